@@ -1,0 +1,39 @@
+# tenderarchive — every target bootstraps .venv on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= archive.db
+PORT   ?= 8001
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo archive serve test bench install clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Build archive.db from the bundled synthetic snapshot and serve it at http://127.0.0.1:8001
+demo: archive
+	$(BIN)/tenderarchive serve --db $(DB) --port $(PORT)
+
+## Build archive.db from the bundled synthetic snapshot (no network)
+archive: $(STAMP)
+	$(BIN)/tenderarchive build-demo --db $(DB)
+
+serve: $(STAMP)
+	$(BIN)/tenderarchive serve --db $(DB) --port $(PORT)
+
+## Run the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## Benchmarks (print ratios against a baseline measured in the same run)
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

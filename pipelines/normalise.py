@@ -1,0 +1,137 @@
+"""Normalise: turn a TenderNed detail record (plus its list row and documents)
+into archive rows.
+
+- ids have one type (integers), whatever the endpoint sent (string in lists,
+  number in details);
+- dates are ISO 8601, naive timestamps read as Europe/Amsterdam; ``published`` is
+  the local publication date, ``year``/``year_month`` are kept for facets;
+- the detail's ``sluitingsDatum`` is the deadline (the list keeps the original
+  one, stored as ``deadline_list``); placeholder years ≥ 2090 become NULL with
+  ``deadline_placeholder = 1``;
+- text loses HTML tags, entities and NBSPs;
+- ``{code, omschrijving}`` objects become a code and a label column;
+- CPV codes are kept with their check digit and as 8 digits;
+- volatile counters (days until the deadline) are not archived at all, so they
+  can never count as a change.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from tenderarchive.archive import dumps
+from tenderarchive.items import NoticeItem
+from tenderarchive.values import (
+    clean_text, code_label, cpv_parts, deadline, flag, iso, local_date, parse_timestamp, to_int,
+)
+
+
+class NormalisePipeline:
+    def __init__(self, settings):
+        self.notice_url = settings.get("TENDERNED_NOTICE_URL")
+        self.site_url = settings.get("TENDERNED_SITE_URL")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings)
+
+    def process_item(self, item):
+        if isinstance(item, NoticeItem):
+            item.record = normalise_notice(item, self.notice_url, self.site_url)
+        return item
+
+
+def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
+    d = item.detail
+    row = item.list_record or {}
+    publication_id = to_int(d["publicatieId"])
+    kenmerk = to_int(d.get("kenmerk") if d.get("kenmerk") is not None else row.get("kenmerk"))
+    published_at = parse_timestamp(d.get("publicatieDatum"))
+    published = local_date(published_at)
+    notice_type, notice_type_label = code_label(d.get("aankondigingCode") or row.get("typePublicatie"))
+    procedure, procedure_label = code_label(d.get("procedureCode") or row.get("procedure"))
+    contract_type, contract_type_label = code_label(d.get("typeOpdrachtCode") or row.get("typeOpdracht"))
+    nature, nature_label = code_label(d.get("opdrachtAardCode"))
+    framework, framework_label = code_label(d.get("juridischKaderCode"))
+    eu_code, _ = code_label(d.get("nationaalOfEuropeesCode"))
+    is_european = (1 if eu_code == "EU" else 0) if eu_code else flag(row.get("europees"))
+    the_deadline, placeholder = deadline(d.get("sluitingsDatum"))
+    list_deadline, _ = deadline(row.get("sluitingsDatum"))
+    consultation, _ = deadline(d.get("sluitingsDatumMarktconsultatie") or row.get("sluitingsDatumMarktconsultatie"))
+
+    cpv_rows = []
+    for entry in d.get("cpvCodes") or []:
+        raw = entry.get("code") if isinstance(entry, dict) else entry
+        if not raw:
+            continue
+        code, code8 = cpv_parts(str(raw))
+        cpv_rows.append({
+            "publication_id": publication_id, "cpv": code, "cpv_8": code8,
+            "label": clean_text(entry.get("omschrijving")) if isinstance(entry, dict) else None,
+            "is_main": 1 if isinstance(entry, dict) and entry.get("isHoofdOpdracht") else 0,
+        })
+    main = next((c for c in cpv_rows if c["is_main"]), cpv_rows[0] if cpv_rows else None)
+    nuts = [code_label(n)[0] for n in d.get("nutsCodes") or []]
+    links = d.get("links") or {}
+    pdf = (links.get("pdf") or {}).get("href")
+
+    notice = {
+        "publication_id": publication_id,
+        "kenmerk": kenmerk,
+        "procurement_id": f"TN{kenmerk}" if kenmerk is not None else None,
+        "notice_type": notice_type, "notice_type_label": notice_type_label,
+        "form_code": d.get("publicatieCode") or code_label(row.get("publicatiecode"))[0],
+        "form_label": clean_text(d.get("typePublicatie")) if isinstance(d.get("typePublicatie"), str)
+        else code_label(row.get("publicatiecode"))[1],
+        "title": clean_text(d.get("aanbestedingNaam")),
+        "description": clean_text(d.get("opdrachtBeschrijving") or row.get("opdrachtBeschrijving")),
+        "buyer": clean_text(d.get("opdrachtgeverNaam") or row.get("opdrachtgeverNaam")
+                            or d.get("aanbestedendeDienstNaam")),
+        "buyer_official": clean_text(d.get("aanbestedendeDienstNaam") or row.get("aanbestedendeDienstNaam")),
+        "published": published, "published_at": iso(published_at),
+        "year": int(published[:4]) if published else None,
+        "year_month": published[:7] if published else None,
+        "deadline": the_deadline, "deadline_placeholder": placeholder, "deadline_list": list_deadline,
+        "consultation_deadline": consultation,
+        "procedure": procedure, "procedure_label": procedure_label,
+        "contract_type": contract_type, "contract_type_label": contract_type_label,
+        "contract_nature": nature, "contract_nature_label": nature_label,
+        "legal_framework": framework, "legal_framework_label": framework_label,
+        "is_european": is_european,
+        "cpv_main": main["cpv"] if main else None,
+        "cpv_main_8": main["cpv_8"] if main else None,
+        "cpv_main_label": main["label"] if main else None,
+        "nuts": ",".join(n for n in nuts if n) or None,
+        "start_date": local_date(parse_timestamp(d.get("aanvangOpdrachtDatum"))),
+        "end_date": local_date(parse_timestamp(d.get("voltooiingOpdrachtDatum"))),
+        "is_awarded": flag(d.get("isGegund")),
+        "is_cancelled": flag(d.get("isVroegtijdigBeeindigd")),
+        "is_digital": flag(d.get("isDigitaalInschrijvenMogelijk")),
+        "latest_rectification_id": to_int(d.get("publicatieIDLaatsteRectificatie")),
+        "reference": clean_text(d.get("referentieNummer")),
+        "tender_platform": clean_text(d.get("urlTsenderNaam")),
+        "url": notice_url.format(id=publication_id),
+        "pdf_url": urljoin(site_url + "/", pdf) if pdf else None,
+        "selected_by": dumps(item.selected_by),
+        "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,
+    }
+
+    documents = None
+    if item.documents is not None:
+        documents = []
+        for doc in item.documents.get("documenten") or []:
+            category, category_label = code_label(doc.get("publicatieCategorie"))
+            href = ((doc.get("links") or {}).get("download") or {}).get("href")
+            documents.append({
+                "document_id": str(doc.get("documentId")),
+                "publication_id": publication_id,
+                "name": clean_text(doc.get("documentNaam")),
+                "file_type": code_label(doc.get("typeDocument"))[0],
+                "category": category, "category_label": category_label,
+                "published": local_date(parse_timestamp(doc.get("datumPublicatie"))),
+                "size_bytes": to_int(doc.get("grootte")),
+                "virus_flag": flag(doc.get("virusIndicatie")),
+                "download_url": urljoin(site_url + "/", href) if href else None,
+                "source_url": item.documents_url, "fetched_at": item.fetched_at, "sha256": None,
+            })
+    return {"notice": notice, "cpv": cpv_rows, "documents": documents}

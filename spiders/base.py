@@ -1,0 +1,74 @@
+"""Base spider: arguments, error recording and crawl accounting shared by all spiders.
+
+Every spider takes ``from_date``, ``until_date`` and ``sample`` (parsed by
+:mod:`tenderarchive.arguments`) and an optional free-text ``note`` that is stored
+with the crawl. Failures that do not stop the crawl are recorded with
+:meth:`record_error`: they are logged, counted, and stored in the ``crawls``
+table by :class:`tenderarchive.extensions.CrawlRecorder`. Expected-versus-fetched
+counts (``expect`` / ``fetched``) let the crawl tell complete from partial.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+
+import scrapy
+
+from tenderarchive.arguments import CrawlArguments
+
+
+class BaseSpider(scrapy.Spider):
+    #: Days before ``until_date`` that ``from_date`` defaults to.
+    default_window_days = 7
+
+    def __init__(self, *args, from_date=None, until_date=None, sample=None, note=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.arguments = CrawlArguments.parse(
+            from_date, until_date, sample, default_days=self.default_window_days
+        )
+        self.note = note
+        self.crawl_errors: list[dict] = []
+        self.accounting: dict[str, dict] = {}
+
+    @property
+    def sample(self) -> int | None:
+        return self.arguments.sample
+
+    def crawl_arguments(self) -> dict:
+        """The arguments as recorded in the ``crawls`` table."""
+        return self.arguments.as_dict()
+
+    def record_error(self, url: str | None, message: str) -> None:
+        self.logger.error("%s: %s", url or "-", message)
+        self.crawl_errors.append({"url": url, "error": message})
+        if self.crawler:
+            self.crawler.stats.inc_value("tenderarchive/errors")
+
+    def errback(self, failure):
+        request = getattr(failure, "request", None)
+        response = getattr(failure.value, "response", None)
+        what = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
+        self.record_error(request.url if request else None, f"request failed: {what}")
+
+    # --- expected vs fetched ----------------------------------------------------
+    def expect(self, key: str, expected: int) -> None:
+        self.accounting.setdefault(key, {"expected": 0, "fetched": 0})["expected"] = expected
+
+    def fetched(self, key: str, count: int) -> None:
+        self.accounting.setdefault(key, {"expected": 0, "fetched": 0})["fetched"] += count
+
+    def shortfalls(self) -> list[dict]:
+        return [
+            {"key": key, **counts}
+            for key, counts in self.accounting.items()
+            if counts["fetched"] < counts["expected"]
+        ]
+
+    @staticmethod
+    def provenance(response) -> dict:
+        return {
+            "source_url": response.url,
+            "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "sha256": hashlib.sha256(response.body).hexdigest(),
+        }

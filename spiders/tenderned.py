@@ -1,0 +1,217 @@
+"""TenderNed publications (https://www.tenderned.nl), through the public JSON API.
+
+Selects publications with a topic profile (``-a profile=youth_care``, the default,
+or ``all``, or a path to a YAML profile), over a publication-date window
+(``-a from_date=YYYY-MM-DD -a until_date=YYYY-MM-DD``), and archives for every
+selected publication its detail record and its documents list (metadata only).
+
+How it crawls (see ``../shared/reference/tenderned-api.md``):
+
+1. One unfiltered request (``size=1``) counts the publications in the window.
+   A filtered query that returns the same total is a filter the API silently
+   ignored: it is recorded as an error and not paged (it would be the whole
+   dataset).
+2. Each profile query (repeated ``cpvCodes``; one ``search`` per term) is paged
+   with ``size`` ≤ 100 and ``page`` ≤ 99. When ``totalElements`` is more than a
+   query can reach (10,000 rows), the date window is halved until it fits; a
+   single day that still does not fit is paged as far as the API allows and the
+   shortfall is recorded. Rows fetched are compared with ``totalElements``.
+3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
+   each gets one detail request (CPV, NUTS, the current deadline and the notice
+   type ``aankondigingCode`` live only there) and one ``/documenten`` request.
+
+Settings: ``TENDERNED_API_URL``, ``TENDERNED_PROFILE``, ``TENDERNED_PAGE_SIZE``,
+``TENDERNED_MAX_PAGE``, ``TENDERNED_FILTER_CHECK_MIN``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+import scrapy
+
+from spiders.base import BaseSpider
+from tenderarchive.arguments import SpiderArgumentError
+from tenderarchive.items import NoticeItem
+from tenderarchive.profiles import ProfileError, load_profile
+
+
+class TenderNedSpider(BaseSpider):
+    name = "tenderned"
+
+    def __init__(self, *args, profile=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile_name = profile
+        self.seen: dict[str, list[str]] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        try:
+            spider.profile = load_profile(spider.profile_name or settings.get("TENDERNED_PROFILE"))
+        except ProfileError as exc:
+            raise SpiderArgumentError("profile", str(exc)) from None
+        spider.api_url = settings.get("TENDERNED_API_URL").rstrip("/")
+        spider.page_size = settings.getint("TENDERNED_PAGE_SIZE")
+        spider.max_page = settings.getint("TENDERNED_MAX_PAGE")
+        spider.filter_check_min = settings.getint("TENDERNED_FILTER_CHECK_MIN")
+        if not 1 <= spider.page_size <= 100 or not 0 <= spider.max_page <= 99:
+            raise SpiderArgumentError(
+                "TENDERNED_PAGE_SIZE", "page size must be 1..100 and max page 0..99 (the API's caps)"
+            )
+        return spider
+
+    def crawl_arguments(self) -> dict:
+        return {**super().crawl_arguments(), "profile": self.profile.name}
+
+    # --- URLs ----------------------------------------------------------------------
+    def list_url(self, params: list[tuple[str, str]], start: date, end: date, page: int, size: int) -> str:
+        query = [
+            ("page", str(page)),
+            ("size", str(size)),
+            ("publicatieDatumVanaf", start.isoformat()),
+            ("publicatieDatumTot", end.isoformat()),
+            *params,
+        ]
+        return f"{self.api_url}/publicaties?{urlencode(query)}"
+
+    def detail_url(self, publication_id: str) -> str:
+        return f"{self.api_url}/publicaties/{publication_id}"
+
+    # --- crawl -----------------------------------------------------------------------
+    async def start(self):
+        start, end = self.arguments.from_date, self.arguments.until_date
+        if self.profile.all:
+            for request in self.query_requests(None):
+                yield request
+            return
+        yield scrapy.Request(
+            self.list_url([], start, end, 0, 1),
+            callback=self.parse_baseline,
+            errback=self.errback,
+            priority=10,
+        )
+
+    def parse_baseline(self, response):
+        page = self.load_json(response)
+        if page is None:
+            return
+        baseline = int(page.get("totalElements", 0))
+        self.logger.info("window %s..%s holds %d publications in all",
+                         self.arguments.from_date, self.arguments.until_date, baseline)
+        yield from self.query_requests(baseline)
+
+    def query_requests(self, baseline: int | None):
+        start, end = self.arguments.from_date, self.arguments.until_date
+        for name, params in self.profile.queries():
+            yield self.page_request(name, params, start, end, 0, top=True, baseline=baseline)
+
+    def page_request(self, name, params, start, end, page, top=False, baseline=None):
+        size = self.page_size if not self.sample else min(self.page_size, max(self.sample, 1))
+        return scrapy.Request(
+            self.list_url(params, start, end, page, size),
+            callback=self.parse_list,
+            errback=self.errback,
+            meta={"query": name, "params": params, "window": (start, end), "page": page,
+                  "top": top, "baseline": baseline},
+        )
+
+    def parse_list(self, response):
+        page_data = self.load_json(response)
+        if page_data is None:
+            return
+        meta = response.meta
+        name, params, (start, end), page = meta["query"], meta["params"], meta["window"], meta["page"]
+        key = f"{name} {start}..{end}"
+        total = int(page_data.get("totalElements", 0))
+        rows = page_data.get("content") or []
+
+        if page == 0:
+            if meta["top"] and meta["baseline"] is not None and params:
+                baseline = meta["baseline"]
+                if total == baseline and baseline >= self.filter_check_min:
+                    self.record_error(response.url, (
+                        f"query {name!r}: filter ignored by the API (totalElements {total} equals the "
+                        f"unfiltered total); not paged"))
+                    return
+            reachable = (self.max_page + 1) * int(page_data.get("size") or self.page_size)
+            if total > reachable and not self.sample:
+                if start < end:
+                    middle = start + timedelta(days=(end - start).days // 2)
+                    self.logger.info("%s: %d rows exceed the %d a query can reach; splitting the window",
+                                     key, total, reachable)
+                    yield self.page_request(name, params, start, middle, 0)
+                    yield self.page_request(name, params, middle + timedelta(days=1), end, 0)
+                    return
+                self.record_error(response.url, (
+                    f"query {name!r} on {start}: {total} rows exceed the {reachable} the API lets one "
+                    f"query reach; only {reachable} fetched"))
+            self.expect(key, total if not self.sample else len(rows))
+            total_pages = int(page_data.get("totalPages") or 0)
+            if not self.sample:
+                for next_page in range(1, min(total_pages, self.max_page + 1)):
+                    yield self.page_request(name, params, start, end, next_page)
+
+        self.fetched(key, len(rows))
+        for row in rows:
+            yield from self.select(row, name, response)
+
+    def select(self, row: dict, query: str, response):
+        publication_id = str(row.get("publicatieId", "")).strip()
+        if not publication_id:
+            self.record_error(response.url, "list row without publicatieId")
+            return
+        if publication_id in self.seen:
+            if query not in self.seen[publication_id]:
+                self.seen[publication_id].append(query)
+            return
+        if self.sample and len(self.seen) >= self.sample:
+            return
+        self.seen[publication_id] = [query]
+        yield scrapy.Request(
+            self.detail_url(publication_id),
+            callback=self.parse_detail,
+            errback=self.errback,
+            meta={"publication_id": publication_id, "list_record": row},
+        )
+
+    def parse_detail(self, response):
+        detail = self.load_json(response)
+        if detail is None:
+            return
+        publication_id = response.meta["publication_id"]
+        item = NoticeItem(
+            publication_id=publication_id,
+            detail=detail,
+            list_record=response.meta["list_record"],
+            selected_by=self.seen[publication_id],
+            **self.provenance(response),
+        )
+        documents_url = f"{self.detail_url(publication_id)}/documenten"
+        yield scrapy.Request(
+            documents_url,
+            callback=self.parse_documents,
+            errback=self.documents_failed,
+            meta={"item": item},
+        )
+
+    def parse_documents(self, response):
+        item = response.meta["item"]
+        item.documents_url = response.url
+        item.documents = self.load_json(response)  # None when malformed: documents kept as they were
+        yield item
+
+    def documents_failed(self, failure):
+        self.errback(failure)
+        yield failure.request.meta["item"]
+
+    # --- helpers -----------------------------------------------------------------------
+    def load_json(self, response):
+        try:
+            return json.loads(response.text)
+        except (json.JSONDecodeError, UnicodeDecodeError, AttributeError) as exc:
+            self.record_error(response.url, f"malformed JSON ({len(response.body)} bytes): {exc}")
+            return None

@@ -1,0 +1,201 @@
+"""A loopback implementation of the documented TenderNed API.
+
+It serves a set of publications, each given as the three shapes the live API
+returns for it (``../shared/reference/tenderned-api.md`` §3–§5): the list row
+(string ``publicatieId``, no CPV codes, the *original* deadline), the detail
+record (numeric ``publicatieId``, ``*Code`` objects, the current deadline) and
+the documents list. It enforces the API's documented behaviour:
+
+- ``size`` 1..100 and ``page`` 0..99, otherwise HTTP 400;
+- ``cpvCodes`` repeated, with check digit, hierarchical; a comma list is HTTP 400;
+- ``search``: loose words are ORed, one quoted phrase is a phrase, two phrases
+  find nothing;
+- ``publicatieDatumVanaf``/``Tot`` (inclusive), ``publicatieType``,
+  ``typeOpdracht``, ``nationaalOfEuropees``;
+- every other parameter is silently ignored; newest publications first.
+
+Tests, the demo build and the benchmarks point spiders at it. It binds only to
+127.0.0.1. Faults can be planted per path (``faults``): each is served once, in
+order, before the normal answer, e.g. ``{"status": 429, "headers":
+{"Retry-After": "1"}}`` or ``{"status": 200, "body": "{\\"publicatieId\\": 4"}``.
+Hand-written because it *is* the thing under test's counterpart: no library
+implements TenderNed's API.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections import defaultdict
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+API_PATH = "/papi/tenderned-rs-tns/v2"
+SNAPSHOT_DIR = Path(__file__).parent / "snapshot"
+
+
+def load_publications(folder: str | Path = SNAPSHOT_DIR) -> list[dict]:
+    """Publications from a snapshot folder (``publications/*.json``)."""
+    return [json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted(Path(folder, "publications").glob("*.json"))]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w-]+", text.lower())
+
+
+class TenderNedAPI:
+    """The API's behaviour over an in-memory list of publications."""
+
+    def __init__(self, publications: list[dict], *, max_size=100, max_page=99,
+                 ignore_params=(), faults=None):
+        self.publications = publications
+        self.max_size, self.max_page = max_size, max_page
+        self.ignore_params = set(ignore_params)
+        self.faults: dict[str, list[dict]] = defaultdict(list, {k: list(v) for k, v in (faults or {}).items()})
+        self.log: list[str] = []
+        self.lock = threading.Lock()
+
+    def add(self, publication: dict) -> None:
+        with self.lock:
+            self.publications = [p for p in self.publications
+                                 if str(p["list"]["publicatieId"]) != str(publication["list"]["publicatieId"])]
+            self.publications.append(publication)
+
+    # --- request handling --------------------------------------------------------
+    def handle(self, path: str, query: str) -> tuple[int, dict, bytes]:
+        with self.lock:
+            self.log.append(path + (f"?{query}" if query else ""))
+            pending = self.faults.get(path)
+            if pending:
+                fault = pending.pop(0)
+                body = fault.get("body", json.dumps({"status": fault.get("status", 500)}))
+                return fault.get("status", 500), fault.get("headers", {}), body.encode()
+        if not path.startswith(API_PATH):
+            return 404, {}, b'{"message": "Not Found"}'
+        rest = path[len(API_PATH):].rstrip("/")
+        params = parse_qs(query, keep_blank_values=True)
+        if rest == "/publicaties":
+            return self.list_page(params)
+        match = re.fullmatch(r"/publicaties/(\d+)(/documenten)?", rest)
+        if match:
+            publication = self.find(match.group(1))
+            if publication is None:
+                return 404, {}, b'{"message": "Publicatie niet gevonden"}'
+            if match.group(2):
+                return 200, {}, json.dumps(publication.get("documenten") or {"documenten": []}).encode()
+            return 200, {}, json.dumps(publication["detail"]).encode()
+        return 404, {}, b'{"message": "Not Found"}'
+
+    def find(self, publication_id: str) -> dict | None:
+        for publication in self.publications:
+            if str(publication["list"]["publicatieId"]) == publication_id:
+                return publication
+        return None
+
+    def list_page(self, params: dict) -> tuple[int, dict, bytes]:
+        def one(name, default=None):
+            return params.get(name, [default])[0] if name not in self.ignore_params else default
+
+        try:
+            page, size = int(one("page", "0")), int(one("size", "20"))
+        except ValueError:
+            return 400, {}, b'{"message": "Bad Request"}'
+        if not (1 <= size <= self.max_size) or not (0 <= page <= self.max_page):
+            return 400, {}, b'{"message": "Bad Request: page or size out of range"}'
+        selected = [p for p in self.publications if self.matches(p, params)]
+        selected.sort(key=lambda p: (p["list"]["publicatieDatum"], int(p["list"]["publicatieId"])), reverse=True)
+        total = len(selected)
+        content = [p["list"] for p in selected[page * size:(page + 1) * size]]
+        total_pages = (total + size - 1) // size
+        envelope = {
+            "content": content, "totalElements": total, "totalPages": total_pages,
+            "size": size, "number": page, "numberOfElements": len(content),
+            "first": page == 0, "last": page >= total_pages - 1,
+        }
+        return 200, {}, json.dumps(envelope).encode()
+
+    def matches(self, publication: dict, params: dict) -> bool:
+        row, detail = publication["list"], publication["detail"]
+
+        def values(name):
+            return [] if name in self.ignore_params else params.get(name, [])
+
+        day = row["publicatieDatum"][:10]
+        for low in values("publicatieDatumVanaf"):
+            if day < low:
+                return False
+        for high in values("publicatieDatumTot"):
+            if day > high:
+                return False
+        cpvs = values("cpvCodes")
+        if cpvs:
+            codes = [c["code"].split("-")[0] for c in detail.get("cpvCodes") or []]
+            prefixes = [c.split("-")[0].rstrip("0") for c in cpvs]
+            if not any(code.startswith(prefix) for code in codes for prefix in prefixes):
+                return False
+        for name, field in (("publicatieType", "typePublicatie"), ("typeOpdracht", "typeOpdracht")):
+            wanted = values(name)
+            if wanted and (row.get(field) or {}).get("code") not in wanted:
+                return False
+        wanted = values("nationaalOfEuropees")
+        if wanted and ("EU" if row.get("europees") else "NL") not in wanted:
+            return False
+        for search in values("search"):
+            text = f"{row.get('aanbestedingNaam', '')} {row.get('opdrachtBeschrijving', '')}".lower()
+            phrases = re.findall(r'"([^"]*)"', search)
+            if len(phrases) > 1:
+                return False
+            if phrases:
+                if phrases[0].lower() not in text:
+                    return False
+            elif not set(_words(search)) & set(_words(text)):
+                return False
+        return True
+
+
+class _Handler(BaseHTTPRequestHandler):
+    api: TenderNedAPI
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        parts = urlsplit(self.path)
+        cpv_lists = [v for v in parse_qs(parts.query).get("cpvCodes", []) if "," in v]
+        if cpv_lists:
+            status, headers, body = 400, {}, b'{"message": "cpvCodes: repeat the parameter"}'
+        else:
+            status, headers, body = self.server.api.handle(parts.path, parts.query)
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json;charset=UTF-8")
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+
+class APIServer:
+    """``with APIServer(api) as server: server.api_url`` — the API on a free loopback port."""
+
+    def __init__(self, api: TenderNedAPI, port: int = 0):
+        self.api = api
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
+        self.httpd.api = api
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{API_PATH}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()

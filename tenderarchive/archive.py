@@ -1,0 +1,150 @@
+"""The archive: one SQLite file, its schema, and the writes that keep it idempotent.
+
+Tables are created (and missing columns added) by :func:`open_archive`, so an
+archive written by an older version is migrated in place; nothing is ever
+dropped. The column lists below are the schema; the Datasette metadata
+(``tenderarchive/datasette/metadata.yaml``) describes every one of them, and a
+test keeps the two in step.
+
+Writes go through :func:`upsert_if_changed`: a row whose content columns equal
+the archived ones is not written at all (so re-running a crawl writes nothing),
+and provenance columns (where and when the current values were fetched) change
+only together with the content.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import sqlite_utils
+
+PROVENANCE = {"source_url": str, "fetched_at": str, "sha256": str, "crawl_id": int}
+
+TABLES: dict[str, dict] = {
+    "notices": {
+        "pk": "publication_id",
+        "columns": {
+            "publication_id": int, "kenmerk": int, "procurement_id": str,
+            "notice_type": str, "notice_type_label": str, "form_code": str, "form_label": str,
+            "title": str, "description": str, "buyer": str, "buyer_official": str,
+            "published": str, "published_at": str, "year": int, "year_month": str,
+            "deadline": str, "deadline_placeholder": int, "deadline_list": str,
+            "consultation_deadline": str,
+            "procedure": str, "procedure_label": str,
+            "contract_type": str, "contract_type_label": str,
+            "contract_nature": str, "contract_nature_label": str,
+            "legal_framework": str, "legal_framework_label": str,
+            "is_european": int, "cpv_main": str, "cpv_main_8": str, "cpv_main_label": str,
+            "nuts": str, "start_date": str, "end_date": str,
+            "is_awarded": int, "is_cancelled": int, "is_digital": int,
+            "latest_rectification_id": int, "reference": str, "tender_platform": str,
+            "url": str, "pdf_url": str,
+            "youth_care": int, "youth_care_reasons": str, "selected_by": str,
+            **PROVENANCE,
+        },
+        "indexes": [["kenmerk"], ["published"], ["year"], ["year_month"], ["notice_type"],
+                    ["buyer"], ["procedure"], ["youth_care"], ["cpv_main"]],
+        # Columns that never count as a change: which queries found the notice depends
+        # on the profile used, not on what TenderNed says.
+        "volatile": {"selected_by"},
+    },
+    "notice_cpv": {
+        "pk": ("publication_id", "cpv"),
+        "columns": {"publication_id": int, "cpv": str, "cpv_8": str, "label": str, "is_main": int},
+        "indexes": [["cpv_8"]],
+        "foreign_keys": [("publication_id", "notices", "publication_id")],
+    },
+    "documents": {
+        "pk": "document_id",
+        "columns": {
+            "document_id": str, "publication_id": int, "name": str, "file_type": str,
+            "category": str, "category_label": str, "published": str, "size_bytes": int,
+            "virus_flag": int, "download_url": str, **PROVENANCE,
+        },
+        "indexes": [["publication_id"]],
+        "foreign_keys": [("publication_id", "notices", "publication_id")],
+    },
+    "procurements": {
+        "pk": "procurement_id",
+        "columns": {
+            "procurement_id": str, "kenmerk": int, "title": str, "buyer": str,
+            "first_published": str, "last_published": str, "publication_count": int,
+            "publication_ids": str, "notice_types": str, "deadline": str,
+            "is_awarded": int, "youth_care": int, "url": str,
+        },
+        "indexes": [["kenmerk"], ["buyer"], ["youth_care"]],
+    },
+    "crawls": {
+        "pk": "crawl_id",
+        "columns": {
+            "crawl_id": int, "spider": str, "arguments": str, "note": str, "source": str,
+            "started": str, "finished": str, "status": str, "finish_reason": str,
+            "requests": int, "responses": int, "http_errors": int,
+            "items_new": int, "items_updated": int, "items_unchanged": int, "items_dropped": int,
+            "expected_rows": int, "fetched_rows": int, "error_count": int, "errors": str,
+        },
+        "indexes": [["spider", "started"]],
+    },
+}
+
+
+def open_archive(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating or migrating) the archive at ``path``."""
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA busy_timeout=30000")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    for name, spec in TABLES.items():
+        table = db[name]
+        if not table.exists():
+            table.create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
+                         not_null={spec["pk"]} if isinstance(spec["pk"], str) else None)
+        else:
+            existing = table.columns_dict
+            for column, kind in spec["columns"].items():
+                if column not in existing:
+                    table.add_column(column, kind)
+        for columns in spec.get("indexes", []):
+            table.create_index(columns, if_not_exists=True)
+
+
+def content_equal(table: str, old: dict | None, new: dict) -> bool:
+    """True when ``new`` says nothing that ``old`` does not already say."""
+    if old is None:
+        return False
+    ignore = set(PROVENANCE) | TABLES.get(table, {}).get("volatile", set())
+    return all(old.get(k) == v for k, v in new.items() if k not in ignore)
+
+
+def get_row(db: sqlite_utils.Database, table: str, key) -> dict | None:
+    try:
+        return db[table].get(key)
+    except sqlite_utils.db.NotFoundError:
+        return None
+
+
+def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict) -> str:
+    """Write ``row`` unless the archive already holds the same content.
+
+    Returns ``"new"``, ``"updated"`` or ``"unchanged"``.
+    """
+    pk = TABLES[table]["pk"]
+    key = tuple(row[k] for k in pk) if isinstance(pk, tuple) else row[pk]
+    old = get_row(db, table, key)
+    if content_equal(table, old, row):
+        return "unchanged"
+    db[table].upsert(row, pk=pk)
+    return "new" if old is None else "updated"
+
+
+def dumps(value) -> str:
+    """JSON for list/dict columns: stable, readable, UTF-8."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

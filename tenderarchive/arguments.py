@@ -1,0 +1,84 @@
+"""Spider arguments, parsed and validated in one place.
+
+Every spider takes ``from_date``, ``until_date`` and ``sample`` (kingfisher-collect's
+convention). Dates are ISO 8601 calendar dates, interpreted in Europe/Amsterdam;
+``from_date`` ≤ ``until_date``; ``sample`` is a positive integer (the number of
+records to fetch, for a quick look). A bad value raises ``SpiderArgumentError``
+naming the argument, which stops the crawl before any request with a non-zero
+exit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+DEFAULT_WINDOW_DAYS = 7
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class SpiderArgumentError(ValueError):
+    """A spider argument has a bad value. The message names the argument."""
+
+    def __init__(self, argument: str, message: str):
+        self.argument = argument
+        super().__init__(f"bad spider argument {argument!r}: {message}")
+
+
+def today() -> date:
+    return datetime.now(AMSTERDAM).date()
+
+
+def parse_date(argument: str, value: str) -> date:
+    if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
+        raise SpiderArgumentError(argument, f"{value!r} is not an ISO date (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise SpiderArgumentError(argument, f"{value!r} is not a calendar date ({exc})") from None
+
+
+def parse_sample(value) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and value.lower() == "true":
+        return 1
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise SpiderArgumentError("sample", f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise SpiderArgumentError("sample", f"{value!r} must be at least 1")
+    return number
+
+
+@dataclass(frozen=True)
+class CrawlArguments:
+    """The validated arguments of one crawl."""
+
+    from_date: date
+    until_date: date
+    sample: int | None = None
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, from_date=None, until_date=None, sample=None, *,
+              default_days: int = DEFAULT_WINDOW_DAYS, **extra) -> "CrawlArguments":
+        until = parse_date("until_date", until_date) if until_date else today()
+        start = parse_date("from_date", from_date) if from_date else until - timedelta(days=default_days)
+        if start > until:
+            raise SpiderArgumentError(
+                "from_date", f"{start.isoformat()} is after until_date {until.isoformat()}"
+            )
+        return cls(start, until, parse_sample(sample), extra)
+
+    def as_dict(self) -> dict:
+        out = {"from_date": self.from_date.isoformat(), "until_date": self.until_date.isoformat()}
+        if self.sample:
+            out["sample"] = self.sample
+        out.update(self.extra)
+        return out

@@ -1,0 +1,195 @@
+"""The ``tenderarchive`` command: crawl, serve, status, build-demo.
+
+Exit codes (also in docs/operations.md):
+
+====  =====================================================
+0     ok: the crawl completed
+1     failed: the crawl archived nothing or could not reach its source
+2     bad arguments (the message names the argument)
+3     partial: the crawl went on past errors; see ``tenderarchive status``
+====  =====================================================
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_ARGUMENTS, EXIT_PARTIAL = 0, 1, 2, 3
+STATUS_EXIT = {"complete": EXIT_OK, "partial": EXIT_PARTIAL, "failed": EXIT_FAILED}
+
+DEMO_WINDOW = ("2017-01-01", "2022-12-31")
+DEMO_NOTE = "synthetic demo snapshot (tenderarchive/snapshot): not real TenderNed data"
+
+
+def project_settings(db: str | None = None, overrides: list[str] | None = None, quiet: bool = False):
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("tenderarchive.settings", priority="project")
+    if db:
+        settings.set("ARCHIVE_DB", db, priority="cmdline")
+    for pair in overrides or []:
+        if "=" not in pair:
+            raise SystemExit(_bad("-s", f"{pair!r} is not NAME=VALUE"))
+        name, value = pair.split("=", 1)
+        settings.set(name, value, priority="cmdline")
+    if quiet:
+        settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
+    return settings
+
+
+def _bad(argument: str, message: str) -> int:
+    print(f"tenderarchive: bad argument {argument}: {message}", file=sys.stderr)
+    return EXIT_BAD_ARGUMENTS
+
+
+def run_crawl(spider: str, settings, spider_args: dict) -> str:
+    """Run one crawl in this process; return its status (complete/partial/failed)."""
+    from scrapy.crawler import CrawlerProcess
+
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(spider)
+    process.crawl(crawler, **{k: v for k, v in spider_args.items() if v is not None})
+    process.start()
+    if process.bootstrap_failed:
+        return "failed"
+    return crawler.stats.get_value("tenderarchive/status") or "failed"
+
+
+def cmd_crawl(args) -> int:
+    from tenderarchive.arguments import CrawlArguments, SpiderArgumentError
+    from tenderarchive.profiles import ProfileError, load_profile
+
+    settings = project_settings(args.db, args.set, args.quiet)
+    if args.api_url:
+        settings.set("TENDERNED_API_URL", args.api_url, priority="cmdline")
+    try:
+        CrawlArguments.parse(args.from_date, args.until_date, args.sample)
+        if args.spider == "tenderned":
+            load_profile(args.profile or settings.get("TENDERNED_PROFILE"))
+    except SpiderArgumentError as exc:
+        return _bad(exc.argument, str(exc))
+    except ProfileError as exc:
+        return _bad("--profile", str(exc))
+    from scrapy.spiderloader import SpiderLoader
+
+    if args.spider not in SpiderLoader.from_settings(settings).list():
+        return _bad("SPIDER", f"no spider named {args.spider!r}")
+    spider_args = {"from_date": args.from_date, "until_date": args.until_date,
+                   "sample": args.sample, "note": args.note}
+    if args.spider == "tenderned":
+        spider_args["profile"] = args.profile
+    status = run_crawl(args.spider, settings, spider_args)
+    if not args.quiet or status != "complete":
+        print(f"crawl {status}; see `tenderarchive status --db {settings.get('ARCHIVE_DB')}`", file=sys.stderr)
+    return STATUS_EXIT[status]
+
+
+def cmd_build_demo(args) -> int:
+    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+
+    settings = project_settings(args.db, args.set, args.quiet)
+    settings.set("DOWNLOAD_DELAY", 0, priority="cmdline")
+    settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
+    with APIServer(TenderNedAPI(load_publications())) as server:
+        settings.set("TENDERNED_API_URL", server.api_url, priority="cmdline")
+        status = run_crawl("tenderned", settings, {
+            "from_date": DEMO_WINDOW[0], "until_date": DEMO_WINDOW[1], "note": DEMO_NOTE})
+    print(f"demo archive {settings.get('ARCHIVE_DB')}: crawl {status}", file=sys.stderr)
+    return STATUS_EXIT[status]
+
+
+def cmd_serve(args) -> int:
+    from tenderarchive.archive import open_archive
+    from tenderarchive.metadata import build_metadata
+
+    db_path = Path(args.db)
+    if not db_path.exists():
+        print(f"tenderarchive: no archive at {db_path}; run `make archive` or `tenderarchive crawl` first",
+              file=sys.stderr)
+        return EXIT_FAILED
+    db = open_archive(db_path)  # migrate an older archive before Datasette opens it
+    metadata = build_metadata(db, db_path.stem)
+    db.close()
+    handle = tempfile.NamedTemporaryFile("w", suffix=".json", prefix="tenderarchive-metadata-", delete=False)
+    json.dump(metadata, handle, ensure_ascii=False)
+    handle.close()
+    command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", handle.name,
+               "--host", args.host, "--port", str(args.port),
+               "--setting", "default_page_size", "50", "--setting", "sql_time_limit_ms", "5000"]
+    print(f"serving {db_path} at http://{args.host}:{args.port}/", file=sys.stderr)
+    os.execv(sys.executable, command)
+
+
+def cmd_status(args) -> int:
+    from tenderarchive.archive import open_archive
+
+    if not Path(args.db).exists():
+        print(f"tenderarchive: no archive at {args.db}", file=sys.stderr)
+        return EXIT_FAILED
+    db = open_archive(args.db)
+    rows = list(db.query("select * from crawls order by crawl_id desc limit ?", [args.limit]))
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    print(f"{'crawl':>5}  {'spider':<10} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} {'same':>5} {'err':>4}")
+    for r in rows:
+        print(f"{r['crawl_id']:>5}  {r['spider']:<10} {r['status']:<9} {r['started']:<25} "
+              f"{r['requests'] or 0:>5} {r['items_new'] or 0:>5} {r['items_updated'] or 0:>5} "
+              f"{r['items_unchanged'] or 0:>5} {r['error_count'] or 0:>4}")
+        for error in json.loads(r["errors"] or "[]")[: args.errors]:
+            print(f"         ! {error.get('url') or '-'}: {error['error']}")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="tenderarchive", description=__doc__.split("\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def common(sp):
+        sp.add_argument("--db", default=None, help="archive path (setting ARCHIVE_DB; default archive.db)")
+        sp.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
+        sp.add_argument("--quiet", action="store_true", help="warnings and errors only (for cron)")
+
+    crawl = sub.add_parser("crawl", help="crawl a source into the archive")
+    crawl.add_argument("spider", nargs="?", default="tenderned")
+    crawl.add_argument("--from-date", help="first publication date, YYYY-MM-DD (default: 7 days ago)")
+    crawl.add_argument("--until-date", help="last publication date, YYYY-MM-DD (default: today)")
+    crawl.add_argument("--sample", help="fetch only N records")
+    crawl.add_argument("--profile", help="topic profile name or YAML path (default youth_care)")
+    crawl.add_argument("--api-url", help="TenderNed API base URL (setting TENDERNED_API_URL)")
+    crawl.add_argument("--note", help="free text stored with the crawl")
+    common(crawl)
+    crawl.set_defaults(func=cmd_crawl)
+
+    demo = sub.add_parser("build-demo", help="build the archive from the bundled synthetic snapshot")
+    common(demo)
+    demo.set_defaults(func=cmd_build_demo)
+
+    serve = sub.add_parser("serve", help="publish the archive with Datasette")
+    serve.add_argument("--db", default="archive.db")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8001)
+    serve.set_defaults(func=cmd_serve)
+
+    status = sub.add_parser("status", help="show the last crawls")
+    status.add_argument("--db", default="archive.db")
+    status.add_argument("--limit", type=int, default=10)
+    status.add_argument("--errors", type=int, default=5, help="errors to show per crawl")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(func=cmd_status)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

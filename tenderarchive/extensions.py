@@ -1,0 +1,119 @@
+"""Scrapy extensions.
+
+``CrawlRecorder`` keeps the ``crawls`` table: it opens a row when the spider
+opens (status ``running``, the arguments, the source URL) and closes it with the
+outcome: status, request and item counts, expected versus fetched rows, and every
+recorded error with its URL. Status rules:
+
+- ``failed``: the spider closed for another reason than ``finished`` and archived
+  nothing, or no response at all came back;
+- ``partial``: anything went wrong that the crawl survived: a recorded error, a
+  shortfall of fetched rows against ``totalElements``, a dropped item, an error
+  in a callback or pipeline, or a close reason other than ``finished``;
+- ``complete``: none of the above.
+
+The status is also put in the stats (``tenderarchive/status``) so the CLI can
+turn it into an exit code. A crawl that is killed keeps status ``running``.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+
+from scrapy import signals
+
+from tenderarchive.archive import dumps, open_archive
+
+logger = logging.getLogger(__name__)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class CrawlRecorder:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.db_path = crawler.settings.get("ARCHIVE_DB")
+        self.crawl_id = None
+        self.extra_errors: list[dict] = []
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.spider_error, signal=signals.spider_error)
+        crawler.signals.connect(ext.item_error, signal=signals.item_error)
+        crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
+        return ext
+
+    def spider_opened(self, spider):
+        db = open_archive(self.db_path)
+        arguments = spider.crawl_arguments() if hasattr(spider, "crawl_arguments") else {}
+        source = getattr(spider, "api_url", None) or getattr(spider, "source_description", None)
+        with db.conn:
+            table = db["crawls"]
+            table.insert({
+                "spider": spider.name, "arguments": dumps(arguments),
+                "note": getattr(spider, "note", None), "source": source,
+                "started": now(), "status": "running",
+            })
+            self.crawl_id = table.last_pk
+        db.close()
+        spider.crawl_id = self.crawl_id
+        self.crawler.stats.set_value("tenderarchive/crawl_id", self.crawl_id)
+        logger.info("crawl %s started: %s %s", self.crawl_id, spider.name, arguments)
+
+    def spider_error(self, failure, response, spider):
+        self.extra_errors.append({"url": response.url, "error": f"spider error: {failure.getErrorMessage()}"})
+
+    def item_error(self, item, response, spider, failure):
+        url = getattr(response, "url", None) or getattr(item, "source_url", None)
+        self.extra_errors.append({"url": url, "error": f"pipeline error: {failure.getErrorMessage()}"})
+
+    def item_dropped(self, item, response, exception, spider):
+        url = getattr(item, "source_url", None) or getattr(response, "url", None)
+        self.extra_errors.append({"url": url, "error": f"item dropped: {exception}"})
+
+    def spider_closed(self, spider, reason):
+        stats = self.crawler.stats
+        get = lambda key: int(stats.get_value(key) or 0)  # noqa: E731
+        shortfalls = spider.shortfalls() if hasattr(spider, "shortfalls") else []
+        errors = list(getattr(spider, "crawl_errors", [])) + self.extra_errors
+        errors += [
+            {"url": None, "error": f"shortfall: {s['key']}: fetched {s['fetched']} of {s['expected']} rows"}
+            for s in shortfalls
+        ]
+        accounting = getattr(spider, "accounting", {})
+        responses = get("downloader/response_count")
+        archived = get("archive/new") + get("archive/updated") + get("archive/unchanged")
+        if (reason != "finished" and archived == 0) or responses == 0:
+            status = "failed"
+        elif errors or reason != "finished":
+            status = "partial"
+        else:
+            status = "complete"
+        row = {
+            "finished": now(), "status": status, "finish_reason": reason,
+            "requests": get("downloader/request_count"), "responses": responses,
+            "http_errors": sum(int(v) for k, v in stats.get_stats().items()
+                               if k.startswith("downloader/response_status_count/") and k[-3] in "45"),
+            "items_new": get("archive/new"), "items_updated": get("archive/updated"),
+            "items_unchanged": get("archive/unchanged"), "items_dropped": get("item_dropped_count"),
+            "expected_rows": sum(a["expected"] for a in accounting.values()),
+            "fetched_rows": sum(a["fetched"] for a in accounting.values()),
+            "error_count": len(errors), "errors": dumps(errors),
+        }
+        stats.set_value("tenderarchive/status", status)
+        if self.crawl_id is None:
+            return
+        db = open_archive(self.db_path)
+        with db.conn:
+            db["crawls"].update(self.crawl_id, row)
+        db.close()
+        log = logger.info if status == "complete" else logger.warning
+        log("crawl %s %s: %s requests, %s new, %s updated, %s unchanged, %s errors",
+            self.crawl_id, status, row["requests"], row["items_new"], row["items_updated"],
+            row["items_unchanged"], row["error_count"])

@@ -1,0 +1,25 @@
+"""Items: what spiders hand to the pipelines.
+
+A spider yields raw source records plus provenance; it never normalises.
+Pipelines fill ``record`` (the normalised rows) on the way to the archive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class NoticeItem:
+    """One TenderNed publication as fetched: list row, detail record, documents list."""
+
+    publication_id: str                 # as the list gave it (a string there)
+    detail: dict                        # GET /publicaties/{id}: authoritative values
+    list_record: dict | None = None     # the list row that selected it (original deadline)
+    documents: dict | None = None       # GET /publicaties/{id}/documenten; None = not fetched
+    selected_by: list[str] = field(default_factory=list)   # profile queries that found it
+    source_url: str = ""                # detail URL
+    documents_url: str | None = None
+    fetched_at: str = ""                # ISO 8601 UTC time the detail was received
+    sha256: str = ""                    # sha256 of the detail response body
+    record: dict | None = None          # filled by pipelines: {"notice": {...}, "cpv": [...], "documents": [...]}

@@ -1,0 +1,71 @@
+"""Scrapy settings for tenderarchive.
+
+Every source URL and every politeness knob is a setting, so a test or a user can
+point a spider at a loopback server or a mirror (``-s TENDERNED_API_URL=...``)
+and slow it down or speed it up without touching code.
+"""
+
+from tenderarchive import CONTACT_URL, __version__
+
+BOT_NAME = "tenderarchive"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# --- sources -------------------------------------------------------------
+TENDERNED_API_URL = "https://www.tenderned.nl/papi/tenderned-rs-tns/v2"
+# Human notice page; ``{id}`` is the publicatieId.
+TENDERNED_NOTICE_URL = "https://www.tenderned.nl/aankondigingen/overzicht/{id}"
+# Relative hrefs in the API (document downloads, PDFs) are resolved against this.
+TENDERNED_SITE_URL = "https://www.tenderned.nl"
+# Topic profile: a name of a shipped profile (tenderarchive/profiles/NAME.yaml) or a path.
+TENDERNED_PROFILE = "youth_care"
+# The API's caps (tenderned-api.md §2): size ≤ 100, page ≤ 99.
+TENDERNED_PAGE_SIZE = 100
+TENDERNED_MAX_PAGE = 99
+# A filtered query whose totalElements equals the unfiltered total of the same
+# window (and that total is at least this large) is treated as an ignored filter.
+TENDERNED_FILTER_CHECK_MIN = 50
+
+# --- archive -------------------------------------------------------------
+ARCHIVE_DB = "archive.db"
+
+# --- politeness ------------------------------------------------------------
+USER_AGENT = f"tenderarchive/{__version__} (+{CONTACT_URL})"
+ROBOTSTXT_OBEY = False  # APIs; web spiders switch it on in custom_settings
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 60
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+RETRY_ENABLED = True
+RETRY_TIMES = 4
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+# Longest Retry-After we honour; longer values are capped to this many seconds.
+RETRY_AFTER_MAX = 300
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "tenderarchive.middlewares.RetryAfterMiddleware": 550,
+}
+
+ITEM_PIPELINES = {
+    "pipelines.validate.ValidatePipeline": 100,
+    "pipelines.normalise.NormalisePipeline": 200,
+    "pipelines.classify.ClassifyPipeline": 300,
+    "pipelines.archive.ArchivePipeline": 900,
+}
+
+EXTENSIONS = {
+    "tenderarchive.extensions.CrawlRecorder": 100,
+}
+
+LOG_LEVEL = "INFO"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"

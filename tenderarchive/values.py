@@ -1,0 +1,116 @@
+"""Value normalisation shared by the pipelines: timestamps, text, codes, ids.
+
+- Timestamps become ISO 8601 with an offset; naive ones are Europe/Amsterdam
+  (TenderNed sends local times without a zone). Date-only values stay dates.
+- Deadlines in year 2090 or later are TenderNed placeholders for "no deadline".
+- Text loses HTML tags and entities (also double-escaped ones such as
+  ``&amp;nbsp;``) and no-break spaces; paragraph breaks survive as newlines.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, datetime
+
+from tenderarchive.arguments import AMSTERDAM
+
+PLACEHOLDER_YEAR = 2090
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
+_HTML_TAGS = ("p|br|b|i|u|em|strong|span|div|a|ul|ol|li|h[1-6]|table|thead|tbody|tr|td|th|"
+              "font|sup|sub|small|blockquote|pre|code|hr|img")
+_TAG = re.compile(rf"</?({_HTML_TAGS})\b[^<>]*/?>", re.I)
+_BLOCK = re.compile(r"<\s*(br|/p|/div|/li|/h\d|/tr)\b[^>]*>", re.I)
+
+
+def parse_timestamp(value) -> datetime | date | None:
+    """A TenderNed date or timestamp as an aware datetime (or a date for date-only values)."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    text = text.replace("Z", "+00:00")
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=AMSTERDAM)
+    return moment
+
+
+def iso(value) -> str | None:
+    """ISO 8601 text of a parsed timestamp (seconds precision) or date."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0).isoformat()
+    return value.isoformat()
+
+
+def local_date(value) -> str | None:
+    """The Europe/Amsterdam calendar date of a timestamp, as YYYY-MM-DD."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(AMSTERDAM).date().isoformat()
+    return value.isoformat()
+
+
+def deadline(value) -> tuple[str | None, int]:
+    """(ISO deadline or None, 1 if the value was a placeholder year ≥ 2090)."""
+    moment = parse_timestamp(value)
+    if moment is None:
+        return None, 0
+    if moment.year >= PLACEHOLDER_YEAR:
+        return None, 1
+    return iso(moment), 0
+
+
+def clean_text(value) -> str | None:
+    """Plain text from a value that may hold HTML tags, entities and NBSPs."""
+    if value is None:
+        return None
+    text = _strip_tags(str(value))
+    for _ in range(3):  # double-escaped entities (&amp;nbsp;) need more than one pass
+        if not _ENTITY.search(text):
+            break
+        text = _strip_tags(html.unescape(text))  # escaped markup (&lt;p&gt;) is markup too
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text or None
+
+
+def _strip_tags(text: str) -> str:
+    """Remove HTML tags, keeping block breaks as newlines. Only known HTML tags go,
+    so text such as ``<TenderNed>`` or ``a < b`` survives."""
+    if not _TAG.search(text):
+        return text
+    return _TAG.sub("", _BLOCK.sub("\n", text))
+
+
+def code_label(value) -> tuple[str | None, str | None]:
+    """Split a ``{code, omschrijving}`` object (or a bare string) into code and label."""
+    if value is None:
+        return None, None
+    if isinstance(value, dict):
+        return value.get("code"), clean_text(value.get("omschrijving"))
+    return str(value), None
+
+
+def to_int(value) -> int | None:
+    if value in (None, ""):
+        return None
+    return int(str(value).strip())
+
+
+def flag(value) -> int | None:
+    if value is None:
+        return None
+    return 1 if value else 0
+
+
+def cpv_parts(code: str) -> tuple[str, str]:
+    """(code as given, 8-digit code): ``85311300-5`` → (``85311300-5``, ``85311300``)."""
+    code = code.strip()
+    return code, code.split("-")[0][:8]

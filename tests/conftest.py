@@ -1,0 +1,101 @@
+"""Shared test fixtures: the loopback TenderNed API and a way to run real crawls.
+
+Crawls run as real subprocesses (``python -m tenderarchive.cli crawl`` or
+``scrapy crawl``) against ``tenderarchive.apiserver`` on 127.0.0.1, writing a real
+SQLite file. Nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+
+ROOT = Path(__file__).resolve().parent.parent
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_AFTER_MAX=2"]
+
+
+@pytest.fixture
+def snapshot():
+    """The bundled synthetic snapshot, as publications (fresh copies per test)."""
+    return load_publications()
+
+
+@pytest.fixture
+def serve_api():
+    """``serve_api(publications, **options)`` → a running loopback API (stopped after the test)."""
+    servers = []
+
+    def start(publications, **options):
+        server = APIServer(TenderNedAPI(publications, **options)).__enter__()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.__exit__(None, None, None)
+
+
+class CrawlResult:
+    def __init__(self, completed: subprocess.CompletedProcess, db_path: Path):
+        self.returncode = completed.returncode
+        self.output = completed.stdout + completed.stderr
+        self.db_path = db_path
+
+    @property
+    def db(self):
+        return sqlite_utils.Database(self.db_path)
+
+    @property
+    def crawl(self) -> dict:
+        return next(self.db.query("select * from crawls order by crawl_id desc limit 1"))
+
+    @property
+    def errors(self) -> list[dict]:
+        return json.loads(self.crawl["errors"] or "[]")
+
+
+@pytest.fixture
+def crawl(tmp_path):
+    """``crawl(api_url, *args)`` runs ``tenderarchive crawl`` in a subprocess into tmp_path/archive.db."""
+    db_path = tmp_path / "archive.db"
+
+    def run(api_url, *args, from_date="2017-01-01", until_date="2022-12-31", db=db_path):
+        command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
+                   "--api-url", api_url, *FAST, *args]
+        if from_date:
+            command += ["--from-date", from_date]
+        if until_date:
+            command += ["--until-date", until_date]
+        completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=240)
+        return CrawlResult(completed, Path(db))
+
+    return run
+
+
+def make_publication(template: dict, publication_id: int, day: str, *, title: str | None = None,
+                     kenmerk: int | None = None) -> dict:
+    """A copy of a snapshot publication under a new id and publication day."""
+    publication = copy.deepcopy(template)
+    row, detail = publication["list"], publication["detail"]
+    row["publicatieId"], detail["publicatieId"] = str(publication_id), publication_id
+    kenmerk = kenmerk or 900000 + publication_id
+    row["kenmerk"], detail["kenmerk"] = kenmerk, kenmerk
+    row["publicatieDatum"] = day
+    detail["publicatieDatum"] = f"{day}T09:00:00"
+    if title:
+        row["aanbestedingNaam"] = detail["aanbestedingNaam"] = title
+    for document in publication["documenten"]["documenten"]:
+        document["documentId"] = publication_id * 100 + document["documentId"] % 100
+    return publication
+
+
+def by_id(publications: list[dict], publication_id: int) -> dict:
+    return next(p for p in publications if p["detail"]["publicatieId"] == publication_id)

@@ -1,0 +1,265 @@
+"""The TenderNed spider, crawling the loopback API over real HTTP into a real archive."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, timedelta
+
+from tests.conftest import ROOT, by_id, make_publication
+
+YOUTH_CARE_IDS = {100101, 100131, 100190, 200201, 200288, 300301, 300377, 400401, 400466, 500501, 800801}
+
+
+def notice(db, publication_id):
+    return db["notices"].get(publication_id)
+
+
+def test_crawl_archives_every_youth_care_publication_once_with_detail_values(snapshot, serve_api, crawl):
+    server = serve_api(snapshot)
+    result = crawl(server.api_url)
+    assert result.returncode == 0, result.output
+    db = result.db
+    ids = [r["publication_id"] for r in db.query("select publication_id from notices")]
+    assert len(ids) == len(set(ids))
+    youth = {r["publication_id"] for r in db.query("select publication_id from notices where youth_care = 1")}
+    assert youth == YOUTH_CARE_IDS
+    # The ERP notice is found by no youth-care query; the Wmo notice is found (shared CPV) but judged no youth care.
+    assert db["notices"].count == len(YOUTH_CARE_IDS) + 1
+    wmo = notice(db, 600601)
+    assert wmo["youth_care"] == 0
+    assert "not youth care" in wmo["youth_care_reasons"]
+    # One detail and one documents request per publication, never two.
+    details = [p for p in server.api.log if p.startswith("/papi/tenderned-rs-tns/v2/publicaties/")]
+    assert len(details) == len(set(details)) == 2 * db["notices"].count
+    crawl_row = result.crawl
+    assert crawl_row["status"] == "complete"
+    assert crawl_row["items_new"] == db["notices"].count
+    assert crawl_row["expected_rows"] == crawl_row["fetched_rows"] > 0
+
+
+def test_values_come_from_the_detail_record_not_the_list(snapshot, serve_api, crawl):
+    result = crawl(serve_api(snapshot).api_url)
+    row = notice(result.db, 100101)
+    # The list keeps the original deadline; the detail has the one moved by the rectification.
+    assert row["deadline_list"] == "2018-05-31T12:00:00+02:00"
+    assert row["deadline"] == "2018-07-06T12:00:00+02:00"
+    assert row["notice_type"] == "AAO" and row["form_code"] == "EF20"
+    assert row["cpv_main"] == "85311300-5" and row["cpv_main_8"] == "85311300"
+    assert row["nuts"] == "NL423"
+    assert row["is_european"] == 1 and row["kenmerk"] == 160417
+    assert row["published"] == "2018-03-13" and row["published_at"] == "2018-03-13T09:12:00+01:00"
+    assert "residentiële" in row["description"] and "&" not in row["description"]
+    cpvs = {(r["cpv"], r["is_main"]) for r in result.db["notice_cpv"].rows_where("publication_id = 100101")}
+    assert cpvs == {("85311300-5", 1), ("85312400-3", 0)}
+    documents = list(result.db["documents"].rows_where("publication_id = 100101", order_by="document_id"))
+    assert [d["category"] for d in documents] == ["DOC", "NVI"]
+    assert documents[0]["download_url"].startswith("https://www.tenderned.nl/papi/")
+
+
+def test_placeholder_deadline_becomes_null_with_a_flag(snapshot, serve_api, crawl):
+    row = notice(crawl(serve_api(snapshot).api_url).db, 500501)
+    assert row["deadline"] is None and row["deadline_placeholder"] == 1
+    assert row["consultation_deadline"] == "2019-06-14"
+
+
+def test_html_and_entities_are_removed_from_text(snapshot, serve_api, crawl):
+    row = notice(crawl(serve_api(snapshot).api_url).db, 600601)
+    assert row["title"] == "Huishoudelijke ondersteuning Wmo 2015 & begeleiding"
+    assert "<p>" not in row["description"] and "&amp;" not in row["description"]
+    assert "\u00a0" not in row["description"]
+    assert "Nota van Inlichtingen <TenderNed>." in row["description"]  # escaped text is text
+
+
+def test_second_identical_run_writes_nothing(snapshot, serve_api, crawl):
+    server = serve_api(snapshot)
+    first = crawl(server.api_url)
+    before = {t: list(first.db[t].rows) for t in ("notices", "notice_cpv", "documents", "procurements")}
+    second = crawl(server.api_url)
+    assert second.returncode == 0, second.output
+    assert second.crawl["items_new"] == second.crawl["items_updated"] == 0
+    assert second.crawl["items_unchanged"] == len(before["notices"])
+    after = {t: list(second.db[t].rows) for t in before}
+    assert after == before  # not even provenance (fetched_at, crawl_id) was rewritten
+
+
+def test_rectification_updates_the_notice_and_the_procedure(snapshot, serve_api, crawl):
+    rectification = by_id(snapshot, 100131)
+    original = by_id(snapshot, 100101)
+    original["detail"]["sluitingsDatum"] = "2018-05-31T12:00:00"  # before the kort geding
+    original["detail"]["publicatieIDLaatsteRectificatie"] = None
+    server = serve_api([p for p in snapshot if p is not rectification])
+    first = crawl(server.api_url)
+    assert first.db["procurements"].get("TN160417")["deadline"] == "2018-05-31T12:00:00+02:00"
+
+    moved = json.loads(json.dumps(original))
+    moved["detail"]["sluitingsDatum"] = "2018-07-06T12:00:00"
+    moved["detail"]["publicatieIDLaatsteRectificatie"] = 100131
+    server.api.add(moved)
+    server.api.add(rectification)
+    second = crawl(server.api_url)
+    assert second.crawl["items_new"] == 1 and second.crawl["items_updated"] == 1
+    row = notice(second.db, 100101)
+    assert row["deadline"] == "2018-07-06T12:00:00+02:00"
+    assert row["latest_rectification_id"] == 100131
+    assert row["crawl_id"] == second.crawl["crawl_id"]
+    procurement = second.db["procurements"].get("TN160417")
+    assert json.loads(procurement["notice_types"]) == ["AAO", "REC", "AGO"]
+    assert procurement["deadline"] == "2018-07-06T12:00:00+02:00"
+
+
+def test_volatile_day_counters_never_count_as_a_change(snapshot, serve_api, crawl):
+    server = serve_api(snapshot)
+    crawl(server.api_url)
+    for publication in server.api.publications:
+        publication["list"]["aantalDagenTotSluitingsDatum"] = -999
+        publication["detail"]["numberOfDaysBeforeAanmeldenInschrijven"] = -999
+    again = crawl(server.api_url)
+    assert again.crawl["items_updated"] == 0
+
+
+def _many(snapshot, days: int, per_day: int, start=date(2021, 3, 1)):
+    template = by_id(snapshot, 200201)
+    out, next_id = [], 1000
+    for d in range(days):
+        for _ in range(per_day):
+            out.append(make_publication(template, next_id, (start + timedelta(days=d)).isoformat(),
+                                        title=f"Jeugdhulp perceel {next_id}"))
+            next_id += 1
+    return out
+
+
+def test_paging_and_window_splitting_fetch_everything_within_the_caps(snapshot, serve_api, crawl):
+    publications = _many(snapshot, days=8, per_day=4)  # 32 rows; one query reaches only 2 pages of 5
+    server = serve_api(publications, max_size=5, max_page=1)
+    result = crawl(server.api_url, "-s", "TENDERNED_PAGE_SIZE=5", "-s", "TENDERNED_MAX_PAGE=1",
+                   from_date="2021-03-01", until_date="2021-03-08")
+    assert result.returncode == 0, result.output
+    assert result.db["notices"].count == 32
+    assert "splitting the window" in result.output
+    lists = [p for p in server.api.log if p.startswith("/papi/tenderned-rs-tns/v2/publicaties?")]
+    assert all("size=5" in p or "size=1" in p for p in lists)
+    assert not any("page=2" in p for p in lists)  # never asked past the cap
+    assert result.crawl["expected_rows"] == result.crawl["fetched_rows"]
+
+
+def test_a_day_beyond_the_cap_is_fetched_as_far_as_possible_and_recorded(snapshot, serve_api, crawl):
+    publications = _many(snapshot, days=1, per_day=13)
+    server = serve_api(publications, max_size=5, max_page=1)
+    result = crawl(server.api_url, "-s", "TENDERNED_PAGE_SIZE=5", "-s", "TENDERNED_MAX_PAGE=1",
+                   from_date="2021-03-01", until_date="2021-03-01")
+    assert result.returncode == 3, result.output  # partial
+    assert result.crawl["status"] == "partial"
+    assert result.db["notices"].count == 10
+    assert any("exceed" in e["error"] for e in result.errors)
+    assert any(e["error"].startswith("shortfall") for e in result.errors)
+
+
+def test_cpv_filter_is_sent_repeated_with_check_digits(snapshot, serve_api, crawl):
+    server = serve_api(snapshot)
+    crawl(server.api_url)
+    cpv_query = next(p for p in server.api.log if "cpvCodes" in p)
+    assert cpv_query.count("cpvCodes=") == 8 and "cpvCodes=85311300-5" in cpv_query
+    searches = [p for p in server.api.log if "search=" in p]
+    assert any("search=jeugdhulp" in p for p in searches)
+
+
+def test_an_ignored_filter_is_recorded_not_crawled(snapshot, serve_api, crawl):
+    server = serve_api(snapshot, ignore_params={"cpvCodes"})
+    result = crawl(server.api_url, "-s", "TENDERNED_FILTER_CHECK_MIN=1")
+    assert result.crawl["status"] == "partial"
+    assert any("filter ignored" in e["error"] for e in result.errors)
+    assert result.db["notices"].get(800801)  # keyword queries still ran
+    assert 700701 not in {r["publication_id"] for r in result.db["notices"].rows}
+
+
+def test_profile_all_takes_every_publication_and_still_judges_youth_care(snapshot, serve_api, crawl):
+    result = crawl(serve_api(snapshot).api_url, "--profile", "all")
+    assert result.db["notices"].count == 13
+    erp = result.db["notices"].get(700701)
+    assert erp["youth_care"] == 0 and json.loads(erp["selected_by"]) == ["all"]
+
+
+def test_429_with_retry_after_and_500_are_retried(snapshot, serve_api, crawl):
+    faults = {
+        "/papi/tenderned-rs-tns/v2/publicaties/200201": [{"status": 429, "headers": {"Retry-After": "1"}}],
+        "/papi/tenderned-rs-tns/v2/publicaties/300301": [{"status": 500}, {"status": 503}],
+    }
+    server = serve_api(snapshot, faults=faults)
+    result = crawl(server.api_url)
+    assert result.returncode == 0, result.output
+    assert result.crawl["status"] == "complete"
+    assert server.api.log.count("/papi/tenderned-rs-tns/v2/publicaties/200201") == 2
+    assert server.api.log.count("/papi/tenderned-rs-tns/v2/publicaties/300301") == 3
+    assert "Retry-After; waiting 1.0s" in result.output
+    assert result.db["notices"].get(200201) and result.db["notices"].get(300301)
+
+
+def test_an_error_that_outlasts_the_retries_is_recorded_and_the_crawl_goes_on(snapshot, serve_api, crawl):
+    path = "/papi/tenderned-rs-tns/v2/publicaties/300301"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    result = crawl(server.api_url)
+    assert result.returncode == 3
+    assert result.crawl["status"] == "partial"
+    assert {"url": f"http://127.0.0.1:{server.httpd.server_address[1]}{path}",
+            "error": "request failed: HTTP 500"} in result.errors
+    assert result.db["notices"].count == len(YOUTH_CARE_IDS)  # all but the failed one
+    again = crawl(server.api_url)  # the next run fetches it
+    assert again.crawl["status"] == "complete" and again.db["notices"].get(300301)
+
+
+def test_truncated_json_is_recorded_and_fetched_by_the_next_run(snapshot, serve_api, crawl):
+    path = "/papi/tenderned-rs-tns/v2/publicaties/400401"
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": '{"publicatieId": 400401, "kenm'}]})
+    result = crawl(server.api_url)
+    assert result.returncode == 3
+    assert any(e["url"].endswith(path) and "malformed JSON" in e["error"] for e in result.errors)
+    assert "malformed JSON" in result.output  # and in the log
+    assert result.db["notices"].count == len(YOUTH_CARE_IDS)  # the crawl went on
+    assert 400401 not in {r["publication_id"] for r in result.db["notices"].rows}
+    again = crawl(server.api_url)
+    assert again.db["notices"].get(400401)["title"] == "Integrale jeugdhulp MVS (MVS Jeugdmodel)"
+
+
+def test_sample_limits_the_number_of_publications(snapshot, serve_api, crawl):
+    result = crawl(serve_api(snapshot).api_url, "--sample", "2")
+    assert result.db["notices"].count == 2
+    assert json.loads(result.crawl["arguments"])["sample"] == 2
+
+
+def test_bad_arguments_stop_the_cli_with_a_message_naming_the_argument(crawl):
+    for args, kwargs, name in [
+        ((), {"from_date": "2021-13-01"}, "from_date"),
+        ((), {"until_date": "yesterday"}, "until_date"),
+        ((), {"from_date": "2022-01-02", "until_date": "2022-01-01"}, "from_date"),
+        (("--sample", "abc"), {}, "sample"),
+        (("--profile", "nonsense"), {}, "--profile"),
+    ]:
+        result = crawl("http://127.0.0.1:9/unused", *args, **kwargs)
+        assert result.returncode == 2, (args, kwargs, result.output)
+        assert name in result.output
+        assert not result.db_path.exists()  # stopped before anything
+
+
+def test_scrapy_crawl_rejects_bad_arguments_with_a_non_zero_exit(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "tenderned", "-a", "from_date=2021-02-30",
+         "-s", f"ARCHIVE_DB={tmp_path / 'a.db'}", "-s", "TENDERNED_API_URL=http://127.0.0.1:9/x"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert completed.returncode != 0
+    assert "from_date" in completed.stderr
+
+
+def test_scrapy_crawl_runs_the_spider_with_settings(snapshot, serve_api, tmp_path):
+    server = serve_api(snapshot)
+    db = tmp_path / "via-scrapy.db"
+    completed = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "tenderned", "-a", "from_date=2021-10-01",
+         "-a", "until_date=2021-10-31", "-s", f"ARCHIVE_DB={db}", "-s", f"TENDERNED_API_URL={server.api_url}",
+         "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    import sqlite_utils
+    ids = {r["publication_id"] for r in sqlite_utils.Database(db)["notices"].rows}
+    assert ids == {300301, 400401}

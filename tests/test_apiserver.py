@@ -1,0 +1,71 @@
+"""The loopback API must behave like TenderNed's, or the spider tests prove nothing."""
+
+import json
+import urllib.error
+import urllib.request
+
+import pytest
+
+
+def get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, None
+
+
+def test_caps_answer_400(snapshot, serve_api):
+    base = serve_api(snapshot).api_url + "/publicaties"
+    assert get(base + "?size=100&page=99")[0] == 200
+    assert get(base + "?size=101")[0] == 400
+    assert get(base + "?size=0")[0] == 400
+    assert get(base + "?page=100")[0] == 400
+
+
+def test_list_rows_have_string_ids_and_no_cpv_details_have_numbers(snapshot, serve_api):
+    api = serve_api(snapshot).api_url
+    status, page = get(api + "/publicaties?size=5")
+    assert status == 200 and page["totalElements"] == 13 and page["totalPages"] == 3
+    row = page["content"][0]
+    assert isinstance(row["publicatieId"], str) and "cpvCodes" not in row
+    status, detail = get(f"{api}/publicaties/{row['publicatieId']}")
+    assert isinstance(detail["publicatieId"], int) and detail["cpvCodes"]
+    assert get(api + "/publicaties/1")[0] == 404
+
+
+def test_cpv_filter_is_hierarchical_repeated_and_rejects_comma_lists(snapshot, serve_api):
+    base = serve_api(snapshot).api_url + "/publicaties?size=100"
+    _, narrow = get(base + "&cpvCodes=72000000-5")
+    assert [r["publicatieId"] for r in narrow["content"]] == ["700701"]
+    _, broad = get(base + "&cpvCodes=72000000-5&cpvCodes=80340000-9")
+    assert broad["totalElements"] == 2
+    _, branch = get(base + "&cpvCodes=85300000-2")  # the social-work branch covers 85311300
+    assert branch["totalElements"] == 11
+    assert get(base + "&cpvCodes=72000000-5,80340000-9")[0] == 400
+
+
+def test_unknown_parameters_are_silently_ignored(snapshot, serve_api):
+    base = serve_api(snapshot).api_url + "/publicaties?size=100"
+    assert get(base + "&opdrachtAardCode=RAA")[1]["totalElements"] == 13
+
+
+def test_search_ors_words_and_takes_one_phrase(snapshot, serve_api):
+    base = serve_api(snapshot).api_url + "/publicaties?size=100"
+    assert get(base + "&search=ERP-systeem")[1]["totalElements"] == 1
+    assert get(base + "&search=Zeeuwse%20ERP-systeem")[1]["totalElements"] == 2
+    assert get(base + '&search="Basishulp%20Jeugd"')[1]["totalElements"] == 3
+    assert get(base + '&search="Basishulp"%20"Jeugd"')[1]["totalElements"] == 0
+
+
+def test_date_window_is_inclusive(snapshot, serve_api):
+    base = serve_api(snapshot).api_url + "/publicaties?size=100"
+    _, page = get(base + "&publicatieDatumVanaf=2021-10-07&publicatieDatumTot=2021-10-15")
+    assert {r["publicatieId"] for r in page["content"]} == {"400401", "300301"}
+
+
+@pytest.mark.parametrize("fault", [{"status": 429, "headers": {"Retry-After": "3"}}])
+def test_faults_are_served_once_then_the_real_answer(snapshot, serve_api, fault):
+    server = serve_api(snapshot, faults={"/papi/tenderned-rs-tns/v2/publicaties/100101": [fault]})
+    assert get(server.api_url + "/publicaties/100101")[0] == 429
+    assert get(server.api_url + "/publicaties/100101")[0] == 200

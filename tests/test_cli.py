@@ -1,0 +1,83 @@
+"""The command line: build-demo, status and serve (a real Datasette on loopback)."""
+
+import csv
+import io
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import ROOT
+
+CLI = [sys.executable, "-m", "tenderarchive.cli"]
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "archive.db"
+    completed = subprocess.run([*CLI, "build-demo", "--db", str(path)], cwd=ROOT,
+                               capture_output=True, text=True, timeout=240)
+    assert completed.returncode == 0, completed.stderr
+    return path
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_build_demo_archives_the_snapshot_as_synthetic(demo_db):
+    import sqlite_utils
+
+    db = sqlite_utils.Database(demo_db)
+    assert db["notices"].count == 12
+    assert all(r["description"].startswith("Synthetische demodata") for r in db["notices"].rows)
+    crawl = next(db["crawls"].rows)
+    assert crawl["status"] == "complete" and "synthetic" in crawl["note"]
+
+
+def test_status_lists_the_last_crawls(demo_db):
+    out = subprocess.run([*CLI, "status", "--db", str(demo_db)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0
+    assert "tenderned" in out.stdout and "complete" in out.stdout
+    as_json = json.loads(subprocess.run([*CLI, "status", "--db", str(demo_db), "--json"],
+                                        capture_output=True, text=True, timeout=60).stdout)
+    assert as_json[0]["items_new"] == 12
+
+
+def test_status_without_an_archive_fails_clearly(tmp_path):
+    out = subprocess.run([*CLI, "status", "--db", str(tmp_path / "none.db")], capture_output=True, text=True)
+    assert out.returncode == 1 and "no archive" in out.stderr
+
+
+def test_serve_publishes_the_archive_with_the_metadata(demo_db):
+    port = free_port()
+    process = subprocess.Popen([*CLI, "serve", "--db", str(demo_db), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        with urllib.request.urlopen(base + "/archive/notices.json?_shape=array&youth_care=1", timeout=10) as r:
+            rows = json.loads(r.read())
+        assert len(rows) == 11
+        with urllib.request.urlopen(base + "/-/metadata.json", timeout=10) as r:
+            metadata = json.loads(r.read())
+        assert "Synthetic demo data" in metadata["description_html"]
+        with urllib.request.urlopen(base + "/archive/notices.csv?_size=max", timeout=10) as r:
+            rows = list(csv.DictReader(io.StringIO(r.read().decode())))
+        assert len(rows) == 12 and {"publication_id", "youth_care_reasons"} <= set(rows[0])
+        with urllib.request.urlopen(base + "/", timeout=10) as r:
+            assert "youth-care" in r.read().decode()
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

@@ -1,0 +1,42 @@
+import pytest
+
+from tenderarchive.profiles import ProfileError, load_profile
+
+
+def test_youth_care_profile_has_cpv_and_search_queries():
+    profile = load_profile("youth_care")
+    queries = dict(profile.queries())
+    assert ("cpvCodes", "85311300-5") in queries["cpv"]
+    assert queries["search:jeugdhulp"] == [("search", "jeugdhulp")]
+    assert "85311300-5" in profile.relevance.cpv_strong
+
+
+def test_all_profile_has_one_unfiltered_query_and_youth_care_rules():
+    profile = load_profile("all")
+    assert profile.queries() == [("all", [])]
+    assert profile.relevance == load_profile("youth_care").relevance
+
+
+def test_a_profile_is_a_file_away(tmp_path):
+    path = tmp_path / "wmo.yaml"
+    path.write_text("name: wmo\nqueries:\n  search: [wmo]\nrelevance:\n  terms: [wmo]\n")
+    assert load_profile(str(path)).queries() == [("search:wmo", [("search", "wmo")])]
+
+
+@pytest.mark.parametrize("text, field", [
+    ("name: x\nqueries:\n  cpv: [85311300]\n", "cpv"),
+    ("name: x\nqueries: {}\n", "queries"),
+    ("queries:\n  all: true\n", "name"),
+    ("name: x\nqueries:\n  search: [1, '']\n", "search"),
+])
+def test_malformed_profiles_name_the_field(tmp_path, text, field):
+    path = tmp_path / "bad.yaml"
+    path.write_text(text)
+    with pytest.raises(ProfileError) as error:
+        load_profile(str(path))
+    assert field in str(error.value) and str(path) in str(error.value)
+
+
+def test_unknown_profile_lists_the_shipped_ones():
+    with pytest.raises(ProfileError, match="youth_care"):
+        load_profile("nope")

@@ -1,0 +1,43 @@
+from tenderarchive.values import clean_text, code_label, cpv_parts, deadline, iso, local_date, parse_timestamp
+
+
+def test_naive_timestamps_are_europe_amsterdam():
+    assert iso(parse_timestamp("2026-01-20T00:05:00")) == "2026-01-20T00:05:00+01:00"
+    assert iso(parse_timestamp("2026-07-20T00:05:00")) == "2026-07-20T00:05:00+02:00"
+
+
+def test_timestamps_with_offsets_and_microseconds_are_kept():
+    assert iso(parse_timestamp("2026-08-28T12:15:00+02:00")) == "2026-08-28T12:15:00+02:00"
+    assert iso(parse_timestamp("2026-06-12T04:07:17.215349")) == "2026-06-12T04:07:17+02:00"
+    assert iso(parse_timestamp("2026-06-12T02:00:00Z")) == "2026-06-12T02:00:00+00:00"
+
+
+def test_local_date_uses_amsterdam_time():
+    assert local_date(parse_timestamp("2026-06-11T23:30:00Z")) == "2026-06-12"
+    assert local_date(parse_timestamp("2026-10-15")) == "2026-10-15"
+
+
+def test_deadline_placeholders_become_null_with_a_flag():
+    assert deadline("2099-12-31T00:00:00") == (None, 1)
+    assert deadline("2125-12-31") == (None, 1)
+    assert deadline("2089-12-31T10:00:00") == ("2089-12-31T10:00:00+01:00", 0)
+    assert deadline(None) == (None, 0)
+
+
+def test_clean_text_removes_tags_entities_and_nbsp():
+    assert clean_text("<p>Jeugd&amp;gezin&nbsp;Leiden</p><p>twee</p>") == "Jeugd&gezin Leiden\ntwee"
+    assert clean_text("caf&eacute; &amp;nbsp;x") == "café x"
+    assert clean_text("a < b and c > d") == "a < b and c > d"
+    assert clean_text("&amp;lt;TenderNed&amp;gt;") == "<TenderNed>"
+    assert clean_text("   ") is None
+
+
+def test_code_objects_split_into_code_and_label():
+    assert code_label({"code": "OPE", "omschrijving": "Openbaar"}) == ("OPE", "Openbaar")
+    assert code_label("NL33") == ("NL33", None)
+    assert code_label(None) == (None, None)
+
+
+def test_cpv_codes_keep_check_digit_and_eight_digits():
+    assert cpv_parts("85311300-5") == ("85311300-5", "85311300")
+    assert cpv_parts("85311300") == ("85311300", "85311300")
