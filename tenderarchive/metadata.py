@@ -1,7 +1,8 @@
 """Datasette metadata for the archive: the shipped data dictionary plus what only
 the archive itself knows.
 
-``datasette/metadata.yaml`` describes the instance, every table and every column.
+``datasette/metadata.yaml`` describes the instance and the database;
+``datasette/tables/<table>.yaml`` describes each table and every one of its columns.
 :func:`build_metadata` keys it to the served database's name and, when the archive
 was built from the bundled synthetic snapshot (a crawl whose note says so), puts
 a warning at the top of every page's description.
@@ -14,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-METADATA_FILE = Path(__file__).parent / "datasette" / "metadata.yaml"
+DATASETTE_DIR = Path(__file__).parent / "datasette"
+METADATA_FILE = DATASETTE_DIR / "metadata.yaml"
 
 SYNTHETIC_WARNING = (
     '<p style="border:2px solid #b00;padding:.5em"><strong>Synthetic demo data.</strong> '
@@ -24,7 +26,13 @@ SYNTHETIC_WARNING = (
 
 
 def load_metadata() -> dict:
-    return yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
+    """The shipped metadata, with every ``tables/*.yaml`` under database ``archive``."""
+    metadata = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
+    database = metadata.setdefault("databases", {}).setdefault("archive", {})
+    tables = database.setdefault("tables", {})
+    for path in sorted((DATASETTE_DIR / "tables").glob("*.yaml")):
+        tables[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return metadata
 
 
 def is_synthetic(db) -> bool:
