@@ -1,0 +1,60 @@
+"""Dutch text analysis for jeugdhulp procurement news (pure Python, stdlib + data files).
+
+Entry point::
+
+    from tenderarchive.analysis import analyse
+    result = analyse(text, title=None, published=None, url=None)
+
+Modules, one job each: :mod:`.text` (normalise, sentences), :mod:`.vocabulary` (terms),
+:mod:`.relevance`, :mod:`.dates` (dates and events), :mod:`.stages` (stages, tense,
+primary stage), :mod:`.places` (municipalities, jeugdregio's), :mod:`.organisations`,
+:mod:`.procedure` (procedure type, percelen, duration, TenderNed refs).
+
+All rules are hand-written: no Dutch NLP library reachable without model downloads
+handles procurement stages, tense-dependent stage status, jeugdregio's or Dutch vague
+dates; the rules are tested against the five seed texts and their gold (gold.json).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .dates import events as _events
+from .organisations import find_organisations
+from .places import find_municipalities
+from .procedure import contract_duration, lots, procedure_type, tenderned_refs
+from .relevance import relevance
+from .stages import add_aanbesteding_lopend, detect_stages, primary_stage
+from .text import normalise, sentences
+
+__all__ = ["analyse"]
+
+
+def analyse(text: str, *, title: str | None = None, published: dt.date | None = None,
+            url: str | None = None) -> dict:
+    """Analyse one article text. Returns a JSON-serialisable dict (see README keys)."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    norm = normalise(text or "")
+    norm_title = normalise(title) if title else None
+    sents = sentences(norm)
+    evs, ref = _events(sents, published)
+    stage_list = add_aanbesteding_lopend(detect_stages(sents, evs, ref), sents)
+    places = find_municipalities(norm, norm_title, year=ref.year if ref else None)
+    proc_norm, proc_raw = procedure_type(norm)
+    result = {
+        **relevance(norm, norm_title),
+        "stages": [{k: s[k] for k in ("stage", "status", "cue", "sentence")} | {"evidence": "strong" if s["strong"] else "weak"}
+                   for s in stage_list],
+        "primary_stage": primary_stage(stage_list),
+        "events": evs,
+        "reference_date": ref.isoformat() if ref else None,
+        "reference_date_source": ("published" if published else "text") if ref else None,
+        **places,
+        "organisations": find_organisations(norm),
+        "procedure_type": proc_norm,
+        "procedure_raw": proc_raw,
+        "lots": lots(norm),
+        "contract_duration": contract_duration(norm),
+        "tenderned_refs": tenderned_refs(norm + (" " + url if url else "")),
+    }
+    return result

@@ -1,0 +1,331 @@
+"""Dutch date and event extraction (news-sites §2.3).
+
+Recognised forms, longest first:
+
+* ranges: ``Eind september/begin oktober 2022``, ``van januari 2022 tot mei 2022``,
+  ``januari t/m mei 2022``, ``eind november / begin december 2017`` -> precision ``range``
+* full dates with optional weekday and time: ``14 december 2020 08:55``,
+  ``22 december 2021 om 15.00 uur``, numeric ``14-10-2021`` -> ``day``
+* day + month without year: ``Donderdag 7 oktober``, ``6 juli a.s.``, ``Vanaf 1 juni`` -> ``day``
+  with an inferred year
+* part of a month: ``eind januari``, ``medio juni 2024``, ``Eind dit jaar`` -> ``part_of_month``
+* month + year: ``februari 2022`` -> ``month``
+* a year after a cue word: ``per 2019``, ``vanaf 2023`` -> ``year``
+
+Year inference for dates written without a year (``year_inferred`` = True, the rule
+goes into ``inference``), tried in this order:
+
+1. ``same_date_in_text``: the same day and month occurs elsewhere with a year (a
+   section heading such as ``Marktconsultatie 4 juli 2017``).
+2. ``aanstaande``: ``a.s.``/``aanstaande`` -> first occurrence after the nearest
+   preceding explicit date (``(2 juli 2018)`` in the heading of [S2]).
+3. ``weekday``: the year in which the date falls on the named weekday, nearest to the
+   context year (published year, else the earliest explicit year in the text);
+   7 October is a Thursday in 2021 and 2027, the context picks 2021.
+4. ``published``: relative to the publication date: past tense -> last occurrence on or
+   before it, otherwise the next occurrence on or after it.
+5. ``before_planned_dates``: no publication date, past tense or ``sinds``: the latest
+   occurrence before the earliest explicit date in the text.
+6. ``nearest_explicit_year``: the year of the nearest preceding explicit date.
+
+``dit jaar``/``volgend jaar`` use the publication year, or else the reference date
+inferred from step 3/5 (the text's own "now").
+
+Hand-written because dateparser/htmldate handle single absolute dates, not Dutch
+vague ranges, weekday-year inference or ``a.s.``.
+
+Event kinds (``kind``) are assigned from cue words in the sentence (and its heading):
+see :data:`EVENT_KINDS`.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .text import Sentence
+from .vocabulary import MONTHS, WEEKDAYS
+
+_M = r"(?P<{n}>" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "mei"), key=len, reverse=True)) + r")\b"
+_PART = r"(?P<{n}>begin|eind|einde|medio|half|halverwege|midden|eerste helft|tweede helft)"
+_WD = r"(?:(?P<wd>" + "|".join(WEEKDAYS) + r")\s+)?"
+_TIME = r"(?:,?\s*(?:om\s+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:\s*uur)?)?"
+
+RANGE_RE = re.compile(
+    r"(?:van\s+|tussen\s+)?(?:" + _PART.format(n="p1") + r"\s+)?" + _M.format(n="m1") + r"(?:\s+(?P<y1>(?:19|20)\d\d))?"
+    r"\s*(?:/|t/m|tot en met|tot|-|–|en)\s*(?:" + _PART.format(n="p2") + r"\s+)?" + _M.format(n="m2")
+    + r"\s+(?P<y2>(?:19|20)\d\d)", re.I)
+FULL_RE = re.compile(_WD + r"(?P<d>[0-3]?\d)\s+" + _M.format(n="m") + r"\s+(?P<y>(?:19|20)\d\d)" + _TIME, re.I)
+NUMERIC_RE = re.compile(r"\b(?P<d>[0-3]?\d)-(?P<mo>[01]?\d)-(?P<y>(?:19|20)\d\d)\b" + _TIME)
+DAYMONTH_RE = re.compile(_WD + r"(?P<d>[0-3]?\d)\s+" + _M.format(n="m") + r"(?P<as>\s+(?:a\.s\.|aanstaande|as\b))?", re.I)
+PART_RE = re.compile(_PART.format(n="p") + r"\s+" + _M.format(n="m") + r"(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)
+MONTHYEAR_RE = re.compile(_M.format(n="m") + r"\s+(?P<y>(?:19|20)\d\d)", re.I)
+RELYEAR_RE = re.compile(r"(?:(?P<p>begin|eind|einde|medio)\s+)?(?P<rel>dit|volgend|vorig)\s+jaar", re.I)
+YEAR_RE = re.compile(r"\b(?P<cue>per|vanaf|sinds|tot|medio|begin|eind|in|voor|na)\s+(?P<y>(?:19|20)\d\d)\b(?![-/]\d)", re.I)
+
+_PART_DAY = {"begin": 1, "eind": 25, "einde": 25, "medio": 15, "half": 15, "halverwege": 15, "midden": 15}
+PAST_RE = re.compile(r"\b(?:heeft|hebben|had|hadden|werd|werden|was|waren|vond|vonden|sinds|afgelopen|geweest|"
+                     r"is\s+(?:\w+\s+){0,6}ge\w+(?:d|t|en))\b", re.I)
+
+# kind -> cue regex, first match wins. The stage each kind belongs to is in KIND_STAGE.
+EVENT_KINDS: list[tuple[str, str]] = [
+    ("publication", r"^gepubliceerd op|^datum publicatie|^publicatiedatum"),
+    ("court_ruling", r"kort geding|vonnis|uitspraak|rechter|rechtbank|gerechtshof"),
+    ("bezwaar_deadline", r"bezwaar"),
+    ("inschrijf_deadline", r"in te schrijven|inschrijf|inschrijving|sluitingsdatum"),
+    ("interest_registration", r"interesse kenbaar|aanmelden"),
+    ("tender_publication", r"gepubliceerd|publiceren|publicatie"),
+    ("reply_deadline", r"gereageerd|reageren|uiterlijk"),
+    ("information_session", r"inlichtingenbijeenkomst|nota van inlichtingen"),
+    ("marktconsultatie", r"marktconsultatie|consultatie"),
+    ("dialogue", r"ontwikkeldialoog|dialoog|bijeenkomst|gesprekken|ontwikkeltafel"),
+    ("selection", r"selectie"),
+    ("provisional_award", r"voorlopig(?:e)? (?:gegund|gunning)"),
+    ("award", r"gunning|gegund|bekend wie|uitkomst|bekend is"),
+    ("signing", r"\b(?:onder)?tekenen|\b(?:onder)?getekend|\bondertekend|feestelijk moment"),
+    ("client_takeover", r"neemt .{0,80}over|overname|overdracht"),
+    ("contract_end", r"lopen af|loopt af|aflopen van de huidige|einddatum"),
+    ("transition", r"goede start|implementatie\w*|soepele overgang|overgang naar"),
+    ("contract_start", r"contract|gaan in|gaat in|ingangsdatum|per \d|nieuwe model|jeugdhulp .{0,40}per|"
+                       r"anders georganiseerd"),
+    ("decision", r"besluit|besloten|besluitvorming"),
+    ("meeting", r"bijeenkomst|overleg"),
+]
+KIND_STAGE = {
+    "publication": None, "court_ruling": "rechtsgang", "bezwaar_deadline": "bezwaar",
+    "inschrijf_deadline": "inschrijving", "interest_registration": "aankondiging",
+    "tender_publication": "aankondiging", "reply_deadline": "marktconsultatie",
+    "information_session": "inlichtingen", "marktconsultatie": "marktconsultatie", "dialogue": "dialoog",
+    "selection": "selectie", "provisional_award": "voorlopige_gunning", "award": "definitieve_gunning",
+    "signing": "contract_ondertekend", "client_takeover": "implementatie", "contract_end": None,
+    "contract_start": "contractstart", "transition": "implementatie", "court_ruling_other": None, "decision": "voorbereiding", "meeting": None, "other": None,
+}
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    sent: Sentence
+    kind: str                 # full | daymonth | part | monthyear | range | year | relyear
+    m: re.Match
+    date: str | None = None
+    date_end: str | None = None
+    precision: str | None = None
+    year_inferred: bool = False
+    inference: str | None = None
+    time: str | None = None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower()]
+
+
+def _find_hits(sents: list[Sentence]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    order = [("range", RANGE_RE), ("full", FULL_RE), ("numeric", NUMERIC_RE), ("part", PART_RE),
+             ("daymonth", DAYMONTH_RE), ("monthyear", MONTHYEAR_RE), ("relyear", RELYEAR_RE), ("year", YEAR_RE)]
+    for s in sents:
+        taken: list[tuple[int, int]] = []
+        for kind, rx in order:
+            for m in rx.finditer(s.text):
+                a, b = m.span()
+                if any(a < e and b > st for st, e in taken):
+                    continue
+                if kind == "numeric" and not (1 <= int(m["mo"]) <= 12):
+                    continue
+                taken.append((a, b))
+                hits.append(_Hit(s.start + a, s.start + b, s, kind, m))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _iso(y: int, mo: int | None = None, d: int | None = None) -> str:
+    if mo is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{mo:02d}"
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _valid(y: int, mo: int, d: int) -> bool:
+    return 1 <= d <= calendar.monthrange(y, mo)[1]
+
+
+def _resolve_explicit(h: _Hit) -> None:
+    m = h.m
+    if h.kind == "full":
+        y, mo, d = int(m["y"]), _month(m["m"]), int(m["d"])
+        if _valid(y, mo, d):
+            h.date, h.precision = _iso(y, mo, d), "day"
+            if m["hh"]:
+                h.time = f"{int(m['hh']):02d}:{m['mi']}"
+    elif h.kind == "numeric":
+        y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
+        if _valid(y, mo, d):
+            h.date, h.precision = _iso(y, mo, d), "day"
+            if m["hh"]:
+                h.time = f"{int(m['hh']):02d}:{m['mi']}"
+    elif h.kind == "monthyear":
+        h.date, h.precision = _iso(int(m["y"]), _month(m["m"])), "month"
+    elif h.kind == "range":
+        y2 = int(m["y2"])
+        m1, m2 = _month(m["m1"]), _month(m["m2"])
+        y1 = int(m["y1"]) if m["y1"] else (y2 if m1 <= m2 else y2 - 1)
+        h.date, h.date_end, h.precision = _iso(y1, m1), _iso(y2, m2), "range"
+    elif h.kind == "part" and m["y"]:
+        h.date, h.precision = _iso(int(m["y"]), _month(m["m"])), "part_of_month"
+    elif h.kind == "year":
+        h.date, h.precision = m["y"], "year"
+
+
+def _occurrence(mo: int, d: int, ref: dt.date, after: bool) -> dt.date | None:
+    """Next occurrence of day/month on or after ``ref`` (or last one on or before it)."""
+    years = range(ref.year, ref.year + 3) if after else range(ref.year, ref.year - 3, -1)
+    for y in years:
+        if _valid(y, mo, d):
+            cand = dt.date(y, mo, d)
+            if (after and cand >= ref) or (not after and cand <= ref):
+                return cand
+    return None
+
+
+def _to_date(iso: str) -> dt.date:
+    parts = [int(p) for p in iso.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tuple[list[_Hit], dt.date | None]:
+    """Return resolved date hits and the reference date ("now" of the text)."""
+    hits = _find_hits(sents)
+    for h in hits:
+        _resolve_explicit(h)
+    explicit = [h for h in hits if h.date and h.kind in ("full", "numeric", "monthyear", "range", "part")]
+    # A "Gepubliceerd op:" label counts as the publication date when none is given.
+    ref = published
+    if ref is None:
+        for h in explicit:
+            if h.precision == "day" and re.match(r"(gepubliceerd op|datum publicatie|publicatiedatum)", h.sent.text, re.I):
+                ref = _to_date(h.date)
+                break
+    years = sorted({int(h.date[:4]) for h in explicit})
+    context_year = ref.year if ref else (years[0] if years else None)
+    earliest_explicit = min((_to_date(h.date) for h in explicit), default=None)
+    inferred_ref: dt.date | None = None
+
+    def yearless(h: _Hit) -> None:
+        nonlocal inferred_ref
+        m = h.m
+        mo = _month(m["m"])
+        d = int(m["d"]) if h.kind == "daymonth" else _PART_DAY.get(m["p"].lower().split()[0], 15)
+        is_day = h.kind == "daymonth"
+        past = bool(PAST_RE.search(h.sent.text))
+        year, rule = None, None
+        # 1. same day+month elsewhere with a year
+        if is_day:
+            for e in explicit:
+                if e.precision == "day" and e.date[5:] == f"{mo:02d}-{d:02d}":
+                    year, rule = int(e.date[:4]), "same_date_in_text"
+                    break
+        # 2. a.s. -> after nearest preceding explicit date
+        if year is None and is_day and m["as"]:
+            prev = [e for e in explicit if e.start < h.start and e.precision in ("day", "month")]
+            base = _to_date(prev[-1].date) if prev else ref
+            if base:
+                occ = _occurrence(mo, d, base, after=True)
+                if occ:
+                    year, rule = occ.year, "aanstaande"
+        # 3. weekday
+        if year is None and is_day and m["wd"] and context_year:
+            wd = WEEKDAYS[m["wd"].lower()]
+            cands = [y for y in range(context_year - 7, context_year + 8)
+                     if _valid(y, mo, d) and dt.date(y, mo, d).weekday() == wd]
+            if cands:
+                year = min(cands, key=lambda y: (abs(y - context_year), y))
+                rule = "weekday"
+                inferred_ref = inferred_ref or dt.date(year, mo, d)
+        # 4. relative to the publication date
+        if year is None and ref:
+            occ = _occurrence(mo, d, ref, after=not past)
+            if occ:
+                year, rule = occ.year, "published"
+        # 5. before the earliest explicit date (past tense, no publication date)
+        if year is None and past and earliest_explicit:
+            y = earliest_explicit.year
+            while y > earliest_explicit.year - 3 and (not _valid(y, mo, d) or dt.date(y, mo, d) >= earliest_explicit):
+                y -= 1
+            year, rule = y, "before_planned_dates"
+            inferred_ref = inferred_ref or dt.date(y, mo, d)
+        # 6. nearest preceding explicit year
+        if year is None:
+            prev = [e for e in explicit if e.start < h.start]
+            src = prev[-1] if prev else (explicit[0] if explicit else None)
+            if src:
+                year, rule = int(src.date[:4]), "nearest_explicit_year"
+        if year is None or (is_day and not _valid(year, mo, d)):
+            return
+        h.year_inferred, h.inference = True, rule
+        if is_day:
+            h.date, h.precision = _iso(year, mo, d), "day"
+        else:
+            h.date, h.precision = _iso(year, mo), "part_of_month"
+
+    # weekday/past-tense dates first: they may define the text's own "now"
+    pending = [h for h in hits if h.date is None and h.kind in ("daymonth", "part")]
+    pending.sort(key=lambda h: 0 if (h.kind == "daymonth" and h.m["wd"]) else 1)
+    for h in pending:
+        yearless(h)
+    now = ref or inferred_ref
+    for h in hits:
+        if h.kind == "relyear" and now:
+            y = now.year + {"dit": 0, "volgend": 1, "vorig": -1}[h.m["rel"].lower()]
+            h.year_inferred, h.inference = True, "published" if ref else "text_reference_date"
+            if h.m["p"]:
+                h.date, h.precision = _iso(y, 12 if h.m["p"].lower().startswith("eind") else
+                                              (1 if h.m["p"].lower() == "begin" else 6)), "part_of_month"
+            else:
+                h.date, h.precision = _iso(y), "year"
+    return [h for h in hits if h.date], now
+
+
+_LABEL_RE = re.compile(r"(gepubliceerd op|datum publicatie|publicatiedatum)\b", re.I)
+
+
+def classify_kind(sentence: str, span: tuple[int, int] | None = None, heading: str | None = None) -> str:
+    """Kind of the date at ``span`` in ``sentence``: the cue nearest to the date wins
+    (ties: order of :data:`EVENT_KINDS`); the section heading is the fallback."""
+    if _LABEL_RE.match(sentence):
+        return "publication"
+    a, b = span or (0, 0)
+    best: tuple[int, int, str] | None = None
+    for rank, (kind, rx) in enumerate(EVENT_KINDS):
+        if kind == "publication":
+            continue
+        for m in re.finditer(rx, sentence, re.I):
+            dist = 0 if m.start() < b and m.end() > a else min(abs(m.start() - b), abs(a - m.end()))
+            if dist <= 140 and (best is None or (dist, rank) < best[:2]):
+                best = (dist, rank, kind)
+    if best:
+        return best[2]
+    if heading:
+        return classify_kind(heading)
+    return "other"
+
+
+def events(sents: list[Sentence], published: dt.date | None = None) -> tuple[list[dict], dt.date | None]:
+    hits, now = extract_dates(sents, published)
+    out = []
+    for h in hits:
+        ctx = h.sent.text
+        span = (h.start - h.sent.start, h.end - h.sent.start)
+        kind = classify_kind(ctx, span, h.sent.heading)
+        if kind == "court_ruling" and re.search(r"\bpgb\b|\bwmo\b", ctx, re.I):
+            kind = "court_ruling_other"
+        ev = {"date": h.date, "date_end": h.date_end, "precision": h.precision, "kind": kind,
+              "stage": KIND_STAGE.get(kind), "sentence": ctx, "year_inferred": h.year_inferred,
+              "inference": h.inference, "text": h.m.group(0).strip()}
+        if h.time:
+            ev["time"] = h.time
+        out.append(ev)
+    return out, now

@@ -1,0 +1,179 @@
+"""Municipalities and jeugdregio's named in a text.
+
+Data: ``tenderarchive/data/municipalities.csv`` (342 CBS gemeenten of 2025 with their
+jeugdregio) and ``jeugdregios.csv`` (the 42 JZ regions); see ``data/README.md``.
+
+Matching rules (hand-written; gazetteer matching needs no NLP library):
+
+* names and aliases match case-sensitively on word boundaries, so ``beek``, ``best``,
+  ``hof`` or ``ede`` inside words or as lower-case words never match; known typos are
+  aliases (``Maasluis`` -> Maassluis), ``matched`` says how a name was found
+  (``name``, ``alias``, ``adjective``, ``subregion:MVS`` ...);
+* :data:`AMBIGUOUS` names (ordinary Dutch words or places that share a name) count only
+  after ``gemeente(n)`` or inside a list of at least two municipalities;
+* sub-regions expand to their municipalities: MVS, Leidse regio (with Voorschoten from
+  2024 on), H10 (without Voorschoten from 2024 on);
+* salience: a municipality goes into ``municipalities`` when it is in a list, follows
+  ``gemeente``, is expanded from a sub-region, occurs twice, or occurs in the title or
+  first paragraph; a single passing mention ("initiatief uit Nijmegen") goes into
+  ``municipalities_mentioned``.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+AMBIGUOUS = {"Beek", "Best", "Ede", "Epe", "Goes", "Oss", "Putten", "Buren", "Sluis", "Veere", "Stein", "Bergen",
+             "Bergen NH", "Bergen L", "Laren", "Echt", "Duiven", "Borne", "Altena", "Waterland", "Westland",
+             "Groningen", "Utrecht", "Hulst", "Boekel", "Gennep", "Renkum", "Rheden", "Voorst", "Weert", "Elburg",
+             "Hattem", "Heerde", "Tiel", "Baarn", "Soest", "Zeist", "Urk", "Texel", "Leiden", "Rijswijk",
+             "Middelburg", "Hengelo", "Nuenen", "Valkenburg", "Sittard", "Geleen", "Voorburg", "Capelle",
+             "Krimpen", "Gemert", "Heeze", "Geldrop", "Rijssen", "Eijsden", "Gulpen", "Volendam", "Reusel",
+             "Bodegraven", "Pijnacker", "Leidschendam", "Hardinxveld", "Vaals", "Beesel", "Heumen", "Lopik"}
+# Leiden is common enough in news and unlikely as a verb mid-sentence, but "Leiden" can
+# start a sentence as the verb "leiden"; it needs the same context as other ambiguous names.
+
+ADJECTIVES = {"Haagse": "'s-Gravenhage", "Rotterdamse": "Rotterdam", "Amsterdamse": "Amsterdam",
+              "Haarlemse": "Haarlem", "Utrechtse": "Utrecht", "Eindhovense": "Eindhoven", "Tilburgse": "Tilburg",
+              "Bredase": "Breda", "Nijmeegse": "Nijmegen", "Arnhemse": "Arnhem", "Zwolse": "Zwolle",
+              "Maastrichtse": "Maastricht", "Heerlense": "Heerlen", "Delftse": "Delft", "Goudse": "Gouda",
+              "Dordtse": "Dordrecht", "Leidse": "Leiden", "Groningse": "Groningen", "Almeerse": "Almere",
+              "Enschedese": "Enschede", "Schiedamse": "Schiedam", "Vlaardingse": "Vlaardingen",
+              "Maassluise": "Maassluis", "Zoetermeerse": "Zoetermeer", "Amersfoortse": "Amersfoort"}
+# Adjective uses that name something else.
+ADJ_EXCEPTIONS = re.compile(r"Utrechtse Heuvelrug|Leidse [Rr]egio|Haagse [Rr]egio|Rotterdamse [Rr]egio", re.U)
+
+SUBREGIONS = {
+    "MVS": (r"\bMVS\b", ["Maassluis", "Vlaardingen", "Schiedam"], "JZ29"),
+    "Leidse regio": (r"\bLeidse [Rr]egio\b", ["Leiden", "Leiderdorp", "Oegstgeest", "Zoeterwoude"], "JZ18"),
+    "H10": (r"\bH10\b", ["Delft", "'s-Gravenhage", "Leidschendam-Voorburg", "Midden-Delfland", "Pijnacker-Nootdorp",
+                        "Rijswijk (ZH.)", "Voorschoten", "Wassenaar", "Westland", "Zoetermeer"], "JZ24"),
+    "GRJR": (r"\bGRJR\b", [], "JZ29"),
+    "Noordwest 4": (r"\bNoordwest 4\b", [], None),
+}
+
+_B = r"(?<![\w@./-])"
+_E = r"(?![\w-]|\.nl)"
+
+
+@lru_cache(maxsize=1)
+def load() -> tuple[dict, dict]:
+    munis, regions = {}, {}
+    with open(DATA / "municipalities.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            munis[row["name"]] = row
+    with open(DATA / "jeugdregios.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            regions[row["code"]] = row
+    return munis, regions
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, str, re.Pattern]]:
+    munis, _ = load()
+    pats = []
+    for name, row in munis.items():
+        forms = [(name, "name")]
+        plain = re.sub(r"\s*\([^)]*\)", "", name)
+        if plain != name:
+            forms.append((plain, "alias"))
+        forms += [(a, "alias") for a in row["aliases"].split("|") if a]
+        for form, how in forms:
+            pats.append((name, how if form != name else "name",
+                         re.compile(_B + re.escape(form) + r"(?:'s)?" + _E)))
+    pats.sort(key=lambda p: -len(p[2].pattern))
+    return pats
+
+
+def _record(name: str, matched: str) -> dict:
+    munis, _ = load()
+    row = munis[name]
+    return {"name": name, "cbs_code": row["cbs_code"], "jeugdregio_code": row["jeugdregio_code"],
+            "jeugdregio": row["jeugdregio_name"], "matched": matched}
+
+
+def find_regions(text: str) -> list[dict]:
+    """Jeugdregio's (by CBS name or alias) and sub-regions named in the text."""
+    _, regions = load()
+    found = []
+    for code, row in regions.items():
+        names = [row["name"]] + [a for a in row["aliases"].split("|") if a]
+        short = re.sub(r"\s*\(.*\)", "", row["name"])
+        if short not in names:
+            names.append(short)
+        for n in names:
+            if len(n) <= 3 and n != "ZHZ":
+                continue
+            if re.search(r"(?<![\w@.-])" + re.escape(n) + _E, text, re.I):
+                # province-named regions (Groningen, Drenthe, Utrecht...) need "regio" nearby
+                if n in ("Groningen", "Drenthe", "Flevoland", "Zeeland", "Friesland", "Utrecht", "Twente",
+                         "Haarlemmermeer", "Achterhoek", "Fryslân") and not re.search(
+                        r"(?:regio|jeugdregio)\s+" + re.escape(n), text, re.I):
+                    continue
+                found.append({"name": row["name"], "code": code, "kind": "jeugdregio", "matched": n})
+                break
+    for name, (rx, _members, code) in SUBREGIONS.items():
+        if re.search(rx, text):
+            found.append({"name": name, "code": code, "kind": "subregio", "matched": name})
+    return found
+
+
+def find_municipalities(text: str, title: str | None = None, year: int | None = None) -> dict:
+    full = (title + "\n" if title else "") + text
+    first_para = full.strip().split("\n\n")[0][:600]
+    spans: list[tuple[int, int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for name, how, rx in _patterns():
+        for m in rx.finditer(full):
+            if any(m.start() < b and m.end() > a for a, b in taken):
+                continue
+            taken.append(m.span())
+            spans.append((m.start(), m.end(), name, how))
+    for adj, name in ADJECTIVES.items():
+        for m in re.finditer(_B + adj + r"\b", full):
+            if ADJ_EXCEPTIONS.match(full, m.start()):
+                continue
+            if not any(m.start() < b and m.end() > a for a, b in taken):
+                spans.append((m.start(), m.end(), name, "adjective"))
+    spans.sort()
+    # list membership: names separated only by ", " / " en " / " of "
+    in_list: set[int] = set()
+    for i in range(len(spans) - 1):
+        gap = full[spans[i][1]: spans[i + 1][0]]
+        if re.fullmatch(r"\s*(?:,|en|of|&|/)\s*", gap) or re.fullmatch(r",\s*", gap):
+            in_list.update({i, i + 1})
+    counts: dict[str, int] = {}
+    for _, _, name, _ in spans:
+        counts[name] = counts.get(name, 0) + 1
+    salient: dict[str, dict] = {}
+    mentioned: dict[str, dict] = {}
+    for i, (a, b, name, how) in enumerate(spans):
+        surface = full[a:b]
+        after_gemeente = bool(re.search(r"gemeenten?\s+(?:\w+\s+)?$", full[max(0, a - 30): a], re.I))
+        ambiguous = surface.replace("'s", "") in AMBIGUOUS or name in AMBIGUOUS
+        if ambiguous and not (after_gemeente or i in in_list):
+            continue
+        rec = _record(name, how)
+        if how == "adjective" or not (i in in_list or after_gemeente or counts[name] >= 2 or surface in first_para):
+            mentioned.setdefault(name, rec)
+        else:
+            salient.setdefault(name, rec)
+    for sub, (rx, members, _code) in SUBREGIONS.items():
+        if not members or not re.search(rx, full):
+            continue
+        mem = list(members)
+        if sub == "Leidse regio" and year and year >= 2024:
+            mem.append("Voorschoten")
+        if sub == "H10" and year and year >= 2024:
+            mem.remove("Voorschoten")
+        for name in mem:
+            salient.setdefault(name, _record(name, f"subregion:{sub}"))
+    for name in list(mentioned):
+        if name in salient:
+            del mentioned[name]
+    return {"municipalities": list(salient.values()), "municipalities_mentioned": list(mentioned.values()),
+            "regions": find_regions(full)}

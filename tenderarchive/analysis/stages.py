@@ -1,0 +1,198 @@
+"""Procurement stage detection with tense (news-sites §3.3).
+
+Stage ids (procedure order; see :data:`vocabulary.STAGE_ORDER`):
+``voorbereiding, marktconsultatie, vooraankondiging, aanbesteding_lopend, aankondiging,
+inlichtingen, selectie, dialoog, inschrijving, beoordeling, voorlopige_gunning, bezwaar,
+definitieve_gunning, contract_ondertekend, contractstart, verlenging, implementatie,
+mislukt`` plus ``rechtsgang`` (kort geding, hoger beroep, bodemprocedure; a side track
+without a position in the order).
+
+Each cue hit gets a status ``done | current | planned``:
+
+1. dates in the same clause, compared with the text's reference date (publication
+   date, else the date the text itself implies): a deadline (``tot``, ``uiterlijk``,
+   ``deadline``) still ahead -> current; ``sinds <date>`` -> current; a date before the
+   reference -> done, after it -> planned;
+2. otherwise the tense marker nearest to the cue in the clause, then in the sentence:
+   future (zal, zullen, gaat, volgt, naar verwachting, streven, willen, straks,
+   later, a.s., pas ... na, uiteindelijke) -> planned; nog, nu, momenteel, loopt ->
+   current; auxiliary + participle (heeft ... gepubliceerd, is ... gehouden, vond
+   plaats, geweest) -> done; a ruling (uitspraak, vonnis) is done by nature;
+3. no marker: current, but marked ``weak``.
+
+Rules from §3.3: (a) most stages are planned and tense decides; (b) a ruling about
+pgb or Wmo is not a tender ruling; (c) a Nota van Inlichtingen in a
+marktconsultatie sentence belongs to the marktconsultatie; (d) a heading such as
+"Definitieve gunning" takes its status from the sentence under it.
+
+Merging per stage: strong evidence beats weak; among equals current > done >
+planned (a provisional award that "is nog" provisional stays current).
+
+``primary_stage`` is the highest-ranked stage that is done or current (strong evidence
+first, weak as fallback); ``bezwaar`` ranks with ``voorlopige_gunning``; ``rechtsgang``
+only when nothing else qualifies. ``aanbesteding_lopend`` is added (current) when a text
+speaks of "de aanbesteding" in the present tense but no stage from ``aankondiging`` on
+is done or current (FAQ pages such as [S4]).
+
+Hand-written: no available Dutch NLP package models tender stages or this tense
+logic; a rule list reviewed against the seed gold is transparent and testable.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .text import Sentence, clauses
+from .vocabulary import STAGE_CUES, STAGE_RANK
+
+PLANNED = re.compile(
+    r"\b(?:zal|zullen|gaat|(?<!te )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
+    r"willen|wil|straks|binnenkort|komende|a\.s\.|aanstaande|te zijner tijd|pas\b.{0,80}\bna|uiteindelijke|later|"
+    r"in de toekomst|gepland|voornemens|van plan|nog niet)\b|^dan\b", re.I)
+CURRENT = re.compile(r"\b(?:nog|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart)\b", re.I)
+AUX = re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn|was|waren|werd|werden)\b", re.I)
+_NOT_PARTICIPLE = {"gemeente", "gemeenten", "gesprek", "gesprekken", "gebied", "gebieden", "gezin", "gezinnen",
+                   "gevolg", "gevolgen", "geval", "gevallen", "gebruik", "gedeelte", "gedrag", "gewend", "gewoon",
+                   "geen", "geven", "gericht", "genoeg", "gesloten", "gelet", "geïnteresseerd", "gezamenlijk",
+                   "gedurende", "geheel", "gebeuren", "gegevens", "geld", "gelden", "geldt", "bekend", "betrokken",
+                   "verantwoordelijk", "bestaand", "verschillend", "bedoeld", "geschikt", "gelukkig", "gezond"}
+PARTICIPLE = re.compile(
+    r"\b(?:op|uit|aan|af|in|mee|door|voor|over|terug|plaats|vast|bij|toe|na|samen|stil|stop)?"
+    r"ge\w{2,}(?:d|t|en)\b|\b(?:ver|be|ont|her|er)\w{2,}(?:d|t)\b|"
+    r"\b(?:verzonden|plaatsgevonden|besloten|ontvangen|bevonden|begonnen|vertrokken|verkregen|bekeken|besproken)\b", re.I)
+PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b", re.I)
+DEADLINE = re.compile(r"\b(?:tot(?: en met)?|uiterlijk|deadline|sluit|sluitingsdatum)\b", re.I)
+STATUS_PRIORITY = {"current": 3, "done": 2, "planned": 1}
+
+
+def _participles(text: str) -> list[re.Match]:
+    return [m for m in PARTICIPLE.finditer(text) if m.group(0).lower() not in _NOT_PARTICIPLE]
+
+
+def _grammar(piece: str, sentence: str, cue_pos: int) -> str | None:
+    """Status from the tense marker nearest to ``cue_pos`` in ``piece``."""
+    piece = re.sub(r"\bgaat (nog )?om\b", lambda m: "is " + (m.group(1) or ""), piece, flags=re.I)  # "het gaat (nog) om" = "it is"
+    marks: list[tuple[int, str]] = []
+    for m in PLANNED.finditer(piece):
+        marks.append((m.start(), "planned"))
+    for m in CURRENT.finditer(piece):
+        marks.append((m.start(), "current"))
+    has_aux = bool(AUX.search(sentence))
+    if has_aux:
+        for m in _participles(piece):
+            marks.append((m.start(), "done"))
+    for m in PAST_EVENT.finditer(piece):
+        marks.append((m.start(), "done"))
+    if not marks:
+        return None
+    return min(marks, key=lambda x: (abs(x[0] - cue_pos), STATUS_PRIORITY[x[1]] * -1))[1]
+
+
+def _date_status(clause: str, events: list[dict], ref: dt.date | None, max_date: str | None) -> str | None:
+    dated = [e for e in events if e["text"] and e["text"] in clause]
+    if not dated:
+        return None
+    e = dated[0]
+    date = e["date"]
+    if re.search(r"\bsinds\b", clause, re.I):
+        return "current"
+    if DEADLINE.search(clause) and e["precision"] != "range":
+        if re.search(r"\ba\.s\.|aanstaande", clause, re.I):
+            return "current"
+        if ref:
+            return "current" if date > ref.isoformat()[: len(date)] else "done"
+        return "current" if max_date and date >= max_date else None
+    if ref:
+        r = ref.isoformat()[: len(date)]
+        if date < r:
+            return "done"
+        if date > r:
+            return "planned"
+        return None
+    return None
+
+
+def _hits(sentence: str) -> list[tuple[str, re.Match]]:
+    found: list[tuple[str, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+    for stage, rx in STAGE_CUES:
+        for m in re.finditer(rx, sentence, re.I):
+            if any(m.start() < b and m.end() > a for a, b in taken):
+                continue
+            taken.append(m.span())
+            found.append((stage, m))
+    return found
+
+
+def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None) -> list[dict]:
+    max_date = max((e["date"] for e in events), default=None)
+    raw: list[dict] = []
+    for i, s in enumerate(sents):
+        text = s.text
+        if re.match(r"(gepubliceerd op|datum publicatie)", text, re.I):
+            continue
+        hits = _hits(text)
+        if not hits:
+            continue
+        for stage, m in hits:
+            if stage == "rechtsgang" and re.search(r"\bpgb\b|\bwmo\b|kinderopvang", text, re.I):
+                continue  # rule (b)
+            if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
+                stage = "marktconsultatie"  # rule (c)
+            status, strong = None, True
+            if stage == "rechtsgang" and re.search(r"uitspraak|vonnis", text, re.I):
+                status = "done"
+            if status is None:
+                for off, cl in clauses(text):
+                    if off <= m.start() < off + len(cl) + 1:
+                        status = _date_status(cl, events, ref, max_date) or _grammar(cl, text, m.start() - off)
+                        break
+            if status is None:
+                status = _grammar(text, text, m.start())
+            if status is None and s.is_heading:
+                nxt = next((t for t in sents[i + 1:] if not t.is_heading), None)
+                if nxt is not None:
+                    status = _grammar(nxt.text, nxt.text, 0)
+            if status is None:
+                status, strong = "current", False
+            raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
+    return _merge(raw)
+
+
+def _merge(raw: list[dict]) -> list[dict]:
+    best: dict[str, dict] = {}
+    for r in raw:
+        key = (r["strong"], STATUS_PRIORITY[r["status"]])
+        cur = best.get(r["stage"])
+        if cur is None or key > (cur["strong"], STATUS_PRIORITY[cur["status"]]):
+            best[r["stage"]] = r
+    order = sorted(best.values(), key=lambda r: STAGE_RANK.get(r["stage"], -1))
+    return order
+
+
+def add_aanbesteding_lopend(stages: list[dict], sents: list[Sentence]) -> list[dict]:
+    """Add the generic 'tender in progress' stage when nothing from aankondiging on is done/current."""
+    floor = STAGE_RANK["aankondiging"]
+    if any(s["status"] in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor for s in stages):
+        return stages
+    for s in sents:
+        m = re.search(r"\b(?:de|deze) aanbesteding(?:sopdracht)?\b", s.text, re.I)
+        if not m:
+            continue
+        status = _grammar(s.text, s.text, m.start())
+        if status in (None, "current"):
+            return stages + [{"stage": "aanbesteding_lopend", "status": "current", "cue": m.group(0),
+                              "sentence": s.text, "strong": True}]
+    return stages
+
+
+def primary_stage(stages: list[dict]) -> str | None:
+    for strong_only in (True, False):
+        cands = [s for s in stages if s["status"] in ("done", "current") and s["stage"] != "rechtsgang"
+                 and (s["strong"] or not strong_only)]
+        if cands:
+            top = max(cands, key=lambda s: (STAGE_RANK.get(s["stage"], -1), s["stage"] != "bezwaar"))
+            return top["stage"]
+    if any(s["stage"] == "rechtsgang" and s["status"] in ("done", "current") for s in stages):
+        return "rechtsgang"
+    return None

@@ -1,0 +1,76 @@
+import datetime as dt
+
+from tenderarchive.analysis import analyse
+
+
+def _events(text, **kw):
+    return analyse(text, **kw)["events"]
+
+
+def _one(text, **kw):
+    evs = _events(text, **kw)
+    assert len(evs) == 1, evs
+    return evs[0]
+
+
+def test_nbsp_inside_date_still_parses():
+    e = _one("Op 2\u00a0juli\u00a02018 deed de rechter uitspraak in het kort geding.")
+    assert (e["date"], e["precision"], e["kind"]) == ("2018-07-02", "day", "court_ruling")
+
+
+def test_published_label_with_time():
+    e = _one("Gepubliceerd op: 14 december 2020 08:55")
+    assert (e["date"], e["kind"], e["time"]) == ("2020-12-14", "publication", "08:55")
+
+
+def test_time_with_dot_and_uur():
+    e = _one("De inschrijvingsperiode sluit op 22 december 2021 om 15.00 uur.")
+    assert (e["date"], e["time"], e["kind"]) == ("2021-12-22", "15:00", "inschrijf_deadline")
+
+
+def test_numeric_byline_date():
+    assert _one("Redactie 14-10-2021")["date"] == "2021-10-14"
+
+
+def test_range_with_t_m():
+    e = _one("De dialoogfase loopt januari t/m mei 2022.")
+    assert (e["date"], e["date_end"], e["precision"], e["kind"]) == ("2022-01", "2022-05", "range", "dialogue")
+
+
+def test_vague_range_with_slash():
+    e = _one("Eind september/begin oktober 2022 volgt de definitieve gunning.")
+    assert (e["date"], e["date_end"], e["precision"], e["kind"]) == ("2022-09", "2022-10", "range", "award")
+
+
+def test_eind_dit_jaar_uses_published_year():
+    e = _one("Eind dit jaar wordt een selectie gemaakt.", published=dt.date(2021, 10, 20))
+    assert (e["date"], e["precision"], e["year_inferred"], e["inference"]) == ("2021-12", "part_of_month", True, "published")
+
+
+def test_weekday_picks_the_year_near_other_dates():
+    evs = {e["date"]: e for e in _events("Woensdag 6 april start de dialoog. De gunning volgt in juli 2022.")}
+    assert evs["2022-04-06"]["inference"] == "weekday"
+
+
+def test_yearless_future_date_after_publication_rolls_over():
+    e = _one("Vanaf 1 juni neemt de nieuwe aanbieder de cliënten over.", published=dt.date(2020, 12, 14))
+    assert (e["date"], e["year_inferred"], e["kind"]) == ("2021-06-01", True, "client_takeover")
+
+
+def test_yearless_past_date_before_publication():
+    e = _one("Op 3 november hebben de gemeenten de aanbesteding gepubliceerd.", published=dt.date(2022, 1, 10))
+    assert e["date"] == "2021-11-03"
+
+
+def test_year_only_after_cue():
+    e = _one("De nieuwe inkoop jeugdhulp gaat in per 2019.")
+    assert (e["date"], e["precision"]) == ("2019", "year")
+
+
+def test_bare_year_without_cue_is_not_an_event():
+    assert _events("Het memo Verslag 2017 geeft de stand van zaken.") == []
+
+
+def test_medio_month():
+    e = _one("We verwachten medio juni 2024 te publiceren.")
+    assert (e["date"], e["precision"]) == ("2024-06", "part_of_month")

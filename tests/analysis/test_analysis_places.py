@@ -1,0 +1,78 @@
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from tenderarchive.analysis.places import find_municipalities
+
+DATA = Path(__file__).resolve().parents[2] / "tenderarchive" / "data"
+
+
+def _names(text, **kw):
+    return {m["name"] for m in find_municipalities(text, **kw)["municipalities"]}
+
+
+def test_municipalities_csv_has_342_gemeenten_with_valid_codes():
+    rows = list(csv.DictReader(open(DATA / "municipalities.csv", encoding="utf-8")))
+    assert len(rows) == 342
+    assert len({r["cbs_code"] for r in rows}) == 342
+    assert all(re.fullmatch(r"GM\d{4}", r["cbs_code"]) for r in rows)
+    regions = {r["code"] for r in csv.DictReader(open(DATA / "jeugdregios.csv", encoding="utf-8"))}
+    assert len(regions) == 42 and "JZ40" not in regions and {"JZ01", "JZ43"} <= regions
+    assert {r["jeugdregio_code"] for r in rows} == regions
+
+
+@pytest.mark.parametrize("name,code,jz", [
+    ("Leiden", "GM0546", "JZ18"), ("Leiderdorp", "GM0547", "JZ18"), ("Oegstgeest", "GM0579", "JZ18"),
+    ("Zoeterwoude", "GM0638", "JZ18"), ("Haarlem", "GM0392", "JZ11"), ("Velsen", "GM0453", "JZ10"),
+    ("Beverwijk", "GM0375", "JZ10"), ("Heemskerk", "GM0396", "JZ10"), ("Bloemendaal", "GM0377", "JZ11"),
+    ("Heemstede", "GM0397", "JZ11"), ("Zandvoort", "GM0473", "JZ11"), ("Heerlen", "GM0917", "JZ41"),
+    ("Landgraaf", "GM0882", "JZ41"), ("Voerendaal", "GM0986", "JZ41"), ("Maassluis", "GM0556", "JZ29"),
+    ("Vlaardingen", "GM0622", "JZ29"), ("Schiedam", "GM0606", "JZ29"),
+])
+def test_reference_municipalities_have_the_right_code_and_region(name, code, jz):
+    rows = {r["name"]: r for r in csv.DictReader(open(DATA / "municipalities.csv", encoding="utf-8"))}
+    assert (rows[name]["cbs_code"], rows[name]["jeugdregio_code"]) == (code, jz)
+
+
+def test_typo_alias_maps_to_cbs_name():
+    ms = find_municipalities("De gemeenten Maasluis, Vlaardingen en Schiedam publiceren.")["municipalities"]
+    m = next(x for x in ms if x["name"] == "Maassluis")
+    assert (m["cbs_code"], m["matched"]) == ("GM0556", "alias")
+
+
+def test_subregion_acronyms_expand():
+    assert _names("De MVS-gemeenten kopen samen in.") == {"Maassluis", "Vlaardingen", "Schiedam"}
+    assert _names("De Leidse regio gunt de toegang.") == {"Leiden", "Leiderdorp", "Oegstgeest", "Zoeterwoude"}
+    assert "Voorschoten" in _names("De Leidse regio gunt de toegang.", year=2024)
+    h10 = _names("Het inkoopbureau H10 start een aanbesteding.")
+    assert len(h10) == 10 and "'s-Gravenhage" in h10
+    assert "Voorschoten" not in _names("Het inkoopbureau H10 start een aanbesteding.", year=2025)
+
+
+@pytest.mark.parametrize("text", [
+    "Dit is de beste aanpak voor de beek achter het hof.",
+    "Best practices uit het land delen we graag.",
+    "Beek en bos zijn mooi.",
+    "De Edese aanpak en de Hofstad-regeling.",
+    "Mail naar info@heerlen.nl voor vragen.",
+])
+def test_ordinary_words_are_not_municipalities(text):
+    assert _names(text) == set()
+
+
+def test_ambiguous_names_count_with_gemeente_or_in_a_list():
+    assert _names("De gemeente Best koopt jeugdhulp in.") == {"Best"}
+    assert _names("Eindhoven, Best en Veldhoven werken samen.") == {"Eindhoven", "Best", "Veldhoven"}
+
+
+def test_den_haag_and_adjective():
+    assert _names("De gemeente Den Haag en Rotterdam, Delft werken samen.") >= {"'s-Gravenhage", "Rotterdam", "Delft"}
+    res = find_municipalities("Het Haagse college besloot.")
+    assert [m["matched"] for m in res["municipalities_mentioned"]] == ["adjective"]
+
+
+def test_regions_named_in_news_spelling():
+    res = find_municipalities("ZUID-KENNEMERLAND/IJMOND - De regio Hart van Brabant en West-Friesland.")
+    assert {r["code"] for r in res["regions"]} >= {"JZ11", "JZ10", "JZ35", "JZ05"}
