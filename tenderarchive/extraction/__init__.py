@@ -1,0 +1,76 @@
+"""Article extraction for municipal and regional news pages.
+
+Public API (other parts of tenderarchive call exactly these)::
+
+    from tenderarchive.extraction import extract_html, extract_text, clean_text
+    page = extract_html(html, url, site=None, fetched_at=None)
+    page = extract_text(text, url=None)
+
+Both return a JSON-serialisable dict with the keys ``title``,
+``title_source``, ``published``, ``published_source``,
+``published_precision``, ``modified``, ``text``, ``language``,
+``canonical_url``, ``extractor`` and ``page_type`` (see
+:func:`extract_html`).
+
+What is library and what is hand-written
+----------------------------------------
+
+*Library*
+
+- **trafilatura** finds the main text of an HTML page (boilerplate removal,
+  paragraph segmentation, charset decoding of bytes).  It is good at this
+  and we do not second-guess it.
+- **htmldate** reads dates from metadata and date markup (``<meta>``,
+  JSON-LD, ``<time>``), always with ``extensive_search=False`` and
+  ``max_date`` = the fetch time.
+- **lxml** (+ cssselect, installed with Scrapy) parses the page and
+  evaluates per-site selectors.
+
+*Hand-written, and why*
+
+- **Stated dates** (:mod:`.dates`): "Gepubliceerd op: 14 december 2020
+  08:55", ``Redactie 14-10-2021``, a date line under the title, iprox
+  ``div.iprox-date``, ``<time datetime>``.  htmldate does not read Dutch
+  labels and drops the time of day; in extensive mode it *guesses* a date
+  from any date in the body (a project page mentioning "2 juli 2018" would
+  get that date).  So the rule is: **a date is only reported when the page
+  presents it as its own date.**  Order: site ``selectors.date`` ->
+  stated on the page (``published_source="stated"``, keeps the time) ->
+  htmldate on metadata only, kept only if that ISO date literally occurs in
+  the HTML (``"meta"``) -> ``/YYYY/MM/DD/`` in the URL path (``"url"``) ->
+  None.  Dates later than ``fetched_at`` are dropped.  Years are never
+  inferred here ("Donderdag 7 oktober" stays undated); ``"inferred"`` is
+  reserved for the analysis step.
+- **Cleaning** (:mod:`.cleaning`): cookie modal text, navigation lines,
+  template labels ("Nieuwsbericht ", "Nieuws "), trailing tag lines, image
+  file-name residue, alt text glued to a paragraph ("kind tussen
+  oudersDe aanbesteding"), NBSP, mojibake ("cliĆ«nten", "coƶperatie",
+  "Ã«").  These come from the *text copies* as much as from HTML, and
+  trafilatura keeps some of them (a label inside ``<h1>``, a cookie modal in
+  ``<main>``).
+- **Titles**: site selector -> ``<h1>`` -> ``og:title`` -> ``<title>`` minus
+  the site-name suffix -> rebuilt from the URL slug (``title_from_slug``,
+  which takes proper-noun casing from the text: "IJmond").
+- **Page type**: ``faq`` (title or many question lines), ``project_page``
+  (registry ``living_pages``, or no date and no news URL/label), else
+  ``news``.
+"""
+
+from .cleaning import clean_text, fix_mojibake, normalize_whitespace, strip_template_label
+from .core import element_text, extract_html, extract_text, select, title_from_slug
+from .dates import find_stated_date, parse_date, url_date
+
+__all__ = [
+    "extract_html",
+    "extract_text",
+    "clean_text",
+    "fix_mojibake",
+    "normalize_whitespace",
+    "strip_template_label",
+    "title_from_slug",
+    "parse_date",
+    "find_stated_date",
+    "url_date",
+    "select",
+    "element_text",
+]

@@ -1,0 +1,296 @@
+"""Hand-written text cleaning for Dutch municipal news and project pages.
+
+Everything here is plain ``re``/``str`` code: trafilatura removes most page
+chrome from *HTML*, but the same boilerplate also reaches us as plain text
+(the seed texts are copies of rendered pages) and trafilatura leaves some of
+it in place (cookie modals inside ``<main>``, template labels inside the
+``<h1>``, image captions glued to the next sentence).  The rules below are the
+ones documented in ``news-sites.md`` §2.4; each is small, line-based and
+conservative, so real text (including real typos such as "Maasluis") is left
+alone.
+
+Public functions:
+
+* :func:`clean_text` -- the whole pipeline, usable on its own;
+* :func:`fix_mojibake` -- repair ë/ö/ï/é damaged by a wrong decode;
+* :func:`normalize_whitespace` -- NBSP and invisible characters;
+* :func:`strip_template_label` -- "Nieuwsbericht Titel" -> "Titel".
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "clean_text",
+    "fix_mojibake",
+    "normalize_whitespace",
+    "strip_template_label",
+    "remove_cookie_block",
+    "NAVIGATION_LINES",
+]
+
+# --------------------------------------------------------------------------
+# Mojibake
+# --------------------------------------------------------------------------
+
+# UTF-8 lead byte 0xC3 shown as a single character: "Ã" (cp1252/latin-1),
+# "Ă" (cp1250) and "Ć" (seen on oegstgeest.nl: "cliĆ«nten").
+_LEAD_C3 = "ÃĂĆ"
+# The continuation byte (0x80-0xBF) as cp1252 shows it.
+_CONT = "".join(
+    bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
+)
+_PAIR_RE = re.compile("[" + _LEAD_C3 + "][" + re.escape(_CONT) + "]")
+# Three-byte sequences such as "â€™" (’) or "â€œ" (“).
+_TRIPLE_RE = re.compile("â[" + re.escape(_CONT) + "]{2}")
+# "Â" + NBSP/«/° ... : a stray 0xC2 lead byte.
+_LEAD_C2_RE = re.compile("Â([\u00a0-\u00bf])")
+# Single characters shifted by +0xC0 (U+0180-U+01BF), e.g. "cliƫnten",
+# "coƶperatie", "financiƫn".  Only letters Dutch actually uses, and only
+# between/after letters, so a real "ƒ" (florin) is never touched.
+_SHIFTED = {chr(ord(c) + 0xC0): c for c in "äëïöüáéíóúàèìòùâêîôûç"}
+_SHIFTED_RE = re.compile(
+    r"(?<=[A-Za-z\u00c0-\u00ff])[" + "".join(_SHIFTED) + r"]|[" + "".join(_SHIFTED) + r"](?=[a-z])"
+)
+
+
+def _fix_pair(m: re.Match) -> str:
+    b = _cp1252_byte(m.group(0)[1])
+    if not 0x80 <= b <= 0xBF:
+        return m.group(0)
+    return chr(0xC0 + (b - 0x80))
+
+
+def _cp1252_byte(ch: str) -> int:
+    try:
+        return ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return ord(ch)  # the five bytes cp1252 leaves undefined (0x81, 0x9D, ...)
+
+
+def _fix_triple(m: re.Match) -> str:
+    try:
+        return bytes(_cp1252_byte(c) for c in m.group(0)).decode("utf-8")
+    except (UnicodeDecodeError, ValueError):
+        return m.group(0)
+
+
+def fix_mojibake(text: str) -> str:
+    """Repair UTF-8 text that was decoded with the wrong code page.
+
+    Handles the forms seen in Dutch municipal text: ``"Ã«"``/``"Ć«"`` -> ë,
+    ``"ƫ"`` -> ë and ``"ƶ"`` -> ö (the one-character variant), ``"â€™"`` -> ’.
+    It never changes letters that are plain ASCII, so spelling mistakes in
+    the source stay as they are.
+
+    >>> fix_mojibake("cliĆ«nten, coƶperatie en financiÃ«le")
+    'cliënten, coöperatie en financiële'
+    """
+    if not text:
+        return text
+    text = _TRIPLE_RE.sub(_fix_triple, text)
+    text = _PAIR_RE.sub(_fix_pair, text)
+    text = _LEAD_C2_RE.sub(r"\1", text)
+    text = _SHIFTED_RE.sub(lambda m: _SHIFTED[m.group(0)], text)
+    return text
+
+
+# --------------------------------------------------------------------------
+# Whitespace
+# --------------------------------------------------------------------------
+
+_SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\f\v]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def normalize_whitespace(text: str) -> str:
+    """NBSP (U+00A0) and other space-like characters -> a plain space;
+    soft hyphens and zero-width characters removed; runs of spaces collapsed;
+    trailing spaces stripped; at most one empty line between paragraphs.
+
+    Curly quotes and bullets are *not* changed: they are real content.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _SPACE_LIKE.sub(" ", text)
+    text = re.sub(r" {2,}", " ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+# --------------------------------------------------------------------------
+# Boilerplate
+# --------------------------------------------------------------------------
+
+_COOKIE_START = re.compile(
+    r"^(deze (web)?site (gebruikt|maakt gebruik van) cookies|wij gebruiken cookies|"
+    r"we gebruiken cookies|(deze|onze) website gebruikt cookies|cookie-?instellingen$|"
+    r"this (web)?site uses cookies)",
+    re.I,
+)
+_COOKIE_END = re.compile(
+    r"^(meer weten(\.\.\.|…)?|meer informatie( over cookies)?|accepteren|alles accepteren|"
+    r"akkoord|ik ga akkoord|instellingen opslaan|voorkeuren opslaan|cookies accepteren|"
+    r"alleen noodzakelijke cookies|weigeren)$",
+    re.I,
+)
+_COOKIE_LINE = re.compile(r"cookie|^selecteer de typen", re.I)
+_COOKIE_MAX_LINES = 30
+
+
+def remove_cookie_block(lines: list[str]) -> list[str]:
+    """Remove a cookie-consent modal rendered as text.
+
+    The block starts at a line like "Deze site gebruikt cookies ..." and runs
+    to an end marker ("Meer weten...", "Accepteren", ...) at most
+    30 lines further; without an end marker only the adjacent lines that
+    mention cookies (including the English category texts) are removed.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _COOKIE_START.search(lines[i].strip()):
+            end = None
+            for j in range(i + 1, min(len(lines), i + _COOKIE_MAX_LINES)):
+                if _COOKIE_END.match(lines[j].strip()):
+                    end = j
+                    break
+            if end is None:
+                end = i
+                while end + 1 < len(lines) and (
+                    not lines[end + 1].strip() or _COOKIE_LINE.search(lines[end + 1])
+                ):
+                    end += 1
+            i = end + 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+#: Whole lines that are navigation or page chrome, compared case-insensitively.
+NAVIGATION_LINES = frozenset(
+    s.lower()
+    for s in (
+        "Overslaan en naar de inhoud gaan", "Naar de inhoud", "Ga direct naar de inhoud",
+        "Direct naar de inhoud", "Ga naar de inhoud", "Skip to content", "Skip to main content",
+        "Hoofdnavigatie", "Hoofdmenu", "Secondary navigation", "Main navigation", "Navigatie",
+        "Menu", "Menu Sluiten", "Menu sluiten", "Sluiten", "Zoeken", "Zoek", "Zoekterm",
+        "Search", "Home", "Terug", "Terug naar overzicht", "Naar boven", "Terug naar boven",
+        "Deel deze pagina", "Deel dit bericht", "Delen", "Share", "Print", "Printen",
+        "Print deze pagina", "Kruimelpad", "Breadcrumb", "Voorlezen", "Lees voor",
+        "Contrast", "Inloggen", "Mijn omgeving",
+    )
+)
+_NAV_PREFIX = re.compile(r"^(u bent hier|je bent hier|u bevindt zich hier)\s*:", re.I)
+
+# "Jongeren_op_bankje 640x480", "IMG_2041.jpg", "foto-1.png 800x600"
+_IMAGE_RESIDUE_INLINE = re.compile(
+    r"\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?:\.(?:jpe?g|png|gif|webp))?\s+\d{2,4}[x×]\d{2,4}\b\s*", re.I
+)
+# A lowercase word run glued to a capitalised sentence start, at the start of
+# a paragraph: "kind tussen oudersDe aanbesteding" -> "De aanbesteding".
+_GLUED_ALT = re.compile(
+    r"^(?P<alt>[a-zà-ÿ][a-zà-ÿ'\-]*(?: [a-zà-ÿ][a-zà-ÿ'\-]*){0,7}?[a-zà-ÿ])"
+    r"(?P<start>[A-Z][a-zà-ÿ]*)(?=[\s,.:;]|$)"
+)
+_SENTENCE_STARTERS = frozenset(
+    "De Het Een In Op Om Met Voor Na Bij Als Dit Deze Dat Er Wij We U Ook Vanaf Tot Sinds "
+    "Door Naast Zo Maar Wat Wie Hoe Waarom Wanneer Daarnaast Vanuit Nu Al Alle".split()
+)
+
+_TEMPLATE_LABEL = re.compile(r"^(Nieuwsbericht|Nieuws|Persbericht|Nieuwsbrief|Artikel)\s+(?=[A-Z0-9])")
+_TAG_PREFIX = re.compile(r"^(tags?|trefwoorden|onderwerpen?|categorie(ën)?|labels?)\s*:", re.I)
+
+
+def strip_template_label(title: str | None) -> str | None:
+    """Drop a CMS template label glued in front of a title.
+
+    "Nieuwsbericht Voorlopige gunning ..." -> "Voorlopige gunning ...",
+    "Nieuws Update aanbesteding ..." -> "Update aanbesteding ...".  The label
+    is only removed when a capitalised word follows, so a real title such as
+    "Nieuws uit de raad" is kept.
+    """
+    if not title:
+        return title
+    title = title.strip()
+    stripped = _TEMPLATE_LABEL.sub("", title, count=1)
+    return stripped or title
+
+
+def _is_navigation(line: str) -> bool:
+    s = line.strip()
+    return s.lower() in NAVIGATION_LINES or bool(_NAV_PREFIX.match(s))
+
+
+def _is_image_residue(line: str) -> bool:
+    m = re.fullmatch(r"([\w.\-]+)(?:\s+(\d{2,4}\s?[x×]\s?\d{2,4}))?", line.strip())
+    if not m:
+        return False
+    name, dims = m.groups()
+    return bool(dims) or "_" in name or bool(re.search(r"\.(jpe?g|png|gif|webp|svg)$", name, re.I))
+
+
+def _unglue_alt_text(line: str) -> str:
+    m = _GLUED_ALT.match(line)
+    if not m:
+        return line
+    alt, start = m.group("alt"), m.group("start")
+    if " " not in alt and start not in _SENTENCE_STARTERS:
+        return line  # one glued word such as "eHerkenning": leave it
+    return line[len(alt):]
+
+
+def _is_trailing_tag(line: str, previous: str | None) -> bool:
+    s = line.strip()
+    if _TAG_PREFIX.match(s):
+        return True
+    if previous is None or len(s) > 40 or len(s.split()) > 3:
+        return False
+    if re.search(r"[.!?:;,”\")]$", s) or not s[:1].isupper():
+        return False
+    # a tag line follows a finished sentence; a signature follows "groet,"
+    return bool(re.search(r"[.!?”\")]$", previous.strip()))
+
+
+def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool = True) -> str:
+    """Clean extracted or copied page text.
+
+    Steps, in order: mojibake repair; NBSP/invisible characters; cookie
+    block; navigation lines ("Overslaan en naar de inhoud gaan", "Menu",
+    "Zoeken", breadcrumbs); image file-name residue ("Jongeren_op_bankje
+    640x480"); alt text glued to a paragraph start ("kind tussen oudersDe
+    aanbesteding" -> "De aanbesteding"); the template label on the first line
+    ("Nieuwsbericht ", "Nieuws "); a trailing tag line ("Jeugdhulp" after the
+    last sentence, or "Tags: ...").
+
+    Link stubs whose targets were lost ("Zie hier:", "(download PDF)") are
+    kept: they are part of the page text and harmless for analysis.
+    """
+    if not text:
+        return ""
+    text = fix_mojibake(text)
+    text = normalize_whitespace(text)
+    lines = remove_cookie_block(text.split("\n"))
+    kept: list[str] = []
+    for line in lines:
+        if _is_navigation(line) or _is_image_residue(line):
+            continue
+        line = _IMAGE_RESIDUE_INLINE.sub("", line)
+        line = _unglue_alt_text(line)
+        kept.append(line)
+    # first non-empty line: template label
+    if strip_label:
+        for i, line in enumerate(kept):
+            if line.strip():
+                kept[i] = strip_template_label(line)
+                break
+    if strip_trailing_tag:
+        nonempty = [i for i, line in enumerate(kept) if line.strip()]
+        if len(nonempty) >= 2:
+            last, prev = nonempty[-1], nonempty[-2]
+            if _is_trailing_tag(kept[last], kept[prev]):
+                del kept[last]
+    return normalize_whitespace("\n".join(kept))

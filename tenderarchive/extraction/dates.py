@@ -1,0 +1,191 @@
+"""Dutch date expressions: parsing and finding the date a page *states*.
+
+Hand-written because htmldate has no notion of "Gepubliceerd op:" labels,
+keeps no time of day in its default output, and -- in extensive mode --
+guesses a date from any date-like string in the body (a project page that
+mentions "2 juli 2018" would get that as its publication date).  The rules
+here only accept a date that the page presents *as its own date*:
+
+1. a labelled date: ``Gepubliceerd op: 14 december 2020 08:55``,
+   ``Geplaatst op ...``, ``Publicatiedatum ...``, ``Datum publicatie ...``;
+2. a byline: ``Redactie 14-10-2021``, ``Door Jan Jansen | 3 maart 2021``;
+3. a line that is nothing but a date, within the first lines after the
+   title (``14 oktober 2018``, ``22 april 2021 - Verkeer``).
+
+Formats (news-sites §2.3): ``d MMMM yyyy`` with Dutch month names (full
+or abbreviated, optional weekday), optional time ``HH:mm``/``HH.mm`` with
+optional ``om`` and ``uur``; ``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]``.
+Dates without a year ("Donderdag 7 oktober") are *not* resolved here: the
+year would be inferred, which is the analysis step's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+__all__ = ["ParsedDate", "MONTHS", "parse_date", "find_stated_date", "find_modified_date", "url_date"]
+
+MONTHS = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mrt": 3, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?\s+)?"
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_TIME = r"(?:\s*(?:,|om|-|–|\|)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur)?)?"
+
+LONG_DATE = re.compile(
+    _WEEKDAY + r"(?P<d>\d{1,2})\s+(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<y>(?:19|20)\d{2})\b" + _TIME,
+    re.I,
+)
+NUMERIC_DATE = re.compile(
+    _WEEKDAY + r"\b(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>(?:19|20)\d{2})\b" + _TIME, re.I
+)
+ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?")
+
+_PUBLISHED_LABEL = re.compile(
+    r"^(?:gepubliceerd|geplaatst|publicatiedatum|datum publicatie|publicatie|verschenen|"
+    r"datum|published|posted)(?:\s+op)?\s*:?\s*",
+    re.I,
+)
+_MODIFIED_LABEL = re.compile(
+    r"^(?:laatst gewijzigd|gewijzigd|laatst bijgewerkt|bijgewerkt|aangepast|laatste wijziging|"
+    r"updated|last modified)(?:\s+op)?\s*:?\s*",
+    re.I,
+)
+_WEEKDAY_NAMES = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
+_BYLINE = re.compile(
+    r"^(?:redactie|door\s+[^\d\n]{2,60}?)\s*[|·•,\-–]?\s*(?=\d|" + _WEEKDAY_NAMES + ")", re.I
+)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)")
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """A date as written: ``iso`` is ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``."""
+
+    iso: str
+    precision: str  # "day" or "minute"
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self.iso[:10])
+
+
+def _build(y: int, m: int, d: int, hh: str | None, mm: str | None) -> ParsedDate | None:
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        return None
+    if hh is not None and mm is not None:
+        return ParsedDate(f"{day.isoformat()}T{int(hh):02d}:{int(mm):02d}", "minute")
+    return ParsedDate(day.isoformat(), "day")
+
+
+def _from_match(m: re.Match) -> ParsedDate | None:
+    g = m.groupdict()
+    month = MONTHS[g["mon"].lower()] if g.get("mon") else int(g["m"])
+    return _build(int(g["y"]), month, int(g["d"]), g.get("H"), g.get("M"))
+
+
+def parse_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
+    """Parse the first Dutch/numeric/ISO date in ``text``.
+
+    With ``anchored=True`` the date must start the string (after optional
+    whitespace).  NBSP is treated as a space, so ``2\\u00a0juli 2018`` parses.
+
+    >>> parse_date("Gepubliceerd op: 14 december 2020 08:55").iso
+    '2020-12-14T08:55'
+    >>> parse_date("Redactie 14-10-2021").iso
+    '2021-10-14'
+    """
+    if not text:
+        return None
+    text = text.replace("\u00a0", " ").strip()
+    for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
+        m = pattern.match(text) if anchored else pattern.search(text)
+        if m:
+            parsed = _from_match(m)
+            if parsed:
+                return parsed
+    return None
+
+
+def _is_date_only(line: str) -> ParsedDate | None:
+    """A line that is just a date, optionally followed by ' - Categorie'."""
+    line = line.replace("\u00a0", " ").strip()
+    for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
+        m = pattern.match(line)
+        if m:
+            rest = line[m.end():].strip()
+            if not rest or (re.match(r"^[-–|·]\s*\S", rest) and len(rest) <= 40):
+                return _from_match(m)
+    return None
+
+
+def find_stated_date(lines: list[str], *, head_lines: int = 4) -> tuple[ParsedDate, int] | None:
+    """Find the publication date a text states; return it and its line index.
+
+    ``lines`` are the page's text lines starting at (or just after) the
+    title.  Labelled dates and bylines may be anywhere; a bare date line must
+    be among the first ``head_lines`` non-empty lines.
+    """
+    seen = 0
+    fallback: tuple[ParsedDate, int] | None = None
+    for i, raw in enumerate(lines):
+        line = raw.replace("\u00a0", " ").strip()
+        if not line:
+            continue
+        seen += 1
+        if len(line) <= 120:
+            m = _PUBLISHED_LABEL.match(line)
+            if m and not _MODIFIED_LABEL.match(line):
+                parsed = parse_date(line[m.end():], anchored=True)
+                if parsed:
+                    return parsed, i
+            m = _BYLINE.match(line)
+            if m:
+                parsed = parse_date(line[m.end():], anchored=True)
+                if parsed:
+                    return parsed, i
+            if seen <= head_lines and fallback is None:
+                parsed = _is_date_only(line)
+                if parsed:
+                    fallback = (parsed, i)
+    return fallback
+
+
+def find_modified_date(lines: list[str]) -> ParsedDate | None:
+    """A stated modification date: "Laatst gewijzigd: 4 maart 2021"."""
+    for raw in lines:
+        line = raw.replace("\u00a0", " ").strip()
+        m = _MODIFIED_LABEL.match(line)
+        if m and len(line) <= 120:
+            parsed = parse_date(line[m.end():], anchored=True)
+            if parsed:
+                return parsed
+    return None
+
+
+def url_date(url: str | None) -> ParsedDate | None:
+    """A ``/YYYY/MM/DD/`` date in the URL path (WordPress permalinks)."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    m = _URL_DATE.search(urlsplit(url).path)
+    if not m:
+        return None
+    return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)), None, None)
+
+
+def not_after(parsed: ParsedDate | None, limit: datetime | date | None) -> ParsedDate | None:
+    """Drop a date later than ``limit`` (the fetch time): a page cannot have
+    been published after it was fetched."""
+    if parsed is None or limit is None:
+        return parsed
+    limit_day = limit.date() if isinstance(limit, datetime) else limit
+    return None if parsed.day > limit_day else parsed

@@ -1,0 +1,229 @@
+"""Specification of the news source registry (tenderarchive.sources)."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import re
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tenderarchive.sources import SourceRegistryError, load_sources, parse_sources
+
+FIXTURES = Path(__file__).parent / "fixtures" / "news"
+LOOPBACK_REGISTRY = FIXTURES / "sources.yaml"
+
+VALID = {
+    "name": "heerlen",
+    "title": "Gemeente Heerlen",
+    "base_url": "https://www.heerlen.nl/",
+    "municipalities": ["Heerlen"],
+    "region": "JZ41 Zuid-Limburg",
+    "cms": "typo3",
+    "discovery": {"sitemaps": ["sitemap.xml"], "robots_sitemaps": True},
+    "allow": [r"\.html$"],
+    "deny": ["^/zoeken"],
+}
+OTHER = {"name": "leiderdorp", "title": "Gemeente Leiderdorp", "base_url": "https://www.leiderdorp.nl/",
+         "municipalities": ["Leiderdorp"], "discovery": {"listing": {"urls": ["inwoner/nieuws"]}}}
+
+
+def registry_with(**changes):
+    """Registry of two valid entries where entry 2 ("heerlen") gets `changes`
+    (dotted keys reach into nested mappings; value None deletes the key)."""
+    entry = copy.deepcopy(VALID)
+    for dotted, value in changes.items():
+        *parents, last = dotted.split("__")
+        target = entry
+        for p in parents:
+            target = target.setdefault(p, {})
+        if value is None:
+            target.pop(last, None)
+        else:
+            target[last] = value
+    return {"sites": [copy.deepcopy(OTHER), entry]}
+
+
+def error_for(**changes) -> str:
+    with pytest.raises(SourceRegistryError) as exc:
+        parse_sources(registry_with(**changes), "sources.yaml")
+    return str(exc.value)
+
+
+# ---------------------------------------------------------------- shipped registry
+
+def test_shipped_registry_loads_and_covers_the_seed_and_regional_sites():
+    sites = {s.name: s for s in load_sources()}
+    for name in ("leiderdorp", "kennemerdagblad", "heerlen", "jeugdhulpmvs", "jeugdhulpzkij",
+                 "jeugdhulprijnmond", "jeugdhulpleidseregio", "houten", "inkoopjeugdhulpzeeland",
+                 "oegstgeest", "zorginregiohartvanbrabant", "maassluisecourant"):
+        assert name in sites
+    for site in sites.values():
+        assert site.discovery.methods or site.living_pages, site.name
+        assert site.municipalities or site.region
+        assert site.base_url.endswith("/")
+    assert sites["heerlen"].living_pages == ("https://www.heerlen.nl/inkoopjeugdhulp.html",)
+    assert "https://www.houten.nl/regionale-backoffice-lekstroom/inkooptrajecten" in sites["houten"].living_pages
+    assert sites["jeugdhulprijnmond"].discovery.feeds == ("https://jeugdhulprijnmond.nl/feed/",)
+
+
+def test_shipped_registry_allows_the_seed_urls():
+    sites = {s.name: s for s in load_sources()}
+    import json
+
+    gold = json.loads((FIXTURES / "seeds" / "gold.json").read_text(encoding="utf-8"))
+    owner = {"000": "leiderdorp", "001": "kennemerdagblad", "002": "heerlen", "003": "jeugdhulpmvs", "004": "jeugdhulpmvs"}
+    for g in gold:
+        assert sites[owner[g["seed"][:3]]].allows(g["url"]), g["url"]
+
+
+def test_guessed_cms_or_discovery_is_marked_in_a_note():
+    for site in load_sources():
+        assert site.note and re.search(r"guess|inference", site.note), site.name
+
+
+# ---------------------------------------------------------------- validation errors
+
+@pytest.mark.parametrize("changes,field,problem", [
+    ({"discovery__sitemaps": ["not a url"]}, "discovery.sitemaps[0]", "must be a URL"),
+    ({"discovery__sitemap": ["sitemap.xml"]}, "discovery.sitemap", "unknown field"),
+    ({"base_url": "ftp://www.heerlen.nl/"}, "base_url", "must be a URL"),
+    ({"base_url": "heerlen.nl"}, "base_url", "absolute"),
+    ({"name": "Heerlen NL"}, "name", "slug"),
+    ({"title": None}, "title", "required"),
+    ({"municipalities": None, "region": None}, "municipalities", "region"),
+    ({"cms": "joomla"}, "cms", "iprox"),
+    ({"allow": ["(unclosed"]}, "allow[0]", "regular expression"),
+    ({"discovery": {}}, "discovery", "needs"),
+    ({"discovery__listing": {"next": "a.next"}}, "discovery.listing.urls", "required"),
+    ({"discovery__listing": {"urls": ["nieuws"], "max_pages": 0}}, "discovery.listing.max_pages", ">= 1"),
+    ({"discovery__robots_sitemaps": "yes"}, "discovery.robots_sitemaps", "true or false"),
+    ({"selectors": {"body": "div[["}}, "selectors.body", "invalid selector"),
+    ({"selectors": {"teaser": ".lead"}}, "selectors.teaser", "unknown field"),
+    ({"politeness": {"download_delay": -1}}, "politeness.download_delay", ">= 0"),
+    ({"enabled": "ja"}, "enabled", "true or false"),
+])
+def test_error_names_entry_and_field(changes, field, problem):
+    message = error_for(**changes)
+    name = changes.get("name", "heerlen")
+    assert message.startswith(f'sources.yaml: entry 2 ("{name}"): field "{field}": ')
+    assert problem in message
+
+
+def test_duplicate_names_are_rejected():
+    data = {"sites": [copy.deepcopy(OTHER), copy.deepcopy(OTHER)]}
+    with pytest.raises(SourceRegistryError, match=r'entry 2 \("leiderdorp"\): field "name": duplicate of entry 1'):
+        parse_sources(data)
+
+
+def test_file_errors_name_the_file(tmp_path):
+    bad = tmp_path / "mijn-bronnen.yaml"
+    bad.write_text(yaml.safe_dump(registry_with(discovery__feeds=["feed met spatie"])), encoding="utf-8")
+    with pytest.raises(SourceRegistryError, match=r'^mijn-bronnen\.yaml: entry 2 \("heerlen"\): field "discovery\.feeds\[0\]"'):
+        load_sources(bad)
+    bad.write_text("sites: []\n", encoding="utf-8")
+    with pytest.raises(SourceRegistryError, match=r'field "sites"'):
+        load_sources(bad)
+
+
+# ---------------------------------------------------------------- behaviour
+
+def test_relative_urls_resolve_against_base_url():
+    site = parse_sources(registry_with(living_pages=["inkoopjeugdhulp.html"]))[1]
+    assert site.discovery.sitemaps == ("https://www.heerlen.nl/sitemap.xml",)
+    assert site.living_pages == ("https://www.heerlen.nl/inkoopjeugdhulp.html",)
+
+
+def test_allow_and_deny():
+    site = parse_sources(registry_with())[1]
+    assert site.allows("https://www.heerlen.nl/inkoopjeugdhulp.html")
+    assert site.allows("https://heerlen.nl/inkoopjeugdhulp.html")  # www. optional
+    assert not site.allows("https://www.heerlen.nl/wonen/")  # no allow pattern matches
+    assert not site.allows("https://www.heerlen.nl/zoeken.html")  # denied
+    assert not site.allows("https://www.landgraaf.nl/inkoopjeugdhulp.html")  # other host
+    assert not site.allows("mailto:info@heerlen.nl")
+    open_site = parse_sources(registry_with(allow=None, deny=None))[1]
+    assert open_site.allows("https://www.heerlen.nl/wonen/")
+
+
+def test_site_works_as_extraction_site_argument():
+    from tenderarchive.extraction import extract_html
+
+    site = parse_sources(registry_with(living_pages=["inkoopjeugdhulp.html"], selectors={"body": "main"}))[1]
+    page = extract_html("<html><body><main><h1>Inkoop</h1><p>Tekst over de inkoop van jeugdhulp en de aanbesteding.</p></main>"
+                        "<footer>Voettekst</footer></body></html>", "https://www.heerlen.nl/inkoopjeugdhulp.html", site=site)
+    assert page["page_type"] == "project_page"
+    assert page["extractor"] == "selectors" and "Voettekst" not in page["text"]
+    assert site.to_dict()["selectors"] == {"body": "main"}
+
+
+def test_placeholders_need_base_urls():
+    with pytest.raises(SourceRegistryError, match=r'entry 1 \("leiderdorp"\): field "base_url": contains \{base_url\}'):
+        load_sources(LOOPBACK_REGISTRY)
+    sites = load_sources(LOOPBACK_REGISTRY, base_urls="http://127.0.0.1:8000/{site_name}")
+    assert sites[0].base_url == "http://127.0.0.1:8000/leiderdorp/"
+    assert sites[0].discovery.listing.urls == ("http://127.0.0.1:8000/leiderdorp/inwoner/nieuws",)
+
+
+# ---------------------------------------------------------------- loopback fixture sites
+
+def _serve_module():
+    spec = importlib.util.spec_from_file_location("news_fixture_serve", FIXTURES / "serve.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.status == 200
+        return response.read().decode("utf-8")
+
+
+def test_loopback_registry_discovers_every_fixture_article():
+    """Following each site's discovery (robots.txt Sitemap:, sitemaps, feeds,
+    listing pages with next links) reaches every article page of that site,
+    and every discovered URL is allowed by the site and is served."""
+    serve = _serve_module()
+    manifest = serve.load_manifest()["sites"]
+    with serve.serve_sites() as base_urls:
+        sites = load_sources(LOOPBACK_REGISTRY, base_urls=base_urls)
+        assert {s.name for s in sites} == set(manifest)
+        for site in sites:
+            found: set[str] = set()
+            d = site.discovery
+            sitemaps = list(d.sitemaps)
+            if d.robots_sitemaps:
+                sitemaps += re.findall(r"(?im)^sitemap:\s*(\S+)", _get(site.robots_url))
+            while sitemaps:
+                body = _get(sitemaps.pop())
+                locs = [loc.replace("&amp;", "&") for loc in re.findall(r"<loc>([^<]+)</loc>", body)]
+                if "<sitemapindex" in body:
+                    sitemaps += locs
+                else:
+                    found.update(locs)
+            for feed in d.feeds:
+                body = _get(feed)
+                found.update(re.findall(r"<link>([^<]+)</link>", body))
+                found.update(re.findall(r'<link rel="alternate" type="text/html" href="([^"]+)"', body))
+            if d.listing:
+                import lxml.html
+
+                for start in d.listing.urls:
+                    url, pages = start, 0
+                    while url and pages < d.listing.max_pages:
+                        tree = lxml.html.fromstring(_get(url))
+                        tree.make_links_absolute(url)
+                        found.update(tree.xpath('//*[@id="results"]//a/@href'))
+                        nxt = tree.cssselect(d.listing.next) if d.listing.next else []
+                        url, pages = (nxt[0].get("href") if nxt else None), pages + 1
+            found.update(site.living_pages)
+            articles = {site.base_url.rstrip("/") + r["path"] for r in manifest[site.name]["routes"]
+                        if r.get("kind") == "article"}
+            discovered = {u for u in found if site.allows(u) or u in site.living_pages}
+            assert articles <= discovered, (site.name, articles - discovered)
+            for url in discovered:
+                assert "SYNTHETISCHE TESTPAGINA" in _get(url)
