@@ -1,4 +1,4 @@
-"""Archive: write normalised notices into ``archive.db`` with sqlite-utils.
+"""Archive: write normalised notices and analysed articles into ``archive.db`` with sqlite-utils.
 
 Idempotent by construction: a notice whose content equals the archived row is
 not written (``archive/unchanged``); a changed one is updated in place
@@ -11,8 +11,8 @@ from the archived notices and written only when it changed.
 
 from __future__ import annotations
 
-from tenderarchive.archive import dumps, open_archive, upsert_if_changed
-from tenderarchive.items import NoticeItem
+from tenderarchive.archive import TABLES, dumps, open_archive, upsert_if_changed
+from tenderarchive.items import ArticleItem, NoticeItem
 
 
 class ArchivePipeline:
@@ -32,9 +32,11 @@ class ArchivePipeline:
             self.db.close()
 
     def process_item(self, item):
+        crawl_id = getattr(self.crawler.spider, "crawl_id", None)
         if isinstance(item, NoticeItem) and item.record:
-            outcome = self.archive_notice(item.record, getattr(self.crawler.spider, "crawl_id", None))
-            self.crawler.stats.inc_value(f"archive/{outcome}")
+            self.crawler.stats.inc_value(f"archive/{self.archive_notice(item.record, crawl_id)}")
+        elif isinstance(item, ArticleItem) and item.record:
+            self.crawler.stats.inc_value(f"archive/{archive_article(self.db, item.record, crawl_id)}")
         return item
 
     def archive_notice(self, record: dict, crawl_id) -> str:
@@ -52,6 +54,26 @@ class ArchivePipeline:
         if outcome == "unchanged" and changed:
             outcome = "updated"  # only its CPV codes or documents changed
         return outcome
+
+
+def archive_article(db, record: dict, crawl_id) -> str:
+    """Write an analysed article; its link rows and events are replaced when it changed."""
+    article = dict(record["article"], crawl_id=crawl_id)
+    url = article["url"]
+    with db.conn:
+        outcome = upsert_if_changed(db, "articles", article)
+        if outcome == "unchanged":
+            return outcome
+        for table, rows in (("article_municipalities", record.get("municipalities", [])),
+                            ("article_organisations", record.get("organisations", []))):
+            db[table].delete_where("url = ?", [url])
+            if rows:
+                db[table].upsert_all(rows, pk=TABLES[table]["pk"])
+        db["events"].delete_where("source_type = 'article' and source_id = ?", [url])
+        events = [dict(e, crawl_id=crawl_id) for e in record.get("events", [])]
+        if events:
+            db["events"].upsert_all(events, pk="event_id")
+    return outcome
 
 
 def refresh_procurement(db, kenmerk: int) -> str:

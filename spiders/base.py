@@ -19,7 +19,7 @@ from tenderarchive.arguments import CrawlArguments
 
 
 class BaseSpider(scrapy.Spider):
-    #: Days before ``until_date`` that ``from_date`` defaults to.
+    #: Days before ``until_date`` that ``from_date`` defaults to (None: no lower bound).
     default_window_days = 7
 
     def __init__(self, *args, from_date=None, until_date=None, sample=None, note=None, **kwargs):

@@ -14,10 +14,14 @@ only together with the content.
 
 from __future__ import annotations
 
+import csv
 import json
+import sqlite3
 from pathlib import Path
 
 import sqlite_utils
+
+DATA_DIR = Path(__file__).parent / "data"
 
 PROVENANCE = {"source_url": str, "fetched_at": str, "sha256": str, "crawl_id": int}
 
@@ -75,6 +79,53 @@ TABLES: dict[str, dict] = {
         },
         "indexes": [["kenmerk"], ["buyer"], ["youth_care"]],
     },
+    "articles": {
+        "pk": "url",
+        "columns": {
+            "url": str, "site": str, "title": str, "title_source": str,
+            "published": str, "published_source": str, "published_precision": str, "modified": str,
+            "year": int, "year_month": str, "page_type": str, "language": str, "text": str,
+            "relevant": int, "relevance_score": float, "relevance_rule": str, "matched_terms": str,
+            "primary_stage": str, "stages": str, "procedure_type": str, "procedure_raw": str,
+            "lots": str, "contract_duration": str, "tenderned_refs": str,
+            "jeugdregio_code": str, "regions": str, "is_living_page": int, "extractor": str,
+            "content_sha256": str, **PROVENANCE,
+        },
+        "indexes": [["site"], ["published"], ["year"], ["year_month"], ["relevant"],
+                    ["primary_stage"], ["jeugdregio_code"]],
+        # The raw response's hash changes with every template tweak; what counts is the content.
+        "volatile": {"content_sha256"},
+    },
+    "article_municipalities": {
+        "pk": ("url", "cbs_code"),
+        "columns": {"url": str, "cbs_code": str, "name": str, "jeugdregio_code": str, "matched": str},
+        "indexes": [["cbs_code"], ["jeugdregio_code"]],
+        "foreign_keys": [("url", "articles", "url")],
+    },
+    "article_organisations": {
+        "pk": ("url", "name", "role"),
+        "columns": {"url": str, "name": str, "role": str},
+        "indexes": [["name"]],
+        "foreign_keys": [("url", "articles", "url")],
+    },
+    "events": {
+        "pk": "event_id",
+        "columns": {
+            "event_id": str, "procurement_id": str, "source_type": str, "source_id": str,
+            "date": str, "date_end": str, "precision": str, "kind": str, "stage": str,
+            "sentence": str, "year_inferred": int, "inference": str, "source_url": str, "crawl_id": int,
+        },
+        "indexes": [["procurement_id", "date"], ["source_type", "source_id"], ["date"], ["kind"]],
+    },
+    "municipalities": {
+        "pk": "cbs_code",
+        "columns": {"cbs_code": str, "name": str, "jeugdregio_code": str, "province": str, "aliases": str},
+        "indexes": [["jeugdregio_code"], ["name"]],
+    },
+    "jeugdregios": {
+        "pk": "code",
+        "columns": {"code": str, "name": str, "aliases": str},
+    },
     "crawls": {
         "pk": "crawl_id",
         "columns": {
@@ -114,6 +165,21 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                     table.add_column(column, kind)
         for columns in spec.get("indexes", []):
             table.create_index(columns, if_not_exists=True)
+    load_reference_data(db)
+
+
+def load_reference_data(db: sqlite_utils.Database) -> None:
+    """Municipalities and jeugdregio's from the shipped CSVs (see tenderarchive/data/README.md)."""
+    with db.conn:
+        for table, path, columns in (
+            ("jeugdregios", DATA_DIR / "jeugdregios.csv", ("code", "name", "aliases")),
+            ("municipalities", DATA_DIR / "municipalities.csv",
+             ("cbs_code", "name", "jeugdregio_code", "province", "aliases")),
+        ):
+            with path.open(encoding="utf-8") as handle:
+                rows = [{c: (r.get(c) or None) for c in columns} for r in csv.DictReader(handle)]
+            if db[table].count != len(rows) or list(db[table].rows) != rows:
+                db[table].upsert_all(rows, pk=TABLES[table]["pk"])
 
 
 def content_equal(table: str, old: dict | None, new: dict) -> bool:
@@ -143,6 +209,22 @@ def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict) -> str:
         return "unchanged"
     db[table].upsert(row, pk=pk)
     return "new" if old is None else "updated"
+
+
+def known_urls(path: str | Path, table: str) -> dict[str, str]:
+    """``{url: fetched_at}`` of the rows in ``table`` (read-only; empty if no archive yet).
+
+    Spiders use it to skip pages they already have; they never write."""
+    path = Path(path)
+    if not path.exists():
+        return {}
+    db = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+    try:
+        if not db[table].exists():
+            return {}
+        return {r["url"]: r["fetched_at"] or "" for r in db.query(f"select url, fetched_at from [{table}]")}
+    finally:
+        db.close()
 
 
 def dumps(value) -> str:

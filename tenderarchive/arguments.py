@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DEFAULT_WINDOW_DAYS = 7
+EARLIEST = date(1990, 1, 1)  # "no lower bound" for spiders without a default window
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -67,9 +68,13 @@ class CrawlArguments:
 
     @classmethod
     def parse(cls, from_date=None, until_date=None, sample=None, *,
-              default_days: int = DEFAULT_WINDOW_DAYS, **extra) -> "CrawlArguments":
+              default_days: int | None = DEFAULT_WINDOW_DAYS, **extra) -> "CrawlArguments":
+        """Parse raw argument values. ``default_days=None``: no lower bound by default."""
         until = parse_date("until_date", until_date) if until_date else today()
-        start = parse_date("from_date", from_date) if from_date else until - timedelta(days=default_days)
+        if from_date:
+            start = parse_date("from_date", from_date)
+        else:
+            start = EARLIEST if default_days is None else until - timedelta(days=default_days)
         if start > until:
             raise SpiderArgumentError(
                 "from_date", f"{start.isoformat()} is after until_date {until.isoformat()}"

@@ -1,4 +1,4 @@
-"""The ``tenderarchive`` command: crawl, serve, status, build-demo.
+"""The ``tenderarchive`` command: crawl, build-demo, serve, status, extract.
 
 Exit codes (also in docs/operations.md):
 
@@ -84,6 +84,14 @@ def cmd_crawl(args) -> int:
                    "sample": args.sample, "note": args.note}
     if args.spider == "tenderned":
         spider_args["profile"] = args.profile
+    if args.spider == "news":
+        from tenderarchive.sources import SourceRegistryError, load_sources
+
+        try:
+            load_sources(args.sources or settings.get("NEWS_SOURCES"))
+        except (SourceRegistryError, OSError) as exc:
+            return _bad("--sources", str(exc))
+        spider_args["sources"] = args.sources
     status = run_crawl(args.spider, settings, spider_args)
     if not args.quiet or status != "complete":
         print(f"crawl {status}; see `tenderarchive status --db {settings.get('ARCHIVE_DB')}`", file=sys.stderr)
@@ -126,6 +134,18 @@ def cmd_serve(args) -> int:
     os.execv(sys.executable, command)
 
 
+def cmd_extract(args) -> int:
+    from tenderarchive.extract_page import extract_page
+
+    try:
+        result = extract_page(args.source, url=args.url)
+    except (OSError, ValueError) as exc:
+        print(f"tenderarchive: cannot read {args.source}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
 def cmd_status(args) -> int:
     from tenderarchive.archive import open_archive
 
@@ -164,6 +184,7 @@ def parser() -> argparse.ArgumentParser:
     crawl.add_argument("--profile", help="topic profile name or YAML path (default youth_care)")
     crawl.add_argument("--api-url", help="TenderNed API base URL (setting TENDERNED_API_URL)")
     crawl.add_argument("--note", help="free text stored with the crawl")
+    crawl.add_argument("--sources", help="news source registry YAML (default: the shipped one)")
     common(crawl)
     crawl.set_defaults(func=cmd_crawl)
 
@@ -176,6 +197,11 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8001)
     serve.set_defaults(func=cmd_serve)
+
+    extract = sub.add_parser("extract", help="extract and analyse one page (HTML or text file, or a URL); prints JSON")
+    extract.add_argument("source", metavar="PATH_OR_URL")
+    extract.add_argument("--url", help="the page's address, when SOURCE is a local file")
+    extract.set_defaults(func=cmd_extract)
 
     status = sub.add_parser("status", help="show the last crawls")
     status.add_argument("--db", default="archive.db")

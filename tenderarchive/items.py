@@ -23,3 +23,19 @@ class NoticeItem:
     fetched_at: str = ""                # ISO 8601 UTC time the detail was received
     sha256: str = ""                    # sha256 of the detail response body
     record: dict | None = None          # filled by pipelines: {"notice": {...}, "cpv": [...], "documents": [...]}
+
+
+@dataclass
+class ArticleItem:
+    """One news page or living project page as fetched."""
+
+    url: str                            # the URL fetched (after redirects)
+    site: str                           # registry entry name
+    body: bytes                         # raw HTML
+    site_config: dict = field(default_factory=dict)   # the registry entry (selectors …)
+    is_living_page: bool = False
+    discovered_via: str = ""            # feed / sitemap / listing / living_page
+    source_url: str = ""
+    fetched_at: str = ""
+    sha256: str = ""
+    record: dict | None = None          # filled by pipelines: {"article": {...}, "events": [...], ...}

@@ -26,6 +26,12 @@ TENDERNED_MAX_PAGE = 99
 # window (and that total is at least this large) is treated as an ignored filter.
 TENDERNED_FILTER_CHECK_MIN = 50
 
+# News source registry (YAML); None = the one shipped in tenderarchive/sources.yaml.
+NEWS_SOURCES = None
+# What to do with pages the analysis judges not about youth-care procurement:
+# "flag" archives them with relevant = 0; "drop" keeps them out of the archive.
+NEWS_IRRELEVANT = "flag"
+
 # --- archive -------------------------------------------------------------
 ARCHIVE_DB = "archive.db"
 
@@ -58,6 +64,8 @@ ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
     "pipelines.normalise.NormalisePipeline": 200,
     "pipelines.classify.ClassifyPipeline": 300,
+    "pipelines.extract.ExtractPipeline": 210,
+    "pipelines.analyse.AnalysePipeline": 310,
     "pipelines.archive.ArchivePipeline": 900,
 }
 

@@ -1,0 +1,86 @@
+"""Analyse: what a news page says about youth-care procurement.
+
+Runs :func:`tenderarchive.analysis.analyse` (Dutch rules: relevance, stages and
+their status, dated events, municipalities with CBS code and jeugdregio,
+organisations, procedure, lots, TenderNed references) on the extracted text and
+adds its results to the ``articles`` row plus rows for ``events``,
+``article_municipalities`` and ``article_organisations``.
+
+Pages judged not relevant are archived with ``relevant = 0`` (``NEWS_IRRELEVANT =
+"flag"``, the default, so the decision stays reviewable) or left out of the archive
+(``"drop"``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from datetime import date
+
+from tenderarchive.analysis import analyse
+from tenderarchive.archive import dumps
+from tenderarchive.items import ArticleItem
+
+
+class AnalysePipeline:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.mode = crawler.settings.get("NEWS_IRRELEVANT", "flag")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        if isinstance(item, ArticleItem) and item.record:
+            analyse_article(item.record)
+            if not item.record["article"]["relevant"] and self.mode == "drop":
+                self.crawler.stats.inc_value("news/irrelevant_left_out")
+                item.record = None
+        return item
+
+
+def event_id(source_type: str, source_id: str, event: dict) -> str:
+    key = "|".join(str(x) for x in (source_type, source_id, event.get("date"), event.get("date_end"),
+                                    event.get("kind"), event.get("sentence")))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def analyse_article(record: dict) -> dict:
+    """Fill ``record`` (from the extract step) with the analysis; returns the analysis."""
+    article = record["article"]
+    published = date.fromisoformat(article["published"][:10]) if article.get("published") else None
+    result = analyse(article["text"], title=article.get("title"), published=published, url=article["url"])
+    municipalities = result.get("municipalities") or []
+    regions = Counter(m["jeugdregio_code"] for m in municipalities if m.get("jeugdregio_code"))
+    article.update({
+        "relevant": 1 if result["relevant"] else 0,
+        "relevance_score": result["relevance_score"],
+        "relevance_rule": result["relevance_rule"],
+        "matched_terms": dumps(result["matched_terms"]),
+        "primary_stage": result["primary_stage"],
+        "stages": dumps([{"stage": s["stage"], "status": s["status"]} for s in result["stages"]]),
+        "procedure_type": result.get("procedure_type"),
+        "procedure_raw": result.get("procedure_raw"),
+        "lots": dumps(result.get("lots")),
+        "contract_duration": (result.get("contract_duration") or {}).get("text"),
+        "tenderned_refs": dumps(result.get("tenderned_refs")),
+        "jeugdregio_code": regions.most_common(1)[0][0] if regions else None,
+        "regions": dumps(result.get("regions") or []),
+        "content_sha256": hashlib.sha256(article["text"].encode("utf-8")).hexdigest(),
+    })
+    url = article["url"]
+    record["municipalities"] = [
+        {"url": url, "cbs_code": m["cbs_code"], "name": m["name"],
+         "jeugdregio_code": m.get("jeugdregio_code"), "matched": m.get("matched")}
+        for m in municipalities]
+    record["organisations"] = [{"url": url, "name": o["name"], "role": o.get("role") or ""}
+                               for o in result.get("organisations") or []]
+    record["events"] = [
+        {"event_id": event_id("article", url, e), "procurement_id": None, "source_type": "article",
+         "source_id": url, "date": e["date"], "date_end": e.get("date_end"), "precision": e["precision"],
+         "kind": e.get("kind"), "stage": e.get("stage"), "sentence": e.get("sentence"),
+         "year_inferred": 1 if e.get("year_inferred") else 0, "inference": e.get("inference"),
+         "source_url": url}
+        for e in result["events"]]
+    return result

@@ -1,0 +1,54 @@
+"""Extract: title, main text and publication date of a fetched news or project page.
+
+The work is :func:`tenderarchive.extraction.extract_html` (trafilatura and
+htmldate, with the page's own stated date first and the registry's per-site
+selectors); this step turns its result into the ``articles`` row. The row's key
+is the page's canonical URL when the page names one on the same host, else the
+URL fetched.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import DropItem
+
+from tenderarchive.extraction import extract_html
+from tenderarchive.items import ArticleItem
+
+
+class ExtractPipeline:
+    def process_item(self, item):
+        if isinstance(item, ArticleItem):
+            item.record = {"article": extract_article(item)}
+        return item
+
+
+def canonical(url: str, candidate: str | None) -> str:
+    if candidate and urlsplit(candidate).netloc.removeprefix("www.") == urlsplit(url).netloc.removeprefix("www."):
+        return candidate.split("#")[0]
+    return url.split("#")[0]
+
+
+def extract_article(item: ArticleItem) -> dict:
+    if not item.body or not item.body.strip():
+        raise DropItem(f"{item.url}: empty page")
+    fetched = datetime.fromisoformat(item.fetched_at) if item.fetched_at else None
+    page = extract_html(item.body, item.url, site=item.site_config or None, fetched_at=fetched)
+    if not page.get("text"):
+        raise DropItem(f"{item.url}: no main text found")
+    published = page.get("published")
+    return {
+        "url": canonical(item.url, page.get("canonical_url")),
+        "site": item.site,
+        "title": page.get("title"), "title_source": page.get("title_source"),
+        "published": published, "published_source": page.get("published_source"),
+        "published_precision": page.get("published_precision"), "modified": page.get("modified"),
+        "year": int(published[:4]) if published else None,
+        "year_month": published[:7] if published else None,
+        "page_type": page.get("page_type"), "language": page.get("language"),
+        "text": page["text"], "is_living_page": 1 if item.is_living_page else 0,
+        "extractor": page.get("extractor"),
+        "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,
+    }

@@ -1,0 +1,58 @@
+"""Extraction and analysis of one page, for ``tenderarchive extract``.
+
+The same steps as the news pipelines (extract → analyse), on a local HTML or
+plain-text file or a URL, without a crawl or an archive. Plain text (like the
+seed documents) goes through :func:`tenderarchive.extraction.extract_text`.
+"""
+
+from __future__ import annotations
+
+import urllib.request
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pipelines.analyse import analyse_article
+from tenderarchive import CONTACT_URL, __version__
+from tenderarchive.extraction import extract_html, extract_text
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lower()
+    return b"<html" in head or b"<!doctype html" in head or b"<body" in head or b"<div" in head
+
+
+def extract_page(source: str, url: str | None = None) -> dict:
+    if source.startswith(("http://", "https://")):
+        request = urllib.request.Request(source, headers={"User-Agent": f"tenderarchive/{__version__} (+{CONTACT_URL})"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            data, url = response.read(), url or response.geturl()
+    else:
+        data = Path(source).read_bytes()
+    fetched = datetime.now(timezone.utc)
+    if _looks_like_html(data):
+        page = extract_html(data, url or Path(source).resolve().as_uri(), fetched_at=fetched)
+    else:
+        page = extract_text(data.decode("utf-8", errors="replace"), url=url)
+    record = {"article": {"url": url or source, "text": page.get("text") or "", "title": page.get("title"),
+                          "published": page.get("published")}}
+    result = analyse_article(record)
+    return {
+        "url": url, "title": page.get("title"), "title_source": page.get("title_source"),
+        "published": page.get("published"), "published_source": page.get("published_source"),
+        "published_precision": page.get("published_precision"), "page_type": page.get("page_type"),
+        "relevant": result["relevant"], "relevance_score": result["relevance_score"],
+        "relevance_rule": result["relevance_rule"], "matched_terms": result["matched_terms"],
+        "primary_stage": result["primary_stage"],
+        "stages": [{"stage": s["stage"], "status": s["status"]} for s in result["stages"]],
+        "events": [{"date": e["date"], "date_end": e.get("date_end"), "precision": e["precision"],
+                    "kind": e.get("kind"), "sentence": e.get("sentence"),
+                    "year_inferred": bool(e.get("year_inferred"))} for e in result["events"]],
+        "municipalities": [{"name": m["name"], "cbs_code": m["cbs_code"], "jeugdregio": m.get("jeugdregio"),
+                            "jeugdregio_code": m.get("jeugdregio_code")} for m in result["municipalities"]],
+        "regions": result.get("regions"),
+        "organisations": result.get("organisations"),
+        "procedure_type": result.get("procedure_type"), "procedure_raw": result.get("procedure_raw"),
+        "lots": result.get("lots"), "contract_duration": result.get("contract_duration"),
+        "tenderned_refs": result.get("tenderned_refs"),
+        "text": page.get("text"),
+    }
