@@ -1,0 +1,47 @@
+"""`tenderarchive extract` on each seed text prints the JSON the news issue asks for."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+SEEDS = ROOT / "tests" / "fixtures" / "news" / "seeds"
+GOLD = {g["seed"]: g for g in json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))}
+KEYS = {"title", "published", "published_source", "relevant", "relevance_score", "matched_terms",
+        "primary_stage", "stages", "events", "municipalities", "organisations", "procedure_type",
+        "tenderned_refs"}
+
+
+@pytest.mark.parametrize("seed", sorted(GOLD))
+def test_extract_prints_the_analysis_of_a_seed_text(seed):
+    gold = GOLD[seed]
+    completed = subprocess.run(
+        [sys.executable, "-m", "tenderarchive.cli", "extract", str(SEEDS / seed), "--url", gold["url"]],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    result = json.loads(completed.stdout)
+    assert KEYS <= set(result)
+    assert result["relevant"] is True
+    assert result["title"] == (gold["title"] or gold["title_from_slug"])
+    assert result["published"] == gold["published"]
+    assert all({"stage", "status"} <= set(s) for s in result["stages"])
+    assert all({"date", "precision", "kind", "sentence"} <= set(e) for e in result["events"])
+    assert all({"name", "cbs_code", "jeugdregio"} <= set(m) for m in result["municipalities"])
+
+
+def test_extract_reads_html_too():
+    page = ROOT / "tests/fixtures/news/sites/leiderdorp/inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html"
+    completed = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "extract", str(page)],
+                               cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = json.loads(completed.stdout)
+    assert result["published"] == "2020-12-14T08:55" and result["published_source"] == "stated"
+    assert {m["name"] for m in result["municipalities"]} == {"Leiden", "Leiderdorp", "Oegstgeest", "Zoeterwoude"}
+
+
+def test_extract_of_a_missing_file_fails_clearly(tmp_path):
+    completed = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "extract", str(tmp_path / "nope.txt")],
+                               cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 1 and "cannot read" in completed.stderr
