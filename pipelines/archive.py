@@ -5,8 +5,9 @@ not written (``archive/unchanged``); a changed one is updated in place
 (``archive/updated``; its history arrives with the versions table). Its CPV
 codes and documents are upserted alongside; documents the source no longer lists
 are kept, and a notice whose documents request failed keeps the documents it had.
-The notice's procedure (``procurements``, one row per kenmerk) is recomputed
-from the archived notices and written only when it changed.
+The procedures (``procurements``, one row per kenmerk) whose notices changed are
+recomputed from the archived notices once, when the crawl closes (also those of a
+killed earlier crawl), and written only when they changed.
 """
 
 from __future__ import annotations
@@ -28,8 +29,11 @@ class ArchivePipeline:
         self.db = open_archive(self.crawler.settings.get("ARCHIVE_DB"))
 
     def close_spider(self):
-        if self.db is not None:
-            self.db.close()
+        if self.db is None:
+            return
+        crawl_id = getattr(self.crawler.spider, "crawl_id", None)
+        refresh_procurements(self.db, crawl_id)
+        self.db.close()
 
     def process_item(self, item):
         crawl_id = getattr(self.crawler.spider, "crawl_id", None)
@@ -49,8 +53,6 @@ class ArchivePipeline:
                 changed |= upsert_if_changed(db, "notice_cpv", row) != "unchanged"
             for row in record["documents"] or []:
                 changed |= upsert_if_changed(db, "documents", dict(row, crawl_id=crawl_id)) != "unchanged"
-            if changed and notice["kenmerk"] is not None:
-                refresh_procurement(db, notice["kenmerk"])
         if outcome == "unchanged" and changed:
             outcome = "updated"  # only its CPV codes or documents changed
         return outcome
@@ -76,7 +78,19 @@ def archive_article(db, record: dict, crawl_id) -> str:
     return outcome
 
 
-def refresh_procurement(db, kenmerk: int) -> str:
+def refresh_procurements(db, crawl_id) -> None:
+    """Recompute the procurements touched by crawl ``crawl_id`` or by a killed crawl."""
+    rows = db.query(
+        """select kenmerk, max(fetched_at) as last from notices
+           where kenmerk is not null and (crawl_id = ? or crawl_id in
+                 (select crawl_id from crawls where finish_reason = 'killed'))
+           group by kenmerk order by kenmerk""", [crawl_id])
+    with db.conn:
+        for row in list(rows):
+            refresh_procurement(db, row["kenmerk"], when=row["last"])
+
+
+def refresh_procurement(db, kenmerk: int, when: str | None = None) -> str:
     """Recompute the procurement row of ``kenmerk`` from its archived notices."""
     notices = list(db.query(
         "select * from notices where kenmerk = ? order by published_at, publication_id", [kenmerk]))
@@ -99,4 +113,4 @@ def refresh_procurement(db, kenmerk: int) -> str:
         "youth_care": 1 if any(n["youth_care"] for n in notices) else 0,
         "url": first["url"],
     }
-    return upsert_if_changed(db, "procurements", row)
+    return upsert_if_changed(db, "procurements", row, when=when)

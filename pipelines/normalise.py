@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from tenderarchive.archive import dumps
 from tenderarchive.items import NoticeItem
 from tenderarchive.values import (
     clean_text, code_label, cpv_parts, deadline, flag, iso, local_date, parse_timestamp, to_int,
@@ -112,7 +111,6 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "tender_platform": clean_text(d.get("urlTsenderNaam")),
         "url": notice_url.format(id=publication_id),
         "pdf_url": urljoin(site_url + "/", pdf) if pdf else None,
-        "selected_by": dumps(item.selected_by),
         "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,
     }
 

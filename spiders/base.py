@@ -67,8 +67,10 @@ class BaseSpider(scrapy.Spider):
 
     @staticmethod
     def provenance(response) -> dict:
+        """Where and when a response was fetched (set by the raw store; computed here without it)."""
+        meta = response.meta
         return {
             "source_url": response.url,
-            "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "sha256": hashlib.sha256(response.body).hexdigest(),
+            "fetched_at": meta.get("fetched_at") or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "sha256": meta.get("sha256") or hashlib.sha256(response.body).hexdigest(),
         }

@@ -25,6 +25,7 @@ The spider yields raw HTML (``ArticleItem``); extraction and analysis are pipeli
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import scrapy
 from lxml import etree
@@ -64,6 +65,8 @@ class NewsSpider(BaseSpider):
         except (SourceRegistryError, OSError) as exc:
             raise SpiderArgumentError("sources", str(exc)) from None
         spider.source_description = path or "tenderarchive/sources.yaml"
+        from tenderarchive.sources import SHIPPED_REGISTRY
+        spider.registry_text = Path(path or SHIPPED_REGISTRY).read_text(encoding="utf-8")
         slots = dict(crawler.settings.getdict("DOWNLOAD_SLOTS"))
         for site in spider.sites:
             politeness = dict(site.politeness)

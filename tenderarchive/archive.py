@@ -44,14 +44,12 @@ TABLES: dict[str, dict] = {
             "is_awarded": int, "is_cancelled": int, "is_digital": int,
             "latest_rectification_id": int, "reference": str, "tender_platform": str,
             "url": str, "pdf_url": str,
-            "youth_care": int, "youth_care_reasons": str, "selected_by": str,
+            "youth_care": int, "youth_care_reasons": str,
             **PROVENANCE,
         },
         "indexes": [["kenmerk"], ["published"], ["year"], ["year_month"], ["notice_type"],
                     ["buyer"], ["procedure"], ["youth_care"], ["cpv_main"]],
-        # Columns that never count as a change: which queries found the notice depends
-        # on the profile used, not on what TenderNed says.
-        "volatile": {"selected_by"},
+        "versioned": True,
     },
     "notice_cpv": {
         "pk": ("publication_id", "cpv"),
@@ -78,6 +76,15 @@ TABLES: dict[str, dict] = {
             "is_awarded": int, "youth_care": int, "url": str,
         },
         "indexes": [["kenmerk"], ["buyer"], ["youth_care"]],
+        "versioned": True,
+    },
+    "versions": {
+        "pk": ("table_name", "row_key", "version"),
+        "columns": {
+            "table_name": str, "row_key": str, "version": int, "valid_from": str, "valid_to": str,
+            "changed_columns": str, "previous_values": str, "new_values": str, "crawl_id": int,
+        },
+        "indexes": [["table_name", "row_key"], ["valid_to"]],
     },
     "articles": {
         "pk": "url",
@@ -93,6 +100,7 @@ TABLES: dict[str, dict] = {
         },
         "indexes": [["site"], ["published"], ["year"], ["year_month"], ["relevant"],
                     ["primary_stage"], ["jeugdregio_code"]],
+        "versioned": True,
         # The raw response's hash changes with every template tweak; what counts is the content.
         "volatile": {"content_sha256"},
     },
@@ -126,6 +134,14 @@ TABLES: dict[str, dict] = {
         "pk": "code",
         "columns": {"code": str, "name": str, "aliases": str},
     },
+    "fetches": {
+        "pk": ("warc_file", "warc_offset"),
+        "columns": {
+            "url": str, "method": str, "status": int, "fetched_at": str, "sha256": str,
+            "warc_file": str, "warc_offset": int, "warc_length": int, "crawl_id": int,
+        },
+        "indexes": [["url"], ["sha256"], ["crawl_id"]],
+    },
     "crawls": {
         "pk": "crawl_id",
         "columns": {
@@ -134,6 +150,7 @@ TABLES: dict[str, dict] = {
             "requests": int, "responses": int, "http_errors": int,
             "items_new": int, "items_updated": int, "items_unchanged": int, "items_dropped": int,
             "expected_rows": int, "fetched_rows": int, "error_count": int, "errors": str,
+            "warc_file": str,
         },
         "indexes": [["spider", "started"]],
     },
@@ -165,6 +182,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                     table.add_column(column, kind)
         for columns in spec.get("indexes", []):
             table.create_index(columns, if_not_exists=True)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql.strip(), replace=True)
     load_reference_data(db)
 
 
@@ -182,6 +201,21 @@ def load_reference_data(db: sqlite_utils.Database) -> None:
                 db[table].upsert_all(rows, pk=TABLES[table]["pk"])
 
 
+VIEWS = {
+    # What changed, when, per record: the data behind the "changed notices" searches.
+    "changes": """
+        select v.table_name, v.row_key, v.version, v.valid_from, v.valid_to,
+               v.changed_columns, v.previous_values, v.new_values, v.crawl_id,
+               coalesce(n.title, a.title, p.title) as title,
+               coalesce(n.url, a.url, p.url) as url
+        from versions v
+        left join notices n on v.table_name = 'notices' and v.row_key = cast(n.publication_id as text)
+        left join articles a on v.table_name = 'articles' and v.row_key = a.url
+        left join procurements p on v.table_name = 'procurements' and v.row_key = p.procurement_id
+    """,
+}
+
+
 def content_equal(table: str, old: dict | None, new: dict) -> bool:
     """True when ``new`` says nothing that ``old`` does not already say."""
     if old is None:
@@ -197,18 +231,39 @@ def get_row(db: sqlite_utils.Database, table: str, key) -> dict | None:
         return None
 
 
-def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict) -> str:
+def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: str | None = None) -> str:
     """Write ``row`` unless the archive already holds the same content.
 
-    Returns ``"new"``, ``"updated"`` or ``"unchanged"``.
+    Returns ``"new"``, ``"updated"`` or ``"unchanged"``. For versioned tables an
+    update first keeps the earlier values in ``versions``: valid from when they
+    were fetched until ``row``'s ``fetched_at`` (or ``when``).
     """
     pk = TABLES[table]["pk"]
     key = tuple(row[k] for k in pk) if isinstance(pk, tuple) else row[pk]
     old = get_row(db, table, key)
     if content_equal(table, old, row):
         return "unchanged"
+    if old is not None and TABLES[table].get("versioned"):
+        record_version(db, table, str(key), old, row, when)
     db[table].upsert(row, pk=pk)
     return "new" if old is None else "updated"
+
+
+def record_version(db, table: str, row_key: str, old: dict, new: dict, when: str | None) -> None:
+    ignore = set(PROVENANCE) | TABLES[table].get("volatile", set())
+    changed = sorted(k for k, v in new.items() if k not in ignore and old.get(k) != v)
+    previous = db.execute(
+        "select max(version), max(valid_to) from versions where table_name = ? and row_key = ?",
+        [table, row_key]).fetchone()
+    db["versions"].insert({
+        "table_name": table, "row_key": row_key, "version": (previous[0] or 0) + 1,
+        "valid_from": old.get("fetched_at") or previous[1],
+        "valid_to": new.get("fetched_at") or when,
+        "changed_columns": dumps(changed),
+        "previous_values": dumps({k: old.get(k) for k in changed}),
+        "new_values": dumps({k: new.get(k) for k in changed}),
+        "crawl_id": new.get("crawl_id"),
+    })
 
 
 def known_urls(path: str | Path, table: str) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""The ``tenderarchive`` command: crawl, build-demo, serve, status, extract.
+"""The ``tenderarchive`` command: crawl, build-demo, serve, status, reparse, extract.
 
 Exit codes (also in docs/operations.md):
 
@@ -68,6 +68,10 @@ def cmd_crawl(args) -> int:
     settings = project_settings(args.db, args.set, args.quiet)
     if args.api_url:
         settings.set("TENDERNED_API_URL", args.api_url, priority="cmdline")
+    if args.replay:
+        if not Path(args.replay).exists():
+            return _bad("--replay", f"{args.replay} does not exist")
+        settings.set("WARC_REPLAY", args.replay, priority="cmdline")
     try:
         CrawlArguments.parse(args.from_date, args.until_date, args.sample)
         if args.spider == "tenderned":
@@ -92,7 +96,14 @@ def cmd_crawl(args) -> int:
         except (SourceRegistryError, OSError) as exc:
             return _bad("--sources", str(exc))
         spider_args["sources"] = args.sources
-    status = run_crawl(args.spider, settings, spider_args)
+    from tenderarchive.lock import EXIT_LOCKED, CrawlLocked, crawl_lock
+
+    try:
+        with crawl_lock(settings.get("ARCHIVE_DB")):
+            status = run_crawl(args.spider, settings, spider_args)
+    except CrawlLocked as exc:
+        print(f"tenderarchive: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
     if not args.quiet or status != "complete":
         print(f"crawl {status}; see `tenderarchive status --db {settings.get('ARCHIVE_DB')}`", file=sys.stderr)
     return STATUS_EXIT[status]
@@ -122,6 +133,9 @@ def cmd_serve(args) -> int:
               file=sys.stderr)
         return EXIT_FAILED
     db = open_archive(db_path)  # migrate an older archive before Datasette opens it
+    from tenderarchive.search import ensure_search
+
+    ensure_search(db)  # Dutch search indexes, rebuilt only when the archive changed
     metadata = build_metadata(db, db_path.stem)
     db.close()
     handle = tempfile.NamedTemporaryFile("w", suffix=".json", prefix="tenderarchive-metadata-", delete=False)
@@ -129,9 +143,18 @@ def cmd_serve(args) -> int:
     handle.close()
     command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", handle.name,
                "--host", args.host, "--port", str(args.port),
-               "--setting", "default_page_size", "50", "--setting", "sql_time_limit_ms", "5000"]
+               "--setting", "default_page_size", "50", "--setting", "sql_time_limit_ms", "5000",
+               # CSV of every row (`_stream=1`); read-only: Datasette opens the file mode=ro and
+               # the tenderarchive plugin sets PRAGMA query_only (no write plugins, no write queries).
+               "--setting", "allow_csv_stream", "on", "--setting", "max_csv_mb", "1000"]
     print(f"serving {db_path} at http://{args.host}:{args.port}/", file=sys.stderr)
     os.execv(sys.executable, command)
+
+
+def cmd_reparse(args) -> int:
+    from tenderarchive.reparse import reparse
+
+    return reparse(Path(args.db), Path(args.warc) if args.warc else None)
 
 
 def cmd_extract(args) -> int:
@@ -185,6 +208,7 @@ def parser() -> argparse.ArgumentParser:
     crawl.add_argument("--api-url", help="TenderNed API base URL (setting TENDERNED_API_URL)")
     crawl.add_argument("--note", help="free text stored with the crawl")
     crawl.add_argument("--sources", help="news source registry YAML (default: the shipped one)")
+    crawl.add_argument("--replay", metavar="PATH", help="serve responses from this WARC file or folder, not the network")
     common(crawl)
     crawl.set_defaults(func=cmd_crawl)
 
@@ -198,6 +222,11 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8001)
     serve.set_defaults(func=cmd_serve)
 
+    reparse = sub.add_parser("reparse", help="rebuild the archive from the WARC store with the current parsers")
+    reparse.add_argument("--db", default="archive.db")
+    reparse.add_argument("--warc", help="WARC store (default: warc/ next to the archive)")
+    reparse.set_defaults(func=cmd_reparse)
+
     extract = sub.add_parser("extract", help="extract and analyse one page (HTML or text file, or a URL); prints JSON")
     extract.add_argument("source", metavar="PATH_OR_URL")
     extract.add_argument("--url", help="the page's address, when SOURCE is a local file")
@@ -209,6 +238,9 @@ def parser() -> argparse.ArgumentParser:
     status.add_argument("--errors", type=int, default=5, help="errors to show per crawl")
     status.add_argument("--json", action="store_true")
     status.set_defaults(func=cmd_status)
+
+    from tenderarchive.export import add_parser as add_export_parser
+    add_export_parser(sub)
     return p
 
 

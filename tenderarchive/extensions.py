@@ -20,16 +20,32 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
+from pathlib import Path
 
 from scrapy import signals
 
 from tenderarchive.archive import dumps, open_archive
+from tenderarchive.rawstore import warc_dir
 
 logger = logging.getLogger(__name__)
 
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def mark_killed(db, warc_root: Path) -> None:
+    """Crawls still ``running`` when a new one starts were killed (the crawl lock
+    rules out overlap): mark them failed and repair their WARC files."""
+    from tenderarchive.rawstore import repair
+
+    for row in list(db.query("select crawl_id, warc_file from crawls where status = 'running'")):
+        db["crawls"].update(row["crawl_id"], {"status": "failed", "finish_reason": "killed"})
+        path = warc_root / (row["warc_file"] or "")
+        if row["warc_file"] and path.exists():
+            removed = repair(path)
+            if removed:
+                logger.warning("repaired %s: cut %d bytes of a truncated record", path, removed)
 
 
 class CrawlRecorder:
@@ -53,13 +69,15 @@ class CrawlRecorder:
         db = open_archive(self.db_path)
         arguments = spider.crawl_arguments() if hasattr(spider, "crawl_arguments") else {}
         source = getattr(spider, "api_url", None) or getattr(spider, "source_description", None)
+        fixed_id = self.crawler.settings.getint("CRAWL_ID") or None  # a replay keeps its crawl's id
         with db.conn:
+            mark_killed(db, warc_dir(self.crawler.settings))
             table = db["crawls"]
             table.insert({
-                "spider": spider.name, "arguments": dumps(arguments),
+                "crawl_id": fixed_id, "spider": spider.name, "arguments": dumps(arguments),
                 "note": getattr(spider, "note", None), "source": source,
                 "started": now(), "status": "running",
-            })
+            }, replace=fixed_id is not None)
             self.crawl_id = table.last_pk
         db.close()
         spider.crawl_id = self.crawl_id

@@ -32,6 +32,9 @@ NEWS_SOURCES = None
 # "flag" archives them with relevant = 0; "drop" keeps them out of the archive.
 NEWS_IRRELEVANT = "flag"
 
+# A crawl id to use instead of the next one (reparse replays crawls under their own ids).
+CRAWL_ID = None
+
 # --- archive -------------------------------------------------------------
 ARCHIVE_DB = "archive.db"
 
@@ -58,7 +61,18 @@ RETRY_AFTER_MAX = 300
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "tenderarchive.middlewares.RetryAfterMiddleware": 550,
+    # After decompression (590) and before retries (550): every response, 429s included.
+    "tenderarchive.middlewares.RawStoreMiddleware": 580,
+    "tenderarchive.middlewares.ReplayMiddleware": 585,
 }
+
+# --- raw store (WARC) and replay ---------------------------------------------------
+WARC_STORE_ENABLED = True
+WARC_DIR = None        # default: warc/ next to ARCHIVE_DB
+WARC_REPLAY = None     # a WARC file or folder: serve responses from it, never the network
+# Settings recorded in each WARC file's warcinfo, so a crawl can be replayed as it ran.
+WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_PROFILE", "TENDERNED_PAGE_SIZE", "TENDERNED_MAX_PAGE",
+                      "NEWS_IRRELEVANT"]
 
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,

@@ -23,7 +23,7 @@ def test_unchanged_content_is_not_written_and_provenance_alone_is_no_change(tmp_
     db = open_archive(tmp_path / "a.db")
     row = {"publication_id": 7, "title": "Jeugdhulp", "fetched_at": "2026-01-01T00:00:00+00:00", "crawl_id": 1}
     assert upsert_if_changed(db, "notices", row) == "new"
-    later = dict(row, fetched_at="2026-02-01T00:00:00+00:00", crawl_id=2, selected_by='["all"]')
+    later = dict(row, fetched_at="2026-02-01T00:00:00+00:00", crawl_id=2)
     assert upsert_if_changed(db, "notices", later) == "unchanged"
     assert db["notices"].get(7)["crawl_id"] == 1
     assert upsert_if_changed(db, "notices", dict(later, title="Jeugdzorg")) == "updated"

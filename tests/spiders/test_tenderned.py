@@ -107,6 +107,15 @@ def test_rectification_updates_the_notice_and_the_procedure(snapshot, serve_api,
     procurement = second.db["procurements"].get("TN160417")
     assert json.loads(procurement["notice_types"]) == ["AAO", "REC", "AGO"]
     assert procurement["deadline"] == "2018-07-06T12:00:00+02:00"
+    # The history shows both deadlines with their dates.
+    version = next(second.db["versions"].rows_where("table_name = 'notices' and row_key = '100101'"))
+    assert json.loads(version["previous_values"])["deadline"] == "2018-05-31T12:00:00+02:00"
+    assert json.loads(version["new_values"])["deadline"] == "2018-07-06T12:00:00+02:00"
+    assert version["valid_from"] < version["valid_to"] == row["fetched_at"]
+    assert {"deadline", "latest_rectification_id"} <= set(json.loads(version["changed_columns"]))
+    changes = list(second.db.query("select * from changes where table_name = 'procurements'"))
+    assert len(changes) == 1  # one new version per crawl, not one per notice
+    assert changes[0]["row_key"] == "TN160417" and "deadline" in changes[0]["changed_columns"]
 
 
 def test_volatile_day_counters_never_count_as_a_change(snapshot, serve_api, crawl):
@@ -178,7 +187,7 @@ def test_profile_all_takes_every_publication_and_still_judges_youth_care(snapsho
     result = crawl(serve_api(snapshot).api_url, "--profile", "all")
     assert result.db["notices"].count == 13
     erp = result.db["notices"].get(700701)
-    assert erp["youth_care"] == 0 and json.loads(erp["selected_by"]) == ["all"]
+    assert erp["youth_care"] == 0 and "cpv_context" not in erp["youth_care_reasons"]
 
 
 def test_429_with_retry_after_and_500_are_retried(snapshot, serve_api, crawl):

@@ -1,0 +1,101 @@
+"""The crawl lock: one crawl at a time per archive.
+
+Scheduled crawls (cron, systemd timers, scrapyd) can overlap when a run is slow
+(a source answering ``429 Retry-After`` for minutes, a large backfill). Two
+crawls writing the same archive would race on the same rows and both record
+themselves in ``crawls``. :func:`crawl_lock` prevents that:
+
+- the lock is ``fcntl.flock`` (exclusive, non-blocking) on a lock file next to
+  the archive: ``archive.db`` → ``archive.db.lock``;
+- the holder writes its pid, start time and command line into the file, so the
+  second run can say *who* holds the lock;
+- a second run does not wait: :class:`CrawlLocked` is raised at once, and the
+  CLI exits with :data:`EXIT_LOCKED` (4) and a message naming the holder;
+- the kernel releases an flock when its process dies, so a crashed or killed
+  crawl (``kill -9``, OOM, reboot) never leaves a stale lock behind: the lock
+  file may stay on disk, but it is not locked. The file is never deleted
+  (deleting it would let a third process lock a new inode while a second still
+  holds the old one).
+
+flock is advisory and local: it protects crawls on one machine (and on most
+network filesystems that support it); it does not coordinate a scrapyd cluster,
+where scrapyd's own queue is the serialiser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+#: Exit code of ``tenderarchive crawl`` when another crawl holds the lock.
+EXIT_LOCKED = 4
+
+
+class CrawlLocked(RuntimeError):
+    """Another process holds the crawl lock of this archive."""
+
+    def __init__(self, lock_path: Path, holder: dict):
+        self.lock_path = lock_path
+        self.holder = holder
+        who = []
+        if holder.get("pid"):
+            who.append(f"pid {holder['pid']}")
+        if holder.get("started"):
+            who.append(f"started {holder['started']}")
+        if holder.get("command"):
+            who.append(f"command {holder['command']!r}")
+        detail = ", ".join(who) or "holder unknown"
+        super().__init__(
+            f"another crawl is already running on this archive ({detail}; lock file {lock_path}); "
+            f"this run stops without crawling"
+        )
+
+
+def lock_path_for(db_path: str | Path) -> Path:
+    """The lock file of an archive: the archive path plus ``.lock`` (resolved, so
+    two spellings of the same archive share one lock)."""
+    db_path = Path(db_path).expanduser().resolve()
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def read_holder(lock_path: str | Path) -> dict:
+    """What the lock file says about its (last) holder; ``{}`` if unreadable."""
+    try:
+        return json.loads(Path(lock_path).read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        return {}
+
+
+@contextlib.contextmanager
+def crawl_lock(db_path: str | Path, command: list[str] | None = None):
+    """Hold the crawl lock of the archive at ``db_path`` for the ``with`` block.
+
+    Raises :class:`CrawlLocked` at once when another process holds it. Yields the
+    lock file's path.
+    """
+    path = lock_path_for(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except (BlockingIOError, PermissionError):
+            raise CrawlLocked(path, read_holder(path)) from None
+        holder = {
+            "pid": os.getpid(),
+            "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "command": " ".join(command if command is not None else sys.argv),
+        }
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(holder).encode(), 0)
+        try:
+            yield path
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

@@ -1,0 +1,175 @@
+"""The raw store: every HTTP response, as received, in WARC files (ISO 28500) via warcio.
+
+Layout: one file per crawl, ``<WARC_DIR>/<spider>-<crawl_id>-<UTC time>.warc.gz``,
+opened with a ``warcinfo`` record that holds the spider, its arguments and the
+settings needed to repeat it (so ``tenderarchive reparse`` can replay every crawl
+with the current parsers). Each response is one gzip member, built in memory
+and appended with a single write and flush: a crash mid-write can leave at most
+one truncated member at the end of the file, which :func:`repair` cuts off
+before the file is used again, so the store always stays readable by standard
+WARC tools.
+
+Bodies are stored decoded (after Scrapy's HTTP decompression); ``Content-Encoding``,
+``Transfer-Encoding`` and ``Content-Length`` are rewritten to match the stored body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+DROPPED_HEADERS = {b"content-encoding", b"transfer-encoding", b"content-length"}
+
+
+def warc_dir(settings) -> Path:
+    """``WARC_DIR``, or ``warc/`` next to the archive."""
+    configured = settings.get("WARC_DIR")
+    if configured:
+        return Path(configured)
+    return Path(settings.get("ARCHIVE_DB")).resolve().parent / "warc"
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def warc_date(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class WarcFile:
+    """An append-only WARC file of one crawl."""
+
+    def __init__(self, path: Path, info: dict):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(path, "ab")
+        if self.handle.tell() == 0:
+            self._append(lambda w: w.create_warcinfo_record(path.name, info))
+
+    def _append(self, make_record) -> tuple[int, int]:
+        buffer = io.BytesIO()
+        writer = WARCWriter(buffer, gzip=True)
+        writer.write_record(make_record(writer))
+        data = buffer.getvalue()
+        offset = self.handle.tell()
+        self.handle.write(data)
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        return offset, len(data)
+
+    def write_response(self, url: str, status: int, reason: str, headers: list[tuple[bytes, bytes]],
+                       body: bytes, moment: datetime) -> tuple[int, int]:
+        kept = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in headers if k.lower() not in DROPPED_HEADERS]
+        kept.append(("Content-Length", str(len(body))))
+        http = StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1")
+        return self._append(lambda w: w.create_warc_record(
+            url, "response", payload=io.BytesIO(body), length=len(body), http_headers=http,
+            warc_headers_dict={"WARC-Date": warc_date(moment),
+                               "WARC-Payload-Digest": "sha256:" + hashlib.sha256(body).hexdigest()}))
+
+    def close(self):
+        self.handle.close()
+
+
+def repair(path: Path) -> int:
+    """Cut a truncated last record off ``path``; returns the bytes removed."""
+    good = 0
+    with open(path, "rb") as handle:
+        try:
+            iterator = ArchiveIterator(handle)
+            for record in iterator:
+                record.content_stream().read()
+                good = iterator.get_record_offset() + iterator.get_record_length()
+        except Exception:  # warcio raises several types on a cut gzip member
+            pass
+    size = path.stat().st_size
+    if good < size:
+        with open(path, "r+b") as handle:
+            handle.truncate(good)
+    return size - good
+
+
+@dataclass
+class StoredResponse:
+    url: str
+    status: int
+    reason: str
+    headers: list[tuple[str, str]]
+    date: str
+    warc_file: str
+    offset: int
+    length: int
+
+    def body(self, root: Path) -> bytes:
+        with open(root / self.warc_file, "rb") as handle:
+            handle.seek(self.offset)
+            record = next(iter(ArchiveIterator(handle)))
+            return record.content_stream().read()
+
+
+def warc_files(path: Path) -> list[Path]:
+    path = Path(path)
+    if path.is_file():
+        return [path]
+    return sorted(path.glob("*.warc.gz"))
+
+
+def read_info(path: Path) -> dict:
+    """The tenderarchive fields of a WARC file's warcinfo record."""
+    with open(path, "rb") as handle:
+        for record in ArchiveIterator(handle):
+            if record.rec_type == "warcinfo":
+                fields = {}
+                for line in record.content_stream().read().decode("utf-8").splitlines():
+                    if ": " in line:
+                        key, value = line.split(": ", 1)
+                        fields[key] = value
+                for key in ("arguments", "settings", "registry"):
+                    if key in fields:
+                        fields[key] = json.loads(fields[key])
+                return fields
+            break
+    return {}
+
+
+class ResponseIndex:
+    """Every stored response under a WARC file or folder, by URL, in recorded order."""
+
+    def __init__(self, path: str | Path):
+        self.root = Path(path) if Path(path).is_dir() else Path(path).parent
+        self.by_url: dict[str, list[StoredResponse]] = {}
+        self.served: dict[str, int] = {}
+        for file in warc_files(Path(path)):
+            with open(file, "rb") as handle:
+                iterator = ArchiveIterator(handle)
+                for record in iterator:
+                    if record.rec_type != "response":
+                        continue
+                    url = record.rec_headers.get_header("WARC-Target-URI")
+                    http = record.http_headers
+                    status, _, reason = http.statusline.partition(" ")
+                    date = record.rec_headers.get_header("WARC-Date")
+                    record.content_stream().read()
+                    self.by_url.setdefault(url, []).append(StoredResponse(
+                        url=url, status=int(status), reason=reason, headers=list(http.headers), date=date,
+                        warc_file=str(file.relative_to(self.root)),
+                        offset=iterator.get_record_offset(), length=iterator.get_record_length()))
+
+    def next_for(self, url: str) -> StoredResponse | None:
+        """The next recorded response for ``url`` (the last one again once all were served)."""
+        responses = self.by_url.get(url)
+        if not responses:
+            return None
+        position = self.served.get(url, 0)
+        self.served[url] = position + 1
+        return responses[min(position, len(responses) - 1)]

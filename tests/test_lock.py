@@ -1,0 +1,92 @@
+"""The crawl lock: overlapping scheduled runs never crawl the same archive twice at once."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tenderarchive.lock import EXIT_LOCKED, CrawlLocked, crawl_lock, lock_path_for, read_holder
+from tests.conftest import FAST, ROOT
+
+LIST_PATH = "/papi/tenderned-rs-tns/v2/publicaties"
+
+
+def crawl_command(api_url, db, *extra):
+    return [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
+            "--api-url", api_url, *FAST, "-s", "RETRY_AFTER_MAX=3",
+            "--from-date", "2017-01-01", "--until-date", "2022-12-31", *extra]
+
+
+def test_two_runs_started_together_one_crawls_the_other_exits_4(snapshot, serve_api, tmp_path):
+    # The first request of whichever run wins is answered "429, Retry-After: 2" twice,
+    # so the winner holds the lock for at least 4 s, long after the loser has started.
+    server = serve_api(snapshot, faults={LIST_PATH: [{"status": 429, "headers": {"Retry-After": "2"}}] * 2})
+    db = tmp_path / "archive.db"
+    processes = [subprocess.Popen(crawl_command(server.api_url, db), cwd=ROOT, text=True,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    results = []
+    for process in processes:
+        out, err = process.communicate(timeout=240)
+        results.append((process.returncode, out + err))
+    codes = sorted(code for code, _ in results)
+    assert codes == [0, EXIT_LOCKED], results
+    loser_output = next(output for code, output in results if code == EXIT_LOCKED)
+    assert "another crawl is already running" in loser_output
+    assert str(lock_path_for(db)) in loser_output
+    winner_pid = next(p.pid for p, (code, _) in zip(processes, results) if code == 0)
+    assert f"pid {winner_pid}" in loser_output
+    # The winner did all the crawling: one crawl row, the whole snapshot archived.
+    import sqlite_utils
+
+    archive = sqlite_utils.Database(db)
+    assert [r["status"] for r in archive["crawls"].rows] == ["complete"]
+    assert archive["notices"].count == 12
+
+
+def test_a_run_while_the_lock_is_held_exits_at_once_without_requests(snapshot, serve_api, tmp_path):
+    server = serve_api(snapshot)
+    db = tmp_path / "archive.db"
+    with crawl_lock(db, command=["cron", "nightly"]):
+        started = time.monotonic()
+        completed = subprocess.run(crawl_command(server.api_url, db), cwd=ROOT,
+                                   capture_output=True, text=True, timeout=120)
+        elapsed = time.monotonic() - started
+    assert completed.returncode == EXIT_LOCKED
+    assert f"pid {os.getpid()}" in completed.stderr and "'cron nightly'" in completed.stderr
+    assert server.api.log == []  # nothing was requested
+    assert elapsed < 60
+    # Once released, the next run crawls normally.
+    completed = subprocess.run(crawl_command(server.api_url, db), cwd=ROOT,
+                               capture_output=True, text=True, timeout=240)
+    assert completed.returncode == 0, completed.stderr
+
+
+def test_a_lock_file_left_by_a_killed_crawl_does_not_block(tmp_path):
+    db = tmp_path / "archive.db"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from tenderarchive.lock import crawl_lock\n"
+        f"with crawl_lock({str(db)!r}):\n    print('locked', flush=True); time.sleep(60)")],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(CrawlLocked) as caught:
+            with crawl_lock(db):
+                pass
+        assert caught.value.holder["pid"] == holder.pid
+    finally:
+        holder.kill()  # like kill -9: no clean-up code runs
+        holder.wait(timeout=30)
+    assert lock_path_for(db).exists() and read_holder(lock_path_for(db))["pid"] == holder.pid
+    with crawl_lock(db) as path:
+        assert read_holder(path)["pid"] == os.getpid()
+
+
+def test_two_spellings_of_one_archive_share_one_lock(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    with crawl_lock("archive.db"):
+        with pytest.raises(CrawlLocked):
+            with crawl_lock(tmp_path / "sub" / ".." / "archive.db"):
+                pass

@@ -1,0 +1,68 @@
+"""The raw store: every response in WARC, indexed in `fetches`, repairable, replayable."""
+
+import hashlib
+import json
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from tenderarchive.rawstore import ResponseIndex, read_info, repair, warc_files
+
+
+def test_every_response_is_in_the_warc_and_indexed(snapshot, serve_api, crawl):
+    faults = {"/papi/tenderned-rs-tns/v2/publicaties/200201": [{"status": 429, "headers": {"Retry-After": "1"}}]}
+    server = serve_api(snapshot, faults=faults)
+    result = crawl(server.api_url)
+    root = result.db_path.parent / "warc"
+    [path] = warc_files(root)
+    info = read_info(path)
+    assert info["spider"] == "tenderned" and info["arguments"]["profile"] == "youth_care"
+    assert info["settings"]["TENDERNED_API_URL"] == server.api_url
+    fetches = list(result.db["fetches"].rows)
+    assert len(fetches) == len(server.api.log) == result.crawl["responses"]
+    assert [f["status"] for f in fetches].count(429) == 1  # the retried response is evidence too
+    with open(path, "rb") as handle:
+        records = {}
+        iterator = ArchiveIterator(handle)
+        for record in iterator:
+            if record.rec_type == "response":
+                records[iterator.get_record_offset()] = record.content_stream().read()
+    for fetch in fetches:
+        assert hashlib.sha256(records[fetch["warc_offset"]]).hexdigest() == fetch["sha256"]
+    notice = result.db["notices"].get(100101)
+    assert any(f["sha256"] == notice["sha256"] and f["url"] == notice["source_url"] for f in fetches)
+
+
+def test_a_truncated_last_record_is_cut_off(snapshot, serve_api, crawl):
+    result = crawl(serve_api(snapshot).api_url)
+    [path] = warc_files(result.db_path.parent / "warc")
+    size = path.stat().st_size
+    with open(path, "ab") as handle:
+        handle.write(path.read_bytes()[600:900])  # half a gzip member, as a crash leaves it
+    assert repair(path) == 300
+    assert path.stat().st_size == size
+    assert sum(1 for _ in ArchiveIterator(open(path, "rb"))) == result.crawl["responses"] + 1
+
+
+def test_replay_repeats_a_crawl_without_the_network(snapshot, serve_api, crawl, tmp_path):
+    server = serve_api(snapshot, faults={
+        "/papi/tenderned-rs-tns/v2/publicaties/300301": [{"status": 500}]})
+    live = crawl(server.api_url)
+    api_url = server.api_url
+    server.__exit__(None, None, None)  # the network is gone
+    replayed = crawl(api_url, "--replay", str(live.db_path.parent / "warc"), db=tmp_path / "replay.db")
+    assert replayed.returncode == 0, replayed.output
+    columns = "publication_id, title, deadline, fetched_at, sha256"
+    assert list(replayed.db.query(f"select {columns} from notices order by 1")) == \
+        list(live.db.query(f"select {columns} from notices order by 1"))
+    assert len(warc_files(live.db_path.parent / "warc")) == 1  # a replay writes no new WARC
+    assert replayed.crawl["status"] == "complete"  # the recorded 500 replayed, then its retry
+
+
+def test_a_url_never_recorded_is_a_404_not_a_request(tmp_path, snapshot, serve_api, crawl):
+    result = crawl(serve_api(snapshot).api_url)
+    index = ResponseIndex(result.db_path.parent / "warc")
+    assert index.next_for("http://127.0.0.1:1/nothing") is None
+    url = result.db["notices"].get(100101)["source_url"]
+    first = index.next_for(url)
+    assert first.status == 200 and json.loads(first.body(index.root))["publicatieId"] == 100101

@@ -1,0 +1,84 @@
+"""`tenderarchive reparse` rebuilds the archive from the WARC store alone, and a killed
+crawl leaves a store and an archive that the next run completes."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import sqlite_utils
+
+from tenderarchive.archive import TABLES
+from tenderarchive.rawstore import warc_files
+from tests.conftest import FAST, ROOT, make_publication, by_id
+from tests.fixtures.news.serve import serve_sites
+from tests.spiders.test_news import crawl_news, write_registry
+
+DATA_TABLES = [t for t in TABLES if t != "crawls"]
+
+
+def dump(db_path):
+    db = sqlite_utils.Database(db_path)
+    return {t: sorted(map(repr, db.query(f"select * from [{t}]"))) for t in DATA_TABLES + ["versions"]}
+
+
+def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, serve_api, crawl, tmp_path):
+    server = serve_api(snapshot)
+    db = tmp_path / "archive.db"
+    assert crawl(server.api_url, db=db).returncode == 0
+    moved = by_id(server.api.publications, 100101)
+    moved["detail"]["sluitingsDatum"] = "2018-07-13T12:00:00"  # a change, so versions exist too
+    assert crawl(server.api_url, db=db).returncode == 0
+    with serve_sites() as base_urls:
+        assert crawl_news(write_registry(tmp_path, base_urls), db).returncode == 0
+    server.__exit__(None, None, None)  # no server runs from here on
+    before = dump(db)
+    assert before["articles"] and before["versions"] and before["fetches"]
+
+    completed = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "reparse", "--db", str(db)],
+                               cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert dump(db) == before
+    assert (tmp_path / "archive.db.before-reparse").exists()
+    crawls = list(sqlite_utils.Database(db)["crawls"].rows)
+    assert [c["crawl_id"] for c in crawls] == [1, 2, 3]
+
+
+def test_a_crawl_killed_with_sigkill_is_completed_by_the_next_run(snapshot, serve_api, tmp_path):
+    template = by_id(snapshot, 200201)
+    publications = [make_publication(template, 5000 + i, f"2021-04-{1 + i % 28:02d}", title=f"Jeugdhulp {i}")
+                    for i in range(60)]
+    # Slow every detail down with a Retry-After so the kill lands mid-crawl.
+    faults = {f"/papi/tenderned-rs-tns/v2/publicaties/{5000 + i}": [{"status": 429, "headers": {"Retry-After": "1"}}]
+              for i in range(60)}
+    server = serve_api(publications, faults=faults)
+    db = tmp_path / "archive.db"
+    command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
+               "--api-url", server.api_url, "--from-date", "2021-04-01", "--until-date", "2021-04-30", *FAST,
+               "-s", "TENDERNED_FILTER_CHECK_MIN=1000"]  # every row here is youth care
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        if db.exists() and sqlite_utils.Database(db)["notices"].exists() and \
+                sqlite_utils.Database(db)["notices"].count >= 5:
+            break
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
+    assert sqlite_utils.Database(db)["notices"].count < 60  # it really was cut short
+
+    again = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr[-2000:]
+    archive = sqlite_utils.Database(db)
+    assert archive.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert archive["notices"].count == 60  # every page fetched
+    assert archive.execute("select count(*) from (select publication_id from notices group by 1 having count(*) > 1)"
+                           ).fetchone()[0] == 0
+    first, second = list(archive.query("select * from crawls order by crawl_id"))
+    assert first["status"] == "failed" and first["finish_reason"] == "killed"
+    assert second["status"] == "complete"
+    from warcio.archiveiterator import ArchiveIterator
+    for path in warc_files(tmp_path / "warc"):
+        with open(path, "rb") as handle:
+            assert sum(1 for _ in ArchiveIterator(handle)) > 1  # readable to the end
