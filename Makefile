@@ -6,7 +6,7 @@ DB     ?= archive.db
 PORT   ?= 8001
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo archive serve test bench install clean
+.PHONY: demo archive serve test bench install clean screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: $(STAMP)
 ## Benchmarks (print ratios against a baseline measured in the same run)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## PNGs of the home page, a search, the dashboard and a timeline in docs/screenshots/ (needs chromium)
+screenshots: $(STAMP)
+	$(BIN)/python docs/screenshots/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

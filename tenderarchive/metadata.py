@@ -1,16 +1,23 @@
 """Datasette metadata for the archive: the shipped data dictionary plus what only
 the archive itself knows.
 
-``datasette/metadata.yaml`` describes the instance and the database;
-``datasette/tables/<table>.yaml`` describes each table and every one of its columns.
-:func:`build_metadata` keys it to the served database's name and, when the archive
-was built from the bundled synthetic snapshot (a crawl whose note says so), puts
-a warning at the top of every page's description.
+``datasette/metadata.yaml`` describes the instance and the database, and holds the saved
+searches (canned queries) and dashboards; ``datasette/tables/<table>.yaml`` describes each
+table and every one of its columns. :func:`build_metadata`
+
+* keys it to the served database's name (``__DATABASE__`` in links, ``db:`` of dashboards);
+* resolves optional tables: a canned query or chart that ``requires`` a table the archive
+  lacks (or that is still empty) uses its ``fallback_sql``/``fallback_query`` (and ``fallback_title``/
+  ``fallback_description``) instead;
+* hides the search helper tables (FTS indexes, ``search_documents``, ``search_state``);
+* and, when the archive was built from the bundled synthetic snapshot (a crawl whose
+  note says so), puts a warning at the top of every page's description.
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 from pathlib import Path
 
 import yaml
@@ -41,11 +48,68 @@ def is_synthetic(db) -> bool:
     return bool(list(db.query("select 1 from crawls where note like '%synthetic%' limit 1")))
 
 
+SHIPPED_DATABASE = "archive"
+PLACEHOLDER = "__DATABASE__"
+
+
+def _has_rows(db, table: str) -> bool:
+    """A table that exists and holds data (an empty, just-migrated table does not count)."""
+    if db is None or not (db[table].exists() or table in db.view_names()):
+        return False
+    return bool(db.execute(f"select exists(select 1 from [{table}])").fetchone()[0])
+
+
+def _resolve(entry: dict, has_table) -> dict:
+    """Pick the main or the fallback variant of a canned query or chart; drop the extra keys."""
+    entry = dict(entry)
+    if "sql" in entry:
+        entry.setdefault("hide_sql", True)  # readers see the form and the rows; "show" reveals the SQL
+    required = entry.pop("requires", None)
+    fallbacks = {k[len("fallback_"):]: entry.pop(k) for k in list(entry) if k.startswith("fallback_")}
+    required = [required] if isinstance(required, str) else list(required or [])
+    if any(not has_table(t) for t in required) and fallbacks:
+        entry.update(fallbacks)
+    return entry
+
+
+def _rename_database(value, database_name: str):
+    if isinstance(value, str):
+        return value.replace(PLACEHOLDER, database_name)
+    if isinstance(value, list):
+        return [_rename_database(v, database_name) for v in value]
+    if isinstance(value, dict):
+        return {k: (database_name if k == "db" and v == SHIPPED_DATABASE else _rename_database(v, database_name))
+                for k, v in value.items()}
+    return value
+
+
+def hidden_tables(db) -> list[str]:
+    """Search helper tables and FTS shadow tables present in ``db`` (hidden in Datasette)."""
+    from tenderarchive.search import HELPER_TABLES
+
+    names = set(db.table_names()) if db is not None else set()
+    hidden = {n for n in names if n in HELPER_TABLES or n.startswith("search_")
+              or any(n.endswith(s) for s in ("_fts", "_fts_data", "_fts_idx", "_fts_docsize",
+                                                "_fts_config", "_fts_content"))}
+    return sorted(hidden | set(HELPER_TABLES))
+
+
 def build_metadata(db, database_name: str) -> dict:
     shipped = load_metadata()
     metadata = copy.deepcopy(shipped)
     databases = metadata.pop("databases", {})
-    metadata["databases"] = {database_name: databases.get("archive", {})}
+    metadata["databases"] = {database_name: databases.get(SHIPPED_DATABASE, {})}
+    has_rows = functools.partial(_has_rows, db)
+    database = metadata["databases"][database_name]
+    database["queries"] = {name: _resolve(query, has_rows)
+                           for name, query in (database.get("queries") or {}).items()}
+    for dashboard in ((metadata.get("plugins") or {}).get("datasette-dashboards") or {}).values():
+        dashboard["charts"] = {name: _resolve(chart, has_rows)
+                               for name, chart in (dashboard.get("charts") or {}).items()}
+    tables = database.setdefault("tables", {})
+    for name in hidden_tables(db):
+        tables.setdefault(name, {})["hidden"] = True
+    metadata = _rename_database(metadata, database_name)
     if is_synthetic(db):
         metadata["description_html"] = SYNTHETIC_WARNING + metadata.get("description_html", "")
         metadata["databases"][database_name]["description_html"] = (

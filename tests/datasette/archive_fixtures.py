@@ -1,0 +1,93 @@
+"""Shared fixtures of the publishing tests: a demo archive with search indexes, and a real
+``tenderarchive serve`` on a free loopback port.
+
+The archive is built exactly as a user builds it (``python -m tenderarchive.cli build-demo``)
+and indexed with :func:`tenderarchive.search.refresh_search`. The XSS variant adds one
+synthetic notice whose title and description carry script and an event-handler payload.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import sqlite_utils
+
+from tenderarchive.search import refresh_search
+from tests.conftest import ROOT
+
+CLI = [sys.executable, "-m", "tenderarchive.cli"]
+XSS = "<script>window.__xss=1</script><img src=x onerror=window.__xss=1>"
+XSS_ID = 990001
+DEMO_NOTICES = 12
+
+
+def build_demo(path: Path) -> Path:
+    completed = subprocess.run([*CLI, "build-demo", "--db", str(path)], cwd=ROOT,
+                               capture_output=True, text=True, timeout=240)
+    assert completed.returncode == 0, completed.stderr
+    db = sqlite_utils.Database(path)
+    refresh_search(db)
+    db.close()
+    return path
+
+
+def plant_xss(path: Path) -> Path:
+    """Add one synthetic notice whose text is hostile HTML (and re-index)."""
+    db = sqlite_utils.Database(path)
+    template = db["notices"].get(200201)
+    template.update({
+        "publication_id": XSS_ID, "kenmerk": XSS_ID, "procurement_id": f"TN{XSS_ID}",
+        "title": f"Jeugdhulp XSS-proef {XSS}", "description": f"Aanbesteding jeugdhulp. {XSS}",
+        "published": "2022-12-01", "published_at": "2022-12-01T09:00:00+01:00",
+        "year": 2022, "year_month": "2022-12", "url": f"https://example.invalid/{XSS_ID}",
+    })
+    db["notices"].insert(template)
+    refresh_search(db)
+    db.close()
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """``tenderarchive serve`` in a subprocess; ``base`` is the instance URL, ``db`` the database's."""
+
+    def __init__(self, db_path: Path):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.database = db_path.stem
+        self.db = f"{self.base}/{self.database}"
+        self.process = subprocess.Popen([*CLI, "serve", "--db", str(db_path), "--port", str(self.port)],
+                                        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(self.base + "/-/versions.json", timeout=2)
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError(self.process.stderr.read().decode())
+                time.sleep(0.2)
+        raise RuntimeError("tenderarchive serve did not start")
+
+    def get(self, path: str) -> bytes:
+        with urllib.request.urlopen(self.base + path, timeout=30) as response:
+            return response.read()
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=20)
+
+
+def copy_archive(source: Path, target: Path) -> Path:
+    shutil.copy(source, target)
+    return target

@@ -1,0 +1,16 @@
+import pytest
+
+from tests.datasette.archive_fixtures import Server, build_demo
+
+
+@pytest.fixture(scope="session")
+def demo_archive(tmp_path_factory):
+    """The bundled synthetic snapshot as an archive, with search indexes (database name ``archive``)."""
+    return build_demo(tmp_path_factory.mktemp("publish") / "archive.db")
+
+
+@pytest.fixture(scope="session")
+def server(demo_archive):
+    server = Server(demo_archive)
+    yield server
+    server.stop()

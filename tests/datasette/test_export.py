@@ -1,0 +1,73 @@
+"""`tenderarchive export`: complete, stable, read-only exports for analysts."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+import sqlite_utils
+
+from tests.conftest import ROOT
+
+CLI = [sys.executable, "-m", "tenderarchive.cli", "export"]
+
+
+def export(db, *args):
+    return subprocess.run([*CLI, *args, "--db", str(db)], cwd=ROOT, capture_output=True, timeout=60)
+
+
+def test_a_table_exports_every_row_in_key_order_with_the_table_column_order(demo_archive):
+    out = export(demo_archive, "notices", "--format", "csv")
+    assert out.returncode == 0, out.stderr
+    table = list(csv.reader(io.StringIO(out.stdout.decode("utf-8"))))
+    db = sqlite_utils.Database(demo_archive)
+    assert table[0] == [c.name for c in db["notices"].columns]
+    ids = [int(r[0]) for r in table[1:]]
+    assert ids == sorted(ids) and len(ids) == db["notices"].count
+
+
+def test_exports_are_identical_run_after_run(demo_archive):
+    assert export(demo_archive, "procurements").stdout == export(demo_archive, "procurements").stdout
+
+
+def test_a_query_exports_in_its_own_column_order(demo_archive, tmp_path):
+    target = tmp_path / "out.json"
+    sql = "select title, publication_id, youth_care from notices where youth_care = 0"
+    assert export(demo_archive, sql, "--format", "json", "--output", str(target)).returncode == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert [list(row) for row in data] == [["title", "publication_id", "youth_care"]]
+    assert data[0]["publication_id"] == 600601
+
+
+def test_excel_csv_has_a_bom_and_semicolons(demo_archive, tmp_path):
+    target = tmp_path / "excel.csv"
+    assert export(demo_archive, "notices", "--excel", "--output", str(target)).returncode == 0
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert table[0][:2] == ["publication_id", "kenmerk"] and len(table) == 1 + 12
+    assert any("residentiële" in cell for row in table for cell in row)  # UTF-8 survives
+
+
+def test_an_empty_result_still_has_its_header(demo_archive):
+    out = export(demo_archive, "select publication_id, title from notices where 0")
+    assert out.stdout.decode().splitlines() == ["publication_id,title"]
+    assert json.loads(export(demo_archive, "select 1 as a where 0", "--format", "json").stdout) == []
+
+
+@pytest.mark.parametrize("statement", ["delete from notices", "update notices set title = 'x'",
+                                       "drop table notices", "insert into crawls (spider) values ('x')"])
+def test_the_archive_is_opened_read_only(demo_archive, statement):
+    before = sqlite_utils.Database(demo_archive)["notices"].count
+    out = export(demo_archive, statement)
+    assert out.returncode == 2 and b"readonly" in out.stderr.replace(b"-", b"").replace(b" ", b"")
+    assert sqlite_utils.Database(demo_archive)["notices"].count == before
+
+
+def test_bad_arguments_fail_clearly(demo_archive, tmp_path):
+    assert export(demo_archive, "no_such_table").returncode == 2
+    assert export(demo_archive, "notices", "--excel", "--format", "json").returncode == 2
+    missing = export(tmp_path / "none.db", "notices")
+    assert missing.returncode == 1 and b"no archive" in missing.stderr

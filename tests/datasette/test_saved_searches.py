@@ -1,0 +1,140 @@
+"""Saved searches (canned queries): each runs, returns the right rows, and is an Atom feed."""
+
+import json
+import shutil
+import urllib.parse
+import xml.etree.ElementTree as ET
+
+import pytest
+import sqlite_utils
+
+from tenderarchive.metadata import build_metadata, load_metadata
+from tests.datasette.archive_fixtures import Server
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+QUERIES = ["search_all", "open_youth_care_tenders", "new_this_week", "by_jeugdregio", "awards",
+           "procurement_timeline", "changed_notices"]
+
+
+def rows(server, query, **params):
+    qs = urllib.parse.urlencode({**params, "_shape": "array"})
+    return json.loads(server.get(f"/{server.database}/{query}.json?{qs}"))
+
+
+def feed(server, query, **params):
+    qs = urllib.parse.urlencode(params)
+    return ET.fromstring(server.get(f"/{server.database}/{query}.atom?{qs}"))
+
+
+def test_every_saved_search_is_configured_with_a_title_and_description():
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    assert set(QUERIES) <= set(queries)
+    for name in QUERIES:
+        assert queries[name]["title"] and queries[name]["description"], name
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_every_saved_search_runs_and_is_a_valid_atom_feed(server, query):
+    assert isinstance(rows(server, query), list)
+    root = feed(server, query)
+    assert root.tag == f"{ATOM}feed" and root.find(f"{ATOM}title").text
+    for entry in root.findall(f"{ATOM}entry"):
+        assert entry.find(f"{ATOM}id").text and entry.find(f"{ATOM}updated").text
+
+
+def test_search_all_finds_notices_by_dutch_words(server):
+    found = {r["source_key"] for r in rows(server, "search_all", q="aanbestedingen jeugdzorg")}
+    assert {"300301", "400401", "500501"} <= found and "600601" not in found
+    entries = feed(server, "search_all", q="Zoeterwoude").findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}title").text for e in entries] == ["Gemeentelijke toegang Jeugdhulp Leidse Regio"]
+
+
+def test_open_tenders_are_those_whose_current_deadline_has_not_passed(server):
+    assert [r["publication_id"] for r in rows(server, "open_youth_care_tenders", as_of="2021-11-01")] == [300301, 400401]
+    # Between the rectification and the deadline, the rectification is the procedure's latest word.
+    assert [r["publication_id"] for r in rows(server, "open_youth_care_tenders", as_of="2018-07-04")] == [100131]
+    # Wmo (600601) is open on 2020-03-01 but is not youth care.
+    assert rows(server, "open_youth_care_tenders", as_of="2020-03-01") == []
+    assert rows(server, "open_youth_care_tenders") == []  # the demo's deadlines are all past
+
+
+def test_new_this_week_lists_recent_publications_newest_first(server):
+    recent = rows(server, "new_this_week", since="2022-03-01")
+    assert [r["source_key"] for r in recent] == ["300377", "400466"]
+    assert rows(server, "new_this_week") == []  # nothing in the demo is from the last 7 days
+    assert feed(server, "new_this_week").findall(f"{ATOM}entry") == []  # an empty feed is still a feed
+
+
+@pytest.mark.parametrize("region", ["JZ18", "Holland Rijnland", "Leidse regio", "Leiden", "jz18"])
+def test_by_jeugdregio_accepts_a_code_a_name_or_a_municipality(server, region):
+    assert {r["source_key"] for r in rows(server, "by_jeugdregio", jeugdregio=region)} == {"200201", "200288"}
+
+
+def test_a_notice_about_two_regions_is_listed_under_both(server):
+    for region in ("IJmond", "Zuid-Kennemerland"):
+        assert {r["source_key"] for r in rows(server, "by_jeugdregio", jeugdregio=region)} == {"300301", "300377"}
+    assert rows(server, "by_jeugdregio", jeugdregio="Atlantis") == []
+
+
+def test_awards_name_the_winner_when_the_notice_text_does(server):
+    awards = {r["publication_id"]: r for r in rows(server, "awards")}
+    assert set(awards) == {100190, 200288, 300377, 400466}
+    assert awards[200288]["awarded_to"] == "het samenwerkingsverband van Cardea, Gemiva-SVG Groep, Kwadraad en MEE ZHN"
+    assert awards[300377]["awarded_to"] is None
+
+
+def test_the_timeline_of_a_procurement_from_its_notices(server):
+    timeline = rows(server, "procurement_timeline", procurement_id="TN160417")
+    assert [r["date"] for r in timeline] == sorted(r["date"] for r in timeline)
+    kinds = [r["kind"] for r in timeline]
+    assert kinds[0] == "Aankondiging opdracht" and "Rectificatie" in kinds and "Aankondiging gegunde opdracht" in kinds
+    assert any(k.startswith("sluitingsdatum") for k in kinds)
+    assert rows(server, "procurement_timeline", procurement_id="160417") == timeline  # kenmerk alone
+    assert rows(server, "procurement_timeline", procurement_id="") == []
+
+
+def test_changed_notices_without_versions_are_rectifications_and_moved_deadlines(server):
+    changed = {r["publication_id"]: r for r in rows(server, "changed_notices")}
+    assert list(changed) == [100131, 100101]  # newest first
+    assert changed[100131]["change"] == "rectification"
+    # The rectification moved 100101's deadline; TenderNed's list still shows the first one.
+    assert changed[100101]["change"] == "deadline changed"
+    assert changed[100101]["deadline_first_listed"] != changed[100101]["deadline_now"]
+
+
+def test_timeline_and_changes_come_from_events_and_versions_once_they_exist(demo_archive, tmp_path):
+    path = shutil.copy(demo_archive, tmp_path / "later.db")
+    db = sqlite_utils.Database(path)
+    db["events"].insert({"event_id": "e1", "procurement_id": "TN160417", "date": "2018-06", "precision": "month",
+                         "kind": "news", "stage": "tender", "sentence": "Kort geding aangespannen.",
+                         "source_type": "article", "source_id": "https://example.invalid/a",
+                         "source_url": "https://example.invalid/a"}, pk="event_id", alter=True)
+    db["versions"].insert({"table_name": "notices", "row_key": "100101", "version": 1,
+                           "valid_from": "2018-03-13T10:00:00+00:00", "valid_to": "2018-07-03T10:00:00+00:00",
+                           "changed_columns": '["deadline"]', "previous_values": '{"deadline": "2018-06-29"}'})
+    queries = build_metadata(db, "later")["databases"]["later"]["queries"]
+    assert "from events" in queries["procurement_timeline"]["sql"]
+    assert "from versions" in queries["changed_notices"]["sql"]
+    db.close()
+    server = Server(path)
+    try:
+        timeline = rows(server, "procurement_timeline", procurement_id="TN160417")
+        assert [(r["date"], r["sentence"]) for r in timeline] == [("2018-06", "Kort geding aangespannen.")]
+        changed = rows(server, "changed_notices")
+        assert [(r["publication_id"], r["changed_columns"]) for r in changed] == [("100101", '["deadline"]')]
+        assert len(feed(server, "procurement_timeline", procurement_id="TN160417").findall(f"{ATOM}entry")) == 1
+    finally:
+        server.stop()
+
+
+def test_dashboards_are_configured_for_the_served_database(server):
+    page = server.get("/-/dashboards/jeugdhulp").decode()
+    for title in ("Publications per month", "Procedure types", "Notice types", "stages over time"):
+        assert title in page
+    metadata = json.loads(server.get("/-/metadata.json"))
+    charts = metadata["plugins"]["datasette-dashboards"]["jeugdhulp"]["charts"]
+    for chart in charts.values():
+        data = json.loads(server.get(f"/{chart['db']}.json?_shape=array&sql=" + urllib.parse.quote(
+            chart["query"].replace("[[ and jeugdregio_name = :jeugdregio ]]", "")
+                          .replace("[[ and d.jeugdregio_name = :jeugdregio ]]", ""))))
+        assert data, chart["title"]

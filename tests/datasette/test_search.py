@@ -1,0 +1,135 @@
+"""Dutch full-text search: stemming, synonyms, diacritics, and input that can never break it."""
+
+import json
+import shutil
+import sqlite3
+import urllib.parse
+
+import pytest
+import sqlite_utils
+
+from tenderarchive import datasette_plugin
+from tenderarchive.search import ensure_search, fts_quote, nl_fts_query, refresh_search, stem_text
+
+HOSTILE = ['"', '""', "*", "NEAR(", "NEAR(a b", "AND OR", "OR", "NOT", ")", "(", "^", "-", ":", "title:",
+           "a AND", '"jeugd', "jeugd*", "'; drop table notices; --", "{title}", "\x00", "   ", "",
+           "AND OR NOT NEAR ( ) * \" : ^ + -", "é" * 50, "jeugd-GGZ\"*(", "%_", "\\"]
+
+
+def connect(path):
+    conn = sqlite3.connect(path)
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    return conn
+
+
+def search(conn, query):
+    """Publication ids of the notices that the saved search ``search_all`` would find."""
+    return [int(key) for (key,) in conn.execute(
+        "select d.source_key from search_documents_fts join search_documents d"
+        " on d.rowid = search_documents_fts.rowid"
+        " where search_documents_fts match nl_fts_query(?) and d.source_table = 'notices'"
+        " order by d.source_key", [query])]
+
+
+@pytest.fixture(scope="module")
+def conn(demo_archive):
+    connection = connect(demo_archive)
+    yield connection
+    connection.close()
+
+
+def test_a_plural_finds_the_singular_by_dutch_stemming(conn):
+    assert stem_text("aanbestedingen") == stem_text("aanbesteding")
+    assert stem_text("Gemeenten") == stem_text("gemeente")
+    found = search(conn, "aanbestedingen")
+    assert 300301 in found  # "Dialooggerichte aanbesteding van jeugdhulp"
+
+
+def test_aanbestedingen_jeugdzorg_finds_aanbesteding_jeugdhulp(conn):
+    found = search(conn, "aanbestedingen jeugdzorg")
+    # None of the notices says "jeugdzorg": the synonyms find jeugdhulp, inkoop, verwerving.
+    assert {300301, 300377, 400401, 500501, 800801} <= set(found)
+    assert 600601 not in found  # Wmo household support: not youth care
+
+
+@pytest.mark.parametrize("synonym", ["jeugdzorg", "jeugd-GGZ", "jeugd ggz", "Jeugdwet", "jeugdbescherming"])
+def test_every_youth_care_synonym_finds_the_jeugdhulp_notices(conn, synonym):
+    assert {200201, 400401, 500501} <= set(search(conn, synonym))
+
+
+def test_accents_and_case_do_not_matter(conn):
+    assert 100101 in search(conn, "residentiele")  # the text says "residentiële"
+    assert search(conn, "RESIDENTIËLE") == search(conn, "residentiele")
+    assert search(conn, "Zoeterwoude") == [200201]
+
+
+def test_every_word_must_match_and_stopwords_are_ignored(conn):
+    assert search(conn, "Zoeterwoude dyslexiezorg") == []
+    assert search(conn, "de jeugdhulp in Zoeterwoude") == search(conn, "jeugdhulp Zoeterwoude") == [200201]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_no_input_breaks_the_query_syntax(conn, query):
+    for function in ("nl_fts_query", "fts_quote"):
+        conn.execute(f"select count(*) from notices_fts where notices_fts match {function}(?)", [query]).fetchall()
+        conn.execute(f"select count(*) from search_documents_fts where search_documents_fts match {function}(?)",
+                     [query]).fetchall()
+
+
+def test_operators_are_plain_words():
+    assert nl_fts_query("AND OR") == '"and" AND "or"'
+    assert nl_fts_query('NEAR(") *') == '"near"'
+    assert fts_quote('jeugd" OR *') == '"jeugd" AND "or"'
+    assert nl_fts_query("") == nl_fts_query('"*') == '""'
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_the_saved_search_answers_any_input(server, query):
+    url = f"/{server.database}/search_all.json?_shape=array&q=" + urllib.parse.quote(query)
+    assert isinstance(json.loads(server.get(url)), list)
+
+
+def test_refresh_is_idempotent_and_follows_the_archive(demo_archive, tmp_path):
+    path = shutil.copy(demo_archive, tmp_path / "copy.db")
+    db = sqlite_utils.Database(path)
+    refresh_search(db)
+    first = [tuple(r.values()) for r in db.query("select * from search_documents order by doc_id")]
+    refresh_search(db)
+    assert [tuple(r.values()) for r in db.query("select * from search_documents order by doc_id")] == first
+    assert ensure_search(db) is False  # nothing changed: no rebuild
+    db["notices"].update(200201, {"title": "Gemeentelijke toegang Kinderopvang", "fetched_at": "2030-01-01"})
+    assert ensure_search(db) is True
+    conn = connect(path)
+    assert search(conn, "kinderopvang") == [200201]
+    assert db.execute("select count(*) from notices_fts where notices_fts match 'kinderopvang'").fetchone()[0] == 1
+
+
+def test_articles_are_searched_when_the_archive_has_them(demo_archive, tmp_path):
+    path = shutil.copy(demo_archive, tmp_path / "news.db")
+    db = sqlite_utils.Database(path)
+    db["articles"].insert({
+        "url": "https://www.leiderdorp.nl/nieuws/gunning", "site": "leiderdorp",
+        "title": "Voorlopige gunning gemeentelijke toegang jeugdzorg bekend",
+        "text": "De Leidse regio heeft de aanbestedingen voor de toegang afgerond.",
+        "published": "2021-01-12", "relevant": 1, "jeugdregio_code": "JZ18",
+    }, alter=True)
+    refresh_search(db)
+    found = list(connect(path).execute(
+        "select d.source_table, d.jeugdregio from search_documents_fts join search_documents d"
+        " on d.rowid = search_documents_fts.rowid where search_documents_fts match nl_fts_query(?)",
+        ["aanbesteding jeugdhulp gunning"]))
+    assert ("articles", "JZ18") in found
+    assert db.execute("select count(*) from articles_fts where articles_fts match 'toegang'").fetchone()[0] == 1
+
+
+def test_search_helper_tables_are_hidden(server):
+    tables = {t["name"]: t["hidden"] for t in json.loads(server.get(f"/{server.database}.json"))["tables"]}
+    for helper in ("search_documents", "search_documents_fts", "search_state", "notices_fts",
+                   "notices_fts_data", "search_documents_fts_idx"):
+        assert tables[helper] is True, helper
+    assert tables["notices"] is False and tables["procurements"] is False
+
+
+def test_the_notices_table_has_a_search_box_that_ignores_accents(server):
+    rows = json.loads(server.get(f"/{server.database}/notices.json?_shape=array&_search=RESIDENTIELE"))
+    assert [r["publication_id"] for r in rows] == [100101]
