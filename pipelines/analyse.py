@@ -18,7 +18,7 @@ from collections import Counter
 from datetime import date
 
 from tenderarchive.analysis import analyse
-from tenderarchive.archive import dumps
+from tenderarchive.archive import dumps, event_id
 from tenderarchive.items import ArticleItem
 
 
@@ -38,12 +38,6 @@ class AnalysePipeline:
                 self.crawler.stats.inc_value("news/irrelevant_left_out")
                 item.record = None
         return item
-
-
-def event_id(source_type: str, source_id: str, event: dict) -> str:
-    key = "|".join(str(x) for x in (source_type, source_id, event.get("date"), event.get("date_end"),
-                                    event.get("kind"), event.get("sentence")))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def analyse_article(record: dict) -> dict:

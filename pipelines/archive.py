@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from tenderarchive.archive import TABLES, dumps, open_archive, upsert_if_changed
 from tenderarchive.items import ArticleItem, NoticeItem
+from tenderarchive.linking import link_articles
+from tenderarchive.search import ensure_search
 
 
 class ArchivePipeline:
@@ -33,6 +35,8 @@ class ArchivePipeline:
             return
         crawl_id = getattr(self.crawler.spider, "crawl_id", None)
         refresh_procurements(self.db, crawl_id)
+        link_articles(self.db)
+        ensure_search(self.db)
         self.db.close()
 
     def process_item(self, item):
@@ -53,6 +57,16 @@ class ArchivePipeline:
                 changed |= upsert_if_changed(db, "notice_cpv", row) != "unchanged"
             for row in record["documents"] or []:
                 changed |= upsert_if_changed(db, "documents", dict(row, crawl_id=crawl_id)) != "unchanged"
+            if record.get("organisation"):
+                upsert_if_changed(db, "organisations", record["organisation"])
+            if changed:
+                key = notice["publication_id"]
+                db["notice_municipalities"].delete_where("publication_id = ?", [key])
+                if record.get("municipalities"):
+                    db["notice_municipalities"].upsert_all(record["municipalities"], pk=TABLES["notice_municipalities"]["pk"])
+                db["events"].delete_where("source_type = 'notice' and source_id = ?", [str(key)])
+                if record.get("events"):
+                    db["events"].upsert_all([dict(e, crawl_id=crawl_id) for e in record["events"]], pk="event_id")
         if outcome == "unchanged" and changed:
             outcome = "updated"  # only its CPV codes or documents changed
         return outcome
@@ -112,5 +126,7 @@ def refresh_procurement(db, kenmerk: int, when: str | None = None) -> str:
         "is_awarded": 1 if any(n["is_awarded"] or n["notice_type"] == "AGO" for n in notices) else 0,
         "youth_care": 1 if any(n["youth_care"] for n in notices) else 0,
         "url": first["url"],
+        "source": "tenderned",
+        "jeugdregio_code": next((n["jeugdregio_code"] for n in reversed(notices) if n["jeugdregio_code"]), None),
     }
     return upsert_if_changed(db, "procurements", row, when=when)

@@ -15,6 +15,7 @@ only together with the content.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -44,11 +45,11 @@ TABLES: dict[str, dict] = {
             "is_awarded": int, "is_cancelled": int, "is_digital": int,
             "latest_rectification_id": int, "reference": str, "tender_platform": str,
             "url": str, "pdf_url": str,
-            "youth_care": int, "youth_care_reasons": str,
+            "youth_care": int, "youth_care_reasons": str, "buyer_id": str, "jeugdregio_code": str,
             **PROVENANCE,
         },
         "indexes": [["kenmerk"], ["published"], ["year"], ["year_month"], ["notice_type"],
-                    ["buyer"], ["procedure"], ["youth_care"], ["cpv_main"]],
+                    ["buyer"], ["procedure"], ["youth_care"], ["cpv_main"], ["buyer_id"], ["jeugdregio_code"]],
         "versioned": True,
     },
     "notice_cpv": {
@@ -74,8 +75,9 @@ TABLES: dict[str, dict] = {
             "first_published": str, "last_published": str, "publication_count": int,
             "publication_ids": str, "notice_types": str, "deadline": str,
             "is_awarded": int, "youth_care": int, "url": str,
+            "source": str, "jeugdregio_code": str, "article_count": int,
         },
-        "indexes": [["kenmerk"], ["buyer"], ["youth_care"]],
+        "indexes": [["kenmerk"], ["buyer"], ["youth_care"], ["source"], ["jeugdregio_code"]],
         "versioned": True,
     },
     "versions": {
@@ -103,6 +105,22 @@ TABLES: dict[str, dict] = {
         "versioned": True,
         # The raw response's hash changes with every template tweak; what counts is the content.
         "volatile": {"content_sha256"},
+    },
+    "notice_municipalities": {
+        "pk": ("publication_id", "cbs_code"),
+        "columns": {"publication_id": int, "cbs_code": str, "name": str, "jeugdregio_code": str, "matched": str},
+        "indexes": [["cbs_code"], ["jeugdregio_code"]],
+        "foreign_keys": [("publication_id", "notices", "publication_id")],
+    },
+    "organisations": {
+        "pk": "organisation_id",
+        "columns": {"organisation_id": str, "name": str, "kind": str, "cbs_code": str, "jeugdregio_code": str},
+        "indexes": [["kind"], ["jeugdregio_code"]],
+    },
+    "procurement_links": {
+        "pk": ("procurement_id", "url"),
+        "columns": {"procurement_id": str, "url": str, "score": float, "status": str, "reasons": str},
+        "indexes": [["url"], ["status"]],
     },
     "article_municipalities": {
         "pk": ("url", "cbs_code"),
@@ -202,6 +220,15 @@ def load_reference_data(db: sqlite_utils.Database) -> None:
 
 
 VIEWS = {
+    # Per source, the last complete crawl and its age: is the archive up to date?
+    "freshness": """
+        select spider, max(finished) as last_complete_crawl,
+               round((julianday('now') - julianday(max(finished))) * 24, 1) as age_hours,
+               (select status from crawls c2 where c2.spider = c.spider order by crawl_id desc limit 1)
+                   as last_status,
+               count(*) as complete_crawls
+        from crawls c where status = 'complete' group by spider
+    """,
     # What changed, when, per record: the data behind the "changed notices" searches.
     "changes": """
         select v.table_name, v.row_key, v.version, v.valid_from, v.valid_to,
@@ -280,6 +307,13 @@ def known_urls(path: str | Path, table: str) -> dict[str, str]:
         return {r["url"]: r["fetched_at"] or "" for r in db.query(f"select url, fetched_at from [{table}]")}
     finally:
         db.close()
+
+
+def event_id(source_type: str, source_id: str, event: dict) -> str:
+    """Stable id of a timeline event: the same event from the same source keeps its id."""
+    key = "|".join(str(x) for x in (source_type, source_id, event.get("date"), event.get("date_end"),
+                                    event.get("kind"), event.get("sentence")))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def dumps(value) -> str:

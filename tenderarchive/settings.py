@@ -80,6 +80,7 @@ ITEM_PIPELINES = {
     "pipelines.classify.ClassifyPipeline": 300,
     "pipelines.extract.ExtractPipeline": 210,
     "pipelines.analyse.AnalysePipeline": 310,
+    "pipelines.places.PlacesPipeline": 320,
     "pipelines.archive.ArchivePipeline": 900,
 }
 
