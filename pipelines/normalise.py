@@ -115,6 +115,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,
     }
 
+    if item.list_record is None:
+        del notice["deadline_list"]  # a re-check fetched no list row: keep what the list said before
+
     documents = None
     if item.documents is not None:
         documents = []

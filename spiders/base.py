@@ -46,6 +46,10 @@ class BaseSpider(scrapy.Spider):
             self.crawler.stats.inc_value("tenderarchive/errors")
 
     def errback(self, failure):
+        from scrapy.exceptions import IgnoreRequest
+
+        if failure.check(IgnoreRequest) and "replayed WARC" in str(failure.value):
+            return  # a replay skips what the recorded crawl never fetched
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)
         what = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()

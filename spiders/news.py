@@ -1,7 +1,9 @@
 """News and project pages of municipal and regional youth-care sites.
 
 Driven by the source registry (``tenderarchive/sources.yaml``; another file with
-``-a sources=FILE`` or the setting ``NEWS_SOURCES``). For every enabled site it
+``-a sources=FILE`` or the setting ``NEWS_SOURCES``). Living pages are re-checked
+when the archived copy is older than ``NEWS_LIVING_RECHECK_HOURS``, a slower cycle
+than news. For every enabled site it
 discovers article URLs through the configured methods:
 
 - ``feeds``: RSS ``<item><link>`` and Atom ``<entry><link href>``;
@@ -24,7 +26,7 @@ The spider yields raw HTML (``ArticleItem``); extraction and analysis are pipeli
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import scrapy
@@ -66,7 +68,7 @@ class NewsSpider(BaseSpider):
             raise SpiderArgumentError("sources", str(exc)) from None
         spider.source_description = path or "tenderarchive/sources.yaml"
         from tenderarchive.sources import SHIPPED_REGISTRY
-        spider.registry_text = Path(path or SHIPPED_REGISTRY).read_text(encoding="utf-8")
+        spider.registry_text = (Path(path) if path else SHIPPED_REGISTRY).read_text(encoding="utf-8")
         slots = dict(crawler.settings.getdict("DOWNLOAD_SLOTS"))
         for site in spider.sites:
             politeness = dict(site.politeness)
@@ -79,6 +81,8 @@ class NewsSpider(BaseSpider):
                 slots[site.host] = slot
         crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
         spider.known = known_urls(crawler.settings.get("ARCHIVE_DB"), "articles")
+        hours = crawler.settings.getfloat("NEWS_LIVING_RECHECK_HOURS")
+        spider.living_recheck_after = (datetime.now(timezone.utc) - timedelta(hours=hours)).isoformat(timespec="seconds")
         return spider
 
     def crawl_arguments(self) -> dict:
@@ -174,6 +178,9 @@ class NewsSpider(BaseSpider):
             if changed is None or changed.isoformat() <= self.known[url][:10]:
                 self.crawler.stats.inc_value("news/skipped_known")
                 return None
+        if living and url in self.known and self.known[url] > self.living_recheck_after:
+            self.crawler.stats.inc_value("news/living_not_due")
+            return None
         if changed and not self.in_window(changed) and not living:
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None

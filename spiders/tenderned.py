@@ -20,6 +20,14 @@ How it crawls (see ``../shared/reference/tenderned-api.md``):
    each gets one detail request (CPV, NUTS, the current deadline and the notice
    type ``aankondigingCode`` live only there) and one ``/documenten`` request.
 
+Incremental by default (``TENDERNED_INCREMENTAL``): without ``from_date`` the window
+starts at the last complete crawl's ``until_date`` minus ``TENDERNED_OVERLAP_DAYS``;
+publications already archived get no detail request, except (a) all publications of
+a procedure that has a new one in this crawl (a rectification changes the original
+notice's detail, never its list row) and (b) open procedures, re-checked until their
+deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS``. A day with nothing new costs only
+list requests.
+
 Settings: ``TENDERNED_API_URL``, ``TENDERNED_PROFILE``, ``TENDERNED_PAGE_SIZE``,
 ``TENDERNED_MAX_PAGE``, ``TENDERNED_FILTER_CHECK_MIN``.
 """
@@ -27,12 +35,14 @@ Settings: ``TENDERNED_API_URL``, ``TENDERNED_PROFILE``, ``TENDERNED_PAGE_SIZE``,
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
 import scrapy
 
 from spiders.base import BaseSpider
+from tenderarchive.archive import known_notices, last_complete_crawl
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
@@ -42,9 +52,12 @@ class TenderNedSpider(BaseSpider):
     name = "tenderned"
 
     def __init__(self, *args, profile=None, **kwargs):
+        self.explicit_from_date = kwargs.get("from_date") is not None
         super().__init__(*args, **kwargs)
         self.profile_name = profile
         self.seen: dict[str, list[str]] = {}
+        self.known: dict[str, dict] = {}
+        self.rechecked_kenmerken: set = set()
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -62,7 +75,34 @@ class TenderNedSpider(BaseSpider):
             raise SpiderArgumentError(
                 "TENDERNED_PAGE_SIZE", "page size must be 1..100 and max page 0..99 (the API's caps)"
             )
+        if settings.getbool("TENDERNED_INCREMENTAL"):
+            spider.start_incremental(settings)
         return spider
+
+    def start_incremental(self, settings) -> None:
+        """Continue from the last complete crawl; know what the archive already has."""
+        db_path = settings.get("ARCHIVE_DB")
+        self.known = known_notices(db_path)
+        self.recheck_until = self.arguments.until_date - timedelta(days=settings.getint("TENDERNED_RECHECK_MARGIN_DAYS"))
+        last = last_complete_crawl(db_path, self.name)
+        if last and not self.explicit_from_date:
+            previous = json.loads(last["arguments"] or "{}")
+            if previous.get("profile") == self.profile.name and previous.get("until_date"):
+                start = date.fromisoformat(previous["until_date"]) - timedelta(days=settings.getint("TENDERNED_OVERLAP_DAYS"))
+                self.arguments = replace(self.arguments, from_date=min(start, self.arguments.until_date))
+                self.logger.info("incremental: continuing from crawl %s, window %s..%s", last["crawl_id"],
+                                 self.arguments.from_date, self.arguments.until_date)
+
+    def is_open(self, notice: dict) -> bool:
+        """Still open: its deadline (or consultation deadline) plus the margin is not past."""
+        deadline = notice.get("deadline") or notice.get("consultation_deadline")
+        return bool(deadline) and date.fromisoformat(deadline[:10]) >= self.recheck_until
+
+    async def recheck_open(self):
+        for publication_id, notice in sorted(self.known.items()):
+            if self.is_open(notice):
+                self.crawler.stats.inc_value("tenderned/rechecked_open")
+                yield self.detail_request(publication_id, None, "recheck:open")
 
     def crawl_arguments(self) -> dict:
         return {**super().crawl_arguments(), "profile": self.profile.name}
@@ -84,6 +124,8 @@ class TenderNedSpider(BaseSpider):
     # --- crawl -----------------------------------------------------------------------
     async def start(self):
         start, end = self.arguments.from_date, self.arguments.until_date
+        async for request in self.recheck_open():
+            yield request
         if self.profile.all:
             for request in self.query_requests(None):
                 yield request
@@ -171,7 +213,23 @@ class TenderNedSpider(BaseSpider):
         if self.sample and len(self.seen) >= self.sample:
             return
         self.seen[publication_id] = [query]
-        yield scrapy.Request(
+        if publication_id in self.known:
+            self.crawler.stats.inc_value("tenderned/known_skipped")
+            return
+        yield self.detail_request(publication_id, row, query)
+        # A new publication of a known procedure (a rectification, an award) can change the
+        # procedure's other notices: the list never shows that, so fetch their details again.
+        kenmerk = row.get("kenmerk")
+        if kenmerk is not None and kenmerk not in self.rechecked_kenmerken:
+            self.rechecked_kenmerken.add(kenmerk)
+            for other, notice in sorted(self.known.items()):
+                if str(notice["kenmerk"]) == str(kenmerk):
+                    self.crawler.stats.inc_value("tenderned/rechecked_procedure")
+                    yield self.detail_request(other, None, f"recheck:TN{kenmerk}")
+
+    def detail_request(self, publication_id: str, row: dict | None, query: str):
+        self.seen.setdefault(publication_id, [query])
+        return scrapy.Request(
             self.detail_url(publication_id),
             callback=self.parse_detail,
             errback=self.errback,

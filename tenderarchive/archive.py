@@ -14,6 +14,8 @@ only together with the content.
 
 from __future__ import annotations
 
+from importlib import resources
+
 import csv
 import hashlib
 import json
@@ -22,7 +24,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = resources.files("tenderarchive") / "data"  # importlib.resources: works from a zipped egg too
 
 PROVENANCE = {"source_url": str, "fetched_at": str, "sha256": str, "crawl_id": int}
 
@@ -297,10 +299,9 @@ def known_urls(path: str | Path, table: str) -> dict[str, str]:
     """``{url: fetched_at}`` of the rows in ``table`` (read-only; empty if no archive yet).
 
     Spiders use it to skip pages they already have; they never write."""
-    path = Path(path)
-    if not path.exists():
+    db = read_only(path)
+    if db is None:
         return {}
-    db = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
     try:
         if not db[table].exists():
             return {}
@@ -314,6 +315,41 @@ def event_id(source_type: str, source_id: str, event: dict) -> str:
     key = "|".join(str(x) for x in (source_type, source_id, event.get("date"), event.get("date_end"),
                                     event.get("kind"), event.get("sentence")))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def read_only(path: str | Path) -> sqlite_utils.Database | None:
+    """The archive opened read-only (None when there is none yet): for spiders, which never write."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    return sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+
+
+def known_notices(path: str | Path) -> dict[str, dict]:
+    """``{publication_id: {kenmerk, deadline, consultation_deadline}}`` of the archived notices."""
+    db = read_only(path)
+    if db is None:
+        return {}
+    try:
+        if not db["notices"].exists():
+            return {}
+        return {str(r["publication_id"]): r for r in db.query(
+            "select publication_id, kenmerk, deadline, consultation_deadline from notices")}
+    finally:
+        db.close()
+
+
+def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
+    db = read_only(path)
+    if db is None:
+        return None
+    try:
+        if not db["crawls"].exists():
+            return None
+        return next(db.query("select * from crawls where spider = ? and status = 'complete' "
+                             "order by crawl_id desc limit 1", [spider]), None)
+    finally:
+        db.close()
 
 
 def dumps(value) -> str:

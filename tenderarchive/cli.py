@@ -96,17 +96,27 @@ def cmd_crawl(args) -> int:
         except (SourceRegistryError, OSError) as exc:
             return _bad("--sources", str(exc))
         spider_args["sources"] = args.sources
+    from tenderarchive import watch
     from tenderarchive.lock import EXIT_LOCKED, CrawlLocked, crawl_lock
 
+    if args.watchlist:
+        try:
+            watch.load_watchlist(args.watchlist)
+        except watch.WatchlistError as exc:
+            return _bad("--watchlist", str(exc))
     try:
         with crawl_lock(settings.get("ARCHIVE_DB")):
             status = run_crawl(args.spider, settings, spider_args)
+            report_exit = EXIT_OK
+            if args.watchlist and status != "failed":
+                args.db, args.crawl = settings.get("ARCHIVE_DB"), None  # the report of this (last) crawl
+                report_exit = watch.cmd_report(args)
     except CrawlLocked as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     if not args.quiet or status != "complete":
         print(f"crawl {status}; see `tenderarchive status --db {settings.get('ARCHIVE_DB')}`", file=sys.stderr)
-    return STATUS_EXIT[status]
+    return report_exit or STATUS_EXIT[status]
 
 
 def cmd_build_demo(args) -> int:
@@ -177,9 +187,12 @@ def cmd_status(args) -> int:
         return EXIT_FAILED
     db = open_archive(args.db)
     rows = list(db.query("select * from crawls order by crawl_id desc limit ?", [args.limit]))
-    if args.json:
+    from tenderarchive import monitor
+
+    if args.json and not args.sources_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
-        return EXIT_OK
+    if args.json or args.sources_json:
+        return monitor.status_check(args.db, args, sys.stdout)  # exit 5: a source is stale or failed
     print(f"{'crawl':>5}  {'spider':<10} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} {'same':>5} {'err':>4}")
     for r in rows:
         print(f"{r['crawl_id']:>5}  {r['spider']:<10} {r['status']:<9} {r['started']:<25} "
@@ -187,7 +200,7 @@ def cmd_status(args) -> int:
               f"{r['items_unchanged'] or 0:>5} {r['error_count'] or 0:>4}")
         for error in json.loads(r["errors"] or "[]")[: args.errors]:
             print(f"         ! {error.get('url') or '-'}: {error['error']}")
-    return EXIT_OK
+    return monitor.status_check(args.db, args, sys.stdout)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -209,7 +222,11 @@ def parser() -> argparse.ArgumentParser:
     crawl.add_argument("--note", help="free text stored with the crawl")
     crawl.add_argument("--sources", help="news source registry YAML (default: the shipped one)")
     crawl.add_argument("--replay", metavar="PATH", help="serve responses from this WARC file or folder, not the network")
+    crawl.add_argument("--watchlist", help="after the crawl, report what is new or changed for this watchlist")
     common(crawl)
+    from tenderarchive.watch import add_report_options
+
+    add_report_options(crawl)
     crawl.set_defaults(func=cmd_crawl)
 
     demo = sub.add_parser("build-demo", help="build the archive from the bundled synthetic snapshot")
@@ -239,6 +256,10 @@ def parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true")
     status.set_defaults(func=cmd_status)
 
+    from tenderarchive import monitor, watch
+
+    monitor.add_status_arguments(status)
+    watch.add_parser(sub)
     from tenderarchive.export import add_parser as add_export_parser
     add_export_parser(sub)
     return p

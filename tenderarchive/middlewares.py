@@ -159,15 +159,17 @@ class RawStoreMiddleware:
 class ReplayMiddleware:
     """Serve responses from WARC files instead of the network (``WARC_REPLAY`` = a
     file or folder). Each URL gets its recorded responses in order (so a recorded
-    429 followed by a 200 replays as such), then the last one again. A URL that was
-    never recorded gets a 404 (flagged ``replay-missing``): a replay never goes out
-    to the network.
+    429 followed by a 200 replays as such), then the last one again. A replay never
+    goes out to the network: a URL the recorded crawl never fetched is dropped
+    (``IgnoreRequest``, counted as ``replay/not_recorded``): replaying a crawl must not
+    report errors the crawl did not have.
     """
 
-    def __init__(self, path):
+    def __init__(self, path, stats):
         from tenderarchive.rawstore import ResponseIndex
 
         self.index = ResponseIndex(path)
+        self.stats = stats
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -175,14 +177,17 @@ class ReplayMiddleware:
         if not path:
             from scrapy.exceptions import NotConfigured
             raise NotConfigured
-        return cls(path)
+        return cls(path, crawler.stats)
 
     def process_request(self, request, spider=None):
         from scrapy.http import HtmlResponse, Response, TextResponse
 
         stored = self.index.next_for(request.url)
         if stored is None:
-            return Response(request.url, status=404, body=b"", flags=["replay-missing"], request=request)
+            from scrapy.exceptions import IgnoreRequest
+
+            self.stats.inc_value("replay/not_recorded")
+            raise IgnoreRequest(f"not in the replayed WARC: {request.url}")
         body = stored.body(self.index.root)
         headers = {}
         for name, value in stored.headers:

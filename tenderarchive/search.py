@@ -26,6 +26,8 @@ Every word must match (AND); the synonyms of a word are alternatives (OR).
 
 from __future__ import annotations
 
+from importlib import resources
+
 import hashlib
 import re
 import unicodedata
@@ -36,7 +38,7 @@ import snowballstemmer
 import sqlite_utils
 import yaml
 
-VOCABULARY_FILE = Path(__file__).parent / "datasette" / "search.yaml"
+VOCABULARY_FILE = resources.files("tenderarchive") / "datasette" / "search.yaml"  # works zipped too
 TOKENIZE = "unicode61 remove_diacritics 2"
 INDEX_VERSION = "1"
 MATCH_NOTHING = '""'  # a valid FTS5 query that matches no row

@@ -19,6 +19,13 @@ TENDERNED_NOTICE_URL = "https://www.tenderned.nl/aankondigingen/overzicht/{id}"
 TENDERNED_SITE_URL = "https://www.tenderned.nl"
 # Topic profile: a name of a shipped profile (tenderarchive/profiles/NAME.yaml) or a path.
 TENDERNED_PROFILE = "youth_care"
+# Incremental crawls (the default): without from_date, continue from the last complete
+# crawl minus an overlap; fetch details only of publications not archived yet, of the
+# other publications of a procedure that got a new one (a rectification), and of open
+# procedures until their deadline plus a margin. TENDERNED_INCREMENTAL = False fetches all.
+TENDERNED_INCREMENTAL = True
+TENDERNED_OVERLAP_DAYS = 3
+TENDERNED_RECHECK_MARGIN_DAYS = 14
 # The API's caps (tenderned-api.md §2): size ≤ 100, page ≤ 99.
 TENDERNED_PAGE_SIZE = 100
 TENDERNED_MAX_PAGE = 99
@@ -31,6 +38,8 @@ NEWS_SOURCES = None
 # What to do with pages the analysis judges not about youth-care procurement:
 # "flag" archives them with relevant = 0; "drop" keeps them out of the archive.
 NEWS_IRRELEVANT = "flag"
+# Living project pages are re-checked when their archived copy is older than this.
+NEWS_LIVING_RECHECK_HOURS = 20
 
 # A crawl id to use instead of the next one (reparse replays crawls under their own ids).
 CRAWL_ID = None
@@ -72,7 +81,8 @@ WARC_DIR = None        # default: warc/ next to ARCHIVE_DB
 WARC_REPLAY = None     # a WARC file or folder: serve responses from it, never the network
 # Settings recorded in each WARC file's warcinfo, so a crawl can be replayed as it ran.
 WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_PROFILE", "TENDERNED_PAGE_SIZE", "TENDERNED_MAX_PAGE",
-                      "NEWS_IRRELEVANT"]
+                      "TENDERNED_FILTER_CHECK_MIN", "TENDERNED_INCREMENTAL", "TENDERNED_OVERLAP_DAYS",
+                      "TENDERNED_RECHECK_MARGIN_DAYS", "NEWS_IRRELEVANT"]
 
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,

@@ -44,6 +44,8 @@ field, e.g. ``sources.yaml: entry 3 ("heerlen"): field
 
 from __future__ import annotations
 
+from importlib import resources
+
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -63,7 +65,7 @@ __all__ = [
     "CMS_FAMILIES",
 ]
 
-SHIPPED_REGISTRY = Path(__file__).with_name("sources.yaml")
+SHIPPED_REGISTRY = resources.files("tenderarchive") / "sources.yaml"  # works from a zipped egg too
 CMS_FAMILIES = ("iprox", "wordpress", "typo3", "drupal", "other")
 PLACEHOLDER = "{base_url}"
 

@@ -19,7 +19,8 @@ import sqlite_utils
 from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
 
 ROOT = Path(__file__).resolve().parent.parent
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_AFTER_MAX=2"]
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_AFTER_MAX=2",
+        "-s", "NEWS_LIVING_RECHECK_HOURS=0"]
 
 
 @pytest.fixture

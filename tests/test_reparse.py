@@ -29,7 +29,7 @@ def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, 
     assert crawl(server.api_url, db=db).returncode == 0
     moved = by_id(server.api.publications, 100101)
     moved["detail"]["sluitingsDatum"] = "2018-07-13T12:00:00"  # a change, so versions exist too
-    assert crawl(server.api_url, db=db).returncode == 0
+    assert crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", db=db).returncode == 0
     with serve_sites() as base_urls:
         assert crawl_news(write_registry(tmp_path, base_urls), db).returncode == 0
     server.__exit__(None, None, None)  # no server runs from here on

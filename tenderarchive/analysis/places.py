@@ -20,12 +20,14 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
 """
 from __future__ import annotations
 
+from importlib import resources
+
 import csv
 import re
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = resources.files("tenderarchive") / "data"  # importlib.resources: works from a zipped egg too
 
 AMBIGUOUS = {"Beek", "Best", "Ede", "Epe", "Goes", "Oss", "Putten", "Buren", "Sluis", "Veere", "Stein", "Bergen",
              "Bergen NH", "Bergen L", "Laren", "Echt", "Duiven", "Borne", "Altena", "Waterland", "Westland",
@@ -63,10 +65,10 @@ _E = r"(?![\w-]|\.nl)"
 @lru_cache(maxsize=1)
 def load() -> tuple[dict, dict]:
     munis, regions = {}, {}
-    with open(DATA / "municipalities.csv", encoding="utf-8") as f:
+    with (DATA / "municipalities.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             munis[row["name"]] = row
-    with open(DATA / "jeugdregios.csv", encoding="utf-8") as f:
+    with (DATA / "jeugdregios.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             regions[row["code"]] = row
     return munis, regions

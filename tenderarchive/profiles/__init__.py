@@ -9,12 +9,14 @@ and raises ``ProfileError`` naming the file and the field.
 from __future__ import annotations
 
 import re
+from importlib import resources
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-PROFILE_DIR = Path(__file__).parent
+# Package data is read through importlib.resources, so it works from a zipped egg (scrapyd) too.
+PROFILE_DIR = resources.files("tenderarchive.profiles")
 _CPV = re.compile(r"^\d{8}-\d$")
 
 
@@ -69,8 +71,8 @@ def load_profile(name_or_path: str) -> Profile:
     path = Path(name_or_path)
     if not path.suffix:
         path = PROFILE_DIR / f"{name_or_path}.yaml"
-    if not path.exists():
-        shipped = ", ".join(sorted(p.stem for p in PROFILE_DIR.glob("*.yaml")))
+    if not path.is_file():
+        shipped = ", ".join(sorted(p.name[:-5] for p in PROFILE_DIR.iterdir() if p.name.endswith(".yaml")))
         raise ProfileError(f"topic profile {name_or_path!r} not found (shipped profiles: {shipped})")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

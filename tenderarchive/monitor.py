@@ -1,0 +1,231 @@
+"""Monitoring scheduled crawls: is every source fresh, did its last crawl work, does it still look right?
+
+``tenderarchive status`` prints, per source (spider), its recent crawls and a verdict, and
+exits :data:`EXIT_STALE` (5) when a source needs a human:
+
+- **stale**: its last successful crawl (status ``complete`` or ``partial``) finished more
+  than ``--max-age-hours`` ago (default 48), or it never had one;
+- **failed**: its last finished crawl has status ``failed``;
+- a crawl still ``running`` after ``max_age_hours`` was killed or hangs (a killed crawl
+  keeps status ``running``); it is reported as a problem too.
+
+It also *flags* (warnings; exit 5 only with ``--strict``) crawls that look wrong although
+they finished:
+
+- **item count drop**: ``items_new + items_updated + items_unchanged`` below
+  ``(1 - drop)`` × the median of the previous (up to ``baseline``) complete crawls of the
+  same spider: a source that changed its API or HTML and now yields little;
+- **coverage drop**: for the key columns of ``notices`` / ``articles`` (:data:`KEY_COLUMNS`),
+  the share of non-empty values among the rows that crawl wrote falls more than
+  ``coverage_drop`` (absolute) below the median share of the previous complete crawls: a
+  parser that silently stopped finding the buyer or the publication date. Crawls that wrote
+  fewer than ``min_rows`` rows in a table are not judged on it (too few to tell), and since
+  unchanged rows are not rewritten, "rows written" are the new and changed ones.
+
+Why not Spidermon: Spidermon's monitors run inside one crawl, on that crawl's stats and
+items; they cannot see the crawl history (median of earlier crawls, age of the last good
+crawl, a crawl that never started because cron or the machine was down). Staleness in
+particular can only be checked from outside the crawl. The history is already in the
+``crawls`` table, so a few queries do it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+EXIT_OK = 0
+#: Exit code of ``tenderarchive status`` when a source is stale or its last crawl failed.
+EXIT_STALE = 5
+
+KEY_COLUMNS = {
+    "notices": ["title", "description", "buyer", "published", "cpv_main", "url"],
+    "articles": ["title", "text", "published", "site"],
+}
+SUCCESS = ("complete", "partial")
+
+
+@dataclass
+class CrawlCheck:
+    crawl_id: int
+    spider: str
+    status: str
+    started: str | None
+    finished: str | None
+    items: int
+    errors: int
+    rows: dict[str, int] = field(default_factory=dict)                     # table -> rows written
+    coverage: dict[str, dict[str, float]] = field(default_factory=dict)    # table -> column -> share
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SourceHealth:
+    spider: str
+    crawls: list[CrawlCheck]                 # newest first
+    last_success: str | None                 # finished time of the last complete/partial crawl
+    age_hours: float | None
+    problems: list[str] = field(default_factory=list)   # make the exit code 5
+    warnings: list[str] = field(default_factory=list)   # flags; exit 5 only with strict
+
+    @property
+    def verdict(self) -> str:
+        return "PROBLEM" if self.problems else "warning" if self.warnings else "ok"
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "verdict": self.verdict}
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def _table_columns(conn, table: str) -> set[str]:
+    return {r[1] for r in conn.execute(f"pragma table_info([{table}])")}
+
+
+def _coverage(conn, crawl_ids: list[int]) -> dict[int, tuple[dict, dict]]:
+    """{crawl_id: ({table: rows}, {table: {column: share}})} for the rows each crawl wrote."""
+    out: dict[int, tuple[dict, dict]] = {cid: ({}, {}) for cid in crawl_ids}
+    if not crawl_ids:
+        return out
+    for table, wanted in KEY_COLUMNS.items():
+        present = _table_columns(conn, table)
+        columns = [c for c in wanted if c in present]
+        if "crawl_id" not in present or not columns:
+            continue
+        sums = ", ".join(f"sum([{c}] is not null and trim([{c}]) != '')" for c in columns)
+        marks = ",".join("?" * len(crawl_ids))
+        for row in conn.execute(f"select crawl_id, count(*), {sums} from [{table}] "
+                                f"where crawl_id in ({marks}) group by crawl_id", crawl_ids):
+            crawl_id, count, filled = row[0], row[1], row[2:]
+            out[crawl_id][0][table] = count
+            out[crawl_id][1][table] = {c: (f or 0) / count for c, f in zip(columns, filled)}
+    return out
+
+
+def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int = 10, baseline: int = 5,
+                  drop: float = 0.5, coverage_drop: float = 0.2, min_rows: int = 5,
+                  now: datetime | None = None) -> list[SourceHealth]:
+    """Health of every source (spider) that has crawls in the archive at ``db_path``.
+
+    Reads the archive read-only. ``recent`` crawls per spider are checked and listed; each
+    is compared with the median of up to ``baseline`` complete crawls before it.
+    """
+    now = now or datetime.now(timezone.utc)
+    conn = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        exists = conn.execute("select 1 from sqlite_master where type='table' and name='crawls'").fetchone()
+        spiders = [r[0] for r in conn.execute("select distinct spider from crawls order by spider")] if exists else []
+        result = []
+        for spider in spiders:
+            history = [dict(r) for r in conn.execute(
+                "select * from crawls where spider = ? order by crawl_id desc limit ?",
+                [spider, recent + baseline])]
+            coverage = _coverage(conn, [c["crawl_id"] for c in history])
+            checks = []
+            for c in history:
+                rows, shares = coverage[c["crawl_id"]]
+                checks.append(CrawlCheck(
+                    c["crawl_id"], spider, c["status"] or "?", c["started"], c["finished"],
+                    sum(int(c[k] or 0) for k in ("items_new", "items_updated", "items_unchanged")),
+                    int(c["error_count"] or 0), rows, shares))
+            for i, check in enumerate(checks[:recent]):
+                if check.status not in SUCCESS:
+                    continue
+                earlier = [e for e in checks[i + 1:] if e.status == "complete"][:baseline]
+                if not earlier:
+                    continue
+                median_items = statistics.median(e.items for e in earlier)
+                if median_items > 0 and check.items < (1 - drop) * median_items:
+                    check.flags.append(f"items dropped to {check.items} (median of the {len(earlier)} "
+                                       f"complete crawls before: {median_items:g})")
+                for table, shares in check.coverage.items():
+                    if check.rows.get(table, 0) < min_rows:
+                        continue
+                    for column, share in shares.items():
+                        before = [e.coverage[table][column] for e in earlier
+                                  if e.rows.get(table, 0) >= min_rows and column in e.coverage.get(table, {})]
+                        if not before:
+                            continue
+                        median_share = statistics.median(before)
+                        if share < median_share - coverage_drop:
+                            check.flags.append(
+                                f"{table}.{column} filled in {share:.0%} of {check.rows[table]} rows written "
+                                f"(median before: {median_share:.0%})")
+            checks = checks[:recent]
+            successes = [c for c in history if c["status"] in SUCCESS]
+            last_success = (successes[0]["finished"] or successes[0]["started"]) if successes else None
+            when = _parse_time(last_success)
+            age = (now - when).total_seconds() / 3600 if when else None
+            health = SourceHealth(spider, checks, last_success, age)
+            if when is None:
+                health.problems.append("stale: no successful crawl ever")
+            elif age > max_age_hours:
+                health.problems.append(f"stale: last successful crawl finished {age:.1f} h ago "
+                                       f"(more than {max_age_hours:g} h)")
+            finished = [c for c in checks if c.status != "running"]
+            if finished and finished[0].status == "failed":
+                health.problems.append(f"failed: the last finished crawl ({finished[0].crawl_id}) failed")
+            for c in checks:
+                started = _parse_time(c.started)
+                if c.status == "running" and started and (now - started).total_seconds() / 3600 > max_age_hours:
+                    health.problems.append(f"crawl {c.crawl_id} still 'running' since {c.started}: "
+                                           f"killed or hanging")
+            for c in checks:
+                health.warnings += [f"crawl {c.crawl_id}: {flag}" for flag in c.flags]
+            result.append(health)
+        return result
+    finally:
+        conn.close()
+
+
+def exit_code(healths: list[SourceHealth], strict: bool = False) -> int:
+    """5 when a source is stale or failed (or, with ``strict``, flagged); else 0."""
+    if any(h.problems or (strict and h.warnings) for h in healths):
+        return EXIT_STALE
+    return EXIT_OK
+
+
+def render(healths: list[SourceHealth]) -> str:
+    if not healths:
+        return "sources: none (no crawls yet)\n"
+    lines = ["sources:"]
+    for h in healths:
+        age = f"{h.age_hours:.1f} h ago" if h.age_hours is not None else "never"
+        recent = ", ".join(f"{c.crawl_id}:{c.status}" for c in h.crawls[:5])
+        lines.append(f"  {h.spider:<12} {h.verdict:<8} last success {age}; recent {recent}")
+        lines += [f"    ! {p}" for p in h.problems]
+        lines += [f"    ~ {w}" for w in h.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def add_status_arguments(parser) -> None:
+    """Options of ``tenderarchive status`` for monitoring."""
+    parser.add_argument("--max-age-hours", type=float, default=48,
+                        help="a source whose last successful crawl is older is stale: exit 5 (default 48)")
+    parser.add_argument("--strict", action="store_true",
+                        help="also exit 5 when a crawl's item count or field coverage dropped sharply")
+    parser.add_argument("--sources-json", action="store_true",
+                        help="print the per-source health as JSON (for monitoring scripts)")
+
+
+def status_check(db_path: str | Path, args, stream) -> int:
+    """Print the per-source health (text, or JSON with ``--sources-json``) and return the exit code."""
+    healths = source_health(db_path, max_age_hours=getattr(args, "max_age_hours", 48))
+    if getattr(args, "sources_json", False):
+        stream.write(json.dumps([h.as_dict() for h in healths], ensure_ascii=False, indent=1) + "\n")
+    elif not getattr(args, "json", False):
+        stream.write("\n" + render(healths))
+    return exit_code(healths, strict=getattr(args, "strict", False))

@@ -1,0 +1,217 @@
+"""Scheduling recipes that work: the crontab line, the systemd units and a scrapyd deployment."""
+
+import configparser
+import json
+import re
+import shlex
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from tests.conftest import ROOT
+
+DEPLOY = ROOT / "deploy"
+VENV_BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# --- cron ------------------------------------------------------------------------------------------------
+def crontab_jobs() -> tuple[dict, list[tuple[list[str], str]]]:
+    env, jobs = {}, []
+    for line in (DEPLOY / "crontab.example").read_text().splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if re.fullmatch(r"[A-Z_]+=.*", line):
+            name, value = line.split("=", 1)
+            env[name] = value
+            continue
+        fields = line.split(None, 5)
+        jobs.append((fields[:5], fields[5]))
+    return env, jobs
+
+
+def test_crontab_schedules_are_valid_and_the_crawl_is_quiet():
+    env, jobs = crontab_jobs()
+    assert env["SHELL"] == "/bin/sh" and "MAILTO" in env
+    ranges = [(0, 59), (0, 23), (1, 31), (1, 12), (0, 7)]
+    for schedule, command in jobs:
+        for value, (low, high) in zip(schedule, ranges):
+            for part in value.split(","):
+                if part != "*":
+                    assert low <= int(part) <= high, schedule
+        assert "%" not in command   # cron turns % into newlines
+    crawl = [c for _, c in jobs if "tenderarchive crawl" in c]
+    assert len(crawl) == 1 and "--quiet" in crawl[0]
+    assert any("tenderarchive status" in c for _, c in jobs)
+
+
+def test_the_crontab_crawl_line_runs_crawls_and_reports(snapshot, serve_api, tmp_path):
+    """Run the crawl job's command line as cron would (/bin/sh, the crontab's variables), with the
+    paths pointed at this checkout and the source at the loopback API."""
+    server = serve_api(snapshot)
+    env, jobs = crontab_jobs()
+    [command] = [c for _, c in jobs if "tenderarchive crawl" in c]
+    (tmp_path / "watchlist.yaml").write_text("- name: Heerlen\n  municipalities: Heerlen\n")
+    test_options = (f"--api-url {server.api_url} -s DOWNLOAD_DELAY=0 -s AUTOTHROTTLE_ENABLED=False "
+                    f"--from-date 2017-01-01 --until-date 2022-12-31")
+    command = command.replace("crawl tenderned", f"crawl tenderned {test_options}")
+    command = command.replace(".venv/bin/tenderarchive", f"{VENV_BIN}/python -m tenderarchive.cli")
+    command = command.replace("--email", "")   # e-mail is tested in test_watch.py
+    cron_env = {**env, "PATH": f"{VENV_BIN}:/usr/bin:/bin", "HOME": str(tmp_path),
+                "TA_HOME": str(ROOT), "TA_DB": str(tmp_path / "archive.db"),
+                "TA_WATCHLIST": str(tmp_path / "watchlist.yaml")}
+    out = subprocess.run(["/bin/sh", "-c", command], env=cron_env, capture_output=True, text=True, timeout=240)
+    assert out.returncode == 0, out.stderr
+    assert "Heerlen: 3" in out.stdout            # the report is what cron mails
+    assert "INFO" not in out.stderr               # --quiet: no progress chatter in the mail
+    assert (tmp_path / "reports" / "crawl-1.md").exists()
+    assert sqlite_utils.Database(tmp_path / "archive.db")["notices"].count == 12
+
+
+# --- systemd ---------------------------------------------------------------------------------------------
+def unit(name: str) -> configparser.ConfigParser:
+    parser = configparser.ConfigParser(strict=False, interpolation=None)
+    parser.optionxform = str
+    parser.read(DEPLOY / "systemd" / name)
+    return parser
+
+
+def test_systemd_service_runs_a_quiet_crawl_then_the_report():
+    service = unit("tenderarchive-crawl.service")
+    start = shlex.split(service["Service"]["ExecStart"])
+    assert start[0].endswith("/tenderarchive") and start[1:3] == ["crawl", "tenderned"]
+    assert "--quiet" in start and "--db" in start
+    assert service["Service"]["Type"] == "oneshot"
+    post = shlex.split(service["Service"]["ExecStartPost"])
+    assert post[1] == "report" and "--watchlist" in post
+    assert service["Service"]["SuccessExitStatus"].split() == ["3"]   # partial still reports
+    timer = unit("tenderarchive-crawl.timer")
+    assert timer["Timer"]["Unit"] == "tenderarchive-crawl.service"
+    assert timer["Timer"]["Persistent"] == "true" and timer["Install"]["WantedBy"] == "timers.target"
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")
+def test_systemd_units_verify(tmp_path):
+    """`systemd-analyze verify` on the units, with the install paths pointed at this checkout
+    (verify checks that ExecStart's program exists) and without User= (no such user here)."""
+    program = tmp_path / "tenderarchive"
+    program.write_text(f"#!/bin/sh\nexec {sys.executable} -m tenderarchive.cli \"$@\"\n")
+    program.chmod(0o755)
+    for name in ("tenderarchive-crawl.service", "tenderarchive-crawl.timer"):
+        text = (DEPLOY / "systemd" / name).read_text()
+        text = text.replace("/opt/tenderarchive/.venv/bin/tenderarchive", str(program))
+        text = re.sub(r"^(User|Group)=.*\n", "", text, flags=re.M)
+        (tmp_path / name).write_text(text)
+    out = subprocess.run(["systemd-analyze", "verify", str(tmp_path / "tenderarchive-crawl.timer"),
+                          str(tmp_path / "tenderarchive-crawl.service")],
+                         capture_output=True, text=True, timeout=60)
+    problems = [line for line in (out.stdout + out.stderr).splitlines()
+                if "tenderarchive" in line and not re.search(r"Failed to (connect|initialize)|not booted", line)]
+    assert out.returncode == 0 or not problems, out.stdout + out.stderr
+    assert not problems, problems
+
+
+# --- scrapyd ---------------------------------------------------------------------------------------------
+def test_pyproject_declares_the_scrapy_settings_entry_point():
+    """scrapyd finds an egg's settings module through the ``scrapy.settings`` entry point; setuptools
+    ignores the one scrapyd-deploy puts in its generated setup.py because pyproject.toml declares
+    entry points, so pyproject.toml must declare it."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project.get("entry-points", {}).get("scrapy", {}).get("settings") == "tenderarchive.settings"
+
+
+def copy_project(target: Path) -> Path:
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.db", "*.egg-info", "build")
+    target.mkdir()
+    for name in ("scrapy.cfg", "pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, target / name)
+    for package in ("tenderarchive", "spiders", "pipelines"):
+        shutil.copytree(ROOT / package, target / package, ignore=ignore)
+    pyproject = (target / "pyproject.toml").read_text()
+    if "[project.entry-points.scrapy]" not in pyproject:   # see the test above
+        (target / "pyproject.toml").write_text(
+            pyproject + '\n[project.entry-points.scrapy]\nsettings = "tenderarchive.settings"\n')
+    return target
+
+
+def get_json(url: str, data: list[tuple[str, str]] | None = None) -> dict:
+    body = urllib.parse.urlencode(data).encode() if data is not None else None
+    with urllib.request.urlopen(url, data=body, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def test_scrapyd_deploys_the_project_and_runs_a_scheduled_crawl(snapshot, serve_api, tmp_path):
+    api = serve_api(snapshot)
+    port = free_port()
+    home = tmp_path / "scrapyd"
+    home.mkdir()
+    conf = configparser.ConfigParser(interpolation=None)
+    conf.read(DEPLOY / "scrapyd" / "scrapyd.conf")
+    conf["scrapyd"].update({"http_port": str(port), "eggs_dir": str(home / "eggs"),
+                            "logs_dir": str(home / "logs"), "dbs_dir": str(home / "dbs")})
+    assert conf["scrapyd"]["bind_address"] == "127.0.0.1"
+    with open(home / "scrapyd.conf", "w") as handle:
+        conf.write(handle)
+    base = f"http://127.0.0.1:{port}"
+    scrapyd = subprocess.Popen([str(VENV_BIN / "scrapyd")], cwd=home, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(120):
+            try:
+                assert get_json(f"{base}/daemonstatus.json")["status"] == "ok"
+                break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            pytest.fail("scrapyd did not start within 30 s")
+
+        # Deploy as documented: scrapyd-deploy with the [deploy] target of scrapy.cfg (pointed at
+        # this scrapyd), from a copy of the project so the build leaves nothing in the checkout.
+        source = copy_project(tmp_path / "project")
+        cfg = (source / "scrapy.cfg").read_text()
+        assert "url = http://127.0.0.1:6800/" in cfg
+        (source / "scrapy.cfg").write_text(cfg.replace("http://127.0.0.1:6800/", f"{base}/"))
+        out = subprocess.run([str(VENV_BIN / "scrapyd-deploy"), "--version", "r1"], cwd=source,
+                             capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stdout + out.stderr
+        assert get_json(f"{base}/listprojects.json")["projects"] == ["tenderarchive"]
+        assert get_json(f"{base}/listspiders.json?project=tenderarchive")["spiders"] == ["news", "tenderned"] \
+            or "tenderned" in get_json(f"{base}/listspiders.json?project=tenderarchive")["spiders"]
+
+        db = tmp_path / "archive.db"
+        job = get_json(f"{base}/schedule.json", [
+            ("project", "tenderarchive"), ("spider", "tenderned"),
+            ("setting", f"TENDERNED_API_URL={api.api_url}"), ("setting", f"ARCHIVE_DB={db}"),
+            ("setting", "DOWNLOAD_DELAY=0"), ("setting", "AUTOTHROTTLE_ENABLED=False"),
+            ("from_date", "2017-01-01"), ("until_date", "2022-12-31"), ("note", "scheduled by scrapyd")])
+        assert job["status"] == "ok", job
+        for _ in range(480):
+            jobs = get_json(f"{base}/listjobs.json?project=tenderarchive")
+            if any(j["id"] == job["jobid"] for j in jobs["finished"]):
+                break
+            time.sleep(0.25)
+        else:
+            pytest.fail(f"the scrapyd job did not finish within 120 s: {jobs}")
+        log = next((home / "logs").rglob(f"{job['jobid']}.log")).read_text()
+        archive = sqlite_utils.Database(db)
+        crawls = list(archive["crawls"].rows)
+        assert [(c["status"], c["note"]) for c in crawls] == [("complete", "scheduled by scrapyd")], log[-3000:]
+        assert archive["notices"].count == 12
+    finally:
+        scrapyd.terminate()
+        scrapyd.wait(timeout=30)

@@ -1,0 +1,99 @@
+"""Monitoring: `tenderarchive status` says per source whether it is fresh, failing or suspicious."""
+
+import socket
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+
+from tenderarchive.archive import open_archive
+from tenderarchive.monitor import EXIT_STALE, exit_code, source_health
+from tests.conftest import ROOT
+
+CLI = [sys.executable, "-m", "tenderarchive.cli"]
+
+
+def status(db, *args):
+    return subprocess.run([*CLI, "status", "--db", str(db), *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]   # nothing listens here once the socket is closed
+
+
+def test_a_fresh_complete_crawl_is_ok_and_an_old_one_is_stale(snapshot, serve_api, crawl):
+    result = crawl(serve_api(snapshot).api_url)
+    assert result.returncode == 0, result.output
+    out = status(result.db_path)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "sources:" in out.stdout and "tenderned    ok" in out.stdout
+    out = status(result.db_path, "--max-age-hours", "0")
+    assert out.returncode == EXIT_STALE
+    assert "stale: last successful crawl finished" in out.stdout
+    import json
+
+    [health] = json.loads(status(result.db_path, "--sources-json").stdout)
+    assert health["spider"] == "tenderned" and health["verdict"] == "ok"
+    assert health["crawls"][0]["coverage"]["notices"]["buyer"] == 1.0
+
+
+def test_a_failed_last_crawl_exits_5_even_when_an_earlier_one_was_fine(snapshot, serve_api, crawl):
+    assert crawl(serve_api(snapshot).api_url).returncode == 0
+    failed = crawl(f"http://127.0.0.1:{closed_port()}/papi/tenderned-rs-tns/v2", "-s", "RETRY_TIMES=0")
+    assert failed.returncode == 1 and failed.crawl["status"] == "failed"
+    out = status(failed.db_path)
+    assert out.returncode == EXIT_STALE
+    assert f"failed: the last finished crawl ({failed.crawl['crawl_id']}) failed" in out.stdout
+    assert status(failed.db_path, "--json").returncode == EXIT_STALE   # scripts see it too
+
+
+def test_sharp_drops_in_items_or_field_coverage_are_flagged(tmp_path):
+    """Thirty nights of crawl history: stable, then a night with few items, then a night where
+    the parser lost the buyer. Both are flagged against the median of the nights before."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    start = datetime(2026, 11, 1, 3, 0, tzinfo=timezone.utc)
+    publication = 100000
+
+    def night(day: int, items: int, rows: int, buyer_missing: int = 0, status="complete"):
+        nonlocal publication
+        when = (start + timedelta(days=day)).isoformat()
+        crawls = db["crawls"]
+        crawls.insert({"spider": "tenderned", "started": when, "finished": when, "status": status,
+                             "items_new": rows, "items_updated": 0, "items_unchanged": items - rows,
+                             "error_count": 0})
+        crawl_id = crawls.last_pk
+        for i in range(rows):
+            publication += 1
+            db["notices"].insert({"publication_id": publication, "title": f"Jeugdhulp {publication}",
+                                  "description": "...", "buyer": None if i < buyer_missing else "Gemeente X",
+                                  "published": "2026-11-01", "cpv_main": "85311300-5",
+                                  "url": f"https://www.tenderned.nl/aankondigingen/overzicht/{publication}",
+                                  "crawl_id": crawl_id})
+        return crawl_id
+
+    for day in range(5):
+        night(day, items=100, rows=10)
+    few = night(5, items=20, rows=10)
+    lost_buyer = night(6, items=100, rows=10, buyer_missing=8)
+    now = start + timedelta(days=6, hours=1)
+
+    [health] = source_health(db_path, now=now)
+    flags = {c.crawl_id: c.flags for c in health.crawls}
+    assert flags[few] == ["items dropped to 20 (median of the 5 complete crawls before: 100)"]
+    assert flags[lost_buyer] == ["notices.buyer filled in 20% of 10 rows written (median before: 100%)"]
+    assert all(not f for cid, f in flags.items() if cid not in (few, lost_buyer))
+    assert health.problems == [] and len(health.warnings) == 2
+    assert exit_code([health]) == 0 and exit_code([health], strict=True) == EXIT_STALE
+
+    # Two days without a successful crawl: stale.
+    [health] = source_health(db_path, now=now + timedelta(hours=49))
+    assert health.problems and health.problems[0].startswith("stale:")
+    # A crawl killed mid-run keeps status "running"; after max_age it is reported.
+    db["crawls"].insert({"spider": "tenderned", "started": (now - timedelta(hours=50)).isoformat(),
+                         "status": "running"})
+    [health] = source_health(db_path, now=now, max_age_hours=48)
+    assert any("still 'running'" in p for p in health.problems)
+    db.close()

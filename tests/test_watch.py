@@ -1,0 +1,275 @@
+"""Watchlists and crawl reports: after a crawl, what is new or changed in the searches a journalist follows."""
+
+import json
+import socket
+import subprocess
+import sys
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from tenderarchive.watch import (SMTPSettings, WatchlistError, build_report, load_watchlist, render_text,
+                                 report_after_crawl)
+from tests.conftest import ROOT, by_id, make_publication
+
+CLI = [sys.executable, "-m", "tenderarchive.cli"]
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+WATCHLIST = """\
+title: Mijn jeugdhulp
+watches:
+  - name: Zuid-Limburg
+    keywords: [jeugd]
+    jeugdregio's: [JZ41]
+  - name: Leiden
+    municipalities: [Leiden]
+    cpv: ["85311300-5"]
+  - name: Almere Wmo
+    buyers: Gemeente Almere
+"""
+
+
+def write(tmp_path, text, name="watchlist.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+# --- the watchlist file -----------------------------------------------------------------------------------
+def test_the_documented_example_is_a_valid_watchlist():
+    watchlist = load_watchlist(ROOT / "docs" / "watchlist.example.yaml")
+    assert len(watchlist.watches) >= 4
+    zuid_limburg = watchlist.watches[0]
+    assert zuid_limburg.jeugdregios == {"JZ41": "Zuid-Limburg"}
+    leiden = watchlist.watches[1]
+    assert "GM0546" in leiden.municipalities and leiden.cpv == ["8531"]
+
+
+@pytest.mark.parametrize("entry, words", [
+    ("- name: A\n  keywords: [x]\n- name: B\n  keyword: [jeugdhulp]", ["entry 2 ('B')", "'keyword'", "keywords"]),
+    ("- name: A\n  keywords: [x]\n- name: B\n  municipalities: [Leidn]", ["entry 2 ('B')", "'municipalities'",
+                                                                        "Leidn", "leiden"]),
+    ("- name: A\n  jeugdregios: [JZ99]", ["entry 1 ('A')", "'jeugdregios'", "JZ99"]),
+    ("- name: A\n  cpv: [853113-5]", ["entry 1 ('A')", "'cpv'", "853113-5"]),
+    ("- name: A\n  keywords: []", ["entry 1 ('A')", "'keywords'", "non-empty"]),
+    ("- name: A", ["entry 1 ('A')", "no search fields"]),
+    ("- keywords: [jeugd]", ["entry 1", "'name'"]),
+    ("- name: A\n  keywords: [x]\n- name: a\n  keywords: [y]", ["entry 2", "duplicate"]),
+    ("watches: {name: A}", ["list of watches"]),
+    ("- name: A\n  keywords: [x\n", ["not valid YAML"]),
+])
+def test_errors_name_the_entry_and_the_field(tmp_path, entry, words):
+    path = write(tmp_path, entry + "\n")
+    with pytest.raises(WatchlistError) as caught:
+        load_watchlist(path)
+    message = str(caught.value)
+    assert str(path) in message
+    for word in words:
+        assert word in message, message
+
+
+# --- reports of real crawls ---------------------------------------------------------------------------------
+@pytest.fixture
+def two_crawls(snapshot, serve_api, crawl, tmp_path):
+    """Crawl 1 archives the snapshot; then TenderNed renames notice 100101 and publishes 100150
+    (Heerlen, Zuid-Limburg); crawl 2 archives those two changes (and the archive keeps the old
+    title of 100101 in ``versions``)."""
+    server = serve_api(snapshot)
+    first = crawl(server.api_url)
+    assert first.returncode == 0, first.output
+    template = by_id(snapshot, 100101)
+    renamed = make_publication(template, 100101, template["list"]["publicatieDatum"],
+                               title="Basishulp Jeugd Heerlen, Landgraaf en Voerendaal (herzien)",
+                               kenmerk=template["list"]["kenmerk"])
+    renamed["documenten"] = template["documenten"]
+    renamed["detail"]["publicatieDatum"] = template["detail"]["publicatieDatum"]   # only the title changes
+    server.api.add(renamed)
+    # 100150 is a new publication of the same procedure, so the incremental crawl re-checks 100101.
+    server.api.add(make_publication(template, 100150, "2018-04-02", title="Aanvullende jeugdhulp Heerlen",
+                                    kenmerk=template["list"]["kenmerk"]))
+    second = crawl(server.api_url)
+    assert second.returncode == 0, second.output
+    return second
+
+
+def test_the_report_lists_the_new_and_changed_matches_of_that_crawl(two_crawls, tmp_path):
+    watchlist = load_watchlist(write(tmp_path, WATCHLIST))
+    report = build_report(two_crawls.db_path, watchlist, datasette_url="http://127.0.0.1:8001/")
+    assert report.crawl_id == 2
+    by_watch = {watch.name: matches for watch, matches in report.results}
+    zuid_limburg = {m.key: m for m in by_watch["Zuid-Limburg"]}
+    assert set(zuid_limburg) == {100101, 100150}   # not 100131/100190: unchanged in crawl 2
+    assert zuid_limburg[100150].status == "new"
+    changed = zuid_limburg[100101]
+    assert changed.status == "changed"
+    assert changed.changes == [{"column": "title", "old": "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal",
+                                "new": "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal (herzien)"}]
+    assert changed.url == "https://www.tenderned.nl/aankondigingen/overzicht/100101"
+    assert changed.datasette_url == "http://127.0.0.1:8001/archive/notices/100101"
+    assert any("Zuid-Limburg" in reason for reason in changed.reasons)
+    assert by_watch["Leiden"] == [] and by_watch["Almere Wmo"] == []
+
+    text = render_text(report)
+    assert "1 new, 1 changed in 1 of 3 watches" in text
+    assert "title: Basishulp Jeugd Heerlen, Landgraaf en Voerendaal → Basishulp Jeugd Heerlen, " \
+           "Landgraaf en Voerendaal (herzien)" in text
+    assert "== Leiden: nothing new ==" in text
+
+    first = {w.name: [m.key for m in ms] for w, ms in build_report(two_crawls.db_path, watchlist, 1).results}
+    assert sorted(first["Zuid-Limburg"]) == [100131, 100190]   # 100101 now belongs to crawl 2
+    assert sorted(first["Leiden"]) == [200201, 200288] and first["Almere Wmo"] == [600601]
+
+
+def test_report_files_markdown_html_and_atom_feeds(two_crawls, tmp_path):
+    path = write(tmp_path, WATCHLIST)
+    out = tmp_path / "out"
+    for crawl_id in (1, 2):
+        report = report_after_crawl(two_crawls.db_path, crawl_id, path, out_dir=out, print_text=False,
+                                    datasette_url="https://data.example.org")
+    assert sorted(p.name for p in out.iterdir()) == [
+        "crawl-1.atom", "crawl-1.html", "crawl-1.md", "crawl-2.atom", "crawl-2.html", "crawl-2.md", "feed.atom"]
+    markdown = (out / "crawl-2.md").read_text(encoding="utf-8")
+    assert "[Aanvullende jeugdhulp Heerlen](https://www.tenderned.nl/aankondigingen/overzicht/100150)" in markdown
+    assert "[Datasette](https://data.example.org/archive/notices/100150)" in markdown
+    page = (out / "crawl-2.html").read_text(encoding="utf-8")
+    assert '<a href="https://www.tenderned.nl/aankondigingen/overzicht/100101">' in page
+    assert "<del>Basishulp Jeugd Heerlen, Landgraaf en Voerendaal</del>" in page
+
+    feed = ET.parse(out / "crawl-2.atom").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    for tag in ("id", "title", "updated", "author"):
+        assert feed.find(f"{ATOM}{tag}") is not None
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == report.count() == 2
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}id").startswith("tag:tenderarchive,2024:")
+        assert entry.findtext(f"{ATOM}updated") and entry.findtext(f"{ATOM}title").startswith("[Zuid-Limburg]")
+        links = {link.get("rel", "alternate"): link.get("href") for link in entry.findall(f"{ATOM}link")}
+        assert links["alternate"].startswith("https://www.tenderned.nl/aankondigingen/overzicht/")
+        assert links["related"].startswith("https://data.example.org/archive/notices/")
+    # The rolling feed holds both crawls' entries, newest crawl first, without duplicates.
+    rolling = ET.parse(out / "feed.atom").getroot().findall(f"{ATOM}entry")
+    ids = [e.findtext(f"{ATOM}id") for e in rolling]
+    assert len(ids) == len(set(ids)) == 2 + 5
+    assert "/crawl-2/" in ids[0] and "/crawl-1/" in ids[-1]
+
+
+def test_report_command_and_its_exit_codes(two_crawls, tmp_path):
+    path = write(tmp_path, WATCHLIST)
+    out = subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(two_crawls.db_path)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Mijn jeugdhulp: crawl 2 (tenderned, complete")
+    assert "CHANGED" in out.stdout and "Aanvullende jeugdhulp Heerlen" in out.stdout
+    assert (two_crawls.db_path.parent / "reports" / "crawl-2.html").exists()   # default: next to the archive
+
+    bad = write(tmp_path, "- name: X\n  gemeente: Leiden\n", "bad.yaml")
+    out = subprocess.run([*CLI, "report", "--watchlist", str(bad), "--db", str(two_crawls.db_path)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2 and "entry 1 ('X'), field 'gemeente'" in out.stderr
+
+    out = subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(two_crawls.db_path),
+                          "--crawl", "99"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1 and "no crawl 99" in out.stderr
+
+
+# --- e-mail ----------------------------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1 (aiosmtpd) that keeps what it receives and accepts
+    one login (AUTH without TLS, which only a loopback test server may allow)."""
+    aiosmtpd = pytest.importorskip("aiosmtpd.controller")
+    from aiosmtpd.smtp import AuthResult
+
+    class Keep:
+        def __init__(self):
+            self.envelopes = []
+
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+            self.envelopes.append(envelope)
+            return "250 OK"
+
+    logins = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = (auth_data.login, auth_data.password) == (b"redactie", b"geheim")
+        logins.append((auth_data.login, ok))
+        return AuthResult(success=ok)
+
+    handler = Keep()
+    controller = aiosmtpd.Controller(handler, hostname="127.0.0.1", port=free_port(),
+                                     authenticator=authenticator, auth_require_tls=False)
+    controller.start()
+    handler.port, handler.logins = controller.port, logins
+    yield handler
+    controller.stop()
+
+
+def test_the_report_is_mailed_through_smtp_with_credentials_from_the_environment(two_crawls, tmp_path,
+                                                                                   smtp_server):
+    path = write(tmp_path, WATCHLIST)
+    env = {"TENDERARCHIVE_SMTP_HOST": "127.0.0.1", "TENDERARCHIVE_SMTP_PORT": str(smtp_server.port),
+           "TENDERARCHIVE_SMTP_FROM": "archief@example.org", "TENDERARCHIVE_SMTP_TO": "a@example.org, b@example.org",
+           "TENDERARCHIVE_SMTP_USER": "redactie", "TENDERARCHIVE_SMTP_PASSWORD": "geheim"}
+    report_after_crawl(two_crawls.db_path, None, path, write_files=False, print_text=False, email=True,
+                       smtp=SMTPSettings.from_env(env))
+    [envelope] = smtp_server.envelopes
+    assert smtp_server.logins == [(b"redactie", True)]
+    assert envelope.mail_from == "archief@example.org"
+    assert envelope.rcpt_tos == ["a@example.org", "b@example.org"]
+    import email
+
+    message = email.message_from_bytes(envelope.original_content)
+    assert message["Subject"] == "Mijn jeugdhulp: 1 new, 1 changed in 1 of 3 watches (crawl 2)"
+    parts = {part.get_content_type(): part.get_payload(decode=True).decode() for part in message.walk()
+             if not part.is_multipart()}
+    assert "Aanvullende jeugdhulp Heerlen" in parts["text/plain"]
+    assert '<a href="https://www.tenderned.nl/aankondigingen/overzicht/100150">' in parts["text/html"]
+
+    # Nothing matched in crawl 2 for this watchlist: no mail unless asked for.
+    quiet = write(tmp_path, "- name: Almere\n  buyers: Gemeente Almere\n", "quiet.yaml")
+    report_after_crawl(two_crawls.db_path, 2, quiet, write_files=False, print_text=False, email=True,
+                       smtp=SMTPSettings.from_env(env))
+    assert len(smtp_server.envelopes) == 1
+    # Through the command line, with a wrong password: the files are written, the exit code says it failed.
+    out = subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(two_crawls.db_path), "--email",
+                          "--quiet", "--out", str(tmp_path / "r")], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120, env={**__import__("os").environ, **env,
+                                           "TENDERARCHIVE_SMTP_PASSWORD": "fout"})
+    assert out.returncode == 1 and "could not be mailed" in out.stderr
+    assert (tmp_path / "r" / "crawl-2.md").exists() and len(smtp_server.envelopes) == 1
+
+
+def test_articles_match_through_their_municipalities(two_crawls):
+    """News articles (when the archive has them) are reported like notices, by their linked municipalities."""
+    from tenderarchive.archive import open_archive
+
+    db = open_archive(two_crawls.db_path)
+    if not db["articles"].exists() or not db["article_municipalities"].exists():
+        pytest.skip("this archive has no articles table yet")
+    url = "https://www.example.nl/nieuws/jeugdhulp-leiden"
+    db["articles"].insert({"url": url, "site": "example", "title": "Leiden kiest nieuwe jeugdhulpaanbieders",
+                           "text": "De gemeente gunt de opdracht.", "published": "2024-01-01", "crawl_id": 2},
+                          alter=True)
+    db["article_municipalities"].insert({"url": url, "cbs_code": "GM0546", "name": "Leiden",
+                                         "jeugdregio_code": "JZ18"}, alter=True)
+    db.close()
+    both = write(two_crawls.db_path.parent, """\
+        - name: Leiden nieuws
+          municipalities: Leiden
+          keywords: jeugdhulp
+        - name: Leiden met CPV
+          municipalities: Leiden
+          cpv: "8531"
+        """, "articles.yaml")
+    results = {w.name: ms for w, ms in build_report(two_crawls.db_path, load_watchlist(both), 2).results}
+    assert [m.key for m in results["Leiden nieuws"]] == [url]
+    assert results["Leiden nieuws"][0].source == "example" and results["Leiden nieuws"][0].url == url
+    assert results["Leiden met CPV"] == []   # articles have no CPV codes
