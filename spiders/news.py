@@ -110,7 +110,7 @@ class NewsSpider(BaseSpider):
 
     def parse_robots(self, response):
         site = response.meta["site"]
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             yield scrapy.Request(url, self.parse_sitemap, errback=self.errback, meta={"site": site})
 
     def parse_sitemap(self, response):

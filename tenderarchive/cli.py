@@ -22,8 +22,6 @@ from pathlib import Path
 EXIT_OK, EXIT_FAILED, EXIT_BAD_ARGUMENTS, EXIT_PARTIAL = 0, 1, 2, 3
 STATUS_EXIT = {"complete": EXIT_OK, "partial": EXIT_PARTIAL, "failed": EXIT_FAILED}
 
-DEMO_WINDOW = ("2017-01-01", "2022-12-31")
-DEMO_NOTE = "synthetic demo snapshot (tenderarchive/snapshot): not real TenderNed data"
 
 
 def project_settings(db: str | None = None, overrides: list[str] | None = None, quiet: bool = False):
@@ -120,17 +118,16 @@ def cmd_crawl(args) -> int:
 
 
 def cmd_build_demo(args) -> int:
-    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+    """Replay the bundled synthetic snapshot (WARC files of a TenderNed and a news crawl)."""
+    from importlib import resources
+
+    from tenderarchive.reparse import reparse
 
     settings = project_settings(args.db, args.set, args.quiet)
-    settings.set("DOWNLOAD_DELAY", 0, priority="cmdline")
-    settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
-    with APIServer(TenderNedAPI(load_publications())) as server:
-        settings.set("TENDERNED_API_URL", server.api_url, priority="cmdline")
-        status = run_crawl("tenderned", settings, {
-            "from_date": DEMO_WINDOW[0], "until_date": DEMO_WINDOW[1], "note": DEMO_NOTE})
-    print(f"demo archive {settings.get('ARCHIVE_DB')}: crawl {status}", file=sys.stderr)
-    return STATUS_EXIT[status]
+    with resources.as_file(resources.files("tenderarchive") / "snapshot" / "warc") as root:
+        code = reparse(Path(settings.get("ARCHIVE_DB")), Path(root))
+    print(f"demo archive {settings.get('ARCHIVE_DB')} built from the synthetic snapshot", file=sys.stderr)
+    return code
 
 
 def cmd_serve(args) -> int:

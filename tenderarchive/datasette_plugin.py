@@ -11,7 +11,7 @@
       the Dutch-stemmed mirror of a text;
   ``jeugdregio_code(text)``
       JZnn for a jeugdregio code, name or alias, or a municipality name;
-  ``atom_time(value)``
+  ``atom_time(value, ...)``
       a date or timestamp (``2021``, ``2021-05``, ``2021-05-02``, naive or aware ISO 8601)
       as ISO 8601 with an offset (Europe/Amsterdam when none is given), as Atom needs;
   ``awarded_to(text)``
@@ -58,6 +58,22 @@ def atom_time(value) -> str | None:
     return moment.isoformat()
 
 
+UNDATED = "1970-01-01T00:00:00+00:00"
+
+
+def atom_time_first(*values) -> str:
+    """SQL ``atom_time(a, b, …)``: the first value that parses as a date, else the epoch.
+
+    An Atom entry must have an ``updated`` time (datasette-atom sorts on it), but a
+    living project page may state no date at all: such entries say 1970 and sort last
+    instead of breaking the feed."""
+    for value in values:
+        moment = atom_time(value)
+        if moment:
+            return moment
+    return UNDATED
+
+
 _AWARDED = re.compile(r"\bgegund\s+aan\s+(.+?)(?:\.(?:\s|$)|;|\n|$)", re.IGNORECASE | re.DOTALL)
 
 
@@ -81,7 +97,7 @@ def prepare_connection(conn, database, datasette):
     conn.create_function("fts_quote", 1, lambda q: search.fts_quote("" if q is None else str(q)), deterministic=True)
     conn.create_function("nl_stem", 1, _safe(search.stem_text), deterministic=True)
     conn.create_function("jeugdregio_code", 1, _safe(search.jeugdregio_code), deterministic=True)
-    conn.create_function("atom_time", 1, _safe(atom_time), deterministic=True)
+    conn.create_function("atom_time", -1, _safe(atom_time_first), deterministic=True)
     conn.create_function("awarded_to", 1, _safe(awarded_to), deterministic=True)
     if not database.startswith("_"):
         conn.execute("PRAGMA query_only = 1")

@@ -40,7 +40,7 @@ import yaml
 
 VOCABULARY_FILE = resources.files("tenderarchive") / "datasette" / "search.yaml"  # works zipped too
 TOKENIZE = "unicode61 remove_diacritics 2"
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 MATCH_NOTHING = '""'  # a valid FTS5 query that matches no row
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
@@ -269,9 +269,15 @@ def _notice_documents(db: sqlite_utils.Database):
 def _article_documents(db: sqlite_utils.Database):
     columns = set(_columns(db, "articles"))
     order = "url" if "url" in columns else "rowid"
+    regions_of: dict[str, list[str]] = {}
+    if db["article_municipalities"].exists():
+        for link in db.query("select url, jeugdregio_code from article_municipalities "
+                             "where jeugdregio_code is not null order by url, jeugdregio_code"):
+            regions_of.setdefault(link["url"], []).append(link["jeugdregio_code"])
     for row in db.query(f"select * from articles order by [{order}]"):
         region = row.get("jeugdregio_code") or row.get("jeugdregio")
         codes = [c for c in (jeugdregio_code(part) for part in re.split(r"[,;|]", str(region or ""))) if c]
+        codes += regions_of.get(row.get("url"), [])  # every region the article's municipalities are in
         published = row.get("published")
         yield {
             "doc_id": f"article:{row.get('url')}", "source_table": "articles",

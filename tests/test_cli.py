@@ -31,14 +31,18 @@ def free_port():
         return s.getsockname()[1]
 
 
-def test_build_demo_archives_the_snapshot_as_synthetic(demo_db):
+def test_build_demo_replays_the_synthetic_snapshot(demo_db):
     import sqlite_utils
 
     db = sqlite_utils.Database(demo_db)
     assert db["notices"].count == 12
     assert all(r["description"].startswith("Synthetische demodata") for r in db["notices"].rows)
-    crawl = next(db["crawls"].rows)
-    assert crawl["status"] == "complete" and "synthetic" in crawl["note"]
+    assert db["articles"].count == 9 and db["articles"].count_where("relevant = 1") == 5
+    crawls = list(db["crawls"].rows)
+    assert [c["spider"] for c in crawls] == ["tenderned", "news"]
+    assert all(c["status"] == "complete" and "synthetic" in c["note"] for c in crawls)
+    assert crawls[0]["requests"] == 0  # replayed from the bundled WARC files, no network
+    assert db["procurements"].get("TN160417")["article_count"] == 1  # news joined to the notices
 
 
 def test_status_lists_the_last_crawls(demo_db):
@@ -47,7 +51,7 @@ def test_status_lists_the_last_crawls(demo_db):
     assert "tenderned" in out.stdout and "complete" in out.stdout
     as_json = json.loads(subprocess.run([*CLI, "status", "--db", str(demo_db), "--json"],
                                         capture_output=True, text=True, timeout=60).stdout)
-    assert as_json[0]["items_new"] == 12
+    assert [c["items_new"] for c in as_json] == [9, 12]
 
 
 def test_status_without_an_archive_fails_clearly(tmp_path):
