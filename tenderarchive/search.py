@@ -32,7 +32,6 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
 import snowballstemmer
 import sqlite_utils
@@ -40,7 +39,7 @@ import yaml
 
 VOCABULARY_FILE = resources.files("tenderarchive") / "datasette" / "search.yaml"  # works zipped too
 TOKENIZE = "unicode61 remove_diacritics 2"
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 MATCH_NOTHING = '""'  # a valid FTS5 query that matches no row
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
@@ -198,25 +197,6 @@ def jeugdregio_name(code: str | None) -> str | None:
     return _places()[2].get(code, {}).get("name")
 
 
-def notice_regions(buyer: str | None, title: str | None, text: str | None, year: int | None) -> list[str]:
-    """Jeugdregio codes of a notice: the buyer's municipality first, then those named in the text."""
-    places, by_name, _ = _places()
-    codes: list[str] = []
-    if buyer:
-        name = re.sub(r"(?i)^\s*gemeenten?\s+", "", buyer).strip()
-        row = by_name.get(fold(name))
-        if row and row["jeugdregio_code"]:
-            codes.append(row["jeugdregio_code"])
-    found = places.find_municipalities(text or "", title=title, year=year)
-    for record in found["municipalities"]:
-        if record["jeugdregio_code"]:
-            codes.append(record["jeugdregio_code"])
-    for region in found["regions"]:
-        if region.get("code"):
-            codes.append(region["code"])
-    return list(dict.fromkeys(codes))
-
-
 # --- building the indexes ------------------------------------------------------------
 
 def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
@@ -247,9 +227,22 @@ SEARCH_DOCUMENTS = {
 }
 
 
+def _regions_of(db: sqlite_utils.Database, table: str, key: str) -> dict[str, list[str]]:
+    """Jeugdregio codes per record from a link table the pipelines archived (places of the
+    buyer and of the text), so search does not work them out a second time."""
+    out: dict[str, list[str]] = {}
+    if db[table].exists():
+        for link in db.query(f"select [{key}] as k, jeugdregio_code from [{table}] "
+                             "where jeugdregio_code is not null order by k, jeugdregio_code"):
+            out.setdefault(str(link["k"]), []).append(link["jeugdregio_code"])
+    return out
+
+
 def _notice_documents(db: sqlite_utils.Database):
+    regions_of = _regions_of(db, "notice_municipalities", "publication_id")
     for row in db.query("select * from notices order by publication_id"):
-        regions = notice_regions(row.get("buyer"), row.get("title"), row.get("description"), row.get("year"))
+        regions = list(dict.fromkeys(filter(None, [row.get("jeugdregio_code"),
+                                                   *regions_of.get(str(row["publication_id"]), [])])))
         yield {
             "doc_id": f"notice:{row['publication_id']}", "source_table": "notices",
             "source_key": str(row["publication_id"]), "procurement_id": row.get("procurement_id"),
@@ -269,15 +262,11 @@ def _notice_documents(db: sqlite_utils.Database):
 def _article_documents(db: sqlite_utils.Database):
     columns = set(_columns(db, "articles"))
     order = "url" if "url" in columns else "rowid"
-    regions_of: dict[str, list[str]] = {}
-    if db["article_municipalities"].exists():
-        for link in db.query("select url, jeugdregio_code from article_municipalities "
-                             "where jeugdregio_code is not null order by url, jeugdregio_code"):
-            regions_of.setdefault(link["url"], []).append(link["jeugdregio_code"])
+    regions_of = _regions_of(db, "article_municipalities", "url")
     for row in db.query(f"select * from articles order by [{order}]"):
         region = row.get("jeugdregio_code") or row.get("jeugdregio")
         codes = [c for c in (jeugdregio_code(part) for part in re.split(r"[,;|]", str(region or ""))) if c]
-        codes += regions_of.get(row.get("url"), [])  # every region the article's municipalities are in
+        codes = list(dict.fromkeys(codes + regions_of.get(row.get("url"), [])))  # all its municipalities' regions
         published = row.get("published")
         yield {
             "doc_id": f"article:{row.get('url')}", "source_table": "articles",

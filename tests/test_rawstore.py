@@ -3,7 +3,6 @@
 import hashlib
 import json
 
-import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from tenderarchive.rawstore import ResponseIndex, read_info, repair, warc_files

@@ -1,6 +1,5 @@
 """Watchlists and crawl reports: after a crawl, what is new or changed in the searches a journalist follows."""
 
-import json
 import socket
 import subprocess
 import sys

@@ -25,7 +25,6 @@ from importlib import resources
 import csv
 import re
 from functools import lru_cache
-from pathlib import Path
 
 DATA = resources.files("tenderarchive") / "data"  # importlib.resources: works from a zipped egg too
 

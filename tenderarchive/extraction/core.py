@@ -7,14 +7,13 @@ are trafilatura/htmldate and which are hand-written.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import htmldate
 import lxml.html
 import trafilatura
-from lxml import etree
 
 from .cleaning import clean_text, fix_mojibake, normalize_whitespace, strip_template_label
 from .dates import (
