@@ -245,7 +245,7 @@ class TenderNedSpider(BaseSpider):
             publication_id=publication_id,
             detail=detail,
             list_record=response.meta["list_record"],
-            selected_by=self.seen[publication_id],
+            selected_by=self.seen.setdefault(publication_id, ["resumed"]),  # a JOBDIR resume lost it
             **self.provenance(response),
         )
         documents_url = f"{self.detail_url(publication_id)}/documenten"

@@ -66,6 +66,8 @@ def cmd_crawl(args) -> int:
     settings = project_settings(args.db, args.set, args.quiet)
     if args.api_url:
         settings.set("TENDERNED_API_URL", args.api_url, priority="cmdline")
+    if args.jobdir:
+        settings.set("JOBDIR", args.jobdir, priority="cmdline")  # Scrapy persists queue and dupefilter there
     if args.replay:
         if not Path(args.replay).exists():
             return _bad("--replay", f"{args.replay} does not exist")
@@ -220,6 +222,8 @@ def parser() -> argparse.ArgumentParser:
     crawl.add_argument("--sources", help="news source registry YAML (default: the shipped one)")
     crawl.add_argument("--replay", metavar="PATH", help="serve responses from this WARC file or folder, not the network")
     crawl.add_argument("--watchlist", help="after the crawl, report what is new or changed for this watchlist")
+    crawl.add_argument("--jobdir", help="keep the crawl's queue here, so an interrupted backfill (Ctrl-C) "
+                                        "resumes where it stopped when run again with the same --jobdir")
     common(crawl)
     from tenderarchive.watch import add_report_options
 

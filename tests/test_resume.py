@@ -1,0 +1,44 @@
+"""A long backfill can be interrupted (Ctrl-C) and resumed with Scrapy's JOBDIR."""
+
+import signal
+import subprocess
+import sys
+import time
+
+import sqlite_utils
+
+from tests.conftest import FAST, ROOT, by_id, make_publication
+
+DETAIL = "/papi/tenderned-rs-tns/v2/publicaties/"
+
+
+def test_an_interrupted_backfill_resumes_where_it_stopped(snapshot, serve_api, tmp_path):
+    template, other = by_id(snapshot, 200201), by_id(snapshot, 700701)
+    publications = [make_publication(template, 6000 + i, f"2021-05-{1 + i % 28:02d}", title=f"Jeugdhulp {i}")
+                    for i in range(40)] + [make_publication(other, 7000 + i, "2021-05-03") for i in range(40)]
+    slow = {f"{DETAIL}{6000 + i}": [{"status": 429, "headers": {"Retry-After": "1"}}] for i in range(40)}
+    server = serve_api(publications, faults=slow)
+    db = tmp_path / "archive.db"
+    command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
+               "--api-url", server.api_url, "--from-date", "2021-05-01", "--until-date", "2021-05-31",
+               "--jobdir", str(tmp_path / "job"), *FAST, "-s", "TENDERNED_INCREMENTAL=False",
+               "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
+    first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        if db.exists() and sqlite_utils.Database(db)["notices"].exists() and \
+                sqlite_utils.Database(db)["notices"].count >= 3:
+            break
+    first.send_signal(signal.SIGINT)  # Ctrl-C: Scrapy stops gracefully and keeps the queue
+    assert first.wait(timeout=120) == 3  # partial
+    done = sqlite_utils.Database(db)["notices"].count
+    assert 3 <= done < 40
+    fetched_before = {p for p in server.api.log if p.startswith(DETAIL) and not p.endswith("/documenten")}
+
+    server.api.log.clear()
+    second = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert sqlite_utils.Database(db)["notices"].count == 40
+    fetched_after = {p for p in server.api.log if p.startswith(DETAIL) and not p.endswith("/documenten")}
+    assert len(fetched_after) < 40  # resumed: the details fetched before were not fetched again
