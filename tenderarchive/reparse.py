@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tenderarchive.lock import lock_path_for
 from tenderarchive.rawstore import read_info, warc_files
 
 SPIDER_ARGUMENTS = ("from_date", "until_date", "sample", "profile")
@@ -65,6 +66,7 @@ def reparse(db_path: Path, warc_root: Path | None = None) -> int:
     for suffix in ("-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     os.replace(new_db, db_path)
+    lock_path_for(new_db).unlink(missing_ok=True)  # the replay crawls' lock on the temporary archive
     for suffix in ("-wal", "-shm"):
         if Path(f"{new_db}{suffix}").exists():
             os.replace(f"{new_db}{suffix}", f"{db_path}{suffix}")
