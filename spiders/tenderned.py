@@ -55,7 +55,7 @@ class TenderNedSpider(BaseSpider):
         self.explicit_from_date = kwargs.get("from_date") is not None
         super().__init__(*args, **kwargs)
         self.profile_name = profile
-        self.seen: dict[str, list[str]] = {}
+        self.seen: set[str] = set()  # publicatieIds already requested in this crawl
         self.known: dict[str, dict] = {}
         self.rechecked_kenmerken: set = set()
 
@@ -206,13 +206,9 @@ class TenderNedSpider(BaseSpider):
         if not publication_id:
             self.record_error(response.url, "list row without publicatieId")
             return
-        if publication_id in self.seen:
-            if query not in self.seen[publication_id]:
-                self.seen[publication_id].append(query)
+        if publication_id in self.seen or (self.sample and len(self.seen) >= self.sample):
             return
-        if self.sample and len(self.seen) >= self.sample:
-            return
-        self.seen[publication_id] = [query]
+        self.seen.add(publication_id)
         if publication_id in self.known:
             self.crawler.stats.inc_value("tenderned/known_skipped")
             return
@@ -228,7 +224,7 @@ class TenderNedSpider(BaseSpider):
                     yield self.detail_request(other, None, f"recheck:TN{kenmerk}")
 
     def detail_request(self, publication_id: str, row: dict | None, query: str):
-        self.seen.setdefault(publication_id, [query])
+        self.seen.add(publication_id)
         return scrapy.Request(
             self.detail_url(publication_id),
             callback=self.parse_detail,
@@ -245,7 +241,6 @@ class TenderNedSpider(BaseSpider):
             publication_id=publication_id,
             detail=detail,
             list_record=response.meta["list_record"],
-            selected_by=self.seen.setdefault(publication_id, ["resumed"]),  # a JOBDIR resume lost it
             **self.provenance(response),
         )
         documents_url = f"{self.detail_url(publication_id)}/documenten"

@@ -17,7 +17,6 @@ class NoticeItem:
     detail: dict                        # GET /publicaties/{id}: authoritative values
     list_record: dict | None = None     # the list row that selected it (original deadline)
     documents: dict | None = None       # GET /publicaties/{id}/documenten; None = not fetched
-    selected_by: list[str] = field(default_factory=list)   # profile queries that found it (logged, not archived)
     source_url: str = ""                # detail URL
     documents_url: str | None = None
     fetched_at: str = ""                # ISO 8601 UTC time the detail was received

@@ -116,8 +116,9 @@ class RawStoreMiddleware:
         if getattr(spider, "registry_text", None):
             info["registry"] = json.dumps(spider.registry_text)  # one line, as warcinfo fields are
         self.file = WarcFile(self.root / name, info)
-        with self.db.conn:
-            self.db["crawls"].update(crawl_id, {"warc_file": name}) if crawl_id else None
+        if crawl_id:
+            with self.db.conn:
+                self.db["crawls"].update(crawl_id, {"warc_file": name})
 
     def process_response(self, request, response, spider=None):
         import hashlib

@@ -159,34 +159,31 @@ def nl_fts_query(query: str | None) -> str:
 
 # --- jeugdregio of a document --------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _places():
+def _regions() -> dict:
     from tenderarchive.analysis import places
 
-    municipalities, regions = places.load()
-    by_name = {}
-    for name, row in municipalities.items():
-        for alias in [name, *(a for a in (row.get("aliases") or "").split("|") if a)]:
-            by_name[fold(alias)] = row
-    return places, by_name, regions
+    return places.load()[1]
 
 
 def jeugdregio_code(value: str | None) -> str | None:
     """The jeugdregio code (JZnn) for a code, a region name or alias, or a municipality."""
     if not value or not str(value).strip():
         return None
-    places, by_name, regions = _places()
+    from tenderarchive.analysis import places
+    from tenderarchive.organisations import municipality
+
     text = str(value).strip()
     if re.fullmatch(r"(?i)jz\d{2}", text):
         return text.upper()
     key = fold(re.sub(r"(?i)^(gemeente|jeugdregio|regio)\s+", "", text))
-    for code, row in regions.items():
+    for code, row in _regions().items():
         names = [row["name"], re.sub(r"\s*\(.*\)", "", row["name"]),
                  *(a for a in (row.get("aliases") or "").split("|") if a)]
         if key in {fold(n) for n in names}:
             return code
-    if key in by_name:
-        return by_name[key]["jeugdregio_code"]
+    row = municipality(key)  # the one municipality lookup, shared with the places pipeline
+    if row:
+        return row["jeugdregio_code"]
     found = places.find_regions(text)
     return found[0]["code"] if found and found[0]["code"] else None
 
@@ -194,7 +191,7 @@ def jeugdregio_code(value: str | None) -> str | None:
 def jeugdregio_name(code: str | None) -> str | None:
     if not code:
         return None
-    return _places()[2].get(code, {}).get("name")
+    return _regions().get(code, {}).get("name")
 
 
 # --- building the indexes ------------------------------------------------------------

@@ -50,10 +50,8 @@ article) and, given a Datasette base URL, to the row in Datasette.
 from __future__ import annotations
 
 import argparse
-import csv
 import difflib
 import html
-import importlib.resources
 import json
 import os
 import re
@@ -70,7 +68,8 @@ from urllib.parse import quote
 
 import yaml
 
-DATA = importlib.resources.files("tenderarchive") / "data"   # works inside a zipped egg too
+from tenderarchive.analysis import places
+
 FIELDS = ("keywords", "jeugdregios", "municipalities", "buyers", "cpv", "providers")
 FIELD_ALIASES = {"jeugdregio's": "jeugdregios", "regions": "jeugdregios", "cpv_codes": "cpv",
                  "gemeenten": "municipalities"}
@@ -90,17 +89,16 @@ def _places() -> tuple[dict, dict]:
     """({lookup key: municipality row}, {lookup key: jeugdregio row}); keys are codes and
     case-folded names and aliases."""
     municipalities, regions = {}, {}
-    with (DATA / "municipalities.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            plain = re.sub(r"\s*\([^)]*\)", "", row["name"])
-            for key in [row["cbs_code"], row["name"], plain, *row["aliases"].split("|")]:
-                if key:
-                    municipalities.setdefault(key.casefold(), row)
-    with (DATA / "jeugdregios.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            for key in [row["code"], row["name"], *row["aliases"].split("|")]:
-                if key:
-                    regions.setdefault(key.casefold(), row)
+    by_name, by_code = places.load()  # the shipped CBS tables, read once for the whole package
+    for row in by_name.values():
+        plain = re.sub(r"\s*\([^)]*\)", "", row["name"])
+        for key in [row["cbs_code"], row["name"], plain, *row["aliases"].split("|")]:
+            if key:
+                municipalities.setdefault(key.casefold(), row)
+    for row in by_code.values():
+        for key in [row["code"], row["name"], *row["aliases"].split("|")]:
+            if key:
+                regions.setdefault(key.casefold(), row)
     return municipalities, regions
 
 
@@ -255,29 +253,15 @@ def _columns(conn: sqlite3.Connection, name: str) -> set[str]:
     return {r[1] for r in conn.execute(f"pragma table_info([{name}])")}
 
 
-def _notice_places(row: dict) -> tuple[set[str], set[str]]:
-    municipalities, regions = set(), set()
-    buyers = " / ".join(dict.fromkeys(b for b in (row.get("buyer"), row.get("buyer_official")) if b))
-    try:
-        from tenderarchive.analysis.places import find_municipalities, find_regions
-    except ImportError:  # the analysis package is optional for reports: fall back to the buyer's name
-        found, named_regions = [], []
-        lookup, _ = _places()
-        for word in re.findall(r"[\w'-]+(?: [\w'-]+)*", buyers):
-            for part in [word, re.sub(r"^(?i:gemeente)\s+", "", word)]:
-                if part.casefold() in lookup:
-                    found.append(lookup[part.casefold()])
-        found = [{"cbs_code": r["cbs_code"], "jeugdregio_code": r["jeugdregio_code"]} for r in found]
-    else:
-        text = f"{buyers}\n\n{row.get('description') or ''}"
-        found = find_municipalities(text, title=row.get("title") or "")["municipalities"]
-        named_regions = find_regions(f"{row.get('title') or ''}\n{row.get('description') or ''}")
-    for m in found:
-        municipalities.add(m["cbs_code"])
-        if m.get("jeugdregio_code"):
-            regions.add(m["jeugdregio_code"])
-    regions |= {r["code"] for r in named_regions if r.get("code")}
-    return municipalities, regions
+def _notice_places(row: dict, archived: list[tuple[str, str | None]]) -> tuple[set[str], set[str]]:
+    """A notice's municipalities as the places pipeline archived them (``notice_municipalities``:
+    the buyer and the places its text names), and their jeugdregio's plus regions its text names."""
+    from tenderarchive.analysis.places import find_regions
+
+    municipalities = {code for code, _ in archived}
+    regions = {region for _, region in archived if region} | ({row["jeugdregio_code"]} if row.get("jeugdregio_code") else set())
+    named = find_regions(f"{row.get('title') or ''}\n{row.get('description') or ''}")
+    return municipalities, regions | {r["code"] for r in named if r.get("code")}
 
 
 def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
@@ -289,11 +273,17 @@ def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
                     "select c.publication_id, c.cpv from notice_cpv c join notices n using (publication_id) "
                     "where n.crawl_id = ?", [crawl_id]):
                 cpv_by_notice.setdefault(pid, []).append(cpv)
+        places_by_notice: dict = {}
+        if _table_exists(conn, "notice_municipalities"):
+            for pid, code, region in conn.execute(
+                    "select m.publication_id, m.cbs_code, m.jeugdregio_code from notice_municipalities m "
+                    "join notices n using (publication_id) where n.crawl_id = ?", [crawl_id]):
+                places_by_notice.setdefault(pid, []).append((code, region))
         extra = [c for c in ("providers", "winners", "awardees") if c in _columns(conn, "notices")]
         for row in conn.execute("select * from notices where crawl_id = ? order by published desc, "
                                 "publication_id", [crawl_id]):
             row = dict(row)
-            municipalities, regions = _notice_places(row)
+            municipalities, regions = _notice_places(row, places_by_notice.get(row["publication_id"], []))
             codes = cpv_by_notice.get(row["publication_id"], []) + [row.get("cpv_main") or ""]
             text = " \n".join(str(row.get(c) or "") for c in ("title", "description", *extra))
             out.append(Candidate(

@@ -11,6 +11,7 @@ import copy
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,16 @@ def crawl(tmp_path):
         return CrawlResult(completed, Path(db))
 
     return run
+
+
+def wait_for_notices(db: Path, count: int, seconds: float = 60) -> None:
+    """Wait (bounded) until a running crawl has archived at least ``count`` notices."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        if db.exists() and sqlite_utils.Database(db)["notices"].exists() and \
+                sqlite_utils.Database(db)["notices"].count >= count:
+            return
 
 
 def make_publication(template: dict, publication_id: int, day: str, *, title: str | None = None,

@@ -5,13 +5,12 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import sqlite_utils
 
 from tenderarchive.archive import TABLES
 from tenderarchive.rawstore import warc_files
-from tests.conftest import FAST, ROOT, make_publication, by_id
+from tests.conftest import wait_for_notices, FAST, ROOT, make_publication, by_id
 from tests.fixtures.news.serve import serve_sites
 from tests.spiders.test_news import crawl_news, write_registry
 
@@ -58,12 +57,7 @@ def test_a_crawl_killed_with_sigkill_is_completed_by_the_next_run(snapshot, serv
                "--api-url", server.api_url, "--from-date", "2021-04-01", "--until-date", "2021-04-30", *FAST,
                "-s", "TENDERNED_FILTER_CHECK_MIN=1000"]  # every row here is youth care
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        time.sleep(0.2)
-        if db.exists() and sqlite_utils.Database(db)["notices"].exists() and \
-                sqlite_utils.Database(db)["notices"].count >= 5:
-            break
+    wait_for_notices(db, 5)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=10)
     assert sqlite_utils.Database(db)["notices"].count < 60  # it really was cut short

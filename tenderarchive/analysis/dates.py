@@ -155,14 +155,9 @@ def _valid(y: int, mo: int, d: int) -> bool:
 
 def _resolve_explicit(h: _Hit) -> None:
     m = h.m
-    if h.kind == "full":
-        y, mo, d = int(m["y"]), _month(m["m"]), int(m["d"])
-        if _valid(y, mo, d):
-            h.date, h.precision = _iso(y, mo, d), "day"
-            if m["hh"]:
-                h.time = f"{int(m['hh']):02d}:{m['mi']}"
-    elif h.kind == "numeric":
-        y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
+    if h.kind in ("full", "numeric"):  # "14 december 2020 08:55" / "14-10-2021"
+        y, d = int(m["y"]), int(m["d"])
+        mo = _month(m["m"]) if h.kind == "full" else int(m["mo"])
         if _valid(y, mo, d):
             h.date, h.precision = _iso(y, mo, d), "day"
             if m["hh"]:
