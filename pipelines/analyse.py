@@ -3,7 +3,7 @@
 Runs :func:`tenderarchive.analysis.analyse` (Dutch rules: relevance, stages and
 their status, dated events, municipalities with CBS code and jeugdregio,
 organisations, procedure, lots, TenderNed references) on the extracted text and
-adds its results to the ``articles`` row plus rows for ``events``,
+adds its results to the ``articles`` row plus rows for ``article_events``,
 ``article_municipalities`` and ``article_organisations``.
 
 Pages judged not relevant are archived with ``relevant = 0`` (``NEWS_IRRELEVANT =
@@ -18,7 +18,7 @@ from collections import Counter
 from datetime import date
 
 from tenderarchive.analysis import analyse
-from tenderarchive.archive import dumps, event_id
+from tenderarchive.store.keys import dumps, event_id
 from tenderarchive.items import ArticleItem
 
 
@@ -71,10 +71,9 @@ def analyse_article(record: dict) -> dict:
     record["organisations"] = [{"url": url, "name": o["name"], "role": o.get("role") or ""}
                                for o in result.get("organisations") or []]
     record["events"] = [
-        {"event_id": event_id("article", url, e), "procurement_id": None, "source_type": "article",
-         "source_id": url, "date": e["date"], "date_end": e.get("date_end"), "precision": e["precision"],
-         "kind": e.get("kind"), "stage": e.get("stage"), "sentence": e.get("sentence"),
-         "year_inferred": 1 if e.get("year_inferred") else 0, "inference": e.get("inference"),
-         "source_url": url}
+        {"event_id": event_id("article", url, e), "url": url, "date": e["date"], "date_end": e.get("date_end"),
+         "precision": e["precision"], "kind": e.get("kind"), "stage": e.get("stage"),
+         "sentence": e.get("sentence"), "year_inferred": 1 if e.get("year_inferred") else 0,
+         "inference": e.get("inference")}
         for e in result["events"]]
     return result

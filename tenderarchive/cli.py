@@ -133,7 +133,7 @@ def cmd_build_demo(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from tenderarchive.archive import open_archive
+    from tenderarchive.store.writes import open_archive
     from tenderarchive.metadata import build_metadata
 
     db_path = Path(args.db)
@@ -179,7 +179,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from tenderarchive.archive import open_archive
+    from tenderarchive.store.writes import open_archive
 
     if not Path(args.db).exists():
         print(f"tenderarchive: no archive at {args.db}", file=sys.stderr)

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 
-from tenderarchive.archive import open_archive
+from tenderarchive.store.writes import open_archive
 from tenderarchive.monitor import EXIT_STALE, exit_code, source_health
 from tests.conftest import ROOT
 

@@ -248,7 +248,7 @@ def test_the_report_is_mailed_through_smtp_with_credentials_from_the_environment
 
 def test_articles_match_through_their_municipalities(two_crawls):
     """News articles (when the archive has them) are reported like notices, by their linked municipalities."""
-    from tenderarchive.archive import open_archive
+    from tenderarchive.store.writes import open_archive
 
     db = open_archive(two_crawls.db_path)
     if not db["articles"].exists() or not db["article_municipalities"].exists():

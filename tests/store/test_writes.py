@@ -1,6 +1,7 @@
 import sqlite_utils
 
-from tenderarchive.archive import TABLES, open_archive, upsert_if_changed
+from tenderarchive.store.schema import TABLES
+from tenderarchive.store.writes import open_archive, upsert_if_changed
 
 
 def test_open_archive_creates_every_table_with_its_columns(tmp_path):
