@@ -6,7 +6,8 @@ import sys
 from datetime import datetime, timedelta, timezone
 
 from tenderarchive.store.writes import open_archive
-from tenderarchive.monitor import EXIT_STALE, exit_code, source_health
+from tenderarchive.exitcodes import ExitCode
+from tenderarchive.monitor import exit_code, source_health
 from tests.conftest import ROOT
 
 CLI = [sys.executable, "-m", "tenderarchive.cli"]
@@ -30,7 +31,7 @@ def test_a_fresh_complete_crawl_is_ok_and_an_old_one_is_stale(snapshot, serve_ap
     assert out.returncode == 0, out.stdout + out.stderr
     assert "sources:" in out.stdout and "tenderned    ok" in out.stdout
     out = status(result.db_path, "--max-age-hours", "0")
-    assert out.returncode == EXIT_STALE
+    assert out.returncode == ExitCode.STALE
     assert "stale: last successful crawl finished" in out.stdout
     import json
 
@@ -44,9 +45,9 @@ def test_a_failed_last_crawl_exits_5_even_when_an_earlier_one_was_fine(snapshot,
     failed = crawl(f"http://127.0.0.1:{closed_port()}/papi/tenderned-rs-tns/v2", "-s", "RETRY_TIMES=0")
     assert failed.returncode == 1 and failed.crawl["status"] == "failed"
     out = status(failed.db_path)
-    assert out.returncode == EXIT_STALE
+    assert out.returncode == ExitCode.STALE
     assert f"failed: the last finished crawl ({failed.crawl['crawl_id']}) failed" in out.stdout
-    assert status(failed.db_path, "--json").returncode == EXIT_STALE   # scripts see it too
+    assert status(failed.db_path, "--json").returncode == ExitCode.STALE   # scripts see it too
 
 
 def test_sharp_drops_in_items_or_field_coverage_are_flagged(tmp_path):
@@ -86,7 +87,7 @@ def test_sharp_drops_in_items_or_field_coverage_are_flagged(tmp_path):
     assert flags[lost_buyer] == ["notices.buyer filled in 20% of 10 rows written (median before: 100%)"]
     assert all(not f for cid, f in flags.items() if cid not in (few, lost_buyer))
     assert health.problems == [] and len(health.warnings) == 2
-    assert exit_code([health]) == 0 and exit_code([health], strict=True) == EXIT_STALE
+    assert exit_code([health]) == 0 and exit_code([health], strict=True) == ExitCode.STALE
 
     # Two days without a successful crawl: stale.
     [health] = source_health(db_path, now=now + timedelta(hours=49))
