@@ -98,3 +98,32 @@ def test_sharp_drops_in_items_or_field_coverage_are_flagged(tmp_path):
     [health] = source_health(db_path, now=now, max_age_hours=48)
     assert any("still 'running'" in p for p in health.problems)
     db.close()
+
+
+def test_the_freshness_view_and_status_agree_on_the_last_successful_crawl(tmp_path):
+    """Defect of issue 9: the `freshness` view counted only complete crawls while `status`
+    counted partial ones too, so one archive was stale in Datasette and fresh in `status`.
+    Both now read one definition (monitor.FRESHNESS_SQL); synthetic crawl history."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+
+    def crawl(spider, hours_ago, status):
+        when = (now - timedelta(hours=hours_ago)).isoformat()
+        db["crawls"].insert({"spider": spider, "started": when, "finished": when, "status": status})
+
+    crawl("tenderned", 100, "complete")
+    crawl("tenderned", 2, "partial")      # went on past a few errors: a success
+    crawl("tenderned", 1, "failed")
+    crawl("news", 5, "failed")            # never a success
+    view = {r["spider"]: r for r in db.query("select * from freshness")}
+    db.close()
+    health = {h.spider: h for h in source_health(db_path, now=now)}
+
+    assert set(view) == set(health) == {"tenderned", "news"}
+    tenderned = view["tenderned"]
+    assert tenderned["last_success"] == health["tenderned"].last_success == (now - timedelta(hours=2)).isoformat()
+    assert abs(tenderned["age_hours"] - health["tenderned"].age_hours) < 0.1
+    assert tenderned["last_status"] == "failed" and tenderned["successful_crawls"] == 2
+    assert view["news"]["last_success"] is None and health["news"].last_success is None
+    assert health["news"].problems == ["stale: no successful crawl ever", "failed: the last finished crawl (4) failed"]
