@@ -21,6 +21,8 @@ import csv
 
 import sqlite_utils
 
+from tenderarchive.monitor import FRESHNESS_SQL
+
 DATA_DIR = resources.files("tenderarchive") / "data"  # importlib.resources: works from a zipped egg too
 
 PROVENANCE = {"source_url": str, "fetched_at": str, "sha256": str, "crawl_id": int}
@@ -224,15 +226,8 @@ def load_reference_data(db: sqlite_utils.Database) -> None:
 
 
 VIEWS = {
-    # Per source, the last complete crawl and its age: is the archive up to date?
-    "freshness": """
-        select spider, max(finished) as last_complete_crawl,
-               round((julianday('now') - julianday(max(finished))) * 24, 1) as age_hours,
-               (select status from crawls c2 where c2.spider = c.spider order by crawl_id desc limit 1)
-                   as last_status,
-               count(*) as complete_crawls
-        from crawls c where status = 'complete' group by spider
-    """,
+    # Per source, the last successful crawl and its age: one definition, shared with `status`.
+    "freshness": FRESHNESS_SQL,
     # What changed, when, per record: the data behind the "changed notices" searches.
     "changes": """
         select v.table_name, v.row_key, v.version, v.valid_from, v.valid_to,
