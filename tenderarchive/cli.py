@@ -132,7 +132,7 @@ def cmd_serve(args) -> int:
     derivation step builds it)."""
     from tenderarchive import readonly
     from tenderarchive.metadata import build_metadata
-    from tenderarchive.search.index import index_state
+    from tenderarchive.store.search_index import index_state
 
     db_path = Path(args.db)
     try:

@@ -13,7 +13,7 @@ crawl archived:
    scored by :mod:`tenderarchive.linking`;
 4. article ``events`` from ``article_events`` on the procurement each article is
    linked to, and ``procurements.article_count``;
-5. the Dutch search index (:mod:`tenderarchive.search`).
+5. the Dutch search index (:mod:`tenderarchive.store.search_index`).
 
 Every write goes through :mod:`tenderarchive.store.writes`, each step in one
 transaction, and writes only what changed, so running it twice writes nothing.
@@ -115,6 +115,6 @@ def refresh_links(db) -> dict:
 
 def refresh_search_index(db) -> bool:
     """Rebuild the Dutch search index when what it indexes changed."""
-    from tenderarchive.search import ensure_search
+    from tenderarchive.store.search_index import ensure_search
 
     return ensure_search(db)

@@ -1,6 +1,6 @@
 """Dutch full-text search over the archive, in two halves that share one set of word rules.
 
-- :mod:`tenderarchive.search.index` (index time, after a crawl): builds ``notices_fts``,
+- :mod:`tenderarchive.store.search_index` (index time, after a crawl; in the store because it writes): builds ``notices_fts``,
   ``articles_fts``, ``search_documents`` and its stemmed FTS index; :func:`build_search_index`
   is what the post-crawl derivation calls.
 - :mod:`tenderarchive.search.query` (query time, inside Datasette): turns a user's words into
@@ -25,5 +25,7 @@ __all__ = sorted(_HOME_OF)
 
 def __getattr__(name: str):
     if name in _HOME_OF:
-        return getattr(import_module(f"{__name__}.{_HOME_OF[name]}"), name)
+        home = _HOME_OF[name]
+        module = "tenderarchive.store.search_index" if home == "index" else f"{__name__}.{home}"
+        return getattr(import_module(module), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

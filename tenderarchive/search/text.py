@@ -1,6 +1,6 @@
 """Text → search terms, the same way at index time and at query time.
 
-Both halves of search (:mod:`tenderarchive.search.index` builds the index after a crawl,
+Both halves of search (:mod:`tenderarchive.store.search_index` builds the index after a crawl,
 :mod:`tenderarchive.search.query` parses a user's query in Datasette) must cut, fold and stem
 words identically, or a query would never find what the index holds. So the rules live here:
 

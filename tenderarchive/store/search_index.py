@@ -1,5 +1,9 @@
 """Index time: build the Dutch full-text search indexes of the archive (after a crawl).
 
+Part of the store because it writes: the derivation step (tenderarchive/derive.py) calls
+it. The whole build is one transaction, so a reader (WAL mode) sees the old index or the
+new one, never a half-built one.
+
 :func:`build_search_index` (re)builds, idempotently, from whatever tables exist:
 
 ``notices_fts``, ``articles_fts``
@@ -169,7 +173,7 @@ def fingerprint(db: sqlite_utils.Database) -> str:
 
 def build_search_index(db: sqlite_utils.Database) -> None:
     """(Re)build every search index from the current archive; safe to run any number of times."""
-    with db.conn:
+    with db.atomic():
         for table, wanted in RAW_INDEXES.items():
             columns = [c for c in wanted if c in _columns(db, table)]
             if columns:
