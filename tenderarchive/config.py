@@ -53,9 +53,13 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def read_yaml(path: str | Path, error: type[ValueError] = ConfigError, label: str | None = None) -> Any:
-    """The parsed content of a YAML file, or ``error`` naming the file and the problem."""
-    path = Path(path)
+def read_yaml(path, error: type[ValueError] = ConfigError, label: str | None = None) -> Any:
+    """The parsed content of a YAML file, or ``error`` naming the file and the problem.
+
+    ``path``: a path, or package data (an ``importlib.resources`` Traversable, which is
+    not a ``Path`` inside a zipped egg)."""
+    if not hasattr(path, "read_bytes"):
+        path = Path(path)
     label = label or str(path)
     try:
         data = path.read_bytes()
