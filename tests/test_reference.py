@@ -173,6 +173,8 @@ def test_merger_table_is_consistent(ref):
     ("Inkoop Jeugd regio Twente", "ozjt", "JZ14"), ("OZJT", "ozjt", "JZ14"),
     ("Stichting Regionaal Inkoopbureau IJssel-Vecht", "ribiv", "JZ07"),
     ("Serviceorganisatie Jeugd ZHZ", "soj-zhz", "JZ31"),
+    ("MGR Sociaal Domein Centraal Gelderland", "mgr-centraal-gelderland", "JZ28"),
+    ("Regionale Backoffice Lekstroom", "lekstroom", "JZ26"), ("Sociaal Domein Achterhoek", "achterhoek", "JZ25"),
 ])
 def test_regional_buyer_names_resolve_to_their_members(name, buyer_id, region):
     found = reference.buyer(name, 2025)
