@@ -69,13 +69,38 @@ def test_every_region_has_members_every_year_and_cited_sources(ref):
         assert set(row["sources"].split(";")) <= set(sources), row
 
 
-def test_unverified_is_flagged_not_hidden():
+def test_every_year_comes_from_that_years_cbs_layer():
     table = rows("jeugdregio_membership.csv")
     assert all((r["unverified"] == "1") == (r["basis"] == "assumed") for r in table)
-    assert all(r["unverified"] == "0" for r in table if r["year"] in ("2023", "2025"))
-    assert any(r["unverified"] == "1" for r in table)  # years before 2023 are not confirmed by a CBS layer
+    for r in table:  # every year 2015-2025 has a CBS layer, so nothing is carried over or assumed
+        assert r["basis"] == f"cbs-{r['year']}" and r["unverified"] == "0", r
+        assert f"cartomap-jeugdregio-{r['year']}" in r["sources"].split(";"), r
+        assert 0.5 < float(r["area_share"]) <= 1, r
     zeewolde_2024 = reference.membership("GM0050", 2024)
-    assert zeewolde_2024["unverified"] == "1" and zeewolde_2024["jeugdregio_code"] == "JZ12"
+    assert zeewolde_2024["jeugdregio_code"] == "JZ12" and zeewolde_2024["basis"] == "cbs-2024"
+
+
+def test_changes_of_region_between_the_yearly_layers():
+    # every municipality whose region differs between two consecutive years, with the year of the change
+    table = rows("jeugdregio_membership.csv")
+    region = {(int(r["year"]), r["cbs_code"]): r["jeugdregio_code"] for r in table}
+    changes = {(code, year): (region[year - 1, code], region[year, code])
+               for (year, code) in region if year > 2015 and region[year - 1, code] != region[year, code]}
+    assert changes == {
+        ("GM0450", 2016): ("JZ10", "JZ06"),  # Uitgeest: IJmond -> Alkmaar
+        ("GM1696", 2019): ("JZ19", "JZ16"),  # Wijdemeren: Utrecht West -> Gooi en Vechtstreek
+        ("GM1961", 2019): ("JZ31", "JZ26"),  # Vijfheerenlanden formed; most of its area was in JZ31
+        ("GM0744", 2020): ("JZ34", "JZ35"),  # Baarle-Nassau: West Brabant Oost -> Midden-Brabant
+        ("GM1723", 2020): ("JZ34", "JZ35"),  # Alphen-Chaam: the same
+        ("GM0050", 2024): ("JZ08", "JZ12"),  # Zeewolde: Flevoland -> Noord-Veluwe
+        ("GM0626", 2024): ("JZ24", "JZ18"),  # Voorschoten: Haaglanden -> Holland Rijnland
+    }
+    from tenderarchive.data.build_reference import KNOWN_CHANGES
+    assert {k: v[:2] for k, v in KNOWN_CHANGES.items()} == changes
+    assert [reference.region_of("Wijdemeren", y) for y in (2018, 2019)] == ["JZ19", "JZ16"]
+    assert [reference.region_of("Baarle-Nassau", y) for y in (2019, 2020)] == ["JZ34", "JZ35"]
+    assert "GM1723" in reference.buyer("West-Brabant Oost", 2019)["member_codes"]
+    assert "GM1723" not in reference.buyer("West-Brabant Oost", 2020)["member_codes"]
 
 
 def test_corrections_that_the_cbs_layers_show():
@@ -148,6 +173,11 @@ def test_merger_not_yet_in_effect_and_region_before():
     assert reference.region_of("Weesp", 2019) == "JZ16"  # Gooi en Vechtstreek until 2022
     assert reference.region_of("Weesp", 2023) == "JZ13"
     assert reference.region_of("Haaren", 2019) == "JZ33"
+    # a former municipality keeps the region it had itself, which the year's CBS layer shows
+    assert [reference.region_of(n, 2018) for n in ("Leerdam", "Zederik", "Vianen")] == ["JZ31", "JZ31", "JZ26"]
+    assert reference.region_of("Vijfheerenlanden", 2019) == "JZ26"
+    assert reference.region_of("Haarlemmerliede en Spaarnwoude", 2018) == "JZ11"
+    assert reference.region_of("Haarlemmermeer", 2018) == "JZ15"
     assert {r["new_cbs_code"] for r in reference.successors("Haaren")} == {"GM0824", "GM0757", "GM0855", "GM0865"}
 
 
@@ -159,6 +189,9 @@ def test_merger_table_is_consistent(ref):
         assert reference.municipality(row["old_name"]) is not None, row
         assert row["kind"] in {"merger", "annexation", "split", "rename"}
         assert row["jeugdregio_before"] in ("", *ref.regions)
+        # known for every change from 1 January 2016 on, from the CBS layer of the year before
+        assert row["jeugdregio_before"] or row["date"] < "2015-01-02", row
+        assert set(filter(None, row["sources"].split(";"))) <= {r["id"] for r in rows("reference_sources.csv")}, row
     for old, group in Counter(r["old_name"] for r in table).items():
         mains = [r for r in table if r["old_name"] == old and r["main"] == "1"]
         assert len(mains) == 1, old

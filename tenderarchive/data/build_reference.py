@@ -5,16 +5,15 @@ Run once when CBS publishes a new layout (not at install or test time)::
     python -m tenderarchive.data.build_reference DIR
 
 ``DIR`` holds the CBS generalised boundary layers as republished in the public
-repository ``cartomap/nl`` (folder ``wgs84/``): ``gemeente_2025.topojson``,
-``jeugdregio_2025.topojson`` and ``jeugdregio_2023.topojson``. The script
+repository ``cartomap/nl`` (folder ``wgs84/``): ``gemeente_2025.topojson`` and ``jeugdregio_YYYY.topojson``
+for each year 2015-2025 (2025 is required). The script
 
-1. overlays every 2025 municipality on the jeugdregio layers of 2025 and 2023 with
-   shapely (area share of the municipality inside each region; the largest share
-   wins, and the representative point must lie in the same region);
-2. writes ``jeugdregio_membership.csv`` (one row per municipality per year
-   2015-2025; see ``tenderarchive/data/README.md`` for how each year is sourced),
-   and corrects ``jeugdregio_code``/``jeugdregio_name`` in ``municipalities.csv``
-   (other columns are kept as they are);
+1. overlays every 2025 municipality on each year's jeugdregio layer with shapely (area share of the
+   municipality inside each region; the largest share wins; in 2025 the representative point must lie in
+   the same region), and checks the changes between consecutive years against ``KNOWN_CHANGES``;
+2. writes ``jeugdregio_membership.csv`` (one row per municipality per year 2015-2025, ``basis`` ``cbs-YYYY``;
+   a year without a layer is carried over from the nearest later one as ``assumed``/``unverified=1``), and
+   corrects ``jeugdregio_code``/``jeugdregio_name`` in ``municipalities.csv`` (other columns are kept);
 3. writes simplified boundaries ``gemeenten_2025.geojson`` and
    ``jeugdregios_2025.geojson`` for the map.
 
@@ -35,17 +34,21 @@ HERE = Path(__file__).resolve().parent
 YEARS = range(2015, 2026)
 SIMPLIFY = 0.0012  # degrees, about 100 m: below the 0.001 degree quantisation of the source, well above noise
 
-# Changes that the CBS layers of 2023 and 2025 show, with the year they took effect and the public
-# evidence for that year (ids in reference_sources.csv). Municipalities not listed here had the same region
-# in both layers.
-CHANGES = {
-    "GM0626": {"from_year": 2024, "before": "JZ24", "after": "JZ18", "assumed_years": (),
-               "sources": "sbjh-voorschoten-2024;voorschoten-online-2024;leidschdagblad-2018"},
-    "GM0050": {"from_year": 2024, "before": "JZ08", "after": "JZ12", "assumed_years": (2024,),
-               "sources": "jeugdhulp-noord-veluwe-zeewolde-2022"},
+# Every change of region between consecutive CBS layers, by 2025 municipality: {(cbs_code, year): (before,
+# after, extra evidence)}. The year is the first layer that shows the new region. A rebuild stops when the
+# layers show a change that is not listed here, or miss one that is, so a new layer gets a look before its
+# changes reach the data. Evidence ids are in reference_sources.csv.
+KNOWN_CHANGES = {
+    ("GM0450", 2016): ("JZ10", "JZ06", ""),  # Uitgeest: IJmond -> Alkmaar (Noord-Kennemerland)
+    # Vijfheerenlanden was formed in 2019 from Leerdam and Zederik (JZ31) and Vianen (JZ26), and joined JZ26;
+    # before 2019 most of its area lay in JZ31 (mergers.csv carries the region of each former municipality)
+    ("GM1961", 2019): ("JZ31", "JZ26", ""),
+    ("GM1696", 2019): ("JZ19", "JZ16", ""),  # Wijdemeren: Utrecht West -> Gooi en Vechtstreek
+    ("GM1723", 2020): ("JZ34", "JZ35", ""),  # Alphen-Chaam: West Brabant Oost -> Midden-Brabant
+    ("GM0744", 2020): ("JZ34", "JZ35", ""),  # Baarle-Nassau: the same
+    ("GM0626", 2024): ("JZ24", "JZ18", "sbjh-voorschoten-2024;voorschoten-online-2024;leidschdagblad-2018"),
+    ("GM0050", 2024): ("JZ08", "JZ12", "jeugdhulp-noord-veluwe-zeewolde-2022"),  # Zeewolde: Flevoland -> Noord-Veluwe
 }
-OVERLAY_SOURCES = {2025: "cartomap-gemeente-2025;cartomap-jeugdregio-2025",
-                   2023: "cartomap-gemeente-2025;cartomap-jeugdregio-2023"}
 
 
 def decode(topology: dict) -> list[list[tuple[float, float]]]:
@@ -133,43 +136,49 @@ def geojson(layer: dict[str, tuple[str, object, dict]], arcs: list, extra: dict[
             "features": features}
 
 
+def layer_years(source_dir: Path) -> list[int]:
+    """Years in YEARS for which ``source_dir`` holds a CBS jeugdregio layer."""
+    return [y for y in YEARS if (source_dir / f"jeugdregio_{y}.topojson").exists()]
+
+
 def build(source_dir: Path, out_dir: Path = HERE) -> dict:
     from shapely import make_valid
     from shapely.geometry import mapping, shape as to_shape
 
     municipalities = shapes(source_dir / "gemeente_2025.topojson")
-    regions_2025 = shapes(source_dir / "jeugdregio_2025.topojson")
-    regions_2023 = shapes(source_dir / "jeugdregio_2023.topojson")
-    in_2025 = overlay(municipalities, regions_2025)
-    in_2023 = overlay(municipalities, regions_2023)
+    years = layer_years(source_dir)
+    if years[-1] != 2025:
+        raise SystemExit("jeugdregio_2025.topojson is needed: it decides the current regions and the map")
+    layers = {y: shapes(source_dir / f"jeugdregio_{y}.topojson") for y in years}
+    placed = {y: overlay(municipalities, layers[y]) for y in years}
+    in_2025 = placed[2025]
+    regions_2025 = layers[2025]
     region_names = {code: name for code, (name, _, _) in regions_2025.items()}
 
     problems = [c for c, (rc, share, at_point) in in_2025.items() if at_point != rc or share < 0.8]
-    changed = {c for c in in_2025 if in_2025[c][0] != in_2023[c][0]}
-    if problems or changed != set(CHANGES):
-        raise SystemExit(f"overlay needs a look: doubtful {problems}, changed {sorted(changed)} "
-                         f"(known: {sorted(CHANGES)})")
+    changes = {(c, later): (placed[earlier][c][0], placed[later][c][0])
+               for earlier, later in zip(years, years[1:]) for c in municipalities
+               if placed[earlier][c][0] != placed[later][c][0]}
+    unexplained = {k: v for k, v in changes.items() if KNOWN_CHANGES.get(k, (None, None))[:2] != v}
+    missing = [k for k in KNOWN_CHANGES if k not in changes and k[1] in years]
+    if problems or unexplained or missing:
+        raise SystemExit(f"overlay needs a look: doubtful in 2025 {problems}, changes not in KNOWN_CHANGES "
+                         f"{unexplained}, listed changes the layers do not show {missing}")
 
     rows = []
     for code, (name, _, _) in sorted(municipalities.items()):
-        change = CHANGES.get(code)
         for year in YEARS:
-            share = {2025: in_2025[code][1], 2023: in_2023[code][1]}.get(year)
-            if year in (2023, 2025):
-                region, basis, sources = (in_2025 if year == 2025 else in_2023)[code][0], f"cbs-{year}", \
-                    OVERLAY_SOURCES[year]
-            elif change:
-                region = change["after"] if year >= change["from_year"] else change["before"]
-                assumed = year in change["assumed_years"] or (year < 2023 and code == "GM0050")
-                basis, sources = ("assumed" if assumed else "sources"), change["sources"]
-            elif year == 2024:
-                region, basis, sources = in_2025[code][0], "cbs-2023+2025", \
-                    OVERLAY_SOURCES[2023] + ";cartomap-jeugdregio-2025"
-            else:
-                region, basis, sources = in_2023[code][0], "assumed", OVERLAY_SOURCES[2023]
-            rows.append({"year": year, "cbs_code": code, "name": name, "jeugdregio_code": region, "basis": basis,
-                         "area_share": "" if share is None else f"{share:.3f}",
-                         "unverified": int(basis == "assumed"), "sources": sources})
+            # a year without a layer takes the nearest later layer (or, after the last one, the nearest earlier)
+            layer_year = year if year in placed else min((y for y in years if y > year), default=years[-1])
+            region, share, _ = placed[layer_year][code]
+            sources = f"cartomap-gemeente-2025;cartomap-jeugdregio-{layer_year}"
+            if (code, year) in KNOWN_CHANGES and KNOWN_CHANGES[code, year][2]:
+                sources += ";" + KNOWN_CHANGES[code, year][2]
+            exact = layer_year == year
+            rows.append({"year": year, "cbs_code": code, "name": name, "jeugdregio_code": region,
+                         "basis": f"cbs-{year}" if exact else "assumed",
+                         "area_share": f"{share:.3f}" if exact else "",
+                         "unverified": int(not exact), "sources": sources})
     with (out_dir / "jeugdregio_membership.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
@@ -216,7 +225,11 @@ def build(source_dir: Path, out_dir: Path = HERE) -> dict:
             raise SystemExit(f"simplified shapes stay invalid: {invalid}")
         (out_dir / file).write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n",
                                     encoding="utf-8")
-    return {"municipalities": len(municipalities), "changed": sorted(changed)}
+    partial = sorted({(c, y, placed[y][c][1]) for y in years for c in municipalities if placed[y][c][1] < 0.8},
+                     key=lambda t: (t[0], t[1]))
+    return {"municipalities": len(municipalities), "layers": years,
+            "changes": {f"{c} {y}": f"{a}->{b}" for (c, y), (a, b) in sorted(changes.items(), key=lambda t: t[0][1])},
+            "partial (share < 0.8)": partial}
 
 
 def main(argv: list[str] | None = None) -> int:
