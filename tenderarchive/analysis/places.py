@@ -20,13 +20,10 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
 """
 from __future__ import annotations
 
-from importlib import resources
-
-import csv
 import re
 from functools import lru_cache
 
-DATA = resources.files("tenderarchive") / "data"  # importlib.resources: works from a zipped egg too
+from tenderarchive import reference
 
 AMBIGUOUS = {"Beek", "Best", "Ede", "Epe", "Goes", "Oss", "Putten", "Buren", "Sluis", "Veere", "Stein", "Bergen",
              "Bergen NH", "Bergen L", "Laren", "Echt", "Duiven", "Borne", "Altena", "Waterland", "Westland",
@@ -63,14 +60,8 @@ _E = r"(?![\w-]|\.nl)"
 
 @lru_cache(maxsize=1)
 def load() -> tuple[dict, dict]:
-    munis, regions = {}, {}
-    with (DATA / "municipalities.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            munis[row["name"]] = row
-    with (DATA / "jeugdregios.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            regions[row["code"]] = row
-    return munis, regions
+    """({CBS name: municipality row}, {JZ code: jeugdregio row}), read by tenderarchive.reference."""
+    return reference.tables()
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,263 @@
+"""The one reference module: municipalities, jeugdregio's, membership per year, mergers, regional buyers.
+
+Everything here is read from the shipped tables in ``tenderarchive/data/`` (their sources and
+caveats: ``tenderarchive/data/README.md``):
+
+* ``municipalities.csv`` - the 342 CBS gemeenten of 2025 with their 2025 jeugdregio;
+* ``jeugdregios.csv`` - the 42 CBS jeugdregio's (JZ01-JZ43 without JZ40) with their sources;
+* ``jeugdregio_membership.csv`` - the jeugdregio of every 2025 municipality in every year 2015-2025,
+  with how that year is known (``basis``) and an ``unverified`` flag;
+* ``mergers.csv`` - municipalities merged, annexed, split or renamed since 2015 and their successor(s);
+* ``regional_buyers.csv`` - gemeenschappelijke regelingen, inkooporganisaties and centrumgemeenten
+  that buy youth care for several municipalities, with their name variants and members;
+* ``reference_sources.csv`` - the public sources the other tables cite by id.
+
+One name normalisation (:func:`normalise`) serves every lookup: it folds case and diacritics,
+drops a leading "gemeente(n)"/"gem."/"regio"/"jeugdregio", unifies apostrophes, treats hyphens
+as spaces and collapses white space, so "Gemeente 's-Hertogenbosch", "s Hertogenbosch" and
+"’s-Hertogenbosch" are one key. Lookups that could mean two municipalities ("Bergen") answer
+``None`` rather than guess.
+
+Hand-written on purpose: this is dictionary lookup over a few small CSV files; a gazetteer or
+geocoding library would add a dependency and network or model data for no gain.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+DATA = resources.files("tenderarchive") / "data"
+CURRENT_YEAR = 2025  # the CBS layout of municipalities.csv
+FIRST_YEAR = 2015  # the Jeugdwet; membership.csv starts here
+
+_PREFIX = re.compile(r"^(?:de\s+)?(?:gemeenten?|gem\.|jeugdregio|jeugdhulpregio|jeugdzorgregio|regio)\s+")
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"})
+_PROVINCE_SUFFIX = re.compile(r"\s*\([^)]*\)")
+
+
+def normalise(name: str | None) -> str:
+    """The lookup key of a municipality, region or buyer name (see the module docstring)."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", str(name).translate(_APOSTROPHES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _PREFIX.sub("", text)
+    text = text.replace("'", "").replace("-", " ").replace("/", " ")
+    text = re.sub(r"[.,;:]+(?=\s|$)", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _read(name: str) -> list[dict]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _split(value: str | None, sep: str = "|") -> list[str]:
+    return [part.strip() for part in (value or "").split(sep) if part.strip()]
+
+
+@dataclass
+class Reference:
+    municipalities: dict[str, dict]  # cbs_code -> row of municipalities.csv
+    regions: dict[str, dict]  # JZ code -> row of jeugdregios.csv
+    membership: dict[tuple[int, str], dict]  # (year, cbs_code) -> row of jeugdregio_membership.csv
+    mergers: list[dict]
+    buyers: list[dict]
+    sources: dict[str, dict]
+    municipality_keys: dict[str, str | None] = field(default_factory=dict)  # key -> cbs_code (None: ambiguous)
+    region_keys: dict[str, str] = field(default_factory=dict)
+    merger_keys: dict[str, list[dict]] = field(default_factory=dict)
+    buyer_keys: dict[str, list[dict]] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def load() -> Reference:
+    """All reference tables, read once per process."""
+    municipalities = {row["cbs_code"]: row for row in _read("municipalities.csv")}
+    regions = {row["code"]: row for row in _read("jeugdregios.csv")}
+    membership = {(int(row["year"]), row["cbs_code"]): row for row in _read("jeugdregio_membership.csv")}
+    ref = Reference(municipalities, regions, membership, _read("mergers.csv"), _read("regional_buyers.csv"),
+                    {row["id"]: row for row in _read("reference_sources.csv")})
+    strong_keys: set[str] = set()
+    for code, row in municipalities.items():
+        for key in (normalise(code), normalise(row["name"])):
+            ref.municipality_keys[key] = code
+            strong_keys.add(key)
+    for code, row in municipalities.items():
+        weak = [_PROVINCE_SUFFIX.sub("", row["name"]), *_split(row.get("aliases"))]
+        for key in {normalise(w) for w in weak} - strong_keys:
+            if key in ref.municipality_keys and ref.municipality_keys[key] != code:
+                ref.municipality_keys[key] = None
+            else:
+                ref.municipality_keys.setdefault(key, code)
+    for code, row in regions.items():
+        names = [code, row["name"], _PROVINCE_SUFFIX.sub("", row["name"]), *_split(row.get("aliases"))]
+        inner = re.search(r"\(([^)]*)\)", row["name"])  # "Midden-Brabant (Hart van Brabant)"
+        for key in [normalise(n) for n in names] + ([normalise(inner.group(1))] if inner else []):
+            ref.region_keys.setdefault(key, code)
+    for merger in ref.mergers:
+        ref.merger_keys.setdefault(normalise(merger["old_name"]), []).append(merger)
+    for buyer in ref.buyers:
+        for key in {normalise(n) for n in [buyer["buyer_id"], buyer["name"], *_split(buyer.get("aliases"))]}:
+            ref.buyer_keys.setdefault(key, []).append(buyer)
+    return ref
+
+
+def tables() -> tuple[dict, dict]:
+    """The shipped CSV rows as ``({CBS name: municipality row}, {JZ code: jeugdregio row})``:
+    the shape :func:`tenderarchive.analysis.places.load` has always returned."""
+    ref = load()
+    return {row["name"]: row for row in ref.municipalities.values()}, dict(ref.regions)
+
+
+# --- municipalities ------------------------------------------------------------------------------
+
+def _date(on: dt.date | str | int | None) -> dt.date | None:
+    if on is None or on == "":
+        return None
+    if isinstance(on, int):
+        return dt.date(on, 12, 31)
+    if isinstance(on, dt.datetime):
+        return on.date()
+    if isinstance(on, dt.date):
+        return on
+    return dt.date.fromisoformat(str(on)[:10])
+
+
+def successors(name: str, on: dt.date | str | int | None = None) -> list[dict]:
+    """Rows of ``mergers.csv`` for a municipality that no longer exists (main successor first).
+    With ``on`` (a date, ISO string or year), only mergers that had taken effect by then."""
+    rows = load().merger_keys.get(normalise(name), [])
+    when = _date(on)
+    rows = [r for r in rows if when is None or dt.date.fromisoformat(r["date"]) <= when]
+    return sorted(rows, key=lambda r: (r["date"], -int(r["main"] or 0)))
+
+
+def municipality(name_or_code: str | None, on: dt.date | str | int | None = None) -> dict | None:
+    """The 2025 municipality that a name, alias or CBS code means, or ``None``.
+
+    A municipality that has since merged resolves to its (main) successor; the answer then
+    carries ``merged_from`` (the old name), ``merger_date`` and ``merger_kind``. With ``on``,
+    an old name resolves only if the merger had taken effect by that date. An ambiguous name
+    ("Bergen") gives ``None``."""
+    ref = load()
+    key = normalise(name_or_code)
+    if not key:
+        return None
+    code = ref.municipality_keys.get(key)
+    if code:
+        return dict(ref.municipalities[code])
+    merged = successors(name_or_code, None)
+    if merged:
+        when = _date(on)
+        first = merged[0]
+        if when is not None and dt.date.fromisoformat(first["date"]) > when:
+            return None
+        row = dict(ref.municipalities[first["new_cbs_code"]])
+        row.update(merged_from=first["old_name"], merger_date=first["date"], merger_kind=first["kind"])
+        return row
+    return None
+
+
+# --- jeugdregio's ----------------------------------------------------------------------------------
+
+def jeugdregio(name_or_code: str | None) -> dict | None:
+    """The jeugdregio row for a code ("JZ18"), a CBS name, an alias or a short name
+    ("Hart van Brabant", "Zuid-Kennemerland"), or ``None``."""
+    ref = load()
+    code = ref.region_keys.get(normalise(name_or_code))
+    return dict(ref.regions[code]) if code else None
+
+
+def _year(year: int | dt.date | str | None) -> int:
+    if year is None or year == "":
+        return CURRENT_YEAR
+    value = year if isinstance(year, int) else _date(year).year
+    return min(max(value, FIRST_YEAR), CURRENT_YEAR)
+
+
+def membership(cbs_code: str, year: int | dt.date | str | None = None) -> dict | None:
+    """The ``jeugdregio_membership.csv`` row of a 2025 municipality in a year (clamped to 2015-2025)."""
+    return load().membership.get((_year(year), cbs_code))
+
+
+def region_of(name_or_code: str | None, year: int | dt.date | str | None = None) -> str | None:
+    """The jeugdregio code of a municipality in a year (default: 2025).
+
+    A name of a municipality that merged later than ``year`` uses the region it had itself
+    (``jeugdregio_before`` in ``mergers.csv``, e.g. Weesp in Gooi en Vechtstreek until 2022)
+    when that is known; otherwise the region of the territory's 2025 municipality that year."""
+    ref = load()
+    y = _year(year)
+    if ref.municipality_keys.get(normalise(name_or_code)) is None:
+        for merger in successors(name_or_code):
+            if int(merger["date"][:4]) > y or (merger["date"][:4] == str(y) and merger["date"][5:] != "01-01"):
+                if merger["jeugdregio_before"]:
+                    return merger["jeugdregio_before"]
+                break
+    row = municipality(name_or_code)
+    if not row:
+        return None
+    member = membership(row["cbs_code"], y)
+    return member["jeugdregio_code"] if member else row["jeugdregio_code"]
+
+
+def members(region_code: str, year: int | dt.date | str | None = None) -> list[str]:
+    """CBS codes of the 2025 municipalities in a jeugdregio in a year (default: 2025)."""
+    y = _year(year)
+    return sorted(code for (yy, code), row in load().membership.items()
+                  if yy == y and row["jeugdregio_code"] == region_code)
+
+
+# --- regional buyers ---------------------------------------------------------------------------------
+
+def buyer(name: str | None, year: int | dt.date | str | None = None) -> dict | None:
+    """The regional buyer a name means, valid in ``year`` (default: 2025), with ``member_codes``:
+    the CBS codes of the municipalities a notice of this buyer counts for in that year.
+
+    ``members`` in ``regional_buyers.csv`` is ``*`` (every member of the buyer's jeugdregio that
+    year), JZ codes (every member of those regions), CBS codes, or a mix ("*|GM0050")."""
+    y = _year(year)
+    candidates = load().buyer_keys.get(normalise(name), [])
+    for row in candidates:
+        if int(row["valid_from"] or FIRST_YEAR) <= y <= int(row["valid_to"] or CURRENT_YEAR):
+            codes: list[str] = []
+            for part in _split(row["members"]):
+                if part == "*":
+                    codes += members(row["jeugdregio_code"], y)
+                elif part.upper().startswith("JZ"):
+                    codes += members(part.upper(), y)
+                else:
+                    codes.append(part)
+            out = dict(row)
+            out["member_codes"] = sorted(set(codes))
+            out["jeugdregio_codes"] = sorted({region_of(code, y) for code in out["member_codes"]} - {None})
+            return out
+    return None
+
+
+# --- for the archive -----------------------------------------------------------------------------------
+
+def write_tables(db) -> None:
+    """Write the tables that are not yet in the archive schema into a sqlite-utils Database:
+    ``jeugdregio_membership``, ``mergers``, ``regional_buyers`` (with ``member_codes`` for 2025)
+    and ``reference_sources``. Replaces their rows; idempotent."""
+    ref = load()
+    rows = [{**r, "year": int(r["year"]), "unverified": int(r["unverified"]),
+             "area_share": float(r["area_share"]) if r["area_share"] else None} for r in ref.membership.values()]
+    db["jeugdregio_membership"].insert_all(rows, pk=("year", "cbs_code"), replace=True)
+    db["mergers"].insert_all([{**r, "main": int(r["main"]), "unverified": int(r["unverified"])}
+                              for r in ref.mergers], pk=("old_name", "new_cbs_code"), replace=True)
+    buyers = []
+    for r in ref.buyers:
+        resolved = buyer(r["buyer_id"], int(r["valid_to"] or CURRENT_YEAR))
+        buyers.append({**r, "unverified": int(r["unverified"]),
+                       "member_codes": "|".join(resolved["member_codes"]) if resolved else None})
+    db["regional_buyers"].insert_all(buyers, pk=("buyer_id", "valid_from"), replace=True)
+    db["reference_sources"].insert_all(list(ref.sources.values()), pk="id", replace=True)
