@@ -1,9 +1,13 @@
 """Places: the buyer of a notice as an organisation, and the municipalities and
 jeugdregio a notice concerns, so researchers can facet notices by jeugdregio.
 
-- ``buyer_id``: the organisation (a municipality's CBS code, or a name slug);
-- ``notice_municipalities``: the buyer's municipality plus those named in the title
-  and description (with CBS code and jeugdregio);
+A thin adapter over :mod:`tenderarchive.organisations` and :mod:`tenderarchive.reference`:
+
+- ``buyer_id``: the organisation (a municipality's CBS code, a regional buyer's id,
+  or a name slug);
+- ``notice_municipalities``: the buyer's municipality, or every member municipality a
+  regional buyer bought for in the notice's year (``matched = 'regional_buyer'``),
+  plus those named in the title and description (with CBS code and jeugdregio);
 - ``jeugdregio_code``: the buyer's jeugdregio, else the one most named.
 """
 
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from tenderarchive import reference
 from tenderarchive.items import NoticeItem
 from tenderarchive.organisations import named_municipalities, organisation
 
@@ -24,11 +29,15 @@ class PlacesPipeline:
 
 def add_places(record: dict) -> None:
     notice = record["notice"]
-    buyer = organisation(notice.get("buyer"))
+    year = notice.get("year") or (notice.get("published") or "")[:4] or None
+    buyer = organisation(notice.get("buyer"), int(year) if year else None)
     rows: dict[str, dict] = {}
-    if buyer and buyer["cbs_code"]:
-        rows[buyer["cbs_code"]] = {"cbs_code": buyer["cbs_code"], "name": buyer["name"].removeprefix("Gemeente "),
-                                   "jeugdregio_code": buyer["jeugdregio_code"], "matched": "buyer"}
+    if buyer:
+        matched = "buyer" if buyer["kind"] == "municipality" else f"regional_buyer:{buyer['organisation_id']}"
+        for code in buyer["member_codes"]:
+            row = reference.municipality(code)
+            rows[code] = {"cbs_code": code, "name": row["name"] if row else code,
+                          "jeugdregio_code": reference.region_of(code, year), "matched": matched}
     for found in named_municipalities(notice.get("description") or "", notice.get("title")):
         rows.setdefault(found["cbs_code"], {"cbs_code": found["cbs_code"], "name": found["name"],
                                             "jeugdregio_code": found["jeugdregio_code"] or None,
@@ -37,5 +46,8 @@ def add_places(record: dict) -> None:
     notice["buyer_id"] = buyer["organisation_id"] if buyer else None
     notice["jeugdregio_code"] = (buyer or {}).get("jeugdregio_code") or (
         regions.most_common(1)[0][0] if regions else None)
-    record["organisation"] = buyer
+    if buyer:
+        record["organisation"] = {**buyer, "member_codes": "|".join(buyer["member_codes"]) or None}
+    else:
+        record["organisation"] = None
     record["municipalities"] = [dict(r, publication_id=notice["publication_id"]) for r in rows.values()]

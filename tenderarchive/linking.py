@@ -38,7 +38,7 @@ import re
 from datetime import date, timedelta
 
 from tenderarchive.store.keys import dumps
-from tenderarchive.organisations import fold
+from tenderarchive.search.text import fts_fold
 
 LINK_THRESHOLD = 0.6
 CANDIDATE_THRESHOLD = 0.3
@@ -47,7 +47,7 @@ wordt worden dat die dit deze er ook nog niet wel gemeente gemeenten regio""".sp
 
 
 def words(text: str | None) -> set[str]:
-    return {w for w in re.findall(r"[\w-]{3,}", fold(text or "")) if w not in STOPWORDS and not w.isdigit()}
+    return {w for w in re.findall(r"[\w-]{3,}", fts_fold(text or "")) if w not in STOPWORDS and not w.isdigit()}
 
 
 def _day(value: str | None) -> date | None:

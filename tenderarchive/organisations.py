@@ -1,59 +1,47 @@
-"""Organisations and places: one identity for the many ways a buyer is written.
+"""Organisations: one identity for the many ways a buyer is written.
 
 "Gemeente Leiden", "gemeente leiden" and "Leiden" are one organisation, the
 municipality with CBS code GM0546 (its ``organisation_id``), in jeugdregio JZ18.
-Other organisations get a slug of their normalised name ("Stichting Jeugdzorg
-Zuid" → ``stichting-jeugdzorg-zuid``). Municipality names and aliases come from
-the shipped CBS table (``tenderarchive/data/municipalities.csv``) through
-:mod:`tenderarchive.analysis.places`; matching folds case, diacritics and the
-"Gemeente"/"gemeenten" prefix, so a misspelt prefix does not split one buyer in two.
+A regional buyer ("GR Jeugdhulp Rijnmond", "Holland Rijnland", a centrumgemeente
+buying for its region) is one organisation too, keyed by its ``buyer_id`` in
+``tenderarchive/data/regional_buyers.csv``, with the jeugdregio and the member
+municipalities it buys for. Other organisations get a slug of their normalised
+name ("Stichting Jeugdzorg Zuid" → ``stichting-jeugdzorg-zuid``). Every name is
+matched through :mod:`tenderarchive.reference` (one normalisation for all lookups).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
+from tenderarchive import reference
 from tenderarchive.analysis import places
-
-_PREFIX = re.compile(r"(?i)^\s*(de\s+)?(gemeenten?|gem\.)\s+")
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-@lru_cache(maxsize=1)
-def _municipalities() -> dict[str, dict]:
-    by_name: dict[str, dict] = {}
-    for name, row in places.load()[0].items():
-        for alias in [name, re.sub(r"\s*\([^)]*\)", "", name), *(row.get("aliases") or "").split("|")]:
-            if alias:
-                by_name.setdefault(fold(alias), row)
-    return by_name
 
 
 def municipality(name: str | None) -> dict | None:
     """The CBS row of the municipality that ``name`` (with or without "Gemeente") means."""
-    if not name:
-        return None
-    return _municipalities().get(fold(_PREFIX.sub("", name)))
+    return reference.municipality(name)
 
 
-def organisation(name: str | None) -> dict | None:
-    """``{organisation_id, name, kind, cbs_code, jeugdregio_code}`` for a buyer or provider name."""
+def organisation(name: str | None, year=None) -> dict | None:
+    """``{organisation_id, name, kind, cbs_code, jeugdregio_code, member_codes}`` for a buyer
+    name; ``member_codes``: the municipalities a notice of this buyer counts for in ``year``."""
     if not name or not name.strip():
         return None
-    row = municipality(name)
+    row = reference.municipality(name)
     if row:
         return {"organisation_id": row["cbs_code"], "name": f"Gemeente {row['name']}", "kind": "municipality",
-                "cbs_code": row["cbs_code"], "jeugdregio_code": row["jeugdregio_code"] or None}
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+                "cbs_code": row["cbs_code"], "jeugdregio_code": reference.region_of(row["cbs_code"], year) or None,
+                "member_codes": [row["cbs_code"]]}
+    regional = reference.buyer(name, year)
+    if regional:
+        return {"organisation_id": regional["buyer_id"], "name": regional["name"], "kind": "regional_buyer",
+                "cbs_code": None, "jeugdregio_code": regional["jeugdregio_code"] or (
+                    regional["jeugdregio_codes"][0] if len(regional["jeugdregio_codes"]) == 1 else None),
+                "member_codes": regional["member_codes"]}
+    slug = re.sub(r"[^a-z0-9]+", "-", reference.normalise(name)).strip("-")
     return {"organisation_id": slug, "name": re.sub(r"\s+", " ", name).strip(), "kind": "other",
-            "cbs_code": None, "jeugdregio_code": None}
+            "cbs_code": None, "jeugdregio_code": None, "member_codes": []}
 
 
 def named_municipalities(text: str, title: str | None = None) -> list[dict]:

@@ -244,20 +244,24 @@ def buyer(name: str | None, year: int | dt.date | str | None = None) -> dict | N
 
 # --- for the archive -----------------------------------------------------------------------------------
 
-def write_tables(db) -> None:
-    """Write the tables that are not yet in the archive schema into a sqlite-utils Database:
-    ``jeugdregio_membership``, ``mergers``, ``regional_buyers`` (with ``member_codes`` for 2025)
-    and ``reference_sources``. Replaces their rows; idempotent."""
+def archive_rows() -> dict[str, list[dict]]:
+    """Every reference table as rows for the archive (the store writes them; see
+    tenderarchive/store/schema.py): municipalities, jeugdregios, membership per year,
+    mergers, regional buyers (with ``member_codes`` of their last year) and the sources."""
     ref = load()
-    rows = [{**r, "year": int(r["year"]), "unverified": int(r["unverified"]),
-             "area_share": float(r["area_share"]) if r["area_share"] else None} for r in ref.membership.values()]
-    db["jeugdregio_membership"].insert_all(rows, pk=("year", "cbs_code"), replace=True)
-    db["mergers"].insert_all([{**r, "main": int(r["main"]), "unverified": int(r["unverified"])}
-                              for r in ref.mergers], pk=("old_name", "new_cbs_code"), replace=True)
     buyers = []
     for r in ref.buyers:
         resolved = buyer(r["buyer_id"], int(r["valid_to"] or CURRENT_YEAR))
         buyers.append({**r, "unverified": int(r["unverified"]),
                        "member_codes": "|".join(resolved["member_codes"]) if resolved else None})
-    db["regional_buyers"].insert_all(buyers, pk=("buyer_id", "valid_from"), replace=True)
-    db["reference_sources"].insert_all(list(ref.sources.values()), pk="id", replace=True)
+    blank = lambda row: {k: (v if v != "" else None) for k, v in row.items()}  # noqa: E731
+    return {
+        "jeugdregios": [blank(r) for r in ref.regions.values()],
+        "municipalities": [blank(r) for r in ref.municipalities.values()],
+        "jeugdregio_membership": [
+            {**blank(r), "year": int(r["year"]), "unverified": int(r["unverified"]),
+             "area_share": float(r["area_share"]) if r["area_share"] else None} for r in ref.membership.values()],
+        "mergers": [{**blank(r), "main": int(r["main"]), "unverified": int(r["unverified"])} for r in ref.mergers],
+        "regional_buyers": [blank(r) for r in buyers],
+        "reference_sources": [blank(r) for r in ref.sources.values()],
+    }

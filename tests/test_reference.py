@@ -273,10 +273,13 @@ def test_places_reads_the_same_tables(ref):
     assert by_name["Deventer"]["jeugdregio_code"] == "JZ07"
 
 
-def test_write_tables_into_a_real_sqlite_archive(tmp_path):
-    db = sqlite_utils.Database(tmp_path / "archive.db")
-    reference.write_tables(db)
-    reference.write_tables(db)  # idempotent
+def test_the_archive_holds_the_reference_tables_and_reopening_rewrites_nothing(tmp_path):
+    from tenderarchive.store.writes import open_archive
+
+    db = open_archive(tmp_path / "archive.db")
+    changes = db.conn.total_changes
+    db = open_archive(tmp_path / "archive.db")
+    assert db.conn.total_changes == 0 and changes > 0
     assert db["jeugdregio_membership"].count == 342 * len(YEARS)
     assert db.execute("select count(*) from jeugdregio_membership where year = 2019 group by cbs_code "
                       "having count(*) > 1").fetchall() == []

@@ -15,15 +15,11 @@ see :func:`tenderarchive.store.writes.keep_omitted`).
 
 from __future__ import annotations
 
-from importlib import resources
-
-import csv
 
 import sqlite_utils
 
 from tenderarchive.monitor import FRESHNESS_SQL
 
-DATA_DIR = resources.files("tenderarchive") / "data"  # importlib.resources: works from a zipped egg too
 
 PROVENANCE = {"source_url": str, "fetched_at": str, "sha256": str, "crawl_id": int}
 
@@ -119,7 +115,8 @@ TABLES: dict[str, dict] = {
     },
     "organisations": {
         "pk": "organisation_id",
-        "columns": {"organisation_id": str, "name": str, "kind": str, "cbs_code": str, "jeugdregio_code": str},
+        "columns": {"organisation_id": str, "name": str, "kind": str, "cbs_code": str, "jeugdregio_code": str,
+                    "member_codes": str},
         "indexes": [["kind"], ["jeugdregio_code"]],
     },
     "procurement_links": {
@@ -157,14 +154,44 @@ TABLES: dict[str, dict] = {
         },
         "indexes": [["procurement_id", "date"], ["source_type", "source_id"], ["date"], ["kind"]],
     },
+    # Reference data (tenderarchive/data/, read by tenderarchive/reference.py).
     "municipalities": {
         "pk": "cbs_code",
-        "columns": {"cbs_code": str, "name": str, "jeugdregio_code": str, "province": str, "aliases": str},
+        "columns": {"cbs_code": str, "name": str, "jeugdregio_code": str, "jeugdregio_name": str,
+                    "province": str, "aliases": str},
         "indexes": [["jeugdregio_code"], ["name"]],
+        "reference": True,
     },
     "jeugdregios": {
         "pk": "code",
-        "columns": {"code": str, "name": str, "aliases": str},
+        "columns": {"code": str, "name": str, "aliases": str, "sources": str},
+        "reference": True,
+    },
+    "jeugdregio_membership": {
+        "pk": ("year", "cbs_code"),
+        "columns": {"year": int, "cbs_code": str, "name": str, "jeugdregio_code": str, "basis": str,
+                    "area_share": float, "unverified": int, "sources": str},
+        "indexes": [["jeugdregio_code", "year"], ["unverified"]],
+        "reference": True,
+    },
+    "mergers": {
+        "pk": ("old_name", "new_cbs_code"),
+        "columns": {"old_name": str, "old_cbs_code": str, "date": str, "kind": str, "new_cbs_code": str,
+                    "new_name": str, "main": int, "jeugdregio_before": str, "unverified": int, "sources": str},
+        "reference": True,
+    },
+    "regional_buyers": {
+        "pk": ("buyer_id", "valid_from"),
+        "columns": {"buyer_id": str, "name": str, "kind": str, "jeugdregio_code": str, "members": str,
+                    "aliases": str, "valid_from": str, "valid_to": str, "unverified": int, "sources": str,
+                    "member_codes": str},
+        "indexes": [["jeugdregio_code"]],
+        "reference": True,
+    },
+    "reference_sources": {
+        "pk": "id",
+        "columns": {"id": str, "title": str, "url": str, "date": str, "used_for": str},
+        "reference": True,
     },
     "fetches": {
         "pk": ("warc_file", "warc_offset"),
@@ -212,17 +239,20 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 
 
 def load_reference_data(db: sqlite_utils.Database) -> None:
-    """Municipalities and jeugdregio's from the shipped CSVs (see tenderarchive/data/README.md)."""
+    """The reference tables from the shipped CSVs (tenderarchive/data/README.md), rewritten
+    only when they differ from what the archive holds."""
+    from tenderarchive.reference import archive_rows
+
     with db.atomic():
-        for table, path, columns in (
-            ("jeugdregios", DATA_DIR / "jeugdregios.csv", ("code", "name", "aliases")),
-            ("municipalities", DATA_DIR / "municipalities.csv",
-             ("cbs_code", "name", "jeugdregio_code", "province", "aliases")),
-        ):
-            with path.open(encoding="utf-8") as handle:
-                rows = [{c: (r.get(c) or None) for c in columns} for r in csv.DictReader(handle)]
-            if db[table].count != len(rows) or list(db[table].rows) != rows:
-                db[table].upsert_all(rows, pk=TABLES[table]["pk"])
+        for table, rows in archive_rows().items():
+            columns = list(TABLES[table]["columns"])
+            rows = [{c: r.get(c) for c in columns} for r in rows]
+            order = TABLES[table]["pk"] if isinstance(TABLES[table]["pk"], str) else ", ".join(TABLES[table]["pk"])
+            if list(db.query(f"select {', '.join(columns)} from [{table}] order by {order}")) != sorted(
+                    rows, key=lambda r: [r[k] for k in ([TABLES[table]["pk"]] if isinstance(TABLES[table]["pk"], str)
+                                                        else TABLES[table]["pk"])]):
+                db[table].delete_where()
+                db[table].insert_all(rows, pk=TABLES[table]["pk"])
 
 
 VIEWS = {
