@@ -4,7 +4,7 @@
 The archive is built exactly as a user builds it (``python -m tenderarchive.cli build-demo``),
 search index included (the derivation step builds it). The XSS variant adds one synthetic
 notice whose title and description carry script and an event-handler payload, and re-indexes
-with :func:`tenderarchive.search.index.build_search_index`.
+with :func:`tenderarchive.store.search_index.build_search_index`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from tenderarchive.search.index import build_search_index
+from tenderarchive.store.search_index import build_search_index
 from tests.conftest import ROOT
 
 CLI = [sys.executable, "-m", "tenderarchive.cli"]

@@ -167,7 +167,7 @@ def test_atom_feeds_survive_control_characters_and_link_only_http_urls(demo_arch
     """A synthetic notice whose title holds characters XML forbids and whose url is not http(s)
     (as a broken source or an older archive could hold): the feed still parses, the entry keeps
     its title without them, and it has no link."""
-    from tenderarchive.search.index import build_search_index
+    from tenderarchive.store.search_index import build_search_index
 
     path = shutil.copy(demo_archive, tmp_path / "archive.db")
     db = sqlite_utils.Database(path)

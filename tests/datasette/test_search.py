@@ -9,7 +9,7 @@ import pytest
 import sqlite_utils
 
 from tenderarchive import datasette_plugin
-from tenderarchive.search.index import build_search_index, ensure_search
+from tenderarchive.store.search_index import build_search_index, ensure_search
 from tenderarchive.search.query import fts_quote, nl_fts_query
 from tenderarchive.search.text import stem_text
 
