@@ -16,13 +16,17 @@
       as ISO 8601 with an offset (Europe/Amsterdam when none is given), as Atom needs;
   ``awarded_to(text)``
       the phrase after "gegund aan" in a notice text (TenderNed's public records carry no
-      structured winner), or NULL.
+      structured winner), or NULL;
+  ``http_url(value)``
+      the value if it is an absolute http(s) URL, else NULL (``tenderarchive/urls.py``): every
+      saved search's ``atom_link`` goes through it, so a feed never links another scheme.
 
 * Read-only: every connection to an archive database gets ``PRAGMA query_only``, so not
   even a misconfigured canned query or plugin can write through Datasette.
 
-* Atom feeds of saved searches with no rows are valid, empty feeds (datasette-atom fails
-  on an empty result).
+* Atom feeds of saved searches (:func:`render_atom`, in place of datasette-atom's renderer)
+  are valid XML whatever the archived text holds, link only http(s) URLs, and are valid
+  empty feeds when a search has no rows.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from zoneinfo import ZoneInfo
 from datasette import hookimpl
 
 from tenderarchive.search import query as search_query
+from tenderarchive.urls import http_url
 from tenderarchive.search import text as search_text
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -100,39 +105,88 @@ def prepare_connection(conn, database, datasette):
     conn.create_function("jeugdregio_code", 1, _safe(search_query.jeugdregio_code), deterministic=True)
     conn.create_function("atom_time", -1, _safe(atom_time_first), deterministic=True)
     conn.create_function("awarded_to", 1, _safe(awarded_to), deterministic=True)
+    conn.create_function("http_url", 1, _safe(http_url), deterministic=True)
     if not database.startswith("_"):
         conn.execute("PRAGMA query_only = 1")
 
 
-def _install_empty_feed_support() -> None:
+def _feed_title(datasette, request, sql, database, table, query_name, data) -> str:
+    """datasette-atom's title rule: the canned query's configured title, else the SQL/table."""
+    title = request.args.get("_feed_title", sql)
+    if table:
+        title += "/" + table
+    if data.get("human_description_en"):
+        title += ": " + data["human_description_en"]
+    if query_name:
+        try:
+            title = datasette.metadata(database=database)["queries"][query_name]["title"]
+        except (KeyError, TypeError):
+            pass
+    return title
+
+
+def render_atom(datasette, request, sql, columns, rows, database, table, query_name, view_name, data):
+    """datasette-atom's renderer, made safe for text from the open web.
+
+    Same feed as datasette-atom (``atom_id``, ``atom_updated``, ``atom_title``, optional
+    ``atom_content``/``atom_content_html``, ``atom_link``, ``atom_author_*``; HTML content
+    cleaned with datasette-atom's bleach allowlist), except that:
+
+    - characters XML 1.0 forbids are dropped from every value (feedgen's lxml refuses them,
+      so one scraped title with a control character used to fail the whole feed);
+    - an entry links only to an http(s) ``atom_link`` (``tenderarchive/urls.py``); an entry
+      whose link is NULL or another scheme gets none (feedgen failed on NULL);
+    - a query with no rows gives a valid, empty feed (datasette-atom failed on it).
+    """
+    import datasette_atom
+    from datasette import __version__
+    from datasette.utils.asgi import Response
+    from feedgen.feed import FeedGenerator
+
+    from tenderarchive.watch.render import xml_text
+
+    if not datasette_atom.REQUIRED_COLUMNS.issubset(columns):
+        return datasette_atom.render_atom.original(datasette, request, sql, columns, rows, database, table,
+                                                   query_name, view_name, data)   # its error message
+    feed = FeedGenerator()
+    feed.generator(generator="Datasette", version=__version__, uri="https://github.com/simonw/datasette")
+    feed.id(xml_text(request.url))
+    feed.link(href=request.url, rel="self")
+    if rows:
+        feed.updated(max(row["atom_updated"] for row in rows))
+    feed.title(xml_text(_feed_title(datasette, request, sql, database, table, query_name, data)))
+    for row in reversed(rows):
+        entry = feed.add_entry()
+        entry.id(xml_text(row["atom_id"]))
+        if "atom_content_html" in columns:
+            entry.content(xml_text(datasette_atom.clean(row["atom_content_html"] or "")), type="html")
+        elif "atom_content" in columns:
+            entry.content(xml_text(row["atom_content"]), type="text")
+        entry.updated(row["atom_updated"])
+        entry.title(xml_text(row["atom_title"]))
+        link = http_url(row["atom_link"]) if "atom_link" in columns else None
+        if link:
+            entry.link(href=link)
+        if "atom_author_name" in columns and row["atom_author_name"]:
+            author = {"name": xml_text(row["atom_author_name"])}
+            for key in ("uri", "email"):
+                if f"atom_author_{key}" in columns and row[f"atom_author_{key}"]:
+                    author[key] = xml_text(row[f"atom_author_{key}"])
+            entry.author(author)
+    return Response(feed.atom_str(pretty=True), content_type="application/xml; charset=utf-8", status=200)
+
+
+def _install_safe_atom_feeds() -> None:
+    """Make datasette-atom's ``.atom`` renderer (looked up at request time) :func:`render_atom`."""
     try:
         import datasette_atom
     except ImportError:  # pragma: no cover - datasette-atom is a dependency
         return
     if getattr(datasette_atom.render_atom, "tenderarchive", False):
         return
-    original = datasette_atom.render_atom
-
-    def render_atom(datasette, request, sql, columns, rows, database, table, query_name, view_name, data):
-        if rows:
-            return original(datasette, request, sql, columns, rows, database, table, query_name,
-                            view_name, data)
-        from datasette.utils.asgi import Response
-        from feedgen.feed import FeedGenerator
-
-        feed = FeedGenerator()
-        feed.id(request.url)
-        feed.link(href=request.url, rel="self")
-        title = query_name or table or "tenderarchive"
-        try:
-            title = datasette.metadata(database=database)["queries"][query_name]["title"]
-        except (KeyError, TypeError):
-            pass
-        feed.title(title)
-        return Response(feed.atom_str(pretty=True), content_type="application/xml; charset=utf-8")
-
+    render_atom.original = datasette_atom.render_atom
     render_atom.tenderarchive = True
     datasette_atom.render_atom = render_atom
 
 
-_install_empty_feed_support()
+_install_safe_atom_feeds()

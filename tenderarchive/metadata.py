@@ -89,7 +89,7 @@ def _rename_database(value, database_name: str):
 
 def hidden_tables(db) -> list[str]:
     """Search helper tables and FTS shadow tables present in ``db`` (hidden in Datasette)."""
-    from tenderarchive.search import HELPER_TABLES
+    from tenderarchive.store.search_index import HELPER_TABLES
 
     names = set(db.table_names()) if db is not None else set()
     hidden = {n for n in names if n in HELPER_TABLES or n.startswith("search_")

@@ -1,15 +1,18 @@
 """The one way readers open the archive: read-only, and immutable when no crawl is writing it.
 
-``serve``, ``status``, ``report`` and ``export`` (and the Datasette that ``serve`` starts) only
-read. They open ``archive.db`` through :func:`connect` (or :func:`database`), never through the
-store, so none of them can create a table, run a migration or rebuild an index.
+``serve``, ``status``, ``report`` and ``export`` (and the Datasette that ``serve`` starts,
+``tenderarchive/serve.py``) only read. They open ``archive.db`` through :func:`connect` (or
+:func:`database`, or the URI of :func:`uri`), never through the store, so none of them can
+create a table, run a migration or rebuild an index. The crawl-state reads of
+``tenderarchive/store/queries.py`` use it too.
 
 Why two modes. The archive is in WAL mode (the store sets ``journal_mode=WAL``). SQLite's
 ``mode=ro`` still needs the ``-shm`` index of the write-ahead log, and creates ``-wal`` and
 ``-shm`` next to the archive when they are missing: a read would leave files behind. When no
 crawl holds the archive's lock (``tenderarchive/lock.py``) and no write-ahead log is pending,
-nothing can change the file while we read, so readers open it ``immutable=1``: SQLite then
-reads the main file only, takes no locks and creates nothing. While a crawl runs (its lock is
+nothing can change the file while we read, so readers open it ``mode=ro&immutable=1``: SQLite
+then reads the main file only, takes no locks and creates nothing, and the file descriptor is
+read-only (``immutable=1`` alone would open it read-write). While a crawl runs (its lock is
 held, or a ``-wal`` file exists) readers open it ``mode=ro`` instead, which sees the crawl's
 committed writes consistently; the crawl owns the ``-wal``/``-shm`` files anyway.
 

@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tenderarchive.exitcodes import ExitCode
 from tenderarchive.lock import lock_path_for
 from tenderarchive.rawstore import read_info, warc_files
 
@@ -48,13 +49,13 @@ def reparse(db_path: Path, warc_root: Path | None = None) -> int:
     files = warc_files(root)
     if not files:
         print(f"tenderarchive: no WARC files in {root}", file=sys.stderr)
-        return 1
+        return ExitCode.FAILED
     crawls = sorted(((int(info.get("crawl_id", 0)), path, info)
                      for path in files if (info := read_info(path)).get("spider")), key=lambda c: c[0])
     new_db = db_path.with_name(db_path.name + ".reparse")
     for leftover in (new_db, Path(f"{new_db}-wal"), Path(f"{new_db}-shm")):
         leftover.unlink(missing_ok=True)
-    worst = 0
+    worst = ExitCode.COMPLETE
     with tempfile.TemporaryDirectory() as workdir:
         for crawl_id, path, info in crawls:
             completed = subprocess.run(crawl_command(path, info, new_db, root, Path(workdir)))
@@ -71,4 +72,4 @@ def reparse(db_path: Path, warc_root: Path | None = None) -> int:
         if Path(f"{new_db}{suffix}").exists():
             os.replace(f"{new_db}{suffix}", f"{db_path}{suffix}")
     print(f"rebuilt {db_path} from {len(crawls)} WARC file(s) in {root}", file=sys.stderr)
-    return 0 if worst in (0, 3) else worst
+    return ExitCode.COMPLETE if worst in (ExitCode.COMPLETE, ExitCode.PARTIAL) else worst

@@ -85,3 +85,20 @@ def test_serve_publishes_the_archive_with_the_metadata(demo_db):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def test_exit_codes_are_defined_once():
+    """Commands return ExitCode members (tenderarchive/exitcodes.py), never bare numbers."""
+    import re
+
+    from tenderarchive.exitcodes import ExitCode
+
+    assert [(c.name, c.value) for c in ExitCode] == [("COMPLETE", 0), ("FAILED", 1), ("BAD_ARGUMENTS", 2),
+                                                     ("PARTIAL", 3), ("LOCKED", 4), ("STALE", 5)]
+    literal = re.compile(r"\breturn [0-5]\b|\bexit\([0-5]\)|\bEXIT_[A-Z_]+\s*=\s*\d|returncode == [0-5]\b")
+    modules = ["cli.py", "monitor.py", "export.py", "lock.py", "reparse.py", "readonly.py", "serve.py",
+               *(f"watch/{p.name}" for p in (ROOT / "tenderarchive" / "watch").glob("*.py"))]
+    offenders = [f"{m}:{n}: {line.strip()}" for m in modules
+                 for n, line in enumerate((ROOT / "tenderarchive" / m).read_text().splitlines(), 1)
+                 if literal.search(line)]
+    assert offenders == []

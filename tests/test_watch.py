@@ -46,17 +46,20 @@ def test_the_documented_example_is_a_valid_watchlist():
 
 
 @pytest.mark.parametrize("entry, words", [
-    ("- name: A\n  keywords: [x]\n- name: B\n  keyword: [jeugdhulp]", ["entry 2 ('B')", "'keyword'", "keywords"]),
-    ("- name: A\n  keywords: [x]\n- name: B\n  municipalities: [Leidn]", ["entry 2 ('B')", "'municipalities'",
+    ("- name: A\n  keywords: [x]\n- name: B\n  keyword: [jeugdhulp]", ['entry 2 ("B")', '"keyword"', "keywords"]),
+    ("- name: A\n  keywords: [x]\n- name: B\n  municipalities: [Leidn]", ['entry 2 ("B")', '"municipalities"',
                                                                         "Leidn", "leiden"]),
-    ("- name: A\n  jeugdregios: [JZ99]", ["entry 1 ('A')", "'jeugdregios'", "JZ99"]),
-    ("- name: A\n  cpv: [853113-5]", ["entry 1 ('A')", "'cpv'", "853113-5"]),
-    ("- name: A\n  keywords: []", ["entry 1 ('A')", "'keywords'", "non-empty"]),
-    ("- name: A", ["entry 1 ('A')", "no search fields"]),
-    ("- keywords: [jeugd]", ["entry 1", "'name'"]),
-    ("- name: A\n  keywords: [x]\n- name: a\n  keywords: [y]", ["entry 2", "duplicate"]),
+    ("- name: A\n  jeugdregios: [JZ99]", ['entry 1 ("A")', '"jeugdregios"', "JZ99"]),
+    ("- name: A\n  cpv: [853113-5]", ['entry 1 ("A")', '"cpv"', "853113-5"]),
+    ("- name: A\n  keywords: []", ['entry 1 ("A")', '"keywords"', "non-empty"]),
+    ("- name: A\n  keywords: [true]", ['entry 1 ("A")', '"keywords"', "not a non-empty text"]),
+    ("- name: A", ['entry 1 ("A")', "no search fields"]),
+    ("- keywords: [jeugd]", ["entry 1", '"name"', "required"]),
+    ("- name: A\n  keywords: [x]\n- name: a\n  keywords: [y]", ["entry 2", "duplicate of entry 1"]),
+    ("- name: X\n  gemeente: Leiden", ['entry 1 ("X")', '"gemeente"', "unknown field", "gemeenten"]),
     ("watches: {name: A}", ["list of watches"]),
     ("- name: A\n  keywords: [x\n", ["not valid YAML"]),
+    ("- &a {name: A, keywords: [x]}\n- *a", ["aliases are not allowed"]),
 ])
 def test_errors_name_the_entry_and_the_field(tmp_path, entry, words):
     path = write(tmp_path, entry + "\n")
@@ -166,7 +169,7 @@ def test_report_command_and_its_exit_codes(two_crawls, tmp_path):
     bad = write(tmp_path, "- name: X\n  gemeente: Leiden\n", "bad.yaml")
     out = subprocess.run([*CLI, "report", "--watchlist", str(bad), "--db", str(two_crawls.db_path)],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert out.returncode == 2 and "entry 1 ('X'), field 'gemeente'" in out.stderr
+    assert out.returncode == 2 and 'entry 1 ("X"): field "gemeente"' in out.stderr
 
     out = subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(two_crawls.db_path),
                           "--crawl", "99"], cwd=ROOT, capture_output=True, text=True, timeout=120)

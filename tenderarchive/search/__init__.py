@@ -15,7 +15,7 @@ from importlib import import_module
 
 _HOMES = {
     "index": ["HELPER_TABLES", "build_search_index", "ensure_search", "index_state", "is_current",
-              "refresh_search", "fingerprint"],
+              "fingerprint"],
     "query": ["MATCH_NOTHING", "fts_quote", "jeugdregio_code", "jeugdregio_name", "nl_fts_query", "query_terms"],
     "text": ["TOKENIZE", "fts_fold", "fts_words", "stem", "stem_text", "vocabulary"],
 }

@@ -1,16 +1,17 @@
 """Reads of the archive for components that must not write: the crawl-state extension
 (what the archive already has, where the last complete crawl ended) and the derivation.
 
-Every function opens the file read-only (``mode=ro``) and returns plain values, so a
-spider receives its incremental state without ever touching SQLite.
+Every function opens the file through the one read-only opener (``tenderarchive/readonly.py``)
+and returns plain values, so a spider receives its incremental state without ever touching SQLite.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import sqlite_utils
+
+from tenderarchive import readonly
 
 
 def read_only(path: str | Path) -> sqlite_utils.Database | None:
@@ -18,7 +19,7 @@ def read_only(path: str | Path) -> sqlite_utils.Database | None:
     path = Path(path)
     if not path.is_file():
         return None
-    return sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+    return readonly.database(path)
 
 
 def _table_rows(path, table: str, sql: str, params=()) -> list[dict]:

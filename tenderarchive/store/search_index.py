@@ -205,9 +205,6 @@ def build_search_index(db: sqlite_utils.Database) -> None:
                    [str(db.execute("select count(*) from search_documents").fetchone()[0])])
 
 
-refresh_search = build_search_index  # the name callers used before the split
-
-
 def index_state(db: sqlite_utils.Database) -> str:
     """``"current"``, ``"stale"`` (the archive or vocabulary changed since it was built) or
     ``"missing"``; reads only, so a read-only reader may ask."""

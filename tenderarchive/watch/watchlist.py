@@ -18,8 +18,10 @@ may match (OR). So ``keywords: [jeugdhulp]`` plus ``jeugdregios: [JZ41]`` means
 entry (number and name) and the field, and suggest the nearest known name
 (``difflib``) for a misspelt field, municipality or jeugdregio.
 
-:func:`load_watchlist` reads and checks a file into :class:`Watchlist`; municipalities and
-jeugdregio's are resolved to CBS codes once, here, so matching
+:func:`load_watchlist` reads and checks a file into :class:`Watchlist`. The file's shape is
+declared once below (:class:`WatchlistFile`, :class:`WatchEntry`, pydantic models) and read and
+checked by ``tenderarchive/config.py``, the same way as topic profiles and the source registry.
+Municipalities and jeugdregio's are resolved to CBS codes once, here, so matching
 (``tenderarchive/watch/report.py``) compares codes only.
 """
 
@@ -30,14 +32,17 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-import yaml
+from pydantic import AfterValidator, AliasChoices, BeforeValidator, Field, model_validator
 
 from tenderarchive.analysis import places
+from tenderarchive.config import FieldError, Strict, read_yaml, validate
 
 FIELDS = ("keywords", "jeugdregios", "municipalities", "buyers", "cpv", "providers")
 FIELD_ALIASES = {"jeugdregio's": "jeugdregios", "regions": "jeugdregios", "cpv_codes": "cpv",
                  "gemeenten": "municipalities"}
+_CPV = re.compile(r"(\d{2,8})(?:-\d)?")
 
 
 class WatchlistError(ValueError):
@@ -63,7 +68,114 @@ def _places() -> tuple[dict, dict]:
     return municipalities, regions
 
 
-# --- the watchlist -------------------------------------------------------------------------------
+def _suggest(value: str, choices) -> str:
+    close = difflib.get_close_matches(value.casefold(), list(choices), n=3, cutoff=0.75)
+    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+
+
+# --- the declared file shape ----------------------------------------------------------------------
+def _values(value) -> list[str]:
+    """One value or a non-empty list of values; numbers (an unquoted CPV code) become text."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise ValueError("expected a value or a non-empty list of values")
+    out = []
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, (str, int)) or not str(item).strip():
+            raise ValueError(f"{item!r} is not a non-empty text value")
+        out.append(" ".join(str(item).split()))
+    return out
+
+
+def _municipalities(values: tuple[str, ...]) -> tuple[str, ...]:
+    municipalities, _ = _places()
+    for v in values:
+        if v.casefold() not in municipalities:
+            raise ValueError(f"unknown municipality {v!r}{_suggest(v, municipalities)}; use a CBS name or GM code")
+    return values
+
+
+def _jeugdregios(values: tuple[str, ...]) -> tuple[str, ...]:
+    _, regions = _places()
+    for v in values:
+        if v.casefold() not in regions:
+            raise ValueError(f"unknown jeugdregio {v!r}{_suggest(v, regions)}; use a JZ code or region name")
+    return values
+
+
+def _cpv_prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
+    out = []
+    for v in values:
+        match = _CPV.fullmatch(v.replace(" ", ""))
+        if not match or (len(match.group(1)) < 8 and "-" in v):
+            raise ValueError(f"{v!r} is not a CPV code: give 8 digits (optionally with its check digit, "
+                             f"85311300-5) or a prefix of 2-7 digits (8531)")
+        code = match.group(1)
+        out.append(code.rstrip("0") if len(code) == 8 else code)
+    return tuple(out)
+
+
+def _name(value: str) -> str:
+    if not value.strip():
+        raise ValueError("every watch needs a name")
+    return value.strip()
+
+
+Values = Annotated[tuple[str, ...], BeforeValidator(_values)]
+
+
+def _field(*aliases: str):
+    return Field(default=(), validation_alias=AliasChoices(*aliases))
+
+
+class WatchEntry(Strict):
+    """One watch as written: a name and at least one search field."""
+
+    name: Annotated[str, AfterValidator(_name)]
+    keywords: Values = _field("keywords")
+    jeugdregios: Annotated[Values, AfterValidator(_jeugdregios)] = _field("jeugdregios", "jeugdregio's", "regions")
+    municipalities: Annotated[Values, AfterValidator(_municipalities)] = _field("municipalities", "gemeenten")
+    buyers: Values = _field("buyers")
+    cpv: Annotated[Values, AfterValidator(_cpv_prefixes)] = _field("cpv", "cpv_codes")
+    providers: Values = _field("providers")
+
+    @model_validator(mode="before")
+    @classmethod
+    def known_fields(cls, data):
+        if not isinstance(data, dict):
+            raise ValueError(f"expected a mapping with a name and search fields, got {data!r}")
+        for key in data:
+            if key != "name" and FIELD_ALIASES.get(key, key) not in FIELDS:
+                raise FieldError(str(key), f"unknown field{_suggest(str(key), [*FIELDS, *FIELD_ALIASES])}; "
+                                           f"known fields: name, {', '.join(FIELDS)}")
+        return data
+
+    @model_validator(mode="after")
+    def searches_something(self):
+        if not any(getattr(self, f) for f in FIELDS):
+            raise ValueError(f"no search fields; give at least one of {', '.join(FIELDS)}")
+        return self
+
+    def watch(self) -> "Watch":
+        municipalities, regions = _places()
+        return Watch(
+            name=self.name,
+            keywords=[k.casefold() for k in self.keywords],
+            jeugdregios={regions[v.casefold()]["code"]: regions[v.casefold()]["name"] for v in self.jeugdregios},
+            municipalities={municipalities[v.casefold()]["cbs_code"]: municipalities[v.casefold()]["name"]
+                            for v in self.municipalities},
+            buyers=list(self.buyers), cpv=list(self.cpv), providers=list(self.providers))
+
+
+class WatchlistFile(Strict):
+    """The declared shape of a watchlist file (a bare list of watches is read as ``watches``)."""
+
+    title: Annotated[str, BeforeValidator(str)] | None = None
+    watches: tuple[WatchEntry, ...]
+
+
+# --- what the rest of the package uses --------------------------------------------------------------
 @dataclass
 class Watch:
     name: str
@@ -86,101 +198,20 @@ class Watchlist:
     watches: list[Watch]
 
 
-def _strings(value, where: str, name: str) -> list[str]:
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
-        value = [value]
-    if not isinstance(value, list) or not value:
-        raise WatchlistError(f"{where}, field {name!r}: expected a value or a non-empty list of values")
-    out = []
-    for item in value:
-        if isinstance(item, bool) or not isinstance(item, (str, int)) or not str(item).strip():
-            raise WatchlistError(f"{where}, field {name!r}: {item!r} is not a non-empty text value")
-        out.append(str(item).strip())
-    return out
-
-
-def _suggest(value: str, choices) -> str:
-    close = difflib.get_close_matches(value.casefold(), list(choices), n=3, cutoff=0.75)
-    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
-
-
-def _watch(entry, number: int, source: str) -> Watch:
-    where = f"{source}: entry {number}"
-    if not isinstance(entry, dict):
-        raise WatchlistError(f"{where}: expected a mapping with a name and search fields, got {entry!r}")
-    name = entry.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise WatchlistError(f"{where}, field 'name': every watch needs a name")
-    where = f"{source}: entry {number} ({name.strip()!r})"
-    watch = Watch(name=name.strip())
-    given = 0
-    for raw_key, value in entry.items():
-        if raw_key == "name":
-            continue
-        key = FIELD_ALIASES.get(raw_key, raw_key)
-        if key not in FIELDS:
-            raise WatchlistError(f"{where}, field {raw_key!r}: unknown field{_suggest(str(raw_key), FIELDS)}; "
-                                 f"known fields: name, {', '.join(FIELDS)}")
-        values = _strings(value, where, raw_key)
-        given += 1
-        municipalities, regions = _places()
-        if key == "keywords":
-            watch.keywords = [" ".join(v.split()).casefold() for v in values]
-        elif key in ("buyers", "providers"):
-            setattr(watch, key, [" ".join(v.split()) for v in values])
-        elif key == "municipalities":
-            for v in values:
-                row = municipalities.get(v.casefold())
-                if row is None:
-                    raise WatchlistError(f"{where}, field {raw_key!r}: unknown municipality {v!r}"
-                                         f"{_suggest(v, municipalities)}; use a CBS name or GM code")
-                watch.municipalities[row["cbs_code"]] = row["name"]
-        elif key == "jeugdregios":
-            for v in values:
-                row = regions.get(v.casefold())
-                if row is None:
-                    raise WatchlistError(f"{where}, field {raw_key!r}: unknown jeugdregio {v!r}"
-                                         f"{_suggest(v, regions)}; use a JZ code or region name")
-                watch.jeugdregios[row["code"]] = row["name"]
-        elif key == "cpv":
-            for v in values:
-                match = re.fullmatch(r"(\d{2,8})(?:-\d)?", v.replace(" ", ""))
-                if not match or (len(match.group(1)) < 8 and "-" in v):
-                    raise WatchlistError(f"{where}, field {raw_key!r}: {v!r} is not a CPV code: give 8 digits "
-                                         f"(optionally with its check digit, 85311300-5) or a prefix of 2-7 "
-                                         f"digits (8531)")
-                code = match.group(1)
-                watch.cpv.append(code.rstrip("0") if len(code) == 8 else code)
-    if not given:
-        raise WatchlistError(f"{where}: no search fields; give at least one of {', '.join(FIELDS)}")
-    return watch
-
-
 def load_watchlist(path: str | Path) -> Watchlist:
     """Read and validate a watchlist file; raises :class:`WatchlistError`."""
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise WatchlistError(f"{path}: cannot read the watchlist: {exc.strerror or exc}") from None
-    except yaml.YAMLError as exc:
-        raise WatchlistError(f"{path}: not valid YAML: {exc}") from None
-    title = f"Watchlist {path.stem}"
-    if isinstance(data, dict):
-        unknown = set(data) - {"title", "watches"}
-        if unknown:
-            raise WatchlistError(f"{path}: unknown top-level field(s) {', '.join(map(repr, sorted(unknown)))}; "
-                                 f"known: title, watches")
-        title = str(data.get("title") or title)
-        entries = data.get("watches")
-    else:
-        entries = data
-    if not isinstance(entries, list) or not entries:
+    data = read_yaml(path, WatchlistError)
+    if isinstance(data, list):
+        data = {"watches": data}
+    if not isinstance(data, dict) or not isinstance(data.get("watches"), list) or not data["watches"]:
         raise WatchlistError(f"{path}: expected a list of watches (top-level list or 'watches:'), found none")
-    watches = [_watch(entry, number, str(path)) for number, entry in enumerate(entries, 1)]
-    seen = set()
-    for number, watch in enumerate(watches, 1):
-        if watch.name.casefold() in seen:
-            raise WatchlistError(f"{path}: entry {number} ({watch.name!r}), field 'name': duplicate name")
-        seen.add(watch.name.casefold())
-    return Watchlist(path=path, title=title, watches=watches)
+    spec = validate(WatchlistFile, data, WatchlistError, str(path), entries="watches")
+    seen: dict[str, int] = {}
+    for number, entry in enumerate(spec.watches, 1):
+        if entry.name.casefold() in seen:
+            raise WatchlistError(f'{path}: entry {number} ("{entry.name}"): field "name": duplicate of '
+                                 f'entry {seen[entry.name.casefold()]}')
+        seen[entry.name.casefold()] = number
+    return Watchlist(path=path, title=spec.title or f"Watchlist {path.stem}",
+                     watches=[entry.watch() for entry in spec.watches])

@@ -1,9 +1,10 @@
 """Shared fixtures of the publishing tests: a demo archive with search indexes, and a real
 ``tenderarchive serve`` on a free loopback port.
 
-The archive is built exactly as a user builds it (``python -m tenderarchive.cli build-demo``)
-and indexed with :func:`tenderarchive.search.refresh_search`. The XSS variant adds one
-synthetic notice whose title and description carry script and an event-handler payload.
+The archive is built exactly as a user builds it (``python -m tenderarchive.cli build-demo``),
+search index included (the derivation step builds it). The XSS variant adds one synthetic
+notice whose title and description carry script and an event-handler payload, and re-indexes
+with :func:`tenderarchive.store.search_index.build_search_index`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from tenderarchive.search import refresh_search
+from tenderarchive.store.search_index import build_search_index
 from tests.conftest import ROOT
 
 CLI = [sys.executable, "-m", "tenderarchive.cli"]
@@ -31,10 +32,7 @@ def build_demo(path: Path) -> Path:
     completed = subprocess.run([*CLI, "build-demo", "--db", str(path)], cwd=ROOT,
                                capture_output=True, text=True, timeout=240)
     assert completed.returncode == 0, completed.stderr
-    db = sqlite_utils.Database(path)
-    refresh_search(db)
-    db.close()
-    return path
+    return path   # with its search index: the demo build's derivation step made it
 
 
 def plant_xss(path: Path) -> Path:
@@ -48,7 +46,7 @@ def plant_xss(path: Path) -> Path:
         "year": 2022, "year_month": "2022-12", "url": f"https://example.invalid/{XSS_ID}",
     })
     db["notices"].insert(template)
-    refresh_search(db)
+    build_search_index(db)
     db.close()
     return path
 

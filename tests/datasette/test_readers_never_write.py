@@ -95,6 +95,7 @@ def test_serve_leaves_the_archive_byte_identical_and_holds_it_read_only(archive)
         assert modes and set(modes) == {os.O_RDONLY}, modes
     finally:
         server.stop()
+    assert "search index" not in server.process.stderr.read().decode()   # the derivation built it
     assert fingerprint(archive) == before
     assert sqlite_utils.Database(archive)["notices"].count == 12
 

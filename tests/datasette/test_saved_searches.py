@@ -161,3 +161,28 @@ def test_dashboards_are_configured_for_the_served_database(server):
             chart["query"].replace("[[ and jeugdregio_name = :jeugdregio ]]", "")
                           .replace("[[ and d.jeugdregio_name = :jeugdregio ]]", ""))))
         assert data, chart["title"]
+
+
+def test_atom_feeds_survive_control_characters_and_link_only_http_urls(demo_archive, tmp_path):
+    """A synthetic notice whose title holds characters XML forbids and whose url is not http(s)
+    (as a broken source or an older archive could hold): the feed still parses, the entry keeps
+    its title without them, and it has no link."""
+    from tenderarchive.store.search_index import build_search_index
+
+    path = shutil.copy(demo_archive, tmp_path / "archive.db")
+    db = sqlite_utils.Database(path)
+    template = db["notices"].get(200201)
+    template.update({"publication_id": 990002, "kenmerk": 990002, "procurement_id": "TN990002",
+                     "title": "Jeugdhulp Kwadraatproef\x0b\x01 & <b>co</b>", "url": "javascript:window.__xss=1"})
+    db["notices"].insert(template)
+    build_search_index(db)
+    db.close()
+    server = Server(path)
+    try:
+        root = feed(server, "search_all", q="Kwadraatproef")
+    finally:
+        server.stop()
+    [entry] = root.findall(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}title").text == "Jeugdhulp Kwadraatproef & <b>co</b>"
+    assert entry.findall(f"{ATOM}link") == []
+    assert [link.get("href") for link in root.findall(f"{ATOM}link")][0].startswith("http://127.0.0.1:")

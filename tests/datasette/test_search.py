@@ -9,7 +9,9 @@ import pytest
 import sqlite_utils
 
 from tenderarchive import datasette_plugin
-from tenderarchive.search import ensure_search, fts_quote, nl_fts_query, refresh_search, stem_text
+from tenderarchive.store.search_index import build_search_index, ensure_search
+from tenderarchive.search.query import fts_quote, nl_fts_query
+from tenderarchive.search.text import stem_text
 
 HOSTILE = ['"', '""', "*", "NEAR(", "NEAR(a b", "AND OR", "OR", "NOT", ")", "(", "^", "-", ":", "title:",
            "a AND", '"jeugd', "jeugd*", "'; drop table notices; --", "{title}", "\x00", "   ", "",
@@ -92,9 +94,9 @@ def test_the_saved_search_answers_any_input(server, query):
 def test_refresh_is_idempotent_and_follows_the_archive(demo_archive, tmp_path):
     path = shutil.copy(demo_archive, tmp_path / "copy.db")
     db = sqlite_utils.Database(path)
-    refresh_search(db)
+    build_search_index(db)
     first = [tuple(r.values()) for r in db.query("select * from search_documents order by doc_id")]
-    refresh_search(db)
+    build_search_index(db)
     assert [tuple(r.values()) for r in db.query("select * from search_documents order by doc_id")] == first
     assert ensure_search(db) is False  # nothing changed: no rebuild
     db["notices"].update(200201, {"title": "Gemeentelijke toegang Kinderopvang", "fetched_at": "2030-01-01"})
@@ -113,7 +115,7 @@ def test_articles_are_searched_when_the_archive_has_them(demo_archive, tmp_path)
         "text": "De Leidse regio heeft de aanbestedingen voor de toegang afgerond.",
         "published": "2021-01-12", "relevant": 1, "jeugdregio_code": "JZ18",
     }, alter=True)
-    refresh_search(db)
+    build_search_index(db)
     found = list(connect(path).execute(
         "select d.source_table, d.jeugdregio from search_documents_fts join search_documents d"
         " on d.rowid = search_documents_fts.rowid where search_documents_fts match nl_fts_query(?)",
