@@ -155,12 +155,15 @@ class Site:
         ``?query``: at least one ``allow`` must match (when any are given)
         and no ``deny`` may match.
         """
-        parts = urlsplit(url)
-        base = urlsplit(self.base_url)
-        if parts.scheme not in ("http", "https"):
-            return False
-        strip = lambda h: (h or "")[4:] if (h or "").startswith("www.") else (h or "")  # noqa: E731
-        if strip(parts.hostname) != strip(base.hostname) or parts.port != base.port:
+        try:
+            parts = urlsplit(url)
+            base = urlsplit(self.base_url)
+            if parts.scheme not in ("http", "https"):
+                return False
+            strip = lambda h: (h or "")[4:] if (h or "").startswith("www.") else (h or "")  # noqa: E731
+            if strip(parts.hostname) != strip(base.hostname) or parts.port != base.port:
+                return False
+        except ValueError:  # a malformed URL (bad port, broken IPv6 host) is not one of ours
             return False
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         if self.allow and not any(re.search(p, target) for p in self.allow):
@@ -208,7 +211,11 @@ def _check_url(ctx: _Entry, fieldname: str, value: Any, base: str | None) -> str
     if not isinstance(value, str) or not value.strip() or re.search(r"\s", value.strip()):
         raise ctx.error(fieldname, "must be a URL")
     value = value.strip()
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018  (raises ValueError on a malformed port)
+    except ValueError as exc:
+        raise ctx.error(fieldname, f"must be a URL ({exc})") from None
     if parts.scheme:
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ctx.error(fieldname, "must be a URL")
@@ -412,8 +419,7 @@ def load_sources(path: str | Path | None = None,
     Returns every entry, enabled or not; filter on ``site.enabled``.
     """
     p = Path(path) if path is not None else SHIPPED_REGISTRY
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise SourceRegistryError(f"{p.name}: not valid YAML: {exc}") from None
+    from tenderarchive.configfile import read_yaml
+
+    data = read_yaml(p, SourceRegistryError, "source registry")
     return parse_sources(data, p.name, base_urls)

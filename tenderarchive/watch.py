@@ -202,13 +202,10 @@ def _watch(entry, number: int, source: str) -> Watch:
 
 def load_watchlist(path: str | Path) -> Watchlist:
     """Read and validate a watchlist file; raises :class:`WatchlistError`."""
+    from tenderarchive.configfile import read_yaml
+
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise WatchlistError(f"{path}: cannot read the watchlist: {exc.strerror or exc}") from None
-    except yaml.YAMLError as exc:
-        raise WatchlistError(f"{path}: not valid YAML: {exc}") from None
+    data = read_yaml(path, WatchlistError, "watchlist")
     title = f"Watchlist {path.stem}"
     if isinstance(data, dict):
         unknown = set(data) - {"title", "watches"}

@@ -13,7 +13,9 @@ from importlib import resources
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+
+
+from tenderarchive.configfile import read_yaml
 
 # Package data is read through importlib.resources, so it works from a zipped egg (scrapyd) too.
 PROFILE_DIR = resources.files("tenderarchive.profiles")
@@ -67,17 +69,16 @@ def _cpvs(data: dict, key: str, where: str) -> tuple[str, ...]:
     return codes
 
 
-def load_profile(name_or_path: str) -> Profile:
+def load_profile(name_or_path: str, _chain: tuple = ()) -> Profile:
+    if not isinstance(name_or_path, str) or not name_or_path.strip():
+        raise ProfileError(f"topic profile name {name_or_path!r:.80} is not a name or a path")
     path = Path(name_or_path)
     if not path.suffix:
         path = PROFILE_DIR / f"{name_or_path}.yaml"
     if not path.is_file():
         shipped = ", ".join(sorted(p.name[:-5] for p in PROFILE_DIR.iterdir() if p.name.endswith(".yaml")))
         raise ProfileError(f"topic profile {name_or_path!r} not found (shipped profiles: {shipped})")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ProfileError(f"{path}: not valid YAML: {exc}") from None
+    data = read_yaml(path, ProfileError, "topic profile")
     where = str(path)
     if not isinstance(data, dict) or not isinstance(data.get("name"), str):
         raise ProfileError(f"{where}: field 'name' is required")
@@ -90,7 +91,10 @@ def load_profile(name_or_path: str) -> Profile:
     if not take_all and not cpv and not search:
         raise ProfileError(f"{where}: field 'queries' selects nothing (give cpv, search or all: true)")
     if "relevance_from" in data:
-        relevance = load_profile(data["relevance_from"]).relevance
+        key = str(Path(str(path)).resolve())
+        if key in _chain:
+            raise ProfileError(f"{where}: field 'relevance_from' refers back to {data['relevance_from']!r:.80}")
+        relevance = load_profile(data["relevance_from"], _chain + (key,)).relevance
     else:
         rel = data.get("relevance") or {}
         if not isinstance(rel, dict):
