@@ -169,8 +169,10 @@ def cmd_reparse(args) -> int:
 def cmd_extract(args) -> int:
     from tenderarchive.extract_page import extract_page
 
+    settings = project_settings(None, args.set)
     try:
-        result = extract_page(args.source, url=args.url)
+        result = extract_page(args.source, url=args.url, timeout=settings.getfloat("EXTRACT_TIMEOUT"),
+                              maxsize=settings.getint("EXTRACT_MAXSIZE"))
     except (OSError, ValueError) as exc:
         print(f"tenderarchive: cannot read {args.source}: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -248,6 +250,8 @@ def parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="extract and analyse one page (HTML or text file, or a URL); prints JSON")
     extract.add_argument("source", metavar="PATH_OR_URL")
     extract.add_argument("--url", help="the page's address, when SOURCE is a local file")
+    extract.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
+                         help="setting, e.g. EXTRACT_TIMEOUT=30 or EXTRACT_MAXSIZE=1000000")
     extract.set_defaults(func=cmd_extract)
 
     status = sub.add_parser("status", help="show the last crawls")
