@@ -7,6 +7,9 @@ Exit codes (also in docs/operations.md):
 1     failed: the crawl archived nothing or could not reach its source
 2     bad arguments (the message names the argument)
 3     partial: the crawl went on past errors; see ``tenderarchive status``
+4     locked: another crawl runs on this archive
+5     stale or failed source (``status``)
+6     unusable file: the archive, or a WARC file, is broken (the message names it)
 ====  =====================================================
 """
 
@@ -18,6 +21,8 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+
+from tenderarchive.files import EXIT_UNUSABLE_FILE, UnusableFile, check_archive, check_warc
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_ARGUMENTS, EXIT_PARTIAL = 0, 1, 2, 3
 STATUS_EXIT = {"complete": EXIT_OK, "partial": EXIT_PARTIAL, "failed": EXIT_FAILED}
@@ -71,7 +76,9 @@ def cmd_crawl(args) -> int:
     if args.replay:
         if not Path(args.replay).exists():
             return _bad("--replay", f"{args.replay} does not exist")
+        check_warc(args.replay)  # garbage or cut short: exit 6 before anything is written
         settings.set("WARC_REPLAY", args.replay, priority="cmdline")
+    check_archive(settings.get("ARCHIVE_DB"), write=True)
     try:
         CrawlArguments.parse(args.from_date, args.until_date, args.sample)
         if args.spider == "tenderned":
@@ -161,9 +168,9 @@ def cmd_serve(args) -> int:
 
 
 def cmd_reparse(args) -> int:
-    from tenderarchive.reparse import reparse
+    from tenderarchive.reparse import guarded_reparse
 
-    return reparse(Path(args.db), Path(args.warc) if args.warc else None)
+    return guarded_reparse(Path(args.db), Path(args.warc) if args.warc else None, force=args.force)
 
 
 def cmd_extract(args) -> int:
@@ -245,6 +252,9 @@ def parser() -> argparse.ArgumentParser:
     reparse = sub.add_parser("reparse", help="rebuild the archive from the WARC store with the current parsers")
     reparse.add_argument("--db", default="archive.db")
     reparse.add_argument("--warc", help="WARC store (default: warc/ next to the archive)")
+    reparse.add_argument("--force", action="store_true",
+                         help="replace the archive even with fewer notices or articles than it holds now "
+                              "(never fewer than the store's fetch index implies), and read a damaged store")
     reparse.set_defaults(func=cmd_reparse)
 
     extract = sub.add_parser("extract", help="extract and analyse one page (HTML or text file, or a URL); prints JSON")
@@ -270,9 +280,27 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+#: Commands that write to the archive (the others only read it).
+WRITERS = {"crawl", "build-demo", "reparse"}
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. The error boundary: a broken file is one line on stderr naming the
+    file and the problem, with exit code 6 (see tenderarchive/files.py), never a traceback."""
+    import sqlite3
+
     args = parser().parse_args(argv)
-    return args.func(args)
+    db = getattr(args, "db", None)
+    try:
+        if db is not None or args.command in WRITERS - {"crawl"}:
+            check_archive(db or "archive.db", write=args.command in WRITERS)
+        return args.func(args)
+    except UnusableFile as exc:
+        print(f"tenderarchive: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE_FILE
+    except sqlite3.DatabaseError as exc:  # damage found only while reading (a corrupt page)
+        print(f"tenderarchive: {db or 'archive.db'}: the archive is damaged: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE_FILE
 
 
 if __name__ == "__main__":
