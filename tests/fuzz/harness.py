@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import signal
 import sqlite3
 import tempfile
@@ -389,7 +390,10 @@ def run_publication(body: bytes) -> None:
         row = bundle.get("list")
     else:  # the mutation broke the bundle: use the raw bytes as the detail response
         detail_body, documents_body, row = body, b'{"documenten": []}', None
-    publication_id = str(row.get("publicatieId")) if isinstance(row, dict) else "100101"
+    # The spider requests a detail only for a list row with a numeric id (TenderNedSpider.select).
+    publication_id = str(row.get("publicatieId")) if isinstance(row, dict) else ""
+    if not re.fullmatch(r"[0-9]{1,18}", publication_id):
+        publication_id = "100101"
     url = spider.detail_url(publication_id)
     follow = drain(spider.parse_detail(response(url, detail_body, {"publication_id": publication_id,
                                                                     "list_record": row})))
