@@ -6,7 +6,7 @@ DB     ?= archive.db
 PORT   ?= 8001
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo archive serve test bench install clean screenshots
+.PHONY: demo archive serve test fuzz bench install clean screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ serve: $(STAMP)
 ## Run the whole test suite
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+## Long fuzz run over every parser (>= 100,000 mutated inputs); prints cases, failures and hangs
+FUZZ_CASES ?= 100000
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz.run --cases $(FUZZ_CASES)
 
 ## Benchmarks (print ratios against a baseline measured in the same run)
 bench: $(STAMP)

@@ -3,8 +3,8 @@
 The work is :func:`tenderarchive.extraction.extract_html` (trafilatura and
 htmldate, with the page's own stated date first and the registry's per-site
 selectors); this step turns its result into the ``articles`` row. The row's key
-is the page's canonical URL when the page names one on the same host, else the
-URL fetched.
+is the page's canonical URL when the page names an http(s) one on the same host,
+else the URL fetched.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from scrapy.exceptions import DropItem
 
 from tenderarchive.extraction import extract_html
 from tenderarchive.items import ArticleItem
+from tenderarchive.urls import http_url
 
 
 class ExtractPipeline:
@@ -26,7 +27,15 @@ class ExtractPipeline:
 
 
 def canonical(url: str, candidate: str | None) -> str:
-    if candidate and urlsplit(candidate).netloc.removeprefix("www.") == urlsplit(url).netloc.removeprefix("www."):
+    """The archived URL: the canonical one when it is an http(s) URL on the fetched host
+    (never ``javascript://host/…``: tenderarchive/urls.py), else the URL fetched."""
+    candidate = http_url(candidate)
+    try:
+        same_host = candidate and urlsplit(candidate).netloc.removeprefix("www.") == \
+            urlsplit(url).netloc.removeprefix("www.")
+    except ValueError:
+        same_host = False
+    if same_host:
         return candidate.split("#")[0]
     return url.split("#")[0]
 

@@ -12,16 +12,22 @@ into archive rows.
 - ``{code, omschrijving}`` objects become a code and a label column;
 - CPV codes are kept with their check digit and as 8 digits;
 - volatile counters (days until the deadline) are not archived at all, so they
-  can never count as a change.
+  can never count as a change;
+- a field of the wrong shape (a list where an object belongs, an impossible date,
+  a number out of range) costs the record, never the crawl: the value helpers raise
+  ``ValueError`` and the item is dropped with a message naming the publication,
+  which the crawl records (partial) so the next run fetches it again.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from scrapy.exceptions import DropItem
+
 from tenderarchive.items import NoticeItem
 from tenderarchive.values import (
-    clean_text, code_label, cpv_parts, deadline, flag, iso, local_date, parse_timestamp, to_int,
+    clean_text, code_label, cpv_parts, deadline, flag, iso, local_date, parse_timestamp, text_value, to_int,
 )
 
 
@@ -36,13 +42,38 @@ class NormalisePipeline:
 
     def process_item(self, item):
         if isinstance(item, NoticeItem):
-            item.record = normalise_notice(item, self.notice_url, self.site_url)
+            try:
+                item.record = normalise_notice(item, self.notice_url, self.site_url)
+            except ValueError as exc:
+                raise DropItem(f"publication {item.publication_id}: {exc}") from None
         return item
 
 
+def _object(value) -> dict:
+    """An optional JSON object: absent is {}, anything but an object is a bad field."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError(f"expected an object, got {type(value).__name__} {value!r:.60}")
+    return value
+
+
+def _array(value) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list, got {type(value).__name__} {value!r:.60}")
+    return value
+
+
+def _href(link) -> str | None:
+    """The ``href`` of a ``{"href": ...}`` link object, as text."""
+    return text_value(_object(link).get("href")) or None
+
+
 def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
-    d = item.detail
-    row = item.list_record or {}
+    d = _object(item.detail)
+    row = _object(item.list_record)
     publication_id = to_int(d["publicatieId"])
     kenmerk = to_int(d.get("kenmerk") if d.get("kenmerk") is not None else row.get("kenmerk"))
     published_at = parse_timestamp(d.get("publicatieDatum"))
@@ -59,27 +90,26 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     consultation, _ = deadline(d.get("sluitingsDatumMarktconsultatie") or row.get("sluitingsDatumMarktconsultatie"))
 
     cpv_rows = []
-    for entry in d.get("cpvCodes") or []:
+    for entry in _array(d.get("cpvCodes")):
         raw = entry.get("code") if isinstance(entry, dict) else entry
         if not raw:
             continue
-        code, code8 = cpv_parts(str(raw))
+        code, code8 = cpv_parts(text_value(raw))
         cpv_rows.append({
             "publication_id": publication_id, "cpv": code, "cpv_8": code8,
             "label": clean_text(entry.get("omschrijving")) if isinstance(entry, dict) else None,
             "is_main": 1 if isinstance(entry, dict) and entry.get("isHoofdOpdracht") else 0,
         })
     main = next((c for c in cpv_rows if c["is_main"]), cpv_rows[0] if cpv_rows else None)
-    nuts = [code_label(n)[0] for n in d.get("nutsCodes") or []]
-    links = d.get("links") or {}
-    pdf = (links.get("pdf") or {}).get("href")
+    nuts = [code_label(n)[0] for n in _array(d.get("nutsCodes"))]
+    pdf = _href(_object(d.get("links")).get("pdf"))
 
     notice = {
         "publication_id": publication_id,
         "kenmerk": kenmerk,
         "procurement_id": f"TN{kenmerk}" if kenmerk is not None else None,
         "notice_type": notice_type, "notice_type_label": notice_type_label,
-        "form_code": d.get("publicatieCode") or code_label(row.get("publicatiecode"))[0],
+        "form_code": text_value(d.get("publicatieCode")) or code_label(row.get("publicatiecode"))[0],
         "form_label": clean_text(d.get("typePublicatie")) if isinstance(d.get("typePublicatie"), str)
         else code_label(row.get("publicatiecode"))[1],
         "title": clean_text(d.get("aanbestedingNaam")),
@@ -120,11 +150,12 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     documents = None
     if item.documents is not None:
         documents = []
-        for doc in item.documents.get("documenten") or []:
+        for doc in _array(_object(item.documents).get("documenten")):
+            doc = _object(doc)
             category, category_label = code_label(doc.get("publicatieCategorie"))
-            href = ((doc.get("links") or {}).get("download") or {}).get("href")
+            href = _href(_object(doc.get("links")).get("download"))
             documents.append({
-                "document_id": str(doc.get("documentId")),
+                "document_id": text_value(doc.get("documentId")),
                 "publication_id": publication_id,
                 "name": clean_text(doc.get("documentNaam")),
                 "file_type": code_label(doc.get("typeDocument"))[0],

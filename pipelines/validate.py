@@ -29,17 +29,18 @@ def validate_notice(item: NoticeItem) -> None:
     try:
         detail_id = int(str(raw_id))
     except ValueError:
-        raise DropItem(f"{where}: detail publicatieId {raw_id!r} is not a number") from None
+        raise DropItem(f"{where}: detail publicatieId {raw_id!r:.80} is not a number") from None
     if str(detail_id) != str(item.publication_id).strip():
-        raise DropItem(f"{where}: detail record is for publicatieId {raw_id!r}")
+        raise DropItem(f"{where}: detail record is for publicatieId {raw_id!r:.80}")
     if not str(detail.get("aanbestedingNaam") or "").strip():
         raise DropItem(f"{where}: detail record has no aanbestedingNaam (title)")
     for field in ("publicatieDatum", "sluitingsDatum", "aanvangOpdrachtDatum", "voltooiingOpdrachtDatum"):
         try:
             parse_timestamp(detail.get(field))
         except ValueError:
-            raise DropItem(f"{where}: {field} {detail.get(field)!r} is not a date or timestamp") from None
+            raise DropItem(f"{where}: {field} {detail.get(field)!r:.80} is not a date or timestamp") from None
     if detail.get("publicatieDatum") in (None, ""):
         raise DropItem(f"{where}: detail record has no publicatieDatum")
-    if item.documents is not None and not isinstance(item.documents.get("documenten", []), list):
+    if item.documents is not None and not (isinstance(item.documents, dict)
+                                           and isinstance(item.documents.get("documenten", []), list)):
         raise DropItem(f"{where}: documents response has no 'documenten' list")

@@ -22,6 +22,11 @@ feed date before fetching and on the page's own date after; pages without a date
 are kept. ``sample=N`` stops after N pages.
 
 The spider yields raw HTML (``ArticleItem``); extraction and analysis are pipelines.
+
+Hostile input (issue 13): a feed, sitemap or robots.txt entry whose URL is malformed
+or not http(s) is recorded as an error and skipped; a listing link that is not an
+http(s) page (``mailto:``, ``javascript:``) is simply not followed; XML that is
+broken or not UTF-8 is one recorded error for that document.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from lxml import etree
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from spiders.base import BaseSpider
+from tenderarchive.urls import http_url
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.items import ArticleItem
 from tenderarchive.sources import SourceRegistryError, load_sources
@@ -111,24 +117,47 @@ class NewsSpider(BaseSpider):
                     yield scrapy.Request(url, self.parse_listing, errback=self.errback,
                                          meta={**meta, "listing_page": 1})
 
+    def follow(self, url, callback, response, meta) -> scrapy.Request | None:
+        """A request for a discovered URL, or None (recorded) when it is not an http(s) URL."""
+        checked = http_url(url)
+        if checked is not None:
+            try:
+                return scrapy.Request(checked, callback, errback=self.errback, meta=meta)
+            except ValueError:
+                pass
+        self.record_error(response.url, f"malformed URL skipped: {str(url)[:200]!r}")
+        return None
+
     def parse_robots(self, response):
         site = response.meta["site"]
-        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-            yield scrapy.Request(url, self.parse_sitemap, errback=self.errback, meta={"site": site})
+        try:
+            urls = list(sitemap_urls_from_robots(response.body, base_url=response.url))
+        except (ValueError, UnicodeDecodeError) as exc:
+            urls = []
+            self.record_error(response.url, f"malformed robots.txt: {exc}")
+        for url in urls:
+            request = self.follow(url, self.parse_sitemap, response, {"site": site})
+            if request:
+                yield request
 
     def parse_sitemap(self, response):
         site = response.meta["site"]
         try:
             sitemap = Sitemap(response.body)
+            entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating
         except Exception as exc:  # lxml raises several types on broken XML
-            self.record_error(response.url, f"malformed sitemap: {exc}")
+            self.record_error(response.url, f"malformed sitemap: {str(exc)[:200]}")
             return
-        for entry in sitemap:
+        for entry in entries:
             url = entry.get("loc")
             if not url:
                 continue
             if sitemap.type == "sitemapindex":
-                yield scrapy.Request(url, self.parse_sitemap, errback=self.errback, meta={"site": site})
+                request = self.follow(url, self.parse_sitemap, response, {"site": site})
+                if request:
+                    yield request
+            elif http_url(url) is None:
+                self.record_error(response.url, f"malformed URL skipped: {str(url)[:200]!r}")
             else:
                 request = self.page_request(site, url, "sitemap", lastmod=entry.get("lastmod"))
                 if request:
@@ -138,23 +167,34 @@ class NewsSpider(BaseSpider):
         site = response.meta["site"]
         try:
             root = etree.fromstring(response.body, parser=etree.XMLParser(recover=False, resolve_entities=False))
-        except etree.XMLSyntaxError as exc:
-            self.record_error(response.url, f"malformed feed: {exc}")
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            self.record_error(response.url, f"malformed feed: {str(exc)[:200]}")
             return
         atom = "{http://www.w3.org/2005/Atom}"
         for item in root.iter("item", f"{atom}entry"):
             link = item.findtext("link") or next(
                 (l.get("href") for l in item.iter(f"{atom}link") if l.get("rel", "alternate") == "alternate"), None)
             when = item.findtext("pubDate") or item.findtext(f"{atom}updated") or item.findtext(f"{atom}published")
-            if link:
-                request = self.page_request(site, response.urljoin(link.strip()), "feed", lastmod=when)
+            try:
+                link = response.urljoin(link.strip()) if link else None
+            except ValueError:
+                self.record_error(response.url, f"malformed URL skipped: {link[:200]!r}")
+                continue
+            if link and http_url(link) is None:
+                self.record_error(response.url, f"malformed URL skipped: {link[:200]!r}")
+            elif link:
+                request = self.page_request(site, link, "feed", lastmod=when)
                 if request:
                     yield request
 
     def parse_listing(self, response):
         site = response.meta["site"]
         for href in response.css("a::attr(href)").getall():
-            request = self.page_request(site, response.urljoin(href), "listing")
+            try:
+                url = http_url(response.urljoin(href))
+            except ValueError:  # a malformed link (bad port, broken IPv6 host) is no page of ours
+                url = None
+            request = self.page_request(site, url, "listing") if url else None
             if request:
                 yield request
         listing = site.discovery.listing
@@ -164,8 +204,14 @@ class NewsSpider(BaseSpider):
             nodes = response.xpath(rule) if rule.startswith(("/", "./", "(")) else response.css(rule)
             next_href = nodes.xpath("@href").get() or (nodes.get() if nodes and "@href" in rule else None)
             if next_href:
-                yield scrapy.Request(response.urljoin(next_href), self.parse_listing, errback=self.errback,
-                                     meta={"site": site, "listing_page": page + 1})
+                try:
+                    next_url = response.urljoin(next_href)
+                except ValueError:
+                    next_url = next_href
+                request = self.follow(next_url, self.parse_listing, response,
+                                      {"site": site, "listing_page": page + 1})
+                if request:
+                    yield request
 
     def page_request(self, site, url, via, lastmod=None, living=False):
         url = url.split("#")[0]
@@ -188,8 +234,12 @@ class NewsSpider(BaseSpider):
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
         self.requested.add(url)
-        return scrapy.Request(url, self.parse_page, errback=self.errback,
-                              meta={"site": site, "via": via, "living": living})
+        try:
+            return scrapy.Request(url, self.parse_page, errback=self.errback,
+                                  meta={"site": site, "via": via, "living": living})
+        except (ValueError, UnicodeError) as exc:
+            self.record_error(url, f"malformed URL skipped: {exc}")
+            return None
 
     def in_window(self, day: date) -> bool:
         return self.arguments.from_date <= day <= self.arguments.until_date

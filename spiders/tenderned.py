@@ -37,6 +37,7 @@ Settings: ``TENDERNED_API_URL``, ``TENDERNED_PROFILE``, ``TENDERNED_PAGE_SIZE``,
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 from urllib.parse import urlencode
@@ -152,7 +153,9 @@ class TenderNedSpider(BaseSpider):
         page = self.load_json(response)
         if page is None:
             return
-        baseline = int(page.get("totalElements", 0))
+        baseline = self.count(response, page, "totalElements")
+        if baseline is None:
+            return
         self.logger.info("window %s..%s holds %d publications in all",
                          self.arguments.from_date, self.arguments.until_date, baseline)
         yield from self.query_requests(baseline)
@@ -179,8 +182,13 @@ class TenderNedSpider(BaseSpider):
         meta = response.meta
         name, params, (start, end), page = meta["query"], meta["params"], meta["window"], meta["page"]
         key = f"{name} {start}..{end}"
-        total = int(page_data.get("totalElements", 0))
+        total = self.count(response, page_data, "totalElements")
         rows = page_data.get("content") or []
+        if total is None:
+            return
+        if not isinstance(rows, list):
+            self.record_error(response.url, f"list page: 'content' is {type(rows).__name__}, not a list")
+            return
 
         if page == 0:
             if meta["top"] and meta["baseline"] is not None and params:
@@ -190,7 +198,7 @@ class TenderNedSpider(BaseSpider):
                         f"query {name!r}: filter ignored by the API (totalElements {total} equals the "
                         f"unfiltered total); not paged"))
                     return
-            reachable = (self.max_page + 1) * int(page_data.get("size") or self.page_size)
+            reachable = (self.max_page + 1) * (self.count(response, page_data, "size", quiet=True) or self.page_size)
             if total > reachable and not self.sample:
                 if start < end:
                     middle = start + timedelta(days=(end - start).days // 2)
@@ -203,7 +211,7 @@ class TenderNedSpider(BaseSpider):
                     f"query {name!r} on {start}: {total} rows exceed the {reachable} the API lets one "
                     f"query reach; only {reachable} fetched"))
             self.expect(key, total if not self.sample else len(rows))
-            total_pages = int(page_data.get("totalPages") or 0)
+            total_pages = self.count(response, page_data, "totalPages") or 0
             if not self.sample:
                 for next_page in range(1, min(total_pages, self.max_page + 1)):
                     yield self.page_request(name, params, start, end, next_page)
@@ -213,9 +221,10 @@ class TenderNedSpider(BaseSpider):
             yield from self.select(row, name, response)
 
     def select(self, row: dict, query: str, response):
-        publication_id = str(row.get("publicatieId", "")).strip()
-        if not publication_id:
-            self.record_error(response.url, "list row without publicatieId")
+        raw_id = row.get("publicatieId") if isinstance(row, dict) else None
+        publication_id = str(raw_id).strip() if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else ""
+        if not re.fullmatch(r"[0-9]{1,18}", publication_id):
+            self.record_error(response.url, f"list row without a numeric publicatieId: {raw_id!r:.80}")
             return
         if publication_id in self.seen or (self.sample and len(self.seen) >= self.sample):
             return
@@ -227,7 +236,7 @@ class TenderNedSpider(BaseSpider):
         # A new publication of a known procedure (a rectification, an award) can change the
         # procedure's other notices: the list never shows that, so fetch their details again.
         kenmerk = row.get("kenmerk")
-        if kenmerk is not None and kenmerk not in self.rechecked_kenmerken:
+        if isinstance(kenmerk, (str, int)) and kenmerk not in self.rechecked_kenmerken:
             self.rechecked_kenmerken.add(kenmerk)
             for other in self.known_by_kenmerk.get(str(kenmerk), []):
                 self.crawler.stats.inc_value("tenderned/rechecked_procedure")
@@ -272,9 +281,27 @@ class TenderNedSpider(BaseSpider):
         yield failure.request.meta["item"]
 
     # --- helpers -----------------------------------------------------------------------
-    def load_json(self, response):
+    def load_json(self, response) -> dict | None:
+        """The response's JSON object, or None (recorded) when it is not one. Deep nesting
+        (RecursionError) and bad bytes count as malformed, like a syntax error."""
         try:
-            return json.loads(response.text)
-        except (json.JSONDecodeError, UnicodeDecodeError, AttributeError) as exc:
-            self.record_error(response.url, f"malformed JSON ({len(response.body)} bytes): {exc}")
+            value = json.loads(response.text)
+        except (ValueError, UnicodeDecodeError, AttributeError, RecursionError) as exc:
+            self.record_error(response.url, f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}")
             return None
+        if not isinstance(value, dict):
+            self.record_error(response.url, f"JSON is {type(value).__name__}, not an object")
+            return None
+        return value
+
+    def count(self, response, data: dict, field: str, quiet: bool = False) -> int | None:
+        """A non-negative integer field of a list page (``totalElements``, ``totalPages``,
+        ``size``), or None (recorded) when it is missing or something else."""
+        value = data.get(field, 0)
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2 ** 31:
+            return value
+        if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 10:
+            return int(value)
+        if not quiet:
+            self.record_error(response.url, f"list page: {field} {value!r:.80} is not a count")
+        return None

@@ -2,7 +2,7 @@
 
 Argument parsing for every subcommand is here; the work is in the modules each ``cmd_*``
 calls. Exit codes are ``tenderarchive/exitcodes.py`` (0 complete, 1 failed, 2 bad arguments,
-3 partial, 4 locked, 5 stale or failed source). The readers (``serve``, ``status``,
+3 partial, 4 locked, 5 stale or failed source, 6 unusable file). The readers (``serve``, ``status``,
 ``report``, ``export``) open the archive only through ``tenderarchive/readonly.py``: they
 never write it.
 """
@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from tenderarchive.exitcodes import ExitCode
+from tenderarchive.files import UnusableFile, check_archive, check_warc
 
 
 def project_settings(db: str | None = None, overrides: list[str] | None = None, quiet: bool = False):
@@ -64,7 +65,9 @@ def cmd_crawl(args) -> int:
     if args.replay:
         if not Path(args.replay).exists():
             return _bad("--replay", f"{args.replay} does not exist")
+        check_warc(args.replay)  # garbage or cut short: exit 6 before anything is written
         settings.set("WARC_REPLAY", args.replay, priority="cmdline")
+    check_archive(settings.get("ARCHIVE_DB"), write=True)
     try:
         CrawlArguments.parse(args.from_date, args.until_date, args.sample)
         if args.spider == "tenderned":
@@ -160,16 +163,18 @@ def cmd_serve(args) -> int:
 
 
 def cmd_reparse(args) -> int:
-    from tenderarchive.reparse import reparse
+    from tenderarchive.reparse import guarded_reparse
 
-    return reparse(Path(args.db), Path(args.warc) if args.warc else None)
+    return guarded_reparse(Path(args.db), Path(args.warc) if args.warc else None, force=args.force)
 
 
 def cmd_extract(args) -> int:
     from tenderarchive.extract_page import extract_page
 
+    settings = project_settings(None, args.set)
     try:
-        result = extract_page(args.source, url=args.url)
+        result = extract_page(args.source, url=args.url, timeout=settings.getfloat("EXTRACT_TIMEOUT"),
+                              maxsize=settings.getint("EXTRACT_MAXSIZE"))
     except (OSError, ValueError) as exc:
         print(f"tenderarchive: cannot read {args.source}: {exc}", file=sys.stderr)
         return ExitCode.FAILED
@@ -310,11 +315,16 @@ def parser() -> argparse.ArgumentParser:
     reparse = sub.add_parser("reparse", help="rebuild the archive from the WARC store with the current parsers")
     reparse.add_argument("--db", default="archive.db")
     reparse.add_argument("--warc", help="WARC store (default: warc/ next to the archive)")
+    reparse.add_argument("--force", action="store_true",
+                         help="replace the archive even with fewer notices or articles than it holds now "
+                              "(never fewer than the store's fetch index implies), and read a damaged store")
     reparse.set_defaults(func=cmd_reparse)
 
     extract = sub.add_parser("extract", help="extract and analyse one page (HTML or text file, or a URL); prints JSON")
     extract.add_argument("source", metavar="PATH_OR_URL")
     extract.add_argument("--url", help="the page's address, when SOURCE is a local file")
+    extract.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
+                         help="setting, e.g. EXTRACT_TIMEOUT=30 or EXTRACT_MAXSIZE=1000000")
     extract.set_defaults(func=cmd_extract)
 
     status = sub.add_parser("status", help="show the last crawls and whether every source is fresh")
@@ -349,9 +359,27 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+#: Commands that write to the archive (the others only read it).
+WRITERS = {"crawl", "build-demo", "reparse"}
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. The error boundary: a broken file is one line on stderr naming the
+    file and the problem, with exit code 6 (see tenderarchive/files.py), never a traceback."""
+    import sqlite3
+
     args = parser().parse_args(argv)  # argparse itself exits 2 (ExitCode.BAD_ARGUMENTS) on a bad option
-    return int(args.func(args))
+    db = getattr(args, "db", None)
+    try:
+        if db is not None or args.command in WRITERS - {"crawl"}:
+            check_archive(db or "archive.db", write=args.command in WRITERS)
+        return int(args.func(args))
+    except UnusableFile as exc:
+        print(f"tenderarchive: {exc}", file=sys.stderr)
+        return ExitCode.UNUSABLE_FILE
+    except sqlite3.DatabaseError as exc:  # damage found only while reading (a corrupt page)
+        print(f"tenderarchive: {db or 'archive.db'}: the archive is damaged: {exc}", file=sys.stderr)
+        return ExitCode.UNUSABLE_FILE
 
 
 if __name__ == "__main__":

@@ -5,8 +5,10 @@ Each file kind declares its shape once as pydantic models (``profiles/__init__.p
 ``sources.py``, ``watch/watchlist.py``); this module does the rest the same way for
 all of them:
 
-- :func:`read_yaml` reads the bytes, insists on UTF-8 and safe YAML without anchors
-  and aliases (a self-referencing or "billion laughs" file is refused, not expanded);
+- :func:`read_yaml` reads the bytes (refusing a directory or a file over
+  :data:`MAX_CONFIG_BYTES`), insists on UTF-8 and safe YAML without anchors and aliases
+  (a self-referencing or "billion laughs" file is refused, not expanded: PyYAML has no
+  option for that, hence the small loader subclass);
 - :func:`validate` checks the data against a model and turns pydantic's errors into
   one line that names the file, the entry and the field, e.g.
   ``sources.yaml: entry 3 ("heerlen"): field "discovery.sitemaps[0]": must be a URL``.
@@ -24,6 +26,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 M = TypeVar("M", bound=BaseModel)
+
+
+#: A configuration file is a few KB; anything this large is not one.
+MAX_CONFIG_BYTES = 1_000_000
 
 
 class ConfigError(ValueError):
@@ -62,6 +68,13 @@ def read_yaml(path, error: type[ValueError] = ConfigError, label: str | None = N
         path = Path(path)
     label = label or str(path)
     try:
+        if path.is_dir():
+            raise error(f"{label}: is a directory, not a file")
+        if isinstance(path, Path):  # package data in a zipped egg is a Traversable without stat()
+            size = path.stat().st_size
+            if size > MAX_CONFIG_BYTES:
+                raise error(f"{label}: {size} bytes is too large for a configuration file "
+                            f"(limit {MAX_CONFIG_BYTES})")
         data = path.read_bytes()
     except OSError as exc:
         raise error(f"{label}: cannot read: {exc.strerror or exc}") from None

@@ -13,6 +13,8 @@ code  name          meaning
 3     PARTIAL       the crawl went on past errors; see ``tenderarchive status``
 4     LOCKED        another crawl holds the archive's lock (``tenderarchive/lock.py``)
 5     STALE         ``status``: a source is stale or its last crawl failed
+6     UNUSABLE_FILE the archive or a WARC file cannot be used (a directory, not SQLite or not
+                    WARC, cut short, unreadable or not writable); the message names it
 ====  ============  ==========================================================================
 """
 
@@ -28,6 +30,7 @@ class ExitCode(IntEnum):
     PARTIAL = 3
     LOCKED = 4
     STALE = 5
+    UNUSABLE_FILE = 6
 
     @classmethod
     def of_crawl(cls, status: str | None) -> "ExitCode":

@@ -14,8 +14,9 @@ opens (status ``running``, the arguments, the source URL) and closes it with the
 outcome: status, request and item counts, expected versus fetched rows, and every
 recorded error with its URL. Status rules:
 
-- ``failed``: the spider closed for another reason than ``finished`` and archived
-  nothing, or no response at all came back;
+- ``failed``: no response at all came back, or the crawl archived nothing and either
+  recorded errors or closed for another reason than ``finished`` (a crawl with nothing
+  new and nothing wrong is ``complete``);
 - ``partial``: anything went wrong that the crawl survived: a recorded error, a
   shortfall of fetched rows against ``totalElements``, a dropped item, an error
   in a callback or pipeline, or a close reason other than ``finished``;
@@ -167,7 +168,7 @@ class CrawlRecorder:
         accounting = getattr(spider, "accounting", {})
         responses = get("downloader/response_count")
         archived = get("archive/new") + get("archive/updated") + get("archive/unchanged")
-        if (reason != "finished" and archived == 0) or responses == 0:
+        if responses == 0 or (archived == 0 and (errors or reason != "finished")):
             status = "failed"
         elif errors or reason != "finished":
             status = "partial"

@@ -3,12 +3,19 @@
 The same steps as the news pipelines (extract → analyse), on a local HTML or
 plain-text file or a URL, without a crawl or an archive. Plain text (like the
 seed documents) goes through :func:`tenderarchive.extraction.extract_text`.
+
+A URL is downloaded with the crawl's bounds (settings ``EXTRACT_TIMEOUT``, seconds for
+the whole download, and ``EXTRACT_MAXSIZE``, bytes): a server that drips bytes or sends
+too much is cut off with a ``ValueError`` naming the limit. urllib has only a per-read
+socket timeout (each read waits at most ``EXTRACT_TIMEOUT``), so :func:`download` reads
+in chunks against a deadline for the whole download.
 """
 
 from __future__ import annotations
 
 import urllib.request
 from datetime import datetime, timezone
+import time
 from pathlib import Path
 
 from pipelines.analyse import analyse_article
@@ -21,11 +28,30 @@ def _looks_like_html(data: bytes) -> bool:
     return b"<html" in head or b"<!doctype html" in head or b"<body" in head or b"<div" in head
 
 
-def extract_page(source: str, url: str | None = None) -> dict:
+def download(source: str, timeout: float = 60, maxsize: int = 16 * 1024 * 1024) -> tuple[bytes, str]:
+    """(body, final URL) of ``source``, within ``timeout`` seconds and ``maxsize`` bytes."""
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(source, headers={"User-Agent": f"tenderarchive/{__version__} (+{CONTACT_URL})"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        chunks, size = [], 0
+        while True:
+            if time.monotonic() > deadline:
+                raise ValueError(f"download took longer than {timeout:g} s (EXTRACT_TIMEOUT)")
+            chunk = response.read1(65536)  # returns what has arrived: a drip cannot hold it
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > maxsize:
+                raise ValueError(f"response larger than {maxsize} bytes (EXTRACT_MAXSIZE)")
+            chunks.append(chunk)
+        return b"".join(chunks), response.geturl()
+
+
+def extract_page(source: str, url: str | None = None, timeout: float = 60,
+                 maxsize: int = 16 * 1024 * 1024) -> dict:
     if source.startswith(("http://", "https://")):
-        request = urllib.request.Request(source, headers={"User-Agent": f"tenderarchive/{__version__} (+{CONTACT_URL})"})
-        with urllib.request.urlopen(request, timeout=60) as response:
-            data, url = response.read(), url or response.geturl()
+        data, final = download(source, timeout, maxsize)
+        url = url or final
     else:
         data = Path(source).read_bytes()
     fetched = datetime.now(timezone.utc)

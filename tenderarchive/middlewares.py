@@ -1,11 +1,14 @@
-"""Downloader middlewares: Retry-After, the raw WARC store, and WARC replay.
+"""Downloader middlewares: Retry-After, redirects, the raw WARC store, and WARC replay.
 
 ``RetryAfterMiddleware`` is Scrapy's own ``RetryMiddleware`` plus one thing
 Scrapy does not do (scrapy#3849): when a retryable response (429, 503, …)
 carries ``Retry-After``, wait that long before the retry is scheduled. The wait
 is capped by ``RETRY_AFTER_MAX`` so a hostile or broken header cannot stall a
-crawl for hours. Everything else (which codes, how many times, give-up logging,
-stats) stays Scrapy's.
+crawl for hours. And a retry budget (``RETRY_BUDGET``): at most that many retries
+in one crawl, all requests together, so a source failing everywhere costs a bounded
+number of requests; after that a failing request fails at once (and is recorded by
+the spider's errback). Everything else (which codes, how many times, give-up
+logging, stats) stays Scrapy's.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ import json
 import logging
 from datetime import datetime, timezone
 
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware as BaseRedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.response import response_status_message
 
 logger = logging.getLogger(__name__)
@@ -51,6 +56,21 @@ class RetryAfterMiddleware(RetryMiddleware):
     def __init__(self, settings):
         super().__init__(settings)
         self.retry_after_max = settings.getfloat("RETRY_AFTER_MAX", 300)
+        self.budget = settings.getint("RETRY_BUDGET", 0) or None  # 0: no budget
+        self.retries = 0
+
+    def _retry(self, request, reason):
+        if self.budget is not None and self.retries >= self.budget:
+            if self.retries == self.budget:
+                logger.warning("retry budget of %d retries spent; failing requests are not retried any more",
+                               self.budget)
+                self.retries += 1
+            self.crawler.stats.inc_value("retry/budget_exhausted")
+            return None
+        retry = super()._retry(request, reason)
+        if retry is not None:
+            self.retries += 1
+        return retry
 
     async def process_response(self, request, response, spider=None):
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
@@ -65,6 +85,24 @@ class RetryAfterMiddleware(RetryMiddleware):
             self.crawler.stats.inc_value("retry_after/waits")
             await asyncio.sleep(delay)
         return retry
+
+
+class RedirectMiddleware(BaseRedirectMiddleware):
+    """Scrapy's redirects, with two holes closed (issue 13). A redirect request went through
+    the duplicate filter, so a redirect loop (or a redirect to a URL already fetched) was
+    dropped without a word and the crawl still said complete. Here a redirect to a URL
+    already in the request's own chain raises ``IgnoreRequest("redirect loop …")``, which
+    reaches the spider's errback and is recorded; other redirects bypass the duplicate
+    filter (the chain is bounded by ``REDIRECT_MAX_TIMES``, beyond which Scrapy's
+    ``max redirections reached`` is recorded the same way)."""
+
+    def _redirect(self, redirected, request, reason):
+        chain = [*request.meta.get("redirect_urls", []), request.url]
+        if redirected.url in chain:
+            raise IgnoreRequest(f"redirect loop: {request.url} redirects to {redirected.url}")
+        redirected = super()._redirect(redirected, request, reason)
+        redirected.dont_filter = True
+        return redirected
 
 
 class RawStoreMiddleware:

@@ -7,15 +7,30 @@ original crawl id) into a new archive, with no network at all, then swaps it in;
 the previous archive is kept as ``<archive>.before-reparse``. Because replay
 serves the recorded responses in their recorded order and provenance comes from
 the WARC-Date, a crawl followed by a reparse yields the same rows.
+
+The swap never leaves the archive path empty: the new archive is built beside the
+old one (``<archive>.reparse``), both are checkpointed (their WAL folded in), the
+old one is copied complete to ``<archive>.before-reparse`` with SQLite's backup API,
+and the new one is renamed over the old path in one atomic ``os.replace``.
+
+:func:`guarded_reparse` (what ``tenderarchive reparse`` runs; issue 13) adds the
+safety around it: it holds the archive's crawl lock for the whole rebuild (or exits
+4 at once when a crawl runs), refuses a damaged WARC store (exit 6, see
+tenderarchive/files.py), and refuses to swap in a rebuild that holds fewer notices
+or articles than the store's fetch index says it holds the responses for, or (unless
+``--force``) fewer than the archive it would replace (exit 1; the rebuild is left at
+``<archive>.reparse`` for inspection and the archive is untouched).
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from tenderarchive.exitcodes import ExitCode
 from tenderarchive.lock import lock_path_for
@@ -44,7 +59,10 @@ def crawl_command(path: Path, info: dict, db: Path, root: Path, workdir: Path) -
     return command
 
 
-def reparse(db_path: Path, warc_root: Path | None = None) -> int:
+def reparse(db_path: Path, warc_root: Path | None = None,
+            accept: Callable[[Path], str | None] | None = None) -> int:
+    """Rebuild ``db_path`` from the WARC store; ``accept(new_db)`` may veto the swap by
+    returning the reason (then nothing is replaced and the exit code is 1)."""
     root = warc_root or db_path.resolve().parent / "warc"
     files = warc_files(root)
     if not files:
@@ -62,14 +80,121 @@ def reparse(db_path: Path, warc_root: Path | None = None) -> int:
             print(f"reparsed crawl {crawl_id} ({info['spider']}, {path.name}): exit {completed.returncode}",
                   file=sys.stderr)
             worst = max(worst, completed.returncode)
-    if db_path.exists():
-        os.replace(db_path, db_path.with_name(db_path.name + ".before-reparse"))
-    for suffix in ("-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    os.replace(new_db, db_path)
     lock_path_for(new_db).unlink(missing_ok=True)  # the replay crawls' lock on the temporary archive
-    for suffix in ("-wal", "-shm"):
-        if Path(f"{new_db}{suffix}").exists():
-            os.replace(f"{new_db}{suffix}", f"{db_path}{suffix}")
+    if not new_db.exists():
+        print(f"tenderarchive: reparse refused: the WARC store {root} gave no archive; {db_path} is unchanged",
+              file=sys.stderr)
+        return ExitCode.FAILED
+    refusal = accept(new_db) if accept else None
+    if refusal:
+        print(f"tenderarchive: reparse refused: {refusal}; {db_path} is unchanged "
+              f"(the rebuild is kept at {new_db})", file=sys.stderr)
+        return ExitCode.FAILED
+    swap(new_db, db_path)
     print(f"rebuilt {db_path} from {len(crawls)} WARC file(s) in {root}", file=sys.stderr)
     return ExitCode.COMPLETE if worst in (ExitCode.COMPLETE, ExitCode.PARTIAL) else worst
+
+
+def checkpoint(path: Path) -> None:
+    """Fold the WAL into the database file and empty it (TRUNCATE), so the file alone is complete."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        conn.close()
+
+
+def swap(new_db: Path, db_path: Path) -> None:
+    """Put ``new_db`` at ``db_path``; keep a complete copy of the old archive as
+    ``<archive>.before-reparse``. The path is never empty: the last step is one rename."""
+    checkpoint(new_db)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{new_db}{suffix}").unlink(missing_ok=True)  # empty after the checkpoint
+    if db_path.exists():
+        checkpoint(db_path)
+        backup = db_path.with_name(db_path.name + ".before-reparse")
+        partial = backup.with_name(backup.name + ".tmp")
+        source, target = sqlite3.connect(db_path), sqlite3.connect(partial)
+        try:
+            source.backup(target)  # SQLite's online backup: every committed page, WAL included
+        finally:
+            target.close()
+            source.close()
+        os.replace(partial, backup)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)  # empty after the checkpoint
+    os.replace(new_db, db_path)
+
+
+# --- the guard (issue 13) -------------------------------------------------------------------
+COUNTED_TABLES = ("notices", "articles")
+
+
+def _count(conn: sqlite3.Connection, table: str, where: str = "", args=()) -> int:
+    exists = conn.execute("select 1 from sqlite_master where type = 'table' and name = ?", [table]).fetchone()
+    return conn.execute(f"select count(*) from [{table}] {where}", args).fetchone()[0] if exists else 0
+
+
+def expected_counts(db_path: Path, root: Path) -> dict[str, dict[str, int]]:
+    """Per counted table: rows in the archive now (``old``) and rows whose response the store
+    still holds whole according to the fetch index (``implied``: a ``fetches`` row for the
+    row's ``source_url`` in a WARC file under ``root`` that reaches past its record)."""
+    counts = {table: {"old": 0, "implied": 0} for table in COUNTED_TABLES}
+    if not db_path.exists():
+        return counts
+    sizes = {p.name: p.stat().st_size for p in warc_files(root)}
+    conn = sqlite3.connect(f"file:{db_path.resolve()}?mode=ro", uri=True)
+    try:
+        held: set[str] = set()
+        if _count(conn, "fetches"):
+            for url, warc_file, offset, length in conn.execute(
+                    "select url, warc_file, warc_offset, warc_length from fetches where status = 200"):
+                if warc_file in sizes and offset is not None and (offset + (length or 0)) <= sizes[warc_file]:
+                    held.add(url)
+        for table in COUNTED_TABLES:
+            counts[table]["old"] = _count(conn, table)
+            if counts[table]["old"]:
+                counts[table]["implied"] = sum(
+                    1 for (url,) in conn.execute(f"select source_url from [{table}]") if url in held)
+    finally:
+        conn.close()
+    return counts
+
+
+def verdict(new_db: Path, expected: dict, force: bool) -> str | None:
+    """Why ``new_db`` must not replace the archive, or None."""
+    conn = sqlite3.connect(f"file:{new_db.resolve()}?mode=ro", uri=True)
+    try:
+        for table in COUNTED_TABLES:
+            new = _count(conn, table)
+            if new < expected[table]["implied"]:
+                return (f"the rebuild holds {new} {table}, but the store's fetch index holds the responses "
+                        f"of {expected[table]['implied']} (a WARC file damaged or a parser failing?)")
+            if new < expected[table]["old"] and not force:
+                return (f"the rebuild holds {new} {table}, fewer than the {expected[table]['old']} in the "
+                        f"archive; run with --force to accept that")
+    finally:
+        conn.close()
+    return None
+
+
+def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = False) -> int:
+    """``reparse`` under the crawl lock, from a checked store, refusing a shrinking rebuild."""
+    from tenderarchive.files import UnusableFile, check_warc
+    from tenderarchive.lock import CrawlLocked, crawl_lock
+
+    root = warc_root or db_path.resolve().parent / "warc"
+    try:
+        with crawl_lock(db_path):
+            try:
+                check_warc(root)
+            except UnusableFile as exc:
+                if not force or not warc_files(root):
+                    print(f"tenderarchive: {exc}", file=sys.stderr)
+                    return ExitCode.UNUSABLE_FILE
+                print(f"tenderarchive: warning: {exc}; going on (--force)", file=sys.stderr)
+            expected = expected_counts(db_path, root)
+            return reparse(db_path, root, accept=lambda new_db: verdict(new_db, expected, force))
+    except CrawlLocked as exc:
+        print(f"tenderarchive: {exc}", file=sys.stderr)
+        return ExitCode.LOCKED

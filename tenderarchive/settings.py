@@ -61,6 +61,19 @@ DOWNLOAD_TIMEOUT = 60
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
+# --- bounds (issue 13; the table in docs/operations.md) ---------------------------------------
+# DOWNLOAD_TIMEOUT above is per request, the whole download: a server that drips bytes is cut
+# off after it like one that never answers.
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024   # a response larger than this is cancelled and recorded
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024   # a response larger than this is logged
+REDIRECT_MAX_TIMES = 5                # a longer chain (a redirect loop) is a recorded error
+RETRY_BUDGET = 200                    # retries in one crawl, all requests together; then no more
+MEMUSAGE_LIMIT_MB = 2048              # the crawl stops (partial) rather than eat the machine
+REMOTE_CONTROL_ENABLED = False        # Scrapy's remote-control endpoint: unused, so off
+# `tenderarchive extract URL`: the same bounds for its one download.
+EXTRACT_TIMEOUT = 60
+EXTRACT_MAXSIZE = DOWNLOAD_MAXSIZE
+
 RETRY_ENABLED = True
 RETRY_TIMES = 4
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
@@ -69,6 +82,8 @@ RETRY_AFTER_MAX = 300
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "tenderarchive.middlewares.RedirectMiddleware": 600,  # redirect loops are recorded errors
     "tenderarchive.middlewares.RetryAfterMiddleware": 550,
     # After decompression (590) and before retries (550): every response, 429s included.
     "tenderarchive.middlewares.RawStoreMiddleware": 580,

@@ -151,12 +151,15 @@ class Site:
         ``?query``: at least one ``allow`` must match (when any are given)
         and no ``deny`` may match.
         """
-        parts = urlsplit(url)
-        base = urlsplit(self.base_url)
-        if parts.scheme not in ("http", "https"):
-            return False
-        strip = lambda h: (h or "")[4:] if (h or "").startswith("www.") else (h or "")  # noqa: E731
-        if strip(parts.hostname) != strip(base.hostname) or parts.port != base.port:
+        try:
+            parts = urlsplit(url)
+            base = urlsplit(self.base_url)
+            if parts.scheme not in ("http", "https"):
+                return False
+            strip = lambda h: (h or "")[4:] if (h or "").startswith("www.") else (h or "")  # noqa: E731
+            if strip(parts.hostname) != strip(base.hostname) or parts.port != base.port:
+                return False
+        except ValueError:  # a malformed URL (bad port, broken IPv6 host) is not one of ours
             return False
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         if self.allow and not any(re.search(p, target) for p in self.allow):
@@ -192,7 +195,11 @@ def _url(value: Any) -> str:
     if not isinstance(value, str) or not value.strip() or re.search(r"\s", value.strip()):
         raise ValueError("must be a URL")
     value = value.strip()
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018  (raises ValueError on a malformed port)
+    except ValueError as exc:
+        raise ValueError(f"must be a URL ({exc})") from None
     if parts.scheme and (parts.scheme not in ("http", "https") or not parts.netloc):
         raise ValueError("must be a URL")
     return value

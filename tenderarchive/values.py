@@ -5,6 +5,11 @@
 - Deadlines in year 2090 or later are TenderNed placeholders for "no deadline".
 - Text loses HTML tags and entities (also double-escaped ones such as
   ``&amp;nbsp;``) and no-break spaces; paragraph breaks survive as newlines.
+- Hostile input (issue 13): a value of the wrong type (a list where text or a
+  number belongs), an impossible date, an integer beyond SQLite's 64 bits raise
+  ``ValueError`` naming the problem (the normalise pipeline turns that into one
+  dropped, recorded record); lone surrogates (``"\ud800"`` in JSON), which SQLite
+  cannot encode, become U+FFFD.
 """
 
 from __future__ import annotations
@@ -21,13 +26,27 @@ _HTML_TAGS = ("p|br|b|i|u|em|strong|span|div|a|ul|ol|li|h[1-6]|table|thead|tbody
               "font|sup|sub|small|blockquote|pre|code|hr|img")
 _TAG = re.compile(rf"</?({_HTML_TAGS})\b[^<>]*/?>", re.I)
 _BLOCK = re.compile(r"<\s*(br|/p|/div|/li|/h\d|/tr)\b[^>]*>", re.I)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+INT64 = range(-(2 ** 63), 2 ** 63)
+
+
+def text_value(value) -> str | None:
+    """A scalar as text SQLite can store: str (surrogates replaced), int or float as text;
+    None stays None; a list, object or bool raises ValueError."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueError(f"expected text, got {type(value).__name__} {value!r:.60}")
+    return _SURROGATE.sub("\ufffd", str(value))
 
 
 def parse_timestamp(value) -> datetime | date | None:
     """A TenderNed date or timestamp as an aware datetime (or a date for date-only values)."""
-    if value in (None, ""):
+    if value is None or value == "":
         return None
-    text = str(value).strip()
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date text, got {type(value).__name__} {value!r:.60}")
+    text = value.strip()
     if len(text) == 10:
         return date.fromisoformat(text)
     text = text.replace("Z", "+00:00")
@@ -69,7 +88,7 @@ def clean_text(value) -> str | None:
     """Plain text from a value that may hold HTML tags, entities and NBSPs."""
     if value is None:
         return None
-    text = _strip_tags(str(value))
+    text = _strip_tags(text_value(value))
     for _ in range(3):  # double-escaped entities (&amp;nbsp;) need more than one pass
         if not _ENTITY.search(text):
             break
@@ -94,14 +113,19 @@ def code_label(value) -> tuple[str | None, str | None]:
     if value is None:
         return None, None
     if isinstance(value, dict):
-        return value.get("code"), clean_text(value.get("omschrijving"))
-    return str(value), None
+        return text_value(value.get("code")), clean_text(value.get("omschrijving"))
+    return text_value(value), None
 
 
 def to_int(value) -> int | None:
-    if value in (None, ""):
+    if value is None or value == "":
         return None
-    return int(str(value).strip())
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"expected an integer, got {type(value).__name__} {value!r:.60}")
+    number = int(str(value).strip())
+    if number not in INT64:
+        raise ValueError(f"integer {number} is out of range")
+    return number
 
 
 def flag(value) -> int | None:

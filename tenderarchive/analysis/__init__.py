@@ -26,7 +26,15 @@ from .relevance import relevance
 from .stages import add_aanbesteding_lopend, detect_stages, primary_stage
 from .text import normalise, sentences
 
-__all__ = ["analyse"]
+__all__ = ["analyse", "MAX_TEXT_CHARS", "MAX_TITLE_CHARS"]
+
+#: Longest text (characters) fed to the analysis steps; the rest of a longer page is not
+#: analysed. Every step is linear in its input (issue 13: contract duration on one very long
+#: word and municipality matching on many mentions were quadratic), and this bound keeps one
+#: hostile page to about a second. A real news page or project page (a few thousand words)
+#: is well under it.
+MAX_TEXT_CHARS = 50_000
+MAX_TITLE_CHARS = 1_000
 
 
 def analyse(text: str, *, title: str | None = None, published: dt.date | None = None,
@@ -34,8 +42,8 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     """Analyse one article text. Returns a JSON-serialisable dict (see README keys)."""
     if isinstance(published, dt.datetime):
         published = published.date()
-    norm = normalise(text or "")
-    norm_title = normalise(title) if title else None
+    norm = normalise((text or "")[:MAX_TEXT_CHARS])
+    norm_title = normalise(title[:MAX_TITLE_CHARS]) if title else None
     sents = sentences(norm)
     evs, ref = _events(sents, published)
     stage_list = add_aanbesteding_lopend(detect_stages(sents, evs, ref), sents)
@@ -55,6 +63,6 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
         "procedure_raw": proc_raw,
         "lots": lots(norm),
         "contract_duration": contract_duration(norm),
-        "tenderned_refs": tenderned_refs(norm + (" " + url if url else "")),
+        "tenderned_refs": tenderned_refs(norm + (" " + url[:MAX_TITLE_CHARS] if url else "")),
     }
     return result

@@ -118,18 +118,20 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
     full = (title + "\n" if title else "") + text
     first_para = full.strip().split("\n\n")[0][:600]
     spans: list[tuple[int, int, str, str]] = []
-    taken: list[tuple[int, int]] = []
+    # Characters already inside a longer match: one flag per character, so checking a match
+    # costs its own length, not the number of earlier matches (many mentions were quadratic).
+    taken = bytearray(len(full))
     for name, how, rx in _patterns():
         for m in rx.finditer(full):
-            if any(m.start() < b and m.end() > a for a, b in taken):
+            if any(taken[m.start():m.end()]):
                 continue
-            taken.append(m.span())
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             spans.append((m.start(), m.end(), name, how))
     for adj, name in ADJECTIVES.items():
         for m in re.finditer(_B + adj + r"\b", full):
             if ADJ_EXCEPTIONS.match(full, m.start()):
                 continue
-            if not any(m.start() < b and m.end() > a for a, b in taken):
+            if not any(taken[m.start():m.end()]):
                 spans.append((m.start(), m.end(), name, "adjective"))
     spans.sort()
     # list membership: names separated only by ", " / " en " / " of "

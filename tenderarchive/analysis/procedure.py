@@ -45,7 +45,9 @@ def contract_duration(text: str) -> dict | None:
     m = re.search(r"(?:periode|looptijd|duur|contract|overeenkomst)\s+(?:van|voor)\s+(?P<n>\d+|\w+)\s+(?P<u>jaar|jaren|maanden)"
                   r"(?P<ext>[^.]{0,80}?(?:optie|opties|verlenging|verlengd)[^.]{0,60})?", text, re.I)
     if not m:
-        m = re.search(r"(?P<n>\d+|\w+)[- ]jarig(?:e)? (?:contract|overeenkomst)(?P<ext>)", text, re.I)
+        # \b: the number starts a word; without it every position inside one long word
+        # starts a new scan to the word's end (quadratic; issue 13).
+        m = re.search(r"\b(?P<n>\d+|\w+)[- ]jarig(?:e)? (?:contract|overeenkomst)(?P<ext>)", text, re.I)
         if not m:
             return None
     n = m.group("n").lower()

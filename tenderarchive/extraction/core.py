@@ -15,6 +15,8 @@ import htmldate
 import lxml.html
 import trafilatura
 
+from tenderarchive.urls import http_url
+
 from .cleaning import clean_text, fix_mojibake, normalize_whitespace, strip_template_label
 from .dates import (
     ParsedDate,
@@ -123,6 +125,19 @@ def _meta(tree, *names: str) -> str | None:
             if found and found[0].strip():
                 return found[0].strip()
     return None
+
+
+def _canonical(tree, url: str) -> str:
+    """The page's canonical URL (``<link rel=canonical>``, else ``og:url``) when it is an
+    http(s) URL, else ``url``: a page may claim ``javascript:…`` (tenderarchive/urls.py)."""
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    candidate = canonical[0].strip() if canonical else _meta(tree, "og:url")
+    if not candidate:
+        return url
+    try:
+        return http_url(urljoin(url, candidate)) or url
+    except ValueError:  # a malformed URL (bad port, broken IPv6 host)
+        return url
 
 
 def _decode(html: str | bytes) -> str:
@@ -437,9 +452,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
             if not _is_date_line(line, published)
         )
 
-    canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    canonical_url = urljoin(url, canonical[0].strip()) if canonical else (
-        urljoin(url, _meta(tree, "og:url")) if _meta(tree, "og:url") else url)
+    canonical_url = _canonical(tree, url)
     html_lang = tree.get("lang") or _meta(tree, "content-language", "og:locale")
     og_type = _meta(tree, "og:type")
     return _result(

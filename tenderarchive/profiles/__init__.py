@@ -96,6 +96,8 @@ class Profile:
 
 
 def load_profile(name_or_path: str, _seen: tuple[str, ...] = ()) -> Profile:
+    if not isinstance(name_or_path, str) or not name_or_path.strip():
+        raise ProfileError(f"topic profile name {name_or_path!r:.80} is not a name or a path")
     path = Path(name_or_path)
     if not path.suffix:
         path = PROFILE_DIR / f"{name_or_path}.yaml"

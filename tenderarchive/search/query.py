@@ -20,6 +20,10 @@ import re
 from tenderarchive.search.text import fts_fold, fts_words, stem, vocabulary
 
 MATCH_NOTHING = '""'  # a valid FTS5 query that matches no row
+#: Longest search input (characters) that is parsed; the rest is ignored. A query is a few
+#: words; the bound keeps a hostile query (or a huge column value given to
+#: :func:`jeugdregio_code`) to linear work on a small input.
+MAX_QUERY_CHARS = 1_000
 
 
 def _phrase(stems) -> str:
@@ -29,7 +33,7 @@ def _phrase(stems) -> str:
 
 def fts_quote(query: str | None) -> str:
     """The user's words as quoted FTS5 terms, all required; for the raw indexes."""
-    terms = fts_words(query or "")
+    terms = fts_words((query or "")[:MAX_QUERY_CHARS])
     if not terms:
         return MATCH_NOTHING
     return " AND ".join(_phrase([t]) for t in dict.fromkeys(terms))
@@ -38,7 +42,7 @@ def fts_quote(query: str | None) -> str:
 def query_terms(query: str | None) -> list[list[tuple]]:
     """The parsed query: a list of required units, each a list of alternative stem phrases."""
     voc = vocabulary()
-    tokens = fts_words(query or "")
+    tokens = fts_words((query or "")[:MAX_QUERY_CHARS])
     content = [t for t in tokens if t not in voc["stopwords"]]
     tokens = content or tokens
     stems = [stem(t) for t in tokens]
@@ -89,7 +93,7 @@ def jeugdregio_code(value: str | None) -> str | None:
     from tenderarchive.analysis import places
     from tenderarchive.organisations import municipality
 
-    text = str(value).strip()
+    text = str(value).strip()[:MAX_QUERY_CHARS]
     if re.fullmatch(r"(?i)jz\d{2}", text):
         return text.upper()
     key = fts_fold(re.sub(r"(?i)^(gemeente|jeugdregio|regio)\s+", "", text))

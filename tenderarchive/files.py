@@ -1,0 +1,101 @@
+"""Checks that the files a command is given can be used, before anything touches them.
+
+A broken file is one line naming the file and the problem and exit code
+:data:`EXIT_UNUSABLE_FILE` (6), never a traceback, and the file is left as it was:
+
+- the archive path (``--db``): a directory, not a SQLite database (garbage, truncated
+  header), unreadable, or read-only (or in a read-only folder) for a command that writes;
+- a WARC file or folder (``crawl --replay``, ``reparse``): not WARC, or cut short
+  (a damaged gzip member or record).
+
+Configuration files (profile, registry, watchlist) are checked by their loaders
+(:mod:`tenderarchive.config`) and are bad arguments (exit 2). The checks use
+``sqlite3`` (read-only URI, ``mode=ro``, which cannot change the file) and warcio.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from tenderarchive.exitcodes import ExitCode
+
+EXIT_UNUSABLE_FILE = ExitCode.UNUSABLE_FILE
+
+
+class UnusableFile(Exception):
+    def __init__(self, path, problem: str):
+        self.path, self.problem = Path(path), problem
+        super().__init__(f"{path}: {problem}")
+
+
+def check_archive(path, write: bool) -> None:
+    """Raise :class:`UnusableFile` when ``path`` cannot serve as the archive.
+
+    A path that does not exist is fine for a command that writes (it creates the archive)
+    when its folder exists and is writable; readers report a missing archive themselves."""
+    path = Path(path)
+    if path.is_dir():
+        raise UnusableFile(path, "is a directory, not an archive (give the path of archive.db)")
+    if not path.exists():
+        folder = path.parent if str(path.parent) else Path(".")
+        if write and not folder.is_dir():
+            raise UnusableFile(path, f"folder {folder} does not exist")
+        if write and not os.access(folder, os.W_OK | os.X_OK):
+            raise UnusableFile(path, f"folder {folder} is not writable")
+        return
+    if not os.access(path, os.R_OK):
+        raise UnusableFile(path, "cannot be read (permission denied)")
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+        try:
+            conn.execute("select count(*) from sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise UnusableFile(path, f"not a usable SQLite archive ({exc})") from None
+    if write and not os.access(path, os.W_OK):
+        raise UnusableFile(path, "is read-only; this command writes to the archive")
+    if write and not os.access(path.parent, os.W_OK | os.X_OK):
+        raise UnusableFile(path, f"folder {path.parent} is not writable (SQLite keeps its journal there)")
+
+
+def check_warc(path) -> list[Path]:
+    """The WARC files under ``path`` (a file or a folder), each read to its end; raises
+    :class:`UnusableFile` naming the first file that is not WARC or is cut short."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    from tenderarchive.rawstore import warc_files
+
+    path = Path(path)
+    if not path.exists():
+        raise UnusableFile(path, "does not exist")
+    files = warc_files(path)
+    if not files:
+        raise UnusableFile(path, "holds no WARC files (*.warc.gz)")
+    for file in files:
+        records, end = 0, 0
+        try:
+            with open(file, "rb") as handle:
+                iterator = ArchiveIterator(handle)
+                for record in iterator:
+                    if not (record.rec_headers.get_header("WARC-Record-ID")
+                            and record.rec_headers.get_header("WARC-Date")):
+                        raise ValueError("a record without WARC-Record-ID or WARC-Date")
+                    record.content_stream().read()
+                    records += 1
+                    end = iterator.get_record_offset() + iterator.get_record_length()
+        except OSError as exc:
+            raise UnusableFile(file, f"cannot be read ({exc.strerror or exc})") from None
+        except Exception as exc:  # warcio raises several types (ArchiveLoadFailed, zlib, EOFError)
+            where = f"after {records} record(s)" if records else "at its first record"
+            raise UnusableFile(file, f"not a WARC file or cut short {where} ({type(exc).__name__}: "
+                                     f"{str(exc).splitlines()[0][:120] if str(exc) else 'no detail'})") from None
+        if records == 0:
+            raise UnusableFile(file, "not a WARC file (no records)")
+        size = file.stat().st_size
+        if end < size:  # warcio stops quietly at a gzip member cut short
+            raise UnusableFile(file, f"cut short: {records} whole record(s) end at byte {end} of {size}")
+    return files

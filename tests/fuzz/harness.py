@@ -1,0 +1,549 @@
+"""Fuzz harness: every parser entry point of tenderarchive, called in-process on mutated input.
+
+Used twice: by the bounded, seeded Hypothesis tests in ``tests/fuzz/test_*.py`` (part of
+``make test``) and by the long run ``make fuzz`` (``python -m tests.fuzz.run``, ≥ 100,000
+cases, printing cases, failures and hangs per target).
+
+A *target* takes one input (bytes or text) and runs a parser the way the crawl runs it:
+Scrapy callbacks get real ``TextResponse``/``HtmlResponse`` objects built from the bytes
+(real Scrapy, no mock), items go through the real pipelines, loaders read a real file. The
+oracle is the project's contract for hostile input (issue 13): a parser either returns, or
+raises the *one* exception class it documents for bad input (``DropItem`` for an item,
+``ProfileError``/``SourceRegistryError``/``WatchlistError`` for a file); anything else is a
+failure, and so is a row value SQLite cannot store (not str/int/float/None, a str with
+surrogates, an int beyond 64 bits) or a search query SQLite's FTS5 rejects. A case that runs
+longer than the per-case limit of CPU time is a hang (``signal.setitimer(ITIMER_PROF)``; the ``re`` engine checks
+signals, so a runaway regex is interrupted).
+
+Why a hand-written mutator besides Hypothesis: the tests use Hypothesis (seeded, shrinking,
+``derandomize``) to draw mutation programs; the long run needs every failure and hang counted
+over 100,000 cases, where Hypothesis would stop at the first failure to shrink it. Both drive
+the same mutators below (byte-level: flips, splices, truncation, bad UTF-8, surrogates, deep
+nesting; structure-aware for JSON: a value of the wrong type, an impossible date, a huge
+number, a malformed URL).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import signal
+import sqlite3
+import tempfile
+import traceback
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "fuzz"
+PUBLICATIONS = ROOT / "tenderarchive" / "snapshot" / "publications"
+SEED_TEXTS = ROOT / "tests" / "fixtures" / "news" / "seeds"
+SITE = "http://127.0.0.1:8123/"
+
+
+class Hang(BaseException):
+    """Raised by the per-case timer (a BaseException, so ``except Exception`` cannot swallow it)."""
+
+
+class Unstorable(AssertionError):
+    """A value the archive cannot store in SQLite."""
+
+
+@contextmanager
+def time_limit(seconds: float):
+    def alarm(signum, frame):
+        raise Hang(f"over {seconds} s")
+
+    # CPU time (ITIMER_PROF), not wall time: other processes on a busy machine do not make
+    # a parser look hung.
+    previous = signal.signal(signal.SIGPROF, alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+# --- mutators ---------------------------------------------------------------------------------------
+INTERESTING_BYTES = [
+    b"\x00", b"\xff", b"\xfe\xff", b"\xc3\x28", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\x80",
+    b"\\ud800", b"\\udfff", b"&#xD800;", b"&#0;", b"&#x110000;", b"\r\n", "\u2028".encode(),
+    b"javascript:alert(1)", b"http://[::1", b"http://%zz", b"//", b"https://", b"file:///etc/passwd",
+    b"99999999999999999999999", b"-1", b"1e309", b"NaN", b"2021-02-30", b"0000-00-00", b"9999-12-31T25:61:61",
+    b"2018-13-45T09:00:00", b"<![CDATA[", b"]]>", b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>",
+    b"&e;", b"<a href='javascript:x'>", b"<link rel='canonical' href='javascript:alert(1)'>",
+    b"&a [*a]", b"*a", b"!!python/object/apply:os.system ['true']", b"{", b"[", b"}", b"]", b":", b"- ",
+]
+
+
+def _deep(kind: str, depth: int) -> bytes:
+    if kind == "json":
+        return b"[" * depth + b"]" * depth
+    if kind == "yaml":
+        return b"[" * depth + b"]" * depth
+    return b"<div>" * depth + b"x" + b"</div>" * depth
+
+
+def mutate_bytes(data: bytes, rng: random.Random, kind: str, others: list[bytes] = ()) -> bytes:
+    """One byte-level mutation of ``data``."""
+    choice = rng.randrange(11)
+    n = len(data)
+    pos = rng.randrange(n + 1) if n else 0
+    if choice == 0 and n:  # flip bits
+        b = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            i = rng.randrange(n)
+            b[i] ^= 1 << rng.randrange(8)
+        return bytes(b)
+    if choice == 1:  # insert an interesting token
+        return data[:pos] + rng.choice(INTERESTING_BYTES) + data[pos:]
+    if choice == 2 and n:  # delete a range
+        end = min(n, pos + rng.randint(1, 64))
+        return data[:pos] + data[end:]
+    if choice == 3 and n:  # duplicate a range (also many times: long input)
+        start = rng.randrange(n)
+        chunk = data[start:start + rng.randint(1, 200)]
+        return data[:pos] + chunk * rng.choice([1, 2, 10, 200]) + data[pos:]
+    if choice == 4:  # truncate
+        return data[:pos]
+    if choice == 5:  # deep nesting
+        return data[:pos] + _deep(kind, rng.choice([50, 1000, 20000])) + data[pos:]
+    if choice == 6 and others:  # splice with another seed
+        other = rng.choice(list(others))
+        cut = rng.randrange(len(other) + 1)
+        return data[:pos] + other[cut:]
+    if choice == 7:  # random bytes
+        return data[:pos] + bytes(rng.randrange(256) for _ in range(rng.randint(1, 32))) + data[pos:]
+    if choice == 8:  # one very long word
+        return data[:pos] + b" " + b"jaar" * rng.choice([1000, 25000]) + b" " + data[pos:]
+    if choice == 9 and n:  # replace a run of text by digits / a date
+        end = min(n, pos + rng.randint(1, 12))
+        return data[:pos] + rng.choice([b"2021", b"31-02-2021", b"1 december 99999", b"0", b"-"]) + data[end:]
+    return data + rng.choice(INTERESTING_BYTES)
+
+
+INTERESTING_VALUES = [
+    None, True, False, 0, -1, 2 ** 63, -(2 ** 63) - 1, 10 ** 30, 1.5, float("inf"), "", " ", "x" * 5000,
+    "\ud800", "a\udfffb", "\x00", "2021-02-30", "2018-13-01T09:00:00", "0000-00-00", "9999-12-31T23:59:59",
+    "2090-01-01T00:00:00", "not a date", "javascript:alert(1)", "http://[::1", "//evil.example/x", "85311300-5",
+    "<p>jeugd&amp;nbsp;hulp</p>", "&lt;script&gt;alert(1)&lt;/script&gt;", [], {}, [None], [1, 2], {"code": None},
+    {"code": ["x"], "omschrijving": {"a": 1}}, {"href": 5}, [[[[[]]]]],
+]
+
+
+def _paths(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _paths(v, prefix + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _paths(v, prefix + (i,))
+
+
+def _set(root, path, new):
+    if not path:
+        return new
+    parent = root
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = new
+    return root
+
+
+def _delete(root, path):
+    if path:
+        parent = root
+        for key in path[:-1]:
+            parent = parent[key]
+        del parent[path[-1]]
+    return root
+
+
+def mutate_json_value(value, rng: random.Random):
+    """One structure-aware mutation of a decoded JSON value."""
+    paths = list(_paths(value))
+    path = rng.choice(paths)
+    choice = rng.randrange(5)
+    if choice == 0 and path:
+        return _delete(value, path)
+    if choice == 1:  # wrap the value in a list or an object
+        node = value
+        for key in path:
+            node = node[key]
+        return _set(value, path, rng.choice([[node], {"value": node}]))
+    if choice == 2:  # deep nesting
+        nested = None
+        for _ in range(rng.choice([10, 200, 3000])):
+            nested = [nested]
+        return _set(value, path, nested)
+    return _set(value, path, rng.choice(INTERESTING_VALUES))
+
+
+def json_bytes(value, rng: random.Random) -> bytes:
+    try:
+        text = json.dumps(value, ensure_ascii=rng.random() < 0.7, allow_nan=True)
+    except (ValueError, RecursionError):
+        return b"[]"
+    return text.encode("utf-8", "surrogatepass")
+
+
+def mutate(data: bytes, rng: random.Random, kind: str, others=()) -> bytes:
+    """1-4 stacked mutations; JSON inputs get structure-aware ones half of the time."""
+    for _ in range(rng.randint(1, 4)):
+        if kind == "json" and rng.random() < 0.5:
+            try:
+                value = json.loads(data)
+            except (ValueError, RecursionError):
+                value = None
+            if value is not None:
+                data = json_bytes(mutate_json_value(value, rng), rng)
+                continue
+        data = mutate_bytes(data, rng, kind, others)
+    return data
+
+
+# --- oracles ----------------------------------------------------------------------------------------
+def check_storable(value, where="record", depth=0):
+    """Every value SQLite must store: None, int (64-bit), float, or UTF-8-encodable str."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            check_storable(v, f"{where}.{k}", depth + 1)
+        return
+    if isinstance(value, list) and depth < 2:  # lists of rows
+        for i, v in enumerate(value):
+            check_storable(v, f"{where}[{i}]", depth + 1)
+        return
+    if value is None or isinstance(value, float):
+        return
+    if isinstance(value, bool) or isinstance(value, int):
+        if not -(2 ** 63) <= int(value) < 2 ** 63:
+            raise Unstorable(f"{where}: integer {value} does not fit SQLite's 64 bits")
+        return
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise Unstorable(f"{where}: text SQLite cannot encode: {exc}") from None
+        return
+    if isinstance(value, bytes):
+        return
+    raise Unstorable(f"{where}: {type(value).__name__} is not a SQLite value: {value!r:.80}")
+
+
+def store_rows(record: dict) -> None:
+    """The rows of an item's record (notice/article and child tables) are storable."""
+    for key, rows in record.items():
+        if rows is None:
+            continue
+        if isinstance(rows, dict):
+            check_storable(rows, key)
+        else:
+            for i, row in enumerate(rows):
+                check_storable(row, f"{key}[{i}]", 1)
+
+
+# --- Scrapy objects -----------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def _settings_dict() -> dict:
+    import tenderarchive.settings as module
+
+    return {k: getattr(module, k) for k in dir(module) if k.isupper()}
+
+
+def _spider(spidercls, settings: dict, **kwargs):
+    """A spider on a real, unstarted Scrapy crawler, configured the way ``scrapy crawl`` does
+    it (the spider first, as it may adjust settings, then the settings are frozen)."""
+    from scrapy.crawler import AsyncCrawlerRunner, CrawlerRunner
+    from scrapy.utils.reactor import is_reactor_installed
+    from scrapy.utils.test import get_reactor_settings
+
+    runner = CrawlerRunner if is_reactor_installed() else AsyncCrawlerRunner
+    options = {**_settings_dict(), "TWISTED_REACTOR": None, **get_reactor_settings(), **settings}
+    crawler = runner(options).create_crawler(spidercls)
+    crawler.spider = crawler._create_spider(**kwargs)
+    crawler._apply_settings()
+    return crawler.spider
+
+
+@lru_cache(maxsize=None)
+def tenderned_spider():
+    from spiders.tenderned import TenderNedSpider
+
+    return _spider(TenderNedSpider, {"TENDERNED_INCREMENTAL": False}, from_date="2018-01-01",
+                   until_date="2018-12-31")
+
+
+@lru_cache(maxsize=None)
+def news_spider():
+    from spiders.news import NewsSpider
+
+    missing = Path(tempfile.gettempdir()) / "tenderarchive-fuzz-no-archive.db"
+    return _spider(NewsSpider, {"ARCHIVE_DB": str(missing)}, sources=str(FIXTURES / "sources.yaml"))
+
+
+@lru_cache(maxsize=None)
+def notice_pipelines():
+    from pipelines.classify import ClassifyPipeline
+    from pipelines.normalise import NormalisePipeline
+    from pipelines.validate import ValidatePipeline
+
+    crawler = tenderned_spider().crawler
+    return [ValidatePipeline(), NormalisePipeline.from_crawler(crawler), ClassifyPipeline.from_crawler(crawler)]
+
+
+@lru_cache(maxsize=None)
+def article_pipelines():
+    from pipelines.analyse import AnalysePipeline
+    from pipelines.extract import ExtractPipeline
+
+    crawler = news_spider().crawler
+    pipelines = [ExtractPipeline(), AnalysePipeline.from_crawler(crawler)]
+    try:
+        from pipelines.places import PlacesPipeline
+
+        pipelines.append(PlacesPipeline.from_crawler(crawler) if hasattr(PlacesPipeline, "from_crawler")
+                         else PlacesPipeline())
+    except ImportError:  # pragma: no cover
+        pass
+    return pipelines
+
+
+def response(url: str, body: bytes, meta: dict | None = None, html: bool = False, headers=None):
+    from scrapy import Request
+    from scrapy.http import HtmlResponse, TextResponse
+
+    cls = HtmlResponse if html else TextResponse
+    return cls(url=url, body=body, request=Request(url, meta=dict(meta or {})), headers=headers or {})
+
+
+def drain(result) -> list:
+    return list(result or [])
+
+
+def run_pipelines(item, pipelines) -> None:
+    from scrapy.exceptions import DropItem
+
+    try:
+        for pipeline in pipelines:
+            item = pipeline.process_item(item)
+            if item is None:
+                return
+    except DropItem:
+        return
+    if item.record:
+        store_rows(item.record)
+
+
+# --- targets ----------------------------------------------------------------------------------------
+@dataclass
+class Target:
+    name: str
+    kind: str                      # json / xml / html / text / yaml / query
+    seeds: Callable[[], list[bytes]]
+    run: Callable[[bytes], None]
+    weight: int = 10               # share of the long run (cheap targets get more cases)
+    expected: tuple = field(default_factory=tuple)  # exception classes that are a documented answer
+
+
+@lru_cache(maxsize=None)
+def publications() -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(PUBLICATIONS.glob("*.json"))]
+
+
+def _list_pages() -> list[bytes]:
+    rows = [p["list"] for p in publications()]
+    return [json.dumps({"content": rows[i:i + 3], "totalElements": 7, "totalPages": 3, "size": 3,
+                        "number": 0}).encode() for i in range(0, len(rows), 3)]
+
+
+def run_list(body: bytes) -> None:
+    spider = tenderned_spider()
+    spider.seen.clear()
+    url = f"{spider.api_url}/publicaties?page=0&size=3"
+    meta = {"query": "cpv", "params": [("cpvCodes", "85311300-5")],
+            "window": (date(2018, 1, 1), date(2018, 12, 31)), "page": 0, "top": True, "baseline": 100}
+    drain(spider.parse_list(response(url, body, meta)))
+    drain(spider.parse_baseline(response(url, body, {})))
+
+
+def _publication_seeds() -> list[bytes]:
+    return [json.dumps(p).encode() for p in publications()]
+
+
+def run_publication(body: bytes) -> None:
+    """A whole publication (list row, detail, documents) through callbacks and pipelines."""
+    spider = tenderned_spider()
+    try:
+        bundle = json.loads(body)
+    except (ValueError, RecursionError):
+        bundle = None
+    if isinstance(bundle, dict) and {"detail", "documenten"} <= set(bundle):
+        detail_body = json_bytes(bundle.get("detail"), random.Random(0))
+        documents_body = json_bytes(bundle.get("documenten"), random.Random(0))
+        row = bundle.get("list")
+    else:  # the mutation broke the bundle: use the raw bytes as the detail response
+        detail_body, documents_body, row = body, b'{"documenten": []}', None
+    # The spider requests a detail only for a list row with a numeric id (TenderNedSpider.select).
+    publication_id = str(row.get("publicatieId")) if isinstance(row, dict) else ""
+    if not re.fullmatch(r"[0-9]{1,18}", publication_id):
+        publication_id = "100101"
+    url = spider.detail_url(publication_id)
+    follow = drain(spider.parse_detail(response(url, detail_body, {"publication_id": publication_id,
+                                                                    "list_record": row})))
+    for request in follow:
+        for item in drain(request.callback(response(request.url, documents_body, request.meta))):
+            run_pipelines(item, notice_pipelines())
+
+
+def run_feed(body: bytes) -> None:
+    spider = news_spider()
+    spider.requested.clear()
+    drain(spider.parse_feed(response(SITE + "rss", body, {"site": spider.sites[0]})))
+
+
+def run_sitemap(body: bytes) -> None:
+    spider = news_spider()
+    spider.requested.clear()
+    drain(spider.parse_sitemap(response(SITE + "sitemap.xml", body, {"site": spider.sites[0]})))
+
+
+def run_robots(body: bytes) -> None:
+    spider = news_spider()
+    drain(spider.parse_robots(response(SITE + "robots.txt", body, {"site": spider.sites[0]})))
+
+
+def run_listing(body: bytes) -> None:
+    spider = news_spider()
+    spider.requested.clear()
+    drain(spider.parse_listing(response(SITE + "inwoner/nieuws", body,
+                                        {"site": spider.sites[0], "listing_page": 1}, html=True)))
+
+
+def run_article(body: bytes) -> None:
+    """A news page: the spider's callback, then extraction and analysis pipelines."""
+    spider = news_spider()
+    url = SITE + "inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html"
+    page = response(url, body, {"site": spider.sites[0], "via": "listing", "living": False}, html=True)
+    for item in drain(spider.parse_page(page)):
+        item.fetched_at = "2026-11-30T12:00:00+00:00"
+        run_pipelines(item, article_pipelines())
+    from tenderarchive.extraction import extract_text
+
+    check_storable(extract_text(body.decode("utf-8", "replace"), url=url), "extract_text")  # as extract_page
+
+
+def _texts() -> list[bytes]:
+    return [p.read_bytes() for p in sorted(SEED_TEXTS.glob("*.txt"))]
+
+
+def run_analysis(body: bytes) -> None:
+    from tenderarchive.analysis import analyse
+
+    text = body.decode("utf-8", "surrogateescape")  # lone surrogates reach analyse, as from JSON
+    lines = text.split("\n", 1)
+    result = analyse(text, title=lines[0][:300], published=date(2021, 10, 14), url=SITE + "x")
+    json.dumps(result)
+
+
+QUERY_SEEDS = [b"aanbestedingen jeugdzorg", b'"jeugdhulp regio" -wmo', b"jeugd* OR ggz", b"NEAR(a b)",
+               b"Zuid-Limburg perceel 3", b"'s-Hertogenbosch", b"AND", b'"', b"(", b"col:val", b"^x", b"a + b"]
+
+
+@lru_cache(maxsize=None)
+def _fts():
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table t using fts5(title, body, tokenize='unicode61 remove_diacritics 2')")
+    conn.execute("insert into t values ('aanbesteding jeugdhulp', 'jeugdzorg regio')")
+    return conn
+
+
+def run_search(body: bytes) -> None:
+    from tenderarchive import search
+
+    query = body.decode("utf-8", "replace")
+    for make in (search.nl_fts_query, search.fts_quote):
+        expression = make(query)
+        if expression:
+            _fts().execute("select count(*) from t where t match ?", [expression]).fetchone()
+    search.query_terms(query)
+    search.jeugdregio_code(query)
+
+
+def _loader(load, error_class_name: str, module: str, suffix: str = ".yaml"):
+    def run(body: bytes) -> None:
+        import importlib
+
+        mod = importlib.import_module(module)
+        error = getattr(mod, error_class_name)
+        with tempfile.NamedTemporaryFile("wb", suffix=suffix, delete=False) as handle:
+            handle.write(body)
+        path = Path(handle.name)
+        try:
+            getattr(mod, load)(str(path))
+        except error:
+            pass
+        finally:
+            path.unlink(missing_ok=True)
+    return run
+
+
+def _file(name: str) -> Callable[[], list[bytes]]:
+    return lambda: [(FIXTURES / name).read_bytes()]
+
+
+TARGETS = [
+    Target("tenderned.list", "json", _list_pages, run_list, weight=20),
+    Target("tenderned.publication", "json", _publication_seeds, run_publication, weight=20),
+    Target("news.feed", "xml", lambda: [(FIXTURES / n).read_bytes() for n in ("feed-rss.xml", "feed-atom.xml")],
+           run_feed, weight=15),
+    Target("news.sitemap", "xml", lambda: [(FIXTURES / n).read_bytes() for n in ("sitemap.xml", "sitemap-index.xml")],
+           run_sitemap, weight=15),
+    Target("news.robots", "text", _file("robots.txt"), run_robots, weight=10),
+    Target("news.listing", "html", _file("listing.html"), run_listing, weight=10),
+    Target("news.article", "html", lambda: [(FIXTURES / n).read_bytes() for n in ("article.html", "living-page.html")],
+           run_article, weight=1),
+    Target("analysis", "text", _texts, run_analysis, weight=2),
+    Target("search.query", "query", lambda: QUERY_SEEDS, run_search, weight=20),
+    Target("profile.load", "yaml", _file("profile.yaml"), _loader("load_profile", "ProfileError", "tenderarchive.profiles"),
+           weight=5),
+    Target("sources.load", "yaml", _file("sources.yaml"),
+           _loader("load_sources", "SourceRegistryError", "tenderarchive.sources"), weight=5),
+    Target("watchlist.load", "yaml", _file("watchlist.yaml"),
+           _loader("load_watchlist", "WatchlistError", "tenderarchive.watch"), weight=5),
+]
+BY_NAME = {t.name: t for t in TARGETS}
+
+
+@dataclass
+class Outcome:
+    status: str            # ok / fail / hang
+    where: str = ""        # file:line of the innermost project frame
+    message: str = ""
+    trace: str = ""
+
+
+def _where(exc: BaseException) -> str:
+    frames = traceback.extract_tb(exc.__traceback__)
+    for frame in reversed(frames):
+        if str(ROOT) in frame.filename and "/tests/fuzz/" not in frame.filename:
+            return f"{Path(frame.filename).relative_to(ROOT)}:{frame.lineno}"
+    last = frames[-1] if frames else None
+    return f"{Path(last.filename).name}:{last.lineno}" if last else "?"
+
+
+def run_case(target: Target, data: bytes, seconds: float = 2.0) -> Outcome:
+    try:
+        with time_limit(seconds):
+            target.run(data)
+    except Hang as exc:
+        return Outcome("hang", _where(exc), str(exc), traceback.format_exc())
+    except Exception as exc:  # the harness's point: every exception is a finding
+        return Outcome("fail", _where(exc), f"{type(exc).__name__}: {exc}"[:300], traceback.format_exc())
+    return Outcome("ok")

@@ -1,0 +1,243 @@
+"""One test per class of hostile input the fuzzer found (issue 13), each failing before its fix.
+
+Callbacks get real Scrapy responses built in-process (tests/fuzz/harness.py); records go
+through the real pipelines; the oracle is the contract: the bad record is dropped or the bad
+document recorded as an error, nothing else raises, and what is kept can be stored.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import time
+from datetime import date
+
+import pytest
+from scrapy.exceptions import DropItem
+
+from tests.fuzz import harness
+from tests.fuzz.harness import SITE, check_storable, news_spider, publications, response, tenderned_spider
+
+LIST_META = {"query": "cpv", "params": [("cpvCodes", "85311300-5")],
+             "window": (date(2018, 1, 1), date(2018, 12, 31)), "page": 0, "top": True, "baseline": 100}
+
+
+@pytest.fixture
+def spider():
+    spider = tenderned_spider()
+    spider.crawl_errors.clear()
+    spider.seen.clear()
+    return spider
+
+
+def list_page(spider, body: bytes) -> list:
+    url = f"{spider.api_url}/publicaties?page=0"
+    return list(spider.parse_list(response(url, body, LIST_META)))
+
+
+def test_deeply_nested_json_is_one_recorded_error(spider):
+    assert list_page(spider, b"[" * 100_000 + b"]" * 100_000) == []
+    assert "malformed JSON" in spider.crawl_errors[-1]["error"]
+
+
+@pytest.mark.parametrize("page", [
+    [1, 2], "text", {"totalElements": [5], "content": []}, {"totalElements": 1e309, "content": []},
+    {"totalElements": "javascript:alert(1)", "content": []}, {"totalElements": 3, "content": 7},
+])
+def test_list_page_of_the_wrong_shape_is_recorded(spider, page):
+    assert list_page(spider, json.dumps(page).encode()) == []
+    assert spider.crawl_errors, "the bad page is recorded"
+
+
+@pytest.mark.parametrize("row", [["x"], "100101", {"publicatieId": "\ud800"},
+                                 {"publicatieId": "1", "kenmerk": {"a": 1}}])
+def test_bad_list_row_costs_only_that_row(spider, row):
+    good = publications()[0]["list"]
+    body = json.dumps({"content": [row, good], "totalElements": 2, "totalPages": 1, "size": 100}).encode()
+    requests = list_page(spider, body)
+    assert any(r.url.endswith(f"/publicaties/{good['publicatieId']}") for r in requests)
+
+
+def run_notice(detail=None, documents=None, row=None) -> dict | None:
+    """One publication through parse_detail, parse_documents and the notice pipelines."""
+    spider = tenderned_spider()
+    publication = copy.deepcopy(publications()[0])
+    detail = publication["detail"] if detail is None else detail(publication["detail"])
+    documents = publication["documenten"] if documents is None else documents(publication["documenten"])
+    row = publication["list"] if row is None else row(publication["list"])
+    url = spider.detail_url("100101")
+    [request] = spider.parse_detail(response(url, json.dumps(detail).encode(),
+                                             {"publication_id": "100101", "list_record": row}))
+    [item] = request.callback(response(request.url, json.dumps(documents).encode(), request.meta))
+    for pipeline in harness.notice_pipelines():
+        item = pipeline.process_item(item)
+    harness.store_rows(item.record)
+    return item.record
+
+
+def edit(**changes):
+    def apply(record):
+        record.update(changes)
+        return record
+    return apply
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("cpvCodes", 5, "expected a list"),                         # int where a list belongs
+    ("nutsCodes", [["NL33"]], "expected text"),
+    ("links", [], "expected an object"),
+    ("kenmerk", 10 ** 30, "out of range"),                       # beyond SQLite's 64 bits
+    ("procedureCode", {"code": ["OPE"]}, "expected text"),
+    ("sluitingsDatumMarktconsultatie", "2021-02-30", "day is out of range"),   # impossible date
+    ("publicatieIDLaatsteRectificatie", "//evil.example/x", "invalid literal"),
+])
+def test_one_bad_field_drops_one_record_with_a_message(field, value, message):
+    with pytest.raises(DropItem, match=f"publication 100101: .*{message}"):
+        run_notice(detail=edit(**{field: value}))
+
+
+def test_impossible_date_in_the_list_row_drops_the_record():
+    with pytest.raises(DropItem, match="sluitingsDatum|month must be|Invalid isoformat"):
+        run_notice(row=edit(sluitingsDatum="2018-13-45T09:00:00"))
+
+
+def test_bad_documents_entry_drops_the_record():
+    with pytest.raises(DropItem, match="expected an object"):
+        run_notice(documents=lambda d: {"documenten": ["not a document"]})
+
+
+def test_lone_surrogates_are_replaced_before_sqlite():
+    record = run_notice(detail=edit(aanbestedingNaam="Jeugdhulp \ud800 regio", referentieNummer="x\udfff"))
+    assert record["notice"]["title"] == "Jeugdhulp \ufffd regio"
+    check_storable(record)
+
+
+@pytest.fixture
+def news():
+    spider = news_spider()
+    spider.crawl_errors.clear()
+    spider.requested.clear()
+    return spider
+
+
+SITEMAP = (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+           b"<url><loc>http://127.0.0.1:8123]/x</loc></url><url><loc>http://127.0.0.1:notaport/y</loc></url>"
+           b"<url><loc>javascript:alert(1)</loc></url><url><loc>http://127.0.0.1:8123/nieuws/ok</loc></url></urlset>")
+
+
+def test_malformed_urls_in_a_sitemap_are_recorded_and_skipped(news):
+    requests = list(news.parse_sitemap(response(SITE + "sitemap.xml", SITEMAP, {"site": news.sites[0]})))
+    assert [r.url for r in requests] == ["http://127.0.0.1:8123/nieuws/ok"]
+    assert any("malformed URL" in e["error"] for e in news.crawl_errors)
+
+
+def test_malformed_sitemap_url_in_robots_txt_is_recorded(news):
+    body = b"User-agent: *\nSitemap: http://[::1/sitemap.xml\nSitemap: http-agent: *\n"
+    assert list(news.parse_robots(response(SITE + "robots.txt", body, {"site": news.sites[0]}))) == []
+    assert news.crawl_errors
+
+
+def test_listing_ignores_links_that_are_not_pages(news):
+    body = (b'<html><body><a href="http://[::1">x</a><a href="http://127.0.0.1:99999999/">y</a>'
+            b'<a href="mailto:a@b">m</a><a href="/nieuws/echt">ok</a></body></html>')
+    requests = list(news.parse_listing(response(SITE + "inwoner/nieuws", body,
+                                                {"site": news.sites[0], "listing_page": 1}, html=True)))
+    assert [r.url for r in requests] == ["http://127.0.0.1:8123/nieuws/echt"]
+
+
+REGRESSIONS = sorted((harness.FIXTURES / "regressions").glob("*.bin"))
+
+
+@pytest.mark.parametrize("path", REGRESSIONS, ids=[p.stem for p in REGRESSIONS])
+def test_every_input_the_fuzzer_once_broke_a_parser_with(path):
+    """The saved inputs of earlier ``make fuzz`` findings (tests/fixtures/fuzz/regressions)."""
+    target = harness.BY_NAME[path.stem.rsplit("-", 1)[0]]
+    outcome = harness.run_case(target, path.read_bytes(), 10)
+    assert outcome.status == "ok", f"{outcome.status} at {outcome.where}: {outcome.message}\n{outcome.trace}"
+
+
+# --- super-linear analysis -------------------------------------------------------------------
+def cpu(function, *args):
+    start = time.process_time()
+    function(*args)
+    return time.process_time() - start
+
+
+def test_contract_duration_is_linear_on_one_very_long_word():
+    from tenderarchive.analysis.procedure import contract_duration
+
+    small = cpu(contract_duration, "jaar" * 2_000)
+    large = cpu(contract_duration, "jaar" * 20_000)
+    assert large < 1.0 and large < 30 * max(small, 0.001)  # 10× input: quadratic would be 100×
+
+
+def test_municipality_matching_is_linear_in_mentions():
+    from tenderarchive.analysis.places import find_municipalities
+
+    find_municipalities("Leiden")  # load the patterns
+    small = cpu(find_municipalities, "gemeente Leiden, Delft en Gouda. " * 300)
+    large = cpu(find_municipalities, "gemeente Leiden, Delft en Gouda. " * 3000)
+    assert large < 30 * max(small, 0.01)
+
+
+def test_analysis_input_is_capped():
+    from tenderarchive.analysis import MAX_TEXT_CHARS, analyse
+
+    text = "De gemeente Leiden besteedt jeugdhulp aan. " * (3 * MAX_TEXT_CHARS // 40)
+    assert cpu(analyse, text) < 10
+
+
+def test_long_search_query_is_capped():
+    from tenderarchive import search
+
+    query = "jeugdhulp Zuid-Limburg " * 50_000
+    assert cpu(search.nl_fts_query, query) < 2 and cpu(search.jeugdregio_code, query) < 2
+
+
+# --- profile / registry / watchlist files -------------------------------------------------------
+LOADERS = [
+    ("tenderarchive.profiles", "load_profile", "ProfileError"),
+    ("tenderarchive.sources", "load_sources", "SourceRegistryError"),
+    ("tenderarchive.watch", "load_watchlist", "WatchlistError"),
+]
+
+
+@pytest.mark.parametrize("module, load, error", LOADERS)
+@pytest.mark.parametrize("content, problem", [
+    (b"name: caf\xe9\n", "not UTF-8"),
+    (b"a: &a [*a]\n", "refers to itself"),
+    (b"a: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+     b"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+     b"f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "more than"),
+    (b"[" * 5000 + b"]" * 5000, "not valid YAML"),
+    (b"- 1\n- [2\n", "not valid YAML"),
+])
+def test_broken_config_file_is_one_error_naming_the_file(tmp_path, module, load, error, content, problem):
+    import importlib
+
+    mod = importlib.import_module(module)
+    path = tmp_path / "config.yaml"
+    path.write_bytes(content)
+    with pytest.raises(getattr(mod, error), match=problem) as raised:
+        getattr(mod, load)(str(path))
+    assert str(path) in str(raised.value)
+    assert path.read_bytes() == content
+
+
+def test_profile_that_refers_to_itself(tmp_path):
+    from tenderarchive.profiles import ProfileError, load_profile
+
+    path = tmp_path / "loop.yaml"
+    path.write_text(f"name: loop\nqueries: {{search: [jeugdhulp]}}\nrelevance_from: {path}\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match="refers back"):
+        load_profile(str(path))
+
+
+def test_registry_with_a_malformed_url(tmp_path):
+    from tenderarchive.sources import SourceRegistryError, load_sources
+
+    path = tmp_path / "sources.yaml"
+    path.write_text("sites:\n  - name: x\n    title: X\n    base_url: 'http://[::1/'\n    discovery: {feeds: [rss]}\n",
+                    encoding="utf-8")
+    with pytest.raises(SourceRegistryError, match="base_url"):
+        load_sources(path)

@@ -1,0 +1,161 @@
+"""Every CLI command turns a broken file or path into one line naming the file and the
+problem, with a documented exit code, and leaves the file as it was (issue 13).
+
+Exit codes (docs/operations.md): 6 for an unusable archive or WARC file, 2 for a bad
+profile, registry or watchlist. Each case runs ``tenderarchive`` as a subprocess.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+SNAPSHOT_WARC = ROOT / "tenderarchive" / "snapshot" / "warc"
+TENDERNED_WARC = sorted(SNAPSHOT_WARC.glob("tenderned-*.warc.gz"))[0]
+UNUSED_API = "http://127.0.0.1:9/papi/tenderned-rs-tns/v2"  # never contacted: the check comes first
+
+
+def tenderarchive(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "tenderarchive.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=180)
+
+
+def digest(path: Path) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
+def assert_one_line_error(completed, code: int, *names: str):
+    assert completed.returncode == code, (completed.returncode, completed.stdout, completed.stderr)
+    lines = [line for line in completed.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, completed.stderr
+    assert "Traceback" not in completed.stderr
+    for name in names:
+        assert name in lines[0], lines[0]
+
+
+def broken_archives(tmp_path: Path) -> dict[str, Path]:
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is not a database\n" * 200)
+    truncated = tmp_path / "truncated.db"
+    import sqlite3
+
+    whole = tmp_path / "whole.db"
+    conn = sqlite3.connect(whole)
+    conn.execute("create table t (x)")
+    conn.executemany("insert into t values (?)", [("x" * 500,)] * 200)
+    conn.commit()
+    conn.close()
+    truncated.write_bytes(whole.read_bytes()[:50])  # a SQLite header cut short
+    folder = tmp_path / "folder.db"
+    folder.mkdir()
+    missing_folder = tmp_path / "no" / "such" / "folder" / "archive.db"
+    under_a_file = garbage / "archive.db"
+    return {"garbage": garbage, "truncated": truncated, "directory": folder,
+            "missing folder": missing_folder, "under a file": under_a_file}
+
+
+COMMANDS = {
+    "crawl": lambda db: ["crawl", "tenderned", "--db", str(db), "--api-url", UNUSED_API],
+    "status": lambda db: ["status", "--db", str(db)],
+    "export": lambda db: ["export", "crawls", "--db", str(db), "--format", "csv"],
+    "report": lambda db: ["report", "--db", str(db), "--watchlist", str(ROOT / "docs" / "watchlist.example.yaml")],
+    "reparse": lambda db: ["reparse", "--db", str(db), "--warc", str(SNAPSHOT_WARC)],
+    "serve": lambda db: ["serve", "--db", str(db), "--port", "9"],
+    "build-demo": lambda db: ["build-demo", "--db", str(db)],
+}
+WRITERS = {"crawl", "reparse", "build-demo"}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("kind", ["garbage", "truncated", "directory", "missing folder", "under a file"])
+def test_broken_archive_path(tmp_path, command, kind):
+    path = broken_archives(tmp_path)[kind]
+    if kind in ("missing folder", "under a file") and command not in WRITERS:
+        pytest.skip("readers report a missing archive as before (exit 1)")
+    before = digest(path)
+    completed = tenderarchive(*COMMANDS[command](path))
+    assert_one_line_error(completed, 6, str(path))
+    assert digest(path) == before
+    assert not Path(f"{path}-wal").exists() or kind == "directory"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
+def test_read_only_archive_for_a_writer(tmp_path):
+    db = tmp_path / "archive.db"
+    shutil.copy(broken_archives(tmp_path)["garbage"], db)
+    db.write_bytes(b"")
+    db.chmod(0o444)
+    assert_one_line_error(tenderarchive(*COMMANDS["crawl"](db)), 6, str(db), "read-only")
+
+
+def warcs(tmp_path: Path) -> dict[str, Path]:
+    garbage = tmp_path / "garbage.warc.gz"
+    garbage.write_bytes(b"WARC/1.0\r\nnot really\r\n" * 50)
+    truncated = tmp_path / "cut" / TENDERNED_WARC.name
+    truncated.parent.mkdir()
+    data = TENDERNED_WARC.read_bytes()
+    truncated.write_bytes(data[: len(data) // 2])
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    return {"garbage": garbage, "truncated": truncated, "empty folder": empty}
+
+
+@pytest.mark.parametrize("kind", ["garbage", "truncated", "empty folder"])
+def test_broken_warc_for_replay(tmp_path, kind):
+    path = warcs(tmp_path)[kind]
+    before = digest(path)
+    db = tmp_path / "archive.db"
+    completed = tenderarchive("crawl", "tenderned", "--db", str(db), "--replay", str(path))
+    assert_one_line_error(completed, 6, str(path))
+    assert digest(path) == before and not db.exists()
+
+
+@pytest.mark.parametrize("kind", ["garbage", "truncated"])
+def test_broken_warc_for_reparse(tmp_path, kind):
+    path = warcs(tmp_path)[kind]
+    store = path.parent if kind == "truncated" else tmp_path / "store"
+    if kind == "garbage":
+        store.mkdir()
+        shutil.move(path, store / path.name)
+        path = store / path.name
+    before = digest(path)
+    db = tmp_path / "archive.db"
+    completed = tenderarchive("reparse", "--db", str(db), "--warc", str(store))
+    assert_one_line_error(completed, 6, str(path))
+    assert digest(path) == before and not db.exists()
+
+
+CONFIGS = {
+    "bad UTF-8": b"name: caf\xe9\n",
+    "self-reference": b"a: &a [*a]\n",
+    "wrong types": b"- [1, 2]\n- {name: [x]}\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CONFIGS))
+@pytest.mark.parametrize("option", ["--profile", "--sources", "--watchlist"])
+def test_broken_config_file_for_crawl(tmp_path, kind, option):
+    path = tmp_path / "config.yaml"
+    path.write_bytes(CONFIGS[kind])
+    spider = "news" if option == "--sources" else "tenderned"
+    db = tmp_path / "archive.db"
+    completed = tenderarchive("crawl", spider, "--db", str(db), "--api-url", UNUSED_API, option, str(path))
+    assert_one_line_error(completed, 2, path.name)
+    assert path.read_bytes() == CONFIGS[kind] and not db.exists()
+
+
+@pytest.mark.parametrize("kind", sorted(CONFIGS))
+def test_broken_watchlist_for_report(tmp_path, kind):
+    path = tmp_path / "watchlist.yaml"
+    path.write_bytes(CONFIGS[kind])
+    completed = tenderarchive("report", "--db", str(tmp_path / "archive.db"), "--watchlist", str(path))
+    assert_one_line_error(completed, 2, str(path))
+    assert path.read_bytes() == CONFIGS[kind]

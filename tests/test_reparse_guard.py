@@ -1,0 +1,133 @@
+"""reparse safety (issue 13): locked against crawls, refuses a damaged store and a shrinking
+rebuild, keeps a complete backup (WAL checkpointed first), never leaves the archive path empty.
+
+The store is a copy of the bundled synthetic snapshot's WARC files; every reparse is a real
+``tenderarchive reparse`` subprocess replaying them into a real SQLite file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tenderarchive.lock import crawl_lock
+from tests.conftest import ROOT
+
+SNAPSHOT_WARC = ROOT / "tenderarchive" / "snapshot" / "warc"
+
+
+def reparse(db: Path, *args):
+    return subprocess.run([sys.executable, "-m", "tenderarchive.cli", "reparse", "--db", str(db), *args],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+def count(db: Path, table: str) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(f"select count(*) from {table}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """An archive reparsed from a copy of the snapshot store (warc/ next to it)."""
+    folder = tmp_path_factory.mktemp("built")
+    shutil.copytree(SNAPSHOT_WARC, folder / "warc")
+    completed = reparse(folder / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert count(folder / "archive.db", "notices") and count(folder / "archive.db", "articles")
+    return folder
+
+
+@pytest.fixture
+def archive(built, tmp_path):
+    shutil.copytree(built, tmp_path / "a")
+    return tmp_path / "a" / "archive.db"
+
+
+def cut_tenderned_warc(db: Path) -> Path:
+    warc = sorted((db.parent / "warc").glob("tenderned-*.warc.gz"))[0]
+    data = warc.read_bytes()
+    warc.write_bytes(data[: len(data) // 2])
+    return warc
+
+
+def test_damaged_store_is_refused_and_the_archive_kept(archive):
+    before = digest(archive)
+    warc = cut_tenderned_warc(archive)
+    completed = reparse(archive)
+    assert completed.returncode == 6, completed.stderr
+    assert str(warc) in completed.stderr and "cut short" in completed.stderr
+    assert digest(archive) == before
+
+
+def test_force_reads_a_damaged_store_but_never_below_what_it_holds(archive):
+    notices = count(archive, "notices")
+    cut_tenderned_warc(archive)
+    completed = reparse(archive, "--force")
+    assert completed.returncode in (0, 1), completed.stderr
+    if completed.returncode == 0:  # accepted only with every notice the cut store still holds
+        assert 0 < count(archive, "notices") <= notices
+        assert count(archive.with_name("archive.db.before-reparse"), "notices") == notices
+    else:
+        assert "reparse refused" in completed.stderr and count(archive, "notices") == notices
+
+
+def test_shrinking_rebuild_is_refused_without_force(archive):
+    """A store that lost a whole crawl's file: the rebuild would hold fewer notices."""
+    before = digest(archive)
+    for warc in (archive.parent / "warc").glob("tenderned-*.warc.gz"):
+        warc.unlink()
+    completed = reparse(archive)
+    assert completed.returncode == 1, completed.stderr
+    assert "reparse refused" in completed.stderr and "--force" in completed.stderr
+    assert digest(archive) == before
+
+
+def test_store_of_one_empty_file_never_leaves_the_path_empty(archive):
+    for warc in (archive.parent / "warc").glob("*.warc.gz"):
+        warc.unlink()
+    (archive.parent / "warc" / "empty.warc.gz").write_bytes(b"")
+    before = digest(archive)
+    assert reparse(archive).returncode == 6
+    assert reparse(archive, "--force").returncode == 1
+    assert archive.exists() and digest(archive) == before
+
+
+def test_reparse_while_a_crawl_runs_exits_4(archive):
+    before = digest(archive)
+    with crawl_lock(archive):
+        completed = reparse(archive)
+    assert completed.returncode == 4, completed.stderr
+    assert "another crawl is already running" in completed.stderr
+    assert digest(archive) == before
+
+
+def test_backup_holds_what_was_only_in_the_wal(archive):
+    writer = sqlite3.connect(archive)
+    writer.execute("pragma journal_mode=wal")
+    writer.execute("pragma wal_autocheckpoint=0")
+    writer.execute("create table marker (note text)")
+    writer.execute("insert into marker values ('only in the WAL')")
+    writer.commit()  # committed, not checkpointed: the row lives in archive.db-wal
+    try:
+        assert Path(f"{archive}-wal").stat().st_size > 0
+        completed = reparse(archive)
+    finally:
+        writer.close()
+    assert completed.returncode == 0, completed.stderr
+    backup = archive.with_name("archive.db.before-reparse")
+    conn = sqlite3.connect(backup)
+    assert conn.execute("select note from marker").fetchall() == [("only in the WAL",)]
+    conn.close()

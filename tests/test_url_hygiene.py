@@ -1,0 +1,77 @@
+"""URL hygiene at the source (issue 13): a news page whose canonical URL or og:url is not
+http(s) is archived under the URL it was fetched from, end to end: a real news crawl of a
+loopback site (synthetic pages, tests/fixtures/fuzz/article.html) into a real archive."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import sqlite_utils
+
+from tests.conftest import FAST, ROOT
+
+ARTICLE = (ROOT / "tests" / "fixtures" / "fuzz" / "article.html").read_text(encoding="utf-8")
+CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">')
+
+HOSTILE_HEADS = {
+    "/nieuws/javascript-canonical": '<link rel="canonical" href="javascript://{host}/%0aalert(document.domain)">',
+    "/nieuws/javascript-og": '<meta property="og:url" content="javascript:alert(1)">',
+    "/nieuws/data-canonical": '<link rel="canonical" href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">',
+    "/nieuws/http-canonical": '<link rel="canonical" href="http://{host}/nieuws/de-echte-plek">',
+}
+
+
+class _Site(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        host = f"127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/robots.txt":
+            body, kind = "User-agent: *\nAllow: /\n", "text/plain"
+        elif self.path == "/sitemap.xml":
+            urls = "".join(f"<url><loc>http://{host}{p}</loc></url>" for p in HOSTILE_HEADS)
+            body = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+            kind = "application/xml"
+        elif self.path in HOSTILE_HEADS or self.path == "/nieuws/de-echte-plek":
+            head = HOSTILE_HEADS.get(self.path, "").format(host=host)
+            body, kind = CANONICAL.sub(head.replace("\\", "\\\\"), ARTICLE), "text/html; charset=utf-8"
+        else:
+            self.send_error(404)
+            return
+        data = body.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_non_http_canonical_never_becomes_the_archived_url(tmp_path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        registry = tmp_path / "sources.yaml"
+        registry.write_text(
+            "# SYNTHETIC loopback site for tests/test_url_hygiene.py\nversion: 1\nsites:\n"
+            f"  - name: hostile\n    title: Hostile canonicals (synthetic)\n    base_url: {base}\n"
+            "    municipalities: [Leiderdorp]\n    discovery: {sitemaps: [sitemap.xml]}\n"
+            "    allow: ['^/nieuws/']\n    politeness: {download_delay: 0, concurrency: 4}\n",
+            encoding="utf-8")
+        db = tmp_path / "archive.db"
+        completed = subprocess.run(
+            [sys.executable, "-m", "tenderarchive.cli", "crawl", "news", "--sources", str(registry),
+             "--db", str(db), *FAST], cwd=ROOT, capture_output=True, text=True, timeout=240)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    urls = {row["url"] for row in sqlite_utils.Database(db).query("select url from articles")}
+    assert urls == {base + "nieuws/javascript-canonical", base + "nieuws/javascript-og",
+                    base + "nieuws/data-canonical", base + "nieuws/de-echte-plek"}, urls
+    assert all(url.startswith("http://127.0.0.1:") for url in urls)
