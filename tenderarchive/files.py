@@ -1,7 +1,7 @@
 """Checks that the files a command is given can be used, before anything touches them.
 
 A broken file is one line naming the file and the problem and exit code
-:data:`EXIT_UNUSABLE_FILE` (6), never a traceback, and the file is left as it was:
+``ExitCode.UNUSABLE_FILE`` (6), never a traceback, and the file is left as it was:
 
 - the archive path (``--db``): a directory, not a SQLite database (garbage, truncated
   header), unreadable, or read-only (or in a read-only folder) for a command that writes;
@@ -20,9 +20,8 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-from tenderarchive.exitcodes import ExitCode
 
-EXIT_UNUSABLE_FILE = ExitCode.UNUSABLE_FILE
+
 
 
 class UnusableFile(Exception):

@@ -10,7 +10,7 @@ themselves in ``crawls``. :func:`crawl_lock` prevents that:
 - the holder writes its pid, start time and command line into the file, so the
   second run can say *who* holds the lock;
 - a second run does not wait: :class:`CrawlLocked` is raised at once, and the
-  CLI exits with :data:`EXIT_LOCKED` (4) and a message naming the holder;
+  CLI exits with ``ExitCode.LOCKED`` (4) and a message naming the holder;
 - the kernel releases an flock when its process dies, so a crashed or killed
   crawl (``kill -9``, OOM, reboot) never leaves a stale lock behind: the lock
   file may stay on disk, but it is not locked. The file is never deleted
@@ -32,10 +32,9 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tenderarchive.exitcodes import ExitCode
 
 #: Exit code of ``tenderarchive crawl`` when another crawl holds the lock.
-EXIT_LOCKED = ExitCode.LOCKED
+
 
 
 class CrawlLocked(RuntimeError):

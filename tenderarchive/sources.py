@@ -415,4 +415,4 @@ def load_sources(path: str | Path | None = None,
     Returns every entry, enabled or not; filter on ``site.enabled``.
     """
     p = Path(path) if path is not None else SHIPPED_REGISTRY
-    return parse_sources(read_yaml(p, SourceRegistryError, p.name), p.name, base_urls)
+    return parse_sources(read_yaml(p, SourceRegistryError), p.name, base_urls)

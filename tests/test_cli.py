@@ -94,9 +94,10 @@ def test_exit_codes_are_defined_once():
     from tenderarchive.exitcodes import ExitCode
 
     assert [(c.name, c.value) for c in ExitCode] == [("COMPLETE", 0), ("FAILED", 1), ("BAD_ARGUMENTS", 2),
-                                                     ("PARTIAL", 3), ("LOCKED", 4), ("STALE", 5)]
-    literal = re.compile(r"\breturn [0-5]\b|\bexit\([0-5]\)|\bEXIT_[A-Z_]+\s*=\s*\d|returncode == [0-5]\b")
-    modules = ["cli.py", "monitor.py", "export.py", "lock.py", "reparse.py", "readonly.py", "serve.py",
+                                                     ("PARTIAL", 3), ("LOCKED", 4), ("STALE", 5),
+                                                     ("UNUSABLE_FILE", 6)]
+    literal = re.compile(r"\breturn [0-6]\b|\bexit\([0-6]\)|\bEXIT_[A-Z_]+\s*=\s*\d|returncode == [0-6]\b")
+    modules = ["cli.py", "monitor.py", "export.py", "lock.py", "reparse.py", "readonly.py", "serve.py", "files.py",
                *(f"watch/{p.name}" for p in (ROOT / "tenderarchive" / "watch").glob("*.py"))]
     offenders = [f"{m}:{n}: {line.strip()}" for m in modules
                  for n, line in enumerate((ROOT / "tenderarchive" / m).read_text().splitlines(), 1)

@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from tenderarchive.lock import EXIT_LOCKED, CrawlLocked, crawl_lock, lock_path_for, read_holder
+from tenderarchive.exitcodes import ExitCode
+from tenderarchive.lock import CrawlLocked, crawl_lock, lock_path_for, read_holder
 from tests.conftest import FAST, ROOT
 
 LIST_PATH = "/papi/tenderned-rs-tns/v2/publicaties"
@@ -31,8 +32,8 @@ def test_two_runs_started_together_one_crawls_the_other_exits_4(snapshot, serve_
         out, err = process.communicate(timeout=240)
         results.append((process.returncode, out + err))
     codes = sorted(code for code, _ in results)
-    assert codes == [0, EXIT_LOCKED], results
-    loser_output = next(output for code, output in results if code == EXIT_LOCKED)
+    assert codes == [0, ExitCode.LOCKED], results
+    loser_output = next(output for code, output in results if code == ExitCode.LOCKED)
     assert "another crawl is already running" in loser_output
     assert str(lock_path_for(db)) in loser_output
     winner_pid = next(p.pid for p, (code, _) in zip(processes, results) if code == 0)
@@ -53,7 +54,7 @@ def test_a_run_while_the_lock_is_held_exits_at_once_without_requests(snapshot, s
         completed = subprocess.run(crawl_command(server.api_url, db), cwd=ROOT,
                                    capture_output=True, text=True, timeout=120)
         elapsed = time.monotonic() - started
-    assert completed.returncode == EXIT_LOCKED
+    assert completed.returncode == ExitCode.LOCKED
     assert f"pid {os.getpid()}" in completed.stderr and "'cron nightly'" in completed.stderr
     assert server.api.log == []  # nothing was requested
     assert elapsed < 60
