@@ -23,7 +23,7 @@ from .organisations import find_organisations
 from .places import find_municipalities
 from .procedure import contract_duration, lots, procedure_type, tenderned_refs
 from .relevance import relevance
-from .stages import add_aanbesteding_lopend, detect_stages, primary_stage
+from .stages import add_procedure_running, detect_stages, primary_stage
 from .text import normalise, sentences
 
 __all__ = ["analyse"]
@@ -38,7 +38,7 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     norm_title = normalise(title) if title else None
     sents = sentences(norm)
     evs, ref = _events(sents, published)
-    stage_list = add_aanbesteding_lopend(detect_stages(sents, evs, ref), sents)
+    stage_list = add_procedure_running(detect_stages(sents, evs, ref), sents)
     places = find_municipalities(norm, norm_title, year=ref.year if ref else None)
     proc_norm, proc_raw = procedure_type(norm)
     result = {

@@ -93,7 +93,7 @@ EVENT_KINDS: list[tuple[str, str]] = [
     ("meeting", r"bijeenkomst|overleg"),
 ]
 KIND_STAGE = {
-    "publication": None, "court_ruling": "rechtsgang", "bezwaar_deadline": "bezwaar",
+    "publication": None, "court_ruling": "kort_geding", "bezwaar_deadline": "bezwaar",
     "inschrijf_deadline": "inschrijving", "interest_registration": "aankondiging",
     "tender_publication": "aankondiging", "reply_deadline": "marktconsultatie",
     "information_session": "inlichtingen", "marktconsultatie": "marktconsultatie", "dialogue": "dialoog",

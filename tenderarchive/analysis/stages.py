@@ -1,11 +1,8 @@
 """Procurement stage detection with tense (news-sites §3.3).
 
-Stage ids (procedure order; see :data:`vocabulary.STAGE_ORDER`):
-``voorbereiding, marktconsultatie, vooraankondiging, aanbesteding_lopend, aankondiging,
-inlichtingen, selectie, dialoog, inschrijving, beoordeling, voorlopige_gunning, bezwaar,
-definitieve_gunning, contract_ondertekend, contractstart, verlenging, implementatie,
-mislukt`` plus ``rechtsgang`` (kort geding, hoger beroep, bodemprocedure; a side track
-without a position in the order).
+Stage ids: exactly those of ``tests/fixtures/news/corpus/stages.md`` in their procedure
+order (:data:`vocabulary.STAGE_ORDER`); ``kort_geding``, ``bodemprocedure`` and
+``hoger_beroep`` are separate stages. No other id is ever produced.
 
 Each cue hit gets a status ``done | current | planned``:
 
@@ -28,11 +25,14 @@ marktconsultatie sentence belongs to the marktconsultatie; (d) a heading such as
 Merging per stage: strong evidence beats weak; among equals current > done >
 planned (a provisional award that "is nog" provisional stays current).
 
-``primary_stage`` is the highest-ranked stage that is done or current (strong evidence
-first, weak as fallback); ``bezwaar`` ranks with ``voorlopige_gunning``; ``rechtsgang``
-only when nothing else qualifies. ``aanbesteding_lopend`` is added (current) when a text
-speaks of "de aanbesteding" in the present tense but no stage from ``aankondiging`` on
-is done or current (FAQ pages such as [S4]).
+``primary_stage`` (stages.md rules): the newest stage in the order that is done or
+current (strong evidence first, weak as fallback). A legal stage or ``mislukt`` outranks
+the stage it interrupted -- the order already puts them after the award -- except that a
+*done* legal stage or failure yields to a *current* earlier stage: the procedure was
+restarted and the text's own period is the restart ("na het kort geding kan opnieuw
+worden ingeschreven"). Planned stages are never primary. When a text speaks of "de
+aanbesteding" in the present and names no stage from ``aankondiging`` on,
+``aankondiging`` is added as current (stages.md: "or aankondiging when it says no more").
 
 Hand-written: no available Dutch NLP package models tender stages or this tense
 logic; a rule list reviewed against the seed gold is transparent and testable.
@@ -43,12 +43,13 @@ import datetime as dt
 import re
 
 from .text import Sentence, clauses
-from .vocabulary import STAGE_CUES, STAGE_RANK
+from .vocabulary import INTERRUPTING, LEGAL_STAGES, STAGE_CUES, STAGE_RANK
 
 PLANNED = re.compile(
     r"\b(?:zal|zullen|gaat|(?<!te )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
     r"willen|wil|straks|binnenkort|komende|a\.s\.|aanstaande|te zijner tijd|pas\b.{0,80}\bna|uiteindelijke|later|"
-    r"in de toekomst|gepland|voornemens|van plan|nog niet)\b|^dan\b", re.I)
+    r"in de toekomst|gepland|voornemens|van plan|nog niet|verwachting is|hoopt|hopen|moet(?:en)? nog|"
+    r"zullen worden|wordt verwacht|kunnen straks|daarna|vervolgens)\b|\ba\.s\.|^dan\b", re.I)
 CURRENT = re.compile(r"\b(?:nog|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart)\b", re.I)
 AUX = re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn|was|waren|werd|werden)\b", re.I)
 _NOT_PARTICIPLE = {"gemeente", "gemeenten", "gesprek", "gesprekken", "gebied", "gebieden", "gezin", "gezinnen",
@@ -135,12 +136,13 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
         if not hits:
             continue
         for stage, m in hits:
-            if stage == "rechtsgang" and re.search(r"\bpgb\b|\bwmo\b|kinderopvang", text, re.I):
+            if stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
                 continue  # rule (b)
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
                 stage = "marktconsultatie"  # rule (c)
             status, strong = None, True
-            if stage == "rechtsgang" and re.search(r"uitspraak|vonnis", text, re.I):
+            if stage in LEGAL_STAGES and re.search(r"uitspraak|vonnis|oordeel\w*|bepaald|besloten|gelijk|"
+                                                    r"wees|afgewezen|toegewezen|arrest", text, re.I):
                 status = "done"
             if status is None:
                 for off, cl in clauses(text):
@@ -170,29 +172,36 @@ def _merge(raw: list[dict]) -> list[dict]:
     return order
 
 
-def add_aanbesteding_lopend(stages: list[dict], sents: list[Sentence]) -> list[dict]:
-    """Add the generic 'tender in progress' stage when nothing from aankondiging on is done/current."""
+def add_procedure_running(stages: list[dict], sents: list[Sentence]) -> list[dict]:
+    """Add ``aankondiging`` (current) when the text speaks of "de aanbesteding" in the
+    present tense and no stage from ``aankondiging`` on is done or current."""
     floor = STAGE_RANK["aankondiging"]
     if any(s["status"] in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor for s in stages):
         return stages
+    if any(s["stage"] == "aankondiging" for s in stages):
+        return stages
     for s in sents:
-        m = re.search(r"\b(?:de|deze) aanbesteding(?:sopdracht)?\b", s.text, re.I)
-        if not m:
+        m = re.search(r"\b(?:de|deze) aanbesteding(?:sopdracht|sprocedure)?\b(?! van (?:de )?(?:inkoop|jeugd))", s.text, re.I)
+        if not m or not re.search(r"\b(?:loopt|lopen|lopende|is gestart|van start|gaat van start|start)\b", s.text, re.I):
             continue
         status = _grammar(s.text, s.text, m.start())
         if status in (None, "current"):
-            return stages + [{"stage": "aanbesteding_lopend", "status": "current", "cue": m.group(0),
-                              "sentence": s.text, "strong": True}]
+            return sorted(stages + [{"stage": "aankondiging", "status": "current", "cue": m.group(0),
+                                     "sentence": s.text, "strong": False}],
+                          key=lambda r: STAGE_RANK[r["stage"]])
     return stages
 
 
 def primary_stage(stages: list[dict]) -> str | None:
     for strong_only in (True, False):
-        cands = [s for s in stages if s["status"] in ("done", "current") and s["stage"] != "rechtsgang"
-                 and (s["strong"] or not strong_only)]
-        if cands:
-            top = max(cands, key=lambda s: (STAGE_RANK.get(s["stage"], -1), s["stage"] != "bezwaar"))
-            return top["stage"]
-    if any(s["stage"] == "rechtsgang" and s["status"] in ("done", "current") for s in stages):
-        return "rechtsgang"
+        cands = [s for s in stages if s["status"] in ("done", "current") and (s["strong"] or not strong_only)]
+        if not cands:
+            continue
+        top = max(cands, key=lambda s: (STAGE_RANK[s["stage"]], s["status"] == "current"))
+        if top["stage"] in INTERRUPTING and top["status"] == "done":
+            restarted = [s for s in cands if s["status"] == "current" and s["stage"] not in INTERRUPTING
+                         and STAGE_RANK[s["stage"]] >= STAGE_RANK["aankondiging"]]
+            if restarted:
+                top = max(restarted, key=lambda s: STAGE_RANK[s["stage"]])
+        return top["stage"]
     return None

@@ -51,57 +51,91 @@ PROCUREMENT_WEAK = [
 ]
 
 # --- §3.3 stages ---------------------------------------------------------------
-# Procedure order used for primary_stage. rechtsgang is a side track with no
-# position (primary only when nothing else is done/current); bezwaar shares
-# the rank of voorlopige_gunning because the standstill belongs to the
-# provisional award; aanbesteding_lopend sits just below aankondiging.
+# One vocabulary: the ids and order of tests/fixtures/news/corpus/stages.md (issue 11).
+# Nothing outside this list is ever stored as a stage.
 STAGE_ORDER = [
-    "voorbereiding", "marktconsultatie", "vooraankondiging", "aanbesteding_lopend", "aankondiging",
-    "inlichtingen", "selectie", "dialoog", "inschrijving", "beoordeling", "voorlopige_gunning", "bezwaar",
-    "definitieve_gunning", "contract_ondertekend", "contractstart", "verlenging", "implementatie", "mislukt",
+    "voorbereiding", "marktconsultatie", "vooraankondiging", "aankondiging", "inlichtingen", "selectie", "dialoog",
+    "inschrijving", "beoordeling", "voorlopige_gunning", "bezwaar", "definitieve_gunning", "kort_geding",
+    "bodemprocedure", "hoger_beroep", "contract_ondertekend", "contractstart", "verlenging", "mislukt",
+    "implementatie",
 ]
 STAGE_RANK = {s: i for i, s in enumerate(STAGE_ORDER)}
-STAGE_RANK["bezwaar"] = STAGE_RANK["voorlopige_gunning"]
-STAGES = STAGE_ORDER + ["rechtsgang"]
+STAGES = list(STAGE_ORDER)
+LEGAL_STAGES = ("kort_geding", "bodemprocedure", "hoger_beroep")
+# A legal stage or a failure reported in the text's own period outranks the stage it interrupted.
+INTERRUPTING = LEGAL_STAGES + ("mislukt",)
 
 # (stage, regex) in priority order: the first matching pattern at a position wins.
 STAGE_CUES: list[tuple[str, str]] = [
-    ("voorlopige_gunning", r"voorlopig(?:e)? (?:gegund|gunning)|voornemen tot gunning|gunningsvoornemen|voorlopig gunnen"),
-    ("bezwaar", r"bezwaar (?:te )?maken|bezwaartermijn|bezwaarperiode|standstill|termijn waarin men bezwaar"),
-    ("definitieve_gunning", r"definitieve gunning|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
-                            r"gecontracteerde jeugdhulpaanbieders|bekend wie|uitkomst van de aanbesteding|"
-                            r"gegunde opdracht|\bde gunning\b|gunning (?:volgt|vindt)"),
-    ("rechtsgang", r"kort geding|voorzieningenrechter|\bvonnis\b|hoger beroep|gerechtshof|bodemprocedure|"
-                   r"uitspraak (?:van de |gedaan)?(?:rechter|rechtbank)|uitspraak van de rechtbank|rechtbank"),
+    ("voorlopige_gunning", r"voorlopig(?:e)? (?:gegund|gunning)|voornemen tot gunning|gunningsvoornemen\w*|voorlopig gunnen|"
+                           r"gunningsbeslissing|voornemens (?:is|zijn) (?:om )?(?:de opdracht )?te gunnen|"
+                           r"van plan (?:zijn|is) .{0,80}te laten uitvoeren"),
+    ("bezwaar", r"bezwaar (?:te )?maken|bezwaar (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
+                r"termijn waarin men bezwaar|klacht (?:ingediend|in over)|diende .{0,60}een klacht in"),
+    ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
+                            r"gecontracteerde (?:jeugdhulp)?aanbieders|bekend wie|uitkomst van de aanbesteding|"
+                            r"gegunde (?:opdracht|partijen|aanbieders|dyslexiezorgaanbieders)|\bde gunning\b|"
+                            r"gunning (?:volgt|vindt|heeft)|gegund gekregen|(?:is|zijn|werd|werden) (?:\w+ ){0,6}gegund|"
+                            r"aan (?:deze |beide )?(?:\w+ )?partijen gegund|winnaar van de aanbesteding|"
+                            r"wint (?:de )?aanbesteding|aanbesteding (?:\w+ ){0,2}gewonnen|"
+                            r"(?:zijn|is|worden|wordt) (?:\w+ ){0,4}gecontracteerd|nieuw gegunde|"
+                            r"aanbesteding aan [A-Z]\w+|(?:opnieuw )?gegund\b"),
+    ("hoger_beroep", r"hoger beroep|gerechtshof|\bin appel\b|\bhet hof\b|centrale raad van beroep|\bcrvb\b|\barrest\b"),
+    ("bodemprocedure", r"bodemprocedure|bodemzaak"),
+    ("kort_geding", r"kort ?geding\w*|kortgedingen|voorzieningenrechter|\bvonnis\b|voorlopige voorziening|"
+                    r"uitspraak (?:van de |gedaan)?(?:rechter|rechtbank)|uitspraak van de rechtbank|"
+                    r"(?:de )?rechter (?:oordeel|bepaal|beslis|besloot|stelde|wees|heeft|laat)\w*|\brechtbank\b|"
+                    r"naar de rechter|voor de rechter|rechtszaak"),
     ("marktconsultatie", r"marktconsultatie\w*|marktverkenning|consultatiebijeenkomst|ontwikkeldialo\w+|"
-                         r"ontwikkeltafels?|predialoog\w*|informatiebijeenkomst(?:en)? voor aanbieders"),
+                         r"ontwikkeltafels?|predialoog\w*|informatiebijeenkomst(?:en)?|bijeenkomsten voor potenti\w+ inschrijvers"),
     ("vooraankondiging", r"vooraankondiging|voorinformatie|streven is om .{0,60}te publiceren|"
-                         r"verwachten .{0,40}te publiceren"),
-    ("inlichtingen", r"nota van inlichtingen|inlichtingenbijeenkomst|vragenronde"),
-    ("aankondiging", r"aanbesteding(?:sopdracht|sprocedure)? (?:\w+ ){0,6}gepubliceerd|gepubliceerd op tenderned|"
-                     r"aankondiging van een (?:aanbestedings)?opdracht|publicatie (?:van de )?inkoopdocumenten|"
-                     r"aanbesteding (?:is )?gestart|start de aanbestedingsprocedure|interesse kenbaar|"
-                     r"inschrijven via (?:het )?(?:aanbestedingsplatform )?tenderned|"
-                     r"openbaar beschikbaar op tenderned"),
-    ("selectie", r"preselectie\w*|\bselectie\b|geselecteerde aanbieders|verzoek tot deelneming"),
-    ("dialoog", r"dialoogfase|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*"),
+                         r"verwacht\w* .{0,60}te publiceren|publicatie (?:is )?gepland|"
+                         r"(?:gaat|start) (?:\w+ ){0,3}(?:begin|medio|eind|in) \w+ (?:\d{4} )?van start"),
+    ("inlichtingen", r"nota van inlichtingen|inlichtingenbijeenkomst|vragenronde|vragen (?:te )?stellen|"
+                     r"vragen kon stellen"),
+    ("aankondiging", r"aanbesteding(?:sopdracht|sprocedure|en)? (?:\w+ ){0,6}gepubliceerd|gepubliceerd op tenderned|"
+                     r"aankondiging van een (?:aanbestedings)?opdracht|publicatie (?:van de )?(?:inkoop|aanbestedings)documenten|"
+                     r"aanbesteding(?:sprocedure)? (?:\w+ ){0,4}(?:is )?(?:gestart|van start)|"
+                     r"start(?:en)? (?:de|met de) (?:inkoop|aanbesteding)\w*|(?:is )?(?:gestart|begonnen) met (?:de )?(?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|"
+                     r"interesse kenbaar|inschrijven via (?:het )?(?:aanbestedingsplatform )?tenderned|"
+                     r"openbaar beschikbaar op tenderned|in de markt gezet|publiceerde (?:de gemeente )?de uitvraag|"
+                     r"(?:opdracht|aanbesteding) (?:\w+ ){0,3}op tenderned|aanbestedingsleidraad op|"
+                     r"aanbesteding in gang gezet|(?:weer|opnieuw) open te zetten"),
+    ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
+                 r"verzoek tot deelneming|toegelaten tot de dialoog\w*|in de pre-selectie"),
+    ("dialoog", r"dialoogfase|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
+                r"onderhandelingsronde\w*"),
     ("inschrijving", r"uitnodiging tot inschrijving|inschrijfdatum|inschrijftermijn|inschrijvingsperiode|"
-                     r"deadline om in te schrijven|sluitingsdatum|inschrijven voor|ingeschreven|"
-                     r"inschrijvingen (?:ontvangen|zijn binnen)"),
-    ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|verificatiegesprek\w*"),
-    ("contract_ondertekend", r"contract(?:en)? (?:\w+ ){0,5}(?:getekend|ondertekend|tekenen|ondertekenen)|"
-                             r"samenwerkingsovereenkomst (?:\w+ ){0,3}(?:getekend|ondertekend)|tekendag\w*|contracten gereed"),
-    ("contractstart", r"contractperiode|contracten gaan in|gaan in per|ingangsdatum|\bcontracteren\b|"
-                      r"nieuwe contract(?:en)? (?:start|gaan|gaat)"),
-    ("verlenging", r"contract(?:en)? (?:\w+ ){0,3}verlengd|verlengen van (?:het|de) contract\w*|"
-                   r"wijziging van een gegunde opdracht"),
-    ("mislukt", r"geen (?:geschikte )?inschrijvingen|onderhandelingsprocedure zonder|stopgezet|stop te zetten|"
-                r"ingetrokken|tot nader order|opnieuw (?:aan ?te ?besteden|aanbesteden|open te zetten)|"
-                r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt"),
-    ("implementatie", r"implementatie\w*|transitie|goede start|voorbereidingen? voor de uitvoering"),
-    ("voorbereiding", r"inkoopstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"
-                      r"voorbereiding van (?:het|de) (?:nieuwe )?(?:inkoop\w*|aanbesteding)|"
-                      r"besloten om .{0,80}voor(?:\s|\w)*te bereiden|voorbereiden van een nieuwe inkoop"),
+                     r"deadline om in te schrijven|sluitingsdatum|inschrijven voor|(?:hebben|heeft) (?:zich )?(?:\w+ ){0,3}ingeschreven|"
+                     r"inschrijvingen (?:ontvangen|zijn binnen)|inzenddatum|offerte (?:uit te brengen|in te dienen)|"
+                     r"(?:kunnen|kan) (?:\w+ ){0,3}inschrijven|inschrijving (?:vindt|sluit)|\bingeschreven\b"),
+    ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|verificatiegesprek\w*|"
+                    r"ingeschreven partijen beoordeeld|hebben wij de ingeschreven"),
+    ("contract_ondertekend", r"(?:contract|overeenkomst)(?:en)? (?:\w+ ){0,5}(?:getekend|ondertekend|tekenen|ondertekenen)|"
+                             r"samenwerkingsovereenkomst (?:\w+ ){0,3}(?:getekend|ondertekend)|tekendag\w*|contracten gereed|"
+                             r"(?:sluiten|sloten|gesloten) (?:\w+ ){0,3}overeenkomst|overeenkomst (?:\w+ ){0,3}gesloten|"
+                             r"contracten? (?:\w+ ){0,4}rond (?:komen|gekomen)|akkoord over (?:de )?contract\w*|"
+                             r"contracten afsluiten|nieuwe contracten (?:\w+ ){0,3}afgesloten"),
+    ("contractstart", r"contracten? gaan in|gaan in (?:per|op)|ingangsdatum|nieuwe contract(?:en)? (?:start|gaan|gaat)|"
+                      r"overeenkomsten (?:zijn )?ingegaan|contract(?:en)? (?:is |zijn )?ingegaan|"
+                      r"(?:gaan|gaat) (?:\w+ ){0,2}in op 1|contract(?:en)? (?:\w+ ){0,4}(?:per|vanaf) 1 \w+ \d{4}"),
+    ("verlenging", r"(?:contract|overeenkomst)\w* (?:\w+ ){0,5}verlengd|verleng(?:en|t|ing) (?:van )?(?:\w+ ){0,3}(?:contract|overeenkomst)\w*|"
+                   r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:\w+ ){0,3}(?:met|tot|voor)|"
+                   r"\bverlengd\b|\bverlengt\b|\bverlengen\b"),
+    ("mislukt", r"geen (?:geschikte |enkele )?(?:inschrijvingen|inschrijving|intekening)|onderhandelingsprocedure zonder|"
+                r"stopgezet|stop (?:te |moeten )?zetten|stop van (?:de )?(?:regionale )?inkoop|ingetrokken|tot nader order|"
+                r"over (?:moeten )?doen|moet over\b|(?:moet|moeten) opnieuw (?:worden )?aanbesteed|opnieuw (?:moeten )?aanbesteden|"
+                r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
+                r"geweigerd (?:om )?(?:een )?(?:nieuw )?contract|(?:wordt|worden|is) (?:\w+ ){0,3}uitgesteld|"
+                r"uit te stellen|niet (?:hebben )?ingeschreven|terug naar de tekentafel|gestaakt"),
+    ("implementatie", r"implementatie\w*|\btransitie(?!arrangement)\w*|goede start|voorbereidingen? voor de uitvoering|"
+                      r"overname van (?:de )?zorg|overgang van (?:jeugdigen|cli[eë]nten)|nemen de zorg over|overdragen"),
+    ("voorbereiding", r"inkoopstrategie|verwervingsstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"
+                      r"regiovisie|opdracht gegeven tot de inkoop|inkoopkeuzes|"
+                      r"voorbereiding van (?:het|de) (?:nieuwe )?(?:inkoop\w*|aanbesteding\w*)|"
+                      r"besloten om .{0,80}voor(?:\s|\w)*te bereiden|voorbereiden van een nieuwe inkoop|"
+                      r"gekozen voor (?:het )?(?:opnieuw )?aanbesteden|inrichten van een inkooporganisatie|"
+                      r"nieuwe opdracht in te zetten|stelsel .{0,40}(?:te )?herzien|werkt (?:momenteel )?aan de voorbereiding"),
 ]
 
 # --- §3.4 procedure types -----------------------------------------------------
