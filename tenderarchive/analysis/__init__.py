@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .dates import events as _events
-from .organisations import find_organisations
+from .organisations import find_awardees, find_organisations
 from .places import find_municipalities
 from .procedure import contract_duration, lots, procedure_type, tenderned_refs
 from .relevance import relevance
@@ -41,8 +41,12 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     stage_list = add_procedure_running(detect_stages(sents, evs, ref), sents)
     places = find_municipalities(norm, norm_title, year=ref.year if ref else None)
     proc_norm, proc_raw = procedure_type(norm)
+    awardees = find_awardees(norm)
+    rel = relevance(norm, norm_title)
+    if not rel["relevant"]:
+        awardees = []  # winners of something else (a Wmo or transport tender) are not this archive's awardees
     result = {
-        **relevance(norm, norm_title),
+        **rel,
         "stages": [{k: s[k] for k in ("stage", "status", "cue", "sentence")} | {"evidence": "strong" if s["strong"] else "weak"}
                    for s in stage_list],
         "primary_stage": primary_stage(stage_list),
@@ -50,7 +54,9 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
         "reference_date": ref.isoformat() if ref else None,
         "reference_date_source": ("published" if published else "text") if ref else None,
         **places,
-        "organisations": find_organisations(norm),
+        "organisations": find_organisations(norm, awardees, places["municipalities"]),
+        "awardees": [a["name"] for a in awardees],
+        "awardee_evidence": awardees,
         "procedure_type": proc_norm,
         "procedure_raw": proc_raw,
         "lots": lots(norm),
