@@ -42,7 +42,7 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     places = find_municipalities(norm, norm_title, year=ref.year if ref else None)
     proc_norm, proc_raw = procedure_type(norm)
     awardees = find_awardees(norm)
-    rel = relevance(norm, norm_title)
+    rel = relevance(norm, norm_title, stage_list)
     if not rel["relevant"]:
         awardees = []  # winners of something else (a Wmo or transport tender) are not this archive's awardees
     result = {

@@ -61,7 +61,10 @@ PARTICIPLE = re.compile(
     r"\b(?:op|uit|aan|af|in|mee|door|voor|over|terug|plaats|vast|bij|toe|na|samen|stil|stop)?"
     r"ge\w{2,}(?:d|t|en)\b|\b(?:ver|be|ont|her|er)\w{2,}(?:d|t)\b|"
     r"\b(?:verzonden|plaatsgevonden|besloten|ontvangen|bevonden|begonnen|vertrokken|verkregen|bekeken|besproken)\b", re.I)
-PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b", re.I)
+PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b|\bjl\.|"
+                        r"\b(?:\w*tekenden?|sloten|sloot|besloot|kozen|koos|startten?|begonnen|begon|wonnen|kreeg|kregen|"
+                        r"gunden?|dienden?|oordeelden?|bepaalden?|stelden?|publiceerden?|kondigden?|weigerden?|"
+                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden)\b", re.I)
 DEADLINE = re.compile(r"\b(?:tot(?: en met)?|uiterlijk|deadline|sluit|sluitingsdatum)\b", re.I)
 STATUS_PRIORITY = {"current": 3, "done": 2, "planned": 1}
 

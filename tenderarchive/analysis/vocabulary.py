@@ -44,6 +44,28 @@ PROCUREMENT_STRONG = [
     r"open house", r"toelatingsprocedure", r"bestuurlijk contracteren", r"aanbestedingswet",
     r"dynamisch aankoopsysteem", r"aankoopcentrale", r"inkoopbureau", r"verwerving\w*",
 ]
+# Procedure acts: terms that name a step of an actual procurement procedure (as opposed to
+# "inkoop" or "contractering" as a policy subject). A youth-care page needs one of these,
+# or a stage cue, to be about a procurement (issue 11: reject policy pages, budgets).
+PROCUREMENT_ACT = [
+    r"aanbested\w*", r"inschrijv\w+", r"inschrijfdatum", r"\bgegadigden?\b", r"tenderned", r"\btn\d{5,7}\b",
+    r"nota van inlichtingen", r"inlichtingenbijeenkomst", r"uitnodiging tot inschrijving", r"preselectie\w*",
+    r"\bgunning\w*", r"\bgegund\w*", r"\bemvi\b", r"marktconsultatie\w*", r"toelatingsprocedure",
+    r"raamovereenkomst\w*", r"negometrix", r"commerce-hub", r"\bofferte\w*", r"dialoogfase", r"\bpercel\w*",
+    r"\bperceel\b", r"\binkoop(?:[ -]\w+){0,3} (?:19|20)\d\d\b", r"inkoop ?traject\w*", r"inkooporganisatie",
+    r"inkoopprocedure\w*", r"gecontracteerde (?:\w+ ){0,2}aanbieders?",
+]
+# Vacancies and hiring of interim staff: two distinct signals make a page a vacancy.
+VACANCY = [
+    r"\bvacature\w*", r"\bsollicit\w+", r"functieomschrijving", r"\buur per week\b", r"\buren per week\b",
+    r"salaris\w*", r"\buurtarief\b", r"\bdetachering\b", r"\bzzp\b", r"\binhuur\w*", r"\bwe zoeken\b",
+    r"\bwij zoeken\b", r"\bzoeken wij\b", r"\bzoeken we\b", r"\bzoekt (?:zij|hij|de gemeente|het \w+|de regio) een\b",
+    r"\bben jij\b", r"\bjouw (?:rol|taken|profiel)\b", r"\bfunctie-?eisen\b", r"\bwerkervaring\b",
+    r"\bbegindatum\b", r"\beinddatum\b", r"\bprojectleider\b", r"\binterim\b", r"\bkandida\w+",
+]
+BUDGET = [r"\btekort\w*", r"\bbegroting\w*", r"\bbezuinig\w*", r"\bkadernota\b", r"\bjaarrekening\b",
+          r"\bmiljoen\w*", r"\boverschrijding\w*", r"\bzienswijze\b"]
+
 # Weak: also used outside procurement; two distinct weak terms count as one strong.
 PROCUREMENT_WEAK = [
     r"\bcontract(?:en)?\b", r"\bovereenkomst\w*", r"\bopdracht\b", r"\bsegment(?:en)?\b", r"\btarie(?:f|ven)\b",
@@ -73,7 +95,7 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("bezwaar", r"bezwaar (?:te )?maken|bezwaar (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
                 r"termijn waarin men bezwaar|klacht (?:ingediend|in over)|diende .{0,60}een klacht in"),
     ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
-                            r"gecontracteerde (?:jeugdhulp)?aanbieders|bekend wie|uitkomst van de aanbesteding|"
+                            r"gecontracteerde (?:jeugdhulp)?aanbieders?|bekend wie|uitkomst van de aanbesteding|"
                             r"gegunde (?:opdracht|partijen|aanbieders|dyslexiezorgaanbieders)|\bde gunning\b|"
                             r"gunning (?:volgt|vindt|heeft)|gegund gekregen|(?:is|zijn|werd|werden) (?:\w+ ){0,6}gegund|"
                             r"aan (?:deze |beide )?(?:\w+ )?partijen gegund|winnaar van de aanbesteding|"
@@ -115,7 +137,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                              r"samenwerkingsovereenkomst (?:\w+ ){0,3}(?:getekend|ondertekend)|tekendag\w*|contracten gereed|"
                              r"(?:sluiten|sloten|gesloten) (?:\w+ ){0,3}overeenkomst|overeenkomst (?:\w+ ){0,3}gesloten|"
                              r"contracten? (?:\w+ ){0,4}rond (?:komen|gekomen)|akkoord over (?:de )?contract\w*|"
-                             r"contracten afsluiten|nieuwe contracten (?:\w+ ){0,3}afgesloten"),
+                             r"contracten afsluiten|nieuwe contracten (?:\w+ ){0,3}afgesloten|\bondertekening\b|"
+                             r"(?:tekenden|ondertekenden|tekent|tekende|tekenen) (?:\w+ ){0,10}(?:de |een )?(?:overeenkomst|contract)\w*|"
+                             r"(?:contract|overeenkomst)\w*\b[^.]{0,120}\brond (?:komen|gekomen|komt)|"
+                             r"inkoop ?traject (?:\w+ ){0,6}afgerond|sluiten overeenkomst"),
     ("contractstart", r"contracten? gaan in|gaan in (?:per|op)|ingangsdatum|nieuwe contract(?:en)? (?:start|gaan|gaat)|"
                       r"overeenkomsten (?:zijn )?ingegaan|contract(?:en)? (?:is |zijn )?ingegaan|"
                       r"(?:gaan|gaat) (?:\w+ ){0,2}in op 1|contract(?:en)? (?:\w+ ){0,4}(?:per|vanaf) 1 \w+ \d{4}"),
