@@ -122,7 +122,8 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"interesse kenbaar|inschrijven via (?:het )?(?:aanbestedingsplatform )?tenderned|"
                      r"openbaar beschikbaar op tenderned|in de markt gezet|publiceerde (?:de gemeente )?de uitvraag|"
                      r"(?:opdracht|aanbesteding) (?:\w+ ){0,3}op tenderned|aanbestedingsleidraad op|"
-                     r"aanbesteding in gang gezet|(?:weer|opnieuw) open te zetten"),
+                     r"aanbesteding in gang gezet|(?:weer|opnieuw) open te zetten|"
+                     r"start\w* (?:\w+ ){0,8}met de (?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|start\w* (?:\w+ ){0,2}aanbesteding"),
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
                  r"verzoek tot deelneming|toegelaten tot de dialoog\w*|in de pre-selectie"),
     ("dialoog", r"dialoogfase|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
@@ -149,7 +150,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                    r"\bverlengd\b|\bverlengt\b|\bverlengen\b"),
     ("mislukt", r"geen (?:geschikte |enkele )?(?:inschrijvingen|inschrijving|intekening)|onderhandelingsprocedure zonder|"
                 r"stopgezet|stop (?:te |moeten )?zetten|stop van (?:de )?(?:regionale )?inkoop|ingetrokken|tot nader order|"
-                r"over (?:moeten )?doen|moet over\b|(?:moet|moeten) opnieuw (?:worden )?aanbesteed|opnieuw (?:moeten )?aanbesteden|"
+                r"over (?:moeten )?doen|moet over\b|(?:moet|moeten) opnieuw (?:worden )?aanbesteed|opnieuw moeten aanbesteden|"
                 r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
                 r"geweigerd (?:om )?(?:een )?(?:nieuw )?contract|(?:wordt|worden|is) (?:\w+ ){0,3}uitgesteld|"
                 r"uit te stellen|niet (?:hebben )?ingeschreven|terug naar de tekentafel|gestaakt"),
