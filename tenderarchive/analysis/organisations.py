@@ -151,6 +151,7 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     ("buyer", "acronym", re.compile(r"\b(?P<names>RIGG|OZJT|H10 Inkoopbureau|GRJR|SOJ|TWO Jeugdhulp)\b")),
     ("adviser", "adviser", re.compile(rf"(?P<names>(?:Adviesbureau|adviesbureau|Bureau) {_NAME}|"
                                       r"Vereniging van Nederlandse Gemeenten|\bVNG\b)")),
+    ("provider", "incumbent", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij)\s+(?P<names>(?:[Cc]oöperatie|[Ss]tichting) {_NAME})")),
     ("provider", "legal_form", re.compile(rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie) {_NAME}|{_NAME} B\.V\.)")),
     ("provider", "aanbieder_x", re.compile(rf"(?:[Jj]eugdzorg|[Jj]eugdhulp|[Zz]org)?aanbieders? (?P<names>{_NAME}"
                                            rf"(?:\s*(?:,|en)\s*{_NAME})*)")),

@@ -76,6 +76,8 @@ def _participles(text: str) -> list[re.Match]:
 def _grammar(piece: str, sentence: str, cue_pos: int) -> str | None:
     """Status from the tense marker nearest to ``cue_pos`` in ``piece``."""
     piece = re.sub(r"\bgaat (nog )?om\b", lambda m: "is " + (m.group(1) or ""), piece, flags=re.I)  # "het gaat (nog) om" = "it is"
+    if DEADLINE.search(piece) and re.search(r"\ba\.s\.|\baanstaande\b", piece, re.I):
+        return "current"  # a deadline still ahead: the step is open now
     marks: list[tuple[int, str]] = []
     for m in PLANNED.finditer(piece):
         marks.append((m.start(), "planned"))
@@ -183,21 +185,29 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence]) -> list[dic
         return stages
     if any(s["stage"] == "aankondiging" for s in stages):
         return stages
+    faq = sum(1 for s in sents if s.text.rstrip().endswith("?")) >= 2  # an FAQ is written while the tender runs
     for s in sents:
         m = re.search(r"\b(?:de|deze) aanbesteding(?:sopdracht|sprocedure)?\b(?! van (?:de )?(?:inkoop|jeugd))", s.text, re.I)
-        if not m or not re.search(r"\b(?:loopt|lopen|lopende|is gestart|van start|gaat van start|start)\b", s.text, re.I):
+        if not m or not (faq or re.search(r"\b(?:loopt|lopen|lopende|is gestart|van start|gaat van start|start)\b", s.text, re.I)):
             continue
         status = _grammar(s.text, s.text, m.start())
         if status in (None, "current"):
             return sorted(stages + [{"stage": "aankondiging", "status": "current", "cue": m.group(0),
-                                     "sentence": s.text, "strong": False}],
+                                     "sentence": s.text, "strong": True}],
                           key=lambda r: STAGE_RANK[r["stage"]])
     return stages
 
 
+# An objection counts for the primary stage only when one was made; "partijen kunnen tot
+# 1 januari bezwaar maken" describes the standstill of the provisional award.
+_FILED = re.compile(r"bezwaar (?:is |zijn )?(?:ingediend|aangetekend)|(?:heeft|hebben|hadden) (?:\w+ ){0,3}bezwaar (?:gemaakt|ingediend|aangetekend)|"
+                    r"maakten bezwaar|bezwaren (?:van|tegen)|klacht", re.I)
+
+
 def primary_stage(stages: list[dict]) -> str | None:
     for strong_only in (True, False):
-        cands = [s for s in stages if s["status"] in ("done", "current") and (s["strong"] or not strong_only)]
+        cands = [s for s in stages if s["status"] in ("done", "current") and (s["strong"] or not strong_only)
+                 and not (s["stage"] == "bezwaar" and not _FILED.search(s["sentence"]))]
         if not cands:
             continue
         top = max(cands, key=lambda s: (STAGE_RANK[s["stage"]], s["status"] == "current"))
