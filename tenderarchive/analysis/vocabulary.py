@@ -178,10 +178,5 @@ PROCEDURE_TYPES: list[tuple[str, str]] = [
     ("not_a_tender", r"open house|toelatingsprocedure|bestuurlijk contracteren|inbesteden|subsidierelatie"),
 ]
 
-MONTHS = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
-    "september": 9, "oktober": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
-    "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
+# Month and weekday names: the one table of tenderarchive/extraction/dates.py (issue 9).
+from tenderarchive.extraction.dates import MONTHS, WEEKDAYS  # noqa: E402,F401
