@@ -97,10 +97,10 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
                             r"gecontracteerde (?:jeugdhulp)?aanbieders?|bekend wie|uitkomst van de aanbesteding|"
                             r"gegunde (?:opdracht|partijen|aanbieders|dyslexiezorgaanbieders)|\bde gunning\b|"
-                            r"gunning (?:volgt|vindt|heeft)|gegund gekregen|(?:is|zijn|werd|werden) (?:\w+ ){0,6}gegund|"
-                            r"aan (?:deze |beide )?(?:\w+ )?partijen gegund|winnaar van de aanbesteding|"
-                            r"wint (?:de )?aanbesteding|aanbesteding (?:\w+ ){0,2}gewonnen|"
-                            r"(?:zijn|is|worden|wordt) (?:\w+ ){0,4}gecontracteerd|nieuw gegunde|"
+                            r"gunning (?:volgt|vindt|heeft)|gegund gekregen|(?:is|zijn|werd|werden) (?:[\w'-]+ ){0,6}gegund|"
+                            r"aan (?:deze |beide )?(?:[\w'-]+ )?partijen gegund|winnaar van de aanbesteding|"
+                            r"wint (?:de )?aanbesteding|aanbesteding (?:[\w'-]+ ){0,2}gewonnen|"
+                            r"(?:zijn|is|worden|wordt) (?:[\w'-]+ ){0,4}gecontracteerd|nieuw gegunde|"
                             r"aanbesteding aan [A-Z]\w+|(?:opnieuw )?gegund\b"),
     ("hoger_beroep", r"hoger beroep|gerechtshof|\bin appel\b|\bhet hof\b|centrale raad van beroep|\bcrvb\b|\barrest\b"),
     ("bodemprocedure", r"bodemprocedure|bodemzaak"),
@@ -112,47 +112,47 @@ STAGE_CUES: list[tuple[str, str]] = [
                          r"ontwikkeltafels?|predialoog\w*|informatiebijeenkomst(?:en)?|bijeenkomsten voor potenti\w+ inschrijvers"),
     ("vooraankondiging", r"vooraankondiging|voorinformatie|streven is om .{0,60}te publiceren|"
                          r"verwacht\w* .{0,60}te publiceren|publicatie (?:is )?gepland|"
-                         r"(?:gaat|start) (?:\w+ ){0,3}(?:begin|medio|eind|in) \w+ (?:\d{4} )?van start"),
+                         r"(?:gaat|start) (?:[\w'-]+ ){0,3}(?:begin|medio|eind|in) \w+ (?:\d{4} )?van start"),
     ("inlichtingen", r"nota van inlichtingen|inlichtingenbijeenkomst|vragenronde|vragen (?:te )?stellen|"
                      r"vragen kon stellen"),
-    ("aankondiging", r"aanbesteding(?:sopdracht|sprocedure|en)? (?:\w+ ){0,6}gepubliceerd|gepubliceerd op tenderned|"
+    ("aankondiging", r"aanbesteding(?:sopdracht|sprocedure|en)? (?:[\w'-]+ ){0,6}gepubliceerd|gepubliceerd op tenderned|"
                      r"aankondiging van een (?:aanbestedings)?opdracht|publicatie (?:van de )?(?:inkoop|aanbestedings)documenten|"
-                     r"aanbesteding(?:sprocedure)? (?:\w+ ){0,4}(?:is )?(?:gestart|van start)|"
+                     r"aanbesteding(?:sprocedure)? (?:[\w'-]+ ){0,4}(?:is )?(?:gestart|van start)|"
                      r"start(?:en)? (?:de|met de) (?:inkoop|aanbesteding)\w*|(?:is )?(?:gestart|begonnen) met (?:de )?(?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|"
                      r"interesse kenbaar|inschrijven via (?:het )?(?:aanbestedingsplatform )?tenderned|"
                      r"openbaar beschikbaar op tenderned|in de markt gezet|publiceerde (?:de gemeente )?de uitvraag|"
-                     r"(?:opdracht|aanbesteding) (?:\w+ ){0,3}op tenderned|aanbestedingsleidraad op|"
+                     r"(?:opdracht|aanbesteding) (?:[\w'-]+ ){0,3}op tenderned|aanbestedingsleidraad op|"
                      r"aanbesteding in gang gezet|(?:weer|opnieuw) open te zetten|"
-                     r"start\w* (?:\w+ ){0,8}met de (?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|start\w* (?:\w+ ){0,2}aanbesteding"),
+                     r"start\w* (?:[\w'-]+ ){0,8}met de (?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|start\w* (?:[\w'-]+ ){0,2}aanbesteding"),
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
                  r"verzoek tot deelneming|toegelaten tot de dialoog\w*|in de pre-selectie"),
     ("dialoog", r"dialoogfase|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
                 r"onderhandelingsronde\w*"),
     ("inschrijving", r"uitnodiging tot inschrijving|inschrijfdatum|inschrijftermijn|inschrijvingsperiode|"
-                     r"deadline om in te schrijven|sluitingsdatum|inschrijven voor|(?:hebben|heeft) (?:zich )?(?:\w+ ){0,3}ingeschreven|"
+                     r"deadline om in te schrijven|sluitingsdatum|inschrijven voor|(?:hebben|heeft) (?:zich )?(?:[\w'-]+ ){0,3}ingeschreven|"
                      r"inschrijvingen (?:ontvangen|zijn binnen)|inzenddatum|offerte (?:uit te brengen|in te dienen)|"
-                     r"(?:kunnen|kan) (?:\w+ ){0,3}inschrijven|inschrijving (?:vindt|sluit)|\bingeschreven\b"),
+                     r"(?:kunnen|kan) (?:[\w'-]+ ){0,3}inschrijven|inschrijving (?:vindt|sluit)|\bingeschreven\b"),
     ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|verificatiegesprek\w*|"
                     r"ingeschreven partijen beoordeeld|hebben wij de ingeschreven"),
-    ("contract_ondertekend", r"(?:contract|overeenkomst)(?:en)? (?:\w+ ){0,5}(?:getekend|ondertekend|tekenen|ondertekenen)|"
-                             r"samenwerkingsovereenkomst (?:\w+ ){0,3}(?:getekend|ondertekend)|tekendag\w*|contracten gereed|"
-                             r"(?:sluiten|sloten|gesloten) (?:\w+ ){0,3}overeenkomst|overeenkomst (?:\w+ ){0,3}gesloten|"
-                             r"contracten? (?:\w+ ){0,4}rond (?:komen|gekomen)|akkoord over (?:de )?contract\w*|"
-                             r"contracten afsluiten|nieuwe contracten (?:\w+ ){0,3}afgesloten|\bondertekening\b|"
-                             r"(?:tekenden|ondertekenden|tekent|tekende|tekenen) (?:\w+ ){0,10}(?:de |een )?(?:overeenkomst|contract)\w*|"
+    ("contract_ondertekend", r"(?:contract|overeenkomst)(?:en)? (?:[\w'-]+ ){0,5}(?:getekend|ondertekend|tekenen|ondertekenen)|"
+                             r"samenwerkingsovereenkomst (?:[\w'-]+ ){0,3}(?:getekend|ondertekend)|tekendag\w*|contracten gereed|"
+                             r"(?:sluiten|sloten|gesloten) (?:[\w'-]+ ){0,3}overeenkomst|overeenkomst (?:[\w'-]+ ){0,3}gesloten|"
+                             r"contracten? (?:[\w'-]+ ){0,4}rond (?:komen|gekomen)|akkoord over (?:de )?contract\w*|"
+                             r"contracten afsluiten|nieuwe contracten (?:[\w'-]+ ){0,3}afgesloten|\bondertekening\b|"
+                             r"(?:tekenden|ondertekenden|tekent|tekende|tekenen) (?:[\w'-]+ ){0,10}(?:de |een )?(?:overeenkomst|contract)\w*|"
                              r"(?:contract|overeenkomst)\w*\b[^.]{0,120}\brond (?:komen|gekomen|komt)|"
-                             r"inkoop ?traject (?:\w+ ){0,6}afgerond|sluiten overeenkomst"),
+                             r"inkoop ?traject (?:[\w'-]+ ){0,6}afgerond|sluiten overeenkomst"),
     ("contractstart", r"contracten? gaan in|gaan (?:de )?(?:nieuwe )?contract(?:en)? in\b|gaan in (?:per|op)|ingangsdatum|nieuwe contract(?:en)? (?:start|gaan|gaat)|"
                       r"overeenkomsten (?:zijn )?ingegaan|contract(?:en)? (?:is |zijn )?ingegaan|"
-                      r"(?:gaan|gaat) (?:\w+ ){0,2}in op 1|contract(?:en)? (?:\w+ ){0,4}(?:per|vanaf) 1 \w+ \d{4}"),
-    ("verlenging", r"(?:contract|overeenkomst)\w* (?:\w+ ){0,5}verlengd|verleng(?:en|t|ing) (?:van )?(?:\w+ ){0,3}(?:contract|overeenkomst)\w*|"
-                   r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:\w+ ){0,3}(?:met|tot|voor)|"
+                      r"(?:gaan|gaat) (?:[\w'-]+ ){0,2}in op 1|contract(?:en)? (?:[\w'-]+ ){0,4}(?:per|vanaf) 1 \w+ \d{4}"),
+    ("verlenging", r"(?:contract|overeenkomst)\w* (?:[\w'-]+ ){0,5}verlengd|verleng(?:en|t|ing) (?:van )?(?:[\w'-]+ ){0,3}(?:contract|overeenkomst)\w*|"
+                   r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:[\w'-]+ ){0,3}(?:met|tot|voor)|"
                    r"\bverlengd\b|\bverlengt\b|\bverlengen\b"),
     ("mislukt", r"geen (?:geschikte |enkele )?(?:inschrijvingen|inschrijving|intekening)|onderhandelingsprocedure zonder|"
                 r"stopgezet|stop (?:te |moeten )?zetten|stop van (?:de )?(?:regionale )?inkoop|ingetrokken|tot nader order|"
                 r"over (?:moeten )?doen|moet over\b|(?:moet|moeten) opnieuw (?:worden )?aanbesteed|opnieuw moeten aanbesteden|"
                 r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
-                r"geweigerd (?:om )?(?:een )?(?:nieuw )?contract|(?:wordt|worden|is) (?:\w+ ){0,3}uitgesteld|"
+                r"geweigerd (?:om )?(?:een )?(?:nieuw )?contract|(?:wordt|worden|is) (?:[\w'-]+ ){0,3}uitgesteld|"
                 r"uit te stellen|niet (?:hebben )?ingeschreven|terug naar de tekentafel|gestaakt"),
     ("implementatie", r"implementatie\w*|\btransitie(?!arrangement)\w*|goede start|voorbereidingen? voor de uitvoering|"
                       r"overname van (?:de )?zorg|overgang van (?:jeugdigen|cli[eë]nten)|nemen de zorg over|overdragen"),
