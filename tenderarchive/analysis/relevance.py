@@ -14,6 +14,8 @@ Rules, in order (the name goes into ``relevance_rule``):
   (aanbesteding, inschrijving, gunning, TenderNed, marktconsultatie ...) or a stage cue
   with strong evidence from ``aankondiging`` on (a contract signed, a kort geding with
   procurement vocabulary) -> relevant;
+* ``procedure_not_about_youth``: both kinds of terms, but never in the title or in one
+  sentence together (a Wmo tender page mentioning "jeugd" in passing) -> not relevant;
 * ``youth_term_no_procedure``: youth terms and only policy-level procurement words
   (inkoop, contractering, contracten) with no stage -> not relevant (policy pages,
   budgets and deficits: ``budget_terms`` are reported as evidence);
@@ -56,12 +58,20 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
                   and (STAGE_RANK.get(s["stage"], -1) >= floor
                        or re.search(r"inkoop|aanbest|verwerving|contract", s.get("sentence") or "", re.I))]
     procedure = bool(acts) or (bool(stage_cues) and (procurement or bool(weak)))
+    # "about": the procedure must be one *of youth care* -- a youth term in the title, or in a
+    # paragraph that also names the procedure step (a Wmo tender page that mentions "jeugd"
+    # in passing is not about youth-care procurement).
+    together = bool(title and _matches(YOUTH_CORE, title)) or any(
+        _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
+        for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full))
     if len(vacancy) >= 2:
         rule, relevant = "vacancy", False
     elif youth and regulation and len(strong) <= 1:
         rule, relevant = "regulation", False
-    elif youth and procedure:
+    elif youth and procedure and together:
         rule, relevant = "youth_term+procedure", True
+    elif youth and procedure:
+        rule, relevant = "procedure_not_about_youth", False
     elif youth and (procurement or weak):
         rule, relevant = "youth_term_no_procedure", False
     elif youth:

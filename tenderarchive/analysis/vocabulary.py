@@ -15,7 +15,7 @@ from __future__ import annotations
 # --- §3.1 youth-care terms ------------------------------------------------
 YOUTH_CORE = [
     r"jeugdhulp\w*", r"jeugdzorg\w*", r"jeugdwet", r"jeugdregio\w*", r"jeugd-?\s?ggz", r"ggz[- ]jeugd",
-    r"dyslexiezorg", r"\beed\b", r"jeugdbescherming", r"jeugdreclassering", r"\bjbjr\b",
+    r"dyslexiezorg", r"\beed\b", r"jeugdbescherm\w*", r"jeugdreclassering", r"\bjbjr\b",
     r"gecertificeerde instelling(?:en)?", r"jeugdzorgplus", r"gesloten jeugdhulp", r"residenti[eë]le jeugdhulp",
     r"pleegzorg", r"gezinshuiz?(?:en)?", r"basishulp jeugd", r"jeugd- en gezinsteams?", r"jeugd en gezinsteams?",
     r"\bjgt\b", r"gemeentelijke toegang", r"ondersteuners? jeugd", r"poh[- ]jeugd", r"flexibel team",
@@ -48,7 +48,7 @@ PROCUREMENT_STRONG = [
 # "inkoop" or "contractering" as a policy subject). A youth-care page needs one of these,
 # or a stage cue, to be about a procurement (issue 11: reject policy pages, budgets).
 PROCUREMENT_ACT = [
-    r"aanbested\w*", r"inschrijv\w+", r"inschrijfdatum", r"\bgegadigden?\b", r"tenderned", r"\btn\d{5,7}\b",
+    r"aanbested\w*", r"inschrijv\w+", r"\bingeschreven\b", r"inschrijfdatum", r"\bgegadigden?\b", r"tenderned", r"\btn\d{5,7}\b",
     r"nota van inlichtingen", r"inlichtingenbijeenkomst", r"uitnodiging tot inschrijving", r"preselectie\w*",
     r"\bgunning\w*", r"\bgegund\w*", r"\bemvi\b", r"marktconsultatie\w*", r"toelatingsprocedure",
     r"raamovereenkomst\w*", r"negometrix", r"commerce-hub", r"\bofferte\w*", r"dialoogfase", r"\bpercel\w*",
