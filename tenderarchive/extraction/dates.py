@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-__all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "parse_date", "find_stated_date", "find_modified_date",
+__all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "parse_dutch_date", "find_stated_date", "find_modified_date",
            "url_date"]
 
 MONTHS = {
@@ -97,15 +97,16 @@ def _from_match(m: re.Match) -> ParsedDate | None:
     return _build(int(g["y"]), month, int(g["d"]), g.get("H"), g.get("M"))
 
 
-def parse_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
-    """Parse the first Dutch/numeric/ISO date in ``text``.
+def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
+    """Parse the first Dutch/numeric/ISO date in ``text`` (named apart from
+    ``tenderarchive.arguments.parse_date``, which parses a CLI argument; issue 9).
 
     With ``anchored=True`` the date must start the string (after optional
     whitespace).  NBSP is treated as a space, so ``2\\u00a0juli 2018`` parses.
 
-    >>> parse_date("Gepubliceerd op: 14 december 2020 08:55").iso
+    >>> parse_dutch_date("Gepubliceerd op: 14 december 2020 08:55").iso
     '2020-12-14T08:55'
-    >>> parse_date("Redactie 14-10-2021").iso
+    >>> parse_dutch_date("Redactie 14-10-2021").iso
     '2021-10-14'
     """
     if not text:
@@ -149,12 +150,12 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4) -> tuple[ParsedDa
         if len(line) <= 120:
             m = _PUBLISHED_LABEL.match(line)
             if m and not _MODIFIED_LABEL.match(line):
-                parsed = parse_date(line[m.end():], anchored=True)
+                parsed = parse_dutch_date(line[m.end():], anchored=True)
                 if parsed:
                     return parsed, i
             m = _BYLINE.match(line)
             if m:
-                parsed = parse_date(line[m.end():], anchored=True)
+                parsed = parse_dutch_date(line[m.end():], anchored=True)
                 if parsed:
                     return parsed, i
             if seen <= head_lines and fallback is None:
@@ -170,7 +171,7 @@ def find_modified_date(lines: list[str]) -> ParsedDate | None:
         line = raw.replace("\u00a0", " ").strip()
         m = _MODIFIED_LABEL.match(line)
         if m and len(line) <= 120:
-            parsed = parse_date(line[m.end():], anchored=True)
+            parsed = parse_dutch_date(line[m.end():], anchored=True)
             if parsed:
                 return parsed
     return None
