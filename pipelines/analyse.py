@@ -3,7 +3,7 @@
 Runs :func:`tenderarchive.analysis.analyse` (Dutch rules: relevance, stages and
 their status, dated events, municipalities with CBS code and jeugdregio,
 organisations, procedure, lots, TenderNed references) on the extracted text and
-adds its results to the ``articles`` row plus rows for ``events``,
+adds its results to the ``articles`` row plus rows for ``article_events``,
 ``article_municipalities`` and ``article_organisations``.
 
 New in issue 11 (keys the store still has to write): ``record["awardees"]`` (table ``article_awardees``: url, name, rule,
@@ -24,7 +24,7 @@ from collections import Counter
 from datetime import date
 
 from tenderarchive.analysis import analyse
-from tenderarchive.archive import dumps, event_id
+from tenderarchive.store.keys import dumps, event_id
 from tenderarchive.items import ArticleItem
 
 
@@ -85,10 +85,9 @@ def analyse_article(record: dict) -> dict:
     record["article_stages"] = [{"url": url, "stage": s["stage"], "status": s["status"], "evidence": s.get("evidence"),
                                  "cue": s.get("cue"), "sentence": s.get("sentence")} for s in result["stages"]]
     record["events"] = [
-        {"event_id": event_id("article", url, e), "procurement_id": None, "source_type": "article",
-         "source_id": url, "date": e["date"], "date_end": e.get("date_end"), "precision": e["precision"],
-         "kind": e.get("kind"), "stage": e.get("stage"), "sentence": e.get("sentence"),
-         "year_inferred": 1 if e.get("year_inferred") else 0, "inference": e.get("inference"),
-         "source_url": url}
+        {"event_id": event_id("article", url, e), "url": url, "date": e["date"], "date_end": e.get("date_end"),
+         "precision": e["precision"], "kind": e.get("kind"), "stage": e.get("stage"),
+         "sentence": e.get("sentence"), "year_inferred": 1 if e.get("year_inferred") else 0,
+         "inference": e.get("inference")}
         for e in result["events"]]
     return result

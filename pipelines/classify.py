@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from tenderarchive.archive import dumps
+from tenderarchive.store.keys import dumps
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import Relevance, load_profile
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from tenderarchive.archive import event_id
 from tenderarchive.items import NoticeItem
 from tenderarchive.values import (
     clean_text, code_label, cpv_parts, deadline, flag, iso, local_date, parse_timestamp, to_int,
@@ -136,39 +135,4 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
                 "download_url": urljoin(site_url + "/", href) if href else None,
                 "source_url": item.documents_url, "fetched_at": item.fetched_at, "sha256": None,
             })
-    return {"notice": notice, "cpv": cpv_rows, "documents": documents, "events": notice_events(notice)}
-
-
-#: What the publication of each notice type means on a procurement's timeline: (kind, stage).
-PUBLICATION_EVENTS = {
-    "VAK": ("vooraankondiging", "vooraankondiging"), "MAC": ("marktconsultatie", "marktconsultatie"),
-    "AAO": ("tender_publication", "aankondiging"), "REC": ("rectification", "aankondiging"),
-    "AGO": ("award", "definitieve_gunning"), "AAW": ("modification", "verlenging"),
-    "VBE": ("cancellation", "mislukt"),
-}
-
-
-def notice_events(notice: dict) -> list[dict]:
-    """The dated events a notice puts on its procurement's timeline."""
-    kind, stage = PUBLICATION_EVENTS.get(notice["notice_type"], ("publication", None))
-    label = notice["notice_type_label"] or notice["notice_type"]
-    candidates = [
-        (notice["published"], kind, stage, f"TenderNed: {label} — {notice['title']}"),
-        ((notice["deadline"] or "")[:10], "inschrijf_deadline", "inschrijving",
-         f"Sluitingsdatum {(notice['deadline'] or '')[:16].replace('T', ' ')} ({label} {notice['publication_id']})"),
-        (notice["consultation_deadline"], "reply_deadline", "marktconsultatie",
-         f"Sluitingsdatum marktconsultatie ({label} {notice['publication_id']})"),
-        (notice["start_date"], "contract_start", "contractstart",
-         f"Aanvang opdracht volgens {label} {notice['publication_id']}"),
-    ]
-    events = []
-    for day, event_kind, event_stage, sentence in candidates:
-        if not day:
-            continue
-        event = {"procurement_id": notice["procurement_id"], "source_type": "notice",
-                 "source_id": str(notice["publication_id"]), "date": day[:10], "date_end": None,
-                 "precision": "day", "kind": event_kind, "stage": event_stage, "sentence": sentence,
-                 "year_inferred": 0, "inference": None, "source_url": notice["url"]}
-        event["event_id"] = event_id("notice", event["source_id"], event)
-        events.append(event)
-    return events
+    return {"notice": notice, "cpv": cpv_rows, "documents": documents}

@@ -34,7 +34,6 @@ from lxml import etree
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from spiders.base import BaseSpider
-from tenderarchive.archive import known_urls
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.items import ArticleItem
 from tenderarchive.sources import SourceRegistryError, load_sources
@@ -80,10 +79,14 @@ class NewsSpider(BaseSpider):
             if slot:
                 slots[site.host] = slot
         crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
-        spider.known = known_urls(crawler.settings.get("ARCHIVE_DB"), "articles")
+        spider.known = {}
         hours = crawler.settings.getfloat("NEWS_LIVING_RECHECK_HOURS")
         spider.living_recheck_after = (datetime.now(timezone.utc) - timedelta(hours=hours)).isoformat(timespec="seconds")
         return spider
+
+    def use_archive_state(self, state: dict) -> None:
+        """``{url: fetched_at}`` of the archived pages, from the ``CrawlState`` extension."""
+        self.known = state["known_articles"]
 
     def crawl_arguments(self) -> dict:
         return {**super().crawl_arguments(), "sources": self.source_description,

@@ -5,7 +5,7 @@ or ``all``, or a path to a YAML profile), over a publication-date window
 (``-a from_date=YYYY-MM-DD -a until_date=YYYY-MM-DD``), and archives for every
 selected publication its detail record and its documents list (metadata only).
 
-How it crawls (see ``../shared/reference/tenderned-api.md``):
+How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
 
 1. One unfiltered request (``size=1``) counts the publications in the window.
    A filtered query that returns the same total is a filter the API silently
@@ -25,8 +25,10 @@ starts at the last complete crawl's ``until_date`` minus ``TENDERNED_OVERLAP_DAY
 publications already archived get no detail request, except (a) all publications of
 a procedure that has a new one in this crawl (a rectification changes the original
 notice's detail, never its list row) and (b) open procedures, re-checked until their
-deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS``. A day with nothing new costs only
-list requests.
+deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS``, and (c) notices whose last detail
+record omitted values the archive kept. A day with nothing new costs only list
+requests. What the archive has reaches the spider through the ``CrawlState``
+extension (:meth:`use_archive_state`); the spider never opens the archive.
 
 Settings: ``TENDERNED_API_URL``, ``TENDERNED_PROFILE``, ``TENDERNED_PAGE_SIZE``,
 ``TENDERNED_MAX_PAGE``, ``TENDERNED_FILTER_CHECK_MIN``.
@@ -42,7 +44,6 @@ from urllib.parse import urlencode
 import scrapy
 
 from spiders.base import BaseSpider
-from tenderarchive.archive import known_notices, last_complete_crawl
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
@@ -57,6 +58,7 @@ class TenderNedSpider(BaseSpider):
         self.profile_name = profile
         self.seen: set[str] = set()  # publicatieIds already requested in this crawl
         self.known: dict[str, dict] = {}
+        self.known_by_kenmerk: dict[str, list[str]] = {}
         self.rechecked_kenmerken: set = set()
 
     @classmethod
@@ -75,20 +77,26 @@ class TenderNedSpider(BaseSpider):
             raise SpiderArgumentError(
                 "TENDERNED_PAGE_SIZE", "page size must be 1..100 and max page 0..99 (the API's caps)"
             )
-        if settings.getbool("TENDERNED_INCREMENTAL"):
-            spider.start_incremental(settings)
+        spider.incremental = settings.getbool("TENDERNED_INCREMENTAL")
+        spider.overlap_days = settings.getint("TENDERNED_OVERLAP_DAYS")
+        spider.recheck_until = spider.arguments.until_date - timedelta(
+            days=settings.getint("TENDERNED_RECHECK_MARGIN_DAYS"))
         return spider
 
-    def start_incremental(self, settings) -> None:
-        """Continue from the last complete crawl; know what the archive already has."""
-        db_path = settings.get("ARCHIVE_DB")
-        self.known = known_notices(db_path)
-        self.recheck_until = self.arguments.until_date - timedelta(days=settings.getint("TENDERNED_RECHECK_MARGIN_DAYS"))
-        last = last_complete_crawl(db_path, self.name)
+    def use_archive_state(self, state: dict) -> None:
+        """Continue from the last complete crawl; know what the archive already has.
+
+        Called by the ``CrawlState`` extension before the crawl starts."""
+        if not self.incremental:
+            return
+        self.known = state["known_notices"]
+        for publication_id, notice in sorted(self.known.items()):
+            self.known_by_kenmerk.setdefault(str(notice["kenmerk"]), []).append(publication_id)
+        last = state["last_complete_crawl"]
         if last and not self.explicit_from_date:
             previous = json.loads(last["arguments"] or "{}")
             if previous.get("profile") == self.profile.name and previous.get("until_date"):
-                start = date.fromisoformat(previous["until_date"]) - timedelta(days=settings.getint("TENDERNED_OVERLAP_DAYS"))
+                start = date.fromisoformat(previous["until_date"]) - timedelta(days=self.overlap_days)
                 self.arguments = replace(self.arguments, from_date=min(start, self.arguments.until_date))
                 self.logger.info("incremental: continuing from crawl %s, window %s..%s", last["crawl_id"],
                                  self.arguments.from_date, self.arguments.until_date)
@@ -103,6 +111,9 @@ class TenderNedSpider(BaseSpider):
             if self.is_open(notice):
                 self.crawler.stats.inc_value("tenderned/rechecked_open")
                 yield self.detail_request(publication_id, None, "recheck:open")
+            elif notice.get("omitted_columns"):
+                self.crawler.stats.inc_value("tenderned/rechecked_sparse")
+                yield self.detail_request(publication_id, None, "recheck:sparse")
 
     def crawl_arguments(self) -> dict:
         return {**super().crawl_arguments(), "profile": self.profile.name}
@@ -218,10 +229,9 @@ class TenderNedSpider(BaseSpider):
         kenmerk = row.get("kenmerk")
         if kenmerk is not None and kenmerk not in self.rechecked_kenmerken:
             self.rechecked_kenmerken.add(kenmerk)
-            for other, notice in sorted(self.known.items()):
-                if str(notice["kenmerk"]) == str(kenmerk):
-                    self.crawler.stats.inc_value("tenderned/rechecked_procedure")
-                    yield self.detail_request(other, None, f"recheck:TN{kenmerk}")
+            for other in self.known_by_kenmerk.get(str(kenmerk), []):
+                self.crawler.stats.inc_value("tenderned/rechecked_procedure")
+                yield self.detail_request(other, None, f"recheck:TN{kenmerk}")
 
     def detail_request(self, publication_id: str, row: dict | None, query: str):
         self.seen.add(publication_id)

@@ -1,7 +1,7 @@
 """A loopback implementation of the documented TenderNed API.
 
 It serves a set of publications, each given as the three shapes the live API
-returns for it (``../shared/reference/tenderned-api.md`` §3–§5): the list row
+returns for it (``docs/reference/tenderned-api.md`` §3–§5): the list row
 (string ``publicatieId``, no CPV codes, the *original* deadline), the detail
 record (numeric ``publicatieId``, ``*Code`` objects, the current deadline) and
 the documents list. It enforces the API's documented behaviour:

@@ -1,27 +1,20 @@
-"""The ``tenderarchive`` command: crawl, build-demo, serve, status, reparse, extract.
+"""The ``tenderarchive`` command: crawl, build-demo, serve, status, report, export, reparse, extract.
 
-Exit codes (also in docs/operations.md):
-
-====  =====================================================
-0     ok: the crawl completed
-1     failed: the crawl archived nothing or could not reach its source
-2     bad arguments (the message names the argument)
-3     partial: the crawl went on past errors; see ``tenderarchive status``
-====  =====================================================
+Argument parsing for every subcommand is here; the work is in the modules each ``cmd_*``
+calls. Exit codes are ``tenderarchive/exitcodes.py`` (0 complete, 1 failed, 2 bad arguments,
+3 partial, 4 locked, 5 stale or failed source). The readers (``serve``, ``status``,
+``report``, ``export``) open the archive only through ``tenderarchive/readonly.py``: they
+never write it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_ARGUMENTS, EXIT_PARTIAL = 0, 1, 2, 3
-STATUS_EXIT = {"complete": EXIT_OK, "partial": EXIT_PARTIAL, "failed": EXIT_FAILED}
-
+from tenderarchive.exitcodes import ExitCode
 
 
 def project_settings(db: str | None = None, overrides: list[str] | None = None, quiet: bool = False):
@@ -43,7 +36,7 @@ def project_settings(db: str | None = None, overrides: list[str] | None = None, 
 
 def _bad(argument: str, message: str) -> int:
     print(f"tenderarchive: bad argument {argument}: {message}", file=sys.stderr)
-    return EXIT_BAD_ARGUMENTS
+    return ExitCode.BAD_ARGUMENTS
 
 
 def run_crawl(spider: str, settings, spider_args: dict) -> str:
@@ -96,27 +89,27 @@ def cmd_crawl(args) -> int:
         except (SourceRegistryError, OSError) as exc:
             return _bad("--sources", str(exc))
         spider_args["sources"] = args.sources
-    from tenderarchive import watch
-    from tenderarchive.lock import EXIT_LOCKED, CrawlLocked, crawl_lock
+    from tenderarchive.lock import CrawlLocked, crawl_lock
+    from tenderarchive.watch import WatchlistError, load_watchlist
 
     if args.watchlist:
         try:
-            watch.load_watchlist(args.watchlist)
-        except watch.WatchlistError as exc:
+            load_watchlist(args.watchlist)
+        except WatchlistError as exc:
             return _bad("--watchlist", str(exc))
     try:
         with crawl_lock(settings.get("ARCHIVE_DB")):
             status = run_crawl(args.spider, settings, spider_args)
-            report_exit = EXIT_OK
+            report_exit = ExitCode.COMPLETE
             if args.watchlist and status != "failed":
                 args.db, args.crawl = settings.get("ARCHIVE_DB"), None  # the report of this (last) crawl
-                report_exit = watch.cmd_report(args)
+                report_exit = cmd_report(args)
     except CrawlLocked as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
-        return EXIT_LOCKED
+        return ExitCode.LOCKED
     if not args.quiet or status != "complete":
         print(f"crawl {status}; see `tenderarchive status --db {settings.get('ARCHIVE_DB')}`", file=sys.stderr)
-    return report_exit or STATUS_EXIT[status]
+    return report_exit or ExitCode.of_crawl(status)
 
 
 def cmd_build_demo(args) -> int:
@@ -133,31 +126,37 @@ def cmd_build_demo(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from tenderarchive.archive import open_archive
+    """Datasette on the archive, read-only: the archive is opened ``immutable=1`` when no crawl
+    holds its lock (``--immutable``), ``mode=ro`` while one runs or with ``--live``. Nothing is
+    written: a missing or outdated search index is reported, not rebuilt (the crawl's
+    derivation step builds it)."""
+    from tenderarchive import readonly
     from tenderarchive.metadata import build_metadata
+    from tenderarchive.store.search_index import index_state
 
     db_path = Path(args.db)
-    if not db_path.exists():
+    try:
+        db = readonly.database(db_path)
+    except readonly.ArchiveMissing:
         print(f"tenderarchive: no archive at {db_path}; run `make archive` or `tenderarchive crawl` first",
               file=sys.stderr)
-        return EXIT_FAILED
-    db = open_archive(db_path)  # migrate an older archive before Datasette opens it
-    from tenderarchive.search import ensure_search
+        return ExitCode.FAILED
+    immutable = not args.live and readonly.can_be_immutable(db_path)
+    try:
+        search = index_state(db)
+        metadata = build_metadata(db, db_path.stem, search_index=search)
+    finally:
+        db.close()
+    if search != "current":
+        print(f"tenderarchive: the search index of {db_path} is {search}: the saved searches "
+              f"{'cannot run' if search == 'missing' else 'may miss recent rows'}; a crawl or "
+              f"`tenderarchive reparse` builds it (serve never writes the archive)", file=sys.stderr)
+    from tenderarchive.serve import run
 
-    ensure_search(db)  # Dutch search indexes, rebuilt only when the archive changed
-    metadata = build_metadata(db, db_path.stem)
-    db.close()
-    handle = tempfile.NamedTemporaryFile("w", suffix=".json", prefix="tenderarchive-metadata-", delete=False)
-    json.dump(metadata, handle, ensure_ascii=False)
-    handle.close()
-    command = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", handle.name,
-               "--host", args.host, "--port", str(args.port),
-               "--setting", "default_page_size", "50", "--setting", "sql_time_limit_ms", "5000",
-               # CSV of every row (`_stream=1`); read-only: Datasette opens the file mode=ro and
-               # the tenderarchive plugin sets PRAGMA query_only (no write plugins, no write queries).
-               "--setting", "allow_csv_stream", "on", "--setting", "max_csv_mb", "1000"]
-    print(f"serving {db_path} at http://{args.host}:{args.port}/", file=sys.stderr)
-    os.execv(sys.executable, command)
+    mode = "immutable" if immutable else "read-only"
+    print(f"serving {db_path} ({mode}) at http://{args.host}:{args.port}/", file=sys.stderr)
+    run(db_path, metadata, immutable, args.host, args.port)
+    return ExitCode.COMPLETE
 
 
 def cmd_reparse(args) -> int:
@@ -173,21 +172,25 @@ def cmd_extract(args) -> int:
         result = extract_page(args.source, url=args.url)
     except (OSError, ValueError) as exc:
         print(f"tenderarchive: cannot read {args.source}: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return ExitCode.FAILED
     print(json.dumps(result, ensure_ascii=False, indent=2))
-    return EXIT_OK
+    return ExitCode.COMPLETE
 
 
 def cmd_status(args) -> int:
-    from tenderarchive.archive import open_archive
+    """The last crawls and the health of every source; read-only (no migration, no lock)."""
+    from tenderarchive import monitor, readonly
 
-    if not Path(args.db).exists():
-        print(f"tenderarchive: no archive at {args.db}", file=sys.stderr)
-        return EXIT_FAILED
-    db = open_archive(args.db)
-    rows = list(db.query("select * from crawls order by crawl_id desc limit ?", [args.limit]))
-    from tenderarchive import monitor
-
+    try:
+        conn = readonly.connect(args.db)
+    except readonly.ArchiveMissing as exc:
+        print(f"tenderarchive: {exc}", file=sys.stderr)
+        return ExitCode.FAILED
+    try:
+        rows = ([dict(r) for r in conn.execute("select * from crawls order by crawl_id desc limit ?", [args.limit])]
+                if readonly.table_exists(conn, "crawls") else [])
+    finally:
+        conn.close()
     if args.json and not args.sources_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     if args.json or args.sources_json:
@@ -200,6 +203,69 @@ def cmd_status(args) -> int:
         for error in json.loads(r["errors"] or "[]")[: args.errors]:
             print(f"         ! {error.get('url') or '-'}: {error['error']}")
     return monitor.status_check(args.db, args, sys.stdout)
+
+
+def cmd_report(args) -> int:
+    """The watchlist report of one crawl: printed, written as files, optionally mailed."""
+    import smtplib
+
+    from tenderarchive.watch import SMTPSettings, WatchlistError, load_watchlist, report_after_crawl
+
+    db = args.db or "archive.db"
+    try:
+        load_watchlist(args.watchlist)
+    except WatchlistError as exc:
+        return _bad("--watchlist", str(exc))
+    smtp = None
+    if args.email:
+        smtp = SMTPSettings.from_env(host=args.smtp_host, port=args.smtp_port, sender=args.mail_from,
+                                     recipients=args.mail_to, starttls=True if args.smtp_starttls else None)
+    try:
+        report = report_after_crawl(db, args.crawl, args.watchlist, out_dir=args.out,
+                                    datasette_url=args.datasette_url, write_files=not args.no_files,
+                                    email=args.email, smtp=smtp, email_empty=args.email_empty,
+                                    print_empty=not args.quiet)
+    except LookupError as exc:
+        print(f"tenderarchive: {exc.args[0]}", file=sys.stderr)
+        return ExitCode.FAILED
+    except (smtplib.SMTPException, OSError, ValueError) as exc:
+        print(f"tenderarchive: the report was written but could not be mailed: {exc}", file=sys.stderr)
+        return ExitCode.FAILED
+    if not args.quiet and report.paths:
+        print(f"report files: {', '.join(str(p) for p in report.paths.values())}", file=sys.stderr)
+    return ExitCode.COMPLETE
+
+
+def cmd_export(args) -> int:
+    """A table, view or query, every row, as CSV or JSON; read-only."""
+    from tenderarchive.export import ExportError, export
+
+    try:
+        count = export(args.db, args.source, args.format, args.excel, args.output)
+    except ExportError as exc:
+        print(f"tenderarchive export: {exc}", file=sys.stderr)
+        return ExitCode.FAILED if "no archive" in str(exc) else ExitCode.BAD_ARGUMENTS
+    if args.output not in (None, "-"):
+        print(f"{count} rows written to {args.output}", file=sys.stderr)
+    return ExitCode.COMPLETE
+
+
+def add_report_options(p: argparse.ArgumentParser) -> None:
+    """Options shared by ``report`` and ``crawl --watchlist``."""
+    p.add_argument("--out", help="directory for crawl-N.md/.html/.atom and feed.atom (default: reports/ "
+                                 "next to the archive)")
+    p.add_argument("--no-files", action="store_true", help="print only; write no report files")
+    p.add_argument("--datasette-url", help="base URL of the Datasette serving the archive, for row links "
+                                           "(e.g. http://127.0.0.1:8001)")
+    p.add_argument("--email", action="store_true", help="mail the report when something matched "
+                                                        "(SMTP settings below or TENDERARCHIVE_SMTP_*)")
+    p.add_argument("--email-empty", action="store_true", help="mail the report even when nothing matched")
+    p.add_argument("--smtp-host", help="SMTP server (env TENDERARCHIVE_SMTP_HOST, default localhost)")
+    p.add_argument("--smtp-port", type=int, help="SMTP port (env TENDERARCHIVE_SMTP_PORT, default 25)")
+    p.add_argument("--smtp-starttls", action="store_true", help="use STARTTLS (env TENDERARCHIVE_SMTP_STARTTLS)")
+    p.add_argument("--mail-from", help="sender address (env TENDERARCHIVE_SMTP_FROM)")
+    p.add_argument("--mail-to", action="append", help="recipient (repeatable; env TENDERARCHIVE_SMTP_TO, "
+                                                      "comma-separated)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -225,8 +291,6 @@ def parser() -> argparse.ArgumentParser:
     crawl.add_argument("--jobdir", help="keep the crawl's queue here, so an interrupted backfill (Ctrl-C) "
                                         "resumes where it stopped when run again with the same --jobdir")
     common(crawl)
-    from tenderarchive.watch import add_report_options
-
     add_report_options(crawl)
     crawl.set_defaults(func=cmd_crawl)
 
@@ -234,10 +298,13 @@ def parser() -> argparse.ArgumentParser:
     common(demo)
     demo.set_defaults(func=cmd_build_demo)
 
-    serve = sub.add_parser("serve", help="publish the archive with Datasette")
+    serve = sub.add_parser("serve", help="publish the archive with Datasette (read-only)")
     serve.add_argument("--db", default="archive.db")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8001)
+    serve.add_argument("--live", action="store_true",
+                       help="open the archive mode=ro, not immutable, so crawls that run while it is "
+                            "served show up (SQLite may then keep -wal/-shm files next to it)")
     serve.set_defaults(func=cmd_serve)
 
     reparse = sub.add_parser("reparse", help="rebuild the archive from the WARC store with the current parsers")
@@ -250,25 +317,41 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--url", help="the page's address, when SOURCE is a local file")
     extract.set_defaults(func=cmd_extract)
 
-    status = sub.add_parser("status", help="show the last crawls")
+    status = sub.add_parser("status", help="show the last crawls and whether every source is fresh")
     status.add_argument("--db", default="archive.db")
     status.add_argument("--limit", type=int, default=10)
     status.add_argument("--errors", type=int, default=5, help="errors to show per crawl")
-    status.add_argument("--json", action="store_true")
+    status.add_argument("--json", action="store_true", help="the last crawls as JSON")
+    status.add_argument("--max-age-hours", type=float, default=48,
+                        help="a source whose last successful crawl is older is stale: exit 5 (default 48)")
+    status.add_argument("--strict", action="store_true",
+                        help="also exit 5 when a crawl's item count or field coverage dropped sharply")
+    status.add_argument("--sources-json", action="store_true",
+                        help="print the per-source health as JSON (for monitoring scripts)")
     status.set_defaults(func=cmd_status)
 
-    from tenderarchive import monitor, watch
+    report = sub.add_parser("report", help="what is new or changed for a watchlist in a crawl")
+    report.add_argument("--watchlist", required=True, help="watchlist YAML (see docs/watchlist.example.yaml)")
+    report.add_argument("--crawl", type=int, help="crawl id (default: the last crawl)")
+    report.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
+    report.add_argument("--quiet", action="store_true",
+                        help="print the report only when something matched (for cron, which mails output)")
+    add_report_options(report)
+    report.set_defaults(func=cmd_report)
 
-    monitor.add_status_arguments(status)
-    watch.add_parser(sub)
-    from tenderarchive.export import add_parser as add_export_parser
-    add_export_parser(sub)
+    export = sub.add_parser("export", help="export a table, view or SQL query completely as CSV or JSON")
+    export.add_argument("source", metavar="TABLE_OR_SQL", help="a table or view name, or a SELECT query")
+    export.add_argument("--format", choices=["csv", "json"], default=None, help="csv (default) or json")
+    export.add_argument("--excel", action="store_true", help="CSV for Excel: UTF-8 with BOM and ';' separator")
+    export.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
+    export.add_argument("--output", "-o", default=None, help="output file (default: standard output)")
+    export.set_defaults(func=cmd_export)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    return args.func(args)
+    args = parser().parse_args(argv)  # argparse itself exits 2 (ExitCode.BAD_ARGUMENTS) on a bad option
+    return int(args.func(args))
 
 
 if __name__ == "__main__":

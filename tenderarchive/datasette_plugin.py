@@ -4,7 +4,7 @@
 
   ``nl_fts_query(q)``
       a Dutch user query as a safe FTS5 query over ``search_documents_fts`` (stemmed,
-      synonyms expanded, every term quoted; see :mod:`tenderarchive.search`);
+      synonyms expanded, every term quoted; see ``tenderarchive/search/query.py``);
   ``fts_quote(q)``
       the user's words as quoted FTS5 terms, for the raw indexes (``notices_fts`` …);
   ``nl_stem(text)``
@@ -33,7 +33,8 @@ from zoneinfo import ZoneInfo
 
 from datasette import hookimpl
 
-from tenderarchive import search
+from tenderarchive.search import query as search_query
+from tenderarchive.search import text as search_text
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -93,10 +94,10 @@ def _safe(function):
 
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    conn.create_function("nl_fts_query", 1, lambda q: search.nl_fts_query("" if q is None else str(q)), deterministic=True)
-    conn.create_function("fts_quote", 1, lambda q: search.fts_quote("" if q is None else str(q)), deterministic=True)
-    conn.create_function("nl_stem", 1, _safe(search.stem_text), deterministic=True)
-    conn.create_function("jeugdregio_code", 1, _safe(search.jeugdregio_code), deterministic=True)
+    conn.create_function("nl_fts_query", 1, lambda q: search_query.nl_fts_query("" if q is None else str(q)), deterministic=True)
+    conn.create_function("fts_quote", 1, lambda q: search_query.fts_quote("" if q is None else str(q)), deterministic=True)
+    conn.create_function("nl_stem", 1, _safe(search_text.stem_text), deterministic=True)
+    conn.create_function("jeugdregio_code", 1, _safe(search_query.jeugdregio_code), deterministic=True)
     conn.create_function("atom_time", -1, _safe(atom_time_first), deterministic=True)
     conn.create_function("awarded_to", 1, _safe(awarded_to), deterministic=True)
     if not database.startswith("_"):

@@ -1,5 +1,7 @@
 """``tenderarchive export``: complete CSV or JSON exports of a table, a view or a query.
 
+(The command's options are parsed in ``tenderarchive/cli.py``; this module does the export.)
+
     tenderarchive export notices --format csv --output notices.csv
     tenderarchive export "select kenmerk, title from notices where youth_care = 1" --format json
     tenderarchive export procurements --excel --output procurements.csv
@@ -10,7 +12,9 @@
 * ``--excel``: CSV as Excel expects it in the Netherlands: UTF-8 with a byte-order mark and
   ``;`` between fields (implies ``--format csv``).
 * JSON: one array of objects, keys in column order, UTF-8.
-* Read-only: the archive is opened with ``mode=ro``, so a query cannot change it.
+* Read-only: the archive is opened by ``tenderarchive/readonly.py`` (``immutable=1``, or
+  ``mode=ro`` while a crawl runs) with ``PRAGMA query_only``, so a query cannot change it and
+  no ``-wal``/``-shm`` file appears next to it.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_ARGUMENTS = 0, 1, 2
+from tenderarchive import readonly
 
 
 class ExportError(Exception):
@@ -30,10 +34,10 @@ class ExportError(Exception):
 
 
 def connect_read_only(path: str | Path) -> sqlite3.Connection:
-    path = Path(path)
-    if not path.exists():
-        raise ExportError(f"no archive at {path}")
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return readonly.connect(path, row_factory=None)
+    except readonly.ArchiveMissing as exc:
+        raise ExportError(str(exc)) from None
 
 
 def source_sql(conn: sqlite3.Connection, table_or_sql: str) -> str:
@@ -116,35 +120,3 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
         raise ExportError(str(exc)) from exc
     finally:
         conn.close()
-
-
-def cmd_export(args) -> int:
-    try:
-        count = export(args.db, args.source, args.format, args.excel, args.output)
-    except ExportError as exc:
-        print(f"tenderarchive export: {exc}", file=sys.stderr)
-        return EXIT_FAILED if "no archive" in str(exc) else EXIT_BAD_ARGUMENTS
-    if args.output not in (None, "-"):
-        print(f"{count} rows written to {args.output}", file=sys.stderr)
-    return EXIT_OK
-
-
-def add_parser(subparsers) -> None:
-    """Register ``tenderarchive export`` on the CLI's subparsers."""
-    p = subparsers.add_parser("export", help="export a table, view or SQL query completely as CSV or JSON",
-                              description=__doc__.split("\n")[0])
-    p.add_argument("source", metavar="TABLE_OR_SQL", help="a table or view name, or a SELECT query")
-    p.add_argument("--format", choices=["csv", "json"], default=None, help="csv (default) or json")
-    p.add_argument("--excel", action="store_true", help="CSV for Excel: UTF-8 with BOM and ';' separator")
-    p.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
-    p.add_argument("--output", "-o", default=None, help="output file (default: standard output)")
-    p.set_defaults(func=cmd_export, format=None)
-
-
-def main(argv=None) -> int:  # pragma: no cover - convenience
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="tenderarchive")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["export", *(argv or sys.argv[1:])])
-    return args.func(args)

@@ -1,4 +1,13 @@
-"""Scrapy extensions.
+"""Scrapy extensions: the crawl's state in, its accounting and derivation out.
+
+``CrawlState`` hands a spider what the archive already has (known notices and
+pages, the last complete crawl) before it starts, read-only, the way
+kingfisher-collect's ``DatabaseStore`` keeps state out of spiders: spiders never
+open SQLite. A spider that wants it defines ``use_archive_state(state)``.
+
+``Derivation`` runs the derivation step (:mod:`tenderarchive.derive`) when the
+spider closes, after the pipelines have archived every item; a failure there is
+recorded as a crawl error.
 
 ``CrawlRecorder`` keeps the ``crawls`` table: it opens a row when the spider
 opens (status ``running``, the arguments, the source URL) and closes it with the
@@ -24,7 +33,9 @@ from pathlib import Path
 
 from scrapy import signals
 
-from tenderarchive.archive import dumps, open_archive
+from tenderarchive.store import queries
+from tenderarchive.store.keys import dumps
+from tenderarchive.store.writes import open_archive
 from tenderarchive.rawstore import warc_dir
 
 logger = logging.getLogger(__name__)
@@ -46,6 +57,55 @@ def mark_killed(db, warc_root: Path) -> None:
             removed = repair(path)
             if removed:
                 logger.warning("repaired %s: cut %d bytes of a truncated record", path, removed)
+
+
+def archive_state(db_path, spider_name: str) -> dict:
+    """What a spider may know of the archive: plain values, read-only."""
+    return {
+        "known_notices": queries.known_notices(db_path),
+        "known_articles": queries.known_urls(db_path, "articles"),
+        "last_complete_crawl": queries.last_complete_crawl(db_path, spider_name),
+    }
+
+
+class CrawlState:
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        return ext
+
+    def spider_opened(self, spider):
+        if hasattr(spider, "use_archive_state"):
+            spider.use_archive_state(archive_state(self.crawler.settings.get("ARCHIVE_DB"), spider.name))
+
+
+class Derivation:
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_closed(self, spider, reason):
+        from tenderarchive.derive import derive
+
+        crawl_id = getattr(spider, "crawl_id", None)
+        db = open_archive(self.crawler.settings.get("ARCHIVE_DB"))
+        try:
+            derive(db, crawl_id)
+        except Exception as exc:  # recorded, so the crawl ends partial and the next run retries
+            logger.exception("derivation after crawl %s failed", crawl_id)
+            if hasattr(spider, "record_error"):
+                spider.record_error(None, f"derivation failed: {exc!r}")
+        finally:
+            db.close()
 
 
 class CrawlRecorder:
@@ -70,7 +130,7 @@ class CrawlRecorder:
         arguments = spider.crawl_arguments() if hasattr(spider, "crawl_arguments") else {}
         source = getattr(spider, "api_url", None) or getattr(spider, "source_description", None)
         fixed_id = self.crawler.settings.getint("CRAWL_ID") or None  # a replay keeps its crawl's id
-        with db.conn:
+        with db.atomic():
             mark_killed(db, warc_dir(self.crawler.settings))
             table = db["crawls"]
             table.insert({
@@ -128,7 +188,7 @@ class CrawlRecorder:
         if self.crawl_id is None:
             return
         db = open_archive(self.db_path)
-        with db.conn:
+        with db.atomic():
             db["crawls"].update(self.crawl_id, row)
         db.close()
         log = logger.info if status == "complete" else logger.warning

@@ -25,8 +25,9 @@ is kept too. Article events take the procurement id of their link, so a
 procurement's timeline joins notices and news in date order.
 
 Hand-written because the signals are specific to this archive (TN numbers,
-CBS municipalities, jeugdregio's); the whole computation is rerun after every
-crawl and writes only what changed.
+CBS municipalities, jeugdregio's). This module only reads and scores; the
+derivation step (tenderarchive/derive.py) reruns it after every crawl and writes
+only what changed.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ import json
 import re
 from datetime import date, timedelta
 
-from tenderarchive.archive import dumps, upsert_if_changed
+from tenderarchive.store.keys import dumps
 from tenderarchive.organisations import fold
 
 LINK_THRESHOLD = 0.6
@@ -112,19 +113,23 @@ def news_procurement_id(places: set[str], url: str) -> str:
     return "NEWS-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:10]
 
 
-def link_articles(db) -> None:
-    """Recompute links, news-only procurements and the procurement of article events."""
-    if not db["articles"].exists() or not db["articles"].count:
-        return
-    profiles = procurement_profiles(db)
+def plan_links(db) -> tuple[dict[tuple[str, str], dict], list[dict], dict[str, str]]:
+    """Score every relevant article against every procurement (reads only).
+
+    Returns the ``procurement_links`` rows, the news-only ``procurements`` rows and
+    ``{article url: procurement_id}`` of the linked procurement; the derivation step
+    (tenderarchive/derive.py) writes them."""
     links: dict[tuple[str, str], dict] = {}
     article_procurement: dict[str, str] = {}
+    if not db["articles"].exists() or not db["articles"].count:
+        return links, [], article_procurement
+    profiles = procurement_profiles(db)
     news_only: dict[str, dict] = {}
     for article in db.query("select * from articles where relevant = 1 order by url"):
         url = article["url"]
         places = {r["cbs_code"] for r in db.query("select cbs_code from article_municipalities where url = ?", [url])}
         dates = [d for d in [_day(article["published"])] if d] + [
-            d for r in db.query("select date from events where source_type = 'article' and source_id = ?", [url])
+            d for r in db.query("select date from article_events where url = ?", [url])
             if (d := _day(r["date"]))]
         text_words = words(f"{article['title']} {article['text']}")
         scored = sorted(((*score(article, places, dates, text_words, p), p["procurement_id"]) for p in profiles),
@@ -141,32 +146,18 @@ def link_articles(db) -> None:
         else:
             procurement_id = news_procurement_id(places, url)
             article_procurement[url] = procurement_id
-            entry = news_only.setdefault(procurement_id, {"articles": [], "places": places})
-            entry["articles"].append(article)
+            news_only.setdefault(procurement_id, []).append(article)
             links[(procurement_id, url)] = {"procurement_id": procurement_id, "url": url, "score": 0.0,
                                             "status": "linked", "reasons": dumps(["news_only"])}
-    with db.conn:
-        for procurement_id, entry in news_only.items():
-            articles = sorted(entry["articles"], key=lambda a: (a["published"] or "9999", a["url"]))
-            days = sorted(a["published"][:10] for a in articles if a["published"])
-            upsert_if_changed(db, "procurements", {
-                "procurement_id": procurement_id, "kenmerk": None, "title": articles[0]["title"],
-                "buyer": None, "first_published": days[0] if days else None,
-                "last_published": days[-1] if days else None, "publication_count": 0,
-                "publication_ids": "[]", "notice_types": "[]", "deadline": None, "is_awarded": 0,
-                "youth_care": 1, "url": articles[0]["url"], "source": "news",
-                "jeugdregio_code": articles[0]["jeugdregio_code"]})
-        existing = {(r["procurement_id"], r["url"]) for r in db["procurement_links"].rows}
-        for key in existing - set(links):
-            db["procurement_links"].delete(key)
-        for row in links.values():
-            upsert_if_changed(db, "procurement_links", row)
-        for url, procurement_id in article_procurement.items():
-            db.execute("update events set procurement_id = ? where source_type = 'article' and source_id = ? "
-                       "and procurement_id is not ?", [procurement_id, url, procurement_id])
-        counts = dict(db.execute("select procurement_id, count(*) from procurement_links where status = 'linked' "
-                                 "group by procurement_id").fetchall())
-        for row in list(db.query("select procurement_id, article_count from procurements")):
-            count = counts.get(row["procurement_id"], 0)
-            if row["article_count"] != count:
-                db["procurements"].update(row["procurement_id"], {"article_count": count})
+    procurements = []
+    for procurement_id, articles in news_only.items():
+        articles = sorted(articles, key=lambda a: (a["published"] or "9999", a["url"]))
+        days = sorted(a["published"][:10] for a in articles if a["published"])
+        procurements.append({
+            "procurement_id": procurement_id, "kenmerk": None, "title": articles[0]["title"],
+            "buyer": None, "first_published": days[0] if days else None,
+            "last_published": days[-1] if days else None, "publication_count": 0,
+            "publication_ids": "[]", "notice_types": "[]", "deadline": None, "is_awarded": 0,
+            "youth_care": 1, "url": articles[0]["url"], "source": "news",
+            "jeugdregio_code": articles[0]["jeugdregio_code"]})
+    return links, procurements, article_procurement

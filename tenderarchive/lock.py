@@ -32,8 +32,10 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from tenderarchive.exitcodes import ExitCode
+
 #: Exit code of ``tenderarchive crawl`` when another crawl holds the lock.
-EXIT_LOCKED = 4
+EXIT_LOCKED = ExitCode.LOCKED
 
 
 class CrawlLocked(RuntimeError):

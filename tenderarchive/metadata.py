@@ -10,8 +10,12 @@ table and every one of its columns. :func:`build_metadata`
   lacks (or that is still empty) uses its ``fallback_sql``/``fallback_query`` (and ``fallback_title``/
   ``fallback_description``) instead;
 * hides the search helper tables (FTS indexes, ``search_documents``, ``search_state``);
-* and, when the archive was built from the bundled synthetic snapshot (a crawl whose
-  note says so), puts a warning at the top of every page's description.
+* when the archive was built from the bundled synthetic snapshot (a crawl whose
+  note says so), puts a warning at the top of every page's description;
+* and, when the search index is missing or outdated (``tenderarchive serve`` never builds it:
+  it only reads), says so at the top of the home page.
+
+It only reads ``db`` (``tenderarchive serve`` passes a read-only connection).
 """
 
 from __future__ import annotations
@@ -94,7 +98,17 @@ def hidden_tables(db) -> list[str]:
     return sorted(hidden | set(HELPER_TABLES))
 
 
-def build_metadata(db, database_name: str) -> dict:
+SEARCH_INDEX_WARNING = {
+    "missing": ('<p style="border:2px solid #b60;padding:.5em"><strong>No search index.</strong> '
+                "This archive has no search index yet, so the saved searches and the dashboard cannot "
+                "run; the tables can be browsed. A crawl or <code>tenderarchive reparse</code> builds it.</p>"),
+    "stale": ('<p style="border:2px solid #b60;padding:.5em"><strong>Search index out of date.</strong> '
+              "The archive changed after its search index was built; searches may miss the newest rows "
+              "until the next crawl rebuilds it.</p>"),
+}
+
+
+def build_metadata(db, database_name: str, search_index: str = "current") -> dict:
     shipped = load_metadata()
     metadata = copy.deepcopy(shipped)
     databases = metadata.pop("databases", {})
@@ -114,4 +128,6 @@ def build_metadata(db, database_name: str) -> dict:
         metadata["description_html"] = SYNTHETIC_WARNING + metadata.get("description_html", "")
         metadata["databases"][database_name]["description_html"] = (
             SYNTHETIC_WARNING + metadata["databases"][database_name].get("description_html", ""))
+    if search_index in SEARCH_INDEX_WARNING:
+        metadata["description_html"] = SEARCH_INDEX_WARNING[search_index] + metadata.get("description_html", "")
     return metadata

@@ -92,7 +92,7 @@ class RawStoreMiddleware:
         return cls(crawler)
 
     def _open(self):
-        from tenderarchive.archive import open_archive
+        from tenderarchive.store.writes import open_archive
         from tenderarchive.rawstore import WarcFile, utc_now, warc_dir
 
         spider = self.crawler.spider

@@ -1,10 +1,12 @@
 """Monitoring scheduled crawls: is every source fresh, did its last crawl work, does it still look right?
 
 ``tenderarchive status`` prints, per source (spider), its recent crawls and a verdict, and
-exits :data:`EXIT_STALE` (5) when a source needs a human:
+exits ``ExitCode.STALE`` (5, ``tenderarchive/exitcodes.py``) when a source needs a human:
 
 - **stale**: its last successful crawl (status ``complete`` or ``partial``) finished more
-  than ``--max-age-hours`` ago (default 48), or it never had one;
+  than ``--max-age-hours`` ago (default 48), or it never had one. "Last successful crawl"
+  has one definition, :data:`FRESHNESS_SQL`, which is also the archive's ``freshness`` view,
+  so Datasette and ``status`` never disagree about how old a source is;
 - **failed**: its last finished crawl has status ``failed``;
 - a crawl still ``running`` after ``max_age_hours`` was killed or hangs (a killed crawl
   keeps status ``running``); it is reported as a problem too.
@@ -32,21 +34,39 @@ particular can only be checked from outside the crawl. The history is already in
 from __future__ import annotations
 
 import json
-import sqlite3
 import statistics
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-EXIT_OK = 0
-#: Exit code of ``tenderarchive status`` when a source is stale or its last crawl failed.
-EXIT_STALE = 5
+from tenderarchive import readonly
+from tenderarchive.exitcodes import ExitCode
 
 KEY_COLUMNS = {
     "notices": ["title", "description", "buyer", "published", "cpv_main", "url"],
     "articles": ["title", "text", "published", "site"],
 }
+#: Crawl statuses that count as a success: the crawl archived what it fetched (a partial crawl
+#: went on past some errors). Freshness is measured from the last of these.
 SUCCESS = ("complete", "partial")
+_SUCCESS_SQL = "status in (" + ", ".join(f"'{s}'" for s in SUCCESS) + ")"
+
+#: Per source (spider): its last successful crawl (finish time, else start time), that crawl's
+#: age in hours, the status of its very last crawl, and how many crawls succeeded. This is the
+#: archive's ``freshness`` view (the store creates the view from this text) and what
+#: :func:`source_health` reads, so both say the same.
+FRESHNESS_SQL = f"""
+select spider,
+       max(case when {_SUCCESS_SQL} then coalesce(finished, started) end) as last_success,
+       round((julianday('now')
+              - julianday(max(case when {_SUCCESS_SQL} then coalesce(finished, started) end))) * 24, 1)
+           as age_hours,
+       (select c2.status from crawls c2 where c2.spider = c.spider order by c2.crawl_id desc limit 1)
+           as last_status,
+       sum({_SUCCESS_SQL}) as successful_crawls
+from crawls c
+group by spider
+""".strip()
 
 
 @dataclass
@@ -123,13 +143,12 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
     is compared with the median of up to ``baseline`` complete crawls before it.
     """
     now = now or datetime.now(timezone.utc)
-    conn = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
-    conn.row_factory = sqlite3.Row
+    conn = readonly.connect(db_path)
     try:
-        exists = conn.execute("select 1 from sqlite_master where type='table' and name='crawls'").fetchone()
-        spiders = [r[0] for r in conn.execute("select distinct spider from crawls order by spider")] if exists else []
+        freshness = ({r["spider"]: r["last_success"] for r in conn.execute(FRESHNESS_SQL)}
+                     if readonly.table_exists(conn, "crawls") else {})
         result = []
-        for spider in spiders:
+        for spider in sorted(freshness):
             history = [dict(r) for r in conn.execute(
                 "select * from crawls where spider = ? order by crawl_id desc limit ?",
                 [spider, recent + baseline])]
@@ -165,8 +184,7 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
                                 f"{table}.{column} filled in {share:.0%} of {check.rows[table]} rows written "
                                 f"(median before: {median_share:.0%})")
             checks = checks[:recent]
-            successes = [c for c in history if c["status"] in SUCCESS]
-            last_success = (successes[0]["finished"] or successes[0]["started"]) if successes else None
+            last_success = freshness[spider]
             when = _parse_time(last_success)
             age = (now - when).total_seconds() / 3600 if when else None
             health = SourceHealth(spider, checks, last_success, age)
@@ -194,8 +212,8 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
 def exit_code(healths: list[SourceHealth], strict: bool = False) -> int:
     """5 when a source is stale or failed (or, with ``strict``, flagged); else 0."""
     if any(h.problems or (strict and h.warnings) for h in healths):
-        return EXIT_STALE
-    return EXIT_OK
+        return ExitCode.STALE
+    return ExitCode.COMPLETE
 
 
 def render(healths: list[SourceHealth]) -> str:
@@ -209,16 +227,6 @@ def render(healths: list[SourceHealth]) -> str:
         lines += [f"    ! {p}" for p in h.problems]
         lines += [f"    ~ {w}" for w in h.warnings]
     return "\n".join(lines) + "\n"
-
-
-def add_status_arguments(parser) -> None:
-    """Options of ``tenderarchive status`` for monitoring."""
-    parser.add_argument("--max-age-hours", type=float, default=48,
-                        help="a source whose last successful crawl is older is stale: exit 5 (default 48)")
-    parser.add_argument("--strict", action="store_true",
-                        help="also exit 5 when a crawl's item count or field coverage dropped sharply")
-    parser.add_argument("--sources-json", action="store_true",
-                        help="print the per-source health as JSON (for monitoring scripts)")
 
 
 def status_check(db_path: str | Path, args, stream) -> int:

@@ -37,6 +37,8 @@ filled from the ``base_urls`` argument of :func:`load_sources` -- a mapping
 ``{site name: URL}`` or one string in which ``{site_name}`` is replaced by
 the entry's name (``"http://127.0.0.1:8000/{site_name}/"``).
 
+The file's shape is declared once (:class:`RegistryFile` and the models it uses)
+and checked by :mod:`tenderarchive.config`, like every YAML file of the project.
 Errors raise :class:`SourceRegistryError` naming the file, the entry and the
 field, e.g. ``sources.yaml: entry 3 ("heerlen"): field
 "discovery.sitemaps[0]": must be a URL``.  Entries are numbered from 1.
@@ -49,10 +51,12 @@ from importlib import resources
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Annotated, Any, Literal, Mapping
 from urllib.parse import urljoin, urlsplit
 
-import yaml
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+
+from tenderarchive.config import FieldError, Strict, read_yaml, validate
 
 __all__ = [
     "SourceRegistryError",
@@ -70,14 +74,6 @@ CMS_FAMILIES = ("iprox", "wordpress", "typo3", "drupal", "other")
 PLACEHOLDER = "{base_url}"
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_ENTRY_KEYS = {
-    "name", "title", "base_url", "municipalities", "region", "cms", "discovery", "allow", "deny",
-    "living_pages", "selectors", "politeness", "enabled", "note",
-}
-_DISCOVERY_KEYS = {"feeds", "sitemaps", "robots_sitemaps", "listing"}
-_LISTING_KEYS = {"urls", "next", "max_pages"}
-_SELECTOR_KEYS = {"title", "date", "body"}
-_POLITENESS_KEYS = {"download_delay", "concurrency"}
 
 
 class SourceRegistryError(ValueError):
@@ -188,56 +184,34 @@ def _is_ip(host: str) -> bool:
 
 
 # --------------------------------------------------------------------------
-# validation
+# the declared shape of a registry file
 # --------------------------------------------------------------------------
 
-class _Entry:
-    """Error context for one entry."""
-
-    def __init__(self, source: str, index: int, name: Any):
-        self.source, self.index, self.name = source, index, name
-
-    def error(self, fieldname: str, problem: str) -> SourceRegistryError:
-        label = f' ("{self.name}")' if isinstance(self.name, str) and self.name else ""
-        return SourceRegistryError(
-            f'{self.source}: entry {self.index}{label}: field "{fieldname}": {problem}'
-        )
-
-
-def _check_url(ctx: _Entry, fieldname: str, value: Any, base: str | None) -> str:
+def _url(value: Any) -> str:
+    """An http(s) URL, absolute or relative to the entry's base_url (resolved later)."""
     if not isinstance(value, str) or not value.strip() or re.search(r"\s", value.strip()):
-        raise ctx.error(fieldname, "must be a URL")
+        raise ValueError("must be a URL")
     value = value.strip()
     parts = urlsplit(value)
-    if parts.scheme:
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ctx.error(fieldname, "must be a URL")
-        return value
-    if base is None:
-        raise ctx.error(fieldname, "must be an absolute http(s) URL")
-    return urljoin(base, value)
+    if parts.scheme and (parts.scheme not in ("http", "https") or not parts.netloc):
+        raise ValueError("must be a URL")
+    return value
 
 
-def _check_url_list(ctx: _Entry, fieldname: str, value: Any, base: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        raise ctx.error(fieldname, "must be a list of URLs")
-    return tuple(_check_url(ctx, f"{fieldname}[{i}]", v, base) for i, v in enumerate(value))
+def _absolute_url(value: Any) -> str:
+    value = _url(value)
+    if not urlsplit(value).scheme:
+        raise ValueError("must be an absolute http(s) URL")
+    return value if value.endswith("/") else value + "/"
 
 
-def _check_keys(ctx: _Entry, prefix: str, value: dict, allowed: set[str]) -> None:
-    for key in value:
-        if key not in allowed:
-            hint = ", ".join(sorted(allowed))
-            raise ctx.error(f"{prefix}{key}", f"unknown field (allowed: {hint})")
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else ([] if value is None else value)
 
 
-def _check_selector(ctx: _Entry, fieldname: str, value: Any) -> str:
+def _selector(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ctx.error(fieldname, "must be a non-empty CSS selector or XPath expression")
+        raise ValueError("must be a non-empty CSS selector or XPath expression")
     value = value.strip()
     try:
         from lxml import etree
@@ -251,158 +225,180 @@ def _check_selector(ctx: _Entry, fieldname: str, value: Any) -> str:
     except ImportError:  # cssselect missing: cannot check CSS, accept it
         pass
     except Exception as exc:
-        raise ctx.error(fieldname, f"invalid selector: {exc}") from None
+        raise ValueError(f"invalid selector: {exc}") from None
     return value
 
 
-def _check_regex_list(ctx: _Entry, fieldname: str, value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        raise ctx.error(fieldname, "must be a list of regular expressions")
-    for i, pattern in enumerate(value):
-        if not isinstance(pattern, str):
-            raise ctx.error(f"{fieldname}[{i}]", "must be a regular expression string")
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ctx.error(f"{fieldname}[{i}]", f"invalid regular expression: {exc}") from None
-    return tuple(value)
+def _regex(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be a regular expression string")
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression: {exc}") from None
+    return value
 
 
-def _validate_entry(raw: Any, ctx: _Entry, base_urls: Mapping[str, str] | str | None) -> Site:
-    if not isinstance(raw, dict):
-        raise ctx.error("(entry)", "must be a mapping")
-    _check_keys(ctx, "", raw, _ENTRY_KEYS)
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
 
-    name = raw.get("name")
-    if not isinstance(name, str) or not _NAME.match(name):
-        raise ctx.error("name", "required; a slug of lowercase letters, digits, '-' or '_'")
-    title = raw.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise ctx.error("title", "required; a non-empty string")
 
-    base_raw = raw.get("base_url")
-    if isinstance(base_raw, str) and PLACEHOLDER in base_raw:
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError("must be an integer >= 1")
+    return value
+
+
+def _seconds(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ValueError("must be a number of seconds >= 0")
+    return float(value)
+
+
+def _slug(value: Any) -> str:
+    if not isinstance(value, str) or not _NAME.match(value):
+        raise ValueError("required; a slug of lowercase letters, digits, '-' or '_'")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("required; a non-empty string")
+    return value.strip()
+
+
+Url = Annotated[str, BeforeValidator(_url)]
+Urls = Annotated[tuple[Url, ...], BeforeValidator(_as_list)]
+Selector = Annotated[str, BeforeValidator(_selector)]
+Flag = Annotated[bool, BeforeValidator(_flag)]
+Regexes = Annotated[tuple[Annotated[str, BeforeValidator(_regex)], ...], BeforeValidator(_as_list)]
+Names = Annotated[tuple[Annotated[str, AfterValidator(_text)], ...], BeforeValidator(_as_list)]
+
+
+class ListingSpec(Strict):
+    urls: Urls = ()
+    next: Selector | None = None
+    max_pages: Annotated[int, BeforeValidator(_count)] = 1
+
+    @model_validator(mode="after")
+    def has_urls(self):
+        if not self.urls:
+            raise FieldError("urls", "required; at least one listing URL")
+        return self
+
+
+class DiscoverySpec(Strict):
+    feeds: Urls = ()
+    sitemaps: Urls = ()
+    robots_sitemaps: Flag = False
+    listing: ListingSpec | None = None
+
+
+class SelectorsSpec(Strict):
+    title: Selector | None = None
+    date: Selector | None = None
+    body: Selector | None = None
+
+
+class PolitenessSpec(Strict):
+    download_delay: Annotated[float, BeforeValidator(_seconds)] | None = None
+    concurrency: Annotated[int, BeforeValidator(_count)] | None = None
+
+
+class SiteSpec(Strict):
+    """One registry entry as written (URLs may still be relative)."""
+
+    name: Annotated[str, BeforeValidator(_slug)]
+    title: Annotated[str, BeforeValidator(_text)]
+    base_url: Annotated[str, BeforeValidator(_absolute_url)]
+    municipalities: Names = ()
+    region: Annotated[str, AfterValidator(_text)] | None = None
+    cms: Annotated[Literal[CMS_FAMILIES], BeforeValidator(
+        lambda v: v if v is None or v in CMS_FAMILIES else _fail(f"must be one of {', '.join(CMS_FAMILIES)}"))] | None = None
+    discovery: DiscoverySpec = Field(default_factory=DiscoverySpec)
+    allow: Regexes = ()
+    deny: Regexes = ()
+    living_pages: Urls = ()
+    selectors: SelectorsSpec = Field(default_factory=SelectorsSpec)
+    politeness: PolitenessSpec = Field(default_factory=PolitenessSpec)
+    enabled: Flag = True
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def says_where_and_how(self):
+        if not self.municipalities and not self.region:
+            raise FieldError("municipalities", "give municipalities and/or region")
+        d = self.discovery
+        if not (d.feeds or d.sitemaps or d.robots_sitemaps or d.listing or self.living_pages):
+            raise FieldError("discovery", "needs feeds, sitemaps, robots_sitemaps or listing (or living_pages)")
+        return self
+
+    def site(self) -> Site:
+        """The entry with every URL resolved against ``base_url``."""
+        base = self.base_url
+        absolute = lambda urls: tuple(urljoin(base, u) for u in urls)  # noqa: E731
+        listing = self.discovery.listing
+        return Site(
+            name=self.name, title=self.title, base_url=base, municipalities=self.municipalities,
+            region=self.region, cms=self.cms,
+            discovery=Discovery(absolute(self.discovery.feeds), absolute(self.discovery.sitemaps),
+                                self.discovery.robots_sitemaps,
+                                Listing(absolute(listing.urls), listing.next, listing.max_pages) if listing else None),
+            allow=self.allow, deny=self.deny, living_pages=absolute(self.living_pages),
+            selectors=self.selectors.model_dump(exclude_none=True),
+            politeness=self.politeness.model_dump(exclude_none=True),
+            enabled=self.enabled, note=self.note)
+
+
+class RegistryFile(Strict):
+    version: Any = None
+    sites: Annotated[list[SiteSpec], Field(min_length=1)]
+
+
+def _fail(problem: str):
+    raise ValueError(problem)
+
+
+def _fill_placeholders(entries: Any, source: str, base_urls: Mapping[str, str] | str | None) -> None:
+    """Replace a ``{base_url}`` placeholder in each entry's base_url (test registries)."""
+    for index, raw in enumerate(entries if isinstance(entries, list) else [], start=1):
+        base = raw.get("base_url") if isinstance(raw, dict) else None
+        if not (isinstance(base, str) and PLACEHOLDER in base):
+            continue
+        name = raw.get("name")
+        where = f'{source}: entry {index} ("{name}"): field "base_url"'
         if base_urls is None:
-            raise ctx.error("base_url", f"contains {PLACEHOLDER} but no base_urls were given")
+            raise SourceRegistryError(f"{where}: contains {PLACEHOLDER} but no base_urls were given")
+        if not base.startswith(PLACEHOLDER):
+            raise SourceRegistryError(f"{where}: {PLACEHOLDER} must start the value")
         if isinstance(base_urls, str):
-            filled = base_urls.replace("{site_name}", name)
+            filled = base_urls.replace("{site_name}", str(name))
         elif name in base_urls:
             filled = base_urls[name]
         else:
-            raise ctx.error("base_url", f"no base URL given for site {name!r}")
-        if not base_raw.startswith(PLACEHOLDER):
-            raise ctx.error("base_url", f"{PLACEHOLDER} must start the value")
-        base_raw = filled.rstrip("/") + "/" + base_raw[len(PLACEHOLDER):].lstrip("/")
-    base = _check_url(ctx, "base_url", base_raw, None)
-    if not base.endswith("/"):
-        base += "/"
-
-    municipalities = raw.get("municipalities") or []
-    if not isinstance(municipalities, list) or not all(isinstance(m, str) and m.strip() for m in municipalities):
-        raise ctx.error("municipalities", "must be a list of municipality names (CBS spelling)")
-    region = raw.get("region")
-    if region is not None and (not isinstance(region, str) or not region.strip()):
-        raise ctx.error("region", "must be a non-empty string")
-    if not municipalities and not region:
-        raise ctx.error("municipalities", "give municipalities and/or region")
-
-    cms = raw.get("cms")
-    if cms is not None and cms not in CMS_FAMILIES:
-        raise ctx.error("cms", f"must be one of {', '.join(CMS_FAMILIES)}")
-
-    disc_raw = raw.get("discovery") or {}
-    if not isinstance(disc_raw, dict):
-        raise ctx.error("discovery", "must be a mapping")
-    _check_keys(ctx, "discovery.", disc_raw, _DISCOVERY_KEYS)
-    robots = disc_raw.get("robots_sitemaps", False)
-    if not isinstance(robots, bool):
-        raise ctx.error("discovery.robots_sitemaps", "must be true or false")
-    listing = None
-    if disc_raw.get("listing") is not None:
-        lr = disc_raw["listing"]
-        if not isinstance(lr, dict):
-            raise ctx.error("discovery.listing", "must be a mapping with urls, next, max_pages")
-        _check_keys(ctx, "discovery.listing.", lr, _LISTING_KEYS)
-        urls = _check_url_list(ctx, "discovery.listing.urls", lr.get("urls"), base)
-        if not urls:
-            raise ctx.error("discovery.listing.urls", "required; at least one listing URL")
-        nxt = _check_selector(ctx, "discovery.listing.next", lr["next"]) if lr.get("next") is not None else None
-        max_pages = lr.get("max_pages", 1)
-        if not isinstance(max_pages, int) or isinstance(max_pages, bool) or max_pages < 1:
-            raise ctx.error("discovery.listing.max_pages", "must be an integer >= 1")
-        listing = Listing(urls, nxt, max_pages)
-    discovery = Discovery(
-        feeds=_check_url_list(ctx, "discovery.feeds", disc_raw.get("feeds"), base),
-        sitemaps=_check_url_list(ctx, "discovery.sitemaps", disc_raw.get("sitemaps"), base),
-        robots_sitemaps=robots,
-        listing=listing,
-    )
-    living = _check_url_list(ctx, "living_pages", raw.get("living_pages"), base)
-    if not discovery.methods and not living:
-        raise ctx.error("discovery", "needs feeds, sitemaps, robots_sitemaps or listing (or living_pages)")
-
-    sel_raw = raw.get("selectors") or {}
-    if not isinstance(sel_raw, dict):
-        raise ctx.error("selectors", "must be a mapping with title, date and/or body")
-    _check_keys(ctx, "selectors.", sel_raw, _SELECTOR_KEYS)
-    selectors = {k: _check_selector(ctx, f"selectors.{k}", v) for k, v in sel_raw.items()}
-
-    pol_raw = raw.get("politeness") or {}
-    if not isinstance(pol_raw, dict):
-        raise ctx.error("politeness", "must be a mapping")
-    _check_keys(ctx, "politeness.", pol_raw, _POLITENESS_KEYS)
-    politeness: dict[str, float] = {}
-    if "download_delay" in pol_raw:
-        v = pol_raw["download_delay"]
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
-            raise ctx.error("politeness.download_delay", "must be a number of seconds >= 0")
-        politeness["download_delay"] = float(v)
-    if "concurrency" in pol_raw:
-        v = pol_raw["concurrency"]
-        if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-            raise ctx.error("politeness.concurrency", "must be an integer >= 1")
-        politeness["concurrency"] = v
-
-    enabled = raw.get("enabled", True)
-    if not isinstance(enabled, bool):
-        raise ctx.error("enabled", "must be true or false")
-    note = raw.get("note")
-    if note is not None and not isinstance(note, str):
-        raise ctx.error("note", "must be a string")
-
-    return Site(
-        name=name, title=title.strip(), base_url=base, municipalities=tuple(municipalities),
-        region=region, cms=cms, discovery=discovery,
-        allow=_check_regex_list(ctx, "allow", raw.get("allow")),
-        deny=_check_regex_list(ctx, "deny", raw.get("deny")),
-        living_pages=living, selectors=selectors, politeness=politeness, enabled=enabled, note=note,
-    )
+            raise SourceRegistryError(f"{where}: no base URL given for site {name!r}")
+        raw["base_url"] = filled.rstrip("/") + "/" + base[len(PLACEHOLDER):].lstrip("/")
 
 
 def parse_sources(data: Any, source: str = "sources.yaml",
                   base_urls: Mapping[str, str] | str | None = None) -> list[Site]:
     """Validate already-parsed YAML (``{"sites": [...]}`` or a bare list)."""
-    entries = data.get("sites") if isinstance(data, dict) else data
-    if isinstance(data, dict):
-        unknown = set(data) - {"sites", "version"}
-        if unknown:
-            raise SourceRegistryError(f'{source}: field "{sorted(unknown)[0]}": unknown top-level field')
-    if not isinstance(entries, list) or not entries:
+    if isinstance(data, list):
+        data = {"sites": data}
+    if not isinstance(data, dict) or not isinstance(data.get("sites"), list) or not data["sites"]:
         raise SourceRegistryError(f'{source}: field "sites": must be a non-empty list of site entries')
-    sites: list[Site] = []
+    data = {**data, "sites": [dict(e) if isinstance(e, dict) else e for e in data["sites"]]}
+    _fill_placeholders(data["sites"], source, base_urls)
+    registry = validate(RegistryFile, data, SourceRegistryError, source, entries="sites")
     seen: dict[str, int] = {}
-    for i, raw in enumerate(entries, start=1):
-        ctx = _Entry(source, i, raw.get("name") if isinstance(raw, dict) else None)
-        site = _validate_entry(raw, ctx, base_urls)
-        if site.name in seen:
-            raise ctx.error("name", f"duplicate of entry {seen[site.name]}")
-        seen[site.name] = i
-        sites.append(site)
-    return sites
+    for index, entry in enumerate(registry.sites, start=1):
+        if entry.name in seen:
+            raise SourceRegistryError(
+                f'{source}: entry {index} ("{entry.name}"): field "name": duplicate of entry {seen[entry.name]}')
+        seen[entry.name] = index
+    return [entry.site() for entry in registry.sites]
 
 
 def load_sources(path: str | Path | None = None,
@@ -412,8 +408,4 @@ def load_sources(path: str | Path | None = None,
     Returns every entry, enabled or not; filter on ``site.enabled``.
     """
     p = Path(path) if path is not None else SHIPPED_REGISTRY
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise SourceRegistryError(f"{p.name}: not valid YAML: {exc}") from None
-    return parse_sources(data, p.name, base_urls)
+    return parse_sources(read_yaml(p, SourceRegistryError, p.name), p.name, base_urls)

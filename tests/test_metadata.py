@@ -1,6 +1,7 @@
 """The Datasette metadata is the data dictionary: it must describe every table and column."""
 
-from tenderarchive.archive import TABLES, open_archive
+from tenderarchive.store.schema import TABLES
+from tenderarchive.store.writes import open_archive
 from tenderarchive.metadata import SYNTHETIC_WARNING, build_metadata, load_metadata
 
 

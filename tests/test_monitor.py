@@ -5,8 +5,9 @@ import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 
-from tenderarchive.archive import open_archive
-from tenderarchive.monitor import EXIT_STALE, exit_code, source_health
+from tenderarchive.store.writes import open_archive
+from tenderarchive.exitcodes import ExitCode
+from tenderarchive.monitor import exit_code, source_health
 from tests.conftest import ROOT
 
 CLI = [sys.executable, "-m", "tenderarchive.cli"]
@@ -30,7 +31,7 @@ def test_a_fresh_complete_crawl_is_ok_and_an_old_one_is_stale(snapshot, serve_ap
     assert out.returncode == 0, out.stdout + out.stderr
     assert "sources:" in out.stdout and "tenderned    ok" in out.stdout
     out = status(result.db_path, "--max-age-hours", "0")
-    assert out.returncode == EXIT_STALE
+    assert out.returncode == ExitCode.STALE
     assert "stale: last successful crawl finished" in out.stdout
     import json
 
@@ -44,9 +45,9 @@ def test_a_failed_last_crawl_exits_5_even_when_an_earlier_one_was_fine(snapshot,
     failed = crawl(f"http://127.0.0.1:{closed_port()}/papi/tenderned-rs-tns/v2", "-s", "RETRY_TIMES=0")
     assert failed.returncode == 1 and failed.crawl["status"] == "failed"
     out = status(failed.db_path)
-    assert out.returncode == EXIT_STALE
+    assert out.returncode == ExitCode.STALE
     assert f"failed: the last finished crawl ({failed.crawl['crawl_id']}) failed" in out.stdout
-    assert status(failed.db_path, "--json").returncode == EXIT_STALE   # scripts see it too
+    assert status(failed.db_path, "--json").returncode == ExitCode.STALE   # scripts see it too
 
 
 def test_sharp_drops_in_items_or_field_coverage_are_flagged(tmp_path):
@@ -86,7 +87,7 @@ def test_sharp_drops_in_items_or_field_coverage_are_flagged(tmp_path):
     assert flags[lost_buyer] == ["notices.buyer filled in 20% of 10 rows written (median before: 100%)"]
     assert all(not f for cid, f in flags.items() if cid not in (few, lost_buyer))
     assert health.problems == [] and len(health.warnings) == 2
-    assert exit_code([health]) == 0 and exit_code([health], strict=True) == EXIT_STALE
+    assert exit_code([health]) == 0 and exit_code([health], strict=True) == ExitCode.STALE
 
     # Two days without a successful crawl: stale.
     [health] = source_health(db_path, now=now + timedelta(hours=49))
@@ -97,3 +98,32 @@ def test_sharp_drops_in_items_or_field_coverage_are_flagged(tmp_path):
     [health] = source_health(db_path, now=now, max_age_hours=48)
     assert any("still 'running'" in p for p in health.problems)
     db.close()
+
+
+def test_the_freshness_view_and_status_agree_on_the_last_successful_crawl(tmp_path):
+    """Defect of issue 9: the `freshness` view counted only complete crawls while `status`
+    counted partial ones too, so one archive was stale in Datasette and fresh in `status`.
+    Both now read one definition (monitor.FRESHNESS_SQL); synthetic crawl history."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+
+    def crawl(spider, hours_ago, status):
+        when = (now - timedelta(hours=hours_ago)).isoformat()
+        db["crawls"].insert({"spider": spider, "started": when, "finished": when, "status": status})
+
+    crawl("tenderned", 100, "complete")
+    crawl("tenderned", 2, "partial")      # went on past a few errors: a success
+    crawl("tenderned", 1, "failed")
+    crawl("news", 5, "failed")            # never a success
+    view = {r["spider"]: r for r in db.query("select * from freshness")}
+    db.close()
+    health = {h.spider: h for h in source_health(db_path, now=now)}
+
+    assert set(view) == set(health) == {"tenderned", "news"}
+    tenderned = view["tenderned"]
+    assert tenderned["last_success"] == health["tenderned"].last_success == (now - timedelta(hours=2)).isoformat()
+    assert abs(tenderned["age_hours"] - health["tenderned"].age_hours) < 0.1
+    assert tenderned["last_status"] == "failed" and tenderned["successful_crawls"] == 2
+    assert view["news"]["last_success"] is None and health["news"].last_success is None
+    assert health["news"].problems == ["stale: no successful crawl ever", "failed: the last finished crawl (4) failed"]

@@ -8,7 +8,7 @@ import sys
 
 import sqlite_utils
 
-from tenderarchive.archive import TABLES
+from tenderarchive.store.schema import TABLES
 from tenderarchive.rawstore import warc_files
 from tests.conftest import wait_for_notices, FAST, ROOT, make_publication, by_id
 from tests.fixtures.news.serve import serve_sites

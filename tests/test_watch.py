@@ -248,7 +248,7 @@ def test_the_report_is_mailed_through_smtp_with_credentials_from_the_environment
 
 def test_articles_match_through_their_municipalities(two_crawls):
     """News articles (when the archive has them) are reported like notices, by their linked municipalities."""
-    from tenderarchive.archive import open_archive
+    from tenderarchive.store.writes import open_archive
 
     db = open_archive(two_crawls.db_path)
     if not db["articles"].exists() or not db["article_municipalities"].exists():
@@ -272,3 +272,52 @@ def test_articles_match_through_their_municipalities(two_crawls):
     assert [m.key for m in results["Leiden nieuws"]] == [url]
     assert results["Leiden nieuws"][0].source == "example" and results["Leiden nieuws"][0].url == url
     assert results["Leiden met CPV"] == []   # articles have no CPV codes
+
+
+# --- rendering hostile rows (synthetic) ----------------------------------------------------------------------
+def hostile_report(tmp_path):
+    """A synthetic report whose rows carry what a hostile or broken page could: a ``javascript:``
+    address, markup in titles, characters XML forbids, and a URL with parentheses and a space."""
+    from tenderarchive.watch import Match, Report, Watch, Watchlist
+
+    watch = Watch(name="Jeugdhulp <b>&</b>", keywords=["jeugdhulp"])
+    hostile = Match("articles", "javascript:window.__xss=1", "Jeugdhulp <script>window.__xss=1</script>\x0b ]]> & co",
+                    "javascript:window.__xss=1//https://example.org", "javascript:window.__xss=2", "2024-01-02",
+                    "site\x00.example", "new", ["keyword “jeugdhulp”"],
+                    [{"column": "title", "old": "a\x1fb", "new": "<img src=x onerror=window.__xss=1>"}])
+    plain = Match("notices", 100101, "Gewone titel (herzien)",
+                  "https://www.tenderned.nl/aankondigingen/overzicht/100101?a=(b) c",
+                  "https://data.example.org/archive/notices/100101", "2024-01-02", "Gemeente Heerlen", "changed",
+                  ["keyword “jeugdhulp”"], [])
+    watchlist = Watchlist(path=tmp_path / "proef.yaml", title="Proef & <test>", watches=[watch])
+    crawl = {"crawl_id": 7, "spider": "news", "status": "complete", "finished": "2024-01-02T03:00:00+00:00"}
+    return Report(watchlist, crawl, "archive", [(watch, [hostile, plain])])
+
+
+def test_renderers_link_only_http_urls_and_escape_everything(tmp_path):
+    from tenderarchive.watch import render_atom, render_html, render_markdown
+
+    report = hostile_report(tmp_path)
+    page = render_html(report)
+    assert "javascript:" not in page.replace("(javascript:window.__xss=1//https://example.org)", "")
+    assert "href=\"javascript" not in page.lower() and "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in page
+    assert '<a href="https://www.tenderned.nl/aankondigingen/overzicht/100101?a=(b) c">' in page
+
+    markdown = render_markdown(report)
+    assert "](javascript" not in markdown and "<script>" not in markdown
+    assert "[Gewone titel \\(herzien\\)](https://www.tenderned.nl/aankondigingen/overzicht/100101?a=%28b%29%20c)" \
+        in markdown
+    assert "[Datasette](https://data.example.org/archive/notices/100101)" in markdown
+
+    feed = ET.fromstring(render_atom(report))   # forbidden characters would make this fail
+    entries = feed.findall(f"{ATOM}entry")
+    assert feed.findtext(f"{ATOM}title") == "Proef & <test>"
+    assert entries[0].findtext(f"{ATOM}title") == \
+        "[Jeugdhulp <b>&</b>] new: Jeugdhulp <script>window.__xss=1</script> ]]> & co"
+    assert entries[0].findall(f"{ATOM}link") == []     # a javascript: address is no link
+    hrefs = [link.get("href") for entry in entries for link in entry.findall(f"{ATOM}link")]
+    assert hrefs == ["https://www.tenderned.nl/aankondigingen/overzicht/100101?a=(b) c",
+                     "https://data.example.org/archive/notices/100101"]
+    content = entries[0].findtext(f"{ATOM}content")
+    assert "<script>" not in content and "href" not in content and "&lt;script&gt;" in content

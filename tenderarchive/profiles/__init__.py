@@ -2,18 +2,22 @@
 
 A profile is a small YAML file (see ``youth_care.yaml`` for the annotated format).
 ``load_profile("youth_care")`` loads a shipped profile; a path loads any file, so
-another topic (Wmo, all notices, …) is a file away. Loading validates the file
-and raises ``ProfileError`` naming the file and the field.
+another topic (Wmo, all notices, …) is a file away. The file's shape is declared
+once below (:class:`ProfileFile`) and checked by :mod:`tenderarchive.config`;
+problems raise ``ProfileError`` naming the file and the field.
 """
 
 from __future__ import annotations
 
 import re
-from importlib import resources
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
+from typing import Annotated
 
-import yaml
+from pydantic import AfterValidator, Field, model_validator
+
+from tenderarchive.config import Strict, read_yaml, validate
 
 # Package data is read through importlib.resources, so it works from a zipped egg (scrapyd) too.
 PROFILE_DIR = resources.files("tenderarchive.profiles")
@@ -24,11 +28,50 @@ class ProfileError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Relevance:
-    cpv_strong: tuple[str, ...] = ()
-    cpv_context: tuple[str, ...] = ()
-    terms: tuple[str, ...] = ()
+def _text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must be a non-empty string")
+    return value.strip()
+
+
+def _cpv(value: str) -> str:
+    if not _CPV.match(value):
+        raise ValueError(f"{value!r} is not a CPV code with check digit (85311300-5)")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+Cpv = Annotated[str, AfterValidator(_cpv)]
+
+
+class Relevance(Strict):
+    """How a notice is judged youth care (tenderarchive/profiles/youth_care.yaml)."""
+
+    cpv_strong: tuple[Cpv, ...] = ()
+    cpv_context: tuple[Cpv, ...] = ()
+    terms: tuple[Annotated[str, AfterValidator(lambda v: _text(v).lower())], ...] = ()
+
+
+class Queries(Strict):
+    all: bool = False
+    cpv: tuple[Cpv, ...] = ()
+    search: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def selects_something(self):
+        if not (self.all or self.cpv or self.search):
+            raise ValueError("selects nothing (give cpv, search or all: true)")
+        return self
+
+
+class ProfileFile(Strict):
+    """The declared shape of a profile file."""
+
+    name: Text
+    description: str = ""
+    queries: Queries
+    relevance: Relevance = Field(default_factory=Relevance)
+    relevance_from: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -52,52 +95,19 @@ class Profile:
         return out
 
 
-def _strings(data: dict, key: str, where: str) -> tuple[str, ...]:
-    value = data.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ProfileError(f"{where}: field {key!r} must be a list of non-empty strings")
-    return tuple(v.strip() for v in value)
-
-
-def _cpvs(data: dict, key: str, where: str) -> tuple[str, ...]:
-    codes = _strings(data, key, where)
-    for code in codes:
-        if not _CPV.match(code):
-            raise ProfileError(f"{where}: field {key!r}: {code!r} is not a CPV code with check digit (85311300-5)")
-    return codes
-
-
-def load_profile(name_or_path: str) -> Profile:
+def load_profile(name_or_path: str, _seen: tuple[str, ...] = ()) -> Profile:
     path = Path(name_or_path)
     if not path.suffix:
         path = PROFILE_DIR / f"{name_or_path}.yaml"
     if not path.is_file():
         shipped = ", ".join(sorted(p.name[:-5] for p in PROFILE_DIR.iterdir() if p.name.endswith(".yaml")))
         raise ProfileError(f"topic profile {name_or_path!r} not found (shipped profiles: {shipped})")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ProfileError(f"{path}: not valid YAML: {exc}") from None
     where = str(path)
-    if not isinstance(data, dict) or not isinstance(data.get("name"), str):
-        raise ProfileError(f"{where}: field 'name' is required")
-    queries = data.get("queries")
-    if not isinstance(queries, dict):
-        raise ProfileError(f"{where}: field 'queries' must be a mapping")
-    take_all = bool(queries.get("all", False))
-    cpv = _cpvs(queries, "cpv", f"{where} queries")
-    search = _strings(queries, "search", f"{where} queries")
-    if not take_all and not cpv and not search:
-        raise ProfileError(f"{where}: field 'queries' selects nothing (give cpv, search or all: true)")
-    if "relevance_from" in data:
-        relevance = load_profile(data["relevance_from"]).relevance
-    else:
-        rel = data.get("relevance") or {}
-        if not isinstance(rel, dict):
-            raise ProfileError(f"{where}: field 'relevance' must be a mapping")
-        relevance = Relevance(
-            _cpvs(rel, "cpv_strong", f"{where} relevance"),
-            _cpvs(rel, "cpv_context", f"{where} relevance"),
-            tuple(t.lower() for t in _strings(rel, "terms", f"{where} relevance")),
-        )
-    return Profile(data["name"], data.get("description", ""), cpv, search, take_all, relevance, str(path))
+    spec = validate(ProfileFile, read_yaml(path, ProfileError), ProfileError, where)
+    relevance = spec.relevance
+    if spec.relevance_from is not None:
+        if where in _seen:
+            raise ProfileError(f'{where}: field "relevance_from": refers back to itself ({" → ".join(_seen)})')
+        relevance = load_profile(spec.relevance_from, (*_seen, where)).relevance
+    return Profile(spec.name, spec.description, spec.queries.cpv, spec.queries.search, spec.queries.all,
+                   relevance, where)

@@ -51,6 +51,22 @@ def test_search_all_finds_notices_by_dutch_words(server):
         "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend"]  # and the news about it
 
 
+def test_search_all_shows_the_procurement_a_news_article_is_linked_to(server, demo_archive):
+    """Defect of issue 9: search everything read an article's procurement from a column
+    ``articles`` does not have, so news rows never showed one. It comes from the links."""
+    db = sqlite_utils.Database(demo_archive)
+    linked = {r["url"]: r["procurement_id"]
+              for r in db.query("select url, procurement_id from procurement_links where status = 'linked'")}
+    db.close()
+    assert linked["https://www.heerlen.nl/inkoopjeugdhulp.html"] == "TN160417"  # the synthetic demo's link
+    news = {r["source_key"]: r for r in rows(server, "search_all", q="Zoeterwoude") if r["source"] == "articles"}
+    [(url, row)] = news.items()
+    assert row["procurement_id"] == linked[url] == "TN243310"
+    news = [r for r in rows(server, "search_all", q="jeugdhulp") if r["source"] == "articles"]
+    assert news and all(r["procurement_id"] == linked.get(r["source_key"]) for r in news)
+    assert sum(1 for r in news if r["procurement_id"]) >= 4   # every linked article, candidates not
+
+
 def test_open_tenders_are_those_whose_current_deadline_has_not_passed(server):
     assert [r["publication_id"] for r in rows(server, "open_youth_care_tenders", as_of="2021-11-01")] == [300301, 400401]
     # Between the rectification and the deadline, the rectification is the procedure's latest word.

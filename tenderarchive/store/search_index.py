@@ -1,6 +1,10 @@
-"""Dutch full-text search over the archive.
+"""Index time: build the Dutch full-text search indexes of the archive (after a crawl).
 
-:func:`refresh_search` (re)builds, idempotently, from whatever tables exist:
+Part of the store because it writes: the derivation step (tenderarchive/derive.py) calls
+it. The whole build is one transaction, so a reader (WAL mode) sees the old index or the
+new one, never a half-built one.
+
+:func:`build_search_index` (re)builds, idempotently, from whatever tables exist:
 
 ``notices_fts``, ``articles_fts``
     FTS5 over the raw text of ``notices`` and ``articles`` (external content, so the text
@@ -9,38 +13,34 @@
 ``search_documents``
     One row per searchable document (a notice or an article) with the columns every
     saved search needs: title, text, date, procurement, jeugdregio, link, and a Dutch
-    stemmed mirror of title and text (``title_stem``, ``body_stem``).
+    stemmed mirror of title and text (``title_stem``, ``body_stem``). An article's
+    procurement is the one it is *linked* to in ``procurement_links`` (``articles`` has no
+    procurement column: linking decides it, and a candidate link does not count).
 ``search_documents_fts``
     FTS5 over the stemmed mirror: ``aanbestedingen`` and ``aanbesteding`` both index as
     ``aanbesteed``.
 ``search_state``
     A fingerprint of what was indexed, so :func:`ensure_search` rebuilds only when the
-    archive or the vocabulary changed.
+    archive or the vocabulary changed, and :func:`index_state` can tell a reader whether the
+    index is current without writing anything.
 
-Queries go through :func:`nl_fts_query` (registered as the SQL function
-``nl_fts_query(q)`` by :mod:`tenderarchive.datasette_plugin`): it splits the user's input
-into words, drops stopwords, stems, expands the youth-care synonyms of
-``datasette/search.yaml`` and quotes every term, so no input can break the FTS5 syntax.
-Every word must match (AND); the synonyms of a word are alternatives (OR).
+This is the only code that writes the search tables; the post-crawl derivation step calls
+:func:`build_search_index` (or :func:`ensure_search`). Readers (``tenderarchive serve``)
+only call :func:`index_state`. Words are cut and stemmed by :mod:`tenderarchive.search.text`,
+the same rules the query side uses.
 """
 
 from __future__ import annotations
 
-from importlib import resources
-
 import hashlib
 import re
-import unicodedata
-from functools import lru_cache
 
-import snowballstemmer
 import sqlite_utils
-import yaml
 
-VOCABULARY_FILE = resources.files("tenderarchive") / "datasette" / "search.yaml"  # works zipped too
-TOKENIZE = "unicode61 remove_diacritics 2"
-INDEX_VERSION = "3"
-MATCH_NOTHING = '""'  # a valid FTS5 query that matches no row
+from tenderarchive.search.query import jeugdregio_code, jeugdregio_name
+from tenderarchive.search.text import TOKENIZE, VOCABULARY_FILE, stem_text
+
+INDEX_VERSION = "4"
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
 RAW_INDEXES = {
@@ -50,148 +50,6 @@ RAW_INDEXES = {
 # Tables and views of the search machinery (hidden in Datasette).
 HELPER_TABLES = ["search_documents", "search_documents_fts", "search_state",
                  *(f"{t}_fts" for t in RAW_INDEXES)]
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-# --- text → terms -------------------------------------------------------------------
-
-def fold(text: str) -> str:
-    """Lower case without diacritics (as unicode61 remove_diacritics 2 does)."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text``, folded; punctuation and FTS syntax characters are separators."""
-    return [w for w in _WORD.findall(fold(text)) if w.strip("_")]
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    return snowballstemmer.stemmer("dutch")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    return _stemmer().stemWord(word)
-
-
-def stem_text(text: str | None) -> str:
-    """The Dutch-stemmed mirror of ``text``: its words, folded and stemmed, space-separated."""
-    return " ".join(stem(w) for w in words(text or ""))
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> dict:
-    data = yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8")) or {}
-    groups = []
-    for terms in (data.get("synonyms") or {}).values():
-        phrases = []
-        for term in terms:
-            stems = tuple(stem(w) for w in words(str(term)))
-            if stems and stems not in phrases:
-                phrases.append(stems)
-        if phrases:
-            groups.append(phrases)
-    # phrase (tuple of stems) -> all phrases of its groups
-    expansions: dict[tuple, list[tuple]] = {}
-    for phrases in groups:
-        for phrase in phrases:
-            alternatives = expansions.setdefault(phrase, [])
-            alternatives.extend(p for p in phrases if p not in alternatives)
-    stopwords = {fold(str(w)) for w in data.get("stopwords") or []}
-    longest = max((len(p) for p in expansions), default=1)
-    return {"expansions": expansions, "stopwords": stopwords, "longest": longest}
-
-
-def _phrase(stems) -> str:
-    # Stems are \w+ runs, so they hold no quote; doubling quotes is belt and braces.
-    return '"' + " ".join(s.replace('"', '""') for s in stems) + '"'
-
-
-def fts_quote(query: str | None) -> str:
-    """The user's words as quoted FTS5 terms, all required; for the raw indexes."""
-    terms = words(query or "")
-    if not terms:
-        return MATCH_NOTHING
-    return " AND ".join(_phrase([t]) for t in dict.fromkeys(terms))
-
-
-def query_terms(query: str | None) -> list[list[tuple]]:
-    """The parsed query: a list of required units, each a list of alternative stem phrases."""
-    voc = vocabulary()
-    tokens = words(query or "")
-    content = [t for t in tokens if t not in voc["stopwords"]]
-    tokens = content or tokens
-    stems = [stem(t) for t in tokens]
-    units: list[list[tuple]] = []
-    i = 0
-    while i < len(stems):
-        for n in range(min(voc["longest"], len(stems) - i), 0, -1):
-            phrase = tuple(stems[i:i + n])
-            if n == 1 or phrase in voc["expansions"]:
-                units.append(voc["expansions"].get(phrase, [phrase]))
-                i += n
-                break
-    unique: list[list[tuple]] = []
-    for unit in units:
-        if unit not in unique:
-            unique.append(unit)
-    return unique
-
-
-def nl_fts_query(query: str | None) -> str:
-    """FTS5 query over the stemmed index for a Dutch user query; never a syntax error.
-
-    >>> nl_fts_query('aanbestedingen jeugdzorg')  # doctest: +ELLIPSIS
-    '"aanbesteed" AND ("jeugdhulp" OR "jeugdzorg" OR "jeugd ggz" OR ...)'
-    """
-    units = query_terms(query)
-    if not units:
-        return MATCH_NOTHING
-    parts = []
-    for alternatives in units:
-        quoted = [_phrase(p) for p in alternatives]
-        parts.append(quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")")
-    return " AND ".join(parts)
-
-
-# --- jeugdregio of a document --------------------------------------------------------
-
-def _regions() -> dict:
-    from tenderarchive.analysis import places
-
-    return places.load()[1]
-
-
-def jeugdregio_code(value: str | None) -> str | None:
-    """The jeugdregio code (JZnn) for a code, a region name or alias, or a municipality."""
-    if not value or not str(value).strip():
-        return None
-    from tenderarchive.analysis import places
-    from tenderarchive.organisations import municipality
-
-    text = str(value).strip()
-    if re.fullmatch(r"(?i)jz\d{2}", text):
-        return text.upper()
-    key = fold(re.sub(r"(?i)^(gemeente|jeugdregio|regio)\s+", "", text))
-    for code, row in _regions().items():
-        names = [row["name"], re.sub(r"\s*\(.*\)", "", row["name"]),
-                 *(a for a in (row.get("aliases") or "").split("|") if a)]
-        if key in {fold(n) for n in names}:
-            return code
-    row = municipality(key)  # the one municipality lookup, shared with the places pipeline
-    if row:
-        return row["jeugdregio_code"]
-    found = places.find_regions(text)
-    return found[0]["code"] if found and found[0]["code"] else None
-
-
-def jeugdregio_name(code: str | None) -> str | None:
-    if not code:
-        return None
-    return _regions().get(code, {}).get("name")
 
 
 # --- building the indexes ------------------------------------------------------------
@@ -256,10 +114,23 @@ def _notice_documents(db: sqlite_utils.Database):
         }
 
 
+def _linked_procurements(db: sqlite_utils.Database) -> dict[str, str]:
+    """``{article url: procurement_id}`` of the *linked* (not candidate) procurement links;
+    the best score wins when linking ever linked one article twice."""
+    if not db["procurement_links"].exists():
+        return {}
+    out: dict[str, str] = {}
+    for link in db.query("select url, procurement_id from procurement_links where status = 'linked' "
+                         "order by url, score desc, procurement_id"):
+        out.setdefault(link["url"], link["procurement_id"])
+    return out
+
+
 def _article_documents(db: sqlite_utils.Database):
     columns = set(_columns(db, "articles"))
     order = "url" if "url" in columns else "rowid"
     regions_of = _regions_of(db, "article_municipalities", "url")
+    procurement_of = _linked_procurements(db)
     for row in db.query(f"select * from articles order by [{order}]"):
         region = row.get("jeugdregio_code") or row.get("jeugdregio")
         codes = [c for c in (jeugdregio_code(part) for part in re.split(r"[,;|]", str(region or ""))) if c]
@@ -267,7 +138,7 @@ def _article_documents(db: sqlite_utils.Database):
         published = row.get("published")
         yield {
             "doc_id": f"article:{row.get('url')}", "source_table": "articles",
-            "source_key": row.get("url"), "procurement_id": row.get("procurement_id"),
+            "source_key": row.get("url"), "procurement_id": procurement_of.get(row.get("url")),
             "kind": "article" + (f": {row['primary_stage']}" if row.get("primary_stage") else ""),
             "title": row.get("title"), "body": row.get("text"), "organisation": row.get("site"),
             "published": (published or "")[:10] or None, "published_at": published,
@@ -293,12 +164,16 @@ def fingerprint(db: sqlite_utils.Database) -> str:
         count, latest, total = db.execute(
             f"select count(*), {changed}, total(length(coalesce(title, ''))) from [{table}]").fetchone()
         parts.append(f"{table}:{count}:{latest}:{total}:{','.join(columns)}")
+    if _columns(db, "procurement_links"):  # an article's procurement comes from its link
+        parts.append("links:" + hashlib.sha256(repr(db.execute(
+            "select url, procurement_id, status from procurement_links order by url, procurement_id"
+        ).fetchall()).encode()).hexdigest())
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
 
 
-def refresh_search(db: sqlite_utils.Database) -> None:
+def build_search_index(db: sqlite_utils.Database) -> None:
     """(Re)build every search index from the current archive; safe to run any number of times."""
-    with db.conn:
+    with db.atomic():
         for table, wanted in RAW_INDEXES.items():
             columns = [c for c in wanted if c in _columns(db, table)]
             if columns:
@@ -330,16 +205,25 @@ def refresh_search(db: sqlite_utils.Database) -> None:
                    [str(db.execute("select count(*) from search_documents").fetchone()[0])])
 
 
-def is_current(db: sqlite_utils.Database) -> bool:
+refresh_search = build_search_index  # the name callers used before the split
+
+
+def index_state(db: sqlite_utils.Database) -> str:
+    """``"current"``, ``"stale"`` (the archive or vocabulary changed since it was built) or
+    ``"missing"``; reads only, so a read-only reader may ask."""
     if not db["search_state"].exists() or not db["search_documents_fts"].exists():
-        return False
+        return "missing"
     row = db.execute("select value from search_state where key = 'fingerprint'").fetchone()
-    return bool(row) and row[0] == fingerprint(db)
+    return "current" if row and row[0] == fingerprint(db) else "stale"
+
+
+def is_current(db: sqlite_utils.Database) -> bool:
+    return index_state(db) == "current"
 
 
 def ensure_search(db: sqlite_utils.Database) -> bool:
-    """Refresh the indexes only when the archive or the vocabulary changed; True if rebuilt."""
+    """Rebuild the indexes only when the archive or the vocabulary changed; True if rebuilt."""
     if is_current(db):
         return False
-    refresh_search(db)
+    build_search_index(db)
     return True

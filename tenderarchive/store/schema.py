@@ -1,15 +1,16 @@
-"""The archive: one SQLite file, its schema, and the writes that keep it idempotent.
+"""The archive's schema: every table with its columns, keys and indexes, and the views.
 
-Tables are created (and missing columns added) by :func:`open_archive`, so an
-archive written by an older version is migrated in place; nothing is ever
-dropped. The column lists below are the schema; the Datasette metadata
-(``tenderarchive/datasette/metadata.yaml``) describes every one of them, and a
-test keeps the two in step.
+Tables are created (and missing columns added) by :func:`ensure_schema`, which the
+writer (:func:`tenderarchive.store.writes.open_archive`) runs, so an archive written
+by an older version is migrated in place; nothing is ever dropped. Readers never
+migrate. The column lists below are the schema; the data dictionary
+(``tenderarchive/datasette/tables/*.yaml``) describes every one of them, and a test
+keeps the two in step.
 
-Writes go through :func:`upsert_if_changed`: a row whose content columns equal
-the archived ones is not written at all (so re-running a crawl writes nothing),
-and provenance columns (where and when the current values were fetched) change
-only together with the content.
+Table options: ``versioned`` (a changed row keeps its earlier values in ``versions``),
+``volatile`` (columns that change without the content changing), ``keep_omitted``
+(source columns a sparse response may leave out: they keep their archived value,
+see :func:`tenderarchive.store.writes.keep_omitted`).
 """
 
 from __future__ import annotations
@@ -17,12 +18,10 @@ from __future__ import annotations
 from importlib import resources
 
 import csv
-import hashlib
-import json
-import sqlite3
-from pathlib import Path
 
 import sqlite_utils
+
+from tenderarchive.monitor import FRESHNESS_SQL
 
 DATA_DIR = resources.files("tenderarchive") / "data"  # importlib.resources: works from a zipped egg too
 
@@ -48,11 +47,14 @@ TABLES: dict[str, dict] = {
             "latest_rectification_id": int, "reference": str, "tender_platform": str,
             "url": str, "pdf_url": str,
             "youth_care": int, "youth_care_reasons": str, "buyer_id": str, "jeugdregio_code": str,
+            "omitted_columns": str,
             **PROVENANCE,
         },
         "indexes": [["kenmerk"], ["published"], ["year"], ["year_month"], ["notice_type"],
-                    ["buyer"], ["procedure"], ["youth_care"], ["cpv_main"], ["buyer_id"], ["jeugdregio_code"]],
+                    ["buyer"], ["procedure"], ["youth_care"], ["cpv_main"], ["buyer_id"], ["jeugdregio_code"],
+                    ["procurement_id"]],
         "versioned": True,
+        # keep_omitted: everything the detail record says (set below); what classify and places add is recomputed.
     },
     "notice_cpv": {
         "pk": ("publication_id", "cpv"),
@@ -100,13 +102,14 @@ TABLES: dict[str, dict] = {
             "primary_stage": str, "stages": str, "procedure_type": str, "procedure_raw": str,
             "lots": str, "contract_duration": str, "tenderned_refs": str,
             "jeugdregio_code": str, "regions": str, "is_living_page": int, "extractor": str,
-            "content_sha256": str, **PROVENANCE,
+            "content_sha256": str, "omitted_columns": str, **PROVENANCE,
         },
         "indexes": [["site"], ["published"], ["year"], ["year_month"], ["relevant"],
                     ["primary_stage"], ["jeugdregio_code"]],
         "versioned": True,
         # The raw response's hash changes with every template tweak; what counts is the content.
         "volatile": {"content_sha256"},
+        "keep_omitted": {"title", "published", "published_source", "published_precision", "modified", "text"},
     },
     "notice_municipalities": {
         "pk": ("publication_id", "cbs_code"),
@@ -134,6 +137,15 @@ TABLES: dict[str, dict] = {
         "pk": ("url", "name", "role"),
         "columns": {"url": str, "name": str, "role": str},
         "indexes": [["name"]],
+        "foreign_keys": [("url", "articles", "url")],
+    },
+    "article_events": {
+        "pk": "event_id",
+        "columns": {
+            "event_id": str, "url": str, "date": str, "date_end": str, "precision": str, "kind": str,
+            "stage": str, "sentence": str, "year_inferred": int, "inference": str, "crawl_id": int,
+        },
+        "indexes": [["url"]],
         "foreign_keys": [("url", "articles", "url")],
     },
     "events": {
@@ -177,16 +189,8 @@ TABLES: dict[str, dict] = {
 }
 
 
-def open_archive(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating or migrating) the archive at ``path``."""
-    path = Path(path)
-    if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA busy_timeout=30000")
-    ensure_schema(db)
-    return db
+TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROVENANCE) - {
+    "publication_id", "youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "omitted_columns"}
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -209,7 +213,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 
 def load_reference_data(db: sqlite_utils.Database) -> None:
     """Municipalities and jeugdregio's from the shipped CSVs (see tenderarchive/data/README.md)."""
-    with db.conn:
+    with db.atomic():
         for table, path, columns in (
             ("jeugdregios", DATA_DIR / "jeugdregios.csv", ("code", "name", "aliases")),
             ("municipalities", DATA_DIR / "municipalities.csv",
@@ -222,15 +226,8 @@ def load_reference_data(db: sqlite_utils.Database) -> None:
 
 
 VIEWS = {
-    # Per source, the last complete crawl and its age: is the archive up to date?
-    "freshness": """
-        select spider, max(finished) as last_complete_crawl,
-               round((julianday('now') - julianday(max(finished))) * 24, 1) as age_hours,
-               (select status from crawls c2 where c2.spider = c.spider order by crawl_id desc limit 1)
-                   as last_status,
-               count(*) as complete_crawls
-        from crawls c where status = 'complete' group by spider
-    """,
+    # Per source, the last successful crawl and its age: one definition, shared with `status`.
+    "freshness": FRESHNESS_SQL,
     # What changed, when, per record: the data behind the "changed notices" searches.
     "changes": """
         select v.table_name, v.row_key, v.version, v.valid_from, v.valid_to,
@@ -243,115 +240,3 @@ VIEWS = {
         left join procurements p on v.table_name = 'procurements' and v.row_key = p.procurement_id
     """,
 }
-
-
-def content_equal(table: str, old: dict | None, new: dict) -> bool:
-    """True when ``new`` says nothing that ``old`` does not already say."""
-    if old is None:
-        return False
-    ignore = set(PROVENANCE) | TABLES.get(table, {}).get("volatile", set())
-    return all(old.get(k) == v for k, v in new.items() if k not in ignore)
-
-
-def get_row(db: sqlite_utils.Database, table: str, key) -> dict | None:
-    try:
-        return db[table].get(key)
-    except sqlite_utils.db.NotFoundError:
-        return None
-
-
-def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: str | None = None) -> str:
-    """Write ``row`` unless the archive already holds the same content.
-
-    Returns ``"new"``, ``"updated"`` or ``"unchanged"``. For versioned tables an
-    update first keeps the earlier values in ``versions``: valid from when they
-    were fetched until ``row``'s ``fetched_at`` (or ``when``).
-    """
-    pk = TABLES[table]["pk"]
-    key = tuple(row[k] for k in pk) if isinstance(pk, tuple) else row[pk]
-    old = get_row(db, table, key)
-    if content_equal(table, old, row):
-        return "unchanged"
-    if old is not None and TABLES[table].get("versioned"):
-        record_version(db, table, str(key), old, row, when)
-    db[table].upsert(row, pk=pk)
-    return "new" if old is None else "updated"
-
-
-def record_version(db, table: str, row_key: str, old: dict, new: dict, when: str | None) -> None:
-    ignore = set(PROVENANCE) | TABLES[table].get("volatile", set())
-    changed = sorted(k for k, v in new.items() if k not in ignore and old.get(k) != v)
-    previous = db.execute(
-        "select max(version), max(valid_to) from versions where table_name = ? and row_key = ?",
-        [table, row_key]).fetchone()
-    db["versions"].insert({
-        "table_name": table, "row_key": row_key, "version": (previous[0] or 0) + 1,
-        "valid_from": old.get("fetched_at") or previous[1],
-        "valid_to": new.get("fetched_at") or when,
-        "changed_columns": dumps(changed),
-        "previous_values": dumps({k: old.get(k) for k in changed}),
-        "new_values": dumps({k: new.get(k) for k in changed}),
-        "crawl_id": new.get("crawl_id"),
-    })
-
-
-def known_urls(path: str | Path, table: str) -> dict[str, str]:
-    """``{url: fetched_at}`` of the rows in ``table`` (read-only; empty if no archive yet).
-
-    Spiders use it to skip pages they already have; they never write."""
-    db = read_only(path)
-    if db is None:
-        return {}
-    try:
-        if not db[table].exists():
-            return {}
-        return {r["url"]: r["fetched_at"] or "" for r in db.query(f"select url, fetched_at from [{table}]")}
-    finally:
-        db.close()
-
-
-def event_id(source_type: str, source_id: str, event: dict) -> str:
-    """Stable id of a timeline event: the same event from the same source keeps its id."""
-    key = "|".join(str(x) for x in (source_type, source_id, event.get("date"), event.get("date_end"),
-                                    event.get("kind"), event.get("sentence")))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
-def read_only(path: str | Path) -> sqlite_utils.Database | None:
-    """The archive opened read-only (None when there is none yet): for spiders, which never write."""
-    path = Path(path)
-    if not path.exists():
-        return None
-    return sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
-
-
-def known_notices(path: str | Path) -> dict[str, dict]:
-    """``{publication_id: {kenmerk, deadline, consultation_deadline}}`` of the archived notices."""
-    db = read_only(path)
-    if db is None:
-        return {}
-    try:
-        if not db["notices"].exists():
-            return {}
-        return {str(r["publication_id"]): r for r in db.query(
-            "select publication_id, kenmerk, deadline, consultation_deadline from notices")}
-    finally:
-        db.close()
-
-
-def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
-    db = read_only(path)
-    if db is None:
-        return None
-    try:
-        if not db["crawls"].exists():
-            return None
-        return next(db.query("select * from crawls where spider = ? and status = 'complete' "
-                             "order by crawl_id desc limit 1", [spider]), None)
-    finally:
-        db.close()
-
-
-def dumps(value) -> str:
-    """JSON for list/dict columns: stable, readable, UTF-8."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,96 @@
+"""The one way readers open the archive: read-only, and immutable when no crawl is writing it.
+
+``serve``, ``status``, ``report`` and ``export`` (and the Datasette that ``serve`` starts) only
+read. They open ``archive.db`` through :func:`connect` (or :func:`database`), never through the
+store, so none of them can create a table, run a migration or rebuild an index.
+
+Why two modes. The archive is in WAL mode (the store sets ``journal_mode=WAL``). SQLite's
+``mode=ro`` still needs the ``-shm`` index of the write-ahead log, and creates ``-wal`` and
+``-shm`` next to the archive when they are missing: a read would leave files behind. When no
+crawl holds the archive's lock (``tenderarchive/lock.py``) and no write-ahead log is pending,
+nothing can change the file while we read, so readers open it ``immutable=1``: SQLite then
+reads the main file only, takes no locks and creates nothing. While a crawl runs (its lock is
+held, or a ``-wal`` file exists) readers open it ``mode=ro`` instead, which sees the crawl's
+committed writes consistently; the crawl owns the ``-wal``/``-shm`` files anyway.
+
+Whether a crawl holds the lock is asked the kernel the way ``crawl_lock`` takes it: a shared,
+non-blocking ``flock`` on the lock file, opened read-only and never created.
+
+The standard library's ``sqlite3`` URI parameters (``mode=ro``, ``immutable=1``) do the work;
+this module only decides which one applies.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+from pathlib import Path
+
+from tenderarchive.lock import lock_path_for
+
+
+class ArchiveMissing(FileNotFoundError):
+    """There is no archive file at the given path."""
+
+
+def crawl_running(db_path: str | Path) -> bool:
+    """True when a crawl holds the crawl lock of the archive at ``db_path`` right now."""
+    lock = lock_path_for(db_path)
+    try:
+        fd = os.open(lock, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except (BlockingIOError, PermissionError):
+            return True
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def can_be_immutable(db_path: str | Path) -> bool:
+    """True when nothing is writing the archive: no crawl holds its lock and no write-ahead
+    log is pending next to it."""
+    path = Path(db_path)
+    wal = path.with_name(path.name + "-wal")
+    return not crawl_running(path) and not (wal.exists() and wal.stat().st_size > 0)
+
+
+def uri(db_path: str | Path, immutable: bool | None = None) -> str:
+    """The SQLite URI that opens the archive read-only: ``mode=ro``, plus ``immutable=1`` when
+    :func:`can_be_immutable` (or as told). ``mode=ro`` keeps the file descriptor read-only
+    (``immutable=1`` alone opens it read-write)."""
+    path = Path(db_path).expanduser().resolve()
+    if immutable is None:
+        immutable = can_be_immutable(path)
+    return f"{path.as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def connect(db_path: str | Path, *, row_factory=sqlite3.Row) -> sqlite3.Connection:
+    """A read-only connection to the archive; raises :class:`ArchiveMissing` when there is none.
+
+    ``PRAGMA query_only`` is set as well, so even a statement that SQLite would let through
+    (a temporary table) fails."""
+    path = Path(db_path)
+    if not path.is_file():
+        raise ArchiveMissing(f"no archive at {path}")
+    conn = sqlite3.connect(uri(path), uri=True)
+    conn.execute("PRAGMA query_only = 1")
+    conn.row_factory = row_factory
+    return conn
+
+
+def database(db_path: str | Path):
+    """:func:`connect` wrapped in a ``sqlite_utils.Database`` (for code that reads with it)."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(connect(db_path, row_factory=None))
+
+
+def table_exists(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("select 1 from sqlite_master where type in ('table', 'view') and name = ?",
+                        [name]).fetchone() is not None

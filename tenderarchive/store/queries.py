@@ -1,0 +1,56 @@
+"""Reads of the archive for components that must not write: the crawl-state extension
+(what the archive already has, where the last complete crawl ended) and the derivation.
+
+Every function opens the file read-only (``mode=ro``) and returns plain values, so a
+spider receives its incremental state without ever touching SQLite.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+
+def read_only(path: str | Path) -> sqlite_utils.Database | None:
+    """The archive opened read-only (None when there is none yet)."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    return sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+
+
+def _table_rows(path, table: str, sql: str, params=()) -> list[dict]:
+    db = read_only(path)
+    if db is None:
+        return []
+    try:
+        return list(db.query(sql, params)) if db[table].exists() else []
+    finally:
+        db.close()
+
+
+def known_notices(path: str | Path) -> dict[str, dict]:
+    """``{publication_id: {kenmerk, deadline, consultation_deadline, omitted_columns}}`` of the archived notices."""
+    columns = "publication_id, kenmerk, deadline, consultation_deadline"
+    db = read_only(path)
+    if db is not None:
+        try:
+            if "omitted_columns" in (db["notices"].columns_dict if db["notices"].exists() else {}):
+                columns += ", omitted_columns"
+        finally:
+            db.close()
+    return {str(r["publication_id"]): r for r in _table_rows(path, "notices", f"select {columns} from notices")}
+
+
+def known_urls(path: str | Path, table: str) -> dict[str, str]:
+    """``{url: fetched_at}`` of the rows in ``table``."""
+    return {r["url"]: r["fetched_at"] or "" for r in
+            _table_rows(path, table, f"select url, fetched_at from [{table}]")}
+
+
+def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
+    rows = _table_rows(path, "crawls", "select * from crawls where spider = ? and status = 'complete' "
+                                       "order by crawl_id desc limit 1", [spider])
+    return rows[0] if rows else None

@@ -1,0 +1,193 @@
+"""The one module that writes data rows into ``archive.db``.
+
+Callers hand it whole items (:func:`write_notice`, :func:`write_article`, from
+``pipelines/archive.py``) or derived rows (:func:`upsert_if_changed`,
+:func:`sync_rows`, from :mod:`tenderarchive.derive`). Rules:
+
+- **Idempotent.** A row whose content columns equal the archived ones is not written
+  (re-running a crawl writes nothing); provenance columns (where and when the current
+  values were fetched) change only together with the content.
+- **One item, one transaction.** Everything an item writes (a notice with its CPV
+  codes, documents, organisation and places; an article with its places,
+  organisations and events) commits together or not at all (``db.atomic()``, which
+  sqlite-utils' own writes join instead of committing), so a killed crawl never leaves
+  half a notice behind.
+- **History.** A changed row of a ``versioned`` table keeps its earlier values in
+  ``versions``.
+- **No downgrade.** A response that omits a source column (a sparse detail record, a
+  page whose date vanished) keeps the archived value: :func:`keep_omitted` restores it
+  and records the omission in ``omitted_columns``, which makes the crawl-state
+  extension re-check the notice next time. Explicit values replace old ones (and are
+  versioned); nothing a response merely leaves out is lost. Rows a source stops
+  listing (documents, CPV codes) are kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+from tenderarchive.store.keys import dumps
+from tenderarchive.store.schema import PROVENANCE, TABLES, ensure_schema
+
+
+def open_archive(path: str | Path) -> sqlite_utils.Database:
+    """Open the archive at ``path`` for writing, creating or migrating it."""
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA busy_timeout=30000")
+    ensure_schema(db)
+    return db
+
+
+def _ignored(table: str) -> set[str]:
+    return set(PROVENANCE) | TABLES.get(table, {}).get("volatile", set())
+
+
+def content_equal(table: str, old: dict | None, new: dict) -> bool:
+    """True when ``new`` says nothing that ``old`` does not already say."""
+    if old is None:
+        return False
+    ignore = _ignored(table)
+    return all(old.get(k) == v for k, v in new.items() if k not in ignore)
+
+
+def row_key(table: str, row: dict):
+    pk = TABLES[table]["pk"]
+    return tuple(row[k] for k in pk) if isinstance(pk, tuple) else row[pk]
+
+
+def get_row(db: sqlite_utils.Database, table: str, key) -> dict | None:
+    try:
+        return db[table].get(key)
+    except sqlite_utils.db.NotFoundError:
+        return None
+
+
+def keep_omitted(table: str, old: dict | None, new: dict) -> list[str]:
+    """Give ``new`` the archived value of every source column it omits; return those columns.
+
+    Only the table's ``keep_omitted`` columns count: values the pipelines compute
+    (relevance, places) follow the current row."""
+    columns = TABLES[table].get("keep_omitted")
+    if old is None or not columns:
+        return []
+    # A column absent from ``new`` is not this response's business (upsert leaves it alone);
+    # one present but empty is a value the response omitted.
+    omitted = sorted(c for c in columns if c in new and new[c] is None and old.get(c) is not None)
+    for column in omitted:
+        new[column] = old[column]
+    new["omitted_columns"] = dumps(omitted) if omitted else None
+    return omitted
+
+
+def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: str | None = None) -> str:
+    """Write ``row`` unless the archive already holds the same content.
+
+    Returns ``"new"``, ``"updated"`` or ``"unchanged"``. For versioned tables an
+    update first keeps the earlier values in ``versions``: valid from when they
+    were fetched until ``row``'s ``fetched_at`` (or ``when``). Joins the caller's
+    transaction when one is open.
+    """
+    key = row_key(table, row)
+    old = get_row(db, table, key)
+    keep_omitted(table, old, row)
+    if content_equal(table, old, row):
+        return "unchanged"
+    if old is not None and TABLES[table].get("versioned"):
+        record_version(db, table, str(key), old, row, when)
+    db[table].upsert(row, pk=TABLES[table]["pk"])
+    return "new" if old is None else "updated"
+
+
+def record_version(db, table: str, key: str, old: dict, new: dict, when: str | None) -> None:
+    ignore = _ignored(table)
+    changed = sorted(k for k, v in new.items() if k not in ignore and old.get(k) != v)
+    if not changed:
+        return
+    previous = db.execute(
+        "select max(version), max(valid_to) from versions where table_name = ? and row_key = ?",
+        [table, key]).fetchone()
+    db["versions"].insert({
+        "table_name": table, "row_key": key, "version": (previous[0] or 0) + 1,
+        "valid_from": old.get("fetched_at") or previous[1],
+        "valid_to": new.get("fetched_at") or when,
+        "changed_columns": dumps(changed),
+        "previous_values": dumps({k: old.get(k) for k in changed}),
+        "new_values": dumps({k: new.get(k) for k in changed}),
+        "crawl_id": new.get("crawl_id"),
+    })
+
+
+def sync_rows(db: sqlite_utils.Database, table: str, where: str, params: list, rows: list[dict]) -> bool:
+    """Make the rows of ``table`` matching ``where`` exactly ``rows``; True if anything changed.
+
+    For row sets that belong to one source (a notice's places, an article's events, a
+    procurement's links): rows no longer there are deleted, others upserted if changed."""
+    pk = TABLES[table]["pk"]
+    keys = pk if isinstance(pk, tuple) else (pk,)
+    existing = {tuple(r[k] for k in keys): r for r in db.query(f"select * from [{table}] where {where}", params)}
+    wanted = {tuple(r[k] for k in keys): r for r in rows}
+    changed = False
+    for key in existing.keys() - wanted.keys():
+        db[table].delete(key if len(key) > 1 else key[0])
+        changed = True
+    for key, row in wanted.items():
+        old = existing.get(key)
+        if old is None or any(old.get(k) != v for k, v in row.items()):
+            db[table].upsert(row, pk=pk)
+            changed = True
+    return changed
+
+
+def set_values(db: sqlite_utils.Database, table: str, key, values: dict) -> bool:
+    """Set bookkeeping columns of one row (no version kept); True if they changed."""
+    old = get_row(db, table, key)
+    if old is None or all(old.get(k) == v for k, v in values.items()):
+        return False
+    db[table].update(key, values)
+    return True
+
+
+def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
+    """Archive a normalised, classified notice with its CPV codes, documents, buyer and places."""
+    notice = dict(record["notice"], crawl_id=crawl_id)
+    key = notice["publication_id"]
+    with db.atomic():
+        outcome = upsert_if_changed(db, "notices", notice)
+        changed = outcome != "unchanged"
+        for row in record["cpv"]:
+            changed |= upsert_if_changed(db, "notice_cpv", row) != "unchanged"
+        for row in record["documents"] or []:
+            changed |= upsert_if_changed(db, "documents", dict(row, crawl_id=crawl_id)) != "unchanged"
+        if record.get("organisation"):
+            upsert_if_changed(db, "organisations", record["organisation"])
+        places = record.get("municipalities") or []
+        if notice.get("omitted_columns"):
+            # A sparse response names fewer places: add what it names, drop nothing.
+            for row in places:
+                upsert_if_changed(db, "notice_municipalities", row)
+        else:
+            changed |= sync_rows(db, "notice_municipalities", "publication_id = ?", [key], places)
+    if outcome == "unchanged" and changed:
+        outcome = "updated"  # only its CPV codes, documents or places changed
+    return outcome
+
+
+def write_article(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
+    """Archive an analysed article with its places, organisations and dated events."""
+    article = dict(record["article"], crawl_id=crawl_id)
+    url = article["url"]
+    with db.atomic():
+        outcome = upsert_if_changed(db, "articles", article)
+        if outcome == "unchanged":
+            return outcome
+        for table, rows in (("article_municipalities", record.get("municipalities") or []),
+                            ("article_organisations", record.get("organisations") or []),
+                            ("article_events", [dict(e, crawl_id=crawl_id) for e in record.get("events") or []])):
+            sync_rows(db, table, "url = ?", [url], rows)
+    return outcome

@@ -1,0 +1,61 @@
+"""What a notice or an article puts on its procurement's timeline.
+
+Pure functions from archived rows to ``events`` rows; :mod:`tenderarchive.derive`
+calls them after every crawl, so the timeline always follows the archived (never
+downgraded) notice and the article's current link. Stage ids are those of
+docs/glossary.md; event kinds are listed there too.
+"""
+
+from __future__ import annotations
+
+from tenderarchive.store.keys import event_id
+
+#: What the publication of each notice type means on a procurement's timeline: (kind, stage).
+PUBLICATION_EVENTS = {
+    "VAK": ("vooraankondiging", "vooraankondiging"), "MAC": ("marktconsultatie", "marktconsultatie"),
+    "AAO": ("tender_publication", "aankondiging"), "REC": ("rectification", "aankondiging"),
+    "AGO": ("award", "definitieve_gunning"), "AAW": ("modification", "verlenging"),
+    "VBE": ("cancellation", "mislukt"),
+}
+
+#: Every event kind a notice can put on a timeline (article events add the kinds of
+#: :mod:`tenderarchive.analysis.dates`).
+NOTICE_EVENT_KINDS = sorted({kind for kind, _ in PUBLICATION_EVENTS.values()}
+                            | {"publication", "inschrijf_deadline", "reply_deadline", "contract_start"})
+
+
+def notice_events(notice: dict) -> list[dict]:
+    """The dated events of an archived ``notices`` row."""
+    kind, stage = PUBLICATION_EVENTS.get(notice["notice_type"], ("publication", None))
+    label = notice["notice_type_label"] or notice["notice_type"]
+    deadline = notice.get("deadline") or ""
+    candidates = [
+        (notice.get("published"), kind, stage, f"TenderNed: {label} — {notice.get('title')}"),
+        (deadline[:10], "inschrijf_deadline", "inschrijving",
+         f"Sluitingsdatum {deadline[:16].replace('T', ' ')} ({label} {notice['publication_id']})"),
+        (notice.get("consultation_deadline"), "reply_deadline", "marktconsultatie",
+         f"Sluitingsdatum marktconsultatie ({label} {notice['publication_id']})"),
+        (notice.get("start_date"), "contract_start", "contractstart",
+         f"Aanvang opdracht volgens {label} {notice['publication_id']}"),
+    ]
+    events = []
+    for day, event_kind, event_stage, sentence in candidates:
+        if not day:
+            continue
+        event = {"procurement_id": notice["procurement_id"], "source_type": "notice",
+                 "source_id": str(notice["publication_id"]), "date": day[:10], "date_end": None,
+                 "precision": "day", "kind": event_kind, "stage": event_stage, "sentence": sentence,
+                 "year_inferred": 0, "inference": None, "source_url": notice["url"],
+                 "crawl_id": notice.get("crawl_id")}
+        event["event_id"] = event_id("notice", event["source_id"], event)
+        events.append(event)
+    return events
+
+
+def article_events(rows: list[dict], procurement_id: str | None) -> list[dict]:
+    """``events`` rows of an article's ``article_events``, on the procurement it is linked to."""
+    return [{"event_id": r["event_id"], "procurement_id": procurement_id, "source_type": "article",
+             "source_id": r["url"], "date": r["date"], "date_end": r["date_end"], "precision": r["precision"],
+             "kind": r["kind"], "stage": r["stage"], "sentence": r["sentence"],
+             "year_inferred": r["year_inferred"], "inference": r["inference"], "source_url": r["url"],
+             "crawl_id": r["crawl_id"]} for r in rows]

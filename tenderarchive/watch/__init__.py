@@ -1,0 +1,65 @@
+"""Watchlists and crawl reports: what is new or changed in the procurements a journalist follows.
+
+One module per job:
+
+- ``watchlist.py``: the watchlist file (YAML), read and checked (:func:`load_watchlist`);
+- ``report.py``: which rows a crawl made new or changed and which watches they match
+  (:func:`build_report`; reads the archive read-only);
+- ``render.py``: the report as text, Markdown, HTML and Atom, and the report files
+  (:func:`write_report`); links only through ``tenderarchive/urls.py``;
+- ``mail.py``: the report by e-mail over SMTP (:func:`send_email`).
+
+:func:`report_after_crawl` runs them in order; ``tenderarchive report`` and
+``tenderarchive crawl --watchlist`` (``tenderarchive/cli.py``, which also parses their
+options) call it. Outputs: plain text (printed), Markdown and HTML (``reports/crawl-N.md`` /
+``.html`` next to the archive), an Atom feed of the crawl (``crawl-N.atom``) and a rolling
+feed (``feed.atom``); optionally an e-mail (text + HTML). Links go to the TenderNed notice
+page (or the article) and, given a Datasette base URL, to the row in Datasette.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tenderarchive.watch.mail import SMTPSettings, email_message, send_email
+from tenderarchive.watch.render import (FEED_MAX_ENTRIES, merge_feed, render_atom, render_html, render_markdown,
+                                        render_text, write_report, xml_text)
+from tenderarchive.watch.report import Match, Report, build_report, datasette_row_url, match
+from tenderarchive.watch.watchlist import FIELDS, Watch, Watchlist, WatchlistError, load_watchlist
+
+__all__ = ["FEED_MAX_ENTRIES", "FIELDS", "Match", "Report", "SMTPSettings", "Watch", "Watchlist", "WatchlistError",
+           "build_report", "datasette_row_url", "default_out_dir", "email_message", "load_watchlist", "match",
+           "merge_feed", "render_atom", "render_html", "render_markdown", "render_text", "report_after_crawl",
+           "send_email", "write_report", "xml_text"]
+
+
+def default_out_dir(db_path: str | Path) -> Path:
+    """Where report files go by default: ``reports/`` next to the archive."""
+    return Path(db_path).expanduser().resolve().parent / "reports"
+
+
+def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path: str | Path, *,
+                       out_dir: str | Path | None = None, datasette_url: str | None = None,
+                       write_files: bool = True, email: bool = False, smtp: SMTPSettings | None = None,
+                       email_empty: bool = False, print_text: bool = True, print_empty: bool = True,
+                       stream=None) -> Report:
+    """Build, print, write and (optionally) mail the watchlist report of one crawl.
+
+    ``crawl_id=None`` means the last crawl. Files go to ``out_dir`` (default: ``reports/``
+    next to the archive). The text report is printed to ``stream`` (default stdout) when
+    ``print_text``, and with ``print_empty=False`` only when something matched (under cron,
+    whatever is printed is mailed: quiet nights send nothing). E-mail is sent when ``email``
+    and there are matches (or ``email_empty``), with ``smtp`` or :meth:`SMTPSettings.from_env`.
+    Raises :class:`WatchlistError` for a bad watchlist, LookupError for a missing archive or
+    crawl, and smtplib/OSError/ValueError when mailing fails (after the files are written).
+    """
+    watchlist = load_watchlist(watchlist_path)
+    report = build_report(db_path, watchlist, crawl_id, datasette_url)
+    if print_text and (print_empty or report.count()):
+        (stream or sys.stdout).write(render_text(report))
+    if write_files:
+        report.paths = write_report(report, out_dir or default_out_dir(db_path))
+    if email and (report.count() or email_empty):
+        send_email(report, smtp or SMTPSettings.from_env())
+    return report

@@ -1,0 +1,223 @@
+"""Four renderings of a crawl report: plain text, Markdown, HTML and Atom (RFC 4287).
+
+:func:`write_report` writes ``crawl-N.md``/``.html``/``.atom`` and keeps the rolling
+``feed.atom`` (the latest :data:`FEED_MAX_ENTRIES` entries of all reports) for feed readers.
+
+Everything in a report came from the open web (titles, texts, page addresses), so:
+
+- **Links only through** :func:`tenderarchive.urls.http_url`: a row's address becomes a link
+  (Markdown ``[…](…)``, HTML ``href``, Atom ``<link href>``) only when it is an absolute
+  ``http``/``https`` URL; anything else (``javascript:``, ``data:``, a bare path) is shown as
+  escaped text and never as a link. Datasette row links get the same test.
+- **HTML** is built with ``html.escape`` on every value (text and attributes).
+- **Markdown** escapes its syntax characters in text and percent-encodes the characters that
+  would end a link destination (``(``, ``)``, spaces, ``<``, ``>``).
+- **Atom** is built with ``xml.etree.ElementTree``, which escapes ``&``, ``<`` and quotes,
+  but writes characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/FFFF)
+  as they are, producing a feed no reader can parse; :func:`xml_text` drops them first. An
+  entry's HTML content is the same escaped HTML as the HTML report (``type="html"``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import quote
+
+from tenderarchive.urls import http_url
+from tenderarchive.watch.report import Match, Report
+from tenderarchive.watch.watchlist import Watch
+
+FEED_MAX_ENTRIES = 200
+ATOM = "http://www.w3.org/2005/Atom"
+
+# Characters XML 1.0 does not allow (https://www.w3.org/TR/xml/#charsets).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value) -> str:
+    """``value`` as text that XML 1.0 can hold (forbidden characters removed)."""
+    return _NOT_XML.sub("", "" if value is None else str(value))
+
+
+def _short(value, limit: int = 160) -> str:
+    text = "—" if value is None or value == "" else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _heading(report: Report) -> str:
+    c = report.crawl
+    return (f"{report.watchlist.title}: crawl {report.crawl_id} ({c.get('spider')}, {c.get('status')}, "
+            f"finished {c.get('finished') or '—'})")
+
+
+# --- plain text ----------------------------------------------------------------------------------
+def render_text(report: Report) -> str:
+    lines = [_heading(report), report.summary + "."]
+    if report.warning:
+        lines.append(f"WARNING: {report.warning}")
+    for watch, matches in report.results:
+        lines += ["", f"== {watch.name}: {len(matches)} ==" if matches else f"== {watch.name}: nothing new =="]
+        for m in matches:
+            lines.append(f"{m.status.upper():<9} {_short(m.title)} ({_short(m.source)}, {m.published or '—'})")
+            for link in (m.url, m.datasette_url):
+                if link:
+                    lines.append(f"          {_short(link, 300)}")
+            lines.append(f"          matched: {'; '.join(m.reasons)}")
+            for ch in m.changes:
+                lines.append(f"          {ch['column']}: {_short(ch['old'], 80)} → {_short(ch['new'], 80)}")
+    return "\n".join(lines) + "\n"
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+def _md(text) -> str:
+    return re.sub(r"([\\`*_\[\]<>|#()!])", r"\\\1", _short(text))
+
+
+def _md_destination(url: str) -> str:
+    """An http(s) URL as a Markdown link destination: the characters that end one are encoded."""
+    return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
+
+
+def _md_link(label: str, url) -> str:
+    """``[label](url)`` for an http(s) URL; the escaped label (and the value as text) otherwise."""
+    target = http_url(url)
+    if target:
+        return f"[{_md(label)}]({_md_destination(target)})"
+    return _md(label) + (f" ({_md(url)})" if url else "")
+
+
+def render_markdown(report: Report) -> str:
+    lines = [f"# {_md(_heading(report))}", "", report.summary + "."]
+    if report.warning:
+        lines += ["", f"> **Warning:** {_md(report.warning)}"]
+    for watch, matches in report.results:
+        lines += ["", f"## {_md(watch.name)} ({len(matches) or 'nothing new'})", ""]
+        for m in matches:
+            extra = f" · {_md_link('Datasette', m.datasette_url)}" if http_url(m.datasette_url) else ""
+            lines.append(f"- **{m.status}** {_md_link(m.title, m.url)}: {_md(m.source)}, "
+                         f"{_md(m.published)}{extra}  ")
+            lines.append(f"  matched: {_md('; '.join(m.reasons))}")
+            for ch in m.changes:
+                lines.append(f"  - `{ch['column']}`: {_md(ch['old'])} → {_md(ch['new'])}")
+    return "\n".join(lines) + "\n"
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+def _html_link(label: str, url) -> str:
+    """``<a href>`` for an http(s) URL; escaped text (label and value) otherwise."""
+    e = html.escape
+    target = http_url(url)
+    if target:
+        return f'<a href="{e(target)}">{e(label)}</a>'
+    return e(label) + (f' <span class="not-a-link">({e(_short(url))})</span>' if url else "")
+
+
+def match_html(m: Match) -> str:
+    """One match as an HTML fragment (the HTML report's paragraph and the Atom entry's content)."""
+    e = html.escape
+    title = _html_link(_short(m.title), m.url)
+    extra = f" · {_html_link('Datasette', m.datasette_url)}" if http_url(m.datasette_url) else ""
+    changes = "".join(f"<li><code>{e(ch['column'])}</code>: <del>{e(_short(ch['old']))}</del> → "
+                      f"<ins>{e(_short(ch['new']))}</ins></li>" for ch in m.changes)
+    return (f'<p><strong class="{e(m.status.replace(" ", "-"))}">{e(m.status)}</strong> {title}: '
+            f"{e(_short(m.source))}, {e(m.published or '—')}{extra}<br>"
+            f"<small>matched: {e('; '.join(m.reasons))}</small></p>" + (f"<ul>{changes}</ul>" if changes else ""))
+
+
+def render_html(report: Report) -> str:
+    e = html.escape
+    parts = ["<!DOCTYPE html>", '<html lang="nl"><head><meta charset="utf-8">',
+             f"<title>{e(_heading(report))}</title>",
+             "<style>body{font-family:sans-serif;max-width:50em;margin:1em auto}del{color:#a00}"
+             "ins{color:#070;text-decoration:none}.changed{color:#a60}.new{color:#070}</style></head><body>",
+             f"<h1>{e(_heading(report))}</h1>", f"<p>{e(report.summary)}.</p>"]
+    if report.warning:
+        parts.append(f"<p><strong>Warning:</strong> {e(report.warning)}</p>")
+    for watch, matches in report.results:
+        parts.append(f"<h2>{e(watch.name)} ({len(matches) or 'nothing new'})</h2>")
+        parts += [match_html(m) for m in matches]
+    parts.append(f"<p><small>tenderarchive, generated {e(report.generated)}</small></p></body></html>")
+    return "\n".join(parts) + "\n"
+
+
+# --- Atom ----------------------------------------------------------------------------------------
+def _entry_id(report: Report, watch: Watch, m: Match) -> str:
+    return (f"tag:tenderarchive,2024:{quote(report.db_name)}/crawl-{report.crawl_id}/{m.table}/"
+            f"{quote(str(m.key), safe='')}/{watch.slug}")
+
+
+def _serialise(feed: ET.Element) -> str:
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def render_atom(report: Report) -> str:
+    """An Atom (RFC 4287) feed with one entry per match of this crawl."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+
+    def sub(parent, tag, text=None, **attrs):
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: xml_text(v) for k, v in attrs.items()})
+        if text is not None:
+            element.text = xml_text(text)
+        return element
+
+    updated = report.crawl.get("finished") or report.crawl.get("started") or report.generated
+    sub(feed, "title", report.watchlist.title)
+    sub(feed, "id", f"tag:tenderarchive,2024:{quote(report.db_name)}/watchlist/{quote(report.watchlist.path.stem)}")
+    sub(feed, "updated", updated)
+    sub(sub(feed, "author"), "name", "tenderarchive")
+    for watch, matches in report.results:
+        for m in matches:
+            entry = sub(feed, "entry")
+            sub(entry, "title", f"[{watch.name}] {m.status}: {m.title}")
+            sub(entry, "id", _entry_id(report, watch, m))
+            sub(entry, "updated", updated)
+            if http_url(m.url):
+                sub(entry, "link", href=http_url(m.url))
+            if http_url(m.datasette_url):
+                sub(entry, "link", rel="related", href=http_url(m.datasette_url), title="Datasette")
+            sub(entry, "category", term=watch.slug, label=watch.name)
+            sub(entry, "content", match_html(m), type="html")
+    return _serialise(feed)
+
+
+def merge_feed(existing: str | None, new: str, limit: int = FEED_MAX_ENTRIES) -> str:
+    """The rolling feed: entries of ``new`` first, then older entries of ``existing`` not in
+    ``new``, at most ``limit``; feed metadata from ``new``."""
+    ET.register_namespace("", ATOM)
+    feed = ET.fromstring(new)
+    ids = {e.findtext(f"{{{ATOM}}}id") for e in feed.findall(f"{{{ATOM}}}entry")}
+    if existing:
+        try:
+            old = ET.fromstring(existing)
+        except ET.ParseError:
+            old = None
+        for entry in [] if old is None else old.findall(f"{{{ATOM}}}entry"):
+            if entry.findtext(f"{{{ATOM}}}id") not in ids:
+                feed.append(entry)
+    for entry in feed.findall(f"{{{ATOM}}}entry")[limit:]:
+        feed.remove(entry)
+    return _serialise(feed)
+
+
+# --- files ---------------------------------------------------------------------------------------
+def write_report(report: Report, out_dir: str | Path) -> dict[str, Path]:
+    """Write crawl-N.md/.html/.atom and update feed.atom in ``out_dir``; return the paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = f"crawl-{report.crawl_id}"
+    paths = {"markdown": out / f"{stem}.md", "html": out / f"{stem}.html", "atom": out / f"{stem}.atom",
+             "feed": out / "feed.atom"}
+    atom = render_atom(report)
+    previous = paths["feed"].read_text(encoding="utf-8") if paths["feed"].exists() else None
+    for kind, text in (("markdown", render_markdown(report)), ("html", render_html(report)), ("atom", atom),
+                       ("feed", merge_feed(previous, atom))):
+        tmp = paths[kind].with_name(paths[kind].name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(paths[kind])  # readers (a feed reader polling feed.atom) never see half a file
+    return paths

@@ -1,0 +1,308 @@
+"""Crawl reports: which rows a crawl made new or changed, and which watches they match.
+
+**Which rows a crawl report lists.** Archived rows carry ``crawl_id`` = the crawl
+that last *changed* them (unchanged rows are not rewritten), so the rows of
+``notices`` and ``articles`` (when that table exists) with ``crawl_id = N`` are
+exactly the rows new or changed in crawl N. A row is *changed* when the
+``versions`` table holds an earlier version of it; its latest version is the one
+that crawl N superseded (a later change would have moved ``crawl_id`` on), and its
+``changed_columns``/``previous_values`` give the old → new values. Without a
+``versions`` table the report cannot tell the two apart and says "new or changed".
+Consequences: a notice whose only change was in its CPV codes or documents keeps
+its ``crawl_id`` and is not listed; a report for an older crawl omits rows that a
+later crawl changed again (they belong to the later report).
+
+**Matching.** Keywords match case-insensitively *inside* words (Dutch compounds:
+``jeugdhulp`` finds ``jeugdhulpaanbieders``); buyers and providers match whole
+words, case-insensitively. Municipalities of a notice are those the places pipeline
+archived in ``notice_municipalities`` (its buyer and the places its text names); of an
+article, its ``article_municipalities`` rows. A notice's jeugdregio's are those of its
+municipalities plus regions named in its text; an article's also its
+``jeugdregio_code``. CPV codes match hierarchically on the notice's codes
+(``notice_cpv`` and ``cpv_main``); articles have none, so a watch with ``cpv``
+never matches an article.
+
+The archive is only read (``tenderarchive/readonly.py``). Rendering is
+``tenderarchive/watch/render.py``; mailing ``tenderarchive/watch/mail.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import quote
+
+from tenderarchive import readonly
+from tenderarchive.watch.watchlist import Watch, Watchlist
+
+PROVENANCE_COLUMNS = {"source_url", "fetched_at", "sha256", "crawl_id", "content_sha256"}
+
+
+# --- candidates: rows new or changed in a crawl --------------------------------------------------------------
+@dataclass
+class Candidate:
+    table: str
+    key: object
+    row: dict
+    text: str                       # title/description/text, for keywords and providers
+    names: list[str]                # buyer / organisation names, for buyers
+    municipalities: set[str]        # CBS codes
+    jeugdregios: set[str]           # JZ codes
+    cpv: list[str]                  # digit codes
+    status: str = "new or changed"  # new | changed | new or changed
+    changes: list[dict] = field(default_factory=list)   # {column, old, new}
+
+
+_table_exists = readonly.table_exists
+
+
+def _columns(conn: sqlite3.Connection, name: str) -> set[str]:
+    return {r[1] for r in conn.execute(f"pragma table_info([{name}])")}
+
+
+def _notice_places(row: dict, archived: list[tuple[str, str | None]]) -> tuple[set[str], set[str]]:
+    """A notice's municipalities as the places pipeline archived them (``notice_municipalities``:
+    the buyer and the places its text names), and their jeugdregio's plus regions its text names."""
+    from tenderarchive.analysis.places import find_regions
+
+    municipalities = {code for code, _ in archived}
+    regions = {region for _, region in archived if region} | ({row["jeugdregio_code"]} if row.get("jeugdregio_code") else set())
+    named = find_regions(f"{row.get('title') or ''}\n{row.get('description') or ''}")
+    return municipalities, regions | {r["code"] for r in named if r.get("code")}
+
+
+def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
+    out = []
+    if _table_exists(conn, "notices"):
+        cpv_by_notice: dict = {}
+        if _table_exists(conn, "notice_cpv"):
+            for pid, cpv in conn.execute(
+                    "select c.publication_id, c.cpv from notice_cpv c join notices n using (publication_id) "
+                    "where n.crawl_id = ?", [crawl_id]):
+                cpv_by_notice.setdefault(pid, []).append(cpv)
+        places_by_notice: dict = {}
+        if _table_exists(conn, "notice_municipalities"):
+            for pid, code, region in conn.execute(
+                    "select m.publication_id, m.cbs_code, m.jeugdregio_code from notice_municipalities m "
+                    "join notices n using (publication_id) where n.crawl_id = ?", [crawl_id]):
+                places_by_notice.setdefault(pid, []).append((code, region))
+        extra = [c for c in ("providers", "winners", "awardees") if c in _columns(conn, "notices")]
+        for row in conn.execute("select * from notices where crawl_id = ? order by published desc, "
+                                "publication_id", [crawl_id]):
+            row = dict(row)
+            municipalities, regions = _notice_places(row, places_by_notice.get(row["publication_id"], []))
+            codes = cpv_by_notice.get(row["publication_id"], []) + [row.get("cpv_main") or ""]
+            text = " \n".join(str(row.get(c) or "") for c in ("title", "description", *extra))
+            out.append(Candidate(
+                "notices", row["publication_id"], row, text,
+                [n for n in (row.get("buyer"), row.get("buyer_official")) if n],
+                municipalities, regions, [re.sub(r"\D", "", c)[:8] for c in codes if c]))
+    if _table_exists(conn, "articles"):
+        links = _table_exists(conn, "article_municipalities")
+        organisations = _table_exists(conn, "article_organisations")
+        has_region = "jeugdregio_code" in _columns(conn, "articles")
+        for row in conn.execute("select * from articles where crawl_id = ? order by published desc, url",
+                                [crawl_id]):
+            row = dict(row)
+            municipalities, regions = set(), set()
+            if has_region and row.get("jeugdregio_code"):
+                regions.add(row["jeugdregio_code"])
+            if links:
+                for code, region in conn.execute(
+                        "select cbs_code, jeugdregio_code from article_municipalities where url = ?", [row["url"]]):
+                    municipalities.add(code)
+                    if region:
+                        regions.add(region)
+            names = []
+            if organisations:
+                names = [r[0] for r in conn.execute("select name from article_organisations where url = ?",
+                                                    [row["url"]])]
+            text = f"{row.get('title') or ''} \n{row.get('text') or ''}"
+            out.append(Candidate("articles", row["url"], row, text, names, municipalities, regions, []))
+    return out
+
+
+def _word(value: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, value.split())) + r"(?!\w)", re.IGNORECASE)
+
+
+def match(watch: Watch, c: Candidate) -> list[str] | None:
+    """Why ``c`` matches ``watch`` (one reason per field), or None when it does not."""
+    reasons = []
+    if watch.keywords:
+        text = " ".join(c.text.split()).casefold()
+        hits = [k for k in watch.keywords if k in text]
+        if not hits:
+            return None
+        reasons.append("keyword " + ", ".join(f"“{k}”" for k in hits))
+    if watch.buyers:
+        hits = [b for b in watch.buyers if any(_word(b).search(n) for n in c.names)
+                or (c.table == "articles" and _word(b).search(c.text))]
+        if not hits:
+            return None
+        reasons.append("buyer " + ", ".join(hits))
+    if watch.providers:
+        hits = [p for p in watch.providers if _word(p).search(c.text)
+                or (c.table == "articles" and any(_word(p).search(n) for n in c.names))]
+        if not hits:
+            return None
+        reasons.append("provider " + ", ".join(hits))
+    if watch.municipalities:
+        hits = [name for code, name in watch.municipalities.items() if code in c.municipalities]
+        if not hits:
+            return None
+        reasons.append("municipality " + ", ".join(hits))
+    if watch.jeugdregios:
+        hits = [f"{name} ({code})" for code, name in watch.jeugdregios.items() if code in c.jeugdregios]
+        if not hits:
+            return None
+        reasons.append("jeugdregio " + ", ".join(hits))
+    if watch.cpv:
+        hits = sorted({code for code in c.cpv for prefix in watch.cpv if code.startswith(prefix)})
+        if not hits:
+            return None
+        reasons.append("CPV " + ", ".join(hits))
+    return reasons
+
+
+def _classify(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dict) -> None:
+    """Set ``status`` and ``changes`` of ``c`` from the versions table (without one: from
+    the crawl's counts when they leave no doubt, e.g. a first crawl has only new rows)."""
+    if not versions:
+        if not crawl.get("items_updated") and crawl.get("items_new"):
+            c.status = "new"
+        elif not crawl.get("items_new") and crawl.get("items_updated"):
+            c.status = "changed"
+        return
+    key = str(c.key)
+    # The version crawl N made (versions.crawl_id) if recorded; else the latest one, which is
+    # the one crawl N superseded (a later change would have moved the row's crawl_id on).
+    by_crawl = "crawl_id = ? desc, " if "crawl_id" in _columns(conn, "versions") else ""
+    params = [c.table, key, json.dumps(c.key)] + ([crawl["crawl_id"]] if by_crawl else [])
+    latest = conn.execute(
+        f"select * from versions where table_name = ? and row_key in (?, ?) order by {by_crawl}version desc "
+        f"limit 1", params).fetchone()
+    if latest is None:
+        c.status = "new"
+        return
+    c.status = "changed"
+    latest = dict(latest)
+
+    def load(value, default):
+        try:
+            return json.loads(value) if isinstance(value, str) else (value if value is not None else default)
+        except ValueError:
+            return default
+
+    previous = load(latest.get("previous_values"), {}) or {}
+    new_values = load(latest.get("new_values"), {}) or {}
+    columns = load(latest.get("changed_columns"), None) or sorted(
+        k for k, v in previous.items() if k in c.row and c.row[k] != v)
+    c.changes = [{"column": col, "old": previous.get(col), "new": new_values.get(col, c.row.get(col))}
+                 for col in columns if col not in PROVENANCE_COLUMNS]
+
+
+# --- the report --------------------------------------------------------------------------------------
+@dataclass
+class Match:
+    table: str
+    key: object
+    title: str
+    url: str | None
+    datasette_url: str | None
+    published: str | None
+    source: str | None            # buyer of a notice, site of an article
+    status: str
+    reasons: list[str]
+    changes: list[dict]
+
+
+@dataclass
+class Report:
+    watchlist: Watchlist
+    crawl: dict
+    db_name: str
+    results: list[tuple[Watch, list[Match]]]
+    generated: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    paths: dict[str, Path] = field(default_factory=dict)   # filled by report_after_crawl
+
+    @property
+    def crawl_id(self) -> int:
+        return self.crawl["crawl_id"]
+
+    def count(self, status: str | None = None) -> int:
+        return sum(1 for _, matches in self.results for m in matches if status in (None, m.status))
+
+    @property
+    def summary(self) -> str:
+        new, changed, either = self.count("new"), self.count("changed"), self.count("new or changed")
+        parts = [f"{new} new", f"{changed} changed"] + ([f"{either} new or changed"] if either else [])
+        watches = sum(1 for _, m in self.results if m)
+        return f"{', '.join(parts)} in {watches} of {len(self.results)} watches"
+
+    @property
+    def warning(self) -> str | None:
+        status = self.crawl.get("status")
+        if status in ("partial", "failed", "running"):
+            return (f"crawl {self.crawl_id} is {status}: some new or changed notices may be missing "
+                    f"(see `tenderarchive status`)")
+        return None
+
+
+def datasette_row_url(base: str, db_name: str, table: str, key) -> str:
+    """Datasette's URL of one row (tilde-encoded primary key)."""
+    from datasette.utils import tilde_encode
+
+    return f"{base.rstrip('/')}/{quote(db_name)}/{table}/{tilde_encode(str(key))}"
+
+
+def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None = None,
+                 datasette_url: str | None = None) -> Report:
+    """The matches of ``watchlist`` among the rows new or changed in crawl ``crawl_id``
+    (default: the last crawl). Reads the archive through ``tenderarchive/readonly.py``; raises LookupError when the
+    archive or the crawl does not exist."""
+    db_path = Path(db_path)
+    try:
+        conn = readonly.connect(db_path)
+    except readonly.ArchiveMissing as exc:
+        raise LookupError(str(exc)) from None
+    try:
+        if not _table_exists(conn, "crawls"):
+            raise LookupError(f"{db_path} has no crawls yet")
+        if crawl_id is None:
+            row = conn.execute("select * from crawls order by crawl_id desc limit 1").fetchone()
+        else:
+            row = conn.execute("select * from crawls where crawl_id = ?", [crawl_id]).fetchone()
+        if row is None:
+            raise LookupError(f"{db_path} has no crawl {crawl_id}" if crawl_id is not None
+                              else f"{db_path} has no crawls yet")
+        crawl = dict(row)
+        candidates = _candidates(conn, crawl["crawl_id"])
+        versions = _table_exists(conn, "versions")
+        results = []
+        classified = set()
+        for watch in watchlist.watches:
+            matches = []
+            for c in candidates:
+                reasons = match(watch, c)
+                if reasons is None:
+                    continue
+                if id(c) not in classified:
+                    _classify(conn, c, versions, crawl)
+                    classified.add(id(c))
+                if c.table == "notices":
+                    title, url, source = c.row.get("title"), c.row.get("url"), c.row.get("buyer")
+                else:
+                    title, url, source = c.row.get("title"), c.row.get("url"), c.row.get("site")
+                matches.append(Match(
+                    c.table, c.key, title or str(c.key), url,
+                    datasette_row_url(datasette_url, db_path.stem, c.table, c.key) if datasette_url else None,
+                    c.row.get("published"), source, c.status, reasons, c.changes))
+            results.append((watch, matches))
+    finally:
+        conn.close()
+    return Report(watchlist, crawl, db_path.stem, results)

@@ -1,0 +1,151 @@
+"""The readers (`serve`, `status`, `report`, `export`) never write the archive.
+
+Each runs as a real subprocess on a copy of the demo archive (synthetic data); afterwards the
+archive is byte-identical and no ``-wal``/``-shm``/``-journal`` file has appeared next to it.
+The demo archive is in WAL mode, where SQLite's plain ``mode=ro`` would have created them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+import sqlite_utils
+
+from tenderarchive import readonly
+from tenderarchive.exitcodes import ExitCode
+from tenderarchive.lock import crawl_lock
+from tests.conftest import ROOT
+from tests.datasette.archive_fixtures import Server
+
+CLI = [sys.executable, "-m", "tenderarchive.cli"]
+
+WATCHLIST = """\
+title: Leesproef
+watches:
+  - name: Jeugdhulp
+    keywords: [jeugdhulp]
+"""
+
+
+def fingerprint(db_path):
+    """The archive's bytes and every file next to it that SQLite could create."""
+    files = sorted(p.name for p in db_path.parent.iterdir() if p.name.startswith(db_path.name))
+    return files, hashlib.sha256(db_path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def archive(demo_archive, tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    path = shutil.copy(demo_archive, folder / "archive.db")
+    assert sqlite3.connect(path).execute("pragma journal_mode").fetchone()[0] == "wal"
+    return folder / "archive.db"
+
+
+def run(*args):
+    return subprocess.run([*CLI, *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def open_modes(pid: int, path) -> list[int]:
+    """The access modes (O_RDONLY/O_WRONLY/O_RDWR) of process ``pid``'s descriptors on ``path``."""
+    modes = []
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target == str(path.resolve()):
+            flags = next(line for line in open(f"/proc/{pid}/fdinfo/{fd}") if line.startswith("flags:"))
+            modes.append(int(flags.split()[1], 8) & os.O_ACCMODE)
+    return modes
+
+
+def get(server, path):
+    try:
+        with urllib.request.urlopen(server.base + path, timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def test_serve_leaves_the_archive_byte_identical_and_holds_it_read_only(archive):
+    before = fingerprint(archive)
+    server = Server(archive)
+    try:
+        for path in ("/", "/archive/notices.json?_shape=array", "/archive/search_all.json?q=jeugdhulp",
+                     "/archive/freshness.json", "/archive/procurements.csv?_stream=1",
+                     "/-/dashboards/jeugdhulp"):
+            status, _ = get(server, path)
+            assert status == 200, path
+        # Even a write through the SQL box is refused.
+        sql = urllib.parse.quote("delete from notices")
+        status, body = get(server, f"/archive.json?sql={sql}")
+        assert status >= 400, body
+        modes = open_modes(server.process.pid, archive)
+        assert modes and set(modes) == {os.O_RDONLY}, modes
+    finally:
+        server.stop()
+    assert fingerprint(archive) == before
+    assert sqlite_utils.Database(archive)["notices"].count == 12
+
+
+def test_serve_reports_a_missing_search_index_and_does_not_build_it(archive):
+    db = sqlite_utils.Database(archive)
+    for table in ("search_documents_fts", "search_documents", "search_state"):
+        db[table].drop()
+    db.close()
+    before = fingerprint(archive)
+    server = Server(archive)
+    try:
+        status, page = get(server, "/")
+        assert status == 200 and b"No search index" in page
+        assert get(server, "/archive/notices.json")[0] == 200   # the tables are still served
+    finally:
+        server.stop()
+    assert "search index" in server.process.stderr.read().decode() and fingerprint(archive) == before
+    assert not sqlite_utils.Database(archive)["search_documents"].exists()
+
+
+def test_status_report_and_export_leave_the_archive_byte_identical(archive, tmp_path):
+    before = fingerprint(archive)
+    out = run("status", "--db", archive)
+    assert out.returncode in (ExitCode.COMPLETE, ExitCode.STALE) and "tenderned" in out.stdout, out.stderr
+    assert json.loads(run("status", "--db", archive, "--json").stdout)[0]["status"] == "complete"
+    assert fingerprint(archive) == before
+
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text(WATCHLIST, encoding="utf-8")
+    out = run("report", "--watchlist", watchlist, "--db", archive, "--crawl", 1, "--out", tmp_path / "reports")
+    assert out.returncode == ExitCode.COMPLETE and "Leesproef: crawl 1" in out.stdout, out.stderr
+    assert fingerprint(archive) == before
+
+    out = run("export", "notices", "--db", archive, "--format", "json")
+    assert out.returncode == ExitCode.COMPLETE and len(json.loads(out.stdout)) == 12
+    out = run("export", "delete from notices", "--db", archive)
+    assert out.returncode == ExitCode.BAD_ARGUMENTS and "readonly" in out.stderr.replace("read-only", "readonly")
+    assert fingerprint(archive) == before
+
+
+def test_while_a_crawl_holds_the_lock_readers_open_mode_ro_not_immutable(archive):
+    assert readonly.uri(archive).endswith("?mode=ro&immutable=1")
+    with crawl_lock(archive, command=["test"]):
+        assert readonly.crawl_running(archive)
+        assert readonly.uri(archive).endswith("?mode=ro")
+        conn = readonly.connect(archive)
+        assert conn.execute("select count(*) from notices").fetchone()[0] == 12
+        with pytest.raises(sqlite3.OperationalError):
+            conn.execute("delete from notices")
+        conn.close()
+    assert not readonly.crawl_running(archive)
+    with pytest.raises(readonly.ArchiveMissing):
+        readonly.connect(archive.with_name("none.db"))

@@ -1,0 +1,96 @@
+"""The store: idempotent writes, one transaction per item, history, and no downgrade."""
+
+import json
+
+import pytest
+import sqlite_utils
+
+from tenderarchive.store.schema import TABLES
+from tenderarchive.store.writes import open_archive, sync_rows, upsert_if_changed, write_notice
+
+
+def test_open_archive_creates_every_table_with_its_columns(tmp_path):
+    db = open_archive(tmp_path / "a.db")
+    for name, spec in TABLES.items():
+        assert set(db[name].columns_dict) == set(spec["columns"]), name
+
+
+def test_an_older_archive_gains_new_columns_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    old["notices"].insert({"publication_id": 1, "title": "oud"}, pk="publication_id")
+    old.close()
+    db = open_archive(path)
+    assert db["notices"].get(1)["title"] == "oud"
+    assert "youth_care" in db["notices"].columns_dict
+
+
+def test_unchanged_content_is_not_written_and_provenance_alone_is_no_change(tmp_path):
+    db = open_archive(tmp_path / "a.db")
+    row = {"publication_id": 7, "title": "Jeugdhulp", "fetched_at": "2026-01-01T00:00:00+00:00", "crawl_id": 1}
+    assert upsert_if_changed(db, "notices", row) == "new"
+    later = dict(row, fetched_at="2026-02-01T00:00:00+00:00", crawl_id=2)
+    assert upsert_if_changed(db, "notices", later) == "unchanged"
+    assert db["notices"].get(7)["crawl_id"] == 1
+    assert upsert_if_changed(db, "notices", dict(later, title="Jeugdzorg")) == "updated"
+    assert db["notices"].get(7)["crawl_id"] == 2
+
+
+def notice_record(publication_id=7, **values):
+    notice = {"publication_id": publication_id, "kenmerk": 100, "procurement_id": "TN100",
+              "notice_type": "AAO", "notice_type_label": "Aankondiging", "title": "Jeugdhulp regio",
+              "description": "Specialistische jeugdhulp", "published": "2026-01-05",
+              "deadline": "2026-02-01T12:00:00", "url": "https://www.tenderned.nl/x/7",
+              "source_url": "http://api/7", "fetched_at": "2026-01-06T00:00:00+00:00", "sha256": "a"}
+    notice.update(values)
+    return {"notice": notice, "cpv": [{"publication_id": publication_id, "cpv": "85311300-5",
+                                       "cpv_8": "85311300", "label": "Jeugdzorg", "is_main": 1}],
+            "documents": [], "municipalities": [
+                {"publication_id": publication_id, "cbs_code": "GM0917", "name": "Heerlen",
+                 "jeugdregio_code": "JZ41", "matched": "buyer"}]}
+
+
+def test_a_sparse_response_keeps_every_archived_value_it_omits_and_says_so(tmp_path):
+    db = open_archive(tmp_path / "a.db")
+    assert write_notice(db, notice_record(), 1) == "new"
+    sparse = notice_record(description=None, deadline=None, fetched_at="2026-01-07T00:00:00+00:00")
+    sparse["municipalities"] = []
+    assert write_notice(db, sparse, 2) == "updated"
+    row = db["notices"].get(7)
+    assert row["description"] == "Specialistische jeugdhulp"
+    assert row["deadline"] == "2026-02-01T12:00:00"
+    assert json.loads(row["omitted_columns"]) == ["deadline", "description"]
+    assert [r["cbs_code"] for r in db["notice_municipalities"].rows] == ["GM0917"]
+    # The complete response again: values as before, the omission cleared.
+    assert write_notice(db, notice_record(fetched_at="2026-01-08T00:00:00+00:00"), 3) == "updated"
+    assert db["notices"].get(7)["omitted_columns"] is None
+    assert write_notice(db, notice_record(fetched_at="2026-01-09T00:00:00+00:00"), 4) == "unchanged"
+
+
+def test_an_explicit_change_replaces_the_value_and_keeps_the_old_one_in_versions(tmp_path):
+    db = open_archive(tmp_path / "a.db")
+    write_notice(db, notice_record(), 1)
+    write_notice(db, notice_record(deadline="2026-03-01T12:00:00", fetched_at="2026-01-07T00:00:00+00:00"), 2)
+    assert db["notices"].get(7)["deadline"] == "2026-03-01T12:00:00"
+    version = next(db["versions"].rows)
+    assert json.loads(version["previous_values"]) == {"deadline": "2026-02-01T12:00:00"}
+
+
+def test_a_notice_is_written_whole_or_not_at_all(tmp_path):
+    db = open_archive(tmp_path / "a.db")
+    record = notice_record()
+    record["documents"] = [{"document_id": "d1", "publication_id": 7, "name": "Bestek"},
+                           {"publication_id": 7, "name": "no key: the write fails"}]
+    with pytest.raises(Exception):
+        write_notice(db, record, 1)
+    assert db["notices"].count == 0 and db["notice_cpv"].count == 0 and db["documents"].count == 0
+    assert not db.conn.in_transaction
+
+
+def test_sync_rows_makes_a_sources_rows_exactly_the_given_ones(tmp_path):
+    db = open_archive(tmp_path / "a.db")
+    rows = [{"url": "u", "cbs_code": c, "name": c} for c in ("GM1", "GM2")]
+    assert sync_rows(db, "article_municipalities", "url = ?", ["u"], rows) is True
+    assert sync_rows(db, "article_municipalities", "url = ?", ["u"], rows) is False
+    assert sync_rows(db, "article_municipalities", "url = ?", ["u"], rows[:1]) is True
+    assert [r["cbs_code"] for r in db["article_municipalities"].rows] == ["GM1"]
