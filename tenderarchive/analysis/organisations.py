@@ -36,6 +36,11 @@ _NAME = rf"(?:{_UP}|GGZ)(?:[ -](?:{_CONN}[ -])*(?:{_UP}|B\.V\.|U\.A\.))*"
 _LIST_SEP = re.compile(r"\s*(?:,|;|\b(?i:en)\b|\bof\b|&(?= [A-Z][\w-]* [A-Z]))\s*|(?<=!)\s+(?=[A-Z])")
 _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Die", "Dat", "Alle", "Ook", "Zij",
          "Wij", "We", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's"}
+_PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
+              "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg", "Twente",
+              "Nederland", "de regio"}
+_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp|Jeugdzorg|Jeugd|Crisis\w*|Dyslexie\w*|"
+                      r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b")
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
     r"(?:zijn|is|worden) (?:\w+ ){0,4}gecontracteerd|gecontracteerde (?:\w+ ){0,2}aanbieders|winnaars?)"
@@ -47,6 +52,11 @@ def _clean_name(n: str) -> str | None:
     n = n.strip(" .,:;'\"()")
     n = re.sub(r"^(?:de|het|aanbieders?|zorgaanbieders?|organisaties?|partijen)\s+", "", n, flags=re.I)
     n = re.sub(r"^\S*(?:instelling|aanbieder)\s+", "", n)
+    tail = re.match(r"^(?P<head>.+?)\s+in\s+(?P<place>[A-Z][\w' -]+)$", n)
+    if tail and (_is_place(tail["place"]) or tail["place"] in _PROVINCES):
+        n = tail["head"]  # "Horizon in Zuid-Holland": the place is where, not who
+    if _SERVICE.match(n) or re.fullmatch(r"[A-Z][\w-]*se", n):
+        return None  # a service ("Ambulante Jeugdhulp") or a regional adjective ("Noord-Hollandse")
     if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z][A-Z]", n):
         return None
     if re.fullmatch(r"\d+[.)]?", n):
@@ -174,6 +184,10 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             names = _split_names(m.group("names")) if rule in ("aanbieder_x", "consortium") else [m.group("names").strip(" .")]
             for n in names:
                 key = n.casefold()
+                if rule not in ("court_name",) and n != m.group("names").strip(" .") and not _clean_name(n):
+                    continue
+                if rule == "court_name" and " " not in n.strip():
+                    continue  # "Rechtbank" without a seat names no organisation
                 if not n or key in seen or any(k.startswith(key + " ") or key.endswith(" " + k) for k in seen) \
                         or n in _STOP or len(n) < 3:
                     continue
