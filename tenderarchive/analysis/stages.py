@@ -146,9 +146,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
                 stage = "marktconsultatie"  # rule (c)
             status, strong = None, True
-            if stage in LEGAL_STAGES and re.search(r"uitspraak|vonnis|oordeel\w*|bepaald|besloten|gelijk|"
-                                                    r"wees|afgewezen|toegewezen|arrest", text, re.I):
-                status = "done"
+            if stage in LEGAL_STAGES and re.search(r"uitspraak|vonnis|oordeel\w*|bepaald|bepaalt|besloten|beslist|"
+                                                    r"beslissing|gelijk|wees|afgewezen|toegewezen|arrest|verbiedt|verbood|"
+                                                    r"bekrachtig\w*|vernietig\w*", text, re.I):
+                status = "done"  # a ruling reported is a ruling made
             if status is None:
                 for off, cl in clauses(text):
                     if off <= m.start() < off + len(cl) + 1:
@@ -162,6 +163,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                     status = _grammar(nxt.text, nxt.text, 0)
             if status is None:
                 status, strong = "current", False
+            if stage == "vooraankondiging" and status == "planned":
+                status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
     return _merge(raw)
 
