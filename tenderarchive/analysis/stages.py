@@ -161,6 +161,12 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 nxt = next((t for t in sents[i + 1:] if not t.is_heading), None)
                 if nxt is not None:
                     status = _grammar(nxt.text, nxt.text, 0)
+            if stage == "contractstart" and re.search(r"\blo(?:pen|opt)\b[^.]*\baf\b|\baflopen\b|\beindig", text, re.I):
+                continue  # "per 1 januari 2017 lopen de contracten af": an end, not a start
+            if (stage == "contractstart" and ref is None and status != "planned"
+                    and re.search(r"\b(?:per|vanaf|met ingang van)\b", text, re.I)
+                    and not re.search(r"ingegaan|\bsinds\b|zijn gestart|is gestart", text, re.I)):
+                status = "planned"  # "vanaf 1 januari 2020 ..." in a text without its own date announces a start
             if status is None:
                 status, strong = "current", False
             if stage == "vooraankondiging" and status == "planned":
