@@ -91,7 +91,8 @@ INTERRUPTING = LEGAL_STAGES + ("mislukt",)
 STAGE_CUES: list[tuple[str, str]] = [
     ("voorlopige_gunning", r"voorlopig(?:e)? (?:gegund|gunning)|voornemen tot gunning|gunningsvoornemen\w*|voorlopig gunnen|"
                            r"gunningsbeslissing|voornemens (?:is|zijn) (?:om )?(?:de opdracht )?te gunnen|"
-                           r"van plan (?:zijn|is) .{0,80}te laten uitvoeren"),
+                           r"van plan (?:zijn|is) .{0,80}te laten uitvoeren|winnaar (?:hebben |heeft )?aangewezen|"
+                           r"(?:hebben|heeft) (?:[\w'-]+ ){0,6}uitgekozen|organisatie uitgekozen"),
     ("bezwaar", r"bezwaar (?:te )?maken|bezwaar (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
                 r"termijn waarin men bezwaar|klacht (?:ingediend|in over)|diende .{0,60}een klacht in"),
     ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
@@ -122,7 +123,8 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"interesse kenbaar|inschrijven via (?:het )?(?:aanbestedingsplatform )?tenderned|"
                      r"openbaar beschikbaar op tenderned|in de markt gezet|publiceerde (?:de gemeente )?de uitvraag|"
                      r"(?:opdracht|aanbesteding) (?:[\w'-]+ ){0,3}op tenderned|aanbestedingsleidraad op|"
-                     r"aanbesteding in gang gezet|(?:weer|opnieuw) open te zetten|"
+                     r"aanbesteding in gang gezet|(?:schreven|schreef|schrijft|schrijven) (?:[\w'-]+ ){0,6}(?:een |de )?aanbesteding\w* uit|"
+                     r"aanbesteding\w* (?:[\w'-]+ ){0,3}uitgeschreven|publicatie van de aanbesteding|(?:weer|opnieuw) open te zetten|"
                      r"start\w* (?:[\w'-]+ ){0,8}met de (?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|start\w* (?:[\w'-]+ ){0,2}aanbesteding"),
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
                  r"verzoek tot deelneming|toegelaten tot de dialoog\w*|in de pre-selectie"),
@@ -131,7 +133,8 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("inschrijving", r"uitnodiging tot inschrijving|inschrijfdatum|inschrijftermijn|inschrijvingsperiode|"
                      r"deadline om in te schrijven|sluitingsdatum|inschrijven voor|(?:hebben|heeft) (?:zich )?(?:[\w'-]+ ){0,3}ingeschreven|"
                      r"inschrijvingen (?:ontvangen|zijn binnen)|inzenddatum|offerte (?:uit te brengen|in te dienen)|"
-                     r"(?:kunnen|kan) (?:[\w'-]+ ){0,3}inschrijven|inschrijving (?:vindt|sluit)|\bingeschreven\b"),
+                     r"(?:kunnen|kan) (?:[\w'-]+ ){0,3}inschrijven|inschrijving (?:vindt|sluit)|\bingeschreven\b|"
+                     r"\binschrijvers\b|offerte (?:[\w'-]+ ){0,2}uitgebracht|offerte heeft uitgebracht"),
     ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|verificatiegesprek\w*|"
                     r"ingeschreven partijen beoordeeld|hebben wij de ingeschreven"),
     ("contract_ondertekend", r"(?:contract|overeenkomst)(?:en)? (?:[\w'-]+ ){0,5}(?:getekend|ondertekend|tekenen|ondertekenen)|"
