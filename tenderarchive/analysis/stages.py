@@ -67,6 +67,8 @@ PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\
                         r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden)\b", re.I)
 DEADLINE = re.compile(r"\b(?:tot(?: en met)?|uiterlijk|deadline|sluit|sluitingsdatum)\b", re.I)
 STATUS_PRIORITY = {"current": 3, "done": 2, "planned": 1}
+_EVENT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "kort_geding", "bodemprocedure", "hoger_beroep",
+                 "contract_ondertekend"}
 
 
 def _participles(text: str) -> list[re.Match]:
@@ -168,7 +170,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                     and not re.search(r"ingegaan|\bsinds\b|zijn gestart|is gestart", text, re.I)):
                 status = "planned"  # "vanaf 1 januari 2020 ..." in a text without its own date announces a start
             if status is None:
-                status, strong = "current", False
+                # no tense marker: news reports events (a ruling, an award, a signing) after
+                # they happen; other steps are read as running
+                status = "done" if stage in _EVENT_STAGES else "current"
+                strong = False
             if stage == "vooraankondiging" and status == "planned":
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
