@@ -6,6 +6,12 @@ organisations, procedure, lots, TenderNed references) on the extracted text and
 adds its results to the ``articles`` row plus rows for ``article_events``,
 ``article_municipalities`` and ``article_organisations``.
 
+New in issue 11 (keys the store still has to write): ``record["awardees"]`` (table ``article_awardees``: url, name, rule,
+sentence), ``record["article_stages"]`` (table ``article_stages``: url, stage, status,
+evidence, cue, sentence) and ``record["organisation_evidence"]`` (the
+``article_organisations`` rows plus ``rule`` and ``sentence`` columns). The ``stages``
+JSON of the article now carries ``evidence`` and ``cue`` per stage.
+
 Pages judged not relevant are archived with ``relevant = 0`` (``NEWS_IRRELEVANT =
 "flag"``, the default, so the decision stays reviewable) or left out of the archive
 (``"drop"``).
@@ -53,7 +59,8 @@ def analyse_article(record: dict) -> dict:
         "relevance_rule": result["relevance_rule"],
         "matched_terms": dumps(result["matched_terms"]),
         "primary_stage": result["primary_stage"],
-        "stages": dumps([{"stage": s["stage"], "status": s["status"]} for s in result["stages"]]),
+        "stages": dumps([{"stage": s["stage"], "status": s["status"], "evidence": s.get("evidence"), "cue": s.get("cue")}
+                         for s in result["stages"]]),
         "procedure_type": result.get("procedure_type"),
         "procedure_raw": result.get("procedure_raw"),
         "lots": dumps(result.get("lots")),
@@ -70,6 +77,13 @@ def analyse_article(record: dict) -> dict:
         for m in municipalities]
     record["organisations"] = [{"url": url, "name": o["name"], "role": o.get("role") or ""}
                                for o in result.get("organisations") or []]
+    record["organisation_evidence"] = [{"url": url, "name": o["name"], "role": o.get("role") or "",
+                                        "rule": o.get("rule"), "sentence": o.get("sentence")}
+                                       for o in result.get("organisations") or []]
+    record["awardees"] = [{"url": url, "name": a["name"], "rule": a["rule"], "sentence": a["sentence"]}
+                          for a in result.get("awardee_evidence") or []]
+    record["article_stages"] = [{"url": url, "stage": s["stage"], "status": s["status"], "evidence": s.get("evidence"),
+                                 "cue": s.get("cue"), "sentence": s.get("sentence")} for s in result["stages"]]
     record["events"] = [
         {"event_id": event_id("article", url, e), "url": url, "date": e["date"], "date_end": e.get("date_end"),
          "precision": e["precision"], "kind": e.get("kind"), "stage": e.get("stage"),

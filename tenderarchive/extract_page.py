@@ -1,8 +1,11 @@
-"""Extraction and analysis of one page, for ``tenderarchive extract``.
+"""Extraction and analysis of one page, for ``tenderarchive extract`` and the fidelity bench.
 
-The same steps as the news pipelines (extract → analyse), on a local HTML or
-plain-text file or a URL, without a crawl or an archive. Plain text (like the
-seed documents) goes through :func:`tenderarchive.extraction.extract_text`.
+The same library steps as the news pipelines (:func:`tenderarchive.extraction.extract_html`
+or :func:`~tenderarchive.extraction.extract_text`, then
+:func:`tenderarchive.analysis.analyse`), on a local HTML or plain-text file or a URL,
+without a crawl or an archive. The pipelines are thin adapters over the same calls, so
+what ``extract`` prints is what a crawl archives. ``bench/news_fidelity.py`` calls
+:func:`analyse_html` on the wrapped corpus pages.
 
 A URL is downloaded with the crawl's bounds (settings ``EXTRACT_TIMEOUT``, seconds for
 the whole download, and ``EXTRACT_MAXSIZE``, bytes): a server that drips bytes or sends
@@ -14,12 +17,12 @@ in chunks against a deadline for the whole download.
 from __future__ import annotations
 
 import urllib.request
-from datetime import datetime, timezone
 import time
+from datetime import date, datetime, timezone
 from pathlib import Path
 
-from pipelines.analyse import analyse_article
 from tenderarchive import CONTACT_URL, __version__
+from tenderarchive.analysis import analyse
 from tenderarchive.extraction import extract_html, extract_text
 
 
@@ -47,21 +50,9 @@ def download(source: str, timeout: float = 60, maxsize: int = 16 * 1024 * 1024) 
         return b"".join(chunks), response.geturl()
 
 
-def extract_page(source: str, url: str | None = None, timeout: float = 60,
-                 maxsize: int = 16 * 1024 * 1024) -> dict:
-    if source.startswith(("http://", "https://")):
-        data, final = download(source, timeout, maxsize)
-        url = url or final
-    else:
-        data = Path(source).read_bytes()
-    fetched = datetime.now(timezone.utc)
-    if _looks_like_html(data):
-        page = extract_html(data, url or Path(source).resolve().as_uri(), fetched_at=fetched)
-    else:
-        page = extract_text(data.decode("utf-8", errors="replace"), url=url)
-    record = {"article": {"url": url or source, "text": page.get("text") or "", "title": page.get("title"),
-                          "published": page.get("published")}}
-    result = analyse_article(record)
+def _summary(page: dict, url: str | None) -> dict:
+    published = date.fromisoformat(page["published"][:10]) if page.get("published") else None
+    result = analyse(page.get("text") or "", title=page.get("title"), published=published, url=url)
     return {
         "url": url, "title": page.get("title"), "title_source": page.get("title_source"),
         "published": page.get("published"), "published_source": page.get("published_source"),
@@ -69,16 +60,37 @@ def extract_page(source: str, url: str | None = None, timeout: float = 60,
         "relevant": result["relevant"], "relevance_score": result["relevance_score"],
         "relevance_rule": result["relevance_rule"], "matched_terms": result["matched_terms"],
         "primary_stage": result["primary_stage"],
-        "stages": [{"stage": s["stage"], "status": s["status"]} for s in result["stages"]],
+        "stages": [{"stage": s["stage"], "status": s["status"], "cue": s.get("cue"), "evidence": s.get("evidence")}
+                   for s in result["stages"]],
         "events": [{"date": e["date"], "date_end": e.get("date_end"), "precision": e["precision"],
-                    "kind": e.get("kind"), "sentence": e.get("sentence"),
+                    "kind": e.get("kind"), "stage": e.get("stage"), "sentence": e.get("sentence"),
                     "year_inferred": bool(e.get("year_inferred"))} for e in result["events"]],
         "municipalities": [{"name": m["name"], "cbs_code": m["cbs_code"], "jeugdregio": m.get("jeugdregio"),
                             "jeugdregio_code": m.get("jeugdregio_code")} for m in result["municipalities"]],
         "regions": result.get("regions"),
         "organisations": result.get("organisations"),
+        "awardees": result.get("awardees"),
         "procedure_type": result.get("procedure_type"), "procedure_raw": result.get("procedure_raw"),
         "lots": result.get("lots"), "contract_duration": result.get("contract_duration"),
         "tenderned_refs": result.get("tenderned_refs"),
         "text": page.get("text"),
     }
+
+
+def analyse_html(data: str | bytes, url: str, fetched_at: datetime | None = None) -> dict:
+    """Extract (trafilatura + stated dates) and analyse one HTML page."""
+    page = extract_html(data, url, fetched_at=fetched_at or datetime.now(timezone.utc))
+    return _summary(page, url)
+
+
+def extract_page(source: str, url: str | None = None, timeout: float = 60,
+                 maxsize: int = 16 * 1024 * 1024) -> dict:
+    if source.startswith(("http://", "https://")):
+        data, final = download(source, timeout, maxsize)
+        url = url or final
+    else:
+        data = Path(source).read_bytes()
+    if _looks_like_html(data):
+        return analyse_html(data, url or Path(source).resolve().as_uri())
+    page = extract_text(data.decode("utf-8", errors="replace"), url=url)
+    return _summary(page, url)

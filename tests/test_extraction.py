@@ -19,7 +19,7 @@ from tenderarchive.extraction import (
     extract_html,
     extract_text,
     fix_mojibake,
-    parse_date,
+    parse_dutch_date,
     strip_template_label,
     title_from_slug,
 )
@@ -240,11 +240,11 @@ def test_clean_text_rules():
 
 
 def test_parse_date_formats():
-    assert parse_date("Gepubliceerd op: 14 december 2020 08:55").iso == "2020-12-14T08:55"
-    assert parse_date("Redactie 14-10-2021").iso == "2021-10-14"
-    assert parse_date("22 december 2021 om 15.00 uur").iso == "2021-12-22T15:00"
-    assert parse_date("(2\u00a0juli 2018)").iso == "2018-07-02"
-    assert parse_date("Donderdag 7 oktober") is None
+    assert parse_dutch_date("Gepubliceerd op: 14 december 2020 08:55").iso == "2020-12-14T08:55"
+    assert parse_dutch_date("Redactie 14-10-2021").iso == "2021-10-14"
+    assert parse_dutch_date("22 december 2021 om 15.00 uur").iso == "2021-12-22T15:00"
+    assert parse_dutch_date("(2\u00a0juli 2018)").iso == "2018-07-02"
+    assert parse_dutch_date("Donderdag 7 oktober") is None
 
 
 def test_title_from_slug_takes_casing_from_text():

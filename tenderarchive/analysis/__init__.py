@@ -19,11 +19,11 @@ from __future__ import annotations
 import datetime as dt
 
 from .dates import events as _events
-from .organisations import find_organisations
+from .organisations import find_awardees, find_organisations
 from .places import find_municipalities
 from .procedure import contract_duration, lots, procedure_type, tenderned_refs
 from .relevance import relevance
-from .stages import add_aanbesteding_lopend, detect_stages, primary_stage
+from .stages import add_procedure_running, detect_stages, primary_stage
 from .text import normalise, sentences
 
 __all__ = ["analyse", "MAX_TEXT_CHARS", "MAX_TITLE_CHARS"]
@@ -46,11 +46,19 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     norm_title = normalise(title[:MAX_TITLE_CHARS]) if title else None
     sents = sentences(norm)
     evs, ref = _events(sents, published)
-    stage_list = add_aanbesteding_lopend(detect_stages(sents, evs, ref), sents)
+    # The title is read as the first heading: "Definitieve gunning ..." or "... wordt uitgesteld"
+    # is often the only place a page names its step (issue 11 corpus).
+    title_first = norm_title and not norm.lstrip().startswith(norm_title.strip())
+    stage_sents = sentences(norm_title + "\n\n" + norm) if title_first else sents
+    stage_list = add_procedure_running(detect_stages(stage_sents, evs, ref), stage_sents)
     places = find_municipalities(norm, norm_title, year=ref.year if ref else None)
     proc_norm, proc_raw = procedure_type(norm)
+    awardees = find_awardees(norm)
+    rel = relevance(norm, norm_title, stage_list)
+    if not rel["relevant"]:
+        awardees = []  # winners of something else (a Wmo or transport tender) are not this archive's awardees
     result = {
-        **relevance(norm, norm_title),
+        **rel,
         "stages": [{k: s[k] for k in ("stage", "status", "cue", "sentence")} | {"evidence": "strong" if s["strong"] else "weak"}
                    for s in stage_list],
         "primary_stage": primary_stage(stage_list),
@@ -58,7 +66,9 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
         "reference_date": ref.isoformat() if ref else None,
         "reference_date_source": ("published" if published else "text") if ref else None,
         **places,
-        "organisations": find_organisations(norm),
+        "organisations": find_organisations(norm, awardees, places["municipalities"]),
+        "awardees": [a["name"] for a in awardees],
+        "awardee_evidence": awardees,
         "procedure_type": proc_norm,
         "procedure_raw": proc_raw,
         "lots": lots(norm),

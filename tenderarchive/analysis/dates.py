@@ -5,7 +5,9 @@ Recognised forms, longest first:
 * ranges: ``Eind september/begin oktober 2022``, ``van januari 2022 tot mei 2022``,
   ``januari t/m mei 2022``, ``eind november / begin december 2017`` -> precision ``range``
 * full dates with optional weekday and time: ``14 december 2020 08:55``,
-  ``22 december 2021 om 15.00 uur``, numeric ``14-10-2021`` -> ``day``
+  ``22 december 2021 om 15.00 uur``, numeric ``14-10-2021``, ``14.10.2021``,
+  ``14/10/2021`` (one separator throughout, the table of ``extraction/dates.py``) -> ``day``
+* year ranges: ``2024 – 2026``, ``2018 tot 2022``, ``van 2024 tot en met 2032`` -> ``range``
 * day + month without year: ``Donderdag 7 oktober``, ``6 juli a.s.``, ``Vanaf 1 juni`` -> ``day``
   with an inferred year
 * part of a month: ``eind januari``, ``medio juni 2024``, ``Eind dit jaar`` -> ``part_of_month``
@@ -45,6 +47,8 @@ import re
 from dataclasses import dataclass
 
 from .text import Sentence
+from tenderarchive.extraction.dates import DATE_SEP
+
 from .vocabulary import MONTHS, WEEKDAYS
 
 _M = r"(?P<{n}>" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "mei"), key=len, reverse=True)) + r")\b"
@@ -57,7 +61,9 @@ RANGE_RE = re.compile(
     r"\s*(?:/|t/m|tot en met|tot|-|–|en)\s*(?:" + _PART.format(n="p2") + r"\s+)?" + _M.format(n="m2")
     + r"\s+(?P<y2>(?:19|20)\d\d)", re.I)
 FULL_RE = re.compile(_WD + r"(?P<d>[0-3]?\d)\s+" + _M.format(n="m") + r"\s+(?P<y>(?:19|20)\d\d)" + _TIME, re.I)
-NUMERIC_RE = re.compile(r"\b(?P<d>[0-3]?\d)-(?P<mo>[01]?\d)-(?P<y>(?:19|20)\d\d)\b" + _TIME)
+NUMERIC_RE = re.compile(r"\b(?P<d>[0-3]?\d)(?P<sep>" + DATE_SEP + r")(?P<mo>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b" + _TIME)
+YEARRANGE_RE = re.compile(r"(?<![\d/-])(?:van\s+|periode\s+)?(?P<y1>(?:19|20)\d\d)\s*(?:–|-|—|tot en met|t/m|tot)\s*"
+                          r"(?P<y2>(?:19|20)\d\d)(?![\d/-])", re.I)
 DAYMONTH_RE = re.compile(_WD + r"(?P<d>[0-3]?\d)\s+" + _M.format(n="m") + r"(?P<as>\s+(?:a\.s\.|aanstaande|as\b))?", re.I)
 PART_RE = re.compile(_PART.format(n="p") + r"\s+" + _M.format(n="m") + r"(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)
 MONTHYEAR_RE = re.compile(_M.format(n="m") + r"\s+(?P<y>(?:19|20)\d\d)", re.I)
@@ -93,7 +99,7 @@ EVENT_KINDS: list[tuple[str, str]] = [
     ("meeting", r"bijeenkomst|overleg"),
 ]
 KIND_STAGE = {
-    "publication": None, "court_ruling": "rechtsgang", "bezwaar_deadline": "bezwaar",
+    "publication": None, "court_ruling": "kort_geding", "bezwaar_deadline": "bezwaar",
     "inschrijf_deadline": "inschrijving", "interest_registration": "aankondiging",
     "tender_publication": "aankondiging", "reply_deadline": "marktconsultatie",
     "information_session": "inlichtingen", "marktconsultatie": "marktconsultatie", "dialogue": "dialoog",
@@ -124,7 +130,7 @@ def _month(name: str) -> int:
 
 def _find_hits(sents: list[Sentence]) -> list[_Hit]:
     hits: list[_Hit] = []
-    order = [("range", RANGE_RE), ("full", FULL_RE), ("numeric", NUMERIC_RE), ("part", PART_RE),
+    order = [("range", RANGE_RE), ("full", FULL_RE), ("numeric", NUMERIC_RE), ("yearrange", YEARRANGE_RE), ("part", PART_RE),
              ("daymonth", DAYMONTH_RE), ("monthyear", MONTHYEAR_RE), ("relyear", RELYEAR_RE), ("year", YEAR_RE)]
     for s in sents:
         taken: list[tuple[int, int]] = []
@@ -173,6 +179,8 @@ def _resolve_explicit(h: _Hit) -> None:
         h.date, h.precision = _iso(int(m["y"]), _month(m["m"])), "part_of_month"
     elif h.kind == "year":
         h.date, h.precision = m["y"], "year"
+    elif h.kind == "yearrange" and int(m["y1"]) < int(m["y2"]) <= int(m["y1"]) + 30:
+        h.date, h.date_end, h.precision = m["y1"], m["y2"], "range"
 
 
 def _occurrence(mo: int, d: int, ref: dt.date, after: bool) -> dt.date | None:
@@ -196,7 +204,8 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
     hits = _find_hits(sents)
     for h in hits:
         _resolve_explicit(h)
-    explicit = [h for h in hits if h.date and h.kind in ("full", "numeric", "monthyear", "range", "part")]
+    explicit = [h for h in hits if h.date and h.kind in ("full", "numeric", "monthyear", "range", "part")
+                and not (h.kind == "range" and len(h.date) == 4)]
     # A "Gepubliceerd op:" label counts as the publication date when none is given.
     ref = published
     if ref is None:

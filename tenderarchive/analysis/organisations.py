@@ -1,43 +1,210 @@
-"""Organisations and their role in the tender: ``awardee``, ``consortium``, ``incumbent``,
-``buyer``, ``adviser``, ``court``.
+"""Organisations named in a text, with their role, and the awardees of the procedure.
 
-Pattern based (hand-written): names follow fixed Dutch phrases ("gegund aan",
-"huidige aanbieder", "Adviesbureau", "Rechtbank <plaats>"). A general Dutch NER model
-would need a model download and still not know the roles.
+Roles (issue 11): ``buyer`` (gemeente, inkoopbureau, inkooporganisatie, regional
+backoffice), ``awardee`` (a party the text says was awarded or contracted),
+``provider`` (a care provider named otherwise: Stichting X, X B.V., zorgaanbieder X,
+members of a consortium), ``adviser`` (adviesbureau, VNG), ``court`` (rechtbank,
+gerechtshof). Every organisation keeps the ``rule`` that found it and the ``sentence``.
+
+Awardee rules (:func:`find_awardees`), each a fixed Dutch phrase:
+
+* ``award_list``: a line announcing the awarded parties and ending in a colon ("De
+  gegunde partijen zijn:", "hebben de volgende GI's de opdracht gegund gekregen:"),
+  followed by list lines; in a list line "Voor stadsdeel Noord: A, B en C" the part
+  after the colon is the list;
+* ``award_inline``: "De volgende 3 aanbieders zijn gecontracteerd: A, B, C.";
+* ``gegund_aan``: "gegund aan (het samenwerkingsverband) X";
+* ``winner``: "X, de winnaar van de aanbesteding", "X wint de aanbesteding";
+* ``aanbesteding_aan``: "de aanbesteding aan X";
+* ``contract_met``: "overeenkomst/contract met X" in a sentence that says it was signed
+  or closed (sluiten, tekenen);
+* ``gegund_gekregen``: "X heeft ... gegund gekregen";
+* ``aanbieders_vanaf``: "(zorg)aanbieders X en Y leveren/zorgen ... vanaf <date>".
+
+Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
+inside a name, ``&``, ``!``, digits and legal forms); a bare municipality name in a list
+is a place, not a party. Hand-written: a general Dutch NER model would need a model
+download and still would not know who was *awarded*.
 """
 from __future__ import annotations
 
 import re
 
-_NAME = r"(?:[A-Z][\w&'-]*|MEE|GGZ)(?:[ -](?:[A-Z][\w&'-]*|van|de|der|en(?= [A-Z][\w-]* [A-Z])|voor))*"
-_LIST = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s+en\s+{_NAME})?"
+_UP = r"(?:[A-ZÀ-Ý0-9][\w&'!+-]*|[a-z][A-Z][\w!+-]*)"
+_CONN = r"(?:van|de|der|den|des|het|voor|in|op|&|'t|en(?= [A-Z][\w-]*(?: [A-Z]|$)))"
+_NAME = rf"(?:{_UP}|GGZ)(?:[ -](?:{_CONN}[ -])*(?:{_UP}|B\.V\.|U\.A\.))*"
+_LIST_SEP = re.compile(r"\s*(?:,|;|\b(?i:en)\b|\bof\b|&(?= [A-Z][\w-]* [A-Z]))\s*|(?<=!)\s+(?=[A-Z])")
+_STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Die", "Dat", "Alle", "Ook", "Zij",
+         "Wij", "We", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's"}
+_PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
+              "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg", "Twente",
+              "Nederland", "de regio"}
+_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp|Jeugdzorg|Jeugd|Crisis\w*|Dyslexie\w*|"
+                      r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b")
+_AWARD_HEAD = re.compile(
+    r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
+    r"(?:zijn|is|worden) (?:\w+ ){0,4}gecontracteerd|gecontracteerde (?:\w+ ){0,2}aanbieders|winnaars?)"
+    r"[^:]{0,80}:\s*$|(?:partijen|aanbieders) zijn:\s*$", re.I)
+_LIST_LINE = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 
-ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("awardee", re.compile(rf"gegund aan (?:een |het )?(?:samenwerkingsverband|consortium|combinatie)?\s*(?:van |tussen )?(?P<names>{_LIST})")),
-    ("consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie) (?:tussen |van )?(?P<names>{_LIST})")),
-    ("incumbent", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij)\s+(?P<names>(?:coöperatie|stichting|Coöperatie|Stichting) {_NAME})")),
-    ("adviser", re.compile(rf"(?P<names>(?:Adviesbureau|adviesbureau|Bureau) {_NAME})")),
-    ("court", re.compile(r"(?P<names>(?:Rechtbank|Gerechtshof|Centrale Raad van Beroep) (?:[A-Z][\w-]+(?: [A-Z][\w-]+)?))")),
-    ("buyer", re.compile(rf"(?P<names>(?:Inkoopbureau|Aankoopcentrale|Serviceorganisatie Jeugd|Inkooporganisatie) {_NAME})")),
-]
-_STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor"}
+
+def _clean_name(n: str) -> str | None:
+    n = n.strip(" .,:;'\"()")
+    n = re.sub(r"^(?:de|het|aanbieders?|zorgaanbieders?|organisaties?|partijen)\s+", "", n, flags=re.I)
+    n = re.sub(r"^\S*(?:instelling|aanbieder)\s+", "", n)
+    tail = re.match(r"^(?P<head>.+?)\s+in\s+(?P<place>[A-Z][\w' -]+)$", n)
+    if tail and (_is_place(tail["place"]) or tail["place"] in _PROVINCES):
+        n = tail["head"]  # "Horizon in Zuid-Holland": the place is where, not who
+    if _SERVICE.match(n) or re.fullmatch(r"[A-Z][\w-]*se", n):
+        return None  # a service ("Ambulante Jeugdhulp") or a regional adjective ("Noord-Hollandse")
+    if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z][A-Z]", n):
+        return None
+    if re.fullmatch(r"\d+[.)]?", n):
+        return None
+    return n
 
 
-def _split(names: str) -> list[str]:
-    parts = re.split(r"\s*,\s*|\s+en\s+", names)
-    return [p.strip(" .") for p in parts if p.strip(" .") and p.strip(" .") not in _STOP]
+def _is_place(name: str) -> bool:
+    from .places import load
+    munis, _ = load()
+    return name in munis or name in {"Den Haag", "Weesp", "Nederland", "Zeeland", "Brabant", "Groningen"}
 
 
-def find_organisations(text: str) -> list[dict]:
+def _split_names(chunk: str) -> list[str]:
+    chunk = re.split(r"\.\s|\.$|\s[-–(]\s?|\bvormt\b|\bwerkt\b|\bmet onderaannemer", chunk)[0]
+    out = []
+    for part in _LIST_SEP.split(chunk):
+        m = re.match(_NAME, part.strip()) if part else None
+        if not m:
+            continue
+        n = _clean_name(m.group(0))
+        if n and not _is_place(n):
+            out.append(n)
+    return out
+
+
+def _add(out: list[dict], seen: set, name: str, rule: str, sentence: str) -> None:
+    key = name.casefold()
+    if key in seen:
+        return
+    seen.add(key)
+    out.append({"name": name, "rule": rule, "sentence": sentence.strip()[:300]})
+
+
+def find_awardees(text: str) -> list[dict]:
+    """Parties the text says were awarded or contracted, with the rule that found them."""
     out: list[dict] = []
     seen: set[str] = set()
-    for role, rx in ROLE_PATTERNS:
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not _AWARD_HEAD.search(line):
+            continue
+        items_seen = numbered = False
+        for nxt in lines[i + 1: i + 40]:
+            s = nxt.strip()
+            if not s:
+                if items_seen:
+                    break
+                continue
+            if _LIST_LINE.match(s):
+                numbered = True
+                item = _LIST_LINE.sub("", s)
+                if ":" in item:
+                    item = item.rsplit(":", 1)[1]
+                for n in _split_names(item):
+                    _add(out, seen, n, "award_list", line + " " + s)
+                items_seen = True
+                continue
+            if numbered:  # a note under a list item (subcontractors, combination members)
+                if len(s) > 240:
+                    break
+                continue
+            if len(s) > 90 or (s.endswith(".") and len(s.split()) > 8):
+                break
+            for n in _split_names(s):
+                _add(out, seen, n, "award_list", line + " " + s)
+            items_seen = True
+    for m in re.finditer(r"(?:zijn|is|worden|werden) (?:in [\w ]{2,40} )?gecontracteerd:\s*([^\n]+)|"
+                         r"(?:gegunde|gecontracteerde) (?:\w+ ){0,2}(?:zijn|is):\s*([^\n]+)", text, re.I):
+        for n in _split_names(m.group(1) or m.group(2)):
+            _add(out, seen, n, "award_inline", m.group(0))
+    rules = [
+        ("gegund_aan", rf"gegund aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder)?\s*"
+                       rf"(?:van |tussen )?(?P<names>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*)"),
+        ("winner", rf"(?P<names>{_NAME}),? (?:\w+ )?de winnaar van de aanbesteding"),
+        ("winner", rf"(?P<names>{_NAME}) wint (?:de )?aanbesteding"),
+        ("aanbesteding_aan", rf"(?:aanbesteding|aanbesteed|gegund) aan (?:zorgaanbieder |jeugdzorgaanbieder |aanbieder )?(?P<names>{_NAME})"),
+        ("contract_met", rf"(?:tekenden|ondertekenden|sloten|sluiten)\b[^.\n]{{0,80}}? en (?P<names>{_NAME}) (?:de|een) (?:overeenkomst|contract)"),
+        ("contract_met", rf"(?:sluit\w*|sloten|gesloten|tekenen|ondertekend|getekend)\b[^.\n]{{0,80}}"
+                         rf"(?:overeenkomst|contract)\w* met (?P<names>{_NAME})"),
+        ("contract_met", rf"(?:overeenkomst|contract)\w* met (?P<names>{_NAME})[^.\n]{{0,60}}"
+                         rf"(?:gesloten|getekend|ondertekend|afgesloten)"),
+        ("gegund_gekregen", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[\w ]{{0,60}} )?gegund gekregen"),
+        ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*) "
+                             rf"(?:leveren|zorgen|verzorgen|voeren|gaan|nemen)\b[^.\n]{{0,80}}\bvanaf\b"),
+    ]
+    for rule, rx in rules:
+        for m in re.finditer(rx, text):
+            for n in _split_names(m.group("names")):
+                if rule == "gegund_gekregen" and n in ("Alle", "Middin"):
+                    continue
+                _add(out, seen, n, rule, m.group(0))
+    return out
+
+
+ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
+    ("court", "court_name", re.compile(r"(?P<names>(?:[Rr]echtbank|[Gg]erechtshof|Centrale Raad van Beroep)"
+                                       r"(?: [A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)?)")),
+    ("buyer", "buyer_office", re.compile(rf"(?P<names>(?:Inkoopbureau|Aankoopcentrale|Serviceorganisatie Jeugd|"
+                                         rf"(?:Regionale )?Inkooporganisatie|Regionale Backoffice|Organisatie voor Zorg en Jeugdhulp)"
+                                         rf"(?: {_NAME})?)")),
+    ("buyer", "acronym", re.compile(r"\b(?P<names>RIGG|OZJT|H10 Inkoopbureau|GRJR|SOJ|TWO Jeugdhulp)\b")),
+    ("adviser", "adviser", re.compile(rf"(?P<names>(?:Adviesbureau|adviesbureau|Bureau) {_NAME}|"
+                                      r"Vereniging van Nederlandse Gemeenten|\bVNG\b)")),
+    ("provider", "incumbent", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij)\s+(?P<names>(?:[Cc]oöperatie|[Ss]tichting) {_NAME})")),
+    ("provider", "legal_form", re.compile(rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie) {_NAME}|{_NAME} B\.V\.)")),
+    ("provider", "aanbieder_x", re.compile(rf"(?:[Jj]eugdzorg|[Jj]eugdhulp|[Zz]org)?aanbieders? (?P<names>{_NAME}"
+                                           rf"(?:\s*(?:,|en)\s*{_NAME})*)")),
+    ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie) (?:tussen |van )?"
+                                          rf"(?P<names>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*)")),
+]
+
+
+def find_organisations(text: str, awardees: list[dict] | None = None,
+                       municipalities: list[dict] | None = None) -> list[dict]:
+    """Organisations with ``name``, ``role``, ``rule`` and ``sentence``. Awardees come
+    first (role ``awardee``); buyers include each municipality named as "gemeente X"."""
+    out: list[dict] = []
+    seen: set[str] = set()
+    for a in awardees if awardees is not None else find_awardees(text):
+        seen.add(a["name"].casefold())
+        out.append({"name": a["name"], "role": "awardee", "rule": a["rule"], "sentence": a["sentence"]})
+    for role, rule, rx in ROLE_PATTERNS:
         for m in rx.finditer(text):
-            names = _split(m.group("names")) if role in ("awardee", "consortium") else [m.group("names").strip(" .")]
+            names = _split_names(m.group("names")) if rule in ("aanbieder_x", "consortium") else [m.group("names").strip(" .")]
             for n in names:
                 key = n.casefold()
-                if key in seen or any(k.startswith(key + " ") for k in seen):
+                if rule not in ("court_name",) and n != m.group("names").strip(" .") and not _clean_name(n):
+                    continue
+                if rule == "court_name" and " " not in n.strip():
+                    continue  # "Rechtbank" without a seat names no organisation
+                if not n or key in seen or any(k.startswith(key + " ") or key.endswith(" " + k) for k in seen) \
+                        or n in _STOP or len(n) < 3:
                     continue
                 seen.add(key)
-                out.append({"name": n, "role": role})
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                out.append({"name": n, "role": role, "rule": rule,
+                            "sentence": text[line_start: line_end if line_end > 0 else None][:300]})
+    for mun in municipalities or []:
+        name = mun["name"]
+        plain = re.sub(r"\s*\([^)]*\)", "", name)
+        forms = {plain, "Den Haag"} if name == "'s-Gravenhage" else {plain}
+        for form in forms:
+            m = re.search(r"\b[Gg]emeenten?\s+(?:[\w-]+,\s+|[\w-]+\s+en\s+)*" + re.escape(form) + r"\b", text)
+            if m and f"gemeente {name}".casefold() not in seen:
+                seen.add(f"gemeente {name}".casefold())
+                out.append({"name": f"gemeente {name}", "role": "buyer", "rule": "gemeente_x",
+                            "sentence": text[text.rfind(chr(10), 0, m.start()) + 1:][:300].split("\n")[0]})
+                break
     return out

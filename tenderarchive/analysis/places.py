@@ -13,6 +13,13 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   after ``gemeente(n)`` or inside a list of at least two municipalities;
 * sub-regions expand to their municipalities: MVS, Leidse regio (with Voorschoten from
   2024 on), H10 (without Voorschoten from 2024 on);
+* not a municipality of the story (issue 11): a court or company seat ("rechtbank Den
+  Haag", "gevestigd te Elst", "advocaat ... te Utrecht"), a person's surname ("Emmeke
+  van Eersel"), a region named after its centre ("regio Amersfoort"), "Den Haag" as the
+  national government ("in Den Haag aandringen op meer geld");
+* a news dateline in capitals ("DOETINCHEM -") names a municipality; a shared name
+  (Bergen) resolves to the variant in the province of the other municipalities named;
+  an ambiguous city name said twice (not as "provincie X") counts;
 * salience: a municipality goes into ``municipalities`` when it is in a list, follows
   ``gemeente``, is expanded from a sub-region, occurs twice, or occurs in the title or
   first paragraph; a single passing mention ("initiatief uit Nijmegen") goes into
@@ -114,6 +121,29 @@ def find_regions(text: str) -> list[dict]:
     return found
 
 
+_SEAT = re.compile(r"(?:rechtbank|gerechtshof|\bhof|zittingsplaats|locatie|gevestigd te|kantoorhoudende te|wonende te|"
+                   r"advocaat[^,\n]{0,60}\bte|\bmr\.[^,\n]{0,40}\bte|regio'?s?|provincie|CJG|GGD)\s*(?:[A-Z][\w-]*,?\s+(?:gemeente\s+)?)?$", re.I)
+_PERSON = re.compile(r"\b[A-Z][a-z]+\s+(?:van|de|van de|van der|ter|ten|van den)\s+$|\b(?:[A-Z]\.){1,4}\s*$")
+_GOVERNMENT = re.compile(r"(?:naar|uit|vanuit|in) Den Haag\b[^.\n]{0,80}(?:geld|kabinet|minister|Kamer|rijk|lobby)|"
+                         r"(?:kabinet|minister|Kamer|rijk|lobby|geld)[^.\n]{0,80}(?:naar|uit|vanuit|in) Den Haag\b|'Den Haag'", re.I)
+_DATELINE = re.compile(r"^(?:\d{1,2} \w+ )?(?P<name>[A-Z][A-Z' -]{2,40}?)\s*[-–]\s", re.M)
+
+
+def _variant(name: str, spans: list, munis: dict) -> str:
+    """A name shared by several municipalities (Bergen) -> the variant whose jeugdregio or
+    province is that of the other municipalities in the text."""
+    plain = re.sub(r"\s*\([^)]*\)", "", name)
+    variants = [n for n in munis if re.sub(r"\s*\([^)]*\)", "", n) == plain]
+    if len(variants) < 2:
+        return name
+    others = [munis[sp[2]] for sp in spans if re.sub(r"\s*\([^)]*\)", "", sp[2]) != plain]
+    def votes(v: str) -> int:
+        row = munis[v]
+        return sum(2 if o["jeugdregio_code"] == row["jeugdregio_code"] else 1 if o["province"] == row["province"] else 0
+                   for o in others)
+    return max(variants, key=lambda v: (votes(v), v == name))
+
+
 def find_municipalities(text: str, title: str | None = None, year: int | None = None) -> dict:
     full = (title + "\n" if title else "") + text
     first_para = full.strip().split("\n\n")[0][:600]
@@ -134,6 +164,23 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
             if not any(taken[m.start():m.end()]):
                 spans.append((m.start(), m.end(), name, "adjective"))
     spans.sort()
+    munis, _ = load()
+    spans = [(a, b, _variant(name, spans, munis), how) for a, b, name, how in spans]
+    keep = []
+    for a, b, name, how in spans:
+        before = full[max(0, a - 80): a]
+        if _SEAT.search(before) or _PERSON.search(before):
+            continue
+        if name == "'s-Gravenhage" and _GOVERNMENT.search(full[max(0, a - 100): b + 100]):
+            continue
+        keep.append((a, b, name, how))
+    spans = keep
+    datelines = set()
+    for m in _DATELINE.finditer(full):
+        cand = m.group("name").strip().title()
+        for n in munis:
+            if re.sub(r"\s*\([^)]*\)", "", n).casefold() == cand.casefold():
+                datelines.add(n)
     # list membership: names separated only by ", " / " en " / " of "
     in_list: set[int] = set()
     for i in range(len(spans) - 1):
@@ -149,13 +196,17 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         surface = full[a:b]
         after_gemeente = bool(re.search(r"gemeenten?\s+(?:\w+\s+)?$", full[max(0, a - 30): a], re.I))
         ambiguous = surface.replace("'s", "") in AMBIGUOUS or name in AMBIGUOUS
-        if ambiguous and not (after_gemeente or i in in_list):
+        if ambiguous and not (after_gemeente or i in in_list or name in datelines or
+                              (counts[name] >= 2 and surface[:1].isupper() and len(surface) > 5)):
             continue
         rec = _record(name, how)
         if how == "adjective" or not (i in in_list or after_gemeente or counts[name] >= 2 or surface in first_para):
             mentioned.setdefault(name, rec)
         else:
             salient.setdefault(name, rec)
+    for name in datelines:
+        if name not in salient:
+            salient[name] = _record(name, "dateline")
     for sub, (rx, members, _code) in SUBREGIONS.items():
         if not members or not re.search(rx, full):
             continue

@@ -1,26 +1,36 @@
-"""Is a text about youth-care *procurement*? (news-sites §3.1, §3.2)
+"""Is a text about youth-care *procurement*? (news-sites §3.1, §3.2; issue 11)
 
 Rules, in order (the name goes into ``relevance_rule``):
 
+* ``vacancy``: two distinct vacancy/hiring signals (vacature, uur per week, salaris,
+  "zoekt zij een projectleider", interim ...) -> not relevant;
 * ``no_terms``: neither youth-care nor procurement nor adjacent terms;
 * ``adjacent_only``: only adjacent-field terms (Wmo, kinderopvang, JGZ, pgb, ...);
 * ``procurement_term_only``: procurement vocabulary without a youth-care term
   (e.g. a Wmo huishoudelijke hulp tender) -> not relevant;
-* ``youth_term_only``: youth-care terms but no procurement evidence (statistics,
-  budgets) -> not relevant;
 * ``regulation``: youth-care terms in a regulation text (verordening, nadere regels,
   artikelen) with at most one strong procurement term -> not relevant;
-* ``youth_term+procurement_term``: a core youth term and procurement evidence (one
-  strong term or two distinct weak terms) -> relevant.
+* ``youth_term+procedure``: a core youth term and either a *procedure act* term
+  (aanbesteding, inschrijving, gunning, TenderNed, marktconsultatie ...) or a stage cue
+  with strong evidence from ``aankondiging`` on (a contract signed, a kort geding with
+  procurement vocabulary) -> relevant;
+* ``procedure_not_about_youth``: both kinds of terms, but never in the title or in one
+  sentence together (a Wmo tender page mentioning "jeugd" in passing) -> not relevant;
+* ``youth_term_no_procedure``: youth terms and only policy-level procurement words
+  (inkoop, contractering, contracten) with no stage -> not relevant (policy pages,
+  budgets and deficits: ``budget_terms`` are reported as evidence);
+* ``youth_term_only``: youth-care terms and no procurement evidence -> not relevant.
 
 ``relevance_score`` is a bounded sum of distinct youth and procurement terms, damped by
-adjacent/regulation/statistics terms; it ranks, the rules decide.
+adjacent/regulation/statistics/budget terms; it ranks, the rules decide.
+Hand-written term lists (:mod:`.vocabulary`): see that module for why.
 """
 from __future__ import annotations
 
 import re
 
-from .vocabulary import ADJACENT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION, STATISTICS, YOUTH_CORE
+from .vocabulary import (ADJACENT, BUDGET, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
+                         STAGE_RANK, STATISTICS, VACANCY, YOUTH_CORE)
 
 
 def _matches(patterns: list[str], text: str) -> list[str]:
@@ -31,19 +41,39 @@ def _matches(patterns: list[str], text: str) -> list[str]:
     return list(found)
 
 
-def relevance(text: str, title: str | None = None) -> dict:
+def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
     full = (title + "\n" if title else "") + text
     youth = _matches(YOUTH_CORE, full)
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
+    acts = _matches(PROCUREMENT_ACT, full)
     adjacent = _matches(ADJACENT, full)
     regulation = _matches(REGULATION, full)
     stats = _matches(STATISTICS, full)
+    vacancy = _matches(VACANCY, full)
+    budget = _matches(BUDGET, full)
     procurement = bool(strong) or len(weak) >= 2
-    if youth and regulation and len(strong) <= 1:
+    floor = STAGE_RANK["aankondiging"]
+    stage_cues = [s for s in stages or [] if s.get("strong", s.get("evidence") == "strong")
+                  and (STAGE_RANK.get(s["stage"], -1) >= floor
+                       or re.search(r"inkoop|aanbest|verwerving|contract", s.get("sentence") or "", re.I))]
+    procedure = bool(acts) or (bool(stage_cues) and (procurement or bool(weak)))
+    # "about": the procedure must be one *of youth care* -- a youth term in the title, or in a
+    # paragraph that also names the procedure step (a Wmo tender page that mentions "jeugd"
+    # in passing is not about youth-care procurement).
+    together = bool(title and _matches(YOUTH_CORE, title)) or any(
+        _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
+        for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full))
+    if len(vacancy) >= 2:
+        rule, relevant = "vacancy", False
+    elif youth and regulation and len(strong) <= 1:
         rule, relevant = "regulation", False
-    elif youth and procurement:
-        rule, relevant = "youth_term+procurement_term", True
+    elif youth and procedure and together:
+        rule, relevant = "youth_term+procedure", True
+    elif youth and procedure:
+        rule, relevant = "procedure_not_about_youth", False
+    elif youth and (procurement or weak):
+        rule, relevant = "youth_term_no_procedure", False
     elif youth:
         rule, relevant = "youth_term_only", False
     elif strong or weak:
@@ -54,8 +84,11 @@ def relevance(text: str, title: str | None = None) -> dict:
         rule, relevant = "no_terms", False
     score = 0.5 * min(len(youth), 3) / 3 + 0.5 * min(len(strong) + 0.5 * len(weak), 4) / 4
     score -= 0.1 * min(len(adjacent), 3) + 0.1 * min(len(regulation), 2) + 0.05 * min(len(stats), 2)
+    score -= 0.05 * min(len(budget), 2) + 0.1 * min(len(vacancy), 2)
     if not relevant:
         score = min(score, 0.49)
     score = round(max(0.0, min(1.0, score)), 3)
     return {"relevant": relevant, "relevance_score": score, "relevance_rule": rule,
-            "matched_terms": youth + strong + weak, "adjacent_terms": adjacent}
+            "matched_terms": youth + strong + weak, "adjacent_terms": adjacent,
+            "procedure_terms": acts, "stage_cues": sorted({s["stage"] for s in stage_cues}),
+            "vacancy_terms": vacancy, "budget_terms": budget}

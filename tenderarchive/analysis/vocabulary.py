@@ -15,7 +15,7 @@ from __future__ import annotations
 # --- §3.1 youth-care terms ------------------------------------------------
 YOUTH_CORE = [
     r"jeugdhulp\w*", r"jeugdzorg\w*", r"jeugdwet", r"jeugdregio\w*", r"jeugd-?\s?ggz", r"ggz[- ]jeugd",
-    r"dyslexiezorg", r"\beed\b", r"jeugdbescherming", r"jeugdreclassering", r"\bjbjr\b",
+    r"dyslexiezorg", r"\beed\b", r"jeugdbescherm\w*", r"jeugdreclassering", r"\bjbjr\b",
     r"gecertificeerde instelling(?:en)?", r"jeugdzorgplus", r"gesloten jeugdhulp", r"residenti[eë]le jeugdhulp",
     r"pleegzorg", r"gezinshuiz?(?:en)?", r"basishulp jeugd", r"jeugd- en gezinsteams?", r"jeugd en gezinsteams?",
     r"\bjgt\b", r"gemeentelijke toegang", r"ondersteuners? jeugd", r"poh[- ]jeugd", r"flexibel team",
@@ -44,6 +44,28 @@ PROCUREMENT_STRONG = [
     r"open house", r"toelatingsprocedure", r"bestuurlijk contracteren", r"aanbestedingswet",
     r"dynamisch aankoopsysteem", r"aankoopcentrale", r"inkoopbureau", r"verwerving\w*",
 ]
+# Procedure acts: terms that name a step of an actual procurement procedure (as opposed to
+# "inkoop" or "contractering" as a policy subject). A youth-care page needs one of these,
+# or a stage cue, to be about a procurement (issue 11: reject policy pages, budgets).
+PROCUREMENT_ACT = [
+    r"aanbested\w*", r"inschrijv\w+", r"\bingeschreven\b", r"inschrijfdatum", r"\bgegadigden?\b", r"tenderned", r"\btn\d{5,7}\b",
+    r"nota van inlichtingen", r"inlichtingenbijeenkomst", r"uitnodiging tot inschrijving", r"preselectie\w*",
+    r"\bgunning\w*", r"\bgegund\w*", r"\bemvi\b", r"marktconsultatie\w*", r"toelatingsprocedure",
+    r"raamovereenkomst\w*", r"negometrix", r"commerce-hub", r"\bofferte\w*", r"dialoogfase", r"\bpercel\w*",
+    r"\bperceel\b", r"\binkoop(?:[ -]\w+){0,3} (?:19|20)\d\d\b", r"inkoop ?traject\w*", r"inkooporganisatie",
+    r"inkoopprocedure\w*", r"gecontracteerde (?:\w+ ){0,2}aanbieders?",
+]
+# Vacancies and hiring of interim staff: two distinct signals make a page a vacancy.
+VACANCY = [
+    r"\bvacature\w*", r"\bsollicit\w+", r"functieomschrijving", r"\buur per week\b", r"\buren per week\b",
+    r"salaris\w*", r"\buurtarief\b", r"\bdetachering\b", r"\bzzp\b", r"\binhuur\w*", r"\bwe zoeken\b",
+    r"\bwij zoeken\b", r"\bzoeken wij\b", r"\bzoeken we\b", r"\bzoekt (?:zij|hij|de gemeente|het \w+|de regio) een\b",
+    r"\bben jij\b", r"\bjouw (?:rol|taken|profiel)\b", r"\bfunctie-?eisen\b", r"\bwerkervaring\b",
+    r"\bbegindatum\b", r"\beinddatum\b", r"\bprojectleider\b", r"\binterim\b", r"\bkandida\w+",
+]
+BUDGET = [r"\btekort\w*", r"\bbegroting\w*", r"\bbezuinig\w*", r"\bkadernota\b", r"\bjaarrekening\b",
+          r"\bmiljoen\w*", r"\boverschrijding\w*", r"\bzienswijze\b"]
+
 # Weak: also used outside procurement; two distinct weak terms count as one strong.
 PROCUREMENT_WEAK = [
     r"\bcontract(?:en)?\b", r"\bovereenkomst\w*", r"\bopdracht\b", r"\bsegment(?:en)?\b", r"\btarie(?:f|ven)\b",
@@ -51,57 +73,100 @@ PROCUREMENT_WEAK = [
 ]
 
 # --- §3.3 stages ---------------------------------------------------------------
-# Procedure order used for primary_stage. rechtsgang is a side track with no
-# position (primary only when nothing else is done/current); bezwaar shares
-# the rank of voorlopige_gunning because the standstill belongs to the
-# provisional award; aanbesteding_lopend sits just below aankondiging.
+# One vocabulary: the ids and order of tests/fixtures/reference/stages.md (issue 11).
+# Nothing outside this list is ever stored as a stage.
 STAGE_ORDER = [
-    "voorbereiding", "marktconsultatie", "vooraankondiging", "aanbesteding_lopend", "aankondiging",
-    "inlichtingen", "selectie", "dialoog", "inschrijving", "beoordeling", "voorlopige_gunning", "bezwaar",
-    "definitieve_gunning", "contract_ondertekend", "contractstart", "verlenging", "implementatie", "mislukt",
+    "voorbereiding", "marktconsultatie", "vooraankondiging", "aankondiging", "inlichtingen", "selectie", "dialoog",
+    "inschrijving", "beoordeling", "voorlopige_gunning", "bezwaar", "definitieve_gunning", "kort_geding",
+    "bodemprocedure", "hoger_beroep", "contract_ondertekend", "contractstart", "verlenging", "mislukt",
+    "implementatie",
 ]
 STAGE_RANK = {s: i for i, s in enumerate(STAGE_ORDER)}
-STAGE_RANK["bezwaar"] = STAGE_RANK["voorlopige_gunning"]
-STAGES = STAGE_ORDER + ["rechtsgang"]
+STAGES = list(STAGE_ORDER)
+LEGAL_STAGES = ("kort_geding", "bodemprocedure", "hoger_beroep")
+# A legal stage or a failure reported in the text's own period outranks the stage it interrupted.
+INTERRUPTING = LEGAL_STAGES + ("mislukt",)
 
 # (stage, regex) in priority order: the first matching pattern at a position wins.
 STAGE_CUES: list[tuple[str, str]] = [
-    ("voorlopige_gunning", r"voorlopig(?:e)? (?:gegund|gunning)|voornemen tot gunning|gunningsvoornemen|voorlopig gunnen"),
-    ("bezwaar", r"bezwaar (?:te )?maken|bezwaartermijn|bezwaarperiode|standstill|termijn waarin men bezwaar"),
-    ("definitieve_gunning", r"definitieve gunning|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
-                            r"gecontracteerde jeugdhulpaanbieders|bekend wie|uitkomst van de aanbesteding|"
-                            r"gegunde opdracht|\bde gunning\b|gunning (?:volgt|vindt)"),
-    ("rechtsgang", r"kort geding|voorzieningenrechter|\bvonnis\b|hoger beroep|gerechtshof|bodemprocedure|"
-                   r"uitspraak (?:van de |gedaan)?(?:rechter|rechtbank)|uitspraak van de rechtbank|rechtbank"),
+    ("voorlopige_gunning", r"voorlopig(?:e)? (?:gegund|gunning)|voornemen tot gunning|gunningsvoornemen\w*|voorlopig gunnen|"
+                           r"gunningsbeslissing|voornemens (?:is|zijn) (?:om )?(?:de opdracht )?te gunnen|"
+                           r"van plan (?:zijn|is) .{0,80}te laten uitvoeren|winnaar (?:hebben |heeft )?aangewezen|"
+                           r"(?:hebben|heeft) (?:[\w'-]+ ){0,6}uitgekozen|organisatie uitgekozen"),
+    ("bezwaar", r"bezwaar (?:te )?maken|bezwaar (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
+                r"termijn waarin men bezwaar|klacht (?:ingediend|in over)|diende .{0,60}een klacht in"),
+    ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
+                            r"gecontracteerde (?:jeugdhulp)?aanbieders?|bekend wie|uitkomst van de aanbesteding|"
+                            r"gegunde (?:opdracht|partijen|aanbieders|dyslexiezorgaanbieders)|\bde gunning\b|"
+                            r"gunning (?:volgt|vindt|heeft)|gegund gekregen|(?:is|zijn|werd|werden) (?:[\w'-]+ ){0,6}gegund|"
+                            r"aan (?:deze |beide )?(?:[\w'-]+ )?partijen gegund|winnaar van de aanbesteding|"
+                            r"wint (?:de )?aanbesteding|aanbesteding (?:[\w'-]+ ){0,2}gewonnen|"
+                            r"(?:zijn|is|worden|wordt) (?:[\w'-]+ ){0,4}gecontracteerd|nieuw gegunde|"
+                            r"aanbesteding aan [A-Z]\w+|(?:opnieuw )?gegund\b"),
+    ("hoger_beroep", r"hoger beroep|gerechtshof|\bin appel\b|\bhet hof\b|centrale raad van beroep|\bcrvb\b|\barrest\b"),
+    ("bodemprocedure", r"bodemprocedure|bodemzaak"),
+    ("kort_geding", r"kort ?geding\w*|kortgedingen|voorzieningenrechter|\bvonnis\b|voorlopige voorziening|"
+                    r"uitspraak (?:van de |gedaan)?(?:rechter|rechtbank)|uitspraak van de rechtbank|"
+                    r"(?:de )?rechter (?:oordeel|bepaal|beslis|besloot|stelde|wees|heeft|laat)\w*|\brechtbank\b|"
+                    r"naar de rechter|voor de rechter|rechtszaak"),
     ("marktconsultatie", r"marktconsultatie\w*|marktverkenning|consultatiebijeenkomst|ontwikkeldialo\w+|"
-                         r"ontwikkeltafels?|predialoog\w*|informatiebijeenkomst(?:en)? voor aanbieders"),
+                         r"ontwikkeltafels?|predialoog\w*|informatiebijeenkomst(?:en)?|bijeenkomsten voor potenti\w+ inschrijvers"),
     ("vooraankondiging", r"vooraankondiging|voorinformatie|streven is om .{0,60}te publiceren|"
-                         r"verwachten .{0,40}te publiceren"),
-    ("inlichtingen", r"nota van inlichtingen|inlichtingenbijeenkomst|vragenronde"),
-    ("aankondiging", r"aanbesteding(?:sopdracht|sprocedure)? (?:\w+ ){0,6}gepubliceerd|gepubliceerd op tenderned|"
-                     r"aankondiging van een (?:aanbestedings)?opdracht|publicatie (?:van de )?inkoopdocumenten|"
-                     r"aanbesteding (?:is )?gestart|start de aanbestedingsprocedure|interesse kenbaar|"
-                     r"inschrijven via (?:het )?(?:aanbestedingsplatform )?tenderned|"
-                     r"openbaar beschikbaar op tenderned"),
-    ("selectie", r"preselectie\w*|\bselectie\b|geselecteerde aanbieders|verzoek tot deelneming"),
-    ("dialoog", r"dialoogfase|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*"),
+                         r"verwacht\w* .{0,60}te publiceren|publicatie (?:is )?gepland|"
+                         r"(?:gaat|start) (?:[\w'-]+ ){0,3}(?:begin|medio|eind|in) \w+ (?:\d{4} )?van start"),
+    ("inlichtingen", r"nota van inlichtingen|inlichtingenbijeenkomst|vragenronde|vragen (?:te )?stellen|"
+                     r"vragen kon stellen"),
+    ("aankondiging", r"aanbesteding(?:sopdracht|sprocedure|en)? (?:[\w'-]+ ){0,6}gepubliceerd|gepubliceerd op tenderned|"
+                     r"aankondiging van een (?:aanbestedings)?opdracht|publicatie (?:van de )?(?:inkoop|aanbestedings)documenten|"
+                     r"aanbesteding(?:sprocedure)? (?:[\w'-]+ ){0,4}(?:is )?(?:gestart|van start)|"
+                     r"start(?:en)? (?:de|met de) (?:inkoop|aanbesteding)\w*|(?:is )?(?:gestart|begonnen) met (?:de )?(?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|"
+                     r"interesse kenbaar|inschrijven via (?:het )?(?:aanbestedingsplatform )?tenderned|"
+                     r"openbaar beschikbaar op tenderned|in de markt gezet|publiceerde (?:de gemeente )?de uitvraag|"
+                     r"(?:opdracht|aanbesteding) (?:[\w'-]+ ){0,3}op tenderned|aanbestedingsleidraad op|"
+                     r"aanbesteding in gang gezet|(?:schreven|schreef|schrijft|schrijven) (?:[\w'-]+ ){0,6}(?:een |de )?aanbesteding\w* uit|"
+                     r"aanbesteding\w* (?:[\w'-]+ ){0,3}uitgeschreven|publicatie van de aanbesteding|(?:weer|opnieuw) open te zetten|"
+                     r"start\w* (?:[\w'-]+ ){0,8}met de (?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|start\w* (?:[\w'-]+ ){0,2}aanbesteding"),
+    ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
+                 r"verzoek tot deelneming|toegelaten tot de dialoog\w*|in de pre-selectie"),
+    ("dialoog", r"dialoogfase|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
+                r"onderhandelingsronde\w*"),
     ("inschrijving", r"uitnodiging tot inschrijving|inschrijfdatum|inschrijftermijn|inschrijvingsperiode|"
-                     r"deadline om in te schrijven|sluitingsdatum|inschrijven voor|ingeschreven|"
-                     r"inschrijvingen (?:ontvangen|zijn binnen)"),
-    ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|verificatiegesprek\w*"),
-    ("contract_ondertekend", r"contract(?:en)? (?:\w+ ){0,5}(?:getekend|ondertekend|tekenen|ondertekenen)|"
-                             r"samenwerkingsovereenkomst (?:\w+ ){0,3}(?:getekend|ondertekend)|tekendag\w*|contracten gereed"),
-    ("contractstart", r"contractperiode|contracten gaan in|gaan in per|ingangsdatum|\bcontracteren\b|"
-                      r"nieuwe contract(?:en)? (?:start|gaan|gaat)"),
-    ("verlenging", r"contract(?:en)? (?:\w+ ){0,3}verlengd|verlengen van (?:het|de) contract\w*|"
-                   r"wijziging van een gegunde opdracht"),
-    ("mislukt", r"geen (?:geschikte )?inschrijvingen|onderhandelingsprocedure zonder|stopgezet|stop te zetten|"
-                r"ingetrokken|tot nader order|opnieuw (?:aan ?te ?besteden|aanbesteden|open te zetten)|"
-                r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt"),
-    ("implementatie", r"implementatie\w*|transitie|goede start|voorbereidingen? voor de uitvoering"),
-    ("voorbereiding", r"inkoopstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"
-                      r"voorbereiding van (?:het|de) (?:nieuwe )?(?:inkoop\w*|aanbesteding)|"
-                      r"besloten om .{0,80}voor(?:\s|\w)*te bereiden|voorbereiden van een nieuwe inkoop"),
+                     r"deadline om in te schrijven|sluitingsdatum|inschrijven voor|(?:hebben|heeft) (?:zich )?(?:[\w'-]+ ){0,3}ingeschreven|"
+                     r"inschrijvingen (?:ontvangen|zijn binnen)|inzenddatum|offerte (?:uit te brengen|in te dienen)|"
+                     r"(?:kunnen|kan) (?:[\w'-]+ ){0,3}inschrijven|inschrijving (?:vindt|sluit)|\bingeschreven\b|"
+                     r"\binschrijvers\b|offerte (?:[\w'-]+ ){0,2}uitgebracht|offerte heeft uitgebracht"),
+    ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|verificatiegesprek\w*|"
+                    r"ingeschreven partijen beoordeeld|hebben wij de ingeschreven"),
+    ("contract_ondertekend", r"(?:contract|overeenkomst)(?:en)? (?:[\w'-]+ ){0,5}(?:getekend|ondertekend|tekenen|ondertekenen)|"
+                             r"samenwerkingsovereenkomst (?:[\w'-]+ ){0,3}(?:getekend|ondertekend)|tekendag\w*|contracten gereed|"
+                             r"(?:sluiten|sloten|gesloten) (?:[\w'-]+ ){0,3}overeenkomst|overeenkomst (?:[\w'-]+ ){0,3}gesloten|"
+                             r"contracten? (?:[\w'-]+ ){0,4}rond (?:komen|gekomen)|akkoord over (?:de )?contract\w*|"
+                             r"contracten afsluiten|nieuwe contracten (?:[\w'-]+ ){0,3}afgesloten|\bondertekening\b|"
+                             r"(?:tekenden|ondertekenden|tekent|tekende|tekenen) (?:[\w'-]+ ){0,10}(?:de |een )?(?:overeenkomst|contract)\w*|"
+                             r"(?:contract|overeenkomst)\w*\b[^.]{0,120}\brond (?:komen|gekomen|komt)|"
+                             r"inkoop ?traject (?:[\w'-]+ ){0,6}afgerond|sluiten overeenkomst"),
+    ("contractstart", r"(?:contract\w*|overeenkomst\w*)[^.]{0,80}\b(?:per|vanaf|met ingang van|ingaan op|gaan in op)\s+1\s+[a-z]+\s+\d{4}|"
+                      r"(?:[Pp]er|[Vv]anaf|[Mm]et ingang van)\s+1\s+[a-z]+\s+\d{4}[^.]{0,80}(?:contract\w*|overeenkomst\w*)|"
+                      r"[Vv]anaf 1 januari \d{4} (?:zorgen|leveren|verzorgen|realiseren|voeren)|contracten? gaan in|gaan (?:de )?(?:nieuwe )?contract(?:en)? in\b|gaan in (?:per|op)|ingangsdatum|nieuwe contract(?:en)? (?:start|gaan|gaat)|"
+                      r"overeenkomsten (?:zijn )?ingegaan|contract(?:en)? (?:is |zijn )?ingegaan|"
+                      r"(?:gaan|gaat) (?:[\w'-]+ ){0,2}in op 1|contract(?:en)? (?:[\w'-]+ ){0,4}(?:per|vanaf) 1 \w+ \d{4}"),
+    ("verlenging", r"(?:contract|overeenkomst)\w* (?:[\w'-]+ ){0,5}verlengd|verleng(?:en|t|ing) (?:van )?(?:[\w'-]+ ){0,3}(?:contract|overeenkomst)\w*|"
+                   r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:[\w'-]+ ){0,3}(?:met|tot|voor)|"
+                   r"\bverlengd\b|\bverlengt\b|\bverlengen\b"),
+    ("mislukt", r"geen (?:geschikte |enkele )?(?:inschrijvingen|inschrijving|intekening)|onderhandelingsprocedure zonder|"
+                r"stopgezet|stop (?:te |moeten )?zetten|stop van (?:de )?(?:regionale )?inkoop|ingetrokken|tot nader order|"
+                r"over (?:moeten )?doen|moet over\b|(?:moet|moeten) opnieuw (?:worden )?aanbesteed|opnieuw moeten aanbesteden|"
+                r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
+                r"geweigerd (?:om )?(?:een )?(?:nieuw )?contract|(?:wordt|worden|is) (?:[\w'-]+ ){0,3}uitgesteld|"
+                r"uit te stellen|niet (?:hebben )?ingeschreven|terug naar de tekentafel|gestaakt"),
+    ("implementatie", r"implementatie\w*|\btransitie(?!arrangement)\w*|goede start|voorbereidingen? voor de uitvoering|"
+                      r"overname van (?:de )?zorg|overgang van (?:jeugdigen|cli[eë]nten)|nemen de zorg over|overdragen"),
+    ("voorbereiding", r"inkoopstrategie|verwervingsstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"
+                      r"regiovisie|opdracht gegeven tot de inkoop|inkoopkeuzes|"
+                      r"voorbereiding van (?:het|de) (?:nieuwe )?(?:inkoop\w*|aanbesteding\w*)|"
+                      r"besloten om .{0,80}voor(?:\s|\w)*te bereiden|voorbereiden van een nieuwe inkoop|"
+                      r"gekozen voor (?:het )?(?:opnieuw )?aanbesteden|inrichten van een inkooporganisatie|"
+                      r"nieuwe opdracht in te zetten|stelsel .{0,40}(?:te )?herzien|werkt (?:momenteel )?aan de voorbereiding"),
 ]
 
 # --- §3.4 procedure types -----------------------------------------------------
@@ -118,10 +183,5 @@ PROCEDURE_TYPES: list[tuple[str, str]] = [
     ("not_a_tender", r"open house|toelatingsprocedure|bestuurlijk contracteren|inbesteden|subsidierelatie"),
 ]
 
-MONTHS = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
-    "september": 9, "oktober": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
-    "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
+# Month and weekday names: the one table of tenderarchive/extraction/dates.py (issue 9).
+from tenderarchive.extraction.dates import MONTHS, WEEKDAYS  # noqa: E402,F401

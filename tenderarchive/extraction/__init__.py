@@ -58,7 +58,7 @@ What is library and what is hand-written
 
 from .cleaning import clean_text, fix_mojibake, normalize_whitespace, strip_template_label
 from .core import element_text, extract_html, extract_text, select, title_from_slug
-from .dates import find_stated_date, parse_date, url_date
+from .dates import find_stated_date, parse_dutch_date, url_date
 
 __all__ = [
     "extract_html",
@@ -68,7 +68,7 @@ __all__ = [
     "normalize_whitespace",
     "strip_template_label",
     "title_from_slug",
-    "parse_date",
+    "parse_dutch_date",
     "find_stated_date",
     "url_date",
     "select",

@@ -23,7 +23,7 @@ from .dates import (
     find_modified_date,
     find_stated_date,
     not_after,
-    parse_date,
+    parse_dutch_date,
     url_date,
 )
 
@@ -247,7 +247,7 @@ def _time_elements(tree) -> ParsedDate | None:
     for t in tree.xpath("//time[@datetime]"):
         if t.xpath("ancestor::*[contains(@class,'related') or contains(@class,'comment')]"):
             continue
-        parsed = parse_date(t.get("datetime"), anchored=True)
+        parsed = parse_dutch_date(t.get("datetime"), anchored=True)
         if parsed:
             return parsed
     return None
@@ -309,7 +309,7 @@ def _modified(tree, lines: list[str]) -> str | None:
         tree, "article:modified_time", "dcterms:modified", "dcterms.modified", "dc.date.modified",
         "last-modified", "og:updated_time",
     )
-    parsed = parse_date(value, anchored=True) if value else None
+    parsed = parse_dutch_date(value, anchored=True) if value else None
     parsed = parsed or find_modified_date(lines)
     return parsed.iso if parsed else None
 
@@ -422,7 +422,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     if selectors.get("date"):
         for el in select(tree, selectors["date"]):
             value = el if isinstance(el, str) else (el.get("datetime") or element_text(el))
-            published = parse_date(value)
+            published = parse_dutch_date(value)
             if published:
                 source = "stated"
                 break

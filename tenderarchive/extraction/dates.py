@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-__all__ = ["ParsedDate", "MONTHS", "parse_date", "find_stated_date", "find_modified_date", "url_date"]
+__all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "parse_dutch_date", "find_stated_date", "find_modified_date",
+           "url_date"]
 
 MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
@@ -33,6 +34,11 @@ MONTHS = {
     "jan": 1, "feb": 2, "mrt": 3, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
 }
+# The one Dutch month/weekday table and numeric-date separator of the project: the
+# analysis (tenderarchive/analysis/dates.py) imports these, so both steps read the same
+# forms ("14 dec. 2020", "14-12-2020", "14.12.2020", "14/12/2020").
+WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
+DATE_SEP = r"[-/.]"
 _WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?\s+)?"
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TIME = r"(?:\s*(?:,|om|-|–|\|)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur)?)?"
@@ -42,7 +48,7 @@ LONG_DATE = re.compile(
     re.I,
 )
 NUMERIC_DATE = re.compile(
-    _WEEKDAY + r"\b(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>(?:19|20)\d{2})\b" + _TIME, re.I
+    _WEEKDAY + r"\b(?P<d>\d{1,2})(?P<sep>" + DATE_SEP + r")(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})\b" + _TIME, re.I
 )
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?")
 
@@ -91,15 +97,16 @@ def _from_match(m: re.Match) -> ParsedDate | None:
     return _build(int(g["y"]), month, int(g["d"]), g.get("H"), g.get("M"))
 
 
-def parse_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
-    """Parse the first Dutch/numeric/ISO date in ``text``.
+def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
+    """Parse the first Dutch/numeric/ISO date in ``text`` (named apart from
+    ``tenderarchive.arguments.parse_date``, which parses a CLI argument; issue 9).
 
     With ``anchored=True`` the date must start the string (after optional
     whitespace).  NBSP is treated as a space, so ``2\\u00a0juli 2018`` parses.
 
-    >>> parse_date("Gepubliceerd op: 14 december 2020 08:55").iso
+    >>> parse_dutch_date("Gepubliceerd op: 14 december 2020 08:55").iso
     '2020-12-14T08:55'
-    >>> parse_date("Redactie 14-10-2021").iso
+    >>> parse_dutch_date("Redactie 14-10-2021").iso
     '2021-10-14'
     """
     if not text:
@@ -143,12 +150,12 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4) -> tuple[ParsedDa
         if len(line) <= 120:
             m = _PUBLISHED_LABEL.match(line)
             if m and not _MODIFIED_LABEL.match(line):
-                parsed = parse_date(line[m.end():], anchored=True)
+                parsed = parse_dutch_date(line[m.end():], anchored=True)
                 if parsed:
                     return parsed, i
             m = _BYLINE.match(line)
             if m:
-                parsed = parse_date(line[m.end():], anchored=True)
+                parsed = parse_dutch_date(line[m.end():], anchored=True)
                 if parsed:
                     return parsed, i
             if seen <= head_lines and fallback is None:
@@ -164,7 +171,7 @@ def find_modified_date(lines: list[str]) -> ParsedDate | None:
         line = raw.replace("\u00a0", " ").strip()
         m = _MODIFIED_LABEL.match(line)
         if m and len(line) <= 120:
-            parsed = parse_date(line[m.end():], anchored=True)
+            parsed = parse_dutch_date(line[m.end():], anchored=True)
             if parsed:
                 return parsed
     return None

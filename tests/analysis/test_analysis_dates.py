@@ -74,3 +74,22 @@ def test_bare_year_without_cue_is_not_an_event():
 def test_medio_month():
     e = _one("We verwachten medio juni 2024 te publiceren.")
     assert (e["date"], e["precision"]) == ("2024-06", "part_of_month")
+
+
+def test_dotted_and_slashed_numeric_dates_share_one_grammar():
+    """d.m.yyyy and d/m/yyyy read like d-m-yyyy (one table in extraction/dates.py, issue 11)."""
+    from tenderarchive.analysis import analyse
+    from tenderarchive.analysis.vocabulary import MONTHS
+    from tenderarchive.extraction.dates import MONTHS as EXTRACTION_MONTHS, parse_dutch_date
+    assert MONTHS is EXTRACTION_MONTHS
+    r = analyse("De inschrijving voor de jeugdhulp sluit op 9.4.2021; de gunning volgt op 10/05/2021.")
+    assert {e["date"] for e in r["events"]} >= {"2021-04-09", "2021-05-10"}
+    assert parse_dutch_date("Geplaatst op 14.10.2021").iso == "2021-10-14"
+    assert parse_dutch_date("14.10-2021") is None  # mixed separators are not a date
+
+
+def test_year_ranges_are_ranges():
+    from tenderarchive.analysis import analyse
+    r = analyse("De contracten voor de jeugdhulp lopen van 2024 tot en met 2032. ESJH 2024 – 2026 is gegund.")
+    ranges = {(e["date"], e["date_end"]) for e in r["events"] if e["precision"] == "range"}
+    assert {("2024", "2032"), ("2024", "2026")} <= ranges

@@ -44,10 +44,22 @@ def test_no_terms_at_all():
 
 def test_kinderopvang_kort_geding_is_not_a_tender_ruling_stage():
     stages = {s["stage"] for s in analyse(KINDEROPVANG_RULING)["stages"]}
-    assert "rechtsgang" not in stages
+    assert not {"kort_geding", "bodemprocedure", "hoger_beroep"} & set(stages)
 
 
 def test_youth_tender_with_wmo_words_stays_relevant():
     text = ("De regio start de aanbesteding voor specialistische jeugdhulp. Ook de Wmo-begeleiding "
             "wordt later ingekocht. Inschrijven kan tot 1 juni 2024 via TenderNed.")
     assert analyse(text)["relevant"] is True
+
+
+def test_profile_terms_and_news_vocabulary_agree():
+    """One youth-care vocabulary: every term the youth_care topic profile uses for notices is
+    also a youth term of the news analysis (tenderarchive/analysis/vocabulary.py)."""
+    import re
+    from tenderarchive.analysis.vocabulary import YOUTH_CORE
+    from tenderarchive.profiles import load_profile
+    profile = load_profile("youth_care")
+    terms = profile.relevance.terms if hasattr(profile, "relevance") else profile["relevance"]["terms"]
+    missing = [t for t in terms if not any(re.fullmatch(p, t, re.I) or re.search(p, t, re.I) for p in YOUTH_CORE)]
+    assert not missing, missing

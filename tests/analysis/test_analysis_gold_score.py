@@ -2,7 +2,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from bench.gold_score import score  # noqa: E402
+from tenderarchive.analysis.scoring import score  # noqa: E402
 
 GOLD = [{"seed": "a", "relevant": True, "primary_stage": "inschrijving (after kort geding)",
          "municipalities": ["Heerlen"], "stages": [["kort_geding", "done"]], "dates": [["2019", "x"], ["2022-01/2022-05", "y"]],
@@ -11,7 +11,7 @@ GOLD = [{"seed": "a", "relevant": True, "primary_stage": "inschrijving (after ko
 
 def test_perfect_prediction_scores_one_and_maps_gold_labels():
     pred = [{"seed": "a", "relevant": True, "primary_stage": "inschrijving",
-             "municipalities": [{"name": "Heerlen"}], "stages": [{"stage": "rechtsgang", "status": "done"}],
+             "municipalities": [{"name": "Heerlen"}], "stages": [{"stage": "kort_geding", "status": "done"}],
              "events": [{"date": "2019", "date_end": None, "precision": "year"},
                         {"date": "2022-01", "date_end": "2022-05", "precision": "range"}],
              "tenderned_refs": {"platform": "TenderNed"}, "organisations": [], "title": "T", "published": "2020-12-14"}]

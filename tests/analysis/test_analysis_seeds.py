@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from bench.gold_score import gold_precision, gold_stage, score  # noqa: E402
+from tenderarchive.analysis.scoring import gold_precision, gold_stage, score  # noqa: E402
 
 SEEDS = ["000_a37aabeefc19e5c0.txt", "001_e12dcf1d5b689632.txt", "002_073f7f13558f592c.txt",
          "003_bc1c8c8b7a62acc5.txt", "004_8f2571db6545498e.txt"]
@@ -16,7 +16,7 @@ SEEDS = ["000_a37aabeefc19e5c0.txt", "001_e12dcf1d5b689632.txt", "002_073f7f1355
 def test_seed_is_relevant(seed, seed_results):
     r = seed_results[seed]
     assert r["relevant"] is True
-    assert r["relevance_rule"] == "youth_term+procurement_term"
+    assert r["relevance_rule"] == "youth_term+procedure"
     assert 0.5 <= r["relevance_score"] <= 1.0
 
 
@@ -71,7 +71,8 @@ def test_seed0_awardees_incumbent_and_duration(seed_results):
     r = seed_results["000_a37aabeefc19e5c0.txt"]
     roles = {(o["name"], o["role"]) for o in r["organisations"]}
     assert {("Cardea", "awardee"), ("Gemiva-SVG Groep", "awardee"), ("Kwadraad", "awardee"),
-            ("MEE ZHN", "awardee"), ("coöperatie JGT Holland Rijnland", "incumbent")} <= roles
+            ("MEE ZHN", "awardee"), ("coöperatie JGT Holland Rijnland", "provider")} <= roles
+    assert {o["rule"] for o in r["organisations"] if o["name"] == "coöperatie JGT Holland Rijnland"} == {"incumbent"}
     assert r["contract_duration"]["months"] == 60 and r["contract_duration"]["extension_options"]
     ev = {(e["date"], e["kind"]) for e in r["events"]}
     assert {("2020-12-14", "publication"), ("2021-01-01", "bezwaar_deadline"), ("2021-07-01", "contract_start")} <= ev

@@ -26,9 +26,9 @@ def test_open_deadline_makes_inschrijving_current():
     assert st["inschrijving"] == "done"
 
 
-def test_pgb_ruling_is_not_rechtsgang_rule_b():
+def test_pgb_ruling_is_not_a_legal_stage_rule_b():
     st, _ = _st("De uitspraak van de rechtbank over het pgb binnen de Wmo heeft geen gevolgen voor de inkoop jeugdhulp.")
-    assert "rechtsgang" not in st
+    assert not {"kort_geding", "bodemprocedure", "hoger_beroep"} & set(st)
 
 
 def test_nota_van_inlichtingen_in_marktconsultatie_rule_c():
@@ -40,7 +40,7 @@ def test_kort_geding_does_not_outrank_the_running_step():
     text = ("De uitspraak van de rechtbank in het kort geding over de aanbesteding jeugdhulp is bekend. "
             "De deadline om in te schrijven is 6 juli a.s.")
     st, primary = _st(text)
-    assert st["rechtsgang"] == "done" and primary == "inschrijving"
+    assert st["kort_geding"] == "done" and primary == "inschrijving"
 
 
 def test_failed_tender_is_detected():
@@ -48,6 +48,40 @@ def test_failed_tender_is_detected():
     assert primary == "mislukt"
 
 
-def test_faq_without_steps_is_aanbesteding_lopend():
-    st, primary = _st("Wat betekent de aanbesteding jeugdhulp voor de wijkteams? In de aanbesteding wordt ingezet op behoud van personeel.")
-    assert primary == "aanbesteding_lopend"
+def test_faq_without_steps_is_aankondiging():
+    """stages.md: a page about "de aanbesteding" that names no step is in ``aankondiging``."""
+    st, primary = _st("Wat betekent de aanbesteding jeugdhulp voor de wijkteams? Wat verandert er door de aanbesteding? "
+                      "In de aanbesteding wordt ingezet op behoud van personeel.")
+    assert primary == "aankondiging"
+
+
+def test_only_stages_md_ids_are_ever_produced():
+    from tenderarchive.analysis.vocabulary import STAGE_ORDER
+    assert STAGE_ORDER == ["voorbereiding", "marktconsultatie", "vooraankondiging", "aankondiging", "inlichtingen",
+                           "selectie", "dialoog", "inschrijving", "beoordeling", "voorlopige_gunning", "bezwaar",
+                           "definitieve_gunning", "kort_geding", "bodemprocedure", "hoger_beroep",
+                           "contract_ondertekend", "contractstart", "verlenging", "mislukt", "implementatie"]
+    st, _ = _st("Het gerechtshof heeft in hoger beroep de uitspraak van de voorzieningenrechter in het kort geding "
+                "over de aanbesteding jeugdhulp bekrachtigd. Een bodemprocedure volgt.")
+    assert st["hoger_beroep"] == "done" and st["kort_geding"] == "done" and st["bodemprocedure"] == "planned"
+    assert set(st) <= set(STAGE_ORDER)
+
+
+def test_planned_award_with_a_future_date_is_planned():
+    st, primary = _st("Het college verwacht het aangepaste inkoopdocument voor de jeugdhulp begin 2024 te publiceren. "
+                      "De gunning heeft plaats voor 1 juli a.s. Op 1 januari 2025 gaan de nieuwe contracten in.",
+                      published=dt.date(2023, 12, 1))
+    assert st["definitieve_gunning"] == "planned" and st["contractstart"] == "planned"
+    assert primary not in ("definitieve_gunning", "contractstart")
+
+
+def test_a_later_kort_geding_outranks_the_award_it_interrupted():
+    st, primary = _st("De gemeente heeft de jeugdhulp voorlopig gegund aan Stichting X. Een verliezende aanbieder "
+                      "spande een kort geding aan; de voorzieningenrechter heeft de gunning verboden.")
+    assert primary == "kort_geding"
+
+
+def test_objection_possibility_is_not_an_objection():
+    _, primary = _st("Het gaat nog om een voorlopige gunning van de jeugdhulp. Tot 1 januari hebben partijen de "
+                     "mogelijkheid om bezwaar te maken.")
+    assert primary == "voorlopige_gunning"

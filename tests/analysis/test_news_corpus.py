@@ -1,0 +1,130 @@
+"""The real-page news corpus (issue 11): format, split, synthetic wrapper, fidelity floors.
+
+Reads only tests/fixtures/news/corpus/. The fidelity test runs the real extraction
+(trafilatura on the wrapped HTML) and analysis on every page, like bench/news_fidelity.py.
+"""
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from tenderarchive.analysis.corpus import (CORPUS_DIR, FAMILIES, load_pages, load_split, part_of,  # noqa: E402
+                                           render_html, site_slug)
+from tenderarchive.analysis.vocabulary import STAGE_ORDER  # noqa: E402
+
+KINDS = {"municipality", "region", "inkoopbureau", "broadcaster", "local_paper", "trade_press", "court_news",
+         "council", "provider", "faq", "project_page"}
+NEGATIVE_KINDS = {None, "wmo_only", "youth_care_no_procurement", "vacancy", "budget", "other_service", "other"}
+ROLES = {"buyer", "awardee", "provider", "adviser", "court"}
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return load_pages()
+
+
+def test_corpus_has_real_pages_from_many_sites(pages):
+    assert len(pages) >= 100
+    assert len({p.site_slug for p in pages}) >= 60
+    assert sum(1 for p in pages if not p.gold["relevant"]) >= 30
+
+
+@pytest.mark.parametrize("path", sorted((CORPUS_DIR / "pages").glob("*.json")), ids=lambda p: p.stem)
+def test_page_follows_the_corpus_format(path):
+    d = json.loads(path.read_text(encoding="utf-8"))
+    assert d["id"] == path.stem and path.stem.startswith(site_slug(d["site"]) + "__")
+    assert d["url"].startswith(("https://", "http://")) and d["site_kind"] in KINDS
+    assert d["retrieval"].startswith("search tool") and len(d["text"]) >= 300
+    assert d["published"] is None or re.fullmatch(r"\d{4}-\d\d-\d\d(?:T\d\d:\d\d)?", d["published"])
+    g = d["gold"]
+    assert g["negative_kind"] in NEGATIVE_KINDS
+    assert g["primary_stage"] is None or g["primary_stage"] in STAGE_ORDER
+    assert all(s in STAGE_ORDER and st in ("done", "current", "planned") for s, st in g["stages"])
+    assert all(o["role"] in ROLES for o in g["organisations"])
+    assert all(re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", d_) for d_, _ in g["events"])
+    if not g["relevant"]:
+        assert g["primary_stage"] is None and g["stages"] == [] and g["negative_kind"]
+    elif g["primary_stage"]:
+        # stages.md: the primary stage is one the page reports as done or current, never planned
+        assert [g["primary_stage"], "planned"] not in g["stages"]
+
+
+def test_urls_are_unique(pages):
+    urls = [p.url.rstrip("/").replace("http://", "https://").replace("://www.", "://") for p in pages]
+    assert len(urls) == len(set(urls))
+
+
+def test_split_is_by_site_and_keeps_about_sixty_forty(pages):
+    split = load_split()
+    assert not set(split["dev"]) & set(split["test"])
+    by_site = {}
+    for p in pages:
+        by_site.setdefault(p.site_slug, set()).add(part_of(p, split))
+    assert all(len(parts) == 1 for parts in by_site.values())
+    dev = sum(1 for p in pages if part_of(p, split) == "dev")
+    assert 0.45 <= dev / len(pages) <= 0.7
+    # a site first seen after the split was fixed goes to test
+    new = type(pages[0])(**{**pages[0].__dict__, "site": "nieuwe-site.example.nl"})
+    assert part_of(new, split) == "test"
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_wrapper_is_labelled_synthetic_and_extracts_back(family, pages):
+    from tenderarchive.extract_page import analyse_html
+    page = next(p for p in pages if p.published and len(p.published) == 10 and p.gold["relevant"])
+    html = render_html(page, family)
+    assert '<meta name="tenderarchive-fixture" content="synthetic">' in html
+    assert "tenderarchive-fixture-banner" in html and "SYNTHETISCHE TESTPAGINA" in html
+    out = analyse_html(html, page.url)
+    assert out["title"] == page.title
+    assert (out["published"] or "")[:10] == page.published
+    assert "SYNTHETISCHE" not in out["text"]
+
+
+def test_undated_page_gets_no_date_from_the_wrapper(pages):
+    from tenderarchive.extract_page import analyse_html
+    page = next(p for p in pages if p.published is None and "/20" not in p.url)
+    for family in FAMILIES:
+        assert analyse_html(render_html(page, family), page.url)["published"] is None
+
+
+@pytest.fixture(scope="module")
+def fidelity():
+    from bench.news_fidelity import run
+    return {part: r["scores"] for part, r in run().items()}
+
+
+# Floors a little below what the analysis reached when this test was written (README of the
+# corpus quotes the real numbers). The test part was never tuned on; its floors are lower.
+FLOORS = {
+    "dev": {("relevance", "accuracy"): 0.95, ("primary_stage", "accuracy"): 0.72, ("stage_status", "f1"): 0.42,
+            ("municipalities", "precision"): 0.90, ("municipalities", "recall"): 0.65,
+            ("organisations", "recall"): 0.48, ("awardees", "precision"): 0.90, ("awardees", "recall"): 0.70,
+            ("events", "recall"): 0.80, ("title", "accuracy"): 0.95, ("date", "accuracy"): 0.95},
+    "test": {("relevance", "accuracy"): 0.78, ("primary_stage", "accuracy"): 0.50, ("stage_status", "f1"): 0.30,
+             ("municipalities", "precision"): 0.90, ("municipalities", "recall"): 0.60,
+             ("organisations", "recall"): 0.40, ("awardees", "precision"): 0.70, ("awardees", "recall"): 0.70,
+             ("events", "recall"): 0.80, ("title", "accuracy"): 0.95, ("date", "accuracy"): 0.95},
+}
+
+
+@pytest.mark.parametrize("part", ["dev", "test"])
+def test_fidelity_floors(part, fidelity):
+    scores = fidelity[part]
+    low = {f"{f}.{k}": (scores[f][k], floor) for (f, k), floor in FLOORS[part].items()
+           if scores[f][k] is None or scores[f][k] < floor}
+    assert not low, low
+
+
+def test_seed_style_failures_are_caught_by_the_scorer(pages):
+    """The scorer is not trivially satisfied: an empty prediction scores low."""
+    from tenderarchive.analysis.scoring import score_corpus
+    empty = [{"relevant": False} for _ in pages]
+    s = score_corpus(empty, pages)
+    assert s["relevance"]["recall"] == 0.0 and s["title"]["accuracy"] == 0.0
+    assert s["events"]["recall"] == 0.0
