@@ -75,11 +75,9 @@ def analyse_article(record: dict) -> dict:
         {"url": url, "cbs_code": m["cbs_code"], "name": m["name"],
          "jeugdregio_code": m.get("jeugdregio_code"), "matched": m.get("matched")}
         for m in municipalities]
-    record["organisations"] = [{"url": url, "name": o["name"], "role": o.get("role") or ""}
+    record["organisations"] = [{"url": url, "name": o["name"], "role": o.get("role") or "",
+                                "rule": o.get("rule"), "sentence": o.get("sentence")}
                                for o in result.get("organisations") or []]
-    record["organisation_evidence"] = [{"url": url, "name": o["name"], "role": o.get("role") or "",
-                                        "rule": o.get("rule"), "sentence": o.get("sentence")}
-                                       for o in result.get("organisations") or []]
     record["awardees"] = [{"url": url, "name": a["name"], "rule": a["rule"], "sentence": a["sentence"]}
                           for a in result.get("awardee_evidence") or []]
     record["article_stages"] = [{"url": url, "stage": s["stage"], "status": s["status"], "evidence": s.get("evidence"),

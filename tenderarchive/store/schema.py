@@ -132,8 +132,20 @@ TABLES: dict[str, dict] = {
     },
     "article_organisations": {
         "pk": ("url", "name", "role"),
-        "columns": {"url": str, "name": str, "role": str},
+        "columns": {"url": str, "name": str, "role": str, "rule": str, "sentence": str},
         "indexes": [["name"]],
+        "foreign_keys": [("url", "articles", "url")],
+    },
+    "article_awardees": {
+        "pk": ("url", "name"),
+        "columns": {"url": str, "name": str, "rule": str, "sentence": str},
+        "indexes": [["name"]],
+        "foreign_keys": [("url", "articles", "url")],
+    },
+    "article_stages": {
+        "pk": ("url", "stage"),
+        "columns": {"url": str, "stage": str, "status": str, "evidence": str, "cue": str, "sentence": str},
+        "indexes": [["stage", "status"]],
         "foreign_keys": [("url", "articles", "url")],
     },
     "article_events": {

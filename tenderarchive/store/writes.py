@@ -188,6 +188,8 @@ def write_article(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             return outcome
         for table, rows in (("article_municipalities", record.get("municipalities") or []),
                             ("article_organisations", record.get("organisations") or []),
+                            ("article_awardees", record.get("awardees") or []),
+                            ("article_stages", record.get("article_stages") or []),
                             ("article_events", [dict(e, crawl_id=crawl_id) for e in record.get("events") or []])):
             sync_rows(db, table, "url = ?", [url], rows)
     return outcome
