@@ -234,7 +234,8 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
         value = lot["shared_value"] or (values[0] if len(winners) == 1 and values else None)
         award = {"lot_id": lot_id, "award_index": len(awards),
                  "award_date": next((w.get("award_date") for w in winners if w.get("award_date")), result.get("award_date")),
-                 "contract_date": next((w.get("contract_date") for w in winners if w.get("contract_date")), None),
+                 "contract_date": next((w.get("contract_date") for w in winners if w.get("contract_date")),
+                                      result.get("contract_date")),
                  "contract_id": next((w.get("contract_id") for w in winners if w.get("contract_id")), None),
                  "tenders_received": lot["tenders_received"], "winner_count": 0}
         award.update(amount_fields("value", value))
