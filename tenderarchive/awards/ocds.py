@@ -101,14 +101,21 @@ def _release_cpvs(release: dict) -> list[dict]:
 
 def is_youth_care(release: dict, relevance: Relevance) -> tuple[bool, list[str]]:
     """The profile's decision for one release (CPV codes, title, description)."""
-    from pipelines.classify import classify  # the one youth-care rule set, shared with the API path
+    from pipelines.classify import classify, cpv_covers  # the one youth-care rule set, shared with the API path
 
     tender = release.get("tender") or {}
     notice = {"title": tender.get("title"), "description": tender.get("description"), "reference": None}
     titles = " ".join(str(lot.get("title") or "") for lot in tender.get("lots") or [] if isinstance(lot, dict))
     if titles:
         notice["description"] = f"{notice['description'] or ''} {titles}".strip()
-    return classify(notice, _release_cpvs(release), relevance)
+    cpvs = _release_cpvs(release)
+    # Quick refusal, same outcome as classify(): no strong CPV and no term as a plain substring means
+    # not youth care. Most releases of a package end here (a package is mostly other procurement).
+    text = f"{notice['title'] or ''} {notice['description'] or ''}".lower()
+    if not any(term in text for term in relevance.terms) and not any(
+            cpv_covers(p, row["cpv"]) for p in relevance.cpv_strong for row in cpvs):
+        return False, []
+    return classify(notice, cpvs, relevance)
 
 
 def _releases(stream: IO[bytes]) -> Iterator[dict]:
