@@ -13,7 +13,9 @@ crawl archived:
    scored by :mod:`tenderarchive.linking`;
 4. article ``events`` from ``article_events`` on the procurement each article is
    linked to, and ``procurements.article_count``;
-5. the Dutch search index (:mod:`tenderarchive.search`).
+5. the Dutch search index (:mod:`tenderarchive.search`);
+6. ``awards.current``: which awards are a procedure's current ones (a rectification
+   supersedes the awards of the earlier notices for the same lots).
 
 Every write goes through :mod:`tenderarchive.store.writes`, each step in one
 transaction, and writes only what changed, so running it twice writes nothing.
@@ -38,6 +40,7 @@ def derive(db, crawl_id: int | None) -> dict:
     """Run every derivation for crawl ``crawl_id``; returns counts of what changed."""
     counts = {"procurements": refresh_procurements(db, crawl_id),
               "notice_events": refresh_notice_events(db, crawl_id)}
+    counts["awards_current"] = refresh_award_currency(db, crawl_id)
     counts.update(refresh_links(db))
     counts["search_index"] = int(refresh_search_index(db))
     logger.info("derivation after crawl %s: %s", crawl_id, counts)
@@ -118,3 +121,26 @@ def refresh_search_index(db) -> bool:
     from tenderarchive.search import ensure_search
 
     return ensure_search(db)
+
+
+def refresh_award_currency(db, crawl_id) -> int:
+    """Set ``awards.current``: 0 for an award that a later rectification (REC) of its procedure
+    gives again for the same lot, 1 otherwise (so the winners of every admission round of an
+    open house stay current). The store already merges a rectification into the award it
+    corrects when it sees the original first; this also covers the other order."""
+    if not db["awards"].exists():
+        return 0
+    touched = [r[0] for r in db.execute(
+        f"select distinct procurement_id from awards where {TOUCHED} or current is null", [crawl_id]).fetchall()]
+    changed = 0
+    with db.atomic():
+        for procurement_id in touched:
+            rows = list(db.query(
+                "select a.award_id, a.lot_id, a.current, coalesce(n.published_at, '') as published, n.notice_type "
+                "from awards a left join notices n on n.publication_id = a.publication_id "
+                "where a.procurement_id = ?", [procurement_id]))
+            for row in rows:
+                later_rec = any(o["lot_id"] == row["lot_id"] and o["notice_type"] == "REC" and
+                                o["published"] > row["published"] and o["award_id"] != row["award_id"] for o in rows)
+                changed += set_values(db, "awards", row["award_id"], {"current": 0 if later_rec else 1})
+    return changed

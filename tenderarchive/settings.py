@@ -13,6 +13,8 @@ NEWSPIDER_MODULE = "spiders"
 
 # --- sources -------------------------------------------------------------
 TENDERNED_API_URL = "https://www.tenderned.nl/papi/tenderned-rs-tns/v2"
+# TenderNed's open-data page that links the yearly OCDS release packages (spider tenderned_ocds).
+TENDERNED_DATASETS_URL = "https://www.tenderned.nl/cms/nl/aanbesteden-in-cijfers/datasets-aanbestedingen"
 # Human notice page; ``{id}`` is the publicatieId.
 TENDERNED_NOTICE_URL = "https://www.tenderned.nl/aankondigingen/overzicht/{id}"
 # Relative hrefs in the API (document downloads, PDFs) are resolved against this.
@@ -91,6 +93,7 @@ ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 210,
     "pipelines.analyse.AnalysePipeline": 310,
     "pipelines.places.PlacesPipeline": 320,
+    "pipelines.awards.AwardsPipeline": 350,
     "pipelines.archive.ArchivePipeline": 900,
 }
 

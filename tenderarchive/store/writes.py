@@ -173,6 +173,8 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
                 upsert_if_changed(db, "notice_municipalities", row)
         else:
             changed |= sync_rows(db, "notice_municipalities", "publication_id = ?", [key], places)
+        if record.get("results"):
+            changed |= write_results(db, notice, record["results"], crawl_id)
     if outcome == "unchanged" and changed:
         outcome = "updated"  # only its CPV codes, documents or places changed
     return outcome
@@ -191,3 +193,111 @@ def write_article(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
                             ("article_events", [dict(e, crawl_id=crawl_id) for e in record.get("events") or []])):
             sync_rows(db, table, "url = ?", [url], rows)
     return outcome
+
+
+# --- award data (issue 10; rows shaped by tenderarchive/awards/rows.py) ----------------------------------
+
+def _provider(db: sqlite_utils.Database, supplier: dict) -> str:
+    """The ``organisations`` id of a winner, adding it (kind ``provider``) when new.
+
+    Keyed by KvK number where published; a winner known only by name joins the organisation
+    with a KvK number that has the same folded name, so "Stichting X" and "X B.V." are one."""
+    org_id = supplier["organisation_id"]
+    if not supplier.get("kvk") and supplier.get("name_key"):
+        row = db.execute("select organisation_id from organisations where name_key = ? and kvk is not null "
+                         "order by organisation_id limit 1", [supplier["name_key"]]).fetchone()
+        if row:
+            org_id = row[0]
+    if get_row(db, "organisations", org_id) is None:
+        db["organisations"].insert({"organisation_id": org_id, "name": supplier.get("name"), "kind": "provider",
+                                    "kvk": supplier.get("kvk"), "name_key": supplier.get("name_key")},
+                                   pk="organisation_id")
+    return org_id
+
+
+def _published(db: sqlite_utils.Database, publication_id) -> str:
+    row = db.execute("select published_at from notices where publication_id = ?", [publication_id]).fetchone()
+    return (row[0] if row else None) or ""
+
+
+def _write_award(db, entry: dict, crawl_id) -> bool:
+    award = dict(entry["award"], crawl_id=crawl_id)
+    old = get_row(db, "awards", award["award_id"])
+    if old is not None and old["publication_id"] != award.get("publication_id") and old.get("source") == award.get("source") \
+            and _published(db, old["publication_id"]) > _published(db, award.get("publication_id")):
+        return False  # an older notice read again never replaces its rectification
+    changed = upsert_if_changed(db, "awards", award) != "unchanged"
+    suppliers = []
+    for supplier in entry["suppliers"]:
+        supplier = dict(supplier, award_id=award["award_id"])
+        supplier["organisation_id"] = _provider(db, supplier)
+        suppliers.append(supplier)
+    changed |= sync_rows(db, "award_suppliers", "award_id = ?", [award["award_id"]],
+                         list({s["organisation_id"]: s for s in suppliers}.values()))
+    return changed
+
+
+def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_id) -> bool:
+    """Archive one notice's award data (its ``/html`` parse); True if anything changed.
+
+    A rectification (``REC``) replaces the awards of the latest earlier award notice of its
+    procedure (same award ids, earlier values kept in ``versions``, ``rectifies`` names the
+    notice it corrects); any other notice's awards are its own."""
+    changed = upsert_if_changed(db, "notice_results", dict(results["notice_result"], crawl_id=crawl_id)) != "unchanged"
+    for lot in results["lots"]:
+        changed |= upsert_if_changed(db, "lots", dict(lot, crawl_id=crawl_id)) != "unchanged"
+    procurement_id, publication_id = notice.get("procurement_id"), notice["publication_id"]
+    base = publication_id
+    if notice.get("notice_type") == "REC" and results["awards"]:
+        row = db.execute(
+            "select a.publication_id from awards a join notices n on n.publication_id = a.publication_id "
+            "where a.procurement_id = ? and a.source = 'tenderned_html' and a.publication_id != ? "
+            "and n.published_at <= ? order by n.published_at desc limit 1",
+            [procurement_id, publication_id, notice.get("published_at") or ""]).fetchone()
+        base = (row[0] if row else None) or publication_id
+        if row:
+            base = db.execute("select coalesce(rectifies, publication_id) from awards where publication_id = ? "
+                              "limit 1", [base]).fetchone()[0]
+    per_lot: dict[str, int] = {}
+    for entry in results["awards"]:
+        n = per_lot[entry["lot_id"]] = per_lot.get(entry["lot_id"], -1) + 1
+        entry["award"]["award_id"] = f"{procurement_id}/{base}/{entry['lot_id']}" + (f"/{n}" if n else "")
+        entry["award"]["rectifies"] = base if base != publication_id else None
+        changed |= _write_award(db, entry, crawl_id)
+    return changed
+
+
+def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
+    """Archive one procedure from an OCDS package: notices the API has not archived, and its lots,
+    awards and winners unless the API's ``/html`` already gave them (the API's values win; the
+    differences are kept in ``ocds_differences``)."""
+    procurement_id = record["procurement_id"]
+    with db.atomic():
+        changed = new = False
+        for notice in record["notices"]:
+            if get_row(db, "notices", notice["publication_id"]) is None:
+                db["notices"].insert(dict(notice, crawl_id=crawl_id), pk="publication_id", alter=False)
+                changed = new = True
+        has_api = db.execute("select count(*) from awards where procurement_id = ? and source = 'tenderned_html'",
+                             [procurement_id]).fetchone()[0]
+        if has_api:
+            for difference in compare_with_api(db, record):
+                changed |= upsert_if_changed(db, "ocds_differences", {
+                    "procurement_id": procurement_id, "difference": difference,
+                    "source_file": record["awards"][0]["award"].get("source_file") if record["awards"] else None,
+                    "crawl_id": crawl_id}) == "new"
+            return "updated" if changed else "unchanged"
+        for lot in record["lots"]:
+            changed |= upsert_if_changed(db, "lots", dict(lot, crawl_id=crawl_id)) != "unchanged"
+        for entry in record["awards"]:
+            changed |= _write_award(db, entry, crawl_id)
+    return "new" if new else ("updated" if changed else "unchanged")
+
+
+def compare_with_api(db: sqlite_utils.Database, record: dict) -> list[str]:
+    """Differences between an OCDS procedure and the API's awards of the same procurement (logged)."""
+    api = {(r["lot_id"], r["value_cents"]) for r in db.query(
+        "select lot_id, value_cents from awards where procurement_id = ? and source = 'tenderned_html' and current = 1",
+        [record["procurement_id"]])}
+    dump = {(e["award"]["lot_id"], e["award"].get("value_cents")) for e in record["awards"]}
+    return [f"OCDS award (lot {lot}, {cents} cents) differs from the API's awards" for lot, cents in sorted(dump - api, key=str)]
