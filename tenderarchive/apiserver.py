@@ -98,6 +98,7 @@ class TenderNedAPI:
         self.ignore_params = set(ignore_params)
         self.faults: dict[str, list[dict]] = defaultdict(list, {k: list(v) for k, v in (faults or {}).items()})
         self.log: list[str] = []
+        self.accept: list[str | None] = []  # the Accept header of every request, in order
         self.lock = threading.Lock()
 
     def add(self, publication: dict) -> None:
@@ -240,6 +241,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
         parts = urlsplit(self.path)
+        self.server.api.accept.append(self.headers.get("Accept"))
         cpv_lists = [v for v in parse_qs(parts.query).get("cpvCodes", []) if "," in v]
         if cpv_lists:
             status, headers, body = 400, {}, b'{"message": "cpvCodes: repeat the parameter"}'

@@ -124,10 +124,11 @@ def refresh_search_index(db) -> bool:
 
 
 def refresh_award_currency(db, crawl_id) -> int:
-    """Set ``awards.current``: 0 for an award that a later rectification (REC) of its procedure
-    gives again for the same lot, 1 otherwise (so the winners of every admission round of an
-    open house stay current). The store already merges a rectification into the award it
-    corrects when it sees the original first; this also covers the other order."""
+    """Set ``awards.current`` and ``awards.rectifies``: an award that a later rectification (REC)
+    of its procedure gives again for the same lot is superseded (current 0; the rectification's
+    award names the notice it corrects in ``rectifies``); every other award stands (so the winners
+    of every admission round of an open house stay current). Decided from the archived rows,
+    whatever order the crawl wrote them in."""
     if not db["awards"].exists():
         return 0
     touched = [r[0] for r in db.execute(
@@ -136,11 +137,17 @@ def refresh_award_currency(db, crawl_id) -> int:
     with db.atomic():
         for procurement_id in touched:
             rows = list(db.query(
-                "select a.award_id, a.lot_id, a.current, coalesce(n.published_at, '') as published, n.notice_type "
-                "from awards a left join notices n on n.publication_id = a.publication_id "
-                "where a.procurement_id = ?", [procurement_id]))
+                "select a.award_id, a.lot_id, a.publication_id, a.source, coalesce(n.published_at, '') as published, "
+                "n.notice_type from awards a left join notices n on n.publication_id = a.publication_id "
+                "where a.procurement_id = ? order by published, a.publication_id", [procurement_id]))
             for row in rows:
-                later_rec = any(o["lot_id"] == row["lot_id"] and o["notice_type"] == "REC" and
-                                o["published"] > row["published"] and o["award_id"] != row["award_id"] for o in rows)
-                changed += set_values(db, "awards", row["award_id"], {"current": 0 if later_rec else 1})
+                same_lot = [o for o in rows if o["lot_id"] == row["lot_id"] and o["source"] == row["source"]
+                            and o["award_id"] != row["award_id"]]
+                later_rec = any(o["notice_type"] == "REC" and (o["published"], o["publication_id"]) >
+                                (row["published"], row["publication_id"]) for o in same_lot)
+                earlier = [o["publication_id"] for o in same_lot if (o["published"], o["publication_id"]) <
+                           (row["published"], row["publication_id"])]
+                rectifies = earlier[-1] if row["notice_type"] == "REC" and earlier else None
+                changed += set_values(db, "awards", row["award_id"],
+                                      {"current": 0 if later_rec else 1, "rectifies": rectifies})
     return changed

@@ -82,7 +82,7 @@ WARC_STORE_ENABLED = True
 WARC_DIR = None        # default: warc/ next to ARCHIVE_DB
 WARC_REPLAY = None     # a WARC file or folder: serve responses from it, never the network
 # Settings recorded in each WARC file's warcinfo, so a crawl can be replayed as it ran.
-WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_PROFILE", "TENDERNED_PAGE_SIZE", "TENDERNED_MAX_PAGE",
+WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_PROFILE", "TENDERNED_PAGE_SIZE", "TENDERNED_MAX_PAGE",
                       "TENDERNED_FILTER_CHECK_MIN", "TENDERNED_INCREMENTAL", "TENDERNED_OVERLAP_DAYS",
                       "TENDERNED_RECHECK_MARGIN_DAYS", "NEWS_IRRELEVANT"]
 

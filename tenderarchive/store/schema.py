@@ -168,7 +168,7 @@ TABLES: dict[str, dict] = {
         },
         "indexes": [["procurement_id", "lot_id"], ["publication_id"], ["current"], ["year"], ["award_date"]],
         "versioned": True,
-        "volatile": {"current"},
+        "volatile": {"current", "rectifies"},
     },
     "award_suppliers": {
         "pk": ("award_id", "organisation_id"),

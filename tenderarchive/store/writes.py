@@ -198,34 +198,32 @@ def write_article(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
 # --- award data (issue 10; rows shaped by tenderarchive/awards/rows.py) ----------------------------------
 
 def _provider(db: sqlite_utils.Database, supplier: dict) -> str:
-    """The ``organisations`` id of a winner, adding it (kind ``provider``) when new.
+    """The ``organisations`` id of a winner (kind ``provider``), adding the organisation when new.
 
-    Keyed by KvK number where published; a winner known only by name joins the organisation
-    with a KvK number that has the same folded name, so "Stichting X" and "X B.V." are one."""
+    The id comes from the winner's own data only — ``kvk:NUMBER`` where a KvK number is
+    published, else ``name:<folded name>`` — so the same rows come out whatever order the
+    notices arrive in; of the printed names, the organisation keeps the first in sort order."""
     org_id = supplier["organisation_id"]
-    if not supplier.get("kvk") and supplier.get("name_key"):
-        row = db.execute("select organisation_id from organisations where name_key = ? and kvk is not null "
-                         "order by organisation_id limit 1", [supplier["name_key"]]).fetchone()
-        if row:
-            org_id = row[0]
-    if get_row(db, "organisations", org_id) is None:
+    old = get_row(db, "organisations", org_id)
+    if old is None:
         db["organisations"].insert({"organisation_id": org_id, "name": supplier.get("name"), "kind": "provider",
                                     "kvk": supplier.get("kvk"), "name_key": supplier.get("name_key")},
                                    pk="organisation_id")
+    elif old["kind"] == "provider" and supplier.get("name") and (old["name"] or "~") > supplier["name"]:
+        db["organisations"].update(org_id, {"name": supplier["name"]})
     return org_id
 
 
-def _published(db: sqlite_utils.Database, publication_id) -> str:
-    row = db.execute("select published_at from notices where publication_id = ?", [publication_id]).fetchone()
-    return (row[0] if row else None) or ""
+def _later(db: sqlite_utils.Database, publication_id, than) -> bool:
+    """True when notice ``publication_id`` was published after notice ``than`` (ties: the higher id)."""
+    def key(pid):
+        row = db.execute("select published_at from notices where publication_id = ?", [pid]).fetchone()
+        return ((row[0] if row else None) or "", int(pid or 0))
+    return publication_id is not None and than is not None and key(publication_id) > key(than)
 
 
 def _write_award(db, entry: dict, crawl_id) -> bool:
     award = dict(entry["award"], crawl_id=crawl_id)
-    old = get_row(db, "awards", award["award_id"])
-    if old is not None and old["publication_id"] != award.get("publication_id") and old.get("source") == award.get("source") \
-            and _published(db, old["publication_id"]) > _published(db, award.get("publication_id")):
-        return False  # an older notice read again never replaces its rectification
     changed = upsert_if_changed(db, "awards", award) != "unchanged"
     suppliers = []
     for supplier in entry["suppliers"]:
@@ -240,29 +238,23 @@ def _write_award(db, entry: dict, crawl_id) -> bool:
 def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_id) -> bool:
     """Archive one notice's award data (its ``/html`` parse); True if anything changed.
 
-    A rectification (``REC``) replaces the awards of the latest earlier award notice of its
-    procedure (same award ids, earlier values kept in ``versions``, ``rectifies`` names the
-    notice it corrects); any other notice's awards are its own."""
+    Every notice's awards are its own rows (``procurement/notice/lot``): a re-read of the
+    same notice replaces them (earlier values in ``versions``). Which awards stand — a
+    rectification (REC) supersedes the earlier notice's award of the same lot — is the
+    derivation's ``awards.current``, decided after the crawl, so the order in which notices
+    arrive never matters. A lot keeps the values of the latest notice that describes it."""
     changed = upsert_if_changed(db, "notice_results", dict(results["notice_result"], crawl_id=crawl_id)) != "unchanged"
+    publication_id = notice["publication_id"]
     for lot in results["lots"]:
+        old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
+        if old is not None and _later(db, old["publication_id"], publication_id):
+            continue  # a later notice already described this lot
         changed |= upsert_if_changed(db, "lots", dict(lot, crawl_id=crawl_id)) != "unchanged"
-    procurement_id, publication_id = notice.get("procurement_id"), notice["publication_id"]
-    base = publication_id
-    if notice.get("notice_type") == "REC" and results["awards"]:
-        row = db.execute(
-            "select a.publication_id from awards a join notices n on n.publication_id = a.publication_id "
-            "where a.procurement_id = ? and a.source = 'tenderned_html' and a.publication_id != ? "
-            "and n.published_at <= ? order by n.published_at desc limit 1",
-            [procurement_id, publication_id, notice.get("published_at") or ""]).fetchone()
-        base = (row[0] if row else None) or publication_id
-        if row:
-            base = db.execute("select coalesce(rectifies, publication_id) from awards where publication_id = ? "
-                              "limit 1", [base]).fetchone()[0]
     per_lot: dict[str, int] = {}
     for entry in results["awards"]:
         n = per_lot[entry["lot_id"]] = per_lot.get(entry["lot_id"], -1) + 1
-        entry["award"]["award_id"] = f"{procurement_id}/{base}/{entry['lot_id']}" + (f"/{n}" if n else "")
-        entry["award"]["rectifies"] = base if base != publication_id else None
+        entry["award"]["award_id"] = f"{notice.get('procurement_id')}/{publication_id}/{entry['lot_id']}" + (
+            f"/{n}" if n else "")
         changed |= _write_award(db, entry, crawl_id)
     return changed
 
