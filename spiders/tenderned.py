@@ -315,8 +315,8 @@ class TenderNedSpider(BaseSpider):
 
     def related_request(self, item: NoticeItem):
         kenmerk = item.detail.get("kenmerk")
-        if self.profile.all or kenmerk is None or str(kenmerk) in self.related_checked:
-            return
+        if self.profile.all or self.sample or kenmerk is None or str(kenmerk) in self.related_checked:
+            return  # the `all` profile fetches every notice anyway; a sample stays a sample
         self.related_checked.add(str(kenmerk))
         yield scrapy.Request(f"{self.detail_url(item.publication_id)}/gerelateerd", callback=self.parse_related,
                              errback=self.errback, meta={"origin": item.publication_id}, priority=-1)
