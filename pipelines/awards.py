@@ -21,6 +21,7 @@ import json
 from tenderarchive.awards.html import parse_response
 from tenderarchive.awards.rows import html_results, ocds_results, only_columns
 from tenderarchive.items import NoticeItem, OCDSProcedureItem
+from tenderarchive.organisations import organisation
 from tenderarchive.store.keys import dumps
 
 
@@ -59,6 +60,7 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
     n = record["notice"]
     day = n.get("first_date")
     cpv = n["cpv"][0] if n.get("cpv") else None
+    buyer = organisation(n.get("buyer")) or {}
     record["notices"] = [only_columns("notices", {
         "publication_id": int(pid), "kenmerk": record["kenmerk"], "procurement_id": record["procurement_id"],
         "title": n.get("title"), "description": n.get("description"), "buyer": n.get("buyer"),
@@ -67,6 +69,7 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
         "cpv_main": cpv, "cpv_main_8": cpv.split("-")[0] if cpv else None,
         "is_awarded": 1 if record["awards"] else 0, "youth_care": 1,
         "youth_care_reasons": dumps(list(n.get("youth_care_reasons") or []) + [f"OCDS {n['ocid']}"]),
-        "form_type": "ocds", "url": notice_url.format(id=pid), **provenance,
+        "form_type": "ocds", "url": notice_url.format(id=pid), "buyer_id": buyer.get("organisation_id"),
+        "jeugdregio_code": buyer.get("jeugdregio_code"), **provenance,
     }) for pid in n.get("publication_ids") or [] if str(pid).isdigit()]
     return record
