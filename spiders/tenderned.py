@@ -32,11 +32,11 @@ extension (:meth:`use_archive_state`); the spider never opens the archive.
 
 Award data (docs/awards.md): every result notice (``formType`` "result", or
 ``aankondigingCode`` AGO/REC) gets one ``/html`` request, kept in the WARC store like
-every response and never repeated once its parse is archived; every procedure with a
-notice fetched in this crawl gets one ``/gerelateerd`` request, and the related
-notices not archived yet are fetched whatever their CPV codes, words or date (their
-``related_to`` says which notice led to them). So an incremental run asks
-``/gerelateerd`` again only for procedures with something new or still open.
+every response and never repeated once its parse is archived; every notice whose detail
+this crawl fetches gets one ``/gerelateerd`` request, and the related notices not
+archived yet are fetched whatever their CPV codes, words or date (their ``related_to``
+says which notice led to them). So an incremental run asks ``/gerelateerd`` again only
+for procedures with something new or still open (re-checked notices).
 
 Settings: ``TENDERNED_API_URL``, ``TENDERNED_PROFILE``, ``TENDERNED_PAGE_SIZE``,
 ``TENDERNED_MAX_PAGE``, ``TENDERNED_FILTER_CHECK_MIN``.
@@ -70,7 +70,7 @@ class TenderNedSpider(BaseSpider):
         self.known: dict[str, dict] = {}
         self.known_by_kenmerk: dict[str, list[str]] = {}
         self.known_results: set[str] = set()  # notices whose /html is archived (from the CrawlState extension)
-        self.related_checked: set[str] = set()  # kenmerken whose /gerelateerd this crawl asked
+        self.related_checked: set[str] = set()  # notices whose /gerelateerd this crawl asked
         self.rechecked_kenmerken: set = set()
 
     @classmethod
@@ -314,10 +314,11 @@ class TenderNedSpider(BaseSpider):
         yield failure.request.meta["item"]
 
     def related_request(self, item: NoticeItem):
-        kenmerk = item.detail.get("kenmerk")
-        if self.profile.all or self.sample or kenmerk is None or str(kenmerk) in self.related_checked:
+        """/gerelateerd once per notice fetched in this crawl: per notice, not per procedure, so the
+        requests do not depend on the order responses arrive in (a replay asks exactly the same)."""
+        if self.profile.all or self.sample or item.publication_id in self.related_checked:
             return  # the `all` profile fetches every notice anyway; a sample stays a sample
-        self.related_checked.add(str(kenmerk))
+        self.related_checked.add(item.publication_id)
         yield scrapy.Request(f"{self.detail_url(item.publication_id)}/gerelateerd", callback=self.parse_related,
                              errback=self.errback, meta={"origin": item.publication_id}, priority=-1)
 

@@ -59,11 +59,11 @@ def test_every_notice_of_a_youth_care_procedure_is_archived_even_the_non_youth_c
         [{"youth_care": 1}]
 
 
-def test_each_result_notice_gets_one_html_and_each_procedure_one_gerelateerd(crawled, award_server):
+def test_each_result_notice_gets_one_html_and_each_notice_one_gerelateerd(crawled, award_server):
     _, log = crawled
     asked = [p for p in log if p.endswith("/html")]
     assert sorted(p.split("/")[-2] for p in asked) == ["900102", "900103", "900201", "900302"]  # results only
-    assert kinds(log)["gerelateerd"] == 3                        # three procedures
+    assert kinds(log)["gerelateerd"] == 6                        # one per notice fetched
     assert all(a == "application/json" for a in award_server.api.accept)
 
 
