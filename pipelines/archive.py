@@ -9,8 +9,8 @@ events, links, search index) is the derivation step's job
 
 from __future__ import annotations
 
-from tenderarchive.items import ArticleItem, NoticeItem
-from tenderarchive.store.writes import open_archive, write_article, write_notice
+from tenderarchive.items import ArticleItem, NoticeItem, OCDSProcedureItem
+from tenderarchive.store.writes import open_archive, write_article, write_notice, write_ocds_procedure
 
 
 class ArchivePipeline:
@@ -36,6 +36,8 @@ class ArchivePipeline:
             outcome = write_notice(self.db, item.record, crawl_id)
         elif isinstance(item, ArticleItem) and item.record:
             outcome = write_article(self.db, item.record, crawl_id)
+        elif isinstance(item, OCDSProcedureItem) and item.record:
+            outcome = write_ocds_procedure(self.db, item.record, crawl_id)
         else:
             return item
         self.crawler.stats.inc_value(f"archive/{outcome}")

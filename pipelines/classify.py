@@ -3,7 +3,8 @@
 Rules (the profile's ``relevance`` block, see tenderarchive/profiles/youth_care.yaml):
 
 - a ``cpv_strong`` code among the notice's CPV codes → youth care;
-- a youth-care term in the title, description or buyer's reference → youth care;
+- a youth-care term in the title, description, buyer's reference or TenderNed's
+  keywords (``trefwoord1..10``) → youth care;
 - a ``cpv_context`` code alone (social services shared with Wmo) → not youth
   care, but the reason is kept so a reviewer sees the near miss.
 
@@ -63,7 +64,7 @@ def classify(notice: dict, cpv_rows: list[dict], relevance: Relevance) -> tuple[
             context = True
             reasons.append(f"cpv_context:{label}")
     terms_found = False
-    for field in ("title", "description", "reference"):
+    for field in ("title", "description", "reference", "keywords"):
         text = (notice.get(field) or "").lower()
         for term in relevance.terms:
             if re.search(r"(?<!\w)" + re.escape(term), text):

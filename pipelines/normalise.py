@@ -17,6 +17,10 @@ into archive rows.
   a number out of range) costs the record, never the crawl: the value helpers raise
   ``ValueError`` and the item is dropped with a message naming the publication,
   which the crawl records (partial) so the next run fetches it again.
+- the detail fields award data needs are kept too: ``onlyGunningProcedure``
+  (``award_only``), ``urlTsenderWebsite``, ``trefwoord1..10`` (``keywords``, JSON),
+  ``looptijdCode``, ``formType``, ``aanbestedingStatus``, ``afgerondeAanbesteding``,
+  ``pbNummerTed`` and the NUTS labels (docs/reference/tenderned-api.md §4).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from urllib.parse import urljoin
 from scrapy.exceptions import DropItem
 
 from tenderarchive.items import NoticeItem
+from tenderarchive.store.keys import dumps
 from tenderarchive.values import (
     clean_text, code_label, cpv_parts, deadline, flag, iso, local_date, parse_timestamp, text_value, to_int,
 )
@@ -69,6 +74,12 @@ def _array(value) -> list:
 def _href(link) -> str | None:
     """The ``href`` of a ``{"href": ...}`` link object, as text."""
     return text_value(_object(link).get("href")) or None
+
+def keywords(detail: dict) -> str | None:
+    """``trefwoord1`` … ``trefwoord10`` as a JSON list (None when there are none)."""
+    words = [clean_text(str(detail.get(f"trefwoord{i}"))) for i in range(1, 11)
+             if str(detail.get(f"trefwoord{i}") or "").strip()]
+    return dumps([w for w in words if w]) if any(words) else None
 
 
 def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
@@ -139,6 +150,18 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "latest_rectification_id": to_int(d.get("publicatieIDLaatsteRectificatie")),
         "reference": clean_text(d.get("referentieNummer")),
         "tender_platform": clean_text(d.get("urlTsenderNaam")),
+        # detail fields kept for award data (issue 10)
+        "award_only": flag(d.get("onlyGunningProcedure")),
+        "tender_platform_url": clean_text(d.get("urlTsenderWebsite")),
+        "keywords": keywords(d),
+        "duration_code": code_label(d.get("looptijdCode"))[0],
+        "duration_label": code_label(d.get("looptijdCode"))[1],
+        "form_type": clean_text(d.get("formType")),
+        "status": clean_text(d.get("aanbestedingStatus")),
+        "is_completed": flag(d.get("afgerondeAanbesteding")),
+        "ted_number": clean_text(str(d["pbNummerTed"])) if d.get("pbNummerTed") not in (None, "") else None,
+        "nuts_labels": ", ".join(label for label in (code_label(n)[1] for n in d.get("nutsCodes") or []) if label)
+                       or None,
         "url": notice_url.format(id=publication_id),
         "pdf_url": urljoin(site_url + "/", pdf) if pdf else None,
         "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,

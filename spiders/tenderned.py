@@ -30,6 +30,14 @@ record omitted values the archive kept. A day with nothing new costs only list
 requests. What the archive has reaches the spider through the ``CrawlState``
 extension (:meth:`use_archive_state`); the spider never opens the archive.
 
+Award data (docs/awards.md): every result notice (``formType`` "result", or
+``aankondigingCode`` AGO/REC) gets one ``/html`` request, kept in the WARC store like
+every response and never repeated once its parse is archived; every notice whose detail
+this crawl fetches gets one ``/gerelateerd`` request, and the related notices not
+archived yet are fetched whatever their CPV codes, words or date (their ``related_to``
+says which notice led to them). So an incremental run asks ``/gerelateerd`` again only
+for procedures with something new or still open (re-checked notices).
+
 Settings: ``TENDERNED_API_URL``, ``TENDERNED_PROFILE``, ``TENDERNED_PAGE_SIZE``,
 ``TENDERNED_MAX_PAGE``, ``TENDERNED_FILTER_CHECK_MIN``.
 """
@@ -52,6 +60,8 @@ from tenderarchive.profiles import ProfileError, load_profile
 
 class TenderNedSpider(BaseSpider):
     name = "tenderned"
+    # Every API request asks for JSON (the API's default can differ per endpoint).
+    custom_settings = {"DEFAULT_REQUEST_HEADERS": {"Accept": "application/json", "Accept-Language": "nl"}}
 
     def __init__(self, *args, profile=None, **kwargs):
         self.explicit_from_date = kwargs.get("from_date") is not None
@@ -60,6 +70,8 @@ class TenderNedSpider(BaseSpider):
         self.seen: set[str] = set()  # publicatieIds already requested in this crawl
         self.known: dict[str, dict] = {}
         self.known_by_kenmerk: dict[str, list[str]] = {}
+        self.known_results: set[str] = set()  # notices whose /html is archived (from the CrawlState extension)
+        self.related_checked: set[str] = set()  # notices whose /gerelateerd this crawl asked
         self.rechecked_kenmerken: set = set()
 
     @classmethod
@@ -88,6 +100,7 @@ class TenderNedSpider(BaseSpider):
         """Continue from the last complete crawl; know what the archive already has.
 
         Called by the ``CrawlState`` extension before the crawl starts."""
+        self.known_results = set(state.get("known_results") or ())
         if not self.incremental:
             return
         self.known = state["known_notices"]
@@ -242,13 +255,13 @@ class TenderNedSpider(BaseSpider):
                 self.crawler.stats.inc_value("tenderned/rechecked_procedure")
                 yield self.detail_request(other, None, f"recheck:TN{kenmerk}")
 
-    def detail_request(self, publication_id: str, row: dict | None, query: str):
+    def detail_request(self, publication_id: str, row: dict | None, query: str, related_to: str | None = None):
         self.seen.add(publication_id)
         return scrapy.Request(
             self.detail_url(publication_id),
             callback=self.parse_detail,
             errback=self.errback,
-            meta={"publication_id": publication_id, "list_record": row},
+            meta={"publication_id": publication_id, "list_record": row, "related_to": related_to},
         )
 
     def parse_detail(self, response):
@@ -260,6 +273,7 @@ class TenderNedSpider(BaseSpider):
             publication_id=publication_id,
             detail=detail,
             list_record=response.meta["list_record"],
+            related_to=response.meta.get("related_to"),
             **self.provenance(response),
         )
         documents_url = f"{self.detail_url(publication_id)}/documenten"
@@ -274,11 +288,63 @@ class TenderNedSpider(BaseSpider):
         item = response.meta["item"]
         item.documents_url = response.url
         item.documents = self.load_json(response)  # None when malformed: documents kept as they were
-        yield item
+        yield from self.after_documents(item)
 
     def documents_failed(self, failure):
         self.errback(failure)
+        yield from self.after_documents(failure.request.meta["item"])
+
+    # --- award data: /html of result notices, /gerelateerd of procedures (docs/awards.md) ------------
+    @staticmethod
+    def carries_results(detail: dict) -> bool:
+        code = (detail.get("aankondigingCode") or {}).get("code") if isinstance(detail.get("aankondigingCode"), dict) else None
+        return detail.get("formType") == "result" or code in ("AGO", "REC")
+
+    def after_documents(self, item: NoticeItem):
+        """Fetch a result notice's /html once (never again once archived); then the item goes on,
+        and the procedure's /gerelateerd is asked once per crawl."""
+        yield from self.related_request(item)
+        if self.carries_results(item.detail) and item.publication_id not in self.known_results:
+            yield scrapy.Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,
+                                 errback=self.html_failed, meta={"item": item})
+            return
+        yield item
+
+    def parse_html(self, response):
+        item = response.meta["item"]
+        provenance = self.provenance(response)
+        item.html_body, item.html_url = response.body, response.url
+        item.html_fetched_at, item.html_sha256 = provenance["fetched_at"], provenance["sha256"]
+        self.crawler.stats.inc_value("tenderned/html")
+        yield item
+
+    def html_failed(self, failure):
+        self.errback(failure)  # recorded: the crawl ends partial, and the next run asks again
         yield failure.request.meta["item"]
+
+    def related_request(self, item: NoticeItem):
+        """/gerelateerd once per notice fetched in this crawl: per notice, not per procedure, so the
+        requests do not depend on the order responses arrive in (a replay asks exactly the same)."""
+        if self.profile.all or self.sample or item.publication_id in self.related_checked:
+            return  # the `all` profile fetches every notice anyway; a sample stays a sample
+        self.related_checked.add(item.publication_id)
+        yield scrapy.Request(f"{self.detail_url(item.publication_id)}/gerelateerd", callback=self.parse_related,
+                             errback=self.errback, meta={"origin": item.publication_id}, priority=-1)
+
+    def parse_related(self, response):
+        rows = self.load_json(response)
+        if not isinstance(rows, list):
+            if rows is not None:
+                self.record_error(response.url, "/gerelateerd is not a list: related notices unknown")
+            return
+        self.crawler.stats.inc_value("tenderned/gerelateerd")
+        origin = response.meta["origin"]
+        for row in rows:
+            related = str((row or {}).get("publicatieId") or "").strip() if isinstance(row, dict) else ""
+            if not related.isdigit() or related in self.seen or related in self.known:
+                continue
+            self.crawler.stats.inc_value("tenderned/related_fetched")
+            yield self.detail_request(related, None, f"related:{origin}", related_to=origin)
 
     # --- helpers -----------------------------------------------------------------------
     def load_json(self, response) -> dict | None:

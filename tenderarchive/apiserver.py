@@ -1,7 +1,7 @@
 """A loopback implementation of the documented TenderNed API.
 
 It serves a set of publications, each given as the three shapes the live API
-returns for it (``docs/reference/tenderned-api.md`` §3–§5): the list row
+returns for it (``docs/reference/tenderned-api.md`` §3–§6, docs/awards.md): the list row
 (string ``publicatieId``, no CPV codes, the *original* deadline), the detail
 record (numeric ``publicatieId``, ``*Code`` objects, the current deadline) and
 the documents list. It enforces the API's documented behaviour:
@@ -12,7 +12,16 @@ the documents list. It enforces the API's documented behaviour:
   find nothing;
 - ``publicatieDatumVanaf``/``Tot`` (inclusive), ``publicatieType``,
   ``typeOpdracht``, ``nationaalOfEuropees``;
-- every other parameter is silently ignored; newest publications first.
+- every other parameter is silently ignored; newest publications first;
+- ``/publicaties/{id}/html`` answers ``{"html": …}`` with the publication's
+  rendering (a ``<id>.html`` file next to its JSON, or a minimal eForms table
+  made from the detail) and ``/publicaties/{id}/gerelateerd`` the array of every
+  publication with the same ``kenmerk``, the queried one included, in the row
+  shape of docs/awards.md ("Complete procedures");
+- outside the API: TenderNed's datasets page and the yearly OCDS release
+  packages it links (``load_datasets``), streamed from disk so a generated
+  package of hundreds of MB can be served; the page's absolute
+  ``https://www.tenderned.nl`` links are rewritten to this server.
 
 Tests, the demo build and the benchmarks point spiders at it. It binds only to
 127.0.0.1. Faults can be planted per path (``faults``): each is served once, in
@@ -26,6 +35,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape as html_escape
 import threading
 from collections import defaultdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -34,12 +44,42 @@ from urllib.parse import parse_qs, urlsplit
 
 API_PATH = "/papi/tenderned-rs-tns/v2"
 SNAPSHOT_DIR = Path(__file__).parent / "snapshot"
+DATASETS_PAGE = "/cms/nl/aanbesteden-in-cijfers/datasets-aanbestedingen"
+DATASETS_FILES = "/cms/sites/default/files/"
+LIVE_ORIGIN = "https://www.tenderned.nl"
+FORM_TYPES = {"AGO": "result", "REC": "result", "AAO": "competition", "VAO": "planning", "MAC": "consultation"}
 
 
 def load_publications(folder: str | Path = SNAPSHOT_DIR) -> list[dict]:
-    """Publications from a snapshot folder (``publications/*.json``)."""
-    return [json.loads(p.read_text(encoding="utf-8"))
-            for p in sorted(Path(folder, "publications").glob("*.json"))]
+    """Publications from a snapshot folder (``publications/*.json``, each with an optional ``<id>.html``)."""
+    publications = []
+    for path in sorted(Path(folder, "publications").glob("*.json")):
+        publication = json.loads(path.read_text(encoding="utf-8"))
+        html = path.with_suffix(".html")
+        if html.is_file() and "html" not in publication:
+            publication["html"] = html.read_text(encoding="utf-8")
+        publications.append(publication)
+    return publications
+
+
+def load_datasets(folder: str | Path) -> dict:
+    """``{"page": html, "files": {url path: file}}`` from ``folder/page.html`` and ``folder/files/**``."""
+    folder = Path(folder)
+    files = {DATASETS_FILES + p.relative_to(folder / "files").as_posix(): p
+             for p in sorted((folder / "files").rglob("*")) if p.is_file()}
+    page = folder / "page.html"
+    return {"page": page.read_text(encoding="utf-8") if page.is_file() else None, "files": files}
+
+
+def minimal_html(detail: dict) -> str:
+    """A bare eForms rendering (buyer and title) for a publication that has no recorded ``/html``."""
+    def row(label, value):
+        return (f'<tr><td><span class="label">{label}</span><span class="text">: </span></td>'
+                f'<td><span class="value">{html_escape(str(value or ""))}</span></td></tr>')
+    return ('<table><tbody><tr class="header1"><th colspan="2">1. Koper</th></tr>'
+            + row("Officiële naam", detail.get("opdrachtgeverNaam") or detail.get("aanbestedendeDienstNaam"))
+            + '<tr class="header1"><th colspan="2">2. Procedure</th></tr>'
+            + row("Titel", detail.get("aanbestedingNaam")) + "</tbody></table>")
 
 
 def _words(text: str) -> list[str]:
@@ -50,12 +90,15 @@ class TenderNedAPI:
     """The API's behaviour over an in-memory list of publications."""
 
     def __init__(self, publications: list[dict], *, max_size=100, max_page=99,
-                 ignore_params=(), faults=None):
+                 ignore_params=(), faults=None, datasets: dict | None = None):
         self.publications = publications
+        self.datasets = datasets or {"page": None, "files": {}}
+        self.origin = ""  # set by APIServer: http://127.0.0.1:PORT
         self.max_size, self.max_page = max_size, max_page
         self.ignore_params = set(ignore_params)
         self.faults: dict[str, list[dict]] = defaultdict(list, {k: list(v) for k, v in (faults or {}).items()})
         self.log: list[str] = []
+        self.accept: list[str | None] = []  # the Accept header of every request, in order
         self.lock = threading.Lock()
 
     def add(self, publication: dict) -> None:
@@ -73,21 +116,58 @@ class TenderNedAPI:
                 fault = pending.pop(0)
                 body = fault.get("body", json.dumps({"status": fault.get("status", 500)}))
                 return fault.get("status", 500), fault.get("headers", {}), body.encode()
+        if path == DATASETS_PAGE or path.startswith(DATASETS_FILES):
+            return self.dataset(path)
         if not path.startswith(API_PATH):
             return 404, {}, b'{"message": "Not Found"}'
         rest = path[len(API_PATH):].rstrip("/")
         params = parse_qs(query, keep_blank_values=True)
         if rest == "/publicaties":
             return self.list_page(params)
-        match = re.fullmatch(r"/publicaties/(\d+)(/documenten)?", rest)
+        match = re.fullmatch(r"/publicaties/(\d+)(/documenten|/html|/gerelateerd)?", rest)
         if match:
             publication = self.find(match.group(1))
             if publication is None:
                 return 404, {}, b'{"message": "Publicatie niet gevonden"}'
-            if match.group(2):
+            if match.group(2) == "/documenten":
                 return 200, {}, json.dumps(publication.get("documenten") or {"documenten": []}).encode()
+            if match.group(2) == "/html":
+                html = publication.get("html") or minimal_html(publication["detail"])
+                return 200, {}, json.dumps({"html": html}, ensure_ascii=False).encode()
+            if match.group(2) == "/gerelateerd":
+                return 200, {}, json.dumps(self.related(publication), ensure_ascii=False).encode()
             return 200, {}, json.dumps(publication["detail"]).encode()
         return 404, {}, b'{"message": "Not Found"}'
+
+    def related(self, publication: dict) -> list[dict]:
+        """Every publication of the same procedure (same ``kenmerk``), the queried one included, newest first."""
+        kenmerk = publication["detail"].get("kenmerk")
+        with self.lock:
+            same = [p for p in self.publications
+                    if p is publication or (kenmerk is not None and p["detail"].get("kenmerk") == kenmerk)]
+        rows = []
+        for p in sorted(same, key=lambda p: str(p["detail"].get("publicatieDatum") or ""), reverse=True):
+            detail = p["detail"]
+            code = (detail.get("aankondigingCode") or {}).get("code")
+            rows.append({"publicatieId": int(detail["publicatieId"]), "kenmerk": detail.get("kenmerk"),
+                         "formType": detail.get("formType") or FORM_TYPES.get(code, "competition"),
+                         "publicatieDatum": detail.get("publicatieDatum"),
+                         "typePublicatie": detail.get("typePublicatie")})
+        return rows
+
+    def dataset(self, path: str) -> tuple[int, dict, bytes | Path]:
+        """The datasets page (HTML) or one of its files (streamed from disk)."""
+        if path == DATASETS_PAGE:
+            page = self.datasets.get("page")
+            if page is None:
+                return 404, {"Content-Type": "text/html"}, b"<html><body>Not Found</body></html>"
+            page = page.replace(LIVE_ORIGIN, self.origin) if self.origin else page
+            return 200, {"Content-Type": "text/html; charset=UTF-8"}, page.encode()
+        file = self.datasets.get("files", {}).get(path)
+        if file is None:
+            return 404, {"Content-Type": "text/html"}, b"<html><body>Not Found</body></html>"
+        kind = "application/json" if path.endswith(".json") else "application/octet-stream"
+        return 200, {"Content-Type": kind}, Path(file)
 
     def find(self, publication_id: str) -> dict | None:
         for publication in self.publications:
@@ -161,18 +241,25 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
         parts = urlsplit(self.path)
+        self.server.api.accept.append(self.headers.get("Accept"))
         cpv_lists = [v for v in parse_qs(parts.query).get("cpvCodes", []) if "," in v]
         if cpv_lists:
             status, headers, body = 400, {}, b'{"message": "cpvCodes: repeat the parameter"}'
         else:
             status, headers, body = self.server.api.handle(parts.path, parts.query)
+        headers = dict(headers)
         self.send_response(status)
-        self.send_header("Content-Type", "application/json;charset=UTF-8")
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Type", headers.pop("Content-Type", "application/json;charset=UTF-8"))
+        self.send_header("Content-Length", str(body.stat().st_size if isinstance(body, Path) else len(body)))
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(body)
+        if isinstance(body, Path):  # a dataset file: stream it, never hold it in memory
+            with body.open("rb") as stream:
+                while chunk := stream.read(1 << 20):
+                    self.wfile.write(chunk)
+        else:
+            self.wfile.write(body)
 
     def log_message(self, *args):  # keep test output quiet
         pass
@@ -186,11 +273,16 @@ class APIServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
         self.httpd.api = api
         self.httpd.daemon_threads = True
+        api.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def api_url(self) -> str:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}{API_PATH}"
+
+    @property
+    def datasets_url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{DATASETS_PAGE}"
 
     def __enter__(self):
         self.thread.start()

@@ -82,7 +82,7 @@ def cmd_crawl(args) -> int:
         return _bad("SPIDER", f"no spider named {args.spider!r}")
     spider_args = {"from_date": args.from_date, "until_date": args.until_date,
                    "sample": args.sample, "note": args.note}
-    if args.spider == "tenderned":
+    if args.spider in ("tenderned", "tenderned_ocds"):
         spider_args["profile"] = args.profile
     if args.spider == "news":
         from tenderarchive.sources import SourceRegistryError, load_sources

@@ -13,7 +13,9 @@ crawl archived:
    scored by :mod:`tenderarchive.linking`;
 4. article ``events`` from ``article_events`` on the procurement each article is
    linked to, and ``procurements.article_count``;
-5. the Dutch search index (:mod:`tenderarchive.store.search_index`).
+5. the Dutch search index (:mod:`tenderarchive.store.search_index`);
+6. ``awards.current``: which awards are a procedure's current ones (a rectification
+   supersedes the awards of the earlier notices for the same lots).
 
 Every write goes through :mod:`tenderarchive.store.writes`, each step in one
 transaction, and writes only what changed, so running it twice writes nothing.
@@ -38,6 +40,7 @@ def derive(db, crawl_id: int | None) -> dict:
     """Run every derivation for crawl ``crawl_id``; returns counts of what changed."""
     counts = {"procurements": refresh_procurements(db, crawl_id),
               "notice_events": refresh_notice_events(db, crawl_id)}
+    counts["awards_current"] = refresh_award_currency(db, crawl_id)
     counts.update(refresh_links(db))
     counts["search_index"] = int(refresh_search_index(db))
     logger.info("derivation after crawl %s: %s", crawl_id, counts)
@@ -118,3 +121,33 @@ def refresh_search_index(db) -> bool:
     from tenderarchive.store.search_index import ensure_search
 
     return ensure_search(db)
+
+
+def refresh_award_currency(db, crawl_id) -> int:
+    """Set ``awards.current`` and ``awards.rectifies``: an award that a later rectification (REC)
+    of its procedure gives again for the same lot is superseded (current 0; the rectification's
+    award names the notice it corrects in ``rectifies``); every other award stands (so the winners
+    of every admission round of an open house stay current). Decided from the archived rows,
+    whatever order the crawl wrote them in."""
+    if not db["awards"].exists():
+        return 0
+    touched = [r[0] for r in db.execute(
+        f"select distinct procurement_id from awards where {TOUCHED} or current is null", [crawl_id]).fetchall()]
+    changed = 0
+    with db.atomic():
+        for procurement_id in touched:
+            rows = list(db.query(
+                "select a.award_id, a.lot_id, a.publication_id, a.source, coalesce(n.published_at, '') as published, "
+                "n.notice_type from awards a left join notices n on n.publication_id = a.publication_id "
+                "where a.procurement_id = ? order by published, a.publication_id", [procurement_id]))
+            for row in rows:
+                same_lot = [o for o in rows if o["lot_id"] == row["lot_id"] and o["source"] == row["source"]
+                            and o["award_id"] != row["award_id"]]
+                later_rec = any(o["notice_type"] == "REC" and (o["published"], o["publication_id"]) >
+                                (row["published"], row["publication_id"]) for o in same_lot)
+                earlier = [o["publication_id"] for o in same_lot if (o["published"], o["publication_id"]) <
+                           (row["published"], row["publication_id"])]
+                rectifies = earlier[-1] if row["notice_type"] == "REC" and earlier else None
+                changed += set_values(db, "awards", row["award_id"],
+                                      {"current": 0 if later_rec else 1, "rectifies": rectifies})
+    return changed

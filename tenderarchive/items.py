@@ -22,6 +22,12 @@ class NoticeItem:
     fetched_at: str = ""                # ISO 8601 UTC time the detail was received
     sha256: str = ""                    # sha256 of the detail response body
     record: dict | None = None          # filled by pipelines: {"notice": {...}, "cpv": [...], "documents": [...]}
+    # Award data (docs/awards.md): the raw GET /publicaties/{id}/html response of a result notice.
+    html_body: bytes | None = None      # None = not fetched (not a result notice, or already archived)
+    html_url: str | None = None
+    html_fetched_at: str | None = None
+    html_sha256: str | None = None
+    related_to: str | None = None       # publicatieId whose /gerelateerd list led to this notice
 
 
 @dataclass
@@ -38,3 +44,17 @@ class ArticleItem:
     fetched_at: str = ""
     sha256: str = ""
     record: dict | None = None          # filled by pipelines: {"article": {...}, "events": [...], ...}
+
+
+@dataclass
+class OCDSProcedureItem:
+    """One youth-care procedure from a yearly OCDS release package, merged per ocid.
+
+    ``procedure`` is :func:`tenderarchive.awards.ocds.to_procedure`'s dict (notice, lots,
+    awards, suppliers, provenance); the provenance fields are the package download's."""
+
+    procedure: dict
+    source_url: str = ""
+    fetched_at: str = ""
+    sha256: str = ""
+    record: dict | None = None          # filled by pipelines/awards.py

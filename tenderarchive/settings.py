@@ -13,6 +13,8 @@ NEWSPIDER_MODULE = "spiders"
 
 # --- sources -------------------------------------------------------------
 TENDERNED_API_URL = "https://www.tenderned.nl/papi/tenderned-rs-tns/v2"
+# TenderNed's open-data page that links the yearly OCDS release packages (spider tenderned_ocds).
+TENDERNED_DATASETS_URL = "https://www.tenderned.nl/cms/nl/aanbesteden-in-cijfers/datasets-aanbestedingen"
 # Human notice page; ``{id}`` is the publicatieId.
 TENDERNED_NOTICE_URL = "https://www.tenderned.nl/aankondigingen/overzicht/{id}"
 # Relative hrefs in the API (document downloads, PDFs) are resolved against this.
@@ -95,7 +97,7 @@ WARC_STORE_ENABLED = True
 WARC_DIR = None        # default: warc/ next to ARCHIVE_DB
 WARC_REPLAY = None     # a WARC file or folder: serve responses from it, never the network
 # Settings recorded in each WARC file's warcinfo, so a crawl can be replayed as it ran.
-WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_PROFILE", "TENDERNED_PAGE_SIZE", "TENDERNED_MAX_PAGE",
+WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_PROFILE", "TENDERNED_PAGE_SIZE", "TENDERNED_MAX_PAGE",
                       "TENDERNED_FILTER_CHECK_MIN", "TENDERNED_INCREMENTAL", "TENDERNED_OVERLAP_DAYS",
                       "TENDERNED_RECHECK_MARGIN_DAYS", "NEWS_IRRELEVANT"]
 
@@ -106,6 +108,7 @@ ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 210,
     "pipelines.analyse.AnalysePipeline": 310,
     "pipelines.places.PlacesPipeline": 320,
+    "pipelines.awards.AwardsPipeline": 350,
     "pipelines.archive.ArchivePipeline": 900,
 }
 

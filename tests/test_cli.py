@@ -35,7 +35,7 @@ def test_build_demo_replays_the_synthetic_snapshot(demo_db):
     import sqlite_utils
 
     db = sqlite_utils.Database(demo_db)
-    assert db["notices"].count == 12
+    assert db["notices"].count == 13  # 12 from the API crawl, 1 from the OCDS package
     assert all(r["description"].startswith("Synthetische demodata") for r in db["notices"].rows)
     assert db["articles"].count == 9 and db["articles"].count_where("relevant = 1") == 5
     crawls = list(db["crawls"].rows)
@@ -51,7 +51,7 @@ def test_status_lists_the_last_crawls(demo_db):
     assert "tenderned" in out.stdout and "complete" in out.stdout
     as_json = json.loads(subprocess.run([*CLI, "status", "--db", str(demo_db), "--json"],
                                         capture_output=True, text=True, timeout=60).stdout)
-    assert [c["items_new"] for c in as_json] == [9, 12]
+    assert [c["items_new"] for c in as_json] == [9, 1, 12]  # news, tenderned_ocds, tenderned
 
 
 def test_status_without_an_archive_fails_clearly(tmp_path):
@@ -73,13 +73,13 @@ def test_serve_publishes_the_archive_with_the_metadata(demo_db):
                 time.sleep(0.2)
         with urllib.request.urlopen(base + "/archive/notices.json?_shape=array&youth_care=1", timeout=10) as r:
             rows = json.loads(r.read())
-        assert len(rows) == 11
+        assert len(rows) == 12  # 11 youth-care notices from the API, 1 from the OCDS package
         with urllib.request.urlopen(base + "/-/metadata.json", timeout=10) as r:
             metadata = json.loads(r.read())
         assert "Synthetic demo data" in metadata["description_html"]
         with urllib.request.urlopen(base + "/archive/notices.csv?_size=max", timeout=10) as r:
             rows = list(csv.DictReader(io.StringIO(r.read().decode())))
-        assert len(rows) == 12 and {"publication_id", "youth_care_reasons"} <= set(rows[0])
+        assert len(rows) == 13 and {"publication_id", "youth_care_reasons"} <= set(rows[0])
         with urllib.request.urlopen(base + "/", timeout=10) as r:
             assert "youth-care" in r.read().decode()
     finally:

@@ -3,7 +3,9 @@
     python -m tenderarchive.snapshot.record
 
 Crawls, with the real spiders, (1) the synthetic TenderNed publications in
-``snapshot/publications/`` served by the loopback API and (2) the synthetic news
+``snapshot/publications/`` served by the loopback API (with their ``/html`` award
+renderings and ``/gerelateerd`` lists), (2) the synthetic datasets page and OCDS
+package in ``snapshot/datasets/`` (spider ``tenderned_ocds``) and (3) the synthetic news
 sites in ``tests/fixtures/news/`` (a checkout is needed), then rewrites every
 loopback address in the records to the address the data is shaped after
 (``https://www.tenderned.nl/...``, the sites' real base URLs), so the replayed demo
@@ -24,7 +26,7 @@ import yaml
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
-from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+from tenderarchive.apiserver import APIServer, TenderNedAPI, load_datasets, load_publications
 
 HERE = Path(__file__).parent
 OUT = HERE / "warc"
@@ -83,10 +85,11 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "archive.db"
-        with APIServer(TenderNedAPI(load_publications())) as server:
+        with APIServer(TenderNedAPI(load_publications(), datasets=load_datasets(HERE / "datasets"))) as server:
             crawl(["tenderned", "--db", str(db), "--api-url", server.api_url,
                    "--from-date", "2017-01-01", "--until-date", "2022-12-31"])
-            mapping = {server.api_url: TENDERNED}
+            crawl(["tenderned_ocds", "--db", str(db), "-s", f"TENDERNED_DATASETS_URL={server.datasets_url}"])
+            mapping = {server.api_url: TENDERNED, server.datasets_url.split("/cms/")[0]: "https://www.tenderned.nl"}
         with serve_sites() as base_urls:
             data = yaml.safe_load((ROOT / "tests/fixtures/news/sources.yaml").read_text(encoding="utf-8"))
             for site in data["sites"]:

@@ -55,3 +55,9 @@ def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
     rows = _table_rows(path, "crawls", "select * from crawls where spider = ? and status = 'complete' "
                                        "order by crawl_id desc limit 1", [spider])
     return rows[0] if rows else None
+
+
+def known_results(path: str | Path) -> set[str]:
+    """publicatieIds whose ``/html`` award data is archived (``notice_results``)."""
+    return {str(r["publication_id"]) for r in
+            _table_rows(path, "notice_results", "select publication_id from notice_results")}

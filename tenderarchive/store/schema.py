@@ -23,6 +23,12 @@ from tenderarchive.monitor import FRESHNESS_SQL
 
 PROVENANCE = {"source_url": str, "fetched_at": str, "sha256": str, "crawl_id": int}
 
+
+def _amounts(*names: str) -> dict:
+    """The four columns of each exact amount (see tenderarchive/awards/amounts.py)."""
+    return {f"{n}_{part}": kind for n in names
+            for part, kind in (("cents", int), ("raw", str), ("currency", str), ("placeholder", int))}
+
 TABLES: dict[str, dict] = {
     "notices": {
         "pk": "publication_id",
@@ -44,6 +50,10 @@ TABLES: dict[str, dict] = {
             "url": str, "pdf_url": str,
             "youth_care": int, "youth_care_reasons": str, "buyer_id": str, "jeugdregio_code": str,
             "omitted_columns": str,
+            # detail fields added for award data (issue 10, docs/awards.md)
+            "award_only": int, "tender_platform_url": str, "keywords": str, "duration_code": str,
+            "duration_label": str, "form_type": str, "status": str, "is_completed": int, "ted_number": str,
+            "nuts_labels": str,
             **PROVENANCE,
         },
         "indexes": [["kenmerk"], ["published"], ["year"], ["year_month"], ["notice_type"],
@@ -116,8 +126,62 @@ TABLES: dict[str, dict] = {
     "organisations": {
         "pk": "organisation_id",
         "columns": {"organisation_id": str, "name": str, "kind": str, "cbs_code": str, "jeugdregio_code": str,
-                    "member_codes": str},
-        "indexes": [["kind"], ["jeugdregio_code"]],
+                    "member_codes": str, "kvk": str, "name_key": str},
+        "indexes": [["kind"], ["jeugdregio_code"], ["kvk"], ["name_key"]],
+    },
+    # --- award data (issue 10; docs/awards.md) ------------------------------------------------------
+    # Amounts: <name>_cents is exact integer cents (NULL when missing, a range or a placeholder under
+    # € 1.000), <name>_raw the text as published, <name>_currency the ISO code, <name>_placeholder 1/0.
+    "notice_results": {
+        "pk": "publication_id",
+        "columns": {
+            "publication_id": int, "procurement_id": str, "layout": str, "language": str,
+            "lot_count": int, "award_count": int, "supplier_count": int, "problems": str,
+            **_amounts("estimated", "total_awarded", "framework_maximum"), **PROVENANCE,
+        },
+        "indexes": [["procurement_id"]],
+        "versioned": True,
+    },
+    "lots": {
+        "pk": ("procurement_id", "lot_id"),
+        "columns": {
+            "procurement_id": str, "lot_id": str, "publication_id": int, "title": str, "cpv": str,
+            "awarded": int, "not_awarded_reason": str, "tenders_received": int, "received_counts": str,
+            **_amounts("estimated", "framework_maximum", "lowest_tender", "highest_tender"),
+            "source": str, "omitted_columns": str, **PROVENANCE,
+        },
+        "indexes": [["publication_id"], ["awarded"]],
+        "versioned": True,
+        "keep_omitted": {"title", "cpv", "estimated_cents", "estimated_raw", "estimated_currency",
+                         "estimated_placeholder", "tenders_received", "received_counts"},
+    },
+    "awards": {
+        "pk": "award_id",
+        "columns": {
+            "award_id": str, "procurement_id": str, "lot_id": str, "publication_id": int, "rectifies": int,
+            "award_date": str, "contract_date": str, "contract_id": str,
+            **_amounts("value"), "value_low_cents": int, "value_high_cents": int,
+            **_amounts("framework_maximum"), "tenders_received": int, "winner_count": int,
+            "current": int, "year": int, "source": str, "source_file": str, "release_ids": str, **PROVENANCE,
+        },
+        "indexes": [["procurement_id", "lot_id"], ["publication_id"], ["current"], ["year"], ["award_date"]],
+        "versioned": True,
+        "volatile": {"current", "rectifies"},
+    },
+    "award_suppliers": {
+        "pk": ("award_id", "organisation_id"),
+        "columns": {
+            "award_id": str, "organisation_id": str, "procurement_id": str, "lot_id": str,
+            "name": str, "name_key": str, "kvk": str, "place": str, "country": str,
+            "group_name": str, "group_member": int, "group_leader": int, "from_section_8": int,
+            **_amounts("tender_value"),
+        },
+        "indexes": [["organisation_id"], ["procurement_id"], ["kvk"]],
+        "foreign_keys": [("award_id", "awards", "award_id")],
+    },
+    "ocds_differences": {
+        "pk": ("procurement_id", "difference"),
+        "columns": {"procurement_id": str, "difference": str, "source_file": str, "crawl_id": int},
     },
     "procurement_links": {
         "pk": ("procurement_id", "url"),
@@ -230,6 +294,7 @@ TABLES: dict[str, dict] = {
 
 TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROVENANCE) - {
     "publication_id", "youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "omitted_columns"}
+AWARD_TABLES = ("notice_results", "lots", "awards", "award_suppliers", "ocds_differences")
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:

@@ -173,6 +173,8 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
                 upsert_if_changed(db, "notice_municipalities", row)
         else:
             changed |= sync_rows(db, "notice_municipalities", "publication_id = ?", [key], places)
+        if record.get("results"):
+            changed |= write_results(db, notice, record["results"], crawl_id)
     if outcome == "unchanged" and changed:
         outcome = "updated"  # only its CPV codes, documents or places changed
     return outcome
@@ -193,3 +195,103 @@ def write_article(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
                             ("article_events", [dict(e, crawl_id=crawl_id) for e in record.get("events") or []])):
             sync_rows(db, table, "url = ?", [url], rows)
     return outcome
+
+
+# --- award data (issue 10; rows shaped by tenderarchive/awards/rows.py) ----------------------------------
+
+def _provider(db: sqlite_utils.Database, supplier: dict) -> str:
+    """The ``organisations`` id of a winner (kind ``provider``), adding the organisation when new.
+
+    The id comes from the winner's own data only — ``kvk:NUMBER`` where a KvK number is
+    published, else ``name:<folded name>`` — so the same rows come out whatever order the
+    notices arrive in; of the printed names, the organisation keeps the first in sort order."""
+    org_id = supplier["organisation_id"]
+    old = get_row(db, "organisations", org_id)
+    if old is None:
+        db["organisations"].insert({"organisation_id": org_id, "name": supplier.get("name"), "kind": "provider",
+                                    "kvk": supplier.get("kvk"), "name_key": supplier.get("name_key")},
+                                   pk="organisation_id")
+    elif old["kind"] == "provider" and supplier.get("name") and (old["name"] or "~") > supplier["name"]:
+        db["organisations"].update(org_id, {"name": supplier["name"]})
+    return org_id
+
+
+def _later(db: sqlite_utils.Database, publication_id, than) -> bool:
+    """True when notice ``publication_id`` was published after notice ``than`` (ties: the higher id)."""
+    def key(pid):
+        row = db.execute("select published_at from notices where publication_id = ?", [pid]).fetchone()
+        return ((row[0] if row else None) or "", int(pid or 0))
+    return publication_id is not None and than is not None and key(publication_id) > key(than)
+
+
+def _write_award(db, entry: dict, crawl_id) -> bool:
+    award = dict(entry["award"], crawl_id=crawl_id)
+    changed = upsert_if_changed(db, "awards", award) != "unchanged"
+    suppliers = []
+    for supplier in entry["suppliers"]:
+        supplier = dict(supplier, award_id=award["award_id"])
+        supplier["organisation_id"] = _provider(db, supplier)
+        suppliers.append(supplier)
+    changed |= sync_rows(db, "award_suppliers", "award_id = ?", [award["award_id"]],
+                         list({s["organisation_id"]: s for s in suppliers}.values()))
+    return changed
+
+
+def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_id) -> bool:
+    """Archive one notice's award data (its ``/html`` parse); True if anything changed.
+
+    Every notice's awards are its own rows (``procurement/notice/lot``): a re-read of the
+    same notice replaces them (earlier values in ``versions``). Which awards stand — a
+    rectification (REC) supersedes the earlier notice's award of the same lot — is the
+    derivation's ``awards.current``, decided after the crawl, so the order in which notices
+    arrive never matters. A lot keeps the values of the latest notice that describes it."""
+    changed = upsert_if_changed(db, "notice_results", dict(results["notice_result"], crawl_id=crawl_id)) != "unchanged"
+    publication_id = notice["publication_id"]
+    for lot in results["lots"]:
+        old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
+        if old is not None and _later(db, old["publication_id"], publication_id):
+            continue  # a later notice already described this lot
+        changed |= upsert_if_changed(db, "lots", dict(lot, crawl_id=crawl_id)) != "unchanged"
+    per_lot: dict[str, int] = {}
+    for entry in results["awards"]:
+        n = per_lot[entry["lot_id"]] = per_lot.get(entry["lot_id"], -1) + 1
+        entry["award"]["award_id"] = f"{notice.get('procurement_id')}/{publication_id}/{entry['lot_id']}" + (
+            f"/{n}" if n else "")
+        changed |= _write_award(db, entry, crawl_id)
+    return changed
+
+
+def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
+    """Archive one procedure from an OCDS package: notices the API has not archived, and its lots,
+    awards and winners unless the API's ``/html`` already gave them (the API's values win; the
+    differences are kept in ``ocds_differences``)."""
+    procurement_id = record["procurement_id"]
+    with db.atomic():
+        changed = new = False
+        for notice in record["notices"]:
+            if get_row(db, "notices", notice["publication_id"]) is None:
+                db["notices"].insert(dict(notice, crawl_id=crawl_id), pk="publication_id", alter=False)
+                changed = new = True
+        has_api = db.execute("select count(*) from awards where procurement_id = ? and source = 'tenderned_html'",
+                             [procurement_id]).fetchone()[0]
+        if has_api:
+            for difference in compare_with_api(db, record):
+                changed |= upsert_if_changed(db, "ocds_differences", {
+                    "procurement_id": procurement_id, "difference": difference,
+                    "source_file": record["awards"][0]["award"].get("source_file") if record["awards"] else None,
+                    "crawl_id": crawl_id}) == "new"
+            return "updated" if changed else "unchanged"
+        for lot in record["lots"]:
+            changed |= upsert_if_changed(db, "lots", dict(lot, crawl_id=crawl_id)) != "unchanged"
+        for entry in record["awards"]:
+            changed |= _write_award(db, entry, crawl_id)
+    return "new" if new else ("updated" if changed else "unchanged")
+
+
+def compare_with_api(db: sqlite_utils.Database, record: dict) -> list[str]:
+    """Differences between an OCDS procedure and the API's awards of the same procurement (logged)."""
+    api = {(r["lot_id"], r["value_cents"]) for r in db.query(
+        "select lot_id, value_cents from awards where procurement_id = ? and source = 'tenderned_html' and current = 1",
+        [record["procurement_id"]])}
+    dump = {(e["award"]["lot_id"], e["award"].get("value_cents")) for e in record["awards"]}
+    return [f"OCDS award (lot {lot}, {cents} cents) differs from the API's awards" for lot, cents in sorted(dump - api, key=str)]

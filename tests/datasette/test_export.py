@@ -10,6 +10,7 @@ import pytest
 import sqlite_utils
 
 from tests.conftest import ROOT
+from tests.datasette.archive_fixtures import DEMO_NOTICES
 
 CLI = [sys.executable, "-m", "tenderarchive.cli", "export"]
 
@@ -47,7 +48,7 @@ def test_excel_csv_has_a_bom_and_semicolons(demo_archive, tmp_path):
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert table[0][:2] == ["publication_id", "kenmerk"] and len(table) == 1 + 12
+    assert table[0][:2] == ["publication_id", "kenmerk"] and len(table) == 1 + DEMO_NOTICES
     assert any("residentiële" in cell for row in table for cell in row)  # UTF-8 survives
 
 

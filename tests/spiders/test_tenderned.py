@@ -30,8 +30,10 @@ def test_crawl_archives_every_youth_care_publication_once_with_detail_values(sna
     wmo = notice(db, 600601)
     assert wmo["youth_care"] == 0
     assert "not youth care" in wmo["youth_care_reasons"]
-    # One detail and one documents request per publication, never two.
-    details = [p for p in server.api.log if p.startswith("/papi/tenderned-rs-tns/v2/publicaties/")]
+    # One detail and one documents request per publication, never two (award data: one /html per
+    # result notice and one /gerelateerd per procedure, tested in tests/spiders/test_awards_crawl.py).
+    details = [p for p in server.api.log if p.startswith("/papi/tenderned-rs-tns/v2/publicaties/")
+               and not p.endswith(("/html", "/gerelateerd"))]
     assert len(details) == len(set(details)) == 2 * db["notices"].count
     crawl_row = result.crawl
     assert crawl_row["status"] == "complete"
@@ -169,7 +171,8 @@ def test_cpv_filter_is_sent_repeated_with_check_digits(snapshot, serve_api, craw
     server = serve_api(snapshot)
     crawl(server.api_url)
     cpv_query = next(p for p in server.api.log if "cpvCodes" in p)
-    assert cpv_query.count("cpvCodes=") == 8 and "cpvCodes=85311300-5" in cpv_query
+    assert cpv_query.count("cpvCodes=") == 12 and "cpvCodes=85311300-5" in cpv_query
+    assert "cpvCodes=85310000-5" in cpv_query  # the core code itself: its children do not match it
     searches = [p for p in server.api.log if "search=" in p]
     assert any("search=jeugdhulp" in p for p in searches)
 
@@ -271,4 +274,5 @@ def test_scrapy_crawl_runs_the_spider_with_settings(snapshot, serve_api, tmp_pat
     assert completed.returncode == 0, completed.stderr
     import sqlite_utils
     ids = {r["publication_id"] for r in sqlite_utils.Database(db)["notices"].rows}
-    assert ids == {300301, 400401}
+    # The window's two notices, and through /gerelateerd the later award notices of their procedures.
+    assert ids == {300301, 400401, 300377, 400466}

@@ -1,0 +1,75 @@
+"""Awards: award data onto the item's record, and notices found through ``/gerelateerd``.
+
+A thin adapter over the library (tenderarchive/awards/):
+
+- a notice whose ``/html`` the spider fetched gets ``record["results"]``: its lots,
+  awards and winners as parsed by :func:`tenderarchive.awards.html.parse_response`
+  (both layouts), shaped by :func:`tenderarchive.awards.rows.html_results`; what the
+  parser could not read is kept in ``notice_results.problems``, never fatal;
+- a notice that only ``/gerelateerd`` led to belongs to a youth-care procedure even when
+  its own CPV codes and words are not youth care (an award notice often is not):
+  it is archived with ``youth_care = 1`` and the reason ``related to <publicatieId>``.
+  Runs after the classifier, so its own reasons are kept too;
+- an OCDS procedure (``tenderned_ocds``) becomes notices, lots, awards and winners
+  with provenance (package file and release ids).
+"""
+
+from __future__ import annotations
+
+import json
+
+from tenderarchive.awards.html import parse_response
+from tenderarchive.awards.rows import html_results, ocds_results, only_columns
+from tenderarchive.items import NoticeItem, OCDSProcedureItem
+from tenderarchive.organisations import organisation
+from tenderarchive.store.keys import dumps
+
+
+class AwardsPipeline:
+    def __init__(self, settings, stats=None):
+        self.notice_url = settings.get("TENDERNED_NOTICE_URL")
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings, crawler.stats)
+
+    def process_item(self, item):
+        if isinstance(item, NoticeItem) and item.record:
+            notice = item.record["notice"]
+            if item.related_to and not notice.get("youth_care"):
+                reasons = json.loads(notice.get("youth_care_reasons") or "[]")
+                reasons.append(f"related to {item.related_to}")
+                notice["youth_care"], notice["youth_care_reasons"] = 1, dumps(reasons)
+            if item.html_body is not None:
+                parsed = parse_response(item.html_body)
+                provenance = {"source_url": item.html_url, "fetched_at": item.html_fetched_at or item.fetched_at,
+                              "sha256": item.html_sha256}
+                item.record["results"] = html_results(notice, parsed, provenance)
+                if self.stats:
+                    self.stats.inc_value("awards/html_parsed")
+                    self.stats.inc_value("awards/awards", len(parsed["awards"]))
+        elif isinstance(item, OCDSProcedureItem):
+            item.record = ocds_record(item, self.notice_url)
+        return item
+
+
+def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
+    provenance = {"source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256}
+    record = ocds_results(item.procedure, provenance)
+    n = record["notice"]
+    day = n.get("first_date")
+    cpv = n["cpv"][0] if n.get("cpv") else None
+    buyer = organisation(n.get("buyer")) or {}
+    record["notices"] = [only_columns("notices", {
+        "publication_id": int(pid), "kenmerk": record["kenmerk"], "procurement_id": record["procurement_id"],
+        "title": n.get("title"), "description": n.get("description"), "buyer": n.get("buyer"),
+        "published": day, "published_at": day, "year": int(day[:4]) if day else None,
+        "year_month": day[:7] if day else None, "procedure_label": n.get("procedure"),
+        "cpv_main": cpv, "cpv_main_8": cpv.split("-")[0] if cpv else None,
+        "is_awarded": 1 if record["awards"] else 0, "youth_care": 1,
+        "youth_care_reasons": dumps(list(n.get("youth_care_reasons") or []) + [f"OCDS {n['ocid']}"]),
+        "form_type": "ocds", "url": notice_url.format(id=pid), "buyer_id": buyer.get("organisation_id"),
+        "jeugdregio_code": buyer.get("jeugdregio_code"), **provenance,
+    }) for pid in n.get("publication_ids") or [] if str(pid).isdigit()]
+    return record

@@ -1,0 +1,117 @@
+"""TenderNed's yearly OCDS release packages: the award backfill before the API window.
+
+    scrapy crawl tenderned_ocds [-a from_date=2016-01-01] [-a until_date=2022-12-31]
+    tenderarchive crawl tenderned_ocds --from-date 2016-01-01
+
+1. Reads the datasets page (setting ``TENDERNED_DATASETS_URL``) and takes the links of
+   its list items that end in ``.json`` (the XPath of kingfisher-collect's
+   ``netherlands`` spider, ``//article//li//@href``), resolved against the page.
+   Excel files and the reader's guide are skipped. A page that lists no JSON is an
+   error, not an empty success (the JSON files have been missing from it before).
+2. ``from_date``/``until_date`` select packages by the period in their file name
+   (``2017.json``; ``Dataset_Tenderned-2021-01-01-2021-12-31.json``); a name without
+   a period is fetched. Without ``from_date`` every year is taken.
+3. Each package is downloaded (no size cap, a long timeout), kept in the WARC store
+   like every response, written to a temporary file and read with
+   :func:`tenderarchive.awards.ocds.read_package`: two streaming passes, releases
+   merged per ``ocid`` with ocdsmerge, youth-care procedures selected by the topic
+   profile. A truncated package is recorded as an error and yields nothing.
+
+Memory: parsing is flat (one release at a time), but Scrapy's downloader holds one
+response body in memory while it is received, so the peak is about one package;
+``CONCURRENT_REQUESTS_PER_DOMAIN = 1`` keeps it to one at a time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from datetime import date
+from urllib.parse import urlsplit
+
+import scrapy
+
+from spiders.base import BaseSpider
+from tenderarchive.arguments import SpiderArgumentError
+from tenderarchive.awards.ocds import ReadReport, file_period, read_package
+from tenderarchive.items import OCDSProcedureItem
+from tenderarchive.profiles import ProfileError, load_profile
+
+LINKS_XPATH = "//article//li//@href"
+
+
+class TenderNedOCDSSpider(BaseSpider):
+    name = "tenderned_ocds"
+    default_window_days = None  # every year unless from_date says otherwise
+    custom_settings = {
+        "DOWNLOAD_MAXSIZE": 0, "DOWNLOAD_WARNSIZE": 0, "DOWNLOAD_TIMEOUT": 1800,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
+    }
+
+    def __init__(self, *args, profile=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile_name = profile
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        try:
+            spider.profile = load_profile(spider.profile_name or crawler.settings.get("TENDERNED_PROFILE"))
+        except ProfileError as exc:
+            raise SpiderArgumentError("profile", str(exc)) from None
+        spider.datasets_url = crawler.settings.get("TENDERNED_DATASETS_URL")
+        return spider
+
+    def crawl_arguments(self) -> dict:
+        return {**super().crawl_arguments(), "profile": self.profile.name}
+
+    async def start(self):
+        yield scrapy.Request(self.datasets_url, callback=self.parse_page, errback=self.errback)
+
+    def wanted(self, url: str) -> bool:
+        start, end = file_period(urlsplit(url).path)
+        if start is None:
+            return True
+        low, high = self.arguments.from_date, self.arguments.until_date
+        return (low is None or date.fromisoformat(end) >= low) and (high is None or date.fromisoformat(start) <= high)
+
+    def parse_page(self, response):
+        links = []
+        for href in response.xpath(LINKS_XPATH).getall():
+            url = response.urljoin(href.strip())
+            if urlsplit(url).path.lower().endswith(".json") and url not in links:
+                links.append(url)
+        if not links:
+            self.record_error(response.url, "the datasets page lists no JSON release package")
+            return
+        selected = [url for url in links if self.wanted(url)]
+        self.logger.info("datasets page: %d JSON packages, %d in the window", len(links), len(selected))
+        if self.sample:
+            selected = selected[: self.sample]
+        self.expect("packages", len(selected))
+        for url in selected:
+            yield scrapy.Request(url, callback=self.parse_package, errback=self.errback,
+                                 meta={"download_maxsize": 0, "download_warnsize": 0})
+
+    def parse_package(self, response):
+        provenance = self.provenance(response)
+        report = ReadReport(response.url)
+        folder = tempfile.mkdtemp(prefix="tenderned-ocds-")
+        path = os.path.join(folder, os.path.basename(urlsplit(response.url).path) or "package.json")
+        try:
+            with open(path, "wb") as out:
+                out.write(response.body)
+            for procedure in read_package(path, relevance=self.profile.relevance, report=report):
+                procedure["provenance"]["source_url"] = response.url
+                yield OCDSProcedureItem(procedure=procedure, **provenance)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        for error in report.errors:
+            self.record_error(response.url, error)
+        if not report.errors:
+            self.fetched("packages", 1)
+        self.crawler.stats.inc_value("tenderned_ocds/releases", report.releases)
+        self.crawler.stats.inc_value("tenderned_ocds/procedures", report.yielded)
+        self.logger.info("%s: %d releases, %d procedures, %d youth care, %d archived",
+                         response.url, report.releases, report.procedures, report.selected, report.yielded)

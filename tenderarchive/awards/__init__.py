@@ -1,0 +1,1 @@
+"""Award data: who won, for how much, per lot (docs/awards.md)."""

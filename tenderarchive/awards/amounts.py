@@ -1,0 +1,156 @@
+"""Published amounts as exact numbers, with the printed text kept.
+
+TenderNed prints one amount in many ways (docs/awards.md, "Amounts"):
+"800 000" with a separate "Euro" span, "3 583 200 EUR", "1 800 000,00",
+"€ 1.234.567,89", "EUR 1234567.89", "Waarde: 2.500.000 EUR excl. btw", groups
+separated by U+00A0/U+2008/U+202F, ranges ("Laagste offerte: 1,00 / Hoogste
+offerte: 2,00"), placeholders ("0", "1 Euro") and no value at all ("-",
+"niet gepubliceerd").
+
+The number itself is read by ``price-parser`` (a library made for exactly
+this: it returns a ``Decimal`` and decides between decimal comma and
+decimal point). This module adds what it does not know: the currency *names*
+of the eForms rendering ("Euro", "Pond sterling"), ranges, missing-value
+words, "miljoen", and the placeholder rule (every amount under € 1.000 is a
+placeholder or a rate, never a contract value). Amounts are integer cents —
+never floats — and :attr:`Amount.decimal` gives exact decimal text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from price_parser import Price
+
+PLACEHOLDER_BELOW_CENTS = 100_000  # € 1.000
+
+#: Currency words and symbols (eForms SDK ``currency.*`` Dutch names, ISO codes, symbols).
+CURRENCIES = {
+    "euro": "EUR", "eur": "EUR", "€": "EUR", "euros": "EUR",
+    "pond sterling": "GBP", "gbp": "GBP", "£": "GBP",
+    "us-dollar": "USD", "usd": "USD", "$": "USD", "amerikaanse dollar": "USD",
+    "zwitserse frank": "CHF", "chf": "CHF", "deense kroon": "DKK", "dkk": "DKK",
+    "zweedse kroon": "SEK", "sek": "SEK", "noorse kroon": "NOK", "nok": "NOK",
+}
+_CURRENCY_RE = re.compile(
+    r"(?i)(?<![a-z])(" + "|".join(sorted((re.escape(c) for c in CURRENCIES), key=len, reverse=True)) + r")(?![a-z])")
+MISSING = {"", "-", "–", "—", "n.v.t.", "nvt", "niet gepubliceerd", "onbekend", "not published", "none", "null"}
+_SPACES = re.compile(r"[\u00a0\u2007\u2008\u2009\u202f]")
+_RANGE = re.compile(
+    r"(?i)laagste\s+(?:offerte|inschrijving)\s*:?\s*(?P<low>[^/]*?\d[^/]*?)\s*(?:/|en)\s*"
+    r"hoogste\s+(?:offerte|inschrijving)\s*:?\s*(?P<high>.*?\d[\d.,  ]*)"
+    r"|(?P<low2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:€|eur\w*))?)\s*(?:-|–|tot|à)\s*"
+    r"(?P<high2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:€|eur\w*))?)")
+_MILLION = re.compile(r"(?i)\b(miljoen|mln\.?|mio\.?)\b")
+_LABEL = re.compile(r"(?i)^\s*(waarde|totale waarde|bedrag|value)\s*:\s*")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One published amount. ``cents`` is the number as printed (exact); see :attr:`value_cents`."""
+
+    raw: str | None
+    cents: int | None = None
+    currency: str | None = None
+    low_cents: int | None = None
+    high_cents: int | None = None
+    missing: bool = False
+    problems: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_range(self) -> bool:
+        return self.low_cents is not None or self.high_cents is not None
+
+    @property
+    def placeholder(self) -> bool:
+        """True for "0", "1,00" and every amount under € 1.000: a placeholder or a rate."""
+        return self.cents is not None and self.cents < PLACEHOLDER_BELOW_CENTS
+
+    @property
+    def value_cents(self) -> int | None:
+        """The amount to use as a contract value: None when missing, a range or a placeholder."""
+        return None if self.placeholder else self.cents
+
+    @property
+    def decimal(self) -> str | None:
+        """Exact decimal text of :attr:`cents` ("1234567.89"), for storing as TEXT."""
+        return cents_to_text(self.cents)
+
+
+def cents_to_text(cents: int | None) -> str | None:
+    if cents is None:
+        return None
+    sign = "-" if cents < 0 else ""
+    return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
+
+
+def to_cents(number) -> int | None:
+    """An exact number (Decimal, int, or the str/float of a JSON number) as integer cents.
+
+    Floats from JSON (OCDS ``value.amount``) go through ``repr`` (the shortest
+    text that reads back as the same float), so 2300000.5 becomes 230000050.
+    """
+    if number is None or isinstance(number, bool):
+        return None
+    if isinstance(number, float):
+        number = repr(number)
+    try:
+        value = Decimal(str(number))
+    except Exception:  # noqa: BLE001 — anything that is not a number
+        return None
+    if not value.is_finite():
+        return None
+    return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+
+
+def currency_code(text: str | None) -> str | None:
+    """ISO code of a currency word or symbol ("Euro" → "EUR"), or None."""
+    if not text:
+        return None
+    match = _CURRENCY_RE.search(text.strip())
+    return CURRENCIES[match.group(1).lower()] if match else None
+
+
+def _number(text: str) -> tuple[int | None, str | None]:
+    million = bool(_MILLION.search(text))
+    price = Price.fromstring(text)
+    if price.amount is None:
+        return None, None
+    amount = price.amount * (1_000_000 if million else 1)
+    return to_cents(amount), price.amount_text
+
+
+def parse_amount(text: str | None, currency: str | None = None) -> Amount:
+    """Read one published amount; ``currency`` is a separate currency text (the eForms span), if any.
+
+    Never raises: text that is not an amount gives ``cents=None`` and a problem.
+    """
+    raw = text
+    if text is None or not str(text).strip():
+        return Amount(raw, currency=currency_code(currency), missing=True)
+    text = _SPACES.sub(" ", str(text)).strip()
+    if text.lower().rstrip(".") in MISSING or text.lower() in MISSING:
+        return Amount(raw, currency=currency_code(currency), missing=True)
+    text = _LABEL.sub("", text)
+    code = currency_code(currency) or currency_code(text)
+    problems: list[str] = []
+    if currency and not currency_code(currency):
+        problems.append(f"unknown currency {currency!r}")
+    match = _RANGE.search(text)
+    if match:
+        low_text = match.group("low") or match.group("low2")
+        high_text = match.group("high") or match.group("high2")
+        low, _ = _number(low_text)
+        high, _ = _number(high_text)
+        if low is not None and high is not None:
+            return Amount(raw, None, code, low, high, problems=tuple(problems))
+    cents, amount_text = _number(text)
+    if cents is None:
+        problems.append(f"no amount in {raw!r}")
+        return Amount(raw, None, code, problems=tuple(problems))
+    rest = text.replace(amount_text or "", " ", 1)
+    if re.search(r"\d", rest) and not re.search(r"(?i)btw|%|\b(19|21|6|9)\b", rest):
+        problems.append(f"more than one number in {raw!r}; read {amount_text!r}")
+    return Amount(raw, cents, code, problems=tuple(problems))

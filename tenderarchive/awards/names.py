@@ -1,0 +1,81 @@
+"""One key for the many ways an organisation's name is written.
+
+"Stichting Jeugdhulp Noord", "Jeugdhulp Noord B.V.", "jeugdhulp noord bv" and
+"St. Jeugdhulp Noord" are one organisation: :func:`name_key` folds them to
+``jeugdhulp noord``. Where a KvK number is known it is the key instead
+(:func:`organisation_key` → ``kvk:01234567``): a name can change, the number
+does not. The printed name is always kept next to the key by the caller.
+
+Legal-form *suffixes* in every language ("B.V.", "BV", "N.V.", "GmbH", "Ltd")
+are stripped by ``cleanco``, the library made for that. Dutch legal-form
+*prefixes* and cooperative suffixes ("Stichting", "St.", "Vereniging",
+"Coöperatie … U.A.", "Maatschap", "V.O.F.") are not in cleanco's lists and are
+handled here. KvK numbers are 8 digits and a leading zero is significant, so
+they stay text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from cleanco import basename
+
+_PREFIX = re.compile(
+    r"^(?:de\s+)?(?:stichting|st\.|stg\.?|vereniging|ver\.|cooperatie(?:ve)?(?:\s+vereniging)?|cooperatieve|"
+    r"maatschap|vof|v\.o\.f\.|commanditaire vennootschap|cv|c\.v\.|besloten vennootschap|naamloze vennootschap)\s+",
+    re.I)
+_SUFFIX = re.compile(r"[\s,]+(?:u\.?\s?a\.?|w\.?\s?a\.?|b\.?\s?a\.?|vof|v\.o\.f\.?|c\.?v\.?|b\.?v\.?|n\.?v\.?|i\.?o\.?)\.?$",
+                     re.I)
+_KVK = re.compile(r"(?<!\d)(\d{8})(?!\d)")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def name_key(name: str | None) -> str | None:
+    """The folded name: no legal form, lower case, no diacritics or punctuation, "&" as "en"."""
+    if not name or not name.strip():
+        return None
+    text = _fold(name)
+    text = re.sub(r"^\[\s*|\s*\]\s*-*$", "", text)
+    for _ in range(3):  # "Stichting X B.V." and "X B.V. i.o." need more than one pass
+        before = text
+        text = _PREFIX.sub("", text).strip()
+        text = basename(text).strip() or text
+        text = _SUFFIX.sub("", text).strip()
+        if text == before:
+            break
+    text = text.lower().replace("&", " en ").replace("+", " en ")
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text or None
+
+
+def kvk_number(text: str | None) -> str | None:
+    """The 8-digit KvK number in a published identifier ("KvK 01234567", "NL01234567", "01234567"), as text."""
+    if not text:
+        return None
+    digits = re.sub(r"[\s.]", "", str(text))
+    match = _KVK.search(digits)
+    if not match:
+        return None
+    if re.search(r"\d{9,}", digits.replace(match.group(1), "", 1)) or re.search(r"\d{9,}", digits):
+        return None  # a longer number (RSIN/VAT with suffix digits, a foreign id) is not a KvK number
+    return match.group(1)
+
+
+def organisation_key(name: str | None, kvk: str | None = None) -> str | None:
+    """``kvk:01234567`` when the KvK number is known, else ``name:<name_key>``; None without either."""
+    number = kvk_number(kvk)
+    if number:
+        return f"kvk:{number}"
+    key = name_key(name)
+    return f"name:{key}" if key else None
+
+
+def same_organisation(a: str | None, b: str | None) -> bool:
+    return name_key(a) is not None and name_key(a) == name_key(b)

@@ -1,0 +1,261 @@
+"""Youth-care procedures out of TenderNed's yearly OCDS release packages.
+
+A package is one JSON object (``{"uri", "version", "releases": [...]}``) of
+tens to hundreds of MB (docs/awards.md, "OCDS release packages"). It is read
+with ``ijson`` (an incremental parser: one release in memory at a time) in
+two passes over the file:
+
+1. **select**: every release is judged youth care or not (its CPV codes,
+   title and description, by the crawl's topic profile through
+   :func:`pipelines.classify.classify`); a procedure (``ocid``) is youth care
+   when any of its releases is. This pass also counts each selected ocid's
+   releases and proves the file is complete JSON: a truncated download fails
+   here, before anything is yielded, and is reported as an error — nothing
+   half-written.
+2. **merge**: the releases of the selected ocids are collected; as soon as an
+   ocid has all its releases they are merged with ``ocdsmerge`` (the OCDS
+   reference merge, so no merge rules are written here) and mapped to the
+   same notice / lot / award / supplier dicts the ``/html`` parser gives, with
+   provenance (file name and release ids). Memory stays bounded by the
+   youth-care releases not yet complete, not by the file.
+
+TenderNed's converter writes one release per publication × lot × winner, the
+2026 files one release per publication: both merge to one compiled release
+per ocid. Award ids can repeat across the per-row releases with different
+suppliers, so awards are taken from every release (deduplicated on award id
+plus suppliers) rather than from the compiled release alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Iterator
+
+import ijson
+from ocdsmerge import Merger
+
+from tenderarchive.awards.amounts import Amount, to_cents
+from tenderarchive.awards.html import amount_fields
+from tenderarchive.awards.names import kvk_number, name_key
+from tenderarchive.profiles import Relevance, load_profile
+
+OCID_PREFIX = "ocds-1l04xe-"
+NOTICE_URL = re.compile(r"/aankondigingen/(?:overzicht/)?(\d+)")
+FILE_PERIOD = re.compile(r"Dataset_Tenderned-(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2})\.json$", re.I)
+FILE_YEAR = re.compile(r"(?:^|/)((?:19|20)\d{2})\.json$")
+
+# OCDS 1.1 release-schema merge rules (https://standard.open-contracting.org/1.1/en/schema/merging/),
+# given explicitly so ocdsmerge never downloads the schema: release id/date/tag are omitted when merging,
+# identifier and classification lists are replaced whole. Arrays of objects with ``id`` merge by id.
+MERGE_RULES = {
+    ("id",): "omitWhenMerged", ("date",): "omitWhenMerged", ("tag",): "omitWhenMerged",
+    ("parties", "additionalIdentifiers"): "wholeListMerge",
+    ("tender", "items", "additionalClassifications"): "wholeListMerge",
+    ("awards", "items", "additionalClassifications"): "wholeListMerge",
+    ("contracts", "items", "additionalClassifications"): "wholeListMerge",
+    ("tender", "tenderers"): "wholeListMerge", ("awards", "suppliers"): "wholeListMerge",
+}
+
+
+class PackageError(Exception):
+    """The package cannot be read completely (truncated, not JSON, not a release package)."""
+
+
+@dataclass
+class ReadReport:
+    """What one package held: counts and problems, for the crawl's record."""
+
+    source: str
+    releases: int = 0
+    procedures: int = 0
+    selected: int = 0
+    yielded: int = 0
+    period: tuple[str | None, str | None] = (None, None)
+    errors: list[str] = field(default_factory=list)
+
+
+def file_period(name: str) -> tuple[str | None, str | None]:
+    """The period a package covers, from its file name (new and old naming), or (None, None)."""
+    if m := FILE_PERIOD.search(name):
+        return m.group(1), m.group(2)
+    if m := FILE_YEAR.search(name):
+        return f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"
+    return None, None
+
+
+def _release_cpvs(release: dict) -> list[dict]:
+    tender = release.get("tender") or {}
+    rows = []
+    classifications = [tender.get("classification")] + [
+        c for item in tender.get("items") or [] if isinstance(item, dict)
+        for c in [item.get("classification"), *(item.get("additionalClassifications") or [])]]
+    for c in classifications:
+        if isinstance(c, dict) and str(c.get("scheme", "CPV")).upper() == "CPV" and c.get("id"):
+            code = str(c["id"])
+            rows.append({"cpv": code if "-" in code else code[:8], "label": c.get("description")})
+    return rows
+
+
+def is_youth_care(release: dict, relevance: Relevance) -> tuple[bool, list[str]]:
+    """The profile's decision for one release (CPV codes, title, description)."""
+    from pipelines.classify import classify, cpv_covers  # the one youth-care rule set, shared with the API path
+
+    tender = release.get("tender") or {}
+    notice = {"title": tender.get("title"), "description": tender.get("description"), "reference": None}
+    titles = " ".join(str(lot.get("title") or "") for lot in tender.get("lots") or [] if isinstance(lot, dict))
+    if titles:
+        notice["description"] = f"{notice['description'] or ''} {titles}".strip()
+    cpvs = _release_cpvs(release)
+    # Quick refusal, same outcome as classify(): no strong CPV and no term as a plain substring means
+    # not youth care. Most releases of a package end here (a package is mostly other procurement).
+    text = f"{notice['title'] or ''} {notice['description'] or ''}".lower()
+    if not any(term in text for term in relevance.terms) and not any(
+            cpv_covers(p, row["cpv"]) for p in relevance.cpv_strong for row in cpvs):
+        return False, []
+    return classify(notice, cpvs, relevance)
+
+
+def _releases(stream: IO[bytes]) -> Iterator[dict]:
+    return ijson.items(stream, "releases.item")  # numbers come as Decimal: exact, never float
+
+
+def _open(source) -> IO[bytes]:
+    return open(source, "rb") if isinstance(source, (str, Path)) else source
+
+
+def read_package(source, *, relevance: Relevance | None = None, report: ReadReport | None = None,
+                 since: str | None = None, until: str | None = None) -> Iterator[dict]:
+    """Yield one procedure dict per youth-care ocid in the package at ``source`` (a path).
+
+    ``since``/``until`` (ISO dates) keep procedures with a release dated in the window. Errors (a truncated
+    file) go to ``report.errors`` and end the iteration before any procedure is yielded.
+    """
+    relevance = relevance or load_profile("youth_care").relevance
+    name = str(source)
+    report = report if report is not None else ReadReport(name)
+    report.period = file_period(name)
+    counts: Counter = Counter()
+    reasons: dict[str, list[str]] = {}
+    in_window: set[str] = set()
+    seen: set[str] = set()
+    # pass 1: select and validate
+    try:
+        with _open(source) as stream:
+            for release in _releases(stream):
+                report.releases += 1
+                ocid = release.get("ocid") if isinstance(release, dict) else None
+                if not ocid:
+                    report.errors.append(f"release {report.releases} has no ocid")
+                    continue
+                seen.add(ocid)
+                counts[ocid] += 1
+                day = str(release.get("date") or "")[:10]
+                if (not since or day >= since) and (not until or day <= until):
+                    in_window.add(ocid)
+                relevant, why = is_youth_care(release, relevance)
+                if relevant:
+                    reasons.setdefault(ocid, [])
+                    reasons[ocid].extend(r for r in why if r not in reasons[ocid])
+    except (ijson.common.IncompleteJSONError, ijson.common.JSONError, ValueError, OSError) as exc:
+        report.errors.append(f"{Path(name).name}: not a complete release package ({type(exc).__name__}: {exc}); "
+                             f"nothing from it was archived")
+        return
+    report.procedures = len(seen)
+    selected = {ocid for ocid in reasons if ocid in in_window}
+    report.selected = len(selected)
+    if report.releases == 0:
+        report.errors.append(f"{Path(name).name}: no releases")
+        return
+    # pass 2: collect and merge
+    merger = Merger(merge_rules=MERGE_RULES)
+    pending: dict[str, list[dict]] = {}
+    with _open(source) as stream:
+        for release in _releases(stream):
+            ocid = release.get("ocid")
+            if ocid not in selected:
+                continue
+            pending.setdefault(ocid, []).append(release)
+            if len(pending[ocid]) == counts[ocid]:
+                procedure = to_procedure(pending.pop(ocid), merger, name, reasons[ocid])
+                report.yielded += 1
+                yield procedure
+
+
+def _amount(prefix: str, value) -> dict:
+    """``{prefix}_cents/_raw/_currency/_placeholder`` of an OCDS ``Value`` (the same fields as the /html parser)."""
+    if not isinstance(value, dict) or value.get("amount") is None:
+        return amount_fields(prefix, None)
+    number = value["amount"]
+    return amount_fields(prefix, Amount(str(number), to_cents(number), value.get("currency")))
+
+
+def to_procedure(releases: list[dict], merger: Merger | None = None, source: str = "",
+                 reasons: list[str] | None = None) -> dict:
+    """Merge one ocid's releases and map them to notice / lots / awards / suppliers dicts."""
+    merger = merger or Merger(merge_rules=MERGE_RULES)
+    releases = sorted(releases, key=lambda r: (str(r.get("date") or ""), str(r.get("id"))))
+    compiled = merger.create_compiled_release(releases)
+    ocid = compiled["ocid"]
+    tender = compiled.get("tender") or {}
+    release_ids = [str(r.get("id")) for r in releases]
+    publication_ids = sorted({m.group(1) for r in releases for d in (r.get("tender") or {}).get("documents") or []
+                              if isinstance(d, dict) for m in [NOTICE_URL.search(str(d.get("url") or ""))] if m}
+                             | {rid.split("-")[0] for rid in release_ids if rid.split("-")[0].isdigit()})
+    provenance = {"source_file": Path(source).name if source else None, "ocid": ocid, "release_ids": release_ids}
+    suffix = ocid[len(OCID_PREFIX):] if ocid.startswith(OCID_PREFIX) else None
+    notice = {"ocid": ocid, "kenmerk": int(suffix) if suffix and suffix.isdigit() else None,
+              "publication_ids": publication_ids, "title": tender.get("title"), "description": tender.get("description"),
+              "buyer": (compiled.get("buyer") or {}).get("name"), "procedure": tender.get("procurementMethodDetails"),
+              "framework": 1 if (tender.get("techniques") or {}).get("hasFrameworkAgreement") else 0,
+              "first_date": str(releases[0].get("date") or "")[:10] or None,
+              "last_date": str(releases[-1].get("date") or "")[:10] or None,
+              "cpv": [row["cpv"] for row in _release_cpvs(compiled)],
+              **_amount("estimated", tender.get("value")), "youth_care_reasons": reasons or []}
+    stats: dict[str, int] = {}
+    for release in releases:
+        for stat in (release.get("bids") or {}).get("statistics") or []:
+            if isinstance(stat, dict) and stat.get("measure") == "requests" and stat.get("value") is not None:
+                stats[str(stat.get("relatedLot") or "")] = int(stat["value"])
+    lots = {}
+    for lot in tender.get("lots") or []:
+        if isinstance(lot, dict) and lot.get("id") is not None:
+            lots[str(lot["id"])] = {"lot_id": str(lot["id"]), "title": lot.get("title"), "awarded": 0,
+                                    "tenders_received": stats.get(str(lot["id"])),
+                                    **_amount("estimated", lot.get("value"))}
+    parties = {str(p.get("id")): p for p in compiled.get("parties") or [] if isinstance(p, dict)}
+    awards, suppliers, seen = [], [], set()
+    for release in releases:
+        for award in release.get("awards") or []:
+            if not isinstance(award, dict):
+                continue
+            names = tuple((str(s.get("id")), s.get("name")) for s in award.get("suppliers") or [] if isinstance(s, dict))
+            key = (str(award.get("id")), names)
+            if key in seen:
+                continue
+            seen.add(key)
+            related = [str(x) for x in award.get("relatedLots") or []] or [next(iter(lots), "1")]
+            for lot_id in related:
+                lot = lots.setdefault(lot_id, {"lot_id": lot_id, "title": None, "awarded": 0,
+                                               "tenders_received": stats.get(lot_id), **_amount("estimated", None)})
+                lot["awarded"] = 1 if names else lot["awarded"]
+                index = len(awards)
+                awards.append({"lot_id": lot_id, "award_index": index, "award_id": str(award.get("id")),
+                               "release_id": str(release.get("id")), "award_date": str(award.get("date") or release.get("date") or "")[:10] or None,
+                               **_amount("value", award.get("value")),
+                               "tenders_received": stats.get(lot_id) or stats.get(""), "winner_count": len(names)})
+                for sid, sname in names:
+                    party = parties.get(sid) or {}
+                    kvk = sid if re.fullmatch(r"\d{8}", sid) else kvk_number(
+                        (party.get("identifier") or {}).get("id") if isinstance(party.get("identifier"), dict) else None)
+                    address = party.get("address") or {}
+                    suppliers.append({"lot_id": lot_id, "award_index": index, "name": sname or party.get("name"),
+                                      "name_key": name_key(sname or party.get("name")), "kvk": kvk,
+                                      "place": address.get("locality"), "country": address.get("countryName"),
+                                      "group_member": 1 if len(names) > 1 else 0,
+                                      "group_name": " / ".join(n for _, n in names if n) if len(names) > 1 else None,
+                                      "scale": (party.get("details") or {}).get("scale")})
+    return {"notice": notice, "lots": list(lots.values()), "awards": awards, "suppliers": suppliers,
+            "provenance": provenance}

@@ -1,0 +1,87 @@
+"""Archive rows from parsed award data: the ``/html`` parse of one notice, or one OCDS procedure.
+
+The parsers (:mod:`tenderarchive.awards.html`, :mod:`tenderarchive.awards.ocds`) return
+plain dicts; this module shapes them into rows of ``notice_results``, ``lots``,
+``awards`` and ``award_suppliers`` (schema: tenderarchive/store/schema.py) with
+provenance. Award ids are given by the store, which can see which earlier award a
+rectification replaces (:func:`tenderarchive.store.writes.write_results`).
+"""
+
+from __future__ import annotations
+
+import json
+
+from tenderarchive.awards.names import kvk_number, name_key
+from tenderarchive.store.keys import dumps
+from tenderarchive.store.schema import TABLES
+
+
+def only_columns(table: str, row: dict) -> dict:
+    columns = TABLES[table]["columns"]
+    return {k: v for k, v in row.items() if k in columns}
+
+
+def organisation_id(name: str | None, kvk: str | None) -> str | None:
+    """``kvk:01234567`` where the KvK number is known, else ``name:<folded name>``."""
+    number = kvk_number(kvk)
+    if number:
+        return f"kvk:{number}"
+    key = name_key(name)
+    return f"name:{key}" if key else None
+
+
+def html_results(notice: dict, parsed: dict, provenance: dict) -> dict:
+    """Rows of one notice's ``/html`` parse. ``provenance``: source_url, fetched_at, sha256 of the /html response."""
+    procurement_id, publication_id = notice.get("procurement_id"), notice["publication_id"]
+    result = only_columns("notice_results", {
+        "publication_id": publication_id, "procurement_id": procurement_id, "layout": parsed["layout"],
+        "language": parsed.get("language"), "lot_count": len(parsed["lots"]), "award_count": len(parsed["awards"]),
+        "supplier_count": len(parsed["suppliers"]), "problems": dumps(parsed["problems"]) if parsed["problems"] else None,
+        **parsed.get("procedure", {}), **provenance})
+    lots = [only_columns("lots", dict(lot, procurement_id=procurement_id, publication_id=publication_id,
+                                      source="tenderned_html", **provenance)) for lot in parsed["lots"]]
+    return {"notice_result": result, "lots": lots, **_awards(parsed["awards"], parsed["suppliers"], {
+        "procurement_id": procurement_id, "publication_id": publication_id, "source": "tenderned_html",
+        "year": int(notice["published"][:4]) if notice.get("published") else None, **provenance})}
+
+
+def _awards(awards: list[dict], suppliers: list[dict], common: dict) -> dict:
+    out = []
+    for award in awards:
+        row = only_columns("awards", dict(award, **common))
+        if row.get("award_date") or row.get("contract_date"):
+            row["year"] = int((row.get("award_date") or row["contract_date"])[:4])
+        winners = []
+        for supplier in suppliers:
+            if supplier["award_index"] != award["award_index"] or supplier["lot_id"] != award["lot_id"]:
+                continue
+            org = organisation_id(supplier.get("name"), supplier.get("kvk"))
+            if org is None:
+                continue
+            winners.append(only_columns("award_suppliers", dict(
+                supplier, organisation_id=org, procurement_id=common["procurement_id"])))
+        out.append({"award": row, "suppliers": winners, "lot_id": award["lot_id"],
+                    "index": award["award_index"]})
+    return {"awards": out}
+
+
+def ocds_results(procedure: dict, provenance: dict) -> dict:
+    """Rows of one OCDS procedure: its notices (one per publication id), lots, awards and winners."""
+    notice, prov = procedure["notice"], procedure["provenance"]
+    kenmerk = notice.get("kenmerk")
+    procurement_id = f"TN{kenmerk}" if kenmerk is not None else f"OCDS:{notice['ocid']}"
+    common = {"procurement_id": procurement_id, "source": "tenderned_ocds", "source_file": prov.get("source_file"),
+              "release_ids": dumps(prov.get("release_ids") or []), **provenance}
+    first_publication = int(notice["publication_ids"][0]) if notice.get("publication_ids") else None
+    lots = [only_columns("lots", dict(lot, procurement_id=procurement_id, publication_id=first_publication,
+                                      source="tenderned_ocds", **provenance)) for lot in procedure["lots"]]
+    awards = _awards(procedure["awards"], procedure["suppliers"], dict(common, publication_id=first_publication))
+    for entry, award in zip(awards["awards"], procedure["awards"]):
+        entry["award"]["award_id"] = f"{procurement_id}/ocds/{award['award_id']}/{award['lot_id']}"
+        entry["award"]["year"] = int(award["award_date"][:4]) if award.get("award_date") else None
+    return {"procurement_id": procurement_id, "kenmerk": kenmerk, "notice": notice, "lots": lots, **awards,
+            "reasons": notice.get("youth_care_reasons") or []}
+
+
+def reasons_json(reasons) -> str:
+    return json.dumps(list(reasons), ensure_ascii=False)

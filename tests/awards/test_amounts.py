@@ -1,0 +1,73 @@
+"""Published amounts become exact integer cents; the printed text is kept; placeholders are flagged."""
+
+from decimal import Decimal
+
+import pytest
+
+from tenderarchive.awards.amounts import cents_to_text, currency_code, parse_amount, to_cents
+
+
+@pytest.mark.parametrize("text, currency, cents, code", [
+    ("€ 1.234.567,89", None, 123456789, "EUR"),            # dot groups, decimal comma
+    ("EUR 1234567.89", None, 123456789, "EUR"),            # no groups, decimal point
+    ("800 000", "Euro", 80000000, "EUR"),                   # eForms: number span + currency span
+    ("3 583 200 EUR", None, 358320000, "EUR"),             # older label set: currency inside the value
+    ("1 800 000,00", None, 180000000, None),                # standard form, currency on a later line
+    ("1 234 567.89 Euro", None, 123456789, "EUR"),
+    ("1\u2008234\u2008567,50", None, 123456750, None),      # PDF punctuation spaces
+    ("1\u00a0250\u202f000", "Euro", 125000000, "EUR"),     # no-break and narrow no-break spaces
+    ("Waarde: 2.500.000 EUR excl. btw", None, 250000000, "EUR"),
+    ("1,5 miljoen euro", None, 150000000, "EUR"),
+    ("800.000", "Pond sterling", 80000000, "GBP"),
+])
+def test_amounts_are_exact_cents_with_the_printed_text_kept(text, currency, cents, code):
+    amount = parse_amount(text, currency)
+    assert amount.cents == cents and isinstance(amount.cents, int)
+    assert amount.currency == code
+    assert amount.raw == text
+    assert amount.value_cents == cents and not amount.placeholder
+    assert not amount.problems
+
+
+def test_decimal_text_is_exact_never_a_rounded_float():
+    amount = parse_amount("€ 12.345.678.901,23")
+    assert amount.decimal == "12345678901.23"
+    assert to_cents(0.1) + to_cents(0.2) == 30              # floats go through repr: 0.1 → 10 cents
+    assert to_cents(Decimal("2300000.5")) == 230000050
+    assert cents_to_text(-5) == "-0.05"
+
+
+@pytest.mark.parametrize("text", ["0", "1", "1,00 EUR", "999,99", "€0"])
+def test_zero_and_amounts_under_a_thousand_euro_are_placeholders(text):
+    amount = parse_amount(text)
+    assert amount.placeholder
+    assert amount.value_cents is None          # stored as NULL …
+    assert amount.cents is not None and amount.raw == text  # … with the number and text kept
+
+
+@pytest.mark.parametrize("text", [None, "", "  ", "-", "niet gepubliceerd", "n.v.t."])
+def test_missing_values_are_missing_not_zero(text):
+    amount = parse_amount(text)
+    assert amount.missing and amount.cents is None and amount.value_cents is None and not amount.placeholder
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Laagste offerte: 1,00 / Hoogste offerte: 2,00 meegerekend", 100, 200),
+    ("Laagste offerte: 173400 en hoogste offerte: 223995 Munt: EUR", 17340000, 22399500),
+    ("€ 100.000 - € 200.000", 10000000, 20000000),
+    ("100.000 tot 250.000 euro", 10000000, 25000000),
+])
+def test_ranges_give_low_and_high_and_no_single_value(text, low, high):
+    amount = parse_amount(text)
+    assert (amount.low_cents, amount.high_cents) == (low, high)
+    assert amount.is_range and amount.cents is None and amount.value_cents is None
+
+
+def test_text_without_an_amount_is_a_problem_not_an_exception():
+    amount = parse_amount("zie bijlage")
+    assert amount.cents is None and amount.problems and not amount.missing
+
+
+def test_currency_names_of_the_eforms_code_list():
+    assert [currency_code(c) for c in ("Euro", "EUR", "€", "Pond sterling", "US-dollar", "Gulden")] == \
+        ["EUR", "EUR", "EUR", "GBP", "USD", None]

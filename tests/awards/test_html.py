@@ -1,0 +1,180 @@
+"""Award notices' /html renderings (SYNTHETIC fixtures, both layouts) become lots, awards and winners."""
+
+import json
+
+import pytest
+
+from tenderarchive.awards.html import detect_layout, parse_html, parse_response
+
+from .conftest import html_of
+
+
+def by_lot(rows):
+    out = {}
+    for row in rows:
+        out.setdefault(row["lot_id"], []).append(row)
+    return out
+
+
+@pytest.fixture(scope="module")
+def award():
+    return parse_html(html_of(900102))
+
+
+def test_layouts_are_detected_before_reading():
+    assert detect_layout(html_of(900102)) == "eforms"
+    assert detect_layout(html_of(900302)) == "standard"
+    assert detect_layout("<p>Gunningsbeslissing</p>") == "unknown"
+    unknown = parse_html("<p>Gunningsbeslissing: Stichting X, € 1.000.000</p>")
+    assert unknown["layout"] == "unknown" and unknown["awards"] == [] and unknown["problems"]
+
+
+def test_eforms_every_lot_with_estimate_title_and_status(award):
+    lots = {lot["lot_id"]: lot for lot in award["lots"]}
+    assert list(lots) == ["LOT-0001", "LOT-0002", "LOT-0003", "LOT-0004"]
+    assert lots["LOT-0001"]["title"] == "Jeugd-GGZ" and lots["LOT-0001"]["estimated_cents"] == 130000000
+    assert lots["LOT-0001"]["cpv"].startswith("85121270")
+    assert [lots[k]["awarded"] for k in lots] == [1, 1, 0, 1]
+    assert lots["LOT-0003"]["not_awarded_reason"].startswith("Er zijn geen inschrijvingen")
+    assert lots["LOT-0004"]["estimated_cents"] is None and lots["LOT-0004"]["estimated_raw"] == "niet gepubliceerd"
+    assert award["buyer"] == "Gemeente Voorbeeldstad"
+    assert award["procedure"]["estimated_cents"] == 310000000
+    assert award["procedure"]["total_awarded_cents"] == 203456789  # stored as printed, not summed from lots
+
+
+def test_eforms_different_winners_per_lot_with_kvk_from_section_8(award):
+    winners = {lot: [(s["name"], s["kvk"]) for s in rows] for lot, rows in by_lot(award["suppliers"]).items()}
+    assert winners["LOT-0001"] == [("Stichting Jeugdhulp Noord", "01234567")]   # leading zero kept
+    assert winners["LOT-0002"] == [("Jeugdzorg Zuid B.V.", "76543210"), ("Zorggroep Oost", None)]
+    assert "LOT-0003" not in winners
+    names = {s["name"] for s in award["suppliers"]}
+    assert "Verliezer Zorg B.V." not in names          # a non-winner (6.1.3) is not a winner
+    assert "Gemeente Voorbeeldstad" not in names       # the signing buyer is not a winner
+
+
+def test_eforms_award_values_dates_counts_and_framework(award):
+    awards = {a["lot_id"]: a for a in award["awards"]}
+    one = awards["LOT-0001"]
+    assert (one["value_cents"], one["value_raw"], one["value_currency"]) == (123456789, "1 234 567,89", "EUR")
+    assert (one["award_date"], one["contract_date"], one["tenders_received"]) == ("2025-08-15", "2025-09-01", 4)
+    lot1 = next(lot for lot in award["lots"] if lot["lot_id"] == "LOT-0001")
+    assert json.loads(lot1["received_counts"]) == {"Inschrijvingen": 4, "Elektronisch ingediende inschrijvingen": 4}
+    assert (lot1["lowest_tender_cents"], lot1["highest_tender_cents"]) == (110000000, 140000050)
+    two = awards["LOT-0002"]
+    assert two["winner_count"] == 2 and two["value_cents"] is None      # two winners: no single award value
+    assert two["framework_maximum_cents"] == 80000000
+    zero, missing = by_lot(award["suppliers"])["LOT-0002"]
+    assert (zero["tender_value_cents"], zero["tender_value_raw"], zero["tender_value_placeholder"]) == (None, "0", 1)
+    assert (missing["tender_value_cents"], missing["tender_value_raw"]) == (None, None)
+
+
+def test_eforms_consortium_is_one_award_with_a_leader_and_members(award):
+    rows = by_lot(award["suppliers"])["LOT-0004"]
+    assert [(r["name"], r["group_leader"]) for r in rows] == \
+        [("Stichting Kompas", 1), ("Horizon Jeugdzorg B.V.", 0), ("De Bascule", 0)]
+    assert {r["group_name"] for r in rows} == {"Combinatie Samen Sterk"} and all(r["group_member"] for r in rows)
+    assert rows[0]["kvk"] == "11223344"
+    consortium = next(a for a in award["awards"] if a["lot_id"] == "LOT-0004")
+    assert consortium["value_cents"] == 80000000 and consortium["winner_count"] == 3
+
+
+def test_a_rectified_award_reads_the_corrected_value():
+    rectified = parse_html(html_of(900103))
+    assert next(a for a in rectified["awards"] if a["lot_id"] == "LOT-0001")["value_cents"] == 125000000
+    assert not rectified["problems"]
+
+
+def test_open_house_older_labels_dozens_of_winners_and_bracketed_names():
+    result = parse_html(html_of(900201))
+    assert len(result["awards"]) == 1
+    (award,) = result["awards"]
+    assert award["winner_count"] == 36 and len(result["suppliers"]) == 36
+    assert award["value_cents"] is None and award["framework_maximum_cents"] == 11500000000
+    assert award["contract_date"] == "2026-01-05" and award["tenders_received"] == 41
+    names = [s["name"] for s in result["suppliers"]]
+    assert names[0] == "Jeugdhulp Aan Zee B.V."                 # "[ … B.V. ] ---" unwrapped
+    assert not any("[" in n or "---" in n for n in names)
+    assert all(s["kvk"] and len(s["kvk"]) == 8 for s in result["suppliers"])   # matched to section 8 by name
+    assert len({s["kvk"] for s in result["suppliers"]}) == 36
+    assert result["procedure"]["framework_maximum_cents"] == 11500000000
+
+
+def test_standard_form_group_award_not_awarded_lot_and_range():
+    result = parse_html(html_of(900302))
+    assert result["layout"] == "standard" and result["buyer"] == "Gemeente Voorbeeldstad"
+    lots = {lot["lot_id"]: lot for lot in result["lots"]}
+    assert [(k, lots[k]["awarded"]) for k in lots] == [("1", 1), ("2", 0), ("3", 1)]
+    assert lots["1"]["title"] == "Diagnostiek en behandeling Ernstige Dyslexie"
+    assert lots["1"]["estimated_cents"] == 190000000 and lots["1"]["tenders_received"] == 3
+    awards = {a["lot_id"]: a for a in result["awards"]}
+    assert (awards["1"]["value_cents"], awards["1"]["value_currency"], awards["1"]["contract_date"]) == \
+        (180000000, "EUR", "2022-06-24")
+    group = by_lot(result["suppliers"])["1"]
+    assert [(s["name"], s["kvk"], s["place"]) for s in group] == [
+        ("ECLG expertisecentrum leren & gedrag", "14063123", "Maastricht"), ("Berkel-B B.V.", None, "Lochem")]
+    assert all(s["group_member"] for s in group)
+    assert group[0]["tender_value_cents"] is None                 # the shared value stays on the award
+    assert (awards["3"]["value_cents"], awards["3"]["value_low_cents"], awards["3"]["value_high_cents"]) == \
+        (None, 100, 200)
+    assert "Rechtbank Voorbeeld" not in {s["name"] for s in result["suppliers"]}   # VI.4.1 appeal body
+    assert result["procedure"]["total_awarded_cents"] == 180000000
+
+
+def test_english_rendering_is_read_with_the_english_labels():
+    html = ('<table><tbody><tr class="header1"><th colspan="2">1. Buyer</th></tr>'
+            '<tr class="header1"><th colspan="2">6. Results</th></tr>'
+            '<tr class="header2"><th colspan="2">6.1 Result lot ldentifier: LOT-0001</th></tr>'
+            '<tr><td colspan="2"><span class="label">At least one winner was chosen.</span></td></tr>'
+            '<tr class="header3"><th colspan="2">6.1.2 Information about winners</th></tr>'
+            '<tr><td colspan="2"><span class="label">Winner</span>:</td></tr>'
+            '<tr><td><span class="label">Official name</span>: </td><td><span class="value">Care Ltd</span></td></tr>'
+            '<tr><td colspan="2"><span class="label">Tender</span>:</td></tr>'
+            '<tr><td><span class="label">Value of the tender</span>: </td><td><span class="value">250 000</span>'
+            '<span class="dynamic-label">Euro</span></td></tr></tbody></table>')
+    result = parse_html(html)
+    assert result["language"] == "en"
+    assert [(s["name"], s["tender_value_cents"]) for s in result["suppliers"]] == [("Care Ltd", 25000000)]
+
+
+def test_section_8_names_the_winner_when_6_1_2_is_missing():
+    html = ('<table><tbody><tr class="header1"><th colspan="2">6. Resultaten</th></tr>'
+            '<tr class="header2"><th colspan="2">6.1 ID resultaat perceel: LOT-0007</th></tr>'
+            '<tr class="header1"><th colspan="2">8. Organisaties</th></tr>'
+            '<tr class="header2"><th colspan="2">8.1 ORG-0003</th></tr>'
+            '<tr><td>Officiële naam:</td><td>Zorgpartner B.V.</td></tr>'
+            '<tr><td>Registratienummer:</td><td>12345678</td></tr>'
+            '<tr><td>Winnaar van deze percelen:</td><td>LOT-0007</td></tr></tbody></table>')
+    result = parse_html(html)
+    assert [(s["lot_id"], s["name"], s["kvk"], s["from_section_8"]) for s in result["suppliers"]] == \
+        [("LOT-0007", "Zorgpartner B.V.", "12345678", 1)]
+
+
+def test_what_cannot_be_read_is_reported_not_invented():
+    html = ('<table><tbody><tr class="header1"><th colspan="2">6. Resultaten</th></tr>'
+            '<tr><td>Onbekend bedrag:</td><td><span class="value">5 000 000</span></td></tr>'
+            '<tr class="header2"><th colspan="2">6.1 ID resultaat perceel: LOT-0001</th></tr>'
+            '<tr><td colspan="2"><span class="label">Winnaar</span></td></tr></tbody></table>')
+    result = parse_html(html)
+    assert result["suppliers"] == []
+    assert any("unread amount" in p for p in result["problems"])
+    assert any("without an official name" in p for p in result["problems"])
+
+
+@pytest.mark.parametrize("body", [b"", b"not json", b"[]", b'{"html": ""}', b'{"html": 5}', b'{"htm', None])
+def test_a_malformed_envelope_is_a_problem_never_an_exception(body):
+    result = parse_response(body)
+    assert result["awards"] == [] and result["problems"]
+
+
+def test_truncated_or_broken_markup_never_raises():
+    full = html_of(900102)
+    for cut in range(0, len(full), max(1, len(full) // 60)):
+        result = parse_response(json.dumps({"html": full[:cut]}))
+        assert isinstance(result["problems"], list)
+    broken = parse_html('<table><tr class="header1"><th>6. Resultaten<tr class="header2"><th>6.1 : <td><<>>')
+    assert broken["layout"] == "eforms"
+
+
+def test_the_json_envelope_is_unwrapped():
+    result = parse_response(json.dumps({"html": html_of(900102)}).encode())
+    assert result["layout"] == "eforms" and len(result["awards"]) == 3 and result["problems"] == []

@@ -1,0 +1,35 @@
+"""One organisation across the ways its name is written; the KvK number wins where known."""
+
+import pytest
+
+from tenderarchive.awards.names import kvk_number, name_key, organisation_key, same_organisation
+
+
+@pytest.mark.parametrize("variant", [
+    "Stichting Jeugdhulp Noord", "Jeugdhulp Noord B.V.", "jeugdhulp noord bv", "St. Jeugdhulp Noord",
+    "JEUGDHULP NOORD", "Jeugdhulp  Noord BV.", "[ Jeugdhulp Noord B.V. ] ---", "Coöperatie Jeugdhulp Noord U.A.",
+])
+def test_name_variants_fold_to_one_key(variant):
+    assert name_key(variant) == "jeugdhulp noord"
+
+
+def test_different_organisations_keep_different_keys():
+    assert not same_organisation("Jeugdhulp Noord", "Jeugdhulp Zuid")
+    assert name_key("Jeugd & Gezin") == name_key("Jeugd en Gezin") == "jeugd en gezin"
+    assert name_key("Zorggroep Öost") == "zorggroep oost"
+    assert name_key("") is None and name_key(None) is None
+
+
+@pytest.mark.parametrize("text, kvk", [
+    ("01234567", "01234567"), ("KvK 01234567", "01234567"), ("NL 09876543", "09876543"),
+    ("0123 4567", "01234567"), ("123456789", None), ("NL001234567B01", None), ("", None), (None, None),
+])
+def test_kvk_numbers_are_eight_digits_kept_as_text(text, kvk):
+    assert kvk_number(text) == kvk
+
+
+def test_the_kvk_number_is_the_key_where_known():
+    assert organisation_key("Stichting Kompas", "11223344") == organisation_key("Kompas B.V.", "KvK 11223344") \
+        == "kvk:11223344"
+    assert organisation_key("Stichting Kompas") == organisation_key("kompas bv") == "name:kompas"
+    assert organisation_key(None) is None

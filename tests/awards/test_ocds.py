@@ -1,0 +1,117 @@
+"""Yearly OCDS release packages (SYNTHETIC fixtures): streamed, merged per ocid, youth care only, exact values."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tenderarchive.awards.ocds import ReadReport, file_period, read_package, to_procedure
+
+from .conftest import PACKAGE_2017, PACKAGE_2021, PACKAGE_2022_TRUNCATED
+
+
+@pytest.fixture(scope="module")
+def procedures():
+    report = ReadReport(str(PACKAGE_2021))
+    out = {p["notice"]["ocid"]: p for p in read_package(PACKAGE_2021, report=report)}
+    return out, report
+
+
+def test_only_youth_care_procedures_are_kept_with_their_reasons(procedures):
+    out, report = procedures
+    assert set(out) == {"ocds-1l04xe-313457", "ocds-1l04xe-320001"}           # the ERP procedure is not
+    assert (report.releases, report.procedures, report.selected, report.yielded) == (4, 3, 2, 2)
+    assert report.errors == []
+    assert any(r.startswith("cpv:85311300-5") for r in out["ocds-1l04xe-313457"]["notice"]["youth_care_reasons"])
+    assert "term:jeugdzorg in title" in out["ocds-1l04xe-320001"]["notice"]["youth_care_reasons"]
+
+
+def test_releases_of_one_ocid_spread_over_the_file_merge_into_one_procedure(procedures):
+    leiden = procedures[0]["ocds-1l04xe-313457"]
+    assert leiden["provenance"] == {"source_file": PACKAGE_2021.name, "ocid": "ocds-1l04xe-313457",
+                                    "release_ids": ["298765-a1", "298765-b2"]}
+    assert leiden["notice"]["kenmerk"] == 313457 and leiden["notice"]["publication_ids"] == ["298765"]
+    assert [(lot["lot_id"], lot["title"], lot["awarded"], lot["tenders_received"]) for lot in leiden["lots"]] == \
+        [("1", "Ambulante jeugdhulp", 1, 3), ("2", "Jeugdhulp met verblijf", 1, 5)]
+    assert [(s["lot_id"], s["name"], s["kvk"]) for s in leiden["suppliers"]] == [
+        ("1", "Stichting Jeugdhulp Leiden", "41165432"),
+        ("2", "Zorg Zonder Nummer", None),                 # supplier id is its name: no KvK number
+        ("2", "Jeugdzorg Rijnland B.V.", "07654321")]      # leading zero kept
+
+
+def test_values_are_exact_cents_and_zero_is_a_placeholder(procedures):
+    leiden = procedures[0]["ocds-1l04xe-313457"]
+    assert leiden["notice"]["estimated_cents"] == 400000000
+    values = [(a["lot_id"], a["value_cents"], a["value_raw"], a["value_placeholder"]) for a in leiden["awards"]]
+    assert values == [("1", 230000050, "2300000.5", 0), ("2", None, "0", 1), ("2", 123456789, "1234567.89", 0)]
+    assert all(isinstance(a["value_cents"], (int, type(None))) for a in leiden["awards"])
+
+
+def test_several_suppliers_on_one_award_are_a_group(procedures):
+    rows = procedures[0]["ocds-1l04xe-320001"]["suppliers"]
+    assert [(s["name"], s["group_member"]) for s in rows] == [("Combinatie A", 1), ("Combinatie B", 1)]
+    assert procedures[0]["ocds-1l04xe-320001"]["awards"][0]["winner_count"] == 2
+
+
+def test_a_truncated_package_is_an_error_and_yields_nothing():
+    report = ReadReport(str(PACKAGE_2022_TRUNCATED))
+    assert list(read_package(PACKAGE_2022_TRUNCATED, report=report)) == []
+    assert report.yielded == 0 and len(report.errors) == 1
+    assert "not a complete release package" in report.errors[0]
+
+
+def test_a_file_that_is_not_a_package_is_an_error(tmp_path):
+    for name, text in [("a.json", "{}"), ("b.json", "<html>404</html>"), ("c.json", '{"releases": [')]:
+        (tmp_path / name).write_text(text)
+        report = ReadReport(name)
+        assert list(read_package(tmp_path / name, report=report)) == [] and report.errors
+
+
+def test_the_window_selects_procedures_by_release_date():
+    assert [p["notice"]["ocid"] for p in read_package(PACKAGE_2021, since="2021-11-01")] == ["ocds-1l04xe-313457"]
+    assert list(read_package(PACKAGE_2021, until="2021-01-31")) == []
+
+
+def test_period_from_old_and_new_file_names():
+    assert file_period(str(PACKAGE_2017)) == ("2017-01-01", "2017-12-31")
+    assert file_period(PACKAGE_2021.name) == ("2021-01-01", "2021-12-31")
+    assert file_period("Dataset_Tenderned-2026-01-01-2026-06-30.json") == ("2026-01-01", "2026-06-30")
+    assert file_period("Leeswijzer.pdf") == (None, None)
+
+
+def test_merging_uses_the_latest_release_for_changed_fields():
+    base = json.loads(PACKAGE_2017.read_text())["releases"][0]
+    later = json.loads(json.dumps(base)) | {"id": "170002", "date": "2017-08-01T00:00:00Z"}
+    later["tender"]["title"] = "Pleegzorg Zuid (gewijzigd)"
+    merged = to_procedure([later, base], source="x/2017.json")
+    assert merged["notice"]["title"] == "Pleegzorg Zuid (gewijzigd)"
+    assert merged["notice"]["first_date"] == "2017-05-01" and merged["notice"]["last_date"] == "2017-08-01"
+    assert len(merged["awards"]) == 1                       # the same award in two releases counts once
+
+
+def test_memory_stays_flat_the_parser_streams(tmp_path):
+    """Reading a 12 MB package grows the reader's peak RSS by far less than the file: one release at a time."""
+    base = json.loads(PACKAGE_2017.read_text())["releases"][0]
+    path = tmp_path / "Dataset_Tenderned-2019-01-01-2019-12-31.json"
+    with path.open("w") as out:
+        out.write('{"uri": "x", "version": "1.1", "releases": [')
+        for i in range(3000):
+            release = dict(base, ocid=f"ocds-1l04xe-{500000 + i}", id=str(500000 + i))
+            release["tender"] = dict(base["tender"], title="ERP-systeem" if i % 50 else "Pleegzorg",
+                                     description="x" * 4000, classification={"scheme": "CPV", "id": "72000000-5"})
+            out.write(("," if i else "") + json.dumps(release))
+        out.write("]}")
+    size = path.stat().st_size
+    script = (
+        "import resource, sys\n"
+        "from tenderarchive.awards.ocds import read_package\n"
+        "list(read_package(sys.argv[2]))  # warm up on a tiny package: imports, profile, parser\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "found = sum(1 for _ in read_package(sys.argv[1]))\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(found, (after - before) * 1024)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(path), str(PACKAGE_2017)], capture_output=True, text=True, timeout=120)
+    found, growth = map(int, done.stdout.split())
+    assert found == 60
+    assert size > 12_000_000 and growth < size / 8, (growth, size)

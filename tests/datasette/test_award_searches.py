@@ -1,0 +1,52 @@
+"""The award saved searches on the demo archive (its SYNTHETIC award notices and OCDS package):
+each runs, is an Atom feed, and answers its question with the right rows."""
+
+import pytest
+
+from tenderarchive.metadata import load_metadata
+from tests.datasette.test_saved_searches import ATOM, feed, rows
+
+AWARD_QUERIES = ["awards_by_region_year", "who_won_in_jeugdregio", "provider_contracts", "lots_not_awarded",
+                 "awards_without_prior_call", "values_per_year"]
+
+
+def test_the_award_searches_are_listed_with_a_title_and_description():
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    for name in AWARD_QUERIES:
+        assert queries[name]["title"] and queries[name]["description"], name
+
+
+@pytest.mark.parametrize("query", AWARD_QUERIES)
+def test_every_award_search_runs_and_is_an_atom_feed(server, query):
+    params = {"provider": "Kennemer"} if query == "provider_contracts" else {}
+    assert isinstance(rows(server, query, **params), list)
+    root = feed(server, query, **params)
+    assert root.tag == f"{ATOM}feed"
+
+
+def test_awards_by_region_and_year_show_winners_and_exact_values(server):
+    found = rows(server, "awards_by_region_year", jeugdregio="Zuid-Kennemerland", year="2022")
+    assert {r["procurement_id"] for r in found} == {"TN312877"}
+    lot1 = next(r for r in found if r["lot"] == "LOT-0001")
+    assert lot1["winners"] == "Stichting Kennemer Jeugd"
+    assert (lot1["value"], lot1["value_cents"]) == ("€ 11250000,50", 1125000050)
+    assert len(next(r for r in found if r["lot"] == "LOT-0003")["winners"].split("; ")) == 12   # open house
+    everything = rows(server, "awards_by_region_year")
+    assert {"TN160417", "TN170101"} <= {r["procurement_id"] for r in everything}          # /html and OCDS
+
+
+def test_who_won_in_a_jeugdregio_and_a_providers_contracts(server):
+    winners = {r["provider"]: r for r in rows(server, "who_won_in_jeugdregio", jeugdregio="JZ29")}
+    assert set(winners) == {"Stichting Jeugdhulp Waterweg", "Gezinsteam Schiedam B.V.", "Vlaardingen Jeugdzorg"}
+    assert winners["Stichting Jeugdhulp Waterweg"]["kvk"] == "24012345"
+    contracts = rows(server, "provider_contracts", provider="34012345")      # by KvK number
+    assert [(c["procurement_id"], c["lot"]) for c in contracts] == [("TN312877", "LOT-0001")]
+    assert [c["procurement_id"] for c in rows(server, "provider_contracts", provider="zeeuwse jeugdhulp")] == \
+        ["TN170101"]                                                           # by folded name, from OCDS
+
+
+def test_lots_not_awarded_and_values_per_year(server):
+    assert [(r["procurement_id"], r["lot"]) for r in rows(server, "lots_not_awarded")] == [("TN243310", "2")]
+    years = {r["year"]: r for r in rows(server, "values_per_year")}
+    assert years[2018]["awarded_value_cents"] == 1240000000
+    assert years[2017]["awards"] == 2 and years[2017]["awarded_value"] == "€ 4650000"

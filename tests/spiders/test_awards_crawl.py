@@ -1,0 +1,168 @@
+"""Real crawls on the loopback API with the SYNTHETIC award fixtures (tests/fixtures/awards/):
+award notices' /html and /gerelateerd become lots, awards and winners; the OCDS backfill fills the
+same tables from the datasets page; re-runs fetch and write nothing new; reparse rebuilds it all."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import sqlite_utils
+
+from tenderarchive.apiserver import load_datasets, load_publications
+from tests.awards.conftest import FIXTURES
+from tests.conftest import FAST, ROOT
+
+WINDOW = {"from_date": "2021-01-01", "until_date": "2026-06-30"}
+
+
+def rows(db, sql, params=()):
+    return list(sqlite_utils.Database(db).query(sql, params))
+
+
+def kinds(log):
+    out = {"html": 0, "gerelateerd": 0, "detail": 0}
+    for path in log:
+        path = path.split("?")[0]
+        if path.endswith("/html"):
+            out["html"] += 1
+        elif path.endswith("/gerelateerd"):
+            out["gerelateerd"] += 1
+        elif path.rsplit("/", 1)[-1].isdigit():
+            out["detail"] += 1
+    return out
+
+
+@pytest.fixture
+def award_server(serve_api):
+    return serve_api(load_publications(FIXTURES), datasets=load_datasets(FIXTURES / "datasets"))
+
+
+@pytest.fixture
+def crawled(award_server, crawl, tmp_path):
+    first = crawl(award_server.api_url, **WINDOW)
+    assert first.returncode == 0, first.output[-3000:]
+    return first, list(award_server.api.log)
+
+
+def test_every_notice_of_a_youth_care_procedure_is_archived_even_the_non_youth_care_award(crawled):
+    result, log = crawled
+    assert result.crawl["status"] == "complete", result.errors
+    notices = {r["publication_id"]: r for r in rows(result.db_path, "select * from notices")}
+    assert set(notices) == {900101, 900102, 900103, 900201, 900301, 900302}
+    related = notices[900302]                  # CPV 85000000-9, title "Gunningsbeslissing EED 2022"
+    assert related["youth_care"] == 1 and json.loads(related["youth_care_reasons"]) == ["related to 900301"]
+    assert "/papi/tenderned-rs-tns/v2/publicaties/900302" in log   # asked only because /gerelateerd listed it
+    assert rows(result.db_path, "select youth_care from procurements where procurement_id = 'TN900003'") == \
+        [{"youth_care": 1}]
+
+
+def test_each_result_notice_gets_one_html_and_each_notice_one_gerelateerd(crawled, award_server):
+    _, log = crawled
+    asked = [p for p in log if p.endswith("/html")]
+    assert sorted(p.split("/")[-2] for p in asked) == ["900102", "900103", "900201", "900302"]  # results only
+    assert kinds(log)["gerelateerd"] == 6                        # one per notice fetched
+    assert all(a == "application/json" for a in award_server.api.accept)
+
+
+def test_lots_winners_kvk_and_values_to_the_cent(crawled):
+    db = crawled[0].db_path
+    lots = {(r["procurement_id"], r["lot_id"]): r for r in rows(db, "select * from lots")}
+    assert lots[("TN900001", "LOT-0003")]["awarded"] == 0
+    assert lots[("TN900001", "LOT-0003")]["not_awarded_reason"].startswith("Er zijn geen inschrijvingen")
+    assert lots[("TN900003", "2")]["awarded"] == 0
+    assert lots[("TN900001", "LOT-0001")]["tenders_received"] == 4
+    current = {(r["procurement_id"], r["lot_id"]): r for r in rows(db, "select * from awards where current = 1")}
+    assert current[("TN900001", "LOT-0001")]["value_cents"] == 125000000      # the rectified value
+    assert current[("TN900001", "LOT-0001")]["value_raw"] == "1 250 000,00"
+    assert current[("TN900003", "1")]["value_cents"] == 180000000
+    winners = rows(db, "select s.name, s.kvk, s.group_member, s.lot_id, a.procurement_id from award_suppliers s "
+                       "join awards a using (award_id) where a.current = 1 order by a.procurement_id, s.lot_id, s.name")
+    by_lot = {}
+    for w in winners:
+        by_lot.setdefault((w["procurement_id"], w["lot_id"]), []).append((w["name"], w["kvk"]))
+    assert by_lot[("TN900001", "LOT-0001")] == [("Stichting Jeugdhulp Noord", "01234567")]
+    assert by_lot[("TN900001", "LOT-0002")] == [("Jeugdzorg Zuid B.V.", "76543210"), ("Zorggroep Oost", None)]
+    assert len(by_lot[("TN900002", "LOT-0000")]) == 36                          # the open house
+    assert {n for n, _ in by_lot[("TN900001", "LOT-0004")]} == {"Stichting Kompas", "Horizon Jeugdzorg B.V.", "De Bascule"}
+    providers = rows(db, "select organisation_id, kvk from organisations where kind = 'provider'")
+    assert {"organisation_id": "kvk:01234567", "kvk": "01234567"} in providers
+    assert len(providers) == len({p["organisation_id"] for p in providers}) >= 36 + 6
+
+
+def test_a_rectified_award_supersedes_and_the_earlier_award_is_kept(crawled):
+    db = crawled[0].db_path
+    lot1 = {r["publication_id"]: r for r in rows(
+        db, "select * from awards where procurement_id = 'TN900001' and lot_id = 'LOT-0001'")}
+    assert (lot1[900102]["value_cents"], lot1[900102]["current"]) == (123456789, 0)   # kept, superseded
+    assert (lot1[900103]["value_cents"], lot1[900103]["current"], lot1[900103]["rectifies"]) == (125000000, 1, 900102)
+    assert rows(db, "select count(*) as n from awards where current = 0") == [{"n": 3}]  # the three lots of 900102
+
+
+def test_a_second_identical_run_fetches_no_html_and_writes_nothing(crawled, award_server, crawl):
+    first, _ = crawled
+    tables = ("notices", "lots", "awards", "award_suppliers", "notice_results", "organisations", "versions")
+    before = {t: rows(first.db_path, f"select * from [{t}]") for t in tables}
+    began = len(award_server.api.log)
+    second = crawl(award_server.api_url, **WINDOW)
+    assert second.returncode == 0, second.output[-3000:]
+    again = kinds(award_server.api.log[began:])
+    assert again["html"] == 0 and again["detail"] == 0 and again["gerelateerd"] == 0
+    assert (second.crawl["items_new"], second.crawl["items_updated"]) == (0, 0)
+    assert {t: rows(first.db_path, f"select * from [{t}]") for t in tables} == before
+
+
+def scrapy_ocds(db, datasets_url, *args):
+    command = [sys.executable, "-m", "scrapy", "crawl", "tenderned_ocds", "-s", f"TENDERNED_DATASETS_URL={datasets_url}",
+               "-s", f"ARCHIVE_DB={db}", *FAST, *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=240)
+
+
+def test_ocds_backfill_fills_the_same_tables_and_a_truncated_package_writes_nothing(award_server, tmp_path):
+    db = tmp_path / "archive.db"
+    done = scrapy_ocds(db, award_server.datasets_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    crawl = rows(db, "select * from crawls")[-1]
+    assert crawl["status"] == "partial"                                   # the truncated 2022 package
+    errors = json.loads(crawl["errors"])
+    assert any("Dataset_Tenderned-2022-01-01-2022-12-31.json" in e["error"] and "not a complete" in e["error"]
+               for e in errors)
+    assert not rows(db, "select * from awards where release_ids like '%-22%'")      # nothing half-written
+    awards = {(r["procurement_id"], r["lot_id"], r["value_cents"]) for r in rows(db, "select * from awards")}
+    assert ("TN313457", "1", 230000050) in awards and ("TN313457", "2", 123456789) in awards
+    assert ("TN170001", "1", 75000000) in awards                           # the old "2017.json" name
+    assert not rows(db, "select * from notices where procurement_id = 'TN313500'")  # the ERP procedure
+    one = rows(db, "select * from awards where procurement_id = 'TN313457' and lot_id = '1'")[0]
+    assert one["source"] == "tenderned_ocds" and one["source_file"] == "Dataset_Tenderned-2021-01-01-2021-12-31.json"
+    assert json.loads(one["release_ids"]) == ["298765-a1", "298765-b2"]
+    assert rows(db, "select kvk from award_suppliers where award_id = ?", [one["award_id"]]) == [{"kvk": "41165432"}]
+    assert rows(db, "select youth_care from procurements where procurement_id = 'TN313457'") == [{"youth_care": 1}]
+    before = rows(db, "select * from awards")
+    again = scrapy_ocds(db, award_server.datasets_url)
+    assert again.returncode == 0
+    last = rows(db, "select * from crawls")[-1]
+    assert (last["items_new"], last["items_updated"]) == (0, 0) and rows(db, "select * from awards") == before
+
+
+def test_from_date_selects_the_packages_by_year(award_server, tmp_path):
+    db = tmp_path / "archive.db"
+    began = len(award_server.api.log)
+    done = scrapy_ocds(db, award_server.datasets_url, "-a", "from_date=2021-01-01", "-a", "until_date=2021-12-31")
+    assert done.returncode == 0, done.stderr[-3000:]
+    asked = [p.rsplit("/", 1)[-1] for p in award_server.api.log[began:] if p.endswith(".json")]
+    assert asked == ["Dataset_Tenderned-2021-01-01-2021-12-31.json"]
+    assert rows(db, "select status from crawls") == [{"status": "complete"}]
+
+
+def test_reparse_rebuilds_the_award_tables_from_the_warc_store(crawled, award_server, tmp_path):
+    db = crawled[0].db_path
+    assert scrapy_ocds(db, award_server.datasets_url).returncode == 0
+    award_server.__exit__(None, None, None)  # no server from here on
+    tables = ("lots", "awards", "award_suppliers", "notice_results", "organisations", "notices")
+    before = {t: sorted(map(repr, rows(db, f"select * from [{t}]"))) for t in tables}
+    completed = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "reparse", "--db", str(db)],
+                               cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert {t: sorted(map(repr, rows(db, f"select * from [{t}]"))) for t in tables} == before
