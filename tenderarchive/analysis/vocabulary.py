@@ -19,7 +19,7 @@ YOUTH_CORE = [
     r"gecertificeerde instelling(?:en)?", r"jeugdzorgplus", r"gesloten jeugdhulp", r"residenti[eë]le jeugdhulp",
     r"pleegzorg", r"gezinshuiz?(?:en)?", r"basishulp jeugd", r"jeugd- en gezinsteams?", r"jeugd en gezinsteams?",
     r"\bjgt\b", r"gemeentelijke toegang", r"ondersteuners? jeugd", r"poh[- ]jeugd", r"flexibel team",
-    r"jeugdmodel", r"jeugd- en gezinsdeel", r"crisishulp",
+    r"jeugdmodel", r"jeugd- en gezinsdeel", r"crisishulp", r"zorg voor jeugd", r"\bjggz\b", r"jeugd-? en wmo",
 ]
 
 # Adjacent fields: negative unless combined with a core youth term (§3.1).
