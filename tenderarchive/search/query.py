@@ -15,9 +15,7 @@ This module never writes: it runs inside Datasette, on read-only connections.
 
 from __future__ import annotations
 
-import re
-
-from tenderarchive.search.text import fts_fold, fts_words, stem, vocabulary
+from tenderarchive.search.text import fts_words, stem, vocabulary
 
 MATCH_NOTHING = '""'  # a valid FTS5 query that matches no row
 #: Longest search input (characters) that is parsed; the rest is ignored. A query is a few
@@ -80,36 +78,26 @@ def nl_fts_query(query: str | None) -> str:
 
 # --- jeugdregio of a filter value or a document ----------------------------------------
 
-def _regions() -> dict:
-    from tenderarchive.analysis import places
-
-    return places.load()[1]
-
-
 def jeugdregio_code(value: str | None) -> str | None:
-    """The jeugdregio code (JZnn) for a code, a region name or alias, or a municipality."""
+    """The jeugdregio code (JZnn) for a code, a region name or alias, or a municipality
+    (``tenderarchive/reference.py``); else the first region the text names."""
     if not value or not str(value).strip():
         return None
+    from tenderarchive import reference
     from tenderarchive.analysis import places
-    from tenderarchive.organisations import municipality
 
     text = str(value).strip()[:MAX_QUERY_CHARS]
-    if re.fullmatch(r"(?i)jz\d{2}", text):
-        return text.upper()
-    key = fts_fold(re.sub(r"(?i)^(gemeente|jeugdregio|regio)\s+", "", text))
-    for code, row in _regions().items():
-        names = [row["name"], re.sub(r"\s*\(.*\)", "", row["name"]),
-                 *(a for a in (row.get("aliases") or "").split("|") if a)]
-        if key in {fts_fold(n) for n in names}:
-            return code
-    row = municipality(key)  # the one municipality lookup, shared with the places pipeline
+    row = reference.jeugdregio(text)
     if row:
-        return row["jeugdregio_code"]
+        return row["code"]
+    code = reference.region_of(text)
+    if code:
+        return code
     found = places.find_regions(text)
     return found[0]["code"] if found and found[0]["code"] else None
 
 
 def jeugdregio_name(code: str | None) -> str | None:
-    if not code:
-        return None
-    return _regions().get(code, {}).get("name")
+    from tenderarchive import reference
+
+    return reference.load().regions.get(code or "", {}).get("name")

@@ -30,13 +30,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import AfterValidator, AliasChoices, BeforeValidator, Field, model_validator
 
-from tenderarchive.analysis import places
+from tenderarchive import reference
 from tenderarchive.config import FieldError, Strict, read_yaml, validate
 
 FIELDS = ("keywords", "jeugdregios", "municipalities", "buyers", "cpv", "providers")
@@ -47,25 +46,6 @@ _CPV = re.compile(r"(\d{2,8})(?:-\d)?")
 
 class WatchlistError(ValueError):
     """A watchlist that cannot be used; the message names the file, entry and field."""
-
-
-# --- reference data ----------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _places() -> tuple[dict, dict]:
-    """({lookup key: municipality row}, {lookup key: jeugdregio row}); keys are codes and
-    case-folded names and aliases."""
-    municipalities, regions = {}, {}
-    by_name, by_code = places.load()  # the shipped CBS tables, read once for the whole package
-    for row in by_name.values():
-        plain = re.sub(r"\s*\([^)]*\)", "", row["name"])
-        for key in [row["cbs_code"], row["name"], plain, *row["aliases"].split("|")]:
-            if key:
-                municipalities.setdefault(key.casefold(), row)
-    for row in by_code.values():
-        for key in [row["code"], row["name"], *row["aliases"].split("|")]:
-            if key:
-                regions.setdefault(key.casefold(), row)
-    return municipalities, regions
 
 
 def _suggest(value: str, choices) -> str:
@@ -89,19 +69,32 @@ def _values(value) -> list[str]:
 
 
 def _municipalities(values: tuple[str, ...]) -> tuple[str, ...]:
-    municipalities, _ = _places()
+    """CBS codes of the municipalities named (``tenderarchive/reference.py``: names, aliases,
+    GM codes, and names of merged municipalities, which mean their successor)."""
+    codes = []
     for v in values:
-        if v.casefold() not in municipalities:
-            raise ValueError(f"unknown municipality {v!r}{_suggest(v, municipalities)}; use a CBS name or GM code")
-    return values
+        row = reference.municipality(v)
+        if row is None:
+            keys = reference.load().municipality_keys
+            if keys.get(reference.normalise(v), "") is None:
+                raise ValueError(f"municipality {v!r} is ambiguous; use its GM code")
+            raise ValueError(f"unknown municipality {v!r}{_suggest(reference.normalise(v), keys)}; "
+                             f"use a CBS name or GM code")
+        codes.append(row["cbs_code"])
+    return tuple(codes)
 
 
 def _jeugdregios(values: tuple[str, ...]) -> tuple[str, ...]:
-    _, regions = _places()
+    """JZ codes of the jeugdregio's named (code, CBS name, alias or short name)."""
+    codes = []
     for v in values:
-        if v.casefold() not in regions:
-            raise ValueError(f"unknown jeugdregio {v!r}{_suggest(v, regions)}; use a JZ code or region name")
-    return values
+        row = reference.jeugdregio(v)
+        if row is None:
+            keys = reference.load().region_keys
+            raise ValueError(f"unknown jeugdregio {v!r}{_suggest(reference.normalise(v), keys)}; "
+                             f"use a JZ code or region name")
+        codes.append(row["code"])
+    return tuple(codes)
 
 
 def _cpv_prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -158,13 +151,12 @@ class WatchEntry(Strict):
         return self
 
     def watch(self) -> "Watch":
-        municipalities, regions = _places()
+        ref = reference.load()
         return Watch(
             name=self.name,
             keywords=[k.casefold() for k in self.keywords],
-            jeugdregios={regions[v.casefold()]["code"]: regions[v.casefold()]["name"] for v in self.jeugdregios},
-            municipalities={municipalities[v.casefold()]["cbs_code"]: municipalities[v.casefold()]["name"]
-                            for v in self.municipalities},
+            jeugdregios={code: ref.regions[code]["name"] for code in self.jeugdregios},
+            municipalities={code: ref.municipalities[code]["name"] for code in self.municipalities},
             buyers=list(self.buyers), cpv=list(self.cpv), providers=list(self.providers))
 
 
