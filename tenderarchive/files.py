@@ -10,7 +10,9 @@ A broken file is one line naming the file and the problem and exit code
 
 Configuration files (profile, registry, watchlist) are checked by their loaders
 (:mod:`tenderarchive.config`) and are bad arguments (exit 2). The checks use
-``sqlite3`` (read-only URI, ``mode=ro``, which cannot change the file) and warcio.
+``sqlite3`` through the one read-only opener (``tenderarchive/readonly.py``: ``mode=ro``, and
+``immutable=1`` when no crawl is writing, so the check leaves no ``-wal``/``-shm`` files next to
+an archive that a reader is about to read) and warcio.
 """
 
 from __future__ import annotations
@@ -18,10 +20,8 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
-
-
+from tenderarchive import readonly
 
 
 class UnusableFile(Exception):
@@ -48,7 +48,7 @@ def check_archive(path, write: bool) -> None:
     if not os.access(path, os.R_OK):
         raise UnusableFile(path, "cannot be read (permission denied)")
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly.uri(path), uri=True)
         try:
             conn.execute("select count(*) from sqlite_master").fetchone()
         finally:
