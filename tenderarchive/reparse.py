@@ -32,6 +32,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from tenderarchive import readonly
 from tenderarchive.exitcodes import ExitCode
 from tenderarchive.lock import lock_path_for
 from tenderarchive.rawstore import read_info, warc_files
@@ -143,7 +144,7 @@ def expected_counts(db_path: Path, root: Path) -> dict[str, dict[str, int]]:
     if not db_path.exists():
         return counts
     sizes = {p.name: p.stat().st_size for p in warc_files(root)}
-    conn = sqlite3.connect(f"file:{db_path.resolve()}?mode=ro", uri=True)
+    conn = readonly.connect(db_path, row_factory=None)
     try:
         held: set[str] = set()
         if _count(conn, "fetches"):
@@ -163,7 +164,7 @@ def expected_counts(db_path: Path, root: Path) -> dict[str, dict[str, int]]:
 
 def verdict(new_db: Path, expected: dict, force: bool) -> str | None:
     """Why ``new_db`` must not replace the archive, or None."""
-    conn = sqlite3.connect(f"file:{new_db.resolve()}?mode=ro", uri=True)
+    conn = readonly.connect(new_db, row_factory=None)
     try:
         for table in COUNTED_TABLES:
             new = _count(conn, table)
