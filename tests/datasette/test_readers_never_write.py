@@ -53,6 +53,15 @@ def archive(demo_archive, tmp_path):
     return folder / "archive.db"
 
 
+def notices(db_path) -> int:
+    """How many notices the archive holds, read the way readers read (leaves no files)."""
+    conn = readonly.connect(db_path)
+    try:
+        return conn.execute("select count(*) from notices").fetchone()[0]
+    finally:
+        conn.close()
+
+
 def run(*args):
     return subprocess.run([*CLI, *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=120)
 
@@ -80,6 +89,7 @@ def get(server, path):
 
 
 def test_serve_leaves_the_archive_byte_identical_and_holds_it_read_only(archive):
+    count = notices(archive)
     before = fingerprint(archive)
     server = Server(archive)
     try:
@@ -98,7 +108,7 @@ def test_serve_leaves_the_archive_byte_identical_and_holds_it_read_only(archive)
         server.stop()
     assert "search index" not in server.process.stderr.read().decode()   # the derivation built it
     assert fingerprint(archive) == before
-    assert sqlite_utils.Database(archive)["notices"].count == 12
+    assert count > 10 and notices(archive) == count
 
 
 def test_serve_reports_a_missing_search_index_and_does_not_build_it(archive):
@@ -119,6 +129,7 @@ def test_serve_reports_a_missing_search_index_and_does_not_build_it(archive):
 
 
 def test_status_report_and_export_leave_the_archive_byte_identical(archive, tmp_path):
+    count = notices(archive)
     before = fingerprint(archive)
     out = run("status", "--db", archive)
     assert out.returncode in (ExitCode.COMPLETE, ExitCode.STALE) and "tenderned" in out.stdout, out.stderr
@@ -132,19 +143,20 @@ def test_status_report_and_export_leave_the_archive_byte_identical(archive, tmp_
     assert fingerprint(archive) == before
 
     out = run("export", "notices", "--db", archive, "--format", "json")
-    assert out.returncode == ExitCode.COMPLETE and len(json.loads(out.stdout)) == 12
+    assert out.returncode == ExitCode.COMPLETE and len(json.loads(out.stdout)) == count
     out = run("export", "delete from notices", "--db", archive)
     assert out.returncode == ExitCode.BAD_ARGUMENTS and "readonly" in out.stderr.replace("read-only", "readonly")
     assert fingerprint(archive) == before
 
 
 def test_while_a_crawl_holds_the_lock_readers_open_mode_ro_not_immutable(archive):
+    count = notices(archive)
     assert readonly.uri(archive).endswith("?mode=ro&immutable=1")
     with crawl_lock(archive, command=["test"]):
         assert readonly.crawl_running(archive)
         assert readonly.uri(archive).endswith("?mode=ro")
         conn = readonly.connect(archive)
-        assert conn.execute("select count(*) from notices").fetchone()[0] == 12
+        assert conn.execute("select count(*) from notices").fetchone()[0] == count
         with pytest.raises(sqlite3.OperationalError):
             conn.execute("delete from notices")
         conn.close()
