@@ -13,7 +13,7 @@ def test_the_home_page_explains_the_archive_and_its_caveats(page, browser_server
     page.goto(browser_server.base + "/")
     text = page.inner_text("body")
     assert "youth-care" in text and "Synthetic demo data" in text
-    for caveat in ("No award values", "relevance classifier", "Youth care is a classification"):
+    for caveat in ("Winners and values come from", "relevance classifier", "Youth care is a classification"):
         assert caveat in text
     assert page.locator("a", has_text="awards and who won them").count() == 1
 
