@@ -332,7 +332,7 @@ class TenderNedSpider(BaseSpider):
                              errback=self.errback, meta={"origin": item.publication_id}, priority=-1)
 
     def parse_related(self, response):
-        rows = self.load_json(response)
+        rows = self.load_json(response, shape=list)
         if not isinstance(rows, list):
             if rows is not None:
                 self.record_error(response.url, "/gerelateerd is not a list: related notices unknown")
@@ -347,16 +347,17 @@ class TenderNedSpider(BaseSpider):
             yield self.detail_request(related, None, f"related:{origin}", related_to=origin)
 
     # --- helpers -----------------------------------------------------------------------
-    def load_json(self, response) -> dict | None:
-        """The response's JSON object, or None (recorded) when it is not one. Deep nesting
-        (RecursionError) and bad bytes count as malformed, like a syntax error."""
+    def load_json(self, response, shape: type = dict):
+        """The response's JSON object (or list, for ``shape=list``), or None (recorded) when it
+        is not one. Deep nesting (RecursionError) and bad bytes count as malformed."""
         try:
             value = json.loads(response.text)
         except (ValueError, UnicodeDecodeError, AttributeError, RecursionError) as exc:
             self.record_error(response.url, f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}")
             return None
-        if not isinstance(value, dict):
-            self.record_error(response.url, f"JSON is {type(value).__name__}, not an object")
+        if not isinstance(value, shape):
+            self.record_error(response.url, f"JSON is {type(value).__name__}, not "
+                                            f"{'an object' if shape is dict else 'a list'}")
             return None
         return value
 
