@@ -140,7 +140,7 @@ def register_routes(datasette):
 def render_cell(row, value, column, table, database, datasette):
     from tenderarchive import research
 
-    return research.render_cell(value, column, table, database)
+    return research.render_cell(row, value, column, table, database)
 
 
 def _feed_title(datasette, request, sql, database, table, query_name, data) -> str:

@@ -108,9 +108,20 @@ def cell_link(database: str, column: str, value, table: str | None) -> str | Non
     return None
 
 
-def render_cell(value, column, table, database):
-    """The ``render_cell`` hook: a linked column becomes a link (its text escaped)."""
+def render_cell(row, value, column, table, database):
+    """The ``render_cell`` hook: a linked column becomes a link (its text escaped). In the
+    ``organisations`` table a name links to its provider or buyer page, in ``jeugdregios`` to the
+    region page."""
     href = cell_link(database, column, value, table)
+    if href is None and value not in (None, "") and column == "name":
+        try:
+            if table == "organisations":
+                href = (provider_url(row["organisation_id"]) if row["kind"] == "provider"
+                        else buyer_url(row["organisation_id"]))
+            elif table == "jeugdregios":
+                href = region_url(row["code"])
+        except (KeyError, IndexError):   # the key column was hidden (_col/_nocol)
+            href = None
     if href is None:
         return None
     return Markup('<a href="{}">{}</a>').format(href, value)
@@ -346,16 +357,31 @@ def _path(layer: str, index: int) -> str:
     return "".join(parts)
 
 
-def _colour(value, top) -> str:
-    if value in (None, 0) or not top:
+def _classes(top, integer: bool) -> list[tuple[float, float, str]]:
+    """Colour classes (low, high, colour) for values up to ``top``: one per value when a few
+    whole numbers, else five equal steps."""
+    if integer and top <= len(PALETTE):
+        colours = PALETTE[len(PALETTE) - int(top):]
+        return [(i, i, colours[i - 1]) for i in range(1, int(top) + 1)]
+    step = float(top) / len(PALETTE)
+    return [(step * i, step * (i + 1), colour) for i, colour in enumerate(PALETTE)]
+
+
+def _colour(value, classes) -> str:
+    if value in (None, 0) or not classes:
         return NO_DATA
-    return PALETTE[min(len(PALETTE) - 1, int(len(PALETTE) * float(value) / float(top) - 1e-9))]
+    for _, high, colour in classes:
+        if float(value) <= high + 1e-9:
+            return colour
+    return classes[-1][2]
 
 
 def map_svg(layer: str, values: dict, names: dict, label: str) -> tuple[Markup, list]:
     """The map as inline SVG (every shape a link to its region page) and its legend."""
     height = _frame()[4]
-    top = max((v for v in values.values() if isinstance(v, (int, float))), default=0)
+    numbers = [v for v in values.values() if isinstance(v, (int, float))]
+    top = max(numbers, default=0)
+    classes = _classes(top, all(isinstance(v, int) for v in numbers)) if top else []
     shapes = []
     for index, feature in enumerate(_features(layer)):
         props = feature["properties"]
@@ -368,17 +394,15 @@ def map_svg(layer: str, values: dict, names: dict, label: str) -> tuple[Markup, 
             '<a href="{href}" data-code="{code}" data-value="{value}"><path d="{d}" fill="{fill}" '
             'stroke="#555" stroke-width="{sw}"><title>{title}</title></path></a>').format(
                 href=region_url(code), code=props["code"], value="" if value is None else value,
-                d=_path(layer, index), fill=_colour(value, top), sw="0.3" if layer == "gemeenten" else "0.7",
+                d=_path(layer, index), fill=_colour(value, classes), sw="0.3" if layer == "gemeenten" else "0.7",
                 title=title))
     svg = Markup('<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" class="ta-map" '
                  'viewBox="0 0 {w:.0f} {h:.0f}" width="{w:.0f}" height="{h:.0f}">{shapes}</svg>').format(
         label=f"Kaart: {label}", w=WIDTH, h=height, shapes=Markup("").join(shapes))
     legend = [{"colour": NO_DATA, "text": "0 of geen gegevens"}]
-    if top:
-        step = float(top) / len(PALETTE)
-        for i, colour in enumerate(PALETTE):
-            low, high = step * i, step * (i + 1)
-            legend.append({"colour": colour, "text": f"{label}: {_fmt(low)} – {_fmt(high)}"})
+    for low, high, colour in classes:
+        text = _fmt(high) if low == high else f"meer dan {_fmt(low)} tot en met {_fmt(high)}"
+        legend.append({"colour": colour, "text": f"{label}: {text}"})
     return svg, legend
 
 
