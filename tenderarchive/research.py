@@ -7,6 +7,9 @@ Routes (registered by ``tenderarchive/datasette_plugin.py``):
     one jeugdregio (code, name, alias or member municipality): member municipalities with their
     unverified flags, every procurement with its stage and timeline, lots, winners and values, news,
     and distinct winning providers per year;
+``/-/aanbesteding?id=<procurement_id>``
+    one procurement: its buyer and region, current stage, every award per lot and winner (each
+    winner a link to its provider page), and its timeline;
 ``/-/opdrachtgever?id=<organisation_id>``
     one buyer: its procurements and contracts over time, regions, values;
 ``/-/aanbieder?id=<organisation_id>``
@@ -79,6 +82,10 @@ def timeline_url(database: str, procurement_id) -> str:
     return f"/{database}/procurement_timeline?" + urllib.parse.urlencode({"procurement_id": procurement_id})
 
 
+def procurement_url(procurement_id) -> str:
+    return "/-/aanbesteding?" + urllib.parse.urlencode({"id": procurement_id})
+
+
 def query_url(database: str, query: str, params: dict, ext: str = "") -> str:
     qs = urllib.parse.urlencode({k: v for k, v in params.items() if v not in (None, "")})
     return f"/{database}/{query}{ext}" + (f"?{qs}" if qs else "")
@@ -96,7 +103,7 @@ LINKED_COLUMNS = {
 
 def cell_link(database: str, column: str, value, table: str | None) -> str | None:
     """Where a cell links to, or None. ``organisation_id`` of award_suppliers is a provider;
-    ``procurement_id`` links to the timeline in query results and research pages (table None)."""
+    ``procurement_id`` links to the procurement page in query results and research pages (table None)."""
     if value in (None, ""):
         return None
     if column in LINKED_COLUMNS:
@@ -104,7 +111,7 @@ def cell_link(database: str, column: str, value, table: str | None) -> str | Non
     if column == "organisation_id" and table == "award_suppliers":
         return provider_url(value)
     if column == "procurement_id" and table is None:
-        return timeline_url(database, value)
+        return procurement_url(value)
     return None
 
 
@@ -220,6 +227,46 @@ async def region_page(request, datasette):
                   "verschillende winnende aanbieders per jaar."),
         "facts": facts, "links": links, "sections": sections,
         "svg": region_svg(code), "filters": {"jaar": jaar, "sinds": sinds},
+    })
+
+
+STAGE_SQL = """select e.stage from events e where e.procurement_id = ? and coalesce(e.stage, '') != ''
+  and e.date <= date('now') order by e.date desc, e.event_id desc limit 1"""
+
+
+async def procurement_page(request, datasette):
+    database = archive_database(datasette)
+    db = datasette.get_database(database)
+    asked = request.args.get("id", "").strip()
+    found = (await db.execute(
+        "select procurement_id, title, buyer, jeugdregio_code, first_published, last_published, url, youth_care "
+        "from procurements where procurement_id in (?, 'TN' || ?)", [asked, asked])).rows
+    if not found:
+        return await not_found(datasette, request, database, f"Geen aanbesteding gevonden met id “{asked}”.")
+    p = dict(found[0])
+    pid = p["procurement_id"]
+    buyer = (await db.execute("select buyer_id from notices where procurement_id = ? and buyer_id is not null "
+                              "order by published desc limit 1", [pid])).rows
+    stage = (await db.execute(STAGE_SQL, [pid])).rows
+    region = (await db.execute("select name from jeugdregios where code = ?", [p["jeugdregio_code"] or ""])).rows
+    facts = [("Kenmerk", pid), ("Opdrachtgever", p["buyer"] or ""), ("Jeugdregio", region[0]["name"] if region else ""),
+             ("Fase", stage[0]["stage"] if stage else ""), ("Eerste publicatie", p["first_published"] or ""),
+             ("Laatste publicatie", p["last_published"] or "")]
+    links = []
+    if p["jeugdregio_code"]:
+        links.append((f"Jeugdregio {region[0]['name'] if region else p['jeugdregio_code']}", region_url(p["jeugdregio_code"])))
+    if buyer:
+        links.append((f"Opdrachtgever {p['buyer'] or buyer[0]['buyer_id']}", buyer_url(buyer[0]["buyer_id"])))
+    if http_url(p["url"]):
+        links.append(("Op TenderNed", p["url"]))
+    sections = [
+        await run_query(datasette, database, "aanbesteding_gunningen", {"procurement_id": pid}),
+        await run_query(datasette, database, "procurement_timeline", {"procurement_id": pid}),
+    ]
+    return await render(datasette, request, {
+        "database": database, "heading": p["title"] or pid, "kind": "aanbesteding",
+        "intro": "Eén aanbesteding: wie won welk perceel voor hoeveel, en wat er tussendoor gebeurde (tijdlijn).",
+        "facts": facts, "links": links, "sections": sections,
     })
 
 
@@ -425,6 +472,7 @@ def region_svg(code: str) -> Markup:
 def routes():
     return [
         (r"^/-/jeugdregio/(?P<code>[^/]+)$", region_page),
+        (r"^/-/aanbesteding$", procurement_page),
         (r"^/-/opdrachtgever$", buyer_page),
         (r"^/-/aanbieder$", provider_page),
         (r"^/-/markt$", market_page),
