@@ -387,7 +387,11 @@ def _frame() -> tuple[float, float, float, float]:
 
 
 def _rings(geometry):
-    if geometry["type"] == "Polygon":
+    """The polygon rings of a geometry (a GeometryCollection's polygons; its lines are dropped)."""
+    if geometry["type"] == "GeometryCollection":
+        for part in geometry["geometries"]:
+            yield from _rings(part)
+    elif geometry["type"] == "Polygon":
         yield from geometry["coordinates"]
     elif geometry["type"] == "MultiPolygon":
         for polygon in geometry["coordinates"]:
