@@ -27,7 +27,7 @@
   market and a map (``register_routes``), and links from table and query cells to them
   (``render_cell``: ``jeugdregio_code`` to the region page, a supplier's ``organisation_id`` and
   ``aanbieder_id`` to the provider page, ``buyer_id`` and ``opdrachtgever_id`` to the buyer page,
-  ``procurement_id`` in query results to the procurement page with its timeline).
+  ``procurement_id`` and a procurement's title to the procurement page with its timeline).
 
 * Read-only: every connection to an archive database gets ``PRAGMA query_only``, so not
   even a misconfigured canned query or plugin can write through Datasette.

@@ -103,14 +103,14 @@ LINKED_COLUMNS = {
 
 def cell_link(database: str, column: str, value, table: str | None) -> str | None:
     """Where a cell links to, or None. ``organisation_id`` of award_suppliers is a provider;
-    ``procurement_id`` links to the procurement page in query results and research pages (table None)."""
+    ``procurement_id`` links to the procurement page (except in ``procurements``, where it is the key)."""
     if value in (None, ""):
         return None
     if column in LINKED_COLUMNS:
         return LINKED_COLUMNS[column](database, value)
     if column == "organisation_id" and table == "award_suppliers":
         return provider_url(value)
-    if column == "procurement_id" and table is None:
+    if column == "procurement_id" and table != "procurements":
         return procurement_url(value)
     return None
 
@@ -118,15 +118,17 @@ def cell_link(database: str, column: str, value, table: str | None) -> str | Non
 def render_cell(row, value, column, table, database):
     """The ``render_cell`` hook: a linked column becomes a link (its text escaped). In the
     ``organisations`` table a name links to its provider or buyer page, in ``jeugdregios`` to the
-    region page."""
+    region page, and a procurement's title to its page."""
     href = cell_link(database, column, value, table)
-    if href is None and value not in (None, "") and column == "name":
+    if href is None and value not in (None, "") and (column == "name" or (column, table) == ("title", "procurements")):
         try:
             if table == "organisations":
                 href = (provider_url(row["organisation_id"]) if row["kind"] == "provider"
                         else buyer_url(row["organisation_id"]))
             elif table == "jeugdregios":
                 href = region_url(row["code"])
+            elif table == "procurements":
+                href = procurement_url(row["procurement_id"])
         except (KeyError, IndexError):   # the key column was hidden (_col/_nocol)
             href = None
     if href is None:

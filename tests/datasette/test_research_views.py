@@ -177,7 +177,10 @@ def test_the_buyer_page_lists_procurements_and_contracts(server, archive):
 
 
 def test_rows_link_to_the_pages_that_summarise_them(server):
-    assert 'href="/-/jeugdregio/JZ18"' in html(server, f"/{server.database}/procurements")
+    procurements = html(server, f"/{server.database}/procurements")
+    assert 'href="/-/jeugdregio/JZ18"' in procurements
+    assert 'href="/-/aanbesteding?id=TN243310">Gemeentelijke toegang Jeugdhulp Leidse Regio<' in procurements
+    assert 'href="/-/aanbesteding?id=TN243310"' in html(server, f"/{server.database}/awards")
     assert 'href="/-/aanbieder?id=kvk%3A14012345"' in html(server, f"/{server.database}/award_suppliers")
     organisations = html(server, f"/{server.database}/organisations")
     assert 'href="/-/aanbieder?id=name%3Acardea">Cardea<' in organisations
