@@ -219,6 +219,10 @@ async def region_page(request, datasette):
     facts = [("Code", region["code"]), ("Gemeenten", len(members)), ("Waarvan onbevestigd", unverified)]
     if region.get("aliases"):
         facts.append(("Ook bekend als", region["aliases"]))
+    buyers = (await db.execute(
+        "select distinct name from regional_buyers where jeugdregio_code = ? order by name", [code])).rows
+    if buyers:
+        facts.append(("Regionale inkopers", "; ".join(b["name"] for b in buyers)))
     links = [("Op de kaart", "/-/kaart"),
              ("Marktbeeld van deze regio", query_url(database, "marktbeeld", {"jeugdregio": code})),
              ("Alle notices en nieuws van deze regio", query_url(database, "by_jeugdregio", {"jeugdregio": code}))]

@@ -100,6 +100,7 @@ def test_the_region_page_says_what_holland_rijnland_bought_from_whom_for_how_muc
     assert len(members) == 13
     assert all(name in page for name in members)
     assert re.search(r'data-fact="Gemeenten">13<', page)
+    assert "Holland Rijnland (Serviceorganisatie Zorg Holland Rijnland)" in page     # its regional buyers
     awards = [a for a in current_awards(archive) if a[0] == "JZ18"]
     assert {a[5] for a in awards} == {"TN243310"}
     assert euro(sum(a[3] for a in awards)) in page                                  # € 9.800.000,00
@@ -247,3 +248,23 @@ def test_a_region_buyer_or_provider_view_reads_through_indexes(demo_archive, nam
     assert not scans, (name, plan)
     assert not [line for line in plan if re.search(r"\((current|youth_care|status)=\?\)", line)], (name, plan)
     conn.close()
+
+
+def test_an_unverified_membership_is_shown_flagged_not_hidden(demo_archive, tmp_path):
+    from tests.datasette.archive_fixtures import Server, copy_archive
+
+    path = copy_archive(demo_archive, tmp_path / "archive.db")
+    conn = sqlite3.connect(path)
+    year = conn.execute("select max(year) from jeugdregio_membership").fetchone()[0]
+    with conn:   # synthetic: mark Katwijk's membership of Holland Rijnland as unverified
+        conn.execute("update jeugdregio_membership set unverified = 1 where cbs_code = 'GM0537' and year = ?", [year])
+    conn.close()
+    server = Server(path)
+    try:
+        page = html(server, "/-/jeugdregio/JZ18")
+        assert re.search(r'data-fact="Gemeenten">13<', page) and re.search(r'data-fact="Waarvan onbevestigd">1<', page)
+        assert re.search(r'Katwijk</td>(?:(?!</tr>).)*<strong class="ta-unverified">onbevestigd</strong>', page, re.S)
+        overview = {r["jeugdregio_code"]: r for r in query_rows(server, "jeugdregio_overzicht")}
+        assert overview["JZ18"]["onbevestigd"] == 1 and overview["JZ18"]["gemeenten"] == 13
+    finally:
+        server.stop()
