@@ -17,9 +17,17 @@
   ``awarded_to(text)``
       the phrase after "gegund aan" in a notice text (TenderNed's public records carry no
       structured winner), or NULL;
+  ``euro(cents)``
+      exact integer cents as Dutch euro text (``€ 12.400.000,00``), NULL stays NULL;
   ``http_url(value)``
       the value if it is an absolute http(s) URL, else NULL (``tenderarchive/urls.py``): every
       saved search's ``atom_link`` goes through it, so a feed never links another scheme.
+
+* The research pages (``tenderarchive/research.py``): a jeugdregio, a buyer, a provider, the
+  market and a map (``register_routes``), and links from table and query cells to them
+  (``render_cell``: ``jeugdregio_code`` to the region page, a supplier's ``organisation_id`` and
+  ``aanbieder_id`` to the provider page, ``buyer_id`` and ``opdrachtgever_id`` to the buyer page,
+  ``procurement_id`` and a procurement's title to the procurement page with its timeline).
 
 * Read-only: every connection to an archive database gets ``PRAGMA query_only``, so not
   even a misconfigured canned query or plugin can write through Datasette.
@@ -88,6 +96,16 @@ def awarded_to(text) -> str | None:
     return match.group(1).strip() if match else None
 
 
+def euro(cents) -> str | None:
+    """Exact cents as Dutch euro text: 1240000000 -> "€ 12.400.000,00"."""
+    if cents is None or cents == "":
+        return None
+    cents = int(cents)
+    sign = "-" if cents < 0 else ""
+    whole, rest = divmod(abs(cents), 100)
+    return f"€ {sign}{whole:,}".replace(",", ".") + f",{rest:02d}"
+
+
 def _safe(function):
     def wrapped(*args):
         try:
@@ -106,8 +124,23 @@ def prepare_connection(conn, database, datasette):
     conn.create_function("atom_time", -1, _safe(atom_time_first), deterministic=True)
     conn.create_function("awarded_to", 1, _safe(awarded_to), deterministic=True)
     conn.create_function("http_url", 1, _safe(http_url), deterministic=True)
+    conn.create_function("euro", 1, _safe(euro), deterministic=True)
     if not database.startswith("_"):
         conn.execute("PRAGMA query_only = 1")
+
+
+@hookimpl
+def register_routes(datasette):
+    from tenderarchive import research
+
+    return research.routes()
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    from tenderarchive import research
+
+    return research.render_cell(row, value, column, table, database)
 
 
 def _feed_title(datasette, request, sql, database, table, query_name, data) -> str:

@@ -73,6 +73,12 @@ def _resolve(entry: dict, has_table) -> dict:
     required = [required] if isinstance(required, str) else list(required or [])
     if any(not has_table(t) for t in required) and fallbacks:
         entry.update(fallbacks)
+    if entry.get("columns") and "description_html" not in entry:
+        # the query's column descriptions (research views) under its description
+        from markupsafe import escape
+        entry["description_html"] = "<p>{}</p><details><summary>Kolommen</summary><dl>{}</dl></details>".format(
+            escape(entry.get("description", "")),
+            "".join(f"<dt>{escape(c)}</dt><dd>{escape(d)}</dd>" for c, d in entry["columns"].items()))
     return entry
 
 

@@ -27,3 +27,23 @@ def test_a_demo_archive_is_labelled_synthetic(tmp_path):
     metadata = build_metadata(db, "demo")
     assert metadata["description_html"].startswith(SYNTHETIC_WARNING)
     assert "notices" in metadata["databases"]["demo"]["tables"]
+
+
+def test_every_column_of_the_research_views_is_described(tmp_path):
+    """The research views (saved searches with a ``columns`` entry) describe every column they return."""
+    import sqlite3
+
+    from tenderarchive import datasette_plugin
+
+    open_archive(tmp_path / "empty.db").close()
+    conn = sqlite3.connect(tmp_path / "empty.db")
+    datasette_plugin.prepare_connection(conn, "_check", None)
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    research = {name: q for name, q in queries.items() if "columns" in q}
+    assert len(research) >= 14
+    for name, query in research.items():
+        cursor = conn.execute(query["sql"], {p: "" for p in query.get("params", [])})
+        returned = {d[0] for d in cursor.description if not d[0].startswith("atom_")}
+        assert returned == set(query["columns"]), name
+        assert all(str(text).strip() for text in query["columns"].values()), name
+    conn.close()

@@ -1,0 +1,490 @@
+"""The research pages of the Datasette site (issue 12): a jeugdregio, a buyer, a provider, the market
+and a map, each put together from the saved searches (canned queries) that hold their SQL.
+
+Routes (registered by ``tenderarchive/datasette_plugin.py``):
+
+``/-/jeugdregio/<code>``
+    one jeugdregio (code, name, alias or member municipality): member municipalities with their
+    unverified flags, every procurement with its stage and timeline, lots, winners and values, news,
+    and distinct winning providers per year;
+``/-/aanbesteding?id=<procurement_id>``
+    one procurement: its buyer and region, current stage, every award per lot and winner (each
+    winner a link to its provider page), and its timeline;
+``/-/opdrachtgever?id=<organisation_id>``
+    one buyer: its procurements and contracts over time, regions, values;
+``/-/aanbieder?id=<organisation_id>``
+    one provider: its contracts over time, the regions where it holds them, values;
+``/-/markt``
+    per region and year: procurements, awarded value, distinct winners, share of the largest provider;
+``/-/kaart?maat=<figure>&jaar=<year>&laag=jeugdregios|gemeenten``
+    the jeugdregio's (or the municipalities) coloured by a figure of ``jeugdregio_overzicht``,
+    each shape a link to its region page.
+
+Every table on these pages is the result of one canned query in
+``tenderarchive/datasette/metadata.yaml`` (``jeugdregio_aanbestedingen`` …), run with the page's
+parameters; each section links that query as a page, CSV and Atom feed, so the SQL lives in one place
+and every list is downloadable. Column descriptions come from the query's ``columns`` entry.
+
+Why the map is drawn here: the shipped boundaries (``tenderarchive/data/jeugdregios_2025.geojson``,
+``gemeenten_2025.geojson``, simplified CBS 2025) are turned into inline SVG paths on the server. The
+Datasette map plugins in the offline index (datasette-leaflet-geojson, datasette-geojson-map,
+datasette-cluster-map) draw on Leaflet with OpenStreetMap tiles from the internet and read geometry
+from a query column, i.e. from the archive; an SVG needs neither tiles nor JavaScript, links every
+shape with a plain ``<a>``, and keeps geometry out of the read-only archive. The projection is a plain
+equirectangular one scaled by cos(52°), accurate enough for a country this size.
+
+Datasette serves the archive read-only; these pages only run SELECTs through the canned queries.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import urllib.parse
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from tenderarchive.urls import http_url
+
+DATA = Path(__file__).parent / "data"
+TEMPLATE = Path(__file__).parent / "datasette" / "templates" / "research.html"
+
+# Figures the map can colour by: column of jeugdregio_overzicht -> Dutch label.
+MAP_FIGURES = {
+    "aanbestedingen": "aanbestedingen",
+    "gunningen": "gunningen",
+    "gegunde_waarde_cents": "gegunde waarde (€)",
+    "winnaars": "verschillende winnaars",
+    "aandeel_grootste_pct": "aandeel grootste aanbieder (%)",
+    "gemeenten": "gemeenten",
+}
+PALETTE = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
+NO_DATA = "#f0f0f0"
+
+
+# --- links -------------------------------------------------------------------------------------
+
+def region_url(code) -> str:
+    return "/-/jeugdregio/" + urllib.parse.quote(str(code), safe="")
+
+
+def buyer_url(organisation_id) -> str:
+    return "/-/opdrachtgever?" + urllib.parse.urlencode({"id": organisation_id})
+
+
+def provider_url(organisation_id) -> str:
+    return "/-/aanbieder?" + urllib.parse.urlencode({"id": organisation_id})
+
+
+def timeline_url(database: str, procurement_id) -> str:
+    return f"/{database}/procurement_timeline?" + urllib.parse.urlencode({"procurement_id": procurement_id})
+
+
+def procurement_url(procurement_id) -> str:
+    return "/-/aanbesteding?" + urllib.parse.urlencode({"id": procurement_id})
+
+
+def query_url(database: str, query: str, params: dict, ext: str = "") -> str:
+    qs = urllib.parse.urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return f"/{database}/{query}{ext}" + (f"?{qs}" if qs else "")
+
+
+# Column name -> the page a value links to (the same rule on these pages and in Datasette's tables).
+LINKED_COLUMNS = {
+    "jeugdregio_code": lambda db, v: region_url(v),
+    "opdrachtgever_id": lambda db, v: buyer_url(v),
+    "buyer_id": lambda db, v: buyer_url(v),
+    "aanbieder_id": lambda db, v: provider_url(v),
+    "grootste_aanbieder_id": lambda db, v: provider_url(v),
+}
+
+
+def cell_link(database: str, column: str, value, table: str | None) -> str | None:
+    """Where a cell links to, or None. ``organisation_id`` of award_suppliers is a provider;
+    ``procurement_id`` links to the procurement page (except in ``procurements``, where it is the key)."""
+    if value in (None, ""):
+        return None
+    if column in LINKED_COLUMNS:
+        return LINKED_COLUMNS[column](database, value)
+    if column == "organisation_id" and table == "award_suppliers":
+        return provider_url(value)
+    if column == "procurement_id" and table != "procurements":
+        return procurement_url(value)
+    return None
+
+
+def render_cell(row, value, column, table, database):
+    """The ``render_cell`` hook: a linked column becomes a link (its text escaped). In the
+    ``organisations`` table a name links to its provider or buyer page, in ``jeugdregios`` to the
+    region page, and a procurement's title to its page."""
+    href = cell_link(database, column, value, table)
+    if href is None and value not in (None, "") and (column == "name" or (column, table) == ("title", "procurements")):
+        try:
+            if table == "organisations":
+                href = (provider_url(row["organisation_id"]) if row["kind"] == "provider"
+                        else buyer_url(row["organisation_id"]))
+            elif table == "jeugdregios":
+                href = region_url(row["code"])
+            elif table == "procurements":
+                href = procurement_url(row["procurement_id"])
+        except (KeyError, IndexError):   # the key column was hidden (_col/_nocol)
+            href = None
+    if href is None:
+        return None
+    return Markup('<a href="{}">{}</a>').format(href, value)
+
+
+# --- running the canned queries ------------------------------------------------------------------
+
+async def run_query(datasette, database: str, name: str, params: dict) -> dict:
+    """One canned query run with ``params`` (missing ones empty), as a section of a page."""
+    queries = await datasette.get_canned_queries(database, None)
+    query = queries[name]
+    names = query.get("params") or []
+    values = {p: str(params.get(p) or "") for p in names}
+    result = await datasette.get_database(database).execute(query["sql"], values)
+    columns = [c for c in result.columns if not c.startswith("atom_")]
+    described = query.get("columns") or {}
+    rows = []
+    for row in result.rows:
+        cells = []
+        for column in columns:
+            value = row[column]
+            href = cell_link(database, column, value, None)
+            if href is None and column == "url":
+                href = http_url(value)
+            cells.append({"value": "" if value is None else value, "href": href, "column": column})
+        rows.append(cells)
+    link_params = {p: values[p] for p in names}
+    return {
+        "name": name,
+        "title": query.get("title", name),
+        "description": query.get("description", ""),
+        "columns": [{"name": c, "description": described.get(c, "")} for c in columns],
+        "rows": rows,
+        "records": [dict(zip(result.columns, r)) for r in result.rows],
+        "html_url": query_url(database, name, link_params),
+        "csv_url": query_url(database, name, {**link_params, "_stream": "on"}, ".csv"),
+        "atom_url": query_url(database, name, link_params, ".atom"),
+    }
+
+
+def archive_database(datasette) -> str:
+    """The served archive: the first database that is not Datasette's internal one."""
+    for name in datasette.databases:
+        if not name.startswith("_"):
+            return name
+    raise LookupError("no database")
+
+
+async def render(datasette, request, context: dict):
+    from datasette.utils.asgi import Response
+
+    template = datasette.jinja_env.from_string(TEMPLATE.read_text(encoding="utf-8"))
+    html = await datasette.render_template(template, context, request=request, view_name="research")
+    return Response.html(html, status=context.get("status", 200))
+
+
+def not_found(datasette, request, database, message):
+    return render(datasette, request, {"database": database, "heading": "Niet gevonden",
+                                       "intro": message, "sections": [], "status": 404})
+
+
+# --- pages ----------------------------------------------------------------------------------------
+
+async def region_page(request, datasette):
+    from tenderarchive.search.query import jeugdregio_code
+
+    database = archive_database(datasette)
+    asked = urllib.parse.unquote(request.url_vars["code"])
+    code = jeugdregio_code(asked)
+    db = datasette.get_database(database)
+    found = (await db.execute("select code, name, aliases from jeugdregios where code = ?", [code or ""])).rows
+    if not found:
+        return await not_found(datasette, request, database, f"Geen jeugdregio gevonden voor “{asked}”.")
+    region = dict(found[0])
+    jaar = request.args.get("jaar", "")
+    sinds = request.args.get("sinds", "")
+    sections = [
+        await run_query(datasette, database, "jeugdregio_gemeenten", {"jeugdregio": code, "jaar": jaar}),
+        await run_query(datasette, database, "jeugdregio_aanbestedingen", {"jeugdregio": code, "sinds": sinds}),
+        await run_query(datasette, database, "jeugdregio_percelen", {"jeugdregio": code}),
+        await run_query(datasette, database, "jeugdregio_winnaars_per_jaar", {"jeugdregio": code}),
+        await run_query(datasette, database, "jeugdregio_nieuws", {"jeugdregio": code}),
+    ]
+    members = sections[0]["records"]
+    unverified = sum(1 for m in members if m["unverified"])
+    facts = [("Code", region["code"]), ("Gemeenten", len(members)), ("Waarvan onbevestigd", unverified)]
+    if region.get("aliases"):
+        facts.append(("Ook bekend als", region["aliases"]))
+    buyers = (await db.execute(
+        "select distinct name from regional_buyers where jeugdregio_code = ? order by name", [code])).rows
+    if buyers:
+        facts.append(("Regionale inkopers", "; ".join(b["name"] for b in buyers)))
+    links = [("Op de kaart", "/-/kaart"),
+             ("Marktbeeld van deze regio", query_url(database, "marktbeeld", {"jeugdregio": code})),
+             ("Alle notices en nieuws van deze regio", query_url(database, "by_jeugdregio", {"jeugdregio": code}))]
+    return await render(datasette, request, {
+        "database": database, "heading": f"Jeugdregio {region['name']}", "kind": "jeugdregio",
+        "intro": ("Alles over één jeugdregio: de gemeenten (onbevestigde lidmaatschappen gemarkeerd), elke "
+                  "aanbesteding met fase en tijdlijn, percelen, winnaars en waarden, nieuws, en het aantal "
+                  "verschillende winnende aanbieders per jaar."),
+        "facts": facts, "links": links, "sections": sections,
+        "svg": region_svg(code), "filters": {"jaar": jaar, "sinds": sinds},
+    })
+
+
+STAGE_SQL = """select e.stage from events e where e.procurement_id = ? and coalesce(e.stage, '') != ''
+  and e.date <= date('now') order by e.date desc, e.event_id desc limit 1"""
+
+
+async def procurement_page(request, datasette):
+    database = archive_database(datasette)
+    db = datasette.get_database(database)
+    asked = request.args.get("id", "").strip()
+    found = (await db.execute(
+        "select procurement_id, title, buyer, jeugdregio_code, first_published, last_published, url, youth_care "
+        "from procurements where procurement_id in (?, 'TN' || ?)", [asked, asked])).rows
+    if not found:
+        return await not_found(datasette, request, database, f"Geen aanbesteding gevonden met id “{asked}”.")
+    p = dict(found[0])
+    pid = p["procurement_id"]
+    buyer = (await db.execute("select buyer_id from notices where procurement_id = ? and buyer_id is not null "
+                              "order by published desc limit 1", [pid])).rows
+    stage = (await db.execute(STAGE_SQL, [pid])).rows
+    region = (await db.execute("select name from jeugdregios where code = ?", [p["jeugdregio_code"] or ""])).rows
+    facts = [("Kenmerk", pid), ("Opdrachtgever", p["buyer"] or ""), ("Jeugdregio", region[0]["name"] if region else ""),
+             ("Fase", stage[0]["stage"] if stage else ""), ("Eerste publicatie", p["first_published"] or ""),
+             ("Laatste publicatie", p["last_published"] or "")]
+    links = []
+    if p["jeugdregio_code"]:
+        links.append((f"Jeugdregio {region[0]['name'] if region else p['jeugdregio_code']}", region_url(p["jeugdregio_code"])))
+    if buyer:
+        links.append((f"Opdrachtgever {p['buyer'] or buyer[0]['buyer_id']}", buyer_url(buyer[0]["buyer_id"])))
+    if http_url(p["url"]):
+        links.append(("Op TenderNed", p["url"]))
+    sections = [
+        await run_query(datasette, database, "aanbesteding_gunningen", {"procurement_id": pid}),
+        await run_query(datasette, database, "procurement_timeline", {"procurement_id": pid}),
+    ]
+    return await render(datasette, request, {
+        "database": database, "heading": p["title"] or pid, "kind": "aanbesteding",
+        "intro": "Eén aanbesteding: wie won welk perceel voor hoeveel, en wat er tussendoor gebeurde (tijdlijn).",
+        "facts": facts, "links": links, "sections": sections,
+    })
+
+
+async def organisation(datasette, database, organisation_id):
+    rows = (await datasette.get_database(database).execute(
+        "select organisation_id, name, kind, jeugdregio_code, member_codes, kvk from organisations "
+        "where organisation_id = ?", [organisation_id])).rows
+    return dict(rows[0]) if rows else None
+
+
+async def buyer_page(request, datasette):
+    database = archive_database(datasette)
+    buyer_id = request.args.get("id", "").strip()
+    org = await organisation(datasette, database, buyer_id) if buyer_id else None
+    sections = [
+        await run_query(datasette, database, "opdrachtgever_aanbestedingen", {"opdrachtgever": buyer_id}),
+        await run_query(datasette, database, "opdrachtgever_contracten", {"opdrachtgever": buyer_id}),
+    ]
+    if org is None and not sections[0]["rows"]:
+        return await not_found(datasette, request, database, f"Geen opdrachtgever gevonden met id “{buyer_id}”.")
+    name = org["name"] if org else buyer_id
+    facts = [("Id", buyer_id)]
+    links = [("Alle opdrachtgevers", query_url(database, "opdrachtgevers", {}))]
+    if org:
+        facts.append(("Soort", org["kind"]))
+        if org.get("jeugdregio_code"):
+            links.insert(0, (f"Jeugdregio {org['jeugdregio_code']}", region_url(org["jeugdregio_code"])))
+        if org.get("member_codes") and org["member_codes"] != buyer_id:
+            facts.append(("Koopt in voor", org["member_codes"]))
+    return await render(datasette, request, {
+        "database": database, "heading": f"Opdrachtgever {name}", "kind": "opdrachtgever",
+        "intro": "De aanbestedingen en contracten van één opdrachtgever door de jaren heen, met regio's en waarden.",
+        "facts": facts, "links": links, "sections": sections,
+    })
+
+
+async def provider_page(request, datasette):
+    database = archive_database(datasette)
+    provider_id = request.args.get("id", "").strip()
+    org = await organisation(datasette, database, provider_id) if provider_id else None
+    sections = [
+        await run_query(datasette, database, "aanbieder_regios", {"aanbieder": provider_id}),
+        await run_query(datasette, database, "aanbieder_contracten", {"aanbieder": provider_id}),
+    ]
+    if org is None and not sections[1]["rows"]:
+        return await not_found(datasette, request, database, f"Geen aanbieder gevonden met id “{provider_id}”.")
+    name = org["name"] if org else provider_id
+    facts = [("Id", provider_id)]
+    if org and org.get("kvk"):
+        facts.append(("KvK", org["kvk"]))
+    return await render(datasette, request, {
+        "database": database, "heading": f"Aanbieder {name}", "kind": "aanbieder",
+        "intro": "Waar deze aanbieder contracten heeft: per jeugdregio, en elke gunning door de jaren heen met waarde.",
+        "facts": facts, "links": [("Alle aanbieders", query_url(database, "aanbieders", {}))],
+        "sections": sections,
+    })
+
+
+async def market_page(request, datasette):
+    database = archive_database(datasette)
+    params = {"jeugdregio": request.args.get("jeugdregio", ""), "jaar": request.args.get("jaar", "")}
+    sections = [await run_query(datasette, database, "marktbeeld", params)]
+    return await render(datasette, request, {
+        "database": database, "heading": "Marktbeeld per jeugdregio en jaar", "kind": "markt",
+        "intro": ("Hoeveel aanbieders delen de markt in elke regio? Per jeugdregio en jaar: aanbestedingen, "
+                  "gegunde waarde, verschillende winnaars en het aandeel van de grootste aanbieder."),
+        "links": [("Kaart", "/-/kaart"), ("Jeugdregio's in cijfers", query_url(database, "jeugdregio_overzicht", {}))],
+        "sections": sections, "filters": params,
+    })
+
+
+async def map_page(request, datasette):
+    database = archive_database(datasette)
+    figure = request.args.get("maat", "aanbestedingen")
+    if figure not in MAP_FIGURES:
+        figure = "aanbestedingen"
+    layer = "gemeenten" if request.args.get("laag") == "gemeenten" else "jeugdregios"
+    jaar = request.args.get("jaar", "")
+    section = await run_query(datasette, database, "jeugdregio_overzicht", {"jaar": jaar})
+    cents = figure.endswith("_cents")
+    values = {r["jeugdregio_code"]: (r[figure] / 100 if cents and r[figure] is not None else r[figure])
+              for r in section["records"]}
+    names = {r["jeugdregio_code"]: r["jeugdregio"] for r in section["records"]}
+    svg, legend = map_svg(layer, values, names, MAP_FIGURES[figure])
+    return await render(datasette, request, {
+        "database": database, "heading": "Kaart van de jeugdregio's", "kind": "kaart",
+        "intro": ("De jeugdregio's (CBS 2025, vereenvoudigde grenzen) gekleurd naar een gekozen cijfer; "
+                  "klik op een regio (of gemeente) voor de regiopagina. Geen kaarttegels van internet."),
+        "links": [("Marktbeeld", "/-/markt")],
+        "map_form": {"figures": MAP_FIGURES, "figure": figure, "layer": layer, "jaar": jaar},
+        "svg": svg, "legend": legend, "sections": [section],
+    })
+
+
+# --- the map --------------------------------------------------------------------------------------
+
+WIDTH = 560.0
+
+
+@functools.lru_cache(maxsize=4)
+def _features(layer: str) -> tuple:
+    name = "gemeenten_2025.geojson" if layer == "gemeenten" else "jeugdregios_2025.geojson"
+    data = json.loads((DATA / name).read_text(encoding="utf-8"))
+    return tuple(data["features"])
+
+
+@functools.lru_cache(maxsize=1)
+def _frame() -> tuple[float, float, float, float]:
+    """min lon, max lat, x scale, y scale of the projection (from the regions' extent)."""
+    lons, lats = [], []
+    for feature in _features("jeugdregios"):
+        for ring in _rings(feature["geometry"]):
+            lons.extend(p[0] for p in ring)
+            lats.extend(p[1] for p in ring)
+    kx = math.cos(math.radians(52.2))
+    scale = WIDTH / ((max(lons) - min(lons)) * kx)
+    return min(lons), max(lats), scale * kx, scale, (max(lats) - min(lats)) * scale
+
+
+def _rings(geometry):
+    """The polygon rings of a geometry (a GeometryCollection's polygons; its lines are dropped)."""
+    if geometry["type"] == "GeometryCollection":
+        for part in geometry["geometries"]:
+            yield from _rings(part)
+    elif geometry["type"] == "Polygon":
+        yield from geometry["coordinates"]
+    elif geometry["type"] == "MultiPolygon":
+        for polygon in geometry["coordinates"]:
+            yield from polygon
+
+
+@functools.lru_cache(maxsize=800)
+def _path(layer: str, index: int) -> str:
+    lon0, lat0, sx, sy, _ = _frame()
+    parts = []
+    for ring in _rings(_features(layer)[index]["geometry"]):
+        points = " ".join(f"{(lon - lon0) * sx:.1f},{(lat0 - lat) * sy:.1f}" for lon, lat in ring)
+        parts.append(f"M{points}Z")
+    return "".join(parts)
+
+
+def _classes(top, integer: bool) -> list[tuple[float, float, str]]:
+    """Colour classes (low, high, colour) for values up to ``top``: one per value when a few
+    whole numbers, else five equal steps."""
+    if integer and top <= len(PALETTE):
+        colours = PALETTE[len(PALETTE) - int(top):]
+        return [(i, i, colours[i - 1]) for i in range(1, int(top) + 1)]
+    step = float(top) / len(PALETTE)
+    return [(step * i, step * (i + 1), colour) for i, colour in enumerate(PALETTE)]
+
+
+def _colour(value, classes) -> str:
+    if value in (None, 0) or not classes:
+        return NO_DATA
+    for _, high, colour in classes:
+        if float(value) <= high + 1e-9:
+            return colour
+    return classes[-1][2]
+
+
+def map_svg(layer: str, values: dict, names: dict, label: str) -> tuple[Markup, list]:
+    """The map as inline SVG (every shape a link to its region page) and its legend."""
+    height = _frame()[4]
+    numbers = [v for v in values.values() if isinstance(v, (int, float))]
+    top = max(numbers, default=0)
+    classes = _classes(top, all(isinstance(v, int) for v in numbers)) if top else []
+    shapes = []
+    for index, feature in enumerate(_features(layer)):
+        props = feature["properties"]
+        code = props.get("jeugdregio_code") or props["code"]
+        value = values.get(code)
+        shown = "geen gegevens" if value is None else value
+        title = (f"{props['name']} ({names.get(code, code)}): {shown}" if layer == "gemeenten"
+                 else f"{props['name']}: {shown}")
+        shapes.append(Markup(
+            '<a href="{href}" data-code="{code}" data-value="{value}"><path d="{d}" fill="{fill}" '
+            'stroke="#555" stroke-width="{sw}"><title>{title}</title></path></a>').format(
+                href=region_url(code), code=props["code"], value="" if value is None else value,
+                d=_path(layer, index), fill=_colour(value, classes), sw="0.3" if layer == "gemeenten" else "0.7",
+                title=title))
+    svg = Markup('<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" class="ta-map" '
+                 'viewBox="0 0 {w:.0f} {h:.0f}" width="{w:.0f}" height="{h:.0f}">{shapes}</svg>').format(
+        label=f"Kaart: {label}", w=WIDTH, h=height, shapes=Markup("").join(shapes))
+    legend = [{"colour": NO_DATA, "text": "0 of geen gegevens"}]
+    for low, high, colour in classes:
+        text = _fmt(high) if low == high else f"meer dan {_fmt(low)} tot en met {_fmt(high)}"
+        legend.append({"colour": colour, "text": f"{label}: {text}"})
+    return svg, legend
+
+
+def _fmt(number: float) -> str:
+    """A number the Dutch way: 1.234.567 (no decimals), small ones as they are."""
+    if number < 100:
+        return f"{number:.3g}"
+    return f"{number:,.0f}".replace(",", ".")
+
+
+def region_svg(code: str) -> Markup:
+    """A small map with one region highlighted (the others link to their pages)."""
+    values = {f["properties"]["code"]: (1 if f["properties"]["code"] == code else None)
+              for f in _features("jeugdregios")}
+    names = {f["properties"]["code"]: f["properties"]["name"] for f in _features("jeugdregios")}
+    svg, _ = map_svg("jeugdregios", values, names, f"jeugdregio {code}")
+    return svg
+
+
+def routes():
+    return [
+        (r"^/-/jeugdregio/(?P<code>[^/]+)$", region_page),
+        (r"^/-/aanbesteding$", procurement_page),
+        (r"^/-/opdrachtgever$", buyer_page),
+        (r"^/-/aanbieder$", provider_page),
+        (r"^/-/markt$", market_page),
+        (r"^/-/kaart$", map_page),
+    ]

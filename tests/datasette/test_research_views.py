@@ -1,0 +1,270 @@
+"""The research views (issue 12) on the synthetic demo archive, served by a real ``tenderarchive serve``:
+each is a documented list with CSV and Atom, the figures they show equal figures computed here from
+the archive's own tables (in Python, not with the views' SQL), the rows link to the pages that
+summarise them, the map is drawn from the shipped boundaries without tiles, and the SQL uses indexes.
+"""
+
+import csv
+import io
+import json
+import re
+import sqlite3
+import urllib.error
+import urllib.parse
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+
+import pytest
+
+from tenderarchive import datasette_plugin
+from tenderarchive.datasette_plugin import euro
+from tenderarchive.metadata import load_metadata
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+QUERIES = load_metadata()["databases"]["archive"]["queries"]
+RESEARCH = [name for name, query in QUERIES.items() if "columns" in query]
+EXAMPLE = {"jeugdregio": "JZ18", "opdrachtgever": "GM0546", "aanbieder": "kvk:14012345",
+           "procurement_id": "TN312877", "jaar": "", "sinds": ""}
+
+
+def get_json(server, path, **params):
+    qs = urllib.parse.urlencode({**params, "_shape": "array"})
+    return json.loads(server.get(f"{path}.json?{qs}"))
+
+
+def query_rows(server, name, **params):
+    return get_json(server, f"/{server.database}/{name}", **params)
+
+
+def html(server, path):
+    return server.get(path).decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def archive(demo_archive):
+    conn = sqlite3.connect(demo_archive)
+    conn.row_factory = sqlite3.Row
+    yield conn
+    conn.close()
+
+
+def current_awards(archive):
+    """(region, year, award_id, value_cents, [winner ids]) of current youth-care awards, from the tables."""
+    procurements = {r["procurement_id"]: r for r in archive.execute("select * from procurements")}
+    winners = defaultdict(list)
+    for r in archive.execute("select award_id, organisation_id from award_suppliers"):
+        winners[r["award_id"]].append(r["organisation_id"])
+    out = []
+    for a in archive.execute("select * from awards where current = 1"):
+        p = procurements.get(a["procurement_id"])
+        if p is not None and p["youth_care"] == 1:
+            out.append((p["jeugdregio_code"], a["year"], a["award_id"], a["value_cents"], winners[a["award_id"]],
+                        a["procurement_id"]))
+    return out
+
+
+def test_the_research_views_are_configured():
+    assert {"jeugdregio_overzicht", "jeugdregio_gemeenten", "jeugdregio_aanbestedingen", "jeugdregio_percelen",
+            "jeugdregio_nieuws", "jeugdregio_winnaars_per_jaar", "marktbeeld", "opdrachtgevers",
+            "opdrachtgever_aanbestedingen", "opdrachtgever_contracten", "aanbieders", "aanbieder_contracten",
+            "aanbieder_regios", "aanbesteding_gunningen"} <= set(RESEARCH)
+    for name in RESEARCH:
+        assert QUERIES[name]["title"] and QUERIES[name]["description"], name
+
+
+@pytest.mark.parametrize("name", RESEARCH)
+def test_every_research_view_is_a_documented_list_with_csv_and_atom(server, name):
+    params = {p: EXAMPLE[p] for p in QUERIES[name].get("params", [])}
+    rows = query_rows(server, name, **params)
+    assert rows, f"{name} shows nothing on the demo archive"
+    shown = [c for c in rows[0] if not c.startswith("atom_")]
+    documented = QUERIES[name]["columns"]
+    assert set(shown) == set(documented), name
+    assert all(str(text).strip() for text in documented.values()), name
+    qs = urllib.parse.urlencode(params)
+    table = list(csv.reader(io.StringIO(server.get(f"/{server.database}/{name}.csv?{qs}").decode("utf-8"))))
+    assert set(shown) <= set(table[0]) and len(table) == len(rows) + 1
+    feed = ET.fromstring(server.get(f"/{server.database}/{name}.atom?{qs}"))
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(rows) and len({e.find(f"{ATOM}id").text for e in entries}) == len(rows)
+    # the query's page documents its columns too
+    page = html(server, f"/{server.database}/{name}?{qs}")
+    assert all(f"<dt>{c}</dt>" in page for c in documented)
+
+
+def test_the_region_page_says_what_holland_rijnland_bought_from_whom_for_how_much(server, archive):
+    page = html(server, "/-/jeugdregio/" + urllib.parse.quote("Holland Rijnland"))
+    year = archive.execute("select max(year) from jeugdregio_membership").fetchone()[0]
+    members = [r["name"] for r in archive.execute(
+        "select name from jeugdregio_membership where jeugdregio_code = 'JZ18' and year = ?", [year])]
+    assert len(members) == 13
+    assert all(name in page for name in members)
+    assert re.search(r'data-fact="Gemeenten">13<', page)
+    assert "Holland Rijnland (Serviceorganisatie Zorg Holland Rijnland)" in page     # its regional buyers
+    awards = [a for a in current_awards(archive) if a[0] == "JZ18"]
+    assert {a[5] for a in awards} == {"TN243310"}
+    assert euro(sum(a[3] for a in awards)) in page                                  # € 9.800.000,00
+    names = {r["name"] for r in archive.execute(
+        "select name from award_suppliers where procurement_id = 'TN243310'")}
+    assert names == {"Cardea", "Gemiva-SVG Groep", "Kwadraad", "MEE ZHN"} and all(n in page for n in names)
+    assert 'href="/-/aanbesteding?id=TN243310"' in page                            # the procurement and its timeline
+    assert "Voorlopige gunning gemeentelijke toegang Jeugdhulp bekend" in page     # the news
+    per_year = query_rows(server, "jeugdregio_winnaars_per_jaar", jeugdregio="JZ18")
+    assert [(r["jaar"], r["winnaars"]) for r in per_year] == [(2021, 4)]
+    stage = archive.execute("select stage from events where procurement_id = 'TN243310' and stage != '' "
+                            "order by date desc, event_id desc limit 1").fetchone()[0]
+    assert query_rows(server, "jeugdregio_aanbestedingen", jeugdregio="JZ18")[0]["fase"] == stage
+
+
+def test_a_procurement_whose_notices_name_a_member_is_listed_under_that_region_too(server, archive):
+    # TN312877 (Zuid-Kennemerland's buyer) names Beverwijk, Heemskerk and Velsen (IJmond, JZ10).
+    rows = query_rows(server, "jeugdregio_aanbestedingen", jeugdregio="JZ10")
+    assert [(r["procurement_id"], r["hoe"], r["jeugdregio_code"]) for r in rows] == [("TN312877", "genoemd", "JZ11")]
+
+
+def test_since_keeps_only_procurements_active_since_that_day(server):
+    assert [r["procurement_id"] for r in query_rows(server, "jeugdregio_aanbestedingen", jeugdregio="JZ38")]
+    assert query_rows(server, "jeugdregio_aanbestedingen", jeugdregio="JZ38", sinds="2020-01-01") == []
+
+
+def test_the_market_view_matches_the_awards(server, archive):
+    expected = {}
+    groups = defaultdict(list)
+    for region, year, award_id, cents, winners, _ in current_awards(archive):
+        groups[(region, year)].append((award_id, cents, winners))
+    for key, awards in groups.items():
+        won = Counter(w for _, _, ws in awards for w in set(ws))
+        top = max(won.values())
+        expected[key] = (len(awards), sum(c or 0 for _, c, _ in awards) or None, len(won),
+                         round(100.0 * top / len(awards), 1))
+    rows = query_rows(server, "marktbeeld")
+    got = {(r["jeugdregio_code"], r["jaar"]): (r["gunningen"], r["gegunde_waarde_cents"], r["winnaars"],
+                                                r["aandeel_grootste_pct"]) for r in rows if r["gunningen"]}
+    assert got == expected
+    zk = [r for r in rows if r["jeugdregio_code"] == "JZ11" and r["jaar"] == 2022][0]
+    assert zk["winnaars"] == 14 and zk["gunningen"] == 3 and zk["aandeel_grootste_pct"] == 33.3
+    started = Counter((r["jeugdregio_code"], int(r["first_published"][:4])) for r in archive.execute(
+        "select * from procurements where youth_care = 1"))
+    assert {(r["jeugdregio_code"], r["jaar"]): r["aanbestedingen"] for r in rows if r["aanbestedingen"]} == dict(started)
+    assert query_rows(server, "marktbeeld", jeugdregio="Zeeland", jaar="2017")[0]["gegunde_waarde"] == "€ 4.650.000,75"
+
+
+def test_where_a_provider_holds_contracts(server, archive):
+    for provider in query_rows(server, "aanbieders"):
+        mine = [a for a in current_awards(archive) if provider["aanbieder_id"] in a[4]]
+        regions = query_rows(server, "aanbieder_regios", aanbieder=provider["aanbieder_id"])
+        assert {(r["jeugdregio_code"], r["gunningen"]) for r in regions} == set(Counter(a[0] for a in mine).items())
+        assert provider["gunningen"] == len(mine)
+        contracts = query_rows(server, "aanbieder_contracten", aanbieder=provider["aanbieder_id"])
+        assert sorted(c["award_id"] for c in contracts) == sorted(a[2] for a in mine)
+    page = html(server, "/-/aanbieder?id=kvk%3A14012345")
+    assert "Aanbieder Stichting Basishulp Parkstad" in page and "€ 12.400.000,00" in page
+    assert 'href="/-/jeugdregio/JZ41"' in page
+
+
+def test_the_buyer_page_lists_procurements_and_contracts(server, archive):
+    procurements = {r[0] for r in archive.execute(
+        "select distinct n.procurement_id from notices n join procurements p using (procurement_id) "
+        "where n.buyer_id = 'GM0392' and p.youth_care = 1")}
+    rows = query_rows(server, "opdrachtgever_aanbestedingen", opdrachtgever="GM0392")
+    assert {r["procurement_id"] for r in rows} == procurements == {"TN312877"}
+    contracts = query_rows(server, "opdrachtgever_contracten", opdrachtgever="GM0392")
+    assert len(contracts) == archive.execute(
+        "select count(*) from award_suppliers s join awards a using (award_id) "
+        "where a.procurement_id = 'TN312877' and a.current = 1").fetchone()[0]
+    page = html(server, "/-/opdrachtgever?id=GM0392")
+    assert "Opdrachtgever Gemeente Haarlem" in page and 'href="/-/jeugdregio/JZ11"' in page
+    assert 'href="/-/aanbieder?id=kvk%3A34012345"' in page
+
+
+def test_rows_link_to_the_pages_that_summarise_them(server):
+    procurements = html(server, f"/{server.database}/procurements")
+    assert 'href="/-/jeugdregio/JZ18"' in procurements
+    assert 'href="/-/aanbesteding?id=TN243310">Gemeentelijke toegang Jeugdhulp Leidse Regio<' in procurements
+    assert 'href="/-/aanbesteding?id=TN243310"' in html(server, f"/{server.database}/awards")
+    assert 'href="/-/aanbieder?id=kvk%3A14012345"' in html(server, f"/{server.database}/award_suppliers")
+    organisations = html(server, f"/{server.database}/organisations")
+    assert 'href="/-/aanbieder?id=name%3Acardea">Cardea<' in organisations
+    assert 'href="/-/opdrachtgever?id=GM0546">Gemeente Leiden<' in organisations
+    assert 'href="/-/opdrachtgever?id=GM0546"' in html(server, f"/{server.database}/notices")
+    assert 'href="/-/jeugdregio/JZ18">Holland Rijnland<' in html(server, f"/{server.database}/jeugdregios")
+    home = html(server, "/")
+    for href in ("/-/kaart", "/-/markt", f"/{server.database}/opdrachtgevers", f"/{server.database}/aanbieders",
+                 f"/{server.database}/jeugdregio_overzicht"):
+        assert f'href="{href}"' in home, href
+
+
+def test_unknown_regions_buyers_and_providers_are_404(server):
+    for path in ("/-/jeugdregio/JZ99", "/-/opdrachtgever?id=nobody", "/-/aanbieder?id=nobody",
+                 "/-/aanbesteding?id=TN1"):
+        with pytest.raises(urllib.error.HTTPError) as error:
+            server.get(path)
+        assert error.value.code == 404, path
+
+
+def test_the_map_colours_every_region_by_the_chosen_figure_and_links_it(server):
+    overview = {r["jeugdregio_code"]: r for r in query_rows(server, "jeugdregio_overzicht")}
+    for figure in ("aanbestedingen", "winnaars"):
+        page = html(server, f"/-/kaart?maat={figure}")
+        start = page.index('<svg xmlns="http://www.w3.org/2000/svg" role="img"')
+        svg = page[start:page.index("</svg>", start)]
+        shapes = re.findall(r'<a href="/-/jeugdregio/(JZ\d\d)" data-code="(JZ\d\d)" data-value="([^"]*)">'
+                            r'<path d="[^"]+" fill="(#[0-9a-f]{6})"', svg)
+        assert len(shapes) == 42 and {s[0] for s in shapes} == set(overview)
+        for href, code, value, fill in shapes:
+            assert href == code and value == str(overview[code][figure])
+            assert (fill == "#f0f0f0") == (overview[code][figure] == 0)
+        assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")     # no tiles, no remote images
+    municipalities = html(server, "/-/kaart?laag=gemeenten&maat=gegunde_waarde_cents")
+    assert len(re.findall(r'<a href="/-/jeugdregio/JZ\d\d" data-code="GM\d{4}"', municipalities)) == 342
+
+
+def test_euro_is_exact_and_dutch():
+    assert euro(1240000000) == "€ 12.400.000,00"
+    assert euro(1125000050) == "€ 11.250.000,50"
+    assert euro(5) == "€ 0,05" and euro(None) is None
+
+
+PLAN_PARAMS = {"jeugdregio": "JZ11", "opdrachtgever": "GM0392", "aanbieder": "kvk:34012345",
+               "procurement_id": "TN312877", "jaar": "", "sinds": ""}
+PER_ENTITY = [n for n in RESEARCH if set(QUERIES[n].get("params", [])) & {"jeugdregio", "opdrachtgever",
+                                                                           "aanbieder", "procurement_id"}
+              and n != "marktbeeld"]
+
+
+@pytest.mark.parametrize("name", PER_ENTITY)
+def test_a_region_buyer_or_provider_view_reads_through_indexes(demo_archive, name):
+    """No full scan of a base table, and no lookup through an index that picks out most of a table
+    (awards.current, procurements.youth_care, procurement_links.status) per row."""
+    conn = sqlite3.connect(demo_archive)
+    datasette_plugin.prepare_connection(conn, "_plan", None)
+    params = {p: PLAN_PARAMS[p] for p in QUERIES[name].get("params", [])}
+    plan = [row[3] for row in conn.execute("explain query plan " + QUERIES[name]["sql"], params)]
+    aliases = set(re.findall(r"\b(?:from|join)\s+(?:notices|articles|awards|award_suppliers|procurements|events|"
+                             r"lots|procurement_links|notice_municipalities|jeugdregio_membership)\s+(\w+)",
+                             QUERIES[name]["sql"]))
+    scans = [line for line in plan if re.match(r"SCAN (\w+)( |$)", line)
+             and re.match(r"SCAN (\w+)", line).group(1) in aliases]
+    assert not scans, (name, plan)
+    assert not [line for line in plan if re.search(r"\((current|youth_care|status)=\?\)", line)], (name, plan)
+    conn.close()
+
+
+def test_an_unverified_membership_is_shown_flagged_not_hidden(demo_archive, tmp_path):
+    from tests.datasette.archive_fixtures import Server, copy_archive
+
+    path = copy_archive(demo_archive, tmp_path / "archive.db")
+    conn = sqlite3.connect(path)
+    year = conn.execute("select max(year) from jeugdregio_membership").fetchone()[0]
+    with conn:   # synthetic: mark Katwijk's membership of Holland Rijnland as unverified
+        conn.execute("update jeugdregio_membership set unverified = 1 where cbs_code = 'GM0537' and year = ?", [year])
+    conn.close()
+    server = Server(path)
+    try:
+        page = html(server, "/-/jeugdregio/JZ18")
+        assert re.search(r'data-fact="Gemeenten">13<', page) and re.search(r'data-fact="Waarvan onbevestigd">1<', page)
+        assert re.search(r'Katwijk</td>(?:(?!</tr>).)*<strong class="ta-unverified">onbevestigd</strong>', page, re.S)
+        overview = {r["jeugdregio_code"]: r for r in query_rows(server, "jeugdregio_overzicht")}
+        assert overview["JZ18"]["onbevestigd"] == 1 and overview["JZ18"]["gemeenten"] == 13
+    finally:
+        server.stop()
