@@ -102,7 +102,7 @@ def warcs(tmp_path: Path) -> dict[str, Path]:
     truncated = tmp_path / "cut" / TENDERNED_WARC.name
     truncated.parent.mkdir()
     data = TENDERNED_WARC.read_bytes()
-    truncated.write_bytes(data[: len(data) // 2])
+    truncated.write_bytes(data[: len(data) // 2 + 1])  # mid-record: never on a gzip member boundary
     empty = tmp_path / "empty"
     empty.mkdir()
     return {"garbage": garbage, "truncated": truncated, "empty folder": empty}

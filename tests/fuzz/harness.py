@@ -397,9 +397,14 @@ def run_publication(body: bytes) -> None:
     url = spider.detail_url(publication_id)
     follow = drain(spider.parse_detail(response(url, detail_body, {"publication_id": publication_id,
                                                                     "list_record": row})))
+    import scrapy
+
     for request in follow:
+        if not request.url.endswith("/documenten"):
+            continue  # award data (/html, /gerelateerd) has targets of its own
         for item in drain(request.callback(response(request.url, documents_body, request.meta))):
-            run_pipelines(item, notice_pipelines())
+            if not isinstance(item, scrapy.Request):  # a documents response may lead to /html
+                run_pipelines(item, notice_pipelines())
 
 
 def run_feed(body: bytes) -> None:
