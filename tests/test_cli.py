@@ -39,7 +39,7 @@ def test_build_demo_replays_the_synthetic_snapshot(demo_db):
     assert all(r["description"].startswith("Synthetische demodata") for r in db["notices"].rows)
     assert db["articles"].count == 9 and db["articles"].count_where("relevant = 1") == 5
     crawls = list(db["crawls"].rows)
-    assert [c["spider"] for c in crawls] == ["tenderned", "news"]
+    assert [c["spider"] for c in crawls] == ["tenderned", "tenderned_ocds", "news"]
     assert all(c["status"] == "complete" and "synthetic" in c["note"] for c in crawls)
     assert crawls[0]["requests"] == 0  # replayed from the bundled WARC files, no network
     assert db["procurements"].get("TN160417")["article_count"] == 1  # news joined to the notices
