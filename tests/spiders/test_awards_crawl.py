@@ -166,3 +166,29 @@ def test_reparse_rebuilds_the_award_tables_from_the_warc_store(crawled, award_se
                                cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert {t: sorted(map(repr, rows(db, f"select * from [{t}]"))) for t in tables} == before
+
+
+def test_where_api_and_package_both_describe_a_procedure_the_api_wins_and_differences_are_kept(
+        crawled, award_server, tmp_path):
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    db = crawled[0].db_path
+    folder = tmp_path / "datasets"
+    (folder / "files" / "2026-07").mkdir(parents=True)
+    (folder / "page.html").write_text('<article><ul><li><a href="/cms/sites/default/files/2026-07/'
+                                      'Dataset_Tenderned-2025-01-01-2025-12-31.json">2025</a></li></ul></article>')
+    dump = package([release("ocds-1l04xe-900001", "900102", "2025-09-01", "Specialistische jeugdhulp Regio Voorbeeld",
+                            "85311300-5", lots=[("LOT-0001", "Jeugd-GGZ")],
+                            awards=[{"id": "a1", "suppliers": [{"id": "01234567", "name": "Stichting Jeugdhulp Noord"}],
+                                     "value": {"amount": 999999.99, "currency": "EUR"}, "relatedLots": ["LOT-0001"]}],
+                            parties=[supplier("01234567", "Stichting Jeugdhulp Noord")])])
+    (folder / "files" / "2026-07" / "Dataset_Tenderned-2025-01-01-2025-12-31.json").write_text(json.dumps(dump))
+    award_server.api.datasets = load_datasets(folder)
+    before = rows(db, "select * from awards order by award_id")
+    done = scrapy_ocds(db, award_server.datasets_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert rows(db, "select * from awards order by award_id") == before       # the API's awards stand
+    differences = rows(db, "select * from ocds_differences")
+    assert [(d["procurement_id"], d["source_file"]) for d in differences] == \
+        [("TN900001", "Dataset_Tenderned-2025-01-01-2025-12-31.json")]
+    assert "99999999 cents" in differences[0]["difference"]
