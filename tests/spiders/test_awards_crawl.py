@@ -192,3 +192,22 @@ def test_where_api_and_package_both_describe_a_procedure_the_api_wins_and_differ
     assert [(d["procurement_id"], d["source_file"]) for d in differences] == \
         [("TN900001", "Dataset_Tenderned-2025-01-01-2025-12-31.json")]
     assert "99999999 cents" in differences[0]["difference"]
+
+
+def test_a_broken_gerelateerd_or_html_is_recorded_and_the_notice_still_archived(serve_api, crawl):
+    faults = {"/papi/tenderned-rs-tns/v2/publicaties/900301/gerelateerd": [{"status": 200, "body": '{"rows": []}'}],
+              "/papi/tenderned-rs-tns/v2/publicaties/900201/html": [{"status": 200, "body": '{"html": 5}'}]}
+    server = serve_api(load_publications(FIXTURES), faults=faults)
+    result = crawl(server.api_url, **WINDOW)
+    errors = " ".join(e["error"] for e in result.errors)
+    assert result.crawl["status"] == "partial" and "JSON is dict, not a list" in errors
+    ids = {r["publication_id"] for r in rows(result.db_path, "select publication_id from notices")}
+    assert 900301 in ids and 900302 not in ids            # unknown related notices are not guessed
+    (parsed,) = rows(result.db_path, "select * from notice_results where publication_id = 900201")
+    assert parsed["award_count"] == 0 and "envelope has no html" in parsed["problems"]
+    began = len(server.api.log)
+    again = crawl(server.api_url, **WINDOW)                # the faults were served once: now it all reads
+    assert again.crawl["status"] == "complete", again.errors
+    assert f"/papi/tenderned-rs-tns/v2/publicaties/900201/html" in server.api.log[began:]
+    assert rows(result.db_path, "select award_count from notice_results where publication_id = 900201") == \
+        [{"award_count": 1}]
