@@ -36,7 +36,9 @@ every response and never repeated once its parse is archived; every notice whose
 this crawl fetches gets one ``/gerelateerd`` request, and the related notices not
 archived yet are fetched whatever their CPV codes, words or date (their ``related_to``
 says which notice led to them). So an incremental run asks ``/gerelateerd`` again only
-for procedures with something new or still open (re-checked notices).
+for procedures with something new or still open (re-checked notices). An archived result
+notice whose ``/html`` was never read (archived before award data, or a broken answer) is
+re-checked once, like a sparse one.
 
 Settings: ``TENDERNED_API_URL``, ``TENDERNED_PROFILE``, ``TENDERNED_PAGE_SIZE``,
 ``TENDERNED_MAX_PAGE``, ``TENDERNED_FILTER_CHECK_MIN``.
@@ -71,6 +73,7 @@ class TenderNedSpider(BaseSpider):
         self.known: dict[str, dict] = {}
         self.known_by_kenmerk: dict[str, list[str]] = {}
         self.known_results: set[str] = set()  # notices whose /html is archived (from the CrawlState extension)
+        self.results_missing: set[str] = set()  # archived result notices whose /html is not
         self.related_checked: set[str] = set()  # notices whose /gerelateerd this crawl asked
         self.rechecked_kenmerken: set = set()
 
@@ -101,6 +104,7 @@ class TenderNedSpider(BaseSpider):
 
         Called by the ``CrawlState`` extension before the crawl starts."""
         self.known_results = set(state.get("known_results") or ())
+        self.results_missing = set(state.get("results_missing") or ())
         if not self.incremental:
             return
         self.known = state["known_notices"]
@@ -128,6 +132,10 @@ class TenderNedSpider(BaseSpider):
             elif notice.get("omitted_columns"):
                 self.crawler.stats.inc_value("tenderned/rechecked_sparse")
                 yield self.detail_request(publication_id, None, "recheck:sparse")
+            elif publication_id in self.results_missing:
+                # an archived result notice whose /html was never read (an older crawl, a broken answer)
+                self.crawler.stats.inc_value("tenderned/rechecked_results")
+                yield self.detail_request(publication_id, None, "recheck:results")
 
     def crawl_arguments(self) -> dict:
         return {**super().crawl_arguments(), "profile": self.profile.name}
@@ -332,10 +340,8 @@ class TenderNedSpider(BaseSpider):
                              errback=self.errback, meta={"origin": item.publication_id}, priority=-1)
 
     def parse_related(self, response):
-        rows = self.load_json(response, shape=list)
-        if not isinstance(rows, list):
-            if rows is not None:
-                self.record_error(response.url, "/gerelateerd is not a list: related notices unknown")
+        rows = self.load_json(response, shape=list)  # not a list: recorded, related notices unknown
+        if rows is None:
             return
         self.crawler.stats.inc_value("tenderned/gerelateerd")
         origin = response.meta["origin"]

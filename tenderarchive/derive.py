@@ -15,7 +15,8 @@ crawl archived:
    linked to, and ``procurements.article_count``;
 5. the Dutch search index (:mod:`tenderarchive.store.search_index`);
 6. ``awards.current``: which awards are a procedure's current ones (a rectification
-   supersedes the awards of the earlier notices for the same lots).
+   supersedes the awards of the earlier notices for the same lots), and the timeline
+   events of the current awards (lot, winners, value).
 
 Every write goes through :mod:`tenderarchive.store.writes`, each step in one
 transaction, and writes only what changed, so running it twice writes nothing.
@@ -28,7 +29,7 @@ import logging
 from tenderarchive.linking import plan_links
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.writes import set_values, sync_rows, upsert_if_changed
-from tenderarchive.timeline import article_events, notice_events
+from tenderarchive.timeline import article_events, award_events, notice_events
 
 logger = logging.getLogger(__name__)
 
@@ -150,4 +151,11 @@ def refresh_award_currency(db, crawl_id) -> int:
                 rectifies = earlier[-1] if row["notice_type"] == "REC" and earlier else None
                 changed += set_values(db, "awards", row["award_id"],
                                       {"current": 0 if later_rec else 1, "rectifies": rectifies})
+            for award in list(db.query("select * from awards where procurement_id = ?", [procurement_id])):
+                winners = list(db.query("select name, kvk from award_suppliers where award_id = ? order by name",
+                                        [award["award_id"]]))
+                lot = db.execute("select title from lots where procurement_id = ? and lot_id = ?",
+                                 [procurement_id, award["lot_id"]]).fetchone()
+                changed += sync_rows(db, "events", "source_type = 'award' and source_id = ?", [award["award_id"]],
+                                     award_events(award, winners, lot[0] if lot else None))
     return changed

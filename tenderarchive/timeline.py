@@ -59,3 +59,34 @@ def article_events(rows: list[dict], procurement_id: str | None) -> list[dict]:
              "kind": r["kind"], "stage": r["stage"], "sentence": r["sentence"],
              "year_inferred": r["year_inferred"], "inference": r["inference"], "source_url": r["url"],
              "crawl_id": r["crawl_id"]} for r in rows]
+
+
+def euro(cents: int | None) -> str | None:
+    """Integer cents as Dutch money text: 125000050 → "€ 1.250.000,50"."""
+    if cents is None:
+        return None
+    return f"€ {cents // 100:,}".replace(",", ".") + f",{cents % 100:02d}"
+
+
+def award_events(award: dict, winners: list[dict], lot_title: str | None) -> list[dict]:
+    """The timeline events of a current award: the winner chosen and the contract concluded,
+    naming the lot, the winners and the value (superseded awards put nothing on the timeline)."""
+    if not award.get("current"):
+        return []
+    names = ", ".join(w["name"] + (f" (KvK {w['kvk']})" if w.get("kvk") else "") for w in winners if w.get("name"))
+    lot = f"Perceel {award['lot_id']}" + (f" ({lot_title})" if lot_title else "")
+    value = euro(award.get("value_cents")) or (euro(award.get("framework_maximum_cents")) and
+                                               f"maximaal {euro(award.get('framework_maximum_cents'))}")
+    sentence = f"{lot} gegund aan {names or 'onbekend'}" + (f" voor {value}" if value else "")
+    events = []
+    for day, stage, text in ((award.get("award_date"), "definitieve_gunning", sentence),
+                             (award.get("contract_date"), "contract_ondertekend", f"Contract getekend: {sentence}")):
+        if not day:
+            continue
+        event = {"procurement_id": award["procurement_id"], "source_type": "award", "source_id": award["award_id"],
+                 "date": day[:10], "date_end": None, "precision": "day", "kind": "award", "stage": stage,
+                 "sentence": text, "year_inferred": 0, "inference": None, "source_url": award.get("source_url"),
+                 "crawl_id": award.get("crawl_id")}
+        event["event_id"] = event_id("award", award["award_id"], event)
+        events.append(event)
+    return events

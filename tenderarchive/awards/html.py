@@ -594,7 +594,7 @@ class _Standard:
                     block["not_awarded_reason"] = (block.get("not_awarded_reason") or "") + line
                 elif "datum van de sluiting van de overeenkomst" in low or sub == "V.2.1" and parse_date(line):
                     text, skip = value_of(line) if ":" in line else (line, False)
-                    block["award_date"] = block["contract_date"] = parse_date(text)
+                    block["contract_date"] = parse_date(text)  # the conclusion of the contract, not the choice
                 elif low.startswith("aantal inschrijvingen") or low.startswith("aantal ontvangen inschrijvingen"):
                     text = value_of(line)[0]
                     if text.strip().isdigit():

@@ -58,6 +58,24 @@ def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
 
 
 def known_results(path: str | Path) -> set[str]:
-    """publicatieIds whose ``/html`` award data is archived (``notice_results``)."""
-    return {str(r["publication_id"]) for r in
-            _table_rows(path, "notice_results", "select publication_id from notice_results")}
+    """publicatieIds whose ``/html`` award data is archived (``notice_results``). A rendering that
+    could not be read at all (layout ``unknown``: a broken response) is asked again next time."""
+    return {str(r["publication_id"]) for r in _table_rows(
+        path, "notice_results", "select publication_id from notice_results where layout != 'unknown'")}
+
+
+def results_missing(path: str | Path) -> set[str]:
+    """Archived result notices (formType result, or AGO/REC) whose ``/html`` has not been read."""
+    db = read_only(path)
+    if db is None:
+        return set()
+    try:
+        if not db["notices"].exists() or "form_type" not in db["notices"].columns_dict:
+            return set()
+        read = "select publication_id from notice_results where layout != 'unknown'" \
+            if db["notice_results"].exists() else "select null where 0"
+        return {str(r["publication_id"]) for r in db.query(
+            "select publication_id from notices where (form_type = 'result' or notice_type in ('AGO', 'REC')) "
+            f"and publication_id not in ({read})")}
+    finally:
+        db.close()

@@ -110,7 +110,10 @@ def test_the_timeline_of_a_procurement_from_its_notices(server):
     assert [r["date"] for r in timeline] == sorted(r["date"] for r in timeline)
     kinds = [r["kind"] for r in timeline if r["source_type"] == "notice"]
     assert kinds[0] == "tender_publication" and "rectification" in kinds and "award" in kinds
-    assert "inschrijf_deadline" in kinds and {r["source_type"] for r in timeline} == {"notice", "article"}
+    assert "inschrijf_deadline" in kinds and {r["source_type"] for r in timeline} == {"notice", "article", "award"}
+    # the award notice's lots, winners and values (its /html) are on the timeline too
+    assert any(r["source_type"] == "award" and "gegund aan" in r["sentence"] and "€ 12.400.000,00" in r["sentence"]
+               for r in timeline)
     assert rows(server, "procurement_timeline", procurement_id="160417") == timeline  # kenmerk alone
     assert rows(server, "procurement_timeline", procurement_id="") == []
 

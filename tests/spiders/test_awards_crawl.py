@@ -166,3 +166,48 @@ def test_reparse_rebuilds_the_award_tables_from_the_warc_store(crawled, award_se
                                cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert {t: sorted(map(repr, rows(db, f"select * from [{t}]"))) for t in tables} == before
+
+
+def test_where_api_and_package_both_describe_a_procedure_the_api_wins_and_differences_are_kept(
+        crawled, award_server, tmp_path):
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    db = crawled[0].db_path
+    folder = tmp_path / "datasets"
+    (folder / "files" / "2026-07").mkdir(parents=True)
+    (folder / "page.html").write_text('<article><ul><li><a href="/cms/sites/default/files/2026-07/'
+                                      'Dataset_Tenderned-2025-01-01-2025-12-31.json">2025</a></li></ul></article>')
+    dump = package([release("ocds-1l04xe-900001", "900102", "2025-09-01", "Specialistische jeugdhulp Regio Voorbeeld",
+                            "85311300-5", lots=[("LOT-0001", "Jeugd-GGZ")],
+                            awards=[{"id": "a1", "suppliers": [{"id": "01234567", "name": "Stichting Jeugdhulp Noord"}],
+                                     "value": {"amount": 999999.99, "currency": "EUR"}, "relatedLots": ["LOT-0001"]}],
+                            parties=[supplier("01234567", "Stichting Jeugdhulp Noord")])])
+    (folder / "files" / "2026-07" / "Dataset_Tenderned-2025-01-01-2025-12-31.json").write_text(json.dumps(dump))
+    award_server.api.datasets = load_datasets(folder)
+    before = rows(db, "select * from awards order by award_id")
+    done = scrapy_ocds(db, award_server.datasets_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert rows(db, "select * from awards order by award_id") == before       # the API's awards stand
+    differences = rows(db, "select * from ocds_differences")
+    assert [(d["procurement_id"], d["source_file"]) for d in differences] == \
+        [("TN900001", "Dataset_Tenderned-2025-01-01-2025-12-31.json")]
+    assert "99999999 cents" in differences[0]["difference"]
+
+
+def test_a_broken_gerelateerd_or_html_is_recorded_and_the_notice_still_archived(serve_api, crawl):
+    faults = {"/papi/tenderned-rs-tns/v2/publicaties/900301/gerelateerd": [{"status": 200, "body": '{"rows": []}'}],
+              "/papi/tenderned-rs-tns/v2/publicaties/900201/html": [{"status": 200, "body": '{"html": 5}'}]}
+    server = serve_api(load_publications(FIXTURES), faults=faults)
+    result = crawl(server.api_url, **WINDOW)
+    errors = " ".join(e["error"] for e in result.errors)
+    assert result.crawl["status"] == "partial" and "JSON is dict, not a list" in errors
+    ids = {r["publication_id"] for r in rows(result.db_path, "select publication_id from notices")}
+    assert 900301 in ids and 900302 not in ids            # unknown related notices are not guessed
+    (parsed,) = rows(result.db_path, "select * from notice_results where publication_id = 900201")
+    assert parsed["award_count"] == 0 and "envelope has no html" in parsed["problems"]
+    began = len(server.api.log)
+    again = crawl(server.api_url, **WINDOW)                # the faults were served once: now it all reads
+    assert again.crawl["status"] == "complete", again.errors
+    assert f"/papi/tenderned-rs-tns/v2/publicaties/900201/html" in server.api.log[began:]
+    assert rows(result.db_path, "select award_count from notice_results where publication_id = 900201") == \
+        [{"award_count": 1}]

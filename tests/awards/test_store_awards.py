@@ -1,0 +1,92 @@
+"""Award rows in the archive, in process (real SQLite, no crawl): the store writes each notice's
+awards, the derivation decides which stand — the same whatever order the notices arrive in."""
+
+import itertools
+import json
+
+import pytest
+
+from pipelines.awards import AwardsPipeline
+from pipelines.classify import ClassifyPipeline  # noqa: F401  (the pipeline order is the settings')
+from pipelines.normalise import normalise_notice
+from tenderarchive.apiserver import load_publications
+from tenderarchive.derive import refresh_award_currency
+from tenderarchive.items import NoticeItem
+from tenderarchive.store.writes import open_archive, write_notice
+
+from .conftest import FIXTURES
+
+NOTICE_URL, SITE = "https://www.tenderned.nl/aankondigingen/overzicht/{id}", "https://www.tenderned.nl"
+
+
+class Settings(dict):
+    def get(self, key, default=None):
+        return super().get(key, default)
+
+
+def record(publication: dict, crawl_id: int = 1) -> dict:
+    pid = publication["detail"]["publicatieId"]
+    item = NoticeItem(publication_id=str(pid), detail=publication["detail"], list_record=publication["list"],
+                      documents=publication["documenten"], source_url=f"{SITE}/x/{pid}",
+                      fetched_at="2026-01-01T00:00:00+00:00", sha256="0" * 64,
+                      html_body=json.dumps({"html": publication["html"]}).encode(), html_url=f"{SITE}/x/{pid}/html",
+                      html_fetched_at="2026-01-01T00:00:00+00:00", html_sha256="1" * 64)
+    item.record = normalise_notice(item, NOTICE_URL, SITE)
+    item.record["notice"].update(youth_care=1, youth_care_reasons="[]")
+    return AwardsPipeline(Settings(TENDERNED_NOTICE_URL=NOTICE_URL)).process_item(item).record
+
+
+@pytest.fixture(scope="module")
+def procedure_900001():
+    return [p for p in load_publications(FIXTURES) if p["detail"]["kenmerk"] == 900001]
+
+
+def archive(tmp_path, publications, name):
+    db = open_archive(tmp_path / f"{name}.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    for publication in publications:
+        write_notice(db, record(publication), 1)
+    refresh_award_currency(db, 1)
+    return db
+
+
+def state(db):
+    return sorted((r["award_id"], r["value_cents"], r["current"], r["rectifies"])
+                  for r in db.query("select * from awards"))
+
+
+def test_a_rectification_supersedes_in_whatever_order_the_notices_arrive(procedure_900001, tmp_path):
+    results = [state(archive(tmp_path, order, f"order{i}"))
+               for i, order in enumerate(itertools.permutations(procedure_900001))]
+    assert all(r == results[0] for r in results)
+    current = {a: (v, r) for a, v, c, r in results[0] if c == 1}
+    assert current["TN900001/900103/LOT-0001"] == (125000000, 900102)
+    superseded = {a for a, v, c, r in results[0] if c == 0}
+    assert superseded == {"TN900001/900102/LOT-0001", "TN900001/900102/LOT-0002", "TN900001/900102/LOT-0004"}
+
+
+def test_lots_keep_the_latest_notice_and_winners_become_providers(procedure_900001, tmp_path):
+    db = archive(tmp_path, list(reversed(procedure_900001)), "reversed")
+    lots = {r["lot_id"]: r for r in db.query("select * from lots")}
+    assert {r["publication_id"] for r in lots.values()} == {900103}
+    assert lots["LOT-0003"]["awarded"] == 0 and lots["LOT-0001"]["estimated_cents"] == 130000000
+    providers = {r["organisation_id"]: r for r in db.query("select * from organisations where kind = 'provider'")}
+    assert providers["kvk:01234567"]["name"] == "Stichting Jeugdhulp Noord"
+    assert "name:zorggroep oost" in providers and providers["name:zorggroep oost"]["kvk"] is None
+
+
+def test_writing_the_same_notices_again_changes_nothing(procedure_900001, tmp_path):
+    db = archive(tmp_path, procedure_900001, "twice")
+    before = {t: list(db.query(f"select * from [{t}]")) for t in ("awards", "award_suppliers", "lots", "versions")}
+    for publication in procedure_900001:
+        assert write_notice(db, record(publication), 1) == "unchanged"
+    assert refresh_award_currency(db, 1) == 0
+    assert {t: list(db.query(f"select * from [{t}]")) for t in before} == before
+
+
+def test_timeline_events_name_the_lot_winners_and_value(procedure_900001, tmp_path):
+    db = archive(tmp_path, procedure_900001, "events")
+    sentences = [r["sentence"] for r in db.query("select sentence from events where source_type = 'award'")]
+    assert any("LOT-0001 (Jeugd-GGZ) gegund aan Stichting Jeugdhulp Noord (KvK 01234567) voor € 1.250.000,00" in s
+               for s in sentences)
+    assert not any("1.234.567,89" in s for s in sentences)     # the superseded value is not on the timeline
