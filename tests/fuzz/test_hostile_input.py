@@ -180,6 +180,17 @@ def test_municipality_matching_is_linear_in_mentions():
     assert large < 30 * max(small, 0.01)
 
 
+def test_dates_and_stages_are_linear_on_one_long_sentence():
+    """A page without full stops: every date and stage cue once scanned the whole sentence."""
+    from tenderarchive.analysis import analyse
+
+    analyse("gegund")  # load the vocabularies
+    piece = "de opdracht is op 1 juli 2021 voorlopig gegund en wordt uitgevoerd, "
+    small = cpu(analyse, piece * 40)
+    large = cpu(analyse, piece * 400)
+    assert large < 30 * max(small, 0.01)  # 10× input: quadratic would be 100×
+
+
 def test_analysis_input_is_capped():
     from tenderarchive.analysis import MAX_TEXT_CHARS, analyse
 
