@@ -44,7 +44,10 @@ def extract_article(item: ArticleItem) -> dict:
     if not item.body or not item.body.strip():
         raise DropItem(f"{item.url}: empty page")
     fetched = datetime.fromisoformat(item.fetched_at) if item.fetched_at else None
-    page = extract_html(item.body, item.url, site=item.site_config or None, fetched_at=fetched)
+    try:
+        page = extract_html(item.body, item.url, site=item.site_config or None, fetched_at=fetched)
+    except ValueError as exc:  # no HTML document in the body: this page is dropped and recorded
+        raise DropItem(f"{item.url}: {exc}") from None
     if not page.get("text"):
         raise DropItem(f"{item.url}: no main text found")
     published = page.get("published")

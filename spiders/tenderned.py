@@ -370,10 +370,12 @@ class TenderNedSpider(BaseSpider):
     def count(self, response, data: dict, field: str, quiet: bool = False) -> int | None:
         """A non-negative integer field of a list page (``totalElements``, ``totalPages``,
         ``size``), or None (recorded) when it is missing or something else."""
-        value = data.get(field, 0)
+        value = data.get(field)
+        if value is None:  # absent or null: none
+            return 0
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2 ** 31:
             return value
-        if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 10:
+        if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,9}\s*", value):
             return int(value)
         if not quiet:
             self.record_error(response.url, f"list page: {field} {value!r:.80} is not a count")

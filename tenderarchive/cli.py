@@ -65,7 +65,8 @@ def cmd_crawl(args) -> int:
     if args.replay:
         if not Path(args.replay).exists():
             return _bad("--replay", f"{args.replay} does not exist")
-        check_warc(args.replay)  # garbage or cut short: exit 6 before anything is written
+        if not settings.getbool("WARC_REPLAY_DAMAGED_OK"):  # set by `reparse --force` only
+            check_warc(args.replay)  # garbage or cut short: exit 6 before anything is written
         settings.set("WARC_REPLAY", args.replay, priority="cmdline")
     check_archive(settings.get("ARCHIVE_DB"), write=True)
     try:

@@ -40,11 +40,13 @@ from tenderarchive.rawstore import read_info, warc_files
 SPIDER_ARGUMENTS = ("from_date", "until_date", "sample", "profile")
 
 
-def crawl_command(path: Path, info: dict, db: Path, root: Path, workdir: Path) -> list[str]:
+def crawl_command(path: Path, info: dict, db: Path, root: Path, workdir: Path, force: bool = False) -> list[str]:
     args = info.get("arguments") or {}
     command = [sys.executable, "-m", "tenderarchive.cli", "crawl", info["spider"], "--db", str(db),
                "--replay", str(path), "--quiet", "-s", f"WARC_DIR={root}", "-s", f"CRAWL_ID={info['crawl_id']}",
                "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
+    if force:
+        command += ["-s", "WARC_REPLAY_DAMAGED_OK=True"]  # replay what a cut file still holds
     for name in SPIDER_ARGUMENTS:
         if args.get(name) is not None:
             command += [f"--{name.replace('_', '-')}", str(args[name])]
@@ -60,8 +62,17 @@ def crawl_command(path: Path, info: dict, db: Path, root: Path, workdir: Path) -
     return command
 
 
+def _info(path: Path) -> dict:
+    """``read_info``, or {} (with a warning) for a file that is not WARC (only under --force)."""
+    try:
+        return read_info(path)
+    except Exception as exc:  # warcio raises several types on a file that is not WARC
+        print(f"tenderarchive: warning: {path}: skipped, not a WARC file ({type(exc).__name__})", file=sys.stderr)
+        return {}
+
+
 def reparse(db_path: Path, warc_root: Path | None = None,
-            accept: Callable[[Path], str | None] | None = None) -> int:
+            accept: Callable[[Path], str | None] | None = None, force: bool = False) -> int:
     """Rebuild ``db_path`` from the WARC store; ``accept(new_db)`` may veto the swap by
     returning the reason (then nothing is replaced and the exit code is 1)."""
     root = warc_root or db_path.resolve().parent / "warc"
@@ -70,14 +81,14 @@ def reparse(db_path: Path, warc_root: Path | None = None,
         print(f"tenderarchive: no WARC files in {root}", file=sys.stderr)
         return ExitCode.FAILED
     crawls = sorted(((int(info.get("crawl_id", 0)), path, info)
-                     for path in files if (info := read_info(path)).get("spider")), key=lambda c: c[0])
+                     for path in files if (info := _info(path)).get("spider")), key=lambda c: c[0])
     new_db = db_path.with_name(db_path.name + ".reparse")
     for leftover in (new_db, Path(f"{new_db}-wal"), Path(f"{new_db}-shm")):
         leftover.unlink(missing_ok=True)
     worst = ExitCode.COMPLETE
     with tempfile.TemporaryDirectory() as workdir:
         for crawl_id, path, info in crawls:
-            completed = subprocess.run(crawl_command(path, info, new_db, root, Path(workdir)))
+            completed = subprocess.run(crawl_command(path, info, new_db, root, Path(workdir), force))
             print(f"reparsed crawl {crawl_id} ({info['spider']}, {path.name}): exit {completed.returncode}",
                   file=sys.stderr)
             worst = max(worst, completed.returncode)
@@ -195,7 +206,7 @@ def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = 
                     return ExitCode.UNUSABLE_FILE
                 print(f"tenderarchive: warning: {exc}; going on (--force)", file=sys.stderr)
             expected = expected_counts(db_path, root)
-            return reparse(db_path, root, accept=lambda new_db: verdict(new_db, expected, force))
+            return reparse(db_path, root, accept=lambda new_db: verdict(new_db, expected, force), force=force)
     except CrawlLocked as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
         return ExitCode.LOCKED

@@ -294,6 +294,7 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
 
 
 _LABEL_RE = re.compile(r"(gepubliceerd op|datum publicatie|publicatiedatum)\b", re.I)
+_CUE_WINDOW = 400  # characters either side of a date scanned for its cue (cues count within 140)
 
 
 def classify_kind(sentence: str, span: tuple[int, int] | None = None, heading: str | None = None) -> str:
@@ -302,6 +303,12 @@ def classify_kind(sentence: str, span: tuple[int, int] | None = None, heading: s
     if _LABEL_RE.match(sentence):
         return "publication"
     a, b = span or (0, 0)
+    if span and len(sentence) > 2 * _CUE_WINDOW + (b - a):
+        # Only cues within 140 characters count, and a cue is far shorter than the window:
+        # scan around the date, not the whole sentence (a "sentence" of a page without full
+        # stops and many dates made this quadratic; issue 13).
+        low = max(0, a - _CUE_WINDOW)
+        sentence, a, b = sentence[low:b + _CUE_WINDOW], a - low, b - low
     best: tuple[int, int, str] | None = None
     for rank, (kind, rx) in enumerate(EVENT_KINDS):
         if kind == "publication":

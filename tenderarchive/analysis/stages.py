@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .text import Sentence, clauses
 from .vocabulary import INTERRUPTING, LEGAL_STAGES, STAGE_CUES, STAGE_RANK
@@ -75,8 +76,22 @@ def _participles(text: str) -> list[re.Match]:
     return [m for m in PARTICIPLE.finditer(text) if m.group(0).lower() not in _NOT_PARTICIPLE]
 
 
+#: In a very long piece (a page without full stops), only this many characters either side
+#: of a cue are searched for its tense marker: each cue scanning the whole piece made the
+#: analysis quadratic (issue 13). Pieces up to 2,000 characters are searched whole.
+_TENSE_WINDOW = 400
+
+
+@lru_cache(maxsize=64)
+def _has_aux(sentence: str) -> bool:
+    return bool(AUX.search(sentence))
+
+
 def _grammar(piece: str, sentence: str, cue_pos: int) -> str | None:
     """Status from the tense marker nearest to ``cue_pos`` in ``piece``."""
+    if len(piece) > 2_000:
+        low = max(0, cue_pos - _TENSE_WINDOW)
+        piece, cue_pos = piece[low:cue_pos + _TENSE_WINDOW], cue_pos - low
     piece = re.sub(r"\bgaat (nog )?om\b", lambda m: "is " + (m.group(1) or ""), piece, flags=re.I)  # "het gaat (nog) om" = "it is"
     if DEADLINE.search(piece) and re.search(r"\ba\.s\.|\baanstaande\b", piece, re.I):
         return "current"  # a deadline still ahead: the step is open now
@@ -85,7 +100,7 @@ def _grammar(piece: str, sentence: str, cue_pos: int) -> str | None:
         marks.append((m.start(), "planned"))
     for m in CURRENT.finditer(piece):
         marks.append((m.start(), "current"))
-    has_aux = bool(AUX.search(sentence))
+    has_aux = _has_aux(sentence)
     if has_aux:
         for m in _participles(piece):
             marks.append((m.start(), "done"))

@@ -371,6 +371,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         suffix from ``<title>``.
     :param fetched_at: fetch time; dates after it are rejected (htmldate's
         ``max_date``).
+    :raises ValueError: when the bytes hold no parseable HTML document.
     :returns: a JSON-serialisable dict with the keys ``title``,
         ``title_source`` (selector/h1/og/title-tag/slug), ``published``
         (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``, None if the page states none),
@@ -380,7 +381,10 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         (news/project_page/faq).
     """
     raw = _decode(html)
-    tree = lxml.html.fromstring(raw.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    try:
+        tree = lxml.html.fromstring(raw.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (lxml.etree.ParserError, ValueError) as exc:  # nothing parseable (an empty document)
+        raise ValueError(f"not an HTML page: {exc}") from None
     selectors = dict(_get(site, "selectors") or {})
 
     # --- main text --------------------------------------------------------

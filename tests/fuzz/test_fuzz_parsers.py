@@ -18,7 +18,7 @@ from tests.fuzz.harness import BY_NAME, mutate, run_case
 
 EXAMPLES = {
     "tenderned.list": 250, "tenderned.publication": 250, "news.feed": 150, "news.sitemap": 150,
-    "news.robots": 80, "news.listing": 60, "news.article": 12, "analysis": 12, "search.query": 200,
+    "news.robots": 80, "news.listing": 60, "news.article": 8, "analysis": 8, "search.query": 200,
     "profile.load": 40, "sources.load": 40, "watchlist.load": 40,
 }
 #: CPU seconds per case before it counts as a hang (generous: the machine may be shared).
