@@ -24,6 +24,7 @@ from collections import Counter
 from datetime import date
 
 from tenderarchive.analysis import analyse
+from tenderarchive.awards.names import name_key
 from tenderarchive.store.keys import dumps, event_id
 from tenderarchive.items import ArticleItem
 
@@ -76,9 +77,10 @@ def analyse_article(record: dict) -> dict:
          "jeugdregio_code": m.get("jeugdregio_code"), "matched": m.get("matched")}
         for m in municipalities]
     record["organisations"] = [{"url": url, "name": o["name"], "role": o.get("role") or "",
-                                "rule": o.get("rule"), "sentence": o.get("sentence")}
+                                "rule": o.get("rule"), "sentence": o.get("sentence"), "name_key": name_key(o["name"])}
                                for o in result.get("organisations") or []]
-    record["awardees"] = [{"url": url, "name": a["name"], "rule": a["rule"], "sentence": a["sentence"]}
+    record["awardees"] = [{"url": url, "name": a["name"], "rule": a["rule"], "sentence": a["sentence"],
+                           "name_key": name_key(a["name"])}
                           for a in result.get("awardee_evidence") or []]
     record["article_stages"] = [{"url": url, "stage": s["stage"], "status": s["status"], "evidence": s.get("evidence"),
                                  "cue": s.get("cue"), "sentence": s.get("sentence")} for s in result["stages"]]

@@ -14,7 +14,9 @@ crawl archived:
 4. article ``events`` from ``article_events`` on the procurement each article is
    linked to, and ``procurements.article_count``;
 5. the Dutch search index (:mod:`tenderarchive.store.search_index`);
-6. ``awards.current``: which awards are a procedure's current ones (a rectification
+6. organisations that relevant articles name (providers, advisers, courts), one per
+   folded name, the same as a published winner with that name;
+7. ``awards.current``: which awards are a procedure's current ones (a rectification
    supersedes the awards of the earlier notices for the same lots), and the timeline
    events of the current awards (lot, winners, value).
 
@@ -28,7 +30,7 @@ import logging
 
 from tenderarchive.linking import plan_links
 from tenderarchive.store.keys import dumps
-from tenderarchive.store.writes import set_values, sync_rows, upsert_if_changed
+from tenderarchive.store.writes import add_named_organisation, set_values, sync_rows, upsert_if_changed
 from tenderarchive.timeline import article_events, award_events, notice_events
 
 logger = logging.getLogger(__name__)
@@ -43,6 +45,7 @@ def derive(db, crawl_id: int | None) -> dict:
               "notice_events": refresh_notice_events(db, crawl_id)}
     counts["awards_current"] = refresh_award_currency(db, crawl_id)
     counts.update(refresh_links(db))
+    counts["news_organisations"] = refresh_news_organisations(db)
     counts["search_index"] = int(refresh_search_index(db))
     logger.info("derivation after crawl %s: %s", crawl_id, counts)
     return counts
@@ -115,6 +118,29 @@ def refresh_links(db) -> dict:
             counts["article_counts"] += set_values(db, "procurements", row["procurement_id"],
                                                    {"article_count": linked.get(row["procurement_id"], 0)})
     return counts
+
+
+#: The organisations kind of a role an article gives a party.
+ROLE_KIND = {"awardee": "provider", "provider": "provider", "consortium": "consortium",
+             "adviser": "adviser", "court": "court"}
+
+
+def refresh_news_organisations(db) -> int:
+    """Providers, advisers and courts that relevant articles name become ``organisations``
+    (kind from their role), one per folded name; a name that matches a winner TenderNed
+    published (same name key) is that winner, not a second organisation."""
+    added = 0
+    rows = list(db.query(
+        "select o.name, o.role, o.name_key from article_organisations o join articles a on a.url = o.url "
+        "where a.relevant = 1 and o.name_key is not null union "
+        "select w.name, 'awardee', w.name_key from article_awardees w join articles a on a.url = w.url "
+        "where a.relevant = 1 and w.name_key is not null order by 3, 2, 1"))
+    with db.atomic():
+        for row in rows:
+            kind = ROLE_KIND.get(row["role"])
+            if kind:
+                added += add_named_organisation(db, row["name"], kind, row["name_key"])
+    return added
 
 
 def refresh_search_index(db) -> bool:

@@ -83,3 +83,21 @@ def test_a_sparse_notice_keeps_its_events(db):
                                    fetched_at="2026-02-20T00:00:00+00:00"), 1)
     derive(db, 1)
     assert db["events"].count_where("source_id = '7'") == before == 2
+
+
+def test_parties_the_news_names_become_organisations_once_per_folded_name(db):
+    from tenderarchive.awards.names import name_key
+    from tenderarchive.store.writes import write_article
+
+    record = article_record("https://www.heerlen.nl/nieuws/gegund")
+    record["awardees"] = [{"url": record["article"]["url"], "name": "Stichting Jeugdhulp Noord", "rule": "gegund_aan",
+                           "sentence": "Gegund aan Stichting Jeugdhulp Noord.", "name_key": name_key("Stichting Jeugdhulp Noord")}]
+    record["organisations"] = [{"url": record["article"]["url"], "name": "Jeugdhulp Noord B.V.", "role": "awardee",
+                                "name_key": name_key("Jeugdhulp Noord B.V.")},
+                               {"url": record["article"]["url"], "name": "Rechtbank Limburg", "role": "court",
+                                "name_key": name_key("Rechtbank Limburg")}]
+    write_article(db, record, 1)
+    derive(db, 1)
+    kinds = {r["name_key"]: r["kind"] for r in db.query("select * from organisations where organisation_id like 'name:%'")}
+    assert kinds == {name_key("Jeugdhulp Noord"): "provider", name_key("Rechtbank Limburg"): "court"}
+    assert derive(db, 1)["news_organisations"] == 0

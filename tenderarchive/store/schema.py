@@ -196,13 +196,13 @@ TABLES: dict[str, dict] = {
     },
     "article_organisations": {
         "pk": ("url", "name", "role"),
-        "columns": {"url": str, "name": str, "role": str, "rule": str, "sentence": str},
+        "columns": {"url": str, "name": str, "role": str, "rule": str, "sentence": str, "name_key": str},
         "indexes": [["name"]],
         "foreign_keys": [("url", "articles", "url")],
     },
     "article_awardees": {
         "pk": ("url", "name"),
-        "columns": {"url": str, "name": str, "rule": str, "sentence": str},
+        "columns": {"url": str, "name": str, "rule": str, "sentence": str, "name_key": str},
         "indexes": [["name"]],
         "foreign_keys": [("url", "articles", "url")],
     },

@@ -216,6 +216,17 @@ def _provider(db: sqlite_utils.Database, supplier: dict) -> str:
     return org_id
 
 
+def add_named_organisation(db: sqlite_utils.Database, name: str, kind: str, key: str) -> bool:
+    """Add an organisation news names (``name:<key>``) unless one with that name key exists
+    (a winner with its KvK number, a buyer); True when added."""
+    if db.execute("select 1 from organisations where name_key = ? or organisation_id = ?",
+                  [key, f"name:{key}"]).fetchone():
+        return False
+    db["organisations"].insert({"organisation_id": f"name:{key}", "name": name, "kind": kind, "name_key": key},
+                               pk="organisation_id")
+    return True
+
+
 def _later(db: sqlite_utils.Database, publication_id, than) -> bool:
     """True when notice ``publication_id`` was published after notice ``than`` (ties: the higher id)."""
     def key(pid):
