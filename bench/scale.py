@@ -440,10 +440,13 @@ def targets(served: Served, params: dict) -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def measure(served: Served, path: Path, requests: int, slow: float, slow_requests: int, params: dict) -> list[dict]:
+def measure(served: Served, path: Path, requests: int, slow: float, slow_requests: int, params: dict,
+            only: str | None = None) -> list[dict]:
     conn = raw_connection(path)
     results = []
     for kind, name, paths in targets(served, params):
+        if only and not re.search(only, f"{kind} {name}"):
+            continue
         statements, statuses, timeouts = [], [], False
         for p in paths:
             sql, status, timed_out = page_sql(served, kind, p)
@@ -519,6 +522,7 @@ def main(argv=None) -> int:
     parser.add_argument("--db", help="build (or, with --reuse, read) the archive here (default: a temporary folder)")
     parser.add_argument("--reuse", action="store_true", help="measure an archive already built at --db")
     parser.add_argument("--json", help="write every figure to this JSON file")
+    parser.add_argument("--only", help="measure only the targets whose 'kind name' matches this regex")
     parser.add_argument("--setting", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                         help="Datasette setting passed to tenderarchive serve")
     args = parser.parse_args(argv)
@@ -536,7 +540,8 @@ def main(argv=None) -> int:
         served = Served(path, args.setting)
         try:
             print(HEADER)
-            report["results"] = measure(served, path, args.requests, args.slow, args.slow_requests, sample_params(path))
+            report["results"] = measure(served, path, args.requests, args.slow, args.slow_requests, sample_params(path),
+                                        args.only)
         finally:
             served.stop()
         s = report["sizes"]

@@ -136,7 +136,7 @@ def test_search_everything_ranks_inside_fts(conn):
     assert re.search(r"from search_documents_fts\s+where search_documents_fts match nl_fts_query\(:q\)\s+"
                      r"order by rank limit \d+", sql)
     rows = conn.execute(sql, {"q": "jeugdhulp"}).fetchall()
-    assert 0 < len(rows) <= 500
+    assert 0 < len(rows) <= 100
     # best match first: the title weighs 4x, so a title hit ranks above a body-only hit
     assert "jeugdhulp" in (rows[0][3] or "").lower()
 
