@@ -6,7 +6,7 @@ DB     ?= archive.db
 PORT   ?= 8001
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo archive serve test fuzz bench install clean screenshots
+.PHONY: demo archive serve test fuzz bench bench-scale install clean screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,3 +46,9 @@ screenshots: $(STAMP)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache
+
+## Scale benchmark (bench/scale.py): 1,000,000 notices + 200,000 articles served by Datasette;
+## SCALE_ARGS=--small for the CI size (20,000 + 4,000)
+SCALE_ARGS ?=
+bench-scale: $(STAMP)
+	$(BIN)/python bench/scale.py $(SCALE_ARGS)

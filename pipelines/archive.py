@@ -5,18 +5,42 @@ A notice or article whose content equals the archived row is not written
 (``archive/updated``). Everything computed from the archived items (procurements,
 events, links, search index) is the derivation step's job
 (:mod:`tenderarchive.derive`, run by the ``Derivation`` extension when the crawl closes).
+
+Batches (issue 14): items are written ``ARCHIVE_BATCH_ITEMS`` at a time (or when the oldest
+waiting item is ``ARCHIVE_BATCH_SECONDS`` old, and when the spider closes), in one transaction
+per batch, each item in its own savepoint — one commit per batch instead of one per item. A
+kill loses the batch that had not been committed, never part of an item: every item is whole
+or absent, and an absent one is fetched again by the next incremental run. The items are held
+in memory and written together, so no write transaction stays open while the raw store
+(``tenderarchive/middlewares.py``) writes its ``fetches`` rows on its own connection. An item
+that fails to write is rolled back alone and reported through Scrapy's ``item_error`` signal
+(the crawl's error list), as a failing ``process_item`` would be.
 """
 
 from __future__ import annotations
 
+import logging
+import time
+
+from scrapy import signals
+from twisted.python.failure import Failure
+
 from tenderarchive.items import ArticleItem, NoticeItem, OCDSProcedureItem
 from tenderarchive.store.writes import open_archive, write_article, write_notice, write_ocds_procedure
+
+logger = logging.getLogger(__name__)
+
+WRITERS = ((NoticeItem, write_notice), (ArticleItem, write_article), (OCDSProcedureItem, write_ocds_procedure))
 
 
 class ArchivePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self.db = None
+        self.pending: list = []
+        self.oldest = 0.0
+        self.batch_items = crawler.settings.getint("ARCHIVE_BATCH_ITEMS", 200)
+        self.batch_seconds = crawler.settings.getfloat("ARCHIVE_BATCH_SECONDS", 2.0)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -27,18 +51,35 @@ class ArchivePipeline:
 
     def close_spider(self):
         if self.db is not None:
+            self.flush()
             self.db.close()
             self.db = None
 
     def process_item(self, item):
-        crawl_id = getattr(self.crawler.spider, "crawl_id", None)
-        if isinstance(item, NoticeItem) and item.record:
-            outcome = write_notice(self.db, item.record, crawl_id)
-        elif isinstance(item, ArticleItem) and item.record:
-            outcome = write_article(self.db, item.record, crawl_id)
-        elif isinstance(item, OCDSProcedureItem) and item.record:
-            outcome = write_ocds_procedure(self.db, item.record, crawl_id)
-        else:
+        writer = next((w for kind, w in WRITERS if isinstance(item, kind)), None)
+        if writer is None or not item.record:
             return item
-        self.crawler.stats.inc_value(f"archive/{outcome}")
+        if not self.pending:
+            self.oldest = time.monotonic()
+        self.pending.append((item, writer, getattr(self.crawler.spider, "crawl_id", None)))
+        if len(self.pending) >= self.batch_items or time.monotonic() - self.oldest >= self.batch_seconds:
+            self.flush()
         return item
+
+    def flush(self) -> None:
+        """Write every waiting item: one transaction, one savepoint per item."""
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        outcomes = []
+        with self.db.atomic():
+            for item, writer, crawl_id in pending:
+                try:
+                    with self.db.atomic():  # a savepoint: a failing item is rolled back alone
+                        outcomes.append(writer(self.db, item.record, crawl_id))
+                except Exception as error:  # reported like a failing process_item
+                    logger.error("archiving %s failed: %s", getattr(item, "source_url", None), error)
+                    self.crawler.signals.send_catch_log(signal=signals.item_error, item=item, response=None,
+                                                        spider=self.crawler.spider, failure=Failure(error))
+        for outcome in outcomes:
+            self.crawler.stats.inc_value(f"archive/{outcome}")

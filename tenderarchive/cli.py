@@ -159,7 +159,10 @@ def cmd_serve(args) -> int:
 
     mode = "immutable" if immutable else "read-only"
     print(f"serving {db_path} ({mode}) at http://{args.host}:{args.port}/", file=sys.stderr)
-    run(db_path, metadata, immutable, args.host, args.port)
+    settings = {}
+    for name, value in args.setting or []:
+        settings[name] = int(value) if value.lstrip("-").isdigit() else value
+    run(db_path, metadata, immutable, args.host, args.port, settings=settings)
     return ExitCode.COMPLETE
 
 
@@ -311,6 +314,9 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--live", action="store_true",
                        help="open the archive mode=ro, not immutable, so crawls that run while it is "
                             "served show up (SQLite may then keep -wal/-shm files next to it)")
+    serve.add_argument("--setting", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                       help="override one Datasette setting (see tenderarchive/serve.py SETTINGS), "
+                            "e.g. --setting max_csv_mb 1 or --setting trace_debug 1")
     serve.set_defaults(func=cmd_serve)
 
     reparse = sub.add_parser("reparse", help="rebuild the archive from the WARC store with the current parsers")

@@ -19,15 +19,32 @@ from pathlib import Path
 
 from tenderarchive import readonly
 
+#: Datasette settings for an archive of the whole of TenderNed and a decade of news (issue 14;
+#: measured with bench/scale.py, figures in bench/README.md). ``--setting NAME VALUE`` of
+#: ``tenderarchive serve`` overrides one (the benchmark turns on ``trace_debug``; tests lower limits).
 SETTINGS = {
     "default_page_size": 50,
+    # A page's own query: every saved search and table page is indexed to answer in well under a
+    # second on a million notices; 5 s stops a runaway ad-hoc query without cutting a slow disk short.
     "sql_time_limit_ms": 5000,
+    # Each requested facet: the default facets are on indexed columns (a covering-index scan);
+    # a facet on an unindexed column of a million rows gives up after 1 s instead of 0.2 s.
+    "facet_time_limit_ms": 1000,
+    # Datasette's default; bigger pages only make HTML nobody reads. Complete data is the CSV stream.
+    "max_returned_rows": 1000,
+    # Two cores: two SQL threads keep one slow query from blocking every other reader.
+    "num_sql_threads": 2,
+    # Facet suggestions run a query per column on every table page (over a hundred on notices):
+    # seconds on a million rows. Off; the default facets of tables/*.yaml are what is offered.
+    "suggest_facets": False,
     "allow_csv_stream": True,   # CSV of every row (`_stream=1`)
-    "max_csv_mb": 1000,
+    # 0 = no size cap: a streamed CSV of the whole notices table (1.7 GB at a million rows) is
+    # complete instead of silently stopping at Datasette's default 100 MB.
+    "max_csv_mb": 0,
 }
 
 
-def make_datasette(db_path: str | Path, metadata: dict, immutable: bool):
+def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, settings: dict | None = None):
     """A Datasette instance serving the archive at ``db_path`` read-only, named after its stem."""
     from datasette.app import Datasette
     from datasette.database import Database
@@ -44,15 +61,16 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool):
             self._all_file_connections.append(conn)
             return conn
 
-    datasette = Datasette([], metadata=metadata, settings=SETTINGS)
+    datasette = Datasette([], metadata=metadata, settings={**SETTINGS, **(settings or {})})
     datasette.add_database(ArchiveDatabase(datasette, path=str(path), is_mutable=not immutable), name=path.stem)
     return datasette
 
 
-def run(db_path: str | Path, metadata: dict, immutable: bool, host: str, port: int) -> None:
+def run(db_path: str | Path, metadata: dict, immutable: bool, host: str, port: int,
+        settings: dict | None = None) -> None:
     """Serve until interrupted (uvicorn, as ``datasette serve`` does)."""
     import uvicorn
 
-    datasette = make_datasette(db_path, metadata, immutable)
+    datasette = make_datasette(db_path, metadata, immutable, settings)
     asyncio.run(datasette.invoke_startup())
     uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)

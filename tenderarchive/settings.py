@@ -48,6 +48,9 @@ CRAWL_ID = None
 
 # --- archive -------------------------------------------------------------
 ARCHIVE_DB = "archive.db"
+# Items written per transaction, and the longest an item waits for its batch (pipelines/archive.py).
+ARCHIVE_BATCH_ITEMS = 200
+ARCHIVE_BATCH_SECONDS = 2.0
 
 # --- politeness ------------------------------------------------------------
 USER_AGENT = f"tenderarchive/{__version__} (+{CONTACT_URL})"

@@ -7,6 +7,11 @@ migrate. The column lists below are the schema; the data dictionary
 (``tenderarchive/datasette/tables/*.yaml``) describes every one of them, and a test
 keeps the two in step.
 
+Indexes (issue 14): every default facet and sort of ``tenderarchive/datasette/tables/*.yaml``
+and every filter of a saved search or dashboard chart has an index whose first column it is, so
+no page scans a big table (``tests/datasette/test_query_plans.py`` checks the plans; figures in
+``bench/README.md``).
+
 Table options: ``versioned`` (a changed row keeps its earlier values in ``versions``),
 ``volatile`` (columns that change without the content changing), ``keep_omitted``
 (source columns a sparse response may leave out: they keep their archived value,
@@ -58,14 +63,19 @@ TABLES: dict[str, dict] = {
         },
         "indexes": [["kenmerk"], ["published"], ["year"], ["year_month"], ["notice_type"],
                     ["buyer"], ["procedure"], ["youth_care"], ["cpv_main"], ["buyer_id"], ["jeugdregio_code"],
-                    ["procurement_id"]],
+                    ["procurement_id"],
+                    # saved searches and dashboard (issue 14): open tenders by deadline, awards,
+                    # awards without a prior call, procedure and notice types, stages by year
+                    ["deadline"], ["youth_care", "notice_type", "published"],
+                    ["award_only", "youth_care", "published"], ["procedure_label", "procedure"],
+                    ["notice_type_label", "notice_type"], ["youth_care", "year", "notice_type"]],
         "versioned": True,
         # keep_omitted: everything the detail record says (set below); what classify and places add is recomputed.
     },
     "notice_cpv": {
         "pk": ("publication_id", "cpv"),
         "columns": {"publication_id": int, "cpv": str, "cpv_8": str, "label": str, "is_main": int},
-        "indexes": [["cpv_8"]],
+        "indexes": [["cpv_8"], ["is_main"]],
         "foreign_keys": [("publication_id", "notices", "publication_id")],
     },
     "documents": {
@@ -75,7 +85,7 @@ TABLES: dict[str, dict] = {
             "category": str, "category_label": str, "published": str, "size_bytes": int,
             "virus_flag": int, "download_url": str, **PROVENANCE,
         },
-        "indexes": [["publication_id"]],
+        "indexes": [["publication_id"], ["category"], ["file_type"]],
         "foreign_keys": [("publication_id", "notices", "publication_id")],
     },
     "procurements": {
@@ -87,7 +97,8 @@ TABLES: dict[str, dict] = {
             "is_awarded": int, "youth_care": int, "url": str,
             "source": str, "jeugdregio_code": str, "article_count": int,
         },
-        "indexes": [["kenmerk"], ["buyer"], ["youth_care"], ["source"], ["jeugdregio_code"]],
+        "indexes": [["kenmerk"], ["buyer"], ["youth_care"], ["source"], ["jeugdregio_code"], ["last_published"],
+                    ["is_awarded"]],
         "versioned": True,
     },
     "versions": {
@@ -96,7 +107,7 @@ TABLES: dict[str, dict] = {
             "table_name": str, "row_key": str, "version": int, "valid_from": str, "valid_to": str,
             "changed_columns": str, "previous_values": str, "new_values": str, "crawl_id": int,
         },
-        "indexes": [["table_name", "row_key"], ["valid_to"]],
+        "indexes": [["table_name", "row_key"], ["valid_to"], ["table_name", "valid_to"]],
     },
     "articles": {
         "pk": "url",
@@ -111,7 +122,7 @@ TABLES: dict[str, dict] = {
             "content_sha256": str, "omitted_columns": str, **PROVENANCE,
         },
         "indexes": [["site"], ["published"], ["year"], ["year_month"], ["relevant"],
-                    ["primary_stage"], ["jeugdregio_code"]],
+                    ["primary_stage"], ["jeugdregio_code"], ["relevant", "primary_stage", "published"]],
         "versioned": True,
         # The raw response's hash changes with every template tweak; what counts is the content.
         "volatile": {"content_sha256"},
@@ -120,7 +131,7 @@ TABLES: dict[str, dict] = {
     "notice_municipalities": {
         "pk": ("publication_id", "cbs_code"),
         "columns": {"publication_id": int, "cbs_code": str, "name": str, "jeugdregio_code": str, "matched": str},
-        "indexes": [["cbs_code"], ["jeugdregio_code"]],
+        "indexes": [["cbs_code"], ["jeugdregio_code"], ["name"]],
         "foreign_keys": [("publication_id", "notices", "publication_id")],
     },
     "organisations": {
@@ -139,7 +150,7 @@ TABLES: dict[str, dict] = {
             "lot_count": int, "award_count": int, "supplier_count": int, "problems": str,
             **_amounts("estimated", "total_awarded", "framework_maximum"), **PROVENANCE,
         },
-        "indexes": [["procurement_id"]],
+        "indexes": [["procurement_id"], ["layout"], ["language"]],
         "versioned": True,
     },
     "lots": {
@@ -150,7 +161,7 @@ TABLES: dict[str, dict] = {
             **_amounts("estimated", "framework_maximum", "lowest_tender", "highest_tender"),
             "source": str, "omitted_columns": str, **PROVENANCE,
         },
-        "indexes": [["publication_id"], ["awarded"]],
+        "indexes": [["publication_id"], ["awarded"], ["source"]],
         "versioned": True,
         "keep_omitted": {"title", "cpv", "estimated_cents", "estimated_raw", "estimated_currency",
                          "estimated_placeholder", "tenders_received", "received_counts"},
@@ -164,7 +175,7 @@ TABLES: dict[str, dict] = {
             **_amounts("framework_maximum"), "tenders_received": int, "winner_count": int,
             "current": int, "year": int, "source": str, "source_file": str, "release_ids": str, **PROVENANCE,
         },
-        "indexes": [["procurement_id", "lot_id"], ["publication_id"], ["current"], ["year"], ["award_date"]],
+        "indexes": [["procurement_id", "lot_id"], ["publication_id"], ["current"], ["year"], ["award_date"], ["source"]],
         "versioned": True,
         "volatile": {"current", "rectifies"},
     },
@@ -176,7 +187,7 @@ TABLES: dict[str, dict] = {
             "group_name": str, "group_member": int, "group_leader": int, "from_section_8": int,
             **_amounts("tender_value"),
         },
-        "indexes": [["organisation_id"], ["procurement_id"], ["kvk"]],
+        "indexes": [["organisation_id"], ["procurement_id"], ["kvk"], ["group_member"], ["place"]],
         "foreign_keys": [("award_id", "awards", "award_id")],
     },
     "ocds_differences": {
@@ -186,30 +197,30 @@ TABLES: dict[str, dict] = {
     "procurement_links": {
         "pk": ("procurement_id", "url"),
         "columns": {"procurement_id": str, "url": str, "score": float, "status": str, "reasons": str},
-        "indexes": [["url"], ["status"]],
+        "indexes": [["url"], ["status"], ["score"]],
     },
     "article_municipalities": {
         "pk": ("url", "cbs_code"),
         "columns": {"url": str, "cbs_code": str, "name": str, "jeugdregio_code": str, "matched": str},
-        "indexes": [["cbs_code"], ["jeugdregio_code"]],
+        "indexes": [["cbs_code"], ["jeugdregio_code"], ["name"]],
         "foreign_keys": [("url", "articles", "url")],
     },
     "article_organisations": {
         "pk": ("url", "name", "role"),
         "columns": {"url": str, "name": str, "role": str, "rule": str, "sentence": str, "name_key": str},
-        "indexes": [["name"]],
+        "indexes": [["name"], ["role"]],
         "foreign_keys": [("url", "articles", "url")],
     },
     "article_awardees": {
         "pk": ("url", "name"),
         "columns": {"url": str, "name": str, "rule": str, "sentence": str, "name_key": str},
-        "indexes": [["name"]],
+        "indexes": [["name"], ["rule"]],
         "foreign_keys": [("url", "articles", "url")],
     },
     "article_stages": {
         "pk": ("url", "stage"),
         "columns": {"url": str, "stage": str, "status": str, "evidence": str, "cue": str, "sentence": str},
-        "indexes": [["stage", "status"]],
+        "indexes": [["stage", "status"], ["status"]],
         "foreign_keys": [("url", "articles", "url")],
     },
     "article_events": {
@@ -218,7 +229,7 @@ TABLES: dict[str, dict] = {
             "event_id": str, "url": str, "date": str, "date_end": str, "precision": str, "kind": str,
             "stage": str, "sentence": str, "year_inferred": int, "inference": str, "crawl_id": int,
         },
-        "indexes": [["url"]],
+        "indexes": [["url"], ["kind"], ["stage"], ["precision"]],
         "foreign_keys": [("url", "articles", "url")],
     },
     "events": {
@@ -228,14 +239,14 @@ TABLES: dict[str, dict] = {
             "date": str, "date_end": str, "precision": str, "kind": str, "stage": str,
             "sentence": str, "year_inferred": int, "inference": str, "source_url": str, "crawl_id": int,
         },
-        "indexes": [["procurement_id", "date"], ["source_type", "source_id"], ["date"], ["kind"]],
+        "indexes": [["procurement_id", "date"], ["source_type", "source_id"], ["date"], ["kind"], ["precision"]],
     },
     # Reference data (tenderarchive/data/, read by tenderarchive/reference.py).
     "municipalities": {
         "pk": "cbs_code",
         "columns": {"cbs_code": str, "name": str, "jeugdregio_code": str, "jeugdregio_name": str,
                     "province": str, "aliases": str},
-        "indexes": [["jeugdregio_code"], ["name"]],
+        "indexes": [["jeugdregio_code"], ["name"], ["province"]],
         "reference": True,
     },
     "jeugdregios": {
@@ -247,13 +258,14 @@ TABLES: dict[str, dict] = {
         "pk": ("year", "cbs_code"),
         "columns": {"year": int, "cbs_code": str, "name": str, "jeugdregio_code": str, "basis": str,
                     "area_share": float, "unverified": int, "sources": str},
-        "indexes": [["jeugdregio_code", "year"], ["unverified"]],
+        "indexes": [["jeugdregio_code", "year"], ["unverified"], ["basis"]],
         "reference": True,
     },
     "mergers": {
         "pk": ("old_name", "new_cbs_code"),
         "columns": {"old_name": str, "old_cbs_code": str, "date": str, "kind": str, "new_cbs_code": str,
                     "new_name": str, "main": int, "jeugdregio_before": str, "unverified": int, "sources": str},
+        "indexes": [["kind"], ["unverified"]],
         "reference": True,
     },
     "regional_buyers": {
@@ -261,7 +273,7 @@ TABLES: dict[str, dict] = {
         "columns": {"buyer_id": str, "name": str, "kind": str, "jeugdregio_code": str, "members": str,
                     "aliases": str, "valid_from": str, "valid_to": str, "unverified": int, "sources": str,
                     "member_codes": str},
-        "indexes": [["jeugdregio_code"]],
+        "indexes": [["jeugdregio_code"], ["kind"], ["unverified"]],
         "reference": True,
     },
     "reference_sources": {
@@ -275,7 +287,7 @@ TABLES: dict[str, dict] = {
             "url": str, "method": str, "status": int, "fetched_at": str, "sha256": str,
             "warc_file": str, "warc_offset": int, "warc_length": int, "crawl_id": int,
         },
-        "indexes": [["url"], ["sha256"], ["crawl_id"]],
+        "indexes": [["url"], ["sha256"], ["crawl_id"], ["fetched_at"], ["status"]],
     },
     "crawls": {
         "pk": "crawl_id",
@@ -287,7 +299,7 @@ TABLES: dict[str, dict] = {
             "expected_rows": int, "fetched_rows": int, "error_count": int, "errors": str,
             "warc_file": str,
         },
-        "indexes": [["spider", "started"]],
+        "indexes": [["spider", "started"], ["status"]],
     },
 }
 

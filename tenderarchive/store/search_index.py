@@ -40,7 +40,7 @@ import sqlite_utils
 from tenderarchive.search.query import jeugdregio_code, jeugdregio_name
 from tenderarchive.search.text import TOKENIZE, VOCABULARY_FILE, stem_text
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
 RAW_INDEXES = {
@@ -193,11 +193,16 @@ def build_search_index(db: sqlite_utils.Database) -> None:
             documents.insert_all(_notice_documents(db), batch_size=500)
         if db["articles"].exists():
             documents.insert_all(_article_documents(db), batch_size=500)
-        for columns in (["source_table", "source_key"], ["procurement_id"], ["jeugdregio"], ["published"]):
+        # The saved searches' and dashboard's filters and groupings (issue 14: no full scan per page).
+        for columns in (["source_table", "source_key"], ["procurement_id"], ["jeugdregio"], ["published"],
+                        ["source_table", "procurement_id"], ["jeugdregio_name"], ["year_month", "jeugdregio_name"]):
             documents.create_index(columns, if_not_exists=True)
         _ensure_virtual(db, "search_documents_fts",
                         _fts_sql("search_documents_fts", ["title_stem", "body_stem"], "search_documents"))
         db.execute("insert into search_documents_fts(search_documents_fts) values ('rebuild')")
+        # ``rank`` is bm25 with title matches weighing 4×: "search everything" orders and limits by
+        # rank inside FTS5 (``order by rank limit n``) instead of joining and sorting every hit.
+        db.execute("insert into search_documents_fts(search_documents_fts, rank) values ('rank', 'bm25(4.0, 1.0)')")
 
         db.execute("create table if not exists search_state (key text primary key, value text)")
         db.execute("insert or replace into search_state values ('fingerprint', ?)", [fingerprint(db)])

@@ -7,11 +7,16 @@ Callers hand it whole items (:func:`write_notice`, :func:`write_article`, from
 - **Idempotent.** A row whose content columns equal the archived ones is not written
   (re-running a crawl writes nothing); provenance columns (where and when the current
   values were fetched) change only together with the content.
-- **One item, one transaction.** Everything an item writes (a notice with its CPV
+- **Every item whole.** Everything an item writes (a notice with its CPV
   codes, documents, organisation and places; an article with its places,
   organisations and events) commits together or not at all (``db.atomic()``, which
-  sqlite-utils' own writes join instead of committing), so a killed crawl never leaves
-  half a notice behind.
+  sqlite-utils' own writes join instead of committing; inside the archive pipeline's batch
+  transaction it is a savepoint, see ``pipelines/archive.py``), so a killed crawl never
+  leaves half a notice behind.
+- **Cheap commits.** The archive is in WAL mode with ``synchronous=NORMAL``: a commit
+  appends to the WAL without an fsync (the checkpoint syncs). A killed process loses
+  nothing committed; a power cut can lose the last commits, never corrupt the file — and
+  the WARC store keeps every response for ``tenderarchive reparse``.
 - **History.** A changed row of a ``versioned`` table keeps its earlier values in
   ``versions``.
 - **No downgrade.** A response that omits a source column (a sparse detail record, a
@@ -39,6 +44,7 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA busy_timeout=30000")
     ensure_schema(db)
     return db

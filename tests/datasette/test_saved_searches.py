@@ -1,6 +1,7 @@
 """Saved searches (canned queries): each runs, returns the right rows, and is an Atom feed."""
 
 import json
+import re
 import shutil
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -161,8 +162,7 @@ def test_dashboards_are_configured_for_the_served_database(server):
     charts = metadata["plugins"]["datasette-dashboards"]["jeugdhulp"]["charts"]
     for chart in charts.values():
         data = json.loads(server.get(f"/{chart['db']}.json?_shape=array&sql=" + urllib.parse.quote(
-            chart["query"].replace("[[ and jeugdregio_name = :jeugdregio ]]", "")
-                          .replace("[[ and d.jeugdregio_name = :jeugdregio ]]", ""))))
+            re.sub(r"\[\[.*?\]\]", "", chart["query"], flags=re.S))))  # the filter, unset
         assert data, chart["title"]
 
 

@@ -1,0 +1,560 @@
+"""Scale benchmark (issue 14): a big archive in the project's own schema, served by a real
+``tenderarchive serve`` on 127.0.0.1, every page timed beside the same SQL in raw sqlite3.
+
+    make bench-scale                       (N = 1,000,000 notices, M = 200,000 articles)
+    .venv/bin/python bench/scale.py --small          (20,000 + 4,000: CI size)
+    .venv/bin/python bench/scale.py --notices 200000 --articles 40000 --requests 50
+
+Steps, each timed and printed:
+
+1. **build**: a synthetic archive (every row labelled synthetic: the crawl's note says so, every
+   URL is ``*.example.invalid``) written through the project's store: the schema and reference
+   data of ``tenderarchive/store/schema.py`` (``open_archive``), then the item tables
+   (notices with CPV codes, documents and places; award data of award notices; articles with
+   places, stages and events) in one transaction per batch of rows with sqlite-utils'
+   ``insert_all`` — the rows a crawl writes, without parsing responses;
+2. **derive**: the project's derivation step (``tenderarchive/derive.py``), timed per step:
+   procurements, notice events, award currency, links, and the search index
+   (``tenderarchive/store/search_index.py``) — the "index time";
+3. **size**: bytes on disk per notice and per article (SQLite's ``dbstat`` per table);
+4. **serve**: ``tenderarchive serve`` on a free loopback port. For
+   every saved search, every table page with its default facets, the dashboard (page and every
+   chart's query, as the browser fetches them), ``/-/search`` (page and the JSON search of each
+   searchable table) and the table searches of ``notices`` and ``articles``: the page's JSON form
+   tells which SQL Datasette runs (:func:`page_sql`), then ``--requests`` timed requests, then the
+   same SQL the same number of times in raw sqlite3 (the plugin's SQL functions registered, the
+   file opened read-only). Printed: p50/p95 of each and the ratio of the p50s.
+
+``ratio`` is Datasette's p50 over raw sqlite3's; ``+ms`` the difference: on a query that takes
+well under a millisecond the ratio only measures Datasette's fixed cost of rendering a page
+(≈ 20–60 ms here), so read the two together.
+
+Written here rather than with a load-testing tool because what is compared is one page against
+its own SQL, sequentially, on one machine; a concurrent load generator would measure the two
+shared cores instead. A target whose first timed request takes longer than ``--slow`` seconds is
+measured with ``--slow-requests`` repetitions (so a million-row run ends), and the table says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+from datasette.utils import escape_fts
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tenderarchive import datasette_plugin  # noqa: E402
+from tenderarchive.metadata import load_metadata  # noqa: E402
+from tenderarchive.store.schema import TABLES  # noqa: E402
+
+SYNTHETIC_NOTE = "synthetic scale benchmark (bench/scale.py)"
+BATCH = 5_000
+
+TOPICS = [("Jeugdhulp", 1, "85311300-5"), ("Specialistische jeugdzorg", 1, "85311300-5"),
+          ("Jeugd-GGZ en ambulante jeugdhulp", 1, "85312300-2"), ("Wmo begeleiding", 0, "85311200-4"),
+          ("Schoonmaakdiensten", 0, "90910000-9"), ("ICT-werkplekbeheer", 0, "72000000-5"),
+          ("Leerlingenvervoer", 0, "60130000-8"), ("Groenonderhoud", 0, "77310000-6"),
+          ("Accountantsdiensten", 0, "79212000-3"), ("Bouw van een brede school", 0, "45214200-2"),
+          ("Huishoudelijke ondersteuning", 0, "85320000-8"), ("Catering", 0, "55520000-1")]
+SENTENCES = [
+    "De gemeente wil de dienstverlening aan inwoners verbeteren en zoekt daarvoor een opdrachtnemer.",
+    "Deze aanbesteding betreft de inkoop van {topic} voor de deelnemende gemeenten in de regio.",
+    "Inschrijvers dienen te voldoen aan de geschiktheidseisen zoals opgenomen in de aanbestedingsleidraad.",
+    "De opdracht wordt gegund op basis van de beste prijs-kwaliteitverhouding.",
+    "Vragen kunnen worden gesteld via TenderNed tot de in de planning genoemde datum.",
+    "De overeenkomst heeft een looptijd van drie jaar met twee keer een optie tot verlenging van een jaar.",
+    "Er is sprake van een raamovereenkomst met meerdere zorgaanbieders per perceel.",
+    "Het sociaal domein staat onder druk door stijgende kosten en wachtlijsten.",
+    "De Nota van Inlichtingen wordt gepubliceerd op TenderNed en maakt deel uit van de stukken.",
+    "Perceel 1 betreft ambulante ondersteuning, perceel 2 verblijf en perceel 3 crisiszorg.",
+    "De wethouder licht toe dat de raad in het voorjaar een besluit neemt over de inkoopstrategie.",
+    "Zorgaanbieders konden zich tot eind van de maand inschrijven voor de nieuwe contracten.",
+    "Na de voorlopige gunning geldt een opschortende termijn van twintig dagen.",
+    "Een van de afgewezen inschrijvers heeft een kort geding aangespannen tegen de regio.",
+    "De nieuwe contracten gaan op 1 januari in en de transitie wordt zorgvuldig begeleid.",
+]
+NOTICE_TYPES = {"VAK": "Vooraankondiging", "MAC": "Marktconsultatie", "AAO": "Aankondiging van een opdracht",
+                "REC": "Rectificatie", "AGO": "Aankondiging van een gegunde opdracht", "VBE": "Vroegtijdige beëindiging"}
+SEQUENCES = [["AAO"], ["AAO", "AGO"], ["AAO", "REC", "AGO"], ["VAK", "AAO", "AGO"], ["MAC", "AAO"],
+             ["AAO", "VBE"], ["AGO"]]
+PROCEDURES = [("OPE", "Openbaar"), ("NOG", "Niet-openbaar"), ("EAN", "Enkelvoudig onderhands"),
+              ("MOG", "Meervoudig onderhands"), ("SOC", "Sociale en andere specifieke diensten")]
+STAGES = ["marktconsultatie", "aankondiging", "inschrijving", "voorlopige_gunning", "definitieve_gunning",
+          "kort_geding", "contractstart", "verlenging"]
+PROVIDERS = [f"Zorgaanbieder {name} {form}" for name in ("De Linde", "Kompas", "Horizon", "Het Anker", "Lindenhout",
+                                                          "Pluryn", "Kwadrant", "Combinatie Jeugdzorg", "Levvel",
+                                                          "Timon", "Youké", "Entrea")
+             for form in ("B.V.", "Stichting", "Coöperatie U.A.")]
+
+
+# --- 1. build -------------------------------------------------------------------------------------
+
+def _text(rng: random.Random, topic: str, sentences: int) -> str:
+    return " ".join(rng.choice(SENTENCES).format(topic=topic.lower()) for _ in range(sentences))
+
+
+def _sha(*parts) -> str:
+    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
+
+
+def notice_rows(n: int, places: list[dict], rng: random.Random):
+    """Yield ``(table, row)`` of ``n`` synthetic notices grouped into procedures."""
+    start, days = date(2016, 1, 1), 3650
+    made, kenmerk = 0, 100000
+    while made < n:
+        kenmerk += 1
+        topic, youth, cpv = TOPICS[rng.randrange(len(TOPICS))] if rng.random() > 0.1 else TOPICS[0]
+        place = rng.choice(places)
+        buyer = f"Gemeente {place['name']}"
+        procedure = rng.choice(PROCEDURES)
+        sequence = rng.choice(SEQUENCES)[: n - made]
+        day = start + timedelta(days=rng.randrange(days))
+        for step, notice_type in enumerate(sequence):
+            made += 1
+            pid = 1_000_000 + made
+            published = day + timedelta(days=45 * step)
+            fetched = f"{published.isoformat()}T08:00:00+00:00"
+            awarded = notice_type == "AGO"
+            deadline = (f"{(published + timedelta(days=rng.randrange(20, 60))).isoformat()}T12:00:00+01:00"
+                        if notice_type in ("AAO", "REC", "MAC") else None)
+            url = f"https://www.tenderned.example.invalid/aankondigingen/overzicht/{pid}"
+            yield "notices", {
+                "publication_id": pid, "kenmerk": kenmerk, "procurement_id": f"TN{kenmerk}",
+                "notice_type": notice_type, "notice_type_label": NOTICE_TYPES[notice_type],
+                "form_code": "E2", "form_label": "Aankondiging", "title": f"{topic} {place['name']} {published.year}",
+                "description": _text(rng, topic, rng.randrange(3, 9)), "buyer": buyer, "buyer_official": buyer,
+                "published": published.isoformat(), "published_at": f"{published.isoformat()}T09:00:00+01:00",
+                "year": published.year, "year_month": published.isoformat()[:7],
+                "deadline": deadline, "deadline_placeholder": 0, "deadline_list": deadline,
+                "procedure": procedure[0], "procedure_label": procedure[1],
+                "contract_type": "DIE", "contract_type_label": "Diensten", "contract_nature": "SER",
+                "contract_nature_label": "Diensten", "legal_framework": "AW2012", "legal_framework_label": "Aanbestedingswet 2012",
+                "is_european": int(rng.random() < 0.5), "cpv_main": cpv, "cpv_main_8": cpv[:8], "cpv_main_label": topic,
+                "nuts": "NL", "is_awarded": int(awarded), "is_cancelled": int(notice_type == "VBE"), "is_digital": 1,
+                "url": url, "youth_care": youth, "youth_care_reasons": json.dumps(["cpv:" + cpv]) if youth else None,
+                "buyer_id": place["cbs_code"], "jeugdregio_code": place["jeugdregio_code"],
+                "award_only": int(sequence == ["AGO"]), "status": "Gepubliceerd", "is_completed": int(awarded),
+                "source_url": url, "fetched_at": fetched, "sha256": _sha(pid), "crawl_id": 1,
+            }
+            yield "notice_cpv", {"publication_id": pid, "cpv": cpv, "cpv_8": cpv[:8], "label": topic, "is_main": 1}
+            yield "notice_municipalities", {"publication_id": pid, "cbs_code": place["cbs_code"], "name": place["name"],
+                                            "jeugdregio_code": place["jeugdregio_code"], "matched": place["name"]}
+            yield "documents", {"document_id": f"D{pid}", "publication_id": pid, "name": "Aanbestedingsleidraad.pdf",
+                                "file_type": "pdf", "category": "DOC", "category_label": "Aanbestedingsdocumenten",
+                                "published": published.isoformat(), "size_bytes": rng.randrange(10**4, 10**7),
+                                "virus_flag": 0, "download_url": url + "/documenten", "source_url": url,
+                                "fetched_at": fetched, "sha256": _sha(pid), "crawl_id": 1}
+            if awarded:
+                yield from _award_rows(rng, kenmerk, pid, published, url, fetched)
+
+
+def _award_rows(rng, kenmerk, pid, published, url, fetched):
+    procurement_id = f"TN{kenmerk}"
+    provenance = {"source_url": url + "/html", "fetched_at": fetched, "sha256": _sha(pid, "html"), "crawl_id": 1}
+    cents = rng.randrange(10**7, 10**10)
+    yield "notice_results", {"publication_id": pid, "procurement_id": procurement_id, "layout": "eforms",
+                             "language": "nl", "lot_count": 1, "award_count": 1, "supplier_count": 1,
+                             "total_awarded_cents": cents, "total_awarded_raw": f"{cents / 100:.2f}",
+                             "total_awarded_currency": "EUR", "total_awarded_placeholder": 0, **provenance}
+    yield "lots", {"procurement_id": procurement_id, "lot_id": "LOT-0001", "publication_id": pid, "title": "Perceel 1",
+                   "awarded": 1, "tenders_received": rng.randrange(1, 12), "source": "tenderned_html", **provenance}
+    award_id = f"{procurement_id}/{pid}/LOT-0001"
+    yield "awards", {"award_id": award_id, "procurement_id": procurement_id, "lot_id": "LOT-0001", "publication_id": pid,
+                     "award_date": published.isoformat(), "value_cents": cents, "value_raw": f"{cents / 100:.2f}",
+                     "value_currency": "EUR", "value_placeholder": 0, "winner_count": 1, "year": published.year,
+                     "source": "tenderned_html", **provenance}
+    provider = rng.choice(PROVIDERS)
+    organisation_id = "name:" + re.sub(r"\W+", "-", provider.lower())
+    yield "organisations", {"organisation_id": organisation_id, "name": provider, "kind": "provider",
+                            "name_key": organisation_id[5:]}
+    yield "award_suppliers", {"award_id": award_id, "organisation_id": organisation_id,
+                              "procurement_id": procurement_id, "lot_id": "LOT-0001", "name": provider,
+                              "name_key": organisation_id[5:], "place": "Utrecht", "country": "NL"}
+
+
+def article_rows(m: int, places: list[dict], rng: random.Random):
+    start = date(2016, 1, 1)
+    for i in range(m):
+        place = rng.choice(places)
+        relevant = int(rng.random() < 0.05)
+        published = start + timedelta(days=rng.randrange(3650))
+        url = f"https://nieuws{i % 400}.example.invalid/nieuws/{i}"
+        topic = "Jeugdhulp" if relevant else rng.choice(TOPICS)[0]
+        stage = rng.choice(STAGES) if relevant else None
+        text = _text(rng, topic, rng.randrange(12, 30))
+        yield "articles", {
+            "url": url, "site": f"gemeente-{i % 400}", "title": f"{topic}: nieuws uit {place['name']} ({i})",
+            "title_source": "h1", "published": published.isoformat(), "published_source": "meta",
+            "published_precision": "day", "year": published.year, "year_month": published.isoformat()[:7],
+            "page_type": "news", "language": "nl", "text": text, "relevant": relevant,
+            "relevance_score": 0.8 if relevant else 0.1, "relevance_rule": "youth_term+procurement_term" if relevant
+            else "no_terms", "primary_stage": stage, "jeugdregio_code": place["jeugdregio_code"],
+            "is_living_page": 0, "extractor": "trafilatura", "content_sha256": _sha(url, "content"),
+            "source_url": url, "fetched_at": f"{published.isoformat()}T10:00:00+00:00", "sha256": _sha(url),
+            "crawl_id": 1,
+        }
+        yield "article_municipalities", {"url": url, "cbs_code": place["cbs_code"], "name": place["name"],
+                                         "jeugdregio_code": place["jeugdregio_code"], "matched": place["name"]}
+        if relevant:
+            yield "article_stages", {"url": url, "stage": stage, "status": "done", "evidence": "tense",
+                                     "cue": "gegund", "sentence": SENTENCES[12]}
+            event_day = published + timedelta(days=30)
+            yield "article_events", {"event_id": _sha(url, "event")[:16], "url": url, "date": event_day.isoformat(),
+                                     "precision": "day", "kind": "contract_start", "stage": "contractstart",
+                                     "sentence": SENTENCES[14], "year_inferred": 0, "crawl_id": 1}
+
+
+def build(path: Path, notices: int, articles: int) -> dict:
+    """Write the synthetic archive at ``path``; returns timings (seconds)."""
+    from tenderarchive.store.writes import open_archive
+
+    began = time.perf_counter()
+    db = open_archive(path)
+    db.execute("PRAGMA synchronous=NORMAL")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "note": SYNTHETIC_NOTE, "status": "complete",
+                         "started": "2026-01-01T00:00:00+00:00", "finished": "2026-01-01T01:00:00+00:00",
+                         "finish_reason": "finished"}, pk="crawl_id")
+    places = [r for r in db.query("select cbs_code, name, jeugdregio_code from municipalities order by cbs_code")]
+    rng = random.Random(14)
+    seen_organisations: set[str] = set()
+
+    def flush(batch: dict[str, list]):
+        with db.atomic():
+            for table, rows in batch.items():
+                spec = TABLES[table]
+                db[table].insert_all(rows, pk=spec["pk"], batch_size=500, ignore=table == "organisations",
+                                     alter=False)
+        batch.clear()
+
+    for rows in (notice_rows(notices, places, rng), article_rows(articles, places, rng)):
+        batch: dict[str, list] = {}
+        count = 0
+        for table, row in rows:
+            if table == "organisations":
+                if row["organisation_id"] in seen_organisations:
+                    continue
+                seen_organisations.add(row["organisation_id"])
+            batch.setdefault(table, []).append(row)
+            count += 1
+            if count % BATCH == 0:
+                flush(batch)
+        flush(batch)
+    inserted = time.perf_counter() - began
+
+    from tenderarchive import derive
+
+    timings = {"insert_s": inserted}
+    for name, step in (("procurements", lambda: derive.refresh_procurements(db, 1)),
+                       ("notice_events", lambda: derive.refresh_notice_events(db, 1)),
+                       ("award_currency", lambda: derive.refresh_award_currency(db, 1)),
+                       ("links", lambda: derive.refresh_links(db)),
+                       ("search_index", lambda: derive.refresh_search_index(db))):
+        t = time.perf_counter()
+        step()
+        timings[f"derive_{name}_s"] = time.perf_counter() - t
+        print(f"  derive {name}: {timings[f'derive_{name}_s']:.1f} s", file=sys.stderr, flush=True)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no ANALYZE: measured as a crawl leaves the archive
+    db.close()
+    timings["build_s"] = time.perf_counter() - began
+    return timings
+
+
+NOTICE_SIDE = ("notices", "notice_cpv", "notice_municipalities", "documents", "procurements", "notice_results",
+               "lots", "awards", "award_suppliers", "notices_fts")
+ARTICLE_SIDE = ("articles", "article_municipalities", "article_stages", "article_events", "article_organisations",
+                "article_awardees", "procurement_links", "articles_fts")
+
+
+def sizes(path: Path) -> dict:
+    """Bytes per table (with its indexes) from ``dbstat``; the shared search index and the
+    events are split by their rows' source."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        per_name = dict(conn.execute("select name, sum(pgsize) from dbstat group by name").fetchall())
+    except sqlite3.OperationalError:
+        per_name = {}
+    owner = {name: tbl for name, tbl in conn.execute("select name, tbl_name from sqlite_master")}
+    per_table: dict[str, int] = {}
+    for name, size in per_name.items():
+        table = owner.get(name, name)
+        for suffix in ("_data", "_idx", "_docsize", "_config", "_content"):
+            if table.endswith("_fts" + suffix):
+                table = table[: -len(suffix)]
+        per_table[table] = per_table.get(table, 0) + size
+    notices = conn.execute("select count(*) from notices").fetchone()[0]
+    articles = conn.execute("select count(*) from articles").fetchone()[0]
+    shares = dict(conn.execute("select source_table, count(*) from search_documents group by 1").fetchall())
+    total_docs = sum(shares.values()) or 1
+    shared = sum(per_table.get(t, 0) for t in ("search_documents", "search_documents_fts", "events"))
+    notice_bytes = sum(per_table.get(t, 0) for t in NOTICE_SIDE) + shared * shares.get("notices", 0) / total_docs
+    article_bytes = sum(per_table.get(t, 0) for t in ARTICLE_SIDE) + shared * shares.get("articles", 0) / total_docs
+    conn.close()
+    return {"file_bytes": path.stat().st_size, "notices": notices, "articles": articles,
+            "bytes_per_notice": notice_bytes / max(notices, 1), "bytes_per_article": article_bytes / max(articles, 1),
+            "tables": dict(sorted(per_table.items(), key=lambda kv: -kv[1])[:12])}
+
+
+# --- 2. serve and measure ------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Served:
+    def __init__(self, path: Path, settings: list[tuple[str, str]]):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.db = path.stem
+        extra = [a for name, value in settings for a in ("--setting", name, value)]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tenderarchive.cli", "serve", "--db", str(path), "--port", str(self.port),
+             *extra], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.client = httpx.Client(base_url=self.base, timeout=120)
+        deadline = time.time() + 600
+        while time.time() < deadline:
+            try:
+                self.client.get("/-/versions.json")
+                return
+            except httpx.TransportError:
+                if self.process.poll() is not None:
+                    raise RuntimeError(self.process.stderr.read().decode())
+                time.sleep(0.3)
+        raise RuntimeError("tenderarchive serve did not start")
+
+    def stop(self):
+        self.client.close()
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def page_sql(served: Served, kind: str, path: str) -> tuple[list[tuple[str, object]], int, bool]:
+    """The SQL (with parameters) Datasette runs for ``path``, the page's status, and whether a
+    query or facet of it timed out.
+
+    Datasette's ``?_trace=1`` cannot be used here: its tracer rewrites the body without fixing
+    Content-Length, which breaks the response. So the SQL is read from the page's JSON form: a
+    saved search's or chart's own SQL; for a table page the data query Datasette reports
+    (``query``), its count, and each default facet in Datasette's own facet SQL
+    (datasette/facets.py ``ColumnFacet``) over the same rows."""
+    page = served.client.get(path)
+    timed_out = b"SQL query took too long" in page.content or b"These facets timed out" in page.content
+    if path.startswith("/-/"):
+        return [], page.status_code, timed_out  # a plugin page: its SQL is in the JSON requests that follow
+    base, _, query = path.partition("?")
+    if base == f"/{served.db}.json":
+        sql = urllib.parse.parse_qs(query)["sql"][0]
+        return [(sql, {})], page.status_code, timed_out
+    if not base.endswith(".json"):
+        base += ".json"
+    data = served.client.get(base + ("?" + query if query else "")).json()
+    if not data.get("ok", True):
+        return [], page.status_code, True
+    sql, params = data["query"]["sql"], data["query"]["params"]
+    statements = [(sql, params)]
+    if kind in ("table", "table search", "search"):
+        rows = "select * from " + re.sub(r"(?is)\s+order by .*$", "", sql.split(" from ", 1)[1])
+        rows = re.sub(r"(?is)\s+limit \d+$", "", rows)
+        statements.append((f"select count(*) from ({rows})", params))
+        facets = data.get("facet_results") or {}
+        facets = facets.get("results", facets) if isinstance(facets, dict) else {}
+        for column in facets:
+            statements.append((f"select [{column}] as value, count(*) as count from ({rows}) where [{column}] "
+                               f"is not null group by [{column}] order by count desc, value limit 31", params))
+    return statements, page.status_code, timed_out
+
+
+def raw_connection(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    conn.create_function("escape_fts", 1, escape_fts)
+    return conn
+
+
+def run_raw(conn: sqlite3.Connection, statements, limit_s: float) -> tuple[float, bool]:
+    deadline = time.perf_counter() + limit_s
+    conn.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10_000)
+    began = time.perf_counter()
+    failed = None
+    for sql, params in statements:
+        try:
+            conn.execute(sql, params if params is not None else []).fetchall()
+        except sqlite3.Error as error:  # interrupted (over the limit) or an error
+            failed = str(error)
+    conn.set_progress_handler(None, 0)
+    return time.perf_counter() - began, failed
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def targets(served: Served, params: dict) -> list[tuple[str, str, list[str]]]:
+    """``(kind, name, [paths])``: one target may be several requests (a dashboard and its charts)."""
+    metadata = load_metadata()
+    db = served.db
+    out = []
+    queries = metadata["databases"]["archive"]["queries"]
+    for name, query in queries.items():
+        values = {p: params.get(p, "") for p in query.get("params", [])}
+        out.append(("saved search", name, [f"/{db}/{name}?" + urllib.parse.urlencode(values)]))
+    hidden = {"search_documents", "search_state"}
+    for table in TABLES:
+        if table not in hidden and table not in queries:  # /db/awards is the saved search of that name
+            out.append(("table", table, [f"/{db}/{table}"]))
+    dashboard = metadata["plugins"]["datasette-dashboards"]["jeugdhulp"]
+    paths = ["/-/dashboards/jeugdhulp"]
+    for chart in dashboard["charts"].values():
+        sql = re.sub(r"\[\[.*?\]\]", "", chart["query"], flags=re.S)
+        paths.append(f"/{db}.json?" + urllib.parse.urlencode({"sql": sql, "_shape": "array"}))
+    out.append(("dashboard", "jeugdhulp (page + charts)", paths))
+    q = params["q"]
+    search = ["/-/search?" + urllib.parse.urlencode({"q": q})]
+    page = served.client.get(search[0]).text
+    found = re.search(r"var searchable_tables = (\[.*?\]);", page, re.S)
+    for item in json.loads(found.group(1)) if found else []:
+        search.append(item["url_json"] + "?" + urllib.parse.urlencode(
+            [("_shape", "objects"), ("_labels", "on"), ("_extra", "count"), ("_extra", "database"),
+             ("_extra", "table"), ("_size", "5"), ("_search", q)]))
+    out.append(("search", f"/-/search?q={q} (page + tables)", search))
+    for table in ("notices", "articles"):
+        out.append(("table search", f"{table}?_search={q}", [f"/{db}/{table}?" + urllib.parse.urlencode({"_search": q})]))
+    return out
+
+
+def measure(served: Served, path: Path, requests: int, slow: float, slow_requests: int, params: dict,
+            only: str | None = None) -> list[dict]:
+    conn = raw_connection(path)
+    results = []
+    for kind, name, paths in targets(served, params):
+        if only and not re.search(only, f"{kind} {name}"):
+            continue
+        statements, statuses, timeouts = [], [], False
+        for p in paths:
+            sql, status, timed_out = page_sql(served, kind, p)
+            statements += sql
+            statuses.append(status)
+            timeouts |= timed_out
+        served_times, raw_times = [], []
+        n = requests
+        for i in range(n):
+            began = time.perf_counter()
+            for p in paths:
+                served.client.get(p)
+            served_times.append(time.perf_counter() - began)
+            if i == 0 and served_times[0] > slow:
+                n = slow_requests
+            if i + 1 >= n:
+                break
+        raw_failed = None
+        for _ in range(len(served_times)):
+            elapsed, failed = run_raw(conn, statements, limit_s=60)
+            raw_times.append(elapsed)
+            raw_failed = raw_failed or failed
+        row = {"kind": kind, "name": name, "n": len(served_times), "requests": len(paths),
+               "statements": len(statements), "status": max(statuses), "timed_out": timeouts,
+               "raw_failed": raw_failed,
+               "p50": percentile(served_times, .5), "p95": percentile(served_times, .95),
+               "raw_p50": percentile(raw_times, .5), "raw_p95": percentile(raw_times, .95)}
+        row["ratio"] = row["p50"] / row["raw_p50"] if row["raw_p50"] > 0 else float("inf")
+        results.append(row)
+        print(format_row(row), flush=True)
+    conn.close()
+    return results
+
+
+HEADER = (f"{'kind':<13} {'target':<42} {'n':>3} {'p50 ms':>8} {'p95 ms':>8} {'raw p50':>8} {'raw p95':>8} "
+          f"{'ratio':>6} {'+ms':>6}  note")
+
+
+def format_row(r: dict) -> str:
+    note = []
+    if r["status"] != 200:
+        note.append(f"HTTP {r['status']}")
+    if r["timed_out"]:
+        note.append("TIMED OUT")
+    if r["raw_failed"]:
+        note.append(f"raw sql: {r['raw_failed'][:40]}")
+    return (f"{r['kind']:<13} {r['name'][:42]:<42} {r['n']:>3} {r['p50'] * 1000:>8.1f} {r['p95'] * 1000:>8.1f} "
+            f"{r['raw_p50'] * 1000:>8.1f} {r['raw_p95'] * 1000:>8.1f} {min(r['ratio'], 9999):>6.1f} "
+            f"{(r['p50'] - r['raw_p50']) * 1000:>6.0f}  {', '.join(note)}")
+
+
+def sample_params(path: Path) -> dict:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    procurement = conn.execute("select procurement_id from procurements where youth_care = 1 "
+                               "order by procurement_id limit 1").fetchone()
+    region = conn.execute("select jeugdregio_code from notices where youth_care = 1 and jeugdregio_code is not null "
+                          "limit 1").fetchone()
+    latest = conn.execute("select max(published) from notices").fetchone()[0] or "2026-01-01"
+    conn.close()
+    week_before = (date.fromisoformat(latest[:10]) - timedelta(days=7)).isoformat()
+    return {"q": "jeugdhulp", "as_of": "", "since": week_before, "jeugdregio": region[0] if region else "",
+            "year": "", "provider": "Kompas", "procurement_id": procurement[0] if procurement else "TN100001"}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--notices", type=int, default=1_000_000)
+    parser.add_argument("--articles", type=int, default=200_000)
+    parser.add_argument("--small", action="store_true", help="20,000 notices and 4,000 articles")
+    parser.add_argument("--requests", type=int, default=50, help="timed requests per target (default 50)")
+    parser.add_argument("--slow", type=float, default=2.0, help="seconds above which a target gets --slow-requests")
+    parser.add_argument("--slow-requests", type=int, default=5)
+    parser.add_argument("--db", help="build (or, with --reuse, read) the archive here (default: a temporary folder)")
+    parser.add_argument("--reuse", action="store_true", help="measure an archive already built at --db")
+    parser.add_argument("--json", help="write every figure to this JSON file")
+    parser.add_argument("--only", help="measure only the targets whose 'kind name' matches this regex")
+    parser.add_argument("--setting", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                        help="Datasette setting passed to tenderarchive serve")
+    args = parser.parse_args(argv)
+    if args.small:
+        args.notices, args.articles = 20_000, 4_000
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(args.db) if args.db else Path(tmp) / "archive.db"
+        report: dict = {"notices": args.notices, "articles": args.articles, "cpus": os.cpu_count()}
+        if not args.reuse:
+            if path.exists():
+                path.unlink()
+            print(f"building {args.notices:,} notices + {args.articles:,} articles in {path}", file=sys.stderr)
+            report["timings"] = build(path, args.notices, args.articles)
+        report["sizes"] = sizes(path)
+        served = Served(path, args.setting)
+        try:
+            print(HEADER)
+            report["results"] = measure(served, path, args.requests, args.slow, args.slow_requests, sample_params(path),
+                                        args.only)
+        finally:
+            served.stop()
+        s = report["sizes"]
+        print(f"\narchive: {s['notices']:,} notices, {s['articles']:,} articles, {s['file_bytes'] / 1e6:,.0f} MB; "
+              f"{s['bytes_per_notice']:,.0f} bytes per notice, {s['bytes_per_article']:,.0f} bytes per article")
+        for name, value in (report.get("timings") or {}).items():
+            print(f"  {name}: {value:,.1f} s")
+        slow = [r for r in report["results"] if r["p95"] > 0.5 or r["timed_out"] or r["status"] != 200]
+        print(f"targets: {len(report['results'])}; over 500 ms p95, timed out or failed: {len(slow)}")
+        if args.json:
+            Path(args.json).write_text(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,204 @@
+"""Queries that scale (issue 14), checked on a small synthetic archive built by bench/scale.py
+(the same generator and store code as the scale benchmark; every row synthetic, every URL
+``*.example.invalid``).
+
+- ``EXPLAIN QUERY PLAN`` of every saved search (and its fallback), every dashboard chart (with
+  and without the jeugdregio filter), every table page's default sort, count and facets, and the
+  table searches: none may scan a whole big table (``notices``, ``articles``, ``events``,
+  ``search_documents``). A plan step ``SCAN x`` with no index is a full scan; ``SCAN x USING
+  [COVERING] INDEX`` reads an index in order (a page stops after its rows, a facet counts an
+  index) and passes.
+- Every default facet and sort column of ``tenderarchive/datasette/tables/*.yaml`` leads an index.
+- A CSV stream of the whole notices table from ``tenderarchive serve`` is complete with the
+  shipped settings (``max_csv_mb`` 0), and is cut short when the limit is lowered to 1 MB — so
+  the first test would catch a size cap.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sqlite3
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from bench.scale import build
+from tenderarchive import datasette_plugin
+from tenderarchive.metadata import load_metadata
+from tenderarchive.store.schema import TABLES
+from tests.datasette.archive_fixtures import CLI, ROOT, free_port
+
+BIG = {"notices", "articles", "events", "search_documents"}
+PARAMS = {"q": "jeugdhulp", "as_of": "", "since": "2024-01-01", "jeugdregio": "JZ18", "year": "2024",
+          "provider": "Kompas", "procurement_id": "TN100001"}
+NOT_ALIASES = {"where", "join", "on", "left", "inner", "cross", "order", "group", "limit", "using", "natural",
+               "union", "select", "and", "or", "as"}
+
+
+@pytest.fixture(scope="module")
+def scale_archive(tmp_path_factory):
+    path = tmp_path_factory.mktemp("scale") / "archive.db"
+    build(path, notices=3_000, articles=600)
+    return path
+
+
+@pytest.fixture(scope="module")
+def conn(scale_archive):
+    connection = sqlite3.connect(f"file:{scale_archive}?mode=ro", uri=True)
+    datasette_plugin.prepare_connection(connection, "archive", None)
+    from datasette.utils import escape_fts
+    connection.create_function("escape_fts", 1, escape_fts)
+    yield connection
+    connection.close()
+
+
+def aliases(sql: str) -> dict[str, str]:
+    """Alias (or name) -> table, for the big tables a statement reads."""
+    out = {t: t for t in BIG}
+    for table, alias in re.findall(r"\b(notices|articles|events|search_documents)\s+(?:as\s+)?(\w+)", sql, re.I):
+        if alias.lower() not in NOT_ALIASES:
+            out[alias] = table
+    return out
+
+
+def full_scans(conn, sql: str, params: dict) -> list[str]:
+    names = aliases(sql)
+    plan = conn.execute("explain query plan " + sql, params).fetchall()
+    return [detail for *_, detail in plan
+            if (m := re.fullmatch(r"SCAN (\w+)", detail)) and names.get(m.group(1)) in BIG]
+
+
+def statements():
+    """``(label, sql, params)`` of everything the published pages run."""
+    metadata = load_metadata()
+    database = metadata["databases"]["archive"]
+    for name, query in database["queries"].items():
+        params = {p: PARAMS.get(p, "") for p in query.get("params", [])}
+        yield f"saved search {name}", query["sql"], params
+        if query.get("fallback_sql"):
+            yield f"saved search {name} (fallback)", query["fallback_sql"], params
+        if "jeugdregio" in params:
+            yield f"saved search {name} (all regions)", query["sql"], dict(params, jeugdregio="")
+    for dashboard in metadata["plugins"]["datasette-dashboards"].values():
+        charts = dict(dashboard["charts"])
+        for name, chart in charts.items():
+            for variant in ("query", "fallback_query"):
+                if chart.get(variant):
+                    sql = chart[variant]
+                    yield f"chart {name} {variant}", re.sub(r"\[\[.*?\]\]", "", sql, flags=re.S), {}
+                    if "[[" in sql:
+                        yield (f"chart {name} {variant} (filtered)", re.sub(r"\[\[(.*?)\]\]", r"\1", sql, flags=re.S),
+                               {"jeugdregio": "Holland Rijnland"})
+        for name, flt in dashboard.get("filters", {}).items():
+            if flt.get("query"):
+                yield f"dashboard filter {name}", flt["query"], {}
+    for table, spec in database["tables"].items():
+        if table not in TABLES or table in database["queries"]:
+            continue
+        order = ""
+        if spec.get("sort"):
+            order = f" order by [{spec['sort']}]"
+        elif spec.get("sort_desc"):
+            order = f" order by [{spec['sort_desc']}] desc"
+        yield f"table {table}", f"select * from [{table}]{order} limit 51", {}
+        yield f"table {table} count", f"select count(*) from [{table}]", {}
+        for facet in spec.get("facets", []):
+            yield (f"table {table} facet {facet}",
+                   f"select [{facet}] as value, count(*) as count from (select * from [{table}]) "
+                   f"where [{facet}] is not null group by [{facet}] order by count desc, value limit 31", {})
+    for table, sort in (("notices", "published"), ("articles", "published")):
+        yield (f"table search {table}", f"select * from [{table}] where rowid in (select rowid from [{table}_fts] "
+               f"where [{table}_fts] match escape_fts(:search)) order by [{sort}] desc limit 51", {"search": "jeugdhulp"})
+
+
+def test_no_page_scans_a_big_table(conn):
+    checked, failures = 0, []
+    for label, sql, params in statements():
+        scans = full_scans(conn, sql, params)
+        checked += 1
+        if scans:
+            failures.append(f"{label}: {scans}")
+    assert checked > 80
+    assert not failures, "full scans of big tables:\n" + "\n".join(failures)
+
+
+def test_the_plan_check_catches_a_full_scan(conn):
+    assert full_scans(conn, "select * from notices where description like '%jeugd%'", {}) == ["SCAN notices"]
+    assert full_scans(conn, "select count(*) from articles a where a.text like ?", ["%x%"]) == ["SCAN a"]
+
+
+def test_search_everything_ranks_inside_fts(conn):
+    sql = load_metadata()["databases"]["archive"]["queries"]["search_all"]["sql"]
+    assert re.search(r"from search_documents_fts\s+where search_documents_fts match nl_fts_query\(:q\)\s+"
+                     r"order by rank limit \d+", sql)
+    rows = conn.execute(sql, {"q": "jeugdhulp"}).fetchall()
+    assert 0 < len(rows) <= 100
+    # best match first: the title weighs 4x, so a title hit ranks above a body-only hit
+    assert "jeugdhulp" in (rows[0][3] or "").lower()
+
+
+def test_every_default_facet_and_sort_leads_an_index():
+    tables = load_metadata()["databases"]["archive"]["tables"]
+    missing = []
+    for table, spec in tables.items():
+        if table not in TABLES:
+            continue
+        pk = TABLES[table]["pk"]
+        leading = {i[0] for i in TABLES[table].get("indexes", [])} | {pk if isinstance(pk, str) else pk[0]}
+        for column in [*spec.get("facets", []), spec.get("sort"), spec.get("sort_desc")]:
+            if column and column not in leading:
+                missing.append(f"{table}.{column}")
+    assert not missing
+
+
+class Serve:
+    """``tenderarchive serve`` on a free loopback port with extra ``--setting`` pairs."""
+
+    def __init__(self, path, *settings: tuple[str, str]):
+        extra = [a for pair in settings for a in ("--setting", *pair)]
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/{path.stem}"
+        self.process = subprocess.Popen([*CLI, "serve", "--db", str(path), "--port", str(self.port), *extra],
+                                        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/-/versions.json", timeout=2)
+                return
+            except OSError:
+                assert self.process.poll() is None, self.process.stderr.read().decode()
+                time.sleep(0.2)
+        raise RuntimeError("tenderarchive serve did not start")
+
+    def stream_notices(self) -> tuple[int, int]:
+        """Rows and characters of the streamed CSV of the whole notices table."""
+        with urllib.request.urlopen(f"{self.url}/notices.csv?_stream=1&_size=max", timeout=120) as response:
+            body = response.read().decode("utf-8")
+        return len(list(csv.reader(io.StringIO(body)))) - 1, len(body)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def test_csv_stream_of_notices_is_complete(scale_archive):
+    total = sqlite3.connect(scale_archive).execute("select count(*) from notices").fetchone()[0]
+    with Serve(scale_archive) as server:
+        rows, size = server.stream_notices()
+    assert size > 1_500_000  # larger than the lowered limit below
+    assert rows == total
+
+
+def test_a_lowered_csv_limit_cuts_the_stream(scale_archive):
+    """The same request with ``--setting max_csv_mb 1``: Datasette stops after 1 MB, so the test
+    above fails on any cap smaller than the table."""
+    total = sqlite3.connect(scale_archive).execute("select count(*) from notices").fetchone()[0]
+    with Serve(scale_archive, ("max_csv_mb", "1")) as server:
+        rows, size = server.stream_notices()
+    assert size <= 1_200_000 and rows < total
