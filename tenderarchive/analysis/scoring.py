@@ -4,7 +4,7 @@ Two gold formats, one module (issue 9 item 6 moved this out of ``bench/``):
 
 * **seeds** (``tests/fixtures/news/seeds/gold.json``, older labels): :func:`score` ->
   ``{field: {tp, fp, fn, precision, recall}}`` micro-averaged; labels mapped onto the
-  stage ids of ``tests/fixtures/reference/stages.md`` via :data:`GOLD_STAGE_MAP` (the mapping at the bottom
+  stage ids of ``docs/reference/stages.md`` via :data:`GOLD_STAGE_MAP` (the mapping at the bottom
   of that file).
 * **corpus** (``tests/fixtures/news/corpus/``, the issue 11 format): :func:`score_corpus`
   -> per-field scores with the definitions below, plus per-page errors

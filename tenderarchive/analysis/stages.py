@@ -1,6 +1,6 @@
 """Procurement stage detection with tense (news-sites §3.3).
 
-Stage ids: exactly those of ``tests/fixtures/reference/stages.md`` in their procedure
+Stage ids: exactly those of ``docs/reference/stages.md`` in their procedure
 order (:data:`vocabulary.STAGE_ORDER`); ``kort_geding``, ``bodemprocedure`` and
 ``hoger_beroep`` are separate stages. No other id is ever produced.
 

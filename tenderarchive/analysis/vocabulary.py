@@ -73,7 +73,7 @@ PROCUREMENT_WEAK = [
 ]
 
 # --- §3.3 stages ---------------------------------------------------------------
-# One vocabulary: the ids and order of tests/fixtures/reference/stages.md (issue 11).
+# One vocabulary: the ids and order of docs/reference/stages.md (issue 11).
 # Nothing outside this list is ever stored as a stage.
 STAGE_ORDER = [
     "voorbereiding", "marktconsultatie", "vooraankondiging", "aankondiging", "inlichtingen", "selectie", "dialoog",
