@@ -15,6 +15,7 @@ import logging
 import random
 import sys
 import time
+import warnings
 from collections import defaultdict
 from pathlib import Path
 
@@ -30,6 +31,7 @@ def main(argv=None) -> int:
     p.add_argument("--out", default="fuzz-findings", help="folder for reproducing inputs")
     args = p.parse_args(argv)
     logging.disable(logging.CRITICAL)  # parsers log every bad record; the counts are the output
+    warnings.simplefilter("ignore")  # e.g. re's FutureWarning on a mutated registry regex
     targets = [BY_NAME[n] for n in args.target] if args.target else TARGETS
     total_weight = sum(t.weight for t in targets)
     out = Path(args.out)
