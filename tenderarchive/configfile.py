@@ -8,6 +8,7 @@ the caller's error class (``ProfileError``, ``SourceRegistryError``, ``Watchlist
 - the file is larger than :data:`MAX_CONFIG_BYTES` (a configuration file is a few KB);
 - the bytes are not UTF-8 (the message gives the byte offset);
 - the YAML is invalid, or nested so deeply that the parser recurses too far;
+- lists and mappings are nested more than :data:`MAX_DEPTH` levels deep;
 - aliases make the document refer to itself (``&a [*a]``) or expand to more than
   :data:`MAX_NODES` values ("billion laughs"): safe_load shares aliased values instead of
   copying them, so loading is cheap, but every later walk over the data would loop or
@@ -27,6 +28,9 @@ MAX_CONFIG_BYTES = 1_000_000
 #: before running out of recursion.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 100_000
+#: Deepest nesting of lists and mappings accepted: a configuration file needs a handful of
+#: levels; deeper data would make every recursive walk over it (repr, validation) overflow.
+MAX_DEPTH = 50
 
 
 def read_yaml(path, error: type[Exception], what: str = "file"):
@@ -60,12 +64,13 @@ def read_yaml(path, error: type[Exception], what: str = "file"):
 
 
 def check_shape(data) -> str | None:
-    """None if ``data`` is a finite tree of at most :data:`MAX_NODES` values, else the problem."""
+    """None if ``data`` is a finite tree of at most :data:`MAX_NODES` values and
+    :data:`MAX_DEPTH` levels, else the problem."""
     count = 0
     on_path: set[int] = set()
-    stack: list[tuple[object, bool]] = [(data, False)]
+    stack: list[tuple[object, bool, int]] = [(data, False, 0)]
     while stack:
-        value, leaving = stack.pop()
+        value, leaving, depth = stack.pop()
         if leaving:
             on_path.discard(id(value))
             continue
@@ -75,8 +80,10 @@ def check_shape(data) -> str | None:
         if isinstance(value, (dict, list)):
             if id(value) in on_path:
                 return "refers to itself (a YAML alias inside its own anchor)"
+            if depth >= MAX_DEPTH:
+                return f"nested more than {MAX_DEPTH} levels deep"
             on_path.add(id(value))
-            stack.append((value, True))
+            stack.append((value, True, depth))
             children = list(value.keys()) + list(value.values()) if isinstance(value, dict) else value
-            stack.extend((child, False) for child in children)
+            stack.extend((child, False, depth + 1) for child in children)
     return None

@@ -221,6 +221,7 @@ LOADERS = [
      b"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
      b"f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "more than"),
     (b"[" * 1500 + b"]" * 1500, "not valid YAML"),
+    (b"a: " + b"[" * 200 + b"]" * 200 + b"\n", "nested more than"),
     (b"- 1\n- [2\n", "not valid YAML"),
 ])
 def test_broken_config_file_is_one_error_naming_the_file(tmp_path, module, load, error, content, problem):
