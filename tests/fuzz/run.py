@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import random
 import sys
 import time
@@ -41,7 +42,7 @@ def main(argv=None) -> int:
     started = time.monotonic()
     print(f"{'target':<24} {'cases':>8} {'failures':>9} {'hangs':>6} {'seconds':>8}")
     for target in targets:
-        cases = max(1, round(args.cases * target.weight / total_weight))
+        cases = max(1, math.ceil(args.cases * target.weight / total_weight))  # at least --cases in all
         seeds = target.seeds()
         counts = defaultdict(int)
         t0 = time.monotonic()
