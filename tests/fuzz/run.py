@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import random
 import sys
 import time
+import warnings
 from collections import defaultdict
 from pathlib import Path
 
@@ -30,6 +32,7 @@ def main(argv=None) -> int:
     p.add_argument("--out", default="fuzz-findings", help="folder for reproducing inputs")
     args = p.parse_args(argv)
     logging.disable(logging.CRITICAL)  # parsers log every bad record; the counts are the output
+    warnings.simplefilter("ignore")  # e.g. re's FutureWarning on a mutated registry regex
     targets = [BY_NAME[n] for n in args.target] if args.target else TARGETS
     total_weight = sum(t.weight for t in targets)
     out = Path(args.out)
@@ -39,7 +42,7 @@ def main(argv=None) -> int:
     started = time.monotonic()
     print(f"{'target':<24} {'cases':>8} {'failures':>9} {'hangs':>6} {'seconds':>8}")
     for target in targets:
-        cases = max(1, round(args.cases * target.weight / total_weight))
+        cases = max(1, math.ceil(args.cases * target.weight / total_weight))  # at least --cases in all
         seeds = target.seeds()
         counts = defaultdict(int)
         t0 = time.monotonic()

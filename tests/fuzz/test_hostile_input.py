@@ -221,6 +221,7 @@ LOADERS = [
      b"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
      b"f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "aliases are not allowed"),
     (b"[" * 1500 + b"]" * 1500, "not valid YAML"),
+    (b"a: " + b"[" * 200 + b"]" * 200 + b"\n", "nested more than"),
     (b"- 1\n- [2\n", "not valid YAML"),
 ])
 def test_broken_config_file_is_one_error_naming_the_file(tmp_path, module, load, error, content, problem):
@@ -252,3 +253,15 @@ def test_registry_with_a_malformed_url(tmp_path):
                     encoding="utf-8")
     with pytest.raises(SourceRegistryError, match="base_url"):
         load_sources(path)
+
+
+def test_deeply_nested_yaml_is_refused_quickly(tmp_path):
+    """The pure-Python YAML parser spent seconds on a few KB of brackets before failing."""
+    from tenderarchive.profiles import ProfileError, load_profile
+
+    path = tmp_path / "deep.yaml"
+    path.write_bytes(b"name: x\nqueries: " + b"[" * 3000 + b"]" * 3000 + b"\n")
+    start = time.process_time()
+    with pytest.raises(ProfileError, match="not valid YAML"):
+        load_profile(str(path))
+    assert time.process_time() - start < 0.5
