@@ -55,7 +55,8 @@ def test_a_crawl_killed_with_sigkill_is_completed_by_the_next_run(snapshot, serv
     db = tmp_path / "archive.db"
     command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
                "--api-url", server.api_url, "--from-date", "2021-04-01", "--until-date", "2021-04-30", *FAST,
-               "-s", "TENDERNED_FILTER_CHECK_MIN=1000"]  # every row here is youth care
+               "-s", "TENDERNED_FILTER_CHECK_MIN=1000",  # every row here is youth care
+               "-s", "ARCHIVE_BATCH_ITEMS=1", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]  # the kill lands mid-crawl
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_for_notices(db, 5)
     os.kill(process.pid, signal.SIGKILL)
