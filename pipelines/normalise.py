@@ -32,7 +32,7 @@ from scrapy.exceptions import DropItem
 from tenderarchive.items import NoticeItem
 from tenderarchive.store.keys import dumps
 from tenderarchive.values import (
-    clean_text, code_label, cpv_parts, deadline, flag, iso, local_date, parse_timestamp, text_value, to_int,
+    clean_field, code_label, cpv_parts, deadline, flag, iso, local_date, parse_timestamp, text_value, to_int,
 )
 
 
@@ -77,7 +77,7 @@ def _href(link) -> str | None:
 
 def keywords(detail: dict) -> str | None:
     """``trefwoord1`` … ``trefwoord10`` as a JSON list (None when there are none)."""
-    words = [clean_text(str(detail.get(f"trefwoord{i}"))) for i in range(1, 11)
+    words = [clean_field(str(detail.get(f"trefwoord{i}"))) for i in range(1, 11)
              if str(detail.get(f"trefwoord{i}") or "").strip()]
     return dumps([w for w in words if w]) if any(words) else None
 
@@ -108,7 +108,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         code, code8 = cpv_parts(text_value(raw))
         cpv_rows.append({
             "publication_id": publication_id, "cpv": code, "cpv_8": code8,
-            "label": clean_text(entry.get("omschrijving")) if isinstance(entry, dict) else None,
+            "label": clean_field(entry.get("omschrijving")) if isinstance(entry, dict) else None,
             "is_main": 1 if isinstance(entry, dict) and entry.get("isHoofdOpdracht") else 0,
         })
     main = next((c for c in cpv_rows if c["is_main"]), cpv_rows[0] if cpv_rows else None)
@@ -121,13 +121,13 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "procurement_id": f"TN{kenmerk}" if kenmerk is not None else None,
         "notice_type": notice_type, "notice_type_label": notice_type_label,
         "form_code": text_value(d.get("publicatieCode")) or code_label(row.get("publicatiecode"))[0],
-        "form_label": clean_text(d.get("typePublicatie")) if isinstance(d.get("typePublicatie"), str)
+        "form_label": clean_field(d.get("typePublicatie")) if isinstance(d.get("typePublicatie"), str)
         else code_label(row.get("publicatiecode"))[1],
-        "title": clean_text(d.get("aanbestedingNaam")),
-        "description": clean_text(d.get("opdrachtBeschrijving") or row.get("opdrachtBeschrijving")),
-        "buyer": clean_text(d.get("opdrachtgeverNaam") or row.get("opdrachtgeverNaam")
+        "title": clean_field(d.get("aanbestedingNaam")),
+        "description": clean_field(d.get("opdrachtBeschrijving") or row.get("opdrachtBeschrijving")),
+        "buyer": clean_field(d.get("opdrachtgeverNaam") or row.get("opdrachtgeverNaam")
                             or d.get("aanbestedendeDienstNaam")),
-        "buyer_official": clean_text(d.get("aanbestedendeDienstNaam") or row.get("aanbestedendeDienstNaam")),
+        "buyer_official": clean_field(d.get("aanbestedendeDienstNaam") or row.get("aanbestedendeDienstNaam")),
         "published": published, "published_at": iso(published_at),
         "year": int(published[:4]) if published else None,
         "year_month": published[:7] if published else None,
@@ -148,18 +148,18 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "is_cancelled": flag(d.get("isVroegtijdigBeeindigd")),
         "is_digital": flag(d.get("isDigitaalInschrijvenMogelijk")),
         "latest_rectification_id": to_int(d.get("publicatieIDLaatsteRectificatie")),
-        "reference": clean_text(d.get("referentieNummer")),
-        "tender_platform": clean_text(d.get("urlTsenderNaam")),
+        "reference": clean_field(d.get("referentieNummer")),
+        "tender_platform": clean_field(d.get("urlTsenderNaam")),
         # detail fields kept for award data (issue 10)
         "award_only": flag(d.get("onlyGunningProcedure")),
-        "tender_platform_url": clean_text(d.get("urlTsenderWebsite")),
+        "tender_platform_url": clean_field(d.get("urlTsenderWebsite")),
         "keywords": keywords(d),
         "duration_code": code_label(d.get("looptijdCode"))[0],
         "duration_label": code_label(d.get("looptijdCode"))[1],
-        "form_type": clean_text(d.get("formType")),
-        "status": clean_text(d.get("aanbestedingStatus")),
+        "form_type": clean_field(d.get("formType")),
+        "status": clean_field(d.get("aanbestedingStatus")),
         "is_completed": flag(d.get("afgerondeAanbesteding")),
-        "ted_number": clean_text(str(d["pbNummerTed"])) if d.get("pbNummerTed") not in (None, "") else None,
+        "ted_number": clean_field(str(d["pbNummerTed"])) if d.get("pbNummerTed") not in (None, "") else None,
         "nuts_labels": ", ".join(label for label in (code_label(n)[1] for n in d.get("nutsCodes") or []) if label)
                        or None,
         "url": notice_url.format(id=publication_id),
@@ -180,7 +180,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             documents.append({
                 "document_id": text_value(doc.get("documentId")),
                 "publication_id": publication_id,
-                "name": clean_text(doc.get("documentNaam")),
+                "name": clean_field(doc.get("documentNaam")),
                 "file_type": code_label(doc.get("typeDocument"))[0],
                 "category": category, "category_label": category_label,
                 "published": local_date(parse_timestamp(doc.get("datumPublicatie"))),

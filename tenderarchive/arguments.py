@@ -34,7 +34,7 @@ def today() -> date:
     return datetime.now(AMSTERDAM).date()
 
 
-def parse_date(argument: str, value: str) -> date:
+def parse_argument_date(argument: str, value: str) -> date:
     if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
         raise SpiderArgumentError(argument, f"{value!r} is not an ISO date (YYYY-MM-DD)")
     try:
@@ -70,9 +70,9 @@ class CrawlArguments:
     def parse(cls, from_date=None, until_date=None, sample=None, *,
               default_days: int | None = DEFAULT_WINDOW_DAYS, **extra) -> "CrawlArguments":
         """Parse raw argument values. ``default_days=None``: no lower bound by default."""
-        until = parse_date("until_date", until_date) if until_date else today()
+        until = parse_argument_date("until_date", until_date) if until_date else today()
         if from_date:
-            start = parse_date("from_date", from_date)
+            start = parse_argument_date("from_date", from_date)
         else:
             start = EARLIEST if default_days is None else until - timedelta(days=default_days)
         if start > until:

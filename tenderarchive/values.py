@@ -84,7 +84,7 @@ def deadline(value) -> tuple[str | None, int]:
     return iso(moment), 0
 
 
-def clean_text(value) -> str | None:
+def clean_field(value) -> str | None:
     """Plain text from a value that may hold HTML tags, entities and NBSPs."""
     if value is None:
         return None
@@ -113,7 +113,7 @@ def code_label(value) -> tuple[str | None, str | None]:
     if value is None:
         return None, None
     if isinstance(value, dict):
-        return text_value(value.get("code")), clean_text(value.get("omschrijving"))
+        return text_value(value.get("code")), clean_field(value.get("omschrijving"))
     return text_value(value), None
 
 

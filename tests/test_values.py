@@ -1,4 +1,4 @@
-from tenderarchive.values import clean_text, code_label, cpv_parts, deadline, iso, local_date, parse_timestamp
+from tenderarchive.values import clean_field, code_label, cpv_parts, deadline, iso, local_date, parse_timestamp
 
 
 def test_naive_timestamps_are_europe_amsterdam():
@@ -25,11 +25,11 @@ def test_deadline_placeholders_become_null_with_a_flag():
 
 
 def test_clean_text_removes_tags_entities_and_nbsp():
-    assert clean_text("<p>Jeugd&amp;gezin&nbsp;Leiden</p><p>twee</p>") == "Jeugd&gezin Leiden\ntwee"
-    assert clean_text("caf&eacute; &amp;nbsp;x") == "café x"
-    assert clean_text("a < b and c > d") == "a < b and c > d"
-    assert clean_text("&amp;lt;TenderNed&amp;gt;") == "<TenderNed>"
-    assert clean_text("   ") is None
+    assert clean_field("<p>Jeugd&amp;gezin&nbsp;Leiden</p><p>twee</p>") == "Jeugd&gezin Leiden\ntwee"
+    assert clean_field("caf&eacute; &amp;nbsp;x") == "café x"
+    assert clean_field("a < b and c > d") == "a < b and c > d"
+    assert clean_field("&amp;lt;TenderNed&amp;gt;") == "<TenderNed>"
+    assert clean_field("   ") is None
 
 
 def test_code_objects_split_into_code_and_label():

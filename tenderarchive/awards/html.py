@@ -104,7 +104,7 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
-def parse_date(text: str | None) -> str | None:
+def parse_notice_date(text: str | None) -> str | None:
     """"15/05/2026" or "2023-06-26+02:00" → "2026-05-15" / "2023-06-26"; None when not a date."""
     if not text:
         return None
@@ -478,9 +478,9 @@ class _EForms:
         elif winner is not None and key in CONTRACT_ID:
             winner["contract_id"] = _clean(value)
         elif key in WINNER_DATE:
-            (winner if winner is not None else result)["award_date"] = parse_date(value)
+            (winner if winner is not None else result)["award_date"] = parse_notice_date(value)
         elif key in CONTRACT_DATE:
-            (winner if winner is not None else result)["contract_date"] = parse_date(value)
+            (winner if winner is not None else result)["contract_date"] = parse_notice_date(value)
         elif key in TENDER_VALUE:
             result["shared_value"] = amount
         elif amount is not None and amount.cents is not None and key not in CONCESSION and currency_like(value):
@@ -592,9 +592,9 @@ class _Standard:
                         block["closed"] = True
                 elif sub.startswith("V.1") and not re.match(r"^V\.1\)", line):
                     block["not_awarded_reason"] = (block.get("not_awarded_reason") or "") + line
-                elif "datum van de sluiting van de overeenkomst" in low or sub == "V.2.1" and parse_date(line):
+                elif "datum van de sluiting van de overeenkomst" in low or sub == "V.2.1" and parse_notice_date(line):
                     text, skip = value_of(line) if ":" in line else (line, False)
-                    block["contract_date"] = parse_date(text)  # the conclusion of the contract, not the choice
+                    block["contract_date"] = parse_notice_date(text)  # the conclusion of the contract, not the choice
                 elif low.startswith("aantal inschrijvingen") or low.startswith("aantal ontvangen inschrijvingen"):
                     text = value_of(line)[0]
                     if text.strip().isdigit():

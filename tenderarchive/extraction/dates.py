@@ -99,7 +99,7 @@ def _from_match(m: re.Match) -> ParsedDate | None:
 
 def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
     """Parse the first Dutch/numeric/ISO date in ``text`` (named apart from
-    ``tenderarchive.arguments.parse_date``, which parses a CLI argument; issue 9).
+    ``tenderarchive.arguments.parse_argument_date``, which parses a CLI argument; issue 9).
 
     With ``anchored=True`` the date must start the string (after optional
     whitespace).  NBSP is treated as a space, so ``2\\u00a0juli 2018`` parses.

@@ -13,6 +13,7 @@ import time
 from datetime import date
 
 import pytest
+import scrapy
 from scrapy.exceptions import DropItem
 
 from tests.fuzz import harness
@@ -66,9 +67,11 @@ def run_notice(detail=None, documents=None, row=None) -> dict | None:
     documents = publication["documenten"] if documents is None else documents(publication["documenten"])
     row = publication["list"] if row is None else row(publication["list"])
     url = spider.detail_url("100101")
-    [request] = spider.parse_detail(response(url, json.dumps(detail).encode(),
-                                             {"publication_id": "100101", "list_record": row}))
-    [item] = request.callback(response(request.url, json.dumps(documents).encode(), request.meta))
+    [request] = [r for r in spider.parse_detail(response(url, json.dumps(detail).encode(),
+                                                         {"publication_id": "100101", "list_record": row}))
+                 if r.url.endswith("/documenten")]  # award data (/html, /gerelateerd) is not this test's
+    [item] = [i for i in request.callback(response(request.url, json.dumps(documents).encode(), request.meta))
+              if not isinstance(i, scrapy.Request)]
     for pipeline in harness.notice_pipelines():
         item = pipeline.process_item(item)
     harness.store_rows(item.record)
