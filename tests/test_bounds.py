@@ -83,7 +83,11 @@ def test_sigterm_stops_a_crawl_cleanly_and_records_it(snapshot, tmp_path):
         stopped_after = time.monotonic() - started
     assert process.returncode in (1, 3), output
     crawl = next(sqlite_utils.Database(db).query("select * from crawls order by crawl_id desc limit 1"))
-    assert crawl["status"] in ("failed", "partial") and crawl["finish_reason"] == "shutdown", crawl
+    # Recorded as stopped, not running and not complete. The reason is Scrapy's "shutdown", except
+    # on a loaded machine where the engine had already begun closing ("finished") when the signal's
+    # graceful stop ran (seen under two test workers).
+    assert crawl["status"] in ("failed", "partial"), (crawl, output[-3000:])
+    assert crawl["finish_reason"] in ("shutdown", "finished"), crawl
     assert stopped_after < 60
 
 
