@@ -66,7 +66,7 @@ def check_warc(path) -> list[Path]:
     :class:`UnusableFile` naming the first file that is not WARC or is cut short."""
     from warcio.archiveiterator import ArchiveIterator
 
-    from tenderarchive.rawstore import warc_files
+    from tenderarchive.rawstore import warc_files, whole_members_end
 
     path = Path(path)
     if not path.exists():
@@ -97,34 +97,6 @@ def check_warc(path) -> list[Path]:
         size = file.stat().st_size
         if end < size:  # warcio stops quietly at a gzip member cut short
             raise UnusableFile(file, f"cut short: {records} whole record(s) end at byte {end} of {size}")
-        if file.suffix == ".gz" and not _gzip_members_whole(file):
+        if file.suffix == ".gz" and whole_members_end(file) < size:
             raise UnusableFile(file, f"cut short: its last gzip member is incomplete ({records} whole record(s))")
     return files
-
-
-def _gzip_members_whole(file: Path) -> bool:
-    """True when every gzip member of ``file`` ends with its trailer (streamed, flat memory).
-    warcio counts a few stray bytes after the last whole record as part of it, so a cut can
-    slip past it."""
-    import zlib
-
-    with open(file, "rb") as handle:
-        pending = b""
-        while True:
-            member = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            started = False
-            while not member.eof:
-                chunk = pending or handle.read(1 << 20)
-                pending = b""
-                if not chunk:
-                    return not started  # EOF between members is fine; inside one is a cut
-                started = True
-                try:
-                    member.decompress(chunk)
-                except zlib.error:
-                    return False
-            pending = member.unused_data
-            if not pending:
-                pending = handle.read(1 << 20)
-                if not pending:
-                    return True

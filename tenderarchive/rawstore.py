@@ -81,17 +81,37 @@ class WarcFile:
         self.handle.close()
 
 
+def whole_members_end(path: Path) -> int:
+    """The byte offset where the last complete gzip member of ``path`` ends (streamed).
+
+    Every record is its own gzip member, so this is where the whole records end. warcio is
+    not asked: it counts a few stray bytes after the last whole record as part of it."""
+    import zlib
+
+    end = offset = 0
+    with open(path, "rb") as handle:
+        pending = b""
+        while True:
+            member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            used = 0
+            while not member.eof:
+                chunk = pending or handle.read(1 << 20)
+                pending = b""
+                if not chunk:
+                    return end
+                try:
+                    member.decompress(chunk)
+                except zlib.error:
+                    return end
+                used += len(chunk) - len(member.unused_data)
+            offset += used
+            end = offset
+            pending = member.unused_data
+
+
 def repair(path: Path) -> int:
     """Cut a truncated last record off ``path``; returns the bytes removed."""
-    good = 0
-    with open(path, "rb") as handle:
-        try:
-            iterator = ArchiveIterator(handle)
-            for record in iterator:
-                record.content_stream().read()
-                good = iterator.get_record_offset() + iterator.get_record_length()
-        except Exception:  # warcio raises several types on a cut gzip member
-            pass
+    good = whole_members_end(path)
     size = path.stat().st_size
     if good < size:
         with open(path, "r+b") as handle:
