@@ -9,16 +9,15 @@ crawl archived:
    crawl) wrote;
 2. the notice ``events`` of those notices, from the archived rows (so a sparse
    response that kept its values keeps its events too);
-3. article ↔ procurement links (``procurement_links``) and news-only procurements,
-   scored by :mod:`tenderarchive.linking`;
-4. article ``events`` from ``article_events`` on the procurement each article is
-   linked to, and ``procurements.article_count``;
-5. the Dutch search index (:mod:`tenderarchive.store.search_index`);
-6. organisations that relevant articles name (providers, advisers, courts), one per
-   folded name, the same as a published winner with that name;
-7. ``awards.current``: which awards are a procedure's current ones (a rectification
+3. ``awards.current``: which awards are a procedure's current ones (a rectification
    supersedes the awards of the earlier notices for the same lots), and the timeline
-   events of the current awards (lot, winners, value).
+   events of the current awards (lot, winners, value);
+4. article ↔ procurement links (``procurement_links``) and news-only procurements,
+   scored by :mod:`tenderarchive.linking`; article ``events`` from ``article_events`` on
+   the procurement each article is linked to, and ``procurements.article_count``;
+5. organisations that relevant articles name (providers, advisers, courts), one per
+   folded name, the same as a published winner with that name;
+6. the Dutch search index (:mod:`tenderarchive.store.search_index`).
 
 Every write goes through :mod:`tenderarchive.store.writes`, each step in one
 transaction, and writes only what changed, so running it twice writes nothing.

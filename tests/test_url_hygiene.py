@@ -1,6 +1,6 @@
 """URL hygiene at the source (issue 13): a news page whose canonical URL or og:url is not
 http(s) is archived under the URL it was fetched from, end to end: a real news crawl of a
-loopback site (synthetic pages, tests/fixtures/fuzz/article.html) into a real archive."""
+loopback site (synthetic pages, tests/fixtures/news/sites/leiderdorp/inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html) into a real archive."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import sqlite_utils
 
 from tests.conftest import FAST, ROOT
 
-ARTICLE = (ROOT / "tests" / "fixtures" / "fuzz" / "article.html").read_text(encoding="utf-8")
+ARTICLE = (ROOT / "tests" / "fixtures" / "news" / "sites" / "leiderdorp" / "inwoner" / "nieuws" / "voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html").read_text(encoding="utf-8")
 CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">')
 
 HOSTILE_HEADS = {

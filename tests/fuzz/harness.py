@@ -503,6 +503,13 @@ def _file(name: str) -> Callable[[], list[bytes]]:
     return lambda: [(FIXTURES / name).read_bytes()]
 
 
+#: HTML seeds are the synthetic news-site pages the crawl tests serve (no copies kept here).
+SITES = ROOT / "tests" / "fixtures" / "news" / "sites"
+LISTING_SEED = SITES / "leiderdorp" / "inwoner" / "nieuws" / "index.html"
+ARTICLE_SEEDS = (SITES / "leiderdorp" / "inwoner" / "nieuws" / "voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html",
+                 SITES / "heerlen" / "inkoopjeugdhulp.html")
+
+
 TARGETS = [
     Target("tenderned.list", "json", _list_pages, run_list, weight=20),
     Target("tenderned.publication", "json", _publication_seeds, run_publication, weight=20),
@@ -511,8 +518,8 @@ TARGETS = [
     Target("news.sitemap", "xml", lambda: [(FIXTURES / n).read_bytes() for n in ("sitemap.xml", "sitemap-index.xml")],
            run_sitemap, weight=15),
     Target("news.robots", "text", _file("robots.txt"), run_robots, weight=10),
-    Target("news.listing", "html", _file("listing.html"), run_listing, weight=10),
-    Target("news.article", "html", lambda: [(FIXTURES / n).read_bytes() for n in ("article.html", "living-page.html")],
+    Target("news.listing", "html", lambda: [LISTING_SEED.read_bytes()], run_listing, weight=10),
+    Target("news.article", "html", lambda: [p.read_bytes() for p in ARTICLE_SEEDS],
            run_article, weight=1),
     Target("analysis", "text", _texts, run_analysis, weight=2),
     Target("search.query", "query", lambda: QUERY_SEEDS, run_search, weight=20),
