@@ -1,0 +1,285 @@
+"""The eForms layout of the ``/html`` rendering (late 2023 on): read row by row, keyed by label.
+
+One table whose ``<tr class="header1|2|3">`` rows open sections ("6. Resultaten"),
+sub-sections ("6.1 ID resultaat perceel: LOT-0001") and sub-sub-sections ("6.1.2
+Informatie over winnaars"); other rows are label/value pairs, amounts (value span +
+currency span) or label-only rows that open a block ("Winnaar", "Inschrijving", …).
+Labels are matched in both Dutch and English (docs/awards.md, "Labels"), never by
+position. Entry point and rows: :mod:`tenderarchive.awards.html`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from tenderarchive.awards.amounts import parse_amount
+from tenderarchive.awards.html import _clean, _finish, _lot, _norm, currency_like, parse_notice_date
+
+# --- labels (docs/awards.md, "Labels"): normalised with _norm ---------------------------------------------
+ESTIMATED = {"geraamde waarde exclusief btw", "estimated value excluding vat"}
+TOTAL_AWARDED = {"waarde van alle contracten toegekend in deze kennisgeving",
+                 "waarde van alle in het kader van deze procedure gegunde opdrachten",
+                 "value of all contracts awarded in this notice", "value of all contracts awarded in this procedure"}
+FRAMEWORK_NOTICE = {"maximumwaarde van de raamovereenkomsten in deze aankondiging",
+                    "maximumwaarde van de raamovereenkomsten in deze procedure",
+                    "maximum value of the framework agreements in this notice",
+                    "maximum value of the framework agreements in this procedure"}
+FRAMEWORK_APPROX = {"waarde bij benadering van de raamovereenkomsten", "geschatte waarde van de raamovereenkomsten",
+                    "approximate value of the framework agreements"}
+FRAMEWORK_LOT = {"maximumwaarde van de raamovereenkomst", "maximum value of the framework agreement"}
+FRAMEWORK_REESTIMATE = {"opnieuw geraamde waarde van de raamovereenkomst", "herraming van de waarde van de raamovereenkomst",
+                        "re-estimated value of the framework agreement"}
+TENDER_VALUE = {"waarde van de aanbesteding", "waarde van het resultaat", "value of the tender", "value of the result"}
+LOWEST = {"waarde van de laagste ontvankelijke inschrijving", "value of the lowest admissible tender"}
+HIGHEST = {"waarde van de hoogste ontvankelijke inschrijving", "value of the highest admissible tender"}
+CONCESSION = {"geraamde inkomsten afkomstig van de gebruikers van de concessie"}
+OFFICIAL_NAME = {"officiele naam", "official name"}
+GROUP_NAME = {"naam van de aanbiedende partij", "name of the tendering party"}
+GROUP_LEADER = {"leider van de inschrijver", "leader of the tenderer"}
+GROUP_MEMBERS = {"officiele namen van de ondernemingen die deel uitmaken van een inschrijvende groep, "
+                 "maar niet de leider van de groep zijn"}
+TENDER_LOT = {"identificatiecode van het perceel of de groep percelen", "identifier of lot or group of lots"}
+TENDER_ID = {"identificatiecode van de inschrijving", "tender identifier"}
+CONTRACT_ID = {"identificatiecode van het contract", "contract identifier"}
+WINNER_DATE = {"datum waarop de winnaar is gekozen", "date on which the winner was chosen"}
+CONTRACT_DATE = {"datum van sluiting van het contract", "date of the conclusion of the contract"}
+NO_WINNER_REASON = {"de reden waarom geen winnaar is gekozen", "the reason why a winner was not chosen"}
+RECEIVED_COUNT = {"aantal ontvangen inschrijvingen of verzoeken tot deelname",
+                  "number of tenders or requests to participate received"}
+RECEIVED_TYPE = {"type van de ontvangen inschrijvingen", "type of received submissions"}
+REGISTRATION = {"registratienummer", "registration number"}
+CITY = {"stad", "plaats", "town", "city"}
+COUNTRY = {"land", "country"}
+WINNER_OF_LOTS = {"winnaar van deze percelen", "winner of these lots"}
+TITLE = {"titel", "title"}
+CPV = {"hoofdclassificatie (cpv)", "belangrijkste classificatiecode (cpv)", "main classification (cpv)",
+       "main classification code (cpv)", "hoofdclassificatie", "cpv-code"}
+# label-only rows that open a block
+OPEN_WINNER = {"winnaar", "winner"}
+OPEN_TENDER = {"inschrijving", "inschrijver", "tender", "tenderer"}
+OPEN_CONTRACT = {"informatie over het contract", "contract information"}
+OPEN_FRAMEWORK = {"raamovereenkomst", "framework agreement"}
+OPEN_SUBCONTRACTORS = {"aannemers van de inschrijver", "onderaannemer", "subcontractor", "subcontractors"}
+# BT-142 winner-selection-status (eForms SDK code_nl.xml)
+STATUS_AWARDED = {"er is ten minste een winnaar gekozen.", "at least one winner was chosen."}
+STATUS_CLOSED = {"er is geen winnaar gekozen en de mededinging is gesloten.",
+                 "no winner was chosen and the competition is closed."}
+STATUS_OPEN = {"er is nog geen winnaar gekozen, maar de mededinging loopt nog.",
+               "no winner has yet been chosen, but the competition is still ongoing."}
+
+
+
+class EFormsReader:
+    def __init__(self, html: str):
+        self.root = lxml.html.fromstring(html)
+        self.problems: list[str] = []
+        self.section = 0
+        self.sub = ""            # the last header3 number ("6.1.2")
+        self.block = None        # the open label-only block
+        self.lots: dict[str, dict] = {}
+        self.results: dict[str, dict] = {}
+        self.lot5 = None         # current lot in section 5
+        self.result = None       # current lot result in section 6
+        self.winner = None
+        self.org = None
+        self.orgs: list[dict] = []
+        self.procedure: dict = {}
+        self.buyer = None
+        self.language = None
+        self.pending_type = None
+
+    @staticmethod
+    def _cells(tr):
+        cells = tr.xpath("./td|./th")
+        label = value = currency = None
+        spans = tr.xpath(".//span[contains(concat(' ', normalize-space(@class), ' '), ' label ')]")
+        if spans:
+            label = spans[0].text_content()
+        values = tr.xpath(".//span[contains(concat(' ', normalize-space(@class), ' '), ' value ')]")
+        if values:
+            value = " ".join(v.text_content() for v in values)
+        dyn = tr.xpath(".//span[contains(concat(' ', normalize-space(@class), ' '), ' dynamic-label ')]")
+        if dyn:
+            currency = dyn[0].text_content()
+        if label is None and cells:
+            label = cells[0].text_content()
+            if value is None and len(cells) > 1:
+                value = cells[1].text_content()
+        return len(cells), _clean(label), _clean(value), _clean(currency)
+
+    def parse(self) -> dict:
+        for tr in self.root.iter("tr"):
+            cls = (tr.get("class") or "").split()
+            text = _clean(tr.text_content()) or ""
+            if "header1" in cls:
+                self._header1(text)
+            elif "header2" in cls:
+                self._header2(text)
+            elif "header3" in cls:
+                self.sub = (re.match(r"\s*([\d.]+)", text) or [None, ""])[1].rstrip(".")
+                self.block = None
+                self.pending_type = None
+            else:
+                ncells, label, value, currency = self._cells(tr)
+                if value is None and ncells <= 1:
+                    self._label_only(label or text)
+                else:
+                    self._row(_norm(label), value, currency)
+        return _finish("eforms", self.language, self.buyer, self.procedure, self.lots, self.results,
+                       self.orgs, self.problems)
+
+    def _header1(self, text):
+        m = re.match(r"\s*(\d+)\.?\s*(.*)", text)
+        self.section = int(m.group(1)) if m else 0
+        if self.section == 1 and m:
+            self.language = "en" if _norm(m.group(2)).startswith("buyer") else "nl"
+        self.sub, self.block, self.result, self.winner, self.lot5, self.org = "", None, None, None, None, None
+
+    def _header2(self, text):
+        lot_id = _clean(text.rsplit(":", 1)[1]) if ":" in text else None
+        self.block, self.winner, self.sub = None, None, ""
+        if self.section == 5:
+            lot_id = lot_id or f"LOT-{len(self.lots) + 1:04d}"
+            self.lot5 = self.lots.setdefault(lot_id, _lot(lot_id))
+        elif self.section == 6:
+            if not lot_id:
+                self.problems.append(f"lot result header without a lot id: {text!r}")
+                lot_id = f"?{len(self.results) + 1}"
+            self.result = self.results.setdefault(lot_id, {"winners": [], "awarded": None, "received_counts": {}})
+        elif self.section == 8:
+            self.org = {"id": _clean(re.sub(r"^\s*[\d.]+\s*", "", text)), "name": None, "registration": None,
+                        "city": None, "country": None, "winner_of": [], "roles": []}
+            self.orgs.append(self.org)
+
+    def _label_only(self, label):
+        key = _norm(label)
+        if self.section == 6 and self.result is not None:
+            if key in STATUS_AWARDED:
+                self.result["awarded"] = True
+                return
+            if key in STATUS_CLOSED:
+                self.result["awarded"], self.result["closed"] = False, True
+                return
+            if key in STATUS_OPEN:
+                self.result["awarded"] = None
+                self.result["open"] = True
+                return
+        if key in OPEN_WINNER and self.section == 6 and self.result is not None and not self.sub.startswith("6.1.3"):
+            self.winner = {"name": None, "value": None, "empty": True}
+            self.result["winners"].append(self.winner)
+            self.block = "winner"
+        elif key in OPEN_TENDER:
+            self.block = "tender"
+        elif key in OPEN_CONTRACT:
+            self.block = "contract"
+        elif key in OPEN_FRAMEWORK:
+            self.block = "framework"
+        elif key in OPEN_SUBCONTRACTORS:
+            self.block = "subcontractor"
+        elif self.section == 8 and self.org is not None:
+            if key not in {"rollen van deze organisatie", "roles of this organisation"}:
+                self.org["roles"].append(label)
+        else:
+            self.block = key
+
+    def _row(self, key, value, currency):
+        amount = parse_amount(value, currency) if value is not None else None
+        sec = self.section
+        if sec == 1 and key in OFFICIAL_NAME and not self.buyer:
+            self.buyer = _clean(value)
+        elif sec == 2:
+            if key in ESTIMATED:
+                self.procedure["estimated"] = amount
+            elif key in TITLE and "title" not in self.procedure:
+                self.procedure["title"] = _clean(value)
+        elif sec == 5 and self.lot5 is not None:
+            if key in ESTIMATED:
+                self.lot5["estimated"] = amount
+            elif key in TITLE and not self.lot5["title"]:
+                self.lot5["title"] = _clean(value)
+            elif key in CPV or ("classificatie" in key and re.search(r"\d{8}", value or "")):
+                if not self.lot5["cpv"] and (m := re.search(r"\d{8}(-\d)?", value or "")):
+                    self.lot5["cpv"] = m.group(0)
+        elif sec == 6:
+            self._result_row(key, value, amount)
+        elif sec == 8 and self.org is not None:
+            if key in OFFICIAL_NAME:
+                self.org["name"] = _clean(value)
+            elif key in REGISTRATION:
+                self.org["registration"] = _clean(value)
+            elif key in CITY:
+                self.org["city"] = _clean(value)
+            elif key in COUNTRY:
+                self.org["country"] = _clean(value)
+            elif key in WINNER_OF_LOTS:
+                self.org["winner_of"] = re.findall(r"LOT-\d+|[\w-]+", value or "")
+
+    def _result_row(self, key, value, amount):
+        if self.result is None:  # notice-level rows before the first lot result
+            if key in TOTAL_AWARDED:
+                self.procedure["total_awarded"] = amount
+            elif key in FRAMEWORK_NOTICE:
+                self.procedure["framework_maximum"] = amount
+            elif key in FRAMEWORK_APPROX:
+                self.procedure["framework_approximate"] = amount
+            elif amount is not None and amount.cents is not None and key not in CONCESSION:
+                self.problems.append(f"unread amount in section 6: {key!r} = {value!r}")
+            return
+        result, winner = self.result, self.winner
+        if _norm(value) in STATUS_AWARDED:
+            result["awarded"] = True
+        elif _norm(value) in STATUS_CLOSED:
+            result["awarded"], result["closed"] = False, True
+        elif key in NO_WINNER_REASON:
+            result["not_awarded_reason"] = _clean(value)
+            result["awarded"], result["closed"] = False, True
+        elif key in FRAMEWORK_LOT:
+            result["framework_maximum"] = amount
+        elif key in FRAMEWORK_REESTIMATE:
+            result["framework_reestimate"] = amount
+        elif key in LOWEST:
+            result["lowest_tender"] = amount
+        elif key in HIGHEST:
+            result["highest_tender"] = amount
+        elif key in RECEIVED_TYPE:
+            self.pending_type = _clean(value)
+        elif key in RECEIVED_COUNT:
+            try:
+                count = int(re.sub(r"\D", "", value or "") or "x")
+            except ValueError:
+                self.problems.append(f"tender count is not a number: {value!r}")
+                return
+            kind = self.pending_type or "Inschrijvingen"
+            result["received_counts"][kind] = count
+            if _norm(kind) in {"inschrijvingen", "tenders"}:
+                result["tenders_received"] = count
+            self.pending_type = None
+        elif self.sub.startswith("6.1.3") or self.block == "subcontractor":
+            return  # non-winners and subcontractors are not winners
+        elif winner is not None and key in OFFICIAL_NAME and self.block == "winner":
+            winner["name"], winner["empty"] = _clean(value), False
+        elif winner is not None and key in GROUP_NAME:
+            winner["group_name"], winner["empty"] = _clean(value), False
+        elif winner is not None and key in GROUP_LEADER:
+            winner["leader"], winner["empty"] = _clean(value), False
+        elif winner is not None and key in GROUP_MEMBERS:
+            winner["members"] = [m.strip() for m in re.split(r",|;", value or "") if m.strip()]
+            winner["empty"] = False
+        elif winner is not None and key in TENDER_VALUE:
+            winner["value"] = amount
+        elif winner is not None and key in TENDER_LOT:
+            winner["tender_lot"] = _clean(value)
+        elif winner is not None and key in TENDER_ID:
+            winner["tender_id"] = _clean(value)
+        elif winner is not None and key in CONTRACT_ID:
+            winner["contract_id"] = _clean(value)
+        elif key in WINNER_DATE:
+            (winner if winner is not None else result)["award_date"] = parse_notice_date(value)
+        elif key in CONTRACT_DATE:
+            (winner if winner is not None else result)["contract_date"] = parse_notice_date(value)
+        elif key in TENDER_VALUE:
+            result["shared_value"] = amount
+        elif amount is not None and amount.cents is not None and key not in CONCESSION and currency_like(value):
+            self.problems.append(f"unread amount in section 6: {key!r} = {value!r}")

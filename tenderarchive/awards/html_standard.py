@@ -1,0 +1,174 @@
+"""The older standard-forms layout of the ``/html`` rendering ("Afdeling V: Gunning van een opdracht").
+
+One block per contract or lot: the markup is linearised into text lines (headings,
+paragraphs split at ``<br>``, ``<dt>``/``<dd>`` pairs) and read line by line.
+Entry point and rows: :mod:`tenderarchive.awards.html`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import lxml.html
+
+from tenderarchive.awards.amounts import Amount, currency_code, parse_amount
+from tenderarchive.awards.html import _clean, _finish, _lot, _norm, parse_notice_date
+from tenderarchive.awards.names import kvk_number
+
+
+_BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "div"}
+
+
+def _lines(root) -> list[str]:
+    """Linearise the rendering: one line per heading/paragraph/<br> part; a <dt> joins its <dd>."""
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag not in _BLOCK_TAGS:
+            continue
+        if el.tag == "div" and any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el.iterdescendants()):
+            continue
+        if el.tag != "dd" and any(isinstance(a.tag, str) and a.tag in (_BLOCK_TAGS - {"div"}) for a in el.iterancestors()):
+            continue
+        text = el.text_content()
+        if el.tag == "dd" and lines and lines[-1].endswith(":"):
+            lines[-1] = lines[-1] + " " + (_clean(text) or "")
+            continue
+        lines.extend(filter(None, (_clean(t) for t in text.split("\n"))))
+    return lines
+
+
+_ROMAN = re.compile(r"^Afdeling\s+([IVX]+)\s*:?\s*(.*)$", re.I)
+
+
+class StandardReader:
+    def __init__(self, html: str):
+        self.root = lxml.html.fromstring(html)
+        self.problems: list[str] = []
+
+    def parse(self) -> dict:
+        lines = _lines(self.root)
+        section, sub = "", ""
+        buyer = None
+        procedure: dict = {}
+        lots: dict[str, dict] = {}
+        results: dict[str, dict] = {}
+        block = None            # the current Afdeling V block
+        contractor = None
+        value_kind = None       # the V.2.4 value awaiting its number on the next line
+        blocks = 0
+        i = 0
+
+        def value_of(line):
+            rest = line.split(":", 1)[1].strip() if ":" in line else ""
+            if not rest and i + 1 < len(lines) and not re.match(r"^[IVX]+\.\d", lines[i + 1]):
+                return lines[i + 1], True
+            return rest, False
+
+        while i < len(lines):
+            line = lines[i]
+            low = _norm(line)
+            skip = False
+            if m := _ROMAN.match(line):
+                section = m.group(1).upper()
+                sub, contractor, value_kind = "", None, None
+                if section == "V":
+                    blocks += 1
+                    block = {"lot_id": None, "title": None, "contract_no": None, "winners": [], "awarded": None,
+                             "received_counts": {}}
+                    results[f"#{blocks}"] = block
+                i += 1
+                continue
+            if m := re.match(r"^([IVX]+\.\d+(?:\.\d+)*)\)", line):
+                sub = m.group(1)
+                if sub == "V.2.3":
+                    contractor = {"name": None, "value": None, "empty": True, "in_group": block and block.get("group")}
+                    if block is not None:
+                        block["winners"].append(contractor)
+                if sub.startswith("V.1") and block is not None:
+                    block["awarded"], block["closed"] = False, True
+            if section == "II" and low.startswith("munt"):
+                code = value_of(line)[0]
+                for key in ("total_awarded", "estimated"):
+                    if procedure.get(key) is not None:
+                        procedure[key] = _with_currency(procedure[key], code)
+            elif section == "I" and low.startswith("officiele benaming") and not buyer:
+                buyer = _clean(value_of(line)[0])
+            elif section == "II" and ("totale waarde van de aanbesteding" in low or sub == "II.1.7"):
+                if low.startswith("waarde") or low.startswith("laagste"):
+                    procedure["total_awarded"] = parse_amount(line)
+            elif section == "II" and sub == "II.1.5" and (low.startswith("waarde") or "geraamde totale waarde" in low):
+                text, skip = value_of(line)
+                if re.search(r"\d", text):
+                    procedure["estimated"] = parse_amount(text)
+            elif section == "V" and block is not None:
+                if low.startswith("opdracht nr"):
+                    block["contract_no"] = _clean(value_of(line)[0])
+                elif low.startswith("perceel nr"):
+                    block["lot_id"] = _clean(value_of(line)[0])
+                elif low.startswith("benaming"):
+                    block["title"] = _clean(value_of(line)[0])
+                elif low.startswith("een opdracht/perceel wordt gegund"):
+                    block["awarded"] = low.endswith("ja")
+                    if not block["awarded"]:
+                        block["closed"] = True
+                elif sub.startswith("V.1") and not re.match(r"^V\.1\)", line):
+                    block["not_awarded_reason"] = (block.get("not_awarded_reason") or "") + line
+                elif "datum van de sluiting van de overeenkomst" in low or sub == "V.2.1" and parse_notice_date(line):
+                    text, skip = value_of(line) if ":" in line else (line, False)
+                    block["contract_date"] = parse_notice_date(text)  # the conclusion of the contract, not the choice
+                elif low.startswith("aantal inschrijvingen") or low.startswith("aantal ontvangen inschrijvingen"):
+                    text = value_of(line)[0]
+                    if text.strip().isdigit():
+                        block["tenders_received"] = int(text)
+                        block["received_counts"]["Inschrijvingen"] = int(text)
+                elif low.startswith("aantal langs elektronische weg"):
+                    text = value_of(line)[0]
+                    if text.strip().isdigit():
+                        block["received_counts"]["Elektronisch ingediende inschrijvingen"] = int(text)
+                elif low.startswith("de opdracht is gegund aan een groep ondernemers"):
+                    block["group"] = low.endswith("ja")
+                elif contractor is not None and sub == "V.2.3":
+                    if low.startswith("officiele benaming"):
+                        contractor["name"], contractor["empty"] = _clean(value_of(line)[0]), False
+                    elif low.startswith("nationale identificatie"):
+                        contractor["kvk"] = kvk_number(value_of(line)[0])
+                    elif low.startswith("plaats"):
+                        contractor["place"] = _clean(value_of(line)[0])
+                    elif low.startswith("land"):
+                        contractor["country"] = _clean(value_of(line)[0])
+                elif sub == "V.2.4":
+                    if low.startswith("munt"):
+                        code = value_of(line)[0]
+                        for key in ("estimated", "shared_value"):
+                            if block.get(key) is not None:
+                                block[key] = _with_currency(block[key], code)
+                    elif low.startswith("aanvankelijk geraamde totale waarde"):
+                        text, skip = value_of(line)
+                        block["estimated"] = parse_amount(text)
+                    elif low.startswith("totale waarde van de opdracht") or low.startswith("laagste offerte"):
+                        text, skip = value_of(line) if low.startswith("totale") else (line, False)
+                        block["shared_value"] = parse_amount(text)
+            i += 2 if skip else 1
+        # key the blocks by lot: "Perceel nr.: -" is the procedure's single lot
+        for key, block in list(results.items()):
+            lot_id = block["lot_id"] if block["lot_id"] not in (None, "-") else (block["contract_no"] or "1")
+            del results[key]
+            if lot_id in results:
+                self.problems.append(f"lot {lot_id} has two 'Afdeling V' blocks; the later one is kept")
+            results[lot_id] = block
+            lot = lots.setdefault(lot_id, _lot(lot_id))
+            lot["title"], lot["estimated"] = block["title"], block.get("estimated")
+            if block.get("group"):
+                names = [c["name"] for c in block["winners"] if c.get("name")]
+                for c in block["winners"]:
+                    c["in_group"], c["group_label"] = True, " / ".join(names) or None
+        if not results and not procedure and not buyer:
+            self.problems.append("no 'Afdeling' section could be read")
+        return _finish("standard", "nl", buyer, procedure, lots, results, [], self.problems)
+
+
+def _with_currency(amount: Amount, code: str) -> Amount:
+    return replace(amount, currency=currency_code(code) or amount.currency)
