@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import htmldate
 import lxml.html
 import trafilatura
 
-from tenderarchive.urls import http_url
-
-from .cleaning import clean_text, fix_mojibake, normalize_whitespace, strip_template_label
+from .cleaning import clean_text, normalize_whitespace, strip_template_label
+from .markup import FIXTURE_BANNER, page_canonical_url, decode_html, element_text, meta_content, select, site_field
+from .titles import drop_leading_title, html_title, title_from_slug
 from .dates import (
     ParsedDate,
     find_modified_date,
@@ -33,210 +33,12 @@ EXTRACTOR_HTML = f"trafilatura {trafilatura.__version__}"
 EXTRACTOR_SELECTOR = "selectors"
 EXTRACTOR_TEXT = "plain-text"
 
-_BLOCK_TAGS = {
-    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tr", "td", "th", "ul",
-    "label", "button",
-}
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "select", "option"}
-_FIXTURE_BANNER = "tenderarchive-fixture-banner"
-
 _NEWS_PATH = re.compile(
     r"/(nieuws|nieuwsberichten|actueel|news|regio|artikel|persberichten?|nieuwsoverzicht|blog)(/|$)"
     r"|/(19|20)\d{2}/\d{2}/\d{2}/",
     re.I,
 )
 _FAQ_TITLE = re.compile(r"veelgestelde vragen|\bfaq\b|vragen en antwoorden", re.I)
-_SITE_SUFFIX = re.compile(r"\s+[|\-–—:·]\s+[^|\-–—]{2,60}$")
-
-
-# --------------------------------------------------------------------------
-# small HTML helpers
-# --------------------------------------------------------------------------
-
-def _get(site: Any, key: str, default: Any = None) -> Any:
-    """Read a registry field from a dict or a :class:`~tenderarchive.sources.Site`."""
-    if site is None:
-        return default
-    if isinstance(site, dict):
-        return site.get(key, default)
-    return getattr(site, key, default)
-
-
-def select(tree: lxml.html.HtmlElement, selector: str) -> list:
-    """Elements (or strings) matching a CSS selector or an XPath expression.
-
-    A selector starting with ``/``, ``./`` or ``(`` is XPath; anything else
-    is CSS (through ``lxml.cssselect``).
-    """
-    selector = selector.strip()
-    if selector.startswith(("/", "./", "(")):
-        result = tree.xpath(selector)
-        return result if isinstance(result, list) else [result]
-    return tree.cssselect(selector)
-
-
-def element_text(el) -> str:
-    """Visible text of an element, one line per block element.
-
-    ``<script>``/``<style>`` and the fixture banner are skipped; ``<br>`` and
-    block elements start a new line.  Whitespace is normalised afterwards.
-    """
-    if isinstance(el, str):
-        return normalize_whitespace(el)
-    parts: list[str] = []
-
-    def walk(node, is_root=False):
-        tag = node.tag if isinstance(node.tag, str) else None
-        if tag is None:  # comment or processing instruction
-            if node.tail and not is_root:
-                parts.append(node.tail)
-            return
-        tag = tag.lower()
-        if (tag in _SKIP_TAGS and not is_root) or _FIXTURE_BANNER in (node.get("class") or ""):
-            if node.tail and not is_root:
-                parts.append(node.tail)
-            return
-        block = tag in _BLOCK_TAGS
-        if block:
-            parts.append("\n")
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-        if block:
-            parts.append("\n")
-        if node.tail and not is_root:
-            parts.append(node.tail)
-
-    walk(el, is_root=True)
-    text = "".join(parts)
-    text = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", text)
-    return normalize_whitespace(re.sub(r"[ \t]+", " ", text))
-
-
-def _meta(tree, *names: str) -> str | None:
-    for name in names:
-        for attr in ("property", "name", "itemprop"):
-            found = tree.xpath(
-                f'//meta[translate(@{attr},"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")="{name.lower()}"]/@content'
-            )
-            if found and found[0].strip():
-                return found[0].strip()
-    return None
-
-
-def _canonical(tree, url: str) -> str:
-    """The page's canonical URL (``<link rel=canonical>``, else ``og:url``) when it is an
-    http(s) URL, else ``url``: a page may claim ``javascript:…`` (tenderarchive/urls.py)."""
-    canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    candidate = canonical[0].strip() if canonical else _meta(tree, "og:url")
-    if not candidate:
-        return url
-    try:
-        return http_url(urljoin(url, candidate)) or url
-    except ValueError:  # a malformed URL (bad port, broken IPv6 host)
-        return url
-
-
-def _decode(html: str | bytes) -> str:
-    if isinstance(html, str):
-        return html
-    return trafilatura.utils.decode_file(html)
-
-
-# --------------------------------------------------------------------------
-# titles
-# --------------------------------------------------------------------------
-
-def title_from_slug(url: str | None, text: str | None = None) -> str | None:
-    """Rebuild a title from the last URL path segment.
-
-    ``zuid-kennemerland-en-ijmond-kiezen-voor-...`` -> ``Zuid-Kennemerland en
-    IJmond kiezen voor ...``.  When the page text is given, words take the
-    casing they have *inside* a sentence of that text (proper nouns such as
-    "IJmond"), and two slug words joined by a hyphen in the text keep the
-    hyphen ("Zuid-Kennemerland"); other words are lower case.
-    """
-    if not url:
-        return None
-    segments = [s for s in urlsplit(url).path.split("/") if s]
-    if not segments:
-        return None
-    slug = unquote(segments[-1])
-    slug = re.sub(r"\.(html?|php|aspx?)$", "", slug, flags=re.I)
-    slug = re.sub(r"^\d+[_-]", "", slug)  # iprox numeric id prefix
-    tokens = [t for t in re.split(r"[-_+\s]+", slug) if t]
-    if len(tokens) < 2:
-        return None
-    text = normalize_whitespace(text or "")
-    words: list[str] = []
-    for tok in tokens:
-        mixed = caps = None
-        for m in re.finditer(r"(?<![\w])" + re.escape(tok) + r"(?![\w])", text, re.I) if text else ():
-            before = text[: m.start()].rstrip(" -")
-            if not before or before[-1] in ".!?:\n\"“‘'(/" or before[-1].isupper():
-                continue  # sentence start, or inside an all-caps dateline
-            found = m.group(0)
-            if found.isupper() and caps is None and len(found) <= 4:
-                caps = found  # acronym such as "MVS"
-            elif found != found.lower() and not found.isupper():
-                mixed = found  # proper noun such as "IJmond"
-                break
-        words.append(mixed or caps or tok.lower())
-    out = words[0]
-    for prev_tok, tok, word in zip(tokens, tokens[1:], words[1:]):
-        joined = re.search(
-            r"(?<![\w])" + re.escape(prev_tok) + "-" + re.escape(tok) + r"(?![\w])", text, re.I
-        ) if text else None
-        out += ("-" if joined else " ") + word
-    return out[:1].upper() + out[1:]
-
-
-def _strip_site_suffix(title: str, site_title: str | None = None) -> str:
-    if site_title and title.endswith(site_title):
-        stripped = re.sub(r"\s*[|\-–—:·]\s*$", "", title[: -len(site_title)]).strip()
-        if stripped:
-            return stripped
-    m = _SITE_SUFFIX.search(title)
-    if m and len(title) - len(m.group(0)) >= 10:
-        return title[: m.start()].strip()
-    return title.strip()
-
-
-def _html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None, str | None]:
-    if selectors.get("title"):
-        found = select(tree, selectors["title"])
-        if found:
-            t = element_text(found[0]).replace("\n", " ").strip()
-            if t:
-                return strip_template_label(fix_mojibake(t)), "selector"
-    scope = body_root if body_root is not None else tree
-    for root in (scope, tree):
-        for h1 in root.xpath(".//h1"):
-            t = element_text(h1).replace("\n", " ").strip()
-            if t and not h1.xpath("ancestor::header[not(ancestor::article)]|ancestor::nav"):
-                return strip_template_label(fix_mojibake(t)), "h1"
-    og = _meta(tree, "og:title", "dcterms:title", "dc.title")
-    if og:
-        return strip_template_label(fix_mojibake(_strip_site_suffix(og, _get(site, "title")))), "og"
-    tt = tree.findtext(".//title")
-    if tt and tt.strip():
-        return strip_template_label(fix_mojibake(_strip_site_suffix(normalize_whitespace(tt), _get(site, "title")))), "title-tag"
-    return None, None
-
-
-def _drop_leading_title(text: str, title: str | None) -> str:
-    """Remove the title (with or without template label) from the start of
-    the text; it is returned separately."""
-    if not title or not text:
-        return text
-    lines = text.split("\n")
-    for i, line in enumerate(lines[:3]):
-        if strip_template_label(line.strip()) == title or line.strip() == title:
-            return normalize_whitespace("\n".join(lines[:i] + lines[i + 1:]))
-    return text
 
 
 # --------------------------------------------------------------------------
@@ -305,7 +107,7 @@ def _is_date_line(line: str, published: ParsedDate) -> bool:
 
 
 def _modified(tree, lines: list[str]) -> str | None:
-    value = _meta(
+    value = meta_content(
         tree, "article:modified_time", "dcterms:modified", "dcterms.modified", "dc.date.modified",
         "last-modified", "og:updated_time",
     )
@@ -337,7 +139,7 @@ def _page_type(url: str | None, title: str | None, text: str, published, site: A
         return "faq"
     if sum(1 for line in text.split("\n") if line.strip().endswith("?") and len(line) < 160) >= 5:
         return "faq"
-    living = {urljoin(_get(site, "base_url") or "", p) for p in (_get(site, "living_pages") or [])}
+    living = {urljoin(site_field(site, "base_url") or "", p) for p in (site_field(site, "living_pages") or [])}
     if url and url in living:
         return "project_page"
     if og_type == "article" or had_label or published is not None:
@@ -380,12 +182,12 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         ``language``, ``canonical_url``, ``extractor``, ``page_type``
         (news/project_page/faq).
     """
-    raw = _decode(html)
+    raw = decode_html(html)
     try:
         tree = lxml.html.fromstring(raw.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (lxml.etree.ParserError, ValueError) as exc:  # nothing parseable (an empty document)
         raise ValueError(f"not an HTML page: {exc}") from None
-    selectors = dict(_get(site, "selectors") or {})
+    selectors = dict(site_field(site, "selectors") or {})
 
     # --- main text --------------------------------------------------------
     body_root = None
@@ -401,19 +203,19 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         text = trafilatura.extract(
             raw, url=url, include_comments=False, include_tables=True, favor_recall=True,
             deduplicate=False, with_metadata=False,
-            prune_xpath=[f"//*[contains(@class,'{_FIXTURE_BANNER}')]"],
+            prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]"],
         ) or ""
         articles = tree.xpath("//article|//main")
         body_root = articles[0] if articles else None
 
     # --- title ------------------------------------------------------------
-    title, title_source = _html_title(tree, body_root, selectors, site)
+    title, title_source = html_title(tree, body_root, selectors, site)
     had_label = False
     h1s = tree.xpath("//h1")
     if h1s and title_source == "h1":
         had_label = strip_template_label(element_text(h1s[0]).replace("\n", " ")) != element_text(h1s[0]).replace("\n", " ")
     text = clean_text(text)
-    text = _drop_leading_title(text, title)
+    text = drop_leading_title(text, title)
 
     page_lines = element_text(tree.xpath("//body")[0] if tree.xpath("//body") else tree).split("\n")
     if not title:
@@ -456,9 +258,9 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
             if not _is_date_line(line, published)
         )
 
-    canonical_url = _canonical(tree, url)
-    html_lang = tree.get("lang") or _meta(tree, "content-language", "og:locale")
-    og_type = _meta(tree, "og:type")
+    canonical_url = page_canonical_url(tree, url)
+    html_lang = tree.get("lang") or meta_content(tree, "content-language", "og:locale")
+    og_type = meta_content(tree, "og:type")
     return _result(
         title=title,
         title_source=title_source,
