@@ -25,27 +25,19 @@ Every table on these pages is the result of one canned query in
 parameters; each section links that query as a page, CSV and Atom feed, so the SQL lives in one place
 and every list is downloadable. Column descriptions come from the query's ``columns`` entry.
 
-Why the map is drawn here: the shipped boundaries (``tenderarchive/data/jeugdregios_2025.geojson``,
-``gemeenten_2025.geojson``, simplified CBS 2025) are turned into inline SVG paths on the server. The
-Datasette map plugins in the offline index (datasette-leaflet-geojson, datasette-geojson-map,
-datasette-cluster-map) draw on Leaflet with OpenStreetMap tiles from the internet and read geometry
-from a query column, i.e. from the archive; an SVG needs neither tiles nor JavaScript, links every
-shape with a plain ``<a>``, and keeps geometry out of the read-only archive. The projection is a plain
-equirectangular one scaled by cos(52°), accurate enough for a country this size.
+The map is drawn by ``tenderarchive/research_map.py`` (inline SVG from the shipped boundaries).
 
 Datasette serves the archive read-only; these pages only run SELECTs through the canned queries.
 """
 
 from __future__ import annotations
 
-import functools
-import json
-import math
 import urllib.parse
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from tenderarchive.research_map import map_svg, region_svg
 from tenderarchive.urls import http_url
 
 DATA = Path(__file__).parent / "data"
@@ -60,8 +52,6 @@ MAP_FIGURES = {
     "aandeel_grootste_pct": "aandeel grootste aanbieder (%)",
     "gemeenten": "gemeenten",
 }
-PALETTE = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
-NO_DATA = "#f0f0f0"
 
 
 # --- links -------------------------------------------------------------------------------------
@@ -232,7 +222,7 @@ async def region_page(request, datasette):
                   "aanbesteding met fase en tijdlijn, percelen, winnaars en waarden, nieuws, en het aantal "
                   "verschillende winnende aanbieders per jaar."),
         "facts": facts, "links": links, "sections": sections,
-        "svg": region_svg(code), "filters": {"jaar": jaar, "sinds": sinds},
+        "svg": region_svg(code, region_url), "filters": {"jaar": jaar, "sinds": sinds},
     })
 
 
@@ -356,7 +346,7 @@ async def map_page(request, datasette):
     values = {r["jeugdregio_code"]: (r[figure] / 100 if cents and r[figure] is not None else r[figure])
               for r in section["records"]}
     names = {r["jeugdregio_code"]: r["jeugdregio"] for r in section["records"]}
-    svg, legend = map_svg(layer, values, names, MAP_FIGURES[figure])
+    svg, legend = map_svg(layer, values, names, MAP_FIGURES[figure], region_url)
     return await render(datasette, request, {
         "database": database, "heading": "Kaart van de jeugdregio's", "kind": "kaart",
         "intro": ("De jeugdregio's (CBS 2025, vereenvoudigde grenzen) gekleurd naar een gekozen cijfer; "
@@ -365,118 +355,6 @@ async def map_page(request, datasette):
         "map_form": {"figures": MAP_FIGURES, "figure": figure, "layer": layer, "jaar": jaar},
         "svg": svg, "legend": legend, "sections": [section],
     })
-
-
-# --- the map --------------------------------------------------------------------------------------
-
-WIDTH = 560.0
-
-
-@functools.lru_cache(maxsize=4)
-def _features(layer: str) -> tuple:
-    name = "gemeenten_2025.geojson" if layer == "gemeenten" else "jeugdregios_2025.geojson"
-    data = json.loads((DATA / name).read_text(encoding="utf-8"))
-    return tuple(data["features"])
-
-
-@functools.lru_cache(maxsize=1)
-def _frame() -> tuple[float, float, float, float]:
-    """min lon, max lat, x scale, y scale of the projection (from the regions' extent)."""
-    lons, lats = [], []
-    for feature in _features("jeugdregios"):
-        for ring in _rings(feature["geometry"]):
-            lons.extend(p[0] for p in ring)
-            lats.extend(p[1] for p in ring)
-    kx = math.cos(math.radians(52.2))
-    scale = WIDTH / ((max(lons) - min(lons)) * kx)
-    return min(lons), max(lats), scale * kx, scale, (max(lats) - min(lats)) * scale
-
-
-def _rings(geometry):
-    """The polygon rings of a geometry (a GeometryCollection's polygons; its lines are dropped)."""
-    if geometry["type"] == "GeometryCollection":
-        for part in geometry["geometries"]:
-            yield from _rings(part)
-    elif geometry["type"] == "Polygon":
-        yield from geometry["coordinates"]
-    elif geometry["type"] == "MultiPolygon":
-        for polygon in geometry["coordinates"]:
-            yield from polygon
-
-
-@functools.lru_cache(maxsize=800)
-def _path(layer: str, index: int) -> str:
-    lon0, lat0, sx, sy, _ = _frame()
-    parts = []
-    for ring in _rings(_features(layer)[index]["geometry"]):
-        points = " ".join(f"{(lon - lon0) * sx:.1f},{(lat0 - lat) * sy:.1f}" for lon, lat in ring)
-        parts.append(f"M{points}Z")
-    return "".join(parts)
-
-
-def _classes(top, integer: bool) -> list[tuple[float, float, str]]:
-    """Colour classes (low, high, colour) for values up to ``top``: one per value when a few
-    whole numbers, else five equal steps."""
-    if integer and top <= len(PALETTE):
-        colours = PALETTE[len(PALETTE) - int(top):]
-        return [(i, i, colours[i - 1]) for i in range(1, int(top) + 1)]
-    step = float(top) / len(PALETTE)
-    return [(step * i, step * (i + 1), colour) for i, colour in enumerate(PALETTE)]
-
-
-def _colour(value, classes) -> str:
-    if value in (None, 0) or not classes:
-        return NO_DATA
-    for _, high, colour in classes:
-        if float(value) <= high + 1e-9:
-            return colour
-    return classes[-1][2]
-
-
-def map_svg(layer: str, values: dict, names: dict, label: str) -> tuple[Markup, list]:
-    """The map as inline SVG (every shape a link to its region page) and its legend."""
-    height = _frame()[4]
-    numbers = [v for v in values.values() if isinstance(v, (int, float))]
-    top = max(numbers, default=0)
-    classes = _classes(top, all(isinstance(v, int) for v in numbers)) if top else []
-    shapes = []
-    for index, feature in enumerate(_features(layer)):
-        props = feature["properties"]
-        code = props.get("jeugdregio_code") or props["code"]
-        value = values.get(code)
-        shown = "geen gegevens" if value is None else value
-        title = (f"{props['name']} ({names.get(code, code)}): {shown}" if layer == "gemeenten"
-                 else f"{props['name']}: {shown}")
-        shapes.append(Markup(
-            '<a href="{href}" data-code="{code}" data-value="{value}"><path d="{d}" fill="{fill}" '
-            'stroke="#555" stroke-width="{sw}"><title>{title}</title></path></a>').format(
-                href=region_url(code), code=props["code"], value="" if value is None else value,
-                d=_path(layer, index), fill=_colour(value, classes), sw="0.3" if layer == "gemeenten" else "0.7",
-                title=title))
-    svg = Markup('<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" class="ta-map" '
-                 'viewBox="0 0 {w:.0f} {h:.0f}" width="{w:.0f}" height="{h:.0f}">{shapes}</svg>').format(
-        label=f"Kaart: {label}", w=WIDTH, h=height, shapes=Markup("").join(shapes))
-    legend = [{"colour": NO_DATA, "text": "0 of geen gegevens"}]
-    for low, high, colour in classes:
-        text = _fmt(high) if low == high else f"meer dan {_fmt(low)} tot en met {_fmt(high)}"
-        legend.append({"colour": colour, "text": f"{label}: {text}"})
-    return svg, legend
-
-
-def _fmt(number: float) -> str:
-    """A number the Dutch way: 1.234.567 (no decimals), small ones as they are."""
-    if number < 100:
-        return f"{number:.3g}"
-    return f"{number:,.0f}".replace(",", ".")
-
-
-def region_svg(code: str) -> Markup:
-    """A small map with one region highlighted (the others link to their pages)."""
-    values = {f["properties"]["code"]: (1 if f["properties"]["code"] == code else None)
-              for f in _features("jeugdregios")}
-    names = {f["properties"]["code"]: f["properties"]["name"] for f in _features("jeugdregios")}
-    svg, _ = map_svg("jeugdregios", values, names, f"jeugdregio {code}")
-    return svg
 
 
 def routes():
