@@ -40,7 +40,6 @@ from markupsafe import Markup
 from tenderarchive.research_map import map_svg, region_svg
 from tenderarchive.urls import http_url
 
-DATA = Path(__file__).parent / "data"
 TEMPLATE = Path(__file__).parent / "datasette" / "templates" / "research.html"
 
 # Figures the map can colour by: column of jeugdregio_overzicht -> Dutch label.
