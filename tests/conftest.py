@@ -64,20 +64,25 @@ class CrawlResult:
         return json.loads(self.crawl["errors"] or "[]")
 
 
+def run_crawl(api_url: str, db: Path, *args, from_date="2017-01-01", until_date="2022-12-31") -> CrawlResult:
+    """Run ``tenderarchive crawl tenderned`` in a subprocess against ``api_url`` into ``db``."""
+    command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
+               "--api-url", api_url, *FAST, *args]
+    if from_date:
+        command += ["--from-date", from_date]
+    if until_date:
+        command += ["--until-date", until_date]
+    completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=240)
+    return CrawlResult(completed, Path(db))
+
+
 @pytest.fixture
 def crawl(tmp_path):
     """``crawl(api_url, *args)`` runs ``tenderarchive crawl`` in a subprocess into tmp_path/archive.db."""
     db_path = tmp_path / "archive.db"
 
     def run(api_url, *args, from_date="2017-01-01", until_date="2022-12-31", db=db_path):
-        command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
-                   "--api-url", api_url, *FAST, *args]
-        if from_date:
-            command += ["--from-date", from_date]
-        if until_date:
-            command += ["--until-date", until_date]
-        completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=240)
-        return CrawlResult(completed, Path(db))
+        return run_crawl(api_url, db, *args, from_date=from_date, until_date=until_date)
 
     return run
 

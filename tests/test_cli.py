@@ -12,17 +12,15 @@ import urllib.request
 import pytest
 
 from tests.conftest import ROOT
+from tests.datasette.archive_fixtures import build_demo, run_dir
 
 CLI = [sys.executable, "-m", "tenderarchive.cli"]
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "archive.db"
-    completed = subprocess.run([*CLI, "build-demo", "--db", str(path)], cwd=ROOT,
-                               capture_output=True, text=True, timeout=240)
-    assert completed.returncode == 0, completed.stderr
-    return path
+    """``build-demo`` made once per test run (tests/datasette/archive_fixtures.py), copied for this module."""
+    return build_demo(tmp_path_factory.mktemp("demo") / "archive.db", run_dir(tmp_path_factory))
 
 
 def free_port():

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from tenderarchive.watch import (SMTPSettings, WatchlistError, build_report, load_watchlist, render_text,
                                  report_after_crawl)
-from tests.conftest import ROOT, by_id, make_publication
+from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+from tests.conftest import ROOT, CrawlResult, by_id, make_publication, run_crawl
 
 CLI = [sys.executable, "-m", "tenderarchive.cli"]
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -72,14 +73,22 @@ def test_errors_name_the_entry_and_the_field(tmp_path, entry, words):
 
 
 # --- reports of real crawls ---------------------------------------------------------------------------------
-@pytest.fixture
-def two_crawls(snapshot, serve_api, crawl, tmp_path):
+@pytest.fixture(scope="module")
+def two_crawls(tmp_path_factory):
     """Crawl 1 archives the snapshot; then TenderNed renames notice 100101 and publishes 100150
     (Heerlen, Zuid-Limburg); crawl 2 archives those two changes (and the archive keeps the old
-    title of 100101 in ``versions``)."""
-    server = serve_api(snapshot)
-    first = crawl(server.api_url)
-    assert first.returncode == 0, first.output
+    title of 100101 in ``versions``). Made once for the module: reports only read the archive
+    (a test that adds rows works on a copy)."""
+    snapshot = load_publications()
+    db = tmp_path_factory.mktemp("watch") / "archive.db"
+    with APIServer(TenderNedAPI(snapshot)) as server:
+        first = run_crawl(server.api_url, db)
+        assert first.returncode == 0, first.output
+        second = _second_crawl(server, snapshot, db)
+    return second
+
+
+def _second_crawl(server, snapshot, db):
     template = by_id(snapshot, 100101)
     renamed = make_publication(template, 100101, template["list"]["publicatieDatum"],
                                title="Basishulp Jeugd Heerlen, Landgraaf en Voerendaal (herzien)",
@@ -90,7 +99,7 @@ def two_crawls(snapshot, serve_api, crawl, tmp_path):
     # 100150 is a new publication of the same procedure, so the incremental crawl re-checks 100101.
     server.api.add(make_publication(template, 100150, "2018-04-02", title="Aanvullende jeugdhulp Heerlen",
                                     kenmerk=template["list"]["kenmerk"]))
-    second = crawl(server.api_url)
+    second = run_crawl(server.api_url, db)
     assert second.returncode == 0, second.output
     return second
 
@@ -249,10 +258,15 @@ def test_the_report_is_mailed_through_smtp_with_credentials_from_the_environment
     assert (tmp_path / "r" / "crawl-2.md").exists() and len(smtp_server.envelopes) == 1
 
 
-def test_articles_match_through_their_municipalities(two_crawls):
+def test_articles_match_through_their_municipalities(two_crawls, tmp_path):
     """News articles (when the archive has them) are reported like notices, by their linked municipalities."""
+    import shutil
+
     from tenderarchive.store.writes import open_archive
 
+    copy = tmp_path / "archive.db"
+    shutil.copyfile(two_crawls.db_path, copy)   # the module's archive stays as the crawls left it
+    two_crawls = CrawlResult(subprocess.CompletedProcess([], 0, "", ""), copy)
     db = open_archive(two_crawls.db_path)
     if not db["articles"].exists() or not db["article_municipalities"].exists():
         pytest.skip("this archive has no articles table yet")
@@ -263,7 +277,7 @@ def test_articles_match_through_their_municipalities(two_crawls):
     db["article_municipalities"].insert({"url": url, "cbs_code": "GM0546", "name": "Leiden",
                                          "jeugdregio_code": "JZ18"}, alter=True)
     db.close()
-    both = write(two_crawls.db_path.parent, """\
+    both = write(tmp_path, """\
         - name: Leiden nieuws
           municipalities: Leiden
           keywords: jeugdhulp

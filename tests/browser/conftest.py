@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.datasette.archive_fixtures import Server, build_demo, plant_xss
+from tests.datasette.archive_fixtures import Server, build_demo, plant_xss, run_dir
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -16,7 +16,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 @pytest.fixture(scope="session")
 def browser_server(tmp_path_factory):
-    path = plant_xss(build_demo(tmp_path_factory.mktemp("browser") / "archive.db"))
+    path = plant_xss(build_demo(tmp_path_factory.mktemp("browser") / "archive.db", run_dir(tmp_path_factory)))
     server = Server(path)
     yield server
     server.stop()

@@ -9,8 +9,11 @@ with :func:`tenderarchive.store.search_index.build_search_index`.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -28,11 +31,41 @@ XSS_ID = 990001
 DEMO_NOTICES = 13  # 12 from the API crawl, 1 from the OCDS package
 
 
-def build_demo(path: Path) -> Path:
+def build_demo(path: Path, run_dir: Path | None = None) -> Path:
+    """``tenderarchive build-demo`` into ``path``, with its search index (the derivation step makes it).
+
+    With ``run_dir`` (a folder of this test run, shared by its xdist workers) the demo is built
+    once per run under a file lock and copied to ``path``: every module that needs a demo
+    archive gets its own file without rebuilding the same snapshot again."""
+    if run_dir is None:
+        _build(path)
+        return path
+    run_dir.mkdir(parents=True, exist_ok=True)
+    built = run_dir / "demo-archive.db"
+    with open(run_dir / "demo-archive.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not built.exists():
+            _build(run_dir / "demo-archive.building.db")
+            (run_dir / "demo-archive.building.db").rename(built)
+    source = sqlite3.connect(f"file:{built}?mode=ro", uri=True)
+    target = sqlite3.connect(path)
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+    return path
+
+
+def run_dir(tmp_path_factory) -> Path:
+    """A folder of this test run shared by its xdist workers (each worker's base temp is a subfolder)."""
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared"
+
+
+def _build(path: Path) -> None:
     completed = subprocess.run([*CLI, "build-demo", "--db", str(path)], cwd=ROOT,
                                capture_output=True, text=True, timeout=240)
     assert completed.returncode == 0, completed.stderr
-    return path   # with its search index: the demo build's derivation step made it
 
 
 def plant_xss(path: Path) -> Path:

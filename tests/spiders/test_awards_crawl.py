@@ -11,9 +11,9 @@ import sys
 import pytest
 import sqlite_utils
 
-from tenderarchive.apiserver import load_datasets, load_publications
+from tenderarchive.apiserver import APIServer, TenderNedAPI, load_datasets, load_publications
 from tests.awards.conftest import FIXTURES
-from tests.conftest import FAST, ROOT
+from tests.conftest import FAST, ROOT, run_crawl
 
 WINDOW = {"from_date": "2021-01-01", "until_date": "2026-06-30"}
 
@@ -40,6 +40,16 @@ def award_server(serve_api):
     return serve_api(load_publications(FIXTURES), datasets=load_datasets(FIXTURES / "datasets"))
 
 
+@pytest.fixture(scope="module")
+def crawled_once(tmp_path_factory):
+    """One crawl for the tests that only read its archive, request log and Accept headers."""
+    api = TenderNedAPI(load_publications(FIXTURES), datasets=load_datasets(FIXTURES / "datasets"))
+    with APIServer(api) as server:
+        first = run_crawl(server.api_url, tmp_path_factory.mktemp("awards") / "archive.db", **WINDOW)
+    assert first.returncode == 0, first.output[-3000:]
+    return first, list(api.log), list(api.accept)
+
+
 @pytest.fixture
 def crawled(award_server, crawl, tmp_path):
     first = crawl(award_server.api_url, **WINDOW)
@@ -47,8 +57,8 @@ def crawled(award_server, crawl, tmp_path):
     return first, list(award_server.api.log)
 
 
-def test_every_notice_of_a_youth_care_procedure_is_archived_even_the_non_youth_care_award(crawled):
-    result, log = crawled
+def test_every_notice_of_a_youth_care_procedure_is_archived_even_the_non_youth_care_award(crawled_once):
+    result, log, _ = crawled_once
     assert result.crawl["status"] == "complete", result.errors
     notices = {r["publication_id"]: r for r in rows(result.db_path, "select * from notices")}
     assert set(notices) == {900101, 900102, 900103, 900201, 900301, 900302}
@@ -59,16 +69,16 @@ def test_every_notice_of_a_youth_care_procedure_is_archived_even_the_non_youth_c
         [{"youth_care": 1}]
 
 
-def test_each_result_notice_gets_one_html_and_each_notice_one_gerelateerd(crawled, award_server):
-    _, log = crawled
+def test_each_result_notice_gets_one_html_and_each_notice_one_gerelateerd(crawled_once):
+    _, log, accept = crawled_once
     asked = [p for p in log if p.endswith("/html")]
     assert sorted(p.split("/")[-2] for p in asked) == ["900102", "900103", "900201", "900302"]  # results only
     assert kinds(log)["gerelateerd"] == 6                        # one per notice fetched
-    assert all(a == "application/json" for a in award_server.api.accept)
+    assert accept and all(a == "application/json" for a in accept)
 
 
-def test_lots_winners_kvk_and_values_to_the_cent(crawled):
-    db = crawled[0].db_path
+def test_lots_winners_kvk_and_values_to_the_cent(crawled_once):
+    db = crawled_once[0].db_path
     lots = {(r["procurement_id"], r["lot_id"]): r for r in rows(db, "select * from lots")}
     assert lots[("TN900001", "LOT-0003")]["awarded"] == 0
     assert lots[("TN900001", "LOT-0003")]["not_awarded_reason"].startswith("Er zijn geen inschrijvingen")
@@ -92,8 +102,8 @@ def test_lots_winners_kvk_and_values_to_the_cent(crawled):
     assert len(providers) == len({p["organisation_id"] for p in providers}) >= 36 + 6
 
 
-def test_a_rectified_award_supersedes_and_the_earlier_award_is_kept(crawled):
-    db = crawled[0].db_path
+def test_a_rectified_award_supersedes_and_the_earlier_award_is_kept(crawled_once):
+    db = crawled_once[0].db_path
     lot1 = {r["publication_id"]: r for r in rows(
         db, "select * from awards where procurement_id = 'TN900001' and lot_id = 'LOT-0001'")}
     assert (lot1[900102]["value_cents"], lot1[900102]["current"]) == (123456789, 0)   # kept, superseded
