@@ -32,6 +32,9 @@ from functools import lru_cache
 from importlib import resources
 
 DATA = resources.files("tenderarchive") / "data"
+# Every file this module reads (the archive's schema fingerprint hashes them: tenderarchive/store/schema.py).
+REFERENCE_FILES = ("municipalities.csv", "jeugdregios.csv", "jeugdregio_membership.csv", "mergers.csv",
+                   "regional_buyers.csv", "reference_sources.csv")
 CURRENT_YEAR = 2025  # the CBS layout of municipalities.csv
 FIRST_YEAR = 2015  # the Jeugdwet; membership.csv starts here
 

@@ -20,6 +20,9 @@ see :func:`tenderarchive.store.writes.keep_omitted`).
 
 from __future__ import annotations
 
+import hashlib
+import json
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -310,6 +313,14 @@ AWARD_TABLES = ("notice_results", "lots", "awards", "award_suppliers", "ocds_dif
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create and migrate the tables, indexes, views and reference data, unless the archive was
+    last migrated by this very schema: ``PRAGMA user_version`` holds :func:`schema_fingerprint`
+    and every table exists. Writers open the archive several times per crawl; comparing the
+    reference tables row by row on each open cost about a quarter of a second."""
+    fingerprint = schema_fingerprint()
+    if db.execute("PRAGMA user_version").fetchone()[0] == fingerprint and set(TABLES) <= {
+            r[0] for r in db.execute("select name from sqlite_master where type = 'table'")}:
+        return
     for name, spec in TABLES.items():
         table = db[name]
         if not table.exists():
@@ -325,6 +336,20 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     load_reference_data(db)
+    db.execute(f"PRAGMA user_version = {fingerprint}")
+
+
+@lru_cache(maxsize=1)
+def schema_fingerprint() -> int:
+    """A 31-bit hash of the tables, views and shipped reference files (tenderarchive/data/):
+    it changes whenever a migration or a reference update has something to do."""
+    from tenderarchive.reference import DATA, REFERENCE_FILES
+
+    digest = hashlib.sha256(json.dumps([TABLES, VIEWS], sort_keys=True,
+                                       default=lambda o: sorted(o) if isinstance(o, set) else repr(o)).encode())
+    for name in REFERENCE_FILES:
+        digest.update((DATA / name).read_bytes())
+    return int(digest.hexdigest()[:8], 16) & 0x7FFFFFFF
 
 
 def load_reference_data(db: sqlite_utils.Database) -> None:

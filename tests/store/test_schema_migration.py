@@ -1,0 +1,54 @@
+"""Opening the archive for writing migrates it once per schema: ``PRAGMA user_version`` records the
+schema fingerprint (tables, views, reference files), an archive already at it is left alone, and
+one that is not (older version, or a newer reference file) is migrated in full."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tenderarchive.store.schema import TABLES, schema_fingerprint
+from tenderarchive.store.writes import open_archive
+
+
+def user_version(path) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def test_a_new_archive_records_the_fingerprint(tmp_path):
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    assert user_version(path) == schema_fingerprint() != 0
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select count(*) from jeugdregios").fetchone()[0] == 42
+
+
+def test_an_archive_at_the_fingerprint_is_opened_without_writing(tmp_path):
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    db = open_archive(path)
+    assert db.conn.total_changes == 0           # no reference rows rewritten, no view replaced
+    db.close()
+
+
+def test_an_older_archive_is_migrated_in_full(tmp_path):
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:          # as an older version left it: no reference rows, old stamp
+        conn.execute("delete from jeugdregios")
+        conn.execute("PRAGMA user_version = 7")
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select count(*) from jeugdregios").fetchone()[0] == 42
+    assert user_version(path) == schema_fingerprint()
+
+
+def test_a_missing_table_is_created_even_at_the_fingerprint(tmp_path):
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("drop table ocds_differences")
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    assert set(TABLES) <= tables
