@@ -99,6 +99,10 @@ def test_telnet_and_remote_control_are_off():
     assert not settings.getbool("REMOTE_CONTROL_ENABLED")
     assert settings.getint("DOWNLOAD_MAXSIZE") <= 64 * 1024 * 1024
     assert settings.getint("REDIRECT_MAX_TIMES") <= 10
+    from scrapy.utils.conf import build_component_list
+
+    loaded = build_component_list(settings.getwithbase("EXTENSIONS"))   # what Scrapy imports at start
+    assert not [e for e in loaded if "remote_control" in str(e) or "telnet" in str(e)], loaded
 
 
 @pytest.mark.parametrize("behaviour, message", [(("drip", 0.2), "took longer than"),
