@@ -1,7 +1,8 @@
 """Hand-written Dutch vocabulary for jeugdhulp procurement (news-sites §3).
 
-Kept as Python data (not YAML) so regexes can be reviewed next to the terms
-and the module imports with no I/O. All patterns are matched case-insensitively
+Kept as Python data (not YAML) so regexes can be reviewed next to the terms; the
+one exception is the youth-care terms, which are read from the youth_care topic
+profile so that notices and news share one vocabulary (issue 9). All patterns are matched case-insensitively
 against normalised text (see :mod:`tenderarchive.analysis.text`) unless noted.
 
 Why hand-written: no Dutch NLP library in reach (pip-installable without
@@ -12,15 +13,45 @@ tests against the seed gold is more predictable.
 """
 from __future__ import annotations
 
+import re
+
 # --- §3.1 youth-care terms ------------------------------------------------
-YOUTH_CORE = [
-    r"jeugdhulp\w*", r"jeugdzorg\w*", r"jeugdwet", r"jeugdregio\w*", r"jeugd-?\s?ggz", r"ggz[- ]jeugd",
-    r"dyslexiezorg", r"\beed\b", r"jeugdbescherm\w*", r"jeugdreclassering", r"\bjbjr\b",
-    r"gecertificeerde instelling(?:en)?", r"jeugdzorgplus", r"gesloten jeugdhulp", r"residenti[eë]le jeugdhulp",
-    r"pleegzorg", r"gezinshuiz?(?:en)?", r"basishulp jeugd", r"jeugd- en gezinsteams?", r"jeugd en gezinsteams?",
-    r"\bjgt\b", r"gemeentelijke toegang", r"ondersteuners? jeugd", r"poh[- ]jeugd", r"flexibel team",
-    r"jeugdmodel", r"jeugd- en gezinsdeel", r"crisishulp", r"zorg voor jeugd", r"\bjggz\b", r"jeugd-? en wmo",
-]
+# One youth-care vocabulary (issue 9): the terms of the youth_care topic profile
+# (tenderarchive/profiles/youth_care.yaml, ``relevance.terms``) are the source. Notices
+# match a term at the start of a word (pipelines/classify.py); the news analysis reads the
+# same terms with term_pattern() below, which also allows inflections after the term and a
+# space or hyphen where the term has one ("jeugd-ggz" reads "jeugd ggz", "jeugdggz").
+# NEWS_ONLY_YOUTH adds the few words that mark youth care in running news text but would
+# mislabel notices: a three-letter abbreviation (EED) that a substring test of notice
+# titles would find in other words, and phrases that name youth care only in a news
+# context about it (the municipal "toegang", "flexibel team", "crisishulp").
+
+
+def term_pattern(term: str) -> str:
+    """The regex with which the news analysis reads one profile term.
+
+    >>> import re; bool(re.search(term_pattern("jeugd- en gezinsteam"), "de jeugd en gezinsteams", re.I))
+    True
+    """
+    out = []
+    for ch in term.strip().lower():
+        if ch == "-":
+            out.append(r"-?\s?")
+        elif ch == " ":
+            out.append(r"\s+")
+        else:
+            out.append(re.escape(ch))
+    return r"(?<!\w)" + "".join(out) + r"\w*"
+
+
+def _profile_terms() -> tuple[str, ...]:
+    from tenderarchive.profiles import load_profile
+
+    return load_profile("youth_care").relevance.terms
+
+
+NEWS_ONLY_YOUTH = [r"\beed\b", r"gemeentelijke toegang", r"flexibel team", r"crisishulp"]
+YOUTH_CORE = [term_pattern(t) for t in _profile_terms()] + NEWS_ONLY_YOUTH
 
 # Adjacent fields: negative unless combined with a core youth term (§3.1).
 ADJACENT = [
