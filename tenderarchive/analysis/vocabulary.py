@@ -94,6 +94,15 @@ VACANCY = [
     r"\bben jij\b", r"\bjouw (?:rol|taken|profiel)\b", r"\bfunctie-?eisen\b", r"\bwerkervaring\b",
     r"\bbegindatum\b", r"\beinddatum\b", r"\bprojectleider\b", r"\binterim\b", r"\bkandida\w+",
 ]
+# Guidance rather than a procurement: a handbook, brochure, standard or course about buying care
+# (issue 11). Read in the title and lead only: what the page is *about*.
+GUIDANCE = [r"\bhandreiking\w*", r"\bhandleiding\w*", r"\bhandboek\w*", r"\bbrochure\w*", r"\bwhitepaper\w*",
+            r"\bgoede gewoonten\b", r"\bstappenplan\w*", r"\bcontractstandaard\w*", r"\binhoudsopgave\b",
+            r"\bleeswijzer\b", r"\bwebinar\w*", r"\bmodelovereenkomst\w*", r"\bkennisbank\b"]
+# Reports and evaluations about procurement (issue 11): what the page is about when its title
+# or lead says so.
+REPORT = [r"\bevaluatie\w*", r"\bevalueer\w*", r"\brapport\w*", r"\bonderzoeksrapport\w*", r"\benqu[eê]te\w*",
+          r"\bpeiling\w*", r"\bkamerbrief\w*", r"\bkamervragen\b", r"\bwetsvoorstel\w*", r"\bmonitor\b"]
 BUDGET = [r"\btekort\w*", r"\bbegroting\w*", r"\bbezuinig\w*", r"\bkadernota\b", r"\bjaarrekening\b",
           r"\bmiljoen\w*", r"\boverschrijding\w*", r"\bzienswijze\b"]
 
@@ -133,7 +142,9 @@ STAGE_CUES: list[tuple[str, str]] = [
                             r"aan (?:deze |beide )?(?:[\w'-]+ )?partijen gegund|winnaar van de aanbesteding|"
                             r"wint (?:de )?aanbesteding|aanbesteding (?:[\w'-]+ ){0,2}gewonnen|"
                             r"(?:zijn|is|worden|wordt) (?:[\w'-]+ ){0,4}gecontracteerd|nieuw gegunde|"
-                            r"aanbesteding aan [A-Z]\w+|(?:opnieuw )?gegund\b"),
+                            r"aanbesteding aan [A-Z]\w+|(?:opnieuw )?gegund\b|"
+                            r"(?:duidelijk|bekend) (?:zijn|worden|is|wordt) welke (?:organisatie|partij|aanbieder|partner)\w*|"
+                            r"bepalen welke (?:organisatie|partij|aanbieder|partner)\w*"),
     ("hoger_beroep", r"hoger beroep|gerechtshof|\bin appel\b|\bhet hof\b|centrale raad van beroep|\bcrvb\b|\barrest\b"),
     ("bodemprocedure", r"bodemprocedure|bodemzaak"),
     ("kort_geding", r"kort ?geding\w*|kortgedingen|voorzieningenrechter|\bvonnis\b|voorlopige voorziening|"
@@ -154,7 +165,8 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"interesse kenbaar|inschrijven via (?:het )?(?:aanbestedingsplatform )?tenderned|"
                      r"openbaar beschikbaar op tenderned|in de markt gezet|publiceerde (?:de gemeente )?de uitvraag|"
                      r"(?:opdracht|aanbesteding) (?:[\w'-]+ ){0,3}op tenderned|aanbestedingsleidraad op|"
-                     r"aanbesteding in gang gezet|(?:schreven|schreef|schrijft|schrijven) (?:[\w'-]+ ){0,6}(?:een |de )?aanbesteding\w* uit|"
+                     r"aanbesteding (?:[\w'-]+ ){0,5}in gang gezet|(?:inkoop|aanbestedings)?procedure (?:[\w'-]+ ){0,4}gestart|"
+                     r"aanbesteding (?:[\w'-]+ ){0,2}openbaar (?:werd|gemaakt)|(?:schreven|schreef|schrijft|schrijven) (?:[\w'-]+ ){0,6}(?:een |de )?aanbesteding\w* uit|"
                      r"aanbesteding\w* (?:[\w'-]+ ){0,3}uitgeschreven|publicatie van de aanbesteding|(?:weer|opnieuw) open te zetten|"
                      r"start\w* (?:[\w'-]+ ){0,8}met de (?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|start\w* (?:[\w'-]+ ){0,2}aanbesteding"),
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
@@ -190,15 +202,27 @@ STAGE_CUES: list[tuple[str, str]] = [
                 r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
                 r"geweigerd (?:om )?(?:een )?(?:nieuw )?contract|(?:wordt|worden|is) (?:[\w'-]+ ){0,3}uitgesteld|"
                 r"uit te stellen|niet (?:hebben )?ingeschreven|terug naar de tekentafel|gestaakt"),
-    ("implementatie", r"implementatie\w*|\btransitie(?!arrangement)\w*|goede start|voorbereidingen? voor de uitvoering|"
+    ("implementatie", r"implementatie(?!\s+(?:van\s+(?:de\s+)?)?contractstandaard)\w*|goede start|voorbereidingen? voor de uitvoering|"
                       r"overname van (?:de )?zorg|overgang van (?:jeugdigen|cli[eë]nten)|nemen de zorg over|overdragen"),
     ("voorbereiding", r"inkoopstrategie|verwervingsstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"
                       r"regiovisie|opdracht gegeven tot de inkoop|inkoopkeuzes|"
                       r"voorbereiding van (?:het|de) (?:nieuwe )?(?:inkoop\w*|aanbesteding\w*)|"
                       r"besloten om .{0,80}voor(?:\s|\w)*te bereiden|voorbereiden van een nieuwe inkoop|"
                       r"gekozen voor (?:het )?(?:opnieuw )?aanbesteden|inrichten van een inkooporganisatie|"
-                      r"nieuwe opdracht in te zetten|stelsel .{0,40}(?:te )?herzien|werkt (?:momenteel )?aan de voorbereiding"),
+                      r"nieuwe opdracht in te zetten|kader voor de inkoop|inkoopkader|in te kopen zorgvormen|"
+                      r"werkgroep .?inkoop|stelsel .{0,40}(?:te )?herzien|werkt (?:momenteel )?aan de voorbereiding"),
 ]
+
+# A known outcome said without the word "gunning": "krijgen vanaf 2020 een kleine honderd
+# aanbieders een contract", "Vanaf 2020 gaan twee samenwerkingsverbanden ... de jeugdhulp
+# uitvoeren". The future verb is the delivery; the award itself is done (issue 11).
+IMPLIED_AWARD = (r"\b(?:krijgen|krijgt) (?:[\w'-]+ ){0,6}(?:aanbieders?|partijen|organisaties|samenwerkingsverband\w*) "
+                 r"(?:[\w'-]+ ){0,2}(?:een|het) contract|"
+                 r"\b(?:[Vv]anaf|[Pp]er) (?:1 \w+ )?(?:19|20)\d\d (?:gaan|gaat) (?:[\w'-]+ ){0,4}(?:aanbieders?|"
+                 r"samenwerkingsverband\w*|partijen|organisaties) (?:[\w'-]+ ){0,6}(?:uitvoeren|leveren|bieden)\b")
+# A start date of the new delivery: "Vanaf 2020 gaan ...", "per 2021 krijgen ...".
+IMPLIED_START = r"\b(?:[Vv]anaf|[Pp]er|[Mm]et ingang van) (?:1 \w+ )?(?:19|20)\d\d\b(?= (?:gaan|gaat|krijgen|krijgt)\b)|" \
+                r"\b(?:[Vv]anaf|[Pp]er) (?:1 \w+ )?(?:19|20)\d\d\b(?= een (?:[\w'-]+ ){0,3}(?:aanbieders?|partijen) )"
 
 # --- §3.4 procedure types -----------------------------------------------------
 PROCEDURE_TYPES: list[tuple[str, str]] = [
