@@ -50,7 +50,7 @@ PLANNED = re.compile(
     r"\b(?:zal|zullen|gaat|(?<!te )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
     r"willen|wil|straks|binnenkort|komende|a\.s\.|aanstaande|te zijner tijd|pas\b.{0,80}\bna|uiteindelijke|later|"
     r"in de toekomst|gepland|voornemens|van plan|nog niet|verwachting is|hoopt|hopen|moet(?:en)? nog|"
-    r"zullen worden|wordt verwacht|kunnen straks|daarna|vervolgens)\b|\ba\.s\.|^dan\b|"
+    r"zullen worden|wordt verwacht|kunnen straks)\b|\ba\.s\.|^dan\b|"
     r"\bnodig(?:en|t) (?:u|jou|je|jullie|ons) (?:[\w'-]+ ){0,3}uit\b|\buitnodiging\b(?! tot inschrijving)", re.I)
 CURRENT = re.compile(r"\b(?:nog|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart)\b", re.I)
 AUX = re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn|was|waren|werd|werden)\b", re.I)
@@ -66,7 +66,7 @@ PARTICIPLE = re.compile(
 PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b|\bjl\.|"
                         r"\b(?:\w*tekenden?|sloten|sloot|besloot|kozen|koos|startten?|begonnen|begon|wonnen|kreeg|kregen|"
                         r"gunden?|dienden?|oordeelden?|bepaalden?|stelden?|publiceerden?|kondigden?|weigerden?|"
-                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden)\b", re.I)
+                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden|schreef|schreven)\b", re.I)
 # "is in april 2018 gestart met de ontwikkeling van een inkoopstrategie": the work began then
 # and goes on; the date is its start, not its end (issue 11).
 ONGOING = re.compile(r"\b(?:gestart|begonnen) met\b|\bbezig met\b|\bwerk(?:t|en) (?:momenteel |nu |hard )?aan\b", re.I)

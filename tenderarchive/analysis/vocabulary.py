@@ -132,7 +132,8 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("voorlopige_gunning", r"voorlopig(?:e)? (?:gegund|gunning)|voornemen tot gunning|gunningsvoornemen\w*|voorlopig gunnen|"
                            r"gunningsbeslissing|voornemens (?:is|zijn) (?:om )?(?:de opdracht )?te gunnen|"
                            r"van plan (?:zijn|is) .{0,80}te laten uitvoeren|winnaar (?:hebben |heeft )?aangewezen|"
-                           r"(?:hebben|heeft) (?:[\w'-]+ ){0,6}uitgekozen|organisatie uitgekozen"),
+                           r"(?:hebben|heeft) (?:[\w'-]+ ){0,6}uitgekozen|organisatie uitgekozen|"
+                           r"winnende (?:aanbieding|inschrijving|inschrijver|partij)"),
     ("bezwaar", r"bezwaar (?:te )?maken|bezwaar (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
                 r"termijn waarin men bezwaar|klacht (?:ingediend|in over)|diende .{0,60}een klacht in"),
     ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
@@ -177,6 +178,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"deadline om in te schrijven|sluitingsdatum|inschrijven voor|(?:hebben|heeft) (?:zich )?(?:[\w'-]+ ){0,3}ingeschreven|"
                      r"inschrijvingen (?:ontvangen|zijn binnen)|inzenddatum|offerte (?:uit te brengen|in te dienen)|"
                      r"(?:kunnen|kan) (?:[\w'-]+ ){0,3}inschrijven|inschrijving (?:vindt|sluit)|\bingeschreven\b|"
+                     r"(?:schreef|schreven|schrijft|schrijven) (?:[\w'-]+ ){0,8}in op (?:de|het|een) (?:aanbesteding|opdracht|perce\w+)|"
                      r"\binschrijvers\b|offerte (?:[\w'-]+ ){0,2}uitgebracht|offerte heeft uitgebracht"),
     ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|verificatiegesprek\w*|"
                     r"ingeschreven partijen beoordeeld|hebben wij de ingeschreven"),

@@ -125,3 +125,20 @@ def test_a_stage_cue_in_the_title_says_what_the_page_is_about():
     relevant, _ = _rel("De regio wil de inkoop van specialistische jeugdzorg gezamenlijk organiseren.",
                        "Eerste opzet van het kader voor de inkoop van jeugdzorg")
     assert relevant
+
+
+def test_sequence_words_do_not_make_a_past_step_planned():
+    st, _ = _st("Organisaties konden op de aanbesteding jeugdhulp reageren en de gemeenten hebben vervolgens een "
+                "organisatie uitgekozen.")
+    assert st["voorlopige_gunning"] == "done"
+
+
+def test_a_winning_bid_in_a_court_case_is_a_provisional_award():
+    st, _ = _st("Gemeenten hebben voldoende onderzocht dat de winnende aanbieding voor de gesloten jeugdzorg "
+                "een realistisch alternatief biedt, heeft de rechter bepaald.")
+    assert st["voorlopige_gunning"] == "done"
+
+
+def test_a_provider_that_bid_has_registered():
+    st, _ = _st("Middin schreef samen met aanbieders Jeugdformaat en Youz in op de aanbesteding jeugdhulp.")
+    assert st["inschrijving"] == "done"
