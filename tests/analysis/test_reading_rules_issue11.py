@@ -142,3 +142,27 @@ def test_a_winning_bid_in_a_court_case_is_a_provisional_award():
 def test_a_provider_that_bid_has_registered():
     st, _ = _st("Middin schreef samen met aanbieders Jeugdformaat en Youz in op de aanbesteding jeugdhulp.")
     assert st["inschrijving"] == "done"
+
+
+# --- awardees -----------------------------------------------------------------------------
+
+def _awardees(text):
+    from tenderarchive.analysis.organisations import find_awardees
+    return [a["name"] for a in find_awardees(text)]
+
+
+def test_the_list_of_contracted_parties_after_naast():
+    text = ("Met de ondertekening is het inkooptraject afgerond. De betrokken GI's zijn, naast de William Schrikker "
+            "Stichting, het Leger des Heils, Jeugdbescherming Brabant, Briedis Jeugdbeschermers en Jeugd Veilig Verder.")
+    assert _awardees(text) == ["William Schrikker Stichting", "Leger des Heils", "Jeugdbescherming Brabant",
+                               "Briedis Jeugdbeschermers", "Jeugd Veilig Verder"]
+
+
+def test_a_procurement_completed_with_a_party():
+    assert _awardees("De regio's hebben gisteren een gezamenlijk inkooptraject afgerond met de William Schrikker "
+                     "Stichting en vier andere instellingen.") == ["William Schrikker Stichting"]
+
+
+def test_contracts_brought_together_with_one_organisation():
+    assert _awardees("Gemeenten gaan vanaf 2024 de tweehonderd contracten onderbrengen bij één organisatie: "
+                     "MetMaya. Deze organisatie wordt verantwoordelijk.") == ["MetMaya"]
