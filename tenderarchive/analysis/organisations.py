@@ -43,7 +43,7 @@ _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Di
 _PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
               "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg", "Twente",
               "Nederland", "de regio"}
-_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp|Jeugdzorg|Jeugd|Crisis\w*|Dyslexie\w*|"
+_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp|Jeugdzorg|Jeugd(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
                       r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b")
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
