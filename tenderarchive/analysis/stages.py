@@ -66,13 +66,15 @@ PARTICIPLE = re.compile(
 PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b|\bjl\.|"
                         r"\b(?:\w*tekenden?|sloten|sloot|besloot|kozen|koos|startten?|begonnen|begon|wonnen|kreeg|kregen|"
                         r"gunden?|dienden?|oordeelden?|bepaalden?|stelden?|publiceerden?|kondigden?|weigerden?|"
-                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden|schreef|schreven)\b", re.I)
+                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden|schreef|schreven|konden)\b", re.I)
 # "is in april 2018 gestart met de ontwikkeling van een inkoopstrategie": the work began then
 # and goes on; the date is its start, not its end (issue 11).
 ONGOING = re.compile(r"\b(?:gestart|begonnen) met\b|\bbezig met\b|\bwerk(?:t|en) (?:momenteel |nu |hard )?aan\b", re.I)
 _ONGOING_STAGES = {"voorbereiding", "marktconsultatie", "dialoog", "implementatie"}
 # "vragen stellen" is the inlichtingen step only in a tender's context, not at any meeting.
 _TENDER_CONTEXT = re.compile(r"aanbested|inschrij|inkoopdocument|tenderned|nota van inlichtingen|offerte|leidraad", re.I)
+_HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b", re.I)
+_POSTPONED = re.compile(r"\buitgesteld\b|\buit(?: te)? ?stellen\b|\btot nader order\b|\bopgeschort\b", re.I)
 DEADLINE = re.compile(r"\b(?:tot(?: en met)?|uiterlijk|deadline|sluit|sluitingsdatum)\b", re.I)
 STATUS_PRIORITY = {"current": 3, "done": 2, "planned": 1}
 _EVENT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "kort_geding", "bodemprocedure", "hoger_beroep",
@@ -180,6 +182,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if implied and stage == "definitieve_gunning":
                 raw.append({"stage": stage, "status": "done", "cue": m.group(0), "sentence": text, "strong": True})
                 continue  # who delivers from a date on is known: the award is made
+            if stage in LEGAL_STAGES and _HYPOTHETICAL.search(text):
+                continue  # "Mocht de rechter beslissen dat ...": no case brought
             if stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
                 continue  # rule (b)
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
@@ -214,6 +218,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # they happen; other steps are read as running
                 status = "done" if stage in _EVENT_STAGES else "current"
                 strong = False
+            if stage == "mislukt" and status == "done" and _POSTPONED.search(text):
+                status = "current"  # postponed "tot nader order": the standstill goes on
             if stage == "vooraankondiging" and status == "planned":
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})

@@ -166,3 +166,20 @@ def test_a_procurement_completed_with_a_party():
 def test_contracts_brought_together_with_one_organisation():
     assert _awardees("Gemeenten gaan vanaf 2024 de tweehonderd contracten onderbrengen bij één organisatie: "
                      "MetMaya. Deze organisatie wordt verantwoordelijk.") == ["MetMaya"]
+
+
+def test_a_hypothetical_ruling_is_no_court_stage():
+    st, _ = _st("Mocht de rechter beslissen dat er opnieuw aanbesteed moet worden, dan lopen de huidige contracten "
+                "jeugdhulp door.")
+    assert "kort_geding" not in st
+
+
+def test_a_postponement_until_further_notice_goes_on():
+    st, primary = _st("Na een klacht over het tarief hebben de gemeenten de inschrijving voor de aanbesteding "
+                      "jeugdhulp tot nader order moeten uitstellen.")
+    assert st["mislukt"] == "current" and primary == "mislukt"
+
+
+def test_an_objection_that_could_be_made_was_made_in_the_past():
+    st, _ = _st("Aanbieders konden bezwaar maken tegen de voorlopige gunning jeugdhulp.")
+    assert st["bezwaar"] == "done"
