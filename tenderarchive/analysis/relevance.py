@@ -76,7 +76,11 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # in passing is not about youth-care procurement).
     together = bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
-        for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full))
+        for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full)) or any(
+        # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside
+        # "jeugdhulpvoorzieningen")
+        _matches(YOUTH_CORE, par) and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
+        for par in re.split(r"\n\s*\n", full))
     lead = (title or "") + "\n" + re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0][:300]
     guidance = _matches(GUIDANCE, lead)
     report = _matches(REPORT, title or "")

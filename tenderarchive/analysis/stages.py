@@ -62,7 +62,8 @@ _NOT_PARTICIPLE = {"gemeente", "gemeenten", "gesprek", "gesprekken", "gebied", "
 PARTICIPLE = re.compile(
     r"\b(?:op|uit|aan|af|in|mee|door|voor|over|terug|plaats|vast|bij|toe|na|samen|stil|stop)?"
     r"ge\w{2,}(?:d|t|en)\b|\b(?:ver|be|ont|her|er)\w{2,}(?:d|t)\b|"
-    r"\b(?:verzonden|plaatsgevonden|besloten|ontvangen|bevonden|begonnen|vertrokken|verkregen|bekeken|besproken)\b", re.I)
+    r"\b(?:verzonden|plaatsgevonden|besloten|ontvangen|bevonden|begonnen|vertrokken|verkregen|bekeken|besproken|"
+    r"ondertekend|aanbesteed|uitbesteed)\b", re.I)
 PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b|\bjl\.|"
                         r"\b(?:\w*tekenden?|sloten|sloot|besloot|kozen|koos|startten?|begonnen|begon|wonnen|kreeg|kregen|"
                         r"gunden?|dienden?|oordeelden?|bepaalden?|stelden?|publiceerden?|kondigden?|weigerden?|"
@@ -73,6 +74,7 @@ ONGOING = re.compile(r"\b(?:gestart|begonnen) met\b|\bbezig met\b|\bwerk(?:t|en)
 _ONGOING_STAGES = {"voorbereiding", "marktconsultatie", "dialoog", "implementatie"}
 # "vragen stellen" is the inlichtingen step only in a tender's context, not at any meeting.
 _TENDER_CONTEXT = re.compile(r"aanbested|inschrij|inkoopdocument|tenderned|nota van inlichtingen|offerte|leidraad", re.I)
+_NEGATED = re.compile(r"\b(?:geen|niet|nooit)\b(?: (?:[\w'-]+ ){0,3})?$", re.I)
 _HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b", re.I)
 _POSTPONED = re.compile(r"\buitgesteld\b|\buit(?: te)? ?stellen\b|\btot nader order\b|\bopgeschort\b", re.I)
 DEADLINE = re.compile(r"\b(?:tot(?: en met)?|uiterlijk|deadline|sluit|sluitingsdatum)\b", re.I)
@@ -182,6 +184,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if implied and stage == "definitieve_gunning":
                 raw.append({"stage": stage, "status": "done", "cue": m.group(0), "sentence": text, "strong": True})
                 continue  # who delivers from a date on is known: the award is made
+            if stage == "inschrijving" and re.search(r"\b(?:niet|geen)\b", m.group(0), re.I):
+                stage = "mislukt"  # "hebben zich niet ingeschreven": no tender received
+            if stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()]):
+                continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
             if stage in LEGAL_STAGES and _HYPOTHETICAL.search(text):
                 continue  # "Mocht de rechter beslissen dat ...": no case brought
             if stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):

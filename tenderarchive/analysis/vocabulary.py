@@ -102,7 +102,8 @@ GUIDANCE = [r"\bhandreiking\w*", r"\bhandleiding\w*", r"\bhandboek\w*", r"\bbroc
 # Reports and evaluations about procurement (issue 11): what the page is about when its title
 # or lead says so.
 REPORT = [r"\bevaluatie\w*", r"\bevalueer\w*", r"\brapport\w*", r"\bonderzoeksrapport\w*", r"\benqu[eê]te\w*",
-          r"\bpeiling\w*", r"\bkamerbrief\w*", r"\bkamervragen\b", r"\bwetsvoorstel\w*", r"\bmonitor\b"]
+          r"\bpeiling\w*", r"\bkamerbrief\w*", r"\bkamervragen\b", r"\bwetsvoorstel\w*", r"\bmonitor\b",
+          r"\bkamermotie\w*", r"\bmotie\b"]
 BUDGET = [r"\btekort\w*", r"\bbegroting\w*", r"\bbezuinig\w*", r"\bkadernota\b", r"\bjaarrekening\b",
           r"\bmiljoen\w*", r"\boverschrijding\w*", r"\bzienswijze\b"]
 
@@ -182,7 +183,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"\binschrijvers\b|offerte (?:[\w'-]+ ){0,2}uitgebracht|offerte heeft uitgebracht"),
     ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|verificatiegesprek\w*|"
                     r"ingeschreven partijen beoordeeld|hebben wij de ingeschreven"),
-    ("contract_ondertekend", r"(?:contract|overeenkomst)(?:en)? (?:[\w'-]+ ){0,5}(?:getekend|ondertekend|tekenen|ondertekenen)|"
+    ("contract_ondertekend", r"(?:contract|overeenkomst)(?:en)? (?:[\w'-]+,? ){0,7}(?:getekend|ondertekend|tekenen|ondertekenen)|"
                              r"samenwerkingsovereenkomst (?:[\w'-]+ ){0,3}(?:getekend|ondertekend)|tekendag\w*|contracten gereed|"
                              r"(?:sluiten|sloten|gesloten) (?:[\w'-]+ ){0,3}overeenkomst|overeenkomst (?:[\w'-]+ ){0,3}gesloten|"
                              r"contracten? (?:[\w'-]+ ){0,4}rond (?:komen|gekomen)|akkoord over (?:de )?contract\w*|"
@@ -199,7 +200,8 @@ STAGE_CUES: list[tuple[str, str]] = [
                    r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:[\w'-]+ ){0,3}(?:met|tot|voor)|"
                    r"\bverlengd\b|\bverlengt\b|\bverlengen\b"),
     ("mislukt", r"geen (?:geschikte |enkele )?(?:inschrijvingen|inschrijving|intekening)|onderhandelingsprocedure zonder|"
-                r"stopgezet|stop (?:te |moeten )?zetten|stop van (?:de )?(?:regionale )?inkoop|ingetrokken|tot nader order|"
+                r"stopgezet|stop (?:te |moeten )?zetten|stop van (?:de )?(?:regionale )?inko(?:op|pen)\w*|"
+                r"(?:hebben|heeft) zich niet (?:[\w'-]+ ){0,2}ingeschreven|ingetrokken|tot nader order|"
                 r"over (?:moeten )?doen|moet over\b|(?:moet|moeten) opnieuw (?:worden )?aanbesteed|opnieuw moeten aanbesteden|"
                 r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
                 r"geweigerd (?:om )?(?:een )?(?:nieuw )?contract|(?:wordt|worden|is) (?:[\w'-]+ ){0,3}uitgesteld|"

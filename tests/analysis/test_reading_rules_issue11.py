@@ -183,3 +183,31 @@ def test_a_postponement_until_further_notice_goes_on():
 def test_an_objection_that_could_be_made_was_made_in_the_past():
     st, _ = _st("Aanbieders konden bezwaar maken tegen de voorlopige gunning jeugdhulp.")
     assert st["bezwaar"] == "done"
+
+
+def test_a_negated_step_did_not_happen():
+    st, _ = _st("Bij een open house model is er geen ruimte voor een marktconsultatie voor de jeugdhulp.")
+    assert "marktconsultatie" not in st
+
+
+def test_providers_that_did_not_bid_make_the_procurement_fail():
+    st, primary = _st("De belangrijkste aanbieders hebben zich niet ingeschreven op de aanbesteding jeugdbescherming.")
+    assert "inschrijving" not in st and st["mislukt"] == "done" and primary == "mislukt"
+
+
+def test_contracts_signed_with_a_list_of_regions_in_between():
+    st, _ = _st("Op 31 oktober hebben 40 aanbieders contracten met de regiogemeenten IJmond, Zuid-Kennemerland en "
+                "Haarlemmermeer ondertekend voor de jeugdhulp.")
+    assert st["contract_ondertekend"] == "done"
+
+
+def test_a_signing_beside_youth_care_in_one_paragraph_is_about_youth_care():
+    text = ("Op 31 oktober hebben 40 aanbieders contracten met de regiogemeenten ondertekend. Hiermee zijn de "
+            "afspraken over jeugdhulpvoorzieningen vastgelegd.")
+    r = analyse(text, title="Gemeenten en aanbieders slaan handen ineen", published=dt.date(2014, 11, 3))
+    assert r["relevant"], r["relevance_rule"]
+
+
+def test_a_parliamentary_motion_on_tendering_rules_is_not_a_procurement():
+    assert _rel("De Kamer nam een motie aan over dialooggerichte gunning en raamovereenkomsten bij het aanbesteden "
+                "van jeugdhulp.", "Kamermotie aangenomen over dialoog bij aanbesteden jeugdhulp") == (False, "report")
