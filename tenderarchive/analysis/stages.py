@@ -52,7 +52,8 @@ PLANNED = re.compile(
     r"in de toekomst|gepland|voornemens|van plan|nog niet|verwachting is|hoopt|hopen|moet(?:en)? nog|"
     r"zullen worden|wordt verwacht|kunnen straks)\b|\ba\.s\.|^dan\b|"
     r"\bnodig(?:en|t) (?:u|jou|je|jullie|ons) (?:[\w'-]+ ){0,3}uit\b|\buitnodiging\b(?! tot inschrijving)", re.I)
-CURRENT = re.compile(r"\b(?:nog|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart)\b", re.I)
+CURRENT = re.compile(r"\b(?:nog|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart|"
+                     r"starten)\b", re.I)
 AUX = re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn|was|waren|werd|werden)\b", re.I)
 _NOT_PARTICIPLE = {"gemeente", "gemeenten", "gesprek", "gesprekken", "gebied", "gebieden", "gezin", "gezinnen",
                    "gevolg", "gevolgen", "geval", "gevallen", "gebruik", "gedeelte", "gedrag", "gewend", "gewoon",
@@ -117,6 +118,10 @@ def _grammar(piece: str, sentence: str, cue_pos: int) -> str | None:
             marks.append((m.start(), "done"))
     for m in PAST_EVENT.finditer(piece):
         marks.append((m.start(), "done"))
+    # present passive ("Nu wordt begonnen met de inkoop"): a participle right after wordt is
+    # not a past event
+    marks = [(pos, st) for pos, st in marks
+             if not (st == "done" and re.search(r"\bwordt\s+$", piece[max(0, pos - 12):pos], re.I))]
     if not marks:
         return None
     return min(marks, key=lambda x: (abs(x[0] - cue_pos), STATUS_PRIORITY[x[1]] * -1))[1]

@@ -211,3 +211,13 @@ def test_a_signing_beside_youth_care_in_one_paragraph_is_about_youth_care():
 def test_a_parliamentary_motion_on_tendering_rules_is_not_a_procurement():
     assert _rel("De Kamer nam een motie aan over dialooggerichte gunning en raamovereenkomsten bij het aanbesteden "
                 "van jeugdhulp.", "Kamermotie aangenomen over dialoog bij aanbesteden jeugdhulp") == (False, "report")
+
+
+def test_a_procurement_that_starts_is_running_now():
+    st, _ = _st("Utrechtse regiogemeenten starten gezamenlijke aanbesteding zeer specialistische jeugdhulp")
+    assert st["aankondiging"] == "current"
+
+
+def test_present_passive_is_not_a_past_event():
+    st, _ = _st("Nu wordt begonnen met de inkoop van alle vormen van jeugdhulp met verblijf.")
+    assert st["aankondiging"] == "current"
