@@ -6,7 +6,9 @@ Recognised forms, longest first:
   ``januari t/m mei 2022``, ``eind november / begin december 2017`` -> precision ``range``
 * full dates with optional weekday and time: ``14 december 2020 08:55``,
   ``22 december 2021 om 15.00 uur``, numeric ``14-10-2021``, ``14.10.2021``,
-  ``14/10/2021`` (one separator throughout, the table of ``extraction/dates.py``) -> ``day``
+  ``14/10/2021`` -> ``day``. These are the one full-date grammar of the project,
+  ``LONG_DATE``/``NUMERIC_DATE`` and ``full_date()`` of tenderarchive/extraction/dates.py
+  (issue 9); everything else in this list is the analysis' own.
 * year ranges: ``2024 – 2026``, ``2018 tot 2022``, ``van 2024 tot en met 2032`` -> ``range``
 * day + month without year: ``Donderdag 7 oktober``, ``6 juli a.s.``, ``Vanaf 1 juni`` -> ``day``
   with an inferred year
@@ -47,21 +49,18 @@ import re
 from dataclasses import dataclass
 
 from .text import Sentence
-from tenderarchive.extraction.dates import DATE_SEP
+from tenderarchive.extraction.dates import LONG_DATE, NUMERIC_DATE, full_date
 
 from .vocabulary import MONTHS, WEEKDAYS
 
 _M = r"(?P<{n}>" + "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "mei"), key=len, reverse=True)) + r")\b"
 _PART = r"(?P<{n}>begin|eind|einde|medio|half|halverwege|midden|eerste helft|tweede helft)"
 _WD = r"(?:(?P<wd>" + "|".join(WEEKDAYS) + r")\s+)?"
-_TIME = r"(?:,?\s*(?:om\s+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:\s*uur)?)?"
 
 RANGE_RE = re.compile(
     r"(?:van\s+|tussen\s+)?(?:" + _PART.format(n="p1") + r"\s+)?" + _M.format(n="m1") + r"(?:\s+(?P<y1>(?:19|20)\d\d))?"
     r"\s*(?:/|t/m|tot en met|tot|-|–|en)\s*(?:" + _PART.format(n="p2") + r"\s+)?" + _M.format(n="m2")
     + r"\s+(?P<y2>(?:19|20)\d\d)", re.I)
-FULL_RE = re.compile(_WD + r"(?P<d>[0-3]?\d)\s+" + _M.format(n="m") + r"\s+(?P<y>(?:19|20)\d\d)" + _TIME, re.I)
-NUMERIC_RE = re.compile(r"\b(?P<d>[0-3]?\d)(?P<sep>" + DATE_SEP + r")(?P<mo>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b" + _TIME)
 YEARRANGE_RE = re.compile(r"(?<![\d/-])(?:van\s+|periode\s+)?(?P<y1>(?:19|20)\d\d)\s*(?:–|-|—|tot en met|t/m|tot)\s*"
                           r"(?P<y2>(?:19|20)\d\d)(?![\d/-])", re.I)
 DAYMONTH_RE = re.compile(_WD + r"(?P<d>[0-3]?\d)\s+" + _M.format(n="m") + r"(?P<as>\s+(?:a\.s\.|aanstaande|as\b))?", re.I)
@@ -130,7 +129,7 @@ def _month(name: str) -> int:
 
 def _find_hits(sents: list[Sentence]) -> list[_Hit]:
     hits: list[_Hit] = []
-    order = [("range", RANGE_RE), ("full", FULL_RE), ("numeric", NUMERIC_RE), ("yearrange", YEARRANGE_RE), ("part", PART_RE),
+    order = [("range", RANGE_RE), ("full", LONG_DATE), ("numeric", NUMERIC_DATE), ("yearrange", YEARRANGE_RE), ("part", PART_RE),
              ("daymonth", DAYMONTH_RE), ("monthyear", MONTHYEAR_RE), ("relyear", RELYEAR_RE), ("year", YEAR_RE)]
     for s in sents:
         taken: list[tuple[int, int]] = []
@@ -139,8 +138,8 @@ def _find_hits(sents: list[Sentence]) -> list[_Hit]:
                 a, b = m.span()
                 if any(a < e and b > st for st, e in taken):
                     continue
-                if kind == "numeric" and not (1 <= int(m["mo"]) <= 12):
-                    continue
+                if kind in ("full", "numeric") and full_date(m) is None:
+                    continue  # no such day (31-02-2021, 14-13-2021): not a date
                 taken.append((a, b))
                 hits.append(_Hit(s.start + a, s.start + b, s, kind, m))
     hits.sort(key=lambda h: h.start)
@@ -161,13 +160,12 @@ def _valid(y: int, mo: int, d: int) -> bool:
 
 def _resolve_explicit(h: _Hit) -> None:
     m = h.m
-    if h.kind in ("full", "numeric"):  # "14 december 2020 08:55" / "14-10-2021"
-        y, d = int(m["y"]), int(m["d"])
-        mo = _month(m["m"]) if h.kind == "full" else int(m["mo"])
-        if _valid(y, mo, d):
-            h.date, h.precision = _iso(y, mo, d), "day"
-            if m["hh"]:
-                h.time = f"{int(m['hh']):02d}:{m['mi']}"
+    if h.kind in ("full", "numeric"):  # "14 december 2020 08:55" / "14-10-2021": the shared grammar
+        parsed = full_date(m)
+        if parsed:
+            h.date, h.precision = parsed.iso[:10], "day"
+            if parsed.precision == "minute":
+                h.time = parsed.iso[11:]
     elif h.kind == "monthyear":
         h.date, h.precision = _iso(int(m["y"]), _month(m["m"])), "month"
     elif h.kind == "range":

@@ -19,6 +19,10 @@ Awardee rules (:func:`find_awardees`), each a fixed Dutch phrase:
 * ``contract_met``: "overeenkomst/contract met X" in a sentence that says it was signed
   or closed (sluiten, tekenen);
 * ``gegund_gekregen``: "X heeft ... gegund gekregen";
+* ``contracted_list``: "De betrokken GI's zijn, naast de William Schrikker Stichting, het
+  Leger des Heils, ... en Jeugd Veilig Verder." (also gecontracteerde/gegunde aanbieders zijn);
+* ``afgerond_met``: "een gezamenlijk inkooptraject afgerond met de William Schrikker Stichting";
+* ``onderbrengen_bij``: "de contracten onderbrengen bij één organisatie: MetMaya";
 * ``aanbieders_vanaf``: "(zorg)aanbieders X en Y leveren/zorgen ... vanaf <date>".
 
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
@@ -39,7 +43,7 @@ _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Di
 _PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
               "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg", "Twente",
               "Nederland", "de regio"}
-_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp|Jeugdzorg|Jeugd|Crisis\w*|Dyslexie\w*|"
+_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp|Jeugdzorg|Jeugd(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
                       r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b")
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
@@ -74,7 +78,8 @@ def _split_names(chunk: str) -> list[str]:
     chunk = re.split(r"\.\s|\.$|\s[-–(]\s?|\bvormt\b|\bwerkt\b|\bmet onderaannemer", chunk)[0]
     out = []
     for part in _LIST_SEP.split(chunk):
-        m = re.match(_NAME, part.strip()) if part else None
+        part = re.sub(r"^(?:de|het)\s+(?=[A-Z])", "", part.strip()) if part else part
+        m = re.match(_NAME, part) if part else None
         if not m:
             continue
         n = _clean_name(m.group(0))
@@ -139,13 +144,22 @@ def find_awardees(text: str) -> list[dict]:
                          rf"(?:overeenkomst|contract)\w* met (?P<names>{_NAME})"),
         ("contract_met", rf"(?:overeenkomst|contract)\w* met (?P<names>{_NAME})[^.\n]{{0,60}}"
                          rf"(?:gesloten|getekend|ondertekend|afgesloten)"),
+        ("contracted_list", rf"(?:betrokken|gecontracteerde|geselecteerde|gegunde) (?:GI'?s|aanbieders|partijen|"
+                            rf"instellingen|organisaties) zijn,? (?:naast (?:de |het )?(?P<first>{_NAME}),\s*)?"
+                            rf"(?P<names>(?:de |het )?{_NAME}(?:\s*(?:,|en)\s*(?:de |het )?{_NAME})*)"),
+        ("afgerond_met", rf"(?:inkoop ?traject|aanbesteding|inkoop)\w* afgerond met (?:de |het )?(?P<names>{_NAME})"),
+        ("onderbrengen_bij", rf"(?:onder(?:brengen|gebracht)|contracten?) bij (?:één|een) (?:organisatie|aanbieder|partij)"
+                             rf"\s*:\s*(?P<names>{_NAME})"),
         ("gegund_gekregen", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[\w ]{{0,60}} )?gegund gekregen"),
         ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*) "
                              rf"(?:leveren|zorgen|verzorgen|voeren|gaan|nemen)\b[^.\n]{{0,80}}\bvanaf\b"),
     ]
     for rule, rx in rules:
         for m in re.finditer(rx, text):
-            for n in _split_names(m.group("names")):
+            found = _split_names(m.group("names"))
+            if "first" in m.groupdict() and m.group("first"):
+                found = _split_names(m.group("first")) + found
+            for n in found:
                 if rule == "gegund_gekregen" and n in ("Alle", "Middin"):
                     continue
                 _add(out, seen, n, rule, m.group(0))

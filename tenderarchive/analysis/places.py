@@ -25,6 +25,14 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   (overlapping occurrences included); only their regular expressions then run, so a notice
   costs one scan plus a few regexes instead of some 500. The regexes still decide every
   match, so the result is the same as running them all;
+* spelling (issue 11): a hyphenated CBS name also matches with a space ("Borger Odoorn",
+  "Midden Drenthe"); regular adjectives are derived from the CBS names (Castricum ->
+  "Castricumse", Wageningen -> "Wageningse", irregular ones in :data:`ADJECTIVES`);
+  "GEMEENTE NIJKERK" in capitals (the parties of a court ruling) names a municipality, as
+  does "wethouder Johan Coes van Hellendoorn" (an office holder's municipality, not a
+  surname: ``matched`` = ``office``); an ambiguous name with a capital after a preposition
+  mid-sentence ("de SP in Goes") is the place; names in a list after "regio's" are regions,
+  and "Den Haag" after "protest"/"actie" is the national government;
 * salience: a municipality goes into ``municipalities`` when it is in a list, follows
   ``gemeente``, is expanded from a sub-region, occurs twice, or occurs in the title or
   first paragraph; a single passing mention ("initiatief uit Nijmegen") goes into
@@ -56,6 +64,22 @@ ADJECTIVES = {"Haagse": "'s-Gravenhage", "Rotterdamse": "Rotterdam", "Amsterdams
               "Dordtse": "Dordrecht", "Leidse": "Leiden", "Groningse": "Groningen", "Almeerse": "Almere",
               "Enschedese": "Enschede", "Schiedamse": "Schiedam", "Vlaardingse": "Vlaardingen",
               "Maassluise": "Maassluis", "Zoetermeerse": "Zoetermeer", "Amersfoortse": "Amersfoort"}
+
+
+def _adjective(name: str) -> str | None:
+    """The regular Dutch adjective of a place name: Castricum -> Castricumse, Hoorn ->
+    Hoornse, Breda -> Bredase, Wageningen -> Wageningse; None where it is irregular or
+    unusual (other names ending in -en, -s, -e). Irregular ones are in ADJECTIVES."""
+    plain = re.sub(r"\s*\([^)]*\)", "", name)
+    if " " in plain or "-" in plain or "'" in plain or len(plain) < 4:
+        return None
+    if plain.endswith("ingen"):
+        return plain[:-2] + "se"
+    if plain.endswith(("en", "s", "e", "z", "x", "i", "u")):
+        return None
+    return plain + "se"
+
+
 # Adjective uses that name something else.
 ADJ_EXCEPTIONS = re.compile(r"Utrechtse Heuvelrug|Leidse [Rr]egio|Haagse [Rr]egio|Rotterdamse [Rr]egio", re.U)
 
@@ -88,11 +112,26 @@ def _patterns() -> list[tuple[str, str, re.Pattern]]:
         if plain != name:
             forms.append((plain, "alias"))
         forms += [(a, "alias") for a in row["aliases"].split("|") if a]
+        # "Borger Odoorn", "Midden Drenthe": the hyphen of a CBS name is often left out.
+        forms += [(f.replace("-", " "), "alias") for f, _ in list(forms) if "-" in f.strip("-'s")]
         for form, how in forms:
             pats.append((name, how if form != name else "name",
                          re.compile(_B + re.escape(form) + r"(?:'s)?" + _E)))
     pats.sort(key=lambda p: -len(p[2].pattern))
     return pats
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    """Irregular adjectives (ADJECTIVES) and the regular ones of every CBS name."""
+    munis, _ = load()
+    out = {}
+    for name in munis:
+        adj = _adjective(name)
+        if adj and name.replace("'s", "") not in AMBIGUOUS and re.sub(r"\s*\([^)]*\)", "", name) not in AMBIGUOUS:
+            out[adj] = name
+    out.update(ADJECTIVES)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +141,7 @@ def _automaton() -> ahocorasick.Automaton:
     forms: dict[str, list] = {}
     for i, (_name, _how, rx) in enumerate(_patterns()):
         forms.setdefault(_literal(rx), []).append(i)
-    for adjective in ADJECTIVES:
+    for adjective in _adjectives():
         forms.setdefault(adjective, []).append(("adjective", adjective))
     automaton = ahocorasick.Automaton()
     for form, values in forms.items():
@@ -188,8 +227,18 @@ def find_regions(text: str) -> list[dict]:
 _SEAT = re.compile(r"(?:rechtbank|gerechtshof|\bhof|zittingsplaats|locatie|gevestigd te|kantoorhoudende te|wonende te|"
                    r"advocaat[^,\n]{0,60}\bte|\bmr\.[^,\n]{0,40}\bte|regio'?s?|provincie|CJG|GGD)\s*(?:[A-Z][\w-]*,?\s+(?:gemeente\s+)?)?$", re.I)
 _PERSON = re.compile(r"\b[A-Z][a-z]+\s+(?:van|de|van de|van der|ter|ten|van den)\s+$|\b(?:[A-Z]\.){1,4}\s*$")
-_GOVERNMENT = re.compile(r"(?:naar|uit|vanuit|in) Den Haag\b[^.\n]{0,80}(?:geld|kabinet|minister|Kamer|rijk|lobby)|"
+_GOVERNMENT = re.compile(r"(?:protest\w*|actie\w*|demonstr\w+|lobby\w*) (?:[\w-]+ ){0,3}(?:naar|in) Den Haag\b|"
+                         r"(?:naar|uit|vanuit|in) Den Haag\b[^.\n]{0,80}(?:geld|kabinet|minister|Kamer|rijk|lobby)|"
                          r"(?:kabinet|minister|Kamer|rijk|lobby|geld)[^.\n]{0,80}(?:naar|uit|vanuit|in) Den Haag\b|'Den Haag'", re.I)
+# "wethouder Johan Coes van Hellendoorn": the municipality of an office holder, not a surname.
+_OFFICE_OF = re.compile(r"\b(?:wethouder|burgemeester|gemeentesecretaris|raadslid|raadsleden|college)\s+"
+                        r"(?:[A-Z][\w.'-]*\s+){0,4}van\s+(?:de\s+gemeente\s+)?$", re.I)
+# "GEMEENTE NIJKERK" in the heading of a court ruling.
+_CAPS_GEMEENTE = re.compile(r"\bGEMEENTEN?\s+(?P<name>[A-Z][A-Z'\- ]{1,40}?[A-Z])\b(?=\s*[,\n(]|\s+(?:C\.A\.|EN\b))")
+# "in de regio's Noordkop & Texel, West-Friesland en Alkmaar": a list of regions.
+_REGION_LIST = re.compile(r"\bregio'?s\s+(?:[A-Z][\w'-]*(?:\s+[A-Z&][\w'-]*)*(?:\s*,\s*|\s+en\s+|\s*&\s*))+$")
+# "de SP in Goes": an ambiguous name written with a capital after a preposition, mid-sentence.
+_PLACE_PREPOSITION = re.compile(r"[\w,]\s+(?:in|te|uit|naar|rond)\s+$")
 _DATELINE = re.compile(r"^(?:\d{1,2} \w+ )?(?P<name>[A-Z][A-Z' -]{2,40}?)\s*[-–]\s", re.M)
 
 
@@ -224,7 +273,7 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
                 continue
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             spans.append((m.start(), m.end(), name, how))
-    for adj, name in ADJECTIVES.items():
+    for adj, name in _adjectives().items():
         if adj not in adjectives:
             continue
         for m in re.finditer(_B + adj + r"\b", full):
@@ -238,7 +287,10 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
     keep = []
     for a, b, name, how in spans:
         before = full[max(0, a - 80): a]
-        if _SEAT.search(before) or _PERSON.search(before):
+        if _OFFICE_OF.search(before):
+            keep.append((a, b, name, "office"))
+            continue
+        if _SEAT.search(before) or _PERSON.search(before) or _REGION_LIST.search(before):
             continue
         if name == "'s-Gravenhage" and _GOVERNMENT.search(full[max(0, a - 100): b + 100]):
             continue
@@ -249,6 +301,12 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         cand = m.group("name").strip().title()
         for n in munis:
             if re.sub(r"\s*\([^)]*\)", "", n).casefold() == cand.casefold():
+                datelines.add(n)
+    for m in _CAPS_GEMEENTE.finditer(full):
+        cand = m.group("name").strip().casefold()
+        for n, row in munis.items():
+            forms = [re.sub(r"\s*\([^)]*\)", "", n), *(a for a in row["aliases"].split("|") if a)]
+            if any(f.casefold() == cand for f in forms):
                 datelines.add(n)
     # list membership: names separated only by ", " / " en " / " of "
     in_list: set[int] = set()
@@ -265,11 +323,16 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         surface = full[a:b]
         after_gemeente = bool(re.search(r"gemeenten?\s+(?:\w+\s+)?$", full[max(0, a - 30): a], re.I))
         ambiguous = surface.replace("'s", "") in AMBIGUOUS or name in AMBIGUOUS
-        if ambiguous and not (after_gemeente or i in in_list or name in datelines or
+        place_use = surface[:1].isupper() and bool(_PLACE_PREPOSITION.search(full[max(0, a - 30): a]))
+        if ambiguous and not (after_gemeente or place_use or i in in_list or name in datelines or
                               (counts[name] >= 2 and surface[:1].isupper() and len(surface) > 5)):
             continue
         rec = _record(name, how)
-        if how == "adjective" or not (i in in_list or after_gemeente or counts[name] >= 2 or surface in first_para):
+        if how == "office":
+            salient.setdefault(name, rec)
+        # an adjective alone is a passing mention; beside the name it counts as a second one
+        # ("... is Castricum" and "de Castricumse wethouder")
+        elif how == "adjective" or not (i in in_list or after_gemeente or counts[name] >= 2 or surface in first_para):
             mentioned.setdefault(name, rec)
         else:
             salient.setdefault(name, rec)

@@ -10,10 +10,22 @@ Rules, in order (the name goes into ``relevance_rule``):
   (e.g. a Wmo huishoudelijke hulp tender) -> not relevant;
 * ``regulation``: youth-care terms in a regulation text (verordening, nadere regels,
   artikelen) with at most one strong procurement term -> not relevant;
+* ``guidance``: the title or lead names a handbook, brochure, standard, webinar or table of
+  contents ("handreiking", "goede gewoonten", "contractstandaarden") and no procedure step
+  from ``aankondiging`` on is reported done or current -> not relevant (advice about buying
+  care is not a procurement);
+* ``report``: the title names an evaluation, report, survey, letter to parliament
+  or bill, and no procedure step from ``aankondiging`` on is reported -> not relevant;
+* ``budget_topic``: the title is about money (tekort, begroting, bezuinigen, miljoenen) and
+  no procedure step from ``aankondiging`` on is reported -> not relevant;
+* ``adjacent_topic``: the title and lead are about an adjacent field (Wmo, huishoudelijke
+  hulp, beschermd wonen, kinderopvang ...) and name no youth care -> not relevant (a Wmo
+  tender that mentions youth care further down);
 * ``youth_term+procedure``: a core youth term and either a *procedure act* term
   (aanbesteding, inschrijving, gunning, TenderNed, marktconsultatie ...) or a stage cue
   with strong evidence from ``aankondiging`` on (a contract signed, a kort geding with
-  procurement vocabulary) -> relevant;
+  procurement vocabulary) -> relevant; a stage cue in the title counts as strong (the title
+  says what the page is about: "Eerste opzet van het kader voor de inkoop");
 * ``procedure_not_about_youth``: both kinds of terms, but never in the title or in one
   sentence together (a Wmo tender page mentioning "jeugd" in passing) -> not relevant;
 * ``youth_term_no_procedure``: youth terms and only policy-level procurement words
@@ -29,7 +41,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import (ADJACENT, BUDGET, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
+from .vocabulary import (ADJACENT, BUDGET, GUIDANCE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
                          STAGE_RANK, STATISTICS, VACANCY, YOUTH_CORE)
 
 
@@ -54,7 +66,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     budget = _matches(BUDGET, full)
     procurement = bool(strong) or len(weak) >= 2
     floor = STAGE_RANK["aankondiging"]
-    stage_cues = [s for s in stages or [] if s.get("strong", s.get("evidence") == "strong")
+    in_title = (lambda s: bool(title) and (s.get("sentence") or "").strip() == title.strip())
+    stage_cues = [s for s in stages or [] if (s.get("strong", s.get("evidence") == "strong") or in_title(s))
                   and (STAGE_RANK.get(s["stage"], -1) >= floor
                        or re.search(r"inkoop|aanbest|verwerving|contract", s.get("sentence") or "", re.I))]
     procedure = bool(acts) or (bool(stage_cues) and (procurement or bool(weak)))
@@ -63,9 +76,27 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # in passing is not about youth-care procurement).
     together = bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
-        for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full))
+        for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full)) or any(
+        # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside
+        # "jeugdhulpvoorzieningen")
+        _matches(YOUTH_CORE, par) and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
+        for par in re.split(r"\n\s*\n", full))
+    lead = (title or "") + "\n" + re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0][:300]
+    guidance = _matches(GUIDANCE, lead)
+    report = _matches(REPORT, title or "")
+    budget_topic = _matches(BUDGET, title or "")
+    adjacent_topic = bool(_matches(ADJACENT, lead)) and not _matches(YOUTH_CORE, lead)
+    reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
     if len(vacancy) >= 2:
         rule, relevant = "vacancy", False
+    elif guidance and not reported:
+        rule, relevant = "guidance", False
+    elif report and not reported:
+        rule, relevant = "report", False
+    elif budget_topic and not reported:
+        rule, relevant = "budget_topic", False
+    elif adjacent_topic and youth:
+        rule, relevant = "adjacent_topic", False
     elif youth and regulation and len(strong) <= 1:
         rule, relevant = "regulation", False
     elif youth and procedure and together:
@@ -91,4 +122,4 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     return {"relevant": relevant, "relevance_score": score, "relevance_rule": rule,
             "matched_terms": youth + strong + weak, "adjacent_terms": adjacent,
             "procedure_terms": acts, "stage_cues": sorted({s["stage"] for s in stage_cues}),
-            "vacancy_terms": vacancy, "budget_terms": budget}
+            "vacancy_terms": vacancy, "budget_terms": budget, "guidance_terms": guidance, "report_terms": report}

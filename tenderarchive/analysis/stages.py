@@ -44,14 +44,16 @@ import re
 from functools import lru_cache
 
 from .text import Sentence, clauses
-from .vocabulary import INTERRUPTING, LEGAL_STAGES, STAGE_CUES, STAGE_RANK
+from .vocabulary import IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, LEGAL_STAGES, STAGE_CUES, STAGE_RANK
 
 PLANNED = re.compile(
     r"\b(?:zal|zullen|gaat|(?<!te )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
     r"willen|wil|straks|binnenkort|komende|a\.s\.|aanstaande|te zijner tijd|pas\b.{0,80}\bna|uiteindelijke|later|"
     r"in de toekomst|gepland|voornemens|van plan|nog niet|verwachting is|hoopt|hopen|moet(?:en)? nog|"
-    r"zullen worden|wordt verwacht|kunnen straks|daarna|vervolgens)\b|\ba\.s\.|^dan\b", re.I)
-CURRENT = re.compile(r"\b(?:nog|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart)\b", re.I)
+    r"zullen worden|wordt verwacht|kunnen straks)\b|\ba\.s\.|^dan\b|"
+    r"\bnodig(?:en|t) (?:u|jou|je|jullie|ons) (?:[\w'-]+ ){0,3}uit\b|\buitnodiging\b(?! tot inschrijving)", re.I)
+CURRENT = re.compile(r"\b(?:nog|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart|"
+                     r"starten)\b", re.I)
 AUX = re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn|was|waren|werd|werden)\b", re.I)
 _NOT_PARTICIPLE = {"gemeente", "gemeenten", "gesprek", "gesprekken", "gebied", "gebieden", "gezin", "gezinnen",
                    "gevolg", "gevolgen", "geval", "gevallen", "gebruik", "gedeelte", "gedrag", "gewend", "gewoon",
@@ -61,11 +63,21 @@ _NOT_PARTICIPLE = {"gemeente", "gemeenten", "gesprek", "gesprekken", "gebied", "
 PARTICIPLE = re.compile(
     r"\b(?:op|uit|aan|af|in|mee|door|voor|over|terug|plaats|vast|bij|toe|na|samen|stil|stop)?"
     r"ge\w{2,}(?:d|t|en)\b|\b(?:ver|be|ont|her|er)\w{2,}(?:d|t)\b|"
-    r"\b(?:verzonden|plaatsgevonden|besloten|ontvangen|bevonden|begonnen|vertrokken|verkregen|bekeken|besproken)\b", re.I)
+    r"\b(?:verzonden|plaatsgevonden|besloten|ontvangen|bevonden|begonnen|vertrokken|verkregen|bekeken|besproken|"
+    r"ondertekend|aanbesteed|uitbesteed)\b", re.I)
 PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b|\bjl\.|"
                         r"\b(?:\w*tekenden?|sloten|sloot|besloot|kozen|koos|startten?|begonnen|begon|wonnen|kreeg|kregen|"
                         r"gunden?|dienden?|oordeelden?|bepaalden?|stelden?|publiceerden?|kondigden?|weigerden?|"
-                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden)\b", re.I)
+                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden|schreef|schreven|konden)\b", re.I)
+# "is in april 2018 gestart met de ontwikkeling van een inkoopstrategie": the work began then
+# and goes on; the date is its start, not its end (issue 11).
+ONGOING = re.compile(r"\b(?:gestart|begonnen) met\b|\bbezig met\b|\bwerk(?:t|en) (?:momenteel |nu |hard )?aan\b", re.I)
+_ONGOING_STAGES = {"voorbereiding", "marktconsultatie", "dialoog", "implementatie"}
+# "vragen stellen" is the inlichtingen step only in a tender's context, not at any meeting.
+_TENDER_CONTEXT = re.compile(r"aanbested|inschrij|inkoopdocument|tenderned|nota van inlichtingen|offerte|leidraad", re.I)
+_NEGATED = re.compile(r"\b(?:geen|niet|nooit)\b(?: (?:[\w'-]+ ){0,3})?$", re.I)
+_HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b", re.I)
+_POSTPONED = re.compile(r"\buitgesteld\b|\buit(?: te)? ?stellen\b|\btot nader order\b|\bopgeschort\b", re.I)
 DEADLINE = re.compile(r"\b(?:tot(?: en met)?|uiterlijk|deadline|sluit|sluitingsdatum)\b", re.I)
 STATUS_PRIORITY = {"current": 3, "done": 2, "planned": 1}
 _EVENT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "kort_geding", "bodemprocedure", "hoger_beroep",
@@ -106,6 +118,10 @@ def _grammar(piece: str, sentence: str, cue_pos: int) -> str | None:
             marks.append((m.start(), "done"))
     for m in PAST_EVENT.finditer(piece):
         marks.append((m.start(), "done"))
+    # present passive ("Nu wordt begonnen met de inkoop"): a participle right after wordt is
+    # not a past event
+    marks = [(pos, st) for pos, st in marks
+             if not (st == "done" and re.search(r"\bwordt\s+$", piece[max(0, pos - 12):pos], re.I))]
     if not marks:
         return None
     return min(marks, key=lambda x: (abs(x[0] - cue_pos), STATUS_PRIORITY[x[1]] * -1))[1]
@@ -144,6 +160,11 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
                 continue
             taken.append(m.span())
             found.append((stage, m))
+    # implied outcome and start (vocabulary.IMPLIED_AWARD / IMPLIED_START): read on their own,
+    # they may overlap the cues above ("krijgen vanaf 2020 ... een contract")
+    for stage, rx in (("definitieve_gunning", IMPLIED_AWARD), ("contractstart", IMPLIED_START)):
+        for m in re.finditer(rx, sentence):
+            found.append((stage + ":implied", m))
     return found
 
 
@@ -158,6 +179,22 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
         if not hits:
             continue
         for stage, m in hits:
+            implied = stage.endswith(":implied")
+            stage = stage.split(":")[0]
+            if stage == "inlichtingen" and m.group(0).lower().startswith("vragen") and not _TENDER_CONTEXT.search(text):
+                continue  # questions at a meeting, not the tender's question round
+            if (stage == "implementatie" and m.group(0).lower().startswith("implementatie")
+                    and not re.search(r"aanbieder|contract(?!standaard)|gegund|gunning|overgang|cli[eë]nt|jeugdigen", text, re.I)):
+                continue  # "helpen bij de implementatie" of anything: not the new contracts' start-up
+            if implied and stage == "definitieve_gunning":
+                raw.append({"stage": stage, "status": "done", "cue": m.group(0), "sentence": text, "strong": True})
+                continue  # who delivers from a date on is known: the award is made
+            if stage == "inschrijving" and re.search(r"\b(?:niet|geen)\b", m.group(0), re.I):
+                stage = "mislukt"  # "hebben zich niet ingeschreven": no tender received
+            if stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()]):
+                continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
+            if stage in LEGAL_STAGES and _HYPOTHETICAL.search(text):
+                continue  # "Mocht de rechter beslissen dat ...": no case brought
             if stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
                 continue  # rule (b)
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
@@ -165,12 +202,15 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             status, strong = None, True
             if stage in LEGAL_STAGES and re.search(r"uitspraak|vonnis|oordeel\w*|bepaald|bepaalt|besloten|beslist|"
                                                     r"beslissing|gelijk|wees|afgewezen|toegewezen|arrest|verbiedt|verbood|"
-                                                    r"bekrachtig\w*|vernietig\w*", text, re.I):
+                                                    r"bekrachtig\w*|vernietig\w*|tot de conclusie|verboden", text, re.I):
                 status = "done"  # a ruling reported is a ruling made
             if status is None:
                 for off, cl in clauses(text):
                     if off <= m.start() < off + len(cl) + 1:
-                        status = _date_status(cl, events, ref, max_date) or _grammar(cl, text, m.start() - off)
+                        if stage in _ONGOING_STAGES and ONGOING.search(cl):
+                            status = "current"
+                        else:
+                            status = _date_status(cl, events, ref, max_date) or _grammar(cl, text, m.start() - off)
                         break
             if status is None:
                 status = _grammar(text, text, m.start())
@@ -189,6 +229,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # they happen; other steps are read as running
                 status = "done" if stage in _EVENT_STAGES else "current"
                 strong = False
+            if stage == "mislukt" and status == "done" and _POSTPONED.search(text):
+                status = "current"  # postponed "tot nader order": the standstill goes on
             if stage == "vooraankondiging" and status == "planned":
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})

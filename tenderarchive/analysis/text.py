@@ -42,6 +42,8 @@ class Sentence:
 
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9ÀÉÈÖÜ])")
 # Abbreviations that end in a dot but do not end a sentence.
+# An abbreviated weekday or month followed by a number is part of a date.
+_DATE_ABBREV = re.compile(r"\b(?:ma|di|wo|do|vr|za|zo|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.$", re.I)
 _ABBREV = ("a.s.", "o.a.", "bijv.", "bv.", "t/m", "ca.", "nr.", "z.s.m.", "m.b.t.", "i.v.m.", "e.d.", "etc.")
 
 
@@ -61,6 +63,8 @@ def _split_line(line: str) -> list[tuple[int, str]]:
         before = line[: m.start()]
         if before.endswith(_ABBREV) or re.search(r"\b[A-Z]\.$", before):
             continue
+        if _DATE_ABBREV.search(before) and line[m.end():m.end() + 1].isdigit():
+            continue  # "do. 7 okt. 2021": one date, not three sentences
         out.append((pos, line[pos: m.start()]))
         pos = m.end()
     out.append((pos, line[pos:]))

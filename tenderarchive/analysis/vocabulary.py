@@ -1,7 +1,8 @@
 """Hand-written Dutch vocabulary for jeugdhulp procurement (news-sites §3).
 
-Kept as Python data (not YAML) so regexes can be reviewed next to the terms
-and the module imports with no I/O. All patterns are matched case-insensitively
+Kept as Python data (not YAML) so regexes can be reviewed next to the terms; the
+one exception is the youth-care terms, which are read from the youth_care topic
+profile so that notices and news share one vocabulary (issue 9). All patterns are matched case-insensitively
 against normalised text (see :mod:`tenderarchive.analysis.text`) unless noted.
 
 Why hand-written: no Dutch NLP library in reach (pip-installable without
@@ -12,15 +13,45 @@ tests against the seed gold is more predictable.
 """
 from __future__ import annotations
 
+import re
+
 # --- §3.1 youth-care terms ------------------------------------------------
-YOUTH_CORE = [
-    r"jeugdhulp\w*", r"jeugdzorg\w*", r"jeugdwet", r"jeugdregio\w*", r"jeugd-?\s?ggz", r"ggz[- ]jeugd",
-    r"dyslexiezorg", r"\beed\b", r"jeugdbescherm\w*", r"jeugdreclassering", r"\bjbjr\b",
-    r"gecertificeerde instelling(?:en)?", r"jeugdzorgplus", r"gesloten jeugdhulp", r"residenti[eë]le jeugdhulp",
-    r"pleegzorg", r"gezinshuiz?(?:en)?", r"basishulp jeugd", r"jeugd- en gezinsteams?", r"jeugd en gezinsteams?",
-    r"\bjgt\b", r"gemeentelijke toegang", r"ondersteuners? jeugd", r"poh[- ]jeugd", r"flexibel team",
-    r"jeugdmodel", r"jeugd- en gezinsdeel", r"crisishulp", r"zorg voor jeugd", r"\bjggz\b", r"jeugd-? en wmo",
-]
+# One youth-care vocabulary (issue 9): the terms of the youth_care topic profile
+# (tenderarchive/profiles/youth_care.yaml, ``relevance.terms``) are the source. Notices
+# match a term at the start of a word (pipelines/classify.py); the news analysis reads the
+# same terms with term_pattern() below, which also allows inflections after the term and a
+# space or hyphen where the term has one ("jeugd-ggz" reads "jeugd ggz", "jeugdggz").
+# NEWS_ONLY_YOUTH adds the few words that mark youth care in running news text but would
+# mislabel notices: a three-letter abbreviation (EED) that a substring test of notice
+# titles would find in other words, and phrases that name youth care only in a news
+# context about it (the municipal "toegang", "flexibel team", "crisishulp").
+
+
+def term_pattern(term: str) -> str:
+    """The regex with which the news analysis reads one profile term.
+
+    >>> import re; bool(re.search(term_pattern("jeugd- en gezinsteam"), "de jeugd en gezinsteams", re.I))
+    True
+    """
+    out = []
+    for ch in term.strip().lower():
+        if ch == "-":
+            out.append(r"-?\s?")
+        elif ch == " ":
+            out.append(r"\s+")
+        else:
+            out.append(re.escape(ch))
+    return r"(?<!\w)" + "".join(out) + r"\w*"
+
+
+def _profile_terms() -> tuple[str, ...]:
+    from tenderarchive.profiles import load_profile
+
+    return load_profile("youth_care").relevance.terms
+
+
+NEWS_ONLY_YOUTH = [r"\beed\b", r"gemeentelijke toegang", r"flexibel team", r"crisishulp"]
+YOUTH_CORE = [term_pattern(t) for t in _profile_terms()] + NEWS_ONLY_YOUTH
 
 # Adjacent fields: negative unless combined with a core youth term (§3.1).
 ADJACENT = [
@@ -63,6 +94,16 @@ VACANCY = [
     r"\bben jij\b", r"\bjouw (?:rol|taken|profiel)\b", r"\bfunctie-?eisen\b", r"\bwerkervaring\b",
     r"\bbegindatum\b", r"\beinddatum\b", r"\bprojectleider\b", r"\binterim\b", r"\bkandida\w+",
 ]
+# Guidance rather than a procurement: a handbook, brochure, standard or course about buying care
+# (issue 11). Read in the title and lead only: what the page is *about*.
+GUIDANCE = [r"\bhandreiking\w*", r"\bhandleiding\w*", r"\bhandboek\w*", r"\bbrochure\w*", r"\bwhitepaper\w*",
+            r"\bgoede gewoonten\b", r"\bstappenplan\w*", r"\bcontractstandaard\w*", r"\binhoudsopgave\b",
+            r"\bleeswijzer\b", r"\bwebinar\w*", r"\bmodelovereenkomst\w*", r"\bkennisbank\b"]
+# Reports and evaluations about procurement (issue 11): what the page is about when its title
+# or lead says so.
+REPORT = [r"\bevaluatie\w*", r"\bevalueer\w*", r"\brapport\w*", r"\bonderzoeksrapport\w*", r"\benqu[eê]te\w*",
+          r"\bpeiling\w*", r"\bkamerbrief\w*", r"\bkamervragen\b", r"\bwetsvoorstel\w*", r"\bmonitor\b",
+          r"\bkamermotie\w*", r"\bmotie\b"]
 BUDGET = [r"\btekort\w*", r"\bbegroting\w*", r"\bbezuinig\w*", r"\bkadernota\b", r"\bjaarrekening\b",
           r"\bmiljoen\w*", r"\boverschrijding\w*", r"\bzienswijze\b"]
 
@@ -92,7 +133,8 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("voorlopige_gunning", r"voorlopig(?:e)? (?:gegund|gunning)|voornemen tot gunning|gunningsvoornemen\w*|voorlopig gunnen|"
                            r"gunningsbeslissing|voornemens (?:is|zijn) (?:om )?(?:de opdracht )?te gunnen|"
                            r"van plan (?:zijn|is) .{0,80}te laten uitvoeren|winnaar (?:hebben |heeft )?aangewezen|"
-                           r"(?:hebben|heeft) (?:[\w'-]+ ){0,6}uitgekozen|organisatie uitgekozen"),
+                           r"(?:hebben|heeft) (?:[\w'-]+ ){0,6}uitgekozen|organisatie uitgekozen|"
+                           r"winnende (?:aanbieding|inschrijving|inschrijver|partij)"),
     ("bezwaar", r"bezwaar (?:te )?maken|bezwaar (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
                 r"termijn waarin men bezwaar|klacht (?:ingediend|in over)|diende .{0,60}een klacht in"),
     ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
@@ -102,7 +144,9 @@ STAGE_CUES: list[tuple[str, str]] = [
                             r"aan (?:deze |beide )?(?:[\w'-]+ )?partijen gegund|winnaar van de aanbesteding|"
                             r"wint (?:de )?aanbesteding|aanbesteding (?:[\w'-]+ ){0,2}gewonnen|"
                             r"(?:zijn|is|worden|wordt) (?:[\w'-]+ ){0,4}gecontracteerd|nieuw gegunde|"
-                            r"aanbesteding aan [A-Z]\w+|(?:opnieuw )?gegund\b"),
+                            r"aanbesteding aan [A-Z]\w+|(?:opnieuw )?gegund\b|"
+                            r"(?:duidelijk|bekend) (?:zijn|worden|is|wordt) welke (?:organisatie|partij|aanbieder|partner)\w*|"
+                            r"bepalen welke (?:organisatie|partij|aanbieder|partner)\w*"),
     ("hoger_beroep", r"hoger beroep|gerechtshof|\bin appel\b|\bhet hof\b|centrale raad van beroep|\bcrvb\b|\barrest\b"),
     ("bodemprocedure", r"bodemprocedure|bodemzaak"),
     ("kort_geding", r"kort ?geding\w*|kortgedingen|voorzieningenrechter|\bvonnis\b|voorlopige voorziening|"
@@ -123,7 +167,8 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"interesse kenbaar|inschrijven via (?:het )?(?:aanbestedingsplatform )?tenderned|"
                      r"openbaar beschikbaar op tenderned|in de markt gezet|publiceerde (?:de gemeente )?de uitvraag|"
                      r"(?:opdracht|aanbesteding) (?:[\w'-]+ ){0,3}op tenderned|aanbestedingsleidraad op|"
-                     r"aanbesteding in gang gezet|(?:schreven|schreef|schrijft|schrijven) (?:[\w'-]+ ){0,6}(?:een |de )?aanbesteding\w* uit|"
+                     r"aanbesteding (?:[\w'-]+ ){0,5}in gang gezet|(?:inkoop|aanbestedings)?procedure (?:[\w'-]+ ){0,4}gestart|"
+                     r"aanbesteding (?:[\w'-]+ ){0,2}openbaar (?:werd|gemaakt)|(?:schreven|schreef|schrijft|schrijven) (?:[\w'-]+ ){0,6}(?:een |de )?aanbesteding\w* uit|"
                      r"aanbesteding\w* (?:[\w'-]+ ){0,3}uitgeschreven|publicatie van de aanbesteding|(?:weer|opnieuw) open te zetten|"
                      r"start\w* (?:[\w'-]+ ){0,8}met de (?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|start\w* (?:[\w'-]+ ){0,2}aanbesteding"),
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
@@ -134,10 +179,11 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"deadline om in te schrijven|sluitingsdatum|inschrijven voor|(?:hebben|heeft) (?:zich )?(?:[\w'-]+ ){0,3}ingeschreven|"
                      r"inschrijvingen (?:ontvangen|zijn binnen)|inzenddatum|offerte (?:uit te brengen|in te dienen)|"
                      r"(?:kunnen|kan) (?:[\w'-]+ ){0,3}inschrijven|inschrijving (?:vindt|sluit)|\bingeschreven\b|"
+                     r"(?:schreef|schreven|schrijft|schrijven) (?:[\w'-]+ ){0,8}in op (?:de|het|een) (?:aanbesteding|opdracht|perce\w+)|"
                      r"\binschrijvers\b|offerte (?:[\w'-]+ ){0,2}uitgebracht|offerte heeft uitgebracht"),
     ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|verificatiegesprek\w*|"
                     r"ingeschreven partijen beoordeeld|hebben wij de ingeschreven"),
-    ("contract_ondertekend", r"(?:contract|overeenkomst)(?:en)? (?:[\w'-]+ ){0,5}(?:getekend|ondertekend|tekenen|ondertekenen)|"
+    ("contract_ondertekend", r"(?:contract|overeenkomst)(?:en)? (?:[\w'-]+,? ){0,7}(?:getekend|ondertekend|tekenen|ondertekenen)|"
                              r"samenwerkingsovereenkomst (?:[\w'-]+ ){0,3}(?:getekend|ondertekend)|tekendag\w*|contracten gereed|"
                              r"(?:sluiten|sloten|gesloten) (?:[\w'-]+ ){0,3}overeenkomst|overeenkomst (?:[\w'-]+ ){0,3}gesloten|"
                              r"contracten? (?:[\w'-]+ ){0,4}rond (?:komen|gekomen)|akkoord over (?:de )?contract\w*|"
@@ -154,20 +200,33 @@ STAGE_CUES: list[tuple[str, str]] = [
                    r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:[\w'-]+ ){0,3}(?:met|tot|voor)|"
                    r"\bverlengd\b|\bverlengt\b|\bverlengen\b"),
     ("mislukt", r"geen (?:geschikte |enkele )?(?:inschrijvingen|inschrijving|intekening)|onderhandelingsprocedure zonder|"
-                r"stopgezet|stop (?:te |moeten )?zetten|stop van (?:de )?(?:regionale )?inkoop|ingetrokken|tot nader order|"
+                r"stopgezet|stop (?:te |moeten )?zetten|stop van (?:de )?(?:regionale )?inko(?:op|pen)\w*|"
+                r"(?:hebben|heeft) zich niet (?:[\w'-]+ ){0,2}ingeschreven|ingetrokken|tot nader order|"
                 r"over (?:moeten )?doen|moet over\b|(?:moet|moeten) opnieuw (?:worden )?aanbesteed|opnieuw moeten aanbesteden|"
                 r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
                 r"geweigerd (?:om )?(?:een )?(?:nieuw )?contract|(?:wordt|worden|is) (?:[\w'-]+ ){0,3}uitgesteld|"
                 r"uit te stellen|niet (?:hebben )?ingeschreven|terug naar de tekentafel|gestaakt"),
-    ("implementatie", r"implementatie\w*|\btransitie(?!arrangement)\w*|goede start|voorbereidingen? voor de uitvoering|"
+    ("implementatie", r"implementatie(?!\s+(?:van\s+(?:de\s+)?)?contractstandaard)\w*|goede start|voorbereidingen? voor de uitvoering|"
                       r"overname van (?:de )?zorg|overgang van (?:jeugdigen|cli[eë]nten)|nemen de zorg over|overdragen"),
     ("voorbereiding", r"inkoopstrategie|verwervingsstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"
                       r"regiovisie|opdracht gegeven tot de inkoop|inkoopkeuzes|"
                       r"voorbereiding van (?:het|de) (?:nieuwe )?(?:inkoop\w*|aanbesteding\w*)|"
                       r"besloten om .{0,80}voor(?:\s|\w)*te bereiden|voorbereiden van een nieuwe inkoop|"
                       r"gekozen voor (?:het )?(?:opnieuw )?aanbesteden|inrichten van een inkooporganisatie|"
-                      r"nieuwe opdracht in te zetten|stelsel .{0,40}(?:te )?herzien|werkt (?:momenteel )?aan de voorbereiding"),
+                      r"nieuwe opdracht in te zetten|kader voor de inkoop|inkoopkader|in te kopen zorgvormen|"
+                      r"werkgroep .?inkoop|stelsel .{0,40}(?:te )?herzien|werkt (?:momenteel )?aan de voorbereiding"),
 ]
+
+# A known outcome said without the word "gunning": "krijgen vanaf 2020 een kleine honderd
+# aanbieders een contract", "Vanaf 2020 gaan twee samenwerkingsverbanden ... de jeugdhulp
+# uitvoeren". The future verb is the delivery; the award itself is done (issue 11).
+IMPLIED_AWARD = (r"\b(?:krijgen|krijgt) (?:[\w'-]+ ){0,6}(?:aanbieders?|partijen|organisaties|samenwerkingsverband\w*) "
+                 r"(?:[\w'-]+ ){0,2}(?:een|het) contract|"
+                 r"\b(?:[Vv]anaf|[Pp]er) (?:1 \w+ )?(?:19|20)\d\d (?:gaan|gaat) (?:[\w'-]+ ){0,4}(?:aanbieders?|"
+                 r"samenwerkingsverband\w*|partijen|organisaties) (?:[\w'-]+ ){0,6}(?:uitvoeren|leveren|bieden)\b")
+# A start date of the new delivery: "Vanaf 2020 gaan ...", "per 2021 krijgen ...".
+IMPLIED_START = r"\b(?:[Vv]anaf|[Pp]er|[Mm]et ingang van) (?:1 \w+ )?(?:19|20)\d\d\b(?= (?:gaan|gaat|krijgen|krijgt)\b)|" \
+                r"\b(?:[Vv]anaf|[Pp]er) (?:1 \w+ )?(?:19|20)\d\d\b(?= een (?:[\w'-]+ ){0,3}(?:aanbieders?|partijen) )"
 
 # --- §3.4 procedure types -----------------------------------------------------
 PROCEDURE_TYPES: list[tuple[str, str]] = [

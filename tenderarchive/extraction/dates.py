@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-__all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "parse_dutch_date", "find_stated_date", "find_modified_date",
+__all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC_DATE", "ISO_DATE",
+           "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
            "url_date"]
 
 MONTHS = {
@@ -39,17 +40,27 @@ MONTHS = {
 # forms ("14 dec. 2020", "14-12-2020", "14.12.2020", "14/12/2020").
 WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
 DATE_SEP = r"[-/.]"
-_WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?\s+)?"
+WEEKDAY_ABBREVIATIONS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
+_WEEKDAY = (r"(?:\b(?P<wd>" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r")\.?,?\s+)?")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TIME = r"(?:\s*(?:,|om|-|–|\|)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur)?)?"
 
+# --- The one full-date grammar (issue 9) ------------------------------------------------
+# A full date is day, month and year, with an optional weekday before it and an optional
+# time after it: "14 december 2020 08:55", "donderdag 7 okt. 2021 om 15.00 uur",
+# "14-10-2021", "14.10.2021", "14/10/2021" (one separator throughout). Both the stated
+# publication date (this module) and the event dates of the analysis
+# (tenderarchive/analysis/dates.py) search with these two patterns and convert a match
+# with full_date(); the analysis adds only what is its own (ranges, dates without a
+# year, parts of months, year inference).
 LONG_DATE = re.compile(
-    _WEEKDAY + r"(?P<d>\d{1,2})\s+(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<y>(?:19|20)\d{2})\b" + _TIME,
+    _WEEKDAY + r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<y>(?:19|20)\d{2})\b" + _TIME,
     re.I,
 )
 NUMERIC_DATE = re.compile(
     _WEEKDAY + r"\b(?P<d>\d{1,2})(?P<sep>" + DATE_SEP + r")(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})\b" + _TIME, re.I
 )
+FULL_DATE_PATTERNS = (LONG_DATE, NUMERIC_DATE)
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?")
 
 _PUBLISHED_LABEL = re.compile(
@@ -91,7 +102,15 @@ def _build(y: int, m: int, d: int, hh: str | None, mm: str | None) -> ParsedDate
     return ParsedDate(day.isoformat(), "day")
 
 
-def _from_match(m: re.Match) -> ParsedDate | None:
+def full_date(m: re.Match) -> ParsedDate | None:
+    """The date (and time, if written) of a match of LONG_DATE, NUMERIC_DATE or ISO_DATE;
+    ``None`` when the day does not exist (``31-02-2021``, ``14-13-2021``).
+
+    >>> full_date(LONG_DATE.search("op donderdag 7 okt. 2021 om 15.00 uur")).iso
+    '2021-10-07T15:00'
+    >>> full_date(NUMERIC_DATE.search("31.02.2021")) is None
+    True
+    """
     g = m.groupdict()
     month = MONTHS[g["mon"].lower()] if g.get("mon") else int(g["m"])
     return _build(int(g["y"]), month, int(g["d"]), g.get("H"), g.get("M"))
@@ -115,7 +134,7 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
     for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
         m = pattern.match(text) if anchored else pattern.search(text)
         if m:
-            parsed = _from_match(m)
+            parsed = full_date(m)
             if parsed:
                 return parsed
     return None
@@ -129,7 +148,7 @@ def _is_date_only(line: str) -> ParsedDate | None:
         if m:
             rest = line[m.end():].strip()
             if not rest or (re.match(r"^[-–|·]\s*\S", rest) and len(rest) <= 40):
-                return _from_match(m)
+                return full_date(m)
     return None
 
 

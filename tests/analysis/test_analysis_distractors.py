@@ -2,6 +2,7 @@
 import pytest
 
 from tenderarchive.analysis import analyse
+from tenderarchive.profiles import load_profile
 
 WMO_TENDER = """Aanbesteding huishoudelijke hulp Wmo 2025
 De gemeenten in de regio publiceren op TenderNed een marktconsultatie voor de inkoop van
@@ -53,13 +54,38 @@ def test_youth_tender_with_wmo_words_stays_relevant():
     assert analyse(text)["relevant"] is True
 
 
-def test_profile_terms_and_news_vocabulary_agree():
-    """One youth-care vocabulary: every term the youth_care topic profile uses for notices is
-    also a youth term of the news analysis (tenderarchive/analysis/vocabulary.py)."""
-    import re
-    from tenderarchive.analysis.vocabulary import YOUTH_CORE
-    from tenderarchive.profiles import load_profile
-    profile = load_profile("youth_care")
-    terms = profile.relevance.terms if hasattr(profile, "relevance") else profile["relevance"]["terms"]
-    missing = [t for t in terms if not any(re.fullmatch(p, t, re.I) or re.search(p, t, re.I) for p in YOUTH_CORE)]
-    assert not missing, missing
+YOUTH_TERMS = load_profile("youth_care").relevance.terms
+
+
+@pytest.mark.parametrize("term", YOUTH_TERMS)
+def test_one_youth_care_vocabulary_for_notices_and_news(term):
+    """One youth-care vocabulary (issue 9): every term of the youth_care topic profile makes
+    a notice youth care (pipelines/classify.py) and, with a procedure act beside it, a news
+    page about youth-care procurement (tenderarchive/analysis/relevance.py)."""
+    from pipelines.classify import classify
+    from tenderarchive.analysis.relevance import relevance
+    notice = {"title": f"Inkoop {term} 2025", "description": "", "reference": None, "keywords": None}
+    assert classify(notice, [], load_profile("youth_care").relevance)[0]
+    page = relevance(f"De regio start de aanbesteding voor {term}. Inschrijven kan tot 1 mei.", title="Nieuws")
+    assert page["relevant"], page
+    assert any(t.startswith(term.split()[0].split("-")[0]) for t in page["matched_terms"]), page
+
+
+@pytest.mark.parametrize("written", ["jeugd ggz", "jeugdggz", "jeugd-ggz", "Jeugd- en Gezinsteams",
+                                     "jeugdhulpaanbieders", "gezinshuizen"])
+def test_news_reads_profile_terms_with_their_spelling_variants(written):
+    from tenderarchive.analysis.relevance import relevance
+    page = relevance(f"De aanbesteding voor {written} is gegund.", title="Nieuws")
+    assert page["relevant"] and page["relevance_rule"] == "youth_term+procedure", page
+
+
+@pytest.mark.parametrize("word", ["crisishulp", "flexibel team"])
+def test_news_only_words_do_not_make_a_notice_youth_care(word):
+    """A few words mark youth care only in running news text; a notice about them alone
+    (adult crisis care, a flexible team of another service) stays out of the youth-care archive."""
+    from pipelines.classify import classify
+    from tenderarchive.analysis.relevance import relevance
+    notice = {"title": f"Aanbesteding {word}", "description": "", "reference": None, "keywords": None}
+    assert not classify(notice, [], load_profile("youth_care").relevance)[0]
+    assert relevance(f"De aanbesteding voor {word} jeugd is gestart.", title="Nieuws")["matched_terms"]
+

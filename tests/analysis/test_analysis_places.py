@@ -76,3 +76,45 @@ def test_den_haag_and_adjective():
 def test_regions_named_in_news_spelling():
     res = find_municipalities("ZUID-KENNEMERLAND/IJMOND - De regio Hart van Brabant en West-Friesland.")
     assert {r["code"] for r in res["regions"]} >= {"JZ11", "JZ10", "JZ35", "JZ05"}
+
+
+# --- issue 11: spellings and forms a careful reader takes as naming the municipality ---
+
+def test_hyphenated_names_match_without_the_hyphen():
+    assert _names("De gemeenten Borger Odoorn, Coevorden en Midden Drenthe kopen samen in.") == {
+        "Borger-Odoorn", "Coevorden", "Midden-Drenthe"}
+
+
+def test_court_ruling_parties_in_capitals_name_the_municipality():
+    text = "de publiekrechtelijke rechtspersoon\n\nGEMEENTE NIJKERK,\n\nzetelend te Nijkerk,\n\ngedaagde,"
+    assert _names(text) == {"Nijkerk"}
+    assert _names("en 2. GEMEENTE NUENEN C.A., zetelende te Nuenen,") == {"Nuenen, Gerwen en Nederwetten"}
+
+
+def test_an_office_holder_of_a_municipality_is_not_a_surname():
+    res = find_municipalities("Later in de tekst. Wethouder Johan Coes van Hellendoorn spreekt van een mijlpaal.")
+    assert [(m["name"], m["matched"]) for m in res["municipalities"]] == [("Hellendoorn", "office")]
+    # a person's surname stays a surname
+    assert "Eersel" not in _names("Later in de tekst. Volgens Emmeke van Eersel is dat zo.")
+
+
+def test_regular_adjective_beside_the_name_makes_it_salient():
+    text = ("Eerste alinea over de regio.\n\nDe enige gemeente die nog twijfelt is Castricum. "
+            "Daarna zal de Castricumse wethouder spreken.")
+    assert "Castricum" in _names(text)
+    alone = find_municipalities("Eerste alinea.\n\nDe Castricumse wethouder sprak.")
+    assert [m["name"] for m in alone["municipalities_mentioned"]] == ["Castricum"]
+
+
+def test_an_ambiguous_name_after_a_preposition_mid_sentence_is_the_place():
+    assert "Goes" in _names("Eerst iets anders.\n\nIn 2010 opende de SP in Goes een meldpunt. De SP in Goes is teleurgesteld.")
+    assert "Goes" not in _names("Goes the story, says he.")
+
+
+def test_names_in_a_list_of_regions_are_regions():
+    text = "Dat liet Peter namens de gemeenten in de regio's Noordkop & Texel, West-Friesland en Alkmaar weten."
+    assert "Alkmaar" not in _names(text)
+
+
+def test_protest_in_den_haag_is_the_national_government():
+    assert "'s-Gravenhage" not in _names("Protest in Den Haag\n\nZeeuwse wethouders trokken naar Den Haag.")

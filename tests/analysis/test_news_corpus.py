@@ -102,12 +102,12 @@ def fidelity():
 # Floors a little below what the analysis reached when this test was written (README of the
 # corpus quotes the real numbers). The test part was never tuned on; its floors are lower.
 FLOORS = {
-    "dev": {("relevance", "accuracy"): 0.95, ("primary_stage", "accuracy"): 0.72, ("stage_status", "f1"): 0.42,
-            ("municipalities", "precision"): 0.90, ("municipalities", "recall"): 0.65,
-            ("organisations", "recall"): 0.48, ("awardees", "precision"): 0.90, ("awardees", "recall"): 0.70,
+    "dev": {("relevance", "accuracy"): 0.95, ("primary_stage", "accuracy"): 0.84, ("stage_status", "f1"): 0.60,
+            ("municipalities", "precision"): 0.93, ("municipalities", "recall"): 0.90,
+            ("organisations", "recall"): 0.50, ("awardees", "precision"): 0.90, ("awardees", "recall"): 0.90,
             ("events", "recall"): 0.80, ("title", "accuracy"): 0.95, ("date", "accuracy"): 0.95},
     "test": {("relevance", "accuracy"): 0.78, ("primary_stage", "accuracy"): 0.50, ("stage_status", "f1"): 0.30,
-             ("municipalities", "precision"): 0.90, ("municipalities", "recall"): 0.60,
+             ("municipalities", "precision"): 0.90, ("municipalities", "recall"): 0.90,
              ("organisations", "recall"): 0.40, ("awardees", "precision"): 0.70, ("awardees", "recall"): 0.70,
              ("events", "recall"): 0.80, ("title", "accuracy"): 0.95, ("date", "accuracy"): 0.95},
 }

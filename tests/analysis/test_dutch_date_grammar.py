@@ -1,0 +1,62 @@
+"""One Dutch full-date grammar (issue 9): tenderarchive/extraction/dates.py defines the
+full date once (LONG_DATE, NUMERIC_DATE, full_date); the stated publication date and the
+event dates of the analysis (tenderarchive/analysis/dates.py) read it alike."""
+from __future__ import annotations
+
+import pytest
+
+from tenderarchive.analysis.dates import events
+from tenderarchive.analysis.text import sentences
+from tenderarchive.extraction.dates import FULL_DATE_PATTERNS, full_date, parse_dutch_date
+
+# (text, iso as written) -- day or minute precision
+WRITTEN = [
+    ("14 december 2020", "2020-12-14"),
+    ("14 december 2020 08:55", "2020-12-14T08:55"),
+    ("22 december 2021 om 15.00 uur", "2021-12-22T15:00"),
+    ("donderdag 7 oktober 2021", "2021-10-07"),
+    ("do. 7 okt. 2021", "2021-10-07"),
+    ("3 mrt 2022", "2022-03-03"),
+    ("14-10-2021", "2021-10-14"),
+    ("14.10.2021", "2021-10-14"),
+    ("1.3.2023", "2023-03-01"),
+    ("14/10/2021", "2021-10-14"),
+    ("vrijdag 14-10-2022 om 9.30 uur", "2022-10-14T09:30"),
+]
+
+
+def _grammar(text: str) -> str | None:
+    for pattern in FULL_DATE_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            parsed = full_date(m)
+            return parsed.iso if parsed else None
+    return None
+
+
+@pytest.mark.parametrize("text,iso", WRITTEN)
+def test_the_grammar_reads_every_written_form(text, iso):
+    assert _grammar(f"Op {text} was het zover.") == iso
+
+
+@pytest.mark.parametrize("text,iso", WRITTEN)
+def test_publication_date_and_event_date_agree(text, iso):
+    """The same sentence gives the same day to the stated date and to the event."""
+    assert parse_dutch_date(text).iso == iso
+    sentence = f"De gunning vond plaats op {text}."
+    found, _ = events(sentences(sentence))
+    days = [e["date"] for e in found if e["precision"] == "day"]
+    assert days == [iso[:10]], found
+    if "T" in iso:
+        assert [e.get("time") for e in found if e["precision"] == "day"] == [iso[11:]]
+
+
+@pytest.mark.parametrize("text", ["31-02-2021", "14-13-2021", "30 februari 2020", "14-10.2021"])
+def test_no_such_day_or_mixed_separators_is_no_date(text):
+    assert parse_dutch_date(text) is None
+    found, _ = events(sentences(f"De gunning is op {text} bekend."))
+    assert not [e for e in found if e["precision"] == "day"], found
+
+
+def test_a_number_glued_before_the_day_is_not_part_of_it():
+    assert _grammar("artikel 114 december 2020") is None

@@ -1,0 +1,223 @@
+"""Reading rules added on the dev part of the news corpus (issue 11), one specification each.
+
+Texts are synthetic sentences in the style of the corpus pages; each test names the rule
+(tenderarchive/analysis/stages.py, relevance.py, vocabulary.py) it specifies.
+"""
+import datetime as dt
+
+import pytest
+
+from tenderarchive.analysis import analyse
+
+
+def _st(text, **kw):
+    r = analyse(text, **kw)
+    return {s["stage"]: s["status"] for s in r["stages"]}, r["primary_stage"]
+
+
+# --- stages ---------------------------------------------------------------------------
+
+def test_who_delivers_from_a_date_on_implies_the_award_is_made():
+    st, primary = _st("De aanbesteding jeugdhulp is afgerond. In plaats van tweehonderd aanbieders, krijgen vanaf "
+                      "2020 een kleine honderd aanbieders een contract.", published=dt.date(2019, 12, 16))
+    assert st["definitieve_gunning"] == "done" and st["contractstart"] == "planned"
+    assert primary == "definitieve_gunning"
+    st, _ = _st("Vanaf 2020 gaan twee samenwerkingsverbanden van jeugdhulpaanbieders de specialistische "
+                "jeugdhulp uitvoeren.", published=dt.date(2019, 11, 14))
+    assert st["definitieve_gunning"] == "done" and st["contractstart"] == "planned"
+
+
+def test_work_started_on_a_past_date_is_still_going_on():
+    st, primary = _st("De inkooporganisatie is in april 2018 gestart met de ontwikkeling van een inkoopstrategie "
+                      "voor jeugdhulp.", published=dt.date(2018, 10, 14))
+    assert st["voorbereiding"] == "current" and primary == "voorbereiding"
+
+
+def test_an_invitation_is_to_a_future_meeting():
+    st, _ = _st("Wij nodigen u daarom uit voor een consultatiebijeenkomst over de inkoop jeugdhulp, waarin wij "
+                "het proces toelichten dat doorlopen is.")
+    assert st["marktconsultatie"] == "planned"
+
+
+def test_questions_at_a_meeting_are_not_the_tenders_question_round():
+    st, _ = _st("Op de roadshow over jeugdhulp was er voldoende gelegenheid om vragen te stellen.")
+    assert "inlichtingen" not in st
+    st, _ = _st("Tot 1 maart kunnen inschrijvers vragen stellen over de aanbesteding jeugdhulp.")
+    assert "inlichtingen" in st
+
+
+def test_implementation_of_anything_is_not_the_new_contracts_start_up():
+    st, _ = _st("De deelnemers kregen tools die helpen bij de implementatie van contractstandaarden voor jeugdhulp.")
+    assert "implementatie" not in st
+    st, _ = _st("Na de gunning start de implementatie met de nieuwe aanbieders jeugdhulp.")
+    assert "implementatie" in st
+
+
+def test_the_decentralisation_is_not_an_implementation_stage():
+    st, _ = _st("Drie decentralisaties (transities) maken gemeenten verantwoordelijk voor de jeugdhulp.")
+    assert "implementatie" not in st
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tien gemeenten zijn een gezamenlijke procedure gestart voor inkoop van jeugdhulp.",
+    "Toen de aanbesteding openbaar werd op 12 mei, was de wet nog niet actief.",
+    "Maastricht heeft de aanbesteding voor ambulante jeugdzorg opnieuw in gang gezet.",
+])
+def test_a_procedure_started_or_made_public_is_announced(sentence):
+    st, _ = _st(sentence)
+    assert st.get("aankondiging") in ("done", "current")
+
+
+def test_when_it_will_be_known_who_delivers_the_award_is_planned():
+    st, _ = _st("In december zal duidelijk zijn welke organisatie(s) de ambulante jeugdhulp gaan bieden.")
+    assert st["definitieve_gunning"] == "planned"
+
+
+def test_a_judge_reaching_a_conclusion_is_a_ruling_made():
+    st, primary = _st("Tien gemeenten zijn een procedure gestart voor inkoop van jeugdhulp. De voorzieningenrechter "
+                      "komt tot de conclusie dat de tarieven niet goed zijn onderbouwd.")
+    assert st["kort_geding"] == "done" and primary == "kort_geding"
+
+
+def test_a_restarted_procedure_outranks_the_earlier_failure_and_ruling():
+    text = ("De aanbesteding jeugdhulp was in mei gedaan maar moest worden gestaakt. In een kort geding oordeelde "
+            "de rechter dat de publicatie te vroeg was. Maastricht heeft de aanbesteding nu opnieuw in gang gezet.")
+    st, primary = _st(text)
+    assert st["mislukt"] == "done" and st["kort_geding"] == "done" and st["aankondiging"] == "current"
+    assert primary == "aankondiging"
+
+
+# --- relevance: what the page is about ---------------------------------------------------
+
+def _rel(text, title):
+    r = analyse(text, title=title)
+    return r["relevant"], r["relevance_rule"]
+
+
+def test_a_handbook_about_tendering_youth_care_is_not_a_procurement():
+    assert _rel("Deel B: hoe richt u de aanbestedingsprocedure in? Opstellen gunningscriteria jeugdhulp, "
+                "marktconsultatie, inschrijving.", "Aanbesteden Wmo 2015 en Jeugdwet, een handreiking") == (False, "guidance")
+
+
+def test_a_handbook_title_does_not_hide_a_reported_procedure():
+    relevant, _ = _rel("De regio heeft de aanbesteding jeugdhulp gepubliceerd op TenderNed. Inschrijven kan tot "
+                       "1 juni.", "Brochure bij de aanbesteding jeugdhulp 2025")
+    assert relevant
+
+
+def test_an_evaluation_report_is_not_a_procurement():
+    assert _rel("Aanbestedingen van jeugdhulp zijn volgens de onderzoekers geen knelpunt; gemeenten gunnen "
+                "vaak via open house.", "Evaluatie Jeugdwet: aanbestedingen onnodig knelpunt") == (False, "report")
+
+
+def test_a_budget_story_is_not_a_procurement():
+    assert _rel("De gemeente verwacht een tekort van 2 miljoen op jeugdzorg; de inkoop van jeugdhulp moet "
+                "goedkoper via een nieuwe aanbesteding.", "Tekort jeugdzorg loopt op tot 2 miljoen")[0] is False
+
+
+def test_a_wmo_tender_that_mentions_youth_care_further_down_is_not_youth_care():
+    text = ("De gemeente start de aanbesteding huishoudelijke hulp (Wmo). Inschrijven kan tot 1 juni.\n\n"
+            "Ook de jeugdhulp wordt later opnieuw ingekocht, maar die aanbesteding volgt pas volgend jaar.")
+    assert _rel(text, "Aanbesteding huishoudelijke hulp van start") == (False, "adjacent_topic")
+
+
+def test_a_stage_cue_in_the_title_says_what_the_page_is_about():
+    relevant, _ = _rel("De regio wil de inkoop van specialistische jeugdzorg gezamenlijk organiseren.",
+                       "Eerste opzet van het kader voor de inkoop van jeugdzorg")
+    assert relevant
+
+
+def test_sequence_words_do_not_make_a_past_step_planned():
+    st, _ = _st("Organisaties konden op de aanbesteding jeugdhulp reageren en de gemeenten hebben vervolgens een "
+                "organisatie uitgekozen.")
+    assert st["voorlopige_gunning"] == "done"
+
+
+def test_a_winning_bid_in_a_court_case_is_a_provisional_award():
+    st, _ = _st("Gemeenten hebben voldoende onderzocht dat de winnende aanbieding voor de gesloten jeugdzorg "
+                "een realistisch alternatief biedt, heeft de rechter bepaald.")
+    assert st["voorlopige_gunning"] == "done"
+
+
+def test_a_provider_that_bid_has_registered():
+    st, _ = _st("Middin schreef samen met aanbieders Jeugdformaat en Youz in op de aanbesteding jeugdhulp.")
+    assert st["inschrijving"] == "done"
+
+
+# --- awardees -----------------------------------------------------------------------------
+
+def _awardees(text):
+    from tenderarchive.analysis.organisations import find_awardees
+    return [a["name"] for a in find_awardees(text)]
+
+
+def test_the_list_of_contracted_parties_after_naast():
+    text = ("Met de ondertekening is het inkooptraject afgerond. De betrokken GI's zijn, naast de William Schrikker "
+            "Stichting, het Leger des Heils, Jeugdbescherming Brabant, Briedis Jeugdbeschermers en Jeugd Veilig Verder.")
+    assert _awardees(text) == ["William Schrikker Stichting", "Leger des Heils", "Jeugdbescherming Brabant",
+                               "Briedis Jeugdbeschermers", "Jeugd Veilig Verder"]
+
+
+def test_a_procurement_completed_with_a_party():
+    assert _awardees("De regio's hebben gisteren een gezamenlijk inkooptraject afgerond met de William Schrikker "
+                     "Stichting en vier andere instellingen.") == ["William Schrikker Stichting"]
+
+
+def test_contracts_brought_together_with_one_organisation():
+    assert _awardees("Gemeenten gaan vanaf 2024 de tweehonderd contracten onderbrengen bij één organisatie: "
+                     "MetMaya. Deze organisatie wordt verantwoordelijk.") == ["MetMaya"]
+
+
+def test_a_hypothetical_ruling_is_no_court_stage():
+    st, _ = _st("Mocht de rechter beslissen dat er opnieuw aanbesteed moet worden, dan lopen de huidige contracten "
+                "jeugdhulp door.")
+    assert "kort_geding" not in st
+
+
+def test_a_postponement_until_further_notice_goes_on():
+    st, primary = _st("Na een klacht over het tarief hebben de gemeenten de inschrijving voor de aanbesteding "
+                      "jeugdhulp tot nader order moeten uitstellen.")
+    assert st["mislukt"] == "current" and primary == "mislukt"
+
+
+def test_an_objection_that_could_be_made_was_made_in_the_past():
+    st, _ = _st("Aanbieders konden bezwaar maken tegen de voorlopige gunning jeugdhulp.")
+    assert st["bezwaar"] == "done"
+
+
+def test_a_negated_step_did_not_happen():
+    st, _ = _st("Bij een open house model is er geen ruimte voor een marktconsultatie voor de jeugdhulp.")
+    assert "marktconsultatie" not in st
+
+
+def test_providers_that_did_not_bid_make_the_procurement_fail():
+    st, primary = _st("De belangrijkste aanbieders hebben zich niet ingeschreven op de aanbesteding jeugdbescherming.")
+    assert "inschrijving" not in st and st["mislukt"] == "done" and primary == "mislukt"
+
+
+def test_contracts_signed_with_a_list_of_regions_in_between():
+    st, _ = _st("Op 31 oktober hebben 40 aanbieders contracten met de regiogemeenten IJmond, Zuid-Kennemerland en "
+                "Haarlemmermeer ondertekend voor de jeugdhulp.")
+    assert st["contract_ondertekend"] == "done"
+
+
+def test_a_signing_beside_youth_care_in_one_paragraph_is_about_youth_care():
+    text = ("Op 31 oktober hebben 40 aanbieders contracten met de regiogemeenten ondertekend. Hiermee zijn de "
+            "afspraken over jeugdhulpvoorzieningen vastgelegd.")
+    r = analyse(text, title="Gemeenten en aanbieders slaan handen ineen", published=dt.date(2014, 11, 3))
+    assert r["relevant"], r["relevance_rule"]
+
+
+def test_a_parliamentary_motion_on_tendering_rules_is_not_a_procurement():
+    assert _rel("De Kamer nam een motie aan over dialooggerichte gunning en raamovereenkomsten bij het aanbesteden "
+                "van jeugdhulp.", "Kamermotie aangenomen over dialoog bij aanbesteden jeugdhulp") == (False, "report")
+
+
+def test_a_procurement_that_starts_is_running_now():
+    st, _ = _st("Utrechtse regiogemeenten starten gezamenlijke aanbesteding zeer specialistische jeugdhulp")
+    assert st["aankondiging"] == "current"
+
+
+def test_present_passive_is_not_a_past_event():
+    st, _ = _st("Nu wordt begonnen met de inkoop van alle vormen van jeugdhulp met verblijf.")
+    assert st["aankondiging"] == "current"
