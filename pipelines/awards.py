@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 
 from tenderarchive.awards.html import parse_response
-from tenderarchive.awards.rows import html_results, ocds_results, only_columns
+from tenderarchive.awards.rows import html_results, ocds_results, only_columns, year
 from tenderarchive.items import NoticeItem, OCDSProcedureItem
 from tenderarchive.organisations import organisation
 from tenderarchive.store.keys import dumps
@@ -64,7 +64,7 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
     record["notices"] = [only_columns("notices", {
         "publication_id": int(pid), "kenmerk": record["kenmerk"], "procurement_id": record["procurement_id"],
         "title": n.get("title"), "description": n.get("description"), "buyer": n.get("buyer"),
-        "published": day, "published_at": day, "year": int(day[:4]) if day else None,
+        "published": day, "published_at": day, "year": year(day),
         "year_month": day[:7] if day else None, "procedure_label": n.get("procedure"),
         "cpv_main": cpv, "cpv_main_8": cpv.split("-")[0] if cpv else None,
         "is_awarded": 1 if record["awards"] else 0, "youth_care": 1,

@@ -65,6 +65,13 @@ def parse_notice_date(text: str | None) -> str | None:
     return None
 
 
+def tender_count(text: str | None) -> int | None:
+    """A number of tenders received ("12", "12 inschrijvingen"); None when it holds no digits or more
+    than nine (no procedure receives a billion tenders; SQLite integers stay in range)."""
+    digits = re.sub(r"\D", "", text or "")
+    return int(digits) if 0 < len(digits) <= 9 else None
+
+
 def amount_fields(prefix: str, amount: Amount | None) -> dict:
     """Flatten an amount into ``{prefix}_cents`` (NULL for placeholders and ranges), ``_raw``, ``_currency``,
     ``_placeholder``; ranges also give ``_low_cents``/``_high_cents``."""
@@ -84,8 +91,8 @@ def unwrap(body) -> tuple[str | None, list[str]]:
         if isinstance(body, (bytes, bytearray)):
             body = body.decode("utf-8", errors="replace")
         data = json.loads(body) if isinstance(body, str) else body
-    except (ValueError, TypeError) as exc:
-        return None, [f"envelope is not JSON: {exc}"]
+    except (ValueError, TypeError, RecursionError) as exc:  # RecursionError: nesting deeper than Python's stack
+        return None, [f"envelope is not JSON: {str(exc)[:200]}"]
     if not isinstance(data, dict):
         return None, ["envelope is not an object"]
     html = data.get("html")

@@ -15,7 +15,7 @@ import re
 import lxml.html
 
 from tenderarchive.awards.amounts import parse_amount
-from tenderarchive.awards.html import _clean, _finish, _lot, _norm, currency_like, parse_notice_date
+from tenderarchive.awards.html import _clean, _finish, _lot, _norm, currency_like, parse_notice_date, tender_count
 
 # --- labels (docs/awards.md, "Labels"): normalised with _norm ---------------------------------------------
 ESTIMATED = {"geraamde waarde exclusief btw", "estimated value excluding vat"}
@@ -246,10 +246,9 @@ class EFormsReader:
         elif key in RECEIVED_TYPE:
             self.pending_type = _clean(value)
         elif key in RECEIVED_COUNT:
-            try:
-                count = int(re.sub(r"\D", "", value or "") or "x")
-            except ValueError:
-                self.problems.append(f"tender count is not a number: {value!r}")
+            count = tender_count(value)
+            if count is None:
+                self.problems.append(f"tender count is not a number: {value!r:.100}")
                 return
             kind = self.pending_type or "Inschrijvingen"
             result["received_counts"][kind] = count

@@ -13,7 +13,7 @@ from dataclasses import replace
 import lxml.html
 
 from tenderarchive.awards.amounts import Amount, currency_code, parse_amount
-from tenderarchive.awards.html import _clean, _finish, _lot, _norm, parse_notice_date
+from tenderarchive.awards.html import _clean, _finish, _lot, _norm, parse_notice_date, tender_count
 from tenderarchive.awards.names import kvk_number
 
 
@@ -121,13 +121,13 @@ class StandardReader:
                     block["contract_date"] = parse_notice_date(text)  # the conclusion of the contract, not the choice
                 elif low.startswith("aantal inschrijvingen") or low.startswith("aantal ontvangen inschrijvingen"):
                     text = value_of(line)[0]
-                    if text.strip().isdigit():
-                        block["tenders_received"] = int(text)
-                        block["received_counts"]["Inschrijvingen"] = int(text)
+                    if text.strip().isdigit() and tender_count(text) is not None:
+                        block["tenders_received"] = tender_count(text)
+                        block["received_counts"]["Inschrijvingen"] = tender_count(text)
                 elif low.startswith("aantal langs elektronische weg"):
                     text = value_of(line)[0]
-                    if text.strip().isdigit():
-                        block["received_counts"]["Elektronisch ingediende inschrijvingen"] = int(text)
+                    if text.strip().isdigit() and tender_count(text) is not None:
+                        block["received_counts"]["Elektronisch ingediende inschrijvingen"] = tender_count(text)
                 elif low.startswith("de opdracht is gegund aan een groep ondernemers"):
                     block["group"] = low.endswith("ja")
                 elif contractor is not None and sub == "V.2.3":

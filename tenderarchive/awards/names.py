@@ -36,11 +36,14 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+MAX_NAME = 300  # characters of a name that are folded
+
+
 def name_key(name: str | None) -> str | None:
     """The folded name: no legal form, lower case, no diacritics or punctuation, "&" as "en"."""
     if not name or not name.strip():
         return None
-    text = _fold(name)
+    text = _fold(name[:MAX_NAME])  # cleanco's basename is slow on very long text; no name is this long
     text = re.sub(r"^\[\s*|\s*\]\s*-*$", "", text)
     for _ in range(3):  # "Stichting X B.V." and "X B.V. i.o." need more than one pass
         before = text

@@ -40,6 +40,7 @@ from ocdsmerge import Merger
 from tenderarchive.awards.amounts import Amount, to_cents
 from tenderarchive.awards.html import amount_fields
 from tenderarchive.awards.names import kvk_number, name_key
+from tenderarchive.awards.ocds_schema import project, release_problem
 from tenderarchive.profiles import Relevance, load_profile
 
 OCID_PREFIX = "ocds-1l04xe-"
@@ -146,10 +147,14 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
         with _open(source) as stream:
             for release in _releases(stream):
                 report.releases += 1
-                ocid = release.get("ocid") if isinstance(release, dict) else None
-                if not ocid:
-                    report.errors.append(f"release {report.releases} has no ocid")
+                problem = release_problem(release)
+                if problem:  # one malformed release costs itself, recorded (ocds_schema.py)
+                    ocid = release.get("ocid") if isinstance(release, dict) and isinstance(
+                        release.get("ocid"), str) else None
+                    report.errors.append(f"release {report.releases}{f' ({ocid[:60]})' if ocid else ''} skipped: "
+                                         f"{problem}")
                     continue
+                ocid = release["ocid"]
                 seen.add(ocid)
                 counts[ocid] += 1
                 day = str(release.get("date") or "")[:10]
@@ -174,10 +179,10 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
     pending: dict[str, list[dict]] = {}
     with _open(source) as stream:
         for release in _releases(stream):
-            ocid = release.get("ocid")
-            if ocid not in selected:
-                continue
-            pending.setdefault(ocid, []).append(release)
+            ocid = release.get("ocid") if isinstance(release, dict) else None
+            if not isinstance(ocid, str) or ocid not in selected or release_problem(release):
+                continue  # as in pass 1: a malformed release was recorded there and is not counted
+            pending.setdefault(ocid, []).append(project(release))
             if len(pending[ocid]) == counts[ocid]:
                 procedure = to_procedure(pending.pop(ocid), merger, name, reasons[ocid])
                 report.yielded += 1
@@ -206,7 +211,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                              | {rid.split("-")[0] for rid in release_ids if rid.split("-")[0].isdigit()})
     provenance = {"source_file": Path(source).name if source else None, "ocid": ocid, "release_ids": release_ids}
     suffix = ocid[len(OCID_PREFIX):] if ocid.startswith(OCID_PREFIX) else None
-    notice = {"ocid": ocid, "kenmerk": int(suffix) if suffix and suffix.isdigit() else None,
+    notice = {"ocid": ocid, "kenmerk": int(suffix) if suffix and suffix.isdigit() and len(suffix) <= 18 else None,
               "publication_ids": publication_ids, "title": tender.get("title"), "description": tender.get("description"),
               "buyer": (compiled.get("buyer") or {}).get("name"), "procedure": tender.get("procurementMethodDetails"),
               "framework": 1 if (tender.get("techniques") or {}).get("hasFrameworkAgreement") else 0,

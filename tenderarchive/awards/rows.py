@@ -10,6 +10,7 @@ rectification replaces (:func:`tenderarchive.store.writes.write_results`).
 from __future__ import annotations
 
 import json
+import re
 
 from tenderarchive.awards.names import kvk_number, name_key
 from tenderarchive.store.keys import dumps
@@ -42,19 +43,25 @@ def html_results(notice: dict, parsed: dict, provenance: dict) -> dict:
                                       source="tenderned_html", **provenance)) for lot in parsed["lots"]]
     return {"notice_result": result, "lots": lots, **_awards(parsed["awards"], parsed["suppliers"], {
         "procurement_id": procurement_id, "publication_id": publication_id, "source": "tenderned_html",
-        "year": int(notice["published"][:4]) if notice.get("published") else None, **provenance})}
+        "year": year(notice.get("published")), **provenance})}
+
+
+def year(day: str | None) -> int | None:
+    """The year of an ISO date ("2021-03-04" → 2021); None for anything else (a source's date is text)."""
+    return int(day[:4]) if isinstance(day, str) and re.match(r"\d{4}-", day) else None
 
 
 def _awards(awards: list[dict], suppliers: list[dict], common: dict) -> dict:
     out = []
+    by_award: dict[tuple, list[dict]] = {}
+    for supplier in suppliers:  # grouped once: awards × suppliers would be quadratic on a large package
+        by_award.setdefault((supplier["award_index"], supplier["lot_id"]), []).append(supplier)
     for award in awards:
         row = only_columns("awards", dict(award, **common))
-        if row.get("award_date") or row.get("contract_date"):
-            row["year"] = int((row.get("award_date") or row["contract_date"])[:4])
+        if year(row.get("award_date") or row.get("contract_date")):
+            row["year"] = year(row.get("award_date") or row.get("contract_date"))
         winners = []
-        for supplier in suppliers:
-            if supplier["award_index"] != award["award_index"] or supplier["lot_id"] != award["lot_id"]:
-                continue
+        for supplier in by_award.get((award["award_index"], award["lot_id"]), []):
             org = organisation_id(supplier.get("name"), supplier.get("kvk"))
             if org is None:
                 continue
@@ -78,7 +85,7 @@ def ocds_results(procedure: dict, provenance: dict) -> dict:
     awards = _awards(procedure["awards"], procedure["suppliers"], dict(common, publication_id=first_publication))
     for entry, award in zip(awards["awards"], procedure["awards"]):
         entry["award"]["award_id"] = f"{procurement_id}/ocds/{award['award_id']}/{award['lot_id']}"
-        entry["award"]["year"] = int(award["award_date"][:4]) if award.get("award_date") else None
+        entry["award"]["year"] = year(award.get("award_date"))
     return {"procurement_id": procurement_id, "kenmerk": kenmerk, "notice": notice, "lots": lots, **awards,
             "reasons": notice.get("youth_care_reasons") or []}
 

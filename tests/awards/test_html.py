@@ -178,3 +178,21 @@ def test_truncated_or_broken_markup_never_raises():
 def test_the_json_envelope_is_unwrapped():
     result = parse_response(json.dumps({"html": html_of(900102)}).encode())
     assert result["layout"] == "eforms" and len(result["awards"]) == 3 and result["problems"] == []
+
+
+def test_deeply_nested_envelopes_and_absurd_counts_are_problems_not_exceptions():
+    """Hostile input (issue 13): JSON nested deeper than Python's stack, and a tender count no SQLite
+    integer holds, are reported as problems."""
+    from tenderarchive.awards.html import tender_count
+
+    deep = parse_response(b"[" * 100_000 + b"]" * 100_000)
+    assert deep["awards"] == [] and "envelope is not JSON" in deep["problems"][0]
+    assert tender_count("12 inschrijvingen") == 12
+    assert tender_count("3100000000113000000002900000") is None and tender_count("geen") is None
+
+
+def test_only_the_start_of_a_very_long_name_is_folded():
+    from tenderarchive.awards.names import MAX_NAME, name_key
+
+    long = "Stichting " + "Jeugdhulp " * 100_000
+    assert name_key(long) == name_key(long[:MAX_NAME])

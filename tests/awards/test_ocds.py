@@ -115,3 +115,41 @@ def test_memory_stays_flat_the_parser_streams(tmp_path):
     found, growth = map(int, done.stdout.split())
     assert found == 60
     assert size > 12_000_000 and growth < size / 8, (growth, size)
+
+
+def test_a_release_of_the_wrong_shape_is_recorded_and_skipped_the_others_are_read(tmp_path):
+    """Hostile input (issue 13): a list where OCDS has an object, an id that is a list, an amount no
+    SQLite integer holds in cents. Each such release costs itself, with a recorded reason; the rest of
+    the package is archived."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    good = release("ocds-1l04xe-400001", "400001-a", "2021-05-01T00:00:00Z", "Jeugdhulp Proefstad", "85311300-5",
+                   lots=[("1", "Ambulant")], parties=[supplier("41165432", "Stichting Proef")],
+                   awards=[{"id": "1", "relatedLots": ["1"], "suppliers": [{"id": "41165432", "name": "Stichting Proef"}],
+                            "value": {"amount": 1000, "currency": "EUR"}}])
+    listed = release("ocds-1l04xe-400002", "400002-a", "2021-05-02T00:00:00Z", "Jeugdhulp Lijststad", "85311300-5")
+    listed["tender"]["classification"] = [listed["tender"]["classification"]]
+    bad_id = release("ocds-1l04xe-400003", "400003-a", "2021-05-03T00:00:00Z", "Jeugdhulp Idstad", "85311300-5")
+    bad_id["id"] = ["400003-a"]
+    huge = release("ocds-1l04xe-400004", "400004-a", "2021-05-04T00:00:00Z", "Jeugdhulp Groot", "85311300-5")
+    huge["tender"]["value"] = {"amount": 10 ** 30, "currency": "EUR"}
+    path = tmp_path / "Dataset_Tenderned-2021-01-01-2021-12-31.json"
+    path.write_text(json.dumps(package([good, listed, bad_id, huge])), encoding="utf-8")
+    report = ReadReport(str(path))
+    out = {p["notice"]["ocid"]: p for p in read_package(path, report=report)}
+    assert set(out) == {"ocds-1l04xe-400001"}
+    assert out["ocds-1l04xe-400001"]["awards"][0]["value_cents"] == 100000
+    assert len(report.errors) == 3 and all("skipped" in e for e in report.errors), report.errors
+    assert "classification must be object" in report.errors[0] and "(ocds-1l04xe-400002)" in report.errors[0]
+    assert "id must be string or integer" in report.errors[1]
+    assert "amount must be smaller than or equal to" in report.errors[2]
+
+
+def test_fields_nobody_reads_are_left_out_of_the_merge():
+    """A field the reader does not use cannot break the merge: it is projected away (ocds_schema.project)."""
+    from tenderarchive.awards.ocds_schema import project
+
+    release = {"ocid": "x", "id": "1", "date": "2021-01-01", "tender": {"title": "t", "documents": [
+        {"id": "1", "url": "u", "documentType": {"value": "odd"}}], "somethingElse": [[1]]}, "planning": {}}
+    assert project(release) == {"ocid": "x", "id": "1", "date": "2021-01-01",
+                                "tender": {"title": "t", "documents": [{"id": "1", "url": "u"}]}}

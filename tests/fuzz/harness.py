@@ -407,6 +407,109 @@ def run_publication(body: bytes) -> None:
                 run_pipelines(item, notice_pipelines())
 
 
+# --- award data (docs/awards.md): /html, /gerelateerd, OCDS packages -----------------------------------
+AWARDS = ROOT / "tests" / "fixtures" / "awards"
+
+
+@lru_cache(maxsize=None)
+def award_item_bundle() -> dict:
+    """A result notice of the synthetic award fixtures (900102, several lots) as the spider has it
+    when it asks for the /html: list row, detail, documents."""
+    return json.loads((AWARDS / "publications" / "900102.json").read_text(encoding="utf-8"))
+
+
+def _html_seeds() -> list[bytes]:
+    return [json.dumps({"html": p.read_text(encoding="utf-8")}, ensure_ascii=False).encode()
+            for p in sorted((AWARDS / "publications").glob("*.html"))]
+
+
+@lru_cache(maxsize=None)
+def scratch_archive():
+    """A real archive (the project's schema) in a temporary folder, one per process."""
+    from tenderarchive.store.writes import open_archive
+
+    return open_archive(Path(tempfile.mkdtemp(prefix="tenderarchive-fuzz-")) / "archive.db")
+
+
+def write_to_scratch(write, record: dict) -> None:
+    """Write ``record`` with the store's own ``write`` into the scratch archive, then roll it back:
+    every case meets the same archive, and a record the store cannot take is a finding."""
+    db = scratch_archive()
+    db.conn.execute("SAVEPOINT fuzz")
+    try:
+        write(db, record, 1)
+    finally:
+        db.conn.execute("ROLLBACK TO fuzz")
+        db.conn.execute("RELEASE fuzz")
+
+
+def run_html(body: bytes) -> None:
+    """A result notice's /html response (the JSON envelope) through the spider and the pipelines,
+    awards included: the notice's lots, awards and winners must be storable."""
+    import scrapy
+    from pipelines.awards import AwardsPipeline
+    from tenderarchive.store.writes import write_notice
+
+    spider = tenderned_spider()
+    bundle = award_item_bundle()
+    publication_id = str(bundle["list"]["publicatieId"])
+    url = spider.detail_url(publication_id)
+    detail = response(url, json.dumps(bundle["detail"]).encode(), {"publication_id": publication_id,
+                                                                    "list_record": bundle["list"]})
+    for request in drain(spider.parse_detail(detail)):
+        if not request.url.endswith("/documenten"):
+            continue
+        documents = response(request.url, json.dumps(bundle["documenten"]).encode(), request.meta)
+        for follow in drain(request.callback(documents)):
+            if not isinstance(follow, scrapy.Request) or not follow.url.endswith("/html"):
+                continue
+            for item in drain(follow.callback(response(follow.url, body, follow.meta))):
+                for pipeline in [*notice_pipelines(), AwardsPipeline(spider.crawler.settings)]:
+                    item = pipeline.process_item(item)
+                write_to_scratch(write_notice, item.record)
+
+
+def _related_seeds() -> list[bytes]:
+    from tenderarchive.apiserver import TenderNedAPI, load_publications
+
+    api = TenderNedAPI(load_publications(AWARDS))
+    return [json.dumps(api.related(p), ensure_ascii=False).encode() for p in api.publications[:4]]
+
+
+def run_related(body: bytes) -> None:
+    """A /gerelateerd response: the related notices the spider would ask for next."""
+    spider = tenderned_spider()
+    spider.related_checked.clear()
+    url = spider.detail_url("900301") + "/gerelateerd"
+    for request in drain(spider.parse_related(response(url, body, {"origin": "900301"}))):
+        assert request.url.startswith(spider.api_url), request.url
+    spider.seen.clear()
+
+
+def _ocds_seeds() -> list[bytes]:
+    return [p.read_bytes() for p in sorted((AWARDS / "datasets" / "files").rglob("*.json"))]
+
+
+@lru_cache(maxsize=None)
+def ocds_spider():
+    from spiders.tenderned_ocds import TenderNedOCDSSpider
+
+    return _spider(TenderNedOCDSSpider, {})
+
+
+def run_ocds(body: bytes) -> None:
+    """An OCDS release package (streamed, merged per ocid) through the spider and the awards pipeline."""
+    from pipelines.awards import AwardsPipeline
+    from tenderarchive.store.writes import write_ocds_procedure
+
+    spider = ocds_spider()
+    pipeline = AwardsPipeline(spider.crawler.settings)
+    url = SITE + "files/2026-07/Dataset_Tenderned-2021-01-01-2021-12-31.json"
+    for item in drain(spider.parse_package(response(url, body, {}))):
+        item = pipeline.process_item(item)
+        write_to_scratch(write_ocds_procedure, item.record)
+
+
 def run_feed(body: bytes) -> None:
     spider = news_spider()
     spider.requested.clear()
@@ -513,6 +616,9 @@ ARTICLE_SEEDS = (SITES / "leiderdorp" / "inwoner" / "nieuws" / "voorlopige_gunni
 TARGETS = [
     Target("tenderned.list", "json", _list_pages, run_list, weight=20),
     Target("tenderned.publication", "json", _publication_seeds, run_publication, weight=20),
+    Target("tenderned.html", "json", _html_seeds, run_html, weight=4),
+    Target("tenderned.gerelateerd", "json", _related_seeds, run_related, weight=10),
+    Target("tenderned.ocds", "json", _ocds_seeds, run_ocds, weight=4),
     Target("news.feed", "xml", lambda: [(FIXTURES / n).read_bytes() for n in ("feed-rss.xml", "feed-atom.xml")],
            run_feed, weight=15),
     Target("news.sitemap", "xml", lambda: [(FIXTURES / n).read_bytes() for n in ("sitemap.xml", "sitemap-index.xml")],

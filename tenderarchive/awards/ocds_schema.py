@@ -1,0 +1,91 @@
+"""The part of an OCDS 1.1 release this project reads, as a JSON Schema, checked with fastjsonschema.
+
+A release package comes from outside: a field of the wrong type (a list where the standard has an
+object, an id that is an object, a date that is a number, an amount of 10^30) would otherwise
+surface deep in ``ocdsmerge`` or the store as a TypeError. Each release is checked against this
+schema before it is judged or merged (tenderarchive/awards/ocds.py); one that fails is recorded and
+skipped, and costs only itself.
+
+Only the fields :mod:`tenderarchive.awards.ocds` reads are described, with the types the OCDS 1.1
+release schema gives them (ids may be strings or integers); everything else is let through
+untouched here, and left out of the merge (:func:`project`). Bounds the standard leaves open are set here: text up to 100,000 characters (names
+1,000), amounts and counts within what SQLite's 64-bit integers hold in cents.
+"""
+
+from __future__ import annotations
+
+import fastjsonschema
+
+MAX_AMOUNT = 10 ** 15          # euros: 10^17 cents, well inside 2^63
+TEXT = {"type": ["string", "null"], "maxLength": 100_000}
+NAME = {"type": ["string", "null"], "maxLength": 1_000}
+ID = {"type": ["string", "integer"], "maxLength": 1_000, "minimum": -(2 ** 62), "maximum": 2 ** 62}
+OPTIONAL_ID = {**ID, "type": ["string", "integer", "null"]}
+AMOUNT = {"type": ["number", "null"], "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT}
+VALUE = {"type": ["object", "null"], "properties": {"amount": AMOUNT, "currency": NAME}}
+CLASSIFICATION = {"type": "object", "properties": {"id": OPTIONAL_ID, "scheme": NAME, "description": TEXT}}
+
+
+def _list(item: dict) -> dict:
+    return {"type": ["array", "null"], "items": item}
+
+
+def _object(**properties) -> dict:
+    return {"type": ["object", "null"], "properties": properties}
+
+
+RELEASE = {
+    "type": "object",
+    "required": ["ocid", "id", "date"],
+    "properties": {
+        "ocid": {"type": "string", "minLength": 1, "maxLength": 200},
+        "id": ID,
+        "date": {"type": "string", "maxLength": 100},
+        "tender": _object(
+            title=TEXT, description=TEXT, procurementMethodDetails=TEXT,
+            classification={**CLASSIFICATION, "type": ["object", "null"]},
+            value=VALUE,
+            items=_list({"type": "object", "properties": {
+                "id": OPTIONAL_ID, "classification": {**CLASSIFICATION, "type": ["object", "null"]},
+                "additionalClassifications": _list(CLASSIFICATION)}}),
+            lots=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "title": TEXT, "value": VALUE}}),
+            documents=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "url": TEXT}}),
+            techniques=_object(hasFrameworkAgreement={"type": ["boolean", "null"]}),
+        ),
+        "buyer": _object(name=NAME),
+        "parties": _list({"type": "object", "properties": {
+            "id": OPTIONAL_ID, "name": NAME,
+            "identifier": _object(id=OPTIONAL_ID),
+            "address": _object(locality=NAME, countryName=NAME),
+            "details": _object(scale=NAME)}}),
+        "awards": _list({"type": "object", "properties": {
+            "id": OPTIONAL_ID, "date": {"type": ["string", "null"], "maxLength": 100}, "value": VALUE,
+            "suppliers": _list({"type": "object", "properties": {"id": OPTIONAL_ID, "name": NAME}}),
+            "relatedLots": _list(ID)}}),
+        "bids": _object(statistics=_list({"type": "object", "properties": {
+            "measure": NAME, "relatedLot": OPTIONAL_ID,
+            "value": {"type": ["number", "null"], "minimum": 0, "maximum": 2 ** 31}}})),
+    },
+}
+
+_validate = fastjsonschema.compile(RELEASE)
+
+
+def project(value, schema: dict = RELEASE):
+    """``value`` (a release that passed :func:`release_problem`) with only the fields described here:
+    what is merged is then exactly what was checked (ocdsmerge walks every field it is given, and a
+    field nobody reads could still break the merge)."""
+    if isinstance(value, dict) and "properties" in schema:
+        return {k: project(v, schema["properties"][k]) for k, v in value.items() if k in schema["properties"]}
+    if isinstance(value, list) and "items" in schema:
+        return [project(v, schema["items"]) for v in value]
+    return value
+
+
+def release_problem(release) -> str | None:
+    """None when ``release`` has the shape read here, else what is wrong (first problem only)."""
+    try:
+        _validate(release)
+    except fastjsonschema.JsonSchemaValueException as exc:
+        return exc.message[:300]
+    return None
