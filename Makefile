@@ -40,7 +40,7 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
-## PNGs of the home page, a search, the dashboard and a timeline in docs/screenshots/ (needs chromium)
+## PNGs of the home page, a search, the dashboard, a timeline and the research pages in docs/screenshots/ (needs chromium)
 screenshots: $(STAMP)
 	$(BIN)/python docs/screenshots/make_screenshots.py
 

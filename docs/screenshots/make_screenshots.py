@@ -2,8 +2,8 @@
 
 Builds the demo archive in a temporary directory, indexes it for search, serves it with
 ``tenderarchive serve`` on a free loopback port and photographs, with Debian's chromium
-driven by Playwright: the home page, a Dutch search, the dashboard and a procurement
-timeline. Writes ``docs/screenshots/*.png``. Requests beyond the server are blocked.
+driven by Playwright: the home page, a Dutch search, the dashboard, a procurement
+timeline, and the research pages of a jeugdregio, a procurement and the map. Writes ``docs/screenshots/*.png``. Requests beyond the server are blocked.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ SHOTS = [
     ("search.png", "/archive/search_all?q=aanbestedingen+jeugdzorg", "table.rows-and-columns"),
     ("dashboard.png", "/-/dashboards/jeugdhulp", "#card-per-month svg, #card-per-month canvas"),
     ("timeline.png", "/archive/procurement_timeline?procurement_id=TN160417", "table.rows-and-columns"),
+    ("jeugdregio.png", "/-/jeugdregio/JZ41", "svg.ta-map"),
+    ("aanbesteding.png", "/-/aanbesteding?id=TN160417", "table"),
+    ("kaart.png", "/-/kaart", "svg.ta-map"),
 ]
 
 
