@@ -17,12 +17,14 @@ dates; the rules are tested against the five seed texts and their gold (gold.jso
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .dates import events as _events
 from .organisations import find_awardees, find_organisations
 from .places import find_municipalities
 from .procedure import contract_duration, lots, procedure_type, tenderned_refs
 from .relevance import relevance
+from .rules import on
 from .stages import add_procedure_running, detect_stages, primary_stage
 from .text import normalise, sentences
 
@@ -48,20 +50,22 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     evs, ref = _events(sents, published)
     # The title is read as the first heading: "Definitieve gunning ..." or "... wordt uitgesteld"
     # is often the only place a page names its step (issue 11 corpus).
-    title_first = norm_title and not norm.lstrip().startswith(norm_title.strip())
+    title_first = on("stage.title_first") and norm_title and not norm.lstrip().startswith(norm_title.strip())
     stage_sents = sentences(norm_title + "\n\n" + norm) if title_first else sents
     stage_list = add_procedure_running(detect_stages(stage_sents, evs, ref), stage_sents)
     places = find_municipalities(norm, norm_title, year=ref.year if ref else None)
     proc_norm, proc_raw = procedure_type(norm)
     awardees = find_awardees(norm)
     rel = relevance(norm, norm_title, stage_list)
+    # title + first paragraph: what the page reports (stages.primary_stage, definition "lead")
+    lead = (norm_title or "") + "\n" + re.split(r"\n\s*\n", norm.strip(), maxsplit=1)[0][:600]
     if not rel["relevant"]:
         awardees = []  # winners of something else (a Wmo or transport tender) are not this archive's awardees
     result = {
         **rel,
         "stages": [{k: s[k] for k in ("stage", "status", "cue", "sentence")} | {"evidence": "strong" if s["strong"] else "weak"}
                    for s in stage_list],
-        "primary_stage": primary_stage(stage_list),
+        "primary_stage": primary_stage(stage_list, lead=lead),
         "events": evs,
         "reference_date": ref.isoformat() if ref else None,
         "reference_date_source": ("published" if published else "text") if ref else None,

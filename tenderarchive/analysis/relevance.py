@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 
+from .rules import on
 from .vocabulary import (ADJACENT, BUDGET, GUIDANCE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
                          STAGE_RANK, STATISTICS, VACANCY, YOUTH_CORE)
 
@@ -66,7 +67,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     budget = _matches(BUDGET, full)
     procurement = bool(strong) or len(weak) >= 2
     floor = STAGE_RANK["aankondiging"]
-    in_title = (lambda s: bool(title) and (s.get("sentence") or "").strip() == title.strip())
+    in_title = (lambda s: on("rel.title_cue") and bool(title) and (s.get("sentence") or "").strip() == title.strip())
     stage_cues = [s for s in stages or [] if (s.get("strong", s.get("evidence") == "strong") or in_title(s))
                   and (STAGE_RANK.get(s["stage"], -1) >= floor
                        or re.search(r"inkoop|aanbest|verwerving|contract", s.get("sentence") or "", re.I))]
@@ -74,12 +75,13 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # "about": the procedure must be one *of youth care* -- a youth term in the title, or in a
     # paragraph that also names the procedure step (a Wmo tender page that mentions "jeugd"
     # in passing is not about youth-care procurement).
-    together = bool(title and _matches(YOUTH_CORE, title)) or any(
+    together = not on("rel.together") or bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
         for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full)) or any(
         # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside
         # "jeugdhulpvoorzieningen")
-        _matches(YOUTH_CORE, par) and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
+        on("rel.step_beside_youth") and _matches(YOUTH_CORE, par)
+        and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
         for par in re.split(r"\n\s*\n", full))
     lead = (title or "") + "\n" + re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0][:300]
     guidance = _matches(GUIDANCE, lead)
@@ -87,17 +89,17 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     budget_topic = _matches(BUDGET, title or "")
     adjacent_topic = bool(_matches(ADJACENT, lead)) and not _matches(YOUTH_CORE, lead)
     reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
-    if len(vacancy) >= 2:
+    if len(vacancy) >= 2 and on("rel.vacancy"):
         rule, relevant = "vacancy", False
-    elif guidance and not reported:
+    elif guidance and not reported and on("rel.guidance"):
         rule, relevant = "guidance", False
-    elif report and not reported:
+    elif report and not reported and on("rel.report"):
         rule, relevant = "report", False
-    elif budget_topic and not reported:
+    elif budget_topic and not reported and on("rel.budget_topic"):
         rule, relevant = "budget_topic", False
-    elif adjacent_topic and youth:
+    elif adjacent_topic and youth and on("rel.adjacent_topic"):
         rule, relevant = "adjacent_topic", False
-    elif youth and regulation and len(strong) <= 1:
+    elif youth and regulation and len(strong) <= 1 and on("rel.regulation"):
         rule, relevant = "regulation", False
     elif youth and procedure and together:
         rule, relevant = "youth_term+procedure", True
