@@ -10,14 +10,15 @@ Rules, in order (the name goes into ``relevance_rule``):
   (e.g. a Wmo huishoudelijke hulp tender) -> not relevant;
 * ``regulation``: youth-care terms in a regulation text (verordening, nadere regels,
   artikelen) with at most one strong procurement term -> not relevant;
-* ``guidance``: the title or lead names a handbook, brochure, standard, webinar or table of
-  contents ("handreiking", "goede gewoonten", "contractstandaarden") and no procedure step
-  from ``aankondiging`` on is reported done or current -> not relevant (advice about buying
-  care is not a procurement);
-* ``report``: the title names an evaluation, report, survey, letter to parliament
-  or bill, and no procedure step from ``aankondiging`` on is reported -> not relevant;
-* ``budget_topic``: the title is about money (tekort, begroting, bezuinigen, miljoenen) and
-  no procedure step from ``aankondiging`` on is reported -> not relevant;
+* ``guidance`` / ``report`` / ``budget_topic`` / ``regulation_title`` -- one rule, "the title
+  names the page's genre" (switch ``rel.title_genre``): the *title* (the lead only when a page
+  has no title) names a handbook, brochure, standard or webinar ("handreiking", "goede
+  gewoonten"), an evaluation, report, survey, letter to parliament or bill, money (tekort,
+  begroting, bezuinigen, miljoenen) or a regulation (verordening, nadere regels), and no
+  procedure step from ``aankondiging`` on is reported done or current -> not relevant (advice
+  about buying care, a budget or a regulation is not a procurement). Read in the title only
+  since issue 11 round two: a table of contents in a tender document's opening made two
+  procurement documents "guidance";
 * ``adjacent_topic``: the title and lead are about an adjacent field (Wmo, huishoudelijke
   hulp, beschermd wonen, kinderopvang ...) and name no youth care -> not relevant (a Wmo
   tender that mentions youth care further down);
@@ -84,19 +85,21 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
         and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
         for par in re.split(r"\n\s*\n", full))
     lead = (title or "") + "\n" + re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0][:300]
-    guidance = _matches(GUIDANCE, lead)
+    # the title says what kind of page this is (issue 11 round two: one rule for the genres, read
+    # in the title only -- a table of contents in a tender document's opening is no handbook)
+    head = title or lead
+    guidance = _matches(GUIDANCE, head)
     report = _matches(REPORT, title or "")
     budget_topic = _matches(BUDGET, title or "")
+    regulation_title = _matches(REGULATION, title or "")
     adjacent_topic = bool(_matches(ADJACENT, lead)) and not _matches(YOUTH_CORE, lead)
     reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
     if len(vacancy) >= 2 and on("rel.vacancy"):
         rule, relevant = "vacancy", False
-    elif guidance and not reported and on("rel.guidance"):
-        rule, relevant = "guidance", False
-    elif report and not reported and on("rel.report"):
-        rule, relevant = "report", False
-    elif budget_topic and not reported and on("rel.budget_topic"):
-        rule, relevant = "budget_topic", False
+    elif (guidance or report or budget_topic or regulation_title) and not reported and on("rel.title_genre"):
+        rule = ("guidance" if guidance else "report" if report else "budget_topic" if budget_topic
+                else "regulation_title")
+        relevant = False
     elif adjacent_topic and youth and on("rel.adjacent_topic"):
         rule, relevant = "adjacent_topic", False
     elif youth and regulation and len(strong) <= 1 and on("rel.regulation"):

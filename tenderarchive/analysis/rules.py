@@ -18,9 +18,8 @@ from collections.abc import Iterator
 RULES: dict[str, str] = {
     # relevance.py
     "rel.vacancy": "two vacancy/hiring signals -> not relevant",
-    "rel.guidance": "title/lead names a handbook or guidance and no step reported -> not relevant",
-    "rel.report": "title names a report, survey or bill and no step reported -> not relevant",
-    "rel.budget_topic": "title is about money and no step reported -> not relevant",
+    "rel.title_genre": ("the title names a non-procurement genre (guidance, report, money, regulation) "
+                        "and no step is reported -> not relevant"),
     "rel.adjacent_topic": "title and lead about an adjacent field, no youth term there -> not relevant",
     "rel.regulation": "regulation text with at most one strong procurement term -> not relevant",
     "rel.together": "the procedure must be named with youth care (title or one paragraph)",
@@ -48,6 +47,8 @@ RULES: dict[str, str] = {
     "stage.procedure_running": "'de aanbesteding loopt' adds aankondiging (stages.md)",
     "stage.faq": "an FAQ is written while the tender runs",
     "stage.objection_filed": "bezwaar counts for primary only when one was made",
+    "stage.preparation_default": ("a relevant page that reports no step done or current is at voorbereiding, "
+                                  "or at aankondiging when a later step is planned"),
     "stage.restart": "a done legal stage yields to a current restarted step",
 }
 
