@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clauses
-from .vocabulary import IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, LEGAL_STAGES, STAGE_CUES, STAGE_RANK
+from .vocabulary import IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, REDO, LEGAL_STAGES, STAGE_CUES, STAGE_RANK
 
 PLANNED = re.compile(
     r"\b(?:zal|zullen|gaat|(?<!te )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
@@ -163,6 +163,11 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
             found.append((stage, m))
     # implied outcome and start (vocabulary.IMPLIED_AWARD / IMPLIED_START): read on their own,
     # they may overlap the cues above ("krijgen vanaf 2020 ... een contract")
+    if on("stage.redo"):
+        for m in re.finditer(REDO, sentence, re.I):
+            if not any(m.start() < b and m.end() > a for a, b in taken):
+                taken.append(m.span())
+                found.append(("mislukt", m))
     for stage, rx in (("definitieve_gunning", IMPLIED_AWARD), ("contractstart", IMPLIED_START)):
         if not on("stage.implied_award" if stage == "definitieve_gunning" else "stage.implied_start"):
             continue
@@ -197,8 +202,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 stage = "mislukt"  # "hebben zich niet ingeschreven": no tender received
             if on("stage.negation") and stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()]):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
-            if on("stage.hypothetical") and stage in LEGAL_STAGES and _HYPOTHETICAL.search(text):
-                continue  # "Mocht de rechter beslissen dat ...": no case brought
+            if on("stage.hypothetical") and _HYPOTHETICAL.search(text[:m.start()]):
+                continue  # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round two)
             if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
                 continue  # rule (b)
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
