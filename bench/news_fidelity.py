@@ -5,6 +5,22 @@ Run from the repo root::
     .venv/bin/python bench/news_fidelity.py            # tables for dev and test + test-part errors
     .venv/bin/python bench/news_fidelity.py --json     # machine-readable
     .venv/bin/python bench/news_fidelity.py --part dev --errors   # errors of the dev part (for tuning)
+    .venv/bin/python bench/news_fidelity.py --cv       # cross-site view of the DEV part only
+
+The cross-site view (issue 11, round two) reads only dev pages. It answers "does a reading
+rule generalise across sites?" without looking at the test part:
+
+* **per site**: relevance and primary-stage accuracy macro-averaged over dev sites (a site
+  with many pages weighs as much as one with a single page);
+* **rule ablation**: each named rule of :mod:`tenderarchive.analysis.rules` is switched
+  off in turn; a page is *fixed* by the rule when it reads relevance + primary stage better
+  with it, *broken* when worse. The table gives the number of distinct sites fixed and
+  broken; a rule passes when it fixes >= 2 sites and breaks none;
+* **leave-one-site-out**: for each dev site S the rule set is chosen on the *other* dev
+  sites only (rules that fail the criterion there are switched off) and S is read with it;
+  the pooled scores estimate how the rule-selection procedure does on an unseen site;
+* **primary-stage definitions**: the readings of
+  :data:`tenderarchive.analysis.stages.DEFINITIONS` side by side, overall and per site.
 
 Each page of ``tests/fixtures/news/corpus/pages/`` is wrapped in labelled synthetic HTML
 of its site's CMS family (:func:`tenderarchive.analysis.corpus.render_html`) and goes
@@ -25,7 +41,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tenderarchive.analysis.corpus import CORPUS_DIR, load_pages, load_split, part_of, render_html  # noqa: E402
 from tenderarchive.analysis.scoring import page_errors, score_corpus  # noqa: E402
-from tenderarchive.extract_page import analyse_html  # noqa: E402
+from tenderarchive.analysis import rules as rules_mod  # noqa: E402
+from tenderarchive.analysis import stages as stages_mod  # noqa: E402
+from tenderarchive.extract_page import _summary, analyse_html, extract_html  # noqa: E402
 
 FETCHED = datetime(2026, 12, 1, tzinfo=timezone.utc)
 
@@ -45,6 +63,119 @@ def run(corpus_dir: Path = CORPUS_DIR) -> dict:
         ps, prs = [p for p, _ in sel], [pr for _, pr in sel]
         out[part] = {"scores": score_corpus(prs, ps), "pages": ps, "preds": prs}
     return out
+
+
+# --- cross-site view of the dev part ---------------------------------------------------
+
+def _site(page) -> str:
+    return page.id.split("__", 1)[0]
+
+
+def _correct(pred: dict, page) -> tuple[bool, bool | None]:
+    """(relevance right, primary stage right -- None on gold-irrelevant pages)."""
+    g = page.gold
+    rel = bool(pred["relevant"]) == bool(g["relevant"])
+    prim = (pred["primary_stage"] == g.get("primary_stage")) if g["relevant"] else None
+    return rel, prim
+
+
+def _points(c: tuple[bool, bool | None]) -> int:
+    return int(c[0]) + int(bool(c[1]))
+
+
+class DevReader:
+    """Reads dev pages; extraction (trafilatura) is done once, the analysis per setting."""
+
+    def __init__(self, corpus_dir: Path = CORPUS_DIR):
+        split = load_split(corpus_dir)
+        self.pages = [p for p in load_pages(corpus_dir) if part_of(p, split) == "dev"]
+        self.extracted = [extract_html(render_html(p), p.url, fetched_at=FETCHED) for p in self.pages]
+
+    def read(self, off: tuple[str, ...] = (), definition: str = "newest", only: set[int] | None = None) -> dict:
+        old = stages_mod.PRIMARY_DEFINITION
+        stages_mod.PRIMARY_DEFINITION = definition
+        try:
+            with rules_mod.disabled(*off):
+                return {i: _correct(_summary(dict(x), p.url), p)
+                        for i, (p, x) in enumerate(zip(self.pages, self.extracted)) if only is None or i in only}
+        finally:
+            stages_mod.PRIMARY_DEFINITION = old
+
+
+def _accuracy(correct: dict, pages) -> dict:
+    rel = [c[0] for c in correct.values()]
+    prim = [c[1] for c in correct.values() if c[1] is not None]
+    by_site: dict[str, list] = {}
+    for i, c in correct.items():
+        by_site.setdefault(_site(pages[i]), []).append(c)
+    site_rel = [sum(c[0] for c in cs) / len(cs) for cs in by_site.values()]
+    site_prim = [sum(c[1] for c in cs if c[1] is not None) / n for cs in by_site.values()
+                 if (n := sum(1 for c in cs if c[1] is not None))]
+    return {"relevance": sum(rel) / len(rel), "primary_stage": sum(prim) / len(prim) if prim else None,
+            "relevance_site_macro": sum(site_rel) / len(site_rel),
+            "primary_stage_site_macro": sum(site_prim) / len(site_prim) if site_prim else None,
+            "pages": len(rel), "relevant_pages": len(prim), "sites": len(by_site)}
+
+
+def rule_effects(reader: DevReader, base: dict) -> dict:
+    """``{rule: {"fixed": {site: [page ids]}, "broken": {...}}}`` by single ablation."""
+    out = {}
+    for name in rules_mod.RULES:
+        without = reader.read(off=(name,))
+        fixed: dict[str, list] = {}
+        broken: dict[str, list] = {}
+        for i, c in base.items():
+            d = _points(c) - _points(without[i])
+            if d:
+                (fixed if d > 0 else broken).setdefault(_site(reader.pages[i]), []).append(reader.pages[i].id)
+        out[name] = {"fixed": fixed, "broken": broken}
+    return out
+
+
+def passes(effect: dict, exclude: str | None = None) -> bool:
+    fixed = [s for s in effect["fixed"] if s != exclude]
+    broken = [s for s in effect["broken"] if s != exclude]
+    return len(fixed) >= 2 and not broken
+
+
+def cross_site(corpus_dir: Path = CORPUS_DIR) -> dict:
+    reader = DevReader(corpus_dir)
+    pages = reader.pages
+    base = reader.read()
+    effects = rule_effects(reader, base)
+    sites = sorted({_site(p) for p in pages})
+    loso: dict[int, tuple] = {}
+    for site in sites:
+        idx = {i for i, p in enumerate(pages) if _site(p) == site}
+        off = tuple(r for r, e in effects.items() if not passes(e, exclude=site))
+        loso.update(reader.read(off=off, only=idx))
+    core = reader.read(off=tuple(rules_mod.RULES))
+    kept = tuple(r for r, e in effects.items() if not passes(e))
+    definitions = {d: _accuracy(reader.read(definition=d), pages) for d in stages_mod.DEFINITIONS}
+    return {"all_rules": _accuracy(base, pages), "leave_one_site_out": _accuracy(loso, pages),
+            "only_passing_rules": _accuracy(reader.read(off=kept), pages), "core_only": _accuracy(core, pages),
+            "definitions": definitions, "rules": effects,
+            "passing": [r for r, e in effects.items() if passes(e)]}
+
+
+def cv_report(res: dict) -> str:
+    lines = ["cross-site view, DEV part only"]
+    rows = [("all named rules on", res["all_rules"]), ("leave-one-site-out rule choice", res["leave_one_site_out"]),
+            ("only rules passing on all dev", res["only_passing_rules"]), ("no named rule (core only)", res["core_only"])]
+    rows += [(f"primary definition '{d}'", a) for d, a in res["definitions"].items()]
+    lines.append(f"{'setting':<34}{'relevance':>10}{'rel/site':>10}{'primary':>10}{'prim/site':>10}")
+    for label, a in rows:
+        lines.append(f"{label:<34}{a['relevance']:>10.3f}{a['relevance_site_macro']:>10.3f}"
+                     f"{_fmt(a['primary_stage']):>10}{_fmt(a['primary_stage_site_macro']):>10}")
+    a = res["all_rules"]
+    lines.append(f"({a['pages']} pages, {a['relevant_pages']} relevant, {a['sites']} sites)")
+    lines.append("\nrule ablation: sites fixed / broken by each named rule (pass = fixes >= 2 sites, breaks none)")
+    for name, e in sorted(res["rules"].items(), key=lambda kv: (-len(kv[1]["fixed"]), len(kv[1]["broken"]), kv[0])):
+        mark = "pass" if name in res["passing"] else "    "
+        lines.append(f"  {mark} {name:<32} fixes {len(e['fixed']):>2} sites  breaks {len(e['broken']):>2}"
+                     + (f"   fixed: {', '.join(sorted(e['fixed']))}" if e["fixed"] else "")
+                     + (f"   broken: {', '.join(sorted(e['broken']))}" if e["broken"] else ""))
+    return "\n".join(lines)
 
 
 def _fmt(v) -> str:
@@ -71,7 +202,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--part", choices=("dev", "test"), default="test", help="whose per-page errors to print")
     ap.add_argument("--errors", action="store_true", help="print per-page errors (default: test part)")
+    ap.add_argument("--cv", action="store_true", help="cross-site view of the dev part only (rules, definitions)")
     args = ap.parse_args(argv)
+    if args.cv:
+        res = cross_site(Path(args.corpus))
+        print(json.dumps({k: v for k, v in res.items()}, indent=2, default=list) if args.json else cv_report(res))
+        return 0
     res = run(Path(args.corpus))
     scores = {p: res[p]["scores"] for p in ("dev", "test", "all")}
     if args.json:

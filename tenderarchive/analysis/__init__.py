@@ -17,14 +17,18 @@ dates; the rules are tested against the five seed texts and their gold (gold.jso
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .dates import events as _events
 from .organisations import find_awardees, find_organisations
 from .places import find_municipalities
 from .procedure import contract_duration, lots, procedure_type, tenderned_refs
 from .relevance import relevance
+from .rules import on
+from . import stages as _stages
 from .stages import add_procedure_running, detect_stages, primary_stage
 from .text import normalise, sentences
+from .vocabulary import STAGE_RANK
 
 __all__ = ["analyse", "MAX_TEXT_CHARS", "MAX_TITLE_CHARS"]
 
@@ -48,20 +52,35 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     evs, ref = _events(sents, published)
     # The title is read as the first heading: "Definitieve gunning ..." or "... wordt uitgesteld"
     # is often the only place a page names its step (issue 11 corpus).
-    title_first = norm_title and not norm.lstrip().startswith(norm_title.strip())
+    title_first = on("stage.title_first") and norm_title and not norm.lstrip().startswith(norm_title.strip())
     stage_sents = sentences(norm_title + "\n\n" + norm) if title_first else sents
     stage_list = add_procedure_running(detect_stages(stage_sents, evs, ref), stage_sents)
     places = find_municipalities(norm, norm_title, year=ref.year if ref else None)
     proc_norm, proc_raw = procedure_type(norm)
     awardees = find_awardees(norm)
     rel = relevance(norm, norm_title, stage_list)
+    # title + first paragraph: what the page reports (stages.primary_stage, definition "lead")
+    lead = (norm_title or "") + "\n" + re.split(r"\n\s*\n", norm.strip(), maxsplit=1)[0][:600]
+    primary = primary_stage(stage_list, lead=lead)
+    primary_rule = f"{_stages.PRIMARY_DEFINITION}_reported" if primary else None
+    if primary is None and rel["relevant"] and on("stage.preparation_default"):
+        # A page about a youth-care procurement that reports no step done or current is before
+        # its earliest planned step (stages.md): a step after the notice still to come (an award
+        # "volgt in maart") means the procedure runs -- "aankondiging when it says no more";
+        # otherwise the page speaks of the preparation -- "a page that only reports preparation
+        # has voorbereiding".
+        floor = STAGE_RANK["aankondiging"]
+        running = any(s["status"] == "planned" and STAGE_RANK.get(s["stage"], -1) > floor for s in stage_list)
+        primary = "aankondiging" if running else "voorbereiding"
+        primary_rule = "running_default" if running else "preparation_default"
     if not rel["relevant"]:
         awardees = []  # winners of something else (a Wmo or transport tender) are not this archive's awardees
     result = {
         **rel,
         "stages": [{k: s[k] for k in ("stage", "status", "cue", "sentence")} | {"evidence": "strong" if s["strong"] else "weak"}
                    for s in stage_list],
-        "primary_stage": primary_stage(stage_list),
+        "primary_stage": primary,
+        "primary_stage_rule": primary_rule,
         "events": evs,
         "reference_date": ref.isoformat() if ref else None,
         "reference_date_source": ("published" if published else "text") if ref else None,

@@ -10,14 +10,15 @@ Rules, in order (the name goes into ``relevance_rule``):
   (e.g. a Wmo huishoudelijke hulp tender) -> not relevant;
 * ``regulation``: youth-care terms in a regulation text (verordening, nadere regels,
   artikelen) with at most one strong procurement term -> not relevant;
-* ``guidance``: the title or lead names a handbook, brochure, standard, webinar or table of
-  contents ("handreiking", "goede gewoonten", "contractstandaarden") and no procedure step
-  from ``aankondiging`` on is reported done or current -> not relevant (advice about buying
-  care is not a procurement);
-* ``report``: the title names an evaluation, report, survey, letter to parliament
-  or bill, and no procedure step from ``aankondiging`` on is reported -> not relevant;
-* ``budget_topic``: the title is about money (tekort, begroting, bezuinigen, miljoenen) and
-  no procedure step from ``aankondiging`` on is reported -> not relevant;
+* ``guidance`` / ``report`` / ``budget_topic`` / ``regulation_title`` -- one rule, "the title
+  names the page's genre" (switch ``rel.title_genre``): the *title* (the lead only when a page
+  has no title) names a handbook, brochure, standard or webinar ("handreiking", "goede
+  gewoonten"), an evaluation, report, survey, letter to parliament or bill, money (tekort,
+  begroting, bezuinigen, miljoenen) or a regulation (verordening, nadere regels), and no
+  procedure step from ``aankondiging`` on is reported done or current -> not relevant (advice
+  about buying care, a budget or a regulation is not a procurement). Read in the title only
+  since issue 11 round two: a table of contents in a tender document's opening made two
+  procurement documents "guidance";
 * ``adjacent_topic``: the title and lead are about an adjacent field (Wmo, huishoudelijke
   hulp, beschermd wonen, kinderopvang ...) and name no youth care -> not relevant (a Wmo
   tender that mentions youth care further down);
@@ -41,6 +42,7 @@ from __future__ import annotations
 
 import re
 
+from .rules import on
 from .vocabulary import (ADJACENT, BUDGET, GUIDANCE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
                          STAGE_RANK, STATISTICS, VACANCY, YOUTH_CORE)
 
@@ -66,7 +68,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     budget = _matches(BUDGET, full)
     procurement = bool(strong) or len(weak) >= 2
     floor = STAGE_RANK["aankondiging"]
-    in_title = (lambda s: bool(title) and (s.get("sentence") or "").strip() == title.strip())
+    in_title = (lambda s: on("rel.title_cue") and bool(title) and (s.get("sentence") or "").strip() == title.strip())
     stage_cues = [s for s in stages or [] if (s.get("strong", s.get("evidence") == "strong") or in_title(s))
                   and (STAGE_RANK.get(s["stage"], -1) >= floor
                        or re.search(r"inkoop|aanbest|verwerving|contract", s.get("sentence") or "", re.I))]
@@ -74,30 +76,33 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # "about": the procedure must be one *of youth care* -- a youth term in the title, or in a
     # paragraph that also names the procedure step (a Wmo tender page that mentions "jeugd"
     # in passing is not about youth-care procurement).
-    together = bool(title and _matches(YOUTH_CORE, title)) or any(
+    together = not on("rel.together") or bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
         for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full)) or any(
         # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside
         # "jeugdhulpvoorzieningen")
-        _matches(YOUTH_CORE, par) and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
+        on("rel.step_beside_youth") and _matches(YOUTH_CORE, par)
+        and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
         for par in re.split(r"\n\s*\n", full))
     lead = (title or "") + "\n" + re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0][:300]
-    guidance = _matches(GUIDANCE, lead)
+    # the title says what kind of page this is (issue 11 round two: one rule for the genres, read
+    # in the title only -- a table of contents in a tender document's opening is no handbook)
+    head = title or lead
+    guidance = _matches(GUIDANCE, head)
     report = _matches(REPORT, title or "")
     budget_topic = _matches(BUDGET, title or "")
+    regulation_title = _matches(REGULATION, title or "")
     adjacent_topic = bool(_matches(ADJACENT, lead)) and not _matches(YOUTH_CORE, lead)
     reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
-    if len(vacancy) >= 2:
+    if len(vacancy) >= 2 and on("rel.vacancy"):
         rule, relevant = "vacancy", False
-    elif guidance and not reported:
-        rule, relevant = "guidance", False
-    elif report and not reported:
-        rule, relevant = "report", False
-    elif budget_topic and not reported:
-        rule, relevant = "budget_topic", False
-    elif adjacent_topic and youth:
+    elif (guidance or report or budget_topic or regulation_title) and not reported and on("rel.title_genre"):
+        rule = ("guidance" if guidance else "report" if report else "budget_topic" if budget_topic
+                else "regulation_title")
+        relevant = False
+    elif adjacent_topic and youth and on("rel.adjacent_topic"):
         rule, relevant = "adjacent_topic", False
-    elif youth and regulation and len(strong) <= 1:
+    elif youth and regulation and len(strong) <= 1 and on("rel.regulation"):
         rule, relevant = "regulation", False
     elif youth and procedure and together:
         rule, relevant = "youth_term+procedure", True

@@ -43,8 +43,9 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .rules import on
 from .text import Sentence, clauses
-from .vocabulary import IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, LEGAL_STAGES, STAGE_CUES, STAGE_RANK
+from .vocabulary import IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, REDO, LEGAL_STAGES, STAGE_CUES, STAGE_RANK
 
 PLANNED = re.compile(
     r"\b(?:zal|zullen|gaat|(?<!te )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
@@ -105,7 +106,7 @@ def _grammar(piece: str, sentence: str, cue_pos: int) -> str | None:
         low = max(0, cue_pos - _TENSE_WINDOW)
         piece, cue_pos = piece[low:cue_pos + _TENSE_WINDOW], cue_pos - low
     piece = re.sub(r"\bgaat (nog )?om\b", lambda m: "is " + (m.group(1) or ""), piece, flags=re.I)  # "het gaat (nog) om" = "it is"
-    if DEADLINE.search(piece) and re.search(r"\ba\.s\.|\baanstaande\b", piece, re.I):
+    if on("stage.deadline_ahead") and DEADLINE.search(piece) and re.search(r"\ba\.s\.|\baanstaande\b", piece, re.I):
         return "current"  # a deadline still ahead: the step is open now
     marks: list[tuple[int, str]] = []
     for m in PLANNED.finditer(piece):
@@ -121,7 +122,7 @@ def _grammar(piece: str, sentence: str, cue_pos: int) -> str | None:
     # present passive ("Nu wordt begonnen met de inkoop"): a participle right after wordt is
     # not a past event
     marks = [(pos, st) for pos, st in marks
-             if not (st == "done" and re.search(r"\bwordt\s+$", piece[max(0, pos - 12):pos], re.I))]
+             if not (on("stage.present_passive") and st == "done" and re.search(r"\bwordt\s+$", piece[max(0, pos - 12):pos], re.I))]
     if not marks:
         return None
     return min(marks, key=lambda x: (abs(x[0] - cue_pos), STATUS_PRIORITY[x[1]] * -1))[1]
@@ -162,7 +163,14 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
             found.append((stage, m))
     # implied outcome and start (vocabulary.IMPLIED_AWARD / IMPLIED_START): read on their own,
     # they may overlap the cues above ("krijgen vanaf 2020 ... een contract")
+    if on("stage.redo"):
+        for m in re.finditer(REDO, sentence, re.I):
+            if not any(m.start() < b and m.end() > a for a, b in taken):
+                taken.append(m.span())
+                found.append(("mislukt", m))
     for stage, rx in (("definitieve_gunning", IMPLIED_AWARD), ("contractstart", IMPLIED_START)):
+        if not on("stage.implied_award" if stage == "definitieve_gunning" else "stage.implied_start"):
+            continue
         for m in re.finditer(rx, sentence):
             found.append((stage + ":implied", m))
     return found
@@ -181,33 +189,34 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
         for stage, m in hits:
             implied = stage.endswith(":implied")
             stage = stage.split(":")[0]
-            if stage == "inlichtingen" and m.group(0).lower().startswith("vragen") and not _TENDER_CONTEXT.search(text):
+            if (on("stage.tender_context") and stage == "inlichtingen" and m.group(0).lower().startswith("vragen")
+                    and not _TENDER_CONTEXT.search(text)):
                 continue  # questions at a meeting, not the tender's question round
-            if (stage == "implementatie" and m.group(0).lower().startswith("implementatie")
+            if (on("stage.implementation_context") and stage == "implementatie" and m.group(0).lower().startswith("implementatie")
                     and not re.search(r"aanbieder|contract(?!standaard)|gegund|gunning|overgang|cli[eë]nt|jeugdigen", text, re.I)):
                 continue  # "helpen bij de implementatie" of anything: not the new contracts' start-up
             if implied and stage == "definitieve_gunning":
                 raw.append({"stage": stage, "status": "done", "cue": m.group(0), "sentence": text, "strong": True})
                 continue  # who delivers from a date on is known: the award is made
-            if stage == "inschrijving" and re.search(r"\b(?:niet|geen)\b", m.group(0), re.I):
+            if on("stage.not_enrolled") and stage == "inschrijving" and re.search(r"\b(?:niet|geen)\b", m.group(0), re.I):
                 stage = "mislukt"  # "hebben zich niet ingeschreven": no tender received
-            if stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()]):
+            if on("stage.negation") and stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()]):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
-            if stage in LEGAL_STAGES and _HYPOTHETICAL.search(text):
-                continue  # "Mocht de rechter beslissen dat ...": no case brought
-            if stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
+            if on("stage.hypothetical") and _HYPOTHETICAL.search(text[:m.start()]):
+                continue  # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round two)
+            if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
                 continue  # rule (b)
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
                 stage = "marktconsultatie"  # rule (c)
             status, strong = None, True
-            if stage in LEGAL_STAGES and re.search(r"uitspraak|vonnis|oordeel\w*|bepaald|bepaalt|besloten|beslist|"
+            if on("stage.ruling_done") and stage in LEGAL_STAGES and re.search(r"uitspraak|vonnis|oordeel\w*|bepaald|bepaalt|besloten|beslist|"
                                                     r"beslissing|gelijk|wees|afgewezen|toegewezen|arrest|verbiedt|verbood|"
                                                     r"bekrachtig\w*|vernietig\w*|tot de conclusie|verboden", text, re.I):
                 status = "done"  # a ruling reported is a ruling made
             if status is None:
                 for off, cl in clauses(text):
                     if off <= m.start() < off + len(cl) + 1:
-                        if stage in _ONGOING_STAGES and ONGOING.search(cl):
+                        if on("stage.ongoing") and stage in _ONGOING_STAGES and ONGOING.search(cl):
                             status = "current"
                         else:
                             status = _date_status(cl, events, ref, max_date) or _grammar(cl, text, m.start() - off)
@@ -218,20 +227,20 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 nxt = next((t for t in sents[i + 1:] if not t.is_heading), None)
                 if nxt is not None:
                     status = _grammar(nxt.text, nxt.text, 0)
-            if stage == "contractstart" and re.search(r"\blo(?:pen|opt)\b[^.]*\baf\b|\baflopen\b|\beindig", text, re.I):
+            if on("stage.contract_ends") and stage == "contractstart" and re.search(r"\blo(?:pen|opt)\b[^.]*\baf\b|\baflopen\b|\beindig", text, re.I):
                 continue  # "per 1 januari 2017 lopen de contracten af": an end, not a start
-            if (stage == "contractstart" and ref is None and status != "planned"
+            if (on("stage.undated_start_planned") and stage == "contractstart" and ref is None and status != "planned"
                     and re.search(r"\b(?:per|vanaf|met ingang van)\b", text, re.I)
                     and not re.search(r"ingegaan|\bsinds\b|zijn gestart|is gestart", text, re.I)):
                 status = "planned"  # "vanaf 1 januari 2020 ..." in a text without its own date announces a start
             if status is None:
                 # no tense marker: news reports events (a ruling, an award, a signing) after
                 # they happen; other steps are read as running
-                status = "done" if stage in _EVENT_STAGES else "current"
+                status = "done" if stage in _EVENT_STAGES and on("stage.event_default_done") else "current"
                 strong = False
-            if stage == "mislukt" and status == "done" and _POSTPONED.search(text):
+            if on("stage.postponed") and stage == "mislukt" and status == "done" and _POSTPONED.search(text):
                 status = "current"  # postponed "tot nader order": the standstill goes on
-            if stage == "vooraankondiging" and status == "planned":
+            if on("stage.prior_notice_now") and stage == "vooraankondiging" and status == "planned":
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
     return _merge(raw)
@@ -252,11 +261,13 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence]) -> list[dic
     """Add ``aankondiging`` (current) when the text speaks of "de aanbesteding" in the
     present tense and no stage from ``aankondiging`` on is done or current."""
     floor = STAGE_RANK["aankondiging"]
+    if not on("stage.procedure_running"):
+        return stages
     if any(s["status"] in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor for s in stages):
         return stages
     if any(s["stage"] == "aankondiging" for s in stages):
         return stages
-    faq = sum(1 for s in sents if s.text.rstrip().endswith("?")) >= 2  # an FAQ is written while the tender runs
+    faq = on("stage.faq") and sum(1 for s in sents if s.text.rstrip().endswith("?")) >= 2  # an FAQ is written while the tender runs
     for s in sents:
         m = re.search(r"\b(?:de|deze) aanbesteding(?:sopdracht|sprocedure)?\b(?! van (?:de )?(?:inkoop|jeugd))", s.text, re.I)
         if not m or not (faq or re.search(r"\b(?:loopt|lopen|lopende|is gestart|van start|gaat van start|start)\b", s.text, re.I)):
@@ -275,14 +286,32 @@ _FILED = re.compile(r"bezwaar (?:is |zijn )?(?:ingediend|aangetekend)|(?:heeft|h
                     r"maakten bezwaar|bezwaren (?:van|tegen)|klacht", re.I)
 
 
-def primary_stage(stages: list[dict]) -> str | None:
-    for strong_only in (True, False):
+#: Which reading of "primary stage" :func:`primary_stage` uses (issue 11, round two; the bench's
+#: ``--cv`` compares them on the dev part, site by site):
+#:
+#: * ``newest`` -- stages.md literally: the newest done/current stage, strong evidence first;
+#: * ``lead`` -- the news event: the newest done/current stage named in the title or lead
+#:   (first paragraph), else ``newest`` over the whole text;
+#: * ``any_evidence`` -- ``newest`` without preferring strong evidence (tense-less cues count).
+DEFINITIONS = ("newest", "lead", "any_evidence")
+PRIMARY_DEFINITION = "newest"
+
+
+def primary_stage(stages: list[dict], lead: str | None = None, definition: str | None = None) -> str | None:
+    definition = definition or PRIMARY_DEFINITION
+    if definition == "lead" and lead:
+        in_lead = [s for s in stages if (s.get("sentence") or "\0") in lead]
+        if any(s["status"] in ("done", "current") for s in in_lead):
+            found = primary_stage(in_lead, definition="newest")
+            if found:
+                return found
+    for strong_only in ((False,) if definition == "any_evidence" else (True, False)):
         cands = [s for s in stages if s["status"] in ("done", "current") and (s["strong"] or not strong_only)
-                 and not (s["stage"] == "bezwaar" and not _FILED.search(s["sentence"]))]
+                 and not (on("stage.objection_filed") and s["stage"] == "bezwaar" and not _FILED.search(s["sentence"]))]
         if not cands:
             continue
         top = max(cands, key=lambda s: (STAGE_RANK[s["stage"]], s["status"] == "current"))
-        if top["stage"] in INTERRUPTING and top["status"] == "done":
+        if on("stage.restart") and top["stage"] in INTERRUPTING and top["status"] == "done":
             restarted = [s for s in cands if s["status"] == "current" and s["stage"] not in INTERRUPTING
                          and STAGE_RANK[s["stage"]] >= STAGE_RANK["aankondiging"]]
             if restarted:

@@ -123,6 +123,12 @@ STAGE_ORDER = [
     "implementatie",
 ]
 STAGE_RANK = {s: i for i, s in enumerate(STAGE_ORDER)}
+# The procedure must be done again (stages.md, mislukt: "re-procurement ordered"), in any word
+# order: "moet deze opnieuw aanbesteden", "de aanbesteding ... overnieuw moet", "veroordeeld tot
+# intrekking van de aanbestedingsprocedure" (issue 11 round two; read by stages._hits).
+REDO = (r"\b(?:opnieuw|overnieuw)\b(?: [\w'-]+){0,2} (?:aanbested\w*|aanbesteed|in de markt)|"
+        r"\baanbested\w*\b(?: [\w'-]+){0,8} (?:overnieuw|opnieuw|over) (?:moet|moeten|doen|worden gedaan)\b|"
+        r"\bintrekking van de (?:aanbestedings\w*|inkoop\w*|gunning\w*)")
 STAGES = list(STAGE_ORDER)
 LEGAL_STAGES = ("kort_geding", "bodemprocedure", "hoger_beroep")
 # A legal stage or a failure reported in the text's own period outranks the stage it interrupted.

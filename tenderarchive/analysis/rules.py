@@ -1,0 +1,78 @@
+"""Named reading rules that can be switched off, for the cross-site rule view (issue 11).
+
+Every rule of :mod:`.relevance` and :mod:`.stages` that was added for a kind of page (not
+the core definitions of stages.md) carries a name and is guarded by :func:`on`. In normal
+use nothing is disabled. ``bench/news_fidelity.py --rules`` switches each one off in turn
+on the dev part of the corpus and reports on how many different *sites* the rule fixes
+pages and on how many it breaks pages; a rule earns its place only when it helps at least
+two sites and breaks none (a rule read off one site's pages is likely fitted to that site).
+
+Written by hand: a module-level set is all this needs.
+"""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+#: Names of the rules, with what each does (the bench lists them; tests check they exist).
+RULES: dict[str, str] = {
+    # relevance.py
+    "rel.vacancy": "two vacancy/hiring signals -> not relevant",
+    "rel.title_genre": ("the title names a non-procurement genre (guidance, report, money, regulation) "
+                        "and no step is reported -> not relevant"),
+    "rel.adjacent_topic": "title and lead about an adjacent field, no youth term there -> not relevant",
+    "rel.regulation": "regulation text with at most one strong procurement term -> not relevant",
+    "rel.together": "the procedure must be named with youth care (title or one paragraph)",
+    "rel.title_cue": "a stage cue in the title counts as strong evidence",
+    "rel.step_beside_youth": "a reported step in a paragraph about youth care counts as together",
+    # stages.py
+    "stage.title_first": "the title is read as the first heading",
+    "stage.implied_award": "'krijgen vanaf ... een contract' implies a definitive award",
+    "stage.implied_start": "implied contract start",
+    "stage.redo": "the procedure must be done again, in any word order ('opnieuw aanbesteden', 'intrekking') -> mislukt",
+    "stage.tender_context": "'vragen stellen' is inlichtingen only in a tender's context",
+    "stage.implementation_context": "'implementatie' only of new contracts",
+    "stage.not_enrolled": "'hebben zich niet ingeschreven' is mislukt",
+    "stage.negation": "a negated step did not happen",
+    "stage.hypothetical": "a step under 'mocht', 'indien', 'zou kunnen' before it did not happen (any stage)",
+    "stage.legal_other_field": "a ruling about pgb/Wmo is no tender ruling (stages.md rule b)",
+    "stage.ruling_done": "a reported ruling is done",
+    "stage.ongoing": "'gestart met' / 'bezig met' keeps preparation current",
+    "stage.present_passive": "a participle after 'wordt' is not a past event",
+    "stage.deadline_ahead": "a deadline 'a.s.' keeps the step current",
+    "stage.contract_ends": "'contracten lopen af' is no contract start",
+    "stage.undated_start_planned": "'vanaf 1 januari' in an undated text is planned",
+    "stage.event_default_done": "an event stage without tense marker is done",
+    "stage.postponed": "'uitgesteld tot nader order' keeps mislukt current",
+    "stage.prior_notice_now": "'verwacht te publiceren' is the prior notice, made now",
+    "stage.procedure_running": "'de aanbesteding loopt' adds aankondiging (stages.md)",
+    "stage.faq": "an FAQ is written while the tender runs",
+    "stage.objection_filed": "bezwaar counts for primary only when one was made",
+    "stage.preparation_default": ("a relevant page that reports no step done or current is at voorbereiding, "
+                                  "or at aankondiging when a later step is planned"),
+    "stage.restart": "a done legal stage yields to a current restarted step",
+}
+
+DISABLED: set[str] = set()
+
+
+def on(name: str) -> bool:
+    """Is rule ``name`` switched on? (Unknown names raise: a typo must not silently pass.)"""
+    if name not in RULES:
+        raise KeyError(name)
+    return name not in DISABLED
+
+
+@contextlib.contextmanager
+def disabled(*names: str) -> Iterator[None]:
+    """Switch rules off inside a ``with`` block (the bench's ablation)."""
+    for n in names:
+        if n not in RULES:
+            raise KeyError(n)
+    before = set(DISABLED)
+    DISABLED.update(names)
+    try:
+        yield
+    finally:
+        DISABLED.clear()
+        DISABLED.update(before)
