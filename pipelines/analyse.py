@@ -60,6 +60,7 @@ def analyse_article(record: dict) -> dict:
         "relevance_rule": result["relevance_rule"],
         "matched_terms": dumps(result["matched_terms"]),
         "primary_stage": result["primary_stage"],
+        "primary_stage_rule": result.get("primary_stage_rule"),
         "stages": dumps([{"stage": s["stage"], "status": s["status"], "evidence": s.get("evidence"), "cue": s.get("cue")}
                          for s in result["stages"]]),
         "procedure_type": result.get("procedure_type"),

@@ -59,7 +59,7 @@ def _summary(page: dict, url: str | None) -> dict:
         "published_precision": page.get("published_precision"), "page_type": page.get("page_type"),
         "relevant": result["relevant"], "relevance_score": result["relevance_score"],
         "relevance_rule": result["relevance_rule"], "matched_terms": result["matched_terms"],
-        "primary_stage": result["primary_stage"],
+        "primary_stage": result["primary_stage"], "primary_stage_rule": result.get("primary_stage_rule"),
         "stages": [{"stage": s["stage"], "status": s["status"], "cue": s.get("cue"), "evidence": s.get("evidence")}
                    for s in result["stages"]],
         "events": [{"date": e["date"], "date_end": e.get("date_end"), "precision": e["precision"],

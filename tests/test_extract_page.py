@@ -11,8 +11,8 @@ from tests.conftest import ROOT
 SEEDS = ROOT / "tests" / "fixtures" / "news" / "seeds"
 GOLD = {g["seed"]: g for g in json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))}
 KEYS = {"title", "published", "published_source", "relevant", "relevance_score", "matched_terms",
-        "primary_stage", "stages", "events", "municipalities", "organisations", "procedure_type",
-        "tenderned_refs"}
+        "primary_stage", "primary_stage_rule", "stages", "events", "municipalities", "organisations",
+        "awardees", "procedure_type", "tenderned_refs"}
 
 
 @pytest.mark.parametrize("seed", sorted(GOLD))
@@ -28,6 +28,7 @@ def test_extract_prints_the_analysis_of_a_seed_text(seed):
     assert result["title"] == (gold["title"] or gold["title_from_slug"])
     assert result["published"] == gold["published"]
     assert all({"stage", "status"} <= set(s) for s in result["stages"])
+    assert (result["primary_stage"] is None) == (result["primary_stage_rule"] is None)   # every primary has its why
     assert all({"date", "precision", "kind", "sentence"} <= set(e) for e in result["events"])
     assert all({"name", "cbs_code", "jeugdregio"} <= set(m) for m in result["municipalities"])
 

@@ -119,7 +119,7 @@ TABLES: dict[str, dict] = {
             "published": str, "published_source": str, "published_precision": str, "modified": str,
             "year": int, "year_month": str, "page_type": str, "language": str, "text": str,
             "relevant": int, "relevance_score": float, "relevance_rule": str, "matched_terms": str,
-            "primary_stage": str, "stages": str, "procedure_type": str, "procedure_raw": str,
+            "primary_stage": str, "primary_stage_rule": str, "stages": str, "procedure_type": str, "procedure_raw": str,
             "lots": str, "contract_duration": str, "tenderned_refs": str,
             "jeugdregio_code": str, "regions": str, "is_living_page": int, "extractor": str,
             "content_sha256": str, "omitted_columns": str, **PROVENANCE,
