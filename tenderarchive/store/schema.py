@@ -68,7 +68,9 @@ TABLES: dict[str, dict] = {
                     # awards without a prior call, procedure and notice types, stages by year
                     ["deadline"], ["youth_care", "notice_type", "published"],
                     ["award_only", "youth_care", "published"], ["procedure_label", "procedure"],
-                    ["notice_type_label", "notice_type"], ["youth_care", "year", "notice_type"]],
+                    ["notice_type_label", "notice_type"], ["youth_care", "year", "notice_type"],
+                    # what a crawl touched: the incremental derivation (tenderarchive/derive.py)
+                    ["crawl_id"]],
         "versioned": True,
         # keep_omitted: everything the detail record says (set below); what classify and places add is recomputed.
     },
@@ -121,7 +123,7 @@ TABLES: dict[str, dict] = {
             "jeugdregio_code": str, "regions": str, "is_living_page": int, "extractor": str,
             "content_sha256": str, "omitted_columns": str, **PROVENANCE,
         },
-        "indexes": [["site"], ["published"], ["year"], ["year_month"], ["relevant"],
+        "indexes": [["crawl_id"], ["site"], ["published"], ["year"], ["year_month"], ["relevant"],
                     ["primary_stage"], ["jeugdregio_code"], ["relevant", "primary_stage", "published"]],
         "versioned": True,
         # The raw response's hash changes with every template tweak; what counts is the content.
@@ -175,7 +177,8 @@ TABLES: dict[str, dict] = {
             **_amounts("framework_maximum"), "tenders_received": int, "winner_count": int,
             "current": int, "year": int, "source": str, "source_file": str, "release_ids": str, **PROVENANCE,
         },
-        "indexes": [["procurement_id", "lot_id"], ["publication_id"], ["current"], ["year"], ["award_date"], ["source"]],
+        "indexes": [["procurement_id", "lot_id"], ["publication_id"], ["current"], ["year"], ["award_date"], ["source"],
+                    ["crawl_id"]],
         "versioned": True,
         "volatile": {"current", "rectifies"},
     },
