@@ -314,7 +314,8 @@ def update_search_index(db: sqlite_utils.Database, notices: list, articles: list
     if not can_update(db):
         build_search_index(db)
         return True
-    documents = db["search_documents"]
+    from tenderarchive.store.writes import put_row
+
     changed = 0
     with db.atomic():
         for source, keys, make in (("notices", sorted(notices), _notice_documents),
@@ -329,10 +330,10 @@ def update_search_index(db: sqlite_utils.Database, notices: list, articles: list
                 for row in make(db, batch):
                     before = old.pop(row["doc_id"], None)
                     if before is None or any(before.get(k) != v for k, v in row.items()):
-                        documents.upsert(row, pk="doc_id")
+                        put_row(db, "search_documents", row, pk="doc_id")
                         changed += 1
                 for doc_id in old:  # its record is gone
-                    documents.delete(doc_id)
+                    db.execute("delete from search_documents where doc_id = ?", [doc_id])
                     changed += 1
         if changed or not is_current(db):
             _record_state(db)
