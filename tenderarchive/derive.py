@@ -166,8 +166,8 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
     unchanged relevant articles against the procurements this crawl changed
     (:func:`tenderarchive.linking.rescore`); everything when ``full``.
 
-    Returns the counts (and, with ``with_relinked``, the urls whose linked procurement or
-    links changed, for the search index)."""
+    Returns the counts (and, with ``with_relinked``, the urls whose linked procurement
+    changed: their article events and search documents follow it)."""
     counts = {"links": 0, "news_only": 0, "article_events": 0, "article_counts": 0}
     relinked: set[str] = set()
     if not db["articles"].exists():
@@ -191,7 +191,8 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
             old = list(db.query("select procurement_id, status from procurement_links where url = ?", [url]))
             if sync_rows(db, "procurement_links", "url = ?", [url], rows):
                 counts["links"] += 1
-                relinked.add(url)
+                if _linked(old) != _linked(rows):  # its procurement changed, not only a candidate
+                    relinked.add(url)
                 for row in old + rows:
                     affected.add(row["procurement_id"])
                     if row["procurement_id"].startswith("NEWS-"):
@@ -247,6 +248,10 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
                 counts["article_counts"] += set_values(db, "procurements", procurement_id,
                                                        {"article_count": linked.get(procurement_id, 0)})
     return (counts, relinked) if with_relinked else counts
+
+
+def _linked(rows: list[dict]) -> str | None:
+    return next((r["procurement_id"] for r in rows if r["status"] == "linked"), None)
 
 
 def _chunks(keys: list, size: int = 500) -> Iterator[list]:
