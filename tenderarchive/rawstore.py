@@ -9,6 +9,13 @@ one truncated member at the end of the file, which :func:`repair` cuts off
 before the file is used again, so the store always stays readable by standard
 WARC tools.
 
+The ``fetches`` index is written in batches (``tenderarchive/middlewares.py``, issue 14),
+so a killed crawl can leave WARC records that no ``fetches`` row indexes yet; the next
+crawl's start (``mark_killed`` in ``tenderarchive/extensions.py``) repairs the file and
+then indexes its tail with :func:`index_tail`, from the records themselves (URL, status,
+WARC-Date, the body's sha256, offset and length). Nothing a kill interrupts is lost: a
+record is either whole in the WARC file (and indexed, now or then) or cut off by repair.
+
 Bodies are stored decoded (after Scrapy's HTTP decompression); ``Content-Encoding``,
 ``Transfer-Encoding`` and ``Content-Length`` are rewritten to match the stored body.
 """
@@ -117,6 +124,40 @@ def repair(path: Path) -> int:
         with open(path, "r+b") as handle:
             handle.truncate(good)
     return size - good
+
+
+def fetch_row(url: str, status: int, fetched_at: str, body: bytes, warc_file: str, offset: int, length: int,
+              crawl_id, method: str = "GET") -> dict:
+    """The ``fetches`` row of one stored response (the fetch index)."""
+    return {"url": url, "method": method, "status": status, "fetched_at": fetched_at,
+            "sha256": hashlib.sha256(body).hexdigest(), "warc_file": warc_file, "warc_offset": offset,
+            "warc_length": length, "crawl_id": crawl_id}
+
+
+def index_tail(db, path: Path, crawl_id) -> int:
+    """Add the ``fetches`` rows of the responses in WARC file ``path`` past the last one
+    indexed (a crawl killed before its batch of fetch rows was committed); returns how
+    many. Every crawl fetches with GET, so that is the method recorded."""
+    name = path.name
+    last = db.execute("select max(warc_offset) from fetches where warc_file = ?", [name]).fetchone()[0]
+    rows = []
+    with open(path, "rb") as handle:
+        iterator = ArchiveIterator(handle)
+        for record in iterator:
+            if record.rec_type != "response":
+                continue
+            body = record.content_stream().read()
+            offset = iterator.get_record_offset()
+            if last is not None and offset <= last:
+                continue
+            status = int(record.http_headers.statusline.partition(" ")[0])
+            fetched_at = record.rec_headers.get_header("WARC-Date").replace("Z", "+00:00")
+            rows.append(fetch_row(record.rec_headers.get_header("WARC-Target-URI"), status, fetched_at, body, name,
+                                  offset, iterator.get_record_length(), crawl_id))
+    if rows:
+        with db.atomic():
+            db["fetches"].insert_all(rows, pk=("warc_file", "warc_offset"), ignore=True)
+    return len(rows)
 
 
 @dataclass
