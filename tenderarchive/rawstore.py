@@ -172,10 +172,23 @@ class StoredResponse:
     length: int
 
     def body(self, root: Path) -> bytes:
-        with open(root / self.warc_file, "rb") as handle:
-            handle.seek(self.offset)
-            record = next(iter(ArchiveIterator(handle)))
-            return record.content_stream().read()
+        handle = _open_warc(root / self.warc_file)
+        handle.seek(self.offset)
+        record = next(iter(ArchiveIterator(handle)))
+        return record.content_stream().read()
+
+
+#: WARC files open for reading bodies (a replay reads thousands from the same few files).
+_READERS: dict[Path, object] = {}
+
+
+def _open_warc(path: Path):
+    handle = _READERS.get(path)
+    if handle is None or handle.closed:
+        while len(_READERS) >= 8:
+            _READERS.pop(next(iter(_READERS))).close()
+        handle = _READERS[path] = open(path, "rb")
+    return handle
 
 
 def warc_files(path: Path) -> list[Path]:

@@ -20,6 +20,8 @@ see :func:`tenderarchive.store.writes.keep_omitted`).
 
 from __future__ import annotations
 
+import os
+
 
 import sqlite_utils
 
@@ -330,11 +332,38 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     load_reference_data(db)
 
 
+#: Archive files whose reference tables this process has checked (or written): a crawl opens
+#: the archive several times and a reparse once per replayed crawl, and only this code writes
+#: those tables, so once per process is enough (issue 14: 0.45 s per open).
+_REFERENCE_CHECKED: set[tuple] = set()
+
+
+def _file_key(db: sqlite_utils.Database) -> tuple | None:
+    row = db.execute("pragma database_list").fetchone()
+    path = row[2] if row else ""
+    if not path:
+        return None  # in memory
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (path, stat.st_dev, stat.st_ino)
+
+
 def load_reference_data(db: sqlite_utils.Database) -> None:
     """The reference tables from the shipped CSVs (tenderarchive/data/README.md), rewritten
-    only when they differ from what the archive holds."""
+    only when they differ from what the archive holds (checked once per process and file)."""
     from tenderarchive.reference import archive_rows
 
+    key = _file_key(db)
+    if key is not None and key in _REFERENCE_CHECKED:
+        return
+    _load_reference_data(db, archive_rows)
+    if key is not None:
+        _REFERENCE_CHECKED.add(key)
+
+
+def _load_reference_data(db: sqlite_utils.Database, archive_rows) -> None:
     with db.atomic():
         for table, rows in archive_rows().items():
             columns = list(TABLES[table]["columns"])
