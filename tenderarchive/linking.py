@@ -118,39 +118,49 @@ def article_features(db, article: dict) -> dict:
     }
 
 
-def score(features: dict, profile: dict):
-    """Score one article (its :func:`article_features`) against one procurement profile."""
-    reasons, total = [], 0.0
+def score(features: dict, profile: dict, threshold: float | None = None):
+    """Score one article (its :func:`article_features`) against one procurement profile:
+    ``(score, reasons)``. Under ``threshold`` the reasons are not spelled out (``[]``): the
+    linking step scores every pair and keeps only those at or over the candidate threshold."""
     pub_ids = features["pub_ids"]
-    if profile["kenmerk_key"] in features["tn_numbers"] or profile["kenmerk_key"] in pub_ids \
-            or (pub_ids and pub_ids & profile["publication_keys"]):
-        total += 1.0
-        reasons.append(f"tenderned_ref:TN{profile['kenmerk']}")
+    ref = (profile["kenmerk_key"] in features["tn_numbers"] or profile["kenmerk_key"] in pub_ids
+           or bool(pub_ids and pub_ids & profile["publication_keys"]))
     places = features["places"]
-    if places and profile["places"]:
-        common = len(places & profile["places"])
-        if common:
-            total += 0.5 * common / len(places)
-            reasons.append(f"places:{common}/{len(places)}")
-    if features["jeugdregio"] and features["jeugdregio"] == profile["jeugdregio"]:
-        total += 0.1
-        reasons.append(f"jeugdregio:{profile['jeugdregio']}")
-    if profile["title_words"]:
-        share = len(profile["title_words"] & features["text_words"]) / len(profile["title_words"])
-        if share:
-            total += 0.3 * share
-            reasons.append(f"title:{share:.2f}")
-    dates = features["dates"]
+    common = len(places & profile["places"]) if places and profile["places"] else 0
+    region = bool(features["jeugdregio"] and features["jeugdregio"] == profile["jeugdregio"])
+    title = profile["title_words"]
+    share = len(title & features["text_words"]) / len(title) if title else 0
+    dates, within = features["dates"], None
     if dates and profile["first"]:
         low = profile["first"] - timedelta(days=548)
         high = (profile["last"] or profile["first"]) + timedelta(days=730)
-        if any(low <= d <= high for d in dates):
-            total += 0.1
-            reasons.append("time:within")
-        else:
-            total -= 0.3
-            reasons.append("time:outside")
-    return round(total, 3), reasons
+        within = any(low <= d <= high for d in dates)
+    total = 0.0
+    if ref:
+        total += 1.0
+    if common:
+        total += 0.5 * common / len(places)
+    if region:
+        total += 0.1
+    if share:
+        total += 0.3 * share
+    if within is not None:
+        total += 0.1 if within else -0.3
+    total = round(total, 3)
+    if threshold is not None and total < threshold:
+        return total, []
+    reasons = []
+    if ref:
+        reasons.append(f"tenderned_ref:TN{profile['kenmerk']}")
+    if common:
+        reasons.append(f"places:{common}/{len(places)}")
+    if region:
+        reasons.append(f"jeugdregio:{profile['jeugdregio']}")
+    if share:
+        reasons.append(f"title:{share:.2f}")
+    if within is not None:
+        reasons.append("time:within" if within else "time:outside")
+    return total, reasons
 
 
 def news_procurement_id(places: set[str], url: str) -> str:
@@ -178,7 +188,7 @@ def article_links(features: dict, profiles: list[dict]) -> list[dict]:
     """Score an article against every procurement: its ``procurement_links`` rows."""
     scored = []
     for profile in profiles:
-        total, reasons = score(features, profile)
+        total, reasons = score(features, profile, CANDIDATE_THRESHOLD)
         if total >= CANDIDATE_THRESHOLD:
             scored.append((total, dumps(reasons), profile["procurement_id"]))
     return decide(features, scored)
@@ -190,7 +200,7 @@ def rescore(features: dict, stored: list[dict], changed: list[dict], changed_ids
     scored = [(row["score"], row["reasons"], row["procurement_id"]) for row in stored
               if row["procurement_id"] not in changed_ids and not row["procurement_id"].startswith("NEWS-")]
     for profile in changed:
-        total, reasons = score(features, profile)
+        total, reasons = score(features, profile, CANDIDATE_THRESHOLD)
         if total >= CANDIDATE_THRESHOLD:
             scored.append((total, dumps(reasons), profile["procurement_id"]))
     return decide(features, scored)
