@@ -211,7 +211,7 @@ PAGED = {"by_jeugdregio": "published", "awards": "awarded", "awards_without_prio
 @pytest.mark.parametrize("name", sorted(PAGED))
 def test_long_saved_searches_page_by_date(conn, name):
     """The saved searches whose thousand long rows took over a second to render show the newest
-    200; ``before`` (the oldest date shown) pages back, newest first, without overlap."""
+    100; ``before`` (the oldest date shown) pages back, newest first, without overlap."""
     query = load_metadata()["databases"]["archive"]["queries"][name]
     params = {p: PARAMS.get(p, "") for p in query.get("params", [])}
     if "jeugdregio" in params:
@@ -220,13 +220,13 @@ def test_long_saved_searches_page_by_date(conn, name):
     try:
         first = [dict(r) for r in conn.execute(query["sql"], params)]
         column = PAGED[name]
-        assert 0 < len(first) <= 200
+        assert 0 < len(first) <= 100
         dates = [r[column] for r in first]
         assert dates == sorted(dates, reverse=True)
         oldest = dates[-1]
         second = [dict(r) for r in conn.execute(query["sql"], dict(params, before=oldest))]
         assert all(r[column] < oldest for r in second)
-        if len(first) == 200:  # a fuller archive than one page: the next page goes on
+        if len(first) == 100:  # a fuller archive than one page: the next page goes on
             assert second
     finally:
         conn.row_factory = None
