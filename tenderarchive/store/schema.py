@@ -180,7 +180,9 @@ TABLES: dict[str, dict] = {
             "current": int, "year": int, "source": str, "source_file": str, "release_ids": str, **PROVENANCE,
         },
         "indexes": [["procurement_id", "lot_id"], ["publication_id"], ["current"], ["year"], ["award_date"], ["source"],
-                    ["crawl_id"]],
+                    ["crawl_id"],
+                    # a procedure's current awards (the awards saved search's winners and value per row)
+                    ["procurement_id", "current"]],
         "versioned": True,
         "volatile": {"current", "rectifies"},
     },
