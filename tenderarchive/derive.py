@@ -40,8 +40,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from tenderarchive.linking import (article_features, article_links, news_procurement, procurement_profiles,
-                                   rescore)
+from tenderarchive.linking import (Profiles, article_features, article_links, news_procurement,
+                                   procurement_profiles, rescore)
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.writes import add_named_organisation, set_values, sync_rows, upsert_if_changed
 from tenderarchive.timeline import article_events, award_events, notice_events
@@ -182,8 +182,9 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
         relevant_touched = db.execute(
             f"select count(*) from articles where relevant = 1 and ({where})", params).fetchone()[0]
         everything = procurement_profiles(db) if (full or relevant_touched) else []
-        changed = ([p for p in everything if p["procurement_id"] in changed_ids] if everything
-                   else procurement_profiles(db, changed_ids)) if not full else []
+        changed = Profiles(([p for p in everything if p["procurement_id"] in changed_ids] if everything
+                            else procurement_profiles(db, changed_ids)) if not full else [])
+        everything = Profiles(everything)
         affected: set[str] = set(changed_ids or ())  # procurements whose article_count may change
         news_ids: set[str] = set()
 

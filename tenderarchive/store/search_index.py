@@ -289,9 +289,14 @@ def build_search_index(db: sqlite_utils.Database) -> None:
 
 
 def _record_state(db: sqlite_utils.Database) -> None:
-    db.execute("insert or replace into search_state values ('fingerprint', ?)", [fingerprint(db)])
-    db.execute("insert or replace into search_state values ('documents', ?)",
-               [str(db.execute("select count(*) from search_documents").fetchone()[0])])
+    """Store the fingerprint and the document count (only when they changed: a derivation
+    that changed nothing writes nothing)."""
+    state = {"fingerprint": fingerprint(db),
+             "documents": str(db.execute("select count(*) from search_documents").fetchone()[0])}
+    stored = dict(db.execute("select key, value from search_state").fetchall())
+    for key, value in state.items():
+        if stored.get(key) != value:
+            db.execute("insert or replace into search_state values (?, ?)", [key, value])
 
 
 def can_update(db: sqlite_utils.Database) -> bool:
@@ -335,8 +340,7 @@ def update_search_index(db: sqlite_utils.Database, notices: list, articles: list
                 for doc_id in old:  # its record is gone
                     db.execute("delete from search_documents where doc_id = ?", [doc_id])
                     changed += 1
-        if changed or not is_current(db):
-            _record_state(db)
+        _record_state(db)  # one fingerprint (a candidate link alone changes it too)
     return bool(changed)
 
 
