@@ -205,3 +205,24 @@ def test_an_incremental_derivation_reads_only_what_the_crawl_touched(tmp_path):
     db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
     counts = derive(db, 2)  # crawl 2 wrote nothing
     assert not any(counts.values())
+
+
+def test_a_notice_whose_places_alone_changed_is_rederived(tmp_path):
+    """A crawl that changes only a notice's places (not its row) still stamps the notice, so the
+    incremental derivation updates its search document and its procurement's links."""
+    db = open_archive(tmp_path / "archive.db")
+    crawl_a(db)
+    derive(db, 1)
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    moved = texel_notice(20, 200, "Schoonmaak gemeentehuis Texel")
+    moved["municipalities"] = [{"publication_id": 20, "cbs_code": "GM0917", "name": "Heerlen",
+                                "jeugdregio_code": "JZ41", "matched": "buyer"}]
+    assert write_notice(db, moved, 2) == "updated"
+    derive(db, 2)
+    assert db["search_documents"].get("notice:20")["jeugdregios"] == "JZ41"
+    full = open_archive(tmp_path / "full.db")
+    crawl_a(full)
+    full["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    write_notice(full, moved, 2)
+    derive(full, 2, full=True)
+    assert derived_tables(db) == derived_tables(full)
