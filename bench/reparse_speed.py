@@ -1,11 +1,12 @@
 """Reparse speed (issue 14): ``tenderarchive reparse`` in notices per second, beside reading
 the same WARC store with warcio alone, in one run on the same machine.
 
-    .venv/bin/python bench/reparse_speed.py [--publications N]
+    .venv/bin/python bench/reparse_speed.py [--publications N] [--crawls K]
 
 It serves N synthetic youth-care publications and N others (``bench/run.py``'s set, over 30
-days) with the loopback TenderNed API (127.0.0.1 only), crawls them once into a fresh
-archive (the WARC store), then with no server:
+days) with the loopback TenderNed API (127.0.0.1 only), crawls them into a fresh archive (the
+WARC store; ``--crawls K`` splits the 30 days into K crawls, so K WARC files, as daily crawls
+leave them), then with no server:
 
 - **warcio**: every record of the store read with warcio's ``ArchiveIterator``, bodies
   included (the floor: what reading the store costs);
@@ -34,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from datetime import date, timedelta  # noqa: E402
+
 from run import FAST, publications  # noqa: E402
 from tenderarchive.apiserver import APIServer, TenderNedAPI  # noqa: E402
 from tenderarchive.rawstore import warc_files  # noqa: E402
@@ -58,17 +61,23 @@ def rows(db: Path) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--publications", type=int, default=500)
+    parser.add_argument("--crawls", type=int, default=1, help="split the 30 days into this many crawls")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "archive.db"
         with APIServer(TenderNedAPI(publications(args.publications))) as server:
             began = time.perf_counter()
-            crawl = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
-                                    "--api-url", server.api_url, *FAST, "-s", "TENDERNED_FILTER_CHECK_MIN=1000000",
-                                    "--from-date", "2021-03-01", "--until-date", "2021-03-30"],
-                                   cwd=ROOT, capture_output=True, text=True)
+            start, days = date(2021, 3, 1), 30
+            bounds = [start + timedelta(days=days * k // args.crawls) for k in range(args.crawls + 1)]
+            for first, after in zip(bounds, bounds[1:]):
+                crawl = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db",
+                                        str(db), "--api-url", server.api_url, *FAST,
+                                        "-s", "TENDERNED_FILTER_CHECK_MIN=1000000", "-s", "TENDERNED_OVERLAP_DAYS=0",
+                                        "--from-date", first.isoformat(),
+                                        "--until-date", (after - timedelta(days=1)).isoformat()],
+                                       cwd=ROOT, capture_output=True, text=True)
+                assert crawl.returncode == 0, crawl.stderr[-2000:]
             crawl_s = time.perf_counter() - began
-        assert crawl.returncode == 0, crawl.stderr[-2000:]
         crawled = rows(db)
         notices = len(crawled["notices"])
         records, read_s = read_store(Path(tmp) / "warc")
@@ -78,7 +87,7 @@ def main(argv=None) -> int:
         reparse_s = time.perf_counter() - began
         assert reparse.returncode == 0, reparse.stderr[-2000:]
         identical = rows(db) == crawled
-    print(f"{notices} notices, {records} WARC records; python {sys.version.split()[0]}")
+    print(f"{notices} notices, {records} WARC records in {args.crawls} crawl(s); python {sys.version.split()[0]}")
     print("| run | seconds | per second | × warcio |")
     print("|---|---|---|---|")
     print(f"| crawl (loopback API) | {crawl_s:.2f} | {notices / crawl_s:.0f} notices | |")
