@@ -113,10 +113,11 @@ def _sha(*parts) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
 
 
-def notice_rows(n: int, places: list[dict], rng: random.Random):
-    """Yield ``(table, row)`` of ``n`` synthetic notices grouped into procedures."""
+def notice_rows(n: int, places: list[dict], rng: random.Random, offset: int = 0):
+    """Yield ``(table, row)`` of ``n`` synthetic notices grouped into procedures (publication
+    ids and kenmerken after the first ``offset`` notices', so a later crawl adds new ones)."""
     start, days = date(2016, 1, 1), 3650
-    made, kenmerk = 0, 100000
+    made, kenmerk = 0, 100000 + offset
     while made < n:
         kenmerk += 1
         topic, youth, cpv = TOPICS[rng.randrange(len(TOPICS))] if rng.random() > 0.1 else TOPICS[0]
@@ -127,7 +128,7 @@ def notice_rows(n: int, places: list[dict], rng: random.Random):
         day = start + timedelta(days=rng.randrange(days))
         for step, notice_type in enumerate(sequence):
             made += 1
-            pid = 1_000_000 + made
+            pid = 1_000_000 + offset + made
             published = day + timedelta(days=45 * step)
             fetched = f"{published.isoformat()}T08:00:00+00:00"
             awarded = notice_type == "AGO"
@@ -220,19 +221,12 @@ def article_rows(m: int, places: list[dict], rng: random.Random):
                                      "sentence": SENTENCES[14], "year_inferred": 0, "crawl_id": 1}
 
 
-def build(path: Path, notices: int, articles: int) -> dict:
-    """Write the synthetic archive at ``path``; returns timings (seconds)."""
-    from tenderarchive.store.writes import open_archive
-
-    began = time.perf_counter()
-    db = open_archive(path)
-    db.execute("PRAGMA synchronous=NORMAL")
-    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "note": SYNTHETIC_NOTE, "status": "complete",
+def write_items(db, rows, crawl_id: int) -> None:
+    """Insert ``(table, row)`` pairs as crawl ``crawl_id`` wrote them, one transaction per batch."""
+    db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "note": SYNTHETIC_NOTE, "status": "complete",
                          "started": "2026-01-01T00:00:00+00:00", "finished": "2026-01-01T01:00:00+00:00",
-                         "finish_reason": "finished"}, pk="crawl_id")
-    places = [r for r in db.query("select cbs_code, name, jeugdregio_code from municipalities order by cbs_code")]
-    rng = random.Random(14)
-    seen_organisations: set[str] = set()
+                         "finish_reason": "finished"}, pk="crawl_id", replace=True)
+    seen_organisations = {r[0] for r in db.execute("select organisation_id from organisations").fetchall()}
 
     def flush(batch: dict[str, list]):
         with db.atomic():
@@ -242,36 +236,87 @@ def build(path: Path, notices: int, articles: int) -> dict:
                                      alter=False)
         batch.clear()
 
-    for rows in (notice_rows(notices, places, rng), article_rows(articles, places, rng)):
-        batch: dict[str, list] = {}
-        count = 0
-        for table, row in rows:
-            if table == "organisations":
-                if row["organisation_id"] in seen_organisations:
-                    continue
-                seen_organisations.add(row["organisation_id"])
-            batch.setdefault(table, []).append(row)
-            count += 1
-            if count % BATCH == 0:
-                flush(batch)
-        flush(batch)
-    inserted = time.perf_counter() - began
+    batch: dict[str, list] = {}
+    count = 0
+    for table, row in rows:
+        if table == "organisations":
+            if row["organisation_id"] in seen_organisations:
+                continue
+            seen_organisations.add(row["organisation_id"])
+        if "crawl_id" in row:
+            row["crawl_id"] = crawl_id
+        batch.setdefault(table, []).append(row)
+        count += 1
+        if count % BATCH == 0:
+            flush(batch)
+    flush(batch)
 
+
+def timed_derivation(db, crawl_id: int, full: bool, label: str) -> dict:
+    """Run the derivation step by step (as ``derive.derive`` does), timing each step."""
     from tenderarchive import derive
 
-    timings = {"insert_s": inserted}
-    for name, step in (("procurements", lambda: derive.refresh_procurements(db, 1)),
-                       ("notice_events", lambda: derive.refresh_notice_events(db, 1)),
-                       ("award_currency", lambda: derive.refresh_award_currency(db, 1)),
-                       ("links", lambda: derive.refresh_links(db)),
-                       ("search_index", lambda: derive.refresh_search_index(db))):
+    timings, relinked = {}, set()
+    scope = derive.Scope(crawl_id, full)
+
+    def links():
+        nonlocal relinked
+        _, relinked = derive.refresh_links(db, crawl_id, full=full, with_relinked=True)
+
+    for name, step in (("procurements", lambda: derive.refresh_procurements(db, crawl_id, full=full)),
+                       ("notice_events", lambda: derive.refresh_notice_events(db, crawl_id, full=full)),
+                       ("award_currency", lambda: derive.refresh_award_currency(db, crawl_id, full=full)),
+                       ("links", links),
+                       ("news_organisations", lambda: derive.refresh_news_organisations(db, crawl_id, full=full)),
+                       ("search_index", lambda: derive.refresh_search_index(db, scope, relinked))):
         t = time.perf_counter()
         step()
-        timings[f"derive_{name}_s"] = time.perf_counter() - t
-        print(f"  derive {name}: {timings[f'derive_{name}_s']:.1f} s", file=sys.stderr, flush=True)
+        timings[f"{label}_{name}_s"] = time.perf_counter() - t
+        print(f"  {label} {name}: {timings[f'{label}_{name}_s']:.2f} s", file=sys.stderr, flush=True)
+    timings[f"{label}_s"] = sum(timings.values())
+    return timings
+
+
+def build(path: Path, notices: int, articles: int) -> dict:
+    """Write the synthetic archive at ``path`` (crawl 1) and derive it in full; returns timings (seconds)."""
+    from tenderarchive.store.writes import open_archive
+
+    began = time.perf_counter()
+    db = open_archive(path)
+    db.execute("PRAGMA synchronous=NORMAL")
+    places = [r for r in db.query("select cbs_code, name, jeugdregio_code from municipalities order by cbs_code")]
+    rng = random.Random(14)
+    for rows in (notice_rows(notices, places, rng), article_rows(articles, places, rng)):
+        write_items(db, rows, 1)
+    timings = {"insert_s": time.perf_counter() - began}
+    timings.update(timed_derivation(db, 1, True, "derive"))
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no ANALYZE: measured as a crawl leaves the archive
     db.close()
     timings["build_s"] = time.perf_counter() - began
+    return timings
+
+
+def incremental(path: Path, new_notices: int, crawl_id: int = 2) -> dict:
+    """A later crawl: ``new_notices`` new notices (new procedures, with their award data) written
+    as crawl ``crawl_id``, then the incremental derivation, then a full rebuild of the same
+    archive; returns both timings and their ratio."""
+    from tenderarchive.store.writes import open_archive
+
+    db = open_archive(path)
+    existing = db.execute("select count(*) from notices").fetchone()[0]
+    places = [r for r in db.query("select cbs_code, name, jeugdregio_code from municipalities order by cbs_code")]
+    write_items(db, notice_rows(new_notices, places, random.Random(crawl_id), offset=existing), crawl_id)
+    timings = {"archive_notices": existing, "new_notices": new_notices}
+    timings.update(timed_derivation(db, crawl_id, False, "incremental"))
+    # A full rebuild, as after a reparse: the derived tables from nothing.
+    with db.atomic():
+        for table in ("events", "procurement_links", "procurements", "search_state"):
+            db.execute(f"delete from [{table}]")
+        db.execute("update awards set current = null, rectifies = null")
+    timings.update(timed_derivation(db, crawl_id, True, "full"))
+    timings["incremental_share"] = timings["incremental_s"] / timings["full_s"]
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
     return timings
 
 
@@ -525,6 +570,13 @@ def main(argv=None) -> int:
     parser.add_argument("--only", help="measure only the targets whose 'kind name' matches this regex")
     parser.add_argument("--setting", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                         help="Datasette setting passed to tenderarchive serve")
+    parser.add_argument("--incremental", type=int, default=1_000, metavar="N",
+                        help="after serving, add N new notices as a second crawl and time the incremental "
+                             "derivation against a full rebuild (0: skip; default 1,000)")
+    parser.add_argument("--also-size", type=int, action="append", default=[], metavar="NOTICES",
+                        help="also build an archive of NOTICES notices (and a fifth as many articles) and time "
+                             "the same incremental derivation on it: does it grow with the archive?")
+    parser.add_argument("--no-serve", action="store_true", help="skip the Datasette measurements")
     args = parser.parse_args(argv)
     if args.small:
         args.notices, args.articles = 20_000, 4_000
@@ -537,18 +589,36 @@ def main(argv=None) -> int:
             print(f"building {args.notices:,} notices + {args.articles:,} articles in {path}", file=sys.stderr)
             report["timings"] = build(path, args.notices, args.articles)
         report["sizes"] = sizes(path)
-        served = Served(path, args.setting)
-        try:
-            print(HEADER)
-            report["results"] = measure(served, path, args.requests, args.slow, args.slow_requests, sample_params(path),
-                                        args.only)
-        finally:
-            served.stop()
+        report["results"] = []
+        if not args.no_serve:
+            served = Served(path, args.setting)
+            try:
+                print(HEADER)
+                report["results"] = measure(served, path, args.requests, args.slow, args.slow_requests,
+                                            sample_params(path), args.only)
+            finally:
+                served.stop()
+        report["incremental"] = []
+        for size in args.also_size if args.incremental else []:
+            other = Path(tmp) / f"archive-{size}.db"
+            print(f"building {size:,} notices + {size // 5:,} articles in {other}", file=sys.stderr)
+            build(other, size, size // 5)
+            report["incremental"].append(incremental(other, args.incremental))
+        if args.incremental:
+            report["incremental"].append(incremental(path, args.incremental))
         s = report["sizes"]
         print(f"\narchive: {s['notices']:,} notices, {s['articles']:,} articles, {s['file_bytes'] / 1e6:,.0f} MB; "
               f"{s['bytes_per_notice']:,.0f} bytes per notice, {s['bytes_per_article']:,.0f} bytes per article")
         for name, value in (report.get("timings") or {}).items():
             print(f"  {name}: {value:,.1f} s")
+        if report["incremental"]:
+            print(f"\nincremental derivation after {args.incremental:,} new notices vs a full rebuild of the same archive:")
+            print("| archive notices | incremental s | full rebuild s | share | incremental links s | incremental index s |")
+            print("|---|---|---|---|---|---|")
+            for r in report["incremental"]:
+                print(f"| {r['archive_notices']:,} | {r['incremental_s']:.2f} | {r['full_s']:.1f} | "
+                      f"{100 * r['incremental_share']:.1f} % | {r['incremental_links_s']:.2f} | "
+                      f"{r['incremental_search_index_s']:.2f} |")
         slow = [r for r in report["results"] if r["p95"] > 0.5 or r["timed_out"] or r["status"] != 200]
         print(f"targets: {len(report['results'])}; over 500 ms p95, timed out or failed: {len(slow)}")
         if args.json:

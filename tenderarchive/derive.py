@@ -21,33 +21,86 @@ crawl archived:
 
 Every write goes through :mod:`tenderarchive.store.writes`, each step in one
 transaction, and writes only what changed, so running it twice writes nothing.
+
+**Incremental (issue 14).** What a crawl changed is marked by the rows themselves: the
+store sets ``crawl_id`` on a notice, article or award only when it writes new content
+(:func:`tenderarchive.store.writes.upsert_if_changed`), so "``crawl_id`` is this crawl or a
+killed one" (:data:`TOUCHED`, served by the ``crawl_id`` indexes) is exactly the set of
+records whose derived rows may be out of date. Each step reads only those and what hangs
+off them (the kenmerken of touched notices, the articles whose link can change, see
+:mod:`tenderarchive.linking`), so the work grows with the crawl, not with the archive.
+``derive(db, crawl_id, full=True)`` rederives everything (reparse, a changed parser or
+linking rule): each step walks the archive in key order in batches, so its memory stays
+flat. ``tests/test_derive.py`` checks that crawl A then crawl B derived incrementally gives
+the same derived tables as one full derivation of the same items.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 
-from tenderarchive.linking import plan_links
+from tenderarchive.linking import (Profiles, article_features, article_links, news_procurement,
+                                   procurement_profiles, rescore)
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.writes import add_named_organisation, set_values, sync_rows, upsert_if_changed
 from tenderarchive.timeline import article_events, award_events, notice_events
 
 logger = logging.getLogger(__name__)
 
-#: Notices this crawl wrote, or a killed earlier crawl (whose derivation never ran).
-TOUCHED = "crawl_id = ? or crawl_id in (select crawl_id from crawls where finish_reason = 'killed')"
+#: Rows this crawl wrote, or a killed earlier crawl (whose derivation never ran); served by
+#: the ``crawl_id`` index of each table.
+TOUCHED = "crawl_id in (select ? union select crawl_id from crawls where finish_reason = 'killed')"
+#: Rows per batch when a full derivation walks a table.
+BATCH = 2_000
 
 
-def derive(db, crawl_id: int | None) -> dict:
-    """Run every derivation for crawl ``crawl_id``; returns counts of what changed."""
-    counts = {"procurements": refresh_procurements(db, crawl_id),
-              "notice_events": refresh_notice_events(db, crawl_id)}
-    counts["awards_current"] = refresh_award_currency(db, crawl_id)
-    counts.update(refresh_links(db))
-    counts["news_organisations"] = refresh_news_organisations(db)
-    counts["search_index"] = int(refresh_search_index(db))
-    logger.info("derivation after crawl %s: %s", crawl_id, counts)
+class Scope:
+    """Which rows a derivation reads: those :data:`TOUCHED` by a crawl, or (``full``) all."""
+
+    def __init__(self, crawl_id, full: bool = False):
+        self.crawl_id, self.full = crawl_id, full
+
+    def where(self, alias: str = "") -> tuple[str, list]:
+        if self.full:
+            return "1 = 1", []
+        return (alias + TOUCHED if not alias else TOUCHED.replace("crawl_id in", f"{alias}crawl_id in", 1),
+                [self.crawl_id])
+
+
+def derive(db, crawl_id: int | None, full: bool = False) -> dict:
+    """Run every derivation for crawl ``crawl_id`` (only what it changed; everything when
+    ``full``); returns counts of what changed."""
+    scope = Scope(crawl_id, full)
+    counts = {"procurements": refresh_procurements(db, crawl_id, full=full),
+              "notice_events": refresh_notice_events(db, crawl_id, full=full)}
+    counts["awards_current"] = refresh_award_currency(db, crawl_id, full=full)
+    link_counts, relinked = refresh_links(db, crawl_id, full=full, with_relinked=True)
+    counts.update(link_counts)
+    counts["news_organisations"] = refresh_news_organisations(db, crawl_id, full=full)
+    counts["search_index"] = int(refresh_search_index(db, scope, relinked))
+    logger.info("derivation after crawl %s%s: %s", crawl_id, " (full)" if full else "", counts)
     return counts
+
+
+def batches(db, table: str, key: str, where: str, params: list, size: int = BATCH) -> Iterator[list]:
+    """The distinct ``key`` values of the rows of ``table`` matching ``where``, in key order,
+    ``size`` at a time (keyset paging: no cursor stays open while the caller writes, and
+    memory stays flat however large the table)."""
+    last = None
+    while True:
+        after = f" and [{key}] > ?" if last is not None else ""
+        keys = [r[0] for r in db.execute(
+            f"select distinct [{key}] from [{table}] where [{key}] is not null and ({where}){after} "
+            f"order by [{key}] limit {size}", [*params, *([last] if last is not None else [])]).fetchall()]
+        if not keys:
+            return
+        yield keys
+        last = keys[-1]
+
+
+def _keys(db, sql: str, params: list) -> list:
+    return [r[0] for r in db.execute(sql, params).fetchall()]
 
 
 def procurement_row(notices: list[dict]) -> dict:
@@ -74,49 +127,145 @@ def procurement_row(notices: list[dict]) -> dict:
     }
 
 
-def refresh_procurements(db, crawl_id) -> int:
-    """Recompute the procurements whose notices crawl ``crawl_id`` (or a killed crawl) wrote."""
-    touched = list(db.query(f"select kenmerk, max(fetched_at) as last from notices where kenmerk is not null "
-                            f"and ({TOUCHED}) group by kenmerk order by kenmerk", [crawl_id]))
+def refresh_procurements(db, crawl_id, full: bool = False) -> int:
+    """Recompute the procurements whose notices crawl ``crawl_id`` (or a killed crawl) wrote
+    (every procurement when ``full``)."""
+    where, params = Scope(crawl_id, full).where()
     changed = 0
     with db.atomic():
-        for row in touched:
-            notices = list(db.query("select * from notices where kenmerk = ? order by published_at, publication_id",
-                                    [row["kenmerk"]]))
-            if notices:
-                changed += upsert_if_changed(db, "procurements", procurement_row(notices), when=row["last"]) != "unchanged"
+        for kenmerken in batches(db, "notices", "kenmerk", where, params):
+            marks = ",".join("?" * len(kenmerken))
+            # The time of the change: the latest fetch of the notices that changed.
+            last = dict(db.execute(f"select kenmerk, max(fetched_at) from notices where kenmerk in ({marks}) "
+                                   f"and ({where}) group by kenmerk", [*kenmerken, *params]).fetchall())
+            rows: dict[int, list[dict]] = {}
+            for notice in list(db.query(f"select * from notices where kenmerk in ({marks}) "
+                                        "order by kenmerk, published_at, publication_id", kenmerken)):
+                rows.setdefault(notice["kenmerk"], []).append(notice)
+            for kenmerk, notices in rows.items():
+                changed += upsert_if_changed(db, "procurements", procurement_row(notices),
+                                             when=last.get(kenmerk)) != "unchanged"
     return changed
 
 
-def refresh_notice_events(db, crawl_id) -> int:
+def refresh_notice_events(db, crawl_id, full: bool = False) -> int:
+    where, params = Scope(crawl_id, full).where()
     changed = 0
     with db.atomic():
-        for notice in list(db.query(f"select * from notices where {TOUCHED}", [crawl_id])):
-            changed += sync_rows(db, "events", "source_type = 'notice' and source_id = ?",
-                                 [str(notice["publication_id"])], notice_events(notice))
+        for ids in batches(db, "notices", "publication_id", where, params):
+            for notice in list(db.query(f"select * from notices where publication_id in ({','.join('?' * len(ids))})",
+                                        ids)):
+                changed += sync_rows(db, "events", "source_type = 'notice' and source_id = ?",
+                                     [str(notice["publication_id"])], notice_events(notice))
     return changed
 
 
-def refresh_links(db) -> dict:
-    """Links, news-only procurements, article events on their procurement, article counts."""
-    links, news_only, article_procurement = plan_links(db)
+def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = False):
+    """Links, news-only procurements, article events on their procurement, article counts —
+    for the articles this crawl wrote (scored against every procurement) and for the
+    unchanged relevant articles against the procurements this crawl changed
+    (:func:`tenderarchive.linking.rescore`); everything when ``full``.
+
+    Returns the counts (and, with ``with_relinked``, the urls whose linked procurement
+    changed: their article events and search documents follow it)."""
     counts = {"links": 0, "news_only": 0, "article_events": 0, "article_counts": 0}
+    relinked: set[str] = set()
+    if not db["articles"].exists():
+        return (counts, relinked) if with_relinked else counts
+    where, params = Scope(crawl_id, full).where()
+    has_events = db["article_events"].exists()
     with db.atomic():
-        for row in news_only:
-            counts["news_only"] += upsert_if_changed(db, "procurements", row) != "unchanged"
-        counts["links"] = int(sync_rows(db, "procurement_links", "1 = 1", [], list(links.values())))
-        if db["article_events"].exists():
-            by_url: dict[str, list[dict]] = {}
-            for row in db.query("select * from article_events order by url, event_id"):
-                by_url.setdefault(row["url"], []).append(row)
-            wanted = [e for url, rows in by_url.items() for e in article_events(rows, article_procurement.get(url))]
-            counts["article_events"] = int(sync_rows(db, "events", "source_type = 'article'", [], wanted))
-        linked = dict(db.execute("select procurement_id, count(*) from procurement_links where status = 'linked' "
-                                 "group by procurement_id").fetchall())
-        for row in list(db.query("select procurement_id, article_count from procurements")):
-            counts["article_counts"] += set_values(db, "procurements", row["procurement_id"],
-                                                   {"article_count": linked.get(row["procurement_id"], 0)})
-    return counts
+        touched_urls = _keys(db, f"select url from articles where {where} order by url", params)
+        touched_set = set(touched_urls)
+        changed_ids = set(_keys(db, "select distinct 'TN' || kenmerk from notices where kenmerk is not null "
+                                    f"and ({where})", params)) if not full else None
+        relevant_touched = db.execute(
+            f"select count(*) from articles where relevant = 1 and ({where})", params).fetchone()[0]
+        everything = procurement_profiles(db) if (full or relevant_touched) else []
+        changed = Profiles(([p for p in everything if p["procurement_id"] in changed_ids] if everything
+                            else procurement_profiles(db, changed_ids)) if not full else [])
+        everything = Profiles(everything)
+        affected: set[str] = set(changed_ids or ())  # procurements whose article_count may change
+        news_ids: set[str] = set()
+
+        def write(url: str, rows: list[dict]) -> None:
+            old = list(db.query("select procurement_id, status from procurement_links where url = ?", [url]))
+            if sync_rows(db, "procurement_links", "url = ?", [url], rows):
+                counts["links"] += 1
+                if _linked(old) != _linked(rows):  # its procurement changed, not only a candidate
+                    relinked.add(url)
+                for row in old + rows:
+                    affected.add(row["procurement_id"])
+                    if row["procurement_id"].startswith("NEWS-"):
+                        news_ids.add(row["procurement_id"])
+
+        # 1. The articles this crawl wrote, against every procurement.
+        for urls in _chunks(touched_urls):
+            for article in list(db.query(f"select * from articles where url in ({','.join('?' * len(urls))}) "
+                                         "order by url", urls)):
+                write(article["url"], article_links(article_features(db, article), everything)
+                      if article["relevant"] == 1 else [])
+        # 2. Unchanged relevant articles, against the procurements this crawl changed.
+        if changed:
+            for urls in batches(db, "articles", "url", "relevant = 1", []):
+                for article in list(db.query(f"select * from articles where url in ({','.join('?' * len(urls))}) "
+                                             "order by url", urls)):
+                    if article["url"] in touched_set:
+                        continue
+                    stored = list(db.query("select * from procurement_links where url = ?", [article["url"]]))
+                    write(article["url"], rescore(article_features(db, article), stored, changed, changed_ids))
+        if full:  # links of articles that are gone; news-only procurements nothing links to any more
+            gone = _keys(db, "select distinct url from procurement_links where url not in "
+                             "(select url from articles where relevant = 1)", [])
+            for url in gone:
+                write(url, [])
+            news_ids |= set(_keys(db, "select procurement_id from procurements where source = 'news'", []))
+        # 3. News-only procurements from the articles linked to them.
+        for procurement_id in sorted(news_ids):
+            articles = list(db.query("select a.* from articles a join procurement_links l on l.url = a.url "
+                                     "where l.procurement_id = ? and l.status = 'linked'", [procurement_id]))
+            if articles:
+                counts["news_only"] += upsert_if_changed(db, "procurements",
+                                                         news_procurement(procurement_id, articles)) != "unchanged"
+            elif db.execute("select 1 from procurements where procurement_id = ? and source = 'news'",
+                            [procurement_id]).fetchone():
+                db["procurements"].delete(procurement_id)
+                counts["news_only"] += 1
+        # 4. Article events on the procurement each article is linked to.
+        if has_events:
+            for url in sorted(touched_set | relinked):
+                counts["article_events"] += _sync_article_events(db, url)
+            if full:
+                db.execute("delete from events where source_type = 'article' and source_id not in "
+                           "(select url from article_events)")
+        # 5. Article counts.
+        if full:
+            affected = set(_keys(db, "select procurement_id from procurements", []))
+        for ids in _chunks(sorted(affected)):
+            linked = dict(db.execute(
+                f"select procurement_id, count(*) from procurement_links where status = 'linked' and procurement_id "
+                f"in ({','.join('?' * len(ids))}) group by procurement_id", ids).fetchall())
+            for procurement_id in ids:
+                counts["article_counts"] += set_values(db, "procurements", procurement_id,
+                                                       {"article_count": linked.get(procurement_id, 0)})
+    return (counts, relinked) if with_relinked else counts
+
+
+def _linked(rows: list[dict]) -> str | None:
+    return next((r["procurement_id"] for r in rows if r["status"] == "linked"), None)
+
+
+def _chunks(keys: list, size: int = 500) -> Iterator[list]:
+    for i in range(0, len(keys), size):
+        yield keys[i:i + size]
+
+
+def _sync_article_events(db, url: str) -> int:
+    link = db.execute("select procurement_id from procurement_links where url = ? and status = 'linked' "
+                      "order by score desc, procurement_id limit 1", [url]).fetchone()
+    rows = list(db.query("select * from article_events where url = ? order by event_id", [url]))
+    return int(sync_rows(db, "events", "source_type = 'article' and source_id = ?", [url],
+                         article_events(rows, link[0] if link else None)))
 
 
 #: The organisations kind of a role an article gives a party.
@@ -124,16 +273,19 @@ ROLE_KIND = {"awardee": "provider", "provider": "provider", "consortium": "conso
              "adviser": "adviser", "court": "court"}
 
 
-def refresh_news_organisations(db) -> int:
+def refresh_news_organisations(db, crawl_id=None, full: bool = True) -> int:
     """Providers, advisers and courts that relevant articles name become ``organisations``
     (kind from their role), one per folded name; a name that matches a winner TenderNed
-    published (same name key) is that winner, not a second organisation."""
+    published (same name key) is that winner, not a second organisation. Incrementally only
+    the articles this crawl wrote are read: an organisation, once added, is never changed, so
+    a name first named by an earlier crawl keeps that crawl's spelling."""
+    where, params = Scope(crawl_id, full).where("a.")
     added = 0
     rows = list(db.query(
         "select o.name, o.role, o.name_key from article_organisations o join articles a on a.url = o.url "
-        "where a.relevant = 1 and o.name_key is not null union "
+        f"where a.relevant = 1 and o.name_key is not null and ({where}) union "
         "select w.name, 'awardee', w.name_key from article_awardees w join articles a on a.url = w.url "
-        "where a.relevant = 1 and w.name_key is not null order by 3, 2, 1"))
+        f"where a.relevant = 1 and w.name_key is not null and ({where}) order by 3, 2, 1", [*params, *params]))
     with db.atomic():
         for row in rows:
             kind = ROLE_KIND.get(row["role"])
@@ -142,14 +294,23 @@ def refresh_news_organisations(db) -> int:
     return added
 
 
-def refresh_search_index(db) -> bool:
-    """Rebuild the Dutch search index when what it indexes changed."""
-    from tenderarchive.store.search_index import ensure_search
+def refresh_search_index(db, scope: Scope | None = None, relinked: set[str] = frozenset()) -> bool:
+    """Bring the Dutch search index up to date: the documents of the notices and articles in
+    ``scope`` and of the articles whose link changed (``relinked``); a full rebuild when the
+    index is missing or its definition changed, or when no scope is given and the archive
+    changed (:func:`tenderarchive.store.search_index.ensure_search`)."""
+    from tenderarchive.store import search_index
 
-    return ensure_search(db)
+    if scope is None or scope.full or not search_index.can_update(db):
+        return search_index.ensure_search(db) if scope is None or not scope.full else \
+            bool(search_index.build_search_index(db) or True)
+    where, params = scope.where()
+    notices = _keys(db, f"select publication_id from notices where {where}", params) if db["notices"].exists() else []
+    articles = set(_keys(db, f"select url from articles where {where}", params)) if db["articles"].exists() else set()
+    return search_index.update_search_index(db, notices, sorted(articles | set(relinked)))
 
 
-def refresh_award_currency(db, crawl_id) -> int:
+def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
     """Set ``awards.current`` and ``awards.rectifies``: an award that a later rectification (REC)
     of its procedure gives again for the same lot is superseded (current 0; the rectification's
     award names the notice it corrects in ``rectifies``); every other award stands (so the winners
@@ -157,8 +318,10 @@ def refresh_award_currency(db, crawl_id) -> int:
     whatever order the crawl wrote them in."""
     if not db["awards"].exists():
         return 0
+    where, params = Scope(crawl_id, full).where()
     touched = [r[0] for r in db.execute(
-        f"select distinct procurement_id from awards where {TOUCHED} or current is null", [crawl_id]).fetchall()]
+        f"select distinct procurement_id from awards where {where} union "
+        "select distinct procurement_id from awards where current is null", params).fetchall()]
     changed = 0
     with db.atomic():
         for procurement_id in touched:

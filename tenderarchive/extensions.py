@@ -48,8 +48,9 @@ def now() -> str:
 
 def mark_killed(db, warc_root: Path) -> None:
     """Crawls still ``running`` when a new one starts were killed (the crawl lock
-    rules out overlap): mark them failed and repair their WARC files."""
-    from tenderarchive.rawstore import repair
+    rules out overlap): mark them failed, repair their WARC files and index what the
+    fetch index had not committed yet."""
+    from tenderarchive.rawstore import index_tail, repair
 
     for row in list(db.query("select crawl_id, warc_file from crawls where status = 'running'")):
         db["crawls"].update(row["crawl_id"], {"status": "failed", "finish_reason": "killed"})
@@ -58,6 +59,9 @@ def mark_killed(db, warc_root: Path) -> None:
             removed = repair(path)
             if removed:
                 logger.warning("repaired %s: cut %d bytes of a truncated record", path, removed)
+            indexed = index_tail(db, path, row["crawl_id"])
+            if indexed:
+                logger.warning("indexed %d responses of %s the killed crawl had not indexed", indexed, path)
 
 
 def archive_state(db_path, spider_name: str) -> dict:

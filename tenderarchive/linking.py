@@ -26,8 +26,16 @@ procurement's timeline joins notices and news in date order.
 
 Hand-written because the signals are specific to this archive (TN numbers,
 CBS municipalities, jeugdregio's). This module only reads and scores; the
-derivation step (tenderarchive/derive.py) reruns it after every crawl and writes
-only what changed.
+derivation step (tenderarchive/derive.py) writes.
+
+Incremental (issue 14). A score depends only on the article (its row, places and
+dated events) and on the procurement's profile (its row, notices and their places).
+So after a crawl only two kinds of pairs can score differently: a changed article
+against every procurement (:func:`article_links`), and an unchanged relevant article
+against a changed procurement (:func:`rescore`, which takes the stored links of the
+unchanged procurements — every pair at or over ``CANDIDATE_THRESHOLD`` is stored —
+and scores only the changed ones). Both give the same rows as scoring everything,
+which ``tests/test_derive.py`` checks against a full derivation.
 """
 
 from __future__ import annotations
@@ -59,53 +67,100 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def procurement_profiles(db) -> list[dict]:
-    profiles = []
-    for p in db.query("select * from procurements where source = 'tenderned'"):
-        notices = list(db.query("select publication_id, title, description from notices where kenmerk = ?",
-                                [p["kenmerk"]]))
-        ids = [n["publication_id"] for n in notices]
-        places = {r["cbs_code"] for r in db.query(
-            f"select cbs_code from notice_municipalities where publication_id in ({','.join('?' * len(ids))})", ids)}
-        profiles.append({
-            "procurement_id": p["procurement_id"], "kenmerk": p["kenmerk"], "publication_ids": set(ids),
-            "title_words": words(p["title"]), "places": places, "jeugdregio": p["jeugdregio_code"],
-            "first": _day(p["first_published"]), "last": _day(p["last_published"]),
-        })
-    return profiles
+def procurement_profiles(db, procurement_ids=None) -> list[dict]:
+    """Profiles of the TenderNed procurements ``procurement_ids`` (all when None): three
+    queries for the lot, not three per procurement."""
+    if procurement_ids is not None and not procurement_ids:
+        return []
+    where, params = "p.source = 'tenderned'", []
+    if procurement_ids is not None:
+        db.execute("create temp table if not exists _link_ids (id text primary key)")
+        db.execute("delete from _link_ids")
+        db.conn.executemany("insert or ignore into _link_ids values (?)", [(i,) for i in procurement_ids])
+        where += " and p.procurement_id in (select id from _link_ids)"
+    rows = list(db.query(f"select p.procurement_id, p.kenmerk, p.title, p.jeugdregio_code, p.first_published, "
+                         f"p.last_published from procurements p where {where} order by p.procurement_id", params))
+    kenmerken = {r["kenmerk"] for r in rows}
+    ids: dict[int, set] = {}
+    places: dict[int, set] = {}
+    if rows:
+        kenmerk_filter = ("" if procurement_ids is None else
+                          " where n.kenmerk in (select kenmerk from procurements where procurement_id in "
+                          "(select id from _link_ids))")
+        for kenmerk, publication_id, cbs_code in db.execute(
+                "select n.kenmerk, n.publication_id, m.cbs_code from notices n left join notice_municipalities m "
+                f"on m.publication_id = n.publication_id{kenmerk_filter}").fetchall():
+            if kenmerk in kenmerken:
+                ids.setdefault(kenmerk, set()).add(publication_id)
+                if cbs_code is not None:
+                    places.setdefault(kenmerk, set()).add(cbs_code)
+    return [{
+        "procurement_id": p["procurement_id"], "kenmerk": p["kenmerk"], "publication_ids": ids.get(p["kenmerk"], set()),
+        "publication_keys": {str(i) for i in ids.get(p["kenmerk"], ())}, "kenmerk_key": str(p["kenmerk"]),
+        "title_words": words(p["title"]), "places": places.get(p["kenmerk"], set()), "jeugdregio": p["jeugdregio_code"],
+        "first": _day(p["first_published"]), "last": _day(p["last_published"]),
+    } for p in rows]
 
 
-def score(article: dict, places: set[str], dates: list[date], text_words: set[str], profile: dict):
-    reasons, total = [], 0.0
+def article_features(db, article: dict) -> dict:
+    """What scoring needs of one article, computed once (not once per procurement)."""
+    url = article["url"]
     refs = json.loads(article["tenderned_refs"] or "{}") or {}
-    tn_numbers = {re.sub(r"\D", "", str(t)) for t in refs.get("tn_numbers") or []}
-    pub_ids = {str(i) for i in refs.get("publication_ids") or []}
-    if str(profile["kenmerk"]) in tn_numbers | pub_ids or pub_ids & {str(i) for i in profile["publication_ids"]}:
-        total += 1.0
-        reasons.append(f"tenderned_ref:TN{profile['kenmerk']}")
-    if places and profile["places"]:
-        share = len(places & profile["places"]) / len(places)
-        if share:
-            total += 0.5 * share
-            reasons.append(f"places:{len(places & profile['places'])}/{len(places)}")
-    if article["jeugdregio_code"] and article["jeugdregio_code"] == profile["jeugdregio"]:
-        total += 0.1
-        reasons.append(f"jeugdregio:{profile['jeugdregio']}")
-    if profile["title_words"]:
-        share = len(profile["title_words"] & text_words) / len(profile["title_words"])
-        if share:
-            total += 0.3 * share
-            reasons.append(f"title:{share:.2f}")
+    dates = [d for d in [_day(article["published"])] if d] + [
+        d for r in db.query("select date from article_events where url = ?", [url]) if (d := _day(r["date"]))]
+    return {
+        "article": article, "url": url,
+        "places": {r["cbs_code"] for r in db.query("select cbs_code from article_municipalities where url = ?", [url])},
+        "dates": dates, "text_words": words(f"{article['title']} {article['text']}"),
+        "tn_numbers": {re.sub(r"\D", "", str(t)) for t in refs.get("tn_numbers") or []},
+        "pub_ids": {str(i) for i in refs.get("publication_ids") or []},
+        "jeugdregio": article["jeugdregio_code"],
+    }
+
+
+def score(features: dict, profile: dict, threshold: float | None = None):
+    """Score one article (its :func:`article_features`) against one procurement profile:
+    ``(score, reasons)``. Under ``threshold`` the reasons are not spelled out (``[]``): the
+    linking step scores every pair and keeps only those at or over the candidate threshold."""
+    pub_ids = features["pub_ids"]
+    ref = (profile["kenmerk_key"] in features["tn_numbers"] or profile["kenmerk_key"] in pub_ids
+           or bool(pub_ids and pub_ids & profile["publication_keys"]))
+    places = features["places"]
+    common = len(places & profile["places"]) if places and profile["places"] else 0
+    region = bool(features["jeugdregio"] and features["jeugdregio"] == profile["jeugdregio"])
+    title = profile["title_words"]
+    share = len(title & features["text_words"]) / len(title) if title else 0
+    dates, within = features["dates"], None
     if dates and profile["first"]:
         low = profile["first"] - timedelta(days=548)
         high = (profile["last"] or profile["first"]) + timedelta(days=730)
-        if any(low <= d <= high for d in dates):
-            total += 0.1
-            reasons.append("time:within")
-        else:
-            total -= 0.3
-            reasons.append("time:outside")
-    return round(total, 3), reasons
+        within = any(low <= d <= high for d in dates)
+    total = 0.0
+    if ref:
+        total += 1.0
+    if common:
+        total += 0.5 * common / len(places)
+    if region:
+        total += 0.1
+    if share:
+        total += 0.3 * share
+    if within is not None:
+        total += 0.1 if within else -0.3
+    total = round(total, 3)
+    if threshold is not None and total < threshold:
+        return total, []
+    reasons = []
+    if ref:
+        reasons.append(f"tenderned_ref:TN{profile['kenmerk']}")
+    if common:
+        reasons.append(f"places:{common}/{len(places)}")
+    if region:
+        reasons.append(f"jeugdregio:{profile['jeugdregio']}")
+    if share:
+        reasons.append(f"title:{share:.2f}")
+    if within is not None:
+        reasons.append("time:within" if within else "time:outside")
+    return total, reasons
 
 
 def news_procurement_id(places: set[str], url: str) -> str:
@@ -113,51 +168,94 @@ def news_procurement_id(places: set[str], url: str) -> str:
     return "NEWS-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:10]
 
 
-def plan_links(db) -> tuple[dict[tuple[str, str], dict], list[dict], dict[str, str]]:
-    """Score every relevant article against every procurement (reads only).
+def decide(features: dict, scored: list[tuple[float, str, str]]) -> list[dict]:
+    """The ``procurement_links`` rows of one relevant article from its scores
+    ``(score, reasons as JSON, procurement_id)``: every one at or over the candidate
+    threshold, the best linked when it reaches the link threshold, else one news-only link."""
+    scored = sorted(scored, key=lambda s: (-s[0], s[2]))
+    best = scored[0] if scored and scored[0][0] >= LINK_THRESHOLD else None
+    url = features["url"]
+    rows = [{"procurement_id": procurement_id, "url": url, "score": total,
+             "status": "linked" if best and procurement_id == best[2] else "candidate", "reasons": reasons}
+            for total, reasons, procurement_id in scored if total >= CANDIDATE_THRESHOLD]
+    if not best:
+        rows.append({"procurement_id": news_procurement_id(features["places"], url), "url": url, "score": 0.0,
+                     "status": "linked", "reasons": dumps(["news_only"])})
+    return rows
 
-    Returns the ``procurement_links`` rows, the news-only ``procurements`` rows and
-    ``{article url: procurement_id}`` of the linked procurement; the derivation step
-    (tenderarchive/derive.py) writes them."""
-    links: dict[tuple[str, str], dict] = {}
-    article_procurement: dict[str, str] = {}
-    if not db["articles"].exists() or not db["articles"].count:
-        return links, [], article_procurement
-    profiles = procurement_profiles(db)
-    news_only: dict[str, dict] = {}
-    for article in db.query("select * from articles where relevant = 1 order by url"):
-        url = article["url"]
-        places = {r["cbs_code"] for r in db.query("select cbs_code from article_municipalities where url = ?", [url])}
-        dates = [d for d in [_day(article["published"])] if d] + [
-            d for r in db.query("select date from article_events where url = ?", [url])
-            if (d := _day(r["date"]))]
-        text_words = words(f"{article['title']} {article['text']}")
-        scored = sorted(((*score(article, places, dates, text_words, p), p["procurement_id"]) for p in profiles),
-                        key=lambda s: (-s[0], s[2]))
-        best = scored[0] if scored and scored[0][0] >= LINK_THRESHOLD else None
-        for total, reasons, procurement_id in scored:
-            if total < CANDIDATE_THRESHOLD:
-                break
-            status = "linked" if best and procurement_id == best[2] else "candidate"
-            links[(procurement_id, url)] = {"procurement_id": procurement_id, "url": url, "score": total,
-                                            "status": status, "reasons": dumps(reasons)}
-        if best:
-            article_procurement[url] = best[2]
-        else:
-            procurement_id = news_procurement_id(places, url)
-            article_procurement[url] = procurement_id
-            news_only.setdefault(procurement_id, []).append(article)
-            links[(procurement_id, url)] = {"procurement_id": procurement_id, "url": url, "score": 0.0,
-                                            "status": "linked", "reasons": dumps(["news_only"])}
-    procurements = []
-    for procurement_id, articles in news_only.items():
-        articles = sorted(articles, key=lambda a: (a["published"] or "9999", a["url"]))
-        days = sorted(a["published"][:10] for a in articles if a["published"])
-        procurements.append({
-            "procurement_id": procurement_id, "kenmerk": None, "title": articles[0]["title"],
-            "buyer": None, "first_published": days[0] if days else None,
-            "last_published": days[-1] if days else None, "publication_count": 0,
-            "publication_ids": "[]", "notice_types": "[]", "deadline": None, "is_awarded": 0,
-            "youth_care": 1, "url": articles[0]["url"], "source": "news",
-            "jeugdregio_code": articles[0]["jeugdregio_code"]})
-    return links, procurements, article_procurement
+
+class Profiles:
+    """Procurement profiles with inverted indexes (place, title word, kenmerk, publication id),
+    so an article is scored only against the procurements it can reach the candidate
+    threshold with. Exact: without a TenderNed reference, a shared place or a shared title
+    word a score is at most 0.1 (jeugdregio) + 0.1 (time) = 0.2, under ``CANDIDATE_THRESHOLD``."""
+
+    def __init__(self, profiles: list[dict]):
+        self.profiles = profiles
+        self.by_place: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.by_key: dict[str, list[int]] = {}
+        self.by_publication: dict[str, list[int]] = {}
+        for i, p in enumerate(profiles):
+            for place in p["places"]:
+                self.by_place.setdefault(place, []).append(i)
+            for word in p["title_words"]:
+                self.by_word.setdefault(word, []).append(i)
+            self.by_key.setdefault(p["kenmerk_key"], []).append(i)
+            for key in p["publication_keys"]:
+                self.by_publication.setdefault(key, []).append(i)
+
+    def __bool__(self) -> bool:
+        return bool(self.profiles)
+
+    def reachable(self, features: dict) -> list[dict]:
+        found: set[int] = set()
+        for place in features["places"]:
+            found.update(self.by_place.get(place, ()))
+        for word in features["text_words"] & self.by_word.keys():
+            found.update(self.by_word[word])
+        for key in features["tn_numbers"] | features["pub_ids"]:
+            found.update(self.by_key.get(key, ()))
+        for key in features["pub_ids"]:
+            found.update(self.by_publication.get(key, ()))
+        return [self.profiles[i] for i in sorted(found)]
+
+
+def _profiles(profiles) -> Profiles:
+    return profiles if isinstance(profiles, Profiles) else Profiles(profiles)
+
+
+def article_links(features: dict, profiles) -> list[dict]:
+    """Score an article against every procurement (``profiles``: a list or :class:`Profiles`):
+    its ``procurement_links`` rows."""
+    scored = []
+    for profile in _profiles(profiles).reachable(features):
+        total, reasons = score(features, profile, CANDIDATE_THRESHOLD)
+        if total >= CANDIDATE_THRESHOLD:
+            scored.append((total, dumps(reasons), profile["procurement_id"]))
+    return decide(features, scored)
+
+
+def rescore(features: dict, stored: list[dict], changed, changed_ids: set[str]) -> list[dict]:
+    """The links of an unchanged article after procurements ``changed`` changed: its
+    ``stored`` links to other TenderNed procurements stand, the changed ones are scored anew."""
+    scored = [(row["score"], row["reasons"], row["procurement_id"]) for row in stored
+              if row["procurement_id"] not in changed_ids and not row["procurement_id"].startswith("NEWS-")]
+    for profile in _profiles(changed).reachable(features):
+        total, reasons = score(features, profile, CANDIDATE_THRESHOLD)
+        if total >= CANDIDATE_THRESHOLD:
+            scored.append((total, dumps(reasons), profile["procurement_id"]))
+    return decide(features, scored)
+
+
+def news_procurement(procurement_id: str, articles: list[dict]) -> dict:
+    """The ``procurements`` row of a news-only procurement from the articles linked to it."""
+    articles = sorted(articles, key=lambda a: (a["published"] or "9999", a["url"]))
+    days = sorted(a["published"][:10] for a in articles if a["published"])
+    return {
+        "procurement_id": procurement_id, "kenmerk": None, "title": articles[0]["title"],
+        "buyer": None, "first_published": days[0] if days else None,
+        "last_published": days[-1] if days else None, "publication_count": 0,
+        "publication_ids": "[]", "notice_types": "[]", "deadline": None, "is_awarded": 0,
+        "youth_care": 1, "url": articles[0]["url"], "source": "news",
+        "jeugdregio_code": articles[0]["jeugdregio_code"]}

@@ -112,6 +112,12 @@ class RawStoreMiddleware:
     Also puts ``fetched_at`` and ``sha256`` in the request's meta, so provenance
     is the time the response was received (the WARC-Date when replayed).
     Switched off with ``WARC_STORE_ENABLED = False``.
+
+    The ``fetches`` rows are committed in batches, like the archive's items
+    (``ARCHIVE_BATCH_ITEMS`` rows or ``ARCHIVE_BATCH_SECONDS``, and when the spider
+    closes); the WARC record itself is written and synced first, and a crawl killed
+    before its batch committed has its file's tail indexed by the next crawl
+    (``tenderarchive.rawstore.index_tail``).
     """
 
     def __init__(self, crawler):
@@ -123,6 +129,10 @@ class RawStoreMiddleware:
         self.crawler = crawler
         self.file = None
         self.db = None
+        self.pending: list[dict] = []
+        self.pending_since = 0.0
+        self.batch_items = crawler.settings.getint("ARCHIVE_BATCH_ITEMS", 200)
+        self.batch_seconds = crawler.settings.getfloat("ARCHIVE_BATCH_SECONDS", 2.0)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -159,9 +169,9 @@ class RawStoreMiddleware:
                 self.db["crawls"].update(crawl_id, {"warc_file": name})
 
     def process_response(self, request, response, spider=None):
-        import hashlib
+        import time
 
-        from tenderarchive.rawstore import utc_now, warc_date
+        from tenderarchive.rawstore import fetch_row, utc_now, warc_date
 
         if self.db is None:
             self._open()
@@ -176,19 +186,25 @@ class RawStoreMiddleware:
                 response.url, response.status, reason,
                 [(k, v) for k, values in response.headers.items() for v in values], response.body, moment)
             warc_file = self.file.path.name
-        digest = hashlib.sha256(response.body).hexdigest()
-        request.meta["fetched_at"] = fetched_at.replace("Z", "+00:00")
-        request.meta["sha256"] = digest
-        with self.db.conn:
-            self.db["fetches"].insert({
-                "url": response.url, "method": request.method, "status": response.status,
-                "fetched_at": request.meta["fetched_at"], "sha256": digest, "warc_file": warc_file,
-                "warc_offset": offset, "warc_length": length,
-                "crawl_id": getattr(self.crawler.spider, "crawl_id", None),
-            })
+        row = fetch_row(response.url, response.status, fetched_at.replace("Z", "+00:00"), response.body, warc_file,
+                        offset, length, getattr(self.crawler.spider, "crawl_id", None), request.method)
+        request.meta["fetched_at"] = row["fetched_at"]
+        request.meta["sha256"] = row["sha256"]
+        if not self.pending:
+            self.pending_since = time.monotonic()
+        self.pending.append(row)
+        if len(self.pending) >= self.batch_items or time.monotonic() - self.pending_since >= self.batch_seconds:
+            self.flush()
         return response
 
+    def flush(self):
+        if self.pending and self.db is not None:
+            with self.db.conn:
+                self.db["fetches"].insert_all(self.pending, pk=("warc_file", "warc_offset"))
+        self.pending = []
+
     def spider_closed(self, spider):
+        self.flush()
         if self.file:
             self.file.close()
         if self.db is not None:

@@ -9,6 +9,13 @@ one truncated member at the end of the file, which :func:`repair` cuts off
 before the file is used again, so the store always stays readable by standard
 WARC tools.
 
+The ``fetches`` index is written in batches (``tenderarchive/middlewares.py``, issue 14),
+so a killed crawl can leave WARC records that no ``fetches`` row indexes yet; the next
+crawl's start (``mark_killed`` in ``tenderarchive/extensions.py``) repairs the file and
+then indexes its tail with :func:`index_tail`, from the records themselves (URL, status,
+WARC-Date, the body's sha256, offset and length). Nothing a kill interrupts is lost: a
+record is either whole in the WARC file (and indexed, now or then) or cut off by repair.
+
 Bodies are stored decoded (after Scrapy's HTTP decompression); ``Content-Encoding``,
 ``Transfer-Encoding`` and ``Content-Length`` are rewritten to match the stored body.
 """
@@ -119,6 +126,40 @@ def repair(path: Path) -> int:
     return size - good
 
 
+def fetch_row(url: str, status: int, fetched_at: str, body: bytes, warc_file: str, offset: int, length: int,
+              crawl_id, method: str = "GET") -> dict:
+    """The ``fetches`` row of one stored response (the fetch index)."""
+    return {"url": url, "method": method, "status": status, "fetched_at": fetched_at,
+            "sha256": hashlib.sha256(body).hexdigest(), "warc_file": warc_file, "warc_offset": offset,
+            "warc_length": length, "crawl_id": crawl_id}
+
+
+def index_tail(db, path: Path, crawl_id) -> int:
+    """Add the ``fetches`` rows of the responses in WARC file ``path`` past the last one
+    indexed (a crawl killed before its batch of fetch rows was committed); returns how
+    many. Every crawl fetches with GET, so that is the method recorded."""
+    name = path.name
+    last = db.execute("select max(warc_offset) from fetches where warc_file = ?", [name]).fetchone()[0]
+    rows = []
+    with open(path, "rb") as handle:
+        iterator = ArchiveIterator(handle)
+        for record in iterator:
+            if record.rec_type != "response":
+                continue
+            body = record.content_stream().read()
+            offset = iterator.get_record_offset()
+            if last is not None and offset <= last:
+                continue
+            status = int(record.http_headers.statusline.partition(" ")[0])
+            fetched_at = record.rec_headers.get_header("WARC-Date").replace("Z", "+00:00")
+            rows.append(fetch_row(record.rec_headers.get_header("WARC-Target-URI"), status, fetched_at, body, name,
+                                  offset, iterator.get_record_length(), crawl_id))
+    if rows:
+        with db.atomic():
+            db["fetches"].insert_all(rows, pk=("warc_file", "warc_offset"), ignore=True)
+    return len(rows)
+
+
 @dataclass
 class StoredResponse:
     url: str
@@ -131,10 +172,58 @@ class StoredResponse:
     length: int
 
     def body(self, root: Path) -> bytes:
-        with open(root / self.warc_file, "rb") as handle:
-            handle.seek(self.offset)
-            record = next(iter(ArchiveIterator(handle)))
-            return record.content_stream().read()
+        handle = _open_warc(root / self.warc_file)
+        handle.seek(self.offset)
+        body = _plain_body(handle.read(self.length)) if self.length else None
+        if body is not None:
+            return body
+        handle.seek(self.offset)
+        record = next(iter(ArchiveIterator(handle)))
+        return record.content_stream().read()
+
+
+def _plain_body(member: bytes) -> bytes | None:
+    """The HTTP body of one gzipped WARC response record as this store writes it (decoded body,
+    no Content-Encoding or Transfer-Encoding, a WARC Content-Length), cut out directly: a
+    replay reads thousands and warcio's record parser took most of the time. None for anything
+    else (then warcio reads it)."""
+    import zlib
+
+    try:
+        raw = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(member)
+    except zlib.error:
+        return None
+    head_end = raw.find(b"\r\n\r\n")
+    if head_end < 0 or not raw.startswith(b"WARC/"):
+        return None
+    length = None
+    for line in raw[:head_end].split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    if length is None:
+        return None
+    block = raw[head_end + 4: head_end + 4 + length]
+    http_end = block.find(b"\r\n\r\n")
+    if len(block) != length or http_end < 0 or not block.startswith(b"HTTP/"):
+        return None
+    head = block[:http_end].lower()
+    if b"\ntransfer-encoding:" in head or b"\ncontent-encoding:" in head:
+        return None  # warcio decodes these
+    return block[http_end + 4:]
+
+
+#: WARC files open for reading bodies (a replay reads thousands from the same few files).
+_READERS: dict[Path, object] = {}
+
+
+def _open_warc(path: Path):
+    handle = _READERS.get(path)
+    if handle is None or handle.closed:
+        while len(_READERS) >= 8:
+            _READERS.pop(next(iter(_READERS))).close()
+        handle = _READERS[path] = open(path, "rb")
+    return handle
 
 
 def warc_files(path: Path) -> list[Path]:

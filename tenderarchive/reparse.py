@@ -2,11 +2,18 @@
 
 Every WARC file holds one crawl and starts with a ``warcinfo`` record naming the
 spider, its arguments and the settings it ran with. ``reparse`` replays the crawls
-in their original order (``crawl --replay FILE``, one subprocess each, with the
-original crawl id) into a new archive, with no network at all, then swaps it in;
+in their original order (what ``crawl --replay FILE`` does, with the original crawl
+id) into a new archive, with no network at all, then swaps it in;
 the previous archive is kept as ``<archive>.before-reparse``. Because replay
 serves the recorded responses in their recorded order and provenance comes from
 the WARC-Date, a crawl followed by a reparse yields the same rows.
+
+All crawls replay in this one process, one after the other on one Twisted reactor
+(:func:`replay_all`; issue 14): a store of daily crawls is thousands of WARC files, and a
+subprocess per file paid Python's, Scrapy's and the reference data's start-up each time.
+The responses still go through the spider's callbacks, every pipeline and the store exactly
+as in a crawl (the replay downloader middleware serves them from the WARC store), which is
+what keeps a reparse identical to the crawls (``tests/test_reparse.py``).
 
 The swap never leaves the archive path empty: the new archive is built beside the
 old one (``<archive>.reparse``), both are checkpointed (their WAL folded in), the
@@ -26,7 +33,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -40,26 +46,72 @@ from tenderarchive.rawstore import read_info, warc_files
 SPIDER_ARGUMENTS = ("from_date", "until_date", "sample", "profile")
 
 
-def crawl_command(path: Path, info: dict, db: Path, root: Path, workdir: Path, force: bool = False) -> list[str]:
+def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = False) -> tuple[list[str], dict]:
+    """How to replay one recorded crawl: its ``NAME=VALUE`` setting overrides and spider arguments."""
     args = info.get("arguments") or {}
-    command = [sys.executable, "-m", "tenderarchive.cli", "crawl", info["spider"], "--db", str(db),
-               "--replay", str(path), "--quiet", "-s", f"WARC_DIR={root}", "-s", f"CRAWL_ID={info['crawl_id']}",
-               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
+    overrides = [f"WARC_REPLAY={path}", f"WARC_DIR={root}", f"CRAWL_ID={info['crawl_id']}", "DOWNLOAD_DELAY=0",
+                 "AUTOTHROTTLE_ENABLED=False",
+                 # Scrapy starts CONCURRENT_ITEMS asyncio workers for every response's output (100 by
+                 # default: ~100 tasks per response, a third of a replay's time); a response yields a
+                 # handful of items, and the pipelines are synchronous, so one worker does the same work.
+                 "CONCURRENT_ITEMS=1"]
     if force:
-        command += ["-s", "WARC_REPLAY_DAMAGED_OK=True"]  # replay what a cut file still holds
-    for name in SPIDER_ARGUMENTS:
-        if args.get(name) is not None:
-            command += [f"--{name.replace('_', '-')}", str(args[name])]
+        overrides.append("WARC_REPLAY_DAMAGED_OK=True")  # replay what a cut file still holds
+    spider_args = {name: str(args[name]) for name in SPIDER_ARGUMENTS if args.get(name) is not None}
     if info.get("note"):
-        command += ["--note", info["note"]]
+        spider_args["note"] = info["note"]
     if info.get("registry"):
         registry = workdir / f"sources-{info['crawl_id']}.yaml"
         registry.write_text(info["registry"], encoding="utf-8")
-        command += ["--sources", str(registry)]
-    for name, value in (info.get("settings") or {}).items():
-        if value is not None:
-            command += ["-s", f"{name}={value}"]
-    return command
+        spider_args["sources"] = str(registry)
+    overrides += [f"{name}={value}" for name, value in (info.get("settings") or {}).items() if value is not None]
+    return overrides, spider_args
+
+
+def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workdir: Path,
+               force: bool = False) -> list[int]:
+    """Replay ``crawls`` (crawl id, WARC file, warcinfo) into ``db``, in order, in this process;
+    the exit code of each (as ``tenderarchive crawl`` would have returned)."""
+    from scrapy.crawler import Crawler, CrawlerProcess
+    from twisted.internet import defer
+
+    from tenderarchive.cli import project_settings
+    from tenderarchive.lock import crawl_lock
+
+    codes: list[int] = []
+    base = project_settings(str(db), quiet=True)
+    if "twisted.internet.reactor" not in sys.modules:  # the reactor Scrapy wants, before anything imports one
+        from scrapy.utils.reactor import install_reactor
+
+        install_reactor(base.get("TWISTED_REACTOR") or "twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+    process = CrawlerProcess(base)
+
+    @defer.inlineCallbacks
+    def run():
+        try:
+            for crawl_id, path, info in crawls:
+                overrides, spider_args = crawl_plan(path, info, root, workdir, force)
+                settings = project_settings(str(db), overrides, quiet=True)
+                try:
+                    crawler = Crawler(process.spider_loader.load(info["spider"]), settings)
+                    yield process.crawl(crawler, **spider_args)
+                    status = crawler.stats.get_value("tenderarchive/status") or "failed"
+                except Exception as exc:  # a spider argument or registry the current code refuses
+                    print(f"tenderarchive: replay of crawl {crawl_id} failed: {exc!r}", file=sys.stderr)
+                    status = "failed"
+                codes.append(ExitCode.of_crawl(status))
+                print(f"reparsed crawl {crawl_id} ({info['spider']}, {path.name}): exit {codes[-1]}", file=sys.stderr)
+        finally:
+            from twisted.internet import reactor
+
+            reactor.callLater(0, reactor.stop)
+
+    with crawl_lock(db):
+        from twisted.internet import reactor  # the one CrawlerProcess installed
+
+        reactor.callWhenRunning(run)
+        process.start(stop_after_crawl=False)
+    return codes
 
 
 def _info(path: Path) -> dict:
@@ -85,13 +137,8 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     new_db = db_path.with_name(db_path.name + ".reparse")
     for leftover in (new_db, Path(f"{new_db}-wal"), Path(f"{new_db}-shm")):
         leftover.unlink(missing_ok=True)
-    worst = ExitCode.COMPLETE
     with tempfile.TemporaryDirectory() as workdir:
-        for crawl_id, path, info in crawls:
-            completed = subprocess.run(crawl_command(path, info, new_db, root, Path(workdir), force))
-            print(f"reparsed crawl {crawl_id} ({info['spider']}, {path.name}): exit {completed.returncode}",
-                  file=sys.stderr)
-            worst = max(worst, completed.returncode)
+        worst = max(replay_all(crawls, new_db, root, Path(workdir), force), default=ExitCode.COMPLETE)
     lock_path_for(new_db).unlink(missing_ok=True)  # the replay crawls' lock on the temporary archive
     if not new_db.exists():
         print(f"tenderarchive: reparse refused: the WARC store {root} gave no archive; {db_path} is unchanged",

@@ -101,3 +101,128 @@ def test_parties_the_news_names_become_organisations_once_per_folded_name(db):
     kinds = {r["name_key"]: r["kind"] for r in db.query("select * from organisations where organisation_id like 'name:%'")}
     assert kinds == {name_key("Jeugdhulp Noord"): "provider", name_key("Rechtbank Limburg"): "court"}
     assert derive(db, 1)["news_organisations"] == 0
+
+
+# --- incremental == full (issue 14) ---------------------------------------------------------------
+
+DERIVED = {"procurements": "procurement_id", "events": "event_id", "procurement_links": "procurement_id, url",
+           "search_documents": "doc_id", "organisations": "organisation_id"}
+
+
+def derived_tables(db) -> dict:
+    return {table: [tuple(r.values()) for r in db.query(f"select * from [{table}] order by {order}")]
+            for table, order in DERIVED.items()}
+
+
+def crawl_a(db):
+    """Crawl 1 (synthetic): two Heerlen notices of TN100, a Texel notice of TN200, an article
+    naming TN100, a relevant Texel article and an irrelevant one."""
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "complete"}, pk="crawl_id", replace=True)
+    write_notice(db, notice_record(7, published="2026-01-05", published_at="2026-01-05T09:00"), 1)
+    write_notice(db, notice_record(8, notice_type="AGO", notice_type_label="Aankondiging van een gegunde opdracht",
+                                   title="Gunning jeugdhulp regio", published="2026-02-10",
+                                   published_at="2026-02-10T09:00", deadline=None), 1)
+    write_notice(db, texel_notice(20, 200, "Schoonmaak gemeentehuis Texel"), 1)
+    write_article(db, article_record(), 1)
+    write_article(db, texel_article("https://www.elders.nl/nieuws/texel", "Texel koopt jeugdzorg in"), 1)
+    write_article(db, article_record("https://www.heerlen.nl/nieuws/kermis", relevant=0, tenderned_refs="{}",
+                                     title="Kermis in Heerlen", text="De kermis komt."), 1)
+
+
+def crawl_b(db):
+    """Crawl 2 (synthetic): a new Texel youth-care procurement (TN300) that the unchanged
+    Texel article now matches, a changed title of notice 7, a changed article and a new one
+    naming TN200."""
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "complete"}, pk="crawl_id", replace=True)
+    write_notice(db, notice_record(7, published="2026-01-05", published_at="2026-01-05T09:00",
+                                   title="Jeugdhulp regio Parkstad", fetched_at="2026-03-01T00:00:00+00:00"), 2)
+    write_notice(db, texel_notice(30, 300, "Texel koopt jeugdzorg in"), 2)
+    write_article(db, article_record(text="TN100 is gegund aan Stichting Jeugdhulp Noord.",
+                                     fetched_at="2026-03-03T00:00:00+00:00"), 2)
+    write_article(db, texel_article("https://www.elders.nl/nieuws/schoonmaak", "Schoonmaak gemeentehuis",
+                                    tenderned_refs='{"tn_numbers": ["TN200"]}', relevant=1), 2)
+
+
+def texel_notice(publication_id, kenmerk, title):
+    record = notice_record(publication_id, kenmerk=kenmerk, procurement_id=f"TN{kenmerk}", title=title,
+                           published="2019-01-10", published_at="2019-01-10T09:00",
+                           url=f"https://www.tenderned.nl/x/{publication_id}")
+    record["municipalities"] = [{"publication_id": publication_id, "cbs_code": "GM0448", "name": "Texel",
+                                 "jeugdregio_code": "JZ17", "matched": "buyer"}]
+    return record
+
+
+def texel_article(url, title, **values):
+    values = {"tenderned_refs": "{}", **values}
+    record = article_record(url, title=title, text=f"{title}.", jeugdregio_code="JZ17", published="2019-01-01",
+                            **values)
+    record["municipalities"] = [{"url": url, "cbs_code": "GM0448", "name": "Texel", "jeugdregio_code": "JZ17"}]
+    record["events"] = []
+    return record
+
+
+def fts_consistent(db) -> None:
+    for fts in ("notices_fts", "articles_fts", "search_documents_fts"):
+        db.execute(f"insert into [{fts}]([{fts}], rank) values ('integrity-check', 1)")
+
+
+def test_two_incremental_derivations_equal_one_full_derivation(tmp_path):
+    incremental = open_archive(tmp_path / "incremental.db")
+    crawl_a(incremental)
+    derive(incremental, 1)
+    before = derived_tables(incremental)
+    crawl_b(incremental)
+    counts = derive(incremental, 2)
+    assert counts["links"] and derived_tables(incremental) != before  # crawl B changed what was derived
+
+    full = open_archive(tmp_path / "full.db")
+    crawl_a(full)
+    crawl_b(full)
+    derive(full, 2, full=True)
+    assert derived_tables(incremental) == derived_tables(full)
+    fts_consistent(incremental)
+    fts_consistent(full)
+    # The unchanged Texel article moved from its news-only procurement to TN300, which crawl B added.
+    link = incremental.execute("select procurement_id from procurement_links where status = 'linked' and url = ?",
+                               ["https://www.elders.nl/nieuws/texel"]).fetchone()
+    assert link == ("TN300",)
+    assert not incremental.execute("select count(*) from procurements where source = 'news'").fetchone()[0]
+    # Searching finds the changed title, through the index the triggers and the update kept.
+    assert incremental.execute("select count(*) from notices_fts where notices_fts match 'parkstad'").fetchone()[0] == 1
+    assert incremental.execute("select count(*) from search_documents_fts where search_documents_fts match "
+                               "'parkstad'").fetchone()[0] == 1
+    # And a full derivation of the incremental archive finds nothing to change (it rebuilds
+    # the search index regardless, to the same rows).
+    counts = derive(incremental, 2, full=True)
+    assert not any(v for k, v in counts.items() if k != "search_index"), counts
+    assert derived_tables(incremental) == derived_tables(full)
+
+
+def test_an_incremental_derivation_reads_only_what_the_crawl_touched(tmp_path):
+    db = open_archive(tmp_path / "archive.db")
+    crawl_a(db)
+    derive(db, 1)
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    counts = derive(db, 2)  # crawl 2 wrote nothing
+    assert not any(counts.values())
+
+
+def test_a_notice_whose_places_alone_changed_is_rederived(tmp_path):
+    """A crawl that changes only a notice's places (not its row) still stamps the notice, so the
+    incremental derivation updates its search document and its procurement's links."""
+    db = open_archive(tmp_path / "archive.db")
+    crawl_a(db)
+    derive(db, 1)
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    moved = texel_notice(20, 200, "Schoonmaak gemeentehuis Texel")
+    moved["municipalities"] = [{"publication_id": 20, "cbs_code": "GM0917", "name": "Heerlen",
+                                "jeugdregio_code": "JZ41", "matched": "buyer"}]
+    assert write_notice(db, moved, 2) == "updated"
+    derive(db, 2)
+    assert db["search_documents"].get("notice:20")["jeugdregios"] == "JZ41"
+    full = open_archive(tmp_path / "full.db")
+    crawl_a(full)
+    full["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    write_notice(full, moved, 2)
+    derive(full, 2, full=True)
+    assert derived_tables(db) == derived_tables(full)

@@ -105,3 +105,24 @@ def test_without_tenderned_the_news_makes_news_only_procurements(tmp_path):
     assert len(mvs) == 1 and next(iter(mvs)).startswith("NEWS-")  # one procurement, two articles
     row = db["procurements"].get(next(iter(mvs)))
     assert row["source"] == "news" and row["article_count"] == 2 and row["youth_care"] == 1
+
+
+def test_the_reachability_index_drops_no_candidate(archive):
+    """Linking scores an article only against the procurements its places, title words or
+    references reach (tenderarchive/linking.py ``Profiles``); scoring every procurement gives the
+    same links on the crawled archive."""
+    from tenderarchive.linking import (CANDIDATE_THRESHOLD, Profiles, article_features, article_links, decide,
+                                       procurement_profiles, score)
+    from tenderarchive.store.keys import dumps
+
+    db, _ = archive
+    profiles = procurement_profiles(db)
+    index = Profiles(profiles)
+    articles = list(db.query("select * from articles where relevant = 1 order by url"))
+    assert articles and len(profiles) > 1
+    for article in articles:
+        features = article_features(db, article)
+        everything = [(total, dumps(reasons), p["procurement_id"]) for p in profiles
+                      for total, reasons in [score(features, p)] if total >= CANDIDATE_THRESHOLD]
+        assert article_links(features, index) == decide(features, everything), article["url"]
+        assert len(index.reachable(features)) <= len(profiles)

@@ -242,11 +242,27 @@ _PLACE_PREPOSITION = re.compile(r"[\w,]\s+(?:in|te|uit|naar|rond)\s+$")
 _DATELINE = re.compile(r"^(?:\d{1,2} \w+ )?(?P<name>[A-Z][A-Z' -]{2,40}?)\s*[-–]\s", re.M)
 
 
+_PLAIN: dict[int, dict[str, list[str]]] = {}
+
+
+def _plain_names(munis: dict) -> dict[str, list[str]]:
+    """Municipality names by their name without a parenthesised suffix, in ``munis`` order;
+    worked out once per table (it was a regex over every municipality for every mention)."""
+    key = id(munis)
+    if key not in _PLAIN:
+        grouped: dict[str, list[str]] = {}
+        for n in munis:
+            grouped.setdefault(re.sub(r"\s*\([^)]*\)", "", n), []).append(n)
+        _PLAIN.clear()
+        _PLAIN[key] = grouped
+    return _PLAIN[key]
+
+
 def _variant(name: str, spans: list, munis: dict) -> str:
     """A name shared by several municipalities (Bergen) -> the variant whose jeugdregio or
     province is that of the other municipalities in the text."""
     plain = re.sub(r"\s*\([^)]*\)", "", name)
-    variants = [n for n in munis if re.sub(r"\s*\([^)]*\)", "", n) == plain]
+    variants = _plain_names(munis).get(plain, [])
     if len(variants) < 2:
         return name
     others = [munis[sp[2]] for sp in spans if re.sub(r"\s*\([^)]*\)", "", sp[2]) != plain]

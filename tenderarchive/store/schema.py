@@ -71,7 +71,9 @@ TABLES: dict[str, dict] = {
                     # awards without a prior call, procedure and notice types, stages by year
                     ["deadline"], ["youth_care", "notice_type", "published"],
                     ["award_only", "youth_care", "published"], ["procedure_label", "procedure"],
-                    ["notice_type_label", "notice_type"], ["youth_care", "year", "notice_type"]],
+                    ["notice_type_label", "notice_type"], ["youth_care", "year", "notice_type"],
+                    # what a crawl touched: the incremental derivation (tenderarchive/derive.py)
+                    ["crawl_id"]],
         "versioned": True,
         # keep_omitted: everything the detail record says (set below); what classify and places add is recomputed.
     },
@@ -124,7 +126,7 @@ TABLES: dict[str, dict] = {
             "jeugdregio_code": str, "regions": str, "is_living_page": int, "extractor": str,
             "content_sha256": str, "omitted_columns": str, **PROVENANCE,
         },
-        "indexes": [["site"], ["published"], ["year"], ["year_month"], ["relevant"],
+        "indexes": [["crawl_id"], ["site"], ["published"], ["year"], ["year_month"], ["relevant"],
                     ["primary_stage"], ["jeugdregio_code"], ["relevant", "primary_stage", "published"]],
         "versioned": True,
         # The raw response's hash changes with every template tweak; what counts is the content.
@@ -178,7 +180,10 @@ TABLES: dict[str, dict] = {
             **_amounts("framework_maximum"), "tenders_received": int, "winner_count": int,
             "current": int, "year": int, "source": str, "source_file": str, "release_ids": str, **PROVENANCE,
         },
-        "indexes": [["procurement_id", "lot_id"], ["publication_id"], ["current"], ["year"], ["award_date"], ["source"]],
+        "indexes": [["procurement_id", "lot_id"], ["publication_id"], ["current"], ["year"], ["award_date"], ["source"],
+                    ["crawl_id"],
+                    # a procedure's current awards (the awards saved search's winners and value per row)
+                    ["procurement_id", "current"]],
         "versioned": True,
         "volatile": {"current", "rectifies"},
     },
@@ -354,7 +359,8 @@ def schema_fingerprint() -> int:
 
 def load_reference_data(db: sqlite_utils.Database) -> None:
     """The reference tables from the shipped CSVs (tenderarchive/data/README.md), rewritten
-    only when they differ from what the archive holds."""
+    only when they differ from what the archive holds (run by :func:`ensure_schema`, which
+    skips it when the archive is already at the schema fingerprint)."""
     from tenderarchive.reference import archive_rows
 
     with db.atomic():

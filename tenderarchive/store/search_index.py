@@ -24,6 +24,15 @@ new one, never a half-built one.
     archive or the vocabulary changed, and :func:`index_state` can tell a reader whether the
     index is current without writing anything.
 
+**Incremental (issue 14).** The raw indexes follow their tables through triggers (the
+pattern of SQLite's FTS5 documentation for external-content tables, :func:`_triggers`), so a
+crawl's writes keep them current; ``search_documents_fts`` follows ``search_documents`` the
+same way. After a crawl the derivation calls :func:`update_search_index` with the notices
+and articles it touched, which rewrites only their ``search_documents`` rows. A full
+:func:`build_search_index` runs when the index is missing or its definition (version,
+vocabulary, columns: :func:`definition`) changed; it drops the document triggers, fills the
+table in batches and rebuilds the FTS index in one pass, then restores them.
+
 This is the only code that writes the search tables; the post-crawl derivation step calls
 :func:`build_search_index` (or :func:`ensure_search`). Readers (``tenderarchive serve``)
 only call :func:`index_state`. Words are cut and stemmed by :mod:`tenderarchive.search.text`,
@@ -40,7 +49,7 @@ import sqlite_utils
 from tenderarchive.search.query import jeugdregio_code, jeugdregio_name
 from tenderarchive.search.text import TOKENIZE, VOCABULARY_FILE, stem_text
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
 RAW_INDEXES = {
@@ -82,20 +91,47 @@ SEARCH_DOCUMENTS = {
 }
 
 
-def _regions_of(db: sqlite_utils.Database, table: str, key: str) -> dict[str, list[str]]:
+def _regions_of(db: sqlite_utils.Database, table: str, key: str, keys: list | None = None) -> dict[str, list[str]]:
     """Jeugdregio codes per record from a link table the pipelines archived (places of the
-    buyer and of the text), so search does not work them out a second time."""
+    buyer and of the text), so search does not work them out a second time; of the records
+    ``keys`` only, when given."""
     out: dict[str, list[str]] = {}
     if db[table].exists():
+        only = f" and [{key}] in ({','.join('?' * len(keys))})" if keys is not None else ""
         for link in db.query(f"select [{key}] as k, jeugdregio_code from [{table}] "
-                             "where jeugdregio_code is not null order by k, jeugdregio_code"):
+                             f"where jeugdregio_code is not null{only} order by k, jeugdregio_code", keys or []):
             out.setdefault(str(link["k"]), []).append(link["jeugdregio_code"])
     return out
 
 
-def _notice_documents(db: sqlite_utils.Database):
-    regions_of = _regions_of(db, "notice_municipalities", "publication_id")
-    for row in db.query("select * from notices order by publication_id"):
+def _in_batches(db: sqlite_utils.Database, table: str, key: str, keys: list | None, size: int = 1000):
+    """Rows of ``table`` in key order, a batch at a time, each batch with its keys: the rows of
+    ``keys``, or (None) of the whole table by keyset paging, so memory stays flat however
+    large the table and no cursor stays open while the caller writes."""
+    if keys is not None:
+        for i in range(0, len(keys), size):
+            batch = keys[i:i + size]
+            yield batch, list(db.query(f"select * from [{table}] where [{key}] in ({','.join('?' * len(batch))}) "
+                                       f"order by [{key}]", batch))
+        return
+    last = None
+    while True:
+        after = f"where [{key}] > ? " if last is not None else ""
+        rows = list(db.query(f"select * from [{table}] {after}order by [{key}] limit {size}",
+                             [last] if last is not None else []))
+        if not rows:
+            return
+        yield [r[key] for r in rows], rows
+        last = rows[-1][key]
+
+
+def _notice_documents(db: sqlite_utils.Database, keys: list | None = None):
+    for batch, rows in _in_batches(db, "notices", "publication_id", keys):
+        yield from _notice_batch(rows, _regions_of(db, "notice_municipalities", "publication_id", batch))
+
+
+def _notice_batch(rows, regions_of):
+    for row in rows:
         regions = list(dict.fromkeys(filter(None, [row.get("jeugdregio_code"),
                                                    *regions_of.get(str(row["publication_id"]), [])])))
         yield {
@@ -114,24 +150,27 @@ def _notice_documents(db: sqlite_utils.Database):
         }
 
 
-def _linked_procurements(db: sqlite_utils.Database) -> dict[str, str]:
+def _linked_procurements(db: sqlite_utils.Database, urls: list | None = None) -> dict[str, str]:
     """``{article url: procurement_id}`` of the *linked* (not candidate) procurement links;
     the best score wins when linking ever linked one article twice."""
     if not db["procurement_links"].exists():
         return {}
     out: dict[str, str] = {}
-    for link in db.query("select url, procurement_id from procurement_links where status = 'linked' "
-                         "order by url, score desc, procurement_id"):
+    only = f" and url in ({','.join('?' * len(urls))})" if urls is not None else ""
+    for link in db.query(f"select url, procurement_id from procurement_links where status = 'linked'{only} "
+                         "order by url, score desc, procurement_id", urls or []):
         out.setdefault(link["url"], link["procurement_id"])
     return out
 
 
-def _article_documents(db: sqlite_utils.Database):
-    columns = set(_columns(db, "articles"))
-    order = "url" if "url" in columns else "rowid"
-    regions_of = _regions_of(db, "article_municipalities", "url")
-    procurement_of = _linked_procurements(db)
-    for row in db.query(f"select * from articles order by [{order}]"):
+def _article_documents(db: sqlite_utils.Database, keys: list | None = None):
+    for batch, rows in _in_batches(db, "articles", "url", keys):
+        yield from _article_batch(rows, _regions_of(db, "article_municipalities", "url", batch),
+                                  _linked_procurements(db, batch))
+
+
+def _article_batch(rows, regions_of, procurement_of):
+    for row in rows:
         region = row.get("jeugdregio_code") or row.get("jeugdregio")
         codes = [c for c in (jeugdregio_code(part) for part in re.split(r"[,;|]", str(region or ""))) if c]
         codes = list(dict.fromkeys(codes + regions_of.get(row.get("url"), [])))  # all its municipalities' regions
@@ -171,18 +210,57 @@ def fingerprint(db: sqlite_utils.Database) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
 
 
+def _triggers(table: str, fts: str, columns: list[str]) -> list[str]:
+    """Triggers that keep external-content FTS5 table ``fts`` in step with ``table`` (insert,
+    delete, update), as in SQLite's FTS5 documentation."""
+    cols = ", ".join(f"[{c}]" for c in columns)
+    new = ", ".join(f"new.[{c}]" for c in columns)
+    old = ", ".join(f"old.[{c}]" for c in columns)
+    return [
+        f"CREATE TRIGGER [{fts}_ai] AFTER INSERT ON [{table}] BEGIN "
+        f"INSERT INTO [{fts}](rowid, {cols}) VALUES (new.rowid, {new}); END",
+        f"CREATE TRIGGER [{fts}_ad] AFTER DELETE ON [{table}] BEGIN "
+        f"INSERT INTO [{fts}]([{fts}], rowid, {cols}) VALUES ('delete', old.rowid, {old}); END",
+        f"CREATE TRIGGER [{fts}_au] AFTER UPDATE ON [{table}] BEGIN "
+        f"INSERT INTO [{fts}]([{fts}], rowid, {cols}) VALUES ('delete', old.rowid, {old}); "
+        f"INSERT INTO [{fts}](rowid, {cols}) VALUES (new.rowid, {new}); END",
+    ]
+
+
+def _drop_triggers(db: sqlite_utils.Database, fts: str) -> None:
+    for suffix in ("ai", "ad", "au"):
+        db.execute(f"DROP TRIGGER IF EXISTS [{fts}_{suffix}]")
+
+
+def _create_triggers(db: sqlite_utils.Database, table: str, fts: str, columns: list[str]) -> None:
+    _drop_triggers(db, fts)
+    for sql in _triggers(table, fts, columns):
+        db.execute(sql)
+
+
+def definition(db: sqlite_utils.Database) -> str:
+    """What the index's shape depends on (not its content): version, vocabulary, the indexed
+    tables' columns. When it changes, only a full build will do."""
+    parts = [INDEX_VERSION, hashlib.sha256(VOCABULARY_FILE.read_bytes()).hexdigest()]
+    parts += [f"{table}:{','.join(_columns(db, table))}" for table in RAW_INDEXES]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
 def build_search_index(db: sqlite_utils.Database) -> None:
     """(Re)build every search index from the current archive; safe to run any number of times."""
     with db.atomic():
         for table, wanted in RAW_INDEXES.items():
             columns = [c for c in wanted if c in _columns(db, table)]
+            _drop_triggers(db, f"{table}_fts")
             if columns:
                 _ensure_virtual(db, f"{table}_fts", _fts_sql(f"{table}_fts", columns, table))
                 db.execute(f"insert into [{table}_fts]([{table}_fts]) values ('rebuild')")
+                _create_triggers(db, table, f"{table}_fts", columns)
             elif db[f"{table}_fts"].exists():
                 db.execute(f"drop table [{table}_fts]")
 
         documents = db["search_documents"]
+        _drop_triggers(db, "search_documents_fts")
         if documents.exists() and set(documents.columns_dict) != set(SEARCH_DOCUMENTS):
             db.execute("drop table if exists search_documents_fts")
             documents.drop()
@@ -191,7 +269,7 @@ def build_search_index(db: sqlite_utils.Database) -> None:
         db.execute("delete from search_documents")
         if db["notices"].exists():
             documents.insert_all(_notice_documents(db), batch_size=500)
-        if db["articles"].exists():
+        if "url" in _columns(db, "articles"):
             documents.insert_all(_article_documents(db), batch_size=500)
         # The saved searches' and dashboard's filters and groupings (issue 14: no full scan per page).
         for columns in (["source_table", "source_key"], ["procurement_id"], ["jeugdregio"], ["published"],
@@ -200,14 +278,70 @@ def build_search_index(db: sqlite_utils.Database) -> None:
         _ensure_virtual(db, "search_documents_fts",
                         _fts_sql("search_documents_fts", ["title_stem", "body_stem"], "search_documents"))
         db.execute("insert into search_documents_fts(search_documents_fts) values ('rebuild')")
+        _create_triggers(db, "search_documents", "search_documents_fts", ["title_stem", "body_stem"])
         # ``rank`` is bm25 with title matches weighing 4×: "search everything" orders and limits by
         # rank inside FTS5 (``order by rank limit n``) instead of joining and sorting every hit.
         db.execute("insert into search_documents_fts(search_documents_fts, rank) values ('rank', 'bm25(4.0, 1.0)')")
 
         db.execute("create table if not exists search_state (key text primary key, value text)")
-        db.execute("insert or replace into search_state values ('fingerprint', ?)", [fingerprint(db)])
-        db.execute("insert or replace into search_state values ('documents', ?)",
-                   [str(db.execute("select count(*) from search_documents").fetchone()[0])])
+        db.execute("insert or replace into search_state values ('definition', ?)", [definition(db)])
+        _record_state(db)
+
+
+def _record_state(db: sqlite_utils.Database) -> None:
+    """Store the fingerprint and the document count (only when they changed: a derivation
+    that changed nothing writes nothing)."""
+    state = {"fingerprint": fingerprint(db),
+             "documents": str(db.execute("select count(*) from search_documents").fetchone()[0])}
+    stored = dict(db.execute("select key, value from search_state").fetchall())
+    for key, value in state.items():
+        if stored.get(key) != value:
+            db.execute("insert or replace into search_state values (?, ?)", [key, value])
+
+
+def can_update(db: sqlite_utils.Database) -> bool:
+    """True when :func:`update_search_index` may bring the index up to date: it exists, its
+    triggers are in place and its definition is the current one."""
+    if not db["search_state"].exists() or not db["search_documents_fts"].exists():
+        return False
+    row = db.execute("select value from search_state where key = 'definition'").fetchone()
+    triggers = {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger'").fetchall()}
+    wanted = {f"{fts}_{s}" for fts in ["search_documents_fts", *(f"{t}_fts" for t in RAW_INDEXES
+                                                                 if _columns(db, t))] for s in ("ai", "ad", "au")}
+    return bool(row) and row[0] == definition(db) and wanted <= triggers
+
+
+def update_search_index(db: sqlite_utils.Database, notices: list, articles: list) -> bool:
+    """Rewrite the ``search_documents`` rows of notices ``notices`` (publication ids) and
+    articles ``articles`` (urls) where they changed; the triggers carry the change into the
+    FTS indexes. True if anything changed. Falls back to a full build when
+    :func:`can_update` says no."""
+    if not can_update(db):
+        build_search_index(db)
+        return True
+    from tenderarchive.store.writes import put_row
+
+    changed = 0
+    with db.atomic():
+        for source, keys, make in (("notices", sorted(notices), _notice_documents),
+                                   ("articles", sorted(articles), _article_documents)):
+            if not keys or not db[source].exists():
+                continue
+            for i in range(0, len(keys), 1000):
+                batch = keys[i:i + 1000]
+                ids = [f"{source[:-1]}:{k}" for k in batch]
+                old = {r["doc_id"]: r for r in db.query(
+                    f"select * from search_documents where doc_id in ({','.join('?' * len(ids))})", ids)}
+                for row in make(db, batch):
+                    before = old.pop(row["doc_id"], None)
+                    if before is None or any(before.get(k) != v for k, v in row.items()):
+                        put_row(db, "search_documents", row, pk="doc_id")
+                        changed += 1
+                for doc_id in old:  # its record is gone
+                    db.execute("delete from search_documents where doc_id = ?", [doc_id])
+                    changed += 1
+        _record_state(db)  # one fingerprint (a candidate link alone changes it too)
+    return bool(changed)
 
 
 def index_state(db: sqlite_utils.Database) -> str:

@@ -67,11 +67,44 @@ def row_key(table: str, row: dict):
     return tuple(row[k] for k in pk) if isinstance(pk, tuple) else row[pk]
 
 
+def _pk(table: str) -> tuple[str, ...]:
+    pk = TABLES[table]["pk"]
+    return pk if isinstance(pk, tuple) else (pk,)
+
+
 def get_row(db: sqlite_utils.Database, table: str, key) -> dict | None:
-    try:
-        return db[table].get(key)
-    except sqlite_utils.db.NotFoundError:
-        return None
+    if table not in TABLES:
+        try:
+            return db[table].get(key)
+        except sqlite_utils.db.NotFoundError:
+            return None
+    keys = _pk(table)
+    values = key if isinstance(key, (tuple, list)) else (key,)
+    cursor = db.execute(f"select * from [{table}] where " + " and ".join(f"[{k}] = ?" for k in keys), list(values))
+    row = cursor.fetchone()
+    return dict(zip([d[0] for d in cursor.description], row)) if row else None
+
+
+def put_row(db: sqlite_utils.Database, table: str, row: dict, pk: str | None = None) -> None:
+    """Insert ``row``, or update the columns it names when its key exists (sqlite-utils'
+    upsert, as one ``INSERT … ON CONFLICT DO UPDATE`` statement: the derivation writes many
+    small rows, and sqlite-utils reads the table's schema on every upsert). Values must be
+    SQLite values already (derived rows are: JSON columns go through ``dumps``)."""
+    if any(isinstance(v, (list, dict, tuple)) for v in row.values()):
+        db[table].upsert(row, pk=pk or TABLES[table]["pk"])  # sqlite-utils encodes JSON values
+        return
+    keys = (pk,) if pk else _pk(table)
+    columns = list(row)
+    update = [c for c in columns if c not in keys]
+    sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))}) "
+           f"ON CONFLICT ({', '.join(f'[{k}]' for k in keys)}) DO " +
+           (f"UPDATE SET {', '.join(f'[{c}] = excluded.[{c}]' for c in update)}" if update else "NOTHING"))
+    db.execute(sql, [row[c] for c in columns])
+
+
+def delete_row(db: sqlite_utils.Database, table: str, key) -> None:
+    values = key if isinstance(key, (tuple, list)) else (key,)
+    db.execute(f"delete from [{table}] where " + " and ".join(f"[{k}] = ?" for k in _pk(table)), list(values))
 
 
 def keep_omitted(table: str, old: dict | None, new: dict) -> list[str]:
@@ -106,7 +139,7 @@ def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: st
         return "unchanged"
     if old is not None and TABLES[table].get("versioned"):
         record_version(db, table, str(key), old, row, when)
-    db[table].upsert(row, pk=TABLES[table]["pk"])
+    put_row(db, table, row)
     return "new" if old is None else "updated"
 
 
@@ -134,18 +167,17 @@ def sync_rows(db: sqlite_utils.Database, table: str, where: str, params: list, r
 
     For row sets that belong to one source (a notice's places, an article's events, a
     procurement's links): rows no longer there are deleted, others upserted if changed."""
-    pk = TABLES[table]["pk"]
-    keys = pk if isinstance(pk, tuple) else (pk,)
+    keys = _pk(table)
     existing = {tuple(r[k] for k in keys): r for r in db.query(f"select * from [{table}] where {where}", params)}
     wanted = {tuple(r[k] for k in keys): r for r in rows}
     changed = False
     for key in existing.keys() - wanted.keys():
-        db[table].delete(key if len(key) > 1 else key[0])
+        delete_row(db, table, key)
         changed = True
     for key, row in wanted.items():
         old = existing.get(key)
         if old is None or any(old.get(k) != v for k, v in row.items()):
-            db[table].upsert(row, pk=pk)
+            put_row(db, table, row)
             changed = True
     return changed
 
@@ -155,7 +187,10 @@ def set_values(db: sqlite_utils.Database, table: str, key, values: dict) -> bool
     old = get_row(db, table, key)
     if old is None or all(old.get(k) == v for k, v in values.items()):
         return False
-    db[table].update(key, values)
+    keys = _pk(table)
+    key_values = key if isinstance(key, (tuple, list)) else (key,)
+    db.execute(f"update [{table}] set {', '.join(f'[{c}] = ?' for c in values)} where " +
+               " and ".join(f"[{k}] = ?" for k in keys), [*values.values(), *key_values])
     return True
 
 
@@ -183,6 +218,8 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             changed |= write_results(db, notice, record["results"], crawl_id)
     if outcome == "unchanged" and changed:
         outcome = "updated"  # only its CPV codes, documents or places changed
+        # ... which the derivation must still see: it rederives the notices this crawl stamped.
+        set_values(db, "notices", key, {"crawl_id": crawl_id})
     return outcome
 
 

@@ -202,3 +202,41 @@ def test_a_lowered_csv_limit_cuts_the_stream(scale_archive):
     with Serve(scale_archive, ("max_csv_mb", "1")) as server:
         rows, size = server.stream_notices()
     assert size <= 1_200_000 and rows < total
+
+
+PAGED = {"by_jeugdregio": "published", "awards": "awarded", "awards_without_prior_call": "published",
+         "provider_contracts": "awarded", "changed_notices": "changed"}
+
+
+@pytest.mark.parametrize("name", sorted(PAGED))
+def test_long_saved_searches_page_by_date(conn, name):
+    """The saved searches whose thousand long rows took over a second to render show the newest
+    100; ``before`` (the oldest date shown) pages back, newest first, without overlap."""
+    query = load_metadata()["databases"]["archive"]["queries"][name]
+    params = {p: PARAMS.get(p, "") for p in query.get("params", [])}
+    if "jeugdregio" in params:
+        params["jeugdregio"] = ""
+    conn.row_factory = sqlite3.Row
+    try:
+        sql = query["sql"] if name != "changed_notices" else query["fallback_sql"]  # the scale archive has no versions
+        first = [dict(r) for r in conn.execute(sql, params)]
+        column = PAGED[name]
+        assert 0 < len(first) <= 100
+        dates = [r[column] for r in first]
+        assert dates == sorted(dates, reverse=True)
+        oldest = dates[-1]
+        second = [dict(r) for r in conn.execute(sql, dict(params, before=oldest))]
+        assert all(r[column] < oldest for r in second)
+        if len(first) == 100:  # a fuller archive than one page: the next page goes on
+            assert second
+    finally:
+        conn.row_factory = None
+
+
+def test_the_awards_winners_are_read_per_procedure_not_per_flag(conn):
+    """The awards saved search reads each row's current awards by procurement: through the
+    ``current`` index alone every row walked all current awards (0.8 s at 20,000 notices)."""
+    query = load_metadata()["databases"]["archive"]["queries"]["awards"]
+    plan = [r[3] for r in conn.execute("explain query plan " + query["sql"], {"before": ""})]
+    award_steps = [step for step in plan if step.startswith("SEARCH w ")]
+    assert award_steps and all("procurement_id=?" in step for step in award_steps), plan
