@@ -227,8 +227,11 @@ def cmd_report(args) -> int:
         return _bad("--watchlist", str(exc))
     smtp = None
     if args.email:
-        smtp = SMTPSettings.from_env(host=args.smtp_host, port=args.smtp_port, sender=args.mail_from,
-                                     recipients=args.mail_to, starttls=True if args.smtp_starttls else None)
+        try:
+            smtp = SMTPSettings.from_env(host=args.smtp_host, port=args.smtp_port, sender=args.mail_from,
+                                         recipients=args.mail_to, starttls=True if args.smtp_starttls else None)
+        except ValueError as exc:  # a TENDERARCHIVE_SMTP_* variable that is not a number
+            return _bad("--email", str(exc))
     try:
         report = report_after_crawl(db, args.crawl, args.watchlist, out_dir=args.out,
                                     datasette_url=args.datasette_url, write_files=not args.no_files,

@@ -184,6 +184,12 @@ def test_report_command_and_its_exit_codes(two_crawls, tmp_path):
                           "--crawl", "99"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 1 and "no crawl 99" in out.stderr
 
+    out = subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(two_crawls.db_path), "--email"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "TENDERARCHIVE_SMTP_TIMEOUT": "soon"})
+    assert out.returncode == 2 and "TENDERARCHIVE_SMTP_TIMEOUT must be a number, not 'soon'" in out.stderr
+    assert "Traceback" not in out.stderr
+
 
 # --- e-mail ----------------------------------------------------------------------------------------------
 def free_port() -> int:
@@ -228,7 +234,8 @@ def test_the_report_is_mailed_through_smtp_with_credentials_from_the_environment
     path = write(tmp_path, WATCHLIST)
     env = {"TENDERARCHIVE_SMTP_HOST": "127.0.0.1", "TENDERARCHIVE_SMTP_PORT": str(smtp_server.port),
            "TENDERARCHIVE_SMTP_FROM": "archief@example.org", "TENDERARCHIVE_SMTP_TO": "a@example.org, b@example.org",
-           "TENDERARCHIVE_SMTP_USER": "redactie", "TENDERARCHIVE_SMTP_PASSWORD": "geheim"}
+           "TENDERARCHIVE_SMTP_USER": "redactie", "TENDERARCHIVE_SMTP_PASSWORD": "geheim",
+           "TENDERARCHIVE_SMTP_TIMEOUT": "3"}   # aiosmtpd never answers after a refused login: the timeout ends it
     report_after_crawl(two_crawls.db_path, None, path, write_files=False, print_text=False, email=True,
                        smtp=SMTPSettings.from_env(env))
     [envelope] = smtp_server.envelopes

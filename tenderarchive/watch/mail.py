@@ -36,13 +36,20 @@ class SMTPSettings:
         env = os.environ if env is None else env
         to = overrides.pop("recipients", None) or [
             a.strip() for a in env.get("TENDERARCHIVE_SMTP_TO", "").split(",") if a.strip()]
+        def number(name: str, default: str, kind=int):
+            try:
+                return kind(env.get(name) or default)
+            except ValueError:
+                raise ValueError(f"{name} must be a number, not {env.get(name)!r}") from None
+
         values = {
             "host": env.get("TENDERARCHIVE_SMTP_HOST", "localhost"),
-            "port": int(env.get("TENDERARCHIVE_SMTP_PORT", "25")),
+            "port": number("TENDERARCHIVE_SMTP_PORT", "25"),
             "sender": env.get("TENDERARCHIVE_SMTP_FROM", "tenderarchive@localhost"),
             "starttls": env.get("TENDERARCHIVE_SMTP_STARTTLS", "").lower() in ("1", "true", "yes", "on"),
             "user": env.get("TENDERARCHIVE_SMTP_USER") or None,
             "password": env.get("TENDERARCHIVE_SMTP_PASSWORD") or None,
+            "timeout": number("TENDERARCHIVE_SMTP_TIMEOUT", "30", float),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(recipients=to, **values)
