@@ -133,6 +133,8 @@ def test_the_map_colours_by_a_chosen_figure_without_tiles(page, browser_server, 
     assert all(url.startswith(browser_server.base) for url in requests)      # nothing else was even asked for
     page.get_by_label("Laag").select_option("gemeenten")
     page.get_by_role("button", name="Toon").click()
+    page.wait_for_url(re.compile(r".*/-/kaart\?.*laag=gemeenten.*"))   # the new page, not the old one
+    page.wait_for_load_state("load")
     assert page.locator(".ta-mapwrap path").count() == 342
     page.locator('.ta-mapwrap a[data-code="GM0546"]').click()                # Leiden
     page.wait_for_url("**/-/jeugdregio/JZ18")
