@@ -87,6 +87,18 @@ def crawl(tmp_path):
     return run
 
 
+def without_setting(command: list[str], name: str) -> list[str]:
+    """``command`` without its ``-s NAME=…`` pair: a rerun need not be slowed the way the run it
+    follows was (to let a kill or an interrupt land mid-crawl)."""
+    out = []
+    for i, part in enumerate(command):
+        if part.startswith(f"{name}=") and i and command[i - 1] == "-s":
+            out.pop()
+            continue
+        out.append(part)
+    return out
+
+
 def wait_for_notices(db: Path, count: int, seconds: float = 60) -> None:
     """Wait (bounded) until a running crawl has archived at least ``count`` notices."""
     deadline = time.monotonic() + seconds

@@ -78,7 +78,7 @@ def test_fetch_rows_a_kill_left_uncommitted_are_indexed_by_the_next_crawl(snapsh
 
     import sqlite_utils
 
-    from tests.conftest import FAST, ROOT, by_id, make_publication
+    from tests.conftest import FAST, ROOT, by_id, make_publication, without_setting
 
     template = by_id(snapshot, 200201)
     publications = [make_publication(template, 6000 + i, f"2021-05-{1 + i % 28:02d}", title=f"Jeugdhulp {i}")
@@ -113,7 +113,9 @@ def test_fetch_rows_a_kill_left_uncommitted_are_indexed_by_the_next_crawl(snapsh
     indexed = sqlite_utils.Database(db).execute("select count(*) from fetches").fetchone()[0]
     assert len(killed) >= 5 and indexed < len(killed)  # records the kill left unindexed
 
-    again = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    server.api.faults.clear()  # the server is healthy again: the rerun is not slowed
+    again = subprocess.run(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT,
+                           capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr[-2000:]
     archive = sqlite_utils.Database(db)
     rows = {(r["warc_file"], r["warc_offset"]): r for r in archive["fetches"].rows}
