@@ -87,6 +87,18 @@ def crawl(tmp_path):
     return run
 
 
+def slowed_publications(snapshot: list[dict], first_id: int, count: int, month: str) -> tuple[list[dict], dict]:
+    """``count`` youth-care publications (ids from ``first_id``, days of ``month`` "YYYY-MM") made from
+    snapshot notice 200201, and faults answering each detail once "429, Retry-After: 1": a crawl of
+    them is slow enough for a kill or an interrupt to land mid-crawl."""
+    template = by_id(snapshot, 200201)
+    publications = [make_publication(template, first_id + i, f"{month}-{1 + i % 28:02d}", title=f"Jeugdhulp {i}")
+                    for i in range(count)]
+    faults = {f"/papi/tenderned-rs-tns/v2/publicaties/{first_id + i}": [{"status": 429, "headers": {"Retry-After": "1"}}]
+              for i in range(count)}
+    return publications, faults
+
+
 def without_setting(command: list[str], name: str) -> list[str]:
     """``command`` without its ``-s NAME=…`` pair: a rerun need not be slowed the way the run it
     follows was (to let a kill or an interrupt land mid-crawl)."""

@@ -78,13 +78,9 @@ def test_fetch_rows_a_kill_left_uncommitted_are_indexed_by_the_next_crawl(snapsh
 
     import sqlite_utils
 
-    from tests.conftest import FAST, ROOT, by_id, make_publication, without_setting
+    from tests.conftest import FAST, ROOT, slowed_publications, without_setting
 
-    template = by_id(snapshot, 200201)
-    publications = [make_publication(template, 6000 + i, f"2021-05-{1 + i % 28:02d}", title=f"Jeugdhulp {i}")
-                    for i in range(40)]
-    faults = {f"/papi/tenderned-rs-tns/v2/publicaties/{6000 + i}": [{"status": 429, "headers": {"Retry-After": "1"}}]
-              for i in range(40)}
+    publications, faults = slowed_publications(snapshot, 6000, 40, "2021-05")
     server = serve_api(publications, faults=faults)
     db = tmp_path / "archive.db"
     command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),

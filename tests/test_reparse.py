@@ -10,7 +10,7 @@ import sqlite_utils
 
 from tenderarchive.store.schema import TABLES
 from tenderarchive.rawstore import warc_files
-from tests.conftest import FAST, ROOT, by_id, make_publication, wait_for_notices, without_setting
+from tests.conftest import FAST, ROOT, by_id, slowed_publications, wait_for_notices, without_setting
 from tests.fixtures.news.serve import serve_sites
 from tests.spiders.test_news import crawl_news, write_registry
 
@@ -45,12 +45,7 @@ def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, 
 
 
 def test_a_crawl_killed_with_sigkill_is_completed_by_the_next_run(snapshot, serve_api, tmp_path):
-    template = by_id(snapshot, 200201)
-    publications = [make_publication(template, 5000 + i, f"2021-04-{1 + i % 28:02d}", title=f"Jeugdhulp {i}")
-                    for i in range(60)]
-    # Slow every detail down with a Retry-After so the kill lands mid-crawl.
-    faults = {f"/papi/tenderned-rs-tns/v2/publicaties/{5000 + i}": [{"status": 429, "headers": {"Retry-After": "1"}}]
-              for i in range(60)}
+    publications, faults = slowed_publications(snapshot, 5000, 60, "2021-04")  # the kill lands mid-crawl
     server = serve_api(publications, faults=faults)
     db = tmp_path / "archive.db"
     command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),

@@ -6,16 +6,15 @@ import sys
 
 import sqlite_utils
 
-from tests.conftest import FAST, ROOT, by_id, make_publication, wait_for_notices, without_setting
+from tests.conftest import FAST, ROOT, by_id, make_publication, slowed_publications, wait_for_notices, without_setting
 
 DETAIL = "/papi/tenderned-rs-tns/v2/publicaties/"
 
 
 def test_an_interrupted_backfill_resumes_where_it_stopped(snapshot, serve_api, tmp_path):
-    template, other = by_id(snapshot, 200201), by_id(snapshot, 700701)
-    publications = [make_publication(template, 6000 + i, f"2021-05-{1 + i % 28:02d}", title=f"Jeugdhulp {i}")
-                    for i in range(40)] + [make_publication(other, 7000 + i, "2021-05-03") for i in range(40)]
-    slow = {f"{DETAIL}{6000 + i}": [{"status": 429, "headers": {"Retry-After": "1"}}] for i in range(40)}
+    publications, slow = slowed_publications(snapshot, 6000, 40, "2021-05")
+    other = by_id(snapshot, 700701)
+    publications += [make_publication(other, 7000 + i, "2021-05-03") for i in range(40)]
     server = serve_api(publications, faults=slow)
     db = tmp_path / "archive.db"
     command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
