@@ -7,7 +7,10 @@ import subprocess
 import sys
 from datetime import date, timedelta
 
-from tests.conftest import ROOT, by_id, make_publication
+import pytest
+
+from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+from tests.conftest import ROOT, by_id, make_publication, run_crawl
 
 YOUTH_CARE_IDS = {100101, 100131, 100190, 200201, 200288, 300301, 300377, 400401, 400466, 500501, 800801}
 
@@ -16,10 +19,18 @@ def notice(db, publication_id):
     return db["notices"].get(publication_id)
 
 
-def test_crawl_archives_every_youth_care_publication_once_with_detail_values(snapshot, serve_api, crawl):
-    server = serve_api(snapshot)
-    result = crawl(server.api_url)
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    """One crawl of the snapshot, with the API's request log, for the tests that only read them."""
+    api = TenderNedAPI(load_publications())
+    with APIServer(api) as server:
+        result = run_crawl(server.api_url, tmp_path_factory.mktemp("tenderned") / "archive.db")
     assert result.returncode == 0, result.output
+    return result, list(api.log)
+
+
+def test_crawl_archives_every_youth_care_publication_once_with_detail_values(crawled):
+    result, log = crawled
     db = result.db
     ids = [r["publication_id"] for r in db.query("select publication_id from notices")]
     assert len(ids) == len(set(ids))
@@ -32,7 +43,7 @@ def test_crawl_archives_every_youth_care_publication_once_with_detail_values(sna
     assert "not youth care" in wmo["youth_care_reasons"]
     # One detail and one documents request per publication, never two (award data: one /html per
     # result notice and one /gerelateerd per procedure, tested in tests/spiders/test_awards_crawl.py).
-    details = [p for p in server.api.log if p.startswith("/papi/tenderned-rs-tns/v2/publicaties/")
+    details = [p for p in log if p.startswith("/papi/tenderned-rs-tns/v2/publicaties/")
                and not p.endswith(("/html", "/gerelateerd"))]
     assert len(details) == len(set(details)) == 2 * db["notices"].count
     crawl_row = result.crawl
@@ -41,8 +52,8 @@ def test_crawl_archives_every_youth_care_publication_once_with_detail_values(sna
     assert crawl_row["expected_rows"] == crawl_row["fetched_rows"] > 0
 
 
-def test_values_come_from_the_detail_record_not_the_list(snapshot, serve_api, crawl):
-    result = crawl(serve_api(snapshot).api_url)
+def test_values_come_from_the_detail_record_not_the_list(crawled):
+    result, _ = crawled
     row = notice(result.db, 100101)
     # The list keeps the original deadline; the detail has the one moved by the rectification.
     assert row["deadline_list"] == "2018-05-31T12:00:00+02:00"
@@ -60,14 +71,14 @@ def test_values_come_from_the_detail_record_not_the_list(snapshot, serve_api, cr
     assert documents[0]["download_url"].startswith("https://www.tenderned.nl/papi/")
 
 
-def test_placeholder_deadline_becomes_null_with_a_flag(snapshot, serve_api, crawl):
-    row = notice(crawl(serve_api(snapshot).api_url).db, 500501)
+def test_placeholder_deadline_becomes_null_with_a_flag(crawled):
+    row = notice(crawled[0].db, 500501)
     assert row["deadline"] is None and row["deadline_placeholder"] == 1
     assert row["consultation_deadline"] == "2019-06-14"
 
 
-def test_html_and_entities_are_removed_from_text(snapshot, serve_api, crawl):
-    row = notice(crawl(serve_api(snapshot).api_url).db, 600601)
+def test_html_and_entities_are_removed_from_text(crawled):
+    row = notice(crawled[0].db, 600601)
     assert row["title"] == "Huishoudelijke ondersteuning Wmo 2015 & begeleiding"
     assert "<p>" not in row["description"] and "&amp;" not in row["description"]
     assert "\u00a0" not in row["description"]
@@ -167,13 +178,12 @@ def test_a_day_beyond_the_cap_is_fetched_as_far_as_possible_and_recorded(snapsho
     assert any(e["error"].startswith("shortfall") for e in result.errors)
 
 
-def test_cpv_filter_is_sent_repeated_with_check_digits(snapshot, serve_api, crawl):
-    server = serve_api(snapshot)
-    crawl(server.api_url)
-    cpv_query = next(p for p in server.api.log if "cpvCodes" in p)
+def test_cpv_filter_is_sent_repeated_with_check_digits(crawled):
+    _, log = crawled
+    cpv_query = next(p for p in log if "cpvCodes" in p)
     assert cpv_query.count("cpvCodes=") == 12 and "cpvCodes=85311300-5" in cpv_query
     assert "cpvCodes=85310000-5" in cpv_query  # the core code itself: its children do not match it
-    searches = [p for p in server.api.log if "search=" in p]
+    searches = [p for p in log if "search=" in p]
     assert any("search=jeugdhulp" in p for p in searches)
 
 
