@@ -29,7 +29,7 @@ serve: $(STAMP)
 
 ## Run the whole test suite
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n 2 --dist loadgroup  # two workers; a module marked xdist_group runs on one (its fixtures once)
+	$(BIN)/python -m pytest -q -n 2  # two workers: the suite is mostly waiting on loopback crawls
 
 ## Long fuzz run over every parser (>= 100,000 mutated inputs); prints cases, failures and hangs
 FUZZ_CASES ?= 100000

@@ -8,9 +8,6 @@ import sqlite_utils
 from tests.fixtures.news.serve import serve_sites
 from tests.spiders.test_news import crawl_news, seed_pages, write_registry
 
-# Its module fixtures are costly: run the whole module on one xdist worker (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("test_linking")
-
 SEED_PROCUREMENTS = {
     "000_a37aabeefc19e5c0.txt": "TN243310",  # Leidse Regio, gemeentelijke toegang
     "001_e12dcf1d5b689632.txt": "TN312877",  # Zuid-Kennemerland en IJmond

@@ -19,9 +19,6 @@ import pytest
 from tenderarchive.lock import crawl_lock
 from tests.conftest import ROOT
 
-# Its module fixtures are costly: run the whole module on one xdist worker (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("test_reparse_guard")
-
 SNAPSHOT_WARC = ROOT / "tenderarchive" / "snapshot" / "warc"
 
 

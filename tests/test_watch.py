@@ -13,9 +13,6 @@ from tenderarchive.watch import (SMTPSettings, WatchlistError, build_report, loa
 from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
 from tests.conftest import ROOT, CrawlResult, by_id, make_publication, run_crawl
 
-# Its module fixtures are costly: run the whole module on one xdist worker (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("test_watch")
-
 CLI = [sys.executable, "-m", "tenderarchive.cli"]
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -17,9 +17,6 @@ from tenderarchive.analysis.corpus import (CORPUS_DIR, FAMILIES, load_pages, loa
                                            render_html, site_slug)
 from tenderarchive.analysis.vocabulary import STAGE_ORDER  # noqa: E402
 
-# Its module fixtures are costly: run the whole module on one xdist worker (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("test_news_corpus")
-
 KINDS = {"municipality", "region", "inkoopbureau", "broadcaster", "local_paper", "trade_press", "court_news",
          "council", "provider", "faq", "project_page"}
 NEGATIVE_KINDS = {None, "wmo_only", "youth_care_no_procurement", "vacancy", "budget", "other_service", "other"}

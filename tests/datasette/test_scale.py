@@ -32,9 +32,6 @@ from tenderarchive.metadata import load_metadata
 from tenderarchive.store.schema import TABLES
 from tests.datasette.archive_fixtures import CLI, ROOT, free_port
 
-# Its module fixtures are costly: run the whole module on one xdist worker (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("test_scale")
-
 BIG = {"notices", "articles", "events", "search_documents"}
 PARAMS = {"q": "jeugdhulp", "as_of": "", "since": "2024-01-01", "jeugdregio": "JZ18", "year": "2024",
           "provider": "Kompas", "procurement_id": "TN100001"}

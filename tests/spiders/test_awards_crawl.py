@@ -15,9 +15,6 @@ from tenderarchive.apiserver import APIServer, TenderNedAPI, load_datasets, load
 from tests.awards.conftest import FIXTURES
 from tests.conftest import FAST, ROOT, run_crawl
 
-# Its module fixtures are costly: run the whole module on one xdist worker (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("test_awards_crawl")
-
 WINDOW = {"from_date": "2021-01-01", "until_date": "2026-06-30"}
 
 

@@ -16,9 +16,6 @@ from bench.gold_score import gold_precision, gold_stage
 from tests.conftest import FAST, ROOT
 from tests.fixtures.news.serve import load_manifest, serve_sites
 
-# Its module fixtures are costly: run the whole module on one xdist worker (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("test_news")
-
 FIXTURES = ROOT / "tests" / "fixtures" / "news"
 GOLD = json.loads((FIXTURES / "seeds" / "gold.json").read_text(encoding="utf-8"))
 

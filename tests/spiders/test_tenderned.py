@@ -12,9 +12,6 @@ import pytest
 from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
 from tests.conftest import ROOT, by_id, make_publication, run_crawl
 
-# Its module fixtures are costly: run the whole module on one xdist worker (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("test_tenderned")
-
 YOUTH_CARE_IDS = {100101, 100131, 100190, 200201, 200288, 300301, 300377, 400401, 400466, 500501, 800801}
 
 
