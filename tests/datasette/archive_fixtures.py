@@ -59,7 +59,7 @@ def build_demo(path: Path, run_dir: Path | None = None) -> Path:
 def run_dir(tmp_path_factory) -> Path:
     """A folder of this test run shared by its xdist workers (each worker's base temp is a subfolder)."""
     base = tmp_path_factory.getbasetemp()
-    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared"
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "run-cache"
 
 
 def _build(path: Path) -> None:
