@@ -122,8 +122,8 @@ EXTENSIONS = {
     "tenderarchive.extensions.CrawlState": 50,
     "tenderarchive.extensions.Derivation": 90,
     "tenderarchive.extensions.CrawlRecorder": 100,
-    # Off (see REMOTE_CONTROL_ENABLED / TELNETCONSOLE_ENABLED) and not even loaded: their imports
-    # (aiohttp, twisted.conch) cost a crawl about a third of a second at start-up.
+    # Off (see REMOTE_CONTROL_ENABLED / TELNETCONSOLE_ENABLED) and not even instantiated. (Scrapy
+    # still imports their modules to read the component lists.)
     "scrapy.extensions.remote_control.RemoteControl": None,
     "scrapy.extensions.telnet.TelnetConsole": None,
 }
