@@ -36,6 +36,8 @@ def quiet_logs():
 def fuzz(name: str):
     target = BY_NAME[name]
     seeds = target.seeds()
+    warm = run_case(target, seeds[0], 60.0)  # one-time set-up (imports, a Scrapy crawler) is not a hang
+    assert warm.status == "ok", f"{warm.status} on the unmutated seed at {warm.where}: {warm.message}"
 
     @settings(max_examples=EXAMPLES[name], derandomize=True, deadline=None, database=None,
               suppress_health_check=list(HealthCheck), print_blob=True)
