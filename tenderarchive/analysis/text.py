@@ -60,7 +60,9 @@ def _split_line(line: str) -> list[tuple[int, str]]:
     """Split one line into sentences, keeping offsets relative to the line."""
     out, pos = [], 0
     for m in _SENT_END.finditer(line):
-        before = line[: m.start()]
+        # Only the few characters before the break decide (the longest abbreviation is 6): the whole
+        # prefix would make a long line with many sentences quadratic.
+        before = line[max(0, m.start() - 16): m.start()]
         if before.endswith(_ABBREV) or re.search(r"\b[A-Z]\.$", before):
             continue
         if _DATE_ABBREV.search(before) and line[m.end():m.end() + 1].isdigit():

@@ -194,6 +194,18 @@ def test_dates_and_stages_are_linear_on_one_long_sentence():
     assert large < 30 * max(small, 0.01)  # 10× input: quadratic would be 100×
 
 
+def test_sentence_splitting_is_linear_on_one_long_line():
+    """A paragraph of many sentences on one line: each break once looked back over the whole line."""
+    from tenderarchive.analysis.text import sentences
+
+    piece = "De gemeente gunt o.a. de opdracht. J. Jansen tekent op do. 7 okt. 2021 het contract. "
+    small = cpu(sentences, piece * 100)
+    large = cpu(sentences, piece * 1000)
+    assert large < 30 * max(small, 0.01)  # 10× input: quadratic would be 100×
+    assert [s.text for s in sentences(piece.strip())] == [   # the breaks are the same as before
+        "De gemeente gunt o.a. de opdracht.", "J. Jansen tekent op do. 7 okt. 2021 het contract."]
+
+
 def test_analysis_input_is_capped():
     from tenderarchive.analysis import MAX_TEXT_CHARS, analyse
 
