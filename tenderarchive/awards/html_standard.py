@@ -121,13 +121,14 @@ class StandardReader:
                     block["contract_date"] = parse_notice_date(text)  # the conclusion of the contract, not the choice
                 elif low.startswith("aantal inschrijvingen") or low.startswith("aantal ontvangen inschrijvingen"):
                     text = value_of(line)[0]
-                    if text.strip().isdigit() and tender_count(text) is not None:
-                        block["tenders_received"] = tender_count(text)
-                        block["received_counts"]["Inschrijvingen"] = tender_count(text)
+                    count = tender_count(text) if text.strip().isdigit() else None
+                    if count is not None:
+                        block["tenders_received"] = block["received_counts"]["Inschrijvingen"] = count
                 elif low.startswith("aantal langs elektronische weg"):
                     text = value_of(line)[0]
-                    if text.strip().isdigit() and tender_count(text) is not None:
-                        block["received_counts"]["Elektronisch ingediende inschrijvingen"] = tender_count(text)
+                    count = tender_count(text) if text.strip().isdigit() else None
+                    if count is not None:
+                        block["received_counts"]["Elektronisch ingediende inschrijvingen"] = count
                 elif low.startswith("de opdracht is gegund aan een groep ondernemers"):
                     block["group"] = low.endswith("ja")
                 elif contractor is not None and sub == "V.2.3":

@@ -216,10 +216,11 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             changed |= sync_rows(db, "notice_municipalities", "publication_id = ?", [key], places)
         if record.get("results"):
             changed |= write_results(db, notice, record["results"], crawl_id)
-    if outcome == "unchanged" and changed:
-        outcome = "updated"  # only its CPV codes, documents or places changed
-        # ... which the derivation must still see: it rederives the notices this crawl stamped.
-        set_values(db, "notices", key, {"crawl_id": crawl_id})
+        if outcome == "unchanged" and changed:
+            outcome = "updated"  # only its CPV codes, documents or places changed
+            # ... which the derivation must still see: it rederives the notices this crawl stamped.
+            # Stamped in the item's own transaction, so a kill cannot leave the change unstamped.
+            set_values(db, "notices", key, {"crawl_id": crawl_id})
     return outcome
 
 
