@@ -23,7 +23,6 @@ import hashlib
 from collections import Counter
 from datetime import date
 
-from tenderarchive.analysis import analyse
 from tenderarchive.awards.names import name_key
 from tenderarchive.store.keys import dumps, event_id
 from tenderarchive.items import ArticleItem
@@ -49,6 +48,8 @@ class AnalysePipeline:
 
 def analyse_article(record: dict) -> dict:
     """Fill ``record`` (from the extract step) with the analysis; returns the analysis."""
+    from tenderarchive.analysis import analyse  # imported on the first article, not by TenderNed crawls
+
     article = record["article"]
     published = date.fromisoformat(article["published"][:10]) if article.get("published") else None
     result = analyse(article["text"], title=article.get("title"), published=published, url=article["url"])

@@ -5,6 +5,9 @@ htmldate, with the page's own stated date first and the registry's per-site
 selectors); this step turns its result into the ``articles`` row. The row's key
 is the page's canonical URL when the page names an http(s) one on the same host,
 else the URL fetched.
+
+The extraction library (trafilatura, htmldate) is imported on the first article, so a
+TenderNed crawl, which has none, does not pay for it at start-up.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import DropItem
 
-from tenderarchive.extraction import extract_html
 from tenderarchive.items import ArticleItem
 from tenderarchive.urls import http_url
 
@@ -43,6 +45,8 @@ def canonical(url: str, candidate: str | None) -> str:
 def extract_article(item: ArticleItem) -> dict:
     if not item.body or not item.body.strip():
         raise DropItem(f"{item.url}: empty page")
+    from tenderarchive.extraction import extract_html  # the first article pays the import
+
     fetched = datetime.fromisoformat(item.fetched_at) if item.fetched_at else None
     try:
         page = extract_html(item.body, item.url, site=item.site_config or None, fetched_at=fetched)

@@ -20,6 +20,10 @@
 Memory: parsing is flat (one release at a time), but Scrapy's downloader holds one
 response body in memory while it is received, so the peak is about one package;
 ``CONCURRENT_REQUESTS_PER_DOMAIN = 1`` keeps it to one at a time.
+
+Imports: Scrapy's spider loader imports every spider module for every crawl, so the
+OCDS reader (ocdsmerge, the compiled release schema) is imported inside the methods
+that use it; a TenderNed or news crawl does not load it.
 """
 
 from __future__ import annotations
@@ -34,7 +38,6 @@ import scrapy
 
 from spiders.base import BaseSpider
 from tenderarchive.arguments import SpiderArgumentError
-from tenderarchive.awards.ocds import ReadReport, file_period, read_package
 from tenderarchive.items import OCDSProcedureItem
 from tenderarchive.profiles import ProfileError, load_profile
 
@@ -70,6 +73,8 @@ class TenderNedOCDSSpider(BaseSpider):
         yield scrapy.Request(self.datasets_url, callback=self.parse_page, errback=self.errback)
 
     def wanted(self, url: str) -> bool:
+        from tenderarchive.awards.ocds import file_period  # see "Imports" in the module docstring
+
         start, end = file_period(urlsplit(url).path)
         if start is None:
             return True
@@ -95,6 +100,8 @@ class TenderNedOCDSSpider(BaseSpider):
                                  meta={"download_maxsize": 0, "download_warnsize": 0})
 
     def parse_package(self, response):
+        from tenderarchive.awards.ocds import ReadReport, read_package
+
         provenance = self.provenance(response)
         report = ReadReport(response.url)
         folder = tempfile.mkdtemp(prefix="tenderned-ocds-")

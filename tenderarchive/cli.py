@@ -42,6 +42,10 @@ def _bad(argument: str, message: str) -> int:
 
 def run_crawl(spider: str, settings, spider_args: dict) -> str:
     """Run one crawl in this process; return its status (complete/partial/failed)."""
+    # Scrapy's TLS module makes deprecated class aliases at import, and each one walks the whole
+    # call stack with its source lines (inspect.stack()). Imported here, a few frames deep, that
+    # takes milliseconds; imported by the engine's start-up, deep in Twisted, about 0.4 s.
+    import scrapy.core.downloader.contextfactory  # noqa: F401
     from scrapy.crawler import CrawlerProcess
 
     process = CrawlerProcess(settings)

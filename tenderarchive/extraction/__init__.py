@@ -57,8 +57,20 @@ What is library and what is hand-written
 """
 
 from .cleaning import clean_text, fix_mojibake, normalize_whitespace, strip_template_label
-from .core import element_text, extract_html, extract_text, select, title_from_slug
 from .dates import find_stated_date, parse_dutch_date, url_date
+
+# The page reader (trafilatura, htmldate) is loaded on first use: the date grammar in
+# .dates is also read by the analysis of TenderNed notices, whose crawls have no pages.
+_CORE = ("element_text", "extract_html", "extract_text", "select", "title_from_slug")
+
+
+def __getattr__(name):
+    if name in _CORE:
+        from . import core
+
+        return getattr(core, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "extract_html",
