@@ -2,12 +2,16 @@
 problem, with a documented exit code, and leaves the file as it was (issue 13).
 
 Exit codes (docs/operations.md): 6 for an unusable archive or WARC file, 2 for a bad
-profile, registry or watchlist. Each case runs ``tenderarchive`` as a subprocess.
+profile, registry or watchlist. The cases call the command line's ``main`` in this process
+(every check comes before a crawl starts, so no reactor runs); one case per exit code also
+runs ``python -m tenderarchive.cli`` as a subprocess, the way a user or cron does.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import shutil
 import subprocess
@@ -24,6 +28,20 @@ UNUSED_API = "http://127.0.0.1:9/papi/tenderned-rs-tns/v2"  # never contacted: t
 
 
 def tenderarchive(*args, cwd=ROOT):
+    """``tenderarchive ARGS`` in this process: its exit code and what it printed."""
+    from tenderarchive.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), contextlib.chdir(cwd):
+        try:
+            code = main([str(arg) for arg in args])
+        except SystemExit as exit:  # argparse
+            code = exit.code
+    return subprocess.CompletedProcess(["tenderarchive", *args], int(code), out.getvalue(), err.getvalue())
+
+
+def tenderarchive_process(*args, cwd=ROOT):
+    """``python -m tenderarchive.cli ARGS`` as its own process."""
     return subprocess.run([sys.executable, "-m", "tenderarchive.cli", *args], cwd=cwd,
                           capture_output=True, text=True, timeout=180)
 
@@ -159,3 +177,23 @@ def test_broken_watchlist_for_report(tmp_path, kind):
     completed = tenderarchive("report", "--db", str(tmp_path / "archive.db"), "--watchlist", str(path))
     assert_one_line_error(completed, 2, str(path))
     assert path.read_bytes() == CONFIGS[kind]
+
+
+@pytest.mark.parametrize("command, code, path_of", [
+    (["status", "--db"], 6, lambda tmp: broken_archives(tmp)["garbage"]),
+    (["crawl", "tenderned", "--api-url", UNUSED_API, "--db", "archive.db", "--profile"], 2,
+     lambda tmp: _written(tmp / "profile.yaml", CONFIGS["wrong types"])),
+])
+def test_the_installed_command_prints_the_same_one_line(tmp_path, command, code, path_of):
+    """The same boundary when the command runs as its own process (logging set up, no pytest
+    capture): one line on stderr, the documented exit code, the file untouched."""
+    path = path_of(tmp_path)
+    before = digest(path)
+    completed = tenderarchive_process(*command, str(path), cwd=tmp_path)
+    assert_one_line_error(completed, code, path.name)
+    assert digest(path) == before
+
+
+def _written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
