@@ -7,7 +7,9 @@ SQLite file. Nothing is mocked.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import json
 import subprocess
 import sys
@@ -20,6 +22,21 @@ import sqlite_utils
 from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(*args, cwd=ROOT) -> subprocess.CompletedProcess:
+    """``tenderarchive ARGS`` in this process (``tenderarchive.cli.main``): its exit code and what it
+    printed. For commands that start no crawl; a crawl runs as a subprocess (``run_crawl``), since
+    Twisted's reactor runs once per process."""
+    from tenderarchive.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), contextlib.chdir(cwd):
+        try:
+            code = main([str(arg) for arg in args])
+        except SystemExit as exit:  # argparse
+            code = exit.code
+    return subprocess.CompletedProcess(["tenderarchive", *args], int(code or 0), out.getvalue(), err.getvalue())
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_AFTER_MAX=2",
         "-s", "NEWS_LIVING_RECHECK_HOURS=0"]
 

@@ -9,9 +9,7 @@ runs ``python -m tenderarchive.cli`` as a subprocess, the way a user or cron doe
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import os
 import shutil
 import subprocess
@@ -20,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, cli
 
 SNAPSHOT_WARC = ROOT / "tenderarchive" / "snapshot" / "warc"
 TENDERNED_WARC = sorted(SNAPSHOT_WARC.glob("tenderned-*.warc.gz"))[0]
@@ -28,16 +26,7 @@ UNUSED_API = "http://127.0.0.1:9/papi/tenderned-rs-tns/v2"  # never contacted: t
 
 
 def tenderarchive(*args, cwd=ROOT):
-    """``tenderarchive ARGS`` in this process: its exit code and what it printed."""
-    from tenderarchive.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), contextlib.chdir(cwd):
-        try:
-            code = main([str(arg) for arg in args])
-        except SystemExit as exit:  # argparse
-            code = exit.code
-    return subprocess.CompletedProcess(["tenderarchive", *args], int(code), out.getvalue(), err.getvalue())
+    return cli(*args, cwd=cwd)
 
 
 def tenderarchive_process(*args, cwd=ROOT):

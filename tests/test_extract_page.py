@@ -1,4 +1,5 @@
-"""`tenderarchive extract` on each seed text prints the JSON the news issue asks for."""
+"""`tenderarchive extract` on each seed text prints the JSON the news issue asks for (in this process;
+the HTML page and the missing file run the installed command as its own process)."""
 
 import json
 import subprocess
@@ -6,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, cli
 
 SEEDS = ROOT / "tests" / "fixtures" / "news" / "seeds"
 GOLD = {g["seed"]: g for g in json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))}
@@ -18,9 +19,7 @@ KEYS = {"title", "published", "published_source", "relevant", "relevance_score",
 @pytest.mark.parametrize("seed", sorted(GOLD))
 def test_extract_prints_the_analysis_of_a_seed_text(seed):
     gold = GOLD[seed]
-    completed = subprocess.run(
-        [sys.executable, "-m", "tenderarchive.cli", "extract", str(SEEDS / seed), "--url", gold["url"]],
-        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    completed = cli("extract", SEEDS / seed, "--url", gold["url"])
     assert completed.returncode == 0, completed.stderr
     result = json.loads(completed.stdout)
     assert KEYS <= set(result)
