@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
-from tests.conftest import ROOT, by_id, make_publication, run_crawl
+from tests.conftest import ROOT, by_id, cli, make_publication, run_crawl
 
 YOUTH_CARE_IDS = {100101, 100131, 100190, 200201, 200288, 300301, 300377, 400401, 400466, 500501, 800801}
 
@@ -85,14 +85,19 @@ def test_html_and_entities_are_removed_from_text(crawled):
     assert "Nota van Inlichtingen <TenderNed>." in row["description"]  # escaped text is text
 
 
-def test_second_identical_run_writes_nothing(snapshot, serve_api, crawl):
+def test_a_second_run_that_differs_only_in_volatile_day_counters_writes_nothing(snapshot, serve_api, crawl):
+    """Every detail fetched again (not incremental): the notices are unchanged although TenderNed's
+    day counters ("days until the deadline") moved, so nothing is rewritten, not even provenance."""
     server = serve_api(snapshot)
     first = crawl(server.api_url)
     before = {t: list(first.db[t].rows) for t in ("notices", "notice_cpv", "documents", "procurements")}
+    for publication in server.api.publications:
+        publication["list"]["aantalDagenTotSluitingsDatum"] = -999
+        publication["detail"]["numberOfDaysBeforeAanmeldenInschrijven"] = -999
     second = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False")  # fetch every detail again
     assert second.returncode == 0, second.output
     assert second.crawl["items_new"] == second.crawl["items_updated"] == 0
-    assert second.crawl["items_unchanged"] == len(before["notices"])
+    assert second.crawl["items_unchanged"] == len(before["notices"]) == 12
     after = {t: list(second.db[t].rows) for t in before}
     assert after == before  # not even provenance (fetched_at, crawl_id) was rewritten
 
@@ -129,16 +134,6 @@ def test_rectification_updates_the_notice_and_the_procedure(snapshot, serve_api,
     changes = list(second.db.query("select * from changes where table_name = 'procurements'"))
     assert len(changes) == 1  # one new version per crawl, not one per notice
     assert changes[0]["row_key"] == "TN160417" and "deadline" in changes[0]["changed_columns"]
-
-
-def test_volatile_day_counters_never_count_as_a_change(snapshot, serve_api, crawl):
-    server = serve_api(snapshot)
-    crawl(server.api_url)
-    for publication in server.api.publications:
-        publication["list"]["aantalDagenTotSluitingsDatum"] = -999
-        publication["detail"]["numberOfDaysBeforeAanmeldenInschrijven"] = -999
-    again = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False")
-    assert again.crawl["items_updated"] == 0 and again.crawl["items_unchanged"] == 12
 
 
 def _many(snapshot, days: int, per_day: int, start=date(2021, 3, 1)):
@@ -250,7 +245,7 @@ def test_sample_limits_the_number_of_publications(snapshot, serve_api, crawl):
     assert json.loads(result.crawl["arguments"])["sample"] == 2
 
 
-def test_bad_arguments_stop_the_cli_with_a_message_naming_the_argument(crawl):
+def test_bad_arguments_stop_the_cli_with_a_message_naming_the_argument(tmp_path):
     for args, kwargs, name in [
         ((), {"from_date": "2021-13-01"}, "from_date"),
         ((), {"until_date": "yesterday"}, "until_date"),
@@ -258,10 +253,13 @@ def test_bad_arguments_stop_the_cli_with_a_message_naming_the_argument(crawl):
         (("--sample", "abc"), {}, "sample"),
         (("--profile", "nonsense"), {}, "--profile"),
     ]:
-        result = crawl("http://127.0.0.1:9/unused", *args, **kwargs)
-        assert result.returncode == 2, (args, kwargs, result.output)
-        assert name in result.output
-        assert not result.db_path.exists()  # stopped before anything
+        dates = {"from_date": "2017-01-01", "until_date": "2022-12-31", **kwargs}
+        db = tmp_path / "archive.db"
+        result = cli("crawl", "tenderned", "--db", db, "--api-url", "http://127.0.0.1:9/unused", *args,
+                     "--from-date", dates["from_date"], "--until-date", dates["until_date"])
+        assert result.returncode == 2, (args, kwargs, result.stderr)
+        assert name in result.stderr
+        assert not db.exists()  # stopped before anything (so no crawl started: this runs in-process)
 
 
 def test_scrapy_crawl_rejects_bad_arguments_with_a_non_zero_exit(tmp_path):
