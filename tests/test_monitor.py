@@ -8,12 +8,17 @@ from datetime import datetime, timedelta, timezone
 from tenderarchive.store.writes import open_archive
 from tenderarchive.exitcodes import ExitCode
 from tenderarchive.monitor import exit_code, source_health
-from tests.conftest import ROOT
+from tests.conftest import ROOT, cli
 
 CLI = [sys.executable, "-m", "tenderarchive.cli"]
 
 
 def status(db, *args):
+    """``tenderarchive status`` in this process (a reader: no crawl, no reactor)."""
+    return cli("status", "--db", db, *args)
+
+
+def status_process(db, *args):
     return subprocess.run([*CLI, "status", "--db", str(db), *args], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
 
@@ -24,10 +29,10 @@ def closed_port() -> int:
         return s.getsockname()[1]   # nothing listens here once the socket is closed
 
 
-def test_a_fresh_complete_crawl_is_ok_and_an_old_one_is_stale(snapshot, serve_api, crawl):
+def test_status_is_ok_after_a_fresh_crawl_stale_when_old_and_exits_5_after_a_failed_one(snapshot, serve_api, crawl):
     result = crawl(serve_api(snapshot).api_url)
     assert result.returncode == 0, result.output
-    out = status(result.db_path)
+    out = status_process(result.db_path)   # the installed command, as cron runs it
     assert out.returncode == 0, out.stdout + out.stderr
     assert "sources:" in out.stdout and "tenderned    ok" in out.stdout
     out = status(result.db_path, "--max-age-hours", "0")
@@ -39,9 +44,7 @@ def test_a_fresh_complete_crawl_is_ok_and_an_old_one_is_stale(snapshot, serve_ap
     assert health["spider"] == "tenderned" and health["verdict"] == "ok"
     assert health["crawls"][0]["coverage"]["notices"]["buyer"] == 1.0
 
-
-def test_a_failed_last_crawl_exits_5_even_when_an_earlier_one_was_fine(snapshot, serve_api, crawl):
-    assert crawl(serve_api(snapshot).api_url).returncode == 0
+    # A failed last crawl makes the source fail, although an earlier crawl was fine.
     failed = crawl(f"http://127.0.0.1:{closed_port()}/papi/tenderned-rs-tns/v2", "-s", "RETRY_TIMES=0")
     assert failed.returncode == 1 and failed.crawl["status"] == "failed"
     out = status(failed.db_path)
