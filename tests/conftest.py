@@ -1,8 +1,9 @@
 """Shared test fixtures: the loopback TenderNed API and a way to run real crawls.
 
-Crawls run as real subprocesses (``python -m tenderarchive.cli crawl`` or
-``scrapy crawl``) against ``tenderarchive.apiserver`` on 127.0.0.1, writing a real
-SQLite file. Nothing is mocked.
+Crawls run as real processes of their own (``tenderarchive crawl`` forked from a
+pre-imported interpreter, see tests/forkcli.py; ``python -m tenderarchive.cli`` or
+``scrapy crawl`` where a test signals, kills or races the process) against
+``tenderarchive.apiserver`` on 127.0.0.1, writing a real SQLite file. Nothing is mocked.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import pytest
 import sqlite_utils
 
 from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+from tests import forkcli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,20 +84,19 @@ class CrawlResult:
 
 
 def run_crawl(api_url: str, db: Path, *args, from_date="2017-01-01", until_date="2022-12-31") -> CrawlResult:
-    """Run ``tenderarchive crawl tenderned`` in a subprocess against ``api_url`` into ``db``."""
-    command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
-               "--api-url", api_url, *FAST, *args]
+    """Run ``tenderarchive crawl tenderned`` as its own process against ``api_url`` into ``db``
+    (forked from a pre-imported interpreter: tests/forkcli.py)."""
+    command = ["crawl", "tenderned", "--db", str(db), "--api-url", api_url, *FAST, *args]
     if from_date:
         command += ["--from-date", from_date]
     if until_date:
         command += ["--until-date", until_date]
-    completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=240)
-    return CrawlResult(completed, Path(db))
+    return CrawlResult(forkcli.run(command, cwd=ROOT, timeout=240), Path(db))
 
 
 @pytest.fixture
 def crawl(tmp_path):
-    """``crawl(api_url, *args)`` runs ``tenderarchive crawl`` in a subprocess into tmp_path/archive.db."""
+    """``crawl(api_url, *args)`` runs ``tenderarchive crawl`` as its own process into tmp_path/archive.db."""
     db_path = tmp_path / "archive.db"
 
     def run(api_url, *args, from_date="2017-01-01", until_date="2022-12-31", db=db_path):

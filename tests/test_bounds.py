@@ -1,7 +1,8 @@
 """Bounded crawls against hostile loopback servers (issue 13): size, time, redirects, retries,
 SIGTERM, the extract command, and the exit code of a crawl that archives nothing.
 
-Every crawl is a real ``tenderarchive crawl`` subprocess against ``tests/hostile_server.py`` on
+Every crawl is a real ``tenderarchive crawl`` process (tests/forkcli.py; the SIGTERM case a
+``python -m tenderarchive.cli`` subprocess) against ``tests/hostile_server.py`` on
 127.0.0.1 (the loopback TenderNed API with some paths misbehaving), into a real SQLite file.
 """
 
@@ -18,6 +19,7 @@ import sqlite_utils
 from tenderarchive.apiserver import API_PATH, TenderNedAPI
 from tests.conftest import FAST, ROOT, CrawlResult
 from tests.hostile_server import HostileServer
+from tests import forkcli
 
 WINDOW = ["--from-date", "2017-01-01", "--until-date", "2022-12-31"]
 
@@ -27,9 +29,8 @@ def detail(publication) -> str:
 
 
 def run(server, db, *args, timeout=240):
-    command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
-               "--api-url", server.base_url + API_PATH, *FAST, *WINDOW, *args]
-    completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    command = ["crawl", "tenderned", "--db", str(db), "--api-url", server.base_url + API_PATH, *FAST, *WINDOW, *args]
+    completed = forkcli.run(command, cwd=ROOT, timeout=timeout)
     return CrawlResult(completed, db)
 
 
@@ -110,10 +111,8 @@ def test_telnet_and_remote_control_are_off():
 def test_extract_url_is_bounded(snapshot, behaviour, message):
     with HostileServer(TenderNedAPI(snapshot), {"/page": behaviour}) as server:
         started = time.monotonic()
-        completed = subprocess.run(
-            [sys.executable, "-m", "tenderarchive.cli", "extract", server.base_url + "/page",
-             "-s", "EXTRACT_TIMEOUT=2", "-s", "EXTRACT_MAXSIZE=1000000"],
-            cwd=ROOT, capture_output=True, text=True, timeout=120)
+        completed = forkcli.run(["extract", server.base_url + "/page", "-s", "EXTRACT_TIMEOUT=2",
+                                 "-s", "EXTRACT_MAXSIZE=1000000"], cwd=ROOT, timeout=120)
     assert completed.returncode == 1, completed.stderr
     assert message in completed.stderr and "/page" in completed.stderr
     assert len(completed.stderr.strip().splitlines()) == 1

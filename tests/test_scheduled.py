@@ -11,6 +11,7 @@ import sqlite_utils
 
 from tenderarchive.arguments import today
 from tests.conftest import FAST, ROOT, by_id, make_publication
+from tests import forkcli
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 DETAIL = "/papi/tenderned-rs-tns/v2/publicaties/"
@@ -35,9 +36,9 @@ def recent(snapshot):
 
 
 def scheduled_run(api_url, db, watchlist, out):
-    command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "--db", str(db), "--api-url", api_url,
-               "--watchlist", str(watchlist), "--out", str(out), "--quiet", *FAST]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=240)
+    command = ["crawl", "--db", str(db), "--api-url", api_url, "--watchlist", str(watchlist), "--out", str(out),
+               "--quiet", *FAST]
+    return forkcli.run(command, cwd=ROOT, timeout=240)
 
 
 def test_nothing_new_costs_only_list_requests_and_a_new_notice_and_rectification_are_reported(

@@ -5,14 +5,13 @@ loopback site (synthetic pages, tests/fixtures/news/sites/leiderdorp/inwoner/nie
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import sqlite_utils
 
 from tests.conftest import FAST, ROOT
+from tests import forkcli
 
 ARTICLE = (ROOT / "tests" / "fixtures" / "news" / "sites" / "leiderdorp" / "inwoner" / "nieuws" / "voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html").read_text(encoding="utf-8")
 CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">')
@@ -64,9 +63,8 @@ def test_non_http_canonical_never_becomes_the_archived_url(tmp_path):
             "    allow: ['^/nieuws/']\n    politeness: {download_delay: 0, concurrency: 4}\n",
             encoding="utf-8")
         db = tmp_path / "archive.db"
-        completed = subprocess.run(
-            [sys.executable, "-m", "tenderarchive.cli", "crawl", "news", "--sources", str(registry),
-             "--db", str(db), *FAST], cwd=ROOT, capture_output=True, text=True, timeout=240)
+        completed = forkcli.run(["crawl", "news", "--sources", str(registry), "--db", str(db), *FAST],
+                                cwd=ROOT, timeout=240)
     finally:
         server.shutdown()
         server.server_close()

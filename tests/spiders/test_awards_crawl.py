@@ -14,6 +14,7 @@ import sqlite_utils
 from tenderarchive.apiserver import APIServer, TenderNedAPI, load_datasets, load_publications
 from tests.awards.conftest import FIXTURES
 from tests.conftest import FAST, ROOT, run_crawl
+from tests import forkcli
 
 WINDOW = {"from_date": "2021-01-01", "until_date": "2026-06-30"}
 
@@ -172,8 +173,7 @@ def test_reparse_rebuilds_the_award_tables_from_the_warc_store(crawled, award_se
     award_server.__exit__(None, None, None)  # no server from here on
     tables = ("lots", "awards", "award_suppliers", "notice_results", "organisations", "notices")
     before = {t: sorted(map(repr, rows(db, f"select * from [{t}]"))) for t in tables}
-    completed = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "reparse", "--db", str(db)],
-                               cwd=ROOT, capture_output=True, text=True, timeout=300)
+    completed = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert {t: sorted(map(repr, rows(db, f"select * from [{t}]"))) for t in tables} == before
 

@@ -4,8 +4,6 @@ seed texts, tests/fixtures/news/) into a real archive, scored against gold.json.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ import yaml
 from bench.gold_score import gold_precision, gold_stage
 from tests.conftest import FAST, ROOT
 from tests.fixtures.news.serve import load_manifest, serve_sites
+from tests import forkcli
 
 FIXTURES = ROOT / "tests" / "fixtures" / "news"
 GOLD = json.loads((FIXTURES / "seeds" / "gold.json").read_text(encoding="utf-8"))
@@ -47,9 +46,8 @@ def write_registry(tmp_path: Path, base_urls: dict) -> Path:
 
 
 def crawl_news(registry: Path, db: Path, *args):
-    command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "news", "--sources", str(registry),
-               "--db", str(db), *FAST, *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=240)
+    command = ["crawl", "news", "--sources", str(registry), "--db", str(db), *FAST, *args]
+    return forkcli.run(command, cwd=ROOT, timeout=240)
 
 
 @pytest.fixture(scope="module")
