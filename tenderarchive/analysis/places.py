@@ -102,8 +102,30 @@ def load() -> tuple[dict, dict]:
     return reference.tables()
 
 
+class _Pattern:
+    """A name regex compiled on first use. Of the ~500 forms only those the automaton finds in
+    a text are ever searched, so a crawl compiles a few of them instead of all of them at start."""
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self._compiled: re.Pattern | None = None
+
+    def _regex(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def search(self, text: str):
+        return self._regex().search(text)
+
+    def finditer(self, text: str):
+        return self._regex().finditer(text)
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, str, re.Pattern]]:
+def _patterns() -> list[tuple[str, str, _Pattern]]:
     munis, _ = load()
     pats = []
     for name, row in munis.items():
@@ -116,7 +138,7 @@ def _patterns() -> list[tuple[str, str, re.Pattern]]:
         forms += [(f.replace("-", " "), "alias") for f, _ in list(forms) if "-" in f.strip("-'s")]
         for form, how in forms:
             pats.append((name, how if form != name else "name",
-                         re.compile(_B + re.escape(form) + r"(?:'s)?" + _E)))
+                         _Pattern(_B + re.escape(form) + r"(?:'s)?" + _E)))
     pats.sort(key=lambda p: -len(p[2].pattern))
     return pats
 
@@ -150,7 +172,7 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def _literal(rx: re.Pattern) -> str:
+def _literal(rx: _Pattern) -> str:
     """The escaped literal between the boundary guards of a :func:`_patterns` regex."""
     body = rx.pattern[len(_B):-len(_E)]
     body = body[: -len(r"(?:'s)?")]
