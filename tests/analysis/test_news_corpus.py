@@ -66,8 +66,13 @@ def test_split_is_by_site_and_keeps_about_sixty_forty(pages):
     for p in pages:
         by_site.setdefault(p.site_slug, set()).add(part_of(p, split))
     assert all(len(parts) == 1 for parts in by_site.values())
-    dev = sum(1 for p in pages if part_of(p, split) == "dev")
-    assert 0.45 <= dev / len(pages) <= 0.7
+    # the ~60/40 ratio is that of the split as fixed; the sites of `added_to_dev` were collected
+    # later on purpose to give the dev part more variety, so they are left out of the ratio
+    added = {s for sites in split.get("added_to_dev", {}).values() for s in sites}
+    fixed = [p for p in pages if p.site_slug not in added]
+    dev = sum(1 for p in fixed if part_of(p, split) == "dev")
+    assert 0.45 <= dev / len(fixed) <= 0.7
+    assert all(part_of(p, split) == "dev" for p in pages if p.site_slug in added)
     # a site first seen after the split was fixed goes to test
     new = type(pages[0])(**{**pages[0].__dict__, "site": "nieuwe-site.example.nl"})
     assert part_of(new, split) == "test"
