@@ -51,6 +51,14 @@ RULES: dict[str, str] = {
     "stage.preparation_default": ("a relevant page that reports no step done or current is at voorbereiding, "
                                   "or at aankondiging when a later step is planned"),
     "stage.restart": "a done legal stage yields to a current restarted step",
+    # round three (branch news11c): read on the 40 pages of 38 new dev sites
+    "stage.court_verb": "'de rechter (in X) wees/gaf/heeft ... uitgesproken' reports a (kort geding) ruling",
+    "stage.offer_cue": "'een aanbod doen' / 'offerte indienen' is the tendering step",
+    "stage.contracts_closed": "'contracten (worden) afgesloten', 'sluit contracten af' is the contract step",
+    "stage.conditional": "a step after 'wordt duidelijk of' / 'als/of de gemeenten ... kunnen' did not happen",
+    "stage.delay_new_date": "a delay with a new date or decision in the same sentence is no failure",
+    "rel.adjacent_transport": "pupil/Wmo transport in title and lead counts as an adjacent field",
+    "rel.registered_resident": "'(waar het kind) staat ingeschreven' is a residence, not a tender enrolment",
 }
 
 DISABLED: set[str] = set()
