@@ -70,7 +70,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     youth = _matches(YOUTH_CORE, full)
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
-    acts = _matches(PROCUREMENT_ACT, full)
+    acts = _matches(PROCUREMENT_ACT, full) + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else [])
     adjacent = _matches(ADJACENT, full)
     regulation = _matches(REGULATION, full)
     stats = _matches(STATISTICS, full)
@@ -102,7 +102,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     report = _matches(REPORT, title or "")
     budget_topic = _matches(BUDGET, title or "")
     regulation_title = _matches(REGULATION, title or "")
-    adjacent_lead = _matches(ADJACENT, lead) or (on("rel.adjacent_transport") and _matches(ADJACENT_TRANSPORT, lead))
+    adjacent_lead = _matches(ADJACENT, lead) or _matches(ADJACENT_TRANSPORT, lead)
     adjacent_topic = bool(adjacent_lead) and not _matches(YOUTH_CORE, lead)
     reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
     if len(vacancy) >= 2 and on("rel.vacancy"):

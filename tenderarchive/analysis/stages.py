@@ -205,7 +205,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                     and not _TENDER_CONTEXT.search(text)):
                 continue  # questions at a meeting, not the tender's question round
             if (on("stage.implementation_context") and stage == "implementatie" and m.group(0).lower().startswith("implementatie")
-                    and not re.search(r"aanbieder|contract(?!standaard)|gegund|gunning|overgang|cli[eë]nt|jeugdigen", text, re.I)):
+                    and not re.search(r"aanbieder|contract(?!standaard)|gegund|gunning|aanbested|overgang|cli[eë]nt|jeugdigen", text, re.I)):
                 continue  # "helpen bij de implementatie" of anything: not the new contracts' start-up
             if implied and stage == "definitieve_gunning":
                 raw.append({"stage": stage, "status": "done", "cue": m.group(0), "sentence": text, "strong": True})
@@ -214,11 +214,9 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 stage = "mislukt"  # "hebben zich niet ingeschreven": no tender received
             if on("stage.negation") and stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()]):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
-            if on("stage.hypothetical") and _HYPOTHETICAL.search(text[:m.start()]):
+            if on("stage.hypothetical") and (_HYPOTHETICAL.search(text[:m.start()]) or _CONDITIONAL.search(text[:m.start()])):
                 continue  # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round two)
-            if on("stage.conditional") and _CONDITIONAL.search(text[:m.start()]):
-                continue  # "wordt duidelijk of de gemeenten over kunnen gaan tot ... gunnen": not (yet) happened
-            if (on("stage.delay_new_date") and stage == "mislukt" and re.search(r"uitgesteld|uit te stellen", m.group(0), re.I)
+            if (on("stage.postponed") and stage == "mislukt" and re.search(r"uitgesteld|uit te stellen", m.group(0), re.I)
                     and not re.search(r"nader order|onbepaalde tijd", text, re.I) and _NEW_DATE.search(text)):
                 continue  # "de gunning is uitgesteld, ... besloten het contract vanaf februari in te laten gaan": a delay
             if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):

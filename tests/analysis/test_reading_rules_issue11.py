@@ -252,7 +252,7 @@ def test_contracts_being_closed_is_the_contract_step():
 
 
 def test_a_step_under_a_condition_has_not_happened():
-    # stage.conditional
+    # stage.hypothetical (round three: conditions)
     st, primary = _st("Eén partij heeft een kort geding aangespannen tegen het gunningsvoornemen jeugdhulp. Pas na de "
                       "uitspraak wordt duidelijk of de gemeenten over kunnen gaan tot het definitief gunnen van de "
                       "opdracht.")
@@ -260,7 +260,7 @@ def test_a_step_under_a_condition_has_not_happened():
 
 
 def test_a_delay_with_a_new_start_is_no_failure():
-    # stage.delay_new_date
+    # stage.postponed (round three: a delay with a new date)
     st, _ = _st("Omdat de definitieve gunning jeugdhulp wegens de procedure is uitgesteld, is besloten om het "
                 "contract vanaf februari 2019 in te laten gaan.")
     assert "mislukt" not in st
@@ -269,7 +269,7 @@ def test_a_delay_with_a_new_start_is_no_failure():
 
 
 def test_pupil_transport_in_title_and_lead_is_an_adjacent_field():
-    # rel.adjacent_transport: "jeugdwetvervoer" further down is no youth-care tender
+    # rel.adjacent_topic (round three: transport): "jeugdwetvervoer" further down is no youth-care tender
     text = ("De uitvoering van het leerlingenvervoer is moeizaam van start gegaan na de aanbesteding.\n\n"
             "In de aanbesteding is ook het jeugdwetvervoer naar een jeugdhulplocatie opgenomen.")
     r = analyse(text, title="Moeizame start leerlingenvervoer na aanbesteding")
@@ -283,3 +283,10 @@ def test_a_child_registered_in_a_municipality_is_no_tender_enrolment():
     assert not r["relevant"]
     r = analyse("Twaalf aanbieders hebben ingeschreven op de aanbesteding jeugdhulp.", title="Aanbesteding jeugdhulp")
     assert r["relevant"]
+
+
+def test_a_purchasing_bureau_for_youth_care_names_the_procurement():
+    # rel.purchasing_body
+    r = analyse("De H10 gemeenten hebben besloten tot het oprichten van een zelfstandig inkoopbureau voor de "
+                "jeugdhulp. De zorg moet in oktober worden ingekocht.", title="Inkoopbureau voor jeugdhulp")
+    assert r["relevant"] and r["primary_stage"] == "voorbereiding"
