@@ -290,3 +290,13 @@ def test_a_purchasing_bureau_for_youth_care_names_the_procurement():
     r = analyse("De H10 gemeenten hebben besloten tot het oprichten van een zelfstandig inkoopbureau voor de "
                 "jeugdhulp. De zorg moet in oktober worden ingekocht.", title="Inkoopbureau voor jeugdhulp")
     assert r["relevant"] and r["primary_stage"] == "voorbereiding"
+
+
+def test_a_courts_or_a_providers_seat_is_no_municipality_of_the_story():
+    # places._SEAT (round three): "de rechter in Amsterdam", "zorgaanbieder Horizon uit Rotterdam"
+    r = analyse("Maar de rechter in Amsterdam wees de vordering af. Daarmee komt de jeugdzorg definitief terecht bij "
+                "zorgaanbieder Horizon uit Rotterdam.", title="Zorggroep verliest zaak om aanbesteding jeugdzorg")
+    names = {m["name"] for m in r["municipalities"]}
+    assert not names & {"Amsterdam", "Rotterdam"}, names
+    r = analyse("De gemeente Rotterdam koopt de jeugdhulp in.", title="Inkoop jeugdhulp")
+    assert "Rotterdam" in {m["name"] for m in r["municipalities"]}
