@@ -111,8 +111,8 @@ def _part_scores(part: str) -> dict:
 # Floors a little below what the analysis reached when this test was written (README of the
 # corpus quotes the real numbers). The test part was never tuned on; its floors are lower.
 FLOORS = {
-    # Branch news11c added 43 dev pages from 40 new sites. On the 96 earlier dev pages the figures
-    # are unchanged (municipality precision 0.865 -> 0.870); the new pages are harder (stage-status
+    # Branch news11c added 45 dev pages from 42 new sites. On the 96 earlier dev pages the figures
+    # are unchanged (municipality precision 0.865 -> 0.870); the first 40 new pages are harder (stage-status
     # F1 0.35, municipality precision 0.64 -- two more "H10" pages --, organisations recall 0.25,
     # awardees recall 0.31: provisional awards and contract lists the reading does not take as
     # awardees). The dev floors follow the part (corpus README).
