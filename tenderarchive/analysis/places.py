@@ -247,7 +247,11 @@ def find_regions(text: str) -> list[dict]:
 
 
 _SEAT = re.compile(r"(?:rechtbank|gerechtshof|\bhof|zittingsplaats|locatie|gevestigd te|kantoorhoudende te|wonende te|"
-                   r"advocaat[^,\n]{0,60}\bte|\bmr\.[^,\n]{0,40}\bte|regio'?s?|provincie|CJG|GGD)\s*(?:[A-Z][\w-]*,?\s+(?:gemeente\s+)?)?$", re.I)
+                   r"advocaat[^,\n]{0,60}\bte|\bmr\.[^,\n]{0,40}\bte|regio'?s?|provincie|CJG|GGD)\s*(?:[A-Z][\w-]*,?\s+(?:gemeente\s+)?)?$|"
+                   # round three: "de rechter in Amsterdam", "de rechtbank in Den Haag" (a court's seat) and
+                   # "zorgaanbieder Horizon uit Rotterdam" (a company's seat)
+                   r"\b(?:rechter|rechtbank|gerechtshof|hof)\s+(?:in|te)\s+$|"
+                   r"\b\w*(?:aanbieder|instelling|bedrijf|organisatie)\s+(?:[A-Z][\w'&-]*\s+){1,3}(?:\([^)]{1,12}\)\s+)?uit\s+$", re.I)
 _PERSON = re.compile(r"\b[A-Z][a-z]+\s+(?:van|de|van de|van der|ter|ten|van den)\s+$|\b(?:[A-Z]\.){1,4}\s*$")
 _GOVERNMENT = re.compile(r"(?:protest\w*|actie\w*|demonstr\w+|lobby\w*) (?:[\w-]+ ){0,3}(?:naar|in) Den Haag\b|"
                          r"(?:naar|uit|vanuit|in) Den Haag\b[^.\n]{0,80}(?:geld|kabinet|minister|Kamer|rijk|lobby)|"

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 
 from .rules import on
-from .vocabulary import (ADJACENT, BUDGET, GUIDANCE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
+from .vocabulary import (ADJACENT, ADJACENT_TRANSPORT, BUDGET, GUIDANCE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
                          STAGE_RANK, STATISTICS, VACANCY, YOUTH_CORE)
 
 
@@ -55,12 +55,22 @@ def _matches(patterns: list[str], text: str) -> list[str]:
     return list(found)
 
 
+#: "waar het kind staat ingeschreven": registered as a resident, not enrolled in a tender (round three)
+RESIDENT = re.compile(r"\b(?:staat|staan|stond|is|zijn) (?:[\w'-]+ ){0,2}ingeschreven\b(?! (?:op|voor) (?:de|het|een) (?:aanbesteding|opdracht|perce))|"
+                      r"\bingeschreven (?:staat|staan|stond)\b", re.I)
+
+
 def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
     full = (title + "\n" if title else "") + text
+    if on("rel.registered_resident"):
+        full = RESIDENT.sub(" ", full)
+        stages = [s for s in stages or [] if not (s["stage"] == "inschrijving" and RESIDENT.search(s.get("cue") or "")
+                                                 or s["stage"] == "inschrijving" and RESIDENT.search(s.get("sentence") or "")
+                                                 and (s.get("cue") or "").lower() == "ingeschreven")]
     youth = _matches(YOUTH_CORE, full)
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
-    acts = _matches(PROCUREMENT_ACT, full)
+    acts = _matches(PROCUREMENT_ACT, full) + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else [])
     adjacent = _matches(ADJACENT, full)
     regulation = _matches(REGULATION, full)
     stats = _matches(STATISTICS, full)
@@ -92,7 +102,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     report = _matches(REPORT, title or "")
     budget_topic = _matches(BUDGET, title or "")
     regulation_title = _matches(REGULATION, title or "")
-    adjacent_topic = bool(_matches(ADJACENT, lead)) and not _matches(YOUTH_CORE, lead)
+    adjacent_lead = _matches(ADJACENT, lead) or _matches(ADJACENT_TRANSPORT, lead)
+    adjacent_topic = bool(adjacent_lead) and not _matches(YOUTH_CORE, lead)
     reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
     if len(vacancy) >= 2 and on("rel.vacancy"):
         rule, relevant = "vacancy", False

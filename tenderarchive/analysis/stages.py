@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clauses
-from .vocabulary import IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, REDO, LEGAL_STAGES, STAGE_CUES, STAGE_RANK
+from .vocabulary import EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, REDO, LEGAL_STAGES, STAGE_CUES, STAGE_RANK
 
 PLANNED = re.compile(
     r"\b(?:zal|zullen|gaat|(?<!te )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
@@ -78,6 +78,11 @@ _ONGOING_STAGES = {"voorbereiding", "marktconsultatie", "dialoog", "implementati
 _TENDER_CONTEXT = re.compile(r"aanbested|inschrij|inkoopdocument|tenderned|nota van inlichtingen|offerte|leidraad", re.I)
 _NEGATED = re.compile(r"\b(?:geen|niet|nooit)\b(?: (?:[\w'-]+ ){0,3})?$", re.I)
 _HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b", re.I)
+# "Pas na de uitspraak wordt duidelijk of de gemeenten over kunnen gaan tot het definitief gunnen":
+# a step under a condition has not happened (round three)
+_CONDITIONAL = re.compile(r"\bwordt duidelijk of\b|\b(?:als|of) (?:de|het|zij|er|wij|we) (?:[\w'-]+ ){0,3}(?:kunnen|kan|mogen|mag)\b", re.I)
+_NEW_DATE = re.compile(r"\bbesloten om\b|\b(?:vanaf|per|met ingang van) (?:\d{1,2} )?(?:januari|februari|maart|april|mei|juni|juli|"
+                       r"augustus|september|oktober|november|december)\b|\bverplaatst naar\b", re.I)
 _POSTPONED = re.compile(r"\buitgesteld\b|\buit(?: te)? ?stellen\b|\btot nader order\b|\bopgeschort\b", re.I)
 DEADLINE = re.compile(r"\b(?:tot(?: en met)?|uiterlijk|deadline|sluit|sluitingsdatum)\b", re.I)
 STATUS_PRIORITY = {"current": 3, "done": 2, "planned": 1}
@@ -161,6 +166,13 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
                 continue
             taken.append(m.span())
             found.append((stage, m))
+    for rule, stage, rx in EXTRA_CUES:
+        if not on(rule):
+            continue
+        for m in re.finditer(rx, sentence, re.I):
+            if not any(m.start() < b and m.end() > a for a, b in taken):
+                taken.append(m.span())
+                found.append((stage, m))
     # implied outcome and start (vocabulary.IMPLIED_AWARD / IMPLIED_START): read on their own,
     # they may overlap the cues above ("krijgen vanaf 2020 ... een contract")
     if on("stage.redo"):
@@ -193,7 +205,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                     and not _TENDER_CONTEXT.search(text)):
                 continue  # questions at a meeting, not the tender's question round
             if (on("stage.implementation_context") and stage == "implementatie" and m.group(0).lower().startswith("implementatie")
-                    and not re.search(r"aanbieder|contract(?!standaard)|gegund|gunning|overgang|cli[eë]nt|jeugdigen", text, re.I)):
+                    and not re.search(r"aanbieder|contract(?!standaard)|gegund|gunning|aanbested|overgang|cli[eë]nt|jeugdigen", text, re.I)):
                 continue  # "helpen bij de implementatie" of anything: not the new contracts' start-up
             if implied and stage == "definitieve_gunning":
                 raw.append({"stage": stage, "status": "done", "cue": m.group(0), "sentence": text, "strong": True})
@@ -202,8 +214,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 stage = "mislukt"  # "hebben zich niet ingeschreven": no tender received
             if on("stage.negation") and stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()]):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
-            if on("stage.hypothetical") and _HYPOTHETICAL.search(text[:m.start()]):
+            if on("stage.hypothetical") and (_HYPOTHETICAL.search(text[:m.start()]) or _CONDITIONAL.search(text[:m.start()])):
                 continue  # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round two)
+            if (on("stage.postponed") and stage == "mislukt" and re.search(r"uitgesteld|uit te stellen", m.group(0), re.I)
+                    and not re.search(r"nader order|onbepaalde tijd", text, re.I) and _NEW_DATE.search(text)):
+                continue  # "de gunning is uitgesteld, ... besloten het contract vanaf februari in te laten gaan": a delay
             if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
                 continue  # rule (b)
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):

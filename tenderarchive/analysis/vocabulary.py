@@ -60,6 +60,10 @@ ADJACENT = [
     r"\bjgz\b", r"\bcjg\b", r"veilig thuis", r"\bpgb\b", r"persoonsgebonden budget",
 ]
 
+# Transport for pupils and Wmo clients: an adjacent field when the title and lead are about it
+# (part of rule ``rel.adjacent_topic`` since round three; "jeugdwetvervoer" further down is no youth-care tender).
+ADJACENT_TRANSPORT = [r"leerlingen(?:ver)?vervoer", r"doelgroepenvervoer", r"\bregiotaxi\w*", r"wmo-vervoer", r"\bvervoerders?\b"]
+
 # Signals that a text is regulation or statistics rather than procurement.
 REGULATION = [r"\bverordening\w*", r"nadere regels", r"\bartikel \d+", r"beleidsregels?"]
 STATISTICS = [r"\bcbs\b", r"\bprocent\b", r"\d+(?:,\d+)? ?%", r"\bstatistiek\w*", r"\bcijfers\b"]
@@ -133,6 +137,20 @@ STAGES = list(STAGE_ORDER)
 LEGAL_STAGES = ("kort_geding", "bodemprocedure", "hoger_beroep")
 # A legal stage or a failure reported in the text's own period outranks the stage it interrupted.
 INTERRUPTING = LEGAL_STAGES + ("mislukt",)
+
+#: Cues added in issue 11 round three, each behind a named rule of :mod:`.rules` so the bench's
+#: ablation shows on how many dev sites it fixes or breaks pages: (rule, stage, regex).
+EXTRA_CUES: list[tuple[str, str, str]] = [
+    ("stage.court_verb", "kort_geding",
+     r"\brechter\b(?: (?!en\b|of\b)[\w'-]+){0,3} (?:oordeelde|bepaalde|besliste|besloot|wees|gaf|verklaarde|vond)\b|"
+     r"\brechter\b (?:heeft|had)\b[^.]{0,60}\b(?:uitgesproken|afgewezen|toegewezen|in het gelijk gesteld|gelijk gegeven)\b"),
+    ("stage.offer_cue", "inschrijving",
+     r"(?:een )?aanbod (?:te )?doen|offerte (?:[\w'-]+ ){0,3}(?:indienen|in te dienen|uitbrengen)|biedingen? (?:in te dienen|indienen)"),
+    ("stage.contracts_closed", "contract_ondertekend",
+     # the present "sluit contracten af" and a signing "bekrachtigd"; not the perfect "heeft contracten
+     # afgesloten", which in the dev pages describes the contracts already in force (background)
+     r"\bsluit(?:en)? (?:[\w'-]+ ){0,4}contract(?:en)? af\b|(?:samenwerking|contracten|overeenkomsten) (?:[\w'-]+ ){0,8}bekrachtigd"),
+]
 
 # (stage, regex) in priority order: the first matching pattern at a position wins.
 STAGE_CUES: list[tuple[str, str]] = [

@@ -221,3 +221,82 @@ def test_a_procurement_that_starts_is_running_now():
 def test_present_passive_is_not_a_past_event():
     st, _ = _st("Nu wordt begonnen met de inkoop van alle vormen van jeugdhulp met verblijf.")
     assert st["aankondiging"] == "current"
+
+
+# --- round three (branch news11c): rules read on the 40 pages of 38 new dev sites ------------
+
+def test_a_judge_who_rejected_the_claim_reports_a_ruling():
+    # stage.court_verb: "de rechter in Amsterdam wees de vordering af" names no kort geding
+    st, primary = _st("Een jeugdzorginstelling maakte bezwaar tegen de aanbesteding van de gesloten jeugdzorg. Maar de "
+                      "rechter in Amsterdam wees de vordering af. Daarmee komt de jeugdzorg definitief bij een "
+                      "andere aanbieder terecht.")
+    assert st["kort_geding"] == "done" and primary == "kort_geding"
+    st, _ = _st("De rechter en de gemeente spraken over jeugdhulp.")
+    assert "kort_geding" not in st
+
+
+def test_an_offer_can_be_made_until_a_deadline():
+    # stage.offer_cue
+    st, primary = _st("Zorgorganisaties hebben tot en met 31 oktober a.s. de mogelijkheid om een aanbod te doen "
+                      "voor de aanbesteding jeugdhulp.")
+    assert st["inschrijving"] == "current" and primary == "inschrijving"
+
+
+def test_contracts_being_closed_is_the_contract_step():
+    # stage.contracts_closed
+    st, primary = _st("De jeugdhulpregio sluit contracten af met aanbieders jeugdhulp na de aanbesteding. De "
+                      "jeugdhulpaanbieders zijn bekend.", published=dt.date(2022, 1, 10))
+    assert "contract_ondertekend" in st and primary == "contract_ondertekend"
+    st, _ = _st("Vorige week is de samenwerking tussen de vijf gemeenten en de zorgaanbieders feestelijk bekrachtigd.")
+    assert st["contract_ondertekend"] == "done"
+
+
+def test_a_step_under_a_condition_has_not_happened():
+    # stage.hypothetical (round three: conditions)
+    st, primary = _st("Eén partij heeft een kort geding aangespannen tegen het gunningsvoornemen jeugdhulp. Pas na de "
+                      "uitspraak wordt duidelijk of de gemeenten over kunnen gaan tot het definitief gunnen van de "
+                      "opdracht.")
+    assert "definitieve_gunning" not in st and primary == "kort_geding"
+
+
+def test_a_delay_with_a_new_start_is_no_failure():
+    # stage.postponed (round three: a delay with a new date)
+    st, _ = _st("Omdat de definitieve gunning jeugdhulp wegens de procedure is uitgesteld, is besloten om het "
+                "contract vanaf februari 2019 in te laten gaan.")
+    assert "mislukt" not in st
+    st, _ = _st("De aanbesteding jeugdhulp is uitgesteld tot nader order.")
+    assert "mislukt" in st
+
+
+def test_pupil_transport_in_title_and_lead_is_an_adjacent_field():
+    # rel.adjacent_topic (round three: transport): "jeugdwetvervoer" further down is no youth-care tender
+    text = ("De uitvoering van het leerlingenvervoer is moeizaam van start gegaan na de aanbesteding.\n\n"
+            "In de aanbesteding is ook het jeugdwetvervoer naar een jeugdhulplocatie opgenomen.")
+    r = analyse(text, title="Moeizame start leerlingenvervoer na aanbesteding")
+    assert not r["relevant"] and r["relevance_rule"] == "adjacent_topic"
+
+
+def test_a_child_registered_in_a_municipality_is_no_tender_enrolment():
+    # rel.registered_resident
+    r = analyse("De gemeente vergoedt de dyslexiezorg. Het gaat om de gemeente waar het kind staat ingeschreven.",
+                title="Vergoede dyslexiezorg")
+    assert not r["relevant"]
+    r = analyse("Twaalf aanbieders hebben ingeschreven op de aanbesteding jeugdhulp.", title="Aanbesteding jeugdhulp")
+    assert r["relevant"]
+
+
+def test_a_purchasing_bureau_for_youth_care_names_the_procurement():
+    # rel.purchasing_body
+    r = analyse("De H10 gemeenten hebben besloten tot het oprichten van een zelfstandig inkoopbureau voor de "
+                "jeugdhulp. De zorg moet in oktober worden ingekocht.", title="Inkoopbureau voor jeugdhulp")
+    assert r["relevant"] and r["primary_stage"] == "voorbereiding"
+
+
+def test_a_courts_or_a_providers_seat_is_no_municipality_of_the_story():
+    # places._SEAT (round three): "de rechter in Amsterdam", "zorgaanbieder Horizon uit Rotterdam"
+    r = analyse("Maar de rechter in Amsterdam wees de vordering af. Daarmee komt de jeugdzorg definitief terecht bij "
+                "zorgaanbieder Horizon uit Rotterdam.", title="Zorggroep verliest zaak om aanbesteding jeugdzorg")
+    names = {m["name"] for m in r["municipalities"]}
+    assert not names & {"Amsterdam", "Rotterdam"}, names
+    r = analyse("De gemeente Rotterdam koopt de jeugdhulp in.", title="Inkoop jeugdhulp")
+    assert "Rotterdam" in {m["name"] for m in r["municipalities"]}
