@@ -170,8 +170,11 @@ class StoredResponse:
     warc_file: str
     offset: int
     length: int
+    cached: bytes | None = None  # the body, read while indexing (ResponseIndex(keep_bodies=...))
 
     def body(self, root: Path) -> bytes:
+        if self.cached is not None:
+            return self.cached
         handle = _open_warc(root / self.warc_file)
         handle.seek(self.offset)
         body = _plain_body(handle.read(self.length)) if self.length else None
@@ -252,9 +255,13 @@ def read_info(path: Path) -> dict:
 
 
 class ResponseIndex:
-    """Every stored response under a WARC file or folder, by URL, in recorded order."""
+    """Every stored response under a WARC file or folder, by URL, in recorded order.
 
-    def __init__(self, path: str | Path):
+    ``keep_bodies``: keep up to that many bytes of bodies in memory as they are read while
+    indexing, so serving them does not decompress every record a second time (the direct
+    replay, ``tenderarchive/replay/direct.py``; 0 = read each body again when served)."""
+
+    def __init__(self, path: str | Path, keep_bodies: int = 0):
         self.root = Path(path) if Path(path).is_dir() else Path(path).parent
         self.by_url: dict[str, list[StoredResponse]] = {}
         self.served: dict[str, int] = {}
@@ -268,11 +275,14 @@ class ResponseIndex:
                     http = record.http_headers
                     status, _, reason = http.statusline.partition(" ")
                     date = record.rec_headers.get_header("WARC-Date")
-                    record.content_stream().read()
+                    body = record.content_stream().read()
+                    kept = None
+                    if len(body) <= keep_bodies:
+                        kept, keep_bodies = body, keep_bodies - len(body)
                     self.by_url.setdefault(url, []).append(StoredResponse(
                         url=url, status=int(status), reason=reason, headers=list(http.headers), date=date,
                         warc_file=str(file.relative_to(self.root)),
-                        offset=iterator.get_record_offset(), length=iterator.get_record_length()))
+                        offset=iterator.get_record_offset(), length=iterator.get_record_length(), cached=kept))
 
     def next_for(self, url: str) -> StoredResponse | None:
         """The next recorded response for ``url`` (the last one again once all were served)."""

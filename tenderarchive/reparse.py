@@ -69,27 +69,94 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
 
 
 def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workdir: Path,
-               force: bool = False) -> list[int]:
+               force: bool = False, direct: bool = True) -> list[int]:
     """Replay ``crawls`` (crawl id, WARC file, warcinfo) into ``db``, in order, in this process;
-    the exit code of each (as ``tenderarchive crawl`` would have returned)."""
-    from scrapy.crawler import Crawler, CrawlerProcess
-    from twisted.internet import defer
+    the exit code of each (as ``tenderarchive crawl`` would have returned).
+
+    A crawl whose WARC file holds only 2xx responses is replayed straight through the spider's
+    callbacks and the pipelines (``tenderarchive/replay/direct.py``); any other (retries,
+    redirects, HTTP errors recorded; a file warcio cannot read to the end) through Scrapy's
+    engine, on one reactor started only when such a crawl comes. ``direct=False`` replays every
+    crawl through the engine (the comparison in ``tests/test_reparse.py``)."""
+    from scrapy.utils.log import configure_logging
+    from scrapy.utils.misc import load_object
 
     from tenderarchive.cli import project_settings
     from tenderarchive.lock import crawl_lock
+    from tenderarchive.rawstore import ResponseIndex
 
-    codes: list[int] = []
     base = project_settings(str(db), quiet=True)
     if "twisted.internet.reactor" not in sys.modules:  # the reactor Scrapy wants, before anything imports one
         from scrapy.utils.reactor import install_reactor
 
         install_reactor(base.get("TWISTED_REACTOR") or "twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+    configure_logging(base)
+    loader = load_object(base["SPIDER_LOADER_CLASS"]).from_settings(base.frozencopy())
+
+    def direct_replay(crawl_id: int, path: Path, info: dict) -> int | None:
+        """The crawl's exit code, or None when it needs the engine."""
+        from tenderarchive.replay.direct import replay_crawl, replayable
+
+        if not direct:
+            return None
+        try:
+            index = ResponseIndex(path, keep_bodies=KEEP_BODIES)
+        except Exception:  # a cut or damaged file (--force): the engine replays what it can
+            return None
+        if not replayable(index):
+            return None
+        overrides, spider_args = crawl_plan(path, info, root, workdir, force)
+        try:
+            status = replay_crawl(loader.load(info["spider"]), project_settings(str(db), overrides, quiet=True),
+                                  spider_args, index)
+        except Exception as exc:  # a spider argument or registry the current code refuses
+            print(f"tenderarchive: replay of crawl {crawl_id} failed: {exc!r}", file=sys.stderr)
+            status = "failed"
+        return ExitCode.of_crawl(status)
+
+    codes: list[int] = []
+
+    def note(crawl_id, path, info, how):
+        print(f"reparsed crawl {crawl_id} ({info['spider']}, {path.name}, {how}): exit {codes[-1]}", file=sys.stderr)
+
+    with crawl_lock(db):
+        rest = list(crawls)
+        while rest:
+            code = direct_replay(*rest[0])
+            if code is None:
+                break
+            codes.append(code)
+            note(*rest[0], "direct")
+            rest.pop(0)
+        if rest:
+            codes += _engine_replay(rest, db, root, workdir, force, base, direct_replay, note, codes)
+    return codes
+
+
+#: Bytes of response bodies a direct replay keeps in memory from indexing a WARC file (beyond it,
+#: bodies are read again from the file when served).
+KEEP_BODIES = 512 * 1024 * 1024
+
+
+def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, codes) -> list[int]:
+    """Replay ``crawls`` on one Twisted reactor: through Scrapy's engine, or directly where they can."""
+    from scrapy.crawler import Crawler, CrawlerProcess
+    from twisted.internet import defer
+
+    from tenderarchive.cli import project_settings
+
     process = CrawlerProcess(base)
+    start = len(codes)
 
     @defer.inlineCallbacks
     def run():
         try:
             for crawl_id, path, info in crawls:
+                code = direct_replay(crawl_id, path, info)
+                if code is not None:
+                    codes.append(code)
+                    note(crawl_id, path, info, "direct")
+                    continue
                 overrides, spider_args = crawl_plan(path, info, root, workdir, force)
                 settings = project_settings(str(db), overrides, quiet=True)
                 try:
@@ -100,18 +167,19 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
                     print(f"tenderarchive: replay of crawl {crawl_id} failed: {exc!r}", file=sys.stderr)
                     status = "failed"
                 codes.append(ExitCode.of_crawl(status))
-                print(f"reparsed crawl {crawl_id} ({info['spider']}, {path.name}): exit {codes[-1]}", file=sys.stderr)
+                note(crawl_id, path, info, "engine")
         finally:
             from twisted.internet import reactor
 
             reactor.callLater(0, reactor.stop)
 
-    with crawl_lock(db):
-        from twisted.internet import reactor  # the one CrawlerProcess installed
+    from twisted.internet import reactor  # the one CrawlerProcess installed
 
-        reactor.callWhenRunning(run)
-        process.start(stop_after_crawl=False)
-    return codes
+    reactor.callWhenRunning(run)
+    process.start(stop_after_crawl=False)
+    added = codes[start:]
+    del codes[start:]
+    return added
 
 
 def _info(path: Path) -> dict:
