@@ -35,6 +35,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -99,6 +100,7 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
 
         if not direct:
             return None
+        began = time.perf_counter()
         try:
             index = ResponseIndex(path, keep_bodies=KEEP_BODIES)
         except Exception:  # a cut or damaged file (--force): the engine replays what it can
@@ -106,9 +108,14 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
         if not replayable(index):
             return None
         overrides, spider_args = crawl_plan(path, info, root, workdir, force)
+        seconds = {"read WARC": time.perf_counter() - began}
         try:
             status = replay_crawl(loader.load(info["spider"]), project_settings(str(db), overrides, quiet=True),
-                                  spider_args, index)
+                                  spider_args, index, seconds)
+            responses = sum(len(r) for r in index.by_url.values())
+            print(f"replayed {responses} responses of crawl {crawl_id} in "
+                  f"{seconds['read WARC'] + seconds['total']:.2f} s: " +
+                  ", ".join(f"{step} {value:.2f}" for step, value in seconds.items()), file=sys.stderr)
         except Exception as exc:  # a spider argument or registry the current code refuses
             print(f"tenderarchive: replay of crawl {crawl_id} failed: {exc!r}", file=sys.stderr)
             status = "failed"

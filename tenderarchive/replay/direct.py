@@ -23,6 +23,9 @@ function. :func:`replay_crawl` does the same work in a loop:
 4. the crawl closes as Scrapy closes a spider: pipelines' ``close_spider`` (the last batch is
    written), then the ``spider_closed`` signal (derivation, crawl row, fetch index).
 
+The robots.txt handling of a spider that obeys it (``ROBOTSTXT_OBEY``, the news spider) is
+Scrapy's ``RobotsTxtMiddleware`` done in line (:meth:`DirectReplay.check_robots`).
+
 What it does not reproduce is the downloader middlewares' handling of non-2xx responses
 (retries, redirects, ``HttpError`` to the errback). :func:`replayable` says whether a WARC
 file holds only 2xx responses; ``tenderarchive/reparse.py`` replays any other file through
@@ -41,6 +44,8 @@ import heapq
 import inspect
 import itertools
 import logging
+import time
+from collections import defaultdict
 from typing import Any
 
 from scrapy import Request, signals
@@ -95,7 +100,7 @@ class DirectReplay:
         from scrapy.crawler import Crawler
         from scrapy.dupefilters import RFPDupeFilter
         from scrapy.pipelines import ItemPipelineManager
-        from scrapy.utils.misc import build_from_crawler
+        from scrapy.utils.misc import build_from_crawler, load_object
 
         from tenderarchive.middlewares import RawStoreMiddleware, ReplayMiddleware
 
@@ -106,7 +111,8 @@ class DirectReplay:
         self.stats = crawler.stats
         self.signals = crawler.signals
         self.pipelines = ItemPipelineManager.from_crawler(crawler)
-        self.process = [(m, _calls_with_spider(m)) for m in self.pipelines.methods["process_item"]]
+        self.process = [(m, _calls_with_spider(m), type(getattr(m, "__self__", m)).__name__)
+                        for m in self.pipelines.methods["process_item"]]
         self.replay = ReplayMiddleware.__new__(ReplayMiddleware)  # its response building, on our index
         self.replay.index, self.replay.stats = index, crawler.stats
         try:
@@ -114,8 +120,13 @@ class DirectReplay:
         except NotConfigured:
             self.rawstore = None
         self.dupefilter = build_from_crawler(RFPDupeFilter, crawler)
+        self.robots = crawler.settings.getbool("ROBOTSTXT_OBEY")
+        self.robots_parser = load_object(crawler.settings.get("ROBOTSTXT_PARSER"))
+        self.robot_parsers: dict[str, Any] = {}
         self.queue: list = []
         self.order = itertools.count()
+        #: Seconds spent per step (each pipeline by class name, ``callbacks``, ``index``, ``close``).
+        self.seconds: dict[str, float] = defaultdict(float)
 
     # --- scheduling ---------------------------------------------------------------------------
     def schedule(self, request: Request) -> None:
@@ -134,10 +145,12 @@ class DirectReplay:
 
     # --- items --------------------------------------------------------------------------------
     def process_item(self, item: Any, response) -> None:
-        spider = self.spider
+        spider, seconds, clock = self.spider, self.seconds, time.perf_counter
         try:
-            for method, with_spider in self.process:
+            for method, with_spider, name in self.process:
+                began = clock()
                 item = method(item, spider) if with_spider else method(item)
+                seconds[name] += clock() - began
         except DropItem as exc:
             self.stats.inc_value("item_dropped_count")
             self.stats.inc_value(f"item_dropped_reasons_count/{type(exc).__name__}")
@@ -152,8 +165,10 @@ class DirectReplay:
 
     # --- one request --------------------------------------------------------------------------
     def _call(self, function, argument, response, **kwargs) -> None:
+        began = time.perf_counter()
         try:
             outputs = _outputs(function(argument, **kwargs))
+            self.seconds["callbacks"] += time.perf_counter() - began
         except Exception:
             failure = Failure()
             logger.error("spider error processing %s", getattr(response, "url", None), exc_info=True)
@@ -165,21 +180,59 @@ class DirectReplay:
             return
         self.handle_output(outputs, response)
 
+    def download(self, request: Request):
+        """The recorded response to ``request``, indexed in ``fetches`` (or ``IgnoreRequest``)."""
+        response = self.replay.process_request(request)
+        self.stats.inc_value("downloader/request_count")
+        self.stats.inc_value("downloader/response_count")
+        self.stats.inc_value(f"downloader/response_status_count/{response.status}")
+        if self.rawstore is not None:
+            response = self.rawstore.process_response(request, response)
+        return response
+
+    def check_robots(self, request: Request) -> None:
+        """Scrapy's ``RobotsTxtMiddleware`` (a spider with ``ROBOTSTXT_OBEY``): the first request
+        to a host first downloads its robots.txt (a recorded response, like any other); a
+        request it forbids raises ``IgnoreRequest("Forbidden by robots.txt")``."""
+        if not self.robots or request.meta.get("dont_obey_robotstxt") or request.url.startswith(("data:", "file:")):
+            return
+        from scrapy.utils.httpobj import urlparse_cached
+        from scrapy.utils.misc import build_from_crawler
+
+        url = urlparse_cached(request)
+        if url.netloc not in self.robot_parsers:
+            parser = None
+            robots = Request(f"{url.scheme}://{url.netloc}/robots.txt", priority=1000,
+                             meta={"dont_obey_robotstxt": True})
+            try:
+                response = self.download(robots)
+                self.stats.inc_value("robotstxt/response_count")
+                self.stats.inc_value(f"robotstxt/response_status_count/{response.status}")
+                parser = build_from_crawler(self.robots_parser, self.crawler, response.body)
+            except IgnoreRequest:
+                pass
+            self.stats.inc_value("robotstxt/request_count")
+            self.robot_parsers[url.netloc] = parser
+        parser = self.robot_parsers[url.netloc]
+        if parser is None:
+            return
+        settings = self.crawler.settings
+        agent = settings["ROBOTSTXT_USER_AGENT"] or request.headers.get(b"User-Agent", settings["USER_AGENT"])
+        if not parser.allowed(request.url, agent):
+            self.stats.inc_value("robotstxt/forbidden")
+            raise IgnoreRequest("Forbidden by robots.txt")
+
     def fetch(self, request: Request) -> None:
         self.stats.inc_value("scheduler/dequeued")
         try:
-            response = self.replay.process_request(request)
+            self.check_robots(request)
+            response = self.download(request)
         except IgnoreRequest as exc:
             if request.errback is not None:
                 failure = Failure(exc)
                 failure.request = request
                 self._call(request.errback, failure, None)
             return
-        self.stats.inc_value("downloader/request_count")
-        self.stats.inc_value("downloader/response_count")
-        self.stats.inc_value(f"downloader/response_status_count/{response.status}")
-        if self.rawstore is not None:
-            response = self.rawstore.process_response(request, response)
         callback = request.callback or self.spider._parse
         self._call(callback, response, response, **request.cb_kwargs)
 
@@ -203,14 +256,26 @@ class DirectReplay:
         except Exception:  # the replay itself broke: close as Scrapy closes a spider that failed
             logger.exception("direct replay failed")
             reason = "shutdown"
+        began = time.perf_counter()
         for method in self.pipelines.methods["close_spider"]:
             method(spider) if _calls_with_spider(method) else method()
         self.signals.send_catch_log(signal=signals.spider_closed, spider=spider, reason=reason)
+        self.seconds["close (last batch, derivation)"] += time.perf_counter() - began
         self.stats.close_spider(reason=reason)
         self.dupefilter.close(reason)
         return self.stats.get_value("tenderarchive/status") or "failed"
 
 
-def replay_crawl(spidercls, settings, spider_args: dict, index: ResponseIndex) -> str:
-    """Replay one crawl recorded in ``index`` with ``spidercls``; its status."""
-    return DirectReplay(spidercls, settings, spider_args, index).run()
+def replay_crawl(spidercls, settings, spider_args: dict, index: ResponseIndex,
+                 seconds: dict | None = None) -> str:
+    """Replay one crawl recorded in ``index`` with ``spidercls``; its status. ``seconds``, when
+    given, receives the time spent per step."""
+    began = time.perf_counter()
+    replay = DirectReplay(spidercls, settings, spider_args, index)
+    if seconds is not None:
+        seconds["set-up"] = time.perf_counter() - began
+    status = replay.run()
+    if seconds is not None:
+        seconds.update(replay.seconds)
+        seconds["total"] = time.perf_counter() - began
+    return status
