@@ -8,12 +8,14 @@ the previous archive is kept as ``<archive>.before-reparse``. Because replay
 serves the recorded responses in their recorded order and provenance comes from
 the WARC-Date, a crawl followed by a reparse yields the same rows.
 
-All crawls replay in this one process, one after the other on one Twisted reactor
-(:func:`replay_all`; issue 14): a store of daily crawls is thousands of WARC files, and a
-subprocess per file paid Python's, Scrapy's and the reference data's start-up each time.
-The responses still go through the spider's callbacks, every pipeline and the store exactly
-as in a crawl (the replay downloader middleware serves them from the WARC store), which is
-what keeps a reparse identical to the crawls (``tests/test_reparse.py``).
+All crawls replay in this one process, one after the other (:func:`replay_all`; issue 14): a
+store of daily crawls is thousands of WARC files, and a subprocess per file paid Python's,
+Scrapy's and the reference data's start-up each time. A crawl whose WARC file holds only 2xx
+responses is fed straight to the spider's callbacks, the item pipelines and the store, with no
+engine, scheduler, downloader or reactor (``tenderarchive/replay/direct.py``, about 10× faster
+than the engine); a file with retries, redirects or HTTP errors recorded replays through
+Scrapy's engine on one Twisted reactor, as ``crawl --replay`` does. Both give the rows the
+crawl gave (``tests/test_reparse.py``).
 
 The swap never leaves the archive path empty: the new archive is built beside the
 old one (``<archive>.reparse``), both are checkpointed (their WAL folded in), the
@@ -199,9 +201,10 @@ def _info(path: Path) -> dict:
 
 
 def reparse(db_path: Path, warc_root: Path | None = None,
-            accept: Callable[[Path], str | None] | None = None, force: bool = False) -> int:
+            accept: Callable[[Path], str | None] | None = None, force: bool = False, direct: bool = True) -> int:
     """Rebuild ``db_path`` from the WARC store; ``accept(new_db)`` may veto the swap by
-    returning the reason (then nothing is replaced and the exit code is 1)."""
+    returning the reason (then nothing is replaced and the exit code is 1). ``direct=False``
+    replays every crawl through Scrapy's engine (see :func:`replay_all`)."""
     root = warc_root or db_path.resolve().parent / "warc"
     files = warc_files(root)
     if not files:
@@ -213,7 +216,7 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     for leftover in (new_db, Path(f"{new_db}-wal"), Path(f"{new_db}-shm")):
         leftover.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as workdir:
-        worst = max(replay_all(crawls, new_db, root, Path(workdir), force), default=ExitCode.COMPLETE)
+        worst = max(replay_all(crawls, new_db, root, Path(workdir), force, direct), default=ExitCode.COMPLETE)
     lock_path_for(new_db).unlink(missing_ok=True)  # the replay crawls' lock on the temporary archive
     if not new_db.exists():
         print(f"tenderarchive: reparse refused: the WARC store {root} gave no archive; {db_path} is unchanged",
