@@ -30,8 +30,8 @@ What it does not reproduce is the downloader middlewares' handling of non-2xx re
 (retries, redirects, ``HttpError`` to the errback). :func:`replayable` says whether a WARC
 file holds only 2xx responses; ``tenderarchive/reparse.py`` replays any other file through
 the engine, as before. ``tests/test_reparse.py`` checks that a reparse gives the same archive
-as the crawls (every data table, fetches and versions included); ``tests/test_replay_direct.py``
-compares this replay with the engine replay of the same store.
+as the crawls (every data table, fetches and versions included) for a store of three crawls:
+two replayed here (TenderNed, news with robots.txt) and one through the engine (a 429 recorded).
 
 Written here rather than taken from a library: Scrapy has no public API to feed stored
 responses to a spider outside its engine (its ``scrapy.shell``/``parse`` commands run the
