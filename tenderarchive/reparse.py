@@ -24,8 +24,9 @@ and the new one is renamed over the old path in one atomic ``os.replace``.
 
 :func:`guarded_reparse` (what ``tenderarchive reparse`` runs; issue 13) adds the
 safety around it: it holds the archive's crawl lock for the whole rebuild (or exits
-4 at once when a crawl runs), refuses a damaged WARC store (exit 6, see
-tenderarchive/files.py), and refuses to swap in a rebuild that holds fewer notices
+4 at once when a crawl runs), refuses a damaged WARC store (exit 6, the checks of
+tenderarchive/files.py made while the replay reads each file, so the store is read once;
+the rebuild so far is deleted), and refuses to swap in a rebuild that holds fewer notices
 or articles than the store's fetch index says it holds the responses for, or (unless
 ``--force``) fewer than the archive it would replace (exit 1; the rebuild is left at
 ``<archive>.reparse`` for inspection and the archive is untouched).
@@ -72,7 +73,7 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
 
 
 def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workdir: Path,
-               force: bool = False, direct: bool = True) -> list[int]:
+               force: bool = False, direct: bool = True, check: bool = False) -> list[int]:
     """Replay ``crawls`` (crawl id, WARC file, warcinfo) into ``db``, in order, in this process;
     the exit code of each (as ``tenderarchive crawl`` would have returned).
 
@@ -80,7 +81,10 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
     callbacks and the pipelines (``tenderarchive/replay/direct.py``); any other (retries,
     redirects, HTTP errors recorded; a file warcio cannot read to the end) through Scrapy's
     engine, on one reactor started only when such a crawl comes. ``direct=False`` replays every
-    crawl through the engine (the comparison in ``tests/test_reparse.py``)."""
+    crawl through the engine (``bench/reparse_speed.py`` compares the two). ``check``: each
+    file is checked as it is read (``ResponseIndex(check=True)``), and a damaged one raises
+    ``tenderarchive.files.UnusableFile`` instead of going to the engine."""
+    from tenderarchive.files import UnusableFile
     from scrapy.utils.log import configure_logging
     from scrapy.utils.misc import load_object
 
@@ -104,7 +108,9 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
             return None
         began = time.perf_counter()
         try:
-            index = ResponseIndex(path, keep_bodies=KEEP_BODIES)
+            index = ResponseIndex(path, keep_bodies=KEEP_BODIES, check=check)
+        except UnusableFile:
+            raise
         except Exception:  # a cut or damaged file (--force): the engine replays what it can
             return None
         if not replayable(index):
@@ -191,33 +197,54 @@ def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, 
     return added
 
 
-def _info(path: Path) -> dict:
-    """``read_info``, or {} (with a warning) for a file that is not WARC (only under --force)."""
+def _info(path: Path, quiet: bool = False) -> dict:
+    """``read_info``, or {} (with a warning unless ``quiet``) for a file that is not WARC."""
     try:
         return read_info(path)
     except Exception as exc:  # warcio raises several types on a file that is not WARC
-        print(f"tenderarchive: warning: {path}: skipped, not a WARC file ({type(exc).__name__})", file=sys.stderr)
+        if not quiet:
+            print(f"tenderarchive: warning: {path}: skipped, not a WARC file ({type(exc).__name__})",
+                  file=sys.stderr)
         return {}
 
 
 def reparse(db_path: Path, warc_root: Path | None = None,
-            accept: Callable[[Path], str | None] | None = None, force: bool = False, direct: bool = True) -> int:
+            accept: Callable[[Path], str | None] | None = None, force: bool = False, direct: bool = True,
+            check: bool = False) -> int:
     """Rebuild ``db_path`` from the WARC store; ``accept(new_db)`` may veto the swap by
     returning the reason (then nothing is replaced and the exit code is 1). ``direct=False``
-    replays every crawl through Scrapy's engine (see :func:`replay_all`)."""
+    replays every crawl through Scrapy's engine (see :func:`replay_all`). ``check``: every
+    file is checked as ``tenderarchive.files.check_warc`` would, while it is read for the
+    replay; a damaged one raises ``UnusableFile`` and leaves nothing behind."""
+    from tenderarchive.files import check_warc
+
     root = warc_root or db_path.resolve().parent / "warc"
     files = warc_files(root)
     if not files:
         print(f"tenderarchive: no WARC files in {root}", file=sys.stderr)
         return ExitCode.FAILED
-    crawls = sorted(((int(info.get("crawl_id", 0)), path, info)
-                     for path in files if (info := _info(path)).get("spider")), key=lambda c: c[0])
+    crawls = []
+    for path in files:
+        info = _info(path, quiet=check)
+        if info.get("spider"):
+            crawls.append((int(info.get("crawl_id", 0)), path, info))
+        elif check:
+            check_warc(path)  # not a crawl's file: checked on its own (raises when unusable)
+    crawls.sort(key=lambda c: c[0])
     new_db = db_path.with_name(db_path.name + ".reparse")
-    for leftover in (new_db, Path(f"{new_db}-wal"), Path(f"{new_db}-shm")):
+    leftovers = (new_db, Path(f"{new_db}-wal"), Path(f"{new_db}-shm"))
+    for leftover in leftovers:
         leftover.unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory() as workdir:
-        worst = max(replay_all(crawls, new_db, root, Path(workdir), force, direct), default=ExitCode.COMPLETE)
-    lock_path_for(new_db).unlink(missing_ok=True)  # the replay crawls' lock on the temporary archive
+    try:
+        with tempfile.TemporaryDirectory() as workdir:
+            worst = max(replay_all(crawls, new_db, root, Path(workdir), force, direct, check),
+                        default=ExitCode.COMPLETE)
+    except Exception:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+        raise
+    finally:
+        lock_path_for(new_db).unlink(missing_ok=True)  # the replay crawls' lock on the temporary archive
     if not new_db.exists():
         print(f"tenderarchive: reparse refused: the WARC store {root} gave no archive; {db_path} is unchanged",
               file=sys.stderr)
@@ -324,14 +351,25 @@ def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = 
     try:
         with crawl_lock(db_path):
             try:
-                check_warc(root)
+                if force:
+                    check_warc(root)
+                elif not root.exists():
+                    raise UnusableFile(root, "does not exist")
+                elif not warc_files(root):
+                    raise UnusableFile(root, "holds no WARC files (*.warc.gz)")
+                # else: every file is checked while the replay reads it (one pass over the store)
             except UnusableFile as exc:
                 if not force or not warc_files(root):
                     print(f"tenderarchive: {exc}", file=sys.stderr)
                     return ExitCode.UNUSABLE_FILE
                 print(f"tenderarchive: warning: {exc}; going on (--force)", file=sys.stderr)
             expected = expected_counts(db_path, root)
-            return reparse(db_path, root, accept=lambda new_db: verdict(new_db, expected, force), force=force)
+            try:
+                return reparse(db_path, root, accept=lambda new_db: verdict(new_db, expected, force), force=force,
+                               check=not force)
+            except UnusableFile as exc:  # found while reading: nothing was swapped in
+                print(f"tenderarchive: {exc}", file=sys.stderr)
+                return ExitCode.UNUSABLE_FILE
     except CrawlLocked as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
         return ExitCode.LOCKED
