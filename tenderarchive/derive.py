@@ -249,12 +249,18 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
         if full:
             affected = set(_keys(db, "select procurement_id from procurements", []))
         for ids in _chunks(sorted(affected)):
+            marks = ",".join("?" * len(ids))
             linked = dict(db.execute(
                 f"select procurement_id, count(*) from procurement_links where status = 'linked' and procurement_id "
-                f"in ({','.join('?' * len(ids))}) group by procurement_id", ids).fetchall())
+                f"in ({marks}) group by procurement_id", ids).fetchall())
+            # Read the current counts of the lot at once; only a procurement whose count differs is
+            # written (what set_values would do row by row).
+            current = dict(db.execute(f"select procurement_id, article_count from procurements where procurement_id "
+                                      f"in ({marks})", ids).fetchall())
             for procurement_id in ids:
-                counts["article_counts"] += set_values(db, "procurements", procurement_id,
-                                                       {"article_count": linked.get(procurement_id, 0)})
+                if procurement_id in current and current[procurement_id] != linked.get(procurement_id, 0):
+                    counts["article_counts"] += set_values(db, "procurements", procurement_id,
+                                                           {"article_count": linked.get(procurement_id, 0)})
     return (counts, relinked) if with_relinked else counts
 
 
