@@ -79,13 +79,13 @@ def _drain_async(agen) -> list:
 
 
 def _outputs(result) -> list:
-    if result is None:
-        return []
+    """A callback's output as a list (Scrapy's ``arg_to_iter``: a single item, dict or request
+    is one output), an async generator drained."""
+    from scrapy.utils.misc import arg_to_iter
+
     if inspect.isasyncgen(result):
         return _drain_async(result)
-    if isinstance(result, (Request, dict)) or not hasattr(result, "__iter__"):
-        return [result]
-    return list(result)
+    return list(arg_to_iter(result))
 
 
 def _calls_with_spider(method) -> bool:
