@@ -24,6 +24,12 @@ def dump(db_path):
     return {t: sorted(map(repr, db.query(f"select * from [{t}]"))) for t in DATA_TABLES + ["versions"]}
 
 
+def crawl_outcomes(db_path):
+    return list(sqlite_utils.Database(db_path).query(
+        "select crawl_id, spider, status, responses, items_new, items_updated, items_unchanged, items_dropped, "
+        "expected_rows, fetched_rows, error_count from crawls order by crawl_id"))
+
+
 def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, serve_api, crawl, tmp_path):
     server = serve_api(snapshot)
     db = tmp_path / "archive.db"
@@ -39,6 +45,7 @@ def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, 
         assert crawl_news(write_registry(tmp_path, base_urls), db).returncode == 0
     server.__exit__(None, None, None)  # no server runs from here on
     before = dump(db)
+    outcomes = crawl_outcomes(db)
     assert before["articles"] and before["versions"] and before["fetches"]
     assert any("'status': 429" in row for row in before["fetches"])
 
@@ -46,6 +53,7 @@ def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, 
                                cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert dump(db) == before
+    assert crawl_outcomes(db) == outcomes  # the same statuses and counts (dropped items, errors) per crawl
     how = re.findall(r"^reparsed crawl (\d+) \(\w+, \S+, (\w+)\): exit 0$", completed.stderr, re.M)
     assert how == [("1", "direct"), ("2", "engine"), ("3", "direct")], completed.stderr[-3000:]
     assert (tmp_path / "archive.db.before-reparse").exists()

@@ -151,17 +151,15 @@ class DirectReplay:
                 began = clock()
                 item = method(item, spider) if with_spider else method(item)
                 seconds[name] += clock() - began
-        except DropItem as exc:
-            self.stats.inc_value("item_dropped_count")
-            self.stats.inc_value(f"item_dropped_reasons_count/{type(exc).__name__}")
+        except DropItem as exc:  # counted by Scrapy's CoreStats, recorded by CrawlRecorder
             self.signals.send_catch_log(signal=signals.item_dropped, item=item, response=response,
                                         spider=spider, exception=exc)
         except Exception:
             logger.error("error processing %r", item, exc_info=True)
             self.signals.send_catch_log(signal=signals.item_error, item=item, response=response,
                                         spider=spider, failure=Failure())
-        else:
-            self.stats.inc_value("item_scraped_count")
+        else:  # counted by Scrapy's CoreStats
+            self.signals.send_catch_log(signal=signals.item_scraped, item=item, response=response, spider=spider)
 
     # --- one request --------------------------------------------------------------------------
     def _call(self, function, argument, response, **kwargs) -> None:
