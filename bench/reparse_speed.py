@@ -1,27 +1,37 @@
 """Reparse speed (issue 14): ``tenderarchive reparse`` in notices per second, beside reading
 the same WARC store with warcio alone, in one run on the same machine.
 
-    .venv/bin/python bench/reparse_speed.py [--publications N] [--crawls K]
+    .venv/bin/python bench/reparse_speed.py [--publications N] [--crawls K] [--store DIR]
 
 It serves N synthetic youth-care publications and N others (``bench/run.py``'s set, over 30
 days) with the loopback TenderNed API (127.0.0.1 only), crawls them into a fresh archive (the
 WARC store; ``--crawls K`` splits the 30 days into K crawls, so K WARC files, as daily crawls
-leave them), then with no server:
+leave them; ``--store DIR`` keeps the crawled archive and store in DIR and reuses them on the
+next run), then with no server:
 
 - **warcio**: every record of the store read with warcio's ``ArchiveIterator``, bodies
   included (the floor: what reading the store costs);
+- **engine reparse**: the reparse with every crawl replayed through Scrapy's engine (how
+  ``tenderarchive reparse`` worked before the direct replay; ``reparse(direct=False)``);
 - **reparse**: ``tenderarchive reparse`` (a subprocess, as a user runs it: start-up included),
-  which rebuilds the archive through the spider, every pipeline, the store and the
-  derivation;
-- the rebuilt archive is compared with the crawled one (notices and fetches), so a fast
+  whose crawls of 2xx responses are fed straight to the spider's callbacks, the pipelines and
+  the store (``tenderarchive/replay/direct.py``); "replay only" is its own time per crawl
+  without the process start-up, the store check and the swap (the ``replayed … in S s`` lines
+  it prints);
+- each rebuilt archive is compared with the crawled one (notices and fetches), so a fast
   reparse that loses rows cannot pass unnoticed.
 
+Wall seconds and CPU seconds (user + system of the subprocess) are both printed: the machine
+is shared, and CPU seconds are what one core spends.
 Printed: seconds, notices (or records) per second, and the ratio of the two.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -58,45 +68,87 @@ def rows(db: Path) -> dict:
     return {table: sorted(map(repr, archive.query(f"select * from [{table}]"))) for table in ("notices", "fetches")}
 
 
+def timed(command: list[str]) -> tuple[subprocess.CompletedProcess, float, float]:
+    """Run ``command``; (result, wall seconds, CPU seconds of the child)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    began = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return result, wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def crawl_store(db: Path, publications_count: int, crawls: int) -> float:
+    with APIServer(TenderNedAPI(publications(publications_count))) as server:
+        began = time.perf_counter()
+        start, days = date(2021, 3, 1), 30
+        bounds = [start + timedelta(days=days * k // crawls) for k in range(crawls + 1)]
+        for first, after in zip(bounds, bounds[1:]):
+            crawl = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db",
+                                    str(db), "--api-url", server.api_url, *FAST,
+                                    "-s", "TENDERNED_FILTER_CHECK_MIN=1000000", "-s", "TENDERNED_OVERLAP_DAYS=0",
+                                    "--from-date", first.isoformat(),
+                                    "--until-date", (after - timedelta(days=1)).isoformat()],
+                                   cwd=ROOT, capture_output=True, text=True)
+            assert crawl.returncode == 0, crawl.stderr[-2000:]
+        return time.perf_counter() - began
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--publications", type=int, default=500)
     parser.add_argument("--crawls", type=int, default=1, help="split the 30 days into this many crawls")
+    parser.add_argument("--store", type=Path, help="keep the crawled archive and WARC store here (reused)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "archive.db"
-        with APIServer(TenderNedAPI(publications(args.publications))) as server:
-            began = time.perf_counter()
-            start, days = date(2021, 3, 1), 30
-            bounds = [start + timedelta(days=days * k // args.crawls) for k in range(args.crawls + 1)]
-            for first, after in zip(bounds, bounds[1:]):
-                crawl = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db",
-                                        str(db), "--api-url", server.api_url, *FAST,
-                                        "-s", "TENDERNED_FILTER_CHECK_MIN=1000000", "-s", "TENDERNED_OVERLAP_DAYS=0",
-                                        "--from-date", first.isoformat(),
-                                        "--until-date", (after - timedelta(days=1)).isoformat()],
-                                       cwd=ROOT, capture_output=True, text=True)
-                assert crawl.returncode == 0, crawl.stderr[-2000:]
-            crawl_s = time.perf_counter() - began
+        work = Path(tmp) / "work"
+        crawl_s = None
+        if args.store and (args.store / "archive.db").exists():
+            shutil.copytree(args.store, work)
+        else:
+            work.mkdir()
+            crawl_s = crawl_store(work / "archive.db", args.publications, args.crawls)
+            if args.store:
+                shutil.copytree(work, args.store, dirs_exist_ok=True)
+        db = work / "archive.db"
+        pristine = Path(tmp) / "pristine"
+        shutil.copytree(work, pristine)
         crawled = rows(db)
         notices = len(crawled["notices"])
-        records, read_s = read_store(Path(tmp) / "warc")
-        began = time.perf_counter()
-        reparse = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "reparse", "--db", str(db)],
-                                 cwd=ROOT, capture_output=True, text=True)
-        reparse_s = time.perf_counter() - began
-        assert reparse.returncode == 0, reparse.stderr[-2000:]
+        records, read_s = read_store(work / "warc")
+
+        engine, engine_s, engine_cpu = timed([sys.executable, "-c",
+                                              "import sys; from pathlib import Path; "
+                                              "from tenderarchive.reparse import reparse; "
+                                              f"sys.exit(reparse(Path({str(db)!r}), direct=False))"])
+        assert engine.returncode == 0, engine.stderr[-2000:]
+        engine_identical = rows(db) == crawled
+
+        shutil.rmtree(work)
+        shutil.copytree(pristine, work)
+        direct, direct_s, direct_cpu = timed([sys.executable, "-m", "tenderarchive.cli", "reparse", "--db", str(db)])
+        assert direct.returncode == 0, direct.stderr[-2000:]
         identical = rows(db) == crawled
+        replay_s = sum(float(m.group(1)) for m in re.finditer(r"^replayed \d+ responses of crawl \d+ in ([\d.]+) s",
+                                                               direct.stderr, re.M))
+        engine_crawls = direct.stderr.count(", engine): exit")
     print(f"{notices} notices, {records} WARC records in {args.crawls} crawl(s); python {sys.version.split()[0]}")
-    print("| run | seconds | per second | × warcio |")
-    print("|---|---|---|---|")
-    print(f"| crawl (loopback API) | {crawl_s:.2f} | {notices / crawl_s:.0f} notices | |")
-    print(f"| warcio: read every record | {read_s:.2f} | {records / read_s:,.0f} records "
-          f"({notices / read_s:,.0f} notices) | 1.00 |")
-    print(f"| tenderarchive reparse | {reparse_s:.2f} | {notices / reparse_s:.0f} notices | "
-          f"{read_s / reparse_s:.3f} |")
-    print(f"reparse identical to the crawl (notices, fetches): {identical}")
-    return 0 if identical else 1
+    print("| run | wall s | CPU s | notices/s (wall) | notices/s (CPU) | × warcio (wall) |")
+    print("|---|---|---|---|---|---|")
+    if crawl_s:
+        print(f"| crawl (loopback API) | {crawl_s:.2f} | | {notices / crawl_s:.0f} | | |")
+    print(f"| warcio: read every record | {read_s:.2f} | | {notices / read_s:,.0f} ({records / read_s:,.0f} records/s) "
+          f"| | 1.00 |")
+    print(f"| reparse through Scrapy's engine | {engine_s:.2f} | {engine_cpu:.2f} | {notices / engine_s:,.0f} | "
+          f"{notices / engine_cpu:,.0f} | {read_s / engine_s:.3f} |")
+    print(f"| tenderarchive reparse (direct) | {direct_s:.2f} | {direct_cpu:.2f} | {notices / direct_s:,.0f} | "
+          f"{notices / direct_cpu:,.0f} | {read_s / direct_s:.3f} |")
+    if replay_s:
+        print(f"| ... replay only (no start-up, check, swap) | {replay_s:.2f} | | {notices / replay_s:,.0f} | | "
+              f"{read_s / replay_s:.3f} |")
+    print(f"crawls replayed through the engine by tenderarchive reparse: {engine_crawls}")
+    print(f"identical to the crawl (notices, fetches): engine {engine_identical}, direct {identical}")
+    return 0 if identical and engine_identical else 1
 
 
 if __name__ == "__main__":

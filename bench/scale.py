@@ -256,7 +256,7 @@ def timed_derivation(db, crawl_id: int, full: bool, label: str) -> dict:
     """Run the derivation step by step (as ``derive.derive`` does), timing each step."""
     from tenderarchive import derive
 
-    timings, relinked = {}, set()
+    timings, cpu, relinked = {}, {}, set()
     scope = derive.Scope(crawl_id, full)
 
     def links():
@@ -269,12 +269,15 @@ def timed_derivation(db, crawl_id: int, full: bool, label: str) -> dict:
                        ("links", links),
                        ("news_organisations", lambda: derive.refresh_news_organisations(db, crawl_id, full=full)),
                        ("search_index", lambda: derive.refresh_search_index(db, scope, relinked))):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         step()
         timings[f"{label}_{name}_s"] = time.perf_counter() - t
-        print(f"  {label} {name}: {timings[f'{label}_{name}_s']:.2f} s", file=sys.stderr, flush=True)
+        cpu[f"{label}_{name}_cpu_s"] = time.process_time() - c  # this process's CPU: steadier on a shared machine
+        print(f"  {label} {name}: {timings[f'{label}_{name}_s']:.2f} s ({cpu[f'{label}_{name}_cpu_s']:.2f} CPU s)",
+              file=sys.stderr, flush=True)
     timings[f"{label}_s"] = sum(timings.values())
-    return timings
+    timings[f"{label}_cpu_s"] = sum(cpu.values())
+    return {**timings, **cpu}
 
 
 def build(path: Path, notices: int, articles: int) -> dict:
@@ -315,6 +318,7 @@ def incremental(path: Path, new_notices: int, crawl_id: int = 2) -> dict:
         db.execute("update awards set current = null, rectifies = null")
     timings.update(timed_derivation(db, crawl_id, True, "full"))
     timings["incremental_share"] = timings["incremental_s"] / timings["full_s"]
+    timings["incremental_cpu_share"] = timings["incremental_cpu_s"] / timings["full_cpu_s"]
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     return timings
@@ -613,12 +617,15 @@ def main(argv=None) -> int:
             print(f"  {name}: {value:,.1f} s")
         if report["incremental"]:
             print(f"\nincremental derivation after {args.incremental:,} new notices vs a full rebuild of the same archive:")
-            print("| archive notices | incremental s | full rebuild s | share | incremental links s | incremental index s |")
-            print("|---|---|---|---|---|---|")
+            print("| archive notices | incremental s | full rebuild s | share | incremental links s | incremental index s "
+                  "| incremental CPU s | full CPU s | CPU share | links CPU s | index CPU s |")
+            print("|---|---|---|---|---|---|---|---|---|---|---|")
             for r in report["incremental"]:
                 print(f"| {r['archive_notices']:,} | {r['incremental_s']:.2f} | {r['full_s']:.1f} | "
                       f"{100 * r['incremental_share']:.1f} % | {r['incremental_links_s']:.2f} | "
-                      f"{r['incremental_search_index_s']:.2f} |")
+                      f"{r['incremental_search_index_s']:.2f} | {r['incremental_cpu_s']:.2f} | {r['full_cpu_s']:.1f} | "
+                      f"{100 * r['incremental_cpu_share']:.1f} % | {r['incremental_links_cpu_s']:.2f} | "
+                      f"{r['incremental_search_index_cpu_s']:.2f} |")
         slow = [r for r in report["results"] if r["p95"] > 0.5 or r["timed_out"] or r["status"] != 200]
         print(f"targets: {len(report['results'])}; over 500 ms p95, timed out or failed: {len(slow)}")
         if args.json:

@@ -26,7 +26,8 @@ from scrapy import signals
 from twisted.python.failure import Failure
 
 from tenderarchive.items import ArticleItem, NoticeItem, OCDSProcedureItem
-from tenderarchive.store.writes import open_archive, write_article, write_notice, write_ocds_procedure
+from tenderarchive.store.writes import (item_savepoint, open_archive, write_article, write_notice,
+                                         write_ocds_procedure)
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ class ArchivePipeline:
         with self.db.atomic():
             for item, writer, crawl_id in pending:
                 try:
-                    with self.db.atomic():  # a savepoint: a failing item is rolled back alone
+                    with item_savepoint(self.db):  # a savepoint: a failing item is rolled back alone
                         outcomes.append(writer(self.db, item.record, crawl_id))
                 except Exception as error:  # reported like a failing process_item
                     logger.error("archiving %s failed: %s", getattr(item, "source_url", None), error)

@@ -15,6 +15,7 @@ that fired, as JSON.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from tenderarchive.store.keys import dumps
@@ -52,6 +53,11 @@ def cpv_covers(profile_code: str, code: str) -> bool:
     return code.split("-")[0].startswith(_prefix(profile_code))
 
 
+@functools.lru_cache(maxsize=8)
+def _term_patterns(terms: tuple[str, ...]) -> list[tuple[str, re.Pattern]]:
+    return [(term, re.compile(r"(?<!\w)" + re.escape(term))) for term in terms]
+
+
 def classify(notice: dict, cpv_rows: list[dict], relevance: Relevance) -> tuple[bool, list[str]]:
     reasons: list[str] = []
     strong = context = False
@@ -66,8 +72,10 @@ def classify(notice: dict, cpv_rows: list[dict], relevance: Relevance) -> tuple[
     terms_found = False
     for field in ("title", "description", "reference", "keywords"):
         text = (notice.get(field) or "").lower()
-        for term in relevance.terms:
-            if re.search(r"(?<!\w)" + re.escape(term), text):
+        for term, pattern in _term_patterns(tuple(relevance.terms)):
+            # The pattern matches the literal term, so a text without it cannot match (issue 14:
+            # 120 regex searches per notice were a tenth of a reparse).
+            if term in text and pattern.search(text):
                 terms_found = True
                 reasons.append(f"term:{term} in {field}")
     relevant = strong or terms_found

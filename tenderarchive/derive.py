@@ -40,8 +40,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from tenderarchive.linking import (Profiles, article_features, article_links, news_procurement,
-                                   procurement_profiles, rescore)
+from tenderarchive.linking import (Profiles, article_features, article_links, articles_features,
+                                   news_procurement, procurement_profiles, rescore)
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.writes import add_named_organisation, set_values, sync_rows, upsert_if_changed
 from tenderarchive.timeline import article_events, award_events, notice_events
@@ -206,14 +206,21 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
                 write(article["url"], article_links(article_features(db, article), everything)
                       if article["relevant"] == 1 else [])
         # 2. Unchanged relevant articles, against the procurements this crawl changed.
+        # Batched: their places, dates and stored links in a few queries per batch, and an article
+        # whose links come out as stored is not written (sync_rows would find nothing to change).
         if changed:
             for urls in batches(db, "articles", "url", "relevant = 1", []):
-                for article in list(db.query(f"select * from articles where url in ({','.join('?' * len(urls))}) "
-                                             "order by url", urls)):
-                    if article["url"] in touched_set:
-                        continue
-                    stored = list(db.query("select * from procurement_links where url = ?", [article["url"]]))
-                    write(article["url"], rescore(article_features(db, article), stored, changed, changed_ids))
+                marks = ",".join("?" * len(urls))
+                articles = [a for a in db.query(f"select * from articles where url in ({marks}) order by url", urls)
+                            if a["url"] not in touched_set]
+                stored_links: dict[str, list[dict]] = {}
+                for row in db.query(f"select * from procurement_links where url in ({marks})", urls):
+                    stored_links.setdefault(row["url"], []).append(row)
+                for article, features in zip(articles, articles_features(db, articles)):
+                    stored = stored_links.get(article["url"], [])
+                    rows = rescore(features, stored, changed, changed_ids)
+                    if not _same_links(stored, rows):
+                        write(article["url"], rows)
         if full:  # links of articles that are gone; news-only procurements nothing links to any more
             gone = _keys(db, "select distinct url from procurement_links where url not in "
                              "(select url from articles where relevant = 1)", [])
@@ -242,13 +249,28 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
         if full:
             affected = set(_keys(db, "select procurement_id from procurements", []))
         for ids in _chunks(sorted(affected)):
+            marks = ",".join("?" * len(ids))
             linked = dict(db.execute(
                 f"select procurement_id, count(*) from procurement_links where status = 'linked' and procurement_id "
-                f"in ({','.join('?' * len(ids))}) group by procurement_id", ids).fetchall())
+                f"in ({marks}) group by procurement_id", ids).fetchall())
+            # Read the current counts of the lot at once; only a procurement whose count differs is
+            # written (what set_values would do row by row).
+            current = dict(db.execute(f"select procurement_id, article_count from procurements where procurement_id "
+                                      f"in ({marks})", ids).fetchall())
             for procurement_id in ids:
-                counts["article_counts"] += set_values(db, "procurements", procurement_id,
-                                                       {"article_count": linked.get(procurement_id, 0)})
+                if procurement_id in current and current[procurement_id] != linked.get(procurement_id, 0):
+                    counts["article_counts"] += set_values(db, "procurements", procurement_id,
+                                                           {"article_count": linked.get(procurement_id, 0)})
     return (counts, relinked) if with_relinked else counts
+
+
+def _same_links(stored: list[dict], rows: list[dict]) -> bool:
+    """True when ``rows`` are the ``stored`` links (what ``sync_rows`` would leave alone)."""
+    if len(stored) != len(rows):
+        return False
+    old = {(r["procurement_id"], r["url"]): r for r in stored}
+    return all((o := old.get((r["procurement_id"], r["url"]))) is not None and
+               all(o.get(k) == v for k, v in r.items()) for r in rows)
 
 
 def _linked(rows: list[dict]) -> str | None:

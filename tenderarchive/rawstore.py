@@ -88,15 +88,17 @@ class WarcFile:
         self.handle.close()
 
 
-def whole_members_end(path: Path) -> int:
-    """The byte offset where the last complete gzip member of ``path`` ends (streamed).
+def whole_members_end(path: Path, start: int = 0) -> int:
+    """The byte offset where the last complete gzip member of ``path`` ends (streamed), from
+    ``start`` (the start of a member) on.
 
     Every record is its own gzip member, so this is where the whole records end. warcio is
     not asked: it counts a few stray bytes after the last whole record as part of it."""
     import zlib
 
-    end = offset = 0
+    end = offset = start
     with open(path, "rb") as handle:
+        handle.seek(start)
         pending = b""
         while True:
             member = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -170,8 +172,11 @@ class StoredResponse:
     warc_file: str
     offset: int
     length: int
+    cached: bytes | None = None  # the body, read while indexing (ResponseIndex(keep_bodies=...))
 
     def body(self, root: Path) -> bytes:
+        if self.cached is not None:
+            return self.cached
         handle = _open_warc(root / self.warc_file)
         handle.seek(self.offset)
         body = _plain_body(handle.read(self.length)) if self.length else None
@@ -252,27 +257,78 @@ def read_info(path: Path) -> dict:
 
 
 class ResponseIndex:
-    """Every stored response under a WARC file or folder, by URL, in recorded order."""
+    """Every stored response under a WARC file or folder, by URL, in recorded order.
 
-    def __init__(self, path: str | Path):
+    ``keep_bodies``: keep up to that many bytes of bodies in memory as they are read while
+    indexing, so serving them does not decompress every record a second time (the direct
+    replay, ``tenderarchive/replay/direct.py``; 0 = read each body again when served)."""
+
+    def __init__(self, path: str | Path, keep_bodies: int = 0, check: bool = False):
         self.root = Path(path) if Path(path).is_dir() else Path(path).parent
         self.by_url: dict[str, list[StoredResponse]] = {}
         self.served: dict[str, int] = {}
         for file in warc_files(Path(path)):
-            with open(file, "rb") as handle:
-                iterator = ArchiveIterator(handle)
-                for record in iterator:
+            if check:
+                self._checked(file, keep_bodies)
+            else:
+                self._read(file, keep_bodies)
+
+    def _checked(self, file: Path, keep_bodies: int) -> None:
+        """:meth:`_read`, checking the file as ``tenderarchive.files.check_warc`` does (every
+        record has an id and a date, the records reach the end of the file, the last gzip
+        member is whole) in the same pass: ``reparse`` reads its store once (issue 14).
+        Raises ``tenderarchive.files.UnusableFile`` with check_warc's messages."""
+        from tenderarchive.files import UnusableFile
+
+        seen = {"records": 0, "end": 0, "last": 0}
+        try:
+            self._read(file, keep_bodies, seen)
+        except OSError as exc:
+            raise UnusableFile(file, f"cannot be read ({exc.strerror or exc})") from None
+        except Exception as exc:  # warcio raises several types (ArchiveLoadFailed, zlib, EOFError)
+            records = seen["records"]
+            where = f"after {records} record(s)" if records else "at its first record"
+            raise UnusableFile(file, f"not a WARC file or cut short {where} ({type(exc).__name__}: "
+                                     f"{str(exc).splitlines()[0][:120] if str(exc) else 'no detail'})") from None
+        records, size = seen["records"], file.stat().st_size
+        if records == 0:
+            raise UnusableFile(file, "not a WARC file (no records)")
+        if seen["end"] < size:  # warcio stops quietly at a gzip member cut short
+            raise UnusableFile(file, f"cut short: {records} whole record(s) end at byte {seen['end']} of {size}")
+        if file.suffix == ".gz" and whole_members_end(file, seen["last"]) < size:
+            raise UnusableFile(file, f"cut short: its last gzip member is incomplete ({records} whole record(s))")
+
+    def _read(self, file: Path, keep_bodies: int, seen: dict | None = None) -> None:
+        with open(file, "rb") as handle:
+            iterator = ArchiveIterator(handle)
+            for record in iterator:
+                if seen is not None:
+                    if not (record.rec_headers.get_header("WARC-Record-ID")
+                            and record.rec_headers.get_header("WARC-Date")):
+                        raise ValueError("a record without WARC-Record-ID or WARC-Date")
                     if record.rec_type != "response":
-                        continue
-                    url = record.rec_headers.get_header("WARC-Target-URI")
-                    http = record.http_headers
-                    status, _, reason = http.statusline.partition(" ")
-                    date = record.rec_headers.get_header("WARC-Date")
-                    record.content_stream().read()
-                    self.by_url.setdefault(url, []).append(StoredResponse(
-                        url=url, status=int(status), reason=reason, headers=list(http.headers), date=date,
-                        warc_file=str(file.relative_to(self.root)),
-                        offset=iterator.get_record_offset(), length=iterator.get_record_length()))
+                        record.content_stream().read()
+                    seen["records"] += 1
+                if record.rec_type != "response":
+                    if seen is not None:  # (warcio's offset and length read the record to its end)
+                        seen["last"] = iterator.get_record_offset()
+                        seen["end"] = seen["last"] + iterator.get_record_length()
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                http = record.http_headers
+                status, _, reason = http.statusline.partition(" ")
+                date = record.rec_headers.get_header("WARC-Date")
+                body = record.content_stream().read()
+                kept = None
+                if len(body) <= keep_bodies:
+                    kept, keep_bodies = body, keep_bodies - len(body)
+                self.by_url.setdefault(url, []).append(StoredResponse(
+                    url=url, status=int(status), reason=reason, headers=list(http.headers), date=date,
+                    warc_file=str(file.relative_to(self.root)),
+                    offset=iterator.get_record_offset(), length=iterator.get_record_length(), cached=kept))
+                if seen is not None:
+                    seen["last"] = iterator.get_record_offset()
+                    seen["end"] = seen["last"] + iterator.get_record_length()
 
     def next_for(self, url: str) -> StoredResponse | None:
         """The next recorded response for ``url`` (the last one again once all were served)."""

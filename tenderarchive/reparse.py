@@ -8,12 +8,14 @@ the previous archive is kept as ``<archive>.before-reparse``. Because replay
 serves the recorded responses in their recorded order and provenance comes from
 the WARC-Date, a crawl followed by a reparse yields the same rows.
 
-All crawls replay in this one process, one after the other on one Twisted reactor
-(:func:`replay_all`; issue 14): a store of daily crawls is thousands of WARC files, and a
-subprocess per file paid Python's, Scrapy's and the reference data's start-up each time.
-The responses still go through the spider's callbacks, every pipeline and the store exactly
-as in a crawl (the replay downloader middleware serves them from the WARC store), which is
-what keeps a reparse identical to the crawls (``tests/test_reparse.py``).
+All crawls replay in this one process, one after the other (:func:`replay_all`; issue 14): a
+store of daily crawls is thousands of WARC files, and a subprocess per file paid Python's,
+Scrapy's and the reference data's start-up each time. A crawl whose WARC file holds only 2xx
+responses is fed straight to the spider's callbacks, the item pipelines and the store, with no
+engine, scheduler, downloader or reactor (``tenderarchive/replay/direct.py``, about 10× faster
+than the engine); a file with retries, redirects or HTTP errors recorded replays through
+Scrapy's engine on one Twisted reactor, as ``crawl --replay`` does. Both give the rows the
+crawl gave (``tests/test_reparse.py``).
 
 The swap never leaves the archive path empty: the new archive is built beside the
 old one (``<archive>.reparse``), both are checkpointed (their WAL folded in), the
@@ -22,8 +24,9 @@ and the new one is renamed over the old path in one atomic ``os.replace``.
 
 :func:`guarded_reparse` (what ``tenderarchive reparse`` runs; issue 13) adds the
 safety around it: it holds the archive's crawl lock for the whole rebuild (or exits
-4 at once when a crawl runs), refuses a damaged WARC store (exit 6, see
-tenderarchive/files.py), and refuses to swap in a rebuild that holds fewer notices
+4 at once when a crawl runs), refuses a damaged WARC store (exit 6, the checks of
+tenderarchive/files.py made while the replay reads each file, so the store is read once;
+the rebuild so far is deleted), and refuses to swap in a rebuild that holds fewer notices
 or articles than the store's fetch index says it holds the responses for, or (unless
 ``--force``) fewer than the archive it would replace (exit 1; the rebuild is left at
 ``<archive>.reparse`` for inspection and the archive is untouched).
@@ -35,6 +38,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -69,27 +73,105 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
 
 
 def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workdir: Path,
-               force: bool = False) -> list[int]:
+               force: bool = False, direct: bool = True, check: bool = False) -> list[int]:
     """Replay ``crawls`` (crawl id, WARC file, warcinfo) into ``db``, in order, in this process;
-    the exit code of each (as ``tenderarchive crawl`` would have returned)."""
-    from scrapy.crawler import Crawler, CrawlerProcess
-    from twisted.internet import defer
+    the exit code of each (as ``tenderarchive crawl`` would have returned).
+
+    A crawl whose WARC file holds only 2xx responses is replayed straight through the spider's
+    callbacks and the pipelines (``tenderarchive/replay/direct.py``); any other (retries,
+    redirects, HTTP errors recorded; a file warcio cannot read to the end) through Scrapy's
+    engine, on one reactor started only when such a crawl comes. ``direct=False`` replays every
+    crawl through the engine (``bench/reparse_speed.py`` compares the two). ``check``: each
+    file is checked as it is read (``ResponseIndex(check=True)``), and a damaged one raises
+    ``tenderarchive.files.UnusableFile`` instead of going to the engine."""
+    from tenderarchive.files import UnusableFile
+    from scrapy.utils.log import configure_logging
+    from scrapy.utils.misc import load_object
 
     from tenderarchive.cli import project_settings
     from tenderarchive.lock import crawl_lock
+    from tenderarchive.rawstore import ResponseIndex
 
-    codes: list[int] = []
     base = project_settings(str(db), quiet=True)
     if "twisted.internet.reactor" not in sys.modules:  # the reactor Scrapy wants, before anything imports one
         from scrapy.utils.reactor import install_reactor
 
         install_reactor(base.get("TWISTED_REACTOR") or "twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+    configure_logging(base)
+    loader = load_object(base["SPIDER_LOADER_CLASS"]).from_settings(base.frozencopy())
+
+    def direct_replay(crawl_id: int, path: Path, info: dict) -> int | None:
+        """The crawl's exit code, or None when it needs the engine."""
+        from tenderarchive.replay.direct import replay_crawl, replayable
+
+        if not direct:
+            return None
+        began = time.perf_counter()
+        try:
+            index = ResponseIndex(path, keep_bodies=KEEP_BODIES, check=check)
+        except UnusableFile:
+            raise
+        except Exception:  # a cut or damaged file (--force): the engine replays what it can
+            return None
+        if not replayable(index):
+            return None
+        overrides, spider_args = crawl_plan(path, info, root, workdir, force)
+        seconds = {"read WARC": time.perf_counter() - began}
+        try:
+            status = replay_crawl(loader.load(info["spider"]), project_settings(str(db), overrides, quiet=True),
+                                  spider_args, index, seconds)
+            responses = sum(len(r) for r in index.by_url.values())
+            print(f"replayed {responses} responses of crawl {crawl_id} in "
+                  f"{seconds['read WARC'] + seconds['total']:.2f} s: " +
+                  ", ".join(f"{step} {value:.2f}" for step, value in seconds.items()), file=sys.stderr)
+        except Exception as exc:  # a spider argument or registry the current code refuses
+            print(f"tenderarchive: replay of crawl {crawl_id} failed: {exc!r}", file=sys.stderr)
+            status = "failed"
+        return ExitCode.of_crawl(status)
+
+    codes: list[int] = []
+
+    def note(crawl_id, path, info, how):
+        print(f"reparsed crawl {crawl_id} ({info['spider']}, {path.name}, {how}): exit {codes[-1]}", file=sys.stderr)
+
+    with crawl_lock(db):
+        rest = list(crawls)
+        while rest:
+            code = direct_replay(*rest[0])
+            if code is None:
+                break
+            codes.append(code)
+            note(*rest[0], "direct")
+            rest.pop(0)
+        if rest:
+            codes += _engine_replay(rest, db, root, workdir, force, base, direct_replay, note, codes)
+    return codes
+
+
+#: Bytes of response bodies a direct replay keeps in memory from indexing a WARC file (beyond it,
+#: bodies are read again from the file when served).
+KEEP_BODIES = 512 * 1024 * 1024
+
+
+def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, codes) -> list[int]:
+    """Replay ``crawls`` on one Twisted reactor: through Scrapy's engine, or directly where they can."""
+    from scrapy.crawler import Crawler, CrawlerProcess
+    from twisted.internet import defer
+
+    from tenderarchive.cli import project_settings
+
     process = CrawlerProcess(base)
+    start = len(codes)
 
     @defer.inlineCallbacks
     def run():
         try:
             for crawl_id, path, info in crawls:
+                code = direct_replay(crawl_id, path, info)
+                if code is not None:
+                    codes.append(code)
+                    note(crawl_id, path, info, "direct")
+                    continue
                 overrides, spider_args = crawl_plan(path, info, root, workdir, force)
                 settings = project_settings(str(db), overrides, quiet=True)
                 try:
@@ -100,46 +182,69 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
                     print(f"tenderarchive: replay of crawl {crawl_id} failed: {exc!r}", file=sys.stderr)
                     status = "failed"
                 codes.append(ExitCode.of_crawl(status))
-                print(f"reparsed crawl {crawl_id} ({info['spider']}, {path.name}): exit {codes[-1]}", file=sys.stderr)
+                note(crawl_id, path, info, "engine")
         finally:
             from twisted.internet import reactor
 
             reactor.callLater(0, reactor.stop)
 
-    with crawl_lock(db):
-        from twisted.internet import reactor  # the one CrawlerProcess installed
+    from twisted.internet import reactor  # the one CrawlerProcess installed
 
-        reactor.callWhenRunning(run)
-        process.start(stop_after_crawl=False)
-    return codes
+    reactor.callWhenRunning(run)
+    process.start(stop_after_crawl=False)
+    added = codes[start:]
+    del codes[start:]
+    return added
 
 
-def _info(path: Path) -> dict:
-    """``read_info``, or {} (with a warning) for a file that is not WARC (only under --force)."""
+def _info(path: Path, quiet: bool = False) -> dict:
+    """``read_info``, or {} (with a warning unless ``quiet``) for a file that is not WARC."""
     try:
         return read_info(path)
     except Exception as exc:  # warcio raises several types on a file that is not WARC
-        print(f"tenderarchive: warning: {path}: skipped, not a WARC file ({type(exc).__name__})", file=sys.stderr)
+        if not quiet:
+            print(f"tenderarchive: warning: {path}: skipped, not a WARC file ({type(exc).__name__})",
+                  file=sys.stderr)
         return {}
 
 
 def reparse(db_path: Path, warc_root: Path | None = None,
-            accept: Callable[[Path], str | None] | None = None, force: bool = False) -> int:
+            accept: Callable[[Path], str | None] | None = None, force: bool = False, direct: bool = True,
+            check: bool = False) -> int:
     """Rebuild ``db_path`` from the WARC store; ``accept(new_db)`` may veto the swap by
-    returning the reason (then nothing is replaced and the exit code is 1)."""
+    returning the reason (then nothing is replaced and the exit code is 1). ``direct=False``
+    replays every crawl through Scrapy's engine (see :func:`replay_all`). ``check``: every
+    file is checked as ``tenderarchive.files.check_warc`` would, while it is read for the
+    replay; a damaged one raises ``UnusableFile`` and leaves nothing behind."""
+    from tenderarchive.files import check_warc
+
     root = warc_root or db_path.resolve().parent / "warc"
     files = warc_files(root)
     if not files:
         print(f"tenderarchive: no WARC files in {root}", file=sys.stderr)
         return ExitCode.FAILED
-    crawls = sorted(((int(info.get("crawl_id", 0)), path, info)
-                     for path in files if (info := _info(path)).get("spider")), key=lambda c: c[0])
+    crawls = []
+    for path in files:
+        info = _info(path, quiet=check)
+        if info.get("spider"):
+            crawls.append((int(info.get("crawl_id", 0)), path, info))
+        elif check:
+            check_warc(path)  # not a crawl's file: checked on its own (raises when unusable)
+    crawls.sort(key=lambda c: c[0])
     new_db = db_path.with_name(db_path.name + ".reparse")
-    for leftover in (new_db, Path(f"{new_db}-wal"), Path(f"{new_db}-shm")):
+    leftovers = (new_db, Path(f"{new_db}-wal"), Path(f"{new_db}-shm"))
+    for leftover in leftovers:
         leftover.unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory() as workdir:
-        worst = max(replay_all(crawls, new_db, root, Path(workdir), force), default=ExitCode.COMPLETE)
-    lock_path_for(new_db).unlink(missing_ok=True)  # the replay crawls' lock on the temporary archive
+    try:
+        with tempfile.TemporaryDirectory() as workdir:
+            worst = max(replay_all(crawls, new_db, root, Path(workdir), force, direct, check),
+                        default=ExitCode.COMPLETE)
+    except Exception:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+        raise
+    finally:
+        lock_path_for(new_db).unlink(missing_ok=True)  # the replay crawls' lock on the temporary archive
     if not new_db.exists():
         print(f"tenderarchive: reparse refused: the WARC store {root} gave no archive; {db_path} is unchanged",
               file=sys.stderr)
@@ -246,14 +351,25 @@ def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = 
     try:
         with crawl_lock(db_path):
             try:
-                check_warc(root)
+                if force:
+                    check_warc(root)
+                elif not root.exists():
+                    raise UnusableFile(root, "does not exist")
+                elif not warc_files(root):
+                    raise UnusableFile(root, "holds no WARC files (*.warc.gz)")
+                # else: every file is checked while the replay reads it (one pass over the store)
             except UnusableFile as exc:
                 if not force or not warc_files(root):
                     print(f"tenderarchive: {exc}", file=sys.stderr)
                     return ExitCode.UNUSABLE_FILE
                 print(f"tenderarchive: warning: {exc}; going on (--force)", file=sys.stderr)
             expected = expected_counts(db_path, root)
-            return reparse(db_path, root, accept=lambda new_db: verdict(new_db, expected, force), force=force)
+            try:
+                return reparse(db_path, root, accept=lambda new_db: verdict(new_db, expected, force), force=force,
+                               check=not force)
+            except UnusableFile as exc:  # found while reading: nothing was swapped in
+                print(f"tenderarchive: {exc}", file=sys.stderr)
+                return ExitCode.UNUSABLE_FILE
     except CrawlLocked as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
         return ExitCode.LOCKED

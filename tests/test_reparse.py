@@ -1,7 +1,9 @@
-"""`tenderarchive reparse` rebuilds the archive from the WARC store alone, and a killed
+"""`tenderarchive reparse` rebuilds the archive from the WARC store alone (crawls of 2xx responses
+fed straight to the callbacks, the others through Scrapy's engine: both checked), and a killed
 crawl leaves a store and an archive that the next run completes."""
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -22,23 +24,38 @@ def dump(db_path):
     return {t: sorted(map(repr, db.query(f"select * from [{t}]"))) for t in DATA_TABLES + ["versions"]}
 
 
+def crawl_outcomes(db_path):
+    return list(sqlite_utils.Database(db_path).query(
+        "select crawl_id, spider, status, responses, items_new, items_updated, items_unchanged, items_dropped, "
+        "expected_rows, fetched_rows, error_count from crawls order by crawl_id"))
+
+
 def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, serve_api, crawl, tmp_path):
     server = serve_api(snapshot)
     db = tmp_path / "archive.db"
     assert crawl(server.api_url, db=db).returncode == 0
     moved = by_id(server.api.publications, 100101)
     moved["detail"]["sluitingsDatum"] = "2018-07-13T12:00:00"  # a change, so versions exist too
+    # A 429 (then its retry) recorded in the second crawl only: that crawl replays through Scrapy's
+    # engine, the other two straight through the callbacks (tenderarchive/replay/direct.py).
+    server.api.faults["/papi/tenderned-rs-tns/v2/publicaties/100101"].append(
+        {"status": 429, "headers": {"Retry-After": "0"}})
     assert crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", db=db).returncode == 0
     with serve_sites() as base_urls:
         assert crawl_news(write_registry(tmp_path, base_urls), db).returncode == 0
     server.__exit__(None, None, None)  # no server runs from here on
     before = dump(db)
+    outcomes = crawl_outcomes(db)
     assert before["articles"] and before["versions"] and before["fetches"]
+    assert any("'status': 429" in row for row in before["fetches"])
 
     completed = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "reparse", "--db", str(db)],
                                cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert dump(db) == before
+    assert crawl_outcomes(db) == outcomes  # the same statuses and counts (dropped items, errors) per crawl
+    how = re.findall(r"^reparsed crawl (\d+) \(\w+, \S+, (\w+)\): exit 0$", completed.stderr, re.M)
+    assert how == [("1", "direct"), ("2", "engine"), ("3", "direct")], completed.stderr[-3000:]
     assert (tmp_path / "archive.db.before-reparse").exists()
     crawls = list(sqlite_utils.Database(db)["crawls"].rows)
     assert [c["crawl_id"] for c in crawls] == [1, 2, 3]

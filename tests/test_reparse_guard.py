@@ -72,6 +72,20 @@ def test_damaged_store_is_refused_and_the_archive_kept(archive):
     assert digest(archive) == before
 
 
+def test_half_a_gzip_member_after_the_last_record_is_refused(archive):
+    """The store is checked while the replay reads it (one pass, tenderarchive/rawstore.py):
+    the stray bytes a crash leaves after the last whole record are caught there too."""
+    before = digest(archive)
+    warc = sorted((archive.parent / "warc").glob("tenderned-*.warc.gz"))[-1]
+    with open(warc, "ab") as handle:
+        handle.write(warc.read_bytes()[600:900])  # half a gzip member
+    completed = reparse(archive)
+    assert completed.returncode == 6, completed.stderr
+    assert str(warc) in completed.stderr and "cut short" in completed.stderr
+    assert digest(archive) == before
+    assert not archive.with_name("archive.db.reparse").exists()  # the rebuild so far is gone
+
+
 def test_force_reads_a_damaged_store_but_never_below_what_it_holds(archive):
     notices = count(archive, "notices")
     cut_tenderned_warc(archive)

@@ -307,16 +307,18 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
     # costs its own length, not the number of earlier matches (many mentions were quadratic).
     taken = bytearray(len(full))
     present, adjectives = _present(full)
-    for i, (name, how, rx) in enumerate(_patterns()):
-        if i not in present:
-            continue
+    patterns = _patterns()
+    for i in sorted(present):  # the patterns whose literal occurs, in pattern order (the longest first)
+        name, how, rx = patterns[i]
         for m in rx.finditer(full):
             if any(taken[m.start():m.end()]):
                 continue
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             spans.append((m.start(), m.end(), name, how))
-    for adj, name in _adjectives().items():
-        if adj not in adjectives:
+    known = _adjectives()
+    for adj in sorted(adjectives):  # the spans are sorted below: the order of the adjectives is moot
+        name = known.get(adj)
+        if name is None:
             continue
         for m in re.finditer(_B + adj + r"\b", full):
             if ADJ_EXCEPTIONS.match(full, m.start()):

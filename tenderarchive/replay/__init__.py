@@ -1,0 +1,1 @@
+"""Replaying recorded crawls without Scrapy's engine (issue 14); see :mod:`tenderarchive.replay.direct`."""

@@ -1,0 +1,279 @@
+"""Replay one recorded crawl straight through the spider's callbacks and the item pipelines,
+without Scrapy's engine, scheduler, downloader or reactor (issue 14: fast reparse).
+
+A replay through Scrapy's engine (``tenderarchive crawl --replay``) costs 10–15 ms per notice,
+most of it the engine's own machinery (Deferreds, asyncio tasks, the downloader and spider
+middleware chains) around work that is synchronous: the stored response is in the WARC file,
+the spider's callbacks are plain generators, and every pipeline's ``process_item`` is a plain
+function. :func:`replay_crawl` does the same work in a loop:
+
+1. the spider, the extensions (``CrawlState``, ``Derivation``, ``CrawlRecorder``) and the
+   stats are Scrapy's own, built by Scrapy's ``Crawler`` from the same settings as a crawl;
+   the item pipelines are Scrapy's ``ItemPipelineManager`` built from ``ITEM_PIPELINES``;
+   the raw store (``fetches`` rows, ``fetched_at``/``sha256`` provenance) is the project's
+   ``RawStoreMiddleware`` and the responses are built by the project's ``ReplayMiddleware``
+   (both ``tenderarchive/middlewares.py``), so a response, its provenance and its fetch row are
+   exactly what the engine replay gives;
+2. requests are scheduled as Scrapy's default scheduler orders them (highest ``priority``
+   first, last in first out) and filtered by Scrapy's own duplicate filter (``RFPDupeFilter``);
+3. a request the recorded crawl never made goes to its errback as ``IgnoreRequest`` (what
+   ``ReplayMiddleware`` raises in the engine), a callback's exception is a ``spider_error``
+   signal, a pipeline's ``DropItem`` an ``item_dropped`` and any other exception an
+   ``item_error`` — the signals ``CrawlRecorder`` turns into the crawl's errors and status;
+4. the crawl closes as Scrapy closes a spider: pipelines' ``close_spider`` (the last batch is
+   written), then the ``spider_closed`` signal (derivation, crawl row, fetch index).
+
+The robots.txt handling of a spider that obeys it (``ROBOTSTXT_OBEY``, the news spider) is
+Scrapy's ``RobotsTxtMiddleware`` done in line (:meth:`DirectReplay.check_robots`).
+
+What it does not reproduce is the downloader middlewares' handling of non-2xx responses
+(retries, redirects, ``HttpError`` to the errback). :func:`replayable` says whether a WARC
+file holds only 2xx responses; ``tenderarchive/reparse.py`` replays any other file through
+the engine, as before. ``tests/test_reparse.py`` checks that a reparse gives the same archive
+as the crawls (every data table, fetches and versions included) for a store of three crawls:
+two replayed here (TenderNed, news with robots.txt) and one through the engine (a 429 recorded).
+
+Written here rather than taken from a library: Scrapy has no public API to feed stored
+responses to a spider outside its engine (its ``scrapy.shell``/``parse`` commands run the
+engine too), and a WARC replay library (pywb) replays to browsers, not to spiders.
+"""
+
+from __future__ import annotations
+
+import heapq
+import inspect
+import itertools
+import logging
+import time
+from collections import defaultdict
+from typing import Any
+
+from scrapy import Request, signals
+from scrapy.exceptions import DropItem, IgnoreRequest, NotConfigured
+from twisted.python.failure import Failure
+
+from tenderarchive.rawstore import ResponseIndex
+
+logger = logging.getLogger(__name__)
+
+
+def replayable(index: ResponseIndex) -> bool:
+    """True when every stored response is 2xx (nothing for retry, redirect or HttpError)."""
+    return all(200 <= stored.status < 300 for responses in index.by_url.values() for stored in responses)
+
+
+def _drain_async(agen) -> list:
+    """Every value of an async generator that never awaits anything real (a spider's ``start``)."""
+    values = []
+    while True:
+        step = agen.__anext__()
+        try:
+            step.send(None)
+        except StopIteration as done:
+            values.append(done.value)
+            continue
+        except StopAsyncIteration:
+            return values
+        step.close()
+        raise RuntimeError("the spider's start() awaits I/O; replay it through the engine")
+
+
+def _outputs(result) -> list:
+    """A callback's output as a list (Scrapy's ``arg_to_iter``: a single item, dict or request
+    is one output), an async generator drained."""
+    from scrapy.utils.misc import arg_to_iter
+
+    if inspect.isasyncgen(result):
+        return _drain_async(result)
+    return list(arg_to_iter(result))
+
+
+def _calls_with_spider(method) -> bool:
+    try:
+        return len(inspect.signature(method).parameters) > 1
+    except (TypeError, ValueError):
+        return False
+
+
+class DirectReplay:
+    def __init__(self, spidercls, settings, spider_args: dict, index: ResponseIndex):
+        from scrapy.crawler import Crawler
+        from scrapy.dupefilters import RFPDupeFilter
+        from scrapy.pipelines import ItemPipelineManager
+        from scrapy.utils.misc import build_from_crawler, load_object
+
+        from tenderarchive.middlewares import RawStoreMiddleware, ReplayMiddleware
+
+        self.crawler = crawler = Crawler(spidercls, settings)
+        crawler.crawling = crawler._started = True
+        crawler.spider = self.spider = crawler._create_spider(**spider_args)
+        crawler._apply_settings()  # stats, fingerprinter, extensions: Scrapy's own, as in a crawl
+        self.stats = crawler.stats
+        self.signals = crawler.signals
+        self.pipelines = ItemPipelineManager.from_crawler(crawler)
+        self.process = [(m, _calls_with_spider(m), type(getattr(m, "__self__", m)).__name__)
+                        for m in self.pipelines.methods["process_item"]]
+        self.replay = ReplayMiddleware.__new__(ReplayMiddleware)  # its response building, on our index
+        self.replay.index, self.replay.stats = index, crawler.stats
+        try:
+            self.rawstore = RawStoreMiddleware.from_crawler(crawler)  # connects its spider_closed after the extensions'
+        except NotConfigured:
+            self.rawstore = None
+        self.dupefilter = build_from_crawler(RFPDupeFilter, crawler)
+        self.robots = crawler.settings.getbool("ROBOTSTXT_OBEY")
+        self.robots_parser = load_object(crawler.settings.get("ROBOTSTXT_PARSER"))
+        self.robot_parsers: dict[str, Any] = {}
+        self.queue: list = []
+        self.order = itertools.count()
+        #: Seconds spent per step (each pipeline by class name, ``callbacks``, ``index``, ``close``).
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    # --- scheduling ---------------------------------------------------------------------------
+    def schedule(self, request: Request) -> None:
+        if not request.dont_filter and self.dupefilter.request_seen(request):
+            self.stats.inc_value("dupefilter/filtered")
+            return
+        self.stats.inc_value("scheduler/enqueued")
+        heapq.heappush(self.queue, (-request.priority, -next(self.order), request))
+
+    def handle_output(self, outputs, response) -> None:
+        for output in outputs:
+            if isinstance(output, Request):
+                self.schedule(output)
+            elif output is not None:
+                self.process_item(output, response)
+
+    # --- items --------------------------------------------------------------------------------
+    def process_item(self, item: Any, response) -> None:
+        spider, seconds, clock = self.spider, self.seconds, time.perf_counter
+        try:
+            for method, with_spider, name in self.process:
+                began = clock()
+                item = method(item, spider) if with_spider else method(item)
+                seconds[name] += clock() - began
+        except DropItem as exc:  # counted by Scrapy's CoreStats, recorded by CrawlRecorder
+            self.signals.send_catch_log(signal=signals.item_dropped, item=item, response=response,
+                                        spider=spider, exception=exc)
+        except Exception:
+            logger.error("error processing %r", item, exc_info=True)
+            self.signals.send_catch_log(signal=signals.item_error, item=item, response=response,
+                                        spider=spider, failure=Failure())
+        else:  # counted by Scrapy's CoreStats
+            self.signals.send_catch_log(signal=signals.item_scraped, item=item, response=response, spider=spider)
+
+    # --- one request --------------------------------------------------------------------------
+    def _call(self, function, argument, response, **kwargs) -> None:
+        began = time.perf_counter()
+        try:
+            outputs = _outputs(function(argument, **kwargs))
+            self.seconds["callbacks"] += time.perf_counter() - began
+        except Exception:
+            failure = Failure()
+            logger.error("spider error processing %s", getattr(response, "url", None), exc_info=True)
+            self.stats.inc_value("spider_exceptions/count")
+            self.stats.inc_value(f"spider_exceptions/{failure.type.__name__}")
+            if response is not None:
+                self.signals.send_catch_log(signal=signals.spider_error, failure=failure, response=response,
+                                            spider=self.spider)
+            return
+        self.handle_output(outputs, response)
+
+    def download(self, request: Request):
+        """The recorded response to ``request``, indexed in ``fetches`` (or ``IgnoreRequest``)."""
+        response = self.replay.process_request(request)
+        self.stats.inc_value("downloader/request_count")
+        self.stats.inc_value("downloader/response_count")
+        self.stats.inc_value(f"downloader/response_status_count/{response.status}")
+        if self.rawstore is not None:
+            response = self.rawstore.process_response(request, response)
+        return response
+
+    def check_robots(self, request: Request) -> None:
+        """Scrapy's ``RobotsTxtMiddleware`` (a spider with ``ROBOTSTXT_OBEY``): the first request
+        to a host first downloads its robots.txt (a recorded response, like any other); a
+        request it forbids raises ``IgnoreRequest("Forbidden by robots.txt")``."""
+        if not self.robots or request.meta.get("dont_obey_robotstxt") or request.url.startswith(("data:", "file:")):
+            return
+        from scrapy.utils.httpobj import urlparse_cached
+        from scrapy.utils.misc import build_from_crawler
+
+        url = urlparse_cached(request)
+        if url.netloc not in self.robot_parsers:
+            parser = None
+            robots = Request(f"{url.scheme}://{url.netloc}/robots.txt", priority=1000,
+                             meta={"dont_obey_robotstxt": True})
+            try:
+                response = self.download(robots)
+                self.stats.inc_value("robotstxt/response_count")
+                self.stats.inc_value(f"robotstxt/response_status_count/{response.status}")
+                parser = build_from_crawler(self.robots_parser, self.crawler, response.body)
+            except IgnoreRequest:
+                pass
+            self.stats.inc_value("robotstxt/request_count")
+            self.robot_parsers[url.netloc] = parser
+        parser = self.robot_parsers[url.netloc]
+        if parser is None:
+            return
+        settings = self.crawler.settings
+        agent = settings["ROBOTSTXT_USER_AGENT"] or request.headers.get(b"User-Agent", settings["USER_AGENT"])
+        if not parser.allowed(request.url, agent):
+            self.stats.inc_value("robotstxt/forbidden")
+            raise IgnoreRequest("Forbidden by robots.txt")
+
+    def fetch(self, request: Request) -> None:
+        self.stats.inc_value("scheduler/dequeued")
+        try:
+            self.check_robots(request)
+            response = self.download(request)
+        except IgnoreRequest as exc:
+            if request.errback is not None:
+                failure = Failure(exc)
+                failure.request = request
+                self._call(request.errback, failure, None)
+            return
+        callback = request.callback or self.spider._parse
+        self._call(callback, response, response, **request.cb_kwargs)
+
+    # --- the crawl ----------------------------------------------------------------------------
+    def run(self) -> str:
+        """Replay the crawl; its status (complete/partial/failed) as ``CrawlRecorder`` set it."""
+        spider = self.spider
+        for method in self.pipelines.methods["open_spider"]:
+            method(spider) if _calls_with_spider(method) else method()
+        self.stats.open_spider()
+        self.signals.send_catch_log(signal=signals.spider_opened, spider=spider)
+        reason = "finished"
+        try:
+            for request in _drain_async(spider.start()):
+                if isinstance(request, Request):
+                    self.schedule(request)
+                elif request is not None:
+                    self.process_item(request, None)
+            while self.queue:
+                self.fetch(heapq.heappop(self.queue)[2])
+        except Exception:  # the replay itself broke: close as Scrapy closes a spider that failed
+            logger.exception("direct replay failed")
+            reason = "shutdown"
+        began = time.perf_counter()
+        for method in self.pipelines.methods["close_spider"]:
+            method(spider) if _calls_with_spider(method) else method()
+        self.signals.send_catch_log(signal=signals.spider_closed, spider=spider, reason=reason)
+        self.seconds["close (last batch, derivation)"] += time.perf_counter() - began
+        self.stats.close_spider(reason=reason)
+        self.dupefilter.close(reason)
+        return self.stats.get_value("tenderarchive/status") or "failed"
+
+
+def replay_crawl(spidercls, settings, spider_args: dict, index: ResponseIndex,
+                 seconds: dict | None = None) -> str:
+    """Replay one crawl recorded in ``index`` with ``spidercls``; its status. ``seconds``, when
+    given, receives the time spent per step."""
+    began = time.perf_counter()
+    replay = DirectReplay(spidercls, settings, spider_args, index)
+    if seconds is not None:
+        seconds["set-up"] = time.perf_counter() - began
+    status = replay.run()
+    if seconds is not None:
+        seconds.update(replay.seconds)
+        seconds["total"] = time.perf_counter() - began
+    return status
