@@ -99,3 +99,12 @@ def run(args, *, cwd, timeout: float = 240, env: dict | None = None) -> subproce
             raise subprocess.TimeoutExpired(["tenderarchive", *argv], timeout)
         read = lambda path: path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""  # noqa: E731
         return subprocess.CompletedProcess(["tenderarchive", *argv], process.exitcode, read(out), read(err))
+
+
+def run_argv(command: list[str], *, cwd, timeout: float = 240) -> subprocess.CompletedProcess:
+    """:func:`run` for a command list written for :mod:`subprocess`:
+    ``[sys.executable, "-m", "tenderarchive.cli", *args]`` (a rerun of a killed crawl's command)."""
+    prefix = [sys.executable, "-m", "tenderarchive.cli"]
+    if [str(part) for part in command[:3]] != prefix:
+        raise ValueError(f"not a tenderarchive command: {command[:3]}")
+    return run(command[3:], cwd=cwd, timeout=timeout)

@@ -5,6 +5,7 @@ import json
 import pytest
 import sqlite_utils
 
+from tests import forkcli
 from tests.fixtures.news.serve import serve_sites
 from tests.spiders.test_news import crawl_news, seed_pages, write_registry
 
@@ -21,15 +22,13 @@ SEED_PROCUREMENTS = {
 def archive(tmp_path_factory, request):
     from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
     from tests.conftest import FAST, ROOT
-    import subprocess
-    import sys
 
     tmp = tmp_path_factory.mktemp("linking")
     db = tmp / "archive.db"
     with APIServer(TenderNedAPI(load_publications())) as server:
-        subprocess.run([sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
-                        "--api-url", server.api_url, "--from-date", "2017-01-01", "--until-date", "2022-12-31",
-                        *FAST], cwd=ROOT, check=True, capture_output=True)
+        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date", "2017-01-01",
+                            "--until-date", "2022-12-31", *FAST], cwd=ROOT)
+        assert done.returncode == 0, done.stderr[-2000:]
     with serve_sites() as base_urls:
         completed = crawl_news(write_registry(tmp, base_urls), db)
         assert completed.returncode == 0, completed.stderr[-2000:]

@@ -78,6 +78,7 @@ def test_fetch_rows_a_kill_left_uncommitted_are_indexed_by_the_next_crawl(snapsh
 
     import sqlite_utils
 
+    from tests import forkcli
     from tests.conftest import FAST, ROOT, slowed_publications, without_setting
 
     publications, faults = slowed_publications(snapshot, 6000, 40, "2021-05")
@@ -110,8 +111,7 @@ def test_fetch_rows_a_kill_left_uncommitted_are_indexed_by_the_next_crawl(snapsh
     assert len(killed) >= 5 and indexed < len(killed)  # records the kill left unindexed
 
     server.api.faults.clear()  # the server is healthy again: the rerun is not slowed
-    again = subprocess.run(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT,
-                           capture_output=True, text=True, timeout=300)
+    again = forkcli.run_argv(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT, timeout=300)
     assert again.returncode == 0, again.stderr[-2000:]
     archive = sqlite_utils.Database(db)
     rows = {(r["warc_file"], r["warc_offset"]): r for r in archive["fetches"].rows}

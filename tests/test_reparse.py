@@ -15,6 +15,7 @@ from tenderarchive.rawstore import warc_files
 from tests.conftest import FAST, ROOT, by_id, slowed_publications, wait_for_notices, without_setting
 from tests.fixtures.news.serve import serve_sites
 from tests.spiders.test_news import crawl_news, write_registry
+from tests import forkcli
 
 DATA_TABLES = [t for t in TABLES if t != "crawls"]
 
@@ -49,8 +50,7 @@ def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, 
     assert before["articles"] and before["versions"] and before["fetches"]
     assert any("'status': 429" in row for row in before["fetches"])
 
-    completed = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "reparse", "--db", str(db)],
-                               cwd=ROOT, capture_output=True, text=True, timeout=300)
+    completed = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert dump(db) == before
     assert crawl_outcomes(db) == outcomes  # the same statuses and counts (dropped items, errors) per crawl
@@ -76,8 +76,7 @@ def test_a_crawl_killed_with_sigkill_is_completed_by_the_next_run(snapshot, serv
     assert sqlite_utils.Database(db)["notices"].count < 60  # it really was cut short
 
     server.api.faults.clear()  # the server is healthy again: the rerun is not slowed
-    again = subprocess.run(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT,
-                           capture_output=True, text=True, timeout=300)
+    again = forkcli.run_argv(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT, timeout=300)
     assert again.returncode == 0, again.stderr[-2000:]
     archive = sqlite_utils.Database(db)
     assert archive.execute("pragma integrity_check").fetchone()[0] == "ok"

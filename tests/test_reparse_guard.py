@@ -2,7 +2,7 @@
 rebuild, keeps a complete backup (WAL checkpointed first), never leaves the archive path empty.
 
 The store is a copy of the bundled synthetic snapshot's WARC files; every reparse is a real
-``tenderarchive reparse`` subprocess replaying them into a real SQLite file.
+``tenderarchive reparse`` process (tests/forkcli.py) replaying them into a real SQLite file.
 """
 
 from __future__ import annotations
@@ -10,21 +10,19 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tenderarchive.lock import crawl_lock
 from tests.conftest import ROOT
+from tests import forkcli
 
 SNAPSHOT_WARC = ROOT / "tenderarchive" / "snapshot" / "warc"
 
 
 def reparse(db: Path, *args):
-    return subprocess.run([sys.executable, "-m", "tenderarchive.cli", "reparse", "--db", str(db), *args],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return forkcli.run(["reparse", "--db", db, *args], cwd=ROOT, timeout=600)
 
 
 def count(db: Path, table: str) -> int:

@@ -7,6 +7,7 @@ import sys
 import sqlite_utils
 
 from tests.conftest import FAST, ROOT, by_id, make_publication, slowed_publications, wait_for_notices, without_setting
+from tests import forkcli
 
 DETAIL = "/papi/tenderned-rs-tns/v2/publicaties/"
 
@@ -31,8 +32,7 @@ def test_an_interrupted_backfill_resumes_where_it_stopped(snapshot, serve_api, t
 
     server.api.log.clear()
     server.api.faults.clear()  # the server is healthy again: the rerun is not slowed
-    second = subprocess.run(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
+    second = forkcli.run_argv(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT, timeout=300)
     assert second.returncode == 0, second.stderr[-2000:]
     assert sqlite_utils.Database(db)["notices"].count == 40
     fetched_after = {p for p in server.api.log if p.startswith(DETAIL) and p[len(DETAIL):].isdigit()}  # details only
