@@ -180,8 +180,10 @@ class DirectReplay:
 
     def download(self, request: Request):
         """The recorded response to ``request``, indexed in ``fetches`` (or ``IgnoreRequest``)."""
+        # As in the engine's replay: ReplayMiddleware answers before Scrapy's DownloaderStats sees
+        # the request (a replayed crawl records 0 requests: nothing went over the network), and
+        # every middleware's process_response sees the response (so responses are counted).
         response = self.replay.process_request(request)
-        self.stats.inc_value("downloader/request_count")
         self.stats.inc_value("downloader/response_count")
         self.stats.inc_value(f"downloader/response_status_count/{response.status}")
         if self.rawstore is not None:
