@@ -40,8 +40,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from tenderarchive.linking import (Profiles, article_features, article_links, articles_features,
-                                   news_procurement, procurement_profiles, rescore)
+from tenderarchive.linking import (LINK_KEYS_SQL, Profiles, article_features, article_links, articles_features,
+                                   candidate_urls, news_procurement, procurement_profiles, rescore,
+                                   write_link_keys)
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.writes import add_named_organisation, set_values, sync_rows, upsert_if_changed
 from tenderarchive.timeline import article_events, award_events, notice_events
@@ -199,20 +200,40 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
                     if row["procurement_id"].startswith("NEWS-"):
                         news_ids.add(row["procurement_id"])
 
+        # The linking keys of the relevant articles (tenderarchive/linking.py): rebuilt by a full
+        # derivation, filled once when missing, then kept by step 1 for the articles a crawl wrote.
+        db.execute(LINK_KEYS_SQL)
+        if full:
+            db.execute("delete from article_link_keys")
+        elif changed and not db.execute("select 1 from article_link_keys limit 1").fetchone():
+            for urls in batches(db, "articles", "url", "relevant = 1", []):
+                articles = list(db.query(f"select * from articles where url in ({','.join('?' * len(urls))}) "
+                                         "order by url", urls))
+                write_link_keys(db, urls, articles_features(db, articles))
         # 1. The articles this crawl wrote, against every procurement.
         for urls in _chunks(touched_urls):
+            features = []
             for article in list(db.query(f"select * from articles where url in ({','.join('?' * len(urls))}) "
                                          "order by url", urls)):
-                write(article["url"], article_links(article_features(db, article), everything)
-                      if article["relevant"] == 1 else [])
-        # 2. Unchanged relevant articles, against the procurements this crawl changed.
+                if article["relevant"] == 1:
+                    features.append(article_features(db, article))
+                    write(article["url"], article_links(features[-1], everything))
+                else:
+                    write(article["url"], [])
+            write_link_keys(db, urls, features)
+        # 2. Unchanged relevant articles, against the procurements this crawl changed: only those
+        # the changed procurements reach through the linking keys, or already linked to one.
         # Batched: their places, dates and stored links in a few queries per batch, and an article
         # whose links come out as stored is not written (sync_rows would find nothing to change).
         if changed:
-            for urls in batches(db, "articles", "url", "relevant = 1", []):
+            reached = candidate_urls(db, changed.profiles)
+            for ids in _chunks(sorted(changed_ids)):
+                reached.update(_keys(db, f"select url from procurement_links where procurement_id in "
+                                         f"({','.join('?' * len(ids))})", ids))
+            for urls in _chunks(sorted(reached - touched_set), BATCH):
                 marks = ",".join("?" * len(urls))
-                articles = [a for a in db.query(f"select * from articles where url in ({marks}) order by url", urls)
-                            if a["url"] not in touched_set]
+                articles = list(db.query(f"select * from articles where relevant = 1 and url in ({marks}) "
+                                         "order by url", urls))
                 stored_links: dict[str, list[dict]] = {}
                 for row in db.query(f"select * from procurement_links where url in ({marks})", urls):
                     stored_links.setdefault(row["url"], []).append(row)

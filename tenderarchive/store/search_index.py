@@ -57,7 +57,8 @@ RAW_INDEXES = {
     "articles": ["title", "text", "site"],
 }
 # Tables and views of the search machinery (hidden in Datasette).
-HELPER_TABLES = ["search_documents", "search_documents_fts", "search_state",
+# (``article_link_keys`` is the derivation's index for linking, tenderarchive/linking.py.)
+HELPER_TABLES = ["search_documents", "search_documents_fts", "search_state", "search_dirty", "article_link_keys",
                  *(f"{t}_fts" for t in RAW_INDEXES)]
 
 
