@@ -223,11 +223,20 @@ def decide(features: dict, scored: list[tuple[float, str, str]]) -> list[dict]:
     return rows
 
 
+def words_reach(shared: int, title_words: int, same_region: bool) -> bool:
+    """Whether a pair sharing no place and no TenderNed reference, but ``shared`` of the
+    procurement's ``title_words`` title words, can reach ``CANDIDATE_THRESHOLD``: its score is
+    at most 0.3 × share + 0.1 (same jeugdregio) + 0.1 (time), before rounding to 3 places."""
+    bonus = 0.1 + (0.1 if same_region else 0.0)
+    return bool(title_words) and bonus + 0.3 * shared / title_words >= CANDIDATE_THRESHOLD - 0.001
+
+
 class Profiles:
     """Procurement profiles with inverted indexes (place, title word, kenmerk, publication id),
     so an article is scored only against the procurements it can reach the candidate
-    threshold with. Exact: without a TenderNed reference, a shared place or a shared title
-    word a score is at most 0.1 (jeugdregio) + 0.1 (time) = 0.2, under ``CANDIDATE_THRESHOLD``."""
+    threshold with. Exact: without a TenderNed reference or a shared place a score is at most
+    0.3 × (share of title words) + 0.1 (jeugdregio) + 0.1 (time), so title words reach a
+    procurement only when enough of them are shared (:func:`words_reach`)."""
 
     def __init__(self, profiles: list[dict]):
         self.profiles = profiles
@@ -251,8 +260,15 @@ class Profiles:
         found: set[int] = set()
         for place in features["places"]:
             found.update(self.by_place.get(place, ()))
+        shared: dict[int, int] = {}
         for word in features["text_words"] & self.by_word.keys():
-            found.update(self.by_word[word])
+            for i in self.by_word[word]:
+                shared[i] = shared.get(i, 0) + 1
+        region = features["jeugdregio"]
+        for i, count in shared.items():
+            p = self.profiles[i]
+            if words_reach(count, len(p["title_words"]), bool(region and region == p["jeugdregio"])):
+                found.add(i)
         for key in features["tn_numbers"] | features["pub_ids"]:
             found.update(self.by_key.get(key, ()))
         for key in features["pub_ids"]:
@@ -351,8 +367,7 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
                 shared[url] = shared.get(url, 0) + 1
                 regions[url] = region
         for url, count in shared.items():
-            bonus = 0.1 + (0.1 if p["jeugdregio"] and regions[url] == p["jeugdregio"] else 0.0)
-            if bonus + 0.3 * count / n >= CANDIDATE_THRESHOLD - 0.001:  # score() rounds to 3 places
+            if words_reach(count, n, bool(p["jeugdregio"] and regions[url] == p["jeugdregio"])):
                 found.add(url)
     return found
 

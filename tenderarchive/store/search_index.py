@@ -56,7 +56,7 @@ import sqlite_utils
 from tenderarchive.search.query import jeugdregio_code, jeugdregio_name
 from tenderarchive.search.text import TOKENIZE, VOCABULARY_FILE, stem_text
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
 RAW_INDEXES = {
@@ -220,12 +220,15 @@ def _dirty_triggers(table: str) -> dict[str, str]:
     mark = ("INSERT INTO search_dirty (source_table, source_key) SELECT '{source}', {row}.[{key}] WHERE NOT EXISTS "
             "(SELECT 1 FROM search_dirty WHERE source_table = '{source}' AND source_key = {row}.[{key}]);")
     new, old = mark.format(source=source, row="new", key=key), mark.format(source=source, row="old", key=key)
-    return {f"search_dirty_{table}_ai": f"CREATE TRIGGER [search_dirty_{table}_ai] AFTER INSERT ON [{table}] "
-                                        f"BEGIN {new} END",
-            f"search_dirty_{table}_au": f"CREATE TRIGGER [search_dirty_{table}_au] AFTER UPDATE ON [{table}] "
-                                        f"BEGIN {old} {new} END",
-            f"search_dirty_{table}_ad": f"CREATE TRIGGER [search_dirty_{table}_ad] AFTER DELETE ON [{table}] "
-                                        f"BEGIN {old} END"}
+    # A candidate link does not change the article's document, only a linked one does.
+    when = {"new": " WHEN new.status = 'linked'", "old": " WHEN old.status = 'linked'",
+            "both": " WHEN old.status = 'linked' OR new.status = 'linked'"} if table == "procurement_links" else {}
+    return {f"search_dirty_{table}_ai": f"CREATE TRIGGER [search_dirty_{table}_ai] AFTER INSERT ON [{table}]"
+                                        f"{when.get('new', '')} BEGIN {new} END",
+            f"search_dirty_{table}_au": f"CREATE TRIGGER [search_dirty_{table}_au] AFTER UPDATE ON [{table}]"
+                                        f"{when.get('both', '')} BEGIN {old} {new} END",
+            f"search_dirty_{table}_ad": f"CREATE TRIGGER [search_dirty_{table}_ad] AFTER DELETE ON [{table}]"
+                                        f"{when.get('old', '')} BEGIN {old} END"}
 
 
 def _wanted_triggers(db: sqlite_utils.Database) -> set[str]:
