@@ -106,7 +106,8 @@ def test_parties_the_news_names_become_organisations_once_per_folded_name(db):
 # --- incremental == full (issue 14) ---------------------------------------------------------------
 
 DERIVED = {"procurements": "procurement_id", "events": "event_id", "procurement_links": "procurement_id, url",
-           "search_documents": "doc_id", "organisations": "organisation_id"}
+           "search_documents": "doc_id", "organisations": "organisation_id",
+           "dashboard_counts": "chart, region, key", "article_link_keys": "key, url"}
 
 
 def derived_tables(db) -> dict:

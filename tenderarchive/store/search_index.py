@@ -56,7 +56,7 @@ import sqlite_utils
 from tenderarchive.search.query import jeugdregio_code, jeugdregio_name
 from tenderarchive.search.text import TOKENIZE, VOCABULARY_FILE, stem_text
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
 RAW_INDEXES = {
@@ -66,6 +66,7 @@ RAW_INDEXES = {
 # Tables and views of the search machinery (hidden in Datasette).
 # (``article_link_keys`` is the derivation's index for linking, tenderarchive/linking.py.)
 HELPER_TABLES = ["search_documents", "search_documents_fts", "search_state", "search_dirty", "article_link_keys",
+                 "dashboard_counts",
                  *(f"{t}_fts" for t in RAW_INDEXES)]
 
 
@@ -95,8 +96,42 @@ SEARCH_DOCUMENTS = {
     "doc_id": str, "source_table": str, "source_key": str, "procurement_id": str, "kind": str,
     "title": str, "body": str, "organisation": str, "published": str, "published_at": str,
     "year_month": str, "jeugdregio": str, "jeugdregio_name": str, "jeugdregios": str,
-    "youth_care": int, "url": str, "title_stem": str, "body_stem": str,
+    "youth_care": int, "url": str, "title_stem": str, "body_stem": str, "procedure": str,
 }
+
+#: The dashboard's counts (tenderarchive/datasette/metadata.yaml, ``datasette-dashboards``),
+#: kept by the index builder as the documents change, so no chart reads ``notices``,
+#: ``articles`` or ``search_documents`` (issue 14): ``n`` documents per chart, key and region
+#: (``region`` is a jeugdregio name, ``''`` for all regions).
+DASHBOARD_SQL = ("create table if not exists dashboard_counts (chart text not null, region text not null, "
+                 "key text not null, n integer not null, primary key (chart, region, key)) without rowid")
+
+
+def dashboard_keys(doc: dict) -> list[tuple[str, str, str]]:
+    """``(chart, region, key)`` of every count a search document adds one to."""
+    keys = [("documents", "")]
+    if doc.get("year_month"):
+        keys.append(("per_month", f"{doc['year_month']}|{doc.get('jeugdregio_name') or 'unknown'}"))
+    if doc["source_table"] == "notices":
+        keys += [("notices", ""), ("notice_type", doc.get("kind") or ""),
+                 ("procedure", doc.get("procedure") or "unknown")]
+        if doc.get("procurement_id"):
+            keys.append(("procurement", doc["procurement_id"]))  # one row per procedure: count(*) is distinct
+    elif doc.get("youth_care") == 1 and (doc.get("kind") or "").startswith("article: ") and doc.get("published"):
+        keys.append(("stage", f"{doc['published'][:4]}|{doc['kind'][len('article: '):]}"))
+    regions = [""] + ([doc["jeugdregio_name"]] if doc.get("jeugdregio_name") else [])
+    return [(chart, region, key) for chart, key in keys for region in regions]
+
+
+def _apply_dashboard(db: sqlite_utils.Database, deltas: dict) -> None:
+    """Add ``deltas`` (``{(chart, region, key): change}``) to ``dashboard_counts``; a count
+    that reaches 0 goes."""
+    db.execute(DASHBOARD_SQL)
+    changes = [(*k, d) for k, d in sorted(deltas.items()) if d]
+    db.conn.executemany("insert into dashboard_counts (chart, region, key, n) values (?, ?, ?, ?) "
+                        "on conflict (chart, region, key) do update set n = n + excluded.n", changes)
+    db.conn.executemany("delete from dashboard_counts where chart = ? and region = ? and key = ? and n <= 0",
+                        [c[:3] for c in changes])
 
 
 def _regions_of(db: sqlite_utils.Database, table: str, key: str, keys: list | None = None) -> dict[str, list[str]]:
@@ -155,6 +190,7 @@ def _notice_batch(rows, regions_of):
             "youth_care": row.get("youth_care"), "url": row.get("url"),
             "title_stem": stem_text(row.get("title")),
             "body_stem": stem_text(" ".join(filter(None, [row.get("description"), row.get("buyer")]))),
+            "procedure": row.get("procedure_label") or row.get("procedure"),
         }
 
 
@@ -196,6 +232,7 @@ def _article_batch(rows, regions_of, procurement_of):
             "youth_care": row.get("relevant"), "url": row.get("url"),
             "title_stem": stem_text(row.get("title")),
             "body_stem": stem_text(" ".join(filter(None, [row.get("text"), row.get("site")]))),
+            "procedure": None,
         }
 
 
@@ -302,10 +339,20 @@ def build_search_index(db: sqlite_utils.Database) -> None:
         if not documents.exists():
             documents.create(SEARCH_DOCUMENTS, pk="doc_id")
         db.execute("delete from search_documents")
+        counts: dict[tuple, int] = {}
+
+        def counted(docs):
+            for doc in docs:
+                for key in dashboard_keys(doc):
+                    counts[key] = counts.get(key, 0) + 1
+                yield doc
+
         if db["notices"].exists():
-            documents.insert_all(_notice_documents(db), batch_size=500)
+            documents.insert_all(counted(_notice_documents(db)), batch_size=500)
         if "url" in _columns(db, "articles"):
-            documents.insert_all(_article_documents(db), batch_size=500)
+            documents.insert_all(counted(_article_documents(db)), batch_size=500)
+        db.execute("drop table if exists dashboard_counts")
+        _apply_dashboard(db, counts)
         # The saved searches' and dashboard's filters and groupings (issue 14: no full scan per page).
         for columns in (["source_table", "source_key"], ["procurement_id"], ["jeugdregio"], ["published"],
                         ["source_table", "procurement_id"], ["jeugdregio_name"], ["year_month", "jeugdregio_name"]):
@@ -347,7 +394,7 @@ def can_update(db: sqlite_utils.Database) -> bool:
     triggers are in place and its definition is the current one."""
     if not db["search_state"].exists() or not db["search_documents_fts"].exists():
         return False
-    if not db["search_dirty"].exists():
+    if not db["search_dirty"].exists() or not db["dashboard_counts"].exists():
         return False
     row = db.execute("select value from search_state where key = 'definition'").fetchone()
     triggers = {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger'").fetchall()}
@@ -369,6 +416,7 @@ def update_search_index(db: sqlite_utils.Database, notices=(), articles=()) -> b
         stored = db.execute("select value from search_state where key = 'documents'").fetchone()
         documents = int(stored[0]) if stored else db.execute("select count(*) from search_documents").fetchone()[0]
         dirty: dict[str, set] = {"notices": set(notices), "articles": set(articles)}
+        deltas: dict[tuple, int] = {}  # dashboard counts
         for source, key in db.execute("select source_table, source_key from search_dirty").fetchall():
             dirty.setdefault(source, set()).add(key)
         for source, make in (("notices", _notice_documents), ("articles", _article_documents)):
@@ -386,12 +434,19 @@ def update_search_index(db: sqlite_utils.Database, notices=(), articles=()) -> b
                         put_row(db, "search_documents", row, pk="doc_id")
                         changed += 1
                         documents += before is None
-                for doc_id in old:  # its record is gone
+                        for key in dashboard_keys(row):
+                            deltas[key] = deltas.get(key, 0) + 1
+                        for key in dashboard_keys(before) if before else ():
+                            deltas[key] = deltas.get(key, 0) - 1
+                for doc_id, before in old.items():  # its record is gone
                     db.execute("delete from search_documents where doc_id = ?", [doc_id])
                     changed += 1
                     documents -= 1
+                    for key in dashboard_keys(before):
+                        deltas[key] = deltas.get(key, 0) - 1
         if db.execute("select 1 from search_dirty limit 1").fetchone():
             db.execute("delete from search_dirty")
+        _apply_dashboard(db, deltas)
         _record_state(db, documents)
     return bool(changed)
 
@@ -402,7 +457,7 @@ def index_state(db: sqlite_utils.Database) -> str:
     if not db["search_state"].exists() or not db["search_documents_fts"].exists():
         return "missing"
     row = db.execute("select value from search_state where key = 'definition'").fetchone()
-    if not row or row[0] != definition(db) or not db["search_dirty"].exists():
+    if not row or row[0] != definition(db) or not db["search_dirty"].exists() or not db["dashboard_counts"].exists():
         return "stale"
     triggers = {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger'").fetchall()}
     if not _wanted_triggers(db) <= triggers or db.execute("select 1 from search_dirty limit 1").fetchone():
