@@ -13,11 +13,13 @@ crawl archived:
    supersedes the awards of the earlier notices for the same lots), and the timeline
    events of the current awards (lot, winners, value);
 4. article ↔ procurement links (``procurement_links``) and news-only procurements,
-   scored by :mod:`tenderarchive.linking`; article ``events`` from ``article_events`` on
+   scored by :mod:`tenderarchive.linking` (the unchanged articles to rescore are looked up
+   from the changed procurements in ``article_link_keys``, which this step keeps); article ``events`` from ``article_events`` on
    the procurement each article is linked to, and ``procurements.article_count``;
 5. organisations that relevant articles name (providers, advisers, courts), one per
    folded name, the same as a published winner with that name;
-6. the Dutch search index (:mod:`tenderarchive.store.search_index`).
+6. the Dutch search index and the dashboard's counts (:mod:`tenderarchive.store.search_index`:
+   the documents the crawl touched and those its triggers marked dirty).
 
 Every write goes through :mod:`tenderarchive.store.writes`, each step in one
 transaction, and writes only what changed, so running it twice writes nothing.
@@ -205,7 +207,8 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
         db.execute(LINK_KEYS_SQL)
         if full:
             db.execute("delete from article_link_keys")
-        elif changed and not db.execute("select 1 from article_link_keys limit 1").fetchone():
+        elif changed and not db.execute("select 1 from article_link_keys limit 1").fetchone() and \
+                db.execute("select 1 from articles where relevant = 1 limit 1").fetchone():
             for urls in batches(db, "articles", "url", "relevant = 1", []):
                 articles = list(db.query(f"select * from articles where url in ({','.join('?' * len(urls))}) "
                                          "order by url", urls))
