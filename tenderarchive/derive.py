@@ -191,16 +191,24 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
         affected: set[str] = set(changed_ids or ())  # procurements whose article_count may change
         news_ids: set[str] = set()
 
-        def write(url: str, rows: list[dict]) -> None:
-            old = list(db.query("select procurement_id, status from procurement_links where url = ?", [url]))
+        def write(url: str, rows: list[dict], stored: list[dict] | None = None) -> None:
+            """``stored``: the article's links as read already, for an unchanged article (step 2),
+            whose news-only procurement and article counts change only with its *linked* rows."""
+            old = stored if stored is not None else list(
+                db.query("select procurement_id, status from procurement_links where url = ?", [url]))
             if sync_rows(db, "procurement_links", "url = ?", [url], rows):
                 counts["links"] += 1
                 if _linked(old) != _linked(rows):  # its procurement changed, not only a candidate
                     relinked.add(url)
-                for row in old + rows:
-                    affected.add(row["procurement_id"])
-                    if row["procurement_id"].startswith("NEWS-"):
-                        news_ids.add(row["procurement_id"])
+                if stored is None:
+                    ids = {row["procurement_id"] for row in old + rows}
+                else:  # article_count and a news-only procurement count linked rows only
+                    ids = ({r["procurement_id"] for r in old if r["status"] == "linked"}
+                           ^ {r["procurement_id"] for r in rows if r["status"] == "linked"})
+                for procurement_id in ids:
+                    affected.add(procurement_id)
+                    if procurement_id.startswith("NEWS-"):
+                        news_ids.add(procurement_id)
 
         # The linking keys of the relevant articles (tenderarchive/linking.py): rebuilt by a full
         # derivation, filled once when missing, then kept by step 1 for the articles a crawl wrote.
@@ -244,7 +252,7 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
                     stored = stored_links.get(article["url"], [])
                     rows = rescore(features, stored, changed, changed_ids)
                     if not _same_links(stored, rows):
-                        write(article["url"], rows)
+                        write(article["url"], rows, stored)
         if full:  # links of articles that are gone; news-only procurements nothing links to any more
             gone = _keys(db, "select distinct url from procurement_links where url not in "
                              "(select url from articles where relevant = 1)", [])
