@@ -39,14 +39,16 @@ the same derived tables as one full derivation of the same items.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 
 from tenderarchive.linking import (LINK_KEYS_SQL, Profiles, article_features, article_links, articles_features,
-                                   candidate_urls, news_procurement, procurement_profiles, rescore,
+                                   candidate_urls, news_procurement, procurement_profiles, rescore_delta,
                                    write_link_keys)
 from tenderarchive.store.keys import dumps
-from tenderarchive.store.writes import add_named_organisation, set_values, sync_rows, upsert_if_changed
+from tenderarchive.store.writes import (add_named_organisation, delete_row, put_row, set_values, sync_rows,
+                                       upsert_if_changed)
 from tenderarchive.timeline import article_events, award_events, notice_events
 
 logger = logging.getLogger(__name__)
@@ -241,18 +243,43 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
             for ids in _chunks(sorted(changed_ids)):
                 reached.update(_keys(db, f"select url from procurement_links where procurement_id in "
                                          f"({','.join('?' * len(ids))})", ids))
+            # Read and written pair by pair: of each article only its links to the changed
+            # procurements, its linked one and its best other one (rescore_delta), not all its
+            # candidate links (hundreds per article in a large archive).
+            changed_json = json.dumps(sorted(changed_ids))  # one parameter, however many (json_each)
             for urls in _chunks(sorted(reached - touched_set), BATCH):
                 marks = ",".join("?" * len(urls))
                 articles = list(db.query(f"select * from articles where relevant = 1 and url in ({marks}) "
                                          "order by url", urls))
                 stored_links: dict[str, list[dict]] = {}
-                for row in db.query(f"select * from procurement_links where url in ({marks})", urls):
+                for row in db.query(f"select * from procurement_links where url in ({marks}) and (status = 'linked' "
+                                    "or procurement_id in (select value from json_each(?)))", [*urls, changed_json]):
                     stored_links.setdefault(row["url"], []).append(row)
+                best_kept = {url: (score, reasons, pid) for url, pid, score, reasons in db.execute(
+                    "select url, procurement_id, score, reasons from (select url, procurement_id, score, reasons, "
+                    "row_number() over (partition by url order by score desc, procurement_id) as rank "
+                    f"from procurement_links where url in ({marks}) and procurement_id not like 'NEWS-%' "
+                    "and procurement_id not in (select value from json_each(?))) where rank = 1",
+                    [*urls, changed_json]).fetchall()}
                 for article, features in zip(articles, articles_features(db, articles)):
-                    stored = stored_links.get(article["url"], [])
-                    rows = rescore(features, stored, changed, changed_ids)
-                    if not _same_links(stored, rows):
-                        write(article["url"], rows, stored)
+                    url = article["url"]
+                    stored = stored_links.get(url, [])
+                    writes, deletes, linked = rescore_delta(features, stored, best_kept.get(url), changed,
+                                                            changed_ids)
+                    if not writes and not deletes:
+                        continue
+                    for procurement_id in deletes:
+                        delete_row(db, "procurement_links", (procurement_id, url))
+                    for row in writes:
+                        put_row(db, "procurement_links", row)
+                    counts["links"] += 1
+                    before = _linked(stored)
+                    if before != linked:
+                        relinked.add(url)
+                        for procurement_id in filter(None, (before, linked)):
+                            affected.add(procurement_id)
+                            if procurement_id.startswith("NEWS-"):
+                                news_ids.add(procurement_id)
         if full:  # links of articles that are gone; news-only procurements nothing links to any more
             gone = _keys(db, "select distinct url from procurement_links where url not in "
                              "(select url from articles where relevant = 1)", [])

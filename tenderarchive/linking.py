@@ -303,6 +303,43 @@ def rescore(features: dict, stored: list[dict], changed, changed_ids: set[str]) 
     return decide(features, scored)
 
 
+def rescore_delta(features: dict, stored: list[dict], best_kept: tuple | None, changed, changed_ids: set[str]):
+    """What :func:`rescore` would change in the links of an unchanged article, read and written
+    pair by pair: ``stored`` are its stored links that can change (those to the ``changed_ids``
+    procurements and its linked one), ``best_kept`` its best stored link to an unchanged
+    TenderNed procurement as ``(score, reasons, procurement_id)`` (or None). Every other stored
+    link stays a candidate with its score, as :func:`decide` would keep it. Returns ``(rows to
+    write, procurement ids whose row goes, the linked procurement id)``."""
+    url = features["url"]
+    scored = []
+    for profile in _profiles(changed).reachable(features):
+        total, reasons = score(features, profile, CANDIDATE_THRESHOLD)
+        if total >= CANDIDATE_THRESHOLD:
+            scored.append((total, dumps(reasons), profile["procurement_id"]))
+    pool = scored + ([best_kept] if best_kept else [])
+    top = min(pool, key=lambda s: (-s[0], s[2])) if pool else None
+    best = top if top and top[0] >= LINK_THRESHOLD else None
+    wanted: dict[str, dict] = {}
+    for row in stored:  # its linked row to an unchanged procurement keeps its score, maybe not its status
+        pid = row["procurement_id"]
+        if pid not in changed_ids and not pid.startswith("NEWS-"):
+            wanted[pid] = {**row, "status": "linked" if best and pid == best[2] else "candidate"}
+    for total, reasons, pid in scored:
+        wanted[pid] = {"procurement_id": pid, "url": url, "score": total,
+                       "status": "linked" if best and pid == best[2] else "candidate", "reasons": reasons}
+    if best and best[2] not in wanted:  # the best kept link, a candidate until now
+        wanted[best[2]] = {"procurement_id": best[2], "url": url, "score": best[0], "status": "linked",
+                           "reasons": best[1]}
+    linked = best[2] if best else news_procurement_id(features["places"], url)
+    if not best:
+        wanted[linked] = {"procurement_id": linked, "url": url, "score": 0.0, "status": "linked",
+                          "reasons": dumps(["news_only"])}
+    old = {r["procurement_id"]: r for r in stored}
+    writes = [row for pid, row in wanted.items()
+              if (o := old.get(pid)) is None or any(o.get(k) != v for k, v in row.items())]
+    return writes, [pid for pid in old if pid not in wanted], linked
+
+
 #: The linking keys of relevant articles (see the module docstring); a helper table of the
 #: derivation, hidden in Datasette (tenderarchive/store/search_index.py ``HELPER_TABLES``).
 LINK_KEYS_SQL = ("create table if not exists article_link_keys (key text not null, url text not null, "
