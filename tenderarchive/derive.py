@@ -169,7 +169,7 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
     """Links, news-only procurements, article events on their procurement, article counts —
     for the articles this crawl wrote (scored against every procurement) and for the
     unchanged relevant articles against the procurements this crawl changed
-    (:func:`tenderarchive.linking.rescore`); everything when ``full``.
+    (:func:`tenderarchive.linking.rescore_delta`, pair by pair); everything when ``full``.
 
     Returns the counts (and, with ``with_relinked``, the urls whose linked procurement
     changed: their article events and search documents follow it)."""
