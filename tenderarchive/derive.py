@@ -13,11 +13,13 @@ crawl archived:
    supersedes the awards of the earlier notices for the same lots), and the timeline
    events of the current awards (lot, winners, value);
 4. article ↔ procurement links (``procurement_links``) and news-only procurements,
-   scored by :mod:`tenderarchive.linking`; article ``events`` from ``article_events`` on
+   scored by :mod:`tenderarchive.linking` (the unchanged articles to rescore are looked up
+   from the changed procurements in ``article_link_keys``, which this step keeps); article ``events`` from ``article_events`` on
    the procurement each article is linked to, and ``procurements.article_count``;
 5. organisations that relevant articles name (providers, advisers, courts), one per
    folded name, the same as a published winner with that name;
-6. the Dutch search index (:mod:`tenderarchive.store.search_index`).
+6. the Dutch search index and the dashboard's counts (:mod:`tenderarchive.store.search_index`:
+   the documents the crawl touched and those its triggers marked dirty).
 
 Every write goes through :mod:`tenderarchive.store.writes`, each step in one
 transaction, and writes only what changed, so running it twice writes nothing.
@@ -37,13 +39,16 @@ the same derived tables as one full derivation of the same items.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 
-from tenderarchive.linking import (Profiles, article_features, article_links, articles_features,
-                                   news_procurement, procurement_profiles, rescore)
+from tenderarchive.linking import (LINK_KEYS_SQL, Profiles, article_features, article_links, articles_features,
+                                   candidate_urls, news_procurement, procurement_profiles, rescore_delta,
+                                   write_link_keys)
 from tenderarchive.store.keys import dumps
-from tenderarchive.store.writes import add_named_organisation, set_values, sync_rows, upsert_if_changed
+from tenderarchive.store.writes import (add_named_organisation, delete_row, put_row, set_values, sync_rows,
+                                       upsert_if_changed)
 from tenderarchive.timeline import article_events, award_events, notice_events
 
 logger = logging.getLogger(__name__)
@@ -164,7 +169,7 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
     """Links, news-only procurements, article events on their procurement, article counts —
     for the articles this crawl wrote (scored against every procurement) and for the
     unchanged relevant articles against the procurements this crawl changed
-    (:func:`tenderarchive.linking.rescore`); everything when ``full``.
+    (:func:`tenderarchive.linking.rescore_delta`, pair by pair); everything when ``full``.
 
     Returns the counts (and, with ``with_relinked``, the urls whose linked procurement
     changed: their article events and search documents follow it)."""
@@ -188,39 +193,93 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
         affected: set[str] = set(changed_ids or ())  # procurements whose article_count may change
         news_ids: set[str] = set()
 
-        def write(url: str, rows: list[dict]) -> None:
-            old = list(db.query("select procurement_id, status from procurement_links where url = ?", [url]))
+        def write(url: str, rows: list[dict], stored: list[dict] | None = None) -> None:
+            """``stored``: the article's links as read already, for an unchanged article (step 2),
+            whose news-only procurement and article counts change only with its *linked* rows."""
+            old = stored if stored is not None else list(
+                db.query("select procurement_id, status from procurement_links where url = ?", [url]))
             if sync_rows(db, "procurement_links", "url = ?", [url], rows):
                 counts["links"] += 1
                 if _linked(old) != _linked(rows):  # its procurement changed, not only a candidate
                     relinked.add(url)
-                for row in old + rows:
-                    affected.add(row["procurement_id"])
-                    if row["procurement_id"].startswith("NEWS-"):
-                        news_ids.add(row["procurement_id"])
+                if stored is None:
+                    ids = {row["procurement_id"] for row in old + rows}
+                else:  # article_count and a news-only procurement count linked rows only
+                    ids = ({r["procurement_id"] for r in old if r["status"] == "linked"}
+                           ^ {r["procurement_id"] for r in rows if r["status"] == "linked"})
+                for procurement_id in ids:
+                    affected.add(procurement_id)
+                    if procurement_id.startswith("NEWS-"):
+                        news_ids.add(procurement_id)
 
+        # The linking keys of the relevant articles (tenderarchive/linking.py): rebuilt by a full
+        # derivation, filled once when missing, then kept by step 1 for the articles a crawl wrote.
+        db.execute(LINK_KEYS_SQL)
+        if full:
+            db.execute("delete from article_link_keys")
+        elif changed and not db.execute("select 1 from article_link_keys limit 1").fetchone() and \
+                db.execute("select 1 from articles where relevant = 1 limit 1").fetchone():
+            for urls in batches(db, "articles", "url", "relevant = 1", []):
+                articles = list(db.query(f"select * from articles where url in ({','.join('?' * len(urls))}) "
+                                         "order by url", urls))
+                write_link_keys(db, urls, articles_features(db, articles))
         # 1. The articles this crawl wrote, against every procurement.
         for urls in _chunks(touched_urls):
+            features = []
             for article in list(db.query(f"select * from articles where url in ({','.join('?' * len(urls))}) "
                                          "order by url", urls)):
-                write(article["url"], article_links(article_features(db, article), everything)
-                      if article["relevant"] == 1 else [])
-        # 2. Unchanged relevant articles, against the procurements this crawl changed.
+                if article["relevant"] == 1:
+                    features.append(article_features(db, article))
+                    write(article["url"], article_links(features[-1], everything))
+                else:
+                    write(article["url"], [])
+            write_link_keys(db, urls, features)
+        # 2. Unchanged relevant articles, against the procurements this crawl changed: only those
+        # the changed procurements reach through the linking keys, or already linked to one.
         # Batched: their places, dates and stored links in a few queries per batch, and an article
         # whose links come out as stored is not written (sync_rows would find nothing to change).
         if changed:
-            for urls in batches(db, "articles", "url", "relevant = 1", []):
+            reached = candidate_urls(db, changed.profiles)
+            for ids in _chunks(sorted(changed_ids)):
+                reached.update(_keys(db, f"select url from procurement_links where procurement_id in "
+                                         f"({','.join('?' * len(ids))})", ids))
+            # Read and written pair by pair: of each article only its links to the changed
+            # procurements, its linked one and its best other one (rescore_delta), not all its
+            # candidate links (hundreds per article in a large archive).
+            changed_json = json.dumps(sorted(changed_ids))  # one parameter, however many (json_each)
+            for urls in _chunks(sorted(reached - touched_set), BATCH):
                 marks = ",".join("?" * len(urls))
-                articles = [a for a in db.query(f"select * from articles where url in ({marks}) order by url", urls)
-                            if a["url"] not in touched_set]
+                articles = list(db.query(f"select * from articles where relevant = 1 and url in ({marks}) "
+                                         "order by url", urls))
                 stored_links: dict[str, list[dict]] = {}
-                for row in db.query(f"select * from procurement_links where url in ({marks})", urls):
+                for row in db.query(f"select * from procurement_links where url in ({marks}) and (status = 'linked' "
+                                    "or procurement_id in (select value from json_each(?)))", [*urls, changed_json]):
                     stored_links.setdefault(row["url"], []).append(row)
+                best_kept = {url: (score, reasons, pid) for url, pid, score, reasons in db.execute(
+                    "select url, procurement_id, score, reasons from (select url, procurement_id, score, reasons, "
+                    "row_number() over (partition by url order by score desc, procurement_id) as rank "
+                    f"from procurement_links where url in ({marks}) and procurement_id not like 'NEWS-%' "
+                    "and procurement_id not in (select value from json_each(?))) where rank = 1",
+                    [*urls, changed_json]).fetchall()}
                 for article, features in zip(articles, articles_features(db, articles)):
-                    stored = stored_links.get(article["url"], [])
-                    rows = rescore(features, stored, changed, changed_ids)
-                    if not _same_links(stored, rows):
-                        write(article["url"], rows)
+                    url = article["url"]
+                    stored = stored_links.get(url, [])
+                    writes, deletes, linked = rescore_delta(features, stored, best_kept.get(url), changed,
+                                                            changed_ids)
+                    if not writes and not deletes:
+                        continue
+                    for procurement_id in deletes:
+                        delete_row(db, "procurement_links", (procurement_id, url))
+                    for row in writes:
+                        put_row(db, "procurement_links", row)
+                    counts["links"] += 1
+                    before = _linked(stored)
+                    if before != linked:
+                        relinked.add(url)
+                        for procurement_id in filter(None, (before, linked)):
+                            affected.add(procurement_id)
+                            if procurement_id.startswith("NEWS-"):
+                                news_ids.add(procurement_id)
         if full:  # links of articles that are gone; news-only procurements nothing links to any more
             gone = _keys(db, "select distinct url from procurement_links where url not in "
                              "(select url from articles where relevant = 1)", [])

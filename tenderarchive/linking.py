@@ -36,6 +36,15 @@ against a changed procurement (:func:`rescore`, which takes the stored links of 
 unchanged procurements — every pair at or over ``CANDIDATE_THRESHOLD`` is stored —
 and scores only the changed ones). Both give the same rows as scoring everything,
 which ``tests/test_derive.py`` checks against a full derivation.
+
+Which unchanged articles to rescore is found *from* the changed procurements, not by reading
+every relevant article: ``article_link_keys`` (written by the derivation, one row per key of a
+relevant article: its title/text words ``w:``, its municipalities ``p:``, its TenderNed
+references ``r:``, with its jeugdregio) is looked up with each changed procurement's title
+words, places, kenmerk and publication ids (:func:`candidate_urls`). Exact: a pair sharing no
+place and no reference scores at most 0.3 × (share of title words) + 0.1 (same jeugdregio) +
+0.1 (time), so only articles sharing enough title words can reach ``CANDIDATE_THRESHOLD``; the
+articles that already have a link to a changed procurement are rescored too (that link may go).
 """
 
 from __future__ import annotations
@@ -214,11 +223,20 @@ def decide(features: dict, scored: list[tuple[float, str, str]]) -> list[dict]:
     return rows
 
 
+def words_reach(shared: int, title_words: int, same_region: bool) -> bool:
+    """Whether a pair sharing no place and no TenderNed reference, but ``shared`` of the
+    procurement's ``title_words`` title words, can reach ``CANDIDATE_THRESHOLD``: its score is
+    at most 0.3 × share + 0.1 (same jeugdregio) + 0.1 (time), before rounding to 3 places."""
+    bonus = 0.1 + (0.1 if same_region else 0.0)
+    return bool(title_words) and bonus + 0.3 * shared / title_words >= CANDIDATE_THRESHOLD - 0.001
+
+
 class Profiles:
     """Procurement profiles with inverted indexes (place, title word, kenmerk, publication id),
     so an article is scored only against the procurements it can reach the candidate
-    threshold with. Exact: without a TenderNed reference, a shared place or a shared title
-    word a score is at most 0.1 (jeugdregio) + 0.1 (time) = 0.2, under ``CANDIDATE_THRESHOLD``."""
+    threshold with. Exact: without a TenderNed reference or a shared place a score is at most
+    0.3 × (share of title words) + 0.1 (jeugdregio) + 0.1 (time), so title words reach a
+    procurement only when enough of them are shared (:func:`words_reach`)."""
 
     def __init__(self, profiles: list[dict]):
         self.profiles = profiles
@@ -242,8 +260,15 @@ class Profiles:
         found: set[int] = set()
         for place in features["places"]:
             found.update(self.by_place.get(place, ()))
+        shared: dict[int, int] = {}
         for word in features["text_words"] & self.by_word.keys():
-            found.update(self.by_word[word])
+            for i in self.by_word[word]:
+                shared[i] = shared.get(i, 0) + 1
+        region = features["jeugdregio"]
+        for i, count in shared.items():
+            p = self.profiles[i]
+            if words_reach(count, len(p["title_words"]), bool(region and region == p["jeugdregio"])):
+                found.add(i)
         for key in features["tn_numbers"] | features["pub_ids"]:
             found.update(self.by_key.get(key, ()))
         for key in features["pub_ids"]:
@@ -276,6 +301,112 @@ def rescore(features: dict, stored: list[dict], changed, changed_ids: set[str]) 
         if total >= CANDIDATE_THRESHOLD:
             scored.append((total, dumps(reasons), profile["procurement_id"]))
     return decide(features, scored)
+
+
+def rescore_delta(features: dict, stored: list[dict], best_kept: tuple | None, changed, changed_ids: set[str]):
+    """What :func:`rescore` would change in the links of an unchanged article, read and written
+    pair by pair: ``stored`` are its stored links that can change (those to the ``changed_ids``
+    procurements and its linked one), ``best_kept`` its best stored link to an unchanged
+    TenderNed procurement as ``(score, reasons, procurement_id)`` (or None). Every other stored
+    link stays a candidate with its score, as :func:`decide` would keep it. Returns ``(rows to
+    write, procurement ids whose row goes, the linked procurement id)``."""
+    url = features["url"]
+    scored = []
+    for profile in _profiles(changed).reachable(features):
+        total, reasons = score(features, profile, CANDIDATE_THRESHOLD)
+        if total >= CANDIDATE_THRESHOLD:
+            scored.append((total, dumps(reasons), profile["procurement_id"]))
+    pool = scored + ([best_kept] if best_kept else [])
+    top = min(pool, key=lambda s: (-s[0], s[2])) if pool else None
+    best = top if top and top[0] >= LINK_THRESHOLD else None
+    wanted: dict[str, dict] = {}
+    for row in stored:  # its linked row to an unchanged procurement keeps its score, maybe not its status
+        pid = row["procurement_id"]
+        if pid not in changed_ids and not pid.startswith("NEWS-"):
+            wanted[pid] = {**row, "status": "linked" if best and pid == best[2] else "candidate"}
+    for total, reasons, pid in scored:
+        wanted[pid] = {"procurement_id": pid, "url": url, "score": total,
+                       "status": "linked" if best and pid == best[2] else "candidate", "reasons": reasons}
+    if best and best[2] not in wanted:  # the best kept link, a candidate until now
+        wanted[best[2]] = {"procurement_id": best[2], "url": url, "score": best[0], "status": "linked",
+                           "reasons": best[1]}
+    linked = best[2] if best else news_procurement_id(features["places"], url)
+    if not best:
+        wanted[linked] = {"procurement_id": linked, "url": url, "score": 0.0, "status": "linked",
+                          "reasons": dumps(["news_only"])}
+    old = {r["procurement_id"]: r for r in stored}
+    writes = [row for pid, row in wanted.items()
+              if (o := old.get(pid)) is None or any(o.get(k) != v for k, v in row.items())]
+    return writes, [pid for pid in old if pid not in wanted], linked
+
+
+#: The linking keys of relevant articles (see the module docstring); a helper table of the
+#: derivation, hidden in Datasette (tenderarchive/store/search_index.py ``HELPER_TABLES``).
+LINK_KEYS_SQL = ("create table if not exists article_link_keys (key text not null, url text not null, "
+                 "jeugdregio text, primary key (key, url)) without rowid")
+LINK_KEYS_INDEX_SQL = "create index if not exists article_link_keys_url on article_link_keys (url)"
+
+
+def link_keys(features: dict) -> set[str]:
+    """The ``article_link_keys`` keys of one article's :func:`article_features`: every way a
+    procurement can reach it in :meth:`Profiles.reachable`."""
+    return ({f"w:{w}" for w in features["text_words"]} | {f"p:{p}" for p in features["places"]}
+            | {f"r:{k}" for k in features["tn_numbers"] | features["pub_ids"]})
+
+
+def write_link_keys(db, urls: list[str], features: list[dict]) -> None:
+    """Replace the keys of articles ``urls`` by those of ``features`` (the relevant ones among
+    them; an article with no features entry keeps no keys). Only articles whose keys differ are
+    written, so a derivation that changes nothing writes nothing."""
+    db.execute(LINK_KEYS_SQL)
+    db.execute(LINK_KEYS_INDEX_SQL)
+    wanted = {f["url"]: {(key, f["jeugdregio"]) for key in link_keys(f)} for f in features}
+    for i in range(0, len(urls), 500):
+        batch = urls[i:i + 500]
+        stored: dict[str, set] = {}
+        for key, url, region in db.execute(f"select key, url, jeugdregio from article_link_keys where url in "
+                                           f"({','.join('?' * len(batch))})", batch).fetchall():
+            stored.setdefault(url, set()).add((key, region))
+        for url in batch:
+            if stored.get(url, set()) != wanted.get(url, set()):
+                db.execute("delete from article_link_keys where url = ?", [url])
+                db.conn.executemany("insert into article_link_keys (key, url, jeugdregio) values (?, ?, ?)",
+                                    [(key, url, region) for key, region in sorted(wanted.get(url, ()))])
+
+
+def candidate_urls(db, changed: list[dict]) -> set[str]:
+    """The articles (urls, from ``article_link_keys``) that can score at least
+    ``CANDIDATE_THRESHOLD`` against one of the ``changed`` procurement profiles; the work is
+    proportional to the changed procurements and the articles sharing their keys."""
+    def lookup(keys: set[str]):
+        keys = sorted(keys)
+        for i in range(0, len(keys), 500):
+            batch = keys[i:i + 500]
+            yield from db.execute(f"select key, url, jeugdregio from article_link_keys where key in "
+                                  f"({','.join('?' * len(batch))})", batch).fetchall()
+
+    found: set[str] = set()
+    direct = set()  # a shared place or a TenderNed reference: always scored
+    for p in changed:
+        direct |= {f"p:{c}" for c in p["places"]} | {f"r:{p['kenmerk_key']}"} | {f"r:{k}" for k in p["publication_keys"]}
+    found.update(url for _, url, _ in lookup(direct))
+    postings: dict[str, list[tuple[str, str]]] = {}
+    for key, url, region in lookup({f"w:{w}" for p in changed for w in p["title_words"]}):
+        postings.setdefault(key[2:], []).append((url, region))
+    for p in changed:
+        n = len(p["title_words"])
+        if not n:
+            continue
+        shared: dict[str, int] = {}
+        regions: dict[str, str] = {}
+        for word in p["title_words"]:
+            for url, region in postings.get(word, ()):
+                shared[url] = shared.get(url, 0) + 1
+                regions[url] = region
+        for url, count in shared.items():
+            if words_reach(count, n, bool(p["jeugdregio"] and regions[url] == p["jeugdregio"])):
+                found.add(url)
+    return found
 
 
 def news_procurement(procurement_id: str, articles: list[dict]) -> dict:

@@ -106,7 +106,8 @@ def test_parties_the_news_names_become_organisations_once_per_folded_name(db):
 # --- incremental == full (issue 14) ---------------------------------------------------------------
 
 DERIVED = {"procurements": "procurement_id", "events": "event_id", "procurement_links": "procurement_id, url",
-           "search_documents": "doc_id", "organisations": "organisation_id"}
+           "search_documents": "doc_id", "organisations": "organisation_id",
+           "dashboard_counts": "chart, region, key", "article_link_keys": "key, url"}
 
 
 def derived_tables(db) -> dict:
@@ -226,3 +227,45 @@ def test_a_notice_whose_places_alone_changed_is_rederived(tmp_path):
     write_notice(full, moved, 2)
     derive(full, 2, full=True)
     assert derived_tables(db) == derived_tables(full)
+
+
+def test_an_unchanged_article_reached_only_by_title_words_is_rescored(tmp_path):
+    """Incremental linking looks the articles to rescore up from the changed procurements
+    (``article_link_keys``, tenderarchive/linking.py): an article with no places and no
+    TenderNed reference is reached through the title words of a new procurement in its
+    jeugdregio (a candidate link), and loses that link when a later crawl changes the title;
+    each step equals a full derivation of the same items (synthetic records)."""
+    def texel_words(db):
+        db["crawls"].insert({"crawl_id": 1, "spider": "news", "status": "complete"}, pk="crawl_id", replace=True)
+        article = texel_article("https://www.elders.nl/nieuws/woorden", "Texel koopt jeugdzorg in")
+        article["municipalities"] = []
+        write_article(db, article, 1)
+        write_notice(db, texel_notice(20, 200, "Schoonmaak gemeentehuis Texel"), 1)
+
+    def new_procurement(db, crawl_id, title, fetched_at):
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": "complete"}, pk="crawl_id",
+                            replace=True)
+        notice = texel_notice(30, 300, title)
+        notice["notice"].update(jeugdregio_code="JZ17", fetched_at=fetched_at)
+        notice["municipalities"] = []
+        write_notice(db, notice, crawl_id)
+
+    db = open_archive(tmp_path / "incremental.db")
+    texel_words(db)
+    derive(db, 1)
+    keys = {r[0] for r in db.execute("select key from article_link_keys where url = ?",
+                                     ["https://www.elders.nl/nieuws/woorden"])}
+    assert {"w:jeugdzorg", "w:texel"} <= keys and not any(k.startswith("p:") for k in keys)
+    steps = [(2, "Jeugdzorg Texel", "2026-03-01T00:00:00+00:00"), (3, "Vervoer leerlingen", "2026-04-01T00:00:00+00:00")]
+    for crawl_id, title, fetched_at in steps:
+        new_procurement(db, crawl_id, title, fetched_at)
+        derive(db, crawl_id)
+        full = open_archive(tmp_path / f"full{crawl_id}.db")
+        texel_words(full)
+        for step in steps[:crawl_id - 1]:
+            new_procurement(full, *step)
+        derive(full, crawl_id, full=True)
+        assert derived_tables(db) == derived_tables(full)
+        links = {r[0]: r[1] for r in db.execute("select procurement_id, status from procurement_links where url = ?",
+                                                ["https://www.elders.nl/nieuws/woorden"])}
+        assert ("TN300" in links) == (crawl_id == 2), links  # a candidate, then gone with the new title

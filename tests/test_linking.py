@@ -125,3 +125,50 @@ def test_the_reachability_index_drops_no_candidate(archive):
                       for total, reasons in [score(features, p)] if total >= CANDIDATE_THRESHOLD]
         assert article_links(features, index) == decide(features, everything), article["url"]
         assert len(index.reachable(features)) <= len(profiles)
+
+
+def test_rescoring_pair_by_pair_equals_scoring_everything():
+    """``rescore_delta`` (what the incremental derivation writes for an unchanged article after
+    some procurements changed) applied to the stored links gives the links of scoring the
+    article against every procurement again (``article_links``), in random synthetic cases:
+    the best link moving to or from a changed procurement, news-only links, ties."""
+    import random
+    from datetime import date
+
+    from tenderarchive.linking import LINK_THRESHOLD, article_links, rescore_delta
+
+    rng = random.Random(14)
+    places, words, regions = ["GM1", "GM2", "GM3"], ["jeugdhulp", "texel", "toegang", "vervoer"], ["JZ1", "JZ2"]
+
+    def profile(i):
+        first = date(2020, 1, 1 + rng.randrange(28))
+        return {"procurement_id": f"TN{i}", "kenmerk": i, "kenmerk_key": str(i), "publication_ids": {i * 10},
+                "publication_keys": {str(i * 10)}, "title_words": set(rng.sample(words, rng.randrange(1, 4))),
+                "places": set(rng.sample(places, rng.randrange(0, 2))), "jeugdregio": rng.choice(regions),
+                "first": first, "last": first}
+
+    moved = 0
+    for case in range(300):
+        profiles = [profile(i) for i in range(1, 9)]
+        features = {"article": {}, "url": f"https://example.invalid/{case}", "places": set(rng.sample(places, 1)),
+                    "dates": [date(2020, 6, 1)], "text_words": set(rng.sample(words, 3)),
+                    "tn_numbers": {str(rng.randrange(1, 12))} if rng.random() < 0.3 else set(), "pub_ids": set(),
+                    "jeugdregio": rng.choice(regions)}
+        stored = {r["procurement_id"]: r for r in article_links(features, profiles)}
+        changed_ids = {f"TN{i}" for i in rng.sample(range(1, 9), 3)}
+        profiles = [profile(int(p["procurement_id"][2:])) if p["procurement_id"] in changed_ids else p
+                    for p in profiles]
+        changed = [p for p in profiles if p["procurement_id"] in changed_ids]
+        kept = sorted(((r["score"], r["reasons"], pid) for pid, r in stored.items()
+                       if pid not in changed_ids and not pid.startswith("NEWS-")), key=lambda s: (-s[0], s[2]))
+        in_play = [r for pid, r in stored.items() if pid in changed_ids or r["status"] == "linked"]
+        writes, deletes, linked = rescore_delta(features, in_play, kept[0] if kept else None, changed, changed_ids)
+        for pid in deletes:
+            del stored[pid]
+        stored.update({r["procurement_id"]: r for r in writes})
+        expected = article_links(features, profiles)
+        assert sorted(stored.values(), key=lambda r: r["procurement_id"]) == \
+            sorted(expected, key=lambda r: r["procurement_id"]), case
+        assert linked == next(r["procurement_id"] for r in expected if r["status"] == "linked")
+        moved += any(r["status"] == "linked" and r["score"] >= LINK_THRESHOLD for r in writes)
+    assert moved > 10  # the cases do move the best link

@@ -20,15 +20,22 @@ new one, never a half-built one.
     FTS5 over the stemmed mirror: ``aanbestedingen`` and ``aanbesteding`` both index as
     ``aanbesteed``.
 ``search_state``
-    A fingerprint of what was indexed, so :func:`ensure_search` rebuilds only when the
-    archive or the vocabulary changed, and :func:`index_state` can tell a reader whether the
-    index is current without writing anything.
+    The index's definition (version, vocabulary, indexed columns: :func:`definition`) and its
+    document count, so :func:`ensure_search` rebuilds only when the definition changed.
+``search_dirty``
+    The documents whose rows changed since they were indexed, marked by triggers on
+    ``notices``, ``articles``, their municipality links and ``procurement_links``
+    (:data:`DIRTY_SOURCES`): a reader's :func:`index_state` is "current" when the definition
+    matches and nothing is dirty, without reading the archive's tables.
 
 **Incremental (issue 14).** The raw indexes follow their tables through triggers (the
 pattern of SQLite's FTS5 documentation for external-content tables, :func:`_triggers`), so a
 crawl's writes keep them current; ``search_documents_fts`` follows ``search_documents`` the
 same way. After a crawl the derivation calls :func:`update_search_index` with the notices
-and articles it touched, which rewrites only their ``search_documents`` rows. A full
+and articles it touched, which rewrites only their ``search_documents`` rows and those of
+every document marked in ``search_dirty`` (so a title edited in place, without a new crawl id,
+reaches the index too), then empties it: the work and the reads are proportional to the
+change, not to the archive (the fingerprint of rounds one and two read every title). A full
 :func:`build_search_index` runs when the index is missing or its definition (version,
 vocabulary, columns: :func:`definition`) changed; it drops the document triggers, fills the
 table in batches and rebuilds the FTS index in one pass, then restores them.
@@ -49,7 +56,7 @@ import sqlite_utils
 from tenderarchive.search.query import jeugdregio_code, jeugdregio_name
 from tenderarchive.search.text import TOKENIZE, VOCABULARY_FILE, stem_text
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "9"
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
 RAW_INDEXES = {
@@ -57,7 +64,9 @@ RAW_INDEXES = {
     "articles": ["title", "text", "site"],
 }
 # Tables and views of the search machinery (hidden in Datasette).
-HELPER_TABLES = ["search_documents", "search_documents_fts", "search_state",
+# (``article_link_keys`` is the derivation's index for linking, tenderarchive/linking.py.)
+HELPER_TABLES = ["search_documents", "search_documents_fts", "search_state", "search_dirty", "article_link_keys",
+                 "dashboard_counts",
                  *(f"{t}_fts" for t in RAW_INDEXES)]
 
 
@@ -87,8 +96,42 @@ SEARCH_DOCUMENTS = {
     "doc_id": str, "source_table": str, "source_key": str, "procurement_id": str, "kind": str,
     "title": str, "body": str, "organisation": str, "published": str, "published_at": str,
     "year_month": str, "jeugdregio": str, "jeugdregio_name": str, "jeugdregios": str,
-    "youth_care": int, "url": str, "title_stem": str, "body_stem": str,
+    "youth_care": int, "url": str, "title_stem": str, "body_stem": str, "procedure": str,
 }
+
+#: The dashboard's counts (tenderarchive/datasette/metadata.yaml, ``datasette-dashboards``),
+#: kept by the index builder as the documents change, so no chart reads ``notices``,
+#: ``articles`` or ``search_documents`` (issue 14): ``n`` documents per chart, key and region
+#: (``region`` is a jeugdregio name, ``''`` for all regions).
+DASHBOARD_SQL = ("create table if not exists dashboard_counts (chart text not null, region text not null, "
+                 "key text not null, n integer not null, primary key (chart, region, key)) without rowid")
+
+
+def dashboard_keys(doc: dict) -> list[tuple[str, str, str]]:
+    """``(chart, region, key)`` of every count a search document adds one to."""
+    keys = [("documents", "")]
+    if doc.get("year_month"):
+        keys.append(("per_month", f"{doc['year_month']}|{doc.get('jeugdregio_name') or 'unknown'}"))
+    if doc["source_table"] == "notices":
+        keys += [("notices", ""), ("notice_type", doc.get("kind") or ""),
+                 ("procedure", doc.get("procedure") or "unknown")]
+        if doc.get("procurement_id"):
+            keys.append(("procurement", doc["procurement_id"]))  # one row per procedure: count(*) is distinct
+    elif doc.get("youth_care") == 1 and (doc.get("kind") or "").startswith("article: ") and doc.get("published"):
+        keys.append(("stage", f"{doc['published'][:4]}|{doc['kind'][len('article: '):]}"))
+    regions = [""] + ([doc["jeugdregio_name"]] if doc.get("jeugdregio_name") else [])
+    return [(chart, region, key) for chart, key in keys for region in regions]
+
+
+def _apply_dashboard(db: sqlite_utils.Database, deltas: dict) -> None:
+    """Add ``deltas`` (``{(chart, region, key): change}``) to ``dashboard_counts``; a count
+    that reaches 0 goes."""
+    db.execute(DASHBOARD_SQL)
+    changes = [(*k, d) for k, d in sorted(deltas.items()) if d]
+    db.conn.executemany("insert into dashboard_counts (chart, region, key, n) values (?, ?, ?, ?) "
+                        "on conflict (chart, region, key) do update set n = n + excluded.n", changes)
+    db.conn.executemany("delete from dashboard_counts where chart = ? and region = ? and key = ? and n <= 0",
+                        [c[:3] for c in changes])
 
 
 def _regions_of(db: sqlite_utils.Database, table: str, key: str, keys: list | None = None) -> dict[str, list[str]]:
@@ -147,6 +190,7 @@ def _notice_batch(rows, regions_of):
             "youth_care": row.get("youth_care"), "url": row.get("url"),
             "title_stem": stem_text(row.get("title")),
             "body_stem": stem_text(" ".join(filter(None, [row.get("description"), row.get("buyer")]))),
+            "procedure": row.get("procedure_label") or row.get("procedure"),
         }
 
 
@@ -188,26 +232,53 @@ def _article_batch(rows, regions_of, procurement_of):
             "youth_care": row.get("relevant"), "url": row.get("url"),
             "title_stem": stem_text(row.get("title")),
             "body_stem": stem_text(" ".join(filter(None, [row.get("text"), row.get("site")]))),
+            "procedure": None,
         }
 
 
+#: Tables whose writes change a search document: table -> (the document's source table, key
+#: column). Triggers (:func:`_dirty_triggers`) mark the document dirty in ``search_dirty``.
+DIRTY_SOURCES = {
+    "notices": ("notices", "publication_id"),
+    "notice_municipalities": ("notices", "publication_id"),
+    "articles": ("articles", "url"),
+    "article_municipalities": ("articles", "url"),
+    "procurement_links": ("articles", "url"),  # an article's procurement is its linked one
+}
+
+
+def _dirty_triggers(table: str) -> dict[str, str]:
+    """Triggers that mark the search document of every row ``table`` inserts, updates or
+    deletes as dirty: change tracking proportional to the change (issue 14), and a title
+    edited in place without a new crawl id is caught as well as a crawl's writes."""
+    source, key = DIRTY_SOURCES[table]
+    # Not ``INSERT OR IGNORE``: an outer statement's conflict policy overrides a trigger's, so an
+    # upsert of the row would turn a second mark into a constraint error.
+    mark = ("INSERT INTO search_dirty (source_table, source_key) SELECT '{source}', {row}.[{key}] WHERE NOT EXISTS "
+            "(SELECT 1 FROM search_dirty WHERE source_table = '{source}' AND source_key = {row}.[{key}]);")
+    new, old = mark.format(source=source, row="new", key=key), mark.format(source=source, row="old", key=key)
+    # A candidate link does not change the article's document, only a linked one does.
+    when = {"new": " WHEN new.status = 'linked'", "old": " WHEN old.status = 'linked'",
+            "both": " WHEN old.status = 'linked' OR new.status = 'linked'"} if table == "procurement_links" else {}
+    return {f"search_dirty_{table}_ai": f"CREATE TRIGGER [search_dirty_{table}_ai] AFTER INSERT ON [{table}]"
+                                        f"{when.get('new', '')} BEGIN {new} END",
+            f"search_dirty_{table}_au": f"CREATE TRIGGER [search_dirty_{table}_au] AFTER UPDATE ON [{table}]"
+                                        f"{when.get('both', '')} BEGIN {old} {new} END",
+            f"search_dirty_{table}_ad": f"CREATE TRIGGER [search_dirty_{table}_ad] AFTER DELETE ON [{table}]"
+                                        f"{when.get('old', '')} BEGIN {old} END"}
+
+
+def _wanted_triggers(db: sqlite_utils.Database) -> set[str]:
+    wanted = {f"{fts}_{s}" for fts in ["search_documents_fts", *(f"{t}_fts" for t in RAW_INDEXES
+                                                                 if _columns(db, t))] for s in ("ai", "ad", "au")}
+    return wanted | {name for table in DIRTY_SOURCES if db[table].exists() for name in _dirty_triggers(table)}
+
+
 def fingerprint(db: sqlite_utils.Database) -> str:
-    """What the indexes were built from: table sizes and change times, vocabulary, version."""
-    parts = [INDEX_VERSION, hashlib.sha256(VOCABULARY_FILE.read_bytes()).hexdigest()]
-    for table in RAW_INDEXES:
-        columns = _columns(db, table)
-        if not columns:
-            parts.append(f"{table}:-")
-            continue
-        changed = "max(fetched_at)" if "fetched_at" in columns else "null"
-        count, latest, total = db.execute(
-            f"select count(*), {changed}, total(length(coalesce(title, ''))) from [{table}]").fetchone()
-        parts.append(f"{table}:{count}:{latest}:{total}:{','.join(columns)}")
-    if _columns(db, "procurement_links"):  # an article's procurement comes from its link
-        parts.append("links:" + hashlib.sha256(repr(db.execute(
-            "select url, procurement_id, status from procurement_links order by url, procurement_id"
-        ).fetchall()).encode()).hexdigest())
-    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
+    """What the index stands for: its definition, and whether documents wait in
+    ``search_dirty`` (reads the definition's files and one row, never the archive's tables)."""
+    pending = bool(db["search_dirty"].exists() and db.execute("select 1 from search_dirty limit 1").fetchone())
+    return hashlib.sha256(f"{definition(db)}|pending:{pending}".encode()).hexdigest()
 
 
 def _triggers(table: str, fts: str, columns: list[str]) -> list[str]:
@@ -243,6 +314,7 @@ def definition(db: sqlite_utils.Database) -> str:
     tables' columns. When it changes, only a full build will do."""
     parts = [INDEX_VERSION, hashlib.sha256(VOCABULARY_FILE.read_bytes()).hexdigest()]
     parts += [f"{table}:{','.join(_columns(db, table))}" for table in RAW_INDEXES]
+    parts += [f"dirty:{table}:{db[table].exists()}" for table in DIRTY_SOURCES]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
@@ -267,10 +339,20 @@ def build_search_index(db: sqlite_utils.Database) -> None:
         if not documents.exists():
             documents.create(SEARCH_DOCUMENTS, pk="doc_id")
         db.execute("delete from search_documents")
+        counts: dict[tuple, int] = {}
+
+        def counted(docs):
+            for doc in docs:
+                for key in dashboard_keys(doc):
+                    counts[key] = counts.get(key, 0) + 1
+                yield doc
+
         if db["notices"].exists():
-            documents.insert_all(_notice_documents(db), batch_size=500)
+            documents.insert_all(counted(_notice_documents(db)), batch_size=500)
         if "url" in _columns(db, "articles"):
-            documents.insert_all(_article_documents(db), batch_size=500)
+            documents.insert_all(counted(_article_documents(db)), batch_size=500)
+        db.execute("drop table if exists dashboard_counts")
+        _apply_dashboard(db, counts)
         # The saved searches' and dashboard's filters and groupings (issue 14: no full scan per page).
         for columns in (["source_table", "source_key"], ["procurement_id"], ["jeugdregio"], ["published"],
                         ["source_table", "procurement_id"], ["jeugdregio_name"], ["year_month", "jeugdregio_name"]):
@@ -283,20 +365,28 @@ def build_search_index(db: sqlite_utils.Database) -> None:
         # rank inside FTS5 (``order by rank limit n``) instead of joining and sorting every hit.
         db.execute("insert into search_documents_fts(search_documents_fts, rank) values ('rank', 'bm25(4.0, 1.0)')")
 
+        # Change tracking: every later write of a document's rows marks it dirty.
+        db.execute("create table if not exists search_dirty (source_table text not null, source_key not null, "
+                   "primary key (source_table, source_key)) without rowid")
+        for table in DIRTY_SOURCES:
+            for name, sql in _dirty_triggers(table).items():
+                db.execute(f"DROP TRIGGER IF EXISTS [{name}]")
+                if db[table].exists():
+                    db.execute(sql)
+        db.execute("delete from search_dirty")
+
         db.execute("create table if not exists search_state (key text primary key, value text)")
+        db.execute("delete from search_state where key = 'fingerprint'")  # (before index version 7)
         db.execute("insert or replace into search_state values ('definition', ?)", [definition(db)])
-        _record_state(db)
+        _record_state(db, db.execute("select count(*) from search_documents").fetchone()[0])
 
 
-def _record_state(db: sqlite_utils.Database) -> None:
-    """Store the fingerprint and the document count (only when they changed: a derivation
-    that changed nothing writes nothing)."""
-    state = {"fingerprint": fingerprint(db),
-             "documents": str(db.execute("select count(*) from search_documents").fetchone()[0])}
-    stored = dict(db.execute("select key, value from search_state").fetchall())
-    for key, value in state.items():
-        if stored.get(key) != value:
-            db.execute("insert or replace into search_state values (?, ?)", [key, value])
+def _record_state(db: sqlite_utils.Database, documents: int) -> None:
+    """Store the document count (only when it changed: a derivation that changed nothing
+    writes nothing)."""
+    stored = db.execute("select value from search_state where key = 'documents'").fetchone()
+    if not stored or stored[0] != str(documents):
+        db.execute("insert or replace into search_state values ('documents', ?)", [str(documents)])
 
 
 def can_update(db: sqlite_utils.Database) -> bool:
@@ -304,18 +394,18 @@ def can_update(db: sqlite_utils.Database) -> bool:
     triggers are in place and its definition is the current one."""
     if not db["search_state"].exists() or not db["search_documents_fts"].exists():
         return False
+    if not db["search_dirty"].exists() or not db["dashboard_counts"].exists():
+        return False
     row = db.execute("select value from search_state where key = 'definition'").fetchone()
     triggers = {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger'").fetchall()}
-    wanted = {f"{fts}_{s}" for fts in ["search_documents_fts", *(f"{t}_fts" for t in RAW_INDEXES
-                                                                 if _columns(db, t))] for s in ("ai", "ad", "au")}
-    return bool(row) and row[0] == definition(db) and wanted <= triggers
+    return bool(row) and row[0] == definition(db) and _wanted_triggers(db) <= triggers
 
 
-def update_search_index(db: sqlite_utils.Database, notices: list, articles: list) -> bool:
-    """Rewrite the ``search_documents`` rows of notices ``notices`` (publication ids) and
-    articles ``articles`` (urls) where they changed; the triggers carry the change into the
-    FTS indexes. True if anything changed. Falls back to a full build when
-    :func:`can_update` says no."""
+def update_search_index(db: sqlite_utils.Database, notices=(), articles=()) -> bool:
+    """Rewrite the ``search_documents`` rows of the documents marked dirty in ``search_dirty``
+    and of notices ``notices`` (publication ids) and articles ``articles`` (urls) where they
+    changed; the triggers carry the change into the FTS indexes. True if anything changed.
+    Falls back to a full build when :func:`can_update` says no."""
     if not can_update(db):
         build_search_index(db)
         return True
@@ -323,8 +413,14 @@ def update_search_index(db: sqlite_utils.Database, notices: list, articles: list
 
     changed = 0
     with db.atomic():
-        for source, keys, make in (("notices", sorted(notices), _notice_documents),
-                                   ("articles", sorted(articles), _article_documents)):
+        stored = db.execute("select value from search_state where key = 'documents'").fetchone()
+        documents = int(stored[0]) if stored else db.execute("select count(*) from search_documents").fetchone()[0]
+        dirty: dict[str, set] = {"notices": set(notices), "articles": set(articles)}
+        deltas: dict[tuple, int] = {}  # dashboard counts
+        for source, key in db.execute("select source_table, source_key from search_dirty").fetchall():
+            dirty.setdefault(source, set()).add(key)
+        for source, make in (("notices", _notice_documents), ("articles", _article_documents)):
+            keys = sorted(dirty[source], key=str)
             if not keys or not db[source].exists():
                 continue
             for i in range(0, len(keys), 1000):
@@ -337,10 +433,21 @@ def update_search_index(db: sqlite_utils.Database, notices: list, articles: list
                     if before is None or any(before.get(k) != v for k, v in row.items()):
                         put_row(db, "search_documents", row, pk="doc_id")
                         changed += 1
-                for doc_id in old:  # its record is gone
+                        documents += before is None
+                        for key in dashboard_keys(row):
+                            deltas[key] = deltas.get(key, 0) + 1
+                        for key in dashboard_keys(before) if before else ():
+                            deltas[key] = deltas.get(key, 0) - 1
+                for doc_id, before in old.items():  # its record is gone
                     db.execute("delete from search_documents where doc_id = ?", [doc_id])
                     changed += 1
-        _record_state(db)  # one fingerprint (a candidate link alone changes it too)
+                    documents -= 1
+                    for key in dashboard_keys(before):
+                        deltas[key] = deltas.get(key, 0) - 1
+        if db.execute("select 1 from search_dirty limit 1").fetchone():
+            db.execute("delete from search_dirty")
+        _apply_dashboard(db, deltas)
+        _record_state(db, documents)
     return bool(changed)
 
 
@@ -349,8 +456,13 @@ def index_state(db: sqlite_utils.Database) -> str:
     ``"missing"``; reads only, so a read-only reader may ask."""
     if not db["search_state"].exists() or not db["search_documents_fts"].exists():
         return "missing"
-    row = db.execute("select value from search_state where key = 'fingerprint'").fetchone()
-    return "current" if row and row[0] == fingerprint(db) else "stale"
+    row = db.execute("select value from search_state where key = 'definition'").fetchone()
+    if not row or row[0] != definition(db) or not db["search_dirty"].exists() or not db["dashboard_counts"].exists():
+        return "stale"
+    triggers = {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger'").fetchall()}
+    if not _wanted_triggers(db) <= triggers or db.execute("select 1 from search_dirty limit 1").fetchone():
+        return "stale"
+    return "current"
 
 
 def is_current(db: sqlite_utils.Database) -> bool:
@@ -358,8 +470,12 @@ def is_current(db: sqlite_utils.Database) -> bool:
 
 
 def ensure_search(db: sqlite_utils.Database) -> bool:
-    """Rebuild the indexes only when the archive or the vocabulary changed; True if rebuilt."""
+    """Bring the indexes up to date when the archive or the vocabulary changed (the dirty
+    documents only when the definition still holds, else a full rebuild); True if anything
+    changed."""
     if is_current(db):
         return False
+    if can_update(db):  # only documents marked dirty: proportional to the change
+        return update_search_index(db)
     build_search_index(db)
     return True
