@@ -39,6 +39,12 @@ def cli(*args, cwd=ROOT) -> subprocess.CompletedProcess:
         except SystemExit as exit:  # argparse
             code = exit.code
     return subprocess.CompletedProcess(["tenderarchive", *args], int(code or 0), out.getvalue(), err.getvalue())
+
+
+def installed(*args, cwd=ROOT, timeout: float = 180) -> subprocess.CompletedProcess:
+    """``python -m tenderarchive.cli ARGS`` as its own process, the way a user or cron runs it."""
+    return subprocess.run([sys.executable, "-m", "tenderarchive.cli", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout)
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_AFTER_MAX=2",
         "-s", "NEWS_LIVING_RECHECK_HOURS=0"]
 

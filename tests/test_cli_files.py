@@ -12,27 +12,16 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, cli
+from tests.conftest import ROOT, installed
+from tests.conftest import cli as tenderarchive
 
 SNAPSHOT_WARC = ROOT / "tenderarchive" / "snapshot" / "warc"
 TENDERNED_WARC = sorted(SNAPSHOT_WARC.glob("tenderned-*.warc.gz"))[0]
 UNUSED_API = "http://127.0.0.1:9/papi/tenderned-rs-tns/v2"  # never contacted: the check comes first
-
-
-def tenderarchive(*args, cwd=ROOT):
-    return cli(*args, cwd=cwd)
-
-
-def tenderarchive_process(*args, cwd=ROOT):
-    """``python -m tenderarchive.cli ARGS`` as its own process."""
-    return subprocess.run([sys.executable, "-m", "tenderarchive.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=180)
 
 
 def digest(path: Path) -> str | None:
@@ -178,7 +167,7 @@ def test_the_installed_command_prints_the_same_one_line(tmp_path, command, code,
     capture): one line on stderr, the documented exit code, the file untouched."""
     path = path_of(tmp_path)
     before = digest(path)
-    completed = tenderarchive_process(*command, str(path), cwd=tmp_path)
+    completed = installed(*command, path, cwd=tmp_path)
     assert_one_line_error(completed, code, path.name)
     assert digest(path) == before
 

@@ -2,12 +2,10 @@
 the HTML page and the missing file run the installed command as its own process)."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import ROOT, cli
+from tests.conftest import ROOT, cli, installed
 
 SEEDS = ROOT / "tests" / "fixtures" / "news" / "seeds"
 GOLD = {g["seed"]: g for g in json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))}
@@ -34,14 +32,12 @@ def test_extract_prints_the_analysis_of_a_seed_text(seed):
 
 def test_extract_reads_html_too():
     page = ROOT / "tests/fixtures/news/sites/leiderdorp/inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html"
-    completed = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "extract", str(page)],
-                               cwd=ROOT, capture_output=True, text=True, timeout=120)
+    completed = installed("extract", page)
     result = json.loads(completed.stdout)
     assert result["published"] == "2020-12-14T08:55" and result["published_source"] == "stated"
     assert {m["name"] for m in result["municipalities"]} == {"Leiden", "Leiderdorp", "Oegstgeest", "Zoeterwoude"}
 
 
 def test_extract_of_a_missing_file_fails_clearly(tmp_path):
-    completed = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "extract", str(tmp_path / "nope.txt")],
-                               cwd=ROOT, capture_output=True, text=True, timeout=60)
+    completed = installed("extract", tmp_path / "nope.txt")
     assert completed.returncode == 1 and "cannot read" in completed.stderr

@@ -8,16 +8,14 @@ import subprocess
 import sys
 
 from tests import forkcli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, installed
 
 
 def test_a_forked_command_answers_like_the_installed_one(tmp_path):
     args = ["status", "--db", str(tmp_path / "none.db")]
     forked = forkcli.run(args, cwd=tmp_path)
-    installed = subprocess.run([sys.executable, "-m", "tenderarchive.cli", *args], cwd=tmp_path,
-                               capture_output=True, text=True, timeout=120)
-    assert (forked.returncode, forked.stdout, forked.stderr) == \
-        (installed.returncode, installed.stdout, installed.stderr)
+    started = installed(*args, cwd=tmp_path)
+    assert (forked.returncode, forked.stdout, forked.stderr) == (started.returncode, started.stdout, started.stderr)
     assert forked.returncode == 1 and "none.db" in forked.stderr
 
 

@@ -1,26 +1,17 @@
 """Monitoring: `tenderarchive status` says per source whether it is fresh, failing or suspicious."""
 
 import socket
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
 
 from tenderarchive.store.writes import open_archive
 from tenderarchive.exitcodes import ExitCode
 from tenderarchive.monitor import exit_code, source_health
-from tests.conftest import ROOT, cli
-
-CLI = [sys.executable, "-m", "tenderarchive.cli"]
+from tests.conftest import cli, installed
 
 
 def status(db, *args):
     """``tenderarchive status`` in this process (a reader: no crawl, no reactor)."""
     return cli("status", "--db", db, *args)
-
-
-def status_process(db, *args):
-    return subprocess.run([*CLI, "status", "--db", str(db), *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
 
 
 def closed_port() -> int:
@@ -32,7 +23,7 @@ def closed_port() -> int:
 def test_status_is_ok_after_a_fresh_crawl_stale_when_old_and_exits_5_after_a_failed_one(snapshot, serve_api, crawl):
     result = crawl(serve_api(snapshot).api_url)
     assert result.returncode == 0, result.output
-    out = status_process(result.db_path)   # the installed command, as cron runs it
+    out = installed("status", "--db", result.db_path)   # the installed command, as cron runs it
     assert out.returncode == 0, out.stdout + out.stderr
     assert "sources:" in out.stdout and "tenderned    ok" in out.stdout
     out = status(result.db_path, "--max-age-hours", "0")
