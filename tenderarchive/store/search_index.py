@@ -12,8 +12,11 @@ new one, never a half-built one.
     matter. Datasette uses them for the search box of those tables and for ``/-/search``.
 ``search_documents``
     One row per searchable document (a notice or an article) with the columns every
-    saved search needs: title, text, date, procurement, jeugdregio, link, and a Dutch
-    stemmed mirror of title and text (``title_stem``, ``body_stem``). An article's
+    saved search needs: title, date, procurement, jeugdregio, link, and a Dutch
+    stemmed mirror of title and text (``title_stem``, ``body_stem``), which is what
+    ``search_documents_fts`` indexes (FTS5 has no Dutch stemmer, so the stemmed words are
+    stored for it). The text itself is not copied here (issue 14: it was stored three times);
+    the saved searches read an excerpt from ``notices``/``articles`` by ``source_key``. An article's
     procurement is the one it is *linked* to in ``procurement_links`` (``articles`` has no
     procurement column: linking decides it, and a candidate link does not count).
 ``search_documents_fts``
@@ -56,7 +59,7 @@ import sqlite_utils
 from tenderarchive.search.query import jeugdregio_code, jeugdregio_name
 from tenderarchive.search.text import TOKENIZE, VOCABULARY_FILE, stem_text
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"  # 10: no copy of the text (``body``) in search_documents
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
 RAW_INDEXES = {
@@ -94,7 +97,7 @@ def _fts_sql(name: str, columns: list[str], content: str, content_rowid: str = "
 
 SEARCH_DOCUMENTS = {
     "doc_id": str, "source_table": str, "source_key": str, "procurement_id": str, "kind": str,
-    "title": str, "body": str, "organisation": str, "published": str, "published_at": str,
+    "title": str, "organisation": str, "published": str, "published_at": str,
     "year_month": str, "jeugdregio": str, "jeugdregio_name": str, "jeugdregios": str,
     "youth_care": int, "url": str, "title_stem": str, "body_stem": str, "procedure": str,
 }
@@ -181,7 +184,7 @@ def _notice_batch(rows, regions_of):
             "doc_id": f"notice:{row['publication_id']}", "source_table": "notices",
             "source_key": str(row["publication_id"]), "procurement_id": row.get("procurement_id"),
             "kind": row.get("notice_type_label") or row.get("notice_type"),
-            "title": row.get("title"), "body": row.get("description"), "organisation": row.get("buyer"),
+            "title": row.get("title"), "organisation": row.get("buyer"),
             "published": row.get("published"), "published_at": row.get("published_at"),
             "year_month": row.get("year_month") or (row.get("published") or "")[:7] or None,
             "jeugdregio": regions[0] if regions else None,
@@ -223,7 +226,7 @@ def _article_batch(rows, regions_of, procurement_of):
             "doc_id": f"article:{row.get('url')}", "source_table": "articles",
             "source_key": row.get("url"), "procurement_id": procurement_of.get(row.get("url")),
             "kind": "article" + (f": {row['primary_stage']}" if row.get("primary_stage") else ""),
-            "title": row.get("title"), "body": row.get("text"), "organisation": row.get("site"),
+            "title": row.get("title"), "organisation": row.get("site"),
             "published": (published or "")[:10] or None, "published_at": published,
             "year_month": (published or "")[:7] or None,
             "jeugdregio": codes[0] if codes else None,

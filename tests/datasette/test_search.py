@@ -91,6 +91,20 @@ def test_the_saved_search_answers_any_input(server, query):
     assert isinstance(json.loads(server.get(url)), list)
 
 
+def test_the_text_is_stored_once_and_the_saved_search_reads_it_from_its_table(server, demo_archive):
+    db = sqlite_utils.Database(demo_archive)
+    description = db["notices"].get(200201)["description"]
+    assert description and len(description) > 20
+    # the search rows hold the stemmed words the index needs, not a copy of the text
+    stored = [v for row in db.query("select * from search_documents where doc_id = 'notice:200201'")
+              for v in row.values()]
+    assert stored and description not in stored
+    rows = json.loads(server.get(f"/{server.database}/search_all.json?_shape=array&q=Zoeterwoude"))
+    [row] = [r for r in rows if r["source_key"] == "200201"]
+    assert row["excerpt"] == description[:200]
+    assert row["atom_content"].endswith(description)
+
+
 def test_refresh_is_idempotent_and_follows_the_archive(demo_archive, tmp_path):
     path = shutil.copy(demo_archive, tmp_path / "copy.db")
     db = sqlite_utils.Database(path)
