@@ -231,6 +231,26 @@ def words_reach(shared: int, title_words: int, same_region: bool) -> bool:
     return bool(title_words) and bonus + 0.3 * shared / title_words >= CANDIDATE_THRESHOLD - 0.001
 
 
+def prefix_words(title_words: set[str], frequency, same_region: bool = False) -> list[str]:
+    """The title words a pair must share at least one of to reach ``CANDIDATE_THRESHOLD`` by
+    title words: the ``T - m + 1`` rarest (``frequency(word)``, ties by word) of the
+    procurement's ``T`` title words, where ``m`` is the fewest shared words
+    :func:`words_reach` accepts. A pair sharing ``m`` or more of ``T`` words shares at least
+    one of any ``T - m + 1`` of them (prefix filtering, as in set-similarity joins), so
+    looking up only these words is exact, and the rarest keep the lookups short.
+
+    Linking uses it for pairs in different jeugdregios (``m`` is then about two thirds of
+    ``T``); a pair in the same jeugdregio may reach the threshold with one word of three,
+    so those are looked up by (word, jeugdregio) instead. Without this, every article sharing
+    a common title word ("jeugdhulp") was compared with every procurement with that word:
+    quadratic in the archive (issue 14)."""
+    total = len(title_words)
+    needed = next((m for m in range(1, total + 1) if words_reach(m, total, same_region)), None)
+    if needed is None:
+        return []
+    return sorted(title_words, key=lambda w: (frequency(w), w))[: total - needed + 1]
+
+
 class Profiles:
     """Procurement profiles with inverted indexes (place, title word, kenmerk, publication id),
     so an article is scored only against the procurements it can reach the candidate
@@ -244,11 +264,19 @@ class Profiles:
         self.by_word: dict[str, list[int]] = {}
         self.by_key: dict[str, list[int]] = {}
         self.by_publication: dict[str, list[int]] = {}
+        self.by_word_region: dict[tuple[str, str], list[int]] = {}
+        frequency: dict[str, int] = {}
+        for p in profiles:
+            for word in p["title_words"]:
+                frequency[word] = frequency.get(word, 0) + 1
         for i, p in enumerate(profiles):
             for place in p["places"]:
                 self.by_place.setdefault(place, []).append(i)
-            for word in p["title_words"]:
+            for word in prefix_words(p["title_words"], frequency.__getitem__):  # any jeugdregio: rarest words
                 self.by_word.setdefault(word, []).append(i)
+            if p["jeugdregio"]:  # the same jeugdregio: every title word
+                for word in p["title_words"]:
+                    self.by_word_region.setdefault((word, p["jeugdregio"]), []).append(i)
             self.by_key.setdefault(p["kenmerk_key"], []).append(i)
             for key in p["publication_keys"]:
                 self.by_publication.setdefault(key, []).append(i)
@@ -260,14 +288,18 @@ class Profiles:
         found: set[int] = set()
         for place in features["places"]:
             found.update(self.by_place.get(place, ()))
-        shared: dict[int, int] = {}
-        for word in features["text_words"] & self.by_word.keys():
-            for i in self.by_word[word]:
-                shared[i] = shared.get(i, 0) + 1
+        text_words = features["text_words"]
+        by_word: set[int] = set()
+        for word in text_words & self.by_word.keys():
+            by_word.update(self.by_word[word])
         region = features["jeugdregio"]
-        for i, count in shared.items():
+        if region:
+            for word in text_words:
+                by_word.update(self.by_word_region.get((word, region), ()))
+        for i in by_word - found:
             p = self.profiles[i]
-            if words_reach(count, len(p["title_words"]), bool(region and region == p["jeugdregio"])):
+            if words_reach(len(text_words & p["title_words"]), len(p["title_words"]),
+                           bool(region and region == p["jeugdregio"])):
                 found.add(i)
         for key in features["tn_numbers"] | features["pub_ids"]:
             found.update(self.by_key.get(key, ()))
@@ -390,21 +422,33 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
     for p in changed:
         direct |= {f"p:{c}" for c in p["places"]} | {f"r:{p['kenmerk_key']}"} | {f"r:{k}" for k in p["publication_keys"]}
     found.update(url for _, url, _ in lookup(direct))
+    # Title words: every title word for the articles of the procurement's own jeugdregio, only the
+    # rarest ones (:func:`prefix_words`; rarity = how many relevant articles have the word) for
+    # the others; then the shared words of each article reached, counted exactly.
     postings: dict[str, list[tuple[str, str]]] = {}
     for key, url, region in lookup({f"w:{w}" for p in changed for w in p["title_words"]}):
         postings.setdefault(key[2:], []).append((url, region))
+    in_region: dict[tuple[str, str], list[str]] = {}
+    url_words: dict[str, set[str]] = {}
+    regions: dict[str, str] = {}
+    for word, rows in postings.items():
+        for url, region in rows:
+            in_region.setdefault((word, region), []).append(url)
+            url_words.setdefault(url, set()).add(word)
+            regions[url] = region
     for p in changed:
         n = len(p["title_words"])
         if not n:
             continue
-        shared: dict[str, int] = {}
-        regions: dict[str, str] = {}
-        for word in p["title_words"]:
-            for url, region in postings.get(word, ()):
-                shared[url] = shared.get(url, 0) + 1
-                regions[url] = region
-        for url, count in shared.items():
-            if words_reach(count, n, bool(p["jeugdregio"] and regions[url] == p["jeugdregio"])):
+        reached: set[str] = set()
+        for word in prefix_words(p["title_words"], lambda w: len(postings.get(w, ()))):
+            reached.update(url for url, _ in postings.get(word, ()))
+        if p["jeugdregio"]:
+            for word in p["title_words"]:
+                reached.update(in_region.get((word, p["jeugdregio"]), ()))
+        for url in reached - found:
+            if words_reach(len(url_words[url] & p["title_words"]), n,
+                           bool(p["jeugdregio"] and regions[url] == p["jeugdregio"])):
                 found.add(url)
     return found
 

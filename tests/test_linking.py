@@ -172,3 +172,70 @@ def test_rescoring_pair_by_pair_equals_scoring_everything():
         assert linked == next(r["procurement_id"] for r in expected if r["status"] == "linked")
         moved += any(r["status"] == "linked" and r["score"] >= LINK_THRESHOLD for r in writes)
     assert moved > 10  # the cases do move the best link
+
+
+def _random_pairs(rng, count):
+    """Random procurement profiles and article features over a small vocabulary, so that
+    title words are shared often and in every proportion (the prefix filter's edge cases)."""
+    from datetime import date
+
+    vocabulary = [f"woord{i}" for i in range(9)]
+    places, regions = ["GM1", "GM2", "GM3", "GM4"], ["JZ1", "JZ2"]
+    profiles = []
+    for i in range(1, count + 1):
+        first = date(2020, 1, 1 + rng.randrange(28))
+        profiles.append({"procurement_id": f"TN{i}", "kenmerk": i, "kenmerk_key": str(i), "publication_ids": {i * 10},
+                         "publication_keys": {str(i * 10)},
+                         "title_words": set(rng.sample(vocabulary, rng.randrange(0, 7))),
+                         "places": set(rng.sample(places, rng.randrange(0, 2))), "jeugdregio": rng.choice(regions),
+                         "first": first, "last": first})
+    articles = [{"article": {}, "url": f"https://example.invalid/{j}", "places": set(rng.sample(places, rng.randrange(0, 2))),
+                 "dates": [date(2020, 6, 1)] if rng.random() < 0.8 else [date(2026, 6, 1)],
+                 "text_words": set(rng.sample(vocabulary, rng.randrange(0, 9))), "tn_numbers": set(), "pub_ids": set(),
+                 "jeugdregio": rng.choice(regions)} for j in range(count)]
+    return profiles, articles
+
+
+def test_the_rarest_title_words_reach_every_candidate():
+    """``Profiles`` indexes each procurement under its rarest title words only
+    (``prefix_words``): every pair that reaches the candidate threshold is still reached,
+    against scoring every pair, and the common words are not looked up."""
+    import random
+
+    from tenderarchive.linking import CANDIDATE_THRESHOLD, Profiles, prefix_words, score
+
+    rng = random.Random(1414)
+    reached_by_words = 0
+    for case in range(60):
+        profiles, articles = _random_pairs(rng, 25)
+        index = Profiles(profiles)
+        for features in articles:
+            found = {p["procurement_id"] for p in index.reachable(features)}
+            for p in profiles:
+                if score(features, p)[0] >= CANDIDATE_THRESHOLD:
+                    assert p["procurement_id"] in found, (case, features["url"], p["procurement_id"])
+                    reached_by_words += not (features["places"] & p["places"])
+    assert reached_by_words > 100  # title words alone carry many of the pairs
+    common = {"jeugdhulp": 1000, "toegang": 50, "texel": 1}.__getitem__
+    assert prefix_words({"jeugdhulp", "toegang", "texel"}, common) == ["texel", "toegang"]  # 2 of 3 needed
+    assert prefix_words({"jeugdhulp", "toegang", "texel"}, common, same_region=True) == ["texel", "toegang", "jeugdhulp"]
+    assert prefix_words(set(), common) == []
+
+
+def test_changed_procurements_find_every_article_they_can_reach():
+    """After a crawl, the articles to rescore are found from ``article_link_keys`` with only
+    the rarest title words of each changed procurement (``candidate_urls``): every article
+    whose pair with a changed procurement reaches the candidate threshold is among them."""
+    import random
+
+    from tenderarchive.linking import CANDIDATE_THRESHOLD, candidate_urls, score, write_link_keys
+
+    rng = random.Random(1415)
+    for case in range(15):
+        profiles, articles = _random_pairs(rng, 40)
+        db = sqlite_utils.Database(memory=True)
+        write_link_keys(db, [a["url"] for a in articles], articles)
+        changed = rng.sample(profiles, 5)
+        found = candidate_urls(db, changed)
+        must = {a["url"] for a in articles for p in changed if score(a, p)[0] >= CANDIDATE_THRESHOLD}
+        assert must and must <= found, (case, sorted(must - found))
