@@ -295,6 +295,17 @@ def _context_checks(full: str) -> tuple[bool, bool, bool]:
     return (any(w in low for w in _SEAT_WORDS), any(w in low for w in _OFFICE_WORDS), "regio" in full)
 
 
+def _has_word(window: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive regex needing one of ``words`` (lower case) can match ``window``."""
+    if not window.isascii() and any(c in window for c in _FOLD_SPECIAL):
+        return True
+    low = window.lower()
+    return any(w in low for w in words)
+
+
+_PREPOSITIONS = ("in", "te", "uit", "naar", "rond")
+
+
 def _subregion_named(name: str, full: str) -> bool:
     rx, literal = _SUBREGION_RX[name]
     return literal in full and rx.search(full) is not None
@@ -373,7 +384,8 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         if office and _OFFICE_OF.search(before):
             keep.append((a, b, name, "office"))
             continue
-        if (seat and _SEAT.search(before)) or (before.rstrip().endswith(_PERSON_ENDS) and _PERSON.search(before)) \
+        if (seat and _has_word(before, _SEAT_WORDS) and _SEAT.search(before)) \
+                or (before.rstrip().endswith(_PERSON_ENDS) and _PERSON.search(before)) \
                 or (region_list and _REGION_LIST.search(before)):
             continue
         if name == "'s-Gravenhage" and _GOVERNMENT.search(full[max(0, a - 100): b + 100]):
@@ -405,9 +417,11 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
     mentioned: dict[str, dict] = {}
     for i, (a, b, name, how) in enumerate(spans):
         surface = full[a:b]
-        after_gemeente = bool(_AFTER_GEMEENTE.search(full[max(0, a - 30): a]))
+        near = full[max(0, a - 30): a]
+        after_gemeente = _has_word(near, ("gemeente",)) and bool(_AFTER_GEMEENTE.search(near))
         ambiguous = surface.replace("'s", "") in AMBIGUOUS or name in AMBIGUOUS
-        place_use = surface[:1].isupper() and bool(_PLACE_PREPOSITION.search(full[max(0, a - 30): a]))
+        place_use = surface[:1].isupper() and near.rstrip().endswith(_PREPOSITIONS) and bool(
+            _PLACE_PREPOSITION.search(near))
         if ambiguous and not (after_gemeente or place_use or i in in_list or name in datelines or
                               (counts[name] >= 2 and surface[:1].isupper() and len(surface) > 5)):
             continue

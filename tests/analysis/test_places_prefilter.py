@@ -79,14 +79,16 @@ CONTEXT_TEXTS = (
     "en J.K. Tilburg. In de regio's Noordkop & Texel, West-Friesland en Alkmaar. GGD Hollands Noorden.",
     "DE RECHTER IN DEN HAAG; CJG Leiden; HET GERECHTSHOF TE ARNHEM; PROVINCIE Utrecht; locatie Zwolle.",
     "Dit is İstanbul, ſtad of ıets anders: de rechtbank te Breda, raadslid Piet van Assen.",
+    "De gemeenten Leiden en Oss; de SP in Goes; gemeente Ede en GEMEENTEN Epe; jongeren uit Putten.",
 )
 
 
 def test_context_regexes_run_wherever_they_can_match():
-    """``_context_checks`` and the surname ending are necessary conditions of ``_SEAT``,
-    ``_OFFICE_OF``, ``_PERSON`` and ``_REGION_LIST``: at every word start of every text, a regex
-    that matches the 80 characters before it is one the prefilter lets run."""
-    matched = {"seat": 0, "office": 0, "person": 0, "region_list": 0}
+    """``_context_checks``, ``_has_word`` and the word endings are necessary conditions of
+    ``_SEAT``, ``_OFFICE_OF``, ``_PERSON``, ``_REGION_LIST`` (80 characters before a name),
+    ``_AFTER_GEMEENTE`` and ``_PLACE_PREPOSITION`` (30 before): at every word start of every
+    text, a regex that matches there is one the prefilter lets run."""
+    matched = {"seat": 0, "office": 0, "person": 0, "region_list": 0, "after_gemeente": 0, "preposition": 0}
     for text in CONTEXT_TEXTS + texts():
         seat, office, region_list = places._context_checks(text)
         for m in re.finditer(r"(?<=\s)\S", text):
@@ -94,7 +96,14 @@ def test_context_regexes_run_wherever_they_can_match():
             # (the prefilter sees the whole text; any window of it must be covered)
             if places._SEAT.search(before):
                 matched["seat"] += 1
-                assert seat, before
+                assert seat and places._has_word(before, places._SEAT_WORDS), before
+            near = text[max(0, m.start() - 30): m.start()]
+            if places._AFTER_GEMEENTE.search(near):
+                matched["after_gemeente"] += 1
+                assert places._has_word(near, ("gemeente",)), near
+            if places._PLACE_PREPOSITION.search(near):
+                matched["preposition"] += 1
+                assert near.rstrip().endswith(places._PREPOSITIONS), near
             if places._OFFICE_OF.search(before):
                 matched["office"] += 1
                 assert office, before
