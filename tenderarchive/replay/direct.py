@@ -15,7 +15,9 @@ function. :func:`replay_crawl` does the same work in a loop:
    (both ``tenderarchive/middlewares.py``), so a response, its provenance and its fetch row are
    exactly what the engine replay gives;
 2. requests are scheduled as Scrapy's default scheduler orders them (highest ``priority``
-   first, last in first out) and filtered by Scrapy's own duplicate filter (``RFPDupeFilter``);
+   first, last in first out) and filtered by Scrapy's own duplicate filter (``RFPDupeFilter``),
+   whose fingerprints of simple URLs :class:`QuickFingerprinter` computes without w3lib's URL
+   canonicalisation (the same fingerprints, issue 14);
 3. a request the recorded crawl never made goes to its errback as ``IgnoreRequest`` (what
    ``ReplayMiddleware`` raises in the engine), a callback's exception is a ``spider_error``
    signal, a pipeline's ``DropItem`` an ``item_dropped`` and any other exception an
