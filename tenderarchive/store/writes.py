@@ -10,9 +10,10 @@ Callers hand it whole items (:func:`write_notice`, :func:`write_article`, from
 - **Every item whole.** Everything an item writes (a notice with its CPV
   codes, documents, organisation and places; an article with its places,
   organisations and events) commits together or not at all (``db.atomic()``, which
-  sqlite-utils' own writes join instead of committing; inside the archive pipeline's batch
-  transaction it is a savepoint, see ``pipelines/archive.py``), so a killed crawl never
-  leaves half a notice behind.
+  sqlite-utils' own writes join instead of committing), so a killed crawl never leaves half a
+  notice behind. The archive pipeline's batch (``pipelines/archive.py``) is one transaction
+  that its items join (:func:`items_joining`); when one fails, the batch is rolled back and
+  written again each item in a savepoint (:func:`item_savepoint`).
 - **Cheap commits.** The archive is in WAL mode with ``synchronous=NORMAL``: a commit
   appends to the WAL without an fsync (the checkpoint syncs). A killed process loses
   nothing committed; a power cut can lose the last commits, never corrupt the file — and
