@@ -298,10 +298,11 @@ def _first_values(headers: list[tuple[str, str]]) -> dict[str, str]:
     return values
 
 
-def _plain_records(file: Path) -> list[tuple[StoredResponse, bytes]] | None:
-    """Every response of a WARC file as :meth:`ResponseIndex._read` takes it from warcio (with
-    its body), or None when the file holds anything this store does not write itself: then
-    warcio reads it (and ``_checked`` reports what is wrong with it).
+def _plain_records(file: Path, keep_bodies: int = 0) -> list[StoredResponse] | None:
+    """Every response of a WARC file as :meth:`ResponseIndex._read` takes it from warcio (the
+    bodies kept while they fit in ``keep_bodies`` bytes, as there), or None when the file holds
+    anything this store does not write itself: then warcio reads it (and ``_checked`` reports
+    what is wrong with it).
 
     Why not warcio here (issue 14): its record parser (a buffered reader, line by line, header
     objects) took 1 of the 10 CPU-seconds of a 2,000-notice reparse, about 6 times the
@@ -348,9 +349,12 @@ def _plain_records(file: Path) -> list[tuple[StoredResponse, bytes]] | None:
                     return None  # warcio decodes such bodies
                 headers = _header_lines(http_head) if http_end > status_end else []
                 status, _, reason = statusline.partition(" ")
-                out.append((StoredResponse(url=url, status=int(status), reason=reason, headers=headers,
-                                           date=warc["warc-date"], warc_file="", offset=offset,
-                                           length=length), block[http_end + 4:]))
+                stored = StoredResponse(url=url, status=int(status), reason=reason, headers=headers,
+                                        date=warc["warc-date"], warc_file="", offset=offset, length=length)
+                body_length = len(block) - http_end - 4
+                if body_length <= keep_bodies:
+                    stored.cached, keep_bodies = block[http_end + 4:], keep_bodies - body_length
+                out.append(stored)
     except (_NotPlain, ValueError, TypeError, UnicodeDecodeError):
         return None
     return out if out or file.stat().st_size else None
@@ -439,12 +443,10 @@ class ResponseIndex:
             raise UnusableFile(file, f"cut short: its last gzip member is incomplete ({records} whole record(s))")
 
     def _read(self, file: Path, keep_bodies: int, seen: dict | None = None) -> None:
-        plain = _plain_records(file)
+        plain = _plain_records(file, keep_bodies)
         if plain is not None:  # the common case: read without warcio's record parser
-            for stored, body in plain:
+            for stored in plain:
                 stored.warc_file = str(file.relative_to(self.root))
-                if len(body) <= keep_bodies:
-                    stored.cached, keep_bodies = body, keep_bodies - len(body)
                 self.by_url.setdefault(stored.url, []).append(stored)
             if seen is not None:  # _plain_records read every record whole to the end of the file
                 seen["records"], seen["end"] = -1, file.stat().st_size
