@@ -24,6 +24,8 @@ TRICKY = [
     "http://a.nl/x?q=a+b", "http://a.nl/x?q=a%20b", "http://a.nl/x%7Ey", "http://a.nl/x~y", "http://a.nl/ä",
     "http://a.nl/x?q=ä", "http://a.nl/x?a=1&&b=2", "http://a.nl/x?a==1", "http://a.nl/x?a=1&a=1",
     "http://a.nl/x?A=1&a=1&_=1&-=1&.=1&~=1", "http://a.nl/x y", "ftp://a.nl/x", "data:,x", "http://user@a.nl/x",
+    "http://-a.nl/x", "http://a..nl/x", "http://.a.nl/x", "http://a.nl./x", "http://xn--bcher-kva.nl/x",
+    "http://a.nl:/x", "http://a.nl:0080/x", "http://a.nl/x/", "http://a.nl/~x", "http://a.nl/a/.",
 ]
 
 
