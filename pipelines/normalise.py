@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from scrapy.exceptions import DropItem
 
@@ -57,6 +57,25 @@ def clean_field(value) -> str | None:
 @lru_cache(maxsize=2048)
 def _clean_text(value: str) -> str | None:
     return values.clean_field(value)
+
+
+_PLAIN_PATH = re.compile(r"/[A-Za-z0-9._~/-]*")
+
+
+@lru_cache(maxsize=8)
+def _origin(site_url: str) -> str | None:
+    parts = urlsplit(site_url + "/")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def site_link(site_url: str, href: str) -> str:
+    """``urljoin(site_url + "/", href)``: for a plain absolute path (TenderNed's links: no dot
+    segments, no empty segments, no query) the site's origin and the path, which is what
+    ``urljoin`` gives for it (it took a fifth of normalising a notice, issue 14)."""
+    origin = _origin(site_url)
+    if origin and _PLAIN_PATH.fullmatch(href) and "/." not in href and "//" not in href:
+        return origin + href
+    return urljoin(site_url + "/", href)
 
 
 def code_label(value) -> tuple[str | None, str | None]:
@@ -142,7 +161,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             "is_main": 1 if isinstance(entry, dict) and entry.get("isHoofdOpdracht") else 0,
         })
     main = next((c for c in cpv_rows if c["is_main"]), cpv_rows[0] if cpv_rows else None)
-    nuts = [code_label(n)[0] for n in _array(d.get("nutsCodes"))]
+    nuts_codes = [code_label(n) for n in _array(d.get("nutsCodes"))]
+    nuts = [code for code, _label in nuts_codes]
+    duration_code, duration_label = code_label(d.get("looptijdCode"))
     pdf = _href(_object(d.get("links")).get("pdf"))
 
     notice = {
@@ -184,16 +205,16 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "award_only": flag(d.get("onlyGunningProcedure")),
         "tender_platform_url": clean_field(d.get("urlTsenderWebsite")),
         "keywords": keywords(d),
-        "duration_code": code_label(d.get("looptijdCode"))[0],
-        "duration_label": code_label(d.get("looptijdCode"))[1],
+        "duration_code": duration_code,
+        "duration_label": duration_label,
         "form_type": clean_field(d.get("formType")),
         "status": clean_field(d.get("aanbestedingStatus")),
         "is_completed": flag(d.get("afgerondeAanbesteding")),
         "ted_number": clean_field(str(d["pbNummerTed"])) if d.get("pbNummerTed") not in (None, "") else None,
-        "nuts_labels": ", ".join(label for label in (code_label(n)[1] for n in d.get("nutsCodes") or []) if label)
+        "nuts_labels": ", ".join(label for _code, label in nuts_codes if label)
                        or None,
         "url": notice_url.format(id=publication_id),
-        "pdf_url": urljoin(site_url + "/", pdf) if pdf else None,
+        "pdf_url": site_link(site_url, pdf) if pdf else None,
         "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,
     }
 
@@ -216,7 +237,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
                 "published": local_date(parse_timestamp(doc.get("datumPublicatie"))),
                 "size_bytes": to_int(doc.get("grootte")),
                 "virus_flag": flag(doc.get("virusIndicatie")),
-                "download_url": urljoin(site_url + "/", href) if href else None,
+                "download_url": site_link(site_url, href) if href else None,
                 "source_url": item.documents_url, "fetched_at": item.fetched_at, "sha256": None,
             })
     return {"notice": notice, "cpv": cpv_rows, "documents": documents}

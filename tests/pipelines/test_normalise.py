@@ -73,3 +73,20 @@ def test_the_fast_clean_field_cleans_as_the_shared_one():
             normalise.clean_field(bad)
     assert normalise.code_label({"code": "X", "omschrijving": " a&amp;b "}) == values.code_label(
         {"code": "X", "omschrijving": " a&amp;b "})
+
+
+def test_site_links_are_what_urljoin_gives():
+    """pipelines/normalise.py's site_link takes a shortcut for plain absolute paths (issue 14);
+    for every base and link (synthetic) it gives urljoin's answer."""
+    from urllib.parse import urljoin
+
+    from pipelines.normalise import site_link
+
+    bases = ["https://www.tenderned.nl", "http://127.0.0.1:8080", "http://127.0.0.1:8080/mirror",
+             "HTTPS://WWW.TenderNed.nl", "http://user@h.nl:1", "ftp://h.nl", "h.nl"]
+    links = ["/papi/tenderned-rs-tns/v2/publicaties/200201/pdf", "/a/b/../c", "/a/./b", "/a//b", "/a/b/",
+             "/", "/a?b=1", "/a#f", "/a;p", "a/b", "../a", "//other.nl/a", "https://other.nl/a", "/ä", "/a b",
+             "/.hidden", "/a/.", "/a/..", "/~x", "/a-b_c.d"]
+    for base in bases:
+        for link in links:
+            assert site_link(base, link) == urljoin(base + "/", link), (base, link)
