@@ -17,7 +17,9 @@ next run), then with no server:
   whose crawls of 2xx responses are fed straight to the spider's callbacks, the pipelines and
   the store (``tenderarchive/replay/direct.py``); "replay only" is its own time per crawl
   without the process start-up, the store check and the swap (the ``replayed … in S s`` lines
-  it prints);
+  it prints), and its per-step line (CPU seconds of each step: reading the WARC file, set-up,
+  the spider's callbacks, each pipeline, the last batch and the derivation, the loop) is
+  printed for the first crawl;
 - each rebuilt archive is compared with the crawled one (notices and fetches), so a fast
   reparse that loses rows cannot pass unnoticed.
 
@@ -132,6 +134,7 @@ def main(argv=None) -> int:
         replay_s = sum(float(m.group(1)) for m in re.finditer(r"^replayed \d+ responses of crawl \d+ in ([\d.]+) s",
                                                                direct.stderr, re.M))
         engine_crawls = direct.stderr.count(", engine): exit")
+        steps = re.search(r"^replayed \d+ responses of crawl \d+ in .*$", direct.stderr, re.M)
     print(f"{notices} notices, {records} WARC records in {args.crawls} crawl(s); python {sys.version.split()[0]}")
     print("| run | wall s | CPU s | notices/s (wall) | notices/s (CPU) | × warcio (wall) |")
     print("|---|---|---|---|---|---|")
@@ -147,6 +150,8 @@ def main(argv=None) -> int:
         print(f"| ... replay only (no start-up, check, swap) | {replay_s:.2f} | | {notices / replay_s:,.0f} | | "
               f"{read_s / replay_s:.3f} |")
     print(f"crawls replayed through the engine by tenderarchive reparse: {engine_crawls}")
+    if steps:
+        print(f"first crawl of the direct reparse: {steps.group(0)}")
     print(f"identical to the crawl (notices, fetches): engine {engine_identical}, direct {identical}")
     return 0 if identical and engine_identical else 1
 

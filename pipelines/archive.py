@@ -8,9 +8,12 @@ events, links, search index) is the derivation step's job
 
 Batches (issue 14): items are written ``ARCHIVE_BATCH_ITEMS`` at a time (or when the oldest
 waiting item is ``ARCHIVE_BATCH_SECONDS`` old, and when the spider closes), in one transaction
-per batch, each item in its own savepoint — one commit per batch instead of one per item. A
-kill loses the batch that had not been committed, never part of an item: every item is whole
-or absent, and an absent one is fetched again by the next incremental run. The items are held
+per batch — one commit per batch instead of one per item. A kill loses the batch that had not
+been committed, never part of an item: every item is whole or absent, and an absent one is
+fetched again by the next incremental run. The items of a batch are written with no savepoint
+each (a savepoint per item cost more than the item's rows, SQLite's statement journal); when
+any item fails, the whole batch is rolled back and written again, each item in its own
+savepoint, so the failing item alone is left out, as before. The items are held
 in memory and written together, so no write transaction stays open while the raw store
 (``tenderarchive/middlewares.py``) writes its ``fetches`` rows on its own connection. An item
 that fails to write is rolled back alone and reported through Scrapy's ``item_error`` signal
@@ -26,7 +29,7 @@ from scrapy import signals
 from twisted.python.failure import Failure
 
 from tenderarchive.items import ArticleItem, NoticeItem, OCDSProcedureItem
-from tenderarchive.store.writes import (item_savepoint, open_archive, write_article, write_notice,
+from tenderarchive.store.writes import (item_savepoint, items_joining, open_archive, write_article, write_notice,
                                          write_ocds_procedure)
 
 logger = logging.getLogger(__name__)
@@ -68,10 +71,21 @@ class ArchivePipeline:
         return item
 
     def flush(self) -> None:
-        """Write every waiting item: one transaction, one savepoint per item."""
+        """Write every waiting item in one transaction; if any fails, again with a savepoint each."""
         pending, self.pending = self.pending, []
         if not pending:
             return
+        try:
+            with self.db.atomic(), items_joining(self.db):
+                outcomes = [writer(self.db, item.record, crawl_id) for item, writer, crawl_id in pending]
+        except Exception:  # rolled back, nothing of the batch written: item by item, as below
+            outcomes = self.write_each(pending)
+        for outcome in outcomes:
+            self.crawler.stats.inc_value(f"archive/{outcome}")
+
+    def write_each(self, pending: list) -> list[str]:
+        """Write ``pending`` in one transaction, each item in a savepoint: a failing item is
+        rolled back alone and reported; the outcomes of the others."""
         outcomes = []
         with self.db.atomic():
             for item, writer, crawl_id in pending:
@@ -82,5 +96,4 @@ class ArchivePipeline:
                     logger.error("archiving %s failed: %s", getattr(item, "source_url", None), error)
                     self.crawler.signals.send_catch_log(signal=signals.item_error, item=item, response=None,
                                                         spider=self.crawler.spider, failure=Failure(error))
-        for outcome in outcomes:
-            self.crawler.stats.inc_value(f"archive/{outcome}")
+        return outcomes

@@ -9,11 +9,16 @@ A thin adapter over :mod:`tenderarchive.organisations` and :mod:`tenderarchive.r
   regional buyer bought for in the notice's year (``matched = 'regional_buyer'``),
   plus those named in the title and description (with CBS code and jeugdregio);
 - ``jeugdregio_code``: the buyer's jeugdregio, else the one most named.
+
+Speed (issue 14): a buyer's organisation and member municipalities depend only on its name and
+the notice's year, and a handful of buyers publish most notices, so they are worked out once
+per (name, year) (:func:`_buyer`) and copied into each notice's rows.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from tenderarchive import reference
 from tenderarchive.items import NoticeItem
@@ -30,14 +35,8 @@ class PlacesPipeline:
 def add_places(record: dict) -> None:
     notice = record["notice"]
     year = notice.get("year") or (notice.get("published") or "")[:4] or None
-    buyer = organisation(notice.get("buyer"), int(year) if year else None)
-    rows: dict[str, dict] = {}
-    if buyer:
-        matched = "buyer" if buyer["kind"] == "municipality" else f"regional_buyer:{buyer['organisation_id']}"
-        for code in buyer["member_codes"]:
-            row = reference.municipality(code)
-            rows[code] = {"cbs_code": code, "name": row["name"] if row else code,
-                          "jeugdregio_code": reference.region_of(code, year), "matched": matched}
+    buyer, buyer_rows = _buyer(notice.get("buyer"), year)
+    rows: dict[str, dict] = {code: dict(row) for code, row in buyer_rows}
     for found in named_municipalities(notice.get("description") or "", notice.get("title")):
         rows.setdefault(found["cbs_code"], {"cbs_code": found["cbs_code"], "name": found["name"],
                                             "jeugdregio_code": found["jeugdregio_code"] or None,
@@ -51,3 +50,18 @@ def add_places(record: dict) -> None:
     else:
         record["organisation"] = None
     record["municipalities"] = [dict(r, publication_id=notice["publication_id"]) for r in rows.values()]
+
+
+@lru_cache(maxsize=4096)
+def _buyer(name: str | None, year) -> tuple[dict | None, tuple]:
+    """The buyer's organisation and its member municipalities' rows, ``(code, row)`` in order
+    (read-only: :func:`add_places` copies them)."""
+    buyer = organisation(name, int(year) if year else None)
+    rows = []
+    if buyer:
+        matched = "buyer" if buyer["kind"] == "municipality" else f"regional_buyer:{buyer['organisation_id']}"
+        for code in buyer["member_codes"]:
+            row = reference.municipality(code)
+            rows.append((code, {"cbs_code": code, "name": row["name"] if row else code,
+                                "jeugdregio_code": reference.region_of(code, year), "matched": matched}))
+    return buyer, tuple(rows)

@@ -143,3 +143,73 @@ def test_replayed_bodies_are_what_warcio_reads():
             assert stored.body(root) == expected
             checked += 1
     assert checked > 20
+
+
+def _index_rows(index: ResponseIndex) -> dict:
+    return {url: [(r.url, r.status, r.reason, r.headers, r.date, r.warc_file, r.offset, r.length, r.cached)
+                  for r in responses] for url, responses in index.by_url.items()}
+
+
+def _warcio_index(path, monkeypatch, **kwargs) -> dict:
+    from tenderarchive import rawstore
+
+    with monkeypatch.context() as patch:
+        patch.setattr(rawstore, "_plain_records", lambda file, keep_bodies=0: None)  # every file through warcio
+        return _index_rows(ResponseIndex(path, **kwargs))
+
+
+def test_the_plain_reader_indexes_what_warcio_indexes(tmp_path, monkeypatch):
+    """ResponseIndex reads the store's own files without warcio's record parser (issue 14:
+    rawstore._plain_records) and leaves every other file to warcio: on the shipped snapshot
+    (TenderNed, OCDS and news crawls) and on files in shapes this store never writes, the index
+    (URLs, statuses, headers, dates, offsets, lengths, bodies) is warcio's."""
+    import io
+    import shutil
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    import tenderarchive
+    from tenderarchive.rawstore import WarcFile, _plain_records
+
+    snapshot = Path(tenderarchive.__file__).parent / "snapshot" / "warc"
+    for file in warc_files(snapshot):
+        assert _plain_records(file) is not None, file  # the fast path really reads them
+    for check, keep in ((False, 1 << 30), (True, 1 << 30), (True, 20_000)):  # all bodies kept, or some
+        assert _index_rows(ResponseIndex(snapshot, keep_bodies=keep, check=check)) == \
+            _warcio_index(snapshot, monkeypatch, keep_bodies=keep, check=check)
+
+    # Synthetic files: one this store writes (read fast), four it never writes (read by warcio).
+    ours = tmp_path / "ours" / "a.warc.gz"
+    store = WarcFile(ours, {"spider": "tenderned", "crawl_id": "1"})
+    moment = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    store.write_response("http://127.0.0.1:1/x?q=ä", 200, "OK", [(b"Content-Type", b"application/json")],
+                         b'{"synthetic": true}', moment)
+    store.write_response("http://127.0.0.1:1/y", 404, "Not Found", [], b"", moment)
+    store.close()
+    assert _plain_records(ours) is not None
+
+    def written(name, headers, body, gzip=True, cut=0):
+        path = tmp_path / name / f"{name}.warc{'.gz' if gzip else ''}"
+        path.parent.mkdir()
+        buffer = io.BytesIO()
+        writer = WARCWriter(buffer, gzip=gzip)
+        http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("http://127.0.0.1:1/z", "response", payload=io.BytesIO(body),
+                                                      length=len(body), http_headers=http))
+        path.write_bytes(buffer.getvalue()[:len(buffer.getvalue()) - cut])
+        return path
+
+    others = [written("chunked", [("Transfer-Encoding", "chunked")], b"4\r\nabcd\r\n0\r\n\r\n"),
+              written("folded", [("X-Long", "one\r\n  two")], b"body"),
+              written("plain", [("Content-Type", "text/plain")], b"body", gzip=False)]
+    for path in others:
+        assert _plain_records(path) is None, path
+        assert _index_rows(ResponseIndex(path)) == _warcio_index(path, monkeypatch)
+    assert _index_rows(ResponseIndex(ours, keep_bodies=100)) == _warcio_index(ours, monkeypatch, keep_bodies=100)
+    cut = tmp_path / "cut.warc.gz"
+    shutil.copy(ours, cut)
+    cut.write_bytes(cut.read_bytes()[:-20])
+    assert _plain_records(cut) is None  # a cut file is warcio's (and check_warc's) to judge

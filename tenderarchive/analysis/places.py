@@ -241,7 +241,7 @@ def find_regions(text: str) -> list[dict]:
                 found.append({"name": row["name"], "code": code, "kind": "jeugdregio", "matched": n})
                 break
     for name, (rx, _members, code) in SUBREGIONS.items():
-        if re.search(rx, text):
+        if _subregion_named(name, text):
             found.append({"name": name, "code": code, "kind": "subregio", "matched": name})
     return found
 
@@ -268,6 +268,55 @@ _PLACE_PREPOSITION = re.compile(r"[\w,]\s+(?:in|te|uit|naar|rond)\s+$")
 _DATELINE = re.compile(r"^(?:\d{1,2} \w+ )?(?P<name>[A-Z][A-Z' -]{2,40}?)\s*[-–]\s", re.M)
 
 
+# Necessary conditions for the context regexes above (issue 14: four regex searches per name
+# found were a fifth of a notice's places): a regex runs only where its condition holds, so the
+# result is that of running it everywhere (``tests/analysis/test_places_prefilter.py`` checks
+# the conditions against the regexes). The case-insensitive ones look for their literal words
+# in the lower-cased text; ``İ``, ``ı`` and ``ſ`` match ``i``/``s`` under ``re.I`` but not after
+# ``str.lower()``, so a text holding one of them runs every regex.
+_SEAT_WORDS = ("rech", "hof", "zittingsplaats", "locatie", "gevestigd", "kantoorhoudende", "wonende", "advocaat",
+               "mr.", "regio", "provincie", "cjg", "ggd", "aanbieder", "instelling", "bedrijf", "organisatie")
+_OFFICE_WORDS = ("wethouder", "burgemeester", "gemeentesecretaris", "raadslid", "raadsleden", "college")
+_PERSON_ENDS = ("van", "de", "der", "ter", "ten", "den", ".")
+_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f")
+#: Each sub-region's regex and the literal text every match of it starts with.
+_SUBREGION_RX = {name: (re.compile(rx), rx.replace("\\b", "").split("[")[0])
+                 for name, (rx, _m, _c) in SUBREGIONS.items()}
+_AFTER_GEMEENTE = re.compile(r"gemeenten?\s+(?:\w+\s+)?$", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|en|of|&|/)\s*")
+_COMMA_GAP = re.compile(r",\s*")
+
+
+def _context_checks(full: str) -> tuple[bool, bool, bool]:
+    """Whether ``_SEAT``, ``_OFFICE_OF`` and ``_REGION_LIST`` can match anywhere in ``full``."""
+    if not full.isascii() and any(c in full for c in _FOLD_SPECIAL):
+        return True, True, "regio" in full
+    low = full.lower()
+    return (any(w in low for w in _SEAT_WORDS), any(w in low for w in _OFFICE_WORDS), "regio" in full)
+
+
+def _has_word(window: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive regex needing one of ``words`` (lower case) can match ``window``."""
+    if not window.isascii() and any(c in window for c in _FOLD_SPECIAL):
+        return True
+    low = window.lower()
+    return any(w in low for w in words)
+
+
+_PREPOSITIONS = ("in", "te", "uit", "naar", "rond")
+
+
+def _subregion_named(name: str, full: str) -> bool:
+    rx, literal = _SUBREGION_RX[name]
+    return literal in full and rx.search(full) is not None
+
+
+@lru_cache(maxsize=None)
+def _plain(name: str) -> str:
+    """``name`` without a parenthesised suffix ("Bergen (NH.)" -> "Bergen")."""
+    return re.sub(r"\s*\([^)]*\)", "", name)
+
+
 _PLAIN: dict[int, dict[str, list[str]]] = {}
 
 
@@ -287,11 +336,11 @@ def _plain_names(munis: dict) -> dict[str, list[str]]:
 def _variant(name: str, spans: list, munis: dict) -> str:
     """A name shared by several municipalities (Bergen) -> the variant whose jeugdregio or
     province is that of the other municipalities in the text."""
-    plain = re.sub(r"\s*\([^)]*\)", "", name)
+    plain = _plain(name)
     variants = _plain_names(munis).get(plain, [])
     if len(variants) < 2:
         return name
-    others = [munis[sp[2]] for sp in spans if re.sub(r"\s*\([^)]*\)", "", sp[2]) != plain]
+    others = [munis[sp[2]] for sp in spans if _plain(sp[2]) != plain]
     def votes(v: str) -> int:
         row = munis[v]
         return sum(2 if o["jeugdregio_code"] == row["jeugdregio_code"] else 1 if o["province"] == row["province"] else 0
@@ -329,12 +378,15 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
     munis, _ = load()
     spans = [(a, b, _variant(name, spans, munis), how) for a, b, name, how in spans]
     keep = []
+    seat, office, region_list = _context_checks(full)
     for a, b, name, how in spans:
         before = full[max(0, a - 80): a]
-        if _OFFICE_OF.search(before):
+        if office and _OFFICE_OF.search(before):
             keep.append((a, b, name, "office"))
             continue
-        if _SEAT.search(before) or _PERSON.search(before) or _REGION_LIST.search(before):
+        if (seat and _has_word(before, _SEAT_WORDS) and _SEAT.search(before)) \
+                or (before.rstrip().endswith(_PERSON_ENDS) and _PERSON.search(before)) \
+                or (region_list and _REGION_LIST.search(before)):
             continue
         if name == "'s-Gravenhage" and _GOVERNMENT.search(full[max(0, a - 100): b + 100]):
             continue
@@ -344,19 +396,19 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
     for m in _DATELINE.finditer(full):
         cand = m.group("name").strip().title()
         for n in munis:
-            if re.sub(r"\s*\([^)]*\)", "", n).casefold() == cand.casefold():
+            if _plain(n).casefold() == cand.casefold():
                 datelines.add(n)
     for m in _CAPS_GEMEENTE.finditer(full):
         cand = m.group("name").strip().casefold()
         for n, row in munis.items():
-            forms = [re.sub(r"\s*\([^)]*\)", "", n), *(a for a in row["aliases"].split("|") if a)]
+            forms = [_plain(n), *(a for a in row["aliases"].split("|") if a)]
             if any(f.casefold() == cand for f in forms):
                 datelines.add(n)
     # list membership: names separated only by ", " / " en " / " of "
     in_list: set[int] = set()
     for i in range(len(spans) - 1):
         gap = full[spans[i][1]: spans[i + 1][0]]
-        if re.fullmatch(r"\s*(?:,|en|of|&|/)\s*", gap) or re.fullmatch(r",\s*", gap):
+        if _LIST_GAP.fullmatch(gap) or _COMMA_GAP.fullmatch(gap):
             in_list.update({i, i + 1})
     counts: dict[str, int] = {}
     for _, _, name, _ in spans:
@@ -365,9 +417,11 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
     mentioned: dict[str, dict] = {}
     for i, (a, b, name, how) in enumerate(spans):
         surface = full[a:b]
-        after_gemeente = bool(re.search(r"gemeenten?\s+(?:\w+\s+)?$", full[max(0, a - 30): a], re.I))
+        near = full[max(0, a - 30): a]
+        after_gemeente = _has_word(near, ("gemeente",)) and bool(_AFTER_GEMEENTE.search(near))
         ambiguous = surface.replace("'s", "") in AMBIGUOUS or name in AMBIGUOUS
-        place_use = surface[:1].isupper() and bool(_PLACE_PREPOSITION.search(full[max(0, a - 30): a]))
+        place_use = surface[:1].isupper() and near.rstrip().endswith(_PREPOSITIONS) and bool(
+            _PLACE_PREPOSITION.search(near))
         if ambiguous and not (after_gemeente or place_use or i in in_list or name in datelines or
                               (counts[name] >= 2 and surface[:1].isupper() and len(surface) > 5)):
             continue
@@ -384,7 +438,7 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         if name not in salient:
             salient[name] = _record(name, "dateline")
     for sub, (rx, members, _code) in SUBREGIONS.items():
-        if not members or not re.search(rx, full):
+        if not members or not _subregion_named(sub, full):
             continue
         mem = list(members)
         if sub == "Leidse regio" and year and year >= 2024:

@@ -68,3 +68,54 @@ def test_the_prefilter_can_fail():
     """A text with no name at all has nothing present, so the check above is not vacuous."""
     assert places._present("zorg voor jongeren in het sociaal domein") == (set(), set())
     assert places._present("De gemeente Leiden") != (set(), set())
+
+
+#: Synthetic sentences (invented) in which each context regex of places.py matches: a court or
+#: company seat, an office holder, a person's surname, a list of regions.
+CONTEXT_TEXTS = (
+    "De rechtbank Gelderland, zittingsplaats Arnhem, oordeelde. Zorgaanbieder Horizon uit Rotterdam "
+    "en het bedrijf De Brug (BV) uit Venlo. Advocaat mr. J. de Vries te Utrecht. Gevestigd te Elst.",
+    "Wethouder Johan Coes van Hellendoorn en burgemeester Mark van de gemeente Oss. Emmeke van Eersel "
+    "en J.K. Tilburg. In de regio's Noordkop & Texel, West-Friesland en Alkmaar. GGD Hollands Noorden.",
+    "DE RECHTER IN DEN HAAG; CJG Leiden; HET GERECHTSHOF TE ARNHEM; PROVINCIE Utrecht; locatie Zwolle.",
+    "Dit is İstanbul, ſtad of ıets anders: de rechtbank te Breda, raadslid Piet van Assen.",
+    "De gemeenten Leiden en Oss; de SP in Goes; gemeente Ede en GEMEENTEN Epe; jongeren uit Putten.",
+)
+
+
+def test_context_regexes_run_wherever_they_can_match():
+    """``_context_checks``, ``_has_word`` and the word endings are necessary conditions of
+    ``_SEAT``, ``_OFFICE_OF``, ``_PERSON``, ``_REGION_LIST`` (80 characters before a name),
+    ``_AFTER_GEMEENTE`` and ``_PLACE_PREPOSITION`` (30 before): at every word start of every
+    text, a regex that matches there is one the prefilter lets run."""
+    matched = {"seat": 0, "office": 0, "person": 0, "region_list": 0, "after_gemeente": 0, "preposition": 0}
+    for text in CONTEXT_TEXTS + texts():
+        seat, office, region_list = places._context_checks(text)
+        for m in re.finditer(r"(?<=\s)\S", text):
+            before = text[max(0, m.start() - 80): m.start()]
+            # (the prefilter sees the whole text; any window of it must be covered)
+            if places._SEAT.search(before):
+                matched["seat"] += 1
+                assert seat and places._has_word(before, places._SEAT_WORDS), before
+            near = text[max(0, m.start() - 30): m.start()]
+            if places._AFTER_GEMEENTE.search(near):
+                matched["after_gemeente"] += 1
+                assert places._has_word(near, ("gemeente",)), near
+            if places._PLACE_PREPOSITION.search(near):
+                matched["preposition"] += 1
+                assert near.rstrip().endswith(places._PREPOSITIONS), near
+            if places._OFFICE_OF.search(before):
+                matched["office"] += 1
+                assert office, before
+            if places._REGION_LIST.search(before):
+                matched["region_list"] += 1
+                assert region_list, before
+            if places._PERSON.search(before):
+                matched["person"] += 1
+                assert before.rstrip().endswith(places._PERSON_ENDS), before
+    assert all(matched.values()), matched  # every regex matched somewhere: the check can fail
+
+
+def test_context_checks_say_no_when_no_context_word_occurs():
+    assert places._context_checks("Jeugdhulp voor Heerlen en Landgraaf") == (False, False, False)
+    assert places._context_checks("Jeugdhulp in de regio Parkstad") == (True, False, True)

@@ -45,3 +45,48 @@ def test_validation_drops_records_that_cannot_be_archived(snapshot, change, mess
     change(publication)
     with pytest.raises(DropItem, match=message):
         validate_notice(item_of(publication))
+
+
+def test_the_fast_clean_field_cleans_as_the_shared_one():
+    """pipelines/normalise.py's clean_field (issue 14: texts with nothing to clean pass as they
+    are, others are cleaned once) gives what tenderarchive.values.clean_field gives: on tricky
+    texts and on 20,000 random ones (seeded) built from the characters cleaning is about."""
+    import random
+
+    from pipelines import normalise
+    from tenderarchive import values
+
+    tricky = ["", " ", "Jeugdhulp", " Jeugdhulp", "Jeugdhulp ", "Jeugd  hulp", "a\u00a0b", "a\u200bb", "<p>a</p>",
+              "a &amp;nbsp; b", "a &lt;p&gt; b", "a < b", "<TenderNed>", "r1\nr2", "r1\n\n\n\nr2", "a\tb", "a\rb",
+              "\ud800x", "x\u2028", "\u2003x", "x\u2003y", "x\x1c", 5, 5.5, None, "Gemeente 's-Hertogenbosch"]
+    rng = random.Random(14)
+    alphabet = ["a", "B", " ", "  ", "\n", "\t", "\r", "\f", "\v", "\u00a0", "\u200b", "\u2003", "\x85", "&", "&amp;",
+                "&nbsp;", "&#160;", "<", ">", "<p>", "</p>", "<br/>", "<b>", ";", "\ud800", "é", "ĳ"]
+    texts = tricky + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    fast = 0
+    for text in texts:
+        assert normalise.clean_field(text) == values.clean_field(text), repr(text)
+        fast += isinstance(text, str) and not normalise._NEEDS_CLEANING.search(text) and text == text.strip()
+    assert fast > 1000  # the fast path was taken, and checked
+    for bad in ([1], {"a": 1}, True):
+        with pytest.raises(ValueError):
+            normalise.clean_field(bad)
+    assert normalise.code_label({"code": "X", "omschrijving": " a&amp;b "}) == values.code_label(
+        {"code": "X", "omschrijving": " a&amp;b "})
+
+
+def test_site_links_are_what_urljoin_gives():
+    """pipelines/normalise.py's site_link takes a shortcut for plain absolute paths (issue 14);
+    for every base and link (synthetic) it gives urljoin's answer."""
+    from urllib.parse import urljoin
+
+    from pipelines.normalise import site_link
+
+    bases = ["https://www.tenderned.nl", "http://127.0.0.1:8080", "http://127.0.0.1:8080/mirror",
+             "HTTPS://WWW.TenderNed.nl", "http://user@h.nl:1", "ftp://h.nl", "h.nl"]
+    links = ["/papi/tenderned-rs-tns/v2/publicaties/200201/pdf", "/a/b/../c", "/a/./b", "/a//b", "/a/b/",
+             "/", "/a?b=1", "/a#f", "/a;p", "a/b", "../a", "//other.nl/a", "https://other.nl/a", "/ä", "/a b",
+             "/.hidden", "/a/.", "/a/..", "/~x", "/a-b_c.d"]
+    for base in bases:
+        for link in links:
+            assert site_link(base, link) == urljoin(base + "/", link), (base, link)

@@ -1,0 +1,79 @@
+"""The archive pipeline writes a batch of items in one transaction with no savepoint per item
+(issue 14), and still leaves a failing item out alone: the batch is then rolled back and
+written again item by item (pipelines/archive.py). Real Scrapy crawler, real SQLite; the
+notices are synthetic (tests/store/test_writes.py's record)."""
+
+import sqlite_utils
+from scrapy import Spider, signals
+from scrapy.utils.test import get_crawler
+
+from pipelines.archive import ArchivePipeline
+from tenderarchive.items import NoticeItem
+from tenderarchive.store.schema import TABLES
+from tenderarchive.store.writes import write_notice
+from tests.store.test_writes import notice_record
+
+
+def pipeline(db_path):
+    crawler = get_crawler(Spider, {"ARCHIVE_DB": str(db_path), "ARCHIVE_BATCH_ITEMS": 1000,
+                                   "ARCHIVE_BATCH_SECONDS": 1000})
+    crawler.spider = crawler._create_spider("synthetic")
+    crawler.spider.crawl_id = 1
+    errors = []
+
+    def failed(item, failure, **_):
+        errors.append((item, failure))
+
+    crawler.signals.connect(failed, signal=signals.item_error)
+    crawler.keep = failed  # the dispatcher holds receivers weakly
+    archive = ArchivePipeline.from_crawler(crawler)
+    archive.open_spider()
+    return archive, crawler, errors
+
+
+def item(publication_id, broken=False):
+    record = notice_record(publication_id, title=f"Jeugdhulp perceel {publication_id}")
+    record["cpv"][0]["cpv"] = f"8531130{publication_id % 10}-5"
+    if broken:  # a document without its key: the write fails halfway through the notice
+        record["documents"] = [{"document_id": f"d{publication_id}", "publication_id": publication_id},
+                               {"publication_id": publication_id, "name": "no key"}]
+    return NoticeItem(publication_id=str(publication_id), detail={}, source_url=f"http://api/{publication_id}",
+                      record=record)
+
+
+def rows(db_path):
+    db = sqlite_utils.Database(db_path)
+    return {t: sorted(map(repr, db.query(f"select * from [{t}]"))) for t in TABLES if t != "crawls"}
+
+
+def test_a_batch_is_one_transaction_without_a_savepoint_per_item(tmp_path):
+    archive, crawler, errors = pipeline(tmp_path / "batch.db")
+    statements = []
+    archive.db.conn.set_trace_callback(statements.append)
+    for n in range(1, 21):
+        archive.process_item(item(n))
+    archive.flush()
+    assert not errors and crawler.stats.get_value("archive/new") == 20
+    assert not [s for s in statements if s.upper().startswith("SAVEPOINT")]
+    assert sum(s.upper().startswith(("BEGIN", "COMMIT")) for s in statements) == 2
+    archive.close_spider()
+
+    # the same items written one savepoint each (the old way, write_each) give the same rows
+    other, _crawler, _errors = pipeline(tmp_path / "each.db")
+    other.write_each([(item(n), write_notice, 1) for n in range(1, 21)])
+    other.close_spider()
+    assert rows(tmp_path / "batch.db") == rows(tmp_path / "each.db")
+    assert len(rows(tmp_path / "batch.db")["notices"]) == 20
+
+
+def test_a_failing_item_is_left_out_alone_and_reported(tmp_path):
+    archive, crawler, errors = pipeline(tmp_path / "a.db")
+    for n in range(1, 11):
+        archive.process_item(item(n, broken=(n == 4)))
+    archive.close_spider()
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    assert sorted(r["publication_id"] for r in db["notices"].rows) == [1, 2, 3, 5, 6, 7, 8, 9, 10]
+    assert db.execute("select count(*) from documents where publication_id = 4").fetchone()[0] == 0
+    assert db.execute("select count(*) from notice_cpv where publication_id = 4").fetchone()[0] == 0
+    assert [e[0].publication_id for e in errors] == ["4"]
+    assert crawler.stats.get_value("archive/new") == 9  # counted once, not once per attempt
