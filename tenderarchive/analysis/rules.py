@@ -47,7 +47,8 @@ RULES: dict[str, str] = {
     "stage.event_default_done": "an event stage without tense marker is done",
     "stage.postponed": ("'uitgesteld tot nader order' keeps mislukt current; a delay with a new date or decision in "
                         "the same sentence is no failure"),
-    "stage.prior_notice_now": "'verwacht te publiceren' is the prior notice, made now",
+    "stage.prior_notice_now": ("'verwacht te publiceren' is the prior notice, made now; so is a publication planned for a "
+                               "stated month, period or year ('zal in mei 2021 worden gepubliceerd', round four)"),
     "stage.procedure_running": "'de aanbesteding loopt' adds aankondiging (stages.md)",
     "stage.faq": "an FAQ is written while the tender runs",
     "stage.objection_filed": "bezwaar counts for primary only when one was made",
@@ -60,6 +61,10 @@ RULES: dict[str, str] = {
     "stage.contracts_closed": "'contracten (worden) afgesloten', 'sluit contracten af' is the contract step",
     "rel.registered_resident": "'(waar het kind) staat ingeschreven' is a residence, not a tender enrolment",
     "rel.purchasing_body": "an 'inkoopbureau' (like an inkooporganisatie) names a procurement act",
+    # round four (branch news11e): read on the false positives of six dev sites
+    "rel.particular_procedure": ("a procedure term counts only when it names a particular procurement: not the modifier of "
+                                 "a law/rule/body compound, not after 'een/elke/soort/verplichte', not a bare plural, not in "
+                                 "a sentence stating rules -- unless the sentence reports a dated or finished step"),
 }
 
 DISABLED: set[str] = set()

@@ -86,6 +86,9 @@ _NEW_DATE = re.compile(r"\bbesloten om\b|\b(?:vanaf|per|met ingang van) (?:\d{1,
 _POSTPONED = re.compile(r"\buitgesteld\b|\buit(?: te)? ?stellen\b|\btot nader order\b|\bopgeschort\b", re.I)
 DEADLINE = re.compile(r"\b(?:tot(?: en met)?|uiterlijk|deadline|sluit|sluitingsdatum)\b", re.I)
 STATUS_PRIORITY = {"current": 3, "done": 2, "planned": 1}
+# the time of an announced publication: a month, season, quarter or year ("in mei 2021", "medio juni", "na de zomer")
+_PUBLICATION_WHEN = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+                               r"voorjaar|zomer|najaar|winter|kwartaal|medio|begin|eind)\b|\b(?:19|20)\d\d\b|\bplanning\b", re.I)
 _EVENT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "kort_geding", "bodemprocedure", "hoger_beroep",
                  "contract_ondertekend"}
 
@@ -257,6 +260,12 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "current"  # postponed "tot nader order": the standstill goes on
             if on("stage.prior_notice_now") and stage == "vooraankondiging" and status == "planned":
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
+            if (on("stage.prior_notice_now") and stage == "aankondiging" and status == "planned"
+                    and re.search(r"publi\w*", m.group(0), re.I) and _PUBLICATION_WHEN.search(text)):
+                # "zal de aanbesteding in mei 2021 worden gepubliceerd": a publication announced for a date or
+                # period is the prior information (stages.md, vooraankondiging), made now (round four)
+                raw.append({"stage": "vooraankondiging", "status": "current", "cue": m.group(0), "sentence": text,
+                            "strong": strong})
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
     return _merge(raw)
 
