@@ -61,7 +61,10 @@ RULES: dict[str, str] = {
     "stage.contracts_closed": "'contracten (worden) afgesloten', 'sluit contracten af' is the contract step",
     "rel.registered_resident": "'(waar het kind) staat ingeschreven' is a residence, not a tender enrolment",
     "rel.purchasing_body": "an 'inkoopbureau' (like an inkooporganisatie) names a procurement act",
-    # round four (branch news11e): read on the false positives of six dev sites
+    # round four (branch news11e)
+    "stage.tender_open": ("'moeten/kunnen zich inschrijven', 'offerteaanvraag', 'het indienen van een offerte' is "
+                          "the tendering step; 'interesse kenbaar maken', 'verzoek tot deelneming' the selection"),
+    # read on the false positives of six dev sites
     "rel.particular_procedure": ("a procedure term counts only when it names a particular procurement: not the modifier of "
                                  "a law/rule/body compound, not after 'een/elke/soort/verplichte', not a bare plural, not in "
                                  "a sentence stating rules -- unless the sentence reports a dated or finished step"),

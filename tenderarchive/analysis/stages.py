@@ -163,6 +163,14 @@ def _date_status(clause: str, events: list[dict], ref: dt.date | None, max_date:
 def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     found: list[tuple[str, re.Match]] = []
     taken: list[tuple[int, int]] = []
+    # the tender-open verbs (round four) come first: "interesse kenbaar maken voor deelname" is the
+    # selection step of stages.md ("verzoek tot deelneming"), not only a sign the procedure runs
+    for rule, stage, rx in EXTRA_CUES:
+        if rule == "stage.tender_open" and on(rule):
+            for m in re.finditer(rx, sentence, re.I):
+                if not any(m.start() < b and m.end() > a for a, b in taken):
+                    taken.append(m.span())
+                    found.append((stage + ":open", m))
     for stage, rx in STAGE_CUES:
         for m in re.finditer(rx, sentence, re.I):
             if any(m.start() < b and m.end() > a for a, b in taken):
@@ -170,7 +178,7 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
             taken.append(m.span())
             found.append((stage, m))
     for rule, stage, rx in EXTRA_CUES:
-        if not on(rule):
+        if not on(rule) or rule == "stage.tender_open":
             continue
         for m in re.finditer(rx, sentence, re.I):
             if not any(m.start() < b and m.end() > a for a, b in taken):
@@ -203,6 +211,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             continue
         for stage, m in hits:
             implied = stage.endswith(":implied")
+            open_now = stage.endswith(":open")
             stage = stage.split(":")[0]
             if (on("stage.tender_context") and stage == "inlichtingen" and m.group(0).lower().startswith("vragen")
                     and not _TENDER_CONTEXT.search(text)):
@@ -231,6 +240,14 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                                                     r"beslissing|gelijk|wees|afgewezen|toegewezen|arrest|verbiedt|verbood|"
                                                     r"bekrachtig\w*|vernietig\w*|tot de conclusie|verboden", text, re.I):
                 status = "done"  # a ruling reported is a ruling made
+            if status is None and open_now:
+                # "aanbieders moeten zich inschrijven", "kunnen hun interesse kenbaar maken": the modal present
+                # says the step is open now, unless a date in the clause says it closed
+                for off, cl in clauses(text):
+                    if off <= m.start() < off + len(cl) + 1:
+                        status = _date_status(cl, events, ref, max_date)
+                        break
+                status = status or "current"
             if status is None:
                 for off, cl in clauses(text):
                     if off <= m.start() < off + len(cl) + 1:

@@ -146,6 +146,13 @@ EXTRA_CUES: list[tuple[str, str, str]] = [
      r"\brechter\b (?:heeft|had)\b[^.]{0,60}\b(?:uitgesproken|afgewezen|toegewezen|in het gelijk gesteld|gelijk gegeven)\b"),
     ("stage.offer_cue", "inschrijving",
      r"(?:een )?aanbod (?:te )?doen|offerte (?:[\w'-]+ ){0,3}(?:indienen|in te dienen|uitbrengen)|biedingen? (?:in te dienen|indienen)"),
+    # round four (branch news11e): the tender is open to providers now -- a modal present of the verb
+    # families "zich inschrijven" and "interesse kenbaar maken" (expression of interest = selection)
+    ("stage.tender_open", "inschrijving",
+     r"\b(?:moeten|moet|kunnen|kan|mogen|mag) zich (?:[\w'()-]+ ){0,3}inschrijven\b|\bofferteaanvraag\b|"
+     r"\b(?:het )?indienen van (?:een|hun|uw) (?:\w+ )?offerte\b"),
+    ("stage.tender_open", "selectie",
+     r"\binteresse kenbaar (?:te )?maken\b|\bverzoek(?:en)? tot deelneming\b|\baanmelden voor (?:de )?(?:deelname|selectie)\b"),
     ("stage.contracts_closed", "contract_ondertekend",
      # the present "sluit contracten af" and a signing "bekrachtigd"; not the perfect "heeft contracten
      # afgesloten", which in the dev pages describes the contracts already in force (background)
