@@ -64,6 +64,8 @@ RULES: dict[str, str] = {
     # round four (branch news11e)
     "stage.tender_open": ("'moeten/kunnen zich inschrijven', 'offerteaanvraag', 'het indienen van een offerte' is "
                           "the tendering step; 'interesse kenbaar maken', 'verzoek tot deelneming' the selection"),
+    "rel.purchase_verbs": ("the verb 'inkopen' as a purpose infinitive ('om ... in te kopen') or in the perfect "
+                           "('hebben ... ingekocht') names a procurement act; the perfect is a definitive award"),
     # read on the false positives of six dev sites
     "rel.particular_procedure": ("a procedure term counts only when it names a particular procurement: not the modifier of "
                                  "a law/rule/body compound, not after 'een/elke/soort/verplichte', not a bare plural, not in "

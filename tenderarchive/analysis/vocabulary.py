@@ -90,6 +90,11 @@ PROCUREMENT_ACT = [
     r"\bperceel\b", r"\binkoop(?:[ -]\w+){0,3} (?:19|20)\d\d\b", r"inkoop ?traject\w*", r"inkooporganisatie",
     r"inkoopprocedure\w*", r"gecontracteerde (?:\w+ ){0,2}aanbieders?",
 ]
+# The verb "inkopen" as a procurement act (rule ``rel.purchase_verbs``, round four): a purpose infinitive
+# ("de handen ineen geslagen om jeugdhulp ... in te kopen") names a particular purchase, and so does the
+# perfect ("hebben ... ingekocht"); the bare present ("gemeenten kopen jeugdzorg in") is a policy statement.
+PURCHASE_VERBS = [r"\bom\b(?: [\w'’-]+){0,14} in te kopen\b",
+                  r"\b(?:heeft|hebben|is|zijn|werd|werden)\b(?: (?!niet\b|geen\b)[\w'’-]+){0,8} ingekocht\b"]
 # Vacancies and hiring of interim staff: two distinct signals make a page a vacancy.
 VACANCY = [
     r"\bvacature\w*", r"\bsollicit\w+", r"functieomschrijving", r"\buur per week\b", r"\buren per week\b",
@@ -153,6 +158,9 @@ EXTRA_CUES: list[tuple[str, str, str]] = [
      r"\b(?:het )?indienen van (?:een|hun|uw) (?:\w+ )?offerte\b"),
     ("stage.tender_open", "selectie",
      r"\binteresse kenbaar (?:te )?maken\b|\bverzoek(?:en)? tot deelneming\b|\baanmelden voor (?:de )?(?:deelname|selectie)\b"),
+    # round four: the purchase reported in the perfect -- "hebben gezamenlijk de jeugdhulp ... ingekocht"
+    ("rel.purchase_verbs", "definitieve_gunning",
+     r"\b(?:heeft|hebben|is|zijn|werd|werden)\b(?: (?!niet\b|geen\b)[\w'’-]+){0,8} ingekocht\b"),
     ("stage.contracts_closed", "contract_ondertekend",
      # the present "sluit contracten af" and a signing "bekrachtigd"; not the perfect "heeft contracten
      # afgesloten", which in the dev pages describes the contracts already in force (background)
