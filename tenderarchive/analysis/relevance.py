@@ -74,6 +74,9 @@ RESIDENT = re.compile(r"\b(?:staat|staan|stond|is|zijn) (?:[\w'-]+ ){0,2}ingesch
 #: "afgewezen inschrijvers") keeps its terms particular. Hand-written for the same reason as the term lists (vocabulary.py).
 _NON_ACT_HEAD = re.compile(r"(?:wet|wetgeving|richtlijn\w*|regels?|regime|recht|plicht\w*|organisatie\w*|beleid\w*|"
                            r"expert\w*|adviseur\w*|adviesbureau\w*|kennis\w*|markt)$", re.I)
+# the procurement bodies the vocabulary names on purpose (vocabulary.PROCUREMENT_ACT): a page about setting one
+# up is about the procurement; a "Zorginkooporganisatie" that stops funding a provider is not
+_ACT_BODIES = {"inkooporganisatie", "inkooporganisaties"}
 _GENERIC_BEFORE = re.compile(r"(?:\b(?:elke|iedere|soort|type|vorm van|verplichte|zo'?n)\s+(?:[\w'-]+\s+)?)$", re.I)
 # "een aanbesteding" is generic in a conditional, modal or habitual sentence ("wanneer een instelling een
 # aanbesteding verliest"), not in a report ("zien af van een openbare aanbesteding")
@@ -99,7 +102,7 @@ def _word_at(text: str, start: int, end: int) -> str:
 def particular(term_match: re.Match, text: str) -> bool:
     """Does this procedure-term match name a particular procurement? (rule ``rel.particular_procedure``)"""
     word = _word_at(text, term_match.start(), term_match.end())
-    if len(word) > len(term_match.group(0)) and _NON_ACT_HEAD.search(word) and not _NON_ACT_HEAD.fullmatch(term_match.group(0)):
+    if _NON_ACT_HEAD.search(word) and word.lower() not in _ACT_BODIES:
         return False  # (a) the head of the compound is a law, rule, duty or body
     sent_start = max(text.rfind(".", 0, term_match.start()), text.rfind("\n", 0, term_match.start())) + 1
     sent_end = min((i for i in (text.find(".", term_match.end()), text.find("\n", term_match.end())) if i >= 0), default=len(text))
