@@ -63,7 +63,7 @@ RULES: dict[str, str] = {
     "rel.purchasing_body": "an 'inkoopbureau' (like an inkooporganisatie) names a procurement act",
     # round four (branch news11e)
     "stage.tender_open": ("'moeten/kunnen zich inschrijven', 'offerteaanvraag', 'het indienen van een offerte' is "
-                          "the tendering step; 'interesse kenbaar maken', 'verzoek tot deelneming' the selection"),
+                          "the tendering step, open now (not in a sentence about a dialogue procedure)"),
     "rel.purchase_verbs": ("the verb 'inkopen' as a purpose infinitive ('om ... in te kopen') or in the perfect "
                            "('hebben ... ingekocht') names a procurement act; the perfect is a definitive award"),
     # read on the false positives of six dev sites

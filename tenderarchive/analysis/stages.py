@@ -163,10 +163,9 @@ def _date_status(clause: str, events: list[dict], ref: dt.date | None, max_date:
 def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     found: list[tuple[str, re.Match]] = []
     taken: list[tuple[int, int]] = []
-    # the tender-open verbs (round four) come first: "interesse kenbaar maken voor deelname" is the
-    # selection step of stages.md ("verzoek tot deelneming"), not only a sign the procedure runs
+    # the tender-open verbs (round four) come first, outside a sentence about a dialogue procedure
     for rule, stage, rx in EXTRA_CUES:
-        if rule == "stage.tender_open" and on(rule):
+        if rule == "stage.tender_open" and on(rule) and not re.search(r"dialoog", sentence, re.I):
             for m in re.finditer(rx, sentence, re.I):
                 if not any(m.start() < b and m.end() > a for a, b in taken):
                     taken.append(m.span())

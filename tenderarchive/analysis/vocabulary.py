@@ -152,12 +152,11 @@ EXTRA_CUES: list[tuple[str, str, str]] = [
     ("stage.offer_cue", "inschrijving",
      r"(?:een )?aanbod (?:te )?doen|offerte (?:[\w'-]+ ){0,3}(?:indienen|in te dienen|uitbrengen)|biedingen? (?:in te dienen|indienen)"),
     # round four (branch news11e): the tender is open to providers now -- a modal present of the verb
-    # families "zich inschrijven" and "interesse kenbaar maken" (expression of interest = selection)
+    # family "zich inschrijven", an "offerteaanvraag" (stages._hits skips it in a sentence about a
+    # dialogue procedure, where signing up to take part is the notice's call for interest: seed 001)
     ("stage.tender_open", "inschrijving",
      r"\b(?:moeten|moet|kunnen|kan|mogen|mag) zich (?:[\w'()-]+ ){0,3}inschrijven\b|\bofferteaanvraag\b|"
      r"\b(?:het )?indienen van (?:een|hun|uw) (?:\w+ )?offerte\b"),
-    ("stage.tender_open", "selectie",
-     r"\binteresse kenbaar (?:te )?maken\b|\bverzoek(?:en)? tot deelneming\b|\baanmelden voor (?:de )?(?:deelname|selectie)\b"),
     # round four: the purchase reported in the perfect -- "hebben gezamenlijk de jeugdhulp ... ingekocht"
     ("rel.purchase_verbs", "definitieve_gunning",
      r"\b(?:heeft|hebben|is|zijn|werd|werden)\b(?: (?!niet\b|geen\b)[\w'’-]+){0,8} ingekocht\b"),

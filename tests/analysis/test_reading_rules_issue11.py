@@ -341,12 +341,16 @@ def test_a_publication_planned_for_a_month_is_the_prior_notice():
     ("Zorgaanbieders die in 2024 jeugdhulp willen leveren, moeten zich (opnieuw) inschrijven via Mercell.", "inschrijving"),
     ("Deze uitnodiging voor het indienen van een offerte voor dyslexiezorg (Jeugdwet) wordt gedaan door de regio.",
      "inschrijving"),
-    ("Sinds 15 oktober kunnen aanbieders van jeugdhulp hun interesse kenbaar maken voor deelname aan de aanbesteding.",
-     "selectie"),
 ])
 def test_a_tender_open_to_providers_now(text, stage):
     st, primary = _st(text, published=dt.date(2023, 10, 20))
     assert st[stage] == "current" and primary == stage
+
+
+def test_signing_up_for_a_dialogue_procedure_is_not_tendering():
+    st, _ = _st("Jeugdhulpaanbieders die willen meedoen aan de dialooggerichte aanbesteding kunnen zich inschrijven "
+                "via TenderNed.", published=dt.date(2021, 10, 20))
+    assert st.get("inschrijving") != "current"
 
 
 def test_the_verb_inkopen_names_the_procurement():
