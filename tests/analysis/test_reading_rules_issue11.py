@@ -236,7 +236,7 @@ def test_a_judge_who_rejected_the_claim_reports_a_ruling():
 
 
 def test_an_offer_can_be_made_until_a_deadline():
-    # stage.offer_cue
+    # stage.tender_open (round three's stage.offer_cue)
     st, primary = _st("Zorgorganisaties hebben tot en met 31 oktober a.s. de mogelijkheid om een aanbod te doen "
                       "voor de aanbesteding jeugdhulp.")
     assert st["inschrijving"] == "current" and primary == "inschrijving"
