@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 
 from .rules import on
-from .vocabulary import (ADJACENT, ADJACENT_TRANSPORT, BUDGET, GUIDANCE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, PURCHASE_VERBS, REGULATION,
+from .vocabulary import (ADJACENT, ADJACENT_TRANSPORT, BUDGET, GUIDANCE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
                          STAGE_RANK, STATISTICS, VACANCY, YOUTH_CORE)
 
 
@@ -136,8 +136,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
     acts = ((_particular_acts if on("rel.particular_procedure") else _matches)(PROCUREMENT_ACT, full)
-            + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else [])
-            + (_matches(PURCHASE_VERBS, full) if on("rel.purchase_verbs") else []))
+            + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else []))
     adjacent = _matches(ADJACENT, full)
     regulation = _matches(REGULATION, full)
     stats = _matches(STATISTICS, full)

@@ -66,8 +66,6 @@ RULES: dict[str, str] = {
                           "aanbod doen', 'offerte uitbrengen' is the tendering step, open now unless a date in the clause "
                           "says it closed (not in a sentence about a dialogue procedure; round three's stage.offer_cue "
                           "folded in)"),
-    "rel.purchase_verbs": ("the verb 'inkopen' as a purpose infinitive ('om ... in te kopen') or in the perfect "
-                           "('hebben ... ingekocht') names a procurement act"),
     # read on the false positives of six dev sites
     "rel.particular_procedure": ("a procedure term counts only when it names a particular procurement: not the modifier of "
                                  "a law/rule/body compound, not after 'elke/soort/verplichte' (nor 'een' in a conditional, "

@@ -90,11 +90,6 @@ PROCUREMENT_ACT = [
     r"\bperceel\b", r"\binkoop(?:[ -]\w+){0,3} (?:19|20)\d\d\b", r"inkoop ?traject\w*", r"inkooporganisatie",
     r"inkoopprocedure\w*", r"gecontracteerde (?:\w+ ){0,2}aanbieders?",
 ]
-# The verb "inkopen" as a procurement act (rule ``rel.purchase_verbs``, round four): a purpose infinitive
-# ("de handen ineen geslagen om jeugdhulp ... in te kopen") names a particular purchase, and so does the
-# perfect ("hebben ... ingekocht"); the bare present ("gemeenten kopen jeugdzorg in") is a policy statement.
-PURCHASE_VERBS = [r"\bom\b(?: [\w'’-]+){0,14} in te kopen\b",
-                  r"\b(?:heeft|hebben|is|zijn|werd|werden)\b(?: (?!niet\b|geen\b)[\w'’-]+){0,8} ingekocht\b"]
 # Vacancies and hiring of interim staff: two distinct signals make a page a vacancy.
 VACANCY = [
     r"\bvacature\w*", r"\bsollicit\w+", r"functieomschrijving", r"\buur per week\b", r"\buren per week\b",
