@@ -27,6 +27,9 @@ Rules, in order (the name goes into ``relevance_rule``):
   with strong evidence from ``aankondiging`` on (a contract signed, a kort geding with
   procurement vocabulary) -> relevant; a stage cue in the title counts as strong (the title
   says what the page is about: "Eerste opzet van het kader voor de inkoop");
+  since round four a procedure term counts only when it names a *particular* procurement
+  (rule ``rel.particular_procedure``: not "de Aanbestedingswet", "elke gecontracteerde
+  aanbieder", "wanneer een instelling een aanbesteding verliest"), see :func:`particular`;
 * ``procedure_not_about_youth``: both kinds of terms, but never in the title or in one
   sentence together (a Wmo tender page mentioning "jeugd" in passing) -> not relevant;
 * ``youth_term_no_procedure``: youth terms and only policy-level procurement words
