@@ -21,6 +21,9 @@ rule generalise across sites?" without looking at the test part:
   the pooled scores estimate how the rule-selection procedure does on an unseen site;
 * **primary-stage definitions**: the readings of
   :data:`tenderarchive.analysis.stages.DEFINITIONS` side by side, overall and per site.
+* **coverage** (round four): in every setting, the share of gold-relevant pages whose gold
+  primary stage is among the stages the reading found at all (column ``found``); a stage that
+  is never found cannot be chosen, so this bounds the primary-stage accuracy from above.
 
 Each page of ``tests/fixtures/news/corpus/pages/`` is wrapped in labelled synthetic HTML
 of its site's CMS family (:func:`tenderarchive.analysis.corpus.render_html`) and goes
@@ -71,12 +74,16 @@ def _site(page) -> str:
     return page.id.split("__", 1)[0]
 
 
-def _correct(pred: dict, page) -> tuple[bool, bool | None]:
-    """(relevance right, primary stage right -- None on gold-irrelevant pages)."""
+def _correct(pred: dict, page) -> tuple[bool, bool | None, bool | None]:
+    """(relevance right, primary stage right, gold primary stage among the stages the reading found
+    -- the last two None on gold-irrelevant pages). The third is the *coverage* of stage cues
+    (issue 11 round four): a primary stage the reading never finds cannot be chosen."""
     g = page.gold
     rel = bool(pred["relevant"]) == bool(g["relevant"])
     prim = (pred["primary_stage"] == g.get("primary_stage")) if g["relevant"] else None
-    return rel, prim
+    found = (g.get("primary_stage") in {s["stage"] for s in pred.get("stages") or []}
+             or pred["primary_stage"] == g.get("primary_stage")) if g["relevant"] else None
+    return rel, prim, found
 
 
 def _points(c: tuple[bool, bool | None]) -> int:
@@ -111,7 +118,9 @@ def _accuracy(correct: dict, pages) -> dict:
     site_rel = [sum(c[0] for c in cs) / len(cs) for cs in by_site.values()]
     site_prim = [sum(c[1] for c in cs if c[1] is not None) / n for cs in by_site.values()
                  if (n := sum(1 for c in cs if c[1] is not None))]
+    found = [c[2] for c in correct.values() if len(c) > 2 and c[2] is not None]
     return {"relevance": sum(rel) / len(rel), "primary_stage": sum(prim) / len(prim) if prim else None,
+            "primary_among_found": sum(found) / len(found) if found else None,
             "relevance_site_macro": sum(site_rel) / len(site_rel),
             "primary_stage_site_macro": sum(site_prim) / len(site_prim) if site_prim else None,
             "pages": len(rel), "relevant_pages": len(prim), "sites": len(by_site)}
@@ -163,10 +172,12 @@ def cv_report(res: dict) -> str:
     rows = [("all named rules on", res["all_rules"]), ("leave-one-site-out rule choice", res["leave_one_site_out"]),
             ("only rules passing on all dev", res["only_passing_rules"]), ("no named rule (core only)", res["core_only"])]
     rows += [(f"primary definition '{d}'", a) for d, a in res["definitions"].items()]
-    lines.append(f"{'setting':<34}{'relevance':>10}{'rel/site':>10}{'primary':>10}{'prim/site':>10}")
+    lines.append(f"{'setting':<34}{'relevance':>10}{'rel/site':>10}{'primary':>10}{'prim/site':>10}{'found':>10}")
     for label, a in rows:
         lines.append(f"{label:<34}{a['relevance']:>10.3f}{a['relevance_site_macro']:>10.3f}"
-                     f"{_fmt(a['primary_stage']):>10}{_fmt(a['primary_stage_site_macro']):>10}")
+                     f"{_fmt(a['primary_stage']):>10}{_fmt(a['primary_stage_site_macro']):>10}"
+                     f"{_fmt(a.get('primary_among_found')):>10}")
+    lines.append("(found = the gold primary stage is among the stages the reading found, on relevant pages)")
     a = res["all_rules"]
     lines.append(f"({a['pages']} pages, {a['relevant_pages']} relevant, {a['sites']} sites)")
     lines.append("\nrule ablation: sites fixed / broken by each named rule (pass = fixes >= 2 sites, breaks none)")

@@ -27,6 +27,9 @@ Rules, in order (the name goes into ``relevance_rule``):
   with strong evidence from ``aankondiging`` on (a contract signed, a kort geding with
   procurement vocabulary) -> relevant; a stage cue in the title counts as strong (the title
   says what the page is about: "Eerste opzet van het kader voor de inkoop");
+  since round four a procedure term counts only when it names a *particular* procurement
+  (rule ``rel.particular_procedure``: not "de Aanbestedingswet", "elke gecontracteerde
+  aanbieder", "wanneer een instelling een aanbesteding verliest"), see :func:`particular`;
 * ``procedure_not_about_youth``: both kinds of terms, but never in the title or in one
   sentence together (a Wmo tender page mentioning "jeugd" in passing) -> not relevant;
 * ``youth_term_no_procedure``: youth terms and only policy-level procurement words
@@ -60,6 +63,71 @@ RESIDENT = re.compile(r"\b(?:staat|staan|stond|is|zijn) (?:[\w'-]+ ){0,2}ingesch
                       r"\bingeschreven (?:staat|staan|stond)\b", re.I)
 
 
+#: Round four (branch news11e): a procedure term counts as a procurement act only when it names a
+#: *particular* procurement. Read off the dev pages' false positives on six sites, one rule for
+#: three kinds of generic mention:
+#: (a) the term is the modifier of a compound whose head is a law, rule, duty or body --
+#:     "Aanbestedingswet", "Aanbestedingsrichtlijn", "aanbestedingsplicht", "Zorginkooporganisatie";
+#: (b) a kind word before it -- "elke gecontracteerde aanbieder", "nieuw soort aanbesteding", "de verplichte
+#:     aanbesteding" -- or "een" in a conditional, modal or habitual sentence ("wanneer een instelling een
+#:     aanbesteding verliest"); a stage cue in such a sentence is no reported step either;
+#: (c) a bare plural ("aanbestedingen elkaar snel opvolgen", "moeten inkoopprocedures tijdig starten"),
+#:     or a sentence that states rules ("volgens de regels van de aanbesteding ...", "wetsvoorstel").
+#: A sentence that reports a dated or finished step ("in 2018 is gestart met een aanbestedingstraject",
+#: "afgewezen inschrijvers") keeps its terms particular. Hand-written for the same reason as the term lists (vocabulary.py).
+_NON_ACT_HEAD = re.compile(r"(?:wet|wetgeving|richtlijn\w*|regels?|regime|recht|plicht\w*|organisatie\w*|beleid\w*|"
+                           r"expert\w*|adviseur\w*|adviesbureau\w*|kennis\w*|markt)$", re.I)
+# the procurement bodies the vocabulary names on purpose (vocabulary.PROCUREMENT_ACT): a page about setting one
+# up is about the procurement; a "Zorginkooporganisatie" that stops funding a provider is not
+_ACT_BODIES = {"inkooporganisatie", "inkooporganisaties"}
+_GENERIC_BEFORE = re.compile(r"(?:\b(?:elke|iedere|soort|type|vorm van|verplichte|zo'?n)\s+(?:[\w'-]+\s+)?)$", re.I)
+# "een aanbesteding" is generic in a conditional, modal or habitual sentence ("wanneer een instelling een
+# aanbesteding verliest"), not in a report ("zien af van een openbare aanbesteding")
+_INDEFINITE_BEFORE = re.compile(r"\been\s+$", re.I)
+_GENERIC_SENTENCE = re.compile(r"\b(?:wanneer|indien|hoewel|vaak|meestal|doorgaans|kan|kunnen|moet|moeten|mag|mogen|zou|zouden)\b", re.I)
+_BARE_PLURAL = re.compile(r"^(?:aanbestedingen|inkoopprocedures|aanbestedingsprocedures|inschrijvingen|offertes|gunningen|percelen)$", re.I)
+_DETERMINED = re.compile(r"\b(?:de|deze|die|twee|drie|beide|alle \w+|onze|hun|zijn|haar|\d+)\s+(?:[\w'-]+\s+)?$", re.I)
+_RULES_SENTENCE = re.compile(r"\bregels?\b|\bwetsvoorstel\w*|\bwetgeving\b|\baanbestedingsplicht|\bverplicht\w*", re.I)
+_REPORTED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:is|zijn|werd|werden|heeft|hebben)\b[^.]{0,60}\b(?:gestart|gepubliceerd|gegund|"
+                       r"uitgeschreven|doorlopen|afgerond|gehouden|aangekondigd|ingeschreven)\b|"
+                       # participles that presuppose a procedure held: "afgewezen inschrijvers", "de gegunde partijen"
+                       r"\b(?:afgewezen|gegunde|geselecteerde|winnende|afgevallen)\b", re.I)
+
+
+def _word_at(text: str, start: int, end: int) -> str:
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
+
+
+def particular(term_match: re.Match, text: str) -> bool:
+    """Does this procedure-term match name a particular procurement? (rule ``rel.particular_procedure``)"""
+    word = _word_at(text, term_match.start(), term_match.end())
+    if _NON_ACT_HEAD.search(word) and word.lower() not in _ACT_BODIES:
+        return False  # (a) the head of the compound is a law, rule, duty or body
+    sent_start = max(text.rfind(".", 0, term_match.start()), text.rfind("\n", 0, term_match.start())) + 1
+    sent_end = min((i for i in (text.find(".", term_match.end()), text.find("\n", term_match.end())) if i >= 0), default=len(text))
+    sentence, before = text[sent_start:sent_end], text[max(sent_start, term_match.start() - 40):term_match.start()]
+    if _REPORTED.search(sentence):
+        return True
+    if _GENERIC_BEFORE.search(before) or (_INDEFINITE_BEFORE.search(before) and _GENERIC_SENTENCE.search(sentence)):
+        return False  # (b)
+    if _BARE_PLURAL.match(word) and not _DETERMINED.search(before):
+        return False  # (c) a bare plural
+    return not _RULES_SENTENCE.search(sentence)  # (c) a sentence stating rules
+
+
+def _particular_acts(patterns: list[str], text: str) -> list[str]:
+    found: dict[str, None] = {}
+    for p in patterns:
+        for m in re.finditer(p, text, re.I):
+            if particular(m, text):
+                found.setdefault(m.group(0).lower(), None)
+    return list(found)
+
+
 def relevance(text: str, title: str | None = None, stages: list[dict] | None = None) -> dict:
     full = (title + "\n" if title else "") + text
     if on("rel.registered_resident"):
@@ -70,7 +138,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     youth = _matches(YOUTH_CORE, full)
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
-    acts = _matches(PROCUREMENT_ACT, full) + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else [])
+    acts = ((_particular_acts if on("rel.particular_procedure") else _matches)(PROCUREMENT_ACT, full)
+            + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else []))
     adjacent = _matches(ADJACENT, full)
     regulation = _matches(REGULATION, full)
     stats = _matches(STATISTICS, full)
@@ -79,7 +148,12 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     procurement = bool(strong) or len(weak) >= 2
     floor = STAGE_RANK["aankondiging"]
     in_title = (lambda s: on("rel.title_cue") and bool(title) and (s.get("sentence") or "").strip() == title.strip())
-    stage_cues = [s for s in stages or [] if (s.get("strong", s.get("evidence") == "strong") or in_title(s))
+    def generic_cue(s: dict) -> bool:  # "elke gecontracteerde aanbieder ontvangt ...": a statement, not a step
+        sent, cue = s.get("sentence") or "", s.get("cue") or ""
+        i = sent.find(cue)
+        return (on("rel.particular_procedure") and i >= 0 and not _REPORTED.search(sent)
+                and bool(_GENERIC_BEFORE.search(sent[max(0, i - 40):i]) or _GENERIC_SENTENCE.search(sent)))
+    stage_cues = [s for s in stages or [] if (s.get("strong", s.get("evidence") == "strong") or in_title(s)) and not generic_cue(s)
                   and (STAGE_RANK.get(s["stage"], -1) >= floor
                        or re.search(r"inkoop|aanbest|verwerving|contract", s.get("sentence") or "", re.I))]
     procedure = bool(acts) or (bool(stage_cues) and (procurement or bool(weak)))

@@ -28,7 +28,8 @@ RULES: dict[str, str] = {
     "rel.step_beside_youth": "a reported step in a paragraph about youth care counts as together",
     # stages.py
     "stage.title_first": "the title is read as the first heading",
-    "stage.implied_award": "'krijgen vanaf ... een contract' implies a definitive award",
+    "stage.implied_award": ("'krijgen vanaf ... een contract' implies a definitive award; so does a purchase reported "
+                            "in the perfect ('hebben ... ingekocht', round four)"),
     "stage.implied_start": "implied contract start",
     "stage.redo": "the procedure must be done again, in any word order ('opnieuw aanbesteden', 'intrekking') -> mislukt",
     "stage.tender_context": "'vragen stellen' is inlichtingen only in a tender's context",
@@ -47,7 +48,8 @@ RULES: dict[str, str] = {
     "stage.event_default_done": "an event stage without tense marker is done",
     "stage.postponed": ("'uitgesteld tot nader order' keeps mislukt current; a delay with a new date or decision in "
                         "the same sentence is no failure"),
-    "stage.prior_notice_now": "'verwacht te publiceren' is the prior notice, made now",
+    "stage.prior_notice_now": ("'verwacht te publiceren' is the prior notice, made now; so is a publication planned for a "
+                               "stated month, period or year ('zal in mei 2021 worden gepubliceerd', round four)"),
     "stage.procedure_running": "'de aanbesteding loopt' adds aankondiging (stages.md)",
     "stage.faq": "an FAQ is written while the tender runs",
     "stage.objection_filed": "bezwaar counts for primary only when one was made",
@@ -56,10 +58,20 @@ RULES: dict[str, str] = {
     "stage.restart": "a done legal stage yields to a current restarted step",
     # round three (branch news11c): read on the 40 pages of 38 new dev sites
     "stage.court_verb": "'de rechter (in X) wees/gaf/heeft ... uitgesproken' reports a (kort geding) ruling",
-    "stage.offer_cue": "'een aanbod doen' / 'offerte indienen' is the tendering step",
     "stage.contracts_closed": "'contracten (worden) afgesloten', 'sluit contracten af' is the contract step",
     "rel.registered_resident": "'(waar het kind) staat ingeschreven' is a residence, not a tender enrolment",
     "rel.purchasing_body": "an 'inkoopbureau' (like an inkooporganisatie) names a procurement act",
+    # round four (branch news11e)
+    "stage.tender_open": ("'moeten/kunnen zich inschrijven', 'offerteaanvraag', 'het indienen van een offerte', 'een "
+                          "aanbod doen', 'offerte uitbrengen' is the tendering step, open now unless a date in the clause "
+                          "says it closed (not in a sentence about a dialogue procedure; round three's stage.offer_cue "
+                          "folded in)"),
+    # read on the false positives of six dev sites
+    "rel.particular_procedure": ("a procedure term counts only when it names a particular procurement: not the modifier of "
+                                 "a law/rule/body compound, not after 'elke/soort/verplichte' (nor 'een' in a conditional, "
+                                 "modal or habitual sentence), not a bare plural, not in a sentence stating rules -- unless "
+                                 "the sentence reports a dated or finished step; a stage cue in such a sentence is no "
+                                 "reported step"),
 }
 
 DISABLED: set[str] = set()

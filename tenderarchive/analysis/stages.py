@@ -86,6 +86,9 @@ _NEW_DATE = re.compile(r"\bbesloten om\b|\b(?:vanaf|per|met ingang van) (?:\d{1,
 _POSTPONED = re.compile(r"\buitgesteld\b|\buit(?: te)? ?stellen\b|\btot nader order\b|\bopgeschort\b", re.I)
 DEADLINE = re.compile(r"\b(?:tot(?: en met)?|uiterlijk|deadline|sluit|sluitingsdatum)\b", re.I)
 STATUS_PRIORITY = {"current": 3, "done": 2, "planned": 1}
+# the time of an announced publication: a month, season, quarter or year ("in mei 2021", "medio juni", "na de zomer")
+_PUBLICATION_WHEN = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+                               r"voorjaar|zomer|najaar|winter|kwartaal|medio|begin|eind)\b|\b(?:19|20)\d\d\b|\bplanning\b", re.I)
 _EVENT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "kort_geding", "bodemprocedure", "hoger_beroep",
                  "contract_ondertekend"}
 
@@ -160,6 +163,13 @@ def _date_status(clause: str, events: list[dict], ref: dt.date | None, max_date:
 def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     found: list[tuple[str, re.Match]] = []
     taken: list[tuple[int, int]] = []
+    # the tender-open verbs (round four) come first, outside a sentence about a dialogue procedure
+    for rule, stage, rx in EXTRA_CUES:
+        if rule == "stage.tender_open" and on(rule) and not re.search(r"dialoog", sentence, re.I):
+            for m in re.finditer(rx, sentence, re.I):
+                if not any(m.start() < b and m.end() > a for a, b in taken):
+                    taken.append(m.span())
+                    found.append((stage + ":open", m))
     for stage, rx in STAGE_CUES:
         for m in re.finditer(rx, sentence, re.I):
             if any(m.start() < b and m.end() > a for a, b in taken):
@@ -167,7 +177,7 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
             taken.append(m.span())
             found.append((stage, m))
     for rule, stage, rx in EXTRA_CUES:
-        if not on(rule):
+        if not on(rule) or rule == "stage.tender_open":
             continue
         for m in re.finditer(rx, sentence, re.I):
             if not any(m.start() < b and m.end() > a for a, b in taken):
@@ -200,6 +210,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             continue
         for stage, m in hits:
             implied = stage.endswith(":implied")
+            open_now = stage.endswith(":open")
             stage = stage.split(":")[0]
             if (on("stage.tender_context") and stage == "inlichtingen" and m.group(0).lower().startswith("vragen")
                     and not _TENDER_CONTEXT.search(text)):
@@ -228,6 +239,14 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                                                     r"beslissing|gelijk|wees|afgewezen|toegewezen|arrest|verbiedt|verbood|"
                                                     r"bekrachtig\w*|vernietig\w*|tot de conclusie|verboden", text, re.I):
                 status = "done"  # a ruling reported is a ruling made
+            if status is None and open_now:
+                # "aanbieders moeten zich inschrijven", "kunnen hun interesse kenbaar maken": the modal present
+                # says the step is open now, unless a date in the clause says it closed
+                for off, cl in clauses(text):
+                    if off <= m.start() < off + len(cl) + 1:
+                        status = _date_status(cl, events, ref, max_date)
+                        break
+                status = status or "current"
             if status is None:
                 for off, cl in clauses(text):
                     if off <= m.start() < off + len(cl) + 1:
@@ -257,6 +276,12 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "current"  # postponed "tot nader order": the standstill goes on
             if on("stage.prior_notice_now") and stage == "vooraankondiging" and status == "planned":
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
+            if (on("stage.prior_notice_now") and stage == "aankondiging" and status == "planned"
+                    and re.search(r"publi\w*", m.group(0), re.I) and _PUBLICATION_WHEN.search(text)):
+                # "zal de aanbesteding in mei 2021 worden gepubliceerd": a publication announced for a date or
+                # period is the prior information (stages.md, vooraankondiging), made now (round four)
+                raw.append({"stage": "vooraankondiging", "status": "current", "cue": m.group(0), "sentence": text,
+                            "strong": strong})
             raw.append({"stage": stage, "status": status, "cue": m.group(0), "sentence": text, "strong": strong})
     return _merge(raw)
 

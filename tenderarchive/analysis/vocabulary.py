@@ -144,8 +144,18 @@ EXTRA_CUES: list[tuple[str, str, str]] = [
     ("stage.court_verb", "kort_geding",
      r"\brechter\b(?: (?!en\b|of\b)[\w'-]+){0,3} (?:oordeelde|bepaalde|besliste|besloot|wees|gaf|verklaarde|vond)\b|"
      r"\brechter\b (?:heeft|had)\b[^.]{0,60}\b(?:uitgesproken|afgewezen|toegewezen|in het gelijk gesteld|gelijk gegeven)\b"),
-    ("stage.offer_cue", "inschrijving",
+    # round four (branch news11e): the tender is open to providers now -- a modal present of the verb
+    # family "zich inschrijven", an "offerteaanvraag" (stages._hits skips it in a sentence about a
+    # dialogue procedure, where signing up to take part is the notice's call for interest: seed 001)
+    ("stage.tender_open", "inschrijving",
+     r"\b(?:moeten|moet|kunnen|kan|mogen|mag) zich (?:[\w'()-]+ ){0,3}inschrijven\b|\bofferteaanvraag\b|"
+     r"\b(?:het )?indienen van (?:een|hun|uw) (?:\w+ )?offerte\b|"
+     # the offer verbs (round three's stage.offer_cue, one family with the above since round four)
      r"(?:een )?aanbod (?:te )?doen|offerte (?:[\w'-]+ ){0,3}(?:indienen|in te dienen|uitbrengen)|biedingen? (?:in te dienen|indienen)"),
+    # round four: the purchase reported in the perfect -- "hebben gezamenlijk de jeugdhulp ... ingekocht" --
+    # implies the award like IMPLIED_AWARD below (one rule, stage.implied_award)
+    ("stage.implied_award", "definitieve_gunning",
+     r"\b(?:heeft|hebben|is|zijn|werd|werden)\b(?: (?!niet\b|geen\b)[\w'’-]+){0,8} ingekocht\b"),
     ("stage.contracts_closed", "contract_ondertekend",
      # the present "sluit contracten af" and a signing "bekrachtigd"; not the perfect "heeft contracten
      # afgesloten", which in the dev pages describes the contracts already in force (background)

@@ -115,7 +115,10 @@ FLOORS = {
     # are unchanged (municipality precision 0.865 -> 0.870); the first 40 new pages are harder (stage-status
     # F1 0.35, municipality precision 0.64 -- two more "H10" pages --, organisations recall 0.25,
     # awardees recall 0.31: provisional awards and contract lists the reading does not take as
-    # awardees). The dev floors follow the part (corpus README).
+    # awardees). The dev floors follow the part (corpus README). Branch news11e added 30 dev pages
+    # from 30 new sites and four rules; the dev part then read relevance 0.965, primary stage 0.860,
+    # stage-status F1 0.592, municipalities 0.828 / 0.927, organisations 0.489, awardees 1.000 / 0.667,
+    # events 0.895: the floors below still hold and were left as they were.
     "dev": {("relevance", "accuracy"): 0.95, ("primary_stage", "accuracy"): 0.84, ("stage_status", "f1"): 0.57,
             # 0.93 until branch news11b: its two Haaglanden pages say "H10", which places.py expands
             # to the sub-region's municipalities (the seed design) while the corpus gold counts only

@@ -236,7 +236,7 @@ def test_a_judge_who_rejected_the_claim_reports_a_ruling():
 
 
 def test_an_offer_can_be_made_until_a_deadline():
-    # stage.offer_cue
+    # stage.tender_open (round three's stage.offer_cue)
     st, primary = _st("Zorgorganisaties hebben tot en met 31 oktober a.s. de mogelijkheid om een aanbod te doen "
                       "voor de aanbesteding jeugdhulp.")
     assert st["inschrijving"] == "current" and primary == "inschrijving"
@@ -300,3 +300,61 @@ def test_a_courts_or_a_providers_seat_is_no_municipality_of_the_story():
     assert not names & {"Amsterdam", "Rotterdam"}, names
     r = analyse("De gemeente Rotterdam koopt de jeugdhulp in.", title="Inkoop jeugdhulp")
     assert "Rotterdam" in {m["name"] for m in r["municipalities"]}
+
+
+# --- round four (branch news11e): rules read on 30 pages of 30 new dev sites ---------------------
+
+def _relevant(text, **kw):
+    return analyse(text, **kw)["relevant"]
+
+
+@pytest.mark.parametrize("text", [
+    # (b) conditional sentence with "een aanbesteding", (a) a law's name, (c) a sentence stating rules
+    "De wethouder wil af van de verplichte aanbesteding van de jeugdbescherming. Het kan gebeuren wanneer een "
+    "instelling een aanbesteding verliest. Volgens de regels moeten instellingen die op jeugdzorg inschrijven "
+    "gecertificeerd zijn.",
+    "Die plicht voor jeugdhulp vloeit voort uit de Europese Aanbestedingsrichtlijn en de Aanbestedingswet.",
+    "Dit betekent dat elke gecontracteerde aanbieder van jeugdhulp een vast jaarbudget ontvangt.",
+])
+def test_a_procedure_mentioned_in_general_is_no_procurement(text):
+    assert not _relevant(text, title="Jeugdhulp")
+
+
+def test_a_particular_procurement_still_counts():
+    # a report with a date keeps "een aanbesteding" particular; so does a participle like "afgewezen inschrijvers"
+    assert _relevant("In 2018 is gestart met een aanbesteding voor de jeugdhulp in de regio.")
+    assert _relevant("De gemeente kan door afgewezen inschrijvers voor de rechter worden gedaagd over de jeugdhulp.",
+                title="Contract jeugdhulp")
+    from tenderarchive.analysis.rules import disabled
+    with disabled("rel.particular_procedure"):
+        assert _relevant("Die plicht voor jeugdhulp vloeit voort uit de Europese Aanbestedingsrichtlijn.")
+
+
+def test_a_publication_planned_for_a_month_is_the_prior_notice():
+    st, primary = _st("Volgens de huidige inkoopplanning zal de aanbesteding jeugdhulp in mei 2021 worden "
+                      "gepubliceerd op Negometrix.")
+    assert st["vooraankondiging"] == "current" and st["aankondiging"] == "planned"
+    assert primary == "vooraankondiging"
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("Zorgaanbieders die in 2024 jeugdhulp willen leveren, moeten zich (opnieuw) inschrijven via Mercell.", "inschrijving"),
+    ("Deze uitnodiging voor het indienen van een offerte voor dyslexiezorg (Jeugdwet) wordt gedaan door de regio.",
+     "inschrijving"),
+])
+def test_a_tender_open_to_providers_now(text, stage):
+    st, primary = _st(text, published=dt.date(2023, 10, 20))
+    assert st[stage] == "current" and primary == stage
+
+
+def test_signing_up_for_a_dialogue_procedure_is_not_tendering():
+    st, _ = _st("Jeugdhulpaanbieders die willen meedoen aan de dialooggerichte aanbesteding kunnen zich inschrijven "
+                "via TenderNed.", published=dt.date(2021, 10, 20))
+    assert st.get("inschrijving") != "current"
+
+
+def test_a_purchase_reported_in_the_perfect_implies_the_award():
+    r = analyse("De zeven gemeenten hebben gezamenlijk de jeugdhulp vanaf interventieniveau 4 ingekocht.", title="Inkoopmodel")
+    assert r["relevant"] and r["primary_stage"] == "definitieve_gunning"
+    # the bare present is a policy statement, not a purchase
+    assert not _relevant("Gemeenten kopen jeugdzorg in bij veel aanbieders.", title="Jeugdzorg")
