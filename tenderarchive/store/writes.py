@@ -217,13 +217,8 @@ def item_savepoint(db: sqlite_utils.Database):
     item writers below then do not open a second, nested one for the same item (issue 14: the
     nested savepoint cost 1.0 of 11.5 CPU-seconds of a 2,000-notice reparse). The item is
     whole or absent either way."""
-    with db.atomic():
-        previous = getattr(db, "_tenderarchive_item", False)
-        db._tenderarchive_item = True
-        try:
-            yield db
-        finally:
-            db._tenderarchive_item = previous
+    with db.atomic(), items_joining(db):
+        yield db
 
 
 @contextlib.contextmanager
