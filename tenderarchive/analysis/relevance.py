@@ -177,7 +177,10 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     budget_topic = _matches(BUDGET, title or "")
     regulation_title = _matches(REGULATION, title or "")
     adjacent_lead = _matches(ADJACENT, lead) or _matches(ADJACENT_TRANSPORT, lead)
-    adjacent_topic = bool(adjacent_lead) and not _matches(YOUTH_CORE, lead)
+    # "Wmo-begeleid/jeugdzorgvervoer", "jeugdwetvervoer": transport to youth care is no youth-care term
+    # (rule rel.adjacent_topic, widened in round five)
+    lead_youth = re.sub(r"jeugd\w*vervoer", " ", lead, flags=re.I) if on("rel.adjacent_topic") else lead
+    adjacent_topic = bool(adjacent_lead) and not _matches(YOUTH_CORE, lead_youth)
     reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
     if len(vacancy) >= 2 and on("rel.vacancy"):
         rule, relevant = "vacancy", False

@@ -20,7 +20,8 @@ RULES: dict[str, str] = {
     "rel.vacancy": "two vacancy/hiring signals -> not relevant",
     "rel.title_genre": ("the title names a non-procurement genre (guidance, report, money, regulation) "
                         "and no step is reported -> not relevant"),
-    "rel.adjacent_topic": ("title and lead about an adjacent field (pupil/Wmo transport too), no youth term there "
+    "rel.adjacent_topic": ("title and lead about an adjacent field (pupil/Wmo transport too; 'jeugdzorgvervoer' is transport, "
+                           "round five), no youth term there "
                            "-> not relevant"),
     "rel.regulation": "regulation text with at most one strong procurement term -> not relevant",
     "rel.together": "the procedure must be named with youth care (title or one paragraph)",
@@ -72,6 +73,10 @@ RULES: dict[str, str] = {
                                  "modal or habitual sentence), not a bare plural, not in a sentence stating rules -- unless "
                                  "the sentence reports a dated or finished step; a stage cue in such a sentence is no "
                                  "reported step"),
+    # round five (branch news11f)
+    "stage.extension_context": ("a bare 'verlengd/verlengt/verlengen' (verlenging) or 'overdragen' (implementatie) is a "
+                                "procurement step only with a contract, tender or provider word in the sentence: 'de "
+                                "maatregel met vijf maanden verlengt', 'de duur kan verlengd worden' are no contract step"),
 }
 
 DISABLED: set[str] = set()

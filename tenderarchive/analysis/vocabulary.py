@@ -242,7 +242,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                 r"uit te stellen|niet (?:hebben )?ingeschreven|terug naar de tekentafel|gestaakt"),
     ("implementatie", r"implementatie(?!\s+(?:van\s+(?:de\s+)?)?contractstandaard)\w*|goede start|voorbereidingen? voor de uitvoering|"
                       r"overname van (?:de )?zorg|overgang van (?:jeugdigen|cli[eë]nten)|nemen de zorg over|overdragen"),
-    ("voorbereiding", r"inkoopstrategie|verwervingsstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"
+    ("voorbereiding", r"inkoopstrategie|inkoopkoers|verwervingsstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"
                       r"regiovisie|opdracht gegeven tot de inkoop|inkoopkeuzes|"
                       r"voorbereiding van (?:het|de) (?:nieuwe )?(?:inkoop\w*|aanbesteding\w*)|"
                       r"besloten om .{0,80}voor(?:\s|\w)*te bereiden|voorbereiden van een nieuwe inkoop|"
