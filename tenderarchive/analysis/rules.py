@@ -73,10 +73,6 @@ RULES: dict[str, str] = {
                                  "modal or habitual sentence), not a bare plural, not in a sentence stating rules -- unless "
                                  "the sentence reports a dated or finished step; a stage cue in such a sentence is no "
                                  "reported step"),
-    # round five (branch news11f)
-    "stage.extension_context": ("a bare 'verlengd/verlengt/verlengen' (verlenging) or 'overdragen' (implementatie) is a "
-                                "procurement step only with a contract, tender or provider word in the sentence: 'de "
-                                "maatregel met vijf maanden verlengt', 'de duur kan verlengd worden' are no contract step"),
 }
 
 DISABLED: set[str] = set()

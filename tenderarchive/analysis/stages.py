@@ -198,12 +198,6 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     return found
 
 
-# A contract, tender or provider word: what a bare "verlengd" or "overdragen" must stand beside to be
-# a procurement step (rule ``stage.extension_context``, issue 11 round five).
-_CONTRACT_CONTEXT = re.compile(r"contract|overeenkomst|opdracht|aanbest|inkoop|gegund|gunning|aanbieder|zorgverlener|"
-                               r"perce(?:el|len)|\bzorg\b", re.I)
-
-
 def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None) -> list[dict]:
     max_date = max((e["date"] for e in events), default=None)
     raw: list[dict] = []
@@ -224,10 +218,6 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if (on("stage.implementation_context") and stage == "implementatie" and m.group(0).lower().startswith("implementatie")
                     and not re.search(r"aanbieder|contract(?!standaard)|gegund|gunning|aanbested|overgang|cli[eë]nt|jeugdigen", text, re.I)):
                 continue  # "helpen bij de implementatie" of anything: not the new contracts' start-up
-            if (on("stage.extension_context") and stage in ("verlenging", "implementatie")
-                    and re.fullmatch(r"verlengd|verlengt|verlengen|overdragen", m.group(0), re.I)
-                    and not _CONTRACT_CONTEXT.search(text)):
-                continue  # "de maatregel met vijf maanden verlengt": a measure, not a contract (round five)
             if implied and stage == "definitieve_gunning":
                 raw.append({"stage": stage, "status": "done", "cue": m.group(0), "sentence": text, "strong": True})
                 continue  # who delivers from a date on is known: the award is made
