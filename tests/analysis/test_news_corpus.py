@@ -118,7 +118,10 @@ FLOORS = {
     # awardees). The dev floors follow the part (corpus README). Branch news11e added 30 dev pages
     # from 30 new sites and four rules; the dev part then read relevance 0.965, primary stage 0.860,
     # stage-status F1 0.592, municipalities 0.828 / 0.927, organisations 0.489, awardees 1.000 / 0.667,
-    # events 0.895: the floors below still hold and were left as they were.
+    # events 0.895: the floors below still hold and were left as they were. Branch news11f added 15 dev pages
+    # from 15 new sites: dev 186 pages read 0.968 / 0.848, stage-status F1 0.573, municipalities 0.829 / 0.914,
+    # organisations 0.475, awardees 1.000 / 0.667, events 0.892 -- still above the floors (with the old rules
+    # the new pages had taken primary stage to 0.837 and F1 to 0.569, below them).
     "dev": {("relevance", "accuracy"): 0.95, ("primary_stage", "accuracy"): 0.84, ("stage_status", "f1"): 0.57,
             # 0.93 until branch news11b: its two Haaglanden pages say "H10", which places.py expands
             # to the sub-region's municipalities (the seed design) while the corpus gold counts only
