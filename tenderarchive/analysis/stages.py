@@ -44,7 +44,7 @@ import re
 from functools import lru_cache
 
 from .rules import on
-from .text import Sentence, clauses
+from .text import Sentence, clause_at
 from .vocabulary import EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, REDO, LEGAL_STAGES, STAGE_CUES, STAGE_RANK
 
 PLANNED = re.compile(
@@ -242,19 +242,16 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if status is None and open_now:
                 # "aanbieders moeten zich inschrijven", "kunnen hun interesse kenbaar maken": the modal present
                 # says the step is open now, unless a date in the clause says it closed
-                for off, cl in clauses(text):
-                    if off <= m.start() < off + len(cl) + 1:
-                        status = _date_status(cl, events, ref, max_date)
-                        break
+                if (found := clause_at(text, m.start())) is not None:
+                    status = _date_status(found[1], events, ref, max_date)
                 status = status or "current"
             if status is None:
-                for off, cl in clauses(text):
-                    if off <= m.start() < off + len(cl) + 1:
-                        if on("stage.ongoing") and stage in _ONGOING_STAGES and ONGOING.search(cl):
-                            status = "current"
-                        else:
-                            status = _date_status(cl, events, ref, max_date) or _grammar(cl, text, m.start() - off)
-                        break
+                if (found := clause_at(text, m.start())) is not None:
+                    off, cl = found
+                    if on("stage.ongoing") and stage in _ONGOING_STAGES and ONGOING.search(cl):
+                        status = "current"
+                    else:
+                        status = _date_status(cl, events, ref, max_date) or _grammar(cl, text, m.start() - off)
             if status is None:
                 status = _grammar(text, text, m.start())
             if status is None and s.is_heading:

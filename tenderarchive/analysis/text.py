@@ -13,7 +13,9 @@ typo as an alias).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _SPACE_CHARS = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200b": ""}
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2022": "-"}
@@ -98,9 +100,26 @@ def sentences(text: str) -> list[Sentence]:
 def clauses(sentence: str) -> list[tuple[int, str]]:
     """Split a sentence into rough clauses (offset, text) at commas, semicolons
     and subordinating words. Used to tie a date to the stage cue next to it."""
+    return list(_clauses(sentence))
+
+
+@lru_cache(maxsize=64)
+def _clauses(sentence: str) -> tuple[tuple[int, str], ...]:
     parts, pos = [], 0
     for m in re.finditer(r"[;,]\s+(?!en\b)|\s(?=(?:waarmee|waarbij|waarna|zodat|omdat|terwijl|nadat)\b)", sentence):
         parts.append((pos, sentence[pos: m.start()]))
         pos = m.end()
     parts.append((pos, sentence[pos:]))
-    return [(p, s) for p, s in parts if s.strip()]
+    return tuple((p, s) for p, s in parts if s.strip())
+
+
+def clause_at(sentence: str, position: int) -> tuple[int, str] | None:
+    """The clause of :func:`clauses` that holds ``position`` (its separator counts with it), or
+    None. The clauses of a sentence are split once and found by bisection: every stage cue of a
+    long sentence asks, and splitting the sentence for each made it quadratic (a page without
+    full stops)."""
+    parts = _clauses(sentence)
+    i = bisect_right(parts, position, key=lambda part: part[0]) - 1
+    if i >= 0 and position < parts[i][0] + len(parts[i][1]) + 1:
+        return parts[i]
+    return None
