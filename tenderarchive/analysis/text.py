@@ -97,14 +97,11 @@ def sentences(text: str) -> list[Sentence]:
     return result
 
 
-def clauses(sentence: str) -> list[tuple[int, str]]:
-    """Split a sentence into rough clauses (offset, text) at commas, semicolons
-    and subordinating words. Used to tie a date to the stage cue next to it."""
-    return list(_clauses(sentence))
-
-
 @lru_cache(maxsize=64)
-def _clauses(sentence: str) -> tuple[tuple[int, str], ...]:
+def clauses(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Split a sentence into rough clauses (offset, text) at commas, semicolons
+    and subordinating words. Used to tie a date to the stage cue next to it
+    (:func:`clause_at`); cached, as every cue of a sentence asks."""
     parts, pos = [], 0
     for m in re.finditer(r"[;,]\s+(?!en\b)|\s(?=(?:waarmee|waarbij|waarna|zodat|omdat|terwijl|nadat)\b)", sentence):
         parts.append((pos, sentence[pos: m.start()]))
@@ -118,7 +115,7 @@ def clause_at(sentence: str, position: int) -> tuple[int, str] | None:
     None. The clauses of a sentence are split once and found by bisection: every stage cue of a
     long sentence asks, and splitting the sentence for each made it quadratic (a page without
     full stops)."""
-    parts = _clauses(sentence)
+    parts = clauses(sentence)
     i = bisect_right(parts, position, key=lambda part: part[0]) - 1
     if i >= 0 and position < parts[i][0] + len(parts[i][1]) + 1:
         return parts[i]
