@@ -44,7 +44,7 @@ import logging
 from collections.abc import Iterator
 
 from tenderarchive.linking import (LINK_KEYS_SQL, Profiles, article_features, article_links, articles_features,
-                                   candidate_urls, news_procurement, procurement_profiles, rescore_delta,
+                                   candidate_urls, changes, news_procurement, procurement_profiles, rescore_delta,
                                    write_link_keys)
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.writes import (add_named_organisation, delete_row, put_row, set_values, sync_rows,
@@ -243,29 +243,27 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
             for ids in _chunks(sorted(changed_ids)):
                 reached.update(_keys(db, f"select url from procurement_links where procurement_id in "
                                          f"({','.join('?' * len(ids))})", ids))
-            # Read and written pair by pair: of each article only its links to the changed
-            # procurements, its linked one and its best other one (rescore_delta), not all its
-            # candidate links (hundreds per article in a large archive).
-            changed_json = json.dumps(sorted(changed_ids))  # one parameter, however many (json_each)
+            # Each article's stored links are few (CANDIDATE_LIMIT and a news-only one), read per
+            # batch; an article whose changed procurement fell out of a full list is scored against
+            # every procurement (rescore_delta returns None), the profiles read once when needed.
+            every: list = []
             for urls in _chunks(sorted(reached - touched_set), BATCH):
                 marks = ",".join("?" * len(urls))
                 articles = list(db.query(f"select * from articles where relevant = 1 and url in ({marks}) "
                                          "order by url", urls))
                 stored_links: dict[str, list[dict]] = {}
-                for row in db.query(f"select * from procurement_links where url in ({marks}) and (status = 'linked' "
-                                    "or procurement_id in (select value from json_each(?)))", [*urls, changed_json]):
+                for row in db.query(f"select * from procurement_links where url in ({marks})", urls):
                     stored_links.setdefault(row["url"], []).append(row)
-                best_kept = {url: (score, reasons, pid) for url, pid, score, reasons in db.execute(
-                    "select url, procurement_id, score, reasons from (select url, procurement_id, score, reasons, "
-                    "row_number() over (partition by url order by score desc, procurement_id) as rank "
-                    f"from procurement_links where url in ({marks}) and procurement_id not like 'NEWS-%' "
-                    "and procurement_id not in (select value from json_each(?))) where rank = 1",
-                    [*urls, changed_json]).fetchall()}
                 for article, features in zip(articles, articles_features(db, articles)):
                     url = article["url"]
                     stored = stored_links.get(url, [])
-                    writes, deletes, linked = rescore_delta(features, stored, best_kept.get(url), changed,
-                                                            changed_ids)
+                    delta = rescore_delta(features, stored, changed, changed_ids)
+                    if delta is None:
+                        if not every:
+                            every.append(everything if everything else Profiles(procurement_profiles(db)))
+                        rows = article_links(features, every[0])
+                        delta = (*changes(stored, rows), _linked(rows))
+                    writes, deletes, linked = delta
                     if not writes and not deletes:
                         continue
                     for procurement_id in deletes:
@@ -321,15 +319,6 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
                     counts["article_counts"] += set_values(db, "procurements", procurement_id,
                                                            {"article_count": linked.get(procurement_id, 0)})
     return (counts, relinked) if with_relinked else counts
-
-
-def _same_links(stored: list[dict], rows: list[dict]) -> bool:
-    """True when ``rows`` are the ``stored`` links (what ``sync_rows`` would leave alone)."""
-    if len(stored) != len(rows):
-        return False
-    old = {(r["procurement_id"], r["url"]): r for r in stored}
-    return all((o := old.get((r["procurement_id"], r["url"]))) is not None and
-               all(o.get(k) == v for k, v in r.items()) for r in rows)
 
 
 def _linked(rows: list[dict]) -> str | None:

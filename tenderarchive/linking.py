@@ -16,9 +16,13 @@ time                        +0.1/-0.3  the article's dates fall within 18 months
 ==============================  =====  ================================================
 
 An article is linked (``status = 'linked'``) to its best procurement when that
-scores at least ``LINK_THRESHOLD``; other procurements scoring at least
-``CANDIDATE_THRESHOLD`` are kept as ``candidate`` links for review. Precision
-first: one linked procurement per article at most. A relevant article linked to
+scores at least ``LINK_THRESHOLD``; the next best procurements scoring at least
+``CANDIDATE_THRESHOLD`` are kept as ``candidate`` links for review, at most
+``CANDIDATE_LIMIT`` rows per article in all (ties by procurement id). Precision
+first: one linked procurement per article at most. The limit bounds the table:
+a candidate needs only one title word of three in the same jeugdregio and time
+window, so in an archive of all TenderNed an article had thousands (issue 14),
+more than anyone reviews and tens of millions of rows. A relevant article linked to
 no TenderNed procurement joins a *news-only* procurement (``NEWS-`` + a hash of
 its municipalities), so the story of a procurement that never reached TenderNed
 is kept too. Article events take the procurement id of their link, so a
@@ -32,10 +36,11 @@ Incremental (issue 14). A score depends only on the article (its row, places and
 dated events) and on the procurement's profile (its row, notices and their places).
 So after a crawl only two kinds of pairs can score differently: a changed article
 against every procurement (:func:`article_links`), and an unchanged relevant article
-against a changed procurement (:func:`rescore`, which takes the stored links of the
-unchanged procurements — every pair at or over ``CANDIDATE_THRESHOLD`` is stored —
-and scores only the changed ones). Both give the same rows as scoring everything,
-which ``tests/test_derive.py`` checks against a full derivation.
+against a changed procurement (:func:`rescore_delta`, which keeps the stored links to
+unchanged procurements and scores only the changed ones; when a changed procurement falls
+out of a full list of ``CANDIDATE_LIMIT``, the pair that takes its place was never
+stored, so that article alone is scored against every procurement). Both give the same
+rows as scoring everything, which ``tests/test_derive.py`` checks against a full derivation.
 
 Which unchanged articles to rescore is found *from* the changed procurements, not by reading
 every relevant article: ``article_link_keys`` (written by the derivation, one row per key of a
@@ -59,6 +64,8 @@ from tenderarchive.search.text import fts_fold
 
 LINK_THRESHOLD = 0.6
 CANDIDATE_THRESHOLD = 0.3
+#: Candidate links kept per article: the best ones, a review list (the linked one among them).
+CANDIDATE_LIMIT = 10
 STOPWORDS = set("""de het een en van voor in op aan met door bij tot over uit als naar om of te is zijn
 wordt worden dat die dit deze er ook nog niet wel gemeente gemeenten regio""".split())
 
@@ -207,11 +214,16 @@ def news_procurement_id(places: set[str], url: str) -> str:
     return "NEWS-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:10]
 
 
+def rank_key(scored: tuple) -> tuple:
+    """The order of scored pairs ``(score, reasons, procurement_id)``: best first, ties by id."""
+    return (-scored[0], scored[2])
+
+
 def decide(features: dict, scored: list[tuple[float, str, str]]) -> list[dict]:
     """The ``procurement_links`` rows of one relevant article from its scores
-    ``(score, reasons as JSON, procurement_id)``: every one at or over the candidate
-    threshold, the best linked when it reaches the link threshold, else one news-only link."""
-    scored = sorted(scored, key=lambda s: (-s[0], s[2]))
+    ``(score, reasons as JSON, procurement_id)``: the best ``CANDIDATE_LIMIT`` at or over the
+    candidate threshold, the best linked when it reaches the link threshold, else one news-only link."""
+    scored = sorted(scored, key=rank_key)[:CANDIDATE_LIMIT]
     best = scored[0] if scored and scored[0][0] >= LINK_THRESHOLD else None
     url = features["url"]
     rows = [{"procurement_id": procurement_id, "url": url, "score": total,
@@ -323,53 +335,42 @@ def article_links(features: dict, profiles) -> list[dict]:
     return decide(features, scored)
 
 
-def rescore(features: dict, stored: list[dict], changed, changed_ids: set[str]) -> list[dict]:
-    """The links of an unchanged article after procurements ``changed`` changed: its
-    ``stored`` links to other TenderNed procurements stand, the changed ones are scored anew."""
-    scored = [(row["score"], row["reasons"], row["procurement_id"]) for row in stored
-              if row["procurement_id"] not in changed_ids and not row["procurement_id"].startswith("NEWS-")]
+def rescore_delta(features: dict, stored: list[dict], changed, changed_ids: set[str]):
+    """What :func:`article_links` would change in the stored links of an unchanged article after
+    the procurements ``changed`` (ids ``changed_ids``) changed, without scoring the others:
+    ``stored`` are all its stored links (at most ``CANDIDATE_LIMIT`` and a news-only one). Returns
+    ``(rows to write, procurement ids whose row goes, the linked procurement id)``, or None when
+    the stored links cannot tell (see below) and the article must be scored against every
+    procurement.
+
+    Exact: an unchanged procurement scores as before, and every pair the stored list left out
+    ranks below its last row (``rank_key``). So when the list was full and the new best
+    ``CANDIDATE_LIMIT`` of the stored unchanged and the rescored changed pairs end at or above
+    that last row, nothing left out can enter; otherwise (a changed procurement fell out of a
+    full list) the answer is None."""
+    old = sorted(((r["score"], r["reasons"], r["procurement_id"]) for r in stored
+                  if not r["procurement_id"].startswith("NEWS-")), key=rank_key)
+    pool = [s for s in old if s[2] not in changed_ids]
     for profile in _profiles(changed).reachable(features):
         total, reasons = score(features, profile, CANDIDATE_THRESHOLD)
         if total >= CANDIDATE_THRESHOLD:
-            scored.append((total, dumps(reasons), profile["procurement_id"]))
-    return decide(features, scored)
+            pool.append((total, dumps(reasons), profile["procurement_id"]))
+    top = sorted(pool, key=rank_key)[:CANDIDATE_LIMIT]
+    if len(old) >= CANDIDATE_LIMIT and (len(top) < CANDIDATE_LIMIT or rank_key(top[-1]) > rank_key(old[-1])):
+        return None
+    rows = decide(features, top)
+    writes, deletes = changes(stored, rows)
+    return writes, deletes, next(r["procurement_id"] for r in rows if r["status"] == "linked")
 
 
-def rescore_delta(features: dict, stored: list[dict], best_kept: tuple | None, changed, changed_ids: set[str]):
-    """What :func:`rescore` would change in the links of an unchanged article, read and written
-    pair by pair: ``stored`` are its stored links that can change (those to the ``changed_ids``
-    procurements and its linked one), ``best_kept`` its best stored link to an unchanged
-    TenderNed procurement as ``(score, reasons, procurement_id)`` (or None). Every other stored
-    link stays a candidate with its score, as :func:`decide` would keep it. Returns ``(rows to
-    write, procurement ids whose row goes, the linked procurement id)``."""
-    url = features["url"]
-    scored = []
-    for profile in _profiles(changed).reachable(features):
-        total, reasons = score(features, profile, CANDIDATE_THRESHOLD)
-        if total >= CANDIDATE_THRESHOLD:
-            scored.append((total, dumps(reasons), profile["procurement_id"]))
-    pool = scored + ([best_kept] if best_kept else [])
-    top = min(pool, key=lambda s: (-s[0], s[2])) if pool else None
-    best = top if top and top[0] >= LINK_THRESHOLD else None
-    wanted: dict[str, dict] = {}
-    for row in stored:  # its linked row to an unchanged procurement keeps its score, maybe not its status
-        pid = row["procurement_id"]
-        if pid not in changed_ids and not pid.startswith("NEWS-"):
-            wanted[pid] = {**row, "status": "linked" if best and pid == best[2] else "candidate"}
-    for total, reasons, pid in scored:
-        wanted[pid] = {"procurement_id": pid, "url": url, "score": total,
-                       "status": "linked" if best and pid == best[2] else "candidate", "reasons": reasons}
-    if best and best[2] not in wanted:  # the best kept link, a candidate until now
-        wanted[best[2]] = {"procurement_id": best[2], "url": url, "score": best[0], "status": "linked",
-                           "reasons": best[1]}
-    linked = best[2] if best else news_procurement_id(features["places"], url)
-    if not best:
-        wanted[linked] = {"procurement_id": linked, "url": url, "score": 0.0, "status": "linked",
-                          "reasons": dumps(["news_only"])}
+def changes(stored: list[dict], rows: list[dict]) -> tuple[list[dict], list[str]]:
+    """The rows of ``rows`` that differ from the ``stored`` links of the same article, and the
+    procurement ids of the stored links that ``rows`` no longer has."""
     old = {r["procurement_id"]: r for r in stored}
-    writes = [row for pid, row in wanted.items()
-              if (o := old.get(pid)) is None or any(o.get(k) != v for k, v in row.items())]
-    return writes, [pid for pid in old if pid not in wanted], linked
+    wanted = {r["procurement_id"] for r in rows}
+    writes = [row for row in rows if (o := old.get(row["procurement_id"])) is None
+              or any(o.get(k) != v for k, v in row.items())]
+    return writes, [pid for pid in old if pid not in wanted]
 
 
 #: The linking keys of relevant articles (see the module docstring); a helper table of the

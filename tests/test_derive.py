@@ -167,7 +167,13 @@ def fts_consistent(db) -> None:
         db.execute(f"insert into [{fts}]([{fts}], rank) values ('integrity-check', 1)")
 
 
-def test_two_incremental_derivations_equal_one_full_derivation(tmp_path):
+@pytest.mark.parametrize("limit", [10, 1])
+def test_two_incremental_derivations_equal_one_full_derivation(tmp_path, monkeypatch, limit):
+    """With the default candidate limit and with one link per article (so that every list is
+    full and a changed procurement leaving it hands the article to a full rescore)."""
+    from tenderarchive import linking
+
+    monkeypatch.setattr(linking, "CANDIDATE_LIMIT", limit)
     incremental = open_archive(tmp_path / "incremental.db")
     crawl_a(incremental)
     derive(incremental, 1)
@@ -229,12 +235,18 @@ def test_a_notice_whose_places_alone_changed_is_rederived(tmp_path):
     assert derived_tables(db) == derived_tables(full)
 
 
-def test_an_unchanged_article_reached_only_by_title_words_is_rescored(tmp_path):
+@pytest.mark.parametrize("limit", [10, 1])
+def test_an_unchanged_article_reached_only_by_title_words_is_rescored(tmp_path, monkeypatch, limit):
     """Incremental linking looks the articles to rescore up from the changed procurements
     (``article_link_keys``, tenderarchive/linking.py): an article with no places and no
     TenderNed reference is reached through the title words of a new procurement in its
     jeugdregio (a candidate link), and loses that link when a later crawl changes the title;
-    each step equals a full derivation of the same items (synthetic records)."""
+    each step equals a full derivation of the same items (synthetic records). With one
+    candidate per article, the weaker TN400 stays out of the article's list until TN300 leaves
+    it; then the article is scored against everything and TN400 comes in."""
+    from tenderarchive import linking
+
+    monkeypatch.setattr(linking, "CANDIDATE_LIMIT", limit)
     def texel_words(db):
         db["crawls"].insert({"crawl_id": 1, "spider": "news", "status": "complete"}, pk="crawl_id", replace=True)
         article = texel_article("https://www.elders.nl/nieuws/woorden", "Texel koopt jeugdzorg in")
@@ -249,6 +261,11 @@ def test_an_unchanged_article_reached_only_by_title_words_is_rescored(tmp_path):
         notice["notice"].update(jeugdregio_code="JZ17", fetched_at=fetched_at)
         notice["municipalities"] = []
         write_notice(db, notice, crawl_id)
+        if crawl_id == 2:  # a weaker candidate, unchanged after
+            other = texel_notice(40, 400, "Texel jeugdzorg inkoop")
+            other["notice"].update(jeugdregio_code="JZ17", fetched_at=fetched_at)
+            other["municipalities"] = []
+            write_notice(db, other, crawl_id)
 
     db = open_archive(tmp_path / "incremental.db")
     texel_words(db)
@@ -269,3 +286,4 @@ def test_an_unchanged_article_reached_only_by_title_words_is_rescored(tmp_path):
         links = {r[0]: r[1] for r in db.execute("select procurement_id, status from procurement_links where url = ?",
                                                 ["https://www.elders.nl/nieuws/woorden"])}
         assert ("TN300" in links) == (crawl_id == 2), links  # a candidate, then gone with the new title
+        assert ("TN400" in links) == (limit > 1 or crawl_id == 3), links  # kept out of a list of one, then in

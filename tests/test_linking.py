@@ -127,16 +127,22 @@ def test_the_reachability_index_drops_no_candidate(archive):
         assert len(index.reachable(features)) <= len(profiles)
 
 
-def test_rescoring_pair_by_pair_equals_scoring_everything():
+@pytest.mark.parametrize("limit", [10, 3])
+def test_rescoring_from_the_stored_links_equals_scoring_everything(monkeypatch, limit):
     """``rescore_delta`` (what the incremental derivation writes for an unchanged article after
     some procurements changed) applied to the stored links gives the links of scoring the
     article against every procurement again (``article_links``), in random synthetic cases:
-    the best link moving to or from a changed procurement, news-only links, ties."""
+    the best link moving to or from a changed procurement, news-only links, ties, and (with a
+    limit of 3 candidates) full lists that a changed procurement enters or leaves. When it
+    cannot tell from the stored links it says so (None), and the derivation scores that
+    article against everything."""
     import random
     from datetime import date
 
-    from tenderarchive.linking import LINK_THRESHOLD, article_links, rescore_delta
+    from tenderarchive import linking
+    from tenderarchive.linking import LINK_THRESHOLD, article_links, changes, rescore_delta
 
+    monkeypatch.setattr(linking, "CANDIDATE_LIMIT", limit)
     rng = random.Random(14)
     places, words, regions = ["GM1", "GM2", "GM3"], ["jeugdhulp", "texel", "toegang", "vervoer"], ["JZ1", "JZ2"]
 
@@ -147,7 +153,7 @@ def test_rescoring_pair_by_pair_equals_scoring_everything():
                 "places": set(rng.sample(places, rng.randrange(0, 2))), "jeugdregio": rng.choice(regions),
                 "first": first, "last": first}
 
-    moved = 0
+    moved = unknown = full_kept = 0
     for case in range(300):
         profiles = [profile(i) for i in range(1, 9)]
         features = {"article": {}, "url": f"https://example.invalid/{case}", "places": set(rng.sample(places, 1)),
@@ -155,23 +161,30 @@ def test_rescoring_pair_by_pair_equals_scoring_everything():
                     "tn_numbers": {str(rng.randrange(1, 12))} if rng.random() < 0.3 else set(), "pub_ids": set(),
                     "jeugdregio": rng.choice(regions)}
         stored = {r["procurement_id"]: r for r in article_links(features, profiles)}
+        assert sum(not pid.startswith("NEWS-") for pid in stored) <= limit
         changed_ids = {f"TN{i}" for i in rng.sample(range(1, 9), 3)}
         profiles = [profile(int(p["procurement_id"][2:])) if p["procurement_id"] in changed_ids else p
                     for p in profiles]
         changed = [p for p in profiles if p["procurement_id"] in changed_ids]
-        kept = sorted(((r["score"], r["reasons"], pid) for pid, r in stored.items()
-                       if pid not in changed_ids and not pid.startswith("NEWS-")), key=lambda s: (-s[0], s[2]))
-        in_play = [r for pid, r in stored.items() if pid in changed_ids or r["status"] == "linked"]
-        writes, deletes, linked = rescore_delta(features, in_play, kept[0] if kept else None, changed, changed_ids)
+        expected = article_links(features, profiles)
+        delta = rescore_delta(features, list(stored.values()), changed, changed_ids)
+        if delta is None:  # the derivation scores this article against everything
+            unknown += 1
+            assert sum(not pid.startswith("NEWS-") for pid in stored) == limit
+            delta = (*changes(list(stored.values()), expected), None)
+        else:
+            full_kept += sum(not pid.startswith("NEWS-") for pid in stored) == limit
+            assert delta[2] == next(r["procurement_id"] for r in expected if r["status"] == "linked")
+        writes, deletes, _ = delta
         for pid in deletes:
             del stored[pid]
         stored.update({r["procurement_id"]: r for r in writes})
-        expected = article_links(features, profiles)
         assert sorted(stored.values(), key=lambda r: r["procurement_id"]) == \
             sorted(expected, key=lambda r: r["procurement_id"]), case
-        assert linked == next(r["procurement_id"] for r in expected if r["status"] == "linked")
         moved += any(r["status"] == "linked" and r["score"] >= LINK_THRESHOLD for r in writes)
     assert moved > 10  # the cases do move the best link
+    if limit == 3:  # full lists both kept exactly and handed back
+        assert unknown > 5 and full_kept > 5, (unknown, full_kept)
 
 
 def _random_pairs(rng, count):
