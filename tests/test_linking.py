@@ -235,6 +235,37 @@ def test_the_rarest_title_words_reach_every_candidate():
     assert prefix_words(set(), common) == []
 
 
+@pytest.mark.parametrize("limit", [10, 2])
+def test_an_articles_best_links_equal_scoring_every_pair(monkeypatch, limit):
+    """``article_links`` scores the procurements reached by title words alone only when they can
+    still enter the article's best ``CANDIDATE_LIMIT``; its rows equal :func:`decide` over every
+    pair scored, in random synthetic cases (with a limit of 2, the word-only pairs are often
+    skipped)."""
+    import random
+
+    from tenderarchive import linking
+    from tenderarchive.linking import CANDIDATE_THRESHOLD, Profiles, article_links, decide, score
+    from tenderarchive.store.keys import dumps
+
+    monkeypatch.setattr(linking, "CANDIDATE_LIMIT", limit)
+    rng = random.Random(1415)
+    skipped = 0
+    for case in range(40):
+        profiles, articles = _random_pairs(rng, 25)
+        for p in profiles[::3]:  # shared places make strong pairs, more than the limit
+            p["places"] = {"GM1", "GM2"}
+        index = Profiles(profiles)
+        for features in articles:  # one shared place of three scores like title words alone
+            features["places"] = set(rng.sample(["GM1", "GM2", "GM3", "GM4"], rng.randrange(0, 4)))
+            everything = [(total, dumps(reasons), p["procurement_id"]) for p in profiles
+                          for total, reasons in [score(features, p, CANDIDATE_THRESHOLD)] if total >= CANDIDATE_THRESHOLD]
+            assert article_links(features, index) == decide(features, everything), (case, features["url"])
+            strong = sorted((s[0] for s in everything), reverse=True)[:limit]
+            skipped += len(strong) == limit and strong[-1] > linking.WORDS_ONLY_MAX and bool(index.by_words(features))
+    if limit == 2:
+        assert skipped > 20, skipped
+
+
 def test_changed_procurements_find_every_article_they_can_reach():
     """After a crawl, the articles to rescore are found from ``article_link_keys`` with only
     the rarest title words of each changed procurement (``candidate_urls``): every article
