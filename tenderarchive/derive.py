@@ -287,7 +287,7 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
         # 3. News-only procurements from the articles linked to them.
         for procurement_id in sorted(news_ids):
             articles = list(db.query("select a.* from articles a join procurement_links l on l.url = a.url "
-                                     "where l.procurement_id = ? and l.status = 'linked'", [procurement_id]))
+                                     "where l.procurement_id = ? and +l.status = 'linked'", [procurement_id]))
             if articles:
                 counts["news_only"] += upsert_if_changed(db, "procurements",
                                                          news_procurement(procurement_id, articles)) != "unchanged"
@@ -331,7 +331,7 @@ def _chunks(keys: list, size: int = 500) -> Iterator[list]:
 
 
 def _sync_article_events(db, url: str) -> int:
-    link = db.execute("select procurement_id from procurement_links where url = ? and status = 'linked' "
+    link = db.execute("select procurement_id from procurement_links where url = ? and +status = 'linked' "
                       "order by score desc, procurement_id limit 1", [url]).fetchone()
     rows = list(db.query("select * from article_events where url = ? order by event_id", [url]))
     return int(sync_rows(db, "events", "source_type = 'article' and source_id = ?", [url],

@@ -204,7 +204,8 @@ def _linked_procurements(db: sqlite_utils.Database, urls: list | None = None) ->
         return {}
     out: dict[str, str] = {}
     only = f" and url in ({','.join('?' * len(urls))})" if urls is not None else ""
-    for link in db.query(f"select url, procurement_id from procurement_links where status = 'linked'{only} "
+    status = "+status" if urls is not None else "status"  # by url: the url index, not the status one
+    for link in db.query(f"select url, procurement_id from procurement_links where {status} = 'linked'{only} "
                          "order by url, score desc, procurement_id", urls or []):
         out.setdefault(link["url"], link["procurement_id"])
     return out
