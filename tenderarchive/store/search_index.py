@@ -52,6 +52,7 @@ the same rules the query side uses.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 
 import sqlite_utils
@@ -59,7 +60,7 @@ import sqlite_utils
 from tenderarchive.search.query import jeugdregio_code, jeugdregio_name
 from tenderarchive.search.text import TOKENIZE, VOCABULARY_FILE, stem_text
 
-INDEX_VERSION = "10"  # 10: no copy of the text (``body``) in search_documents
+INDEX_VERSION = "11"  # 11: documents in publication order (rowid order = date order); 10: no ``body`` copy
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
 RAW_INDEXES = {
@@ -171,8 +172,33 @@ def _in_batches(db: sqlite_utils.Database, table: str, key: str, keys: list | No
         last = rows[-1][key]
 
 
-def _notice_documents(db: sqlite_utils.Database, keys: list | None = None):
-    for batch, rows in _in_batches(db, "notices", "publication_id", keys):
+def _in_published_order(db: sqlite_utils.Database, table: str, key: str, size: int = 1000):
+    """Rows of ``table`` oldest first (``published``, then rowid; no date first), a batch at a
+    time with their keys, by keyset paging over the ``published`` index: flat memory."""
+    last = None
+    while True:  # no publication date
+        after = "and rowid > ? " if last is not None else ""
+        rows = list(db.query(f"select rowid as _rowid, * from [{table}] where published is null {after}"
+                             f"order by rowid limit {size}", [last] if last is not None else []))
+        if not rows:
+            break
+        last = rows[-1]["_rowid"]
+        yield [r[key] for r in rows], [{k: v for k, v in r.items() if k != "_rowid"} for r in rows]
+    last = None
+    while True:
+        after = "and (published, rowid) > (?, ?) " if last is not None else ""
+        rows = list(db.query(f"select rowid as _rowid, * from [{table}] where published is not null {after}"
+                             f"order by published, rowid limit {size}", list(last) if last is not None else []))
+        if not rows:
+            return
+        last = (rows[-1]["published"], rows[-1]["_rowid"])
+        yield [r[key] for r in rows], [{k: v for k, v in r.items() if k != "_rowid"} for r in rows]
+
+
+def _notice_documents(db: sqlite_utils.Database, keys: list | None = None, chronological: bool = False):
+    pages = _in_published_order(db, "notices", "publication_id") if chronological else \
+        _in_batches(db, "notices", "publication_id", keys)
+    for batch, rows in pages:
         yield from _notice_batch(rows, _regions_of(db, "notice_municipalities", "publication_id", batch))
 
 
@@ -211,8 +237,9 @@ def _linked_procurements(db: sqlite_utils.Database, urls: list | None = None) ->
     return out
 
 
-def _article_documents(db: sqlite_utils.Database, keys: list | None = None):
-    for batch, rows in _in_batches(db, "articles", "url", keys):
+def _article_documents(db: sqlite_utils.Database, keys: list | None = None, chronological: bool = False):
+    pages = _in_published_order(db, "articles", "url") if chronological else _in_batches(db, "articles", "url", keys)
+    for batch, rows in pages:
         yield from _article_batch(rows, _regions_of(db, "article_municipalities", "url", batch),
                                   _linked_procurements(db, batch))
 
@@ -352,10 +379,15 @@ def build_search_index(db: sqlite_utils.Database) -> None:
                     counts[key] = counts.get(key, 0) + 1
                 yield doc
 
+        # Oldest first, notices and articles merged by publication date, so rowid order is
+        # publication order, and documents a later crawl adds come after: "search everything"
+        # ranks a very common query's newest matches (metadata.yaml, search_all).
+        streams = []
         if db["notices"].exists():
-            documents.insert_all(counted(_notice_documents(db)), batch_size=500)
+            streams.append(_notice_documents(db, chronological=True))
         if "url" in _columns(db, "articles"):
-            documents.insert_all(counted(_article_documents(db)), batch_size=500)
+            streams.append(_article_documents(db, chronological=True))
+        documents.insert_all(counted(heapq.merge(*streams, key=lambda doc: doc["published"] or "")), batch_size=500)
         db.execute("drop table if exists dashboard_counts")
         _apply_dashboard(db, counts)
         # The saved searches' and dashboard's filters and groupings (issue 14: no full scan per page).

@@ -134,11 +134,25 @@ def test_the_plan_check_catches_a_full_scan(conn):
 def test_search_everything_ranks_inside_fts(conn):
     sql = load_metadata()["databases"]["archive"]["queries"]["search_all"]["sql"]
     assert re.search(r"from search_documents_fts\s+where search_documents_fts match nl_fts_query\(:q\)\s+"
-                     r"order by rank limit \d+", sql)
+                     r"order by rowid desc limit 10000\)\s+order by rank limit \d+", sql)
     rows = conn.execute(sql, {"q": "jeugdhulp"}).fetchall()
     assert 0 < len(rows) <= 100
     # best match first: the title weighs 4x, so a title hit ranks above a body-only hit
     assert "jeugdhulp" in (rows[0][3] or "").lower()
+
+
+def test_search_everything_ranks_the_newest_matches_of_a_very_common_query(conn):
+    """bm25 is computed for the newest matches only (10,000; 25 here): the index is built in
+    publication order, so the rows are the best of the 25 most recently published matches."""
+    sql = load_metadata()["databases"]["archive"]["queries"]["search_all"]["sql"].replace("limit 10000", "limit 25")
+    published = [r[0] or "" for r in conn.execute("select d.published from search_documents_fts f join "
+                                                  "search_documents d on d.rowid = f.rowid where search_documents_fts "
+                                                  "match nl_fts_query('jeugdhulp')")]
+    assert len(published) > 100  # far more than the cap
+    rows = conn.execute(sql, {"q": "jeugdhulp"}).fetchall()
+    assert sorted((r[0] or "" for r in rows), reverse=True) == sorted(published, reverse=True)[:25]
+    dates = [r[0] or "" for r in conn.execute("select published from search_documents order by rowid")]
+    assert dates == sorted(dates)  # rowid order is publication order
 
 
 def test_every_default_facet_and_sort_leads_an_index():
