@@ -411,7 +411,8 @@ def page_sql(served: Served, kind: str, path: str) -> tuple[list[tuple[str, obje
     Content-Length, which breaks the response. So the SQL is read from the page's JSON form: a
     saved search's or chart's own SQL; for a table page the data query Datasette reports
     (``query``), its count, and each default facet in Datasette's own facet SQL
-    (datasette/facets.py ``ColumnFacet``) over the same rows."""
+    (datasette/facets.py ``ColumnFacet``) over the same rows, or, for a ``counted`` facet of a
+    whole table, the read of ``facet_counts`` it makes (tenderarchive/datasette_plugin.py)."""
     page = served.client.get(path)
     timed_out = b"SQL query took too long" in page.content or b"These facets timed out" in page.content
     if path.startswith("/-/"):
@@ -433,7 +434,11 @@ def page_sql(served: Served, kind: str, path: str) -> tuple[list[tuple[str, obje
         statements.append((f"select count(*) from ({rows})", params))
         facets = data.get("facet_results") or {}
         facets = facets.get("results", facets) if isinstance(facets, dict) else {}
-        for column in facets:
+        for column, facet in facets.items():
+            if facet.get("type") == "counted" and " where " not in f" {rows.lower()} ":  # the kept counts
+                statements.append(("select value, n from facet_counts where table_name = ? and column_name = ? "
+                                   "and n > 0 order by n desc, value limit 31", [base.split("/")[-1][:-5], column]))
+                continue
             statements.append((f"select [{column}] as value, count(*) as count from ({rows}) where [{column}] "
                                f"is not null group by [{column}] order by count desc, value limit 31", params))
     return statements, page.status_code, timed_out

@@ -27,6 +27,7 @@ from functools import lru_cache
 import sqlite_utils
 
 from tenderarchive.monitor import FRESHNESS_SQL
+from tenderarchive.store.facet_counts import COUNTED, ensure_facet_counts
 
 
 PROVENANCE = {"source_url": str, "fetched_at": str, "sha256": str, "crawl_id": int}
@@ -341,6 +342,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     load_reference_data(db)
+    ensure_facet_counts(db)
     db.execute(f"PRAGMA user_version = {fingerprint}")
 
 
@@ -350,7 +352,7 @@ def schema_fingerprint() -> int:
     it changes whenever a migration or a reference update has something to do."""
     from tenderarchive.reference import DATA, REFERENCE_FILES
 
-    digest = hashlib.sha256(json.dumps([TABLES, VIEWS], sort_keys=True,
+    digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED], sort_keys=True,
                                        default=lambda o: sorted(o) if isinstance(o, set) else repr(o)).encode())
     for name in REFERENCE_FILES:
         digest.update((DATA / name).read_bytes())

@@ -70,7 +70,7 @@ RAW_INDEXES = {
 # Tables and views of the search machinery (hidden in Datasette).
 # (``article_link_keys`` is the derivation's index for linking, tenderarchive/linking.py.)
 HELPER_TABLES = ["search_documents", "search_documents_fts", "search_state", "search_dirty", "article_link_keys",
-                 "dashboard_counts",
+                 "dashboard_counts", "facet_counts",
                  *(f"{t}_fts" for t in RAW_INDEXES)]
 
 

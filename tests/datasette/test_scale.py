@@ -56,6 +56,11 @@ def conn(scale_archive):
     connection.close()
 
 
+def facet_column(facet) -> str:
+    """The column of a facet of tables/*.yaml: ``name`` or ``{type: name}``."""
+    return facet if isinstance(facet, str) else next(iter(facet.values()))
+
+
 def aliases(sql: str) -> dict[str, str]:
     """Alias (or name) -> table, for the big tables a statement reads."""
     out = {t: t for t in BIG}
@@ -106,7 +111,7 @@ def statements():
             order = f" order by [{spec['sort_desc']}] desc"
         yield f"table {table}", f"select * from [{table}]{order} limit 51", {}
         yield f"table {table} count", f"select count(*) from [{table}]", {}
-        for facet in spec.get("facets", []):
+        for facet in map(facet_column, spec.get("facets", [])):
             yield (f"table {table} facet {facet}",
                    f"select [{facet}] as value, count(*) as count from (select * from [{table}]) "
                    f"where [{facet}] is not null group by [{facet}] order by count desc, value limit 31", {})
@@ -163,7 +168,7 @@ def test_every_default_facet_and_sort_leads_an_index():
             continue
         pk = TABLES[table]["pk"]
         leading = {i[0] for i in TABLES[table].get("indexes", [])} | {pk if isinstance(pk, str) else pk[0]}
-        for column in [*spec.get("facets", []), spec.get("sort"), spec.get("sort_desc")]:
+        for column in [*map(facet_column, spec.get("facets", [])), spec.get("sort"), spec.get("sort_desc")]:
             if column and column not in leading:
                 missing.append(f"{table}.{column}")
     assert not missing

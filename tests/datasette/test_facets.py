@@ -1,0 +1,61 @@
+"""The default facets of the big tables are of type ``counted`` (tenderarchive/datasette_plugin.py
+``CountedFacet``): on a whole-table page they come from ``facet_counts``, on a filtered page from
+Datasette's own query; either way they show what grouping the rows shows."""
+
+import json
+import sqlite3
+
+from tenderarchive.store.facet_counts import COUNTED
+
+
+def facets(server, path: str) -> dict:
+    data = json.loads(server.get(path))
+    results = data.get("facet_results") or {}
+    results = results.get("results", results)
+    return {name: {(r["value"], r["count"]) for r in facet["results"]} for name, facet in results.items()}, data
+
+
+def grouped(path, table: str, column: str, where: str = "") -> set:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        return set(conn.execute(f"select [{column}], count(*) from [{table}] where [{column}] is not null {where} "
+                                f"group by [{column}] order by count(*) desc, [{column}] limit 30").fetchall())
+
+
+def test_whole_table_facets_are_the_kept_counts_and_equal_the_rows(server, demo_archive):
+    checked = 0
+    for table, columns in COUNTED.items():
+        shown, data = facets(server, f"/{server.database}/{table}.json?_size=1")
+        assert set(shown) == set(columns), table
+        for column in columns:
+            assert shown[column] == grouped(demo_archive, table, column), (table, column)
+            checked += bool(shown[column])
+        types = {f["type"] for f in (data["facet_results"].get("results", data["facet_results"])).values()}
+        assert types == {"counted"}
+    assert checked >= 10  # the demo archive fills most of them
+
+
+def test_a_filtered_page_counts_its_own_rows(server, demo_archive):
+    shown, _ = facets(server, f"/{server.database}/notices.json?_size=1&youth_care=1")
+    assert shown["notice_type"] == grouped(demo_archive, "notices", "notice_type", "and youth_care = 1")
+    assert shown["notice_type"] != grouped(demo_archive, "notices", "notice_type")  # not the whole table's
+
+
+def test_the_whole_table_page_reads_facet_counts(demo_archive, tmp_path):
+    """Proof of where the counts come from: in a copy whose kept count of one value is off by
+    1,000, the whole-table page shows the kept count, a filtered page the rows'."""
+    from tests.datasette.archive_fixtures import Server, copy_archive
+
+    path = copy_archive(demo_archive, tmp_path / "archive.db")
+    with sqlite3.connect(path) as conn:
+        value, n = conn.execute("select value, n from facet_counts where table_name = 'notices' and "
+                                "column_name = 'notice_type' order by n desc limit 1").fetchone()
+        conn.execute("update facet_counts set n = n + 1000 where table_name = 'notices' and column_name = "
+                     "'notice_type' and value = ?", [value])
+    server = Server(path)
+    try:
+        whole, _ = facets(server, f"/{server.database}/notices.json?_size=1")
+        filtered, _ = facets(server, f"/{server.database}/notices.json?_size=1&notice_type={value}")
+    finally:
+        server.stop()
+    assert (value, n + 1000) in whole["notice_type"]
+    assert filtered["notice_type"] == {(value, n)}
