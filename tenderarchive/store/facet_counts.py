@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import sqlite_utils
 
-#: Table -> the columns whose facet counts are kept: the default facets of the tables with the
-#: most rows (tenderarchive/datasette/tables/*.yaml, as ``{counted: column}``).
+#: Table -> the columns whose facet counts are kept: the default facets (tables/*.yaml, as
+#: ``{counted: column}``) of the tables whose pages took longest on a million notices. Each
+#: counted column costs a statement per row written, so the tables written most per notice
+#: (documents, notice_cpv, notice_municipalities: 0.35–0.39 s per page there) are not counted:
+#: with them, a reparse spent twice as long in the store.
 COUNTED = {
     "notices": ["notice_type", "procedure", "youth_care", "year"],
     "events": ["source_type", "kind", "precision"],
     "procurements": ["youth_care", "is_awarded", "buyer"],
-    "documents": ["category", "file_type"],
-    "notice_cpv": ["cpv_8", "is_main"],
-    "notice_municipalities": ["jeugdregio_code", "name"],
     "articles": ["site", "relevant", "primary_stage", "jeugdregio_code", "year"],
 }
 
@@ -80,6 +80,10 @@ def ensure_facet_counts(db: sqlite_utils.Database) -> list[str]:
     existing = {name: sql for name, sql in db.execute("select name, sql from sqlite_master where type = 'trigger' "
                                                       "and name like 'facet_counts_%'").fetchall()}
     counted = []
+    wanted_names = {f"facet_counts_{t}_{event}" for t in COUNTED for event in ("insert", "delete", "update")}
+    for name in set(existing) - wanted_names:  # a table no longer counted
+        db.execute(f"DROP TRIGGER IF EXISTS [{name}]")
+        db.execute("delete from facet_counts where table_name = ?", [name[len("facet_counts_"):].rsplit("_", 1)[0]])
     for table, columns in COUNTED.items():
         if not db[table].exists() or not set(columns) <= set(db[table].columns_dict):
             continue

@@ -62,3 +62,14 @@ def test_an_archive_from_before_the_counts_is_counted_once(tmp_path):
     assert "notices" in ensure_facet_counts(db)
     assert kept(db, "notices") == grouped(db, "notices") and kept(db, "notices")[("notice_type", "VBE")] == 1
     assert ensure_facet_counts(db) == []  # nothing to do a second time
+
+
+def test_a_table_no_longer_counted_loses_its_triggers_and_counts(tmp_path):
+    db = open_archive(tmp_path / "archive.db")
+    write_notice(db, notice_record(1), 1)
+    db.execute("create trigger [facet_counts_documents_insert] after insert on documents begin select 1; end")
+    db.execute("insert into facet_counts values ('documents', 'category', 'x', 3)")
+    ensure_facet_counts(db)
+    assert not db.execute("select 1 from sqlite_master where name = 'facet_counts_documents_insert'").fetchone()
+    assert not db.execute("select 1 from facet_counts where table_name = 'documents'").fetchone()
+    assert kept(db, "notices") == grouped(db, "notices")
