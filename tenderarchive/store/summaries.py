@@ -25,8 +25,8 @@ Per key (recomputed with indexed reads of the tables above, for the keys whose r
 
 - ``summary_region_years``: per (jeugdregio, year) (both may be NULL: no region, no year):
   procurements started, current awards, values, distinct winners and the one that won most.
-- ``summary_org_regions``: per (organisation, jeugdregio): awards won, procedures, value, years.
-- ``summary_organisations``: the same per organisation, over its regions.
+- ``summary_org_regions``: per (organisation, jeugdregio): awards won, procedures, value, years;
+  and per organisation its totals over all regions, under jeugdregio_code ``''``.
 - ``summary_buyers``: per buyer: youth-care procurements, first and last publication.
 
 **Incremental.** The procurements a crawl touched are those of the notices, lots and awards
@@ -93,17 +93,12 @@ TABLES_SQL = [
     "create unique index if not exists summary_region_years_key on summary_region_years (jeugdregio_code, jaar)",
     "create index if not exists summary_region_years_year on summary_region_years (jaar)",
     "create table if not exists summary_org_regions (organisation_id text, jeugdregio_code text, name text, "
-    "awards integer, procedures integer, cents integer, first_year integer, last_year integer, last_award text, "
-    "last_update text)",
+    "awards integer, procedures integer, regions integer, cents integer, first_year integer, last_year integer, "
+    "last_award text, last_update text)",
     "create unique index if not exists summary_org_regions_key on summary_org_regions "
     "(organisation_id, jeugdregio_code)",
     "create index if not exists summary_org_regions_region on summary_org_regions "
     "(jeugdregio_code, awards desc, organisation_id)",
-    "create table if not exists summary_organisations (organisation_id text, name text, awards integer, "
-    "procedures integer, regions integer, cents integer, first_year integer, last_year integer, "
-    "last_award text, last_update text)",
-    "create unique index if not exists summary_organisations_key on summary_organisations (organisation_id)",
-    "create index if not exists summary_organisations_order on summary_organisations (awards desc, organisation_id)",
     "create table if not exists summary_buyers (buyer_id text primary key, aanbestedingen integer, eerste text, "
     "laatste text)",
 ]
@@ -112,7 +107,12 @@ TABLES_SQL = [
 PER_PROCUREMENT = ("summary_procurements", "summary_procurement_regions", "summary_region_lots", "summary_awards",
                    "summary_award_winners", "summary_buyer_procurements")
 #: Every summary table, for a full rebuild and the documentation.
-ALL = (*PER_PROCUREMENT, "summary_region_years", "summary_org_regions", "summary_organisations", "summary_buyers")
+ALL = (*PER_PROCUREMENT, "summary_region_years", "summary_org_regions", "summary_buyers")
+
+#: ``summary_org_regions.jeugdregio_code`` of an organisation's totals over all its regions (and
+#: none): one index, (jeugdregio_code, awards desc), serves the provider pages for one region
+#: and for all. ``jeugdregio_code()`` never gives ''; a region without code is NULL.
+ALL_REGIONS = "''"
 
 #: The base tables the summaries read; without them there is nothing to summarise.
 _NEEDED = ("procurements", "notices", "awards", "award_suppliers", "lots", "notice_municipalities", "jeugdregios")
@@ -284,17 +284,19 @@ def _org_region(db, organisation_id, code) -> None:
                [organisation_id, code])
     db.execute(
         "insert into summary_org_regions select organisation_id, jeugdregio_code, min(name), count(distinct award_id), "
-        "count(distinct procurement_id), sum(value_cents), min(year), max(year), max(last_award), max(last_update) "
-        "from summary_award_winners where organisation_id is ? and jeugdregio_code is ? "
+        "count(distinct procurement_id), null, sum(value_cents), min(year), max(year), max(last_award), "
+        "max(last_update) from summary_award_winners where organisation_id is ? and jeugdregio_code is ? "
         "group by organisation_id, jeugdregio_code", [organisation_id, code])
 
 
 def _organisation(db, organisation_id) -> None:
-    db.execute("delete from summary_organisations where organisation_id is ?", [organisation_id])
+    db.execute(f"delete from summary_org_regions where organisation_id is ? and jeugdregio_code = {ALL_REGIONS}",
+               [organisation_id])
     db.execute(
-        "insert into summary_organisations select organisation_id, min(name), sum(awards), sum(procedures), "
-        "count(jeugdregio_code), sum(cents), min(first_year), max(last_year), max(last_award), max(last_update) "
-        "from summary_org_regions where organisation_id is ? group by organisation_id", [organisation_id])
+        f"insert into summary_org_regions select organisation_id, {ALL_REGIONS}, min(name), sum(awards), "
+        "sum(procedures), count(jeugdregio_code), sum(cents), min(first_year), max(last_year), max(last_award), "
+        f"max(last_update) from summary_org_regions where organisation_id is ? and jeugdregio_code is not {ALL_REGIONS} "
+        "group by organisation_id", [organisation_id])
 
 
 def _buyer(db, buyer_id) -> None:
@@ -397,11 +399,11 @@ def _rebuild_keys(db) -> None:
         "  on w.jeugdregio_code is k.code and w.year is k.year")
     db.execute(
         "insert into summary_org_regions select organisation_id, jeugdregio_code, min(name), count(distinct award_id), "
-        "count(distinct procurement_id), sum(value_cents), min(year), max(year), max(last_award), max(last_update) "
-        "from summary_award_winners group by organisation_id, jeugdregio_code")
+        "count(distinct procurement_id), null, sum(value_cents), min(year), max(year), max(last_award), "
+        "max(last_update) from summary_award_winners group by organisation_id, jeugdregio_code")
     db.execute(
-        "insert into summary_organisations select organisation_id, min(name), sum(awards), sum(procedures), "
-        "count(jeugdregio_code), sum(cents), min(first_year), max(last_year), max(last_award), max(last_update) "
-        "from summary_org_regions group by organisation_id")
+        f"insert into summary_org_regions select organisation_id, {ALL_REGIONS}, min(name), sum(awards), "
+        "sum(procedures), count(jeugdregio_code), sum(cents), min(first_year), max(last_year), max(last_award), "
+        "max(last_update) from summary_org_regions group by organisation_id")
     db.execute("insert into summary_buyers select buyer_id, count(*), min(first), max(last) "
                "from summary_buyer_procurements group by buyer_id")
