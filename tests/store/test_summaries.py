@@ -43,6 +43,7 @@ ORDER = {
     "jeugdregio_aanbestedingen": ("gestart", "procurement_id"),
     "jeugdregio_percelen": ("gegund_op", "procurement_id", "perceel"),
     "awards_by_region_year": ("year", "jeugdregio", "title", "lot"),
+    "open_youth_care_tenders": ("deadline", "publication_id"),
 }
 #: group_concat(distinct ...) columns whose order SQLite does not fix.
 UNORDERED_LISTS = {("who_won_in_jeugdregio", "jeugdregios")}
@@ -73,7 +74,7 @@ def param_sets(conn, names: list[str]) -> list[dict]:
                                 [busiest]).fetchone()[0]
     regions = ["", busiest, name, municipality, "JZ99-onbekend", *(named or [])]
     values = {"jeugdregio": regions, "jaar": ["", "2020", "2024", "x"], "year": ["", "2021"],
-              "sinds": ["", "2022-06-01"]}
+              "sinds": ["", "2022-06-01"], "as_of": ["", "2019-03-01", "2024-06-15", "2025-12-20"]}
     sets = [{}]
     for param in names:
         sets = [dict(s, **{param: v}) for s in sets for v in values[param]]
@@ -178,11 +179,14 @@ def archive(tmp_path_factory):
 
 
 REWRITTEN = sorted(ORDER)
+#: Rewritten to read the summary tables (open_youth_care_tenders keeps its SQL on notices: its
+#: rows depend on the day, as_of; it reads the notices by the deadline index).
+SUMMARISED = sorted(set(ORDER) - {"open_youth_care_tenders"})
 
 
 def test_every_rewritten_search_reads_the_summaries():
     queries = load_metadata()["databases"]["archive"]["queries"]
-    for name in REWRITTEN:
+    for name in SUMMARISED:
         assert "summary_" in queries[name]["sql"], name
         assert queries[name].get("params", []) == FORMER[name]["params"], name
 
