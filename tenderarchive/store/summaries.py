@@ -45,6 +45,7 @@ its former SQL, on a built archive and after an incremental crawl that changes a
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 #: Rows per batch of procurements.
@@ -205,115 +206,142 @@ class Keys:
         self.org_regions: set = set()
         self.buyers: set = set()
 
-    def collect(self, db, ids: list) -> None:
+    def collect(self, db, ids: list, tables: set[str]) -> None:
+        """The keys the rows of ``ids`` in the changed ``tables`` fall under."""
         marks = _marks(ids)
-        self.region_years.update(db.execute(
-            f"select jeugdregio_code, jaar from summary_procurements where procurement_id in ({marks}) union "
-            f"select jeugdregio_code, year from summary_awards where procurement_id in ({marks})",
-            [*ids, *ids]).fetchall())
-        self.org_regions.update(db.execute(
-            f"select distinct organisation_id, jeugdregio_code from summary_award_winners "
-            f"where procurement_id in ({marks})", ids).fetchall())
-        self.buyers.update(r[0] for r in db.execute(
-            f"select distinct buyer_id from summary_buyer_procurements where procurement_id in ({marks})", ids))
+        if "summary_procurements" in tables:
+            self.region_years.update(db.execute(
+                f"select jeugdregio_code, jaar from summary_procurements where procurement_id in ({marks})", ids))
+        if "summary_awards" in tables:
+            self.region_years.update(db.execute(
+                f"select jeugdregio_code, year from summary_awards where procurement_id in ({marks})", ids))
+        if "summary_award_winners" in tables:
+            rows = db.execute(f"select organisation_id, jeugdregio_code, year from summary_award_winners "
+                              f"where procurement_id in ({marks})", ids).fetchall()
+            self.org_regions.update((o, c) for o, c, _ in rows)
+            self.region_years.update((c, y) for _, c, y in rows)
+        if "summary_buyer_procurements" in tables:
+            self.buyers.update(r[0] for r in db.execute(
+                f"select buyer_id from summary_buyer_procurements where procurement_id in ({marks})", ids))
 
 
-def _insert(db, table: str, cursor) -> None:
-    columns = [d[0] for d in cursor.description]
-    rows = cursor.fetchall()
-    if rows:
-        db.conn.executemany(f"insert into {table} ({', '.join(columns)}) values ({_marks(columns)})", rows)
+def _columns(db, table: str) -> list[str]:
+    return [r[1] for r in db.execute(f"pragma table_info({table})")]
 
 
-def _recompute_procurements(db, ids: list, keys: Keys | None) -> None:
-    """Delete and recompute the per-procurement rows of ``ids``; ``keys`` gathers the layer-2
-    keys of the old and the new rows (None in a full rebuild, which recomputes every key)."""
+def _procurement_tables(db, ids: list) -> dict[str, list[tuple]]:
+    """The per-procurement rows of ``ids``, table by table, in each table's column order."""
     marks = _marks(ids)
-    if keys is not None:
-        keys.collect(db, ids)
-        for table in PER_PROCUREMENT:
-            db.execute(f"delete from {table} where procurement_id in ({marks})", ids)
-    _insert(db, "summary_procurements", db.execute(_PROCUREMENT_SQL.format(marks=marks), ids))
+    out = {"summary_procurements": db.execute(_PROCUREMENT_SQL.format(marks=marks), ids).fetchall()}
     regions = db.execute(_REGIONS_SQL.format(marks=marks), [*ids, *ids]).fetchall()
-    if regions:
-        db.conn.executemany(
-            "insert into summary_procurement_regions (jeugdregio_code, procurement_id, hoe, first_published, "
-            "last_published) select ?, p.procurement_id, case when p.jeugdregio_code = ? then 'opdrachtgever' "
-            "else 'genoemd' end, p.first_published, p.last_published from procurements p where p.procurement_id = ?",
-            [(code, code, pid) for pid, code in regions])
-        by_procurement: dict[str, list[str]] = {}
-        for pid, code in regions:
-            by_procurement.setdefault(pid, []).append(code)
-        with_region = sorted(by_procurement)
-        for chunk in _chunks(with_region):
-            lots = db.execute(_LOTS_SQL.format(marks=_marks(chunk)), [*chunk, *chunk]).fetchall()
-            db.conn.executemany(
-                "insert into summary_region_lots (jeugdregio_code, procurement_id, lot_id, lot_title, awarded, "
-                "award_id, gegund_op) values (?, ?, ?, ?, ?, ?, ?)",
-                [(code, *lot) for lot in lots for code in by_procurement[lot[0]]])
-    _insert(db, "summary_awards", db.execute(_AWARDS_SQL.format(marks=marks), ids))
-    _insert(db, "summary_award_winners", db.execute(_WINNERS_SQL.format(marks=marks), ids))
-    _insert(db, "summary_buyer_procurements", db.execute(_BUYERS_SQL.format(marks=marks), ids))
-    if keys is not None:
-        keys.collect(db, ids)
+    by_procurement: dict[str, list[str]] = {}
+    for pid, code in regions:
+        by_procurement.setdefault(pid, []).append(code)
+    dates = {r[0]: (r[2], r[3]) for r in out["summary_procurements"]}
+    own = {r[0]: r[1] for r in out["summary_procurements"]}
+    out["summary_procurement_regions"] = [
+        (code, pid, "opdrachtgever" if own[pid] == code else "genoemd", *dates[pid]) for pid, code in regions]
+    lots: list[tuple] = []
+    for chunk in _chunks(sorted(by_procurement)):
+        for lot in db.execute(_LOTS_SQL.format(marks=_marks(chunk)), [*chunk, *chunk]):
+            lots.extend((code, *lot) for code in by_procurement[lot[0]])
+    out["summary_region_lots"] = lots
+    out["summary_awards"] = db.execute(_AWARDS_SQL.format(marks=marks), ids).fetchall()
+    out["summary_award_winners"] = db.execute(_WINNERS_SQL.format(marks=marks), ids).fetchall()
+    out["summary_buyer_procurements"] = db.execute(_BUYERS_SQL.format(marks=marks), ids).fetchall()
+    return out
 
 
-# --- per key -------------------------------------------------------------------------------------
+def _recompute_procurements(db, ids: list, keys: Keys | None) -> int:
+    """Recompute the per-procurement rows of ``ids``; a table whose rows for them come out as
+    stored is not written. ``keys`` gathers the layer-2 keys of the old and the new rows of the
+    tables that changed (None in a full rebuild: the tables are empty and every key is rebuilt).
+    Returns the number of tables written."""
+    marks = _marks(ids)
+    written = 0
+    for table, rows in _procurement_tables(db, ids).items():
+        columns = _columns(db, table)
+        if keys is not None:
+            old = db.execute(f"select * from {table} where procurement_id in ({marks})", ids).fetchall()
+            if Counter(old) == Counter(rows):
+                continue
+            keys.collect(db, ids, {table})
+            db.execute(f"delete from {table} where procurement_id in ({marks})", ids)
+        if rows:
+            db.conn.executemany(f"insert into {table} ({', '.join(columns)}) values ({_marks(columns)})", rows)
+        if keys is not None:
+            keys.collect(db, ids, {table})
+        written += 1
+    return written
 
-def _region_year(db, code, year) -> None:
-    db.execute("delete from summary_region_years where jeugdregio_code is ? and jaar is ?", [code, year])
+
+def _replace(db, table: str, where: str, params: list, row: tuple | None) -> bool:
+    """Make the one row of ``table`` matching ``where`` be ``row`` (none when None); False when
+    it already is."""
+    old = db.execute(f"select * from {table} where {where}", params).fetchall()
+    if old == ([row] if row is not None else []):
+        return False
+    db.execute(f"delete from {table} where {where}", params)
+    if row is not None:
+        db.execute(f"insert into {table} values ({_marks(row)})", row)
+    return True
+
+
+def _region_year(db, code, year) -> bool:
     started = db.execute("select count(*) from summary_procurements where jeugdregio_code is ? and jaar is ?",
                          [code, year]).fetchone()[0]
     awards = db.execute(
         "select count(*), count(value_cents), sum(value_cents), sum(framework_maximum_cents), "
         "count(distinct procurement_id), max(last_award), max(last_update) from summary_awards "
         "where jeugdregio_code is ? and year is ?", [code, year]).fetchone()
-    if not started and not awards[0]:
-        return
-    winners = db.execute(
-        "select count(*) over (), organisation_id, won from (select organisation_id, count(distinct award_id) as won "
-        "from summary_award_winners where jeugdregio_code is ? and year is ? group by organisation_id) "
-        "order by won desc, organisation_id limit 1", [code, year]).fetchone() or (0, None, None)
-    db.execute("insert into summary_region_years values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               [code, year, started, awards[0], awards[1], awards[2], awards[3], awards[4], winners[0], winners[1],
-                winners[2], awards[5], awards[6]])
+    row = None
+    if started or awards[0]:
+        winners = db.execute(
+            "select count(*) over (), organisation_id, won from (select organisation_id, count(distinct award_id) "
+            "as won from summary_award_winners where jeugdregio_code is ? and year is ? group by organisation_id) "
+            "order by won desc, organisation_id limit 1", [code, year]).fetchone() or (0, None, None)
+        row = (code, year, started, awards[0], awards[1], awards[2], awards[3], awards[4], winners[0], winners[1],
+               winners[2], awards[5], awards[6])
+    return _replace(db, "summary_region_years", "jeugdregio_code is ? and jaar is ?", [code, year], row)
 
 
-def _org_region(db, organisation_id, code) -> None:
-    db.execute("delete from summary_org_regions where organisation_id is ? and jeugdregio_code is ?",
-               [organisation_id, code])
-    db.execute(
-        "insert into summary_org_regions select organisation_id, jeugdregio_code, min(name), count(distinct award_id), "
-        "count(distinct procurement_id), null, sum(value_cents), min(year), max(year), max(last_award), "
-        "max(last_update) from summary_award_winners where organisation_id is ? and jeugdregio_code is ? "
-        "group by organisation_id, jeugdregio_code", [organisation_id, code])
+def _org_region(db, organisation_id, code) -> bool:
+    row = db.execute(
+        "select organisation_id, jeugdregio_code, min(name), count(distinct award_id), count(distinct procurement_id), "
+        "null, sum(value_cents), min(year), max(year), max(last_award), max(last_update) from summary_award_winners "
+        "where organisation_id is ? and jeugdregio_code is ? group by organisation_id, jeugdregio_code",
+        [organisation_id, code]).fetchone()
+    return _replace(db, "summary_org_regions", "organisation_id is ? and jeugdregio_code is ?",
+                    [organisation_id, code], row)
 
 
-def _organisation(db, organisation_id) -> None:
-    db.execute(f"delete from summary_org_regions where organisation_id is ? and jeugdregio_code = {ALL_REGIONS}",
-               [organisation_id])
-    db.execute(
-        f"insert into summary_org_regions select organisation_id, {ALL_REGIONS}, min(name), sum(awards), "
-        "sum(procedures), count(jeugdregio_code), sum(cents), min(first_year), max(last_year), max(last_award), "
-        f"max(last_update) from summary_org_regions where organisation_id is ? and jeugdregio_code is not {ALL_REGIONS} "
-        "group by organisation_id", [organisation_id])
+def _organisation(db, organisation_id) -> bool:
+    row = db.execute(
+        f"select organisation_id, {ALL_REGIONS}, min(name), sum(awards), sum(procedures), count(jeugdregio_code), "
+        "sum(cents), min(first_year), max(last_year), max(last_award), max(last_update) from summary_org_regions "
+        f"where organisation_id is ? and jeugdregio_code is not {ALL_REGIONS} group by organisation_id",
+        [organisation_id]).fetchone()
+    return _replace(db, "summary_org_regions", f"organisation_id is ? and jeugdregio_code = {ALL_REGIONS}",
+                    [organisation_id], row)
 
 
-def _buyer(db, buyer_id) -> None:
-    db.execute("delete from summary_buyers where buyer_id = ?", [buyer_id])
-    db.execute("insert into summary_buyers select buyer_id, count(*), min(first), max(last) "
-               "from summary_buyer_procurements where buyer_id = ? group by buyer_id", [buyer_id])
+def _buyer(db, buyer_id) -> bool:
+    row = db.execute("select buyer_id, count(*), min(first), max(last) from summary_buyer_procurements "
+                     "where buyer_id = ? group by buyer_id", [buyer_id]).fetchone()
+    return _replace(db, "summary_buyers", "buyer_id = ?", [buyer_id], row)
 
 
-def _recompute_keys(db, keys: Keys) -> None:
+def _recompute_keys(db, keys: Keys) -> int:
+    changed = 0
     for code, year in sorted(keys.region_years, key=repr):
-        _region_year(db, code, year)
+        changed += _region_year(db, code, year)
     for organisation_id, code in sorted(keys.org_regions, key=repr):
-        _org_region(db, organisation_id, code)
+        changed += _org_region(db, organisation_id, code)
     for organisation_id in sorted({o for o, _ in keys.org_regions}, key=repr):
-        _organisation(db, organisation_id)
+        changed += _organisation(db, organisation_id)
     for buyer_id in sorted(keys.buyers):
-        _buyer(db, buyer_id)
+        changed += _buyer(db, buyer_id)
+    return changed
 
 
 # --- the step ------------------------------------------------------------------------------------
@@ -347,33 +375,53 @@ def touched_procurements(db, crawl_id, relinked: Iterable[str] = ()) -> list[str
 
 def refresh_summaries(db, crawl_id=None, full: bool = False, relinked: Iterable[str] = ()) -> int:
     """Bring the summary tables in line with the archive: the procurements crawl ``crawl_id``
-    touched and the keys their rows fall under; everything when ``full``. Returns the number
-    of procurements recomputed."""
+    touched and the keys their rows fall under; everything when ``full``. Writes only what
+    changed (a second run writes nothing); returns the number of tables and keys written.
+
+    ``full`` on empty summary tables (a reparse, the first derivation after an upgrade) fills
+    them in one pass with grouped statements; on filled ones it recomputes every procurement
+    as an incremental run does (so it too writes only what changed), then drops the rows of
+    procurements that are no longer youth care."""
     if not all(db[t].exists() for t in _NEEDED):
         return 0
     with db.atomic():
         ensure_tables(db)
-        if full:
+        empty = not db.execute("select 1 from summary_procurements limit 1").fetchone()
+        if full and empty:
             for table in ALL:
                 db.execute(f"delete from {table}")
-            done, last = 0, None
-            while True:
-                ids = [r[0] for r in db.execute(
-                    "select procurement_id from procurements where youth_care = 1"
-                    + (" and procurement_id > ?" if last is not None else "") + f" order by procurement_id limit {BATCH}",
-                    [last] if last is not None else []).fetchall()]
-                if not ids:
-                    break
-                _recompute_procurements(db, ids, None)
-                done, last = done + len(ids), ids[-1]
+            done = 0
+            for ids in _youth_care_batches(db):
+                done += _recompute_procurements(db, ids, None)
             _rebuild_keys(db)
             return done
-        ids = touched_procurements(db, crawl_id, relinked)
         keys = Keys()
-        for chunk in _chunks(ids):
-            _recompute_procurements(db, chunk, keys)
-        _recompute_keys(db, keys)
-        return len(ids)
+        written = 0
+        if full:
+            for ids in _youth_care_batches(db):
+                written += _recompute_procurements(db, ids, keys)
+            gone = sorted({r[0] for table in PER_PROCUREMENT for r in db.execute(
+                f"select distinct procurement_id from {table} where procurement_id not in "
+                "(select procurement_id from procurements where youth_care = 1)")})
+        else:
+            gone = touched_procurements(db, crawl_id, relinked)
+        for chunk in _chunks(gone):
+            written += _recompute_procurements(db, chunk, keys)
+        return written + _recompute_keys(db, keys)
+
+
+def _youth_care_batches(db) -> Iterator[list]:
+    """The youth-care procurements in key order, ``BATCH`` at a time (keyset paging)."""
+    last = None
+    while True:
+        ids = [r[0] for r in db.execute(
+            "select procurement_id from procurements where youth_care = 1"
+            + (" and procurement_id > ?" if last is not None else "") + f" order by procurement_id limit {BATCH}",
+            [last] if last is not None else []).fetchall()]
+        if not ids:
+            return
+        yield ids
+        last = ids[-1]
 
 
 def _rebuild_keys(db) -> None:

@@ -230,6 +230,8 @@ def test_incremental_summaries_equal_a_full_rebuild(after_crawl, tmp_path):
     source.close()
     target.close()
     db = open_archive(copy)
+    for table in summaries.ALL:  # a rebuild from nothing, as after a reparse (the one-pass path)
+        db.execute(f"delete from {table}")
     summaries.refresh_summaries(db, None, full=True)
     db.close()
     rebuilt = summary_tables(copy)
@@ -239,20 +241,31 @@ def test_incremental_summaries_equal_a_full_rebuild(after_crawl, tmp_path):
     assert sum(len(c) for c in rebuilt.values()) > 1000
 
 
-def test_an_incremental_step_reads_only_what_the_crawl_touched(after_crawl, tmp_path):
-    """A crawl that wrote nothing recomputes nothing; one that wrote one notice recomputes its
-    procurement only."""
+def test_a_step_writes_only_what_changed(after_crawl, tmp_path):
+    """A crawl that wrote nothing, or rewrote a notice with the same content, writes no summary
+    row; one that changed a notice's buyer rewrites that procurement's buyer rows and the two
+    buyers' totals; a full derivation of an up-to-date archive writes nothing."""
     copy = tmp_path / "again.db"
     source, target = sqlite3.connect(after_crawl), sqlite3.connect(copy)
     source.backup(target)
     source.close()
     target.close()
     db = open_archive(copy)
-    db["crawls"].insert({"crawl_id": 3, "spider": "tenderned", "status": "complete", "finish_reason": "finished"},
-                        pk="crawl_id")
+    for crawl_id in (3, 4, 5):
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": "complete",
+                             "finish_reason": "finished"}, pk="crawl_id")
+    changes = db.conn.total_changes
     assert summaries.refresh_summaries(db, 3) == 0
-    db.execute("update notices set crawl_id = 4 where publication_id = (select min(publication_id) from notices)")
-    db["crawls"].insert({"crawl_id": 4, "spider": "tenderned", "status": "complete", "finish_reason": "finished"},
-                        pk="crawl_id")
-    assert summaries.refresh_summaries(db, 4) == 1
+    pid, old_buyer = db.execute("select publication_id, buyer_id from notices where youth_care = 1 and buyer_id "
+                                "is not null order by publication_id limit 1").fetchone()
+    db.execute("update notices set crawl_id = 4 where publication_id = ?", [pid])
+    changes = db.conn.total_changes
+    assert summaries.refresh_summaries(db, 4) == 0
+    assert db.conn.total_changes == changes
+    assert summaries.refresh_summaries(db, None, full=True) == 0
+    assert db.conn.total_changes == changes
+    db.execute("update notices set crawl_id = 5, buyer_id = 'synthetic-buyer-5' where publication_id = ?", [pid])
+    assert summaries.refresh_summaries(db, 5) >= 3  # buyer rows, old and new buyer totals
+    assert db.execute("select aanbestedingen from summary_buyers where buyer_id = 'synthetic-buyer-5'").fetchone()
     db.close()
+    assert summary_tables(copy)["summary_buyers"] != Counter()
