@@ -378,16 +378,18 @@ def refresh_summaries(db, crawl_id=None, full: bool = False, relinked: Iterable[
     touched and the keys their rows fall under; everything when ``full``. Writes only what
     changed (a second run writes nothing); returns the number of tables and keys written.
 
-    ``full`` on empty summary tables (a reparse, the first derivation after an upgrade) fills
-    them in one pass with grouped statements; on filled ones it recomputes every procurement
+    On empty summary tables (a reparse, the first derivation after an upgrade) either mode
+    fills them in one pass with grouped statements; on filled ones it recomputes every procurement
     as an incremental run does (so it too writes only what changed), then drops the rows of
     procurements that are no longer youth care."""
     if not all(db[t].exists() for t in _NEEDED):
         return 0
     with db.atomic():
         ensure_tables(db)
+        # Empty summaries: a reparse, or the first derivation of an archive made before them
+        # (an incremental run would fill only what the crawl touched): one full pass.
         empty = not db.execute("select 1 from summary_procurements limit 1").fetchone()
-        if full and empty:
+        if empty:
             for table in ALL:
                 db.execute(f"delete from {table}")
             done = 0

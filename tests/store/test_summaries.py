@@ -269,3 +269,25 @@ def test_a_step_writes_only_what_changed(after_crawl, tmp_path):
     assert db.execute("select aanbestedingen from summary_buyers where buyer_id = 'synthetic-buyer-5'").fetchone()
     db.close()
     assert summary_tables(copy)["summary_buyers"] != Counter()
+
+
+def test_the_first_derivation_after_an_upgrade_fills_every_summary(after_crawl, tmp_path):
+    """An archive derived before the summary tables existed (they are empty) gets all of them
+    from its next crawl's derivation, not only the touched procurements'."""
+    copy = tmp_path / "upgraded.db"
+    source, target = sqlite3.connect(after_crawl), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    expected = summary_tables(after_crawl)
+    db = open_archive(copy)
+    for table in summaries.ALL:
+        db.execute(f"drop table {table}")
+    db.close()
+    db = open_archive(copy)  # creates them, empty
+    assert not db.execute("select count(*) from summary_awards").fetchone()[0]
+    db["crawls"].insert({"crawl_id": 3, "spider": "tenderned", "status": "complete", "finish_reason": "finished"},
+                        pk="crawl_id")
+    summaries.refresh_summaries(db, 3)
+    db.close()
+    assert summary_tables(copy) == expected
