@@ -376,7 +376,8 @@ def touched_procurements(db, crawl_id, relinked: Iterable[str] = ()) -> list[str
 def refresh_summaries(db, crawl_id=None, full: bool = False, relinked: Iterable[str] = ()) -> int:
     """Bring the summary tables in line with the archive: the procurements crawl ``crawl_id``
     touched and the keys their rows fall under; everything when ``full``. Writes only what
-    changed (a second run writes nothing); returns the number of tables and keys written.
+    changed (a second run writes nothing); returns the number of tables and keys written (of
+    procurements summarised, for a pass that fills empty tables).
 
     On empty summary tables (a reparse, the first derivation after an upgrade) either mode
     fills them in one pass with grouped statements; on filled ones it recomputes every procurement
@@ -394,7 +395,8 @@ def refresh_summaries(db, crawl_id=None, full: bool = False, relinked: Iterable[
                 db.execute(f"delete from {table}")
             done = 0
             for ids in _youth_care_batches(db):
-                done += _recompute_procurements(db, ids, None)
+                _recompute_procurements(db, ids, None)
+                done += len(ids)
             _rebuild_keys(db)
             return done
         keys = Keys()
@@ -402,12 +404,12 @@ def refresh_summaries(db, crawl_id=None, full: bool = False, relinked: Iterable[
         if full:
             for ids in _youth_care_batches(db):
                 written += _recompute_procurements(db, ids, keys)
-            gone = sorted({r[0] for table in PER_PROCUREMENT for r in db.execute(
+            others = sorted({r[0] for table in PER_PROCUREMENT for r in db.execute(
                 f"select distinct procurement_id from {table} where procurement_id not in "
                 "(select procurement_id from procurements where youth_care = 1)")})
         else:
-            gone = touched_procurements(db, crawl_id, relinked)
-        for chunk in _chunks(gone):
+            others = touched_procurements(db, crawl_id, relinked)
+        for chunk in _chunks(others):
             written += _recompute_procurements(db, chunk, keys)
         return written + _recompute_keys(db, keys)
 
