@@ -18,7 +18,9 @@ crawl archived:
    the procurement each article is linked to, and ``procurements.article_count``;
 5. organisations that relevant articles name (providers, advisers, courts), one per
    folded name, the same as a published winner with that name;
-6. the Dutch search index and the dashboard's counts (:mod:`tenderarchive.store.search_index`:
+6. the summary tables of the aggregation pages (:mod:`tenderarchive.store.summaries`: the
+   procurements the crawl touched and the region, year, provider and buyer keys they fall under);
+7. the Dutch search index and the dashboard's counts (:mod:`tenderarchive.store.search_index`:
    the documents the crawl touched and those its triggers marked dirty).
 
 Every write goes through :mod:`tenderarchive.store.writes`, each step in one
@@ -47,6 +49,7 @@ from tenderarchive.linking import (LINK_KEYS_SQL, Profiles, article_features, ar
                                    candidate_urls, changes, news_procurement, procurement_profiles, rescore_delta,
                                    write_link_keys)
 from tenderarchive.store.keys import dumps
+from tenderarchive.store.summaries import refresh_summaries
 from tenderarchive.store.writes import (add_named_organisation, delete_row, put_row, set_values, sync_rows,
                                        upsert_if_changed)
 from tenderarchive.timeline import article_events, award_events, notice_events
@@ -83,6 +86,7 @@ def derive(db, crawl_id: int | None, full: bool = False) -> dict:
     link_counts, relinked = refresh_links(db, crawl_id, full=full, with_relinked=True)
     counts.update(link_counts)
     counts["news_organisations"] = refresh_news_organisations(db, crawl_id, full=full)
+    counts["summaries"] = refresh_summaries(db, crawl_id, full=full, relinked=relinked)
     counts["search_index"] = int(refresh_search_index(db, scope, relinked))
     logger.info("derivation after crawl %s%s: %s", crawl_id, " (full)" if full else "", counts)
     return counts

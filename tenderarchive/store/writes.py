@@ -38,6 +38,7 @@ import sqlite_utils
 
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.schema import PROVENANCE, TABLES, ensure_schema
+from tenderarchive.store.summaries import ensure_tables as ensure_summary_tables
 
 
 def open_archive(path: str | Path) -> sqlite_utils.Database:
@@ -50,6 +51,7 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA busy_timeout=30000")
     ensure_schema(db)
+    ensure_summary_tables(db)  # derived, kept by tenderarchive/store/summaries.py; the pages read them
     return db
 
 

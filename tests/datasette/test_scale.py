@@ -8,6 +8,11 @@
   ``search_documents``). A plan step ``SCAN x`` with no index is a full scan; ``SCAN x USING
   [COVERING] INDEX`` reads an index in order (a page stops after its rows, a facet counts an
   index) and passes.
+- The aggregation pages (issue 14: region, market, provider and buyer pages) read the summary
+  tables of ``tenderarchive/store/summaries.py``: none scans ``procurements``, ``awards``,
+  ``award_suppliers``, ``lots`` or a per-procurement summary table in full, and none sorts
+  a whole table of awards or procurements before its page (``USE TEMP B-TREE FOR ORDER BY``
+  over a scan).
 - Every default facet and sort column of ``tenderarchive/datasette/tables/*.yaml`` leads an index.
 - A CSV stream of the whole notices table from ``tenderarchive serve`` is complete with the
   shipped settings (``max_csv_mb`` 0), and is cut short when the limit is lowered to 1 MB — so
@@ -43,6 +48,13 @@ NOT_ALIASES = {"where", "join", "on", "left", "inner", "cross", "order", "group"
 def scale_archive(tmp_path_factory):
     path = tmp_path_factory.mktemp("scale") / "archive.db"
     build(path, notices=3_000, articles=600)
+    # bench/scale.py derives step by step; the summaries step (tenderarchive/store/summaries.py)
+    # is run here as derive() runs it.
+    from tenderarchive.store.summaries import refresh_summaries
+    from tenderarchive.store.writes import open_archive
+    db = open_archive(path)
+    refresh_summaries(db, 1, full=True)
+    db.close()
     return path
 
 
@@ -307,3 +319,46 @@ def test_no_dashboard_chart_reads_the_big_tables(conn):
             if re.search(r"\b(notices|articles|search_documents)\b", plan):
                 scans.append(f"{label}: {plan}")
     assert not scans, "\n".join(scans)
+
+
+#: The saved searches that read the summary tables (tenderarchive/store/summaries.py).
+AGGREGATIONS = ("opdrachtgevers", "aanbieders", "jeugdregio_overzicht", "jeugdregio_winnaars_per_jaar",
+                "jeugdregio_aanbestedingen", "awards_by_region_year", "jeugdregio_percelen", "marktbeeld",
+                "values_per_year", "who_won_in_jeugdregio")
+#: Tables that grow with the archive, and the per-procurement/per-award summary tables.
+GROWING = {"notices", "articles", "events", "search_documents", "procurements", "awards", "award_suppliers", "lots",
+           "notice_municipalities", "summary_procurements", "summary_procurement_regions", "summary_region_lots",
+           "summary_awards", "summary_award_winners", "summary_buyer_procurements"}
+
+
+def growing_scans(conn, sql: str, params: dict) -> list[str]:
+    """Plan steps that scan a growing table with no index (or sort a growing table's rows)."""
+    names = {t: t for t in GROWING}
+    for table, alias in re.findall(r"\b(" + "|".join(sorted(GROWING, key=len, reverse=True)) + r")\s+(?:as\s+)?(\w+)",
+                                   sql, re.I):
+        if alias.lower() not in NOT_ALIASES:
+            names[alias] = table
+    plan = conn.execute("explain query plan " + sql, params).fetchall()
+    return [detail for *_, detail in plan
+            if (m := re.fullmatch(r"SCAN (\w+)", detail)) and names.get(m.group(1)) in GROWING]
+
+
+@pytest.mark.parametrize("name", AGGREGATIONS)
+def test_an_aggregation_page_reads_summaries_by_index(conn, name):
+    query = load_metadata()["databases"]["archive"]["queries"][name]
+    for region in ("JZ18", ""):
+        params = {p: PARAMS.get(p, "") for p in query.get("params", [])}
+        if "jeugdregio" in params:
+            params["jeugdregio"] = region
+        assert not growing_scans(conn, query["sql"], params), (name, region)
+        plan = [d for *_, d in conn.execute("explain query plan " + query["sql"], params).fetchall()]
+        if name not in ("opdrachtgevers", "values_per_year", "marktbeeld", "jeugdregio_overzicht",
+                        "jeugdregio_winnaars_per_jaar"):
+            # list pages (the others have a row per region, year or buyer): read in the order of
+            # an index, so a page stops after its rows
+            assert "USE TEMP B-TREE FOR ORDER BY" not in plan, (name, region, plan)
+
+
+def test_the_summary_plan_check_catches_a_full_scan(conn):
+    assert growing_scans(conn, "select count(*) from awards a where a.value_raw like '%x%'", {}) == ["SCAN a"]
+    assert growing_scans(conn, "select * from summary_awards where title like '%x%'", {}) == ["SCAN summary_awards"]

@@ -1,0 +1,461 @@
+"""Summary tables for the aggregation pages (issue 14), kept by the derivation step.
+
+The jeugdregio, market and provider pages of ``tenderarchive/datasette/metadata.yaml`` used to
+aggregate ``procurements``, ``awards``, ``award_suppliers`` and ``notices`` on every request
+(seconds on a million-notice archive, see ``bench/README.md``). They now read these tables,
+which :func:`refresh_summaries` (the ``summaries`` step of :func:`tenderarchive.derive.derive`)
+keeps, like ``dashboard_counts`` in ``tenderarchive/store/search_index.py``:
+
+Per procurement (recomputed from the base tables for the procurements a crawl touched):
+
+- ``summary_procurements``: one row per youth-care procurement: region, dates, start year,
+  buyer id, lots (percelen), current awards (gunningen), winners and their published value.
+- ``summary_procurement_regions``: the jeugdregio's a youth-care procurement belongs to, with
+  ``hoe`` = ``opdrachtgever`` (its buyer lies in the region) or ``genoemd`` (a notice names a
+  member municipality); the region pages read it as an index range in date order.
+- ``summary_region_lots``: the lot rows (lots with their current award, and current awards
+  without a lot row) of those procurements, per region, in award-date order.
+- ``summary_awards`` / ``summary_award_winners``: the current awards of youth-care
+  procurements (with region, year, value and the sort keys of the awards-by-region page), and
+  one row per winner (award_suppliers row) of each.
+- ``summary_buyer_procurements``: per youth-care notice buyer and procurement, the first and
+  last publication.
+
+Per key (recomputed with indexed reads of the tables above, for the keys whose rows changed):
+
+- ``summary_region_years``: per (jeugdregio, year) (both may be NULL: no region, no year):
+  procurements started, current awards, values, distinct winners and the one that won most.
+- ``summary_org_regions``: per (organisation, jeugdregio): awards won, procedures, value, years;
+  and per organisation its totals over all regions, under jeugdregio_code ``''``.
+- ``summary_buyers``: per buyer: youth-care procurements, first and last publication.
+
+**Incremental.** The procurements a crawl touched are those of the notices, lots and awards
+it wrote (:data:`tenderarchive.derive.TOUCHED`), plus the news-only procurements whose row
+no longer matches its summary (their number is small: one per linked place set). For each,
+its per-procurement rows are deleted and recomputed (delete + insert); the keys of the old
+and the new rows are then recomputed. The work grows with the crawl and the size of the
+touched keys, not with the archive. A full rebuild (``full``: reparse, a full derivation)
+empties the tables and walks all procurements in key order in batches (flat memory).
+
+Written here rather than with a library: there is no incremental-view-maintenance library for
+SQLite; the statements are plain SQL run by the store's own connection.
+``tests/store/test_summaries.py`` checks that every rewritten saved search gives the rows of
+its former SQL, on a built archive and after an incremental crawl that changes awards.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+#: Rows per batch of procurements.
+BATCH = 500
+
+TABLES_SQL = [
+    "create table if not exists summary_procurements (procurement_id text primary key, jeugdregio_code text, "
+    "first_published text, last_published text, jaar integer, opdrachtgever_id text, percelen integer, "
+    "gunningen integer, aantal_winnaars integer, winnaars text, gegunde_waarde_cents integer)",
+    "create index if not exists summary_procurements_region_year on summary_procurements (jeugdregio_code, jaar)",
+    "create table if not exists summary_procurement_regions (jeugdregio_code text not null, procurement_id text not "
+    "null, hoe text, first_published text, last_published text, primary key (jeugdregio_code, procurement_id))",
+    "create index if not exists summary_procurement_regions_order on summary_procurement_regions "
+    "(jeugdregio_code, first_published desc, procurement_id)",
+    "create index if not exists summary_procurement_regions_procurement on summary_procurement_regions "
+    "(procurement_id)",
+    "create table if not exists summary_region_lots (jeugdregio_code text not null, procurement_id text not null, "
+    "lot_id text, lot_title text, awarded integer, award_id text, gegund_op text)",
+    "create index if not exists summary_region_lots_order on summary_region_lots "
+    "(jeugdregio_code, gegund_op desc, procurement_id, lot_id)",
+    "create index if not exists summary_region_lots_procurement on summary_region_lots (procurement_id)",
+    "create table if not exists summary_awards (award_id text primary key, procurement_id text, "
+    "jeugdregio_code text, jeugdregio text, title text, lot_id text, year integer, value_cents integer, "
+    "framework_maximum_cents integer, last_award text, last_update text)",
+    "create index if not exists summary_awards_procurement on summary_awards (procurement_id)",
+    "create index if not exists summary_awards_region_year on summary_awards (jeugdregio_code, year)",
+    "create index if not exists summary_awards_order on summary_awards "
+    "(year desc, jeugdregio, title, lot_id, jeugdregio_code)",
+    "create index if not exists summary_awards_region_order on summary_awards "
+    "(jeugdregio_code, year desc, title, lot_id)",
+    "create table if not exists summary_award_winners (award_id text not null, organisation_id text, name text, "
+    "procurement_id text, jeugdregio_code text, year integer, value_cents integer, last_award text, "
+    "last_update text, primary key (award_id, organisation_id))",
+    "create index if not exists summary_award_winners_procurement on summary_award_winners (procurement_id)",
+    "create index if not exists summary_award_winners_region_year on summary_award_winners "
+    "(jeugdregio_code, year, organisation_id)",
+    "create index if not exists summary_award_winners_organisation on summary_award_winners "
+    "(organisation_id, jeugdregio_code)",
+    "create table if not exists summary_buyer_procurements (procurement_id text not null, buyer_id text not null, "
+    "first text, last text, primary key (procurement_id, buyer_id))",
+    "create index if not exists summary_buyer_procurements_buyer on summary_buyer_procurements (buyer_id)",
+    "create table if not exists summary_region_years (jeugdregio_code text, jaar integer, aanbestedingen integer, "
+    "gunningen integer, met_waarde integer, gegunde_waarde_cents integer, raamwerk_cents integer, "
+    "procedures integer, winnaars integer, grootste_id text, grootste_won integer, last_award text, "
+    "last_update text)",
+    "create unique index if not exists summary_region_years_key on summary_region_years (jeugdregio_code, jaar)",
+    "create index if not exists summary_region_years_year on summary_region_years (jaar)",
+    "create table if not exists summary_org_regions (organisation_id text, jeugdregio_code text, name text, "
+    "awards integer, procedures integer, regions integer, cents integer, first_year integer, last_year integer, "
+    "last_award text, last_update text)",
+    "create unique index if not exists summary_org_regions_key on summary_org_regions "
+    "(organisation_id, jeugdregio_code)",
+    "create index if not exists summary_org_regions_region on summary_org_regions "
+    "(jeugdregio_code, awards desc, organisation_id)",
+    "create table if not exists summary_buyers (buyer_id text primary key, aanbestedingen integer, eerste text, "
+    "laatste text)",
+]
+
+#: The per-procurement tables (deleted and recomputed per touched procurement).
+PER_PROCUREMENT = ("summary_procurements", "summary_procurement_regions", "summary_region_lots", "summary_awards",
+                   "summary_award_winners", "summary_buyer_procurements")
+#: Every summary table, for a full rebuild and the documentation.
+ALL = (*PER_PROCUREMENT, "summary_region_years", "summary_org_regions", "summary_buyers")
+
+#: ``summary_org_regions.jeugdregio_code`` of an organisation's totals over all its regions (and
+#: none): one index, (jeugdregio_code, awards desc), serves the provider pages for one region
+#: and for all. ``jeugdregio_code()`` never gives ''; a region without code is NULL.
+ALL_REGIONS = "''"
+
+#: The base tables the summaries read; without them there is nothing to summarise.
+_NEEDED = ("procurements", "notices", "awards", "award_suppliers", "lots", "notice_municipalities", "jeugdregios")
+
+
+def ensure_tables(db) -> None:
+    for sql in TABLES_SQL:
+        db.execute(sql)
+
+
+def _marks(keys: list) -> str:
+    return ",".join("?" * len(keys))
+
+
+def _chunks(keys: list, size: int = BATCH) -> Iterator[list]:
+    for i in range(0, len(keys), size):
+        yield keys[i:i + size]
+
+
+# --- per procurement -----------------------------------------------------------------------------
+
+_PROCUREMENT_SQL = """
+select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
+  cast(substr(p.first_published, 1, 4) as integer) as jaar,
+  (select n.buyer_id from notices n where n.procurement_id = p.procurement_id and n.buyer_id is not null
+    order by n.published desc limit 1) as opdrachtgever_id,
+  (select count(*) from lots l where l.procurement_id = p.procurement_id) as percelen,
+  (select count(*) from awards a where a.procurement_id = p.procurement_id and +a.current = 1) as gunningen,
+  (select count(distinct s.organisation_id) from awards a join award_suppliers s on s.award_id = a.award_id
+    where a.procurement_id = p.procurement_id and +a.current = 1) as aantal_winnaars,
+  (select group_concat(name, '; ') from (select distinct s.name from awards a
+    join award_suppliers s on s.award_id = a.award_id
+    where a.procurement_id = p.procurement_id and +a.current = 1 order by s.name)) as winnaars,
+  (select sum(a.value_cents) from awards a where a.procurement_id = p.procurement_id and +a.current = 1)
+    as gegunde_waarde_cents
+from procurements p where p.procurement_id in ({marks}) and p.youth_care = 1
+"""
+
+_REGIONS_SQL = """
+select p.procurement_id, p.jeugdregio_code as code from procurements p
+where p.procurement_id in ({marks}) and p.youth_care = 1 and p.jeugdregio_code is not null
+union
+select p.procurement_id, nm.jeugdregio_code from procurements p
+  join notices n on n.procurement_id = p.procurement_id
+  join notice_municipalities nm on nm.publication_id = n.publication_id
+where p.procurement_id in ({marks}) and p.youth_care = 1 and nm.jeugdregio_code is not null
+"""
+
+_LOTS_SQL = """
+select l.procurement_id, l.lot_id, l.title as lot_title, l.awarded, a.award_id,
+  coalesce(a.award_date, a.contract_date) as gegund_op
+from lots l left join awards a on a.procurement_id = l.procurement_id and a.lot_id = l.lot_id and +a.current = 1
+where l.procurement_id in ({marks})
+union all
+select a.procurement_id, a.lot_id, null, 1, a.award_id, coalesce(a.award_date, a.contract_date)
+from awards a where a.procurement_id in ({marks}) and +a.current = 1
+  and not exists (select 1 from lots l where l.procurement_id = a.procurement_id and l.lot_id = a.lot_id)
+"""
+
+_AWARDS_SQL = """
+select a.award_id, a.procurement_id, p.jeugdregio_code, r.name as jeugdregio, p.title, a.lot_id, a.year,
+  a.value_cents, a.framework_maximum_cents, coalesce(a.award_date, a.contract_date) as last_award,
+  coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
+from awards a join procurements p on p.procurement_id = a.procurement_id
+  left join jeugdregios r on r.code = p.jeugdregio_code
+where a.procurement_id in ({marks}) and +a.current = 1 and p.youth_care = 1
+"""
+
+_WINNERS_SQL = """
+select s.award_id, s.organisation_id, s.name, a.procurement_id, p.jeugdregio_code, a.year, a.value_cents,
+  coalesce(a.award_date, a.contract_date) as last_award,
+  coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
+from awards a join procurements p on p.procurement_id = a.procurement_id
+  join award_suppliers s on s.award_id = a.award_id
+where a.procurement_id in ({marks}) and +a.current = 1 and p.youth_care = 1
+"""
+
+_BUYERS_SQL = """
+select n.procurement_id, n.buyer_id, min(n.published) as first, max(n.published) as last
+from notices n where n.procurement_id in ({marks}) and n.buyer_id is not null and +n.youth_care = 1
+group by 1, 2
+"""
+
+
+class Keys:
+    """The layer-2 keys whose rows must be recomputed."""
+
+    def __init__(self):
+        self.region_years: set = set()
+        self.org_regions: set = set()
+        self.buyers: set = set()
+
+    def collect(self, db, ids: list, tables: set[str]) -> None:
+        """The keys the rows of ``ids`` in the changed ``tables`` fall under."""
+        marks = _marks(ids)
+        if "summary_procurements" in tables:
+            self.region_years.update(db.execute(
+                f"select jeugdregio_code, jaar from summary_procurements where procurement_id in ({marks})", ids))
+        if "summary_awards" in tables:
+            self.region_years.update(db.execute(
+                f"select jeugdregio_code, year from summary_awards where procurement_id in ({marks})", ids))
+        if "summary_award_winners" in tables:
+            rows = db.execute(f"select organisation_id, jeugdregio_code, year from summary_award_winners "
+                              f"where procurement_id in ({marks})", ids).fetchall()
+            self.org_regions.update((o, c) for o, c, _ in rows)
+            self.region_years.update((c, y) for _, c, y in rows)
+        if "summary_buyer_procurements" in tables:
+            self.buyers.update(r[0] for r in db.execute(
+                f"select buyer_id from summary_buyer_procurements where procurement_id in ({marks})", ids))
+
+
+def _columns(db, table: str) -> list[str]:
+    return [r[1] for r in db.execute(f"pragma table_info({table})")]
+
+
+def _procurement_tables(db, ids: list) -> dict[str, list[tuple]]:
+    """The per-procurement rows of ``ids``, table by table, in each table's column order."""
+    marks = _marks(ids)
+    out = {"summary_procurements": db.execute(_PROCUREMENT_SQL.format(marks=marks), ids).fetchall()}
+    regions = db.execute(_REGIONS_SQL.format(marks=marks), [*ids, *ids]).fetchall()
+    by_procurement: dict[str, list[str]] = {}
+    for pid, code in regions:
+        by_procurement.setdefault(pid, []).append(code)
+    dates = {r[0]: (r[2], r[3]) for r in out["summary_procurements"]}
+    own = {r[0]: r[1] for r in out["summary_procurements"]}
+    out["summary_procurement_regions"] = [
+        (code, pid, "opdrachtgever" if own[pid] == code else "genoemd", *dates[pid]) for pid, code in regions]
+    lots: list[tuple] = []
+    for chunk in _chunks(sorted(by_procurement)):
+        for lot in db.execute(_LOTS_SQL.format(marks=_marks(chunk)), [*chunk, *chunk]):
+            lots.extend((code, *lot) for code in by_procurement[lot[0]])
+    out["summary_region_lots"] = lots
+    out["summary_awards"] = db.execute(_AWARDS_SQL.format(marks=marks), ids).fetchall()
+    out["summary_award_winners"] = db.execute(_WINNERS_SQL.format(marks=marks), ids).fetchall()
+    out["summary_buyer_procurements"] = db.execute(_BUYERS_SQL.format(marks=marks), ids).fetchall()
+    return out
+
+
+def _recompute_procurements(db, ids: list, keys: Keys | None) -> int:
+    """Recompute the per-procurement rows of ``ids``; a table whose rows for them come out as
+    stored is not written. ``keys`` gathers the layer-2 keys of the old and the new rows of the
+    tables that changed (None in a full rebuild: the tables are empty and every key is rebuilt).
+    Returns the number of tables written."""
+    marks = _marks(ids)
+    written = 0
+    for table, rows in _procurement_tables(db, ids).items():
+        columns = _columns(db, table)
+        if keys is not None:
+            old = db.execute(f"select * from {table} where procurement_id in ({marks})", ids).fetchall()
+            if Counter(old) == Counter(rows):
+                continue
+            keys.collect(db, ids, {table})
+            db.execute(f"delete from {table} where procurement_id in ({marks})", ids)
+        if rows:
+            db.conn.executemany(f"insert into {table} ({', '.join(columns)}) values ({_marks(columns)})", rows)
+        if keys is not None:
+            keys.collect(db, ids, {table})
+        written += 1
+    return written
+
+
+def _replace(db, table: str, where: str, params: list, row: tuple | None) -> bool:
+    """Make the one row of ``table`` matching ``where`` be ``row`` (none when None); False when
+    it already is."""
+    old = db.execute(f"select * from {table} where {where}", params).fetchall()
+    if old == ([row] if row is not None else []):
+        return False
+    db.execute(f"delete from {table} where {where}", params)
+    if row is not None:
+        db.execute(f"insert into {table} values ({_marks(row)})", row)
+    return True
+
+
+def _region_year(db, code, year) -> bool:
+    started = db.execute("select count(*) from summary_procurements where jeugdregio_code is ? and jaar is ?",
+                         [code, year]).fetchone()[0]
+    awards = db.execute(
+        "select count(*), count(value_cents), sum(value_cents), sum(framework_maximum_cents), "
+        "count(distinct procurement_id), max(last_award), max(last_update) from summary_awards "
+        "where jeugdregio_code is ? and year is ?", [code, year]).fetchone()
+    row = None
+    if started or awards[0]:
+        winners = db.execute(
+            "select count(*) over (), organisation_id, won from (select organisation_id, count(distinct award_id) "
+            "as won from summary_award_winners where jeugdregio_code is ? and year is ? group by organisation_id) "
+            "order by won desc, organisation_id limit 1", [code, year]).fetchone() or (0, None, None)
+        row = (code, year, started, awards[0], awards[1], awards[2], awards[3], awards[4], winners[0], winners[1],
+               winners[2], awards[5], awards[6])
+    return _replace(db, "summary_region_years", "jeugdregio_code is ? and jaar is ?", [code, year], row)
+
+
+def _org_region(db, organisation_id, code) -> bool:
+    row = db.execute(
+        "select organisation_id, jeugdregio_code, min(name), count(distinct award_id), count(distinct procurement_id), "
+        "null, sum(value_cents), min(year), max(year), max(last_award), max(last_update) from summary_award_winners "
+        "where organisation_id is ? and jeugdregio_code is ? group by organisation_id, jeugdregio_code",
+        [organisation_id, code]).fetchone()
+    return _replace(db, "summary_org_regions", "organisation_id is ? and jeugdregio_code is ?",
+                    [organisation_id, code], row)
+
+
+def _organisation(db, organisation_id) -> bool:
+    row = db.execute(
+        f"select organisation_id, {ALL_REGIONS}, min(name), sum(awards), sum(procedures), count(jeugdregio_code), "
+        "sum(cents), min(first_year), max(last_year), max(last_award), max(last_update) from summary_org_regions "
+        f"where organisation_id is ? and jeugdregio_code is not {ALL_REGIONS} group by organisation_id",
+        [organisation_id]).fetchone()
+    return _replace(db, "summary_org_regions", f"organisation_id is ? and jeugdregio_code = {ALL_REGIONS}",
+                    [organisation_id], row)
+
+
+def _buyer(db, buyer_id) -> bool:
+    row = db.execute("select buyer_id, count(*), min(first), max(last) from summary_buyer_procurements "
+                     "where buyer_id = ? group by buyer_id", [buyer_id]).fetchone()
+    return _replace(db, "summary_buyers", "buyer_id = ?", [buyer_id], row)
+
+
+def _recompute_keys(db, keys: Keys) -> int:
+    changed = 0
+    for code, year in sorted(keys.region_years, key=repr):
+        changed += _region_year(db, code, year)
+    for organisation_id, code in sorted(keys.org_regions, key=repr):
+        changed += _org_region(db, organisation_id, code)
+    for organisation_id in sorted({o for o, _ in keys.org_regions}, key=repr):
+        changed += _organisation(db, organisation_id)
+    for buyer_id in sorted(keys.buyers):
+        changed += _buyer(db, buyer_id)
+    return changed
+
+
+# --- the step ------------------------------------------------------------------------------------
+
+def touched_procurements(db, crawl_id, relinked: Iterable[str] = ()) -> list[str]:
+    """The procurements whose summaries crawl ``crawl_id`` (or a killed crawl) may have changed:
+    those of the notices, lots and awards it wrote, and the news-only procurements whose row no
+    longer matches its summary (or that are gone)."""
+    from tenderarchive.derive import TOUCHED
+
+    ids: set[str] = set()
+    for sql in (f"select procurement_id from notices where {TOUCHED} and procurement_id is not null",
+                f"select 'TN' || kenmerk from notices where {TOUCHED} and kenmerk is not null",
+                f"select procurement_id from lots where {TOUCHED}",
+                f"select procurement_id from awards where {TOUCHED}"):
+        ids.update(r[0] for r in db.execute(sql, [crawl_id]))
+    # News-only procurements (tenderarchive/linking.py, refresh_links in tenderarchive/derive.py):
+    # compared with their summary row; there is one per linked place set, so few.
+    ids.update(r[0] for r in db.execute(
+        "select p.procurement_id from procurements p left join summary_procurements s "
+        "on s.procurement_id = p.procurement_id where p.source = 'news' and (s.procurement_id is null "
+        "and p.youth_care = 1 or s.procurement_id is not null and (p.youth_care is not 1 "
+        "or s.jeugdregio_code is not p.jeugdregio_code or s.first_published is not p.first_published "
+        "or s.last_published is not p.last_published))"))
+    ids.update(r[0] for r in db.execute(
+        "select s.procurement_id from summary_procurements s where s.procurement_id >= 'NEWS-' "
+        "and s.procurement_id < 'NEWS.' and not exists (select 1 from procurements p "
+        "where p.procurement_id = s.procurement_id)"))
+    return sorted(i for i in ids if i is not None)
+
+
+def refresh_summaries(db, crawl_id=None, full: bool = False, relinked: Iterable[str] = ()) -> int:
+    """Bring the summary tables in line with the archive: the procurements crawl ``crawl_id``
+    touched and the keys their rows fall under; everything when ``full``. Writes only what
+    changed (a second run writes nothing); returns the number of tables and keys written (of
+    procurements summarised, for a pass that fills empty tables).
+
+    On empty summary tables (a reparse, the first derivation after an upgrade) either mode
+    fills them in one pass with grouped statements; on filled ones it recomputes every procurement
+    as an incremental run does (so it too writes only what changed), then drops the rows of
+    procurements that are no longer youth care."""
+    if not all(db[t].exists() for t in _NEEDED):
+        return 0
+    with db.atomic():
+        ensure_tables(db)
+        # Empty summaries: a reparse, or the first derivation of an archive made before them
+        # (an incremental run would fill only what the crawl touched): one full pass.
+        empty = not db.execute("select 1 from summary_procurements limit 1").fetchone()
+        if empty:
+            for table in ALL:
+                db.execute(f"delete from {table}")
+            done = 0
+            for ids in _youth_care_batches(db):
+                _recompute_procurements(db, ids, None)
+                done += len(ids)
+            _rebuild_keys(db)
+            return done
+        keys = Keys()
+        written = 0
+        if full:
+            for ids in _youth_care_batches(db):
+                written += _recompute_procurements(db, ids, keys)
+            others = sorted({r[0] for table in PER_PROCUREMENT for r in db.execute(
+                f"select distinct procurement_id from {table} where procurement_id not in "
+                "(select procurement_id from procurements where youth_care = 1)")})
+        else:
+            others = touched_procurements(db, crawl_id, relinked)
+        for chunk in _chunks(others):
+            written += _recompute_procurements(db, chunk, keys)
+        return written + _recompute_keys(db, keys)
+
+
+def _youth_care_batches(db) -> Iterator[list]:
+    """The youth-care procurements in key order, ``BATCH`` at a time (keyset paging)."""
+    last = None
+    while True:
+        ids = [r[0] for r in db.execute(
+            "select procurement_id from procurements where youth_care = 1"
+            + (" and procurement_id > ?" if last is not None else "") + f" order by procurement_id limit {BATCH}",
+            [last] if last is not None else []).fetchall()]
+        if not ids:
+            return
+        yield ids
+        last = ids[-1]
+
+
+def _rebuild_keys(db) -> None:
+    """Every layer-2 row from the per-procurement tables, with one grouped statement each
+    (a full rebuild: SQLite streams the groups, so memory stays flat)."""
+    db.execute(
+        "insert into summary_region_years select k.code, k.year, coalesce(pr.n, 0), coalesce(aw.n, 0), "
+        "coalesce(aw.with_value, 0), aw.cents, aw.fw, coalesce(aw.procedures, 0), coalesce(w.winners, 0), w.top_id, "
+        "w.top_won, aw.last_award, aw.last_update from "
+        "(select jeugdregio_code as code, jaar as year from summary_procurements union "
+        " select jeugdregio_code, year from summary_awards) k "
+        "left join (select jeugdregio_code, jaar, count(*) as n from summary_procurements group by 1, 2) pr "
+        "  on pr.jeugdregio_code is k.code and pr.jaar is k.year "
+        "left join (select jeugdregio_code, year, count(*) as n, count(value_cents) as with_value, "
+        "  sum(value_cents) as cents, sum(framework_maximum_cents) as fw, count(distinct procurement_id) as procedures, "
+        "  max(last_award) as last_award, max(last_update) as last_update from summary_awards group by 1, 2) aw "
+        "  on aw.jeugdregio_code is k.code and aw.year is k.year "
+        "left join (select jeugdregio_code, year, count(*) as winners, "
+        "  max(case when rank = 1 then organisation_id end) as top_id, max(won) as top_won from "
+        "  (select jeugdregio_code, year, organisation_id, count(distinct award_id) as won, row_number() over "
+        "   (partition by jeugdregio_code, year order by count(distinct award_id) desc, organisation_id) as rank "
+        "   from summary_award_winners group by 1, 2, 3) group by 1, 2) w "
+        "  on w.jeugdregio_code is k.code and w.year is k.year")
+    db.execute(
+        "insert into summary_org_regions select organisation_id, jeugdregio_code, min(name), count(distinct award_id), "
+        "count(distinct procurement_id), null, sum(value_cents), min(year), max(year), max(last_award), "
+        "max(last_update) from summary_award_winners group by organisation_id, jeugdregio_code")
+    db.execute(
+        f"insert into summary_org_regions select organisation_id, {ALL_REGIONS}, min(name), sum(awards), "
+        "sum(procedures), count(jeugdregio_code), sum(cents), min(first_year), max(last_year), max(last_award), "
+        "max(last_update) from summary_org_regions group by organisation_id")
+    db.execute("insert into summary_buyers select buyer_id, count(*), min(first), max(last) "
+               "from summary_buyer_procurements group by buyer_id")
