@@ -255,6 +255,7 @@ def write_items(db, rows, crawl_id: int) -> None:
 def timed_derivation(db, crawl_id: int, full: bool, label: str) -> dict:
     """Run the derivation step by step (as ``derive.derive`` does), timing each step."""
     from tenderarchive import derive
+    from tenderarchive.store import summaries
 
     timings, cpu, relinked = {}, {}, set()
     scope = derive.Scope(crawl_id, full)
@@ -268,6 +269,7 @@ def timed_derivation(db, crawl_id: int, full: bool, label: str) -> dict:
                        ("award_currency", lambda: derive.refresh_award_currency(db, crawl_id, full=full)),
                        ("links", links),
                        ("news_organisations", lambda: derive.refresh_news_organisations(db, crawl_id, full=full)),
+                       ("summaries", lambda: summaries.refresh_summaries(db, crawl_id, full=full, relinked=relinked)),
                        ("search_index", lambda: derive.refresh_search_index(db, scope, relinked))):
         t, c = time.perf_counter(), time.process_time()
         step()
@@ -322,7 +324,9 @@ def incremental(path: Path, new_notices: int, crawl_id: int = 2, full: dict | No
         return timings
     # A full rebuild, as after a reparse: the derived tables from nothing.
     with db.atomic():
-        for table in ("events", "procurement_links", "procurements", "search_state"):
+        from tenderarchive.store import summaries
+
+        for table in ("events", "procurement_links", "procurements", "search_state", *summaries.ALL):
             db.execute(f"delete from [{table}]")
         db.execute("update awards set current = null, rectifies = null")
     timings.update(timed_derivation(db, crawl_id, True, "full"))
