@@ -119,6 +119,17 @@ def particular(term_match: re.Match, text: str) -> bool:
     return not _RULES_SENTENCE.search(sentence)  # (c) a sentence stating rules
 
 
+def _lead_text(text: str, size: int = 300) -> str:
+    """The first paragraph's first ``size`` characters, completed to the end of the sentence they stop in
+    (round six: a lead cut mid-sentence read "ambulante diensten in de Wmo en" without the "Jeugdhulp" that
+    ends the sentence, and called a youth-care award a Wmo page)."""
+    first = re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0]
+    if len(first) <= size:
+        return first
+    end = re.search(r"[.!?](?=\s|$)|\n", first[size:])
+    return first[:size + (end.end() if end and end.start() < 200 else 0)]
+
+
 def _particular_acts(patterns: list[str], text: str) -> list[str]:
     found: dict[str, None] = {}
     for p in patterns:
@@ -168,7 +179,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
         on("rel.step_beside_youth") and _matches(YOUTH_CORE, par)
         and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
         for par in re.split(r"\n\s*\n", full))
-    lead = (title or "") + "\n" + re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0][:300]
+    lead = (title or "") + "\n" + _lead_text(text)
     # the title says what kind of page this is (issue 11 round two: one rule for the genres, read
     # in the title only -- a table of contents in a tender document's opening is no handbook)
     head = title or lead

@@ -414,3 +414,19 @@ def test_the_primary_stage_rule_names_the_headline_reading_when_it_decided():
             + "\n\nDe Wmo-begeleiding is in maart 2019 opnieuw aanbesteed.")
     r = analyse(text, published=dt.date(2020, 1, 1))
     assert r["primary_stage"] == "contract_ondertekend" and r["primary_stage_rule"] == "headline_reported"
+
+
+def test_the_lead_is_not_cut_in_the_middle_of_a_sentence():
+    """relevance._lead_text: the lead that rule rel.adjacent_topic reads ends at a sentence end, so a Wmo term
+    near character 300 is read with the youth-care term that ends its sentence."""
+    from tenderarchive.analysis.relevance import _lead_text
+
+    first = ("Nijmegen - De regio, bestaande uit de gemeenten Nijmegen, Berg en Dal, Beuningen, Druten, Heumen en "
+             "Mook en Middelaar, sluit 1 januari nieuwe contracten af met zorgaanbieders voor minimaal drie jaar. "
+             "De voorlopige gunning telt 58 aanbieders van zorg in natura: ambulante en dagbestedingsdiensten in de Wmo en Jeugdhulp. "
+             "125 organisaties hadden zich ingeschreven.")
+    assert first.index("Jeugdhulp") > 300
+    lead = _lead_text(first)
+    assert lead.endswith("Jeugdhulp.") and "125 organisaties" not in lead
+    r = analyse(first, title="Regio sluit nieuwe zorgcontracten af")
+    assert r["relevance_rule"] != "adjacent_topic" and r["relevant"]
