@@ -430,3 +430,18 @@ def test_the_lead_is_not_cut_in_the_middle_of_a_sentence():
     assert lead.endswith("Jeugdhulp.") and "125 organisaties" not in lead
     r = analyse(first, title="Regio sluit nieuwe zorgcontracten af")
     assert r["relevance_rule"] != "adjacent_topic" and r["relevant"]
+
+
+def test_a_purchase_of_youth_care_in_plain_verbs_is_a_procurement_when_reported():
+    """rel.plain_purchase: no procedure term, but the sentence names youth care and reports its purchase
+    as decided or done; a general or habitual statement about buying youth care is no procurement."""
+    r = analyse("De acht colleges hebben besloten de huidige contracten voor jeugdhulp niet te verlengen. "
+                "In de nieuwe inkoop moet veel aandacht zijn voor samenwerking.")
+    assert r["relevant"] and "contracten voor jeugdhulp" in r["procedure_terms"]
+    r = analyse("De gemeente bundelde de meest voorkomende vormen van jeugdhulp in één opdracht en liet deze "
+                "uitvoeren door een consortium.")
+    assert r["relevant"]
+    for generic in ("Gemeenten hebben zich verenigd in jeugdhulpregio's, waarbinnen ze gezamenlijk jeugdzorg inkopen.",
+                    "Dat veel van de contracten voor jeugdzorg niet hoeven te worden aanbesteed is anders.",
+                    "Gemeenten kunnen jeugdhulp op veel manieren inkopen."):
+        assert not analyse(generic)["relevant"], generic
