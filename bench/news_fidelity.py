@@ -98,9 +98,9 @@ class DevReader:
         self.pages = [p for p in load_pages(corpus_dir) if part_of(p, split) == "dev"]
         self.extracted = [extract_html(render_html(p), p.url, fetched_at=FETCHED) for p in self.pages]
 
-    def read(self, off: tuple[str, ...] = (), definition: str = "newest", only: set[int] | None = None) -> dict:
+    def read(self, off: tuple[str, ...] = (), definition: str | None = None, only: set[int] | None = None) -> dict:
         old = stages_mod.PRIMARY_DEFINITION
-        stages_mod.PRIMARY_DEFINITION = definition
+        stages_mod.PRIMARY_DEFINITION = definition or old  # default: the analysis' own definition
         try:
             with rules_mod.disabled(*off):
                 return {i: _correct(_summary(dict(x), p.url), p)

@@ -61,8 +61,10 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     rel = relevance(norm, norm_title, stage_list)
     # title + first paragraph: what the page reports (stages.primary_stage, definition "lead")
     lead = (norm_title or "") + "\n" + re.split(r"\n\s*\n", norm.strip(), maxsplit=1)[0][:600]
-    primary = primary_stage(stage_list, lead=lead)
-    primary_rule = f"{_stages.PRIMARY_DEFINITION}_reported" if primary else None
+    why: list[str] = []
+    primary = primary_stage(stage_list, lead=lead, why=why)
+    # "headline_reported" when a side remark's failure or court step yielded to the lead's step (round six)
+    primary_rule = f"{why[0] if why else 'newest'}_reported" if primary else None
     if primary is None and rel["relevant"] and on("stage.preparation_default"):
         # A page about a youth-care procurement that reports no step done or current is before
         # its earliest planned step (stages.md): a step after the notice still to come (an award

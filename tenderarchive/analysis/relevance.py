@@ -119,6 +119,52 @@ def particular(term_match: re.Match, text: str) -> bool:
     return not _RULES_SENTENCE.search(sentence)  # (c) a sentence stating rules
 
 
+def _lead_text(text: str, size: int = 300) -> str:
+    """The first paragraph's first ``size`` characters, completed to the end of the sentence they stop in
+    (round six: a lead cut mid-sentence read "ambulante diensten in de Wmo en" without the "Jeugdhulp" that
+    ends the sentence, and called a youth-care award a Wmo page)."""
+    first = re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0]
+    if len(first) <= size:
+        return first
+    end = re.search(r"[.!?](?=\s|$)|\n", first[size:])
+    return first[:size + (end.end() if end and end.start() < 200 else 0)]
+
+
+#: Round six (branch news11g): a purchase of youth care told in plain verbs, without a procedure term
+#: (corpus README, round six, groups R1/R2: "om jeugdhulp en Wmo-hulp in te kopen", "de contracten in de
+#: gespecialiseerde jeugdhulp onderbrengen bij één organisatie", "de huidige contracten voor jeugdhulp niet te
+#: verlengen"). It names a particular procurement when the same sentence names youth care and reports the
+#: purchase as decided, done or dated -- not in a general or modal statement ("Gemeenten kunnen jeugdhulp
+#: inkopen"), and not the background "heeft contracten afgesloten" (round three, stage.contracts_closed).
+_PLAIN_PURCHASE = re.compile(
+    r"\b(?:in te kopen|ingekocht|inkoop van|nieuwe inkoop|"
+    r"contract(?:en)? (?:voor|in|met) (?:de )?(?:[\w-]+ )?jeugd\w*|(?:contract\w*|opdracht\w*) (?:[\w'-]+ ){0,6}"
+    r"(?:onderbrengen|ondergebracht|uitvoeren|verlengen|verlengd) (?:bij|door|aan)?|"
+    r"in één opdracht)", re.I)
+# reported as decided, done or dated: a year, a decision, a simple past, or an auxiliary with a participle
+_PURCHASE_REPORTED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:besloten|besloot|besluit|gekozen|kozen|koos|bundelde\w*|liet|lieten|"
+                                r"kocht|kochten)\b", re.I)
+_PURCHASE_GENERIC = re.compile(r"\b(?:hoeven|hoeft|veel van|vaak|meestal|elke|iedere)\b", re.I)
+
+
+def plain_purchases(full: str) -> list[str]:
+    """Sentences reporting a particular purchase of youth care in plain verbs (rule ``rel.plain_purchase``)."""
+    from .stages import AUX, _participles  # the tense markers of the stage reading (no import cycle)
+
+    out = []
+    for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z])", full):
+        m = _PLAIN_PURCHASE.search(sent)
+        if not m or not _matches(YOUTH_CORE, sent):
+            continue
+        if not (_PURCHASE_REPORTED.search(sent) or (AUX.search(sent) and _participles(sent))):
+            continue
+        if (_GENERIC_SENTENCE.search(sent) or _PURCHASE_GENERIC.search(sent)
+                or re.search(r"contract\w* (?:[\w'-]+ ){0,3}afgesloten", sent, re.I) and not re.search(r"\b(?:19|20)\d\d\b", sent)):
+            continue
+        out.append(m.group(0).lower())
+    return out
+
+
 def _particular_acts(patterns: list[str], text: str) -> list[str]:
     found: dict[str, None] = {}
     for p in patterns:
@@ -139,7 +185,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     strong = _matches(PROCUREMENT_STRONG, full)
     weak = _matches(PROCUREMENT_WEAK, full)
     acts = ((_particular_acts if on("rel.particular_procedure") else _matches)(PROCUREMENT_ACT, full)
-            + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else []))
+            + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else [])
+            + (plain := plain_purchases(full) if on("rel.plain_purchase") else []))
     adjacent = _matches(ADJACENT, full)
     regulation = _matches(REGULATION, full)
     stats = _matches(STATISTICS, full)
@@ -160,7 +207,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # "about": the procedure must be one *of youth care* -- a youth term in the title, or in a
     # paragraph that also names the procedure step (a Wmo tender page that mentions "jeugd"
     # in passing is not about youth-care procurement).
-    together = not on("rel.together") or bool(title and _matches(YOUTH_CORE, title)) or any(
+    # (a plain purchase names youth care in its own sentence: rel.plain_purchase)
+    together = not on("rel.together") or bool(plain) or bool(title and _matches(YOUTH_CORE, title)) or any(
         _matches(YOUTH_CORE, par) and (_matches(PROCUREMENT_ACT, par) or _matches(PROCUREMENT_STRONG, par))
         for par in re.split(r"\n\s*\n|(?<=[.!?])\s+(?=[A-Z])", full)) or any(
         # a reported step in a paragraph about youth care ("contracten ... ondertekend" beside
@@ -168,7 +216,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
         on("rel.step_beside_youth") and _matches(YOUTH_CORE, par)
         and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
         for par in re.split(r"\n\s*\n", full))
-    lead = (title or "") + "\n" + re.split(r"\n\s*\n", text.strip(), maxsplit=1)[0][:300]
+    lead = (title or "") + "\n" + _lead_text(text)
     # the title says what kind of page this is (issue 11 round two: one rule for the genres, read
     # in the title only -- a table of contents in a tender document's opening is no handbook)
     head = title or lead

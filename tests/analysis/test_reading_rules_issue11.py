@@ -378,3 +378,70 @@ def test_a_purchasing_course_is_preparation():
     assert r["relevant"] and r["primary_stage"] == "voorbereiding"
     st, _ = _st("Het college heeft de nieuwe inkoopkoers jeugdhulp vastgesteld.", published=dt.date(2025, 4, 18))
     assert "voorbereiding" in st
+
+
+# --- round six (branch news11g): the primary stage prefers the headline over a side remark ---------
+
+def test_a_failure_named_only_below_the_lead_yields_to_the_step_the_lead_reports():
+    """stages.primary_stage, definition "headline": a hypothetical re-procurement far below the lead
+    (an "opnieuw aanbesteed" under "Mocht de rechter ...") does not outrank the signing the lead reports."""
+    from tenderarchive.analysis import rules
+
+    lead = ("Alle aanbestedingen voor de jeugdhulp zijn rond. In totaal hebben 44 aanbieders een contract "
+            "getekend voor de jeugdhulp in 2015.")
+    filler = " ".join(["Wethouder Jansen is blij met het resultaat voor de kinderen in de regio."] * 8)
+    text = lead + "\n\n" + filler + "\n\nDe Jeugd GGZ is in maart 2015 opnieuw aanbesteed, zo meldt de gemeente."
+    st, primary = _st(text, published=dt.date(2015, 6, 1))
+    assert st["contract_ondertekend"] == "done" and st["mislukt"] in ("done", "current")
+    assert primary == "contract_ondertekend"
+    # the same failure in the lead is the page's news (stages.md: a failure in the text's own period outranks)
+    _, primary = _st("De Jeugd GGZ is in maart 2015 opnieuw aanbesteed. " + lead, published=dt.date(2015, 6, 1))
+    assert primary == "mislukt"
+    # and under the literal definition the failure wins wherever it stands
+    from tenderarchive.analysis import stages
+    old = stages.PRIMARY_DEFINITION
+    stages.PRIMARY_DEFINITION = "newest"
+    try:
+        _, primary = _st(text, published=dt.date(2015, 6, 1))
+    finally:
+        stages.PRIMARY_DEFINITION = old
+    assert primary == "mislukt" and rules.DISABLED == set()
+
+
+def test_the_primary_stage_rule_names_the_headline_reading_when_it_decided():
+    text = ("De gemeenten hebben de contracten voor jeugdhulp ondertekend.\n\n"
+            + " ".join(["De wethouder is tevreden over de samenwerking met de aanbieders in de regio."] * 8)
+            + "\n\nDe Wmo-begeleiding is in maart 2019 opnieuw aanbesteed.")
+    r = analyse(text, published=dt.date(2020, 1, 1))
+    assert r["primary_stage"] == "contract_ondertekend" and r["primary_stage_rule"] == "headline_reported"
+
+
+def test_the_lead_is_not_cut_in_the_middle_of_a_sentence():
+    """relevance._lead_text: the lead that rule rel.adjacent_topic reads ends at a sentence end, so a Wmo term
+    near character 300 is read with the youth-care term that ends its sentence."""
+    from tenderarchive.analysis.relevance import _lead_text
+
+    first = ("Nijmegen - De regio, bestaande uit de gemeenten Nijmegen, Berg en Dal, Beuningen, Druten, Heumen en "
+             "Mook en Middelaar, sluit 1 januari nieuwe contracten af met zorgaanbieders voor minimaal drie jaar. "
+             "De voorlopige gunning telt 58 aanbieders van zorg in natura: ambulante en dagbestedingsdiensten in de Wmo en Jeugdhulp. "
+             "125 organisaties hadden zich ingeschreven.")
+    assert first.index("Jeugdhulp") > 300
+    lead = _lead_text(first)
+    assert lead.endswith("Jeugdhulp.") and "125 organisaties" not in lead
+    r = analyse(first, title="Regio sluit nieuwe zorgcontracten af")
+    assert r["relevance_rule"] != "adjacent_topic" and r["relevant"]
+
+
+def test_a_purchase_of_youth_care_in_plain_verbs_is_a_procurement_when_reported():
+    """rel.plain_purchase: no procedure term, but the sentence names youth care and reports its purchase
+    as decided or done; a general or habitual statement about buying youth care is no procurement."""
+    r = analyse("De acht colleges hebben besloten de huidige contracten voor jeugdhulp niet te verlengen. "
+                "In de nieuwe inkoop moet veel aandacht zijn voor samenwerking.")
+    assert r["relevant"] and "contracten voor jeugdhulp" in r["procedure_terms"]
+    r = analyse("De gemeente bundelde de meest voorkomende vormen van jeugdhulp in één opdracht en liet deze "
+                "uitvoeren door een consortium.")
+    assert r["relevant"]
+    for generic in ("Gemeenten hebben zich verenigd in jeugdhulpregio's, waarbinnen ze gezamenlijk jeugdzorg inkopen.",
+                    "Dat veel van de contracten voor jeugdzorg niet hoeven te worden aanbesteed is anders.",
+                    "Gemeenten kunnen jeugdhulp op veel manieren inkopen."):
+        assert not analyse(generic)["relevant"], generic
