@@ -367,16 +367,20 @@ def primary_stage(stages: list[dict], lead: str | None = None, definition: str |
         if not cands:
             continue
         top = max(cands, key=lambda s: (STAGE_RANK[s["stage"]], s["status"] == "current"))
+        # A procedure running again after a failure or court step (the current step after it) is
+        # the page's news, wherever the step is named: before the headline reading, which would
+        # otherwise give the lead's older step (the seed 002: preparation in the lead, the
+        # tender open again after a kort geding further down).
+        if on("stage.restart") and top["stage"] in INTERRUPTING and top["status"] == "done":
+            restarted = [s for s in cands if s["status"] == "current" and s["stage"] not in INTERRUPTING
+                         and STAGE_RANK[s["stage"]] >= STAGE_RANK["aankondiging"]]
+            if restarted:
+                return max(restarted, key=lambda s: STAGE_RANK[s["stage"]])["stage"]
         if definition == "headline" and lead and top["stage"] in INTERRUPTING and not _named_in(top, lead):
             in_lead = [s for s in cands if _named_in(s, lead) and s["stage"] not in INTERRUPTING]
             if in_lead:
                 if why is not None:
                     why.append("headline")
                 return max(in_lead, key=lambda s: (STAGE_RANK[s["stage"]], s["status"] == "current"))["stage"]
-        if on("stage.restart") and top["stage"] in INTERRUPTING and top["status"] == "done":
-            restarted = [s for s in cands if s["status"] == "current" and s["stage"] not in INTERRUPTING
-                         and STAGE_RANK[s["stage"]] >= STAGE_RANK["aankondiging"]]
-            if restarted:
-                top = max(restarted, key=lambda s: STAGE_RANK[s["stage"]])
         return top["stage"]
     return None
