@@ -463,6 +463,7 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
             in_region.setdefault((word, region), []).append(url)
             url_words.setdefault(url, set()).add(word)
             regions[url] = region
+    by_words: set[str] = set()
     for p in changed:
         n = len(p["title_words"])
         if not n:
@@ -473,11 +474,30 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
         if p["jeugdregio"]:
             for word in p["title_words"]:
                 reached.update(in_region.get((word, p["jeugdregio"]), ()))
-        for url in reached - found:
+        for url in reached - found - by_words:
             if words_reach(len(url_words[url] & p["title_words"]), n,
                            bool(p["jeugdregio"] and regions[url] == p["jeugdregio"])):
-                found.add(url)
-    return found
+                by_words.add(url)
+    return found | (by_words - full_of_stronger(db, sorted(by_words - found)))
+
+
+def full_of_stronger(db, urls: list[str]) -> set[str]:
+    """The articles among ``urls`` whose stored list is full (``CANDIDATE_LIMIT`` TenderNed links)
+    with every link scoring above ``WORDS_ONLY_MAX``: a procurement that reaches them by title
+    words alone cannot enter their list, so a change to it cannot change their links (one already
+    in a list is rescored anyway: the derivation adds the articles linked to a changed
+    procurement). In a large archive a new procurement's common title word reaches every relevant
+    article of its jeugdregio; most of those have ten stronger links."""
+    out: set[str] = set()
+    if not db["procurement_links"].exists():
+        return out
+    for i in range(0, len(urls), 500):
+        batch = urls[i:i + 500]
+        out.update(url for url, in db.execute(
+            f"select url from procurement_links where url in ({','.join('?' * len(batch))}) "
+            "and procurement_id not like 'NEWS-%' group by url having count(*) >= ? and min(score) > ?",
+            [*batch, CANDIDATE_LIMIT, WORDS_ONLY_MAX]).fetchall())
+    return out
 
 
 def news_procurement(procurement_id: str, articles: list[dict]) -> dict:

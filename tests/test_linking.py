@@ -283,3 +283,30 @@ def test_changed_procurements_find_every_article_they_can_reach():
         found = candidate_urls(db, changed)
         must = {a["url"] for a in articles for p in changed if score(a, p)[0] >= CANDIDATE_THRESHOLD}
         assert must and must <= found, (case, sorted(must - found))
+
+
+def test_an_article_with_ten_stronger_links_is_not_rescored_for_a_title_word():
+    """An article whose ten stored links all score above what title words alone can give
+    (``WORDS_ONLY_MAX``) is left out of the rescoring when a changed procurement reaches it only
+    by title words; with one link fewer, or one as weak as title words, it is rescored."""
+    from datetime import date
+
+    from tenderarchive.linking import CANDIDATE_LIMIT, WORDS_ONLY_MAX, candidate_urls, write_link_keys
+
+    article = {"article": {}, "url": "https://example.invalid/a", "places": {"GM1"}, "dates": [date(2020, 6, 1)],
+               "text_words": {"jeugdhulp", "texel"}, "tn_numbers": set(), "pub_ids": set(), "jeugdregio": "JZ1"}
+    changed = [{"procurement_id": "TN99", "kenmerk": 99, "kenmerk_key": "99", "publication_ids": {990},
+                "publication_keys": {"990"}, "title_words": {"jeugdhulp", "texel"}, "places": set(),
+                "jeugdregio": "JZ1", "first": date(2020, 1, 1), "last": date(2020, 1, 1)}]
+
+    def reached(scores):
+        db = sqlite_utils.Database(memory=True)
+        write_link_keys(db, [article["url"]], [article])
+        db["procurement_links"].insert_all([{"procurement_id": f"TN{i}", "url": article["url"], "score": s,
+                                             "status": "candidate", "reasons": "[]"} for i, s in enumerate(scores)],
+                                           pk=("procurement_id", "url"))
+        return article["url"] in candidate_urls(db, changed)
+
+    assert not reached([0.9] * CANDIDATE_LIMIT)
+    assert reached([0.9] * (CANDIDATE_LIMIT - 1))
+    assert reached([0.9] * (CANDIDATE_LIMIT - 1) + [WORDS_ONLY_MAX])
