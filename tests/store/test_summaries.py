@@ -222,13 +222,18 @@ def test_after_an_incremental_crawl_that_changes_awards(after_crawl, name):
         conn.close()
 
 
-def test_incremental_summaries_equal_a_full_rebuild(after_crawl, tmp_path):
-    incremental = summary_tables(after_crawl)
-    copy = tmp_path / "rebuilt.db"
-    source, target = sqlite3.connect(after_crawl), sqlite3.connect(copy)
+def backup(source_path, copy):
+    """A consistent copy of the archive at ``source_path`` (SQLite's backup API)."""
+    source, target = sqlite3.connect(source_path), sqlite3.connect(copy)
     source.backup(target)
     source.close()
     target.close()
+    return copy
+
+
+def test_incremental_summaries_equal_a_full_rebuild(after_crawl, tmp_path):
+    incremental = summary_tables(after_crawl)
+    copy = backup(after_crawl, tmp_path / "rebuilt.db")
     db = open_archive(copy)
     for table in summaries.ALL:  # a rebuild from nothing, as after a reparse (the one-pass path)
         db.execute(f"delete from {table}")
@@ -245,11 +250,7 @@ def test_a_step_writes_only_what_changed(after_crawl, tmp_path):
     """A crawl that wrote nothing, or rewrote a notice with the same content, writes no summary
     row; one that changed a notice's buyer rewrites that procurement's buyer rows and the two
     buyers' totals; a full derivation of an up-to-date archive writes nothing."""
-    copy = tmp_path / "again.db"
-    source, target = sqlite3.connect(after_crawl), sqlite3.connect(copy)
-    source.backup(target)
-    source.close()
-    target.close()
+    copy = backup(after_crawl, tmp_path / "again.db")
     db = open_archive(copy)
     for crawl_id in (3, 4, 5):
         db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": "complete",
