@@ -41,7 +41,6 @@ the same derived tables as one full derivation of the same items.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 
