@@ -46,6 +46,8 @@ from tenderarchive import readonly
 from tenderarchive.exitcodes import ExitCode
 from tenderarchive.lock import lock_path_for
 from tenderarchive.rawstore import read_info, warc_files
+from tenderarchive.store import facet_counts
+from tenderarchive.store.writes import open_archive
 
 SPIDER_ARGUMENTS = ("from_date", "until_date", "sample", "profile")
 
@@ -238,16 +240,20 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     for leftover in leftovers:
         leftover.unlink(missing_ok=True)
     try:
+        _without_facet_counts(new_db)
         with tempfile.TemporaryDirectory() as workdir:
             worst = max(replay_all(crawls, new_db, root, Path(workdir), force, direct, check),
                         default=ExitCode.COMPLETE)
+        _count_facets(new_db)
     except Exception:
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
         raise
     finally:
         lock_path_for(new_db).unlink(missing_ok=True)  # the replay crawls' lock on the temporary archive
-    if not new_db.exists():
+    if not _replayed(new_db):
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
         print(f"tenderarchive: reparse refused: the WARC store {root} gave no archive; {db_path} is unchanged",
               file=sys.stderr)
         return ExitCode.FAILED
@@ -259,6 +265,40 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     swap(new_db, db_path)
     print(f"rebuilt {db_path} from {len(crawls)} WARC file(s) in {root}", file=sys.stderr)
     return ExitCode.COMPLETE if worst in (ExitCode.COMPLETE, ExitCode.PARTIAL) else worst
+
+
+def _without_facet_counts(new_db: Path) -> None:
+    """Create the new archive with its schema but without the facet-count triggers
+    (tenderarchive/store/facet_counts.py ``suspend``); the replay's writers open it migrated
+    already, so they leave the triggers off, and :func:`_count_facets` counts once at the end."""
+    db = open_archive(new_db)
+    try:
+        facet_counts.suspend(db)
+    finally:
+        db.close()
+
+
+def _replayed(new_db: Path) -> bool:
+    """Whether the replay wrote the new archive: it exists (created empty by
+    :func:`_without_facet_counts`) and holds at least one crawl."""
+    if not new_db.exists():
+        return False
+    conn = sqlite3.connect(new_db)
+    try:
+        return bool(conn.execute("select 1 from crawls limit 1").fetchone())
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def _count_facets(new_db: Path) -> None:
+    if new_db.exists():
+        db = open_archive(new_db)
+        try:
+            facet_counts.ensure_facet_counts(db)
+        finally:
+            db.close()
 
 
 def checkpoint(path: Path) -> None:

@@ -5,11 +5,13 @@ crawl leaves a store and an archive that the next run completes."""
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 
 import sqlite_utils
 
+from tenderarchive.store.facet_counts import COUNTED
 from tenderarchive.store.schema import TABLES
 from tenderarchive.rawstore import warc_files
 from tests.conftest import FAST, ROOT, by_id, slowed_publications, wait_for_notices, without_setting
@@ -31,6 +33,15 @@ def crawl_outcomes(db_path):
         "expected_rows, fetched_rows, error_count from crawls order by crawl_id"))
 
 
+def facet_counts_of(db) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("select table_name, column_name, value, n from facet_counts "
+                            "order by table_name, column_name, value").fetchall()
+    finally:
+        conn.close()
+
+
 def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, serve_api, crawl, tmp_path):
     server = serve_api(snapshot)
     db = tmp_path / "archive.db"
@@ -47,13 +58,20 @@ def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, 
     server.__exit__(None, None, None)  # no server runs from here on
     before = dump(db)
     outcomes = crawl_outcomes(db)
-    assert before["articles"] and before["versions"] and before["fetches"]
+    counts = facet_counts_of(db)
+    assert before["articles"] and before["versions"] and before["fetches"] and counts
     assert any("'status': 429" in row for row in before["fetches"])
 
     completed = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert dump(db) == before
     assert crawl_outcomes(db) == outcomes  # the same statuses and counts (dropped items, errors) per crawl
+    # the facet counts, counted once after the replay (no triggers while it ran), are the crawl's,
+    # and the triggers are back for the next crawl
+    assert facet_counts_of(db) == counts
+    assert {name for (name,) in sqlite3.connect(db).execute(
+        "select name from sqlite_master where type = 'trigger' and name like 'facet_counts_%'")} == {
+        f"facet_counts_{t}_{e}" for t in COUNTED for e in ("insert", "delete", "update")}
     how = re.findall(r"^reparsed crawl (\d+) \(\w+, \S+, (\w+)\): exit 0$", completed.stderr, re.M)
     assert how == [("1", "direct"), ("2", "engine"), ("3", "direct")], completed.stderr[-3000:]
     assert (tmp_path / "archive.db.before-reparse").exists()
