@@ -377,7 +377,14 @@ def rescore_delta(features: dict, stored: list[dict], changed, changed_ids: set[
     old = sorted(((r["score"], r["reasons"], r["procurement_id"]) for r in stored
                   if not r["procurement_id"].startswith("NEWS-")), key=rank_key)
     pool = [s for s in old if s[2] not in changed_ids]
-    for profile in _profiles(changed).reachable(features):
+    index = _profiles(changed)
+    found = index.direct(features)
+    # Pairs of title words alone score at most WORDS_ONLY_MAX: when the unchanged links already
+    # fill the list above that, none of them can enter it, and they need not be looked up.
+    if len(pool) < CANDIDATE_LIMIT or pool[CANDIDATE_LIMIT - 1][0] <= WORDS_ONLY_MAX:
+        found |= index.by_words(features, found)
+    for i in sorted(found):
+        profile = index.profiles[i]
         total, reasons = score(features, profile, CANDIDATE_THRESHOLD)
         if total >= CANDIDATE_THRESHOLD:
             pool.append((total, dumps(reasons), profile["procurement_id"]))
