@@ -44,6 +44,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -249,11 +250,11 @@ class CountedFacet(ColumnFacet):
             config, source = source_and_config["config"], source_and_config["source"]
             column = config.get("column") or config["simple"]
             rows = await db.execute_fn(lambda conn, c=column: facet_counts.facet_rows(conn, self.table, c, size + 1))
-            if rows is None:  # counts not kept in this archive: Datasette's query for this one
-                ran, late = await ColumnFacet(self.ds, self.request, self.database, sql=self.sql, params=self.params,
-                                              table=self.table, metadata={"facets": [column]},
-                                              row_count=self.row_count).facet_results()
-                results += [{**r, "type": self.type} for r in ran]
+            if rows is None:  # counts not kept in this archive: Datasette's query for this facet alone
+                alone = copy.copy(self)
+                alone.get_configs = lambda config=source_and_config: [config]
+                ran, late = await ColumnFacet.facet_results(alone)
+                results += ran
                 timed_out += late
                 continue
             expanded = await self.ds.expand_foreign_keys(self.database, self.table, column,

@@ -249,7 +249,6 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
             # Each article's stored links are few (CANDIDATE_LIMIT and a news-only one), read per
             # batch; an article whose changed procurement fell out of a full list is scored against
             # every procurement (rescore_delta returns None), the profiles read once when needed.
-            every: list = []
             for urls in _chunks(sorted(reached - touched_set), BATCH):
                 marks = ",".join("?" * len(urls))
                 articles = list(db.query(f"select * from articles where relevant = 1 and url in ({marks}) "
@@ -262,9 +261,9 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
                     stored = stored_links.get(url, [])
                     delta = rescore_delta(features, stored, changed, changed_ids)
                     if delta is None:
-                        if not every:
-                            every.append(everything if everything else Profiles(procurement_profiles(db)))
-                        rows = article_links(features, every[0])
+                        if not everything:  # read once, when a first article needs them
+                            everything = Profiles(procurement_profiles(db))
+                        rows = article_links(features, everything)
                         delta = (*changes(stored, rows), _linked(rows))
                     writes, deletes, linked = delta
                     if not writes and not deletes:

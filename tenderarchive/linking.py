@@ -296,11 +296,6 @@ class Profiles:
     def __bool__(self) -> bool:
         return bool(self.profiles)
 
-    def reachable(self, features: dict) -> list[dict]:
-        """The procurements the article can reach the candidate threshold with."""
-        found = self.direct(features)
-        return [self.profiles[i] for i in sorted(found | self.by_words(features, found))]
-
     def direct(self, features: dict) -> set[int]:
         """The procurements sharing a place or a TenderNed reference with the article."""
         found: set[int] = set()
@@ -332,6 +327,18 @@ def _profiles(profiles) -> Profiles:
     return profiles if isinstance(profiles, Profiles) else Profiles(profiles)
 
 
+def _scored(features: dict, index: Profiles, found) -> list[tuple[float, str, str]]:
+    """``(score, reasons as JSON, procurement_id)`` of the article against the procurements
+    ``found`` (positions in ``index``) that reach the candidate threshold."""
+    out = []
+    for i in sorted(found):
+        profile = index.profiles[i]
+        total, reasons = score(features, profile, CANDIDATE_THRESHOLD)
+        if total >= CANDIDATE_THRESHOLD:
+            out.append((total, dumps(reasons), profile["procurement_id"]))
+    return out
+
+
 #: The highest score of a pair sharing no place and no TenderNed reference: all title words,
 #: the same jeugdregio, within the time span (:func:`score`).
 WORDS_ONLY_MAX = 0.3 + 0.1 + 0.1
@@ -344,20 +351,11 @@ def article_links(features: dict, profiles) -> list[dict]:
     best ``CANDIDATE_LIMIT`` (they score at most ``WORDS_ONLY_MAX``). Exact, and it matters at
     scale: a common title word reaches thousands of procurements in an article's jeugdregio."""
     index = _profiles(profiles)
-    scored = []
-
-    def add(found):
-        for i in sorted(found):
-            profile = index.profiles[i]
-            total, reasons = score(features, profile, CANDIDATE_THRESHOLD)
-            if total >= CANDIDATE_THRESHOLD:
-                scored.append((total, dumps(reasons), profile["procurement_id"]))
-
     direct = index.direct(features)
-    add(direct)
+    scored = _scored(features, index, direct)
     best = sorted(scored, key=rank_key)[:CANDIDATE_LIMIT]
     if len(best) < CANDIDATE_LIMIT or best[-1][0] <= WORDS_ONLY_MAX:
-        add(index.by_words(features, direct))
+        scored += _scored(features, index, index.by_words(features, direct))
     return decide(features, scored)
 
 
@@ -383,11 +381,7 @@ def rescore_delta(features: dict, stored: list[dict], changed, changed_ids: set[
     # fill the list above that, none of them can enter it, and they need not be looked up.
     if len(pool) < CANDIDATE_LIMIT or pool[CANDIDATE_LIMIT - 1][0] <= WORDS_ONLY_MAX:
         found |= index.by_words(features, found)
-    for i in sorted(found):
-        profile = index.profiles[i]
-        total, reasons = score(features, profile, CANDIDATE_THRESHOLD)
-        if total >= CANDIDATE_THRESHOLD:
-            pool.append((total, dumps(reasons), profile["procurement_id"]))
+    pool += _scored(features, index, found)
     top = sorted(pool, key=rank_key)[:CANDIDATE_LIMIT]
     if len(old) >= CANDIDATE_LIMIT and (len(top) < CANDIDATE_LIMIT or rank_key(top[-1]) > rank_key(old[-1])):
         return None
@@ -415,7 +409,7 @@ LINK_KEYS_INDEX_SQL = "create index if not exists article_link_keys_url on artic
 
 def link_keys(features: dict) -> set[str]:
     """The ``article_link_keys`` keys of one article's :func:`article_features`: every way a
-    procurement can reach it in :meth:`Profiles.reachable`."""
+    procurement can reach it in :meth:`Profiles.direct` and :meth:`Profiles.by_words`."""
     return ({f"w:{w}" for w in features["text_words"]} | {f"p:{p}" for p in features["places"]}
             | {f"r:{k}" for k in features["tn_numbers"] | features["pub_ids"]})
 

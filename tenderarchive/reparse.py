@@ -240,11 +240,12 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     for leftover in leftovers:
         leftover.unlink(missing_ok=True)
     try:
-        _without_facet_counts(new_db)
+        _on_archive(new_db, facet_counts.suspend)
         with tempfile.TemporaryDirectory() as workdir:
             worst = max(replay_all(crawls, new_db, root, Path(workdir), force, direct, check),
                         default=ExitCode.COMPLETE)
-        _count_facets(new_db)
+        if new_db.exists():
+            _on_archive(new_db, facet_counts.ensure_facet_counts)
     except Exception:
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
@@ -267,20 +268,23 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     return ExitCode.COMPLETE if worst in (ExitCode.COMPLETE, ExitCode.PARTIAL) else worst
 
 
-def _without_facet_counts(new_db: Path) -> None:
-    """Create the new archive with its schema but without the facet-count triggers
-    (tenderarchive/store/facet_counts.py ``suspend``); the replay's writers open it migrated
-    already, so they leave the triggers off, and :func:`_count_facets` counts once at the end."""
-    db = open_archive(new_db)
+def _on_archive(path: Path, step: Callable) -> None:
+    """Run ``step(db)`` on the archive at ``path`` opened for writing.
+
+    Used around the replay for the facet counts (tenderarchive/store/facet_counts.py): the new
+    archive is created without the counting triggers (``suspend``; the replay's writers open it
+    migrated already, so they leave them off) and counted once at the end
+    (``ensure_facet_counts``)."""
+    db = open_archive(path)
     try:
-        facet_counts.suspend(db)
+        step(db)
     finally:
         db.close()
 
 
 def _replayed(new_db: Path) -> bool:
     """Whether the replay wrote the new archive: it exists (created empty by
-    :func:`_without_facet_counts`) and holds at least one crawl."""
+    :func:`_on_archive`) and holds at least one crawl."""
     if not new_db.exists():
         return False
     conn = sqlite3.connect(new_db)
@@ -290,15 +294,6 @@ def _replayed(new_db: Path) -> bool:
         return False
     finally:
         conn.close()
-
-
-def _count_facets(new_db: Path) -> None:
-    if new_db.exists():
-        db = open_archive(new_db)
-        try:
-            facet_counts.ensure_facet_counts(db)
-        finally:
-            db.close()
 
 
 def checkpoint(path: Path) -> None:

@@ -64,6 +64,12 @@ def trigger_sql(table: str, columns: list[str]) -> dict[str, str]:
     }
 
 
+def _triggers(db: sqlite_utils.Database) -> dict[str, str]:
+    """The counting triggers the archive has: name -> SQL."""
+    return dict(db.execute("select name, sql from sqlite_master where type = 'trigger' "
+                           "and name like 'facet_counts_%'").fetchall())
+
+
 def count(db: sqlite_utils.Database, table: str, columns: list[str]) -> None:
     """Count ``table``'s facets from its rows (a group-by per column, on its index)."""
     db.execute("delete from facet_counts where table_name = ?", [table])
@@ -77,8 +83,7 @@ def ensure_facet_counts(db: sqlite_utils.Database) -> list[str]:
     counting a table afresh whenever its triggers were missing or different (they could not
     have kept its counts). Returns the tables counted afresh."""
     db.execute(TABLE_SQL)
-    existing = {name: sql for name, sql in db.execute("select name, sql from sqlite_master where type = 'trigger' "
-                                                      "and name like 'facet_counts_%'").fetchall()}
+    existing = _triggers(db)
     counted = []
     wanted_names = {f"facet_counts_{t}_{event}" for t in COUNTED for event in ("insert", "delete", "update")}
     for name in set(existing) - wanted_names:  # a table no longer counted
@@ -105,8 +110,7 @@ def suspend(db: sqlite_utils.Database) -> None:
     statement per counted column for every row written (about a tenth of a reparse's CPU).
     Nothing reads the counts of an archive being rebuilt; ``facet_rows`` sees no triggers and
     says the counts are not kept."""
-    for (name,) in db.execute("select name from sqlite_master where type = 'trigger' "
-                              "and name like 'facet_counts_%'").fetchall():
+    for name in _triggers(db):
         db.execute(f"DROP TRIGGER [{name}]")
     db.execute("delete from facet_counts")
 
