@@ -37,6 +37,8 @@
 * Read-only: every connection to an archive database gets ``PRAGMA query_only``, so not
   even a misconfigured canned query or plugin can write through Datasette.
 
+* ``/-/search?q=…`` is the saved search ``search_all`` (:func:`search_everything`).
+
 * Atom feeds of saved searches (:func:`render_atom`, in place of datasette-atom's renderer)
   are valid XML whatever the archived text holds, link only http(s) URLs, and are valid
   empty feeds when a search has no rows.
@@ -142,7 +144,28 @@ def prepare_connection(conn, database, datasette):
 def register_routes(datasette):
     from tenderarchive import research
 
-    return research.routes()
+    return research.routes() + [(r"^/-/search$", search_everything)]
+
+
+async def search_everything(datasette, request):
+    """``/-/search?q=…``, Datasette's address for searching all tables: the saved search
+    ``search_all`` of the served archive, one ranked search over notices and news (issue 14).
+
+    datasette-search-all answered it before by running every searchable table's own search, a
+    count and a list per table; at a million notices a common word took five seconds. This is a
+    redirect, so the result has the saved search's address, feeds and CSV."""
+    from urllib.parse import urlencode
+
+    from datasette.utils.asgi import Response
+
+    for name in datasette.databases:
+        if name.startswith("_"):
+            continue
+        if "search_all" in await datasette.get_canned_queries(name, None):
+            q = request.args.get("q", "")
+            return Response.redirect(datasette.urls.database(name) + "/search_all"
+                                     + ("?" + urlencode({"q": q}) if q else ""))
+    return Response.text("No archive with the saved search search_all is served.", status=404)
 
 
 @hookimpl

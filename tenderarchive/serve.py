@@ -17,6 +17,8 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
+from datasette import hookimpl
+
 from tenderarchive import readonly
 
 #: Datasette settings for an archive of the whole of TenderNed and a decade of news (issue 14;
@@ -44,11 +46,57 @@ SETTINGS = {
 }
 
 
+class _MarkdownForTemplates:
+    """The template side of datasette-render-markdown, without its ``render_cell``.
+
+    datasette-dashboards needs that plugin: its chart descriptions go through the plugin's
+    ``render_markdown`` template function. But the plugin's ``render_cell`` looks up its plugin
+    configuration for every cell of every page to ask whether the column is Markdown; on a
+    100-row saved search of 14 columns that was a third of the page's time (55 of 174 ms at a
+    million notices, issue 14), and no archive column is Markdown (scraped text is shown as
+    text). So the served Datasette keeps the template function and the ``{% markdown %}`` tag and
+    leaves the per-cell hook out.
+    """
+
+    def __init__(self, module):
+        self.module = module
+        self.__name__ = module.__name__   # Datasette's /-/plugins lists plugins by module name
+
+    @hookimpl
+    def extra_template_vars(self):
+        return self.module.extra_template_vars()
+
+    @hookimpl
+    def prepare_jinja2_environment(self, env):
+        return self.module.prepare_jinja2_environment(env)
+
+
+#: Installed plugins the served archive does without (pluggy names). ``search_all`` is
+#: datasette-search-all, an earlier dependency: its ``/-/search`` ran the table search of every
+#: searchable table, seconds on a common word at a million notices; the archive's ``/-/search``
+#: is the one ranked search index (``tenderarchive/datasette_plugin.py``).
+LEFT_OUT = ("search_all",)
+
+
+def choose_plugins() -> None:
+    """Leave out the hooks the archive does not use (idempotent: pluggy's manager is global)."""
+    from datasette.plugins import pm
+
+    for name in LEFT_OUT:
+        if pm.get_plugin(name) is not None:
+            pm.unregister(name=name)
+    markdown = pm.get_plugin("render_markdown")
+    if markdown is not None:
+        pm.unregister(name="render_markdown")
+        pm.register(_MarkdownForTemplates(markdown), name="render_markdown_templates")
+
+
 def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, settings: dict | None = None):
     """A Datasette instance serving the archive at ``db_path`` read-only, named after its stem."""
     from datasette.app import Datasette
     from datasette.database import Database
 
+    choose_plugins()
     path = Path(db_path).resolve()
 
     class ArchiveDatabase(Database):

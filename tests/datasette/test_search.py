@@ -3,7 +3,9 @@
 import json
 import shutil
 import sqlite3
+import urllib.error
 import urllib.parse
+import urllib.request
 
 import pytest
 import sqlite_utils
@@ -151,3 +153,38 @@ def test_search_helper_tables_are_hidden(server):
 def test_the_notices_table_has_a_search_box_that_ignores_accents(server):
     rows = json.loads(server.get(f"/{server.database}/notices.json?_shape=array&_search=RESIDENTIELE"))
     assert [r["publication_id"] for r in rows] == [100101]
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_slash_search_is_the_saved_search_everything(server):
+    """``/-/search`` (Datasette's "search all tables" address) leads to ``search_all``: one
+    ranked search over notices and news, not a search per table."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        opener.open(server.base + "/-/search?q=" + urllib.parse.quote("aanbestedingen jeugdzorg"))
+    assert answer.value.code == 302
+    assert answer.value.headers["Location"] == (f"/{server.database}/search_all?q="
+                                                + urllib.parse.quote_plus("aanbestedingen jeugdzorg"))
+    followed = server.get("/-/search?q=Zoeterwoude").decode()
+    direct = server.get(f"/{server.database}/search_all?q=Zoeterwoude").decode()
+    assert "Search everything" in followed
+    keys = json.loads(server.get(f"/{server.database}/search_all.json?_shape=array&q=Zoeterwoude"))
+    assert keys and all(str(r["source_key"]) in followed for r in keys)
+    assert followed.count("<tr") == direct.count("<tr")
+    with pytest.raises(urllib.error.HTTPError) as empty:
+        opener.open(server.base + "/-/search")
+    assert empty.value.headers["Location"] == f"/{server.database}/search_all"
+
+
+def test_the_served_plugins_leave_out_the_per_cell_markdown_check_and_the_per_table_search(server):
+    """datasette-render-markdown stays for the dashboards' descriptions (its template function),
+    without its render_cell; datasette-search-all's per-table /-/search is not served."""
+    plugins = {p["name"]: p["hooks"] for p in json.loads(server.get("/-/plugins.json"))}
+    markdown = [hooks for name, hooks in plugins.items() if "render_markdown" in name.replace("-", "_")]
+    assert markdown == [["extra_template_vars", "prepare_jinja2_environment"]]
+    assert not any("search_all" in name.replace("-", "_") for name in plugins)
+    assert "Publications per month" in server.get("/-/dashboards/jeugdhulp").decode()
