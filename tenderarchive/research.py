@@ -127,6 +127,10 @@ def render_cell(row, value, column, table, database):
 
 # --- running the canned queries ------------------------------------------------------------------
 
+#: Rows a page of the saved searches with a ``pagina`` parameter (metadata.yaml).
+PAGE_ROWS = 100
+
+
 async def run_query(datasette, database: str, name: str, params: dict) -> dict:
     """One canned query run with ``params`` (missing ones empty), as a section of a page."""
     queries = await datasette.get_canned_queries(database, None)
@@ -147,6 +151,11 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
             cells.append({"value": "" if value is None else value, "href": href, "column": column})
         rows.append(cells)
     link_params = {p: values[p] for p in names}
+    # A list paged by ``pagina`` (100 rows a page, metadata.yaml): the page shows the first
+    # hundred and links the next; its CSV is every row (pagina=alle).
+    paged = "pagina" in names and not values.get("pagina")
+    more = paged and len(result.rows) >= PAGE_ROWS
+    csv_params = {**link_params, "_stream": "on", **({"pagina": "alle"} if paged else {})}
     return {
         "name": name,
         "title": query.get("title", name),
@@ -155,7 +164,8 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
         "rows": rows,
         "records": [dict(zip(result.columns, r)) for r in result.rows],
         "html_url": query_url(database, name, link_params),
-        "csv_url": query_url(database, name, {**link_params, "_stream": "on"}, ".csv"),
+        "csv_url": query_url(database, name, csv_params, ".csv"),
+        "more_url": query_url(database, name, {**link_params, "pagina": "2"}) if more else None,
         "atom_url": query_url(database, name, link_params, ".atom"),
     }
 

@@ -24,12 +24,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import sqlite3
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from bench.scale import build
 from tenderarchive import datasette_plugin
@@ -262,6 +265,72 @@ def test_long_saved_searches_page_by_date(conn, name):
             assert second
     finally:
         conn.row_factory = None
+
+
+PAGED_BY_NUMBER = ("awards_by_region_year", "jeugdregio_aanbestedingen", "jeugdregio_percelen")
+
+
+@pytest.mark.parametrize("name", PAGED_BY_NUMBER)
+def test_region_lists_page_by_number_and_alle_is_every_row(conn, name):
+    """A region's list shows 100 rows a page: pagina 1, 2, … in order are every row once
+    (``alle``), and a page number that is no number is page 1."""
+    query = load_metadata()["databases"]["archive"]["queries"][name]
+    params = {p: "" for p in query["params"]}
+    if name != "awards_by_region_year":   # the region with the most procurements
+        params["jeugdregio"] = conn.execute("select jeugdregio_code from summary_procurement_regions "
+                                            "group by 1 order by count(*) desc limit 1").fetchone()[0]
+
+    def page(pagina):
+        return conn.execute(query["sql"], dict(params, pagina=pagina)).fetchall()
+
+    every = page("alle")
+    assert len(every) > (100 if name == "awards_by_region_year" else 0)
+    pages, number = [], 1
+    while rows := page(str(number)):
+        assert len(rows) <= 100
+        pages.append(rows)
+        number += 1
+        assert number < 1_000
+    assert [r for rows in pages for r in rows] == every
+    assert all(len(rows) == 100 for rows in pages[:-1])
+    assert page("") == page("x") == page("-2") == page("1") == pages[0]
+
+
+def region_section(path, region: str, name: str) -> str:
+    with Serve(path) as server:
+        base = server.url.rsplit("/", 1)[0]
+        page = urllib.request.urlopen(f"{base}/-/jeugdregio/{region}", timeout=60).read().decode()
+    section = page[page.index(f'data-query="{name}"'):]
+    return section[:section.index("</section>")]
+
+
+def test_the_region_page_links_the_next_hundred_and_a_csv_of_every_row(scale_archive, tmp_path):
+    """At more than 100 rows the research page says it shows the first hundred and links page 2;
+    its CSV link asks for every row. The region's procurements are copied four times over (new
+    ids) in a copy of the archive to pass a hundred; the original region is under it."""
+    conn = sqlite3.connect(scale_archive)
+    region, count = conn.execute("select jeugdregio_code, count(*) from summary_procurement_regions "
+                                 "group by 1 order by 2 desc limit 1").fetchone()
+    conn.close()
+    assert 25 < count <= 100
+    small = region_section(scale_archive, region, "jeugdregio_aanbestedingen")
+    assert f"({count})" in small and "de eerste" not in small and "pagina=2" not in small
+    assert "pagina=alle" in small and "_stream=on" in small
+
+    copy = Path(shutil.copy(scale_archive, tmp_path / "archive.db"))
+    db = sqlite_utils.Database(copy)
+    ids = [r["procurement_id"] for r in db.query(
+        "select procurement_id from summary_procurement_regions where jeugdregio_code = ?", [region])]
+    for table in ("summary_procurement_regions", "summary_procurements", "procurements"):
+        rows = list(db.query(f"select * from {table} where procurement_id in ({','.join('?' * len(ids))})"
+                             + (" and jeugdregio_code = ?" if table == "summary_procurement_regions" else ""),
+                             ids + ([region] if table == "summary_procurement_regions" else [])))
+        db[table].insert_all({**r, "procurement_id": f"{r['procurement_id']}-{i}"} for i in range(4) for r in rows)
+    db.close()
+    big = region_section(copy, region, "jeugdregio_aanbestedingen")
+    assert "(de eerste 100)" in big and big.count("<tr>") == 100 + 1
+    assert f"jeugdregio_aanbestedingen?jeugdregio={region}&amp;pagina=2" in big
+    assert "pagina=alle" in big
 
 
 def test_the_awards_winners_are_read_per_procedure_not_per_flag(conn):

@@ -92,7 +92,9 @@ def assert_same(conn, name: str, new_sql: str) -> int:
     compared = 0
     for params in param_sets(conn, FORMER[name]["params"]):
         old_columns, old_rows = run(conn, FORMER[name]["sql"], params)
-        columns, rows = run(conn, new_sql, params)
+        # a list paged by ``pagina`` is compared whole (pagina=alle); its pages are tested in
+        # tests/datasette/test_scale.py
+        columns, rows = run(conn, new_sql, dict(params, pagina="alle") if ":pagina" in new_sql else params)
         assert columns == old_columns, name
         old_rows, rows = normalised(name, columns, old_rows), normalised(name, columns, rows)
         assert Counter(rows) == Counter(old_rows), (name, params, len(rows), len(old_rows),
@@ -188,7 +190,8 @@ def test_every_rewritten_search_reads_the_summaries():
     queries = load_metadata()["databases"]["archive"]["queries"]
     for name in SUMMARISED:
         assert "summary_" in queries[name]["sql"], name
-        assert queries[name].get("params", []) == FORMER[name]["params"], name
+        # the same parameters, and pagina where the list is now paged (issue 14)
+        assert [p for p in queries[name].get("params", []) if p != "pagina"] == FORMER[name]["params"], name
 
 
 @pytest.mark.parametrize("name", REWRITTEN)
