@@ -152,27 +152,40 @@ def test_the_plan_check_catches_a_full_scan(conn):
 
 
 def test_search_everything_ranks_inside_fts(conn):
+    """Up to the cap, bm25 inside FTS5 orders the hits: a title hit (4x) above a body-only hit."""
     sql = load_metadata()["databases"]["archive"]["queries"]["search_all"]["sql"]
-    assert re.search(r"from search_documents_fts\s+where search_documents_fts match nl_fts_query\(:q\)\s+"
-                     r"order by rowid desc limit 10000\)\s+order by rank limit \d+", sql)
-    rows = conn.execute(sql, {"q": "jeugdhulp"}).fetchall()
-    assert 0 < len(rows) <= 100
-    # best match first: the title weighs 4x, so a title hit ranks above a body-only hit
+    assert re.search(r"select rowid, bm25\(search_documents_fts, 4\.0, 1\.0\) as rank from search_documents_fts\s+"
+                     r"where search_documents_fts match .*\s+order by rank limit 100\)", sql)
+    query = "jeugdhulp"
+    matches = conn.execute("select count(*) from search_documents_fts where search_documents_fts "
+                           "match nl_fts_query(?)", [query]).fetchone()[0]
+    assert 100 < matches <= 10_000   # ranked: under the cap
+    rows = conn.execute(sql, {"q": query}).fetchall()
+    assert len(rows) == 100
+    best = [k for (k,) in conn.execute(
+        "select d.source_key from search_documents_fts f join search_documents d on d.rowid = f.rowid "
+        "where search_documents_fts match nl_fts_query(?) order by bm25(search_documents_fts, 4.0, 1.0), "
+        "d.published desc, f.rowid desc limit 100", [query])]
+    assert [r[9] for r in rows] == best
     assert "jeugdhulp" in (rows[0][3] or "").lower()
 
 
-def test_search_everything_ranks_the_newest_matches_of_a_very_common_query(conn):
-    """bm25 is computed for the newest matches only (10,000; 25 here): the index is built in
-    publication order, so the rows are the best of the 25 most recently published matches."""
-    sql = load_metadata()["databases"]["archive"]["queries"]["search_all"]["sql"].replace("limit 10000", "limit 25")
-    published = [r[0] or "" for r in conn.execute("select d.published from search_documents_fts f join "
-                                                  "search_documents d on d.rowid = f.rowid where search_documents_fts "
-                                                  "match nl_fts_query('jeugdhulp')")]
-    assert len(published) > 100  # far more than the cap
+def test_search_everything_lists_the_last_archived_matches_of_a_very_common_query(conn):
+    """Over the cap (10,000; 25 here) bm25 is not computed (it reads every match of every word
+    first): the rows are the 100 matches archived last, newest first. Rowid order is publication
+    order in a fresh index."""
+    sql = load_metadata()["databases"]["archive"]["queries"]["search_all"]["sql"].replace("offset 10000", "offset 25")
+    matched = conn.execute("select d.source_key, d.published from search_documents_fts f join search_documents d "
+                           "on d.rowid = f.rowid where search_documents_fts match nl_fts_query('jeugdhulp') "
+                           "order by f.rowid desc").fetchall()
+    assert len(matched) > 100  # far more than the cap
     rows = conn.execute(sql, {"q": "jeugdhulp"}).fetchall()
-    assert sorted((r[0] or "" for r in rows), reverse=True) == sorted(published, reverse=True)[:25]
+    assert {r[9] for r in rows} == {k for k, _ in matched[:100]}
+    assert [r[0] or "" for r in rows] == sorted((r[0] or "" for r in rows), reverse=True)
     dates = [r[0] or "" for r in conn.execute("select published from search_documents order by rowid")]
     assert dates == sorted(dates)  # rowid order is publication order
+    few = conn.execute(sql.replace("offset 25", "offset 100000"), {"q": "jeugdhulp"}).fetchall()
+    assert [r[9] for r in few] != [r[9] for r in rows]   # under the cap: ranked, not by date
 
 
 def test_every_default_facet_and_sort_leads_an_index():
