@@ -256,9 +256,11 @@ _PERSON = re.compile(r"\b[A-Z][a-z]+\s+(?:van|de|van de|van der|ter|ten|van den)
 _GOVERNMENT = re.compile(r"(?:protest\w*|actie\w*|demonstr\w+|lobby\w*) (?:[\w-]+ ){0,3}(?:naar|in) Den Haag\b|"
                          r"(?:naar|uit|vanuit|in) Den Haag\b[^.\n]{0,80}(?:geld|kabinet|minister|Kamer|rijk|lobby)|"
                          r"(?:kabinet|minister|Kamer|rijk|lobby|geld)[^.\n]{0,80}(?:naar|uit|vanuit|in) Den Haag\b|'Den Haag'", re.I)
-# "wethouder Johan Coes van Hellendoorn": the municipality of an office holder, not a surname.
+# "wethouder Johan Coes van Hellendoorn", "burgemeester van Diemen": the municipality of an
+# office holder, not a surname. One name alone before "van" is a given name and a surname
+# ("wethouder Carolien van Diemen"), so the holder's name is none or two to four words.
 _OFFICE_OF = re.compile(r"\b(?:wethouder|burgemeester|gemeentesecretaris|raadslid|raadsleden|college)\s+"
-                        r"(?:[A-Z][\w.'-]*\s+){0,4}van\s+(?:de\s+gemeente\s+)?$", re.I)
+                        r"(?:(?:[A-Z][\w.'-]*\s+){2,4})?van\s+(?:de\s+gemeente\s+)?$", re.I)
 # "GEMEENTE NIJKERK" in the heading of a court ruling.
 _CAPS_GEMEENTE = re.compile(r"\bGEMEENTEN?\s+(?P<name>[A-Z][A-Z'\- ]{1,40}?[A-Z])\b(?=\s*[,\n(]|\s+(?:C\.A\.|EN\b))")
 # "in de regio's Noordkop & Texel, West-Friesland en Alkmaar": a list of regions.

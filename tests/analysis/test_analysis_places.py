@@ -96,6 +96,10 @@ def test_an_office_holder_of_a_municipality_is_not_a_surname():
     assert [(m["name"], m["matched"]) for m in res["municipalities"]] == [("Hellendoorn", "office")]
     # a person's surname stays a surname
     assert "Eersel" not in _names("Later in de tekst. Volgens Emmeke van Eersel is dat zo.")
+    # also after an office: one name before "van" is a given name, so "van Diemen" is her surname
+    assert "Diemen" not in _names("Later in de tekst. Wethouder Carolien van Diemen spreekt van een mijlpaal.")
+    # an office of the municipality itself
+    assert _names("Later in de tekst. De burgemeester van Diemen tekende het contract.") == {"Diemen"}
 
 
 def test_regular_adjective_beside_the_name_makes_it_salient():
