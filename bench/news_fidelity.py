@@ -147,29 +147,90 @@ def passes(effect: dict, exclude: str | None = None) -> bool:
     return len(fixed) >= 2 and not broken
 
 
-def cross_site(corpus_dir: Path = CORPUS_DIR) -> dict:
+def cross_site(corpus_dir: Path = CORPUS_DIR, with_model: bool = False) -> dict:
+    from tenderarchive.analysis import learned
     reader = DevReader(corpus_dir)
     pages = reader.pages
-    base = reader.read()
-    effects = rule_effects(reader, base)
-    sites = sorted({_site(p) for p in pages})
-    loso: dict[int, tuple] = {}
-    for site in sites:
-        idx = {i for i, p in enumerate(pages) if _site(p) == site}
-        off = tuple(r for r, e in effects.items() if not passes(e, exclude=site))
-        loso.update(reader.read(off=off, only=idx))
-    core = reader.read(off=tuple(rules_mod.RULES))
-    kept = tuple(r for r, e in effects.items() if not passes(e))
-    definitions = {d: _accuracy(reader.read(definition=d), pages) for d in stages_mod.DEFINITIONS}
-    return {"all_rules": _accuracy(base, pages), "leave_one_site_out": _accuracy(loso, pages),
-            "only_passing_rules": _accuracy(reader.read(off=kept), pages), "core_only": _accuracy(core, pages),
+    shipped = reader.read()  # the reading as shipped: the rules and the learned layer where learned.USE says
+    # Rule choice is judged on the rules alone: the shipped model was trained on every dev page, the
+    # held-out site included (its leave-one-site-out figure is model_cv's).
+    with learned.capturing(model={}, use=set()):
+        base = reader.read()
+        effects = rule_effects(reader, base)
+        sites = sorted({_site(p) for p in pages})
+        loso: dict[int, tuple] = {}
+        for site in sites:
+            idx = {i for i, p in enumerate(pages) if _site(p) == site}
+            off = tuple(r for r, e in effects.items() if not passes(e, exclude=site))
+            loso.update(reader.read(off=off, only=idx))
+        core = reader.read(off=tuple(rules_mod.RULES))
+        kept = tuple(r for r, e in effects.items() if not passes(e))
+        only_passing = reader.read(off=kept)
+        definitions = {d: _accuracy(reader.read(definition=d), pages) for d in stages_mod.DEFINITIONS}
+    model = model_cv(reader, effects) if with_model else None
+    return {"model": model, "model_report": model_report(model, pages) if model else None,
+            "shipped": _accuracy(shipped, pages), "all_rules": _accuracy(base, pages),
+            "leave_one_site_out": _accuracy(loso, pages),
+            "only_passing_rules": _accuracy(only_passing, pages), "core_only": _accuracy(core, pages),
             "definitions": definitions, "rules": effects,
             "passing": [r for r, e in effects.items() if passes(e)]}
 
 
+def model_cv(reader: DevReader, effects: dict, settings=None) -> dict:
+    """Leave-one-site-out judgement of the learned layer (round seven), DEV pages only.
+
+    For each dev site S: the named rules are chosen without S (as in :func:`cross_site`), the
+    models are trained (:mod:`tenderarchive.analysis.train`) on the other dev sites' pages read
+    with those rules, and S is read with the rules and the model. ``settings`` is a list of
+    dicts (label, use, C_rel, C_prim, rows, drop_rel, drop_prim); the rules-alone row is the same procedure without a
+    model (the leave-one-site-out figure of :func:`cross_site`)."""
+    from tenderarchive.analysis import learned, train
+    pages = reader.pages
+    sites = sorted({_site(p) for p in pages})
+    off_of = {s: tuple(r for r, e in effects.items() if not passes(e, exclude=s)) for s in sites}
+    rows_of = {off: train.collect(pages, reader.extracted, off) for off in sorted(set(off_of.values()))}
+    settings = settings or [{"label": "rules alone", "use": set()}]
+    out = {}
+    for st in settings:
+        st = {"C_rel": 0.3, "C_prim": 0.3, "rows": "loso", "drop_rel": (), "drop_prim": (), "margin": 0.0} | st
+        label, use = st["label"], st["use"]
+        correct: dict[int, tuple] = {}
+        for site in sites:
+            idx = {i for i, p in enumerate(pages) if _site(p) == site}
+            rest = [i for i in range(len(pages)) if i not in idx]
+            # training rows: each page read with the rules chosen without ITS site ("loso": the rules'
+            # errors on an unseen site, what the model must learn to correct) or without the held-out one
+            rows = [rows_of[off_of[_site(pages[i])] if st["rows"] == "loso" else off_of[site]][i] for i in rest]
+            rest_pages = [pages[i] for i in rest]
+            model = {"relevance": {"weights": train.fit_relevance(rows, rest_pages, st["C_rel"], st["drop_rel"])
+                                   if "relevance" in use else {}, "margin": st["margin"]},
+                     "primary": {"weights": train.fit_primary(rows, rest_pages, st["C_prim"], st["drop_prim"])
+                                 if "primary" in use else {}}}
+            with learned.capturing(model=model if use else {}, use=use):
+                correct.update(reader.read(off=off_of[site], only=idx))
+        out[label] = {"accuracy": _accuracy(correct, pages), "correct": correct}
+    return out
+
+
+def model_report(res: dict, pages) -> str:
+    lines = ["learned layer, leave-one-site-out on the DEV part (rules chosen and models trained without the held-out site)",
+             f"{'setting':<34}{'relevance':>10}{'rel/site':>10}{'primary':>10}{'prim/site':>10}"]
+    for label, r in res.items():
+        a = r["accuracy"]
+        lines.append(f"{label:<34}{a['relevance']:>10.3f}{a['relevance_site_macro']:>10.3f}"
+                     f"{_fmt(a['primary_stage']):>10}{_fmt(a['primary_stage_site_macro']):>10}")
+    base = next(iter(res.values()))["correct"]
+    for label, r in list(res.items())[1:]:
+        fixed = [pages[i].id for i, c in r["correct"].items() if _points(c) > _points(base[i])]
+        broken = [pages[i].id for i, c in r["correct"].items() if _points(c) < _points(base[i])]
+        lines.append(f"  {label}: fixes {len(fixed)} pages, breaks {len(broken)}"
+                     + (f"\n     fixed: {', '.join(fixed)}" if fixed else "") + (f"\n     broken: {', '.join(broken)}" if broken else ""))
+    return "\n".join(lines)
+
+
 def cv_report(res: dict) -> str:
     lines = ["cross-site view, DEV part only"]
-    rows = [("all named rules on", res["all_rules"]), ("leave-one-site-out rule choice", res["leave_one_site_out"]),
+    rows = [("as shipped (rules + model)", res["shipped"]), ("all named rules on", res["all_rules"]), ("leave-one-site-out rule choice", res["leave_one_site_out"]),
             ("only rules passing on all dev", res["only_passing_rules"]), ("no named rule (core only)", res["core_only"])]
     rows += [(f"primary definition '{d}'", a) for d, a in res["definitions"].items()]
     lines.append(f"{'setting':<34}{'relevance':>10}{'rel/site':>10}{'primary':>10}{'prim/site':>10}{'found':>10}")
@@ -186,6 +247,8 @@ def cv_report(res: dict) -> str:
         lines.append(f"  {mark} {name:<32} fixes {len(e['fixed']):>2} sites  breaks {len(e['broken']):>2}"
                      + (f"   fixed: {', '.join(sorted(e['fixed']))}" if e["fixed"] else "")
                      + (f"   broken: {', '.join(sorted(e['broken']))}" if e["broken"] else ""))
+    if res.get("model_report"):
+        lines.append("\n" + res["model_report"])
     return "\n".join(lines)
 
 
@@ -214,9 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", choices=("dev", "test"), default="test", help="whose per-page errors to print")
     ap.add_argument("--errors", action="store_true", help="print per-page errors (default: test part)")
     ap.add_argument("--cv", action="store_true", help="cross-site view of the dev part only (rules, definitions)")
+    ap.add_argument("--model", action="store_true", help="with --cv: the learned layer's leave-one-site-out judgement")
     args = ap.parse_args(argv)
     if args.cv:
-        res = cross_site(Path(args.corpus))
+        res = cross_site(Path(args.corpus), with_model=args.model)
+        if args.json:
+            res.pop("model", None)
         print(json.dumps({k: v for k, v in res.items()}, indent=2, default=list) if args.json else cv_report(res))
         return 0
     res = run(Path(args.corpus))
