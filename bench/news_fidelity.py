@@ -6,6 +6,7 @@ Run from the repo root::
     .venv/bin/python bench/news_fidelity.py --json     # machine-readable
     .venv/bin/python bench/news_fidelity.py --part dev --errors   # errors of the dev part (for tuning)
     .venv/bin/python bench/news_fidelity.py --cv       # cross-site view of the DEV part only
+    .venv/bin/python bench/news_fidelity.py --cv --model   # ... and the learned layer's leave-one-site-out figure
 
 The cross-site view (issue 11, round two) reads only dev pages. It answers "does a reading
 rule generalise across sites?" without looking at the test part:
@@ -21,6 +22,8 @@ rule generalise across sites?" without looking at the test part:
   the pooled scores estimate how the rule-selection procedure does on an unseen site;
 * **primary-stage definitions**: the readings of
   :data:`tenderarchive.analysis.stages.DEFINITIONS` side by side, overall and per site.
+* **learned layer** (round seven, ``--model``): :func:`model_cv` -- the relevance model of
+  :mod:`tenderarchive.analysis.learned` trained without the held-out site, against the rules alone;
 * **coverage** (round four): in every setting, the share of gold-relevant pages whose gold
   primary stage is among the stages the reading found at all (column ``found``); a stage that
   is never found cannot be chosen, so this bounds the primary-stage accuracy from above.
@@ -151,10 +154,10 @@ def cross_site(corpus_dir: Path = CORPUS_DIR, with_model: bool = False) -> dict:
     from tenderarchive.analysis import learned
     reader = DevReader(corpus_dir)
     pages = reader.pages
-    shipped = reader.read()  # the reading as shipped: the rules and the learned layer where learned.USE says
+    shipped = reader.read()  # the reading as shipped: the rules and the learned relevance layer (model.json)
     # Rule choice is judged on the rules alone: the shipped model was trained on every dev page, the
     # held-out site included (its leave-one-site-out figure is model_cv's).
-    with learned.capturing(model={}, use=set()):
+    with learned.capturing(model={}):
         base = reader.read()
         effects = rule_effects(reader, base)
         sites = sorted({_site(p) for p in pages})
@@ -176,44 +179,40 @@ def cross_site(corpus_dir: Path = CORPUS_DIR, with_model: bool = False) -> dict:
             "passing": [r for r, e in effects.items() if passes(e)]}
 
 
-def model_cv(reader: DevReader, effects: dict, settings=None) -> dict:
-    """Leave-one-site-out judgement of the learned layer (round seven), DEV pages only.
+def model_cv(reader: DevReader, effects: dict, settings: list[dict] | None = None) -> dict:
+    """Leave-one-site-out judgement of the learned relevance layer (round seven), DEV pages only.
 
-    For each dev site S: the named rules are chosen without S (as in :func:`cross_site`), the
-    models are trained (:mod:`tenderarchive.analysis.train`) on the other dev sites' pages read
-    with those rules, and S is read with the rules and the model. ``settings`` is a list of
-    dicts (label, use, C_rel, C_prim, rows, drop_rel, drop_prim); the rules-alone row is the same procedure without a
-    model (the leave-one-site-out figure of :func:`cross_site`)."""
+    For each dev site S: the named rules are chosen without S (as in :func:`cross_site`); the model
+    (:mod:`tenderarchive.analysis.train`) is trained on the other dev sites' pages, each read with the
+    rules chosen without ITS own site (``rows="loso"``: the rules' errors on an unseen site, which the
+    model must learn to correct) or with those chosen without S (``rows="same"``); S is read with the
+    rules and that model. ``settings``: dicts with ``label``, ``C``, ``margin``, ``rows``; a setting
+    with ``C=None`` is the rules alone (the leave-one-site-out figure of :func:`cross_site`)."""
     from tenderarchive.analysis import learned, train
     pages = reader.pages
     sites = sorted({_site(p) for p in pages})
     off_of = {s: tuple(r for r, e in effects.items() if not passes(e, exclude=s)) for s in sites}
     rows_of = {off: train.collect(pages, reader.extracted, off) for off in sorted(set(off_of.values()))}
-    settings = settings or [{"label": "rules alone", "use": set()}]
+    settings = settings or [{"label": "rules alone", "C": None},
+                            {"label": f"rules + model (C={train.C}, margin {learned.MARGIN})", "C": train.C}]
     out = {}
     for st in settings:
-        st = {"C_rel": 0.3, "C_prim": 0.3, "rows": "loso", "drop_rel": (), "drop_prim": (), "margin": 0.0} | st
-        label, use = st["label"], st["use"]
+        st = {"margin": learned.MARGIN, "rows": "loso"} | st
         correct: dict[int, tuple] = {}
         for site in sites:
             idx = {i for i, p in enumerate(pages) if _site(p) == site}
             rest = [i for i in range(len(pages)) if i not in idx]
-            # training rows: each page read with the rules chosen without ITS site ("loso": the rules'
-            # errors on an unseen site, what the model must learn to correct) or without the held-out one
             rows = [rows_of[off_of[_site(pages[i])] if st["rows"] == "loso" else off_of[site]][i] for i in rest]
-            rest_pages = [pages[i] for i in rest]
-            model = {"relevance": {"weights": train.fit_relevance(rows, rest_pages, st["C_rel"], st["drop_rel"])
-                                   if "relevance" in use else {}, "margin": st["margin"]},
-                     "primary": {"weights": train.fit_primary(rows, rest_pages, st["C_prim"], st["drop_prim"])
-                                 if "primary" in use else {}}}
-            with learned.capturing(model=model if use else {}, use=use):
+            model = ({"relevance": {"weights": train.fit(rows, [pages[i] for i in rest], st["C"]), "margin": st["margin"]}}
+                     if st["C"] else {})
+            with learned.capturing(model=model):
                 correct.update(reader.read(off=off_of[site], only=idx))
-        out[label] = {"accuracy": _accuracy(correct, pages), "correct": correct}
+        out[st["label"]] = {"accuracy": _accuracy(correct, pages), "correct": correct}
     return out
 
 
 def model_report(res: dict, pages) -> str:
-    lines = ["learned layer, leave-one-site-out on the DEV part (rules chosen and models trained without the held-out site)",
+    lines = ["learned relevance layer, leave-one-site-out on the DEV part (rules chosen and model trained without the held-out site)",
              f"{'setting':<34}{'relevance':>10}{'rel/site':>10}{'primary':>10}{'prim/site':>10}"]
     for label, r in res.items():
         a = r["accuracy"]

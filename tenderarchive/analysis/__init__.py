@@ -62,27 +62,23 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     rel = relevance(norm, norm_title, stage_list)
     # title + first paragraph: what the page reports (stages.primary_stage, definition "lead")
     lead = (norm_title or "") + "\n" + re.split(r"\n\s*\n", norm.strip(), maxsplit=1)[0][:600]
-    # the learned layer (round seven): its score is kept as evidence; it decides only where learned.USE says
+    # round seven: a learned score over the rules' evidence and the title and lead words; it is kept as
+    # evidence (relevance_model_score) and overrules the rules' decision only when it is confident
     rel = learned.decide_relevance(rel, stage_list, norm_title or "", lead)
     why: list[str] = []
     primary = primary_stage(stage_list, lead=lead, why=why)
     # "headline_reported" when a side remark's failure or court step yielded to the lead's step (round six)
     primary_rule = f"{why[0] if why else 'newest'}_reported" if primary else None
-    # A page about a youth-care procurement that reports no step done or current is before its
-    # earliest planned step (stages.md): a step after the notice still to come (an award "volgt in
-    # maart") means the procedure runs -- "aankondiging when it says no more"; otherwise the page
-    # speaks of the preparation -- "a page that only reports preparation has voorbereiding".
-    floor = STAGE_RANK["aankondiging"]
-    running = any(s["status"] == "planned" and STAGE_RANK.get(s["stage"], -1) > floor for s in stage_list)
-    default = ("aankondiging" if running else "voorbereiding") if on("stage.preparation_default") else None
-    rules_primary = primary
-    if primary is None and rel["relevant"] and default:
-        primary = default
+    if primary is None and rel["relevant"] and on("stage.preparation_default"):
+        # A page about a youth-care procurement that reports no step done or current is before
+        # its earliest planned step (stages.md): a step after the notice still to come (an award
+        # "volgt in maart") means the procedure runs -- "aankondiging when it says no more";
+        # otherwise the page speaks of the preparation -- "a page that only reports preparation
+        # has voorbereiding".
+        floor = STAGE_RANK["aankondiging"]
+        running = any(s["status"] == "planned" and STAGE_RANK.get(s["stage"], -1) > floor for s in stage_list)
+        primary = "aankondiging" if running else "voorbereiding"
         primary_rule = "running_default" if running else "preparation_default"
-    chosen, primary_model_score = learned.decide_primary(stage_list, rules_primary, default, rel["relevant"],
-                                                         norm_title or "", lead)
-    if chosen != primary:
-        primary, primary_rule = chosen, "model"
     if not rel["relevant"]:
         awardees = []  # winners of something else (a Wmo or transport tender) are not this archive's awardees
     result = {
@@ -91,7 +87,6 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
                    for s in stage_list],
         "primary_stage": primary,
         "primary_stage_rule": primary_rule,
-        "primary_stage_model_score": primary_model_score,
         "events": evs,
         "reference_date": ref.isoformat() if ref else None,
         "reference_date_source": ("published" if published else "text") if ref else None,
