@@ -6,6 +6,7 @@ Run from the repo root::
     .venv/bin/python bench/news_fidelity.py --json     # machine-readable
     .venv/bin/python bench/news_fidelity.py --part dev --errors   # errors of the dev part (for tuning)
     .venv/bin/python bench/news_fidelity.py --cv       # cross-site view of the DEV part only
+    .venv/bin/python bench/news_fidelity.py --cv --model   # ... and the learned layer's leave-one-site-out figure
 
 The cross-site view (issue 11, round two) reads only dev pages. It answers "does a reading
 rule generalise across sites?" without looking at the test part:
@@ -21,6 +22,8 @@ rule generalise across sites?" without looking at the test part:
   the pooled scores estimate how the rule-selection procedure does on an unseen site;
 * **primary-stage definitions**: the readings of
   :data:`tenderarchive.analysis.stages.DEFINITIONS` side by side, overall and per site.
+* **learned layer** (round seven, ``--model``): :func:`model_cv` -- the relevance model of
+  :mod:`tenderarchive.analysis.learned` trained without the held-out site, against the rules alone;
 * **coverage** (round four): in every setting, the share of gold-relevant pages whose gold
   primary stage is among the stages the reading found at all (column ``found``); a stage that
   is never found cannot be chosen, so this bounds the primary-stage accuracy from above.
@@ -147,29 +150,86 @@ def passes(effect: dict, exclude: str | None = None) -> bool:
     return len(fixed) >= 2 and not broken
 
 
-def cross_site(corpus_dir: Path = CORPUS_DIR) -> dict:
+def cross_site(corpus_dir: Path = CORPUS_DIR, with_model: bool = False) -> dict:
+    from tenderarchive.analysis import learned
     reader = DevReader(corpus_dir)
     pages = reader.pages
-    base = reader.read()
-    effects = rule_effects(reader, base)
-    sites = sorted({_site(p) for p in pages})
-    loso: dict[int, tuple] = {}
-    for site in sites:
-        idx = {i for i, p in enumerate(pages) if _site(p) == site}
-        off = tuple(r for r, e in effects.items() if not passes(e, exclude=site))
-        loso.update(reader.read(off=off, only=idx))
-    core = reader.read(off=tuple(rules_mod.RULES))
-    kept = tuple(r for r, e in effects.items() if not passes(e))
-    definitions = {d: _accuracy(reader.read(definition=d), pages) for d in stages_mod.DEFINITIONS}
-    return {"all_rules": _accuracy(base, pages), "leave_one_site_out": _accuracy(loso, pages),
-            "only_passing_rules": _accuracy(reader.read(off=kept), pages), "core_only": _accuracy(core, pages),
+    shipped = reader.read()  # the reading as shipped: the rules and the learned relevance layer (model.json)
+    # Rule choice is judged on the rules alone: the shipped model was trained on every dev page, the
+    # held-out site included (its leave-one-site-out figure is model_cv's).
+    with learned.capturing(model={}):
+        base = reader.read()
+        effects = rule_effects(reader, base)
+        sites = sorted({_site(p) for p in pages})
+        loso: dict[int, tuple] = {}
+        for site in sites:
+            idx = {i for i, p in enumerate(pages) if _site(p) == site}
+            off = tuple(r for r, e in effects.items() if not passes(e, exclude=site))
+            loso.update(reader.read(off=off, only=idx))
+        core = reader.read(off=tuple(rules_mod.RULES))
+        kept = tuple(r for r, e in effects.items() if not passes(e))
+        only_passing = reader.read(off=kept)
+        definitions = {d: _accuracy(reader.read(definition=d), pages) for d in stages_mod.DEFINITIONS}
+    model = model_cv(reader, effects) if with_model else None
+    return {"model": model, "model_report": model_report(model, pages) if model else None,
+            "shipped": _accuracy(shipped, pages), "all_rules": _accuracy(base, pages),
+            "leave_one_site_out": _accuracy(loso, pages),
+            "only_passing_rules": _accuracy(only_passing, pages), "core_only": _accuracy(core, pages),
             "definitions": definitions, "rules": effects,
             "passing": [r for r, e in effects.items() if passes(e)]}
 
 
+def model_cv(reader: DevReader, effects: dict, settings: list[dict] | None = None) -> dict:
+    """Leave-one-site-out judgement of the learned relevance layer (round seven), DEV pages only.
+
+    For each dev site S: the named rules are chosen without S (as in :func:`cross_site`); the model
+    (:mod:`tenderarchive.analysis.train`) is trained on the other dev sites' pages, each read with the
+    rules chosen without ITS own site (``rows="loso"``: the rules' errors on an unseen site, which the
+    model must learn to correct) or with those chosen without S (``rows="same"``); S is read with the
+    rules and that model. ``settings``: dicts with ``label``, ``C``, ``margin``, ``rows``; a setting
+    with ``C=None`` is the rules alone (the leave-one-site-out figure of :func:`cross_site`)."""
+    from tenderarchive.analysis import learned, train
+    pages = reader.pages
+    sites = sorted({_site(p) for p in pages})
+    off_of = {s: tuple(r for r, e in effects.items() if not passes(e, exclude=s)) for s in sites}
+    rows_of = {off: train.collect(pages, reader.extracted, off) for off in sorted(set(off_of.values()))}
+    settings = settings or [{"label": "rules alone", "C": None},
+                            {"label": f"rules + model (C={train.C}, margin {learned.MARGIN})", "C": train.C}]
+    out = {}
+    for st in settings:
+        st = {"margin": learned.MARGIN, "rows": "loso"} | st
+        correct: dict[int, tuple] = {}
+        for site in sites:
+            idx = {i for i, p in enumerate(pages) if _site(p) == site}
+            rest = [i for i in range(len(pages)) if i not in idx]
+            rows = [rows_of[off_of[_site(pages[i])] if st["rows"] == "loso" else off_of[site]][i] for i in rest]
+            model = ({"relevance": {"weights": train.fit(rows, [pages[i] for i in rest], st["C"]), "margin": st["margin"]}}
+                     if st["C"] else {})
+            with learned.capturing(model=model):
+                correct.update(reader.read(off=off_of[site], only=idx))
+        out[st["label"]] = {"accuracy": _accuracy(correct, pages), "correct": correct}
+    return out
+
+
+def model_report(res: dict, pages) -> str:
+    lines = ["learned relevance layer, leave-one-site-out on the DEV part (rules chosen and model trained without the held-out site)",
+             f"{'setting':<34}{'relevance':>10}{'rel/site':>10}{'primary':>10}{'prim/site':>10}"]
+    for label, r in res.items():
+        a = r["accuracy"]
+        lines.append(f"{label:<34}{a['relevance']:>10.3f}{a['relevance_site_macro']:>10.3f}"
+                     f"{_fmt(a['primary_stage']):>10}{_fmt(a['primary_stage_site_macro']):>10}")
+    base = next(iter(res.values()))["correct"]
+    for label, r in list(res.items())[1:]:
+        fixed = [pages[i].id for i, c in r["correct"].items() if _points(c) > _points(base[i])]
+        broken = [pages[i].id for i, c in r["correct"].items() if _points(c) < _points(base[i])]
+        lines.append(f"  {label}: fixes {len(fixed)} pages, breaks {len(broken)}"
+                     + (f"\n     fixed: {', '.join(fixed)}" if fixed else "") + (f"\n     broken: {', '.join(broken)}" if broken else ""))
+    return "\n".join(lines)
+
+
 def cv_report(res: dict) -> str:
     lines = ["cross-site view, DEV part only"]
-    rows = [("all named rules on", res["all_rules"]), ("leave-one-site-out rule choice", res["leave_one_site_out"]),
+    rows = [("as shipped (rules + model)", res["shipped"]), ("all named rules on", res["all_rules"]), ("leave-one-site-out rule choice", res["leave_one_site_out"]),
             ("only rules passing on all dev", res["only_passing_rules"]), ("no named rule (core only)", res["core_only"])]
     rows += [(f"primary definition '{d}'", a) for d, a in res["definitions"].items()]
     lines.append(f"{'setting':<34}{'relevance':>10}{'rel/site':>10}{'primary':>10}{'prim/site':>10}{'found':>10}")
@@ -186,6 +246,8 @@ def cv_report(res: dict) -> str:
         lines.append(f"  {mark} {name:<32} fixes {len(e['fixed']):>2} sites  breaks {len(e['broken']):>2}"
                      + (f"   fixed: {', '.join(sorted(e['fixed']))}" if e["fixed"] else "")
                      + (f"   broken: {', '.join(sorted(e['broken']))}" if e["broken"] else ""))
+    if res.get("model_report"):
+        lines.append("\n" + res["model_report"])
     return "\n".join(lines)
 
 
@@ -214,9 +276,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", choices=("dev", "test"), default="test", help="whose per-page errors to print")
     ap.add_argument("--errors", action="store_true", help="print per-page errors (default: test part)")
     ap.add_argument("--cv", action="store_true", help="cross-site view of the dev part only (rules, definitions)")
+    ap.add_argument("--model", action="store_true", help="with --cv: the learned layer's leave-one-site-out judgement")
     args = ap.parse_args(argv)
     if args.cv:
-        res = cross_site(Path(args.corpus))
+        res = cross_site(Path(args.corpus), with_model=args.model)
+        if args.json:
+            res.pop("model", None)
         print(json.dumps({k: v for k, v in res.items()}, indent=2, default=list) if args.json else cv_report(res))
         return 0
     res = run(Path(args.corpus))

@@ -59,6 +59,7 @@ def analyse_article(record: dict) -> dict:
         "relevant": 1 if result["relevant"] else 0,
         "relevance_score": result["relevance_score"],
         "relevance_rule": result["relevance_rule"],
+        "relevance_model_score": result.get("relevance_model_score"),
         "matched_terms": dumps(result["matched_terms"]),
         "primary_stage": result["primary_stage"],
         "primary_stage_rule": result.get("primary_stage_rule"),

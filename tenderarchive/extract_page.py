@@ -58,7 +58,8 @@ def _summary(page: dict, url: str | None) -> dict:
         "published": page.get("published"), "published_source": page.get("published_source"),
         "published_precision": page.get("published_precision"), "page_type": page.get("page_type"),
         "relevant": result["relevant"], "relevance_score": result["relevance_score"],
-        "relevance_rule": result["relevance_rule"], "matched_terms": result["matched_terms"],
+        "relevance_rule": result["relevance_rule"], "relevance_model_score": result.get("relevance_model_score"),
+        "matched_terms": result["matched_terms"],
         "primary_stage": result["primary_stage"], "primary_stage_rule": result.get("primary_stage_rule"),
         "stages": [{"stage": s["stage"], "status": s["status"], "cue": s.get("cue"), "evidence": s.get("evidence")}
                    for s in result["stages"]],

@@ -13,6 +13,9 @@ primary stage), :mod:`.places` (municipalities, jeugdregio's), :mod:`.organisati
 All rules are hand-written: no Dutch NLP library reachable without model downloads
 handles procurement stages, tense-dependent stage status, jeugdregio's or Dutch vague
 dates; the rules are tested against the five seed texts and their gold (gold.json).
+On top of the relevance rules sits one learned layer, :mod:`.learned` (a logistic regression
+trained on the news corpus' dev part, shipped as ``model.json``), which overrules them only
+when it is confident.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from .places import find_municipalities
 from .procedure import contract_duration, lots, procedure_type, tenderned_refs
 from .relevance import relevance
 from .rules import on
+from . import learned
 from . import stages as _stages
 from .stages import add_procedure_running, detect_stages, primary_stage
 from .text import normalise, sentences
@@ -61,6 +65,9 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     rel = relevance(norm, norm_title, stage_list)
     # title + first paragraph: what the page reports (stages.primary_stage, definition "lead")
     lead = (norm_title or "") + "\n" + re.split(r"\n\s*\n", norm.strip(), maxsplit=1)[0][:600]
+    # round seven: a learned score over the rules' evidence and the title and lead words; it is kept as
+    # evidence (relevance_model_score) and overrules the rules' decision only when it is confident
+    rel = learned.decide_relevance(rel, stage_list, norm_title or "", lead)
     why: list[str] = []
     primary = primary_stage(stage_list, lead=lead, why=why)
     # "headline_reported" when a side remark's failure or court step yielded to the lead's step (round six)
