@@ -5,7 +5,8 @@ on the paths given a behaviour, which answer the way the open web sometimes does
 
 - ``("big", n)``: a 200 of ``n`` bytes (valid JSON padding) with a Content-Length;
 - ``("big-chunked", n)``: the same without a Content-Length (read until the connection closes);
-- ``("drip", seconds)``: the headers, then one byte every ``seconds``, for ever;
+- ``("drip", seconds[, length])``: the headers (a Content-Length of ``length``, default 100 MB),
+  then the body one byte every ``seconds`` (the default: for as long as a test lasts);
 - ``("loop",)``: a 302 redirect to itself;
 - ``("status", code)``: always that status.
 
@@ -49,9 +50,12 @@ class _Handler(BaseHTTPRequestHandler):
             elif kind == "drip":
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", "100000000")
+                length = behaviour[2] if len(behaviour) > 2 else 100_000_000
+                self.send_header("Content-Length", str(length))
                 self.end_headers()
-                while not server.stopping.is_set():
+                for _ in range(length):   # the body as declared, one byte at a time
+                    if server.stopping.is_set():
+                        break
                     self.wfile.write(b" ")
                     self.wfile.flush()
                     time.sleep(behaviour[1])

@@ -69,7 +69,11 @@ def test_retry_budget_bounds_a_source_failing_everywhere(snapshot, tmp_path):
 
 
 def test_sigterm_stops_a_crawl_cleanly_and_records_it(snapshot, tmp_path):
-    behaviours = {detail(p): ("drip", 0.5) for p in snapshot}
+    # Each detail takes 5 s (10 bytes, one per 0.5 s): the crawl is busy when the signal comes,
+    # and a graceful stop, which lets the downloads in progress end, takes seconds. (A declared
+    # 100 MB was refused at once: the crawl could end before the signal, which then hit a process
+    # on its way out.)
+    behaviours = {detail(p): ("drip", 0.5, 10) for p in snapshot}
     db = tmp_path / "archive.db"
     with HostileServer(TenderNedAPI(snapshot), behaviours) as server:
         command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
