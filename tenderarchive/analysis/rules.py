@@ -77,6 +77,10 @@ RULES: dict[str, str] = {
     "rel.plain_purchase": ("a purchase of youth care told in plain verbs ('in te kopen', 'contracten ... onderbrengen "
                            "bij', 'contracten voor jeugdhulp ... verlengen') in a sentence that names youth care and "
                            "reports it decided, done or dated counts as a procurement act"),
+    # round eight (branch news11i): cues the reading did not find at all (corpus README, round eight)
+    "stage.service_statement": ("a provider named as delivering the youth care from a full date on ('Sinds 1 januari 2024 "
+                                "verzorgt X', 'Vanaf 1 januari 2024 is X verantwoordelijk', 'liet deze uitvoeren door') "
+                                "implies the award done and the contract start"),
 }
 
 DISABLED: set[str] = set()
