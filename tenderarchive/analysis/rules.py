@@ -59,7 +59,8 @@ RULES: dict[str, str] = {
     "stage.restart": "a done legal stage yields to a current restarted step",
     # round three (branch news11c): read on the 40 pages of 38 new dev sites
     "stage.court_verb": "'de rechter (in X) wees/gaf/heeft ... uitgesproken' reports a (kort geding) ruling",
-    "stage.contracts_closed": "'contracten (worden) afgesloten', 'sluit contracten af' is the contract step",
+    "stage.contracts_closed": ("'contracten (worden) afgesloten', 'sluit contracten af' is the contract step; so is the passive "
+                               "'het contract ... is gesloten' (round eight)"),
     "rel.registered_resident": "'(waar het kind) staat ingeschreven' is a residence, not a tender enrolment",
     "rel.purchasing_body": "an 'inkoopbureau' (like an inkooporganisatie) names a procurement act",
     # round four (branch news11e)

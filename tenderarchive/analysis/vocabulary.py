@@ -159,7 +159,10 @@ EXTRA_CUES: list[tuple[str, str, str]] = [
     ("stage.contracts_closed", "contract_ondertekend",
      # the present "sluit contracten af" and a signing "bekrachtigd"; not the perfect "heeft contracten
      # afgesloten", which in the dev pages describes the contracts already in force (background)
-     r"\bsluit(?:en)? (?:[\w'-]+ ){0,4}contract(?:en)? af\b|(?:samenwerking|contracten|overeenkomsten) (?:[\w'-]+ ){0,8}bekrachtigd"),
+     r"\bsluit(?:en)? (?:[\w'-]+ ){0,4}contract(?:en)? af\b|(?:samenwerking|contracten|overeenkomsten) (?:[\w'-]+ ){0,8}bekrachtigd|"
+     # round eight: the passive of "sluiten" with a contract, as the core cues have it for "overeenkomst"
+     # ("het contract dat met Go! voor Jeugd ... is gesloten"); not "gesloten jeugdzorg" (the verb must follow)
+     r"\bcontract(?:en)?\b[^.;]{0,80}\b(?:is|zijn|werd|werden) gesloten\b"),
 ]
 
 # (stage, regex) in priority order: the first matching pattern at a position wins.
