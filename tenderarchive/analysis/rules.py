@@ -59,7 +59,8 @@ RULES: dict[str, str] = {
     "stage.restart": "a done legal stage yields to a current restarted step",
     # round three (branch news11c): read on the 40 pages of 38 new dev sites
     "stage.court_verb": "'de rechter (in X) wees/gaf/heeft ... uitgesproken' reports a (kort geding) ruling",
-    "stage.contracts_closed": "'contracten (worden) afgesloten', 'sluit contracten af' is the contract step",
+    "stage.contracts_closed": ("'contracten (worden) afgesloten', 'sluit contracten af' is the contract step; so is the passive "
+                               "'het contract ... is gesloten' (round eight)"),
     "rel.registered_resident": "'(waar het kind) staat ingeschreven' is a residence, not a tender enrolment",
     "rel.purchasing_body": "an 'inkoopbureau' (like an inkooporganisatie) names a procurement act",
     # round four (branch news11e)
@@ -77,6 +78,10 @@ RULES: dict[str, str] = {
     "rel.plain_purchase": ("a purchase of youth care told in plain verbs ('in te kopen', 'contracten ... onderbrengen "
                            "bij', 'contracten voor jeugdhulp ... verlengen') in a sentence that names youth care and "
                            "reports it decided, done or dated counts as a procurement act"),
+    # round eight (branch news11i): cues the reading did not find at all (corpus README, round eight)
+    "stage.service_statement": ("a provider named as delivering the youth care from a full date on ('Sinds 1 januari 2024 "
+                                "verzorgt X', 'Vanaf 1 januari 2024 is X verantwoordelijk', 'liet deze uitvoeren door') "
+                                "implies the award done and the contract start"),
 }
 
 DISABLED: set[str] = set()

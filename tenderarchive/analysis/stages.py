@@ -45,7 +45,8 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, REDO, LEGAL_STAGES, STAGE_CUES, STAGE_RANK
+from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, REDO, LEGAL_STAGES, SERVICE_STATEMENT,
+                         STAGE_CUES, STAGE_RANK)
 
 PLANNED = re.compile(
     r"\b(?:zal|zullen|gaat|(?<!te )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
@@ -195,6 +196,11 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
             continue
         for m in re.finditer(rx, sentence):
             found.append((stage + ":implied", m))
+    # "Sinds 1 januari 2024 verzorgt MetMaya ...": the provider chosen (award done) and its start (round eight)
+    if on("stage.service_statement"):
+        for m in re.finditer(SERVICE_STATEMENT, sentence):
+            found.append(("definitieve_gunning:implied", m))
+            found.append(("contractstart:service", m))
     return found
 
 
@@ -211,6 +217,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
         for stage, m in hits:
             implied = stage.endswith(":implied")
             open_now = stage.endswith(":open")
+            service = stage.endswith(":service")
             stage = stage.split(":")[0]
             if (on("stage.tender_context") and stage == "inlichtingen" and m.group(0).lower().startswith("vragen")
                     and not _TENDER_CONTEXT.search(text)):
@@ -235,6 +242,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
                 stage = "marktconsultatie"  # rule (c)
             status, strong = None, True
+            if service and re.match(r"liet", m.group(0), re.I):
+                status = "done"  # "liet deze uitvoeren door ...": the delivery began in the past
             if on("stage.ruling_done") and stage in LEGAL_STAGES and re.search(r"uitspraak|vonnis|oordeel\w*|bepaald|bepaalt|besloten|beslist|"
                                                     r"beslissing|gelijk|wees|afgewezen|toegewezen|arrest|verbiedt|verbood|"
                                                     r"bekrachtig\w*|vernietig\w*|tot de conclusie|verboden", text, re.I):

@@ -159,7 +159,10 @@ EXTRA_CUES: list[tuple[str, str, str]] = [
     ("stage.contracts_closed", "contract_ondertekend",
      # the present "sluit contracten af" and a signing "bekrachtigd"; not the perfect "heeft contracten
      # afgesloten", which in the dev pages describes the contracts already in force (background)
-     r"\bsluit(?:en)? (?:[\w'-]+ ){0,4}contract(?:en)? af\b|(?:samenwerking|contracten|overeenkomsten) (?:[\w'-]+ ){0,8}bekrachtigd"),
+     r"\bsluit(?:en)? (?:[\w'-]+ ){0,4}contract(?:en)? af\b|(?:samenwerking|contracten|overeenkomsten) (?:[\w'-]+ ){0,8}bekrachtigd|"
+     # round eight: the passive of "sluiten" with a contract, as the core cues have it for "overeenkomst"
+     # ("het contract dat met Go! voor Jeugd ... is gesloten"); not "gesloten jeugdzorg" (the verb must follow)
+     r"\bcontract(?:en)?\b[^.;]{0,80}\b(?:is|zijn|werd|werden) gesloten\b"),
 ]
 
 # (stage, regex) in priority order: the first matching pattern at a position wins.
@@ -261,6 +264,23 @@ IMPLIED_AWARD = (r"\b(?:krijgen|krijgt) (?:[\w'-]+ ){0,6}(?:aanbieders?|partijen
 # A start date of the new delivery: "Vanaf 2020 gaan ...", "per 2021 krijgen ...".
 IMPLIED_START = r"\b(?:[Vv]anaf|[Pp]er|[Mm]et ingang van) (?:1 \w+ )?(?:19|20)\d\d\b(?= (?:gaan|gaat|krijgen|krijgt)\b)|" \
                 r"\b(?:[Vv]anaf|[Pp]er) (?:1 \w+ )?(?:19|20)\d\d\b(?= een (?:[\w'-]+ ){0,3}(?:aanbieders?|partijen) )"
+
+# Who delivers the youth care from a date on, told as a present or past service statement (issue 11
+# round eight, rule ``stage.service_statement``): "Sinds 1 januari 2024 verzorgt MetMaya bijna alle ...",
+# "Vanaf 1 januari 2024 is MetMaya verantwoordelijk voor ...", "Vanaf 1 januari 2024 is hiervoor één
+# organisatie ...", "liet deze uitvoeren door een klein consortium". The provider is chosen (the award is
+# made) and the delivery starts on that date. Case-sensitive: the provider is a name (a capital after the
+# verb), not "de gemeenten" of the decentralisation ("Sinds 1 januari 2015 zijn gemeenten verantwoordelijk");
+# a full date ("1 januari 2024") is required for the same reason.
+_MONTH_RX = "(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+SERVICE_STATEMENT = (
+    r"\b(?:[Ss]inds|[Vv]anaf|[Pp]er|[Mm]et ingang van) 1 " + _MONTH_RX + r" (?:19|20)\d\d,? "
+    r"(?:verzorgt|verzorgen|levert|leveren|biedt|bieden|voert|voeren|is|zijn)(?: (?:hiervoor|daarvoor|nu|er))? "
+    r"(?:(?:één|1) (?:nieuwe )?(?:organisatie|aanbieder|partij|partner|consortium|samenwerkingsverband)\b|"
+    r"(?!(?:De|Het|Een|Er|Wij|We|Zij|Ze|Dit|Dat|Deze|Die|Gemeente\w*|Jeugd\w*|Regio\w*)\b)[A-Z][\w'’!&.-]*(?: [A-Z][\w'’!&.-]*){0,3}"
+    r" (?:verantwoordelijk|de|het|bijna|alle|\w*jeugd\w*|zorg\w*|hulp\w*)\b)|"
+    r"\b(?:liet|lieten) (?:deze|die|dit|hem|haar|de [\w-]+|het [\w-]+) uitvoeren door\b"
+)
 
 # --- §3.4 procedure types -----------------------------------------------------
 PROCEDURE_TYPES: list[tuple[str, str]] = [

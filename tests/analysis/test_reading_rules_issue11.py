@@ -445,3 +445,37 @@ def test_a_purchase_of_youth_care_in_plain_verbs_is_a_procurement_when_reported(
                     "Dat veel van de contracten voor jeugdzorg niet hoeven te worden aanbesteed is anders.",
                     "Gemeenten kunnen jeugdhulp op veel manieren inkopen."):
         assert not analyse(generic)["relevant"], generic
+
+
+# --- round eight (branch news11i): cues the reading did not find at all ------------------
+
+def test_a_provider_delivering_from_a_date_implies_the_award_and_the_start():
+    """stage.service_statement: the provider named as delivering the youth care from a full date on."""
+    st, primary = _st("Sinds 1 januari 2024 verzorgt Zorgpartner Noord bijna alle specialistische jeugdhulp in de "
+                      "regio. Dit is het resultaat van een aanbestedingstraject.", published=dt.date(2024, 6, 1))
+    assert st["definitieve_gunning"] == "done" and st["contractstart"] in ("done", "current")
+    assert primary == "contractstart"
+    st, primary = _st("Vanaf 1 januari 2025 is Zorgpartner Noord verantwoordelijk voor de specialistische jeugdhulp "
+                      "in de regio.", published=dt.date(2024, 6, 1))
+    assert st["definitieve_gunning"] == "done" and st["contractstart"] == "planned"
+    assert primary == "definitieve_gunning"
+    st, primary = _st("De gemeente bundelde de jeugdhulp in één opdracht en liet deze uitvoeren door een klein "
+                      "consortium van aanbieders.", published=dt.date(2025, 10, 1))
+    assert st["contractstart"] == "done" and primary == "contractstart"
+
+
+def test_the_decentralisation_is_no_service_statement():
+    """stage.service_statement needs a provider's name, not the municipalities of the Jeugdwet."""
+    st, _ = _st("Sinds 1 januari 2015 zijn gemeenten verantwoordelijk voor de jeugdhulp en de inkoop daarvan.",
+                published=dt.date(2024, 6, 1))
+    assert "definitieve_gunning" not in st and "contractstart" not in st
+
+
+def test_a_contract_is_gesloten_is_the_signing_but_gesloten_jeugdzorg_is_not():
+    """stage.contracts_closed, round eight: the passive of 'sluiten' with a contract."""
+    st, _ = _st("Het contract dat met Zorgpartner Noord voor de jeugdhulp is gesloten, geldt vier jaar.",
+                published=dt.date(2024, 6, 1))
+    assert st.get("contract_ondertekend") in ("done", "current")
+    st, _ = _st("De contracten voor de gesloten jeugdzorg zijn in 2020 aanbesteed.", published=dt.date(2024, 6, 1))
+    assert "contract_ondertekend" not in st
+
