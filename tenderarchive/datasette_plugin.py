@@ -154,18 +154,14 @@ async def search_everything(datasette, request):
     datasette-search-all answered it before by running every searchable table's own search, a
     count and a list per table; at a million notices a common word took five seconds. This is a
     redirect, so the result has the saved search's address, feeds and CSV."""
-    from urllib.parse import urlencode
-
     from datasette.utils.asgi import Response
 
-    for name in datasette.databases:
-        if name.startswith("_"):
-            continue
-        if "search_all" in await datasette.get_canned_queries(name, None):
-            q = request.args.get("q", "")
-            return Response.redirect(datasette.urls.database(name) + "/search_all"
-                                     + ("?" + urlencode({"q": q}) if q else ""))
-    return Response.text("No archive with the saved search search_all is served.", status=404)
+    from tenderarchive.research import archive_database, query_url
+
+    database = archive_database(datasette)
+    if "search_all" not in await datasette.get_canned_queries(database, None):
+        return Response.text("No archive with the saved search search_all is served.", status=404)
+    return Response.redirect(query_url(database, "search_all", {"q": request.args.get("q", "")}))
 
 
 @hookimpl

@@ -45,8 +45,8 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, REDO, LEGAL_STAGES, SERVICE_STATEMENT,
-                         STAGE_CUES, STAGE_RANK)
+from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, REDO, LEGAL_STAGES, SERVICE_DONE,
+                         SERVICE_FROM, STAGE_CUES, STAGE_RANK)
 
 PLANNED = re.compile(
     r"\b(?:zal|zullen|gaat|(?<!te )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
@@ -198,9 +198,10 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
             found.append((stage + ":implied", m))
     # "Sinds 1 januari 2024 verzorgt MetMaya ...": the provider chosen (award done) and its start (round eight)
     if on("stage.service_statement"):
-        for m in re.finditer(SERVICE_STATEMENT, sentence):
-            found.append(("definitieve_gunning:implied", m))
-            found.append(("contractstart:service", m))
+        for rx, start in ((SERVICE_FROM, "contractstart:service"), (SERVICE_DONE, "contractstart:service_done")):
+            for m in re.finditer(rx, sentence):
+                found.append(("definitieve_gunning:implied", m))
+                found.append((start, m))
     return found
 
 
@@ -217,7 +218,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
         for stage, m in hits:
             implied = stage.endswith(":implied")
             open_now = stage.endswith(":open")
-            service = stage.endswith(":service")
+            service_done = stage.endswith(":service_done")
             stage = stage.split(":")[0]
             if (on("stage.tender_context") and stage == "inlichtingen" and m.group(0).lower().startswith("vragen")
                     and not _TENDER_CONTEXT.search(text)):
@@ -242,7 +243,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
                 stage = "marktconsultatie"  # rule (c)
             status, strong = None, True
-            if service and re.match(r"liet", m.group(0), re.I):
+            if service_done:
                 status = "done"  # "liet deze uitvoeren door ...": the delivery began in the past
             if on("stage.ruling_done") and stage in LEGAL_STAGES and re.search(r"uitspraak|vonnis|oordeel\w*|bepaald|bepaalt|besloten|beslist|"
                                                     r"beslissing|gelijk|wees|afgewezen|toegewezen|arrest|verbiedt|verbood|"

@@ -265,6 +265,9 @@ IMPLIED_AWARD = (r"\b(?:krijgen|krijgt) (?:[\w'-]+ ){0,6}(?:aanbieders?|partijen
 IMPLIED_START = r"\b(?:[Vv]anaf|[Pp]er|[Mm]et ingang van) (?:1 \w+ )?(?:19|20)\d\d\b(?= (?:gaan|gaat|krijgen|krijgt)\b)|" \
                 r"\b(?:[Vv]anaf|[Pp]er) (?:1 \w+ )?(?:19|20)\d\d\b(?= een (?:[\w'-]+ ){0,3}(?:aanbieders?|partijen) )"
 
+# Month and weekday names: the one table of tenderarchive/extraction/dates.py (issue 9).
+from tenderarchive.extraction.dates import MONTHS, WEEKDAYS  # noqa: E402,F401
+
 # Who delivers the youth care from a date on, told as a present or past service statement (issue 11
 # round eight, rule ``stage.service_statement``): "Sinds 1 januari 2024 verzorgt MetMaya bijna alle ...",
 # "Vanaf 1 januari 2024 is MetMaya verantwoordelijk voor ...", "Vanaf 1 januari 2024 is hiervoor één
@@ -272,15 +275,18 @@ IMPLIED_START = r"\b(?:[Vv]anaf|[Pp]er|[Mm]et ingang van) (?:1 \w+ )?(?:19|20)\d
 # made) and the delivery starts on that date. Case-sensitive: the provider is a name (a capital after the
 # verb), not "de gemeenten" of the decentralisation ("Sinds 1 januari 2015 zijn gemeenten verantwoordelijk");
 # a full date ("1 januari 2024") is required for the same reason.
-_MONTH_RX = "(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-SERVICE_STATEMENT = (
+# the full month names of the one month table (tenderarchive/extraction/dates.py): the longest name of each month
+_MONTH_RX = "(?:" + "|".join(max((k for k, v in MONTHS.items() if v == n), key=len) for n in range(1, 13)) + ")"
+#: From a date on, a named provider delivers (present): the award made and the contract start.
+SERVICE_FROM = (
     r"\b(?:[Ss]inds|[Vv]anaf|[Pp]er|[Mm]et ingang van) 1 " + _MONTH_RX + r" (?:19|20)\d\d,? "
     r"(?:verzorgt|verzorgen|levert|leveren|biedt|bieden|voert|voeren|is|zijn)(?: (?:hiervoor|daarvoor|nu|er))? "
     r"(?:(?:één|1) (?:nieuwe )?(?:organisatie|aanbieder|partij|partner|consortium|samenwerkingsverband)\b|"
     r"(?!(?:De|Het|Een|Er|Wij|We|Zij|Ze|Dit|Dat|Deze|Die|Gemeente\w*|Jeugd\w*|Regio\w*)\b)[A-Z][\w'’!&.-]*(?: [A-Z][\w'’!&.-]*){0,3}"
-    r" (?:verantwoordelijk|de|het|bijna|alle|\w*jeugd\w*|zorg\w*|hulp\w*)\b)|"
-    r"\b(?:liet|lieten) (?:deze|die|dit|hem|haar|de [\w-]+|het [\w-]+) uitvoeren door\b"
+    r" (?:verantwoordelijk|de|het|bijna|alle|\w*jeugd\w*|zorg\w*|hulp\w*)\b)"
 )
+#: "liet deze uitvoeren door ...": the same, told in the past (the delivery began).
+SERVICE_DONE = r"\b(?:liet|lieten) (?:deze|die|dit|hem|haar|de [\w-]+|het [\w-]+) uitvoeren door\b"
 
 # --- §3.4 procedure types -----------------------------------------------------
 PROCEDURE_TYPES: list[tuple[str, str]] = [
@@ -296,5 +302,3 @@ PROCEDURE_TYPES: list[tuple[str, str]] = [
     ("not_a_tender", r"open house|toelatingsprocedure|bestuurlijk contracteren|inbesteden|subsidierelatie"),
 ]
 
-# Month and weekday names: the one table of tenderarchive/extraction/dates.py (issue 9).
-from tenderarchive.extraction.dates import MONTHS, WEEKDAYS  # noqa: E402,F401
