@@ -419,8 +419,8 @@ def page_sql(served: Served, kind: str, path: str) -> tuple[list[tuple[str, obje
     whole table, the read of ``facet_counts`` it makes (tenderarchive/datasette_plugin.py)."""
     page = served.client.get(path)
     timed_out = b"SQL query took too long" in page.content or b"These facets timed out" in page.content
-    if path.startswith("/-/"):
-        return [], page.status_code, timed_out  # a plugin page: its SQL is in the JSON requests that follow
+    if path.startswith("/-/") or page.is_redirect:
+        return [], page.status_code, timed_out  # a plugin page or a redirect: the SQL is in the requests that follow
     base, _, query = path.partition("?")
     if base == f"/{served.db}.json":
         sql = urllib.parse.parse_qs(query)["sql"][0]
@@ -432,10 +432,16 @@ def page_sql(served: Served, kind: str, path: str) -> tuple[list[tuple[str, obje
         return [], page.status_code, True
     sql, params = data["query"]["sql"], data["query"]["params"]
     statements = [(sql, params)]
+    asked = urllib.parse.parse_qs(query)
+    if kind == "table search" and asked.get("_groot") == ["1"]:  # a big search (table_search.py): its note's count
+        table = base.split("/")[-1][:-5]
+        statements.append((f"select count(*) from {table}_fts where {table}_fts match escape_fts(?)",
+                           [asked["_search"][0]]))
     if kind in ("table", "table search"):
         rows = "select * from " + re.sub(r"(?is)\s+order by .*$", "", sql.split(" from ", 1)[1])
         rows = re.sub(r"(?is)\s+limit \d+$", "", rows)
-        statements.append((f"select count(*) from ({rows})", params))
+        if "_nocount" not in asked:
+            statements.append((f"select count(*) from ({rows})", params))
         facets = data.get("facet_results") or {}
         facets = facets.get("results", facets) if isinstance(facets, dict) else {}
         for column, facet in facets.items():
@@ -501,8 +507,14 @@ def targets(served: Served, params: dict) -> list[tuple[str, str, list[str]]]:
     if found:
         search.append(urllib.parse.urlsplit(found)._replace(scheme="", netloc="").geturl())
     out.append(("search", f"/-/search?q={q} (redirect + search_all)", search))
+    # A table search with more matches than table_search_limit is sent on to the page without
+    # Datasette's count and facets (tenderarchive/table_search.py): then both requests.
     for table in ("notices", "articles"):
-        out.append(("table search", f"{table}?_search={q}", [f"/{db}/{table}?" + urllib.parse.urlencode({"_search": q})]))
+        paths = [f"/{db}/{table}?" + urllib.parse.urlencode({"_search": q})]
+        found = served.client.get(paths[0]).headers.get("location", "")
+        if found:
+            paths.append(urllib.parse.urlsplit(found)._replace(scheme="", netloc="").geturl())
+        out.append(("table search", f"{table}?_search={q}" + (" (redirect + page)" if found else ""), paths))
     return out
 
 

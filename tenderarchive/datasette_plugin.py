@@ -39,6 +39,10 @@
 
 * ``/-/search?q=…`` is the saved search ``search_all`` (:func:`search_everything`).
 
+* A table search that matches more than ``table_search_limit`` rows shows its rows without
+  Datasette's count and facets over every match, and says how many match
+  (``tenderarchive/table_search.py``: ``asgi_wrapper`` and ``extra_template_vars``).
+
 * Atom feeds of saved searches (:func:`render_atom`, in place of datasette-atom's renderer)
   are valid XML whatever the archived text holds, link only http(s) URLs, and are valid
   empty feeds when a search has no rows.
@@ -162,6 +166,25 @@ async def search_everything(datasette, request):
     if "search_all" not in await datasette.get_canned_queries(database, None):
         return Response.text("No archive with the saved search search_all is served.", status=404)
     return Response.redirect(query_url(database, "search_all", {"q": request.args.get("q", "")}))
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    from tenderarchive import table_search
+
+    return lambda app: table_search.wrap(datasette, app)
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    if view_name != "table" or request is None or not table:
+        return {}
+    from tenderarchive import table_search
+
+    async def inner():
+        return {"table_search_note": await table_search.note(datasette, request, database, table)}
+
+    return inner
 
 
 @hookimpl

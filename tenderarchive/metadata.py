@@ -129,6 +129,11 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
     tables = database.setdefault("tables", {})
     for name in hidden_tables(db):
         tables.setdefault(name, {})["hidden"] = True
+    if db is not None:  # a big table search is listed by the rowid (tenderarchive/table_search.py)
+        from tenderarchive.table_search import sortable_columns
+
+        for name, columns in sortable_columns(db).items():
+            tables.setdefault(name, {}).setdefault("sortable_columns", columns)
     metadata = _rename_database(metadata, database_name)
     if is_synthetic(db):
         metadata["description_html"] = SYNTHETIC_WARNING + metadata.get("description_html", "")

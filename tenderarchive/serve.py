@@ -46,6 +46,11 @@ SETTINGS = {
 }
 
 
+#: Templates over Datasette's own (``{% extends "default:…" %}``): the table page's note on a big
+#: search (tenderarchive/table_search.py). research.html is read by tenderarchive/research.py.
+TEMPLATES = Path(__file__).parent / "datasette" / "templates"
+
+
 class _MarkdownForTemplates:
     """The template side of datasette-render-markdown, without its ``render_cell``.
 
@@ -109,7 +114,8 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
             self._all_file_connections.append(conn)
             return conn
 
-    datasette = Datasette([], metadata=metadata, settings={**SETTINGS, **(settings or {})})
+    datasette = Datasette([], metadata=metadata, settings={**SETTINGS, **(settings or {})},
+                          template_dir=str(TEMPLATES))
     datasette.add_database(ArchiveDatabase(datasette, path=str(path), is_mutable=not immutable), name=path.stem)
     return datasette
 

@@ -1,0 +1,198 @@
+"""Datasette's table search on a big table: the rows at once, counts over every match on request.
+
+Datasette's table page searches with ``rowid in (select rowid from <fts> where <fts> match …)``
+and then counts every match and groups every match once per default facet. Each of those
+queries reads the row of every match from the table, about 1.5 µs a match: on a million notices
+"jeugdhulp" matches 251,000, and the page took four seconds (the count 0.4–0.6 s, each of four
+facets 0.5 s; bench/README.md, issue 14). No plugin hook changes the table view's SQL, and the
+count inside FTS5 alone takes 10–25 ms.
+
+So a table page whose search matches more than ``table_search_limit`` rows (plugin setting of
+``tenderarchive`` in tenderarchive/datasette/metadata.yaml, 10,000 as in the saved search
+``search_all``) is sent (302) to the same address with Datasette's own switches ``_nocount=1``
+and ``_nofacet=1`` and the marker ``_groot=1``, listed by the table's rowid, highest first
+(``_sort_desc``: the integer primary key, e.g. a notice's publication id, or ``rowid``, the
+order of archiving), without Datasette's count and facets: sorting by any other column reads
+every match as the count does (0.4 s for those 251,000), the rowid order stops after a page,
+as ``search_all`` does beyond the same number of matches. The page says how many rows contain the words (counted
+inside FTS5) and links the same search with ``_alles=1``, which counts and facets every match
+as Datasette always did. A search that matches fewer rows is sent back to the full page (the
+search form carries the switches over to the next search). Only HTML table pages are sent on:
+the ``.json`` and ``.csv`` forms answer as Datasette does, and a page whose address already
+asks for ``_nocount``, ``_nofacet`` or ``_alles`` itself is left as asked (as is its own sort).
+
+Written here (an ASGI wrapper and a template variable) because Datasette offers the switches but
+no setting that turns them on by the number of matches.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+from datasette.utils import escape_fts, escape_sqlite
+
+#: Matches above which a table page leaves out the count and the facets (plugin setting
+#: ``table_search_limit`` of ``tenderarchive``; the saved search ``search_all`` ranks up to the same).
+DEFAULT_LIMIT = 10_000
+#: The switches a big search gets, in this order: Datasette's two and the marker that they are ours.
+SWITCHES = (("_nocount", "1"), ("_nofacet", "1"), ("_groot", "1"))
+#: Asks for the count and the facets over every match, however many.
+EVERYTHING = "_alles"
+
+_TABLE_PAGE = re.compile(r"^/([^/]+)/([^/]+)$")
+
+
+def match_limit(datasette, database: str, table: str) -> int:
+    config = datasette.plugin_config("tenderarchive", database=database, table=table) or {}
+    try:
+        return int(config.get("table_search_limit", DEFAULT_LIMIT))
+    except (TypeError, ValueError):
+        return DEFAULT_LIMIT
+
+
+async def fts_of(datasette, database: str, table: str, args: dict) -> str | None:
+    """The FTS table Datasette's search uses for ``table`` (same order of precedence)."""
+    db = datasette.get_database(database)
+    metadata = datasette.table_metadata(database, table)
+    return args.get("_fts_table") or metadata.get("fts_table") or await db.fts_table(table)
+
+
+def match_expression(datasette, database: str, table: str, args: dict) -> str:
+    """The search as Datasette passes it to ``match``: escaped unless raw mode is asked."""
+    raw = datasette.table_metadata(database, table).get("searchmode") == "raw"
+    mode = args.get("_searchmode")
+    raw = True if mode == "raw" else False if mode == "escaped" else raw
+    search = args["_search"]
+    return search if raw else escape_fts(search)
+
+
+async def matches(datasette, database: str, fts: str, expression: str, cap: int | None = None) -> int | None:
+    """How many rows of ``fts`` match (at most ``cap + 1`` counted), or None if FTS5 refuses the
+    expression (Datasette then shows its own error)."""
+    inner = f"select rowid from {escape_sqlite(fts)} where {escape_sqlite(fts)} match :q"
+    sql = f"select count(*) from ({inner}{' limit :cap' if cap is not None else ''})"
+    try:
+        result = await datasette.get_database(database).execute(sql, {"q": expression, "cap": (cap or 0) + 1})
+    except Exception:  # noqa: BLE001 - FTS5 syntax errors, a time limit: not this module's to report
+        return None
+    return result.first()[0]
+
+
+def _with(pairs: list[tuple[str, str]], add=(), drop=()) -> str:
+    kept = [(k, v) for k, v in pairs if k not in drop and k not in dict(add)]
+    return urllib.parse.urlencode(kept + list(add))
+
+
+async def archive_order(datasette, database: str, table: str) -> str | None:
+    """The column a big search of ``table`` is listed by, highest first, or None when the table
+    has none that is its rowid: its integer primary key, else ``rowid`` where Datasette may sort
+    by it (a table without a primary key, or one whose ``sortable_columns`` name it,
+    :func:`sortable_columns`). Listing by the rowid walks the matches in FTS5's order and stops
+    after a page; any other order sorts every match first."""
+    db = datasette.get_database(database)
+    pks = await db.primary_keys(table)
+    if len(pks) == 1:
+        columns = {c.name: c.type for c in await db.table_column_details(table)}
+        if (columns.get(pks[0]) or "").upper() == "INTEGER":
+            return pks[0]
+    if not pks or "rowid" in (datasette.table_metadata(database, table).get("sortable_columns") or ()):
+        return "rowid"
+    return None
+
+
+def sortable_columns(db) -> dict[str, list[str]]:
+    """``sortable_columns`` for the searchable tables of ``db`` (a sqlite-utils Database) whose
+    primary key is not their rowid: every column and ``rowid``, so that a big search can be listed
+    by the rowid (:func:`archive_order`). Used by tenderarchive/metadata.py."""
+    out = {}
+    for name in db.table_names():
+        table = db[name]
+        if name.endswith("_fts") or f"{name}_fts" not in db.table_names():
+            continue
+        pks = table.pks
+        if pks == ["rowid"] or (len(pks) == 1 and table.columns_dict.get(pks[0]) is int):
+            continue
+        out[name] = [c.name for c in table.columns] + ["rowid"]
+    return out
+
+
+async def redirect_for(datasette, path: str, query_string: str) -> str | None:
+    """Where a GET of ``path?query_string`` should go instead, or None to serve it as asked."""
+    found = _TABLE_PAGE.match(path)
+    if not found:
+        return None
+    database, table = (urllib.parse.unquote(part) for part in found.groups())
+    if database not in datasette.databases or "." in table:
+        return None
+    pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
+    args = dict(pairs)
+    ours = args.get("_groot") == "1"
+    if EVERYTHING in args:
+        if not ours:
+            return None
+        order = await archive_order(datasette, database, table) if await datasette.get_database(
+            database).table_exists(table) else None
+        return f"{path}?{_shed(pairs, order)}"
+    if not ours and ("_nocount" in args or "_nofacet" in args):
+        return None  # asked for by the reader
+    search = args.get("_search", "").strip()
+    if not search and not ours:
+        return None
+    big, order = False, None
+    if await datasette.get_database(database).table_exists(table):
+        order = await archive_order(datasette, database, table)
+        fts = await fts_of(datasette, database, table, args) if search else None
+        if fts:
+            limit = match_limit(datasette, database, table)
+            n = await matches(datasette, database, fts, match_expression(datasette, database, table, args), limit)
+            big = n is not None and n > limit
+    if big and not ours:
+        sort = [("_sort_desc", order)] if order and "_sort" not in args and "_sort_desc" not in args else []
+        return f"{path}?{_with(pairs, add=(*SWITCHES, *sort))}"
+    if ours and not big:
+        return f"{path}?{_shed(pairs, order)}"
+    return None
+
+
+def _shed(pairs: list[tuple[str, str]], order: str | None) -> str:
+    """The address without the switches of a big search (and the order it was given)."""
+    return urllib.parse.urlencode([(k, v) for k, v in pairs if k not in dict(SWITCHES)
+                                   and not (k == "_sort_desc" and v == order)])
+
+
+def wrap(datasette, app):
+    """The ASGI app that sends a big table search on (see the module docstring)."""
+    from datasette.utils.asgi import Response
+
+    async def wrapped(scope, receive, send):
+        if scope.get("type") == "http" and scope.get("method") in ("GET", "HEAD"):
+            target = await redirect_for(datasette, scope.get("path", ""),
+                                        scope.get("query_string", b"").decode("latin-1"))
+            if target is not None:
+                await Response.redirect(target).asgi_send(send)
+                return
+        await app(scope, receive, send)
+
+    return wrapped
+
+
+async def note(datasette, request, database: str, table: str) -> dict | None:
+    """What the table page says on a big search: how many rows contain the words, and the
+    address that counts and facets every match."""
+    args = {k: request.args.get(k) for k in request.args}
+    if args.get("_groot") != "1" or not (args.get("_search") or "").strip():
+        return None
+    fts = await fts_of(datasette, database, table, args)
+    if not fts:
+        return None
+    n = await matches(datasette, database, fts, match_expression(datasette, database, table, args))
+    order = await archive_order(datasette, database, table)
+    pairs = [(k, v) for k, v in urllib.parse.parse_qsl(request.query_string, keep_blank_values=True)
+             if k not in dict(SWITCHES) and k != "_next" and not (k == "_sort_desc" and v == order)]
+    return {
+        "matches": n, "limit": match_limit(datasette, database, table),
+        "order": args.get("_sort_desc") if args.get("_sort_desc") == order else None,
+        "filtered": any(not (k.startswith("_") and "__" not in k) for k, _ in pairs),
+        "everything_url": f"{request.path}?{urllib.parse.urlencode(pairs + [(EVERYTHING, '1')])}",
+    }

@@ -1,0 +1,150 @@
+"""A table search with many matches: its rows at once, the count and facets on request
+(tenderarchive/table_search.py). The served Datasette of the demo archive, in process through its
+own ASGI client (asgi_wrapper included), with ``table_search_limit`` lowered so the demo's
+common words count as many."""
+
+import asyncio
+import re
+import sqlite3
+import urllib.parse
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tenderarchive import readonly
+from tenderarchive.metadata import build_metadata
+from tenderarchive.serve import make_datasette
+from tenderarchive.table_search import DEFAULT_LIMIT
+
+LIMIT = 2
+
+
+def fts_matches(archive: Path, word: str) -> int:
+    conn = sqlite3.connect(f"file:{archive}?mode=ro", uri=True)
+    try:
+        return conn.execute("select count(*) from notices_fts where notices_fts match ?", [f'"{word}"']).fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def served(demo_archive):
+    db = readonly.database(demo_archive)
+    try:
+        metadata = build_metadata(db, demo_archive.stem)
+    finally:
+        db.close()
+    metadata["plugins"]["tenderarchive"]["table_search_limit"] = LIMIT
+    datasette = make_datasette(demo_archive, metadata, immutable=True)
+    asyncio.run(datasette.invoke_startup())
+    return datasette
+
+
+def get(datasette, path: str):
+    return asyncio.run(datasette.client.get(path))
+
+
+def ids(html: str) -> list[str]:
+    return re.findall(r'class="col-publication_id[^"]*"[^>]*><a href="[^"]*">(\d+)</a>', html)
+
+
+@pytest.fixture(scope="module")
+def common_word(demo_archive):
+    for word in ("jeugdhulp", "jeugdzorg", "gemeente"):
+        if fts_matches(demo_archive, word) > LIMIT:
+            return word
+    pytest.fail("the demo has no word in more than two notices")
+
+
+def test_a_search_with_more_matches_than_the_limit_is_sent_to_the_page_without_count_and_facets(served, common_word,
+                                                                                            demo_archive):
+    answer = get(served, "/archive/notices?" + urllib.parse.urlencode({"_search": common_word}))
+    assert answer.status_code == 302
+    target = answer.headers["location"]
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(target).query) == {
+        "_search": [common_word], "_nocount": ["1"], "_nofacet": ["1"], "_groot": ["1"],
+        "_sort_desc": ["publication_id"]}
+    page = get(served, target)
+    assert page.status_code == 200
+    html = page.text
+    n = fts_matches(demo_archive, common_word)
+    assert f"{n:,} rows contain these words" in html and "by publication_id, highest first" in html
+    assert 'class="facet-info"' not in html and "facet-results" not in html
+    everything = re.search(r'<a href="([^"]*)">count them and show the facets</a>', html).group(1).replace("&amp;", "&")
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(everything).query) == {"_search": [common_word], "_alles": ["1"]}
+    full = get(served, everything)
+    assert full.status_code == 200
+    assert "facet-results" in full.text and f"{n:,} row" in full.text
+    # The same rows, listed by publication id instead of publication date.
+    assert ids(html) and ids(html) == sorted(ids(html), key=int, reverse=True)
+    by_id = get(served, everything + "&_sort_desc=publication_id&_size=max")
+    assert ids(html) == ids(by_id.text)[:len(ids(html))]
+    assert len(ids(by_id.text)) == n
+
+
+def test_a_search_with_few_matches_is_the_full_page_and_sheds_switches_carried_over(served):
+    word = "RESIDENTIELE"
+    answer = get(served, "/archive/notices?_search=" + word)
+    assert answer.status_code == 200 and "facet-results" in answer.text and "1 row" in answer.text
+    # The search form carries the switches of a big search over to the next one.
+    carried = get(served, f"/archive/notices?_search={word}&_nocount=1&_nofacet=1&_groot=1&_sort_desc=publication_id")
+    assert carried.status_code == 302
+    assert carried.headers["location"] == f"/archive/notices?_search={word}"
+    # A sort the reader chose stays.
+    chosen = get(served, f"/archive/notices?_search={word}&_nocount=1&_nofacet=1&_groot=1&_sort=title")
+    assert chosen.headers["location"] == f"/archive/notices?_search={word}&_sort=title"
+
+
+def test_everything_drops_the_switches_and_the_readers_own_switches_are_kept(served, common_word):
+    answer = get(served, f"/archive/notices?_search={common_word}&_nocount=1&_nofacet=1&_groot=1"
+                         "&_sort_desc=publication_id&_alles=1")
+    assert answer.status_code == 302
+    assert answer.headers["location"] == f"/archive/notices?_search={common_word}&_alles=1"
+    # A big search with the reader's own sort keeps it.
+    sorted_by_title = get(served, f"/archive/notices?_search={common_word}&_sort=title")
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(sorted_by_title.headers["location"]).query)["_sort"] == ["title"]
+    assert "_sort_desc" not in sorted_by_title.headers["location"]
+    assert get(served, f"/archive/notices?_search={common_word}&_alles=1").status_code == 200
+    own = get(served, f"/archive/notices?_search={common_word}&_nocount=1")
+    assert own.status_code == 200 and "facet-results" in own.text
+
+
+def test_json_csv_other_pages_and_bad_searches_are_served_as_datasette_serves_them(served, common_word):
+    data = get(served, f"/archive/notices.json?_search={common_word}").json()
+    assert data["filtered_table_rows_count"] > LIMIT and data["facet_results"]
+    assert get(served, f"/archive/notices.csv?_search={common_word}").status_code == 200
+    assert get(served, "/archive/notices").status_code == 200
+    assert get(served, "/archive/procurements?_search=x").status_code == 200  # no search index: Datasette's answer
+    raw = get(served, "/archive/notices?" + urllib.parse.urlencode({"_search": '"unclosed', "_searchmode": "raw"}))
+    assert raw.status_code != 302
+
+
+def test_the_default_limit_is_the_one_of_search_all():
+    shipped = yaml.safe_load((Path(__file__).parents[2] / "tenderarchive/datasette/metadata.yaml").read_text())
+    assert shipped["plugins"]["tenderarchive"]["table_search_limit"] == DEFAULT_LIMIT
+    sql = shipped["databases"]["archive"]["queries"]["search_all"]["sql"]
+    assert f"offset {DEFAULT_LIMIT}" in sql
+
+
+def test_articles_are_listed_by_their_rowid_the_order_of_archiving(served, demo_archive):
+    """``articles`` has a text primary key (its url): a big search of it is listed by ``rowid``,
+    which its metadata makes sortable (tenderarchive/metadata.py)."""
+    conn = sqlite3.connect(f"file:{demo_archive}?mode=ro", uri=True)
+    try:
+        rowids, words = None, None
+        for word in ("jeugdhulp", "jeugdzorg", "gemeente", "aanbesteding"):
+            found = [r[0] for r in conn.execute("select rowid from articles_fts where articles_fts match ? order by rowid desc",
+                                                [f'"{word}"'])]
+            if len(found) > LIMIT:
+                rowids, words = found, word
+                break
+        assert rowids, "the demo has no word in more than two articles"
+        urls = [conn.execute("select url from articles where rowid = ?", [r]).fetchone()[0] for r in rowids]
+    finally:
+        conn.close()
+    answer = get(served, "/archive/articles?_search=" + words)
+    assert answer.status_code == 302 and "_sort_desc=rowid" in answer.headers["location"]
+    data = get(served, answer.headers["location"].replace("/archive/articles?", "/archive/articles.json?")
+               + "&_shape=array&_size=max").json()
+    assert [row["url"] for row in data] == urls
