@@ -79,11 +79,6 @@ async def matches(datasette, database: str, fts: str, expression: str, cap: int 
     return result.first()[0]
 
 
-def _with(pairs: list[tuple[str, str]], add=(), drop=()) -> str:
-    kept = [(k, v) for k, v in pairs if k not in drop and k not in dict(add)]
-    return urllib.parse.urlencode(kept + list(add))
-
-
 async def archive_order(datasette, database: str, table: str) -> str | None:
     """The column a big search of ``table`` is listed by, highest first, or None when the table
     has none that is its rowid: its integer primary key, else ``rowid`` where Datasette may sort
@@ -106,9 +101,10 @@ def sortable_columns(db) -> dict[str, list[str]]:
     primary key is not their rowid: every column and ``rowid``, so that a big search can be listed
     by the rowid (:func:`archive_order`). Used by tenderarchive/metadata.py."""
     out = {}
-    for name in db.table_names():
+    names = set(db.table_names())
+    for name in sorted(names):
         table = db[name]
-        if name.endswith("_fts") or f"{name}_fts" not in db.table_names():
+        if name.endswith("_fts") or f"{name}_fts" not in names:
             continue
         pks = table.pks
         if pks == ["rowid"] or (len(pks) == 1 and table.columns_dict.get(pks[0]) is int):
@@ -133,7 +129,7 @@ async def redirect_for(datasette, path: str, query_string: str) -> str | None:
             return None
         order = await archive_order(datasette, database, table) if await datasette.get_database(
             database).table_exists(table) else None
-        return f"{path}?{_shed(pairs, order)}"
+        return _address(path, _shed(pairs, order))
     if not ours and ("_nocount" in args or "_nofacet" in args):
         return None  # asked for by the reader
     search = args.get("_search", "").strip()
@@ -149,10 +145,14 @@ async def redirect_for(datasette, path: str, query_string: str) -> str | None:
             big = n is not None and n > limit
     if big and not ours:
         sort = [("_sort_desc", order)] if order and "_sort" not in args and "_sort_desc" not in args else []
-        return f"{path}?{_with(pairs, add=(*SWITCHES, *sort))}"
+        return f"{path}?{urllib.parse.urlencode([*pairs, *SWITCHES, *sort])}"
     if ours and not big:
-        return f"{path}?{_shed(pairs, order)}"
+        return _address(path, _shed(pairs, order))
     return None
+
+
+def _address(path: str, query: str) -> str:
+    return f"{path}?{query}" if query else path
 
 
 def _shed(pairs: list[tuple[str, str]], order: str | None) -> str:

@@ -91,6 +91,7 @@ def test_a_search_with_few_matches_is_the_full_page_and_sheds_switches_carried_o
     carried = get(served, f"/archive/notices?_search={word}&_nocount=1&_nofacet=1&_groot=1&_sort_desc=publication_id")
     assert carried.status_code == 302
     assert carried.headers["location"] == f"/archive/notices?_search={word}"
+    assert get(served, "/archive/notices?_groot=1&_nocount=1&_nofacet=1").headers["location"] == "/archive/notices"
     # A sort the reader chose stays.
     chosen = get(served, f"/archive/notices?_search={word}&_nocount=1&_nofacet=1&_groot=1&_sort=title")
     assert chosen.headers["location"] == f"/archive/notices?_search={word}&_sort=title"
