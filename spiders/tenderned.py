@@ -254,14 +254,22 @@ class TenderNedSpider(BaseSpider):
             self.crawler.stats.inc_value("tenderned/known_skipped")
             return
         yield self.detail_request(publication_id, row, query)
-        # A new publication of a known procedure (a rectification, an award) can change the
-        # procedure's other notices: the list never shows that, so fetch their details again.
-        kenmerk = row.get("kenmerk")
-        if isinstance(kenmerk, (str, int)) and kenmerk not in self.rechecked_kenmerken:
-            self.rechecked_kenmerken.add(kenmerk)
-            for other in self.known_by_kenmerk.get(str(kenmerk), []):
-                self.crawler.stats.inc_value("tenderned/rechecked_procedure")
-                yield self.detail_request(other, None, f"recheck:TN{kenmerk}")
+        yield from self.recheck_procedure(row.get("kenmerk"))
+
+    def recheck_procedure(self, kenmerk):
+        """A new publication of a known procedure (a rectification, an award) can change the
+        procedure's other notices: the list never shows that, so fetch their details again, once
+        per procedure. From the list row's ``kenmerk`` when it has one, else from the new
+        notice's detail (a list row need not carry it: docs/reference/tenderned-api.md §3)."""
+        if isinstance(kenmerk, bool) or not isinstance(kenmerk, (str, int)):
+            return
+        kenmerk = str(kenmerk).strip()
+        if not kenmerk or kenmerk in self.rechecked_kenmerken:
+            return
+        self.rechecked_kenmerken.add(kenmerk)
+        for other in self.known_by_kenmerk.get(kenmerk, []):
+            self.crawler.stats.inc_value("tenderned/rechecked_procedure")
+            yield self.detail_request(other, None, f"recheck:TN{kenmerk}")
 
     def detail_request(self, publication_id: str, row: dict | None, query: str, related_to: str | None = None):
         self.seen.add(publication_id)
@@ -284,6 +292,8 @@ class TenderNedSpider(BaseSpider):
             related_to=response.meta.get("related_to"),
             **self.provenance(response),
         )
+        if publication_id not in self.known:
+            yield from self.recheck_procedure(detail.get("kenmerk"))
         documents_url = f"{self.detail_url(publication_id)}/documenten"
         yield scrapy.Request(
             documents_url,

@@ -102,7 +102,13 @@ def test_a_second_run_that_differs_only_in_volatile_day_counters_writes_nothing(
     assert after == before  # not even provenance (fetched_at, crawl_id) was rewritten
 
 
-def test_rectification_updates_the_notice_and_the_procedure(snapshot, serve_api, crawl):
+@pytest.mark.parametrize("list_kenmerk", [True, False], ids=["list-rows-with-kenmerk", "list-rows-without-kenmerk"])
+def test_rectification_updates_the_notice_and_the_procedure(snapshot, serve_api, crawl, list_kenmerk):
+    """Also when the list rows carry no ``kenmerk`` (AIT's list schema has none,
+    docs/reference/tenderned-api.md §3): the new notice's detail names its procedure."""
+    if not list_kenmerk:
+        for publication in snapshot:
+            publication["list"].pop("kenmerk", None)
     rectification = by_id(snapshot, 100131)
     original = by_id(snapshot, 100101)
     original["detail"]["sluitingsDatum"] = "2018-05-31T12:00:00"  # before the kort geding
