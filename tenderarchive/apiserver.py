@@ -37,6 +37,7 @@ import json
 import re
 from html import escape as html_escape
 import threading
+import time
 from collections import defaultdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -98,6 +99,7 @@ class TenderNedAPI:
         self.ignore_params = set(ignore_params)
         self.faults: dict[str, list[dict]] = defaultdict(list, {k: list(v) for k, v in (faults or {}).items()})
         self.log: list[str] = []
+        self.times: list[float] = []  # time.monotonic() of every request, in the order of ``log``
         self.accept: list[str | None] = []  # the Accept header of every request, in order
         self.lock = threading.Lock()
 
@@ -111,6 +113,7 @@ class TenderNedAPI:
     def handle(self, path: str, query: str) -> tuple[int, dict, bytes]:
         with self.lock:
             self.log.append(path + (f"?{query}" if query else ""))
+            self.times.append(time.monotonic())
             pending = self.faults.get(path)
             if pending:
                 fault = pending.pop(0)

@@ -1,10 +1,14 @@
 """Downloader middlewares: Retry-After, redirects, the raw WARC store, and WARC replay.
 
-``RetryAfterMiddleware`` is Scrapy's own ``RetryMiddleware`` plus one thing
-Scrapy does not do (scrapy#3849): when a retryable response (429, 503, …)
-carries ``Retry-After``, wait that long before the retry is scheduled. The wait
-is capped by ``RETRY_AFTER_MAX`` so a hostile or broken header cannot stall a
-crawl for hours. And a retry budget (``RETRY_BUDGET``): at most that many retries
+``RetryAfterMiddleware`` is Scrapy's own ``RetryMiddleware`` plus what Scrapy does
+not do (scrapy#3849): when a retryable response (429, 503, …) carries
+``Retry-After``, wait that long before the retry is scheduled. A 429 or 503 without
+the header (TenderNed and TED send none: docs/reference/tenderned-api.md) waits
+``RETRY_BACKOFF_BASE`` seconds, doubled on each retry of the same request (1, 2, 4, 8 s),
+instead of coming back at the download delay; and with AutoThrottle on (the default) a 429
+also slows the whole site down: its download slot's delay is raised to the wait (at most
+``AUTOTHROTTLE_MAX_DELAY``), which AutoThrottle then lowers again as answers come back. Every wait is capped by
+``RETRY_AFTER_MAX`` so a hostile or broken header cannot stall a crawl for hours. And a retry budget (``RETRY_BUDGET``): at most that many retries
 in one crawl, all requests together, so a source failing everywhere costs a bounded
 number of requests; after that a failing request fails at once (and is recorded by
 the spider's errback). Everything else (which codes, how many times, give-up
@@ -56,6 +60,13 @@ class RetryAfterMiddleware(RetryMiddleware):
     def __init__(self, settings):
         super().__init__(settings)
         self.retry_after_max = settings.getfloat("RETRY_AFTER_MAX", 300)
+        self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
+        self.backoff_codes = set(settings.getlist("RETRY_BACKOFF_HTTP_CODES", [429, 503]))
+        self.slot_delay_max = settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60.0)
+        self.replay = bool(settings.get("WARC_REPLAY"))  # a replay has no server to wait for
+        # A raised slot delay comes down again only through AutoThrottle: without it, one 429 would
+        # slow the rest of the crawl.
+        self.slow_down_site = settings.getbool("AUTOTHROTTLE_ENABLED")
         self.budget = settings.getint("RETRY_BUDGET", 0) or None  # 0: no budget
         self.retries = 0
 
@@ -83,8 +94,23 @@ class RetryAfterMiddleware(RetryMiddleware):
             delay = min(delay, self.retry_after_max)
             logger.info("%s answered %s with Retry-After; waiting %.1fs", request.url, response.status, delay)
             self.crawler.stats.inc_value("retry_after/waits")
+        elif response.status in self.backoff_codes and self.backoff_base > 0:
+            delay = min(self.backoff_base * 2 ** (retry.meta.get("retry_times", 1) - 1), self.retry_after_max)
+            logger.info("%s answered %s without Retry-After; backing off %.1fs", request.url, response.status, delay)
+            self.crawler.stats.inc_value("retry_backoff/waits")
+        if delay and not self.replay:
+            if response.status == 429 and self.slow_down_site:
+                self._slow_down(request, delay)
             await asyncio.sleep(delay)
         return retry
+
+    def _slow_down(self, request, delay: float) -> None:
+        """Raise the delay of the request's download slot (its site) to ``delay``."""
+        downloader = getattr(getattr(self.crawler, "engine", None), "downloader", None)
+        slot = downloader.slots.get(downloader.get_slot_key(request)) if downloader is not None else None
+        if slot is not None and slot.delay < delay:
+            slot.delay = min(delay, self.slot_delay_max)
+            self.crawler.stats.inc_value("retry_backoff/site_slowed")
 
 
 class RedirectMiddleware(BaseRedirectMiddleware):

@@ -85,6 +85,8 @@ RETRY_TIMES = 4
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 # Longest Retry-After we honour; longer values are capped to this many seconds.
 RETRY_AFTER_MAX = 300
+RETRY_BACKOFF_BASE = 1.0              # a 429/503 without Retry-After waits 1, 2, 4, 8 s (0: no wait)
+RETRY_BACKOFF_HTTP_CODES = [429, 503]
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

@@ -219,6 +219,30 @@ def test_429_with_retry_after_and_500_are_retried(snapshot, serve_api, crawl):
     assert result.db["notices"].get(200201) and result.db["notices"].get(300301)
 
 
+def test_429_and_503_without_retry_after_back_off_doubling_and_a_429_slows_the_site(snapshot, serve_api, crawl):
+    """TenderNed sends no Retry-After (docs/reference/tenderned-api.md §2): a 429 or 503 without it
+    is retried after 1, 2, 4 s (``RETRY_BACKOFF_BASE``), not at the download delay; with
+    AutoThrottle on, the site's next requests after a 429 wait too."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/200201"
+    server = serve_api(snapshot, faults={path: [{"status": 429}, {"status": 503}, {"status": 429}]})
+    result = crawl(server.api_url, "-s", "RETRY_AFTER_MAX=10", "-s", "AUTOTHROTTLE_ENABLED=True",
+                   "-s", "AUTOTHROTTLE_START_DELAY=0")
+    assert result.returncode == 0, result.output
+    assert result.crawl["status"] == "complete" and result.db["notices"].get(200201)
+    log = list(zip(server.api.log, server.api.times))
+    times = [t for p, t in log if p == path]
+    assert len(times) == 4
+    gaps = [later - earlier for earlier, later in zip(times, times[1:])]
+    assert gaps[0] >= 1.0 and gaps[1] >= 2.0 and gaps[2] >= 4.0, gaps
+    assert "without Retry-After; backing off 4.0s" in result.output
+    # After the first 429, the site's slot waits a second between requests (the requests already
+    # under way or sent as the 429 came in go on): within the next four requests there is a
+    # pause of a second. Without the slow-down they follow one another within milliseconds.
+    first = next(i for i, (p, _) in enumerate(log) if p == path)
+    after = [t for _, t in log[first:first + 5]]
+    assert len(after) == 5 and max(b - a for a, b in zip(after, after[1:])) >= 0.9, log[first:first + 5]
+
+
 def test_an_error_that_outlasts_the_retries_is_recorded_and_the_crawl_goes_on(snapshot, serve_api, crawl):
     path = "/papi/tenderned-rs-tns/v2/publicaties/300301"
     server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
