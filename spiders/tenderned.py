@@ -15,7 +15,10 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    with ``size`` ≤ 100 and ``page`` ≤ 99. When ``totalElements`` is more than a
    query can reach (10,000 rows), the date window is halved until it fits; a
    single day that still does not fit is paged as far as the API allows and the
-   shortfall is recorded. Rows fetched are compared with ``totalElements``.
+   shortfall is recorded. The distinct publications listed are compared with
+   ``totalElements`` (rows can repeat across pages; a window reaching today is only
+   logged, its list still changes); an envelope without ``totalPages`` is paged from
+   ``totalElements`` and ``size``.
 3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
    each gets one detail request (CPV, NUTS, the current deadline and the notice
    type ``aankondigingCode`` live only there) and one ``/documenten`` request.
@@ -76,6 +79,8 @@ class TenderNedSpider(BaseSpider):
         self.results_missing: set[str] = set()  # archived result notices whose /html is not
         self.related_checked: set[str] = set()  # notices whose /gerelateerd this crawl asked
         self.rechecked_kenmerken: set = set()
+        self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
+        self.window_end: dict[str, date] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -232,14 +237,42 @@ class TenderNedSpider(BaseSpider):
                     f"query {name!r} on {start}: {total} rows exceed the {reachable} the API lets one "
                     f"query reach; only {reachable} fetched"))
             self.expect(key, total if not self.sample else len(rows))
-            total_pages = self.count(response, page_data, "totalPages") or 0
+            self.window_end[key] = end
+            if page_data.get("totalPages") is None:  # an envelope without it: pages from the total
+                size = self.count(response, page_data, "size", quiet=True) or self.page_size
+                total_pages = -(-total // size)
+            else:
+                total_pages = self.count(response, page_data, "totalPages") or 0
             if not self.sample:
                 for next_page in range(1, min(total_pages, self.max_page + 1)):
                     yield self.page_request(name, params, start, end, next_page)
 
-        self.fetched(key, len(rows))
+        # Rows can repeat across pages (docs/reference/tenderned-api.md §12): a window's count is of
+        # distinct publications, so a repeated row cannot hide one that never came.
+        listed = self.window_rows.setdefault(key, set())
+        before = len(listed)
+        listed.update(str(row.get("publicatieId")).strip() for row in rows
+                      if isinstance(row, dict) and row.get("publicatieId") is not None)
+        self.fetched(key, len(listed) - before)
         for row in rows:
             yield from self.select(row, name, response)
+
+    def shortfalls(self) -> list[dict]:
+        """Windows that listed fewer distinct publications than their ``totalElements``, except
+        a window that reaches today, whose list still changes while it is read (logged only; the
+        next incremental run lists those days again: its window starts ``TENDERNED_OVERLAP_DAYS``
+        before this one's end)."""
+        today = date.today()
+        out = []
+        for shortfall in super().shortfalls():
+            end = self.window_end.get(shortfall["key"])
+            if end is not None and end >= today:
+                self.logger.warning("%s: listed %d of %d publications; the window reaches today, whose "
+                                    "list still changes: not an error", shortfall["key"], shortfall["fetched"],
+                                    shortfall["expected"])
+                continue
+            out.append(shortfall)
+        return out
 
     def select(self, row: dict, query: str, response):
         raw_id = row.get("publicatieId") if isinstance(row, dict) else None

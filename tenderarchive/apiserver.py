@@ -91,8 +91,13 @@ class TenderNedAPI:
     """The API's behaviour over an in-memory list of publications."""
 
     def __init__(self, publications: list[dict], *, max_size=100, max_page=99,
-                 ignore_params=(), faults=None, datasets: dict | None = None):
+                 ignore_params=(), faults=None, datasets: dict | None = None,
+                 page_overlap: int = 0, omit_envelope=()):
         self.publications = publications
+        # A list that shifts while it is read: each page after the first starts ``page_overlap``
+        # rows early, repeating rows of the page before and never reaching the last ones; and
+        # envelope fields left out (``omit_envelope``, e.g. ("totalPages",)).
+        self.page_overlap, self.omit_envelope = page_overlap, set(omit_envelope)
         self.datasets = datasets or {"page": None, "files": {}}
         self.origin = ""  # set by APIServer: http://127.0.0.1:PORT
         self.max_size, self.max_page = max_size, max_page
@@ -191,13 +196,16 @@ class TenderNedAPI:
         selected = [p for p in self.publications if self.matches(p, params)]
         selected.sort(key=lambda p: (p["list"]["publicatieDatum"], int(p["list"]["publicatieId"])), reverse=True)
         total = len(selected)
-        content = [p["list"] for p in selected[page * size:(page + 1) * size]]
+        begin = max(0, page * size - page * self.page_overlap)
+        content = [p["list"] for p in selected[begin:begin + size]]
         total_pages = (total + size - 1) // size
         envelope = {
             "content": content, "totalElements": total, "totalPages": total_pages,
             "size": size, "number": page, "numberOfElements": len(content),
             "first": page == 0, "last": page >= total_pages - 1,
         }
+        for field in self.omit_envelope:
+            envelope.pop(field, None)
         return 200, {}, json.dumps(envelope).encode()
 
     def matches(self, publication: dict, params: dict) -> bool:
