@@ -8,9 +8,11 @@ selected publication its detail record and its documents list (metadata only).
 How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
 
 1. One unfiltered request (``size=1``) counts the publications in the window.
-   A filtered query that returns the same total is a filter the API silently
-   ignored: it is recorded as an error and not paged (it would be the whole
-   dataset).
+   A filtered query that returns the same total is asked once more with values
+   that match nothing: if that too returns the whole window, the API silently
+   ignored the filter, which is recorded as an error and not paged (it would be
+   the whole dataset); otherwise every publication of the window matches, and the
+   query is paged.
 2. Each profile query (repeated ``cpvCodes``; one ``search`` per term) is paged
    with ``size`` ≤ 100 and ``page`` ≤ 99. When ``totalElements`` is more than a
    query can reach (10,000 rows), the date window is halved until it fits; a
@@ -51,6 +53,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import namedtuple
 from dataclasses import replace
 from datetime import date, timedelta
 from urllib.parse import urlencode
@@ -61,6 +64,12 @@ from spiders.base import BaseSpider
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
+
+
+#: What a list page's handling needs of its response: its url and these meta fields (kept in a
+#: control request's meta, which must pickle for ``--jobdir``).
+LIST_META = ("query", "params", "window", "page", "top", "baseline")
+Listed = namedtuple("Listed", "url meta")
 
 
 class TenderNedSpider(BaseSpider):
@@ -206,8 +215,7 @@ class TenderNedSpider(BaseSpider):
         if page_data is None:
             return
         meta = response.meta
-        name, params, (start, end), page = meta["query"], meta["params"], meta["window"], meta["page"]
-        key = f"{name} {start}..{end}"
+        params, (start, end), page = meta["params"], meta["window"], meta["page"]
         total = self.count(response, page_data, "totalElements")
         rows = page_data.get("content") or []
         if total is None:
@@ -215,15 +223,56 @@ class TenderNedSpider(BaseSpider):
         if not isinstance(rows, list):
             self.record_error(response.url, f"list page: 'content' is {type(rows).__name__}, not a list")
             return
+        listed = Listed(response.url, {k: meta[k] for k in LIST_META})
+        if page == 0 and meta["top"] and meta["baseline"] is not None and params:
+            baseline = meta["baseline"]
+            if total == baseline and baseline >= self.filter_check_min:
+                # Every publication matches, or the API ignored the filter: the same query with
+                # values that match nothing tells which (a filter it honours then finds none).
+                yield scrapy.Request(
+                    self.list_url(self.control_params(params), start, end, 0, 1), callback=self.parse_control,
+                    errback=self.errback, dont_filter=True, priority=10,
+                    meta={"listed": listed, "list_data": page_data, "baseline": baseline})
+                return
+        yield from self.list_page(listed, page_data)
 
+    @staticmethod
+    def control_params(params: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The query's filters with values the window's publications do not have: a real CPV
+        division far from care (03000000-1, agricultural products: a made-up code may be refused
+        or, all zeros, match everything hierarchically), a word in no text, a code in no list."""
+        nothing = {"cpvCodes": "03000000-1", "search": "qxzqxzqxz"}
+        return [(key, nothing.get(key, "QXZ")) for key, _ in params]
+
+    def parse_control(self, response):
+        """The control of a query whose total equalled the unfiltered total: if it matches as
+        many, the API ignored the filter (recorded, not paged: it would be the whole dataset);
+        otherwise every publication of the window really matches, and the query goes on."""
+        control = self.load_json(response)
+        if control is None:
+            return
+        total = self.count(response, control, "totalElements")
+        listed = response.meta["listed"]
+        if total is None:
+            return
+        if total >= response.meta["baseline"]:
+            self.record_error(listed.url, (
+                f"query {listed.meta['query']!r}: filter ignored by the API (totalElements "
+                f"{response.meta['baseline']} equals the unfiltered total, also for values that match "
+                f"nothing); not paged"))
+            return
+        self.crawler.stats.inc_value("tenderned/filter_checked")
+        yield from self.list_page(listed, response.meta["list_data"])
+
+    def list_page(self, response: Listed, page_data: dict):
+        """Page 0 of a query: split the window or page it; any page: count and select its rows.
+        ``response`` is the list response's url and meta (:class:`Listed`)."""
+        meta = response.meta
+        name, params, (start, end), page = meta["query"], meta["params"], meta["window"], meta["page"]
+        key = f"{name} {start}..{end}"
+        total = self.count(response, page_data, "totalElements")
+        rows = page_data.get("content") or []
         if page == 0:
-            if meta["top"] and meta["baseline"] is not None and params:
-                baseline = meta["baseline"]
-                if total == baseline and baseline >= self.filter_check_min:
-                    self.record_error(response.url, (
-                        f"query {name!r}: filter ignored by the API (totalElements {total} equals the "
-                        f"unfiltered total); not paged"))
-                    return
             reachable = (self.max_page + 1) * (self.count(response, page_data, "size", quiet=True) or self.page_size)
             if total > reachable and not self.sample:
                 if start < end:

@@ -231,6 +231,20 @@ def test_an_ignored_filter_is_recorded_not_crawled(snapshot, serve_api, crawl):
     assert 700701 not in {r["publication_id"] for r in result.db["notices"].rows}
 
 
+def test_a_window_where_every_publication_matches_is_paged_after_a_control(snapshot, serve_api, crawl):
+    """A filtered total equal to the unfiltered one is not always an ignored filter: here every
+    publication of the window is youth care. The query asked with values that match nothing
+    finds none, so the filter works and the query is paged."""
+    publications = _many(snapshot, days=1, per_day=13)
+    server = serve_api(publications, max_size=5)
+    result = crawl(server.api_url, "-s", "TENDERNED_PAGE_SIZE=5", "-s", "TENDERNED_FILTER_CHECK_MIN=1",
+                   from_date="2021-03-01", until_date="2021-03-01")
+    assert result.returncode == 0, result.output
+    assert result.crawl["status"] == "complete" and result.db["notices"].count == 13
+    assert any("search=qxzqxzqxz" in p for p in server.api.log)
+    assert not any("filter ignored" in e["error"] for e in result.errors)
+
+
 def test_profile_all_takes_every_publication_and_still_judges_youth_care(snapshot, serve_api, crawl):
     result = crawl(serve_api(snapshot).api_url, "--profile", "all")
     assert result.db["notices"].count == 13
