@@ -21,11 +21,41 @@ from tenderarchive.items import ArticleItem
 from tenderarchive.urls import http_url
 
 
+class OutsideWindow(DropItem):
+    """A page whose own publication date is outside the crawl's ``from_date``..``until_date``:
+    not archived, and not an error (tenderarchive/extensions.py does not record it)."""
+
+
 class ExtractPipeline:
+    def __init__(self, crawler=None):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
     def process_item(self, item):
         if isinstance(item, ArticleItem):
-            item.record = {"article": extract_article(item)}
+            article = extract_article(item)
+            self.check_window(item, article)
+            item.record = {"article": article}
         return item
+
+    def check_window(self, item: ArticleItem, article: dict) -> None:
+        """Drop a news page dated outside the crawl's window (the spider's ``page_in_window``);
+        a living page, a page without a date, or a spider without a window passes."""
+        spider = getattr(self.crawler, "spider", None)
+        in_window = getattr(spider, "page_in_window", None)
+        published = article.get("published")
+        if in_window is None or item.is_living_page or not published:
+            return
+        try:
+            day = datetime.fromisoformat(published[:10]).date()
+        except ValueError:
+            return
+        if not in_window(day):
+            self.crawler.stats.inc_value("news/dropped_out_of_window")
+            raise OutsideWindow(f"{item.url}: published {day.isoformat()}, outside the crawl's dates", log_level="INFO")
 
 
 def canonical(url: str, candidate: str | None) -> str:

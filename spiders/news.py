@@ -18,8 +18,10 @@ with the registry's ``politeness`` delay and concurrency). Article URLs already 
 the archive are not fetched again unless a sitemap ``lastmod`` says they changed
 since; living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
-feed date before fetching and on the page's own date after; pages without a date
-are kept. ``sample=N`` stops after N pages.
+feed date before fetching (ISO 8601 or RSS's RFC 822) and on the page's own date after
+(pipelines/extract.py; a page outside is not archived and is no error; the default
+``until_date``, today, is not applied to the page's date); pages without a date and
+living pages are kept. ``sample=N`` stops after N pages.
 
 The spider yields raw HTML (``ArticleItem``); extraction and analysis are pipelines.
 
@@ -31,6 +33,7 @@ broken or not UTF-8 is one recorded error for that document.
 
 from __future__ import annotations
 
+import email.utils
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -46,9 +49,18 @@ from tenderarchive.sources import SourceRegistryError, load_sources
 
 
 def _day(value: str | None) -> date | None:
+    """The date of a sitemap ``lastmod`` or Atom date (ISO 8601, W3C) or an RSS ``pubDate``
+    (RFC 822: ``Thu, 14 Oct 2021 16:05:00 +0200``), or None."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
     try:
-        return date.fromisoformat(value[:10]) if value else None
+        return date.fromisoformat(value[:10])
     except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
         return None
 
 
@@ -58,6 +70,7 @@ class NewsSpider(BaseSpider):
     custom_settings = {"ROBOTSTXT_OBEY": True, "DOWNLOAD_DELAY": 1.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}
 
     def __init__(self, *args, sources=None, **kwargs):
+        self.explicit_until_date = kwargs.get("until_date") is not None
         super().__init__(*args, **kwargs)
         self.sources_path = sources
         self.pages = 0
@@ -243,6 +256,12 @@ class NewsSpider(BaseSpider):
 
     def in_window(self, day: date) -> bool:
         return self.arguments.from_date <= day <= self.arguments.until_date
+
+    def page_in_window(self, day: date) -> bool:
+        """Whether a fetched page's own date keeps it (pipelines/extract.py). The upper bound
+        only when ``until_date`` was given: by default it is today, and a page dated later (a
+        date read wrong, a page published ahead) is kept rather than lost."""
+        return self.arguments.from_date <= day and (not self.explicit_until_date or day <= self.arguments.until_date)
 
     # --- pages -----------------------------------------------------------------------------
     def parse_page(self, response):

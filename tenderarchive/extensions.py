@@ -159,6 +159,10 @@ class CrawlRecorder:
         self.extra_errors.append({"url": url, "error": f"pipeline error: {failure.getErrorMessage()}"})
 
     def item_dropped(self, item, response, exception, spider):
+        from pipelines.extract import OutsideWindow
+
+        if isinstance(exception, OutsideWindow):  # a page dated outside the crawl's dates: no error
+            return
         url = getattr(item, "source_url", None) or getattr(response, "url", None)
         self.extra_errors.append({"url": url, "error": f"item dropped: {exception}"})
 
