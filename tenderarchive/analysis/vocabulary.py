@@ -189,7 +189,11 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("kort_geding", r"kort ?geding\w*|kortgedingen|voorzieningenrechter|\bvonnis\b|voorlopige voorziening|"
                     r"uitspraak (?:van de |gedaan)?(?:rechter|rechtbank)|uitspraak van de rechtbank|"
                     r"(?:de )?rechter (?:oordeel|bepaal|beslis|besloot|stelde|wees|heeft|laat)\w*|\brechtbank\b|"
-                    r"naar de rechter|voor de rechter|rechtszaak"),
+                    r"naar de rechter|voor de rechter|rechtszaak|"
+                    # round nine: the outcome told with the verbs of winning and losing ("Zorggroep verliest zaak
+                    # om aanbesteding"), or as being proved right by the court
+                    r"\b(?:verliest|verloor|verloren|verliezen|wint|won|wonnen|winnen) (?:de |een |het )?(?:rechts)?zaak\b|"
+                    r"\b(?:krijgt|kreeg|kregen|krijgen) (?:[\w'-]+ ){0,3}(?:geen )?gelijk van de rechter\b"),
     ("marktconsultatie", r"marktconsultatie\w*|marktverkenning|consultatiebijeenkomst|ontwikkeldialo\w+|"
                          r"ontwikkeltafels?|predialoog\w*|informatiebijeenkomst(?:en)?|bijeenkomsten voor potenti\w+ inschrijvers"),
     ("vooraankondiging", r"vooraankondiging|voorinformatie|streven is om .{0,60}te publiceren|"
@@ -251,7 +255,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                 r"over (?:moeten )?doen|moet over\b|(?:moet|moeten) opnieuw (?:worden )?aanbesteed|opnieuw moeten aanbesteden|"
                 r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
                 r"geweigerd (?:om )?(?:een )?(?:nieuw )?contract|(?:wordt|worden|is) (?:[\w'-]+ ){0,3}uitgesteld|"
-                r"uit te stellen|niet (?:hebben )?ingeschreven|terug naar de tekentafel|gestaakt"),
+                r"uit te stellen|niet (?:hebben )?ingeschreven|terug naar de tekentafel|gestaakt|"
+                # round nine: the failure told with the verb alone, pointing back ("Maar dat mislukte omdat",
+                # "dat blijkt niet gelukt")
+                r"\b(?:dat|dit|die|deze) (?:[\w'-]+ ){0,2}(?:mislukte|mislukten|mislukt)\b|\b(?:dat|dit) (?:is |blijkt |bleek )?niet gelukt\b"),
     ("implementatie", r"implementatie(?!\s+(?:van\s+(?:de\s+)?)?contractstandaard)\w*|goede start|voorbereidingen? voor de uitvoering|"
                       r"overname van (?:de )?zorg|overgang van (?:jeugdigen|cli[eë]nten)|nemen de zorg over|overdragen"),
     ("voorbereiding", r"inkoopstrategie|inkoopkoers|verwervingsstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"
