@@ -6,10 +6,11 @@ vacancy, budget, guidance, report, procedure acts) and the stages reported done 
 the Dutch Snowball stems of the title (words and word pairs) and of the lead (words). It does not
 see the rules' decision. Its probability is always kept as evidence (``relevance_model_score``);
 it overrules the rules only when it is confident (:data:`MARGIN` from 0.5: a page the rules read
-relevant with a score under 0.2, or irrelevant with a score of 0.8 or more); the rule name then
+relevant with a score under 0.15, or irrelevant with a score of 0.85 or more); the rule name then
 becomes ``model_over_<rule>``. Chosen by the leave-one-site-out view of the dev part
 (``bench/news_fidelity.py --cv --model``, corpus README round seven): relevance 0.935 -> 0.950
-on 201 pages, no page broken; a learned primary-stage choice among the rules' candidate stages
+on 201 pages, no page broken, at margin 0.3; round nine (234 pages, the model retrained) moved the
+margin to 0.35, where it fixes four held-out pages and breaks none (0.3 fixed five and broke two); a learned primary-stage choice among the rules' candidate stages
 was tried as well and never beat the rules, so there is none.
 
 Reading needs no training and no scikit-learn: the coefficients are a JSON file
@@ -35,7 +36,7 @@ from ..search.text import fts_words, stem
 MODEL_FILE = Path(__file__).with_name("model.json")
 
 #: How far from 0.5 the model's probability must be to overrule the rules (see the module docstring).
-MARGIN = 0.3
+MARGIN = 0.35
 
 _CAPTURE: list | None = None  # training and the bench collect each reading's features here
 _OVERRIDE: dict | None = None  # a model handed in by the bench's cross-validation instead of the file

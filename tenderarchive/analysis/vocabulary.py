@@ -189,7 +189,11 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("kort_geding", r"kort ?geding\w*|kortgedingen|voorzieningenrechter|\bvonnis\b|voorlopige voorziening|"
                     r"uitspraak (?:van de |gedaan)?(?:rechter|rechtbank)|uitspraak van de rechtbank|"
                     r"(?:de )?rechter (?:oordeel|bepaal|beslis|besloot|stelde|wees|heeft|laat)\w*|\brechtbank\b|"
-                    r"naar de rechter|voor de rechter|rechtszaak"),
+                    r"naar de rechter|voor de rechter|rechtszaak|"
+                    # round nine: the outcome told with the verbs of winning and losing ("Zorggroep verliest zaak
+                    # om aanbesteding"), or as being proved right by the court
+                    r"\b(?:verliest|verloor|verloren|verliezen|wint|won|wonnen|winnen) (?:de |een |het )?(?:rechts)?zaak\b|"
+                    r"\b(?:krijgt|kreeg|kregen|krijgen) (?:[\w'-]+ ){0,3}(?:geen )?gelijk van de rechter\b"),
     ("marktconsultatie", r"marktconsultatie\w*|marktverkenning|consultatiebijeenkomst|ontwikkeldialo\w+|"
                          r"ontwikkeltafels?|predialoog\w*|informatiebijeenkomst(?:en)?|bijeenkomsten voor potenti\w+ inschrijvers"),
     ("vooraankondiging", r"vooraankondiging|voorinformatie|streven is om .{0,60}te publiceren|"
@@ -197,7 +201,14 @@ STAGE_CUES: list[tuple[str, str]] = [
                          r"(?:gaat|start) (?:[\w'-]+ ){0,3}(?:begin|medio|eind|in) \w+ (?:\d{4} )?van start"),
     ("inlichtingen", r"nota van inlichtingen|inlichtingenbijeenkomst|vragenronde|vragen (?:te )?stellen|"
                      r"vragen kon stellen"),
-    ("aankondiging", r"aanbesteding(?:sopdracht|sprocedure|en)? (?:[\w'-]+ ){0,6}gepubliceerd|gepubliceerd op tenderned|"
+    # round nine (branch news11j): the publication on a tender platform in any word order and of any
+    # tender document -- "gepubliceerd op www.Negometrix.nl", "De selectieleidraad is ... gepubliceerd",
+    # the fronted "Op TenderNed ... staat de opdracht" (Dutch verb-second after a fronted place)
+    ("aankondiging", r"aanbesteding(?:sopdracht|sprocedure|en)? (?:[\w'-]+ ){0,6}gepubliceerd|"
+                     r"gepubliceerd op (?:www\.)?(?:tenderned|negometrix|mercell|s2c|ctm)\b|"
+                     r"(?:selectie|aanbestedings|inkoop)leidraad (?:[\w'-]+ ){0,8}gepubliceerd|"
+                     r"\bop (?:www\.)?(?:tenderned|negometrix|mercell)\b[^.;]{0,80}\b(?:staat|staan|stond|stonden) "
+                     r"(?:nu )?(?:de|het|een) (?:opdracht|aanbesteding|uitvraag)|"
                      r"aankondiging van een (?:aanbestedings)?opdracht|publicatie (?:van de )?(?:inkoop|aanbestedings)documenten|"
                      r"aanbesteding(?:sprocedure)? (?:[\w'-]+ ){0,4}(?:is )?(?:gestart|van start)|"
                      r"start(?:en)? (?:de|met de) (?:inkoop|aanbesteding)\w*|(?:is )?(?:gestart|begonnen) met (?:de )?(?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|"
@@ -217,7 +228,9 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"inschrijvingen (?:ontvangen|zijn binnen)|inzenddatum|offerte (?:uit te brengen|in te dienen)|"
                      r"(?:kunnen|kan) (?:[\w'-]+ ){0,3}inschrijven|inschrijving (?:vindt|sluit)|\bingeschreven\b|"
                      r"(?:schreef|schreven|schrijft|schrijven) (?:[\w'-]+ ){0,8}in op (?:de|het|een) (?:aanbesteding|opdracht|perce\w+)|"
-                     r"\binschrijvers\b|offerte (?:[\w'-]+ ){0,2}uitgebracht|offerte heeft uitgebracht"),
+                     r"\binschrijvers\b|offerte (?:[\w'-]+ ){0,2}uitgebracht|offerte heeft uitgebracht|"
+                     # round nine: a tender listing's closing date, "Sluit op 23-06-2023"
+                     r"\bsluit op \d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d\b"),
     ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|verificatiegesprek\w*|"
                     r"ingeschreven partijen beoordeeld|hebben wij de ingeschreven"),
     ("contract_ondertekend", r"(?:contract|overeenkomst)(?:en)? (?:[\w'-]+,? ){0,7}(?:getekend|ondertekend|tekenen|ondertekenen)|"
@@ -242,7 +255,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                 r"over (?:moeten )?doen|moet over\b|(?:moet|moeten) opnieuw (?:worden )?aanbesteed|opnieuw moeten aanbesteden|"
                 r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
                 r"geweigerd (?:om )?(?:een )?(?:nieuw )?contract|(?:wordt|worden|is) (?:[\w'-]+ ){0,3}uitgesteld|"
-                r"uit te stellen|niet (?:hebben )?ingeschreven|terug naar de tekentafel|gestaakt"),
+                r"uit te stellen|niet (?:hebben )?ingeschreven|terug naar de tekentafel|gestaakt|"
+                # round nine: the failure told with the verb alone, pointing back ("Maar dat mislukte omdat",
+                # "dat blijkt niet gelukt")
+                r"\b(?:dat|dit|die|deze) (?:[\w'-]+ ){0,2}(?:mislukte|mislukten|mislukt)\b|\b(?:dat|dit) (?:is |blijkt |bleek )?niet gelukt\b"),
     ("implementatie", r"implementatie(?!\s+(?:van\s+(?:de\s+)?)?contractstandaard)\w*|goede start|voorbereidingen? voor de uitvoering|"
                       r"overname van (?:de )?zorg|overgang van (?:jeugdigen|cli[eë]nten)|nemen de zorg over|overdragen"),
     ("voorbereiding", r"inkoopstrategie|inkoopkoers|verwervingsstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"

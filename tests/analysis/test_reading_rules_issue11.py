@@ -479,3 +479,49 @@ def test_a_contract_is_gesloten_is_the_signing_but_gesloten_jeugdzorg_is_not():
     st, _ = _st("De contracten voor de gesloten jeugdzorg zijn in 2020 aanbesteed.", published=dt.date(2024, 6, 1))
     assert "contract_ondertekend" not in st
 
+
+
+# --- round nine (branch news11j): read off the first-seen pages and the leave-one-site-out misses --
+
+@pytest.mark.parametrize("text", [
+    "De selectieleidraad voor de inkoop van jeugdhulp is op vrijdag 13 maart 2020 gepubliceerd op Negometrix.",
+    "De aanbestedingsleidraad jeugdhulp is vandaag gepubliceerd.",
+    "Op TenderNed, het marktplein voor aanbestedingen, staat de opdracht om de jeugdhulp 2017-2019 vorm te geven.",
+])
+def test_a_publication_on_a_tender_platform_in_any_word_order_is_the_notice(text):
+    """vocabulary.STAGE_CUES aankondiging: the platform publication family (round nine)."""
+    st, _ = _st(text, published=dt.date(2020, 3, 20))
+    assert st.get("aankondiging") in ("done", "current")
+
+
+def test_a_tender_listing_closing_date_is_the_tendering_step_open_now():
+    """vocabulary.STAGE_CUES inschrijving: 'Sluit op <date>' on a tender listing (round nine)."""
+    st, primary = _st("Sluit op 23-06-2023\n\nDe Tussenvoorziening is bestemd voor jeugdigen van de regio in geval "
+                      "van crisis. Procedure: openbare aanbesteding.", published=dt.date(2023, 6, 7))
+    assert st["inschrijving"] == "current" and primary == "inschrijving"
+    st, _ = _st("Sluit op 23-06-2023\n\nDe Tussenvoorziening is bestemd voor jeugdigen van de regio in geval "
+                "van crisis. Procedure: openbare aanbesteding.", published=dt.date(2023, 9, 1))
+    assert st["inschrijving"] == "done"
+
+
+def test_a_court_case_won_or_lost_is_a_ruling():
+    """vocabulary.STAGE_CUES kort_geding: the verbs of winning and losing a case (round nine)."""
+    st, _ = _st("Zorggroep verliest zaak om aanbesteding jeugdzorg. De jeugdzorg komt definitief bij een "
+                "andere aanbieder terecht.", published=dt.date(2019, 3, 1))
+    assert "kort_geding" in st
+
+
+def test_a_failure_told_with_the_verb_alone_is_mislukt():
+    """vocabulary.STAGE_CUES mislukt: 'Maar dat mislukte', 'dat blijkt niet gelukt' (round nine)."""
+    st, primary = _st("Het was de bedoeling om de jeugdbescherming bovenregionaal in te kopen. Maar dat mislukte "
+                      "omdat de aanbieders en gemeenten niet tot elkaar konden komen.", published=dt.date(2018, 11, 1))
+    assert st["mislukt"] == "done" and primary == "mislukt"
+
+
+def test_verblijf_jeugd_is_youth_care():
+    """profiles/youth_care.yaml: 'verblijf jeugd' (a purchasing segment) names youth care (round nine)."""
+    text = ("De marktverkenning Inkoop Verblijf Jeugd van 13 juni is niet doorgegaan. Wel is kort informatie gegeven "
+            "over de voortgang en over het voorstel om Europees te gaan aanbesteden; de volgende marktverkenning is op 18 juli.")
+    r = analyse(text, published=dt.date(2019, 6, 20))
+    assert r["relevant"] and r["primary_stage"] == "marktconsultatie"
+    assert not analyse(text.replace("Verblijf Jeugd", "Verblijf"), published=dt.date(2019, 6, 20))["relevant"]
