@@ -222,8 +222,10 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     stats: dict[str, int] = {}
     for release in releases:
         for stat in (release.get("bids") or {}).get("statistics") or []:
-            if isinstance(stat, dict) and stat.get("measure") == "requests" and stat.get("value") is not None:
-                stats[str(stat.get("relatedLot") or "")] = int(stat["value"])
+            value = stat.get("value") if isinstance(stat, dict) else None
+            if stat and stat.get("measure") == "requests" and isinstance(value, (int, float)) \
+                    and not isinstance(value, bool) and value == int(value) and 0 <= value < 2 ** 31:
+                stats[str(stat.get("relatedLot") or "")] = int(value)
     lots = {}
     for lot in tender.get("lots") or []:
         if isinstance(lot, dict) and lot.get("id") is not None:

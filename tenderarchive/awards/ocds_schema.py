@@ -64,7 +64,9 @@ RELEASE = {
             "relatedLots": _list(ID)}}),
         "bids": _object(statistics=_list({"type": "object", "properties": {
             "measure": NAME, "relatedLot": OPTIONAL_ID,
-            "value": {"type": ["number", "null"], "minimum": 0, "maximum": 2 ** 31}}})),
+            # Counts (requests, electronicBids) and money (lowest/highestValidBidValue): the bound of
+            # an amount; a count is read only when it is a count (tenderarchive/awards/ocds.py).
+            "value": {"type": ["number", "null"], "minimum": 0, "maximum": MAX_AMOUNT}}})),
     },
 }
 

@@ -153,3 +153,27 @@ def test_fields_nobody_reads_are_left_out_of_the_merge():
         {"id": "1", "url": "u", "documentType": {"value": "odd"}}], "somethingElse": [[1]]}, "planning": {}}
     assert project(release) == {"ocid": "x", "id": "1", "date": "2021-01-01",
                                 "tender": {"title": "t", "documents": [{"id": "1", "url": "u"}]}}
+
+
+def test_a_bid_value_above_two_billion_keeps_the_release_and_the_count_of_tenders(tmp_path):
+    """``bids.statistics`` holds money (lowest/highestValidBidValue) beside counts (requests,
+    docs/reference/tenderned-awards.md): a bid of €3 billion is an amount, not a broken release;
+    only a count is read as the number of tenders, and a count that is no count is left out."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    big = release("ocds-1l04xe-400011", "400011-a", "2021-05-01T00:00:00Z", "Jeugdhulp Grootstad", "85311300-5",
+                  lots=[("1", "Ambulant"), ("2", "Verblijf")], parties=[supplier("41165432", "Stichting Proef")],
+                  awards=[{"id": "1", "relatedLots": ["1"], "suppliers": [{"id": "41165432", "name": "Stichting Proef"}],
+                           "value": {"amount": 1000, "currency": "EUR"}}])
+    big["bids"] = {"statistics": [
+        {"id": "1", "measure": "lowestValidBidValue", "value": 2_900_000_000.5, "currency": "EUR"},
+        {"id": "2", "measure": "highestValidBidValue", "value": 3_100_000_000, "currency": "EUR"},
+        {"id": "3-1", "measure": "requests", "value": 4, "relatedLot": "1"},
+        {"id": "3-2", "measure": "requests", "value": 2.5, "relatedLot": "2"}]}
+    path = tmp_path / "Dataset_Tenderned-2021-01-01-2021-12-31.json"
+    path.write_text(json.dumps(package([big])), encoding="utf-8")
+    report = ReadReport(str(path))
+    out = {p["notice"]["ocid"]: p for p in read_package(path, report=report)}
+    assert not report.errors, report.errors
+    lots = {lot["lot_id"]: lot for lot in out["ocds-1l04xe-400011"]["lots"]}
+    assert lots["1"]["tenders_received"] == 4 and lots["2"]["tenders_received"] is None
