@@ -36,7 +36,8 @@ requests. What the archive has reaches the spider through the ``CrawlState``
 extension (:meth:`use_archive_state`); the spider never opens the archive.
 
 Award data (docs/awards.md): every result notice (``formType`` "result", or
-``aankondigingCode`` AGO/REC) gets one ``/html`` request, kept in the WARC store like
+``aankondigingCode`` AGO/REC) and every contract notice (``formType`` "competition" or
+``aankondigingCode`` AAO: its lots and estimated values) gets one ``/html`` request, kept in the WARC store like
 every response and never repeated once its parse is archived; every notice whose detail
 this crawl fetches gets one ``/gerelateerd`` request, and the related notices not
 archived yet are fetched whatever their CPV codes, words or date (their ``related_to``
@@ -396,15 +397,27 @@ class TenderNedSpider(BaseSpider):
 
     # --- award data: /html of result notices, /gerelateerd of procedures (docs/awards.md) ------------
     @staticmethod
-    def carries_results(detail: dict) -> bool:
-        code = (detail.get("aankondigingCode") or {}).get("code") if isinstance(detail.get("aankondigingCode"), dict) else None
-        return detail.get("formType") == "result" or code in ("AGO", "REC")
+    def _code(detail: dict) -> str | None:
+        code = detail.get("aankondigingCode")
+        return code.get("code") if isinstance(code, dict) else None
+
+    @classmethod
+    def carries_results(cls, detail: dict) -> bool:
+        return detail.get("formType") == "result" or cls._code(detail) in ("AGO", "REC")
+
+    @classmethod
+    def is_contract_notice(cls, detail: dict) -> bool:
+        """A contract notice: its /html has the estimated value and the lots
+        (docs/reference/tenderned-awards.md §1, §8.1)."""
+        return detail.get("formType") == "competition" or cls._code(detail) == "AAO"
 
     def after_documents(self, item: NoticeItem):
-        """Fetch a result notice's /html once (never again once archived); then the item goes on,
-        and the procedure's /gerelateerd is asked once per crawl."""
+        """Fetch the /html of a result notice (its awards) or a contract notice (its lots and
+        estimated values) once, never again once archived; then the item goes on, and the
+        procedure's /gerelateerd is asked once per crawl."""
         yield from self.related_request(item)
-        if self.carries_results(item.detail) and item.publication_id not in self.known_results:
+        if item.publication_id not in self.known_results and (
+                self.carries_results(item.detail) or self.is_contract_notice(item.detail)):
             yield scrapy.Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,
                                  errback=self.html_failed, meta={"item": item})
             return
@@ -419,8 +432,17 @@ class TenderNedSpider(BaseSpider):
         yield item
 
     def html_failed(self, failure):
-        self.errback(failure)  # recorded: the crawl ends partial, and the next run asks again
-        yield failure.request.meta["item"]
+        """A result notice's /html that fails is recorded (the crawl ends partial, the next run
+        asks again: its awards are the point). A contract notice's only adds its lots' estimated
+        values: logged, and asked again whenever the notice is re-checked while open."""
+        item = failure.request.meta["item"]
+        if self.carries_results(item.detail):
+            self.errback(failure)
+        else:
+            self.logger.warning("%s: /html of the contract notice unavailable (%s); archived without it",
+                                failure.request.url, failure.getErrorMessage()[:200])
+            self.crawler.stats.inc_value("tenderned/html_unavailable")
+        yield item
 
     def related_request(self, item: NoticeItem):
         """/gerelateerd once per notice fetched in this crawl: per notice, not per procedure, so the

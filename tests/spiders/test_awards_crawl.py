@@ -70,10 +70,11 @@ def test_every_notice_of_a_youth_care_procedure_is_archived_even_the_non_youth_c
         [{"youth_care": 1}]
 
 
-def test_each_result_notice_gets_one_html_and_each_notice_one_gerelateerd(crawled_once):
+def test_each_result_and_contract_notice_gets_one_html_and_each_notice_one_gerelateerd(crawled_once):
     _, log, accept = crawled_once
     asked = [p for p in log if p.endswith("/html")]
-    assert sorted(p.split("/")[-2] for p in asked) == ["900102", "900103", "900201", "900302"]  # results only
+    # results (awards) and contract notices (900101, 900301: lots and estimated values)
+    assert sorted(p.split("/")[-2] for p in asked) == ["900101", "900102", "900103", "900201", "900301", "900302"]
     assert kinds(log)["gerelateerd"] == 6                        # one per notice fetched
     assert accept and all(a == "application/json" for a in accept)
 
@@ -221,3 +222,20 @@ def test_a_broken_gerelateerd_or_html_is_recorded_and_the_notice_still_archived(
     assert f"/papi/tenderned-rs-tns/v2/publicaties/900201/html" in server.api.log[began:]
     assert rows(result.db_path, "select award_count from notice_results where publication_id = 900201") == \
         [{"award_count": 1}]
+
+
+def test_a_contract_notice_whose_html_fails_is_archived_without_it_and_the_crawl_completes(serve_api, crawl):
+    """A contract notice's /html only adds its lots' estimated values: when the site answers 404,
+    the notice is archived without them and the crawl stays complete; a result notice's failing
+    /html (its awards) keeps the crawl partial, as above."""
+    faults = {"/papi/tenderned-rs-tns/v2/publicaties/900101/html": [{"status": 404}] * 6,
+              "/papi/tenderned-rs-tns/v2/publicaties/900103/html": [{"status": 404}] * 6}
+    server = serve_api(load_publications(FIXTURES), faults=faults)
+    result = crawl(server.api_url, **WINDOW)
+    failed = {e["url"].rsplit("/", 2)[-2] for e in result.errors if (e["url"] or "").endswith("/html")}
+    assert failed == {"900103"}, result.errors
+    assert result.crawl["status"] == "partial"
+    ids = {r["publication_id"] for r in rows(result.db_path, "select publication_id from notice_results")}
+    assert 900101 not in ids and 900103 not in ids and 900102 in ids
+    assert rows(result.db_path, "select count(*) as n from notices where publication_id = 900101") == [{"n": 1}]
+    assert "/html of the contract notice unavailable" in result.output
