@@ -10,7 +10,10 @@ discovers article URLs through the configured methods:
 - ``sitemaps`` and ``robots_sitemaps`` (the ``Sitemap:`` lines of robots.txt):
   Scrapy's own sitemap parser, sitemap indexes followed, ``<lastmod>`` kept;
 - ``listing`` pages: links on the page that the site's allow/deny rules accept,
-  and the next page through the ``next`` selector, at most ``max_pages`` pages;
+  and the next page through the ``next`` selector or, without one (or when it finds
+  nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
+  Drupal, WordPress's ``/page/N/``: :func:`pager_links`), at most ``max_pages`` pages
+  per listing URL;
 - ``living_pages``: project or FAQ pages updated in place, fetched every crawl.
 
 It obeys robots.txt and is polite per site (each site gets its own download slot
@@ -34,8 +37,10 @@ broken or not UTF-8 is one recorded error for that document.
 from __future__ import annotations
 
 import email.utils
+import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import scrapy
 from lxml import etree
@@ -64,6 +69,46 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+#: Query parameters that number a listing's pages: iprox ``pager_page`` (from 1), Drupal ``page``
+#: (from 0), and the Dutch and short forms (docs/reference/news-sites.md §2.1).
+PAGER_PARAMETERS = ("pager_page", "page", "pagina", "p", "pg")
+
+
+def pager_links(response, root: str) -> list[str]:
+    """The links of a listing page to other pages of the same listing, nearest numbers first:
+    the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
+    ``?page=1``) or WordPress's ``…/page/2/``. Links to anything else are not pages of it."""
+    try:
+        base = urlsplit(root)
+    except ValueError:
+        return []
+    base_query = dict(parse_qsl(base.query, keep_blank_values=True))
+    base_path = base.path.rstrip("/")
+    found: dict[str, int] = {}
+    for href in response.css("a::attr(href)").getall():
+        try:
+            url = response.urljoin(href.strip()).split("#")[0]
+            parts = urlsplit(url)
+        except ValueError:
+            continue
+        if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or http_url(url) is None:
+            continue
+        query = dict(parse_qsl(parts.query, keep_blank_values=True))
+        number = None
+        if parts.path.rstrip("/") == base_path:
+            changed = {k: v for k, v in query.items() if base_query.get(k) != v}
+            if len(changed) == 1 and set(query) >= set(base_query) - set(changed):
+                (name, value), = changed.items()
+                if name.lower() in PAGER_PARAMETERS and value.isdigit():
+                    number = int(value)
+        elif query == base_query:
+            wordpress = re.fullmatch(re.escape(base_path) + r"/page/(\d+)", parts.path.rstrip("/"))
+            number = int(wordpress.group(1)) if wordpress else None
+        if number is not None and url != root:
+            found.setdefault(url, number)
+    return sorted(found, key=lambda u: (found[u], u))
+
+
 class NewsSpider(BaseSpider):
     name = "news"
     default_window_days = None  # no lower date bound unless asked for
@@ -75,6 +120,9 @@ class NewsSpider(BaseSpider):
         self.sources_path = sources
         self.pages = 0
         self.requested: set[str] = set()
+        #: per listing URL: its pages requested (at most max_pages), the links seen on them, and
+        #: whether a page repeating the first (a pager's "1") was granted beyond max_pages
+        self.listing_pages: dict[str, dict] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -202,29 +250,53 @@ class NewsSpider(BaseSpider):
 
     def parse_listing(self, response):
         site = response.meta["site"]
+        listing = site.discovery.listing
+        page = response.meta["listing_page"]
+        root = response.meta.get("listing_root") or response.url
+        next_href = None
+        if listing.next:
+            rule = listing.next.strip()
+            nodes = response.xpath(rule) if rule.startswith(("/", "./", "(")) else response.css(rule)
+            next_href = nodes.xpath("@href").get() or (nodes.get() if nodes and "@href" in rule else None)
+        if next_href:
+            try:
+                next_urls = [response.urljoin(next_href)]
+            except ValueError:
+                next_urls = [next_href]
+        else:  # no next link (or none configured): the listing's numbered pager, if it has one
+            next_urls = pager_links(response, root)
+        # Pages of the listing itself are never articles.
+        not_articles = set(next_urls) | set(pager_links(response, root)) if next_href else set(next_urls)
+        links = set()
         for href in response.css("a::attr(href)").getall():
             try:
                 url = http_url(response.urljoin(href))
             except ValueError:  # a malformed link (bad port, broken IPv6 host) is no page of ours
                 url = None
-            request = self.page_request(site, url, "listing") if url else None
+            if not url or url.split("#")[0] in not_articles:
+                continue
+            links.add(url.split("#")[0])
+            request = self.page_request(site, url, "listing")
             if request:
                 yield request
-        listing = site.discovery.listing
-        page = response.meta["listing_page"]
-        if listing.next and page < listing.max_pages:
-            rule = listing.next.strip()
-            nodes = response.xpath(rule) if rule.startswith(("/", "./", "(")) else response.css(rule)
-            next_href = nodes.xpath("@href").get() or (nodes.get() if nodes and "@href" in rule else None)
-            if next_href:
-                try:
-                    next_url = response.urljoin(next_href)
-                except ValueError:
-                    next_url = next_href
-                request = self.follow(next_url, self.parse_listing, response,
-                                      {"site": site, "listing_page": page + 1})
-                if request:
-                    yield request
+        state = self.listing_pages.setdefault(root, {"pages": {root}, "links": set(), "extra": 0})
+        if page > 1 and links and links <= state["links"] and not state["extra"]:
+            # The same links as a page read before: the pager's link to the first page, which is
+            # the listing URL itself (iprox's ?pager_page=1). Once per listing it does not count.
+            state["extra"] = 1
+        state["links"] |= links
+        if page >= listing.max_pages + state["extra"]:
+            return
+        pages = state["pages"]
+        for next_url in next_urls:
+            if next_url in pages or len(pages) >= listing.max_pages + state["extra"]:
+                continue
+            pages.add(next_url)
+            request = self.follow(next_url, self.parse_listing, response,
+                                  {"site": site, "listing_page": page + 1, "listing_root": root})
+            if request:
+                request.dont_filter = True  # counted here, by listing
+                yield request
 
     def page_request(self, site, url, via, lastmod=None, living=False):
         url = url.split("#")[0]

@@ -15,8 +15,10 @@ with a top-level ``sites:`` list.  One entry per site::
         robots_sitemaps: true          # also read "Sitemap:" lines in robots.txt
         listing:
           urls: [inwoner/nieuws]       # listing pages
-          next: a[rel=next]            # CSS or XPath of the next-page link
-          max_pages: 5                 # default 1
+          next: a[rel=next]            # CSS or XPath of the next-page link; without it (or
+                                       # when it finds none) the numbered pager is followed:
+                                       # ?pager_page=N, ?page=N, /page/N/ (spiders/news.py)
+          max_pages: 5                 # per listing URL; default 1
       allow: ['^/inwoner/nieuws/']     # regexes on the URL path (+ "?query")
       deny: ['/zoeken']
       living_pages: [inkoopjeugdhulp.html]   # project/FAQ pages re-checked every crawl

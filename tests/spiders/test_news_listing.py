@@ -1,0 +1,144 @@
+"""News listings paged by number (docs/reference/news-sites.md §2.1): iprox's ``?pager_page=N``
+(from 1, with a link to page 1 that is the listing itself), Drupal's ``?page=N`` (from 0) and
+WordPress's ``/page/N/``, with no "next" link, crawled over a loopback server of SYNTHETIC pages
+into a real archive, bounded by ``max_pages``."""
+
+from __future__ import annotations
+
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import sqlite_utils
+import yaml
+
+from spiders.news import pager_links
+from tests.spiders.test_news import crawl_news
+
+PAGES = 4  # every listing has four pages; max_pages is 3
+
+ARTICLE = """<!doctype html><html lang="nl"><head><title>{title}</title>
+<!-- SYNTHETIC tenderarchive test page -->
+<meta property="article:published_time" content="2024-0{month}-1{day}"></head>
+<body><header><nav><a href="/">Home</a></nav></header><main><article><h1>{title}</h1>
+<p>De gemeente Voorbeeldstad heeft de aanbesteding voor specialistische jeugdhulp gepubliceerd.
+Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor de percelen ambulante hulp en verblijf.</p>
+<p>Het college verwacht de opdracht in het najaar te gunnen. Wethouder Jansen zegt dat de continuiteit
+van zorg voor kinderen en gezinnen voorop staat bij deze inkoop van jeugdhulp.</p>
+<p>Dit bericht ({slug}) is een synthetische testpagina van tenderarchive.</p></article></main></body></html>"""
+
+
+def listing(site: str, number: int, links: list[str]) -> str:
+    items = "".join(f'<li><a href="{href}">Bericht {href.rsplit("/", 1)[-1]}</a></li>' for href in links)
+    return (f"<!doctype html><html><head><title>Nieuws {site} pagina {number}</title></head><body>"
+            f"<!-- SYNTHETIC tenderarchive test listing --><ul class='results'>{items}</ul>"
+            f"<nav class='pager'>{pager(site)}</nav></body></html>")
+
+
+def pager(site: str) -> str:
+    if site == "iprox":
+        return "".join(f'<a href="/nieuws?pager_page={n}" data-page="{n}">{n}</a>' for n in range(1, PAGES + 1))
+    if site == "drupal":
+        return "".join(f'<a href="/actueel?page={n}">{n + 1}</a>' for n in range(0, PAGES))
+    return "".join(f'<a href="/blog/page/{n}/">{n}</a>' for n in range(2, PAGES + 1))
+
+
+def articles_of(site: str, number: int) -> list[str]:
+    prefix = {"iprox": "/nieuws/bericht", "drupal": "/actueel/bericht", "wordpress": "/blog/bericht"}[site]
+    return [f"{prefix}-{number}-{i}" for i in (1, 2)]
+
+
+def page_number(site: str, path: str, query: dict) -> int | None:
+    """The listing page a request asks for, in the site's own numbering (None: not a listing)."""
+    if site == "iprox" and path == "/nieuws":
+        return int(query.get("pager_page", ["1"])[0])
+    if site == "drupal" and path == "/actueel":
+        return int(query.get("page", ["0"])[0]) + 1
+    if site == "wordpress" and (path.rstrip("/") == "/blog" or path.startswith("/blog/page/")):
+        return int(path.rstrip("/").rsplit("/", 1)[-1]) if "/page/" in path else 1
+    return None
+
+
+def handler(site: str, log: list[str]):
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            parts = urllib.parse.urlsplit(self.path)
+            log.append(self.path)
+            number = page_number(site, parts.path, urllib.parse.parse_qs(parts.query))
+            if parts.path == "/robots.txt":
+                body, status = b"User-agent: *\nAllow: /\n", 200
+            elif number is not None:
+                body, status = listing(site, number, articles_of(site, number)).encode(), 200
+            elif "/bericht-" in parts.path:
+                slug = parts.path.rsplit("/", 1)[-1]
+                n, i = slug.split("-")[1:3]
+                body = ARTICLE.format(title=f"Aanbesteding jeugdhulp {site} {slug}", month=n, day=i, slug=slug).encode()
+                status = 200
+            else:
+                body, status = b"not found", 404
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    return Handler
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("listing")
+    servers, logs, sites = [], {}, []
+    listing_urls = {"iprox": "nieuws", "drupal": "actueel", "wordpress": "blog/"}
+    allow = {"iprox": "^/nieuws/bericht", "drupal": "^/actueel/bericht", "wordpress": "^/blog/bericht"}
+    try:
+        for site in ("iprox", "drupal", "wordpress"):
+            logs[site] = []
+            server = ThreadingHTTPServer(("127.0.0.1", 0), handler(site, logs[site]))
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            servers.append(server)
+            sites.append({"name": site, "title": f"{site} (synthetic)", "base_url": f"http://127.0.0.1:{server.server_address[1]}/",
+                          "municipalities": ["Leiden"], "discovery": {"listing": {"urls": [listing_urls[site]], "max_pages": 3}},
+                          "allow": [allow[site]], "politeness": {"download_delay": 0, "concurrency": 4}})
+        registry = tmp / "sources.yaml"
+        registry.write_text(yaml.safe_dump({"version": 1, "sites": sites}), encoding="utf-8")
+        completed = crawl_news(registry, tmp / "archive.db")
+    finally:
+        for server in servers:
+            server.shutdown()
+    return completed, sqlite_utils.Database(tmp / "archive.db"), logs
+
+
+@pytest.mark.parametrize("site", ["iprox", "drupal", "wordpress"])
+def test_a_numbered_listing_is_read_to_max_pages_and_no_further(crawled, site):
+    completed, db, logs = crawled
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    archived = {urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows if r["site"] == site}
+    assert archived == {path for n in (1, 2, 3) for path in articles_of(site, n)}
+    asked = {n for path in logs[site] if (n := page_number(site, *_split(path))) is not None}
+    assert asked == {1, 2, 3}  # the fourth page is never asked for
+    assert not any(r["url"].split("?")[0].endswith(("/nieuws", "/actueel", "/blog")) for r in db["articles"].rows)
+
+
+def _split(path: str):
+    parts = urllib.parse.urlsplit(path)
+    return parts.path, urllib.parse.parse_qs(parts.query)
+
+
+def test_pager_links_are_the_listing_with_a_page_number_only():
+    from scrapy.http import HtmlResponse
+
+    body = ('<a href="/nieuws?pager_page=3">3</a><a href="/nieuws?pager_page=2&amp;x=1">x</a>'
+            '<a href="/nieuws?sort=asc">sort</a><a href="/nieuws/item?page=2">item</a>'
+            '<a href="https://elders.example/nieuws?pager_page=2">elders</a><a href="/nieuws?pager_page=2#top">2</a>'
+            '<a href="/nieuws?pager_page=twee">?</a>')
+    response = HtmlResponse("http://127.0.0.1/nieuws", body=body.encode(), encoding="utf-8")
+    assert pager_links(response, "http://127.0.0.1/nieuws") == [
+        "http://127.0.0.1/nieuws?pager_page=2", "http://127.0.0.1/nieuws?pager_page=3"]
+    filtered = HtmlResponse("http://127.0.0.1/zoek?type=nieuws",
+                            body=b'<a href="/zoek?type=nieuws&page=1">2</a><a href="/zoek?type=raad&page=1">r</a>')
+    assert pager_links(filtered, "http://127.0.0.1/zoek?type=nieuws") == ["http://127.0.0.1/zoek?type=nieuws&page=1"]
