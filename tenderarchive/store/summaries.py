@@ -149,17 +149,17 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
     where a.procurement_id = p.procurement_id and +a.current = 1 order by s.name)) as winnaars,
   (select sum(a.value_cents) from awards a where a.procurement_id = p.procurement_id and +a.current = 1)
     as gegunde_waarde_cents
-from procurements p where p.procurement_id in ({marks}) and p.youth_care = 1
+from procurements p where p.procurement_id in ({marks}) and +p.youth_care = 1
 """
 
 _REGIONS_SQL = """
 select p.procurement_id, p.jeugdregio_code as code from procurements p
-where p.procurement_id in ({marks}) and p.youth_care = 1 and p.jeugdregio_code is not null
+where p.procurement_id in ({marks}) and +p.youth_care = 1 and p.jeugdregio_code is not null
 union
 select p.procurement_id, nm.jeugdregio_code from procurements p
   join notices n on n.procurement_id = p.procurement_id
   join notice_municipalities nm on nm.publication_id = n.publication_id
-where p.procurement_id in ({marks}) and p.youth_care = 1 and nm.jeugdregio_code is not null
+where p.procurement_id in ({marks}) and +p.youth_care = 1 and nm.jeugdregio_code is not null
 """
 
 _LOTS_SQL = """
@@ -179,7 +179,7 @@ select a.award_id, a.procurement_id, p.jeugdregio_code, r.name as jeugdregio, p.
   coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
 from awards a join procurements p on p.procurement_id = a.procurement_id
   left join jeugdregios r on r.code = p.jeugdregio_code
-where a.procurement_id in ({marks}) and +a.current = 1 and p.youth_care = 1
+where a.procurement_id in ({marks}) and +a.current = 1 and +p.youth_care = 1
 """
 
 _WINNERS_SQL = """
@@ -188,7 +188,7 @@ select s.award_id, s.organisation_id, s.name, a.procurement_id, p.jeugdregio_cod
   coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
 from awards a join procurements p on p.procurement_id = a.procurement_id
   join award_suppliers s on s.award_id = a.award_id
-where a.procurement_id in ({marks}) and +a.current = 1 and p.youth_care = 1
+where a.procurement_id in ({marks}) and +a.current = 1 and +p.youth_care = 1
 """
 
 _BUYERS_SQL = """
