@@ -32,9 +32,12 @@ Per key (recomputed with indexed reads of the tables above, for the keys whose r
 **Incremental.** The procurements a crawl touched are those of the notices, lots and awards
 it wrote (:data:`tenderarchive.derive.TOUCHED`), plus the news-only procurements whose row
 no longer matches its summary (their number is small: one per linked place set). For each,
-its per-procurement rows are deleted and recomputed (delete + insert); the keys of the old
-and the new rows are then recomputed. The work grows with the crawl and the size of the
-touched keys, not with the archive. A full rebuild (``full``: reparse, a full derivation)
+its per-procurement rows are deleted and recomputed (delete + insert). A key that lost a row is
+then recomputed from all its rows; a key that only gained rows (a crawl of new procedures: every
+key it touches) has the gained rows folded into its stored row (counts and sums added, latest
+dates compared, a winner's awards there read from an index), so the work grows with the crawl,
+not with the archive or the size of the touched keys (a jeugdregio-year of a million-notice
+archive has thousands of rows; recomputing them was most of this step there). A full rebuild (``full``: reparse, a full derivation)
 empties the tables and walks all procurements in key order in batches (flat memory).
 
 Written here rather than with a library: there is no incremental-view-maintenance library for
