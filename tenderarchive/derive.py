@@ -188,7 +188,9 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
         changed_ids = set(_keys(db, "select distinct 'TN' || kenmerk from notices where kenmerk is not null "
                                     f"and ({where})", params)) if not full else None
         relevant_touched = db.execute(
-            f"select count(*) from articles where relevant = 1 and ({where})", params).fetchone()[0]
+            # incrementally by the crawl_id index ("+": not every relevant article by the relevant index)
+            f"select count(*) from articles where {'' if full else '+'}relevant = 1 and ({where})",
+            params).fetchone()[0]
         everything = procurement_profiles(db) if (full or relevant_touched) else []
         changed = Profiles(([p for p in everything if p["procurement_id"] in changed_ids] if everything
                             else procurement_profiles(db, changed_ids)) if not full else [])
