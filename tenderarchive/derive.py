@@ -240,7 +240,8 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
                     write(article["url"], [])
             write_link_keys(db, urls, features)
         # 2. Unchanged relevant articles, against the procurements this crawl changed: only those
-        # the changed procurements reach through the linking keys, or already linked to one.
+        # the changed procurements reach through the linking keys and whose full list they could
+        # enter (linking.settled: an exact bound of the pair's score), or already linked to one.
         # Batched: their places, dates and stored links in a few queries per batch, and an article
         # whose links come out as stored is not written (sync_rows would find nothing to change).
         if changed:
