@@ -545,16 +545,24 @@ def settled(db, urls: list[str], changed: list[dict], pairs: dict, url_words: di
     if not urls or not db["procurement_links"].exists():
         return out
     has_articles, has_events = db["articles"].exists(), db["article_events"].exists()
+    empty: frozenset = frozenset()
     for i in range(0, len(urls), 500):
         batch = urls[i:i + 500]
         marks = ",".join("?" * len(batch))
-        lists: dict[str, list[tuple]] = {}
+        # per article: how many TenderNed links, and the last one (lowest score, then highest id)
+        lists: dict[str, list] = {}
         for url, procurement_id, total in db.execute(
                 f"select url, procurement_id, score from procurement_links where url in ({marks}) "
                 "and procurement_id not like 'NEWS-%'", batch).fetchall():
-            lists.setdefault(url, []).append((total, None, procurement_id))
-        last = {url: max(links, key=rank_key) for url, links in lists.items() if len(links) >= CANDIDATE_LIMIT}
-        last = {url: link for url, link in last.items() if link[0] > WORDS_ONLY_MAX}
+            entry = lists.get(url)
+            if entry is None:
+                lists[url] = [1, total, procurement_id]
+            else:
+                entry[0] += 1
+                if total < entry[1] or (total == entry[1] and procurement_id > entry[2]):
+                    entry[1], entry[2] = total, procurement_id
+        last = {url: (total, None, procurement_id) for url, (n, total, procurement_id) in lists.items()
+                if n >= CANDIDATE_LIMIT and total > WORDS_ONLY_MAX}
         direct = [url for url in last if url in pairs]
         places: dict[str, int] = {}
         dates: dict[str, list[date]] = {}
@@ -573,11 +581,12 @@ def settled(db, urls: list[str], changed: list[dict], pairs: dict, url_words: di
                     if (d := _day(day)):
                         dates.setdefault(url, []).append(d)
         for url, weakest in last.items():
+            shared_words, region_of = url_words.get(url, empty), regions.get(url)
             for position, (common, ref) in pairs.get(url, {}).items():
                 p = changed[position]
                 title = p["title_words"]
-                share = len(url_words.get(url, set()) & title) / len(title) if title else 0
-                region = bool(regions.get(url) and regions[url] == p["jeugdregio"])
+                share = len(shared_words & title) / len(title) if title else 0
+                region = bool(region_of and region_of == p["jeugdregio"])
                 within = _within(dates.get(url, []), p) if has_articles else True
                 bound = _total(ref, common, places.get(url, 0), region, share, within)
                 if rank_key((bound, None, p["procurement_id"])) <= rank_key(weakest):
