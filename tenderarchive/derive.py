@@ -188,7 +188,9 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
         changed_ids = set(_keys(db, "select distinct 'TN' || kenmerk from notices where kenmerk is not null "
                                     f"and ({where})", params)) if not full else None
         relevant_touched = db.execute(
-            f"select count(*) from articles where relevant = 1 and ({where})", params).fetchone()[0]
+            # incrementally by the crawl_id index ("+": not every relevant article by the relevant index)
+            f"select count(*) from articles where {'' if full else '+'}relevant = 1 and ({where})",
+            params).fetchone()[0]
         everything = procurement_profiles(db) if (full or relevant_touched) else []
         changed = Profiles(([p for p in everything if p["procurement_id"] in changed_ids] if everything
                             else procurement_profiles(db, changed_ids)) if not full else [])
@@ -238,7 +240,8 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
                     write(article["url"], [])
             write_link_keys(db, urls, features)
         # 2. Unchanged relevant articles, against the procurements this crawl changed: only those
-        # the changed procurements reach through the linking keys, or already linked to one.
+        # the changed procurements reach through the linking keys and whose full list they could
+        # enter (linking.settled: an exact bound of the pair's score), or already linked to one.
         # Batched: their places, dates and stored links in a few queries per batch, and an article
         # whose links come out as stored is not written (sync_rows would find nothing to change).
         if changed:

@@ -287,3 +287,57 @@ def test_an_unchanged_article_reached_only_by_title_words_is_rescored(tmp_path, 
                                                 ["https://www.elders.nl/nieuws/woorden"])}
         assert ("TN300" in links) == (crawl_id == 2), links  # a candidate, then gone with the new title
         assert ("TN400" in links) == (limit > 1 or crawl_id == 3), links  # kept out of a list of one, then in
+
+
+def test_an_article_reached_by_its_place_is_rescored_only_when_a_change_can_enter_its_list(tmp_path, monkeypatch):
+    """Incremental linking leaves out an article whose full list ranks above what a changed
+    procurement sharing its place can score (``settled`` in tenderarchive/linking.py), and
+    rescores it when that procurement could tie its last link and precede it; each step equals a
+    full derivation of the same items (synthetic records, one candidate per article so the list
+    of the Texel article is full). Crawl 2: a Texel procurement of another subject (a lower
+    bound: left out). Crawl 3: one with the linked procurement's title and dates but a later id
+    (TN350 after TN300: a tie it loses, left out). Crawl 4: the same with an earlier id (TN250:
+    rescored, and it takes the link)."""
+    from tenderarchive import derive as derive_module
+    from tenderarchive import linking
+
+    monkeypatch.setattr(linking, "CANDIDATE_LIMIT", 1)
+    url = "https://www.elders.nl/nieuws/texel"
+    reached: dict[int, bool] = {}
+    real = derive_module.candidate_urls
+
+    def spy(db, changed):
+        found = real(db, changed)
+        reached[max(p["kenmerk"] for p in changed)] = url in found
+        return found
+
+    monkeypatch.setattr(derive_module, "candidate_urls", spy)
+
+    def crawl(db, crawl_id):
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": "complete"}, pk="crawl_id",
+                            replace=True)
+        if crawl_id == 1:
+            write_article(db, texel_article(url, "Texel koopt jeugdzorg in"), 1)
+            write_notice(db, texel_notice(30, 300, "Texel koopt jeugdzorg in"), 1)
+        else:
+            kenmerk, title = {2: (400, "Schoonmaak gemeentehuis Texel"), 3: (350, "Texel koopt jeugdzorg in"),
+                              4: (250, "Texel koopt jeugdzorg in")}[crawl_id]
+            write_notice(db, texel_notice(kenmerk // 10, kenmerk, title), crawl_id)
+
+    db = open_archive(tmp_path / "incremental.db")
+    crawl(db, 1)
+    derive(db, 1)
+    assert db.execute("select procurement_id, status from procurement_links where url = ?", [url]).fetchall() == \
+        [("TN300", "linked")]
+    reached.clear()  # crawl 1 wrote the article itself
+    for crawl_id in (2, 3, 4):
+        crawl(db, crawl_id)
+        derive(db, crawl_id)
+        full = open_archive(tmp_path / f"full{crawl_id}.db")
+        for step in range(1, crawl_id + 1):
+            crawl(full, step)
+        derive(full, crawl_id, full=True)
+        assert derived_tables(db) == derived_tables(full), crawl_id
+    assert reached == {400: False, 350: False, 250: True}, reached
+    assert db.execute("select procurement_id, status from procurement_links where url = ?", [url]).fetchall() == \
+        [("TN250", "linked")]

@@ -310,3 +310,95 @@ def test_an_article_with_ten_stronger_links_is_not_rescored_for_a_title_word():
     assert not reached([0.9] * CANDIDATE_LIMIT)
     assert reached([0.9] * (CANDIDATE_LIMIT - 1))
     assert reached([0.9] * (CANDIDATE_LIMIT - 1) + [WORDS_ONLY_MAX])
+
+
+def _keyed_archive(articles, stored_links):
+    """An in-memory database with what ``candidate_urls`` reads: the articles' linking keys, their
+    dates (``articles.published``, ``article_events``) and their stored links (synthetic)."""
+    from tenderarchive.linking import write_link_keys
+
+    db = sqlite_utils.Database(memory=True)
+    write_link_keys(db, [a["url"] for a in articles], articles)
+    db["articles"].insert_all([{"url": a["url"], "published": a["dates"][0].isoformat() if a["dates"] else None}
+                               for a in articles], pk="url")
+    db["article_events"].insert_all([{"url": a["url"], "date": d.isoformat()} for a in articles for d in a["dates"][1:]],
+                                    columns={"url": str, "date": str})
+    db["procurement_links"].insert_all(stored_links, pk=("procurement_id", "url"),
+                                       columns={"procurement_id": str, "url": str, "score": float})
+    return db
+
+
+@pytest.mark.parametrize("limit", [3, 1])
+def test_an_article_no_changed_procurement_can_enter_is_not_rescored(monkeypatch, limit):
+    """``candidate_urls`` leaves out an article whose full list ranks above the bound of every
+    changed procurement that reaches it (``settled``: what it can score, counted from the linking
+    keys and the article's dates). In random synthetic cases every article it leaves out (and that
+    has no link to a changed procurement, which the derivation rescores anyway) keeps exactly the
+    links that scoring it against every procurement again gives; many are left out although a
+    changed procurement shares their place."""
+    import random
+    from datetime import date
+
+    from tenderarchive import linking
+    from tenderarchive.linking import article_links, candidate_urls
+
+    monkeypatch.setattr(linking, "CANDIDATE_LIMIT", limit)
+    rng = random.Random(1416)
+    pruned_by_place = 0
+    for case in range(40):
+        profiles, articles = _random_pairs(rng, 30)
+        for p in profiles[::2]:  # strong pairs: more than the limit share a place
+            p["places"] = {rng.choice(["GM1", "GM2"])}
+        for a in articles:
+            a["places"] = {rng.choice(["GM1", "GM2", "GM3"])}
+            a["dates"] = [date(rng.choice([2017, 2020, 2023]), 6, 1)] + ([date(2020, 3, 1)] if rng.random() < 0.3 else [])
+            if rng.random() < 0.3:  # a TenderNed number or publication id (the r: keys)
+                a["tn_numbers" if rng.random() < 0.5 else "pub_ids"] = {str(rng.randrange(1, 31) * rng.choice([1, 10]))}
+        stored = {a["url"]: article_links(a, profiles) for a in articles}
+        db = _keyed_archive(articles, [row for rows in stored.values() for row in rows])
+        changed_ids = {f"TN{i}" for i in rng.sample(range(1, 31), 4)}
+        fresh, _ = _random_pairs(rng, 30)
+        for p in fresh:
+            p["places"] = {rng.choice(["GM1", "GM2", "GM3"])}
+            p["first"] = p["last"] = date(rng.choice([2016, 2020, 2024]), 1, 1)
+        profiles = [fresh[i] if p["procurement_id"] in changed_ids else p for i, p in enumerate(profiles)]
+        changed = [p for p in profiles if p["procurement_id"] in changed_ids]
+        found = candidate_urls(db, changed)
+        for a in articles:
+            if a["url"] in found or any(r["procurement_id"] in changed_ids for r in stored[a["url"]]):
+                continue
+            assert article_links(a, profiles) == stored[a["url"]], (case, a["url"])
+            pruned_by_place += any(a["places"] & p["places"] for p in changed)
+    assert pruned_by_place > 50, pruned_by_place
+
+
+def test_a_changed_procurement_exactly_at_the_bound_is_rescored_when_it_precedes_the_last_link():
+    """The bound of a pair sharing a place is its score (same parts, same floats): a changed
+    procurement that scores exactly what the last stored link scores enters the list when its id
+    sorts first (``rank_key``) — that article is rescored — and cannot when it sorts after (left out)."""
+    from datetime import date
+
+    from tenderarchive.linking import CANDIDATE_LIMIT, candidate_urls, score
+
+    article = {"article": {}, "url": "https://example.invalid/a", "places": {"GM1"}, "dates": [date(2020, 6, 1)],
+               "text_words": {"jeugdhulp", "texel"}, "tn_numbers": set(), "pub_ids": set(), "jeugdregio": "JZ1"}
+
+    def procurement(pid, title_words):
+        return {"procurement_id": pid, "kenmerk": int(pid[2:]), "kenmerk_key": pid[2:], "publication_ids": set(),
+                "publication_keys": set(), "title_words": title_words, "places": {"GM1"}, "jeugdregio": "JZ1",
+                "first": date(2020, 1, 1), "last": date(2020, 1, 1)}
+
+    last = score(article, procurement("TN50", {"jeugdhulp", "texel"}))[0]
+    links = [{"procurement_id": f"TN{i}", "url": article["url"], "score": last, "status": "candidate"}
+             for i in range(50, 50 + CANDIDATE_LIMIT)]
+
+    def reached(changed):
+        return article["url"] in candidate_urls(_keyed_archive([article], links), [changed])
+
+    last_id = f"TN{49 + CANDIDATE_LIMIT}"
+    assert score(article, procurement("TN1", {"jeugdhulp", "texel"}))[0] == last
+    assert reached(procurement("TN1", {"jeugdhulp", "texel"}))  # ties and sorts before the last link
+    assert not reached(procurement("TN9", {"jeugdhulp", "texel"})), last_id  # ties and sorts after it
+    assert not reached(procurement("TN1", {"jeugdhulp", "zorg"}))  # a lower bound: one title word of two
+    links[0]["score"] = round(last - 0.001, 3)  # the last link is now weaker than the bound
+    assert reached(procurement("TN9", {"jeugdhulp", "texel"}))

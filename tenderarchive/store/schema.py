@@ -168,7 +168,8 @@ TABLES: dict[str, dict] = {
             **_amounts("estimated", "framework_maximum", "lowest_tender", "highest_tender"),
             "source": str, "omitted_columns": str, **PROVENANCE,
         },
-        "indexes": [["publication_id"], ["awarded"], ["source"]],
+        "indexes": [["publication_id"], ["awarded"], ["source"],
+                    ["crawl_id"]],  # the lots a crawl wrote (summaries.touched_procurements), not a scan
         "versioned": True,
         "keep_omitted": {"title", "cpv", "estimated_cents", "estimated_raw", "estimated_currency",
                          "estimated_placeholder", "tenders_received", "received_counts"},

@@ -32,9 +32,12 @@ Per key (recomputed with indexed reads of the tables above, for the keys whose r
 **Incremental.** The procurements a crawl touched are those of the notices, lots and awards
 it wrote (:data:`tenderarchive.derive.TOUCHED`), plus the news-only procurements whose row
 no longer matches its summary (their number is small: one per linked place set). For each,
-its per-procurement rows are deleted and recomputed (delete + insert); the keys of the old
-and the new rows are then recomputed. The work grows with the crawl and the size of the
-touched keys, not with the archive. A full rebuild (``full``: reparse, a full derivation)
+its per-procurement rows are deleted and recomputed (delete + insert). A key that lost a row is
+then recomputed from all its rows; a key that only gained rows (a crawl of new procedures: every
+key it touches) has the gained rows folded into its stored row (counts and sums added, latest
+dates compared, a winner's awards there read from an index), so the work grows with the crawl,
+not with the archive or the size of the touched keys (a jeugdregio-year of a million-notice
+archive has thousands of rows; recomputing them was most of this step there). A full rebuild (``full``: reparse, a full derivation)
 empties the tables and walks all procurements in key order in batches (flat memory).
 
 Written here rather than with a library: there is no incremental-view-maintenance library for
@@ -149,17 +152,17 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
     where a.procurement_id = p.procurement_id and +a.current = 1 order by s.name)) as winnaars,
   (select sum(a.value_cents) from awards a where a.procurement_id = p.procurement_id and +a.current = 1)
     as gegunde_waarde_cents
-from procurements p where p.procurement_id in ({marks}) and p.youth_care = 1
+from procurements p where p.procurement_id in ({marks}) and +p.youth_care = 1
 """
 
 _REGIONS_SQL = """
 select p.procurement_id, p.jeugdregio_code as code from procurements p
-where p.procurement_id in ({marks}) and p.youth_care = 1 and p.jeugdregio_code is not null
+where p.procurement_id in ({marks}) and +p.youth_care = 1 and p.jeugdregio_code is not null
 union
 select p.procurement_id, nm.jeugdregio_code from procurements p
   join notices n on n.procurement_id = p.procurement_id
   join notice_municipalities nm on nm.publication_id = n.publication_id
-where p.procurement_id in ({marks}) and p.youth_care = 1 and nm.jeugdregio_code is not null
+where p.procurement_id in ({marks}) and +p.youth_care = 1 and nm.jeugdregio_code is not null
 """
 
 _LOTS_SQL = """
@@ -179,7 +182,7 @@ select a.award_id, a.procurement_id, p.jeugdregio_code, r.name as jeugdregio, p.
   coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
 from awards a join procurements p on p.procurement_id = a.procurement_id
   left join jeugdregios r on r.code = p.jeugdregio_code
-where a.procurement_id in ({marks}) and +a.current = 1 and p.youth_care = 1
+where a.procurement_id in ({marks}) and +a.current = 1 and +p.youth_care = 1
 """
 
 _WINNERS_SQL = """
@@ -188,7 +191,7 @@ select s.award_id, s.organisation_id, s.name, a.procurement_id, p.jeugdregio_cod
   coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
 from awards a join procurements p on p.procurement_id = a.procurement_id
   join award_suppliers s on s.award_id = a.award_id
-where a.procurement_id in ({marks}) and +a.current = 1 and p.youth_care = 1
+where a.procurement_id in ({marks}) and +a.current = 1 and +p.youth_care = 1
 """
 
 _BUYERS_SQL = """
@@ -198,31 +201,76 @@ group by 1, 2
 """
 
 
+def _min(old, values):
+    """SQL ``min`` of a stored aggregate and more values (NULLs ignored, NULL when all are)."""
+    values = [v for v in (old, *values) if v is not None]
+    return min(values) if values else None
+
+
+def _max(old, values):
+    values = [v for v in (old, *values) if v is not None]
+    return max(values) if values else None
+
+
+def _sum(old, values):
+    """SQL ``sum`` of a stored sum and more values: NULL only while every value is NULL."""
+    values = [v for v in values if v is not None]
+    return old if not values else (old or 0) + sum(values)
+
+
 class Keys:
-    """The layer-2 keys whose rows must be recomputed."""
+    """The layer-2 keys whose rows must change: recomputed from their rows (``region_years``,
+    ``org_regions``, ``buyers``: a key that lost a row, or whose winners have no organisation id)
+    or, when a key only gained rows, its stored row with the gained rows folded in (``gained_*``:
+    key -> the gained rows; ``gained_started``: key -> procurements started there, gained less lost; ``kept_*``: (key, procurement id) of the rows a recomputed procurement
+    kept, for the counts of distinct procurements)."""
 
     def __init__(self):
         self.region_years: set = set()
         self.org_regions: set = set()
         self.buyers: set = set()
+        self.gained_started: Counter = Counter()
+        self.gained_awards: dict = {}
+        self.gained_winners: dict = {}
+        self.gained_org_regions: dict = {}
+        self.gained_buyers: dict = {}
+        self.kept_awards: set = set()
+        self.kept_org_regions: set = set()
 
-    def collect(self, db, ids: list, tables: set[str]) -> None:
-        """The keys the rows of ``ids`` in the changed ``tables`` fall under."""
-        marks = _marks(ids)
-        if "summary_procurements" in tables:
-            self.region_years.update(db.execute(
-                f"select jeugdregio_code, jaar from summary_procurements where procurement_id in ({marks})", ids))
-        if "summary_awards" in tables:
-            self.region_years.update(db.execute(
-                f"select jeugdregio_code, year from summary_awards where procurement_id in ({marks})", ids))
-        if "summary_award_winners" in tables:
-            rows = db.execute(f"select organisation_id, jeugdregio_code, year from summary_award_winners "
-                              f"where procurement_id in ({marks})", ids).fetchall()
-            self.org_regions.update((o, c) for o, c, _ in rows)
-            self.region_years.update((c, y) for _, c, y in rows)
-        if "summary_buyer_procurements" in tables:
-            self.buyers.update(r[0] for r in db.execute(
-                f"select buyer_id from summary_buyer_procurements where procurement_id in ({marks})", ids))
+    def note(self, table: str, removed: Counter, gained: Counter, kept: Counter) -> None:
+        """The keys of the rows one table lost (``removed``) and gained, and what it ``kept``, for
+        the procurements being recomputed (rows in the table's column order, see ``TABLES_SQL``)."""
+        if table == "summary_procurements":  # counted per key, and nothing else: a count folds both ways
+            for r in removed.elements():
+                self.gained_started[(r[1], r[4])] -= 1
+            for r in gained.elements():
+                self.gained_started[(r[1], r[4])] += 1
+        elif table == "summary_awards":
+            self.region_years.update((r[2], r[6]) for r in removed)
+            for r in gained.elements():
+                self.gained_awards.setdefault((r[2], r[6]), []).append(r)
+            self.kept_awards.update(((r[2], r[6]), r[1]) for r in kept)
+        elif table == "summary_award_winners":
+            # A winner without organisation id is not unique per award (the primary key allows
+            # repeated NULLs), so counting its rows is not counting awards: recompute its keys.
+            self.region_years.update((r[4], r[5]) for r in removed)
+            self.org_regions.update((r[1], r[4]) for r in removed)
+            for r in gained.elements():
+                if r[1] is None:
+                    self.region_years.add((r[4], r[5]))
+                    self.org_regions.add((r[1], r[4]))
+                else:
+                    self.gained_winners.setdefault((r[4], r[5]), []).append(r)
+                    self.gained_org_regions.setdefault((r[1], r[4]), []).append(r)
+            self.kept_org_regions.update(((r[1], r[4]), r[3]) for r in kept)
+        elif table == "summary_buyer_procurements":
+            self.buyers.update(r[1] for r in removed)
+            for r in gained.elements():
+                self.gained_buyers.setdefault(r[1], []).append(r)
+
+    def folded(self, keys: set, gained: dict) -> list:
+        """The keys of ``gained`` that are not recomputed anyway."""
+        return sorted((k for k in gained if k not in keys), key=repr)
 
 
 def _columns(db, table: str) -> list[str]:
@@ -262,15 +310,14 @@ def _recompute_procurements(db, ids: list, keys: Keys | None) -> int:
     for table, rows in _procurement_tables(db, ids).items():
         columns = _columns(db, table)
         if keys is not None:
-            old = db.execute(f"select * from {table} where procurement_id in ({marks})", ids).fetchall()
-            if Counter(old) == Counter(rows):
+            old, new = Counter(db.execute(f"select * from {table} where procurement_id in ({marks})",
+                                          ids).fetchall()), Counter(rows)
+            if old == new:
                 continue
-            keys.collect(db, ids, {table})
+            keys.note(table, old - new, new - old, old & new)
             db.execute(f"delete from {table} where procurement_id in ({marks})", ids)
         if rows:
             db.conn.executemany(f"insert into {table} ({', '.join(columns)}) values ({_marks(columns)})", rows)
-        if keys is not None:
-            keys.collect(db, ids, {table})
         written += 1
     return written
 
@@ -331,16 +378,88 @@ def _buyer(db, buyer_id) -> bool:
     return _replace(db, "summary_buyers", "buyer_id = ?", [buyer_id], row)
 
 
+def _fold_region_year(db, keys: Keys, key) -> bool:
+    """Fold the rows key (jeugdregio, year) gained into its stored ``summary_region_years`` row
+    (the key lost no award or winner row; procurements started there are a count, which folds a
+    lost row too). What is counted from the gained rows alone: procurements started,
+    awards, values, sums, the latest dates, procedures (a procurement that kept an award in the
+    key was counted). A winner's awards in the key are read (an index range of
+    ``summary_award_winners_region_year``): it is new when all of them are gained, and the one
+    that won most is the stored one or a gained one (the others did not change)."""
+    code, year = key
+    row = db.execute("select * from summary_region_years where jeugdregio_code is ? and jaar is ?",
+                     [code, year]).fetchone()
+    (_, _, started, count, with_value, cents, framework, procedures, winners, top_id, top_won, last_award,
+     last_update) = row or (code, year, 0, 0, 0, None, None, 0, 0, None, None, None, None)
+    started += keys.gained_started.get(key, 0)
+    awards = keys.gained_awards.get(key, [])
+    count += len(awards)
+    with_value += sum(r[7] is not None for r in awards)
+    cents, framework = _sum(cents, [r[7] for r in awards]), _sum(framework, [r[8] for r in awards])
+    procedures += len({r[1] for r in awards if (key, r[1]) not in keys.kept_awards})
+    last_award, last_update = _max(last_award, [r[9] for r in awards]), _max(last_update, [r[10] for r in awards])
+    gained = Counter(r[1] for r in keys.gained_winners.get(key, []))
+    if gained:
+        best = {top_id: top_won} if winners else {}
+        for organisation_id, n in sorted(gained.items()):
+            won = db.execute("select count(distinct award_id) from summary_award_winners where jeugdregio_code is ? "
+                             "and year is ? and organisation_id = ?", [code, year, organisation_id]).fetchone()[0]
+            winners += won == n
+            best[organisation_id] = won
+        # order by won desc, organisation_id (a NULL id first, as SQLite orders it)
+        top_id, top_won = min(best.items(), key=lambda item: (-item[1], item[0] is not None, item[0] or ""))
+    return _replace(db, "summary_region_years", "jeugdregio_code is ? and jaar is ?", [code, year],
+                    (code, year, started, count, with_value, cents, framework, procedures, winners, top_id, top_won,
+                     last_award, last_update) if started or count else None)
+
+
+def _fold_org_region(db, keys: Keys, key) -> bool:
+    """Fold the winner rows (organisation, jeugdregio) gained into its stored ``summary_org_regions``
+    row (the key lost none; the organisation id is not NULL, so each row is one award)."""
+    organisation_id, code = key
+    row = db.execute("select * from summary_org_regions where organisation_id = ? and jeugdregio_code is ?",
+                     [organisation_id, code]).fetchone()
+    (_, _, name, awards, procedures, regions, cents, first_year, last_year, last_award,
+     last_update) = row or (organisation_id, code, None, 0, 0, None, None, None, None, None, None)
+    rows = keys.gained_org_regions[key]
+    return _replace(db, "summary_org_regions", "organisation_id = ? and jeugdregio_code is ?", [organisation_id, code],
+                    (organisation_id, code, _min(name, [r[2] for r in rows]), awards + len(rows),
+                     procedures + len({r[3] for r in rows if (key, r[3]) not in keys.kept_org_regions}), regions,
+                     _sum(cents, [r[6] for r in rows]), _min(first_year, [r[5] for r in rows]),
+                     _max(last_year, [r[5] for r in rows]), _max(last_award, [r[7] for r in rows]),
+                     _max(last_update, [r[8] for r in rows])))
+
+
+def _fold_buyer(db, keys: Keys, buyer_id) -> bool:
+    row = db.execute("select * from summary_buyers where buyer_id = ?", [buyer_id]).fetchone()
+    _, count, first, last = row or (buyer_id, 0, None, None)
+    rows = keys.gained_buyers[buyer_id]
+    return _replace(db, "summary_buyers", "buyer_id = ?", [buyer_id],
+                    (buyer_id, count + len(rows), _min(first, [r[2] for r in rows]), _max(last, [r[3] for r in rows])))
+
+
 def _recompute_keys(db, keys: Keys) -> int:
+    """Bring the layer-2 rows of ``keys`` up to date: a key that lost a row is recomputed from
+    the per-procurement tables (it reads all the rows under the key: at a million notices a
+    jeugdregio-year has thousands); a key that only gained rows (a crawl of new procedures) has
+    them folded into its stored row, work in proportion to the gained rows. Both give the row a
+    recomputation gives (``tests/store/test_summaries.py`` compares with a full rebuild)."""
     changed = 0
     for code, year in sorted(keys.region_years, key=repr):
         changed += _region_year(db, code, year)
+    gained_keys = set(keys.gained_started) | set(keys.gained_awards) | set(keys.gained_winners)
+    for key in sorted(gained_keys - keys.region_years, key=repr):
+        changed += _fold_region_year(db, keys, key)
     for organisation_id, code in sorted(keys.org_regions, key=repr):
         changed += _org_region(db, organisation_id, code)
-    for organisation_id in sorted({o for o, _ in keys.org_regions}, key=repr):
+    for key in keys.folded(keys.org_regions, keys.gained_org_regions):
+        changed += _fold_org_region(db, keys, key)
+    for organisation_id in sorted({o for o, _ in keys.org_regions | set(keys.gained_org_regions)}, key=repr):
         changed += _organisation(db, organisation_id)
     for buyer_id in sorted(keys.buyers):
         changed += _buyer(db, buyer_id)
+    for buyer_id in keys.folded(keys.buyers, keys.gained_buyers):
+        changed += _fold_buyer(db, keys, buyer_id)
     return changed
 
 

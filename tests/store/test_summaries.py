@@ -295,3 +295,95 @@ def test_the_first_derivation_after_an_upgrade_fills_every_summary(after_crawl, 
     summaries.refresh_summaries(db, 3)
     db.close()
     assert summary_tables(copy) == expected
+
+
+def test_keys_that_only_gain_rows_are_folded_not_recomputed(after_crawl, tmp_path, monkeypatch):
+    """A crawl of new procedures and new awards only adds rows under its (jeugdregio, year),
+    (provider, jeugdregio) and buyer keys: those rows are folded into the stored key rows
+    (tenderarchive/store/summaries.py ``_fold_*``) instead of recomputing each key from all its
+    rows, and the result equals a full rebuild. Crawl 3 (synthetic): 80 new notices; in the
+    busiest (jeugdregio, year), awards for new lots of a procedure that keeps its award there
+    (its procedure is counted once), all won by a provider that thereby becomes the one that won
+    most; one new award of the next year whose winner has no organisation id (its keys are
+    recomputed); a new procedure started in 2031, moved to 2032 by crawl 4 (the 2031 row goes)."""
+    import random
+
+    from bench.scale import notice_rows
+
+    copy = backup(after_crawl, tmp_path / "gains.db")
+    db = open_archive(copy)
+    places = list(db.query("select cbs_code, name, jeugdregio_code from municipalities order by cbs_code"))
+    existing = db.execute("select count(*) from notices").fetchone()[0]
+    write_items(db, notice_rows(80, places, random.Random(3), offset=existing), 3)
+    code, year, top_id, top_won = db.execute(
+        "select jeugdregio_code, jaar, grootste_id, grootste_won from summary_region_years where grootste_won > 0 "
+        "and jeugdregio_code is not null order by gunningen desc, jeugdregio_code limit 1").fetchone()
+    rival = db.execute("select organisation_id, min(name), count(distinct award_id) from summary_award_winners "
+                       "where jeugdregio_code = ? and year = ? and organisation_id != ? group by 1 "
+                       "order by 3 desc, 1 limit 1", [code, year, top_id]).fetchone()
+    assert rival[2] >= 1  # a winner there already: it is not new, and its count is read, not the gained one
+    # one of its awards there: the new lots go to the same procedure, already counted for both keys
+    award = next(db.query("select a.* from awards a join summary_award_winners w on w.award_id = a.award_id where "
+                          "w.jeugdregio_code = ? and w.year = ? and w.organisation_id = ? order by a.award_id limit 1",
+                          [code, year, rival[0]]))
+    alone = db.execute("select kenmerk from notices where crawl_id = 3 and youth_care = 1 and kenmerk not in "
+                       "(select cast(substr(procurement_id, 3) as integer) from awards) limit 1").fetchone()[0]
+    with db.atomic():
+        # a procedure started in a year of its own (the key is new, then empty after crawl 4)
+        db.execute("update notices set published = '2031' || substr(published, 5), published_at = '2031' || "
+                   "substr(published_at, 5) where kenmerk = ?", [alone])
+        for n in range(max(2, top_won - rival[2] + 1)):
+            new = dict(award, award_id=f"{award['award_id']}/extra{n}", lot_id=f"LOT-9{n:03d}", current=None,
+                       crawl_id=3)
+            db["awards"].insert(new, alter=False)
+            db["award_suppliers"].insert({"award_id": new["award_id"], "organisation_id": rival[0],
+                                          "procurement_id": award["procurement_id"], "lot_id": new["lot_id"],
+                                          "name": rival[1]}, alter=False)
+        nameless = dict(award, award_id=f"{award['award_id']}/nameless", lot_id="LOT-8000", current=None, crawl_id=3,
+                        year=year + 1)  # another key: (code, year) itself is folded
+        db["awards"].insert(nameless, alter=False)
+        db["award_suppliers"].insert({"award_id": nameless["award_id"], "organisation_id": None,
+                                      "procurement_id": award["procurement_id"], "lot_id": "LOT-8000",
+                                      "name": "Onbekende winnaar"}, alter=False)
+    rival_procedures = db.execute("select procedures from summary_org_regions where organisation_id = ? and "
+                                  "jeugdregio_code = ?", [rival[0], code]).fetchone()
+    procedures = db.execute("select procedures from summary_region_years where jeugdregio_code = ? and jaar = ?",
+                            [code, year]).fetchone()[0]
+    calls = Counter()
+    for name in ("_region_year", "_fold_region_year", "_org_region", "_fold_org_region", "_buyer", "_fold_buyer"):
+        def counted(*args, _name=name, _real=getattr(summaries, name)):
+            calls[_name] += 1
+            return _real(*args)
+        monkeypatch.setattr(summaries, name, counted)
+    db["crawls"].insert({"crawl_id": 3, "spider": "tenderned", "status": "complete", "finish_reason": "finished"},
+                        pk="crawl_id", replace=True)
+    derive(db, 3)
+    monkeypatch.undo()
+    row = db.execute("select grootste_id, grootste_won, procedures from summary_region_years where "
+                     "jeugdregio_code = ? and jaar = ?", [code, year]).fetchone()
+    assert db.execute("select procedures from summary_org_regions where organisation_id = ? and jeugdregio_code = ?",
+                      [rival[0], code]).fetchone() == rival_procedures
+    assert db.execute("select aanbestedingen from summary_region_years where jaar = 2031").fetchone() == (1,)
+    db["crawls"].insert({"crawl_id": 4, "spider": "tenderned", "status": "complete", "finish_reason": "finished"},
+                        pk="crawl_id", replace=True)
+    db.execute("update notices set published = '2032' || substr(published, 5), published_at = '2032' || "
+               "substr(published_at, 5), crawl_id = 4 where kenmerk = ?", [alone])
+    derive(db, 4)
+    assert db.execute("select aanbestedingen from summary_region_years where jaar = 2031").fetchone() is None
+    db.close()
+    assert row[0] == rival[0] and row[1] > top_won  # the provider that won most changed, by a fold or not
+    assert row[2] == procedures  # the procedure already counted there
+    # folded: the new procedures' keys; recomputed: only the key of the winner without an id
+    assert calls["_fold_region_year"] >= 10 and calls["_fold_buyer"] >= 10 and calls["_fold_org_region"] >= 5, calls
+    assert calls["_region_year"] == 1 and calls["_org_region"] == 1 and calls["_buyer"] == 0, calls
+    incremental = summary_tables(copy)
+    rebuilt_path = backup(copy, tmp_path / "gains-rebuilt.db")
+    rebuilt_db = open_archive(rebuilt_path)
+    for table in summaries.ALL:
+        rebuilt_db.execute(f"delete from {table}")
+    summaries.refresh_summaries(rebuilt_db, None, full=True)
+    rebuilt_db.close()
+    rebuilt = summary_tables(rebuilt_path)
+    for table in summaries.ALL:
+        assert incremental[table] == rebuilt[table], (table, (incremental[table] - rebuilt[table]).most_common(3),
+                                                      (rebuilt[table] - incremental[table]).most_common(3))
