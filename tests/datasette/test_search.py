@@ -107,6 +107,20 @@ def test_the_text_is_stored_once_and_the_saved_search_reads_it_from_its_table(se
     assert row["atom_content"].endswith(description)
 
 
+def test_a_column_the_index_does_not_read_leaves_it_updatable(demo_archive, tmp_path):
+    """A migration that adds a column to an indexed table but not to the index keeps the index
+    definition, so the next crawl updates it instead of rebuilding it; a missing trigger does not."""
+    from tenderarchive.store.search_index import can_update
+
+    db = sqlite_utils.Database(shutil.copy(demo_archive, tmp_path / "copy.db"))
+    assert can_update(db)
+    db["articles"].add_column("a_new_score", float)
+    db["notices"].add_column("another_flag", int)
+    assert can_update(db)
+    db.execute("drop trigger if exists notices_fts_ai")  # a missing trigger still needs a build
+    assert not can_update(db)
+
+
 def test_refresh_is_idempotent_and_follows_the_archive(demo_archive, tmp_path):
     path = shutil.copy(demo_archive, tmp_path / "copy.db")
     db = sqlite_utils.Database(path)
