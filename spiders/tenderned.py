@@ -32,7 +32,9 @@ a procedure that has a new one in this crawl (a rectification changes the origin
 notice's detail, never its list row) and (b) open procedures, re-checked until their
 deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS``, and (c) notices whose last detail
 record omitted values the archive kept. A day with nothing new costs only list
-requests. What the archive has reaches the spider through the ``CrawlState``
+requests, and one ``/gerelateerd`` per youth-care procedure still without an award
+notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
+notice can come months later under other CPV codes or words). What the archive has reaches the spider through the ``CrawlState``
 extension (:meth:`use_archive_state`); the spider never opens the archive.
 
 Award data (docs/awards.md): every result notice (``formType`` "result", or
@@ -89,6 +91,7 @@ class TenderNedSpider(BaseSpider):
         self.results_missing: set[str] = set()  # archived result notices whose /html is not
         self.related_checked: set[str] = set()  # notices whose /gerelateerd this crawl asked
         self.rechecked_kenmerken: set = set()
+        self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_end: dict[str, date] = {}
 
@@ -112,6 +115,8 @@ class TenderNedSpider(BaseSpider):
         spider.overlap_days = settings.getint("TENDERNED_OVERLAP_DAYS")
         spider.recheck_until = spider.arguments.until_date - timedelta(
             days=settings.getint("TENDERNED_RECHECK_MARGIN_DAYS"))
+        horizon = settings.getint("TENDERNED_RESULTS_HORIZON_DAYS")
+        spider.results_since = spider.arguments.until_date - timedelta(days=horizon) if horizon > 0 else None
         return spider
 
     def use_archive_state(self, state: dict) -> None:
@@ -120,6 +125,7 @@ class TenderNedSpider(BaseSpider):
         Called by the ``CrawlState`` extension before the crawl starts."""
         self.known_results = set(state.get("known_results") or ())
         self.results_missing = set(state.get("results_missing") or ())
+        self.awaiting_results = dict(state.get("awaiting_results") or {})
         if not self.incremental:
             return
         self.known = state["known_notices"]
@@ -151,6 +157,24 @@ class TenderNedSpider(BaseSpider):
                 # an archived result notice whose /html was never read (an older crawl, a broken answer)
                 self.crawler.stats.inc_value("tenderned/rechecked_results")
                 yield self.detail_request(publication_id, None, "recheck:results")
+        # A youth-care procedure past its re-check with no award notice yet: its award can come
+        # months later under other CPV codes or words (docs/reference/tenderned-awards.md §5), so
+        # its /gerelateerd is asked once per crawl until TENDERNED_RESULTS_HORIZON_DAYS after its
+        # last deadline or publication.
+        if self.results_since is None or self.profile.all or self.sample:
+            return
+        open_kenmerken = {str(n["kenmerk"]) for n in self.known.values() if self.is_open(n)}
+        for kenmerk, awaiting in sorted(self.awaiting_results.items()):
+            last = str(awaiting.get("last") or "")[:10]
+            if kenmerk in open_kenmerken or not last or last < self.results_since.isoformat():
+                continue
+            publication_id = str(awaiting["publication_id"])
+            if publication_id in self.related_checked:
+                continue
+            self.related_checked.add(publication_id)
+            self.crawler.stats.inc_value("tenderned/awaiting_results")
+            yield scrapy.Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
+                                 errback=self.errback, meta={"origin": publication_id}, priority=-1)
 
     def crawl_arguments(self) -> dict:
         return {**super().crawl_arguments(), "profile": self.profile.name}

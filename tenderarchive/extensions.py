@@ -72,6 +72,7 @@ def archive_state(db_path, spider_name: str) -> dict:
         "last_complete_crawl": queries.last_complete_crawl(db_path, spider_name),
         "known_results": queries.known_results(db_path),
         "results_missing": queries.results_missing(db_path),
+        "awaiting_results": queries.awaiting_results(db_path),
     }
 
 

@@ -29,6 +29,9 @@ TENDERNED_PROFILE = "youth_care"
 TENDERNED_INCREMENTAL = True
 TENDERNED_OVERLAP_DAYS = 3
 TENDERNED_RECHECK_MARGIN_DAYS = 14
+# A youth-care procedure with no award notice yet has its /gerelateerd asked every crawl until this
+# many days after its last deadline or publication (0: never).
+TENDERNED_RESULTS_HORIZON_DAYS = 365
 # The API's caps (tenderned-api.md §2): size ≤ 100, page ≤ 99.
 TENDERNED_PAGE_SIZE = 100
 TENDERNED_MAX_PAGE = 99
@@ -106,7 +109,7 @@ WARC_REPLAY_DAMAGED_OK = False  # replay a cut-short WARC file as far as it goes
 # Settings recorded in each WARC file's warcinfo, so a crawl can be replayed as it ran.
 WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_PROFILE", "TENDERNED_PAGE_SIZE", "TENDERNED_MAX_PAGE",
                       "TENDERNED_FILTER_CHECK_MIN", "TENDERNED_INCREMENTAL", "TENDERNED_OVERLAP_DAYS",
-                      "TENDERNED_RECHECK_MARGIN_DAYS", "NEWS_IRRELEVANT"]
+                      "TENDERNED_RECHECK_MARGIN_DAYS", "TENDERNED_RESULTS_HORIZON_DAYS", "NEWS_IRRELEVANT"]
 
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,

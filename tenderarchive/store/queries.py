@@ -64,6 +64,24 @@ def known_results(path: str | Path) -> set[str]:
         path, "notice_results", "select publication_id from notice_results where layout != 'unknown'")}
 
 
+def awaiting_results(path: str | Path) -> dict[str, dict]:
+    """``{kenmerk: {publication_id, last}}`` of the youth-care procedures with no result notice
+    archived: their newest notice, and their latest deadline or publication date."""
+    db = read_only(path)
+    if db is None:
+        return {}
+    try:
+        if not db["notices"].exists() or not {"form_type", "youth_care"} <= set(db["notices"].columns_dict):
+            return {}
+        return {str(r["kenmerk"]): {"publication_id": str(r["publication_id"]), "last": r["last"]} for r in db.query(
+            "select kenmerk, max(publication_id) as publication_id, "
+            "max(coalesce(deadline, consultation_deadline, published)) as last from notices "
+            "where kenmerk is not null and youth_care = 1 group by kenmerk "
+            "having sum(coalesce(form_type = 'result', 0) or coalesce(notice_type in ('AGO', 'REC'), 0)) = 0")}
+    finally:
+        db.close()
+
+
 def results_missing(path: str | Path) -> set[str]:
     """Archived result notices (formType result, or AGO/REC) whose ``/html`` has not been read."""
     db = read_only(path)

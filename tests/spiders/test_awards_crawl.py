@@ -239,3 +239,30 @@ def test_a_contract_notice_whose_html_fails_is_archived_without_it_and_the_crawl
     assert 900101 not in ids and 900103 not in ids and 900102 in ids
     assert rows(result.db_path, "select count(*) as n from notices where publication_id = 900101") == [{"n": 1}]
     assert "/html of the contract notice unavailable" in result.output
+
+
+@pytest.mark.parametrize("horizon, found", [("365", True), ("0", False)])
+def test_an_award_published_months_later_under_other_cpv_codes_is_found_through_gerelateerd(
+        serve_api, crawl, horizon, found):
+    """900302 (CPV 85000000-9, "Gunningsbeslissing EED 2022") is found by no profile query. Five
+    months after the contract notice, past any re-check of it, the next crawl still asks the
+    procedure's /gerelateerd because it has no award notice yet (TENDERNED_RESULTS_HORIZON_DAYS)."""
+    publications = load_publications(FIXTURES)
+    award = next(p for p in publications if str(p["list"]["publicatieId"]) == "900302")
+    server = serve_api([p for p in publications if p is not award])
+    first = crawl(server.api_url, "-s", f"TENDERNED_RESULTS_HORIZON_DAYS={horizon}",
+                  from_date="2022-01-01", until_date="2022-03-01")
+    assert first.returncode == 0, first.output[-3000:]
+    assert 900301 in {r["publication_id"] for r in rows(first.db_path, "select publication_id from notices")}
+    server.api.add(award)
+    began = len(server.api.log)
+    second = crawl(server.api_url, "-s", f"TENDERNED_RESULTS_HORIZON_DAYS={horizon}",
+                   from_date="2022-07-01", until_date="2022-07-31")
+    assert second.returncode == 0, second.output[-3000:]
+    asked = "/papi/tenderned-rs-tns/v2/publicaties/900301/gerelateerd" in server.api.log[began:]
+    archived = rows(second.db_path, "select youth_care, youth_care_reasons from notices where publication_id = 900302")
+    assert asked is found
+    if found:
+        assert [(r["youth_care"], json.loads(r["youth_care_reasons"])) for r in archived] == [(1, ["related to 900301"])]
+    else:
+        assert archived == []
