@@ -7,6 +7,7 @@ import asyncio
 import re
 import sqlite3
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -37,12 +38,19 @@ def served(demo_archive):
         db.close()
     metadata["plugins"]["tenderarchive"]["table_search_limit"] = LIMIT
     datasette = make_datasette(demo_archive, metadata, immutable=True)
-    asyncio.run(datasette.invoke_startup())
+    run(datasette.invoke_startup())
     return datasette
 
 
+def run(coroutine):
+    """Run ``coroutine`` on an event loop of its own thread (a test of the same worker, such as
+    a browser test, may have left a loop running in this one)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def get(datasette, path: str):
-    return asyncio.run(datasette.client.get(path))
+    return run(datasette.client.get(path))
 
 
 def ids(html: str) -> list[str]:
