@@ -100,6 +100,8 @@ def test_the_market_view_from_the_home_page(page, browser_server, archive):
     assert row.locator("td.col-aandeel_grootste_pct").inner_text() == "33.3"
     page.get_by_label("Jeugdregio").fill("Zeeland")
     page.get_by_role("button", name="Filter").click()
+    page.wait_for_url(re.compile(r"[?&]jeugdregio=Zeeland"))  # the filtered page, not the one it replaces
+    page.wait_for_load_state()
     assert set(cell_texts(page, "marktbeeld", "jeugdregio")) == {"Zeeland"}
 
 
