@@ -12,7 +12,7 @@ TenderNed crawl, which has none, does not pay for it at start-up.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import DropItem
@@ -50,7 +50,7 @@ class ExtractPipeline:
         if in_window is None or item.is_living_page or not published:
             return
         try:
-            day = datetime.fromisoformat(published[:10]).date()
+            day = date.fromisoformat(published[:10])
         except ValueError:
             return
         if not in_window(day):

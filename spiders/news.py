@@ -258,15 +258,15 @@ class NewsSpider(BaseSpider):
             rule = listing.next.strip()
             nodes = response.xpath(rule) if rule.startswith(("/", "./", "(")) else response.css(rule)
             next_href = nodes.xpath("@href").get() or (nodes.get() if nodes and "@href" in rule else None)
+        pagers = pager_links(response, root)
         if next_href:
             try:
                 next_urls = [response.urljoin(next_href)]
             except ValueError:
                 next_urls = [next_href]
         else:  # no next link (or none configured): the listing's numbered pager, if it has one
-            next_urls = pager_links(response, root)
-        # Pages of the listing itself are never articles.
-        not_articles = set(next_urls) | set(pager_links(response, root)) if next_href else set(next_urls)
+            next_urls = pagers
+        not_articles = set(pagers) | set(next_urls)  # pages of the listing itself are never articles
         links = set()
         for href in response.css("a::attr(href)").getall():
             try:
@@ -285,8 +285,6 @@ class NewsSpider(BaseSpider):
             # the listing URL itself (iprox's ?pager_page=1). Once per listing it does not count.
             state["extra"] = 1
         state["links"] |= links
-        if page >= listing.max_pages + state["extra"]:
-            return
         pages = state["pages"]
         for next_url in next_urls:
             if next_url in pages or len(pages) >= listing.max_pages + state["extra"]:

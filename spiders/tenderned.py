@@ -146,8 +146,10 @@ class TenderNedSpider(BaseSpider):
         return bool(deadline) and date.fromisoformat(deadline[:10]) >= self.recheck_until
 
     async def recheck_open(self):
+        open_kenmerken = set()
         for publication_id, notice in sorted(self.known.items()):
             if self.is_open(notice):
+                open_kenmerken.add(str(notice["kenmerk"]))
                 self.crawler.stats.inc_value("tenderned/rechecked_open")
                 yield self.detail_request(publication_id, None, "recheck:open")
             elif notice.get("omitted_columns"):
@@ -163,7 +165,6 @@ class TenderNedSpider(BaseSpider):
         # last deadline or publication.
         if self.results_since is None or self.profile.all or self.sample:
             return
-        open_kenmerken = {str(n["kenmerk"]) for n in self.known.values() if self.is_open(n)}
         for kenmerk, awaiting in sorted(self.awaiting_results.items()):
             last = str(awaiting.get("last") or "")[:10]
             if kenmerk in open_kenmerken or not last or last < self.results_since.isoformat():
@@ -289,16 +290,16 @@ class TenderNedSpider(BaseSpider):
         self.crawler.stats.inc_value("tenderned/filter_checked")
         yield from self.list_page(listed, response.meta["list_data"])
 
-    def list_page(self, response: Listed, page_data: dict):
+    def list_page(self, listed: Listed, page_data: dict):
         """Page 0 of a query: split the window or page it; any page: count and select its rows.
-        ``response`` is the list response's url and meta (:class:`Listed`)."""
-        meta = response.meta
+        ``listed`` is the list response's url and meta (what count, select and the errors read of it)."""
+        meta = listed.meta
         name, params, (start, end), page = meta["query"], meta["params"], meta["window"], meta["page"]
         key = f"{name} {start}..{end}"
-        total = self.count(response, page_data, "totalElements")
+        total = self.count(listed, page_data, "totalElements")
         rows = page_data.get("content") or []
         if page == 0:
-            reachable = (self.max_page + 1) * (self.count(response, page_data, "size", quiet=True) or self.page_size)
+            reachable = (self.max_page + 1) * (self.count(listed, page_data, "size", quiet=True) or self.page_size)
             if total > reachable and not self.sample:
                 if start < end:
                     middle = start + timedelta(days=(end - start).days // 2)
@@ -307,29 +308,29 @@ class TenderNedSpider(BaseSpider):
                     yield self.page_request(name, params, start, middle, 0)
                     yield self.page_request(name, params, middle + timedelta(days=1), end, 0)
                     return
-                self.record_error(response.url, (
+                self.record_error(listed.url, (
                     f"query {name!r} on {start}: {total} rows exceed the {reachable} the API lets one "
                     f"query reach; only {reachable} fetched"))
             self.expect(key, total if not self.sample else len(rows))
             self.window_end[key] = end
             if page_data.get("totalPages") is None:  # an envelope without it: pages from the total
-                size = self.count(response, page_data, "size", quiet=True) or self.page_size
+                size = self.count(listed, page_data, "size", quiet=True) or self.page_size
                 total_pages = -(-total // size)
             else:
-                total_pages = self.count(response, page_data, "totalPages") or 0
+                total_pages = self.count(listed, page_data, "totalPages") or 0
             if not self.sample:
                 for next_page in range(1, min(total_pages, self.max_page + 1)):
                     yield self.page_request(name, params, start, end, next_page)
 
         # Rows can repeat across pages (docs/reference/tenderned-api.md §12): a window's count is of
         # distinct publications, so a repeated row cannot hide one that never came.
-        listed = self.window_rows.setdefault(key, set())
-        before = len(listed)
-        listed.update(str(row.get("publicatieId")).strip() for row in rows
-                      if isinstance(row, dict) and row.get("publicatieId") is not None)
-        self.fetched(key, len(listed) - before)
+        distinct = self.window_rows.setdefault(key, set())
+        before = len(distinct)
+        distinct.update(str(row.get("publicatieId")).strip() for row in rows
+                        if isinstance(row, dict) and row.get("publicatieId") is not None)
+        self.fetched(key, len(distinct) - before)
         for row in rows:
-            yield from self.select(row, name, response)
+            yield from self.select(row, name, listed)
 
     def shortfalls(self) -> list[dict]:
         """Windows that listed fewer distinct publications than their ``totalElements``, except

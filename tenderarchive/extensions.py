@@ -66,14 +66,16 @@ def mark_killed(db, warc_root: Path) -> None:
 
 def archive_state(db_path, spider_name: str) -> dict:
     """What a spider may know of the archive: plain values, read-only."""
-    return {
+    state = {
         "known_notices": queries.known_notices(db_path),
         "known_articles": queries.known_urls(db_path, "articles"),
         "last_complete_crawl": queries.last_complete_crawl(db_path, spider_name),
         "known_results": queries.known_results(db_path),
         "results_missing": queries.results_missing(db_path),
-        "awaiting_results": queries.awaiting_results(db_path),
     }
+    if spider_name == "tenderned":  # a scan of every notice, for the procedures awaiting an award
+        state["awaiting_results"] = queries.awaiting_results(db_path)
+    return state
 
 
 class CrawlState:

@@ -124,21 +124,16 @@ async def redirect_for(datasette, path: str, query_string: str) -> str | None:
     pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
     args = dict(pairs)
     ours = args.get("_groot") == "1"
-    if EVERYTHING in args:
-        if not ours:
-            return None
-        order = await archive_order(datasette, database, table) if await datasette.get_database(
-            database).table_exists(table) else None
-        return _address(path, _shed(pairs, order))
-    if not ours and ("_nocount" in args or "_nofacet" in args):
+    if not ours and ({EVERYTHING, "_nocount", "_nofacet"} & set(args)):
         return None  # asked for by the reader
     search = args.get("_search", "").strip()
     if not search and not ours:
         return None
-    big, order = False, None
-    if await datasette.get_database(database).table_exists(table):
-        order = await archive_order(datasette, database, table)
-        fts = await fts_of(datasette, database, table, args) if search else None
+    exists = await datasette.get_database(database).table_exists(table)
+    order = await archive_order(datasette, database, table) if exists else None
+    big = False
+    if exists and search and EVERYTHING not in args:
+        fts = await fts_of(datasette, database, table, args)
         if fts:
             limit = match_limit(datasette, database, table)
             n = await matches(datasette, database, fts, match_expression(datasette, database, table, args), limit)
@@ -146,7 +141,7 @@ async def redirect_for(datasette, path: str, query_string: str) -> str | None:
     if big and not ours:
         sort = [("_sort_desc", order)] if order and "_sort" not in args and "_sort_desc" not in args else []
         return f"{path}?{urllib.parse.urlencode([*pairs, *SWITCHES, *sort])}"
-    if ours and not big:
+    if ours and not big:  # a small search, no search, or every match asked for (_alles)
         return _address(path, _shed(pairs, order))
     return None
 
