@@ -433,10 +433,10 @@ def page_sql(served: Served, kind: str, path: str) -> tuple[list[tuple[str, obje
     sql, params = data["query"]["sql"], data["query"]["params"]
     statements = [(sql, params)]
     asked = urllib.parse.parse_qs(query)
-    if kind == "table search" and asked.get("_groot") == ["1"]:  # a big search (table_search.py): its note's count
+    if kind == "table search" and "_zoek" in asked:  # a big search (table_search.py): its note's count
         table = base.split("/")[-1][:-5]
         statements.append((f"select count(*) from {table}_fts where {table}_fts match escape_fts(?)",
-                           [asked["_search"][0]]))
+                           [asked["_zoek"][0]]))
     if kind in ("table", "table search"):
         rows = "select * from " + re.sub(r"(?is)\s+order by .*$", "", sql.split(" from ", 1)[1])
         rows = re.sub(r"(?is)\s+limit \d+$", "", rows)

@@ -176,6 +176,13 @@ def asgi_wrapper(datasette):
 
 
 @hookimpl
+def filters_from_request(request, database, table, datasette):
+    from tenderarchive import table_search
+
+    return table_search.search_filter(request, database, table, datasette)
+
+
+@hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
     if view_name != "table" or request is None or not table:
         return {}

@@ -1,28 +1,31 @@
-"""Datasette's table search on a big table: the rows at once, counts over every match on request.
+"""Datasette's table search on a big table: the newest matches at once, counts over every match on request.
 
 Datasette's table page searches with ``rowid in (select rowid from <fts> where <fts> match …)``
-and then counts every match and groups every match once per default facet. Each of those
-queries reads the row of every match from the table, about 1.5 µs a match: on a million notices
-"jeugdhulp" matches 251,000, and the page took four seconds (the count 0.4–0.6 s, each of four
-facets 0.5 s; bench/README.md, issue 14). No plugin hook changes the table view's SQL, and the
-count inside FTS5 alone takes 10–25 ms.
+and then counts every match and groups every match once per default facet. SQLite lists every
+match of that subquery before it reads the first row, and each count reads the row of every
+match from the table, about 1.5 µs a match: on a million notices "jeugdhulp" matches 251,000,
+and the page took four seconds (the count 0.4–0.6 s, each of four facets 0.5 s; the subquery
+alone 70–90 ms; bench/README.md, issue 14).
 
 So a table page whose search matches more than ``table_search_limit`` rows (plugin setting of
 ``tenderarchive`` in tenderarchive/datasette/metadata.yaml, 10,000 as in the saved search
-``search_all``) is sent (302) to the same address with Datasette's own switches ``_nocount=1``
-and ``_nofacet=1`` and the marker ``_groot=1``, listed by the table's rowid, highest first
-(``_sort_desc``: the integer primary key, e.g. a notice's publication id, or ``rowid``, the
-order of archiving), without Datasette's count and facets: sorting by any other column reads
-every match as the count does (0.4 s for those 251,000), the rowid order stops after a page,
-as ``search_all`` does beyond the same number of matches. The page says how many rows contain the words (counted
-inside FTS5) and links the same search with ``_alles=1``, which counts and facets every match
-as Datasette always did. A search that matches fewer rows is sent back to the full page (the
-search form carries the switches over to the next search). Only HTML table pages are sent on:
-the ``.json`` and ``.csv`` forms answer as Datasette does, and a page whose address already
-asks for ``_nocount``, ``_nofacet`` or ``_alles`` itself is left as asked (as is its own sort).
+``search_all``) is sent (302) to the same address with the words in ``_zoek`` instead of
+``_search``, Datasette's own switches ``_nocount=1`` and ``_nofacet=1``, and listed by the table's
+rowid, highest first (``_sort_desc``: the integer primary key, e.g. a notice's publication id, or
+``rowid``, the order of archiving). The ``filters_from_request`` hook (:func:`search_filter`)
+searches ``_zoek``: listed by the rowid with no other filter, the subquery takes one page from
+FTS5, newest first, after the page the reader came from (``_next``), and stops (about 1 ms for
+those 251,000); any other order, filter or a CSV stream gets Datasette's own subquery of every
+match. The page says how many rows contain the words (counted inside FTS5) and links the same
+search with ``_alles=1``, which counts and facets every match as Datasette always did. A search
+that matches fewer rows is sent back to the full page (the search form carries ``_zoek`` and the
+switches over to the next search). Only HTML table pages are sent on: the ``.json`` and ``.csv``
+forms answer as Datasette does, and a page whose address asks for ``_nocount``, ``_nofacet`` or
+``_alles`` itself is left as asked (as is its own sort).
 
-Written here (an ASGI wrapper and a template variable) because Datasette offers the switches but
-no setting that turns them on by the number of matches.
+Written here (an ASGI wrapper, a filter and a template variable) because Datasette offers the
+switches but no setting that turns them on by the number of matches, and its search filter has
+no way to stop after a page.
 """
 
 from __future__ import annotations
@@ -30,15 +33,21 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-from datasette.utils import escape_fts, escape_sqlite
+from datasette.utils import escape_fts, escape_sqlite, tilde_decode
 
 #: Matches above which a table page leaves out the count and the facets (plugin setting
 #: ``table_search_limit`` of ``tenderarchive``; the saved search ``search_all`` ranks up to the same).
 DEFAULT_LIMIT = 10_000
-#: The switches a big search gets, in this order: Datasette's two and the marker that they are ours.
-SWITCHES = (("_nocount", "1"), ("_nofacet", "1"), ("_groot", "1"))
+#: The words of a big search (in place of Datasette's ``_search``).
+WORDS = "_zoek"
+#: Datasette's switches a big search gets, in this order.
+SWITCHES = (("_nocount", "1"), ("_nofacet", "1"))
 #: Asks for the count and the facets over every match, however many.
 EVERYTHING = "_alles"
+#: Arguments under which a big search is one page of FTS5's matches in rowid order: anything
+#: else (a column filter, ``_where``, another search, a CSV stream) needs every match.
+PAGED = {WORDS, "_searchmode", "_nocount", "_nofacet", "_sort", "_sort_desc", "_next", "_size", "_col",
+         "_nocol", "_labels", "_nolabels", "_shape", "_json", "_trace", "_facet_size"}
 
 _TABLE_PAGE = re.compile(r"^/([^/]+)/([^/]+)$")
 
@@ -58,13 +67,12 @@ async def fts_of(datasette, database: str, table: str, args: dict) -> str | None
     return args.get("_fts_table") or metadata.get("fts_table") or await db.fts_table(table)
 
 
-def match_expression(datasette, database: str, table: str, args: dict) -> str:
-    """The search as Datasette passes it to ``match``: escaped unless raw mode is asked."""
+def match_expression(datasette, database: str, table: str, args: dict, words: str) -> str:
+    """The search ``words`` as Datasette passes them to ``match``: escaped unless raw mode is asked."""
     raw = datasette.table_metadata(database, table).get("searchmode") == "raw"
     mode = args.get("_searchmode")
     raw = True if mode == "raw" else False if mode == "escaped" else raw
-    search = args["_search"]
-    return search if raw else escape_fts(search)
+    return words if raw else escape_fts(words)
 
 
 async def matches(datasette, database: str, fts: str, expression: str, cap: int | None = None) -> int | None:
@@ -123,26 +131,35 @@ async def redirect_for(datasette, path: str, query_string: str) -> str | None:
         return None
     pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
     args = dict(pairs)
-    ours = args.get("_groot") == "1"
-    if not ours and ({EVERYTHING, "_nocount", "_nofacet"} & set(args)):
+    page = WORDS in args and "_search" not in args  # a big search's own page (any page of it)
+    if WORDS in args and "_search" in args:  # a new search from a big search's form, which carries our switches
+        pairs = [(k, v) for k, v in _shed(pairs) if k != "_next"]
+        args = dict(pairs)
+    elif not page and ({EVERYTHING, "_nocount", "_nofacet"} & set(args)):
         return None  # asked for by the reader
-    search = args.get("_search", "").strip()
-    if not search and not ours:
-        return None
     exists = await datasette.get_database(database).table_exists(table)
-    order = await archive_order(datasette, database, table) if exists else None
+    words = (args.get(WORDS) if page else args.get("_search")) or ""
     big = False
-    if exists and search and EVERYTHING not in args:
+    if exists and words.strip() and EVERYTHING not in args:
         fts = await fts_of(datasette, database, table, args)
         if fts:
             limit = match_limit(datasette, database, table)
-            n = await matches(datasette, database, fts, match_expression(datasette, database, table, args), limit)
+            n = await matches(datasette, database, fts, match_expression(datasette, database, table, args, words), limit)
             big = n is not None and n > limit
-    if big and not ours:
+    order = await archive_order(datasette, database, table) if exists else None
+    if page:  # still big: as asked; else (fewer matches now, no words, _alles) the full page
+        if big:
+            return None
+        kept = [("_search" if k == WORDS else k, v) for k, v in pairs
+                if k not in dict(SWITCHES) and k != "_next" and not (k == "_sort_desc" and v == order)
+                and not (k == WORDS and not v.strip())]
+        return _address(path, urllib.parse.urlencode(kept))
+    if big:
         sort = [("_sort_desc", order)] if order and "_sort" not in args and "_sort_desc" not in args else []
-        return f"{path}?{urllib.parse.urlencode([*pairs, *SWITCHES, *sort])}"
-    if ours and not big:  # a small search, no search, or every match asked for (_alles)
-        return _address(path, _shed(pairs, order))
+        renamed = [(WORDS if k == "_search" else k, v) for k, v in pairs]
+        return f"{path}?{urllib.parse.urlencode([*renamed, *SWITCHES, *sort])}"
+    if WORDS in dict(urllib.parse.parse_qsl(query_string)):  # the form's carried switches, shed
+        return _address(path, urllib.parse.urlencode(pairs))
     return None
 
 
@@ -150,10 +167,9 @@ def _address(path: str, query: str) -> str:
     return f"{path}?{query}" if query else path
 
 
-def _shed(pairs: list[tuple[str, str]], order: str | None) -> str:
-    """The address without the switches of a big search (and the order it was given)."""
-    return urllib.parse.urlencode([(k, v) for k, v in pairs if k not in dict(SWITCHES)
-                                   and not (k == "_sort_desc" and v == order)])
+def _shed(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The address's arguments without the words and the switches of a big search."""
+    return [(k, v) for k, v in pairs if k not in dict(SWITCHES) and k != WORDS]
 
 
 def wrap(datasette, app):
@@ -172,18 +188,77 @@ def wrap(datasette, app):
     return wrapped
 
 
+def _page_size(datasette, database: str, table: str, args: dict) -> int | None:
+    """Rows on the page as Datasette counts them (``_size``, the table's ``size``, the default), or None."""
+    most = datasette.setting("max_returned_rows")
+    size = args.get("_size") or datasette.table_metadata(database, table).get("size") \
+        or datasette.setting("default_page_size")
+    if size == "max":
+        return most
+    try:
+        size = int(size)
+    except (TypeError, ValueError):
+        return None
+    return min(size, most) if size > 0 else None
+
+
+async def search_filter(request, database: str, table: str, datasette):
+    """The ``filters_from_request`` hook: the where clause of a big search (``_zoek``), one page
+    of FTS5's matches when the page is listed by the rowid with no other filter, else every match
+    as Datasette's own search (see the module docstring)."""
+    from datasette.filters import FilterArguments
+
+    words = request.args.get(WORDS)
+    if words is None or not await datasette.get_database(database).table_exists(table):
+        return None
+    args = {k: request.args.get(k) for k in request.args}
+    fts = await fts_of(datasette, database, table, args)
+    if not fts:
+        return None
+    fts_pk = args.get("_fts_pk") or datasette.table_metadata(database, table).get("fts_pk", "rowid")
+    quoted = escape_sqlite(fts)
+    inner = f"select rowid from {quoted} where {quoted} match :zoek"
+    params = {"zoek": match_expression(datasette, database, table, args, words)}
+    order = await archive_order(datasette, database, table)
+    direction = ("desc" if args.get("_sort_desc") == order else "asc" if args.get("_sort") == order else None) \
+        if order else None
+    size = _page_size(datasette, database, table, args)
+    if direction and size and set(args) <= PAGED:
+        after = _after(args.get("_next"))
+        if after is not None or not args.get("_next"):
+            if after is not None:
+                inner += f" and rowid {'<' if direction == 'desc' else '>'} :zoek_na"
+                params["zoek_na"] = after
+            inner += f" order by rowid {direction} limit :zoek_rijen"
+            params["zoek_rijen"] = size + 1   # Datasette asks one row more to know if a next page exists
+    return FilterArguments([f"{escape_sqlite(fts_pk)} in ({inner})"], params,
+                           [f'search matches "{words}"'], {"search": words})
+
+
+def _after(token: str | None) -> int | None:
+    """The rowid a ``_next`` token of a rowid-ordered page continues after, or None."""
+    if not token:
+        return None
+    try:
+        return int(tilde_decode(token.split(",")[0]))
+    except ValueError:
+        return None
+
+
 async def note(datasette, request, database: str, table: str) -> dict | None:
     """What the table page says on a big search: how many rows contain the words, and the
     address that counts and facets every match."""
     args = {k: request.args.get(k) for k in request.args}
-    if args.get("_groot") != "1" or not (args.get("_search") or "").strip():
+    words = (args.get(WORDS) or "").strip()
+    if not words:
         return None
     fts = await fts_of(datasette, database, table, args)
     if not fts:
         return None
-    n = await matches(datasette, database, fts, match_expression(datasette, database, table, args))
+    n = await matches(datasette, database, fts, match_expression(datasette, database, table, args, words))
     order = await archive_order(datasette, database, table)
-    pairs = [(k, v) for k, v in urllib.parse.parse_qsl(request.query_string, keep_blank_values=True)
+    pairs = [("_search" if k == WORDS else k, v)
+             for k, v in urllib.parse.parse_qsl(request.query_string, keep_blank_values=True)
              if k not in dict(SWITCHES) and k != "_next" and not (k == "_sort_desc" and v == order)]
     return {
         "matches": n, "limit": match_limit(datasette, database, table),
