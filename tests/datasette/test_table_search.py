@@ -199,3 +199,31 @@ def test_a_big_search_with_another_filter_or_order_reads_every_match(served, com
         datasettes, _ = rows_of(served, f"/archive/notices.json?_search={common_word}&{extra}&_size=2&_shape=objects")
         assert "zoek_rijen" not in first["query"]["sql"]
         assert ours == datasettes and ours
+
+
+def submit_search(served, page_html: str, words: str):
+    """Submit the table page's filter form as a browser does, with ``words`` in its search box,
+    following redirects; the final address and page."""
+    import lxml.html
+
+    form = lxml.html.fromstring(page_html).xpath('//form[contains(@class, "filters")]')[0]
+    values = [(k, v) for k, v in form.form_values() if k != "_search"] + [("_search", words)]
+    address = f"{form.action}?{urllib.parse.urlencode(values)}"
+    for _ in range(5):
+        answer = get(served, address)
+        if answer.status_code not in (301, 302):
+            return address, answer
+        address = answer.headers["location"]
+    pytest.fail(f"more than five redirects from {address}")
+
+
+def test_a_new_search_from_a_big_searchs_form(served, common_word):
+    target = get(served, "/archive/notices?_search=" + common_word).headers["location"]
+    big_page = get(served, target).text
+    address, page = submit_search(served, big_page, "RESIDENTIELE")
+    assert "_zoek" not in address and "_nocount" not in address
+    assert "facet-results" in page.text and "1 row" in page.text
+    address, page = submit_search(served, big_page, common_word)
+    asked = urllib.parse.parse_qs(urllib.parse.urlsplit(address).query)
+    assert asked["_zoek"] == [common_word] and "_search" not in asked and asked["_sort_desc"] == ["publication_id"]
+    assert "rows contain these words" in page.text and ids(page.text) == ids(big_page)
