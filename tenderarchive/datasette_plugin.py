@@ -41,7 +41,8 @@
 
 * A table search that matches more than ``table_search_limit`` rows shows its rows without
   Datasette's count and facets over every match, and says how many match
-  (``tenderarchive/table_search.py``: ``asgi_wrapper`` and ``extra_template_vars``).
+  (``tenderarchive/table_search.py``: ``asgi_wrapper``, ``filters_from_request`` and
+  ``extra_template_vars``).
 
 * Atom feeds of saved searches (:func:`render_atom`, in place of datasette-atom's renderer)
   are valid XML whatever the archived text holds, link only http(s) URLs, and are valid
