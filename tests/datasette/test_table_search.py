@@ -227,3 +227,31 @@ def test_a_new_search_from_a_big_searchs_form(served, common_word):
     asked = urllib.parse.parse_qs(urllib.parse.urlsplit(address).query)
     assert asked["_zoek"] == [common_word] and "_search" not in asked and asked["_sort_desc"] == ["publication_id"]
     assert "rows contain these words" in page.text and ids(page.text) == ids(big_page)
+
+
+def test_the_count_of_a_big_search_follows_the_archive(demo_archive, common_word, tmp_path):
+    """The note's count is remembered while the archive file is unchanged (paging through a big
+    search counts once); a write to the archive is counted again."""
+    import shutil
+
+    copy = tmp_path / "archive.db"
+    shutil.copy(demo_archive, copy)
+    db = readonly.database(copy)
+    try:
+        metadata = build_metadata(db, copy.stem)
+    finally:
+        db.close()
+    metadata["plugins"]["tenderarchive"]["table_search_limit"] = LIMIT
+    datasette = make_datasette(copy, metadata, immutable=False)
+    run(datasette.invoke_startup())
+    target = get(datasette, f"/archive/notices?_search={common_word}").headers["location"]
+    n = fts_matches(copy, common_word)
+    assert f"{n:,} rows contain these words" in get(datasette, target).text
+    conn = sqlite3.connect(copy)
+    with conn:
+        conn.execute("update notices set title = title || ? where rowid = (select min(rowid) from notices "
+                     "where rowid not in (select rowid from notices_fts where notices_fts match ?))",
+                     [f" {common_word}", f'"{common_word}"'])
+    conn.close()
+    assert fts_matches(copy, common_word) == n + 1
+    assert f"{n + 1:,} rows contain these words" in get(datasette, target).text
