@@ -29,17 +29,22 @@ def fts_matches(archive: Path, word: str) -> int:
         conn.close()
 
 
-@pytest.fixture(scope="module")
-def served(demo_archive):
-    db = readonly.database(demo_archive)
+def serve(archive: Path, immutable: bool = True):
+    """In-process Datasette on ``archive`` with the table search limit lowered to LIMIT."""
+    db = readonly.database(archive)
     try:
-        metadata = build_metadata(db, demo_archive.stem)
+        metadata = build_metadata(db, archive.stem)
     finally:
         db.close()
     metadata["plugins"]["tenderarchive"]["table_search_limit"] = LIMIT
-    datasette = make_datasette(demo_archive, metadata, immutable=True)
+    datasette = make_datasette(archive, metadata, immutable=immutable)
     run(datasette.invoke_startup())
     return datasette
+
+
+@pytest.fixture(scope="module")
+def served(demo_archive):
+    return serve(demo_archive)
 
 
 def run(coroutine):
@@ -236,14 +241,7 @@ def test_the_count_of_a_big_search_follows_the_archive(demo_archive, common_word
 
     copy = tmp_path / "archive.db"
     shutil.copy(demo_archive, copy)
-    db = readonly.database(copy)
-    try:
-        metadata = build_metadata(db, copy.stem)
-    finally:
-        db.close()
-    metadata["plugins"]["tenderarchive"]["table_search_limit"] = LIMIT
-    datasette = make_datasette(copy, metadata, immutable=False)
-    run(datasette.invoke_startup())
+    datasette = serve(copy, immutable=False)
     target = get(datasette, f"/archive/notices?_search={common_word}").headers["location"]
     n = fts_matches(copy, common_word)
     assert f"{n:,} rows contain these words" in get(datasette, target).text
