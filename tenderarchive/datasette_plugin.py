@@ -44,6 +44,9 @@
   (``tenderarchive/table_search.py``: ``asgi_wrapper``, ``filters_from_request`` and
   ``extra_template_vars``).
 
+* A table page's rows are written a row at a time (``prepare_jinja2_environment``: the
+  ``table_row`` filter of ``tenderarchive/table_rows.py``, used by ``templates/_table.html``).
+
 * Atom feeds of saved searches (:func:`render_atom`, in place of datasette-atom's renderer)
   are valid XML whatever the archived text holds, link only http(s) URLs, and are valid
   empty feeds when a search has no rows.
@@ -167,6 +170,13 @@ async def search_everything(datasette, request):
     if "search_all" not in await datasette.get_canned_queries(database, None):
         return Response.text("No archive with the saved search search_all is served.", status=404)
     return Response.redirect(query_url(database, "search_all", {"q": request.args.get("q", "")}))
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    from tenderarchive import table_rows
+
+    env.filters["table_row"] = table_rows.table_row
 
 
 @hookimpl
