@@ -168,8 +168,9 @@ async def redirect_for(datasette, path: str, query_string: str) -> str | None:
         return None
     pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
     args = dict(pairs)
-    page = WORDS in args and "_search" not in args  # a big search's own page (any page of it)
-    if WORDS in args and "_search" in args:  # a new search from a big search's form, which carries our switches
+    carried = WORDS in args and "_search" in args  # a new search from a big search's form, which carries them
+    page = WORDS in args and not carried  # a big search's own page (any page of it)
+    if carried:
         pairs = [(k, v) for k, v in _shed(pairs) if k != "_next"]
         args = dict(pairs)
     elif not page and ({EVERYTHING, "_nocount", "_nofacet"} & set(args)):
@@ -185,23 +186,24 @@ async def redirect_for(datasette, path: str, query_string: str) -> str | None:
             big = n is not None and n > limit
     order = await archive_order(datasette, database, table) if exists else None
     if page:  # still big: as asked; else (fewer matches now, no words, _alles) the full page
-        if big:
-            return None
-        kept = [("_search" if k == WORDS else k, v) for k, v in pairs
-                if k not in dict(SWITCHES) and k != "_next" and not (k == "_sort_desc" and v == order)
-                and not (k == WORDS and not v.strip())]
-        return _address(path, urllib.parse.urlencode(kept))
+        return None if big else _address(path, urllib.parse.urlencode(_full_page(pairs, order)))
     if big:
         sort = [("_sort_desc", order)] if order and "_sort" not in args and "_sort_desc" not in args else []
         renamed = [(WORDS if k == "_search" else k, v) for k, v in pairs]
         return f"{path}?{urllib.parse.urlencode([*renamed, *SWITCHES, *sort])}"
-    if WORDS in dict(urllib.parse.parse_qsl(query_string)):  # the form's carried switches, shed
-        return _address(path, urllib.parse.urlencode(pairs))
-    return None
+    return _address(path, urllib.parse.urlencode(pairs)) if carried else None  # the carried switches shed
 
 
 def _address(path: str, query: str) -> str:
     return f"{path}?{query}" if query else path
+
+
+def _full_page(pairs: list[tuple[str, str]], order: str | None) -> list[tuple[str, str]]:
+    """The arguments of the full page that a big search's address stands for: its words back in
+    ``_search``, without the switches, the page (``_next``) and the order they were given."""
+    return [("_search" if k == WORDS else k, v) for k, v in pairs
+            if k not in dict(SWITCHES) and k != "_next" and not (k == "_sort_desc" and v == order)
+            and not (k == WORDS and not v.strip())]
 
 
 def _shed(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -294,9 +296,7 @@ async def note(datasette, request, database: str, table: str) -> dict | None:
         return None
     n = await counted(datasette, database, fts, match_expression(datasette, database, table, args, words))
     order = await archive_order(datasette, database, table)
-    pairs = [("_search" if k == WORDS else k, v)
-             for k, v in urllib.parse.parse_qsl(request.query_string, keep_blank_values=True)
-             if k not in dict(SWITCHES) and k != "_next" and not (k == "_sort_desc" and v == order)]
+    pairs = _full_page(urllib.parse.parse_qsl(request.query_string, keep_blank_values=True), order)
     return {
         "matches": n, "limit": match_limit(datasette, database, table),
         "order": args.get("_sort_desc") if args.get("_sort_desc") == order else None,
