@@ -90,6 +90,13 @@ STATUS_PRIORITY = {"current": 3, "done": 2, "planned": 1}
 # the time of an announced publication: a month, season, quarter or year ("in mei 2021", "medio juni", "na de zomer")
 _PUBLICATION_WHEN = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
                                r"voorjaar|zomer|najaar|winter|kwartaal|medio|begin|eind)\b|\b(?:19|20)\d\d\b|\bplanning\b", re.I)
+# Round ten (branch news11k): a decision taken on a step that *is* a decision -- an extension or a plan for the
+# purchase -- makes the step current, whatever date the plan or extension runs to: "Op één na alle colleges
+# akkoord met contractverlenging", "stemde de gemeenteraad in met het zogenoemde programmaplan dat bepaalt hoe ...
+# vanaf 2021". A headline says it with a noun and no verb; the date in the clause is the plan's, not the decision's.
+_DECIDED = re.compile(r"\b(?:akkoord (?:gaan |gegaan |gaat |gingen )?(?:met|over)|(?:ingestemd|instemming) met|"
+                      r"stem(?:t|de|den|men)? (?:[\w'-]+ ){0,5}in met|groen licht (?:gegeven )?(?:voor|aan))\b(?:[^.;:]{0,60})$", re.I)
+_DECISION_STAGES = {"voorbereiding", "verlenging"}
 _EVENT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "kort_geding", "bodemprocedure", "hoger_beroep",
                  "contract_ondertekend"}
 
@@ -264,6 +271,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                         status = _date_status(cl, events, ref, max_date) or _grammar(cl, text, m.start() - off)
             if status is None:
                 status = _grammar(text, text, m.start())
+            if status in (None, "planned") and stage in _DECISION_STAGES and _DECIDED.search(text[:m.start()]):
+                status = "current"  # the decision on an extension or a plan is taken: the step is under way
             if status is None and s.is_heading:
                 nxt = next((t for t in sents[i + 1:] if not t.is_heading), None)
                 if nxt is not None:

@@ -58,6 +58,10 @@ ADJACENT = [
     r"\bwmo\b", r"huishoudelijke (?:hulp|ondersteuning)", r"beschermd wonen", r"maatschappelijke begeleiding",
     r"jongerenwerk", r"jeugd-jongerenwerk", r"kinderopvang", r"kinderdagverblij\w+", r"jeugdgezondheidszorg",
     r"\bjgz\b", r"\bcjg\b", r"veilig thuis", r"\bpgb\b", r"persoonsgebonden budget",
+    # round ten (branch news11k): welfare work is another service the same municipalities buy ("Aanbesteding
+    # welzijnswerk afgerond", "welzijnsaanbieders", "Tinten Welzijnsgroep"); as the topic of the title and lead
+    # it makes a tender page not one of youth care (rule rel.adjacent_topic), beside youth care it only ranks
+    r"welzijnswerk\w*", r"welzijnsaanbieder\w*", r"welzijnsorganisatie\w*", r"welzijnsgroep\w*", r"welzijnsopdracht\w*",
 ]
 
 # Transport for pupils and Wmo clients: an adjacent field when the title and lead are about it
