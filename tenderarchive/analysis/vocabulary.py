@@ -113,7 +113,10 @@ REPORT = [r"\bevaluatie\w*", r"\bevalueer\w*", r"\brapport\w*", r"\bonderzoeksra
           r"\bpeiling\w*", r"\bkamerbrief\w*", r"\bkamervragen\b", r"\bwetsvoorstel\w*", r"\bmonitor\b",
           r"\bkamermotie\w*", r"\bmotie\b"]
 BUDGET = [r"\btekort\w*", r"\bbegroting\w*", r"\bbezuinig\w*", r"\bkadernota\b", r"\bjaarrekening\b",
-          r"\bmiljoen\w*", r"\boverschrijding\w*", r"\bzienswijze\b"]
+          r"\bmiljoen\w*", r"\boverschrijding\w*", r"\bzienswijze\b",
+          # round ten (branch news11k): the other money words of council and trade-press titles ("meer grip op
+          # uitgaven jeugdzorg", "korte termijn financiering", "extra geld", "oplopende kosten", "730 euro")
+          r"\buitgaven\b", r"\bfinanciering\w*", r"\bbudget(?:ten)?\b", r"\bgeld\b", r"\bkosten\b", r"\beuro\b"]
 
 # Weak: also used outside procurement; two distinct weak terms count as one strong.
 PROCUREMENT_WEAK = [

@@ -583,3 +583,39 @@ def test_one_mention_of_a_regulation_does_not_make_a_council_debate_on_a_tender_
         r = analyse("Artikel 2 van de verordening jeugdhulp regelt de toegang tot jeugdhulp. In de nadere regels staat "
                     "hoe een aanbieder wordt ingekocht.")
         assert not r["relevant"]
+
+
+def test_money_words_in_the_title_make_a_budget_page():
+    """vocabulary.BUDGET (round ten: uitgaven, financiering, budget, geld, kosten, euro) with rule rel.title_genre:
+    a title about money with no step reported is a budget page, even when the text mentions the purchase."""
+    from tenderarchive.analysis import learned
+    with learned.capturing(model={}):
+        r = analyse("Raadsleden willen meer grip op het (inkoop-)beleid. Volgens de wethouder is het inkoopproces in de "
+                    "laatste fase; de inkoopstrategie jeugdzorg is eerder vastgesteld.",
+                    title="Gemeenteraad wil meer grip op uitgaven jeugdzorg")
+        assert not r["relevant"] and r["relevance_rule"] == "budget_topic"
+
+
+def test_a_withdrawn_motion_is_no_withdrawn_tender():
+    """stages._MOTION: "ingetrokken" of a council motion or amendment is no failed procedure (mislukt)."""
+    st, _ = _st("Ondanks een - later weer ingetrokken - motie van afkeuring heeft de raad ingestemd met de aanbesteding "
+                "jeugdzorg.")
+    assert "mislukt" not in st
+    st, _ = _st("De gemeente heeft de aanbesteding jeugdzorg ingetrokken.")
+    assert st.get("mislukt") == "done"
+
+
+def test_a_conditional_right_after_the_cue_is_no_step():
+    """rule stage.hypothetical, round ten: "... opnieuw voor de rechter zou kunnen worden gedaagd" -- the conditional
+    after the cue -- is no court case."""
+    st, _ = _st("De oppositie waarschuwde dat de gemeente door afgewezen inschrijvers voor de rechter zou kunnen "
+                "worden gedaagd over de jeugdhulp.")
+    assert "kort_geding" not in st
+
+
+def test_the_passive_of_sluiten_closes_a_contract():
+    """stages._CLOSED_PASSIVE: "het contract dat met Go! voor Jeugd ... is gesloten" is the signing, done (strong),
+    though "gesloten" is no participle elsewhere ("gesloten jeugdzorg")."""
+    r = analyse("De coalitie stelt dat het contract dat met Go! voor Jeugd op basis van objectieve criteria, is gesloten.")
+    cs = {s["stage"]: s for s in r["stages"]}
+    assert cs["contract_ondertekend"]["status"] == "done" and cs["contract_ondertekend"]["evidence"] == "strong"
