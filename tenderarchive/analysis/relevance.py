@@ -47,7 +47,7 @@ import re
 
 from .rules import on
 from .vocabulary import (ADJACENT, ADJACENT_TRANSPORT, BUDGET, GUIDANCE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
-                         STAGE_RANK, STATISTICS, VACANCY, YOUTH_CORE)
+                         SERVICE_DONE, SERVICE_FROM, STAGE_RANK, STATISTICS, VACANCY, YOUTH_CORE)
 
 
 def _matches(patterns: list[str], text: str) -> list[str]:
@@ -190,7 +190,11 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     weak = _matches(PROCUREMENT_WEAK, full)
     acts = ((_particular_acts if on("rel.particular_procedure") else _matches)(PROCUREMENT_ACT, full)
             + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else [])
-            + (plain := plain_purchases(full) if on("rel.plain_purchase") else []))
+            + (plain := plain_purchases(full) if on("rel.plain_purchase") else [])
+            # round ten: who delivers the youth care from a date on (stage.service_statement, "Vanaf 1 januari 2024 is
+            # hiervoor één organisatie ...: MetMaya") is the outcome of a purchase, told without a procedure word
+            + ([m.group(0).lower() for rx in (SERVICE_FROM, SERVICE_DONE) for m in re.finditer(rx, full)]
+               if on("stage.service_statement") else []))
     adjacent = _matches(ADJACENT, full)
     regulation = _matches(REGULATION, full)
     stats = _matches(STATISTICS, full)

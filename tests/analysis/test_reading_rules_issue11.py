@@ -619,3 +619,30 @@ def test_the_passive_of_sluiten_closes_a_contract():
     r = analyse("De coalitie stelt dat het contract dat met Go! voor Jeugd op basis van objectieve criteria, is gesloten.")
     cs = {s["stage"]: s for s in r["stages"]}
     assert cs["contract_ondertekend"]["status"] == "done" and cs["contract_ondertekend"]["evidence"] == "strong"
+
+
+def test_a_stage_noun_with_a_verb_of_extent_is_the_step_now():
+    """stages._STATE_AFTER: "De voorlopige gunning telt 58 aanbieders" states the provisional award as it stands:
+    current and strong, so it outranks the earlier steps the text tells in the past."""
+    st, primary = _st("De regio sluit 1 januari nieuwe contracten af met zorgaanbieders. De voorlopige gunning telt 58 "
+                      "aanbieders van jeugdhulp. 125 organisaties hadden zich voor de aanbesteding ingeschreven.")
+    assert st["voorlopige_gunning"] == "current" and primary == "voorlopige_gunning"
+
+
+def test_dialogue_tables_are_the_dialogue_and_a_letter_of_intent_is_no_contract():
+    """vocabulary.STAGE_CUES (round ten): "dialoogtafels georganiseerd" is the dialogue; an "intentieovereenkomst"
+    signed before it is no contract signed."""
+    st, primary = _st("De jeugdhulpproducten worden ingekocht via een gesloten Open House procedure. De inhoud van de "
+                      "uitvoeringsovereenkomst komt in dialoog tot stand. Hiervoor worden er een aantal dialoogtafels "
+                      "georganiseerd. Aan de tafels nemen aanbieders plaats die de intentieovereenkomst hebben getekend.")
+    assert "dialoog" in st and "contract_ondertekend" not in st and primary == "dialoog"
+
+
+def test_who_delivers_from_a_date_on_is_a_purchase_for_relevance():
+    """rule stage.service_statement (round ten, relevance): "Vanaf 1 januari 2024 is hiervoor één organisatie ...:
+    MetMaya" reports the outcome of a purchase of youth care without a procedure word."""
+    from tenderarchive.analysis import learned
+    with learned.capturing(model={}):
+        r = analyse("De specialistische jeugdhulp in de regio verandert. Vanaf 1 januari 2024 is hiervoor één organisatie "
+                    "in Amersfoort, Baarn en Leusden: MetMaya.", title="MetMaya stelt zich voor: sneller passende jeugdhulp")
+        assert r["relevant"] and r["primary_stage"] == "definitieve_gunning"
