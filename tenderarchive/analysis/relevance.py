@@ -47,7 +47,7 @@ import re
 
 from .rules import on
 from .vocabulary import (ADJACENT, ADJACENT_TRANSPORT, BUDGET, GUIDANCE, REPORT, PROCUREMENT_ACT, PROCUREMENT_STRONG, PROCUREMENT_WEAK, REGULATION,
-                         STAGE_RANK, STATISTICS, VACANCY, YOUTH_CORE)
+                         SERVICE_DONE, SERVICE_FROM, STAGE_RANK, STATISTICS, VACANCY, YOUTH_CORE)
 
 
 def _matches(patterns: list[str], text: str) -> list[str]:
@@ -85,6 +85,10 @@ _GENERIC_BEFORE = re.compile(r"(?:\b(?:elke|iedere|soort|type|vorm van|verplicht
 # aanbesteding verliest"), not in a report ("zien af van een openbare aanbesteding")
 _INDEFINITE_BEFORE = re.compile(r"\been\s+$", re.I)
 _GENERIC_SENTENCE = re.compile(r"\b(?:wanneer|indien|hoewel|vaak|meestal|doorgaans|kan|kunnen|moet|moeten|mag|mogen|zou|zouden)\b", re.I)
+# Round ten (branch news11k): a sentence that introduces a list ("Er zijn 6 aanbieders gecontracteerd door de
+# gemeente Opmeer :") is a directory of who is contracted, not a reported step -- unless it reports one
+# ("De gegunde partijen zijn:", a year; _REPORTED is checked first)
+_LIST_INTRO = re.compile(r":\s*$")
 _BARE_PLURAL = re.compile(r"^(?:aanbestedingen|inkoopprocedures|aanbestedingsprocedures|inschrijvingen|offertes|gunningen|percelen)$", re.I)
 _DETERMINED = re.compile(r"\b(?:de|deze|die|twee|drie|beide|alle \w+|onze|hun|zijn|haar|\d+)\s+(?:[\w'-]+\s+)?$", re.I)
 _RULES_SENTENCE = re.compile(r"\bregels?\b|\bwetsvoorstel\w*|\bwetgeving\b|\baanbestedingsplicht|\bverplicht\w*", re.I)
@@ -186,7 +190,11 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     weak = _matches(PROCUREMENT_WEAK, full)
     acts = ((_particular_acts if on("rel.particular_procedure") else _matches)(PROCUREMENT_ACT, full)
             + (_matches([r"\binkoopbureau\w*"], full) if on("rel.purchasing_body") else [])
-            + (plain := plain_purchases(full) if on("rel.plain_purchase") else []))
+            + (plain := plain_purchases(full) if on("rel.plain_purchase") else [])
+            # round ten: who delivers the youth care from a date on (stage.service_statement, "Vanaf 1 januari 2024 is
+            # hiervoor één organisatie ...: MetMaya") is the outcome of a purchase, told without a procedure word
+            + ([m.group(0).lower() for rx in (SERVICE_FROM, SERVICE_DONE) for m in re.finditer(rx, full)]
+               if on("stage.service_statement") else []))
     adjacent = _matches(ADJACENT, full)
     regulation = _matches(REGULATION, full)
     stats = _matches(STATISTICS, full)
@@ -199,7 +207,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
         sent, cue = s.get("sentence") or "", s.get("cue") or ""
         i = sent.find(cue)
         return (on("rel.particular_procedure") and i >= 0 and not _REPORTED.search(sent)
-                and bool(_GENERIC_BEFORE.search(sent[max(0, i - 40):i]) or _GENERIC_SENTENCE.search(sent)))
+                and bool(_GENERIC_BEFORE.search(sent[max(0, i - 40):i]) or _GENERIC_SENTENCE.search(sent)
+                         or _LIST_INTRO.search(sent)))
     stage_cues = [s for s in stages or [] if (s.get("strong", s.get("evidence") == "strong") or in_title(s)) and not generic_cue(s)
                   and (STAGE_RANK.get(s["stage"], -1) >= floor
                        or re.search(r"inkoop|aanbest|verwerving|contract", s.get("sentence") or "", re.I))]
@@ -238,7 +247,9 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
         relevant = False
     elif adjacent_topic and youth and on("rel.adjacent_topic"):
         rule, relevant = "adjacent_topic", False
-    elif youth and regulation and len(strong) <= 1 and on("rel.regulation"):
+    elif youth and len(regulation) >= 2 and len(strong) <= 1 and on("rel.regulation"):
+        # round ten: a regulation text names itself in more than one form (verordening, artikel 4, nadere
+        # regels, beleidsregels); one "de verordening" in a council debate on a tender is no regulation
         rule, relevant = "regulation", False
     elif youth and procedure and together:
         rule, relevant = "youth_term+procedure", True

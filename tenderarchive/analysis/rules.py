@@ -23,7 +23,7 @@ RULES: dict[str, str] = {
     "rel.adjacent_topic": ("title and lead about an adjacent field (pupil/Wmo transport too; 'jeugdzorgvervoer' is transport, "
                            "round five), no youth term there "
                            "-> not relevant"),
-    "rel.regulation": "regulation text with at most one strong procurement term -> not relevant",
+    "rel.regulation": "regulation text (two or more regulation terms) with at most one strong procurement term -> not relevant",
     "rel.together": "the procedure must be named with youth care (title or one paragraph)",
     "rel.title_cue": "a stage cue in the title counts as strong evidence",
     "rel.step_beside_youth": "a reported step in a paragraph about youth care counts as together",

@@ -79,6 +79,8 @@ _ONGOING_STAGES = {"voorbereiding", "marktconsultatie", "dialoog", "implementati
 _TENDER_CONTEXT = re.compile(r"aanbested|inschrij|inkoopdocument|tenderned|nota van inlichtingen|offerte|leidraad", re.I)
 _NEGATED = re.compile(r"\b(?:geen|niet|nooit)\b(?: (?:[\w'-]+ ){0,3})?$", re.I)
 _HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b", re.I)
+# round ten: the conditional right after the cue, "... opnieuw voor de rechter zou kunnen worden gedaagd"
+_HYPOTHETICAL_AFTER = re.compile(r"\s*(?:[\w'-]+\s+){0,2}(?:zou|zouden)\s+(?:kunnen|mogen|moeten)\b", re.I)
 # "Pas na de uitspraak wordt duidelijk of de gemeenten over kunnen gaan tot het definitief gunnen":
 # a step under a condition has not happened (round three)
 _CONDITIONAL = re.compile(r"\bwordt duidelijk of\b|\b(?:als|of) (?:de|het|zij|er|wij|we) (?:[\w'-]+ ){0,3}(?:kunnen|kan|mogen|mag)\b", re.I)
@@ -90,6 +92,21 @@ STATUS_PRIORITY = {"current": 3, "done": 2, "planned": 1}
 # the time of an announced publication: a month, season, quarter or year ("in mei 2021", "medio juni", "na de zomer")
 _PUBLICATION_WHEN = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
                                r"voorjaar|zomer|najaar|winter|kwartaal|medio|begin|eind)\b|\b(?:19|20)\d\d\b|\bplanning\b", re.I)
+# Round ten (branch news11k): a decision taken on a step that *is* a decision -- an extension or a plan for the
+# purchase -- makes the step current, whatever date the plan or extension runs to: "Op één na alle colleges
+# akkoord met contractverlenging", "stemde de gemeenteraad in met het zogenoemde programmaplan dat bepaalt hoe ...
+# vanaf 2021". A headline says it with a noun and no verb; the date in the clause is the plan's, not the decision's.
+_DECIDED = re.compile(r"\b(?:akkoord (?:gaan |gegaan |gaat |gingen )?(?:met|over)|(?:ingestemd|instemming) met|"
+                      r"stem(?:t|de|den|men)? (?:[\w'-]+ ){0,5}in met|groen licht (?:gegeven )?(?:voor|aan))\b(?:[^.;:]{0,60})$", re.I)
+_DECISION_STAGES = {"voorbereiding", "verlenging"}
+# round ten: the passive of "sluiten" closing a contract cue ("het contract dat met Go! voor Jeugd ... is gesloten");
+# "gesloten" is kept out of the participles (stages._NOT_PARTICIPLE) because of "gesloten jeugdzorg"
+_CLOSED_PASSIVE = re.compile(r"\b(?:is|zijn|werd|werden|was|waren)\s+gesloten$", re.I)
+# round ten: a stage noun as the subject of a present-tense verb of extent -- "De voorlopige gunning telt 58
+# aanbieders", "het perceel omvat" -- states the step as it stands now
+_STATE_AFTER = re.compile(r"\s+(?:telt|tellen|omvat|omvatten|bevat|bevatten)\b", re.I)
+# a council's motion or amendment: "ingetrokken" of one of them is no tender withdrawn (round ten)
+_MOTION = re.compile(r"\bmotie\w*|\bamendement\w*", re.I)
 _EVENT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "kort_geding", "bodemprocedure", "hoger_beroep",
                  "contract_ondertekend"}
 
@@ -233,11 +250,14 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 stage = "mislukt"  # "hebben zich niet ingeschreven": no tender received
             if on("stage.negation") and stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()]):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
-            if on("stage.hypothetical") and (_HYPOTHETICAL.search(text[:m.start()]) or _CONDITIONAL.search(text[:m.start()])):
+            if on("stage.hypothetical") and (_HYPOTHETICAL.search(text[:m.start()]) or _CONDITIONAL.search(text[:m.start()])
+                                              or _HYPOTHETICAL_AFTER.match(text[m.end():])):
                 continue  # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round two)
             if (on("stage.postponed") and stage == "mislukt" and re.search(r"uitgesteld|uit te stellen", m.group(0), re.I)
                     and not re.search(r"nader order|onbepaalde tijd", text, re.I) and _NEW_DATE.search(text)):
                 continue  # "de gunning is uitgesteld, ... besloten het contract vanaf februari in te laten gaan": a delay
+            if stage == "mislukt" and m.group(0).lower() == "ingetrokken" and _MOTION.search(text):
+                continue  # "een - later weer ingetrokken - motie": a council motion withdrawn, not the tender (round ten)
             if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
                 continue  # rule (b)
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
@@ -264,6 +284,12 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                         status = _date_status(cl, events, ref, max_date) or _grammar(cl, text, m.start() - off)
             if status is None:
                 status = _grammar(text, text, m.start())
+            if status is None and _STATE_AFTER.match(text[m.end():]):
+                status = "current"  # "De voorlopige gunning telt 58 aanbieders": the step's state, now (round ten)
+            if status is None and stage == "contract_ondertekend" and _CLOSED_PASSIVE.search(m.group(0)):
+                status = "done"  # "het contract ... is gesloten": the passive of sluiten ("gesloten" is no participle elsewhere)
+            if status in (None, "planned") and stage in _DECISION_STAGES and _DECIDED.search(text[:m.start()]):
+                status = "current"  # the decision on an extension or a plan is taken: the step is under way
             if status is None and s.is_heading:
                 nxt = next((t for t in sents[i + 1:] if not t.is_heading), None)
                 if nxt is not None:

@@ -58,6 +58,10 @@ ADJACENT = [
     r"\bwmo\b", r"huishoudelijke (?:hulp|ondersteuning)", r"beschermd wonen", r"maatschappelijke begeleiding",
     r"jongerenwerk", r"jeugd-jongerenwerk", r"kinderopvang", r"kinderdagverblij\w+", r"jeugdgezondheidszorg",
     r"\bjgz\b", r"\bcjg\b", r"veilig thuis", r"\bpgb\b", r"persoonsgebonden budget",
+    # round ten (branch news11k): welfare work is another service the same municipalities buy ("Aanbesteding
+    # welzijnswerk afgerond", "welzijnsaanbieders", "Tinten Welzijnsgroep"); as the topic of the title and lead
+    # it makes a tender page not one of youth care (rule rel.adjacent_topic), beside youth care it only ranks
+    r"welzijnswerk\w*", r"welzijnsaanbieder\w*", r"welzijnsorganisatie\w*", r"welzijnsgroep\w*", r"welzijnsopdracht\w*",
 ]
 
 # Transport for pupils and Wmo clients: an adjacent field when the title and lead are about it
@@ -109,7 +113,10 @@ REPORT = [r"\bevaluatie\w*", r"\bevalueer\w*", r"\brapport\w*", r"\bonderzoeksra
           r"\bpeiling\w*", r"\bkamerbrief\w*", r"\bkamervragen\b", r"\bwetsvoorstel\w*", r"\bmonitor\b",
           r"\bkamermotie\w*", r"\bmotie\b"]
 BUDGET = [r"\btekort\w*", r"\bbegroting\w*", r"\bbezuinig\w*", r"\bkadernota\b", r"\bjaarrekening\b",
-          r"\bmiljoen\w*", r"\boverschrijding\w*", r"\bzienswijze\b"]
+          r"\bmiljoen\w*", r"\boverschrijding\w*", r"\bzienswijze\b",
+          # round ten (branch news11k): the other money words of council and trade-press titles ("meer grip op
+          # uitgaven jeugdzorg", "korte termijn financiering", "extra geld", "oplopende kosten", "730 euro")
+          r"\buitgaven\b", r"\bfinanciering\w*", r"\bbudget(?:ten)?\b", r"\bgeld\b", r"\bkosten\b", r"\beuro\b"]
 
 # Weak: also used outside procurement; two distinct weak terms count as one strong.
 PROCUREMENT_WEAK = [
@@ -222,7 +229,7 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
                  r"verzoek tot deelneming|toegelaten tot de dialoog\w*|in de pre-selectie"),
     ("dialoog", r"dialoogfase|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
-                r"onderhandelingsronde\w*"),
+                r"onderhandelingsronde\w*|dialoogtafel\w*"),
     ("inschrijving", r"uitnodiging tot inschrijving|inschrijfdatum|inschrijftermijn|inschrijvingsperiode|"
                      r"deadline om in te schrijven|sluitingsdatum|inschrijven voor|(?:hebben|heeft) (?:zich )?(?:[\w'-]+ ){0,3}ingeschreven|"
                      r"inschrijvingen (?:ontvangen|zijn binnen)|inzenddatum|offerte (?:uit te brengen|in te dienen)|"
@@ -233,7 +240,8 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"\bsluit op \d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d\b"),
     ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|verificatiegesprek\w*|"
                     r"ingeschreven partijen beoordeeld|hebben wij de ingeschreven"),
-    ("contract_ondertekend", r"(?:contract|overeenkomst)(?:en)? (?:[\w'-]+,? ){0,7}(?:getekend|ondertekend|tekenen|ondertekenen)|"
+    # round ten: an "intentieovereenkomst" (a letter of intent before the dialogue) is no contract signed
+    ("contract_ondertekend", r"(?:contract|(?<!intentie)overeenkomst)(?:en)? (?:[\w'-]+,? ){0,7}(?:getekend|ondertekend|tekenen|ondertekenen)|"
                              r"samenwerkingsovereenkomst (?:[\w'-]+ ){0,3}(?:getekend|ondertekend)|tekendag\w*|contracten gereed|"
                              r"(?:sluiten|sloten|gesloten) (?:[\w'-]+ ){0,3}overeenkomst|overeenkomst (?:[\w'-]+ ){0,3}gesloten|"
                              r"contracten? (?:[\w'-]+ ){0,4}rond (?:komen|gekomen)|akkoord over (?:de )?contract\w*|"
