@@ -229,6 +229,13 @@ def _total(ref: bool, common: int, places: int, region: bool, share: float, with
     return round(total, 3)
 
 
+#: The most a pair sharing a place (``_PLACE_MAX``) or a reference too (``_REF_MAX``) can score:
+#: every part at its maximum, added by :func:`_total` (so a stored score is compared with the same
+#: float): all the article's places shared, its jeugdregio, every title word, within the time span.
+_PLACE_MAX = _total(False, 1, 1, True, 1.0, True)
+_REF_MAX = _total(True, 1, 1, True, 1.0, True)
+
+
 def news_procurement_id(places: set[str], url: str) -> str:
     basis = ",".join(sorted(places)) or url
     return "NEWS-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:10]
@@ -454,48 +461,101 @@ def write_link_keys(db, urls: list[str], features: list[dict]) -> None:
                                     [(key, url, region) for key, region in sorted(wanted.get(url, ()))])
 
 
+#: What the last :func:`candidate_urls` found (bench/README.md quotes it): ``direct`` articles sharing a
+#: place or a reference that the optimistic bound kept, ``read`` of them whose stored links, places and
+#: dates were read for the exact bound, ``words`` open articles reached by title words, ``rescored``.
+LAST_STATS: dict[str, int] = {}
+
+
+#: Per reached article (``u``): its TenderNed links, counted with the lowest score, read from the
+#: covering index ``procurement_links (url, score, procurement_id)`` (tenderarchive/store/schema.py).
+_FLOOR = ("select u.url as url, count(l.url) as n, min(l.score) as low from {urls} u left join procurement_links l "
+          "on l.url = u.url and l.procurement_id not like 'NEWS-%' group by u.url")
+
+
 def candidate_urls(db, changed: list[dict]) -> set[str]:
     """The articles (urls, from ``article_link_keys``) whose links a change of the ``changed``
     procurement profiles can change: those that can score at least ``CANDIDATE_THRESHOLD``
     against one of them, less those whose stored list none of them can enter
     (:func:`settled`). The work is proportional to the changed procurements and the articles
-    sharing their keys."""
-    def lookup(keys: set[str]):
-        keys = sorted(keys)
-        for i in range(0, len(keys), 500):
-            batch = keys[i:i + 500]
-            yield from db.execute(f"select key, url, jeugdregio from article_link_keys where key in "
-                                  f"({','.join('?' * len(batch))})", batch).fetchall()
+    sharing their keys, and the per-article part of it runs in SQLite (issue 14, eighth round):
 
+    - *places and references*: one statement joins the changed procurements' ``p:``/``r:`` keys
+      (as JSON, ``json_each``) with ``article_link_keys``, counts each pair's shared places and
+      reference, and keeps only the pairs whose most optimistic score (every part at its
+      maximum: ``_PLACE_MAX``, ``_REF_MAX``, the same floats as :func:`_total`) can still rank
+      before the article's weakest TenderNed link (:func:`rank_key`: a higher score, or the same
+      and an id that sorts first), or whose article's list is open (fewer than
+      ``CANDIDATE_LIMIT`` links, or one at most ``WORDS_ONLY_MAX``). Only the articles whose
+      full list such a pair could still enter are read in Python for the exact bound.
+    - *title words*: a pair reached by title words alone scores at most ``WORDS_ONLY_MAX``, so
+      only open articles can take one; the postings of the changed titles' words are read for
+      those only (an article whose list is full above that is dropped inside SQLite), which
+      leaves "jeugdhulp" (every relevant synthetic article) at the few open ones.
+
+    Exact: a pair the optimistic bound leaves out ranks below the last link whatever its
+    places, words and dates, and an article that is not open is never entered by title words;
+    which rare words :func:`prefix_words` picks does not change which articles pass
+    :func:`words_reach` (bench/README.md, "Incremental derivation, eighth round")."""
+    LAST_STATS.clear()
+    if not changed or not db["article_link_keys"].exists():
+        return set()
+    has_links = db["procurement_links"].exists()
     # A shared place or a TenderNed reference: always a candidate pair. Which changed procurement
     # reaches which article by which keys is kept (shared places, a reference) for the bound.
-    by_key: dict[str, list[int]] = {}
-    for i, p in enumerate(changed):
-        for key in ({f"p:{c}" for c in p["places"]} | {f"r:{p['kenmerk_key']}"}
-                    | {f"r:{k}" for k in p["publication_keys"]}):
-            by_key.setdefault(key, []).append(i)
-    found: set[str] = set()
-    regions: dict[str, str] = {}
+    # The keys go in as JSON (json_each): no temporary table, so a derivation that changes nothing writes nothing.
+    probe = json.dumps([[key, i, p["procurement_id"]] for i, p in enumerate(changed)
+                        for key in sorted({f"p:{c}" for c in p["places"]} | {f"r:{p['kenmerk_key']}"}
+                                          | {f"r:{k}" for k in p["publication_keys"]})])
+    title_keys = json.dumps(sorted({f"w:{w}" for p in changed for w in p["title_words"]}))
+    pair_sql = ("select k.url as url, q.position as position, sum(k.key < 'q') as common, max(k.key >= 'r') as ref, "
+                "max(k.jeugdregio) as region, q.procurement_id as procurement_id from (select json_extract(value, '$[0]') "
+                "as key, json_extract(value, '$[1]') as position, json_extract(value, '$[2]') as procurement_id "
+                "from json_each(?)) q cross join article_link_keys k on k.key = q.key group by k.url, q.position")
+    if has_links:
+        rows = db.execute(
+            f"with pair as ({pair_sql}), floor as ({_FLOOR.format(urls='(select distinct url from pair)')}) "
+            "select pair.url, pair.position, pair.common, pair.ref, pair.region, floor.n, floor.low "
+            "from pair join floor on floor.url = pair.url, (select ? as ref_max, ? as place_max) m "
+            "where floor.n < ? or floor.low <= ? "
+            "or (case when pair.ref then m.ref_max else m.place_max end) > floor.low "
+            # a tie with the weakest link: the changed procurement enters only when its id sorts first
+            "or ((case when pair.ref then m.ref_max else m.place_max end) = floor.low and pair.procurement_id <= "
+            "(select max(x.procurement_id) from procurement_links x where x.url = pair.url and x.score = floor.low "
+            "and x.procurement_id not like 'NEWS-%'))",
+            [probe, _REF_MAX, _PLACE_MAX, CANDIDATE_LIMIT, WORDS_ONLY_MAX]).fetchall()
+    else:
+        rows = [(*row[:5], 0, None) for row in db.execute(pair_sql, [probe]).fetchall()]
     pairs: dict[str, dict[int, list]] = {}  # url -> changed procurement -> [shared places, reference]
-    for key, url, region in lookup(set(by_key)):
-        found.add(url)
+    regions: dict[str, str] = {}
+    full: set[str] = set()  # reached directly, with a full list above WORDS_ONLY_MAX: the exact bound decides
+    for url, position, common, ref, region, n, low in rows:
+        pairs.setdefault(url, {})[position] = [common, bool(ref)]
         regions[url] = region
-        for i in by_key[key]:
-            pair = pairs.setdefault(url, {}).setdefault(i, [0, False])
-            if key.startswith("p:"):
-                pair[0] += 1
-            else:
-                pair[1] = True
+        if n >= CANDIDATE_LIMIT and low > WORDS_ONLY_MAX:
+            full.add(url)
+    found = set(pairs)
     # Title words: every title word for the articles of the procurement's own jeugdregio, only the
-    # rarest ones (:func:`prefix_words`; rarity = how many relevant articles have the word) for
+    # rarest ones (:func:`prefix_words`; rarity = how many open articles have the word) for
     # the others; then the shared words of each article reached, counted exactly.
+    words_sql = ("select k.key, k.url, k.jeugdregio from (select value as key from json_each(?)) w "
+                 "cross join article_link_keys k on k.key = w.key")
+    if has_links:  # open articles only: a list full above WORDS_ONLY_MAX takes no pair of title words alone
+        postings_rows = db.execute(
+            "with u as (select distinct k.url as url from (select value as key from json_each(?)) w "
+            f"cross join article_link_keys k on k.key = w.key), floor as ({_FLOOR.format(urls='u')}), "
+            "open as (select url from floor where not (n >= ? and low > ?)) "
+            f"{words_sql} where k.url in (select url from open)",
+            [title_keys, CANDIDATE_LIMIT, WORDS_ONLY_MAX, title_keys]).fetchall()
+    else:
+        postings_rows = db.execute(words_sql, [title_keys]).fetchall()
     postings: dict[str, list[tuple[str, str]]] = {}
-    for key, url, region in lookup({f"w:{w}" for p in changed for w in p["title_words"]}):
+    for key, url, region in postings_rows:
         postings.setdefault(key[2:], []).append((url, region))
     in_region: dict[tuple[str, str], list[str]] = {}
     url_words: dict[str, set[str]] = {}  # an article's words among the changed titles' words: all it shares
-    for word, rows in postings.items():
-        for url, region in rows:
+    for word, posting in postings.items():
+        for url, region in posting:
             in_region.setdefault((word, region), []).append(url)
             url_words.setdefault(url, set()).add(word)
             regions[url] = region
@@ -514,8 +574,16 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
             if words_reach(len(url_words[url] & p["title_words"]), n,
                            bool(p["jeugdregio"] and regions[url] == p["jeugdregio"])):
                 by_words.add(url)
-    reached = found | by_words
-    return reached - settled(db, sorted(reached), changed, pairs, url_words, regions)
+    # The exact bound of the pairs left, with the title words their articles share (read for those only).
+    read = sorted(full)
+    for i in range(0, len(read), 500):
+        batch = read[i:i + 500]
+        for url, key in db.execute(f"select url, key from article_link_keys where url in ({','.join('?' * len(batch))}) "
+                                   "and key in (select value from json_each(?))", [*batch, title_keys]).fetchall():
+            url_words.setdefault(url, set()).add(key[2:])
+    out = (found | by_words) - settled(db, read, changed, {url: pairs[url] for url in read}, url_words, regions)
+    LAST_STATS.update(direct=len(found), read=len(read), words=len(by_words), rescored=len(out))
+    return out
 
 
 def settled(db, urls: list[str], changed: list[dict], pairs: dict, url_words: dict, regions: dict) -> set[str]:
