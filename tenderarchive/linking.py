@@ -234,6 +234,9 @@ def _total(ref: bool, common: int, places: int, region: bool, share: float, with
 #: float): all the article's places shared, its jeugdregio, every title word, within the time span.
 _PLACE_MAX = _total(False, 1, 1, True, 1.0, True)
 _REF_MAX = _total(True, 1, 1, True, 1.0, True)
+#: The same with the pair's jeugdregio known (the same one, or not): :func:`candidate_urls`' SQL bound.
+_MAXIMA = {f"{'ref' if ref else 'place'}_{'region' if region else 'other'}": _total(ref, 1, 1, region, 1.0, True)
+           for ref in (True, False) for region in (True, False)}
 
 
 def news_procurement_id(places: set[str], url: str) -> str:
@@ -482,8 +485,9 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
 
     - *places and references*: one statement joins the changed procurements' ``p:``/``r:`` keys
       (as JSON, ``json_each``) with ``article_link_keys``, counts each pair's shared places and
-      reference, and keeps only the pairs whose most optimistic score (every part at its
-      maximum: ``_PLACE_MAX``, ``_REF_MAX``, the same floats as :func:`_total`) can still rank
+      reference, and keeps only the pairs whose most optimistic score (its reference and
+      jeugdregio as they are, every other part at its maximum: ``_MAXIMA``, the same floats as
+      :func:`_total`) can still rank
       before the article's weakest TenderNed link (:func:`rank_key`: a higher score, or the same
       and an id that sorts first), or whose article's list is open (fewer than
       ``CANDIDATE_LIMIT`` links, or one at most ``WORDS_ONLY_MAX``). Only the articles whose
@@ -504,28 +508,31 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
     # A shared place or a TenderNed reference: always a candidate pair. Which changed procurement
     # reaches which article by which keys is kept (shared places, a reference) for the bound.
     # The keys go in as JSON (json_each): no temporary table, so a derivation that changes nothing writes nothing.
-    probe = json.dumps([[key, i, p["procurement_id"]] for i, p in enumerate(changed)
+    probe = json.dumps([[key, i, p["procurement_id"], p["jeugdregio"]] for i, p in enumerate(changed)
                         for key in sorted({f"p:{c}" for c in p["places"]} | {f"r:{p['kenmerk_key']}"}
                                           | {f"r:{k}" for k in p["publication_keys"]})])
     title_keys = json.dumps(sorted({f"w:{w}" for p in changed for w in p["title_words"]}))
     pair_sql = ("select k.url as url, q.position as position, sum(k.key < 'q') as common, max(k.key >= 'r') as ref, "
-                "max(k.jeugdregio) as region, q.procurement_id as procurement_id from (select json_extract(value, '$[0]') "
-                "as key, json_extract(value, '$[1]') as position, json_extract(value, '$[2]') as procurement_id "
-                "from json_each(?)) q cross join article_link_keys k on k.key = q.key group by k.url, q.position")
+                "max(k.jeugdregio) as region, q.procurement_id as procurement_id, q.jeugdregio as p_region from "
+                "(select json_extract(value, '$[0]') as key, json_extract(value, '$[1]') as position, "
+                "json_extract(value, '$[2]') as procurement_id, json_extract(value, '$[3]') as jeugdregio "
+                "from json_each(:probe)) q cross join article_link_keys k on k.key = q.key group by k.url, q.position")
     if has_links:
+        # The pair's most optimistic score: its reference and jeugdregio as they are, every other part at its maximum.
+        bound = ("(case when pair.region is not null and pair.region <> '' and pair.region = pair.p_region then "
+                 "(case when pair.ref then :ref_region else :place_region end) "
+                 "else (case when pair.ref then :ref_other else :place_other end) end)")
         rows = db.execute(
             f"with pair as ({pair_sql}), floor as ({_FLOOR.format(urls='(select distinct url from pair)')}) "
             "select pair.url, pair.position, pair.common, pair.ref, pair.region, floor.n, floor.low "
-            "from pair join floor on floor.url = pair.url, (select ? as ref_max, ? as place_max) m "
-            "where floor.n < ? or floor.low <= ? "
-            "or (case when pair.ref then m.ref_max else m.place_max end) > floor.low "
+            "from pair join floor on floor.url = pair.url "
+            f"where floor.n < :limit or floor.low <= :words_max or {bound} > floor.low "
             # a tie with the weakest link: the changed procurement enters only when its id sorts first
-            "or ((case when pair.ref then m.ref_max else m.place_max end) = floor.low and pair.procurement_id <= "
-            "(select max(x.procurement_id) from procurement_links x where x.url = pair.url and x.score = floor.low "
-            "and x.procurement_id not like 'NEWS-%'))",
-            [probe, _REF_MAX, _PLACE_MAX, CANDIDATE_LIMIT, WORDS_ONLY_MAX]).fetchall()
+            f"or ({bound} = floor.low and pair.procurement_id <= (select max(x.procurement_id) from "
+            "procurement_links x where x.url = pair.url and x.score = floor.low and x.procurement_id not like 'NEWS-%'))",
+            {"probe": probe, "limit": CANDIDATE_LIMIT, "words_max": WORDS_ONLY_MAX, **_MAXIMA}).fetchall()
     else:
-        rows = [(*row[:5], 0, None) for row in db.execute(pair_sql, [probe]).fetchall()]
+        rows = [(*row[:5], 0, None) for row in db.execute(pair_sql, {"probe": probe}).fetchall()]
     pairs: dict[str, dict[int, list]] = {}  # url -> changed procurement -> [shared places, reference]
     regions: dict[str, str] = {}
     full: set[str] = set()  # reached directly, with a full list above WORDS_ONLY_MAX: the exact bound decides
