@@ -581,13 +581,16 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
             if words_reach(len(url_words[url] & p["title_words"]), n,
                            bool(p["jeugdregio"] and regions[url] == p["jeugdregio"])):
                 by_words.add(url)
-    # The exact bound of the pairs left, with the title words their articles share (read for those only).
+    # The exact bound of the pairs left, with the title words their articles share (read for those only,
+    # each article's w: keys by the url index: fewer steps than looking every title word up per article).
     read = sorted(full)
+    title_words = {w for p in changed for w in p["title_words"]}
     for i in range(0, len(read), 500):
         batch = read[i:i + 500]
         for url, key in db.execute(f"select url, key from article_link_keys where url in ({','.join('?' * len(batch))}) "
-                                   "and key in (select value from json_each(?))", [*batch, title_keys]).fetchall():
-            url_words.setdefault(url, set()).add(key[2:])
+                                   "and key >= 'w:' and key < 'w;'", batch).fetchall():
+            if key[2:] in title_words:
+                url_words.setdefault(url, set()).add(key[2:])
     out = (found | by_words) - settled(db, read, changed, {url: pairs[url] for url in read}, url_words, regions)
     LAST_STATS.update(direct=len(found), read=len(read), words=len(by_words), rescored=len(out))
     return out
