@@ -55,7 +55,10 @@ procurement can score against it is not rescored (:func:`settled`): for a pair s
 a reference that bound is the score itself counted from the linking keys and the article's dates
 (only a reference can be counted too high), so only an article that a changed procurement can
 enter is read and scored again. In the synthetic million-notice archive most relevant articles
-share a municipality with some new procurement, and nearly all of those have ten stronger links.
+share a municipality with some new procurement, and nearly all of those have ten stronger links;
+so the reach and a first, optimistic bound run inside SQLite (one statement for places and
+references, one for title words, each article's list read from a covering index), and only the
+articles that bound cannot settle are read in Python (:func:`candidate_urls`).
 """
 
 from __future__ import annotations
@@ -487,9 +490,9 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
       (as JSON, ``json_each``) with ``article_link_keys``, counts each pair's shared places and
       reference, and keeps only the pairs whose most optimistic score (its reference and
       jeugdregio as they are, every other part at its maximum: ``_MAXIMA``, the same floats as
-      :func:`_total`) can still rank
-      before the article's weakest TenderNed link (:func:`rank_key`: a higher score, or the same
-      and an id that sorts first), or whose article's list is open (fewer than
+      :func:`_total`) can still rank before the article's weakest TenderNed link
+      (:func:`rank_key`: a higher score, or the same and an id that sorts first), or whose
+      article's list is open (fewer than
       ``CANDIDATE_LIMIT`` links, or one at most ``WORDS_ONLY_MAX``). Only the articles whose
       full list such a pair could still enter are read in Python for the exact bound.
     - *title words*: a pair reached by title words alone scores at most ``WORDS_ONLY_MAX``, so
@@ -507,7 +510,8 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
     has_links = db["procurement_links"].exists()
     # A shared place or a TenderNed reference: always a candidate pair. Which changed procurement
     # reaches which article by which keys is kept (shared places, a reference) for the bound.
-    # The keys go in as JSON (json_each): no temporary table, so a derivation that changes nothing writes nothing.
+    # The keys go in as JSON (json_each): no temporary table, so a derivation that changes nothing
+    # writes nothing.
     probe = json.dumps([[key, i, p["procurement_id"], p["jeugdregio"]] for i, p in enumerate(changed)
                         for key in sorted({f"p:{c}" for c in p["places"]} | {f"r:{p['kenmerk_key']}"}
                                           | {f"r:{k}" for k in p["publication_keys"]})])
@@ -518,7 +522,8 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
                 "json_extract(value, '$[2]') as procurement_id, json_extract(value, '$[3]') as jeugdregio "
                 "from json_each(:probe)) q cross join article_link_keys k on k.key = q.key group by k.url, q.position")
     if has_links:
-        # The pair's most optimistic score: its reference and jeugdregio as they are, every other part at its maximum.
+        # The pair's most optimistic score: its reference and jeugdregio as they are, every other
+        # part at its maximum.
         bound = ("(case when pair.region is not null and pair.region <> '' and pair.region = pair.p_region then "
                  "(case when pair.ref then :ref_region else :place_region end) "
                  "else (case when pair.ref then :ref_other else :place_other end) end)")
@@ -529,7 +534,8 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
             f"where floor.n < :limit or floor.low <= :words_max or {bound} > floor.low "
             # a tie with the weakest link: the changed procurement enters only when its id sorts first
             f"or ({bound} = floor.low and pair.procurement_id <= (select max(x.procurement_id) from "
-            "procurement_links x where x.url = pair.url and x.score = floor.low and x.procurement_id not like 'NEWS-%'))",
+            "procurement_links x where x.url = pair.url and x.score = floor.low "
+            "and x.procurement_id not like 'NEWS-%'))",
             {"probe": probe, "limit": CANDIDATE_LIMIT, "words_max": WORDS_ONLY_MAX, **_MAXIMA}).fetchall()
     else:
         rows = [(*row[:5], 0, None) for row in db.execute(pair_sql, {"probe": probe}).fetchall()]
@@ -587,7 +593,8 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
     title_words = {w for p in changed for w in p["title_words"]}
     for i in range(0, len(read), 500):
         batch = read[i:i + 500]
-        for url, key in db.execute(f"select url, key from article_link_keys where url in ({','.join('?' * len(batch))}) "
+        marks = ",".join("?" * len(batch))
+        for url, key in db.execute(f"select url, key from article_link_keys where url in ({marks}) "
                                    "and key >= 'w:' and key < 'w;'", batch).fetchall():
             if key[2:] in title_words:
                 url_words.setdefault(url, set()).add(key[2:])
