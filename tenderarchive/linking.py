@@ -439,6 +439,61 @@ LINK_KEYS_SQL = ("create table if not exists article_link_keys (key text not nul
                  "jeugdregio text, primary key (key, url)) without rowid")
 LINK_KEYS_INDEX_SQL = "create index if not exists article_link_keys_url on article_link_keys (url)"
 
+#: Each article's weakest TenderNed link (issue 14, eighth round): ``links`` TenderNed links in its
+#: list, the lowest ``score`` and, of the links with that score, the ``procurement_id`` that sorts
+#: last (the list's last row, :func:`rank_key`). A helper table like ``article_link_keys`` (hidden in
+#: Datasette, tenderarchive/store/search_index.py ``HELPER_TABLES``), kept by triggers on
+#: ``procurement_links``, so it is exact after every write whoever writes: each trigger recomputes the
+#: row of the url it touched from ``procurement_links`` (by the covering index of
+#: tenderarchive/store/schema.py). An article with no TenderNed link has no row. :func:`candidate_urls`
+#: reads it by key, one lookup an article instead of reading its list.
+LINK_FLOOR_SQL = ("create table if not exists article_link_floor (url text primary key, links integer not null, "
+                  "score real, procurement_id text) without rowid")
+
+
+def _floor_refresh(url: str) -> str:
+    """The trigger statements that recompute ``article_link_floor`` for the url ``url`` (``new.url``
+    or ``old.url``) from ``procurement_links``."""
+    tenderned = "procurement_id not like 'NEWS-%'"
+    return (f"DELETE FROM article_link_floor WHERE url = {url}; "
+            f"INSERT INTO article_link_floor (url, links, score, procurement_id) SELECT url, count(*), min(score), NULL "
+            f"FROM procurement_links WHERE url = {url} AND {tenderned} GROUP BY url; "
+            f"UPDATE article_link_floor SET procurement_id = (SELECT max(l.procurement_id) FROM procurement_links l "
+            f"WHERE l.url = {url} AND l.score = article_link_floor.score AND l.{tenderned}) WHERE url = {url};")
+
+
+LINK_FLOOR_TRIGGERS = {
+    "article_link_floor_ai": "CREATE TRIGGER article_link_floor_ai AFTER INSERT ON procurement_links BEGIN "
+                             f"{_floor_refresh('new.url')} END",
+    "article_link_floor_au": "CREATE TRIGGER article_link_floor_au AFTER UPDATE ON procurement_links BEGIN "
+                             f"{_floor_refresh('old.url')} {_floor_refresh('new.url')} END",
+    "article_link_floor_ad": "CREATE TRIGGER article_link_floor_ad AFTER DELETE ON procurement_links BEGIN "
+                             f"{_floor_refresh('old.url')} END",
+}
+
+
+def ensure_link_floor(db) -> bool:
+    """Create ``article_link_floor`` and its triggers when either is missing, filled from
+    ``procurement_links`` (once: from then on the triggers keep it); False when there are no links
+    to keep. Writes nothing when all is in place."""
+    if not db["procurement_links"].exists():
+        return False
+    present = {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger' and name in "
+                                        f"({','.join('?' * len(LINK_FLOOR_TRIGGERS))})", list(LINK_FLOOR_TRIGGERS))}
+    if db["article_link_floor"].exists() and present == set(LINK_FLOOR_TRIGGERS):
+        return True
+    db.execute(LINK_FLOOR_SQL)
+    for name, sql in LINK_FLOOR_TRIGGERS.items():
+        db.execute(f"drop trigger if exists [{name}]")
+        db.execute(sql)
+    db.execute("delete from article_link_floor")
+    db.execute("insert into article_link_floor (url, links, score, procurement_id) select url, count(*), min(score), "
+               "NULL from procurement_links where procurement_id not like 'NEWS-%' group by url")
+    db.execute("update article_link_floor set procurement_id = (select max(l.procurement_id) from procurement_links l "
+               "where l.url = article_link_floor.url and l.score = article_link_floor.score "
+               "and l.procurement_id not like 'NEWS-%')")
+    return True
+
 
 def link_keys(features: dict) -> set[str]:
     """The ``article_link_keys`` keys of one article's :func:`article_features`: every way a
@@ -473,12 +528,6 @@ def write_link_keys(db, urls: list[str], features: list[dict]) -> None:
 LAST_STATS: dict[str, int] = {}
 
 
-#: Per reached article (``u``): its TenderNed links, counted with the lowest score, read from the
-#: covering index ``procurement_links (url, score, procurement_id)`` (tenderarchive/store/schema.py).
-_FLOOR = ("select u.url as url, count(l.url) as n, min(l.score) as low from {urls} u left join procurement_links l "
-          "on l.url = u.url and l.procurement_id not like 'NEWS-%' group by u.url")
-
-
 def candidate_urls(db, changed: list[dict]) -> set[str]:
     """The articles (urls, from ``article_link_keys``) whose links a change of the ``changed``
     procurement profiles can change: those that can score at least ``CANDIDATE_THRESHOLD``
@@ -507,7 +556,7 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
     LAST_STATS.clear()
     if not changed or not db["article_link_keys"].exists():
         return set()
-    has_links = db["procurement_links"].exists()
+    has_links = ensure_link_floor(db)
     # A shared place or a TenderNed reference: always a candidate pair. Which changed procurement
     # reaches which article by which keys is kept (shared places, a reference) for the bound.
     # The keys go in as JSON (json_each): no temporary table, so a derivation that changes nothing
@@ -516,36 +565,38 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
                         for key in sorted({f"p:{c}" for c in p["places"]} | {f"r:{p['kenmerk_key']}"}
                                           | {f"r:{k}" for k in p["publication_keys"]})])
     title_keys = json.dumps(sorted({f"w:{w}" for p in changed for w in p["title_words"]}))
-    pair_sql = ("select k.url as url, q.position as position, sum(k.key < 'q') as common, max(k.key >= 'r') as ref, "
-                "max(k.jeugdregio) as region, q.procurement_id as procurement_id, q.jeugdregio as p_region from "
-                "(select json_extract(value, '$[0]') as key, json_extract(value, '$[1]') as position, "
-                "json_extract(value, '$[2]') as procurement_id, json_extract(value, '$[3]') as jeugdregio "
-                "from json_each(:probe)) q cross join article_link_keys k on k.key = q.key group by k.url, q.position")
+    postings_sql = ("select k.url, q.position, k.key, k.jeugdregio, f.links, f.score from "
+                    "(select json_extract(value, '$[0]') as key, json_extract(value, '$[1]') as position, "
+                    "json_extract(value, '$[2]') as procurement_id, json_extract(value, '$[3]') as jeugdregio "
+                    "from json_each(:probe)) q cross join article_link_keys k on k.key = q.key "
+                    "left join article_link_floor f on f.url = k.url")
     if has_links:
-        # The pair's most optimistic score: its reference and jeugdregio as they are, every other
-        # part at its maximum.
-        bound = ("(case when pair.region is not null and pair.region <> '' and pair.region = pair.p_region then "
-                 "(case when pair.ref then :ref_region else :place_region end) "
-                 "else (case when pair.ref then :ref_other else :place_other end) end)")
+        # Each row's most optimistic score: every part at its maximum but the jeugdregio, which the
+        # key tells, and the reference, counted when the article shares one with any changed
+        # procurement (those articles, few, keep every row: ``refs``).
+        bound = ("(case when k.jeugdregio is not null and k.jeugdregio <> '' and k.jeugdregio = q.jeugdregio "
+                 "then :place_region else :place_other end)")
         rows = db.execute(
-            f"with pair as ({pair_sql}), floor as ({_FLOOR.format(urls='(select distinct url from pair)')}) "
-            "select pair.url, pair.position, pair.common, pair.ref, pair.region, floor.n, floor.low "
-            "from pair join floor on floor.url = pair.url "
-            f"where floor.n < :limit or floor.low <= :words_max or {bound} > floor.low "
+            f"with refs as (select distinct k.url from json_each(:probe) r cross join article_link_keys k "
+            "on k.key = json_extract(r.value, '$[0]') where k.key >= 'r:' and k.key < 'r;') "
+            f"{postings_sql} where f.url is null or f.links < :limit or f.score <= :words_max or {bound} > f.score "
             # a tie with the weakest link: the changed procurement enters only when its id sorts first
-            f"or ({bound} = floor.low and pair.procurement_id <= (select max(x.procurement_id) from "
-            "procurement_links x where x.url = pair.url and x.score = floor.low "
-            "and x.procurement_id not like 'NEWS-%'))",
+            f"or ({bound} = f.score and q.procurement_id <= f.procurement_id) or k.url in (select url from refs)",
             {"probe": probe, "limit": CANDIDATE_LIMIT, "words_max": WORDS_ONLY_MAX, **_MAXIMA}).fetchall()
     else:
-        rows = [(*row[:5], 0, None) for row in db.execute(pair_sql, {"probe": probe}).fetchall()]
+        rows = db.execute(postings_sql.replace("left join article_link_floor f on f.url = k.url", "")
+                          .replace("f.links, f.score", "0, null"), {"probe": probe}).fetchall()
     pairs: dict[str, dict[int, list]] = {}  # url -> changed procurement -> [shared places, reference]
     regions: dict[str, str] = {}
     full: set[str] = set()  # reached directly, with a full list above WORDS_ONLY_MAX: the exact bound decides
-    for url, position, common, ref, region, n, low in rows:
-        pairs.setdefault(url, {})[position] = [common, bool(ref)]
+    for url, position, key, region, links, low in rows:
+        pair = pairs.setdefault(url, {}).setdefault(position, [0, False])
+        if key.startswith("p:"):
+            pair[0] += 1
+        else:
+            pair[1] = True
         regions[url] = region
-        if n >= CANDIDATE_LIMIT and low > WORDS_ONLY_MAX:
+        if (links or 0) >= CANDIDATE_LIMIT and low > WORDS_ONLY_MAX:
             full.add(url)
     found = set(pairs)
     # Title words: every title word for the articles of the procurement's own jeugdregio, only the
@@ -554,12 +605,9 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
     words_sql = ("select k.key, k.url, k.jeugdregio from (select value as key from json_each(?)) w "
                  "cross join article_link_keys k on k.key = w.key")
     if has_links:  # open articles only: a list full above WORDS_ONLY_MAX takes no pair of title words alone
-        postings_rows = db.execute(
-            "with u as (select distinct k.url as url from (select value as key from json_each(?)) w "
-            f"cross join article_link_keys k on k.key = w.key), floor as ({_FLOOR.format(urls='u')}), "
-            "open as (select url from floor where not (n >= ? and low > ?)) "
-            f"{words_sql} where k.url in (select url from open)",
-            [title_keys, CANDIDATE_LIMIT, WORDS_ONLY_MAX, title_keys]).fetchall()
+        postings_rows = db.execute(f"{words_sql} left join article_link_floor f on f.url = k.url "
+                                   "where f.url is null or f.links < ? or f.score <= ?",
+                                   [title_keys, CANDIDATE_LIMIT, WORDS_ONLY_MAX]).fetchall()
     else:
         postings_rows = db.execute(words_sql, [title_keys]).fetchall()
     postings: dict[str, list[tuple[str, str]]] = {}
@@ -587,17 +635,16 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
             if words_reach(len(url_words[url] & p["title_words"]), n,
                            bool(p["jeugdregio"] and regions[url] == p["jeugdregio"])):
                 by_words.add(url)
-    # The exact bound of the pairs left, with the title words their articles share (read for those only,
-    # each article's w: keys by the url index: fewer steps than looking every title word up per article).
+    # The exact bound of the pairs left, with the title words their articles share: for those only, and
+    # only the words of the titles they are paired with (one key lookup each).
     read = sorted(full)
-    title_words = {w for p in changed for w in p["title_words"]}
-    for i in range(0, len(read), 500):
-        batch = read[i:i + 500]
-        marks = ",".join("?" * len(batch))
-        for url, key in db.execute(f"select url, key from article_link_keys where url in ({marks}) "
-                                   "and key >= 'w:' and key < 'w;'", batch).fetchall():
-            if key[2:] in title_words:
-                url_words.setdefault(url, set()).add(key[2:])
+    wanted = json.dumps(sorted({(url, f"w:{w}") for url in read for position in pairs[url]
+                                for w in changed[position]["title_words"]}))
+    for url, key in db.execute("select json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(?) "
+                               "where exists (select 1 from article_link_keys k where k.key = "
+                               "json_extract(value, '$[1]') and k.url = json_extract(value, '$[0]'))",
+                               [wanted]).fetchall():
+        url_words.setdefault(url, set()).add(key[2:])
     out = (found | by_words) - settled(db, read, changed, {url: pairs[url] for url in read}, url_words, regions)
     LAST_STATS.update(direct=len(found), read=len(read), words=len(by_words), rescored=len(out))
     return out

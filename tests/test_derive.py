@@ -107,7 +107,7 @@ def test_parties_the_news_names_become_organisations_once_per_folded_name(db):
 
 DERIVED = {"procurements": "procurement_id", "events": "event_id", "procurement_links": "procurement_id, url",
            "search_documents": "doc_id", "organisations": "organisation_id",
-           "dashboard_counts": "chart, region, key", "article_link_keys": "key, url"}
+           "dashboard_counts": "chart, region, key", "article_link_keys": "key, url", "article_link_floor": "url"}
 
 
 def derived_tables(db) -> dict:
