@@ -57,8 +57,9 @@ a reference that bound is the score itself counted from the linking keys and the
 enter is read and scored again. In the synthetic million-notice archive most relevant articles
 share a municipality with some new procurement, and nearly all of those have ten stronger links;
 so the reach and a first, optimistic bound run inside SQLite (one statement for places and
-references, one for title words, each article's list read from a covering index), and only the
-articles that bound cannot settle are read in Python (:func:`candidate_urls`).
+references, one for title words, each article's weakest link read by key from
+``article_link_floor``, which triggers keep), and only the articles that bound cannot settle are
+read in Python (:func:`candidate_urls`).
 """
 
 from __future__ import annotations
@@ -232,12 +233,12 @@ def _total(ref: bool, common: int, places: int, region: bool, share: float, with
     return round(total, 3)
 
 
-#: The most a pair sharing a place (``_PLACE_MAX``) or a reference too (``_REF_MAX``) can score:
-#: every part at its maximum, added by :func:`_total` (so a stored score is compared with the same
-#: float): all the article's places shared, its jeugdregio, every title word, within the time span.
+#: The most a pair sharing a place can score: every part at its maximum, added by :func:`_total` (so
+#: a stored score is compared with the same float): all the article's places shared, its jeugdregio,
+#: every title word, within the time span.
 _PLACE_MAX = _total(False, 1, 1, True, 1.0, True)
-_REF_MAX = _total(True, 1, 1, True, 1.0, True)
-#: The same with the pair's jeugdregio known (the same one, or not): :func:`candidate_urls`' SQL bound.
+#: The same with the pair's reference and jeugdregio known: :func:`candidate_urls`' SQL bound uses
+#: ``place_region`` and ``place_other`` (an article sharing a reference is always read).
 _MAXIMA = {f"{'ref' if ref else 'place'}_{'region' if region else 'other'}": _total(ref, 1, 1, region, 1.0, True)
            for ref in (True, False) for region in (True, False)}
 
@@ -536,16 +537,18 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
     sharing their keys, and the per-article part of it runs in SQLite (issue 14, eighth round):
 
     - *places and references*: one statement joins the changed procurements' ``p:``/``r:`` keys
-      (as JSON, ``json_each``) with ``article_link_keys``, counts each pair's shared places and
-      reference, and keeps only the pairs whose most optimistic score (its reference and
-      jeugdregio as they are, every other part at its maximum: ``_MAXIMA``, the same floats as
-      :func:`_total`) can still rank before the article's weakest TenderNed link
-      (:func:`rank_key`: a higher score, or the same and an id that sorts first), or whose
-      article's list is open (fewer than
-      ``CANDIDATE_LIMIT`` links, or one at most ``WORDS_ONLY_MAX``). Only the articles whose
-      full list such a pair could still enter are read in Python for the exact bound.
+      (as JSON, ``json_each``) with ``article_link_keys`` and each reached article's weakest
+      TenderNed link (``article_link_floor``, by key), and keeps only the rows of a pair whose
+      most optimistic score (its jeugdregio as it is, every other part at its maximum:
+      ``_MAXIMA``, the same floats as :func:`_total`) can still rank before that link
+      (:func:`rank_key`: a higher score, or the same and an id that sorts first), of an article
+      whose list is open (fewer than ``CANDIDATE_LIMIT`` links, or one at most
+      ``WORDS_ONLY_MAX``), or of an article that shares a reference with a changed procurement
+      (few; a reference can lift a score to 2.0). The kept rows give each pair's shared places
+      and reference; only the articles whose full list such a pair could still enter are read in
+      Python for the exact bound (:func:`settled`).
     - *title words*: a pair reached by title words alone scores at most ``WORDS_ONLY_MAX``, so
-      only open articles can take one; the postings of the changed titles' words are read for
+      only open articles can take one; the postings of the changed titles' words come back for
       those only (an article whose list is full above that is dropped inside SQLite), which
       leaves "jeugdhulp" (every relevant synthetic article) at the few open ones.
 

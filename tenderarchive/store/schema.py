@@ -208,8 +208,8 @@ TABLES: dict[str, dict] = {
     "procurement_links": {
         "pk": ("procurement_id", "url"),
         "columns": {"procurement_id": str, "url": str, "score": float, "status": str, "reasons": str},
-        # (url, score, procurement_id) covers the incremental linking's per-article reads of a list's
-        # size and weakest link (tenderarchive/linking.py, candidate_urls); it replaces the index on url.
+        # (url, score, procurement_id) covers the reads of a list's size and weakest link by the
+        # triggers that keep article_link_floor (tenderarchive/linking.py); it replaces the index on url.
         "indexes": [["url", "score", "procurement_id"], ["status"], ["score"]],
     },
     "article_municipalities": {
