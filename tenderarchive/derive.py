@@ -45,8 +45,8 @@ import logging
 from collections.abc import Iterator
 
 from tenderarchive.linking import (LINK_KEYS_SQL, Profiles, article_features, article_links, articles_features,
-                                   candidate_urls, changes, news_procurement, procurement_profiles, rescore_delta,
-                                   write_link_keys)
+                                   candidate_urls, changes, ensure_link_floor, news_procurement, procurement_profiles,
+                                   rescore_delta, write_link_keys)
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.summaries import refresh_summaries
 from tenderarchive.store.writes import (add_named_organisation, delete_row, put_row, set_values, sync_rows,
@@ -220,6 +220,7 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
         # The linking keys of the relevant articles (tenderarchive/linking.py): rebuilt by a full
         # derivation, filled once when missing, then kept by step 1 for the articles a crawl wrote.
         db.execute(LINK_KEYS_SQL)
+        ensure_link_floor(db)  # each article's weakest link, kept by triggers from here on
         if full:
             db.execute("delete from article_link_keys")
         elif changed and not db.execute("select 1 from article_link_keys limit 1").fetchone() and \

@@ -55,7 +55,11 @@ procurement can score against it is not rescored (:func:`settled`): for a pair s
 a reference that bound is the score itself counted from the linking keys and the article's dates
 (only a reference can be counted too high), so only an article that a changed procurement can
 enter is read and scored again. In the synthetic million-notice archive most relevant articles
-share a municipality with some new procurement, and nearly all of those have ten stronger links.
+share a municipality with some new procurement, and nearly all of those have ten stronger links;
+so the reach and a first, optimistic bound run inside SQLite (one statement for places and
+references, one for title words, each article's weakest link read by key from
+``article_link_floor``, which triggers keep), and only the articles that bound cannot settle are
+read in Python (:func:`candidate_urls`).
 """
 
 from __future__ import annotations
@@ -227,6 +231,16 @@ def _total(ref: bool, common: int, places: int, region: bool, share: float, with
     if within is not None:
         total += 0.1 if within else -0.3
     return round(total, 3)
+
+
+#: The most a pair sharing a place can score: every part at its maximum, added by :func:`_total` (so
+#: a stored score is compared with the same float): all the article's places shared, its jeugdregio,
+#: every title word, within the time span.
+_PLACE_MAX = _total(False, 1, 1, True, 1.0, True)
+#: The same with the pair's reference and jeugdregio known: :func:`candidate_urls`' SQL bound uses
+#: ``place_region`` and ``place_other`` (an article sharing a reference is always read).
+_MAXIMA = {f"{'ref' if ref else 'place'}_{'region' if region else 'other'}": _total(ref, 1, 1, region, 1.0, True)
+           for ref in (True, False) for region in (True, False)}
 
 
 def news_procurement_id(places: set[str], url: str) -> str:
@@ -426,6 +440,61 @@ LINK_KEYS_SQL = ("create table if not exists article_link_keys (key text not nul
                  "jeugdregio text, primary key (key, url)) without rowid")
 LINK_KEYS_INDEX_SQL = "create index if not exists article_link_keys_url on article_link_keys (url)"
 
+#: Each article's weakest TenderNed link (issue 14, eighth round): ``links`` TenderNed links in its
+#: list, the lowest ``score`` and, of the links with that score, the ``procurement_id`` that sorts
+#: last (the list's last row, :func:`rank_key`). A helper table like ``article_link_keys`` (hidden in
+#: Datasette, tenderarchive/store/search_index.py ``HELPER_TABLES``), kept by triggers on
+#: ``procurement_links``, so it is exact after every write whoever writes: each trigger recomputes the
+#: row of the url it touched from ``procurement_links`` (by the covering index of
+#: tenderarchive/store/schema.py). An article with no TenderNed link has no row. :func:`candidate_urls`
+#: reads it by key, one lookup an article instead of reading its list.
+LINK_FLOOR_SQL = ("create table if not exists article_link_floor (url text primary key, links integer not null, "
+                  "score real, procurement_id text) without rowid")
+
+
+def _floor_refresh(url: str) -> str:
+    """The trigger statements that recompute ``article_link_floor`` for the url ``url`` (``new.url``
+    or ``old.url``) from ``procurement_links``."""
+    tenderned = "procurement_id not like 'NEWS-%'"
+    return (f"DELETE FROM article_link_floor WHERE url = {url}; "
+            f"INSERT INTO article_link_floor (url, links, score, procurement_id) SELECT url, count(*), min(score), NULL "
+            f"FROM procurement_links WHERE url = {url} AND {tenderned} GROUP BY url; "
+            f"UPDATE article_link_floor SET procurement_id = (SELECT max(l.procurement_id) FROM procurement_links l "
+            f"WHERE l.url = {url} AND l.score = article_link_floor.score AND l.{tenderned}) WHERE url = {url};")
+
+
+LINK_FLOOR_TRIGGERS = {
+    "article_link_floor_ai": "CREATE TRIGGER article_link_floor_ai AFTER INSERT ON procurement_links BEGIN "
+                             f"{_floor_refresh('new.url')} END",
+    "article_link_floor_au": "CREATE TRIGGER article_link_floor_au AFTER UPDATE ON procurement_links BEGIN "
+                             f"{_floor_refresh('old.url')} {_floor_refresh('new.url')} END",
+    "article_link_floor_ad": "CREATE TRIGGER article_link_floor_ad AFTER DELETE ON procurement_links BEGIN "
+                             f"{_floor_refresh('old.url')} END",
+}
+
+
+def ensure_link_floor(db) -> bool:
+    """Create ``article_link_floor`` and its triggers when either is missing, filled from
+    ``procurement_links`` (once: from then on the triggers keep it); False when there are no links
+    to keep. Writes nothing when all is in place."""
+    if not db["procurement_links"].exists():
+        return False
+    present = {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger' and name in "
+                                        f"({','.join('?' * len(LINK_FLOOR_TRIGGERS))})", list(LINK_FLOOR_TRIGGERS))}
+    if db["article_link_floor"].exists() and present == set(LINK_FLOOR_TRIGGERS):
+        return True
+    db.execute(LINK_FLOOR_SQL)
+    for name, sql in LINK_FLOOR_TRIGGERS.items():
+        db.execute(f"drop trigger if exists [{name}]")
+        db.execute(sql)
+    db.execute("delete from article_link_floor")
+    db.execute("insert into article_link_floor (url, links, score, procurement_id) select url, count(*), min(score), "
+               "NULL from procurement_links where procurement_id not like 'NEWS-%' group by url")
+    db.execute("update article_link_floor set procurement_id = (select max(l.procurement_id) from procurement_links l "
+               "where l.url = article_link_floor.url and l.score = article_link_floor.score "
+               "and l.procurement_id not like 'NEWS-%')")
+    return True
+
 
 def link_keys(features: dict) -> set[str]:
     """The ``article_link_keys`` keys of one article's :func:`article_features`: every way a
@@ -454,48 +523,103 @@ def write_link_keys(db, urls: list[str], features: list[dict]) -> None:
                                     [(key, url, region) for key, region in sorted(wanted.get(url, ()))])
 
 
+#: What the last :func:`candidate_urls` found (bench/README.md quotes it): ``direct`` articles sharing a
+#: place or a reference that the optimistic bound kept, ``read`` of them whose stored links, places and
+#: dates were read for the exact bound, ``words`` open articles reached by title words, ``rescored``.
+LAST_STATS: dict[str, int] = {}
+
+
 def candidate_urls(db, changed: list[dict]) -> set[str]:
     """The articles (urls, from ``article_link_keys``) whose links a change of the ``changed``
     procurement profiles can change: those that can score at least ``CANDIDATE_THRESHOLD``
     against one of them, less those whose stored list none of them can enter
     (:func:`settled`). The work is proportional to the changed procurements and the articles
-    sharing their keys."""
-    def lookup(keys: set[str]):
-        keys = sorted(keys)
-        for i in range(0, len(keys), 500):
-            batch = keys[i:i + 500]
-            yield from db.execute(f"select key, url, jeugdregio from article_link_keys where key in "
-                                  f"({','.join('?' * len(batch))})", batch).fetchall()
+    sharing their keys, and the per-article part of it runs in SQLite (issue 14, eighth round):
 
+    - *places and references*: one statement joins the changed procurements' ``p:``/``r:`` keys
+      (as JSON, ``json_each``) with ``article_link_keys`` and each reached article's weakest
+      TenderNed link (``article_link_floor``, by key), and keeps only the rows of a pair whose
+      most optimistic score (its jeugdregio as it is, every other part at its maximum:
+      ``_MAXIMA``, the same floats as :func:`_total`) can still rank before that link
+      (:func:`rank_key`: a higher score, or the same and an id that sorts first), of an article
+      whose list is open (fewer than ``CANDIDATE_LIMIT`` links, or one at most
+      ``WORDS_ONLY_MAX``), or of an article that shares a reference with a changed procurement
+      (few; a reference can lift a score to 2.0). The kept rows give each pair's shared places
+      and reference; only the articles whose full list such a pair could still enter are read in
+      Python for the exact bound (:func:`settled`).
+    - *title words*: a pair reached by title words alone scores at most ``WORDS_ONLY_MAX``, so
+      only open articles can take one; the postings of the changed titles' words come back for
+      those only (an article whose list is full above that is dropped inside SQLite), which
+      leaves "jeugdhulp" (every relevant synthetic article) at the few open ones.
+
+    Exact: a pair the optimistic bound leaves out ranks below the last link whatever its
+    places, words and dates, and an article that is not open is never entered by title words;
+    which rare words :func:`prefix_words` picks does not change which articles pass
+    :func:`words_reach` (bench/README.md, "Incremental derivation, eighth round")."""
+    LAST_STATS.clear()
+    if not changed or not db["article_link_keys"].exists():
+        return set()
+    has_links = ensure_link_floor(db)
     # A shared place or a TenderNed reference: always a candidate pair. Which changed procurement
     # reaches which article by which keys is kept (shared places, a reference) for the bound.
-    by_key: dict[str, list[int]] = {}
-    for i, p in enumerate(changed):
-        for key in ({f"p:{c}" for c in p["places"]} | {f"r:{p['kenmerk_key']}"}
-                    | {f"r:{k}" for k in p["publication_keys"]}):
-            by_key.setdefault(key, []).append(i)
-    found: set[str] = set()
-    regions: dict[str, str] = {}
+    # The keys go in as JSON (json_each): no temporary table, so a derivation that changes nothing
+    # writes nothing.
+    probe = json.dumps([[key, i, p["procurement_id"], p["jeugdregio"]] for i, p in enumerate(changed)
+                        for key in sorted({f"p:{c}" for c in p["places"]} | {f"r:{p['kenmerk_key']}"}
+                                          | {f"r:{k}" for k in p["publication_keys"]})])
+    title_keys = json.dumps(sorted({f"w:{w}" for p in changed for w in p["title_words"]}))
+    postings_sql = ("select k.url, q.position, k.key, k.jeugdregio, f.links, f.score from "
+                    "(select json_extract(value, '$[0]') as key, json_extract(value, '$[1]') as position, "
+                    "json_extract(value, '$[2]') as procurement_id, json_extract(value, '$[3]') as jeugdregio "
+                    "from json_each(:probe)) q cross join article_link_keys k on k.key = q.key "
+                    "left join article_link_floor f on f.url = k.url")
+    if has_links:
+        # Each row's most optimistic score: every part at its maximum but the jeugdregio, which the
+        # key tells, and the reference, counted when the article shares one with any changed
+        # procurement (those articles, few, keep every row: ``refs``).
+        bound = ("(case when k.jeugdregio is not null and k.jeugdregio <> '' and k.jeugdregio = q.jeugdregio "
+                 "then :place_region else :place_other end)")
+        rows = db.execute(
+            f"with refs as (select distinct k.url from json_each(:probe) r cross join article_link_keys k "
+            "on k.key = json_extract(r.value, '$[0]') where k.key >= 'r:' and k.key < 'r;') "
+            f"{postings_sql} where f.url is null or f.links < :limit or f.score <= :words_max or {bound} > f.score "
+            # a tie with the weakest link: the changed procurement enters only when its id sorts first
+            f"or ({bound} = f.score and q.procurement_id <= f.procurement_id) or k.url in (select url from refs)",
+            {"probe": probe, "limit": CANDIDATE_LIMIT, "words_max": WORDS_ONLY_MAX, **_MAXIMA}).fetchall()
+    else:
+        rows = db.execute(postings_sql.replace("left join article_link_floor f on f.url = k.url", "")
+                          .replace("f.links, f.score", "0, null"), {"probe": probe}).fetchall()
     pairs: dict[str, dict[int, list]] = {}  # url -> changed procurement -> [shared places, reference]
-    for key, url, region in lookup(set(by_key)):
-        found.add(url)
+    regions: dict[str, str] = {}
+    full: set[str] = set()  # reached directly, with a full list above WORDS_ONLY_MAX: the exact bound decides
+    for url, position, key, region, links, low in rows:
+        pair = pairs.setdefault(url, {}).setdefault(position, [0, False])
+        if key.startswith("p:"):
+            pair[0] += 1
+        else:
+            pair[1] = True
         regions[url] = region
-        for i in by_key[key]:
-            pair = pairs.setdefault(url, {}).setdefault(i, [0, False])
-            if key.startswith("p:"):
-                pair[0] += 1
-            else:
-                pair[1] = True
+        if (links or 0) >= CANDIDATE_LIMIT and low > WORDS_ONLY_MAX:
+            full.add(url)
+    found = set(pairs)
     # Title words: every title word for the articles of the procurement's own jeugdregio, only the
-    # rarest ones (:func:`prefix_words`; rarity = how many relevant articles have the word) for
+    # rarest ones (:func:`prefix_words`; rarity = how many open articles have the word) for
     # the others; then the shared words of each article reached, counted exactly.
+    words_sql = ("select k.key, k.url, k.jeugdregio from (select value as key from json_each(?)) w "
+                 "cross join article_link_keys k on k.key = w.key")
+    if has_links:  # open articles only: a list full above WORDS_ONLY_MAX takes no pair of title words alone
+        postings_rows = db.execute(f"{words_sql} left join article_link_floor f on f.url = k.url "
+                                   "where f.url is null or f.links < ? or f.score <= ?",
+                                   [title_keys, CANDIDATE_LIMIT, WORDS_ONLY_MAX]).fetchall()
+    else:
+        postings_rows = db.execute(words_sql, [title_keys]).fetchall()
     postings: dict[str, list[tuple[str, str]]] = {}
-    for key, url, region in lookup({f"w:{w}" for p in changed for w in p["title_words"]}):
+    for key, url, region in postings_rows:
         postings.setdefault(key[2:], []).append((url, region))
     in_region: dict[tuple[str, str], list[str]] = {}
     url_words: dict[str, set[str]] = {}  # an article's words among the changed titles' words: all it shares
-    for word, rows in postings.items():
-        for url, region in rows:
+    for word, posting in postings.items():
+        for url, region in posting:
             in_region.setdefault((word, region), []).append(url)
             url_words.setdefault(url, set()).add(word)
             regions[url] = region
@@ -514,8 +638,19 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
             if words_reach(len(url_words[url] & p["title_words"]), n,
                            bool(p["jeugdregio"] and regions[url] == p["jeugdregio"])):
                 by_words.add(url)
-    reached = found | by_words
-    return reached - settled(db, sorted(reached), changed, pairs, url_words, regions)
+    # The exact bound of the pairs left, with the title words their articles share: for those only, and
+    # only the words of the titles they are paired with (one key lookup each).
+    read = sorted(full)
+    wanted = json.dumps(sorted({(url, f"w:{w}") for url in read for position in pairs[url]
+                                for w in changed[position]["title_words"]}))
+    for url, key in db.execute("select json_extract(value, '$[0]'), json_extract(value, '$[1]') from json_each(?) "
+                               "where exists (select 1 from article_link_keys k where k.key = "
+                               "json_extract(value, '$[1]') and k.url = json_extract(value, '$[0]'))",
+                               [wanted]).fetchall():
+        url_words.setdefault(url, set()).add(key[2:])
+    out = (found | by_words) - settled(db, read, changed, {url: pairs[url] for url in read}, url_words, regions)
+    LAST_STATS.update(direct=len(found), read=len(read), words=len(by_words), rescored=len(out))
+    return out
 
 
 def settled(db, urls: list[str], changed: list[dict], pairs: dict, url_words: dict, regions: dict) -> set[str]:

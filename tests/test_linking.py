@@ -402,3 +402,100 @@ def test_a_changed_procurement_exactly_at_the_bound_is_rescored_when_it_precedes
     assert not reached(procurement("TN1", {"jeugdhulp", "zorg"}))  # a lower bound: one title word of two
     links[0]["score"] = round(last - 0.001, 3)  # the last link is now weaker than the bound
     assert reached(procurement("TN9", {"jeugdhulp", "texel"}))
+
+
+def test_articles_no_change_can_enter_are_left_out_inside_sqlite():
+    """``candidate_urls`` (synthetic articles): twenty articles share a municipality and the word
+    "jeugdhulp" with a new procurement, nineteen with ten links of 1.0 (what a pair sharing a place
+    can score at most) from procurements that sort before it: they are left out without being
+    read, and their title-word postings are not read either. The one whose last link is 0.9 is
+    read and rescored; with a new procurement that sorts first, every article is read and
+    rescored (a tie it wins); an article with nine links is reached by title words alone."""
+    from datetime import date
+
+    from tenderarchive import linking
+    from tenderarchive.linking import CANDIDATE_LIMIT, LAST_STATS, candidate_urls, score
+
+    def article(i, places=("GM1",), region="JZ1"):
+        return {"article": {}, "url": f"https://example.invalid/{i:02d}", "places": set(places),
+                "dates": [date(2020, 6, 1)], "text_words": {"jeugdhulp", "texel", "inkoop"}, "tn_numbers": set(),
+                "pub_ids": set(), "jeugdregio": region}
+
+    def procurement(pid, places=("GM1",)):
+        return {"procurement_id": pid, "kenmerk": int(pid[2:]), "kenmerk_key": pid[2:], "publication_ids": set(),
+                "publication_keys": set(), "title_words": {"jeugdhulp", "texel"}, "places": set(places),
+                "jeugdregio": "JZ1", "first": date(2020, 1, 1), "last": date(2020, 1, 1)}
+
+    articles = [article(i) for i in range(20)] + [article(20, places=(), region="JZ2")]
+    assert score(articles[0], procurement("TN99"))[0] == linking._PLACE_MAX == 1.0
+    links = [{"procurement_id": f"TN{10 + j}", "url": a["url"], "score": 0.9 if (i, j) == (0, CANDIDATE_LIMIT - 1) else 1.0}
+             for i, a in enumerate(articles[:20]) for j in range(CANDIDATE_LIMIT)]
+    links += [{"procurement_id": f"TN{10 + j}", "url": articles[20]["url"], "score": 0.9}
+              for j in range(CANDIDATE_LIMIT - 1)]
+    db = _keyed_archive(articles, links)
+
+    assert candidate_urls(db, [procurement("TN99")]) == {articles[0]["url"], articles[20]["url"]}
+    assert LAST_STATS == {"direct": 1, "read": 1, "words": 1, "rescored": 2}, LAST_STATS
+    assert candidate_urls(db, [procurement("TN01")]) == {a["url"] for a in articles}
+    assert LAST_STATS == {"direct": 20, "read": 20, "words": 1, "rescored": 21}, LAST_STATS
+    # A TenderNed reference can lift a pair above 1.0: that article is read whatever its links.
+    articles[5]["tn_numbers"] = {"99"}
+    db = _keyed_archive(articles, links)
+    assert candidate_urls(db, [procurement("TN99")]) == {articles[i]["url"] for i in (0, 5, 20)}
+    assert LAST_STATS["read"] == 2, LAST_STATS
+
+
+def test_the_weakest_link_table_follows_every_write_of_the_links(tmp_path):
+    """``article_link_floor`` (tenderarchive/linking.py), which ``candidate_urls`` reads instead of
+    each article's list: filled once from the links already there, then kept by triggers through
+    random inserts, upserts, deletes and whole-list syncs (synthetic links, news-only ones among
+    them), it always equals each article's TenderNed link count, lowest score and the id that sorts
+    last among that score; its recomputation reads the covering index."""
+    import random
+
+    from tenderarchive.linking import ensure_link_floor
+    from tenderarchive.store.writes import delete_row, open_archive, put_row, sync_rows
+
+    db = open_archive(tmp_path / "archive.db")
+    rng = random.Random(1417)
+    urls = [f"https://example.invalid/{i}" for i in range(5)]
+    ids = [f"TN{i}" for i in range(1, 13)] + ["NEWS-a", "NEWS-b"]
+
+    def link(url):
+        return {"procurement_id": rng.choice(ids), "url": url, "score": rng.choice([0.3, 0.5, 0.9, 1.0]),
+                "status": "candidate", "reasons": "[]"}
+
+    def expected():
+        out = {}
+        for url, pid, total in db.execute("select url, procurement_id, score from procurement_links").fetchall():
+            if not pid.startswith("NEWS-"):
+                n, low, last = out.get(url, (0, None, None))
+                if low is None or total < low or (total == low and pid > last):
+                    low, last = total, pid
+                out[url] = (n + 1, low, last)
+        return out
+
+    with db.atomic():
+        for url in urls[:3]:
+            put_row(db, "procurement_links", link(url))
+        assert ensure_link_floor(db)
+    for step in range(300):
+        url = rng.choice(urls)
+        with db.atomic():
+            action = rng.random()
+            if action < 0.5:
+                put_row(db, "procurement_links", link(url))
+            elif action < 0.8:
+                row = db.execute("select procurement_id, url from procurement_links where url = ? order by random() "
+                                 "limit 1", [url]).fetchone()
+                if row:
+                    delete_row(db, "procurement_links", row)
+            else:
+                sync_rows(db, "procurement_links", "url = ?", [url], [link(url) for _ in range(rng.randrange(4))])
+        stored = {r[0]: tuple(r[1:]) for r in db.execute("select * from article_link_floor").fetchall()}
+        assert stored == expected(), step
+    from tenderarchive.linking import _floor_refresh
+
+    select = _floor_refresh("'x'").split("; ")[1].split(" SELECT ", 1)[1]
+    plan = " ".join(str(r) for r in db.execute("explain query plan select " + select).fetchall())
+    assert "COVERING INDEX idx_procurement_links_url_score_procurement_id" in plan, plan

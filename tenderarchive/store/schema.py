@@ -208,7 +208,9 @@ TABLES: dict[str, dict] = {
     "procurement_links": {
         "pk": ("procurement_id", "url"),
         "columns": {"procurement_id": str, "url": str, "score": float, "status": str, "reasons": str},
-        "indexes": [["url"], ["status"], ["score"]],
+        # (url, score, procurement_id) covers the reads of a list's size and weakest link by the
+        # triggers that keep article_link_floor (tenderarchive/linking.py); it replaces the index on url.
+        "indexes": [["url", "score", "procurement_id"], ["status"], ["score"]],
     },
     "article_municipalities": {
         "pk": ("url", "cbs_code"),

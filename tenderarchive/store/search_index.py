@@ -68,8 +68,10 @@ RAW_INDEXES = {
     "articles": ["title", "text", "site"],
 }
 # Tables and views of the search machinery (hidden in Datasette).
-# (``article_link_keys`` is the derivation's index for linking, tenderarchive/linking.py.)
+# (``article_link_keys`` and ``article_link_floor`` are the derivation's indexes for linking,
+# tenderarchive/linking.py.)
 HELPER_TABLES = ["search_documents", "search_documents_fts", "search_state", "search_dirty", "article_link_keys",
+                 "article_link_floor",
                  "dashboard_counts", "facet_counts",
                  *(f"{t}_fts" for t in RAW_INDEXES)]
 
