@@ -104,6 +104,10 @@ def cell_link(database: str, column: str, value, table: str | None) -> str | Non
     return None
 
 
+#: The only columns :func:`render_cell` may link (a page of 50 notices has 3,000 cells).
+CELL_COLUMNS = frozenset(LINKED_COLUMNS) | {"organisation_id", "procurement_id", "name", "title"}
+
+
 def render_cell(row, value, column, table, database):
     """The ``render_cell`` hook: a linked column becomes a link (its text escaped). In the
     ``organisations`` table a name links to its provider or buyer page, in ``jeugdregios`` to the

@@ -262,7 +262,7 @@ async def search_filter(request, database: str, table: str, datasette):
     direction = ("desc" if args.get("_sort_desc") == order else "asc" if args.get("_sort") == order else None) \
         if order else None
     size = _page_size(datasette, database, table, args)
-    if direction and size and set(args) <= PAGED:
+    if direction and size and set(args) <= PAGED and fts_pk in ("rowid", order):  # FTS5's rowid is the order
         after = _after(args.get("_next"))
         if after is not None or not args.get("_next"):
             if after is not None:
