@@ -452,15 +452,21 @@ LINK_FLOOR_SQL = ("create table if not exists article_link_floor (url text prima
                   "score real, procurement_id text) without rowid")
 
 
-def _floor_refresh(url: str) -> str:
-    """The trigger statements that recompute ``article_link_floor`` for the url ``url`` (``new.url``
-    or ``old.url``) from ``procurement_links``."""
-    tenderned = "procurement_id not like 'NEWS-%'"
-    return (f"DELETE FROM article_link_floor WHERE url = {url}; "
+def _floor_statements(url: str | None = None) -> list[str]:
+    """The statements that recompute ``article_link_floor`` from ``procurement_links``: for the url
+    ``url`` (``new.url`` or ``old.url``, in the triggers) or, without one, for every article."""
+    only, also = (f" WHERE url = {url}", f" AND url = {url}") if url else ("", "")
+    tenderned = "procurement_id NOT LIKE 'NEWS-%'"
+    return [f"DELETE FROM article_link_floor{only}",
             f"INSERT INTO article_link_floor (url, links, score, procurement_id) SELECT url, count(*), min(score), NULL "
-            f"FROM procurement_links WHERE url = {url} AND {tenderned} GROUP BY url; "
+            f"FROM procurement_links WHERE {tenderned}{also} GROUP BY url",
             f"UPDATE article_link_floor SET procurement_id = (SELECT max(l.procurement_id) FROM procurement_links l "
-            f"WHERE l.url = {url} AND l.score = article_link_floor.score AND l.{tenderned}) WHERE url = {url};")
+            f"WHERE l.url = article_link_floor.url AND l.score = article_link_floor.score AND l.{tenderned}){only}"]
+
+
+def _floor_refresh(url: str) -> str:
+    """:func:`_floor_statements` for one url, as a trigger's body."""
+    return "".join(f"{statement}; " for statement in _floor_statements(url))
 
 
 LINK_FLOOR_TRIGGERS = {
@@ -487,12 +493,8 @@ def ensure_link_floor(db) -> bool:
     for name, sql in LINK_FLOOR_TRIGGERS.items():
         db.execute(f"drop trigger if exists [{name}]")
         db.execute(sql)
-    db.execute("delete from article_link_floor")
-    db.execute("insert into article_link_floor (url, links, score, procurement_id) select url, count(*), min(score), "
-               "NULL from procurement_links where procurement_id not like 'NEWS-%' group by url")
-    db.execute("update article_link_floor set procurement_id = (select max(l.procurement_id) from procurement_links l "
-               "where l.url = article_link_floor.url and l.score = article_link_floor.score "
-               "and l.procurement_id not like 'NEWS-%')")
+    for statement in _floor_statements():
+        db.execute(statement)
     return True
 
 
