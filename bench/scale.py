@@ -113,11 +113,14 @@ def _sha(*parts) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
 
 
-def notice_rows(n: int, places: list[dict], rng: random.Random, offset: int = 0):
+def notice_rows(n: int, places: list[dict], rng: random.Random, offset: int = 0, kenmerk_after: int | None = None):
     """Yield ``(table, row)`` of ``n`` synthetic notices grouped into procedures (publication
-    ids and kenmerken after the first ``offset`` notices', so a later crawl adds new ones)."""
+    ids after the first ``offset`` notices', kenmerken after ``kenmerk_after``, so a later crawl
+    adds new ones). A later crawl passes the archive's highest kenmerk, as TenderNed numbers a
+    new procedure after the last: a kenmerk derived from the notice count would jump to seven
+    digits at a million notices, and ``TN1100001`` sorts as text before ``TN130000``."""
     start, days = date(2016, 1, 1), 3650
-    made, kenmerk = 0, 100000 + offset
+    made, kenmerk = 0, (100000 + offset if kenmerk_after is None else kenmerk_after)
     while made < n:
         kenmerk += 1
         topic, youth, cpv = TOPICS[rng.randrange(len(TOPICS))] if rng.random() > 0.1 else TOPICS[0]
@@ -312,7 +315,9 @@ def incremental(path: Path, new_notices: int, crawl_id: int = 2, full: dict | No
     db = open_archive(path)
     existing = db.execute("select count(*) from notices").fetchone()[0]
     places = [r for r in db.query("select cbs_code, name, jeugdregio_code from municipalities order by cbs_code")]
-    write_items(db, notice_rows(new_notices, places, random.Random(crawl_id), offset=existing), crawl_id)
+    last_kenmerk = db.execute("select max(kenmerk) from notices").fetchone()[0]
+    write_items(db, notice_rows(new_notices, places, random.Random(crawl_id), offset=existing,
+                                kenmerk_after=last_kenmerk), crawl_id)
     timings = {"archive_notices": existing, "new_notices": new_notices}
     timings.update(timed_derivation(db, crawl_id, False, "incremental"))
     if full is not None:
