@@ -28,6 +28,7 @@ of its own: :mod:`tenderarchive.awards.html_eforms` and
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -36,7 +37,10 @@ from datetime import date
 from tenderarchive.awards.amounts import Amount
 from tenderarchive.awards.names import kvk_number, name_key
 
+@functools.lru_cache(maxsize=4096)
 def _norm(text: str | None) -> str:
+    """A label as matched: accents off, whitespace folded, no trailing colon, lower case
+    (cached: a rendering repeats the same few hundred labels)."""
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", text).strip().rstrip(":").strip().lower()

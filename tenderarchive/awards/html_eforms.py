@@ -92,17 +92,26 @@ class EFormsReader:
 
     @staticmethod
     def _cells(tr):
-        cells = tr.xpath("./td|./th")
-        label = value = currency = None
-        spans = tr.xpath(".//span[contains(concat(' ', normalize-space(@class), ' '), ' label ')]")
-        if spans:
-            label = spans[0].text_content()
-        values = tr.xpath(".//span[contains(concat(' ', normalize-space(@class), ' '), ' value ')]")
-        if values:
-            value = " ".join(v.text_content() for v in values)
-        dyn = tr.xpath(".//span[contains(concat(' ', normalize-space(@class), ' '), ' dynamic-label ')]")
-        if dyn:
-            currency = dyn[0].text_content()
+        """(number of cells, label, value, currency) of a row: the first ``label`` span, every
+        ``value`` span joined, the first ``dynamic-label`` span (the currency), in document order;
+        without spans the first two cells. One walk over the row's spans (this runs for every row
+        of every notice a reparse reads, and four XPath queries a row cost more than the rest)."""
+        cells = [c for c in tr if c.tag in ("td", "th")]
+        label = currency = None
+        values = []
+        for span in tr.iter("span"):
+            if span is tr:
+                continue
+            classes = (span.get("class") or "").split()
+            if not classes:
+                continue
+            if label is None and "label" in classes:
+                label = span.text_content()
+            if "value" in classes:
+                values.append(span.text_content())
+            if currency is None and "dynamic-label" in classes:
+                currency = span.text_content()
+        value = " ".join(values) if values else None
         if label is None and cells:
             label = cells[0].text_content()
             if value is None and len(cells) > 1:
@@ -112,7 +121,8 @@ class EFormsReader:
     def parse(self) -> dict:
         for tr in self.root.iter("tr"):
             cls = (tr.get("class") or "").split()
-            text = _clean(tr.text_content()) or ""
+            header = "header1" in cls or "header2" in cls or "header3" in cls
+            text = _clean(tr.text_content()) or "" if header else None
             if "header1" in cls:
                 self._header1(text)
             elif "header2" in cls:
@@ -124,7 +134,7 @@ class EFormsReader:
             else:
                 ncells, label, value, currency = self._cells(tr)
                 if value is None and ncells <= 1:
-                    self._label_only(label or text)
+                    self._label_only(label or _clean(tr.text_content()) or "")
                 else:
                     self._row(_norm(label), value, currency)
         return _finish("eforms", self.language, self.buyer, self.procedure, self.lots, self.results,
