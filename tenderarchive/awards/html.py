@@ -157,11 +157,13 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
     for org in orgs:
         if org.get("name"):
             by_key.setdefault(name_key(org["name"]), org)
-    # Fallback: "Winnaar van deze percelen" in section 8 when a lot result names no winner.
+    # Fallback: "Winnaar van deze percelen" in section 8 when a lot result names no winner. Every
+    # organisation that section 8 names as a winner of such a lot is one (a lot can have several).
+    named = {lot_id for lot_id, result in results.items() if result.get("winners")}
     for org in orgs:
-        for lot_id in org.get("winner_of", []):
-            result = results.setdefault(lot_id, {"winners": [], "awarded": None})
-            if not result["winners"]:
+        for lot_id in dict.fromkeys(org.get("winner_of", [])):
+            if lot_id not in named:
+                result = results.setdefault(lot_id, {"winners": [], "awarded": None})
                 result["winners"].append({"name": org.get("name"), "from_section_8": True})
     out_lots, awards, suppliers = [], [], []
     for lot_id in list(dict.fromkeys([*lots, *results])):

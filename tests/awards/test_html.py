@@ -149,6 +149,30 @@ def test_section_8_names_the_winner_when_6_1_2_is_missing():
         [("LOT-0007", "Zorgpartner B.V.", "12345678", 1)]
 
 
+def test_section_8_names_every_winner_of_a_lot_when_6_1_2_is_missing():
+    """Reference §2.5 (section 8 fallback) with §4 (several winners on one lot): two organisations
+    "Winnaar van deze percelen: LOT-0007" are two winners of the lot, not the first one only."""
+    org = ('<tr class="header2"><th colspan="2">8.1 {id}</th></tr>'
+           '<tr><td><span class="label">Officiële naam</span><span class="text">: </span></td>'
+           '<td><span class="value">{name}</span></td></tr>'
+           '<tr><td><span class="label">Registratienummer</span><span class="text">: </span></td>'
+           '<td><span class="value">{kvk}</span></td></tr>'
+           '<tr><td><span class="label">Winnaar van deze percelen</span><span class="text">: </span></td>'
+           '<td><span class="value">{lots}</span></td></tr>')
+    html = ('<table><tbody><tr class="header1"><th colspan="2">6. Resultaten</th></tr>'
+            '<tr class="header2"><th colspan="2">6.1 ID resultaat perceel: LOT-0007</th></tr>'
+            '<tr class="header2"><th colspan="2">6.1 ID resultaat perceel: LOT-0008</th></tr>'
+            '<tr class="header1"><th colspan="2">8. Organisaties</th></tr>'
+            + org.format(id="ORG-0003", name="Zorgpartner B.V.", kvk="12345678", lots="LOT-0007, LOT-0008")
+            + org.format(id="ORG-0004", name="Jeugdhulp Twee", kvk="87654321", lots="LOT-0007")
+            + '</tbody></table>')
+    result = parse_html(html)
+    assert [(s["lot_id"], s["name"], s["kvk"], s["from_section_8"]) for s in result["suppliers"]] == [
+        ("LOT-0007", "Zorgpartner B.V.", "12345678", 1), ("LOT-0007", "Jeugdhulp Twee", "87654321", 1),
+        ("LOT-0008", "Zorgpartner B.V.", "12345678", 1)]
+    assert [(a["lot_id"], a["winner_count"]) for a in result["awards"]] == [("LOT-0007", 2), ("LOT-0008", 1)]
+
+
 def test_what_cannot_be_read_is_reported_not_invented():
     html = ('<table><tbody><tr class="header1"><th colspan="2">6. Resultaten</th></tr>'
             '<tr><td>Onbekend bedrag:</td><td><span class="value">5 000 000</span></td></tr>'
