@@ -35,7 +35,7 @@ import unicodedata
 from datetime import date
 
 from tenderarchive.awards.amounts import Amount
-from tenderarchive.awards.names import kvk_number, name_key
+from tenderarchive.awards.names import foreign_country, kvk_number, name_key
 
 @functools.lru_cache(maxsize=4096)
 def _norm(text: str | None) -> str:
@@ -225,6 +225,10 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                 if org:
                     row["place"] = row["place"] or org.get("city")
                     row["country"] = row["country"] or org.get("country")
+                if kvk and foreign_country(row["country"]):  # a foreign id, not a KvK number
+                    problems.append(f"{lot_id}: registration number {kvk} of {name!r} ({row['country']}) "
+                                    f"is not read as a KvK number")
+                    row["kvk"] = None
                 row.update(amount_fields("tender_value", winner.get("value") if party is parties[0] else None))
                 suppliers.append(row)
                 award["winner_count"] += 1

@@ -220,3 +220,41 @@ def test_only_the_start_of_a_very_long_name_is_folded():
 
     long = "Stichting " + "Jeugdhulp " * 100_000
     assert name_key(long) == name_key(long[:MAX_NAME])
+
+
+def test_a_foreign_winners_8_digit_registration_number_is_not_a_kvk_number():
+    """Reference §4 (Dutch KvK number): 8 digits, but "foreign winners have other ids" — a Danish CVR
+    number has 8 digits too. eForms section 8 ("Registratienummer" with "Land") and the older form's
+    V.2.3 ("Nationale identificatie" with "Land"): the number is kept out of ``kvk`` and recorded."""
+    row = ('<tr><td><span class="label">{}</span><span class="text">: </span></td>'
+           '<td><span class="value">{}</span></td></tr>')
+    eforms = ('<table><tbody><tr class="header1"><th colspan="2">6. Resultaten</th></tr>'
+              '<tr class="header2"><th colspan="2">6.1 ID resultaat perceel: LOT-0001</th></tr>'
+              '<tr class="header3"><th colspan="2">6.1.2 Informatie over winnaars</th></tr>'
+              '<tr><td colspan="2"><span class="label">Winnaar</span><span class="text">:</span></td></tr>'
+              + row.format("Officiële naam", "Dansk Børneomsorg ApS")
+              + '<tr><td colspan="2"><span class="label">Winnaar</span><span class="text">:</span></td></tr>'
+              + row.format("Officiële naam", "Jeugdhulp Noord B.V.")
+              + '<tr class="header1"><th colspan="2">8. Organisaties</th></tr>'
+              '<tr class="header2"><th colspan="2">8.1 ORG-0002</th></tr>'
+              + row.format("Officiële naam", "Dansk Børneomsorg ApS") + row.format("Registratienummer", "31415926")
+              + row.format("Land", "Denemarken")
+              + '<tr class="header2"><th colspan="2">8.1 ORG-0003</th></tr>'
+              + row.format("Officiële naam", "Jeugdhulp Noord B.V.") + row.format("Registratienummer", "01234567")
+              + row.format("Land", "Nederland") + '</tbody></table>')
+    result = parse_html(eforms)
+    assert [(s["name"], s["kvk"], s["country"]) for s in result["suppliers"]] == [
+        ("Dansk Børneomsorg ApS", None, "Denemarken"), ("Jeugdhulp Noord B.V.", "01234567", "Nederland")]
+    assert any("31415926" in p and "Denemarken" in p for p in result["problems"])
+
+    standard = ('<div id="publicatie"><h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>'
+                '<p>Opdracht nr.: 1<br />Perceel nr.: -<br />Benaming: Jeugdhulp</p>'
+                '<h5 class="subsection"><span class="subsection-number">V.2.3)</span> '
+                '<span class="section-header-3">Naam en adres van de contractant</span></h5>'
+                '<dl class="subsection"><dt>Officiële benaming:</dt><dd>Dansk Børneomsorg ApS</dd>'
+                '<dt>Nationale identificatie:</dt><dd>31415926</dd><dt>Plaats:</dt><dd>Aarhus</dd>'
+                '<dt>Land:</dt><dd>Denemarken</dd></dl>'
+                '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+    result = parse_html(standard)
+    assert [(s["name"], s["kvk"], s["place"]) for s in result["suppliers"]] == [("Dansk Børneomsorg ApS", None, "Aarhus")]
+    assert any("31415926" in p for p in result["problems"])
