@@ -258,3 +258,20 @@ def test_a_foreign_winners_8_digit_registration_number_is_not_a_kvk_number():
     result = parse_html(standard)
     assert [(s["name"], s["kvk"], s["place"]) for s in result["suppliers"]] == [("Dansk Børneomsorg ApS", None, "Aarhus")]
     assert any("31415926" in p for p in result["problems"])
+
+
+def test_a_rendering_in_another_language_is_named_a_problem_not_read_as_dutch():
+    """Reference §2.1: renderings come in the notice's own language — Dutch, English, and others
+    (WAI has a German test). Only the Dutch and English labels are known: a German rendering is not
+    stamped "nl", and that its labels are not read is recorded."""
+    html = ('<table><tbody><tr class="header1"><th colspan="2">1. Käufer</th></tr>'
+            '<tr class="header1"><th colspan="2">6. Ergebnisse</th></tr>'
+            '<tr class="header2"><th colspan="2">6.1 Kennung des Ergebnisses des Loses: LOT-0001</th></tr>'
+            '<tr><td colspan="2"><span class="label">Gewinner</span><span class="text">:</span></td></tr>'
+            '<tr><td><span class="label">Offizielle Bezeichnung</span><span class="text">: </span></td>'
+            '<td><span class="value">Pflege GmbH</span></td></tr></tbody></table>')
+    result = parse_html(html)
+    assert result["language"] is None and result["awards"] == []
+    assert any("language" in p and "Käufer" in p for p in result["problems"])
+    dutch = parse_html(html_of(900102))
+    assert dutch["language"] == "nl" and dutch["problems"] == []
