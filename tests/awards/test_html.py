@@ -275,3 +275,52 @@ def test_a_rendering_in_another_language_is_named_a_problem_not_read_as_dutch():
     assert any("language" in p and "Käufer" in p for p in result["problems"])
     dutch = parse_html(html_of(900102))
     assert dutch["language"] == "nl" and dutch["problems"] == []
+
+
+ANCIENT = (  # SYNTHETIC, shaped after reference §3.2 (DW's handler of TenderNed pages before 2016)
+    '<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+    '<dl><dt>Officiële benaming:</dt><dd>Gemeente Oudstad</dd></dl>'
+    '<h3 class="section-header-1">Afdeling V: <span>Gunning van de opdracht</span></h3>'
+    '<p>PERCEEL nr. 1<br />BENAMING: Ambulante jeugdhulp</p>'
+    '<h4 class="section-header-2">V.1) <span>Datum van de gunning</span></h4><p>03/02/2014</p>'
+    '<h4 class="section-header-2">V.2) <span>Aantal ontvangen inschrijvingen</span></h4>'
+    '<p>Aantal ontvangen inschrijvingen: 4<br />Aantal langs elektronische weg ontvangen inschrijvingen: -</p>'
+    '<h4 class="section-header-2">V.3) <span>Naam en adres van de ondernemer aan wie de opdracht is gegund</span></h4>'
+    '<p>Stichting Jeugdhulp Oudstad<br />41165432<br />Dorpsstraat 1<br />1234 AB Oudstad<br />Nederland</p>'
+    '<h4 class="section-header-2">V.4) <span>Informatie over de waarde van de opdracht</span></h4>'
+    '<p>Aanvankelijke geraamde totale waarde van de opdracht:<br />Waarde: 1500000 Munt: EUR Zonder BTW<br />'
+    'Totale definitieve waarde van de opdracht:<br />Waarde: 1268001 Munt: EUR Met BTW BTW-tarief (%): 19</p>'
+    '<h4 class="section-header-2">V.5) <span>Onderaanneming</span></h4><p>neen</p>'
+    '<p>PERCEEL nr. 2<br />BENAMING: Jeugdhulp met verblijf</p>'
+    '<h4 class="section-header-2">V.2) <span>Aantal ontvangen inschrijvingen</span></h4>'
+    '<p>Aantal ontvangen inschrijvingen: 2<br />Aantal langs elektronische weg ontvangen inschrijvingen: 2</p>'
+    '<h4 class="section-header-2">V.3) <span>Naam en adres van de ondernemer aan wie de opdracht is gegund</span></h4>'
+    '<p>Zorggroep Verblijf B.V.<br />Kerkweg 2<br />5678 CD Nieuwdorp</p>'
+    '<h4 class="section-header-2">V.4) <span>Informatie over de waarde van de opdracht</span></h4>'
+    '<p>Totale definitieve waarde van de opdracht:<br />'
+    'Laagste offerte: 173400 en hoogste offerte: 223995 Munt: EUR Zonder BTW</p>'
+    '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3>'
+    '<dl><dt>Officiële benaming:</dt><dd>Rechtbank Voorbeeld</dd></dl></div>')
+
+
+def test_a_page_before_2016_is_read_lot_by_lot_not_taken_for_a_non_award():
+    """Reference §3.2: before 2016 "PERCEEL nr." / "BENAMING:", V.2 "Aantal ontvangen inschrijvingen:",
+    V.3 the contractor as lines (name, an optional id, the address), V.4 "Aanvankelijke geraamde totale
+    waarde van de opdracht:" and "Totale definitieve waarde van de opdracht:" with the value on the next
+    line ("Waarde: … Munt: EUR Met BTW …" or a Laagste/hoogste range). V.1 there is not "Inlichtingen over
+    niet-gunning" (the 2016 form's): it was read as a lot not awarded, with its date as the reason."""
+    result = parse_html(ANCIENT)
+    assert result["layout"] == "standard" and result["buyer"] == "Gemeente Oudstad"
+    lots = {lot["lot_id"]: lot for lot in result["lots"]}
+    assert [(k, lots[k]["title"], lots[k]["awarded"], lots[k]["not_awarded_reason"]) for k in lots] == [
+        ("1", "Ambulante jeugdhulp", 1, None), ("2", "Jeugdhulp met verblijf", 1, None)]
+    assert (lots["1"]["tenders_received"], lots["2"]["tenders_received"]) == (4, 2)
+    assert lots["1"]["estimated_cents"] == 150000000 and lots["1"]["estimated_currency"] == "EUR"
+    assert [(s["lot_id"], s["name"], s["kvk"]) for s in result["suppliers"]] == [
+        ("1", "Stichting Jeugdhulp Oudstad", "41165432"), ("2", "Zorggroep Verblijf B.V.", None)]
+    awards = {a["lot_id"]: a for a in result["awards"]}
+    assert (awards["1"]["value_cents"], awards["1"]["value_currency"], awards["1"]["award_date"]) == \
+        (126800100, "EUR", "2014-02-03")
+    assert (awards["2"]["value_cents"], awards["2"]["value_low_cents"], awards["2"]["value_high_cents"]) == \
+        (None, 17340000, 22399500)
+    assert any("BTW" in p and "1268001" in p for p in result["problems"])   # a value with VAT is named
