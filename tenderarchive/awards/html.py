@@ -205,11 +205,16 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
         award.update(amount_fields("framework_maximum", lot["framework_maximum"]))
         for winner in winners:
             members = winner.get("members") or []
-            group = winner.get("group_name")
-            parties = ([{"name": winner.get("leader") or group, "leader": 1}] if winner.get("leader") or (group and not members)
+            group, leader, own = winner.get("group_name"), winner.get("leader"), winner.get("name")
+            if leader and own and not members:
+                # the SDK template also prints a consortium's non-leaders under "Officiële naam", after its leader
+                members, own = [m.strip() for m in re.split(r",|;", own) if m.strip()], None
+            if own and not leader and not members:
+                group = None  # "Officiële naam" is printed for a party of one organisation: it is the winner
+            parties = ([{"name": leader or group, "leader": 1}] if leader or (group and not members)
                        else []) + [{"name": m, "leader": 0} for m in members]
             if not parties:
-                parties = [{"name": winner.get("name"), "leader": None}]
+                parties = [{"name": own, "leader": None}]
             for party in parties:
                 name = _clean(party["name"])
                 org = by_key.get(name_key(name)) if name else None

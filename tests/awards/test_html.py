@@ -324,3 +324,29 @@ def test_a_page_before_2016_is_read_lot_by_lot_not_taken_for_a_non_award():
     assert (awards["2"]["value_cents"], awards["2"]["value_low_cents"], awards["2"]["value_high_cents"]) == \
         (None, 17340000, 22399500)
     assert any("BTW" in p and "1268001" in p for p in result["problems"])   # a value with VAT is named
+
+
+def test_an_official_name_in_a_winner_block_is_never_dropped_for_a_party_name_or_a_leader():
+    """Reference §2.5 (consortium): "Officiële naam" is printed only when the tendering party has one
+    organisation — so beside a "Naam van de aanbiedende partij" it is that one winner, not a group; and
+    where the SDK template prints a consortium's non-leaders under "Officiële naam" after "Leider van de
+    inschrijver", they are the members. Both names were dropped."""
+    row = ('<tr><td><span class="label">{}</span><span class="text">: </span></td>'
+           '<td><span class="value">{}</span></td></tr>')
+    winner = '<tr><td colspan="2"><span class="label">Winnaar</span><span class="text">:</span></td></tr>'
+    html = ('<table><tbody><tr class="header1"><th colspan="2">6. Resultaten</th></tr>'
+            '<tr class="header2"><th colspan="2">6.1 ID resultaat perceel: LOT-0001</th></tr>'
+            '<tr class="header3"><th colspan="2">6.1.2 Informatie over winnaars</th></tr>'
+            + winner + row.format("Naam van de aanbiedende partij", "Jeugdzorg Partners")
+            + row.format("Officiële naam", "Jeugdzorg Partners Noord B.V.")
+            + winner + row.format("Naam van de aanbiedende partij", "Combinatie Samen")
+            + row.format("Leider van de inschrijver", "Stichting Anker")
+            + row.format("Officiële naam", "Stichting Baken, Zorgboerderij De Klomp")
+            + '</tbody></table>')
+    result = parse_html(html)
+    assert [(s["name"], s["group_name"], s["group_member"], s["group_leader"]) for s in result["suppliers"]] == [
+        ("Jeugdzorg Partners Noord B.V.", None, 0, None),
+        ("Stichting Anker", "Combinatie Samen", 1, 1),
+        ("Stichting Baken", "Combinatie Samen", 1, 0),
+        ("Zorgboerderij De Klomp", "Combinatie Samen", 1, 0)]
+    assert result["awards"][0]["winner_count"] == 4
