@@ -174,8 +174,12 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
             if result.get(key) is not None:
                 lot[key] = result[key]
         lot["received_counts"] = result.get("received_counts") or lot["received_counts"]
-        winners = [w for w in result.get("winners", []) if not w.get("empty")]
+        # an older form gives one block per contract: a lot awarded in several contracts has several parts
+        parts = [result, *result.get("contracts", [])]
+        winners = [w for part in parts for w in part.get("winners", []) if not w.get("empty")]
         awarded = result.get("awarded")
+        if any(part.get("awarded") for part in parts[1:]):
+            awarded = True
         if awarded is None and result:
             awarded = bool(winners) if (winners or result.get("closed")) else None
         lot["awarded"] = awarded
@@ -188,13 +192,25 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
         row.update(amount_fields("lowest_tender", lot["lowest_tender"]))
         row.update(amount_fields("highest_tender", lot["highest_tender"]))
         out_lots.append(row)
-        nameless = [w for w in result.get("winners", []) if w.get("empty")]
+        nameless = [w for part in parts for w in part.get("winners", []) if w.get("empty")]
         if nameless:
             problems.append(f"{lot_id}: {len(nameless)} winner(s) without an official name")
-        if not winners:
-            continue
+        for part in parts:
+            _award_rows(lot_id, lot, part, lot["shared_value"] if part is result else part.get("shared_value"),
+                        by_key, awards, suppliers, problems)
+    flat = {}
+    for key, value in procedure.items():
+        flat.update(amount_fields(key, value) if isinstance(value, Amount) else {key: value})
+    return {"layout": layout, "language": language, "buyer": buyer, "procedure": flat, "lots": out_lots,
+            "awards": awards, "suppliers": suppliers, "problems": problems}
+
+
+def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, problems) -> None:
+    """The award of one lot result (or one contract of a lot) and its winners' rows."""
+    winners = [w for w in result.get("winners", []) if not w.get("empty")]
+    if winners:
         values = [w.get("value") for w in winners if w.get("value") is not None and w["value"].cents is not None]
-        value = lot["shared_value"] or (values[0] if len(winners) == 1 and values else None)
+        value = shared_value or (values[0] if len(winners) == 1 and values else None)
         award = {"lot_id": lot_id, "award_index": len(awards),
                  "award_date": next((w.get("award_date") for w in winners if w.get("award_date")), result.get("award_date")),
                  "contract_date": next((w.get("contract_date") for w in winners if w.get("contract_date")),
@@ -238,11 +254,6 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                 suppliers.append(row)
                 award["winner_count"] += 1
         awards.append(award)
-    flat = {}
-    for key, value in procedure.items():
-        flat.update(amount_fields(key, value) if isinstance(value, Amount) else {key: value})
-    return {"layout": layout, "language": language, "buyer": buyer, "procedure": flat, "lots": out_lots,
-            "awards": awards, "suppliers": suppliers, "problems": problems}
 
 
 def currency_like(value) -> bool:

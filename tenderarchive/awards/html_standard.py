@@ -185,15 +185,20 @@ class StandardReader:
         for key, block in list(results.items()):
             lot_id = block["lot_id"] if block["lot_id"] not in (None, "-") else (block["contract_no"] or "1")
             del results[key]
-            if lot_id in results:
-                self.problems.append(f"lot {lot_id} has two 'Afdeling V' blocks; the later one is kept")
-            results[lot_id] = block
-            lot = lots.setdefault(lot_id, _lot(lot_id))
-            lot["title"], lot["estimated"] = block["title"], block.get("estimated")
             if block.get("group"):
                 names = [c["name"] for c in block["winners"] if c.get("name")]
                 for c in block["winners"]:
                     c["in_group"], c["group_label"] = True, " / ".join(names) or None
+            if lot_id in results:
+                # one block per contract: another contract of the same lot is another award of it
+                results[lot_id].setdefault("contracts", []).append(block)
+                lot = lots[lot_id]
+                lot["title"] = lot["title"] or block["title"]
+                lot["estimated"] = lot["estimated"] or block.get("estimated")
+                continue
+            results[lot_id] = block
+            lot = lots.setdefault(lot_id, _lot(lot_id))
+            lot["title"], lot["estimated"] = block["title"], block.get("estimated")
         if not results and not procedure and not buyer:
             self.problems.append("no 'Afdeling' section could be read")
         return _finish("standard", "nl", buyer, procedure, lots, results, [], self.problems)

@@ -350,3 +350,35 @@ def test_an_official_name_in_a_winner_block_is_never_dropped_for_a_party_name_or
         ("Stichting Baken", "Combinatie Samen", 1, 0),
         ("Zorgboerderij De Klomp", "Combinatie Samen", 1, 0)]
     assert result["awards"][0]["winner_count"] == 4
+
+
+def test_an_older_form_lot_awarded_in_two_contracts_keeps_both():
+    """Reference §3.1: one "Afdeling V: Gunning van een opdracht" block per contract or lot (the heading
+    repeats). Two contracts of one lot ("Opdracht nr.: 1" and "2", both "Perceel nr.: 1") are two
+    awards of the lot, each with its contractor and value; the earlier block was dropped."""
+    def block(contract, name, value, date):
+        return ('<h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>'
+                f'<p class="subsection-content">Opdracht nr.: {contract}<br />Perceel nr.: 1<br />'
+                'Benaming: Jeugdhulp met verblijf</p>'
+                '<p class="subsection-content">Een opdracht/perceel wordt gegund: ja</p>'
+                '<h5 class="subsection"><span class="subsection-number">V.2.1)</span> '
+                '<span class="section-header-3">Datum van de sluiting van de overeenkomst: </span></h5>'
+                f'<p class="subsection-content">{date}</p>'
+                '<h5 class="subsection"><span class="subsection-number">V.2.3)</span> '
+                '<span class="section-header-3">Naam en adres van de contractant</span></h5>'
+                f'<dl class="subsection"><dt>Officiële benaming:</dt><dd>{name}</dd></dl>'
+                '<h5 class="subsection"><span class="subsection-number">V.2.4)</span> <span class="section-header-3">'
+                'Inlichtingen over de waarde van de opdracht/het perceel (exclusief btw)</span></h5>'
+                f'<p class="subsection-content">Totale waarde van de opdracht/het perceel: {value}</p>'
+                '<p class="subsection-content">Munt: EUR</p>')
+    html = ('<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+            + block(1, "Stichting Verblijf Noord", "500 000,00", "01/03/2022")
+            + block(2, "Stichting Verblijf Zuid", "300 000,00", "15/03/2022")
+            + '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+    result = parse_html(html)
+    assert [(lot["lot_id"], lot["awarded"]) for lot in result["lots"]] == [("1", 1)]
+    assert [(a["lot_id"], a["value_cents"], a["contract_date"], a["winner_count"]) for a in result["awards"]] == [
+        ("1", 50000000, "2022-03-01", 1), ("1", 30000000, "2022-03-15", 1)]
+    assert [(s["name"], s["award_index"]) for s in result["suppliers"]] == [
+        ("Stichting Verblijf Noord", 0), ("Stichting Verblijf Zuid", 1)]
+    assert not result["problems"]
