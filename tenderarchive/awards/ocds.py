@@ -34,6 +34,7 @@ plus suppliers) rather than from the compiled release alone.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -294,7 +295,7 @@ def _statistics(releases: list[dict]) -> tuple[dict[str, dict[str, int]], dict[s
             if not isinstance(stat, dict):
                 continue
             measure, value, lot = stat.get("measure"), stat.get("value"), str(stat.get("relatedLot") or "")
-            if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+            if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)) or not math.isfinite(value):
                 continue
             if measure in COUNT_MEASURES and value == int(value) and 0 <= value < 2 ** 31:
                 counts.setdefault(lot, {})[COUNT_MEASURES[measure]] = int(value)
