@@ -35,7 +35,7 @@ import unicodedata
 from datetime import date
 
 from tenderarchive.awards.amounts import Amount
-from tenderarchive.awards.names import kvk_number, name_key
+from tenderarchive.awards.names import foreign_country, kvk_number, name_key
 
 @functools.lru_cache(maxsize=4096)
 def _norm(text: str | None) -> str:
@@ -157,11 +157,13 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
     for org in orgs:
         if org.get("name"):
             by_key.setdefault(name_key(org["name"]), org)
-    # Fallback: "Winnaar van deze percelen" in section 8 when a lot result names no winner.
+    # Fallback: "Winnaar van deze percelen" in section 8 when a lot result names no winner. Every
+    # organisation that section 8 names as a winner of such a lot is one (a lot can have several).
+    named = {lot_id for lot_id, result in results.items() if result.get("winners")}
     for org in orgs:
-        for lot_id in org.get("winner_of", []):
-            result = results.setdefault(lot_id, {"winners": [], "awarded": None})
-            if not result["winners"]:
+        for lot_id in dict.fromkeys(org.get("winner_of", [])):
+            if lot_id not in named:
+                result = results.setdefault(lot_id, {"winners": [], "awarded": None})
                 result["winners"].append({"name": org.get("name"), "from_section_8": True})
     out_lots, awards, suppliers = [], [], []
     for lot_id in list(dict.fromkeys([*lots, *results])):
@@ -172,8 +174,12 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
             if result.get(key) is not None:
                 lot[key] = result[key]
         lot["received_counts"] = result.get("received_counts") or lot["received_counts"]
-        winners = [w for w in result.get("winners", []) if not w.get("empty")]
+        # an older form gives one block per contract: a lot awarded in several contracts has several parts
+        parts = [result, *result.get("contracts", [])]
+        winners = [w for part in parts for w in part.get("winners", []) if not w.get("empty")]
         awarded = result.get("awarded")
+        if any(part.get("awarded") for part in parts[1:]):
+            awarded = True
         if awarded is None and result:
             awarded = bool(winners) if (winners or result.get("closed")) else None
         lot["awarded"] = awarded
@@ -186,13 +192,25 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
         row.update(amount_fields("lowest_tender", lot["lowest_tender"]))
         row.update(amount_fields("highest_tender", lot["highest_tender"]))
         out_lots.append(row)
-        nameless = [w for w in result.get("winners", []) if w.get("empty")]
+        nameless = [w for part in parts for w in part.get("winners", []) if w.get("empty")]
         if nameless:
             problems.append(f"{lot_id}: {len(nameless)} winner(s) without an official name")
-        if not winners:
-            continue
+        for part in parts:
+            _award_rows(lot_id, lot, part, lot["shared_value"] if part is result else part.get("shared_value"),
+                        by_key, awards, suppliers, problems)
+    flat = {}
+    for key, value in procedure.items():
+        flat.update(amount_fields(key, value) if isinstance(value, Amount) else {key: value})
+    return {"layout": layout, "language": language, "buyer": buyer, "procedure": flat, "lots": out_lots,
+            "awards": awards, "suppliers": suppliers, "problems": problems}
+
+
+def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, problems) -> None:
+    """The award of one lot result (or one contract of a lot) and its winners' rows."""
+    winners = [w for w in result.get("winners", []) if not w.get("empty")]
+    if winners:
         values = [w.get("value") for w in winners if w.get("value") is not None and w["value"].cents is not None]
-        value = lot["shared_value"] or (values[0] if len(winners) == 1 and values else None)
+        value = shared_value or (values[0] if len(winners) == 1 and values else None)
         award = {"lot_id": lot_id, "award_index": len(awards),
                  "award_date": next((w.get("award_date") for w in winners if w.get("award_date")), result.get("award_date")),
                  "contract_date": next((w.get("contract_date") for w in winners if w.get("contract_date")),
@@ -203,11 +221,16 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
         award.update(amount_fields("framework_maximum", lot["framework_maximum"]))
         for winner in winners:
             members = winner.get("members") or []
-            group = winner.get("group_name")
-            parties = ([{"name": winner.get("leader") or group, "leader": 1}] if winner.get("leader") or (group and not members)
+            group, leader, own = winner.get("group_name"), winner.get("leader"), winner.get("name")
+            if leader and own and not members:
+                # the SDK template also prints a consortium's non-leaders under "Officiële naam", after its leader
+                members, own = [m.strip() for m in re.split(r",|;", own) if m.strip()], None
+            if own and not leader and not members:
+                group = None  # "Officiële naam" is printed for a party of one organisation: it is the winner
+            parties = ([{"name": leader or group, "leader": 1}] if leader or (group and not members)
                        else []) + [{"name": m, "leader": 0} for m in members]
             if not parties:
-                parties = [{"name": winner.get("name"), "leader": None}]
+                parties = [{"name": own, "leader": None}]
             for party in parties:
                 name = _clean(party["name"])
                 org = by_key.get(name_key(name)) if name else None
@@ -223,15 +246,14 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                 if org:
                     row["place"] = row["place"] or org.get("city")
                     row["country"] = row["country"] or org.get("country")
+                if kvk and foreign_country(row["country"]):  # a foreign id, not a KvK number
+                    problems.append(f"{lot_id}: registration number {kvk} of {name!r} ({row['country']}) "
+                                    f"is not read as a KvK number")
+                    row["kvk"] = None
                 row.update(amount_fields("tender_value", winner.get("value") if party is parties[0] else None))
                 suppliers.append(row)
                 award["winner_count"] += 1
         awards.append(award)
-    flat = {}
-    for key, value in procedure.items():
-        flat.update(amount_fields(key, value) if isinstance(value, Amount) else {key: value})
-    return {"layout": layout, "language": language, "buyer": buyer, "procedure": flat, "lots": out_lots,
-            "awards": awards, "suppliers": suppliers, "problems": problems}
 
 
 def currency_like(value) -> bool:

@@ -5,7 +5,8 @@ sub-sections ("6.1 ID resultaat perceel: LOT-0001") and sub-sub-sections ("6.1.2
 Informatie over winnaars"); other rows are label/value pairs, amounts (value span +
 currency span) or label-only rows that open a block ("Winnaar", "Inschrijving", …).
 Labels are matched in both Dutch and English (docs/awards.md, "Labels"), never by
-position. Entry point and rows: :mod:`tenderarchive.awards.html`.
+position; a rendering in another language (section 1 not "Koper"/"Buyer") is recorded as a
+problem and its language left empty. Entry point and rows: :mod:`tenderarchive.awards.html`.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ WINNER_OF_LOTS = {"winnaar van deze percelen", "winner of these lots"}
 TITLE = {"titel", "title"}
 CPV = {"hoofdclassificatie (cpv)", "belangrijkste classificatiecode (cpv)", "main classification (cpv)",
        "main classification code (cpv)", "hoofdclassificatie", "cpv-code"}
+# the name of section 1 ("1. Koper") tells the rendering's language
+LANGUAGES = {"koper": "nl", "buyer": "en"}
 # label-only rows that open a block
 OPEN_WINNER = {"winnaar", "winner"}
 OPEN_TENDER = {"inschrijving", "inschrijver", "tender", "tenderer"}
@@ -144,7 +147,11 @@ class EFormsReader:
         m = re.match(r"\s*(\d+)\.?\s*(.*)", text)
         self.section = int(m.group(1)) if m else 0
         if self.section == 1 and m:
-            self.language = "en" if _norm(m.group(2)).startswith("buyer") else "nl"
+            # The rendering is in the notice's own language: Dutch ("1. Koper") or English ("1. Buyer") are
+            # read; another language (German occurs) is named, not read with guessed labels.
+            self.language = LANGUAGES.get(_norm(m.group(2)).split(" ")[0])
+            if self.language is None:
+                self.problems.append(f"rendering in a language whose labels are not read (section 1 is {text!r:.80})")
         self.sub, self.block, self.result, self.winner, self.lot5, self.org = "", None, None, None, None, None
 
     def _header2(self, text):

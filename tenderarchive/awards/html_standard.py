@@ -2,6 +2,12 @@
 
 One block per contract or lot: the markup is linearised into text lines (headings,
 paragraphs split at ``<br>``, ``<dt>``/``<dd>`` pairs) and read line by line.
+
+Pages before 2016 (docs/awards.md) number section V differently: "PERCEEL nr. 1" /
+"BENAMING:" open each lot inside one section V, V.1 is the award date (not the 2016 form's
+"Inlichtingen over niet-gunning"), V.2 the tender counts, V.3 the contractor as bare lines
+(name, an optional id, the address) and V.4 "Aanvankelijke geraamde totale waarde van de
+opdracht:" / "Totale definitieve waarde van de opdracht:" with the value on the next line.
 Entry point and rows: :mod:`tenderarchive.awards.html`.
 """
 
@@ -41,6 +47,8 @@ def _lines(root) -> list[str]:
 
 
 _ROMAN = re.compile(r"^Afdeling\s+([IVX]+)\s*:?\s*(.*)$", re.I)
+_LOT_NO = re.compile(r"^perceel\s+nr\.?\s*:?\s*(.*)$", re.I)
+_ANCIENT_ID = re.compile(r"^(NL)?\d+(B\d{2})?$")   # an id line in a pre-2016 V.3 contractor (DW)
 
 
 class StandardReader:
@@ -76,18 +84,21 @@ class StandardReader:
                 sub, contractor, value_kind = "", None, None
                 if section == "V":
                     blocks += 1
-                    block = {"lot_id": None, "title": None, "contract_no": None, "winners": [], "awarded": None,
-                             "received_counts": {}}
+                    block = new_block()
                     results[f"#{blocks}"] = block
                 i += 1
                 continue
             if m := re.match(r"^([IVX]+\.\d+(?:\.\d+)*)\)", line):
                 sub = m.group(1)
-                if sub == "V.2.3":
-                    contractor = {"name": None, "value": None, "empty": True, "in_group": block and block.get("group")}
+                if sub in ("V.2.3", "V.3"):  # V.3: the contractor of a page before 2016, as bare lines
+                    contractor = {"name": None, "value": None, "empty": True, "in_group": block and block.get("group"),
+                                  "lines": 0 if sub == "V.3" else None}
                     if block is not None:
                         block["winners"].append(contractor)
-                if sub.startswith("V.1") and block is not None:
+                    if sub == "V.3":
+                        i += 1
+                        continue
+                if sub == "V.1" and block is not None and "niet-gunning" in low:
                     block["awarded"], block["closed"] = False, True
             if section == "II" and low.startswith("munt"):
                 code = value_of(line)[0]
@@ -104,18 +115,34 @@ class StandardReader:
                 if re.search(r"\d", text):
                     procedure["estimated"] = parse_amount(text)
             elif section == "V" and block is not None:
-                if low.startswith("opdracht nr"):
+                if sub == "V.3" and contractor is not None and contractor.get("lines") is not None:
+                    # before 2016: the name, then an optional id (KvK number or VAT id), then the address
+                    contractor["lines"] += 1
+                    if contractor["lines"] == 1:
+                        contractor["name"], contractor["empty"] = _clean(line), False
+                    elif contractor["lines"] == 2 and _ANCIENT_ID.match(line.replace(" ", "")):
+                        contractor["kvk"] = kvk_number(line)
+                elif m := _LOT_NO.match(line):
+                    if block["lot_id"] is not None or block["winners"]:
+                        # before 2016 one section V holds every lot, each opened by "PERCEEL nr."
+                        blocks += 1
+                        block = new_block()
+                        results[f"#{blocks}"] = block
+                        sub, contractor = "V", None
+                    block["lot_id"] = _clean(m.group(1) or value_of(line)[0])
+                elif low.startswith("opdracht nr"):
                     block["contract_no"] = _clean(value_of(line)[0])
-                elif low.startswith("perceel nr"):
-                    block["lot_id"] = _clean(value_of(line)[0])
                 elif low.startswith("benaming"):
                     block["title"] = _clean(value_of(line)[0])
                 elif low.startswith("een opdracht/perceel wordt gegund"):
                     block["awarded"] = low.endswith("ja")
                     if not block["awarded"]:
                         block["closed"] = True
-                elif sub.startswith("V.1") and not re.match(r"^V\.1\)", line):
+                elif sub.startswith("V.1") and block.get("closed") and not re.match(r"^V\.1\)", line):
                     block["not_awarded_reason"] = (block.get("not_awarded_reason") or "") + line
+                elif sub == "V.1" and not block.get("closed") and parse_notice_date(line) \
+                        and not re.match(r"^V\.1\)", line):
+                    block["award_date"] = parse_notice_date(line)  # before 2016: V.1 is the date of the award
                 elif "datum van de sluiting van de overeenkomst" in low or sub == "V.2.1" and parse_notice_date(line):
                     text, skip = value_of(line) if ":" in line else (line, False)
                     block["contract_date"] = parse_notice_date(text)  # the conclusion of the contract, not the choice
@@ -140,35 +167,52 @@ class StandardReader:
                         contractor["place"] = _clean(value_of(line)[0])
                     elif low.startswith("land"):
                         contractor["country"] = _clean(value_of(line)[0])
-                elif sub == "V.2.4":
+                elif sub in ("V.2.4", "V.4"):
                     if low.startswith("munt"):
                         code = value_of(line)[0]
                         for key in ("estimated", "shared_value"):
                             if block.get(key) is not None:
                                 block[key] = _with_currency(block[key], code)
-                    elif low.startswith("aanvankelijk geraamde totale waarde"):
+                    elif re.match(r"aanvankelijke? geraamde totale waarde", low):
                         text, skip = value_of(line)
-                        block["estimated"] = parse_amount(text)
-                    elif low.startswith("totale waarde van de opdracht") or low.startswith("laagste offerte"):
+                        block["estimated"] = self._value(text)
+                    elif low.startswith(("totale waarde van de opdracht", "totale definitieve waarde van de opdracht",
+                                         "laagste offerte")):
                         text, skip = value_of(line) if low.startswith("totale") else (line, False)
-                        block["shared_value"] = parse_amount(text)
+                        block["shared_value"] = self._value(text)
             i += 2 if skip else 1
         # key the blocks by lot: "Perceel nr.: -" is the procedure's single lot
         for key, block in list(results.items()):
             lot_id = block["lot_id"] if block["lot_id"] not in (None, "-") else (block["contract_no"] or "1")
             del results[key]
-            if lot_id in results:
-                self.problems.append(f"lot {lot_id} has two 'Afdeling V' blocks; the later one is kept")
-            results[lot_id] = block
-            lot = lots.setdefault(lot_id, _lot(lot_id))
-            lot["title"], lot["estimated"] = block["title"], block.get("estimated")
             if block.get("group"):
                 names = [c["name"] for c in block["winners"] if c.get("name")]
                 for c in block["winners"]:
                     c["in_group"], c["group_label"] = True, " / ".join(names) or None
+            if lot_id in results:
+                # one block per contract: another contract of the same lot is another award of it
+                results[lot_id].setdefault("contracts", []).append(block)
+                lot = lots[lot_id]
+                lot["title"] = lot["title"] or block["title"]
+                lot["estimated"] = lot["estimated"] or block.get("estimated")
+                continue
+            results[lot_id] = block
+            lot = lots.setdefault(lot_id, _lot(lot_id))
+            lot["title"], lot["estimated"] = block["title"], block.get("estimated")
         if not results and not procedure and not buyer:
             self.problems.append("no 'Afdeling' section could be read")
         return _finish("standard", "nl", buyer, procedure, lots, results, [], self.problems)
+
+    def _value(self, text: str) -> Amount:
+        """A V.2.4/V.4 amount; one printed "Met BTW" (before 2016) includes VAT, which is said."""
+        amount = parse_amount(text)
+        if re.search(r"(?i)\bmet\s+btw\b", text or ""):
+            self.problems.append(f"value includes VAT (BTW), stored as printed: {text!r:.120}")
+        return amount
+
+
+def new_block() -> dict:
+    return {"lot_id": None, "title": None, "contract_no": None, "winners": [], "awarded": None, "received_counts": {}}
 
 
 def _with_currency(amount: Amount, code: str) -> Amount:

@@ -11,7 +11,8 @@ are stripped by ``cleanco``, the library made for that. Dutch legal-form
 *prefixes* and cooperative suffixes ("Stichting", "St.", "Vereniging",
 "Coöperatie … U.A.", "Maatschap", "V.O.F.") are not in cleanco's lists and are
 handled here. KvK numbers are 8 digits and a leading zero is significant, so
-they stay text.
+they stay text. An 8-digit registration number of a winner in another country
+(a Danish CVR number, for one) is not a KvK number (:func:`foreign_country`).
 """
 
 from __future__ import annotations
@@ -69,6 +70,17 @@ def kvk_number(text: str | None) -> str | None:
     if re.search(r"\d{9,}", digits.replace(match.group(1), "", 1)) or re.search(r"\d{9,}", digits):
         return None  # a longer number (RSIN/VAT with suffix digits, a foreign id) is not a KvK number
     return match.group(1)
+
+
+_DUTCH = re.compile(r"^(?:nl|nld|nederland|netherlands|the netherlands|holland|koninkrijk der nederlanden)$|\(nl\)$")
+
+
+def foreign_country(country: str | None) -> bool:
+    """True when a winner's printed country is given and is not the Netherlands ("Denemarken",
+    "DE"): its registration number is then a foreign id, not a KvK number, even with 8 digits."""
+    if not country or not country.strip():
+        return False
+    return not _DUTCH.search(re.sub(r"\s+", " ", _fold(country)).lower().strip(" ."))
 
 
 def organisation_key(name: str | None, kvk: str | None = None) -> str | None:

@@ -19,6 +19,11 @@ two passes over the file:
    provenance (file name and release ids). Memory stays bounded by the
    youth-care releases not yet complete, not by the file.
 
+Bid statistics (``bids.statistics``): ``requests`` is read as the number of tenders and, with
+``electronicBids``, fills the lot's ``received_counts``; ``lowestValidBidValue`` and
+``highestValidBidValue`` are the lot's lowest and highest tender. A statistic without
+``relatedLot`` belongs to the lot of a single-lot procedure and to no lot otherwise.
+
 TenderNed's converter writes one release per publication × lot × winner, the
 2026 files one release per publication: both merge to one compiled release
 per ocid. Award ids can repeat across the per-row releases with different
@@ -28,9 +33,12 @@ plus suppliers) rather than from the compiled release alone.
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -219,13 +227,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
               "last_date": str(releases[-1].get("date") or "")[:10] or None,
               "cpv": [row["cpv"] for row in _release_cpvs(compiled)],
               **_amount("estimated", tender.get("value")), "youth_care_reasons": reasons or []}
-    stats: dict[str, int] = {}
-    for release in releases:
-        for stat in (release.get("bids") or {}).get("statistics") or []:
-            value = stat.get("value") if isinstance(stat, dict) else None
-            if stat and stat.get("measure") == "requests" and isinstance(value, (int, float)) \
-                    and not isinstance(value, bool) and value == int(value) and 0 <= value < 2 ** 31:
-                stats[str(stat.get("relatedLot") or "")] = int(value)
+    counts, money = _statistics(releases)
+    stats = {lot: kinds["Inschrijvingen"] for lot, kinds in counts.items() if "Inschrijvingen" in kinds}
     lots = {}
     for lot in tender.get("lots") or []:
         if isinstance(lot, dict) and lot.get("id") is not None:
@@ -264,5 +267,38 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                       "group_member": 1 if len(names) > 1 else 0,
                                       "group_name": " / ".join(n for _, n in names if n) if len(names) > 1 else None,
                                       "scale": (party.get("details") or {}).get("scale")})
+    for lot_id, lot in lots.items():
+        # a statistic that names no lot belongs to a lot only when the procedure has one
+        own_counts = counts.get(lot_id) or (counts.get("") if len(lots) == 1 else None) or {}
+        own_money = money.get(lot_id) or (money.get("") if len(lots) == 1 else None) or {}
+        lot["received_counts"] = json.dumps(own_counts, ensure_ascii=False) if own_counts else None
+        lot["tenders_received"] = own_counts.get("Inschrijvingen", lot["tenders_received"])
+        for prefix in ("lowest_tender", "highest_tender"):
+            lot.update(_amount(prefix, own_money.get(prefix)))
     return {"notice": notice, "lots": list(lots.values()), "awards": awards, "suppliers": suppliers,
             "provenance": provenance}
+
+
+#: ``bids.statistics`` measures of TenderNed's converter: counts under the names the ``/html`` parsers
+#: give the same counts (``received_counts``), and the lowest/highest valid bid as lot amounts.
+COUNT_MEASURES = {"requests": "Inschrijvingen", "electronicBids": "Elektronisch ingediende inschrijvingen"}
+VALUE_MEASURES = {"lowestValidBidValue": "lowest_tender", "highestValidBidValue": "highest_tender"}
+
+
+def _statistics(releases: list[dict]) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, dict]]]:
+    """The bid statistics of a procedure's releases, per ``relatedLot`` ("" when none is named): counts
+    (whole numbers only) and lowest/highest valid bid values (OCDS ``Value`` dicts)."""
+    counts: dict[str, dict[str, int]] = {}
+    money: dict[str, dict[str, dict]] = {}
+    for release in releases:
+        for stat in (release.get("bids") or {}).get("statistics") or []:
+            if not isinstance(stat, dict):
+                continue
+            measure, value, lot = stat.get("measure"), stat.get("value"), str(stat.get("relatedLot") or "")
+            if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)) or not math.isfinite(value):
+                continue
+            if measure in COUNT_MEASURES and value == int(value) and 0 <= value < 2 ** 31:
+                counts.setdefault(lot, {})[COUNT_MEASURES[measure]] = int(value)
+            elif measure in VALUE_MEASURES:
+                money.setdefault(lot, {})[VALUE_MEASURES[measure]] = {"amount": value, "currency": stat.get("currency")}
+    return counts, money

@@ -63,7 +63,7 @@ RELEASE = {
             "suppliers": _list({"type": "object", "properties": {"id": OPTIONAL_ID, "name": NAME}}),
             "relatedLots": _list(ID)}}),
         "bids": _object(statistics=_list({"type": "object", "properties": {
-            "measure": NAME, "relatedLot": OPTIONAL_ID,
+            "measure": NAME, "relatedLot": OPTIONAL_ID, "currency": NAME,
             # Counts (requests, electronicBids) and money (lowest/highestValidBidValue): the bound of
             # an amount; a count is read only when it is a count (tenderarchive/awards/ocds.py).
             "value": {"type": ["number", "null"], "minimum": 0, "maximum": MAX_AMOUNT}}})),

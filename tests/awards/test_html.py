@@ -149,6 +149,30 @@ def test_section_8_names_the_winner_when_6_1_2_is_missing():
         [("LOT-0007", "Zorgpartner B.V.", "12345678", 1)]
 
 
+def test_section_8_names_every_winner_of_a_lot_when_6_1_2_is_missing():
+    """Reference §2.5 (section 8 fallback) with §4 (several winners on one lot): two organisations
+    "Winnaar van deze percelen: LOT-0007" are two winners of the lot, not the first one only."""
+    org = ('<tr class="header2"><th colspan="2">8.1 {id}</th></tr>'
+           '<tr><td><span class="label">Officiële naam</span><span class="text">: </span></td>'
+           '<td><span class="value">{name}</span></td></tr>'
+           '<tr><td><span class="label">Registratienummer</span><span class="text">: </span></td>'
+           '<td><span class="value">{kvk}</span></td></tr>'
+           '<tr><td><span class="label">Winnaar van deze percelen</span><span class="text">: </span></td>'
+           '<td><span class="value">{lots}</span></td></tr>')
+    html = ('<table><tbody><tr class="header1"><th colspan="2">6. Resultaten</th></tr>'
+            '<tr class="header2"><th colspan="2">6.1 ID resultaat perceel: LOT-0007</th></tr>'
+            '<tr class="header2"><th colspan="2">6.1 ID resultaat perceel: LOT-0008</th></tr>'
+            '<tr class="header1"><th colspan="2">8. Organisaties</th></tr>'
+            + org.format(id="ORG-0003", name="Zorgpartner B.V.", kvk="12345678", lots="LOT-0007, LOT-0008")
+            + org.format(id="ORG-0004", name="Jeugdhulp Twee", kvk="87654321", lots="LOT-0007")
+            + '</tbody></table>')
+    result = parse_html(html)
+    assert [(s["lot_id"], s["name"], s["kvk"], s["from_section_8"]) for s in result["suppliers"]] == [
+        ("LOT-0007", "Zorgpartner B.V.", "12345678", 1), ("LOT-0007", "Jeugdhulp Twee", "87654321", 1),
+        ("LOT-0008", "Zorgpartner B.V.", "12345678", 1)]
+    assert [(a["lot_id"], a["winner_count"]) for a in result["awards"]] == [("LOT-0007", 2), ("LOT-0008", 1)]
+
+
 def test_what_cannot_be_read_is_reported_not_invented():
     html = ('<table><tbody><tr class="header1"><th colspan="2">6. Resultaten</th></tr>'
             '<tr><td>Onbekend bedrag:</td><td><span class="value">5 000 000</span></td></tr>'
@@ -196,3 +220,165 @@ def test_only_the_start_of_a_very_long_name_is_folded():
 
     long = "Stichting " + "Jeugdhulp " * 100_000
     assert name_key(long) == name_key(long[:MAX_NAME])
+
+
+def test_a_foreign_winners_8_digit_registration_number_is_not_a_kvk_number():
+    """Reference §4 (Dutch KvK number): 8 digits, but "foreign winners have other ids" — a Danish CVR
+    number has 8 digits too. eForms section 8 ("Registratienummer" with "Land") and the older form's
+    V.2.3 ("Nationale identificatie" with "Land"): the number is kept out of ``kvk`` and recorded."""
+    row = ('<tr><td><span class="label">{}</span><span class="text">: </span></td>'
+           '<td><span class="value">{}</span></td></tr>')
+    eforms = ('<table><tbody><tr class="header1"><th colspan="2">6. Resultaten</th></tr>'
+              '<tr class="header2"><th colspan="2">6.1 ID resultaat perceel: LOT-0001</th></tr>'
+              '<tr class="header3"><th colspan="2">6.1.2 Informatie over winnaars</th></tr>'
+              '<tr><td colspan="2"><span class="label">Winnaar</span><span class="text">:</span></td></tr>'
+              + row.format("Officiële naam", "Dansk Børneomsorg ApS")
+              + '<tr><td colspan="2"><span class="label">Winnaar</span><span class="text">:</span></td></tr>'
+              + row.format("Officiële naam", "Jeugdhulp Noord B.V.")
+              + '<tr class="header1"><th colspan="2">8. Organisaties</th></tr>'
+              '<tr class="header2"><th colspan="2">8.1 ORG-0002</th></tr>'
+              + row.format("Officiële naam", "Dansk Børneomsorg ApS") + row.format("Registratienummer", "31415926")
+              + row.format("Land", "Denemarken")
+              + '<tr class="header2"><th colspan="2">8.1 ORG-0003</th></tr>'
+              + row.format("Officiële naam", "Jeugdhulp Noord B.V.") + row.format("Registratienummer", "01234567")
+              + row.format("Land", "Nederland") + '</tbody></table>')
+    result = parse_html(eforms)
+    assert [(s["name"], s["kvk"], s["country"]) for s in result["suppliers"]] == [
+        ("Dansk Børneomsorg ApS", None, "Denemarken"), ("Jeugdhulp Noord B.V.", "01234567", "Nederland")]
+    assert any("31415926" in p and "Denemarken" in p for p in result["problems"])
+
+    standard = ('<div id="publicatie"><h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>'
+                '<p>Opdracht nr.: 1<br />Perceel nr.: -<br />Benaming: Jeugdhulp</p>'
+                '<h5 class="subsection"><span class="subsection-number">V.2.3)</span> '
+                '<span class="section-header-3">Naam en adres van de contractant</span></h5>'
+                '<dl class="subsection"><dt>Officiële benaming:</dt><dd>Dansk Børneomsorg ApS</dd>'
+                '<dt>Nationale identificatie:</dt><dd>31415926</dd><dt>Plaats:</dt><dd>Aarhus</dd>'
+                '<dt>Land:</dt><dd>Denemarken</dd></dl>'
+                '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+    result = parse_html(standard)
+    assert [(s["name"], s["kvk"], s["place"]) for s in result["suppliers"]] == [("Dansk Børneomsorg ApS", None, "Aarhus")]
+    assert any("31415926" in p for p in result["problems"])
+
+
+def test_a_rendering_in_another_language_is_named_a_problem_not_read_as_dutch():
+    """Reference §2.1: renderings come in the notice's own language — Dutch, English, and others
+    (WAI has a German test). Only the Dutch and English labels are known: a German rendering is not
+    stamped "nl", and that its labels are not read is recorded."""
+    html = ('<table><tbody><tr class="header1"><th colspan="2">1. Käufer</th></tr>'
+            '<tr class="header1"><th colspan="2">6. Ergebnisse</th></tr>'
+            '<tr class="header2"><th colspan="2">6.1 Kennung des Ergebnisses des Loses: LOT-0001</th></tr>'
+            '<tr><td colspan="2"><span class="label">Gewinner</span><span class="text">:</span></td></tr>'
+            '<tr><td><span class="label">Offizielle Bezeichnung</span><span class="text">: </span></td>'
+            '<td><span class="value">Pflege GmbH</span></td></tr></tbody></table>')
+    result = parse_html(html)
+    assert result["language"] is None and result["awards"] == []
+    assert any("language" in p and "Käufer" in p for p in result["problems"])
+    dutch = parse_html(html_of(900102))
+    assert dutch["language"] == "nl" and dutch["problems"] == []
+
+
+ANCIENT = (  # SYNTHETIC, shaped after reference §3.2 (DW's handler of TenderNed pages before 2016)
+    '<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+    '<dl><dt>Officiële benaming:</dt><dd>Gemeente Oudstad</dd></dl>'
+    '<h3 class="section-header-1">Afdeling V: <span>Gunning van de opdracht</span></h3>'
+    '<p>PERCEEL nr. 1<br />BENAMING: Ambulante jeugdhulp</p>'
+    '<h4 class="section-header-2">V.1) <span>Datum van de gunning</span></h4><p>03/02/2014</p>'
+    '<h4 class="section-header-2">V.2) <span>Aantal ontvangen inschrijvingen</span></h4>'
+    '<p>Aantal ontvangen inschrijvingen: 4<br />Aantal langs elektronische weg ontvangen inschrijvingen: -</p>'
+    '<h4 class="section-header-2">V.3) <span>Naam en adres van de ondernemer aan wie de opdracht is gegund</span></h4>'
+    '<p>Stichting Jeugdhulp Oudstad<br />41165432<br />Dorpsstraat 1<br />1234 AB Oudstad<br />Nederland</p>'
+    '<h4 class="section-header-2">V.4) <span>Informatie over de waarde van de opdracht</span></h4>'
+    '<p>Aanvankelijke geraamde totale waarde van de opdracht:<br />Waarde: 1500000 Munt: EUR Zonder BTW<br />'
+    'Totale definitieve waarde van de opdracht:<br />Waarde: 1268001 Munt: EUR Met BTW BTW-tarief (%): 19</p>'
+    '<h4 class="section-header-2">V.5) <span>Onderaanneming</span></h4><p>neen</p>'
+    '<p>PERCEEL nr. 2<br />BENAMING: Jeugdhulp met verblijf</p>'
+    '<h4 class="section-header-2">V.2) <span>Aantal ontvangen inschrijvingen</span></h4>'
+    '<p>Aantal ontvangen inschrijvingen: 2<br />Aantal langs elektronische weg ontvangen inschrijvingen: 2</p>'
+    '<h4 class="section-header-2">V.3) <span>Naam en adres van de ondernemer aan wie de opdracht is gegund</span></h4>'
+    '<p>Zorggroep Verblijf B.V.<br />Kerkweg 2<br />5678 CD Nieuwdorp</p>'
+    '<h4 class="section-header-2">V.4) <span>Informatie over de waarde van de opdracht</span></h4>'
+    '<p>Totale definitieve waarde van de opdracht:<br />'
+    'Laagste offerte: 173400 en hoogste offerte: 223995 Munt: EUR Zonder BTW</p>'
+    '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3>'
+    '<dl><dt>Officiële benaming:</dt><dd>Rechtbank Voorbeeld</dd></dl></div>')
+
+
+def test_a_page_before_2016_is_read_lot_by_lot_not_taken_for_a_non_award():
+    """Reference §3.2: before 2016 "PERCEEL nr." / "BENAMING:", V.2 "Aantal ontvangen inschrijvingen:",
+    V.3 the contractor as lines (name, an optional id, the address), V.4 "Aanvankelijke geraamde totale
+    waarde van de opdracht:" and "Totale definitieve waarde van de opdracht:" with the value on the next
+    line ("Waarde: … Munt: EUR Met BTW …" or a Laagste/hoogste range). V.1 there is not "Inlichtingen over
+    niet-gunning" (the 2016 form's): it was read as a lot not awarded, with its date as the reason."""
+    result = parse_html(ANCIENT)
+    assert result["layout"] == "standard" and result["buyer"] == "Gemeente Oudstad"
+    lots = {lot["lot_id"]: lot for lot in result["lots"]}
+    assert [(k, lots[k]["title"], lots[k]["awarded"], lots[k]["not_awarded_reason"]) for k in lots] == [
+        ("1", "Ambulante jeugdhulp", 1, None), ("2", "Jeugdhulp met verblijf", 1, None)]
+    assert (lots["1"]["tenders_received"], lots["2"]["tenders_received"]) == (4, 2)
+    assert lots["1"]["estimated_cents"] == 150000000 and lots["1"]["estimated_currency"] == "EUR"
+    assert [(s["lot_id"], s["name"], s["kvk"]) for s in result["suppliers"]] == [
+        ("1", "Stichting Jeugdhulp Oudstad", "41165432"), ("2", "Zorggroep Verblijf B.V.", None)]
+    awards = {a["lot_id"]: a for a in result["awards"]}
+    assert (awards["1"]["value_cents"], awards["1"]["value_currency"], awards["1"]["award_date"]) == \
+        (126800100, "EUR", "2014-02-03")
+    assert (awards["2"]["value_cents"], awards["2"]["value_low_cents"], awards["2"]["value_high_cents"]) == \
+        (None, 17340000, 22399500)
+    assert any("BTW" in p and "1268001" in p for p in result["problems"])   # a value with VAT is named
+
+
+def test_an_official_name_in_a_winner_block_is_never_dropped_for_a_party_name_or_a_leader():
+    """Reference §2.5 (consortium): "Officiële naam" is printed only when the tendering party has one
+    organisation — so beside a "Naam van de aanbiedende partij" it is that one winner, not a group; and
+    where the SDK template prints a consortium's non-leaders under "Officiële naam" after "Leider van de
+    inschrijver", they are the members. Both names were dropped."""
+    row = ('<tr><td><span class="label">{}</span><span class="text">: </span></td>'
+           '<td><span class="value">{}</span></td></tr>')
+    winner = '<tr><td colspan="2"><span class="label">Winnaar</span><span class="text">:</span></td></tr>'
+    html = ('<table><tbody><tr class="header1"><th colspan="2">6. Resultaten</th></tr>'
+            '<tr class="header2"><th colspan="2">6.1 ID resultaat perceel: LOT-0001</th></tr>'
+            '<tr class="header3"><th colspan="2">6.1.2 Informatie over winnaars</th></tr>'
+            + winner + row.format("Naam van de aanbiedende partij", "Jeugdzorg Partners")
+            + row.format("Officiële naam", "Jeugdzorg Partners Noord B.V.")
+            + winner + row.format("Naam van de aanbiedende partij", "Combinatie Samen")
+            + row.format("Leider van de inschrijver", "Stichting Anker")
+            + row.format("Officiële naam", "Stichting Baken, Zorgboerderij De Klomp")
+            + '</tbody></table>')
+    result = parse_html(html)
+    assert [(s["name"], s["group_name"], s["group_member"], s["group_leader"]) for s in result["suppliers"]] == [
+        ("Jeugdzorg Partners Noord B.V.", None, 0, None),
+        ("Stichting Anker", "Combinatie Samen", 1, 1),
+        ("Stichting Baken", "Combinatie Samen", 1, 0),
+        ("Zorgboerderij De Klomp", "Combinatie Samen", 1, 0)]
+    assert result["awards"][0]["winner_count"] == 4
+
+
+def test_an_older_form_lot_awarded_in_two_contracts_keeps_both():
+    """Reference §3.1: one "Afdeling V: Gunning van een opdracht" block per contract or lot (the heading
+    repeats). Two contracts of one lot ("Opdracht nr.: 1" and "2", both "Perceel nr.: 1") are two
+    awards of the lot, each with its contractor and value; the earlier block was dropped."""
+    def block(contract, name, value, date):
+        return ('<h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>'
+                f'<p class="subsection-content">Opdracht nr.: {contract}<br />Perceel nr.: 1<br />'
+                'Benaming: Jeugdhulp met verblijf</p>'
+                '<p class="subsection-content">Een opdracht/perceel wordt gegund: ja</p>'
+                '<h5 class="subsection"><span class="subsection-number">V.2.1)</span> '
+                '<span class="section-header-3">Datum van de sluiting van de overeenkomst: </span></h5>'
+                f'<p class="subsection-content">{date}</p>'
+                '<h5 class="subsection"><span class="subsection-number">V.2.3)</span> '
+                '<span class="section-header-3">Naam en adres van de contractant</span></h5>'
+                f'<dl class="subsection"><dt>Officiële benaming:</dt><dd>{name}</dd></dl>'
+                '<h5 class="subsection"><span class="subsection-number">V.2.4)</span> <span class="section-header-3">'
+                'Inlichtingen over de waarde van de opdracht/het perceel (exclusief btw)</span></h5>'
+                f'<p class="subsection-content">Totale waarde van de opdracht/het perceel: {value}</p>'
+                '<p class="subsection-content">Munt: EUR</p>')
+    html = ('<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+            + block(1, "Stichting Verblijf Noord", "500 000,00", "01/03/2022")
+            + block(2, "Stichting Verblijf Zuid", "300 000,00", "15/03/2022")
+            + '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+    result = parse_html(html)
+    assert [(lot["lot_id"], lot["awarded"]) for lot in result["lots"]] == [("1", 1)]
+    assert [(a["lot_id"], a["value_cents"], a["contract_date"], a["winner_count"]) for a in result["awards"]] == [
+        ("1", 50000000, "2022-03-01", 1), ("1", 30000000, "2022-03-15", 1)]
+    assert [(s["name"], s["award_index"]) for s in result["suppliers"]] == [
+        ("Stichting Verblijf Noord", 0), ("Stichting Verblijf Zuid", 1)]
+    assert not result["problems"]

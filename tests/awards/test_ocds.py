@@ -177,3 +177,43 @@ def test_a_bid_value_above_two_billion_keeps_the_release_and_the_count_of_tender
     assert not report.errors, report.errors
     lots = {lot["lot_id"]: lot for lot in out["ocds-1l04xe-400011"]["lots"]}
     assert lots["1"]["tenders_received"] == 4 and lots["2"]["tenders_received"] is None
+
+
+def test_bid_statistics_give_each_lot_its_lowest_and_highest_tender_and_counts(tmp_path):
+    """Reference §6.3 (tender counts): TenderNed's converter fills ``bids.statistics`` with
+    lowestValidBidValue (id "1"), highestValidBidValue ("2"), requests ("3-<lot>") and electronicBids
+    ("4-<lot>"); §8.5: a lot keeps its counts and its lowest and highest tender. A statistic that names
+    no lot is the lot's in a single-lot procedure, and no lot's when there are several."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    one = release("ocds-1l04xe-400021", "400021-a", "2021-05-01T00:00:00Z", "Jeugdhulp Eenstad", "85311300-5",
+                  lots=[("1", "Ambulant")], parties=[supplier("41165432", "Stichting Proef")],
+                  awards=[{"id": "1", "relatedLots": ["1"], "suppliers": [{"id": "41165432", "name": "Stichting Proef"}],
+                           "value": {"amount": 2300000.5, "currency": "EUR"}}],
+                  stats=[{"id": "1", "measure": "lowestValidBidValue", "value": 2300000.5, "currency": "EUR"},
+                         {"id": "2", "measure": "highestValidBidValue", "value": 2750000, "currency": "EUR"},
+                         {"id": "3-1", "measure": "requests", "value": 3, "relatedLot": "1"},
+                         {"id": "4-1", "measure": "electronicBids", "value": 3, "relatedLot": "1"}])
+    two = release("ocds-1l04xe-400022", "400022-a", "2021-05-02T00:00:00Z", "Jeugdhulp Tweestad", "85311300-5",
+                  lots=[("1", "Ambulant"), ("2", "Verblijf")], parties=[supplier("41165432", "Stichting Proef")],
+                  awards=[{"id": "1", "relatedLots": ["2"], "suppliers": [{"id": "41165432", "name": "Stichting Proef"}],
+                           "value": {"amount": 1500000, "currency": "EUR"}}],
+                  stats=[{"id": "1", "measure": "lowestValidBidValue", "value": 1400000, "currency": "EUR"},
+                         {"id": "1-2", "measure": "highestValidBidValue", "value": 1600000, "currency": "EUR",
+                          "relatedLot": "2"},
+                         {"id": "4-2", "measure": "electronicBids", "value": 2, "relatedLot": "2"}])
+    path = tmp_path / "Dataset_Tenderned-2021-01-01-2021-12-31.json"
+    path.write_text(json.dumps(package([one, two])), encoding="utf-8")
+    report = ReadReport(str(path))
+    out = {p["notice"]["ocid"]: p for p in read_package(path, report=report)}
+    assert not report.errors, report.errors
+    (lot,) = out["ocds-1l04xe-400021"]["lots"]
+    assert (lot["lowest_tender_cents"], lot["lowest_tender_raw"], lot["lowest_tender_currency"]) == \
+        (230000050, "2300000.5", "EUR")
+    assert lot["highest_tender_cents"] == 275000000 and lot["tenders_received"] == 3
+    assert json.loads(lot["received_counts"]) == {"Inschrijvingen": 3, "Elektronisch ingediende inschrijvingen": 3}
+    lots = {lot["lot_id"]: lot for lot in out["ocds-1l04xe-400022"]["lots"]}
+    assert lots["1"]["lowest_tender_cents"] is None and lots["1"]["received_counts"] is None   # not guessed
+    assert (lots["2"]["lowest_tender_cents"], lots["2"]["highest_tender_cents"]) == (None, 160000000)
+    assert json.loads(lots["2"]["received_counts"]) == {"Elektronisch ingediende inschrijvingen": 2}
+    assert lots["2"]["tenders_received"] is None           # electronic bids are not the number of tenders
