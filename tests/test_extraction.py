@@ -252,3 +252,36 @@ def test_title_from_slug_takes_casing_from_text():
     assert title_from_slug(url) == (
         "Zuid kennemerland en ijmond kiezen voor nieuwe manier van samenwerken met aanbieders van jeugdhulp")
     assert title_from_slug(url, seed_text("001_e12dcf1d5b689632.txt")) == GOLD["001_e12dcf1d5b689632.txt"]["title_from_slug"]
+
+
+# ---------------------------------------------------------------- news-sites.md review (refnews)
+
+SYNTHETIC_BODY = (
+    "<p>De gemeente Voorbeeldstad heeft de aanbesteding voor specialistische jeugdhulp gepubliceerd."
+    " Aanbieders kunnen zich inschrijven voor de percelen ambulant en verblijf.</p>"
+    "<p>Het college verwacht de opdracht in het najaar te gunnen aan de aanbieders die voldoen aan de"
+    " eisen van de regio.</p>")
+
+
+def synthetic_page(head: str = "", body: str = "") -> str:
+    """A SYNTHETIC page (labelled like the fixture pages) around ``body``."""
+    return ('<!doctype html><html lang="nl"><head><meta name="tenderarchive-fixture" content="synthetic">'
+            f"{head}</head><body><main>{body}</main></body></html>")
+
+
+def test_a_label_on_its_own_line_dates_the_page_by_publication_not_by_ruling():
+    """§2.3 court pages: "Datum uitspraak" and "Datum publicatie" are two different dates; in a
+    ``<dl>`` (label and date on lines of their own) the publication date is the page's date."""
+    html = synthetic_page(body="<h1>Uitspraak kort geding aanbesteding jeugdhulp</h1><dl>"
+                               "<dt>Datum uitspraak</dt><dd>20-11-2020</dd>"
+                               "<dt>Datum publicatie</dt><dd>27-11-2020</dd></dl>" + SYNTHETIC_BODY)
+    page = extract_html(html, "https://uitspraken.voorbeeld.nl/inziendocument", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == ("2020-11-27", "stated")
+
+
+def test_a_modified_label_on_its_own_line_is_not_the_publication_date():
+    html = synthetic_page(body="<h1>Inkoop jeugdhulp</h1><dl><dt>Laatst gewijzigd</dt><dd>4 maart 2021</dd>"
+                               "<dt>Gepubliceerd op</dt><dd>14 december 2020</dd></dl>" + SYNTHETIC_BODY)
+    page = extract_html(html, "https://www.voorbeeld.nl/nieuws/inkoop", fetched_at=datetime(2024, 1, 1))
+    assert page["published"] == "2020-12-14" and page["modified"] == "2021-03-04"
+    assert "Gepubliceerd op" not in page["text"] and "14 december 2020" not in page["text"]

@@ -34,7 +34,9 @@ What is library and what is hand-written
   labels and drops the time of day; in extensive mode it *guesses* a date
   from any date in the body (a project page mentioning "2 juli 2018" would
   get that date).  So the rule is: **a date is only reported when the page
-  presents it as its own date.**  Order: site ``selectors.date`` ->
+  presents it as its own date** (a label on its own line labels the date
+  on the next; "Datum uitspraak" or "Laatst gewijzigd" is no publication
+  date).  Order: site ``selectors.date`` ->
   stated on the page (``published_source="stated"``, keeps the time) ->
   htmldate on metadata only, kept only if that ISO date literally occurs in
   the HTML (``"meta"``) -> ``/YYYY/MM/DD/`` in the URL path (``"url"``) ->

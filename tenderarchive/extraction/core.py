@@ -22,6 +22,7 @@ from .dates import (
     ParsedDate,
     find_modified_date,
     find_stated_date,
+    label_only,
     not_after,
     parse_dutch_date,
     url_date,
@@ -104,6 +105,25 @@ def _is_date_line(line: str, published: ParsedDate) -> bool:
     2020 08:55" or "22 april 2021 - Verkeer" that states ``published``."""
     found = find_stated_date([line], head_lines=1) if len(line) <= 120 else None
     return bool(found) and found[0].day == published.day
+
+
+def _drop_date_lines(text: str, published: ParsedDate) -> str:
+    """``text`` without the lines that state ``published`` ("Gepubliceerd op: 14 december 2020",
+    or a list item "- 14 december 2020" under a "- Gepubliceerd op" item of a ``<dl>``)."""
+    kept: list[str] = []
+    for line in text.split("\n"):
+        bare = _LIST_MARKER.sub("", line.strip())
+        if _is_date_line(bare, published):
+            while kept and not kept[-1].strip():
+                kept.pop()
+            if kept and label_only(_LIST_MARKER.sub("", kept[-1].strip())) == "published":
+                kept.pop()
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+_LIST_MARKER = re.compile(r"^[-*•]\s+")
 
 
 def _modified(tree, lines: list[str]) -> str | None:
@@ -251,12 +271,9 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     if published is None:
         published = not_after(url_date(url), fetched_at)
         source = "url" if published else None
-    # the stated publication line is metadata, not body text
+    # the stated publication line (and a label on the line before it) is metadata, not body text
     if published is not None and source == "stated":
-        text = "\n".join(
-            line for line in text.split("\n")
-            if not _is_date_line(line, published)
-        )
+        text = _drop_date_lines(text, published)
 
     canonical_url = page_canonical_url(tree, url)
     html_lang = tree.get("lang") or meta_content(tree, "content-language", "og:locale")
