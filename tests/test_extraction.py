@@ -285,3 +285,19 @@ def test_a_modified_label_on_its_own_line_is_not_the_publication_date():
     page = extract_html(html, "https://www.voorbeeld.nl/nieuws/inkoop", fetched_at=datetime(2024, 1, 1))
     assert page["published"] == "2020-12-14" and page["modified"] == "2021-03-04"
     assert "Gepubliceerd op" not in page["text"] and "14 december 2020" not in page["text"]
+
+
+@pytest.mark.parametrize("meta, expected", [
+    ('<meta property="dcterms:created" content="2020-12-14">', "2020-12-14"),
+    ('<meta property="dcterms:issued" content="2020-12-14T08:55:00+01:00">', "2020-12-14T08:55"),
+    ('<meta name="dcterms.date" content="14-12-2020">', "2020-12-14"),
+    ('<meta property="dcterms:date" content="14 december 2020">', "2020-12-14"),
+    ('<meta property="dcterms:modified" content="2021-03-04">', None),
+])
+def test_iprox_dublin_core_meta_dates_the_page(meta, expected):
+    """§2.1 iprox: Dublin-Core ``dcterms:*`` meta (colon or dotted, ISO or Dutch value) dates a page
+    that states no date; a modification date does not."""
+    page = extract_html(synthetic_page(meta, "<h1>Inkoop jeugdhulp</h1>" + SYNTHETIC_BODY),
+                        "https://www.voorbeeld.nl/inwoner/nieuws/inkoop_jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert page["published"] == expected
+    assert page["published_source"] == ("meta" if expected else None)

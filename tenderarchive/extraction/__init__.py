@@ -38,8 +38,10 @@ What is library and what is hand-written
   on the next; "Datum uitspraak" or "Laatst gewijzigd" is no publication
   date).  Order: site ``selectors.date`` ->
   stated on the page (``published_source="stated"``, keeps the time) ->
-  htmldate on metadata only, kept only if that ISO date literally occurs in
-  the HTML (``"meta"``) -> ``/YYYY/MM/DD/`` in the URL path (``"url"``) ->
+  the publication meta tags (``article:published_time``, iprox's Dublin-Core
+  ``dcterms:issued``/``created``/``date`` in colon or dotted form, with an
+  ISO or Dutch value: ``"meta"``) -> htmldate on metadata only, kept only if
+  that ISO date literally occurs in the HTML (``"meta"``) -> ``/YYYY/MM/DD/`` in the URL path (``"url"``) ->
   None.  Dates later than ``fetched_at`` are dropped.  Years are never
   inferred here ("Donderdag 7 oktober" stays undated); ``"inferred"`` is
   reserved for the analysis step.

@@ -75,6 +75,21 @@ def _date_elements(tree, title_el) -> ParsedDate | None:
     return None
 
 
+#: Meta tags that name a page's publication date, first found first: Open Graph's article tag,
+#: the Dublin-Core ``dcterms:*`` of iprox (news-sites.md §2.1) in its colon and dotted forms,
+#: schema.org's ``datePublished``. htmldate reads neither the colon forms nor a Dutch value.
+PUBLISHED_META = ("article:published_time", "dcterms:issued", "dcterms:created", "dcterms:date",
+                  "dcterms.issued", "dcterms.created", "dcterms.date", "dc.date.issued", "dc.date.created",
+                  "dc.date", "datepublished")
+
+
+def _declared_meta_date(tree) -> ParsedDate | None:
+    """The publication date a page's meta tags declare (:data:`PUBLISHED_META`), in any form
+    the Dutch date grammar reads: ``2020-12-14T08:55:00+01:00``, ``14-12-2020``, ``14 december 2020``."""
+    value = meta_content(tree, *PUBLISHED_META)
+    return parse_dutch_date(value, anchored=True) if value else None
+
+
 def _meta_date(tree, raw_html: str, fetched_at) -> ParsedDate | None:
     """htmldate without free-text guessing, verified against the markup.
 
@@ -266,7 +281,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         source = "stated" if published else None
     published = not_after(published, fetched_at)
     if published is None:
-        published = not_after(_meta_date(tree, raw, fetched_at), fetched_at)
+        published = not_after(_declared_meta_date(tree), fetched_at) or \
+            not_after(_meta_date(tree, raw, fetched_at), fetched_at)
         source = "meta" if published else None
     if published is None:
         published = not_after(url_date(url), fetched_at)
