@@ -301,3 +301,16 @@ def test_iprox_dublin_core_meta_dates_the_page(meta, expected):
                         "https://www.voorbeeld.nl/inwoner/nieuws/inkoop_jeugdhulp", fetched_at=datetime(2024, 1, 1))
     assert page["published"] == expected
     assert page["published_source"] == ("meta" if expected else None)
+
+
+def test_a_header_table_repeated_on_the_page_is_kept_once():
+    """§2.4: officielebekendmakingen.nl repeats its ``Datum publicatie | Organisatie |…`` table."""
+    table = ("<table><tr><th>Datum publicatie</th><th>Organisatie</th><th>Soort</th></tr>"
+             "<tr><td>27-11-2020</td><td>Gemeente Voorbeeldstad</td><td>Gemeenteblad</td></tr></table>")
+    html = synthetic_page(body=f"<h1>Besluit inkoop jeugdhulp</h1>{table}{SYNTHETIC_BODY}{table}")
+    text = extract_html(html, "https://zoek.voorbeeld.nl/gmb-2020-1.html", fetched_at=datetime(2024, 1, 1))["text"]
+    assert text.count("Gemeente Voorbeeldstad") == 1 and text.count("Datum publicatie") == 1
+    assert "specialistische jeugdhulp" in text
+    copied = "Datum publicatie | Organisatie | Soort\nGemeenteblad 2020, 1 | Voorbeeldstad | Besluit\n"
+    plain = extract_text(f"Besluit inkoop jeugdhulp\n{copied}Het college besluit tot inkoop.\n{copied}")
+    assert plain["text"].count("Datum publicatie") == 1 and "Het college besluit tot inkoop." in plain["text"]

@@ -45,7 +45,8 @@ What is library and what is hand-written
   None.  Dates later than ``fetched_at`` are dropped.  Years are never
   inferred here ("Donderdag 7 oktober" stays undated); ``"inferred"`` is
   reserved for the analysis step.
-- **Cleaning** (:mod:`.cleaning`): cookie modal text, navigation lines,
+- **Cleaning** (:mod:`.cleaning`): cookie modal text, a table repeated line
+  for line (officielebekendmakingen.nl's header table), navigation lines,
   template labels ("Nieuwsbericht ", "Nieuws "), trailing tag lines, image
   file-name residue, alt text glued to a paragraph ("kind tussen
   oudersDe aanbesteding"), NBSP, mojibake ("cliĆ«nten", "coƶperatie",

@@ -27,6 +27,7 @@ __all__ = [
     "normalize_whitespace",
     "strip_template_label",
     "remove_cookie_block",
+    "drop_repeated_tables",
     "NAVIGATION_LINES",
 ]
 
@@ -255,11 +256,41 @@ def _is_trailing_tag(line: str, previous: str | None) -> bool:
     return bool(re.search(r"[.!?”\")]$", previous.strip()))
 
 
+def _is_table_line(line: str) -> bool:
+    """A table row as extracted text: cells between ``|`` ("| Datum publicatie | Organisatie |",
+    "Datum publicatie | Organisatie | Type")."""
+    return line.count("|") >= 2
+
+
+def drop_repeated_tables(lines: list[str]) -> list[str]:
+    """Drop a table (a run of table lines) that repeats an earlier one line for line: pages of
+    officielebekendmakingen.nl repeat their ``Datum publicatie | Organisatie |…`` header table
+    (news-sites.md §2.4). Rows repeated inside one table, and other repeated text, stay."""
+    out: list[str] = []
+    seen: set[tuple[str, ...]] = set()
+    i = 0
+    while i < len(lines):
+        if not _is_table_line(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _is_table_line(lines[j]):
+            j += 1
+        run = tuple(line.strip() for line in lines[i:j])
+        if run not in seen:
+            seen.add(run)
+            out.extend(lines[i:j])
+        i = j
+    return out
+
+
 def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool = True) -> str:
     """Clean extracted or copied page text.
 
     Steps, in order: mojibake repair; NBSP/invisible characters; cookie
-    block; navigation lines ("Overslaan en naar de inhoud gaan", "Menu",
+    block; a table repeated line for line (officielebekendmakingen.nl's
+    header table); navigation lines ("Overslaan en naar de inhoud gaan", "Menu",
     "Zoeken", breadcrumbs); image file-name residue ("Jongeren_op_bankje
     640x480"); alt text glued to a paragraph start ("kind tussen oudersDe
     aanbesteding" -> "De aanbesteding"); the template label on the first line
@@ -273,7 +304,7 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
         return ""
     text = fix_mojibake(text)
     text = normalize_whitespace(text)
-    lines = remove_cookie_block(text.split("\n"))
+    lines = drop_repeated_tables(remove_cookie_block(text.split("\n")))
     kept: list[str] = []
     for line in lines:
         if _is_navigation(line) or _is_image_residue(line):
