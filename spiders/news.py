@@ -26,7 +26,9 @@ feed date before fetching (ISO 8601 or RSS's RFC 822) and on the page's own date
 ``until_date``, today, is not applied to the page's date); pages without a date and
 living pages are kept. ``sample=N`` stops after N pages.
 
-The spider yields raw HTML (``ArticleItem``); extraction and analysis are pipelines.
+The spider yields raw HTML (``ArticleItem``) with its ``Content-Type`` header, whose charset
+decodes it (a page declared ``windows-1252`` only in the header is not guessed at);
+extraction and analysis are pipelines.
 
 Hostile input (issue 13): a feed, sitemap or robots.txt entry whose URL is malformed
 or not http(s) is recorded as an error and skipped; a listing link that is not an
@@ -341,6 +343,7 @@ class NewsSpider(BaseSpider):
         site = response.meta["site"]
         yield ArticleItem(
             url=response.url, site=site.name, body=response.body, site_config=site.to_dict(),
+            content_type=(response.headers.get("Content-Type") or b"").decode("latin-1"),
             is_living_page=response.meta["living"], discovered_via=response.meta["via"],
             **self.provenance(response),
         )

@@ -195,11 +195,11 @@ def _result(**kw) -> dict:
 
 
 def extract_html(html: str | bytes, url: str, site: dict | None = None,
-                 fetched_at: datetime | None = None) -> dict:
+                 fetched_at: datetime | None = None, content_type: str | None = None) -> dict:
     """Extract one article from an HTML page.
 
-    :param html: the page (bytes are decoded with trafilatura's charset
-        detection).
+    :param html: the page (bytes are decoded with the charset of a byte-order
+        mark or of ``content_type``, else with trafilatura's charset detection).
     :param url: the URL the page was fetched from (for relative links, the
         URL-date fallback and the title-from-slug fallback).
     :param site: registry entry (dict or :class:`~tenderarchive.sources.Site`);
@@ -208,6 +208,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         suffix from ``<title>``.
     :param fetched_at: fetch time; dates after it are rejected (htmldate's
         ``max_date``).
+    :param content_type: the response's ``Content-Type`` header; its charset
+        decodes the bytes when they decode with it.
     :raises ValueError: when the bytes hold no parseable HTML document.
     :returns: a JSON-serialisable dict with the keys ``title``,
         ``title_source`` (selector/h1/og/title-tag/slug), ``published``
@@ -217,7 +219,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         ``language``, ``canonical_url``, ``extractor``, ``page_type``
         (news/project_page/faq).
     """
-    raw = decode_html(html)
+    raw = decode_html(html, content_type)
     try:
         tree = lxml.html.fromstring(raw.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (lxml.etree.ParserError, ValueError) as exc:  # nothing parseable (an empty document)
