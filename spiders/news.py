@@ -16,9 +16,14 @@ discovers article URLs through the configured methods:
   per listing URL;
 - ``living_pages``: project or FAQ pages updated in place, fetched every crawl.
 
+One page is fetched once however it is linked (:meth:`NewsSpider.page_url`,
+:func:`tenderarchive.urls.page_key`): tracking parameters (``utm_*``, ``pk_*``, ``fbclid`` …)
+and fragments are dropped, a link to the other of a site's ``www.`` and bare hosts is fetched
+from the registry's host, and a trailing slash makes no other page.
+
 It obeys robots.txt and is polite per site (each site gets its own download slot
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
-the archive are not fetched again unless a sitemap ``lastmod`` says they changed
+the archive (as archived or as fetched: a page whose canonical URL differs) are not fetched again unless a sitemap ``lastmod`` says they changed
 since; living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
 feed date before fetching (ISO 8601 or RSS's RFC 822) and on the page's own date after
@@ -42,14 +47,14 @@ import email.utils
 import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import scrapy
 from lxml import etree
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from spiders.base import BaseSpider
-from tenderarchive.urls import http_url
+from tenderarchive.urls import http_url, page_key, without_tracking
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.items import ArticleItem
 from tenderarchive.sources import SourceRegistryError, load_sources
@@ -154,8 +159,12 @@ class NewsSpider(BaseSpider):
         return spider
 
     def use_archive_state(self, state: dict) -> None:
-        """``{url: fetched_at}`` of the archived pages, from the ``CrawlState`` extension."""
-        self.known = state["known_articles"]
+        """``{url: fetched_at}`` of the archived pages (their URLs and the URLs they were fetched
+        from), from the ``CrawlState`` extension, by :func:`~tenderarchive.urls.page_key`."""
+        self.known = {}
+        for url, fetched_at in state["known_articles"].items():
+            key = page_key(url)
+            self.known[key] = max(self.known.get(key, ""), fetched_at or "")
 
     def crawl_arguments(self) -> dict:
         return {**super().crawl_arguments(), "sources": self.source_description,
@@ -298,27 +307,44 @@ class NewsSpider(BaseSpider):
                 request.dont_filter = True  # counted here, by listing
                 yield request
 
+    @staticmethod
+    def page_url(site, url: str) -> str:
+        """The URL to fetch for a discovered page URL: no fragment, no tracking parameters
+        (``utm_*``, Matomo's ``pk_*``, ``fbclid`` …), and the site's own host where the link
+        names the other of its ``www.`` and bare hosts (news-sites.md §2.2: jeugdhulpmvs.nl
+        answers on both)."""
+        url = without_tracking(url.split("#")[0])
+        try:
+            parts, base = urlsplit(url), urlsplit(site.base_url)
+            same_site = (parts.hostname != base.hostname and parts.port == base.port and not parts.username
+                         and (parts.hostname or "").removeprefix("www.") == (base.hostname or "").removeprefix("www."))
+        except ValueError:
+            return url
+        return urlunsplit(parts._replace(netloc=base.netloc)) if same_site else url
+
     def page_request(self, site, url, via, lastmod=None, living=False):
-        url = url.split("#")[0]
+        url = self.page_url(site, url)
+        key = page_key(url)  # one page under several URLs (a trailing slash, www.) is one page
         living = living or site.is_living_page(url)
-        if url in self.requested or not (living or site.allows(url)):
+        if key in self.requested or not (living or site.allows(url)):
             return None
         if site.discovery.listing and url in site.discovery.listing.urls:
             return None
         if self.sample and len(self.requested) >= self.sample:
             return None
         changed = _day(lastmod)
-        if not living and url in self.known:
-            if changed is None or changed.isoformat() <= self.known[url][:10]:
+        known = self.known.get(key)
+        if not living and known is not None:
+            if changed is None or changed.isoformat() <= known[:10]:
                 self.crawler.stats.inc_value("news/skipped_known")
                 return None
-        if living and url in self.known and self.known[url] > self.living_recheck_after:
+        if living and known is not None and known > self.living_recheck_after:
             self.crawler.stats.inc_value("news/living_not_due")
             return None
         if changed and not self.in_window(changed) and not living:
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
-        self.requested.add(url)
+        self.requested.add(key)
         try:
             return scrapy.Request(url, self.parse_page, errback=self.errback,
                                   meta={"site": site, "via": via, "living": living})

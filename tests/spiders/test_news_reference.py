@@ -83,3 +83,46 @@ def test_a_page_declared_windows_1252_only_in_the_http_header_is_archived_withou
     article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
     assert article["title"] == "Aanbesteding jeugdhulp één perceel"
     assert extra in article["text"]
+
+
+def test_one_page_linked_under_several_urls_is_fetched_and_archived_once(tmp_path):
+    """A listing links one page with a trailing slash, with tracking parameters (``utm_*``,
+    Matomo's ``pk_*`` as in the reference's rechtspraak.nl address, §5), with a fragment and on
+    the site's ``www.`` host (§2.2: jeugdhulpmvs.nl answers with and without ``www.``): one
+    request, one article. A page archived under its canonical URL is not fetched again by
+    the next crawl through the URL it was linked by."""
+    log: list[str] = []
+
+    def listing(base):
+        www = base.replace("//localhost", "//www.localhost")
+        hrefs = ["/nieuws/aanbesteding", "/nieuws/aanbesteding/",
+                 "/nieuws/aanbesteding?utm_source=nieuwsbrief&utm_medium=email",
+                 "/nieuws/aanbesteding?pk_campaign=rss&pk_kwd=jeugd#reacties",
+                 f"{www}nieuws/aanbesteding", "/nieuws/verplaatst"]
+        items = "".join(f'<li><a href="{h}">Bericht {i}</a></li>' for i, h in enumerate(hrefs))
+        return ("text/html; charset=utf-8", ("<!doctype html><html><head><meta name='tenderarchive-fixture' "
+                f"content='synthetic'></head><body><ul>{items}</ul></body></html>").encode())
+
+    moved = ARTICLE.format(title="Inkoop jeugdhulp verplaatst", extra="Dit bericht heeft een andere canonieke URL.")
+    moved = moved.replace("</head>", '<link rel="canonical" href="/nieuws/verplaatst-bericht"></head>')
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing,
+              "/nieuws/aanbesteding": ("text/html; charset=utf-8", ARTICLE.format(
+                  title="Aanbesteding jeugdhulp", extra="Het college gunt in het najaar.").encode()),
+              "/nieuws/verplaatst": ("text/html; charset=utf-8", moved.encode())}
+    for variant in ("/nieuws/aanbesteding/", "/nieuws/aanbesteding?utm_source=nieuwsbrief&utm_medium=email",
+                    "/nieuws/aanbesteding?pk_campaign=rss&pk_kwd=jeugd"):
+        routes[variant] = routes["/nieuws/aanbesteding"]
+    with serve(routes, log) as base:
+        base = base.replace("//127.0.0.1", "//localhost")
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        first = crawl_news(path, tmp_path / "archive.db")
+        asked_first = [p for p in log if p.startswith("/nieuws/")]
+        del log[:]
+        second = crawl_news(path, tmp_path / "archive.db")
+    assert first.returncode == 0 and second.returncode == 0, (first.stderr + second.stderr)[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows) == [
+        "/nieuws/aanbesteding", "/nieuws/verplaatst-bericht"]
+    assert sorted(asked_first) == ["/nieuws/aanbesteding", "/nieuws/verplaatst"]
+    assert [c["error_count"] for c in db.query("select error_count from crawls order by crawl_id")] == [0, 0]
+    assert [p for p in log if p.startswith("/nieuws/")] == []  # the second crawl knows both pages
