@@ -14,6 +14,12 @@ discovers article URLs through the configured methods:
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
   Drupal, WordPress's ``/page/N/``: :func:`pager_links`), at most ``max_pages`` pages
   per listing URL;
+- ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
+  (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
+  title, HTML content and date, so an item is archived from the JSON (as a page of its
+  ``portal_url``, else of the API's ``…/items/{id}``) without fetching a page; the API is
+  paged with ``?page=N`` to its ``pagination.total_pages``, at most
+  ``NEWS_OPENPUB_MAX_PAGES`` pages;
 - ``living_pages``: project or FAQ pages updated in place, fetched every crawl.
 
 One page is fetched once however it is linked (:meth:`NewsSpider.page_url`,
@@ -44,10 +50,12 @@ broken or not UTF-8 is one recorded error for that document.
 from __future__ import annotations
 
 import email.utils
+import html
+import json
 import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import scrapy
 from lxml import etree
@@ -114,6 +122,13 @@ def pager_links(response, root: str) -> list[str]:
         if number is not None and url != root:
             found.setdefault(url, number)
     return sorted(found, key=lambda u: (found[u], u))
+
+
+def with_page(url: str, page: int) -> str:
+    """``url`` with its ``page`` query parameter set to ``page`` (OpenPub's pages count from 1)."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"]
+    return urlunsplit(parts._replace(query=urlencode([*query, ("page", str(page))])))
 
 
 class NewsSpider(BaseSpider):
@@ -188,6 +203,9 @@ class NewsSpider(BaseSpider):
                 for url in site.discovery.listing.urls:
                     yield scrapy.Request(url, self.parse_listing, errback=self.errback,
                                          meta={**meta, "listing_page": 1})
+            for url in site.discovery.openpub:
+                yield scrapy.Request(with_page(url, 1), self.parse_openpub, errback=self.errback,
+                                     meta={**meta, "openpub_page": 1, "openpub_root": url})
 
     def follow(self, url, callback, response, meta) -> scrapy.Request | None:
         """A request for a discovered URL, or None (recorded) when it is not an http(s) URL."""
@@ -322,11 +340,80 @@ class NewsSpider(BaseSpider):
             return url
         return urlunsplit(parts._replace(netloc=base.netloc)) if same_site else url
 
+    def parse_openpub(self, response):
+        """One page of an OpenPub ``items`` endpoint: ``{"data": [item, …], "pagination":
+        {"total_pages": N, …}}`` (plugin-openpub-base); each new item is archived from the JSON."""
+        site, page = response.meta["site"], response.meta["openpub_page"]
+        try:
+            data = json.loads(response.body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            self.record_error(response.url, f"malformed OpenPub response: {str(exc)[:200]}")
+            return
+        items = data.get("data") if isinstance(data, dict) else data
+        if not isinstance(items, list):
+            self.record_error(response.url, "malformed OpenPub response: no list of items")
+            return
+        for entry in items:
+            item = self.openpub_item(site, response, entry) if isinstance(entry, dict) else None
+            if item:
+                yield item
+        pagination = data.get("pagination") if isinstance(data, dict) else None
+        total = pagination.get("total_pages") if isinstance(pagination, dict) else None
+        more = page < total if isinstance(total, int) and not isinstance(total, bool) else bool(items)
+        if items and more and page < self.settings.getint("NEWS_OPENPUB_MAX_PAGES"):
+            root = response.meta["openpub_root"]
+            yield scrapy.Request(with_page(root, page + 1), self.parse_openpub, errback=self.errback,
+                                 meta={"site": site, "openpub_page": page + 1, "openpub_root": root})
+
+    def openpub_item(self, site, response, entry: dict) -> ArticleItem | None:
+        """An OpenPub item as an archived page: its ``portal_url`` (else the API's own
+        ``…/items/{id}``), and an HTML page built from its ``title``, ``content`` (HTML; else the
+        ``excerpt``) and ``date`` (``article:published_time``). None when it is not new."""
+        text = lambda key: entry.get(key) if isinstance(entry.get(key), str) else ""  # noqa: E731
+        ident = entry.get("id")
+        root = urlsplit(response.meta["openpub_root"])
+        url = http_url(text("portal_url")) or (
+            urlunsplit(root._replace(path=root.path.rstrip("/") + f"/{ident}", query="", fragment=""))
+            if isinstance(ident, (int, str)) and str(ident).strip().isalnum() else None)
+        title, content = html.unescape(text("title")).strip(), text("content") or text("excerpt")
+        if not url or not (title or content.strip()):
+            self.record_error(response.url, f"OpenPub item without a URL or text skipped: id {str(ident)[:40]!r}")
+            return None
+        modified = text("date_modified") or text("date")
+        admitted = self.admit(site, url, modified, filtered=False)
+        if admitted is None:
+            return None
+        url = admitted[0]
+        meta = "".join(f'<meta property="{name}" content="{html.escape(value)}">' for name, value in
+                       (("article:published_time", text("date")), ("article:modified_time", text("date_modified")))
+                       if value)
+        page = (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+                f'{meta}<link rel="canonical" href="{html.escape(url)}"></head><body><article>'
+                f"<h1>{html.escape(title)}</h1>{content}</article></body></html>")
+        return ArticleItem(url=url, site=site.name, body=page.encode("utf-8"), content_type="text/html; charset=utf-8",
+                           site_config=site.to_dict(), discovered_via="openpub", **self.provenance(response))
+
     def page_request(self, site, url, via, lastmod=None, living=False):
+        admitted = self.admit(site, url, lastmod, living)
+        if admitted is None:
+            return None
+        url, living = admitted
+        try:
+            return scrapy.Request(url, self.parse_page, errback=self.errback,
+                                  meta={"site": site, "via": via, "living": living})
+        except (ValueError, UnicodeError) as exc:
+            self.record_error(url, f"malformed URL skipped: {exc}")
+            return None
+
+    def admit(self, site, url, lastmod=None, living=False, filtered=True) -> tuple[str, bool] | None:
+        """``(url to fetch, living)`` for a discovered page that this crawl should have, or None:
+        asked already, not the site's (``filtered``: its allow/deny rules), archived and not
+        changed since (``lastmod``), a living page not due, outside the crawl's dates, or past
+        ``sample``. An admitted page counts as requested."""
         url = self.page_url(site, url)
         key = page_key(url)  # one page under several URLs (a trailing slash, www.) is one page
         living = living or site.is_living_page(url)
-        if key in self.requested or not (living or site.allows(url)):
+        if key in self.requested or not (living or not filtered or site.allows(url)):
             return None
         if site.discovery.listing and url in site.discovery.listing.urls:
             return None
@@ -345,12 +432,7 @@ class NewsSpider(BaseSpider):
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
         self.requested.add(key)
-        try:
-            return scrapy.Request(url, self.parse_page, errback=self.errback,
-                                  meta={"site": site, "via": via, "living": living})
-        except (ValueError, UnicodeError) as exc:
-            self.record_error(url, f"malformed URL skipped: {exc}")
-            return None
+        return url, living
 
     def in_window(self, day: date) -> bool:
         return self.arguments.from_date <= day <= self.arguments.until_date

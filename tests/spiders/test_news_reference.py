@@ -6,6 +6,7 @@ charsets declared only in the HTTP header (§2.4 mojibake), one page under sever
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -126,3 +127,50 @@ def test_one_page_linked_under_several_urls_is_fetched_and_archived_once(tmp_pat
     assert sorted(asked_first) == ["/nieuws/aanbesteding", "/nieuws/verplaatst"]
     assert [c["error_count"] for c in db.query("select error_count from crawls order by crawl_id")] == [0, 0]
     assert [p for p in log if p.startswith("/nieuws/")] == []  # the second crawl knows both pages
+
+
+def openpub_page(items: list[dict], page: int, pages: int):
+    body = {"_comment": "SYNTHETIC tenderarchive test data (OpenPub REST shape of plugin-openpub-base)",
+            "data": items, "pagination": {"total_count": 5, "total_pages": pages, "current_page": page, "limit": 2}}
+    return ("application/json; charset=UTF-8", json.dumps(body).encode())
+
+
+def test_openpub_items_are_archived_from_the_rest_api_page_by_page(tmp_path):
+    """§2.1 WordPress / Open Webconcept: "a JSON API for news where OpenPub is installed",
+    ``wp-json/owc/openpub/v1/items`` with ``page``; items carry title, HTML content and date."""
+    log: list[str] = []
+    body = ("<p>De gemeenten in de regio hebben de aanbesteding voor specialistische jeugdhulp {n} "
+            "gepubliceerd. Aanbieders kunnen zich inschrijven tot de sluitingsdatum.</p>")
+    api = "/wp-json/owc/openpub/v1/items"
+    routes = {
+        "/robots.txt": ROBOTS,
+        f"{api}?page=1": lambda base: openpub_page([
+            {"id": 11, "title": "Aanbesteding jeugdhulp &#8211; perceel 1", "content": body.format(n="perceel 1"),
+             "excerpt": "", "date": "2021-10-14 16:05:00", "slug": "perceel-1", "post_status": "publish",
+             "portal_url": f"{base}nieuws/perceel-1"},
+            {"id": 12, "title": "Aanbesteding jeugdhulp perceel 2", "content": body.format(n="perceel 2"),
+             "date": "2021-10-15 09:00:00", "slug": "perceel-2"}], 1, 3),
+        f"{api}?page=2": openpub_page([
+            {"id": 13, "title": "Aanbesteding jeugdhulp perceel 3", "content": body.format(n="perceel 3"),
+             "date": "2021-11-01 10:30:00", "slug": "perceel-3"}], 2, 3),
+        f"{api}?page=3": openpub_page([
+            {"id": 14, "title": "Nooit gevraagd", "content": body.format(n="perceel 4"), "date": "2021-12-01 10:30:00"}],
+            3, 3),
+    }
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"openpub": [api.lstrip("/")]},
+                        deny=["^/wp-json"])
+        completed = crawl_news(path, tmp_path / "archive.db", "-s", "NEWS_OPENPUB_MAX_PAGES=2")
+        second = crawl_news(path, tmp_path / "archive.db", "-s", "NEWS_OPENPUB_MAX_PAGES=2")
+    assert completed.returncode == 0 and second.returncode == 0, (completed.stderr + second.stderr)[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    rows = {urllib.parse.urlsplit(r["url"]).path: r for r in db["articles"].rows}
+    assert set(rows) == {"/nieuws/perceel-1", f"{api}/12", f"{api}/13"}
+    first = rows["/nieuws/perceel-1"]
+    assert first["title"] == "Aanbesteding jeugdhulp – perceel 1"
+    assert (first["published"], first["published_source"]) == ("2021-10-14T16:05", "meta")
+    assert "specialistische jeugdhulp perceel 1" in first["text"]
+    assert rows[f"{api}/13"]["published"] == "2021-11-01T10:30"
+    assert f"{api}?page=3" not in log and not any(p.startswith("/nieuws/") for p in log)  # bounded; no page fetched
+    crawls = list(db.query("select error_count, items_new from crawls order by crawl_id"))
+    assert crawls == [{"error_count": 0, "items_new": 3}, {"error_count": 0, "items_new": 0}]
