@@ -37,6 +37,12 @@ feed date before fetching (ISO 8601 or RSS's RFC 822) and on the page's own date
 ``until_date``, today, is not applied to the page's date); pages without a date and
 living pages are kept. ``sample=N`` stops after N pages.
 
+A discovered link to a document (``.pdf``, ``.docx``, an image: :data:`DOCUMENT_PATH`) is not
+requested, and a discovered URL that answers with something other than text is not archived
+and no error (``news/skipped_document``, ``news/skipped_not_html``): a listing's "(download
+PDF)" link (news-sites.md §2.4) must not make every crawl partial. A living page that is not
+HTML is an error: the registry names it.
+
 The spider yields raw HTML (``ArticleItem``) with its ``Content-Type`` header, whose charset
 decodes it (a page declared ``windows-1252`` only in the header is not guessed at);
 extraction and analysis are pipelines.
@@ -122,6 +128,11 @@ def pager_links(response, root: str) -> list[str]:
         if number is not None and url != root:
             found.setdefault(url, number)
     return sorted(found, key=lambda u: (found[u], u))
+
+
+#: Links to documents and media, not pages: a listing's "(download PDF)" (news-sites.md §2.4).
+DOCUMENT_PATH = re.compile(
+    r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|zip|jpe?g|png|gif|svg|webp|mp3|mp4|ics)$", re.I)
 
 
 def with_page(url: str, page: int) -> str:
@@ -415,6 +426,9 @@ class NewsSpider(BaseSpider):
         living = living or site.is_living_page(url)
         if key in self.requested or not (living or not filtered or site.allows(url)):
             return None
+        if not living and DOCUMENT_PATH.search(urlsplit(url).path):
+            self.crawler.stats.inc_value("news/skipped_document")
+            return None
         if site.discovery.listing and url in site.discovery.listing.urls:
             return None
         if self.sample and len(self.requested) >= self.sample:
@@ -445,10 +459,16 @@ class NewsSpider(BaseSpider):
 
     # --- pages -----------------------------------------------------------------------------
     def parse_page(self, response):
-        if not isinstance(response, scrapy.http.TextResponse):
-            self.record_error(response.url, "not an HTML page")
-            return
         site = response.meta["site"]
+        declared = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
+        if not isinstance(response, scrapy.http.TextResponse) or not (
+                not declared or "html" in declared or declared.startswith("text/")):
+            if response.meta["living"]:  # the registry names it: worth an error
+                self.record_error(response.url, "not an HTML page")
+            else:  # a discovered link to a document ("(download PDF)"): not a page, no error
+                self.logger.info("not an HTML page, not archived: %s", response.url)
+                self.crawler.stats.inc_value("news/skipped_not_html")
+            return
         yield ArticleItem(
             url=response.url, site=site.name, body=response.body, site_config=site.to_dict(),
             content_type=(response.headers.get("Content-Type") or b"").decode("latin-1"),

@@ -174,3 +174,27 @@ def test_openpub_items_are_archived_from_the_rest_api_page_by_page(tmp_path):
     assert f"{api}?page=3" not in log and not any(p.startswith("/nieuws/") for p in log)  # bounded; no page fetched
     crawls = list(db.query("select error_count, items_new from crawls order by crawl_id"))
     assert crawls == [{"error_count": 0, "items_new": 3}, {"error_count": 0, "items_new": 0}]
+
+
+def test_a_listing_linking_documents_archives_its_pages_and_stays_complete(tmp_path):
+    """§2.4 link stubs such as "(download PDF)": a listing's links to documents are not pages.
+    One with a document extension is not requested; one without, answered as a PDF, is not
+    archived; neither is an error, so the crawl is complete (not partial every run)."""
+    log: list[str] = []
+    pdf = ("application/pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n% SYNTHETIC tenderarchive test document\n%%EOF\n")
+    listing = ("<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'></head><body>"
+               "<a href='/nieuws/aanbesteding'>Bericht</a> <a href='/nieuws/besluit.pdf'>(download PDF)</a>"
+               "<a href='/nieuws/bijlage'>Bijlage</a></body></html>")
+    routes = {"/robots.txt": ROBOTS, "/nieuws": ("text/html; charset=utf-8", listing.encode()),
+              "/nieuws/aanbesteding": ("text/html; charset=utf-8", ARTICLE.format(
+                  title="Aanbesteding jeugdhulp", extra="Het college gunt in het najaar.").encode()),
+              "/nieuws/besluit.pdf": pdf, "/nieuws/bijlage": pdf}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    crawl = next(db.query("select status, error_count from crawls"))
+    assert crawl == {"status": "complete", "error_count": 0}
+    assert [urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows] == ["/nieuws/aanbesteding"]
+    assert "/nieuws/besluit.pdf" not in log and "/nieuws/bijlage" in log
