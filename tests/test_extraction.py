@@ -314,3 +314,18 @@ def test_a_header_table_repeated_on_the_page_is_kept_once():
     copied = "Datum publicatie | Organisatie | Soort\nGemeenteblad 2020, 1 | Voorbeeldstad | Besluit\n"
     plain = extract_text(f"Besluit inkoop jeugdhulp\n{copied}Het college besluit tot inkoop.\n{copied}")
     assert plain["text"].count("Datum publicatie") == 1 and "Het college besluit tot inkoop." in plain["text"]
+
+
+def test_a_share_block_leaves_no_buttons_in_the_text():
+    """Page chrome in the body (§2.4 navigation): "Deel dit bericht" and its buttons, and "Terug
+    naar overzicht", inside the element a site's ``selectors.body`` names."""
+    share = ("<div class='share'><p>Deel dit bericht</p><ul><li><a href='#'>Facebook</a></li><li><a href='#'>X</a>"
+             "</li><li><a href='#'>LinkedIn</a></li><li><a href='#'>WhatsApp</a></li><li><a href='#'>E-mail</a></li>"
+             "</ul></div><p><a href='/inwoner/nieuws'>Terug naar overzicht</a></p>")
+    html = synthetic_page(body="<div class='iprox-rich-content iprox-content'><h1>Inkoop jeugdhulp</h1>"
+                               f"{SYNTHETIC_BODY}{share}</div>")
+    page = extract_html(html, "https://www.voorbeeld.nl/inwoner/nieuws/inkoop", fetched_at=datetime(2024, 1, 1),
+                        site={"selectors": {"body": "div.iprox-rich-content"}})
+    assert page["text"].endswith("eisen van de regio.")
+    assert clean_text("Tekst.\nDeel deze pagina:\nFacebook\nX\nE-mail\nX is de naam van het perceel.") == (
+        "Tekst.\nX is de naam van het perceel.")

@@ -185,6 +185,13 @@ NAVIGATION_LINES = frozenset(
         "Contrast", "Inloggen", "Mijn omgeving",
     )
 )
+#: A share block's heading, and the lines of its buttons that follow it ("Deel dit bericht" /
+#: "Facebook" / "X" / "LinkedIn" / "WhatsApp" / "E-mail"): only right after such a heading is a
+#: line "X" or "E-mail" a button.
+_SHARE_HEADING = re.compile(r"^(deel (dit|deze) (bericht|pagina|artikel|nieuwsbericht)|delen|share|deel via)\s*:?$", re.I)
+_SHARE_BUTTON = re.compile(
+    r"^((deel )?(op|via) )?(facebook|twitter|x|linkedin|whatsapp|e-?mail|mail|pinterest|telegram|bluesky|mastodon|"
+    r"print|printen|kopieer (de )?link|link kopi[eë]ren)$", re.I)
 _NAV_PREFIX = re.compile(r"^(u bent hier|je bent hier|u bevindt zich hier)\s*:", re.I)
 
 # "Jongeren_op_bankje 640x480", "IMG_2041.jpg", "foto-1.png 800x600"
@@ -291,7 +298,8 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
     Steps, in order: mojibake repair; NBSP/invisible characters; cookie
     block; a table repeated line for line (officielebekendmakingen.nl's
     header table); navigation lines ("Overslaan en naar de inhoud gaan", "Menu",
-    "Zoeken", breadcrumbs); image file-name residue ("Jongeren_op_bankje
+    "Zoeken", breadcrumbs, "Terug naar overzicht"); a share block ("Deel dit
+    bericht" and the Facebook/X/LinkedIn/WhatsApp/E-mail buttons under it); image file-name residue ("Jongeren_op_bankje
     640x480"); alt text glued to a paragraph start ("kind tussen oudersDe
     aanbesteding" -> "De aanbesteding"); the template label on the first line
     ("Nieuwsbericht ", "Nieuws "); a trailing tag line ("Jeugdhulp" after the
@@ -306,8 +314,12 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
     text = normalize_whitespace(text)
     lines = drop_repeated_tables(remove_cookie_block(text.split("\n")))
     kept: list[str] = []
+    sharing = False  # inside a share block: its heading was the last line kept out
     for line in lines:
-        if _is_navigation(line) or _is_image_residue(line):
+        if sharing and (not line.strip() or _SHARE_BUTTON.match(line.strip())):
+            continue
+        sharing = bool(_SHARE_HEADING.match(line.strip()))
+        if sharing or _is_navigation(line) or _is_image_residue(line):
             continue
         line = _IMAGE_RESIDUE_INLINE.sub("", line)
         line = _unglue_alt_text(line)
