@@ -12,7 +12,7 @@ discovers article URLs through the configured methods:
 - ``listing`` pages: links on the page that the site's allow/deny rules accept,
   and the next page through the ``next`` selector or, without one (or when it finds
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
-  Drupal, WordPress's ``/page/N/``: :func:`pager_links`), at most ``max_pages`` pages
+  Drupal, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`), at most ``max_pages`` pages
   per listing URL;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
@@ -98,7 +98,8 @@ PAGER_PARAMETERS = ("pager_page", "page", "pagina", "p", "pg")
 def pager_links(response, root: str) -> list[str]:
     """The links of a listing page to other pages of the same listing, nearest numbers first:
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
-    ``?page=1``) or WordPress's ``…/page/2/``. Links to anything else are not pages of it."""
+    ``?page=1``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
+    ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it."""
     try:
         base = urlsplit(root)
     except ValueError:
@@ -123,8 +124,8 @@ def pager_links(response, root: str) -> list[str]:
                 if name.lower() in PAGER_PARAMETERS and value.isdigit():
                     number = int(value)
         elif query == base_query:
-            wordpress = re.fullmatch(re.escape(base_path) + r"/page/(\d+)", parts.path.rstrip("/"))
-            number = int(wordpress.group(1)) if wordpress else None
+            in_path = re.fullmatch(re.escape(base_path) + r"/(?:page|pagina)[/-](\d+)", parts.path.rstrip("/"), re.I)
+            number = int(in_path.group(1)) if in_path else None
         if number is not None and url != root:
             found.setdefault(url, number)
     return sorted(found, key=lambda u: (found[u], u))
