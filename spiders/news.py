@@ -8,7 +8,9 @@ discovers article URLs through the configured methods:
 
 - ``feeds``: RSS ``<item><link>`` and Atom ``<entry><link href>``;
 - ``sitemaps`` and ``robots_sitemaps`` (the ``Sitemap:`` lines of robots.txt):
-  Scrapy's own sitemap parser, sitemap indexes followed, ``<lastmod>`` kept;
+  Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
+  of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
+  ``<lastmod>`` kept;
 - ``listing`` pages: links on the page that the site's allow/deny rules accept,
   and the next page through the ``next`` selector or, without one (or when it finds
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
@@ -244,6 +246,7 @@ class NewsSpider(BaseSpider):
 
     def parse_sitemap(self, response):
         site = response.meta["site"]
+        depth = response.meta.get("sitemap_depth", 0)
         try:
             sitemap = Sitemap(response.body)
             entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating
@@ -255,7 +258,11 @@ class NewsSpider(BaseSpider):
             if not url:
                 continue
             if sitemap.type == "sitemapindex":
-                request = self.follow(url, self.parse_sitemap, response, {"site": site})
+                if depth >= self.settings.getint("NEWS_SITEMAP_MAX_DEPTH"):
+                    self.record_error(response.url, f"sitemap index nested deeper than "
+                                      f"{self.settings.getint('NEWS_SITEMAP_MAX_DEPTH')} levels: not followed")
+                    return
+                request = self.follow(url, self.parse_sitemap, response, {"site": site, "sitemap_depth": depth + 1})
                 if request:
                     yield request
             elif http_url(url) is None:

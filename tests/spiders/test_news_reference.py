@@ -198,3 +198,23 @@ def test_a_listing_linking_documents_archives_its_pages_and_stays_complete(tmp_p
     assert crawl == {"status": "complete", "error_count": 0}
     assert [urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows] == ["/nieuws/aanbesteding"]
     assert "/nieuws/besluit.pdf" not in log and "/nieuws/bijlage" in log
+
+
+def test_a_chain_of_sitemap_indexes_is_followed_a_bounded_number_of_levels(tmp_path):
+    """Sitemaps (§2.1, TYPO3/WordPress: one index over sitemaps): an index that names an index
+    that names an index … is followed ``NEWS_SITEMAP_MAX_DEPTH`` levels, then recorded."""
+    log: list[str] = []
+
+    def index(n):
+        return lambda base: ("application/xml", (
+            '<?xml version="1.0"?><!-- SYNTHETIC --><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<sitemap><loc>{base}sitemap-{n + 1}.xml</loc></sitemap></sitemapindex>").encode())
+
+    routes = {"/robots.txt": ROBOTS, **{f"/sitemap-{n}.xml": index(n) for n in range(40)}}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap-0.xml"]})
+        completed = crawl_news(path, tmp_path / "archive.db", "-s", "NEWS_SITEMAP_MAX_DEPTH=3")
+    asked = [p for p in log if p.startswith("/sitemap-")]
+    assert sorted(asked) == [f"/sitemap-{n}.xml" for n in range(4)]
+    crawl = next(sqlite_utils.Database(tmp_path / "archive.db").query("select errors from crawls"))
+    assert "nested deeper than 3" in crawl["errors"] and completed.returncode in (1, 3)
