@@ -329,3 +329,14 @@ def test_a_share_block_leaves_no_buttons_in_the_text():
     assert page["text"].endswith("eisen van de regio.")
     assert clean_text("Tekst.\nDeel deze pagina:\nFacebook\nX\nE-mail\nX is de naam van het perceel.") == (
         "Tekst.\nX is de naam van het perceel.")
+
+
+@pytest.mark.parametrize("stated", ["14 december 2020 - Gemeente Voorbeeldstad, afdeling communicatie en voorlichting",
+                                    "14 december 2020 | Zorg en welzijn, jeugd, onderwijs, werk en inkomen"])
+def test_an_iprox_date_element_with_a_long_suffix_dates_the_page(stated):
+    """§2.3: the iprox listing date "may carry a suffix after ' - '", of any length inside
+    ``div.iprox-date``."""
+    html = synthetic_page(body=f"<h1>Inkoop jeugdhulp</h1><div class='iprox-content iprox-date date'>{stated}</div>"
+                               + SYNTHETIC_BODY)
+    page = extract_html(html, "https://www.voorbeeld.nl/inwoner/nieuws/inkoop", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == ("2020-12-14", "stated")

@@ -69,7 +69,7 @@ def _date_elements(tree, title_el) -> ParsedDate | None:
         if el.xpath("ancestor::*[@id='results' or contains(@class,'related') or contains(@class,'listing')]"):
             continue
         text = element_text(el)
-        found = find_stated_date(text.split("\n"), head_lines=3)
+        found = find_stated_date(text.split("\n"), head_lines=3, suffix_limit=None)  # "dd maand yyyy - …"
         if found:
             return found[0]
     return None

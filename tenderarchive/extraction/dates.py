@@ -151,14 +151,15 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
     return None
 
 
-def _is_date_only(line: str) -> ParsedDate | None:
-    """A line that is just a date, optionally followed by ' - Categorie'."""
+def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None:
+    """A line that is just a date, optionally followed by ' - Categorie' (at most
+    ``suffix_limit`` characters of it; None: any, for an element that is a date element)."""
     line = line.replace("\u00a0", " ").strip()
     for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
         m = pattern.match(line)
         if m:
             rest = line[m.end():].strip()
-            if not rest or (re.match(r"^[-–|·]\s*\S", rest) and len(rest) <= 40):
+            if not rest or (re.match(r"^[-–|·]\s*\S", rest) and (suffix_limit is None or len(rest) <= suffix_limit)):
                 return full_date(m)
     return None
 
@@ -181,13 +182,16 @@ def label_only(line: str) -> str | None:
     return None
 
 
-def find_stated_date(lines: list[str], *, head_lines: int = 4) -> tuple[ParsedDate, int] | None:
+def find_stated_date(lines: list[str], *, head_lines: int = 4,
+                     suffix_limit: int | None = 40) -> tuple[ParsedDate, int] | None:
     """Find the publication date a text states; return it and its line index.
 
     ``lines`` are the page's text lines starting at (or just after) the
     title.  Labelled dates and bylines may be anywhere (the label on its own
     line, the date on the next, counts too); a bare date line must be among
-    the first ``head_lines`` non-empty lines and not under another label.
+    the first ``head_lines`` non-empty lines and not under another label, and
+    may carry a suffix after " - " of at most ``suffix_limit`` characters (None:
+    any, for the text of a date element such as iprox's ``div.iprox-date``).
     """
     seen = 0
     fallback: tuple[ParsedDate, int] | None = None
@@ -215,7 +219,7 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4) -> tuple[ParsedDa
                 if parsed:
                     return parsed, i
             if seen <= head_lines and fallback is None and labelled not in ("modified", "other"):
-                parsed = _is_date_only(line)
+                parsed = _is_date_only(line, suffix_limit)
                 if parsed:
                     fallback = (parsed, i)
     return fallback
