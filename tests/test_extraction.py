@@ -340,3 +340,21 @@ def test_an_iprox_date_element_with_a_long_suffix_dates_the_page(stated):
                                + SYNTHETIC_BODY)
     page = extract_html(html, "https://www.voorbeeld.nl/inwoner/nieuws/inkoop", fetched_at=datetime(2024, 1, 1))
     assert (page["published"], page["published_source"]) == ("2020-12-14", "stated")
+
+
+def test_a_time_element_in_a_sentence_is_an_event_not_the_publication_date():
+    """§2.1's generic approach reads ``<time datetime>`` first, but a ``<time>`` inside a sentence
+    (the deadline) is an event date: the page's own date is the stated one, or none."""
+    deadline = ("<p>De inschrijving sluit op <time datetime='2021-03-01'>1 maart 2021</time>, daarna volgt de"
+                " beoordeling van de inschrijvingen.</p>")
+    url, fetched = "https://www.voorbeeld.nl/inwoner/nieuws/inkoop", datetime(2024, 1, 1)
+    stated = extract_html(synthetic_page(body="<article><h1>Inkoop jeugdhulp</h1><p>Gepubliceerd op 14 december 2020"
+                                              f"</p>{SYNTHETIC_BODY}{deadline}</article>"), url, fetched_at=fetched)
+    assert stated["published"] == "2020-12-14"
+    undated = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{SYNTHETIC_BODY}{deadline}</article>"),
+                           url, fetched_at=fetched)
+    assert undated["published"] is None
+    byline = extract_html(synthetic_page(body="<article><h1>Inkoop jeugdhulp</h1><p class='byline'>Door Jan Jansen, "
+                                              f"<time datetime='2020-12-14'>14 december</time></p>{SYNTHETIC_BODY}"
+                                              "</article>"), url, fetched_at=fetched)
+    assert byline["published"] == "2020-12-14"

@@ -30,7 +30,8 @@ What is library and what is hand-written
 
 - **Stated dates** (:mod:`.dates`): "Gepubliceerd op: 14 december 2020
   08:55", ``Redactie 14-10-2021``, a date line under the title, iprox
-  ``div.iprox-date``, ``<time datetime>``.  htmldate does not read Dutch
+  ``div.iprox-date``, ``<time datetime>`` (not one inside a sentence: "sluit
+  op <time>1 maart</time>, daarna …" is an event date, hidden from htmldate too).  htmldate does not read Dutch
   labels and drops the time of day; in extensive mode it *guesses* a date
   from any date in the body (a project page mentioning "2 juli 2018" would
   get that date).  So the rule is: **a date is only reported when the page

@@ -6,6 +6,7 @@ are trafilatura/htmldate and which are hand-written.
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import datetime
 from typing import Any
@@ -46,9 +47,24 @@ _FAQ_TITLE = re.compile(r"veelgestelde vragen|\bfaq\b|vragen en antwoorden", re.
 # dates
 # --------------------------------------------------------------------------
 
+def _in_running_text(t) -> bool:
+    """Whether a ``<time>`` is part of a sentence ("De inschrijving sluit op <time>1 maart
+    2021</time>, daarna …": an event date) or a modification line, not the page's date line or
+    byline ("Door Jan Jansen, <time>…</time>")."""
+    block = next(iter(t.xpath("ancestor::*[self::p or self::li or self::td or self::dd or self::blockquote"
+                               " or self::figcaption][1]")), None)
+    if block is None:
+        return False
+    rest = element_text(block).replace(element_text(t), " ", 1)
+    return len(re.findall(r"\w+", rest)) > 5 or bool(_MODIFIED_LABEL_START.match(rest.strip()))
+
+
+_MODIFIED_LABEL_START = re.compile(r"(laatst )?(gewijzigd|bijgewerkt|aangepast)|updated|last modified", re.I)
+
+
 def _time_elements(tree) -> ParsedDate | None:
     for t in tree.xpath("//time[@datetime]"):
-        if t.xpath("ancestor::*[contains(@class,'related') or contains(@class,'comment')]"):
+        if t.xpath("ancestor::*[contains(@class,'related') or contains(@class,'comment')]") or _in_running_text(t):
             continue
         parsed = parse_dutch_date(t.get("datetime"), anchored=True)
         if parsed:
@@ -97,8 +113,15 @@ def _meta_date(tree, raw_html: str, fetched_at) -> ParsedDate | None:
     (``<meta>``, JSON-LD, ``<time>``, date classes).  Its answer is kept
     only when the same ISO date literally occurs in the HTML source, which
     rules out a date taken from the canonical URL (that one is a ``url``
-    date, handled separately).
+    date, handled separately). A ``<time>`` in running text (an event date in a
+    sentence) is hidden from it.
     """
+    events = [t for t in tree.xpath("//time[@datetime]") if _in_running_text(t)]
+    if events:
+        tree = copy.deepcopy(tree)
+        for t in tree.xpath("//time[@datetime]"):
+            if _in_running_text(t):
+                del t.attrib["datetime"]
     try:
         found = htmldate.find_date(
             tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d",
