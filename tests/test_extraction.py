@@ -293,6 +293,7 @@ def test_a_modified_label_on_its_own_line_is_not_the_publication_date():
     ('<meta name="dcterms.date" content="14-12-2020">', "2020-12-14"),
     ('<meta property="dcterms:date" content="14 december 2020">', "2020-12-14"),
     ('<meta property="dcterms:modified" content="2021-03-04">', None),
+    ('<meta name="date" content="14-12-2020">', "2020-12-14"),
 ])
 def test_iprox_dublin_core_meta_dates_the_page(meta, expected):
     """§2.1 iprox: Dublin-Core ``dcterms:*`` meta (colon or dotted, ISO or Dutch value) dates a page

@@ -93,10 +93,11 @@ def _date_elements(tree, title_el) -> ParsedDate | None:
 
 #: Meta tags that name a page's publication date, first found first: Open Graph's article tag,
 #: the Dublin-Core ``dcterms:*`` of iprox (news-sites.md §2.1) in its colon and dotted forms,
-#: schema.org's ``datePublished``. htmldate reads neither the colon forms nor a Dutch value.
+#: schema.org's ``datePublished``, the plain ``date``/``pubdate`` of older CMSes. htmldate reads
+#: neither the colon forms nor a Dutch value.
 PUBLISHED_META = ("article:published_time", "dcterms:issued", "dcterms:created", "dcterms:date",
                   "dcterms.issued", "dcterms.created", "dcterms.date", "dc.date.issued", "dc.date.created",
-                  "dc.date", "datepublished")
+                  "dc.date", "datepublished", "pubdate", "publication_date", "date")
 
 
 def _declared_meta_date(tree) -> ParsedDate | None:
