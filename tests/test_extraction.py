@@ -359,3 +359,12 @@ def test_a_time_element_in_a_sentence_is_an_event_not_the_publication_date():
                                               f"<time datetime='2020-12-14'>14 december</time></p>{SYNTHETIC_BODY}"
                                               "</article>"), url, fetched_at=fetched)
     assert byline["published"] == "2020-12-14"
+
+
+def test_a_breadcrumb_trail_on_one_line_is_navigation():
+    """§2.4 navigation in the text: a breadcrumb written as one line ("Home > Inwoner > Nieuws >
+    Titel"), as a site's ``selectors.body`` or a text copy gives it; a sentence starting with
+    "Homepage" stays."""
+    text = clean_text("Home > Inwoner > Nieuws > Voorlopige gunning\nDe gunning is bekend.\nHome / Actueel\n"
+                      "Startpagina » Nieuws\nHomepage van de gemeente is vernieuwd.")
+    assert text == "De gunning is bekend.\nHomepage van de gemeente is vernieuwd."

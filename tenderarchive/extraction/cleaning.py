@@ -193,6 +193,8 @@ _SHARE_BUTTON = re.compile(
     r"^((deel )?(op|via) )?(facebook|twitter|x|linkedin|whatsapp|e-?mail|mail|pinterest|telegram|bluesky|mastodon|"
     r"print|printen|kopieer (de )?link|link kopi[eë]ren)$", re.I)
 _NAV_PREFIX = re.compile(r"^(u bent hier|je bent hier|u bevindt zich hier)\s*:", re.I)
+# A breadcrumb trail on one line: "Home > Inwoner > Nieuws > Titel", "Home / Actueel / …".
+_BREADCRUMB = re.compile(r"^(home|homepage|start|startpagina)(\s*[>›»/|]\s*[^>›»/|]{1,80}){1,8}$", re.I)
 
 # "Jongeren_op_bankje 640x480", "IMG_2041.jpg", "foto-1.png 800x600"
 _IMAGE_RESIDUE_INLINE = re.compile(
@@ -230,7 +232,7 @@ def strip_template_label(title: str | None) -> str | None:
 
 def _is_navigation(line: str) -> bool:
     s = line.strip()
-    return s.lower() in NAVIGATION_LINES or bool(_NAV_PREFIX.match(s))
+    return s.lower() in NAVIGATION_LINES or bool(_NAV_PREFIX.match(s)) or bool(_BREADCRUMB.match(s))
 
 
 def _is_image_residue(line: str) -> bool:
@@ -298,7 +300,8 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
     Steps, in order: mojibake repair; NBSP/invisible characters; cookie
     block; a table repeated line for line (officielebekendmakingen.nl's
     header table); navigation lines ("Overslaan en naar de inhoud gaan", "Menu",
-    "Zoeken", breadcrumbs, "Terug naar overzicht"); a share block ("Deel dit
+    "Zoeken", breadcrumbs also as one line "Home > Nieuws > …", "Terug naar
+    overzicht"); a share block ("Deel dit
     bericht" and the Facebook/X/LinkedIn/WhatsApp/E-mail buttons under it); image file-name residue ("Jongeren_op_bankje
     640x480"); alt text glued to a paragraph start ("kind tussen oudersDe
     aanbesteding" -> "De aanbesteding"); the template label on the first line
