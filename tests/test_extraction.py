@@ -277,6 +277,10 @@ def test_a_label_on_its_own_line_dates_the_page_by_publication_not_by_ruling():
                                "<dt>Datum publicatie</dt><dd>27-11-2020</dd></dl>" + SYNTHETIC_BODY)
     page = extract_html(html, "https://uitspraken.voorbeeld.nl/inziendocument", fetched_at=datetime(2024, 1, 1))
     assert (page["published"], page["published_source"]) == ("2020-11-27", "stated")
+    from tenderarchive.extraction.dates import label_only
+    assert [label_only(s) for s in ("Gepubliceerd op:", "Verschijningsdatum", "Datum uitspraak", "Sluitingsdatum",
+                                    "Laatst gewijzigd", "Datum", "De uitspraak")] == [
+        "published", "published", "other", "other", "modified", "published", None]
 
 
 def test_a_modified_label_on_its_own_line_is_not_the_publication_date():

@@ -72,7 +72,7 @@ FULL_DATE_PATTERNS = (LONG_DATE, NUMERIC_DATE)
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?")
 
 _PUBLISHED_LABEL = re.compile(
-    r"^(?:gepubliceerd|geplaatst|publicatiedatum|datum publicatie|publicatie|verschenen|"
+    r"^(?:gepubliceerd|geplaatst|publicatiedatum|verschijningsdatum|plaatsingsdatum|datum publicatie|publicatie|verschenen|"
     r"datum|published|posted)(?:\s+op)?\s*:?\s*",
     re.I,
 )
