@@ -29,7 +29,8 @@ One page is fetched once however it is linked (:meth:`NewsSpider.page_url`,
 and fragments are dropped, a link to the other of a site's ``www.`` and bare hosts is fetched
 from the registry's host, and a trailing slash makes no other page.
 
-It obeys robots.txt and is polite per site (each site gets its own download slot
+It obeys robots.txt (a discovered page it forbids is skipped, not an error; a living page or
+discovery URL of the registry that it forbids is an error) and is polite per site (each site gets its own download slot
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
 the archive (as archived or as fetched: a page whose canonical URL differs) are not fetched again unless a sitemap ``lastmod`` says they changed
 since; living pages are always re-checked (the archive pipeline writes them only
@@ -455,6 +456,20 @@ class NewsSpider(BaseSpider):
             return None
         self.requested.add(key)
         return url, living
+
+    def errback(self, failure):
+        """A discovered page that robots.txt forbids is not fetched, as it should be, and is no
+        error (``news/forbidden_by_robots``): a sitemap or listing that names one made every
+        crawl partial. A living page or discovery URL of the registry that it forbids is one."""
+        from scrapy.exceptions import IgnoreRequest
+
+        request = getattr(failure, "request", None)
+        if (failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and request is not None
+                and request.callback == self.parse_page and not request.meta.get("living")):
+            self.logger.info("forbidden by robots.txt, not fetched: %s", request.url)
+            self.crawler.stats.inc_value("news/forbidden_by_robots")
+            return
+        super().errback(failure)
 
     def in_window(self, day: date) -> bool:
         return self.arguments.from_date <= day <= self.arguments.until_date

@@ -218,3 +218,20 @@ def test_a_chain_of_sitemap_indexes_is_followed_a_bounded_number_of_levels(tmp_p
     assert sorted(asked) == [f"/sitemap-{n}.xml" for n in range(4)]
     crawl = next(sqlite_utils.Database(tmp_path / "archive.db").query("select errors from crawls"))
     assert "nested deeper than 3" in crawl["errors"] and completed.returncode in (1, 3)
+
+
+def test_a_discovered_page_that_robots_txt_forbids_is_skipped_without_an_error(tmp_path):
+    """Politeness (robots.txt, §2.1's TYPO3 and WordPress robots.txt): a listing linking a page
+    robots.txt disallows is obeyed, and that is no failure of the crawl (it was partial every run)."""
+    log: list[str] = []
+    listing = b"<!-- SYNTHETIC --><html><body><a href='/nieuws/open'>a</a><a href='/nieuws/intern'>b</a></body></html>"
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /nieuws/intern\n"),
+              "/nieuws": ("text/html; charset=utf-8", listing), "/nieuws/open": page, "/nieuws/intern": page}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+    assert "/nieuws/intern" not in log and "/nieuws/open" in log
