@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
+from w3lib.url import canonicalize_url
+
 LINK_SCHEMES = frozenset({"http", "https"})
 
 
@@ -60,9 +62,13 @@ def without_tracking(url: str) -> str:
 def page_key(url: str) -> str:
     """What two URLs of one page have in common: host without ``www.`` (news-sites.md §2.2: a
     site answers on both), path without a trailing slash, no fragment, no tracking parameters;
-    ``http`` and ``https`` alike. For recognising a page, never for fetching it."""
+    ``http`` and ``https`` alike; percent-encoding and the order of query parameters as w3lib's
+    ``canonicalize_url`` (Scrapy's own) writes them, so a TYPO3 EXT:news detail URL
+    ``?tx_news_pi1[news]=12&cHash=…`` is the one page however a sitemap or listing encodes it.
+    For recognising a page, never for fetching it."""
     url = without_tracking(url)
     try:
+        url = canonicalize_url(url)
         parts = urlsplit(url)
         host = (parts.hostname or "").removeprefix("www.")
         port = f":{parts.port}" if parts.port else ""

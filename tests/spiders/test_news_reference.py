@@ -235,3 +235,30 @@ def test_a_discovered_page_that_robots_txt_forbids_is_skipped_without_an_error(t
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
     assert "/nieuws/intern" not in log and "/nieuws/open" in log
+
+
+def test_a_typo3_news_url_written_otherwise_by_the_next_sitemap_is_not_fetched_again(tmp_path):
+    """§2.1 TYPO3: EXT:news detail URLs carry their record in the query
+    (``?tx_news_pi1[news]=12&…&cHash=…``). The next crawl's sitemap may encode the brackets or
+    order the parameters otherwise: the page is the one archived, not a new one."""
+    log: list[str] = []
+    written = ["/nieuws/detail?tx_news_pi1%5Bnews%5D=12&tx_news_pi1%5Baction%5D=detail&cHash=0a1b",
+               "/nieuws/detail?cHash=0a1b&tx_news_pi1[action]=detail&tx_news_pi1[news]=12"]
+    current = [written[0]]
+
+    def sitemap(base):
+        return ("application/xml", ('<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/'
+                                    f'schemas/sitemap/0.9"><url><loc>{base.rstrip("/")}{current[0].replace("&", "&amp;")}'
+                                    "</loc></url></urlset>").encode())
+
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap, **{path: page for path in written}}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="typo3", discovery={"sitemaps": ["sitemap.xml"]},
+                        allow=["^/nieuws/"])
+        first = crawl_news(path, tmp_path / "archive.db")
+        current[0] = written[1]
+        second = crawl_news(path, tmp_path / "archive.db")
+    assert first.returncode == 0 and second.returncode == 0, (first.stderr + second.stderr)[-3000:]
+    assert len([p for p in log if p.startswith("/nieuws/")]) == 1
+    assert sqlite_utils.Database(tmp_path / "archive.db")["articles"].count == 1
