@@ -79,7 +79,8 @@ def extract_article(item: ArticleItem) -> dict:
 
     fetched = datetime.fromisoformat(item.fetched_at) if item.fetched_at else None
     try:
-        page = extract_html(item.body, item.url, site=item.site_config or None, fetched_at=fetched)
+        page = extract_html(item.body, item.url, site=item.site_config or None, fetched_at=fetched,
+                            content_type=item.content_type or None)
     except ValueError as exc:  # no HTML document in the body: this page is dropped and recorded
         raise DropItem(f"{item.url}: {exc}") from None
     if not page.get("text"):

@@ -8,17 +8,31 @@ discovers article URLs through the configured methods:
 
 - ``feeds``: RSS ``<item><link>`` and Atom ``<entry><link href>``;
 - ``sitemaps`` and ``robots_sitemaps`` (the ``Sitemap:`` lines of robots.txt):
-  Scrapy's own sitemap parser, sitemap indexes followed, ``<lastmod>`` kept;
+  Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
+  of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
+  ``<lastmod>`` kept;
 - ``listing`` pages: links on the page that the site's allow/deny rules accept,
   and the next page through the ``next`` selector or, without one (or when it finds
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
-  Drupal, WordPress's ``/page/N/``: :func:`pager_links`), at most ``max_pages`` pages
+  Drupal, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`), at most ``max_pages`` pages
   per listing URL;
+- ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
+  (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
+  title, HTML content and date, so an item is archived from the JSON (as a page of its
+  ``portal_url``, else of the API's ``…/items/{id}``) without fetching a page; the API is
+  paged with ``?page=N`` to its ``pagination.total_pages``, at most
+  ``NEWS_OPENPUB_MAX_PAGES`` pages;
 - ``living_pages``: project or FAQ pages updated in place, fetched every crawl.
 
-It obeys robots.txt and is polite per site (each site gets its own download slot
+One page is fetched once however it is linked (:meth:`NewsSpider.page_url`,
+:func:`tenderarchive.urls.page_key`): tracking parameters (``utm_*``, ``pk_*``, ``fbclid`` …)
+and fragments are dropped, a link to the other of a site's ``www.`` and bare hosts is fetched
+from the registry's host, and a trailing slash makes no other page.
+
+It obeys robots.txt (a discovered page it forbids is skipped, not an error; a living page or
+discovery URL of the registry that it forbids is an error) and is polite per site (each site gets its own download slot
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
-the archive are not fetched again unless a sitemap ``lastmod`` says they changed
+the archive (as archived or as fetched: a page whose canonical URL differs) are not fetched again unless a sitemap ``lastmod`` says they changed
 since; living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
 feed date before fetching (ISO 8601 or RSS's RFC 822) and on the page's own date after
@@ -26,7 +40,15 @@ feed date before fetching (ISO 8601 or RSS's RFC 822) and on the page's own date
 ``until_date``, today, is not applied to the page's date); pages without a date and
 living pages are kept. ``sample=N`` stops after N pages.
 
-The spider yields raw HTML (``ArticleItem``); extraction and analysis are pipelines.
+A discovered link to a document (``.pdf``, ``.docx``, an image: :data:`DOCUMENT_PATH`) is not
+requested, and a discovered URL that answers with something other than text is not archived
+and no error (``news/skipped_document``, ``news/skipped_not_html``): a listing's "(download
+PDF)" link (news-sites.md §2.4) must not make every crawl partial. A living page that is not
+HTML is an error: the registry names it.
+
+The spider yields raw HTML (``ArticleItem``) with its ``Content-Type`` header, whose charset
+decodes it (a page declared ``windows-1252`` only in the header is not guessed at);
+extraction and analysis are pipelines.
 
 Hostile input (issue 13): a feed, sitemap or robots.txt entry whose URL is malformed
 or not http(s) is recorded as an error and skipped; a listing link that is not an
@@ -37,17 +59,19 @@ broken or not UTF-8 is one recorded error for that document.
 from __future__ import annotations
 
 import email.utils
+import html
+import json
 import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import scrapy
 from lxml import etree
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from spiders.base import BaseSpider
-from tenderarchive.urls import http_url
+from tenderarchive.urls import http_url, page_key, without_tracking
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.items import ArticleItem
 from tenderarchive.sources import SourceRegistryError, load_sources
@@ -77,7 +101,8 @@ PAGER_PARAMETERS = ("pager_page", "page", "pagina", "p", "pg")
 def pager_links(response, root: str) -> list[str]:
     """The links of a listing page to other pages of the same listing, nearest numbers first:
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
-    ``?page=1``) or WordPress's ``…/page/2/``. Links to anything else are not pages of it."""
+    ``?page=1``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
+    ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it."""
     try:
         base = urlsplit(root)
     except ValueError:
@@ -102,11 +127,23 @@ def pager_links(response, root: str) -> list[str]:
                 if name.lower() in PAGER_PARAMETERS and value.isdigit():
                     number = int(value)
         elif query == base_query:
-            wordpress = re.fullmatch(re.escape(base_path) + r"/page/(\d+)", parts.path.rstrip("/"))
-            number = int(wordpress.group(1)) if wordpress else None
+            in_path = re.fullmatch(re.escape(base_path) + r"/(?:page|pagina)[/-](\d+)", parts.path.rstrip("/"), re.I)
+            number = int(in_path.group(1)) if in_path else None
         if number is not None and url != root:
             found.setdefault(url, number)
     return sorted(found, key=lambda u: (found[u], u))
+
+
+#: Links to documents and media, not pages: a listing's "(download PDF)" (news-sites.md §2.4).
+DOCUMENT_PATH = re.compile(
+    r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|zip|jpe?g|png|gif|svg|webp|mp3|mp4|ics)$", re.I)
+
+
+def with_page(url: str, page: int) -> str:
+    """``url`` with its ``page`` query parameter set to ``page`` (OpenPub's pages count from 1)."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"]
+    return urlunsplit(parts._replace(query=urlencode([*query, ("page", str(page))])))
 
 
 class NewsSpider(BaseSpider):
@@ -152,8 +189,12 @@ class NewsSpider(BaseSpider):
         return spider
 
     def use_archive_state(self, state: dict) -> None:
-        """``{url: fetched_at}`` of the archived pages, from the ``CrawlState`` extension."""
-        self.known = state["known_articles"]
+        """``{url: fetched_at}`` of the archived pages (their URLs and the URLs they were fetched
+        from), from the ``CrawlState`` extension, by :func:`~tenderarchive.urls.page_key`."""
+        self.known = {}
+        for url, fetched_at in state["known_articles"].items():
+            key = page_key(url)
+            self.known[key] = max(self.known.get(key, ""), fetched_at or "")
 
     def crawl_arguments(self) -> dict:
         return {**super().crawl_arguments(), "sources": self.source_description,
@@ -177,6 +218,9 @@ class NewsSpider(BaseSpider):
                 for url in site.discovery.listing.urls:
                     yield scrapy.Request(url, self.parse_listing, errback=self.errback,
                                          meta={**meta, "listing_page": 1})
+            for url in site.discovery.openpub:
+                yield scrapy.Request(with_page(url, 1), self.parse_openpub, errback=self.errback,
+                                     meta={**meta, "openpub_page": 1, "openpub_root": url})
 
     def follow(self, url, callback, response, meta) -> scrapy.Request | None:
         """A request for a discovered URL, or None (recorded) when it is not an http(s) URL."""
@@ -203,6 +247,7 @@ class NewsSpider(BaseSpider):
 
     def parse_sitemap(self, response):
         site = response.meta["site"]
+        depth = response.meta.get("sitemap_depth", 0)
         try:
             sitemap = Sitemap(response.body)
             entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating
@@ -214,7 +259,11 @@ class NewsSpider(BaseSpider):
             if not url:
                 continue
             if sitemap.type == "sitemapindex":
-                request = self.follow(url, self.parse_sitemap, response, {"site": site})
+                if depth >= self.settings.getint("NEWS_SITEMAP_MAX_DEPTH"):
+                    self.record_error(response.url, f"sitemap index nested deeper than "
+                                      f"{self.settings.getint('NEWS_SITEMAP_MAX_DEPTH')} levels: not followed")
+                    return
+                request = self.follow(url, self.parse_sitemap, response, {"site": site, "sitemap_depth": depth + 1})
                 if request:
                     yield request
             elif http_url(url) is None:
@@ -296,33 +345,131 @@ class NewsSpider(BaseSpider):
                 request.dont_filter = True  # counted here, by listing
                 yield request
 
+    @staticmethod
+    def page_url(site, url: str) -> str:
+        """The URL to fetch for a discovered page URL: no fragment, no tracking parameters
+        (``utm_*``, Matomo's ``pk_*``, ``fbclid`` …), and the site's own host where the link
+        names the other of its ``www.`` and bare hosts (news-sites.md §2.2: jeugdhulpmvs.nl
+        answers on both)."""
+        url = without_tracking(url.split("#")[0])
+        try:
+            parts, base = urlsplit(url), urlsplit(site.base_url)
+            same_site = (parts.hostname != base.hostname and parts.port == base.port and not parts.username
+                         and (parts.hostname or "").removeprefix("www.") == (base.hostname or "").removeprefix("www."))
+        except ValueError:
+            return url
+        return urlunsplit(parts._replace(netloc=base.netloc)) if same_site else url
+
+    def parse_openpub(self, response):
+        """One page of an OpenPub ``items`` endpoint: ``{"data": [item, …], "pagination":
+        {"total_pages": N, …}}`` (plugin-openpub-base); each new item is archived from the JSON."""
+        site, page = response.meta["site"], response.meta["openpub_page"]
+        try:
+            data = json.loads(response.body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            self.record_error(response.url, f"malformed OpenPub response: {str(exc)[:200]}")
+            return
+        items = data.get("data") if isinstance(data, dict) else data
+        if not isinstance(items, list):
+            self.record_error(response.url, "malformed OpenPub response: no list of items")
+            return
+        for entry in items:
+            item = self.openpub_item(site, response, entry) if isinstance(entry, dict) else None
+            if item:
+                yield item
+        pagination = data.get("pagination") if isinstance(data, dict) else None
+        total = pagination.get("total_pages") if isinstance(pagination, dict) else None
+        more = page < total if isinstance(total, int) and not isinstance(total, bool) else bool(items)
+        if items and more and page < self.settings.getint("NEWS_OPENPUB_MAX_PAGES"):
+            root = response.meta["openpub_root"]
+            yield scrapy.Request(with_page(root, page + 1), self.parse_openpub, errback=self.errback,
+                                 meta={"site": site, "openpub_page": page + 1, "openpub_root": root})
+
+    def openpub_item(self, site, response, entry: dict) -> ArticleItem | None:
+        """An OpenPub item as an archived page: its ``portal_url`` (else the API's own
+        ``…/items/{id}``), and an HTML page built from its ``title``, ``content`` (HTML; else the
+        ``excerpt``) and ``date`` (``article:published_time``). None when it is not new."""
+        text = lambda key: entry.get(key) if isinstance(entry.get(key), str) else ""  # noqa: E731
+        ident = entry.get("id")
+        root = urlsplit(response.meta["openpub_root"])
+        url = http_url(text("portal_url")) or (
+            urlunsplit(root._replace(path=root.path.rstrip("/") + f"/{ident}", query="", fragment=""))
+            if isinstance(ident, (int, str)) and str(ident).strip().isalnum() else None)
+        title, content = html.unescape(text("title")).strip(), text("content") or text("excerpt")
+        if not url or not (title or content.strip()):
+            self.record_error(response.url, f"OpenPub item without a URL or text skipped: id {str(ident)[:40]!r}")
+            return None
+        modified = text("date_modified") or text("date")
+        admitted = self.admit(site, url, modified, filtered=False)
+        if admitted is None:
+            return None
+        url = admitted[0]
+        meta = "".join(f'<meta property="{name}" content="{html.escape(value)}">' for name, value in
+                       (("article:published_time", text("date")), ("article:modified_time", text("date_modified")))
+                       if value)
+        page = (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+                f'{meta}<link rel="canonical" href="{html.escape(url)}"></head><body><article>'
+                f"<h1>{html.escape(title)}</h1>{content}</article></body></html>")
+        return ArticleItem(url=url, site=site.name, body=page.encode("utf-8"), content_type="text/html; charset=utf-8",
+                           site_config=site.to_dict(), discovered_via="openpub", **self.provenance(response))
+
     def page_request(self, site, url, via, lastmod=None, living=False):
-        url = url.split("#")[0]
-        living = living or site.is_living_page(url)
-        if url in self.requested or not (living or site.allows(url)):
+        admitted = self.admit(site, url, lastmod, living)
+        if admitted is None:
             return None
-        if site.discovery.listing and url in site.discovery.listing.urls:
-            return None
-        if self.sample and len(self.requested) >= self.sample:
-            return None
-        changed = _day(lastmod)
-        if not living and url in self.known:
-            if changed is None or changed.isoformat() <= self.known[url][:10]:
-                self.crawler.stats.inc_value("news/skipped_known")
-                return None
-        if living and url in self.known and self.known[url] > self.living_recheck_after:
-            self.crawler.stats.inc_value("news/living_not_due")
-            return None
-        if changed and not self.in_window(changed) and not living:
-            self.crawler.stats.inc_value("news/skipped_out_of_window")
-            return None
-        self.requested.add(url)
+        url, living = admitted
         try:
             return scrapy.Request(url, self.parse_page, errback=self.errback,
                                   meta={"site": site, "via": via, "living": living})
         except (ValueError, UnicodeError) as exc:
             self.record_error(url, f"malformed URL skipped: {exc}")
             return None
+
+    def admit(self, site, url, lastmod=None, living=False, filtered=True) -> tuple[str, bool] | None:
+        """``(url to fetch, living)`` for a discovered page that this crawl should have, or None:
+        asked already, not the site's (``filtered``: its allow/deny rules), archived and not
+        changed since (``lastmod``), a living page not due, outside the crawl's dates, or past
+        ``sample``. An admitted page counts as requested."""
+        url = self.page_url(site, url)
+        key = page_key(url)  # one page under several URLs (a trailing slash, www.) is one page
+        living = living or site.is_living_page(url)
+        if key in self.requested or not (living or not filtered or site.allows(url)):
+            return None
+        if not living and DOCUMENT_PATH.search(urlsplit(url).path):
+            self.crawler.stats.inc_value("news/skipped_document")
+            return None
+        if site.discovery.listing and url in site.discovery.listing.urls:
+            return None
+        if self.sample and len(self.requested) >= self.sample:
+            return None
+        changed = _day(lastmod)
+        known = self.known.get(key)
+        if not living and known is not None:
+            if changed is None or changed.isoformat() <= known[:10]:
+                self.crawler.stats.inc_value("news/skipped_known")
+                return None
+        if living and known is not None and known > self.living_recheck_after:
+            self.crawler.stats.inc_value("news/living_not_due")
+            return None
+        if changed and not self.in_window(changed) and not living:
+            self.crawler.stats.inc_value("news/skipped_out_of_window")
+            return None
+        self.requested.add(key)
+        return url, living
+
+    def errback(self, failure):
+        """A discovered page that robots.txt forbids is not fetched, as it should be, and is no
+        error (``news/forbidden_by_robots``): a sitemap or listing that names one made every
+        crawl partial. A living page or discovery URL of the registry that it forbids is one."""
+        from scrapy.exceptions import IgnoreRequest
+
+        request = getattr(failure, "request", None)
+        if (failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and request is not None
+                and request.callback == self.parse_page and not request.meta.get("living")):
+            self.logger.info("forbidden by robots.txt, not fetched: %s", request.url)
+            self.crawler.stats.inc_value("news/forbidden_by_robots")
+            return
+        super().errback(failure)
 
     def in_window(self, day: date) -> bool:
         return self.arguments.from_date <= day <= self.arguments.until_date
@@ -335,12 +482,19 @@ class NewsSpider(BaseSpider):
 
     # --- pages -----------------------------------------------------------------------------
     def parse_page(self, response):
-        if not isinstance(response, scrapy.http.TextResponse):
-            self.record_error(response.url, "not an HTML page")
-            return
         site = response.meta["site"]
+        declared = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
+        if not isinstance(response, scrapy.http.TextResponse) or not (
+                not declared or "html" in declared or declared.startswith("text/")):
+            if response.meta["living"]:  # the registry names it: worth an error
+                self.record_error(response.url, "not an HTML page")
+            else:  # a discovered link to a document ("(download PDF)"): not a page, no error
+                self.logger.info("not an HTML page, not archived: %s", response.url)
+                self.crawler.stats.inc_value("news/skipped_not_html")
+            return
         yield ArticleItem(
             url=response.url, site=site.name, body=response.body, site_config=site.to_dict(),
+            content_type=(response.headers.get("Content-Type") or b"").decode("latin-1"),
             is_living_page=response.meta["living"], discovered_via=response.meta["via"],
             **self.provenance(response),
         )

@@ -68,7 +68,7 @@ def archive_state(db_path, spider_name: str) -> dict:
     """What a spider may know of the archive: plain values, read-only."""
     state = {
         "known_notices": queries.known_notices(db_path),
-        "known_articles": queries.known_urls(db_path, "articles"),
+        "known_articles": queries.known_article_urls(db_path),
         "last_complete_crawl": queries.last_complete_crawl(db_path, spider_name),
         "known_results": queries.known_results(db_path),
         "results_missing": queries.results_missing(db_path),

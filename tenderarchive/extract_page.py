@@ -31,8 +31,9 @@ def _looks_like_html(data: bytes) -> bool:
     return b"<html" in head or b"<!doctype html" in head or b"<body" in head or b"<div" in head
 
 
-def download(source: str, timeout: float = 60, maxsize: int = 16 * 1024 * 1024) -> tuple[bytes, str]:
-    """(body, final URL) of ``source``, within ``timeout`` seconds and ``maxsize`` bytes."""
+def download(source: str, timeout: float = 60, maxsize: int = 16 * 1024 * 1024) -> tuple[bytes, str, str]:
+    """(body, final URL, ``Content-Type`` header) of ``source``, within ``timeout`` seconds and
+    ``maxsize`` bytes."""
     deadline = time.monotonic() + timeout
     request = urllib.request.Request(source, headers={"User-Agent": f"tenderarchive/{__version__} (+{CONTACT_URL})"})
     with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -47,7 +48,7 @@ def download(source: str, timeout: float = 60, maxsize: int = 16 * 1024 * 1024) 
             if size > maxsize:
                 raise ValueError(f"response larger than {maxsize} bytes (EXTRACT_MAXSIZE)")
             chunks.append(chunk)
-        return b"".join(chunks), response.geturl()
+        return b"".join(chunks), response.geturl(), response.headers.get("Content-Type") or ""
 
 
 def _summary(page: dict, url: str | None) -> dict:
@@ -78,20 +79,23 @@ def _summary(page: dict, url: str | None) -> dict:
     }
 
 
-def analyse_html(data: str | bytes, url: str, fetched_at: datetime | None = None) -> dict:
-    """Extract (trafilatura + stated dates) and analyse one HTML page."""
-    page = extract_html(data, url, fetched_at=fetched_at or datetime.now(timezone.utc))
+def analyse_html(data: str | bytes, url: str, fetched_at: datetime | None = None,
+                 content_type: str | None = None) -> dict:
+    """Extract (trafilatura + stated dates) and analyse one HTML page; ``content_type`` is the
+    ``Content-Type`` header it was served with (its charset decodes it, as in a crawl)."""
+    page = extract_html(data, url, fetched_at=fetched_at or datetime.now(timezone.utc), content_type=content_type)
     return _summary(page, url)
 
 
 def extract_page(source: str, url: str | None = None, timeout: float = 60,
                  maxsize: int = 16 * 1024 * 1024) -> dict:
+    content_type = None
     if source.startswith(("http://", "https://")):
-        data, final = download(source, timeout, maxsize)
+        data, final, content_type = download(source, timeout, maxsize)
         url = url or final
     else:
         data = Path(source).read_bytes()
     if _looks_like_html(data):
-        return analyse_html(data, url or Path(source).resolve().as_uri())
+        return analyse_html(data, url or Path(source).resolve().as_uri(), content_type=content_type)
     page = extract_text(data.decode("utf-8", errors="replace"), url=url)
     return _summary(page, url)

@@ -37,6 +37,7 @@ class ArticleItem:
     url: str                            # the URL fetched (after redirects)
     site: str                           # registry entry name
     body: bytes                         # raw HTML
+    content_type: str = ""              # the response's Content-Type header (its charset decodes body)
     site_config: dict = field(default_factory=dict)   # the registry entry (selectors …)
     is_living_page: bool = False
     discovered_via: str = ""            # feed / sitemap / listing / living_page

@@ -46,6 +46,11 @@ NEWS_SOURCES = None
 NEWS_IRRELEVANT = "flag"
 # Living project pages are re-checked when their archived copy is older than this.
 NEWS_LIVING_RECHECK_HOURS = 20
+# Pages of an OpenPub items endpoint (registry discovery.openpub) read per crawl, at most.
+NEWS_OPENPUB_MAX_PAGES = 20
+# Sitemap indexes followed below a site's sitemap (WordPress and TYPO3 have one level; the
+# protocol has no nesting): a deeper chain is recorded and not followed.
+NEWS_SITEMAP_MAX_DEPTH = 3
 
 # A crawl id to use instead of the next one (reparse replays crawls under their own ids).
 CRAWL_ID = None

@@ -13,11 +13,14 @@ with a top-level ``sites:`` list.  One entry per site::
         feeds: [feed/]                 # RSS/Atom URLs
         sitemaps: [sitemap.xml]        # sitemap or sitemap-index URLs
         robots_sitemaps: true          # also read "Sitemap:" lines in robots.txt
+        openpub: [wp-json/owc/openpub/v1/items]   # Open Webconcept OpenPub REST API (WordPress):
+                                       # its items are archived from the JSON, paged with
+                                       # ?page=N up to NEWS_OPENPUB_MAX_PAGES (spiders/news.py)
         listing:
           urls: [inwoner/nieuws]       # listing pages
           next: a[rel=next]            # CSS or XPath of the next-page link; without it (or
                                        # when it finds none) the numbered pager is followed:
-                                       # ?pager_page=N, ?page=N, /page/N/ (spiders/news.py)
+                                       # ?pager_page=N, ?page=N, /page/N/, /pagina-N (spiders/news.py)
           max_pages: 5                 # per listing URL; default 1
       allow: ['^/inwoner/nieuws/']     # regexes on the URL path (+ "?query")
       deny: ['/zoeken']
@@ -95,6 +98,7 @@ class Discovery:
     sitemaps: tuple[str, ...] = ()
     robots_sitemaps: bool = False
     listing: Listing | None = None
+    openpub: tuple[str, ...] = ()
 
     @property
     def methods(self) -> list[str]:
@@ -108,6 +112,8 @@ class Discovery:
             out.append("robots_sitemaps")
         if self.listing:
             out.append("listing")
+        if self.openpub:
+            out.append("openpub")
         return out
 
 
@@ -303,6 +309,7 @@ class DiscoverySpec(Strict):
     sitemaps: Urls = ()
     robots_sitemaps: Flag = False
     listing: ListingSpec | None = None
+    openpub: Urls = ()
 
 
 class SelectorsSpec(Strict):
@@ -340,8 +347,8 @@ class SiteSpec(Strict):
         if not self.municipalities and not self.region:
             raise FieldError("municipalities", "give municipalities and/or region")
         d = self.discovery
-        if not (d.feeds or d.sitemaps or d.robots_sitemaps or d.listing or self.living_pages):
-            raise FieldError("discovery", "needs feeds, sitemaps, robots_sitemaps or listing (or living_pages)")
+        if not (d.feeds or d.sitemaps or d.robots_sitemaps or d.listing or d.openpub or self.living_pages):
+            raise FieldError("discovery", "needs feeds, sitemaps, robots_sitemaps, listing or openpub (or living_pages)")
         return self
 
     def site(self) -> Site:
@@ -354,7 +361,8 @@ class SiteSpec(Strict):
             region=self.region, cms=self.cms,
             discovery=Discovery(absolute(self.discovery.feeds), absolute(self.discovery.sitemaps),
                                 self.discovery.robots_sitemaps,
-                                Listing(absolute(listing.urls), listing.next, listing.max_pages) if listing else None),
+                                Listing(absolute(listing.urls), listing.next, listing.max_pages) if listing else None,
+                                absolute(self.discovery.openpub)),
             allow=self.allow, deny=self.deny, living_pages=absolute(self.living_pages),
             selectors=self.selectors.model_dump(exclude_none=True),
             politeness=self.politeness.model_dump(exclude_none=True),

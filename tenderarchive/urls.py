@@ -9,7 +9,10 @@ which schemes are links.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import re
+from urllib.parse import unquote_plus, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url
 
 LINK_SCHEMES = frozenset({"http", "https"})
 
@@ -32,3 +35,44 @@ def http_url(value) -> str | None:
 
 def is_http_url(value) -> bool:
     return http_url(value) is not None
+
+
+#: Query parameters that only track a visit (campaign and click ids of Google Analytics, Matomo/Piwik,
+#: Mailchimp, HubSpot, ad networks): the page is the same without them. The reference's own
+#: rechtspraak.nl address carries ``pk_campaign=rss&pk_medium=rss&pk_keyword=…`` (news-sites.md §5).
+TRACKING_PARAMETER = re.compile(
+    r"(utm|pk|mtm|matomo|piwik)_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi",
+    re.I)
+
+
+def without_tracking(url: str) -> str:
+    """``url`` without its fragment and its tracking parameters (:data:`TRACKING_PARAMETER`);
+    the other parameters keep their order and spelling. A malformed URL is returned as it is."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    query = parts.query
+    if query:
+        kept = [p for p in query.split("&") if p and not TRACKING_PARAMETER.fullmatch(unquote_plus(p.split("=", 1)[0]))]
+        query = "&".join(kept)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
+def page_key(url: str) -> str:
+    """What two URLs of one page have in common: host without ``www.`` (news-sites.md §2.2: a
+    site answers on both), path without a trailing slash, no fragment, no tracking parameters;
+    ``http`` and ``https`` alike; percent-encoding and the order of query parameters as w3lib's
+    ``canonicalize_url`` (Scrapy's own) writes them, so a TYPO3 EXT:news detail URL
+    ``?tx_news_pi1[news]=12&cHash=…`` is the one page however a sitemap or listing encodes it.
+    For recognising a page, never for fetching it."""
+    url = without_tracking(url)
+    try:
+        url = canonicalize_url(url)
+        parts = urlsplit(url)
+        host = (parts.hostname or "").removeprefix("www.")
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return url
+    path = parts.path.rstrip("/") or "/"
+    return f"//{host}{port}{path}" + (f"?{parts.query}" if parts.query else "")

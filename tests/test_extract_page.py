@@ -41,3 +41,17 @@ def test_extract_reads_html_too():
 def test_extract_of_a_missing_file_fails_clearly(tmp_path):
     completed = installed("extract", tmp_path / "nope.txt")
     assert completed.returncode == 1 and "cannot read" in completed.stderr
+
+
+def test_extract_of_a_url_decodes_with_the_charset_of_its_content_type_header():
+    """As a crawl does (news-sites.md §2.4 mojibake): a page declared ``windows-1252`` only in the
+    HTTP header keeps its "één" (a guess made it "ťťn")."""
+    from tests.spiders.test_news_reference import ARTICLE, serve
+
+    extra = "Eén aanbieder per perceel: naïef of niet, de coördinatie blijft bij één partij voor cliënten."
+    page = ARTICLE.format(title="Aanbesteding jeugdhulp één perceel", extra=extra).encode("cp1252")
+    with serve({"/nieuws/aanbesteding": ("text/html; charset=windows-1252", page)}) as base:
+        completed = cli("extract", base + "nieuws/aanbesteding")
+    assert completed.returncode == 0, completed.stderr
+    result = json.loads(completed.stdout)
+    assert result["title"] == "Aanbesteding jeugdhulp één perceel" and extra in result["text"]

@@ -252,3 +252,123 @@ def test_title_from_slug_takes_casing_from_text():
     assert title_from_slug(url) == (
         "Zuid kennemerland en ijmond kiezen voor nieuwe manier van samenwerken met aanbieders van jeugdhulp")
     assert title_from_slug(url, seed_text("001_e12dcf1d5b689632.txt")) == GOLD["001_e12dcf1d5b689632.txt"]["title_from_slug"]
+
+
+# ---------------------------------------------------------------- news-sites.md review (refnews)
+
+SYNTHETIC_BODY = (
+    "<p>De gemeente Voorbeeldstad heeft de aanbesteding voor specialistische jeugdhulp gepubliceerd."
+    " Aanbieders kunnen zich inschrijven voor de percelen ambulant en verblijf.</p>"
+    "<p>Het college verwacht de opdracht in het najaar te gunnen aan de aanbieders die voldoen aan de"
+    " eisen van de regio.</p>")
+
+
+def synthetic_page(head: str = "", body: str = "") -> str:
+    """A SYNTHETIC page (labelled like the fixture pages) around ``body``."""
+    return ('<!doctype html><html lang="nl"><head><meta name="tenderarchive-fixture" content="synthetic">'
+            f"{head}</head><body><main>{body}</main></body></html>")
+
+
+def test_a_label_on_its_own_line_dates_the_page_by_publication_not_by_ruling():
+    """§2.3 court pages: "Datum uitspraak" and "Datum publicatie" are two different dates; in a
+    ``<dl>`` (label and date on lines of their own) the publication date is the page's date."""
+    html = synthetic_page(body="<h1>Uitspraak kort geding aanbesteding jeugdhulp</h1><dl>"
+                               "<dt>Datum uitspraak</dt><dd>20-11-2020</dd>"
+                               "<dt>Datum publicatie</dt><dd>27-11-2020</dd></dl>" + SYNTHETIC_BODY)
+    page = extract_html(html, "https://uitspraken.voorbeeld.nl/inziendocument", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == ("2020-11-27", "stated")
+    from tenderarchive.extraction.dates import label_only
+    assert [label_only(s) for s in ("Gepubliceerd op:", "Verschijningsdatum", "Datum uitspraak", "Sluitingsdatum",
+                                    "Laatst gewijzigd", "Datum", "De uitspraak")] == [
+        "published", "published", "other", "other", "modified", "published", None]
+
+
+def test_a_modified_label_on_its_own_line_is_not_the_publication_date():
+    html = synthetic_page(body="<h1>Inkoop jeugdhulp</h1><dl><dt>Laatst gewijzigd</dt><dd>4 maart 2021</dd>"
+                               "<dt>Gepubliceerd op</dt><dd>14 december 2020</dd></dl>" + SYNTHETIC_BODY)
+    page = extract_html(html, "https://www.voorbeeld.nl/nieuws/inkoop", fetched_at=datetime(2024, 1, 1))
+    assert page["published"] == "2020-12-14" and page["modified"] == "2021-03-04"
+    assert "Gepubliceerd op" not in page["text"] and "14 december 2020" not in page["text"]
+
+
+@pytest.mark.parametrize("meta, expected", [
+    ('<meta property="dcterms:created" content="2020-12-14">', "2020-12-14"),
+    ('<meta property="dcterms:issued" content="2020-12-14T08:55:00+01:00">', "2020-12-14T08:55"),
+    ('<meta name="dcterms.date" content="14-12-2020">', "2020-12-14"),
+    ('<meta property="dcterms:date" content="14 december 2020">', "2020-12-14"),
+    ('<meta property="dcterms:modified" content="2021-03-04">', None),
+    ('<meta name="date" content="14-12-2020">', "2020-12-14"),
+])
+def test_iprox_dublin_core_meta_dates_the_page(meta, expected):
+    """§2.1 iprox: Dublin-Core ``dcterms:*`` meta (colon or dotted, ISO or Dutch value) dates a page
+    that states no date; a modification date does not."""
+    page = extract_html(synthetic_page(meta, "<h1>Inkoop jeugdhulp</h1>" + SYNTHETIC_BODY),
+                        "https://www.voorbeeld.nl/inwoner/nieuws/inkoop_jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert page["published"] == expected
+    assert page["published_source"] == ("meta" if expected else None)
+
+
+def test_a_header_table_repeated_on_the_page_is_kept_once():
+    """§2.4: officielebekendmakingen.nl repeats its ``Datum publicatie | Organisatie |…`` table."""
+    table = ("<table><tr><th>Datum publicatie</th><th>Organisatie</th><th>Soort</th></tr>"
+             "<tr><td>27-11-2020</td><td>Gemeente Voorbeeldstad</td><td>Gemeenteblad</td></tr></table>")
+    html = synthetic_page(body=f"<h1>Besluit inkoop jeugdhulp</h1>{table}{SYNTHETIC_BODY}{table}")
+    text = extract_html(html, "https://zoek.voorbeeld.nl/gmb-2020-1.html", fetched_at=datetime(2024, 1, 1))["text"]
+    assert text.count("Gemeente Voorbeeldstad") == 1 and text.count("Datum publicatie") == 1
+    assert "specialistische jeugdhulp" in text
+    copied = "Datum publicatie | Organisatie | Soort\nGemeenteblad 2020, 1 | Voorbeeldstad | Besluit\n"
+    plain = extract_text(f"Besluit inkoop jeugdhulp\n{copied}Het college besluit tot inkoop.\n{copied}")
+    assert plain["text"].count("Datum publicatie") == 1 and "Het college besluit tot inkoop." in plain["text"]
+
+
+def test_a_share_block_leaves_no_buttons_in_the_text():
+    """Page chrome in the body (§2.4 navigation): "Deel dit bericht" and its buttons, and "Terug
+    naar overzicht", inside the element a site's ``selectors.body`` names."""
+    share = ("<div class='share'><p>Deel dit bericht</p><ul><li><a href='#'>Facebook</a></li><li><a href='#'>X</a>"
+             "</li><li><a href='#'>LinkedIn</a></li><li><a href='#'>WhatsApp</a></li><li><a href='#'>E-mail</a></li>"
+             "</ul></div><p><a href='/inwoner/nieuws'>Terug naar overzicht</a></p>")
+    html = synthetic_page(body="<div class='iprox-rich-content iprox-content'><h1>Inkoop jeugdhulp</h1>"
+                               f"{SYNTHETIC_BODY}{share}</div>")
+    page = extract_html(html, "https://www.voorbeeld.nl/inwoner/nieuws/inkoop", fetched_at=datetime(2024, 1, 1),
+                        site={"selectors": {"body": "div.iprox-rich-content"}})
+    assert page["text"].endswith("eisen van de regio.")
+    assert clean_text("Tekst.\nDeel deze pagina:\nFacebook\nX\nE-mail\nX is de naam van het perceel.") == (
+        "Tekst.\nX is de naam van het perceel.")
+
+
+@pytest.mark.parametrize("stated", ["14 december 2020 - Gemeente Voorbeeldstad, afdeling communicatie en voorlichting",
+                                    "14 december 2020 | Zorg en welzijn, jeugd, onderwijs, werk en inkomen"])
+def test_an_iprox_date_element_with_a_long_suffix_dates_the_page(stated):
+    """§2.3: the iprox listing date "may carry a suffix after ' - '", of any length inside
+    ``div.iprox-date``."""
+    html = synthetic_page(body=f"<h1>Inkoop jeugdhulp</h1><div class='iprox-content iprox-date date'>{stated}</div>"
+                               + SYNTHETIC_BODY)
+    page = extract_html(html, "https://www.voorbeeld.nl/inwoner/nieuws/inkoop", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == ("2020-12-14", "stated")
+
+
+def test_a_time_element_in_a_sentence_is_an_event_not_the_publication_date():
+    """§2.1's generic approach reads ``<time datetime>`` first, but a ``<time>`` inside a sentence
+    (the deadline) is an event date: the page's own date is the stated one, or none."""
+    deadline = ("<p>De inschrijving sluit op <time datetime='2021-03-01'>1 maart 2021</time>, daarna volgt de"
+                " beoordeling van de inschrijvingen.</p>")
+    url, fetched = "https://www.voorbeeld.nl/inwoner/nieuws/inkoop", datetime(2024, 1, 1)
+    stated = extract_html(synthetic_page(body="<article><h1>Inkoop jeugdhulp</h1><p>Gepubliceerd op 14 december 2020"
+                                              f"</p>{SYNTHETIC_BODY}{deadline}</article>"), url, fetched_at=fetched)
+    assert stated["published"] == "2020-12-14"
+    undated = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{SYNTHETIC_BODY}{deadline}</article>"),
+                           url, fetched_at=fetched)
+    assert undated["published"] is None
+    byline = extract_html(synthetic_page(body="<article><h1>Inkoop jeugdhulp</h1><p class='byline'>Door Jan Jansen, "
+                                              f"<time datetime='2020-12-14'>14 december</time></p>{SYNTHETIC_BODY}"
+                                              "</article>"), url, fetched_at=fetched)
+    assert byline["published"] == "2020-12-14"
+
+
+def test_a_breadcrumb_trail_on_one_line_is_navigation():
+    """§2.4 navigation in the text: a breadcrumb written as one line ("Home > Inwoner > Nieuws >
+    Titel"), as a site's ``selectors.body`` or a text copy gives it; a sentence starting with
+    "Homepage" stays."""
+    text = clean_text("Home > Inwoner > Nieuws > Voorlopige gunning\nDe gunning is bekend.\nHome / Actueel\n"
+                      "Startpagina » Nieuws\nHomepage van de gemeente is vernieuwd.")
+    assert text == "De gunning is bekend.\nHomepage van de gemeente is vernieuwd."

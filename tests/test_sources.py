@@ -227,3 +227,16 @@ def test_loopback_registry_discovers_every_fixture_article():
             assert articles <= discovered, (site.name, articles - discovered)
             for url in discovered:
                 assert "SYNTHETISCHE TESTPAGINA" in _get(url)
+
+
+def test_every_shipped_site_uses_what_its_cms_family_offers():
+    """news-sites.md §2.1 "what a scraper can rely on": TYPO3 ``/sitemap.xml`` or robots.txt's
+    ``Sitemap:``; WordPress RSS at ``/feed/`` and ``/wp-sitemap.xml``; a site is crawled through
+    its own discovery, not only from a list of living pages (§1)."""
+    for site in load_sources():
+        d = site.discovery
+        if site.cms == "typo3":
+            assert d.robots_sitemaps or d.sitemaps, site.name
+        if site.cms == "wordpress":
+            assert d.feeds and (d.sitemaps or d.robots_sitemaps), site.name
+        assert d.methods, site.name

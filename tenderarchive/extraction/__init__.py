@@ -30,18 +30,24 @@ What is library and what is hand-written
 
 - **Stated dates** (:mod:`.dates`): "Gepubliceerd op: 14 december 2020
   08:55", ``Redactie 14-10-2021``, a date line under the title, iprox
-  ``div.iprox-date``, ``<time datetime>``.  htmldate does not read Dutch
+  ``div.iprox-date``, ``<time datetime>`` (not one inside a sentence: "sluit
+  op <time>1 maart</time>, daarna …" is an event date, hidden from htmldate too).  htmldate does not read Dutch
   labels and drops the time of day; in extensive mode it *guesses* a date
   from any date in the body (a project page mentioning "2 juli 2018" would
   get that date).  So the rule is: **a date is only reported when the page
-  presents it as its own date.**  Order: site ``selectors.date`` ->
+  presents it as its own date** (a label on its own line labels the date
+  on the next; "Datum uitspraak" or "Laatst gewijzigd" is no publication
+  date).  Order: site ``selectors.date`` ->
   stated on the page (``published_source="stated"``, keeps the time) ->
-  htmldate on metadata only, kept only if that ISO date literally occurs in
-  the HTML (``"meta"``) -> ``/YYYY/MM/DD/`` in the URL path (``"url"``) ->
+  the publication meta tags (``article:published_time``, iprox's Dublin-Core
+  ``dcterms:issued``/``created``/``date`` in colon or dotted form, with an
+  ISO or Dutch value: ``"meta"``) -> htmldate on metadata only, kept only if
+  that ISO date literally occurs in the HTML (``"meta"``) -> ``/YYYY/MM/DD/`` in the URL path (``"url"``) ->
   None.  Dates later than ``fetched_at`` are dropped.  Years are never
   inferred here ("Donderdag 7 oktober" stays undated); ``"inferred"`` is
   reserved for the analysis step.
-- **Cleaning** (:mod:`.cleaning`): cookie modal text, navigation lines,
+- **Cleaning** (:mod:`.cleaning`): cookie modal text, a table repeated line
+  for line (officielebekendmakingen.nl's header table), navigation lines,
   template labels ("Nieuwsbericht ", "Nieuws "), trailing tag lines, image
   file-name residue, alt text glued to a paragraph ("kind tussen
   oudersDe aanbesteding"), NBSP, mojibake ("cliĆ«nten", "coƶperatie",

@@ -27,6 +27,7 @@ __all__ = [
     "normalize_whitespace",
     "strip_template_label",
     "remove_cookie_block",
+    "drop_repeated_tables",
     "NAVIGATION_LINES",
 ]
 
@@ -184,7 +185,16 @@ NAVIGATION_LINES = frozenset(
         "Contrast", "Inloggen", "Mijn omgeving",
     )
 )
+#: A share block's heading, and the lines of its buttons that follow it ("Deel dit bericht" /
+#: "Facebook" / "X" / "LinkedIn" / "WhatsApp" / "E-mail"): only right after such a heading is a
+#: line "X" or "E-mail" a button.
+_SHARE_HEADING = re.compile(r"^(deel (dit|deze) (bericht|pagina|artikel|nieuwsbericht)|delen|share|deel via)\s*:?$", re.I)
+_SHARE_BUTTON = re.compile(
+    r"^((deel )?(op|via) )?(facebook|twitter|x|linkedin|whatsapp|e-?mail|mail|pinterest|telegram|bluesky|mastodon|"
+    r"print|printen|kopieer (de )?link|link kopi[eë]ren)$", re.I)
 _NAV_PREFIX = re.compile(r"^(u bent hier|je bent hier|u bevindt zich hier)\s*:", re.I)
+# A breadcrumb trail on one line: "Home > Inwoner > Nieuws > Titel", "Home / Actueel / …".
+_BREADCRUMB = re.compile(r"^(home|homepage|start|startpagina)(\s*[>›»/|]\s*[^>›»/|]{1,80}){1,8}$", re.I)
 
 # "Jongeren_op_bankje 640x480", "IMG_2041.jpg", "foto-1.png 800x600"
 _IMAGE_RESIDUE_INLINE = re.compile(
@@ -222,7 +232,7 @@ def strip_template_label(title: str | None) -> str | None:
 
 def _is_navigation(line: str) -> bool:
     s = line.strip()
-    return s.lower() in NAVIGATION_LINES or bool(_NAV_PREFIX.match(s))
+    return s.lower() in NAVIGATION_LINES or bool(_NAV_PREFIX.match(s)) or bool(_BREADCRUMB.match(s))
 
 
 def _is_image_residue(line: str) -> bool:
@@ -255,12 +265,44 @@ def _is_trailing_tag(line: str, previous: str | None) -> bool:
     return bool(re.search(r"[.!?”\")]$", previous.strip()))
 
 
+def _is_table_line(line: str) -> bool:
+    """A table row as extracted text: cells between ``|`` ("| Datum publicatie | Organisatie |",
+    "Datum publicatie | Organisatie | Type")."""
+    return line.count("|") >= 2
+
+
+def drop_repeated_tables(lines: list[str]) -> list[str]:
+    """Drop a table (a run of table lines) that repeats an earlier one line for line: pages of
+    officielebekendmakingen.nl repeat their ``Datum publicatie | Organisatie |…`` header table
+    (news-sites.md §2.4). Rows repeated inside one table, and other repeated text, stay."""
+    out: list[str] = []
+    seen: set[tuple[str, ...]] = set()
+    i = 0
+    while i < len(lines):
+        if not _is_table_line(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _is_table_line(lines[j]):
+            j += 1
+        run = tuple(line.strip() for line in lines[i:j])
+        if run not in seen:
+            seen.add(run)
+            out.extend(lines[i:j])
+        i = j
+    return out
+
+
 def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool = True) -> str:
     """Clean extracted or copied page text.
 
     Steps, in order: mojibake repair; NBSP/invisible characters; cookie
-    block; navigation lines ("Overslaan en naar de inhoud gaan", "Menu",
-    "Zoeken", breadcrumbs); image file-name residue ("Jongeren_op_bankje
+    block; a table repeated line for line (officielebekendmakingen.nl's
+    header table); navigation lines ("Overslaan en naar de inhoud gaan", "Menu",
+    "Zoeken", breadcrumbs also as one line "Home > Nieuws > …", "Terug naar
+    overzicht"); a share block ("Deel dit
+    bericht" and the Facebook/X/LinkedIn/WhatsApp/E-mail buttons under it); image file-name residue ("Jongeren_op_bankje
     640x480"); alt text glued to a paragraph start ("kind tussen oudersDe
     aanbesteding" -> "De aanbesteding"); the template label on the first line
     ("Nieuwsbericht ", "Nieuws "); a trailing tag line ("Jeugdhulp" after the
@@ -273,10 +315,14 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
         return ""
     text = fix_mojibake(text)
     text = normalize_whitespace(text)
-    lines = remove_cookie_block(text.split("\n"))
+    lines = drop_repeated_tables(remove_cookie_block(text.split("\n")))
     kept: list[str] = []
+    sharing = False  # inside a share block: its heading was the last line kept out
     for line in lines:
-        if _is_navigation(line) or _is_image_residue(line):
+        if sharing and (not line.strip() or _SHARE_BUTTON.match(line.strip())):
+            continue
+        sharing = bool(_SHARE_HEADING.match(line.strip()))
+        if sharing or _is_navigation(line) or _is_image_residue(line):
             continue
         line = _IMAGE_RESIDUE_INLINE.sub("", line)
         line = _unglue_alt_text(line)

@@ -6,6 +6,7 @@ are trafilatura/htmldate and which are hand-written.
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import datetime
 from typing import Any
@@ -22,6 +23,7 @@ from .dates import (
     ParsedDate,
     find_modified_date,
     find_stated_date,
+    label_only,
     not_after,
     parse_dutch_date,
     url_date,
@@ -45,9 +47,24 @@ _FAQ_TITLE = re.compile(r"veelgestelde vragen|\bfaq\b|vragen en antwoorden", re.
 # dates
 # --------------------------------------------------------------------------
 
+def _in_running_text(t) -> bool:
+    """Whether a ``<time>`` is part of a sentence ("De inschrijving sluit op <time>1 maart
+    2021</time>, daarna …": an event date) or a modification line, not the page's date line or
+    byline ("Door Jan Jansen, <time>…</time>")."""
+    block = next(iter(t.xpath("ancestor::*[self::p or self::li or self::td or self::dd or self::blockquote"
+                               " or self::figcaption][1]")), None)
+    if block is None:
+        return False
+    rest = element_text(block).replace(element_text(t), " ", 1)
+    return len(re.findall(r"\w+", rest)) > 5 or bool(_MODIFIED_LABEL_START.match(rest.strip()))
+
+
+_MODIFIED_LABEL_START = re.compile(r"(laatst )?(gewijzigd|bijgewerkt|aangepast)|updated|last modified", re.I)
+
+
 def _time_elements(tree) -> ParsedDate | None:
     for t in tree.xpath("//time[@datetime]"):
-        if t.xpath("ancestor::*[contains(@class,'related') or contains(@class,'comment')]"):
+        if t.xpath("ancestor::*[contains(@class,'related') or contains(@class,'comment')]") or _in_running_text(t):
             continue
         parsed = parse_dutch_date(t.get("datetime"), anchored=True)
         if parsed:
@@ -68,10 +85,26 @@ def _date_elements(tree, title_el) -> ParsedDate | None:
         if el.xpath("ancestor::*[@id='results' or contains(@class,'related') or contains(@class,'listing')]"):
             continue
         text = element_text(el)
-        found = find_stated_date(text.split("\n"), head_lines=3)
+        found = find_stated_date(text.split("\n"), head_lines=3, suffix_limit=None)  # "dd maand yyyy - …"
         if found:
             return found[0]
     return None
+
+
+#: Meta tags that name a page's publication date, first found first: Open Graph's article tag,
+#: the Dublin-Core ``dcterms:*`` of iprox (news-sites.md §2.1) in its colon and dotted forms,
+#: schema.org's ``datePublished``, the plain ``date``/``pubdate`` of older CMSes. htmldate reads
+#: neither the colon forms nor a Dutch value.
+PUBLISHED_META = ("article:published_time", "dcterms:issued", "dcterms:created", "dcterms:date",
+                  "dcterms.issued", "dcterms.created", "dcterms.date", "dc.date.issued", "dc.date.created",
+                  "dc.date", "datepublished", "pubdate", "publication_date", "date")
+
+
+def _declared_meta_date(tree) -> ParsedDate | None:
+    """The publication date a page's meta tags declare (:data:`PUBLISHED_META`), in any form
+    the Dutch date grammar reads: ``2020-12-14T08:55:00+01:00``, ``14-12-2020``, ``14 december 2020``."""
+    value = meta_content(tree, *PUBLISHED_META)
+    return parse_dutch_date(value, anchored=True) if value else None
 
 
 def _meta_date(tree, raw_html: str, fetched_at) -> ParsedDate | None:
@@ -81,8 +114,15 @@ def _meta_date(tree, raw_html: str, fetched_at) -> ParsedDate | None:
     (``<meta>``, JSON-LD, ``<time>``, date classes).  Its answer is kept
     only when the same ISO date literally occurs in the HTML source, which
     rules out a date taken from the canonical URL (that one is a ``url``
-    date, handled separately).
+    date, handled separately). A ``<time>`` in running text (an event date in a
+    sentence) is hidden from it.
     """
+    events = [t for t in tree.xpath("//time[@datetime]") if _in_running_text(t)]
+    if events:
+        tree = copy.deepcopy(tree)
+        for t in tree.xpath("//time[@datetime]"):
+            if _in_running_text(t):
+                del t.attrib["datetime"]
     try:
         found = htmldate.find_date(
             tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d",
@@ -104,6 +144,25 @@ def _is_date_line(line: str, published: ParsedDate) -> bool:
     2020 08:55" or "22 april 2021 - Verkeer" that states ``published``."""
     found = find_stated_date([line], head_lines=1) if len(line) <= 120 else None
     return bool(found) and found[0].day == published.day
+
+
+def _drop_date_lines(text: str, published: ParsedDate) -> str:
+    """``text`` without the lines that state ``published`` ("Gepubliceerd op: 14 december 2020",
+    or a list item "- 14 december 2020" under a "- Gepubliceerd op" item of a ``<dl>``)."""
+    kept: list[str] = []
+    for line in text.split("\n"):
+        bare = _LIST_MARKER.sub("", line.strip())
+        if _is_date_line(bare, published):
+            while kept and not kept[-1].strip():
+                kept.pop()
+            if kept and label_only(_LIST_MARKER.sub("", kept[-1].strip())) == "published":
+                kept.pop()
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+_LIST_MARKER = re.compile(r"^[-*•]\s+")
 
 
 def _modified(tree, lines: list[str]) -> str | None:
@@ -160,11 +219,11 @@ def _result(**kw) -> dict:
 
 
 def extract_html(html: str | bytes, url: str, site: dict | None = None,
-                 fetched_at: datetime | None = None) -> dict:
+                 fetched_at: datetime | None = None, content_type: str | None = None) -> dict:
     """Extract one article from an HTML page.
 
-    :param html: the page (bytes are decoded with trafilatura's charset
-        detection).
+    :param html: the page (bytes are decoded with the charset of a byte-order
+        mark or of ``content_type``, else with trafilatura's charset detection).
     :param url: the URL the page was fetched from (for relative links, the
         URL-date fallback and the title-from-slug fallback).
     :param site: registry entry (dict or :class:`~tenderarchive.sources.Site`);
@@ -173,6 +232,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         suffix from ``<title>``.
     :param fetched_at: fetch time; dates after it are rejected (htmldate's
         ``max_date``).
+    :param content_type: the response's ``Content-Type`` header; its charset
+        decodes the bytes when they decode with it.
     :raises ValueError: when the bytes hold no parseable HTML document.
     :returns: a JSON-serialisable dict with the keys ``title``,
         ``title_source`` (selector/h1/og/title-tag/slug), ``published``
@@ -182,7 +243,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         ``language``, ``canonical_url``, ``extractor``, ``page_type``
         (news/project_page/faq).
     """
-    raw = decode_html(html)
+    raw = decode_html(html, content_type)
     try:
         tree = lxml.html.fromstring(raw.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (lxml.etree.ParserError, ValueError) as exc:  # nothing parseable (an empty document)
@@ -246,17 +307,15 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         source = "stated" if published else None
     published = not_after(published, fetched_at)
     if published is None:
-        published = not_after(_meta_date(tree, raw, fetched_at), fetched_at)
+        published = not_after(_declared_meta_date(tree), fetched_at) or \
+            not_after(_meta_date(tree, raw, fetched_at), fetched_at)
         source = "meta" if published else None
     if published is None:
         published = not_after(url_date(url), fetched_at)
         source = "url" if published else None
-    # the stated publication line is metadata, not body text
+    # the stated publication line (and a label on the line before it) is metadata, not body text
     if published is not None and source == "stated":
-        text = "\n".join(
-            line for line in text.split("\n")
-            if not _is_date_line(line, published)
-        )
+        text = _drop_date_lines(text, published)
 
     canonical_url = page_canonical_url(tree, url)
     html_lang = tree.get("lang") or meta_content(tree, "content-language", "og:locale")

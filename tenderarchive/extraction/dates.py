@@ -12,6 +12,13 @@ here only accept a date that the page presents *as its own date*:
 3. a line that is nothing but a date, within the first lines after the
    title (``14 oktober 2018``, ``22 april 2021 - Verkeer``).
 
+A label may stand on its own line with the date on the next, as in a
+``<dt>Datum publicatie</dt><dd>27-11-2020</dd>`` or a table row: the date
+then counts as labelled.  A date line under another label ("Datum uitspraak",
+"Laatst gewijzigd", "Sluitingsdatum") is never the page's publication date,
+so a court page (news-sites §2.3: ``Datum uitspraak`` / ``Datum publicatie``,
+two different dates) is dated by its publication.
+
 Formats (news-sites §2.3): ``d MMMM yyyy`` with Dutch month names (full
 or abbreviated, optional weekday), optional time ``HH:mm``/``HH.mm`` with
 optional ``om`` and ``uur``; ``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]``.
@@ -27,6 +34,7 @@ from datetime import date, datetime
 
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC_DATE", "ISO_DATE",
            "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
+           "label_only",
            "url_date"]
 
 MONTHS = {
@@ -64,7 +72,7 @@ FULL_DATE_PATTERNS = (LONG_DATE, NUMERIC_DATE)
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?")
 
 _PUBLISHED_LABEL = re.compile(
-    r"^(?:gepubliceerd|geplaatst|publicatiedatum|datum publicatie|publicatie|verschenen|"
+    r"^(?:gepubliceerd|geplaatst|publicatiedatum|verschijningsdatum|plaatsingsdatum|datum publicatie|publicatie|verschenen|"
     r"datum|published|posted)(?:\s+op)?\s*:?\s*",
     re.I,
 )
@@ -77,6 +85,9 @@ _WEEKDAY_NAMES = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag
 _BYLINE = re.compile(
     r"^(?:redactie|door\s+[^\d\n]{2,60}?)\s*[|·•,\-–]?\s*(?=\d|" + _WEEKDAY_NAMES + ")", re.I
 )
+#: A line that is only a label naming some other date ("Datum uitspraak", "Sluitingsdatum",
+#: "Ingangsdatum"): the date on the next line is not the page's publication date.
+_OTHER_DATE_LABEL = re.compile(r"^(?:datum|date)\s+[a-zà-ÿ][a-zà-ÿ ]{2,30}|^[a-zà-ÿ]{3,}datum", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)")
 
 
@@ -140,32 +151,57 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
     return None
 
 
-def _is_date_only(line: str) -> ParsedDate | None:
-    """A line that is just a date, optionally followed by ' - Categorie'."""
+def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None:
+    """A line that is just a date, optionally followed by ' - Categorie' (at most
+    ``suffix_limit`` characters of it; None: any, for an element that is a date element)."""
     line = line.replace("\u00a0", " ").strip()
     for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
         m = pattern.match(line)
         if m:
             rest = line[m.end():].strip()
-            if not rest or (re.match(r"^[-–|·]\s*\S", rest) and len(rest) <= 40):
+            if not rest or (re.match(r"^[-–|·]\s*\S", rest) and (suffix_limit is None or len(rest) <= suffix_limit)):
                 return full_date(m)
     return None
 
 
-def find_stated_date(lines: list[str], *, head_lines: int = 4) -> tuple[ParsedDate, int] | None:
+def label_only(line: str) -> str | None:
+    """What a line that is nothing but a date label labels: ``"published"`` ("Gepubliceerd
+    op", "Datum publicatie:"), ``"modified"`` ("Laatst gewijzigd"), ``"other"`` ("Datum
+    uitspraak", "Sluitingsdatum"), or None (not a bare label)."""
+    line = line.replace("\u00a0", " ").strip().rstrip(":").strip()
+    if not line or len(line) > 40:
+        return None
+    m = _MODIFIED_LABEL.match(line)
+    if m and m.end() == len(line):
+        return "modified"
+    m = _PUBLISHED_LABEL.match(line)
+    if m and m.end() == len(line):
+        return "published"
+    if _OTHER_DATE_LABEL.fullmatch(line):
+        return "other"
+    return None
+
+
+def find_stated_date(lines: list[str], *, head_lines: int = 4,
+                     suffix_limit: int | None = 40) -> tuple[ParsedDate, int] | None:
     """Find the publication date a text states; return it and its line index.
 
     ``lines`` are the page's text lines starting at (or just after) the
-    title.  Labelled dates and bylines may be anywhere; a bare date line must
-    be among the first ``head_lines`` non-empty lines.
+    title.  Labelled dates and bylines may be anywhere (the label on its own
+    line, the date on the next, counts too); a bare date line must be among
+    the first ``head_lines`` non-empty lines and not under another label, and
+    may carry a suffix after " - " of at most ``suffix_limit`` characters (None:
+    any, for the text of a date element such as iprox's ``div.iprox-date``).
     """
     seen = 0
     fallback: tuple[ParsedDate, int] | None = None
+    label = None  # what the previous non-empty line labels, if it is a bare label
     for i, raw in enumerate(lines):
         line = raw.replace("\u00a0", " ").strip()
         if not line:
             continue
         seen += 1
+        labelled, label = label, None
         if len(line) <= 120:
             m = _PUBLISHED_LABEL.match(line)
             if m and not _MODIFIED_LABEL.match(line):
@@ -177,22 +213,34 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4) -> tuple[ParsedDa
                 parsed = parse_dutch_date(line[m.end():], anchored=True)
                 if parsed:
                     return parsed, i
-            if seen <= head_lines and fallback is None:
+            label = label_only(line)
+            if labelled == "published":
                 parsed = _is_date_only(line)
+                if parsed:
+                    return parsed, i
+            if seen <= head_lines and fallback is None and labelled not in ("modified", "other"):
+                parsed = _is_date_only(line, suffix_limit)
                 if parsed:
                     fallback = (parsed, i)
     return fallback
 
 
 def find_modified_date(lines: list[str]) -> ParsedDate | None:
-    """A stated modification date: "Laatst gewijzigd: 4 maart 2021"."""
+    """A stated modification date: "Laatst gewijzigd: 4 maart 2021", or the label on
+    its own line and the date on the next."""
+    label = None
     for raw in lines:
         line = raw.replace("\u00a0", " ").strip()
+        if not line:
+            continue
         m = _MODIFIED_LABEL.match(line)
         if m and len(line) <= 120:
             parsed = parse_dutch_date(line[m.end():], anchored=True)
             if parsed:
                 return parsed
+        if label == "modified" and _is_date_only(line):
+            return _is_date_only(line)
+        label = label_only(line)
     return None
 
 

@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 import trafilatura
+from w3lib.encoding import http_content_type_encoding, read_bom
 
 from tenderarchive.urls import http_url
 
@@ -115,7 +116,19 @@ def page_canonical_url(tree, url: str) -> str:
         return url
 
 
-def decode_html(html: str | bytes) -> str:
+def decode_html(html: str | bytes, content_type: str | None = None) -> str:
+    """The page as text. Bytes are decoded as a browser would where the page declares its
+    charset outside the markup (a byte-order mark, then the HTTP ``Content-Type`` header, with
+    WHATWG's aliases: ``iso-8859-1`` is ``windows-1252``), as long as they decode with it;
+    otherwise trafilatura guesses (it reads ``<meta charset>``). A guess alone turns a
+    ``windows-1252`` page declared only in the header into mojibake ("één" as "ťťn")."""
     if isinstance(html, str):
         return html
+    declared, bom = read_bom(html)
+    declared = declared or (http_content_type_encoding(content_type) if content_type else None)
+    if declared:
+        try:
+            return html[len(bom or b""):].decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
     return trafilatura.utils.decode_file(html)

@@ -51,6 +51,16 @@ def known_urls(path: str | Path, table: str) -> dict[str, str]:
             _table_rows(path, table, f"select url, fetched_at from [{table}]")}
 
 
+def known_article_urls(path: str | Path) -> dict[str, str]:
+    """``{url: fetched_at}`` of the archived articles, under their archived (canonical) URL and
+    the URL they were fetched from: a page whose canonical URL differs is known by both."""
+    known: dict[str, str] = {}
+    for r in _table_rows(path, "articles", "select url, source_url, fetched_at from articles"):
+        for url in {r["url"], r["source_url"]} - {None, ""}:
+            known[url] = max(known.get(url, ""), r["fetched_at"] or "")
+    return known
+
+
 def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
     rows = _table_rows(path, "crawls", "select * from crawls where spider = ? and status = 'complete' "
                                        "order by crawl_id desc limit 1", [spider])

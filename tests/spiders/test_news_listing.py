@@ -1,6 +1,6 @@
 """News listings paged by number (docs/reference/news-sites.md §2.1): iprox's ``?pager_page=N``
-(from 1, with a link to page 1 that is the listing itself), Drupal's ``?page=N`` (from 0) and
-WordPress's ``/page/N/``, with no "next" link, crawled over a loopback server of SYNTHETIC pages
+(from 1, with a link to page 1 that is the listing itself), Drupal's ``?page=N`` (from 0),
+WordPress's ``/page/N/`` and a Dutch ``/pagina-N`` in the path, with no "next" link, crawled over a loopback server of SYNTHETIC pages
 into a real archive, bounded by ``max_pages``."""
 
 from __future__ import annotations
@@ -41,11 +41,14 @@ def pager(site: str) -> str:
         return "".join(f'<a href="/nieuws?pager_page={n}" data-page="{n}">{n}</a>' for n in range(1, PAGES + 1))
     if site == "drupal":
         return "".join(f'<a href="/actueel?page={n}">{n + 1}</a>' for n in range(0, PAGES))
+    if site == "pagina":
+        return "".join(f'<a href="/nieuwsoverzicht/pagina-{n}">{n}</a>' for n in range(1, PAGES + 1))
     return "".join(f'<a href="/blog/page/{n}/">{n}</a>' for n in range(2, PAGES + 1))
 
 
 def articles_of(site: str, number: int) -> list[str]:
-    prefix = {"iprox": "/nieuws/bericht", "drupal": "/actueel/bericht", "wordpress": "/blog/bericht"}[site]
+    prefix = {"iprox": "/nieuws/bericht", "drupal": "/actueel/bericht", "wordpress": "/blog/bericht",
+              "pagina": "/artikel/bericht"}[site]
     return [f"{prefix}-{number}-{i}" for i in (1, 2)]
 
 
@@ -57,6 +60,8 @@ def page_number(site: str, path: str, query: dict) -> int | None:
         return int(query.get("page", ["0"])[0]) + 1
     if site == "wordpress" and (path.rstrip("/") == "/blog" or path.startswith("/blog/page/")):
         return int(path.rstrip("/").rsplit("/", 1)[-1]) if "/page/" in path else 1
+    if site == "pagina" and (path == "/nieuwsoverzicht" or path.startswith("/nieuwsoverzicht/pagina-")):
+        return int(path.rsplit("-", 1)[-1]) if "/pagina-" in path else 1
     return None
 
 
@@ -93,10 +98,11 @@ def handler(site: str, log: list[str]):
 def crawled(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("listing")
     servers, logs, sites = [], {}, []
-    listing_urls = {"iprox": "nieuws", "drupal": "actueel", "wordpress": "blog/"}
-    allow = {"iprox": "^/nieuws/bericht", "drupal": "^/actueel/bericht", "wordpress": "^/blog/bericht"}
+    listing_urls = {"iprox": "nieuws", "drupal": "actueel", "wordpress": "blog/", "pagina": "nieuwsoverzicht"}
+    allow = {"iprox": "^/nieuws/bericht", "drupal": "^/actueel/bericht", "wordpress": "^/blog/bericht",
+             "pagina": "^/artikel/bericht"}
     try:
-        for site in ("iprox", "drupal", "wordpress"):
+        for site in ("iprox", "drupal", "wordpress", "pagina"):
             logs[site] = []
             server = ThreadingHTTPServer(("127.0.0.1", 0), handler(site, logs[site]))
             threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -113,7 +119,7 @@ def crawled(tmp_path_factory):
     return completed, sqlite_utils.Database(tmp / "archive.db"), logs
 
 
-@pytest.mark.parametrize("site", ["iprox", "drupal", "wordpress"])
+@pytest.mark.parametrize("site", ["iprox", "drupal", "wordpress", "pagina"])
 def test_a_numbered_listing_is_read_to_max_pages_and_no_further(crawled, site):
     completed, db, logs = crawled
     assert completed.returncode == 0, completed.stderr[-3000:]
@@ -121,7 +127,8 @@ def test_a_numbered_listing_is_read_to_max_pages_and_no_further(crawled, site):
     assert archived == {path for n in (1, 2, 3) for path in articles_of(site, n)}
     asked = {n for path in logs[site] if (n := page_number(site, *_split(path))) is not None}
     assert asked == {1, 2, 3}  # the fourth page is never asked for
-    assert not any(r["url"].split("?")[0].endswith(("/nieuws", "/actueel", "/blog")) for r in db["articles"].rows)
+    assert not any(r["url"].split("?")[0].endswith(("/nieuws", "/actueel", "/blog", "/nieuwsoverzicht"))
+                   or "/pagina-" in r["url"] for r in db["articles"].rows)
 
 
 def _split(path: str):
@@ -142,3 +149,16 @@ def test_pager_links_are_the_listing_with_a_page_number_only():
     filtered = HtmlResponse("http://127.0.0.1/zoek?type=nieuws",
                             body=b'<a href="/zoek?type=nieuws&page=1">2</a><a href="/zoek?type=raad&page=1">r</a>')
     assert pager_links(filtered, "http://127.0.0.1/zoek?type=nieuws") == ["http://127.0.0.1/zoek?type=nieuws&page=1"]
+
+
+def test_pager_links_read_a_page_number_in_the_path():
+    """Dutch path pagers (``…/pagina/2``, ``…/pagina-3``) as WordPress's ``…/page/2/``; the same
+    path with another query, or another path, is no page of the listing."""
+    from scrapy.http import HtmlResponse
+
+    body = (b'<!-- SYNTHETIC --><a href="/nieuws/pagina-3">3</a><a href="/nieuws/pagina/2/">2</a>'
+            b'<a href="/nieuws/Pagina-4">4</a><a href="/nieuws/pagina-2?sort=datum">s</a>'
+            b'<a href="/nieuws/paginas-5">x</a><a href="/nieuws/bericht/pagina-2">y</a>')
+    response = HtmlResponse("http://127.0.0.1/nieuws", body=body, encoding="utf-8")
+    assert pager_links(response, "http://127.0.0.1/nieuws") == [
+        "http://127.0.0.1/nieuws/pagina/2/", "http://127.0.0.1/nieuws/pagina-3", "http://127.0.0.1/nieuws/Pagina-4"]

@@ -1,0 +1,264 @@
+"""The news spider against what docs/reference/news-sites.md documents of real sites, each crawled
+over a loopback server of SYNTHETIC pages (labelled like tests/fixtures/news) into a real archive:
+charsets declared only in the HTTP header (§2.4 mojibake), one page under several URLs
+(tracking parameters, the host with and without ``www.`` of §2.2, a trailing slash)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import sqlite_utils
+import yaml
+
+from tests.spiders.test_news import crawl_news
+
+ARTICLE = """<!doctype html><html lang="nl"><head><title>{title}</title>
+<meta name="tenderarchive-fixture" content="synthetic"></head>
+<body><div class="tenderarchive-fixture-banner">SYNTHETISCHE TESTPAGINA</div><main><article><h1>{title}</h1>
+<p>Gepubliceerd op: 14 december 2020</p>
+<p>De gemeente Voorbeeldstad heeft de aanbesteding voor specialistische jeugdhulp gepubliceerd.
+Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor de percelen ambulante hulp en verblijf.</p>
+<p>{extra}</p></article></main></body></html>"""
+
+
+@contextlib.contextmanager
+def serve(routes: dict, log: list | None = None):
+    """One loopback server; ``routes`` maps a path (with query) to ``(content type, body bytes)``
+    or a callable of the base URL giving one; ``log`` collects every path asked."""
+    base = [""]
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            if log is not None:
+                log.append(self.path)
+            route = routes.get(self.path)
+            if callable(route):
+                route = route(base[0])
+            if route is None:
+                self.send_error(404)
+                return
+            content_type, body = route
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base[0] = f"http://127.0.0.1:{server.server_address[1]}/"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield base[0]
+    finally:
+        server.shutdown()
+
+
+def registry(tmp_path, **site) -> str:
+    entry = {"name": "voorbeeld", "title": "Voorbeeld (synthetic)", "municipalities": ["Leiden"],
+             "politeness": {"download_delay": 0, "concurrency": 4}, **site}
+    path = tmp_path / "sources.yaml"
+    path.write_text(yaml.safe_dump({"version": 1, "sites": [entry]}, allow_unicode=True), encoding="utf-8")
+    return str(path)
+
+
+ROBOTS = ("text/plain", b"User-agent: *\nAllow: /\n")
+
+
+def test_a_page_declared_windows_1252_only_in_the_http_header_is_archived_without_mojibake(tmp_path):
+    """§2.4 mojibake "damaged by a wrong decode somewhere upstream": the charset a server sends
+    in ``Content-Type`` (and not in the markup) decodes the page; a guess made "één" "ťťn"."""
+    extra = "Eén aanbieder per perceel: naïef of niet, de coördinatie blijft bij één partij voor cliënten."
+    page = ARTICLE.format(title="Aanbesteding jeugdhulp één perceel", extra=extra).encode("cp1252")
+    routes = {"/robots.txt": ROBOTS, "/nieuws/aanbesteding": ("text/html; charset=ISO-8859-1", page)}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=["nieuws/aanbesteding"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert article["title"] == "Aanbesteding jeugdhulp één perceel"
+    assert extra in article["text"]
+
+
+def test_one_page_linked_under_several_urls_is_fetched_and_archived_once(tmp_path):
+    """A listing links one page with a trailing slash, with tracking parameters (``utm_*``,
+    Matomo's ``pk_*`` as in the reference's rechtspraak.nl address, §5), with a fragment and on
+    the site's ``www.`` host (§2.2: jeugdhulpmvs.nl answers with and without ``www.``): one
+    request, one article. A page archived under its canonical URL is not fetched again by
+    the next crawl through the URL it was linked by."""
+    log: list[str] = []
+
+    def listing(base):
+        www = base.replace("//localhost", "//www.localhost")
+        hrefs = ["/nieuws/aanbesteding", "/nieuws/aanbesteding/",
+                 "/nieuws/aanbesteding?utm_source=nieuwsbrief&utm_medium=email",
+                 "/nieuws/aanbesteding?pk_campaign=rss&pk_kwd=jeugd#reacties",
+                 f"{www}nieuws/aanbesteding", "/nieuws/verplaatst"]
+        items = "".join(f'<li><a href="{h}">Bericht {i}</a></li>' for i, h in enumerate(hrefs))
+        return ("text/html; charset=utf-8", ("<!doctype html><html><head><meta name='tenderarchive-fixture' "
+                f"content='synthetic'></head><body><ul>{items}</ul></body></html>").encode())
+
+    moved = ARTICLE.format(title="Inkoop jeugdhulp verplaatst", extra="Dit bericht heeft een andere canonieke URL.")
+    moved = moved.replace("</head>", '<link rel="canonical" href="/nieuws/verplaatst-bericht"></head>')
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing,
+              "/nieuws/aanbesteding": ("text/html; charset=utf-8", ARTICLE.format(
+                  title="Aanbesteding jeugdhulp", extra="Het college gunt in het najaar.").encode()),
+              "/nieuws/verplaatst": ("text/html; charset=utf-8", moved.encode())}
+    for variant in ("/nieuws/aanbesteding/", "/nieuws/aanbesteding?utm_source=nieuwsbrief&utm_medium=email",
+                    "/nieuws/aanbesteding?pk_campaign=rss&pk_kwd=jeugd"):
+        routes[variant] = routes["/nieuws/aanbesteding"]
+    with serve(routes, log) as base:
+        base = base.replace("//127.0.0.1", "//localhost")
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        first = crawl_news(path, tmp_path / "archive.db")
+        asked_first = [p for p in log if p.startswith("/nieuws/")]
+        del log[:]
+        second = crawl_news(path, tmp_path / "archive.db")
+    assert first.returncode == 0 and second.returncode == 0, (first.stderr + second.stderr)[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows) == [
+        "/nieuws/aanbesteding", "/nieuws/verplaatst-bericht"]
+    assert sorted(asked_first) == ["/nieuws/aanbesteding", "/nieuws/verplaatst"]
+    assert [c["error_count"] for c in db.query("select error_count from crawls order by crawl_id")] == [0, 0]
+    assert [p for p in log if p.startswith("/nieuws/")] == []  # the second crawl knows both pages
+
+
+def openpub_page(items: list[dict], page: int, pages: int):
+    body = {"_comment": "SYNTHETIC tenderarchive test data (OpenPub REST shape of plugin-openpub-base)",
+            "data": items, "pagination": {"total_count": 5, "total_pages": pages, "current_page": page, "limit": 2}}
+    return ("application/json; charset=UTF-8", json.dumps(body).encode())
+
+
+def test_openpub_items_are_archived_from_the_rest_api_page_by_page(tmp_path):
+    """§2.1 WordPress / Open Webconcept: "a JSON API for news where OpenPub is installed",
+    ``wp-json/owc/openpub/v1/items`` with ``page``; items carry title, HTML content and date."""
+    log: list[str] = []
+    body = ("<p>De gemeenten in de regio hebben de aanbesteding voor specialistische jeugdhulp {n} "
+            "gepubliceerd. Aanbieders kunnen zich inschrijven tot de sluitingsdatum.</p>")
+    api = "/wp-json/owc/openpub/v1/items"
+    routes = {
+        "/robots.txt": ROBOTS,
+        f"{api}?page=1": lambda base: openpub_page([
+            {"id": 11, "title": "Aanbesteding jeugdhulp &#8211; perceel 1", "content": body.format(n="perceel 1"),
+             "excerpt": "", "date": "2021-10-14 16:05:00", "slug": "perceel-1", "post_status": "publish",
+             "portal_url": f"{base}nieuws/perceel-1"},
+            {"id": 12, "title": "Aanbesteding jeugdhulp perceel 2", "content": body.format(n="perceel 2"),
+             "date": "2021-10-15 09:00:00", "slug": "perceel-2"}], 1, 3),
+        f"{api}?page=2": openpub_page([
+            {"id": 13, "title": "Aanbesteding jeugdhulp perceel 3", "content": body.format(n="perceel 3"),
+             "date": "2021-11-01 10:30:00", "slug": "perceel-3"}], 2, 3),
+        f"{api}?page=3": openpub_page([
+            {"id": 14, "title": "Nooit gevraagd", "content": body.format(n="perceel 4"), "date": "2021-12-01 10:30:00"}],
+            3, 3),
+    }
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"openpub": [api.lstrip("/")]},
+                        deny=["^/wp-json"])
+        completed = crawl_news(path, tmp_path / "archive.db", "-s", "NEWS_OPENPUB_MAX_PAGES=2")
+        second = crawl_news(path, tmp_path / "archive.db", "-s", "NEWS_OPENPUB_MAX_PAGES=2")
+    assert completed.returncode == 0 and second.returncode == 0, (completed.stderr + second.stderr)[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    rows = {urllib.parse.urlsplit(r["url"]).path: r for r in db["articles"].rows}
+    assert set(rows) == {"/nieuws/perceel-1", f"{api}/12", f"{api}/13"}
+    first = rows["/nieuws/perceel-1"]
+    assert first["title"] == "Aanbesteding jeugdhulp – perceel 1"
+    assert (first["published"], first["published_source"]) == ("2021-10-14T16:05", "meta")
+    assert "specialistische jeugdhulp perceel 1" in first["text"]
+    assert rows[f"{api}/13"]["published"] == "2021-11-01T10:30"
+    assert f"{api}?page=3" not in log and not any(p.startswith("/nieuws/") for p in log)  # bounded; no page fetched
+    crawls = list(db.query("select error_count, items_new from crawls order by crawl_id"))
+    assert crawls == [{"error_count": 0, "items_new": 3}, {"error_count": 0, "items_new": 0}]
+
+
+def test_a_listing_linking_documents_archives_its_pages_and_stays_complete(tmp_path):
+    """§2.4 link stubs such as "(download PDF)": a listing's links to documents are not pages.
+    One with a document extension is not requested; one without, answered as a PDF, is not
+    archived; neither is an error, so the crawl is complete (not partial every run)."""
+    log: list[str] = []
+    pdf = ("application/pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n% SYNTHETIC tenderarchive test document\n%%EOF\n")
+    listing = ("<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'></head><body>"
+               "<a href='/nieuws/aanbesteding'>Bericht</a> <a href='/nieuws/besluit.pdf'>(download PDF)</a>"
+               "<a href='/nieuws/bijlage'>Bijlage</a></body></html>")
+    routes = {"/robots.txt": ROBOTS, "/nieuws": ("text/html; charset=utf-8", listing.encode()),
+              "/nieuws/aanbesteding": ("text/html; charset=utf-8", ARTICLE.format(
+                  title="Aanbesteding jeugdhulp", extra="Het college gunt in het najaar.").encode()),
+              "/nieuws/besluit.pdf": pdf, "/nieuws/bijlage": pdf}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    crawl = next(db.query("select status, error_count from crawls"))
+    assert crawl == {"status": "complete", "error_count": 0}
+    assert [urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows] == ["/nieuws/aanbesteding"]
+    assert "/nieuws/besluit.pdf" not in log and "/nieuws/bijlage" in log
+
+
+def test_a_chain_of_sitemap_indexes_is_followed_a_bounded_number_of_levels(tmp_path):
+    """Sitemaps (§2.1, TYPO3/WordPress: one index over sitemaps): an index that names an index
+    that names an index … is followed ``NEWS_SITEMAP_MAX_DEPTH`` levels, then recorded."""
+    log: list[str] = []
+
+    def index(n):
+        return lambda base: ("application/xml", (
+            '<?xml version="1.0"?><!-- SYNTHETIC --><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<sitemap><loc>{base}sitemap-{n + 1}.xml</loc></sitemap></sitemapindex>").encode())
+
+    routes = {"/robots.txt": ROBOTS, **{f"/sitemap-{n}.xml": index(n) for n in range(40)}}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap-0.xml"]})
+        completed = crawl_news(path, tmp_path / "archive.db", "-s", "NEWS_SITEMAP_MAX_DEPTH=3")
+    asked = [p for p in log if p.startswith("/sitemap-")]
+    assert sorted(asked) == [f"/sitemap-{n}.xml" for n in range(4)]
+    crawl = next(sqlite_utils.Database(tmp_path / "archive.db").query("select errors from crawls"))
+    assert "nested deeper than 3" in crawl["errors"] and completed.returncode in (1, 3)
+
+
+def test_a_discovered_page_that_robots_txt_forbids_is_skipped_without_an_error(tmp_path):
+    """Politeness (robots.txt, §2.1's TYPO3 and WordPress robots.txt): a listing linking a page
+    robots.txt disallows is obeyed, and that is no failure of the crawl (it was partial every run)."""
+    log: list[str] = []
+    listing = b"<!-- SYNTHETIC --><html><body><a href='/nieuws/open'>a</a><a href='/nieuws/intern'>b</a></body></html>"
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /nieuws/intern\n"),
+              "/nieuws": ("text/html; charset=utf-8", listing), "/nieuws/open": page, "/nieuws/intern": page}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+    assert "/nieuws/intern" not in log and "/nieuws/open" in log
+
+
+def test_a_typo3_news_url_written_otherwise_by_the_next_sitemap_is_not_fetched_again(tmp_path):
+    """§2.1 TYPO3: EXT:news detail URLs carry their record in the query
+    (``?tx_news_pi1[news]=12&…&cHash=…``). The next crawl's sitemap may encode the brackets or
+    order the parameters otherwise: the page is the one archived, not a new one."""
+    log: list[str] = []
+    written = ["/nieuws/detail?tx_news_pi1%5Bnews%5D=12&tx_news_pi1%5Baction%5D=detail&cHash=0a1b",
+               "/nieuws/detail?cHash=0a1b&tx_news_pi1[action]=detail&tx_news_pi1[news]=12"]
+    current = [written[0]]
+
+    def sitemap(base):
+        return ("application/xml", ('<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/'
+                                    f'schemas/sitemap/0.9"><url><loc>{base.rstrip("/")}{current[0].replace("&", "&amp;")}'
+                                    "</loc></url></urlset>").encode())
+
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap, **{path: page for path in written}}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="typo3", discovery={"sitemaps": ["sitemap.xml"]},
+                        allow=["^/nieuws/"])
+        first = crawl_news(path, tmp_path / "archive.db")
+        current[0] = written[1]
+        second = crawl_news(path, tmp_path / "archive.db")
+    assert first.returncode == 0 and second.returncode == 0, (first.stderr + second.stderr)[-3000:]
+    assert len([p for p in log if p.startswith("/nieuws/")]) == 1
+    assert sqlite_utils.Database(tmp_path / "archive.db")["articles"].count == 1
