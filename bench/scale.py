@@ -304,7 +304,7 @@ def build(path: Path, notices: int, articles: int) -> dict:
     return timings
 
 
-def incremental(path: Path, new_notices: int, crawl_id: int = 2, full: dict | None = None) -> dict:
+def incremental(path: Path, new_notices: int, crawl_id: int | None = None, full: dict | None = None) -> dict:
     """A later crawl: ``new_notices`` new notices (new procedures, with their award data) written
     as crawl ``crawl_id``, then the incremental derivation, then a full rebuild of the same
     archive; returns both timings and their ratio. With ``full`` (the ``derive_*`` timings of
@@ -313,12 +313,14 @@ def incremental(path: Path, new_notices: int, crawl_id: int = 2, full: dict | No
     from tenderarchive.store.writes import open_archive
 
     db = open_archive(path)
+    if crawl_id is None:  # the crawl after the archive's last
+        crawl_id = (db.execute("select max(crawl_id) from crawls").fetchone()[0] or 1) + 1
     existing = db.execute("select count(*) from notices").fetchone()[0]
     places = [r for r in db.query("select cbs_code, name, jeugdregio_code from municipalities order by cbs_code")]
     last_kenmerk = db.execute("select max(kenmerk) from notices").fetchone()[0]
     write_items(db, notice_rows(new_notices, places, random.Random(crawl_id), offset=existing,
                                 kenmerk_after=last_kenmerk), crawl_id)
-    timings = {"archive_notices": existing, "new_notices": new_notices}
+    timings = {"archive_notices": existing, "new_notices": new_notices, "crawl_id": crawl_id}
     timings.update(timed_derivation(db, crawl_id, False, "incremental"))
     if full is not None:
         timings.update({k.replace("derive_", "full_", 1): v for k, v in full.items() if k.startswith("derive_")})
@@ -616,6 +618,9 @@ def main(argv=None) -> int:
     parser.add_argument("--also-size", type=int, action="append", default=[], metavar="NOTICES",
                         help="also build an archive of NOTICES notices (and a fifth as many articles) and time "
                              "the same incremental derivation on it: does it grow with the archive?")
+    parser.add_argument("--crawls", type=int, default=1, metavar="K",
+                        help="with --incremental: K later crawls one after another (each its N new notices), "
+                             "to see the spread; with --full-from no rebuild is run between them")
     parser.add_argument("--no-serve", action="store_true", help="skip the Datasette measurements")
     parser.add_argument("--full-from", metavar="JSON",
                         help="compare the incremental derivation with the full derivation of the build recorded in "
@@ -649,7 +654,8 @@ def main(argv=None) -> int:
             report["incremental"].append(incremental(other, args.incremental))
         if args.incremental:
             full = json.loads(Path(args.full_from).read_text())["timings"] if args.full_from else None
-            report["incremental"].append(incremental(path, args.incremental, full=full))
+            for _ in range(args.crawls if full is not None else 1):
+                report["incremental"].append(incremental(path, args.incremental, full=full))
         s = report["sizes"]
         print(f"\narchive: {s['notices']:,} notices, {s['articles']:,} articles, {s['file_bytes'] / 1e6:,.0f} MB; "
               f"{s['bytes_per_notice']:,.0f} bytes per notice, {s['bytes_per_article']:,.0f} bytes per article")
