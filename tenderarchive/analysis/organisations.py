@@ -13,7 +13,7 @@ Awardee rules (:func:`find_awardees`), each a fixed Dutch phrase:
   followed by list lines; in a list line "Voor stadsdeel Noord: A, B en C" the part
   after the colon is the list;
 * ``award_inline``: "De volgende 3 aanbieders zijn gecontracteerd: A, B, C.";
-* ``gegund_aan``: "gegund aan (het samenwerkingsverband) X";
+* ``gegund_aan``: "gegund aan (het samenwerkingsverband) X", the verb also in quotes;
 * ``winner``: "X, de winnaar van de aanbesteding", "X wint de aanbesteding";
 * ``aanbesteding_aan``: "de aanbesteding aan X";
 * ``contract_met``: "overeenkomst/contract met X" in a sentence that says it was signed
@@ -23,7 +23,11 @@ Awardee rules (:func:`find_awardees`), each a fixed Dutch phrase:
   Leger des Heils, ... en Jeugd Veilig Verder." (also gecontracteerde/gegunde aanbieders zijn);
 * ``afgerond_met``: "een gezamenlijk inkooptraject afgerond met de William Schrikker Stichting";
 * ``onderbrengen_bij``: "de contracten onderbrengen bij één organisatie: MetMaya";
-* ``aanbieders_vanaf``: "(zorg)aanbieders X en Y leveren/zorgen ... vanaf <date>".
+* ``aanbieders_vanaf``: "(zorg)aanbieders X en Y leveren/zorgen ... vanaf <date>";
+* ``bij_aanbieder``: "ingekocht bij de regionale aanbieder X", "terecht bij zorgaanbieder X";
+* ``levert_vanaf``: "Sinds 1 januari 2024 verzorgt X ... jeugdhulp", "Vanaf <date> is X
+  verantwoordelijk voor de ... jeugdhulp" (a full date: "Sinds 2015 zijn gemeenten
+  verantwoordelijk" names no party).
 
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms); a bare municipality name in a list
@@ -50,6 +54,8 @@ _AWARD_HEAD = re.compile(
     r"(?:zijn|is|worden) (?:\w+ ){0,4}gecontracteerd|gecontracteerde (?:\w+ ){0,2}aanbieders|winnaars?)"
     r"[^:]{0,80}:\s*$|(?:partijen|aanbieders) zijn:\s*$", re.I)
 _LIST_LINE = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
+_Q = "['‘’\"“”]?"  # a verb in quotes: "de zorg werd 'gegund' aan Horizon"
+_MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 
 
 def _clean_name(n: str) -> str | None:
@@ -134,7 +140,7 @@ def find_awardees(text: str) -> list[dict]:
         for n in _split_names(m.group(1) or m.group(2)):
             _add(out, seen, n, "award_inline", m.group(0))
     rules = [
-        ("gegund_aan", rf"gegund aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder)?\s*"
+        ("gegund_aan", rf"{_Q}gegund{_Q} aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder)?\s*"
                        rf"(?:van |tussen )?(?P<names>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*)"),
         ("winner", rf"(?P<names>{_NAME}),? (?:\w+ )?de winnaar van de aanbesteding"),
         ("winner", rf"(?P<names>{_NAME}) wint (?:de )?aanbesteding"),
@@ -151,6 +157,12 @@ def find_awardees(text: str) -> list[dict]:
         ("onderbrengen_bij", rf"(?:onder(?:brengen|gebracht)|contracten?) bij (?:één|een) (?:organisatie|aanbieder|partij)"
                              rf"\s*:\s*(?P<names>{_NAME})"),
         ("gegund_gekregen", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[\w ]{{0,60}} )?gegund gekregen"),
+        ("bij_aanbieder", rf"(?:ingekocht|ondergebracht|belegd|terecht) bij (?:de |het )?(?:[a-z]+ )?"
+                          rf"(?:jeugdhulp|jeugdzorg|zorg)?aanbieder (?P<names>{_NAME})"),
+        ("levert_vanaf", rf"(?:[Vv]anaf|[Ss]inds|[Pp]er) \d{{1,2}} {_MONTH} \d{{4}},? (?:verzorgt|levert|biedt) "
+                         rf"(?P<names>{_NAME}) [^.\n]{{0,60}}?\b(?:jeugdhulp|jeugdzorg|jeugdbescherming)"),
+        ("levert_vanaf", rf"(?:[Vv]anaf|[Ss]inds|[Pp]er) \d{{1,2}} {_MONTH} \d{{4}},? is (?P<names>{_NAME}) "
+                         rf"verantwoordelijk voor [^.\n]{{0,60}}?\b(?:jeugdhulp|jeugdzorg|jeugdbescherming)"),
         ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*) "
                              rf"(?:leveren|zorgen|verzorgen|voeren|gaan|nemen)\b[^.\n]{{0,80}}\bvanaf\b"),
     ]

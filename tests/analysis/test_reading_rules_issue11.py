@@ -168,6 +168,36 @@ def test_contracts_brought_together_with_one_organisation():
                      "MetMaya. Deze organisatie wordt verantwoordelijk.") == ["MetMaya"]
 
 
+def test_an_award_verb_in_quotes_still_names_the_awardee():
+    assert _awardees("De zorg werd door de gemeenten \u2018gegund\u2019 aan Horizon, een instelling uit Rotterdam.") == ["Horizon"]
+
+
+@pytest.mark.parametrize("text", [
+    "Voor 2021 wordt de gesloten jeugdhulp ingekocht bij de regionale aanbieder Via Jeugd.",
+    "Daarmee komt de jeugdzorg in de regio definitief terecht bij zorgaanbieder Via Jeugd uit Venlo.",
+])
+def test_care_bought_from_a_named_provider(text):
+    assert _awardees(text) == ["Via Jeugd"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sinds 1 januari 2024 verzorgt MetMaya bijna alle specialistische jeugdhulp in de regio.",
+    "Vanaf 1 januari 2024 is MetMaya verantwoordelijk voor de specialistische jeugdhulp in de regio.",
+])
+def test_a_party_delivering_the_care_from_a_date_is_contracted(text):
+    assert _awardees(text) == ["MetMaya"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sinds 2015 zijn gemeenten verantwoordelijk voor de jeugdhulp.",
+    "Vanaf 1 januari 2015 is de gemeente verantwoordelijk voor de jeugdzorg.",
+    "Sinds 1 januari 2024 levert de wijkteamorganisatie de lichte jeugdhulp.",
+    "Er wordt niets ingekocht bij de huidige aanbieders.",
+])
+def test_responsibility_or_purchase_without_a_named_party_names_no_awardee(text):
+    assert _awardees(text) == []
+
+
 def test_a_hypothetical_ruling_is_no_court_stage():
     st, _ = _st("Mocht de rechter beslissen dat er opnieuw aanbesteed moet worden, dan lopen de huidige contracten "
                 "jeugdhulp door.")
