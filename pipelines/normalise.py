@@ -213,6 +213,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "ted_number": clean_field(str(d["pbNummerTed"])) if d.get("pbNummerTed") not in (None, "") else None,
         "nuts_labels": ", ".join(label for _code, label in nuts_codes if label)
                        or None,
+        # A documents list that could not be read (an error or a broken answer: recorded) leaves
+        # the archived documents as they were and makes the next crawl fetch the notice again.
+        "documents_unread": 1 if item.documents is None else None,
         "url": notice_url.format(id=publication_id),
         "pdf_url": site_link(site_url, pdf) if pdf else None,
         "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,

@@ -31,7 +31,8 @@ publications already archived get no detail request, except (a) all publications
 a procedure that has a new one in this crawl (a rectification changes the original
 notice's detail, never its list row) and (b) open procedures, re-checked until their
 deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS``, and (c) notices whose last detail
-record omitted values the archive kept. A day with nothing new costs only list
+record omitted values the archive kept, and (d) notices whose ``/documenten`` failed when
+they were archived (``documents_unread``). A day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
 notice can come months later under other CPV codes or words). What the archive has reaches the spider through the ``CrawlState``
@@ -155,6 +156,10 @@ class TenderNedSpider(BaseSpider):
             elif notice.get("omitted_columns"):
                 self.crawler.stats.inc_value("tenderned/rechecked_sparse")
                 yield self.detail_request(publication_id, None, "recheck:sparse")
+            elif notice.get("documents_unread"):
+                # its /documenten failed when it was archived: the notice is fetched again with it
+                self.crawler.stats.inc_value("tenderned/rechecked_documents")
+                yield self.detail_request(publication_id, None, "recheck:documents")
             elif publication_id in self.results_missing:
                 # an archived result notice whose /html was never read (an older crawl, a broken answer)
                 self.crawler.stats.inc_value("tenderned/rechecked_results")

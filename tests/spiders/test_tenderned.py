@@ -365,3 +365,24 @@ def test_scrapy_crawl_runs_the_spider_with_settings(snapshot, serve_api, tmp_pat
     ids = {r["publication_id"] for r in sqlite_utils.Database(db)["notices"].rows}
     # The window's two notices, and through /gerelateerd the later award notices of their procedures.
     assert ids == {300301, 400401, 300377, 400466}
+
+
+def test_a_documents_list_that_failed_is_fetched_by_the_next_run(snapshot, serve_api, crawl):
+    """A notice archived while its ``/documenten`` failed (5xx beyond the retries, or a broken
+    answer) is re-checked by the next run, although it is closed and already archived: otherwise
+    its documents were never fetched (docs/reference/tenderned-api.md §5)."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/100101/documenten"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    first = crawl(server.api_url)
+    assert first.returncode == 3 and first.crawl["status"] == "partial"
+    assert first.db["notices"].get(100101)["documents_unread"] == 1
+    assert not list(first.db["documents"].rows_where("publication_id = 100101"))
+    again = crawl(server.api_url)
+    assert again.returncode == 0, again.output
+    assert again.crawl["status"] == "complete"
+    assert server.api.log.count(path) == 6
+    assert [d["category"] for d in again.db["documents"].rows_where("publication_id = 100101",
+                                                                    order_by="document_id")] == ["DOC", "NVI"]
+    assert again.db["notices"].get(100101)["documents_unread"] is None
+    third = crawl(server.api_url)  # read once: not asked again
+    assert server.api.log.count(path) == 6 and third.crawl["status"] == "complete"
