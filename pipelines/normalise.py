@@ -6,7 +6,8 @@ into archive rows.
 - dates are ISO 8601, naive timestamps read as Europe/Amsterdam; ``published`` is
   the local publication date, ``year``/``year_month`` are kept for facets;
 - the detail's ``sluitingsDatum`` is the deadline (the list keeps the original
-  one, stored as ``deadline_list``); placeholder years ≥ 2090 become NULL with
+  one, stored as ``deadline_list``, and is the deadline when the detail has
+  none); placeholder years ≥ 2090 become NULL with
   ``deadline_placeholder = 1``;
 - text loses HTML tags, entities and NBSPs;
 - ``{code, omschrijving}`` objects become a code and a label column;
@@ -145,8 +146,13 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     framework, framework_label = code_label(d.get("juridischKaderCode"))
     eu_code, _ = code_label(d.get("nationaalOfEuropeesCode"))
     is_european = (1 if eu_code == "EU" else 0) if eu_code else flag(row.get("europees"))
-    the_deadline, placeholder = deadline(d.get("sluitingsDatum"))
-    list_deadline, _ = deadline(row.get("sluitingsDatum"))
+    list_deadline, list_placeholder = deadline(row.get("sluitingsDatum"))
+    if d.get("sluitingsDatum") in (None, ""):
+        # The detail often has none (docs/reference/tenderned-api.md §13): the list row's
+        # (the original deadline) is the best known one.
+        the_deadline, placeholder = list_deadline, list_placeholder
+    else:
+        the_deadline, placeholder = deadline(d.get("sluitingsDatum"))
     consultation, _ = deadline(d.get("sluitingsDatumMarktconsultatie") or row.get("sluitingsDatumMarktconsultatie"))
 
     cpv_rows = []

@@ -90,3 +90,21 @@ def test_site_links_are_what_urljoin_gives():
     for base in bases:
         for link in links:
             assert site_link(base, link) == urljoin(base + "/", link), (base, link)
+
+
+def test_a_detail_without_a_deadline_keeps_the_list_rows_deadline(snapshot):
+    """JI: the detail record often has no ``sluitingsDatum`` (docs/reference/tenderned-api.md §4,
+    §13); the list row's (the original one, Europe/Amsterdam) is then the deadline, so the notice
+    is re-checked while open and its procedure has one. A detail deadline still wins."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"].pop("sluitingsDatum")
+    publication["list"]["sluitingsDatum"] = "2018-05-31T12:00:00"
+    notice = normalise_notice(item_of(publication), URL, "https://x")["notice"]
+    assert notice["deadline"] == notice["deadline_list"] == "2018-05-31T12:00:00+02:00"
+    publication["list"]["sluitingsDatum"] = "2099-12-31T00:00:00"
+    notice = normalise_notice(item_of(publication), URL, "https://x")["notice"]
+    assert notice["deadline"] is None and notice["deadline_placeholder"] == 1
+    publication["detail"]["sluitingsDatum"] = "2018-07-06T12:00:00"
+    notice = normalise_notice(item_of(publication), URL, "https://x")["notice"]
+    assert notice["deadline"] == "2018-07-06T12:00:00+02:00" and notice["deadline_placeholder"] == 0
+
