@@ -125,6 +125,11 @@ def _href(link) -> str | None:
     """The ``href`` of a ``{"href": ...}`` link object, as text."""
     return text_value(_object(link).get("href")) or None
 
+def _first(*candidates):
+    """The first value that is not None (a detail's ``false`` is a value, not an absence)."""
+    return next((v for v in candidates if v is not None), None)
+
+
 def keywords(detail: dict) -> str | None:
     """``trefwoord1`` … ``trefwoord10`` as a JSON list (None when there are none)."""
     words = [clean_field(str(detail.get(f"trefwoord{i}"))) for i in range(1, 11)
@@ -202,8 +207,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "start_date": local_date(parse_timestamp(d.get("aanvangOpdrachtDatum"))),
         "end_date": local_date(parse_timestamp(d.get("voltooiingOpdrachtDatum"))),
         "is_awarded": flag(d.get("isGegund")),
-        "is_cancelled": flag(d.get("isVroegtijdigBeeindigd")),
-        "is_digital": flag(d.get("isDigitaalInschrijvenMogelijk")),
+        # the detail's flags, else the list row's (other names: docs/reference/tenderned-api.md §3)
+        "is_cancelled": flag(_first(d.get("isVroegtijdigBeeindigd"), row.get("isVroegtijdigeBeeindiging"))),
+        "is_digital": flag(_first(d.get("isDigitaalInschrijvenMogelijk"), row.get("digitaal"))),
         "latest_rectification_id": to_int(d.get("publicatieIDLaatsteRectificatie")),
         "reference": clean_field(d.get("referentieNummer")),
         "tender_platform": clean_field(d.get("urlTsenderNaam")),

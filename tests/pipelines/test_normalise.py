@@ -108,3 +108,17 @@ def test_a_detail_without_a_deadline_keeps_the_list_rows_deadline(snapshot):
     notice = normalise_notice(item_of(publication), URL, "https://x")["notice"]
     assert notice["deadline"] == "2018-07-06T12:00:00+02:00" and notice["deadline_placeholder"] == 0
 
+
+
+def test_flags_the_detail_leaves_out_come_from_the_list_row(snapshot):
+    """The list row's ``isVroegtijdigeBeeindiging`` and ``digitaal`` (§3) stand in for the detail's
+    ``isVroegtijdigBeeindigd`` and ``isDigitaalInschrijvenMogelijk`` (§4) when it has none."""
+    publication = by_id(snapshot, 100101)
+    for field in ("isVroegtijdigBeeindigd", "isDigitaalInschrijvenMogelijk"):
+        publication["detail"].pop(field, None)
+    publication["list"].update(isVroegtijdigeBeeindiging=True, digitaal=False)
+    notice = normalise_notice(item_of(publication), URL, "https://x")["notice"]
+    assert notice["is_cancelled"] == 1 and notice["is_digital"] == 0
+    publication["detail"].update(isVroegtijdigBeeindigd=False, isDigitaalInschrijvenMogelijk=True)
+    notice = normalise_notice(item_of(publication), URL, "https://x")["notice"]
+    assert notice["is_cancelled"] == 0 and notice["is_digital"] == 1
