@@ -513,8 +513,16 @@ class TenderNedSpider(BaseSpider):
 
     def count(self, response, data: dict, field: str, quiet: bool = False) -> int | None:
         """A non-negative integer field of a list page (``totalElements``, ``totalPages``,
-        ``size``), or None (recorded) when it is missing or something else."""
+        ``size``), or None (recorded) when it is something else or, for ``totalElements``, missing;
+        a missing ``totalPages`` or ``size`` counts 0."""
         value = data.get(field)
+        if value is None and field == "totalElements":
+            # Every page has it, an empty one too (0): an answer without it (an error object with
+            # status 200) is no list page, not an empty window.
+            if not quiet:
+                self.record_error(response.url, f"list page without totalElements: not a page envelope "
+                                                f"({', '.join(sorted(map(str, data))[:5]) or 'empty object'})")
+            return None
         if value is None:  # absent or null: none
             return 0
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2 ** 31:

@@ -386,3 +386,17 @@ def test_a_documents_list_that_failed_is_fetched_by_the_next_run(snapshot, serve
     assert again.db["notices"].get(100101)["documents_unread"] is None
     third = crawl(server.api_url)  # read once: not asked again
     assert server.api.log.count(path) == 6 and third.crawl["status"] == "complete"
+
+
+def test_a_list_answer_that_is_not_a_page_is_recorded_not_taken_for_an_empty_window(snapshot, serve_api, crawl):
+    """A 200 whose JSON is no page envelope (an error object, ``{}``) has no ``totalElements``; an
+    empty result still has ``totalElements: 0`` (docs/reference/tenderned-api.md §3). It was read
+    as an empty window: a complete crawl that archived nothing."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties"
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": '{"error": "Service Unavailable"}'}]})
+    result = crawl(server.api_url, "--profile", "all")
+    assert result.returncode == 1, result.output  # its only list query failed: nothing archived
+    assert result.crawl["status"] == "failed"
+    assert any("totalElements" in e["error"] for e in result.errors), result.errors
+    again = crawl(server.api_url, "--profile", "all")
+    assert again.crawl["status"] == "complete" and again.db["notices"].count == 13
