@@ -422,8 +422,15 @@ class TenderNedSpider(BaseSpider):
         yield from self.after_documents(item)
 
     def documents_failed(self, failure):
+        """Recorded; the notice goes on without documents and, after an error or no answer, is
+        fetched again next run (``documents_unread``). A 404 or 410 is TenderNed's answer: the
+        notice has no documents list there, so it is not asked again every run."""
         self.errback(failure)
-        yield from self.after_documents(failure.request.meta["item"])
+        item = failure.request.meta["item"]
+        response = getattr(failure.value, "response", None)
+        if response is not None and response.status in (404, 410):
+            item.documents_url, item.documents = failure.request.url, {"documenten": []}
+        yield from self.after_documents(item)
 
     # --- award data: /html of result notices, /gerelateerd of procedures (docs/awards.md) ------------
     @staticmethod

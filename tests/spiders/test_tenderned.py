@@ -400,3 +400,17 @@ def test_a_list_answer_that_is_not_a_page_is_recorded_not_taken_for_an_empty_win
     assert any("totalElements" in e["error"] for e in result.errors), result.errors
     again = crawl(server.api_url, "--profile", "all")
     assert again.crawl["status"] == "complete" and again.db["notices"].count == 13
+
+
+def test_a_documents_list_that_is_not_found_is_recorded_once_not_asked_every_run(snapshot, serve_api, crawl):
+    """A 404 (or 410) is TenderNed's answer, not a failure to get one: recorded, the notice
+    archived as having no documents list, and not re-checked for it every run (which would leave
+    every crawl partial and stop the incremental window from moving on)."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/100101/documenten"
+    server = serve_api(snapshot, faults={path: [{"status": 404, "body": '{"message": "Not Found"}'}]})
+    first = crawl(server.api_url)
+    assert first.crawl["status"] == "partial"
+    assert any(e["url"].endswith(path) and "HTTP 404" in e["error"] for e in first.errors)
+    assert first.db["notices"].get(100101)["documents_unread"] is None
+    again = crawl(server.api_url)
+    assert again.crawl["status"] == "complete" and server.api.log.count(path) == 1
