@@ -12,6 +12,8 @@ into archive rows.
 - text loses HTML tags, entities and NBSPs;
 - ``{code, omschrijving}`` objects become a code and a label column;
 - CPV codes are kept with their check digit and as 8 digits;
+- the notice PDF and each document's download come from the record's links, else
+  from the documented endpoints (``/pdf``, ``/documenten/{documentId}/content``);
 - volatile counters (days until the deadline) are not archived at all, so they
   can never count as a change;
 - a field of the wrong shape (a list where an object belongs, an impossible date,
@@ -60,6 +62,8 @@ def _clean_text(value: str) -> str | None:
     return values.clean_field(value)
 
 
+#: The API's path on the site: a record without a link gets the documented endpoint's URL.
+API_PATH = "/papi/tenderned-rs-tns/v2"
 _PLAIN_PATH = re.compile(r"/[A-Za-z0-9._~/-]*")
 
 
@@ -175,7 +179,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     nuts_codes = [code_label(n) for n in _array(d.get("nutsCodes"))]
     nuts = [code for code, _label in nuts_codes]
     duration_code, duration_label = code_label(d.get("looptijdCode"))
-    pdf = _href(_object(d.get("links")).get("pdf"))
+    # No link: the documented endpoint (docs/reference/tenderned-api.md §1) is the notice's PDF.
+    pdf = _href(_object(d.get("links")).get("pdf")) or f"{API_PATH}/publicaties/{publication_id}/pdf"
 
     notice = {
         "publication_id": publication_id,
@@ -243,6 +248,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             doc = _object(doc)
             category, category_label = code_label(doc.get("publicatieCategorie"))
             href = _href(_object(doc.get("links")).get("download"))
+            if href is None and text_value(doc.get("documentId")):  # FIN reads the link; JSM and PP the endpoint
+                href = f"{API_PATH}/publicaties/{publication_id}/documenten/{text_value(doc.get('documentId'))}/content"
             documents.append({
                 "document_id": text_value(doc.get("documentId")),
                 "publication_id": publication_id,

@@ -122,3 +122,21 @@ def test_flags_the_detail_leaves_out_come_from_the_list_row(snapshot):
     publication["detail"].update(isVroegtijdigBeeindigd=False, isDigitaalInschrijvenMogelijk=True)
     notice = normalise_notice(item_of(publication), URL, "https://x")["notice"]
     assert notice["is_cancelled"] == 0 and notice["is_digital"] == 1
+
+
+def test_without_links_the_pdf_and_downloads_are_the_documented_endpoints(snapshot):
+    """A detail without ``links.pdf`` and a document without ``links.download`` still have their
+    notice PDF (``/publicaties/{id}/pdf``) and content (``/documenten/{documentId}/content``):
+    docs/reference/tenderned-api.md §1. A given link still wins."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"].pop("links")
+    for document in publication["documenten"]["documenten"]:
+        document.pop("links")
+    record = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")
+    api = "https://www.tenderned.nl/papi/tenderned-rs-tns/v2/publicaties/100101"
+    assert record["notice"]["pdf_url"] == f"{api}/pdf"
+    assert sorted(d["download_url"] for d in record["documents"]) == [
+        f"{api}/documenten/10010101/content", f"{api}/documenten/10010102/content"]
+    publication["documenten"]["documenten"][0]["documentId"] = None  # no id: no link to make
+    record = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")
+    assert record["documents"][0]["download_url"] is None
