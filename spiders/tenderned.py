@@ -448,13 +448,26 @@ class TenderNedSpider(BaseSpider):
         (docs/reference/tenderned-awards.md §1, §8.1)."""
         return detail.get("formType") == "competition" or cls._code(detail) == "AAO"
 
+    @staticmethod
+    def _row_code(row) -> str | None:
+        """The list row's notice type (``typePublicatie.code``: the detail's ``aankondigingCode``)."""
+        kind = row.get("typePublicatie") if isinstance(row, dict) else None
+        return kind.get("code") if isinstance(kind, dict) else None
+
+    def is_result(self, item: NoticeItem) -> bool:
+        """A result notice by its detail, else by its list row, else because the archive has it as
+        one whose /html is unread (a re-check has no list row)."""
+        return (self.carries_results(item.detail) or self._row_code(item.list_record) in ("AGO", "REC")
+                or item.publication_id in self.results_missing)
+
     def after_documents(self, item: NoticeItem):
         """Fetch the /html of a result notice (its awards) or a contract notice (its lots and
         estimated values) once, never again once archived; then the item goes on, and the
         procedure's /gerelateerd is asked once per crawl."""
         yield from self.related_request(item)
         if item.publication_id not in self.known_results and (
-                self.carries_results(item.detail) or self.is_contract_notice(item.detail)):
+                self.is_result(item) or self.is_contract_notice(item.detail)
+                or self._row_code(item.list_record) == "AAO"):
             yield scrapy.Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,
                                  errback=self.html_failed, meta={"item": item})
             return
@@ -473,7 +486,7 @@ class TenderNedSpider(BaseSpider):
         asks again: its awards are the point). A contract notice's only adds its lots' estimated
         values: logged, and asked again whenever the notice is re-checked while open."""
         item = failure.request.meta["item"]
-        if self.carries_results(item.detail):
+        if self.is_result(item):
             self.errback(failure)
         else:
             self.logger.warning("%s: /html of the contract notice unavailable (%s); archived without it",

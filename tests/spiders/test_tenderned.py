@@ -414,3 +414,22 @@ def test_a_documents_list_that_is_not_found_is_recorded_once_not_asked_every_run
     assert first.db["notices"].get(100101)["documents_unread"] is None
     again = crawl(server.api_url)
     assert again.crawl["status"] == "complete" and server.api.log.count(path) == 1
+
+
+def test_a_result_notice_known_only_from_its_list_row_gets_its_html(snapshot, serve_api, crawl):
+    """The list row's ``typePublicatie`` is the notice type the detail calls ``aankondigingCode``
+    (docs/reference/tenderned-api.md §7.1): a detail with neither that nor ``formType`` is still
+    an award notice, whose ``/html`` holds the awards; and re-checked for it, still read."""
+    award = by_id(snapshot, 100190)
+    award["detail"].pop("aankondigingCode", None)
+    award["detail"].pop("formType", None)
+    assert award["list"]["typePublicatie"]["code"] == "AGO"
+    path = "/papi/tenderned-rs-tns/v2/publicaties/100190/html"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    first = crawl(server.api_url)
+    assert first.crawl["status"] == "partial" and server.api.log.count(path) == 5
+    assert first.db["notices"].get(100190)["notice_type"] == "AGO"
+    again = crawl(server.api_url)  # re-checked without a list row: still an award notice
+    assert again.crawl["status"] == "complete", again.errors
+    assert server.api.log.count(path) == 6
+    assert list(again.db.query("select * from notice_results where publication_id = 100190"))
