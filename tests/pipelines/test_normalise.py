@@ -38,7 +38,7 @@ def test_failed_documents_request_means_unknown_not_empty(snapshot):
     (lambda p: p["detail"].update(publicatieId=1), "is for publicatieId"),
     (lambda p: p["detail"].update(aanbestedingNaam=" "), "no aanbestedingNaam"),
     (lambda p: p["detail"].update(sluitingsDatum="morgen"), "sluitingsDatum"),
-    (lambda p: p["detail"].pop("publicatieDatum"), "no publicatieDatum"),
+    (lambda p: (p["detail"].pop("publicatieDatum"), p["list"].pop("publicatieDatum")), "no publicatieDatum"),
 ])
 def test_validation_drops_records_that_cannot_be_archived(snapshot, change, message):
     publication = by_id(snapshot, 100101)
@@ -140,3 +140,16 @@ def test_without_links_the_pdf_and_downloads_are_the_documented_endpoints(snapsh
     publication["documenten"]["documenten"][0]["documentId"] = None  # no id: no link to make
     record = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")
     assert record["documents"][0]["download_url"] is None
+
+
+def test_a_detail_without_a_publication_date_takes_the_list_rows_date(snapshot):
+    """Missing fields are to be tolerated (docs/reference/tenderned-api.md §13): a detail without
+    ``publicatieDatum`` is archived with its list row's date (date only, §3), not dropped in every
+    run; without either it is still dropped."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"].pop("publicatieDatum")
+    item = item_of(publication)
+    validate_notice(item)
+    notice = normalise_notice(item, URL, "https://x")["notice"]
+    assert notice["published"] == publication["list"]["publicatieDatum"][:10] == "2018-03-13"
+    assert notice["published_at"] == "2018-03-13" and notice["year"] == 2018
