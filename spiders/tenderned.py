@@ -39,7 +39,8 @@ notice can come months later under other CPV codes or words). What the archive h
 extension (:meth:`use_archive_state`); the spider never opens the archive.
 
 Award data (docs/awards.md): every result notice (``formType`` "result", or
-``aankondigingCode`` AGO/REC) and every contract notice (``formType`` "competition" or
+``aankondigingCode`` AGO/REC, or for a detail with neither the list row's ``typePublicatie``)
+and every contract notice (``formType`` "competition" or
 ``aankondigingCode`` AAO: its lots and estimated values) gets one ``/html`` request, kept in the WARC store like
 every response and never repeated once its parse is archived; every notice whose detail
 this crawl fetches gets one ``/gerelateerd`` request, and the related notices not
