@@ -66,6 +66,7 @@ from urllib.parse import urlencode
 import scrapy
 
 from spiders.base import BaseSpider
+from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
@@ -343,7 +344,7 @@ class TenderNedSpider(BaseSpider):
         a window that reaches today, whose list still changes while it is read (logged only; the
         next incremental run lists those days again: its window starts ``TENDERNED_OVERLAP_DAYS``
         before this one's end)."""
-        today = date.today()
+        today = arguments.today()  # TenderNed's calendar (Europe/Amsterdam), not the machine's
         out = []
         for shortfall in super().shortfalls():
             end = self.window_end.get(shortfall["key"])

@@ -194,7 +194,9 @@ def test_rows_repeated_across_pages_do_not_hide_a_publication_that_never_came(sn
 
 
 def test_a_shortfall_in_a_window_that_reaches_today_is_not_an_error(snapshot, serve_api, crawl):
-    today = date.today()
+    from tenderarchive.arguments import today as amsterdam_today
+
+    today = amsterdam_today()  # TenderNed's today
     publications = _many(snapshot, days=1, per_day=13, start=today)
     server = serve_api(publications, max_size=5, page_overlap=2)
     result = crawl(server.api_url, "-s", "TENDERNED_PAGE_SIZE=5", "-s", "TENDERNED_FILTER_CHECK_MIN=1000",
@@ -433,3 +435,20 @@ def test_a_result_notice_known_only_from_its_list_row_gets_its_html(snapshot, se
     assert again.crawl["status"] == "complete", again.errors
     assert server.api.log.count(path) == 6
     assert list(again.db.query("select * from notice_results where publication_id = 100190"))
+
+
+def test_today_is_amsterdams_today_whatever_the_machines_time_zone(monkeypatch):
+    """A window reaching today is judged by TenderNed's calendar (Europe/Amsterdam, the one the
+    default ``until_date`` and the list's ``publicatieDatum`` use), not the machine's: a machine
+    at UTC+14 or UTC-10 is a day apart from Amsterdam for hours every day."""
+    from spiders.tenderned import TenderNedSpider
+    from tenderarchive import arguments
+
+    spider = TenderNedSpider(from_date="2020-01-01", until_date="2020-01-01")
+    spider.expect("cpv 2020-01-01..2020-01-01", 13)
+    spider.fetched("cpv 2020-01-01..2020-01-01", 11)
+    spider.window_end["cpv 2020-01-01..2020-01-01"] = date(2020, 1, 1)
+    monkeypatch.setattr(arguments, "today", lambda: date(2020, 1, 1))
+    assert spider.shortfalls() == []  # Amsterdam's today: its list still changes
+    monkeypatch.setattr(arguments, "today", lambda: date(2020, 1, 2))
+    assert [s["key"] for s in spider.shortfalls()] == ["cpv 2020-01-01..2020-01-01"]
