@@ -129,6 +129,7 @@ def _href(link) -> str | None:
     """The ``href`` of a ``{"href": ...}`` link object, as text."""
     return text_value(_object(link).get("href")) or None
 
+
 def _first(*candidates):
     """The first value that is not None (a detail's ``false`` is a value, not an absence)."""
     return next((v for v in candidates if v is not None), None)
