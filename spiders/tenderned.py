@@ -486,9 +486,17 @@ class TenderNedSpider(BaseSpider):
     def html_failed(self, failure):
         """A result notice's /html that fails is recorded (the crawl ends partial, the next run
         asks again: its awards are the point). A contract notice's only adds its lots' estimated
-        values: logged, and asked again whenever the notice is re-checked while open."""
+        values: logged, and asked again whenever the notice is re-checked while open. A 404 or 410
+        on the re-check of an archived result notice (recorded when it was archived) is only
+        logged: it is asked again next run, but does not leave every crawl partial."""
         item = failure.request.meta["item"]
-        if self.is_result(item):
+        response = getattr(failure.value, "response", None)
+        if (item.publication_id in self.results_missing and response is not None
+                and response.status in (404, 410)):
+            self.logger.warning("%s: /html of the award notice still unavailable (HTTP %d); asked again next run",
+                                failure.request.url, response.status)
+            self.crawler.stats.inc_value("tenderned/html_still_missing")
+        elif self.is_result(item):
             self.errback(failure)
         else:
             self.logger.warning("%s: /html of the contract notice unavailable (%s); archived without it",
