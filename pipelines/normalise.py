@@ -6,11 +6,14 @@ into archive rows.
 - dates are ISO 8601, naive timestamps read as Europe/Amsterdam; ``published`` is
   the local publication date, ``year``/``year_month`` are kept for facets;
 - the detail's ``sluitingsDatum`` is the deadline (the list keeps the original
-  one, stored as ``deadline_list``); placeholder years ≥ 2090 become NULL with
+  one, stored as ``deadline_list``, and is the deadline when the detail has
+  none); placeholder years ≥ 2090 become NULL with
   ``deadline_placeholder = 1``;
 - text loses HTML tags, entities and NBSPs;
 - ``{code, omschrijving}`` objects become a code and a label column;
 - CPV codes are kept with their check digit and as 8 digits;
+- the notice PDF and each document's download come from the record's links, else
+  from the documented endpoints (``/pdf``, ``/documenten/{documentId}/content``);
 - volatile counters (days until the deadline) are not archived at all, so they
   can never count as a change;
 - a field of the wrong shape (a list where an object belongs, an impossible date,
@@ -59,6 +62,8 @@ def _clean_text(value: str) -> str | None:
     return values.clean_field(value)
 
 
+#: The API's path on the site: a record without a link gets the documented endpoint's URL.
+API_PATH = "/papi/tenderned-rs-tns/v2"
 _PLAIN_PATH = re.compile(r"/[A-Za-z0-9._~/-]*")
 
 
@@ -124,6 +129,12 @@ def _href(link) -> str | None:
     """The ``href`` of a ``{"href": ...}`` link object, as text."""
     return text_value(_object(link).get("href")) or None
 
+
+def _first(*candidates):
+    """The first value that is not None (a detail's ``false`` is a value, not an absence)."""
+    return next((v for v in candidates if v is not None), None)
+
+
 def keywords(detail: dict) -> str | None:
     """``trefwoord1`` … ``trefwoord10`` as a JSON list (None when there are none)."""
     words = [clean_field(str(detail.get(f"trefwoord{i}"))) for i in range(1, 11)
@@ -136,7 +147,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     row = _object(item.list_record)
     publication_id = to_int(d["publicatieId"])
     kenmerk = to_int(d.get("kenmerk") if d.get("kenmerk") is not None else row.get("kenmerk"))
-    published_at = parse_timestamp(d.get("publicatieDatum"))
+    # the detail's timestamp, else the list row's date (a detail may leave it out: §13)
+    published_at = parse_timestamp(d.get("publicatieDatum")) or parse_timestamp(row.get("publicatieDatum"))
     published = local_date(published_at)
     notice_type, notice_type_label = code_label(d.get("aankondigingCode") or row.get("typePublicatie"))
     procedure, procedure_label = code_label(d.get("procedureCode") or row.get("procedure"))
@@ -145,8 +157,13 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     framework, framework_label = code_label(d.get("juridischKaderCode"))
     eu_code, _ = code_label(d.get("nationaalOfEuropeesCode"))
     is_european = (1 if eu_code == "EU" else 0) if eu_code else flag(row.get("europees"))
-    the_deadline, placeholder = deadline(d.get("sluitingsDatum"))
-    list_deadline, _ = deadline(row.get("sluitingsDatum"))
+    list_deadline, list_placeholder = deadline(row.get("sluitingsDatum"))
+    if d.get("sluitingsDatum") in (None, ""):
+        # The detail often has none (docs/reference/tenderned-api.md §13): the list row's
+        # (the original deadline) is the best known one.
+        the_deadline, placeholder = list_deadline, list_placeholder
+    else:
+        the_deadline, placeholder = deadline(d.get("sluitingsDatum"))
     consultation, _ = deadline(d.get("sluitingsDatumMarktconsultatie") or row.get("sluitingsDatumMarktconsultatie"))
 
     cpv_rows = []
@@ -164,7 +181,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     nuts_codes = [code_label(n) for n in _array(d.get("nutsCodes"))]
     nuts = [code for code, _label in nuts_codes]
     duration_code, duration_label = code_label(d.get("looptijdCode"))
-    pdf = _href(_object(d.get("links")).get("pdf"))
+    # No link: the documented endpoint (docs/reference/tenderned-api.md §1) is the notice's PDF.
+    pdf = _href(_object(d.get("links")).get("pdf")) or f"{API_PATH}/publicaties/{publication_id}/pdf"
 
     notice = {
         "publication_id": publication_id,
@@ -196,8 +214,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "start_date": local_date(parse_timestamp(d.get("aanvangOpdrachtDatum"))),
         "end_date": local_date(parse_timestamp(d.get("voltooiingOpdrachtDatum"))),
         "is_awarded": flag(d.get("isGegund")),
-        "is_cancelled": flag(d.get("isVroegtijdigBeeindigd")),
-        "is_digital": flag(d.get("isDigitaalInschrijvenMogelijk")),
+        # the detail's flags, else the list row's (other names: docs/reference/tenderned-api.md §3)
+        "is_cancelled": flag(_first(d.get("isVroegtijdigBeeindigd"), row.get("isVroegtijdigeBeeindiging"))),
+        "is_digital": flag(_first(d.get("isDigitaalInschrijvenMogelijk"), row.get("digitaal"))),
         "latest_rectification_id": to_int(d.get("publicatieIDLaatsteRectificatie")),
         "reference": clean_field(d.get("referentieNummer")),
         "tender_platform": clean_field(d.get("urlTsenderNaam")),
@@ -213,6 +232,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "ted_number": clean_field(str(d["pbNummerTed"])) if d.get("pbNummerTed") not in (None, "") else None,
         "nuts_labels": ", ".join(label for _code, label in nuts_codes if label)
                        or None,
+        # A documents list that could not be read (an error or a broken answer: recorded) leaves
+        # the archived documents as they were and makes the next crawl fetch the notice again.
+        "documents_unread": 1 if item.documents is None else None,
         "url": notice_url.format(id=publication_id),
         "pdf_url": site_link(site_url, pdf) if pdf else None,
         "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,
@@ -228,6 +250,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             doc = _object(doc)
             category, category_label = code_label(doc.get("publicatieCategorie"))
             href = _href(_object(doc.get("links")).get("download"))
+            if href is None and text_value(doc.get("documentId")):  # FIN reads the link; JSM and PP the endpoint
+                href = f"{API_PATH}/publicaties/{publication_id}/documenten/{text_value(doc.get('documentId'))}/content"
             documents.append({
                 "document_id": text_value(doc.get("documentId")),
                 "publication_id": publication_id,

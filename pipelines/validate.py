@@ -39,8 +39,15 @@ def validate_notice(item: NoticeItem) -> None:
             parse_timestamp(detail.get(field))
         except ValueError:
             raise DropItem(f"{where}: {field} {detail.get(field)!r:.80} is not a date or timestamp") from None
+    row = item.list_record if isinstance(item.list_record, dict) else {}
     if detail.get("publicatieDatum") in (None, ""):
-        raise DropItem(f"{where}: detail record has no publicatieDatum")
+        # the list row's date stands in (docs/reference/tenderned-api.md §3, §13)
+        try:
+            listed = parse_timestamp(row.get("publicatieDatum"))
+        except ValueError:
+            listed = None
+        if listed is None:
+            raise DropItem(f"{where}: detail record has no publicatieDatum (nor has its list row)")
     if item.documents is not None and not (isinstance(item.documents, dict)
                                            and isinstance(item.documents.get("documenten", []), list)):
         raise DropItem(f"{where}: documents response has no 'documenten' list")

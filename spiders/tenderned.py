@@ -31,14 +31,16 @@ publications already archived get no detail request, except (a) all publications
 a procedure that has a new one in this crawl (a rectification changes the original
 notice's detail, never its list row) and (b) open procedures, re-checked until their
 deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS``, and (c) notices whose last detail
-record omitted values the archive kept. A day with nothing new costs only list
+record omitted values the archive kept, and (d) notices whose ``/documenten`` failed when
+they were archived (``documents_unread``). A day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
 notice can come months later under other CPV codes or words). What the archive has reaches the spider through the ``CrawlState``
 extension (:meth:`use_archive_state`); the spider never opens the archive.
 
 Award data (docs/awards.md): every result notice (``formType`` "result", or
-``aankondigingCode`` AGO/REC) and every contract notice (``formType`` "competition" or
+``aankondigingCode`` AGO/REC, or for a detail with neither the list row's ``typePublicatie``)
+and every contract notice (``formType`` "competition" or
 ``aankondigingCode`` AAO: its lots and estimated values) gets one ``/html`` request, kept in the WARC store like
 every response and never repeated once its parse is archived; every notice whose detail
 this crawl fetches gets one ``/gerelateerd`` request, and the related notices not
@@ -64,6 +66,7 @@ from urllib.parse import urlencode
 import scrapy
 
 from spiders.base import BaseSpider
+from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
@@ -155,6 +158,10 @@ class TenderNedSpider(BaseSpider):
             elif notice.get("omitted_columns"):
                 self.crawler.stats.inc_value("tenderned/rechecked_sparse")
                 yield self.detail_request(publication_id, None, "recheck:sparse")
+            elif notice.get("documents_unread"):
+                # its /documenten failed when it was archived: the notice is fetched again with it
+                self.crawler.stats.inc_value("tenderned/rechecked_documents")
+                yield self.detail_request(publication_id, None, "recheck:documents")
             elif publication_id in self.results_missing:
                 # an archived result notice whose /html was never read (an older crawl, a broken answer)
                 self.crawler.stats.inc_value("tenderned/rechecked_results")
@@ -337,7 +344,7 @@ class TenderNedSpider(BaseSpider):
         a window that reaches today, whose list still changes while it is read (logged only; the
         next incremental run lists those days again: its window starts ``TENDERNED_OVERLAP_DAYS``
         before this one's end)."""
-        today = date.today()
+        today = arguments.today()  # TenderNed's calendar (Europe/Amsterdam), not the machine's
         out = []
         for shortfall in super().shortfalls():
             end = self.window_end.get(shortfall["key"])
@@ -417,8 +424,15 @@ class TenderNedSpider(BaseSpider):
         yield from self.after_documents(item)
 
     def documents_failed(self, failure):
+        """Recorded; the notice goes on without documents and, after an error or no answer, is
+        fetched again next run (``documents_unread``). A 404 or 410 is TenderNed's answer: the
+        notice has no documents list there, so it is not asked again every run."""
         self.errback(failure)
-        yield from self.after_documents(failure.request.meta["item"])
+        item = failure.request.meta["item"]
+        response = getattr(failure.value, "response", None)
+        if response is not None and response.status in (404, 410):
+            item.documents_url, item.documents = failure.request.url, {"documenten": []}
+        yield from self.after_documents(item)
 
     # --- award data: /html of result notices, /gerelateerd of procedures (docs/awards.md) ------------
     @staticmethod
@@ -436,13 +450,26 @@ class TenderNedSpider(BaseSpider):
         (docs/reference/tenderned-awards.md §1, §8.1)."""
         return detail.get("formType") == "competition" or cls._code(detail) == "AAO"
 
+    @staticmethod
+    def _row_code(row) -> str | None:
+        """The list row's notice type (``typePublicatie.code``: the detail's ``aankondigingCode``)."""
+        kind = row.get("typePublicatie") if isinstance(row, dict) else None
+        return kind.get("code") if isinstance(kind, dict) else None
+
+    def is_result(self, item: NoticeItem) -> bool:
+        """A result notice by its detail, else by its list row, else because the archive has it as
+        one whose /html is unread (a re-check has no list row)."""
+        return (self.carries_results(item.detail) or self._row_code(item.list_record) in ("AGO", "REC")
+                or item.publication_id in self.results_missing)
+
     def after_documents(self, item: NoticeItem):
         """Fetch the /html of a result notice (its awards) or a contract notice (its lots and
         estimated values) once, never again once archived; then the item goes on, and the
         procedure's /gerelateerd is asked once per crawl."""
         yield from self.related_request(item)
         if item.publication_id not in self.known_results and (
-                self.carries_results(item.detail) or self.is_contract_notice(item.detail)):
+                self.is_result(item) or self.is_contract_notice(item.detail)
+                or self._row_code(item.list_record) == "AAO"):
             yield scrapy.Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,
                                  errback=self.html_failed, meta={"item": item})
             return
@@ -459,9 +486,17 @@ class TenderNedSpider(BaseSpider):
     def html_failed(self, failure):
         """A result notice's /html that fails is recorded (the crawl ends partial, the next run
         asks again: its awards are the point). A contract notice's only adds its lots' estimated
-        values: logged, and asked again whenever the notice is re-checked while open."""
+        values: logged, and asked again whenever the notice is re-checked while open. A 404 or 410
+        on the re-check of an archived result notice (recorded when it was archived) is only
+        logged: it is asked again next run, but does not leave every crawl partial."""
         item = failure.request.meta["item"]
-        if self.carries_results(item.detail):
+        response = getattr(failure.value, "response", None)
+        if (item.publication_id in self.results_missing and response is not None
+                and response.status in (404, 410)):
+            self.logger.warning("%s: /html of the award notice still unavailable (HTTP %d); asked again next run",
+                                failure.request.url, response.status)
+            self.crawler.stats.inc_value("tenderned/html_still_missing")
+        elif self.is_result(item):
             self.errback(failure)
         else:
             self.logger.warning("%s: /html of the contract notice unavailable (%s); archived without it",
@@ -508,8 +543,16 @@ class TenderNedSpider(BaseSpider):
 
     def count(self, response, data: dict, field: str, quiet: bool = False) -> int | None:
         """A non-negative integer field of a list page (``totalElements``, ``totalPages``,
-        ``size``), or None (recorded) when it is missing or something else."""
+        ``size``), or None (recorded) when it is something else or, for ``totalElements``, missing;
+        a missing ``totalPages`` or ``size`` counts 0."""
         value = data.get(field)
+        if value is None and field == "totalElements":
+            # Every page has it, an empty one too (0): an answer without it (an error object with
+            # status 200) is no list page, not an empty window.
+            if not quiet:
+                self.record_error(response.url, f"list page without totalElements: not a page envelope "
+                                                f"({', '.join(sorted(map(str, data))[:5]) or 'empty object'})")
+            return None
         if value is None:  # absent or null: none
             return 0
         if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2 ** 31:

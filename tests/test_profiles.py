@@ -28,6 +28,10 @@ def test_a_profile_is_a_file_away(tmp_path):
     ("name: x\nqueries: {}\n", "queries"),
     ("queries:\n  all: true\n", "name"),
     ("name: x\nqueries:\n  search: [1, '']\n", "search"),
+    # TenderNed finds nothing for two phrases in one query (docs/reference/tenderned-api.md §2)
+    ("name: x\nqueries:\n  search: ['\"zorg voor jeugd\" \"jeugd en wmo\"']\n", "search"),
+    ("name: x\nqueries:\n  search: ['\"zorg voor jeugd\" wmo']\n", "search"),
+    ("name: x\nqueries:\n  search: ['\"zorg voor jeugd']\n", "search"),
 ])
 def test_malformed_profiles_name_the_field(tmp_path, text, field):
     path = tmp_path / "bad.yaml"
@@ -35,6 +39,11 @@ def test_malformed_profiles_name_the_field(tmp_path, text, field):
     with pytest.raises(ProfileError) as error:
         load_profile(str(path))
     assert field in str(error.value) and str(path) in str(error.value)
+
+
+def test_a_quoted_phrase_is_one_search_term():
+    queries = dict(load_profile("youth_care").queries())
+    assert queries['search:"zorg voor jeugd"'] == [("search", '"zorg voor jeugd"')]
 
 
 def test_unknown_profile_lists_the_shipped_ones():

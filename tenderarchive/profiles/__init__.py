@@ -40,7 +40,19 @@ def _cpv(value: str) -> str:
     return value
 
 
+def _search(value: str) -> str:
+    """A TenderNed ``search`` value: loose words (ORed), or one phrase in double quotes as the whole
+    term. Two phrases in one query find nothing, silently (docs/reference/tenderned-api.md §2);
+    a phrase with loose words or a stray quote has no documented meaning."""
+    value = _text(value)
+    if '"' in value and not re.fullmatch(r'"[^"]+"', value):
+        raise ValueError(f"{value!r}: give loose words or one whole phrase in double quotes per term "
+                         "(two phrases in one query find nothing); put each phrase in its own term")
+    return value
+
+
 Text = Annotated[str, AfterValidator(_text)]
+SearchTerm = Annotated[str, AfterValidator(_search)]
 Cpv = Annotated[str, AfterValidator(_cpv)]
 
 
@@ -55,7 +67,7 @@ class Relevance(Strict):
 class Queries(Strict):
     all: bool = False
     cpv: tuple[Cpv, ...] = ()
-    search: tuple[Text, ...] = ()
+    search: tuple[SearchTerm, ...] = ()
 
     @model_validator(mode="after")
     def selects_something(self):

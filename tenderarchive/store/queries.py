@@ -33,13 +33,16 @@ def _table_rows(path, table: str, sql: str, params=()) -> list[dict]:
 
 
 def known_notices(path: str | Path) -> dict[str, dict]:
-    """``{publication_id: {kenmerk, deadline, consultation_deadline, omitted_columns}}`` of the archived notices."""
+    """``{publication_id: {kenmerk, deadline, consultation_deadline, omitted_columns, documents_unread}}``
+    of the archived notices."""
     columns = "publication_id, kenmerk, deadline, consultation_deadline"
     db = read_only(path)
     if db is not None:
         try:
-            if "omitted_columns" in (db["notices"].columns_dict if db["notices"].exists() else {}):
-                columns += ", omitted_columns"
+            existing = db["notices"].columns_dict if db["notices"].exists() else {}
+            for optional in ("omitted_columns", "documents_unread"):
+                if optional in existing:
+                    columns += f", {optional}"
         finally:
             db.close()
     return {str(r["publication_id"]): r for r in _table_rows(path, "notices", f"select {columns} from notices")}

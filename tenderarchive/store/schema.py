@@ -63,6 +63,8 @@ TABLES: dict[str, dict] = {
             "award_only": int, "tender_platform_url": str, "keywords": str, "duration_code": str,
             "duration_label": str, "form_type": str, "status": str, "is_completed": int, "ted_number": str,
             "nuts_labels": str,
+            # 1 when the last crawl could not read the notice's /documenten: the next one asks again
+            "documents_unread": int,
             **PROVENANCE,
         },
         "indexes": [["kenmerk"], ["published"], ["year"], ["year_month"], ["notice_type"],
@@ -318,7 +320,8 @@ TABLES: dict[str, dict] = {
 
 
 TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROVENANCE) - {
-    "publication_id", "youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "omitted_columns"}
+    "publication_id", "youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "omitted_columns",
+    "documents_unread"}
 AWARD_TABLES = ("notice_results", "lots", "awards", "award_suppliers", "ocds_differences")
 
 

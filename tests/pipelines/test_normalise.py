@@ -38,7 +38,7 @@ def test_failed_documents_request_means_unknown_not_empty(snapshot):
     (lambda p: p["detail"].update(publicatieId=1), "is for publicatieId"),
     (lambda p: p["detail"].update(aanbestedingNaam=" "), "no aanbestedingNaam"),
     (lambda p: p["detail"].update(sluitingsDatum="morgen"), "sluitingsDatum"),
-    (lambda p: p["detail"].pop("publicatieDatum"), "no publicatieDatum"),
+    (lambda p: (p["detail"].pop("publicatieDatum"), p["list"].pop("publicatieDatum")), "no publicatieDatum"),
 ])
 def test_validation_drops_records_that_cannot_be_archived(snapshot, change, message):
     publication = by_id(snapshot, 100101)
@@ -90,3 +90,66 @@ def test_site_links_are_what_urljoin_gives():
     for base in bases:
         for link in links:
             assert site_link(base, link) == urljoin(base + "/", link), (base, link)
+
+
+def test_a_detail_without_a_deadline_keeps_the_list_rows_deadline(snapshot):
+    """JI: the detail record often has no ``sluitingsDatum`` (docs/reference/tenderned-api.md §4,
+    §13); the list row's (the original one, Europe/Amsterdam) is then the deadline, so the notice
+    is re-checked while open and its procedure has one. A detail deadline still wins."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"].pop("sluitingsDatum")
+    publication["list"]["sluitingsDatum"] = "2018-05-31T12:00:00"
+    notice = normalise_notice(item_of(publication), URL, "https://x")["notice"]
+    assert notice["deadline"] == notice["deadline_list"] == "2018-05-31T12:00:00+02:00"
+    publication["list"]["sluitingsDatum"] = "2099-12-31T00:00:00"
+    notice = normalise_notice(item_of(publication), URL, "https://x")["notice"]
+    assert notice["deadline"] is None and notice["deadline_placeholder"] == 1
+    publication["detail"]["sluitingsDatum"] = "2018-07-06T12:00:00"
+    notice = normalise_notice(item_of(publication), URL, "https://x")["notice"]
+    assert notice["deadline"] == "2018-07-06T12:00:00+02:00" and notice["deadline_placeholder"] == 0
+
+
+
+def test_flags_the_detail_leaves_out_come_from_the_list_row(snapshot):
+    """The list row's ``isVroegtijdigeBeeindiging`` and ``digitaal`` (§3) stand in for the detail's
+    ``isVroegtijdigBeeindigd`` and ``isDigitaalInschrijvenMogelijk`` (§4) when it has none."""
+    publication = by_id(snapshot, 100101)
+    for field in ("isVroegtijdigBeeindigd", "isDigitaalInschrijvenMogelijk"):
+        publication["detail"].pop(field, None)
+    publication["list"].update(isVroegtijdigeBeeindiging=True, digitaal=False)
+    notice = normalise_notice(item_of(publication), URL, "https://x")["notice"]
+    assert notice["is_cancelled"] == 1 and notice["is_digital"] == 0
+    publication["detail"].update(isVroegtijdigBeeindigd=False, isDigitaalInschrijvenMogelijk=True)
+    notice = normalise_notice(item_of(publication), URL, "https://x")["notice"]
+    assert notice["is_cancelled"] == 0 and notice["is_digital"] == 1
+
+
+def test_without_links_the_pdf_and_downloads_are_the_documented_endpoints(snapshot):
+    """A detail without ``links.pdf`` and a document without ``links.download`` still have their
+    notice PDF (``/publicaties/{id}/pdf``) and content (``/documenten/{documentId}/content``):
+    docs/reference/tenderned-api.md §1. A given link still wins."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"].pop("links")
+    for document in publication["documenten"]["documenten"]:
+        document.pop("links")
+    record = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")
+    api = "https://www.tenderned.nl/papi/tenderned-rs-tns/v2/publicaties/100101"
+    assert record["notice"]["pdf_url"] == f"{api}/pdf"
+    assert sorted(d["download_url"] for d in record["documents"]) == [
+        f"{api}/documenten/10010101/content", f"{api}/documenten/10010102/content"]
+    publication["documenten"]["documenten"][0]["documentId"] = None  # no id: no link to make
+    record = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")
+    assert record["documents"][0]["download_url"] is None
+
+
+def test_a_detail_without_a_publication_date_takes_the_list_rows_date(snapshot):
+    """Missing fields are to be tolerated (docs/reference/tenderned-api.md §13): a detail without
+    ``publicatieDatum`` is archived with its list row's date (date only, §3), not dropped in every
+    run; without either it is still dropped."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"].pop("publicatieDatum")
+    item = item_of(publication)
+    validate_notice(item)
+    notice = normalise_notice(item, URL, "https://x")["notice"]
+    assert notice["published"] == publication["list"]["publicatieDatum"][:10] == "2018-03-13"
+    assert notice["published_at"] == "2018-03-13" and notice["year"] == 2018

@@ -194,7 +194,9 @@ def test_rows_repeated_across_pages_do_not_hide_a_publication_that_never_came(sn
 
 
 def test_a_shortfall_in_a_window_that_reaches_today_is_not_an_error(snapshot, serve_api, crawl):
-    today = date.today()
+    from tenderarchive.arguments import today as amsterdam_today
+
+    today = amsterdam_today()  # TenderNed's today
     publications = _many(snapshot, days=1, per_day=13, start=today)
     server = serve_api(publications, max_size=5, page_overlap=2)
     result = crawl(server.api_url, "-s", "TENDERNED_PAGE_SIZE=5", "-s", "TENDERNED_FILTER_CHECK_MIN=1000",
@@ -365,3 +367,107 @@ def test_scrapy_crawl_runs_the_spider_with_settings(snapshot, serve_api, tmp_pat
     ids = {r["publication_id"] for r in sqlite_utils.Database(db)["notices"].rows}
     # The window's two notices, and through /gerelateerd the later award notices of their procedures.
     assert ids == {300301, 400401, 300377, 400466}
+
+
+def test_a_documents_list_that_failed_is_fetched_by_the_next_run(snapshot, serve_api, crawl):
+    """A notice archived while its ``/documenten`` failed (5xx beyond the retries, or a broken
+    answer) is re-checked by the next run, although it is closed and already archived: otherwise
+    its documents were never fetched (docs/reference/tenderned-api.md §5)."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/100101/documenten"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    first = crawl(server.api_url)
+    assert first.returncode == 3 and first.crawl["status"] == "partial"
+    assert first.db["notices"].get(100101)["documents_unread"] == 1
+    assert not list(first.db["documents"].rows_where("publication_id = 100101"))
+    again = crawl(server.api_url)
+    assert again.returncode == 0, again.output
+    assert again.crawl["status"] == "complete"
+    assert server.api.log.count(path) == 6
+    assert [d["category"] for d in again.db["documents"].rows_where("publication_id = 100101",
+                                                                    order_by="document_id")] == ["DOC", "NVI"]
+    assert again.db["notices"].get(100101)["documents_unread"] is None
+    third = crawl(server.api_url)  # read once: not asked again
+    assert server.api.log.count(path) == 6 and third.crawl["status"] == "complete"
+
+
+def test_a_list_answer_that_is_not_a_page_is_recorded_not_taken_for_an_empty_window(snapshot, serve_api, crawl):
+    """A 200 whose JSON is no page envelope (an error object, ``{}``) has no ``totalElements``; an
+    empty result still has ``totalElements: 0`` (docs/reference/tenderned-api.md §3). It was read
+    as an empty window: a complete crawl that archived nothing."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties"
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": '{"error": "Service Unavailable"}'}]})
+    result = crawl(server.api_url, "--profile", "all")
+    assert result.returncode == 1, result.output  # its only list query failed: nothing archived
+    assert result.crawl["status"] == "failed"
+    assert any("totalElements" in e["error"] for e in result.errors), result.errors
+    again = crawl(server.api_url, "--profile", "all")
+    assert again.crawl["status"] == "complete" and again.db["notices"].count == 13
+
+
+def test_a_documents_list_that_is_not_found_is_recorded_once_not_asked_every_run(snapshot, serve_api, crawl):
+    """A 404 (or 410) is TenderNed's answer, not a failure to get one: recorded, the notice
+    archived as having no documents list, and not re-checked for it every run (which would leave
+    every crawl partial and stop the incremental window from moving on)."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/100101/documenten"
+    server = serve_api(snapshot, faults={path: [{"status": 404, "body": '{"message": "Not Found"}'}]})
+    first = crawl(server.api_url)
+    assert first.crawl["status"] == "partial"
+    assert any(e["url"].endswith(path) and "HTTP 404" in e["error"] for e in first.errors)
+    assert first.db["notices"].get(100101)["documents_unread"] is None
+    again = crawl(server.api_url)
+    assert again.crawl["status"] == "complete" and server.api.log.count(path) == 1
+
+
+def test_a_result_notice_known_only_from_its_list_row_gets_its_html(snapshot, serve_api, crawl):
+    """The list row's ``typePublicatie`` is the notice type the detail calls ``aankondigingCode``
+    (docs/reference/tenderned-api.md §7.1): a detail with neither that nor ``formType`` is still
+    an award notice, whose ``/html`` holds the awards; and re-checked for it, still read."""
+    award = by_id(snapshot, 100190)
+    award["detail"].pop("aankondigingCode", None)
+    award["detail"].pop("formType", None)
+    assert award["list"]["typePublicatie"]["code"] == "AGO"
+    path = "/papi/tenderned-rs-tns/v2/publicaties/100190/html"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    first = crawl(server.api_url)
+    assert first.crawl["status"] == "partial" and server.api.log.count(path) == 5
+    assert first.db["notices"].get(100190)["notice_type"] == "AGO"
+    again = crawl(server.api_url)  # re-checked without a list row: still an award notice
+    assert again.crawl["status"] == "complete", again.errors
+    assert server.api.log.count(path) == 6
+    assert list(again.db.query("select * from notice_results where publication_id = 100190"))
+
+
+def test_today_is_amsterdams_today_whatever_the_machines_time_zone(monkeypatch):
+    """A window reaching today is judged by TenderNed's calendar (Europe/Amsterdam, the one the
+    default ``until_date`` and the list's ``publicatieDatum`` use), not the machine's: a machine
+    at UTC+14 or UTC-10 is a day apart from Amsterdam for hours every day."""
+    from spiders.tenderned import TenderNedSpider
+    from tenderarchive import arguments
+
+    spider = TenderNedSpider(from_date="2020-01-01", until_date="2020-01-01")
+    spider.expect("cpv 2020-01-01..2020-01-01", 13)
+    spider.fetched("cpv 2020-01-01..2020-01-01", 11)
+    spider.window_end["cpv 2020-01-01..2020-01-01"] = date(2020, 1, 1)
+    monkeypatch.setattr(arguments, "today", lambda: date(2020, 1, 1))
+    assert spider.shortfalls() == []  # Amsterdam's today: its list still changes
+    monkeypatch.setattr(arguments, "today", lambda: date(2020, 1, 2))
+    assert [s["key"] for s in spider.shortfalls()] == ["cpv 2020-01-01..2020-01-01"]
+
+
+def test_an_award_notice_whose_html_is_not_found_leaves_one_crawl_partial_not_every_one(snapshot, serve_api, crawl):
+    """A result notice's ``/html`` answered 404 is recorded when the notice is archived (partial);
+    the re-checks that follow ask again (it may come), but a 404 there is only logged: otherwise
+    every later crawl was partial and the incremental window never moved on."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/100190/html"
+    server = serve_api(snapshot, faults={path: [{"status": 404, "body": '{"message": "Not Found"}'}] * 2})
+    first = crawl(server.api_url)
+    assert first.crawl["status"] == "partial"
+    assert any(e["url"].endswith(path) and "HTTP 404" in e["error"] for e in first.errors)
+    again = crawl(server.api_url)
+    assert again.crawl["status"] == "complete", again.errors
+    assert server.api.log.count(path) == 2 and "/html of the award notice still unavailable" in again.output
+    third = crawl(server.api_url)  # it came: read, and not asked again
+    assert server.api.log.count(path) == 3 and third.crawl["status"] == "complete"
+    assert list(third.db.query("select * from notice_results where publication_id = 100190"))
+    crawl(server.api_url)
+    assert server.api.log.count(path) == 3
