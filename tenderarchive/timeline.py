@@ -18,6 +18,14 @@ PUBLICATION_EVENTS = {
     "VBE": ("cancellation", "mislukt"),
 }
 
+#: The stage of each eForms form type (``formType``, docs/reference/tenderned-api.md §8.4): a
+#: rectification (REC) corrects a notice of its own form type, so it belongs to that notice's
+#: stage -- a corrected award is still ``definitieve_gunning``, never back at ``aankondiging``.
+FORM_TYPE_STAGES = {
+    "planning": "vooraankondiging", "consultation": "marktconsultatie", "competition": "aankondiging",
+    "result": "definitieve_gunning", "cont-modif": "verlenging",
+}
+
 #: Every event kind a notice can put on a timeline (article events add the kinds of
 #: :mod:`tenderarchive.analysis.dates`).
 NOTICE_EVENT_KINDS = sorted({kind for kind, _ in PUBLICATION_EVENTS.values()}
@@ -27,6 +35,8 @@ NOTICE_EVENT_KINDS = sorted({kind for kind, _ in PUBLICATION_EVENTS.values()}
 def notice_events(notice: dict) -> list[dict]:
     """The dated events of an archived ``notices`` row."""
     kind, stage = PUBLICATION_EVENTS.get(notice["notice_type"], ("publication", None))
+    if kind == "rectification":  # the stage of the notice it corrects (a contract notice when unsaid)
+        stage = FORM_TYPE_STAGES.get(notice.get("form_type") or "", stage)
     label = notice["notice_type_label"] or notice["notice_type"]
     deadline = notice.get("deadline") or ""
     candidates = [

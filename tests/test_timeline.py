@@ -1,0 +1,50 @@
+"""What a notice puts on its procurement's timeline: the stage ids of docs/reference/stages.md,
+from the notice type (docs/reference/tenderned-api.md §7.1), its form type (§8.4) and its flags."""
+
+import pytest
+
+from tenderarchive.derive import derive
+from tenderarchive.store.writes import open_archive, write_notice
+from tenderarchive.timeline import notice_events
+from tests.store.test_writes import notice_record
+
+STAGES_SQL = ("select e.stage from events e where e.procurement_id = 'TN100' and coalesce(e.stage, '') != '' "
+              "and e.date <= date('now') order by e.date desc, e.event_id desc limit 1")
+
+
+def notice(**values) -> dict:
+    row = dict(notice_record(9, deadline=None, **values)["notice"])
+    row.setdefault("form_type", None)
+    return row
+
+
+def publication(row: dict) -> tuple:
+    [event] = [e for e in notice_events(row) if e["date"] == row["published"] and e["kind"] not in
+               ("inschrijf_deadline", "reply_deadline", "contract_start")]
+    return event["kind"], event["stage"]
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    write_notice(db, notice_record(7, published="2025-01-05", deadline="2025-02-01T12:00:00",
+                                   form_type="competition"), 1)
+    write_notice(db, notice_record(8, notice_type="AGO", notice_type_label="Aankondiging gegunde opdracht",
+                                   published="2025-04-10", deadline=None, form_type="result"), 1)
+    return db
+
+
+@pytest.mark.parametrize("form_type, stage", [
+    ("competition", "aankondiging"), ("result", "definitieve_gunning"), ("planning", "vooraankondiging"),
+    ("consultation", "marktconsultatie"), ("cont-modif", "verlenging"), (None, "aankondiging")])
+def test_a_rectification_is_at_the_stage_of_the_notice_it_corrects(form_type, stage):
+    assert publication(notice(notice_type="REC", notice_type_label="Rectificatie", form_type=form_type)) == \
+        ("rectification", stage)
+
+
+def test_a_rectified_award_does_not_send_the_procurement_back_to_the_tender(db):
+    write_notice(db, notice_record(10, notice_type="REC", notice_type_label="Rectificatie", published="2025-05-02",
+                                   deadline=None, form_type="result"), 1)
+    derive(db, 1)
+    assert db.execute(STAGES_SQL).fetchone()[0] == "definitieve_gunning"
