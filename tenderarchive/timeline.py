@@ -26,9 +26,16 @@ FORM_TYPE_STAGES = {
     "result": "definitieve_gunning", "cont-modif": "verlenging",
 }
 
+#: An award notice (AGO) that is really something else, by its form type: a voluntary ex-ante
+#: transparency notice (VEAT, form type ``dir-awa-pre``, "vrijwillige transparantie vooraf")
+#: announces the intention to award directly, the standstill running (``voorlopige_gunning``);
+#: a contract modification (``cont-modif``) is ``verlenging`` as an AAW is.
+AWARD_FORM_EVENTS = {"dir-awa-pre": ("provisional_award", "voorlopige_gunning"),
+                     "cont-modif": ("modification", "verlenging")}
+
 #: Every event kind a notice can put on a timeline (article events add the kinds of
 #: :mod:`tenderarchive.analysis.dates`).
-NOTICE_EVENT_KINDS = sorted({kind for kind, _ in PUBLICATION_EVENTS.values()}
+NOTICE_EVENT_KINDS = sorted({kind for kind, _ in [*PUBLICATION_EVENTS.values(), *AWARD_FORM_EVENTS.values()]}
                             | {"publication", "inschrijf_deadline", "reply_deadline", "contract_start"})
 
 
@@ -37,6 +44,8 @@ def notice_events(notice: dict) -> list[dict]:
     kind, stage = PUBLICATION_EVENTS.get(notice["notice_type"], ("publication", None))
     if kind == "rectification":  # the stage of the notice it corrects (a contract notice when unsaid)
         stage = FORM_TYPE_STAGES.get(notice.get("form_type") or "", stage)
+    elif kind == "award":
+        kind, stage = AWARD_FORM_EVENTS.get(notice.get("form_type") or "", (kind, stage))
     label = notice["notice_type_label"] or notice["notice_type"]
     deadline = notice.get("deadline") or ""
     candidates = [

@@ -48,3 +48,21 @@ def test_a_rectified_award_does_not_send_the_procurement_back_to_the_tender(db):
                                    deadline=None, form_type="result"), 1)
     derive(db, 1)
     assert db.execute(STAGES_SQL).fetchone()[0] == "definitieve_gunning"
+
+
+@pytest.mark.parametrize("form_type, event", [
+    ("result", ("award", "definitieve_gunning")), (None, ("award", "definitieve_gunning")),
+    ("dir-awa-pre", ("provisional_award", "voorlopige_gunning")), ("cont-modif", ("modification", "verlenging"))])
+def test_an_award_notice_that_is_a_veat_or_a_modification_says_so(form_type, event):
+    assert publication(notice(notice_type="AGO", notice_type_label="Aankondiging gegunde opdracht",
+                              form_type=form_type)) == event
+
+
+def test_a_veat_puts_the_procurement_at_the_intention_to_award(tmp_path):
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    write_notice(db, notice_record(8, notice_type="AGO", notice_type_label="Aankondiging gegunde opdracht",
+                                   published="2025-04-10", deadline=None, form_type="dir-awa-pre",
+                                   award_only=1), 1)
+    derive(db, 1)
+    assert db.execute(STAGES_SQL).fetchone()[0] == "voorlopige_gunning"
