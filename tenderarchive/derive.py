@@ -127,7 +127,9 @@ def procurement_row(notices: list[dict]) -> dict:
         "publication_ids": dumps([n["publication_id"] for n in notices]),
         "notice_types": dumps([n["notice_type"] for n in notices]),
         "deadline": with_deadline[-1]["deadline"] if with_deadline else None,
-        "is_awarded": 1 if any(n["is_awarded"] or n["notice_type"] == "AGO" for n in notices) else 0,
+        # an AGO flagged as ended early announces a cancellation, not an award (tenderarchive/timeline.py)
+        "is_awarded": 1 if any(n["is_awarded"] or (n["notice_type"] == "AGO" and not n["is_cancelled"])
+                               for n in notices) else 0,
         "youth_care": 1 if any(n["youth_care"] for n in notices) else 0,
         "url": first["url"],
         "source": "tenderned",

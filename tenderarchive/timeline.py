@@ -46,6 +46,11 @@ def notice_events(notice: dict) -> list[dict]:
         stage = FORM_TYPE_STAGES.get(notice.get("form_type") or "", stage)
     elif kind == "award":
         kind, stage = AWARD_FORM_EVENTS.get(notice.get("form_type") or "", (kind, stage))
+    if notice.get("is_cancelled") and stage == "definitieve_gunning":
+        # An award notice (or its rectification) flagged isVroegtijdigBeeindigd announces that the
+        # procedure ended early, not an award (tenderned-awards.md §4: about 16% of AGOs are really
+        # cancellations or VEATs).
+        kind, stage = "cancellation", "mislukt"
     label = notice["notice_type_label"] or notice["notice_type"]
     deadline = notice.get("deadline") or ""
     candidates = [

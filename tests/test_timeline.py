@@ -66,3 +66,23 @@ def test_a_veat_puts_the_procurement_at_the_intention_to_award(tmp_path):
                                    award_only=1), 1)
     derive(db, 1)
     assert db.execute(STAGES_SQL).fetchone()[0] == "voorlopige_gunning"
+
+
+@pytest.mark.parametrize("notice_type, form_type", [("AGO", "result"), ("AGO", None), ("REC", "result")])
+def test_an_award_notice_flagged_as_ended_early_is_a_cancellation(notice_type, form_type):
+    assert publication(notice(notice_type=notice_type, notice_type_label="x", form_type=form_type,
+                              is_cancelled=1)) == ("cancellation", "mislukt")
+
+
+def test_a_contract_notice_flagged_as_ended_early_keeps_its_own_date_and_stage():
+    """The flag on a contract notice says the procedure ended, not when: its publication stays
+    ``aankondiging`` (no undated cancellation is invented)."""
+    assert publication(notice(form_type="competition", is_cancelled=1)) == ("tender_publication", "aankondiging")
+
+
+def test_a_procedure_ended_by_a_flagged_award_notice_is_mislukt(db):
+    write_notice(db, notice_record(8, notice_type="AGO", notice_type_label="Aankondiging gegunde opdracht",
+                                   published="2025-04-10", deadline=None, form_type="result", is_cancelled=1), 1)
+    derive(db, 1)
+    assert db.execute(STAGES_SQL).fetchone()[0] == "mislukt"
+    assert db["procurements"].get("TN100")["is_awarded"] == 0
