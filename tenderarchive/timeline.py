@@ -39,18 +39,30 @@ NOTICE_EVENT_KINDS = sorted({kind for kind, _ in [*PUBLICATION_EVENTS.values(), 
                             | {"publication", "inschrijf_deadline", "reply_deadline", "contract_start"})
 
 
-def notice_events(notice: dict) -> list[dict]:
-    """The dated events of an archived ``notices`` row."""
-    kind, stage = PUBLICATION_EVENTS.get(notice["notice_type"], ("publication", None))
+def publication_event(notice_type: str | None, form_type: str | None = None,
+                      is_cancelled: int | None = None) -> tuple[str, str | None]:
+    """(kind, stage) of a notice's publication, from its type, eForms form type and flag."""
+    kind, stage = PUBLICATION_EVENTS.get(notice_type or "", ("publication", None))
     if kind == "rectification":  # the stage of the notice it corrects (a contract notice when unsaid)
-        stage = FORM_TYPE_STAGES.get(notice.get("form_type") or "", stage)
+        stage = FORM_TYPE_STAGES.get(form_type or "", stage)
     elif kind == "award":
-        kind, stage = AWARD_FORM_EVENTS.get(notice.get("form_type") or "", (kind, stage))
-    if notice.get("is_cancelled") and stage == "definitieve_gunning":
+        kind, stage = AWARD_FORM_EVENTS.get(form_type or "", (kind, stage))
+    if is_cancelled and stage == "definitieve_gunning":
         # An award notice (or its rectification) flagged isVroegtijdigBeeindigd announces that the
         # procedure ended early, not an award (tenderned-awards.md §4: about 16% of AGOs are really
         # cancellations or VEATs).
         kind, stage = "cancellation", "mislukt"
+    return kind, stage
+
+
+def notice_stage(notice_type: str | None, form_type: str | None = None, is_cancelled: int | None = None) -> str | None:
+    """The stage of a notice's publication (the SQL function ``notice_stage`` of the dashboard)."""
+    return publication_event(notice_type, form_type, is_cancelled)[1]
+
+
+def notice_events(notice: dict) -> list[dict]:
+    """The dated events of an archived ``notices`` row."""
+    kind, stage = publication_event(notice["notice_type"], notice.get("form_type"), notice.get("is_cancelled"))
     label = notice["notice_type_label"] or notice["notice_type"]
     deadline = notice.get("deadline") or ""
     candidates = [

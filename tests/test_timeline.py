@@ -86,3 +86,35 @@ def test_a_procedure_ended_by_a_flagged_award_notice_is_mislukt(db):
     derive(db, 1)
     assert db.execute(STAGES_SQL).fetchone()[0] == "mislukt"
     assert db["procurements"].get("TN100")["is_awarded"] == 0
+
+
+def test_the_dashboard_counts_notices_by_the_stage_ids_their_timeline_shows(tmp_path):
+    """An archive without news: the stages chart falls back to the notices, each at the stage id its
+    publication has on the timeline (docs/reference/stages.md), the legend in that list's order."""
+    import re
+    import sqlite3
+
+    from tenderarchive import datasette_plugin
+    from tenderarchive.analysis.vocabulary import STAGE_ORDER
+    from tenderarchive.metadata import build_metadata
+
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    for pid, notice_type, form_type, cancelled in [(1, "MAC", "consultation", 0), (2, "AAO", "competition", 0),
+                                                   (3, "REC", "result", 0), (4, "AGO", "result", 0),
+                                                   (5, "AGO", "result", 1), (6, "AAW", "cont-modif", 0),
+                                                   (7, "VBE", None, 0), (8, "AGO", "dir-awa-pre", 0)]:
+        write_notice(db, notice_record(pid, notice_type=notice_type, notice_type_label=notice_type, year=2025,
+                                       form_type=form_type, is_cancelled=cancelled, youth_care=1), 1)
+    derive(db, 1)
+    chart = build_metadata(db, "archive")["plugins"]["datasette-dashboards"]["jeugdhulp"]["charts"]["stages"]
+    assert "notice types" in chart["title"]
+    assert chart["display"]["encoding"]["color"]["sort"] == STAGE_ORDER
+    conn = sqlite3.connect(tmp_path / "archive.db")
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    counts = {stage: n for _, stage, n in conn.execute(re.sub(r"\[\[.*?\]\]", "", chart["query"], flags=re.S))}
+    assert counts == {"marktconsultatie": 1, "aankondiging": 1, "definitieve_gunning": 2, "mislukt": 2,
+                      "verlenging": 1, "voorlopige_gunning": 1}
+    timeline = {r[0] for r in db.execute("select stage from events where source_type = 'notice' and kind not in "
+                                         "('inschrijf_deadline', 'reply_deadline', 'contract_start')")}
+    assert set(counts) == timeline
