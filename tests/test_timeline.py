@@ -118,3 +118,26 @@ def test_the_dashboard_counts_notices_by_the_stage_ids_their_timeline_shows(tmp_
     timeline = {r[0] for r in db.execute("select stage from events where source_type = 'notice' and kind not in "
                                          "('inschrijf_deadline', 'reply_deadline', 'contract_start')")}
     assert set(counts) == timeline
+
+
+def test_a_cancelled_procedure_never_reaches_the_contract_start_its_notice_announced(db):
+    """The contract notice's aanvangOpdrachtDatum is a plan: once the procedure failed (VBE) before it,
+    the current stage stays mislukt after that date (research page and both saved searches alike)."""
+    import re
+
+    from tenderarchive.metadata import load_metadata
+    from tenderarchive.research import STAGE_SQL
+
+    write_notice(db, notice_record(7, published="2025-01-05", deadline="2025-02-01T12:00:00", form_type="competition",
+                                   start_date="2025-06-01"), 1)
+    db["notices"].delete(8)
+    write_notice(db, notice_record(9, notice_type="VBE", notice_type_label="Vroegtijdige beëindiging",
+                                   published="2025-03-01", deadline=None), 1)
+    derive(db, 1)
+    assert ("contract_start", "contractstart", "2025-06-01") in [
+        (e["kind"], e["stage"], e["date"]) for e in db.query("select * from events where procurement_id = 'TN100'")]
+    assert db.execute(STAGE_SQL, ["TN100"]).fetchone()[0] == "mislukt"
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    rule = " ".join(STAGE_SQL.split()).replace("= ?", "= p.procurement_id")
+    for name in ("jeugdregio_aanbestedingen", "opdrachtgever_aanbestedingen"):
+        assert "(" + rule + ") as fase" in " ".join(re.sub(r"\s+", " ", queries[name]["sql"]).split()), name
