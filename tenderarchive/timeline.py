@@ -115,12 +115,13 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None) -> lis
                                                f"maximaal {euro(award.get('framework_maximum_cents'))}")
     sentence = f"{lot} gegund aan {names or 'onbekend'}" + (f" voor {value}" if value else "")
     events = []
-    for day, stage, text in ((award.get("award_date"), "definitieve_gunning", sentence),
-                             (award.get("contract_date"), "contract_ondertekend", f"Contract getekend: {sentence}")):
+    for day, kind, stage, text in ((award.get("award_date"), "award", "definitieve_gunning", sentence),
+                                   (award.get("contract_date"), "signing", "contract_ondertekend",
+                                    f"Contract getekend: {sentence}")):
         if not day:
             continue
         event = {"procurement_id": award["procurement_id"], "source_type": "award", "source_id": award["award_id"],
-                 "date": day[:10], "date_end": None, "precision": "day", "kind": "award", "stage": stage,
+                 "date": day[:10], "date_end": None, "precision": "day", "kind": kind, "stage": stage,
                  "sentence": text, "year_inferred": 0, "inference": None, "source_url": award.get("source_url"),
                  "crawl_id": award.get("crawl_id")}
         event["event_id"] = event_id("award", award["award_id"], event)

@@ -141,3 +141,13 @@ def test_a_cancelled_procedure_never_reaches_the_contract_start_its_notice_annou
     rule = " ".join(STAGE_SQL.split()).replace("= ?", "= p.procurement_id")
     for name in ("jeugdregio_aanbestedingen", "opdrachtgever_aanbestedingen"):
         assert "(" + rule + ") as fase" in " ".join(re.sub(r"\s+", " ", queries[name]["sql"]).split()), name
+
+
+def test_an_award_puts_the_winner_chosen_and_the_contract_signed_under_their_own_kinds():
+    from tenderarchive.timeline import award_events
+
+    award = {"current": 1, "procurement_id": "TN100", "award_id": "TN100/8/LOT-0001", "lot_id": "LOT-0001",
+             "award_date": "2025-04-01", "contract_date": "2025-04-20", "value_cents": 100_000_00}
+    events = award_events(award, [{"name": "Kompas", "kvk": "12345678"}], "Ambulant")
+    assert [(e["date"], e["kind"], e["stage"]) for e in events] == [
+        ("2025-04-01", "award", "definitieve_gunning"), ("2025-04-20", "signing", "contract_ondertekend")]
