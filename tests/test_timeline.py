@@ -151,3 +151,18 @@ def test_an_award_puts_the_winner_chosen_and_the_contract_signed_under_their_own
     events = award_events(award, [{"name": "Kompas", "kvk": "12345678"}], "Ambulant")
     assert [(e["date"], e["kind"], e["stage"]) for e in events] == [
         ("2025-04-01", "award", "definitieve_gunning"), ("2025-04-20", "signing", "contract_ondertekend")]
+
+
+def test_the_glossary_table_of_notice_stages_is_what_the_timeline_does():
+    import re
+
+    from tenderarchive.timeline import PUBLICATION_EVENTS
+    from tests.conftest import ROOT
+
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    rows = {code: (kind, stage) for code, kind, stage in
+            re.findall(r"^\| `([A-Z]{3})` [^|`]+\| `(\w+)` \| `(\w+)` \|$", glossary, re.M)}
+    assert rows == {code: event for code, event in PUBLICATION_EVENTS.items() if code != "REC"}
+    for form_type, event in [("dir-awa-pre", ("provisional_award", "voorlopige_gunning")),
+                             ("cont-modif", ("modification", "verlenging"))]:
+        assert f"| `AGO` of form type `{form_type}`" in glossary and f"| `{event[0]}` | `{event[1]}` |" in glossary
