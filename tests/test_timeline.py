@@ -166,3 +166,26 @@ def test_the_glossary_table_of_notice_stages_is_what_the_timeline_does():
     for form_type, event in [("dir-awa-pre", ("provisional_award", "voorlopige_gunning")),
                              ("cont-modif", ("modification", "verlenging"))]:
         assert f"| `AGO` of form type `{form_type}`" in glossary and f"| `{event[0]}` | `{event[1]}` |" in glossary
+
+
+def test_a_timeline_read_from_the_notices_alone_has_the_same_stage_ids(tmp_path):
+    """An archive whose events are not derived yet: the timeline's fallback reads the notices and gives
+    each row the stage the derived timeline would (the same ``stage`` column)."""
+    import sqlite3
+
+    from tenderarchive import datasette_plugin
+    from tenderarchive.metadata import build_metadata
+
+    db = open_archive(tmp_path / "archive.db")
+    write_notice(db, notice_record(7, form_type="competition", start_date="2026-07-01"), 1)
+    write_notice(db, notice_record(8, notice_type="REC", notice_type_label="Rectificatie", form_type="result",
+                                   published="2026-03-01", deadline=None), 1)
+    query = build_metadata(db, "archive")["databases"]["archive"]["queries"]["procurement_timeline"]
+    assert "from notices" in query["sql"]
+    conn = sqlite3.connect(tmp_path / "archive.db")
+    conn.row_factory = sqlite3.Row
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    rows = [dict(r) for r in conn.execute(query["sql"], {"procurement_id": "TN100"})]
+    assert [(r["date"], r["stage"]) for r in rows] == [
+        ("2026-01-05", "aankondiging"), ("2026-02-01", "inschrijving"), ("2026-03-01", "definitieve_gunning"),
+        ("2026-07-01", "contractstart")]
