@@ -40,16 +40,18 @@ NOTICE_EVENT_KINDS = sorted({kind for kind, _ in [*PUBLICATION_EVENTS.values(), 
 
 
 def publication_event(notice_type: str | None, form_type: str | None = None,
-                      is_cancelled: int | None = None) -> tuple[str, str | None]:
-    """(kind, stage) of a notice's publication, from its type, eForms form type and flag."""
+                      is_cancelled: int | None = None, no_winner: bool = False) -> tuple[str, str | None]:
+    """(kind, stage) of a notice's publication, from its type, eForms form type and flag, and
+    (``no_winner``) whether its results close every lot it describes without a winner."""
     kind, stage = PUBLICATION_EVENTS.get(notice_type or "", ("publication", None))
     if kind == "rectification":  # the stage of the notice it corrects (a contract notice when unsaid)
         stage = FORM_TYPE_STAGES.get(form_type or "", stage)
     elif kind == "award":
         kind, stage = AWARD_FORM_EVENTS.get(form_type or "", (kind, stage))
-    if is_cancelled and stage == "definitieve_gunning":
-        # An award notice (or its rectification) flagged isVroegtijdigBeeindigd announces that the
-        # procedure ended early, not an award (tenderned-awards.md §4: about 16% of AGOs are really
+    if (is_cancelled or no_winner) and stage == "definitieve_gunning":
+        # An award notice (or its rectification) flagged isVroegtijdigBeeindigd, or whose every lot
+        # reads "Er is geen winnaar gekozen en de mededinging is gesloten", announces that the
+        # procedure ended without an award (tenderned-awards.md §4: about 16% of AGOs are really
         # cancellations or VEATs).
         kind, stage = "cancellation", "mislukt"
     return kind, stage
@@ -61,8 +63,10 @@ def notice_stage(notice_type: str | None, form_type: str | None = None, is_cance
 
 
 def notice_events(notice: dict) -> list[dict]:
-    """The dated events of an archived ``notices`` row."""
-    kind, stage = publication_event(notice["notice_type"], notice.get("form_type"), notice.get("is_cancelled"))
+    """The dated events of an archived ``notices`` row (with ``no_winner`` when its award results
+    close every lot without a winner, :func:`tenderarchive.derive.refresh_notice_events`)."""
+    kind, stage = publication_event(notice["notice_type"], notice.get("form_type"), notice.get("is_cancelled"),
+                                    bool(notice.get("no_winner")))
     label = notice["notice_type_label"] or notice["notice_type"]
     deadline = notice.get("deadline") or ""
     candidates = [

@@ -189,3 +189,38 @@ def test_a_timeline_read_from_the_notices_alone_has_the_same_stage_ids(tmp_path)
     assert [(r["date"], r["stage"]) for r in rows] == [
         ("2026-01-05", "aankondiging"), ("2026-02-01", "inschrijving"), ("2026-03-01", "definitieve_gunning"),
         ("2026-07-01", "contractstart")]
+
+
+def award_results(publication_id: int, lots: list[tuple[str, int | None]], awards: int = 0) -> dict:
+    return {"notice_result": {"publication_id": publication_id, "procurement_id": "TN100", "layout": "eforms",
+                              "lot_count": len(lots), "award_count": awards},
+            "lots": [{"procurement_id": "TN100", "lot_id": lot_id, "publication_id": publication_id,
+                      "awarded": awarded} for lot_id, awarded in lots],
+            "awards": []}
+
+
+@pytest.mark.parametrize("later_crawl", [False, True])
+def test_an_award_notice_that_closes_every_lot_without_a_winner_is_a_cancellation(db, later_crawl):
+    """"Er is geen winnaar gekozen en de mededinging is gesloten" on every lot (tenderned-awards.md §4):
+    the AGO ends the procedure (mislukt), also when its /html is read in a later crawl than the notice."""
+    from tenderarchive.store.writes import write_results
+
+    if later_crawl:
+        derive(db, 1)
+        db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    write_results(db, {"publication_id": 8, "procurement_id": "TN100"},
+                  award_results(8, [("LOT-0001", 0), ("LOT-0002", 0)]), 2 if later_crawl else 1)
+    derive(db, 2 if later_crawl else 1)
+    assert [(e["kind"], e["stage"]) for e in db.query("select * from events where source_id = '8'")] == [
+        ("cancellation", "mislukt")]
+    assert db.execute(STAGES_SQL).fetchone()[0] == "mislukt"
+
+
+def test_an_award_notice_with_one_lot_awarded_stays_an_award(db):
+    from tenderarchive.store.writes import write_results
+
+    write_results(db, {"publication_id": 8, "procurement_id": "TN100"},
+                  award_results(8, [("LOT-0001", 0), ("LOT-0002", 1)], awards=1), 1)
+    derive(db, 1)
+    assert [(e["kind"], e["stage"]) for e in db.query("select * from events where source_id = '8'")] == [
+        ("award", "definitieve_gunning")]
