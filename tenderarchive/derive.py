@@ -127,8 +127,10 @@ def procurement_row(notices: list[dict]) -> dict:
         "publication_ids": dumps([n["publication_id"] for n in notices]),
         "notice_types": dumps([n["notice_type"] for n in notices]),
         "deadline": with_deadline[-1]["deadline"] if with_deadline else None,
-        # an AGO flagged as ended early announces a cancellation, not an award (tenderarchive/timeline.py)
-        "is_awarded": 1 if any(n["is_awarded"] or (n["notice_type"] == "AGO" and not n["is_cancelled"])
+        # an AGO flagged as ended early announces a cancellation, a VEAT (form type dir-awa-pre) only
+        # the intention to award (tenderarchive/timeline.py): neither is an award
+        "is_awarded": 1 if any(n["is_awarded"] or (n["notice_type"] == "AGO" and not n["is_cancelled"]
+                                                   and n["form_type"] != "dir-awa-pre")
                                for n in notices) else 0,
         "youth_care": 1 if any(n["youth_care"] for n in notices) else 0,
         "url": first["url"],

@@ -66,6 +66,7 @@ def test_a_veat_puts_the_procurement_at_the_intention_to_award(tmp_path):
                                    award_only=1), 1)
     derive(db, 1)
     assert db.execute(STAGES_SQL).fetchone()[0] == "voorlopige_gunning"
+    assert db["procurements"].get("TN100")["is_awarded"] == 0  # until TenderNed marks it awarded (isGegund)
 
 
 @pytest.mark.parametrize("notice_type, form_type", [("AGO", "result"), ("AGO", None), ("REC", "result")])
