@@ -69,11 +69,20 @@ def notice_events(notice: dict) -> list[dict]:
                                     bool(notice.get("no_winner")))
     label = notice["notice_type_label"] or notice["notice_type"]
     deadline = notice.get("deadline") or ""
+    consultation = notice.get("consultation_deadline")
+    if stage == "marktconsultatie":
+        # A market consultation takes reactions, not tenders: its closing date (sluitingsDatum) is the
+        # consultation's, once (tenderned-api.md: sluitingsDatumMarktconsultatie "instead of" it).
+        deadline_event = ("reply_deadline", "marktconsultatie")
+        if deadline[:10] == (consultation or "")[:10]:
+            deadline = ""
+    else:
+        deadline_event = ("inschrijf_deadline", "inschrijving")
     candidates = [
         (notice.get("published"), kind, stage, f"TenderNed: {label} — {notice.get('title')}"),
-        (deadline[:10], "inschrijf_deadline", "inschrijving",
+        (deadline[:10], *deadline_event,
          f"Sluitingsdatum {deadline[:16].replace('T', ' ')} ({label} {notice['publication_id']})"),
-        (notice.get("consultation_deadline"), "reply_deadline", "marktconsultatie",
+        (consultation, "reply_deadline", "marktconsultatie",
          f"Sluitingsdatum marktconsultatie ({label} {notice['publication_id']})"),
         (notice.get("start_date"), "contract_start", "contractstart",
          f"Aanvang opdracht volgens {label} {notice['publication_id']}"),

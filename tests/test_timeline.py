@@ -225,3 +225,20 @@ def test_an_award_notice_with_one_lot_awarded_stays_an_award(db):
     derive(db, 1)
     assert [(e["kind"], e["stage"]) for e in db.query("select * from events where source_id = '8'")] == [
         ("award", "definitieve_gunning")]
+
+
+@pytest.mark.parametrize("deadline, consultation, expected", [
+    ("2025-03-01T12:00:00", "2025-03-01", [("2025-03-01", "reply_deadline", "marktconsultatie")]),
+    ("2025-03-01T12:00:00", None, [("2025-03-01", "reply_deadline", "marktconsultatie")]),
+    (None, "2025-03-01", [("2025-03-01", "reply_deadline", "marktconsultatie")])])
+def test_a_market_consultation_closes_for_reactions_never_for_tenders(deadline, consultation, expected):
+    row = notice(notice_type="MAC", notice_type_label="Marktconsultatie", form_type="consultation")
+    row.update(deadline=deadline, consultation_deadline=consultation)
+    assert [(e["date"], e["kind"], e["stage"]) for e in notice_events(row) if e["date"] != row["published"]] == expected
+
+
+def test_a_contract_notice_closes_for_tenders():
+    row = notice(form_type="competition")
+    row.update(deadline="2025-03-01T12:00:00")
+    assert [(e["kind"], e["stage"]) for e in notice_events(row) if e["date"] == "2025-03-01"] == [
+        ("inschrijf_deadline", "inschrijving")]
