@@ -192,10 +192,11 @@ def test_a_timeline_read_from_the_notices_alone_has_the_same_stage_ids(tmp_path)
         ("2026-07-01", "contractstart")]
 
 
-def award_results(publication_id: int, lots: list[tuple[str, int | None]], awards: int = 0) -> dict:
-    return {"notice_result": {"publication_id": publication_id, "procurement_id": "TN100", "layout": "eforms",
+def award_results(publication_id: int, lots: list[tuple[str, int | None]], awards: int = 0,
+                  procurement_id: str = "TN100") -> dict:
+    return {"notice_result": {"publication_id": publication_id, "procurement_id": procurement_id, "layout": "eforms",
                               "lot_count": len(lots), "award_count": awards},
-            "lots": [{"procurement_id": "TN100", "lot_id": lot_id, "publication_id": publication_id,
+            "lots": [{"procurement_id": procurement_id, "lot_id": lot_id, "publication_id": publication_id,
                       "awarded": awarded} for lot_id, awarded in lots],
             "awards": []}
 
@@ -242,3 +243,29 @@ def test_a_contract_notice_closes_for_tenders():
     row.update(deadline="2025-03-01T12:00:00")
     assert [(e["kind"], e["stage"]) for e in notice_events(row) if e["date"] == "2025-03-01"] == [
         ("inschrijf_deadline", "inschrijving")]
+
+
+def test_the_awards_search_says_which_award_notices_ended_the_procedure(db, tmp_path):
+    """The saved search "awards" lists every AGO; fase tells an award from a cancellation (flag or no
+    winner on any lot) and a VEAT, as the timeline does."""
+    import sqlite3
+
+    from tenderarchive import datasette_plugin
+    from tenderarchive.metadata import build_metadata
+    from tenderarchive.store.writes import write_results
+
+    for pid, kenmerk, values in [(20, 200, {"is_cancelled": 1}), (21, 201, {}), (22, 202, {"form_type": "dir-awa-pre"})]:
+        write_notice(db, notice_record(pid, kenmerk=kenmerk, procurement_id=f"TN{kenmerk}", notice_type="AGO",
+                                       notice_type_label="Aankondiging gegunde opdracht", youth_care=1,
+                                       published="2025-05-01", deadline=None, **values), 1)
+    write_results(db, {"publication_id": 21, "procurement_id": "TN201"},
+                  award_results(21, [("LOT-0001", 0)], procurement_id="TN201"), 1)
+    write_notice(db, notice_record(8, notice_type="AGO", notice_type_label="Aankondiging gegunde opdracht",
+                                   published="2025-04-10", deadline=None, form_type="result", youth_care=1), 1)
+    derive(db, 1)
+    query = build_metadata(db, "archive")["databases"]["archive"]["queries"]["awards"]
+    conn = sqlite3.connect(tmp_path / "archive.db")
+    conn.row_factory = sqlite3.Row
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    fase = {r["publication_id"]: r["fase"] for r in conn.execute(query["sql"], {"before": ""})}
+    assert fase == {8: "definitieve_gunning", 20: "mislukt", 21: "mislukt", 22: "voorlopige_gunning"}
