@@ -22,6 +22,9 @@
   ``notice_stage(notice_type, form_type, is_cancelled)``
       the stage id (``docs/reference/stages.md``) a notice's publication puts on the timeline
       (``tenderarchive/timeline.py``), for the dashboard's stages chart of an archive without news;
+  ``stage_rank(stage)``
+      the place of a stage id in ``docs/reference/stages.md`` (0 = voorbereiding; -1 for NULL or
+      an unknown id), to order a day's events by stage;
   ``http_url(value)``
       the value if it is an absolute http(s) URL, else NULL (``tenderarchive/urls.py``): every
       saved search's ``atom_link`` goes through it, so a feed never links another scheme.
@@ -130,6 +133,13 @@ def euro(cents) -> str | None:
     return f"€ {sign}{whole:,}".replace(",", ".") + f",{rest:02d}"
 
 
+def stage_rank(stage) -> int:
+    """The place of a stage id in docs/reference/stages.md; -1 for NULL or an id outside it."""
+    from tenderarchive.analysis.vocabulary import STAGE_RANK  # on first use: the plugin loads without the analysis
+
+    return STAGE_RANK.get(stage, -1)
+
+
 def _safe(function):
     def wrapped(*args):
         try:
@@ -148,6 +158,7 @@ def prepare_connection(conn, database, datasette):
     conn.create_function("atom_time", -1, _safe(atom_time_first), deterministic=True)
     conn.create_function("awarded_to", 1, _safe(awarded_to), deterministic=True)
     conn.create_function("notice_stage", 3, _safe(notice_stage), deterministic=True)
+    conn.create_function("stage_rank", 1, stage_rank, deterministic=True)
     conn.create_function("http_url", 1, _safe(http_url), deterministic=True)
     conn.create_function("euro", 1, _safe(euro), deterministic=True)
     if not database.startswith("_"):

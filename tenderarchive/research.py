@@ -239,14 +239,15 @@ async def region_page(request, datasette):
     })
 
 
-#: A procurement's current stage: the stage of its latest dated event up to today, except the
+#: A procurement's current stage: the stage of its latest dated event up to today (of two on one
+#: day, the later stage in the order of docs/reference/stages.md), except the
 #: contract start a notice announced (aanvangOpdrachtDatum, a plan) once the procedure failed
 #: (``mislukt``) before it: a cancelled procedure never starts its contract (the saved searches
 #: ``jeugdregio_aanbestedingen`` and ``opdrachtgever_aanbestedingen`` read it the same way).
 STAGE_SQL = """select e.stage from events e where e.procurement_id = ? and coalesce(e.stage, '') != ''
   and e.date <= date('now') and not (e.source_type = 'notice' and e.kind = 'contract_start'
   and exists (select 1 from events m where m.procurement_id = e.procurement_id and m.stage = 'mislukt'
-  and m.date <= e.date)) order by e.date desc, e.event_id desc limit 1"""
+  and m.date <= e.date)) order by e.date desc, stage_rank(e.stage) desc, e.event_id desc limit 1"""
 
 
 async def procurement_page(request, datasette):

@@ -135,6 +135,8 @@ def test_a_cancelled_procedure_never_reaches_the_contract_start_its_notice_annou
     write_notice(db, notice_record(9, notice_type="VBE", notice_type_label="Vroegtijdige beëindiging",
                                    published="2025-03-01", deadline=None), 1)
     derive(db, 1)
+    from tenderarchive import datasette_plugin
+    datasette_plugin.prepare_connection(db.conn, "archive", None)  # stage_rank
     assert ("contract_start", "contractstart", "2025-06-01") in [
         (e["kind"], e["stage"], e["date"]) for e in db.query("select * from events where procurement_id = 'TN100'")]
     assert db.execute(STAGE_SQL, ["TN100"]).fetchone()[0] == "mislukt"
@@ -269,3 +271,26 @@ def test_the_awards_search_says_which_award_notices_ended_the_procedure(db, tmp_
     datasette_plugin.prepare_connection(conn, "archive", None)
     fase = {r["publication_id"]: r["fase"] for r in conn.execute(query["sql"], {"before": ""})}
     assert fase == {8: "definitieve_gunning", 20: "mislukt", 21: "mislukt", 22: "voorlopige_gunning"}
+
+
+@pytest.mark.parametrize("same_day", ["2025-02-01", "2025-02-03"])
+def test_of_two_events_on_the_latest_day_the_later_stage_is_current(db, same_day):
+    """stages.md: the newest stage in its order. A cancellation on the closing day is mislukt, whichever
+    hash the two events' ids have (they were ordered by event_id)."""
+    import re
+
+    from tenderarchive import datasette_plugin
+    from tenderarchive.metadata import load_metadata
+    from tenderarchive.research import STAGE_SQL
+
+    db["notices"].delete(8)
+    write_notice(db, notice_record(7, published="2025-01-05", deadline=f"{same_day}T12:00:00", form_type="competition"), 1)
+    write_notice(db, notice_record(9, notice_type="VBE", notice_type_label="Vroegtijdige beëindiging", title=same_day,
+                                   published=same_day, deadline=None), 1)
+    derive(db, 1)
+    datasette_plugin.prepare_connection(db.conn, "archive", None)
+    assert db.execute(STAGE_SQL, ["TN100"]).fetchone()[0] == "mislukt"
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    rule = " ".join(STAGE_SQL.split()).replace("= ?", "= p.procurement_id")
+    for name in ("jeugdregio_aanbestedingen", "opdrachtgever_aanbestedingen"):
+        assert "(" + rule + ") as fase" in " ".join(re.sub(r"\s+", " ", queries[name]["sql"]).split()), name
