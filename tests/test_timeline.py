@@ -294,3 +294,21 @@ def test_of_two_events_on_the_latest_day_the_later_stage_is_current(db, same_day
     rule = " ".join(STAGE_SQL.split()).replace("= ?", "= p.procurement_id")
     for name in ("jeugdregio_aanbestedingen", "opdrachtgever_aanbestedingen"):
         assert "(" + rule + ") as fase" in " ".join(re.sub(r"\s+", " ", queries[name]["sql"]).split()), name
+
+
+def test_a_market_consultation_is_not_an_open_tender(tmp_path):
+    import sqlite3
+
+    from tenderarchive import datasette_plugin
+    from tenderarchive.metadata import build_metadata
+
+    db = open_archive(tmp_path / "archive.db")
+    write_notice(db, notice_record(7, youth_care=1, published="2025-01-05", deadline="2025-02-01T12:00:00"), 1)
+    write_notice(db, notice_record(8, kenmerk=101, procurement_id="TN101", notice_type="MAC",
+                                   notice_type_label="Marktconsultatie", form_type="consultation", youth_care=1, published="2025-01-05",
+                                   deadline="2025-02-01T12:00:00", consultation_deadline="2025-02-01"), 1)
+    query = build_metadata(db, "archive")["databases"]["archive"]["queries"]["open_youth_care_tenders"]
+    conn = sqlite3.connect(tmp_path / "archive.db")
+    conn.row_factory = sqlite3.Row
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    assert [r["procurement_id"] for r in conn.execute(query["sql"], {"as_of": "2025-01-10"})] == ["TN100"]
