@@ -256,7 +256,8 @@ def test_the_awards_search_says_which_award_notices_ended_the_procedure(db, tmp_
     from tenderarchive.metadata import build_metadata
     from tenderarchive.store.writes import write_results
 
-    for pid, kenmerk, values in [(20, 200, {"is_cancelled": 1}), (21, 201, {}), (22, 202, {"form_type": "dir-awa-pre"})]:
+    for pid, kenmerk, values in [(20, 200, {"is_cancelled": 1}), (21, 201, {}),
+                                 (22, 202, {"form_type": "dir-awa-pre"})]:
         write_notice(db, notice_record(pid, kenmerk=kenmerk, procurement_id=f"TN{kenmerk}", notice_type="AGO",
                                        notice_type_label="Aankondiging gegunde opdracht", youth_care=1,
                                        published="2025-05-01", deadline=None, **values), 1)
@@ -284,7 +285,8 @@ def test_of_two_events_on_the_latest_day_the_later_stage_is_current(db, same_day
     from tenderarchive.research import STAGE_SQL
 
     db["notices"].delete(8)
-    write_notice(db, notice_record(7, published="2025-01-05", deadline=f"{same_day}T12:00:00", form_type="competition"), 1)
+    write_notice(db, notice_record(7, published="2025-01-05", deadline=f"{same_day}T12:00:00",
+                                   form_type="competition"), 1)
     write_notice(db, notice_record(9, notice_type="VBE", notice_type_label="Vroegtijdige beëindiging", title=same_day,
                                    published=same_day, deadline=None), 1)
     derive(db, 1)
@@ -305,7 +307,8 @@ def test_a_market_consultation_is_not_an_open_tender(tmp_path):
     db = open_archive(tmp_path / "archive.db")
     write_notice(db, notice_record(7, youth_care=1, published="2025-01-05", deadline="2025-02-01T12:00:00"), 1)
     write_notice(db, notice_record(8, kenmerk=101, procurement_id="TN101", notice_type="MAC",
-                                   notice_type_label="Marktconsultatie", form_type="consultation", youth_care=1, published="2025-01-05",
+                                   notice_type_label="Marktconsultatie", form_type="consultation", youth_care=1,
+                                   published="2025-01-05",
                                    deadline="2025-02-01T12:00:00", consultation_deadline="2025-02-01"), 1)
     query = build_metadata(db, "archive")["databases"]["archive"]["queries"]["open_youth_care_tenders"]
     conn = sqlite3.connect(tmp_path / "archive.db")
