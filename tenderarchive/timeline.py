@@ -3,7 +3,8 @@
 Pure functions from archived rows to ``events`` rows; :mod:`tenderarchive.derive`
 calls them after every crawl, so the timeline always follows the archived (never
 downgraded) notice and the article's current link. Stage ids are those of
-docs/glossary.md; event kinds are listed there too.
+docs/reference/stages.md (docs/glossary.md); event kinds, and which notice gives which
+stage, are listed in the glossary.
 """
 
 from __future__ import annotations
@@ -51,14 +52,16 @@ def publication_event(notice_type: str | None, form_type: str | None = None,
     if (is_cancelled or no_winner) and stage == "definitieve_gunning":
         # An award notice (or its rectification) flagged isVroegtijdigBeeindigd, or whose every lot
         # reads "Er is geen winnaar gekozen en de mededinging is gesloten", announces that the
-        # procedure ended without an award (tenderned-awards.md §4: about 16% of AGOs are really
+        # procedure ended without an award (docs/reference/tenderned-awards.md §4: about 16% of AGOs are really
         # cancellations or VEATs).
         kind, stage = "cancellation", "mislukt"
     return kind, stage
 
 
 def notice_stage(notice_type: str | None, form_type: str | None = None, is_cancelled: int | None = None) -> str | None:
-    """The stage of a notice's publication (the SQL function ``notice_stage`` of the dashboard)."""
+    """The stage of a notice's publication from the notice row alone (the SQL function ``notice_stage``
+    of the saved searches and the dashboard; the derived events also read the notice's award results,
+    ``no_winner``)."""
     return publication_event(notice_type, form_type, is_cancelled)[1]
 
 
@@ -72,7 +75,7 @@ def notice_events(notice: dict) -> list[dict]:
     consultation = notice.get("consultation_deadline")
     if stage == "marktconsultatie":
         # A market consultation takes reactions, not tenders: its closing date (sluitingsDatum) is the
-        # consultation's, once (tenderned-api.md: sluitingsDatumMarktconsultatie "instead of" it).
+        # consultation's, once (docs/reference/tenderned-api.md §3: sluitingsDatumMarktconsultatie "instead of" it).
         deadline_event = ("reply_deadline", "marktconsultatie")
         if deadline[:10] == (consultation or "")[:10]:
             deadline = ""
