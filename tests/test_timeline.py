@@ -141,7 +141,7 @@ def test_a_cancelled_procedure_never_reaches_the_contract_start_its_notice_annou
         (e["kind"], e["stage"], e["date"]) for e in db.query("select * from events where procurement_id = 'TN100'")]
     assert db.execute(STAGE_SQL, ["TN100"]).fetchone()[0] == "mislukt"
     queries = load_metadata()["databases"]["archive"]["queries"]
-    rule = " ".join(STAGE_SQL.split()).replace("= ?", "= p.procurement_id")
+    rule = " ".join(STAGE_SQL.split()).replace("= ?1", "= p.procurement_id")
     for name in ("jeugdregio_aanbestedingen", "opdrachtgever_aanbestedingen"):
         assert "(" + rule + ") as fase" in " ".join(re.sub(r"\s+", " ", queries[name]["sql"]).split()), name
 
@@ -293,7 +293,7 @@ def test_of_two_events_on_the_latest_day_the_later_stage_is_current(db, same_day
     datasette_plugin.prepare_connection(db.conn, "archive", None)
     assert db.execute(STAGE_SQL, ["TN100"]).fetchone()[0] == "mislukt"
     queries = load_metadata()["databases"]["archive"]["queries"]
-    rule = " ".join(STAGE_SQL.split()).replace("= ?", "= p.procurement_id")
+    rule = " ".join(STAGE_SQL.split()).replace("= ?1", "= p.procurement_id")
     for name in ("jeugdregio_aanbestedingen", "opdrachtgever_aanbestedingen"):
         assert "(" + rule + ") as fase" in " ".join(re.sub(r"\s+", " ", queries[name]["sql"]).split()), name
 
@@ -315,3 +315,19 @@ def test_a_market_consultation_is_not_an_open_tender(tmp_path):
     conn.row_factory = sqlite3.Row
     datasette_plugin.prepare_connection(conn, "archive", None)
     assert [r["procurement_id"] for r in conn.execute(query["sql"], {"as_of": "2025-01-10"})] == ["TN100"]
+
+
+def test_a_procedure_tenderned_flags_as_ended_early_is_mislukt_whatever_its_last_event(db):
+    """isVroegtijdigBeeindigd on the contract notice, no VBE published: the flag says the procedure
+    ended, not when, so no event is dated by it, but its current stage is mislukt (not inschrijving,
+    nor from its announced start on contractstart)."""
+    from tenderarchive import datasette_plugin
+    from tenderarchive.research import STAGE_SQL
+
+    db["notices"].delete(8)
+    write_notice(db, notice_record(7, published="2025-01-05", deadline="2025-02-01T12:00:00", form_type="competition",
+                                   start_date="2025-06-01", is_cancelled=1), 1)
+    derive(db, 1)
+    datasette_plugin.prepare_connection(db.conn, "archive", None)
+    assert db.execute(STAGE_SQL, ["TN100"]).fetchone()[0] == "mislukt"
+    assert db.execute(STAGE_SQL, ["TN999"]).fetchone()[0] is None
