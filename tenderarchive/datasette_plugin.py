@@ -19,6 +19,12 @@
       structured winner), or NULL;
   ``euro(cents)``
       exact integer cents as Dutch euro text (``€ 12.400.000,00``), NULL stays NULL;
+  ``notice_stage(notice_type, form_type, is_cancelled)``
+      the stage id (``docs/reference/stages.md``) a notice's publication puts on the timeline
+      (``tenderarchive/timeline.py``), for the dashboard's stages chart of an archive without news;
+  ``stage_rank(stage)``
+      the place of a stage id in ``docs/reference/stages.md`` (0 = voorbereiding; -1 for NULL or
+      an unknown id), to order a day's events by stage;
   ``http_url(value)``
       the value if it is an absolute http(s) URL, else NULL (``tenderarchive/urls.py``): every
       saved search's ``atom_link`` goes through it, so a feed never links another scheme.
@@ -66,6 +72,7 @@ from datasette.utils import path_with_added_args, path_with_removed_args
 from tenderarchive import research
 from tenderarchive.search import query as search_query
 from tenderarchive.store import facet_counts
+from tenderarchive.timeline import notice_stage
 from tenderarchive.urls import http_url
 from tenderarchive.search import text as search_text
 
@@ -126,6 +133,13 @@ def euro(cents) -> str | None:
     return f"€ {sign}{whole:,}".replace(",", ".") + f",{rest:02d}"
 
 
+def stage_rank(stage) -> int:
+    """The place of a stage id in docs/reference/stages.md; -1 for NULL or an id outside it."""
+    from tenderarchive.analysis.vocabulary import STAGE_RANK  # on first use: the plugin loads without the analysis
+
+    return STAGE_RANK.get(stage, -1)
+
+
 def _safe(function):
     def wrapped(*args):
         try:
@@ -143,6 +157,8 @@ def prepare_connection(conn, database, datasette):
     conn.create_function("jeugdregio_code", 1, _safe(search_query.jeugdregio_code), deterministic=True)
     conn.create_function("atom_time", -1, _safe(atom_time_first), deterministic=True)
     conn.create_function("awarded_to", 1, _safe(awarded_to), deterministic=True)
+    conn.create_function("notice_stage", 3, _safe(notice_stage), deterministic=True)
+    conn.create_function("stage_rank", 1, stage_rank, deterministic=True)
     conn.create_function("http_url", 1, _safe(http_url), deterministic=True)
     conn.create_function("euro", 1, _safe(euro), deterministic=True)
     if not database.startswith("_"):

@@ -127,7 +127,11 @@ def procurement_row(notices: list[dict]) -> dict:
         "publication_ids": dumps([n["publication_id"] for n in notices]),
         "notice_types": dumps([n["notice_type"] for n in notices]),
         "deadline": with_deadline[-1]["deadline"] if with_deadline else None,
-        "is_awarded": 1 if any(n["is_awarded"] or n["notice_type"] == "AGO" for n in notices) else 0,
+        # an AGO flagged as ended early announces a cancellation, a VEAT (form type dir-awa-pre) only
+        # the intention to award (tenderarchive/timeline.py): neither is an award
+        "is_awarded": 1 if any(n["is_awarded"] or (n["notice_type"] == "AGO" and not n["is_cancelled"]
+                                                   and n["form_type"] != "dir-awa-pre")
+                               for n in notices) else 0,
         "youth_care": 1 if any(n["youth_care"] for n in notices) else 0,
         "url": first["url"],
         "source": "tenderned",
@@ -156,13 +160,30 @@ def refresh_procurements(db, crawl_id, full: bool = False) -> int:
     return changed
 
 
+#: The notices whose award results (``/html``) close every lot they still describe without a
+#: winner ("Er is geen winnaar gekozen en de mededinging is gesloten"; lots.awarded = 0) and give
+#: no award: their publication is a cancellation (``mislukt``), not an award.
+NO_WINNER_SQL = """select r.publication_id from notice_results r where r.publication_id in ({marks})
+  and r.lot_count > 0 and coalesce(r.award_count, 0) = 0
+  and exists (select 1 from lots l where l.publication_id = r.publication_id and l.awarded = 0)
+  and not exists (select 1 from lots l where l.publication_id = r.publication_id and coalesce(l.awarded, 1) != 0)"""
+
+
 def refresh_notice_events(db, crawl_id, full: bool = False) -> int:
+    """The notice events of the notices a crawl wrote, and of those whose award results it wrote
+    (an ``/html`` read in a later crawl than its notice)."""
     where, params = Scope(crawl_id, full).where()
+    results = db["notice_results"].exists() and db["lots"].exists()
+    if results and not full:
+        where = f"({where}) or publication_id in (select publication_id from notice_results where {where})"
+        params = [*params, *params]
     changed = 0
     with db.atomic():
         for ids in batches(db, "notices", "publication_id", where, params):
-            for notice in list(db.query(f"select * from notices where publication_id in ({','.join('?' * len(ids))})",
-                                        ids)):
+            marks = ",".join("?" * len(ids))
+            no_winner = set(_keys(db, NO_WINNER_SQL.format(marks=marks), ids)) if results else set()
+            for notice in list(db.query(f"select * from notices where publication_id in ({marks})", ids)):
+                notice = dict(notice, no_winner=notice["publication_id"] in no_winner)
                 changed += sync_rows(db, "events", "source_type = 'notice' and source_id = ?",
                                      [str(notice["publication_id"])], notice_events(notice))
     return changed

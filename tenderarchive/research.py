@@ -239,8 +239,18 @@ async def region_page(request, datasette):
     })
 
 
-STAGE_SQL = """select e.stage from events e where e.procurement_id = ? and coalesce(e.stage, '') != ''
-  and e.date <= date('now') order by e.date desc, e.event_id desc limit 1"""
+#: A procurement's current stage: ``mislukt`` when TenderNed flags one of its notices as ended early
+#: (isVroegtijdigBeeindigd, ``notices.is_cancelled``: the flag says so, not when, so no event is
+#: dated by it); else the stage of its latest dated event up to today (of two on one day, the later
+#: stage in the order of docs/reference/stages.md), except the contract start a notice announced
+#: (aanvangOpdrachtDatum, a plan) once the procedure failed (``mislukt``) before it: a cancelled
+#: procedure never starts its contract (the saved searches ``jeugdregio_aanbestedingen`` and
+#: ``opdrachtgever_aanbestedingen`` read it the same way).
+STAGE_SQL = """select case when exists (select 1 from notices c where c.procurement_id = ?1 and c.is_cancelled = 1)
+  then 'mislukt' else (select e.stage from events e where e.procurement_id = ?1 and coalesce(e.stage, '') != ''
+  and e.date <= date('now') and not (e.source_type = 'notice' and e.kind = 'contract_start'
+  and exists (select 1 from events m where m.procurement_id = e.procurement_id and m.stage = 'mislukt'
+  and m.date <= e.date)) order by e.date desc, stage_rank(e.stage) desc, e.event_id desc limit 1) end as stage"""
 
 
 async def procurement_page(request, datasette):
@@ -259,7 +269,7 @@ async def procurement_page(request, datasette):
     stage = (await db.execute(STAGE_SQL, [pid])).rows
     region = (await db.execute("select name from jeugdregios where code = ?", [p["jeugdregio_code"] or ""])).rows
     facts = [("Kenmerk", pid), ("Opdrachtgever", p["buyer"] or ""), ("Jeugdregio", region[0]["name"] if region else ""),
-             ("Fase", stage[0]["stage"] if stage else ""), ("Eerste publicatie", p["first_published"] or ""),
+             ("Fase", (stage[0]["stage"] or "") if stage else ""), ("Eerste publicatie", p["first_published"] or ""),
              ("Laatste publicatie", p["last_published"] or "")]
     links = []
     if p["jeugdregio_code"]:

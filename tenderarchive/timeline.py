@@ -3,7 +3,8 @@
 Pure functions from archived rows to ``events`` rows; :mod:`tenderarchive.derive`
 calls them after every crawl, so the timeline always follows the archived (never
 downgraded) notice and the article's current link. Stage ids are those of
-docs/glossary.md; event kinds are listed there too.
+docs/reference/stages.md (docs/glossary.md); event kinds, and which notice gives which
+stage, are listed in the glossary.
 """
 
 from __future__ import annotations
@@ -18,22 +19,73 @@ PUBLICATION_EVENTS = {
     "VBE": ("cancellation", "mislukt"),
 }
 
+#: The stage of each eForms form type (``formType``, docs/reference/tenderned-api.md §8.4): a
+#: rectification (REC) corrects a notice of its own form type, so it belongs to that notice's
+#: stage -- a corrected award is still ``definitieve_gunning``, never back at ``aankondiging``.
+FORM_TYPE_STAGES = {
+    "planning": "vooraankondiging", "consultation": "marktconsultatie", "competition": "aankondiging",
+    "result": "definitieve_gunning", "cont-modif": "verlenging",
+}
+
+#: An award notice (AGO) that is really something else, by its form type: a voluntary ex-ante
+#: transparency notice (VEAT, form type ``dir-awa-pre``, "vrijwillige transparantie vooraf")
+#: announces the intention to award directly, the standstill running (``voorlopige_gunning``);
+#: a contract modification (``cont-modif``) is ``verlenging`` as an AAW is.
+AWARD_FORM_EVENTS = {"dir-awa-pre": ("provisional_award", "voorlopige_gunning"),
+                     "cont-modif": ("modification", "verlenging")}
+
 #: Every event kind a notice can put on a timeline (article events add the kinds of
 #: :mod:`tenderarchive.analysis.dates`).
-NOTICE_EVENT_KINDS = sorted({kind for kind, _ in PUBLICATION_EVENTS.values()}
+NOTICE_EVENT_KINDS = sorted({kind for kind, _ in [*PUBLICATION_EVENTS.values(), *AWARD_FORM_EVENTS.values()]}
                             | {"publication", "inschrijf_deadline", "reply_deadline", "contract_start"})
 
 
+def publication_event(notice_type: str | None, form_type: str | None = None,
+                      is_cancelled: int | None = None, no_winner: bool = False) -> tuple[str, str | None]:
+    """(kind, stage) of a notice's publication, from its type, eForms form type and flag, and
+    (``no_winner``) whether its results close every lot it describes without a winner."""
+    kind, stage = PUBLICATION_EVENTS.get(notice_type or "", ("publication", None))
+    if kind == "rectification":  # the stage of the notice it corrects (a contract notice when unsaid)
+        stage = FORM_TYPE_STAGES.get(form_type or "", stage)
+    elif kind == "award":
+        kind, stage = AWARD_FORM_EVENTS.get(form_type or "", (kind, stage))
+    if (is_cancelled or no_winner) and stage == "definitieve_gunning":
+        # An award notice (or its rectification) flagged isVroegtijdigBeeindigd, or whose every lot
+        # reads "Er is geen winnaar gekozen en de mededinging is gesloten", announces that the
+        # procedure ended without an award (docs/reference/tenderned-awards.md §4: about 16% of AGOs are really
+        # cancellations or VEATs).
+        kind, stage = "cancellation", "mislukt"
+    return kind, stage
+
+
+def notice_stage(notice_type: str | None, form_type: str | None = None, is_cancelled: int | None = None) -> str | None:
+    """The stage of a notice's publication from the notice row alone (the SQL function ``notice_stage``
+    of the saved searches and the dashboard; the derived events also read the notice's award results,
+    ``no_winner``)."""
+    return publication_event(notice_type, form_type, is_cancelled)[1]
+
+
 def notice_events(notice: dict) -> list[dict]:
-    """The dated events of an archived ``notices`` row."""
-    kind, stage = PUBLICATION_EVENTS.get(notice["notice_type"], ("publication", None))
+    """The dated events of an archived ``notices`` row (with ``no_winner`` when its award results
+    close every lot without a winner, :func:`tenderarchive.derive.refresh_notice_events`)."""
+    kind, stage = publication_event(notice["notice_type"], notice.get("form_type"), notice.get("is_cancelled"),
+                                    bool(notice.get("no_winner")))
     label = notice["notice_type_label"] or notice["notice_type"]
     deadline = notice.get("deadline") or ""
+    consultation = notice.get("consultation_deadline")
+    if stage == "marktconsultatie":
+        # A market consultation takes reactions, not tenders: its closing date (sluitingsDatum) is the
+        # consultation's, once (docs/reference/tenderned-api.md §3: sluitingsDatumMarktconsultatie "instead of" it).
+        deadline_event = ("reply_deadline", "marktconsultatie")
+        if deadline[:10] == (consultation or "")[:10]:
+            deadline = ""
+    else:
+        deadline_event = ("inschrijf_deadline", "inschrijving")
     candidates = [
         (notice.get("published"), kind, stage, f"TenderNed: {label} — {notice.get('title')}"),
-        (deadline[:10], "inschrijf_deadline", "inschrijving",
+        (deadline[:10], *deadline_event,
          f"Sluitingsdatum {deadline[:16].replace('T', ' ')} ({label} {notice['publication_id']})"),
-        (notice.get("consultation_deadline"), "reply_deadline", "marktconsultatie",
+        (consultation, "reply_deadline", "marktconsultatie",
          f"Sluitingsdatum marktconsultatie ({label} {notice['publication_id']})"),
         (notice.get("start_date"), "contract_start", "contractstart",
          f"Aanvang opdracht volgens {label} {notice['publication_id']}"),
@@ -79,12 +131,13 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None) -> lis
                                                f"maximaal {euro(award.get('framework_maximum_cents'))}")
     sentence = f"{lot} gegund aan {names or 'onbekend'}" + (f" voor {value}" if value else "")
     events = []
-    for day, stage, text in ((award.get("award_date"), "definitieve_gunning", sentence),
-                             (award.get("contract_date"), "contract_ondertekend", f"Contract getekend: {sentence}")):
+    for day, kind, stage, text in ((award.get("award_date"), "award", "definitieve_gunning", sentence),
+                                   (award.get("contract_date"), "signing", "contract_ondertekend",
+                                    f"Contract getekend: {sentence}")):
         if not day:
             continue
         event = {"procurement_id": award["procurement_id"], "source_type": "award", "source_id": award["award_id"],
-                 "date": day[:10], "date_end": None, "precision": "day", "kind": "award", "stage": stage,
+                 "date": day[:10], "date_end": None, "precision": "day", "kind": kind, "stage": stage,
                  "sentence": text, "year_inferred": 0, "inference": None, "source_url": award.get("source_url"),
                  "crawl_id": award.get("crawl_id")}
         event["event_id"] = event_id("award", award["award_id"], event)

@@ -82,3 +82,17 @@ def test_docstrings_cite_files_inside_the_repository():
                 if outside.search(line):
                     offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert offenders == []
+
+
+def test_the_stage_vocabulary_is_stages_md_in_its_order():
+    """One vocabulary: the code's order, the glossary's table and every stage a mapping emits are the
+    ids of docs/reference/stages.md, in its order."""
+    from tenderarchive.analysis.dates import KIND_STAGE
+    from tenderarchive.analysis.vocabulary import STAGE_ORDER
+    from tenderarchive.timeline import AWARD_FORM_EVENTS, FORM_TYPE_STAGES, PUBLICATION_EVENTS
+
+    section = GLOSSARY.split("## Stage ids", 1)[1].split("\n## ", 1)[0]
+    assert STAGE_ORDER == stage_ids() == re.findall(r"^\| `([a-z_]+)` \|", section, re.M)
+    emitted = ({stage for _, stage in [*PUBLICATION_EVENTS.values(), *AWARD_FORM_EVENTS.values()]}
+               | set(FORM_TYPE_STAGES.values()) | set(KIND_STAGE.values()) | {"inschrijving", "contractstart"})
+    assert emitted - {None} <= set(stage_ids())

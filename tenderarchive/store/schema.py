@@ -159,7 +159,8 @@ TABLES: dict[str, dict] = {
             "lot_count": int, "award_count": int, "supplier_count": int, "problems": str,
             **_amounts("estimated", "total_awarded", "framework_maximum"), **PROVENANCE,
         },
-        "indexes": [["procurement_id"], ["layout"], ["language"]],
+        "indexes": [["procurement_id"], ["layout"], ["language"],
+                    ["crawl_id"]],  # the results a crawl wrote: their notices' events (derive.refresh_notice_events)
         "versioned": True,
     },
     "lots": {

@@ -132,7 +132,7 @@ def test_timeline_and_changes_come_from_events_and_versions_once_they_exist(demo
     path = shutil.copy(demo_archive, tmp_path / "later.db")
     db = sqlite_utils.Database(path)
     db["events"].insert({"event_id": "e1", "procurement_id": "TN160417", "date": "2018-06", "precision": "month",
-                         "kind": "news", "stage": "tender", "sentence": "Kort geding aangespannen.",
+                         "kind": "court_ruling", "stage": "kort_geding", "sentence": "Kort geding aangespannen.",
                          "source_type": "article", "source_id": "https://example.invalid/a",
                          "source_url": "https://example.invalid/a"}, pk="event_id", alter=True)
     db["versions"].insert({"table_name": "notices", "row_key": "100101", "version": 1,
@@ -189,3 +189,14 @@ def test_atom_feeds_survive_control_characters_and_link_only_http_urls(demo_arch
     assert entry.find(f"{ATOM}title").text == "Jeugdhulp Kwadraatproef & <b>co</b>"
     assert entry.findall(f"{ATOM}link") == []
     assert [link.get("href") for link in root.findall(f"{ATOM}link")][0].startswith("http://127.0.0.1:")
+
+
+def test_every_stage_the_demo_archive_holds_is_a_stage_id(demo_archive):
+    """docs/reference/stages.md: no id outside the list is ever stored, shown or scored as a stage."""
+    from tenderarchive.analysis.vocabulary import STAGE_ORDER
+
+    db = sqlite_utils.Database(demo_archive)
+    stored = {(table, row[0]) for table, column in (("events", "stage"), ("article_events", "stage"),
+                                                    ("article_stages", "stage"), ("articles", "primary_stage"))
+              for row in db.execute(f"select distinct {column} from {table} where {column} is not null")}
+    assert stored and {stage for _, stage in stored} <= set(STAGE_ORDER), stored

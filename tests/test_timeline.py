@@ -1,0 +1,333 @@
+"""What a notice puts on its procurement's timeline: the stage ids of docs/reference/stages.md,
+from the notice type (docs/reference/tenderned-api.md §7.1), its form type (§8.4) and its flags."""
+
+import pytest
+
+from tenderarchive.derive import derive
+from tenderarchive.store.writes import open_archive, write_notice
+from tenderarchive.timeline import notice_events
+from tests.store.test_writes import notice_record
+
+STAGES_SQL = ("select e.stage from events e where e.procurement_id = 'TN100' and coalesce(e.stage, '') != '' "
+              "and e.date <= date('now') order by e.date desc, e.event_id desc limit 1")
+
+
+def notice(**values) -> dict:
+    row = dict(notice_record(9, deadline=None, **values)["notice"])
+    row.setdefault("form_type", None)
+    return row
+
+
+def publication(row: dict) -> tuple:
+    [event] = [e for e in notice_events(row) if e["date"] == row["published"] and e["kind"] not in
+               ("inschrijf_deadline", "reply_deadline", "contract_start")]
+    return event["kind"], event["stage"]
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    write_notice(db, notice_record(7, published="2025-01-05", deadline="2025-02-01T12:00:00",
+                                   form_type="competition"), 1)
+    write_notice(db, notice_record(8, notice_type="AGO", notice_type_label="Aankondiging gegunde opdracht",
+                                   published="2025-04-10", deadline=None, form_type="result"), 1)
+    return db
+
+
+@pytest.mark.parametrize("form_type, stage", [
+    ("competition", "aankondiging"), ("result", "definitieve_gunning"), ("planning", "vooraankondiging"),
+    ("consultation", "marktconsultatie"), ("cont-modif", "verlenging"), (None, "aankondiging")])
+def test_a_rectification_is_at_the_stage_of_the_notice_it_corrects(form_type, stage):
+    assert publication(notice(notice_type="REC", notice_type_label="Rectificatie", form_type=form_type)) == \
+        ("rectification", stage)
+
+
+def test_a_rectified_award_does_not_send_the_procurement_back_to_the_tender(db):
+    write_notice(db, notice_record(10, notice_type="REC", notice_type_label="Rectificatie", published="2025-05-02",
+                                   deadline=None, form_type="result"), 1)
+    derive(db, 1)
+    assert db.execute(STAGES_SQL).fetchone()[0] == "definitieve_gunning"
+
+
+@pytest.mark.parametrize("form_type, event", [
+    ("result", ("award", "definitieve_gunning")), (None, ("award", "definitieve_gunning")),
+    ("dir-awa-pre", ("provisional_award", "voorlopige_gunning")), ("cont-modif", ("modification", "verlenging"))])
+def test_an_award_notice_that_is_a_veat_or_a_modification_says_so(form_type, event):
+    assert publication(notice(notice_type="AGO", notice_type_label="Aankondiging gegunde opdracht",
+                              form_type=form_type)) == event
+
+
+def test_a_veat_puts_the_procurement_at_the_intention_to_award(tmp_path):
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    write_notice(db, notice_record(8, notice_type="AGO", notice_type_label="Aankondiging gegunde opdracht",
+                                   published="2025-04-10", deadline=None, form_type="dir-awa-pre",
+                                   award_only=1), 1)
+    derive(db, 1)
+    assert db.execute(STAGES_SQL).fetchone()[0] == "voorlopige_gunning"
+    assert db["procurements"].get("TN100")["is_awarded"] == 0  # until TenderNed marks it awarded (isGegund)
+
+
+@pytest.mark.parametrize("notice_type, form_type", [("AGO", "result"), ("AGO", None), ("REC", "result")])
+def test_an_award_notice_flagged_as_ended_early_is_a_cancellation(notice_type, form_type):
+    assert publication(notice(notice_type=notice_type, notice_type_label="x", form_type=form_type,
+                              is_cancelled=1)) == ("cancellation", "mislukt")
+
+
+def test_a_contract_notice_flagged_as_ended_early_keeps_its_own_date_and_stage():
+    """The flag on a contract notice says the procedure ended, not when: its publication stays
+    ``aankondiging`` (no undated cancellation is invented)."""
+    assert publication(notice(form_type="competition", is_cancelled=1)) == ("tender_publication", "aankondiging")
+
+
+def test_a_procedure_ended_by_a_flagged_award_notice_is_mislukt(db):
+    write_notice(db, notice_record(8, notice_type="AGO", notice_type_label="Aankondiging gegunde opdracht",
+                                   published="2025-04-10", deadline=None, form_type="result", is_cancelled=1), 1)
+    derive(db, 1)
+    assert db.execute(STAGES_SQL).fetchone()[0] == "mislukt"
+    assert db["procurements"].get("TN100")["is_awarded"] == 0
+
+
+def test_the_dashboard_counts_notices_by_the_stage_ids_their_timeline_shows(tmp_path):
+    """An archive without news: the stages chart falls back to the notices, each at the stage id its
+    publication has on the timeline (docs/reference/stages.md), the legend in that list's order."""
+    import re
+    import sqlite3
+
+    from tenderarchive import datasette_plugin
+    from tenderarchive.analysis.vocabulary import STAGE_ORDER
+    from tenderarchive.metadata import build_metadata
+
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    for pid, notice_type, form_type, cancelled in [(1, "MAC", "consultation", 0), (2, "AAO", "competition", 0),
+                                                   (3, "REC", "result", 0), (4, "AGO", "result", 0),
+                                                   (5, "AGO", "result", 1), (6, "AAW", "cont-modif", 0),
+                                                   (7, "VBE", None, 0), (8, "AGO", "dir-awa-pre", 0)]:
+        write_notice(db, notice_record(pid, notice_type=notice_type, notice_type_label=notice_type, year=2025,
+                                       form_type=form_type, is_cancelled=cancelled, youth_care=1), 1)
+    derive(db, 1)
+    chart = build_metadata(db, "archive")["plugins"]["datasette-dashboards"]["jeugdhulp"]["charts"]["stages"]
+    assert "notice types" in chart["title"]
+    assert chart["display"]["encoding"]["color"]["sort"] == STAGE_ORDER
+    conn = sqlite3.connect(tmp_path / "archive.db")
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    counts = {stage: n for _, stage, n in conn.execute(re.sub(r"\[\[.*?\]\]", "", chart["query"], flags=re.S))}
+    assert counts == {"marktconsultatie": 1, "aankondiging": 1, "definitieve_gunning": 2, "mislukt": 2,
+                      "verlenging": 1, "voorlopige_gunning": 1}
+    timeline = {r[0] for r in db.execute("select stage from events where source_type = 'notice' and kind not in "
+                                         "('inschrijf_deadline', 'reply_deadline', 'contract_start')")}
+    assert set(counts) == timeline
+
+
+def test_a_cancelled_procedure_never_reaches_the_contract_start_its_notice_announced(db):
+    """The contract notice's aanvangOpdrachtDatum is a plan: once the procedure failed (VBE) before it,
+    the current stage stays mislukt after that date (research page and both saved searches alike)."""
+    import re
+
+    from tenderarchive.metadata import load_metadata
+    from tenderarchive.research import STAGE_SQL
+
+    write_notice(db, notice_record(7, published="2025-01-05", deadline="2025-02-01T12:00:00", form_type="competition",
+                                   start_date="2025-06-01"), 1)
+    db["notices"].delete(8)
+    write_notice(db, notice_record(9, notice_type="VBE", notice_type_label="Vroegtijdige beëindiging",
+                                   published="2025-03-01", deadline=None), 1)
+    derive(db, 1)
+    from tenderarchive import datasette_plugin
+    datasette_plugin.prepare_connection(db.conn, "archive", None)  # stage_rank
+    assert ("contract_start", "contractstart", "2025-06-01") in [
+        (e["kind"], e["stage"], e["date"]) for e in db.query("select * from events where procurement_id = 'TN100'")]
+    assert db.execute(STAGE_SQL, ["TN100"]).fetchone()[0] == "mislukt"
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    rule = " ".join(STAGE_SQL.split()).replace("= ?1", "= p.procurement_id")
+    for name in ("jeugdregio_aanbestedingen", "opdrachtgever_aanbestedingen"):
+        assert "(" + rule + ") as fase" in " ".join(re.sub(r"\s+", " ", queries[name]["sql"]).split()), name
+
+
+def test_an_award_puts_the_winner_chosen_and_the_contract_signed_under_their_own_kinds():
+    from tenderarchive.timeline import award_events
+
+    award = {"current": 1, "procurement_id": "TN100", "award_id": "TN100/8/LOT-0001", "lot_id": "LOT-0001",
+             "award_date": "2025-04-01", "contract_date": "2025-04-20", "value_cents": 100_000_00}
+    events = award_events(award, [{"name": "Kompas", "kvk": "12345678"}], "Ambulant")
+    assert [(e["date"], e["kind"], e["stage"]) for e in events] == [
+        ("2025-04-01", "award", "definitieve_gunning"), ("2025-04-20", "signing", "contract_ondertekend")]
+
+
+def test_the_glossary_table_of_notice_stages_is_what_the_timeline_does():
+    import re
+
+    from tenderarchive.timeline import PUBLICATION_EVENTS
+    from tests.conftest import ROOT
+
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    rows = {code: (kind, stage) for code, kind, stage in
+            re.findall(r"^\| `([A-Z]{3})` [^|`]+\| `(\w+)` \| `(\w+)` \|$", glossary, re.M)}
+    assert rows == {code: event for code, event in PUBLICATION_EVENTS.items() if code != "REC"}
+    for form_type, event in [("dir-awa-pre", ("provisional_award", "voorlopige_gunning")),
+                             ("cont-modif", ("modification", "verlenging"))]:
+        assert f"| `AGO` of form type `{form_type}`" in glossary and f"| `{event[0]}` | `{event[1]}` |" in glossary
+
+
+def test_a_timeline_read_from_the_notices_alone_has_the_same_stage_ids(tmp_path):
+    """An archive whose events are not derived yet: the timeline's fallback reads the notices and gives
+    each row the stage the derived timeline would (the same ``stage`` column)."""
+    import sqlite3
+
+    from tenderarchive import datasette_plugin
+    from tenderarchive.metadata import build_metadata
+
+    db = open_archive(tmp_path / "archive.db")
+    write_notice(db, notice_record(7, form_type="competition", start_date="2026-07-01"), 1)
+    write_notice(db, notice_record(8, notice_type="REC", notice_type_label="Rectificatie", form_type="result",
+                                   published="2026-03-01", deadline=None), 1)
+    query = build_metadata(db, "archive")["databases"]["archive"]["queries"]["procurement_timeline"]
+    assert "from notices" in query["sql"]
+    conn = sqlite3.connect(tmp_path / "archive.db")
+    conn.row_factory = sqlite3.Row
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    rows = [dict(r) for r in conn.execute(query["sql"], {"procurement_id": "TN100"})]
+    assert [(r["date"], r["stage"]) for r in rows] == [
+        ("2026-01-05", "aankondiging"), ("2026-02-01", "inschrijving"), ("2026-03-01", "definitieve_gunning"),
+        ("2026-07-01", "contractstart")]
+
+
+def award_results(publication_id: int, lots: list[tuple[str, int | None]], awards: int = 0,
+                  procurement_id: str = "TN100") -> dict:
+    return {"notice_result": {"publication_id": publication_id, "procurement_id": procurement_id, "layout": "eforms",
+                              "lot_count": len(lots), "award_count": awards},
+            "lots": [{"procurement_id": procurement_id, "lot_id": lot_id, "publication_id": publication_id,
+                      "awarded": awarded} for lot_id, awarded in lots],
+            "awards": []}
+
+
+@pytest.mark.parametrize("later_crawl", [False, True])
+def test_an_award_notice_that_closes_every_lot_without_a_winner_is_a_cancellation(db, later_crawl):
+    """"Er is geen winnaar gekozen en de mededinging is gesloten" on every lot (tenderned-awards.md §4):
+    the AGO ends the procedure (mislukt), also when its /html is read in a later crawl than the notice."""
+    from tenderarchive.store.writes import write_results
+
+    if later_crawl:
+        derive(db, 1)
+        db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "running"}, pk="crawl_id")
+    write_results(db, {"publication_id": 8, "procurement_id": "TN100"},
+                  award_results(8, [("LOT-0001", 0), ("LOT-0002", 0)]), 2 if later_crawl else 1)
+    derive(db, 2 if later_crawl else 1)
+    assert [(e["kind"], e["stage"]) for e in db.query("select * from events where source_id = '8'")] == [
+        ("cancellation", "mislukt")]
+    assert db.execute(STAGES_SQL).fetchone()[0] == "mislukt"
+
+
+def test_an_award_notice_with_one_lot_awarded_stays_an_award(db):
+    from tenderarchive.store.writes import write_results
+
+    write_results(db, {"publication_id": 8, "procurement_id": "TN100"},
+                  award_results(8, [("LOT-0001", 0), ("LOT-0002", 1)], awards=1), 1)
+    derive(db, 1)
+    assert [(e["kind"], e["stage"]) for e in db.query("select * from events where source_id = '8'")] == [
+        ("award", "definitieve_gunning")]
+
+
+@pytest.mark.parametrize("deadline, consultation, expected", [
+    ("2025-03-01T12:00:00", "2025-03-01", [("2025-03-01", "reply_deadline", "marktconsultatie")]),
+    ("2025-03-01T12:00:00", None, [("2025-03-01", "reply_deadline", "marktconsultatie")]),
+    (None, "2025-03-01", [("2025-03-01", "reply_deadline", "marktconsultatie")])])
+def test_a_market_consultation_closes_for_reactions_never_for_tenders(deadline, consultation, expected):
+    row = notice(notice_type="MAC", notice_type_label="Marktconsultatie", form_type="consultation")
+    row.update(deadline=deadline, consultation_deadline=consultation)
+    assert [(e["date"], e["kind"], e["stage"]) for e in notice_events(row) if e["date"] != row["published"]] == expected
+
+
+def test_a_contract_notice_closes_for_tenders():
+    row = notice(form_type="competition")
+    row.update(deadline="2025-03-01T12:00:00")
+    assert [(e["kind"], e["stage"]) for e in notice_events(row) if e["date"] == "2025-03-01"] == [
+        ("inschrijf_deadline", "inschrijving")]
+
+
+def test_the_awards_search_says_which_award_notices_ended_the_procedure(db, tmp_path):
+    """The saved search "awards" lists every AGO; fase tells an award from a cancellation (flag or no
+    winner on any lot) and a VEAT, as the timeline does."""
+    import sqlite3
+
+    from tenderarchive import datasette_plugin
+    from tenderarchive.metadata import build_metadata
+    from tenderarchive.store.writes import write_results
+
+    for pid, kenmerk, values in [(20, 200, {"is_cancelled": 1}), (21, 201, {}),
+                                 (22, 202, {"form_type": "dir-awa-pre"})]:
+        write_notice(db, notice_record(pid, kenmerk=kenmerk, procurement_id=f"TN{kenmerk}", notice_type="AGO",
+                                       notice_type_label="Aankondiging gegunde opdracht", youth_care=1,
+                                       published="2025-05-01", deadline=None, **values), 1)
+    write_results(db, {"publication_id": 21, "procurement_id": "TN201"},
+                  award_results(21, [("LOT-0001", 0)], procurement_id="TN201"), 1)
+    write_notice(db, notice_record(8, notice_type="AGO", notice_type_label="Aankondiging gegunde opdracht",
+                                   published="2025-04-10", deadline=None, form_type="result", youth_care=1), 1)
+    derive(db, 1)
+    query = build_metadata(db, "archive")["databases"]["archive"]["queries"]["awards"]
+    conn = sqlite3.connect(tmp_path / "archive.db")
+    conn.row_factory = sqlite3.Row
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    fase = {r["publication_id"]: r["fase"] for r in conn.execute(query["sql"], {"before": ""})}
+    assert fase == {8: "definitieve_gunning", 20: "mislukt", 21: "mislukt", 22: "voorlopige_gunning"}
+
+
+@pytest.mark.parametrize("same_day", ["2025-02-01", "2025-02-03"])
+def test_of_two_events_on_the_latest_day_the_later_stage_is_current(db, same_day):
+    """stages.md: the newest stage in its order. A cancellation on the closing day is mislukt, whichever
+    hash the two events' ids have (they were ordered by event_id)."""
+    import re
+
+    from tenderarchive import datasette_plugin
+    from tenderarchive.metadata import load_metadata
+    from tenderarchive.research import STAGE_SQL
+
+    db["notices"].delete(8)
+    write_notice(db, notice_record(7, published="2025-01-05", deadline=f"{same_day}T12:00:00",
+                                   form_type="competition"), 1)
+    write_notice(db, notice_record(9, notice_type="VBE", notice_type_label="Vroegtijdige beëindiging", title=same_day,
+                                   published=same_day, deadline=None), 1)
+    derive(db, 1)
+    datasette_plugin.prepare_connection(db.conn, "archive", None)
+    assert db.execute(STAGE_SQL, ["TN100"]).fetchone()[0] == "mislukt"
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    rule = " ".join(STAGE_SQL.split()).replace("= ?1", "= p.procurement_id")
+    for name in ("jeugdregio_aanbestedingen", "opdrachtgever_aanbestedingen"):
+        assert "(" + rule + ") as fase" in " ".join(re.sub(r"\s+", " ", queries[name]["sql"]).split()), name
+
+
+def test_a_market_consultation_is_not_an_open_tender(tmp_path):
+    import sqlite3
+
+    from tenderarchive import datasette_plugin
+    from tenderarchive.metadata import build_metadata
+
+    db = open_archive(tmp_path / "archive.db")
+    write_notice(db, notice_record(7, youth_care=1, published="2025-01-05", deadline="2025-02-01T12:00:00"), 1)
+    write_notice(db, notice_record(8, kenmerk=101, procurement_id="TN101", notice_type="MAC",
+                                   notice_type_label="Marktconsultatie", form_type="consultation", youth_care=1,
+                                   published="2025-01-05",
+                                   deadline="2025-02-01T12:00:00", consultation_deadline="2025-02-01"), 1)
+    query = build_metadata(db, "archive")["databases"]["archive"]["queries"]["open_youth_care_tenders"]
+    conn = sqlite3.connect(tmp_path / "archive.db")
+    conn.row_factory = sqlite3.Row
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    assert [r["procurement_id"] for r in conn.execute(query["sql"], {"as_of": "2025-01-10"})] == ["TN100"]
+
+
+def test_a_procedure_tenderned_flags_as_ended_early_is_mislukt_whatever_its_last_event(db):
+    """isVroegtijdigBeeindigd on the contract notice, no VBE published: the flag says the procedure
+    ended, not when, so no event is dated by it, but its current stage is mislukt (not inschrijving,
+    nor from its announced start on contractstart)."""
+    from tenderarchive import datasette_plugin
+    from tenderarchive.research import STAGE_SQL
+
+    db["notices"].delete(8)
+    write_notice(db, notice_record(7, published="2025-01-05", deadline="2025-02-01T12:00:00", form_type="competition",
+                                   start_date="2025-06-01", is_cancelled=1), 1)
+    derive(db, 1)
+    datasette_plugin.prepare_connection(db.conn, "archive", None)
+    assert db.execute(STAGE_SQL, ["TN100"]).fetchone()[0] == "mislukt"
+    assert db.execute(STAGE_SQL, ["TN999"]).fetchone()[0] is None
