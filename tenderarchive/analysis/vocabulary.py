@@ -258,7 +258,12 @@ STAGE_CUES: list[tuple[str, str]] = [
                    r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:[\w'-]+ ){0,3}(?:met|tot|voor)|"
                    r"\bverlengd\b|\bverlengt\b|\bverlengen\b"),
     ("mislukt", r"geen (?:geschikte |enkele )?(?:inschrijvingen|inschrijving|intekening)|onderhandelingsprocedure zonder|"
-                r"stopgezet|stop (?:te |moeten )?zetten|stop van (?:de )?(?:regionale )?inko(?:op|pen)\w*|"
+                r"stopgezet|stop (?:te |moeten )?zetten|"
+                # news-sites §3.3 "stopzetten/intrekken", in the one-word and separable forms ("stopzetting",
+                # "trekt de aanbesteding in", "de procedure in te trekken")
+                # the object must be the procurement: "de ongeldigverklaring intrekken" is no failed tender
+                r"\bstopzet\w*|\btrek(?:t|ken)\b (?:[\w'-]+ ){0,4}(?:aanbesteding|procedure|gunning|opdracht)\w*(?: [\w'-]+){0,2} in\b|"
+                r"(?:aanbesteding|procedure|gunning|opdracht)\w* (?:[\w'-]+ ){0,3}(?:in te trekken|intrekken|intrekt)\b|stop van (?:de )?(?:regionale )?inko(?:op|pen)\w*|"
                 r"(?:hebben|heeft) zich niet (?:[\w'-]+ ){0,2}ingeschreven|ingetrokken|tot nader order|"
                 r"over (?:moeten )?doen|moet over\b|(?:moet|moeten) opnieuw (?:worden )?aanbesteed|opnieuw moeten aanbesteden|"
                 r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
