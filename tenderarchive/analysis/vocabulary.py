@@ -78,7 +78,7 @@ PROCUREMENT_STRONG = [
     r"aanbested\w*", r"\binkoop\w*", r"\binkopen\b", r"\bingekocht\b", r"contractering", r"\bgecontracteerd\w*",
     r"\bcontracteren\b", r"raamovereenkomst\w*", r"samenwerkingsovereenkomst\w*", r"\bpercel\w*", r"\bperceel\b",
     r"inschrijv\w+", r"inschrijfdatum", r"\bgegadigden?\b", r"tenderned", r"\btn\d{5,7}\b",
-    r"nota van inlichtingen", r"inlichtingenbijeenkomst", r"uitnodiging tot inschrijving", r"preselectie\w*",
+    r"nota van inlichtingen", r"\bnvi'?s?\b", r"inlichtingenbijeenkomst", r"uitnodiging tot inschrijving", r"preselectie\w*",
     r"\bgunning\w*", r"\bgegund\b", r"\bemvi\b", r"prijs-kwaliteitverhouding", r"marktconsultatie\w*",
     r"open house", r"toelatingsprocedure", r"bestuurlijk contracteren", r"aanbestedingswet",
     r"dynamisch aankoopsysteem", r"aankoopcentrale", r"inkoopbureau", r"verwerving\w*",
@@ -88,7 +88,7 @@ PROCUREMENT_STRONG = [
 # or a stage cue, to be about a procurement (issue 11: reject policy pages, budgets).
 PROCUREMENT_ACT = [
     r"aanbested\w*", r"inschrijv\w+", r"\bingeschreven\b", r"inschrijfdatum", r"\bgegadigden?\b", r"tenderned", r"\btn\d{5,7}\b",
-    r"nota van inlichtingen", r"inlichtingenbijeenkomst", r"uitnodiging tot inschrijving", r"preselectie\w*",
+    r"nota van inlichtingen", r"\bnvi'?s?\b", r"inlichtingenbijeenkomst", r"uitnodiging tot inschrijving", r"preselectie\w*",
     r"\bgunning\w*", r"\bgegund\w*", r"\bemvi\b", r"marktconsultatie\w*", r"toelatingsprocedure",
     r"raamovereenkomst\w*", r"negometrix", r"commerce-hub", r"\bofferte\w*", r"dialoogfase", r"\bpercel\w*",
     r"\bperceel\b", r"\binkoop(?:[ -]\w+){0,3} (?:19|20)\d\d\b", r"inkoop ?traject\w*", r"inkooporganisatie",
@@ -206,7 +206,7 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("vooraankondiging", r"vooraankondiging|voorinformatie|streven is om .{0,60}te publiceren|"
                          r"verwacht\w* .{0,60}te publiceren|publicatie (?:is )?gepland|"
                          r"(?:gaat|start) (?:[\w'-]+ ){0,3}(?:begin|medio|eind|in) \w+ (?:\d{4} )?van start"),
-    ("inlichtingen", r"nota van inlichtingen|inlichtingenbijeenkomst|vragenronde|vragen (?:te )?stellen|"
+    ("inlichtingen", r"nota van inlichtingen|\bnvi'?s?\b|inlichtingenbijeenkomst|vragenronde|vragen (?:te )?stellen|"
                      r"vragen kon stellen"),
     # round nine (branch news11j): the publication on a tender platform in any word order and of any
     # tender document -- "gepubliceerd op www.Negometrix.nl", "De selectieleidraad is ... gepubliceerd",

@@ -24,3 +24,21 @@ def test_withdrawing_something_else_is_no_failed_tender():
     # synthetic: the object of "intrekken" is a decision, not the procurement
     assert "mislukt" not in _stages("Zij vorderden dat de gemeente het besluit zou intrekken en de aanbesteding "
                                     "jeugdhulp zou heropenen.")
+
+
+# --- §3.2 / §3.3 vragen / NvI: the abbreviation "NvI" -----------------------------------
+
+def test_the_abbreviation_nvi_is_the_nota_van_inlichtingen():
+    # synthetic
+    assert "inlichtingen" in _stages("De antwoorden op de vragen over de aanbesteding jeugdhulp staan in de NvI.")
+    assert "inlichtingen" in _stages("Inmiddels zijn twee NvI's verschenen over de inkoop jeugdhulp.")
+    assert "inlichtingen" not in _stages("Het NVIDIA-rapport noemt de jeugdhulp niet.")  # no word boundary
+
+
+def test_a_nvi_marks_a_youth_care_page_as_an_actual_procurement():
+    # synthetic: "inkoop" alone is a policy subject; the NvI is a step of a procedure
+    from tenderarchive.analysis.vocabulary import PROCUREMENT_ACT, PROCUREMENT_STRONG
+    import re
+    text = "de nvi over de inkoop van jeugdhulp"
+    assert any(re.search(p, text) for p in PROCUREMENT_ACT if "nvi" in p)
+    assert any(re.search(p, text) for p in PROCUREMENT_STRONG if "nvi" in p)
