@@ -227,7 +227,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"aanbesteding\w* (?:[\w'-]+ ){0,3}uitgeschreven|publicatie van de aanbesteding|(?:weer|opnieuw) open te zetten|"
                      r"start\w* (?:[\w'-]+ ){0,8}met de (?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|start\w* (?:[\w'-]+ ){0,2}aanbesteding"),
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
-                 r"verzoek tot deelneming|toegelaten tot de dialoog\w*|in de pre-selectie"),
+                 r"verzoek tot deelneming|toegelaten tot de dialoog\w*|in de pre-selectie|\bgegadigden?\b"),
     ("dialoog", r"dialoogfase|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
                 r"onderhandelingsronde\w*|dialoogtafel\w*|"
                 # news-sites §3.3: the own-design procedure named after its dialogue ("dialooggerichte aanbesteding")

@@ -50,3 +50,11 @@ def test_a_dialogue_based_tender_is_the_dialogue_stage():
     # synthetic
     assert "dialoog" in _stages("De regio voert een dialooggerichte aanbesteding uit voor de jeugdhulp.")
     assert "dialoog" not in _stages("De regio gaat in dialoog met de gemeenteraad over de jeugdhulp.")
+
+
+# --- §3.3 (pre)selectie: "gegadigden" -------------------------------------------------------
+
+def test_candidates_are_the_selection_stage():
+    # synthetic: in the Aanbestedingswet a "gegadigde" asked to take part in a procedure with a selection
+    assert "selectie" in _stages("Elf gegadigden hebben zich aangemeld voor de aanbesteding jeugdhulp.")
+    assert "selectie" in _stages("Iedere gegadigde kan een verzoek indienen voor de aanbesteding jeugdhulp.")
