@@ -240,7 +240,9 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"\binschrijvers\b|offerte (?:[\w'-]+ ){0,2}uitgebracht|offerte heeft uitgebracht|"
                      # round nine: a tender listing's closing date, "Sluit op 23-06-2023"
                      r"\bsluit op \d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d\b"),
-    ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|verificatiegesprek\w*|"
+    ("beoordeling", r"beoordeling van de inschrijvingen|inschrijvingen (?:worden )?beoordeeld|"
+                    # news-sites §3.3 "beoordeling (inschrijvingen)" without "van de", of every tender ("alle")
+                    r"beoordeling (?:van )?(?:de |alle )?(?:ontvangen )?(?:inschrijvingen|offertes|aanbiedingen)\b|verificatiegesprek\w*|"
                     r"ingeschreven partijen beoordeeld|hebben wij de ingeschreven"),
     # round ten: an "intentieovereenkomst" (a letter of intent before the dialogue) is no contract signed
     ("contract_ondertekend", r"(?:contract|(?<!intentie)overeenkomst)(?:en)? (?:[\w'-]+,? ){0,7}(?:getekend|ondertekend|tekenen|ondertekenen)|"

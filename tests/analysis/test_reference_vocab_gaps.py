@@ -58,3 +58,12 @@ def test_candidates_are_the_selection_stage():
     # synthetic: in the Aanbestedingswet a "gegadigde" asked to take part in a procedure with a selection
     assert "selectie" in _stages("Elf gegadigden hebben zich aangemeld voor de aanbesteding jeugdhulp.")
     assert "selectie" in _stages("Iedere gegadigde kan een verzoek indienen voor de aanbesteding jeugdhulp.")
+
+
+# --- §3.3 beoordeling: "beoordeling (inschrijvingen)" ---------------------------------------
+
+def test_the_evaluation_of_the_tenders_in_its_short_forms():
+    # synthetic
+    assert "beoordeling" in _stages("Na de beoordeling van alle inschrijvingen voor de aanbesteding jeugdhulp volgt de gunning.")
+    assert "beoordeling" in _stages("De beoordeling inschrijvingen jeugdhulp loopt nog.")
+    assert "beoordeling" not in _stages("De beoordeling van de jeugdhulp door ouders is positief.")
