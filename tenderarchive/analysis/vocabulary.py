@@ -179,7 +179,9 @@ STAGE_CUES: list[tuple[str, str]] = [
                            r"van plan (?:zijn|is) .{0,80}te laten uitvoeren|winnaar (?:hebben |heeft )?aangewezen|"
                            r"(?:hebben|heeft) (?:[\w'-]+ ){0,6}uitgekozen|organisatie uitgekozen|"
                            r"winnende (?:aanbieding|inschrijving|inschrijver|partij)"),
-    ("bezwaar", r"bezwaar (?:te )?maken|bezwaar (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
+    ("bezwaar", r"bezwaar (?:te )?maken|"
+                # news-sites §3.3 "bezwaar maken" in its other forms ("bezwaar kunnen maken", "bezwaar gemaakt")
+                r"bezwaar (?:[\w'-]+ ){0,4}(?:maken|gemaakt|maakt|maakte|maakten)\b|bezwaar (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
                 r"termijn waarin men bezwaar|klacht (?:ingediend|in over)|diende .{0,60}een klacht in"),
     ("definitieve_gunning", r"definitieve gunning\w*|definitief gegund|definitief (?:te )?gunnen|gegund aan|"
                             r"gecontracteerde (?:jeugdhulp)?aanbieders?|bekend wie|uitkomst van de aanbesteding|"

@@ -67,3 +67,11 @@ def test_the_evaluation_of_the_tenders_in_its_short_forms():
     assert "beoordeling" in _stages("Na de beoordeling van alle inschrijvingen voor de aanbesteding jeugdhulp volgt de gunning.")
     assert "beoordeling" in _stages("De beoordeling inschrijvingen jeugdhulp loopt nog.")
     assert "beoordeling" not in _stages("De beoordeling van de jeugdhulp door ouders is positief.")
+
+
+# --- §3.3 bezwaar / standstill: "bezwaar maken" inflected -----------------------------------
+
+def test_objection_in_the_other_forms_of_bezwaar_maken():
+    # synthetic
+    assert "bezwaar" in _stages("Tegen de gunning jeugdhulp hebben twee aanbieders bezwaar gemaakt.")
+    assert "bezwaar" in _stages("Aanbieders kunnen tot 1 mei bezwaar tegen de gunning jeugdhulp maken.")
