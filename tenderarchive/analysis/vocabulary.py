@@ -50,7 +50,10 @@ def _profile_terms() -> tuple[str, ...]:
     return load_profile("youth_care").relevance.terms
 
 
-NEWS_ONLY_YOUTH = [r"\beed\b", r"gemeentelijke toegang", r"flexibel team", r"crisishulp"]
+NEWS_ONLY_YOUTH = [r"\beed\b", r"gemeentelijke toegang", r"flexibel team", r"crisishulp",
+                   # news-sites §3.1: the protection-and-probation pair abbreviated with a slash ("JB/JR"; the
+                   # profile has "jbjr"), and "GGZ … jeugd" with "voor (de)" between (the profile has "ggz-jeugd")
+                   r"\bjb ?/ ?jr\b", r"\bggz voor (?:de )?jeugd(?!\w*gezondheid)\w*"]
 YOUTH_CORE = [term_pattern(t) for t in _profile_terms()] + NEWS_ONLY_YOUTH
 
 # Adjacent fields: negative unless combined with a core youth term (§3.1).

@@ -75,3 +75,12 @@ def test_objection_in_the_other_forms_of_bezwaar_maken():
     # synthetic
     assert "bezwaar" in _stages("Tegen de gunning jeugdhulp hebben twee aanbieders bezwaar gemaakt.")
     assert "bezwaar" in _stages("Aanbieders kunnen tot 1 mei bezwaar tegen de gunning jeugdhulp maken.")
+
+
+# --- §3.1 youth-care terms: "JB/JR", "GGZ … jeugd" ------------------------------------------
+
+def test_jb_jr_and_ggz_voor_jeugd_are_youth_care():
+    # synthetic
+    assert analyse("De regio koopt JB/JR in via een aanbesteding.")["relevant"]
+    assert analyse("De aanbesteding GGZ voor de jeugd is gestart.")["relevant"]
+    assert not analyse("De aanbesteding GGZ voor volwassenen is gestart.")["relevant"]
