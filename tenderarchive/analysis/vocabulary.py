@@ -282,7 +282,9 @@ STAGE_CUES: list[tuple[str, str]] = [
                 # "dat blijkt niet gelukt")
                 r"\b(?:dat|dit|die|deze) (?:[\w'-]+ ){0,2}(?:mislukte|mislukten|mislukt)\b|\b(?:dat|dit) (?:is |blijkt |bleek )?niet gelukt\b"),
     ("implementatie", r"implementatie(?!\s+(?:van\s+(?:de\s+)?)?contractstandaard)\w*|goede start|voorbereidingen? voor de uitvoering|"
-                      r"overname van (?:de )?zorg|overgang van (?:jeugdigen|cli[eë]nten)|nemen de zorg over|overdragen"),
+                      r"overname van (?:de )?zorg|overgang van (?:jeugdigen|cli[eë]nten)|nemen de zorg over|overdragen|"
+                      # news-sites §3.3 "overdracht" (stages.md: "transitieperiode") of the care to the new providers
+                      r"overdracht van (?:de )?(?:zorg|cli[eë]nt\w*|jeugdigen|dossiers)\b|transitieperiode|transitiefase"),
     ("voorbereiding", r"inkoopstrategie|inkoopkoers|verwervingsstrategie|koersdocument|contourenbesluit|reikwijdte|programmaplan|"
                       r"regiovisie|opdracht gegeven tot de inkoop|inkoopkeuzes|"
                       r"voorbereiding van (?:het|de) (?:nieuwe )?(?:inkoop\w*|aanbesteding\w*)|"

@@ -84,3 +84,11 @@ def test_jb_jr_and_ggz_voor_jeugd_are_youth_care():
     assert analyse("De regio koopt JB/JR in via een aanbesteding.")["relevant"]
     assert analyse("De aanbesteding GGZ voor de jeugd is gestart.")["relevant"]
     assert not analyse("De aanbesteding GGZ voor volwassenen is gestart.")["relevant"]
+
+
+# --- §3.3 implementatie / transitie: "overdracht", "transitieperiode" -----------------------
+
+def test_the_handover_of_clients_is_the_implementation():
+    # synthetic
+    assert "implementatie" in _stages("Na de gunning jeugdhulp volgt de overdracht van cliënten aan de nieuwe aanbieders.")
+    assert "implementatie" in _stages("Voor de nieuwe contracten jeugdhulp geldt een transitieperiode van een half jaar.")
