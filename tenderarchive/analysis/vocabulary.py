@@ -262,7 +262,11 @@ STAGE_CUES: list[tuple[str, str]] = [
                       r"(?:[Pp]er|[Vv]anaf|[Mm]et ingang van)\s+1\s+[a-z]+\s+\d{4}[^.]{0,80}(?:contract\w*|overeenkomst\w*)|"
                       r"[Vv]anaf 1 januari \d{4} (?:zorgen|leveren|verzorgen|realiseren|voeren)|contracten? gaan in|gaan (?:de )?(?:nieuwe )?contract(?:en)? in\b|gaan in (?:per|op)|ingangsdatum|nieuwe contract(?:en)? (?:start|gaan|gaat)|"
                       r"overeenkomsten (?:zijn )?ingegaan|contract(?:en)? (?:is |zijn )?ingegaan|"
-                      r"(?:gaan|gaat) (?:[\w'-]+ ){0,2}in op 1|contract(?:en)? (?:[\w'-]+ ){0,4}(?:per|vanaf) 1 \w+ \d{4}"),
+                      r"(?:gaan|gaat) (?:[\w'-]+ ){0,2}in op 1|"
+                      # news-sites §3.3 "contractperiode" when it begins ("Op 1 juli gaat een nieuwe contractperiode
+                      # in"); not "geen nieuwe contractperiode", nor the running time ("in de eerste contractperiode")
+                      r"\b(?:gaat|ging|start|startte|begint|begon) (?:een|de) (?:nieuwe )?contractperiode\b|"
+                      r"\bcontractperiode (?:[\w'-]+ ){0,3}(?:gaat in|ging in|ingaat|start|startte|begint|begon|loopt van)\b|contract(?:en)? (?:[\w'-]+ ){0,4}(?:per|vanaf) 1 \w+ \d{4}"),
     ("verlenging", r"(?:contract|overeenkomst)\w* (?:[\w'-]+ ){0,5}verlengd|verleng(?:en|t|ing) (?:van )?(?:[\w'-]+ ){0,3}(?:contract|overeenkomst)\w*|"
                    r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:[\w'-]+ ){0,3}(?:met|tot|voor)|"
                    r"\bverlengd\b|\bverlengt\b|\bverlengen\b"),

@@ -92,3 +92,13 @@ def test_the_handover_of_clients_is_the_implementation():
     # synthetic
     assert "implementatie" in _stages("Na de gunning jeugdhulp volgt de overdracht van cliënten aan de nieuwe aanbieders.")
     assert "implementatie" in _stages("Voor de nieuwe contracten jeugdhulp geldt een transitieperiode van een half jaar.")
+
+
+# --- §3.3 contract: "contractperiode" when it begins ------------------------------------------
+
+def test_a_contract_period_that_begins_is_the_contract_start():
+    # synthetic
+    assert "contractstart" in _stages("In juli start een nieuwe contractperiode voor de jeugdhulp.")
+    assert "contractstart" in _stages("De nieuwe contractperiode voor de jeugdhulp begint in juli.")
+    assert "contractstart" not in _stages("Er komt geen nieuwe contractperiode voor de jeugdhulp.")
+    assert "contractstart" not in _stages("De kosten van de jeugdhulp stijgen in de eerste contractperiode.")
