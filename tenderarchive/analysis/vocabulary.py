@@ -234,9 +234,7 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
                  r"verzoek tot deelneming|toegelaten tot de dialoog\w*|in de pre-selectie|\bgegadigden?\b"),
     ("dialoog", r"dialoogfase|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
-                r"onderhandelingsronde\w*|dialoogtafel\w*|"
-                # news-sites §3.3: the own-design procedure named after its dialogue ("dialooggerichte aanbesteding")
-                r"dialooggerichte (?:aanbesteding|inkoop|procedure)\w*"),
+                r"onderhandelingsronde\w*|dialoogtafel\w*"),
     ("inschrijving", r"uitnodiging tot inschrijving|inschrijfdatum|inschrijftermijn|inschrijvingsperiode|"
                      r"deadline om in te schrijven|sluitingsdatum|inschrijven voor|(?:hebben|heeft) (?:zich )?(?:[\w'-]+ ){0,3}ingeschreven|"
                      r"inschrijvingen (?:ontvangen|zijn binnen)|inzenddatum|offerte (?:uit te brengen|in te dienen)|"

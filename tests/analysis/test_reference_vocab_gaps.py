@@ -44,14 +44,6 @@ def test_a_nvi_marks_a_youth_care_page_as_an_actual_procurement():
     assert any(re.search(p, text) for p in PROCUREMENT_STRONG if "nvi" in p)
 
 
-# --- §3.3 dialoog: "dialooggerichte aanbesteding" ----------------------------------------
-
-def test_a_dialogue_based_tender_is_the_dialogue_stage():
-    # synthetic
-    assert "dialoog" in _stages("De regio voert een dialooggerichte aanbesteding uit voor de jeugdhulp.")
-    assert "dialoog" not in _stages("De regio gaat in dialoog met de gemeenteraad over de jeugdhulp.")
-
-
 # --- §3.3 (pre)selectie: "gegadigden" -------------------------------------------------------
 
 def test_candidates_are_the_selection_stage():
