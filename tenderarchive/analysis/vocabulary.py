@@ -181,7 +181,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                            r"gunningsbeslissing|voornemens (?:is|zijn) (?:om )?(?:de opdracht )?te gunnen|"
                            r"van plan (?:zijn|is) .{0,80}te laten uitvoeren|winnaar (?:hebben |heeft )?aangewezen|"
                            r"(?:hebben|heeft) (?:[\w'-]+ ){0,6}uitgekozen|organisatie uitgekozen|"
-                           r"winnende (?:aanbieding|inschrijving|inschrijver|partij)"),
+                           r"winnende (?:aanbieding|inschrijving|inschrijver|partij)|"
+                           # the eForms notice type (news-sites §3.4) that announces the intention to award without a
+                           # call for competition; its standstill starts with it (stages.md voorlopige_gunning)
+                           r"(?:aankondiging (?:in het kader )?van )?vrijwillige transparantie vooraf"),
     ("bezwaar", r"bezwaar (?:te )?maken|"
                 # news-sites §3.3 "bezwaar maken" in its other forms ("bezwaar kunnen maken", "bezwaar gemaakt")
                 r"bezwaar (?:[\w'-]+ ){0,4}(?:maken|gemaakt|maakt|maakte|maakten)\b|bezwaar (?:ingediend|aangetekend)|bezwaartermijn|bezwaarperiode|standstill|"
@@ -332,7 +335,8 @@ SERVICE_DONE = r"\b(?:liet|lieten) (?:deze|die|dit|hem|haar|de [\w-]+|het [\w-]+
 
 # --- §3.4 procedure types -----------------------------------------------------
 PROCEDURE_TYPES: list[tuple[str, str]] = [
-    ("negotiated_without_publication", r"onderhandelingsprocedure zonder (?:voorafgaande )?(?:bekendmaking|aankondiging|oproep|mededinging)"),
+    ("negotiated_without_publication", r"onderhandelingsprocedure zonder (?:voorafgaande )?(?:bekendmaking|aankondiging|oproep|mededinging)|"
+                                       r"vrijwillige transparantie vooraf"),
     ("competitive_negotiation", r"mededingingsprocedure met onderhandeling|onderhandelingsprocedure met (?:voorafgaande )?(?:oproep|bekendmaking)"),
     ("competitive_dialogue", r"concurrentiegerichte dialoog"),
     ("innovation_partnership", r"innovatiepartnerschap"),

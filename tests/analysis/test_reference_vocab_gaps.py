@@ -94,3 +94,13 @@ def test_a_contract_period_that_begins_is_the_contract_start():
     assert "contractstart" in _stages("De nieuwe contractperiode voor de jeugdhulp begint in juli.")
     assert "contractstart" not in _stages("Er komt geen nieuwe contractperiode voor de jeugdhulp.")
     assert "contractstart" not in _stages("De kosten van de jeugdhulp stijgen in de eerste contractperiode.")
+
+
+# --- §3.4 notice type "Vrijwillige transparantie vooraf" -----------------------------------
+
+def test_a_voluntary_ex_ante_transparency_notice_is_an_intended_award_without_a_call():
+    # synthetic
+    from tenderarchive.analysis.procedure import procedure_type
+    text = "De gemeente heeft een aankondiging van vrijwillige transparantie vooraf voor de jeugdhulp gepubliceerd."
+    assert "voorlopige_gunning" in _stages(text)
+    assert procedure_type(text)[0] == "negotiated_without_publication"
