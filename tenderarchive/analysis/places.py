@@ -335,6 +335,26 @@ def _plain_names(munis: dict) -> dict[str, list[str]]:
     return _PLAIN[key]
 
 
+_FOLDED: dict[int, tuple[dict[str, list[str]], dict[str, list[str]]]] = {}
+
+
+def _folded_names(munis: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Municipality names by the casefolded name without its parenthesised suffix, and by that
+    or any of their aliases casefolded: the dateline and "GEMEENTE X" lookups, worked out once
+    per table (each match compared itself with every municipality, issue 14)."""
+    key = id(munis)
+    if key not in _FOLDED:
+        by_plain: dict[str, list[str]] = {}
+        by_form: dict[str, list[str]] = {}
+        for n, row in munis.items():
+            by_plain.setdefault(_plain(n).casefold(), []).append(n)
+            for form in {f.casefold() for f in [_plain(n), *(a for a in row["aliases"].split("|") if a)]}:
+                by_form.setdefault(form, []).append(n)
+        _FOLDED.clear()
+        _FOLDED[key] = (by_plain, by_form)
+    return _FOLDED[key]
+
+
 def _variant(name: str, spans: list, munis: dict) -> str:
     """A name shared by several municipalities (Bergen) -> the variant whose jeugdregio or
     province is that of the other municipalities in the text."""
@@ -395,17 +415,11 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         keep.append((a, b, name, how))
     spans = keep
     datelines = set()
+    by_plain, by_form = _folded_names(munis)
     for m in _DATELINE.finditer(full):
-        cand = m.group("name").strip().title()
-        for n in munis:
-            if _plain(n).casefold() == cand.casefold():
-                datelines.add(n)
+        datelines.update(by_plain.get(m.group("name").strip().title().casefold(), ()))
     for m in _CAPS_GEMEENTE.finditer(full):
-        cand = m.group("name").strip().casefold()
-        for n, row in munis.items():
-            forms = [_plain(n), *(a for a in row["aliases"].split("|") if a)]
-            if any(f.casefold() == cand for f in forms):
-                datelines.add(n)
+        datelines.update(by_form.get(m.group("name").strip().casefold(), ()))
     # list membership: names separated only by ", " / " en " / " of "
     in_list: set[int] = set()
     for i in range(len(spans) - 1):

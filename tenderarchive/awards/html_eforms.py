@@ -202,8 +202,12 @@ class EFormsReader:
             self.block = key
 
     def _row(self, key, value, currency):
-        amount = parse_amount(value, currency) if value is not None else None
         sec = self.section
+        # The amount is read only where a row's amount is used: section 6, and the estimated
+        # value of sections 2 and 5 (parse_amount is pure; reading every name, title and
+        # address as an amount was most of a notice's awards step, issue 14).
+        amount = parse_amount(value, currency) if value is not None and (
+            sec == 6 or (sec in (2, 5) and key in ESTIMATED)) else None
         if sec == 1 and key in OFFICIAL_NAME and not self.buyer:
             self.buyer = _clean(value)
         elif sec == 2:
