@@ -64,11 +64,12 @@ import json
 import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import scrapy
 from lxml import etree
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages count from 1)
 
 from spiders.base import BaseSpider
 from tenderarchive.urls import http_url, page_key, without_tracking
@@ -137,13 +138,6 @@ def pager_links(response, root: str) -> list[str]:
 #: Links to documents and media, not pages: a listing's "(download PDF)" (news-sites.md §2.4).
 DOCUMENT_PATH = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|zip|jpe?g|png|gif|svg|webp|mp3|mp4|ics)$", re.I)
-
-
-def with_page(url: str, page: int) -> str:
-    """``url`` with its ``page`` query parameter set to ``page`` (OpenPub's pages count from 1)."""
-    parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "page"]
-    return urlunsplit(parts._replace(query=urlencode([*query, ("page", str(page))])))
 
 
 class NewsSpider(BaseSpider):
@@ -219,7 +213,7 @@ class NewsSpider(BaseSpider):
                     yield scrapy.Request(url, self.parse_listing, errback=self.errback,
                                          meta={**meta, "listing_page": 1})
             for url in site.discovery.openpub:
-                yield scrapy.Request(with_page(url, 1), self.parse_openpub, errback=self.errback,
+                yield scrapy.Request(add_or_replace_parameter(url, "page", "1"), self.parse_openpub, errback=self.errback,
                                      meta={**meta, "openpub_page": 1, "openpub_root": url})
 
     def follow(self, url, callback, response, meta) -> scrapy.Request | None:
@@ -382,7 +376,7 @@ class NewsSpider(BaseSpider):
         more = page < total if isinstance(total, int) and not isinstance(total, bool) else bool(items)
         if items and more and page < self.settings.getint("NEWS_OPENPUB_MAX_PAGES"):
             root = response.meta["openpub_root"]
-            yield scrapy.Request(with_page(root, page + 1), self.parse_openpub, errback=self.errback,
+            yield scrapy.Request(add_or_replace_parameter(root, "page", str(page + 1)), self.parse_openpub, errback=self.errback,
                                  meta={"site": site, "openpub_page": page + 1, "openpub_root": root})
 
     def openpub_item(self, site, response, entry: dict) -> ArticleItem | None:

@@ -117,12 +117,12 @@ def _meta_date(tree, raw_html: str, fetched_at) -> ParsedDate | None:
     date, handled separately). A ``<time>`` in running text (an event date in a
     sentence) is hidden from it.
     """
-    events = [t for t in tree.xpath("//time[@datetime]") if _in_running_text(t)]
-    if events:
+    hidden = [i for i, t in enumerate(tree.xpath("//time[@datetime]")) if _in_running_text(t)]
+    if hidden:  # a copy, so the caller's tree keeps its attributes
         tree = copy.deepcopy(tree)
-        for t in tree.xpath("//time[@datetime]"):
-            if _in_running_text(t):
-                del t.attrib["datetime"]
+        times = tree.xpath("//time[@datetime]")
+        for i in hidden:
+            del times[i].attrib["datetime"]
     try:
         found = htmldate.find_date(
             tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d",
