@@ -471,3 +471,41 @@ def test_an_award_notice_whose_html_is_not_found_leaves_one_crawl_partial_not_ev
     assert list(third.db.query("select * from notice_results where publication_id = 100190"))
     crawl(server.api_url)
     assert server.api.log.count(path) == 3
+
+
+EMPTY_PAGE = ('{"content": [], "totalElements": 0, "totalPages": 0, "size": 100, "number": 0, '
+              '"numberOfElements": 0, "first": true, "last": true}')
+
+
+def list_requests(api) -> list[str]:
+    return [p for p in api.log if p.startswith("/papi/tenderned-rs-tns/v2/publicaties?")]
+
+
+@pytest.mark.parametrize("profile", ["all", "youth_care"])
+def test_an_empty_list_answer_is_asked_again_before_it_is_believed(snapshot, serve_api, crawl, tmp_path, profile):
+    """A list query that answers "nothing in this window" (a well-formed empty page from a glitch,
+    a cache, a replica behind) is asked once more before it is believed (pge-outages' rule,
+    docs/reference/peers.md §0.3 and §2). It was believed at once: the crawl ended complete with
+    nothing archived, and the next incremental run started after the window, so its notices were
+    never fetched."""
+    plain = serve_api(snapshot)
+    assert crawl(plain.api_url, "--profile", profile, db=tmp_path / "plain.db").crawl["status"] == "complete"
+    queries = {p for p in list_requests(plain.api) if "page=0&size=100&" in p}
+    # the first answer of every list query is empty
+    server = serve_api(snapshot, faults={query: [{"status": 200, "body": EMPTY_PAGE}] for query in queries})
+    result = crawl(server.api_url, "--profile", profile)
+    assert result.returncode == 0, result.output
+    assert result.crawl["status"] == "complete"
+    assert result.db["notices"].count == (13 if profile == "all" else len(YOUTH_CARE_IDS) + 1)
+    # each query was asked twice (its first answer was empty), and nothing else was
+    asked = list_requests(server.api)
+    assert {p: asked.count(p) for p in queries} == {p: 2 for p in queries}
+    assert len(asked) == 2 * len(queries) + (profile != "all")
+
+
+def test_a_window_that_is_empty_twice_is_complete_and_asked_no_more(snapshot, serve_api, crawl):
+    server = serve_api(snapshot)
+    result = crawl(server.api_url, "--profile", "all", from_date="2030-01-01", until_date="2030-01-31")
+    assert result.returncode == 0, result.output
+    assert result.crawl["status"] == "complete" and result.db["notices"].count == 0
+    assert len(list_requests(server.api)) == 2
