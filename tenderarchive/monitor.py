@@ -8,6 +8,8 @@ exits ``ExitCode.STALE`` (5, ``tenderarchive/exitcodes.py``) when a source needs
   has one definition, :data:`FRESHNESS_SQL`, which is also the archive's ``freshness`` view,
   so Datasette and ``status`` never disagree about how old a source is;
 - **failed**: its last finished crawl has status ``failed``;
+- a sample crawl (``--sample N``: a quick look at N records) is none of these: it does not make a
+  source fresh, is not its last crawl, and is not judged (:data:`FULL_CRAWL_SQL`);
 - a crawl still ``running`` after ``max_age_hours`` was killed or hangs (a killed crawl
   keeps status ``running``); it is reported as a problem too.
 
@@ -49,7 +51,11 @@ KEY_COLUMNS = {
 #: Crawl statuses that count as a success: the crawl archived what it fetched (a partial crawl
 #: went on past some errors). Freshness is measured from the last of these.
 SUCCESS = ("complete", "partial")
-_SUCCESS_SQL = "status in (" + ", ".join(f"'{s}'" for s in SUCCESS) + ")"
+#: A crawl of the whole source, not a quick look: ``sample=N`` fetched N records of its window, so
+#: it neither makes a source fresh nor moves the incremental window (``store/queries.py``), and is
+#: neither judged nor a baseline for the drop checks (peers.md §1: kingfisher #1163).
+FULL_CRAWL_SQL = "not (json_valid(arguments) and json_extract(arguments, '$.sample') is not null)"
+_SUCCESS_SQL = "status in (" + ", ".join(f"'{s}'" for s in SUCCESS) + f") and {FULL_CRAWL_SQL}"
 
 #: Per source (spider): its last successful crawl (finish time, else start time), that crawl's
 #: age in hours, the status of its very last crawl, and how many crawls succeeded. This is the
@@ -61,8 +67,9 @@ select spider,
        round((julianday('now')
               - julianday(max(case when {_SUCCESS_SQL} then coalesce(finished, started) end))) * 24, 1)
            as age_hours,
-       (select c2.status from crawls c2 where c2.spider = c.spider order by c2.crawl_id desc limit 1)
-           as last_status,
+       (select c2.status from crawls c2 where c2.spider = c.spider
+          and not (json_valid(c2.arguments) and json_extract(c2.arguments, '$.sample') is not null)
+        order by c2.crawl_id desc limit 1) as last_status,
        sum({_SUCCESS_SQL}) as successful_crawls
 from crawls c
 group by spider
@@ -150,7 +157,7 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
         result = []
         for spider in sorted(freshness):
             history = [dict(r) for r in conn.execute(
-                "select * from crawls where spider = ? order by crawl_id desc limit ?",
+                f"select * from crawls where spider = ? and {FULL_CRAWL_SQL} order by crawl_id desc limit ?",
                 [spider, recent + baseline])]
             coverage = _coverage(conn, [c["crawl_id"] for c in history])
             checks = []

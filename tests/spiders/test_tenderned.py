@@ -509,3 +509,20 @@ def test_a_window_that_is_empty_twice_is_complete_and_asked_no_more(snapshot, se
     assert result.returncode == 0, result.output
     assert result.crawl["status"] == "complete" and result.db["notices"].count == 0
     assert len(list_requests(server.api)) == 2
+
+
+def test_a_sample_crawl_does_not_move_the_incremental_window(snapshot, serve_api, crawl):
+    """A quick look (``--sample N``) archives N records of its window, not the window: the next
+    incremental run must not continue from it. It did (a sample crawl ends ``complete``), so a
+    cron run after a journalist's sample skipped every notice of the days the sample stood for
+    (kingfisher-collect #1163: a crawl that stopped early counted as a pass; peers.md §1, §0.3)."""
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, until_date="2019-12-31")  # the cron crawl: up to the end of 2019
+    assert first.crawl["status"] == "complete" and first.db["notices"].count == 5
+    sample = crawl(server.api_url, "--sample", "1", until_date="2022-12-31")
+    assert sample.crawl["status"] == "complete" and sample.db["notices"].count < len(YOUTH_CARE_IDS)
+    # the next cron run without --from-date continues from the cron crawl, not from the sample
+    later = crawl(server.api_url, from_date=None, until_date="2022-12-31")
+    assert later.crawl["status"] == "complete", later.output
+    assert json.loads(later.crawl["arguments"])["from_date"] == "2019-12-28"
+    assert later.db["notices"].count == len(YOUTH_CARE_IDS) + 1
