@@ -58,12 +58,21 @@ def run_crawl(spider: str, settings, spider_args: dict) -> str:
 
 
 def cmd_crawl(args) -> int:
-    from tenderarchive.arguments import CrawlArguments, SpiderArgumentError
-    from tenderarchive.profiles import ProfileError, load_profile
-
     settings = project_settings(args.db, args.set, args.quiet)
     if args.api_url:
         settings.set("TENDERNED_API_URL", args.api_url, priority="cmdline")
+    if args.dry_run:
+        if args.watchlist or args.jobdir:
+            return _bad("--dry-run", "cannot be combined with --watchlist or --jobdir: a dry run keeps nothing")
+        return dry_run(args, settings)
+    return crawl_into(args, settings)
+
+
+def crawl_into(args, settings, dry_run: bool = False) -> int:
+    """Check the arguments, then crawl under the archive's lock; the crawl's exit code."""
+    from tenderarchive.arguments import CrawlArguments, SpiderArgumentError
+    from tenderarchive.profiles import ProfileError, load_profile
+
     if args.jobdir:
         settings.set("JOBDIR", args.jobdir, priority="cmdline")  # Scrapy persists queue and dupefilter there
     if args.replay:
@@ -115,9 +124,56 @@ def cmd_crawl(args) -> int:
     except CrawlLocked as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
         return ExitCode.LOCKED
-    if not args.quiet or status != "complete":
+    if not dry_run and (not args.quiet or status != "complete"):
         print(f"crawl {status}; see `tenderarchive status --db {settings.get('ARCHIVE_DB')}`", file=sys.stderr)
     return report_exit or ExitCode.of_crawl(status)
+
+
+def dry_run(args, settings) -> int:
+    """``crawl --dry-run``: the crawl as asked (one record unless ``--sample`` says more), fetched
+    and parsed through every pipeline and the derivation, into a throwaway archive and WARC store
+    in a temporary folder that is removed afterwards. The archive (``--db``) is not opened, not
+    locked and not changed, and no WARC file is written next to it. Prints the crawl's outcome,
+    counts and errors, and exits as the crawl would (0 complete, 3 partial, 1 failed). The
+    throwaway archive is empty, so a dry run does not continue from the last crawl: it is the
+    check that a source still answers and still parses (kingfisher-collect's
+    ``crawlall --dry-run``: docs/reference/peers.md §1, §7)."""
+    import shutil
+    import tempfile
+
+    real = settings.get("ARCHIVE_DB")
+    scratch = Path(tempfile.mkdtemp(prefix="tenderarchive-dry-run-"))
+    try:
+        settings.set("ARCHIVE_DB", str(scratch / "archive.db"), priority="cmdline")
+        settings.set("WARC_DIR", str(scratch / "warc"), priority="cmdline")
+        settings.set("JOBDIR", None, priority="cmdline")
+        args.sample = args.sample or "1"
+        args.db, args.jobdir = str(scratch / "archive.db"), None
+        code = crawl_into(args, settings, dry_run=True)
+        from tenderarchive import readonly
+
+        if (scratch / "archive.db").is_file():
+            conn = readonly.connect(scratch / "archive.db")
+            try:
+                rows = [dict(r) for r in conn.execute("select * from crawls order by crawl_id")] \
+                    if readonly.table_exists(conn, "crawls") else []
+            finally:
+                conn.close()
+            print(f"dry run of {args.spider} (sample {args.sample}): nothing was written to {real}")
+            print_crawls(rows, errors=20)
+        return code
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def print_crawls(rows: list[dict], errors: int) -> None:
+    print(f"{'crawl':>5}  {'spider':<10} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} {'same':>5} {'err':>4}")
+    for r in rows:
+        print(f"{r['crawl_id']:>5}  {r['spider']:<10} {r['status']:<9} {r['started']:<25} "
+              f"{r['requests'] or 0:>5} {r['items_new'] or 0:>5} {r['items_updated'] or 0:>5} "
+              f"{r['items_unchanged'] or 0:>5} {r['error_count'] or 0:>4}")
+        for error in json.loads(r["errors"] or "[]")[: errors]:
+            print(f"         ! {error.get('url') or '-'}: {error['error']}")
 
 
 def cmd_build_demo(args) -> int:
@@ -208,13 +264,7 @@ def cmd_status(args) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     if args.json or args.sources_json:
         return monitor.status_check(args.db, args, sys.stdout)  # exit 5: a source is stale or failed
-    print(f"{'crawl':>5}  {'spider':<10} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} {'same':>5} {'err':>4}")
-    for r in rows:
-        print(f"{r['crawl_id']:>5}  {r['spider']:<10} {r['status']:<9} {r['started']:<25} "
-              f"{r['requests'] or 0:>5} {r['items_new'] or 0:>5} {r['items_updated'] or 0:>5} "
-              f"{r['items_unchanged'] or 0:>5} {r['error_count'] or 0:>4}")
-        for error in json.loads(r["errors"] or "[]")[: args.errors]:
-            print(f"         ! {error.get('url') or '-'}: {error['error']}")
+    print_crawls(rows, args.errors)
     return monitor.status_check(args.db, args, sys.stdout)
 
 
@@ -304,6 +354,9 @@ def parser() -> argparse.ArgumentParser:
     crawl.add_argument("--sources", help="news source registry YAML (default: the shipped one)")
     crawl.add_argument("--replay", metavar="PATH", help="serve responses from this WARC file or folder, not the network")
     crawl.add_argument("--watchlist", help="after the crawl, report what is new or changed for this watchlist")
+    crawl.add_argument("--dry-run", action="store_true",
+                       help="fetch and parse (one record unless --sample says more) into a throwaway archive; "
+                            "print the outcome; the archive is not touched")
     crawl.add_argument("--jobdir", help="keep the crawl's queue here, so an interrupted backfill (Ctrl-C) "
                                         "resumes where it stopped when run again with the same --jobdir")
     common(crawl)

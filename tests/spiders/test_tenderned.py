@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -473,6 +475,7 @@ def test_an_award_notice_whose_html_is_not_found_leaves_one_crawl_partial_not_ev
     assert server.api.log.count(path) == 3
 
 
+
 EMPTY_PAGE = ('{"content": [], "totalElements": 0, "totalPages": 0, "size": 100, "number": 0, '
               '"numberOfElements": 0, "first": true, "last": true}')
 
@@ -509,6 +512,43 @@ def test_a_window_that_is_empty_twice_is_complete_and_asked_no_more(snapshot, se
     assert result.returncode == 0, result.output
     assert result.crawl["status"] == "complete" and result.db["notices"].count == 0
     assert len(list_requests(server.api)) == 2
+
+
+def test_a_dry_run_fetches_and_parses_one_record_and_writes_nothing(snapshot, serve_api, crawl, tmp_path):
+    """``crawl --dry-run`` (kingfisher-collect's ``crawlall --dry-run``, docs/reference/peers.md
+    §1, §7): the source is asked, one record fetched and run through the pipelines into a
+    throwaway archive, the outcome printed; the archive named by ``--db`` is not created."""
+    server = serve_api(snapshot)
+    result = crawl(server.api_url, "--dry-run")
+    assert result.returncode == 0, result.output
+    assert "dry run of tenderned (sample 1): nothing was written to" in result.output
+    assert re.search(r"\n\s+1\s+tenderned\s+complete\s", result.output), result.output
+    assert not result.db_path.exists() and not (result.db_path.parent / "warc").exists()
+    details = [p for p in server.api.log if re.fullmatch(r"/papi/tenderned-rs-tns/v2/publicaties/\d+", p)]
+    assert len(details) == 1  # one record, fetched for real
+
+
+def test_a_dry_run_leaves_an_archive_byte_identical_and_reports_the_errors(snapshot, serve_api, crawl):
+    server = serve_api(snapshot)
+    first = crawl(server.api_url)
+    assert first.crawl["status"] == "complete"
+    files = sorted(p for p in first.db_path.parent.rglob("*") if p.is_file())
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    # the first record's detail fails beyond the retries: the dry run failed and says why
+    server.api.faults["/papi/tenderned-rs-tns/v2/publicaties/300377"] = [{"status": 500}] * 5
+    dry = crawl(server.api_url, "--dry-run", "--profile", "all")
+    assert dry.returncode == 1, dry.output  # its one record could not be fetched: nothing archived
+    assert re.search(r"\n\s+1\s+tenderned\s+failed\s", dry.output), dry.output
+    assert "! http://127.0.0.1" in dry.output and "publicaties/300377: request failed: HTTP 500" in dry.output
+    after = sorted(p for p in first.db_path.parent.rglob("*") if p.is_file())
+    assert after == files and {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in after} == before
+    assert first.db["crawls"].count == 1
+
+
+def test_a_dry_run_keeps_nothing_so_it_takes_no_watchlist_or_jobdir(tmp_path):
+    result = cli("crawl", "--dry-run", "--jobdir", tmp_path / "job", "--db", tmp_path / "archive.db")
+    assert result.returncode == 2 and "--dry-run" in result.stderr
+    assert not (tmp_path / "archive.db").exists() and not (tmp_path / "job").exists()
 
 
 def test_a_sample_crawl_does_not_move_the_incremental_window(snapshot, serve_api, crawl):
