@@ -229,6 +229,10 @@ def test_clean_text_rules():
     assert fix_mojibake("cliĆ«nten en de coƶperatie") == "cliënten en de coöperatie"
     assert fix_mojibake("cliƫnten, financiƫn, financiÃ«le") == "cliënten, financiën, financiële"
     assert fix_mojibake("ƒ 25,- en Maasluis") == "ƒ 25,- en Maasluis"
+    # UTF-8 read as ISO-8859-1 (not cp1252): its 0x80-0x9F bytes are C1 control characters
+    latin1 = "Jeugdhulp gegund – ‘Één loket’ voor cliënten".encode("utf-8").decode("latin-1")
+    assert "\x80" in latin1 and "\x89" in latin1
+    assert fix_mojibake(latin1) == "Jeugdhulp gegund – ‘Één loket’ voor cliënten"
     assert strip_template_label("Nieuwsbericht Voorlopige gunning") == "Voorlopige gunning"
     assert strip_template_label("Nieuws uit de raad") == "Nieuws uit de raad"
     cleaned = clean_text(
