@@ -73,7 +73,7 @@ from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages c
 
 from spiders.base import BaseSpider
 from tenderarchive.urls import http_url, page_key, without_tracking
-from tenderarchive.arguments import SpiderArgumentError
+from tenderarchive.arguments import SpiderArgumentError, today
 from tenderarchive.items import ArticleItem
 from tenderarchive.sources import SourceRegistryError, load_sources
 
@@ -437,6 +437,12 @@ class NewsSpider(BaseSpider):
         if self.sample and len(self.requested) >= self.sample:
             return None
         changed = _day(lastmod)
+        if changed is not None and changed > today():
+            # A date after today (Amsterdam's) is a CMS's mistake, not a date (memorious ignores a
+            # Last-Modified in the future: docs/reference/peers.md §3): read as no date, so a new
+            # page is fetched (its own date decides) and an archived one is not fetched every crawl.
+            self.crawler.stats.inc_value("news/lastmod_in_future")
+            changed = None
         known = self.known.get(key)
         if not living and known is not None:
             if changed is None or changed.isoformat() <= known[:10]:

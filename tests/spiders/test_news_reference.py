@@ -262,3 +262,32 @@ def test_a_typo3_news_url_written_otherwise_by_the_next_sitemap_is_not_fetched_a
     assert first.returncode == 0 and second.returncode == 0, (first.stderr + second.stderr)[-3000:]
     assert len([p for p in log if p.startswith("/nieuws/")]) == 1
     assert sqlite_utils.Database(tmp_path / "archive.db")["articles"].count == 1
+
+
+def test_a_sitemap_lastmod_in_the_future_is_not_believed(tmp_path):
+    """A sitemap ``lastmod`` after today is a CMS's mistake (a placeholder year, a clock or zone
+    gone wrong), not a date: memorious ignores a ``Last-Modified`` in the future
+    (docs/reference/peers.md §3). It was believed, so a new page so marked was skipped as outside
+    the crawl's dates and never archived, and an archived one would be fetched again every crawl."""
+    log: list[str] = []
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    other = ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").encode())
+
+    def sitemap(base):
+        return ("application/xml", (
+            '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{base}nieuws/gunning</loc><lastmod>2099-01-01T00:00:00+01:00</lastmod></url>"
+            f"<url><loc>{base}nieuws/inkoop</loc><lastmod>2020-12-14</lastmod></url>"
+            "</urlset>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap, "/nieuws/gunning": page, "/nieuws/inkoop": other}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        first = crawl_news(path, tmp_path / "archive.db")
+        assert first.returncode == 0, first.stderr[-3000:]
+        db = sqlite_utils.Database(tmp_path / "archive.db")
+        assert {r["url"] for r in db["articles"].rows} == {base + "nieuws/gunning", base + "nieuws/inkoop"}
+        log.clear()
+        again = crawl_news(path, tmp_path / "archive.db")
+        assert again.returncode == 0, again.stderr[-3000:]
+    assert "/sitemap.xml" in log and not [p for p in log if p.startswith("/nieuws/")]
