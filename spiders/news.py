@@ -59,9 +59,12 @@ broken or not UTF-8 is one recorded error for that document.
 from __future__ import annotations
 
 import email.utils
+import gzip
 import html
+import io
 import json
 import re
+import zlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
@@ -242,8 +245,22 @@ class NewsSpider(BaseSpider):
     def parse_sitemap(self, response):
         site = response.meta["site"]
         depth = response.meta.get("sitemap_depth", 0)
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            # sitemap.xml.gz: the body is the gzip file (no Content-Encoding, so Scrapy left it
+            # packed). Unpacked at most DOWNLOAD_MAXSIZE bytes, as Scrapy's SitemapSpider does.
+            limit = self.settings.getint("DOWNLOAD_MAXSIZE") or 1 << 30
+            try:
+                with gzip.GzipFile(fileobj=io.BytesIO(body)) as packed:
+                    body = packed.read(limit + 1)
+            except (OSError, EOFError, ValueError, zlib.error) as exc:  # not gzip after all, or cut short
+                self.record_error(response.url, f"malformed gzipped sitemap: {str(exc)[:200]}")
+                return
+            if len(body) > limit:
+                self.record_error(response.url, f"gzipped sitemap larger than {limit} bytes unpacked: not read")
+                return
         try:
-            sitemap = Sitemap(response.body)
+            sitemap = Sitemap(body)
             entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating
         except Exception as exc:  # lxml raises several types on broken XML
             self.record_error(response.url, f"malformed sitemap: {str(exc)[:200]}")

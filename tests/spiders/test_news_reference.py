@@ -291,3 +291,32 @@ def test_a_sitemap_lastmod_in_the_future_is_not_believed(tmp_path):
         again = crawl_news(path, tmp_path / "archive.db")
         assert again.returncode == 0, again.stderr[-3000:]
     assert "/sitemap.xml" in log and not [p for p in log if p.startswith("/nieuws/")]
+
+
+def test_a_gzipped_sitemap_is_read_and_a_gzip_bomb_is_recorded(tmp_path):
+    """``sitemap.xml.gz`` (the sitemaps protocol allows gzip; robots.txt often names one) comes as
+    ``application/x-gzip`` without ``Content-Encoding``: its body is the gzip file. It was parsed
+    as XML and recorded as a malformed sitemap, so none of its pages was found. Unpacked at most
+    ``DOWNLOAD_MAXSIZE`` bytes (Scrapy's SitemapSpider does the same): beyond that, an error."""
+    import gzip
+
+    log: list[str] = []
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+
+    def sitemap(base):
+        return ("application/x-gzip", gzip.compress((
+            '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{base}nieuws/gunning</loc><lastmod>2020-12-14</lastmod></url></urlset>").encode()))
+
+    bomb = ("application/x-gzip", gzip.compress(b'<?xml version="1.0"?><urlset>' + b" " * 3_000_000 + b"</urlset>"))
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\nSitemap: /sitemap.xml.gz\n"),
+              "/sitemap.xml.gz": sitemap, "/bomb.xml.gz": bomb, "/nieuws/gunning": page}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"robots_sitemaps": True, "sitemaps": ["bomb.xml.gz"]},
+                        allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db", "-s", "DOWNLOAD_MAXSIZE=1000000")
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/gunning"]
+    errors = json.loads(next(db.query("select errors from crawls"))["errors"])
+    assert [e["url"] for e in errors] == [base + "bomb.xml.gz"], errors
+    assert "larger than 1000000 bytes unpacked" in errors[0]["error"] and completed.returncode == 3
