@@ -97,6 +97,19 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+def xml_start(body: bytes) -> bytes:
+    """An XML body without the blank lines a WordPress plugin or theme prints before its
+    ``<?xml …?>`` declaration (which must come first), its UTF-8 byte-order mark kept.
+
+    >>> xml_start(b'\\xef\\xbb\\xbf\\n  <?xml version="1.0"?><rss/>')
+    b'\\xef\\xbb\\xbf<?xml version="1.0"?><rss/>'
+    """
+    bom = b"\xef\xbb\xbf" if body.startswith(b"\xef\xbb\xbf") else b""
+    rest = body[len(bom):]
+    stripped = rest.lstrip(b" \t\r\n")
+    return bom + stripped if len(stripped) < len(rest) else body
+
+
 #: Query parameters that number a listing's pages: iprox ``pager_page`` (from 1), Drupal ``page``
 #: (from 0), and the Dutch and short forms (docs/reference/news-sites.md §2.1).
 PAGER_PARAMETERS = ("pager_page", "page", "pagina", "p", "pg")
@@ -287,7 +300,8 @@ class NewsSpider(BaseSpider):
     def parse_feed(self, response):
         site = response.meta["site"]
         try:
-            root = etree.fromstring(response.body, parser=etree.XMLParser(recover=False, resolve_entities=False))
+            root = etree.fromstring(xml_start(response.body),
+                                    parser=etree.XMLParser(recover=False, resolve_entities=False))
         except (etree.XMLSyntaxError, ValueError) as exc:
             self.record_error(response.url, f"malformed feed: {str(exc)[:200]}")
             return

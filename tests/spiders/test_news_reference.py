@@ -320,3 +320,24 @@ def test_a_gzipped_sitemap_is_read_and_a_gzip_bomb_is_recorded(tmp_path):
     errors = json.loads(next(db.query("select errors from crawls"))["errors"])
     assert [e["url"] for e in errors] == [base + "bomb.xml.gz"], errors
     assert "larger than 1000000 bytes unpacked" in errors[0]["error"] and completed.returncode == 3
+
+
+def test_a_feed_with_blank_lines_before_its_xml_declaration_is_read(tmp_path):
+    """WordPress's best-known feed fault: a plugin or theme prints blank lines before
+    ``<?xml …?>`` ("XML declaration allowed only at the start of the document"). Feed readers
+    read it; the feed was recorded as malformed and none of its items was found."""
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+
+    def feed(base):
+        return ("application/rss+xml; charset=UTF-8", (
+            '\ufeff\n\n  <?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><rss version="2.0"><channel>'
+            f"<title>Nieuws</title><item><title>Aanbesteding</title><link>{base}nieuws/gunning</link>"
+            "<pubDate>Mon, 14 Dec 2020 10:00:00 +0100</pubDate></item></channel></rss>").encode("utf-8"))
+
+    routes = {"/robots.txt": ROBOTS, "/feed/": feed, "/nieuws/gunning": page}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"]}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/gunning"]
