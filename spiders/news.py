@@ -512,8 +512,33 @@ class NewsSpider(BaseSpider):
         return self.arguments.from_date <= day and (not self.explicit_until_date or day <= self.arguments.until_date)
 
     # --- pages -----------------------------------------------------------------------------
+    def redirect_lands_on_a_page(self, site, response) -> bool:
+        """Whether a page request that was redirected (HTTP 3xx or a meta refresh) landed on a
+        page this crawl would archive: not the site's home page, and one the site's rules admit
+        (any page, for a living page of the registry). A withdrawn news item often redirects to
+        the home page (a soft 404), which was archived as an article of the site. Elsewhere is
+        logged, not archived and no error (the server answered; the next crawl asks again); for a
+        living page of the registry, the home page is an error."""
+        url = response.url
+        try:
+            home = urlsplit(url).path.strip("/") == urlsplit(site.base_url).path.strip("/")
+        except ValueError:
+            home = True
+        if not home and (site.allows(url) or response.meta.get("living") or site.is_living_page(url)):
+            return True
+        first = response.meta["redirect_urls"][0]
+        if response.meta.get("living"):
+            self.record_error(first, f"the living page redirects to the home page {url}")
+        else:
+            self.logger.info("%s redirects to %s (%s): not archived", first, url,
+                             "the home page" if home else "outside the site's rules")
+            self.crawler.stats.inc_value("news/redirected_away")
+        return False
+
     def parse_page(self, response):
         site = response.meta["site"]
+        if response.meta.get("redirect_urls") and not self.redirect_lands_on_a_page(site, response):
+            return
         declared = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
         if not isinstance(response, scrapy.http.TextResponse) or not (
                 not declared or "html" in declared or declared.startswith("text/")):

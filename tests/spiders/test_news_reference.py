@@ -341,3 +341,72 @@ def test_a_feed_with_blank_lines_before_its_xml_declaration_is_read(tmp_path):
     assert completed.returncode == 0, completed.stderr[-3000:]
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/gunning"]
+
+
+def redirecting(routes: dict, redirects: dict):
+    """``serve`` with some paths answering ``301 Location: …`` instead."""
+    import http.server
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path in redirects:
+                self.send_response(301)
+                self.send_header("Location", redirects[self.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            route = routes.get(self.path)
+            route = route(base[0]) if callable(route) else route
+            if route is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", route[0])
+            self.send_header("Content-Length", str(len(route[1])))
+            self.end_headers()
+            self.wfile.write(route[1])
+
+        def log_message(self, *args):
+            pass
+
+    base = [""]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base[0] = f"http://127.0.0.1:{server.server_address[1]}/"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, base[0]
+
+
+HOME = ("text/html; charset=utf-8", (
+    "<!doctype html><html lang='nl'><head><title>Gemeente Voorbeeld</title></head><body><!-- SYNTHETIC -->"
+    "<main><h1>Welkom bij de gemeente Voorbeeld</h1><p>Hier vindt u informatie over afval, paspoorten, "
+    "jeugdhulp en de aanbesteding van zorg. Bekijk ook het nieuws en de vacatures van de gemeente. "
+    "Openingstijden: maandag tot en met vrijdag van 9.00 tot 17.00 uur.</p></main></body></html>").encode())
+
+
+def test_a_news_item_that_redirects_to_the_home_page_does_not_archive_the_home_page(tmp_path):
+    """A withdrawn news item often answers ``301`` to the home page (a soft 404). The home page
+    was archived as an article of the site, and counted relevant (it names jeugdhulp and
+    aanbesteding). A redirect is followed to a page the site's rules admit (an item moved to a
+    new address is archived there), not to the home page or a page outside them."""
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    moved = ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").encode())
+
+    def sitemap(base):
+        return ("application/xml", (
+            '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + "".join(f"<url><loc>{base}nieuws/{name}</loc></url>" for name in ("gunning", "weg", "contact", "oud"))
+            + "</urlset>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap, "/nieuws/gunning": page, "/": HOME,
+              "/contact": HOME, "/nieuws/inkoop-jeugdzorg": moved}
+    server, base = redirecting(routes, {"/nieuws/weg": "/", "/nieuws/contact": "/contact",
+                                        "/nieuws/oud": "/nieuws/inkoop-jeugdzorg"})
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    finally:
+        server.shutdown()
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert {r["url"] for r in db["articles"].rows} == {base + "nieuws/gunning", base + "nieuws/inkoop-jeugdzorg"}
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
