@@ -410,3 +410,34 @@ def test_a_news_item_that_redirects_to_the_home_page_does_not_archive_the_home_p
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert {r["url"] for r in db["articles"].rows} == {base + "nieuws/gunning", base + "nieuws/inkoop-jeugdzorg"}
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+NOT_FOUND = ("text/html; charset=utf-8", (
+    "<!doctype html><html lang='nl'><head><title>Pagina niet gevonden | Gemeente Voorbeeld</title></head>"
+    "<body><!-- SYNTHETIC --><main><h1>Pagina niet gevonden</h1><p>Helaas, de pagina die u zoekt bestaat niet "
+    "(meer). Misschien is de pagina verplaatst of verwijderd. Gebruik de zoekfunctie of ga naar de homepage "
+    "van de gemeente Voorbeeld voor informatie over jeugdhulp, zorg en ondersteuning.</p></main></body></html>"
+).encode())
+
+
+def test_a_page_that_answers_200_not_found_does_not_replace_the_archived_page(tmp_path):
+    """A removed project page that the CMS answers ``200`` with "Pagina niet gevonden" (a soft 404)
+    replaced the archived text of the page, so its procurement lost the page's evidence (never
+    let a bad fetch destroy good data: docs/reference/peers.md §0.3). It is now what a ``404`` is:
+    recorded, and the archive keeps the page as it was."""
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    other = ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").encode())
+    routes = {"/robots.txt": ROBOTS, "/project/inkoop-jeugdhulp": page, "/project/inkoop-jeugdzorg": other}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=["project/inkoop-jeugdhulp", "project/inkoop-jeugdzorg"])
+        first = crawl_news(path, tmp_path / "archive.db")
+        assert first.returncode == 0, first.stderr[-3000:]
+        before = list(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows_where(order_by="url"))
+        assert [r["title"] for r in before] == ["Aanbesteding jeugdhulp", "Inkoop jeugdzorg"]
+        routes["/project/inkoop-jeugdhulp"] = NOT_FOUND
+        again = crawl_news(path, tmp_path / "archive.db")
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert list(db["articles"].rows_where(order_by="url")) == before
+    crawl = next(db.query("select status, errors from crawls order by crawl_id desc limit 1"))
+    assert crawl["status"] == "partial" and again.returncode == 3
+    assert "says it was not found" in crawl["errors"]
