@@ -419,7 +419,7 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export a table, view or SQL query completely as CSV or JSON")
     export.add_argument("source", metavar="TABLE_OR_SQL", help="a table or view name, or a SELECT query")
     export.add_argument("--format", choices=["csv", "json"], default=None, help="csv (default) or json")
-    export.add_argument("--excel", action="store_true", help="CSV for Excel: UTF-8 with BOM and ';' separator")
+    export.add_argument("--excel", action="store_true", help="CSV for a Dutch Excel: UTF-8 with BOM, ';' separator, decimal comma")
     export.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     export.add_argument("--output", "-o", default=None, help="output file (default: standard output)")
     export.set_defaults(func=cmd_export)
