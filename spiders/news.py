@@ -78,7 +78,7 @@ from spiders.base import BaseSpider
 from tenderarchive.urls import http_url, page_key, without_tracking
 from tenderarchive.arguments import SpiderArgumentError, today
 from tenderarchive.items import ArticleItem
-from tenderarchive.sources import SourceRegistryError, load_sources
+from tenderarchive.sources import SourceRegistryError, load_sources, select_sites
 
 
 def _day(value: str | None) -> date | None:
@@ -161,10 +161,11 @@ class NewsSpider(BaseSpider):
     default_window_days = None  # no lower date bound unless asked for
     custom_settings = {"ROBOTSTXT_OBEY": True, "DOWNLOAD_DELAY": 1.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}
 
-    def __init__(self, *args, sources=None, **kwargs):
+    def __init__(self, *args, sources=None, site=None, **kwargs):
         self.explicit_until_date = kwargs.get("until_date") is not None
         super().__init__(*args, **kwargs)
         self.sources_path = sources
+        self.site_subset = site  # a few sites: names or municipalities, comma-separated (None: all)
         self.pages = 0
         self.requested: set[str] = set()
         #: per listing URL: its pages requested (at most max_pages), the links seen on them, and
@@ -176,9 +177,14 @@ class NewsSpider(BaseSpider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         path = spider.sources_path or crawler.settings.get("NEWS_SOURCES")
         try:
-            spider.sites = [s for s in load_sources(path) if s.enabled]
+            sites = load_sources(path)
         except (SourceRegistryError, OSError) as exc:
             raise SpiderArgumentError("sources", str(exc)) from None
+        try:
+            spider.sites = select_sites(sites, spider.site_subset) if spider.site_subset else [
+                s for s in sites if s.enabled]
+        except SourceRegistryError as exc:
+            raise SpiderArgumentError("site", str(exc)) from None
         spider.source_description = path or "tenderarchive/sources.yaml"
         from tenderarchive.sources import SHIPPED_REGISTRY
         spider.registry_text = (Path(path) if path else SHIPPED_REGISTRY).read_text(encoding="utf-8")
@@ -207,8 +213,9 @@ class NewsSpider(BaseSpider):
             self.known[key] = max(self.known.get(key, ""), fetched_at or "")
 
     def crawl_arguments(self) -> dict:
+        subset = {"site": self.site_subset} if self.site_subset else {}
         return {**super().crawl_arguments(), "sources": self.source_description,
-                "sites": [s.name for s in self.sites]}
+                "sites": [s.name for s in self.sites], **subset}
 
     # --- discovery -------------------------------------------------------------------
     async def start(self):

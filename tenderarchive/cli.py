@@ -99,13 +99,20 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
     if args.spider in ("tenderned", "tenderned_ocds"):
         spider_args["profile"] = args.profile
     if args.spider == "news":
-        from tenderarchive.sources import SourceRegistryError, load_sources
+        from tenderarchive.sources import SourceRegistryError, load_sources, select_sites
 
         try:
-            load_sources(args.sources or settings.get("NEWS_SOURCES"))
+            sites = load_sources(args.sources or settings.get("NEWS_SOURCES"))
         except (SourceRegistryError, OSError) as exc:
             return _bad("--sources", str(exc))
+        try:
+            select_sites(sites, args.site)
+        except SourceRegistryError as exc:
+            return _bad("--site", str(exc))
         spider_args["sources"] = args.sources
+        spider_args["site"] = ",".join(args.site) if args.site else None
+    elif args.site:
+        return _bad("--site", "only the news spider crawls sites")
     from tenderarchive.lock import CrawlLocked, crawl_lock
     from tenderarchive.watch import WatchlistError, load_watchlist
 
@@ -352,6 +359,8 @@ def parser() -> argparse.ArgumentParser:
     crawl.add_argument("--api-url", help="TenderNed API base URL (setting TENDERNED_API_URL)")
     crawl.add_argument("--note", help="free text stored with the crawl")
     crawl.add_argument("--sources", help="news source registry YAML (default: the shipped one)")
+    crawl.add_argument("--site", action="append", metavar="NAME",
+                       help="news: crawl only this site of the registry (its name or a municipality; repeatable)")
     crawl.add_argument("--replay", metavar="PATH", help="serve responses from this WARC file or folder, not the network")
     crawl.add_argument("--watchlist", help="after the crawl, report what is new or changed for this watchlist")
     crawl.add_argument("--dry-run", action="store_true",

@@ -8,8 +8,9 @@ exits ``ExitCode.STALE`` (5, ``tenderarchive/exitcodes.py``) when a source needs
   has one definition, :data:`FRESHNESS_SQL`, which is also the archive's ``freshness`` view,
   so Datasette and ``status`` never disagree about how old a source is;
 - **failed**: its last finished crawl has status ``failed``;
-- a sample crawl (``--sample N``: a quick look at N records) is none of these: it does not make a
-  source fresh, is not its last crawl, and is not judged (:data:`FULL_CRAWL_SQL`);
+- a sample crawl (``--sample N``: a quick look at N records) or a crawl of a few news sites
+  (``--site``) is none of these: it does not make a source fresh, is not its last crawl, and is
+  not judged (:data:`FULL_CRAWL_SQL`);
 - a crawl still ``running`` after ``max_age_hours`` was killed or hangs (a killed crawl
   keeps status ``running``); it is reported as a problem too.
 
@@ -51,10 +52,12 @@ KEY_COLUMNS = {
 #: Crawl statuses that count as a success: the crawl archived what it fetched (a partial crawl
 #: went on past some errors). Freshness is measured from the last of these.
 SUCCESS = ("complete", "partial")
-#: A crawl of the whole source, not a quick look: ``sample=N`` fetched N records of its window, so
-#: it neither makes a source fresh nor moves the incremental window (``store/queries.py``), and is
-#: neither judged nor a baseline for the drop checks (peers.md §1: kingfisher #1163).
-FULL_CRAWL_SQL = "not (json_valid(arguments) and json_extract(arguments, '$.sample') is not null)"
+#: A crawl of the whole source, not a quick look: ``sample=N`` fetched N records of its window and
+#: ``site=…`` a few sites of the news registry, so neither makes a source fresh nor moves the
+#: incremental window (``store/queries.py``), and neither is judged nor a baseline for the drop
+#: checks (peers.md §1: kingfisher #1163).
+FULL_CRAWL_SQL = ("not (json_valid(arguments) and (json_extract(arguments, '$.sample') is not null "
+                  "or json_extract(arguments, '$.site') is not null))")
 _SUCCESS_SQL = "status in (" + ", ".join(f"'{s}'" for s in SUCCESS) + f") and {FULL_CRAWL_SQL}"
 
 #: Per source (spider): its last successful crawl (finish time, else start time), that crawl's
@@ -68,7 +71,7 @@ select spider,
               - julianday(max(case when {_SUCCESS_SQL} then coalesce(finished, started) end))) * 24, 1)
            as age_hours,
        (select c2.status from crawls c2 where c2.spider = c.spider
-          and not (json_valid(c2.arguments) and json_extract(c2.arguments, '$.sample') is not null)
+          and {FULL_CRAWL_SQL.replace("arguments", "c2.arguments")}
         order by c2.crawl_id desc limit 1) as last_status,
        sum({_SUCCESS_SQL}) as successful_crawls
 from crawls c

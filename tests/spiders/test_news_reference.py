@@ -441,3 +441,30 @@ def test_a_page_that_answers_200_not_found_does_not_replace_the_archived_page(tm
     crawl = next(db.query("select status, errors from crawls order by crawl_id desc limit 1"))
     assert crawl["status"] == "partial" and again.returncode == 3
     assert "says it was not found" in crawl["errors"]
+
+
+def test_site_crawls_only_the_named_sites_and_does_not_make_news_fresh(tmp_path):
+    """A journalist's one-off crawl of a few sources (``--site NAME``, a site's name or one of its
+    municipalities; docs/reference/peers.md §8.5 ``source=``, §8.17). Only those sites are asked;
+    the crawl records which; it is no crawl of the whole registry, so ``status`` and the
+    ``freshness`` view do not count it (the other sites may be weeks old)."""
+    logs = {"alfa": [], "beta": []}
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    routes = {"/robots.txt": ROBOTS, "/project/inkoop-jeugdhulp": page}
+    with serve(routes, logs["alfa"]) as alfa, serve(routes, logs["beta"]) as beta:
+        entries = [{"name": name, "title": f"{name} (synthetic)", "base_url": base, "municipalities": [town],
+                    "living_pages": ["project/inkoop-jeugdhulp"], "politeness": {"download_delay": 0}}
+                   for name, base, town in (("alfa", alfa, "Leiden"), ("beta", beta, "Oegstgeest"))]
+        path = tmp_path / "sources.yaml"
+        path.write_text(yaml.safe_dump({"version": 1, "sites": entries}), encoding="utf-8")
+        completed = crawl_news(str(path), tmp_path / "archive.db", "--site", "Oegstgeest")
+        wrong = crawl_news(str(path), tmp_path / "wrong.db", "--site", "Oegstgest")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert logs["alfa"] == [] and "/project/inkoop-jeugdhulp" in logs["beta"]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["site"] for r in db["articles"].rows] == ["beta"]
+    arguments = json.loads(next(db.query("select arguments from crawls"))["arguments"])
+    assert arguments["site"] == "Oegstgeest" and arguments["sites"] == ["beta"]
+    assert next(db.query("select last_success from freshness")) == {"last_success": None}
+    assert wrong.returncode == 2 and "Oegstgest" in wrong.stderr and "did you mean Oegstgeest" in wrong.stderr
+    assert not (tmp_path / "wrong.db").exists()
