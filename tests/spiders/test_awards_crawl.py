@@ -266,3 +266,22 @@ def test_an_award_published_months_later_under_other_cpv_codes_is_found_through_
         assert [(r["youth_care"], json.loads(r["youth_care_reasons"])) for r in archived] == [(1, ["related to 900301"])]
     else:
         assert archived == []
+
+
+def test_an_html_rendering_sent_bare_not_in_its_json_envelope_is_read_the_same(serve_api, crawl):
+    """``/html`` answers ``{"html": "<table>…"}`` (tenderned-api.md §6, one source [M]); asked
+    otherwise, or from a mirror, the rendering comes bare, as ``text/html``. It was "envelope is not
+    JSON": the award notice's winners and values were lost, and the notice never asked again."""
+    publications = load_publications(FIXTURES)
+    html = next(p for p in publications if str(p["list"]["publicatieId"]) == "900201")["html"]
+    faults = {"/papi/tenderned-rs-tns/v2/publicaties/900201/html": [
+        {"status": 200, "body": "\n" + html, "headers": {"Content-Type": "text/html; charset=UTF-8"}}]}
+    bare = crawl(serve_api(publications, faults=faults).api_url, **WINDOW)
+    enveloped = crawl(serve_api(load_publications(FIXTURES)).api_url, db=bare.db_path.parent / "enveloped.db", **WINDOW)
+    assert bare.crawl["status"] == "complete", bare.errors
+    query = ("select award_count, problems, layout from notice_results where publication_id = 900201")
+    assert rows(bare.db_path, query) == rows(enveloped.db_path, query) and rows(bare.db_path, query)[0]["award_count"] == 1
+    query = "select * from awards order by award_id"
+    strip = lambda rs: [{k: v for k, v in r.items() if k not in ("crawl_id", "fetched_at", "sha256", "source_url")}
+                        for r in rs]  # noqa: E731
+    assert strip(rows(bare.db_path, query)) == strip(rows(enveloped.db_path, query))
