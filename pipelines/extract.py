@@ -41,6 +41,12 @@ def is_not_found(title: str | None) -> bool:
     return bool(title and NOT_FOUND_TITLE.match(title))
 
 
+class PageGone(DropItem):
+    """A page that answered 200 but says it does not exist (a soft 404): not archived. Like a 404,
+    an error of the crawl for a living page of the registry, not for a discovered one (a sitemap
+    that still names a removed item): tenderarchive/extensions.py, spiders/news.py."""
+
+
 class OutsideWindow(DropItem):
     """A page whose own publication date is outside the crawl's ``from_date``..``until_date``:
     not archived, and not an error (tenderarchive/extensions.py does not record it)."""
@@ -107,7 +113,7 @@ def extract_article(item: ArticleItem) -> dict:
         raise DropItem(f"{item.url}: no main text found")
     if is_not_found(page.get("title")):
         # a soft 404: recorded as a 404 is, and never archived over the page as it was (peers.md §0.3)
-        raise DropItem(f"{item.url}: the page says it was not found ({page['title'][:80]!r}; HTTP 200)")
+        raise PageGone(f"{item.url}: the page says it was not found ({page['title'][:80]!r}; HTTP 200)")
     published = page.get("published")
     return {
         "url": canonical(item.url, page.get("canonical_url")),

@@ -498,14 +498,24 @@ class NewsSpider(BaseSpider):
     def errback(self, failure):
         """A discovered page that robots.txt forbids is not fetched, as it should be, and is no
         error (``news/forbidden_by_robots``): a sitemap or listing that names one made every
-        crawl partial. A living page or discovery URL of the registry that it forbids is one."""
+        crawl partial. A living page or discovery URL of the registry that it forbids is one.
+        So is a discovered page that is gone (404, 410; a soft 404 in pipelines/extract.py):
+        logged and counted (``news/gone``), not an error; a living page that is gone is one."""
         from scrapy.exceptions import IgnoreRequest
 
         request = getattr(failure, "request", None)
-        if (failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and request is not None
-                and request.callback == self.parse_page and not request.meta.get("living")):
+        discovered = request is not None and request.callback == self.parse_page and not request.meta.get("living")
+        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and discovered:
             self.logger.info("forbidden by robots.txt, not fetched: %s", request.url)
             self.crawler.stats.inc_value("news/forbidden_by_robots")
+            return
+        response = getattr(failure.value, "response", None)
+        if discovered and response is not None and response.status in (404, 410):
+            # A sitemap or listing that still names a removed item: the site answered, nothing was
+            # missed, and the next crawl asks again. It made every crawl of the site partial.
+            self.logger.warning("%s: HTTP %d, a discovered page that is gone: not archived", request.url,
+                                response.status)
+            self.crawler.stats.inc_value("news/gone")
             return
         super().errback(failure)
 

@@ -468,3 +468,27 @@ def test_site_crawls_only_the_named_sites_and_does_not_make_news_fresh(tmp_path)
     assert next(db.query("select last_success from freshness")) == {"last_success": None}
     assert wrong.returncode == 2 and "Oegstgest" in wrong.stderr and "did you mean Oegstgeest" in wrong.stderr
     assert not (tmp_path / "wrong.db").exists()
+
+
+def test_a_discovered_page_that_is_gone_is_no_error_of_the_crawl(tmp_path):
+    """A sitemap or listing that still names a removed item (``404``, ``410``, or ``200`` "Pagina
+    niet gevonden") made every crawl of the site partial, night after night (exit 3 under cron),
+    though the site answered and nothing was missed: logged and counted (``news/gone``), as a
+    page robots.txt forbids is. The page is not archived, and the next crawl asks again."""
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+
+    def sitemap(base):
+        return ("application/xml", (
+            '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + "".join(f"<url><loc>{base}nieuws/{name}</loc></url>" for name in ("gunning", "weg", "leeg"))
+            + "</urlset>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap, "/nieuws/gunning": page, "/nieuws/leeg": NOT_FOUND}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/gunning"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+    assert "'news/gone': 2" in completed.stdout + completed.stderr
