@@ -61,11 +61,54 @@ def cmd_crawl(args) -> int:
     settings = project_settings(args.db, args.set, args.quiet)
     if args.api_url:
         settings.set("TENDERNED_API_URL", args.api_url, priority="cmdline")
+    if args.spider == "all" and not args.dry_run:
+        return _bad("SPIDER", "'all' is for --dry-run (the smoke test of every source); crawl one spider at a time")
     if args.dry_run:
         if args.watchlist or args.jobdir:
             return _bad("--dry-run", "cannot be combined with --watchlist or --jobdir: a dry run keeps nothing")
+        if args.spider == "all":
+            return dry_run_all(args, settings)
         return dry_run(args, settings)
     return crawl_into(args, settings)
+
+
+#: The exit codes of dry runs from best to worst: the worst is the exit code of ``crawl all --dry-run``.
+_SEVERITY = [ExitCode.COMPLETE, ExitCode.PARTIAL, ExitCode.FAILED, ExitCode.BAD_ARGUMENTS, ExitCode.UNUSABLE_FILE]
+
+
+def dry_run_all(args, settings) -> int:
+    """``crawl all --dry-run``: the dry run of every spider, one after another, each in a process
+    of its own (Twisted's reactor runs once per process), with the options given (a spider's own
+    options only to it). Prints each one's outcome; exits with the worst (kingfisher-collect's
+    ``crawlall --dry-run``: docs/reference/peers.md §0.9, §1)."""
+    import subprocess
+
+    from scrapy.spiderloader import SpiderLoader
+
+    common = []
+    for flag, value in (("--from-date", args.from_date), ("--until-date", args.until_date),
+                        ("--sample", args.sample), ("--api-url", args.api_url), ("--note", args.note)):
+        if value:
+            common += [flag, value]
+    for pair in args.set or []:
+        common += ["-s", pair]
+    if args.quiet:
+        common.append("--quiet")
+    own = {"tenderned": ["--profile", args.profile] if args.profile else [],
+           "tenderned_ocds": ["--profile", args.profile] if args.profile else [],
+           "news": [*(["--sources", args.sources] if args.sources else []),
+                    *[part for site in args.site or [] for part in ("--site", site)]]}
+    worst = ExitCode.COMPLETE
+    outcomes = []
+    for name in sorted(SpiderLoader.from_settings(settings).list()):
+        print(f"== {name}", flush=True)
+        code = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "crawl", name, "--dry-run",
+                               *common, *own.get(name, [])]).returncode
+        code = ExitCode(code) if code in ExitCode._value2member_map_ else ExitCode.FAILED
+        outcomes.append(f"{name}: {code.name.lower()}")
+        worst = max(worst, code, key=_SEVERITY.index) if code in _SEVERITY else ExitCode.FAILED
+    print("dry runs: " + ", ".join(outcomes))
+    return worst
 
 
 def crawl_into(args, settings, dry_run: bool = False) -> int:
@@ -351,7 +394,8 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--quiet", action="store_true", help="warnings and errors only (for cron)")
 
     crawl = sub.add_parser("crawl", help="crawl a source into the archive")
-    crawl.add_argument("spider", nargs="?", default="tenderned")
+    crawl.add_argument("spider", nargs="?", default="tenderned",
+                       help="tenderned (the default), tenderned_ocds or news; all: every spider, with --dry-run only")
     crawl.add_argument("--from-date", help="first publication date, YYYY-MM-DD (default: 7 days ago)")
     crawl.add_argument("--until-date", help="last publication date, YYYY-MM-DD (default: today)")
     crawl.add_argument("--sample", help="fetch only N records")

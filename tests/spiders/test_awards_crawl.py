@@ -285,3 +285,34 @@ def test_an_html_rendering_sent_bare_not_in_its_json_envelope_is_read_the_same(s
     strip = lambda rs: [{k: v for k, v in r.items() if k not in ("crawl_id", "fetched_at", "sha256", "source_url")}
                         for r in rs]  # noqa: E731
     assert strip(rows(bare.db_path, query)) == strip(rows(enveloped.db_path, query))
+
+
+def test_crawl_all_dry_run_smoke_tests_every_spider_and_exits_with_the_worst(award_server, tmp_path):
+    """``tenderarchive crawl all --dry-run`` (kingfisher-collect's ``crawlall --dry-run``,
+    docs/reference/peers.md §0.9, §1): every spider's dry run, each given its own options; the
+    exit code is the worst outcome, so a nightly smoke test alerts on any source."""
+    import socket
+
+    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    db = tmp_path / "archive.db"
+    command = ["crawl", "all", "--dry-run", "--db", str(db), "--api-url", award_server.api_url, *FAST,
+               "-s", f"TENDERNED_DATASETS_URL={award_server.datasets_url}", "--from-date", "2021-01-01",
+               "--until-date", "2026-06-30"]
+    with serve({"/robots.txt": ROBOTS, "/project/jeugdhulp": page}) as base:
+        sources = registry(tmp_path, base_url=base, living_pages=["project/jeugdhulp"])
+        good = forkcli.run([*command, "--sources", sources], cwd=ROOT, timeout=240)
+    assert good.returncode == 0, good.stdout[-3000:] + good.stderr[-3000:]
+    assert "dry runs: news: complete, tenderned: complete, tenderned_ocds: complete" in good.stdout
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    (tmp_path / "down").mkdir()
+    down = registry(tmp_path / "down", base_url=f"http://127.0.0.1:{closed}/", living_pages=["project/jeugdhulp"])
+    bad = forkcli.run([*command, "--sources", down, "-s", "RETRY_TIMES=0"], cwd=ROOT, timeout=240)
+    assert bad.returncode == 1, bad.stdout[-3000:] + bad.stderr[-3000:]
+    assert "dry runs: news: failed, tenderned: complete, tenderned_ocds: complete" in bad.stdout
+    assert list(tmp_path.glob("*.db")) == [] and not (tmp_path / "warc").exists()
+    nothing = forkcli.run(["crawl", "all", "--db", str(db)], cwd=ROOT, timeout=60)
+    assert nothing.returncode == 2 and "--dry-run" in nothing.stderr
