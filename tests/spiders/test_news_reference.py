@@ -492,3 +492,38 @@ def test_a_discovered_page_that_is_gone_is_no_error_of_the_crawl(tmp_path):
     assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/gunning"]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
     assert "'news/gone': 2" in completed.stdout + completed.stderr
+
+
+def test_a_site_that_does_not_answer_is_given_up_after_a_few_requests(tmp_path):
+    """A site that is down (its every request times out or is refused) was asked for every one of
+    its URLs, each with every retry: with ``DOWNLOAD_TIMEOUT`` 60 s most of an hour of a nightly
+    crawl. After ``UNREACHABLE_HOST_FAILURES`` requests in a row failed for good its other requests
+    are skipped (one error for the host; docs/reference/peers.md §7), and the other sites are crawled."""
+    import socket
+
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}/"   # nothing listens here once the socket is closed
+    with serve({"/robots.txt": ROBOTS, "/project/jeugdhulp": page}) as live:
+        entries = [{"name": "levend", "title": "Levend (synthetic)", "base_url": live, "municipalities": ["Leiden"],
+                    "living_pages": ["project/jeugdhulp"], "politeness": {"download_delay": 0}},
+                   {"name": "dood", "title": "Dood (synthetic)", "base_url": dead, "municipalities": ["Oegstgeest"],
+                    "living_pages": [f"project/{n}" for n in range(8)], "discovery": {"feeds": ["feed/"]},
+                    "politeness": {"download_delay": 0, "concurrency": 1}}]
+        path = tmp_path / "sources.yaml"
+        path.write_text(yaml.safe_dump({"version": 1, "sites": entries}), encoding="utf-8")
+        completed = crawl_news(str(path), tmp_path / "archive.db", "-s", "RETRY_TIMES=1", "-s", "ROBOTSTXT_OBEY=False",
+                               "-s", "CONCURRENT_REQUESTS=1")  # one at a time: which fail and which are skipped is fixed
+    output = completed.stdout + completed.stderr
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["site"] for r in db["articles"].rows] == ["levend"]
+    crawl = next(db.query("select status, errors from crawls"))
+    errors = json.loads(crawl["errors"])
+    assert crawl["status"] == "partial" and completed.returncode == 3
+    unreachable = [e for e in errors if "unreachable" in e["error"]]
+    assert len(unreachable) == 1 and dead.rstrip("/").split("//")[1] in unreachable[0]["error"], errors
+    # nine requests (eight pages and the feed), each tried twice: their first tries fail (retries go
+    # last), three retries fail for good, the host is given up, and the six other retries are skipped
+    assert len(errors) == 3 + 1, errors
+    assert "'unreachable/skipped': 6" in output
