@@ -376,3 +376,19 @@ def test_a_breadcrumb_trail_on_one_line_is_navigation():
     text = clean_text("Home > Inwoner > Nieuws > Voorlopige gunning\nDe gunning is bekend.\nHome / Actueel\n"
                       "Startpagina » Nieuws\nHomepage van de gemeente is vernieuwd.")
     assert text == "De gunning is bekend.\nHomepage van de gemeente is vernieuwd."
+
+
+def test_a_date_before_the_web_is_not_a_publication_date():
+    """A page stating a date before 1995 ("Opgericht 12 mei 1940") was dated by it (uvacw/inca #22:
+    pages dated 1940), and a crawl then dropped the page as outside its dates: the next source of a
+    date is used instead (here the meta tag), or the page is kept undated."""
+    body = ("De gemeente Leiderdorp heeft de aanbesteding voor jeugdhulp gegund aan drie aanbieders. "
+            "Cliënten krijgen een brief over de overgang. ") * 4
+    html = ("<html><head><title>Jeugdhulp gegund</title>{meta}</head><body><article><h1>Jeugdhulp gegund</h1>"
+            "<p>Gepubliceerd op 12 mei 1940</p><p>" + body + "</p></article></body></html>")
+    fetched = datetime(2024, 1, 1)
+    dated = extract_html(html.format(meta='<meta property="article:published_time" content="2021-03-04">'),
+                         "https://www.leiderdorp.nl/nieuws/x", fetched_at=fetched)
+    assert (dated["published"], dated["published_source"]) == ("2021-03-04", "meta")
+    undated = extract_html(html.format(meta=""), "https://www.leiderdorp.nl/nieuws/x", fetched_at=fetched)
+    assert undated["published"] is None and undated["text"]
