@@ -21,6 +21,7 @@ import asyncio
 import email.utils
 import json
 import logging
+import re
 from datetime import datetime, timezone
 
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware as BaseRedirectMiddleware
@@ -38,6 +39,8 @@ def parse_retry_after(value: bytes | str | None, now: datetime | None = None) ->
     3.0
     >>> parse_retry_after("soon") is None
     True
+    >>> parse_retry_after("1.5")  # not RFC 9110's form, but sent: honoured, not taken for no header
+    1.5
     """
     if value is None:
         return None
@@ -45,6 +48,8 @@ def parse_retry_after(value: bytes | str | None, now: datetime | None = None) ->
         value = value.decode("latin-1")
     value = value.strip()
     if value.isdigit():
+        return float(value)
+    if re.fullmatch(r"[0-9]{1,9}\.[0-9]{1,6}", value):
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
