@@ -79,6 +79,26 @@ group by spider
 """.strip()
 
 
+#: Per news site of the registry (as the last successful full news crawl had it): how many pages
+#: the archive holds, how many relevant, and when the last new or changed page was archived, in
+#: days. The archive's ``news_sites`` view: a site that yields nothing for weeks (moved, redesigned,
+#: its feed gone) shows here, though every crawl of the registry succeeds (peers.md §7, §8.18:
+#: freshness per source).
+NEWS_SITES_SQL = f"""
+select s.value as site,
+       count(a.url) as pages,
+       coalesce(sum(a.relevant), 0) as relevant_pages,
+       max(a.fetched_at) as last_archived,
+       max(a.published) as last_published,
+       round(julianday('now') - julianday(max(a.fetched_at)), 1) as days_since_last_archived
+from (select arguments from crawls where spider = 'news' and {_SUCCESS_SQL}
+      order by crawl_id desc limit 1) as c
+join json_each(c.arguments, '$.sites') as s
+left join articles a on a.site = s.value
+group by s.value
+""".strip()
+
+
 @dataclass
 class CrawlCheck:
     crawl_id: int

@@ -527,3 +527,25 @@ def test_a_site_that_does_not_answer_is_given_up_after_a_few_requests(tmp_path):
     # last), three retries fail for good, the host is given up, and the six other retries are skipped
     assert len(errors) == 3 + 1, errors
     assert "'unreachable/skipped': 6" in output
+
+
+def test_the_news_sites_view_shows_a_site_that_yields_nothing(tmp_path):
+    """Per site of the registry (docs/reference/peers.md §8.18, freshness per source): pages archived
+    and the age of the newest. A site whose feed is gone yields nothing, night after night, while
+    every crawl of the registry succeeds: the ``news_sites`` view shows it with no pages."""
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    with serve({"/robots.txt": ROBOTS, "/project/jeugdhulp": page}) as alfa, serve({"/robots.txt": ROBOTS}) as beta:
+        entries = [{"name": "alfa", "title": "Alfa (synthetic)", "base_url": alfa, "municipalities": ["Leiden"],
+                    "living_pages": ["project/jeugdhulp"], "politeness": {"download_delay": 0}},
+                   {"name": "beta", "title": "Beta (synthetic)", "base_url": beta, "municipalities": ["Oegstgeest"],
+                    "discovery": {"listing": {"urls": ["nieuws"]}}, "politeness": {"download_delay": 0}}]
+        path = tmp_path / "sources.yaml"
+        path.write_text(yaml.safe_dump({"version": 1, "sites": entries}), encoding="utf-8")
+        crawl_news(str(path), tmp_path / "archive.db")
+        crawl_news(str(path), tmp_path / "archive.db", "--site", "alfa")   # a subset crawl changes nothing here
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    sites = {r["site"]: r for r in db.query("select * from news_sites")}
+    assert set(sites) == {"alfa", "beta"}
+    assert sites["alfa"]["pages"] == sites["alfa"]["relevant_pages"] == 1
+    assert sites["alfa"]["days_since_last_archived"] < 1 and sites["alfa"]["last_published"] == "2020-12-14"
+    assert sites["beta"]["pages"] == 0 and sites["beta"]["last_archived"] is None
