@@ -71,6 +71,7 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+ROBOTSTXT_CRAWL_DELAY_MAX = 30.0      # a robots.txt Crawl-delay is honoured up to this many seconds
 DOWNLOAD_TIMEOUT = 60
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
@@ -136,6 +137,8 @@ EXTENSIONS = {
     "tenderarchive.extensions.CrawlState": 50,
     "tenderarchive.extensions.Derivation": 90,
     "tenderarchive.extensions.CrawlRecorder": 100,
+    # After AutoThrottle (0): a site's registry delay and robots.txt Crawl-delay stay a floor.
+    "tenderarchive.extensions.SiteDelayFloor": 10,
 }
 # Scrapy's telnet console and remote-control endpoint are off (TELNETCONSOLE_ENABLED,
 # REMOTE_CONTROL_ENABLED) and left out of the base list too: Scrapy imports every class

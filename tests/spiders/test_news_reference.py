@@ -11,6 +11,7 @@ import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
 import sqlite_utils
 import yaml
 
@@ -549,3 +550,37 @@ def test_the_news_sites_view_shows_a_site_that_yields_nothing(tmp_path):
     assert sites["alfa"]["pages"] == sites["alfa"]["relevant_pages"] == 1
     assert sites["alfa"]["days_since_last_archived"] < 1 and sites["alfa"]["last_published"] == "2020-12-14"
     assert sites["beta"]["pages"] == 0 and sites["beta"]["last_archived"] is None
+
+
+@pytest.mark.parametrize("how", ["registry", "robots"])
+def test_a_site_delay_from_the_registry_or_robots_txt_holds_under_autothrottle(tmp_path, how):
+    """A site's delay (the registry's ``politeness.download_delay``, or ``Crawl-delay`` in its
+    robots.txt: docs/reference/peers.md §5, §7 politeness per source) is a floor. AutoThrottle
+    (on by default) brought the registry's delay down to ``DOWNLOAD_DELAY`` after the first fast
+    answer, and Scrapy never reads ``Crawl-delay``: a municipal site was asked faster than it asked."""
+    import time
+
+    stamps: list[tuple[str, float]] = []
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    robots = b"User-agent: *\nAllow: /\n" + (b"Crawl-delay: 1.5\n" if how == "robots" else b"")
+    routes = {"/robots.txt": ("text/plain", robots), **{f"/project/{n}": page for n in range(4)}}
+    log: list[str] = []
+
+    class Stamped(list):
+        def append(self, path):
+            stamps.append((path, time.monotonic()))
+            super().append(path)
+
+    log = Stamped()
+    politeness = {"download_delay": 1.5, "concurrency": 1} if how == "registry" else {"concurrency": 1}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, living_pages=[f"project/{n}" for n in range(4)],
+                        politeness=politeness)
+        completed = crawl_news(path, tmp_path / "archive.db", "-s", "AUTOTHROTTLE_ENABLED=True",
+                               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0",
+                               "-s", "RANDOMIZE_DOWNLOAD_DELAY=False")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    pages = [t for p, t in stamps if p.startswith("/project/")]
+    assert len(pages) == 4
+    gaps = [b - a for a, b in zip(pages, pages[1:])]
+    assert min(gaps) >= 1.4, gaps
