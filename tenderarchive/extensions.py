@@ -226,6 +226,9 @@ class SiteDelayFloor:
     response comes last."""
 
     def __init__(self, crawler):
+        if crawler.settings.get("WARC_REPLAY"):  # a replay has no server to be polite to
+            from scrapy.exceptions import NotConfigured
+            raise NotConfigured
         self.crawler = crawler
         self.robots: dict[str, float] = {}
         self.robots_max = crawler.settings.getfloat("ROBOTSTXT_CRAWL_DELAY_MAX", 30.0)
