@@ -12,6 +12,7 @@ TenderNed crawl, which has none, does not pay for it at start-up.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -19,6 +20,31 @@ from scrapy.exceptions import DropItem
 
 from tenderarchive.items import ArticleItem
 from tenderarchive.urls import http_url
+
+
+#: The title of a "not found" page that a server answered with status 200 (a soft 404): at the
+#: start of the title only, so "Oplossing voor jeugdhulp nog niet gevonden" is news, not an error page.
+NOT_FOUND_TITLE = re.compile(
+    r"^\W*(?:(?:sorry|oeps|oops|helaas)\W+)?(?:(?:error|fout(?:melding|code)?)\W*)?"
+    r"(?:404\b|(?:deze\s+|de\s+)?pagina\s+(?:is\s+|kan\s+|werd\s+)?"
+    r"(?:niet\s+(?:gevonden|meer\s+beschikbaar)|bestaat\s+niet)|page\s+not\s+found|not\s+found\b|niet\s+gevonden\b)",
+    re.IGNORECASE)
+
+
+def is_not_found(title: str | None) -> bool:
+    """Whether a page's title says it does not exist.
+
+    >>> [is_not_found(t) for t in ("Pagina niet gevonden", "404 - Page not found", "Oeps! Deze pagina bestaat niet",
+    ...                            "Foutmelding 404", "Jeugdhulp: oplossing nog niet gevonden", None)]
+    [True, True, True, True, False, False]
+    """
+    return bool(title and NOT_FOUND_TITLE.match(title))
+
+
+class PageGone(DropItem):
+    """A page that answered 200 but says it does not exist (a soft 404): not archived. Like a 404,
+    an error of the crawl for a living page of the registry, not for a discovered one (a sitemap
+    that still names a removed item): tenderarchive/extensions.py, spiders/news.py."""
 
 
 class OutsideWindow(DropItem):
@@ -85,6 +111,9 @@ def extract_article(item: ArticleItem) -> dict:
         raise DropItem(f"{item.url}: {exc}") from None
     if not page.get("text"):
         raise DropItem(f"{item.url}: no main text found")
+    if is_not_found(page.get("title")):
+        # a soft 404: recorded as a 404 is, and never archived over the page as it was (peers.md §0.3)
+        raise PageGone(f"{item.url}: the page says it was not found ({page['title'][:80]!r}; HTTP 200)")
     published = page.get("published")
     return {
         "url": canonical(item.url, page.get("canonical_url")),

@@ -50,6 +50,8 @@ class BaseSpider(scrapy.Spider):
 
         if failure.check(IgnoreRequest) and "replayed WARC" in str(failure.value):
             return  # a replay skips what the recorded crawl never fetched
+        if failure.check(IgnoreRequest) and str(failure.value).startswith("unreachable host "):
+            return  # recorded once for the host (tenderarchive/middlewares.py UnreachableHostMiddleware)
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)
         what = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()

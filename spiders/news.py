@@ -59,9 +59,12 @@ broken or not UTF-8 is one recorded error for that document.
 from __future__ import annotations
 
 import email.utils
+import gzip
 import html
+import io
 import json
 import re
+import zlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
@@ -73,9 +76,9 @@ from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages c
 
 from spiders.base import BaseSpider
 from tenderarchive.urls import http_url, page_key, without_tracking
-from tenderarchive.arguments import SpiderArgumentError
+from tenderarchive.arguments import SpiderArgumentError, today
 from tenderarchive.items import ArticleItem
-from tenderarchive.sources import SourceRegistryError, load_sources
+from tenderarchive.sources import SourceRegistryError, load_sources, select_sites
 
 
 def _day(value: str | None) -> date | None:
@@ -92,6 +95,19 @@ def _day(value: str | None) -> date | None:
         return email.utils.parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def xml_start(body: bytes) -> bytes:
+    """An XML body without the blank lines a WordPress plugin or theme prints before its
+    ``<?xml …?>`` declaration (which must come first), its UTF-8 byte-order mark kept.
+
+    >>> xml_start(b'\\xef\\xbb\\xbf\\n  <?xml version="1.0"?><rss/>')
+    b'\\xef\\xbb\\xbf<?xml version="1.0"?><rss/>'
+    """
+    bom = b"\xef\xbb\xbf" if body.startswith(b"\xef\xbb\xbf") else b""
+    rest = body[len(bom):]
+    stripped = rest.lstrip(b" \t\r\n")
+    return bom + stripped if len(stripped) < len(rest) else body
 
 
 #: Query parameters that number a listing's pages: iprox ``pager_page`` (from 1), Drupal ``page``
@@ -145,10 +161,11 @@ class NewsSpider(BaseSpider):
     default_window_days = None  # no lower date bound unless asked for
     custom_settings = {"ROBOTSTXT_OBEY": True, "DOWNLOAD_DELAY": 1.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}
 
-    def __init__(self, *args, sources=None, **kwargs):
+    def __init__(self, *args, sources=None, site=None, **kwargs):
         self.explicit_until_date = kwargs.get("until_date") is not None
         super().__init__(*args, **kwargs)
         self.sources_path = sources
+        self.site_subset = site  # a few sites: names or municipalities, comma-separated (None: all)
         self.pages = 0
         self.requested: set[str] = set()
         #: per listing URL: its pages requested (at most max_pages), the links seen on them, and
@@ -160,9 +177,14 @@ class NewsSpider(BaseSpider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         path = spider.sources_path or crawler.settings.get("NEWS_SOURCES")
         try:
-            spider.sites = [s for s in load_sources(path) if s.enabled]
+            sites = load_sources(path)
         except (SourceRegistryError, OSError) as exc:
             raise SpiderArgumentError("sources", str(exc)) from None
+        try:
+            spider.sites = select_sites(sites, spider.site_subset) if spider.site_subset else [
+                s for s in sites if s.enabled]
+        except SourceRegistryError as exc:
+            raise SpiderArgumentError("site", str(exc)) from None
         spider.source_description = path or "tenderarchive/sources.yaml"
         from tenderarchive.sources import SHIPPED_REGISTRY
         spider.registry_text = (Path(path) if path else SHIPPED_REGISTRY).read_text(encoding="utf-8")
@@ -191,8 +213,9 @@ class NewsSpider(BaseSpider):
             self.known[key] = max(self.known.get(key, ""), fetched_at or "")
 
     def crawl_arguments(self) -> dict:
+        subset = {"site": self.site_subset} if self.site_subset else {}
         return {**super().crawl_arguments(), "sources": self.source_description,
-                "sites": [s.name for s in self.sites]}
+                "sites": [s.name for s in self.sites], **subset}
 
     # --- discovery -------------------------------------------------------------------
     async def start(self):
@@ -242,8 +265,22 @@ class NewsSpider(BaseSpider):
     def parse_sitemap(self, response):
         site = response.meta["site"]
         depth = response.meta.get("sitemap_depth", 0)
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            # sitemap.xml.gz: the body is the gzip file (no Content-Encoding, so Scrapy left it
+            # packed). Unpacked at most DOWNLOAD_MAXSIZE bytes, as Scrapy's SitemapSpider does.
+            limit = self.settings.getint("DOWNLOAD_MAXSIZE") or 1 << 30
+            try:
+                with gzip.GzipFile(fileobj=io.BytesIO(body)) as packed:
+                    body = packed.read(limit + 1)
+            except (OSError, EOFError, ValueError, zlib.error) as exc:  # not gzip after all, or cut short
+                self.record_error(response.url, f"malformed gzipped sitemap: {str(exc)[:200]}")
+                return
+            if len(body) > limit:
+                self.record_error(response.url, f"gzipped sitemap larger than {limit} bytes unpacked: not read")
+                return
         try:
-            sitemap = Sitemap(response.body)
+            sitemap = Sitemap(body)
             entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating
         except Exception as exc:  # lxml raises several types on broken XML
             self.record_error(response.url, f"malformed sitemap: {str(exc)[:200]}")
@@ -270,7 +307,8 @@ class NewsSpider(BaseSpider):
     def parse_feed(self, response):
         site = response.meta["site"]
         try:
-            root = etree.fromstring(response.body, parser=etree.XMLParser(recover=False, resolve_entities=False))
+            root = etree.fromstring(xml_start(response.body),
+                                    parser=etree.XMLParser(recover=False, resolve_entities=False))
         except (etree.XMLSyntaxError, ValueError) as exc:
             self.record_error(response.url, f"malformed feed: {str(exc)[:200]}")
             return
@@ -437,6 +475,12 @@ class NewsSpider(BaseSpider):
         if self.sample and len(self.requested) >= self.sample:
             return None
         changed = _day(lastmod)
+        if changed is not None and changed > today():
+            # A date after today (Amsterdam's) is a CMS's mistake, not a date (memorious ignores a
+            # Last-Modified in the future: docs/reference/peers.md §3): read as no date, so a new
+            # page is fetched (its own date decides) and an archived one is not fetched every crawl.
+            self.crawler.stats.inc_value("news/lastmod_in_future")
+            changed = None
         known = self.known.get(key)
         if not living and known is not None:
             if changed is None or changed.isoformat() <= known[:10]:
@@ -454,14 +498,24 @@ class NewsSpider(BaseSpider):
     def errback(self, failure):
         """A discovered page that robots.txt forbids is not fetched, as it should be, and is no
         error (``news/forbidden_by_robots``): a sitemap or listing that names one made every
-        crawl partial. A living page or discovery URL of the registry that it forbids is one."""
+        crawl partial. A living page or discovery URL of the registry that it forbids is one.
+        So is a discovered page that is gone (404, 410; a soft 404 in pipelines/extract.py):
+        logged and counted (``news/gone``), not an error; a living page that is gone is one."""
         from scrapy.exceptions import IgnoreRequest
 
         request = getattr(failure, "request", None)
-        if (failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and request is not None
-                and request.callback == self.parse_page and not request.meta.get("living")):
+        discovered = request is not None and request.callback == self.parse_page and not request.meta.get("living")
+        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and discovered:
             self.logger.info("forbidden by robots.txt, not fetched: %s", request.url)
             self.crawler.stats.inc_value("news/forbidden_by_robots")
+            return
+        response = getattr(failure.value, "response", None)
+        if discovered and response is not None and response.status in (404, 410):
+            # A sitemap or listing that still names a removed item: the site answered, nothing was
+            # missed, and the next crawl asks again. It made every crawl of the site partial.
+            self.logger.warning("%s: HTTP %d, a discovered page that is gone: not archived", request.url,
+                                response.status)
+            self.crawler.stats.inc_value("news/gone")
             return
         super().errback(failure)
 
@@ -475,8 +529,33 @@ class NewsSpider(BaseSpider):
         return self.arguments.from_date <= day and (not self.explicit_until_date or day <= self.arguments.until_date)
 
     # --- pages -----------------------------------------------------------------------------
+    def redirect_lands_on_a_page(self, site, response) -> bool:
+        """Whether a page request that was redirected (HTTP 3xx or a meta refresh) landed on a
+        page this crawl would archive: not the site's home page, and one the site's rules admit
+        (any page, for a living page of the registry). A withdrawn news item often redirects to
+        the home page (a soft 404), which was archived as an article of the site. Elsewhere is
+        logged, not archived and no error (the server answered; the next crawl asks again); for a
+        living page of the registry, the home page is an error."""
+        url = response.url
+        try:
+            home = urlsplit(url).path.strip("/") == urlsplit(site.base_url).path.strip("/")
+        except ValueError:
+            home = True
+        if not home and (site.allows(url) or response.meta.get("living") or site.is_living_page(url)):
+            return True
+        first = response.meta["redirect_urls"][0]
+        if response.meta.get("living"):
+            self.record_error(first, f"the living page redirects to the home page {url}")
+        else:
+            self.logger.info("%s redirects to %s (%s): not archived", first, url,
+                             "the home page" if home else "outside the site's rules")
+            self.crawler.stats.inc_value("news/redirected_away")
+        return False
+
     def parse_page(self, response):
         site = response.meta["site"]
+        if response.meta.get("redirect_urls") and not self.redirect_lands_on_a_page(site, response):
+            return
         declared = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
         if not isinstance(response, scrapy.http.TextResponse) or not (
                 not declared or "html" in declared or declared.startswith("text/")):

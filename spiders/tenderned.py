@@ -20,7 +20,8 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    shortfall is recorded. The distinct publications listed are compared with
    ``totalElements`` (rows can repeat across pages; a window reaching today is only
    logged, its list still changes); an envelope without ``totalPages`` is paged from
-   ``totalElements`` and ``size``.
+   ``totalElements`` and ``size``. A query that answers "no publications" is asked once
+   more before that is believed.
 3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
    each gets one detail request (CPV, NUTS, the current deadline and the notice
    type ``aankondigingCode`` live only there) and one ``/documenten`` request.
@@ -256,6 +257,9 @@ class TenderNedSpider(BaseSpider):
         if not isinstance(rows, list):
             self.record_error(response.url, f"list page: 'content' is {type(rows).__name__}, not a list")
             return
+        if page == 0 and total == 0 and not meta.get("confirming"):
+            yield self.confirm_empty(response, f"query {meta['query']!r} on {start}..{end}")
+            return
         listed = Listed(response.url, {k: meta[k] for k in LIST_META})
         if page == 0 and meta["top"] and meta["baseline"] is not None and params:
             baseline = meta["baseline"]
@@ -268,6 +272,20 @@ class TenderNedSpider(BaseSpider):
                     meta={"listed": listed, "list_data": page_data, "baseline": baseline})
                 return
         yield from self.list_page(listed, page_data)
+
+    def confirm_empty(self, response, what: str) -> scrapy.Request:
+        """The same list request once more, for an answer of "nothing": an empty answer is believed
+        only when it comes twice (pge-outages' rule: docs/reference/peers.md §0.3, §2). A glitch, a
+        cache or a replica behind that answered a well-formed empty page was taken for an empty
+        window: the crawl ended complete, the incremental window moved past those days, and their
+        notices were never fetched. Asked after what is already queued (a lower priority)."""
+        self.logger.info("%s: %s answered no publications; asking once more before believing it",
+                         response.url, what)
+        self.crawler.stats.inc_value("tenderned/empty_confirmations")
+        request = response.request
+        return request.replace(dont_filter=True, priority=request.priority - 1,
+                               meta={**{k: response.meta[k] for k in LIST_META if k in response.meta},
+                                     "confirming": True})
 
     @staticmethod
     def control_params(params: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -24,8 +24,8 @@ the documents list. It enforces the API's documented behaviour:
   ``https://www.tenderned.nl`` links are rewritten to this server.
 
 Tests, the demo build and the benchmarks point spiders at it. It binds only to
-127.0.0.1. Faults can be planted per path (``faults``): each is served once, in
-order, before the normal answer, e.g. ``{"status": 429, "headers":
+127.0.0.1. Faults can be planted per path, or per path and query (``faults``): each is
+served once, in order, before the normal answer, e.g. ``{"status": 429, "headers":
 {"Retry-After": "1"}}`` or ``{"status": 200, "body": "{\\"publicatieId\\": 4"}``.
 Hand-written because it *is* the thing under test's counterpart: no library
 implements TenderNed's API.
@@ -119,7 +119,7 @@ class TenderNedAPI:
         with self.lock:
             self.log.append(path + (f"?{query}" if query else ""))
             self.times.append(time.monotonic())
-            pending = self.faults.get(path)
+            pending = self.faults.get(f"{path}?{query}") or self.faults.get(path)
             if pending:
                 fault = pending.pop(0)
                 body = fault.get("body", json.dumps({"status": fault.get("status", 500)}))

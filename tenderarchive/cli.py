@@ -58,12 +58,64 @@ def run_crawl(spider: str, settings, spider_args: dict) -> str:
 
 
 def cmd_crawl(args) -> int:
-    from tenderarchive.arguments import CrawlArguments, SpiderArgumentError
-    from tenderarchive.profiles import ProfileError, load_profile
-
     settings = project_settings(args.db, args.set, args.quiet)
     if args.api_url:
         settings.set("TENDERNED_API_URL", args.api_url, priority="cmdline")
+    if args.spider == "all" and not args.dry_run:
+        return _bad("SPIDER", "'all' is for --dry-run (the smoke test of every source); crawl one spider at a time")
+    if args.dry_run:
+        if args.watchlist or args.jobdir:
+            return _bad("--dry-run", "cannot be combined with --watchlist or --jobdir: a dry run keeps nothing")
+        if args.spider == "all":
+            return dry_run_all(args, settings)
+        return dry_run(args, settings)
+    return crawl_into(args, settings)
+
+
+#: The exit codes of dry runs from best to worst: the worst is the exit code of ``crawl all --dry-run``.
+_SEVERITY = [ExitCode.COMPLETE, ExitCode.PARTIAL, ExitCode.FAILED, ExitCode.BAD_ARGUMENTS, ExitCode.UNUSABLE_FILE]
+
+
+def dry_run_all(args, settings) -> int:
+    """``crawl all --dry-run``: the dry run of every spider, one after another, each in a process
+    of its own (Twisted's reactor runs once per process), with the options given (a spider's own
+    options only to it). Prints each one's outcome; exits with the worst (kingfisher-collect's
+    ``crawlall --dry-run``: docs/reference/peers.md §0.9, §1)."""
+    import subprocess
+
+    from scrapy.spiderloader import SpiderLoader
+
+    common = []
+    for flag, value in (("--from-date", args.from_date), ("--until-date", args.until_date),
+                        ("--sample", args.sample), ("--api-url", args.api_url), ("--note", args.note)):
+        if value:
+            common += [flag, value]
+    for pair in args.set or []:
+        common += ["-s", pair]
+    if args.quiet:
+        common.append("--quiet")
+    own = {"tenderned": ["--profile", args.profile] if args.profile else [],
+           "tenderned_ocds": ["--profile", args.profile] if args.profile else [],
+           "news": [*(["--sources", args.sources] if args.sources else []),
+                    *[part for site in args.site or [] for part in ("--site", site)]]}
+    worst = ExitCode.COMPLETE
+    outcomes = []
+    for name in sorted(SpiderLoader.from_settings(settings).list()):
+        print(f"== {name}", flush=True)
+        code = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "crawl", name, "--dry-run",
+                               *common, *own.get(name, [])]).returncode
+        code = ExitCode(code) if code in ExitCode._value2member_map_ else ExitCode.FAILED
+        outcomes.append(f"{name}: {code.name.lower()}")
+        worst = max(worst, code, key=_SEVERITY.index) if code in _SEVERITY else ExitCode.FAILED
+    print("dry runs: " + ", ".join(outcomes))
+    return worst
+
+
+def crawl_into(args, settings, dry_run: bool = False) -> int:
+    """Check the arguments, then crawl under the archive's lock; the crawl's exit code."""
+    from tenderarchive.arguments import CrawlArguments, SpiderArgumentError
+    from tenderarchive.profiles import ProfileError, load_profile
+
     if args.jobdir:
         settings.set("JOBDIR", args.jobdir, priority="cmdline")  # Scrapy persists queue and dupefilter there
     if args.replay:
@@ -90,13 +142,20 @@ def cmd_crawl(args) -> int:
     if args.spider in ("tenderned", "tenderned_ocds"):
         spider_args["profile"] = args.profile
     if args.spider == "news":
-        from tenderarchive.sources import SourceRegistryError, load_sources
+        from tenderarchive.sources import SourceRegistryError, load_sources, select_sites
 
         try:
-            load_sources(args.sources or settings.get("NEWS_SOURCES"))
+            sites = load_sources(args.sources or settings.get("NEWS_SOURCES"))
         except (SourceRegistryError, OSError) as exc:
             return _bad("--sources", str(exc))
+        try:
+            select_sites(sites, args.site)
+        except SourceRegistryError as exc:
+            return _bad("--site", str(exc))
         spider_args["sources"] = args.sources
+        spider_args["site"] = ",".join(args.site) if args.site else None
+    elif args.site:
+        return _bad("--site", "only the news spider crawls sites")
     from tenderarchive.lock import CrawlLocked, crawl_lock
     from tenderarchive.watch import WatchlistError, load_watchlist
 
@@ -115,9 +174,56 @@ def cmd_crawl(args) -> int:
     except CrawlLocked as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
         return ExitCode.LOCKED
-    if not args.quiet or status != "complete":
+    if not dry_run and (not args.quiet or status != "complete"):
         print(f"crawl {status}; see `tenderarchive status --db {settings.get('ARCHIVE_DB')}`", file=sys.stderr)
     return report_exit or ExitCode.of_crawl(status)
+
+
+def dry_run(args, settings) -> int:
+    """``crawl --dry-run``: the crawl as asked (one record unless ``--sample`` says more), fetched
+    and parsed through every pipeline and the derivation, into a throwaway archive and WARC store
+    in a temporary folder that is removed afterwards. The archive (``--db``) is not opened, not
+    locked and not changed, and no WARC file is written next to it. Prints the crawl's outcome,
+    counts and errors, and exits as the crawl would (0 complete, 3 partial, 1 failed). The
+    throwaway archive is empty, so a dry run does not continue from the last crawl: it is the
+    check that a source still answers and still parses (kingfisher-collect's
+    ``crawlall --dry-run``: docs/reference/peers.md §1, §7)."""
+    import shutil
+    import tempfile
+
+    real = settings.get("ARCHIVE_DB")
+    scratch = Path(tempfile.mkdtemp(prefix="tenderarchive-dry-run-"))
+    try:
+        settings.set("ARCHIVE_DB", str(scratch / "archive.db"), priority="cmdline")
+        settings.set("WARC_DIR", str(scratch / "warc"), priority="cmdline")
+        settings.set("JOBDIR", None, priority="cmdline")
+        args.sample = args.sample or "1"
+        args.db, args.jobdir = str(scratch / "archive.db"), None
+        code = crawl_into(args, settings, dry_run=True)
+        from tenderarchive import readonly
+
+        if (scratch / "archive.db").is_file():
+            conn = readonly.connect(scratch / "archive.db")
+            try:
+                rows = [dict(r) for r in conn.execute("select * from crawls order by crawl_id")] \
+                    if readonly.table_exists(conn, "crawls") else []
+            finally:
+                conn.close()
+            print(f"dry run of {args.spider} (sample {args.sample}): nothing was written to {real}")
+            print_crawls(rows, errors=20)
+        return code
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def print_crawls(rows: list[dict], errors: int) -> None:
+    print(f"{'crawl':>5}  {'spider':<10} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} {'same':>5} {'err':>4}")
+    for r in rows:
+        print(f"{r['crawl_id']:>5}  {r['spider']:<10} {r['status']:<9} {r['started']:<25} "
+              f"{r['requests'] or 0:>5} {r['items_new'] or 0:>5} {r['items_updated'] or 0:>5} "
+              f"{r['items_unchanged'] or 0:>5} {r['error_count'] or 0:>4}")
+        for error in json.loads(r["errors"] or "[]")[: errors]:
+            print(f"         ! {error.get('url') or '-'}: {error['error']}")
 
 
 def cmd_build_demo(args) -> int:
@@ -208,13 +314,7 @@ def cmd_status(args) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     if args.json or args.sources_json:
         return monitor.status_check(args.db, args, sys.stdout)  # exit 5: a source is stale or failed
-    print(f"{'crawl':>5}  {'spider':<10} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} {'same':>5} {'err':>4}")
-    for r in rows:
-        print(f"{r['crawl_id']:>5}  {r['spider']:<10} {r['status']:<9} {r['started']:<25} "
-              f"{r['requests'] or 0:>5} {r['items_new'] or 0:>5} {r['items_updated'] or 0:>5} "
-              f"{r['items_unchanged'] or 0:>5} {r['error_count'] or 0:>4}")
-        for error in json.loads(r["errors"] or "[]")[: args.errors]:
-            print(f"         ! {error.get('url') or '-'}: {error['error']}")
+    print_crawls(rows, args.errors)
     return monitor.status_check(args.db, args, sys.stdout)
 
 
@@ -294,7 +394,8 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--quiet", action="store_true", help="warnings and errors only (for cron)")
 
     crawl = sub.add_parser("crawl", help="crawl a source into the archive")
-    crawl.add_argument("spider", nargs="?", default="tenderned")
+    crawl.add_argument("spider", nargs="?", default="tenderned",
+                       help="tenderned (the default), tenderned_ocds or news; all: every spider, with --dry-run only")
     crawl.add_argument("--from-date", help="first publication date, YYYY-MM-DD (default: 7 days ago)")
     crawl.add_argument("--until-date", help="last publication date, YYYY-MM-DD (default: today)")
     crawl.add_argument("--sample", help="fetch only N records")
@@ -302,8 +403,13 @@ def parser() -> argparse.ArgumentParser:
     crawl.add_argument("--api-url", help="TenderNed API base URL (setting TENDERNED_API_URL)")
     crawl.add_argument("--note", help="free text stored with the crawl")
     crawl.add_argument("--sources", help="news source registry YAML (default: the shipped one)")
+    crawl.add_argument("--site", action="append", metavar="NAME",
+                       help="news: crawl only this site of the registry (its name or a municipality; repeatable)")
     crawl.add_argument("--replay", metavar="PATH", help="serve responses from this WARC file or folder, not the network")
     crawl.add_argument("--watchlist", help="after the crawl, report what is new or changed for this watchlist")
+    crawl.add_argument("--dry-run", action="store_true",
+                       help="fetch and parse (one record unless --sample says more) into a throwaway archive; "
+                            "print the outcome; the archive is not touched")
     crawl.add_argument("--jobdir", help="keep the crawl's queue here, so an interrupted backfill (Ctrl-C) "
                                         "resumes where it stopped when run again with the same --jobdir")
     common(crawl)
@@ -366,7 +472,7 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export a table, view or SQL query completely as CSV or JSON")
     export.add_argument("source", metavar="TABLE_OR_SQL", help="a table or view name, or a SELECT query")
     export.add_argument("--format", choices=["csv", "json"], default=None, help="csv (default) or json")
-    export.add_argument("--excel", action="store_true", help="CSV for Excel: UTF-8 with BOM and ';' separator")
+    export.add_argument("--excel", action="store_true", help="CSV for a Dutch Excel: UTF-8 with BOM, ';' separator, decimal comma")
     export.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     export.add_argument("--output", "-o", default=None, help="output file (default: standard output)")
     export.set_defaults(func=cmd_export)

@@ -9,8 +9,9 @@
 * Every row, streamed (no page size, no row limit).
 * Stable column order: a table's columns in their schema order, a query's in its SELECT
   order. Rows of a table come in primary-key order (rowid order without one).
-* ``--excel``: CSV as Excel expects it in the Netherlands: UTF-8 with a byte-order mark and
-  ``;`` between fields (implies ``--format csv``).
+* ``--excel``: CSV as Excel expects it in the Netherlands: UTF-8 with a byte-order mark,
+  ``;`` between fields and a decimal comma in fractional numbers (``0,85``; a Dutch Excel reads
+  ``0.85`` as text or as 85) (implies ``--format csv``).
 * JSON: one array of objects, keys in column order, UTF-8.
 * Read-only: the archive is opened by ``tenderarchive/readonly.py`` (``immutable=1``, or
   ``mode=ro`` while a crawl runs) with ``PRAGMA query_only``, so a query cannot change it and
@@ -89,6 +90,13 @@ def _cell(value):
     return value
 
 
+def _excel_cell(value):
+    """A cell for a Dutch Excel: a fractional number with a decimal comma, text as it is."""
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    return _cell(value)
+
+
 def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool = False,
            output: str | None = None) -> int:
     """Write the export; return the number of rows written."""
@@ -105,8 +113,9 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
             if fmt == "csv":
                 writer = csv.writer(stream, delimiter=";" if excel else ",", lineterminator="\r\n")
                 writer.writerow(columns)
+                cell = _excel_cell if excel else _cell
                 for row in cursor:
-                    writer.writerow([_cell(v) for v in row])
+                    writer.writerow([cell(v) for v in row])
                     count += 1
             else:
                 stream.write("[")

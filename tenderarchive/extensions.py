@@ -162,9 +162,12 @@ class CrawlRecorder:
         self.extra_errors.append({"url": url, "error": f"pipeline error: {failure.getErrorMessage()}"})
 
     def item_dropped(self, item, response, exception, spider):
-        from pipelines.extract import OutsideWindow
+        from pipelines.extract import OutsideWindow, PageGone
 
         if isinstance(exception, OutsideWindow):  # a page dated outside the crawl's dates: no error
+            return
+        if isinstance(exception, PageGone) and not getattr(item, "is_living_page", False):
+            spider.crawler.stats.inc_value("news/gone")  # a discovered page gone: as a 404 of one (spiders/news.py)
             return
         url = getattr(item, "source_url", None) or getattr(response, "url", None)
         self.extra_errors.append({"url": url, "error": f"item dropped: {exception}"})
@@ -209,3 +212,61 @@ class CrawlRecorder:
         log("crawl %s %s: %s requests, %s new, %s updated, %s unchanged, %s errors",
             self.crawl_id, status, row["requests"], row["items_new"], row["items_updated"],
             row["items_unchanged"], row["error_count"])
+
+
+class SiteDelayFloor:
+    """A site's own delay is a floor for its download slot (docs/reference/peers.md §5, §7:
+    politeness per source). The floor is the larger of the registry's ``politeness.download_delay``
+    (``DOWNLOAD_SLOTS``) and the ``Crawl-delay`` of the site's robots.txt for our agent (at most
+    ``ROBOTSTXT_CRAWL_DELAY_MAX`` seconds). AutoThrottle (on by default) halved a slot's delay
+    towards ``DOWNLOAD_DELAY`` with every fast answer, so a site that asked for 2 s got 1 s after
+    its first page, and Scrapy does not read ``Crawl-delay`` at all. AutoThrottle still raises a
+    delay above the floor (a slow site), and ``RANDOMIZE_DOWNLOAD_DELAY`` still varies each wait
+    around it, as with ``DOWNLOAD_DELAY``. Placed after AutoThrottle, so its answer to each
+    response comes last."""
+
+    def __init__(self, crawler):
+        if crawler.settings.get("WARC_REPLAY"):  # a replay has no server to be polite to
+            from scrapy.exceptions import NotConfigured
+            raise NotConfigured
+        self.crawler = crawler
+        self.robots: dict[str, float] = {}
+        self.robots_max = crawler.settings.getfloat("ROBOTSTXT_CRAWL_DELAY_MAX", 30.0)
+        crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
+        crawler.signals.connect(self.response_downloaded, signal=signals.response_downloaded)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def floor(self, key: str) -> float:
+        configured = (self.crawler.settings.getdict("DOWNLOAD_SLOTS").get(key) or {}).get("delay") or 0.0
+        return max(float(configured), self.robots.get(key, 0.0))
+
+    def _raise(self, key: str | None) -> None:
+        downloader = getattr(self.crawler.engine, "downloader", None)
+        slot = downloader.slots.get(key) if downloader is not None and key else None
+        if slot is not None and slot.delay < self.floor(key):
+            slot.delay = self.floor(key)
+
+    def robots_parsed(self, robotparser, request):
+        parser = getattr(robotparser, "rp", None)  # Protego, Scrapy's default robots.txt parser
+        if parser is None or not hasattr(parser, "crawl_delay"):
+            return
+        agent = self.crawler.settings.get("ROBOTSTXT_USER_AGENT") or self.crawler.settings.get("USER_AGENT")
+        try:
+            delay = parser.crawl_delay(agent)
+        except Exception:  # a robots.txt is hostile input: no delay read is no delay
+            return
+        if not delay or delay <= 0:
+            return
+        key = self.crawler.engine.downloader.get_slot_key(request)
+        if delay > self.robots_max:
+            logger.warning("%s: robots.txt asks a Crawl-delay of %gs; keeping %gs (ROBOTSTXT_CRAWL_DELAY_MAX)",
+                           key, delay, self.robots_max)
+        self.robots[key] = min(float(delay), self.robots_max)
+        self.crawler.stats.inc_value("politeness/robots_crawl_delay")
+        self._raise(key)
+
+    def response_downloaded(self, response, request, spider=None):
+        self._raise(request.meta.get("download_slot"))

@@ -8,6 +8,9 @@ exits ``ExitCode.STALE`` (5, ``tenderarchive/exitcodes.py``) when a source needs
   has one definition, :data:`FRESHNESS_SQL`, which is also the archive's ``freshness`` view,
   so Datasette and ``status`` never disagree about how old a source is;
 - **failed**: its last finished crawl has status ``failed``;
+- a sample crawl (``--sample N``: a quick look at N records) or a crawl of a few news sites
+  (``--site``) is none of these: it does not make a source fresh, is not its last crawl, and is
+  not judged (:data:`FULL_CRAWL_SQL`);
 - a crawl still ``running`` after ``max_age_hours`` was killed or hangs (a killed crawl
   keeps status ``running``); it is reported as a problem too.
 
@@ -49,7 +52,13 @@ KEY_COLUMNS = {
 #: Crawl statuses that count as a success: the crawl archived what it fetched (a partial crawl
 #: went on past some errors). Freshness is measured from the last of these.
 SUCCESS = ("complete", "partial")
-_SUCCESS_SQL = "status in (" + ", ".join(f"'{s}'" for s in SUCCESS) + ")"
+#: A crawl of the whole source, not a quick look: ``sample=N`` fetched N records of its window and
+#: ``site=…`` a few sites of the news registry, so neither makes a source fresh nor moves the
+#: incremental window (``store/queries.py``), and neither is judged nor a baseline for the drop
+#: checks (peers.md §1: kingfisher #1163).
+FULL_CRAWL_SQL = ("not (json_valid(arguments) and (json_extract(arguments, '$.sample') is not null "
+                  "or json_extract(arguments, '$.site') is not null))")
+_SUCCESS_SQL = "status in (" + ", ".join(f"'{s}'" for s in SUCCESS) + f") and {FULL_CRAWL_SQL}"
 
 #: Per source (spider): its last successful crawl (finish time, else start time), that crawl's
 #: age in hours, the status of its very last crawl, and how many crawls succeeded. This is the
@@ -61,11 +70,32 @@ select spider,
        round((julianday('now')
               - julianday(max(case when {_SUCCESS_SQL} then coalesce(finished, started) end))) * 24, 1)
            as age_hours,
-       (select c2.status from crawls c2 where c2.spider = c.spider order by c2.crawl_id desc limit 1)
-           as last_status,
+       (select c2.status from crawls c2 where c2.spider = c.spider
+          and {FULL_CRAWL_SQL.replace("arguments", "c2.arguments")}
+        order by c2.crawl_id desc limit 1) as last_status,
        sum({_SUCCESS_SQL}) as successful_crawls
 from crawls c
 group by spider
+""".strip()
+
+
+#: Per news site of the registry (as the last successful full news crawl had it): how many pages
+#: the archive holds, how many relevant, and when the last new or changed page was archived, in
+#: days. The archive's ``news_sites`` view: a site that yields nothing for weeks (moved, redesigned,
+#: its feed gone) shows here, though every crawl of the registry succeeds (peers.md §7, §8.18:
+#: freshness per source).
+NEWS_SITES_SQL = f"""
+select s.value as site,
+       count(a.url) as pages,
+       coalesce(sum(a.relevant), 0) as relevant_pages,
+       max(a.fetched_at) as last_archived,
+       max(a.published) as last_published,
+       round(julianday('now') - julianday(max(a.fetched_at)), 1) as days_since_last_archived
+from (select arguments from crawls where spider = 'news' and {_SUCCESS_SQL}
+      order by crawl_id desc limit 1) as c
+join json_each(c.arguments, '$.sites') as s
+left join articles a on a.site = s.value
+group by s.value
 """.strip()
 
 
@@ -150,7 +180,7 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
         result = []
         for spider in sorted(freshness):
             history = [dict(r) for r in conn.execute(
-                "select * from crawls where spider = ? order by crawl_id desc limit ?",
+                f"select * from crawls where spider = ? and {FULL_CRAWL_SQL} order by crawl_id desc limit ?",
                 [spider, recent + baseline])]
             coverage = _coverage(conn, [c["crawl_id"] for c in history])
             checks = []

@@ -71,6 +71,7 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+ROBOTSTXT_CRAWL_DELAY_MAX = 30.0      # a robots.txt Crawl-delay is honoured up to this many seconds
 DOWNLOAD_TIMEOUT = 60
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
@@ -81,6 +82,7 @@ TELNETCONSOLE_ENABLED = False
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024   # a response larger than this is cancelled and recorded
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024   # a response larger than this is logged
 REDIRECT_MAX_TIMES = 5                # a longer chain (a redirect loop) is a recorded error
+UNREACHABLE_HOST_FAILURES = 3         # requests to one host failed for good in a row: skip its others (0: off)
 RETRY_BUDGET = 200                    # retries in one crawl, all requests together; then no more
 MEMUSAGE_LIMIT_MB = 2048              # the crawl stops (partial) rather than eat the machine
 REMOTE_CONTROL_ENABLED = False        # Scrapy's remote-control endpoint: unused, so off
@@ -101,6 +103,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "tenderarchive.middlewares.RedirectMiddleware": 600,  # redirect loops are recorded errors
     "tenderarchive.middlewares.RetryAfterMiddleware": 550,
+    # Before the retries: sees a request's network failure once its retries are spent.
+    "tenderarchive.middlewares.UnreachableHostMiddleware": 540,
     # After decompression (590) and before retries (550): every response, 429s included.
     "tenderarchive.middlewares.RawStoreMiddleware": 580,
     "tenderarchive.middlewares.ReplayMiddleware": 585,
@@ -133,6 +137,8 @@ EXTENSIONS = {
     "tenderarchive.extensions.CrawlState": 50,
     "tenderarchive.extensions.Derivation": 90,
     "tenderarchive.extensions.CrawlRecorder": 100,
+    # After AutoThrottle (0): a site's registry delay and robots.txt Crawl-delay stay a floor.
+    "tenderarchive.extensions.SiteDelayFloor": 10,
 }
 # Scrapy's telnet console and remote-control endpoint are off (TELNETCONSOLE_ENABLED,
 # REMOTE_CONTROL_ENABLED) and left out of the base list too: Scrapy imports every class

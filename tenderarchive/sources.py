@@ -426,3 +426,27 @@ def load_sources(path: str | Path | None = None,
     """
     p = Path(path) if path is not None else SHIPPED_REGISTRY
     return parse_sources(read_yaml(p, SourceRegistryError), p.name, base_urls)
+
+
+def select_sites(sites: list[Site], wanted: str | list[str] | None) -> list[Site]:
+    """The sites a crawl of a few sources asks for: ``wanted`` is names, comma-separated or a list,
+    each a site's ``name`` or one of its ``municipalities`` (case and accents as written, spaces
+    around ignored). None or empty: every site. An unknown name raises ``SourceRegistryError``
+    naming it and the names there are; a disabled site is taken when its own name is given."""
+    if not wanted:
+        return sites
+    names = [n.strip() for n in (wanted.split(",") if isinstance(wanted, str) else wanted) if n and n.strip()]
+    chosen: list[Site] = []
+    for name in names:
+        matches = [s for s in sites if s.name.casefold() == name.casefold()] or [
+            s for s in sites if s.enabled and any(m.casefold() == name.casefold() for m in s.municipalities)]
+        if not matches:
+            import difflib
+
+            known = sorted({s.name for s in sites} | {m for s in sites for m in s.municipalities})
+            close = difflib.get_close_matches(name, known, n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else f"; the registry has {', '.join(known[:12])}"
+            raise SourceRegistryError(f"no site or municipality named {name!r} in the registry{hint}")
+        chosen += [s for s in matches if s not in chosen]
+    return chosen
+

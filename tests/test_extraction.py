@@ -229,6 +229,10 @@ def test_clean_text_rules():
     assert fix_mojibake("cliĆ«nten en de coƶperatie") == "cliënten en de coöperatie"
     assert fix_mojibake("cliƫnten, financiƫn, financiÃ«le") == "cliënten, financiën, financiële"
     assert fix_mojibake("ƒ 25,- en Maasluis") == "ƒ 25,- en Maasluis"
+    # UTF-8 read as ISO-8859-1 (not cp1252): its 0x80-0x9F bytes are C1 control characters
+    latin1 = "Jeugdhulp gegund – ‘Één loket’ voor cliënten".encode("utf-8").decode("latin-1")
+    assert "\x80" in latin1 and "\x89" in latin1
+    assert fix_mojibake(latin1) == "Jeugdhulp gegund – ‘Één loket’ voor cliënten"
     assert strip_template_label("Nieuwsbericht Voorlopige gunning") == "Voorlopige gunning"
     assert strip_template_label("Nieuws uit de raad") == "Nieuws uit de raad"
     cleaned = clean_text(
@@ -372,3 +376,19 @@ def test_a_breadcrumb_trail_on_one_line_is_navigation():
     text = clean_text("Home > Inwoner > Nieuws > Voorlopige gunning\nDe gunning is bekend.\nHome / Actueel\n"
                       "Startpagina » Nieuws\nHomepage van de gemeente is vernieuwd.")
     assert text == "De gunning is bekend.\nHomepage van de gemeente is vernieuwd."
+
+
+def test_a_date_before_the_web_is_not_a_publication_date():
+    """A page stating a date before 1995 ("Opgericht 12 mei 1940") was dated by it (uvacw/inca #22:
+    pages dated 1940), and a crawl then dropped the page as outside its dates: the next source of a
+    date is used instead (here the meta tag), or the page is kept undated."""
+    body = ("De gemeente Leiderdorp heeft de aanbesteding voor jeugdhulp gegund aan drie aanbieders. "
+            "Cliënten krijgen een brief over de overgang. ") * 4
+    html = ("<html><head><title>Jeugdhulp gegund</title>{meta}</head><body><article><h1>Jeugdhulp gegund</h1>"
+            "<p>Gepubliceerd op 12 mei 1940</p><p>" + body + "</p></article></body></html>")
+    fetched = datetime(2024, 1, 1)
+    dated = extract_html(html.format(meta='<meta property="article:published_time" content="2021-03-04">'),
+                         "https://www.leiderdorp.nl/nieuws/x", fetched_at=fetched)
+    assert (dated["published"], dated["published_source"]) == ("2021-03-04", "meta")
+    undated = extract_html(html.format(meta=""), "https://www.leiderdorp.nl/nieuws/x", fetched_at=fetched)
+    assert undated["published"] is None and undated["text"]

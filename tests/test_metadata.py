@@ -47,3 +47,15 @@ def test_every_column_of_the_research_views_is_described(tmp_path):
         assert returned == set(query["columns"]), name
         assert all(str(text).strip() for text in query["columns"].values()), name
     conn.close()
+
+
+def test_every_view_and_its_columns_are_described(tmp_path):
+    """The views (`freshness`, `changes`, `news_sites`) are pages researchers read too: each has a
+    description and every column it returns one (they had none)."""
+    db = open_archive(tmp_path / "views.db")
+    tables = load_metadata()["databases"]["archive"]["tables"]
+    assert set(db.view_names()) >= {"freshness", "changes", "news_sites"}
+    for view in db.view_names():
+        assert str(tables.get(view, {}).get("description", "")).strip(), view
+        described = {c for c, text in tables[view].get("columns", {}).items() if str(text).strip()}
+        assert described == {c.name for c in db[view].columns}, view

@@ -1,5 +1,6 @@
 """Monitoring: `tenderarchive status` says per source whether it is fresh, failing or suspicious."""
 
+import json
 import socket
 from datetime import datetime, timedelta, timezone
 
@@ -121,3 +122,32 @@ def test_the_freshness_view_and_status_agree_on_the_last_successful_crawl(tmp_pa
     assert tenderned["last_status"] == "failed" and tenderned["successful_crawls"] == 2
     assert view["news"]["last_success"] is None and health["news"].last_success is None
     assert health["news"].problems == ["stale: no successful crawl ever", "failed: the last finished crawl (4) failed"]
+
+
+def test_a_sample_crawl_neither_makes_a_source_fresh_nor_is_judged(tmp_path):
+    """A quick look (``--sample N``, N records of its window) is no crawl of the source: after a
+    night of nothing but samples the source is stale in ``status`` and in the ``freshness`` view
+    alike, and a sample's few items are no "items dropped" flag. A sample made the source fresh,
+    and under ``--strict`` a journalist's sample made ``status`` exit 5."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+
+    def crawl(hours_ago, items, sample=None):
+        when = (now - timedelta(hours=hours_ago)).isoformat()
+        arguments = {"from_date": "2026-11-01", "until_date": "2026-11-08", **({"sample": sample} if sample else {})}
+        db["crawls"].insert({"spider": "tenderned", "started": when, "finished": when, "status": "complete",
+                             "arguments": json.dumps(arguments), "items_new": items, "items_updated": 0,
+                             "items_unchanged": 0, "error_count": 0})
+
+    for hours in (100, 90, 80):
+        crawl(hours, items=100)
+    crawl(2, items=1, sample=1)
+    crawl(1, items=3, sample=3)
+    view = next(db.query("select * from freshness"))
+    db.close()
+    [health] = source_health(db_path, now=now)
+    assert view["last_success"] == health.last_success == (now - timedelta(hours=80)).isoformat()
+    assert view["successful_crawls"] == 3
+    assert health.problems == ["stale: last successful crawl finished 80.0 h ago (more than 48 h)"]
+    assert health.warnings == [] and [c.items for c in health.crawls] == [100, 100, 100]

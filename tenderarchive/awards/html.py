@@ -90,10 +90,14 @@ def amount_fields(prefix: str, amount: Amount | None) -> dict:
 
 
 def unwrap(body) -> tuple[str | None, list[str]]:
-    """The HTML inside the ``{"html": …}`` envelope (bytes, text or a parsed dict)."""
+    """The HTML inside the ``{"html": …}`` envelope (bytes, text or a parsed dict), or the body
+    itself when it is the rendering sent bare (``text/html``, as a mirror or another ``Accept``
+    gives it): it starts with a tag, which no JSON does."""
     try:
         if isinstance(body, (bytes, bytearray)):
             body = body.decode("utf-8", errors="replace")
+        if isinstance(body, str) and body.lstrip("\ufeff \t\r\n").startswith("<"):
+            return body.lstrip("\ufeff \t\r\n"), []
         data = json.loads(body) if isinstance(body, str) else body
     except (ValueError, TypeError, RecursionError) as exc:  # RecursionError: nesting deeper than Python's stack
         return None, [f"envelope is not JSON: {str(exc)[:200]}"]

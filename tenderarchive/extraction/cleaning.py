@@ -38,10 +38,11 @@ __all__ = [
 # UTF-8 lead byte 0xC3 shown as a single character: "Ã" (cp1252/latin-1),
 # "Ă" (cp1250) and "Ć" (seen on oegstgeest.nl: "cliĆ«nten").
 _LEAD_C3 = "ÃĂĆ"
-# The continuation byte (0x80-0xBF) as cp1252 shows it.
+# The continuation byte (0x80-0xBF) as cp1252 shows it, and as ISO-8859-1 does: 0x80-0x9F are
+# then C1 control characters ("â\x80\x93" for "–", "Ã\x89" for "É"), never text of their own.
 _CONT = "".join(
     bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xC0)
-)
+) + "".join(chr(b) for b in range(0x80, 0xA0))
 _PAIR_RE = re.compile("[" + _LEAD_C3 + "][" + re.escape(_CONT) + "]")
 # Three-byte sequences such as "â€™" (’) or "â€œ" (“).
 _TRIPLE_RE = re.compile("â[" + re.escape(_CONT) + "]{2}")

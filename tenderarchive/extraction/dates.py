@@ -256,10 +256,26 @@ def url_date(url: str | None) -> ParsedDate | None:
     return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)), None, None)
 
 
+#: No web page of a Dutch municipality was published before this (htmldate's ``min_date`` too): an
+#: earlier date a page states ("Opgericht 12 mei 1940") is something else, not its publication date.
+MIN_PUBLISHED = date(1995, 1, 1)
+
+
 def not_after(parsed: ParsedDate | None, limit: datetime | date | None) -> ParsedDate | None:
-    """Drop a date later than ``limit`` (the fetch time): a page cannot have
-    been published after it was fetched."""
-    if parsed is None or limit is None:
+    """Drop a date that cannot be the page's publication date: later than ``limit`` (the fetch
+    time: a page cannot have been published after it was fetched), or before
+    :data:`MIN_PUBLISHED` (a date misread as one; uvacw/inca #22 dated pages 1940, and the page
+    was then dropped as outside the crawl's dates: docs/reference/peers.md §3). The next source
+    of a date is tried instead, and a page with none is kept undated.
+
+    >>> not_after(ParsedDate("1940-05-12", "day"), None) is None
+    True
+    """
+    if parsed is None:
+        return parsed
+    if parsed.day < MIN_PUBLISHED:
+        return None
+    if limit is None:
         return parsed
     limit_day = limit.date() if isinstance(limit, datetime) else limit
     return None if parsed.day > limit_day else parsed

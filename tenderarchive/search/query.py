@@ -64,7 +64,7 @@ def nl_fts_query(query: str | None) -> str:
     """FTS5 query over the stemmed index for a Dutch user query; never a syntax error.
 
     >>> nl_fts_query('aanbestedingen jeugdzorg')  # doctest: +ELLIPSIS
-    '"aanbesteed" AND ("jeugdhulp" OR "jeugdzorg" OR "jeugd ggz" OR ...)'
+    '("aanbesteed" OR "inkoop" OR ...) AND ("jeugdhulp" OR "jeugdzorg" OR "jeugd ggz" OR ...)'
     """
     units = query_terms(query)
     if not units:

@@ -65,8 +65,12 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
 
 
 def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
+    """The last complete crawl of the whole source: a sample crawl (``sample=N``) archived N records
+    of its window, not the window, so an incremental run does not continue from it."""
+    from tenderarchive.monitor import FULL_CRAWL_SQL
+
     rows = _table_rows(path, "crawls", "select * from crawls where spider = ? and status = 'complete' "
-                                       "order by crawl_id desc limit 1", [spider])
+                                       f"and {FULL_CRAWL_SQL} order by crawl_id desc limit 1", [spider])
     return rows[0] if rows else None
 
 

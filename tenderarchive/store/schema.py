@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import sqlite_utils
 
-from tenderarchive.monitor import FRESHNESS_SQL
+from tenderarchive.monitor import FRESHNESS_SQL, NEWS_SITES_SQL
 from tenderarchive.store.facet_counts import COUNTED, ensure_facet_counts
 
 
@@ -392,6 +392,8 @@ def load_reference_data(db: sqlite_utils.Database) -> None:
 VIEWS = {
     # Per source, the last successful crawl and its age: one definition, shared with `status`.
     "freshness": FRESHNESS_SQL,
+    # Per news site of the registry: pages archived and the age of the newest (monitor.NEWS_SITES_SQL).
+    "news_sites": NEWS_SITES_SQL,
     # What changed, when, per record: the data behind the "changed notices" searches.
     "changes": """
         select v.table_name, v.row_key, v.version, v.valid_from, v.valid_to,

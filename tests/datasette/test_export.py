@@ -52,6 +52,17 @@ def test_excel_csv_has_a_bom_and_semicolons(demo_archive, tmp_path):
     assert any("residentiële" in cell for row in table for cell in row)  # UTF-8 survives
 
 
+def test_excel_csv_writes_fractions_with_a_decimal_comma_and_text_as_it_is(demo_archive, tmp_path):
+    """A Dutch Excel reads "0.85" as text (or 85): the separator ";" says Dutch, so do its fractions."""
+    target = tmp_path / "excel.csv"
+    sql = "select 0.85 as score, 2.5e-07 as tiny, 'versie 1.2' as text, 12345 as cents, 1.0 as whole"
+    assert export(demo_archive, sql, "--excel", "--output", str(target)).returncode == 0
+    table = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    assert table == [["score", "tiny", "text", "cents", "whole"], ["0,85", "2,5e-07", "versie 1.2", "12345", "1,0"]]
+    plain = export(demo_archive, sql).stdout.decode("utf-8").splitlines()
+    assert plain[1] == "0.85,2.5e-07,versie 1.2,12345,1.0"  # the plain CSV keeps the point
+
+
 def test_an_empty_result_still_has_its_header(demo_archive):
     out = export(demo_archive, "select publication_id, title from notices where 0")
     assert out.stdout.decode().splitlines() == ["publication_id,title"]

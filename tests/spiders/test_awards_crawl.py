@@ -266,3 +266,53 @@ def test_an_award_published_months_later_under_other_cpv_codes_is_found_through_
         assert [(r["youth_care"], json.loads(r["youth_care_reasons"])) for r in archived] == [(1, ["related to 900301"])]
     else:
         assert archived == []
+
+
+def test_an_html_rendering_sent_bare_not_in_its_json_envelope_is_read_the_same(serve_api, crawl):
+    """``/html`` answers ``{"html": "<table>…"}`` (tenderned-api.md §6, one source [M]); asked
+    otherwise, or from a mirror, the rendering comes bare, as ``text/html``. It was "envelope is not
+    JSON": the award notice's winners and values were lost, and the notice never asked again."""
+    publications = load_publications(FIXTURES)
+    html = next(p for p in publications if str(p["list"]["publicatieId"]) == "900201")["html"]
+    faults = {"/papi/tenderned-rs-tns/v2/publicaties/900201/html": [
+        {"status": 200, "body": "\n" + html, "headers": {"Content-Type": "text/html; charset=UTF-8"}}]}
+    bare = crawl(serve_api(publications, faults=faults).api_url, **WINDOW)
+    enveloped = crawl(serve_api(load_publications(FIXTURES)).api_url, db=bare.db_path.parent / "enveloped.db", **WINDOW)
+    assert bare.crawl["status"] == "complete", bare.errors
+    query = ("select award_count, problems, layout from notice_results where publication_id = 900201")
+    assert rows(bare.db_path, query) == rows(enveloped.db_path, query) and rows(bare.db_path, query)[0]["award_count"] == 1
+    query = "select * from awards order by award_id"
+    strip = lambda rs: [{k: v for k, v in r.items() if k not in ("crawl_id", "fetched_at", "sha256", "source_url")}
+                        for r in rs]  # noqa: E731
+    assert strip(rows(bare.db_path, query)) == strip(rows(enveloped.db_path, query))
+
+
+def test_crawl_all_dry_run_smoke_tests_every_spider_and_exits_with_the_worst(award_server, tmp_path):
+    """``tenderarchive crawl all --dry-run`` (kingfisher-collect's ``crawlall --dry-run``,
+    docs/reference/peers.md §0.9, §1): every spider's dry run, each given its own options; the
+    exit code is the worst outcome, so a nightly smoke test alerts on any source."""
+    import socket
+
+    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    db = tmp_path / "archive.db"
+    command = ["crawl", "all", "--dry-run", "--db", str(db), "--api-url", award_server.api_url, *FAST,
+               "-s", f"TENDERNED_DATASETS_URL={award_server.datasets_url}", "--from-date", "2021-01-01",
+               "--until-date", "2026-06-30"]
+    with serve({"/robots.txt": ROBOTS, "/project/jeugdhulp": page}) as base:
+        sources = registry(tmp_path, base_url=base, living_pages=["project/jeugdhulp"])
+        good = forkcli.run([*command, "--sources", sources], cwd=ROOT, timeout=240)
+    assert good.returncode == 0, good.stdout[-3000:] + good.stderr[-3000:]
+    assert "dry runs: news: complete, tenderned: complete, tenderned_ocds: complete" in good.stdout
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    (tmp_path / "down").mkdir()
+    down = registry(tmp_path / "down", base_url=f"http://127.0.0.1:{closed}/", living_pages=["project/jeugdhulp"])
+    bad = forkcli.run([*command, "--sources", down, "-s", "RETRY_TIMES=0"], cwd=ROOT, timeout=240)
+    assert bad.returncode == 1, bad.stdout[-3000:] + bad.stderr[-3000:]
+    assert "dry runs: news: failed, tenderned: complete, tenderned_ocds: complete" in bad.stdout
+    assert list(tmp_path.glob("*.db")) == [] and not (tmp_path / "warc").exists()
+    nothing = forkcli.run(["crawl", "all", "--db", str(db)], cwd=ROOT, timeout=60)
+    assert nothing.returncode == 2 and "--dry-run" in nothing.stderr

@@ -11,6 +11,7 @@ import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
 import sqlite_utils
 import yaml
 
@@ -262,3 +263,324 @@ def test_a_typo3_news_url_written_otherwise_by_the_next_sitemap_is_not_fetched_a
     assert first.returncode == 0 and second.returncode == 0, (first.stderr + second.stderr)[-3000:]
     assert len([p for p in log if p.startswith("/nieuws/")]) == 1
     assert sqlite_utils.Database(tmp_path / "archive.db")["articles"].count == 1
+
+
+def test_a_sitemap_lastmod_in_the_future_is_not_believed(tmp_path):
+    """A sitemap ``lastmod`` after today is a CMS's mistake (a placeholder year, a clock or zone
+    gone wrong), not a date: memorious ignores a ``Last-Modified`` in the future
+    (docs/reference/peers.md §3). It was believed, so a new page so marked was skipped as outside
+    the crawl's dates and never archived, and an archived one would be fetched again every crawl."""
+    log: list[str] = []
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    other = ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").encode())
+
+    def sitemap(base):
+        return ("application/xml", (
+            '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{base}nieuws/gunning</loc><lastmod>2099-01-01T00:00:00+01:00</lastmod></url>"
+            f"<url><loc>{base}nieuws/inkoop</loc><lastmod>2020-12-14</lastmod></url>"
+            "</urlset>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap, "/nieuws/gunning": page, "/nieuws/inkoop": other}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        first = crawl_news(path, tmp_path / "archive.db")
+        assert first.returncode == 0, first.stderr[-3000:]
+        db = sqlite_utils.Database(tmp_path / "archive.db")
+        assert {r["url"] for r in db["articles"].rows} == {base + "nieuws/gunning", base + "nieuws/inkoop"}
+        log.clear()
+        again = crawl_news(path, tmp_path / "archive.db")
+        assert again.returncode == 0, again.stderr[-3000:]
+    assert "/sitemap.xml" in log and not [p for p in log if p.startswith("/nieuws/")]
+
+
+def test_a_gzipped_sitemap_is_read_and_a_gzip_bomb_is_recorded(tmp_path):
+    """``sitemap.xml.gz`` (the sitemaps protocol allows gzip; robots.txt often names one) comes as
+    ``application/x-gzip`` without ``Content-Encoding``: its body is the gzip file. It was parsed
+    as XML and recorded as a malformed sitemap, so none of its pages was found. Unpacked at most
+    ``DOWNLOAD_MAXSIZE`` bytes (Scrapy's SitemapSpider does the same): beyond that, an error."""
+    import gzip
+
+    log: list[str] = []
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+
+    def sitemap(base):
+        return ("application/x-gzip", gzip.compress((
+            '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{base}nieuws/gunning</loc><lastmod>2020-12-14</lastmod></url></urlset>").encode()))
+
+    bomb = ("application/x-gzip", gzip.compress(b'<?xml version="1.0"?><urlset>' + b" " * 3_000_000 + b"</urlset>"))
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\nSitemap: /sitemap.xml.gz\n"),
+              "/sitemap.xml.gz": sitemap, "/bomb.xml.gz": bomb, "/nieuws/gunning": page}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"robots_sitemaps": True, "sitemaps": ["bomb.xml.gz"]},
+                        allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db", "-s", "DOWNLOAD_MAXSIZE=1000000")
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/gunning"]
+    errors = json.loads(next(db.query("select errors from crawls"))["errors"])
+    assert [e["url"] for e in errors] == [base + "bomb.xml.gz"], errors
+    assert "larger than 1000000 bytes unpacked" in errors[0]["error"] and completed.returncode == 3
+
+
+def test_a_feed_with_blank_lines_before_its_xml_declaration_is_read(tmp_path):
+    """WordPress's best-known feed fault: a plugin or theme prints blank lines before
+    ``<?xml …?>`` ("XML declaration allowed only at the start of the document"). Feed readers
+    read it; the feed was recorded as malformed and none of its items was found."""
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+
+    def feed(base):
+        return ("application/rss+xml; charset=UTF-8", (
+            '\ufeff\n\n  <?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><rss version="2.0"><channel>'
+            f"<title>Nieuws</title><item><title>Aanbesteding</title><link>{base}nieuws/gunning</link>"
+            "<pubDate>Mon, 14 Dec 2020 10:00:00 +0100</pubDate></item></channel></rss>").encode("utf-8"))
+
+    routes = {"/robots.txt": ROBOTS, "/feed/": feed, "/nieuws/gunning": page}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"]}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/gunning"]
+
+
+def redirecting(routes: dict, redirects: dict):
+    """``serve`` with some paths answering ``301 Location: …`` instead."""
+    import http.server
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            if self.path in redirects:
+                self.send_response(301)
+                self.send_header("Location", redirects[self.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            route = routes.get(self.path)
+            route = route(base[0]) if callable(route) else route
+            if route is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", route[0])
+            self.send_header("Content-Length", str(len(route[1])))
+            self.end_headers()
+            self.wfile.write(route[1])
+
+        def log_message(self, *args):
+            pass
+
+    base = [""]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base[0] = f"http://127.0.0.1:{server.server_address[1]}/"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, base[0]
+
+
+HOME = ("text/html; charset=utf-8", (
+    "<!doctype html><html lang='nl'><head><title>Gemeente Voorbeeld</title></head><body><!-- SYNTHETIC -->"
+    "<main><h1>Welkom bij de gemeente Voorbeeld</h1><p>Hier vindt u informatie over afval, paspoorten, "
+    "jeugdhulp en de aanbesteding van zorg. Bekijk ook het nieuws en de vacatures van de gemeente. "
+    "Openingstijden: maandag tot en met vrijdag van 9.00 tot 17.00 uur.</p></main></body></html>").encode())
+
+
+def test_a_news_item_that_redirects_to_the_home_page_does_not_archive_the_home_page(tmp_path):
+    """A withdrawn news item often answers ``301`` to the home page (a soft 404). The home page
+    was archived as an article of the site, and counted relevant (it names jeugdhulp and
+    aanbesteding). A redirect is followed to a page the site's rules admit (an item moved to a
+    new address is archived there), not to the home page or a page outside them."""
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    moved = ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").encode())
+
+    def sitemap(base):
+        return ("application/xml", (
+            '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + "".join(f"<url><loc>{base}nieuws/{name}</loc></url>" for name in ("gunning", "weg", "contact", "oud"))
+            + "</urlset>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap, "/nieuws/gunning": page, "/": HOME,
+              "/contact": HOME, "/nieuws/inkoop-jeugdzorg": moved}
+    server, base = redirecting(routes, {"/nieuws/weg": "/", "/nieuws/contact": "/contact",
+                                        "/nieuws/oud": "/nieuws/inkoop-jeugdzorg"})
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    finally:
+        server.shutdown()
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert {r["url"] for r in db["articles"].rows} == {base + "nieuws/gunning", base + "nieuws/inkoop-jeugdzorg"}
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+NOT_FOUND = ("text/html; charset=utf-8", (
+    "<!doctype html><html lang='nl'><head><title>Pagina niet gevonden | Gemeente Voorbeeld</title></head>"
+    "<body><!-- SYNTHETIC --><main><h1>Pagina niet gevonden</h1><p>Helaas, de pagina die u zoekt bestaat niet "
+    "(meer). Misschien is de pagina verplaatst of verwijderd. Gebruik de zoekfunctie of ga naar de homepage "
+    "van de gemeente Voorbeeld voor informatie over jeugdhulp, zorg en ondersteuning.</p></main></body></html>"
+).encode())
+
+
+def test_a_page_that_answers_200_not_found_does_not_replace_the_archived_page(tmp_path):
+    """A removed project page that the CMS answers ``200`` with "Pagina niet gevonden" (a soft 404)
+    replaced the archived text of the page, so its procurement lost the page's evidence (never
+    let a bad fetch destroy good data: docs/reference/peers.md §0.3). It is now what a ``404`` is:
+    recorded, and the archive keeps the page as it was."""
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    other = ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").encode())
+    routes = {"/robots.txt": ROBOTS, "/project/inkoop-jeugdhulp": page, "/project/inkoop-jeugdzorg": other}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=["project/inkoop-jeugdhulp", "project/inkoop-jeugdzorg"])
+        first = crawl_news(path, tmp_path / "archive.db")
+        assert first.returncode == 0, first.stderr[-3000:]
+        before = list(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows_where(order_by="url"))
+        assert [r["title"] for r in before] == ["Aanbesteding jeugdhulp", "Inkoop jeugdzorg"]
+        routes["/project/inkoop-jeugdhulp"] = NOT_FOUND
+        again = crawl_news(path, tmp_path / "archive.db")
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert list(db["articles"].rows_where(order_by="url")) == before
+    crawl = next(db.query("select status, errors from crawls order by crawl_id desc limit 1"))
+    assert crawl["status"] == "partial" and again.returncode == 3
+    assert "says it was not found" in crawl["errors"]
+
+
+def test_site_crawls_only_the_named_sites_and_does_not_make_news_fresh(tmp_path):
+    """A journalist's one-off crawl of a few sources (``--site NAME``, a site's name or one of its
+    municipalities; docs/reference/peers.md §8.5 ``source=``, §8.17). Only those sites are asked;
+    the crawl records which; it is no crawl of the whole registry, so ``status`` and the
+    ``freshness`` view do not count it (the other sites may be weeks old)."""
+    logs = {"alfa": [], "beta": []}
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    routes = {"/robots.txt": ROBOTS, "/project/inkoop-jeugdhulp": page}
+    with serve(routes, logs["alfa"]) as alfa, serve(routes, logs["beta"]) as beta:
+        entries = [{"name": name, "title": f"{name} (synthetic)", "base_url": base, "municipalities": [town],
+                    "living_pages": ["project/inkoop-jeugdhulp"], "politeness": {"download_delay": 0}}
+                   for name, base, town in (("alfa", alfa, "Leiden"), ("beta", beta, "Oegstgeest"))]
+        path = tmp_path / "sources.yaml"
+        path.write_text(yaml.safe_dump({"version": 1, "sites": entries}), encoding="utf-8")
+        completed = crawl_news(str(path), tmp_path / "archive.db", "--site", "Oegstgeest")
+        wrong = crawl_news(str(path), tmp_path / "wrong.db", "--site", "Oegstgest")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert logs["alfa"] == [] and "/project/inkoop-jeugdhulp" in logs["beta"]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["site"] for r in db["articles"].rows] == ["beta"]
+    arguments = json.loads(next(db.query("select arguments from crawls"))["arguments"])
+    assert arguments["site"] == "Oegstgeest" and arguments["sites"] == ["beta"]
+    assert next(db.query("select last_success from freshness")) == {"last_success": None}
+    assert wrong.returncode == 2 and "Oegstgest" in wrong.stderr and "did you mean Oegstgeest" in wrong.stderr
+    assert not (tmp_path / "wrong.db").exists()
+
+
+def test_a_discovered_page_that_is_gone_is_no_error_of_the_crawl(tmp_path):
+    """A sitemap or listing that still names a removed item (``404``, ``410``, or ``200`` "Pagina
+    niet gevonden") made every crawl of the site partial, night after night (exit 3 under cron),
+    though the site answered and nothing was missed: logged and counted (``news/gone``), as a
+    page robots.txt forbids is. The page is not archived, and the next crawl asks again."""
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+
+    def sitemap(base):
+        return ("application/xml", (
+            '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + "".join(f"<url><loc>{base}nieuws/{name}</loc></url>" for name in ("gunning", "weg", "leeg"))
+            + "</urlset>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap, "/nieuws/gunning": page, "/nieuws/leeg": NOT_FOUND}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/gunning"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+    assert "'news/gone': 2" in completed.stdout + completed.stderr
+
+
+def test_a_site_that_does_not_answer_is_given_up_after_a_few_requests(tmp_path):
+    """A site that is down (its every request times out or is refused) was asked for every one of
+    its URLs, each with every retry: with ``DOWNLOAD_TIMEOUT`` 60 s most of an hour of a nightly
+    crawl. After ``UNREACHABLE_HOST_FAILURES`` requests in a row failed for good its other requests
+    are skipped (one error for the host; docs/reference/peers.md §7), and the other sites are crawled."""
+    import socket
+
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}/"   # nothing listens here once the socket is closed
+    with serve({"/robots.txt": ROBOTS, "/project/jeugdhulp": page}) as live:
+        entries = [{"name": "levend", "title": "Levend (synthetic)", "base_url": live, "municipalities": ["Leiden"],
+                    "living_pages": ["project/jeugdhulp"], "politeness": {"download_delay": 0}},
+                   {"name": "dood", "title": "Dood (synthetic)", "base_url": dead, "municipalities": ["Oegstgeest"],
+                    "living_pages": [f"project/{n}" for n in range(8)], "discovery": {"feeds": ["feed/"]},
+                    "politeness": {"download_delay": 0, "concurrency": 1}}]
+        path = tmp_path / "sources.yaml"
+        path.write_text(yaml.safe_dump({"version": 1, "sites": entries}), encoding="utf-8")
+        completed = crawl_news(str(path), tmp_path / "archive.db", "-s", "RETRY_TIMES=1", "-s", "ROBOTSTXT_OBEY=False",
+                               "-s", "CONCURRENT_REQUESTS=1")  # one at a time: which fail and which are skipped is fixed
+    output = completed.stdout + completed.stderr
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["site"] for r in db["articles"].rows] == ["levend"]
+    crawl = next(db.query("select status, errors from crawls"))
+    errors = json.loads(crawl["errors"])
+    assert crawl["status"] == "partial" and completed.returncode == 3
+    unreachable = [e for e in errors if "unreachable" in e["error"]]
+    assert len(unreachable) == 1 and dead.rstrip("/").split("//")[1] in unreachable[0]["error"], errors
+    # nine requests (eight pages and the feed), each tried twice: their first tries fail (retries go
+    # last), three retries fail for good, the host is given up, and the six other retries are skipped
+    assert len(errors) == 3 + 1, errors
+    assert "'unreachable/skipped': 6" in output
+
+
+def test_the_news_sites_view_shows_a_site_that_yields_nothing(tmp_path):
+    """Per site of the registry (docs/reference/peers.md §8.18, freshness per source): pages archived
+    and the age of the newest. A site whose feed is gone yields nothing, night after night, while
+    every crawl of the registry succeeds: the ``news_sites`` view shows it with no pages."""
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    with serve({"/robots.txt": ROBOTS, "/project/jeugdhulp": page}) as alfa, serve({"/robots.txt": ROBOTS}) as beta:
+        entries = [{"name": "alfa", "title": "Alfa (synthetic)", "base_url": alfa, "municipalities": ["Leiden"],
+                    "living_pages": ["project/jeugdhulp"], "politeness": {"download_delay": 0}},
+                   {"name": "beta", "title": "Beta (synthetic)", "base_url": beta, "municipalities": ["Oegstgeest"],
+                    "discovery": {"listing": {"urls": ["nieuws"]}}, "politeness": {"download_delay": 0}}]
+        path = tmp_path / "sources.yaml"
+        path.write_text(yaml.safe_dump({"version": 1, "sites": entries}), encoding="utf-8")
+        crawl_news(str(path), tmp_path / "archive.db")
+        crawl_news(str(path), tmp_path / "archive.db", "--site", "alfa")   # a subset crawl changes nothing here
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    sites = {r["site"]: r for r in db.query("select * from news_sites")}
+    assert set(sites) == {"alfa", "beta"}
+    assert sites["alfa"]["pages"] == sites["alfa"]["relevant_pages"] == 1
+    assert sites["alfa"]["days_since_last_archived"] < 1 and sites["alfa"]["last_published"] == "2020-12-14"
+    assert sites["beta"]["pages"] == 0 and sites["beta"]["last_archived"] is None
+
+
+@pytest.mark.parametrize("how", ["registry", "robots"])
+def test_a_site_delay_from_the_registry_or_robots_txt_holds_under_autothrottle(tmp_path, how):
+    """A site's delay (the registry's ``politeness.download_delay``, or ``Crawl-delay`` in its
+    robots.txt: docs/reference/peers.md §5, §7 politeness per source) is a floor. AutoThrottle
+    (on by default) brought the registry's delay down to ``DOWNLOAD_DELAY`` after the first fast
+    answer, and Scrapy never reads ``Crawl-delay``: a municipal site was asked faster than it asked."""
+    import time
+
+    stamps: list[tuple[str, float]] = []
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    robots = b"User-agent: *\nAllow: /\n" + (b"Crawl-delay: 1.5\n" if how == "robots" else b"")
+    routes = {"/robots.txt": ("text/plain", robots), **{f"/project/{n}": page for n in range(4)}}
+    log: list[str] = []
+
+    class Stamped(list):
+        def append(self, path):
+            stamps.append((path, time.monotonic()))
+            super().append(path)
+
+    log = Stamped()
+    politeness = {"download_delay": 1.5, "concurrency": 1} if how == "registry" else {"concurrency": 1}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, living_pages=[f"project/{n}" for n in range(4)],
+                        politeness=politeness)
+        completed = crawl_news(path, tmp_path / "archive.db", "-s", "AUTOTHROTTLE_ENABLED=True",
+                               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0",
+                               "-s", "RANDOMIZE_DOWNLOAD_DELAY=False")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    pages = [t for p, t in stamps if p.startswith("/project/")]
+    assert len(pages) == 4
+    gaps = [b - a for a, b in zip(pages, pages[1:])]
+    assert min(gaps) >= 1.4, gaps

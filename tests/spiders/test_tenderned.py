@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -471,3 +473,96 @@ def test_an_award_notice_whose_html_is_not_found_leaves_one_crawl_partial_not_ev
     assert list(third.db.query("select * from notice_results where publication_id = 100190"))
     crawl(server.api_url)
     assert server.api.log.count(path) == 3
+
+
+
+EMPTY_PAGE = ('{"content": [], "totalElements": 0, "totalPages": 0, "size": 100, "number": 0, '
+              '"numberOfElements": 0, "first": true, "last": true}')
+
+
+def list_requests(api) -> list[str]:
+    return [p for p in api.log if p.startswith("/papi/tenderned-rs-tns/v2/publicaties?")]
+
+
+@pytest.mark.parametrize("profile", ["all", "youth_care"])
+def test_an_empty_list_answer_is_asked_again_before_it_is_believed(snapshot, serve_api, crawl, tmp_path, profile):
+    """A list query that answers "nothing in this window" (a well-formed empty page from a glitch,
+    a cache, a replica behind) is asked once more before it is believed (pge-outages' rule,
+    docs/reference/peers.md §0.3 and §2). It was believed at once: the crawl ended complete with
+    nothing archived, and the next incremental run started after the window, so its notices were
+    never fetched."""
+    plain = serve_api(snapshot)
+    assert crawl(plain.api_url, "--profile", profile, db=tmp_path / "plain.db").crawl["status"] == "complete"
+    queries = {p for p in list_requests(plain.api) if "page=0&size=100&" in p}
+    # the first answer of every list query is empty
+    server = serve_api(snapshot, faults={query: [{"status": 200, "body": EMPTY_PAGE}] for query in queries})
+    result = crawl(server.api_url, "--profile", profile)
+    assert result.returncode == 0, result.output
+    assert result.crawl["status"] == "complete"
+    assert result.db["notices"].count == (13 if profile == "all" else len(YOUTH_CARE_IDS) + 1)
+    # each query was asked twice (its first answer was empty), and nothing else was
+    asked = list_requests(server.api)
+    assert {p: asked.count(p) for p in queries} == {p: 2 for p in queries}
+    assert len(asked) == 2 * len(queries) + (profile != "all")
+
+
+def test_a_window_that_is_empty_twice_is_complete_and_asked_no_more(snapshot, serve_api, crawl):
+    server = serve_api(snapshot)
+    result = crawl(server.api_url, "--profile", "all", from_date="2030-01-01", until_date="2030-01-31")
+    assert result.returncode == 0, result.output
+    assert result.crawl["status"] == "complete" and result.db["notices"].count == 0
+    assert len(list_requests(server.api)) == 2
+
+
+def test_a_dry_run_fetches_and_parses_one_record_and_writes_nothing(snapshot, serve_api, crawl, tmp_path):
+    """``crawl --dry-run`` (kingfisher-collect's ``crawlall --dry-run``, docs/reference/peers.md
+    §1, §7): the source is asked, one record fetched and run through the pipelines into a
+    throwaway archive, the outcome printed; the archive named by ``--db`` is not created."""
+    server = serve_api(snapshot)
+    result = crawl(server.api_url, "--dry-run")
+    assert result.returncode == 0, result.output
+    assert "dry run of tenderned (sample 1): nothing was written to" in result.output
+    assert re.search(r"\n\s+1\s+tenderned\s+complete\s", result.output), result.output
+    assert not result.db_path.exists() and not (result.db_path.parent / "warc").exists()
+    details = [p for p in server.api.log if re.fullmatch(r"/papi/tenderned-rs-tns/v2/publicaties/\d+", p)]
+    assert len(details) == 1  # one record, fetched for real
+
+
+def test_a_dry_run_leaves_an_archive_byte_identical_and_reports_the_errors(snapshot, serve_api, crawl):
+    server = serve_api(snapshot)
+    first = crawl(server.api_url)
+    assert first.crawl["status"] == "complete"
+    files = sorted(p for p in first.db_path.parent.rglob("*") if p.is_file())
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    # the first record's detail fails beyond the retries: the dry run failed and says why
+    server.api.faults["/papi/tenderned-rs-tns/v2/publicaties/300377"] = [{"status": 500}] * 5
+    dry = crawl(server.api_url, "--dry-run", "--profile", "all")
+    assert dry.returncode == 1, dry.output  # its one record could not be fetched: nothing archived
+    assert re.search(r"\n\s+1\s+tenderned\s+failed\s", dry.output), dry.output
+    assert "! http://127.0.0.1" in dry.output and "publicaties/300377: request failed: HTTP 500" in dry.output
+    after = sorted(p for p in first.db_path.parent.rglob("*") if p.is_file())
+    assert after == files and {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in after} == before
+    assert first.db["crawls"].count == 1
+
+
+def test_a_dry_run_keeps_nothing_so_it_takes_no_watchlist_or_jobdir(tmp_path):
+    result = cli("crawl", "--dry-run", "--jobdir", tmp_path / "job", "--db", tmp_path / "archive.db")
+    assert result.returncode == 2 and "--dry-run" in result.stderr
+    assert not (tmp_path / "archive.db").exists() and not (tmp_path / "job").exists()
+
+
+def test_a_sample_crawl_does_not_move_the_incremental_window(snapshot, serve_api, crawl):
+    """A quick look (``--sample N``) archives N records of its window, not the window: the next
+    incremental run must not continue from it. It did (a sample crawl ends ``complete``), so a
+    cron run after a journalist's sample skipped every notice of the days the sample stood for
+    (kingfisher-collect #1163: a crawl that stopped early counted as a pass; peers.md §1, §0.3)."""
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, until_date="2019-12-31")  # the cron crawl: up to the end of 2019
+    assert first.crawl["status"] == "complete" and first.db["notices"].count == 5
+    sample = crawl(server.api_url, "--sample", "1", until_date="2022-12-31")
+    assert sample.crawl["status"] == "complete" and sample.db["notices"].count < len(YOUTH_CARE_IDS)
+    # the next cron run without --from-date continues from the cron crawl, not from the sample
+    later = crawl(server.api_url, from_date=None, until_date="2022-12-31")
+    assert later.crawl["status"] == "complete", later.output
+    assert json.loads(later.crawl["arguments"])["from_date"] == "2019-12-28"
+    assert later.db["notices"].count == len(YOUTH_CARE_IDS) + 1
