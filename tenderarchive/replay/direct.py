@@ -59,6 +59,7 @@ from scrapy.exceptions import DropItem, IgnoreRequest, NotConfigured
 from twisted.python.failure import Failure
 
 from tenderarchive.rawstore import ResponseIndex
+from tenderarchive.replay import gc_paused
 
 logger = logging.getLogger(__name__)
 
@@ -338,7 +339,8 @@ def replay_crawl(spidercls, settings, spider_args: dict, index: ResponseIndex,
     CPU time is steadier than wall time), ``loop`` being the rest (responses, the fetch index,
     scheduling, signals), and the ``wall`` and ``total`` (CPU) seconds of the whole replay."""
     began, cpu = time.perf_counter(), time.process_time()
-    replay = DirectReplay(spidercls, settings, spider_args, index)
+    with gc_paused():  # the crawler, spider and pipelines live through the replay
+        replay = DirectReplay(spidercls, settings, spider_args, index)
     if seconds is not None:
         seconds["set-up"] = time.process_time() - cpu
     # What lives through the whole replay (the modules, the reference data, the pipelines'
