@@ -60,7 +60,13 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
                  # Scrapy starts CONCURRENT_ITEMS asyncio workers for every response's output (100 by
                  # default: ~100 tasks per response, a third of a replay's time); a response yields a
                  # handful of items, and the pipelines are synchronous, so one worker does the same work.
-                 "CONCURRENT_ITEMS=1"]
+                 "CONCURRENT_ITEMS=1",
+                 # The fetch index 2,000 rows per commit, and no batch committed early for its age: nothing
+                 # reads the rebuild before the swap, and a killed reparse discards it (issue 14: each
+                 # commit rewrote the pages of the five indexes it touched; 40,000 rows took 1.2 CPU-s in
+                 # batches of 200, 0.8 in batches of 2,000). Items stay ARCHIVE_BATCH_ITEMS a batch (an
+                 # item holds its response bodies).
+                 "FETCHES_BATCH_ROWS=2000", "ARCHIVE_BATCH_SECONDS=60"]
     if force:
         overrides.append("WARC_REPLAY_DAMAGED_OK=True")  # replay what a cut file still holds
     spider_args = {name: str(args[name]) for name in SPIDER_ARGUMENTS if args.get(name) is not None}
