@@ -20,8 +20,9 @@ next run), then with no server:
   it prints), and its per-step line (CPU seconds of each step: reading the WARC file, set-up,
   the spider's callbacks, each pipeline, the last batch and the derivation, the loop) is
   printed for the first crawl;
-- each rebuilt archive is compared with the crawled one (notices and fetches), so a fast
-  reparse that loses rows cannot pass unnoticed.
+- each rebuilt archive is compared with the crawled one (every data table, ``versions`` and
+  ``fetches`` included: all but ``crawls``), so a fast reparse that loses or changes rows cannot
+  pass unnoticed.
 
 Wall seconds and CPU seconds (user + system of the subprocess) are both printed: the machine
 is shared, and CPU seconds are what one core spends.
@@ -66,8 +67,13 @@ def read_store(root: Path) -> tuple[int, float]:
 
 
 def rows(db: Path) -> dict:
+    """Every data table (``tests/test_reparse.py``'s list: the store's tables but ``crawls``, whose
+    times differ, and ``versions``), each as its sorted rows."""
+    from tenderarchive.store.schema import TABLES
+
     archive = sqlite_utils.Database(db)
-    return {table: sorted(map(repr, archive.query(f"select * from [{table}]"))) for table in ("notices", "fetches")}
+    return {table: sorted(map(repr, archive.query(f"select * from [{table}]")))
+            for table in [*(t for t in TABLES if t != "crawls"), "versions"] if archive[table].exists()}
 
 
 def timed(command: list[str]) -> tuple[subprocess.CompletedProcess, float, float]:
@@ -152,7 +158,8 @@ def main(argv=None) -> int:
     print(f"crawls replayed through the engine by tenderarchive reparse: {engine_crawls}")
     if steps:
         print(f"first crawl of the direct reparse: {steps.group(0)}")
-    print(f"identical to the crawl (notices, fetches): engine {engine_identical}, direct {identical}")
+    print(f"identical to the crawl ({len(crawled)} data tables, {sum(map(len, crawled.values())):,} rows): "
+          f"engine {engine_identical}, direct {identical}")
     return 0 if identical and engine_identical else 1
 
 

@@ -29,8 +29,8 @@ from scrapy import signals
 from twisted.python.failure import Failure
 
 from tenderarchive.items import ArticleItem, NoticeItem, OCDSProcedureItem
-from tenderarchive.store.writes import (item_savepoint, items_joining, open_archive, write_article, write_notice,
-                                         write_ocds_procedure)
+from tenderarchive.store.writes import (item_savepoint, items_joining, open_archive, track_new_keys, write_article,
+                                         write_notice, write_ocds_procedure)
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +52,7 @@ class ArchivePipeline:
 
     def open_spider(self):
         self.db = open_archive(self.crawler.settings.get("ARCHIVE_DB"))
+        track_new_keys(self.db)  # an empty table's rows are not looked up before they are written
 
     def close_spider(self):
         if self.db is not None:

@@ -277,7 +277,10 @@ def cmd_serve(args) -> int:
 
 
 def cmd_reparse(args) -> int:
-    from tenderarchive.reparse import guarded_reparse
+    from tenderarchive.replay import gc_paused
+
+    with gc_paused():  # its imports: no garbage collector passes over them (issue 14)
+        from tenderarchive.reparse import guarded_reparse
 
     return guarded_reparse(Path(args.db), Path(args.warc) if args.warc else None, force=args.force)
 

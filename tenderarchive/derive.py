@@ -213,8 +213,15 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
             f"select count(*) from articles where {'' if full else '+'}relevant = 1 and ({where})",
             params).fetchone()[0]
         everything = procurement_profiles(db) if (full or relevant_touched) else []
+        # The changed procurements' profiles serve step 2 only, which rescores the unchanged
+        # relevant articles and those already linked: with neither in the archive (a TenderNed
+        # crawl before any news, the first crawls of a reparse) nothing can be reached, and
+        # the profiles are not worked out (issue 14: a fifth of a TenderNed crawl's derivation).
+        reachable = not full and bool(changed_ids) and bool(
+            relevant_touched or db.execute("select 1 from articles where relevant = 1 limit 1").fetchone()
+            or db.execute("select 1 from procurement_links limit 1").fetchone())
         changed = Profiles(([p for p in everything if p["procurement_id"] in changed_ids] if everything
-                            else procurement_profiles(db, changed_ids)) if not full else [])
+                            else procurement_profiles(db, changed_ids)) if reachable else [])
         everything = Profiles(everything)
         affected: set[str] = set(changed_ids or ())  # procurements whose article_count may change
         news_ids: set[str] = set()

@@ -205,8 +205,8 @@ class RawStoreMiddleware:
     Switched off with ``WARC_STORE_ENABLED = False``.
 
     The ``fetches`` rows are committed in batches, like the archive's items
-    (``ARCHIVE_BATCH_ITEMS`` rows or ``ARCHIVE_BATCH_SECONDS``, and when the spider
-    closes); the WARC record itself is written and synced first, and a crawl killed
+    (``FETCHES_BATCH_ROWS`` rows, by default ``ARCHIVE_BATCH_ITEMS``, or ``ARCHIVE_BATCH_SECONDS``,
+    and when the spider closes); the WARC record itself is written and synced first, and a crawl killed
     before its batch committed has its file's tail indexed by the next crawl
     (``tenderarchive.rawstore.index_tail``).
     """
@@ -222,7 +222,8 @@ class RawStoreMiddleware:
         self.db = None
         self.pending: list[dict] = []
         self.pending_since = 0.0
-        self.batch_items = crawler.settings.getint("ARCHIVE_BATCH_ITEMS", 200)
+        self.batch_items = (crawler.settings.getint("FETCHES_BATCH_ROWS")
+                            or crawler.settings.getint("ARCHIVE_BATCH_ITEMS", 200))
         self.batch_seconds = crawler.settings.getfloat("ARCHIVE_BATCH_SECONDS", 2.0)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 

@@ -60,7 +60,13 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
                  # Scrapy starts CONCURRENT_ITEMS asyncio workers for every response's output (100 by
                  # default: ~100 tasks per response, a third of a replay's time); a response yields a
                  # handful of items, and the pipelines are synchronous, so one worker does the same work.
-                 "CONCURRENT_ITEMS=1"]
+                 "CONCURRENT_ITEMS=1",
+                 # The fetch index 2,000 rows per commit, and no batch committed early for its age: nothing
+                 # reads the rebuild before the swap, and a killed reparse discards it (issue 14: each
+                 # commit rewrote the pages of the five indexes it touched; 40,000 rows took 1.2 CPU-s in
+                 # batches of 200, 0.8 in batches of 2,000). Items stay ARCHIVE_BATCH_ITEMS a batch (an
+                 # item holds its response bodies).
+                 "FETCHES_BATCH_ROWS=2000", "ARCHIVE_BATCH_SECONDS=60"]
     if force:
         overrides.append("WARC_REPLAY_DAMAGED_OK=True")  # replay what a cut file still holds
     spider_args = {name: str(args[name]) for name in SPIDER_ARGUMENTS if args.get(name) is not None}
@@ -86,21 +92,24 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
     crawl through the engine (``bench/reparse_speed.py`` compares the two). ``check``: each
     file is checked as it is read (``ResponseIndex(check=True)``), and a damaged one raises
     ``tenderarchive.files.UnusableFile`` instead of going to the engine."""
-    from tenderarchive.files import UnusableFile
-    from scrapy.utils.log import configure_logging
-    from scrapy.utils.misc import load_object
+    from tenderarchive.replay import gc_paused
 
-    from tenderarchive.cli import project_settings
-    from tenderarchive.lock import crawl_lock
-    from tenderarchive.rawstore import ResponseIndex
+    with gc_paused():  # start-up: imports, settings, the spider loader (issue 14)
+        from tenderarchive.files import UnusableFile
+        from scrapy.utils.log import configure_logging
+        from scrapy.utils.misc import load_object
 
-    base = project_settings(str(db), quiet=True)
-    if "twisted.internet.reactor" not in sys.modules:  # the reactor Scrapy wants, before anything imports one
-        from scrapy.utils.reactor import install_reactor
+        from tenderarchive.cli import project_settings
+        from tenderarchive.lock import crawl_lock
+        from tenderarchive.rawstore import ResponseIndex
 
-        install_reactor(base.get("TWISTED_REACTOR") or "twisted.internet.asyncioreactor.AsyncioSelectorReactor")
-    configure_logging(base)
-    loader = load_object(base["SPIDER_LOADER_CLASS"]).from_settings(base.frozencopy())
+        base = project_settings(str(db), quiet=True)
+        if "twisted.internet.reactor" not in sys.modules:  # the reactor Scrapy wants, before anything imports one
+            from scrapy.utils.reactor import install_reactor
+
+            install_reactor(base.get("TWISTED_REACTOR") or "twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+        configure_logging(base)
+        loader = load_object(base["SPIDER_LOADER_CLASS"]).from_settings(base.frozencopy())
 
     def direct_replay(crawl_id: int, path: Path, info: dict) -> int | None:
         """The crawl's exit code, or None when it needs the engine."""
@@ -110,7 +119,8 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
             return None
         began, cpu = time.perf_counter(), time.process_time()
         try:
-            index = ResponseIndex(path, keep_bodies=KEEP_BODIES, check=check)
+            with gc_paused():  # the index's objects live through the replay (issue 14)
+                index = ResponseIndex(path, keep_bodies=KEEP_BODIES, check=check)
         except UnusableFile:
             raise
         except Exception:  # a cut or damaged file (--force): the engine replays what it can

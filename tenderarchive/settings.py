@@ -60,6 +60,10 @@ ARCHIVE_DB = "archive.db"
 # Items written per transaction, and the longest an item waits for its batch (pipelines/archive.py).
 ARCHIVE_BATCH_ITEMS = 200
 ARCHIVE_BATCH_SECONDS = 2.0
+# Rows of the raw store's fetch index (``fetches``) per transaction; 0: ARCHIVE_BATCH_ITEMS. A reparse
+# sets 2,000 (tenderarchive/reparse.py): its rows are small, and each commit rewrites the pages of the
+# table's five indexes that the batch touched.
+FETCHES_BATCH_ROWS = 0
 
 # --- politeness ------------------------------------------------------------
 USER_AGENT = f"tenderarchive/{__version__} (+{CONTACT_URL})"

@@ -348,3 +348,33 @@ def test_an_article_reached_by_its_place_is_rescored_only_when_a_change_can_ente
     assert read == {400: 0, 350: 0, 250: 1}, read
     assert db.execute("select procurement_id, status from procurement_links where url = ?", [url]).fetchall() == \
         [("TN250", "linked")]
+
+
+def test_a_crawl_before_any_relevant_article_works_out_no_procurement_profiles(tmp_path, monkeypatch):
+    """Issue 14: incremental linking rescores unchanged relevant articles against the changed
+    procurements' profiles; with no relevant article in the archive (a TenderNed crawl before any
+    news, the first crawls of a reparse) there is nothing to rescore and the profiles are not
+    worked out. Once a relevant article is archived, a later crawl's changed procurements are
+    profiled again and the article is linked to the new procurement that names it."""
+    import tenderarchive.derive as derive_module
+
+    profiled: list = []
+    real = derive_module.procurement_profiles
+    monkeypatch.setattr(derive_module, "procurement_profiles", lambda db, ids=None: profiled.append(ids) or real(db, ids))
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    write_notice(db, notice_record(7, published="2026-01-05", published_at="2026-01-05T09:00"), 1)
+    write_article(db, article_record("https://www.heerlen.nl/nieuws/kermis", relevant=0, tenderned_refs="{}",
+                                     title="Kermis in Heerlen", text="De kermis komt."), 1)
+    assert derive(db, 1)["procurements"] == 1
+    assert profiled == []
+    db["crawls"].insert({"crawl_id": 2, "spider": "news", "status": "complete"}, pk="crawl_id")
+    write_article(db, texel_article("https://www.elders.nl/nieuws/texel", "Texel koopt jeugdzorg in"), 2)
+    derive(db, 2)
+    db["crawls"].insert({"crawl_id": 3, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    write_notice(db, texel_notice(30, 300, "Texel koopt jeugdzorg in"), 3)
+    profiled.clear()
+    derive(db, 3)
+    assert [sorted(ids) for ids in profiled if ids is not None] == [["TN300"]]
+    assert db.execute("select status from procurement_links where url = 'https://www.elders.nl/nieuws/texel' "
+                      "and procurement_id = 'TN300'").fetchone() is not None

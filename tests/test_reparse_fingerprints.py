@@ -51,3 +51,10 @@ def test_a_custom_fingerprinter_is_left_alone():
         pass
 
     assert not QuickFingerprinter.applies(Custom())
+
+
+def test_a_method_json_would_escape_still_gets_scrapys_fingerprint():
+    scrapy, quick = RequestFingerprinter(), QuickFingerprinter(RequestFingerprinter())
+    for method in ("M-SEARCH", 'GE"T', "GETÄ", "PROPFIND"):
+        request = Request("http://a.nl/x?b=1&a=2", method=method, body=b"x")
+        assert quick.fingerprint(request) == scrapy.fingerprint(request), method

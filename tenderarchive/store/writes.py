@@ -77,7 +77,46 @@ def _pk(table: str) -> tuple[str, ...]:
     return pk if isinstance(pk, tuple) else (pk,)
 
 
+#: Tables whose rows the item writers below write through :func:`put_row` alone (an OCDS
+#: procedure's notices excepted: :func:`write_ocds_procedure` stops the tracking of ``notices``).
+NEW_KEY_TABLES = ("notices", "notice_cpv", "documents", "notice_results", "lots", "awards", "articles")
+
+
+def track_new_keys(db: sqlite_utils.Database) -> None:
+    """Remember the key of every row :func:`put_row` writes to a table of :data:`NEW_KEY_TABLES`
+    that is empty now, so :func:`get_row` knows without a query that a key it has not seen is
+    not there (issue 14: the first crawl into an empty archive, every reparse, looked up each of
+    its ~8 rows per notice before writing it, and found nothing). The archive pipeline turns it
+    on when it opens the archive; it is exact as long as rows of those tables are written only
+    through this module's writers on this connection (the crawl lock keeps other writers out), and
+    a key of another type than int or str, or a write by another path, ends the table's tracking."""
+    db._tenderarchive_new_keys = {
+        table: set() for table in NEW_KEY_TABLES
+        if db[table].exists() and not db.execute(f"select 1 from [{table}] limit 1").fetchone()}
+
+
+def stop_tracking(db: sqlite_utils.Database, table: str) -> None:
+    """A write to ``table`` that :func:`put_row` does not see: look its keys up from here on."""
+    tracked = getattr(db, "_tenderarchive_new_keys", None)
+    if tracked:
+        tracked.pop(table, None)
+
+
+def _tracked_key(key) -> tuple | None:
+    """``key`` as :func:`track_new_keys` remembers it: its parts as text (SQLite compares an
+    integer key column with ``'7'`` as with ``7``), or None for a part of another type."""
+    parts = key if isinstance(key, tuple) else (key,)
+    if all(type(part) in (str, int) for part in parts):
+        return tuple(map(str, parts))
+    return None
+
+
 def get_row(db: sqlite_utils.Database, table: str, key) -> dict | None:
+    tracked = getattr(db, "_tenderarchive_new_keys", None)
+    if tracked and table in tracked:
+        remembered = _tracked_key(tuple(key) if isinstance(key, list) else key)
+        if remembered is not None and remembered not in tracked[table]:
+            return None  # the table was empty and no row with this key was written since
     if table not in TABLES:
         try:
             return db[table].get(key)
@@ -98,6 +137,14 @@ def put_row(db: sqlite_utils.Database, table: str, row: dict, pk: str | None = N
     upsert, as one ``INSERT … ON CONFLICT DO UPDATE`` statement: the derivation writes many
     small rows, and sqlite-utils reads the table's schema on every upsert). Values must be
     SQLite values already (derived rows are: JSON columns go through ``dumps``)."""
+    tracked = getattr(db, "_tenderarchive_new_keys", None)
+    if tracked and table in tracked:
+        keys = (pk,) if pk else _pk(table)
+        remembered = _tracked_key(tuple(row.get(k) for k in keys))
+        if remembered is None:
+            del tracked[table]  # a key of another type (or none): looked up from here on
+        else:
+            tracked[table].add(remembered)
     values = list(row.values())
     for value in values:
         # str, int, float and None (nearly every value) skip the isinstance (issue 14: a third
@@ -374,6 +421,7 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
     awards and winners unless the API's ``/html`` already gave them (the API's values win; the
     differences are kept in ``ocds_differences``)."""
     procurement_id = record["procurement_id"]
+    stop_tracking(db, "notices")  # its notices are inserted below, not through put_row
     with _item(db):
         changed = new = False
         for notice in record["notices"]:

@@ -77,3 +77,59 @@ def test_a_failing_item_is_left_out_alone_and_reported(tmp_path):
     assert db.execute("select count(*) from notice_cpv where publication_id = 4").fetchone()[0] == 0
     assert [e[0].publication_id for e in errors] == ["4"]
     assert crawler.stats.get_value("archive/new") == 9  # counted once, not once per attempt
+
+
+def lookups(statements, table):
+    return [s for s in statements if s.lower().startswith(f"select * from [{table}] where")]
+
+
+def test_rows_of_an_empty_table_are_not_looked_up_before_they_are_written(tmp_path):
+    """Issue 14: into an empty archive (the first crawl, every reparse) the archive pipeline
+    remembers the keys it writes, so a notice, its CPV codes and its documents are not each
+    looked up first; a key written earlier in the crawl still is, and the rows and outcomes are
+    those of an archive that looks every key up."""
+    archive, crawler, errors = pipeline(tmp_path / "new.db")
+    statements = []
+    archive.db.conn.set_trace_callback(statements.append)
+    for n in range(1, 11):
+        archive.process_item(item(n))
+    archive.flush()
+    assert not lookups(statements, "notices") and not lookups(statements, "notice_cpv")
+    again = item(3)
+    again.record["notice"]["title"] = "Jeugdhulp perceel 3, gewijzigd"
+    archive.process_item(item(2))  # the same notice again: found unchanged
+    archive.process_item(again)  # changed: found, updated, its earlier title kept in versions
+    archive.flush()
+    assert len(lookups(statements, "notices")) == 2
+    assert crawler.stats.get_value("archive/new") == 10 and crawler.stats.get_value("archive/unchanged") == 1
+    assert crawler.stats.get_value("archive/updated") == 1
+    archive.close_spider()
+
+    # the same items into an archive whose notices table is not empty: every key looked up
+    looked, _crawler, _errors = pipeline(tmp_path / "looked.db")
+    looked.db["notices"].insert({"publication_id": 999, "title": "elders"}, pk="publication_id")
+    looked.db.conn.commit()
+    for n in [*range(1, 11), 2]:
+        looked.process_item(item(n))
+    looked.process_item(again)
+    looked.close_spider()
+    mine, theirs = rows(tmp_path / "new.db"), rows(tmp_path / "looked.db")
+    theirs["notices"] = [r for r in theirs["notices"] if "'elders'" not in r]
+    assert mine == theirs
+    assert len(mine["versions"]) == 1
+
+
+def test_a_key_of_another_type_finds_the_row_it_names(tmp_path):
+    """SQLite finds integer key 7 by '7' too: the remembered keys compare as text, so a row
+    written with one type and asked for with the other is looked up, not taken for absent."""
+    from tenderarchive.store.writes import get_row, track_new_keys, write_notice
+
+    archive, _crawler, _errors = pipeline(tmp_path / "a.db")
+    db = archive.db
+    track_new_keys(db)
+    with db.atomic():
+        write_notice(db, notice_record(7), 1)
+    assert get_row(db, "notices", "7")["publication_id"] == 7
+    assert get_row(db, "notice_cpv", ("7", "85311300-5"))["cpv_8"] == "85311300"
+    assert get_row(db, "notices", 8) is None
+    archive.close_spider()
