@@ -282,7 +282,8 @@ def cmd_reparse(args) -> int:
     with gc_paused():  # its imports: no garbage collector passes over them (issue 14)
         from tenderarchive.reparse import guarded_reparse
 
-    return guarded_reparse(Path(args.db), Path(args.warc) if args.warc else None, force=args.force)
+    return guarded_reparse(Path(args.db), Path(args.warc) if args.warc else None, force=args.force,
+                           accept_dropped=args.accept_dropped)
 
 
 def cmd_extract(args) -> int:
@@ -441,6 +442,10 @@ def parser() -> argparse.ArgumentParser:
     reparse.add_argument("--force", action="store_true",
                          help="replace the archive even with fewer notices or articles than it holds now "
                               "(never fewer than the store's fetch index implies), and read a damaged store")
+    reparse.add_argument("--accept-dropped", action="store_true",
+                         help="accept a rebuild without rows whose responses the store holds (the current "
+                              "parsers reject those pages on purpose, e.g. a soft 404); warns and names some; "
+                              "the old archive is kept at <archive>.before-reparse")
     reparse.set_defaults(func=cmd_reparse)
 
     extract = sub.add_parser("extract", help="extract and analyse one page (HTML or text file, or a URL); prints JSON")

@@ -29,7 +29,9 @@ tenderarchive/files.py made while the replay reads each file, so the store is re
 the rebuild so far is deleted), and refuses to swap in a rebuild that holds fewer notices
 or articles than the store's fetch index says it holds the responses for, or (unless
 ``--force``) fewer than the archive it would replace (exit 1; the rebuild is left at
-``<archive>.reparse`` for inspection and the archive is untouched).
+``<archive>.reparse`` for inspection and the archive is untouched). The first refusal names
+some of the pages not rebuilt; ``--accept-dropped`` accepts it with a warning, for a parser
+fixed on purpose to reject pages it used to archive.
 """
 
 from __future__ import annotations
@@ -372,15 +374,45 @@ def expected_counts(db_path: Path, root: Path) -> dict[str, dict[str, int]]:
     return counts
 
 
-def verdict(new_db: Path, expected: dict, force: bool) -> str | None:
-    """Why ``new_db`` must not replace the archive, or None."""
+def dropped_urls(old_db: Path, new_db: Path, table: str, limit: int = 5) -> list[str]:
+    """Up to ``limit`` ``source_url`` of ``table`` rows in ``old_db`` that ``new_db`` has no row for
+    (both read-only): what a refusal names, so the user sees which pages a parser now drops."""
+    conn = readonly.connect(old_db, row_factory=None)
+    try:
+        conn.execute("attach database ? as rebuilt", [readonly.uri(Path(new_db))])
+        return [url for (url,) in conn.execute(
+            f"select source_url from main.[{table}] where source_url is not null and source_url not in "
+            f"(select source_url from rebuilt.[{table}] where source_url is not null) order by source_url limit ?",
+            [limit])]
+    except sqlite3.Error:  # a table missing on either side: no examples, the counts still speak
+        return []
+    finally:
+        conn.close()
+
+
+def verdict(new_db: Path, expected: dict, force: bool, accept_dropped: bool = False,
+            old_db: Path | None = None) -> str | None:
+    """Why ``new_db`` must not replace the archive, or None.
+
+    ``accept_dropped`` (``reparse --accept-dropped``) lets a rebuild hold fewer rows than the
+    store holds responses for -- a parser fixed to reject pages it used to archive (a soft 404,
+    a redirect to the home page) -- with a warning naming some of them; the old archive is kept
+    whole at ``<archive>.before-reparse`` as always."""
     conn = readonly.connect(new_db, row_factory=None)
     try:
         for table in COUNTED_TABLES:
             new = _count(conn, table)
             if new < expected[table]["implied"]:
+                examples = dropped_urls(old_db, new_db, table) if old_db is not None else []
+                named = f"; not rebuilt, e.g.: {', '.join(examples)}" if examples else ""
+                if accept_dropped:
+                    print(f"tenderarchive: warning: the rebuild holds {new} {table}, the store holds the "
+                          f"responses of {expected[table]['implied']}; accepted (--accept-dropped){named}",
+                          file=sys.stderr)
+                    continue
                 return (f"the rebuild holds {new} {table}, but the store's fetch index holds the responses "
-                        f"of {expected[table]['implied']} (a WARC file damaged or a parser failing?)")
+                        f"of {expected[table]['implied']} (a WARC file damaged or a parser failing?{named}); "
+                        f"run with --accept-dropped if the current parsers reject those pages on purpose")
             if new < expected[table]["old"] and not force:
                 return (f"the rebuild holds {new} {table}, fewer than the {expected[table]['old']} in the "
                         f"archive; run with --force to accept that")
@@ -389,7 +421,8 @@ def verdict(new_db: Path, expected: dict, force: bool) -> str | None:
     return None
 
 
-def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = False) -> int:
+def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = False,
+                    accept_dropped: bool = False) -> int:
     """``reparse`` under the crawl lock, from a checked store, refusing a shrinking rebuild."""
     from tenderarchive.files import UnusableFile, check_warc
     from tenderarchive.lock import CrawlLocked, crawl_lock
@@ -412,7 +445,7 @@ def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = 
                 print(f"tenderarchive: warning: {exc}; going on (--force)", file=sys.stderr)
             expected = expected_counts(db_path, root)
             try:
-                return reparse(db_path, root, accept=lambda new_db: verdict(new_db, expected, force), force=force,
+                return reparse(db_path, root, accept=lambda new_db: verdict(new_db, expected, force, accept_dropped, db_path), force=force,
                                check=not force)
             except UnusableFile as exc:  # found while reading: nothing was swapped in
                 print(f"tenderarchive: {exc}", file=sys.stderr)

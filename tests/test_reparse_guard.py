@@ -140,3 +140,44 @@ def test_backup_holds_what_was_only_in_the_wal(archive):
     conn = sqlite3.connect(backup)
     assert conn.execute("select note from marker").fetchall() == [("only in the WAL",)]
     conn.close()
+
+
+def archive_a_page_the_parsers_reject(db: Path) -> str:
+    """An article row whose response the store holds but that the current parsers do not archive
+    (as a soft 404 archived by an older version would be): a copy of an article, re-keyed to a
+    fetched page that is no article (a feed or listing page)."""
+    conn = sqlite3.connect(db)
+    try:
+        (url,) = conn.execute(
+            "select url from fetches where status = 200 and url not in (select source_url from articles "
+            "where source_url is not null) and url not in (select source_url from notices where source_url "
+            "is not null) and url not like '%tenderned%' order by url limit 1").fetchone()
+        conn.row_factory = sqlite3.Row
+        row = dict(conn.execute("select * from articles limit 1").fetchone())
+        row.update(url=url + "#gone", source_url=url)
+        conn.execute(f"insert into articles ({', '.join(row)}) values ({', '.join('?' * len(row))})", list(row.values()))
+        conn.commit()
+        return url
+    finally:
+        conn.close()
+
+
+def test_a_rebuild_without_a_held_page_names_it_and_is_refused_even_with_force(archive):
+    url = archive_a_page_the_parsers_reject(archive)
+    before = digest(archive)
+    for args in ((), ("--force",)):
+        completed = reparse(archive, *args)
+        assert completed.returncode == 1, completed.stderr
+        assert "reparse refused" in completed.stderr and url in completed.stderr
+        assert "--accept-dropped" in completed.stderr
+        assert digest(archive) == before
+
+
+def test_accept_dropped_swaps_in_the_rebuild_with_a_warning_and_keeps_the_old_archive(archive):
+    url = archive_a_page_the_parsers_reject(archive)
+    articles = count(archive, "articles")
+    completed = reparse(archive, "--accept-dropped")
+    assert completed.returncode == 0, completed.stderr
+    assert "--accept-dropped" in completed.stderr and url in completed.stderr
+    assert count(archive, "articles") == articles - 1
+    assert count(archive.with_name("archive.db.before-reparse"), "articles") == articles
