@@ -82,6 +82,9 @@ RULES: dict[str, str] = {
     "stage.service_statement": ("a provider named as delivering the youth care from a full date on ('Sinds 1 januari 2024 "
                                 "verzorgt X', 'Vanaf 1 januari 2024 is X verantwoordelijk', 'liet deze uitvoeren door') "
                                 "implies the award done and the contract start"),
+    # branch news12
+    "stage.purchase_decision": ("a decision taken about the purchase itself ('besloten deze inkoop zelf te regelen', "
+                                "'gekozen bij inkoop jeugdzorg') is voorbereiding"),
 }
 
 DISABLED: set[str] = set()

@@ -200,7 +200,7 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
         for m in re.finditer(rx, sentence, re.I):
             if not any(m.start() < b and m.end() > a for a, b in taken):
                 taken.append(m.span())
-                found.append((stage, m))
+                found.append((stage + (":decided" if rule == "stage.purchase_decision" else ""), m))
     # implied outcome and start (vocabulary.IMPLIED_AWARD / IMPLIED_START): read on their own,
     # they may overlap the cues above ("krijgen vanaf 2020 ... een contract")
     if on("stage.redo"):
@@ -236,6 +236,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             implied = stage.endswith(":implied")
             open_now = stage.endswith(":open")
             service_done = stage.endswith(":service_done")
+            decided = stage.endswith(":decided")
             stage = stage.split(":")[0]
             if (on("stage.tender_context") and stage == "inlichtingen" and m.group(0).lower().startswith("vragen")
                     and not _TENDER_CONTEXT.search(text)):
@@ -263,6 +264,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if stage == "inlichtingen" and re.search(r"marktconsultatie", text, re.I):
                 stage = "marktconsultatie"  # rule (c)
             status, strong = None, True
+            if decided:
+                status = "current"  # the decision on how to purchase is taken: the preparation is under way (news12)
             if service_done:
                 status = "done"  # "liet deze uitvoeren door ...": the delivery began in the past
             if on("stage.ruling_done") and stage in LEGAL_STAGES and re.search(r"uitspraak|vonnis|oordeel\w*|bepaald|bepaalt|besloten|beslist|"

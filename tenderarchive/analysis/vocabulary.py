@@ -173,6 +173,13 @@ EXTRA_CUES: list[tuple[str, str, str]] = [
      # round eight: the passive of "sluiten" with a contract, as the core cues have it for "overeenkomst"
      # ("het contract dat met Go! voor Jeugd ... is gesloten"); not "gesloten jeugdzorg" (the verb must follow)
      r"\bcontract(?:en)?\b[^.;]{0,80}\b(?:is|zijn|werd|werden) gesloten\b"),
+    # branch news12: a decision taken about the purchase itself -- "heeft ... besloten deze inkoop zelf te regelen",
+    # "de koers die is gekozen bij inkoop jeugdzorg" -- is the preparation step (stages.md: "besloten om ... voor
+    # te bereiden", "inkoopsamenwerking besloten"); the verb in the past or perfect only (not "welke procedure
+    # kiezen zij voor de inkoop", a question about purchasing in general), the purchase its object
+    ("stage.purchase_decision", "voorbereiding",
+     r"\b(?:besloten|besloot|gekozen|koos|kozen)\b(?: (?!niet\b|geen\b)[\w'’-]+){0,6}? (?:(?:bij|voor|over|met) )?"
+     r"(?:(?:de|deze|die|een|hun|haar) )?(?:(?:gezamenlijke|regionale|eigen|nieuwe) )?inkoop\b"),
 ]
 
 # (stage, regex) in priority order: the first matching pattern at a position wins.

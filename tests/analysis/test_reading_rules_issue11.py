@@ -676,3 +676,23 @@ def test_who_delivers_from_a_date_on_is_a_purchase_for_relevance():
         r = analyse("De specialistische jeugdhulp in de regio verandert. Vanaf 1 januari 2024 is hiervoor één organisatie "
                     "in Amersfoort, Baarn en Leusden: MetMaya.", title="MetMaya stelt zich voor: sneller passende jeugdhulp")
         assert r["relevant"] and r["primary_stage"] == "definitieve_gunning"
+
+
+def test_a_decision_taken_about_the_purchase_is_preparation():
+    """rule stage.purchase_decision (branch news12): a decision taken about the purchase itself ("hebben ...
+    besloten deze inkoop ... zelf te regelen", "de koers die is gekozen bij inkoop jeugdzorg") is the preparation
+    step, current, and so a purchase of youth care for relevance; a question about purchasing in general is not."""
+    from tenderarchive.analysis import learned
+    from tenderarchive.analysis.rules import disabled
+    text = ("De wethouders hebben vorige week besloten deze inkoop voortaan zelf te regelen, zonder de andere regio's. "
+            "De gemeenteraden zijn daar nog niet over geïnformeerd.")
+    title = "Regio kiest eigen weg voor jeugdbescherming"
+    with learned.capturing(model={}):
+        r = analyse(text, title=title)
+        assert r["relevant"] and r["primary_stage"] == "voorbereiding"
+        # the decision is taken, the preparation it starts is under way
+        assert {s["stage"]: s["status"] for s in r["stages"]}["voorbereiding"] == "current"
+        with disabled("stage.purchase_decision"):
+            assert not analyse(text, title=title)["relevant"]
+        st, _ = _st("Welke procedure kiezen gemeenten voor de inkoop van jeugdhulp? Een kaart geeft het overzicht.")
+        assert "voorbereiding" not in st
