@@ -4,7 +4,7 @@ Run from the repo root::
 
     .venv/bin/python bench/news_fidelity.py            # tables for dev and test + test-part errors
     .venv/bin/python bench/news_fidelity.py --json     # machine-readable
-    .venv/bin/python bench/news_fidelity.py --part dev --errors   # errors of the dev part (for tuning)
+    .venv/bin/python bench/news_fidelity.py --part dev --errors   # the dev part alone and its errors (for tuning; no test page read)
     .venv/bin/python bench/news_fidelity.py --cv       # cross-site view of the DEV part only
     .venv/bin/python bench/news_fidelity.py --cv --model   # ... and the learned layer's leave-one-site-out figure
 
@@ -58,13 +58,14 @@ def predict(pages) -> list[dict]:
     return [analyse_html(render_html(p), p.url, fetched_at=FETCHED) for p in pages]
 
 
-def run(corpus_dir: Path = CORPUS_DIR) -> dict:
-    """``{part: {"scores": ..., "pages": [...], "preds": [...]}}`` for dev, test and all."""
-    pages = load_pages(corpus_dir)
+def run(corpus_dir: Path = CORPUS_DIR, parts: tuple[str, ...] = ("dev", "test", "all")) -> dict:
+    """``{part: {"scores": ..., "pages": [...], "preds": [...]}}`` for each of ``parts``; with
+    ``parts=("dev",)`` no test page is read at all (tuning, ``--part dev``)."""
     split = load_split(corpus_dir)
+    pages = [p for p in load_pages(corpus_dir) if "all" in parts or part_of(p, split) in parts]
     preds = predict(pages)
     out = {}
-    for part in ("dev", "test", "all"):
+    for part in parts:
         sel = [(p, pr) for p, pr in zip(pages, preds) if part == "all" or part_of(p, split) == part]
         ps, prs = [p for p, _ in sel], [pr for _, pr in sel]
         out[part] = {"scores": score_corpus(prs, ps), "pages": ps, "preds": prs}
@@ -284,8 +285,10 @@ def main(argv: list[str] | None = None) -> int:
             res.pop("model", None)
         print(json.dumps({k: v for k, v in res.items()}, indent=2, default=list) if args.json else cv_report(res))
         return 0
-    res = run(Path(args.corpus))
-    scores = {p: res[p]["scores"] for p in ("dev", "test", "all")}
+    # --part dev is the tuning view: the dev part alone, no test page read, scored or printed
+    parts = ("dev",) if args.part == "dev" else ("dev", "test", "all")
+    res = run(Path(args.corpus), parts)
+    scores = {p: res[p]["scores"] for p in parts}
     if args.json:
         print(json.dumps(scores, indent=2))
         return 0

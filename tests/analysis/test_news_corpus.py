@@ -162,3 +162,22 @@ def test_seed_style_failures_are_caught_by_the_scorer(pages):
     s = score_corpus(empty, pages)
     assert s["relevance"]["recall"] == 0.0 and s["title"]["accuracy"] == 0.0
     assert s["events"]["recall"] == 0.0
+
+
+def test_the_tuning_view_reads_no_test_page(tmp_path, pages):
+    """``bench/news_fidelity.py --part dev`` (``run(parts=("dev",))``) reads, scores and prints the
+    dev part only: a tuner never sees a test figure. The full run still scores both parts."""
+    from bench.news_fidelity import run
+    split = load_split()
+    picked = [p for p in pages if part_of(p, split) == "dev"][:2] + [p for p in pages if part_of(p, split) == "test"][:2]
+    (tmp_path / "pages").mkdir()
+    for page in picked:
+        src = CORPUS_DIR / "pages" / f"{page.id}.json"
+        (tmp_path / "pages" / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "split.json").write_text(json.dumps(split), encoding="utf-8")
+    tuning = run(tmp_path, ("dev",))
+    assert set(tuning) == {"dev"}
+    assert [p.id for p in tuning["dev"]["pages"]] == [p.id for p in picked[:2]]
+    assert len(tuning["dev"]["preds"]) == 2
+    full = run(tmp_path)
+    assert set(full) == {"dev", "test", "all"} and len(full["test"]["pages"]) == 2
