@@ -127,9 +127,12 @@ ITEM_PIPELINES = {
     "pipelines.archive.ArchivePipeline": 900,
 }
 
-# Order matters: state is handed to the spider before the crawl is recorded as started,
-# and the derivation runs before the crawl is recorded as finished (so its errors count).
+# Order matters: the crawl lock is taken first (tenderarchive/lock.py; every crawl holds it,
+# `scrapy crawl` and scrapyd jobs too), state is handed to the spider before the crawl is
+# recorded as started, and the derivation runs before the crawl is recorded as finished (so
+# its errors count).
 EXTENSIONS = {
+    "tenderarchive.extensions.CrawlLock": 10,
     "tenderarchive.extensions.CrawlState": 50,
     "tenderarchive.extensions.Derivation": 90,
     "tenderarchive.extensions.CrawlRecorder": 100,
