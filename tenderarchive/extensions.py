@@ -54,6 +54,11 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _iso(warc_date: str) -> str:
+    """A WARC-Date (``2026-12-01T13:35:47Z``) as the crawls table writes times (``+00:00``)."""
+    return warc_date.replace("Z", "+00:00")
+
+
 def mark_killed(db, warc_root: Path) -> None:
     """Crawls still ``running`` when a new one starts were killed (the crawl lock
     rules out overlap): mark them failed, repair their WARC files and index what the
@@ -227,6 +232,10 @@ class CrawlRecorder:
             "fetched_rows": sum(a["fetched"] for a in accounting.values()),
             "error_count": len(errors), "errors": dumps(errors),
         }
+        if self.crawler.settings.getbool("CRAWL_TIMES_FROM_WARC") and stats.get_value("tenderarchive/first_fetched_at"):
+            # a rebuilt crawl keeps when it ran: its first and last recorded response (WARC-Date)
+            row["started"] = _iso(stats.get_value("tenderarchive/first_fetched_at"))
+            row["finished"] = _iso(stats.get_value("tenderarchive/last_fetched_at"))
         stats.set_value("tenderarchive/status", status)
         if self.crawl_id is None:
             return
