@@ -223,7 +223,7 @@ def cmd_report(args) -> int:
     """The watchlist report of one crawl: printed, written as files, optionally mailed."""
     import smtplib
 
-    from tenderarchive.watch import SMTPSettings, WatchlistError, load_watchlist, report_after_crawl
+    from tenderarchive.watch import ReportFilesError, SMTPSettings, WatchlistError, load_watchlist, report_after_crawl
 
     db = args.db or "archive.db"
     try:
@@ -245,6 +245,11 @@ def cmd_report(args) -> int:
     except LookupError as exc:
         print(f"tenderarchive: {exc.args[0]}", file=sys.stderr)
         return ExitCode.FAILED
+    except ReportFilesError as exc:  # printed (and mailed) all the same
+        mail = exc.__context__
+        also = f"; nor could it be mailed: {mail}" if mail is not None else ""
+        print(f"tenderarchive: {exc} (give --out DIR, or --no-files){also}", file=sys.stderr)
+        return ExitCode.UNUSABLE_FILE
     except (smtplib.SMTPException, OSError, ValueError) as exc:
         print(f"tenderarchive: the report was written but could not be mailed: {exc}", file=sys.stderr)
         return ExitCode.FAILED
