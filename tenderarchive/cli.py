@@ -120,17 +120,50 @@ def cmd_crawl(args) -> int:
     return report_exit or ExitCode.of_crawl(status)
 
 
+def real_crawls(db_path: Path) -> list[int]:
+    """The crawls of the archive at ``db_path`` that are not the demo's, whose note calls them
+    synthetic (as ``tenderarchive/metadata.py::is_synthetic`` reads it); read-only, none when
+    there is no archive yet."""
+    from tenderarchive import readonly
+
+    wal = db_path.with_name(db_path.name + "-wal")
+    try:  # the caller holds the crawl lock: nothing else writes, so no -wal/-shm files are made
+        conn = readonly.connect(db_path, immutable=not (wal.exists() and wal.stat().st_size > 0))
+    except readonly.ArchiveMissing:
+        return []
+    try:
+        if not readonly.table_exists(conn, "crawls"):
+            return []
+        return [crawl_id for (crawl_id,) in conn.execute(
+            "select crawl_id from crawls where coalesce(note, '') not like '%synthetic%' order by crawl_id")]
+    finally:
+        conn.close()
+
+
 def cmd_build_demo(args) -> int:
-    """Replay the bundled synthetic snapshot (WARC files of a TenderNed and a news crawl)."""
+    """Replay the bundled synthetic snapshot (WARC files of a TenderNed and a news crawl), under
+    the archive's crawl lock, and never over an archive that holds crawls of its own."""
     from importlib import resources
 
+    from tenderarchive.lock import CrawlLocked, crawl_lock
     from tenderarchive.reparse import reparse
 
     settings = project_settings(args.db, args.set, args.quiet)
-    with resources.as_file(resources.files("tenderarchive") / "snapshot" / "warc") as root:
-        # dated when built, not when the snapshot was recorded: the demo is shown fresh
-        code = reparse(Path(settings.get("ARCHIVE_DB")), Path(root), original_times=False)
-    print(f"demo archive {settings.get('ARCHIVE_DB')} built from the synthetic snapshot", file=sys.stderr)
+    db = Path(settings.get("ARCHIVE_DB"))
+    try:
+        with crawl_lock(db):
+            real = real_crawls(db)
+            if real:
+                print(f"tenderarchive: {db} holds {len(real)} crawl(s) that are not the demo's: the demo is not "
+                      f"built over it (give another --db, e.g. --db demo.db); {db} is unchanged", file=sys.stderr)
+                return ExitCode.FAILED
+            with resources.as_file(resources.files("tenderarchive") / "snapshot" / "warc") as root:
+                # dated when built, not when the snapshot was recorded: the demo is shown fresh
+                code = reparse(db, Path(root), original_times=False)
+    except CrawlLocked as exc:
+        print(f"tenderarchive: {exc}", file=sys.stderr)
+        return ExitCode.LOCKED
+    print(f"demo archive {db} built from the synthetic snapshot", file=sys.stderr)
     return code
 
 
