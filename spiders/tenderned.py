@@ -349,9 +349,9 @@ class TenderNedSpider(BaseSpider):
         for shortfall in super().shortfalls():
             end = self.window_end.get(shortfall["key"])
             if end is not None and end >= today:
-                self.logger.warning("%s: listed %d of %d publications; the window reaches today, whose "
-                                    "list still changes: not an error", shortfall["key"], shortfall["fetched"],
-                                    shortfall["expected"])
+                self.logger.info("%s: listed %d of %d publications; the window reaches today, whose "
+                                 "list still changes: not an error", shortfall["key"], shortfall["fetched"],
+                                 shortfall["expected"])
                 continue
             out.append(shortfall)
         return out
@@ -488,19 +488,20 @@ class TenderNedSpider(BaseSpider):
         asks again: its awards are the point). A contract notice's only adds its lots' estimated
         values: logged, and asked again whenever the notice is re-checked while open. A 404 or 410
         on the re-check of an archived result notice (recorded when it was archived) is only
-        logged: it is asked again next run, but does not leave every crawl partial."""
+        logged: it is asked again next run, but does not leave every crawl partial. "Logged" is
+        INFO: a crawl these leave complete prints nothing under ``--quiet`` (cron)."""
         item = failure.request.meta["item"]
         response = getattr(failure.value, "response", None)
         if (item.publication_id in self.results_missing and response is not None
                 and response.status in (404, 410)):
-            self.logger.warning("%s: /html of the award notice still unavailable (HTTP %d); asked again next run",
-                                failure.request.url, response.status)
+            self.logger.info("%s: /html of the award notice still unavailable (HTTP %d); asked again next run",
+                             failure.request.url, response.status)
             self.crawler.stats.inc_value("tenderned/html_still_missing")
         elif self.is_result(item):
             self.errback(failure)
         else:
-            self.logger.warning("%s: /html of the contract notice unavailable (%s); archived without it",
-                                failure.request.url, failure.getErrorMessage()[:200])
+            self.logger.info("%s: /html of the contract notice unavailable (%s); archived without it",
+                             failure.request.url, failure.getErrorMessage()[:200])
             self.crawler.stats.inc_value("tenderned/html_unavailable")
         yield item
 

@@ -457,17 +457,21 @@ def test_today_is_amsterdams_today_whatever_the_machines_time_zone(monkeypatch):
 def test_an_award_notice_whose_html_is_not_found_leaves_one_crawl_partial_not_every_one(snapshot, serve_api, crawl):
     """A result notice's ``/html`` answered 404 is recorded when the notice is archived (partial);
     the re-checks that follow ask again (it may come), but a 404 there is only logged: otherwise
-    every later crawl was partial and the incremental window never moved on."""
+    every later crawl was partial and the incremental window never moved on. Nor is it a
+    warning: under cron (``--quiet``) such a complete crawl prints nothing, night after night."""
     path = "/papi/tenderned-rs-tns/v2/publicaties/100190/html"
-    server = serve_api(snapshot, faults={path: [{"status": 404, "body": '{"message": "Not Found"}'}] * 2})
+    server = serve_api(snapshot, faults={path: [{"status": 404, "body": '{"message": "Not Found"}'}] * 3})
     first = crawl(server.api_url)
     assert first.crawl["status"] == "partial"
     assert any(e["url"].endswith(path) and "HTTP 404" in e["error"] for e in first.errors)
+    quiet = crawl(server.api_url, "--quiet")
+    assert quiet.crawl["status"] == "complete" and quiet.returncode == 0, quiet.errors
+    assert server.api.log.count(path) == 2 and quiet.output == ""
     again = crawl(server.api_url)
     assert again.crawl["status"] == "complete", again.errors
-    assert server.api.log.count(path) == 2 and "/html of the award notice still unavailable" in again.output
+    assert server.api.log.count(path) == 3 and "/html of the award notice still unavailable" in again.output
     third = crawl(server.api_url)  # it came: read, and not asked again
-    assert server.api.log.count(path) == 3 and third.crawl["status"] == "complete"
+    assert server.api.log.count(path) == 4 and third.crawl["status"] == "complete"
     assert list(third.db.query("select * from notice_results where publication_id = 100190"))
     crawl(server.api_url)
-    assert server.api.log.count(path) == 3
+    assert server.api.log.count(path) == 4
