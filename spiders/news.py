@@ -73,7 +73,7 @@ from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages c
 
 from spiders.base import BaseSpider
 from tenderarchive.urls import http_url, page_key, without_tracking
-from tenderarchive.arguments import SpiderArgumentError
+from tenderarchive.arguments import SpiderArgumentError, number_setting
 from tenderarchive.items import ArticleItem
 from tenderarchive.sources import SourceRegistryError, load_sources
 
@@ -178,7 +178,7 @@ class NewsSpider(BaseSpider):
                 slots[site.host] = slot
         crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
         spider.known = {}
-        hours = crawler.settings.getfloat("NEWS_LIVING_RECHECK_HOURS")
+        hours = number_setting(crawler.settings, "NEWS_LIVING_RECHECK_HOURS", float)
         spider.living_recheck_after = (datetime.now(timezone.utc) - timedelta(hours=hours)).isoformat(timespec="seconds")
         return spider
 

@@ -107,18 +107,18 @@ class TenderNedSpider(BaseSpider):
         except ProfileError as exc:
             raise SpiderArgumentError("profile", str(exc)) from None
         spider.api_url = settings.get("TENDERNED_API_URL").rstrip("/")
-        spider.page_size = settings.getint("TENDERNED_PAGE_SIZE")
-        spider.max_page = settings.getint("TENDERNED_MAX_PAGE")
-        spider.filter_check_min = settings.getint("TENDERNED_FILTER_CHECK_MIN")
+        spider.page_size = arguments.number_setting(settings, "TENDERNED_PAGE_SIZE")
+        spider.max_page = arguments.number_setting(settings, "TENDERNED_MAX_PAGE")
+        spider.filter_check_min = arguments.number_setting(settings, "TENDERNED_FILTER_CHECK_MIN")
         if not 1 <= spider.page_size <= 100 or not 0 <= spider.max_page <= 99:
             raise SpiderArgumentError(
                 "TENDERNED_PAGE_SIZE", "page size must be 1..100 and max page 0..99 (the API's caps)"
             )
         spider.incremental = settings.getbool("TENDERNED_INCREMENTAL")
-        spider.overlap_days = settings.getint("TENDERNED_OVERLAP_DAYS")
+        spider.overlap_days = arguments.number_setting(settings, "TENDERNED_OVERLAP_DAYS")
         spider.recheck_until = spider.arguments.until_date - timedelta(
-            days=settings.getint("TENDERNED_RECHECK_MARGIN_DAYS"))
-        horizon = settings.getint("TENDERNED_RESULTS_HORIZON_DAYS")
+            days=arguments.number_setting(settings, "TENDERNED_RECHECK_MARGIN_DAYS"))
+        horizon = arguments.number_setting(settings, "TENDERNED_RESULTS_HORIZON_DAYS")
         spider.results_since = spider.arguments.until_date - timedelta(days=horizon) if horizon > 0 else None
         return spider
 

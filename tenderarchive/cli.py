@@ -41,17 +41,24 @@ def _bad(argument: str, message: str) -> int:
 
 
 def run_crawl(spider: str, settings, spider_args: dict) -> str:
-    """Run one crawl in this process; return its status (complete/partial/failed)."""
+    """Run one crawl in this process; return its status (complete/partial/failed). Raises
+    ``SpiderArgumentError`` when the spider refuses an argument or setting as it starts."""
     # Scrapy's TLS module makes deprecated class aliases at import, and each one walks the whole
     # call stack with its source lines (inspect.stack()). Imported here, a few frames deep, that
     # takes milliseconds; imported by the engine's start-up, deep in Twisted, about 0.4 s.
     import scrapy.core.downloader.contextfactory  # noqa: F401
     from scrapy.crawler import CrawlerProcess
 
+    from tenderarchive.arguments import SpiderArgumentError
+
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider)
-    process.crawl(crawler, **{k: v for k, v in spider_args.items() if v is not None})
+    refused = []  # a spider that refuses its arguments or settings as it starts: nothing was requested
+    process.crawl(crawler, **{k: v for k, v in spider_args.items() if v is not None}).addErrback(
+        lambda failure: refused.append(failure.value) if failure.check(SpiderArgumentError) else failure)
     process.start()
+    if refused:
+        raise refused[0]
     if process.bootstrap_failed:
         return "failed"
     return crawler.stats.get_value("tenderarchive/status") or "failed"
@@ -107,7 +114,10 @@ def cmd_crawl(args) -> int:
             return _bad("--watchlist", str(exc))
     try:
         with crawl_lock(settings.get("ARCHIVE_DB")):
-            status = run_crawl(args.spider, settings, spider_args)
+            try:
+                status = run_crawl(args.spider, settings, spider_args)
+            except SpiderArgumentError as exc:  # e.g. -s TENDERNED_PAGE_SIZE=500
+                return _bad(exc.argument, str(exc))
             report_exit = ExitCode.COMPLETE
             if args.watchlist and status != "failed":
                 args.db, args.crawl = settings.get("ARCHIVE_DB"), None  # the report of this (last) crawl

@@ -345,6 +345,21 @@ def test_bad_arguments_stop_the_cli_with_a_message_naming_the_argument(tmp_path)
         assert not db.exists()  # stopped before anything (so no crawl started: this runs in-process)
 
 
+@pytest.mark.parametrize("setting, value, words", [
+    ("TENDERNED_PAGE_SIZE", "500", "page size must be 1..100"),
+    ("TENDERNED_OVERLAP_DAYS", "three", "'three' is not a whole number"),
+])
+def test_a_setting_the_spider_refuses_is_a_bad_argument_exit_2(tmp_path, setting, value, words):
+    # The spider checks these as it starts (inside the crawl's process): before, a traceback, exit 1
+    # and "crawl failed; see tenderarchive status" for an archive that was never made.
+    db = tmp_path / "archive.db"
+    result = run_crawl("http://127.0.0.1:9/unused", db, "-s", f"{setting}={value}")
+    assert result.returncode == 2, result.output
+    assert f"bad argument {setting}" in result.output and words in result.output
+    assert "Traceback" not in result.output and "crawl failed" not in result.output
+    assert not db.exists()  # nothing requested, nothing written
+
+
 def test_scrapy_crawl_rejects_bad_arguments_with_a_non_zero_exit(tmp_path):
     completed = subprocess.run(
         [sys.executable, "-m", "scrapy", "crawl", "tenderned", "-a", "from_date=2021-02-30",
