@@ -419,7 +419,9 @@ class TenderNedSpider(BaseSpider):
 
     def parse_documents(self, response):
         item = response.meta["item"]
-        item.documents_url = response.url
+        provenance = self.provenance(response)  # the documents' own response, not the detail's
+        item.documents_url = provenance["source_url"]
+        item.documents_fetched_at, item.documents_sha256 = provenance["fetched_at"], provenance["sha256"]
         item.documents = self.load_json(response)  # None when malformed: documents kept as they were
         yield from self.after_documents(item)
 
