@@ -145,6 +145,8 @@ class NewsSpider(BaseSpider):
     default_window_days = None  # no lower date bound unless asked for
     custom_settings = {"ROBOTSTXT_OBEY": True, "DOWNLOAD_DELAY": 1.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}
 
+    own_arguments = ("sources",)
+
     def __init__(self, *args, sources=None, **kwargs):
         self.explicit_until_date = kwargs.get("until_date") is not None
         super().__init__(*args, **kwargs)

@@ -83,6 +83,8 @@ class TenderNedSpider(BaseSpider):
     # Every API request asks for JSON (the API's default can differ per endpoint).
     custom_settings = {"DEFAULT_REQUEST_HEADERS": {"Accept": "application/json", "Accept-Language": "nl"}}
 
+    own_arguments = ("profile",)
+
     def __init__(self, *args, profile=None, **kwargs):
         self.explicit_from_date = kwargs.get("from_date") is not None
         super().__init__(*args, **kwargs)

@@ -369,12 +369,25 @@ def test_scrapy_crawl_rejects_bad_arguments_with_a_non_zero_exit(tmp_path):
     assert "from_date" in completed.stderr
 
 
+def test_scrapy_crawl_rejects_a_misspelt_argument_before_anything(tmp_path):
+    # `-a fromdate=…` (scrapy crawl, or scrapyd's `-d fromdate=…`) silently crawled the default window.
+    db = tmp_path / "a.db"
+    completed = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "tenderned", "-a", "fromdate=2020-01-01",
+         "-s", f"ARCHIVE_DB={db}", "-s", "TENDERNED_API_URL=http://127.0.0.1:9/x"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert completed.returncode != 0
+    assert "bad spider argument 'fromdate'" in completed.stderr and "from_date" in completed.stderr
+    assert not db.exists()
+
+
 def test_scrapy_crawl_runs_the_spider_with_settings(snapshot, serve_api, tmp_path):
     server = serve_api(snapshot)
     db = tmp_path / "via-scrapy.db"
     completed = subprocess.run(
         [sys.executable, "-m", "scrapy", "crawl", "tenderned", "-a", "from_date=2021-10-01",
-         "-a", "until_date=2021-10-31", "-s", f"ARCHIVE_DB={db}", "-s", f"TENDERNED_API_URL={server.api_url}",
+         "-a", "until_date=2021-10-31", "-a", "_job=scrapyd-job-id",   # scrapyd's own argument is taken
+         "-s", f"ARCHIVE_DB={db}", "-s", f"TENDERNED_API_URL={server.api_url}",
          "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"],
         cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert completed.returncode == 0, completed.stderr
