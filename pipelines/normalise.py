@@ -262,6 +262,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
                 "size_bytes": to_int(doc.get("grootte")),
                 "virus_flag": flag(doc.get("virusIndicatie")),
                 "download_url": site_link(site_url, href) if href else None,
-                "source_url": item.documents_url, "fetched_at": item.fetched_at, "sha256": None,
+                "source_url": item.documents_url, "fetched_at": item.documents_fetched_at or item.fetched_at,
+                "sha256": item.documents_sha256,
             })
     return {"notice": notice, "cpv": cpv_rows, "documents": documents}

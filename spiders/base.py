@@ -15,14 +15,23 @@ from datetime import datetime, timezone
 
 import scrapy
 
-from tenderarchive.arguments import CrawlArguments
+from tenderarchive.arguments import CrawlArguments, SpiderArgumentError
 
 
 class BaseSpider(scrapy.Spider):
     #: Days before ``until_date`` that ``from_date`` defaults to (None: no lower bound).
     default_window_days = 7
+    #: The spider's own arguments besides ``from_date``, ``until_date``, ``sample`` and ``note``
+    #: (each subclass takes them in its ``__init__``).
+    own_arguments: tuple[str, ...] = ()
 
     def __init__(self, *args, from_date=None, until_date=None, sample=None, note=None, **kwargs):
+        # Any other argument is a typo (`-a fromdate=…` through `scrapy crawl` or scrapyd) that would
+        # silently crawl the default window; scrapyd's own (`_job`) start with an underscore.
+        unknown = sorted(name for name in kwargs if not name.startswith("_"))
+        if unknown:
+            taken = ", ".join(("from_date", "until_date", "sample", "note", *self.own_arguments))
+            raise SpiderArgumentError(unknown[0], f"spider {self.name!r} takes no such argument (it takes {taken})")
         super().__init__(*args, **kwargs)
         self.arguments = CrawlArguments.parse(
             from_date, until_date, sample, default_days=self.default_window_days

@@ -76,7 +76,7 @@ from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages c
 
 from spiders.base import BaseSpider
 from tenderarchive.urls import http_url, page_key, without_tracking
-from tenderarchive.arguments import SpiderArgumentError, today
+from tenderarchive.arguments import SpiderArgumentError, number_setting, today
 from tenderarchive.items import ArticleItem
 from tenderarchive.sources import SourceRegistryError, load_sources, select_sites
 
@@ -161,6 +161,8 @@ class NewsSpider(BaseSpider):
     default_window_days = None  # no lower date bound unless asked for
     custom_settings = {"ROBOTSTXT_OBEY": True, "DOWNLOAD_DELAY": 1.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}
 
+    own_arguments = ("sources", "site")
+
     def __init__(self, *args, sources=None, site=None, **kwargs):
         self.explicit_until_date = kwargs.get("until_date") is not None
         super().__init__(*args, **kwargs)
@@ -200,7 +202,7 @@ class NewsSpider(BaseSpider):
                 slots[site.host] = slot
         crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
         spider.known = {}
-        hours = crawler.settings.getfloat("NEWS_LIVING_RECHECK_HOURS")
+        hours = number_setting(crawler.settings, "NEWS_LIVING_RECHECK_HOURS", float)
         spider.living_recheck_after = (datetime.now(timezone.utc) - timedelta(hours=hours)).isoformat(timespec="seconds")
         return spider
 

@@ -84,6 +84,8 @@ class TenderNedSpider(BaseSpider):
     # Every API request asks for JSON (the API's default can differ per endpoint).
     custom_settings = {"DEFAULT_REQUEST_HEADERS": {"Accept": "application/json", "Accept-Language": "nl"}}
 
+    own_arguments = ("profile",)
+
     def __init__(self, *args, profile=None, **kwargs):
         self.explicit_from_date = kwargs.get("from_date") is not None
         super().__init__(*args, **kwargs)
@@ -108,18 +110,18 @@ class TenderNedSpider(BaseSpider):
         except ProfileError as exc:
             raise SpiderArgumentError("profile", str(exc)) from None
         spider.api_url = settings.get("TENDERNED_API_URL").rstrip("/")
-        spider.page_size = settings.getint("TENDERNED_PAGE_SIZE")
-        spider.max_page = settings.getint("TENDERNED_MAX_PAGE")
-        spider.filter_check_min = settings.getint("TENDERNED_FILTER_CHECK_MIN")
+        spider.page_size = arguments.number_setting(settings, "TENDERNED_PAGE_SIZE")
+        spider.max_page = arguments.number_setting(settings, "TENDERNED_MAX_PAGE")
+        spider.filter_check_min = arguments.number_setting(settings, "TENDERNED_FILTER_CHECK_MIN")
         if not 1 <= spider.page_size <= 100 or not 0 <= spider.max_page <= 99:
             raise SpiderArgumentError(
                 "TENDERNED_PAGE_SIZE", "page size must be 1..100 and max page 0..99 (the API's caps)"
             )
         spider.incremental = settings.getbool("TENDERNED_INCREMENTAL")
-        spider.overlap_days = settings.getint("TENDERNED_OVERLAP_DAYS")
+        spider.overlap_days = arguments.number_setting(settings, "TENDERNED_OVERLAP_DAYS")
         spider.recheck_until = spider.arguments.until_date - timedelta(
-            days=settings.getint("TENDERNED_RECHECK_MARGIN_DAYS"))
-        horizon = settings.getint("TENDERNED_RESULTS_HORIZON_DAYS")
+            days=arguments.number_setting(settings, "TENDERNED_RECHECK_MARGIN_DAYS"))
+        horizon = arguments.number_setting(settings, "TENDERNED_RESULTS_HORIZON_DAYS")
         spider.results_since = spider.arguments.until_date - timedelta(days=horizon) if horizon > 0 else None
         return spider
 
@@ -367,9 +369,9 @@ class TenderNedSpider(BaseSpider):
         for shortfall in super().shortfalls():
             end = self.window_end.get(shortfall["key"])
             if end is not None and end >= today:
-                self.logger.warning("%s: listed %d of %d publications; the window reaches today, whose "
-                                    "list still changes: not an error", shortfall["key"], shortfall["fetched"],
-                                    shortfall["expected"])
+                self.logger.info("%s: listed %d of %d publications; the window reaches today, whose "
+                                 "list still changes: not an error", shortfall["key"], shortfall["fetched"],
+                                 shortfall["expected"])
                 continue
             out.append(shortfall)
         return out
@@ -437,7 +439,9 @@ class TenderNedSpider(BaseSpider):
 
     def parse_documents(self, response):
         item = response.meta["item"]
-        item.documents_url = response.url
+        provenance = self.provenance(response)  # the documents' own response, not the detail's
+        item.documents_url = provenance["source_url"]
+        item.documents_fetched_at, item.documents_sha256 = provenance["fetched_at"], provenance["sha256"]
         item.documents = self.load_json(response)  # None when malformed: documents kept as they were
         yield from self.after_documents(item)
 
@@ -506,19 +510,20 @@ class TenderNedSpider(BaseSpider):
         asks again: its awards are the point). A contract notice's only adds its lots' estimated
         values: logged, and asked again whenever the notice is re-checked while open. A 404 or 410
         on the re-check of an archived result notice (recorded when it was archived) is only
-        logged: it is asked again next run, but does not leave every crawl partial."""
+        logged: it is asked again next run, but does not leave every crawl partial. "Logged" is
+        INFO: a crawl these leave complete prints nothing under ``--quiet`` (cron)."""
         item = failure.request.meta["item"]
         response = getattr(failure.value, "response", None)
         if (item.publication_id in self.results_missing and response is not None
                 and response.status in (404, 410)):
-            self.logger.warning("%s: /html of the award notice still unavailable (HTTP %d); asked again next run",
-                                failure.request.url, response.status)
+            self.logger.info("%s: /html of the award notice still unavailable (HTTP %d); asked again next run",
+                             failure.request.url, response.status)
             self.crawler.stats.inc_value("tenderned/html_still_missing")
         elif self.is_result(item):
             self.errback(failure)
         else:
-            self.logger.warning("%s: /html of the contract notice unavailable (%s); archived without it",
-                                failure.request.url, failure.getErrorMessage()[:200])
+            self.logger.info("%s: /html of the contract notice unavailable (%s); archived without it",
+                             failure.request.url, failure.getErrorMessage()[:200])
             self.crawler.stats.inc_value("tenderned/html_unavailable")
         yield item
 

@@ -52,6 +52,8 @@ class TenderNedOCDSSpider(BaseSpider):
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
     }
 
+    own_arguments = ("profile",)
+
     def __init__(self, *args, profile=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.profile_name = profile

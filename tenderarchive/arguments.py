@@ -57,6 +57,17 @@ def parse_sample(value) -> int | None:
     return number
 
 
+def number_setting(settings, name: str, kind=int):
+    """A number setting a spider reads when it starts (``-s NAME=VALUE``): a value that is not a
+    number is a :class:`SpiderArgumentError` naming the setting, not a traceback."""
+    value = settings.get(name)
+    try:
+        return settings.getint(name) if kind is int else settings.getfloat(name)
+    except (TypeError, ValueError):
+        what = "a whole number" if kind is int else "a number"
+        raise SpiderArgumentError(name, f"{value!r} is not {what}") from None
+
+
 @dataclass(frozen=True)
 class CrawlArguments:
     """The validated arguments of one crawl."""

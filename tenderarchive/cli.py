@@ -41,17 +41,24 @@ def _bad(argument: str, message: str) -> int:
 
 
 def run_crawl(spider: str, settings, spider_args: dict) -> str:
-    """Run one crawl in this process; return its status (complete/partial/failed)."""
+    """Run one crawl in this process; return its status (complete/partial/failed). Raises
+    ``SpiderArgumentError`` when the spider refuses an argument or setting as it starts."""
     # Scrapy's TLS module makes deprecated class aliases at import, and each one walks the whole
     # call stack with its source lines (inspect.stack()). Imported here, a few frames deep, that
     # takes milliseconds; imported by the engine's start-up, deep in Twisted, about 0.4 s.
     import scrapy.core.downloader.contextfactory  # noqa: F401
     from scrapy.crawler import CrawlerProcess
 
+    from tenderarchive.arguments import SpiderArgumentError
+
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider)
-    process.crawl(crawler, **{k: v for k, v in spider_args.items() if v is not None})
+    refused = []  # a spider that refuses its arguments or settings as it starts: nothing was requested
+    process.crawl(crawler, **{k: v for k, v in spider_args.items() if v is not None}).addErrback(
+        lambda failure: refused.append(failure.value) if failure.check(SpiderArgumentError) else failure)
     process.start()
+    if refused:
+        raise refused[0]
     if process.bootstrap_failed:
         return "failed"
     return crawler.stats.get_value("tenderarchive/status") or "failed"
@@ -166,7 +173,10 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
             return _bad("--watchlist", str(exc))
     try:
         with crawl_lock(settings.get("ARCHIVE_DB")):
-            status = run_crawl(args.spider, settings, spider_args)
+            try:
+                status = run_crawl(args.spider, settings, spider_args)
+            except SpiderArgumentError as exc:  # e.g. -s TENDERNED_PAGE_SIZE=500
+                return _bad(exc.argument, str(exc))
             report_exit = ExitCode.COMPLETE
             if args.watchlist and status != "failed":
                 args.db, args.crawl = settings.get("ARCHIVE_DB"), None  # the report of this (last) crawl
@@ -226,16 +236,50 @@ def print_crawls(rows: list[dict], errors: int) -> None:
             print(f"         ! {error.get('url') or '-'}: {error['error']}")
 
 
+def real_crawls(db_path: Path) -> list[int]:
+    """The crawls of the archive at ``db_path`` that are not the demo's, whose note calls them
+    synthetic (as ``tenderarchive/metadata.py::is_synthetic`` reads it); read-only, none when
+    there is no archive yet."""
+    from tenderarchive import readonly
+
+    wal = db_path.with_name(db_path.name + "-wal")
+    try:  # the caller holds the crawl lock: nothing else writes, so no -wal/-shm files are made
+        conn = readonly.connect(db_path, immutable=not (wal.exists() and wal.stat().st_size > 0))
+    except readonly.ArchiveMissing:
+        return []
+    try:
+        if not readonly.table_exists(conn, "crawls"):
+            return []
+        return [crawl_id for (crawl_id,) in conn.execute(
+            "select crawl_id from crawls where coalesce(note, '') not like '%synthetic%' order by crawl_id")]
+    finally:
+        conn.close()
+
+
 def cmd_build_demo(args) -> int:
-    """Replay the bundled synthetic snapshot (WARC files of a TenderNed and a news crawl)."""
+    """Replay the bundled synthetic snapshot (WARC files of a TenderNed and a news crawl), under
+    the archive's crawl lock, and never over an archive that holds crawls of its own."""
     from importlib import resources
 
+    from tenderarchive.lock import CrawlLocked, crawl_lock
     from tenderarchive.reparse import reparse
 
     settings = project_settings(args.db, args.set, args.quiet)
-    with resources.as_file(resources.files("tenderarchive") / "snapshot" / "warc") as root:
-        code = reparse(Path(settings.get("ARCHIVE_DB")), Path(root))
-    print(f"demo archive {settings.get('ARCHIVE_DB')} built from the synthetic snapshot", file=sys.stderr)
+    db = Path(settings.get("ARCHIVE_DB"))
+    try:
+        with crawl_lock(db):
+            real = real_crawls(db)
+            if real:
+                print(f"tenderarchive: {db} holds {len(real)} crawl(s) that are not the demo's: the demo is not "
+                      f"built over it (give another --db, e.g. --db demo.db); {db} is unchanged", file=sys.stderr)
+                return ExitCode.FAILED
+            with resources.as_file(resources.files("tenderarchive") / "snapshot" / "warc") as root:
+                # dated when built, not when the snapshot was recorded: the demo is shown fresh
+                code = reparse(db, Path(root), original_times=False)
+    except CrawlLocked as exc:
+        print(f"tenderarchive: {exc}", file=sys.stderr)
+        return ExitCode.LOCKED
+    print(f"demo archive {db} built from the synthetic snapshot", file=sys.stderr)
     return code
 
 
@@ -326,7 +370,7 @@ def cmd_report(args) -> int:
     """The watchlist report of one crawl: printed, written as files, optionally mailed."""
     import smtplib
 
-    from tenderarchive.watch import SMTPSettings, WatchlistError, load_watchlist, report_after_crawl
+    from tenderarchive.watch import ReportFilesError, SMTPSettings, WatchlistError, load_watchlist, report_after_crawl
 
     db = args.db or "archive.db"
     try:
@@ -348,6 +392,11 @@ def cmd_report(args) -> int:
     except LookupError as exc:
         print(f"tenderarchive: {exc.args[0]}", file=sys.stderr)
         return ExitCode.FAILED
+    except ReportFilesError as exc:  # printed (and mailed) all the same
+        mail = exc.__context__
+        also = f"; nor could it be mailed: {mail}" if mail is not None else ""
+        print(f"tenderarchive: {exc} (give --out DIR, or --no-files){also}", file=sys.stderr)
+        return ExitCode.UNUSABLE_FILE
     except (smtplib.SMTPException, OSError, ValueError) as exc:
         print(f"tenderarchive: the report was written but could not be mailed: {exc}", file=sys.stderr)
         return ExitCode.FAILED

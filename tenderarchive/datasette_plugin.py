@@ -151,6 +151,13 @@ def _safe(function):
 
 @hookimpl
 def prepare_connection(conn, database, datasette):
+    register_functions(conn)
+    if not database.startswith("_"):
+        conn.execute("PRAGMA query_only = 1")
+
+
+def register_functions(conn) -> None:
+    """The SQL functions the saved searches, dashboards and templates call."""
     conn.create_function("nl_fts_query", 1, lambda q: search_query.nl_fts_query("" if q is None else str(q)), deterministic=True)
     conn.create_function("fts_quote", 1, lambda q: search_query.fts_quote("" if q is None else str(q)), deterministic=True)
     conn.create_function("nl_stem", 1, _safe(search_text.stem_text), deterministic=True)
@@ -161,8 +168,6 @@ def prepare_connection(conn, database, datasette):
     conn.create_function("stage_rank", 1, stage_rank, deterministic=True)
     conn.create_function("http_url", 1, _safe(http_url), deterministic=True)
     conn.create_function("euro", 1, _safe(euro), deterministic=True)
-    if not database.startswith("_"):
-        conn.execute("PRAGMA query_only = 1")
 
 
 @hookimpl

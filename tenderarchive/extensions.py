@@ -1,4 +1,12 @@
-"""Scrapy extensions: the crawl's state in, its accounting and derivation out.
+"""Scrapy extensions: the crawl's lock and state in, its accounting and derivation out.
+
+``CrawlLock`` holds the archive's crawl lock (``tenderarchive/lock.py``) for the whole
+crawl, taken when the crawler is built (before anything opens the archive or sends a
+request) and let go when the engine has stopped (after the crawl row and the fetch index
+are written). ``tenderarchive crawl`` and ``reparse`` hold it themselves; a ``scrapy
+crawl`` or a scrapyd job gets it here, so no two crawls ever write one archive at once
+and the readers know a crawl is writing. When another process holds it, the crawl stops
+before it starts (``CrawlLocked``, naming the holder): nothing requested, nothing written.
 
 ``CrawlState`` hands a spider what the archive already has (known notices and
 pages, the last complete crawl) before it starts, read-only, the way
@@ -46,6 +54,11 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _iso(warc_date: str) -> str:
+    """A WARC-Date (``2026-12-01T13:35:47Z``) as the crawls table writes times (``+00:00``)."""
+    return warc_date.replace("Z", "+00:00")
+
+
 def mark_killed(db, warc_root: Path) -> None:
     """Crawls still ``running`` when a new one starts were killed (the crawl lock
     rules out overlap): mark them failed, repair their WARC files and index what the
@@ -76,6 +89,27 @@ def archive_state(db_path, spider_name: str) -> dict:
     if spider_name == "tenderned":  # a scan of every notice, for the procedures awaiting an award
         state["awaiting_results"] = queries.awaiting_results(db_path)
     return state
+
+
+class CrawlLock:
+    def __init__(self, crawler):
+        from contextlib import ExitStack
+
+        from tenderarchive.lock import crawl_lock, held_here
+
+        self.held = ExitStack()
+        db_path = crawler.settings.get("ARCHIVE_DB")
+        if not held_here(db_path):
+            self.held.enter_context(crawl_lock(db_path))  # raises CrawlLocked: the crawl never starts
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
+        return ext
+
+    def engine_stopped(self):
+        self.held.close()
 
 
 class CrawlState:
@@ -201,6 +235,10 @@ class CrawlRecorder:
             "fetched_rows": sum(a["fetched"] for a in accounting.values()),
             "error_count": len(errors), "errors": dumps(errors),
         }
+        if self.crawler.settings.getbool("CRAWL_TIMES_FROM_WARC") and stats.get_value("tenderarchive/first_fetched_at"):
+            # a rebuilt crawl keeps when it ran: its first and last recorded response (WARC-Date)
+            row["started"] = _iso(stats.get_value("tenderarchive/first_fetched_at"))
+            row["finished"] = _iso(stats.get_value("tenderarchive/last_fetched_at"))
         stats.set_value("tenderarchive/status", status)
         if self.crawl_id is None:
             return

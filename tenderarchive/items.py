@@ -19,6 +19,8 @@ class NoticeItem:
     documents: dict | None = None       # GET /publicaties/{id}/documenten; None = not fetched
     source_url: str = ""                # detail URL
     documents_url: str | None = None
+    documents_fetched_at: str | None = None  # when the documents list was received, and its body's sha256
+    documents_sha256: str | None = None
     fetched_at: str = ""                # ISO 8601 UTC time the detail was received
     sha256: str = ""                    # sha256 of the detail response body
     record: dict | None = None          # filled by pipelines: {"notice": {...}, "cpv": [...], "documents": [...]}

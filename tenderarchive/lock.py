@@ -17,6 +17,11 @@ themselves in ``crawls``. :func:`crawl_lock` prevents that:
   (deleting it would let a third process lock a new inode while a second still
   holds the old one).
 
+Every crawl process takes it, not only ``tenderarchive crawl``: the ``CrawlLock``
+extension (``tenderarchive/extensions.py``) takes it for a ``scrapy crawl`` or a
+scrapyd job, before anything opens the archive, unless this process already holds it
+(:func:`held_here`: the CLI and ``reparse`` take it themselves, for longer).
+
 flock is advisory and local: it protects crawls on one machine (and on most
 network filesystems that support it); it does not coordinate a scrapyd cluster,
 where scrapyd's own queue is the serialiser.
@@ -33,8 +38,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 
-#: Exit code of ``tenderarchive crawl`` when another crawl holds the lock.
-
+#: Lock files this process holds now (through :func:`crawl_lock`).
+_HELD: set[Path] = set()
 
 
 class CrawlLocked(RuntimeError):
@@ -62,6 +67,11 @@ def lock_path_for(db_path: str | Path) -> Path:
     two spellings of the same archive share one lock)."""
     db_path = Path(db_path).expanduser().resolve()
     return db_path.with_name(db_path.name + ".lock")
+
+
+def held_here(db_path: str | Path) -> bool:
+    """True when this process holds the crawl lock of the archive at ``db_path``."""
+    return lock_path_for(db_path) in _HELD
 
 
 def read_holder(lock_path: str | Path) -> dict:
@@ -94,9 +104,11 @@ def crawl_lock(db_path: str | Path, command: list[str] | None = None):
         }
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(holder).encode(), 0)
+        _HELD.add(path)
         try:
             yield path
         finally:
+            _HELD.discard(path)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)

@@ -9,6 +9,9 @@ table and every one of its columns. :func:`build_metadata`
 * resolves optional tables: a canned query or chart that ``requires`` a table the archive
   lacks (or that is still empty) uses its ``fallback_sql``/``fallback_query`` (and ``fallback_title``/
   ``fallback_description``) instead;
+* an archive written by an older version (``serve`` never migrates it): a canned query that
+  reads a table or column the archive does not have yet is replaced by one row that says so
+  (it was an HTTP 400 "no such table"); the next crawl or ``reparse`` migrates the archive;
 * hides the search helper tables (FTS indexes, ``search_documents``, ``search_state``);
 * when the archive was built from the bundled synthetic snapshot (a crawl whose
   note says so), puts a warning at the top of every page's description;
@@ -114,6 +117,29 @@ SEARCH_INDEX_WARNING = {
 }
 
 
+OLDER_ARCHIVE_NOTE = ("This archive was written by an older version of tenderarchive and has no {what} yet: "
+                      "the next crawl (or tenderarchive reparse) adds it.")
+
+
+def _schema_gap(db, sql: str) -> str | None:
+    """What ``sql`` reads that the archive lacks (``table awards``), asked SQLite
+    itself: the query is compiled (``EXPLAIN``), not run. None when it compiles, or fails for
+    another reason (left to Datasette)."""
+    import re
+    import sqlite3
+
+    try:
+        db.conn.execute("explain " + sql, {name: None for name in re.findall(r":(\w+)", sql)}).fetchall()
+    except sqlite3.OperationalError as exc:
+        message = str(exc)
+        if message.startswith(("no such table: ", "no such column: ")):
+            kind, name = message[len("no such "):].split(": ", 1)
+            return f"{kind} {name}"
+    except sqlite3.Error:
+        return None
+    return None
+
+
 def build_metadata(db, database_name: str, search_index: str = "current") -> dict:
     shipped = load_metadata()
     metadata = copy.deepcopy(shipped)
@@ -123,6 +149,16 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
     database = metadata["databases"][database_name]
     database["queries"] = {name: _resolve(query, has_rows)
                            for name, query in (database.get("queries") or {}).items()}
+    if db is not None:
+        from tenderarchive.datasette_plugin import register_functions
+
+        register_functions(db.conn)  # the SQL functions the queries call
+        for query in database["queries"].values():
+            gap = _schema_gap(db, query.get("sql") or "")
+            if gap:
+                query["sql"] = "select {} as note".format(
+                    "'" + OLDER_ARCHIVE_NOTE.format(what=gap).replace("'", "''") + "'")
+                query.pop("params", None)
     for dashboard in ((metadata.get("plugins") or {}).get("datasette-dashboards") or {}).values():
         dashboard["charts"] = {name: _resolve(chart, has_rows)
                                for name, chart in (dashboard.get("charts") or {}).items()}

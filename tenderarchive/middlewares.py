@@ -22,6 +22,7 @@ import email.utils
 import json
 import logging
 import re
+from pathlib import Path
 from datetime import datetime, timezone
 
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware as BaseRedirectMiddleware
@@ -240,6 +241,12 @@ class RawStoreMiddleware:
         self.root = warc_dir(settings)
         self.db = open_archive(settings.get("ARCHIVE_DB"))
         if settings.get("WARC_REPLAY"):
+            replayed = Path(settings.get("WARC_REPLAY")).resolve()
+            crawl_id = settings.getint("CRAWL_ID")
+            if crawl_id and replayed.is_file() and replayed.is_relative_to(self.root.resolve()):
+                # a crawl replayed under its own id (reparse): its responses are in that file
+                with self.db.conn:
+                    self.db["crawls"].update(crawl_id, {"warc_file": replayed.relative_to(self.root.resolve()).as_posix()})
             return
         crawl_id = getattr(spider, "crawl_id", None) or 0
         name = f"{spider.name}-{crawl_id:06d}-{utc_now().strftime('%Y%m%dT%H%M%SZ')}.warc.gz"
@@ -270,6 +277,9 @@ class RawStoreMiddleware:
         replayed = request.meta.get("replayed_from")
         if replayed:
             warc_file, offset, length, fetched_at = replayed
+            stats = self.crawler.stats  # when the replayed responses were fetched (CRAWL_TIMES_FROM_WARC)
+            stats.min_value("tenderarchive/first_fetched_at", fetched_at)
+            stats.max_value("tenderarchive/last_fetched_at", fetched_at)
         else:
             moment = utc_now()
             fetched_at = warc_date(moment)

@@ -73,15 +73,17 @@ def uri(db_path: str | Path, immutable: bool | None = None) -> str:
     return f"{path.as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
-def connect(db_path: str | Path, *, row_factory=sqlite3.Row) -> sqlite3.Connection:
+def connect(db_path: str | Path, *, row_factory=sqlite3.Row, immutable: bool | None = None) -> sqlite3.Connection:
     """A read-only connection to the archive; raises :class:`ArchiveMissing` when there is none.
+    ``immutable``: as :func:`uri` (a writer that holds the crawl lock itself may read its archive
+    immutable when no write-ahead log is pending).
 
     ``PRAGMA query_only`` is set as well, so even a statement that SQLite would let through
     (a temporary table) fails."""
     path = Path(db_path)
     if not path.is_file():
         raise ArchiveMissing(f"no archive at {path}")
-    conn = sqlite3.connect(uri(path), uri=True)
+    conn = sqlite3.connect(uri(path, immutable), uri=True)
     conn.execute("PRAGMA query_only = 1")
     conn.row_factory = row_factory
     return conn

@@ -54,8 +54,10 @@ from tenderarchive.store.writes import open_archive
 SPIDER_ARGUMENTS = ("from_date", "until_date", "sample", "profile")
 
 
-def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = False) -> tuple[list[str], dict]:
-    """How to replay one recorded crawl: its ``NAME=VALUE`` setting overrides and spider arguments."""
+def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = False,
+               original_times: bool = True) -> tuple[list[str], dict]:
+    """How to replay one recorded crawl: its ``NAME=VALUE`` setting overrides and spider arguments.
+    ``original_times``: the crawl keeps the times it ran (``CRAWL_TIMES_FROM_WARC``)."""
     args = info.get("arguments") or {}
     overrides = [f"WARC_REPLAY={path}", f"WARC_DIR={root}", f"CRAWL_ID={info['crawl_id']}", "DOWNLOAD_DELAY=0",
                  "AUTOTHROTTLE_ENABLED=False",
@@ -71,6 +73,8 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
                  "FETCHES_BATCH_ROWS=2000", "ARCHIVE_BATCH_SECONDS=60"]
     if force:
         overrides.append("WARC_REPLAY_DAMAGED_OK=True")  # replay what a cut file still holds
+    if original_times:
+        overrides.append("CRAWL_TIMES_FROM_WARC=True")
     spider_args = {name: str(args[name]) for name in SPIDER_ARGUMENTS if args.get(name) is not None}
     if info.get("note"):
         spider_args["note"] = info["note"]
@@ -83,7 +87,8 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
 
 
 def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workdir: Path,
-               force: bool = False, direct: bool = True, check: bool = False) -> list[int]:
+               force: bool = False, direct: bool = True, check: bool = False,
+               original_times: bool = True) -> list[int]:
     """Replay ``crawls`` (crawl id, WARC file, warcinfo) into ``db``, in order, in this process;
     the exit code of each (as ``tenderarchive crawl`` would have returned).
 
@@ -129,7 +134,7 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
             return None
         if not replayable(index):
             return None
-        overrides, spider_args = crawl_plan(path, info, root, workdir, force)
+        overrides, spider_args = crawl_plan(path, info, root, workdir, force, original_times)
         seconds = {"read WARC": time.process_time() - cpu}
         read_wall = time.perf_counter() - began
         try:
@@ -160,7 +165,8 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
             note(*rest[0], "direct")
             rest.pop(0)
         if rest:
-            codes += _engine_replay(rest, db, root, workdir, force, base, direct_replay, note, codes)
+            codes += _engine_replay(rest, db, root, workdir, force, base, direct_replay, note, codes,
+                                    original_times)
     return codes
 
 
@@ -169,7 +175,8 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
 KEEP_BODIES = 512 * 1024 * 1024
 
 
-def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, codes) -> list[int]:
+def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, codes,
+                   original_times=True) -> list[int]:
     """Replay ``crawls`` on one Twisted reactor: through Scrapy's engine, or directly where they can."""
     from scrapy.crawler import Crawler, CrawlerProcess
     from twisted.internet import defer
@@ -188,7 +195,7 @@ def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, 
                     codes.append(code)
                     note(crawl_id, path, info, "direct")
                     continue
-                overrides, spider_args = crawl_plan(path, info, root, workdir, force)
+                overrides, spider_args = crawl_plan(path, info, root, workdir, force, original_times)
                 settings = project_settings(str(db), overrides, quiet=True)
                 try:
                     crawler = Crawler(process.spider_loader.load(info["spider"]), settings)
@@ -226,12 +233,14 @@ def _info(path: Path, quiet: bool = False) -> dict:
 
 def reparse(db_path: Path, warc_root: Path | None = None,
             accept: Callable[[Path], str | None] | None = None, force: bool = False, direct: bool = True,
-            check: bool = False) -> int:
+            check: bool = False, original_times: bool = True) -> int:
     """Rebuild ``db_path`` from the WARC store; ``accept(new_db)`` may veto the swap by
     returning the reason (then nothing is replaced and the exit code is 1). ``direct=False``
     replays every crawl through Scrapy's engine (see :func:`replay_all`). ``check``: every
     file is checked as ``tenderarchive.files.check_warc`` would, while it is read for the
-    replay; a damaged one raises ``UnusableFile`` and leaves nothing behind."""
+    replay; a damaged one raises ``UnusableFile`` and leaves nothing behind. ``original_times``:
+    each crawl keeps the times it ran, from its WARC file (the demo build, ``False``, is dated
+    when it is built)."""
     from tenderarchive.files import check_warc
 
     root = warc_root or db_path.resolve().parent / "warc"
@@ -254,7 +263,7 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     try:
         _on_archive(new_db, facet_counts.suspend)
         with tempfile.TemporaryDirectory() as workdir:
-            worst = max(replay_all(crawls, new_db, root, Path(workdir), force, direct, check),
+            worst = max(replay_all(crawls, new_db, root, Path(workdir), force, direct, check, original_times),
                         default=ExitCode.COMPLETE)
         if new_db.exists():
             _on_archive(new_db, facet_counts.ensure_facet_counts)

@@ -54,6 +54,10 @@ NEWS_SITEMAP_MAX_DEPTH = 3
 
 # A crawl id to use instead of the next one (reparse replays crawls under their own ids).
 CRAWL_ID = None
+# A replay records its crawl's started/finished as the WARC-Dates of the first and last response
+# it replays, not the replay's own clock (reparse sets it: a rebuilt archive keeps when each crawl
+# ran, so `tenderarchive status` does not take a rebuilt archive for freshly crawled).
+CRAWL_TIMES_FROM_WARC = False
 
 # --- archive -------------------------------------------------------------
 ARCHIVE_DB = "archive.db"
@@ -135,9 +139,12 @@ ITEM_PIPELINES = {
     "pipelines.archive.ArchivePipeline": 900,
 }
 
-# Order matters: state is handed to the spider before the crawl is recorded as started,
-# and the derivation runs before the crawl is recorded as finished (so its errors count).
+# Order matters: the crawl lock is taken first (tenderarchive/lock.py; every crawl holds it,
+# `scrapy crawl` and scrapyd jobs too), state is handed to the spider before the crawl is
+# recorded as started, and the derivation runs before the crawl is recorded as finished (so
+# its errors count).
 EXTENSIONS = {
+    "tenderarchive.extensions.CrawlLock": 10,
     "tenderarchive.extensions.CrawlState": 50,
     "tenderarchive.extensions.Derivation": 90,
     "tenderarchive.extensions.CrawlRecorder": 100,

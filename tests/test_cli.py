@@ -101,3 +101,36 @@ def test_exit_codes_are_defined_once():
                  for n, line in enumerate((ROOT / "tenderarchive" / m).read_text().splitlines(), 1)
                  if literal.search(line)]
     assert offenders == []
+
+
+def test_build_demo_never_replaces_a_crawled_archive_nor_one_a_crawl_holds(demo_db, tmp_path):
+    # The demo's default path is the crawl's (archive.db): `make demo` beside a crawled archive
+    # replaced it, and the next build overwrote the only backup with the demo.
+    import shutil
+
+    import sqlite_utils
+
+    from tenderarchive.exitcodes import ExitCode
+    from tenderarchive.lock import crawl_lock
+
+    archive = tmp_path / "archive.db"
+    shutil.copy(demo_db, archive)
+    db = sqlite_utils.Database(archive)
+    db["crawls"].insert({"spider": "tenderned", "status": "complete", "note": None, "arguments": "{}"})
+    db.close()
+    before = archive.read_bytes()
+    out = subprocess.run([*CLI, "build-demo", "--db", str(archive)], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == ExitCode.FAILED and "1 crawl(s) that are not the demo's" in out.stderr, out.stderr
+    assert archive.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive.db", "archive.db.lock"]
+
+    demo = tmp_path / "demo.db"
+    shutil.copy(demo_db, demo)
+    with crawl_lock(demo, command=["a crawl"]):
+        out = subprocess.run([*CLI, "build-demo", "--db", str(demo)], cwd=ROOT, capture_output=True, text=True,
+                             timeout=120)
+    assert out.returncode == ExitCode.LOCKED and "'a crawl'" in out.stderr, out.stderr
+    out = subprocess.run([*CLI, "build-demo", "--db", str(demo)], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr   # a demo archive is rebuilt as before

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -392,3 +392,19 @@ def test_a_date_before_the_web_is_not_a_publication_date():
     assert (dated["published"], dated["published_source"]) == ("2021-03-04", "meta")
     undated = extract_html(html.format(meta=""), "https://www.leiderdorp.nl/nieuws/x", fetched_at=fetched)
     assert undated["published"] is None and undated["text"]
+
+
+@pytest.mark.parametrize("head, body", [
+    ('<meta property="article:published_time" content="2024-03-05T00:10:00+01:00">', ""),
+    ("", "<p>Gepubliceerd op: 5 maart 2024</p>"),
+])
+def test_a_page_fetched_just_after_midnight_in_amsterdam_keeps_that_days_date(head, body):
+    # Fetched at 00:30 in Amsterdam, 23:30 UTC the day before: the page's date (Dutch calendar)
+    # is not "after the fetch". Judged by the UTC day, it was dropped as lying in the future.
+    html = (f"<html><head>{head}</head><body><article><h1>Aanbesteding jeugdhulp</h1>{body}"
+            "<p>De gemeente start de aanbesteding van jeugdhulp in de regio.</p></article></body></html>")
+    fetched = datetime(2024, 3, 4, 23, 30, tzinfo=timezone.utc)
+    page = extract_html(html, "https://www.voorbeeld.nl/nieuws/aanbesteding", fetched_at=fetched)
+    assert page["published"] and page["published"].startswith("2024-03-05"), page["published"]
+    earlier = datetime(2024, 3, 4, 22, 30, tzinfo=timezone.utc)   # 23:30 on the 4th in Amsterdam
+    assert extract_html(html, "https://www.voorbeeld.nl/nieuws/aanbesteding", fetched_at=earlier)["published"] is None

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from tenderarchive import readonly
 from tenderarchive.exitcodes import ExitCode
 from tenderarchive.lock import CrawlLocked, crawl_lock, lock_path_for, read_holder
 from tests.conftest import FAST, ROOT
@@ -91,3 +92,41 @@ def test_two_spellings_of_one_archive_share_one_lock(tmp_path, monkeypatch):
         with pytest.raises(CrawlLocked):
             with crawl_lock(tmp_path / "sub" / ".." / "archive.db"):
                 pass
+
+
+def test_a_scrapy_crawl_holds_the_lock_too(snapshot, serve_api, tmp_path):
+    # `scrapy crawl`, as scrapyd runs a job: it takes the lock itself (the CrawlLock extension).
+    # Before, a `tenderarchive crawl` started meanwhile took the scrapy crawl for killed, cut its
+    # WARC file and indexed its responses under it, and the scrapy crawl lost its fetch index.
+    # The first crawl's list request is answered "429, Retry-After: 1" until the checks are done.
+    server = serve_api(snapshot, faults={LIST_PATH: [{"status": 429, "headers": {"Retry-After": "1"}}] * 150})
+    db = tmp_path / "archive.db"
+    scrapy_crawl = [sys.executable, "-m", "scrapy", "crawl", "tenderned", "-s", f"ARCHIVE_DB={db}",
+                    "-s", f"TENDERNED_API_URL={server.api_url}", *FAST, "-s", "RETRY_AFTER_MAX=3",
+                    "-s", "RETRY_TIMES=150", "-a", "from_date=2017-01-01", "-a", "until_date=2022-12-31"]
+    first = subprocess.Popen(scrapy_crawl + ["-s", "LOG_LEVEL=WARNING"], cwd=ROOT, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not readonly.crawl_running(db):
+            assert first.poll() is None and time.monotonic() < deadline, first.communicate()
+            time.sleep(0.1)
+        assert read_holder(lock_path_for(db))["pid"] == first.pid
+        assert not readonly.can_be_immutable(db)   # the readers know a crawl is writing
+        completed = subprocess.run(crawl_command(server.api_url, db), cwd=ROOT,
+                                   capture_output=True, text=True, timeout=120)
+        assert completed.returncode == ExitCode.LOCKED, completed.stderr
+        assert f"pid {first.pid}" in completed.stderr
+        second = subprocess.run(scrapy_crawl, cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert second.returncode != 0 and "another crawl is already running" in second.stderr
+        assert first.poll() is None, "the lock was not held for the whole crawl"
+    finally:
+        server.api.faults[LIST_PATH] = []   # the first crawl goes on
+        out, err = first.communicate(timeout=240)
+    assert first.returncode == 0, err
+    import sqlite_utils
+
+    archive = sqlite_utils.Database(db)
+    assert [(r["status"], r["error_count"]) for r in archive["crawls"].rows] == [("complete", 0)]
+    assert archive["notices"].count == 12
+    assert not readonly.crawl_running(db)

@@ -213,3 +213,24 @@ def test_the_plain_reader_indexes_what_warcio_indexes(tmp_path, monkeypatch):
     shutil.copy(ours, cut)
     cut.write_bytes(cut.read_bytes()[:-20])
     assert _plain_records(cut) is None  # a cut file is warcio's (and check_warc's) to judge
+
+
+def test_every_row_with_provenance_names_a_stored_response(snapshot, serve_api, crawl):
+    """Every archived row's ``source_url``, ``fetched_at`` and ``sha256`` are those of a response
+    in the raw store (a ``fetches`` row), and its ``crawl_id`` a crawl: documents too, whose rows
+    come from the ``/documenten`` response, not the detail record's."""
+    from tenderarchive.store.schema import PROVENANCE, TABLES
+
+    result = crawl(serve_api(snapshot).api_url)
+    stored = {(f["url"], f["fetched_at"], f["sha256"]) for f in result.db["fetches"].rows}
+    crawls = {c["crawl_id"] for c in result.db["crawls"].rows}
+    checked = set()
+    for table, spec in TABLES.items():
+        if not set(PROVENANCE) <= set(spec["columns"]):
+            continue
+        for row in result.db[table].rows:
+            where = (row["source_url"], row["fetched_at"], row["sha256"])
+            assert where in stored, (table, row)
+            assert row["crawl_id"] in crawls, (table, row)
+            checked.add(table)
+    assert {"notices", "documents", "lots", "awards", "notice_results"} <= checked

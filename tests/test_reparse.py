@@ -30,7 +30,12 @@ def dump(db_path):
 def crawl_outcomes(db_path):
     return list(sqlite_utils.Database(db_path).query(
         "select crawl_id, spider, status, responses, items_new, items_updated, items_unchanged, items_dropped, "
-        "expected_rows, fetched_rows, error_count from crawls order by crawl_id"))
+        "expected_rows, fetched_rows, error_count, warc_file from crawls order by crawl_id"))
+
+
+def crawl_times(db_path):
+    return [(r["started"], r["finished"]) for r in sqlite_utils.Database(db_path).query(
+        "select started, finished from crawls order by crawl_id")]
 
 
 def facet_counts_of(db) -> list[tuple]:
@@ -58,6 +63,7 @@ def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, 
     server.__exit__(None, None, None)  # no server runs from here on
     before = dump(db)
     outcomes = crawl_outcomes(db)
+    times = crawl_times(db)
     counts = facet_counts_of(db)
     assert before["articles"] and before["versions"] and before["fetches"] and counts
     assert any("'status': 429" in row for row in before["fetches"])
@@ -66,6 +72,10 @@ def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, 
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert dump(db) == before
     assert crawl_outcomes(db) == outcomes  # the same statuses and counts (dropped items, errors) per crawl
+    # and when each crawl ran (its first and last recorded response), not when it was rebuilt: else
+    # `status` took a rebuilt archive for freshly crawled
+    for (started, finished), (rebuilt_started, rebuilt_finished) in zip(times, crawl_times(db), strict=True):
+        assert started <= rebuilt_started <= rebuilt_finished <= finished
     # the facet counts, counted once after the replay (no triggers while it ran), are the crawl's,
     # and the triggers are back for the next crawl
     assert facet_counts_of(db) == counts

@@ -345,3 +345,23 @@ def test_renderers_link_only_http_urls_and_escape_everything(tmp_path):
                      "https://data.example.org/archive/notices/100101"]
     content = entries[0].findtext(f"{ATOM}content")
     assert "<script>" not in content and "href" not in content and "&lt;script&gt;" in content
+
+
+def test_report_files_that_cannot_be_written_still_print_and_mail_the_report(two_crawls, tmp_path, smtp_server):
+    # A file where the report folder should be (or a folder without write permission): the report
+    # is printed and mailed all the same, and the one line names the folder, not the e-mail.
+    path = write(tmp_path, WATCHLIST)
+    blocked = tmp_path / "reports-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    env = {"TENDERARCHIVE_SMTP_HOST": "127.0.0.1", "TENDERARCHIVE_SMTP_PORT": str(smtp_server.port),
+           "TENDERARCHIVE_SMTP_FROM": "archief@example.org", "TENDERARCHIVE_SMTP_TO": "a@example.org",
+           "TENDERARCHIVE_SMTP_USER": "redactie", "TENDERARCHIVE_SMTP_PASSWORD": "geheim",
+           "TENDERARCHIVE_SMTP_TIMEOUT": "3"}
+    out = subprocess.run([*CLI, "report", "--watchlist", str(path), "--db", str(two_crawls.db_path), "--email",
+                          "--out", str(blocked)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, **env})
+    assert out.returncode == 6, out.stderr
+    assert f"{blocked}: cannot write the report files" in out.stderr and "--no-files" in out.stderr
+    assert "mailed" not in out.stderr and "Traceback" not in out.stderr
+    assert out.stdout.startswith("Mijn jeugdhulp: crawl 2") and len(smtp_server.envelopes) == 1
+    assert blocked.read_text(encoding="utf-8") == "not a folder"

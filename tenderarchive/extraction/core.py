@@ -20,10 +20,12 @@ from .cleaning import clean_text, normalize_whitespace, strip_template_label
 from .markup import FIXTURE_BANNER, page_canonical_url, decode_html, element_text, meta_content, select, site_field
 from .titles import drop_leading_title, html_title, title_from_slug
 from .dates import (
+    AMSTERDAM,
     ParsedDate,
     find_modified_date,
     find_stated_date,
     label_only,
+    local_day,
     not_after,
     parse_dutch_date,
     url_date,
@@ -126,7 +128,7 @@ def _meta_date(tree, raw_html: str, fetched_at) -> ParsedDate | None:
     try:
         found = htmldate.find_date(
             tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d",
-            max_date=(fetched_at or datetime.now()).strftime("%Y-%m-%d"),
+            max_date=local_day(fetched_at or datetime.now(AMSTERDAM)).isoformat(),
         )
     except Exception:  # htmldate raises on odd markup; a missing date is fine
         return None

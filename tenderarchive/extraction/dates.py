@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC_DATE", "ISO_DATE",
            "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
@@ -260,6 +261,16 @@ def url_date(url: str | None) -> ParsedDate | None:
 #: earlier date a page states ("Opgericht 12 mei 1940") is something else, not its publication date.
 MIN_PUBLISHED = date(1995, 1, 1)
 
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def local_day(moment: datetime | date) -> date:
+    """The Dutch calendar day of a moment: pages date themselves in Europe/Amsterdam, and a fetch
+    time is UTC (between midnight and 01:00/02:00 in Amsterdam it is still the day before)."""
+    if isinstance(moment, datetime):
+        return (moment.astimezone(AMSTERDAM) if moment.tzinfo else moment).date()
+    return moment
+
 
 def not_after(parsed: ParsedDate | None, limit: datetime | date | None) -> ParsedDate | None:
     """Drop a date that cannot be the page's publication date: later than ``limit`` (the fetch
@@ -277,5 +288,4 @@ def not_after(parsed: ParsedDate | None, limit: datetime | date | None) -> Parse
         return None
     if limit is None:
         return parsed
-    limit_day = limit.date() if isinstance(limit, datetime) else limit
-    return None if parsed.day > limit_day else parsed
+    return None if parsed.day > local_day(limit) else parsed

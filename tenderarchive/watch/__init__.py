@@ -28,10 +28,19 @@ from tenderarchive.watch.render import (FEED_MAX_ENTRIES, merge_feed, render_ato
 from tenderarchive.watch.report import Match, Report, build_report, datasette_row_url, match
 from tenderarchive.watch.watchlist import FIELDS, Watch, Watchlist, WatchlistError, load_watchlist
 
-__all__ = ["FEED_MAX_ENTRIES", "FIELDS", "Match", "Report", "SMTPSettings", "Watch", "Watchlist", "WatchlistError",
+__all__ = ["FEED_MAX_ENTRIES", "FIELDS", "Match", "Report", "ReportFilesError", "SMTPSettings", "Watch", "Watchlist", "WatchlistError",
            "build_report", "datasette_row_url", "default_out_dir", "email_message", "load_watchlist", "match",
            "merge_feed", "render_atom", "render_html", "render_markdown", "render_text", "report_after_crawl",
            "send_email", "write_report", "xml_text"]
+
+
+class ReportFilesError(OSError):
+    """The report files could not be written (the folder is not writable, a file is in the way,
+    the old ``feed.atom`` cannot be read); the report was built, printed and mailed all the same."""
+
+    def __init__(self, out_dir: Path, problem: Exception):
+        self.out_dir = out_dir
+        super().__init__(f"{out_dir}: cannot write the report files: {problem}")
 
 
 def default_out_dir(db_path: str | Path) -> Path:
@@ -52,14 +61,24 @@ def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path
     whatever is printed is mailed: quiet nights send nothing). E-mail is sent when ``email``
     and there are matches (or ``email_empty``), with ``smtp`` or :meth:`SMTPSettings.from_env`.
     Raises :class:`WatchlistError` for a bad watchlist, LookupError for a missing archive or
-    crawl, and smtplib/OSError/ValueError when mailing fails (after the files are written).
+    crawl, smtplib/OSError/ValueError when mailing fails (after the files are written), and
+    :class:`ReportFilesError` when the files cannot be written (after the report is mailed).
     """
     watchlist = load_watchlist(watchlist_path)
     report = build_report(db_path, watchlist, crawl_id, datasette_url)
     if print_text and (print_empty or report.count()):
         (stream or sys.stdout).write(render_text(report))
+    files_error = None
     if write_files:
-        report.paths = write_report(report, out_dir or default_out_dir(db_path))
-    if email and (report.count() or email_empty):
-        send_email(report, smtp or SMTPSettings.from_env())
+        folder = Path(out_dir or default_out_dir(db_path))
+        try:
+            report.paths = write_report(report, folder)
+        except (OSError, ValueError) as exc:  # the mail still goes out: a report is not lost for a folder
+            files_error = ReportFilesError(folder, exc)
+    try:
+        if email and (report.count() or email_empty):
+            send_email(report, smtp or SMTPSettings.from_env())
+    finally:
+        if files_error:
+            raise files_error
     return report

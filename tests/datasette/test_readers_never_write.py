@@ -163,3 +163,33 @@ def test_while_a_crawl_holds_the_lock_readers_open_mode_ro_not_immutable(archive
     assert not readonly.crawl_running(archive)
     with pytest.raises(readonly.ArchiveMissing):
         readonly.connect(archive.with_name("none.db"))
+
+
+def test_serve_on_an_archive_of_an_older_version_says_what_it_lacks(archive):
+    # An archive written before award data (no awards, lots, suppliers, results tables) and
+    # before notices.form_type: serve does not migrate it, and its saved searches that read
+    # what is missing say so in one row (they were HTTP 400 "no such table").
+    conn = sqlite3.connect(archive)
+    for table in ("award_suppliers", "awards", "lots", "notice_results"):
+        conn.execute(f"drop table [{table}]")
+    for (name,) in conn.execute("select name from sqlite_master where type = 'index' and tbl_name = 'notices' "
+                                "and sql like '%form_type%'").fetchall():
+        conn.execute(f"drop index [{name}]")
+    conn.execute("alter table notices drop column form_type")
+    conn.commit()
+    conn.execute("pragma wal_checkpoint(truncate)")
+    conn.close()
+    Path(f"{archive}-wal").unlink(missing_ok=True)
+    Path(f"{archive}-shm").unlink(missing_ok=True)
+    before = fingerprint(archive)
+    server = Server(archive)
+    try:
+        status, body = get(server, "/archive/awards.json?_shape=array")
+        assert status == 200, body
+        [row] = json.loads(body)
+        assert "older version of tenderarchive" in row["note"] and "table awards" in row["note"]
+        status, body = get(server, "/archive/new_this_week.json?_shape=array")   # reads what is there
+        assert status == 200 and "older version" not in body.decode()
+    finally:
+        server.stop()
+    assert fingerprint(archive) == before

@@ -266,6 +266,9 @@ def _spider(spidercls, settings: dict, **kwargs):
 
     runner = CrawlerRunner if is_reactor_installed() else AsyncCrawlerRunner
     options = {**_settings_dict(), "TWISTED_REACTOR": None, **get_reactor_settings(), **settings}
+    # A crawler that is never run takes no crawl lock: the CrawlLock extension would hold it for
+    # the life of the process, and the fuzz workers build the same spiders side by side.
+    options["EXTENSIONS"] = {**options["EXTENSIONS"], "tenderarchive.extensions.CrawlLock": None}
     crawler = runner(options).create_crawler(spidercls)
     crawler.spider = crawler._create_spider(**kwargs)
     crawler._apply_settings()

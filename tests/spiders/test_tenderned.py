@@ -347,6 +347,21 @@ def test_bad_arguments_stop_the_cli_with_a_message_naming_the_argument(tmp_path)
         assert not db.exists()  # stopped before anything (so no crawl started: this runs in-process)
 
 
+@pytest.mark.parametrize("setting, value, words", [
+    ("TENDERNED_PAGE_SIZE", "500", "page size must be 1..100"),
+    ("TENDERNED_OVERLAP_DAYS", "three", "'three' is not a whole number"),
+])
+def test_a_setting_the_spider_refuses_is_a_bad_argument_exit_2(tmp_path, setting, value, words):
+    # The spider checks these as it starts (inside the crawl's process): before, a traceback, exit 1
+    # and "crawl failed; see tenderarchive status" for an archive that was never made.
+    db = tmp_path / "archive.db"
+    result = run_crawl("http://127.0.0.1:9/unused", db, "-s", f"{setting}={value}")
+    assert result.returncode == 2, result.output
+    assert f"bad argument {setting}" in result.output and words in result.output
+    assert "Traceback" not in result.output and "crawl failed" not in result.output
+    assert not db.exists()  # nothing requested, nothing written
+
+
 def test_scrapy_crawl_rejects_bad_arguments_with_a_non_zero_exit(tmp_path):
     completed = subprocess.run(
         [sys.executable, "-m", "scrapy", "crawl", "tenderned", "-a", "from_date=2021-02-30",
@@ -356,12 +371,25 @@ def test_scrapy_crawl_rejects_bad_arguments_with_a_non_zero_exit(tmp_path):
     assert "from_date" in completed.stderr
 
 
+def test_scrapy_crawl_rejects_a_misspelt_argument_before_anything(tmp_path):
+    # `-a fromdate=…` (scrapy crawl, or scrapyd's `-d fromdate=…`) silently crawled the default window.
+    db = tmp_path / "a.db"
+    completed = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "tenderned", "-a", "fromdate=2020-01-01",
+         "-s", f"ARCHIVE_DB={db}", "-s", "TENDERNED_API_URL=http://127.0.0.1:9/x"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert completed.returncode != 0
+    assert "bad spider argument 'fromdate'" in completed.stderr and "from_date" in completed.stderr
+    assert not db.exists()
+
+
 def test_scrapy_crawl_runs_the_spider_with_settings(snapshot, serve_api, tmp_path):
     server = serve_api(snapshot)
     db = tmp_path / "via-scrapy.db"
     completed = subprocess.run(
         [sys.executable, "-m", "scrapy", "crawl", "tenderned", "-a", "from_date=2021-10-01",
-         "-a", "until_date=2021-10-31", "-s", f"ARCHIVE_DB={db}", "-s", f"TENDERNED_API_URL={server.api_url}",
+         "-a", "until_date=2021-10-31", "-a", "_job=scrapyd-job-id",   # scrapyd's own argument is taken
+         "-s", f"ARCHIVE_DB={db}", "-s", f"TENDERNED_API_URL={server.api_url}",
          "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"],
         cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert completed.returncode == 0, completed.stderr
@@ -459,20 +487,24 @@ def test_today_is_amsterdams_today_whatever_the_machines_time_zone(monkeypatch):
 def test_an_award_notice_whose_html_is_not_found_leaves_one_crawl_partial_not_every_one(snapshot, serve_api, crawl):
     """A result notice's ``/html`` answered 404 is recorded when the notice is archived (partial);
     the re-checks that follow ask again (it may come), but a 404 there is only logged: otherwise
-    every later crawl was partial and the incremental window never moved on."""
+    every later crawl was partial and the incremental window never moved on. Nor is it a
+    warning: under cron (``--quiet``) such a complete crawl prints nothing, night after night."""
     path = "/papi/tenderned-rs-tns/v2/publicaties/100190/html"
-    server = serve_api(snapshot, faults={path: [{"status": 404, "body": '{"message": "Not Found"}'}] * 2})
+    server = serve_api(snapshot, faults={path: [{"status": 404, "body": '{"message": "Not Found"}'}] * 3})
     first = crawl(server.api_url)
     assert first.crawl["status"] == "partial"
     assert any(e["url"].endswith(path) and "HTTP 404" in e["error"] for e in first.errors)
+    quiet = crawl(server.api_url, "--quiet")
+    assert quiet.crawl["status"] == "complete" and quiet.returncode == 0, quiet.errors
+    assert server.api.log.count(path) == 2 and quiet.output == ""
     again = crawl(server.api_url)
     assert again.crawl["status"] == "complete", again.errors
-    assert server.api.log.count(path) == 2 and "/html of the award notice still unavailable" in again.output
+    assert server.api.log.count(path) == 3 and "/html of the award notice still unavailable" in again.output
     third = crawl(server.api_url)  # it came: read, and not asked again
-    assert server.api.log.count(path) == 3 and third.crawl["status"] == "complete"
+    assert server.api.log.count(path) == 4 and third.crawl["status"] == "complete"
     assert list(third.db.query("select * from notice_results where publication_id = 100190"))
     crawl(server.api_url)
-    assert server.api.log.count(path) == 3
+    assert server.api.log.count(path) == 4
 
 
 
