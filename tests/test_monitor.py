@@ -151,3 +151,25 @@ def test_a_sample_crawl_neither_makes_a_source_fresh_nor_is_judged(tmp_path):
     assert view["successful_crawls"] == 3
     assert health.problems == ["stale: last successful crawl finished 80.0 h ago (more than 48 h)"]
     assert health.warnings == [] and [c.items for c in health.crawls] == [100, 100, 100]
+
+
+def test_the_news_sites_view_reads_articles_from_one_covering_index(tmp_path):
+    """The ``news_sites`` view groups the articles once, from the covering index ``articles (site,
+    fetched_at, relevant, published)``: joining every registry site to its article rows read each
+    article row (0.6-0.9 s for 200,000 articles, over issue 14's 500 ms for a page). Same answer:
+    per registry site its pages, relevant pages and newest dates; a site without pages has 0."""
+    db = open_archive(tmp_path / "archive.db")
+    sites = ["a.example.nl", "b.example.nl", "c.example.nl"]
+    db["crawls"].insert({"crawl_id": 1, "spider": "news", "status": "complete", "started": "2026-01-01T00:00:00",
+                         "arguments": json.dumps({"sites": sites})})
+    db["articles"].insert_all([{"url": f"https://{site}/{i}", "site": site, "relevant": i % 2,
+                                "fetched_at": f"2026-01-0{i + 1}T00:00:00", "published": f"2025-12-0{i + 1}"}
+                               for site, n in (("a.example.nl", 3), ("b.example.nl", 1)) for i in range(n)])
+    rows = {r["site"]: r for r in db.query("select * from news_sites")}
+    assert {s: (r["pages"], r["relevant_pages"], r["last_archived"], r["last_published"]) for s, r in rows.items()} == {
+        "a.example.nl": (3, 1, "2026-01-03T00:00:00", "2025-12-03"),
+        "b.example.nl": (1, 0, "2026-01-01T00:00:00", "2025-12-01"),
+        "c.example.nl": (0, 0, None, None)}
+    plan = [d for *_, d in db.execute("explain query plan select * from news_sites").fetchall()]
+    reads = [d for d in plan if "articles" in d]
+    assert reads and all("COVERING INDEX" in d for d in reads), plan

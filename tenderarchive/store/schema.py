@@ -130,7 +130,10 @@ TABLES: dict[str, dict] = {
             "jeugdregio_code": str, "regions": str, "is_living_page": int, "extractor": str,
             "content_sha256": str, "omitted_columns": str, **PROVENANCE,
         },
-        "indexes": [["crawl_id"], ["site"], ["published"], ["year"], ["year_month"], ["relevant"],
+        # (site, fetched_at, relevant, published): the site facet and filter, and the covering index the
+        # news_sites view reads (monitor.NEWS_SITES_SQL)
+        "indexes": [["crawl_id"], ["site", "fetched_at", "relevant", "published"], ["published"], ["year"],
+                    ["year_month"], ["relevant"],
                     ["primary_stage"], ["jeugdregio_code"], ["relevant", "primary_stage", "published"]],
         "versioned": True,
         # The raw response's hash changes with every template tweak; what counts is the content.
