@@ -397,14 +397,17 @@ VIEWS = {
     "freshness": FRESHNESS_SQL,
     # Per news site of the registry: pages archived and the age of the newest (monitor.NEWS_SITES_SQL).
     "news_sites": NEWS_SITES_SQL,
-    # What changed, when, per record: the data behind the "changed notices" searches.
+    # What changed, when, per record: the data behind the "changed notices" searches. Notices are
+    # joined by their key (publication_id is INTEGER: SQLite compares the text row_key as a number,
+    # a key that is no number matches nothing); ``cast(n.publication_id as text)`` read every notice
+    # for each version row.
     "changes": """
         select v.table_name, v.row_key, v.version, v.valid_from, v.valid_to,
                v.changed_columns, v.previous_values, v.new_values, v.crawl_id,
                coalesce(n.title, a.title, p.title) as title,
                coalesce(n.url, a.url, p.url) as url
         from versions v
-        left join notices n on v.table_name = 'notices' and v.row_key = cast(n.publication_id as text)
+        left join notices n on v.table_name = 'notices' and n.publication_id = v.row_key
         left join articles a on v.table_name = 'articles' and v.row_key = a.url
         left join procurements p on v.table_name = 'procurements' and v.row_key = p.procurement_id
     """,
