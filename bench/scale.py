@@ -61,7 +61,7 @@ sys.path.insert(0, str(ROOT))
 
 from tenderarchive import datasette_plugin  # noqa: E402
 from tenderarchive.metadata import load_metadata  # noqa: E402
-from tenderarchive.store.schema import TABLES  # noqa: E402
+from tenderarchive.store.schema import TABLES, VIEWS  # noqa: E402
 
 SYNTHETIC_NOTE = "synthetic scale benchmark (bench/scale.py)"
 BATCH = 5_000
@@ -444,7 +444,7 @@ def page_sql(served: Served, kind: str, path: str) -> tuple[list[tuple[str, obje
         table = base.split("/")[-1][:-5]
         statements.append((f"select count(*) from {table}_fts where {table}_fts match escape_fts(?)",
                            [asked["_zoek"][0]]))
-    if kind in ("table", "table search"):
+    if kind in ("table", "table search", "view"):  # a view's page counts its rows like a table's
         rows = "select * from " + re.sub(r"(?is)\s+order by .*$", "", sql.split(" from ", 1)[1])
         rows = re.sub(r"(?is)\s+limit \d+$", "", rows)
         if "_nocount" not in asked:
@@ -500,6 +500,8 @@ def targets(served: Served, params: dict) -> list[tuple[str, str, list[str]]]:
     for table in TABLES:
         if table not in hidden and table not in queries:  # /db/awards is the saved search of that name
             out.append(("table", table, [f"/{db}/{table}"]))
+    for view in VIEWS:  # the views are pages too (freshness, news_sites, changes)
+        out.append(("view", view, [f"/{db}/{view}"]))
     dashboard = metadata["plugins"]["datasette-dashboards"]["jeugdhulp"]
     paths = ["/-/dashboards/jeugdhulp"]
     for chart in dashboard["charts"].values():

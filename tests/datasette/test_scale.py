@@ -37,7 +37,7 @@ import sqlite_utils
 from bench.scale import build
 from tenderarchive import datasette_plugin
 from tenderarchive.metadata import load_metadata
-from tenderarchive.store.schema import TABLES
+from tenderarchive.store.schema import TABLES, VIEWS
 from tests.datasette.archive_fixtures import CLI, ROOT, free_port
 
 BIG = {"notices", "articles", "events", "search_documents"}
@@ -130,6 +130,9 @@ def statements():
             yield (f"table {table} facet {facet}",
                    f"select [{facet}] as value, count(*) as count from (select * from [{table}]) "
                    f"where [{facet}] is not null group by [{facet}] order by count desc, value limit 31", {})
+    for view in VIEWS:  # a view's page: its first rows and its count
+        yield f"view {view}", f"select * from [{view}] limit 51", {}
+        yield f"view {view} count", f"select count(*) from [{view}]", {}
     for table, sort in (("notices", "published"), ("articles", "published")):
         yield (f"table search {table}", f"select * from [{table}] where rowid in (select rowid from [{table}_fts] "
                f"where [{table}_fts] match escape_fts(:search)) order by [{sort}] desc limit 51", {"search": "jeugdhulp"})
