@@ -502,6 +502,15 @@ def targets(served: Served, params: dict) -> list[tuple[str, str, list[str]]]:
             out.append(("table", table, [f"/{db}/{table}"]))
     for view in VIEWS:  # the views are pages too (freshness, news_sites, changes)
         out.append(("view", view, [f"/{db}/{view}"]))
+    # The research pages (tenderarchive/research.py): each runs several saved searches, measured
+    # above one by one; here the page as a researcher opens it (no raw figure: a plugin page).
+    research = {"jeugdregio": "/-/jeugdregio/" + urllib.parse.quote(str(params["jeugdregio"]), safe=""),
+                "aanbesteding": "/-/aanbesteding?" + urllib.parse.urlencode({"id": params["procurement_id"]}),
+                "opdrachtgever": "/-/opdrachtgever?" + urllib.parse.urlencode({"id": params.get("buyer_id", "")}),
+                "aanbieder": "/-/aanbieder?" + urllib.parse.urlencode({"id": params.get("provider_id", "")}),
+                "markt": "/-/markt", "kaart": "/-/kaart"}
+    for name, path in research.items():
+        out.append(("research", name, [path]))
     dashboard = metadata["plugins"]["datasette-dashboards"]["jeugdhulp"]
     paths = ["/-/dashboards/jeugdhulp"]
     for chart in dashboard["charts"].values():
@@ -594,10 +603,14 @@ def sample_params(path: Path) -> dict:
     region = conn.execute("select jeugdregio_code from notices where youth_care = 1 and jeugdregio_code is not null "
                           "limit 1").fetchone()
     latest = conn.execute("select max(published) from notices").fetchone()[0] or "2026-01-01"
+    # a buyer and a winning provider for the research pages (/-/opdrachtgever, /-/aanbieder)
+    buyer = conn.execute("select buyer_id from notices where youth_care = 1 and buyer_id is not null limit 1").fetchone()
+    winner = conn.execute("select organisation_id from award_suppliers where organisation_id is not null limit 1").fetchone()
     conn.close()
     week_before = (date.fromisoformat(latest[:10]) - timedelta(days=7)).isoformat()
     return {"q": "jeugdhulp", "as_of": "", "since": week_before, "jeugdregio": region[0] if region else "",
-            "year": "", "provider": "Kompas", "procurement_id": procurement[0] if procurement else "TN100001"}
+            "year": "", "provider": "Kompas", "procurement_id": procurement[0] if procurement else "TN100001",
+            "buyer_id": buyer[0] if buyer else "", "provider_id": winner[0] if winner else ""}
 
 
 def main(argv=None) -> int:
