@@ -36,6 +36,7 @@ from datetime import date
 
 from tenderarchive.awards.amounts import Amount
 from tenderarchive.awards.names import foreign_country, kvk_number, name_key
+from tenderarchive.extraction.dates import LONG_DATE, full_date
 
 @functools.lru_cache(maxsize=4096)
 def _norm(text: str | None) -> str:
@@ -54,16 +55,44 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
+#: English month names of an English rendering ("15 May 2026", "May 15, 2026"); the Dutch ones
+#: ("15 mei 2026", "3 okt. 2025") are the project's one table in tenderarchive/extraction/dates.py.
+ENGLISH_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_EN_MONTH = "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True))
+_EN_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(" + _EN_MONTH + r")\.?,?\s+(\d{4})\b", re.I)
+_EN_MONTH_DAY = re.compile(r"\b(" + _EN_MONTH + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+
+
 def parse_notice_date(text: str | None) -> str | None:
-    """"15/05/2026" or "2023-06-26+02:00" → "2026-05-15" / "2023-06-26"; None when not a date."""
+    """A printed date as ``YYYY-MM-DD``; None when it is not a date.
+
+    The eForms rendering writes "15/05/2026" (newer set) or "2023-06-26+02:00" (older set); a date is
+    also read when written out in Dutch or English ("15 mei 2026", "15 May 2026", "May 15, 2026") or
+    with dots ("15.05.2026").
+
+    >>> [parse_notice_date(t) for t in ("15/05/2026", "2023-06-26+02:00", "15 mei 2026", "May 15, 2026")]
+    ['2026-05-15', '2023-06-26', '2026-05-15', '2026-05-15']
+    """
     if not text:
         return None
-    text = text.strip()
+    text = text.replace("\u00a0", " ").strip()
     try:
-        if m := re.search(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b", text):
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+        if m := re.search(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b", text):
+            return date(int(m.group(4)), int(m.group(3)), int(m.group(1))).isoformat()
         if m := re.search(r"\b(\d{4})-(\d{2})-(\d{2})", text):
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        if m := LONG_DATE.search(text):
+            parsed = full_date(m)
+            return parsed.iso[:10] if parsed else None
+        if m := _EN_DAY_MONTH.search(text):
+            return date(int(m.group(3)), ENGLISH_MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
+        if m := _EN_MONTH_DAY.search(text):
+            return date(int(m.group(3)), ENGLISH_MONTHS[m.group(1).lower()], int(m.group(2))).isoformat()
     except ValueError:
         return None
     return None

@@ -59,6 +59,8 @@ CPV = {"hoofdclassificatie (cpv)", "belangrijkste classificatiecode (cpv)", "mai
        "main classification code (cpv)", "hoofdclassificatie", "cpv-code"}
 # the name of section 1 ("1. Koper") tells the rendering's language
 LANGUAGES = {"koper": "nl", "buyer": "en"}
+# a date row that gives no date and says so (no problem then)
+MISSING_DATES = {"", "-", "niet gepubliceerd", "not published", "onbekend", "unknown"}
 # label-only rows that open a block
 OPEN_WINNER = {"winnaar", "winner"}
 OPEN_TENDER = {"inschrijving", "inschrijver", "tender", "tenderer"}
@@ -295,10 +297,11 @@ class EFormsReader:
             winner["tender_id"] = _clean(value)
         elif winner is not None and key in CONTRACT_ID:
             winner["contract_id"] = _clean(value)
-        elif key in WINNER_DATE:
-            (winner if winner is not None else result)["award_date"] = parse_notice_date(value)
-        elif key in CONTRACT_DATE:
-            (winner if winner is not None else result)["contract_date"] = parse_notice_date(value)
+        elif key in WINNER_DATE or key in CONTRACT_DATE:
+            day = parse_notice_date(value)
+            if day is None and _norm(value) not in MISSING_DATES:
+                self.problems.append(f"date is not a date: {key!r} = {value!r:.100}")
+            (winner if winner is not None else result)["award_date" if key in WINNER_DATE else "contract_date"] = day
         elif key in TENDER_VALUE:
             result["shared_value"] = amount
         elif amount is not None and amount.cents is not None and key not in CONCESSION and currency_like(value):

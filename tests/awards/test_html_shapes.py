@@ -1,0 +1,80 @@
+"""Second pass over tenderned-awards.md: documented /html shapes built row by row (SYNTHETIC renderings
+of exactly the documented markup, reference §2.2 and §3.1) and what the parser makes of them."""
+
+from tenderarchive.awards.html import parse_html
+
+
+def h1(text):
+    return f'<tr class="header1"><th colspan="2">{text}</th></tr>'
+
+
+def h2(text):
+    return f'<tr class="header2"><th colspan="2">{text}</th></tr>'
+
+
+def h3(text):
+    return f'<tr class="header3"><th colspan="2">{text}</th></tr>'
+
+
+def row(label, value):
+    return (f'<tr><td><span class="label">{label}</span><span class="text">: </span></td>'
+            f'<td><span class="value">{value}</span></td></tr>')
+
+
+def amount(label, value, currency="Euro"):
+    return (f'<tr><td><span class="label">{label}</span><span class="text">: </span></td>'
+            f'<td><span class="value">{value}</span><span class="text"> </span>'
+            f'<span class="dynamic-label">{currency}</span></td></tr>')
+
+
+def only(label):
+    return f'<tr><td colspan="2"><span class="label">{label}</span><span class="text">:</span></td></tr>'
+
+
+def eforms(*rows):
+    return "<table><tbody>" + "".join(rows) + "</tbody></table>"
+
+
+def afdeling_v(*parts):
+    return ('<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+            '<h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>'
+            + "".join(parts)
+            + '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+
+
+def item(number, heading, content):
+    return (f'<h5 class="subsection"><span class="subsection-number">{number})</span> '
+            f'<span class="section-header-3">{heading}</span></h5><p class="subsection-content">{content}</p>')
+
+
+def test_dates_written_out_in_dutch_or_english_are_read():
+    """The brief's "dates in Dutch and English" against reference §2.3 (BT-1451, BT-145) and §3.1
+    (V.2.1): "15 mei 2026", "1 June 2026", "May 15, 2026", "15.05.2026" were read as no date at all,
+    silently. A date that is not one is now a problem, not a silent NULL."""
+    def result(winner_date, contract_date, language="1. Koper"):
+        return parse_html(eforms(
+            h1(language), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+            h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
+            only("Informatie over het contract"), row("Datum waarop de winnaar is gekozen", winner_date),
+            row("Datum van sluiting van het contract", contract_date)))
+
+    for winner_date, contract_date in [("15 mei 2026", "1 juni 2026"), ("15 May 2026", "1 June 2026"),
+                                       ("May 15, 2026", "June 1, 2026"), ("15.05.2026", "01.06.2026"),
+                                       ("vrijdag 15 mei 2026", "1 jun. 2026")]:
+        read = result(winner_date, contract_date)
+        assert [(a["award_date"], a["contract_date"]) for a in read["awards"]] == [("2026-05-15", "2026-06-01")], \
+            (winner_date, contract_date)
+        assert not read["problems"]
+    assert [(a["award_date"], a["contract_date"]) for a in result("15/05/2026", "2023-06-26+02:00")["awards"]] == [
+        ("2026-05-15", "2023-06-26")]
+    unreadable = result("binnenkort", "niet gepubliceerd")
+    assert [(a["award_date"], a["contract_date"]) for a in unreadable["awards"]] == [(None, None)]
+    assert [p for p in unreadable["problems"] if "binnenkort" in p] and not [
+        p for p in unreadable["problems"] if "niet gepubliceerd" in p]
+
+    standard = parse_html(afdeling_v(
+        '<p class="subsection-content">Opdracht nr.: 1<br />Perceel nr.: -<br />Benaming: Jeugdhulp</p>',
+        item("V.2.1", "Datum van de sluiting van de overeenkomst: ", "24 juni 2022"),
+        item("V.2.3", "Naam en adres van de contractant", "")
+        + '<dl class="subsection"><dt>Officiële benaming:</dt><dd>Berkel-B B.V.</dd></dl>'))
+    assert [a["contract_date"] for a in standard["awards"]] == ["2022-06-24"]
