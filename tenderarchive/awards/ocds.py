@@ -47,7 +47,7 @@ from ocdsmerge import Merger
 
 from tenderarchive.awards.amounts import Amount, to_cents
 from tenderarchive.awards.html import amount_fields
-from tenderarchive.awards.names import kvk_number, name_key
+from tenderarchive.awards.names import foreign_country, kvk_number, name_key
 from tenderarchive.awards.ocds_schema import project, release_problem
 from tenderarchive.profiles import Relevance, load_profile
 
@@ -261,6 +261,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                     kvk = sid if re.fullmatch(r"\d{8}", sid) else kvk_number(
                         (party.get("identifier") or {}).get("id") if isinstance(party.get("identifier"), dict) else None)
                     address = party.get("address") or {}
+                    if kvk and foreign_country(address.get("countryName")):
+                        kvk = None  # reference §4: a foreign winner's 8-digit id (a Danish CVR number) is no KvK number
                     suppliers.append({"lot_id": lot_id, "award_index": index, "name": sname or party.get("name"),
                                       "name_key": name_key(sname or party.get("name")), "kvk": kvk,
                                       "place": address.get("locality"), "country": address.get("countryName"),
