@@ -1,0 +1,76 @@
+"""Second pass over tenderned-awards.md, end to end: a SYNTHETIC award notice whose /html has the documented
+shapes (reference §2.2-§2.5, §4) is crawled from the loopback API into a real archive, and the archive
+holds what the rendering says."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import sqlite_utils
+
+from tenderarchive.apiserver import load_publications
+from tests.awards.conftest import FIXTURES
+from tests.awards.test_html_shapes import amount, eforms, h1, h2, h3, only, row
+
+WINDOW = {"from_date": "2021-01-01", "until_date": "2026-06-30"}
+
+RENDERING = eforms(
+    h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldrijk"),
+    h1("5. Perceel"), h2("5.1 Perceel: LOT-0001"), row("Titel", "Ambulante jeugdhulp"),
+    amount("Geraamde waarde exclusief btw", "€ 1.234.567,89 excl. btw", ""),
+    h2("5.1 Perceel: LOT-0002"), row("Titel", "Jeugdhulp met verblijf"),
+    h1("6. Resultaten"), amount("Waarde van alle contracten toegekend in deze kennisgeving", "1.500.000", "EUR"),
+    h2("6.1 ID resultaat perceel: LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+    h3("6.1.2 Informatie over winnaars"),
+    only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."), only("Inschrijving"),
+    amount("Waarde van de aanbesteding", "1 000 000,00", "Euro"),
+    only("Informatie over het contract"), row("Datum waarop de winnaar is gekozen", "15 mei 2025"),
+    row("Datum van sluiting van het contract", "1 June 2025"),
+    only("Winnaar"), row("Officiële naam", "Stichting Zorg Oost"), only("Inschrijving"),
+    amount("Waarde van de aanbesteding", "€ 500.000", ""),
+    h3("6.1.4 Statistische informatie"),
+    row("Type van de ontvangen inschrijvingen", "Inschrijvingen"),
+    row("Aantal ontvangen inschrijvingen of verzoeken tot deelname", "4"),
+    h2("6.1 ID resultaat perceel: LOT-0002"),
+    only("Er is geen winnaar gekozen en de mededinging is gesloten."),
+    row("De reden waarom geen winnaar is gekozen",
+        "Er zijn geen inschrijvingen, verzoeken tot deelname of projecten ontvangen"),
+    h1("8. Organisaties"), h2("8.1 ORG-0002"), row("Officiële naam", "Jeugdhulp Noord BV"),
+    row("Registratienummer", "01234567"), row("Land", "Nederland"),
+    h2("8.2 ORG-0003"), row("Officiële naam", "Stichting Zorg Oost"), row("Registratienummer", "KvK 76543210"))
+
+
+def publication(template: dict, publication_id: int, kenmerk: int) -> dict:
+    new = copy.deepcopy(template)
+    new["list"].update(publicatieId=str(publication_id), kenmerk=kenmerk, aanbestedingNaam="Jeugdhulp Voorbeeldrijk",
+                       link={"href": f"https://www.tenderned.nl/aankondigingen/overzicht/{publication_id}",
+                             "title": "self"})
+    new["detail"].update(publicatieId=publication_id, kenmerk=kenmerk, aanbestedingNaam="Jeugdhulp Voorbeeldrijk",
+                         publicatieIDLaatsteRectificatie=None)
+    new["html"] = RENDERING
+    return new
+
+
+def test_an_award_notice_of_the_documented_shapes_is_archived_as_printed(serve_api, crawl):
+    template = next(p for p in load_publications(FIXTURES) if str(p["list"]["publicatieId"]) == "900102")
+    server = serve_api([publication(template, 900501, 900500)])
+    result = crawl(server.api_url, **WINDOW)
+    assert result.returncode == 0, result.output[-3000:]
+    db = sqlite_utils.Database(result.db_path)
+    lots = {r["lot_id"]: r for r in db.query("select * from lots where procurement_id = 'TN900500'")}
+    assert (lots["LOT-0001"]["awarded"], lots["LOT-0001"]["tenders_received"], lots["LOT-0001"]["estimated_cents"]) == \
+        (1, 4, 123456789)
+    assert (lots["LOT-0002"]["awarded"], lots["LOT-0002"]["not_awarded_reason"]) == (
+        0, "Er zijn geen inschrijvingen, verzoeken tot deelname of projecten ontvangen")
+    awards = list(db.query("select * from awards where procurement_id = 'TN900500'"))
+    assert [(a["lot_id"], a["award_date"], a["contract_date"], a["winner_count"], a["current"]) for a in awards] == [
+        ("LOT-0001", "2025-05-15", "2025-06-01", 2, 1)]
+    winners = list(db.query("select name, kvk, organisation_id, tender_value_cents, tender_value_raw "
+                            "from award_suppliers where procurement_id = 'TN900500' order by name"))
+    assert [tuple(w.values()) for w in winners] == [
+        ("Jeugdhulp Noord B.V.", "01234567", "kvk:01234567", 100000000, "1 000 000,00"),
+        ("Stichting Zorg Oost", "76543210", "kvk:76543210", 50000000, "€ 500.000")]
+    results = next(db.query("select * from notice_results where publication_id = 900501"))
+    assert (results["total_awarded_cents"], results["language"]) == (150000000, "nl")
+    assert json.loads(results["problems"] or "[]") == []
