@@ -74,3 +74,46 @@ def test_an_award_notice_of_the_documented_shapes_is_archived_as_printed(serve_a
     results = next(db.query("select * from notice_results where publication_id = 900501"))
     assert (results["total_awarded_cents"], results["language"]) == (150000000, "nl")
     assert json.loads(results["problems"] or "[]") == []
+
+
+def award_rendering(lot_two_awarded: bool, lot_one_value: str, correction: bool = False) -> str:
+    lot_two = ([only("Er is ten minste één winnaar gekozen."), h3("6.1.2 Informatie over winnaars"), only("Winnaar"),
+                row("Officiële naam", "Stichting Verblijf Zuid"), only("Inschrijving"),
+                amount("Waarde van de aanbesteding", "300 000")]
+               if lot_two_awarded else
+               [only("Er is geen winnaar gekozen en de mededinging is gesloten."),
+                row("De reden waarom geen winnaar is gekozen", "Besluit van de koper, wegens gewijzigde behoeften")])
+    change = [h1("10. Wijziging"), row("Versie van de eerdere aankondiging die moet worden gewijzigd", "900601-2025")] \
+        if correction else []
+    return eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldrijk"), h1("6. Resultaten"),
+                  h2("6.1 ID resultaat perceel: LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+                  h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
+                  only("Inschrijving"), amount("Waarde van de aanbesteding", lot_one_value),
+                  h2("6.1 ID resultaat perceel: LOT-0002"), *lot_two, *change)
+
+
+def test_a_correction_that_awards_a_lot_to_no_one_supersedes_the_earlier_award_of_that_lot(serve_api, crawl):
+    """Reference §4 (rectified award: "the current winners and values are those of the latest version") and
+    §8.6: a rectification (REC) whose rendering gives LOT-0002 "Er is geen winnaar gekozen" corrects the
+    earlier award notice, which named a winner for it. Only a later award of the same lot superseded an
+    award, so the corrected-away winner stayed a current winner of the procedure."""
+    templates = {str(p["list"]["publicatieId"]): p for p in load_publications(FIXTURES)}
+    original = publication(templates["900102"], 900601, 900600)
+    original["detail"]["publicatieIDLaatsteRectificatie"] = 900602
+    original["html"] = award_rendering(True, "1 000 000")
+    rectification = publication(templates["900103"], 900602, 900600)
+    rectification["html"] = award_rendering(False, "1 250 000", correction=True)
+    server = serve_api([original, rectification])
+    result = crawl(server.api_url, **WINDOW)
+    assert result.returncode == 0, result.output[-3000:]
+    db = sqlite_utils.Database(result.db_path)
+    awards = [(a["publication_id"], a["lot_id"], a["value_cents"], a["current"]) for a in db.query(
+        "select * from awards where procurement_id = 'TN900600' order by publication_id, lot_id")]
+    assert awards == [(900601, "LOT-0001", 100000000, 0), (900601, "LOT-0002", 30000000, 0),
+                      (900602, "LOT-0001", 125000000, 1)]
+    current = [r["name"] for r in db.query(
+        "select s.name from award_suppliers s join awards a using (award_id) "
+        "where a.procurement_id = 'TN900600' and a.current = 1 order by s.name")]
+    assert current == ["Jeugdhulp Noord B.V."]
+    lot = next(db.query("select * from lots where procurement_id = 'TN900600' and lot_id = 'LOT-0002'"))
+    assert (lot["awarded"], lot["publication_id"]) == (0, 900602)
