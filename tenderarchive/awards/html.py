@@ -222,6 +222,7 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                "received_counts": json.dumps(lot["received_counts"], ensure_ascii=False) if lot["received_counts"] else None}
         row.update(amount_fields("estimated", lot["estimated"]))
         row.update(amount_fields("framework_maximum", lot["framework_maximum"]))
+        row.update(amount_fields("framework_reestimate", lot["framework_reestimate"]))
         row.update(amount_fields("lowest_tender", lot["lowest_tender"]))
         row.update(amount_fields("highest_tender", lot["highest_tender"]))
         out_lots.append(row)

@@ -117,3 +117,31 @@ def test_a_correction_that_awards_a_lot_to_no_one_supersedes_the_earlier_award_o
     assert current == ["Jeugdhulp Noord B.V."]
     lot = next(db.query("select * from lots where procurement_id = 'TN900600' and lot_id = 'LOT-0002'"))
     assert (lot["awarded"], lot["publication_id"]) == (0, 900602)
+
+
+def test_a_framework_award_keeps_its_approximate_and_re_estimated_values(serve_api, crawl):
+    """Reference §2.3 (BT-1118 "Waarde bij benadering van de raamovereenkomsten", older "Geschatte waarde
+    van de raamovereenkomsten"; BT-660 "Opnieuw geraamde waarde van de raamovereenkomst") and §4
+    (framework maxima: "often the only amount in a framework award"): both were read from the rendering
+    and then dropped, as no column held them, so such an award reached the archive without any amount."""
+    template = next(p for p in load_publications(FIXTURES) if str(p["list"]["publicatieId"]) == "900102")
+    notice = publication(template, 900701, 900700)
+    notice["html"] = eforms(
+        h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldrijk"), h1("6. Resultaten"),
+        amount("Geschatte waarde van de raamovereenkomsten", "2 400 000", "Euro"),
+        h2("6.1 ID resultaat perceel: LOT-0001"), only("Raamovereenkomst"),
+        amount("Opnieuw geraamde waarde van de raamovereenkomst", "€ 2.600.000,00", ""),
+        h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
+        only("Winnaar"), row("Officiële naam", "Stichting Zorg Oost"))
+    server = serve_api([notice])
+    result = crawl(server.api_url, **WINDOW)
+    assert result.returncode == 0, result.output[-3000:]
+    db = sqlite_utils.Database(result.db_path)
+    results = next(db.query("select * from notice_results where publication_id = 900701"))
+    assert (results["framework_approximate_cents"], results["framework_approximate_raw"]) == (240000000, "2 400 000")
+    lot = next(db.query("select * from lots where procurement_id = 'TN900700'"))
+    assert (lot["framework_reestimate_cents"], lot["framework_reestimate_raw"], lot["awarded"]) == (
+        260000000, "€ 2.600.000,00", 1)
+    award = next(db.query("select * from awards where procurement_id = 'TN900700'"))
+    assert (award["value_cents"], award["winner_count"]) == (None, 2)   # a re-estimate is no award value
+    assert json.loads(results["problems"] or "[]") == []
