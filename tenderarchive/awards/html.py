@@ -34,7 +34,7 @@ import re
 import unicodedata
 from datetime import date
 
-from tenderarchive.awards.amounts import Amount
+from tenderarchive.awards.amounts import MISSING, Amount
 from tenderarchive.awards.names import foreign_country, kvk_number, name_key
 from tenderarchive.extraction.dates import LONG_DATE, full_date
 
@@ -53,6 +53,14 @@ def _clean(text: str | None) -> str | None:
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
     text = re.sub(r"^\[\s*(.*?)\s*\]\s*-*$", r"\1", text)  # older rendering: "[ Marsh B.V. ] ---"
     return text or None
+
+
+def party_name(text: str | None) -> str | None:
+    """A printed organisation name, or None when the field says it is not there: the eForms text of an
+    unpublished field ("niet gepubliceerd", reference §2.3) or a dash is no name (it would become one
+    organisation "niet gepubliceerd" that every withheld winner joins)."""
+    name = _clean(text)
+    return None if name is None or _norm(name).rstrip(".") in MISSING else name
 
 
 #: English month names of an English rendering ("15 May 2026", "May 15, 2026"); the Dutch ones

@@ -16,7 +16,8 @@ import re
 import lxml.html
 
 from tenderarchive.awards.amounts import parse_amount
-from tenderarchive.awards.html import _clean, _finish, _lot, _norm, currency_like, parse_notice_date, tender_count
+from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, currency_like, parse_notice_date, party_name,
+                                      tender_count)
 
 # --- labels (docs/awards.md, "Labels"): normalised with _norm ---------------------------------------------
 ESTIMATED = {"geraamde waarde exclusief btw", "estimated value excluding vat"}
@@ -229,7 +230,7 @@ class EFormsReader:
             self._result_row(key, value, amount)
         elif sec == 8 and self.org is not None:
             if key in OFFICIAL_NAME:
-                self.org["name"] = _clean(value)
+                self.org["name"] = party_name(value)
             elif key in REGISTRATION:
                 self.org["registration"] = _clean(value)
             elif key in CITY:
@@ -281,14 +282,17 @@ class EFormsReader:
         elif self.sub.startswith("6.1.3") or self.block == "subcontractor":
             return  # non-winners and subcontractors are not winners
         elif winner is not None and key in OFFICIAL_NAME and self.block == "winner":
-            winner["name"], winner["empty"] = _clean(value), False
+            winner["name"] = party_name(value)
+            winner["empty"] = winner["empty"] and winner["name"] is None
         elif winner is not None and key in GROUP_NAME:
-            winner["group_name"], winner["empty"] = _clean(value), False
+            winner["group_name"] = party_name(value)
+            winner["empty"] = winner["empty"] and winner["group_name"] is None
         elif winner is not None and key in GROUP_LEADER:
-            winner["leader"], winner["empty"] = _clean(value), False
+            winner["leader"] = party_name(value)
+            winner["empty"] = winner["empty"] and winner["leader"] is None
         elif winner is not None and key in GROUP_MEMBERS:
-            winner["members"] = [m.strip() for m in re.split(r",|;", value or "") if m.strip()]
-            winner["empty"] = False
+            winner["members"] = [m for m in map(party_name, re.split(r",|;", value or "")) if m]
+            winner["empty"] = winner["empty"] and not winner["members"]
         elif winner is not None and key in TENDER_VALUE:
             winner["value"] = amount
         elif winner is not None and key in TENDER_LOT:

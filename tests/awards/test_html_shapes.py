@@ -78,3 +78,29 @@ def test_dates_written_out_in_dutch_or_english_are_read():
         item("V.2.3", "Naam en adres van de contractant", "")
         + '<dl class="subsection"><dt>Officiële benaming:</dt><dd>Berkel-B B.V.</dd></dl>'))
     assert [a["contract_date"] for a in standard["awards"]] == ["2022-06-24"]
+
+
+def test_a_withheld_winner_name_is_no_name_not_an_organisation_called_niet_gepubliceerd():
+    """Reference §2.3 ("niet gepubliceerd" is the text of an unpublished field) and §2.5 (a winner block
+    without a name: report it, do not invent one). A winner printed as "niet gepubliceerd" (or "-") became
+    a winner of that name, so every withheld winner of the archive was one organisation
+    ``name:niet gepubliceerd``. Both layouts; a published winner beside it is kept."""
+    read = parse_html(eforms(
+        h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Officiële naam", "niet gepubliceerd"), only("Inschrijving"),
+        amount("Waarde van de aanbesteding", "niet gepubliceerd", ""),
+        only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
+        h2("6.1 ID resultaat perceel: LOT-0002"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Naam van de aanbiedende partij", "-"), row("Leider van de inschrijver", "Niet gepubliceerd."),
+        h1("8. Organisaties"), h2("8.1 ORG-0001"), row("Officiële naam", "niet gepubliceerd"),
+        row("Registratienummer", "01234567")))
+    assert [(s["lot_id"], s["name"], s["kvk"]) for s in read["suppliers"]] == [("LOT-0001", "Jeugdhulp Noord B.V.", None)]
+    assert any("LOT-0001: 1 winner(s) without an official name" in p for p in read["problems"])
+    assert any("LOT-0002: 1 winner(s) without an official name" in p for p in read["problems"])
+
+    standard = parse_html(afdeling_v(
+        '<p class="subsection-content">Opdracht nr.: 1<br />Perceel nr.: -<br />Benaming: Jeugdhulp</p>',
+        '<p class="subsection-content">Een opdracht/perceel wordt gegund: ja</p>',
+        item("V.2.3", "Naam en adres van de contractant", "")
+        + '<dl class="subsection"><dt>Officiële benaming:</dt><dd>niet gepubliceerd</dd></dl>'))
+    assert standard["suppliers"] == [] and any("without an official name" in p for p in standard["problems"])
