@@ -145,3 +145,28 @@ def test_a_framework_award_keeps_its_approximate_and_re_estimated_values(serve_a
     award = next(db.query("select * from awards where procurement_id = 'TN900700'"))
     assert (award["value_cents"], award["winner_count"]) == (None, 2)   # a re-estimate is no award value
     assert json.loads(results["problems"] or "[]") == []
+
+
+def test_the_notice_an_award_names_as_its_latest_rectification_corrects_it_whatever_its_code(serve_api, crawl):
+    """Reference §8.6: "the procedure's current winners come from the latest rectification
+    (publicatieIDLaatsteRectificatie, or the latest REC/result notice of the kenmerk)". A correction
+    published as a result notice (code AGO, not REC) that the original names in
+    publicatieIDLaatsteRectificatie left both awards of the lot current, the old value beside the new."""
+    template = next(p for p in load_publications(FIXTURES) if str(p["list"]["publicatieId"]) == "900102")
+    original = publication(template, 900801, 900800)
+    original["detail"]["publicatieIDLaatsteRectificatie"] = 900802
+    original["html"] = award_rendering(True, "1 000 000")
+    correction = publication(template, 900802, 900800)
+    correction["list"]["publicatieDatum"] = "2025-09-20"
+    correction["detail"]["publicatieDatum"] = "2025-09-20T10:00:00"
+    correction["html"] = award_rendering(True, "1 250 000", correction=True)
+    server = serve_api([original, correction])
+    result = crawl(server.api_url, **WINDOW)
+    assert result.returncode == 0, result.output[-3000:]
+    db = sqlite_utils.Database(result.db_path)
+    assert [(n["publication_id"], n["notice_type"]) for n in db.query(
+        "select * from notices where procurement_id = 'TN900800' order by publication_id")] == [
+        (900801, "AGO"), (900802, "AGO")]
+    awards = [(a["publication_id"], a["lot_id"], a["value_cents"], a["current"], a["rectifies"]) for a in db.query(
+        "select * from awards where procurement_id = 'TN900800' and lot_id = 'LOT-0001' order by publication_id")]
+    assert awards == [(900801, "LOT-0001", 100000000, 0, None), (900802, "LOT-0001", 125000000, 1, 900801)]
