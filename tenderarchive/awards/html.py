@@ -243,6 +243,11 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
     flat = {}
     for key, value in procedure.items():
         flat.update(amount_fields(key, value) if isinstance(value, Amount) else {key: value})
+    foreign = {(key[:-len("_currency")], row.get(key[:-len("_currency")] + "_raw"), code)
+               for row in (flat, *out_lots, *awards, *suppliers) for key, code in row.items()
+               if key.endswith("_currency") and code and code != "EUR"}
+    problems.extend(f"{name} {raw!r} is in {code}, not euro: kept as printed, no cents" for name, raw, code in
+                    sorted(foreign, key=str))
     return {"layout": layout, "language": language, "buyer": buyer, "procedure": flat, "lots": out_lots,
             "awards": awards, "suppliers": suppliers, "problems": problems}
 

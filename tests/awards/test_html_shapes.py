@@ -104,3 +104,19 @@ def test_a_withheld_winner_name_is_no_name_not_an_organisation_called_niet_gepub
         item("V.2.3", "Naam en adres van de contractant", "")
         + '<dl class="subsection"><dt>Officiële benaming:</dt><dd>niet gepubliceerd</dd></dl>'))
     assert standard["suppliers"] == [] and any("without an official name" in p for p in standard["problems"])
+
+
+def test_an_amount_in_another_currency_is_kept_as_printed_not_stored_as_euro_cents():
+    """Reference §2.4 (WAI "refuses '1 000 GBP'"; SDK currency names "Pond sterling", "US-dollar") and §4
+    (currencies: nearly always Euro, non-euro amounts refused). Every ``*_cents`` column is euro cents and
+    the summaries add them up per region and year: an amount in pounds went in as if euro."""
+    read = parse_html(eforms(
+        h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Officiële naam", "British Care Ltd"), only("Inschrijving"),
+        amount("Waarde van de aanbesteding", "1 500 000", "Pond sterling"),
+        h2("6.1 ID resultaat perceel: LOT-0002"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."), only("Inschrijving"),
+        amount("Waarde van de aanbesteding", "1 500 000", "Euro")))
+    values = {a["lot_id"]: (a["value_cents"], a["value_raw"], a["value_currency"]) for a in read["awards"]}
+    assert values == {"LOT-0001": (None, "1 500 000", "GBP"), "LOT-0002": (150000000, "1 500 000", "EUR")}
+    assert [p for p in read["problems"] if "GBP" in p and "1 500 000" in p]
