@@ -200,12 +200,18 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
             by_key.setdefault(name_key(org["name"]), org)
     # Fallback: "Winnaar van deze percelen" in section 8 when a lot result names no winner. Every
     # organisation that section 8 names as a winner of such a lot is one (a lot can have several).
-    named = {lot_id for lot_id, result in results.items() if result.get("winners")}
+    # A winner block without a name (reference §2.5: it occurs) takes the name section 8 gives the
+    # lot's winner, keeping the block's value and dates; further section 8 winners are added.
+    named = {lot_id for lot_id, result in results.items() if any(not w.get("empty") for w in result.get("winners", []))}
     for org in orgs:
         for lot_id in dict.fromkeys(org.get("winner_of", [])):
-            if lot_id not in named:
+            if lot_id not in named and org.get("name"):
                 result = results.setdefault(lot_id, {"winners": [], "awarded": None})
-                result["winners"].append({"name": org.get("name"), "from_section_8": True})
+                blank = next((w for w in result["winners"] if w.get("empty")), None)
+                if blank is not None:
+                    blank.update(name=org["name"], empty=False, from_section_8=True)
+                else:
+                    result["winners"].append({"name": org["name"], "from_section_8": True})
     out_lots, awards, suppliers = [], [], []
     for lot_id in list(dict.fromkeys([*lots, *results])):
         lot = lots.get(lot_id) or _lot(lot_id)

@@ -120,3 +120,22 @@ def test_an_amount_in_another_currency_is_kept_as_printed_not_stored_as_euro_cen
     values = {a["lot_id"]: (a["value_cents"], a["value_raw"], a["value_currency"]) for a in read["awards"]}
     assert values == {"LOT-0001": (None, "1 500 000", "GBP"), "LOT-0002": (150000000, "1 500 000", "EUR")}
     assert [p for p in read["problems"] if "GBP" in p and "1 500 000" in p]
+
+
+def test_a_winner_block_without_a_name_takes_the_name_section_8_gives_the_lots_winner():
+    """Reference §2.5 ("a winner block without any name occurs"; section 8's "Winnaar van deze percelen"
+    is the fallback when 6.1.2 does not name the winner, BH: the only place some notices name it). The
+    nameless block counted as the lot's winner, so section 8 was not asked: the winner, its KvK number
+    and its tender value were lost. A named winner elsewhere is not touched."""
+    read = parse_html(eforms(
+        h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), only("Inschrijving"), amount("Waarde van de aanbesteding", "1 200 000"),
+        h2("6.1 ID resultaat perceel: LOT-0002"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Officiële naam", "Stichting Zorg Oost"),
+        h1("8. Organisaties"), h2("8.1 ORG-0002"), row("Officiële naam", "Jeugdhulp Noord B.V."),
+        row("Registratienummer", "01234567"), only("Rollen van deze organisatie"), only("Inschrijver"),
+        row("Winnaar van deze percelen", "LOT-0001, LOT-0002")))
+    assert [(s["lot_id"], s["name"], s["kvk"], s["tender_value_cents"], s["from_section_8"]) for s in read["suppliers"]] \
+        == [("LOT-0001", "Jeugdhulp Noord B.V.", "01234567", 120000000, 1), ("LOT-0002", "Stichting Zorg Oost", None, None, 0)]
+    assert [(lot["lot_id"], lot["awarded"]) for lot in read["lots"]] == [("LOT-0001", 1), ("LOT-0002", 1)]
+    assert not read["problems"]
