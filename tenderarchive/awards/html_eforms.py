@@ -60,8 +60,8 @@ CPV = {"hoofdclassificatie (cpv)", "belangrijkste classificatiecode (cpv)", "mai
        "main classification code (cpv)", "hoofdclassificatie", "cpv-code"}
 # the name of section 1 ("1. Koper") tells the rendering's language
 LANGUAGES = {"koper": "nl", "buyer": "en"}
-# a date row that gives no date and says so (no problem then)
-MISSING_DATES = {"", "-", "niet gepubliceerd", "not published", "onbekend", "unknown"}
+# a row whose value says it is not published (SDK auxiliary_nl.xml: "niet gepubliceerd"): no problem then
+UNPUBLISHED = {"", "-", "niet gepubliceerd", "not published", "onbekend", "unknown"}
 # label-only rows that open a block
 OPEN_WINNER = {"winnaar", "winner"}
 OPEN_TENDER = {"inschrijving", "inschrijver", "tender", "tenderer"}
@@ -272,7 +272,9 @@ class EFormsReader:
         elif key in RECEIVED_COUNT:
             count = tender_count(value)
             if count is None:
-                self.problems.append(f"tender count is not a number: {value!r:.100}")
+                if _norm(value).rstrip(".") not in UNPUBLISHED:
+                    self.problems.append(f"tender count is not a number: {value!r:.100}")
+                self.pending_type = None
                 return
             kind = self.pending_type or "Inschrijvingen"
             result["received_counts"][kind] = count
@@ -303,7 +305,7 @@ class EFormsReader:
             winner["contract_id"] = _clean(value)
         elif key in WINNER_DATE or key in CONTRACT_DATE:
             day = parse_notice_date(value)
-            if day is None and _norm(value) not in MISSING_DATES:
+            if day is None and _norm(value) not in UNPUBLISHED:
                 self.problems.append(f"date is not a date: {key!r} = {value!r:.100}")
             (winner if winner is not None else result)["award_date" if key in WINNER_DATE else "contract_date"] = day
         elif key in TENDER_VALUE:

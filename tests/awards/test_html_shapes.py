@@ -139,3 +139,19 @@ def test_a_winner_block_without_a_name_takes_the_name_section_8_gives_the_lots_w
         == [("LOT-0001", "Jeugdhulp Noord B.V.", "01234567", 120000000, 1), ("LOT-0002", "Stichting Zorg Oost", None, None, 0)]
     assert [(lot["lot_id"], lot["awarded"]) for lot in read["lots"]] == [("LOT-0001", 1), ("LOT-0002", 1)]
     assert not read["problems"]
+
+
+def test_a_withheld_tender_count_is_no_count_and_no_problem_a_garbled_one_is():
+    """Reference §2.3 ("niet gepubliceerd", the text of an unpublished field; the number of tenders is one
+    a buyer may withhold) and §4.2: a withheld count is no count, said by the notice itself, not a
+    reading problem; a count that is neither stays a problem, and the next count keeps its own type."""
+    read = parse_html(eforms(
+        h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.4 Statistische informatie"),
+        row("Type van de ontvangen inschrijvingen", "Inschrijvingen"),
+        row("Aantal ontvangen inschrijvingen of verzoeken tot deelname", "niet gepubliceerd"),
+        row("Type van de ontvangen inschrijvingen", "Verzoeken tot deelname"),
+        row("Aantal ontvangen inschrijvingen of verzoeken tot deelname", "veel"),
+        row("Aantal ontvangen inschrijvingen of verzoeken tot deelname", "3")))
+    lot = read["lots"][0]
+    assert (lot["tenders_received"], lot["received_counts"]) == (3, '{"Inschrijvingen": 3}')
+    assert read["problems"] == ["tender count is not a number: 'veel'"]
