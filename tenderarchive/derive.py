@@ -417,15 +417,19 @@ def refresh_search_index(db, scope: Scope | None = None, relinked: set[str] = fr
 def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
     """Set ``awards.current`` and ``awards.rectifies``: an award that a later rectification (REC)
     of its procedure gives again for the same lot is superseded (current 0; the rectification's
-    award names the notice it corrects in ``rectifies``); every other award stands (so the winners
-    of every admission round of an open house stay current). Decided from the archived rows,
-    whatever order the crawl wrote them in."""
+    award names the notice it corrects in ``rectifies``), and so is one of a lot that a later
+    rectification describes as not awarded (the lot's row is the rectification's, ``awarded`` 0:
+    reference tenderned-awards.md §4, the current winners are those of the latest version); every
+    other award stands (so the winners of every admission round of an open house stay current).
+    Decided from the archived rows, whatever order the crawl wrote them in."""
     if not db["awards"].exists():
         return 0
     where, params = Scope(crawl_id, full).where()
     touched = [r[0] for r in db.execute(
         f"select distinct procurement_id from awards where {where} union "
-        "select distinct procurement_id from awards where current is null", params).fetchall()]
+        "select distinct procurement_id from awards where current is null union "
+        # a rectification that awards nothing writes no award, only its lots
+        f"select distinct procurement_id from lots where awarded = 0 and {where}", params + params).fetchall()]
     changed = 0
     with db.atomic():
         for procurement_id in touched:
@@ -433,14 +437,30 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 "select a.award_id, a.lot_id, a.publication_id, a.source, coalesce(n.published_at, '') as published, "
                 "n.notice_type from awards a left join notices n on n.publication_id = a.publication_id "
                 "where a.procurement_id = ? order by published, a.publication_id", [procurement_id]))
+            # a rectification: a REC notice, or one an earlier notice of the procedure names as its latest
+            # rectification (publicatieIDLaatsteRectificatie, reference §8.6), whatever its own code
+            named = {r[0] for r in db.execute(
+                "select latest_rectification_id from notices where procurement_id = ? "
+                "and latest_rectification_id is not null and latest_rectification_id != publication_id",
+                [procurement_id])}
+
+            def is_rectification(o):
+                return o["notice_type"] == "REC" or o["publication_id"] in named
+            # lots a rectification read from /html describes as not awarded: (source, lot) -> its (published, id)
+            not_awarded = {(r["source"], r["lot_id"]): (r["published"], r["publication_id"]) for r in db.query(
+                "select l.source, l.lot_id, l.publication_id, n.notice_type, coalesce(n.published_at, '') as published "
+                "from lots l join notices n on n.publication_id = l.publication_id "
+                "where l.procurement_id = ? and l.awarded = 0", [procurement_id]) if is_rectification(r)}
             for row in rows:
                 same_lot = [o for o in rows if o["lot_id"] == row["lot_id"] and o["source"] == row["source"]
                             and o["award_id"] != row["award_id"]]
-                later_rec = any(o["notice_type"] == "REC" and (o["published"], o["publication_id"]) >
+                later_rec = any(is_rectification(o) and (o["published"], o["publication_id"]) >
                                 (row["published"], row["publication_id"]) for o in same_lot)
+                closed = not_awarded.get((row["source"], row["lot_id"]))
+                later_rec = later_rec or (closed is not None and closed > (row["published"], row["publication_id"]))
                 earlier = [o["publication_id"] for o in same_lot if (o["published"], o["publication_id"]) <
                            (row["published"], row["publication_id"])]
-                rectifies = earlier[-1] if row["notice_type"] == "REC" and earlier else None
+                rectifies = earlier[-1] if is_rectification(row) and earlier else None
                 changed += set_values(db, "awards", row["award_id"],
                                       {"current": 0 if later_rec else 1, "rectifies": rectifies})
             for award in list(db.query("select * from awards where procurement_id = ?", [procurement_id])):

@@ -69,9 +69,16 @@ class Amount:
         return self.cents is not None and self.cents < PLACEHOLDER_BELOW_CENTS
 
     @property
+    def foreign(self) -> bool:
+        """True for an amount in another currency than the euro ("1 000 GBP", "800.000 Pond sterling")."""
+        return self.currency is not None and self.currency != "EUR"
+
+    @property
     def value_cents(self) -> int | None:
-        """The amount to use as a contract value: None when missing, a range or a placeholder."""
-        return None if self.placeholder else self.cents
+        """The amount in euro cents, to use as a contract value: None when missing, a range, a placeholder
+        or in another currency (the archive's ``*_cents`` are euro cents, summed per region and year;
+        reference tenderned-awards.md §2.4, §4: non-euro amounts are refused, not converted)."""
+        return None if self.placeholder or self.foreign else self.cents
 
     @property
     def decimal(self) -> str | None:

@@ -34,8 +34,9 @@ import re
 import unicodedata
 from datetime import date
 
-from tenderarchive.awards.amounts import Amount
+from tenderarchive.awards.amounts import MISSING, Amount
 from tenderarchive.awards.names import foreign_country, kvk_number, name_key
+from tenderarchive.extraction.dates import LONG_DATE, full_date
 
 @functools.lru_cache(maxsize=4096)
 def _norm(text: str | None) -> str:
@@ -54,16 +55,52 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
+def party_name(text: str | None) -> str | None:
+    """A printed organisation name, or None when the field says it is not there: the eForms text of an
+    unpublished field ("niet gepubliceerd", reference §2.3) or a dash is no name (it would become one
+    organisation "niet gepubliceerd" that every withheld winner joins)."""
+    name = _clean(text)
+    return None if name is None or _norm(name).rstrip(".") in MISSING else name
+
+
+#: English month names of an English rendering ("15 May 2026", "May 15, 2026"); the Dutch ones
+#: ("15 mei 2026", "3 okt. 2025") are the project's one table in tenderarchive/extraction/dates.py.
+ENGLISH_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_EN_MONTH = "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True))
+_EN_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(" + _EN_MONTH + r")\.?,?\s+(\d{4})\b", re.I)
+_EN_MONTH_DAY = re.compile(r"\b(" + _EN_MONTH + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+
+
 def parse_notice_date(text: str | None) -> str | None:
-    """"15/05/2026" or "2023-06-26+02:00" → "2026-05-15" / "2023-06-26"; None when not a date."""
+    """A printed date as ``YYYY-MM-DD``; None when it is not a date.
+
+    The eForms rendering writes "15/05/2026" (newer set) or "2023-06-26+02:00" (older set); a date is
+    also read when written out in Dutch or English ("15 mei 2026", "15 May 2026", "May 15, 2026") or
+    with dots ("15.05.2026").
+
+    >>> [parse_notice_date(t) for t in ("15/05/2026", "2023-06-26+02:00", "15 mei 2026", "May 15, 2026")]
+    ['2026-05-15', '2023-06-26', '2026-05-15', '2026-05-15']
+    """
     if not text:
         return None
-    text = text.strip()
+    text = text.replace("\u00a0", " ").strip()
     try:
-        if m := re.search(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b", text):
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+        if m := re.search(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b", text):
+            return date(int(m.group(4)), int(m.group(3)), int(m.group(1))).isoformat()
         if m := re.search(r"\b(\d{4})-(\d{2})-(\d{2})", text):
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        if m := LONG_DATE.search(text):
+            parsed = full_date(m)
+            return parsed.iso[:10] if parsed else None
+        if m := _EN_DAY_MONTH.search(text):
+            return date(int(m.group(3)), ENGLISH_MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
+        if m := _EN_MONTH_DAY.search(text):
+            return date(int(m.group(3)), ENGLISH_MONTHS[m.group(1).lower()], int(m.group(2))).isoformat()
     except ValueError:
         return None
     return None
@@ -163,12 +200,18 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
             by_key.setdefault(name_key(org["name"]), org)
     # Fallback: "Winnaar van deze percelen" in section 8 when a lot result names no winner. Every
     # organisation that section 8 names as a winner of such a lot is one (a lot can have several).
-    named = {lot_id for lot_id, result in results.items() if result.get("winners")}
+    # A winner block without a name (reference §2.5: it occurs) takes the name section 8 gives the
+    # lot's winner, keeping the block's value and dates; further section 8 winners are added.
+    named = {lot_id for lot_id, result in results.items() if any(not w.get("empty") for w in result.get("winners", []))}
     for org in orgs:
         for lot_id in dict.fromkeys(org.get("winner_of", [])):
-            if lot_id not in named:
+            if lot_id not in named and org.get("name"):
                 result = results.setdefault(lot_id, {"winners": [], "awarded": None})
-                result["winners"].append({"name": org.get("name"), "from_section_8": True})
+                blank = next((w for w in result["winners"] if w.get("empty")), None)
+                if blank is not None:
+                    blank.update(name=org["name"], empty=False, from_section_8=True)
+                else:
+                    result["winners"].append({"name": org["name"], "from_section_8": True})
     out_lots, awards, suppliers = [], [], []
     for lot_id in list(dict.fromkeys([*lots, *results])):
         lot = lots.get(lot_id) or _lot(lot_id)
@@ -193,6 +236,7 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                "received_counts": json.dumps(lot["received_counts"], ensure_ascii=False) if lot["received_counts"] else None}
         row.update(amount_fields("estimated", lot["estimated"]))
         row.update(amount_fields("framework_maximum", lot["framework_maximum"]))
+        row.update(amount_fields("framework_reestimate", lot["framework_reestimate"]))
         row.update(amount_fields("lowest_tender", lot["lowest_tender"]))
         row.update(amount_fields("highest_tender", lot["highest_tender"]))
         out_lots.append(row)
@@ -205,6 +249,11 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
     flat = {}
     for key, value in procedure.items():
         flat.update(amount_fields(key, value) if isinstance(value, Amount) else {key: value})
+    foreign = {(key[:-len("_currency")], row.get(key[:-len("_currency")] + "_raw"), code)
+               for row in (flat, *out_lots, *awards, *suppliers) for key, code in row.items()
+               if key.endswith("_currency") and code and code != "EUR"}
+    problems.extend(f"{name} {raw!r} is in {code}, not euro: kept as printed, no cents" for name, raw, code in
+                    sorted(foreign, key=str))
     return {"layout": layout, "language": language, "buyer": buyer, "procedure": flat, "lots": out_lots,
             "awards": awards, "suppliers": suppliers, "problems": problems}
 

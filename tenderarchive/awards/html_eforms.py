@@ -16,7 +16,8 @@ import re
 import lxml.html
 
 from tenderarchive.awards.amounts import parse_amount
-from tenderarchive.awards.html import _clean, _finish, _lot, _norm, currency_like, parse_notice_date, tender_count
+from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, currency_like, parse_notice_date, party_name,
+                                      tender_count)
 
 # --- labels (docs/awards.md, "Labels"): normalised with _norm ---------------------------------------------
 ESTIMATED = {"geraamde waarde exclusief btw", "estimated value excluding vat"}
@@ -59,6 +60,8 @@ CPV = {"hoofdclassificatie (cpv)", "belangrijkste classificatiecode (cpv)", "mai
        "main classification code (cpv)", "hoofdclassificatie", "cpv-code"}
 # the name of section 1 ("1. Koper") tells the rendering's language
 LANGUAGES = {"koper": "nl", "buyer": "en"}
+# a row whose value says it is not published (SDK auxiliary_nl.xml: "niet gepubliceerd"): no problem then
+UNPUBLISHED = {"", "-", "niet gepubliceerd", "not published", "onbekend", "unknown"}
 # label-only rows that open a block
 OPEN_WINNER = {"winnaar", "winner"}
 OPEN_TENDER = {"inschrijving", "inschrijver", "tender", "tenderer"}
@@ -227,7 +230,7 @@ class EFormsReader:
             self._result_row(key, value, amount)
         elif sec == 8 and self.org is not None:
             if key in OFFICIAL_NAME:
-                self.org["name"] = _clean(value)
+                self.org["name"] = party_name(value)
             elif key in REGISTRATION:
                 self.org["registration"] = _clean(value)
             elif key in CITY:
@@ -269,7 +272,9 @@ class EFormsReader:
         elif key in RECEIVED_COUNT:
             count = tender_count(value)
             if count is None:
-                self.problems.append(f"tender count is not a number: {value!r:.100}")
+                if _norm(value).rstrip(".") not in UNPUBLISHED:
+                    self.problems.append(f"tender count is not a number: {value!r:.100}")
+                self.pending_type = None
                 return
             kind = self.pending_type or "Inschrijvingen"
             result["received_counts"][kind] = count
@@ -279,14 +284,17 @@ class EFormsReader:
         elif self.sub.startswith("6.1.3") or self.block == "subcontractor":
             return  # non-winners and subcontractors are not winners
         elif winner is not None and key in OFFICIAL_NAME and self.block == "winner":
-            winner["name"], winner["empty"] = _clean(value), False
+            winner["name"] = party_name(value)
+            winner["empty"] = winner["empty"] and winner["name"] is None
         elif winner is not None and key in GROUP_NAME:
-            winner["group_name"], winner["empty"] = _clean(value), False
+            winner["group_name"] = party_name(value)
+            winner["empty"] = winner["empty"] and winner["group_name"] is None
         elif winner is not None and key in GROUP_LEADER:
-            winner["leader"], winner["empty"] = _clean(value), False
+            winner["leader"] = party_name(value)
+            winner["empty"] = winner["empty"] and winner["leader"] is None
         elif winner is not None and key in GROUP_MEMBERS:
-            winner["members"] = [m.strip() for m in re.split(r",|;", value or "") if m.strip()]
-            winner["empty"] = False
+            winner["members"] = [m for m in map(party_name, re.split(r",|;", value or "")) if m]
+            winner["empty"] = winner["empty"] and not winner["members"]
         elif winner is not None and key in TENDER_VALUE:
             winner["value"] = amount
         elif winner is not None and key in TENDER_LOT:
@@ -295,10 +303,11 @@ class EFormsReader:
             winner["tender_id"] = _clean(value)
         elif winner is not None and key in CONTRACT_ID:
             winner["contract_id"] = _clean(value)
-        elif key in WINNER_DATE:
-            (winner if winner is not None else result)["award_date"] = parse_notice_date(value)
-        elif key in CONTRACT_DATE:
-            (winner if winner is not None else result)["contract_date"] = parse_notice_date(value)
+        elif key in WINNER_DATE or key in CONTRACT_DATE:
+            day = parse_notice_date(value)
+            if day is None and _norm(value) not in UNPUBLISHED:
+                self.problems.append(f"date is not a date: {key!r} = {value!r:.100}")
+            (winner if winner is not None else result)["award_date" if key in WINNER_DATE else "contract_date"] = day
         elif key in TENDER_VALUE:
             result["shared_value"] = amount
         elif amount is not None and amount.cents is not None and key not in CONCESSION and currency_like(value):

@@ -19,7 +19,7 @@ from dataclasses import replace
 import lxml.html
 
 from tenderarchive.awards.amounts import Amount, currency_code, parse_amount
-from tenderarchive.awards.html import _clean, _finish, _lot, _norm, parse_notice_date, tender_count
+from tenderarchive.awards.html import _clean, _finish, _lot, _norm, parse_notice_date, party_name, tender_count
 from tenderarchive.awards.names import kvk_number
 
 
@@ -160,7 +160,8 @@ class StandardReader:
                     block["group"] = low.endswith("ja")
                 elif contractor is not None and sub == "V.2.3":
                     if low.startswith("officiele benaming"):
-                        contractor["name"], contractor["empty"] = _clean(value_of(line)[0]), False
+                        contractor["name"] = party_name(value_of(line)[0])
+                        contractor["empty"] = contractor["name"] is None
                     elif low.startswith("nationale identificatie"):
                         contractor["kvk"] = kvk_number(value_of(line)[0])
                     elif low.startswith("plaats"):

@@ -47,7 +47,7 @@ from ocdsmerge import Merger
 
 from tenderarchive.awards.amounts import Amount, to_cents
 from tenderarchive.awards.html import amount_fields
-from tenderarchive.awards.names import kvk_number, name_key
+from tenderarchive.awards.names import foreign_country, kvk_number, name_key
 from tenderarchive.awards.ocds_schema import project, release_problem
 from tenderarchive.profiles import Relevance, load_profile
 
@@ -236,37 +236,41 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                     "tenders_received": stats.get(str(lot["id"])),
                                     **_amount("estimated", lot.get("value"))}
     parties = {str(p.get("id")): p for p in compiled.get("parties") or [] if isinstance(p, dict)}
-    awards, suppliers, seen = [], [], set()
+    awards, suppliers = [], []
+    # One award (id and suppliers) given by several releases (a publication and its rectification) is
+    # the latest release's: its value and date are the current ones (reference §4, §8.6); it keeps the
+    # place where it first appeared. Releases are in date order.
+    latest: dict[tuple, tuple[dict, dict, tuple]] = {}
     for release in releases:
         for award in release.get("awards") or []:
             if not isinstance(award, dict):
                 continue
             names = tuple((str(s.get("id")), s.get("name")) for s in award.get("suppliers") or [] if isinstance(s, dict))
-            key = (str(award.get("id")), names)
-            if key in seen:
-                continue
-            seen.add(key)
-            related = [str(x) for x in award.get("relatedLots") or []] or [next(iter(lots), "1")]
-            for lot_id in related:
-                lot = lots.setdefault(lot_id, {"lot_id": lot_id, "title": None, "awarded": 0,
-                                               "tenders_received": stats.get(lot_id), **_amount("estimated", None)})
-                lot["awarded"] = 1 if names else lot["awarded"]
-                index = len(awards)
-                awards.append({"lot_id": lot_id, "award_index": index, "award_id": str(award.get("id")),
-                               "release_id": str(release.get("id")), "award_date": str(award.get("date") or release.get("date") or "")[:10] or None,
-                               **_amount("value", award.get("value")),
-                               "tenders_received": stats.get(lot_id) or stats.get(""), "winner_count": len(names)})
-                for sid, sname in names:
-                    party = parties.get(sid) or {}
-                    kvk = sid if re.fullmatch(r"\d{8}", sid) else kvk_number(
-                        (party.get("identifier") or {}).get("id") if isinstance(party.get("identifier"), dict) else None)
-                    address = party.get("address") or {}
-                    suppliers.append({"lot_id": lot_id, "award_index": index, "name": sname or party.get("name"),
-                                      "name_key": name_key(sname or party.get("name")), "kvk": kvk,
-                                      "place": address.get("locality"), "country": address.get("countryName"),
-                                      "group_member": 1 if len(names) > 1 else 0,
-                                      "group_name": " / ".join(n for _, n in names if n) if len(names) > 1 else None,
-                                      "scale": (party.get("details") or {}).get("scale")})
+            latest[(str(award.get("id")), names)] = (release, award, names)
+    for release, award, names in latest.values():
+        related = [str(x) for x in award.get("relatedLots") or []] or [next(iter(lots), "1")]
+        for lot_id in related:
+            lot = lots.setdefault(lot_id, {"lot_id": lot_id, "title": None, "awarded": 0,
+                                           "tenders_received": stats.get(lot_id), **_amount("estimated", None)})
+            lot["awarded"] = 1 if names else lot["awarded"]
+            index = len(awards)
+            awards.append({"lot_id": lot_id, "award_index": index, "award_id": str(award.get("id")),
+                           "release_id": str(release.get("id")), "award_date": str(award.get("date") or release.get("date") or "")[:10] or None,
+                           **_amount("value", award.get("value")),
+                           "tenders_received": stats.get(lot_id) or stats.get(""), "winner_count": len(names)})
+            for sid, sname in names:
+                party = parties.get(sid) or {}
+                kvk = sid if re.fullmatch(r"\d{8}", sid) else kvk_number(
+                    (party.get("identifier") or {}).get("id") if isinstance(party.get("identifier"), dict) else None)
+                address = party.get("address") or {}
+                if kvk and foreign_country(address.get("countryName")):
+                    kvk = None  # reference §4: a foreign winner's 8-digit id (a Danish CVR number) is no KvK number
+                suppliers.append({"lot_id": lot_id, "award_index": index, "name": sname or party.get("name"),
+                                  "name_key": name_key(sname or party.get("name")), "kvk": kvk,
+                                  "place": address.get("locality"), "country": address.get("countryName"),
+                                  "group_member": 1 if len(names) > 1 else 0,
+                                  "group_name": " / ".join(n for _, n in names if n) if len(names) > 1 else None,
+                                  "scale": (party.get("details") or {}).get("scale")})
     for lot_id, lot in lots.items():
         # a statistic that names no lot belongs to a lot only when the procedure has one
         own_counts = counts.get(lot_id) or (counts.get("") if len(lots) == 1 else None) or {}

@@ -160,7 +160,7 @@ TABLES: dict[str, dict] = {
         "columns": {
             "publication_id": int, "procurement_id": str, "layout": str, "language": str,
             "lot_count": int, "award_count": int, "supplier_count": int, "problems": str,
-            **_amounts("estimated", "total_awarded", "framework_maximum"), **PROVENANCE,
+            **_amounts("estimated", "total_awarded", "framework_maximum", "framework_approximate"), **PROVENANCE,
         },
         "indexes": [["procurement_id"], ["layout"], ["language"],
                     ["crawl_id"]],  # the results a crawl wrote: their notices' events (derive.refresh_notice_events)
@@ -171,7 +171,7 @@ TABLES: dict[str, dict] = {
         "columns": {
             "procurement_id": str, "lot_id": str, "publication_id": int, "title": str, "cpv": str,
             "awarded": int, "not_awarded_reason": str, "tenders_received": int, "received_counts": str,
-            **_amounts("estimated", "framework_maximum", "lowest_tender", "highest_tender"),
+            **_amounts("estimated", "framework_maximum", "framework_reestimate", "lowest_tender", "highest_tender"),
             "source": str, "omitted_columns": str, **PROVENANCE,
         },
         "indexes": [["publication_id"], ["awarded"], ["source"],

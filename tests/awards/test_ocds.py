@@ -217,3 +217,43 @@ def test_bid_statistics_give_each_lot_its_lowest_and_highest_tender_and_counts(t
     assert (lots["2"]["lowest_tender_cents"], lots["2"]["highest_tender_cents"]) == (None, 160000000)
     assert json.loads(lots["2"]["received_counts"]) == {"Elektronisch ingediende inschrijvingen": 2}
     assert lots["2"]["tenders_received"] is None           # electronic bids are not the number of tenders
+
+
+def test_a_foreign_suppliers_8_digit_id_is_not_a_kvk_number():
+    """Reference §4 (Dutch KvK number: "Foreign winners have other ids") and §6.3 (the supplier id is the
+    KvK number when the row has one; country as ``address.countryName``, "Nederland" or "NL"): a Danish
+    supplier whose id is its 8-digit CVR number was stored as KvK number, as the /html reader no longer
+    does. SYNTHETIC releases."""
+    def release(rid, sid, name, country, lot):
+        party = {"id": sid, "name": name, "roles": ["supplier"]}
+        if country:
+            party["address"] = {"countryName": country}
+        return {"ocid": "ocds-1l04xe-313458", "id": rid, "date": "2021-11-23T00:00:00Z", "tag": ["tender", "award"],
+                "tender": {"id": "t", "title": "Jeugdhulp", "lots": [{"id": "1"}, {"id": "2"}, {"id": "3"}]},
+                "parties": [party], "awards": [{"id": f"{sid}-0-{lot}", "suppliers": [{"id": sid, "name": name}],
+                                                "relatedLots": [lot]}]}
+    procedure = to_procedure([release("1-a", "31415926", "Dansk Børneomsorg ApS", "Denemarken", "1"),
+                              release("1-b", "41165432", "Stichting Jeugdhulp Leiden", "NL", "2"),
+                              release("1-c", "07654321", "Jeugdzorg Rijnland B.V.", None, "3")])
+    assert [(s["lot_id"], s["name"], s["kvk"]) for s in procedure["suppliers"]] == [
+        ("1", "Dansk Børneomsorg ApS", None), ("2", "Stichting Jeugdhulp Leiden", "41165432"),
+        ("3", "Jeugdzorg Rijnland B.V.", "07654321")]
+
+
+def test_an_award_repeated_by_a_later_release_has_the_later_releases_value():
+    """Reference §6.3 (one release per publication × lot × winner: a procedure's award notice and its
+    rectification each give the award, same id and supplier) and §4/§8.6 (the current values are those of
+    the latest version). The earliest release's copy was kept and the corrected value dropped, whatever
+    order the releases came in. SYNTHETIC releases."""
+    def release(rid, day, amount):
+        return {"ocid": "ocds-1l04xe-313459", "id": rid, "date": f"{day}T00:00:00Z", "tag": ["tender", "award"],
+                "tender": {"id": "t", "title": "Jeugdhulp", "lots": [{"id": "1"}]},
+                "parties": [{"id": "41165432", "name": "Stichting Jeugdhulp Leiden", "roles": ["supplier"]}],
+                "awards": [{"id": "41165432-0-1", "relatedLots": ["1"], "value": {"amount": amount, "currency": "EUR"},
+                            "suppliers": [{"id": "41165432", "name": "Stichting Jeugdhulp Leiden"}]}]}
+    for order in ([0, 1], [1, 0]):
+        releases = [release("300001", "2021-11-01", 2300000), release("300002", "2021-12-01", 2500000)]
+        procedure = to_procedure([releases[i] for i in order])
+        assert [(a["release_id"], a["value_cents"], a["award_date"]) for a in procedure["awards"]] == [
+            ("300002", 250000000, "2021-12-01")]
+        assert [(s["name"], s["award_index"]) for s in procedure["suppliers"]] == [("Stichting Jeugdhulp Leiden", 0)]

@@ -1,0 +1,157 @@
+"""Second pass over tenderned-awards.md: documented /html shapes built row by row (SYNTHETIC renderings
+of exactly the documented markup, reference §2.2 and §3.1) and what the parser makes of them."""
+
+from tenderarchive.awards.html import parse_html
+
+
+def h1(text):
+    return f'<tr class="header1"><th colspan="2">{text}</th></tr>'
+
+
+def h2(text):
+    return f'<tr class="header2"><th colspan="2">{text}</th></tr>'
+
+
+def h3(text):
+    return f'<tr class="header3"><th colspan="2">{text}</th></tr>'
+
+
+def row(label, value):
+    return (f'<tr><td><span class="label">{label}</span><span class="text">: </span></td>'
+            f'<td><span class="value">{value}</span></td></tr>')
+
+
+def amount(label, value, currency="Euro"):
+    return (f'<tr><td><span class="label">{label}</span><span class="text">: </span></td>'
+            f'<td><span class="value">{value}</span><span class="text"> </span>'
+            f'<span class="dynamic-label">{currency}</span></td></tr>')
+
+
+def only(label):
+    return f'<tr><td colspan="2"><span class="label">{label}</span><span class="text">:</span></td></tr>'
+
+
+def eforms(*rows):
+    return "<table><tbody>" + "".join(rows) + "</tbody></table>"
+
+
+def afdeling_v(*parts):
+    return ('<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+            '<h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>'
+            + "".join(parts)
+            + '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+
+
+def item(number, heading, content):
+    return (f'<h5 class="subsection"><span class="subsection-number">{number})</span> '
+            f'<span class="section-header-3">{heading}</span></h5><p class="subsection-content">{content}</p>')
+
+
+def test_dates_written_out_in_dutch_or_english_are_read():
+    """The brief's "dates in Dutch and English" against reference §2.3 (BT-1451, BT-145) and §3.1
+    (V.2.1): "15 mei 2026", "1 June 2026", "May 15, 2026", "15.05.2026" were read as no date at all,
+    silently. A date that is not one is now a problem, not a silent NULL."""
+    def result(winner_date, contract_date, language="1. Koper"):
+        return parse_html(eforms(
+            h1(language), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+            h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
+            only("Informatie over het contract"), row("Datum waarop de winnaar is gekozen", winner_date),
+            row("Datum van sluiting van het contract", contract_date)))
+
+    for winner_date, contract_date in [("15 mei 2026", "1 juni 2026"), ("15 May 2026", "1 June 2026"),
+                                       ("May 15, 2026", "June 1, 2026"), ("15.05.2026", "01.06.2026"),
+                                       ("vrijdag 15 mei 2026", "1 jun. 2026")]:
+        read = result(winner_date, contract_date)
+        assert [(a["award_date"], a["contract_date"]) for a in read["awards"]] == [("2026-05-15", "2026-06-01")], \
+            (winner_date, contract_date)
+        assert not read["problems"]
+    assert [(a["award_date"], a["contract_date"]) for a in result("15/05/2026", "2023-06-26+02:00")["awards"]] == [
+        ("2026-05-15", "2023-06-26")]
+    unreadable = result("binnenkort", "niet gepubliceerd")
+    assert [(a["award_date"], a["contract_date"]) for a in unreadable["awards"]] == [(None, None)]
+    assert [p for p in unreadable["problems"] if "binnenkort" in p] and not [
+        p for p in unreadable["problems"] if "niet gepubliceerd" in p]
+
+    standard = parse_html(afdeling_v(
+        '<p class="subsection-content">Opdracht nr.: 1<br />Perceel nr.: -<br />Benaming: Jeugdhulp</p>',
+        item("V.2.1", "Datum van de sluiting van de overeenkomst: ", "24 juni 2022"),
+        item("V.2.3", "Naam en adres van de contractant", "")
+        + '<dl class="subsection"><dt>Officiële benaming:</dt><dd>Berkel-B B.V.</dd></dl>'))
+    assert [a["contract_date"] for a in standard["awards"]] == ["2022-06-24"]
+
+
+def test_a_withheld_winner_name_is_no_name_not_an_organisation_called_niet_gepubliceerd():
+    """Reference §2.3 ("niet gepubliceerd" is the text of an unpublished field) and §2.5 (a winner block
+    without a name: report it, do not invent one). A winner printed as "niet gepubliceerd" (or "-") became
+    a winner of that name, so every withheld winner of the archive was one organisation
+    ``name:niet gepubliceerd``. Both layouts; a published winner beside it is kept."""
+    read = parse_html(eforms(
+        h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Officiële naam", "niet gepubliceerd"), only("Inschrijving"),
+        amount("Waarde van de aanbesteding", "niet gepubliceerd", ""),
+        only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
+        h2("6.1 ID resultaat perceel: LOT-0002"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Naam van de aanbiedende partij", "-"), row("Leider van de inschrijver", "Niet gepubliceerd."),
+        h1("8. Organisaties"), h2("8.1 ORG-0001"), row("Officiële naam", "niet gepubliceerd"),
+        row("Registratienummer", "01234567")))
+    assert [(s["lot_id"], s["name"], s["kvk"]) for s in read["suppliers"]] == [("LOT-0001", "Jeugdhulp Noord B.V.", None)]
+    assert any("LOT-0001: 1 winner(s) without an official name" in p for p in read["problems"])
+    assert any("LOT-0002: 1 winner(s) without an official name" in p for p in read["problems"])
+
+    standard = parse_html(afdeling_v(
+        '<p class="subsection-content">Opdracht nr.: 1<br />Perceel nr.: -<br />Benaming: Jeugdhulp</p>',
+        '<p class="subsection-content">Een opdracht/perceel wordt gegund: ja</p>',
+        item("V.2.3", "Naam en adres van de contractant", "")
+        + '<dl class="subsection"><dt>Officiële benaming:</dt><dd>niet gepubliceerd</dd></dl>'))
+    assert standard["suppliers"] == [] and any("without an official name" in p for p in standard["problems"])
+
+
+def test_an_amount_in_another_currency_is_kept_as_printed_not_stored_as_euro_cents():
+    """Reference §2.4 (WAI "refuses '1 000 GBP'"; SDK currency names "Pond sterling", "US-dollar") and §4
+    (currencies: nearly always Euro, non-euro amounts refused). Every ``*_cents`` column is euro cents and
+    the summaries add them up per region and year: an amount in pounds went in as if euro."""
+    read = parse_html(eforms(
+        h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Officiële naam", "British Care Ltd"), only("Inschrijving"),
+        amount("Waarde van de aanbesteding", "1 500 000", "Pond sterling"),
+        h2("6.1 ID resultaat perceel: LOT-0002"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."), only("Inschrijving"),
+        amount("Waarde van de aanbesteding", "1 500 000", "Euro")))
+    values = {a["lot_id"]: (a["value_cents"], a["value_raw"], a["value_currency"]) for a in read["awards"]}
+    assert values == {"LOT-0001": (None, "1 500 000", "GBP"), "LOT-0002": (150000000, "1 500 000", "EUR")}
+    assert [p for p in read["problems"] if "GBP" in p and "1 500 000" in p]
+
+
+def test_a_winner_block_without_a_name_takes_the_name_section_8_gives_the_lots_winner():
+    """Reference §2.5 ("a winner block without any name occurs"; section 8's "Winnaar van deze percelen"
+    is the fallback when 6.1.2 does not name the winner, BH: the only place some notices name it). The
+    nameless block counted as the lot's winner, so section 8 was not asked: the winner, its KvK number
+    and its tender value were lost. A named winner elsewhere is not touched."""
+    read = parse_html(eforms(
+        h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), only("Inschrijving"), amount("Waarde van de aanbesteding", "1 200 000"),
+        h2("6.1 ID resultaat perceel: LOT-0002"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Officiële naam", "Stichting Zorg Oost"),
+        h1("8. Organisaties"), h2("8.1 ORG-0002"), row("Officiële naam", "Jeugdhulp Noord B.V."),
+        row("Registratienummer", "01234567"), only("Rollen van deze organisatie"), only("Inschrijver"),
+        row("Winnaar van deze percelen", "LOT-0001, LOT-0002")))
+    assert [(s["lot_id"], s["name"], s["kvk"], s["tender_value_cents"], s["from_section_8"]) for s in read["suppliers"]] \
+        == [("LOT-0001", "Jeugdhulp Noord B.V.", "01234567", 120000000, 1), ("LOT-0002", "Stichting Zorg Oost", None, None, 0)]
+    assert [(lot["lot_id"], lot["awarded"]) for lot in read["lots"]] == [("LOT-0001", 1), ("LOT-0002", 1)]
+    assert not read["problems"]
+
+
+def test_a_withheld_tender_count_is_no_count_and_no_problem_a_garbled_one_is():
+    """Reference §2.3 ("niet gepubliceerd", the text of an unpublished field; the number of tenders is one
+    a buyer may withhold) and §4.2: a withheld count is no count, said by the notice itself, not a
+    reading problem; a count that is neither stays a problem, and the next count keeps its own type."""
+    read = parse_html(eforms(
+        h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.4 Statistische informatie"),
+        row("Type van de ontvangen inschrijvingen", "Inschrijvingen"),
+        row("Aantal ontvangen inschrijvingen of verzoeken tot deelname", "niet gepubliceerd"),
+        row("Type van de ontvangen inschrijvingen", "Verzoeken tot deelname"),
+        row("Aantal ontvangen inschrijvingen of verzoeken tot deelname", "veel"),
+        row("Aantal ontvangen inschrijvingen of verzoeken tot deelname", "3")))
+    lot = read["lots"][0]
+    assert (lot["tenders_received"], lot["received_counts"]) == (3, '{"Inschrijvingen": 3}')
+    assert read["problems"] == ["tender count is not a number: 'veel'"]
