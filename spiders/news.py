@@ -10,7 +10,9 @@ discovers article URLs through the configured methods:
 - ``sitemaps`` and ``robots_sitemaps`` (the ``Sitemap:`` lines of robots.txt):
   Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
   of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
-  ``<lastmod>`` kept;
+  ``<lastmod>`` kept; an index's lists of archive pages (WordPress's
+  ``wp-sitemap-users-1.xml``, ``wp-sitemap-taxonomies-category-1.xml``: :data:`ARCHIVE_SITEMAP`)
+  are not followed, and the site's home page is no article;
 - ``listing`` pages: links on the page that the site's allow/deny rules accept,
   and the next page through the ``next`` selector or, without one (or when it finds
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
@@ -149,6 +151,15 @@ def pager_links(response, root: str) -> list[str]:
         if number is not None and url != root:
             found.setdefault(url, number)
     return sorted(found, key=lambda u: (found[u], u))
+
+
+#: Sub-sitemaps of a sitemap index that list archive pages (an author's, a category's or a tag's
+#: list of posts), not articles: WordPress core's ``wp-sitemap-users-1.xml`` and
+#: ``wp-sitemap-taxonomies-category-1.xml`` (news-sites.md §2.1 ``/wp-sitemap.xml``), and Yoast's
+#: ``author-sitemap.xml``, ``category-sitemap.xml``, ``post_tag-sitemap.xml``.
+ARCHIVE_SITEMAP = re.compile(
+    r"/(?:wp-sitemap-(?:users|taxonomies-[\w-]+)-\d+|(?:author|category|post_tag|post_format)-sitemap\d*)\.xml(?:\.gz)?$",
+    re.I)
 
 
 #: Links to documents and media, not pages: a listing's "(download PDF)" (news-sites.md §2.4).
@@ -294,6 +305,13 @@ class NewsSpider(BaseSpider):
                     self.record_error(response.url, f"sitemap index nested deeper than "
                                       f"{self.settings.getint('NEWS_SITEMAP_MAX_DEPTH')} levels: not followed")
                     return
+                try:
+                    archive_pages = bool(ARCHIVE_SITEMAP.search(urlsplit(url.strip()).path))
+                except ValueError:
+                    archive_pages = False
+                if archive_pages:  # lists of posts by author, category or tag: no articles
+                    self.crawler.stats.inc_value("news/skipped_archive_sitemap")
+                    continue
                 request = self.follow(url, self.parse_sitemap, response, {"site": site, "sitemap_depth": depth + 1})
                 if request:
                     yield request
@@ -470,6 +488,11 @@ class NewsSpider(BaseSpider):
         if not living and DOCUMENT_PATH.search(urlsplit(url).path):
             self.crawler.stats.inc_value("news/skipped_document")
             return None
+        if not living and self.is_home(site, url):
+            # The site's home page (WordPress's page sitemap names it, a listing links it): an
+            # overview of the site, not an article of it.
+            self.crawler.stats.inc_value("news/skipped_home")
+            return None
         if site.discovery.listing and url in site.discovery.listing.urls:
             return None
         if self.sample and len(self.requested) >= self.sample:
@@ -494,6 +517,16 @@ class NewsSpider(BaseSpider):
             return None
         self.requested.add(key)
         return url, living
+
+    @staticmethod
+    def is_home(site, url: str) -> bool:
+        """Whether ``url`` is the site's home page: its base URL's path, with no query."""
+        try:
+            parts, base = urlsplit(url), urlsplit(site.base_url)
+        except ValueError:
+            return False
+        return (parts.hostname == base.hostname and not parts.query
+                and parts.path.strip("/") == base.path.strip("/"))
 
     def errback(self, failure):
         """A discovered page that robots.txt forbids is not fetched, as it should be, and is no

@@ -584,3 +584,64 @@ def test_a_site_delay_from_the_registry_or_robots_txt_holds_under_autothrottle(t
     assert len(pages) == 4
     gaps = [b - a for a, b in zip(pages, pages[1:])]
     assert min(gaps) >= 1.4, gaps
+
+
+def wordpress_post(title: str, day: str) -> tuple[str, bytes]:
+    """A SYNTHETIC WordPress single post (a default theme's markup: entry-title, entry-date)."""
+    return ("text/html; charset=UTF-8", f"""<!doctype html><html lang="nl-NL"><head><meta charset="UTF-8">
+<title>{title} &#8211; Jeugdhulp Voorbeeld</title><meta name="tenderarchive-fixture" content="synthetic"></head>
+<body class="single single-post"><header class="site-header"><nav><a href="/">Home</a></nav></header>
+<main><article class="post type-post"><h1 class="entry-title">{title}</h1>
+<div class="entry-meta"><time class="entry-date published" datetime="{day}T09:30:00+02:00">{day}</time></div>
+<div class="entry-content"><p>De gemeenten hebben de aanbesteding voor specialistische jeugdhulp gepubliceerd.
+Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor de percelen ambulante jeugdhulp en verblijf.</p>
+</div></article></main></body></html>""".encode())
+
+
+def test_a_wordpress_sitemap_index_yields_its_posts_not_its_home_author_and_category_pages(tmp_path):
+    """§2.1 WordPress: "a sitemap at /wp-sitemap.xml", announced in robots.txt. Its index names
+    the posts' and pages' sitemaps and also ``wp-sitemap-users-1.xml`` and
+    ``wp-sitemap-taxonomies-category-1.xml``, lists of archive pages (an author's, a category's
+    posts); the pages' sitemap names the home page. A site whose URLs are ``/<slug>/`` (§2.2
+    jeugdhulpleidseregio.nl) has no allow rule to keep them out: they were archived as news."""
+    log: list[str] = []
+    xml = "application/xml; charset=UTF-8"
+
+    def urlset(*paths):
+        return lambda base: (xml, ('<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC -->'
+                                   '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                                   + "".join(f"<url><loc>{base}{p}</loc></url>" for p in paths) + "</urlset>").encode())
+
+    def index(base):
+        maps = ["posts-post-1", "posts-page-1", "taxonomies-category-1", "taxonomies-post_tag-1", "users-1"]
+        return (xml, ('<?xml version="1.0" encoding="UTF-8"?>\n<?xml-stylesheet type="text/xsl" '
+                      f'href="{base}wp-sitemap-index.xsl" ?>\n<!-- SYNTHETIC --><sitemapindex '
+                      'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                      + "".join(f"<sitemap><loc>{base}wp-sitemap-{m}.xml</loc></sitemap>" for m in maps)
+                      + "</sitemapindex>").encode())
+
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /wp-admin/\n\nSitemap: /wp-sitemap.xml\n"),
+              "/wp-sitemap.xml": index,
+              "/wp-sitemap-posts-post-1.xml": urlset("aanbesteding-jeugdhulp-gestart/"),
+              "/wp-sitemap-posts-page-1.xml": urlset("", "inkoop-jeugdhulp/"),
+              "/wp-sitemap-taxonomies-category-1.xml": urlset("category/nieuws/"),
+              "/wp-sitemap-taxonomies-post_tag-1.xml": urlset("tag/jeugdhulp/"),
+              "/wp-sitemap-users-1.xml": urlset("author/redactie/"),
+              "/aanbesteding-jeugdhulp-gestart/": wordpress_post("Aanbesteding jeugdhulp gestart", "2021-07-29"),
+              "/inkoop-jeugdhulp/": wordpress_post("Inkoop jeugdhulp", "2021-05-01"),
+              "/": wordpress_post("Jeugdhulp Voorbeeld", "2020-01-01"),
+              "/category/nieuws/": wordpress_post("Nieuws", "2020-01-01"),
+              "/tag/jeugdhulp/": wordpress_post("Jeugdhulp", "2020-01-01"),
+              "/author/redactie/": wordpress_post("redactie", "2020-01-01")}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"robots_sitemaps": True})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    articles = {urllib.parse.urlsplit(r["url"]).path: r for r in db["articles"].rows}
+    assert sorted(articles) == ["/aanbesteding-jeugdhulp-gestart/", "/inkoop-jeugdhulp/"]
+    post = articles["/aanbesteding-jeugdhulp-gestart/"]
+    assert (post["title"], post["published"], post["published_source"]) == (
+        "Aanbesteding jeugdhulp gestart", "2021-07-29T09:30", "stated")
+    assert not {"/wp-sitemap-users-1.xml", "/wp-sitemap-taxonomies-category-1.xml", "/"} & set(log)
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
