@@ -126,7 +126,9 @@ def pager_links(response, root: str) -> list[str]:
         base = urlsplit(root)
     except ValueError:
         return []
-    base_query = dict(parse_qsl(base.query, keep_blank_values=True))
+    # A parameter without a value is no parameter: Drupal's Search API pager writes its empty
+    # exposed filters into every page link (``?search_api_fulltext=&page=1``).
+    base_query = dict(parse_qsl(base.query))
     base_path = base.path.rstrip("/")
     found: dict[str, int] = {}
     for href in response.css("a::attr(href)").getall():
@@ -137,7 +139,7 @@ def pager_links(response, root: str) -> list[str]:
             continue
         if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or http_url(url) is None:
             continue
-        query = dict(parse_qsl(parts.query, keep_blank_values=True))
+        query = dict(parse_qsl(parts.query))
         number = None
         if parts.path.rstrip("/") == base_path:
             changed = {k: v for k, v in query.items() if base_query.get(k) != v}

@@ -645,3 +645,36 @@ def test_a_wordpress_sitemap_index_yields_its_posts_not_its_home_author_and_cate
         "Aanbesteding jeugdhulp gestart", "2021-07-29T09:30", "stated")
     assert not {"/wp-sitemap-users-1.xml", "/wp-sitemap-taxonomies-category-1.xml", "/"} & set(log)
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+def test_a_drupal_search_api_listing_is_paged_through_its_links_with_empty_filters(tmp_path):
+    """§2.1 Drupal: Zeeland's Woo index is "Drupal Search API + Facets", paged ``?page=0,1,2,…``
+    (zero-based), results ``a.search-result`` + ``h3.search-result__title``. Search API's pager
+    writes the view's empty exposed filter into each page link (``?search_api_fulltext=&page=1``),
+    which is the listing with a page number all the same: only the first page was read."""
+    log: list[str] = []
+
+    def listing(slug):
+        pager = "".join(f"<li class='pager__item'><a href='?search_api_fulltext=&amp;page={n}' "
+                        f"title='Ga naar pagina {n + 1}'>{n + 1}</a></li>" for n in range(3))
+        return ("text/html; charset=utf-8", (
+            "<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'></head><body><main>"
+            f"<a class='search-result' href='/woo-besluiten/{slug}'><h3 class='search-result__title'>Besluit {slug}</h3>"
+            f"</a><nav class='pager'><ul class='pager__items'>{pager}</ul></nav></main></body></html>").encode())
+
+    page = lambda title: ("text/html; charset=utf-8", ARTICLE.format(title=title, extra="Woo-besluit.").encode())  # noqa: E731
+    routes = {"/robots.txt": ROBOTS, "/woo-besluiten": listing("inkoop-jeugdhulp"),
+              **{f"/woo-besluiten?search_api_fulltext=&page={n}": listing(slug)
+                 for n, slug in enumerate(["inkoop-jeugdhulp", "gunning-jeugdhulp", "verlenging-jeugdhulp"])},
+              "/woo-besluiten/inkoop-jeugdhulp": page("Besluit inkoop jeugdhulp"),
+              "/woo-besluiten/gunning-jeugdhulp": page("Besluit gunning jeugdhulp"),
+              "/woo-besluiten/verlenging-jeugdhulp": page("Besluit verlenging jeugdhulp")}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="drupal", allow=["^/woo-besluiten/"],
+                        discovery={"listing": {"urls": ["woo-besluiten"], "max_pages": 5}})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == [
+        "Besluit gunning jeugdhulp", "Besluit inkoop jeugdhulp", "Besluit verlenging jeugdhulp"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
