@@ -7,7 +7,8 @@ than news. For every enabled site it
 discovers article URLs through the configured methods:
 
 - ``feeds``: RSS ``<item><link>`` and Atom ``<entry><link href>``;
-- ``sitemaps`` and ``robots_sitemaps`` (the ``Sitemap:`` lines of robots.txt):
+- ``sitemaps`` and ``robots_sitemaps`` (the ``Sitemap:`` lines of robots.txt; when it names
+  none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``):
   Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
   of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
   ``<lastmod>`` kept; an index's lists of archive pages (WordPress's
@@ -69,7 +70,7 @@ import re
 import zlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 import scrapy
 from lxml import etree
@@ -243,7 +244,7 @@ class NewsSpider(BaseSpider):
             for url in site.discovery.sitemaps:
                 yield scrapy.Request(url, self.parse_sitemap, errback=self.errback, meta=meta)
             if site.discovery.robots_sitemaps:
-                yield scrapy.Request(site.robots_url, self.parse_robots, errback=self.errback, meta=meta)
+                yield scrapy.Request(site.robots_url, self.parse_robots, errback=self.robots_errback, meta=meta)
             if site.discovery.listing:
                 for url in site.discovery.listing.urls:
                     yield scrapy.Request(url, self.parse_listing, errback=self.errback,
@@ -274,6 +275,28 @@ class NewsSpider(BaseSpider):
             request = self.follow(url, self.parse_sitemap, response, {"site": site})
             if request:
                 yield request
+        if not urls:
+            yield from self.default_sitemap(site)
+
+    def default_sitemap(self, site):
+        """The CMS's sitemap at its usual address, for a site whose robots.txt names none or that
+        has no robots.txt (news-sites.md §2.1: TYPO3's and Drupal's ``/sitemap.xml``, "or the
+        ``Sitemap:`` line in robots.txt"; WordPress's ``/wp-sitemap.xml``). Not asked when the
+        registry lists it already. Missing, it is logged (``news/no_default_sitemap``), no error."""
+        url = urljoin(site.base_url, "wp-sitemap.xml" if site.cms == "wordpress" else "sitemap.xml")
+        if url in site.discovery.sitemaps:
+            return
+        self.logger.info("%s: robots.txt names no sitemap; trying %s", site.name, url)
+        yield scrapy.Request(url, self.parse_sitemap, errback=self.errback,
+                             meta={"site": site, "default_sitemap": True})
+
+    def robots_errback(self, failure):
+        """robots.txt that is not there (HTTP 4xx: no rules, RFC 9309 §2.3.1.3) is no error:
+        the site's sitemap is looked for at its usual address instead."""
+        response = getattr(failure.value, "response", None)
+        if response is not None and 400 <= response.status < 500:
+            return self.default_sitemap(failure.request.meta["site"])
+        return self.errback(failure)
 
     def parse_sitemap(self, response):
         site = response.meta["site"]
@@ -545,6 +568,11 @@ class NewsSpider(BaseSpider):
             self.crawler.stats.inc_value("news/forbidden_by_robots")
             return
         response = getattr(failure.value, "response", None)
+        if request is not None and request.meta.get("default_sitemap") and response is not None \
+                and response.status in (404, 410):
+            self.logger.info("%s: no sitemap at %s either", request.meta["site"].name, request.url)
+            self.crawler.stats.inc_value("news/no_default_sitemap")
+            return
         if discovered and response is not None and response.status in (404, 410):
             # A sitemap or listing that still names a removed item: the site answered, nothing was
             # missed, and the next crawl asks again. It made every crawl of the site partial.

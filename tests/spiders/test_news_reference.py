@@ -678,3 +678,42 @@ def test_a_drupal_search_api_listing_is_paged_through_its_links_with_empty_filte
     assert sorted(r["title"] for r in db["articles"].rows) == [
         "Besluit gunning jeugdhulp", "Besluit inkoop jeugdhulp", "Besluit verlenging jeugdhulp"]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+@pytest.mark.parametrize("cms, robots, sitemap", [
+    ("typo3", None, "/sitemap.xml"),
+    ("drupal", b"User-agent: *\nDisallow: /admin/\n", "/sitemap.xml"),
+    ("wordpress", b"User-agent: *\nDisallow: /wp-admin/\n", "/wp-sitemap.xml")])
+def test_a_site_whose_robots_txt_names_no_sitemap_is_read_through_its_cms_sitemap(tmp_path, cms, robots, sitemap):
+    """§2.1 TYPO3: "What a scraper can rely on: ``/sitemap.xml``, or the ``Sitemap:`` line in
+    ``robots.txt``" (Drupal's sitemap modules and WordPress's ``/wp-sitemap.xml`` alike). A site
+    without robots.txt (404: no rules) made the crawl fail; one whose robots.txt names no sitemap
+    yielded nothing, in silence."""
+    log: list[str] = []
+    routes = {sitemap: lambda base: ("application/xml", (
+                  '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><urlset '
+                  f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{base}nieuws/inkoop-jeugdhulp</loc>'
+                  '</url></urlset>').encode()),
+              "/nieuws/inkoop-jeugdhulp": ("text/html; charset=utf-8", ARTICLE.format(
+                  title="Inkoop jeugdhulp gestart", extra="Het college gunt in het najaar.").encode())}
+    if robots:
+        routes["/robots.txt"] = ("text/plain", robots)
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms=cms, discovery={"robots_sitemaps": True})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["title"] for r in db["articles"].rows] == ["Inkoop jeugdhulp gestart"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+    assert sitemap in log
+
+
+def test_a_site_without_robots_txt_or_sitemap_is_no_error(tmp_path):
+    """Neither robots.txt nor the CMS's sitemap (both 404): nothing to read, and no failure."""
+    with serve({}) as base:
+        path = registry(tmp_path, base_url=base, cms="typo3", discovery={"robots_sitemaps": True})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    crawl = next(sqlite_utils.Database(tmp_path / "archive.db").query("select status, error_count from crawls"))
+    assert crawl == {"status": "complete", "error_count": 0}
+
