@@ -6,7 +6,8 @@ when the archived copy is older than ``NEWS_LIVING_RECHECK_HOURS``, a slower cyc
 than news. For every enabled site it
 discovers article URLs through the configured methods:
 
-- ``feeds``: RSS ``<item><link>`` and Atom ``<entry><link href>``;
+- ``feeds``: RSS 2.0 ``<item><link>`` (else its permalink ``<guid>``), RSS 1.0 (RDF) items and
+  Atom ``<entry><link href>`` (relative to ``xml:base``);
 - ``sitemaps`` and ``robots_sitemaps`` (the ``Sitemap:`` lines of robots.txt; when it names
   none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``):
   Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
@@ -350,18 +351,35 @@ class NewsSpider(BaseSpider):
     def parse_feed(self, response):
         site = response.meta["site"]
         try:
-            root = etree.fromstring(xml_start(response.body),
+            root = etree.fromstring(xml_start(response.body), base_url=response.url,
                                     parser=etree.XMLParser(recover=False, resolve_entities=False))
         except (etree.XMLSyntaxError, ValueError) as exc:
             self.record_error(response.url, f"malformed feed: {str(exc)[:200]}")
             return
-        atom = "{http://www.w3.org/2005/Atom}"
-        for item in root.iter("item", f"{atom}entry"):
-            link = item.findtext("link") or next(
-                (l.get("href") for l in item.iter(f"{atom}link") if l.get("rel", "alternate") == "alternate"), None)
-            when = item.findtext("pubDate") or item.findtext(f"{atom}updated") or item.findtext(f"{atom}published")
+        atom, rss1 = "{http://www.w3.org/2005/Atom}", "{http://purl.org/rss/1.0/}"
+        dc = "{http://purl.org/dc/elements/1.1/}"
+        for item in root.iter("item", f"{atom}entry", f"{rss1}item"):
+            # RSS 2.0's <link>, else its <guid> when that is the permalink (isPermaLink defaults to
+            # true); RSS 1.0's (RDF, WordPress's /feed/rdf/) <link>; Atom's alternate <link href>,
+            # relative to its xml:base.
+            node = item.find("link")
+            if node is None or not (node.text or "").strip():
+                node = item.find(f"{rss1}link")
+            guid = item.find("guid")
+            if (node is None or not (node.text or "").strip()) and guid is not None and \
+                    guid.get("isPermaLink", "true").strip().lower() == "true" and \
+                    (guid.text or "").strip().lower().startswith(("http://", "https://")):
+                node = guid
+            link = node.text if node is not None and (node.text or "").strip() else None
+            if link is None:
+                node = next((l for l in item.iter(f"{atom}link") if l.get("rel", "alternate") == "alternate"
+                             and l.get("href")), None)
+                link = node.get("href") if node is not None else None
+            when = (item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}updated")
+                    or item.findtext(f"{atom}published"))
             try:
-                link = response.urljoin(link.strip()) if link else None
+                base = (node.base if node is not None else None) or response.url
+                link = urljoin(base, link.strip()) if link else None
             except ValueError:
                 self.record_error(response.url, f"malformed URL skipped: {link[:200]!r}")
                 continue

@@ -717,3 +717,38 @@ def test_a_site_without_robots_txt_or_sitemap_is_no_error(tmp_path):
     crawl = next(sqlite_utils.Database(tmp_path / "archive.db").query("select status, error_count from crawls"))
     assert crawl == {"status": "complete", "error_count": 0}
 
+
+def test_feed_items_are_found_by_guid_permalink_rss_1_0_link_and_atom_xml_base(tmp_path):
+    """§2.1 WordPress feeds (codex WordPress_Feeds: RSS 2.0 at ``/feed/``, RSS 1.0 at ``/feed/rdf/``,
+    Atom at ``/feed/atom/``): an RSS 2.0 item may name its page only by ``<guid>`` (a permalink
+    unless ``isPermaLink="false"``), an RSS 1.0 item is in the RSS 1.0 namespace with a Dublin-Core
+    ``dc:date``, and an Atom link is relative to its ``xml:base``. Each of them was lost."""
+    log: list[str] = []
+    rss = lambda base: ("application/rss+xml; charset=UTF-8", (  # noqa: E731
+        '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><rss version="2.0"><channel><title>t</title>'
+        f'<item><title>a</title><guid>{base}nieuws/guid-permalink</guid></item>'
+        f'<item><title>b</title><guid isPermaLink="false">{base}?p=12</guid></item></channel></rss>').encode())
+    rdf = lambda base: ("application/rdf+xml; charset=UTF-8", (  # noqa: E731
+        '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" '
+        f'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="{base}"><title>t</title></channel>'
+        f'<item rdf:about="{base}nieuws/rss-een"><title>c</title><link>{base}nieuws/rss-een</link>'
+        '<dc:date>2021-10-07T10:00:00Z</dc:date></item></rdf:RDF>').encode())
+    atom = lambda base: ("application/atom+xml; charset=UTF-8", (  # noqa: E731
+        '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><feed xmlns="http://www.w3.org/2005/Atom" '
+        f'xml:base="{base}nieuws/"><title>t</title><entry><title>d</title>'
+        '<link rel="replies" href="/reacties"/><link href="atom-relatief"/>'
+        '<updated>2021-10-07T10:00:00Z</updated></entry></feed>').encode())
+    page = lambda title: ("text/html; charset=utf-8", ARTICLE.format(title=title, extra="Uit een feed.").encode())  # noqa: E731
+    routes = {"/robots.txt": ROBOTS, "/feed/": rss, "/feed/rdf/": rdf, "/feed/atom/": atom,
+              "/nieuws/guid-permalink": page("Inkoop jeugdhulp A"), "/nieuws/rss-een": page("Inkoop jeugdhulp B"),
+              "/nieuws/atom-relatief": page("Inkoop jeugdhulp C")}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", allow=["^/nieuws/"],
+                        discovery={"feeds": ["feed/", "feed/rdf/", "feed/atom/"]})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows) == [
+        "/nieuws/atom-relatief", "/nieuws/guid-permalink", "/nieuws/rss-een"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
