@@ -392,3 +392,14 @@ def test_a_date_before_the_web_is_not_a_publication_date():
     assert (dated["published"], dated["published_source"]) == ("2021-03-04", "meta")
     undated = extract_html(html.format(meta=""), "https://www.leiderdorp.nl/nieuws/x", fetched_at=fetched)
     assert undated["published"] is None and undated["text"]
+
+
+
+def test_a_copied_run_of_paragraphs_is_dropped_and_single_or_short_repeats_stay():
+    from tenderarchive.extraction.cleaning import drop_repeated_paragraphs
+
+    long_a, long_b = "Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor jeugdhulp.", "B" * 70
+    text = "\n".join([long_a, "Meer informatie", "Ga naar de inhoud", long_a, "Meer informatie", "Zie ook", long_b,
+                      "Meer informatie", long_b, "Slot"])
+    assert drop_repeated_paragraphs(text).split("\n") == [
+        long_a, "Meer informatie", "Ga naar de inhoud", "Zie ook", long_b, "Meer informatie", long_b, "Slot"]

@@ -16,7 +16,7 @@ import htmldate
 import lxml.html
 import trafilatura
 
-from .cleaning import clean_text, normalize_whitespace, strip_template_label
+from .cleaning import clean_text, drop_repeated_paragraphs, normalize_whitespace, strip_template_label
 from .markup import FIXTURE_BANNER, page_canonical_url, decode_html, element_text, meta_content, select, site_field
 from .titles import drop_leading_title, html_title, title_from_slug
 from .dates import (
@@ -266,6 +266,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
             deduplicate=False, with_metadata=False,
             prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]"],
         ) or ""
+        text = drop_repeated_paragraphs(text)
         articles = tree.xpath("//article|//main")
         body_root = articles[0] if articles else None
 

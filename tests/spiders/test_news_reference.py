@@ -752,3 +752,29 @@ def test_feed_items_are_found_by_guid_permalink_rss_1_0_link_and_atom_xml_base(t
     assert sorted(urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows) == [
         "/nieuws/atom-relatief", "/nieuws/guid-permalink", "/nieuws/rss-een"]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+def test_a_wordpress_post_behind_a_skip_link_is_archived_with_its_text_once(tmp_path):
+    """§2.4 navigation ("Overslaan en naar de inhoud gaan"): a theme's skip link ("Ga naar de
+    inhoud", WordPress's ``a.skip-link``) loose in the page's wrapper before the article made
+    trafilatura return the post twice, and the archive held every paragraph twice."""
+    first = ("De gemeenten hebben de aanbesteding voor specialistische jeugdhulp gepubliceerd. Aanbieders "
+             "kunnen zich tot de sluitingsdatum inschrijven.")
+    second = "Lees meer over de planning op de projectpagina."
+    page = f"""<!doctype html><html lang="nl-NL"><head><meta charset="UTF-8"><title>Aanbesteding jeugdhulp &#8211;
+Jeugdhulp Voorbeeld</title><meta name="tenderarchive-fixture" content="synthetic"></head><body class="single">
+<div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">Ga naar de inhoud</a>
+<header class="site-header"><nav class="main-navigation"><ul><li><a href="/">Home</a></li></ul></nav></header>
+<div id="content" class="site-content"><main id="main"><article class="post type-post"><header class="entry-header">
+<h1 class="entry-title">Aanbesteding jeugdhulp</h1><div class="entry-meta"><time class="entry-date published"
+datetime="2021-07-29T09:30:00+02:00">29 juli 2021</time></div></header><div class="entry-content"><p>{first}</p>
+<p>{second}</p></div></article></main></div><footer class="site-footer">© Jeugdhulp Voorbeeld</footer></div></body></html>"""
+    routes = {"/robots.txt": ROBOTS, "/2021/07/29/aanbesteding-jeugdhulp/": ("text/html; charset=UTF-8", page.encode())}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", living_pages=["2021/07/29/aanbesteding-jeugdhulp/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert (article["title"], article["published"]) == ("Aanbesteding jeugdhulp", "2021-07-29T09:30")
+    assert article["text"].count(first) == 1 and article["text"].count(second) == 1, article["text"]
+    assert "Ga naar de inhoud" not in article["text"]
