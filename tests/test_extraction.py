@@ -403,3 +403,5 @@ def test_a_copied_run_of_paragraphs_is_dropped_and_single_or_short_repeats_stay(
                       "Meer informatie", long_b, "Slot"])
     assert drop_repeated_paragraphs(text).split("\n") == [
         long_a, "Meer informatie", "Ga naar de inhoud", "Zie ook", long_b, "Meer informatie", long_b, "Slot"]
+    post = "De gemeenten hebben de aanbesteding voor specialistische jeugdhulp gepubliceerd."
+    assert drop_repeated_paragraphs(f"\n{post}\nGa naar de inhoud\n{post}") == f"\n{post}\nGa naar de inhoud"

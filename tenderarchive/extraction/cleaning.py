@@ -305,12 +305,14 @@ def drop_repeated_paragraphs(text: str) -> str:
     on repeating the lines after the earlier one, short ones too. trafilatura (``favor_recall``)
     returns a WordPress post twice, the second time after the page's skip link ("Ga naar de
     inhoud"), when any inline element stands loose in the page's wrapper before the article.
-    One paragraph repeated alone (a lead repeated as the first paragraph) stays, as do short
-    lines ("Meer informatie")."""
+    A post of one paragraph is dropped when the text ends with it as it began. Otherwise one
+    paragraph repeated alone (a lead repeated as the first paragraph) stays, as do short lines
+    ("Meer informatie")."""
     lines = text.split("\n")
     keys = [" ".join(line.split()) for line in lines]
     first: dict[str, int] = {}
     drop: set[int] = set()
+    head = next((k for k, key in enumerate(keys) if key), 0)
     n = 0
     while n < len(lines):
         key = keys[n]
@@ -318,7 +320,8 @@ def drop_repeated_paragraphs(text: str) -> str:
             i, j = first[key], n
             while j < len(lines) and i < n and keys[j] and keys[i] == keys[j]:
                 i, j = i + 1, j + 1
-            if j - n >= 2:  # a run, not a single paragraph
+            # a run, not a single paragraph; or the text's end repeating its start (the whole post)
+            if j - n >= 2 or (j == len(lines) and first[key] == head):
                 drop.update(range(n, j))
                 n = j
                 continue

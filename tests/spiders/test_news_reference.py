@@ -754,7 +754,8 @@ def test_feed_items_are_found_by_guid_permalink_rss_1_0_link_and_atom_xml_base(t
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
 
 
-def test_a_wordpress_post_behind_a_skip_link_is_archived_with_its_text_once(tmp_path):
+@pytest.mark.parametrize("paragraphs", [2, 1])
+def test_a_wordpress_post_behind_a_skip_link_is_archived_with_its_text_once(tmp_path, paragraphs):
     """§2.4 navigation ("Overslaan en naar de inhoud gaan"): a theme's skip link ("Ga naar de
     inhoud", WordPress's ``a.skip-link``) loose in the page's wrapper before the article made
     trafilatura return the post twice, and the archive held every paragraph twice."""
@@ -768,7 +769,7 @@ Jeugdhulp Voorbeeld</title><meta name="tenderarchive-fixture" content="synthetic
 <div id="content" class="site-content"><main id="main"><article class="post type-post"><header class="entry-header">
 <h1 class="entry-title">Aanbesteding jeugdhulp</h1><div class="entry-meta"><time class="entry-date published"
 datetime="2021-07-29T09:30:00+02:00">29 juli 2021</time></div></header><div class="entry-content"><p>{first}</p>
-<p>{second}</p></div></article></main></div><footer class="site-footer">© Jeugdhulp Voorbeeld</footer></div></body></html>"""
+{f"<p>{second}</p>" if paragraphs == 2 else ""}</div></article></main></div><footer class="site-footer">© Jeugdhulp Voorbeeld</footer></div></body></html>"""
     routes = {"/robots.txt": ROBOTS, "/2021/07/29/aanbesteding-jeugdhulp/": ("text/html; charset=UTF-8", page.encode())}
     with serve(routes) as base:
         path = registry(tmp_path, base_url=base, cms="wordpress", living_pages=["2021/07/29/aanbesteding-jeugdhulp/"])
@@ -776,5 +777,5 @@ datetime="2021-07-29T09:30:00+02:00">29 juli 2021</time></div></header><div clas
     assert completed.returncode == 0, completed.stderr[-3000:]
     article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
     assert (article["title"], article["published"]) == ("Aanbesteding jeugdhulp", "2021-07-29T09:30")
-    assert article["text"].count(first) == 1 and article["text"].count(second) == 1, article["text"]
+    assert article["text"].count(first) == 1 and article["text"].count(second) == paragraphs - 1, article["text"]
     assert "Ga naar de inhoud" not in article["text"]
