@@ -779,3 +779,26 @@ datetime="2021-07-29T09:30:00+02:00">29 juli 2021</time></div></header><div clas
     assert (article["title"], article["published"]) == ("Aanbesteding jeugdhulp", "2021-07-29T09:30")
     assert article["text"].count(first) == 1 and article["text"].count(second) == paragraphs - 1, article["text"]
     assert "Ga naar de inhoud" not in article["text"]
+
+
+def test_pages_whose_canonical_url_is_the_home_page_are_archived_each_under_its_own_url(tmp_path):
+    """URL canonicalisation (§2.2): a page template that names the home page as every page's
+    ``<link rel="canonical">`` (or ``og:url``) made every article of the site one archived page,
+    each a new version of the last. A canonical URL on the page's own path still counts."""
+    def page(title, canonical):
+        html = ARTICLE.format(title=title, extra="Het college gunt in het najaar.")
+        return ("text/html; charset=utf-8", html.replace("</head>", f'<link rel="canonical" href="{canonical}"></head>').encode())
+
+    listing = ("text/html; charset=utf-8", b"<!-- SYNTHETIC --><html><body><a href='/nieuws/inkoop'>a</a>"
+               b"<a href='/nieuws/gunning'>b</a><a href='/nieuws/oud'>c</a></body></html>")
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing, "/nieuws/inkoop": page("Inkoop jeugdhulp", "/"),
+              "/nieuws/gunning": page("Gunning jeugdhulp", "/"),
+              "/nieuws/oud": page("Verlenging jeugdhulp", "/nieuws/verlenging")}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted((urllib.parse.urlsplit(r["url"]).path, r["title"]) for r in db["articles"].rows) == [
+        ("/nieuws/gunning", "Gunning jeugdhulp"), ("/nieuws/inkoop", "Inkoop jeugdhulp"),
+        ("/nieuws/verlenging", "Verlenging jeugdhulp")]
