@@ -18,7 +18,8 @@ discovers article URLs through the configured methods:
 - ``listing`` pages: links on the page that the site's allow/deny rules accept,
   and the next page through the ``next`` selector or, without one (or when it finds
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
-  Drupal, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`), at most ``max_pages`` pages
+  Drupal, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
+  pager of ``data-page`` numbers alone: :func:`data_page_links`), at most ``max_pages`` pages
   per listing URL;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
@@ -155,6 +156,29 @@ def pager_links(response, root: str) -> list[str]:
         if number is not None and url != root:
             found.setdefault(url, number)
     return sorted(found, key=lambda u: (found[u], u))
+
+
+def data_page_links(response, root: str, cms: str | None) -> list[str]:
+    """The pages of an iprox listing whose pager numbers its pages only in ``data-page="N"``
+    attributes (news-sites.md §2.1: the Zuid-Holland listing ``?date_from=…&pager_page=N``,
+    "last page from ``data-page``"): the listing URL with ``pager_page`` (or the page-number
+    parameter the listing URL has already) set to each number up to the highest, nearest first.
+    Empty for a listing of another CMS without such a parameter, or without ``data-page``."""
+    numbers = {int(v) for v in response.xpath("//@data-page").getall() if v.strip().isdigit()}
+    if not numbers:
+        return []
+    try:
+        query = dict(parse_qsl(urlsplit(root).query))
+    except ValueError:
+        return []
+    name = next((k for k in query if k.lower() in PAGER_PARAMETERS), None)
+    if name is None and cms != "iprox":
+        return []
+    name = name or "pager_page"
+    current = int(query[name]) if query.get(name, "").isdigit() else 1
+    last = min(max(numbers), current + 1000)
+    pages = sorted((n for n in range(1, last + 1) if n != current), key=lambda n: (abs(n - current), n))
+    return [add_or_replace_parameter(root, name, str(n)) for n in pages]
 
 
 #: Sub-sitemaps of a sitemap index that list archive pages (an author's, a category's or a tag's
@@ -400,7 +424,7 @@ class NewsSpider(BaseSpider):
             rule = listing.next.strip()
             nodes = response.xpath(rule) if rule.startswith(("/", "./", "(")) else response.css(rule)
             next_href = nodes.xpath("@href").get() or (nodes.get() if nodes and "@href" in rule else None)
-        pagers = pager_links(response, root)
+        pagers = pager_links(response, root) or data_page_links(response, root, site.cms)
         if next_href:
             try:
                 next_urls = [response.urljoin(next_href)]

@@ -802,3 +802,37 @@ def test_pages_whose_canonical_url_is_the_home_page_are_archived_each_under_its_
     assert sorted((urllib.parse.urlsplit(r["url"]).path, r["title"]) for r in db["articles"].rows) == [
         ("/nieuws/gunning", "Gunning jeugdhulp"), ("/nieuws/inkoop", "Inkoop jeugdhulp"),
         ("/nieuws/verlenging", "Verlenging jeugdhulp")]
+
+
+def test_an_iprox_listing_paged_only_by_data_page_attributes_is_read_to_its_last_page(tmp_path):
+    """§2.1 iprox: the Zuid-Holland listing ``?date_from=dd-mm-yyyy&pager_page=N``, "last page from
+    ``data-page="N"``". A pager whose buttons carry the number only in ``data-page`` (no link to
+    follow) is read through ``pager_page``, the listing's own parameters kept; only its first page
+    was read."""
+    log: list[str] = []
+
+    def listing(slug):
+        pager = "".join(f"<li><button type='button' class='pager-button' data-page='{n}'>{n}</button></li>"
+                        for n in (1, 2, 3))
+        return ("text/html; charset=utf-8", (
+            "<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'></head><body>"
+            f"<div id='results'><div class='grid-element'><a class='siteLink' href='/besluiten/{slug}'>{slug}</a>"
+            "<div class='iprox-content iprox-date date'>1 maart 2022</div></div></div>"
+            f"<ul class='pager' data-pages='3'>{pager}</ul></body></html>").encode())
+
+    page = lambda title: ("text/html; charset=utf-8", ARTICLE.format(title=title, extra="Besluit.").encode())  # noqa: E731
+    slugs = ["inkoop-jeugdhulp", "gunning-jeugdhulp", "verlenging-jeugdhulp"]
+    routes = {"/robots.txt": ROBOTS, "/besluiten?date_from=01-01-2020": listing(slugs[0]),
+              "/besluiten?date_from=01-01-2020&pager_page=2": listing(slugs[1]),
+              "/besluiten?date_from=01-01-2020&pager_page=3": listing(slugs[2]),
+              **{f"/besluiten/{slug}": page(f"Besluit {slug.replace('-', ' ')}") for slug in slugs}}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="iprox", allow=["^/besluiten/"],
+                        discovery={"listing": {"urls": ["besluiten?date_from=01-01-2020"], "max_pages": 10}})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == [
+        "Besluit gunning jeugdhulp", "Besluit inkoop jeugdhulp", "Besluit verlenging jeugdhulp"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+    assert not [p for p in log if "pager_page=4" in p or "pager_page=1" in p]
