@@ -165,6 +165,22 @@ def _drop_date_lines(text: str, published: ParsedDate) -> str:
 _LIST_MARKER = re.compile(r"^[-*•]\s+")
 
 
+#: A Dublin-Core lead shorter than this is a label, not a paragraph.
+LEAD_MIN_CHARS = 30
+
+
+def _with_lead(tree, text: str) -> str:
+    """``text`` (a site's ``selectors.body``) with the page's lead before it when it is not in
+    it: iprox keeps the lead out of ``div.iprox-rich-content`` and gives it in
+    ``meta[property="dcterms:description"]`` (news-sites.md §2.1, the om.nl scraper's "lead
+    from ``dcterms:description``")."""
+    lead = meta_content(tree, "dcterms:description", "dcterms.description", "dc.description")
+    lead = " ".join(lead.split()) if lead else ""
+    if len(lead) < LEAD_MIN_CHARS or lead in " ".join(text.split()):
+        return text
+    return f"{lead}\n{text}"
+
+
 def _modified(tree, lines: list[str]) -> str | None:
     value = meta_content(
         tree, "article:modified_time", "dcterms:modified", "dcterms.modified", "dc.date.modified",
@@ -260,6 +276,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
             body_root = found[0]
             text = "\n".join(element_text(el) for el in found)
             extractor = EXTRACTOR_SELECTOR
+            text = _with_lead(tree, text)
     if text is None:
         text = trafilatura.extract(
             raw, url=url, include_comments=False, include_tables=True, favor_recall=True,

@@ -836,3 +836,29 @@ def test_an_iprox_listing_paged_only_by_data_page_attributes_is_read_to_its_last
         "Besluit gunning jeugdhulp", "Besluit inkoop jeugdhulp", "Besluit verlenging jeugdhulp"]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
     assert not [p for p in log if "pager_page=4" in p or "pager_page=1" in p]
+
+
+def test_an_iprox_page_read_through_its_body_selector_keeps_its_dublin_core_lead(tmp_path):
+    """§2.1 iprox (the om.nl scraper): body ``div.iprox-rich-content.iprox-content``, date
+    ``div.iprox-content.iprox-date.date``, "lead from ``meta[property="dcterms:description"]``".
+    A site read through ``selectors.body`` lost the lead, which iprox keeps out of the rich
+    content (here the only place the provisional award is named)."""
+    lead = "De regio heeft de specialistische jeugdhulp voorlopig gegund aan vier aanbieders."
+    body = ("De gemeenten publiceerden de aanbesteding in het voorjaar. Aanbieders konden zich tot de "
+            "sluitingsdatum inschrijven voor de percelen ambulante jeugdhulp en verblijf.")
+    page = f"""<!doctype html><html lang="nl"><head><title>Voorlopige gunning jeugdhulp - Voorbeeld</title>
+<meta name="tenderarchive-fixture" content="synthetic"><meta property="dcterms:description" content="{lead}">
+</head><body><div class="header"><ul class="nav"><li><a href="/">Home</a></li></ul></div><div class="grid-blok">
+<div class="iprox-content"><h1>Voorlopige gunning jeugdhulp</h1></div>
+<div class="iprox-content iprox-date date">14 december 2020 - Nieuwsbericht</div>
+<div class="iprox-rich-content iprox-content"><p>{body}</p></div></div></body></html>"""
+    routes = {"/robots.txt": ROBOTS, "/actueel/nieuws/voorlopige-gunning": ("text/html; charset=utf-8", page.encode())}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, cms="iprox", living_pages=["actueel/nieuws/voorlopige-gunning"],
+                        selectors={"body": "div.iprox-rich-content.iprox-content", "date": "div.iprox-date"})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert (article["title"], article["published"], article["published_source"]) == (
+        "Voorlopige gunning jeugdhulp", "2020-12-14", "stated")
+    assert article["text"].split("\n") == [lead, body]
