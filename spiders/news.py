@@ -282,6 +282,8 @@ class NewsSpider(BaseSpider):
         """A request for a discovered URL, or None (recorded) when it is not an http(s) URL."""
         checked = http_url(url)
         if checked is not None:
+            if meta.get("site") is not None:  # a sitemap named on the site's other host (www.)
+                checked = self.registry_host(meta["site"], checked)
             try:
                 return scrapy.Request(checked, callback, errback=self.errback, meta=meta)
             except ValueError:
@@ -468,7 +470,12 @@ class NewsSpider(BaseSpider):
         (``utm_*``, Matomo's ``pk_*``, ``fbclid`` …), and the site's own host where the link
         names the other of its ``www.`` and bare hosts (news-sites.md §2.2: jeugdhulpmvs.nl
         answers on both)."""
-        url = without_tracking(url.split("#")[0])
+        return NewsSpider.registry_host(site, without_tracking(url.split("#")[0]))
+
+    @staticmethod
+    def registry_host(site, url: str) -> str:
+        """``url`` on the registry's host where it names the other of the site's ``www.`` and
+        bare hosts (a page, or a sitemap that robots.txt or a sitemap index names there)."""
         try:
             parts, base = urlsplit(url), urlsplit(site.base_url)
             same_site = (parts.hostname != base.hostname and parts.port == base.port and not parts.username

@@ -862,3 +862,31 @@ def test_an_iprox_page_read_through_its_body_selector_keeps_its_dublin_core_lead
     assert (article["title"], article["published"], article["published_source"]) == (
         "Voorlopige gunning jeugdhulp", "2020-12-14", "stated")
     assert article["text"].split("\n") == [lead, body]
+
+
+def test_a_sitemap_named_on_the_sites_other_host_is_fetched_from_the_registry_host(tmp_path):
+    """§2.2: jeugdhulpmvs.nl answers with and without ``www.``. Its robots.txt or sitemap index may
+    name a sitemap on the other host; pages found there were fetched from the registry's host,
+    the sitemaps themselves were not (here the other host does not even resolve: the crawl failed)."""
+    log: list[str] = []
+
+    def www(base):
+        return base.replace("//127.0.0.1", "//www.localhost")  # the server's own base names 127.0.0.1
+
+    routes = {"/robots.txt": lambda base: ("text/plain", f"User-agent: *\nSitemap: {www(base)}sitemap.xml\n".encode()),
+              "/sitemap.xml": lambda base: ("application/xml", (
+                  '<?xml version="1.0"?><!-- SYNTHETIC --><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                  f"<sitemap><loc>{www(base)}sitemap-nieuws.xml</loc></sitemap></sitemapindex>").encode()),
+              "/sitemap-nieuws.xml": lambda base: ("application/xml", (
+                  '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                  f"<url><loc>{www(base)}Informatie_en_nieuws/Nieuws_Update</loc></url></urlset>").encode()),
+              "/Informatie_en_nieuws/Nieuws_Update": ("text/html; charset=utf-8", ARTICLE.format(
+                  title="Nieuws Update aanbesteding jeugdhulp", extra="De gemeenten gunnen in oktober.").encode())}
+    with serve(routes, log) as base:
+        base = base.replace("//127.0.0.1", "//localhost")
+        path = registry(tmp_path, base_url=base, cms="iprox", discovery={"robots_sitemaps": True})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows] == ["/Informatie_en_nieuws/Nieuws_Update"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
