@@ -62,10 +62,24 @@ def _in_running_text(t) -> bool:
 _MODIFIED_LABEL_START = re.compile(r"(laatst )?(gewijzigd|bijgewerkt|aangepast)|updated|last modified", re.I)
 
 
-def _time_elements(tree) -> ParsedDate | None:
+#: A ``<time>`` that dates a page's last change, not its publication: WordPress themes' ``time.updated``
+#: (GeneratePress prints it before ``time.entry-date.published``), ``itemprop="dateModified"``.
+_MODIFIED_TIME = re.compile(r"\b(updated|modified|dateModified)\b", re.I)
+
+
+def _time_elements(tree, modified: bool = False) -> ParsedDate | None:
+    """The page's publication date from its first ``<time datetime>`` outside running text, related
+    items and comments, one that says it is the publication (``.published``, ``datePublished``)
+    first; a ``<time>`` of the last change never (``modified``: only those)."""
+    candidates = []
     for t in tree.xpath("//time[@datetime]"):
         if t.xpath("ancestor::*[contains(@class,'related') or contains(@class,'comment')]") or _in_running_text(t):
             continue
+        marks = f"{t.get('class') or ''} {t.get('itemprop') or ''}"
+        if bool(_MODIFIED_TIME.search(marks)) != modified:
+            continue
+        candidates.append((0 if re.search(r"published|datePublished", marks, re.I) else 1, t))
+    for _, t in sorted(candidates, key=lambda c: c[0]):
         parsed = parse_dutch_date(t.get("datetime"), anchored=True)
         if parsed:
             return parsed
@@ -187,7 +201,7 @@ def _modified(tree, lines: list[str]) -> str | None:
         "last-modified", "og:updated_time",
     )
     parsed = parse_dutch_date(value, anchored=True) if value else None
-    parsed = parsed or find_modified_date(lines)
+    parsed = parsed or _time_elements(tree, modified=True) or find_modified_date(lines)
     return parsed.iso if parsed else None
 
 

@@ -890,3 +890,27 @@ def test_a_sitemap_named_on_the_sites_other_host_is_fetched_from_the_registry_ho
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert [urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows] == ["/Informatie_en_nieuws/Nieuws_Update"]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+def test_a_wordpress_post_that_prints_its_update_time_first_is_dated_by_its_publication(tmp_path):
+    """§2.1 ("``<time datetime>`` is worth trying first") and dates with their provenance (§2.3):
+    a WordPress theme (GeneratePress) prints ``<time class="updated" itemprop="dateModified">``
+    before ``<time class="entry-date published" itemprop="datePublished">``. The first ``<time>``
+    dated the post: by its last change, not its publication; the change is its ``modified``."""
+    page = """<!doctype html><html lang="nl-NL"><head><meta charset="UTF-8"><title>Inkoop jeugdhulp &#8211; Voorbeeld
+</title><meta name="tenderarchive-fixture" content="synthetic"></head><body class="single"><main><article class="post">
+<header class="entry-header"><h1 class="entry-title" itemprop="headline">Inkoop jeugdhulp gestart</h1>
+<div class="entry-meta"><span class="posted-on"><time class="updated" datetime="2022-01-05T10:00:00+01:00"
+itemprop="dateModified">5 januari 2022</time><time class="entry-date published" datetime="2021-07-29T09:30:00+02:00"
+itemprop="datePublished">29 juli 2021</time></span></div></header>
+<div class="entry-content" itemprop="text"><p>De gemeenten hebben de aanbesteding voor specialistische jeugdhulp
+gepubliceerd. Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor ambulante jeugdhulp en verblijf.</p>
+</div></article></main></body></html>"""
+    routes = {"/robots.txt": ROBOTS, "/inkoop-jeugdhulp-gestart/": ("text/html; charset=UTF-8", page.encode())}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", living_pages=["inkoop-jeugdhulp-gestart/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert (article["published"], article["published_source"], article["modified"]) == (
+        "2021-07-29T09:30", "stated", "2022-01-05T10:00")
