@@ -7,6 +7,7 @@ are trafilatura/htmldate and which are hand-written.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from datetime import datetime
 from typing import Any
@@ -179,6 +180,15 @@ def _drop_date_lines(text: str, published: ParsedDate) -> str:
 _LIST_MARKER = re.compile(r"^[-*•]\s+")
 
 
+@functools.lru_cache(maxsize=1)
+def _short_post_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "100")
+    return config
+
+
 #: A Dublin-Core lead shorter than this is a label, not a paragraph.
 LEAD_MIN_CHARS = 30
 
@@ -292,11 +302,15 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
             extractor = EXTRACTOR_SELECTOR
             text = _with_lead(tree, text)
     if text is None:
-        text = trafilatura.extract(
-            raw, url=url, include_comments=False, include_tables=True, favor_recall=True,
-            deduplicate=False, with_metadata=False,
-            prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]"],
-        ) or ""
+        options = dict(url=url, include_comments=False, include_tables=True, favor_recall=True,
+                       deduplicate=False, with_metadata=False,
+                       prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]"])
+        text = trafilatura.extract(raw, **options) or ""
+        if text.strip() and "\n" not in text.strip():
+            # One line: trafilatura found less than MIN_EXTRACTED_SIZE (250) characters of main
+            # text in a short post and fell back to the article's whole text run together (title,
+            # "5 januari 202229 juli 2021" dates and body on one line). Read with a lower bound.
+            text = trafilatura.extract(raw, config=_short_post_config(), **options) or text
         text = drop_repeated_paragraphs(text)
         articles = tree.xpath("//article|//main")
         body_root = articles[0] if articles else None

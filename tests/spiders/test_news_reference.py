@@ -914,3 +914,26 @@ gepubliceerd. Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor ambu
     article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
     assert (article["published"], article["published_source"], article["modified"]) == (
         "2021-07-29T09:30", "stated", "2022-01-05T10:00")
+
+
+def test_a_short_post_is_archived_without_its_title_and_dates_run_into_its_text(tmp_path):
+    """Text without chrome (§2.4): a municipal news item of one short paragraph (under
+    trafilatura's 250 characters of main text) came back as the article's whole text on one line,
+    "Inkoop jeugdhulp gestart 29 juli 202105 januari 2022 De gemeenten …": title and dates in the
+    text, where neither the title nor the date line could be taken out."""
+    body = ("De gemeenten hebben de aanbesteding voor specialistische jeugdhulp gepubliceerd. Aanbieders kunnen "
+            "zich tot de sluitingsdatum inschrijven voor ambulante jeugdhulp en verblijf.")
+    page = f"""<!doctype html><html lang="nl-NL"><head><meta charset="UTF-8"><title>Inkoop jeugdhulp gestart</title>
+<meta name="tenderarchive-fixture" content="synthetic"></head><body><main><article class="post"><header class="entry-header">
+<h1 class="entry-title">Inkoop jeugdhulp gestart</h1><div class="entry-meta"><span class="posted-on"><time
+class="entry-date published" datetime="2021-07-29T09:30:00+02:00">29 juli 2021</time><time class="updated"
+datetime="2022-01-05T10:00:00+01:00">05 januari 2022</time></span></div></header>
+<div class="entry-content"><p>{body}</p></div></article></main></body></html>"""
+    routes = {"/robots.txt": ROBOTS, "/inkoop-jeugdhulp-gestart/": ("text/html; charset=UTF-8", page.encode())}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", living_pages=["inkoop-jeugdhulp-gestart/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert (article["title"], article["published"]) == ("Inkoop jeugdhulp gestart", "2021-07-29T09:30")
+    assert article["text"] == body
