@@ -86,11 +86,16 @@ class ExtractPipeline:
 
 def canonical(url: str, candidate: str | None) -> str:
     """The archived URL: the canonical one when it is an http(s) URL on the fetched host
-    (never ``javascript://host/…``: tenderarchive/urls.py), else the URL fetched."""
+    (never ``javascript://host/…``: tenderarchive/urls.py) and not the site's home page for a
+    page that is not (a template that makes every page's canonical URL the home page would
+    archive every article as one page, each new one a version of the last), else the URL fetched."""
     candidate = http_url(candidate)
     try:
         same_host = candidate and urlsplit(candidate).netloc.removeprefix("www.") == \
             urlsplit(url).netloc.removeprefix("www.")
+        if same_host and not urlsplit(candidate).path.strip("/") and not urlsplit(candidate).query \
+                and urlsplit(url).path.strip("/"):
+            same_host = False
     except ValueError:
         same_host = False
     if same_host:

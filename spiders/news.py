@@ -6,15 +6,20 @@ when the archived copy is older than ``NEWS_LIVING_RECHECK_HOURS``, a slower cyc
 than news. For every enabled site it
 discovers article URLs through the configured methods:
 
-- ``feeds``: RSS ``<item><link>`` and Atom ``<entry><link href>``;
-- ``sitemaps`` and ``robots_sitemaps`` (the ``Sitemap:`` lines of robots.txt):
+- ``feeds``: RSS 2.0 ``<item><link>`` (else its permalink ``<guid>``), RSS 1.0 (RDF) items and
+  Atom ``<entry><link href>`` (relative to ``xml:base``);
+- ``sitemaps`` and ``robots_sitemaps`` (the ``Sitemap:`` lines of robots.txt; when it names
+  none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``):
   Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
   of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
-  ``<lastmod>`` kept;
+  ``<lastmod>`` kept; an index's lists of archive pages (WordPress's
+  ``wp-sitemap-users-1.xml``, ``wp-sitemap-taxonomies-category-1.xml``: :data:`ARCHIVE_SITEMAP`)
+  are not followed, and the site's home page is no article;
 - ``listing`` pages: links on the page that the site's allow/deny rules accept,
   and the next page through the ``next`` selector or, without one (or when it finds
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
-  Drupal, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`), at most ``max_pages`` pages
+  Drupal, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
+  pager of ``data-page`` numbers alone: :func:`data_page_links`), at most ``max_pages`` pages
   per listing URL;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
@@ -67,7 +72,7 @@ import re
 import zlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 import scrapy
 from lxml import etree
@@ -124,7 +129,9 @@ def pager_links(response, root: str) -> list[str]:
         base = urlsplit(root)
     except ValueError:
         return []
-    base_query = dict(parse_qsl(base.query, keep_blank_values=True))
+    # A parameter without a value is no parameter: Drupal's Search API pager writes its empty
+    # exposed filters into every page link (``?search_api_fulltext=&page=1``).
+    base_query = dict(parse_qsl(base.query))
     base_path = base.path.rstrip("/")
     found: dict[str, int] = {}
     for href in response.css("a::attr(href)").getall():
@@ -135,7 +142,7 @@ def pager_links(response, root: str) -> list[str]:
             continue
         if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or http_url(url) is None:
             continue
-        query = dict(parse_qsl(parts.query, keep_blank_values=True))
+        query = dict(parse_qsl(parts.query))
         number = None
         if parts.path.rstrip("/") == base_path:
             changed = {k: v for k, v in query.items() if base_query.get(k) != v}
@@ -149,6 +156,38 @@ def pager_links(response, root: str) -> list[str]:
         if number is not None and url != root:
             found.setdefault(url, number)
     return sorted(found, key=lambda u: (found[u], u))
+
+
+def data_page_links(response, root: str, cms: str | None) -> list[str]:
+    """The pages of an iprox listing whose pager numbers its pages only in ``data-page="N"``
+    attributes (news-sites.md §2.1: the Zuid-Holland listing ``?date_from=…&pager_page=N``,
+    "last page from ``data-page``"): the listing URL with ``pager_page`` (or the page-number
+    parameter the listing URL has already) set to each number up to the highest, nearest first.
+    Empty for a listing of another CMS without such a parameter, or without ``data-page``."""
+    numbers = {int(v) for v in response.xpath("//@data-page").getall() if v.strip().isdigit()}
+    if not numbers:
+        return []
+    try:
+        query = dict(parse_qsl(urlsplit(root).query))
+    except ValueError:
+        return []
+    name = next((k for k in query if k.lower() in PAGER_PARAMETERS), None)
+    if name is None and cms != "iprox":
+        return []
+    name = name or "pager_page"
+    current = int(query[name]) if query.get(name, "").isdigit() else 1
+    last = min(max(numbers), current + 1000)
+    pages = sorted((n for n in range(1, last + 1) if n != current), key=lambda n: (abs(n - current), n))
+    return [add_or_replace_parameter(root, name, str(n)) for n in pages]
+
+
+#: Sub-sitemaps of a sitemap index that list archive pages (an author's, a category's or a tag's
+#: list of posts), not articles: WordPress core's ``wp-sitemap-users-1.xml`` and
+#: ``wp-sitemap-taxonomies-category-1.xml`` (news-sites.md §2.1 ``/wp-sitemap.xml``), and Yoast's
+#: ``author-sitemap.xml``, ``category-sitemap.xml``, ``post_tag-sitemap.xml``.
+ARCHIVE_SITEMAP = re.compile(
+    r"/(?:wp-sitemap-(?:users|taxonomies-[\w-]+)-\d+|(?:author|category|post_tag|post_format)-sitemap\d*)\.xml(?:\.gz)?$",
+    re.I)
 
 
 #: Links to documents and media, not pages: a listing's "(download PDF)" (news-sites.md §2.4).
@@ -232,7 +271,7 @@ class NewsSpider(BaseSpider):
             for url in site.discovery.sitemaps:
                 yield scrapy.Request(url, self.parse_sitemap, errback=self.errback, meta=meta)
             if site.discovery.robots_sitemaps:
-                yield scrapy.Request(site.robots_url, self.parse_robots, errback=self.errback, meta=meta)
+                yield scrapy.Request(site.robots_url, self.parse_robots, errback=self.robots_errback, meta=meta)
             if site.discovery.listing:
                 for url in site.discovery.listing.urls:
                     yield scrapy.Request(url, self.parse_listing, errback=self.errback,
@@ -245,6 +284,8 @@ class NewsSpider(BaseSpider):
         """A request for a discovered URL, or None (recorded) when it is not an http(s) URL."""
         checked = http_url(url)
         if checked is not None:
+            if meta.get("site") is not None:  # a sitemap named on the site's other host (www.)
+                checked = self.registry_host(meta["site"], checked)
             try:
                 return scrapy.Request(checked, callback, errback=self.errback, meta=meta)
             except ValueError:
@@ -263,6 +304,28 @@ class NewsSpider(BaseSpider):
             request = self.follow(url, self.parse_sitemap, response, {"site": site})
             if request:
                 yield request
+        if not urls:
+            yield from self.default_sitemap(site)
+
+    def default_sitemap(self, site):
+        """The CMS's sitemap at its usual address, for a site whose robots.txt names none or that
+        has no robots.txt (news-sites.md §2.1: TYPO3's and Drupal's ``/sitemap.xml``, "or the
+        ``Sitemap:`` line in robots.txt"; WordPress's ``/wp-sitemap.xml``). Not asked when the
+        registry lists it already. Missing, it is logged (``news/no_default_sitemap``), no error."""
+        url = urljoin(site.base_url, "wp-sitemap.xml" if site.cms == "wordpress" else "sitemap.xml")
+        if url in site.discovery.sitemaps:
+            return
+        self.logger.info("%s: robots.txt names no sitemap; trying %s", site.name, url)
+        yield scrapy.Request(url, self.parse_sitemap, errback=self.errback,
+                             meta={"site": site, "default_sitemap": True})
+
+    def robots_errback(self, failure):
+        """robots.txt that is not there (HTTP 4xx: no rules, RFC 9309 §2.3.1.3) is no error:
+        the site's sitemap is looked for at its usual address instead."""
+        response = getattr(failure.value, "response", None)
+        if response is not None and 400 <= response.status < 500:
+            return self.default_sitemap(failure.request.meta["site"])
+        return self.errback(failure)
 
     def parse_sitemap(self, response):
         site = response.meta["site"]
@@ -296,6 +359,13 @@ class NewsSpider(BaseSpider):
                     self.record_error(response.url, f"sitemap index nested deeper than "
                                       f"{self.settings.getint('NEWS_SITEMAP_MAX_DEPTH')} levels: not followed")
                     return
+                try:
+                    archive_pages = bool(ARCHIVE_SITEMAP.search(urlsplit(url.strip()).path))
+                except ValueError:
+                    archive_pages = False
+                if archive_pages:  # lists of posts by author, category or tag: no articles
+                    self.crawler.stats.inc_value("news/skipped_archive_sitemap")
+                    continue
                 request = self.follow(url, self.parse_sitemap, response, {"site": site, "sitemap_depth": depth + 1})
                 if request:
                     yield request
@@ -309,18 +379,35 @@ class NewsSpider(BaseSpider):
     def parse_feed(self, response):
         site = response.meta["site"]
         try:
-            root = etree.fromstring(xml_start(response.body),
+            root = etree.fromstring(xml_start(response.body), base_url=response.url,
                                     parser=etree.XMLParser(recover=False, resolve_entities=False))
         except (etree.XMLSyntaxError, ValueError) as exc:
             self.record_error(response.url, f"malformed feed: {str(exc)[:200]}")
             return
-        atom = "{http://www.w3.org/2005/Atom}"
-        for item in root.iter("item", f"{atom}entry"):
-            link = item.findtext("link") or next(
-                (l.get("href") for l in item.iter(f"{atom}link") if l.get("rel", "alternate") == "alternate"), None)
-            when = item.findtext("pubDate") or item.findtext(f"{atom}updated") or item.findtext(f"{atom}published")
+        atom, rss1 = "{http://www.w3.org/2005/Atom}", "{http://purl.org/rss/1.0/}"
+        dc = "{http://purl.org/dc/elements/1.1/}"
+        for item in root.iter("item", f"{atom}entry", f"{rss1}item"):
+            # RSS 2.0's <link>, else its <guid> when that is the permalink (isPermaLink defaults to
+            # true); RSS 1.0's (RDF, WordPress's /feed/rdf/) <link>; Atom's alternate <link href>,
+            # relative to its xml:base.
+            node = item.find("link")
+            if node is None or not (node.text or "").strip():
+                node = item.find(f"{rss1}link")
+            guid = item.find("guid")
+            if (node is None or not (node.text or "").strip()) and guid is not None and \
+                    guid.get("isPermaLink", "true").strip().lower() == "true" and \
+                    (guid.text or "").strip().lower().startswith(("http://", "https://")):
+                node = guid
+            link = node.text if node is not None and (node.text or "").strip() else None
+            if link is None:
+                node = next((l for l in item.iter(f"{atom}link") if l.get("rel", "alternate") == "alternate"
+                             and l.get("href")), None)
+                link = node.get("href") if node is not None else None
+            when = (item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}updated")
+                    or item.findtext(f"{atom}published"))
             try:
-                link = response.urljoin(link.strip()) if link else None
+                base = (node.base if node is not None else None) or response.url
+                link = urljoin(base, link.strip()) if link else None
             except ValueError:
                 self.record_error(response.url, f"malformed URL skipped: {link[:200]!r}")
                 continue
@@ -341,7 +428,7 @@ class NewsSpider(BaseSpider):
             rule = listing.next.strip()
             nodes = response.xpath(rule) if rule.startswith(("/", "./", "(")) else response.css(rule)
             next_href = nodes.xpath("@href").get() or (nodes.get() if nodes and "@href" in rule else None)
-        pagers = pager_links(response, root)
+        pagers = pager_links(response, root) or data_page_links(response, root, site.cms)
         if next_href:
             try:
                 next_urls = [response.urljoin(next_href)]
@@ -385,7 +472,12 @@ class NewsSpider(BaseSpider):
         (``utm_*``, Matomo's ``pk_*``, ``fbclid`` …), and the site's own host where the link
         names the other of its ``www.`` and bare hosts (news-sites.md §2.2: jeugdhulpmvs.nl
         answers on both)."""
-        url = without_tracking(url.split("#")[0])
+        return NewsSpider.registry_host(site, without_tracking(url.split("#")[0]))
+
+    @staticmethod
+    def registry_host(site, url: str) -> str:
+        """``url`` on the registry's host where it names the other of the site's ``www.`` and
+        bare hosts (a page, or a sitemap that robots.txt or a sitemap index names there)."""
         try:
             parts, base = urlsplit(url), urlsplit(site.base_url)
             same_site = (parts.hostname != base.hostname and parts.port == base.port and not parts.username
@@ -472,6 +564,11 @@ class NewsSpider(BaseSpider):
         if not living and DOCUMENT_PATH.search(urlsplit(url).path):
             self.crawler.stats.inc_value("news/skipped_document")
             return None
+        if not living and self.is_home(site, url):
+            # The site's home page (WordPress's page sitemap names it, a listing links it): an
+            # overview of the site, not an article of it.
+            self.crawler.stats.inc_value("news/skipped_home")
+            return None
         if site.discovery.listing and url in site.discovery.listing.urls:
             return None
         if self.sample and len(self.requested) >= self.sample:
@@ -497,6 +594,16 @@ class NewsSpider(BaseSpider):
         self.requested.add(key)
         return url, living
 
+    @staticmethod
+    def is_home(site, url: str) -> bool:
+        """Whether ``url`` is the site's home page: its base URL's path, with no query."""
+        try:
+            parts, base = urlsplit(url), urlsplit(site.base_url)
+        except ValueError:
+            return False
+        return (parts.hostname == base.hostname and not parts.query
+                and parts.path.strip("/") == base.path.strip("/"))
+
     def errback(self, failure):
         """A discovered page that robots.txt forbids is not fetched, as it should be, and is no
         error (``news/forbidden_by_robots``): a sitemap or listing that names one made every
@@ -512,6 +619,11 @@ class NewsSpider(BaseSpider):
             self.crawler.stats.inc_value("news/forbidden_by_robots")
             return
         response = getattr(failure.value, "response", None)
+        if request is not None and request.meta.get("default_sitemap") and response is not None \
+                and response.status in (404, 410):
+            self.logger.info("%s: no sitemap at %s either", request.meta["site"].name, request.url)
+            self.crawler.stats.inc_value("news/no_default_sitemap")
+            return
         if discovered and response is not None and response.status in (404, 410):
             # A sitemap or listing that still names a removed item: the site answered, nothing was
             # missed, and the next crawl asks again. It made every crawl of the site partial.

@@ -408,3 +408,15 @@ def test_a_page_fetched_just_after_midnight_in_amsterdam_keeps_that_days_date(he
     assert page["published"] and page["published"].startswith("2024-03-05"), page["published"]
     earlier = datetime(2024, 3, 4, 22, 30, tzinfo=timezone.utc)   # 23:30 on the 4th in Amsterdam
     assert extract_html(html, "https://www.voorbeeld.nl/nieuws/aanbesteding", fetched_at=earlier)["published"] is None
+
+
+def test_a_copied_run_of_paragraphs_is_dropped_and_single_or_short_repeats_stay():
+    from tenderarchive.extraction.cleaning import drop_repeated_paragraphs
+
+    long_a, long_b = "Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor jeugdhulp.", "B" * 70
+    text = "\n".join([long_a, "Meer informatie", "Ga naar de inhoud", long_a, "Meer informatie", "Zie ook", long_b,
+                      "Meer informatie", long_b, "Slot"])
+    assert drop_repeated_paragraphs(text).split("\n") == [
+        long_a, "Meer informatie", "Ga naar de inhoud", "Zie ook", long_b, "Meer informatie", long_b, "Slot"]
+    post = "De gemeenten hebben de aanbesteding voor specialistische jeugdhulp gepubliceerd."
+    assert drop_repeated_paragraphs(f"\n{post}\nGa naar de inhoud\n{post}") == f"\n{post}\nGa naar de inhoud"

@@ -295,6 +295,42 @@ def drop_repeated_tables(lines: list[str]) -> list[str]:
     return out
 
 
+#: A paragraph this long that occurs twice in an extracted text is a copy, not a repetition.
+REPEATED_PARAGRAPH_CHARS = 60
+
+
+def drop_repeated_paragraphs(text: str) -> str:
+    """Drop a copy of a run of two or more lines that starts with a line of at least
+    :data:`REPEATED_PARAGRAPH_CHARS` characters repeated exactly: the lines after it that go
+    on repeating the lines after the earlier one, short ones too. trafilatura (``favor_recall``)
+    returns a WordPress post twice, the second time after the page's skip link ("Ga naar de
+    inhoud"), when any inline element stands loose in the page's wrapper before the article.
+    A post of one paragraph is dropped when the text ends with it as it began. Otherwise one
+    paragraph repeated alone (a lead repeated as the first paragraph) stays, as do short lines
+    ("Meer informatie")."""
+    lines = text.split("\n")
+    keys = [" ".join(line.split()) for line in lines]
+    first: dict[str, int] = {}
+    drop: set[int] = set()
+    head = next((k for k, key in enumerate(keys) if key), 0)
+    n = 0
+    while n < len(lines):
+        key = keys[n]
+        if len(key) >= REPEATED_PARAGRAPH_CHARS and key in first:
+            i, j = first[key], n
+            while j < len(lines) and i < n and keys[j] and keys[i] == keys[j]:
+                i, j = i + 1, j + 1
+            # a run, not a single paragraph; or the text's end repeating its start (the whole post)
+            if j - n >= 2 or (j == len(lines) and first[key] == head):
+                drop.update(range(n, j))
+                n = j
+                continue
+        if len(key) >= REPEATED_PARAGRAPH_CHARS:
+            first.setdefault(key, n)
+        n += 1
+    return "\n".join(line for k, line in enumerate(lines) if k not in drop)
+
+
 def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool = True) -> str:
     """Clean extracted or copied page text.
 

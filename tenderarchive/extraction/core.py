@@ -7,6 +7,7 @@ are trafilatura/htmldate and which are hand-written.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from datetime import datetime
 from typing import Any
@@ -16,7 +17,7 @@ import htmldate
 import lxml.html
 import trafilatura
 
-from .cleaning import clean_text, normalize_whitespace, strip_template_label
+from .cleaning import clean_text, drop_repeated_paragraphs, normalize_whitespace, strip_template_label
 from .markup import FIXTURE_BANNER, page_canonical_url, decode_html, element_text, meta_content, select, site_field
 from .titles import drop_leading_title, html_title, title_from_slug
 from .dates import (
@@ -64,10 +65,24 @@ def _in_running_text(t) -> bool:
 _MODIFIED_LABEL_START = re.compile(r"(laatst )?(gewijzigd|bijgewerkt|aangepast)|updated|last modified", re.I)
 
 
-def _time_elements(tree) -> ParsedDate | None:
+#: A ``<time>`` that dates a page's last change, not its publication: WordPress themes' ``time.updated``
+#: (GeneratePress prints it before ``time.entry-date.published``), ``itemprop="dateModified"``.
+_MODIFIED_TIME = re.compile(r"\b(updated|modified|dateModified)\b", re.I)
+
+
+def _time_elements(tree, modified: bool = False) -> ParsedDate | None:
+    """The page's publication date from its first ``<time datetime>`` outside running text, related
+    items and comments, one that says it is the publication (``.published``, ``datePublished``)
+    first; a ``<time>`` of the last change never (``modified``: only those)."""
+    candidates = []
     for t in tree.xpath("//time[@datetime]"):
         if t.xpath("ancestor::*[contains(@class,'related') or contains(@class,'comment')]") or _in_running_text(t):
             continue
+        marks = f"{t.get('class') or ''} {t.get('itemprop') or ''}"
+        if bool(_MODIFIED_TIME.search(marks)) != modified:
+            continue
+        candidates.append((0 if re.search(r"published|datePublished", marks, re.I) else 1, t))
+    for _, t in sorted(candidates, key=lambda c: c[0]):
         parsed = parse_dutch_date(t.get("datetime"), anchored=True)
         if parsed:
             return parsed
@@ -167,13 +182,38 @@ def _drop_date_lines(text: str, published: ParsedDate) -> str:
 _LIST_MARKER = re.compile(r"^[-*•]\s+")
 
 
+@functools.lru_cache(maxsize=1)
+def _short_post_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "100")
+    return config
+
+
+#: A Dublin-Core lead shorter than this is a label, not a paragraph.
+LEAD_MIN_CHARS = 30
+
+
+def _with_lead(tree, text: str) -> str:
+    """``text`` (a site's ``selectors.body``) with the page's lead before it when it is not in
+    it: iprox keeps the lead out of ``div.iprox-rich-content`` and gives it in
+    ``meta[property="dcterms:description"]`` (news-sites.md §2.1, the om.nl scraper's "lead
+    from ``dcterms:description``")."""
+    lead = meta_content(tree, "dcterms:description", "dcterms.description", "dc.description")
+    lead = " ".join(lead.split()) if lead else ""
+    if len(lead) < LEAD_MIN_CHARS or lead in " ".join(text.split()):
+        return text
+    return f"{lead}\n{text}"
+
+
 def _modified(tree, lines: list[str]) -> str | None:
     value = meta_content(
         tree, "article:modified_time", "dcterms:modified", "dcterms.modified", "dc.date.modified",
         "last-modified", "og:updated_time",
     )
     parsed = parse_dutch_date(value, anchored=True) if value else None
-    parsed = parsed or find_modified_date(lines)
+    parsed = parsed or _time_elements(tree, modified=True) or find_modified_date(lines)
     return parsed.iso if parsed else None
 
 
@@ -262,12 +302,18 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
             body_root = found[0]
             text = "\n".join(element_text(el) for el in found)
             extractor = EXTRACTOR_SELECTOR
+            text = _with_lead(tree, text)
     if text is None:
-        text = trafilatura.extract(
-            raw, url=url, include_comments=False, include_tables=True, favor_recall=True,
-            deduplicate=False, with_metadata=False,
-            prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]"],
-        ) or ""
+        options = dict(url=url, include_comments=False, include_tables=True, favor_recall=True,
+                       deduplicate=False, with_metadata=False,
+                       prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]"])
+        text = trafilatura.extract(raw, **options) or ""
+        if text.strip() and "\n" not in text.strip():
+            # One line: trafilatura found less than MIN_EXTRACTED_SIZE (250) characters of main
+            # text in a short post and fell back to the article's whole text run together (title,
+            # "5 januari 202229 juli 2021" dates and body on one line). Read with a lower bound.
+            text = trafilatura.extract(raw, config=_short_post_config(), **options) or text
+        text = drop_repeated_paragraphs(text)
         articles = tree.xpath("//article|//main")
         body_root = articles[0] if articles else None
 

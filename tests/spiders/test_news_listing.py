@@ -162,3 +162,13 @@ def test_pager_links_read_a_page_number_in_the_path():
     response = HtmlResponse("http://127.0.0.1/nieuws", body=body, encoding="utf-8")
     assert pager_links(response, "http://127.0.0.1/nieuws") == [
         "http://127.0.0.1/nieuws/pagina/2/", "http://127.0.0.1/nieuws/pagina-3", "http://127.0.0.1/nieuws/Pagina-4"]
+
+
+def test_pager_links_ignore_empty_parameters():
+    """Drupal Search API (news-sites.md §2.1): page links carry the empty exposed filters."""
+    from scrapy.http import HtmlResponse
+
+    body = (b'<!-- SYNTHETIC --><a href="?search_api_fulltext=&amp;page=1">2</a>'
+            b'<a href="?search_api_fulltext=jeugd&amp;page=2">q</a>')
+    response = HtmlResponse("http://127.0.0.1/woo", body=body, encoding="utf-8")
+    assert pager_links(response, "http://127.0.0.1/woo") == ["http://127.0.0.1/woo?search_api_fulltext=&page=1"]

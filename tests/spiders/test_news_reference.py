@@ -584,3 +584,356 @@ def test_a_site_delay_from_the_registry_or_robots_txt_holds_under_autothrottle(t
     assert len(pages) == 4
     gaps = [b - a for a, b in zip(pages, pages[1:])]
     assert min(gaps) >= 1.4, gaps
+
+
+def wordpress_post(title: str, day: str) -> tuple[str, bytes]:
+    """A SYNTHETIC WordPress single post (a default theme's markup: entry-title, entry-date)."""
+    return ("text/html; charset=UTF-8", f"""<!doctype html><html lang="nl-NL"><head><meta charset="UTF-8">
+<title>{title} &#8211; Jeugdhulp Voorbeeld</title><meta name="tenderarchive-fixture" content="synthetic"></head>
+<body class="single single-post"><header class="site-header"><nav><a href="/">Home</a></nav></header>
+<main><article class="post type-post"><h1 class="entry-title">{title}</h1>
+<div class="entry-meta"><time class="entry-date published" datetime="{day}T09:30:00+02:00">{day}</time></div>
+<div class="entry-content"><p>De gemeenten hebben de aanbesteding voor specialistische jeugdhulp gepubliceerd.
+Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor de percelen ambulante jeugdhulp en verblijf.</p>
+</div></article></main></body></html>""".encode())
+
+
+def test_a_wordpress_sitemap_index_yields_its_posts_not_its_home_author_and_category_pages(tmp_path):
+    """§2.1 WordPress: "a sitemap at /wp-sitemap.xml", announced in robots.txt. Its index names
+    the posts' and pages' sitemaps and also ``wp-sitemap-users-1.xml`` and
+    ``wp-sitemap-taxonomies-category-1.xml``, lists of archive pages (an author's, a category's
+    posts); the pages' sitemap names the home page. A site whose URLs are ``/<slug>/`` (§2.2
+    jeugdhulpleidseregio.nl) has no allow rule to keep them out: they were archived as news."""
+    log: list[str] = []
+    xml = "application/xml; charset=UTF-8"
+
+    def urlset(*paths):
+        return lambda base: (xml, ('<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC -->'
+                                   '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                                   + "".join(f"<url><loc>{base}{p}</loc></url>" for p in paths) + "</urlset>").encode())
+
+    def index(base):
+        maps = ["posts-post-1", "posts-page-1", "taxonomies-category-1", "taxonomies-post_tag-1", "users-1"]
+        return (xml, ('<?xml version="1.0" encoding="UTF-8"?>\n<?xml-stylesheet type="text/xsl" '
+                      f'href="{base}wp-sitemap-index.xsl" ?>\n<!-- SYNTHETIC --><sitemapindex '
+                      'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                      + "".join(f"<sitemap><loc>{base}wp-sitemap-{m}.xml</loc></sitemap>" for m in maps)
+                      + "</sitemapindex>").encode())
+
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /wp-admin/\n\nSitemap: /wp-sitemap.xml\n"),
+              "/wp-sitemap.xml": index,
+              "/wp-sitemap-posts-post-1.xml": urlset("aanbesteding-jeugdhulp-gestart/"),
+              "/wp-sitemap-posts-page-1.xml": urlset("", "inkoop-jeugdhulp/"),
+              "/wp-sitemap-taxonomies-category-1.xml": urlset("category/nieuws/"),
+              "/wp-sitemap-taxonomies-post_tag-1.xml": urlset("tag/jeugdhulp/"),
+              "/wp-sitemap-users-1.xml": urlset("author/redactie/"),
+              "/aanbesteding-jeugdhulp-gestart/": wordpress_post("Aanbesteding jeugdhulp gestart", "2021-07-29"),
+              "/inkoop-jeugdhulp/": wordpress_post("Inkoop jeugdhulp", "2021-05-01"),
+              "/": wordpress_post("Jeugdhulp Voorbeeld", "2020-01-01"),
+              "/category/nieuws/": wordpress_post("Nieuws", "2020-01-01"),
+              "/tag/jeugdhulp/": wordpress_post("Jeugdhulp", "2020-01-01"),
+              "/author/redactie/": wordpress_post("redactie", "2020-01-01")}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"robots_sitemaps": True})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    articles = {urllib.parse.urlsplit(r["url"]).path: r for r in db["articles"].rows}
+    assert sorted(articles) == ["/aanbesteding-jeugdhulp-gestart/", "/inkoop-jeugdhulp/"]
+    post = articles["/aanbesteding-jeugdhulp-gestart/"]
+    assert (post["title"], post["published"], post["published_source"]) == (
+        "Aanbesteding jeugdhulp gestart", "2021-07-29T09:30", "stated")
+    assert not {"/wp-sitemap-users-1.xml", "/wp-sitemap-taxonomies-category-1.xml", "/"} & set(log)
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+def test_a_drupal_search_api_listing_is_paged_through_its_links_with_empty_filters(tmp_path):
+    """§2.1 Drupal: Zeeland's Woo index is "Drupal Search API + Facets", paged ``?page=0,1,2,…``
+    (zero-based), results ``a.search-result`` + ``h3.search-result__title``. Search API's pager
+    writes the view's empty exposed filter into each page link (``?search_api_fulltext=&page=1``),
+    which is the listing with a page number all the same: only the first page was read."""
+    log: list[str] = []
+
+    def listing(slug):
+        pager = "".join(f"<li class='pager__item'><a href='?search_api_fulltext=&amp;page={n}' "
+                        f"title='Ga naar pagina {n + 1}'>{n + 1}</a></li>" for n in range(3))
+        return ("text/html; charset=utf-8", (
+            "<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'></head><body><main>"
+            f"<a class='search-result' href='/woo-besluiten/{slug}'><h3 class='search-result__title'>Besluit {slug}</h3>"
+            f"</a><nav class='pager'><ul class='pager__items'>{pager}</ul></nav></main></body></html>").encode())
+
+    page = lambda title: ("text/html; charset=utf-8", ARTICLE.format(title=title, extra="Woo-besluit.").encode())  # noqa: E731
+    routes = {"/robots.txt": ROBOTS, "/woo-besluiten": listing("inkoop-jeugdhulp"),
+              **{f"/woo-besluiten?search_api_fulltext=&page={n}": listing(slug)
+                 for n, slug in enumerate(["inkoop-jeugdhulp", "gunning-jeugdhulp", "verlenging-jeugdhulp"])},
+              "/woo-besluiten/inkoop-jeugdhulp": page("Besluit inkoop jeugdhulp"),
+              "/woo-besluiten/gunning-jeugdhulp": page("Besluit gunning jeugdhulp"),
+              "/woo-besluiten/verlenging-jeugdhulp": page("Besluit verlenging jeugdhulp")}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="drupal", allow=["^/woo-besluiten/"],
+                        discovery={"listing": {"urls": ["woo-besluiten"], "max_pages": 5}})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == [
+        "Besluit gunning jeugdhulp", "Besluit inkoop jeugdhulp", "Besluit verlenging jeugdhulp"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+@pytest.mark.parametrize("cms, robots, sitemap", [
+    ("typo3", None, "/sitemap.xml"),
+    ("drupal", b"User-agent: *\nDisallow: /admin/\n", "/sitemap.xml"),
+    ("wordpress", b"User-agent: *\nDisallow: /wp-admin/\n", "/wp-sitemap.xml")])
+def test_a_site_whose_robots_txt_names_no_sitemap_is_read_through_its_cms_sitemap(tmp_path, cms, robots, sitemap):
+    """§2.1 TYPO3: "What a scraper can rely on: ``/sitemap.xml``, or the ``Sitemap:`` line in
+    ``robots.txt``" (Drupal's sitemap modules and WordPress's ``/wp-sitemap.xml`` alike). A site
+    without robots.txt (404: no rules) made the crawl fail; one whose robots.txt names no sitemap
+    yielded nothing, in silence."""
+    log: list[str] = []
+    routes = {sitemap: lambda base: ("application/xml", (
+                  '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><urlset '
+                  f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{base}nieuws/inkoop-jeugdhulp</loc>'
+                  '</url></urlset>').encode()),
+              "/nieuws/inkoop-jeugdhulp": ("text/html; charset=utf-8", ARTICLE.format(
+                  title="Inkoop jeugdhulp gestart", extra="Het college gunt in het najaar.").encode())}
+    if robots:
+        routes["/robots.txt"] = ("text/plain", robots)
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms=cms, discovery={"robots_sitemaps": True})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["title"] for r in db["articles"].rows] == ["Inkoop jeugdhulp gestart"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+    assert sitemap in log
+
+
+def test_a_site_without_robots_txt_or_sitemap_is_no_error(tmp_path):
+    """Neither robots.txt nor the CMS's sitemap (both 404): nothing to read, and no failure."""
+    with serve({}) as base:
+        path = registry(tmp_path, base_url=base, cms="typo3", discovery={"robots_sitemaps": True})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    crawl = next(sqlite_utils.Database(tmp_path / "archive.db").query("select status, error_count from crawls"))
+    assert crawl == {"status": "complete", "error_count": 0}
+
+
+def test_feed_items_are_found_by_guid_permalink_rss_1_0_link_and_atom_xml_base(tmp_path):
+    """§2.1 WordPress feeds (codex WordPress_Feeds: RSS 2.0 at ``/feed/``, RSS 1.0 at ``/feed/rdf/``,
+    Atom at ``/feed/atom/``): an RSS 2.0 item may name its page only by ``<guid>`` (a permalink
+    unless ``isPermaLink="false"``), an RSS 1.0 item is in the RSS 1.0 namespace with a Dublin-Core
+    ``dc:date``, and an Atom link is relative to its ``xml:base``. Each of them was lost."""
+    log: list[str] = []
+    rss = lambda base: ("application/rss+xml; charset=UTF-8", (  # noqa: E731
+        '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><rss version="2.0"><channel><title>t</title>'
+        f'<item><title>a</title><guid>{base}nieuws/guid-permalink</guid></item>'
+        f'<item><title>b</title><guid isPermaLink="false">{base}?p=12</guid></item></channel></rss>').encode())
+    rdf = lambda base: ("application/rdf+xml; charset=UTF-8", (  # noqa: E731
+        '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" '
+        f'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="{base}"><title>t</title></channel>'
+        f'<item rdf:about="{base}nieuws/rss-een"><title>c</title><link>{base}nieuws/rss-een</link>'
+        '<dc:date>2021-10-07T10:00:00Z</dc:date></item></rdf:RDF>').encode())
+    atom = lambda base: ("application/atom+xml; charset=UTF-8", (  # noqa: E731
+        '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><feed xmlns="http://www.w3.org/2005/Atom" '
+        f'xml:base="{base}nieuws/"><title>t</title><entry><title>d</title>'
+        '<link rel="replies" href="/reacties"/><link href="atom-relatief"/>'
+        '<updated>2021-10-07T10:00:00Z</updated></entry></feed>').encode())
+    page = lambda title: ("text/html; charset=utf-8", ARTICLE.format(title=title, extra="Uit een feed.").encode())  # noqa: E731
+    routes = {"/robots.txt": ROBOTS, "/feed/": rss, "/feed/rdf/": rdf, "/feed/atom/": atom,
+              "/nieuws/guid-permalink": page("Inkoop jeugdhulp A"), "/nieuws/rss-een": page("Inkoop jeugdhulp B"),
+              "/nieuws/atom-relatief": page("Inkoop jeugdhulp C")}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", allow=["^/nieuws/"],
+                        discovery={"feeds": ["feed/", "feed/rdf/", "feed/atom/"]})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows) == [
+        "/nieuws/atom-relatief", "/nieuws/guid-permalink", "/nieuws/rss-een"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+@pytest.mark.parametrize("paragraphs", [2, 1])
+def test_a_wordpress_post_behind_a_skip_link_is_archived_with_its_text_once(tmp_path, paragraphs):
+    """§2.4 navigation ("Overslaan en naar de inhoud gaan"): a theme's skip link ("Ga naar de
+    inhoud", WordPress's ``a.skip-link``) loose in the page's wrapper before the article made
+    trafilatura return the post twice, and the archive held every paragraph twice."""
+    first = ("De gemeenten hebben de aanbesteding voor specialistische jeugdhulp gepubliceerd. Aanbieders "
+             "kunnen zich tot de sluitingsdatum inschrijven.")
+    second = "Lees meer over de planning op de projectpagina."
+    page = f"""<!doctype html><html lang="nl-NL"><head><meta charset="UTF-8"><title>Aanbesteding jeugdhulp &#8211;
+Jeugdhulp Voorbeeld</title><meta name="tenderarchive-fixture" content="synthetic"></head><body class="single">
+<div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">Ga naar de inhoud</a>
+<header class="site-header"><nav class="main-navigation"><ul><li><a href="/">Home</a></li></ul></nav></header>
+<div id="content" class="site-content"><main id="main"><article class="post type-post"><header class="entry-header">
+<h1 class="entry-title">Aanbesteding jeugdhulp</h1><div class="entry-meta"><time class="entry-date published"
+datetime="2021-07-29T09:30:00+02:00">29 juli 2021</time></div></header><div class="entry-content"><p>{first}</p>
+{f"<p>{second}</p>" if paragraphs == 2 else ""}</div></article></main></div><footer class="site-footer">© Jeugdhulp Voorbeeld</footer></div></body></html>"""
+    routes = {"/robots.txt": ROBOTS, "/2021/07/29/aanbesteding-jeugdhulp/": ("text/html; charset=UTF-8", page.encode())}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", living_pages=["2021/07/29/aanbesteding-jeugdhulp/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert (article["title"], article["published"]) == ("Aanbesteding jeugdhulp", "2021-07-29T09:30")
+    assert article["text"].count(first) == 1 and article["text"].count(second) == paragraphs - 1, article["text"]
+    assert "Ga naar de inhoud" not in article["text"]
+
+
+def test_pages_whose_canonical_url_is_the_home_page_are_archived_each_under_its_own_url(tmp_path):
+    """URL canonicalisation (§2.2): a page template that names the home page as every page's
+    ``<link rel="canonical">`` (or ``og:url``) made every article of the site one archived page,
+    each a new version of the last. A canonical URL on the page's own path still counts."""
+    def page(title, canonical):
+        html = ARTICLE.format(title=title, extra="Het college gunt in het najaar.")
+        return ("text/html; charset=utf-8", html.replace("</head>", f'<link rel="canonical" href="{canonical}"></head>').encode())
+
+    listing = ("text/html; charset=utf-8", b"<!-- SYNTHETIC --><html><body><a href='/nieuws/inkoop'>a</a>"
+               b"<a href='/nieuws/gunning'>b</a><a href='/nieuws/oud'>c</a></body></html>")
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing, "/nieuws/inkoop": page("Inkoop jeugdhulp", "/"),
+              "/nieuws/gunning": page("Gunning jeugdhulp", "/"),
+              "/nieuws/oud": page("Verlenging jeugdhulp", "/nieuws/verlenging")}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted((urllib.parse.urlsplit(r["url"]).path, r["title"]) for r in db["articles"].rows) == [
+        ("/nieuws/gunning", "Gunning jeugdhulp"), ("/nieuws/inkoop", "Inkoop jeugdhulp"),
+        ("/nieuws/verlenging", "Verlenging jeugdhulp")]
+
+
+def test_an_iprox_listing_paged_only_by_data_page_attributes_is_read_to_its_last_page(tmp_path):
+    """§2.1 iprox: the Zuid-Holland listing ``?date_from=dd-mm-yyyy&pager_page=N``, "last page from
+    ``data-page="N"``". A pager whose buttons carry the number only in ``data-page`` (no link to
+    follow) is read through ``pager_page``, the listing's own parameters kept; only its first page
+    was read."""
+    log: list[str] = []
+
+    def listing(slug):
+        pager = "".join(f"<li><button type='button' class='pager-button' data-page='{n}'>{n}</button></li>"
+                        for n in (1, 2, 3))
+        return ("text/html; charset=utf-8", (
+            "<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'></head><body>"
+            f"<div id='results'><div class='grid-element'><a class='siteLink' href='/besluiten/{slug}'>{slug}</a>"
+            "<div class='iprox-content iprox-date date'>1 maart 2022</div></div></div>"
+            f"<ul class='pager' data-pages='3'>{pager}</ul></body></html>").encode())
+
+    page = lambda title: ("text/html; charset=utf-8", ARTICLE.format(title=title, extra="Besluit.").encode())  # noqa: E731
+    slugs = ["inkoop-jeugdhulp", "gunning-jeugdhulp", "verlenging-jeugdhulp"]
+    routes = {"/robots.txt": ROBOTS, "/besluiten?date_from=01-01-2020": listing(slugs[0]),
+              "/besluiten?date_from=01-01-2020&pager_page=2": listing(slugs[1]),
+              "/besluiten?date_from=01-01-2020&pager_page=3": listing(slugs[2]),
+              **{f"/besluiten/{slug}": page(f"Besluit {slug.replace('-', ' ')}") for slug in slugs}}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="iprox", allow=["^/besluiten/"],
+                        discovery={"listing": {"urls": ["besluiten?date_from=01-01-2020"], "max_pages": 10}})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == [
+        "Besluit gunning jeugdhulp", "Besluit inkoop jeugdhulp", "Besluit verlenging jeugdhulp"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+    assert not [p for p in log if "pager_page=4" in p or "pager_page=1" in p]
+
+
+def test_an_iprox_page_read_through_its_body_selector_keeps_its_dublin_core_lead(tmp_path):
+    """§2.1 iprox (the om.nl scraper): body ``div.iprox-rich-content.iprox-content``, date
+    ``div.iprox-content.iprox-date.date``, "lead from ``meta[property="dcterms:description"]``".
+    A site read through ``selectors.body`` lost the lead, which iprox keeps out of the rich
+    content (here the only place the provisional award is named)."""
+    lead = "De regio heeft de specialistische jeugdhulp voorlopig gegund aan vier aanbieders."
+    body = ("De gemeenten publiceerden de aanbesteding in het voorjaar. Aanbieders konden zich tot de "
+            "sluitingsdatum inschrijven voor de percelen ambulante jeugdhulp en verblijf.")
+    page = f"""<!doctype html><html lang="nl"><head><title>Voorlopige gunning jeugdhulp - Voorbeeld</title>
+<meta name="tenderarchive-fixture" content="synthetic"><meta property="dcterms:description" content="{lead}">
+</head><body><div class="header"><ul class="nav"><li><a href="/">Home</a></li></ul></div><div class="grid-blok">
+<div class="iprox-content"><h1>Voorlopige gunning jeugdhulp</h1></div>
+<div class="iprox-content iprox-date date">14 december 2020 - Nieuwsbericht</div>
+<div class="iprox-rich-content iprox-content"><p>{body}</p></div></div></body></html>"""
+    routes = {"/robots.txt": ROBOTS, "/actueel/nieuws/voorlopige-gunning": ("text/html; charset=utf-8", page.encode())}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, cms="iprox", living_pages=["actueel/nieuws/voorlopige-gunning"],
+                        selectors={"body": "div.iprox-rich-content.iprox-content", "date": "div.iprox-date"})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert (article["title"], article["published"], article["published_source"]) == (
+        "Voorlopige gunning jeugdhulp", "2020-12-14", "stated")
+    assert article["text"].split("\n") == [lead, body]
+
+
+def test_a_sitemap_named_on_the_sites_other_host_is_fetched_from_the_registry_host(tmp_path):
+    """§2.2: jeugdhulpmvs.nl answers with and without ``www.``. Its robots.txt or sitemap index may
+    name a sitemap on the other host; pages found there were fetched from the registry's host,
+    the sitemaps themselves were not (here the other host does not even resolve: the crawl failed)."""
+    log: list[str] = []
+
+    def www(base):
+        return base.replace("//127.0.0.1", "//www.localhost")  # the server's own base names 127.0.0.1
+
+    routes = {"/robots.txt": lambda base: ("text/plain", f"User-agent: *\nSitemap: {www(base)}sitemap.xml\n".encode()),
+              "/sitemap.xml": lambda base: ("application/xml", (
+                  '<?xml version="1.0"?><!-- SYNTHETIC --><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                  f"<sitemap><loc>{www(base)}sitemap-nieuws.xml</loc></sitemap></sitemapindex>").encode()),
+              "/sitemap-nieuws.xml": lambda base: ("application/xml", (
+                  '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                  f"<url><loc>{www(base)}Informatie_en_nieuws/Nieuws_Update</loc></url></urlset>").encode()),
+              "/Informatie_en_nieuws/Nieuws_Update": ("text/html; charset=utf-8", ARTICLE.format(
+                  title="Nieuws Update aanbesteding jeugdhulp", extra="De gemeenten gunnen in oktober.").encode())}
+    with serve(routes, log) as base:
+        base = base.replace("//127.0.0.1", "//localhost")
+        path = registry(tmp_path, base_url=base, cms="iprox", discovery={"robots_sitemaps": True})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows] == ["/Informatie_en_nieuws/Nieuws_Update"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+def test_a_wordpress_post_that_prints_its_update_time_first_is_dated_by_its_publication(tmp_path):
+    """§2.1 ("``<time datetime>`` is worth trying first") and dates with their provenance (§2.3):
+    a WordPress theme (GeneratePress) prints ``<time class="updated" itemprop="dateModified">``
+    before ``<time class="entry-date published" itemprop="datePublished">``. The first ``<time>``
+    dated the post: by its last change, not its publication; the change is its ``modified``."""
+    page = """<!doctype html><html lang="nl-NL"><head><meta charset="UTF-8"><title>Inkoop jeugdhulp &#8211; Voorbeeld
+</title><meta name="tenderarchive-fixture" content="synthetic"></head><body class="single"><main><article class="post">
+<header class="entry-header"><h1 class="entry-title" itemprop="headline">Inkoop jeugdhulp gestart</h1>
+<div class="entry-meta"><span class="posted-on"><time class="updated" datetime="2022-01-05T10:00:00+01:00"
+itemprop="dateModified">5 januari 2022</time><time class="entry-date published" datetime="2021-07-29T09:30:00+02:00"
+itemprop="datePublished">29 juli 2021</time></span></div></header>
+<div class="entry-content" itemprop="text"><p>De gemeenten hebben de aanbesteding voor specialistische jeugdhulp
+gepubliceerd. Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor ambulante jeugdhulp en verblijf.</p>
+</div></article></main></body></html>"""
+    routes = {"/robots.txt": ROBOTS, "/inkoop-jeugdhulp-gestart/": ("text/html; charset=UTF-8", page.encode())}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", living_pages=["inkoop-jeugdhulp-gestart/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert (article["published"], article["published_source"], article["modified"]) == (
+        "2021-07-29T09:30", "stated", "2022-01-05T10:00")
+
+
+def test_a_short_post_is_archived_without_its_title_and_dates_run_into_its_text(tmp_path):
+    """Text without chrome (§2.4): a municipal news item of one short paragraph (under
+    trafilatura's 250 characters of main text) came back as the article's whole text on one line,
+    "Inkoop jeugdhulp gestart 29 juli 202105 januari 2022 De gemeenten …": title and dates in the
+    text, where neither the title nor the date line could be taken out."""
+    body = ("De gemeenten hebben de aanbesteding voor specialistische jeugdhulp gepubliceerd. Aanbieders kunnen "
+            "zich tot de sluitingsdatum inschrijven voor ambulante jeugdhulp en verblijf.")
+    page = f"""<!doctype html><html lang="nl-NL"><head><meta charset="UTF-8"><title>Inkoop jeugdhulp gestart</title>
+<meta name="tenderarchive-fixture" content="synthetic"></head><body><main><article class="post"><header class="entry-header">
+<h1 class="entry-title">Inkoop jeugdhulp gestart</h1><div class="entry-meta"><span class="posted-on"><time
+class="entry-date published" datetime="2021-07-29T09:30:00+02:00">29 juli 2021</time><time class="updated"
+datetime="2022-01-05T10:00:00+01:00">05 januari 2022</time></span></div></header>
+<div class="entry-content"><p>{body}</p></div></article></main></body></html>"""
+    routes = {"/robots.txt": ROBOTS, "/inkoop-jeugdhulp-gestart/": ("text/html; charset=UTF-8", page.encode())}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", living_pages=["inkoop-jeugdhulp-gestart/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert (article["title"], article["published"]) == ("Inkoop jeugdhulp gestart", "2021-07-29T09:30")
+    assert article["text"] == body
