@@ -2,6 +2,7 @@
 of exactly the documented markup, reference §2.2 and §3.1) and what the parser makes of them."""
 
 from tenderarchive.awards.html import parse_html
+from tests.fixtures.awards.make_fixtures import amount, h3, only, row  # the fixtures' own row makers
 
 
 def h1(text):
@@ -12,23 +13,6 @@ def h2(text):
     return f'<tr class="header2"><th colspan="2">{text}</th></tr>'
 
 
-def h3(text):
-    return f'<tr class="header3"><th colspan="2">{text}</th></tr>'
-
-
-def row(label, value):
-    return (f'<tr><td><span class="label">{label}</span><span class="text">: </span></td>'
-            f'<td><span class="value">{value}</span></td></tr>')
-
-
-def amount(label, value, currency="Euro"):
-    return (f'<tr><td><span class="label">{label}</span><span class="text">: </span></td>'
-            f'<td><span class="value">{value}</span><span class="text"> </span>'
-            f'<span class="dynamic-label">{currency}</span></td></tr>')
-
-
-def only(label):
-    return f'<tr><td colspan="2"><span class="label">{label}</span><span class="text">:</span></td></tr>'
 
 
 def eforms(*rows):

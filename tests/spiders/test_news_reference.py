@@ -647,6 +647,19 @@ def test_a_wordpress_sitemap_index_yields_its_posts_not_its_home_author_and_cate
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
 
 
+def assert_three_decisions_archived(tmp_path, routes, log, **site) -> None:
+    """Crawl the loopback site (registry entry ``site``): a complete crawl with no error that archived
+    the three decision pages of a paged listing, every page of it read."""
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, **site)
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == [
+        "Besluit gunning jeugdhulp", "Besluit inkoop jeugdhulp", "Besluit verlenging jeugdhulp"]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
 def test_a_drupal_search_api_listing_is_paged_through_its_links_with_empty_filters(tmp_path):
     """§2.1 Drupal: Zeeland's Woo index is "Drupal Search API + Facets", paged ``?page=0,1,2,…``
     (zero-based), results ``a.search-result`` + ``h3.search-result__title``. Search API's pager
@@ -669,15 +682,8 @@ def test_a_drupal_search_api_listing_is_paged_through_its_links_with_empty_filte
               "/woo-besluiten/inkoop-jeugdhulp": page("Besluit inkoop jeugdhulp"),
               "/woo-besluiten/gunning-jeugdhulp": page("Besluit gunning jeugdhulp"),
               "/woo-besluiten/verlenging-jeugdhulp": page("Besluit verlenging jeugdhulp")}
-    with serve(routes, log) as base:
-        path = registry(tmp_path, base_url=base, cms="drupal", allow=["^/woo-besluiten/"],
-                        discovery={"listing": {"urls": ["woo-besluiten"], "max_pages": 5}})
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    db = sqlite_utils.Database(tmp_path / "archive.db")
-    assert sorted(r["title"] for r in db["articles"].rows) == [
-        "Besluit gunning jeugdhulp", "Besluit inkoop jeugdhulp", "Besluit verlenging jeugdhulp"]
-    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+    assert_three_decisions_archived(tmp_path, routes, log, cms="drupal", allow=["^/woo-besluiten/"],
+                                    discovery={"listing": {"urls": ["woo-besluiten"], "max_pages": 5}})
 
 
 @pytest.mark.parametrize("cms, robots, sitemap", [
@@ -826,15 +832,8 @@ def test_an_iprox_listing_paged_only_by_data_page_attributes_is_read_to_its_last
               "/besluiten?date_from=01-01-2020&pager_page=2": listing(slugs[1]),
               "/besluiten?date_from=01-01-2020&pager_page=3": listing(slugs[2]),
               **{f"/besluiten/{slug}": page(f"Besluit {slug.replace('-', ' ')}") for slug in slugs}}
-    with serve(routes, log) as base:
-        path = registry(tmp_path, base_url=base, cms="iprox", allow=["^/besluiten/"],
-                        discovery={"listing": {"urls": ["besluiten?date_from=01-01-2020"], "max_pages": 10}})
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    db = sqlite_utils.Database(tmp_path / "archive.db")
-    assert sorted(r["title"] for r in db["articles"].rows) == [
-        "Besluit gunning jeugdhulp", "Besluit inkoop jeugdhulp", "Besluit verlenging jeugdhulp"]
-    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+    assert_three_decisions_archived(tmp_path, routes, log, cms="iprox", allow=["^/besluiten/"],
+                                    discovery={"listing": {"urls": ["besluiten?date_from=01-01-2020"], "max_pages": 10}})
     assert not [p for p in log if "pager_page=4" in p or "pager_page=1" in p]
 
 
