@@ -78,10 +78,7 @@ def test_a_page_declared_windows_1252_only_in_the_http_header_is_archived_withou
     extra = "Eén aanbieder per perceel: naïef of niet, de coördinatie blijft bij één partij voor cliënten."
     page = ARTICLE.format(title="Aanbesteding jeugdhulp één perceel", extra=extra).encode("cp1252")
     routes = {"/robots.txt": ROBOTS, "/nieuws/aanbesteding": ("text/html; charset=ISO-8859-1", page)}
-    with serve(routes) as base:
-        path = registry(tmp_path, base_url=base, living_pages=["nieuws/aanbesteding"])
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    crawl_site(tmp_path, routes, None, living_pages=["nieuws/aanbesteding"])
     article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
     assert article["title"] == "Aanbesteding jeugdhulp één perceel"
     assert extra in article["text"]
@@ -190,10 +187,7 @@ def test_a_listing_linking_documents_archives_its_pages_and_stays_complete(tmp_p
               "/nieuws/aanbesteding": ("text/html; charset=utf-8", ARTICLE.format(
                   title="Aanbesteding jeugdhulp", extra="Het college gunt in het najaar.").encode()),
               "/nieuws/besluit.pdf": pdf, "/nieuws/bijlage": pdf}
-    with serve(routes, log) as base:
-        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    crawl_site(tmp_path, routes, log, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
     db = sqlite_utils.Database(tmp_path / "archive.db")
     crawl = next(db.query("select status, error_count from crawls"))
     assert crawl == {"status": "complete", "error_count": 0}
@@ -229,10 +223,7 @@ def test_a_discovered_page_that_robots_txt_forbids_is_skipped_without_an_error(t
     page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
     routes = {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /nieuws/intern\n"),
               "/nieuws": ("text/html; charset=utf-8", listing), "/nieuws/open": page, "/nieuws/intern": page}
-    with serve(routes, log) as base:
-        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    crawl_site(tmp_path, routes, log, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
     assert "/nieuws/intern" not in log and "/nieuws/open" in log
@@ -336,10 +327,7 @@ def test_a_feed_with_blank_lines_before_its_xml_declaration_is_read(tmp_path):
             "<pubDate>Mon, 14 Dec 2020 10:00:00 +0100</pubDate></item></channel></rss>").encode("utf-8"))
 
     routes = {"/robots.txt": ROBOTS, "/feed/": feed, "/nieuws/gunning": page}
-    with serve(routes) as base:
-        path = registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"]}, allow=["^/nieuws/"])
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    base = crawl_site(tmp_path, routes, None, discovery={"feeds": ["feed/"]}, allow=["^/nieuws/"])
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/gunning"]
 
@@ -633,10 +621,7 @@ def test_a_wordpress_sitemap_index_yields_its_posts_not_its_home_author_and_cate
               "/category/nieuws/": wordpress_post("Nieuws", "2020-01-01"),
               "/tag/jeugdhulp/": wordpress_post("Jeugdhulp", "2020-01-01"),
               "/author/redactie/": wordpress_post("redactie", "2020-01-01")}
-    with serve(routes, log) as base:
-        path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"robots_sitemaps": True})
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    crawl_site(tmp_path, routes, log, cms="wordpress", discovery={"robots_sitemaps": True})
     db = sqlite_utils.Database(tmp_path / "archive.db")
     articles = {urllib.parse.urlsplit(r["url"]).path: r for r in db["articles"].rows}
     assert sorted(articles) == ["/aanbesteding-jeugdhulp-gestart/", "/inkoop-jeugdhulp/"]
@@ -647,13 +632,20 @@ def test_a_wordpress_sitemap_index_yields_its_posts_not_its_home_author_and_cate
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
 
 
-def assert_three_decisions_archived(tmp_path, routes, log, **site) -> None:
-    """Crawl the loopback site (registry entry ``site``): a complete crawl with no error that archived
-    the three decision pages of a paged listing, every page of it read."""
+def crawl_site(tmp_path, routes, log, **site) -> str:
+    """Crawl the loopback site ``routes`` (registry entry ``site``) into ``tmp_path/archive.db``; the
+    crawl must exit 0. Returns the site's base URL."""
     with serve(routes, log) as base:
         path = registry(tmp_path, base_url=base, **site)
         completed = crawl_news(path, tmp_path / "archive.db")
     assert completed.returncode == 0, completed.stderr[-3000:]
+    return base
+
+
+def assert_three_decisions_archived(tmp_path, routes, log, **site) -> None:
+    """Crawl the loopback site (registry entry ``site``): a complete crawl with no error that archived
+    the three decision pages of a paged listing, every page of it read."""
+    crawl_site(tmp_path, routes, log, **site)
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert sorted(r["title"] for r in db["articles"].rows) == [
         "Besluit gunning jeugdhulp", "Besluit inkoop jeugdhulp", "Besluit verlenging jeugdhulp"]
@@ -704,10 +696,7 @@ def test_a_site_whose_robots_txt_names_no_sitemap_is_read_through_its_cms_sitema
                   title="Inkoop jeugdhulp gestart", extra="Het college gunt in het najaar.").encode())}
     if robots:
         routes["/robots.txt"] = ("text/plain", robots)
-    with serve(routes, log) as base:
-        path = registry(tmp_path, base_url=base, cms=cms, discovery={"robots_sitemaps": True})
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    crawl_site(tmp_path, routes, log, cms=cms, discovery={"robots_sitemaps": True})
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert [r["title"] for r in db["articles"].rows] == ["Inkoop jeugdhulp gestart"]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
@@ -749,11 +738,8 @@ def test_feed_items_are_found_by_guid_permalink_rss_1_0_link_and_atom_xml_base(t
     routes = {"/robots.txt": ROBOTS, "/feed/": rss, "/feed/rdf/": rdf, "/feed/atom/": atom,
               "/nieuws/guid-permalink": page("Inkoop jeugdhulp A"), "/nieuws/rss-een": page("Inkoop jeugdhulp B"),
               "/nieuws/atom-relatief": page("Inkoop jeugdhulp C")}
-    with serve(routes, log) as base:
-        path = registry(tmp_path, base_url=base, cms="wordpress", allow=["^/nieuws/"],
-                        discovery={"feeds": ["feed/", "feed/rdf/", "feed/atom/"]})
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    crawl_site(tmp_path, routes, log, cms="wordpress", allow=["^/nieuws/"],
+                                 discovery={"feeds": ["feed/", "feed/rdf/", "feed/atom/"]})
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert sorted(urllib.parse.urlsplit(r["url"]).path for r in db["articles"].rows) == [
         "/nieuws/atom-relatief", "/nieuws/guid-permalink", "/nieuws/rss-een"]
@@ -777,10 +763,7 @@ Jeugdhulp Voorbeeld</title><meta name="tenderarchive-fixture" content="synthetic
 datetime="2021-07-29T09:30:00+02:00">29 juli 2021</time></div></header><div class="entry-content"><p>{first}</p>
 {f"<p>{second}</p>" if paragraphs == 2 else ""}</div></article></main></div><footer class="site-footer">© Jeugdhulp Voorbeeld</footer></div></body></html>"""
     routes = {"/robots.txt": ROBOTS, "/2021/07/29/aanbesteding-jeugdhulp/": ("text/html; charset=UTF-8", page.encode())}
-    with serve(routes) as base:
-        path = registry(tmp_path, base_url=base, cms="wordpress", living_pages=["2021/07/29/aanbesteding-jeugdhulp/"])
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    crawl_site(tmp_path, routes, None, cms="wordpress", living_pages=["2021/07/29/aanbesteding-jeugdhulp/"])
     article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
     assert (article["title"], article["published"]) == ("Aanbesteding jeugdhulp", "2021-07-29T09:30")
     assert article["text"].count(first) == 1 and article["text"].count(second) == paragraphs - 1, article["text"]
@@ -800,10 +783,7 @@ def test_pages_whose_canonical_url_is_the_home_page_are_archived_each_under_its_
     routes = {"/robots.txt": ROBOTS, "/nieuws": listing, "/nieuws/inkoop": page("Inkoop jeugdhulp", "/"),
               "/nieuws/gunning": page("Gunning jeugdhulp", "/"),
               "/nieuws/oud": page("Verlenging jeugdhulp", "/nieuws/verlenging")}
-    with serve(routes) as base:
-        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    crawl_site(tmp_path, routes, None, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert sorted((urllib.parse.urlsplit(r["url"]).path, r["title"]) for r in db["articles"].rows) == [
         ("/nieuws/gunning", "Gunning jeugdhulp"), ("/nieuws/inkoop", "Inkoop jeugdhulp"),
@@ -852,11 +832,8 @@ def test_an_iprox_page_read_through_its_body_selector_keeps_its_dublin_core_lead
 <div class="iprox-content iprox-date date">14 december 2020 - Nieuwsbericht</div>
 <div class="iprox-rich-content iprox-content"><p>{body}</p></div></div></body></html>"""
     routes = {"/robots.txt": ROBOTS, "/actueel/nieuws/voorlopige-gunning": ("text/html; charset=utf-8", page.encode())}
-    with serve(routes) as base:
-        path = registry(tmp_path, base_url=base, cms="iprox", living_pages=["actueel/nieuws/voorlopige-gunning"],
-                        selectors={"body": "div.iprox-rich-content.iprox-content", "date": "div.iprox-date"})
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    crawl_site(tmp_path, routes, None, cms="iprox", living_pages=["actueel/nieuws/voorlopige-gunning"],
+                                 selectors={"body": "div.iprox-rich-content.iprox-content", "date": "div.iprox-date"})
     article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
     assert (article["title"], article["published"], article["published_source"]) == (
         "Voorlopige gunning jeugdhulp", "2020-12-14", "stated")
@@ -906,10 +883,7 @@ itemprop="datePublished">29 juli 2021</time></span></div></header>
 gepubliceerd. Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor ambulante jeugdhulp en verblijf.</p>
 </div></article></main></body></html>"""
     routes = {"/robots.txt": ROBOTS, "/inkoop-jeugdhulp-gestart/": ("text/html; charset=UTF-8", page.encode())}
-    with serve(routes) as base:
-        path = registry(tmp_path, base_url=base, cms="wordpress", living_pages=["inkoop-jeugdhulp-gestart/"])
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    crawl_site(tmp_path, routes, None, cms="wordpress", living_pages=["inkoop-jeugdhulp-gestart/"])
     article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
     assert (article["published"], article["published_source"], article["modified"]) == (
         "2021-07-29T09:30", "stated", "2022-01-05T10:00")
@@ -929,10 +903,7 @@ class="entry-date published" datetime="2021-07-29T09:30:00+02:00">29 juli 2021</
 datetime="2022-01-05T10:00:00+01:00">05 januari 2022</time></span></div></header>
 <div class="entry-content"><p>{body}</p></div></article></main></body></html>"""
     routes = {"/robots.txt": ROBOTS, "/inkoop-jeugdhulp-gestart/": ("text/html; charset=UTF-8", page.encode())}
-    with serve(routes) as base:
-        path = registry(tmp_path, base_url=base, cms="wordpress", living_pages=["inkoop-jeugdhulp-gestart/"])
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    crawl_site(tmp_path, routes, None, cms="wordpress", living_pages=["inkoop-jeugdhulp-gestart/"])
     article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
     assert (article["title"], article["published"]) == ("Inkoop jeugdhulp gestart", "2021-07-29T09:30")
     assert article["text"] == body
