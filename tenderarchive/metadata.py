@@ -162,6 +162,9 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
     for dashboard in ((metadata.get("plugins") or {}).get("datasette-dashboards") or {}).values():
         dashboard["charts"] = {name: _resolve(chart, has_rows)
                                for name, chart in (dashboard.get("charts") or {}).items()}
+        # its filters are queried as the page is made: a missing table there is an HTTP 500
+        dashboard["filters"] = {name: _resolve(flt, has_rows)
+                                for name, flt in (dashboard.get("filters") or {}).items()}
     tables = database.setdefault("tables", {})
     for name in hidden_tables(db):
         tables.setdefault(name, {})["hidden"] = True

@@ -59,3 +59,21 @@ def test_every_view_and_its_columns_are_described(tmp_path):
         assert str(tables.get(view, {}).get("description", "")).strip(), view
         described = {c for c, text in tables[view].get("columns", {}).items() if str(text).strip()}
         assert described == {c.name for c in db[view].columns}, view
+
+
+def test_the_dashboard_opens_on_an_archive_whose_search_index_was_never_built(tmp_path):
+    """A first crawl killed before its derivation leaves an archive without ``dashboard_counts``:
+    the dashboard's jeugdregio filter (queried as the page is made) answered HTTP 500. It now
+    lists the reference data's jeugdregio's there, and the counts where the index exists."""
+    from tenderarchive.store.writes import open_archive
+    from tests.datasette.archive_fixtures import Server
+
+    db = open_archive(tmp_path / "archive.db")
+    assert not db["dashboard_counts"].exists()
+    db.conn.close()
+    server = Server(tmp_path / "archive.db")
+    try:
+        page = server.get("/-/dashboards/jeugdhulp").decode()
+    finally:
+        server.stop()
+    assert "Holland Rijnland" in page   # a jeugdregio of the reference data, in the filter
