@@ -28,6 +28,7 @@ from datetime import datetime, timezone
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware as BaseRedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
 
 logger = logging.getLogger(__name__)
@@ -148,9 +149,7 @@ class UnreachableHostMiddleware:
 
     @staticmethod
     def host(request) -> str:
-        from urllib.parse import urlsplit
-
-        return urlsplit(request.url).netloc.lower()
+        return urlparse_cached(request).netloc.lower()  # Scrapy's parse, cached on the request
 
     def process_request(self, request, spider=None):
         if self.limit and self.host(request) in self.down:

@@ -399,8 +399,7 @@ def dropped_urls(old_db: Path, new_db: Path, table: str, limit: int = 5) -> list
         conn.close()
 
 
-def verdict(new_db: Path, expected: dict, force: bool, accept_dropped: bool = False,
-            old_db: Path | None = None) -> str | None:
+def verdict(new_db: Path, old_db: Path, expected: dict, force: bool, accept_dropped: bool = False) -> str | None:
     """Why ``new_db`` must not replace the archive, or None.
 
     ``accept_dropped`` (``reparse --accept-dropped``) lets a rebuild hold fewer rows than the
@@ -412,7 +411,7 @@ def verdict(new_db: Path, expected: dict, force: bool, accept_dropped: bool = Fa
         for table in COUNTED_TABLES:
             new = _count(conn, table)
             if new < expected[table]["implied"]:
-                examples = dropped_urls(old_db, new_db, table) if old_db is not None else []
+                examples = dropped_urls(old_db, new_db, table)
                 named = f"; not rebuilt, e.g.: {', '.join(examples)}" if examples else ""
                 if accept_dropped:
                     print(f"tenderarchive: warning: the rebuild holds {new} {table}, the store holds the "
@@ -454,7 +453,8 @@ def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = 
                 print(f"tenderarchive: warning: {exc}; going on (--force)", file=sys.stderr)
             expected = expected_counts(db_path, root)
             try:
-                return reparse(db_path, root, accept=lambda new_db: verdict(new_db, expected, force, accept_dropped, db_path), force=force,
+                return reparse(db_path, root, force=force,
+                               accept=lambda new_db: verdict(new_db, db_path, expected, force, accept_dropped),
                                check=not force)
             except UnusableFile as exc:  # found while reading: nothing was swapped in
                 print(f"tenderarchive: {exc}", file=sys.stderr)
