@@ -52,6 +52,9 @@ RULES: dict[str, str] = {
     "stage.prior_notice_now": ("'verwacht te publiceren' is the prior notice, made now; so is a publication planned for a "
                                "stated month, period or year ('zal in mei 2021 worden gepubliceerd', round four)"),
     "stage.procedure_running": "'de aanbesteding loopt' adds aankondiging (stages.md)",
+    "stage.procedure_dated": ("a procedure named by its closing ('de aanbestedingsronde ... die in oktober afloopt') or by "
+                              "the current or a coming year ('de aanbesteding van jeugdhulp 2018' in a text of 2017), in "
+                              "the present and not being prepared, runs: aankondiging (branch news13)"),
     "stage.faq": "an FAQ is written while the tender runs",
     "stage.objection_filed": "bezwaar counts for primary only when one was made",
     "stage.preparation_default": ("a relevant page that reports no step done or current is at voorbereiding, "

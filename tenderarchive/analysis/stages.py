@@ -336,18 +336,39 @@ def _merge(raw: list[dict]) -> list[dict]:
     return order
 
 
-def add_procedure_running(stages: list[dict], sents: list[Sentence]) -> list[dict]:
+# branch news13: a particular procedure named by its closing ("de aanbestedingsronde ... die in oktober
+# 2022 afloopt") or by the year it buys for ("bij de aanbesteding van jeugdhulp 2018 ... hanteert", in a text
+# of 2017) runs -- stages.md: "a page saying 'de aanbesteding loopt' names ... aankondiging when it says no more"
+_DATED_PROCEDURE = re.compile(
+    r"\b(?:de|deze) aanbesteding(?:sronde|straject|sprocedure)?\b(?: (?:van|voor) (?:de )?[\w-]+){0,2},?"
+    r" (?:(?P<year>(?:19|20)\d\d)\b|die (?:[\w'-]+ ){0,4}(?:af)?lo(?:opt|pen)\b)", re.I)
+# ... unless the sentence speaks of preparing or planning it ("de aanbesteding voor 2027 wordt voorbereid")
+_PREPARING = re.compile(r"voorbere\w*|strategie|\bplan\w*|\b(?:gaat|gaan|zal|zullen|wil|willen)\b", re.I)
+
+
+def _dated_procedure(sents: list[Sentence], ref: dt.date | None) -> tuple[re.Match, str] | None:
+    for s in sents:
+        m = _DATED_PROCEDURE.search(s.text)
+        if not m or _PREPARING.search(s.text):
+            continue
+        if m.group("year") and (ref is None or int(m.group("year")) < ref.year):
+            continue  # a procedure of a past year, or a text without a date: nothing says it runs now
+        if _grammar(s.text, s.text, m.start()) in (None, "current"):
+            return m, s.text
+    return None
+
+
+def add_procedure_running(stages: list[dict], sents: list[Sentence], ref: dt.date | None = None) -> list[dict]:
     """Add ``aankondiging`` (current) when the text speaks of "de aanbesteding" in the
-    present tense and no stage from ``aankondiging`` on is done or current."""
+    present tense and no stage from ``aankondiging`` on is done or current; likewise when it names
+    a particular procedure by its closing or by its year (:func:`_dated_procedure`)."""
     floor = STAGE_RANK["aankondiging"]
-    if not on("stage.procedure_running"):
-        return stages
     if any(s["status"] in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor for s in stages):
         return stages
     if any(s["stage"] == "aankondiging" for s in stages):
         return stages
     faq = on("stage.faq") and sum(1 for s in sents if s.text.rstrip().endswith("?")) >= 2  # an FAQ is written while the tender runs
-    for s in sents:
+    for s in (sents if on("stage.procedure_running") else []):
         m = re.search(r"\b(?:de|deze) aanbesteding(?:sopdracht|sprocedure)?\b(?! van (?:de )?(?:inkoop|jeugd))", s.text, re.I)
         if not m or not (faq or re.search(r"\b(?:loopt|lopen|lopende|is gestart|van start|gaat van start|start)\b", s.text, re.I)):
             continue
@@ -356,6 +377,11 @@ def add_procedure_running(stages: list[dict], sents: list[Sentence]) -> list[dic
             return sorted(stages + [{"stage": "aankondiging", "status": "current", "cue": m.group(0),
                                      "sentence": s.text, "strong": True}],
                           key=lambda r: STAGE_RANK[r["stage"]])
+    found = _dated_procedure(sents, ref) if on("stage.procedure_dated") else None
+    if found:
+        m, text = found
+        return sorted(stages + [{"stage": "aankondiging", "status": "current", "cue": m.group(0),
+                                 "sentence": text, "strong": True}], key=lambda r: STAGE_RANK[r["stage"]])
     return stages
 
 

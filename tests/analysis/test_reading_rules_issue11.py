@@ -696,3 +696,35 @@ def test_a_decision_taken_about_the_purchase_is_preparation():
             assert not analyse(text, title=title)["relevant"]
         st, _ = _st("Welke procedure kiezen gemeenten voor de inkoop van jeugdhulp? Een kaart geeft het overzicht.")
         assert "voorbereiding" not in st
+
+
+@pytest.mark.parametrize("text,published", [
+    # the procedure named by its closing: it runs until then
+    ("De nieuwe werkwijze geldt bij de aanbestedingsronde voor de jeugdhulp die op 1 maart afloopt.", None),
+    ("Het inkoopplan wordt gebruikt in de aanbesteding van de jeugdzorg, die volgende maand afloopt.", None),
+    # the procedure named by the year it buys for, in the present, in a text of the year before
+    ("De aanbieders vinden dat bij de aanbesteding van jeugdhulp 2025 de regio te lage tarieven hanteert.",
+     dt.date(2024, 6, 3)),
+])
+def test_a_procedure_named_by_its_closing_or_its_year_runs(text, published):
+    """rule stage.procedure_dated (branch news13): stages.md's "de aanbesteding loopt ... aankondiging when it says no
+    more", for a particular procedure named by the date it closes or the year it buys for."""
+    from tenderarchive.analysis import learned
+    from tenderarchive.analysis.rules import disabled
+    with learned.capturing(model={}):
+        st, primary = _st(text, published=published)
+        assert st.get("aankondiging") == "current" and primary == "aankondiging"
+        with disabled("stage.procedure_dated"):
+            assert "aankondiging" not in _st(text, published=published)[0]
+
+
+@pytest.mark.parametrize("text,published", [
+    ("De aanbesteding voor jeugdhulp 2027 wordt op dit moment voorbereid.", dt.date(2025, 9, 1)),  # being prepared
+    ("De regio gaat bij de aanbesteding van jeugdhulp 2026 strengere eisen stellen.", dt.date(2025, 2, 1)),  # planned
+    ("Bij de aanbesteding van jeugdhulp 2018 hanteerde de regio lage tarieven.", dt.date(2021, 3, 1)),  # a past year
+    ("Bij de aanbesteding van jeugdhulp 2018 hanteert de regio lage tarieven.", None),  # no date says it runs now
+])
+def test_a_procedure_prepared_planned_or_past_does_not_run(text, published):
+    from tenderarchive.analysis import learned
+    with learned.capturing(model={}):
+        assert _st(text, published=published)[0].get("aankondiging") != "current"
