@@ -41,6 +41,8 @@ RULES: dict[str, str] = {
                            "kunnen' before it did not happen (any stage)"),
     "stage.legal_other_field": "a ruling about pgb/Wmo is no tender ruling (stages.md rule b)",
     "stage.ruling_done": "a reported ruling is done",
+    "stage.legal_filed": ("a legal stage brought ('kort geding aangespannen', 'naar de rechter gestapt') with no ruling "
+                          "anywhere in the text is current, not done"),
     "stage.ongoing": "'gestart met' / 'bezig met' keeps preparation current",
     "stage.present_passive": "a participle after 'wordt' is not a past event",
     "stage.deadline_ahead": "a deadline 'a.s.' keeps the step current",

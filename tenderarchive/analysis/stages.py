@@ -104,6 +104,13 @@ _DECISION_STAGES = {"voorbereiding", "verlenging"}
 _CLOSED_PASSIVE = re.compile(r"\b(?:is|zijn|werd|werden|was|waren)\s+gesloten$", re.I)
 # round ten: a stage noun as the subject of a present-tense verb of extent -- "De voorlopige gunning telt 58
 # aanbieders", "het perceel omvat" -- states the step as it stands now
+# A legal proceeding brought (filed) but not yet ruled on runs: stages.md's kort_geding is "filed, heard or
+# ruled", and a suit filed is the stage's current state until a ruling is reported (branch lead, 2026-12-02).
+_SUIT_BROUGHT = re.compile(r"\b(?:aangespannen|spant|spannen|spande|spanden|gestapt|stapt|stappen|stapte|stapten|aanhangig|"
+                    r"gedagvaard|dagvaardt|dagvaarden|aangetekend|(?:naar|voor) de (?:voorzieningen)?rechter)\b", re.I)
+_RULED = re.compile(r"\b(?:uitspraak|uitspraken|vonnis|vonnissen|oordeelde|oordeelt|geoordeeld|bepaalde|besliste|"
+                    r"gelijk|wees|wijst|afgewezen|toegewezen|arrest|verbood|verbiedt|vernietig\w*|bekrachtig\w*|"
+                    r"ongegrond|gegrond|ingetrokken)\b", re.I)
 _STATE_AFTER = re.compile(r"\s+(?:telt|tellen|omvat|omvatten|bevat|bevatten)\b", re.I)
 # a council's motion or amendment: "ingetrokken" of one of them is no tender withdrawn (round ten)
 _MOTION = re.compile(r"\bmotie\w*|\bamendement\w*", re.I)
@@ -225,6 +232,7 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
 def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None) -> list[dict]:
     max_date = max((e["date"] for e in events), default=None)
     raw: list[dict] = []
+    whole = " ".join(s.text for s in sents)
     for i, s in enumerate(sents):
         text = s.text
         if re.match(r"(gepubliceerd op|datum publicatie)", text, re.I):
@@ -308,6 +316,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # they happen; other steps are read as running
                 status = "done" if stage in _EVENT_STAGES and on("stage.event_default_done") else "current"
                 strong = False
+            if (on("stage.legal_filed") and stage in LEGAL_STAGES and status == "done" and _SUIT_BROUGHT.search(text)
+                    and not re.search(r"\bhad(?:den)?\b", text, re.I) and not _RULED.search(whole)):
+                # "heeft een kort geding aangespannen" and no ruling anywhere: the case runs (the pluperfect,
+                # "die een kort geding hadden aangespannen", tells of a suit behind the story: left done)
+                status = "current"
             if on("stage.postponed") and stage == "mislukt" and status == "done" and _POSTPONED.search(text):
                 status = "current"  # postponed "tot nader order": the standstill goes on
             if on("stage.prior_notice_now") and stage == "vooraankondiging" and status == "planned":

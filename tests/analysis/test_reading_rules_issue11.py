@@ -728,3 +728,36 @@ def test_a_procedure_prepared_planned_or_past_does_not_run(text, published):
     from tenderarchive.analysis import learned
     with learned.capturing(model={}):
         assert _st(text, published=published)[0].get("aankondiging") != "current"
+
+
+@pytest.mark.parametrize("text", [
+    "Eén aanbieder heeft een kort geding aangespannen tegen de voorlopige gunning van de jeugdhulp.",
+    "Zorgaanbieder De Brug is naar de rechter gestapt om de aanbesteding jeugdhulp stil te leggen.",
+    "Aanbesteding jeugdhulp voor de rechter",
+])
+def test_a_suit_brought_without_a_ruling_runs(text):
+    """stage.legal_filed: kort_geding is "filed, heard or ruled" (stages.md); a suit brought and no ruling
+    reported anywhere is the stage's current state, not a past event."""
+    st, primary = _st(text, published=dt.date(2021, 3, 2))
+    assert st["kort_geding"] == "current" and primary == "kort_geding"
+
+
+@pytest.mark.parametrize("text", [
+    "Eén aanbieder heeft een kort geding aangespannen tegen de gunning jeugdhulp. De rechter wees de eisen af.",
+    "Een aanbieder spande een kort geding aan tegen de aanbesteding jeugdhulp. In zijn vonnis gaf de rechter "
+    "de gemeente gelijk.",
+    "De gemeenten voerden gesprekken met de jeugdhulpaanbieders die een kort geding hadden aangespannen over de "
+    "aanbesteding jeugdhulp.",
+])
+def test_a_suit_ruled_on_or_told_in_the_pluperfect_is_done(text):
+    st, _ = _st(text, published=dt.date(2021, 3, 2))
+    assert st["kort_geding"] == "done"
+
+
+def test_the_suit_rule_can_be_switched_off():
+    from tenderarchive.analysis.rules import disabled
+
+    with disabled("stage.legal_filed"):
+        st, _ = _st("Eén aanbieder heeft een kort geding aangespannen tegen de voorlopige gunning van de jeugdhulp.",
+                    published=dt.date(2021, 3, 2))
+    assert st["kort_geding"] == "done"
