@@ -8,13 +8,17 @@ exactly the rows new or changed in crawl N. A row is *changed* when the
 that crawl N superseded (a later change would have moved ``crawl_id`` on), and its
 ``changed_columns``/``previous_values`` give the old → new values. Without a
 ``versions`` table the report cannot tell the two apart and says "new or changed".
-Consequences: a notice whose only change was in its CPV codes or documents keeps
-its ``crawl_id`` and is not listed; a report for an older crawl omits rows that a
-later crawl changed again (they belong to the later report).
+A notice whose own row did not change but whose CPV codes, documents, places or
+awards did is stamped with the crawl too (``store/writes.py``): it is *changed*,
+with the changes of its awards; so is a notice whose awards alone the crawl added
+(``awards.crawl_id``: an OCDS backfill, a late ``/html``). Each notice comes with
+its awards (lot, winners, value, superseded or current). A report for an older
+crawl omits rows that a later crawl changed again (they belong to the later report).
 
 **Matching.** Keywords match case-insensitively *inside* words (Dutch compounds:
 ``jeugdhulp`` finds ``jeugdhulpaanbieders``); buyers and providers match whole
-words, case-insensitively. Municipalities of a notice are those the places pipeline
+words, case-insensitively; a provider also matches a notice it won (the current
+winners of the notice's awards, ``award_suppliers``). Municipalities of a notice are those the places pipeline
 archived in ``notice_municipalities`` (its buyer and the places its text names); of an
 article, its ``article_municipalities`` rows. A notice's jeugdregio's are those of its
 municipalities plus regions named in its text; an article's also its
@@ -55,6 +59,8 @@ class Candidate:
     cpv: list[str]                  # digit codes
     status: str = "new or changed"  # new | changed | new or changed
     changes: list[dict] = field(default_factory=list)   # {column, old, new}
+    winners: list[str] = field(default_factory=list)    # winners of a notice's awards, for providers
+    awards: list[dict] = field(default_factory=list)    # a notice's awards: {lot_id, winners, value, current, …}
 
 
 _table_exists = readonly.table_exists
@@ -75,32 +81,76 @@ def _notice_places(row: dict, archived: list[tuple[str, str | None]]) -> tuple[s
     return municipalities, regions | {r["code"] for r in named if r.get("code")}
 
 
+def _euro(cents) -> str | None:
+    """Exact cents as Dutch euro text: 1240000000 -> "€ 12.400.000,00"."""
+    if cents is None or cents == "":
+        return None
+    sign = "-" if int(cents) < 0 else ""
+    whole, rest = divmod(abs(int(cents)), 100)
+    return f"€ {sign}{whole:,}".replace(",", ".") + f",{rest:02d}"
+
+
+def _notice_awards(conn: sqlite3.Connection, publication_ids: list) -> dict:
+    """The awards each notice gives (``awards.publication_id``), its lots in order, each with its
+    winners (``award_suppliers``), value and whether it is current (a later rectification
+    supersedes it: ``current`` 0)."""
+    if not publication_ids or not _table_exists(conn, "awards"):
+        return {}
+    suppliers = _table_exists(conn, "award_suppliers")
+    out: dict = {}
+    for start in range(0, len(publication_ids), 500):
+        chunk = publication_ids[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for award in conn.execute(f"select * from awards where publication_id in ({marks}) "
+                                  "order by publication_id, lot_id, award_id", chunk):
+            award = dict(award)
+            names = sorted({r[0] for r in conn.execute(
+                "select name from award_suppliers where award_id = ? and name is not null", [award["award_id"]])}
+            ) if suppliers else []
+            value = _euro(award.get("value_cents")) or (
+                f"{award['value_raw']} {award.get('value_currency') or ''}".strip() if award.get("value_raw") else None)
+            maximum = _euro(award.get("framework_maximum_cents"))
+            out.setdefault(award["publication_id"], []).append({
+                "award_id": award["award_id"], "lot_id": str(award["lot_id"]) if award["lot_id"] is not None else None,
+                "winners": names, "value": value or (f"maximum {maximum}" if maximum else None),
+                "current": award.get("current") != 0, "crawl_id": award.get("crawl_id")})
+    return out
+
+
 def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
     out = []
     if _table_exists(conn, "notices"):
+        # The notices this crawl changed, and those whose awards it added or changed without
+        # changing the notice (an OCDS backfill of a procedure the API archived).
+        awarded = (" union select publication_id from awards where crawl_id = :crawl"
+                   if _table_exists(conn, "awards") and "crawl_id" in _columns(conn, "awards") else "")
+        selected = f"publication_id in (select publication_id from notices where crawl_id = :crawl{awarded})"
         cpv_by_notice: dict = {}
         if _table_exists(conn, "notice_cpv"):
             for pid, cpv in conn.execute(
-                    "select c.publication_id, c.cpv from notice_cpv c join notices n using (publication_id) "
-                    "where n.crawl_id = ?", [crawl_id]):
+                    f"select publication_id, cpv from notice_cpv where {selected}", {"crawl": crawl_id}):
                 cpv_by_notice.setdefault(pid, []).append(cpv)
         places_by_notice: dict = {}
         if _table_exists(conn, "notice_municipalities"):
             for pid, code, region in conn.execute(
-                    "select m.publication_id, m.cbs_code, m.jeugdregio_code from notice_municipalities m "
-                    "join notices n using (publication_id) where n.crawl_id = ?", [crawl_id]):
+                    "select publication_id, cbs_code, jeugdregio_code from notice_municipalities "
+                    f"where {selected}", {"crawl": crawl_id}):
                 places_by_notice.setdefault(pid, []).append((code, region))
         extra = [c for c in ("providers", "winners", "awardees") if c in _columns(conn, "notices")]
-        for row in conn.execute("select * from notices where crawl_id = ? order by published desc, "
-                                "publication_id", [crawl_id]):
-            row = dict(row)
+        rows = [dict(row) for row in conn.execute(
+            f"select * from notices where {selected} order by published desc, publication_id", {"crawl": crawl_id})]
+        awards = _notice_awards(conn, [row["publication_id"] for row in rows])
+        for row in rows:
             municipalities, regions = _notice_places(row, places_by_notice.get(row["publication_id"], []))
             codes = cpv_by_notice.get(row["publication_id"], []) + [row.get("cpv_main") or ""]
             text = " \n".join(str(row.get(c) or "") for c in ("title", "description", *extra))
+            given = awards.get(row["publication_id"], [])
             out.append(Candidate(
                 "notices", row["publication_id"], row, text,
                 [n for n in (row.get("buyer"), row.get("buyer_official")) if n],
-                municipalities, regions, [re.sub(r"\D", "", c)[:8] for c in codes if c]))
+                municipalities, regions, [re.sub(r"\D", "", c)[:8] for c in codes if c],
+                winners=sorted({name for award in given if award["current"] for name in award["winners"]}),
+                awards=given))
     if _table_exists(conn, "articles"):
         links = _table_exists(conn, "article_municipalities")
         organisations = _table_exists(conn, "article_organisations")
@@ -146,11 +196,12 @@ def match(watch: Watch, c: Candidate) -> list[str] | None:
             return None
         reasons.append("buyer " + ", ".join(hits))
     if watch.providers:
-        hits = [p for p in watch.providers if _word(p).search(c.text)
-                or (c.table == "articles" and any(_word(p).search(n) for n in c.names))]
-        if not hits:
+        won = [p for p in watch.providers if any(_word(p).search(n) for n in c.winners)]
+        hits = [p for p in watch.providers if p not in won and (
+            _word(p).search(c.text) or (c.table == "articles" and any(_word(p).search(n) for n in c.names)))]
+        if not hits and not won:
             return None
-        reasons.append("provider " + ", ".join(hits))
+        reasons.append("provider " + ", ".join([f"{p} (winner)" for p in won] + hits))
     if watch.municipalities:
         hits = [name for code, name in watch.municipalities.items() if code in c.municipalities]
         if not hits:
@@ -169,41 +220,88 @@ def match(watch: Watch, c: Candidate) -> list[str] | None:
     return reasons
 
 
+def _load(value, default):
+    try:
+        return json.loads(value) if isinstance(value, str) else (value if value is not None else default)
+    except ValueError:
+        return default
+
+
+def _changes(version: dict, row: dict, prefix: str = "") -> list[dict]:
+    """The old → new values a ``versions`` row records (provenance columns left out)."""
+    previous = _load(version.get("previous_values"), {}) or {}
+    new_values = _load(version.get("new_values"), {}) or {}
+    columns = _load(version.get("changed_columns"), None) or sorted(
+        k for k, v in previous.items() if k in row and row[k] != v)
+    return [{"column": prefix + col, "old": previous.get(col), "new": new_values.get(col, row.get(col))}
+            for col in columns if col not in PROVENANCE_COLUMNS]
+
+
+def _archived_before(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> bool:
+    """True when notice ``c`` was archived before crawl ``crawl_id``, which only added or changed
+    rows of it (awards, CPV codes, documents, places) and stamped it: the notice row still holds
+    the response an earlier crawl fetched (``fetches``: same URL and sha256), or its awards or
+    documents were archived by an earlier crawl, or it was not stamped at all (an OCDS backfill
+    that added awards to a notice the API archived)."""
+    row = c.row
+    if row.get("crawl_id") != crawl_id:
+        return True
+    if row.get("sha256") and row.get("source_url") and _table_exists(conn, "fetches") and conn.execute(
+            "select 1 from fetches where url = ? and sha256 = ? and crawl_id < ? limit 1",
+            [row["source_url"], row["sha256"], crawl_id]).fetchone():
+        return True
+    for table in ("documents", "notice_results", "awards"):
+        if _table_exists(conn, table) and "crawl_id" in _columns(conn, table) and conn.execute(
+                f"select 1 from [{table}] where publication_id = ? and crawl_id < ? limit 1",
+                [c.key, crawl_id]).fetchone():
+            return True
+    return False
+
+
 def _classify(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dict) -> None:
     """Set ``status`` and ``changes`` of ``c`` from the versions table (without one: from
-    the crawl's counts when they leave no doubt, e.g. a first crawl has only new rows)."""
+    the crawl's counts when they leave no doubt, e.g. a first crawl has only new rows).
+
+    A notice that crawl N stamped without changing its own row (N added its winners, CPV codes,
+    documents or places) is *changed*, not new; the changes are those of its awards that N
+    recorded (``versions`` of ``awards``), with the winners in ``awards``."""
     if not versions:
         if not crawl.get("items_updated") and crawl.get("items_new"):
             c.status = "new"
         elif not crawl.get("items_new") and crawl.get("items_updated"):
             c.status = "changed"
         return
-    key = str(c.key)
-    # The version crawl N made (versions.crawl_id) if recorded; else the latest one, which is
-    # the one crawl N superseded (a later change would have moved the row's crawl_id on).
-    by_crawl = "crawl_id = ? desc, " if "crawl_id" in _columns(conn, "versions") else ""
-    params = [c.table, key, json.dumps(c.key)] + ([crawl["crawl_id"]] if by_crawl else [])
-    latest = conn.execute(
-        f"select * from versions where table_name = ? and row_key in (?, ?) order by {by_crawl}version desc "
-        f"limit 1", params).fetchone()
-    if latest is None:
+    key, crawl_id = str(c.key), crawl["crawl_id"]
+    by_crawl = "crawl_id" in _columns(conn, "versions")
+    rows = [dict(r) for r in conn.execute(
+        "select * from versions where table_name = ? and row_key in (?, ?) order by version desc",
+        [c.table, key, json.dumps(c.key)])]
+    # The version crawl N made (versions.crawl_id); in an archive whose versions do not record
+    # their crawl, the latest one, which is the one crawl N superseded (a later change would have
+    # moved the row's crawl_id on). A version of another crawl is not this crawl's change.
+    mine = [r for r in rows if r.get("crawl_id") == crawl_id] if by_crawl else rows[:1]
+    if by_crawl and not mine and rows and all(r.get("crawl_id") is None for r in rows):
+        mine = rows[:1]
+    award_changes = []
+    if c.table == "notices" and by_crawl:
+        for award in c.awards:
+            if award.get("crawl_id") != crawl_id:
+                continue
+            for version in conn.execute(
+                    "select * from versions where table_name = 'awards' and row_key = ? and crawl_id = ? "
+                    "order by version", [award["award_id"], crawl_id]):
+                changed = _changes(dict(version), award, f"lot {award['lot_id']} ")
+                raw = {ch["column"][:-len("_raw")] for ch in changed if ch["column"].endswith("_raw")}
+                award_changes += [ch for ch in changed if not (ch["column"].endswith("_cents")
+                                                               and ch["column"][:-len("_cents")] in raw)]
+    if mine:
+        c.status = "changed"
+        c.changes = _changes(mine[0], c.row) + award_changes
+    elif award_changes or (c.table == "notices" and _archived_before(conn, c, crawl_id)):
+        c.status = "changed"
+        c.changes = award_changes
+    else:
         c.status = "new"
-        return
-    c.status = "changed"
-    latest = dict(latest)
-
-    def load(value, default):
-        try:
-            return json.loads(value) if isinstance(value, str) else (value if value is not None else default)
-        except ValueError:
-            return default
-
-    previous = load(latest.get("previous_values"), {}) or {}
-    new_values = load(latest.get("new_values"), {}) or {}
-    columns = load(latest.get("changed_columns"), None) or sorted(
-        k for k, v in previous.items() if k in c.row and c.row[k] != v)
-    c.changes = [{"column": col, "old": previous.get(col), "new": new_values.get(col, c.row.get(col))}
-                 for col in columns if col not in PROVENANCE_COLUMNS]
 
 
 # --- the report --------------------------------------------------------------------------------------
@@ -219,6 +317,7 @@ class Match:
     status: str
     reasons: list[str]
     changes: list[dict]
+    awards: list[dict] = field(default_factory=list)   # a notice's awards: lot_id, winners, value, current
 
 
 @dataclass
@@ -301,7 +400,7 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                 matches.append(Match(
                     c.table, c.key, title or str(c.key), url,
                     datasette_row_url(datasette_url, db_path.stem, c.table, c.key) if datasette_url else None,
-                    c.row.get("published"), source, c.status, reasons, c.changes))
+                    c.row.get("published"), source, c.status, reasons, c.changes, c.awards))
             results.append((watch, matches))
     finally:
         conn.close()

@@ -1,0 +1,102 @@
+"""Crawl reports and award data: a journalist following a provider or a region is told who won
+which lot for how much, also when the winners arrive in a later crawl than their notice."""
+
+import copy
+import sqlite3
+import textwrap
+
+import pytest
+from tenderarchive.apiserver import API_PATH, APIServer, TenderNedAPI, load_publications
+from tenderarchive.watch import build_report, load_watchlist, render_html, render_markdown, render_text
+from tests.conftest import by_id, make_publication, run_crawl
+
+WATCHLIST = """\
+watches:
+  - name: Jeugdteam Zuid
+    providers: ["Jeugdteam Zuid B.V."]
+  - name: Zuid-Limburg
+    jeugdregios: [Zuid-Limburg]
+"""
+
+
+@pytest.fixture(scope="module")
+def late_winners(tmp_path_factory):
+    """Crawl 1 archives award notice 100190 while its ``/html`` (the winners) answers 404: the
+    crawl is partial and the notice has no awards. Crawl 2 reads the ``/html``: the winners of
+    lot 1 (Stichting Basishulp Parkstad and Jeugdteam Zuid B.V., € 12.400.000,00) are new in
+    crawl 2, the notice row itself is unchanged. Crawl 2 also renames notice 100101 (a version
+    of crawl 2); crawl 3 changes only the size of one of its documents."""
+    folder = tmp_path_factory.mktemp("watch-awards")
+    db = folder / "archive.db"
+    snapshot = load_publications()
+    faults = {f"{API_PATH}/publicaties/100190/html": [{"status": 404}]}
+    with APIServer(TenderNedAPI(snapshot, faults=faults)) as server:
+        first = run_crawl(server.api_url, db)
+        assert first.returncode == 3, first.output[-3000:]
+        assert not list(first.db.query("select * from awards where publication_id = 100190"))
+        template = by_id(snapshot, 100101)
+        renamed = make_publication(template, 100101, template["list"]["publicatieDatum"],
+                                   title="Basishulp Jeugd Heerlen (herzien)", kenmerk=template["list"]["kenmerk"])
+        renamed["documenten"] = copy.deepcopy(template["documenten"])
+        renamed["detail"]["publicatieDatum"] = template["detail"]["publicatieDatum"]
+        server.api.add(renamed)
+        # A new publication of the procedure makes the crawl re-check its other notices.
+        server.api.add(make_publication(template, 100150, "2018-04-02", kenmerk=template["list"]["kenmerk"]))
+        second = run_crawl(server.api_url, db)
+        assert second.returncode == 0, second.output[-3000:]
+        resized = copy.deepcopy(renamed)
+        resized["documenten"]["documenten"][0]["grootte"] += 1
+        server.api.add(resized)
+        server.api.add(make_publication(template, 100151, "2018-04-03", kenmerk=template["list"]["kenmerk"]))
+        third = run_crawl(server.api_url, db)
+        assert third.returncode == 0, third.output[-3000:]
+    assert [r["crawl_id"] for r in second.db.query("select crawl_id from awards where publication_id = 100190")] == [2]
+    assert [r["crawl_id"] for r in third.db.query("select crawl_id from notices where publication_id = 100101")] == [3]
+    watchlist = folder / "watchlist.yaml"
+    watchlist.write_text(textwrap.dedent(WATCHLIST), encoding="utf-8")
+    return db, load_watchlist(watchlist)
+
+
+def test_a_provider_watch_is_told_of_the_lots_the_provider_won(late_winners):
+    """The winners of an award notice are whom a ``providers`` watch follows: they are named in
+    ``award_suppliers``, not in the notice's title or description, so the watch matched nothing."""
+    db, watchlist = late_winners
+    report = build_report(db, watchlist, 2)
+    by_watch = {watch.name: matches for watch, matches in report.results}
+    (won,) = by_watch["Jeugdteam Zuid"]
+    assert won.key == 100190
+    assert won.reasons == ["provider Jeugdteam Zuid B.V. (winner)"]
+    assert [(a["lot_id"], a["winners"], a["value"], a["current"]) for a in won.awards] == [
+        ("1", ["Jeugdteam Zuid B.V.", "Stichting Basishulp Parkstad"], "€ 12.400.000,00", True)]
+
+
+def test_winners_read_in_a_later_crawl_are_a_change_of_the_notice_not_a_new_notice(late_winners):
+    """Notice 100190 was archived by crawl 1; crawl 2 only added its winners. The report of crawl 2
+    says the notice changed and shows the winners in every rendering; crawl 1's report does not
+    claim winners it did not have."""
+    db, watchlist = late_winners
+    report = build_report(db, watchlist, 2)
+    (notice,) = [m for watch, matches in report.results if watch.name == "Zuid-Limburg" for m in matches
+                 if m.key == 100190]
+    assert notice.status == "changed" and notice.changes == []
+    line = "lot 1: Jeugdteam Zuid B.V., Stichting Basishulp Parkstad (€ 12.400.000,00)"
+    assert line in render_text(report)
+    assert line.replace("(", "\\(").replace(")", "\\)") in render_markdown(report)
+    assert line in render_html(report)
+
+    first = {m.key: m for watch, matches in build_report(db, watchlist, 1).results for m in matches}
+    assert 100190 not in first   # crawl 2 stamped it
+    assert all(m.awards == [] for m in first.values() if m.table == "notices" and m.key != 100190)
+
+
+def test_a_notice_stamped_for_its_documents_does_not_repeat_an_earlier_crawls_changes(late_winners):
+    """Crawl 3 changed only a document of notice 100101, whose title crawl 2 changed. The report of
+    crawl 3 lists it as changed without the title change of crawl 2 (it showed that again, as if
+    the title had changed in crawl 3)."""
+    db, watchlist = late_winners
+    third = {m.key: m for watch, matches in build_report(db, watchlist, 3).results for m in matches}
+    assert third[100101].status == "changed" and third[100101].changes == []
+    assert third[100151].status == "new"
+    versions = sqlite3.connect(db).execute(
+        "select crawl_id, changed_columns from versions where table_name = 'notices' and row_key = '100101'")
+    assert versions.fetchall() == [(2, '["title"]')]
