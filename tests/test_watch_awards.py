@@ -100,3 +100,33 @@ def test_a_notice_stamped_for_its_documents_does_not_repeat_an_earlier_crawls_ch
     versions = sqlite3.connect(db).execute(
         "select crawl_id, changed_columns from versions where table_name = 'notices' and row_key = '100101'")
     assert versions.fetchall() == [(2, '["title"]')]
+
+
+def test_winners_an_ocds_backfill_adds_to_an_archived_notice_are_reported(tmp_path):
+    """The API archived notice 170101 (Middelburg) without winners; the OCDS backfill (crawl 2)
+    adds its two lots' winners and values without touching the notice row. Crawl 2's report lists
+    the notice as changed, with the winners, for the watch that follows one of them; it listed
+    nothing (only rows stamped with the crawl were candidates)."""
+    from tenderarchive.apiserver import SNAPSHOT_DIR, load_datasets
+    from tests import forkcli
+    from tests.conftest import FAST, ROOT
+
+    snapshot = load_publications()
+    notice = make_publication(by_id(snapshot, 500501), 170101, "2017-06-12", title="Jeugdhulp Zeeland 2018",
+                              kenmerk=170101)
+    db = tmp_path / "archive.db"
+    with APIServer(TenderNedAPI([notice], datasets=load_datasets(SNAPSHOT_DIR / "datasets"))) as server:
+        first = run_crawl(server.api_url, db, from_date="2017-01-01", until_date="2017-12-31")
+        assert first.returncode == 0, first.output[-3000:]
+        ocds = forkcli.run(["crawl", "tenderned_ocds", "--db", str(db), "-s",
+                            f"TENDERNED_DATASETS_URL={server.datasets_url}", *FAST], cwd=ROOT, timeout=240)
+        assert ocds.returncode == 0, (ocds.stdout + ocds.stderr)[-3000:]
+    connection = sqlite3.connect(db)
+    assert connection.execute("select crawl_id from notices where publication_id = 170101").fetchall() == [(1,)]
+    assert connection.execute("select distinct crawl_id from awards where publication_id = 170101").fetchall() == [(2,)]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text('watches:\n  - name: Zeeland\n    providers: ["Jeugdzorg Walcheren"]\n', encoding="utf-8")
+    report = build_report(db, load_watchlist(watchlist), 2)
+    ((_, (match,)),) = report.results
+    assert (match.key, match.status, match.reasons) == (170101, "changed", ["provider Jeugdzorg Walcheren (winner)"])
+    assert "lot 2: Jeugdzorg Walcheren (€ 1.200.000,00)" in render_text(report)
