@@ -130,3 +130,39 @@ def test_winners_an_ocds_backfill_adds_to_an_archived_notice_are_reported(tmp_pa
     ((_, (match,)),) = report.results
     assert (match.key, match.status, match.reasons) == (170101, "changed", ["provider Jeugdzorg Walcheren (winner)"])
     assert "lot 2: Jeugdzorg Walcheren (€ 1.200.000,00)" in render_text(report)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from tests.datasette.archive_fixtures import build_demo, run_dir
+
+    return build_demo(tmp_path_factory.mktemp("watch-demo") / "archive.db", run_dir(tmp_path_factory))
+
+
+def test_a_news_article_linked_to_a_procurement_matches_through_its_cpv_codes_and_buyer(demo, tmp_path):
+    """The demo's news crawl (crawl 3) archives the Leiderdorp page on the provisional award of
+    TN243310 (Leiden, CPV 85311300), which the derivation links to it. A watch on the Leidse regio's
+    youth-care CPV codes (the documented example) never matched news: articles have no CPV codes.
+    They now take those of the procurements they are linked to, and the reason names the procurement;
+    a buyer watch matches the linked procurement's buyer as well (the page names only Leiderdorp)."""
+    connection = sqlite3.connect(demo)
+    assert connection.execute("select status from procurement_links where procurement_id = 'TN243310' and url like "
+                              "'%leiderdorp.nl%voorlopige_gunning%'").fetchall() == [("linked",)]
+    assert "Gemeente Leiden" not in connection.execute(
+        "select text from articles where url like '%voorlopige_gunning%'").fetchone()[0]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text(textwrap.dedent("""\
+        watches:
+          - name: Leidse regio, CPV
+            municipalities: [Leiden, Leiderdorp]
+            cpv: ["8531"]
+          - name: Leiden koopt in
+            buyers: ["Gemeente Leiden"]
+        """), encoding="utf-8")
+    report = build_report(demo, load_watchlist(watchlist), 3)
+    by_watch = {watch.name: matches for watch, matches in report.results}
+    (article,) = by_watch["Leidse regio, CPV"]
+    assert article.key.endswith("voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend")
+    assert article.reasons[-1] == "CPV 85311300, 85312300 (linked procurement TN243310)"
+    assert [(m.key, m.reasons) for m in by_watch["Leiden koopt in"]] == [
+        (article.key, ["buyer Gemeente Leiden (linked procurement TN243310)"])]

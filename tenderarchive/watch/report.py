@@ -23,8 +23,9 @@ archived in ``notice_municipalities`` (its buyer and the places its text names);
 article, its ``article_municipalities`` rows. A notice's jeugdregio's are those of its
 municipalities plus regions named in its text; an article's also its
 ``jeugdregio_code``. CPV codes match hierarchically on the notice's codes
-(``notice_cpv`` and ``cpv_main``); articles have none, so a watch with ``cpv``
-never matches an article.
+(``notice_cpv`` and ``cpv_main``). Articles have none of their own: an article takes the
+CPV codes and the buyer of the procurements it is linked to (``procurement_links`` with
+status ``linked``; candidates lend nothing), and the reason names them.
 
 The archive is only read (``tenderarchive/readonly.py``). Rendering is
 ``tenderarchive/watch/render.py``; mailing ``tenderarchive/watch/mail.py``.
@@ -60,6 +61,7 @@ class Candidate:
     status: str = "new or changed"  # new | changed | new or changed
     changes: list[dict] = field(default_factory=list)   # {column, old, new}
     winners: list[str] = field(default_factory=list)    # winners of a notice's awards, for providers
+    via: dict[str, list[str]] = field(default_factory=dict)  # an article's CPV code / buyer -> its linked procurements
     awards: list[dict] = field(default_factory=list)    # a notice's awards: {lot_id, winners, value, current, …}
 
 
@@ -155,6 +157,8 @@ def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
         links = _table_exists(conn, "article_municipalities")
         organisations = _table_exists(conn, "article_organisations")
         has_region = "jeugdregio_code" in _columns(conn, "articles")
+        procurement_links = all(_table_exists(conn, t) for t in ("procurement_links", "procurements", "notices"))
+        notice_cpv = _table_exists(conn, "notice_cpv")
         for row in conn.execute("select * from articles where crawl_id = ? order by published desc, url",
                                 [crawl_id]):
             row = dict(row)
@@ -172,7 +176,22 @@ def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
                 names = [r[0] for r in conn.execute("select name from article_organisations where url = ?",
                                                     [row["url"]])]
             text = f"{row.get('title') or ''} \n{row.get('text') or ''}"
-            out.append(Candidate("articles", row["url"], row, text, names, municipalities, regions, []))
+            # The procurements the article is linked to (procurement_links, status 'linked') lend
+            # it their buyers and CPV codes: news has none of its own.
+            via: dict[str, list[str]] = {}
+            for procurement_id, buyer in conn.execute(
+                    "select l.procurement_id, p.buyer from procurement_links l left join procurements p "
+                    "using (procurement_id) where l.url = ? and l.status = 'linked' order by l.procurement_id",
+                    [row["url"]]) if procurement_links else ():
+                codes = {r[0] for r in conn.execute(
+                    "select c.cpv from notice_cpv c join notices n using (publication_id) where n.procurement_id = ? "
+                    "union select cpv_main from notices where procurement_id = ? and cpv_main is not null",
+                    [procurement_id, procurement_id])} if notice_cpv else set()
+                for key in {re.sub(r"\D", "", code)[:8] for code in codes} | ({buyer} if buyer else set()):
+                    via.setdefault(key, []).append(procurement_id)
+            linked_buyers = [k for k in via if not k.isdigit()]
+            out.append(Candidate("articles", row["url"], row, text, names + linked_buyers, municipalities, regions,
+                                 sorted(k for k in via if k.isdigit()), via=via))
     return out
 
 
@@ -194,7 +213,8 @@ def match(watch: Watch, c: Candidate) -> list[str] | None:
                 or (c.table == "articles" and _word(b).search(c.text))]
         if not hits:
             return None
-        reasons.append("buyer " + ", ".join(hits))
+        reasons.append("buyer " + ", ".join(hits) + _via(c, [n for n in c.via if any(_word(b).search(n) for b in hits)
+                                                              and not any(_word(b).search(c.text) for b in hits)]))
     if watch.providers:
         won = [p for p in watch.providers if any(_word(p).search(n) for n in c.winners)]
         hits = [p for p in watch.providers if p not in won and (
@@ -216,8 +236,14 @@ def match(watch: Watch, c: Candidate) -> list[str] | None:
         hits = sorted({code for code in c.cpv for prefix in watch.cpv if code.startswith(prefix)})
         if not hits:
             return None
-        reasons.append("CPV " + ", ".join(hits))
+        reasons.append("CPV " + ", ".join(hits) + _via(c, hits))
     return reasons
+
+
+def _via(c: Candidate, keys: list[str]) -> str:
+    """" (procurement TN…)" when an article matched through the procurements it is linked to."""
+    procurements = sorted({p for key in keys for p in c.via.get(key, [])})
+    return f" (linked procurement {', '.join(procurements)})" if procurements else ""
 
 
 def _load(value, default):
