@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -407,13 +408,21 @@ def cmd_report(args) -> int:
 
 def cmd_export(args) -> int:
     """A table, view or query, every row, as CSV or JSON; read-only."""
-    from tenderarchive.export import ExportError, export
+    from tenderarchive.export import ExportError, OutputError, export
 
     try:
         count = export(args.db, args.source, args.format, args.excel, args.output)
+    except OutputError as exc:
+        print(f"tenderarchive export: {exc}", file=sys.stderr)
+        return ExitCode.UNUSABLE_FILE
     except ExportError as exc:
         print(f"tenderarchive export: {exc}", file=sys.stderr)
         return ExitCode.FAILED if "no archive" in str(exc) else ExitCode.BAD_ARGUMENTS
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): no traceback. Python would also report the
+        # broken pipe again when it flushes stdout at exit, so stdout points to /dev/null.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.COMPLETE
     if args.output not in (None, "-"):
         print(f"{count} rows written to {args.output}", file=sys.stderr)
     return ExitCode.COMPLETE

@@ -14,8 +14,8 @@ code  name          meaning
 4     LOCKED        another crawl holds the archive's lock (``tenderarchive/lock.py``)
 5     STALE         ``status``: a source is stale or its last crawl failed
 6     UNUSABLE_FILE the archive or a WARC file cannot be used (a directory, not SQLite or not
-                    WARC, cut short, unreadable or not writable), or ``report``'s folder cannot
-                    be written; the message names it
+                    WARC, cut short, unreadable or not writable), or ``report``'s folder or
+                    ``export``'s output file cannot be written; the message names it
 ====  ============  ==========================================================================
 """
 
