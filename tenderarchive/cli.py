@@ -368,10 +368,9 @@ def cmd_status(args) -> int:
 
 
 def cmd_report(args) -> int:
-    """The watchlist report of one crawl: printed, written as files, optionally mailed."""
-    import smtplib
-
-    from tenderarchive.watch import ReportFilesError, SMTPSettings, WatchlistError, load_watchlist, report_after_crawl
+    """The watchlist report of one crawl (``--unreported``: of every crawl not reported yet, in
+    order): printed, written as files, optionally mailed."""
+    from tenderarchive.watch import SMTPSettings, WatchlistError, load_watchlist
 
     db = args.db or "archive.db"
     try:
@@ -385,8 +384,37 @@ def cmd_report(args) -> int:
                                          recipients=args.mail_to, starttls=True if args.smtp_starttls else None)
         except ValueError as exc:  # a TENDERARCHIVE_SMTP_* variable that is not a number
             return _bad("--email", str(exc))
+    crawls = [args.crawl]
+    if getattr(args, "unreported", False):
+        from tenderarchive.watch import unreported_crawls
+
+        if args.crawl is not None:
+            return _bad("--unreported", "cannot be combined with --crawl")
+        if args.no_files:
+            return _bad("--unreported", "needs the report files (--out): they record which crawls were reported")
+        try:
+            last, crawls = unreported_crawls(db, args.out)
+        except LookupError as exc:
+            print(f"tenderarchive: {exc.args[0]}", file=sys.stderr)
+            return ExitCode.FAILED
+        if not crawls:
+            if not args.quiet:
+                print(f"no crawl since the last report (crawl {last})" if last is not None else "no crawls yet")
+            return ExitCode.COMPLETE
+    for crawl_id in crawls:
+        code = _report_one(args, db, crawl_id, smtp)
+        if code != ExitCode.COMPLETE:
+            return code  # the crawls after it stay unreported: the next run reports them
+    return ExitCode.COMPLETE
+
+
+def _report_one(args, db, crawl_id, smtp) -> int:
+    import smtplib
+
+    from tenderarchive.watch import ReportFilesError, report_after_crawl
+
     try:
-        report = report_after_crawl(db, args.crawl, args.watchlist, out_dir=args.out,
+        report = report_after_crawl(db, crawl_id, args.watchlist, out_dir=args.out,
                                     datasette_url=args.datasette_url, write_files=not args.no_files,
                                     email=args.email, smtp=smtp, email_empty=args.email_empty,
                                     print_empty=not args.quiet)
@@ -399,7 +427,14 @@ def cmd_report(args) -> int:
         print(f"tenderarchive: {exc} (give --out DIR, or --no-files){also}", file=sys.stderr)
         return ExitCode.UNUSABLE_FILE
     except (smtplib.SMTPException, OSError, ValueError) as exc:
-        print(f"tenderarchive: the report was written but could not be mailed: {exc}", file=sys.stderr)
+        again = ""
+        if getattr(args, "unreported", False):
+            # Not reported until mailed: without its crawl-N.md the next --unreported run reports it again.
+            from tenderarchive.watch import default_out_dir
+
+            (Path(args.out or default_out_dir(db)) / f"crawl-{crawl_id}.md").unlink(missing_ok=True)
+            again = f"; crawl {crawl_id} is reported again by the next --unreported run"
+        print(f"tenderarchive: the report was written but could not be mailed: {exc}{again}", file=sys.stderr)
         return ExitCode.FAILED
     if not args.quiet and report.paths:
         print(f"report files: {', '.join(str(p) for p in report.paths.values())}", file=sys.stderr)
@@ -529,6 +564,9 @@ def parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="what is new or changed for a watchlist in a crawl")
     report.add_argument("--watchlist", required=True, help="watchlist YAML (see docs/watchlist.example.yaml)")
     report.add_argument("--crawl", type=int, help="crawl id (default: the last crawl)")
+    report.add_argument("--unreported", action="store_true",
+                        help="report, in order, every crawl after the last one reported in the report folder "
+                             "(its crawl-N.md files): for scrapyd, several spiders, or a missed night")
     report.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     report.add_argument("--quiet", action="store_true",
                         help="print the report only when something matched (for cron, which mails output)")

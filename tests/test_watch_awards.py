@@ -166,3 +166,43 @@ def test_a_news_article_linked_to_a_procurement_matches_through_its_cpv_codes_an
     assert article.reasons[-1] == "CPV 85311300, 85312300 (linked procurement TN243310)"
     assert [(m.key, m.reasons) for m in by_watch["Leiden koopt in"]] == [
         (article.key, ["buyer Gemeente Leiden (linked procurement TN243310)"])]
+
+
+def test_report_unreported_reports_every_crawl_since_the_last_report_once(late_winners, tmp_path):
+    """A journalist reported crawl 1; then two crawls ran (by scrapyd, or a second spider, or the
+    report of a night failed). ``report`` without ``--crawl`` reports only the last crawl: crawl 2's
+    winners of 100190 were never told. ``--unreported`` reports crawls 2 and 3, in order, and then
+    nothing until another crawl; a report whose e-mail failed is reported again."""
+    from tests.conftest import cli
+
+    db, watchlist = late_winners
+    out = tmp_path / "reports"
+    assert cli("report", "--watchlist", watchlist.path, "--db", db, "--crawl", 1, "--out", out).returncode == 0
+    caught_up = cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out, "--quiet")
+    assert caught_up.returncode == 0, caught_up.stderr
+    headings = [line for line in caught_up.stdout.splitlines() if line.startswith("Watchlist watchlist: crawl")]
+    assert [h.split(" (")[0] for h in headings] == ["Watchlist watchlist: crawl 2", "Watchlist watchlist: crawl 3"]
+    assert "lot 1: Jeugdteam Zuid B.V., Stichting Basishulp Parkstad (€ 12.400.000,00)" in caught_up.stdout
+    assert sorted(p.name for p in out.glob("crawl-*.md")) == ["crawl-1.md", "crawl-2.md", "crawl-3.md"]
+    again = cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out)
+    assert (again.returncode, again.stdout) == (0, "no crawl since the last report (crawl 3)\n")
+
+    (out / "crawl-3.md").unlink()
+    refused = cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out, "--email",
+                  "--smtp-host", "127.0.0.1", "--smtp-port", _closed_port(), "--mail-to", "r@example.org")
+    assert refused.returncode == 1 and "reported again" in refused.stderr
+    assert not (out / "crawl-3.md").exists()
+    assert cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out,
+               "--quiet").stdout.startswith("Watchlist watchlist: crawl 3")
+
+    for bad in (["--crawl", "2"], ["--no-files"]):
+        refused = cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out, *bad)
+        assert refused.returncode == 2 and "--unreported" in refused.stderr
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
