@@ -206,3 +206,55 @@ def _closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def test_a_notice_tenderned_no_longer_publishes_is_reported_withdrawn_once(tmp_path):
+    """TenderNed withdraws notice 100101: its detail answers 404. A new notice of the procedure makes
+    crawl 2 re-check it; the crawl records the 404 (partial) and the archive keeps the notice. The
+    report of crawl 2 said nothing about it; it lists it as withdrawn, with TenderNed's answer. The
+    404 of the next re-check (crawl 3) is no news and is not listed again."""
+    snapshot = load_publications()
+    template = by_id(snapshot, 100101)
+    db = tmp_path / "archive.db"
+    with APIServer(TenderNedAPI(snapshot)) as server:
+        assert run_crawl(server.api_url, db).returncode == 0
+        server.api.publications = [p for p in server.api.publications if p is not template]
+        server.api.add(make_publication(template, 100150, "2018-04-02", kenmerk=template["list"]["kenmerk"]))
+        assert run_crawl(server.api_url, db).returncode == 3
+        server.api.add(make_publication(template, 100151, "2018-04-03", kenmerk=template["list"]["kenmerk"]))
+        assert run_crawl(server.api_url, db).returncode == 3
+    assert sqlite3.connect(db).execute("select title, crawl_id from notices where publication_id = 100101").fetchall() \
+        == [(template["detail"]["aanbestedingNaam"], 1)]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Heerlen\n    municipalities: [Heerlen]\n", encoding="utf-8")
+    report = build_report(db, load_watchlist(watchlist), 2)
+    by_key = {m.key: m for _, matches in report.results for m in matches}
+    assert (by_key[100150].status, by_key[100101].status) == ("new", "withdrawn")
+    assert by_key[100101].changes == [{"column": "TenderNed", "old": "published",
+                                       "new": "HTTP 404 in crawl 2: withdrawn or removed (kept in the archive)"}]
+    text = render_text(report)
+    assert "1 new, 0 changed, 1 withdrawn in 1 of 1 watches" in text and "WITHDRAWN Basishulp Jeugd Heerlen" in text
+    assert [m.key for _, matches in build_report(db, load_watchlist(watchlist), 3).results for m in matches] == [100151]
+
+
+def test_a_news_page_that_is_gone_is_reported_withdrawn(tmp_path):
+    """A living page of the registry answers 404 at its re-check: the archive keeps it, the crawl is
+    partial, and the report of that crawl lists the page as withdrawn for a watch that follows it."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    other = ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").encode())
+    routes = {"/robots.txt": ROBOTS, "/project/inkoop-jeugdhulp": page, "/project/inkoop-jeugdzorg": other}
+    db = tmp_path / "archive.db"
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=["project/inkoop-jeugdhulp", "project/inkoop-jeugdzorg"])
+        assert crawl_news(path, db).returncode == 0
+        del routes["/project/inkoop-jeugdhulp"]
+        assert crawl_news(path, db).returncode == 3
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n", encoding="utf-8")
+    ((_, matches),) = build_report(db, load_watchlist(watchlist), 2).results
+    assert [(m.key, m.status, m.changes[0]["new"]) for m in matches] == [
+        (f"{base}project/inkoop-jeugdhulp", "withdrawn",
+         "HTTP 404 in crawl 2: withdrawn or removed (kept in the archive)")]

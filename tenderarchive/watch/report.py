@@ -15,6 +15,11 @@ with the changes of its awards; so is a notice whose awards alone the crawl adde
 its awards (lot, winners, value, superseded or current). A report for an older
 crawl omits rows that a later crawl changed again (they belong to the later report).
 
+**Withdrawn.** An archived notice or article that crawl N asked for again and the source
+answered 404 or 410 (``crawls.errors``) is listed as *withdrawn*, with that answer; the
+archive keeps it as it was. Only the first crawl that finds it gone lists it (the last
+earlier fetch of its URL, ``fetches``, was not already a 404 or 410).
+
 **Matching.** Keywords match case-insensitively *inside* words (Dutch compounds:
 ``jeugdhulp`` finds ``jeugdhulpaanbieders``); buyers and providers match whole
 words, case-insensitively; a provider also matches a notice it won (the current
@@ -127,71 +132,141 @@ def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
         awarded = (" union select publication_id from awards where crawl_id = :crawl"
                    if _table_exists(conn, "awards") and "crawl_id" in _columns(conn, "awards") else "")
         selected = f"publication_id in (select publication_id from notices where crawl_id = :crawl{awarded})"
-        cpv_by_notice: dict = {}
-        if _table_exists(conn, "notice_cpv"):
-            for pid, cpv in conn.execute(
-                    f"select publication_id, cpv from notice_cpv where {selected}", {"crawl": crawl_id}):
-                cpv_by_notice.setdefault(pid, []).append(cpv)
-        places_by_notice: dict = {}
-        if _table_exists(conn, "notice_municipalities"):
-            for pid, code, region in conn.execute(
-                    "select publication_id, cbs_code, jeugdregio_code from notice_municipalities "
-                    f"where {selected}", {"crawl": crawl_id}):
-                places_by_notice.setdefault(pid, []).append((code, region))
-        extra = [c for c in ("providers", "winners", "awardees") if c in _columns(conn, "notices")]
-        rows = [dict(row) for row in conn.execute(
-            f"select * from notices where {selected} order by published desc, publication_id", {"crawl": crawl_id})]
-        awards = _notice_awards(conn, [row["publication_id"] for row in rows])
-        for row in rows:
-            municipalities, regions = _notice_places(row, places_by_notice.get(row["publication_id"], []))
-            codes = cpv_by_notice.get(row["publication_id"], []) + [row.get("cpv_main") or ""]
-            text = " \n".join(str(row.get(c) or "") for c in ("title", "description", *extra))
-            given = awards.get(row["publication_id"], [])
-            out.append(Candidate(
-                "notices", row["publication_id"], row, text,
-                [n for n in (row.get("buyer"), row.get("buyer_official")) if n],
-                municipalities, regions, [re.sub(r"\D", "", c)[:8] for c in codes if c],
-                winners=sorted({name for award in given if award["current"] for name in award["winners"]}),
-                awards=given))
+        out += _notice_candidates(conn, selected, {"crawl": crawl_id})
     if _table_exists(conn, "articles"):
-        links = _table_exists(conn, "article_municipalities")
-        organisations = _table_exists(conn, "article_organisations")
-        has_region = "jeugdregio_code" in _columns(conn, "articles")
-        procurement_links = all(_table_exists(conn, t) for t in ("procurement_links", "procurements", "notices"))
-        notice_cpv = _table_exists(conn, "notice_cpv")
-        for row in conn.execute("select * from articles where crawl_id = ? order by published desc, url",
-                                [crawl_id]):
-            row = dict(row)
-            municipalities, regions = set(), set()
-            if has_region and row.get("jeugdregio_code"):
-                regions.add(row["jeugdregio_code"])
-            if links:
-                for code, region in conn.execute(
-                        "select cbs_code, jeugdregio_code from article_municipalities where url = ?", [row["url"]]):
-                    municipalities.add(code)
-                    if region:
-                        regions.add(region)
-            names = []
-            if organisations:
-                names = [r[0] for r in conn.execute("select name from article_organisations where url = ?",
-                                                    [row["url"]])]
-            text = f"{row.get('title') or ''} \n{row.get('text') or ''}"
-            # The procurements the article is linked to (procurement_links, status 'linked') lend
-            # it their buyers and CPV codes: news has none of its own.
-            via: dict[str, list[str]] = {}
-            for procurement_id, buyer in conn.execute(
-                    "select l.procurement_id, p.buyer from procurement_links l left join procurements p "
-                    "using (procurement_id) where l.url = ? and l.status = 'linked' order by l.procurement_id",
-                    [row["url"]]) if procurement_links else ():
-                codes = {r[0] for r in conn.execute(
-                    "select c.cpv from notice_cpv c join notices n using (publication_id) where n.procurement_id = ? "
-                    "union select cpv_main from notices where procurement_id = ? and cpv_main is not null",
-                    [procurement_id, procurement_id])} if notice_cpv else set()
-                for key in {re.sub(r"\D", "", code)[:8] for code in codes} | ({buyer} if buyer else set()):
-                    via.setdefault(key, []).append(procurement_id)
-            linked_buyers = [k for k in via if not k.isdigit()]
-            out.append(Candidate("articles", row["url"], row, text, names + linked_buyers, municipalities, regions,
-                                 sorted(k for k in via if k.isdigit()), via=via))
+        out += _article_candidates(conn, "crawl_id = :crawl", {"crawl": crawl_id})
+    return out
+
+
+_GONE = re.compile(r"\bHTTP (404|410)\b")
+_DETAIL = re.compile(r"/publicaties/(\d+)/?$")
+
+
+def _gone(conn: sqlite3.Connection, crawl: dict, known: set) -> list[Candidate]:
+    """Archived notices and articles that the source no longer publishes: crawl N asked for
+    them again (a notice re-checked, a living page or a page a sitemap said changed) and the
+    source answered 404 or 410 (``crawls.errors``). The archive keeps them as they were; the
+    report lists them as *withdrawn*, with the answer, so the journalist hears of it."""
+    try:
+        errors = json.loads(crawl.get("errors") or "[]")
+    except ValueError:
+        return []
+    answers: dict = {}
+    for error in errors if isinstance(errors, list) else []:
+        url, message = (error or {}).get("url"), str((error or {}).get("error") or "")
+        found = _GONE.search(message)
+        if url and found and not _gone_before(conn, url, crawl["crawl_id"]):
+            answers.setdefault(url, f"HTTP {found.group(1)}")
+    if not answers:
+        return []
+    out = []
+    ids = {int(m.group(1)): answer for url, answer in answers.items() if (m := _DETAIL.search(url.split("?")[0]))}
+    if ids and _table_exists(conn, "notices"):
+        marks = ", ".join("?" * len(ids))
+        out += [c for c in _notice_candidates(conn, f"publication_id in ({marks})", list(ids))
+                if ("notices", c.key) not in known]
+        for c in out:
+            c.changes = [{"column": "TenderNed", "old": "published",
+                          "new": f"{ids[c.key]} in crawl {crawl['crawl_id']}: withdrawn or removed (kept in the archive)"}]
+    if _table_exists(conn, "articles"):
+        urls = list(answers)
+        for start in range(0, len(urls), 400):
+            chunk = urls[start:start + 400]
+            marks = ", ".join("?" * len(chunk))
+            for c in _article_candidates(conn, f"url in ({marks}) or source_url in ({marks})", chunk + chunk):
+                if ("articles", c.key) in known:
+                    continue
+                answer = answers.get(c.row.get("source_url")) or answers.get(c.key)
+                c.changes = [{"column": "page", "old": "published",
+                              "new": f"{answer} in crawl {crawl['crawl_id']}: withdrawn or removed (kept in the archive)"}]
+                out.append(c)
+    for c in out:
+        c.status = "withdrawn"
+    return out
+
+
+def _gone_before(conn: sqlite3.Connection, url: str, crawl_id: int) -> bool:
+    """True when the last fetch of ``url`` before crawl ``crawl_id`` was already a 404 or 410
+    (``fetches``): that crawl's report told it; a re-check that finds it gone again is no news."""
+    if not _table_exists(conn, "fetches"):
+        return False
+    last = conn.execute("select status from fetches where url = ? and crawl_id < ? "
+                        "order by crawl_id desc, fetched_at desc limit 1", [url, crawl_id]).fetchone()
+    return last is not None and last[0] in (404, 410)
+
+
+def _notice_candidates(conn: sqlite3.Connection, selected: str, params) -> list[Candidate]:
+    """The notices ``selected`` (an SQL condition on ``notices``) as candidates."""
+    out = []
+    cpv_by_notice: dict = {}
+    if _table_exists(conn, "notice_cpv"):
+        for pid, cpv in conn.execute(
+                f"select publication_id, cpv from notice_cpv where {selected}", params):
+            cpv_by_notice.setdefault(pid, []).append(cpv)
+    places_by_notice: dict = {}
+    if _table_exists(conn, "notice_municipalities"):
+        for pid, code, region in conn.execute(
+                "select publication_id, cbs_code, jeugdregio_code from notice_municipalities "
+                f"where {selected}", params):
+            places_by_notice.setdefault(pid, []).append((code, region))
+    extra = [c for c in ("providers", "winners", "awardees") if c in _columns(conn, "notices")]
+    rows = [dict(row) for row in conn.execute(
+        f"select * from notices where {selected} order by published desc, publication_id", params)]
+    awards = _notice_awards(conn, [row["publication_id"] for row in rows])
+    for row in rows:
+        municipalities, regions = _notice_places(row, places_by_notice.get(row["publication_id"], []))
+        codes = cpv_by_notice.get(row["publication_id"], []) + [row.get("cpv_main") or ""]
+        text = " \n".join(str(row.get(c) or "") for c in ("title", "description", *extra))
+        given = awards.get(row["publication_id"], [])
+        out.append(Candidate(
+            "notices", row["publication_id"], row, text,
+            [n for n in (row.get("buyer"), row.get("buyer_official")) if n],
+            municipalities, regions, [re.sub(r"\D", "", c)[:8] for c in codes if c],
+            winners=sorted({name for award in given if award["current"] for name in award["winners"]}),
+            awards=given))
+    return out
+
+
+def _article_candidates(conn: sqlite3.Connection, selected: str, params) -> list[Candidate]:
+    """The articles ``selected`` (an SQL condition on ``articles``) as candidates."""
+    out = []
+    links = _table_exists(conn, "article_municipalities")
+    organisations = _table_exists(conn, "article_organisations")
+    has_region = "jeugdregio_code" in _columns(conn, "articles")
+    procurement_links = all(_table_exists(conn, t) for t in ("procurement_links", "procurements", "notices"))
+    notice_cpv = _table_exists(conn, "notice_cpv")
+    for row in conn.execute(f"select * from articles where {selected} order by published desc, url", params):
+        row = dict(row)
+        municipalities, regions = set(), set()
+        if has_region and row.get("jeugdregio_code"):
+            regions.add(row["jeugdregio_code"])
+        if links:
+            for code, region in conn.execute(
+                    "select cbs_code, jeugdregio_code from article_municipalities where url = ?", [row["url"]]):
+                municipalities.add(code)
+                if region:
+                    regions.add(region)
+        names = []
+        if organisations:
+            names = [r[0] for r in conn.execute("select name from article_organisations where url = ?",
+                                                [row["url"]])]
+        text = f"{row.get('title') or ''} \n{row.get('text') or ''}"
+        # The procurements the article is linked to (procurement_links, status 'linked') lend
+        # it their buyers and CPV codes: news has none of its own.
+        via: dict[str, list[str]] = {}
+        for procurement_id, buyer in conn.execute(
+                "select l.procurement_id, p.buyer from procurement_links l left join procurements p "
+                "using (procurement_id) where l.url = ? and l.status = 'linked' order by l.procurement_id",
+                [row["url"]]) if procurement_links else ():
+            codes = {r[0] for r in conn.execute(
+                "select c.cpv from notice_cpv c join notices n using (publication_id) where n.procurement_id = ? "
+                "union select cpv_main from notices where procurement_id = ? and cpv_main is not null",
+                [procurement_id, procurement_id])} if notice_cpv else set()
+            for key in {re.sub(r"\D", "", code)[:8] for code in codes} | ({buyer} if buyer else set()):
+                via.setdefault(key, []).append(procurement_id)
+        linked_buyers = [k for k in via if not k.isdigit()]
+        out.append(Candidate("articles", row["url"], row, text, names + linked_buyers, municipalities, regions,
+                             sorted(k for k in via if k.isdigit()), via=via))
     return out
 
 
@@ -366,6 +441,7 @@ class Report:
     def summary(self) -> str:
         new, changed, either = self.count("new"), self.count("changed"), self.count("new or changed")
         parts = [f"{new} new", f"{changed} changed"] + ([f"{either} new or changed"] if either else [])
+        parts += [f"{self.count('withdrawn')} withdrawn"] if self.count("withdrawn") else []
         watches = sum(1 for _, m in self.results if m)
         return f"{', '.join(parts)} in {watches} of {len(self.results)} watches"
 
@@ -407,6 +483,7 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                               else f"{db_path} has no crawls yet")
         crawl = dict(row)
         candidates = _candidates(conn, crawl["crawl_id"])
+        candidates += _gone(conn, crawl, {(c.table, c.key) for c in candidates})
         versions = _table_exists(conn, "versions")
         results = []
         classified = set()
@@ -416,7 +493,7 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                 reasons = match(watch, c)
                 if reasons is None:
                     continue
-                if id(c) not in classified:
+                if id(c) not in classified and c.status != "withdrawn":
                     _classify(conn, c, versions, crawl)
                     classified.add(id(c))
                 if c.table == "notices":
