@@ -148,7 +148,7 @@ def render_html(report: Report) -> str:
     parts = ["<!DOCTYPE html>", '<html lang="nl"><head><meta charset="utf-8">',
              f"<title>{e(_heading(report))}</title>",
              "<style>body{font-family:sans-serif;max-width:50em;margin:1em auto}del{color:#a00}"
-             "ins{color:#070;text-decoration:none}.changed{color:#a60}.new{color:#070}</style></head><body>",
+             "ins{color:#070;text-decoration:none}.changed{color:#a60}.new{color:#070}.withdrawn{color:#a00}</style></head><body>",
              f"<h1>{e(_heading(report))}</h1>", f"<p>{e(report.summary)}.</p>"]
     if report.warning:
         parts.append(f"<p><strong>Warning:</strong> {e(report.warning)}</p>")
