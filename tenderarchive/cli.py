@@ -446,7 +446,7 @@ def cmd_export(args) -> int:
     from tenderarchive.export import ExportError, OutputError, export
 
     try:
-        count = export(args.db, args.source, args.format, args.excel, args.output)
+        count = export(args.db, args.source, args.format, args.excel, args.output, args.null)
     except OutputError as exc:
         print(f"tenderarchive export: {exc}", file=sys.stderr)
         return ExitCode.UNUSABLE_FILE
@@ -579,6 +579,8 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--excel", action="store_true", help="CSV for a Dutch Excel: UTF-8 with BOM, ';' separator, decimal comma")
     export.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     export.add_argument("--output", "-o", default=None, help="output file (default: standard output)")
+    export.add_argument("--null", default=None, metavar="TEXT",
+                        help="CSV: write TEXT for NULL (default: an empty field, as for an empty text)")
     export.set_defaults(func=cmd_export)
     return p
 

@@ -20,7 +20,11 @@
 * ``--excel``: CSV as Excel expects it in the Netherlands: UTF-8 with a byte-order mark,
   ``;`` between fields and a decimal comma in fractional numbers (``0,85``; a Dutch Excel reads
   ``0.85`` as text or as 85) (implies ``--format csv``).
-* JSON: one array of objects, keys in column order, UTF-8.
+* CSV: UTF-8 without a byte-order mark (``--excel``: with one), RFC 4180 quoting, CRLF line
+  ends, a header row of the column names. NULL is an empty field (``--null TEXT`` writes TEXT
+  instead, to tell it from an empty text); integers as digits (money in exact cents), fractions
+  with a point (``--excel``: a comma), dates and times as ISO 8601 text, flags as 0/1, bytes as hex.
+* JSON: one array of objects, keys in column order, UTF-8, NULL as ``null``.
 * Read-only: the archive is opened by ``tenderarchive/readonly.py`` (``immutable=1``, or
   ``mode=ro`` while a crawl runs) with ``PRAGMA query_only``, so a query cannot change it and
   no ``-wal``/``-shm`` file appears next to it.
@@ -141,13 +145,15 @@ def _excel_cell(value):
 
 
 def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool = False,
-           output: str | None = None) -> int:
+           output: str | None = None, null: str | None = None) -> int:
     """Write the export; return the number of rows written."""
     if excel:
         if fmt not in (None, "csv"):
             raise ExportError("--excel writes CSV; it cannot be combined with --format json")
         fmt = "csv"
     fmt = fmt or "csv"
+    if null is not None and fmt != "csv":
+        raise ExportError("--null is the text of a NULL in CSV; JSON writes null")
     conn = connect_read_only(db_path)
     try:
         columns, cursor = rows(conn, source_sql(conn, table_or_sql))
@@ -157,8 +163,9 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                 writer = csv.writer(stream, delimiter=";" if excel else ",", lineterminator="\r\n")
                 writer.writerow(columns)
                 cell = _excel_cell if excel else _cell
+                marker = null or ""
                 for row in cursor:
-                    writer.writerow([cell(v) for v in row])
+                    writer.writerow([marker if v is None else cell(v) for v in row])
                     count += 1
             else:
                 stream.write("[")

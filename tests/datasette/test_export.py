@@ -143,3 +143,15 @@ def test_a_reader_that_stops_early_ends_the_export_quietly(demo_archive):
     stderr = command.stderr.read()
     assert command.wait(timeout=60) == 0, stderr
     assert first == b"i\r\n1" and stderr == b""
+
+
+def test_null_is_an_empty_csv_field_or_the_marker_given_and_json_null(demo_archive):
+    """A NULL and an empty text were the same empty field, with nothing to tell them apart; ``--null``
+    writes a marker for NULL (the README documents the encodings and NULLs of every format)."""
+    sql = "select 1 as a, null as b, '' as c, 'x' as d"
+    assert export(demo_archive, sql).stdout == b"a,b,c,d\r\n1,,,x\r\n"
+    assert export(demo_archive, sql, "--null", "NULL").stdout == b"a,b,c,d\r\n1,NULL,,x\r\n"
+    assert export(demo_archive, sql, "--null", r"\N", "--excel").stdout == b"\xef\xbb\xbfa;b;c;d\r\n1;\\N;;x\r\n"
+    assert json.loads(export(demo_archive, sql, "--format", "json").stdout) == [{"a": 1, "b": None, "c": "", "d": "x"}]
+    refused = export(demo_archive, sql, "--format", "json", "--null", "NULL")
+    assert refused.returncode == 2 and b"--null" in refused.stderr
