@@ -228,9 +228,12 @@ def dry_run(args, settings) -> int:
 
 
 def print_crawls(rows: list[dict], errors: int) -> None:
-    print(f"{'crawl':>5}  {'spider':<10} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} {'same':>5} {'err':>4}")
+    # The spider column as wide as its longest name ("tenderned_ocds" pushed its row out of line).
+    width = max([10, *(len(str(r["spider"] or "")) for r in rows)])
+    print(f"{'crawl':>5}  {'spider':<{width}} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} "
+          f"{'same':>5} {'err':>4}")
     for r in rows:
-        print(f"{r['crawl_id']:>5}  {r['spider']:<10} {r['status']:<9} {r['started']:<25} "
+        print(f"{r['crawl_id']:>5}  {str(r['spider'] or ''):<{width}} {r['status']:<9} {str(r['started'] or ''):<25} "
               f"{r['requests'] or 0:>5} {r['items_new'] or 0:>5} {r['items_updated'] or 0:>5} "
               f"{r['items_unchanged'] or 0:>5} {r['error_count'] or 0:>4}")
         for error in json.loads(r["errors"] or "[]")[: errors]:

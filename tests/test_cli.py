@@ -52,6 +52,18 @@ def test_status_lists_the_last_crawls(demo_db):
     assert [c["items_new"] for c in as_json] == [9, 1, 12]  # news, tenderned_ocds, tenderned
 
 
+def test_status_columns_line_up_for_every_spider_name(demo_db):
+    """"tenderned_ocds" is longer than the spider column was wide: its row's status, counts and its
+    line under "sources:" stood out of line with the others."""
+    out = subprocess.run([*CLI, "status", "--db", str(demo_db)], capture_output=True, text=True, timeout=60)
+    table, sources = out.stdout.split("\nsources:\n")
+    header, *rows = table.splitlines()
+    assert len(rows) == 3 and {row.index("complete") for row in rows} == {header.index("status")}
+    assert {len(row) for row in rows} == {len(header)}   # the right-aligned counts end under their headings
+    lines = [line for line in sources.splitlines() if line.startswith("  ")]
+    assert len(lines) == 3 and len({line.index(" ok ") for line in lines}) == 1
+
+
 def test_status_without_an_archive_fails_clearly(tmp_path):
     out = subprocess.run([*CLI, "status", "--db", str(tmp_path / "none.db")], capture_output=True, text=True)
     assert out.returncode == 1 and "no archive" in out.stderr
