@@ -36,6 +36,42 @@ def project_settings(db: str | None = None, overrides: list[str] | None = None, 
     return settings
 
 
+def _port(value: str) -> int:
+    """argparse type of ``--port``: a TCP port, 1-65535 (a bad one was a uvicorn traceback)."""
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 1-65535, not {port}")
+    return port
+
+
+def _count(value: str) -> int:
+    """argparse type of a number of lines to show: 0 or more (-1 showed all but the last)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
+    return number
+
+
+def _hours(value: str) -> float:
+    """argparse type of ``--max-age-hours``: a finite number of hours, 0 or more (``nan`` made every
+    source fresh for ever, a negative number every source stale; 0 asks for a crawl this instant)."""
+    import math
+
+    try:
+        hours = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of hours: {value!r}") from None
+    if not math.isfinite(hours) or hours < 0:
+        raise argparse.ArgumentTypeError(f"must be a number of hours, 0 or more, not {value}")
+    return hours
+
+
 def _bad(argument: str, message: str) -> int:
     print(f"tenderarchive: bad argument {argument}: {message}", file=sys.stderr)
     return ExitCode.BAD_ARGUMENTS
@@ -315,6 +351,10 @@ def cmd_serve(args) -> int:
               f"`tenderarchive reparse` builds it (serve never writes the archive)", file=sys.stderr)
     from tenderarchive.serve import run
 
+    problem = _cannot_listen(args.host, args.port)
+    if problem:
+        print(f"tenderarchive: cannot serve on {args.host}:{args.port}: {problem}", file=sys.stderr)
+        return ExitCode.FAILED
     mode = "immutable" if immutable else "read-only"
     print(f"serving {db_path} ({mode}) at http://{args.host}:{args.port}/", file=sys.stderr)
     settings = {}
@@ -322,6 +362,26 @@ def cmd_serve(args) -> int:
         settings[name] = int(value) if value.lstrip("-").isdigit() else value
     run(db_path, metadata, immutable, args.host, args.port, settings=settings)
     return ExitCode.COMPLETE
+
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen on ``host:port`` (a port in use, a host not of this machine),
+    or None. Asked before Datasette starts: uvicorn logged the error and exited 3, which is
+    ``PARTIAL`` in the project's exit codes."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        return f"unknown host ({exc})"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
 
 
 def cmd_reparse(args) -> int:
@@ -523,7 +583,7 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="publish the archive with Datasette (read-only)")
     serve.add_argument("--db", default="archive.db")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8001)
+    serve.add_argument("--port", type=_port, default=8001)
     serve.add_argument("--live", action="store_true",
                        help="open the archive mode=ro, not immutable, so crawls that run while it is "
                             "served show up (SQLite may then keep -wal/-shm files next to it)")
@@ -553,10 +613,10 @@ def parser() -> argparse.ArgumentParser:
 
     status = sub.add_parser("status", help="show the last crawls and whether every source is fresh")
     status.add_argument("--db", default="archive.db")
-    status.add_argument("--limit", type=int, default=10)
-    status.add_argument("--errors", type=int, default=5, help="errors to show per crawl")
+    status.add_argument("--limit", type=_count, default=10, help="crawls to show (default 10)")
+    status.add_argument("--errors", type=_count, default=5, help="errors to show per crawl")
     status.add_argument("--json", action="store_true", help="the last crawls as JSON")
-    status.add_argument("--max-age-hours", type=float, default=48,
+    status.add_argument("--max-age-hours", type=_hours, default=48,
                         help="a source whose last successful crawl is older is stale: exit 5 (default 48)")
     status.add_argument("--strict", action="store_true",
                         help="also exit 5 when a crawl's item count or field coverage dropped sharply")

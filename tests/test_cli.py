@@ -146,3 +146,30 @@ def test_build_demo_never_replaces_a_crawled_archive_nor_one_a_crawl_holds(demo_
     out = subprocess.run([*CLI, "build-demo", "--db", str(demo)], cwd=ROOT, capture_output=True, text=True,
                          timeout=120)
     assert out.returncode == 0, out.stderr   # a demo archive is rebuilt as before
+
+
+@pytest.mark.parametrize("args, words", [
+    (["status", "--max-age-hours", "nan"], "--max-age-hours"),     # never stale: a check that never alerts
+    (["status", "--max-age-hours", "-5"], "--max-age-hours"),      # always stale
+    (["status", "--limit", "-1"], "--limit"),                      # showed all crawls but the last
+    (["status", "--errors", "-2"], "--errors"),
+    (["serve", "--port", "99999"], "--port"),                      # a uvicorn traceback, exit 1
+    (["serve", "--port", "http"], "--port"),
+])
+def test_bad_numbers_are_bad_arguments_naming_the_argument(demo_db, args, words):
+    out = subprocess.run([*CLI, *args, "--db", str(demo_db)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and f"argument {words}:" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_serve_on_a_port_in_use_says_so_and_fails(demo_db):
+    """uvicorn logged "address already in use" among its start-up lines and exited 3, which is
+    PARTIAL in the exit-code table; it is one line naming host and port, and exit 1."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        out = subprocess.run([*CLI, "serve", "--db", str(demo_db), "--port", str(port)], capture_output=True,
+                             text=True, timeout=60)
+    assert out.returncode == 1, out.stderr
+    assert f"cannot serve on 127.0.0.1:{port}: Address already in use" in out.stderr
+    assert "Traceback" not in out.stderr and "INFO" not in out.stderr
