@@ -258,3 +258,22 @@ def test_a_news_page_that_is_gone_is_reported_withdrawn(tmp_path):
     assert [(m.key, m.status, m.changes[0]["new"]) for m in matches] == [
         (f"{base}project/inkoop-jeugdhulp", "withdrawn",
          "HTTP 404 in crawl 2: withdrawn or removed (kept in the archive)")]
+
+
+def test_a_rectified_award_says_what_it_replaced(tmp_path):
+    """Rectification 900103 corrects lot LOT-0001 of award notice 900102 (€ 1.234.567,89 -> € 1.250.000,00;
+    tests/fixtures/awards). The journalist saw the new value only, with nothing to say it changed:
+    the award line says what it was and where, and the earlier award is marked superseded."""
+    from tenderarchive.apiserver import load_datasets
+    from tests.awards.conftest import FIXTURES
+
+    db = tmp_path / "archive.db"
+    with APIServer(TenderNedAPI(load_publications(FIXTURES), datasets=load_datasets(FIXTURES / "datasets"))) as server:
+        crawled = run_crawl(server.api_url, db, from_date="2021-01-01", until_date="2026-06-30")
+    assert crawled.returncode == 0, crawled.output[-3000:]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Voorbeeld\n    buyers: [Gemeente Voorbeeldstad]\n", encoding="utf-8")
+    text = render_text(build_report(db, load_watchlist(watchlist), 1))
+    assert "lot LOT-0001: Stichting Jeugdhulp Noord (€ 1.250.000,00, was € 1.234.567,89 in notice 900102)" in text
+    assert "lot LOT-0002: Jeugdzorg Zuid B.V., Zorggroep Oost (maximum € 800.000,00, as in notice 900102)" in text
+    assert "lot LOT-0001: Stichting Jeugdhulp Noord (€ 1.234.567,89, superseded)" in text

@@ -50,10 +50,17 @@ def _short(value, limit: int = 160) -> str:
 
 def award_line(award: dict) -> str:
     """One award of a notice: "lot 1: Winner A, Winner B (€ 12.400.000,00)", "(superseded)" when a
-    later rectification took its place."""
+    later rectification took its place; a rectification's award says what it replaced ("was
+    € 1.234.567,89 in notice 900102", the winners too when they changed)."""
     extra = [award["value"]] if award.get("value") else []
     if not award.get("current", True):
         extra.append("superseded")
+    replaced = award.get("replaces")
+    if replaced:   # a rectification: what the lot's award was before
+        was = ([", ".join(replaced["winners"])] if replaced.get("winners") != award.get("winners") else []) + (
+            [replaced["value"] or "no value"] if replaced.get("value") != award.get("value") else [])
+        extra.append(f"was {', '.join(was)} in notice {replaced['publication_id']}" if was
+                     else f"as in notice {replaced['publication_id']}")
     return (f"lot {award.get('lot_id') or '—'}: {', '.join(award.get('winners') or []) or 'no winner named'}"
             + (f" ({', '.join(extra)})" if extra else ""))
 

@@ -114,14 +114,32 @@ def _notice_awards(conn: sqlite3.Connection, publication_ids: list) -> dict:
             names = sorted({r[0] for r in conn.execute(
                 "select name from award_suppliers where award_id = ? and name is not null", [award["award_id"]])}
             ) if suppliers else []
-            value = _euro(award.get("value_cents")) or (
-                f"{award['value_raw']} {award.get('value_currency') or ''}".strip() if award.get("value_raw") else None)
-            maximum = _euro(award.get("framework_maximum_cents"))
-            out.setdefault(award["publication_id"], []).append({
-                "award_id": award["award_id"], "lot_id": str(award["lot_id"]) if award["lot_id"] is not None else None,
-                "winners": names, "value": value or (f"maximum {maximum}" if maximum else None),
-                "current": award.get("current") != 0, "crawl_id": award.get("crawl_id")})
+            entry = {"award_id": award["award_id"],
+                     "lot_id": str(award["lot_id"]) if award["lot_id"] is not None else None,
+                     "winners": names, "value": _award_value(award),
+                     "current": award.get("current") != 0, "crawl_id": award.get("crawl_id")}
+            if award.get("rectifies") is not None:
+                # A rectification's award: what it replaces (the corrected notice's award of the lot).
+                replaced = [dict(r) for r in conn.execute(
+                    "select * from awards where procurement_id = ? and lot_id = ? and publication_id = ? "
+                    "order by award_id", [award["procurement_id"], award["lot_id"], award["rectifies"]])]
+                if replaced:
+                    entry["replaces"] = {
+                        "publication_id": award["rectifies"], "value": _award_value(replaced[0]),
+                        "winners": sorted({r[0] for r in conn.execute(
+                            f"select name from award_suppliers where award_id in ({', '.join('?' * len(replaced))}) "
+                            "and name is not null", [r["award_id"] for r in replaced])}) if suppliers else []}
+            out.setdefault(award["publication_id"], []).append(entry)
     return out
+
+
+def _award_value(award: dict) -> str | None:
+    """An award's value as Dutch euro text, the printed text when it has no exact euro amount,
+    or its framework maximum."""
+    value = _euro(award.get("value_cents")) or (
+        f"{award['value_raw']} {award.get('value_currency') or ''}".strip() if award.get("value_raw") else None)
+    maximum = _euro(award.get("framework_maximum_cents"))
+    return value or (f"maximum {maximum}" if maximum else None)
 
 
 def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
