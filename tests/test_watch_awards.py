@@ -92,10 +92,12 @@ def test_winners_read_in_a_later_crawl_are_a_change_of_the_notice_not_a_new_noti
 def test_a_notice_stamped_for_its_documents_does_not_repeat_an_earlier_crawls_changes(late_winners):
     """Crawl 3 changed only a document of notice 100101, whose title crawl 2 changed. The report of
     crawl 3 lists it as changed without the title change of crawl 2 (it showed that again, as if
-    the title had changed in crawl 3)."""
+    the title had changed in crawl 3), and names the document that changed (it named nothing)."""
     db, watchlist = late_winners
     third = {m.key: m for watch, matches in build_report(db, watchlist, 3).results for m in matches}
-    assert third[100101].status == "changed" and third[100101].changes == []
+    assert third[100101].status == "changed"
+    assert third[100101].changes == [{"column": "documents", "old": None,
+                                      "new": "Aanbestedingsleidraad Basishulp Jeugd.pdf"}]   # the document crawl 3 changed
     assert third[100151].status == "new"
     versions = sqlite3.connect(db).execute(
         "select crawl_id, changed_columns from versions where table_name = 'notices' and row_key = '100101'")

@@ -415,12 +415,23 @@ def _classify(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dic
                                                                and ch["column"][:-len("_cents")] in raw)]
     if mine:
         c.status = "changed"
-        c.changes = _changes(mine[0], c.row) + award_changes
+        c.changes = _changes(mine[0], c.row) + award_changes + _document_changes(conn, c, crawl_id)
     elif award_changes or (c.table == "notices" and _archived_before(conn, c, crawl_id)):
         c.status = "changed"
-        c.changes = award_changes
+        c.changes = award_changes + _document_changes(conn, c, crawl_id)
     else:
         c.status = "new"
+
+
+def _document_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> list[dict]:
+    """The documents of a changed notice that crawl N added or changed (``documents.crawl_id``): a
+    new "Nota van inlichtingen" is news to the journalist, and the notice row itself may not change."""
+    if c.table != "notices" or not _table_exists(conn, "documents") or "crawl_id" not in _columns(conn, "documents"):
+        return []
+    names = [r[0] or str(r[1]) for r in conn.execute(
+        "select name, document_id from documents where publication_id = ? and crawl_id = ? order by name, document_id",
+        [c.key, crawl_id])]
+    return [{"column": "documents", "old": None, "new": ", ".join(names)}] if names else []
 
 
 # --- the report --------------------------------------------------------------------------------------
