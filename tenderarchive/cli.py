@@ -489,6 +489,14 @@ def _report_one(args, db, crawl_id, smtp) -> int:
         also = f"; nor could it be mailed: {mail}" if mail is not None else ""
         print(f"tenderarchive: {exc} (give --out DIR, or --no-files){also}", file=sys.stderr)
         return ExitCode.UNUSABLE_FILE
+    except BrokenPipeError:
+        # The reader of the printed report closed it (`| head`): printing comes first, so no file
+        # was written and nothing mailed (it was "could not be mailed: Broken pipe", the crawl-N.md
+        # of --unreported removed). Python would report the pipe again as it flushes at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("tenderarchive: the report could not be printed (its reader closed the output); "
+              "no report files written, nothing mailed", file=sys.stderr)
+        return ExitCode.FAILED
     except (smtplib.SMTPException, OSError, ValueError) as exc:
         again = ""
         if getattr(args, "unreported", False):

@@ -279,3 +279,24 @@ def test_a_rectified_award_says_what_it_replaced(tmp_path):
     assert "lot LOT-0001: Stichting Jeugdhulp Noord (€ 1.250.000,00, was € 1.234.567,89 in notice 900102)" in text
     assert "lot LOT-0002: Jeugdzorg Zuid B.V., Zorggroep Oost (maximum € 800.000,00, as in notice 900102)" in text
     assert "lot LOT-0001: Stichting Jeugdhulp Noord (€ 1.234.567,89, superseded)" in text
+
+
+def test_a_report_whose_reader_closes_the_output_is_not_called_a_mail_failure(late_winners, tmp_path):
+    """``tenderarchive report … | head -0``: the printed report's pipe is closed. The report said "the
+    report was written but could not be mailed: [Errno 32] Broken pipe" although no mail was asked
+    for and no file written."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    db, watchlist = late_winners
+    out = tmp_path / "reports"
+    command = subprocess.Popen([sys.executable, "-m", "tenderarchive.cli", "report", "--watchlist", str(watchlist.path),
+                                "--db", str(db), "--crawl", "1", "--out", str(out)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    command.stdout.close()   # before the report is printed: the interpreter takes far longer to start
+    stderr = command.stderr.read().decode()
+    assert command.wait(timeout=120) == 1
+    assert "could not be printed" in stderr and "mailed: " not in stderr and "Traceback" not in stderr
+    assert not out.exists()
