@@ -47,6 +47,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from tenderarchive import readonly
+from tenderarchive.timeline import euro
 from tenderarchive.watch.watchlist import Watch, Watchlist
 
 PROVENANCE_COLUMNS = {"source_url", "fetched_at", "sha256", "crawl_id", "content_sha256"}
@@ -88,15 +89,6 @@ def _notice_places(row: dict, archived: list[tuple[str, str | None]]) -> tuple[s
     return municipalities, regions | {r["code"] for r in named if r.get("code")}
 
 
-def _euro(cents) -> str | None:
-    """Exact cents as Dutch euro text: 1240000000 -> "€ 12.400.000,00"."""
-    if cents is None or cents == "":
-        return None
-    sign = "-" if int(cents) < 0 else ""
-    whole, rest = divmod(abs(int(cents)), 100)
-    return f"€ {sign}{whole:,}".replace(",", ".") + f",{rest:02d}"
-
-
 def _notice_awards(conn: sqlite3.Connection, publication_ids: list) -> dict:
     """The awards each notice gives (``awards.publication_id``), its lots in order, each with its
     winners (``award_suppliers``), value and whether it is current (a later rectification
@@ -136,9 +128,9 @@ def _notice_awards(conn: sqlite3.Connection, publication_ids: list) -> dict:
 def _award_value(award: dict) -> str | None:
     """An award's value as Dutch euro text, the printed text when it has no exact euro amount,
     or its framework maximum."""
-    value = _euro(award.get("value_cents")) or (
+    value = euro(award.get("value_cents")) or (
         f"{award['value_raw']} {award.get('value_currency') or ''}".strip() if award.get("value_raw") else None)
-    maximum = _euro(award.get("framework_maximum_cents"))
+    maximum = euro(award.get("framework_maximum_cents"))
     return value or (f"maximum {maximum}" if maximum else None)
 
 
