@@ -462,7 +462,8 @@ def cmd_report(args) -> int:
             return ExitCode.FAILED
         if not crawls:
             if not args.quiet:
-                print(f"no crawl since the last report (crawl {last})" if last is not None else "no crawls yet")
+                print(f"no crawl since the last report (crawl {last})" if last is not None
+                      else "nothing to report yet (no crawl, or the first one still running)")
             return ExitCode.COMPLETE
     for crawl_id in crawls:
         code = _report_one(args, db, crawl_id, smtp)

@@ -300,3 +300,32 @@ def test_a_report_whose_reader_closes_the_output_is_not_called_a_mail_failure(la
     assert command.wait(timeout=120) == 1
     assert "could not be printed" in stderr and "mailed: " not in stderr and "Traceback" not in stderr
     assert not out.exists()
+
+
+def test_report_unreported_waits_for_a_running_crawl_and_reports_a_killed_one(late_winners, tmp_path):
+    """Crawl 4 is recorded as running. While a crawl holds the archive's lock it is still running:
+    ``--unreported`` leaves it for the next run (its rows are not all written). Once no crawl holds
+    the lock, crawl 4 was killed: it is reported, with the warning that rows may be missing."""
+    import shutil
+
+    from tenderarchive.lock import crawl_lock
+    from tests.conftest import cli
+
+    source, watchlist = late_winners
+    db = tmp_path / "archive.db"
+    shutil.copy(source, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("insert into crawls (crawl_id, spider, status, started) values "
+                     "(4, 'tenderned', 'running', '2026-12-02T04:17:00+00:00')")
+    conn.close()
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "crawl-3.md").write_text("reported\n", encoding="utf-8")
+    command = ["report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out]
+    with crawl_lock(db):
+        waiting = cli(*command)
+    assert (waiting.returncode, waiting.stdout) == (0, "no crawl since the last report (crawl 3)\n")
+    assert not (out / "crawl-4.md").exists()
+    killed = cli(*command)
+    assert killed.returncode == 0 and "WARNING: crawl 4 is running" in killed.stdout
+    assert (out / "crawl-4.md").exists()
