@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -33,6 +34,42 @@ def project_settings(db: str | None = None, overrides: list[str] | None = None, 
     if quiet:
         settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
     return settings
+
+
+def _port(value: str) -> int:
+    """argparse type of ``--port``: a TCP port, 1-65535 (a bad one was a uvicorn traceback)."""
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 1-65535, not {port}")
+    return port
+
+
+def _count(value: str) -> int:
+    """argparse type of a number of lines to show: 0 or more (-1 showed all but the last)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
+    return number
+
+
+def _hours(value: str) -> float:
+    """argparse type of ``--max-age-hours``: a finite number of hours, 0 or more (``nan`` made every
+    source fresh for ever, a negative number every source stale; 0 asks for a crawl this instant)."""
+    import math
+
+    try:
+        hours = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of hours: {value!r}") from None
+    if not math.isfinite(hours) or hours < 0:
+        raise argparse.ArgumentTypeError(f"must be a number of hours, 0 or more, not {value}")
+    return hours
 
 
 def _bad(argument: str, message: str) -> int:
@@ -227,9 +264,12 @@ def dry_run(args, settings) -> int:
 
 
 def print_crawls(rows: list[dict], errors: int) -> None:
-    print(f"{'crawl':>5}  {'spider':<10} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} {'same':>5} {'err':>4}")
+    # The spider column as wide as its longest name ("tenderned_ocds" pushed its row out of line).
+    width = max([10, *(len(str(r["spider"] or "")) for r in rows)])
+    print(f"{'crawl':>5}  {'spider':<{width}} {'status':<9} {'started':<25} {'req':>5} {'new':>5} {'upd':>5} "
+          f"{'same':>5} {'err':>4}")
     for r in rows:
-        print(f"{r['crawl_id']:>5}  {r['spider']:<10} {r['status']:<9} {r['started']:<25} "
+        print(f"{r['crawl_id']:>5}  {str(r['spider'] or ''):<{width}} {r['status']:<9} {str(r['started'] or ''):<25} "
               f"{r['requests'] or 0:>5} {r['items_new'] or 0:>5} {r['items_updated'] or 0:>5} "
               f"{r['items_unchanged'] or 0:>5} {r['error_count'] or 0:>4}")
         for error in json.loads(r["errors"] or "[]")[: errors]:
@@ -311,6 +351,10 @@ def cmd_serve(args) -> int:
               f"`tenderarchive reparse` builds it (serve never writes the archive)", file=sys.stderr)
     from tenderarchive.serve import run
 
+    problem = _cannot_listen(args.host, args.port)
+    if problem:
+        print(f"tenderarchive: cannot serve on {args.host}:{args.port}: {problem}", file=sys.stderr)
+        return ExitCode.FAILED
     mode = "immutable" if immutable else "read-only"
     print(f"serving {db_path} ({mode}) at http://{args.host}:{args.port}/", file=sys.stderr)
     settings = {}
@@ -318,6 +362,26 @@ def cmd_serve(args) -> int:
         settings[name] = int(value) if value.lstrip("-").isdigit() else value
     run(db_path, metadata, immutable, args.host, args.port, settings=settings)
     return ExitCode.COMPLETE
+
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen on ``host:port`` (a port in use, a host not of this machine),
+    or None. Asked before Datasette starts: uvicorn logged the error and exited 3, which is
+    ``PARTIAL`` in the project's exit codes."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        return f"unknown host ({exc})"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
 
 
 def cmd_reparse(args) -> int:
@@ -367,10 +431,9 @@ def cmd_status(args) -> int:
 
 
 def cmd_report(args) -> int:
-    """The watchlist report of one crawl: printed, written as files, optionally mailed."""
-    import smtplib
-
-    from tenderarchive.watch import ReportFilesError, SMTPSettings, WatchlistError, load_watchlist, report_after_crawl
+    """The watchlist report of one crawl (``--unreported``: of every crawl not reported yet, in
+    order): printed, written as files, optionally mailed."""
+    from tenderarchive.watch import SMTPSettings, WatchlistError, load_watchlist
 
     db = args.db or "archive.db"
     try:
@@ -384,8 +447,38 @@ def cmd_report(args) -> int:
                                          recipients=args.mail_to, starttls=True if args.smtp_starttls else None)
         except ValueError as exc:  # a TENDERARCHIVE_SMTP_* variable that is not a number
             return _bad("--email", str(exc))
+    crawls = [args.crawl]
+    if getattr(args, "unreported", False):
+        from tenderarchive.watch import unreported_crawls
+
+        if args.crawl is not None:
+            return _bad("--unreported", "cannot be combined with --crawl")
+        if args.no_files:
+            return _bad("--unreported", "needs the report files (--out): they record which crawls were reported")
+        try:
+            last, crawls = unreported_crawls(db, args.out)
+        except LookupError as exc:
+            print(f"tenderarchive: {exc.args[0]}", file=sys.stderr)
+            return ExitCode.FAILED
+        if not crawls:
+            if not args.quiet:
+                print(f"no crawl since the last report (crawl {last})" if last is not None
+                      else "nothing to report yet (no crawl, or the first one still running)")
+            return ExitCode.COMPLETE
+    for crawl_id in crawls:
+        code = _report_one(args, db, crawl_id, smtp)
+        if code != ExitCode.COMPLETE:
+            return code  # the crawls after it stay unreported: the next run reports them
+    return ExitCode.COMPLETE
+
+
+def _report_one(args, db, crawl_id, smtp) -> int:
+    import smtplib
+
+    from tenderarchive.watch import ReportFilesError, report_after_crawl
+
     try:
-        report = report_after_crawl(db, args.crawl, args.watchlist, out_dir=args.out,
+        report = report_after_crawl(db, crawl_id, args.watchlist, out_dir=args.out,
                                     datasette_url=args.datasette_url, write_files=not args.no_files,
                                     email=args.email, smtp=smtp, email_empty=args.email_empty,
                                     print_empty=not args.quiet)
@@ -397,8 +490,23 @@ def cmd_report(args) -> int:
         also = f"; nor could it be mailed: {mail}" if mail is not None else ""
         print(f"tenderarchive: {exc} (give --out DIR, or --no-files){also}", file=sys.stderr)
         return ExitCode.UNUSABLE_FILE
+    except BrokenPipeError:
+        # The reader of the printed report closed it (`| head`): printing comes first, so no file
+        # was written and nothing mailed (it was "could not be mailed: Broken pipe", the crawl-N.md
+        # of --unreported removed). Python would report the pipe again as it flushes at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("tenderarchive: the report could not be printed (its reader closed the output); "
+              "no report files written, nothing mailed", file=sys.stderr)
+        return ExitCode.FAILED
     except (smtplib.SMTPException, OSError, ValueError) as exc:
-        print(f"tenderarchive: the report was written but could not be mailed: {exc}", file=sys.stderr)
+        again = ""
+        if getattr(args, "unreported", False):
+            # Not reported until mailed: without its crawl-N.md the next --unreported run reports it again.
+            from tenderarchive.watch import default_out_dir
+
+            (Path(args.out or default_out_dir(db)) / f"crawl-{crawl_id}.md").unlink(missing_ok=True)
+            again = f"; crawl {crawl_id} is reported again by the next --unreported run"
+        print(f"tenderarchive: the report was written but could not be mailed: {exc}{again}", file=sys.stderr)
         return ExitCode.FAILED
     if not args.quiet and report.paths:
         print(f"report files: {', '.join(str(p) for p in report.paths.values())}", file=sys.stderr)
@@ -407,13 +515,21 @@ def cmd_report(args) -> int:
 
 def cmd_export(args) -> int:
     """A table, view or query, every row, as CSV or JSON; read-only."""
-    from tenderarchive.export import ExportError, export
+    from tenderarchive.export import ExportError, OutputError, export
 
     try:
-        count = export(args.db, args.source, args.format, args.excel, args.output)
+        count = export(args.db, args.source, args.format, args.excel, args.output, args.null)
+    except OutputError as exc:
+        print(f"tenderarchive export: {exc}", file=sys.stderr)
+        return ExitCode.UNUSABLE_FILE
     except ExportError as exc:
         print(f"tenderarchive export: {exc}", file=sys.stderr)
         return ExitCode.FAILED if "no archive" in str(exc) else ExitCode.BAD_ARGUMENTS
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): no traceback. Python would also report the
+        # broken pipe again when it flushes stdout at exit, so stdout points to /dev/null.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.COMPLETE
     if args.output not in (None, "-"):
         print(f"{count} rows written to {args.output}", file=sys.stderr)
     return ExitCode.COMPLETE
@@ -476,7 +592,7 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="publish the archive with Datasette (read-only)")
     serve.add_argument("--db", default="archive.db")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8001)
+    serve.add_argument("--port", type=_port, default=8001)
     serve.add_argument("--live", action="store_true",
                        help="open the archive mode=ro, not immutable, so crawls that run while it is "
                             "served show up (SQLite may then keep -wal/-shm files next to it)")
@@ -506,10 +622,10 @@ def parser() -> argparse.ArgumentParser:
 
     status = sub.add_parser("status", help="show the last crawls and whether every source is fresh")
     status.add_argument("--db", default="archive.db")
-    status.add_argument("--limit", type=int, default=10)
-    status.add_argument("--errors", type=int, default=5, help="errors to show per crawl")
+    status.add_argument("--limit", type=_count, default=10, help="crawls to show (default 10)")
+    status.add_argument("--errors", type=_count, default=5, help="errors to show per crawl")
     status.add_argument("--json", action="store_true", help="the last crawls as JSON")
-    status.add_argument("--max-age-hours", type=float, default=48,
+    status.add_argument("--max-age-hours", type=_hours, default=48,
                         help="a source whose last successful crawl is older is stale: exit 5 (default 48)")
     status.add_argument("--strict", action="store_true",
                         help="also exit 5 when a crawl's item count or field coverage dropped sharply")
@@ -520,6 +636,9 @@ def parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="what is new or changed for a watchlist in a crawl")
     report.add_argument("--watchlist", required=True, help="watchlist YAML (see docs/watchlist.example.yaml)")
     report.add_argument("--crawl", type=int, help="crawl id (default: the last crawl)")
+    report.add_argument("--unreported", action="store_true",
+                        help="report, in order, every crawl after the last one reported in the report folder "
+                             "(its crawl-N.md files): for scrapyd, several spiders, or a missed night")
     report.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     report.add_argument("--quiet", action="store_true",
                         help="print the report only when something matched (for cron, which mails output)")
@@ -532,6 +651,8 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--excel", action="store_true", help="CSV for a Dutch Excel: UTF-8 with BOM, ';' separator, decimal comma")
     export.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     export.add_argument("--output", "-o", default=None, help="output file (default: standard output)")
+    export.add_argument("--null", default=None, metavar="TEXT",
+                        help="CSV: write TEXT for NULL (default: an empty field, as for an empty text)")
     export.set_defaults(func=cmd_export)
     return p
 

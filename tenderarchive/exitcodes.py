@@ -8,14 +8,14 @@ code  name          meaning
 ====  ============  ==========================================================================
 0     COMPLETE      the command did what it was asked; a crawl completed
 1     FAILED        a crawl archived nothing or could not reach its source; a command could
-                    not run (no archive, no such crawl, mail refused)
+                    not run (no archive, no such crawl, mail refused, port in use)
 2     BAD_ARGUMENTS a bad argument; the message names it
 3     PARTIAL       the crawl went on past errors; see ``tenderarchive status``
 4     LOCKED        another crawl holds the archive's lock (``tenderarchive/lock.py``)
 5     STALE         ``status``: a source is stale or its last crawl failed
 6     UNUSABLE_FILE the archive or a WARC file cannot be used (a directory, not SQLite or not
-                    WARC, cut short, unreadable or not writable), or ``report``'s folder cannot
-                    be written; the message names it
+                    WARC, cut short, unreadable or not writable), or ``report``'s folder or
+                    ``export``'s output file cannot be written; the message names it
 ====  ============  ==========================================================================
 """
 

@@ -8,11 +8,23 @@
 
 * Every row, streamed (no page size, no row limit).
 * Stable column order: a table's columns in their schema order, a query's in its SELECT
-  order. Rows of a table come in primary-key order (rowid order without one).
+  order. Rows of a table come in primary-key order (rowid order without one); a view's in its
+  own ``ORDER BY``, or, for a view without one (``changes``), ordered by its columns from the
+  first to the last. A query's rows come in its ``ORDER BY``: without one, in whatever order
+  SQLite reads them, which can change as the archive grows.
+* ``--output FILE`` is written whole or not at all: the rows go to a temporary file next to it
+  that replaces ``FILE`` only when every row is written, so a query that fails half-way
+  (``integer overflow``) leaves an earlier ``FILE`` as it was. A file that cannot be written
+  (its folder missing or read-only, a directory in its place) is :class:`OutputError`.
+* On standard output, a reader that stops early (``| head``) ends the export quietly.
 * ``--excel``: CSV as Excel expects it in the Netherlands: UTF-8 with a byte-order mark,
   ``;`` between fields and a decimal comma in fractional numbers (``0,85``; a Dutch Excel reads
   ``0.85`` as text or as 85) (implies ``--format csv``).
-* JSON: one array of objects, keys in column order, UTF-8.
+* CSV: UTF-8 without a byte-order mark (``--excel``: with one), RFC 4180 quoting, CRLF line
+  ends, a header row of the column names. NULL is an empty field (``--null TEXT`` writes TEXT
+  instead, to tell it from an empty text); integers as digits (money in exact cents), fractions
+  with a point (``--excel``: a comma), dates and times as ISO 8601 text, flags as 0/1, bytes as hex.
+* JSON: one array of objects, keys in column order, UTF-8, NULL as ``null``.
 * Read-only: the archive is opened by ``tenderarchive/readonly.py`` (``immutable=1``, or
   ``mode=ro`` while a crawl runs) with ``PRAGMA query_only``, so a query cannot change it and
   no ``-wal``/``-shm`` file appears next to it.
@@ -22,8 +34,11 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import re
 import sqlite3
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,6 +47,10 @@ from tenderarchive import readonly
 
 class ExportError(Exception):
     pass
+
+
+class OutputError(ExportError):
+    """The output file cannot be written (the message names it)."""
 
 
 def connect_read_only(path: str | Path) -> sqlite3.Connection:
@@ -52,12 +71,21 @@ def source_sql(conn: sqlite3.Connection, table_or_sql: str) -> str:
         return table_or_sql
     quoted = '"' + name.replace('"', '""') + '"'
     if row[0] == "view":
-        return f"select * from {quoted}"
+        if re.search(r"\border\s+by\b", _without_strings(conn.execute(
+                "select sql from sqlite_master where name = ?", [name]).fetchone()[0] or ""), re.IGNORECASE):
+            return f"select * from {quoted}"
+        count = len(conn.execute(f"select * from {quoted} limit 0").description)
+        return f"select * from {quoted} order by {', '.join(str(i) for i in range(1, count + 1))}"
     pk = [r[1] for r in sorted(conn.execute(f"pragma table_info({quoted})"), key=lambda r: r[5]) if r[5]]
     without_rowid = conn.execute("select sql like '%without rowid%' from sqlite_master where name = ?",
                                  [name]).fetchone()[0]
     order = ", ".join('"' + c.replace('"', '""') + '"' for c in pk) if pk else ("rowid" if not without_rowid else "1")
     return f"select * from {quoted} order by {order}"
+
+
+def _without_strings(sql: str) -> str:
+    """``sql`` with its string literals and comments blanked (an "order by" inside one is not one)."""
+    return re.sub(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/", " ", sql, flags=re.DOTALL)
 
 
 def rows(conn: sqlite3.Connection, sql: str):
@@ -80,8 +108,27 @@ def _output(path: str | None, encoding: str):
         finally:
             stream.flush()
     else:
-        with open(path, "w", encoding=encoding, newline="") as stream:
-            yield stream
+        target = Path(path)
+        if target.is_dir():
+            raise OutputError(f"{path}: is a directory, not a file to write the export to")
+        try:
+            handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+        try:
+            with open(handle, "w", encoding=encoding, newline="") as stream:
+                yield stream
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _cell(value):
@@ -98,13 +145,15 @@ def _excel_cell(value):
 
 
 def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool = False,
-           output: str | None = None) -> int:
+           output: str | None = None, null: str | None = None) -> int:
     """Write the export; return the number of rows written."""
     if excel:
         if fmt not in (None, "csv"):
             raise ExportError("--excel writes CSV; it cannot be combined with --format json")
         fmt = "csv"
     fmt = fmt or "csv"
+    if null is not None and fmt != "csv":
+        raise ExportError("--null is the text of a NULL in CSV; JSON writes null")
     conn = connect_read_only(db_path)
     try:
         columns, cursor = rows(conn, source_sql(conn, table_or_sql))
@@ -114,8 +163,9 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                 writer = csv.writer(stream, delimiter=";" if excel else ",", lineterminator="\r\n")
                 writer.writerow(columns)
                 cell = _excel_cell if excel else _cell
+                marker = null or ""
                 for row in cursor:
-                    writer.writerow([cell(v) for v in row])
+                    writer.writerow([marker if v is None else cell(v) for v in row])
                     count += 1
             else:
                 stream.write("[")

@@ -253,10 +253,11 @@ def render(healths: list[SourceHealth]) -> str:
     if not healths:
         return "sources: none (no crawls yet)\n"
     lines = ["sources:"]
+    width = max([12, *(len(h.spider) for h in healths)])
     for h in healths:
         age = f"{h.age_hours:.1f} h ago" if h.age_hours is not None else "never"
         recent = ", ".join(f"{c.crawl_id}:{c.status}" for c in h.crawls[:5])
-        lines.append(f"  {h.spider:<12} {h.verdict:<8} last success {age}; recent {recent}")
+        lines.append(f"  {h.spider:<{width}} {h.verdict:<8} last success {age}; recent {recent}")
         lines += [f"    ! {p}" for p in h.problems]
         lines += [f"    ~ {w}" for w in h.warnings]
     return "\n".join(lines) + "\n"

@@ -280,11 +280,13 @@ async def procurement_page(request, datasette):
         links.append(("Op TenderNed", p["url"]))
     sections = [
         await run_query(datasette, database, "aanbesteding_gunningen", {"procurement_id": pid}),
+        await run_query(datasette, database, "aanbesteding_nieuws", {"procurement_id": pid}),
         await run_query(datasette, database, "procurement_timeline", {"procurement_id": pid}),
     ]
     return await render(datasette, request, {
         "database": database, "heading": p["title"] or pid, "kind": "aanbesteding",
-        "intro": "Eén aanbesteding: wie won welk perceel voor hoeveel, en wat er tussendoor gebeurde (tijdlijn).",
+        "intro": "Eén aanbesteding: wie won welk perceel voor hoeveel, het nieuws erover, en wat er tussendoor "
+                 "gebeurde (tijdlijn).",
         "facts": facts, "links": links, "sections": sections,
     })
 

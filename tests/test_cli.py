@@ -52,6 +52,18 @@ def test_status_lists_the_last_crawls(demo_db):
     assert [c["items_new"] for c in as_json] == [9, 1, 12]  # news, tenderned_ocds, tenderned
 
 
+def test_status_columns_line_up_for_every_spider_name(demo_db):
+    """"tenderned_ocds" is longer than the spider column was wide: its row's status, counts and its
+    line under "sources:" stood out of line with the others."""
+    out = subprocess.run([*CLI, "status", "--db", str(demo_db)], capture_output=True, text=True, timeout=60)
+    table, sources = out.stdout.split("\nsources:\n")
+    header, *rows = table.splitlines()
+    assert len(rows) == 3 and {row.index("complete") for row in rows} == {header.index("status")}
+    assert {len(row) for row in rows} == {len(header)}   # the right-aligned counts end under their headings
+    lines = [line for line in sources.splitlines() if line.startswith("  ")]
+    assert len(lines) == 3 and len({line.index(" ok ") for line in lines}) == 1
+
+
 def test_status_without_an_archive_fails_clearly(tmp_path):
     out = subprocess.run([*CLI, "status", "--db", str(tmp_path / "none.db")], capture_output=True, text=True)
     assert out.returncode == 1 and "no archive" in out.stderr
@@ -134,3 +146,30 @@ def test_build_demo_never_replaces_a_crawled_archive_nor_one_a_crawl_holds(demo_
     out = subprocess.run([*CLI, "build-demo", "--db", str(demo)], cwd=ROOT, capture_output=True, text=True,
                          timeout=120)
     assert out.returncode == 0, out.stderr   # a demo archive is rebuilt as before
+
+
+@pytest.mark.parametrize("args, words", [
+    (["status", "--max-age-hours", "nan"], "--max-age-hours"),     # never stale: a check that never alerts
+    (["status", "--max-age-hours", "-5"], "--max-age-hours"),      # always stale
+    (["status", "--limit", "-1"], "--limit"),                      # showed all crawls but the last
+    (["status", "--errors", "-2"], "--errors"),
+    (["serve", "--port", "99999"], "--port"),                      # a uvicorn traceback, exit 1
+    (["serve", "--port", "http"], "--port"),
+])
+def test_bad_numbers_are_bad_arguments_naming_the_argument(demo_db, args, words):
+    out = subprocess.run([*CLI, *args, "--db", str(demo_db)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and f"argument {words}:" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_serve_on_a_port_in_use_says_so_and_fails(demo_db):
+    """uvicorn logged "address already in use" among its start-up lines and exited 3, which is
+    PARTIAL in the exit-code table; it is one line naming host and port, and exit 1."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        out = subprocess.run([*CLI, "serve", "--db", str(demo_db), "--port", str(port)], capture_output=True,
+                             text=True, timeout=60)
+    assert out.returncode == 1, out.stderr
+    assert f"cannot serve on 127.0.0.1:{port}: Address already in use" in out.stderr
+    assert "Traceback" not in out.stderr and "INFO" not in out.stderr

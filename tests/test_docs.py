@@ -96,3 +96,23 @@ def test_the_stage_vocabulary_is_stages_md_in_its_order():
     emitted = ({stage for _, stage in [*PUBLICATION_EVENTS.values(), *AWARD_FORM_EVENTS.values()]}
                | set(FORM_TYPE_STAGES.values()) | set(KIND_STAGE.values()) | {"inschrijving", "contractstart"})
     assert emitted - {None} <= set(stage_ids())
+
+
+def test_who_writes_what_names_every_table_and_view_of_an_archive(tmp_path_factory):
+    """docs/ARCHITECTURE.md "Who writes what" says, for every table of an archive, which part of the
+    system writes it (the brief: docs say who writes which table). The award tables, the news
+    detail tables, the reference data and the search index's tables were not named."""
+    import fnmatch
+    import re
+    import sqlite3
+
+    from tests.datasette.archive_fixtures import build_demo, run_dir
+
+    doc = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## Who writes what"):doc.index("As built (deliberate")]
+    named = set(re.findall(r"`([a-z_*]+)(?:\.[a-z_]+)?`", section))
+    db = build_demo(tmp_path_factory.mktemp("who-writes") / "archive.db", run_dir(tmp_path_factory))
+    tables = [name for (name,) in sqlite3.connect(db).execute(
+        "select name from sqlite_master where type in ('table', 'view') and name not like 'sqlite_%'")]
+    missing = [t for t in tables if not any(fnmatch.fnmatchcase(t, pattern) for pattern in named)]
+    assert missing == []

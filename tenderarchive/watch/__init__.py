@@ -31,7 +31,7 @@ from tenderarchive.watch.watchlist import FIELDS, Watch, Watchlist, WatchlistErr
 __all__ = ["FEED_MAX_ENTRIES", "FIELDS", "Match", "Report", "ReportFilesError", "SMTPSettings", "Watch", "Watchlist", "WatchlistError",
            "build_report", "datasette_row_url", "default_out_dir", "email_message", "load_watchlist", "match",
            "merge_feed", "render_atom", "render_html", "render_markdown", "render_text", "report_after_crawl",
-           "send_email", "write_report", "xml_text"]
+           "send_email", "unreported_crawls", "write_report", "xml_text"]
 
 
 class ReportFilesError(OSError):
@@ -46,6 +46,46 @@ class ReportFilesError(OSError):
 def default_out_dir(db_path: str | Path) -> Path:
     """Where report files go by default: ``reports/`` next to the archive."""
     return Path(db_path).expanduser().resolve().parent / "reports"
+
+
+def unreported_crawls(db_path: str | Path, out_dir: str | Path | None = None) -> tuple[int | None, list[int]]:
+    """``(last reported crawl, crawls to report)`` for ``report --unreported``: the crawls after
+    the highest N of the ``crawl-N.md`` files in the report folder (``out_dir``, default
+    ``reports/`` next to the archive), in order. The files are the record of what was reported,
+    so a crawl is reported once whatever ran it (cron, systemd, scrapyd, by hand) and a night
+    whose report failed is caught up. With no report in the folder yet, the last crawl only (as
+    ``report`` without ``--crawl``). A crawl that is still running (it holds the archive's
+    lock) is left for the next run, with the crawls after it; a crawl recorded as running that
+    holds no lock was killed, and is reported (its report warns). Raises LookupError for a
+    missing archive."""
+    import re
+
+    from tenderarchive import readonly
+
+    folder = Path(out_dir or default_out_dir(db_path))
+    numbers = [int(m.group(1)) for f in (folder.glob("crawl-*.md") if folder.is_dir() else [])
+               if (m := re.fullmatch(r"crawl-(\d+)\.md", f.name))]
+    last = max(numbers, default=None)
+    try:
+        conn = readonly.connect(db_path)
+    except readonly.ArchiveMissing as exc:
+        raise LookupError(str(exc)) from None
+    try:
+        if not readonly.table_exists(conn, "crawls"):
+            return last, []
+        rows = conn.execute("select crawl_id, status from crawls where crawl_id > ? order by crawl_id",
+                            [last if last is not None else -1]).fetchall()
+    finally:
+        conn.close()
+    if last is None:
+        rows = rows[-1:]
+    running = readonly.crawl_running(db_path)
+    todo = []
+    for crawl_id, status in rows:
+        if status == "running" and running and crawl_id == rows[-1][0]:
+            break
+        todo.append(crawl_id)
+    return last, todo
 
 
 def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path: str | Path, *,

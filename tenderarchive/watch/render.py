@@ -48,6 +48,23 @@ def _short(value, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def award_line(award: dict) -> str:
+    """One award of a notice: "lot 1: Winner A, Winner B (€ 12.400.000,00)", "(superseded)" when a
+    later rectification took its place; a rectification's award says what it replaced ("was
+    € 1.234.567,89 in notice 900102", the winners too when they changed)."""
+    extra = [award["value"]] if award.get("value") else []
+    if not award.get("current", True):
+        extra.append("superseded")
+    replaced = award.get("replaces")
+    if replaced:   # a rectification: what the lot's award was before
+        was = ([", ".join(replaced["winners"])] if replaced.get("winners") != award.get("winners") else []) + (
+            [replaced["value"] or "no value"] if replaced.get("value") != award.get("value") else [])
+        extra.append(f"was {', '.join(was)} in notice {replaced['publication_id']}" if was
+                     else f"as in notice {replaced['publication_id']}")
+    return (f"lot {award.get('lot_id') or '—'}: {', '.join(award.get('winners') or []) or 'no winner named'}"
+            + (f" ({', '.join(extra)})" if extra else ""))
+
+
 def _heading(report: Report) -> str:
     c = report.crawl
     return (f"{report.watchlist.title}: crawl {report.crawl_id} ({c.get('spider')}, {c.get('status')}, "
@@ -67,6 +84,8 @@ def render_text(report: Report) -> str:
                 if link:
                     lines.append(f"          {_short(link, 300)}")
             lines.append(f"          matched: {'; '.join(m.reasons)}")
+            for award in m.awards:
+                lines.append(f"          {_short(award_line(award), 300)}")
             for ch in m.changes:
                 lines.append(f"          {ch['column']}: {_short(ch['old'], 80)} → {_short(ch['new'], 80)}")
     return "\n".join(lines) + "\n"
@@ -101,6 +120,8 @@ def render_markdown(report: Report) -> str:
             lines.append(f"- **{m.status}** {_md_link(m.title, m.url)}: {_md(m.source)}, "
                          f"{_md(m.published)}{extra}  ")
             lines.append(f"  matched: {_md('; '.join(m.reasons))}")
+            for award in m.awards:
+                lines.append(f"  - {_md(award_line(award))}")
             for ch in m.changes:
                 lines.append(f"  - `{ch['column']}`: {_md(ch['old'])} → {_md(ch['new'])}")
     return "\n".join(lines) + "\n"
@@ -121,8 +142,9 @@ def match_html(m: Match) -> str:
     e = html.escape
     title = _html_link(_short(m.title), m.url)
     extra = f" · {_html_link('Datasette', m.datasette_url)}" if http_url(m.datasette_url) else ""
-    changes = "".join(f"<li><code>{e(ch['column'])}</code>: <del>{e(_short(ch['old']))}</del> → "
-                      f"<ins>{e(_short(ch['new']))}</ins></li>" for ch in m.changes)
+    changes = "".join(f"<li>{e(_short(award_line(award), 300))}</li>" for award in m.awards)
+    changes += "".join(f"<li><code>{e(ch['column'])}</code>: <del>{e(_short(ch['old']))}</del> → "
+                       f"<ins>{e(_short(ch['new']))}</ins></li>" for ch in m.changes)
     return (f'<p><strong class="{e(m.status.replace(" ", "-"))}">{e(m.status)}</strong> {title}: '
             f"{e(_short(m.source))}, {e(m.published or '—')}{extra}<br>"
             f"<small>matched: {e('; '.join(m.reasons))}</small></p>" + (f"<ul>{changes}</ul>" if changes else ""))
@@ -133,7 +155,7 @@ def render_html(report: Report) -> str:
     parts = ["<!DOCTYPE html>", '<html lang="nl"><head><meta charset="utf-8">',
              f"<title>{e(_heading(report))}</title>",
              "<style>body{font-family:sans-serif;max-width:50em;margin:1em auto}del{color:#a00}"
-             "ins{color:#070;text-decoration:none}.changed{color:#a60}.new{color:#070}</style></head><body>",
+             "ins{color:#070;text-decoration:none}.changed{color:#a60}.new{color:#070}.withdrawn{color:#a00}</style></head><body>",
              f"<h1>{e(_heading(report))}</h1>", f"<p>{e(report.summary)}.</p>"]
     if report.warning:
         parts.append(f"<p><strong>Warning:</strong> {e(report.warning)}</p>")

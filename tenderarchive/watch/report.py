@@ -8,19 +8,29 @@ exactly the rows new or changed in crawl N. A row is *changed* when the
 that crawl N superseded (a later change would have moved ``crawl_id`` on), and its
 ``changed_columns``/``previous_values`` give the old → new values. Without a
 ``versions`` table the report cannot tell the two apart and says "new or changed".
-Consequences: a notice whose only change was in its CPV codes or documents keeps
-its ``crawl_id`` and is not listed; a report for an older crawl omits rows that a
-later crawl changed again (they belong to the later report).
+A notice whose own row did not change but whose CPV codes, documents, places or
+awards did is stamped with the crawl too (``store/writes.py``): it is *changed*,
+with the changes of its awards; so is a notice whose awards alone the crawl added
+(``awards.crawl_id``: an OCDS backfill, a late ``/html``). Each notice comes with
+its awards (lot, winners, value, superseded or current). A report for an older
+crawl omits rows that a later crawl changed again (they belong to the later report).
+
+**Withdrawn.** An archived notice or article that crawl N asked for again and the source
+answered 404 or 410 (``crawls.errors``) is listed as *withdrawn*, with that answer; the
+archive keeps it as it was. Only the first crawl that finds it gone lists it (the last
+earlier fetch of its URL, ``fetches``, was not already a 404 or 410).
 
 **Matching.** Keywords match case-insensitively *inside* words (Dutch compounds:
 ``jeugdhulp`` finds ``jeugdhulpaanbieders``); buyers and providers match whole
-words, case-insensitively. Municipalities of a notice are those the places pipeline
+words, case-insensitively; a provider also matches a notice it won (the current
+winners of the notice's awards, ``award_suppliers``). Municipalities of a notice are those the places pipeline
 archived in ``notice_municipalities`` (its buyer and the places its text names); of an
 article, its ``article_municipalities`` rows. A notice's jeugdregio's are those of its
 municipalities plus regions named in its text; an article's also its
 ``jeugdregio_code``. CPV codes match hierarchically on the notice's codes
-(``notice_cpv`` and ``cpv_main``); articles have none, so a watch with ``cpv``
-never matches an article.
+(``notice_cpv`` and ``cpv_main``). Articles have none of their own: an article takes the
+CPV codes and the buyer of the procurements it is linked to (``procurement_links`` with
+status ``linked``; candidates lend nothing), and the reason names them.
 
 The archive is only read (``tenderarchive/readonly.py``). Rendering is
 ``tenderarchive/watch/render.py``; mailing ``tenderarchive/watch/mail.py``.
@@ -37,6 +47,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from tenderarchive import readonly
+from tenderarchive.timeline import euro
 from tenderarchive.watch.watchlist import Watch, Watchlist
 
 PROVENANCE_COLUMNS = {"source_url", "fetched_at", "sha256", "crawl_id", "content_sha256"}
@@ -55,6 +66,9 @@ class Candidate:
     cpv: list[str]                  # digit codes
     status: str = "new or changed"  # new | changed | new or changed
     changes: list[dict] = field(default_factory=list)   # {column, old, new}
+    winners: list[str] = field(default_factory=list)    # winners of a notice's awards, for providers
+    via: dict[str, list[str]] = field(default_factory=dict)  # an article's CPV code / buyer -> its linked procurements
+    awards: list[dict] = field(default_factory=list)    # a notice's awards: {lot_id, winners, value, current, …}
 
 
 _table_exists = readonly.table_exists
@@ -75,54 +89,194 @@ def _notice_places(row: dict, archived: list[tuple[str, str | None]]) -> tuple[s
     return municipalities, regions | {r["code"] for r in named if r.get("code")}
 
 
+def _notice_awards(conn: sqlite3.Connection, publication_ids: list) -> dict:
+    """The awards each notice gives (``awards.publication_id``), its lots in order, each with its
+    winners (``award_suppliers``), value and whether it is current (a later rectification
+    supersedes it: ``current`` 0)."""
+    if not publication_ids or not _table_exists(conn, "awards"):
+        return {}
+    suppliers = _table_exists(conn, "award_suppliers")
+    out: dict = {}
+    for start in range(0, len(publication_ids), 500):
+        chunk = publication_ids[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for award in conn.execute(f"select * from awards where publication_id in ({marks}) "
+                                  "order by publication_id, lot_id, award_id", chunk):
+            award = dict(award)
+            names = sorted({r[0] for r in conn.execute(
+                "select name from award_suppliers where award_id = ? and name is not null", [award["award_id"]])}
+            ) if suppliers else []
+            entry = {"award_id": award["award_id"],
+                     "lot_id": str(award["lot_id"]) if award["lot_id"] is not None else None,
+                     "winners": names, "value": _award_value(award),
+                     "current": award.get("current") != 0, "crawl_id": award.get("crawl_id")}
+            if award.get("rectifies") is not None:
+                # A rectification's award: what it replaces (the corrected notice's award of the lot).
+                replaced = [dict(r) for r in conn.execute(
+                    "select * from awards where procurement_id = ? and lot_id = ? and publication_id = ? "
+                    "order by award_id", [award["procurement_id"], award["lot_id"], award["rectifies"]])]
+                if replaced:
+                    entry["replaces"] = {
+                        "publication_id": award["rectifies"], "value": _award_value(replaced[0]),
+                        "winners": sorted({r[0] for r in conn.execute(
+                            f"select name from award_suppliers where award_id in ({', '.join('?' * len(replaced))}) "
+                            "and name is not null", [r["award_id"] for r in replaced])}) if suppliers else []}
+            out.setdefault(award["publication_id"], []).append(entry)
+    return out
+
+
+def _award_value(award: dict) -> str | None:
+    """An award's value as Dutch euro text, the printed text when it has no exact euro amount,
+    or its framework maximum."""
+    value = euro(award.get("value_cents")) or (
+        f"{award['value_raw']} {award.get('value_currency') or ''}".strip() if award.get("value_raw") else None)
+    maximum = euro(award.get("framework_maximum_cents"))
+    return value or (f"maximum {maximum}" if maximum else None)
+
+
 def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
     out = []
     if _table_exists(conn, "notices"):
-        cpv_by_notice: dict = {}
-        if _table_exists(conn, "notice_cpv"):
-            for pid, cpv in conn.execute(
-                    "select c.publication_id, c.cpv from notice_cpv c join notices n using (publication_id) "
-                    "where n.crawl_id = ?", [crawl_id]):
-                cpv_by_notice.setdefault(pid, []).append(cpv)
-        places_by_notice: dict = {}
-        if _table_exists(conn, "notice_municipalities"):
-            for pid, code, region in conn.execute(
-                    "select m.publication_id, m.cbs_code, m.jeugdregio_code from notice_municipalities m "
-                    "join notices n using (publication_id) where n.crawl_id = ?", [crawl_id]):
-                places_by_notice.setdefault(pid, []).append((code, region))
-        extra = [c for c in ("providers", "winners", "awardees") if c in _columns(conn, "notices")]
-        for row in conn.execute("select * from notices where crawl_id = ? order by published desc, "
-                                "publication_id", [crawl_id]):
-            row = dict(row)
-            municipalities, regions = _notice_places(row, places_by_notice.get(row["publication_id"], []))
-            codes = cpv_by_notice.get(row["publication_id"], []) + [row.get("cpv_main") or ""]
-            text = " \n".join(str(row.get(c) or "") for c in ("title", "description", *extra))
-            out.append(Candidate(
-                "notices", row["publication_id"], row, text,
-                [n for n in (row.get("buyer"), row.get("buyer_official")) if n],
-                municipalities, regions, [re.sub(r"\D", "", c)[:8] for c in codes if c]))
+        # The notices this crawl changed, and those whose awards it added or changed without
+        # changing the notice (an OCDS backfill of a procedure the API archived).
+        awarded = (" union select publication_id from awards where crawl_id = :crawl"
+                   if _table_exists(conn, "awards") and "crawl_id" in _columns(conn, "awards") else "")
+        selected = f"publication_id in (select publication_id from notices where crawl_id = :crawl{awarded})"
+        out += _notice_candidates(conn, selected, {"crawl": crawl_id})
     if _table_exists(conn, "articles"):
-        links = _table_exists(conn, "article_municipalities")
-        organisations = _table_exists(conn, "article_organisations")
-        has_region = "jeugdregio_code" in _columns(conn, "articles")
-        for row in conn.execute("select * from articles where crawl_id = ? order by published desc, url",
-                                [crawl_id]):
-            row = dict(row)
-            municipalities, regions = set(), set()
-            if has_region and row.get("jeugdregio_code"):
-                regions.add(row["jeugdregio_code"])
-            if links:
-                for code, region in conn.execute(
-                        "select cbs_code, jeugdregio_code from article_municipalities where url = ?", [row["url"]]):
-                    municipalities.add(code)
-                    if region:
-                        regions.add(region)
-            names = []
-            if organisations:
-                names = [r[0] for r in conn.execute("select name from article_organisations where url = ?",
-                                                    [row["url"]])]
-            text = f"{row.get('title') or ''} \n{row.get('text') or ''}"
-            out.append(Candidate("articles", row["url"], row, text, names, municipalities, regions, []))
+        out += _article_candidates(conn, "crawl_id = :crawl", {"crawl": crawl_id})
+    return out
+
+
+_GONE = re.compile(r"\bHTTP (404|410)\b")
+_DETAIL = re.compile(r"/publicaties/(\d+)/?$")
+
+
+def _gone(conn: sqlite3.Connection, crawl: dict, known: set) -> list[Candidate]:
+    """Archived notices and articles that the source no longer publishes: crawl N asked for
+    them again (a notice re-checked, a living page or a page a sitemap said changed) and the
+    source answered 404 or 410 (``crawls.errors``). The archive keeps them as they were; the
+    report lists them as *withdrawn*, with the answer, so the journalist hears of it."""
+    try:
+        errors = json.loads(crawl.get("errors") or "[]")
+    except ValueError:
+        return []
+    answers: dict = {}
+    for error in errors if isinstance(errors, list) else []:
+        url, message = (error or {}).get("url"), str((error or {}).get("error") or "")
+        found = _GONE.search(message)
+        if url and found and not _gone_before(conn, url, crawl["crawl_id"]):
+            answers.setdefault(url, f"HTTP {found.group(1)}")
+    if not answers:
+        return []
+    out = []
+    ids = {int(m.group(1)): answer for url, answer in answers.items() if (m := _DETAIL.search(url.split("?")[0]))}
+    if ids and _table_exists(conn, "notices"):
+        marks = ", ".join("?" * len(ids))
+        out += [c for c in _notice_candidates(conn, f"publication_id in ({marks})", list(ids))
+                if ("notices", c.key) not in known]
+        for c in out:
+            c.changes = [{"column": "TenderNed", "old": "published",
+                          "new": f"{ids[c.key]} in crawl {crawl['crawl_id']}: withdrawn or removed (kept in the archive)"}]
+    if _table_exists(conn, "articles"):
+        urls = list(answers)
+        for start in range(0, len(urls), 400):
+            chunk = urls[start:start + 400]
+            marks = ", ".join("?" * len(chunk))
+            for c in _article_candidates(conn, f"url in ({marks}) or source_url in ({marks})", chunk + chunk):
+                if ("articles", c.key) in known:
+                    continue
+                answer = answers.get(c.row.get("source_url")) or answers.get(c.key)
+                c.changes = [{"column": "page", "old": "published",
+                              "new": f"{answer} in crawl {crawl['crawl_id']}: withdrawn or removed (kept in the archive)"}]
+                out.append(c)
+    for c in out:
+        c.status = "withdrawn"
+    return out
+
+
+def _gone_before(conn: sqlite3.Connection, url: str, crawl_id: int) -> bool:
+    """True when the last fetch of ``url`` before crawl ``crawl_id`` was already a 404 or 410
+    (``fetches``): that crawl's report told it; a re-check that finds it gone again is no news."""
+    if not _table_exists(conn, "fetches"):
+        return False
+    last = conn.execute("select status from fetches where url = ? and crawl_id < ? "
+                        "order by crawl_id desc, fetched_at desc limit 1", [url, crawl_id]).fetchone()
+    return last is not None and last[0] in (404, 410)
+
+
+def _notice_candidates(conn: sqlite3.Connection, selected: str, params) -> list[Candidate]:
+    """The notices ``selected`` (an SQL condition on ``notices``) as candidates."""
+    out = []
+    cpv_by_notice: dict = {}
+    if _table_exists(conn, "notice_cpv"):
+        for pid, cpv in conn.execute(
+                f"select publication_id, cpv from notice_cpv where {selected}", params):
+            cpv_by_notice.setdefault(pid, []).append(cpv)
+    places_by_notice: dict = {}
+    if _table_exists(conn, "notice_municipalities"):
+        for pid, code, region in conn.execute(
+                "select publication_id, cbs_code, jeugdregio_code from notice_municipalities "
+                f"where {selected}", params):
+            places_by_notice.setdefault(pid, []).append((code, region))
+    extra = [c for c in ("providers", "winners", "awardees") if c in _columns(conn, "notices")]
+    rows = [dict(row) for row in conn.execute(
+        f"select * from notices where {selected} order by published desc, publication_id", params)]
+    awards = _notice_awards(conn, [row["publication_id"] for row in rows])
+    for row in rows:
+        municipalities, regions = _notice_places(row, places_by_notice.get(row["publication_id"], []))
+        codes = cpv_by_notice.get(row["publication_id"], []) + [row.get("cpv_main") or ""]
+        text = " \n".join(str(row.get(c) or "") for c in ("title", "description", *extra))
+        given = awards.get(row["publication_id"], [])
+        out.append(Candidate(
+            "notices", row["publication_id"], row, text,
+            [n for n in (row.get("buyer"), row.get("buyer_official")) if n],
+            municipalities, regions, [re.sub(r"\D", "", c)[:8] for c in codes if c],
+            winners=sorted({name for award in given if award["current"] for name in award["winners"]}),
+            awards=given))
+    return out
+
+
+def _article_candidates(conn: sqlite3.Connection, selected: str, params) -> list[Candidate]:
+    """The articles ``selected`` (an SQL condition on ``articles``) as candidates."""
+    out = []
+    links = _table_exists(conn, "article_municipalities")
+    organisations = _table_exists(conn, "article_organisations")
+    has_region = "jeugdregio_code" in _columns(conn, "articles")
+    procurement_links = all(_table_exists(conn, t) for t in ("procurement_links", "procurements", "notices"))
+    notice_cpv = _table_exists(conn, "notice_cpv")
+    for row in conn.execute(f"select * from articles where {selected} order by published desc, url", params):
+        row = dict(row)
+        municipalities, regions = set(), set()
+        if has_region and row.get("jeugdregio_code"):
+            regions.add(row["jeugdregio_code"])
+        if links:
+            for code, region in conn.execute(
+                    "select cbs_code, jeugdregio_code from article_municipalities where url = ?", [row["url"]]):
+                municipalities.add(code)
+                if region:
+                    regions.add(region)
+        names = []
+        if organisations:
+            names = [r[0] for r in conn.execute("select name from article_organisations where url = ?",
+                                                [row["url"]])]
+        text = f"{row.get('title') or ''} \n{row.get('text') or ''}"
+        # The procurements the article is linked to (procurement_links, status 'linked') lend
+        # it their buyers and CPV codes: news has none of its own.
+        via: dict[str, list[str]] = {}
+        for procurement_id, buyer in conn.execute(
+                "select l.procurement_id, p.buyer from procurement_links l left join procurements p "
+                "using (procurement_id) where l.url = ? and l.status = 'linked' order by l.procurement_id",
+                [row["url"]]) if procurement_links else ():
+            codes = {r[0] for r in conn.execute(
+                "select c.cpv from notice_cpv c join notices n using (publication_id) where n.procurement_id = ? "
+                "union select cpv_main from notices where procurement_id = ? and cpv_main is not null",
+                [procurement_id, procurement_id])} if notice_cpv else set()
+            for key in {re.sub(r"\D", "", code)[:8] for code in codes} | ({buyer} if buyer else set()):
+                via.setdefault(key, []).append(procurement_id)
+        linked_buyers = [k for k in via if not k.isdigit()]
+        out.append(Candidate("articles", row["url"], row, text, names + linked_buyers, municipalities, regions,
+                             sorted(k for k in via if k.isdigit()), via=via))
     return out
 
 
@@ -144,13 +298,15 @@ def match(watch: Watch, c: Candidate) -> list[str] | None:
                 or (c.table == "articles" and _word(b).search(c.text))]
         if not hits:
             return None
-        reasons.append("buyer " + ", ".join(hits))
+        reasons.append("buyer " + ", ".join(hits) + _via(c, [n for n in c.via if any(_word(b).search(n) for b in hits)
+                                                              and not any(_word(b).search(c.text) for b in hits)]))
     if watch.providers:
-        hits = [p for p in watch.providers if _word(p).search(c.text)
-                or (c.table == "articles" and any(_word(p).search(n) for n in c.names))]
-        if not hits:
+        won = [p for p in watch.providers if any(_word(p).search(n) for n in c.winners)]
+        hits = [p for p in watch.providers if p not in won and (
+            _word(p).search(c.text) or (c.table == "articles" and any(_word(p).search(n) for n in c.names)))]
+        if not hits and not won:
             return None
-        reasons.append("provider " + ", ".join(hits))
+        reasons.append("provider " + ", ".join([f"{p} (winner)" for p in won] + hits))
     if watch.municipalities:
         hits = [name for code, name in watch.municipalities.items() if code in c.municipalities]
         if not hits:
@@ -165,45 +321,109 @@ def match(watch: Watch, c: Candidate) -> list[str] | None:
         hits = sorted({code for code in c.cpv for prefix in watch.cpv if code.startswith(prefix)})
         if not hits:
             return None
-        reasons.append("CPV " + ", ".join(hits))
+        reasons.append("CPV " + ", ".join(hits) + _via(c, hits))
     return reasons
+
+
+def _via(c: Candidate, keys: list[str]) -> str:
+    """" (procurement TN…)" when an article matched through the procurements it is linked to."""
+    procurements = sorted({p for key in keys for p in c.via.get(key, [])})
+    return f" (linked procurement {', '.join(procurements)})" if procurements else ""
+
+
+def _load(value, default):
+    try:
+        return json.loads(value) if isinstance(value, str) else (value if value is not None else default)
+    except ValueError:
+        return default
+
+
+def _changes(version: dict, row: dict, prefix: str = "") -> list[dict]:
+    """The old → new values a ``versions`` row records (provenance columns left out)."""
+    previous = _load(version.get("previous_values"), {}) or {}
+    new_values = _load(version.get("new_values"), {}) or {}
+    columns = _load(version.get("changed_columns"), None) or sorted(
+        k for k, v in previous.items() if k in row and row[k] != v)
+    return [{"column": prefix + col, "old": previous.get(col), "new": new_values.get(col, row.get(col))}
+            for col in columns if col not in PROVENANCE_COLUMNS]
+
+
+def _archived_before(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> bool:
+    """True when notice ``c`` was archived before crawl ``crawl_id``, which only added or changed
+    rows of it (awards, CPV codes, documents, places) and stamped it: the notice row still holds
+    the response an earlier crawl fetched (``fetches``: same URL and sha256), or its awards or
+    documents were archived by an earlier crawl, or it was not stamped at all (an OCDS backfill
+    that added awards to a notice the API archived)."""
+    row = c.row
+    if row.get("crawl_id") != crawl_id:
+        return True
+    if row.get("sha256") and row.get("source_url") and _table_exists(conn, "fetches") and conn.execute(
+            "select 1 from fetches where url = ? and sha256 = ? and crawl_id < ? limit 1",
+            [row["source_url"], row["sha256"], crawl_id]).fetchone():
+        return True
+    for table in ("documents", "notice_results", "awards"):
+        if _table_exists(conn, table) and "crawl_id" in _columns(conn, table) and conn.execute(
+                f"select 1 from [{table}] where publication_id = ? and crawl_id < ? limit 1",
+                [c.key, crawl_id]).fetchone():
+            return True
+    return False
 
 
 def _classify(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dict) -> None:
     """Set ``status`` and ``changes`` of ``c`` from the versions table (without one: from
-    the crawl's counts when they leave no doubt, e.g. a first crawl has only new rows)."""
+    the crawl's counts when they leave no doubt, e.g. a first crawl has only new rows).
+
+    A notice that crawl N stamped without changing its own row (N added its winners, CPV codes,
+    documents or places) is *changed*, not new; the changes are those of its awards that N
+    recorded (``versions`` of ``awards``), with the winners in ``awards``."""
     if not versions:
         if not crawl.get("items_updated") and crawl.get("items_new"):
             c.status = "new"
         elif not crawl.get("items_new") and crawl.get("items_updated"):
             c.status = "changed"
         return
-    key = str(c.key)
-    # The version crawl N made (versions.crawl_id) if recorded; else the latest one, which is
-    # the one crawl N superseded (a later change would have moved the row's crawl_id on).
-    by_crawl = "crawl_id = ? desc, " if "crawl_id" in _columns(conn, "versions") else ""
-    params = [c.table, key, json.dumps(c.key)] + ([crawl["crawl_id"]] if by_crawl else [])
-    latest = conn.execute(
-        f"select * from versions where table_name = ? and row_key in (?, ?) order by {by_crawl}version desc "
-        f"limit 1", params).fetchone()
-    if latest is None:
+    key, crawl_id = str(c.key), crawl["crawl_id"]
+    by_crawl = "crawl_id" in _columns(conn, "versions")
+    rows = [dict(r) for r in conn.execute(
+        "select * from versions where table_name = ? and row_key in (?, ?) order by version desc",
+        [c.table, key, json.dumps(c.key)])]
+    # The version crawl N made (versions.crawl_id); in an archive whose versions do not record
+    # their crawl, the latest one, which is the one crawl N superseded (a later change would have
+    # moved the row's crawl_id on). A version of another crawl is not this crawl's change.
+    mine = [r for r in rows if r.get("crawl_id") == crawl_id] if by_crawl else rows[:1]
+    if by_crawl and not mine and rows and all(r.get("crawl_id") is None for r in rows):
+        mine = rows[:1]
+    award_changes = []
+    if c.table == "notices" and by_crawl:
+        for award in c.awards:
+            if award.get("crawl_id") != crawl_id:
+                continue
+            for version in conn.execute(
+                    "select * from versions where table_name = 'awards' and row_key = ? and crawl_id = ? "
+                    "order by version", [award["award_id"], crawl_id]):
+                changed = _changes(dict(version), award, f"lot {award['lot_id']} ")
+                raw = {ch["column"][:-len("_raw")] for ch in changed if ch["column"].endswith("_raw")}
+                award_changes += [ch for ch in changed if not (ch["column"].endswith("_cents")
+                                                               and ch["column"][:-len("_cents")] in raw)]
+    if mine:
+        c.status = "changed"
+        c.changes = _changes(mine[0], c.row) + award_changes + _document_changes(conn, c, crawl_id)
+    elif award_changes or (c.table == "notices" and _archived_before(conn, c, crawl_id)):
+        c.status = "changed"
+        c.changes = award_changes + _document_changes(conn, c, crawl_id)
+    else:
         c.status = "new"
-        return
-    c.status = "changed"
-    latest = dict(latest)
 
-    def load(value, default):
-        try:
-            return json.loads(value) if isinstance(value, str) else (value if value is not None else default)
-        except ValueError:
-            return default
 
-    previous = load(latest.get("previous_values"), {}) or {}
-    new_values = load(latest.get("new_values"), {}) or {}
-    columns = load(latest.get("changed_columns"), None) or sorted(
-        k for k, v in previous.items() if k in c.row and c.row[k] != v)
-    c.changes = [{"column": col, "old": previous.get(col), "new": new_values.get(col, c.row.get(col))}
-                 for col in columns if col not in PROVENANCE_COLUMNS]
+def _document_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> list[dict]:
+    """The documents of a changed notice that crawl N added or changed (``documents.crawl_id``): a
+    new "Nota van inlichtingen" is news to the journalist, and the notice row itself may not change."""
+    if c.table != "notices" or not _table_exists(conn, "documents") or "crawl_id" not in _columns(conn, "documents"):
+        return []
+    names = [r[0] or str(r[1]) for r in conn.execute(
+        "select name, document_id from documents where publication_id = ? and crawl_id = ? order by name, document_id",
+        [c.key, crawl_id])]
+    return [{"column": "documents", "old": None, "new": ", ".join(names)}] if names else []
 
 
 # --- the report --------------------------------------------------------------------------------------
@@ -219,6 +439,7 @@ class Match:
     status: str
     reasons: list[str]
     changes: list[dict]
+    awards: list[dict] = field(default_factory=list)   # a notice's awards: lot_id, winners, value, current
 
 
 @dataclass
@@ -241,6 +462,7 @@ class Report:
     def summary(self) -> str:
         new, changed, either = self.count("new"), self.count("changed"), self.count("new or changed")
         parts = [f"{new} new", f"{changed} changed"] + ([f"{either} new or changed"] if either else [])
+        parts += [f"{self.count('withdrawn')} withdrawn"] if self.count("withdrawn") else []
         watches = sum(1 for _, m in self.results if m)
         return f"{', '.join(parts)} in {watches} of {len(self.results)} watches"
 
@@ -282,6 +504,7 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                               else f"{db_path} has no crawls yet")
         crawl = dict(row)
         candidates = _candidates(conn, crawl["crawl_id"])
+        candidates += _gone(conn, crawl, {(c.table, c.key) for c in candidates})
         versions = _table_exists(conn, "versions")
         results = []
         classified = set()
@@ -291,7 +514,7 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                 reasons = match(watch, c)
                 if reasons is None:
                     continue
-                if id(c) not in classified:
+                if id(c) not in classified and c.status != "withdrawn":
                     _classify(conn, c, versions, crawl)
                     classified.add(id(c))
                 if c.table == "notices":
@@ -301,7 +524,7 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                 matches.append(Match(
                     c.table, c.key, title or str(c.key), url,
                     datasette_row_url(datasette_url, db_path.stem, c.table, c.key) if datasette_url else None,
-                    c.row.get("published"), source, c.status, reasons, c.changes))
+                    c.row.get("published"), source, c.status, reasons, c.changes, c.awards))
             results.append((watch, matches))
     finally:
         conn.close()

@@ -83,3 +83,75 @@ def test_bad_arguments_fail_clearly(demo_archive, tmp_path):
     assert export(demo_archive, "notices", "--excel", "--format", "json").returncode == 2
     missing = export(tmp_path / "none.db", "notices")
     assert missing.returncode == 1 and b"no archive" in missing.stderr
+
+
+def test_a_view_without_an_order_of_its_own_exports_in_the_order_of_its_columns(demo_archive, tmp_path):
+    """``changes`` has no ORDER BY: its rows came in whatever order SQLite read ``versions`` (the
+    order the versions were written, which a reparse or another crawl order changes), so two
+    archives with the same changes exported differently. They come ordered by the view's columns."""
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "archive.db"
+    shutil.copy(demo_archive, db)
+    with sqlite3.connect(db) as conn:
+        for key, version in (("300377", 1), ("100101", 2), ("100101", 1)):
+            conn.execute("insert into versions (table_name, row_key, version, changed_columns, previous_values, "
+                         "new_values, crawl_id) values ('notices', ?, ?, '[\"title\"]', '{}', '{}', 1)",
+                         [key, version])
+    conn.close()
+    out = export(db, "changes")
+    assert out.returncode == 0, out.stderr
+    table = list(csv.reader(io.StringIO(out.stdout.decode("utf-8"))))
+    assert [(r[1], r[2]) for r in table[1:]] == [("100101", "1"), ("100101", "2"), ("300377", "1")]
+    freshness = list(csv.reader(io.StringIO(export(db, "freshness").stdout.decode("utf-8"))))
+    with sqlite3.connect(db) as conn:   # a view with an ORDER BY of its own keeps it
+        assert [r[0] for r in freshness[1:]] == [str(r[0]) for r in conn.execute("select * from freshness")]
+    conn.close()
+
+
+def test_an_export_that_fails_half_way_leaves_the_earlier_file_as_it_was(demo_archive, tmp_path):
+    """The second row overflows (``abs`` of the smallest integer): the export stops with exit 2.
+    ``--output`` was opened and truncated first, so the analyst's earlier export was lost and a
+    header with one row stood in its place."""
+    target = tmp_path / "out.csv"
+    target.write_text("publication_id\n100101\n", encoding="utf-8")
+    sql = "select abs(x) as a from (select 1 as x union all select -9223372036854775808 union all select 3)"
+    out = export(demo_archive, sql, "--output", str(target))
+    assert out.returncode == 2 and b"integer overflow" in out.stderr
+    assert target.read_text(encoding="utf-8") == "publication_id\n100101\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]   # no temporary file left behind
+    assert export(demo_archive, "select 1 as a", "--output", str(target)).returncode == 0
+    assert target.read_bytes() == b"a\r\n1\r\n"
+
+
+def test_an_output_that_cannot_be_written_is_a_clear_error_not_a_traceback(demo_archive, tmp_path):
+    for target, words in ((tmp_path, b"is a directory"), (tmp_path / "missing" / "out.csv", b"cannot be written")):
+        out = export(demo_archive, "notices", "--output", str(target))
+        assert out.returncode == 6, out.stderr
+        assert words in out.stderr and str(target).encode() in out.stderr and b"Traceback" not in out.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_export_quietly(demo_archive):
+    """``tenderarchive export … | head -1``: the reader closes the pipe after one line. It was a
+    BrokenPipeError traceback and exit 1."""
+    many = "with recursive r(i) as (select 1 union all select i + 1 from r limit 500000) select i from r"
+    command = subprocess.Popen([*CLI, many, "--db", str(demo_archive)], cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, bufsize=0)   # far more than a pipe holds
+    first = command.stdout.read(4)
+    command.stdout.close()
+    stderr = command.stderr.read()
+    assert command.wait(timeout=60) == 0, stderr
+    assert first == b"i\r\n1" and stderr == b""
+
+
+def test_null_is_an_empty_csv_field_or_the_marker_given_and_json_null(demo_archive):
+    """A NULL and an empty text were the same empty field, with nothing to tell them apart; ``--null``
+    writes a marker for NULL (the README documents the encodings and NULLs of every format)."""
+    sql = "select 1 as a, null as b, '' as c, 'x' as d"
+    assert export(demo_archive, sql).stdout == b"a,b,c,d\r\n1,,,x\r\n"
+    assert export(demo_archive, sql, "--null", "NULL").stdout == b"a,b,c,d\r\n1,NULL,,x\r\n"
+    assert export(demo_archive, sql, "--null", r"\N", "--excel").stdout == b"\xef\xbb\xbfa;b;c;d\r\n1;\\N;;x\r\n"
+    assert json.loads(export(demo_archive, sql, "--format", "json").stdout) == [{"a": 1, "b": None, "c": "", "d": "x"}]
+    refused = export(demo_archive, sql, "--format", "json", "--null", "NULL")
+    assert refused.returncode == 2 and b"--null" in refused.stderr

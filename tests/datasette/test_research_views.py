@@ -177,6 +177,25 @@ def test_the_buyer_page_lists_procurements_and_contracts(server, archive):
     assert 'href="/-/aanbieder?id=kvk%3A34012345"' in page
 
 
+def test_the_procurement_page_lists_its_news(server, archive):
+    """The research page of a procurement showed its awards and timeline, and its news only as
+    timeline events; the articles linked to it (procurement_links, status linked) are a section of
+    their own, with the score of the link, and a saved search with CSV and Atom."""
+    linked = {r["url"] for r in archive.execute(
+        "select url from procurement_links where procurement_id = 'TN312877' and status = 'linked'")}
+    assert len(linked) == 1
+    rows = query_rows(server, "aanbesteding_nieuws", procurement_id="TN312877")
+    assert {r["url"] for r in rows} == linked and rows[0]["score"] == 0.925
+    assert {r["url"] for r in query_rows(server, "aanbesteding_nieuws", procurement_id="312877")} == linked
+    page = html(server, "/-/aanbesteding?id=TN312877")
+    assert 'data-query="aanbesteding_nieuws"' in page
+    section = page[page.index('data-query="aanbesteding_nieuws"'):page.index('data-query="procurement_timeline"')]
+    assert f'href="{next(iter(linked))}"' in section
+    candidates = {r["url"] for r in archive.execute(
+        "select url from procurement_links where procurement_id = 'TN333001' and status = 'candidate'")}
+    assert candidates and query_rows(server, "aanbesteding_nieuws", procurement_id="TN333001") == []
+
+
 def test_rows_link_to_the_pages_that_summarise_them(server):
     procurements = html(server, f"/{server.database}/procurements")
     assert 'href="/-/jeugdregio/JZ18"' in procurements

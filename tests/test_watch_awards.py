@@ -1,0 +1,331 @@
+"""Crawl reports and award data: a journalist following a provider or a region is told who won
+which lot for how much, also when the winners arrive in a later crawl than their notice."""
+
+import copy
+import sqlite3
+import textwrap
+
+import pytest
+from tenderarchive.apiserver import API_PATH, APIServer, TenderNedAPI, load_publications
+from tenderarchive.watch import build_report, load_watchlist, render_html, render_markdown, render_text
+from tests.conftest import by_id, make_publication, run_crawl
+
+WATCHLIST = """\
+watches:
+  - name: Jeugdteam Zuid
+    providers: ["Jeugdteam Zuid B.V."]
+  - name: Zuid-Limburg
+    jeugdregios: [Zuid-Limburg]
+"""
+
+
+@pytest.fixture(scope="module")
+def late_winners(tmp_path_factory):
+    """Crawl 1 archives award notice 100190 while its ``/html`` (the winners) answers 404: the
+    crawl is partial and the notice has no awards. Crawl 2 reads the ``/html``: the winners of
+    lot 1 (Stichting Basishulp Parkstad and Jeugdteam Zuid B.V., € 12.400.000,00) are new in
+    crawl 2, the notice row itself is unchanged. Crawl 2 also renames notice 100101 (a version
+    of crawl 2); crawl 3 changes only the size of one of its documents."""
+    folder = tmp_path_factory.mktemp("watch-awards")
+    db = folder / "archive.db"
+    snapshot = load_publications()
+    faults = {f"{API_PATH}/publicaties/100190/html": [{"status": 404}]}
+    with APIServer(TenderNedAPI(snapshot, faults=faults)) as server:
+        first = run_crawl(server.api_url, db)
+        assert first.returncode == 3, first.output[-3000:]
+        assert not list(first.db.query("select * from awards where publication_id = 100190"))
+        template = by_id(snapshot, 100101)
+        renamed = make_publication(template, 100101, template["list"]["publicatieDatum"],
+                                   title="Basishulp Jeugd Heerlen (herzien)", kenmerk=template["list"]["kenmerk"])
+        renamed["documenten"] = copy.deepcopy(template["documenten"])
+        renamed["detail"]["publicatieDatum"] = template["detail"]["publicatieDatum"]
+        server.api.add(renamed)
+        # A new publication of the procedure makes the crawl re-check its other notices.
+        server.api.add(make_publication(template, 100150, "2018-04-02", kenmerk=template["list"]["kenmerk"]))
+        second = run_crawl(server.api_url, db)
+        assert second.returncode == 0, second.output[-3000:]
+        resized = copy.deepcopy(renamed)
+        resized["documenten"]["documenten"][0]["grootte"] += 1
+        server.api.add(resized)
+        server.api.add(make_publication(template, 100151, "2018-04-03", kenmerk=template["list"]["kenmerk"]))
+        third = run_crawl(server.api_url, db)
+        assert third.returncode == 0, third.output[-3000:]
+    assert [r["crawl_id"] for r in second.db.query("select crawl_id from awards where publication_id = 100190")] == [2]
+    assert [r["crawl_id"] for r in third.db.query("select crawl_id from notices where publication_id = 100101")] == [3]
+    watchlist = folder / "watchlist.yaml"
+    watchlist.write_text(textwrap.dedent(WATCHLIST), encoding="utf-8")
+    return db, load_watchlist(watchlist)
+
+
+def test_a_provider_watch_is_told_of_the_lots_the_provider_won(late_winners):
+    """The winners of an award notice are whom a ``providers`` watch follows: they are named in
+    ``award_suppliers``, not in the notice's title or description, so the watch matched nothing."""
+    db, watchlist = late_winners
+    report = build_report(db, watchlist, 2)
+    by_watch = {watch.name: matches for watch, matches in report.results}
+    (won,) = by_watch["Jeugdteam Zuid"]
+    assert won.key == 100190
+    assert won.reasons == ["provider Jeugdteam Zuid B.V. (winner)"]
+    assert [(a["lot_id"], a["winners"], a["value"], a["current"]) for a in won.awards] == [
+        ("1", ["Jeugdteam Zuid B.V.", "Stichting Basishulp Parkstad"], "€ 12.400.000,00", True)]
+
+
+def test_winners_read_in_a_later_crawl_are_a_change_of_the_notice_not_a_new_notice(late_winners):
+    """Notice 100190 was archived by crawl 1; crawl 2 only added its winners. The report of crawl 2
+    says the notice changed and shows the winners in every rendering; crawl 1's report does not
+    claim winners it did not have."""
+    db, watchlist = late_winners
+    report = build_report(db, watchlist, 2)
+    (notice,) = [m for watch, matches in report.results if watch.name == "Zuid-Limburg" for m in matches
+                 if m.key == 100190]
+    assert notice.status == "changed" and notice.changes == []
+    line = "lot 1: Jeugdteam Zuid B.V., Stichting Basishulp Parkstad (€ 12.400.000,00)"
+    assert line in render_text(report)
+    assert line.replace("(", "\\(").replace(")", "\\)") in render_markdown(report)
+    assert line in render_html(report)
+
+    first = {m.key: m for watch, matches in build_report(db, watchlist, 1).results for m in matches}
+    assert 100190 not in first   # crawl 2 stamped it
+    assert all(m.awards == [] for m in first.values() if m.table == "notices" and m.key != 100190)
+
+
+def test_a_notice_stamped_for_its_documents_does_not_repeat_an_earlier_crawls_changes(late_winners):
+    """Crawl 3 changed only a document of notice 100101, whose title crawl 2 changed. The report of
+    crawl 3 lists it as changed without the title change of crawl 2 (it showed that again, as if
+    the title had changed in crawl 3), and names the document that changed (it named nothing)."""
+    db, watchlist = late_winners
+    third = {m.key: m for watch, matches in build_report(db, watchlist, 3).results for m in matches}
+    assert third[100101].status == "changed"
+    assert third[100101].changes == [{"column": "documents", "old": None,
+                                      "new": "Aanbestedingsleidraad Basishulp Jeugd.pdf"}]   # the document crawl 3 changed
+    assert third[100151].status == "new"
+    versions = sqlite3.connect(db).execute(
+        "select crawl_id, changed_columns from versions where table_name = 'notices' and row_key = '100101'")
+    assert versions.fetchall() == [(2, '["title"]')]
+
+
+def test_winners_an_ocds_backfill_adds_to_an_archived_notice_are_reported(tmp_path):
+    """The API archived notice 170101 (Middelburg) without winners; the OCDS backfill (crawl 2)
+    adds its two lots' winners and values without touching the notice row. Crawl 2's report lists
+    the notice as changed, with the winners, for the watch that follows one of them; it listed
+    nothing (only rows stamped with the crawl were candidates)."""
+    from tenderarchive.apiserver import SNAPSHOT_DIR, load_datasets
+    from tests import forkcli
+    from tests.conftest import FAST, ROOT
+
+    snapshot = load_publications()
+    notice = make_publication(by_id(snapshot, 500501), 170101, "2017-06-12", title="Jeugdhulp Zeeland 2018",
+                              kenmerk=170101)
+    db = tmp_path / "archive.db"
+    with APIServer(TenderNedAPI([notice], datasets=load_datasets(SNAPSHOT_DIR / "datasets"))) as server:
+        first = run_crawl(server.api_url, db, from_date="2017-01-01", until_date="2017-12-31")
+        assert first.returncode == 0, first.output[-3000:]
+        ocds = forkcli.run(["crawl", "tenderned_ocds", "--db", str(db), "-s",
+                            f"TENDERNED_DATASETS_URL={server.datasets_url}", *FAST], cwd=ROOT, timeout=240)
+        assert ocds.returncode == 0, (ocds.stdout + ocds.stderr)[-3000:]
+    connection = sqlite3.connect(db)
+    assert connection.execute("select crawl_id from notices where publication_id = 170101").fetchall() == [(1,)]
+    assert connection.execute("select distinct crawl_id from awards where publication_id = 170101").fetchall() == [(2,)]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text('watches:\n  - name: Zeeland\n    providers: ["Jeugdzorg Walcheren"]\n', encoding="utf-8")
+    report = build_report(db, load_watchlist(watchlist), 2)
+    ((_, (match,)),) = report.results
+    assert (match.key, match.status, match.reasons) == (170101, "changed", ["provider Jeugdzorg Walcheren (winner)"])
+    assert "lot 2: Jeugdzorg Walcheren (€ 1.200.000,00)" in render_text(report)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from tests.datasette.archive_fixtures import build_demo, run_dir
+
+    return build_demo(tmp_path_factory.mktemp("watch-demo") / "archive.db", run_dir(tmp_path_factory))
+
+
+def test_a_news_article_linked_to_a_procurement_matches_through_its_cpv_codes_and_buyer(demo, tmp_path):
+    """The demo's news crawl (crawl 3) archives the Leiderdorp page on the provisional award of
+    TN243310 (Leiden, CPV 85311300), which the derivation links to it. A watch on the Leidse regio's
+    youth-care CPV codes (the documented example) never matched news: articles have no CPV codes.
+    They now take those of the procurements they are linked to, and the reason names the procurement;
+    a buyer watch matches the linked procurement's buyer as well (the page names only Leiderdorp)."""
+    connection = sqlite3.connect(demo)
+    assert connection.execute("select status from procurement_links where procurement_id = 'TN243310' and url like "
+                              "'%leiderdorp.nl%voorlopige_gunning%'").fetchall() == [("linked",)]
+    assert "Gemeente Leiden" not in connection.execute(
+        "select text from articles where url like '%voorlopige_gunning%'").fetchone()[0]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text(textwrap.dedent("""\
+        watches:
+          - name: Leidse regio, CPV
+            municipalities: [Leiden, Leiderdorp]
+            cpv: ["8531"]
+          - name: Leiden koopt in
+            buyers: ["Gemeente Leiden"]
+        """), encoding="utf-8")
+    report = build_report(demo, load_watchlist(watchlist), 3)
+    by_watch = {watch.name: matches for watch, matches in report.results}
+    (article,) = by_watch["Leidse regio, CPV"]
+    assert article.key.endswith("voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend")
+    assert article.reasons[-1] == "CPV 85311300, 85312300 (linked procurement TN243310)"
+    assert [(m.key, m.reasons) for m in by_watch["Leiden koopt in"]] == [
+        (article.key, ["buyer Gemeente Leiden (linked procurement TN243310)"])]
+
+
+def test_report_unreported_reports_every_crawl_since_the_last_report_once(late_winners, tmp_path):
+    """A journalist reported crawl 1; then two crawls ran (by scrapyd, or a second spider, or the
+    report of a night failed). ``report`` without ``--crawl`` reports only the last crawl: crawl 2's
+    winners of 100190 were never told. ``--unreported`` reports crawls 2 and 3, in order, and then
+    nothing until another crawl; a report whose e-mail failed is reported again."""
+    from tests.conftest import cli
+
+    db, watchlist = late_winners
+    out = tmp_path / "reports"
+    assert cli("report", "--watchlist", watchlist.path, "--db", db, "--crawl", 1, "--out", out).returncode == 0
+    caught_up = cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out, "--quiet")
+    assert caught_up.returncode == 0, caught_up.stderr
+    headings = [line for line in caught_up.stdout.splitlines() if line.startswith("Watchlist watchlist: crawl")]
+    assert [h.split(" (")[0] for h in headings] == ["Watchlist watchlist: crawl 2", "Watchlist watchlist: crawl 3"]
+    assert "lot 1: Jeugdteam Zuid B.V., Stichting Basishulp Parkstad (€ 12.400.000,00)" in caught_up.stdout
+    assert sorted(p.name for p in out.glob("crawl-*.md")) == ["crawl-1.md", "crawl-2.md", "crawl-3.md"]
+    again = cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out)
+    assert (again.returncode, again.stdout) == (0, "no crawl since the last report (crawl 3)\n")
+
+    (out / "crawl-3.md").unlink()
+    refused = cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out, "--email",
+                  "--smtp-host", "127.0.0.1", "--smtp-port", _closed_port(), "--mail-to", "r@example.org")
+    assert refused.returncode == 1 and "reported again" in refused.stderr
+    assert not (out / "crawl-3.md").exists()
+    assert cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out,
+               "--quiet").stdout.startswith("Watchlist watchlist: crawl 3")
+
+    for bad in (["--crawl", "2"], ["--no-files"]):
+        refused = cli("report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out, *bad)
+        assert refused.returncode == 2 and "--unreported" in refused.stderr
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_notice_tenderned_no_longer_publishes_is_reported_withdrawn_once(tmp_path):
+    """TenderNed withdraws notice 100101: its detail answers 404. A new notice of the procedure makes
+    crawl 2 re-check it; the crawl records the 404 (partial) and the archive keeps the notice. The
+    report of crawl 2 said nothing about it; it lists it as withdrawn, with TenderNed's answer. The
+    404 of the next re-check (crawl 3) is no news and is not listed again."""
+    snapshot = load_publications()
+    template = by_id(snapshot, 100101)
+    db = tmp_path / "archive.db"
+    with APIServer(TenderNedAPI(snapshot)) as server:
+        assert run_crawl(server.api_url, db).returncode == 0
+        server.api.publications = [p for p in server.api.publications if p is not template]
+        server.api.add(make_publication(template, 100150, "2018-04-02", kenmerk=template["list"]["kenmerk"]))
+        assert run_crawl(server.api_url, db).returncode == 3
+        server.api.add(make_publication(template, 100151, "2018-04-03", kenmerk=template["list"]["kenmerk"]))
+        assert run_crawl(server.api_url, db).returncode == 3
+    assert sqlite3.connect(db).execute("select title, crawl_id from notices where publication_id = 100101").fetchall() \
+        == [(template["detail"]["aanbestedingNaam"], 1)]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Heerlen\n    municipalities: [Heerlen]\n", encoding="utf-8")
+    report = build_report(db, load_watchlist(watchlist), 2)
+    by_key = {m.key: m for _, matches in report.results for m in matches}
+    assert (by_key[100150].status, by_key[100101].status) == ("new", "withdrawn")
+    assert by_key[100101].changes == [{"column": "TenderNed", "old": "published",
+                                       "new": "HTTP 404 in crawl 2: withdrawn or removed (kept in the archive)"}]
+    text = render_text(report)
+    assert "1 new, 0 changed, 1 withdrawn in 1 of 1 watches" in text and "WITHDRAWN Basishulp Jeugd Heerlen" in text
+    assert [m.key for _, matches in build_report(db, load_watchlist(watchlist), 3).results for m in matches] == [100151]
+
+
+def test_a_news_page_that_is_gone_is_reported_withdrawn(tmp_path):
+    """A living page of the registry answers 404 at its re-check: the archive keeps it, the crawl is
+    partial, and the report of that crawl lists the page as withdrawn for a watch that follows it."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    other = ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").encode())
+    routes = {"/robots.txt": ROBOTS, "/project/inkoop-jeugdhulp": page, "/project/inkoop-jeugdzorg": other}
+    db = tmp_path / "archive.db"
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=["project/inkoop-jeugdhulp", "project/inkoop-jeugdzorg"])
+        assert crawl_news(path, db).returncode == 0
+        del routes["/project/inkoop-jeugdhulp"]
+        assert crawl_news(path, db).returncode == 3
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n", encoding="utf-8")
+    ((_, matches),) = build_report(db, load_watchlist(watchlist), 2).results
+    assert [(m.key, m.status, m.changes[0]["new"]) for m in matches] == [
+        (f"{base}project/inkoop-jeugdhulp", "withdrawn",
+         "HTTP 404 in crawl 2: withdrawn or removed (kept in the archive)")]
+
+
+def test_a_rectified_award_says_what_it_replaced(tmp_path):
+    """Rectification 900103 corrects lot LOT-0001 of award notice 900102 (€ 1.234.567,89 -> € 1.250.000,00;
+    tests/fixtures/awards). The journalist saw the new value only, with nothing to say it changed:
+    the award line says what it was and where, and the earlier award is marked superseded."""
+    from tenderarchive.apiserver import load_datasets
+    from tests.awards.conftest import FIXTURES
+
+    db = tmp_path / "archive.db"
+    with APIServer(TenderNedAPI(load_publications(FIXTURES), datasets=load_datasets(FIXTURES / "datasets"))) as server:
+        crawled = run_crawl(server.api_url, db, from_date="2021-01-01", until_date="2026-06-30")
+    assert crawled.returncode == 0, crawled.output[-3000:]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Voorbeeld\n    buyers: [Gemeente Voorbeeldstad]\n", encoding="utf-8")
+    text = render_text(build_report(db, load_watchlist(watchlist), 1))
+    assert "lot LOT-0001: Stichting Jeugdhulp Noord (€ 1.250.000,00, was € 1.234.567,89 in notice 900102)" in text
+    assert "lot LOT-0002: Jeugdzorg Zuid B.V., Zorggroep Oost (maximum € 800.000,00, as in notice 900102)" in text
+    assert "lot LOT-0001: Stichting Jeugdhulp Noord (€ 1.234.567,89, superseded)" in text
+
+
+def test_a_report_whose_reader_closes_the_output_is_not_called_a_mail_failure(late_winners, tmp_path):
+    """``tenderarchive report … | head -0``: the printed report's pipe is closed. The report said "the
+    report was written but could not be mailed: [Errno 32] Broken pipe" although no mail was asked
+    for and no file written."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    db, watchlist = late_winners
+    out = tmp_path / "reports"
+    command = subprocess.Popen([sys.executable, "-m", "tenderarchive.cli", "report", "--watchlist", str(watchlist.path),
+                                "--db", str(db), "--crawl", "1", "--out", str(out)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    command.stdout.close()   # before the report is printed: the interpreter takes far longer to start
+    stderr = command.stderr.read().decode()
+    assert command.wait(timeout=120) == 1
+    assert "could not be printed" in stderr and "mailed: " not in stderr and "Traceback" not in stderr
+    assert not out.exists()
+
+
+def test_report_unreported_waits_for_a_running_crawl_and_reports_a_killed_one(late_winners, tmp_path):
+    """Crawl 4 is recorded as running. While a crawl holds the archive's lock it is still running:
+    ``--unreported`` leaves it for the next run (its rows are not all written). Once no crawl holds
+    the lock, crawl 4 was killed: it is reported, with the warning that rows may be missing."""
+    import shutil
+
+    from tenderarchive.lock import crawl_lock
+    from tests.conftest import cli
+
+    source, watchlist = late_winners
+    db = tmp_path / "archive.db"
+    shutil.copy(source, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("insert into crawls (crawl_id, spider, status, started) values "
+                     "(4, 'tenderned', 'running', '2026-12-02T04:17:00+00:00')")
+    conn.close()
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "crawl-3.md").write_text("reported\n", encoding="utf-8")
+    command = ["report", "--watchlist", watchlist.path, "--db", db, "--unreported", "--out", out]
+    with crawl_lock(db):
+        waiting = cli(*command)
+    assert (waiting.returncode, waiting.stdout) == (0, "no crawl since the last report (crawl 3)\n")
+    assert not (out / "crawl-4.md").exists()
+    killed = cli(*command)
+    assert killed.returncode == 0 and "WARNING: crawl 4 is running" in killed.stdout
+    assert (out / "crawl-4.md").exists()
