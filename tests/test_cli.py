@@ -64,6 +64,21 @@ def test_status_columns_line_up_for_every_spider_name(demo_db):
     assert len(lines) == 3 and len({line.index(" ok ") for line in lines}) == 1
 
 
+def test_status_whose_reader_stops_early_keeps_its_exit_code_without_a_traceback(demo_db):
+    """``tenderarchive status | head -1``: the reader closes the pipe before status writes. It was a
+    BrokenPipeError traceback (exit 1); the exit code is the sources' health, as a monitoring check
+    reads it: 5 with a zero age limit (every source stale), as when the output is read whole."""
+    for extra, code in (([], 0), (["--max-age-hours", "0"], 5), (["--sources-json", "--max-age-hours", "0"], 5)):
+        whole = subprocess.run([*CLI, "status", "--db", str(demo_db), *extra], capture_output=True, timeout=60)
+        assert whole.returncode == code, whole.stderr
+        command = subprocess.Popen([*CLI, "status", "--db", str(demo_db), *extra], cwd=ROOT,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+        command.stdout.close()   # closed before the command has started up, so its first write fails
+        stderr = command.stderr.read()
+        assert command.wait(timeout=60) == code, stderr
+        assert b"Traceback" not in stderr and b"BrokenPipe" not in stderr
+
+
 def test_status_without_an_archive_fails_clearly(tmp_path):
     out = subprocess.run([*CLI, "status", "--db", str(tmp_path / "none.db")], capture_output=True, text=True)
     assert out.returncode == 1 and "no archive" in out.stderr
