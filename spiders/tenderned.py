@@ -552,9 +552,18 @@ class TenderNedSpider(BaseSpider):
     # --- helpers -----------------------------------------------------------------------
     def load_json(self, response, shape: type = dict):
         """The response's JSON object (or list, for ``shape=list``), or None (recorded) when it
-        is not one. Deep nesting (RecursionError) and bad bytes count as malformed."""
+        is not one. Deep nesting (RecursionError) and bad bytes count as malformed.
+
+        JSON is read from the body's bytes, as UTF-8 (or UTF-16/32 by its first bytes; a BOM is
+        dropped) whatever charset the Content-Type declares: RFC 8259 §8.1, §11 (JSON is UTF-8;
+        "charset" has no effect on application/json). A server or proxy that labels UTF-8 JSON
+        ``charset=iso-8859-1`` otherwise archived every accented title as mojibake, silently.
+        A body that is not UTF-8 falls back to the declared charset."""
         try:
-            value = json.loads(response.text)
+            try:
+                value = json.loads(response.body)
+            except UnicodeDecodeError:
+                value = json.loads(response.text)
         except (ValueError, UnicodeDecodeError, AttributeError, RecursionError) as exc:
             self.record_error(response.url, f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}")
             return None

@@ -123,7 +123,8 @@ class TenderNedAPI:
             if pending:
                 fault = pending.pop(0)
                 body = fault.get("body", json.dumps({"status": fault.get("status", 500)}))
-                return fault.get("status", 500), fault.get("headers", {}), body.encode()
+                return fault.get("status", 500), fault.get("headers", {}), \
+                    body if isinstance(body, bytes) else body.encode()  # bytes: any encoding
         if path == DATASETS_PAGE or path.startswith(DATASETS_FILES):
             return self.dataset(path)
         if not path.startswith(API_PATH):

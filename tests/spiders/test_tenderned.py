@@ -324,6 +324,40 @@ def test_truncated_json_is_recorded_and_fetched_by_the_next_run(snapshot, serve_
     assert again.db["notices"].get(400401)["title"] == "Integrale jeugdhulp MVS (MVS Jeugdmodel)"
 
 
+ACCENTED = "Jeugdhulp één — café “Zeeuws-Vlaanderen” 😀"
+
+
+@pytest.mark.parametrize("content_type, encoding", [
+    ("application/json; charset=iso-8859-1", "utf-8"),   # UTF-8 JSON mislabelled: read as UTF-8
+    ("text/plain; charset=windows-1252", "utf-8"),
+    ("application/json", "utf-8-sig"),                   # a BOM
+    ("application/json; charset=UTF-16", "utf-16"),      # UTF-16 (with its BOM): JSON's other encodings
+])
+def test_a_detail_is_read_as_json_whatever_charset_its_content_type_declares(snapshot, serve_api, crawl,
+                                                                              content_type, encoding):
+    publication = by_id(snapshot, 400401)
+    publication["list"]["aanbestedingNaam"] = publication["detail"]["aanbestedingNaam"] = ACCENTED
+    body = json.dumps(publication["detail"], ensure_ascii=False).encode(encoding)
+    path = "/papi/tenderned-rs-tns/v2/publicaties/400401"
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": body,
+                                                  "headers": {"Content-Type": content_type}}]})
+    result = crawl(server.api_url)
+    assert result.returncode == 0, result.output
+    assert result.db["notices"].get(400401)["title"] == ACCENTED
+
+
+def test_a_latin1_detail_that_says_so_is_still_read(snapshot, serve_api, crawl):
+    publication = by_id(snapshot, 400401)
+    publication["detail"]["aanbestedingNaam"] = "Jeugdhulp één café"
+    path = "/papi/tenderned-rs-tns/v2/publicaties/400401"
+    body = json.dumps(publication["detail"], ensure_ascii=False).encode("latin-1")
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": body, "headers": {
+        "Content-Type": "application/json; charset=iso-8859-1"}}]})
+    result = crawl(server.api_url)
+    assert result.returncode == 0, result.output
+    assert result.db["notices"].get(400401)["title"] == "Jeugdhulp één café"
+
+
 def test_sample_limits_the_number_of_publications(snapshot, serve_api, crawl):
     result = crawl(serve_api(snapshot).api_url, "--sample", "2")
     assert result.db["notices"].count == 2
