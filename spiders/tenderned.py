@@ -442,7 +442,16 @@ class TenderNedSpider(BaseSpider):
         provenance = self.provenance(response)  # the documents' own response, not the detail's
         item.documents_url = provenance["source_url"]
         item.documents_fetched_at, item.documents_sha256 = provenance["fetched_at"], provenance["sha256"]
-        item.documents = self.load_json(response)  # None when malformed: documents kept as they were
+        documents = self.load_json(response)  # None when malformed: documents kept as they were
+        if documents is not None and not isinstance(documents.get("documenten"), list):
+            # An error object with status 200 ({"status": 500, …}) is no list of documents: taken for
+            # "no documents", the notice was archived complete and its documents never asked again;
+            # a "documenten" that is no list (null too) dropped the whole notice in validation.
+            self.record_error(response.url, "documents answer without a 'documenten' list "
+                                            f"({', '.join(sorted(map(str, documents))[:5]) or 'empty object'}); "
+                                            "asked again next run")
+            documents = None
+        item.documents = documents
         yield from self.after_documents(item)
 
     def documents_failed(self, failure):

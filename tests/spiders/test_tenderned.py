@@ -454,6 +454,25 @@ def test_a_documents_list_that_failed_is_fetched_by_the_next_run(snapshot, serve
     assert server.api.log.count(path) == 6 and third.crawl["status"] == "complete"
 
 
+@pytest.mark.parametrize("body", ['{"status": 500, "error": "Internal Server Error"}', '{}',
+                                  '{"documenten": "niet beschikbaar"}', '{"documenten": null}'])
+def test_a_documents_answer_without_a_documents_list_is_recorded_and_asked_again(snapshot, serve_api, crawl, body):
+    """HTTP 200 with an error object (or anything without a ``documenten`` list, §5) is no answer
+    "no documents": recorded, the notice archived with its documents unread, asked again next run.
+    It was archived as a notice without documents in a complete crawl, and never asked again (or,
+    for a ``documenten`` that is no list, null too, the whole notice was dropped)."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/100101/documenten"
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": body}]})
+    first = crawl(server.api_url)
+    assert first.returncode == 3, first.output
+    assert any(e["url"].endswith(path) and "without a 'documenten' list" in e["error"] for e in first.errors)
+    assert first.db["notices"].get(100101)["documents_unread"] == 1
+    again = crawl(server.api_url)
+    assert again.returncode == 0, again.output
+    assert [d["category"] for d in again.db["documents"].rows_where("publication_id = 100101",
+                                                                    order_by="document_id")] == ["DOC", "NVI"]
+
+
 def test_a_list_answer_that_is_not_a_page_is_recorded_not_taken_for_an_empty_window(snapshot, serve_api, crawl):
     """A 200 whose JSON is no page envelope (an error object, ``{}``) has no ``totalElements``; an
     empty result still has ``totalElements: 0`` (docs/reference/tenderned-api.md §3). It was read
