@@ -1,0 +1,299 @@
+"""Property-based crawls: generated TenderNed answers within and just outside the documented shapes
+(docs/reference/tenderned-api.md §3-§6, §12, §13), served over loopback HTTP to real crawls
+(``tenderarchive crawl tenderned``, its own process) into a real SQLite archive.
+
+The properties (the crawl contract):
+
+- a crawl never crashes or hangs: it ends by itself with a documented exit code (0 complete,
+  3 partial), no traceback, a bounded number of requests;
+- every well-formed publication is archived, with the values a clean answer gives;
+- every bad answer is recorded where a user sees it (the ``crawls`` row's errors and status, the
+  exit code) and the next run fetches what it cost;
+- nothing archived is deleted or downgraded by a worse answer.
+
+Hypothesis draws the variation (profile ``crawls`` in tests/conftest.py: derandomised, a few
+examples each, so CI runs the same cases every time; ``CRAWL_EXAMPLES=50`` runs more). The bugs
+they found have plain regression tests besides (tests/spiders/test_tenderned.py).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+from tenderarchive.exitcodes import ExitCode
+from tenderarchive.profiles import load_profile
+from tenderarchive.store.schema import PROVENANCE
+from tests.conftest import by_id, make_publication, run_crawl
+
+API = "/papi/tenderned-rs-tns/v2/publicaties"
+FIRST_ID = 910001
+WINDOW = {"from_date": "2020-06-01", "until_date": "2020-06-30"}
+#: Columns that say when and from where, not what: a redirected or re-fetched answer changes them.
+NOT_CONTENT = set(PROVENANCE) | {"documents_unread", "omitted_columns"}
+CRAWLS = settings.get_profile("crawls")
+
+
+def generated(count: int, days: list[int] | None = None) -> list[dict]:
+    """``count`` youth-care contract notices (AAO, two CPV codes, one document) made from snapshot
+    notice 200201, each its own procedure, published on ``days`` of June 2020."""
+    template = by_id(load_publications(), 200201)
+    days = days or [1 + i % 28 for i in range(count)]
+    return [make_publication(template, FIRST_ID + i, f"2020-06-{days[i]:02d}", title=f"Jeugdhulp perceel {i}")
+            for i in range(count)]
+
+
+def crawl(api: TenderNedAPI, db: Path, *args):
+    with APIServer(api) as server:
+        return run_crawl(server.api_url, db, *args, **WINDOW)
+
+
+def archived(result) -> dict[int, dict]:
+    if not result.db["notices"].exists():
+        return {}
+    return {row["publication_id"]: {k: v for k, v in row.items() if k not in NOT_CONTENT}
+            for row in result.db["notices"].rows}
+
+
+def assert_ended_cleanly(result):
+    """Ended by itself, with a documented exit code matching its crawl row, no traceback. (Exit 1,
+    ``failed``: the crawl archived nothing and had errors, or no response came back.)"""
+    assert result.returncode in (0, 1, 3), result.output[-3000:]
+    assert "Traceback" not in result.output, result.output[-5000:]
+    assert result.returncode == ExitCode.of_crawl(result.crawl["status"]), result.crawl
+    assert result.returncode == 0 or result.errors, result.crawl
+    assert result.crawl["finished"], result.crawl
+
+
+# --- list pages: optional fields, ids as numbers, counts as strings, envelopes without fields -------
+
+ROW_DROPPABLE = ["kenmerk", "aanbestedendeDienstNaam", "opdrachtgeverNaam", "sluitingsDatum", "opdrachtBeschrijving",
+                 "typePublicatie", "link", "procedure", "typeOpdracht", "publicatiecode", "publicatiestatus",
+                 "aantalDagenTotSluitingsDatum", "digitaal", "europees", "score"]
+TEXTS = st.sampled_from([
+    "", "   ", "Jeugdhulp &amp; Wmo&nbsp;regio", "Zorg voor jeugd – één café “Zeeuws-Vlaanderen” 😀",
+    "<p>Jeugdhulp</p><br/>ambulant", "x" * 5000, "Jeugd\u0000hulp\ufeff", "jeugdzorg\r\n\tGGZ",
+])
+LIST_DATES = st.sampled_from(["2020-07-01T12:00:00", "2020-07-01", "2020-07-01T12:00:00.123456",
+                              "2020-07-01T12:00:00+02:00", "2099-12-31T00:00:00", "", None])
+
+
+@st.composite
+def list_row_variant(draw):
+    """How one list row departs from the example (§3, §13: missing fields, ids as numbers)."""
+    return {
+        "drop": draw(st.sets(st.sampled_from(ROW_DROPPABLE), max_size=6)),
+        "null": draw(st.sets(st.sampled_from(ROW_DROPPABLE), max_size=3)),
+        "id_as_number": draw(st.booleans()),
+        "kenmerk_as_string": draw(st.booleans()),
+        "description": draw(st.none() | TEXTS),
+        "deadline": draw(st.none() | LIST_DATES),
+    }
+
+
+def apply_row_variant(row: dict, variant: dict) -> None:
+    if variant["id_as_number"]:
+        row["publicatieId"] = int(row["publicatieId"])
+    if variant["kenmerk_as_string"] and row.get("kenmerk") is not None:
+        row["kenmerk"] = str(row["kenmerk"])
+    if variant["description"] is not None:
+        row["opdrachtBeschrijving"] = variant["description"]
+    if variant["deadline"] is not None:
+        row["sluitingsDatum"] = variant["deadline"]
+    for field in variant["null"]:
+        row[field] = None
+    for field in variant["drop"]:
+        row.pop(field, None)
+
+
+ENVELOPE_FIELDS = ["totalPages", "size", "number", "numberOfElements", "first", "last"]
+COUNTS = ["totalElements", "totalPages", "size", "number", "numberOfElements"]
+
+
+@settings(CRAWLS)
+@given(count=st.integers(0, 6), page_size=st.integers(1, 3), rows=st.lists(list_row_variant(), min_size=6, max_size=6),
+       omit=st.sets(st.sampled_from(ENVELOPE_FIELDS)), as_strings=st.sets(st.sampled_from(COUNTS)),
+       days=st.lists(st.integers(1, 28), min_size=6, max_size=6))
+def test_well_formed_list_pages_archive_every_publication(count, page_size, rows, omit, as_strings, days):
+    publications = generated(count, days)
+    for publication, variant in zip(publications, rows):
+        apply_row_variant(publication["list"], variant)
+
+    def envelope(page, params):
+        return {k: (str(v) if k in as_strings and isinstance(v, int) and not isinstance(v, bool) else v)
+                for k, v in page.items()}
+
+    api = TenderNedAPI(publications, omit_envelope=omit, envelope=envelope)
+    with tempfile.TemporaryDirectory() as folder:
+        result = crawl(api, Path(folder) / "archive.db", "-s", f"TENDERNED_PAGE_SIZE={page_size}")
+        assert_ended_cleanly(result)
+        assert result.returncode == 0, (result.errors, result.output[-3000:])
+        assert set(archived(result)) == {FIRST_ID + i for i in range(count)}
+        assert_bounded(api.log, count, page_size)
+
+
+QUERIES = len(load_profile("youth_care").queries())
+
+
+def assert_bounded(log: list[str], count: int, page_size: int) -> None:
+    """Per profile query its pages and one confirmation or control, and the window count; per
+    publication its detail, /documenten, /html and /gerelateerd (a retried request counts again)."""
+    lists = [entry for entry in log if entry.startswith(f"{API}?")]
+    assert len(lists) <= 1 + QUERIES * (-(-count // page_size) + 2), lists
+    assert len(log) - len(lists) <= 4 * count, log
+
+
+# --- list pages that disagree with themselves ----------------------------------------------------
+
+@settings(CRAWLS)
+@given(count=st.integers(1, 6), page_size=st.integers(1, 3),
+       total_delta=st.integers(-3, 3), pages_delta=st.integers(-1, 2),
+       drop_last=st.integers(0, 2), repeat=st.integers(0, 2), empty_page=st.none() | st.integers(0, 3))
+def test_inconsistent_list_pages_are_archived_as_far_as_they_go_or_recorded(
+        count, page_size, total_delta, pages_delta, drop_last, repeat, empty_page):
+    """``totalElements``/``totalPages`` that disagree with the content, a short or empty page, rows
+    repeated from the page before: every row listed is archived; a query that listed fewer distinct
+    publications than its ``totalElements`` claims is recorded (a shortfall), and only then."""
+    publications = generated(count)
+    claimed: dict[tuple, int] = {}      # per query: the totalElements of its page 0
+    sent: dict[tuple, set[str]] = {}    # per query: the distinct publicatieIds its pages listed
+
+    def envelope(page, params):
+        query = tuple(sorted((k, tuple(v)) for k, v in params.items() if k not in ("page", "size")))
+        if not {"cpvCodes", "search"} & set(params):   # the unfiltered window count
+            return page
+        page = copy.deepcopy(page)
+        number = page["number"]
+        page["totalElements"] = max(0, page["totalElements"] + total_delta)
+        page["totalPages"] = max(0, page["totalPages"] + pages_delta)
+        if number == empty_page:
+            page["content"] = []
+        elif page.get("last") and drop_last:
+            page["content"] = page["content"][:-drop_last]
+        if repeat and number > 0:
+            page["content"] = [dict(publications[0]["list"])] * repeat + page["content"]
+        if number == 0:
+            claimed[query] = page["totalElements"]
+        sent.setdefault(query, set()).update(str(row["publicatieId"]) for row in page["content"])
+        return page
+
+    api = TenderNedAPI(publications, envelope=envelope)
+    with tempfile.TemporaryDirectory() as folder:
+        result = crawl(api, Path(folder) / "archive.db", "-s", f"TENDERNED_PAGE_SIZE={page_size}")
+        assert_ended_cleanly(result)
+        got = {str(i) for i in archived(result)}
+        listed = set().union(*sent.values()) if sent else set()
+        assert listed <= got, f"listed but not archived: {sorted(listed - got)}"
+        short = sorted(query for query, total in claimed.items() if len(sent.get(query, ())) < total)
+        shortfalls = [e for e in result.errors if e["error"].startswith("shortfall: ")]
+        assert len(shortfalls) == len(short), (short, result.errors)
+        assert (result.returncode == 0) == (not short and not result.errors), (short, result.errors)
+
+
+# --- single answers that fail, arrive oddly or lie -------------------------------------------------
+
+def detail_body(publication) -> bytes:
+    return json.dumps(publication["detail"], ensure_ascii=False).encode()
+
+
+def documents_body(publication) -> bytes:
+    return json.dumps(publication["documenten"], ensure_ascii=False).encode()
+
+
+def gzipped(body: bytes) -> bytes:
+    import gzip
+    return gzip.compress(body)
+
+
+#: Answers that carry the record (after a retry, a redirect, a decoding): archived as a clean one is.
+#: ``body`` is the endpoint's clean body (detail or documents), ``path`` its path.
+GOOD = {
+    "text/plain": lambda body, path: [{"status": 200, "body": body, "headers": {"Content-Type": "text/plain"}}],
+    "octet-stream": lambda body, path: [{"status": 200, "body": body,
+                                         "headers": {"Content-Type": "application/octet-stream"}}],
+    "no content type": lambda body, path: [{"status": 200, "body": body, "headers": {"Content-Type": ""}}],
+    "latin-1 label": lambda body, path: [{"status": 200, "body": body,
+                                          "headers": {"Content-Type": "application/json;charset=ISO-8859-1"}}],
+    "BOM": lambda body, path: [{"status": 200, "body": b"\xef\xbb\xbf" + body}],
+    "gzip": lambda body, path: [{"status": 200, "body": gzipped(body), "headers": {"Content-Encoding": "gzip"}}],
+    "redirect": lambda body, path: [{"status": 301, "body": b"", "headers": {"Location": f"{path}?via=mirror"}}],
+    "500 once": lambda body, path: [{"status": 500}],
+    "502 twice": lambda body, path: [{"status": 502}, {"status": 502}],
+}
+#: Answers that carry no usable record: recorded, and fetched by the next run.
+BAD = {
+    "404": lambda body, path: [{"status": 404, "body": b'{"message": "Publicatie niet gevonden"}'}],
+    "410": lambda body, path: [{"status": 410, "body": b""}],
+    "500 outlasting the retries": lambda body, path: [{"status": 500}] * 5,
+    "truncated": lambda body, path: [{"status": 200, "body": body[: len(body) // 2]}],
+    "maintenance page": lambda body, path: [{"status": 200, "body": b"<html><body>Onderhoud</body></html>",
+                                             "headers": {"Content-Type": "text/html"}}],
+    "empty body": lambda body, path: [{"status": 200, "body": b""}],
+    "error object": lambda body, path: [{"status": 200, "body": b'{"status": 500, "error": "Internal Server Error"}'}],
+    "array": lambda body, path: [{"status": 200, "body": b"[]"}],
+}
+
+
+def content(db, table: str, key: str) -> dict:
+    if not db[table].exists():
+        return {}
+    return {row[key]: {k: v for k, v in row.items() if k not in NOT_CONTENT} for row in db[table].rows}
+
+
+@pytest.fixture(scope="module")
+def clean_archive(tmp_path_factory):
+    """What a clean crawl of ``generated(4)`` archives: notices and documents."""
+    result = crawl(TenderNedAPI(generated(4)), tmp_path_factory.mktemp("clean") / "archive.db")
+    assert result.returncode == 0, result.output[-3000:]
+    return content(result.db, "notices", "publication_id"), content(result.db, "documents", "document_id")
+
+
+@settings(CRAWLS)
+@given(details=st.lists(st.none() | st.sampled_from(sorted(GOOD)) | st.sampled_from(sorted(BAD)), min_size=4, max_size=4),
+       documents=st.lists(st.none() | st.sampled_from(sorted(GOOD)) | st.sampled_from(sorted(BAD)),
+                          min_size=4, max_size=4))
+def test_single_answers_that_fail_are_recorded_and_fetched_by_the_next_run(clean_archive, details, documents):
+    notices, documents_clean = clean_archive
+    publications = generated(4)
+    faults, lost, unread = {}, set(), set()
+    for publication, detail_fault, documents_fault in zip(publications, details, documents):
+        pid = publication["detail"]["publicatieId"]
+        path = f"{API}/{pid}"
+        if detail_fault:
+            faults[path] = {**GOOD, **BAD}[detail_fault](detail_body(publication), path)
+            if detail_fault in BAD:
+                lost.add(pid)
+                continue   # its /documenten is never asked
+        if documents_fault:
+            faults[f"{path}/documenten"] = {**GOOD, **BAD}[documents_fault](documents_body(publication),
+                                                                            f"{path}/documenten")
+            if documents_fault in BAD:
+                unread.add(pid)
+    api = TenderNedAPI(publications, faults=faults)
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "archive.db"
+        first = crawl(api, db)
+        assert_ended_cleanly(first)
+        got = content(first.db, "notices", "publication_id")
+        assert set(got) == set(notices) - lost, (sorted(lost), first.errors)
+        for pid in set(got) - unread:
+            assert got[pid] == notices[pid], pid
+        for pid in lost | unread:   # recorded where a user sees it
+            assert any(str(pid) in json.dumps(e) for e in first.errors), (pid, first.errors)
+        assert (first.returncode == 0) == (not lost and not unread), first.errors
+
+        api.faults.clear()
+        second = crawl(api, db)
+        assert_ended_cleanly(second)
+        assert second.returncode == 0, second.errors
+        assert content(second.db, "notices", "publication_id") == notices
+        kept = content(second.db, "documents", "document_id")
+        gone = {pid for pid in unread if documents[[p["detail"]["publicatieId"] for p in publications].index(pid)]
+                in ("404", "410")}   # TenderNed's answer: no documents list there (not asked again)
+        assert kept == {k: v for k, v in documents_clean.items() if v["publication_id"] not in gone}
