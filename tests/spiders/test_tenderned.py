@@ -358,6 +358,34 @@ def test_a_latin1_detail_that_says_so_is_still_read(snapshot, serve_api, crawl):
     assert result.db["notices"].get(400401)["title"] == "Jeugdhulp één café"
 
 
+def test_a_sparse_recheck_keeps_the_youth_care_decision_and_places_its_omitted_values_gave(snapshot, serve_api,
+                                                                                         crawl):
+    """A re-fetched detail that leaves out the CPV codes, the description and the buyer's names (a
+    sparse record, §13): their archived values are kept, and so is what was judged on them. The
+    notice fell out of youth care (its title names no youth-care term) and lost its buyer and
+    jeugdregio, although the archive still held every value they came from."""
+    template = by_id(snapshot, 200201)
+    publication = make_publication(template, 920001, "2020-06-15", title="Begeleiding en dagbesteding")
+    publication["detail"]["opdrachtBeschrijving"] = "Jeugdhulp ambulant voor de gemeente Leiden."
+    server = serve_api([publication])
+    first = crawl(server.api_url, from_date="2020-06-01", until_date="2020-06-30")
+    assert first.returncode == 0, first.output
+    before = first.db["notices"].get(920001)
+    assert before["youth_care"] == 1 and before["buyer_id"] and before["jeugdregio_code"]
+    for field in ("cpvCodes", "opdrachtBeschrijving", "opdrachtgeverNaam", "aanbestedendeDienstNaam"):
+        del publication["detail"][field]
+    for field in ("opdrachtBeschrijving", "opdrachtgeverNaam", "aanbestedendeDienstNaam"):
+        publication["list"].pop(field, None)
+    # every publication of the window, each detail fetched again (no longer listed by CPV or words)
+    again = crawl(server.api_url, "--profile", "all", "-s", "TENDERNED_INCREMENTAL=False",
+                  from_date="2020-06-01", until_date="2020-06-30")
+    assert again.returncode == 0, again.output
+    after = again.db["notices"].get(920001)
+    assert "cpv_main" in json.loads(after["omitted_columns"])
+    for column in ("youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "description"):
+        assert after[column] == before[column], column
+
+
 def test_sample_limits_the_number_of_publications(snapshot, serve_api, crawl):
     result = crawl(serve_api(snapshot).api_url, "--sample", "2")
     assert result.db["notices"].count == 2
