@@ -45,8 +45,11 @@ def generated(count: int, days: list[int] | None = None) -> list[dict]:
     notice 200201, each its own procedure, published on ``days`` of June 2020."""
     template = by_id(load_publications(), 200201)
     days = days or [1 + i % 28 for i in range(count)]
-    return [make_publication(template, FIRST_ID + i, f"2020-06-{days[i]:02d}", title=f"Jeugdhulp perceel {i}")
-            for i in range(count)]
+    publications = [make_publication(template, FIRST_ID + i, f"2020-06-{days[i]:02d}", title=f"Jeugdhulp perceel {i}")
+                    for i in range(count)]
+    for publication in publications:   # its own PDF link, as the notice without links gets
+        publication["detail"]["links"]["pdf"]["href"] = f"{API}/{publication['detail']['publicatieId']}/pdf"
+    return publications
 
 
 def crawl(api: TenderNedAPI, db: Path, *args):
@@ -297,3 +300,171 @@ def test_single_answers_that_fail_are_recorded_and_fetched_by_the_next_run(clean
         gone = {pid for pid in unread if documents[[p["detail"]["publicatieId"] for p in publications].index(pid)]
                 in ("404", "410")}   # TenderNed's answer: no documents list there (not asked again)
         assert kept == {k: v for k, v in documents_clean.items() if v["publication_id"] not in gone}
+
+
+# --- detail records: every documented shape, and some just outside ---------------------------------
+
+#: Per detail field, values of its documented shapes (§4, §13); MISSING drops the field.
+MISSING = object()
+TIMESTAMPS = ["2020-06-15T09:00:00", "2020-06-15T09:00:00.637087", "2020-06-15T09:00:00+02:00"]
+DOCUMENTED_DETAIL = {
+    "publicatieDatum": [*TIMESTAMPS, MISSING, None],   # the list row's date stands in (§13)
+    "sluitingsDatum": ["2020-09-01T12:00:00", "2099-12-31T00:00:00", "2125-12-31T00:00:00", MISSING, None],
+    "sluitingsDatumMarktconsultatie": ["2020-10-15", MISSING, None],
+    "aanvangOpdrachtDatum": [*TIMESTAMPS, MISSING, None],
+    "voltooiingOpdrachtDatum": [*TIMESTAMPS, MISSING, None],
+    "kenmerk": [MISSING, None, "KEEP_AS_STRING"],
+    "publicatieId": ["KEEP_AS_STRING"],                 # a number in details, a string in lists
+    "opdrachtBeschrijving": ["", None, MISSING, "Jeugdhulp &amp; Wmo&nbsp;in de regio<br/>" * 200,
+                             "één café “jeugd” 😀 info@gemeente.nl"],
+    "aanbestedendeDienstNaam": ["", None, MISSING],
+    "opdrachtgeverNaam": ["", None, MISSING],
+    "cpvCodes": [[], MISSING, None, [{"code": "85311300-5", "omschrijving": "Welzijnszorg", "isHoofdOpdracht": False}]],
+    "nutsCodes": [["NL33"], [{"code": "NL33", "omschrijving": "Zuid-Holland"}], [], MISSING, None],
+    "typePublicatie": [MISSING, None, "Aankondiging van een opdracht"],
+    "publicatieCode": [MISSING, None],
+    "aankondigingCode": [MISSING, None],
+    "procedureCode": [MISSING, None], "typeOpdrachtCode": [MISSING, None], "opdrachtAardCode": [MISSING, None],
+    "juridischKaderCode": [MISSING, None], "nationaalOfEuropeesCode": [MISSING, None],
+    "looptijdCode": [{"code": "OBP", "omschrijving": "Onbepaald"}, MISSING],
+    "isGegund": [MISSING, None], "isVroegtijdigBeeindigd": [MISSING, None],
+    "publicatieIDLaatsteRectificatie": [None, 910999, MISSING],
+    "links": [MISSING, None, {"pdf": {"href": "/papi/tenderned-rs-tns/v2/publicaties/1/pdf", "title": "pdf"}}],
+    "formType": ["competition", "consultation", MISSING, None],
+    "trefwoord1": ["jeugdhulp", "", None],
+    "gerelateerdePublicaties": [None, []],
+    "pbNummerTed": [None, "2020/S 115-281234", 2020115281234],
+    "numberOfDaysBeforeAanmeldenInschrijven": [-1, 14, "14", MISSING],
+}
+
+
+def set_field(record: dict, field: str, value) -> None:
+    if value is MISSING:
+        record.pop(field, None)
+    elif value == "KEEP_AS_STRING":
+        if record.get(field) is not None:
+            record[field] = str(record[field])
+    else:
+        record[field] = copy.deepcopy(value)
+
+
+@st.composite
+def detail_variant(draw, shapes: dict):
+    fields = draw(st.sets(st.sampled_from(sorted(shapes)), min_size=1, max_size=8))
+    return {field: draw(st.sampled_from(range(len(shapes[field])))) for field in sorted(fields)}
+
+
+@settings(CRAWLS)
+@given(variants=st.lists(detail_variant(DOCUMENTED_DETAIL), min_size=3, max_size=3))
+def test_every_documented_detail_shape_is_archived(variants):
+    publications = generated(3)
+    for publication, variant in zip(publications, variants):
+        for field, choice in variant.items():
+            set_field(publication["detail"], field, DOCUMENTED_DETAIL[field][choice])
+    api = TenderNedAPI(publications)
+    with tempfile.TemporaryDirectory() as folder:
+        result = crawl(api, Path(folder) / "archive.db")
+        assert_ended_cleanly(result)
+        assert result.returncode == 0, result.errors
+        got = archived(result)
+        assert set(got) == {FIRST_ID, FIRST_ID + 1, FIRST_ID + 2}
+        for publication in publications:
+            assert got[publication["list"]["publicatieId"] and int(publication["list"]["publicatieId"])]["title"] \
+                == publication["detail"]["aanbestedingNaam"]
+
+
+#: Just outside the documented shapes: other date spellings, numbers for texts, texts for numbers.
+UNDOCUMENTED = {
+    "publicatieDatum": ["2020-06-15T07:00:00Z", "2020-06-15 09:00:00", "15-06-2020", "2020-06-15T09:00", "   ",
+                        1592211600000, "2020-06-15T09:00:00.637087123", "gisteren"],
+    "sluitingsDatum": ["01-09-2020", "2020-09-01 12:00", "   ", 1598954400000, "2020-09-01T12:00:00+0200", "n.v.t."],
+    "sluitingsDatumMarktconsultatie": ["15-10-2020", "   ", 20201015, "2020-10-15T12:00:00Z", "onbekend"],
+    "aanvangOpdrachtDatum": ["01-01-2021", "2021", "   ", 1609459200000],
+    "voltooiingOpdrachtDatum": ["31-12-2025", "2025-12", "   "],
+    "kenmerk": ["TN311520", "", " 311520 ", 3.5, True, {"code": 1}],
+    "aanbestedingNaam": [12345, ["Jeugdhulp"], "x" * 100_000],
+    "opdrachtBeschrijving": [12345, {"nl": "Jeugdhulp"}, ["a", "b"]],
+    "opdrachtgeverNaam": [12345, True],
+    "cpvCodes": ["85311300-5", [None, 85311300, "85311300-5"], {"code": "85311300-5"}],
+    "nutsCodes": ["NL33", [None, 33]],
+    "aankondigingCode": ["AAO", {"code": None}, {"code": 7}],
+    "procedureCode": ["OPE", []],
+    "isGegund": ["Ja", "false", 1],
+    "publicatieIDLaatsteRectificatie": ["910999", "", "n.v.t."],
+    "links": ["https://www.tenderned.nl", {"pdf": "x"}, {"pdf": {"href": None}}],
+    "formType": [7, ["result"]],
+}
+LIST_UNDOCUMENTED = {
+    "sluitingsDatum": ["01-09-2020", "   ", 1598954400000, "n.v.t."],
+    "sluitingsDatumMarktconsultatie": ["15-10-2020", "   ", 20201015],
+    "publicatieDatum": ["2020-06-15T09:00:00"],   # (the loopback API selects the window on this text)
+    "kenmerk": ["TN311520", 3.5, {"code": 1}],
+    "typePublicatie": ["AAO", {"code": None}],
+    "europees": ["ja", None],
+}
+
+
+@settings(CRAWLS)
+@given(variants=st.lists(detail_variant(UNDOCUMENTED), min_size=3, max_size=3),
+       rows=st.lists(st.none() | detail_variant(LIST_UNDOCUMENTED), min_size=3, max_size=3))
+def test_detail_shapes_outside_the_documented_ones_are_archived_or_recorded(variants, rows):
+    """No traceback whatever the fields hold; a notice that is not archived is recorded by id."""
+    publications = generated(3)
+    for publication, variant, row in zip(publications, variants, rows):
+        for field, choice in variant.items():
+            set_field(publication["detail"], field, UNDOCUMENTED[field][choice])
+        for field, choice in (row or {}).items():
+            set_field(publication["list"], field, LIST_UNDOCUMENTED[field][choice])
+    api = TenderNedAPI(publications)
+    with tempfile.TemporaryDirectory() as folder:
+        result = crawl(api, Path(folder) / "archive.db")
+        assert_ended_cleanly(result)
+        got = archived(result)
+        for pid in {FIRST_ID, FIRST_ID + 1, FIRST_ID + 2} - set(got):
+            assert any(str(pid) in json.dumps(e) for e in result.errors), (pid, result.errors)
+
+
+# --- a worse answer never downgrades what is archived ----------------------------------------------
+
+#: Detail fields a worse answer leaves out, nulls or blanks (a sparse record, §13).
+WORSE = ["kenmerk", "opdrachtBeschrijving", "aanbestedendeDienstNaam", "opdrachtgeverNaam", "publicatieDatum",
+         "sluitingsDatum", "aanvangOpdrachtDatum", "voltooiingOpdrachtDatum", "cpvCodes", "nutsCodes",
+         "aankondigingCode", "procedureCode", "typeOpdrachtCode", "opdrachtAardCode", "juridischKaderCode",
+         "nationaalOfEuropeesCode", "typePublicatie", "publicatieCode", "links", "formType", "isGegund",
+         "referentieNummer", "trefwoord1"]
+CHILD_TABLES = {"notices": "publication_id", "notice_cpv": "publication_id", "documents": "publication_id"}
+
+
+def archive_content(db) -> dict[str, list[dict]]:
+    return {table: sorted(({k: v for k, v in row.items() if k not in NOT_CONTENT} for row in db[table].rows),
+                          key=lambda row: json.dumps(row, sort_keys=True, default=str))
+            for table in CHILD_TABLES if db[table].exists()}
+
+
+@settings(CRAWLS)
+@given(worse=st.lists(st.dictionaries(st.sampled_from(WORSE), st.sampled_from([MISSING, None, ""]), min_size=1,
+                                      max_size=10), min_size=3, max_size=3),
+       whole_list=st.booleans())
+def test_a_worse_answer_never_downgrades_the_archive(worse, whole_list):
+    """A second crawl that fetches every detail again (``TENDERNED_INCREMENTAL=False``) gets records
+    with fields left out, null or blank: every archived row and value stays."""
+    publications = generated(3)
+    api = TenderNedAPI(publications)
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "archive.db"
+        first = crawl(api, db)
+        assert first.returncode == 0, first.errors
+        before = archive_content(first.db)
+        for publication, fields in zip(publications, worse):
+            for field, value in fields.items():
+                set_field(publication["detail"], field, value)
+                if whole_list and field in publication["list"]:
+                    set_field(publication["list"], field, value)
+        second = crawl(api, db, "-s", "TENDERNED_INCREMENTAL=False")
+        assert_ended_cleanly(second)
+        after = archive_content(second.db)
+        for table, rows in before.items():
+            lost = [row for row in rows if row not in after.get(table, [])]
+            changed = [{k: (old[k], new.get(k)) for k in old if old[k] != new.get(k)}
+                       for old in lost for new in after.get(table, []) if new[CHILD_TABLES[table]] == old[CHILD_TABLES[table]]]
+            assert not lost, (table, changed or lost, second.errors)
