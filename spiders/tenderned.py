@@ -69,6 +69,7 @@ import scrapy
 from spiders.base import BaseSpider
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
+from tenderarchive.awards.html import detect_layout, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
 
@@ -512,6 +513,20 @@ class TenderNedSpider(BaseSpider):
         item.html_body, item.html_url = response.body, response.url
         item.html_fetched_at, item.html_sha256 = provenance["fetched_at"], provenance["sha256"]
         self.crawler.stats.inc_value("tenderned/html")
+        if self.is_result(item):
+            html, problems = unwrap(response.body)
+            if html is None or detect_layout(html) == "unknown":
+                # A 200 that is no rendering (an empty body, an error object, a maintenance page) is
+                # archived as unread (layout "unknown", asked again next run) and recorded like a
+                # failed request: it left the crawl complete with the awards missing. Only logged on
+                # the re-check of one recorded before, as in html_failed.
+                why = "; ".join(problems) or "no award notice layout"
+                if item.publication_id in self.results_missing:
+                    self.logger.info("%s: /html of the award notice still unreadable (%s); asked again next run",
+                                     response.url, why)
+                else:
+                    self.record_error(response.url, f"/html of the award notice unreadable ({why}); "
+                                                    "asked again next run")
         yield item
 
     def html_failed(self, failure):

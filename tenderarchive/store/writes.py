@@ -191,6 +191,8 @@ def keep_omitted(table: str, old: dict | None, new: dict) -> list[str]:
     columns = TABLES[table].get("keep_omitted")
     if old is None or not columns:
         return []
+    if table == "notices":
+        keep_relation(old, new)
     # A column absent from ``new`` is not this response's business (upsert leaves it alone);
     # one present but empty is a value the response omitted.
     omitted = sorted(c for c in columns if c in new and new[c] is None and old.get(c) is not None)
@@ -242,6 +244,27 @@ def keep_relevance(old: dict, new: dict, omitted: list[str]) -> None:
     relevant = any(r.startswith(("cpv:", "term:")) for r in reasons)
     new["youth_care"] = 1 if relevant else 0
     new["youth_care_reasons"] = dumps(reasons if relevant else reasons + note)
+
+
+def keep_relation(old: dict, new: dict) -> None:
+    """A notice archived as youth care because a youth-care notice of its procedure led to it
+    (``related to N``: pipelines/awards.py, an award notice under other CPV codes or words) stays so
+    when it is fetched again by another way (a re-check of its procedure, of its unread /html),
+    which cannot know that: it still belongs to the same procedure. It fell out of youth care,
+    and out of the procedure's awards in every youth-care view."""
+    if new.get("youth_care") or not old.get("youth_care") or new.get("kenmerk") != old.get("kenmerk"):
+        return
+    try:
+        before = json.loads(old.get("youth_care_reasons") or "[]")
+        now = json.loads(new.get("youth_care_reasons") or "[]")
+    except (TypeError, ValueError):
+        return
+    if not isinstance(before, list) or not isinstance(now, list):
+        return
+    related = [r for r in before if isinstance(r, str) and r.startswith("related to ") and r not in now]
+    if related:
+        new["youth_care"] = 1
+        new["youth_care_reasons"] = dumps([r for r in now if not str(r).startswith("not youth care:")] + related)
 
 
 def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: str | None = None) -> str:

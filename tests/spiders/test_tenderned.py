@@ -376,13 +376,15 @@ def test_a_sparse_recheck_keeps_the_youth_care_decision_and_places_its_omitted_v
         del publication["detail"][field]
     for field in ("opdrachtBeschrijving", "opdrachtgeverNaam", "aanbestedendeDienstNaam"):
         publication["list"].pop(field, None)
+    publication["detail"]["opdrachtAardCode"] = ""   # a blank code: omitted, not a new (empty) code
     # every publication of the window, each detail fetched again (no longer listed by CPV or words)
     again = crawl(server.api_url, "--profile", "all", "-s", "TENDERNED_INCREMENTAL=False",
                   from_date="2020-06-01", until_date="2020-06-30")
     assert again.returncode == 0, again.output
     after = again.db["notices"].get(920001)
     assert "cpv_main" in json.loads(after["omitted_columns"])
-    for column in ("youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "description"):
+    for column in ("youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "description",
+                   "contract_nature"):
         assert after[column] == before[column], column
 
 
@@ -546,6 +548,52 @@ def test_a_result_notice_known_only_from_its_list_row_gets_its_html(snapshot, se
     assert again.crawl["status"] == "complete", again.errors
     assert server.api.log.count(path) == 6
     assert list(again.db.query("select * from notice_results where publication_id = 100190"))
+
+
+def hidden_award(snapshot) -> dict:
+    """Award notice 200288 of contract notice 200201's procedure, under a CPV code and words no
+    profile query lists: only 200201's /gerelateerd finds it ("related to 200201")."""
+    award = by_id(snapshot, 200288)
+    award["detail"]["cpvCodes"] = [{"code": "79411000-8", "omschrijving": "Advies", "isHoofdOpdracht": True}]
+    for record in (award["detail"], award["list"]):
+        record["aanbestedingNaam"], record["opdrachtBeschrijving"] = "Gunning toegang Leidse Regio", "Gunning."
+    return award
+
+
+def test_a_notice_found_through_its_procedure_stays_youth_care_when_fetched_again(snapshot, serve_api, crawl):
+    """Its /html failed, so the next run re-checks it, by itself: it was archived as "not youth
+    care" (its own CPV code and words say nothing of youth care), and left every youth-care view."""
+    hidden_award(snapshot)
+    path = "/papi/tenderned-rs-tns/v2/publicaties/200288/html"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    first = crawl(server.api_url)
+    assert first.returncode == 3
+    assert first.db["notices"].get(200288)["youth_care_reasons"] == '["related to 200201"]'
+    again = crawl(server.api_url)
+    assert again.returncode == 0, again.errors
+    assert server.api.log.count(path) == 6   # re-checked, its /html read
+    notice = again.db["notices"].get(200288)
+    assert (notice["youth_care"], notice["youth_care_reasons"]) == (1, '["related to 200201"]')
+
+
+@pytest.mark.parametrize("body, content_type", [
+    ("", "application/json"), ('{"status": 500, "error": "Internal Server Error"}', "application/json"),
+    ("<html><body><h1>Onderhoud</h1></body></html>", "text/html")])
+def test_an_award_notice_html_that_is_no_rendering_is_recorded_and_asked_again(snapshot, serve_api, crawl,
+                                                                               body, content_type):
+    """HTTP 200 with an empty body, an error object or a maintenance page for an award notice's
+    /html: archived as unread and asked again next run, as before, and now recorded (the crawl
+    ended complete with the awards missing)."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/200288/html"
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": body,
+                                                  "headers": {"Content-Type": content_type}}]})
+    first = crawl(server.api_url)
+    assert first.returncode == 3, first.errors
+    assert any(e["url"].endswith(path) and "unreadable" in e["error"] for e in first.errors), first.errors
+    assert not list(first.db.query("select * from awards where publication_id = 200288"))
+    again = crawl(server.api_url)
+    assert again.returncode == 0, again.errors
+    assert list(again.db.query("select * from awards where publication_id = 200288"))
 
 
 def test_today_is_amsterdams_today_whatever_the_machines_time_zone(monkeypatch):
