@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 from hypothesis import given, settings, strategies as st
 
 from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
@@ -554,3 +555,97 @@ def test_award_data_that_fails_is_recorded_and_fetched_by_the_next_run(clean_awa
         assert_ended_cleanly(second)
         assert second.returncode == 0, second.errors
         assert award_content(second.db) == clean_awards, differences(award_content(second.db), clean_awards)
+
+
+# --- news pages: charsets, encodings, redirects, pages gone or failing (docs/reference/news-sites.md) --
+
+NEWS_COLUMNS = ("title", "text", "published", "published_source", "relevant", "primary_stage", "site")
+
+
+def news_articles() -> list[tuple[str, str]]:
+    from tests.fixtures.news.serve import load_manifest
+    return [(site, route["path"]) for site, spec in load_manifest()["sites"].items()
+            for route in spec["routes"] if route.get("kind") == "article" or "relevant" in route]
+
+
+def recode(body: bytes, encoding: str) -> bytes:
+    return body.decode("utf-8").encode(encoding, "xmlcharrefreplace")
+
+
+#: Answers that carry the page: archived as the clean one is.
+NEWS_GOOD = {
+    "windows-1252 said in the header": lambda h, b: (200, {"Content-Type": "text/html; charset=windows-1252"},
+                                                     recode(b, "cp1252")),
+    "no charset": lambda h, b: (200, {"Content-Type": "text/html"}, b),
+    "no Content-Type": lambda h, b: (200, {"Content-Type": None}, b),
+    "BOM": lambda h, b: (200, h, b"\xef\xbb\xbf" + b),
+    "UTF-8 labelled ISO-8859-1": lambda h, b: (200, {"Content-Type": "text/html; charset=iso-8859-1"}, b),
+    "gzip": lambda h, b: (200, {**h, "Content-Encoding": "gzip"}, gzipped(b)),
+    "UTF-16": lambda h, b: (200, {"Content-Type": "text/html; charset=utf-16"}, recode(b, "utf-16")),
+}
+#: A discovered page that is gone: logged, not archived, not an error (spiders/news.py).
+NEWS_GONE = {"404": lambda h, b: (404, h, b"<html><body>Pagina niet gevonden</body></html>"),
+             "410": lambda h, b: (410, h, b"")}
+#: Answers that carry nothing: recorded, and archived by the next run.
+NEWS_BAD = {"500": lambda h, b: (500, h, b""), "503": lambda h, b: (503, {**h, "Retry-After": "0"}, b""),
+            "empty 200": lambda h, b: (200, h, b"")}
+NEWS_ANSWERS = {**NEWS_GOOD, **NEWS_GONE, **NEWS_BAD}
+
+
+def news_crawl(folder: Path, db: Path, base_urls: dict):
+    """A news crawl of the fixture sites at ``base_urls`` (the same servers for crawls that share an
+    archive: URLs are keys); its exit, crawl row, errors and articles by (site, path)."""
+    from tests.spiders.test_news import crawl_news, write_registry
+
+    completed = crawl_news(write_registry(folder, base_urls), db)
+    hosts = {base_urls[site].rstrip("/"): site for site in base_urls}
+    archive = sqlite_utils.Database(db)
+    crawl_row = next(archive.query("select * from crawls order by crawl_id desc limit 1"))
+    articles = {}
+    for row in archive["articles"].rows:
+        origin, path = row["url"].split("/", 3)[:3], "/" + row["url"].split("/", 3)[3]
+        articles[(hosts["/".join(origin)], path)] = {k: row[k] for k in NEWS_COLUMNS}
+    return completed, crawl_row, json.loads(crawl_row["errors"] or "[]"), articles
+
+
+@pytest.fixture(scope="module")
+def clean_news(tmp_path_factory):
+    from tests.fixtures.news.serve import serve_sites
+
+    folder = tmp_path_factory.mktemp("news")
+    with serve_sites() as base_urls:
+        completed, crawl_row, errors, articles = news_crawl(folder, folder / "archive.db", base_urls)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert {key for key in articles} >= set(news_articles()), sorted(articles)
+    return articles
+
+
+@settings(CRAWLS)
+@given(answers=st.dictionaries(st.sampled_from(news_articles()), st.sampled_from(sorted(NEWS_ANSWERS)),
+                               min_size=1, max_size=4))
+def test_news_pages_that_arrive_oddly_are_archived_and_failing_ones_recorded(clean_news, answers):
+    from tests.fixtures.news.serve import serve_sites
+
+    healed = []
+
+    def transform(site, route, status, headers, body):
+        answer = None if healed else answers.get((site, route["path"]))
+        return NEWS_ANSWERS[answer](headers, body) if answer else (status, headers, body)
+
+    with tempfile.TemporaryDirectory() as folder, serve_sites(transform=transform) as base_urls:
+        db = Path(folder) / "archive.db"
+        completed, crawl_row, errors, articles = news_crawl(Path(folder), db, base_urls)
+        assert completed.returncode in (0, 3), completed.stderr[-3000:]
+        assert "Traceback" not in completed.stdout + completed.stderr, completed.stderr[-5000:]
+        bad = {key for key, answer in answers.items() if answer in NEWS_BAD}
+        absent = bad | {key for key, answer in answers.items() if answer in NEWS_GONE}
+        assert set(articles) == set(clean_news) - absent, (sorted(set(clean_news) - set(articles)), errors)
+        for key in set(articles):
+            assert articles[key] == clean_news[key], (key, answers.get(key))
+        for site, path in bad:
+            assert any(path in json.dumps(e) for e in errors), ((site, path), errors)
+        assert (completed.returncode == 0) == (not bad), errors
+        healed.append(True)   # the sites answer well again
+        again = news_crawl(Path(folder), db, base_urls)
+        assert again[0].returncode == 0, again[2]
+        assert set(again[3]) == set(clean_news)
