@@ -36,7 +36,8 @@ record omitted values the archive kept, and (d) notices whose ``/documenten`` fa
 they were archived (``documents_unread``). A day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
-notice can come months later under other CPV codes or words). What the archive has reaches the spider through the ``CrawlState``
+notice can come months later under other CPV codes or words), and one per notice whose related
+notice's detail failed in the last crawl (recorded "related to N"). What the archive has reaches the spider through the ``CrawlState``
 extension (:meth:`use_archive_state`); the spider never opens the archive.
 
 Award data (docs/awards.md): every result notice (``formType`` "result", or
@@ -99,6 +100,7 @@ class TenderNedSpider(BaseSpider):
         self.related_checked: set[str] = set()  # notices whose /gerelateerd this crawl asked
         self.rechecked_kenmerken: set = set()
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
+        self.related_failed: set[str] = set()  # notices whose related notice failed in the last crawl
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_end: dict[str, date] = {}
 
@@ -133,6 +135,7 @@ class TenderNedSpider(BaseSpider):
         self.known_results = set(state.get("known_results") or ())
         self.results_missing = set(state.get("results_missing") or ())
         self.awaiting_results = dict(state.get("awaiting_results") or {})
+        self.related_failed = set(state.get("related_failed") or ())
         if not self.incremental:
             return
         self.known = state["known_notices"]
@@ -174,7 +177,15 @@ class TenderNedSpider(BaseSpider):
         # months later under other CPV codes or words (docs/reference/tenderned-awards.md §5), so
         # its /gerelateerd is asked once per crawl until TENDERNED_RESULTS_HORIZON_DAYS after its
         # last deadline or publication.
-        if self.results_since is None or self.profile.all or self.sample:
+        if self.profile.all or self.sample:
+            return
+        # notices whose related notice's detail failed in the last crawl: their /gerelateerd again
+        for publication_id in sorted(self.related_failed - self.related_checked):
+            self.related_checked.add(publication_id)
+            self.crawler.stats.inc_value("tenderned/related_retried")
+            yield scrapy.Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
+                                 errback=self.errback, meta={"origin": publication_id}, priority=-1)
+        if self.results_since is None:
             return
         for kenmerk, awaiting in sorted(self.awaiting_results.items()):
             last = str(awaiting.get("last") or "")[:10]
@@ -412,9 +423,16 @@ class TenderNedSpider(BaseSpider):
         return scrapy.Request(
             self.detail_url(publication_id),
             callback=self.parse_detail,
-            errback=self.errback,
+            errback=self.detail_failed if related_to else self.errback,
             meta={"publication_id": publication_id, "list_record": row, "related_to": related_to},
         )
+
+    def detail_failed(self, failure):
+        """A related notice's detail that failed is recorded with the notice that led to it
+        (``related to N``): the next run asks that notice's /gerelateerd again
+        (:func:`tenderarchive.store.queries.related_failed`). No list lists it, and once its
+        procedure has an award notice archived nothing else asks: it was never fetched."""
+        self.errback(failure, note=f" (related to {failure.request.meta['related_to']})")
 
     def parse_detail(self, response):
         detail = self.load_json(response)

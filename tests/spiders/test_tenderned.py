@@ -576,6 +576,31 @@ def test_a_notice_found_through_its_procedure_stays_youth_care_when_fetched_agai
     assert (notice["youth_care"], notice["youth_care_reasons"]) == (1, '["related to 200201"]')
 
 
+def test_a_related_notice_that_failed_is_fetched_by_the_next_run(snapshot, serve_api, crawl):
+    """A second award notice of a procedure (a rectification of the award), found only through the
+    contract notice's /gerelateerd, whose detail fails: recorded with the notice that led to it, and
+    the next run asks that /gerelateerd again. The procedure already had its award notice, so
+    nothing asked again and it was never fetched."""
+    hidden_award(snapshot)
+    rectification = make_publication(by_id(snapshot, 200288), 200299, "2021-02-01", kenmerk=243310,
+                                      title="Rectificatie gunning toegang Leidse Regio")
+    rectification["detail"]["aankondigingCode"] = {"code": "REC", "omschrijving": "Rectificatie"}
+    snapshot.append(rectification)
+    path = "/papi/tenderned-rs-tns/v2/publicaties/200299"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    first = crawl(server.api_url)
+    assert first.returncode == 3
+    assert any(e["url"].endswith(path) and e["error"] == "request failed: HTTP 500 (related to 200201)"
+               for e in first.errors), first.errors
+    assert first.db["notices"].get(200288)   # the procedure has its award notice
+    again = crawl(server.api_url)
+    assert again.returncode == 0, again.errors
+    notice = again.db["notices"].get(200299)
+    assert notice["youth_care"] == 1 and "related to 200201" in notice["youth_care_reasons"]
+    third = crawl(server.api_url)   # fetched: not asked again
+    assert third.returncode == 0 and server.api.log.count(path) == 6
+
+
 @pytest.mark.parametrize("body, content_type", [
     ("", "application/json"), ('{"status": 500, "error": "Internal Server Error"}', "application/json"),
     ("<html><body><h1>Onderhoud</h1></body></html>", "text/html")])
