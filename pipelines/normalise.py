@@ -86,7 +86,7 @@ def site_link(site_url: str, href: str) -> str:
 def code_label(value) -> tuple[str | None, str | None]:
     """``tenderarchive.values.code_label`` with this module's :func:`clean_field`."""
     if isinstance(value, dict):
-        return text_value(value.get("code")), clean_field(value.get("omschrijving"))
+        return values.code_text(value.get("code")), clean_field(value.get("omschrijving"))
     return values.code_label(value)
 
 

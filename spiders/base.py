@@ -54,7 +54,8 @@ class BaseSpider(scrapy.Spider):
         if self.crawler:
             self.crawler.stats.inc_value("tenderarchive/errors")
 
-    def errback(self, failure):
+    def errback(self, failure, note: str = ""):
+        """Record a failed request (``note`` is added to the message: what the request was for)."""
         from scrapy.exceptions import IgnoreRequest
 
         if failure.check(IgnoreRequest) and "replayed WARC" in str(failure.value):
@@ -64,7 +65,7 @@ class BaseSpider(scrapy.Spider):
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)
         what = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
-        self.record_error(request.url if request else None, f"request failed: {what}")
+        self.record_error(request.url if request else None, f"request failed: {what}{note}")
 
     # --- expected vs fetched ----------------------------------------------------
     def expect(self, key: str, expected: int) -> None:

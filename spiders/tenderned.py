@@ -36,7 +36,8 @@ record omitted values the archive kept, and (d) notices whose ``/documenten`` fa
 they were archived (``documents_unread``). A day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
-notice can come months later under other CPV codes or words). What the archive has reaches the spider through the ``CrawlState``
+notice can come months later under other CPV codes or words), and one per notice whose related
+notice's detail failed in the last crawl (recorded "related to N"). What the archive has reaches the spider through the ``CrawlState``
 extension (:meth:`use_archive_state`); the spider never opens the archive.
 
 Award data (docs/awards.md): every result notice (``formType`` "result", or
@@ -69,6 +70,7 @@ import scrapy
 from spiders.base import BaseSpider
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
+from tenderarchive.awards.html import detect_layout, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
 
@@ -98,6 +100,7 @@ class TenderNedSpider(BaseSpider):
         self.related_checked: set[str] = set()  # notices whose /gerelateerd this crawl asked
         self.rechecked_kenmerken: set = set()
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
+        self.related_failed: set[str] = set()  # notices whose related notice failed in the last crawl
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_end: dict[str, date] = {}
 
@@ -132,6 +135,7 @@ class TenderNedSpider(BaseSpider):
         self.known_results = set(state.get("known_results") or ())
         self.results_missing = set(state.get("results_missing") or ())
         self.awaiting_results = dict(state.get("awaiting_results") or {})
+        self.related_failed = set(state.get("related_failed") or ())
         if not self.incremental:
             return
         self.known = state["known_notices"]
@@ -173,7 +177,15 @@ class TenderNedSpider(BaseSpider):
         # months later under other CPV codes or words (docs/reference/tenderned-awards.md §5), so
         # its /gerelateerd is asked once per crawl until TENDERNED_RESULTS_HORIZON_DAYS after its
         # last deadline or publication.
-        if self.results_since is None or self.profile.all or self.sample:
+        if self.profile.all or self.sample:
+            return
+        # notices whose related notice's detail failed in the last crawl: their /gerelateerd again
+        for publication_id in sorted(self.related_failed - self.related_checked):
+            self.related_checked.add(publication_id)
+            self.crawler.stats.inc_value("tenderned/related_retried")
+            yield scrapy.Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
+                                 errback=self.errback, meta={"origin": publication_id}, priority=-1)
+        if self.results_since is None:
             return
         for kenmerk, awaiting in sorted(self.awaiting_results.items()):
             last = str(awaiting.get("last") or "")[:10]
@@ -411,9 +423,16 @@ class TenderNedSpider(BaseSpider):
         return scrapy.Request(
             self.detail_url(publication_id),
             callback=self.parse_detail,
-            errback=self.errback,
+            errback=self.detail_failed if related_to else self.errback,
             meta={"publication_id": publication_id, "list_record": row, "related_to": related_to},
         )
+
+    def detail_failed(self, failure):
+        """A related notice's detail that failed is recorded with the notice that led to it
+        (``related to N``): the next run asks that notice's /gerelateerd again
+        (:func:`tenderarchive.store.queries.related_failed`). No list lists it, and once its
+        procedure has an award notice archived nothing else asks: it was never fetched."""
+        self.errback(failure, note=f" (related to {failure.request.meta['related_to']})")
 
     def parse_detail(self, response):
         detail = self.load_json(response)
@@ -442,7 +461,16 @@ class TenderNedSpider(BaseSpider):
         provenance = self.provenance(response)  # the documents' own response, not the detail's
         item.documents_url = provenance["source_url"]
         item.documents_fetched_at, item.documents_sha256 = provenance["fetched_at"], provenance["sha256"]
-        item.documents = self.load_json(response)  # None when malformed: documents kept as they were
+        documents = self.load_json(response)  # None when malformed: documents kept as they were
+        if documents is not None and not isinstance(documents.get("documenten"), list):
+            # An error object with status 200 ({"status": 500, …}) is no list of documents: taken for
+            # "no documents", the notice was archived complete and its documents never asked again;
+            # a "documenten" that is no list (null too) dropped the whole notice in validation.
+            self.record_error(response.url, "documents answer without a 'documenten' list "
+                                            f"({', '.join(sorted(map(str, documents))[:5]) or 'empty object'}); "
+                                            "asked again next run")
+            documents = None
+        item.documents = documents
         yield from self.after_documents(item)
 
     def documents_failed(self, failure):
@@ -503,6 +531,20 @@ class TenderNedSpider(BaseSpider):
         item.html_body, item.html_url = response.body, response.url
         item.html_fetched_at, item.html_sha256 = provenance["fetched_at"], provenance["sha256"]
         self.crawler.stats.inc_value("tenderned/html")
+        if self.is_result(item):
+            html, problems = unwrap(response.body)
+            if html is None or detect_layout(html) == "unknown":
+                # A 200 that is no rendering (an empty body, an error object, a maintenance page) is
+                # archived as unread (layout "unknown", asked again next run) and recorded like a
+                # failed request: it left the crawl complete with the awards missing. Only logged on
+                # the re-check of one recorded before, as in html_failed.
+                why = "; ".join(problems) or "no award notice layout"
+                if item.publication_id in self.results_missing:
+                    self.logger.info("%s: /html of the award notice still unreadable (%s); asked again next run",
+                                     response.url, why)
+                else:
+                    self.record_error(response.url, f"/html of the award notice unreadable ({why}); "
+                                                    "asked again next run")
         yield item
 
     def html_failed(self, failure):
@@ -552,9 +594,18 @@ class TenderNedSpider(BaseSpider):
     # --- helpers -----------------------------------------------------------------------
     def load_json(self, response, shape: type = dict):
         """The response's JSON object (or list, for ``shape=list``), or None (recorded) when it
-        is not one. Deep nesting (RecursionError) and bad bytes count as malformed."""
+        is not one. Deep nesting (RecursionError) and bad bytes count as malformed.
+
+        JSON is read from the body's bytes, as UTF-8 (or UTF-16/32 by its first bytes; a BOM is
+        dropped) whatever charset the Content-Type declares: RFC 8259 §8.1, §11 (JSON is UTF-8;
+        "charset" has no effect on application/json). A server or proxy that labels UTF-8 JSON
+        ``charset=iso-8859-1`` otherwise archived every accented title as mojibake, silently.
+        A body that is not UTF-8 falls back to the declared charset."""
         try:
-            value = json.loads(response.text)
+            try:
+                value = json.loads(response.body)
+            except UnicodeDecodeError:
+                value = json.loads(response.text)
         except (ValueError, UnicodeDecodeError, AttributeError, RecursionError) as exc:
             self.record_error(response.url, f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}")
             return None

@@ -92,12 +92,15 @@ class TenderNedAPI:
 
     def __init__(self, publications: list[dict], *, max_size=100, max_page=99,
                  ignore_params=(), faults=None, datasets: dict | None = None,
-                 page_overlap: int = 0, omit_envelope=()):
+                 page_overlap: int = 0, omit_envelope=(), envelope=None):
         self.publications = publications
         # A list that shifts while it is read: each page after the first starts ``page_overlap``
         # rows early, repeating rows of the page before and never reaching the last ones; and
         # envelope fields left out (``omit_envelope``, e.g. ("totalPages",)).
         self.page_overlap, self.omit_envelope = page_overlap, set(omit_envelope)
+        # ``envelope(page_dict, params) -> page_dict``: rewrites every list page as it is sent
+        # (counts as strings, totals that disagree with the content …), for the property tests.
+        self.envelope = envelope
         self.datasets = datasets or {"page": None, "files": {}}
         self.origin = ""  # set by APIServer: http://127.0.0.1:PORT
         self.max_size, self.max_page = max_size, max_page
@@ -123,7 +126,8 @@ class TenderNedAPI:
             if pending:
                 fault = pending.pop(0)
                 body = fault.get("body", json.dumps({"status": fault.get("status", 500)}))
-                return fault.get("status", 500), fault.get("headers", {}), body.encode()
+                return fault.get("status", 500), fault.get("headers", {}), \
+                    body if isinstance(body, bytes) else body.encode()  # bytes: any encoding
         if path == DATASETS_PAGE or path.startswith(DATASETS_FILES):
             return self.dataset(path)
         if not path.startswith(API_PATH):
@@ -206,6 +210,8 @@ class TenderNedAPI:
         }
         for field in self.omit_envelope:
             envelope.pop(field, None)
+        if self.envelope is not None:
+            envelope = self.envelope(envelope, params)
         return 200, {}, json.dumps(envelope).encode()
 
     def matches(self, publication: dict, params: dict) -> bool:

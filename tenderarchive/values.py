@@ -113,8 +113,15 @@ def code_label(value) -> tuple[str | None, str | None]:
     if value is None:
         return None, None
     if isinstance(value, dict):
-        return text_value(value.get("code")), clean_field(value.get("omschrijving"))
-    return text_value(value), None
+        return code_text(value.get("code")), clean_field(value.get("omschrijving"))
+    return code_text(value), None
+
+
+def code_text(value) -> str | None:
+    """A code as text (``text_value``); a blank one is no code (None), so a response that sends
+    ``""`` where the archive has a code is a value omitted, not a new value."""
+    text = text_value(value)
+    return text if text is None or text.strip() else None
 
 
 def to_int(value) -> int | None:

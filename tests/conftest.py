@@ -17,8 +17,11 @@ import sys
 import time
 from pathlib import Path
 
+import os
+
 import pytest
 import sqlite_utils
+from hypothesis import HealthCheck, Phase, settings
 
 from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
 from tests import forkcli
@@ -45,6 +48,15 @@ def installed(*args, cwd=ROOT, timeout: float = 180) -> subprocess.CompletedProc
     """``python -m tenderarchive.cli ARGS`` as its own process, the way a user or cron runs it."""
     return subprocess.run([sys.executable, "-m", "tenderarchive.cli", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, timeout=timeout)
+# Property-based crawls (tests/spiders/test_crawl_properties.py): every example is a real crawl (a
+# second or two), so few of them, the same ones every run (derandomised, no example database);
+# CRAWL_EXAMPLES=50 runs more. No shrinking (each step is another crawl) unless CRAWL_SHRINK=1.
+settings.register_profile("crawls", max_examples=int(os.environ.get("CRAWL_EXAMPLES", "6")), derandomize=True,
+                          deadline=None, database=None, print_blob=True,
+                          phases=[Phase.explicit, Phase.reuse, Phase.generate]
+                          + ([Phase.shrink] if os.environ.get("CRAWL_SHRINK") else []),
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_AFTER_MAX=2",
         "-s", "NEWS_LIVING_RECHECK_HOURS=0"]
 

@@ -55,3 +55,21 @@ def test_extract_of_a_url_decodes_with_the_charset_of_its_content_type_header():
     assert completed.returncode == 0, completed.stderr
     result = json.loads(completed.stdout)
     assert result["title"] == "Aanbesteding jeugdhulp één perceel" and extra in result["text"]
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252"])
+def test_a_utf8_page_labelled_latin1_in_its_header_is_read_as_utf8(declared):
+    """UTF-8 bytes under a ``charset=iso-8859-1`` header (a misconfigured server): valid UTF-8 with
+    non-ASCII letters is UTF-8, not Latin-1 that happens to decode. A browser's decode left a stray
+    "Â" where a no-break space ended a paragraph (the mojibake repair never saw the space, gone
+    with the paragraph's trailing whitespace)."""
+    from tests.spiders.test_news_reference import ARTICLE, serve
+
+    extra = "Eén aanbieder per perceel: de coördinatie blijft bij één partij voor cliënten.\u00a0"
+    page = ARTICLE.format(title="Aanbesteding jeugdhulp één perceel", extra=extra).encode("utf-8")
+    with serve({"/nieuws/aanbesteding": (f"text/html; charset={declared}", page)}) as base:
+        completed = cli("extract", base + "nieuws/aanbesteding")
+    assert completed.returncode == 0, completed.stderr
+    result = json.loads(completed.stdout)
+    assert result["title"] == "Aanbesteding jeugdhulp één perceel"
+    assert extra.strip() in result["text"] and "Â" not in result["text"]

@@ -41,3 +41,10 @@ def test_code_objects_split_into_code_and_label():
 def test_cpv_codes_keep_check_digit_and_eight_digits():
     assert cpv_parts("85311300-5") == ("85311300-5", "85311300")
     assert cpv_parts("85311300") == ("85311300", "85311300")
+
+
+def test_a_blank_code_is_no_code():
+    """``""`` where a code belongs is a value omitted (the archive keeps its code), not a new code."""
+    assert code_label("") == (None, None) and code_label("  ") == (None, None)
+    assert code_label({"code": "", "omschrijving": "Raamovereenkomst"}) == (None, "Raamovereenkomst")
+    assert code_label({"code": 0}) == ("0", None)

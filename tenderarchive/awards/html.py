@@ -132,7 +132,12 @@ def unwrap(body) -> tuple[str | None, list[str]]:
     gives it): it starts with a tag, which no JSON does."""
     try:
         if isinstance(body, (bytes, bytearray)):
-            body = body.decode("utf-8", errors="replace")
+            # JSON's own encodings (UTF-8, a BOM dropped, or UTF-16/32 by the first bytes: RFC 8259),
+            # as the spider reads the API's other answers; a BOM left in failed the JSON parse and
+            # the award notice was archived without its awards
+            body = body.decode(json.detect_encoding(body), errors="replace")
+        if isinstance(body, str):
+            body = body.removeprefix("\ufeff")
         if isinstance(body, str) and body.lstrip("\ufeff \t\r\n").startswith("<"):
             return body.lstrip("\ufeff \t\r\n"), []
         data = json.loads(body) if isinstance(body, str) else body

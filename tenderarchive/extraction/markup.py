@@ -7,6 +7,7 @@ the visible text of single elements and the page's meta tags.
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Any
 from urllib.parse import urljoin
@@ -116,6 +117,13 @@ def page_canonical_url(tree, url: str) -> str:
         return url
 
 
+def _codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
 def decode_html(html: str | bytes, content_type: str | None = None) -> str:
     """The page as text. Bytes are decoded as a browser would where the page declares its
     charset outside the markup (a byte-order mark, then the HTTP ``Content-Type`` header, with
@@ -126,6 +134,15 @@ def decode_html(html: str | bytes, content_type: str | None = None) -> str:
         return html
     declared, bom = read_bom(html)
     declared = declared or (http_content_type_encoding(content_type) if content_type else None)
+    if declared and not html.isascii() and _codec(declared) in ("cp1252", "iso8859-1"):
+        # Bytes that are valid UTF-8 with non-ASCII letters are UTF-8, whatever a Latin-1 header says
+        # (a misconfigured server): Latin-1 text is almost never valid UTF-8. Read as the header
+        # says, "één" became "Ã©Ã©n", and the mojibake repair left a stray "Â" where a no-break
+        # space ended a paragraph.
+        try:
+            return html.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     if declared:
         try:
             return html[len(bom or b""):].decode(declared)

@@ -7,6 +7,8 @@ and returns plain values, so a spider receives its incremental state without eve
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import sqlite_utils
@@ -112,5 +114,39 @@ def results_missing(path: str | Path) -> set[str]:
         return {str(r["publication_id"]) for r in db.query(
             "select publication_id from notices where (form_type = 'result' or notice_type in ('AGO', 'REC')) "
             f"and publication_id not in ({read})")}
+    finally:
+        db.close()
+
+
+def related_failed(path: str | Path, spider: str) -> set[str]:
+    """The notices whose related notice's detail failed in the spider's last crawl ("request
+    failed: … (related to N)", spiders/tenderned.py) and is still not archived: their
+    ``/gerelateerd`` is asked again."""
+    db = read_only(path)
+    if db is None:
+        return set()
+    try:
+        if not db["crawls"].exists():
+            return set()
+        last = next(db.query("select errors from crawls where spider = ? order by crawl_id desc limit 1", [spider]),
+                    None)
+        try:
+            errors = json.loads((last or {}).get("errors") or "[]")
+        except ValueError:
+            return set()
+        failed = {}
+        for error in errors if isinstance(errors, list) else []:
+            if not isinstance(error, dict):
+                continue
+            origin = re.search(r"\(related to (\d+)\)$", str(error.get("error") or ""))
+            notice = re.search(r"/publicaties/(\d+)$", str(error.get("url") or ""))
+            if origin and notice:
+                failed[notice.group(1)] = origin.group(1)
+        if not failed or not db["notices"].exists():
+            return set(failed.values())
+        marks = ",".join("?" * len(failed))
+        archived = {str(r["publication_id"]) for r in db.query(
+            f"select publication_id from notices where publication_id in ({marks})", [int(k) for k in failed])}
+        return {origin for notice, origin in failed.items() if notice not in archived}
     finally:
         db.close()

@@ -31,6 +31,8 @@ Callers hand it whole items (:func:`write_notice`, :func:`write_article`, from
 from __future__ import annotations
 
 import contextlib
+import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -174,6 +176,13 @@ def delete_row(db: sqlite_utils.Database, table: str, key) -> None:
     db.execute(f"delete from [{table}] where " + " and ".join(f"[{k}] = ?" for k in _pk(table)), list(values))
 
 
+#: Columns a pipeline computes from source columns (pipelines/places.py): when a response omits an
+#: input (kept from the archive), the archived value stays. The youth-care decision, computed from
+#: several, is kept reason by reason (:func:`keep_relevance`).
+DERIVED_FROM = {"notices": {"buyer_id": {"buyer", "year"},
+                            "jeugdregio_code": {"buyer", "title", "description", "year"}}}
+
+
 def keep_omitted(table: str, old: dict | None, new: dict) -> list[str]:
     """Give ``new`` the archived value of every source column it omits; return those columns.
 
@@ -182,13 +191,80 @@ def keep_omitted(table: str, old: dict | None, new: dict) -> list[str]:
     columns = TABLES[table].get("keep_omitted")
     if old is None or not columns:
         return []
+    if table == "notices":
+        keep_relation(old, new)
     # A column absent from ``new`` is not this response's business (upsert leaves it alone);
     # one present but empty is a value the response omitted.
     omitted = sorted(c for c in columns if c in new and new[c] is None and old.get(c) is not None)
     for column in omitted:
         new[column] = old[column]
     new["omitted_columns"] = dumps(omitted) if omitted else None
+    for column, inputs in DERIVED_FROM.get(table, {}).items():
+        # computed by a pipeline from values this response omitted: judged on less than the archive keeps
+        if column in new and old.get(column) is not None and inputs & set(omitted):
+            new[column] = old[column]
+    if table == "notices" and omitted:
+        keep_relevance(old, new, omitted)
     return omitted
+
+
+#: A reason of pipelines/classify.py found in a notice column: ``term:jeugdhulp in description``.
+_RELEVANCE_TERM = re.compile(r"term:.* in (\w+)")
+
+
+def keep_relevance(old: dict, new: dict, omitted: list[str]) -> None:
+    """A sparse notice was judged on less than the archive keeps: the youth-care reasons the
+    archived row found in the values this response omitted (a term in the description, the CPV
+    codes) still hold, since those values are kept; the decision follows them. Without this a
+    re-check that left out the CPV codes and the description turned an archived youth-care
+    notice into "not youth care" (it left the youth-care views) although its archived values
+    said otherwise."""
+    try:
+        before = json.loads(old.get("youth_care_reasons") or "[]")
+        now = json.loads(new.get("youth_care_reasons") or "[]")
+    except (TypeError, ValueError):
+        return
+    if not isinstance(before, list) or not isinstance(now, list):
+        return
+
+    def from_omitted(reason) -> bool:
+        if not isinstance(reason, str):
+            return False
+        if reason.startswith(("cpv:", "cpv_context:")):
+            return "cpv_main" in omitted   # the response left out its CPV codes (kept in notice_cpv)
+        term = _RELEVANCE_TERM.fullmatch(reason)
+        return bool(term) and term.group(1) in omitted
+
+    kept = [r for r in before if from_omitted(r) and r not in now]
+    if not kept:
+        return
+    note = [r for r in (*now, *before) if isinstance(r, str) and r.startswith("not youth care:")][:1]
+    chosen = {r for r in now if r not in note} | set(kept)
+    reasons = [r for r in before if r in chosen] + [r for r in now if r in chosen and r not in before]
+    relevant = any(r.startswith(("cpv:", "term:")) for r in reasons)
+    new["youth_care"] = 1 if relevant else 0
+    new["youth_care_reasons"] = dumps(reasons if relevant else reasons + note)
+
+
+def keep_relation(old: dict, new: dict) -> None:
+    """A notice archived as youth care because a youth-care notice of its procedure led to it
+    (``related to N``: pipelines/awards.py, an award notice under other CPV codes or words) stays so
+    when it is fetched again by another way (a re-check of its procedure, of its unread /html),
+    which cannot know that: it still belongs to the same procedure. It fell out of youth care,
+    and out of the procedure's awards in every youth-care view."""
+    if new.get("youth_care") or not old.get("youth_care") or new.get("kenmerk") != old.get("kenmerk"):
+        return
+    try:
+        before = json.loads(old.get("youth_care_reasons") or "[]")
+        now = json.loads(new.get("youth_care_reasons") or "[]")
+    except (TypeError, ValueError):
+        return
+    if not isinstance(before, list) or not isinstance(now, list):
+        return
+    related = [r for r in before if isinstance(r, str) and r.startswith("related to ") and r not in now]
+    if related:
+        new["youth_care"] = 1
+        new["youth_care_reasons"] = dumps([r for r in now if not str(r).startswith("not youth care:")] + related)
 
 
 def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: str | None = None) -> str:

@@ -382,3 +382,16 @@ def test_an_older_form_lot_awarded_in_two_contracts_keeps_both():
     assert [(s["name"], s["award_index"]) for s in result["suppliers"]] == [
         ("Stichting Verblijf Noord", 0), ("Stichting Verblijf Zuid", 1)]
     assert not result["problems"]
+
+
+@pytest.mark.parametrize("encode", [
+    lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"),   # a UTF-8 BOM before the envelope
+    lambda text: text.encode("utf-16"),                    # UTF-16 with its BOM (JSON's other encodings)
+    lambda text: "\ufeff" + text,                          # text with the BOM left in
+])
+def test_an_envelope_with_a_byte_order_mark_is_read(encode):
+    """A BOM failed the JSON parse: the award notice was archived with no awards and a problem,
+    in a complete crawl, and its /html was never asked again."""
+    plain = parse_response(json.dumps({"html": html_of(900102)}))
+    marked = parse_response(encode(json.dumps({"html": html_of(900102)})))
+    assert marked["awards"] and marked == plain

@@ -324,6 +324,70 @@ def test_truncated_json_is_recorded_and_fetched_by_the_next_run(snapshot, serve_
     assert again.db["notices"].get(400401)["title"] == "Integrale jeugdhulp MVS (MVS Jeugdmodel)"
 
 
+ACCENTED = "Jeugdhulp één — café “Zeeuws-Vlaanderen” 😀"
+
+
+@pytest.mark.parametrize("content_type, encoding", [
+    ("application/json; charset=iso-8859-1", "utf-8"),   # UTF-8 JSON mislabelled: read as UTF-8
+    ("text/plain; charset=windows-1252", "utf-8"),
+    ("application/json", "utf-8-sig"),                   # a BOM
+    ("application/json; charset=UTF-16", "utf-16"),      # UTF-16 (with its BOM): JSON's other encodings
+])
+def test_a_detail_is_read_as_json_whatever_charset_its_content_type_declares(snapshot, serve_api, crawl,
+                                                                              content_type, encoding):
+    publication = by_id(snapshot, 400401)
+    publication["list"]["aanbestedingNaam"] = publication["detail"]["aanbestedingNaam"] = ACCENTED
+    body = json.dumps(publication["detail"], ensure_ascii=False).encode(encoding)
+    path = "/papi/tenderned-rs-tns/v2/publicaties/400401"
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": body,
+                                                  "headers": {"Content-Type": content_type}}]})
+    result = crawl(server.api_url)
+    assert result.returncode == 0, result.output
+    assert result.db["notices"].get(400401)["title"] == ACCENTED
+
+
+def test_a_latin1_detail_that_says_so_is_still_read(snapshot, serve_api, crawl):
+    publication = by_id(snapshot, 400401)
+    publication["detail"]["aanbestedingNaam"] = "Jeugdhulp één café"
+    path = "/papi/tenderned-rs-tns/v2/publicaties/400401"
+    body = json.dumps(publication["detail"], ensure_ascii=False).encode("latin-1")
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": body, "headers": {
+        "Content-Type": "application/json; charset=iso-8859-1"}}]})
+    result = crawl(server.api_url)
+    assert result.returncode == 0, result.output
+    assert result.db["notices"].get(400401)["title"] == "Jeugdhulp één café"
+
+
+def test_a_sparse_recheck_keeps_the_youth_care_decision_and_places_its_omitted_values_gave(snapshot, serve_api,
+                                                                                         crawl):
+    """A re-fetched detail that leaves out the CPV codes, the description and the buyer's names (a
+    sparse record, §13): their archived values are kept, and so is what was judged on them. The
+    notice fell out of youth care (its title names no youth-care term) and lost its buyer and
+    jeugdregio, although the archive still held every value they came from."""
+    template = by_id(snapshot, 200201)
+    publication = make_publication(template, 920001, "2020-06-15", title="Begeleiding en dagbesteding")
+    publication["detail"]["opdrachtBeschrijving"] = "Jeugdhulp ambulant voor de gemeente Leiden."
+    server = serve_api([publication])
+    first = crawl(server.api_url, from_date="2020-06-01", until_date="2020-06-30")
+    assert first.returncode == 0, first.output
+    before = first.db["notices"].get(920001)
+    assert before["youth_care"] == 1 and before["buyer_id"] and before["jeugdregio_code"]
+    for field in ("cpvCodes", "opdrachtBeschrijving", "opdrachtgeverNaam", "aanbestedendeDienstNaam"):
+        del publication["detail"][field]
+    for field in ("opdrachtBeschrijving", "opdrachtgeverNaam", "aanbestedendeDienstNaam"):
+        publication["list"].pop(field, None)
+    publication["detail"]["opdrachtAardCode"] = ""   # a blank code: omitted, not a new (empty) code
+    # every publication of the window, each detail fetched again (no longer listed by CPV or words)
+    again = crawl(server.api_url, "--profile", "all", "-s", "TENDERNED_INCREMENTAL=False",
+                  from_date="2020-06-01", until_date="2020-06-30")
+    assert again.returncode == 0, again.output
+    after = again.db["notices"].get(920001)
+    assert "cpv_main" in json.loads(after["omitted_columns"])
+    for column in ("youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "description",
+                   "contract_nature"):
+        assert after[column] == before[column], column
+
+
 def test_sample_limits_the_number_of_publications(snapshot, serve_api, crawl):
     result = crawl(serve_api(snapshot).api_url, "--sample", "2")
     assert result.db["notices"].count == 2
@@ -420,6 +484,25 @@ def test_a_documents_list_that_failed_is_fetched_by_the_next_run(snapshot, serve
     assert server.api.log.count(path) == 6 and third.crawl["status"] == "complete"
 
 
+@pytest.mark.parametrize("body", ['{"status": 500, "error": "Internal Server Error"}', '{}',
+                                  '{"documenten": "niet beschikbaar"}', '{"documenten": null}'])
+def test_a_documents_answer_without_a_documents_list_is_recorded_and_asked_again(snapshot, serve_api, crawl, body):
+    """HTTP 200 with an error object (or anything without a ``documenten`` list, §5) is no answer
+    "no documents": recorded, the notice archived with its documents unread, asked again next run.
+    It was archived as a notice without documents in a complete crawl, and never asked again (or,
+    for a ``documenten`` that is no list, null too, the whole notice was dropped)."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/100101/documenten"
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": body}]})
+    first = crawl(server.api_url)
+    assert first.returncode == 3, first.output
+    assert any(e["url"].endswith(path) and "without a 'documenten' list" in e["error"] for e in first.errors)
+    assert first.db["notices"].get(100101)["documents_unread"] == 1
+    again = crawl(server.api_url)
+    assert again.returncode == 0, again.output
+    assert [d["category"] for d in again.db["documents"].rows_where("publication_id = 100101",
+                                                                    order_by="document_id")] == ["DOC", "NVI"]
+
+
 def test_a_list_answer_that_is_not_a_page_is_recorded_not_taken_for_an_empty_window(snapshot, serve_api, crawl):
     """A 200 whose JSON is no page envelope (an error object, ``{}``) has no ``totalElements``; an
     empty result still has ``totalElements: 0`` (docs/reference/tenderned-api.md §3). It was read
@@ -465,6 +548,77 @@ def test_a_result_notice_known_only_from_its_list_row_gets_its_html(snapshot, se
     assert again.crawl["status"] == "complete", again.errors
     assert server.api.log.count(path) == 6
     assert list(again.db.query("select * from notice_results where publication_id = 100190"))
+
+
+def hidden_award(snapshot) -> dict:
+    """Award notice 200288 of contract notice 200201's procedure, under a CPV code and words no
+    profile query lists: only 200201's /gerelateerd finds it ("related to 200201")."""
+    award = by_id(snapshot, 200288)
+    award["detail"]["cpvCodes"] = [{"code": "79411000-8", "omschrijving": "Advies", "isHoofdOpdracht": True}]
+    for record in (award["detail"], award["list"]):
+        record["aanbestedingNaam"], record["opdrachtBeschrijving"] = "Gunning toegang Leidse Regio", "Gunning."
+    return award
+
+
+def test_a_notice_found_through_its_procedure_stays_youth_care_when_fetched_again(snapshot, serve_api, crawl):
+    """Its /html failed, so the next run re-checks it, by itself: it was archived as "not youth
+    care" (its own CPV code and words say nothing of youth care), and left every youth-care view."""
+    hidden_award(snapshot)
+    path = "/papi/tenderned-rs-tns/v2/publicaties/200288/html"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    first = crawl(server.api_url)
+    assert first.returncode == 3
+    assert first.db["notices"].get(200288)["youth_care_reasons"] == '["related to 200201"]'
+    again = crawl(server.api_url)
+    assert again.returncode == 0, again.errors
+    assert server.api.log.count(path) == 6   # re-checked, its /html read
+    notice = again.db["notices"].get(200288)
+    assert (notice["youth_care"], notice["youth_care_reasons"]) == (1, '["related to 200201"]')
+
+
+def test_a_related_notice_that_failed_is_fetched_by_the_next_run(snapshot, serve_api, crawl):
+    """A second award notice of a procedure (a rectification of the award), found only through the
+    contract notice's /gerelateerd, whose detail fails: recorded with the notice that led to it, and
+    the next run asks that /gerelateerd again. The procedure already had its award notice, so
+    nothing asked again and it was never fetched."""
+    hidden_award(snapshot)
+    rectification = make_publication(by_id(snapshot, 200288), 200299, "2021-02-01", kenmerk=243310,
+                                      title="Rectificatie gunning toegang Leidse Regio")
+    rectification["detail"]["aankondigingCode"] = {"code": "REC", "omschrijving": "Rectificatie"}
+    snapshot.append(rectification)
+    path = "/papi/tenderned-rs-tns/v2/publicaties/200299"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    first = crawl(server.api_url)
+    assert first.returncode == 3
+    assert any(e["url"].endswith(path) and e["error"] == "request failed: HTTP 500 (related to 200201)"
+               for e in first.errors), first.errors
+    assert first.db["notices"].get(200288)   # the procedure has its award notice
+    again = crawl(server.api_url)
+    assert again.returncode == 0, again.errors
+    notice = again.db["notices"].get(200299)
+    assert notice["youth_care"] == 1 and "related to 200201" in notice["youth_care_reasons"]
+    third = crawl(server.api_url)   # fetched: not asked again
+    assert third.returncode == 0 and server.api.log.count(path) == 6
+
+
+@pytest.mark.parametrize("body, content_type", [
+    ("", "application/json"), ('{"status": 500, "error": "Internal Server Error"}', "application/json"),
+    ("<html><body><h1>Onderhoud</h1></body></html>", "text/html")])
+def test_an_award_notice_html_that_is_no_rendering_is_recorded_and_asked_again(snapshot, serve_api, crawl,
+                                                                               body, content_type):
+    """HTTP 200 with an empty body, an error object or a maintenance page for an award notice's
+    /html: archived as unread and asked again next run, as before, and now recorded (the crawl
+    ended complete with the awards missing)."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/200288/html"
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": body,
+                                                  "headers": {"Content-Type": content_type}}]})
+    first = crawl(server.api_url)
+    assert first.returncode == 3, first.errors
+    assert any(e["url"].endswith(path) and "unreadable" in e["error"] for e in first.errors), first.errors
+    assert not list(first.db.query("select * from awards where publication_id = 200288"))
+    again = crawl(server.api_url)
+    assert again.returncode == 0, again.errors
+    assert list(again.db.query("select * from awards where publication_id = 200288"))
 
 
 def test_today_is_amsterdams_today_whatever_the_machines_time_zone(monkeypatch):
