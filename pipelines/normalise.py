@@ -16,10 +16,13 @@ into archive rows.
   from the documented endpoints (``/pdf``, ``/documenten/{documentId}/content``);
 - volatile counters (days until the deadline) are not archived at all, so they
   can never count as a change;
-- a field of the wrong shape (a list where an object belongs, an impossible date,
-  a number out of range) costs the record, never the crawl: the value helpers raise
-  ``ValueError`` and the item is dropped with a message naming the publication,
-  which the crawl records (partial) so the next run fetches it again.
+- a field of the wrong shape (a list where an object belongs, a number out of range)
+  costs the record, never the crawl: the value helpers raise ``ValueError`` and the
+  item is dropped with a message naming the publication, which the crawl records
+  (partial) so the next run fetches it again. An unreadable date in one of the
+  optional date fields (``values.OPTIONAL_DATES``: ``"n.v.t."``, an impossible day)
+  costs only that field: it is read as omitted (an archived value is kept), and the
+  spider records it, so the crawl is partial and the next run asks again.
 - the detail fields award data needs are kept too: ``onlyGunningProcedure``
   (``award_only``), ``urlTsenderWebsite``, ``trefwoord1..10`` (``keywords``, JSON),
   ``looptijdCode``, ``formType``, ``aanbestedingStatus``, ``afgerondeAanbesteding``,
@@ -143,8 +146,10 @@ def keywords(detail: dict) -> str | None:
 
 
 def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
-    d = _object(item.detail)
-    row = _object(item.list_record)
+    # an unreadable optional date is left out, as if the response omitted it (the spider recorded it;
+    # the archive keeps an earlier readable value): it costs the field, not the notice
+    d = values.without_unreadable_dates(_object(item.detail))
+    row = values.without_unreadable_dates(_object(item.list_record))
     publication_id = to_int(d["publicatieId"])
     kenmerk = to_int(d.get("kenmerk") if d.get("kenmerk") is not None else row.get("kenmerk"))
     # the detail's timestamp, else the list row's date (a detail may leave it out: §13)

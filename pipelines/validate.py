@@ -10,7 +10,7 @@ from __future__ import annotations
 from scrapy.exceptions import DropItem
 
 from tenderarchive.items import NoticeItem
-from tenderarchive.values import parse_timestamp
+from tenderarchive.values import parse_timestamp, without_unreadable_dates
 
 
 class ValidatePipeline:
@@ -34,20 +34,15 @@ def validate_notice(item: NoticeItem) -> None:
         raise DropItem(f"{where}: detail record is for publicatieId {raw_id!r:.80}")
     if not str(detail.get("aanbestedingNaam") or "").strip():
         raise DropItem(f"{where}: detail record has no aanbestedingNaam (title)")
-    for field in ("publicatieDatum", "sluitingsDatum", "aanvangOpdrachtDatum", "voltooiingOpdrachtDatum"):
-        try:
-            parse_timestamp(detail.get(field))
-        except ValueError:
-            raise DropItem(f"{where}: {field} {detail.get(field)!r:.80} is not a date or timestamp") from None
+    # An unreadable optional date costs that field, not the notice (values.OPTIONAL_DATES: the spider
+    # records it, normalise reads it as omitted); the publication date is required.
     row = item.list_record if isinstance(item.list_record, dict) else {}
-    if detail.get("publicatieDatum") in (None, ""):
+    published = without_unreadable_dates(detail).get("publicatieDatum")
+    if published is None or not str(published).strip():
         # the list row's date stands in (docs/reference/tenderned-api.md §3, §13)
-        try:
-            listed = parse_timestamp(row.get("publicatieDatum"))
-        except ValueError:
-            listed = None
-        if listed is None:
-            raise DropItem(f"{where}: detail record has no publicatieDatum (nor has its list row)")
+        listed = without_unreadable_dates(row).get("publicatieDatum")
+        if parse_timestamp(listed) is None:
+            raise DropItem(f"{where}: detail record has no readable publicatieDatum (nor has its list row)")
     if item.documents is not None and not (isinstance(item.documents, dict)
                                            and isinstance(item.documents.get("documenten", []), list)):
         raise DropItem(f"{where}: documents response has no 'documenten' list")

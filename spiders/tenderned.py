@@ -73,6 +73,7 @@ from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.awards.html import detect_layout, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
+from tenderarchive.values import unreadable_dates
 
 
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
@@ -439,6 +440,11 @@ class TenderNedSpider(BaseSpider):
         if detail is None:
             return
         publication_id = response.meta["publication_id"]
+        # An unreadable optional date ("n.v.t.", an impossible day) costs that field, not the notice
+        # (values.OPTIONAL_DATES): recorded here, so the crawl is partial and the next run asks again.
+        for record, where in ((detail, "detail"), (response.meta["list_record"], "list row")):
+            for problem in unreadable_dates(record).values():
+                self.record_error(response.url, f"publication {publication_id}: {where} {problem}; archived without it")
         item = NoticeItem(
             publication_id=publication_id,
             detail=detail,

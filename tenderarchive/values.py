@@ -42,7 +42,7 @@ def text_value(value) -> str | None:
 
 def parse_timestamp(value) -> datetime | date | None:
     """A TenderNed date or timestamp as an aware datetime (or a date for date-only values)."""
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if not isinstance(value, str):
         raise ValueError(f"expected a date text, got {type(value).__name__} {value!r:.60}")
@@ -54,6 +54,31 @@ def parse_timestamp(value) -> datetime | date | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=AMSTERDAM)
     return moment
+
+
+#: The date fields of a detail record or list row that a notice can do without: one that holds no
+#: readable date (``"n.v.t."``, an impossible day) costs that field, not the notice (the spider
+#: records it; ``publicatieDatum`` is required, from the detail or else its list row).
+OPTIONAL_DATES = ("sluitingsDatum", "sluitingsDatumMarktconsultatie", "aanvangOpdrachtDatum",
+                  "voltooiingOpdrachtDatum", "publicatieDatum")
+
+
+def unreadable_dates(record) -> dict[str, str]:
+    """``{field: why}`` for the :data:`OPTIONAL_DATES` of ``record`` whose value is no date or timestamp."""
+    found = {}
+    if isinstance(record, dict):
+        for field in OPTIONAL_DATES:
+            try:
+                parse_timestamp(record.get(field))
+            except (ValueError, TypeError, OverflowError) as exc:
+                found[field] = f"{field} {record.get(field)!r:.80} is not a date or timestamp ({exc})"
+    return found
+
+
+def without_unreadable_dates(record):
+    """``record`` with its unreadable optional dates as ``None`` (the value the response omitted)."""
+    bad = unreadable_dates(record)
+    return {**record, **dict.fromkeys(bad)} if bad else record
 
 
 def iso(value) -> str | None:

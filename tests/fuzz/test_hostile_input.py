@@ -59,9 +59,12 @@ def test_bad_list_row_costs_only_that_row(spider, row):
     assert any(r.url.endswith(f"/publicaties/{good['publicatieId']}") for r in requests)
 
 
-def run_notice(detail=None, documents=None, row=None) -> dict | None:
-    """One publication through parse_detail, parse_documents and the notice pipelines."""
+def run_notice(detail=None, documents=None, row=None, errors=None) -> dict | None:
+    """One publication through parse_detail, parse_documents and the notice pipelines (``errors``: a
+    list that receives what the spider recorded)."""
     spider = tenderned_spider()
+    if errors is not None:
+        spider.crawl_errors = errors
     spider.known_results.add("100101")  # its /html (lots, estimated values) is not this test's either
     publication = copy.deepcopy(publications()[0])
     detail = publication["detail"] if detail is None else detail(publication["detail"])
@@ -92,7 +95,6 @@ def edit(**changes):
     ("links", [], "expected an object"),
     ("kenmerk", 10 ** 30, "out of range"),                       # beyond SQLite's 64 bits
     ("procedureCode", {"code": ["OPE"]}, "expected text"),
-    ("sluitingsDatumMarktconsultatie", "2021-02-30", "day is out of range"),   # impossible date
     ("publicatieIDLaatsteRectificatie", "//evil.example/x", "invalid literal"),
 ])
 def test_one_bad_field_drops_one_record_with_a_message(field, value, message):
@@ -100,9 +102,38 @@ def test_one_bad_field_drops_one_record_with_a_message(field, value, message):
         run_notice(detail=edit(**{field: value}))
 
 
-def test_impossible_date_in_the_list_row_drops_the_record():
-    with pytest.raises(DropItem, match="sluitingsDatum|month must be|Invalid isoformat"):
-        run_notice(row=edit(sluitingsDatum="2018-13-45T09:00:00"))
+@pytest.mark.parametrize("where, field, value", [
+    ("detail", "sluitingsDatumMarktconsultatie", "2021-02-30"),   # an impossible day
+    ("detail", "sluitingsDatum", "n.v.t."),
+    ("detail", "aanvangOpdrachtDatum", "\u2026"),                 # the reference's own placeholder
+    ("detail", "voltooiingOpdrachtDatum", "2025-13"),
+    ("list row", "sluitingsDatum", "2018-13-45T09:00:00"),
+])
+def test_an_unreadable_optional_date_costs_the_field_not_the_record(where, field, value):
+    """A notice whose closing, start, end or consultation date holds no date is archived without that
+    date, and the spider records it (the crawl is partial; the next run asks again). It dropped the
+    whole notice, which a source that writes "n.v.t." there would keep out of the archive for good."""
+    spider_errors = []
+    change = edit(**{field: value})
+    record = run_notice(**({"detail": change} if where == "detail" else {"row": change}), errors=spider_errors)
+    column = {"sluitingsDatumMarktconsultatie": "consultation_deadline", "sluitingsDatum": "deadline",
+              "aanvangOpdrachtDatum": "start_date", "voltooiingOpdrachtDatum": "end_date"}[field]
+    notice = record["notice"]
+    assert notice["publication_id"] == 100101 and notice["title"]
+    if where == "detail" and field == "sluitingsDatum":
+        assert notice["deadline"] == notice["deadline_list"] is not None   # the list row's deadline stands in
+    elif where == "detail":
+        assert notice[column] is None
+    else:
+        assert notice["deadline_list"] is None
+    [error] = spider_errors
+    assert f"{where} {field} {value!r}" in error["error"] and "archived without it" in error["error"]
+
+
+def test_an_unreadable_publication_date_with_none_in_the_list_row_drops_the_record():
+    with pytest.raises(DropItem, match="no readable publicatieDatum"):
+        run_notice(detail=edit(publicatieDatum="gisteren"), row=edit(publicatieDatum=None))
+    assert run_notice(detail=edit(publicatieDatum="gisteren"))["notice"]["published"]  # the list row's date
 
 
 def test_bad_documents_entry_drops_the_record():

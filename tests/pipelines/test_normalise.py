@@ -37,8 +37,9 @@ def test_failed_documents_request_means_unknown_not_empty(snapshot):
 @pytest.mark.parametrize("change, message", [
     (lambda p: p["detail"].update(publicatieId=1), "is for publicatieId"),
     (lambda p: p["detail"].update(aanbestedingNaam=" "), "no aanbestedingNaam"),
-    (lambda p: p["detail"].update(sluitingsDatum="morgen"), "sluitingsDatum"),
-    (lambda p: (p["detail"].pop("publicatieDatum"), p["list"].pop("publicatieDatum")), "no publicatieDatum"),
+    (lambda p: (p["detail"].pop("publicatieDatum"), p["list"].pop("publicatieDatum")), "no readable publicatieDatum"),
+    (lambda p: (p["detail"].update(publicatieDatum="morgen"), p["list"].pop("publicatieDatum")),
+     "no readable publicatieDatum"),
 ])
 def test_validation_drops_records_that_cannot_be_archived(snapshot, change, message):
     publication = by_id(snapshot, 100101)

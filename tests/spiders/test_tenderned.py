@@ -104,6 +104,28 @@ def test_a_second_run_that_differs_only_in_volatile_day_counters_writes_nothing(
     assert after == before  # not even provenance (fetched_at, crawl_id) was rewritten
 
 
+def test_an_unreadable_optional_date_is_recorded_and_never_downgrades_the_archive(snapshot, serve_api, crawl):
+    """A detail whose start date becomes "n.v.t." (or any other text that is no date): the notice is
+    still archived and keeps the start date an earlier crawl read; the crawl is partial with the field
+    named, so the next run asks again. A new notice with such a date is archived without it (it was
+    dropped whole)."""
+    server = serve_api(snapshot)
+    first = crawl(server.api_url)
+    assert first.returncode == 0, first.output
+    kept = notice(first.db, 100101)["start_date"]
+    assert kept is not None
+    by_id(server.api.publications, 100101)["detail"]["aanvangOpdrachtDatum"] = "n.v.t."
+    new = by_id(server.api.publications, 100131)
+    new["detail"]["voltooiingOpdrachtDatum"] = "onbekend"
+    first.db["notices"].delete(100131)   # as if the first crawl had not met it
+    second = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False")
+    assert second.crawl["status"] == "partial", second.output
+    assert notice(second.db, 100101)["start_date"] == kept
+    assert notice(second.db, 100131)["title"] and notice(second.db, 100131)["end_date"] is None
+    errors = " ".join(e["error"] for e in json.loads(second.crawl["errors"]))
+    assert "aanvangOpdrachtDatum 'n.v.t.'" in errors and "voltooiingOpdrachtDatum 'onbekend'" in errors
+
+
 @pytest.mark.parametrize("list_kenmerk", [True, False], ids=["list-rows-with-kenmerk", "list-rows-without-kenmerk"])
 def test_rectification_updates_the_notice_and_the_procedure(snapshot, serve_api, crawl, list_kenmerk):
     """Also when the list rows carry no ``kenmerk`` (AIT's list schema has none,
