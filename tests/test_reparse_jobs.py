@@ -9,6 +9,7 @@ crawl is checked in ``tests/test_reparse.py``."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -46,8 +47,10 @@ def digest(path: Path) -> str:
 
 
 # Items that fail on the way (a drop and an error in the pipelines that run in the workers) and
-# responses whose callback fails (a spider error, sent in the writer process), so the order of the
-# crawl's errors is at stake; the same patches in one process and in the workers (forked).
+# responses whose callback fails (a spider error, recorded in the writer process), interleaved, so
+# the order of the crawl's errors is at stake: the documents callback (which yields most notices)
+# fails on its 2nd and 5th call and marks the items of its 1st and 4th call to be dropped and to
+# fail in the validate pipeline. The same patches in one process and in the workers (forked).
 FAILING = """
 import sys
 from pathlib import Path
@@ -56,16 +59,22 @@ import pipelines.validate, spiders.tenderned
 from tenderarchive.items import NoticeItem
 validate = pipelines.validate.ValidatePipeline.process_item
 def failing(self, item):
-    if isinstance(item, NoticeItem) and int(item.publication_id) % 7 == 0:
+    test = isinstance(item, NoticeItem) and (item.list_record or {}).get("_test")
+    if test == "drop":
         raise DropItem(f"test drop of {item.publication_id}")
-    if isinstance(item, NoticeItem) and int(item.publication_id) % 7 == 3:
+    if test == "error":
         raise ValueError(f"test error in {item.publication_id}")
     return validate(self, item)
 pipelines.validate.ValidatePipeline.process_item = failing
 documents = spiders.tenderned.TenderNedSpider.parse_documents
+calls = []
 def parse_documents(self, response, *args, **kwargs):
-    if sum(response.url.encode()) % 5 == 0:
+    calls.append(response.url)
+    if len(calls) in (2, 5):
         raise RuntimeError(f"test spider error at {response.url}")
+    if len(calls) in (1, 4):
+        item = response.meta["item"]
+        item.list_record = dict(item.list_record or {}, _test="drop" if len(calls) == 1 else "error")
     return documents(self, response, *args, **kwargs)
 spiders.tenderned.TenderNedSpider.parse_documents = parse_documents
 from tenderarchive.cli import main
@@ -93,9 +102,8 @@ def one_process(tmp_path_factory):
 def test_jobs_give_the_archive_one_process_gives(one_process, tmp_path):
     _, tables, crawled = one_process
     assert tables["notices"] and tables["articles"] and tables["awards"]
-    errors = " ".join(row[9] for row in crawled)
-    assert "item dropped: test drop" in errors and "pipeline error: test error" in errors
-    assert "spider error: test spider error" in errors
+    kinds = [error["error"].split(":")[0] for error in json.loads(crawled[0][9])]
+    assert kinds == ["item dropped", "spider error", "pipeline error", "spider error"], crawled[0][9]
     for jobs in (2, 3):
         db, completed = reparse_failing(tmp_path / str(jobs), jobs)
         # the items' pipelines ran in the workers (their CPU seconds are reported as such)
