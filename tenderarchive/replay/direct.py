@@ -42,7 +42,6 @@ engine too), and a WARC replay library (pywb) replays to browsers, not to spider
 
 from __future__ import annotations
 
-import collections
 import gc
 import hashlib
 import heapq
