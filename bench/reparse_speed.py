@@ -1,7 +1,8 @@
 """Reparse speed (issue 14): ``tenderarchive reparse`` in notices per second, beside reading
 the same WARC store with warcio alone, in one run on the same machine.
 
-    .venv/bin/python bench/reparse_speed.py [--publications N] [--crawls K] [--store DIR]
+    .venv/bin/python bench/reparse_speed.py [--publications N] [--crawls K] [--store DIR] [--jobs J]
+                                            [--pairs P] [--no-engine]
 
 It serves N synthetic youth-care publications and N others (``bench/run.py``'s set, over 30
 days) with the loopback TenderNed API (127.0.0.1 only), crawls them into a fresh archive (the
@@ -20,6 +21,13 @@ next run), then with no server:
   it prints), and its per-step line (CPU seconds of each step: reading the WARC file, set-up,
   the spider's callbacks, each pipeline, the last batch and the derivation, the loop) is
   printed for the first crawl;
+- ``--jobs J``: the reparse runs with ``--jobs J`` (J-1 worker processes parse the items; CPU
+  seconds then count the workers too: every process the reparse waited for);
+- ``--pairs P``: P more reparses with ``--jobs 1`` and P with ``--jobs J``, alternating (the
+  machine is shared: a pair sees the same load), each on a fresh copy of the store and checked
+  against the crawl; printed per run, and the medians: wall notices/s and CPU ms per notice;
+- ``--no-engine``: leave out the reparse through Scrapy's engine (it is slow; the pairs are what
+  ``--jobs`` is measured by);
 - each rebuilt archive is compared with the crawled one (every data table, ``versions`` and
   ``fetches`` included: all but ``crawls``), so a fast reparse that loses or changes rows cannot
   pass unnoticed.
@@ -35,6 +43,7 @@ import argparse
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -107,7 +116,12 @@ def main(argv=None) -> int:
     parser.add_argument("--publications", type=int, default=500)
     parser.add_argument("--crawls", type=int, default=1, help="split the 30 days into this many crawls")
     parser.add_argument("--store", type=Path, help="keep the crawled archive and WARC store here (reused)")
+    parser.add_argument("--jobs", type=int, default=1, help="reparse --jobs (processes)")
+    parser.add_argument("--pairs", type=int, default=0, help="alternating reparses with --jobs 1 and --jobs J")
+    parser.add_argument("--no-engine", action="store_true", help="leave out the reparse through Scrapy's engine")
     args = parser.parse_args(argv)
+    if args.jobs < 1 or args.pairs < 0:
+        parser.error("--jobs must be at least 1 and --pairs at least 0")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp) / "work"
         crawl_s = None
@@ -125,18 +139,30 @@ def main(argv=None) -> int:
         notices = len(crawled["notices"])
         records, read_s = read_store(work / "warc")
 
-        engine, engine_s, engine_cpu = timed([sys.executable, "-c",
-                                              "import sys; from pathlib import Path; "
-                                              "from tenderarchive.reparse import reparse; "
-                                              f"sys.exit(reparse(Path({str(db)!r}), direct=False))"])
-        assert engine.returncode == 0, engine.stderr[-2000:]
-        engine_identical = rows(db) == crawled
+        engine_s = engine_cpu = engine_identical = None
+        if not args.no_engine:
+            engine, engine_s, engine_cpu = timed([sys.executable, "-c",
+                                                  "import sys; from pathlib import Path; "
+                                                  "from tenderarchive.reparse import reparse; "
+                                                  f"sys.exit(reparse(Path({str(db)!r}), direct=False))"])
+            assert engine.returncode == 0, engine.stderr[-2000:]
+            engine_identical = rows(db) == crawled
 
-        shutil.rmtree(work)
-        shutil.copytree(pristine, work)
-        direct, direct_s, direct_cpu = timed([sys.executable, "-m", "tenderarchive.cli", "reparse", "--db", str(db)])
-        assert direct.returncode == 0, direct.stderr[-2000:]
-        identical = rows(db) == crawled
+        def fresh_reparse(jobs: int):
+            shutil.rmtree(work)
+            shutil.copytree(pristine, work)
+            result, wall, cpu = timed([sys.executable, "-m", "tenderarchive.cli", "reparse", "--db", str(db),
+                                       "--jobs", str(jobs)])
+            assert result.returncode == 0, result.stderr[-2000:]
+            return result, wall, cpu, rows(db) == crawled
+
+        direct, direct_s, direct_cpu, identical = fresh_reparse(args.jobs)
+        pairs = []
+        for _ in range(args.pairs):
+            for jobs in (1, args.jobs):
+                _, wall, cpu, same = fresh_reparse(jobs)
+                identical = identical and same
+                pairs.append((jobs, wall, cpu, same))
         replay_s = sum(float(m.group(1)) for m in re.finditer(r"^replayed \d+ responses of crawl \d+ in ([\d.]+) s",
                                                                direct.stderr, re.M))
         engine_crawls = direct.stderr.count(", engine): exit")
@@ -148,9 +174,10 @@ def main(argv=None) -> int:
         print(f"| crawl (loopback API) | {crawl_s:.2f} | | {notices / crawl_s:.0f} | | |")
     print(f"| warcio: read every record | {read_s:.2f} | | {notices / read_s:,.0f} ({records / read_s:,.0f} records/s) "
           f"| | 1.00 |")
-    print(f"| reparse through Scrapy's engine | {engine_s:.2f} | {engine_cpu:.2f} | {notices / engine_s:,.0f} | "
-          f"{notices / engine_cpu:,.0f} | {read_s / engine_s:.3f} |")
-    print(f"| tenderarchive reparse (direct) | {direct_s:.2f} | {direct_cpu:.2f} | {notices / direct_s:,.0f} | "
+    if engine_s is not None:
+        print(f"| reparse through Scrapy's engine | {engine_s:.2f} | {engine_cpu:.2f} | {notices / engine_s:,.0f} | "
+              f"{notices / engine_cpu:,.0f} | {read_s / engine_s:.3f} |")
+    print(f"| tenderarchive reparse --jobs {args.jobs} (direct) | {direct_s:.2f} | {direct_cpu:.2f} | {notices / direct_s:,.0f} | "
           f"{notices / direct_cpu:,.0f} | {read_s / direct_s:.3f} |")
     if replay_s:
         print(f"| ... replay only (no start-up, check, swap) | {replay_s:.2f} | | {notices / replay_s:,.0f} | | "
@@ -158,9 +185,22 @@ def main(argv=None) -> int:
     print(f"crawls replayed through the engine by tenderarchive reparse: {engine_crawls}")
     if steps:
         print(f"first crawl of the direct reparse: {steps.group(0)}")
+    if pairs:
+        print(f"\nalternating pairs, --jobs 1 and --jobs {args.jobs} (each on a fresh copy; CPU = every process)")
+        print("| run | jobs | wall s | CPU s | notices/s (wall) | CPU ms per notice | identical |")
+        print("|---|---|---|---|---|---|---|")
+        for number, (jobs, wall, cpu, same) in enumerate(pairs, 1):
+            print(f"| {(number + 1) // 2} | {jobs} | {wall:.2f} | {cpu:.2f} | {notices / wall:,.0f} | "
+                  f"{1000 * cpu / notices:.2f} | {same} |")
+        for jobs in dict.fromkeys((1, args.jobs)):
+            walls = [w for j, w, _, _ in pairs if j == jobs]
+            cpus = [c for j, _, c, _ in pairs if j == jobs]
+            print(f"median --jobs {jobs}: {statistics.median(walls):.2f} s wall, "
+                  f"{notices / statistics.median(walls):,.0f} notices/s (wall), "
+                  f"{statistics.median(cpus):.2f} CPU-s, {1000 * statistics.median(cpus) / notices:.2f} CPU ms per notice")
     print(f"identical to the crawl ({len(crawled)} data tables, {sum(map(len, crawled.values())):,} rows): "
-          f"engine {engine_identical}, direct {identical}")
-    return 0 if identical and engine_identical else 1
+          f"engine {'not run' if engine_identical is None else engine_identical}, direct {identical}")
+    return 0 if identical and engine_identical is not False else 1
 
 
 if __name__ == "__main__":

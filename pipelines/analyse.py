@@ -29,6 +29,10 @@ from tenderarchive.items import ArticleItem
 
 
 class AnalysePipeline:
+    #: Works on the item alone and sets only its `record` (no archive, no state between items): `reparse
+    #: --jobs N` may run it in a worker process (tenderarchive/replay/workers.py).
+    in_workers = True
+
     def __init__(self, crawler):
         self.crawler = crawler
         self.mode = crawler.settings.get("NEWS_IRRELEVANT", "flag")

@@ -26,6 +26,10 @@ from tenderarchive.store.keys import dumps
 
 
 class AwardsPipeline:
+    #: Works on the item alone and sets only its `record` (no archive, no state between items): `reparse
+    #: --jobs N` may run it in a worker process (tenderarchive/replay/workers.py).
+    in_workers = True
+
     def __init__(self, settings, stats=None):
         self.notice_url = settings.get("TENDERNED_NOTICE_URL")
         self.stats = stats

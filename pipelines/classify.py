@@ -24,6 +24,10 @@ from tenderarchive.profiles import Relevance, load_profile
 
 
 class ClassifyPipeline:
+    #: Works on the item alone and sets only its `record` (no archive, no state between items): `reparse
+    #: --jobs N` may run it in a worker process (tenderarchive/replay/workers.py).
+    in_workers = True
+
     def __init__(self, crawler):
         self.crawler = crawler
         self.relevance: Relevance | None = None

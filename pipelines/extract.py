@@ -53,6 +53,10 @@ class OutsideWindow(DropItem):
 
 
 class ExtractPipeline:
+    #: Works on the item alone and sets only its `record` (no archive, no state between items): `reparse
+    #: --jobs N` may run it in a worker process (tenderarchive/replay/workers.py).
+    in_workers = True
+
     def __init__(self, crawler=None):
         self.crawler = crawler
 

@@ -94,6 +94,10 @@ def code_label(value) -> tuple[str | None, str | None]:
 
 
 class NormalisePipeline:
+    #: Works on the item alone and sets only its `record` (no archive, no state between items): `reparse
+    #: --jobs N` may run it in a worker process (tenderarchive/replay/workers.py).
+    in_workers = True
+
     def __init__(self, settings):
         self.notice_url = settings.get("TENDERNED_NOTICE_URL")
         self.site_url = settings.get("TENDERNED_SITE_URL")

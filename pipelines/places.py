@@ -26,6 +26,10 @@ from tenderarchive.organisations import named_municipalities, organisation
 
 
 class PlacesPipeline:
+    #: Works on the item alone and sets only its `record` (no archive, no state between items): `reparse
+    #: --jobs N` may run it in a worker process (tenderarchive/replay/workers.py).
+    in_workers = True
+
     def process_item(self, item):
         if isinstance(item, NoticeItem) and item.record:
             add_places(item.record)

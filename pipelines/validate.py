@@ -14,6 +14,10 @@ from tenderarchive.values import parse_timestamp, without_unreadable_dates
 
 
 class ValidatePipeline:
+    #: Works on the item alone and sets only its `record` (no archive, no state between items): `reparse
+    #: --jobs N` may run it in a worker process (tenderarchive/replay/workers.py).
+    in_workers = True
+
     def process_item(self, item):
         if isinstance(item, NoticeItem):
             validate_notice(item)

@@ -384,14 +384,24 @@ def _cannot_listen(host: str, port: int) -> str | None:
     return None
 
 
+#: ``reparse --jobs``: at most this many processes (one writer, the rest workers).
+MAX_JOBS = 64
+
+
 def cmd_reparse(args) -> int:
     from tenderarchive.replay import gc_paused
 
     with gc_paused():  # its imports: no garbage collector passes over them (issue 14)
         from tenderarchive.reparse import guarded_reparse
 
+    try:
+        jobs = int(args.jobs.strip())
+    except ValueError:
+        return _bad("--jobs", f"{args.jobs!r} is not a whole number")
+    if not 1 <= jobs <= MAX_JOBS:
+        return _bad("--jobs", f"{args.jobs!r} must be from 1 to {MAX_JOBS}")
     return guarded_reparse(Path(args.db), Path(args.warc) if args.warc else None, force=args.force,
-                           accept_dropped=args.accept_dropped)
+                           accept_dropped=args.accept_dropped, jobs=jobs)
 
 
 def cmd_extract(args) -> int:
@@ -618,6 +628,11 @@ def parser() -> argparse.ArgumentParser:
                          help="accept a rebuild without rows whose responses the store holds (the current "
                               "parsers reject those pages on purpose, e.g. a soft 404); warns and names some; "
                               "the old archive is kept at <archive>.before-reparse")
+    reparse.add_argument("--jobs", default="1", metavar="N",
+                         help="processes to use (default 1): the replay and the archive writes stay in one "
+                              "process, in the crawl's order; parsing the stored responses' items (details, "
+                              "award pages, news pages, places) runs in N-1 worker processes. Same archive "
+                              f"for any N (1 to {MAX_JOBS})")
     reparse.set_defaults(func=cmd_reparse)
 
     extract = sub.add_parser("extract", help="extract and analyse one page (HTML or text file, or a URL); prints JSON")

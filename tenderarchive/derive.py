@@ -139,6 +139,16 @@ def procurement_row(notices: list[dict]) -> dict:
     }
 
 
+#: The columns of ``notices`` that :func:`procurement_row` and :func:`tenderarchive.timeline.notice_events`
+#: read: a notice row has 60-odd, and reading each whole into a dict cost more than the rest of
+#: reading it (issue 14).
+PROCUREMENT_COLUMNS = ", ".join(["kenmerk", "notice_type", "title", "buyer", "published", "deadline", "publication_id",
+                                 "is_awarded", "is_cancelled", "form_type", "youth_care", "url", "jeugdregio_code"])
+EVENT_COLUMNS = ", ".join(["publication_id", "procurement_id", "notice_type", "notice_type_label", "form_type",
+                           "is_cancelled", "title", "published", "deadline", "consultation_deadline", "start_date",
+                           "url", "crawl_id"])
+
+
 def refresh_procurements(db, crawl_id, full: bool = False) -> int:
     """Recompute the procurements whose notices crawl ``crawl_id`` (or a killed crawl) wrote
     (every procurement when ``full``)."""
@@ -151,7 +161,7 @@ def refresh_procurements(db, crawl_id, full: bool = False) -> int:
             last = dict(db.execute(f"select kenmerk, max(fetched_at) from notices where kenmerk in ({marks}) "
                                    f"and ({where}) group by kenmerk", [*kenmerken, *params]).fetchall())
             rows: dict[int, list[dict]] = {}
-            for notice in list(db.query(f"select * from notices where kenmerk in ({marks}) "
+            for notice in list(db.query(f"select {PROCUREMENT_COLUMNS} from notices where kenmerk in ({marks}) "
                                         "order by kenmerk, published_at, publication_id", kenmerken)):
                 rows.setdefault(notice["kenmerk"], []).append(notice)
             for kenmerk, notices in rows.items():
@@ -182,7 +192,8 @@ def refresh_notice_events(db, crawl_id, full: bool = False) -> int:
         for ids in batches(db, "notices", "publication_id", where, params):
             marks = ",".join("?" * len(ids))
             no_winner = set(_keys(db, NO_WINNER_SQL.format(marks=marks), ids)) if results else set()
-            for notice in list(db.query(f"select * from notices where publication_id in ({marks})", ids)):
+            for notice in list(db.query(f"select {EVENT_COLUMNS} from notices where publication_id in ({marks})",
+                                        ids)):
                 notice = dict(notice, no_winner=notice["publication_id"] in no_winner)
                 changed += sync_rows(db, "events", "source_type = 'notice' and source_id = ?",
                                      [str(notice["publication_id"])], notice_events(notice))

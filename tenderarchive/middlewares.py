@@ -222,6 +222,8 @@ class RawStoreMiddleware:
         self.db = None
         self.pending: list[dict] = []
         self.pending_since = 0.0
+        self.first_fetched: str | None = None  # the range of replayed WARC-Dates seen (process_response)
+        self.last_fetched: str | None = None
         self.batch_items = (crawler.settings.getint("FETCHES_BATCH_ROWS")
                             or crawler.settings.getint("ARCHIVE_BATCH_ITEMS", 200))
         self.batch_seconds = crawler.settings.getfloat("ARCHIVE_BATCH_SECONDS", 2.0)
@@ -276,9 +278,16 @@ class RawStoreMiddleware:
         replayed = request.meta.get("replayed_from")
         if replayed:
             warc_file, offset, length, fetched_at = replayed
-            stats = self.crawler.stats  # when the replayed responses were fetched (CRAWL_TIMES_FROM_WARC)
-            stats.min_value("tenderarchive/first_fetched_at", fetched_at)
-            stats.max_value("tenderarchive/last_fetched_at", fetched_at)
+            # When the replayed responses were fetched (CRAWL_TIMES_FROM_WARC), told to the stats only when
+            # it moves: a value inside the range seen cannot change their min or max (issue 14: Scrapy's
+            # min_value and max_value were 9 µs a response, a sixth of a direct replay's loop; WARC-Dates
+            # are whole seconds, so they move a few dozen times a crawl).
+            if self.first_fetched is None or fetched_at < self.first_fetched:
+                self.first_fetched = fetched_at
+                self.crawler.stats.min_value("tenderarchive/first_fetched_at", fetched_at)
+            if self.last_fetched is None or fetched_at > self.last_fetched:
+                self.last_fetched = fetched_at
+                self.crawler.stats.max_value("tenderarchive/last_fetched_at", fetched_at)
         else:
             moment = utc_now()
             fetched_at = warc_date(moment)

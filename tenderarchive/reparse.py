@@ -88,7 +88,7 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
 
 def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workdir: Path,
                force: bool = False, direct: bool = True, check: bool = False,
-               original_times: bool = True) -> list[int]:
+               original_times: bool = True, jobs: int = 1) -> list[int]:
     """Replay ``crawls`` (crawl id, WARC file, warcinfo) into ``db``, in order, in this process;
     the exit code of each (as ``tenderarchive crawl`` would have returned).
 
@@ -98,8 +98,10 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
     engine, on one reactor started only when such a crawl comes. ``direct=False`` replays every
     crawl through the engine (``bench/reparse_speed.py`` compares the two). ``check``: each
     file is checked as it is read (``ResponseIndex(check=True)``), and a damaged one raises
-    ``tenderarchive.files.UnusableFile`` instead of going to the engine."""
-    from tenderarchive.replay import gc_paused
+    ``tenderarchive.files.UnusableFile`` instead of going to the engine. ``jobs``: a direct replay
+    runs the item pipelines that need no archive in ``jobs - 1`` worker processes
+    (``tenderarchive/replay/workers.py``); a worker that fails raises ``ReplayWorkerFailed``."""
+    from tenderarchive.replay import ReplayWorkerFailed, gc_paused
 
     with gc_paused():  # start-up: imports, settings, the spider loader (issue 14)
         from tenderarchive.files import UnusableFile
@@ -139,12 +141,14 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
         read_wall = time.perf_counter() - began
         try:
             status = replay_crawl(loader.load(info["spider"]), project_settings(str(db), overrides, quiet=True),
-                                  spider_args, index, seconds)
+                                  spider_args, index, seconds, jobs)
             responses = sum(len(r) for r in index.by_url.values())
             wall, total = seconds.pop("wall") + read_wall, seconds.pop("total") + seconds["read WARC"]
             print(f"replayed {responses} responses of crawl {crawl_id} in {wall:.2f} s ({total:.2f} CPU-s; "
                   "per step, CPU-s: " + ", ".join(f"{step} {value:.2f}" for step, value in seconds.items()) + ")",
                   file=sys.stderr)
+        except ReplayWorkerFailed:  # not the crawl's fault: the whole reparse fails
+            raise
         except Exception as exc:  # a spider argument or registry the current code refuses
             print(f"tenderarchive: replay of crawl {crawl_id} failed: {exc!r}", file=sys.stderr)
             status = "failed"
@@ -183,14 +187,21 @@ def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, 
 
     from tenderarchive.cli import project_settings
 
+    from tenderarchive.replay import ReplayWorkerFailed
+
     process = CrawlerProcess(base)
     start = len(codes)
+    failed: list[ReplayWorkerFailed] = []
 
     @defer.inlineCallbacks
     def run():
         try:
             for crawl_id, path, info in crawls:
-                code = direct_replay(crawl_id, path, info)
+                try:
+                    code = direct_replay(crawl_id, path, info)
+                except ReplayWorkerFailed as exc:  # raised below, once the reactor stopped
+                    failed.append(exc)
+                    return
                 if code is not None:
                     codes.append(code)
                     note(crawl_id, path, info, "direct")
@@ -215,6 +226,9 @@ def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, 
 
     reactor.callWhenRunning(run)
     process.start(stop_after_crawl=False)
+    if failed:
+        del codes[start:]
+        raise failed[0]
     added = codes[start:]
     del codes[start:]
     return added
@@ -233,14 +247,14 @@ def _info(path: Path, quiet: bool = False) -> dict:
 
 def reparse(db_path: Path, warc_root: Path | None = None,
             accept: Callable[[Path], str | None] | None = None, force: bool = False, direct: bool = True,
-            check: bool = False, original_times: bool = True) -> int:
+            check: bool = False, original_times: bool = True, jobs: int = 1) -> int:
     """Rebuild ``db_path`` from the WARC store; ``accept(new_db)`` may veto the swap by
     returning the reason (then nothing is replaced and the exit code is 1). ``direct=False``
     replays every crawl through Scrapy's engine (see :func:`replay_all`). ``check``: every
     file is checked as ``tenderarchive.files.check_warc`` would, while it is read for the
     replay; a damaged one raises ``UnusableFile`` and leaves nothing behind. ``original_times``:
     each crawl keeps the times it ran, from its WARC file (the demo build, ``False``, is dated
-    when it is built)."""
+    when it is built). ``jobs``: processes for a direct replay (:func:`replay_all`)."""
     from tenderarchive.files import check_warc
 
     root = warc_root or db_path.resolve().parent / "warc"
@@ -263,11 +277,11 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     try:
         _on_archive(new_db, facet_counts.suspend)
         with tempfile.TemporaryDirectory() as workdir:
-            worst = max(replay_all(crawls, new_db, root, Path(workdir), force, direct, check, original_times),
-                        default=ExitCode.COMPLETE)
+            worst = max(replay_all(crawls, new_db, root, Path(workdir), force, direct, check, original_times,
+                                   jobs), default=ExitCode.COMPLETE)
         if new_db.exists():
             _on_archive(new_db, facet_counts.ensure_facet_counts)
-    except Exception:
+    except BaseException:  # a failure or Ctrl-C: nothing of the rebuild is left behind
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
         raise
@@ -430,10 +444,12 @@ def verdict(new_db: Path, old_db: Path, expected: dict, force: bool, accept_drop
 
 
 def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = False,
-                    accept_dropped: bool = False) -> int:
-    """``reparse`` under the crawl lock, from a checked store, refusing a shrinking rebuild."""
+                    accept_dropped: bool = False, jobs: int = 1) -> int:
+    """``reparse`` under the crawl lock, from a checked store, refusing a shrinking rebuild;
+    ``jobs`` processes (``reparse --jobs N``; a worker that fails fails the reparse, exit 1)."""
     from tenderarchive.files import UnusableFile, check_warc
     from tenderarchive.lock import CrawlLocked, crawl_lock
+    from tenderarchive.replay import ReplayWorkerFailed
 
     root = warc_root or db_path.resolve().parent / "warc"
     try:
@@ -455,10 +471,13 @@ def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = 
             try:
                 return reparse(db_path, root, force=force,
                                accept=lambda new_db: verdict(new_db, db_path, expected, force, accept_dropped),
-                               check=not force)
+                               check=not force, jobs=jobs)
             except UnusableFile as exc:  # found while reading: nothing was swapped in
                 print(f"tenderarchive: {exc}", file=sys.stderr)
                 return ExitCode.UNUSABLE_FILE
+            except ReplayWorkerFailed as exc:  # nothing was swapped in, the rebuild is deleted
+                print(f"tenderarchive: reparse failed: {exc}; {db_path} is unchanged", file=sys.stderr)
+                return ExitCode.FAILED
     except CrawlLocked as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
         return ExitCode.LOCKED

@@ -88,6 +88,14 @@ def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, 
     crawls = list(sqlite_utils.Database(db)["crawls"].rows)
     assert [c["crawl_id"] for c in crawls] == [1, 2, 3]
 
+    # the same archive with the item pipelines in a worker process (reparse --jobs 2, issue 14)
+    jobs = forkcli.run(["reparse", "--db", db, "--jobs", "2"], cwd=ROOT, timeout=300)
+    assert jobs.returncode == 0, jobs.stderr[-3000:]
+    assert "PlacesPipeline (workers)" in jobs.stderr and "AnalysePipeline (workers)" in jobs.stderr
+    assert dump(db) == before
+    assert crawl_outcomes(db) == outcomes
+    assert facet_counts_of(db) == counts
+
 
 def test_a_crawl_killed_with_sigkill_is_completed_by_the_next_run(snapshot, serve_api, tmp_path):
     publications, faults = slowed_publications(snapshot, 5000, 60, "2021-04")  # the kill lands mid-crawl

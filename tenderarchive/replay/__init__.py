@@ -22,3 +22,8 @@ def gc_paused():
     finally:
         if enabled:
             gc.enable()
+
+
+class ReplayWorkerFailed(RuntimeError):
+    """A worker process of ``reparse --jobs N`` died or could not run (issue 14): the reparse fails
+    as a whole (``tenderarchive/reparse.py``), the rebuild is deleted and the archive is untouched."""

@@ -59,7 +59,8 @@ from scrapy.exceptions import DropItem, IgnoreRequest, NotConfigured
 from twisted.python.failure import Failure
 
 from tenderarchive.rawstore import ResponseIndex
-from tenderarchive.replay import gc_paused
+from tenderarchive.replay import ReplayWorkerFailed, gc_paused
+from tenderarchive.replay.workers import ItemWorkers
 
 logger = logging.getLogger(__name__)
 
@@ -154,7 +155,7 @@ def _calls_with_spider(method) -> bool:
 
 
 class DirectReplay:
-    def __init__(self, spidercls, settings, spider_args: dict, index: ResponseIndex):
+    def __init__(self, spidercls, settings, spider_args: dict, index: ResponseIndex, jobs: int = 1):
         from scrapy.crawler import Crawler
         from scrapy.dupefilters import RFPDupeFilter
         from scrapy.pipelines import ItemPipelineManager
@@ -171,6 +172,10 @@ class DirectReplay:
         self.pipelines = ItemPipelineManager.from_crawler(crawler)
         self.process = [(m, _calls_with_spider(m), type(getattr(m, "__self__", m)).__name__)
                         for m in self.pipelines.methods["process_item"]]
+        #: ``--jobs N``: the leading pipelines that work on the item alone (``in_workers``: no archive,
+        #: no state shared between items) run in N-1 worker processes; the rest here, in order.
+        self.jobs = jobs
+        self.workers: ItemWorkers | None = None
         self.replay = ReplayMiddleware.__new__(ReplayMiddleware)  # its response building, on our index
         self.replay.index, self.replay.stats = index, crawler.stats
         try:
@@ -208,9 +213,16 @@ class DirectReplay:
 
     # --- items --------------------------------------------------------------------------------
     def process_item(self, item: Any, response) -> None:
+        if self.workers is not None:
+            self.workers.put(item, response)
+        else:
+            self.run_stages(self.process, item, response)
+
+    def run_stages(self, stages, item: Any, response) -> None:
+        """``item`` through ``stages`` (pipelines' ``process_item``), then the signal Scrapy sends."""
         spider, seconds, clock = self.spider, self.seconds, time.process_time
         try:
-            for method, with_spider, name in self.process:
+            for method, with_spider, name in stages:
                 began = clock()
                 item = method(item, spider) if with_spider else method(item)
                 seconds[name] += clock() - began
@@ -232,6 +244,8 @@ class DirectReplay:
             self.seconds["callbacks"] += time.process_time() - began
         except Exception:
             failure = Failure()
+            if self.workers is not None:  # the items before it reach the crawl's errors before it, as in one process
+                self.workers.drain()
             logger.error("spider error processing %s", getattr(response, "url", None), exc_info=True)
             self.stats.inc_value("spider_exceptions/count")
             self.stats.inc_value(f"spider_exceptions/{failure.type.__name__}")
@@ -307,6 +321,9 @@ class DirectReplay:
             method(spider) if _calls_with_spider(method) else method()
         self.stats.open_spider()
         self.signals.send_catch_log(signal=signals.spider_opened, spider=spider)
+        if self.jobs > 1:
+            # Forked now: the workers' pipelines see the spider and settings as opened (the crawl id set).
+            self.workers = ItemWorkers.start(self, self.jobs - 1)
         reason = "finished"
         try:
             for request in _drain_async(spider.start()):
@@ -316,9 +333,20 @@ class DirectReplay:
                     self.process_item(request, None)
             while self.queue:
                 self.fetch(heapq.heappop(self.queue)[2])
+            if self.workers is not None:
+                self.workers.drain()
+        except ReplayWorkerFailed:  # not this crawl's fault: the reparse fails, nothing is swapped in
+            raise
         except Exception:  # the replay itself broke: close as Scrapy closes a spider that failed
             logger.exception("direct replay failed")
             reason = "shutdown"
+            if self.workers is not None:  # the items before the break, as one process had written them
+                self.workers.drain()
+        finally:
+            if self.workers is not None:
+                for name, value in self.workers.close().items():
+                    self.seconds[f"{name} (workers)"] += value
+                self.workers = None
         for key, count in self.counts.items():
             self.stats.inc_value(key, count)
         self.counts.clear()
@@ -333,14 +361,14 @@ class DirectReplay:
 
 
 def replay_crawl(spidercls, settings, spider_args: dict, index: ResponseIndex,
-                 seconds: dict | None = None) -> str:
+                 seconds: dict | None = None, jobs: int = 1) -> str:
     """Replay one crawl recorded in ``index`` with ``spidercls``; its status. ``seconds``, when
     given, receives the CPU seconds of this process spent per step (the machine may be shared:
     CPU time is steadier than wall time), ``loop`` being the rest (responses, the fetch index,
     scheduling, signals), and the ``wall`` and ``total`` (CPU) seconds of the whole replay."""
     began, cpu = time.perf_counter(), time.process_time()
     with gc_paused():  # the crawler, spider and pipelines live through the replay
-        replay = DirectReplay(spidercls, settings, spider_args, index)
+        replay = DirectReplay(spidercls, settings, spider_args, index, jobs)
     if seconds is not None:
         seconds["set-up"] = time.process_time() - cpu
     # What lives through the whole replay (the modules, the reference data, the pipelines'
@@ -356,7 +384,8 @@ def replay_crawl(spidercls, settings, spider_args: dict, index: ResponseIndex,
     if seconds is not None:
         seconds.update(replay.seconds)
         total = time.process_time() - cpu
-        seconds["loop"] = total - sum(v for k, v in replay.seconds.items()) - seconds["set-up"]
+        seconds["loop"] = total - sum(v for k, v in replay.seconds.items() if not k.endswith("(workers)")) \
+            - seconds["set-up"]
         seconds["total"] = total
         seconds["wall"] = time.perf_counter() - began
     return status

@@ -153,20 +153,32 @@ def _regions_of(db: sqlite_utils.Database, table: str, key: str, keys: list | No
     return out
 
 
-def _in_batches(db: sqlite_utils.Database, table: str, key: str, keys: list | None, size: int = 1000):
+def _selected(db: sqlite_utils.Database, table: str, columns: tuple | None) -> str:
+    """The select list: ``columns`` that ``table`` has (a row's missing column reads as None
+    through ``row.get``), or every column."""
+    if columns is None:
+        return "*"
+    present = set(_columns(db, table))
+    return ", ".join(f"[{c}]" for c in columns if c in present)
+
+
+def _in_batches(db: sqlite_utils.Database, table: str, key: str, keys: list | None, size: int = 1000,
+                columns: tuple | None = None):
     """Rows of ``table`` in key order, a batch at a time, each batch with its keys: the rows of
     ``keys``, or (None) of the whole table by keyset paging, so memory stays flat however
-    large the table and no cursor stays open while the caller writes."""
+    large the table and no cursor stays open while the caller writes. ``columns`` (with ``key``
+    among them): only those are read."""
+    selected = _selected(db, table, columns)
     if keys is not None:
         for i in range(0, len(keys), size):
             batch = keys[i:i + size]
-            yield batch, list(db.query(f"select * from [{table}] where [{key}] in ({','.join('?' * len(batch))}) "
-                                       f"order by [{key}]", batch))
+            yield batch, list(db.query(f"select {selected} from [{table}] where [{key}] in "
+                                       f"({','.join('?' * len(batch))}) order by [{key}]", batch))
         return
     last = None
     while True:
         after = f"where [{key}] > ? " if last is not None else ""
-        rows = list(db.query(f"select * from [{table}] {after}order by [{key}] limit {size}",
+        rows = list(db.query(f"select {selected} from [{table}] {after}order by [{key}] limit {size}",
                              [last] if last is not None else []))
         if not rows:
             return
@@ -174,32 +186,48 @@ def _in_batches(db: sqlite_utils.Database, table: str, key: str, keys: list | No
         last = rows[-1][key]
 
 
-def _in_published_order(db: sqlite_utils.Database, table: str, key: str, size: int = 1000):
+def _in_published_order(db: sqlite_utils.Database, table: str, key: str, size: int = 1000,
+                         columns: tuple | None = None):
     """Rows of ``table`` oldest first (``published``, then rowid; no date first), a batch at a
-    time with their keys, by keyset paging over the ``published`` index: flat memory."""
+    time with their keys, by keyset paging over the ``published`` index: flat memory.
+    ``columns`` (with ``key`` and ``published`` among them): only those are read."""
+    selected = _selected(db, table, columns)
+
+    def rows_of(sql: str, params: list) -> tuple[list, list]:
+        """The rows without their ``_rowid`` (taken out in place), and the rowids."""
+        rows = list(db.query(sql, params))
+        return rows, [r.pop("_rowid") for r in rows]
+
     last = None
     while True:  # no publication date
         after = "and rowid > ? " if last is not None else ""
-        rows = list(db.query(f"select rowid as _rowid, * from [{table}] where published is null {after}"
-                             f"order by rowid limit {size}", [last] if last is not None else []))
+        rows, rowids = rows_of(f"select rowid as _rowid, {selected} from [{table}] where published is null {after}"
+                               f"order by rowid limit {size}", [last] if last is not None else [])
         if not rows:
             break
-        last = rows[-1]["_rowid"]
-        yield [r[key] for r in rows], [{k: v for k, v in r.items() if k != "_rowid"} for r in rows]
+        last = rowids[-1]
+        yield [r[key] for r in rows], rows
     last = None
     while True:
         after = "and (published, rowid) > (?, ?) " if last is not None else ""
-        rows = list(db.query(f"select rowid as _rowid, * from [{table}] where published is not null {after}"
-                             f"order by published, rowid limit {size}", list(last) if last is not None else []))
+        rows, rowids = rows_of(f"select rowid as _rowid, {selected} from [{table}] where published is not null "
+                               f"{after}order by published, rowid limit {size}", list(last) if last is not None else [])
         if not rows:
             return
-        last = (rows[-1]["published"], rows[-1]["_rowid"])
-        yield [r[key] for r in rows], [{k: v for k, v in r.items() if k != "_rowid"} for r in rows]
+        last = (rows[-1]["published"], rowids[-1])
+        yield [r[key] for r in rows], rows
+
+
+#: The columns of ``notices`` a search document is made of (:func:`_notice_batch`): a notice row has
+#: 60-odd, and reading them all into a dict per row was a third of building the documents (issue 14).
+NOTICE_DOCUMENT_COLUMNS = ("publication_id", "jeugdregio_code", "procurement_id", "notice_type_label", "notice_type",
+                           "title", "buyer", "published", "published_at", "year_month", "youth_care", "url",
+                           "description", "procedure_label", "procedure")
 
 
 def _notice_documents(db: sqlite_utils.Database, keys: list | None = None, chronological: bool = False):
-    pages = _in_published_order(db, "notices", "publication_id") if chronological else \
-        _in_batches(db, "notices", "publication_id", keys)
+    pages = _in_published_order(db, "notices", "publication_id", columns=NOTICE_DOCUMENT_COLUMNS) if chronological \
+        else _in_batches(db, "notices", "publication_id", keys, columns=NOTICE_DOCUMENT_COLUMNS)
     for batch, rows in pages:
         yield from _notice_batch(rows, _regions_of(db, "notice_municipalities", "publication_id", batch))
 
