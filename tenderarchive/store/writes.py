@@ -212,6 +212,15 @@ def keep_omitted(table: str, old: dict | None, new: dict) -> list[str]:
 _RELEVANCE_TERM = re.compile(r"term:.* in (\w+)")
 
 
+def _reasons(row: dict) -> list | None:
+    """The row's ``youth_care_reasons`` as a list, or None when they are not a JSON list."""
+    try:
+        reasons = json.loads(row.get("youth_care_reasons") or "[]")
+    except (TypeError, ValueError):
+        return None
+    return reasons if isinstance(reasons, list) else None
+
+
 def keep_relevance(old: dict, new: dict, omitted: list[str]) -> None:
     """A sparse notice was judged on less than the archive keeps: the youth-care reasons the
     archived row found in the values this response omitted (a term in the description, the CPV
@@ -219,12 +228,8 @@ def keep_relevance(old: dict, new: dict, omitted: list[str]) -> None:
     re-check that left out the CPV codes and the description turned an archived youth-care
     notice into "not youth care" (it left the youth-care views) although its archived values
     said otherwise."""
-    try:
-        before = json.loads(old.get("youth_care_reasons") or "[]")
-        now = json.loads(new.get("youth_care_reasons") or "[]")
-    except (TypeError, ValueError):
-        return
-    if not isinstance(before, list) or not isinstance(now, list):
+    before, now = _reasons(old), _reasons(new)
+    if before is None or now is None:
         return
 
     def from_omitted(reason) -> bool:
@@ -254,12 +259,8 @@ def keep_relation(old: dict, new: dict) -> None:
     and out of the procedure's awards in every youth-care view."""
     if new.get("youth_care") or not old.get("youth_care") or new.get("kenmerk") != old.get("kenmerk"):
         return
-    try:
-        before = json.loads(old.get("youth_care_reasons") or "[]")
-        now = json.loads(new.get("youth_care_reasons") or "[]")
-    except (TypeError, ValueError):
-        return
-    if not isinstance(before, list) or not isinstance(now, list):
+    before, now = _reasons(old), _reasons(new)
+    if before is None or now is None:
         return
     related = [r for r in before if isinstance(r, str) and r.startswith("related to ") and r not in now]
     if related:
