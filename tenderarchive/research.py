@@ -260,6 +260,11 @@ async def procurement_page(request, datasette):
     found = (await db.execute(
         "select procurement_id, title, buyer, jeugdregio_code, first_published, last_published, url, youth_care "
         "from procurements where procurement_id in (?, 'TN' || ?)", [asked, asked])).rows
+    if not found:   # before the derivation (a first crawl killed before it) only the notices know it
+        found = (await db.execute(
+            "select procurement_id, title, buyer, jeugdregio_code, min(published) over () as first_published, "
+            "max(published) over () as last_published, url, youth_care from notices "
+            "where procurement_id in (?, 'TN' || ?) order by published desc limit 1", [asked, asked])).rows
     if not found:
         return await not_found(datasette, request, database, f"Geen aanbesteding gevonden met id “{asked}”.")
     p = dict(found[0])

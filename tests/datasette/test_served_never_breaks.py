@@ -277,6 +277,17 @@ def test_a_linked_buyer_page_opens_before_the_derivation(served, archive, buyer_
     assert status == 404
 
 
+def test_a_procurement_page_opens_before_the_derivation(served):
+    """The awards table's description links an example procurement; with notices but no derived
+    ``procurements`` (a first crawl killed before its derivation) its page answered 404."""
+    server, _, _ = served["killed"]
+    status, _, body, _, _ = fetch(f"{server.base}/-/aanbesteding?id=TN312877")
+    assert status == 200, status
+    assert "Verwerving jeugdhulp Zuid-Kennemerland en IJmond 2023 - gunning" in body
+    assert "2021-10-15" in body   # the first publication, from the earlier notice
+    assert fetch(f"{server.base}/-/aanbesteding?id=TN1")[0] == 404
+
+
 # --- the fuzz --------------------------------------------------------------------------------------
 
 def answers_cleanly(server, paths):
