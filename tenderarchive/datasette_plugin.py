@@ -232,6 +232,45 @@ def render_cell(row, value, column, table, database, datasette):
     return research.render_cell(row, value, column, table, database)
 
 
+#: Datasette's errors about a request's own parameters that it raises with status 500.
+_BAD_SORT = ("Cannot sort table by ", "Cannot use _sort and _sort_desc at the same time")
+
+
+def client_error(request, exception):
+    """The 4xx error for an exception Datasette would answer with HTTP 500 although the request
+    itself is at fault, or None (then Datasette's own answer stands).
+
+    * ``_sort``/``_sort_desc`` on a column the table lacks (or both at once): 400, Datasette's message;
+    * a row address with fewer values than the table's compound primary key
+      (``/archive/lots/x``): SQLite's "You did not supply a value for binding parameter", 404
+      "Record not found" as for any row that is not there.
+    """
+    import sqlite3
+
+    from datasette.utils.asgi import NotFound
+    from datasette.views.base import DatasetteError
+
+    if isinstance(exception, DatasetteError) and exception.status == 500 \
+            and str(exception.message).startswith(_BAD_SORT):
+        return DatasetteError(exception.message, status=400, title="Ongeldige sortering")
+    url_vars = request.url_vars if request is not None and request.scope.get("url_route") else {}
+    if isinstance(exception, sqlite3.ProgrammingError) and "pks" in url_vars:
+        return NotFound("Record not found")
+    return None
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """Answer a bad request with 400/404 instead of 500 (:func:`client_error`), rendered by
+    Datasette's own error handler as HTML or JSON."""
+    replacement = client_error(request, exception)
+    if replacement is None:
+        return None
+    from datasette.handle_exception import handle_exception as datasette_errors
+
+    return datasette_errors(datasette, request, replacement)
+
+
 def _feed_title(datasette, request, sql, database, table, query_name, data) -> str:
     """datasette-atom's title rule: the canned query's configured title, else the SQL/table."""
     title = request.args.get("_feed_title", sql)

@@ -260,6 +260,11 @@ async def procurement_page(request, datasette):
     found = (await db.execute(
         "select procurement_id, title, buyer, jeugdregio_code, first_published, last_published, url, youth_care "
         "from procurements where procurement_id in (?, 'TN' || ?)", [asked, asked])).rows
+    if not found:   # before the derivation (a first crawl killed before it) only the notices know it
+        found = (await db.execute(
+            "select procurement_id, title, buyer, jeugdregio_code, min(published) over () as first_published, "
+            "max(published) over () as last_published, url, youth_care from notices "
+            "where procurement_id in (?, 'TN' || ?) order by published desc limit 1", [asked, asked])).rows
     if not found:
         return await not_found(datasette, request, database, f"Geen aanbesteding gevonden met id “{asked}”.")
     p = dict(found[0])
@@ -298,10 +303,28 @@ async def organisation(datasette, database, organisation_id):
     return dict(rows[0]) if rows else None
 
 
+async def known_buyer(datasette, database, buyer_id):
+    """A buyer the archive names before its derivation has filled ``organisations`` (an archive just
+    created, a first crawl killed before its derivation): a regional buyer of the reference data or
+    a notice's buyer. Their table rows link the buyer page, which should not answer 404."""
+    db = datasette.get_database(database)
+    if await db.table_exists("regional_buyers"):
+        rows = (await db.execute("select buyer_id as organisation_id, name, kind, jeugdregio_code, member_codes, "
+                                 "null as kvk from regional_buyers where buyer_id = ? limit 1", [buyer_id])).rows
+        if rows:
+            return dict(rows[0])
+    rows = (await db.execute("select buyer_id as organisation_id, buyer as name, 'opdrachtgever' as kind, "
+                             "null as jeugdregio_code, null as member_codes, null as kvk from notices "
+                             "where buyer_id = ? order by published desc limit 1", [buyer_id])).rows
+    return dict(rows[0]) if rows else None
+
+
 async def buyer_page(request, datasette):
     database = archive_database(datasette)
     buyer_id = request.args.get("id", "").strip()
     org = await organisation(datasette, database, buyer_id) if buyer_id else None
+    if org is None and buyer_id:
+        org = await known_buyer(datasette, database, buyer_id)
     sections = [
         await run_query(datasette, database, "opdrachtgever_aanbestedingen", {"opdrachtgever": buyer_id}),
         await run_query(datasette, database, "opdrachtgever_contracten", {"opdrachtgever": buyer_id}),

@@ -16,6 +16,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -98,15 +99,18 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         self.database = db_path.stem
         self.db = f"{self.base}/{self.database}"
+        # The server's log goes to a file, not a pipe nobody reads: Datasette logs every error it
+        # answers (a traceback for each 404 too), and a full pipe would block the server mid-request.
+        self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen([*CLI, "serve", "--db", str(db_path), "--port", str(self.port)],
-                                        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log)
         for _ in range(150):
             try:
                 urllib.request.urlopen(self.base + "/-/versions.json", timeout=2)
                 return
             except OSError:
                 if self.process.poll() is not None:
-                    raise RuntimeError(self.process.stderr.read().decode())
+                    raise RuntimeError(self.output())
                 time.sleep(0.2)
         raise RuntimeError("tenderarchive serve did not start")
 
@@ -117,6 +121,11 @@ class Server:
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=20)
+
+    def output(self) -> str:
+        """What the server wrote to stderr so far (its log)."""
+        self.log.seek(0)
+        return self.log.read().decode("utf-8", "replace")
 
 
 def copy_archive(source: Path, target: Path) -> Path:

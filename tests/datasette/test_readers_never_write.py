@@ -106,7 +106,7 @@ def test_serve_leaves_the_archive_byte_identical_and_holds_it_read_only(archive)
         assert modes and set(modes) == {os.O_RDONLY}, modes
     finally:
         server.stop()
-    assert "search index" not in server.process.stderr.read().decode()   # the derivation built it
+    assert "search index" not in server.output()   # the derivation built it
     assert fingerprint(archive) == before
     assert count > 10 and notices(archive) == count
 
@@ -124,7 +124,7 @@ def test_serve_reports_a_missing_search_index_and_does_not_build_it(archive):
         assert get(server, "/archive/notices.json")[0] == 200   # the tables are still served
     finally:
         server.stop()
-    assert "search index" in server.process.stderr.read().decode() and fingerprint(archive) == before
+    assert "search index" in server.output() and fingerprint(archive) == before
     assert not sqlite_utils.Database(archive)["search_documents"].exists()
 
 
