@@ -10,7 +10,7 @@ from __future__ import annotations
 from scrapy.exceptions import DropItem
 
 from tenderarchive.items import NoticeItem
-from tenderarchive.values import parse_timestamp, without_unreadable_dates
+from tenderarchive.values import readable_timestamp
 
 
 class ValidatePipeline:
@@ -41,12 +41,9 @@ def validate_notice(item: NoticeItem) -> None:
     # An unreadable optional date costs that field, not the notice (values.OPTIONAL_DATES: the spider
     # records it, normalise reads it as omitted); the publication date is required.
     row = item.list_record if isinstance(item.list_record, dict) else {}
-    published = without_unreadable_dates(detail).get("publicatieDatum")
-    if published is None or not str(published).strip():
-        # the list row's date stands in (docs/reference/tenderned-api.md §3, §13)
-        listed = without_unreadable_dates(row).get("publicatieDatum")
-        if parse_timestamp(listed) is None:
-            raise DropItem(f"{where}: detail record has no readable publicatieDatum (nor has its list row)")
+    # the list row's date stands in for a missing or unreadable one (docs/reference/tenderned-api.md §3, §13)
+    if all(readable_timestamp(record.get("publicatieDatum")) is None for record in (detail, row)):
+        raise DropItem(f"{where}: detail record has no readable publicatieDatum (nor has its list row)")
     if item.documents is not None and not (isinstance(item.documents, dict)
                                            and isinstance(item.documents.get("documenten", []), list)):
         raise DropItem(f"{where}: documents response has no 'documenten' list")

@@ -63,6 +63,14 @@ OPTIONAL_DATES = ("sluitingsDatum", "sluitingsDatumMarktconsultatie", "aanvangOp
                   "voltooiingOpdrachtDatum", "publicatieDatum")
 
 
+def readable_timestamp(value):
+    """:func:`parse_timestamp`, or None when ``value`` is no date or timestamp."""
+    try:
+        return parse_timestamp(value)
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
 def unreadable_dates(record) -> dict[str, str]:
     """``{field: why}`` for the :data:`OPTIONAL_DATES` of ``record`` whose value is no date or timestamp."""
     found = {}

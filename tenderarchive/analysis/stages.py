@@ -232,7 +232,7 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
 def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None) -> list[dict]:
     max_date = max((e["date"] for e in events), default=None)
     raw: list[dict] = []
-    whole = " ".join(s.text for s in sents)
+    ruled = None  # does the text report a ruling anywhere? (stage.legal_filed; asked only for a suit brought)
     for i, s in enumerate(sents):
         text = s.text
         if re.match(r"(gepubliceerd op|datum publicatie)", text, re.I):
@@ -317,7 +317,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "done" if stage in _EVENT_STAGES and on("stage.event_default_done") else "current"
                 strong = False
             if (on("stage.legal_filed") and stage in LEGAL_STAGES and status == "done" and _SUIT_BROUGHT.search(text)
-                    and not re.search(r"\bhad(?:den)?\b", text, re.I) and not _RULED.search(whole)):
+                    and not re.search(r"\bhad(?:den)?\b", text, re.I)
+                    and not (ruled := ruled if ruled is not None else any(_RULED.search(t.text) for t in sents))):
                 # "heeft een kort geding aangespannen" and no ruling anywhere: the case runs (the pluperfect,
                 # "die een kort geding hadden aangespannen", tells of a suit behind the story: left done)
                 status = "current"
