@@ -11,6 +11,14 @@ def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def version_key(key) -> str:
+    """A record's key as ``versions.row_key`` holds it: the value as text, or for a compound
+    key (``lots``: procurement and lot) a JSON array, which SQL reads with ``json_extract``."""
+    if isinstance(key, (tuple, list)):
+        return json.dumps(list(key), ensure_ascii=False)
+    return str(key)
+
+
 def event_id(source_type: str, source_id: str, event: dict) -> str:
     """Stable id of a timeline event: the same event from the same source keeps its id."""
     key = "|".join(str(x) for x in (source_type, source_id, event.get("date"), event.get("date_end"),

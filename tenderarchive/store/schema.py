@@ -350,11 +350,35 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                     table.add_column(column, kind)
         for columns in spec.get("indexes", []):
             table.create_index(columns, if_not_exists=True)
+    migrate_version_keys(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     load_reference_data(db)
     ensure_facet_counts(db)
     db.execute(f"PRAGMA user_version = {fingerprint}")
+
+
+def migrate_version_keys(db: sqlite_utils.Database) -> None:
+    """Earlier versions of a lot were keyed by the Python text of its compound key
+    (``('TN123', '2')``); they are rewritten as the JSON array new versions carry
+    (``["TN123", "2"]``, :func:`tenderarchive.store.keys.version_key`), the same key in a form SQL
+    and the watch reports read. Only the key's spelling changes; a key that does not read as a
+    tuple of two is left as it is."""
+    import ast
+
+    from tenderarchive.store.keys import version_key
+
+    keys = [key for (key,) in db.execute("select distinct row_key from versions where table_name = 'lots' "
+                                         "and row_key like '(%'").fetchall()]
+    with db.atomic():
+        for key in keys:
+            try:
+                value = ast.literal_eval(key)
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                continue
+            if isinstance(value, tuple) and len(value) == 2:
+                db.execute("update versions set row_key = ? where table_name = 'lots' and row_key = ?",
+                           [version_key(value), key])
 
 
 @lru_cache(maxsize=1)
@@ -397,18 +421,24 @@ VIEWS = {
     "freshness": FRESHNESS_SQL,
     # Per news site of the registry: pages archived and the age of the newest (monitor.NEWS_SITES_SQL).
     "news_sites": NEWS_SITES_SQL,
-    # What changed, when, per record: the data behind the "changed notices" searches. Notices are
-    # joined by their key (publication_id is INTEGER: SQLite compares the text row_key as a number,
-    # a key that is no number matches nothing); ``cast(n.publication_id as text)`` read every notice
-    # for each version row.
+    # What changed, when, per record: the data behind the "changed notices" searches, with the
+    # record's title and link: a notice, its results and its awards (through the award's notice)
+    # the notice's; a lot (row_key a JSON array [procurement_id, lot_id]) its procurement's.
+    # Notices are joined by their key (publication_id is INTEGER: SQLite compares the text row_key,
+    # or the CASE's value, as a number; a key that is no number matches nothing);
+    # ``cast(n.publication_id as text)`` read every notice for each version row.
     "changes": """
         select v.table_name, v.row_key, v.version, v.valid_from, v.valid_to,
                v.changed_columns, v.previous_values, v.new_values, v.crawl_id,
                coalesce(n.title, a.title, p.title) as title,
                coalesce(n.url, a.url, p.url) as url
         from versions v
-        left join notices n on v.table_name = 'notices' and n.publication_id = v.row_key
+        left join awards aw on v.table_name = 'awards' and aw.award_id = v.row_key
+        left join notices n on v.table_name in ('notices', 'notice_results', 'awards')
+             and n.publication_id = (case when v.table_name = 'awards' then aw.publication_id else v.row_key end)
         left join articles a on v.table_name = 'articles' and v.row_key = a.url
-        left join procurements p on v.table_name = 'procurements' and v.row_key = p.procurement_id
+        left join procurements p on v.table_name in ('procurements', 'lots')
+             and p.procurement_id = (case when v.table_name = 'procurements' then v.row_key
+                                          when json_valid(v.row_key) then json_extract(v.row_key, '$[0]') end)
     """,
 }

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from tenderarchive.store.keys import dumps
+from tenderarchive.store.keys import dumps, version_key
 from tenderarchive.store.schema import PROVENANCE, TABLES, ensure_schema
 from tenderarchive.store.summaries import ensure_tables as ensure_summary_tables
 
@@ -282,7 +282,7 @@ def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: st
     if content_equal(table, old, row):
         return "unchanged"
     if old is not None and TABLES[table].get("versioned"):
-        record_version(db, table, str(key), old, row, when)
+        record_version(db, table, version_key(key), old, row, when)
     put_row(db, table, row)
     return "new" if old is None else "updated"
 

@@ -47,6 +47,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from tenderarchive import readonly
+from tenderarchive.store.keys import version_key
 from tenderarchive.timeline import euro
 from tenderarchive.watch.watchlist import Watch, Watchlist
 
@@ -386,7 +387,7 @@ def _classify(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dic
     by_crawl = "crawl_id" in _columns(conn, "versions")
     rows = [dict(r) for r in conn.execute(
         "select * from versions where table_name = ? and row_key in (?, ?) order by version desc",
-        [c.table, key, json.dumps(c.key)])]
+        [c.table, key, version_key(c.key)])]
     # The version crawl N made (versions.crawl_id); in an archive whose versions do not record
     # their crawl, the latest one, which is the one crawl N superseded (a later change would have
     # moved the row's crawl_id on). A version of another crawl is not this crawl's change.
