@@ -298,6 +298,54 @@ def test_articles_match_through_their_municipalities(two_crawls, tmp_path):
     assert results["Leiden met CPV"] == []   # articles have no CPV codes
 
 
+def test_articles_judged_not_about_a_procurement_match_only_watches_that_ask_for_all_news(two_crawls, tmp_path):
+    """A vacancy or budget story on a watched municipality's site (``relevant`` = 0) is not reported:
+    it was, to every watch of that municipality. ``news: all`` asks for it; an article not yet
+    judged (``relevant`` NULL) is reported."""
+    import shutil
+
+    from tenderarchive.store.writes import open_archive
+
+    copy = tmp_path / "archive.db"
+    shutil.copyfile(two_crawls.db_path, copy)
+    db = open_archive(copy)
+    rows = {"https://www.example.nl/nieuws/vacature-jeugdconsulent": 0,
+            "https://www.example.nl/nieuws/jeugdhulp-gegund": 1,
+            "https://www.example.nl/nieuws/ongelezen": None}
+    for url, relevant in rows.items():
+        db["articles"].insert({"url": url, "site": "example", "title": "Leiden en de jeugdhulp", "text": "Jeugdhulp.",
+                               "published": "2024-01-01", "crawl_id": 2, "relevant": relevant}, alter=True)
+        db["article_municipalities"].insert({"url": url, "cbs_code": "GM0546", "name": "Leiden",
+                                             "jeugdregio_code": "JZ18"}, alter=True)
+    db.close()
+    watchlist = write(tmp_path, """\
+        - name: Leiden
+          municipalities: Leiden
+        - name: Leiden, alle nieuws
+          municipalities: Leiden
+          news: all
+        """, "news.yaml")
+    results = {w.name: sorted(m.key for m in ms if m.table == "articles")
+               for w, ms in build_report(copy, load_watchlist(watchlist), 2).results}
+    assert results["Leiden"] == ["https://www.example.nl/nieuws/jeugdhulp-gegund",
+                                 "https://www.example.nl/nieuws/ongelezen"]
+    assert results["Leiden, alle nieuws"] == sorted(rows)
+
+
+def test_the_news_option_takes_relevant_or_all(tmp_path):
+    with pytest.raises(WatchlistError, match="news"):
+        load_watchlist(write(tmp_path, """\
+            - name: x
+              keywords: jeugdhulp
+              news: alles
+            """, "bad.yaml"))
+    with pytest.raises(WatchlistError, match="no search fields"):
+        load_watchlist(write(tmp_path, """\
+            - name: x
+              news: all
+            """, "bad2.yaml"))
+
+
 # --- rendering hostile rows (synthetic) ----------------------------------------------------------------------
 def hostile_report(tmp_path):
     """A synthetic report whose rows carry what a hostile or broken page could: a ``javascript:``

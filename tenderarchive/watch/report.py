@@ -287,6 +287,8 @@ def _word(value: str) -> re.Pattern:
 
 def match(watch: Watch, c: Candidate) -> list[str] | None:
     """Why ``c`` matches ``watch`` (one reason per field), or None when it does not."""
+    if c.table == "articles" and not watch.all_news and c.row.get("relevant") == 0:
+        return None  # judged not about a youth-care procurement (watchlist.py: ``news: all``)
     reasons = []
     if watch.keywords:
         text = " ".join(c.text.split()).casefold()

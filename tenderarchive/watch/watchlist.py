@@ -11,12 +11,17 @@ A **watchlist** is a YAML file of searches (see ``docs/watchlist.example.yaml``)
         buyers: ["Gemeente Heerlen"]          # buyer name, whole words
         cpv: ["85311300", "8531"]             # CPV code or prefix (hierarchical)
         providers: ["Stichting Jeugdzorg X"]  # organisation named in the text
+        news: all                             # optional: also news judged not about a procurement
 
 Within one watch, every *field* given must match (AND); within a field, any *value*
 may match (OR). So ``keywords: [jeugdhulp]`` plus ``jeugdregios: [JZ41]`` means
 "youth care in Zuid-Limburg". A watch needs at least one field. Errors name the
 entry (number and name) and the field, and suggest the nearest known name
 (``difflib``) for a misspelt field, municipality or jeugdregio.
+
+News articles match only when the archive judged them about a youth-care procurement
+(``articles.relevant``; one not yet judged counts): a vacancy or a budget story on a watched
+municipality's site is not what a watch is for. ``news: all`` takes every archived article.
 
 :func:`load_watchlist` reads and checks a file into :class:`Watchlist`. The file's shape is
 declared once below (:class:`WatchlistFile`, :class:`WatchEntry`, pydantic models) and read and
@@ -31,7 +36,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AliasChoices, BeforeValidator, Field, model_validator
 
@@ -39,6 +44,7 @@ from tenderarchive import reference
 from tenderarchive.config import FieldError, Strict, read_yaml, validate
 
 FIELDS = ("keywords", "jeugdregios", "municipalities", "buyers", "cpv", "providers")
+OPTIONS = ("name", "news")  # the entry's keys that are no search field
 FIELD_ALIASES = {"jeugdregio's": "jeugdregios", "regions": "jeugdregios", "cpv_codes": "cpv",
                  "gemeenten": "municipalities"}
 _CPV = re.compile(r"(\d{2,8})(?:-\d)?")
@@ -132,6 +138,7 @@ class WatchEntry(Strict):
     buyers: Values = _field("buyers")
     cpv: Annotated[Values, AfterValidator(_cpv_prefixes)] = _field("cpv", "cpv_codes")
     providers: Values = _field("providers")
+    news: Literal["relevant", "all"] = "relevant"
 
     @model_validator(mode="before")
     @classmethod
@@ -139,9 +146,9 @@ class WatchEntry(Strict):
         if not isinstance(data, dict):
             raise ValueError(f"expected a mapping with a name and search fields, got {data!r}")
         for key in data:
-            if key != "name" and FIELD_ALIASES.get(key, key) not in FIELDS:
-                raise FieldError(str(key), f"unknown field{_suggest(str(key), [*FIELDS, *FIELD_ALIASES])}; "
-                                           f"known fields: name, {', '.join(FIELDS)}")
+            if key not in OPTIONS and FIELD_ALIASES.get(key, key) not in FIELDS:
+                raise FieldError(str(key), f"unknown field{_suggest(str(key), [*FIELDS, *FIELD_ALIASES, *OPTIONS])}; "
+                                           f"known fields: name, {', '.join(FIELDS)}, news")
         return data
 
     @model_validator(mode="after")
@@ -157,7 +164,8 @@ class WatchEntry(Strict):
             keywords=[k.casefold() for k in self.keywords],
             jeugdregios={code: ref.regions[code]["name"] for code in self.jeugdregios},
             municipalities={code: ref.municipalities[code]["name"] for code in self.municipalities},
-            buyers=list(self.buyers), cpv=list(self.cpv), providers=list(self.providers))
+            buyers=list(self.buyers), cpv=list(self.cpv), providers=list(self.providers),
+            all_news=self.news == "all")
 
 
 class WatchlistFile(Strict):
@@ -177,6 +185,7 @@ class Watch:
     buyers: list[str] = field(default_factory=list)
     cpv: list[str] = field(default_factory=list)                   # digit prefixes
     providers: list[str] = field(default_factory=list)
+    all_news: bool = False          # news: all — also articles judged not about a procurement
 
     @property
     def slug(self) -> str:
