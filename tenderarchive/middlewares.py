@@ -311,10 +311,14 @@ class RawStoreMiddleware:
         if self.pending and self.db is not None:
             # One prepared INSERT for the batch (issue 14: sqlite-utils' insert_all, which converts
             # every value, was a tenth of a direct reparse); every row is a rawstore.fetch_row.
+            # OR IGNORE: a replay serves a URL's last recorded response again when the spider asks
+            # for it more often than the recorded crawl did (an empty list page asked twice since
+            # that crawl): the same WARC record, indexed once. A plain INSERT failed on it and the
+            # whole batch of the rebuild's fetch index was lost. A crawl's own records never repeat.
             columns = list(self.pending[0])
             with self.db.conn:
                 self.db.conn.executemany(
-                    f"INSERT INTO [fetches] ({', '.join(f'[{c}]' for c in columns)}) "
+                    f"INSERT OR IGNORE INTO [fetches] ({', '.join(f'[{c}]' for c in columns)}) "
                     f"VALUES ({', '.join('?' * len(columns))})", [[row[c] for c in columns] for row in self.pending])
         self.pending = []
 

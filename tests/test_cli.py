@@ -43,6 +43,31 @@ def test_build_demo_replays_the_synthetic_snapshot(demo_db):
     assert db["procurements"].get("TN160417")["article_count"] == 1  # news joined to the notices
 
 
+def test_build_demo_indexes_every_stored_response_once(demo_db):
+    """The fetch index of the rebuilt demo holds each response record of the bundled WARC files
+    once. The snapshot was recorded before the spider asked an empty list page twice: the replay
+    serves that page's record again, and its second fetch row failed the batch's INSERT, so crawl 1
+    had no fetch rows at all (the error went to the log; the build said exit 0)."""
+    import sqlite_utils
+    from importlib import resources
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    db = sqlite_utils.Database(demo_db)
+    indexed = {}
+    for row in db.query("select warc_file, warc_offset from fetches"):
+        indexed.setdefault(row["warc_file"], []).append(row["warc_offset"])
+    with resources.as_file(resources.files("tenderarchive") / "snapshot" / "warc") as root:
+        files = sorted(root.glob("*.warc.gz"))
+        assert len(files) == 3
+        for path in files:
+            with open(path, "rb") as handle:
+                iterator = ArchiveIterator(handle)
+                offsets = [iterator.get_record_offset() for record in iterator if record.rec_type == "response"]
+            assert offsets and sorted(indexed.get(path.name, [])) == sorted(offsets), path.name
+    assert db.execute("select count(*) from fetches where crawl_id = 1").fetchone()[0] > 0
+
+
 def test_status_lists_the_last_crawls(demo_db):
     out = subprocess.run([*CLI, "status", "--db", str(demo_db)], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0
