@@ -474,6 +474,10 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 rectifies = earlier[-1] if is_rectification(row) and earlier else None
                 changed += set_values(db, "awards", row["award_id"],
                                       {"current": 0 if later_rec else 1, "rectifies": rectifies})
+            # the events of an award the store no longer holds (an OCDS package that now gives it otherwise)
+            changed += db.execute(
+                "delete from events where procurement_id = ? and source_type = 'award' and source_id not in "
+                "(select award_id from awards where procurement_id = ?)", [procurement_id, procurement_id]).rowcount
             for award in list(db.query("select * from awards where procurement_id = ?", [procurement_id])):
                 winners = list(db.query("select name, kvk from award_suppliers where award_id = ? order by name",
                                         [award["award_id"]]))

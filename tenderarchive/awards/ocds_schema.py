@@ -48,7 +48,8 @@ RELEASE = {
             items=_list({"type": "object", "properties": {
                 "id": OPTIONAL_ID, "classification": {**CLASSIFICATION, "type": ["object", "null"]},
                 "additionalClassifications": _list(CLASSIFICATION)}}),
-            lots=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "title": TEXT, "value": VALUE}}),
+            lots=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "title": TEXT, "value": VALUE,
+                                                        "status": NAME}}),
             documents=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "url": TEXT}}),
             techniques=_object(hasFrameworkAgreement={"type": ["boolean", "null"]}),
         ),
@@ -59,7 +60,7 @@ RELEASE = {
             "address": _object(locality=NAME, countryName=NAME),
             "details": _object(scale=NAME)}}),
         "awards": _list({"type": "object", "properties": {
-            "id": OPTIONAL_ID, "date": {"type": ["string", "null"], "maxLength": 100}, "value": VALUE,
+            "id": OPTIONAL_ID, "date": {"type": ["string", "null"], "maxLength": 100}, "value": VALUE, "status": NAME,
             "suppliers": _list({"type": "object", "properties": {"id": OPTIONAL_ID, "name": NAME}}),
             "relatedLots": _list(ID)}}),
         "bids": _object(statistics=_list({"type": "object", "properties": {

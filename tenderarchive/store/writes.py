@@ -515,9 +515,27 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                     "crawl_id": crawl_id}) == "new"
             return "updated" if changed else "unchanged"
         for lot in record["lots"]:
-            changed |= upsert_if_changed(db, "lots", dict(lot, crawl_id=crawl_id)) != "unchanged"
+            lot = dict(lot, crawl_id=crawl_id)
+            if lot.get("awarded") is None:
+                # a package that does not say whether the lot was awarded (its tender release; the award is
+                # in another package) leaves what another package said
+                old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
+                lot["awarded"] = old["awarded"] if old is not None else None
+            changed |= upsert_if_changed(db, "lots", lot) != "unchanged"
+        written = set()
         for entry in record["awards"]:
             changed |= _write_award(db, entry, crawl_id)
+            written.add(entry["award"]["award_id"])
+        # this package's awards of the procedure are exactly what it says now: an award it no longer gives
+        # (or gave under another id: per-winner rows now one award per lot) goes; other packages' stay
+        source_file = record["awards"][0]["award"].get("source_file") if record["awards"] else record.get("source_file")
+        for (award_id,) in db.execute(
+                "select award_id from awards where procurement_id = ? and source = 'tenderned_ocds' "
+                "and source_file is ?", [procurement_id, source_file]).fetchall():
+            if award_id not in written:
+                changed |= sync_rows(db, "award_suppliers", "award_id = ?", [award_id], [])
+                delete_row(db, "awards", award_id)
+                changed = True
     return "new" if new else ("updated" if changed else "unchanged")
 
 

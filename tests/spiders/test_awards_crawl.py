@@ -143,7 +143,12 @@ def test_ocds_backfill_fills_the_same_tables_and_a_truncated_package_writes_noth
                for e in errors)
     assert not rows(db, "select * from awards where release_ids like '%-22%'")      # nothing half-written
     awards = {(r["procurement_id"], r["lot_id"], r["value_cents"]) for r in rows(db, "select * from awards")}
-    assert ("TN313457", "1", 230000050) in awards and ("TN313457", "2", 123456789) in awards
+    assert ("TN313457", "1", 230000050) in awards and ("TN313457", "2", None) in awards
+    # lot 2's two winners, each with a value of its own (the one 0, a placeholder): on their rows
+    assert rows(db, "select name, tender_value_cents, tender_value_raw from award_suppliers "
+                    "where procurement_id = 'TN313457' and lot_id = '2' order by name") == [
+        {"name": "Jeugdzorg Rijnland B.V.", "tender_value_cents": 123456789, "tender_value_raw": "1234567.89"},
+        {"name": "Zorg Zonder Nummer", "tender_value_cents": None, "tender_value_raw": "0"}]
     assert ("TN170001", "1", 75000000) in awards                           # the old "2017.json" name
     assert not rows(db, "select * from notices where procurement_id = 'TN313500'")  # the ERP procedure
     one = rows(db, "select * from awards where procurement_id = 'TN313457' and lot_id = '1'")[0]
@@ -316,3 +321,59 @@ def test_crawl_all_dry_run_smoke_tests_every_spider_and_exits_with_the_worst(awa
     assert list(tmp_path.glob("*.db")) == [] and not (tmp_path / "warc").exists()
     nothing = forkcli.run(["crawl", "all", "--db", str(db)], cwd=ROOT, timeout=60)
     assert nothing.returncode == 2 and "--dry-run" in nothing.stderr
+
+
+def _datasets(folder, packages):
+    """A SYNTHETIC datasets page linking ``packages`` ({file name: package}) in that order."""
+    (folder / "files" / "2026-07").mkdir(parents=True, exist_ok=True)
+    links = ""
+    for name, dump in packages.items():
+        (folder / "files" / "2026-07" / name).write_text(json.dumps(dump))
+        links += f'<li><a href="/cms/sites/default/files/2026-07/{name}">{name}</a></li>'
+    (folder / "page.html").write_text(f"<article><ul>{links}</ul></article>")
+    return load_datasets(folder)
+
+
+@pytest.mark.parametrize("order", ["tender first", "award first"])
+def test_a_procedure_split_over_two_packages_keeps_its_award_and_a_changed_package_replaces_its_own(
+        award_server, tmp_path, order):
+    """Reference §6.1/§6.3, as a backfill user meets it: the tender of a procedure in the 2021 package and
+    its award (one release per winner, each repeating the lot's value) in 2022's. The lot is awarded
+    whichever package is read last (the tender's package set it back to not awarded), the value counts
+    once, and when the 2022 package is published again with the award corrected, its earlier rows (and
+    their timeline events) go instead of standing beside the new ones. SYNTHETIC packages."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    ocid, lots = "ocds-1l04xe-313480", [("1", "Jeugdhulp met verblijf")]
+    tender = package([release(ocid, "298801", "2021-11-01", "Jeugdhulp Leiden 2022", "85311300-5", lots=lots,
+                              tag=("tender",))])
+
+    def award_package(*winners):
+        return package([release(ocid, f"298900-{sid}", "2022-02-01", "Jeugdhulp Leiden 2022", "85311300-5",
+                                lots=lots, parties=[supplier(sid, name)],
+                                awards=[{"id": f"{sid}-0-1", "suppliers": [{"id": sid, "name": name}],
+                                         "value": {"amount": amount, "currency": "EUR"}, "relatedLots": ["1"]}])
+                        for sid, name, amount in winners])
+
+    names = {"t": "Dataset_Tenderned-2021-01-01-2021-12-31.json", "a": "Dataset_Tenderned-2022-01-01-2022-12-31.json"}
+    first = {"t": tender, "a": award_package(("11111111", "Alpha Jeugdzorg B.V.", 900000),
+                                             ("22222222", "Beta Jeugdhulp B.V.", 900000))}
+    keys = ["t", "a"] if order == "tender first" else ["a", "t"]
+    award_server.api.datasets = _datasets(tmp_path / "one", {names[k]: first[k] for k in keys})
+    db = tmp_path / "archive.db"
+    done = scrapy_ocds(db, award_server.datasets_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert rows(db, "select lot_id, awarded, title from lots where procurement_id = 'TN313480'") == [
+        {"lot_id": "1", "awarded": 1, "title": "Jeugdhulp met verblijf"}]
+    assert rows(db, "select sum(value_cents) as total, count(*) as n, sum(winner_count) as winners from awards "
+                    "where procurement_id = 'TN313480'") == [{"total": 90000000, "n": 1, "winners": 2}]
+    corrected = {"t": tender, "a": award_package(("33333333", "Gamma Jeugdzorg B.V.", 950000))}
+    award_server.api.datasets = _datasets(tmp_path / "two", {names[k]: corrected[k] for k in keys})
+    again = scrapy_ocds(db, award_server.datasets_url)
+    assert again.returncode == 0, again.stderr[-3000:]
+    awards = rows(db, "select award_id, value_cents from awards where procurement_id = 'TN313480'")
+    assert [a["value_cents"] for a in awards] == [95000000]
+    assert [r["name"] for r in rows(db, "select name from award_suppliers where procurement_id = 'TN313480'")] == [
+        "Gamma Jeugdzorg B.V."]
+    assert {r["source_id"] for r in rows(db, "select source_id from events where source_type = 'award' "
+                                             "and procurement_id = 'TN313480'")} == {awards[0]["award_id"]}
