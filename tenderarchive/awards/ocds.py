@@ -1,6 +1,7 @@
 """Youth-care procedures out of TenderNed's yearly OCDS release packages.
 
-A package is one JSON object (``{"uri", "version", "releases": [...]}``) of
+A package is one JSON object (``{"uri", "version", "releases": [...]}``; a record package's
+``records[]`` are read too, by their releases or compiled release) of
 tens to hundreds of MB (docs/awards.md, "OCDS release packages"). It is read
 with ``ijson`` (an incremental parser: one release in memory at a time) in
 two passes over the file:
@@ -53,8 +54,8 @@ from tenderarchive.profiles import Relevance, load_profile
 
 OCID_PREFIX = "ocds-1l04xe-"
 NOTICE_URL = re.compile(r"/aankondigingen/(?:overzicht/)?(\d+)")
-FILE_PERIOD = re.compile(r"Dataset_Tenderned-(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2})\.json$", re.I)
-FILE_YEAR = re.compile(r"(?:^|/)((?:19|20)\d{2})\.json$")
+FILE_PERIOD = re.compile(r"Dataset_Tenderned-(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2})\.json(?:\.gz)?$", re.I)
+FILE_YEAR = re.compile(r"(?:^|/)((?:19|20)\d{2})\.json(?:\.gz)?$")
 #: OCDS award and lot statuses (codelist awardStatus, the lots extension's lotStatus) that mean no winner
 NO_WINNER = {"unsuccessful", "cancelled"}
 
@@ -129,8 +130,35 @@ def is_youth_care(release: dict, relevance: Relevance) -> tuple[bool, list[str]]
     return classify(notice, cpvs, relevance)
 
 
+def _package_kind(stream: IO[bytes]) -> str | None:
+    """``"releases"`` or ``"records"``: the first of the two keys of the package object (read only up to
+    it), or None when it has neither. The stream is rewound."""
+    try:
+        for prefix, event, value in ijson.parse(stream):
+            if prefix == "" and event == "map_key" and value in ("releases", "records"):
+                return value
+    finally:
+        stream.seek(0)
+    return None
+
+
 def _releases(stream: IO[bytes]) -> Iterator[dict]:
-    return ijson.items(stream, "releases.item")  # numbers come as Decimal: exact, never float
+    """The releases of a release package, or of a record package (OCDS's other packaging): each record's
+    embedded releases, or its ``compiledRelease`` where the releases are only linked (``url``, no ``ocid``)."""
+    # numbers come as Decimal: exact, never float
+    if _package_kind(stream) != "records":
+        yield from ijson.items(stream, "releases.item")
+        return
+    for record in ijson.items(stream, "records.item"):
+        if not isinstance(record, dict):
+            yield record  # recorded as malformed by the caller
+            continue
+        embedded = [r for r in record.get("releases") or [] if isinstance(r, dict) and "ocid" in r]
+        compiled = record.get("compiledRelease")
+        if embedded or not isinstance(compiled, dict):
+            yield from embedded or [record]  # a record with neither is one malformed release
+        else:
+            yield compiled
 
 
 def _open(source) -> IO[bytes]:

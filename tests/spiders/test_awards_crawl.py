@@ -377,3 +377,51 @@ def test_a_procedure_split_over_two_packages_keeps_its_award_and_a_changed_packa
         "Gamma Jeugdzorg B.V."]
     assert {r["source_id"] for r in rows(db, "select source_id from events where source_type = 'award' "
                                              "and procurement_id = 'TN313480'")} == {awards[0]["award_id"]}
+
+
+def test_a_gzipped_package_and_a_record_package_are_read_and_a_truncated_gzip_is_an_error(award_server, tmp_path):
+    """Packaging a backfill user meets beside the plain release package: a ``.json.gz`` file (read
+    decompressed; it was not even fetched, as its link does not end in ``.json``), OCDS's record package
+    (``records[]`` with embedded releases, or a compiled release where the releases are only linked: it
+    was "no releases") and a gzip cut short (a recorded error, nothing archived). SYNTHETIC packages."""
+    import gzip
+
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    def one(ocid, rid, sid, name, amount):
+        return release(ocid, rid, "2021-05-01", "Jeugdhulp Leiden 2022", "85311300-5", lots=[("1", "Jeugdhulp")],
+                       parties=[supplier(sid, name)],
+                       awards=[{"id": f"{sid}-0-1", "suppliers": [{"id": sid, "name": name}],
+                                "value": {"amount": amount, "currency": "EUR"}, "relatedLots": ["1"]}])
+
+    gzipped = package([one("ocds-1l04xe-313491", "298911", "11111111", "Alpha Jeugdzorg B.V.", 100000)])
+    embedded = one("ocds-1l04xe-313492", "298912", "22222222", "Beta Jeugdhulp B.V.", 200000)
+    compiled = one("ocds-1l04xe-313493", "298913", "33333333", "Gamma Jeugdzorg B.V.", 300000)
+    records = {key: value for key, value in package([]).items() if key != "releases"}
+    records["records"] = [{"ocid": embedded["ocid"], "releases": [embedded]},
+                          {"ocid": compiled["ocid"], "releases": [{"url": "https://example.org/r.json#298913",
+                                                                  "date": compiled["date"], "tag": ["award"]}],
+                           "compiledRelease": dict(compiled, id="ocds-1l04xe-313493-compiled")}]
+    cut = gzip.compress(json.dumps(package([one("ocds-1l04xe-313494", "298914", "44444444", "Delta B.V.",
+                                                 400000)])).encode())
+    files = {"Dataset_Tenderned-2021-01-01-2021-06-30.json.gz": gzip.compress(json.dumps(gzipped).encode()),
+             "Dataset_Tenderned-2021-07-01-2021-12-31.json": json.dumps(records).encode(),
+             "Dataset_Tenderned-2022-01-01-2022-12-31.json.gz": cut[:len(cut) // 2]}
+    folder = tmp_path / "datasets"
+    (folder / "files" / "2026-07").mkdir(parents=True)
+    for name, body in files.items():
+        (folder / "files" / "2026-07" / name).write_bytes(body)
+    (folder / "page.html").write_text("<article><ul>" + "".join(
+        f'<li><a href="/cms/sites/default/files/2026-07/{name}">{name}</a></li>' for name in files) + "</ul></article>")
+    award_server.api.datasets = load_datasets(folder)
+    db = tmp_path / "archive.db"
+    done = scrapy_ocds(db, award_server.datasets_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert rows(db, "select procurement_id, value_cents from awards order by procurement_id") == [
+        {"procurement_id": "TN313491", "value_cents": 10000000}, {"procurement_id": "TN313492", "value_cents": 20000000},
+        {"procurement_id": "TN313493", "value_cents": 30000000}]
+    crawl = rows(db, "select status, errors from crawls")[-1]
+    assert crawl["status"] == "partial"
+    assert [e["error"] for e in json.loads(crawl["errors"]) if "2022" in (e.get("url") or "")] == [
+        "Dataset_Tenderned-2022-01-01-2022-12-31.json.gz: not a complete gzip file (Compressed file ended before "
+        "the end-of-stream marker was reached); nothing from it was archived"]
