@@ -244,7 +244,10 @@ def _amount(prefix: str, value) -> dict:
     if not isinstance(value, dict) or value.get("amount") is None:
         return amount_fields(prefix, None)
     number = value["amount"]
-    return amount_fields(prefix, Amount(str(number), to_cents(number), value.get("currency")))
+    # hasTax true: the amount includes VAT (btw), where the forms print values exclusive of it; kept as
+    # given and said in the text, as the /html reader does for a value printed "Met BTW"
+    raw = f"{number} incl. btw" if value.get("hasTax") is True else str(number)
+    return amount_fields(prefix, Amount(raw, to_cents(number), value.get("currency")))
 
 
 def to_procedure(releases: list[dict], merger: Merger | None = None, source: str = "",
@@ -355,6 +358,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   "group_name": " / ".join(n for _, n in names if n) if len(names) > 1 else None,
                                   "scale": (party.get("details") or {}).get("scale"),
                                   **_amount("tender_value", value if not shared and position == 0 else None)})
+    if len(lots) == 1 and next(iter(lots.values()))["estimated_cents"] is None:
+        # the procedure's estimate (tender.value) is its single lot's: it is stored nowhere else for a
+        # procedure known only from a package
+        lot = next(iter(lots.values()))
+        if lot.get("estimated_raw") is None:
+            lot.update(_amount("estimated", tender.get("value")))
     for lot_id, lot in lots.items():
         # a statistic that names no lot belongs to a lot only when the procedure has one
         own_counts = counts.get(lot_id) or (counts.get("") if len(lots) == 1 else None) or {}

@@ -22,7 +22,8 @@ NAME = {"type": ["string", "null"], "maxLength": 1_000}
 ID = {"type": ["string", "integer"], "maxLength": 1_000, "minimum": -(2 ** 62), "maximum": 2 ** 62}
 OPTIONAL_ID = {**ID, "type": ["string", "integer", "null"]}
 AMOUNT = {"type": ["number", "null"], "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT}
-VALUE = {"type": ["object", "null"], "properties": {"amount": AMOUNT, "currency": NAME}}
+VALUE = {"type": ["object", "null"], "properties": {"amount": AMOUNT, "currency": NAME,
+                                                    "hasTax": {"type": ["boolean", "string", "null"], "maxLength": 10}}}
 CLASSIFICATION = {"type": "object", "properties": {"id": OPTIONAL_ID, "scheme": NAME, "description": TEXT}}
 
 

@@ -338,3 +338,22 @@ def test_a_later_publication_giving_an_award_id_again_replaces_its_winner():
     assert [(a["publication_id"], a["value_cents"], a["winner_count"]) for a in procedure["awards"]] == [
         (310020, 15000000, 1)]
     assert [s["name"] for s in procedure["suppliers"]] == ["Beta B.V."]
+
+
+def test_a_value_with_vat_says_so_and_a_single_lots_estimate_is_the_procedures():
+    """Reference §6.3 values: ``hasTax`` true is an amount including VAT (btw), where every form value is
+    exclusive of it: its text says "incl. btw" (the /html reader names a "Met BTW" value the same way), the
+    exact cents kept. The estimate ``tender.value`` was stored nowhere for a procedure known only from a
+    package: it is its single lot's estimate (of several lots it is none of theirs). SYNTHETIC releases."""
+    release = _release("310008", "2021-03-01", [
+        dict(_award("a", "11111111", "Alpha B.V."), value={"amount": 121000, "currency": "EUR", "hasTax": True})])
+    release["tender"]["value"] = {"amount": 300000, "currency": "EUR", "hasTax": False}
+    from tenderarchive.awards.ocds_schema import project, release_problem
+
+    assert release_problem(release) is None
+    procedure = to_procedure([project(release)])  # as read from a package: only the fields read are merged
+    assert [(a["value_cents"], a["value_raw"]) for a in procedure["awards"]] == [(12100000, "121000 incl. btw")]
+    assert [(lot["estimated_cents"], lot["estimated_raw"]) for lot in procedure["lots"]] == [(30000000, "300000")]
+    several = _release("310009", "2021-03-01", [], lots=("1", "2"))
+    several["tender"]["value"] = {"amount": 300000, "currency": "EUR"}
+    assert [lot["estimated_cents"] for lot in to_procedure([several])["lots"]] == [None, None]
