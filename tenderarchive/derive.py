@@ -440,7 +440,11 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
         f"select distinct procurement_id from awards where {where} union "
         "select distinct procurement_id from awards where current is null union "
         # a rectification that awards nothing writes no award, only its lots
-        f"select distinct procurement_id from lots where awarded = 0 and {where}", params + params).fetchall()]
+        f"select distinct procurement_id from lots where awarded = 0 and {where} union "
+        # a package's awards of a publication the API crawl has just archived, under another procurement too
+        "select distinct a.procurement_id from awards a join notices n on n.publication_id = a.publication_id "
+        f"where a.source = 'tenderned_ocds' and n.form_type != 'ocds' and {Scope(crawl_id, full).where('n.')[0]}",
+        params + params + params).fetchall()]
     changed = 0
     with db.atomic():
         for procurement_id in touched:
@@ -462,7 +466,21 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 "select l.source, l.lot_id, l.publication_id, n.notice_type, coalesce(n.published_at, '') as published "
                 "from lots l join notices n on n.publication_id = l.publication_id "
                 "where l.procurement_id = ? and l.awarded = 0", [procurement_id]) if is_rectification(r)}
+            # The API's /html wins over an OCDS package (reference §8.8: a procedure in both is not counted
+            # twice): an OCDS award is not current once the API has awards of its procedure, or of the
+            # procedure the API archived the award's publication under (the ocid's suffix is not always the
+            # kenmerk, §6.3)
+            api_procedures = {r[0] for r in db.execute(
+                "select distinct n.procurement_id from awards a join notices n on n.publication_id = a.publication_id "
+                "where a.procurement_id = ? and a.source = 'tenderned_ocds' and n.form_type != 'ocds' "
+                "and n.procurement_id is not null union select ?", [procurement_id, procurement_id])}
+            api_wins = bool(db.execute(
+                f"select 1 from awards where source = 'tenderned_html' and procurement_id in "
+                f"({', '.join('?' * len(api_procedures))}) limit 1", sorted(api_procedures)).fetchone())
             for row in rows:
+                if row["source"] == "tenderned_ocds" and api_wins:
+                    changed += set_values(db, "awards", row["award_id"], {"current": 0, "rectifies": None})
+                    continue
                 same_lot = [o for o in rows if o["lot_id"] == row["lot_id"] and o["source"] == row["source"]
                             and o["award_id"] != row["award_id"]]
                 later_rec = any(is_rectification(o) and (o["published"], o["publication_id"]) >

@@ -425,3 +425,41 @@ def test_a_gzipped_package_and_a_record_package_are_read_and_a_truncated_gzip_is
     assert [e["error"] for e in json.loads(crawl["errors"]) if "2022" in (e.get("url") or "")] == [
         "Dataset_Tenderned-2022-01-01-2022-12-31.json.gz: not a complete gzip file (Compressed file ended before "
         "the end-of-stream marker was reached); nothing from it was archived"]
+
+
+@pytest.mark.parametrize("ocid, first", [("ocds-1l04xe-900001", "package"), ("ocds-1l04xe-777777", "package"),
+                                         ("ocds-1l04xe-777777", "api")])
+def test_a_procedure_in_a_package_and_in_the_api_is_counted_once_whatever_came_first(
+        award_server, tmp_path, ocid, first):
+    """Reference §8.8: link a release to API notices by the kenmerk in the ocid or by its publication id,
+    and do not count a procedure in both twice (§6.3: the ocid's suffix is probably, not certainly, the
+    kenmerk). The backfill run before the API crawl left the package's award current beside the API's
+    (the procedure's value counted twice); with an ocid that is not the kenmerk the API crawl did not even
+    fetch the award notice the package had named (it counted as archived), and a backfill after the API
+    crawl filed the package's award under a procurement of its own. SYNTHETIC package and API."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    folder = tmp_path / "datasets"
+    dump = package([release(ocid, "900102", "2025-09-01", "Specialistische jeugdhulp Regio Voorbeeld", "85311300-5",
+                            lots=[("LOT-0001", "Jeugd-GGZ")], parties=[supplier("01234567", "Stichting Jeugdhulp Noord")],
+                            awards=[{"id": "a1", "suppliers": [{"id": "01234567", "name": "Stichting Jeugdhulp Noord"}],
+                                     "value": {"amount": 999999.99, "currency": "EUR"}, "relatedLots": ["LOT-0001"]}])])
+    award_server.api.datasets = _datasets(folder, {"Dataset_Tenderned-2025-01-01-2025-12-31.json": dump})
+    db = tmp_path / "archive.db"
+    steps = ["package", "api"] if first == "package" else ["api", "package"]
+    for step in steps:
+        done = (scrapy_ocds(db, award_server.datasets_url) if step == "package"
+                else run_crawl(award_server.api_url, db, **WINDOW))
+        assert done.returncode == 0, (done.stderr if step == "package" else done.output)[-3000:]
+    # the API's award notice 900102 is archived from the API, its /html read
+    assert rows(db, "select procurement_id, form_type from notices where publication_id = 900102") == [
+        {"procurement_id": "TN900001", "form_type": "result"}]
+    assert rows(db, "select layout from notice_results where publication_id = 900102") == [{"layout": "eforms"}]
+    # only the API's awards count: the rectification's (900103), 1 250 000,00 on LOT-0001
+    current = rows(db, "select procurement_id, lot_id, value_cents, source from awards where current = 1 "
+                       "and lot_id = 'LOT-0001' and procurement_id in ('TN900001', 'TN777777')")
+    assert current == [{"procurement_id": "TN900001", "lot_id": "LOT-0001", "value_cents": 125000000,
+                        "source": "tenderned_html"}]
+    if first == "api":  # the package's procedure is the API's: its differences are kept there, nothing beside
+        assert rows(db, "select count(*) as n from awards where procurement_id = 'TN777777'") == [{"n": 0}]
+        assert [d["procurement_id"] for d in rows(db, "select * from ocds_differences")] == ["TN900001"]
