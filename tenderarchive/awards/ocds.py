@@ -316,8 +316,11 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         if not related:
             # no relatedLots: the award of a single-lot procedure, or of no lot we can name in one of several
             related = [next(iter(lots))] if len(lots) == 1 else ([None] if lots else ["1"])
-        if not names:  # an award naming no supplier is no winner; an unsuccessful or cancelled one closes its lots
-            if str(award.get("status") or "").lower() in NO_WINNER:
+        closed = str(award.get("status") or "").lower() in NO_WINNER
+        if not names or closed:
+            # an award naming no supplier is no winner; an unsuccessful or cancelled one (an awardCancellation
+            # release repeats the award, suppliers and all, with status cancelled) closes its lots
+            if closed:
                 for lot_id in related:
                     if lot_id is not None and lot_of(lot_id)["awarded"] != 1:
                         lot_of(lot_id)["awarded"] = 0

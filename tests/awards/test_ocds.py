@@ -357,3 +357,13 @@ def test_a_value_with_vat_says_so_and_a_single_lots_estimate_is_the_procedures()
     several = _release("310009", "2021-03-01", [], lots=("1", "2"))
     several["tender"]["value"] = {"amount": 300000, "currency": "EUR"}
     assert [lot["estimated_cents"] for lot in to_procedure([several])["lots"]] == [None, None]
+
+
+def test_an_award_cancelled_by_a_later_release_is_no_winner():
+    """OCDS cancels an award by giving it again with status ``cancelled`` (an awardCancellation release),
+    suppliers and all: the cancelled award still counted as the lot's winner. SYNTHETIC releases."""
+    cancelled = dict(_award("a", "11111111", "Alpha B.V.", 100000), status="cancelled")
+    procedure = to_procedure([_release("310030", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000)]),
+                              _release("310031", "2021-06-01", [cancelled])])
+    assert procedure["awards"] == [] and procedure["suppliers"] == []
+    assert [(lot["lot_id"], lot["awarded"]) for lot in procedure["lots"]] == [("1", 0)]
