@@ -525,8 +525,13 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
             changed |= upsert_if_changed(db, "lots", lot) != "unchanged"
         written = set()
         for entry in record["awards"]:
+            award = entry["award"]
+            old = get_row(db, "awards", award["award_id"])
+            if old is not None and old["source_file"] != award.get("source_file") and \
+                    _later(db, old["publication_id"], award["publication_id"]):
+                continue  # another package gave this award in a later publication (a correction): it stands
             changed |= _write_award(db, entry, crawl_id)
-            written.add(entry["award"]["award_id"])
+            written.add(award["award_id"])
         # this package's awards of the procedure are exactly what it says now: an award it no longer gives
         # (or gave under another id: per-winner rows now one award per lot) goes; other packages' stay
         source_file = record["awards"][0]["award"].get("source_file") if record["awards"] else record.get("source_file")

@@ -463,3 +463,30 @@ def test_a_procedure_in_a_package_and_in_the_api_is_counted_once_whatever_came_f
     if first == "api":  # the package's procedure is the API's: its differences are kept there, nothing beside
         assert rows(db, "select count(*) as n from awards where procurement_id = 'TN777777'") == [{"n": 0}]
         assert [d["procurement_id"] for d in rows(db, "select * from ocds_differences")] == ["TN900001"]
+
+
+@pytest.mark.parametrize("order", ["in order", "correction first"])
+def test_an_award_corrected_in_a_later_package_keeps_the_correction_whatever_order_they_are_read(
+        award_server, tmp_path, order):
+    """Reference §4 (rectified award: the current values are the latest version's) across a split dump: the
+    award given in the 2021 package and given again, corrected, by a later publication in the 2022 one.
+    Read in the other order, the older package's copy overwrote the correction. SYNTHETIC packages."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    def one(rid, day, sid, name, amount):
+        return package([release("ocds-1l04xe-313485", rid, day, "Jeugdhulp Leiden 2022", "85311300-5",
+                                lots=[("1", "Jeugdhulp")], parties=[supplier(sid, name)],
+                                awards=[{"id": "a", "suppliers": [{"id": sid, "name": name}], "relatedLots": ["1"],
+                                         "value": {"amount": amount, "currency": "EUR"}}])])
+
+    files = {"Dataset_Tenderned-2021-01-01-2021-12-31.json": one("298950", "2021-11-01", "11111111", "Alpha B.V.", 100000),
+             "Dataset_Tenderned-2022-01-01-2022-12-31.json": one("298990", "2022-02-01", "22222222", "Beta B.V.", 150000)}
+    names = list(files) if order == "in order" else list(reversed(files))
+    db = tmp_path / "archive.db"
+    for name in names:  # one package a run, so the order is the test's
+        award_server.api.datasets = _datasets(tmp_path / name, {name: files[name]})
+        done = scrapy_ocds(db, award_server.datasets_url)
+        assert done.returncode == 0, done.stderr[-3000:]
+    assert rows(db, "select publication_id, value_cents, current from awards where procurement_id = 'TN313485'") == [
+        {"publication_id": 298990, "value_cents": 15000000, "current": 1}]
+    assert rows(db, "select name from award_suppliers where procurement_id = 'TN313485'") == [{"name": "Beta B.V."}]
