@@ -349,7 +349,10 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         for (_, award, names), value in zip(members, values):
             for position, (sid, sname) in enumerate(names):
                 party = parties.get(sid) or {}
-                kvk = sid if re.fullmatch(r"\d{8}", sid) else kvk_number(
+                # the KvK number: the supplier id of TenderNed's converter (8 digits), an org-id "NL-KVK-<number>"
+                # (general OCDS practice, reference §6.3), or the party's identifier
+                orgid = re.fullmatch(r"(?i)NL-KVK-(\d{8})", sid)
+                kvk = sid if re.fullmatch(r"\d{8}", sid) else orgid.group(1) if orgid else kvk_number(
                     (party.get("identifier") or {}).get("id") if isinstance(party.get("identifier"), dict) else None)
                 address = party.get("address") or {}
                 if kvk and foreign_country(address.get("countryName")):

@@ -367,3 +367,11 @@ def test_an_award_cancelled_by_a_later_release_is_no_winner():
                               _release("310031", "2021-06-01", [cancelled])])
     assert procedure["awards"] == [] and procedure["suppliers"] == []
     assert [(lot["lot_id"], lot["awarded"]) for lot in procedure["lots"]] == [("1", 0)]
+
+
+def test_a_supplier_id_in_org_id_form_gives_its_kvk_number():
+    """General OCDS practice (reference §6.3, [L]) writes a Dutch supplier's id as the org-id
+    "NL-KVK-01234567": its KvK number was lost (the winner known by name only). SYNTHETIC release."""
+    procedure = to_procedure([_release("310040", "2021-03-01", [
+        _award("a", "NL-KVK-01234567", "Stichting Jeugdhulp Noord", 100000)])])
+    assert [(s["name"], s["kvk"]) for s in procedure["suppliers"]] == [("Stichting Jeugdhulp Noord", "01234567")]
