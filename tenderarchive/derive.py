@@ -450,7 +450,8 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
         for procurement_id in touched:
             rows = list(db.query(
                 "select a.award_id, a.lot_id, a.publication_id, a.source, coalesce(n.published_at, '') as published, "
-                "n.notice_type from awards a left join notices n on n.publication_id = a.publication_id "
+                "n.notice_type, r.change_notice from awards a left join notices n on n.publication_id = a.publication_id "
+                "left join notice_results r on r.publication_id = a.publication_id "
                 "where a.procurement_id = ? order by published, a.publication_id", [procurement_id]))
             # a rectification: a REC notice, or one an earlier notice of the procedure names as its latest
             # rectification (publicatieIDLaatsteRectificatie, reference §8.6), whatever its own code
@@ -460,11 +461,13 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 [procurement_id])}
 
             def is_rectification(o):
-                return o["notice_type"] == "REC" or o["publication_id"] in named
+                # ... or an eForms change notice (section "10. Wijziging", BT-758), whatever its code
+                return o["notice_type"] == "REC" or o["publication_id"] in named or o["change_notice"] == 1
             # lots a rectification read from /html describes as not awarded: (source, lot) -> its (published, id)
             not_awarded = {(r["source"], r["lot_id"]): (r["published"], r["publication_id"]) for r in db.query(
-                "select l.source, l.lot_id, l.publication_id, n.notice_type, coalesce(n.published_at, '') as published "
-                "from lots l join notices n on n.publication_id = l.publication_id "
+                "select l.source, l.lot_id, l.publication_id, n.notice_type, coalesce(n.published_at, '') as published, "
+                "r.change_notice from lots l join notices n on n.publication_id = l.publication_id "
+                "left join notice_results r on r.publication_id = l.publication_id "
                 "where l.procurement_id = ? and l.awarded = 0", [procurement_id]) if is_rectification(r)}
             # The API's /html wins over an OCDS package (reference §8.8: a procedure in both is not counted
             # twice): an OCDS award is not current once the API has awards of its procedure, or of the
