@@ -133,12 +133,13 @@ def is_youth_care(release: dict, relevance: Relevance) -> tuple[bool, list[str]]
 def _package_kind(stream: IO[bytes]) -> str | None:
     """``"releases"`` or ``"records"``: the first of the two keys of the package object (read only up to
     it), or None when it has neither. The stream is rewound."""
+    start = stream.tell()
     try:
         for prefix, event, value in ijson.parse(stream):
             if prefix == "" and event == "map_key" and value in ("releases", "records"):
                 return value
     finally:
-        stream.seek(0)
+        stream.seek(start)
     return None
 
 
@@ -162,7 +163,13 @@ def _releases(stream: IO[bytes]) -> Iterator[dict]:
 
 
 def _open(source) -> IO[bytes]:
-    return open(source, "rb") if isinstance(source, (str, Path)) else source
+    """The package, past a UTF-8 byte order mark (a file saved by a Windows tool starts with one, and the
+    JSON parser refuses it as a lexical error: the whole package was "not complete")."""
+    stream = open(source, "rb") if isinstance(source, (str, Path)) else source
+    start = stream.tell()
+    if stream.read(3) != b"\xef\xbb\xbf":
+        stream.seek(start)
+    return stream
 
 
 def read_package(source, *, relevance: Relevance | None = None, report: ReadReport | None = None,

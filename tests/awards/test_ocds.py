@@ -375,3 +375,13 @@ def test_a_supplier_id_in_org_id_form_gives_its_kvk_number():
     procedure = to_procedure([_release("310040", "2021-03-01", [
         _award("a", "NL-KVK-01234567", "Stichting Jeugdhulp Noord", 100000)])])
     assert [(s["name"], s["kvk"]) for s in procedure["suppliers"]] == [("Stichting Jeugdhulp Noord", "01234567")]
+
+
+def test_a_package_starting_with_a_byte_order_mark_is_read(tmp_path):
+    """A package saved with a UTF-8 byte order mark (a Windows tool's habit) was refused whole as "not a
+    complete release package": the JSON parser takes the mark for a lexical error. SYNTHETIC package."""
+    path = tmp_path / "Dataset_Tenderned-2021-01-01-2021-12-31.json"
+    path.write_bytes(b"\xef\xbb\xbf" + PACKAGE_2021.read_bytes())
+    report = ReadReport(str(path))
+    found = {p["notice"]["ocid"] for p in read_package(path, report=report)}
+    assert report.errors == [] and found == {"ocds-1l04xe-313457", "ocds-1l04xe-320001"}
