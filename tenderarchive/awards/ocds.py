@@ -318,6 +318,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     # them: TenderNed's converter writes one release (and award) per publication x lot x winner, each
     # repeating the lot's value, so an award per OCDS award would count that value once per winner.
     groups: dict[tuple, list[tuple[dict, dict, tuple]]] = {}
+    together: set[str] = set()  # the lot ids of awards of several lots ("1, 2")
     for release, award, names in latest.values():
         related = [str(x) for x in award.get("relatedLots") or []]
         if not related:
@@ -333,11 +334,18 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                         lot_of(lot_id)["awarded"] = 0
             continue
         publication = _publication(release)
+        if len(related) > 1:
+            # one award of several lots together (a group of lots): its winners won each lot, but its one
+            # value is counted once, on an award of the lots together ("1, 2"), not once per lot
+            for lot_id in related:
+                lot_of(lot_id)["awarded"] = 1
+            related = [", ".join(related)]
+            together.add(related[0])
         for lot_id in related:
             groups.setdefault((lot_id, publication), []).append((release, award, names))
     awards, suppliers = [], []
     for (lot_id, publication), members in groups.items():
-        if lot_id is not None:
+        if lot_id is not None and lot_id not in together:
             lot_of(lot_id)["awarded"] = 1
         values = [award.get("value") if isinstance(award.get("value"), dict) and
                   award["value"].get("amount") is not None else None for _, award, _ in members]

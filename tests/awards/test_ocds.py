@@ -385,3 +385,14 @@ def test_a_package_starting_with_a_byte_order_mark_is_read(tmp_path):
     report = ReadReport(str(path))
     found = {p["notice"]["ocid"] for p in read_package(path, report=report)}
     assert report.errors == [] and found == {"ocds-1l04xe-313457", "ocds-1l04xe-320001"}
+
+
+def test_an_award_of_several_lots_together_counts_its_value_once():
+    """An award whose ``relatedLots`` name two lots (a group of lots awarded together, one value) became an
+    award on each lot with the whole value, counted twice in every sum. Each lot is awarded; the award is
+    one, of the lots together. SYNTHETIC release."""
+    procedure = to_procedure([_release("310050", "2021-03-01", [
+        _award("a", "11111111", "Alpha B.V.", 800000, lots=("1", "2"))], lots=("1", "2", "3"))])
+    assert [(a["lot_id"], a["value_cents"]) for a in procedure["awards"]] == [("1, 2", 80000000)]
+    assert [(lot["lot_id"], lot["awarded"]) for lot in procedure["lots"]] == [("1", 1), ("2", 1), ("3", None)]
+    assert [(s["lot_id"], s["name"]) for s in procedure["suppliers"]] == [("1, 2", "Alpha B.V.")]
