@@ -4,7 +4,7 @@
     tenderarchive crawl tenderned_ocds --from-date 2016-01-01
 
 1. Reads the datasets page (setting ``TENDERNED_DATASETS_URL``) and takes the links of
-   its list items that end in ``.json`` (the XPath of kingfisher-collect's
+   its list items that end in ``.json`` or ``.json.gz`` (gzipped: read decompressed) (the XPath of kingfisher-collect's
    ``netherlands`` spider, ``//article//li//@href``), resolved against the page.
    Excel files and the reader's guide are skipped. A page that lists no JSON is an
    error, not an empty success (the JSON files have been missing from it before).
@@ -28,9 +28,12 @@ that use it; a TenderNed or news crawl does not load it.
 
 from __future__ import annotations
 
+import gzip
+import io
 import os
 import shutil
 import tempfile
+import zlib
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -42,6 +45,7 @@ from tenderarchive.items import OCDSProcedureItem
 from tenderarchive.profiles import ProfileError, load_profile
 
 LINKS_XPATH = "//article//li//@href"
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 class TenderNedOCDSSpider(BaseSpider):
@@ -87,7 +91,7 @@ class TenderNedOCDSSpider(BaseSpider):
         links = []
         for href in response.xpath(LINKS_XPATH).getall():
             url = response.urljoin(href.strip())
-            if urlsplit(url).path.lower().endswith(".json") and url not in links:
+            if urlsplit(url).path.lower().endswith((".json", ".json.gz")) and url not in links:
                 links.append(url)
         if not links:
             self.record_error(response.url, "the datasets page lists no JSON release package")
@@ -110,7 +114,18 @@ class TenderNedOCDSSpider(BaseSpider):
         path = os.path.join(folder, os.path.basename(urlsplit(response.url).path) or "package.json")
         try:
             with open(path, "wb") as out:
-                out.write(response.body)
+                if response.body[:2] == GZIP_MAGIC:
+                    # a gzipped package (a .json.gz link, or gzip bytes sent without Content-Encoding, which
+                    # Scrapy's HttpCompressionMiddleware decompresses itself): written out decompressed
+                    try:
+                        with gzip.GzipFile(fileobj=io.BytesIO(response.body)) as packed:
+                            shutil.copyfileobj(packed, out, 1 << 20)
+                    except (OSError, EOFError, zlib.error) as exc:
+                        self.record_error(response.url, f"{os.path.basename(urlsplit(response.url).path)}: not a "
+                                                        f"complete gzip file ({exc}); nothing from it was archived")
+                        return
+                else:
+                    out.write(response.body)
             for procedure in read_package(path, relevance=self.profile.relevance, report=report):
                 procedure["provenance"]["source_url"] = response.url
                 yield OCDSProcedureItem(procedure=procedure, **provenance)

@@ -440,13 +440,18 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
         f"select distinct procurement_id from awards where {where} union "
         "select distinct procurement_id from awards where current is null union "
         # a rectification that awards nothing writes no award, only its lots
-        f"select distinct procurement_id from lots where awarded = 0 and {where}", params + params).fetchall()]
+        f"select distinct procurement_id from lots where awarded = 0 and {where} union "
+        # a package's awards of a publication the API crawl has just archived, under another procurement too
+        "select distinct a.procurement_id from awards a join notices n on n.publication_id = a.publication_id "
+        f"where a.source = 'tenderned_ocds' and n.form_type != 'ocds' and {Scope(crawl_id, full).where('n.')[0]}",
+        params + params + params).fetchall()]
     changed = 0
     with db.atomic():
         for procurement_id in touched:
             rows = list(db.query(
                 "select a.award_id, a.lot_id, a.publication_id, a.source, coalesce(n.published_at, '') as published, "
-                "n.notice_type from awards a left join notices n on n.publication_id = a.publication_id "
+                "n.notice_type, r.change_notice from awards a left join notices n on n.publication_id = a.publication_id "
+                "left join notice_results r on r.publication_id = a.publication_id "
                 "where a.procurement_id = ? order by published, a.publication_id", [procurement_id]))
             # a rectification: a REC notice, or one an earlier notice of the procedure names as its latest
             # rectification (publicatieIDLaatsteRectificatie, reference §8.6), whatever its own code
@@ -456,13 +461,29 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 [procurement_id])}
 
             def is_rectification(o):
-                return o["notice_type"] == "REC" or o["publication_id"] in named
+                # ... or an eForms change notice (section "10. Wijziging", BT-758), whatever its code
+                return o["notice_type"] == "REC" or o["publication_id"] in named or o["change_notice"] == 1
             # lots a rectification read from /html describes as not awarded: (source, lot) -> its (published, id)
             not_awarded = {(r["source"], r["lot_id"]): (r["published"], r["publication_id"]) for r in db.query(
-                "select l.source, l.lot_id, l.publication_id, n.notice_type, coalesce(n.published_at, '') as published "
-                "from lots l join notices n on n.publication_id = l.publication_id "
+                "select l.source, l.lot_id, l.publication_id, n.notice_type, coalesce(n.published_at, '') as published, "
+                "r.change_notice from lots l join notices n on n.publication_id = l.publication_id "
+                "left join notice_results r on r.publication_id = l.publication_id "
                 "where l.procurement_id = ? and l.awarded = 0", [procurement_id]) if is_rectification(r)}
+            # The API's /html wins over an OCDS package (reference §8.8: a procedure in both is not counted
+            # twice): an OCDS award is not current once the API has awards of its procedure, or of the
+            # procedure the API archived the award's publication under (the ocid's suffix is not always the
+            # kenmerk, §6.3)
+            api_procedures = {r[0] for r in db.execute(
+                "select distinct n.procurement_id from awards a join notices n on n.publication_id = a.publication_id "
+                "where a.procurement_id = ? and a.source = 'tenderned_ocds' and n.form_type != 'ocds' "
+                "and n.procurement_id is not null union select ?", [procurement_id, procurement_id])}
+            api_wins = bool(db.execute(
+                f"select 1 from awards where source = 'tenderned_html' and procurement_id in "
+                f"({', '.join('?' * len(api_procedures))}) limit 1", sorted(api_procedures)).fetchone())
             for row in rows:
+                if row["source"] == "tenderned_ocds" and api_wins:
+                    changed += set_values(db, "awards", row["award_id"], {"current": 0, "rectifies": None})
+                    continue
                 same_lot = [o for o in rows if o["lot_id"] == row["lot_id"] and o["source"] == row["source"]
                             and o["award_id"] != row["award_id"]]
                 later_rec = any(is_rectification(o) and (o["published"], o["publication_id"]) >
@@ -474,6 +495,10 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 rectifies = earlier[-1] if is_rectification(row) and earlier else None
                 changed += set_values(db, "awards", row["award_id"],
                                       {"current": 0 if later_rec else 1, "rectifies": rectifies})
+            # the events of an award the store no longer holds (an OCDS package that now gives it otherwise)
+            changed += db.execute(
+                "delete from events where procurement_id = ? and source_type = 'award' and source_id not in "
+                "(select award_id from awards where procurement_id = ?)", [procurement_id, procurement_id]).rowcount
             for award in list(db.query("select * from awards where procurement_id = ?", [procurement_id])):
                 winners = list(db.query("select name, kvk from award_suppliers where award_id = ? order by name",
                                         [award["award_id"]]))

@@ -126,7 +126,9 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None) -> lis
     if not award.get("current"):
         return []
     names = ", ".join(w["name"] + (f" (KvK {w['kvk']})" if w.get("kvk") else "") for w in winners if w.get("name"))
-    lot = f"Perceel {award['lot_id']}" + (f" ({lot_title})" if lot_title else "")
+    # an OCDS award that names no lot of several (lot_id NULL) is the procedure's
+    lot = (f"Perceel {award['lot_id']}" + (f" ({lot_title})" if lot_title else "")
+           if award.get("lot_id") is not None else "Opdracht")
     value = euro(award.get("value_cents")) or (euro(award.get("framework_maximum_cents")) and
                                                f"maximaal {euro(award.get('framework_maximum_cents'))}")
     sentence = f"{lot} gegund aan {names or 'onbekend'}" + (f" voor {value}" if value else "")

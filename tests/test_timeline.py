@@ -156,6 +156,17 @@ def test_an_award_puts_the_winner_chosen_and_the_contract_signed_under_their_own
         ("2025-04-01", "award", "definitieve_gunning"), ("2025-04-20", "signing", "contract_ondertekend")]
 
 
+def test_an_award_of_no_lot_named_is_the_procedures_on_the_timeline():
+    """An OCDS award without relatedLots in a procedure of several lots has no lot (lot_id NULL): its event
+    read "Perceel None gegund aan ...". SYNTHETIC award."""
+    from tenderarchive.timeline import award_events
+
+    award = {"current": 1, "procurement_id": "TN100", "award_id": "TN100/ocds/a", "lot_id": None,
+             "award_date": "2021-03-01", "value_cents": 100_000_00}
+    [event] = award_events(award, [{"name": "Kompas", "kvk": "12345678"}], None)
+    assert event["sentence"] == "Opdracht gegund aan Kompas (KvK 12345678) voor € 100.000,00"
+
+
 def test_the_glossary_table_of_notice_stages_is_what_the_timeline_does():
     import re
 

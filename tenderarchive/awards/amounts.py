@@ -18,6 +18,7 @@ never floats — and :attr:`Amount.decimal` gives exact decimal text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -33,7 +34,28 @@ CURRENCIES = {
     "us-dollar": "USD", "usd": "USD", "$": "USD", "amerikaanse dollar": "USD",
     "zwitserse frank": "CHF", "chf": "CHF", "deense kroon": "DKK", "dkk": "DKK",
     "zweedse kroon": "SEK", "sek": "SEK", "noorse kroon": "NOK", "nok": "NOK",
+    # the eForms SDK's English names (an English rendering, reference §2.3): "Pound sterling" was read as euro
+    "pound sterling": "GBP", "us dollar": "USD", "swiss franc": "CHF", "danish krone": "DKK",
+    "swedish krona": "SEK", "norwegian krone": "NOK",
 }
+
+
+@functools.lru_cache(maxsize=1)
+def _cldr() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
+    """Every currency the CLDR (Babel) knows, for a name or code not in :data:`CURRENCIES`: its Dutch and
+    English names ("Poolse zloty", "Japanese Yen") and its ISO 4217 code in capitals ("800 000 PLN").
+    Built on first use (a rendering in euro never needs it)."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for locale in ("nl", "en"):
+        for code, name in Locale.parse(locale).currencies.items():
+            if len(name) > 3 and re.fullmatch(r"[A-Z]{3}", code):
+                names.setdefault(name.lower(), code)
+    codes = sorted(c for c in Locale.parse("en").currencies if re.fullmatch(r"[A-Z]{3}", c))
+    by_name = re.compile(r"(?i)(?<![a-z])(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+                         + r")(?![a-z])")
+    return by_name, names, re.compile(r"(?<![A-Za-z])(" + "|".join(codes) + r")(?![A-Za-z])")
 _CURRENCY_RE = re.compile(
     r"(?i)(?<![a-z])(" + "|".join(sorted((re.escape(c) for c in CURRENCIES), key=len, reverse=True)) + r")(?![a-z])")
 MISSING = {"", "-", "–", "—", "n.v.t.", "nvt", "niet gepubliceerd", "onbekend", "not published", "none", "null"}
@@ -117,7 +139,15 @@ def currency_code(text: str | None) -> str | None:
     if not text:
         return None
     match = _CURRENCY_RE.search(text.strip())
-    return CURRENCIES[match.group(1).lower()] if match else None
+    if match:
+        return CURRENCIES[match.group(1).lower()]
+    if not re.search(r"[A-Za-z]{3}", text):
+        return None
+    by_name, names, iso = _cldr()
+    if match := by_name.search(text):
+        return names[match.group(1).lower()]
+    match = iso.search(text)
+    return match.group(1) if match else None
 
 
 def _number(text: str) -> tuple[int | None, str | None]:
@@ -143,8 +173,10 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
     text = _LABEL.sub("", text)
     code = currency_code(currency) or currency_code(text)
     problems: list[str] = []
-    if currency and not currency_code(currency):
+    if currency and currency.strip() and not currency_code(currency):
+        # a currency named but not known: not taken for the euro (no cents), its name kept
         problems.append(f"unknown currency {currency!r}")
+        code = currency.strip()[:40]
     match = _RANGE.search(text)
     if match:
         low_text = match.group("low") or match.group("low2")

@@ -77,6 +77,12 @@ STATUS_OPEN = {"er is nog geen winnaar gekozen, maar de mededinging loopt nog.",
 
 
 
+#: Section 10's title (SDK) and BT-758, the notice (eForms id and version) a change notice corrects
+CHANGE_SECTION = {"wijziging", "wijzigingen", "change", "changes"}
+CHANGED_VERSION = {"versie van de eerdere aankondiging die moet worden gewijzigd",
+                   "version of the previous notice to be changed"}
+
+
 class EFormsReader:
     def __init__(self, html: str):
         self.root = lxml.html.fromstring(html)
@@ -155,6 +161,10 @@ class EFormsReader:
             self.language = LANGUAGES.get(_norm(m.group(2)).split(" ")[0])
             if self.language is None:
                 self.problems.append(f"rendering in a language whose labels are not read (section 1 is {text!r:.80})")
+        if self.section == 10 and m and _norm(m.group(2)).split(" ")[0] in CHANGE_SECTION:
+            # "10. Wijziging": a change notice, which corrects an earlier notice of the procedure (reference §4,
+            # rectified award): its awards supersede the earlier ones whatever the notice's code
+            self.procedure["change_notice"] = 1
         self.sub, self.block, self.result, self.winner, self.lot5, self.org = "", None, None, None, None, None
 
     def _header2(self, text):
@@ -228,6 +238,8 @@ class EFormsReader:
                     self.lot5["cpv"] = m.group(0)
         elif sec == 6:
             self._result_row(key, value, amount)
+        elif sec == 10 and key in CHANGED_VERSION and value:
+            self.procedure["changed_notice"] = _clean(value)[:200]
         elif sec == 8 and self.org is not None:
             if key in OFFICIAL_NAME:
                 self.org["name"] = party_name(value)

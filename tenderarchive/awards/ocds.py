@@ -1,6 +1,7 @@
 """Youth-care procedures out of TenderNed's yearly OCDS release packages.
 
-A package is one JSON object (``{"uri", "version", "releases": [...]}``) of
+A package is one JSON object (``{"uri", "version", "releases": [...]}``; a record package's
+``records[]`` are read too, by their releases or compiled release) of
 tens to hundreds of MB (docs/awards.md, "OCDS release packages"). It is read
 with ``ijson`` (an incremental parser: one release in memory at a time) in
 two passes over the file:
@@ -53,8 +54,10 @@ from tenderarchive.profiles import Relevance, load_profile
 
 OCID_PREFIX = "ocds-1l04xe-"
 NOTICE_URL = re.compile(r"/aankondigingen/(?:overzicht/)?(\d+)")
-FILE_PERIOD = re.compile(r"Dataset_Tenderned-(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2})\.json$", re.I)
-FILE_YEAR = re.compile(r"(?:^|/)((?:19|20)\d{2})\.json$")
+FILE_PERIOD = re.compile(r"Dataset_Tenderned-(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2})\.json(?:\.gz)?$", re.I)
+FILE_YEAR = re.compile(r"(?:^|/)((?:19|20)\d{2})\.json(?:\.gz)?$")
+#: OCDS award and lot statuses (codelist awardStatus, the lots extension's lotStatus) that mean no winner
+NO_WINNER = {"unsuccessful", "cancelled"}
 
 # OCDS 1.1 release-schema merge rules (https://standard.open-contracting.org/1.1/en/schema/merging/),
 # given explicitly so ocdsmerge never downloads the schema: release id/date/tag are omitted when merging,
@@ -127,12 +130,46 @@ def is_youth_care(release: dict, relevance: Relevance) -> tuple[bool, list[str]]
     return classify(notice, cpvs, relevance)
 
 
+def _package_kind(stream: IO[bytes]) -> str | None:
+    """``"releases"`` or ``"records"``: the first of the two keys of the package object (read only up to
+    it), or None when it has neither. The stream is rewound."""
+    start = stream.tell()
+    try:
+        for prefix, event, value in ijson.parse(stream):
+            if prefix == "" and event == "map_key" and value in ("releases", "records"):
+                return value
+    finally:
+        stream.seek(start)
+    return None
+
+
 def _releases(stream: IO[bytes]) -> Iterator[dict]:
-    return ijson.items(stream, "releases.item")  # numbers come as Decimal: exact, never float
+    """The releases of a release package, or of a record package (OCDS's other packaging): each record's
+    embedded releases, or its ``compiledRelease`` where the releases are only linked (``url``, no ``ocid``)."""
+    # numbers come as Decimal: exact, never float
+    if _package_kind(stream) != "records":
+        yield from ijson.items(stream, "releases.item")
+        return
+    for record in ijson.items(stream, "records.item"):
+        if not isinstance(record, dict):
+            yield record  # recorded as malformed by the caller
+            continue
+        embedded = [r for r in record.get("releases") or [] if isinstance(r, dict) and "ocid" in r]
+        compiled = record.get("compiledRelease")
+        if embedded or not isinstance(compiled, dict):
+            yield from embedded or [record]  # a record with neither is one malformed release
+        else:
+            yield compiled
 
 
 def _open(source) -> IO[bytes]:
-    return open(source, "rb") if isinstance(source, (str, Path)) else source
+    """The package, past a UTF-8 byte order mark (a file saved by a Windows tool starts with one, and the
+    JSON parser refuses it as a lexical error: the whole package was "not complete")."""
+    stream = open(source, "rb") if isinstance(source, (str, Path)) else source
+    start = stream.tell()
+    if stream.read(3) != b"\xef\xbb\xbf":
+        stream.seek(start)
+    return stream
 
 
 def read_package(source, *, relevance: Relevance | None = None, report: ReadReport | None = None,
@@ -197,12 +234,27 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
                 yield procedure
 
 
+def _publication(release: dict) -> int | None:
+    """The TenderNed publication of a release: the digits before the converter's ``-<hash>`` in its id, or
+    the notice URL in ``tender.documents``."""
+    head = str(release.get("id") or "").split("-")[0]
+    if head.isdigit() and len(head) <= 18:
+        return int(head)
+    for document in (release.get("tender") or {}).get("documents") or []:
+        if isinstance(document, dict) and (m := NOTICE_URL.search(str(document.get("url") or ""))):
+            return int(m.group(1)) if len(m.group(1)) <= 18 else None
+    return None
+
+
 def _amount(prefix: str, value) -> dict:
     """``{prefix}_cents/_raw/_currency/_placeholder`` of an OCDS ``Value`` (the same fields as the /html parser)."""
     if not isinstance(value, dict) or value.get("amount") is None:
         return amount_fields(prefix, None)
     number = value["amount"]
-    return amount_fields(prefix, Amount(str(number), to_cents(number), value.get("currency")))
+    # hasTax true: the amount includes VAT (btw), where the forms print values exclusive of it; kept as
+    # given and said in the text, as the /html reader does for a value printed "Met BTW"
+    raw = f"{number} incl. btw" if value.get("hasTax") is True else str(number)
+    return amount_fields(prefix, Amount(raw, to_cents(number), value.get("currency")))
 
 
 def to_procedure(releases: list[dict], merger: Merger | None = None, source: str = "",
@@ -232,11 +284,19 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     lots = {}
     for lot in tender.get("lots") or []:
         if isinstance(lot, dict) and lot.get("id") is not None:
-            lots[str(lot["id"])] = {"lot_id": str(lot["id"]), "title": lot.get("title"), "awarded": 0,
+            # awarded: 1 with a winner, 0 when the package says no winner (an unsuccessful or cancelled lot or
+            # award), None when it does not say: a lot of a release without awards (the tender, or an award
+            # published in another package) is not "not awarded"
+            lots[str(lot["id"])] = {"lot_id": str(lot["id"]), "title": lot.get("title"),
+                                    "awarded": 0 if str(lot.get("status") or "").lower() in NO_WINNER else None,
                                     "tenders_received": stats.get(str(lot["id"])),
                                     **_amount("estimated", lot.get("value"))}
     parties = {str(p.get("id")): p for p in compiled.get("parties") or [] if isinstance(p, dict)}
-    awards, suppliers = [], []
+
+    def lot_of(lot_id: str) -> dict:
+        return lots.setdefault(lot_id, {"lot_id": lot_id, "title": None, "awarded": None,
+                                        "tenders_received": stats.get(lot_id), **_amount("estimated", None)})
+
     # One award (id and suppliers) given by several releases (a publication and its rectification) is
     # the latest release's: its value and date are the current ones (reference §4, §8.6); it keeps the
     # place where it first appeared. Releases are in date order.
@@ -247,20 +307,67 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 continue
             names = tuple((str(s.get("id")), s.get("name")) for s in award.get("suppliers") or [] if isinstance(s, dict))
             latest[(str(award.get("id")), names)] = (release, award, names)
+    # Within one publication an award id repeated with other suppliers is one award's further winners (one
+    # row per winner); a later publication that gives the award id again replaces it, winners and all
+    # (the OCDS way to correct an award: reference §4 "Rectified award").
+    newest = {award_id: _publication(release) or str(release.get("id"))
+              for (award_id, _), (release, _, _) in latest.items()}
+    latest = {key: entry for key, entry in latest.items()
+              if (_publication(entry[0]) or str(entry[0].get("id"))) == newest[key[0]]}
+    # The awards of one lot in one publication are one award with its winners, as the /html reader gives
+    # them: TenderNed's converter writes one release (and award) per publication x lot x winner, each
+    # repeating the lot's value, so an award per OCDS award would count that value once per winner.
+    groups: dict[tuple, list[tuple[dict, dict, tuple]]] = {}
+    together: set[str] = set()  # the lot ids of awards of several lots ("1, 2")
     for release, award, names in latest.values():
-        related = [str(x) for x in award.get("relatedLots") or []] or [next(iter(lots), "1")]
+        related = [str(x) for x in award.get("relatedLots") or []]
+        if not related:
+            # no relatedLots: the award of a single-lot procedure, or of no lot we can name in one of several
+            related = [next(iter(lots))] if len(lots) == 1 else ([None] if lots else ["1"])
+        closed = str(award.get("status") or "").lower() in NO_WINNER
+        if not names or closed:
+            # an award naming no supplier is no winner; an unsuccessful or cancelled one (an awardCancellation
+            # release repeats the award, suppliers and all, with status cancelled) closes its lots
+            if closed:
+                for lot_id in related:
+                    if lot_id is not None and lot_of(lot_id)["awarded"] != 1:
+                        lot_of(lot_id)["awarded"] = 0
+            continue
+        publication = _publication(release)
+        if len(related) > 1:
+            # one award of several lots together (a group of lots): its winners won each lot, but its one
+            # value is counted once, on an award of the lots together ("1, 2"), not once per lot
+            for lot_id in related:
+                lot_of(lot_id)["awarded"] = 1
+            related = [", ".join(related)]
+            together.add(related[0])
         for lot_id in related:
-            lot = lots.setdefault(lot_id, {"lot_id": lot_id, "title": None, "awarded": 0,
-                                           "tenders_received": stats.get(lot_id), **_amount("estimated", None)})
-            lot["awarded"] = 1 if names else lot["awarded"]
-            index = len(awards)
-            awards.append({"lot_id": lot_id, "award_index": index, "award_id": str(award.get("id")),
-                           "release_id": str(release.get("id")), "award_date": str(award.get("date") or release.get("date") or "")[:10] or None,
-                           **_amount("value", award.get("value")),
-                           "tenders_received": stats.get(lot_id) or stats.get(""), "winner_count": len(names)})
-            for sid, sname in names:
+            groups.setdefault((lot_id, publication), []).append((release, award, names))
+    awards, suppliers = [], []
+    for (lot_id, publication), members in groups.items():
+        if lot_id is not None and lot_id not in together:
+            lot_of(lot_id)["awarded"] = 1
+        values = [award.get("value") if isinstance(award.get("value"), dict) and
+                  award["value"].get("amount") is not None else None for _, award, _ in members]
+        shared = len({json.dumps(v, sort_keys=True, default=str) for v in values}) == 1
+        release, first, _ = members[0]
+        index = len(awards)
+        dates = [str(a.get("date") or r.get("date") or "")[:10] for r, a, _ in members]
+        awards.append({"lot_id": lot_id, "award_index": index, "award_id": str(first.get("id")),
+                       "release_id": str(release.get("id")), "publication_id": publication,
+                       "award_date": max(dates) or None,
+                       # one value for the lot (one award, or every winner's row repeating it); winners of
+                       # their own values keep them on their rows and the award has none (as /html)
+                       **_amount("value", values[0] if shared else None),
+                       "tenders_received": stats.get(lot_id) or stats.get(""),
+                       "winner_count": sum(len(names) for _, _, names in members)})
+        for (_, award, names), value in zip(members, values):
+            for position, (sid, sname) in enumerate(names):
                 party = parties.get(sid) or {}
-                kvk = sid if re.fullmatch(r"\d{8}", sid) else kvk_number(
+                # the KvK number: the supplier id of TenderNed's converter (8 digits), an org-id "NL-KVK-<number>"
+                # (general OCDS practice, reference §6.3), or the party's identifier
+                orgid = re.fullmatch(r"(?i)NL-KVK-(\d{8})", sid)
+                kvk = sid if re.fullmatch(r"\d{8}", sid) else orgid.group(1) if orgid else kvk_number(
                     (party.get("identifier") or {}).get("id") if isinstance(party.get("identifier"), dict) else None)
                 address = party.get("address") or {}
                 if kvk and foreign_country(address.get("countryName")):
@@ -270,7 +377,14 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   "place": address.get("locality"), "country": address.get("countryName"),
                                   "group_member": 1 if len(names) > 1 else 0,
                                   "group_name": " / ".join(n for _, n in names if n) if len(names) > 1 else None,
-                                  "scale": (party.get("details") or {}).get("scale")})
+                                  "scale": (party.get("details") or {}).get("scale"),
+                                  **_amount("tender_value", value if not shared and position == 0 else None)})
+    if len(lots) == 1 and next(iter(lots.values()))["estimated_cents"] is None:
+        # the procedure's estimate (tender.value) is its single lot's: it is stored nowhere else for a
+        # procedure known only from a package
+        lot = next(iter(lots.values()))
+        if lot.get("estimated_raw") is None:
+            lot.update(_amount("estimated", tender.get("value")))
     for lot_id, lot in lots.items():
         # a statistic that names no lot belongs to a lot only when the procedure has one
         own_counts = counts.get(lot_id) or (counts.get("") if len(lots) == 1 else None) or {}

@@ -22,7 +22,8 @@ NAME = {"type": ["string", "null"], "maxLength": 1_000}
 ID = {"type": ["string", "integer"], "maxLength": 1_000, "minimum": -(2 ** 62), "maximum": 2 ** 62}
 OPTIONAL_ID = {**ID, "type": ["string", "integer", "null"]}
 AMOUNT = {"type": ["number", "null"], "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT}
-VALUE = {"type": ["object", "null"], "properties": {"amount": AMOUNT, "currency": NAME}}
+VALUE = {"type": ["object", "null"], "properties": {"amount": AMOUNT, "currency": NAME,
+                                                    "hasTax": {"type": ["boolean", "string", "null"], "maxLength": 10}}}
 CLASSIFICATION = {"type": "object", "properties": {"id": OPTIONAL_ID, "scheme": NAME, "description": TEXT}}
 
 
@@ -48,7 +49,8 @@ RELEASE = {
             items=_list({"type": "object", "properties": {
                 "id": OPTIONAL_ID, "classification": {**CLASSIFICATION, "type": ["object", "null"]},
                 "additionalClassifications": _list(CLASSIFICATION)}}),
-            lots=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "title": TEXT, "value": VALUE}}),
+            lots=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "title": TEXT, "value": VALUE,
+                                                        "status": NAME}}),
             documents=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "url": TEXT}}),
             techniques=_object(hasFrameworkAgreement={"type": ["boolean", "null"]}),
         ),
@@ -59,7 +61,7 @@ RELEASE = {
             "address": _object(locality=NAME, countryName=NAME),
             "details": _object(scale=NAME)}}),
         "awards": _list({"type": "object", "properties": {
-            "id": OPTIONAL_ID, "date": {"type": ["string", "null"], "maxLength": 100}, "value": VALUE,
+            "id": OPTIONAL_ID, "date": {"type": ["string", "null"], "maxLength": 100}, "value": VALUE, "status": NAME,
             "suppliers": _list({"type": "object", "properties": {"id": OPTIONAL_ID, "name": NAME}}),
             "relatedLots": _list(ID)}}),
         "bids": _object(statistics=_list({"type": "object", "properties": {

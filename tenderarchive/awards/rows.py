@@ -84,9 +84,13 @@ def ocds_results(procedure: dict, provenance: dict) -> dict:
                                       source="tenderned_ocds", **provenance)) for lot in procedure["lots"]]
     awards = _awards(procedure["awards"], procedure["suppliers"], dict(common, publication_id=first_publication))
     for entry, award in zip(awards["awards"], procedure["awards"]):
-        entry["award"]["award_id"] = f"{procurement_id}/ocds/{award['award_id']}/{award['lot_id']}"
+        # an award of no lot named (several lots, no relatedLots) has no lot in its id
+        entry["award"]["award_id"] = f"{procurement_id}/ocds/{award['award_id']}" + (
+            f"/{award['lot_id']}" if award["lot_id"] is not None else "")
+        entry["award"]["publication_id"] = award.get("publication_id") or first_publication
         entry["award"]["year"] = year(award.get("award_date"))
     return {"procurement_id": procurement_id, "kenmerk": kenmerk, "notice": notice, "lots": lots, **awards,
+            "source_file": prov.get("source_file"),
             "reasons": notice.get("youth_care_reasons") or []}
 
 

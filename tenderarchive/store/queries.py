@@ -37,7 +37,7 @@ def _table_rows(path, table: str, sql: str, params=()) -> list[dict]:
 def known_notices(path: str | Path) -> dict[str, dict]:
     """``{publication_id: {kenmerk, deadline, consultation_deadline, omitted_columns, documents_unread}}``
     of the archived notices."""
-    columns = "publication_id, kenmerk, deadline, consultation_deadline"
+    columns, where = "publication_id, kenmerk, deadline, consultation_deadline", ""
     db = read_only(path)
     if db is not None:
         try:
@@ -45,9 +45,15 @@ def known_notices(path: str | Path) -> dict[str, dict]:
             for optional in ("omitted_columns", "documents_unread"):
                 if optional in existing:
                     columns += f", {optional}"
+            if "form_type" in existing:
+                # a publication known only from an OCDS package (the award backfill) is not archived from
+                # the API: its detail, /html and procedure are still to be fetched when the API lists it or
+                # /gerelateerd leads to it (the API's /html then wins over the package, reference §8.8)
+                where = " where coalesce(form_type, '') != 'ocds'"
         finally:
             db.close()
-    return {str(r["publication_id"]): r for r in _table_rows(path, "notices", f"select {columns} from notices")}
+    return {str(r["publication_id"]): r for r in _table_rows(path, "notices",
+                                                             f"select {columns} from notices{where}")}
 
 
 def known_urls(path: str | Path, table: str) -> dict[str, str]:

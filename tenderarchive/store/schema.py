@@ -160,6 +160,7 @@ TABLES: dict[str, dict] = {
         "columns": {
             "publication_id": int, "procurement_id": str, "layout": str, "language": str,
             "lot_count": int, "award_count": int, "supplier_count": int, "problems": str,
+            "change_notice": int, "changed_notice": str,
             **_amounts("estimated", "total_awarded", "framework_maximum", "framework_approximate"), **PROVENANCE,
         },
         "indexes": [["procurement_id"], ["layout"], ["language"],

@@ -497,6 +497,7 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
     """Archive one procedure from an OCDS package: notices the API has not archived, and its lots,
     awards and winners unless the API's ``/html`` already gave them (the API's values win; the
     differences are kept in ``ocds_differences``)."""
+    record = _onto_api_procurement(db, record)
     procurement_id = record["procurement_id"]
     stop_tracking(db, "notices")  # its notices are inserted below, not through put_row
     with _item(db):
@@ -515,10 +516,58 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                     "crawl_id": crawl_id}) == "new"
             return "updated" if changed else "unchanged"
         for lot in record["lots"]:
-            changed |= upsert_if_changed(db, "lots", dict(lot, crawl_id=crawl_id)) != "unchanged"
+            lot = dict(lot, crawl_id=crawl_id)
+            if lot.get("awarded") is None:
+                # a package that does not say whether the lot was awarded (its tender release; the award is
+                # in another package) leaves what another package said
+                old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
+                lot["awarded"] = old["awarded"] if old is not None else None
+            changed |= upsert_if_changed(db, "lots", lot) != "unchanged"
+        written = set()
         for entry in record["awards"]:
+            award = entry["award"]
+            old = get_row(db, "awards", award["award_id"])
+            if old is not None and old["source_file"] != award.get("source_file") and \
+                    _later(db, old["publication_id"], award["publication_id"]):
+                continue  # another package gave this award in a later publication (a correction): it stands
             changed |= _write_award(db, entry, crawl_id)
+            written.add(award["award_id"])
+        # this package's awards of the procedure are exactly what it says now: an award it no longer gives
+        # (or gave under another id: per-winner rows now one award per lot) goes; other packages' stay
+        source_file = record["awards"][0]["award"].get("source_file") if record["awards"] else record.get("source_file")
+        for (award_id,) in db.execute(
+                "select award_id from awards where procurement_id = ? and source = 'tenderned_ocds' "
+                "and source_file is ?", [procurement_id, source_file]).fetchall():
+            if award_id not in written:
+                changed |= sync_rows(db, "award_suppliers", "award_id = ?", [award_id], [])
+                delete_row(db, "awards", award_id)
+                changed = True
     return "new" if new else ("updated" if changed else "unchanged")
+
+
+def _onto_api_procurement(db: sqlite_utils.Database, record: dict) -> dict:
+    """``record`` moved onto the procurement the API archived its publications under, when that is another
+    one than its ``ocid`` gives (reference §6.3: which number the ocid's suffix is, is not certain; §8.8:
+    link a release to API notices by its publication id, and do not count a procedure in both twice)."""
+    ids = [n["publication_id"] for n in record["notices"]]
+    if not ids:
+        return record
+    found = {r[0] for r in db.execute(
+        f"select distinct procurement_id from notices where publication_id in ({', '.join('?' * len(ids))}) "
+        "and coalesce(form_type, '') != 'ocds' and procurement_id is not null", ids)}
+    if len(found) != 1 or record["procurement_id"] in found:
+        return record
+    old, new = record["procurement_id"], found.pop()
+
+    def moved(row: dict) -> dict:
+        row = dict(row, procurement_id=new) if "procurement_id" in row else dict(row)
+        if str(row.get("award_id", "")).startswith(old + "/"):
+            row["award_id"] = new + row["award_id"][len(old):]
+        return row
+    return dict(record, procurement_id=new, notices=[moved(n) for n in record["notices"]],
+                lots=[moved(lot) for lot in record["lots"]],
+                awards=[dict(entry, award=moved(entry["award"]), suppliers=[moved(s) for s in entry["suppliers"]])
+                        for entry in record["awards"]])
 
 
 def compare_with_api(db: sqlite_utils.Database, record: dict) -> list[str]:

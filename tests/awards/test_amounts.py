@@ -72,3 +72,21 @@ def test_text_without_an_amount_is_a_problem_not_an_exception():
 def test_currency_names_of_the_eforms_code_list():
     assert [currency_code(c) for c in ("Euro", "EUR", "€", "Pond sterling", "US-dollar", "Gulden")] == \
         ["EUR", "EUR", "EUR", "GBP", "USD", None]
+
+
+@pytest.mark.parametrize("text, currency, code", [
+    ("800 000", "Pound sterling", "GBP"),        # the SDK's English name (an English rendering)
+    ("800 000", "US dollar", "USD"),
+    ("800 000", "Poolse zloty", "PLN"),         # a currency outside the SDK names listed here (CLDR)
+    ("800 000", "Japanese Yen", "JPY"),
+    ("800 000 PLN", None, "PLN"),               # an ISO code in capitals
+    ("800 000", "Schelpengeld", "Schelpengeld"),  # not known at all: its name, and a problem
+])
+def test_an_amount_in_any_other_currency_is_never_taken_for_euro(text, currency, code):
+    """Reference §2.4/§4: amounts in another currency are not converted and not counted as euro. A currency
+    name outside the Dutch SDK list ("Pound sterling" of an English rendering) was read as no currency,
+    i.e. euro, and counted at face value. SYNTHETIC amounts."""
+    amount = parse_amount(text, currency)
+    assert (amount.cents, amount.currency, amount.value_cents) == (80000000, code, None)
+    assert bool(amount.problems) == (code == "Schelpengeld")
+    assert parse_amount("800 000", "Euro").value_cents == 80000000 and parse_amount("800 000").value_cents == 80000000

@@ -44,7 +44,11 @@ def test_values_are_exact_cents_and_zero_is_a_placeholder(procedures):
     leiden = procedures[0]["ocds-1l04xe-313457"]
     assert leiden["notice"]["estimated_cents"] == 400000000
     values = [(a["lot_id"], a["value_cents"], a["value_raw"], a["value_placeholder"]) for a in leiden["awards"]]
-    assert values == [("1", 230000050, "2300000.5", 0), ("2", None, "0", 1), ("2", 123456789, "1234567.89", 0)]
+    # lot 2's two winners, each with a value of their own: one award of the lot, the values on the winners
+    assert values == [("1", 230000050, "2300000.5", 0), ("2", None, None, None)]
+    own = [(s["lot_id"], s["tender_value_cents"], s["tender_value_raw"], s["tender_value_placeholder"])
+           for s in leiden["suppliers"]]
+    assert own == [("1", None, None, None), ("2", None, "0", 1), ("2", 123456789, "1234567.89", 0)]
     assert all(isinstance(a["value_cents"], (int, type(None))) for a in leiden["awards"])
 
 
@@ -257,3 +261,138 @@ def test_an_award_repeated_by_a_later_release_has_the_later_releases_value():
         assert [(a["release_id"], a["value_cents"], a["award_date"]) for a in procedure["awards"]] == [
             ("300002", 250000000, "2021-12-01")]
         assert [(s["name"], s["award_index"]) for s in procedure["suppliers"]] == [("Stichting Jeugdhulp Leiden", 0)]
+
+
+def _release(rid, day, awards, lots=("1",), ocid="ocds-1l04xe-313470", lot_status=None):
+    """A SYNTHETIC release of TenderNed's converter: one publication (``rid`` = <publication>-<row>)."""
+    suppliers = [s for a in awards for s in a.get("suppliers", [])]
+    return {"ocid": ocid, "id": rid, "date": f"{day}T00:00:00Z", "tag": ["tender", "award"],
+            "tender": {"id": "t", "title": "Jeugdhulp",
+                       "lots": [dict({"id": lot}, **({"status": lot_status} if lot_status else {})) for lot in lots]},
+            "parties": [dict(s, roles=["supplier"]) for s in suppliers], "awards": awards}
+
+
+def _award(aid, sid, name, amount=None, lots=("1",), status=None):
+    award = {"id": aid, "relatedLots": list(lots), "suppliers": [{"id": sid, "name": name}] if sid else []}
+    if amount is not None:
+        award["value"] = {"amount": amount, "currency": "EUR"}
+    if status:
+        award["status"] = status
+    return award
+
+
+def test_winners_rows_repeating_the_lots_value_are_one_award_counted_once():
+    """Reference §6.3: the converter writes one release per publication × lot × winner, so a lot won by
+    three parties of a framework came as three awards each carrying the lot's value, and a sum over the
+    awards counted it three times. They are one award of the lot with three winners and the value once;
+    winners of values of their own keep them on their rows (as the /html reader). SYNTHETIC releases."""
+    procedure = to_procedure([
+        _release("310001-a", "2021-03-01", [_award("11111111-0-1", "11111111", "Alpha B.V.", 600000)]),
+        _release("310001-b", "2021-03-01", [_award("22222222-0-1", "22222222", "Beta B.V.", 600000)]),
+        _release("310001-c", "2021-03-01", [_award("33333333-0-1", "33333333", "Gamma B.V.", 600000)])])
+    assert [(a["lot_id"], a["value_cents"], a["winner_count"]) for a in procedure["awards"]] == [("1", 60000000, 3)]
+    assert [(s["name"], s["award_index"], s["tender_value_cents"], s["group_member"])
+            for s in procedure["suppliers"]] == [("Alpha B.V.", 0, None, 0), ("Beta B.V.", 0, None, 0),
+                                                 ("Gamma B.V.", 0, None, 0)]
+    own = to_procedure([
+        _release("310002-a", "2021-03-01", [_award("11111111-0-1", "11111111", "Alpha B.V.", 400000)]),
+        _release("310002-b", "2021-03-01", [_award("22222222-0-1", "22222222", "Beta B.V.", 500000)])])
+    assert [(a["value_cents"], a["winner_count"]) for a in own["awards"]] == [(None, 2)]
+    assert [(s["name"], s["tender_value_cents"]) for s in own["suppliers"]] == [("Alpha B.V.", 40000000),
+                                                                                ("Beta B.V.", 50000000)]
+
+
+def test_an_award_without_related_lots_of_a_procedure_of_several_lots_is_on_no_lot():
+    """An award that names no lot (no ``relatedLots``) was put on the first lot, which then showed a winner
+    the package never gave it; of a single-lot procedure it is that lot's. SYNTHETIC releases."""
+    several = to_procedure([_release("310003", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000, lots=())],
+                                     lots=("1", "2"))])
+    assert [(a["lot_id"], a["value_cents"]) for a in several["awards"]] == [(None, 10000000)]
+    assert [(lot["lot_id"], lot["awarded"]) for lot in several["lots"]] == [("1", None), ("2", None)]
+    single = to_procedure([_release("310004", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000, lots=())],
+                                    lots=("7",))])
+    assert [a["lot_id"] for a in single["awards"]] == ["7"] and single["lots"][0]["awarded"] == 1
+
+
+def test_a_lot_is_not_awarded_only_when_the_package_says_so():
+    """A lot with no award in the package (its tender release; the award may be in another year's package)
+    was stored as not awarded (``awarded`` 0, listed among the lots not awarded); an award or lot whose
+    status is unsuccessful or cancelled is the package saying so, and an award naming no supplier is no
+    award row. SYNTHETIC releases."""
+    procedure = to_procedure([_release("310005", "2021-03-01", [
+        _award("b", "11111111", "Alpha B.V.", 100000, lots=("1",)),
+        _award("c", None, None, lots=("2",), status="unsuccessful")], lots=("1", "2", "3"))])
+    assert [(lot["lot_id"], lot["awarded"]) for lot in procedure["lots"]] == [("1", 1), ("2", 0), ("3", None)]
+    assert [a["lot_id"] for a in procedure["awards"]] == ["1"]
+    cancelled = to_procedure([_release("310006", "2021-03-01", [], lots=("1",), lot_status="cancelled")])
+    assert [(lot["lot_id"], lot["awarded"]) for lot in cancelled["lots"]] == [("1", 0)]
+
+
+def test_a_later_publication_giving_an_award_id_again_replaces_its_winner():
+    """OCDS corrects an award by giving its id again in a later release (reference §4, rectified award):
+    the later publication's winner and value are the award's, the earlier winner is not a second winner
+    of the lot. SYNTHETIC releases."""
+    procedure = to_procedure([
+        _release("310007", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000)]),
+        _release("310020", "2021-05-01", [_award("a", "22222222", "Beta B.V.", 150000)])])
+    assert [(a["publication_id"], a["value_cents"], a["winner_count"]) for a in procedure["awards"]] == [
+        (310020, 15000000, 1)]
+    assert [s["name"] for s in procedure["suppliers"]] == ["Beta B.V."]
+
+
+def test_a_value_with_vat_says_so_and_a_single_lots_estimate_is_the_procedures():
+    """Reference §6.3 values: ``hasTax`` true is an amount including VAT (btw), where every form value is
+    exclusive of it: its text says "incl. btw" (the /html reader names a "Met BTW" value the same way), the
+    exact cents kept. The estimate ``tender.value`` was stored nowhere for a procedure known only from a
+    package: it is its single lot's estimate (of several lots it is none of theirs). SYNTHETIC releases."""
+    release = _release("310008", "2021-03-01", [
+        dict(_award("a", "11111111", "Alpha B.V."), value={"amount": 121000, "currency": "EUR", "hasTax": True})])
+    release["tender"]["value"] = {"amount": 300000, "currency": "EUR", "hasTax": False}
+    from tenderarchive.awards.ocds_schema import project, release_problem
+
+    assert release_problem(release) is None
+    procedure = to_procedure([project(release)])  # as read from a package: only the fields read are merged
+    assert [(a["value_cents"], a["value_raw"]) for a in procedure["awards"]] == [(12100000, "121000 incl. btw")]
+    assert [(lot["estimated_cents"], lot["estimated_raw"]) for lot in procedure["lots"]] == [(30000000, "300000")]
+    several = _release("310009", "2021-03-01", [], lots=("1", "2"))
+    several["tender"]["value"] = {"amount": 300000, "currency": "EUR"}
+    assert [lot["estimated_cents"] for lot in to_procedure([several])["lots"]] == [None, None]
+
+
+def test_an_award_cancelled_by_a_later_release_is_no_winner():
+    """OCDS cancels an award by giving it again with status ``cancelled`` (an awardCancellation release),
+    suppliers and all: the cancelled award still counted as the lot's winner. SYNTHETIC releases."""
+    cancelled = dict(_award("a", "11111111", "Alpha B.V.", 100000), status="cancelled")
+    procedure = to_procedure([_release("310030", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000)]),
+                              _release("310031", "2021-06-01", [cancelled])])
+    assert procedure["awards"] == [] and procedure["suppliers"] == []
+    assert [(lot["lot_id"], lot["awarded"]) for lot in procedure["lots"]] == [("1", 0)]
+
+
+def test_a_supplier_id_in_org_id_form_gives_its_kvk_number():
+    """General OCDS practice (reference §6.3, [L]) writes a Dutch supplier's id as the org-id
+    "NL-KVK-01234567": its KvK number was lost (the winner known by name only). SYNTHETIC release."""
+    procedure = to_procedure([_release("310040", "2021-03-01", [
+        _award("a", "NL-KVK-01234567", "Stichting Jeugdhulp Noord", 100000)])])
+    assert [(s["name"], s["kvk"]) for s in procedure["suppliers"]] == [("Stichting Jeugdhulp Noord", "01234567")]
+
+
+def test_a_package_starting_with_a_byte_order_mark_is_read(tmp_path):
+    """A package saved with a UTF-8 byte order mark (a Windows tool's habit) was refused whole as "not a
+    complete release package": the JSON parser takes the mark for a lexical error. SYNTHETIC package."""
+    path = tmp_path / "Dataset_Tenderned-2021-01-01-2021-12-31.json"
+    path.write_bytes(b"\xef\xbb\xbf" + PACKAGE_2021.read_bytes())
+    report = ReadReport(str(path))
+    found = {p["notice"]["ocid"] for p in read_package(path, report=report)}
+    assert report.errors == [] and found == {"ocds-1l04xe-313457", "ocds-1l04xe-320001"}
+
+
+def test_an_award_of_several_lots_together_counts_its_value_once():
+    """An award whose ``relatedLots`` name two lots (a group of lots awarded together, one value) became an
+    award on each lot with the whole value, counted twice in every sum. Each lot is awarded; the award is
+    one, of the lots together. SYNTHETIC release."""
+    procedure = to_procedure([_release("310050", "2021-03-01", [
+        _award("a", "11111111", "Alpha B.V.", 800000, lots=("1", "2"))], lots=("1", "2", "3"))])
+    assert [(a["lot_id"], a["value_cents"]) for a in procedure["awards"]] == [("1, 2", 80000000)]
+    assert [(lot["lot_id"], lot["awarded"]) for lot in procedure["lots"]] == [("1", 1), ("2", 1), ("3", None)]
+    assert [(s["lot_id"], s["name"]) for s in procedure["suppliers"]] == [("1, 2", "Alpha B.V.")]

@@ -170,3 +170,31 @@ def test_the_notice_an_award_names_as_its_latest_rectification_corrects_it_whate
     awards = [(a["publication_id"], a["lot_id"], a["value_cents"], a["current"], a["rectifies"]) for a in db.query(
         "select * from awards where procurement_id = 'TN900800' and lot_id = 'LOT-0001' order by publication_id")]
     assert awards == [(900801, "LOT-0001", 100000000, 0, None), (900802, "LOT-0001", 125000000, 1, 900801)]
+
+
+def test_an_eforms_change_notice_corrects_the_earlier_award_whatever_its_code(serve_api, crawl):
+    """Reference §4 (rectified award): "An eForms change notice carries BT-758 ('Versie van de eerdere
+    aankondiging die moet worden gewijzigd') and section '10. Wijziging'. The current winners and values
+    are those of the latest version." A change notice published with code AGO whose original names no
+    latest rectification left both awards of the lot current (the old value counted beside the new)."""
+    template = next(p for p in load_publications(FIXTURES) if str(p["list"]["publicatieId"]) == "900102")
+    original = publication(template, 900811, 900810)
+    original["detail"].pop("publicatieIDLaatsteRectificatie", None)
+    original["html"] = award_rendering(True, "1 000 000")
+    change = publication(template, 900812, 900810)
+    change["detail"].pop("publicatieIDLaatsteRectificatie", None)
+    change["list"]["publicatieDatum"] = "2025-09-20"
+    change["detail"]["publicatieDatum"] = "2025-09-20T10:00:00"
+    change["html"] = award_rendering(True, "1 250 000", correction=True)
+    result = crawl(serve_api([original, change]).api_url, **WINDOW)
+    assert result.returncode == 0, result.output[-3000:]
+    db = sqlite_utils.Database(result.db_path)
+    assert [(n["publication_id"], n["notice_type"], n["latest_rectification_id"]) for n in db.query(
+        "select * from notices where procurement_id = 'TN900810' order by publication_id")] == [
+        (900811, "AGO", None), (900812, "AGO", None)]
+    assert [(r["publication_id"], r["change_notice"], r["changed_notice"]) for r in db.query(
+        "select * from notice_results where procurement_id = 'TN900810' order by publication_id")] == [
+        (900811, None, None), (900812, 1, "900601-2025")]
+    awards = [(a["publication_id"], a["value_cents"], a["current"], a["rectifies"]) for a in db.query(
+        "select * from awards where procurement_id = 'TN900810' and lot_id = 'LOT-0001' order by publication_id")]
+    assert awards == [(900811, 100000000, 0, None), (900812, 125000000, 1, 900811)]

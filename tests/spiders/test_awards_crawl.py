@@ -143,7 +143,12 @@ def test_ocds_backfill_fills_the_same_tables_and_a_truncated_package_writes_noth
                for e in errors)
     assert not rows(db, "select * from awards where release_ids like '%-22%'")      # nothing half-written
     awards = {(r["procurement_id"], r["lot_id"], r["value_cents"]) for r in rows(db, "select * from awards")}
-    assert ("TN313457", "1", 230000050) in awards and ("TN313457", "2", 123456789) in awards
+    assert ("TN313457", "1", 230000050) in awards and ("TN313457", "2", None) in awards
+    # lot 2's two winners, each with a value of its own (the one 0, a placeholder): on their rows
+    assert rows(db, "select name, tender_value_cents, tender_value_raw from award_suppliers "
+                    "where procurement_id = 'TN313457' and lot_id = '2' order by name") == [
+        {"name": "Jeugdzorg Rijnland B.V.", "tender_value_cents": 123456789, "tender_value_raw": "1234567.89"},
+        {"name": "Zorg Zonder Nummer", "tender_value_cents": None, "tender_value_raw": "0"}]
     assert ("TN170001", "1", 75000000) in awards                           # the old "2017.json" name
     assert not rows(db, "select * from notices where procurement_id = 'TN313500'")  # the ERP procedure
     one = rows(db, "select * from awards where procurement_id = 'TN313457' and lot_id = '1'")[0]
@@ -316,3 +321,172 @@ def test_crawl_all_dry_run_smoke_tests_every_spider_and_exits_with_the_worst(awa
     assert list(tmp_path.glob("*.db")) == [] and not (tmp_path / "warc").exists()
     nothing = forkcli.run(["crawl", "all", "--db", str(db)], cwd=ROOT, timeout=60)
     assert nothing.returncode == 2 and "--dry-run" in nothing.stderr
+
+
+def _datasets(folder, packages):
+    """A SYNTHETIC datasets page linking ``packages`` ({file name: package}) in that order."""
+    (folder / "files" / "2026-07").mkdir(parents=True, exist_ok=True)
+    links = ""
+    for name, dump in packages.items():
+        (folder / "files" / "2026-07" / name).write_text(json.dumps(dump))
+        links += f'<li><a href="/cms/sites/default/files/2026-07/{name}">{name}</a></li>'
+    (folder / "page.html").write_text(f"<article><ul>{links}</ul></article>")
+    return load_datasets(folder)
+
+
+@pytest.mark.parametrize("order", ["tender first", "award first"])
+def test_a_procedure_split_over_two_packages_keeps_its_award_and_a_changed_package_replaces_its_own(
+        award_server, tmp_path, order):
+    """Reference §6.1/§6.3, as a backfill user meets it: the tender of a procedure in the 2021 package and
+    its award (one release per winner, each repeating the lot's value) in 2022's. The lot is awarded
+    whichever package is read last (the tender's package set it back to not awarded), the value counts
+    once, and when the 2022 package is published again with the award corrected, its earlier rows (and
+    their timeline events) go instead of standing beside the new ones. SYNTHETIC packages."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    ocid, lots = "ocds-1l04xe-313480", [("1", "Jeugdhulp met verblijf")]
+    tender = package([release(ocid, "298801", "2021-11-01", "Jeugdhulp Leiden 2022", "85311300-5", lots=lots,
+                              tag=("tender",))])
+
+    def award_package(*winners):
+        return package([release(ocid, f"298900-{sid}", "2022-02-01", "Jeugdhulp Leiden 2022", "85311300-5",
+                                lots=lots, parties=[supplier(sid, name)],
+                                awards=[{"id": f"{sid}-0-1", "suppliers": [{"id": sid, "name": name}],
+                                         "value": {"amount": amount, "currency": "EUR"}, "relatedLots": ["1"]}])
+                        for sid, name, amount in winners])
+
+    names = {"t": "Dataset_Tenderned-2021-01-01-2021-12-31.json", "a": "Dataset_Tenderned-2022-01-01-2022-12-31.json"}
+    first = {"t": tender, "a": award_package(("11111111", "Alpha Jeugdzorg B.V.", 900000),
+                                             ("22222222", "Beta Jeugdhulp B.V.", 900000))}
+    keys = ["t", "a"] if order == "tender first" else ["a", "t"]
+    award_server.api.datasets = _datasets(tmp_path / "one", {names[k]: first[k] for k in keys})
+    db = tmp_path / "archive.db"
+    done = scrapy_ocds(db, award_server.datasets_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert rows(db, "select lot_id, awarded, title from lots where procurement_id = 'TN313480'") == [
+        {"lot_id": "1", "awarded": 1, "title": "Jeugdhulp met verblijf"}]
+    assert rows(db, "select sum(value_cents) as total, count(*) as n, sum(winner_count) as winners from awards "
+                    "where procurement_id = 'TN313480'") == [{"total": 90000000, "n": 1, "winners": 2}]
+    corrected = {"t": tender, "a": award_package(("33333333", "Gamma Jeugdzorg B.V.", 950000))}
+    award_server.api.datasets = _datasets(tmp_path / "two", {names[k]: corrected[k] for k in keys})
+    again = scrapy_ocds(db, award_server.datasets_url)
+    assert again.returncode == 0, again.stderr[-3000:]
+    awards = rows(db, "select award_id, value_cents from awards where procurement_id = 'TN313480'")
+    assert [a["value_cents"] for a in awards] == [95000000]
+    assert [r["name"] for r in rows(db, "select name from award_suppliers where procurement_id = 'TN313480'")] == [
+        "Gamma Jeugdzorg B.V."]
+    assert {r["source_id"] for r in rows(db, "select source_id from events where source_type = 'award' "
+                                             "and procurement_id = 'TN313480'")} == {awards[0]["award_id"]}
+
+
+def test_a_gzipped_package_and_a_record_package_are_read_and_a_truncated_gzip_is_an_error(award_server, tmp_path):
+    """Packaging a backfill user meets beside the plain release package: a ``.json.gz`` file (read
+    decompressed; it was not even fetched, as its link does not end in ``.json``), OCDS's record package
+    (``records[]`` with embedded releases, or a compiled release where the releases are only linked: it
+    was "no releases") and a gzip cut short (a recorded error, nothing archived). SYNTHETIC packages."""
+    import gzip
+
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    def one(ocid, rid, sid, name, amount):
+        return release(ocid, rid, "2021-05-01", "Jeugdhulp Leiden 2022", "85311300-5", lots=[("1", "Jeugdhulp")],
+                       parties=[supplier(sid, name)],
+                       awards=[{"id": f"{sid}-0-1", "suppliers": [{"id": sid, "name": name}],
+                                "value": {"amount": amount, "currency": "EUR"}, "relatedLots": ["1"]}])
+
+    gzipped = package([one("ocds-1l04xe-313491", "298911", "11111111", "Alpha Jeugdzorg B.V.", 100000)])
+    embedded = one("ocds-1l04xe-313492", "298912", "22222222", "Beta Jeugdhulp B.V.", 200000)
+    compiled = one("ocds-1l04xe-313493", "298913", "33333333", "Gamma Jeugdzorg B.V.", 300000)
+    records = {key: value for key, value in package([]).items() if key != "releases"}
+    records["records"] = [{"ocid": embedded["ocid"], "releases": [embedded]},
+                          {"ocid": compiled["ocid"], "releases": [{"url": "https://example.org/r.json#298913",
+                                                                  "date": compiled["date"], "tag": ["award"]}],
+                           "compiledRelease": dict(compiled, id="ocds-1l04xe-313493-compiled")}]
+    cut = gzip.compress(json.dumps(package([one("ocds-1l04xe-313494", "298914", "44444444", "Delta B.V.",
+                                                 400000)])).encode())
+    files = {"Dataset_Tenderned-2021-01-01-2021-06-30.json.gz": gzip.compress(json.dumps(gzipped).encode()),
+             "Dataset_Tenderned-2021-07-01-2021-12-31.json": json.dumps(records).encode(),
+             "Dataset_Tenderned-2022-01-01-2022-12-31.json.gz": cut[:len(cut) // 2]}
+    folder = tmp_path / "datasets"
+    (folder / "files" / "2026-07").mkdir(parents=True)
+    for name, body in files.items():
+        (folder / "files" / "2026-07" / name).write_bytes(body)
+    (folder / "page.html").write_text("<article><ul>" + "".join(
+        f'<li><a href="/cms/sites/default/files/2026-07/{name}">{name}</a></li>' for name in files) + "</ul></article>")
+    award_server.api.datasets = load_datasets(folder)
+    db = tmp_path / "archive.db"
+    done = scrapy_ocds(db, award_server.datasets_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert rows(db, "select procurement_id, value_cents from awards order by procurement_id") == [
+        {"procurement_id": "TN313491", "value_cents": 10000000}, {"procurement_id": "TN313492", "value_cents": 20000000},
+        {"procurement_id": "TN313493", "value_cents": 30000000}]
+    crawl = rows(db, "select status, errors from crawls")[-1]
+    assert crawl["status"] == "partial"
+    assert [e["error"] for e in json.loads(crawl["errors"]) if "2022" in (e.get("url") or "")] == [
+        "Dataset_Tenderned-2022-01-01-2022-12-31.json.gz: not a complete gzip file (Compressed file ended before "
+        "the end-of-stream marker was reached); nothing from it was archived"]
+
+
+@pytest.mark.parametrize("ocid, first", [("ocds-1l04xe-900001", "package"), ("ocds-1l04xe-777777", "package"),
+                                         ("ocds-1l04xe-777777", "api")])
+def test_a_procedure_in_a_package_and_in_the_api_is_counted_once_whatever_came_first(
+        award_server, tmp_path, ocid, first):
+    """Reference §8.8: link a release to API notices by the kenmerk in the ocid or by its publication id,
+    and do not count a procedure in both twice (§6.3: the ocid's suffix is probably, not certainly, the
+    kenmerk). The backfill run before the API crawl left the package's award current beside the API's
+    (the procedure's value counted twice); with an ocid that is not the kenmerk the API crawl did not even
+    fetch the award notice the package had named (it counted as archived), and a backfill after the API
+    crawl filed the package's award under a procurement of its own. SYNTHETIC package and API."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    folder = tmp_path / "datasets"
+    dump = package([release(ocid, "900102", "2025-09-01", "Specialistische jeugdhulp Regio Voorbeeld", "85311300-5",
+                            lots=[("LOT-0001", "Jeugd-GGZ")], parties=[supplier("01234567", "Stichting Jeugdhulp Noord")],
+                            awards=[{"id": "a1", "suppliers": [{"id": "01234567", "name": "Stichting Jeugdhulp Noord"}],
+                                     "value": {"amount": 999999.99, "currency": "EUR"}, "relatedLots": ["LOT-0001"]}])])
+    award_server.api.datasets = _datasets(folder, {"Dataset_Tenderned-2025-01-01-2025-12-31.json": dump})
+    db = tmp_path / "archive.db"
+    steps = ["package", "api"] if first == "package" else ["api", "package"]
+    for step in steps:
+        done = (scrapy_ocds(db, award_server.datasets_url) if step == "package"
+                else run_crawl(award_server.api_url, db, **WINDOW))
+        assert done.returncode == 0, (done.stderr if step == "package" else done.output)[-3000:]
+    # the API's award notice 900102 is archived from the API, its /html read
+    assert rows(db, "select procurement_id, form_type from notices where publication_id = 900102") == [
+        {"procurement_id": "TN900001", "form_type": "result"}]
+    assert rows(db, "select layout from notice_results where publication_id = 900102") == [{"layout": "eforms"}]
+    # only the API's awards count: the rectification's (900103), 1 250 000,00 on LOT-0001
+    current = rows(db, "select procurement_id, lot_id, value_cents, source from awards where current = 1 "
+                       "and lot_id = 'LOT-0001' and procurement_id in ('TN900001', 'TN777777')")
+    assert current == [{"procurement_id": "TN900001", "lot_id": "LOT-0001", "value_cents": 125000000,
+                        "source": "tenderned_html"}]
+    if first == "api":  # the package's procedure is the API's: its differences are kept there, nothing beside
+        assert rows(db, "select count(*) as n from awards where procurement_id = 'TN777777'") == [{"n": 0}]
+        assert [d["procurement_id"] for d in rows(db, "select * from ocds_differences")] == ["TN900001"]
+
+
+@pytest.mark.parametrize("order", ["in order", "correction first"])
+def test_an_award_corrected_in_a_later_package_keeps_the_correction_whatever_order_they_are_read(
+        award_server, tmp_path, order):
+    """Reference §4 (rectified award: the current values are the latest version's) across a split dump: the
+    award given in the 2021 package and given again, corrected, by a later publication in the 2022 one.
+    Read in the other order, the older package's copy overwrote the correction. SYNTHETIC packages."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    def one(rid, day, sid, name, amount):
+        return package([release("ocds-1l04xe-313485", rid, day, "Jeugdhulp Leiden 2022", "85311300-5",
+                                lots=[("1", "Jeugdhulp")], parties=[supplier(sid, name)],
+                                awards=[{"id": "a", "suppliers": [{"id": sid, "name": name}], "relatedLots": ["1"],
+                                         "value": {"amount": amount, "currency": "EUR"}}])])
+
+    files = {"Dataset_Tenderned-2021-01-01-2021-12-31.json": one("298950", "2021-11-01", "11111111", "Alpha B.V.", 100000),
+             "Dataset_Tenderned-2022-01-01-2022-12-31.json": one("298990", "2022-02-01", "22222222", "Beta B.V.", 150000)}
+    names = list(files) if order == "in order" else list(reversed(files))
+    db = tmp_path / "archive.db"
+    for name in names:  # one package a run, so the order is the test's
+        award_server.api.datasets = _datasets(tmp_path / name, {name: files[name]})
+        done = scrapy_ocds(db, award_server.datasets_url)
+        assert done.returncode == 0, done.stderr[-3000:]
+    assert rows(db, "select publication_id, value_cents, current from awards where procurement_id = 'TN313485'") == [
+        {"publication_id": 298990, "value_cents": 15000000, "current": 1}]
+    assert rows(db, "select name from award_suppliers where procurement_id = 'TN313485'") == [{"name": "Beta B.V."}]
