@@ -85,7 +85,9 @@ def known_results(path: str | Path) -> set[str]:
 
 def awaiting_results(path: str | Path) -> dict[str, dict]:
     """``{kenmerk: {publication_id, last}}`` of the youth-care procedures with no result notice
-    archived: their newest notice, and their latest deadline or publication date."""
+    archived: their newest notice, and their latest deadline or publication date. A rectification
+    (REC) is a result notice only when its ``formType`` says so: one of a contract notice (a moved
+    deadline, formType "competition") is no award (tenderned-api.md §7.1)."""
     db = read_only(path)
     if db is None:
         return {}
@@ -96,7 +98,8 @@ def awaiting_results(path: str | Path) -> dict[str, dict]:
             "select kenmerk, max(publication_id) as publication_id, "
             "max(coalesce(deadline, consultation_deadline, published)) as last from notices "
             "where kenmerk is not null and youth_care = 1 group by kenmerk "
-            "having sum(coalesce(form_type = 'result', 0) or coalesce(notice_type in ('AGO', 'REC'), 0)) = 0")}
+            "having sum(coalesce(form_type = 'result', 0) or coalesce(notice_type = 'AGO', 0) "
+            "or (form_type is null and coalesce(notice_type = 'REC', 0))) = 0")}
     finally:
         db.close()
 

@@ -774,3 +774,32 @@ def test_a_sample_crawl_does_not_move_the_incremental_window(snapshot, serve_api
     assert later.crawl["status"] == "complete", later.output
     assert json.loads(later.crawl["arguments"])["from_date"] == "2019-12-28"
     assert later.db["notices"].count == len(YOUTH_CARE_IDS) + 1
+
+
+def test_a_rectification_of_the_contract_notice_does_not_end_the_wait_for_the_award_notice(serve_api, crawl):
+    """A rectification (REC) of a contract notice (a moved deadline: formType "competition",
+    tenderned-api.md §7.1, tenderned-awards.md §6) is no award. It counted as one, so the procedure
+    no longer awaited its award notice, and an award published months later under other CPV codes
+    and words (900302) was never fetched: the next crawl asked no /gerelateerd."""
+    from tenderarchive.apiserver import load_publications
+    from tests.awards.conftest import FIXTURES
+
+    publications = load_publications(FIXTURES)
+    award = next(p for p in publications if str(p["list"]["publicatieId"]) == "900302")
+    contract = next(p for p in publications if str(p["list"]["publicatieId"]) == "900301")
+    rectification = make_publication(contract, 900309, "2022-02-10", kenmerk=contract["detail"]["kenmerk"],
+                                     title="Rectificatie Dyslexiezorg (EED) Regio Voorbeeld 2022")
+    rectification["list"]["typePublicatie"] = {"code": "REC", "omschrijving": "Rectificatie"}
+    rectification["detail"]["aankondigingCode"] = {"code": "REC", "omschrijving": "Rectificatie"}
+    assert rectification["detail"]["formType"] == "competition"
+    server = serve_api([p for p in publications if p is not award] + [rectification])
+    first = crawl(server.api_url, from_date="2022-01-01", until_date="2022-03-01")
+    assert first.returncode == 0, first.errors
+    assert first.db["notices"].get(900309)["notice_type"] == "REC"
+    server.api.add(award)
+    began = len(server.api.log)
+    second = crawl(server.api_url, from_date="2022-07-01", until_date="2022-07-31")
+    assert second.returncode == 0, second.errors
+    assert "/papi/tenderned-rs-tns/v2/publicaties/900309/gerelateerd" in server.api.log[began:]
+    notice = second.db["notices"].get(900302)
+    assert (notice["youth_care"], notice["youth_care_reasons"]) == (1, '["related to 900309"]')
