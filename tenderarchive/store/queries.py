@@ -122,23 +122,31 @@ def results_missing(path: str | Path) -> set[str]:
 
 
 def related_failed(path: str | Path, spider: str) -> set[str]:
-    """The notices whose related notice's detail failed in the spider's last crawl ("request
-    failed: … (related to N)", spiders/tenderned.py) and is still not archived: their
-    ``/gerelateerd`` is asked again."""
+    """The notices whose related notice's detail failed in a crawl of the spider since its last
+    complete one ("request failed: … (related to N)", spiders/tenderned.py) and is still not
+    archived: their ``/gerelateerd`` is asked again. Not only the last crawl's: a crawl in between
+    whose retry failed too (an outage, a kill) recorded no such error, and the related notice
+    was never asked for again. A complete crawl asked every one of them and failed on none."""
     db = read_only(path)
     if db is None:
         return set()
     try:
         if not db["crawls"].exists():
             return set()
-        last = next(db.query("select errors from crawls where spider = ? order by crawl_id desc limit 1", [spider]),
-                    None)
-        try:
-            errors = json.loads((last or {}).get("errors") or "[]")
-        except ValueError:
-            return set()
+        from tenderarchive.monitor import FULL_CRAWL_SQL
+
+        errors = []
+        for crawl in db.query(
+                "select errors from crawls where spider = ? and crawl_id > coalesce((select max(crawl_id) from "
+                f"crawls where spider = ? and status = 'complete' and {FULL_CRAWL_SQL}), 0) order by crawl_id",
+                [spider, spider]):
+            try:
+                listed = json.loads(crawl["errors"] or "[]")
+            except ValueError:
+                continue
+            errors += listed if isinstance(listed, list) else []
         failed = {}
-        for error in errors if isinstance(errors, list) else []:
+        for error in errors:
             if not isinstance(error, dict):
                 continue
             origin = re.search(r"\(related to (\d+)\)$", str(error.get("error") or ""))

@@ -803,3 +803,31 @@ def test_a_rectification_of_the_contract_notice_does_not_end_the_wait_for_the_aw
     assert "/papi/tenderned-rs-tns/v2/publicaties/900309/gerelateerd" in server.api.log[began:]
     notice = second.db["notices"].get(900302)
     assert (notice["youth_care"], notice["youth_care_reasons"]) == (1, '["related to 900309"]')
+
+
+def test_a_related_notice_still_missing_after_a_failed_retry_is_asked_for_by_the_run_after(snapshot, serve_api,
+                                                                                          crawl):
+    """The related notice's detail fails (recorded "related to 200201"); the next run's retry of
+    200201's /gerelateerd fails too (an outage): that run records no "related to" error. The run
+    after read only the last crawl's errors, so the related notice was never asked for again."""
+    hidden_award(snapshot)
+    rectification = make_publication(by_id(snapshot, 200288), 200299, "2021-02-01", kenmerk=243310,
+                                      title="Rectificatie gunning toegang Leidse Regio")
+    rectification["detail"]["aankondigingCode"] = {"code": "REC", "omschrijving": "Rectificatie"}
+    snapshot.append(rectification)
+    path = "/papi/tenderned-rs-tns/v2/publicaties/200299"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    first = crawl(server.api_url)
+    assert first.returncode == 3 and first.db["notices"].get(200288)
+    related = "/papi/tenderned-rs-tns/v2/publicaties/200201/gerelateerd"
+    server.api.faults[related] = [{"status": 503}] * 5
+    began = len(server.api.log)
+    second = crawl(server.api_url)
+    assert second.returncode != 0 and server.api.log[began:].count(related) == 5
+    assert not any("related to" in e["error"] for e in second.errors), second.errors
+    third = crawl(server.api_url)
+    assert third.returncode == 0, third.errors
+    assert third.db["notices"].get(200299)["youth_care_reasons"] == '["related to 200201"]'
+    began = len(server.api.log)
+    fourth = crawl(server.api_url)   # archived: not asked again
+    assert fourth.returncode == 0 and related not in server.api.log[began:]
