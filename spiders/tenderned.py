@@ -20,7 +20,9 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    shortfall is recorded. The distinct publications listed are compared with
    ``totalElements`` (rows can repeat across pages; a window reaching today is only
    logged, its list still changes); an envelope without ``totalPages`` is paged from
-   ``totalElements`` and ``size``. A query that answers "no publications" is asked once
+   ``totalElements`` and ``size``. Pages are asked one after another, until the window has
+   listed its ``totalElements`` or a page lists nothing new (a ``totalPages`` that overstates
+   costs one page, not 99). A query that answers "no publications" is asked once
    more before that is believed.
 3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
    each gets one detail request (CPV, NUTS, the current deadline and the notice
@@ -353,14 +355,6 @@ class TenderNedSpider(BaseSpider):
                     f"query reach; only {reachable} fetched"))
             self.expect(key, total if not self.sample else len(rows))
             self.window_end[key] = end
-            if page_data.get("totalPages") is None:  # an envelope without it: pages from the total
-                size = self.count(listed, page_data, "size", quiet=True) or self.page_size
-                total_pages = -(-total // size)
-            else:
-                total_pages = self.count(listed, page_data, "totalPages") or 0
-            if not self.sample:
-                for next_page in range(1, min(total_pages, self.max_page + 1)):
-                    yield self.page_request(name, params, start, end, next_page)
 
         # Rows can repeat across pages (docs/reference/tenderned-api.md §12): a window's count is of
         # distinct publications, so a repeated row cannot hide one that never came.
@@ -371,6 +365,27 @@ class TenderNedSpider(BaseSpider):
         self.fetched(key, len(distinct) - before)
         for row in rows:
             yield from self.select(row, name, listed)
+        if not self.sample and self.next_page_wanted(listed, page_data, key, len(distinct) > before):
+            yield self.page_request(name, params, start, end, page + 1)
+
+    def next_page_wanted(self, listed: Listed, page_data: dict, key: str, new_rows: bool) -> bool:
+        """Pages are asked one after another: the next while the envelope says there are more
+        (``totalPages``; without it, ``totalElements`` over ``size``) within the API's page cap,
+        this page brought publications not listed before, and the window has not yet listed
+        its ``totalElements``. Asked all at once from page 0's ``totalPages``, a list whose
+        ``totalPages`` overstated its pages (99 for one page of rows) cost 98 empty pages per
+        query and window; an empty page, or one repeating rows already listed, ends the query
+        (a shortfall, if any, is recorded as for any window)."""
+        page = listed.meta["page"]
+        if page + 1 > self.max_page or not new_rows:
+            return False
+        if page_data.get("totalPages") is None:  # an envelope without it: pages from the total
+            size = self.count(listed, page_data, "size", quiet=True) or self.page_size
+            total_pages = -(-(self.count(listed, page_data, "totalElements", quiet=True) or 0) // size)
+        else:
+            total_pages = self.count(listed, page_data, "totalPages", quiet=page > 0) or 0
+        counts = self.accounting.get(key, {})
+        return page + 1 < total_pages and counts.get("fetched", 0) < counts.get("expected", 0)
 
     def shortfalls(self) -> list[dict]:
         """Windows that listed fewer distinct publications than their ``totalElements``, except

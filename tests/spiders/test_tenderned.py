@@ -831,3 +831,24 @@ def test_a_related_notice_still_missing_after_a_failed_retry_is_asked_for_by_the
     began = len(server.api.log)
     fourth = crawl(server.api_url)   # archived: not asked again
     assert fourth.returncode == 0 and related not in server.api.log[began:]
+
+
+@pytest.mark.parametrize("lie", [{"totalPages": 99, "last": False}, {"totalPages": 99, "totalElements": 500}])
+def test_a_list_whose_total_pages_overstates_its_pages_is_not_asked_for_empty_pages(snapshot, serve_api, crawl,
+                                                                                    lie):
+    """13 publications in pages of 5, but every envelope says 99 pages (and, in the second case, 500
+    publications). Pages were all asked at once from page 0's totalPages: 98 pages per query, all
+    empty. Asked one after another, a query ends when its window has listed its totalElements, or
+    at the first page that lists nothing new (an overstated total is a shortfall, recorded)."""
+    publications = _many(snapshot, days=1, per_day=13)
+    server = serve_api(publications, max_size=5, envelope=lambda page, params: {**page, **lie})
+    result = crawl(server.api_url, "--profile", "all", "-s", "TENDERNED_PAGE_SIZE=5",
+                   from_date="2021-03-01", until_date="2021-03-01")
+    assert result.db["notices"].count == 13
+    pages = sorted(int(re.search(r"[?&]page=(\d+)", p).group(1)) for p in list_requests(server.api))
+    if "totalElements" in lie:
+        assert pages == [0, 1, 2, 3]   # the first page that brought nothing new ends it
+        assert result.returncode == 3 and any("fetched 13 of 500" in e["error"] for e in result.errors)
+    else:
+        assert pages == [0, 1, 2]
+        assert result.returncode == 0, result.errors
