@@ -29,7 +29,8 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    type ``aankondigingCode`` live only there) and one ``/documenten`` request.
 
 Incremental by default (``TENDERNED_INCREMENTAL``): without ``from_date`` the window
-starts at the last complete crawl's ``until_date`` minus ``TENDERNED_OVERLAP_DAYS``;
+starts at the last complete crawl's ``until_date`` minus ``TENDERNED_OVERLAP_DAYS``, or at the
+``from_date`` of a crawl since then that did not complete, if earlier;
 publications already archived get no detail request, except (a) all publications of
 a procedure that has a new one in this crawl (a rectification changes the original
 notice's detail, never its list row) and (b) open procedures, re-checked until their
@@ -144,14 +145,33 @@ class TenderNedSpider(BaseSpider):
         self.known = state["known_notices"]
         for publication_id, notice in sorted(self.known.items()):
             self.known_by_kenmerk.setdefault(str(notice["kenmerk"]), []).append(publication_id)
+        if self.explicit_from_date:
+            return
+        starts = []
         last = state["last_complete_crawl"]
-        if last and not self.explicit_from_date:
+        if last:
             previous = json.loads(last["arguments"] or "{}")
             if previous.get("profile") == self.profile.name and previous.get("until_date"):
-                start = date.fromisoformat(previous["until_date"]) - timedelta(days=self.overlap_days)
-                self.arguments = replace(self.arguments, from_date=min(start, self.arguments.until_date))
-                self.logger.info("incremental: continuing from crawl %s, window %s..%s", last["crawl_id"],
-                                 self.arguments.from_date, self.arguments.until_date)
+                starts.append(date.fromisoformat(previous["until_date"]) - timedelta(days=self.overlap_days))
+        # The windows of the crawls since (partial, failed, killed: a backfill whose details failed,
+        # a first crawl that never completed) have not been listed completely: the window reaches
+        # back to their start too. Without a complete crawl it was the default window, and what
+        # those crawls missed was never asked for again.
+        unfinished = []
+        for previous in state.get("unfinished_crawls") or ():
+            try:
+                if previous.get("profile") == self.profile.name and previous.get("from_date"):
+                    unfinished.append(date.fromisoformat(str(previous["from_date"])))
+            except ValueError:
+                continue
+        if unfinished and (not starts or min(unfinished) < starts[0]):
+            starts.append(min(unfinished))
+            self.logger.info("incremental: crawls since the last complete one began at %s; listing from there",
+                             min(unfinished))
+        if starts:
+            self.arguments = replace(self.arguments, from_date=min(min(starts), self.arguments.until_date))
+            self.logger.info("incremental: continuing from crawl %s, window %s..%s",
+                             last["crawl_id"] if last else "-", self.arguments.from_date, self.arguments.until_date)
 
     def is_open(self, notice: dict) -> bool:
         """Still open: its deadline (or consultation deadline) plus the margin is not past."""

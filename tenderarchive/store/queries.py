@@ -76,6 +76,26 @@ def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
     return rows[0] if rows else None
 
 
+def unfinished_crawls(path: str | Path, spider: str) -> list[dict]:
+    """The arguments of the spider's crawls since its last complete one (all of them when none was
+    complete; sample crawls left out, as in :func:`last_complete_crawl`): partial, failed or
+    killed crawls, whose windows no crawl has yet listed completely."""
+    from tenderarchive.monitor import FULL_CRAWL_SQL
+
+    out = []
+    for row in _table_rows(path, "crawls", (
+            f"select arguments from crawls where spider = ? and status != 'complete' and {FULL_CRAWL_SQL} "
+            "and crawl_id > coalesce((select max(crawl_id) from crawls where spider = ? and status = 'complete' "
+            f"and {FULL_CRAWL_SQL}), 0) order by crawl_id"), [spider, spider]):
+        try:
+            arguments = json.loads(row["arguments"] or "{}")
+        except ValueError:
+            continue
+        if isinstance(arguments, dict):
+            out.append(arguments)
+    return out
+
+
 def known_results(path: str | Path) -> set[str]:
     """publicatieIds whose ``/html`` award data is archived (``notice_results``). A rendering that
     could not be read at all (layout ``unknown``: a broken response) is asked again next time."""

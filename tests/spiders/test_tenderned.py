@@ -852,3 +852,21 @@ def test_a_list_whose_total_pages_overstates_its_pages_is_not_asked_for_empty_pa
     else:
         assert pages == [0, 1, 2]
         assert result.returncode == 0, result.errors
+
+
+def test_an_incremental_run_after_a_crawl_that_never_completed_lists_that_crawls_window_again(snapshot, serve_api,
+                                                                                             crawl):
+    """A first backfill (2019) whose detail of 800801 failed ends partial; the next run, from cron
+    with no --from-date, had no complete crawl to continue from and listed only the default week
+    before its until_date, so 800801 was never asked for again. It lists from the unfinished
+    crawl's start, and once complete the run after continues from it as before."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/800801"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    first = crawl(server.api_url, from_date="2019-01-01", until_date="2019-12-31")
+    assert first.returncode == 3 and 800801 not in {r["publication_id"] for r in first.db["notices"].rows}
+    second = crawl(server.api_url, from_date=None, until_date="2020-12-31")
+    assert second.returncode == 0, second.errors
+    assert json.loads(second.crawl["arguments"])["from_date"] == "2019-01-01"
+    assert second.db["notices"].get(800801)["youth_care"] == 1
+    third = crawl(server.api_url, from_date=None, until_date="2021-01-31")
+    assert third.returncode == 0 and json.loads(third.crawl["arguments"])["from_date"] == "2020-12-28"
