@@ -40,7 +40,8 @@ they were archived (``documents_unread``). A day with nothing new costs only lis
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
 notice can come months later under other CPV codes or words), and one per notice whose related
-notice's detail failed in a crawl since the last complete one (recorded "related to N"). What the archive has reaches the spider through the ``CrawlState``
+notice's detail failed in a crawl since the last complete one (recorded "related to N")
+or whose own ``/gerelateerd`` failed. What the archive has reaches the spider through the ``CrawlState``
 extension (:meth:`use_archive_state`); the spider never opens the archive.
 
 Award data (docs/awards.md): every result notice (``formType`` "result", or
@@ -202,7 +203,8 @@ class TenderNedSpider(BaseSpider):
         # last deadline or publication.
         if self.profile.all or self.sample:
             return
-        # notices whose related notice's detail failed since the last complete crawl: their /gerelateerd again
+        # notices whose related notice's detail, or whose /gerelateerd, failed since the last complete
+        # crawl: their /gerelateerd again
         for publication_id in sorted(self.related_failed - self.related_checked):
             self.related_checked.add(publication_id)
             self.crawler.stats.inc_value("tenderned/related_retried")

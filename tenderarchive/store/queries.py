@@ -146,7 +146,9 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
     complete one ("request failed: … (related to N)", spiders/tenderned.py) and is still not
     archived: their ``/gerelateerd`` is asked again. Not only the last crawl's: a crawl in between
     whose retry failed too (an outage, a kill) recorded no such error, and the related notice
-    was never asked for again. A complete crawl asked every one of them and failed on none."""
+    was never asked for again. A complete crawl asked every one of them and failed on none. And
+    the notices whose ``/gerelateerd`` itself failed (or answered no list) since: a closed
+    procedure's was never asked again, so a related notice only it lists was never fetched."""
     db = read_only(path)
     if db is None:
         return set()
@@ -165,7 +167,7 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
             except ValueError:
                 continue
             errors += listed if isinstance(listed, list) else []
-        failed = {}
+        failed, unread = {}, set()
         for error in errors:
             if not isinstance(error, dict):
                 continue
@@ -173,11 +175,15 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
             notice = re.search(r"/publicaties/(\d+)$", str(error.get("url") or ""))
             if origin and notice:
                 failed[notice.group(1)] = origin.group(1)
+            # the /gerelateerd itself failed (or answered no list): its related notices are unknown
+            listed = re.search(r"/publicaties/(\d+)/gerelateerd$", str(error.get("url") or ""))
+            if listed:
+                unread.add(listed.group(1))
         if not failed or not db["notices"].exists():
-            return set(failed.values())
+            return set(failed.values()) | unread
         marks = ",".join("?" * len(failed))
         archived = {str(r["publication_id"]) for r in db.query(
             f"select publication_id from notices where publication_id in ({marks})", [int(k) for k in failed])}
-        return {origin for notice, origin in failed.items() if notice not in archived}
+        return {origin for notice, origin in failed.items() if notice not in archived} | unread
     finally:
         db.close()

@@ -870,3 +870,22 @@ def test_an_incremental_run_after_a_crawl_that_never_completed_lists_that_crawls
     assert second.db["notices"].get(800801)["youth_care"] == 1
     third = crawl(server.api_url, from_date=None, until_date="2021-01-31")
     assert third.returncode == 0 and json.loads(third.crawl["arguments"])["from_date"] == "2020-12-28"
+
+
+def test_a_procedure_whose_gerelateerd_failed_is_asked_again_by_the_next_run(snapshot, serve_api, crawl):
+    """200201's /gerelateerd fails (an outage of that endpoint): its award notice 200288, under a CPV
+    code and words no profile query lists, is found only through it. The failure was recorded but
+    nothing asked again (200201 is closed, and past the results horizon), so the award notice was
+    never fetched; the next run asks that /gerelateerd again."""
+    hidden_award(snapshot)
+    related = "/papi/tenderned-rs-tns/v2/publicaties/200201/gerelateerd"
+    server = serve_api(snapshot, faults={related: [{"status": 500}] * 5})
+    first = crawl(server.api_url)
+    assert first.returncode == 3 and any(e["url"].endswith(related) for e in first.errors), first.errors
+    assert 200288 not in {r["publication_id"] for r in first.db["notices"].rows}
+    second = crawl(server.api_url)
+    assert second.returncode == 0, second.errors
+    assert second.db["notices"].get(200288)["youth_care_reasons"] == '["related to 200201"]'
+    began = len(server.api.log)
+    third = crawl(server.api_url)   # a complete crawl since: not asked again
+    assert third.returncode == 0 and related not in server.api.log[began:]
