@@ -406,8 +406,13 @@ class TenderNedSpider(BaseSpider):
             total_pages = -(-(self.count(listed, page_data, "totalElements", quiet=True) or 0) // size)
         else:
             total_pages = self.count(listed, page_data, "totalPages", quiet=page > 0) or 0
-        counts = self.accounting.get(key, {})
-        return page + 1 < total_pages and counts.get("fetched", 0) < counts.get("expected", 0)
+        if key in self.window_end:  # its page 0 was read by this process
+            counts = self.accounting.get(key, {})
+            fetched, expected = counts.get("fetched", 0), counts.get("expected", 0)
+        else:  # a crawl resumed from --jobdir: this page's own total, and what this process listed
+            fetched = len(self.window_rows.get(key, ()))
+            expected = self.count(listed, page_data, "totalElements", quiet=True) or 0
+        return page + 1 < total_pages and fetched < expected
 
     def shortfalls(self) -> list[dict]:
         """Windows that listed fewer distinct publications than their ``totalElements``, except
