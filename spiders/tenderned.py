@@ -66,7 +66,7 @@ import json
 import re
 from collections import namedtuple
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
 import scrapy
@@ -84,6 +84,15 @@ from tenderarchive.values import unreadable_dates
 #: control request's meta, which must pickle for ``--jobdir``).
 LIST_META = ("query", "params", "window", "page", "top", "baseline")
 Listed = namedtuple("Listed", "url meta")
+
+
+def _started_day(started) -> date | None:
+    """The Europe/Amsterdam day of a ``crawls.started`` timestamp (None when it is unreadable)."""
+    try:
+        moment = datetime.fromisoformat(str(started))
+    except ValueError:
+        return None
+    return (moment.astimezone(arguments.AMSTERDAM) if moment.tzinfo else moment).date()
 
 
 class TenderNedSpider(BaseSpider):
@@ -153,7 +162,11 @@ class TenderNedSpider(BaseSpider):
         if last:
             previous = json.loads(last["arguments"] or "{}")
             if previous.get("profile") == self.profile.name and previous.get("until_date"):
-                starts.append(date.fromisoformat(previous["until_date"]) - timedelta(days=self.overlap_days))
+                until = date.fromisoformat(previous["until_date"])
+                # a crawl lists nothing published after it ran: an until_date in the future (a
+                # `--until-date` ahead of today) ends at the day it started (Amsterdam's)
+                ran = _started_day(last.get("started"))
+                starts.append(min(until, ran or until) - timedelta(days=self.overlap_days))
         # The windows of the crawls since (partial, failed, killed: a backfill whose details failed,
         # a first crawl that never completed) have not been listed completely: the window reaches
         # back to their start too. Without a complete crawl it was the default window, and what

@@ -889,3 +889,26 @@ def test_a_procedure_whose_gerelateerd_failed_is_asked_again_by_the_next_run(sna
     began = len(server.api.log)
     third = crawl(server.api_url)   # a complete crawl since: not asked again
     assert third.returncode == 0 and related not in server.api.log[began:]
+
+
+def test_an_until_date_in_the_future_does_not_skip_the_days_after_that_crawl_ran(snapshot, serve_api, crawl):
+    """A crawl run ten days ago with --until-date a month ahead (complete): the next incremental run
+    continued from that until_date minus the overlap, capped at today, so it listed only today, and a
+    notice published five days ago was never fetched. A crawl lists nothing published after it ran:
+    the next run continues from the day it started."""
+    from tenderarchive.arguments import today as amsterdam_today
+
+    today = amsterdam_today()
+    server = serve_api([by_id(snapshot, 100101)])
+    first = crawl(server.api_url, from_date=(today - timedelta(days=20)).isoformat(),
+                  until_date=(today + timedelta(days=30)).isoformat())
+    assert first.returncode == 0, first.errors
+    ran = (today - timedelta(days=10)).isoformat() + "T09:00:00+00:00"
+    first.db.execute("update crawls set started = ?, finished = ? where crawl_id = ?", [ran, ran, first.crawl["crawl_id"]])
+    first.db.conn.commit()
+    server.api.add(make_publication(by_id(snapshot, 700701), 7777, (today - timedelta(days=5)).isoformat(),
+                                    title="Jeugdhulp na de vorige crawl"))
+    second = crawl(server.api_url, from_date=None, until_date=None)
+    assert second.returncode == 0, second.errors
+    assert json.loads(second.crawl["arguments"])["from_date"] == (today - timedelta(days=13)).isoformat()
+    assert second.db["notices"].get(7777)["youth_care"] == 1
