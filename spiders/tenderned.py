@@ -286,28 +286,46 @@ class TenderNedSpider(BaseSpider):
         for name, params in self.profile.queries():
             yield self.page_request(name, params, start, end, 0, top=True, baseline=baseline)
 
-    def page_request(self, name, params, start, end, page, top=False, baseline=None):
+    def page_request(self, name, params, start, end, page, top=False, baseline=None, pages=None):
+        """A list page; ``pages``: how many the page before said the query has (for pages after 0)."""
         size = self.page_size if not self.sample else min(self.page_size, max(self.sample, 1))
         return scrapy.Request(
             self.list_url(params, start, end, page, size),
             callback=self.parse_list,
-            errback=self.errback,
+            errback=self.list_failed if page else self.errback,
             meta={"query": name, "params": params, "window": (start, end), "page": page,
-                  "top": top, "baseline": baseline},
+                  "top": top, "baseline": baseline, "pages": pages},
         )
 
+    def list_failed(self, failure):
+        """A list page after the first that failed is recorded (its rows are a shortfall), and the
+        query goes on with the page after it: pages are asked one after another, so one failed page
+        cost the rest of the query."""
+        self.errback(failure)
+        yield from self.past_page(failure.request.meta)
+
+    def past_page(self, meta):
+        """The page after a list page that failed or was no page, when the page before it said there
+        are more."""
+        page, pages = meta.get("page") or 0, meta.get("pages") or 0
+        if page and page + 1 < pages and page + 1 <= self.max_page:
+            yield self.page_request(meta["query"], meta["params"], *meta["window"], page + 1, pages=pages)
+
     def parse_list(self, response):
+        meta = response.meta
         page_data = self.load_json(response)
         if page_data is None:
+            yield from self.past_page(meta)
             return
-        meta = response.meta
         params, (start, end), page = meta["params"], meta["window"], meta["page"]
         total = self.count(response, page_data, "totalElements")
         rows = page_data.get("content") or []
         if total is None:
+            yield from self.past_page(meta)
             return
         if not isinstance(rows, list):
             self.record_error(response.url, f"list page: 'content' is {type(rows).__name__}, not a list")
+            yield from self.past_page(meta)
             return
         if page == 0 and total == 0 and not meta.get("confirming"):
             yield self.confirm_empty(response, f"query {meta['query']!r} on {start}..{end}")
@@ -400,20 +418,22 @@ class TenderNedSpider(BaseSpider):
         self.fetched(key, len(distinct) - before)
         for row in rows:
             yield from self.select(row, name, listed)
-        if not self.sample and self.next_page_wanted(listed, page_data, key, len(distinct) > before):
-            yield self.page_request(name, params, start, end, page + 1)
+        pages = self.next_page_wanted(listed, page_data, key, len(distinct) > before) if not self.sample else 0
+        if pages:
+            yield self.page_request(name, params, start, end, page + 1, pages=pages)
 
-    def next_page_wanted(self, listed: Listed, page_data: dict, key: str, new_rows: bool) -> bool:
+    def next_page_wanted(self, listed: Listed, page_data: dict, key: str, new_rows: bool) -> int:
         """Pages are asked one after another: the next while the envelope says there are more
         (``totalPages``; without it, ``totalElements`` over ``size``) within the API's page cap,
         this page brought publications not listed before, and the window has not yet listed
         its ``totalElements``. Asked all at once from page 0's ``totalPages``, a list whose
         ``totalPages`` overstated its pages (99 for one page of rows) cost 98 empty pages per
         query and window; an empty page, or one repeating rows already listed, ends the query
-        (a shortfall, if any, is recorded as for any window)."""
+        (a shortfall, if any, is recorded as for any window). The number of pages when the next
+        is wanted, else 0."""
         page = listed.meta["page"]
         if page + 1 > self.max_page or not new_rows:
-            return False
+            return 0
         if page_data.get("totalPages") is None:  # an envelope without it: pages from the total
             size = self.count(listed, page_data, "size", quiet=True) or self.page_size
             total_pages = -(-(self.count(listed, page_data, "totalElements", quiet=True) or 0) // size)
@@ -425,7 +445,7 @@ class TenderNedSpider(BaseSpider):
         else:  # a crawl resumed from --jobdir: this page's own total, and what this process listed
             fetched = len(self.window_rows.get(key, ()))
             expected = self.count(listed, page_data, "totalElements", quiet=True) or 0
-        return page + 1 < total_pages and fetched < expected
+        return total_pages if page + 1 < total_pages and fetched < expected else 0
 
     def shortfalls(self) -> list[dict]:
         """Windows that listed fewer distinct publications than their ``totalElements``, except

@@ -912,3 +912,19 @@ def test_an_until_date_in_the_future_does_not_skip_the_days_after_that_crawl_ran
     assert second.returncode == 0, second.errors
     assert json.loads(second.crawl["arguments"])["from_date"] == (today - timedelta(days=13)).isoformat()
     assert second.db["notices"].get(7777)["youth_care"] == 1
+
+
+@pytest.mark.parametrize("fault", [{"status": 500}, {"status": 200, "body": '{"content": [{"publicatieId"'}])
+def test_a_list_page_that_fails_costs_its_rows_not_the_rest_of_the_query(snapshot, serve_api, crawl, fault):
+    """13 publications in pages of 5: page 1 fails (an error that outlasts the retries, or a broken
+    body). Pages are asked one after another, so the failure ended the query and page 2's rows
+    were lost too; now only page 1's five are (a recorded shortfall, asked again next run)."""
+    publications = _many(snapshot, days=1, per_day=13)
+    query = "page=1&size=5&publicatieDatumVanaf=2021-03-01&publicatieDatumTot=2021-03-01"
+    server = serve_api(publications, max_size=5,
+                       faults={f"/papi/tenderned-rs-tns/v2/publicaties?{query}": [fault] * 5})
+    result = crawl(server.api_url, "--profile", "all", "-s", "TENDERNED_PAGE_SIZE=5",
+                   from_date="2021-03-01", until_date="2021-03-01")
+    assert result.returncode == 3
+    assert result.db["notices"].count == 8
+    assert any("fetched 8 of 13" in e["error"] for e in result.errors), result.errors
