@@ -3,7 +3,8 @@ into archive rows.
 
 - ids have one type (integers), whatever the endpoint sent (string in lists,
   number in details);
-- dates are ISO 8601, naive timestamps read as Europe/Amsterdam; ``published`` is
+- dates are ISO 8601 in Europe/Amsterdam time (naive timestamps read as such, others
+  converted: the first ten characters are the Amsterdam day); ``published`` is
   the local publication date, ``year``/``year_month`` are kept for facets;
 - the detail's ``sluitingsDatum`` is the deadline (the list keeps the original
   one, stored as ``deadline_list``, and is the deadline when the detail has
@@ -40,7 +41,8 @@ from scrapy.exceptions import DropItem
 from tenderarchive import values
 from tenderarchive.items import NoticeItem
 from tenderarchive.store.keys import dumps
-from tenderarchive.values import cpv_parts, deadline, flag, iso, local_date, parse_timestamp, text_value, to_int
+from tenderarchive.values import (amsterdam, cpv_parts, deadline, flag, iso, local_date, parse_timestamp, text_value,
+                                  to_int)
 
 #: What ``values.clean_field`` would change in a text: markup and entities, NBSP and zero-width
 #: spaces, line breaks, tabs and other ASCII spacing, runs of spaces, lone surrogates.
@@ -206,7 +208,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "buyer": clean_field(d.get("opdrachtgeverNaam") or row.get("opdrachtgeverNaam")
                             or d.get("aanbestedendeDienstNaam")),
         "buyer_official": clean_field(d.get("aanbestedendeDienstNaam") or row.get("aanbestedendeDienstNaam")),
-        "published": published, "published_at": iso(published_at),
+        "published": published, "published_at": iso(amsterdam(published_at)),
         "year": int(published[:4]) if published else None,
         "year_month": published[:7] if published else None,
         "deadline": the_deadline, "deadline_placeholder": placeholder, "deadline_list": list_deadline,

@@ -20,14 +20,17 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    shortfall is recorded. The distinct publications listed are compared with
    ``totalElements`` (rows can repeat across pages; a window reaching today is only
    logged, its list still changes); an envelope without ``totalPages`` is paged from
-   ``totalElements`` and ``size``. A query that answers "no publications" is asked once
+   ``totalElements`` and ``size``. Pages are asked one after another, until the window has
+   listed its ``totalElements`` or a page lists nothing new (a ``totalPages`` that overstates
+   costs one page, not 99). A query that answers "no publications" is asked once
    more before that is believed.
 3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
    each gets one detail request (CPV, NUTS, the current deadline and the notice
    type ``aankondigingCode`` live only there) and one ``/documenten`` request.
 
 Incremental by default (``TENDERNED_INCREMENTAL``): without ``from_date`` the window
-starts at the last complete crawl's ``until_date`` minus ``TENDERNED_OVERLAP_DAYS``;
+starts at the last complete crawl's ``until_date`` minus ``TENDERNED_OVERLAP_DAYS``, or at the
+``from_date`` of a crawl since then that did not complete, if earlier;
 publications already archived get no detail request, except (a) all publications of
 a procedure that has a new one in this crawl (a rectification changes the original
 notice's detail, never its list row) and (b) open procedures, re-checked until their
@@ -37,7 +40,8 @@ they were archived (``documents_unread``). A day with nothing new costs only lis
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
 notice can come months later under other CPV codes or words), and one per notice whose related
-notice's detail failed in the last crawl (recorded "related to N"). What the archive has reaches the spider through the ``CrawlState``
+notice's detail failed in a crawl since the last complete one (recorded "related to N")
+or whose own ``/gerelateerd`` failed. What the archive has reaches the spider through the ``CrawlState``
 extension (:meth:`use_archive_state`); the spider never opens the archive.
 
 Award data (docs/awards.md): every result notice (``formType`` "result", or
@@ -62,7 +66,7 @@ import json
 import re
 from collections import namedtuple
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
 import scrapy
@@ -80,6 +84,15 @@ from tenderarchive.values import unreadable_dates
 #: control request's meta, which must pickle for ``--jobdir``).
 LIST_META = ("query", "params", "window", "page", "top", "baseline")
 Listed = namedtuple("Listed", "url meta")
+
+
+def _started_day(started) -> date | None:
+    """The Europe/Amsterdam day of a ``crawls.started`` timestamp (None when it is unreadable)."""
+    try:
+        moment = datetime.fromisoformat(str(started))
+    except ValueError:
+        return None
+    return (moment.astimezone(arguments.AMSTERDAM) if moment.tzinfo else moment).date()
 
 
 class TenderNedSpider(BaseSpider):
@@ -101,7 +114,7 @@ class TenderNedSpider(BaseSpider):
         self.related_checked: set[str] = set()  # notices whose /gerelateerd this crawl asked
         self.rechecked_kenmerken: set = set()
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
-        self.related_failed: set[str] = set()  # notices whose related notice failed in the last crawl
+        self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_end: dict[str, date] = {}
 
@@ -142,14 +155,37 @@ class TenderNedSpider(BaseSpider):
         self.known = state["known_notices"]
         for publication_id, notice in sorted(self.known.items()):
             self.known_by_kenmerk.setdefault(str(notice["kenmerk"]), []).append(publication_id)
+        if self.explicit_from_date:
+            return
+        starts = []
         last = state["last_complete_crawl"]
-        if last and not self.explicit_from_date:
+        if last:
             previous = json.loads(last["arguments"] or "{}")
             if previous.get("profile") == self.profile.name and previous.get("until_date"):
-                start = date.fromisoformat(previous["until_date"]) - timedelta(days=self.overlap_days)
-                self.arguments = replace(self.arguments, from_date=min(start, self.arguments.until_date))
-                self.logger.info("incremental: continuing from crawl %s, window %s..%s", last["crawl_id"],
-                                 self.arguments.from_date, self.arguments.until_date)
+                until = date.fromisoformat(previous["until_date"])
+                # a crawl lists nothing published after it ran: an until_date in the future (a
+                # `--until-date` ahead of today) ends at the day it started (Amsterdam's)
+                ran = _started_day(last.get("started"))
+                starts.append(min(until, ran or until) - timedelta(days=self.overlap_days))
+        # The windows of the crawls since (partial, failed, killed: a backfill whose details failed,
+        # a first crawl that never completed) have not been listed completely: the window reaches
+        # back to their start too. Without a complete crawl it was the default window, and what
+        # those crawls missed was never asked for again.
+        unfinished = []
+        for previous in state.get("unfinished_crawls") or ():
+            try:
+                if previous.get("profile") == self.profile.name and previous.get("from_date"):
+                    unfinished.append(date.fromisoformat(str(previous["from_date"])))
+            except ValueError:
+                continue
+        if unfinished and (not starts or min(unfinished) < starts[0]):
+            starts.append(min(unfinished))
+            self.logger.info("incremental: crawls since the last complete one began at %s; listing from there",
+                             min(unfinished))
+        if starts:
+            self.arguments = replace(self.arguments, from_date=min(min(starts), self.arguments.until_date))
+            self.logger.info("incremental: continuing from crawl %s, window %s..%s",
+                             last["crawl_id"] if last else "-", self.arguments.from_date, self.arguments.until_date)
 
     def is_open(self, notice: dict) -> bool:
         """Still open: its deadline (or consultation deadline) plus the margin is not past."""
@@ -180,7 +216,8 @@ class TenderNedSpider(BaseSpider):
         # last deadline or publication.
         if self.profile.all or self.sample:
             return
-        # notices whose related notice's detail failed in the last crawl: their /gerelateerd again
+        # notices whose related notice's detail, or whose /gerelateerd, failed since the last complete
+        # crawl: their /gerelateerd again
         for publication_id in sorted(self.related_failed - self.related_checked):
             self.related_checked.add(publication_id)
             self.crawler.stats.inc_value("tenderned/related_retried")
@@ -249,28 +286,46 @@ class TenderNedSpider(BaseSpider):
         for name, params in self.profile.queries():
             yield self.page_request(name, params, start, end, 0, top=True, baseline=baseline)
 
-    def page_request(self, name, params, start, end, page, top=False, baseline=None):
+    def page_request(self, name, params, start, end, page, top=False, baseline=None, pages=None):
+        """A list page; ``pages``: how many the page before said the query has (for pages after 0)."""
         size = self.page_size if not self.sample else min(self.page_size, max(self.sample, 1))
         return scrapy.Request(
             self.list_url(params, start, end, page, size),
             callback=self.parse_list,
-            errback=self.errback,
+            errback=self.list_failed if page else self.errback,
             meta={"query": name, "params": params, "window": (start, end), "page": page,
-                  "top": top, "baseline": baseline},
+                  "top": top, "baseline": baseline, "pages": pages},
         )
 
+    def list_failed(self, failure):
+        """A list page after the first that failed is recorded (its rows are a shortfall), and the
+        query goes on with the page after it: pages are asked one after another, so one failed page
+        cost the rest of the query."""
+        self.errback(failure)
+        yield from self.past_page(failure.request.meta)
+
+    def past_page(self, meta):
+        """The page after a list page that failed or was no page, when the page before it said there
+        are more."""
+        page, pages = meta.get("page") or 0, meta.get("pages") or 0
+        if page and page + 1 < pages and page + 1 <= self.max_page:
+            yield self.page_request(meta["query"], meta["params"], *meta["window"], page + 1, pages=pages)
+
     def parse_list(self, response):
+        meta = response.meta
         page_data = self.load_json(response)
         if page_data is None:
+            yield from self.past_page(meta)
             return
-        meta = response.meta
         params, (start, end), page = meta["params"], meta["window"], meta["page"]
         total = self.count(response, page_data, "totalElements")
         rows = page_data.get("content") or []
         if total is None:
+            yield from self.past_page(meta)
             return
         if not isinstance(rows, list):
             self.record_error(response.url, f"list page: 'content' is {type(rows).__name__}, not a list")
+            yield from self.past_page(meta)
             return
         if page == 0 and total == 0 and not meta.get("confirming"):
             yield self.confirm_empty(response, f"query {meta['query']!r} on {start}..{end}")
@@ -353,14 +408,6 @@ class TenderNedSpider(BaseSpider):
                     f"query reach; only {reachable} fetched"))
             self.expect(key, total if not self.sample else len(rows))
             self.window_end[key] = end
-            if page_data.get("totalPages") is None:  # an envelope without it: pages from the total
-                size = self.count(listed, page_data, "size", quiet=True) or self.page_size
-                total_pages = -(-total // size)
-            else:
-                total_pages = self.count(listed, page_data, "totalPages") or 0
-            if not self.sample:
-                for next_page in range(1, min(total_pages, self.max_page + 1)):
-                    yield self.page_request(name, params, start, end, next_page)
 
         # Rows can repeat across pages (docs/reference/tenderned-api.md §12): a window's count is of
         # distinct publications, so a repeated row cannot hide one that never came.
@@ -371,6 +418,34 @@ class TenderNedSpider(BaseSpider):
         self.fetched(key, len(distinct) - before)
         for row in rows:
             yield from self.select(row, name, listed)
+        pages = self.next_page_wanted(listed, page_data, key, len(distinct) > before) if not self.sample else 0
+        if pages:
+            yield self.page_request(name, params, start, end, page + 1, pages=pages)
+
+    def next_page_wanted(self, listed: Listed, page_data: dict, key: str, new_rows: bool) -> int:
+        """Pages are asked one after another: the next while the envelope says there are more
+        (``totalPages``; without it, ``totalElements`` over ``size``) within the API's page cap,
+        this page brought publications not listed before, and the window has not yet listed
+        its ``totalElements``. Asked all at once from page 0's ``totalPages``, a list whose
+        ``totalPages`` overstated its pages (99 for one page of rows) cost 98 empty pages per
+        query and window; an empty page, or one repeating rows already listed, ends the query
+        (a shortfall, if any, is recorded as for any window). The number of pages when the next
+        is wanted, else 0."""
+        page = listed.meta["page"]
+        if page + 1 > self.max_page or not new_rows:
+            return 0
+        if page_data.get("totalPages") is None:  # an envelope without it: pages from the total
+            size = self.count(listed, page_data, "size", quiet=True) or self.page_size
+            total_pages = -(-(self.count(listed, page_data, "totalElements", quiet=True) or 0) // size)
+        else:
+            total_pages = self.count(listed, page_data, "totalPages", quiet=page > 0) or 0
+        if key in self.window_end:  # its page 0 was read by this process
+            counts = self.accounting.get(key, {})
+            fetched, expected = counts.get("fetched", 0), counts.get("expected", 0)
+        else:  # a crawl resumed from --jobdir: this page's own total, and what this process listed
+            fetched = len(self.window_rows.get(key, ()))
+            expected = self.count(listed, page_data, "totalElements", quiet=True) or 0
+        return total_pages if page + 1 < total_pages and fetched < expected else 0
 
     def shortfalls(self) -> list[dict]:
         """Windows that listed fewer distinct publications than their ``totalElements``, except

@@ -89,6 +89,7 @@ def archive_state(db_path, spider_name: str) -> dict:
     if spider_name == "tenderned":  # a scan of every notice, for the procedures awaiting an award
         state["awaiting_results"] = queries.awaiting_results(db_path)
         state["related_failed"] = queries.related_failed(db_path, spider_name)
+        state["unfinished_crawls"] = queries.unfinished_crawls(db_path, spider_name)
     return state
 
 

@@ -107,14 +107,22 @@ def local_date(value) -> str | None:
     return value.isoformat()
 
 
+def amsterdam(value):
+    """A parsed timestamp in Europe/Amsterdam time (a date as it is): an instant sent in UTC or
+    another offset is archived as Amsterdam's clock shows it, so its text's first ten characters
+    are its Amsterdam day (the timelines and saved searches read ``substr(deadline, 1, 10)``) and
+    the same instant is always the same text."""
+    return value.astimezone(AMSTERDAM) if isinstance(value, datetime) else value
+
+
 def deadline(value) -> tuple[str | None, int]:
-    """(ISO deadline or None, 1 if the value was a placeholder year ≥ 2090)."""
+    """(ISO deadline in Amsterdam time or None, 1 if the value was a placeholder year ≥ 2090)."""
     moment = parse_timestamp(value)
     if moment is None:
         return None, 0
     if moment.year >= PLACEHOLDER_YEAR:
         return None, 1
-    return iso(moment), 0
+    return iso(amsterdam(moment)), 0
 
 
 def clean_field(value) -> str | None:

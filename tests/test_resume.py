@@ -3,6 +3,7 @@
 import signal
 import subprocess
 import sys
+import time
 
 import sqlite_utils
 
@@ -38,3 +39,31 @@ def test_an_interrupted_backfill_resumes_where_it_stopped(snapshot, serve_api, t
     fetched_after = {p for p in server.api.log if p.startswith(DETAIL) and p[len(DETAIL):].isdigit()}  # details only
     assert not fetched_after & archived_before  # resumed: what was done before is not fetched again
     assert len(fetched_after) < 40
+
+
+def test_a_backfill_interrupted_while_paging_a_list_resumes_its_paging(snapshot, serve_api, tmp_path):
+    """List pages are asked one after another (each from the page before): a crawl resumed from
+    --jobdir reads a later page of a query whose page 0 only the interrupted process read, and
+    goes on paging from that page's own totals (it knew no total for it, and stopped there)."""
+    template = by_id(snapshot, 700701)
+    publications = [make_publication(template, 8000 + i, "2021-05-03", title=f"Jeugdhulp {i}") for i in range(30)]
+    query = "publicatieDatumVanaf=2021-05-01&publicatieDatumTot=2021-05-31"
+    slow = {f"{DETAIL[:-1]}?page={page}&size=5&{query}": [{"status": 429, "headers": {"Retry-After": "1"}}]
+            for page in range(6)}
+    server = serve_api(publications, faults=slow, max_size=5)
+    db = tmp_path / "archive.db"
+    command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db), "--profile", "all",
+               "--api-url", server.api_url, "--from-date", "2021-05-01", "--until-date", "2021-05-31",
+               "--jobdir", str(tmp_path / "job"), *FAST, "-s", "TENDERNED_INCREMENTAL=False",
+               "-s", "TENDERNED_PAGE_SIZE=5", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
+    first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any("page=2&" in p for p in server.api.log):
+        time.sleep(0.1)
+    first.send_signal(signal.SIGINT)
+    assert first.wait(timeout=120) == 3
+    pages_before = {p for p in server.api.log if p.startswith(f"{DETAIL[:-1]}?")}
+    assert not any("page=5&" in p for p in pages_before)
+    second = forkcli.run_argv(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT, timeout=300)
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert sqlite_utils.Database(db)["notices"].count == 30

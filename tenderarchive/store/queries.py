@@ -82,6 +82,26 @@ def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
     return rows[0] if rows else None
 
 
+def unfinished_crawls(path: str | Path, spider: str) -> list[dict]:
+    """The arguments of the spider's crawls since its last complete one (all of them when none was
+    complete; sample crawls left out, as in :func:`last_complete_crawl`): partial, failed or
+    killed crawls, whose windows no crawl has yet listed completely."""
+    from tenderarchive.monitor import FULL_CRAWL_SQL
+
+    out = []
+    for row in _table_rows(path, "crawls", (
+            f"select arguments from crawls where spider = ? and status != 'complete' and {FULL_CRAWL_SQL} "
+            "and crawl_id > coalesce((select max(crawl_id) from crawls where spider = ? and status = 'complete' "
+            f"and {FULL_CRAWL_SQL}), 0) order by crawl_id"), [spider, spider]):
+        try:
+            arguments = json.loads(row["arguments"] or "{}")
+        except ValueError:
+            continue
+        if isinstance(arguments, dict):
+            out.append(arguments)
+    return out
+
+
 def known_results(path: str | Path) -> set[str]:
     """publicatieIds whose ``/html`` award data is archived (``notice_results``). A rendering that
     could not be read at all (layout ``unknown``: a broken response) is asked again next time."""
@@ -91,7 +111,9 @@ def known_results(path: str | Path) -> set[str]:
 
 def awaiting_results(path: str | Path) -> dict[str, dict]:
     """``{kenmerk: {publication_id, last}}`` of the youth-care procedures with no result notice
-    archived: their newest notice, and their latest deadline or publication date."""
+    archived: their newest notice, and their latest deadline or publication date. A rectification
+    (REC) is a result notice only when its ``formType`` says so: one of a contract notice (a moved
+    deadline, formType "competition") is no award (tenderned-api.md §7.1)."""
     db = read_only(path)
     if db is None:
         return {}
@@ -102,7 +124,8 @@ def awaiting_results(path: str | Path) -> dict[str, dict]:
             "select kenmerk, max(publication_id) as publication_id, "
             "max(coalesce(deadline, consultation_deadline, published)) as last from notices "
             "where kenmerk is not null and youth_care = 1 group by kenmerk "
-            "having sum(coalesce(form_type = 'result', 0) or coalesce(notice_type in ('AGO', 'REC'), 0)) = 0")}
+            "having sum(coalesce(form_type = 'result', 0) or coalesce(notice_type = 'AGO', 0) "
+            "or (form_type is null and coalesce(notice_type = 'REC', 0))) = 0")}
     finally:
         db.close()
 
@@ -125,34 +148,48 @@ def results_missing(path: str | Path) -> set[str]:
 
 
 def related_failed(path: str | Path, spider: str) -> set[str]:
-    """The notices whose related notice's detail failed in the spider's last crawl ("request
-    failed: … (related to N)", spiders/tenderned.py) and is still not archived: their
-    ``/gerelateerd`` is asked again."""
+    """The notices whose related notice's detail failed in a crawl of the spider since its last
+    complete one ("request failed: … (related to N)", spiders/tenderned.py) and is still not
+    archived: their ``/gerelateerd`` is asked again. Not only the last crawl's: a crawl in between
+    whose retry failed too (an outage, a kill) recorded no such error, and the related notice
+    was never asked for again. A complete crawl asked every one of them and failed on none. And
+    the notices whose ``/gerelateerd`` itself failed (or answered no list) since: a closed
+    procedure's was never asked again, so a related notice only it lists was never fetched."""
     db = read_only(path)
     if db is None:
         return set()
     try:
         if not db["crawls"].exists():
             return set()
-        last = next(db.query("select errors from crawls where spider = ? order by crawl_id desc limit 1", [spider]),
-                    None)
-        try:
-            errors = json.loads((last or {}).get("errors") or "[]")
-        except ValueError:
-            return set()
-        failed = {}
-        for error in errors if isinstance(errors, list) else []:
+        from tenderarchive.monitor import FULL_CRAWL_SQL
+
+        errors = []
+        for crawl in db.query(
+                "select errors from crawls where spider = ? and crawl_id > coalesce((select max(crawl_id) from "
+                f"crawls where spider = ? and status = 'complete' and {FULL_CRAWL_SQL}), 0) order by crawl_id",
+                [spider, spider]):
+            try:
+                listed = json.loads(crawl["errors"] or "[]")
+            except ValueError:
+                continue
+            errors += listed if isinstance(listed, list) else []
+        failed, unread = {}, set()
+        for error in errors:
             if not isinstance(error, dict):
                 continue
             origin = re.search(r"\(related to (\d+)\)$", str(error.get("error") or ""))
             notice = re.search(r"/publicaties/(\d+)$", str(error.get("url") or ""))
             if origin and notice:
                 failed[notice.group(1)] = origin.group(1)
+            # the /gerelateerd itself failed (or answered no list): its related notices are unknown
+            listed = re.search(r"/publicaties/(\d+)/gerelateerd$", str(error.get("url") or ""))
+            if listed:
+                unread.add(listed.group(1))
         if not failed or not db["notices"].exists():
-            return set(failed.values())
+            return set(failed.values()) | unread
         marks = ",".join("?" * len(failed))
         archived = {str(r["publication_id"]) for r in db.query(
             f"select publication_id from notices where publication_id in ({marks})", [int(k) for k in failed])}
-        return {origin for notice, origin in failed.items() if notice not in archived}
+        return {origin for notice, origin in failed.items() if notice not in archived} | unread
     finally:
         db.close()

@@ -154,3 +154,20 @@ def test_a_detail_without_a_publication_date_takes_the_list_rows_date(snapshot):
     notice = normalise_notice(item, URL, "https://x")["notice"]
     assert notice["published"] == publication["list"]["publicatieDatum"][:10] == "2018-03-13"
     assert notice["published_at"] == "2018-03-13" and notice["year"] == 2018
+
+
+def test_timestamps_sent_in_another_offset_are_archived_in_amsterdam_time(snapshot):
+    """A deadline or publication timestamp sent in UTC (``Z``) or another offset (§4: "parse both
+    forms") was archived in that offset: 23:30Z on 30 November, which is 00:30 on 1 December in
+    Amsterdam, put the deadline on 30 November in every timeline and saved search (they read its
+    first ten characters), and the same instant sent once naive and once in UTC counted as a change."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"]["sluitingsDatum"] = "2026-11-30T23:30:00Z"
+    publication["list"]["sluitingsDatum"] = "2026-11-30T12:00:00+00:00"
+    publication["detail"]["publicatieDatum"] = "2026-06-11T22:15:00.123456+00:00"
+    notice = normalise_notice(item_of(publication), URL, "https://x")["notice"]
+    assert notice["deadline"] == "2026-12-01T00:30:00+01:00"
+    assert notice["deadline_list"] == "2026-11-30T13:00:00+01:00"
+    assert (notice["published_at"], notice["published"]) == ("2026-06-12T00:15:00+02:00", "2026-06-12")
+    publication["detail"]["sluitingsDatum"] = "2026-12-01T00:30:00"   # the same instant, naive (Amsterdam)
+    assert normalise_notice(item_of(publication), URL, "https://x")["notice"]["deadline"] == notice["deadline"]

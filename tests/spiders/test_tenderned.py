@@ -774,3 +774,157 @@ def test_a_sample_crawl_does_not_move_the_incremental_window(snapshot, serve_api
     assert later.crawl["status"] == "complete", later.output
     assert json.loads(later.crawl["arguments"])["from_date"] == "2019-12-28"
     assert later.db["notices"].count == len(YOUTH_CARE_IDS) + 1
+
+
+def test_a_rectification_of_the_contract_notice_does_not_end_the_wait_for_the_award_notice(serve_api, crawl):
+    """A rectification (REC) of a contract notice (a moved deadline: formType "competition",
+    tenderned-api.md §7.1, tenderned-awards.md §6) is no award. It counted as one, so the procedure
+    no longer awaited its award notice, and an award published months later under other CPV codes
+    and words (900302) was never fetched: the next crawl asked no /gerelateerd."""
+    from tenderarchive.apiserver import load_publications
+    from tests.awards.conftest import FIXTURES
+
+    publications = load_publications(FIXTURES)
+    award = next(p for p in publications if str(p["list"]["publicatieId"]) == "900302")
+    contract = next(p for p in publications if str(p["list"]["publicatieId"]) == "900301")
+    rectification = make_publication(contract, 900309, "2022-02-10", kenmerk=contract["detail"]["kenmerk"],
+                                     title="Rectificatie Dyslexiezorg (EED) Regio Voorbeeld 2022")
+    rectification["list"]["typePublicatie"] = {"code": "REC", "omschrijving": "Rectificatie"}
+    rectification["detail"]["aankondigingCode"] = {"code": "REC", "omschrijving": "Rectificatie"}
+    assert rectification["detail"]["formType"] == "competition"
+    server = serve_api([p for p in publications if p is not award] + [rectification])
+    first = crawl(server.api_url, from_date="2022-01-01", until_date="2022-03-01")
+    assert first.returncode == 0, first.errors
+    assert first.db["notices"].get(900309)["notice_type"] == "REC"
+    server.api.add(award)
+    began = len(server.api.log)
+    second = crawl(server.api_url, from_date="2022-07-01", until_date="2022-07-31")
+    assert second.returncode == 0, second.errors
+    assert "/papi/tenderned-rs-tns/v2/publicaties/900309/gerelateerd" in server.api.log[began:]
+    notice = second.db["notices"].get(900302)
+    assert (notice["youth_care"], notice["youth_care_reasons"]) == (1, '["related to 900309"]')
+
+
+def test_a_related_notice_still_missing_after_a_failed_retry_is_asked_for_by_the_run_after(snapshot, serve_api,
+                                                                                          crawl):
+    """The related notice's detail fails (recorded "related to 200201"); the next run's retry of
+    200201's /gerelateerd fails too (an outage): that run records no "related to" error. The run
+    after read only the last crawl's errors, so the related notice was never asked for again."""
+    hidden_award(snapshot)
+    rectification = make_publication(by_id(snapshot, 200288), 200299, "2021-02-01", kenmerk=243310,
+                                      title="Rectificatie gunning toegang Leidse Regio")
+    rectification["detail"]["aankondigingCode"] = {"code": "REC", "omschrijving": "Rectificatie"}
+    snapshot.append(rectification)
+    path = "/papi/tenderned-rs-tns/v2/publicaties/200299"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    first = crawl(server.api_url)
+    assert first.returncode == 3 and first.db["notices"].get(200288)
+    related = "/papi/tenderned-rs-tns/v2/publicaties/200201/gerelateerd"
+    server.api.faults[related] = [{"status": 503}] * 5
+    began = len(server.api.log)
+    second = crawl(server.api_url)
+    assert second.returncode != 0 and server.api.log[began:].count(related) == 5
+    assert not any("related to" in e["error"] for e in second.errors), second.errors
+    third = crawl(server.api_url)
+    assert third.returncode == 0, third.errors
+    assert third.db["notices"].get(200299)["youth_care_reasons"] == '["related to 200201"]'
+    began = len(server.api.log)
+    fourth = crawl(server.api_url)   # archived: not asked again
+    assert fourth.returncode == 0 and related not in server.api.log[began:]
+
+
+@pytest.mark.parametrize("lie", [{"totalPages": 99, "last": False}, {"totalPages": 99, "totalElements": 500}])
+def test_a_list_whose_total_pages_overstates_its_pages_is_not_asked_for_empty_pages(snapshot, serve_api, crawl,
+                                                                                    lie):
+    """13 publications in pages of 5, but every envelope says 99 pages (and, in the second case, 500
+    publications). Pages were all asked at once from page 0's totalPages: 98 pages per query, all
+    empty. Asked one after another, a query ends when its window has listed its totalElements, or
+    at the first page that lists nothing new (an overstated total is a shortfall, recorded)."""
+    publications = _many(snapshot, days=1, per_day=13)
+    server = serve_api(publications, max_size=5, envelope=lambda page, params: {**page, **lie})
+    result = crawl(server.api_url, "--profile", "all", "-s", "TENDERNED_PAGE_SIZE=5",
+                   from_date="2021-03-01", until_date="2021-03-01")
+    assert result.db["notices"].count == 13
+    pages = sorted(int(re.search(r"[?&]page=(\d+)", p).group(1)) for p in list_requests(server.api))
+    if "totalElements" in lie:
+        assert pages == [0, 1, 2, 3]   # the first page that brought nothing new ends it
+        assert result.returncode == 3 and any("fetched 13 of 500" in e["error"] for e in result.errors)
+    else:
+        assert pages == [0, 1, 2]
+        assert result.returncode == 0, result.errors
+
+
+def test_an_incremental_run_after_a_crawl_that_never_completed_lists_that_crawls_window_again(snapshot, serve_api,
+                                                                                             crawl):
+    """A first backfill (2019) whose detail of 800801 failed ends partial; the next run, from cron
+    with no --from-date, had no complete crawl to continue from and listed only the default week
+    before its until_date, so 800801 was never asked for again. It lists from the unfinished
+    crawl's start, and once complete the run after continues from it as before."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/800801"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    first = crawl(server.api_url, from_date="2019-01-01", until_date="2019-12-31")
+    assert first.returncode == 3 and 800801 not in {r["publication_id"] for r in first.db["notices"].rows}
+    second = crawl(server.api_url, from_date=None, until_date="2020-12-31")
+    assert second.returncode == 0, second.errors
+    assert json.loads(second.crawl["arguments"])["from_date"] == "2019-01-01"
+    assert second.db["notices"].get(800801)["youth_care"] == 1
+    third = crawl(server.api_url, from_date=None, until_date="2021-01-31")
+    assert third.returncode == 0 and json.loads(third.crawl["arguments"])["from_date"] == "2020-12-28"
+
+
+def test_a_procedure_whose_gerelateerd_failed_is_asked_again_by_the_next_run(snapshot, serve_api, crawl):
+    """200201's /gerelateerd fails (an outage of that endpoint): its award notice 200288, under a CPV
+    code and words no profile query lists, is found only through it. The failure was recorded but
+    nothing asked again (200201 is closed, and past the results horizon), so the award notice was
+    never fetched; the next run asks that /gerelateerd again."""
+    hidden_award(snapshot)
+    related = "/papi/tenderned-rs-tns/v2/publicaties/200201/gerelateerd"
+    server = serve_api(snapshot, faults={related: [{"status": 500}] * 5})
+    first = crawl(server.api_url)
+    assert first.returncode == 3 and any(e["url"].endswith(related) for e in first.errors), first.errors
+    assert 200288 not in {r["publication_id"] for r in first.db["notices"].rows}
+    second = crawl(server.api_url)
+    assert second.returncode == 0, second.errors
+    assert second.db["notices"].get(200288)["youth_care_reasons"] == '["related to 200201"]'
+    began = len(server.api.log)
+    third = crawl(server.api_url)   # a complete crawl since: not asked again
+    assert third.returncode == 0 and related not in server.api.log[began:]
+
+
+def test_an_until_date_in_the_future_does_not_skip_the_days_after_that_crawl_ran(snapshot, serve_api, crawl):
+    """A crawl run ten days ago with --until-date a month ahead (complete): the next incremental run
+    continued from that until_date minus the overlap, capped at today, so it listed only today, and a
+    notice published five days ago was never fetched. A crawl lists nothing published after it ran:
+    the next run continues from the day it started."""
+    from tenderarchive.arguments import today as amsterdam_today
+
+    today = amsterdam_today()
+    server = serve_api([by_id(snapshot, 100101)])
+    first = crawl(server.api_url, from_date=(today - timedelta(days=20)).isoformat(),
+                  until_date=(today + timedelta(days=30)).isoformat())
+    assert first.returncode == 0, first.errors
+    ran = (today - timedelta(days=10)).isoformat() + "T09:00:00+00:00"
+    first.db.execute("update crawls set started = ?, finished = ? where crawl_id = ?", [ran, ran, first.crawl["crawl_id"]])
+    first.db.conn.commit()
+    server.api.add(make_publication(by_id(snapshot, 700701), 7777, (today - timedelta(days=5)).isoformat(),
+                                    title="Jeugdhulp na de vorige crawl"))
+    second = crawl(server.api_url, from_date=None, until_date=None)
+    assert second.returncode == 0, second.errors
+    assert json.loads(second.crawl["arguments"])["from_date"] == (today - timedelta(days=13)).isoformat()
+    assert second.db["notices"].get(7777)["youth_care"] == 1
+
+
+@pytest.mark.parametrize("fault", [{"status": 500}, {"status": 200, "body": '{"content": [{"publicatieId"'}])
+def test_a_list_page_that_fails_costs_its_rows_not_the_rest_of_the_query(snapshot, serve_api, crawl, fault):
+    """13 publications in pages of 5: page 1 fails (an error that outlasts the retries, or a broken
+    body). Pages are asked one after another, so the failure ended the query and page 2's rows
+    were lost too; now only page 1's five are (a recorded shortfall, asked again next run)."""
+    publications = _many(snapshot, days=1, per_day=13)
+    query = "page=1&size=5&publicatieDatumVanaf=2021-03-01&publicatieDatumTot=2021-03-01"
+    server = serve_api(publications, max_size=5,
+                       faults={f"/papi/tenderned-rs-tns/v2/publicaties?{query}": [fault] * 5})
+    result = crawl(server.api_url, "--profile", "all", "-s", "TENDERNED_PAGE_SIZE=5",
+                   from_date="2021-03-01", until_date="2021-03-01")
+    assert result.returncode == 3
+    assert result.db["notices"].count == 8
+    assert any("fetched 8 of 13" in e["error"] for e in result.errors), result.errors
