@@ -420,3 +420,54 @@ def test_a_copied_run_of_paragraphs_is_dropped_and_single_or_short_repeats_stay(
         long_a, "Meer informatie", "Ga naar de inhoud", "Zie ook", long_b, "Meer informatie", long_b, "Slot"]
     post = "De gemeenten hebben de aanbesteding voor specialistische jeugdhulp gepubliceerd."
     assert drop_repeated_paragraphs(f"\n{post}\nGa naar de inhoud\n{post}") == f"\n{post}\nGa naar de inhoud"
+
+
+BODY = ("<p>De gemeenten in de regio hebben de Europese aanbesteding voor specialistische jeugdhulp gegund aan "
+        "twaalf aanbieders. De contracten gaan in per 1 januari 2022 en lopen vier jaar.</p>"
+        "<p>Er kwamen 34 inschrijvingen binnen voor de percelen ambulante jeugdhulp en jeugdhulp met verblijf.</p>")
+
+
+@pytest.mark.parametrize("page, published, chrome", [
+    # iprox: a "Lees ook" block of dated related items after the article (SYNTHETIC)
+    (f"""<html><body><main><h1>Nieuwsbericht Gunning jeugdhulp bekend</h1>
+<div class="iprox-content iprox-date date">14 december 2020</div><div class="iprox-rich-content iprox-content">{BODY}</div>
+<div class="lees-ook"><h2>Lees ook</h2><div class="grid-element"><a class="siteLink" href="/inwoner/nieuws/a">Aanbesteding
+jeugdhulp gestart</a><div class="iprox-content iprox-date date">3 maart 2020</div></div></div></main></body></html>""",
+     "2020-12-14", ["Lees ook", "gestart", "3 maart 2020"]),
+    # WordPress: the sidebar's recent posts before the post, a "Lees ook:" stub in it (SYNTHETIC)
+    (f"""<html><body><div id="content"><aside id="secondary" class="widget-area"><section class="widget
+widget_recent_entries"><h2>Recente berichten</h2><ul><li><a href="/2021/11/30/info/">Informatieavond</a>
+<time datetime="2021-11-30">30 november 2021</time></li></ul></section></aside><main><article><h1>Voorlopige gunning
+jeugdhulp</h1><div class="entry-meta">Geplaatst op <time datetime="2021-07-29T09:15:00+02:00">29 juli 2021</time></div>
+<div class="entry-content">{BODY}<p><strong>Lees ook:</strong> <a href="/2021/03/01/x/">Inschrijving gesloten</a></p>
+</div></article></main></div></body></html>""",
+     "2021-07-29T09:15", ["Recente berichten", "Informatieavond", "Lees ook", "Inschrijving gesloten"]),
+    # a local paper: a byline, and a "Laatste nieuws" column of dated headlines (SYNTHETIC)
+    (f"""<html><body><div class="container"><div class="col-md-8"><h1>Aanbesteding jeugdhulp MVS</h1>
+<div class="auteur">Redactie 14-10-2021</div><div class="artikel-tekst">{BODY}</div></div><div class="col-md-4">
+<h3>Laatste nieuws</h3><ul><li><a href="/nieuws/2.html">Nieuwe burgemeester</a> <small>13-10-2021</small></li>
+<li><a href="/nieuws/3.html">Kermis op het plein</a> <small>12-10-2021</small></li></ul></div></div></body></html>""",
+     "2021-10-14", ["Laatste nieuws", "burgemeester", "Kermis"]),
+])
+def test_a_related_news_block_is_no_part_of_the_text_and_does_not_date_the_page(page, published, chrome):
+    """news-sites.md §2.4: boilerplate that pollutes the text; a "Lees ook" or "Laatste nieuws"
+    list of other pages and a sidebar's recent posts are the site's chrome, and their dates are
+    other pages' dates (§2.3 wants the page's own)."""
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/bericht")
+    assert got["published"] == published and got["published_source"] == "stated"
+    assert "aan twaalf aanbieders" in got["text"] and "ambulante jeugdhulp" in got["text"]
+    for line in chrome:
+        assert line not in got["text"], (line, got["text"])
+
+
+def test_a_lees_ook_heading_inside_the_article_drops_only_its_list():
+    """A "Lees ook" heading whose list stands in the article's own body: the list goes, the
+    article (which holds the heading) stays."""
+    page = (f"<html><body><article><h1>Inkoop jeugdhulp</h1><p>Gepubliceerd op: 5 maart 2024</p>{BODY}"
+            "<h2>Lees ook</h2><ul><li><a href='/a'>Marktconsultatie jeugdhulp</a></li><li><a href='/b'>Gunning "
+            "jeugdhulp</a></li></ul><p>Meer informatie over de inkoop staat op de website van de regio.</p>"
+            "</article></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop")
+    assert "aan twaalf aanbieders" in got["text"] and "website van de regio" in got["text"]
+    for line in ("Lees ook", "Marktconsultatie", "Gunning jeugdhulp"):
+        assert line not in got["text"], (line, got["text"])

@@ -18,7 +18,8 @@ import lxml.html
 import trafilatura
 
 from .cleaning import clean_text, drop_repeated_paragraphs, normalize_whitespace, strip_template_label
-from .markup import FIXTURE_BANNER, page_canonical_url, decode_html, element_text, meta_content, select, site_field
+from .markup import (FIXTURE_BANNER, page_canonical_url, decode_html, element_text, in_blocks, meta_content,
+                     related_blocks, select, site_field)
 from .titles import drop_leading_title, html_title, title_from_slug
 from .dates import (
     AMSTERDAM,
@@ -70,13 +71,15 @@ _MODIFIED_LABEL_START = re.compile(r"(laatst )?(gewijzigd|bijgewerkt|aangepast)|
 _MODIFIED_TIME = re.compile(r"\b(updated|modified|dateModified)\b", re.I)
 
 
-def _time_elements(tree, modified: bool = False) -> ParsedDate | None:
+def _time_elements(tree, modified: bool = False, elsewhere=()) -> ParsedDate | None:
     """The page's publication date from its first ``<time datetime>`` outside running text, related
-    items and comments, one that says it is the publication (``.published``, ``datePublished``)
-    first; a ``<time>`` of the last change never (``modified``: only those)."""
+    items, comments and the blocks listing other pages (``elsewhere``: :func:`.markup.related_blocks`),
+    one that says it is the publication (``.published``, ``datePublished``) first; a ``<time>`` of
+    the last change never (``modified``: only those)."""
     candidates = []
     for t in tree.xpath("//time[@datetime]"):
-        if t.xpath("ancestor::*[contains(@class,'related') or contains(@class,'comment')]") or _in_running_text(t):
+        if t.xpath("ancestor::*[contains(@class,'related') or contains(@class,'comment')]") or _in_running_text(t) \
+                or in_blocks(t, elsewhere):
             continue
         marks = f"{t.get('class') or ''} {t.get('itemprop') or ''}"
         if bool(_MODIFIED_TIME.search(marks)) != modified:
@@ -89,7 +92,7 @@ def _time_elements(tree, modified: bool = False) -> ParsedDate | None:
     return None
 
 
-def _date_elements(tree, title_el) -> ParsedDate | None:
+def _date_elements(tree, title_el, elsewhere=()) -> ParsedDate | None:
     """iprox ``div.iprox-date``, ``.date``, ``.datum``, ``.byline``, ``.meta``
     elements near the article: their text is the page's stated date."""
     xp = (
@@ -99,7 +102,8 @@ def _date_elements(tree, title_el) -> ParsedDate | None:
         " or contains(@class,'entry-date') or contains(@class,'published')]"
     )
     for el in tree.xpath(xp):
-        if el.xpath("ancestor::*[@id='results' or contains(@class,'related') or contains(@class,'listing')]"):
+        if el.xpath("ancestor::*[@id='results' or contains(@class,'related') or contains(@class,'listing')]") \
+                or in_blocks(el, elsewhere):
             continue
         text = element_text(el)
         found = find_stated_date(text.split("\n"), head_lines=3, suffix_limit=None)  # "dd maand yyyy - …"
@@ -124,7 +128,7 @@ def _declared_meta_date(tree) -> ParsedDate | None:
     return parse_dutch_date(value, anchored=True) if value else None
 
 
-def _meta_date(tree, raw_html: str, fetched_at) -> ParsedDate | None:
+def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | None:
     """htmldate without free-text guessing, verified against the markup.
 
     ``extensive_search=False`` limits htmldate to metadata and date markup
@@ -134,7 +138,7 @@ def _meta_date(tree, raw_html: str, fetched_at) -> ParsedDate | None:
     date, handled separately). A ``<time>`` in running text (an event date in a
     sentence) is hidden from it.
     """
-    hidden = [i for i, t in enumerate(tree.xpath("//time[@datetime]")) if _in_running_text(t)]
+    hidden = [i for i, t in enumerate(tree.xpath("//time[@datetime]")) if _in_running_text(t) or in_blocks(t, elsewhere)]
     if hidden:  # a copy, so the caller's tree keeps its attributes
         tree = copy.deepcopy(tree)
         times = tree.xpath("//time[@datetime]")
@@ -154,6 +158,16 @@ def _meta_date(tree, raw_html: str, fetched_at) -> ParsedDate | None:
     if m:
         return ParsedDate(f"{found}T{m.group(1)}:{m.group(2)}", "minute")
     return ParsedDate(found, "day")
+
+
+def _without(tree, blocks) -> str:
+    """The page's HTML without ``blocks`` (their tails kept), for trafilatura."""
+    copy_ = copy.deepcopy(tree)
+    paths = {tree.getroottree().getpath(b) for b in blocks}
+    for path in sorted(paths, key=len, reverse=True):
+        for el in copy_.getroottree().xpath(path):
+            el.drop_tree()
+    return lxml.html.tostring(copy_, encoding="unicode")
 
 
 def _is_date_line(line: str, published: ParsedDate) -> bool:
@@ -207,13 +221,13 @@ def _with_lead(tree, text: str) -> str:
     return f"{lead}\n{text}"
 
 
-def _modified(tree, lines: list[str]) -> str | None:
+def _modified(tree, lines: list[str], elsewhere=()) -> str | None:
     value = meta_content(
         tree, "article:modified_time", "dcterms:modified", "dcterms.modified", "dc.date.modified",
         "last-modified", "og:updated_time",
     )
     parsed = parse_dutch_date(value, anchored=True) if value else None
-    parsed = parsed or _time_elements(tree, modified=True) or find_modified_date(lines)
+    parsed = parsed or _time_elements(tree, modified=True, elsewhere=elsewhere) or find_modified_date(lines)
     return parsed.iso if parsed else None
 
 
@@ -291,6 +305,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     except (lxml.etree.ParserError, ValueError) as exc:  # nothing parseable (an empty document)
         raise ValueError(f"not an HTML page: {exc}") from None
     selectors = dict(site_field(site, "selectors") or {})
+    # "Lees ook", related and latest news, a sidebar: other pages' titles and dates (news-sites.md §2.4)
+    elsewhere = related_blocks(tree)
 
     # --- main text --------------------------------------------------------
     body_root = None
@@ -307,12 +323,13 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         options = dict(url=url, include_comments=False, include_tables=True, favor_recall=True,
                        deduplicate=False, with_metadata=False,
                        prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]"])
-        text = trafilatura.extract(raw, **options) or ""
+        source_html = _without(tree, elsewhere) if elsewhere else raw
+        text = trafilatura.extract(source_html, **options) or ""
         if text.strip() and "\n" not in text.strip():
             # One line: trafilatura found less than MIN_EXTRACTED_SIZE (250) characters of main
             # text in a short post and fell back to the article's whole text run together (title,
             # "5 januari 202229 juli 2021" dates and body on one line). Read with a lower bound.
-            text = trafilatura.extract(raw, config=_short_post_config(), **options) or text
+            text = trafilatura.extract(source_html, config=_short_post_config(), **options) or text
         text = drop_repeated_paragraphs(text)
         articles = tree.xpath("//article|//main")
         body_root = articles[0] if articles else None
@@ -326,7 +343,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     text = clean_text(text)
     text = drop_leading_title(text, title)
 
-    page_lines = element_text(tree.xpath("//body")[0] if tree.xpath("//body") else tree).split("\n")
+    lines_tree = lxml.html.fromstring(_without(tree, elsewhere)) if elsewhere else tree
+    page_lines = element_text(lines_tree.xpath("//body")[0] if lines_tree.xpath("//body") else lines_tree).split("\n")
     if not title:
         title = title_from_slug(url, text)
         title_source = "slug" if title else None
@@ -342,7 +360,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                 source = "stated"
                 break
     if published is None:
-        published = _time_elements(tree) or _date_elements(tree, None)
+        published = _time_elements(tree, elsewhere=elsewhere) or _date_elements(tree, None, elsewhere)
         if published is None:
             start = 0
             if title:
@@ -356,7 +374,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     published = not_after(published, fetched_at)
     if published is None:
         published = not_after(_declared_meta_date(tree), fetched_at) or \
-            not_after(_meta_date(tree, raw, fetched_at), fetched_at)
+            not_after(_meta_date(tree, raw, fetched_at, elsewhere), fetched_at)
         source = "meta" if published else None
     if published is None:
         published = not_after(url_date(url), fetched_at)
@@ -374,7 +392,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         published=published.iso if published else None,
         published_source=source if published else None,
         published_precision=published.precision if published else None,
-        modified=_modified(tree, page_lines),
+        modified=_modified(tree, page_lines, elsewhere),
         text=normalize_whitespace(text),
         language=_language(html_lang, text),
         canonical_url=canonical_url,

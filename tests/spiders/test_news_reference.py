@@ -907,3 +907,80 @@ datetime="2022-01-05T10:00:00+01:00">05 januari 2022</time></span></div></header
     article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
     assert (article["title"], article["published"]) == ("Inkoop jeugdhulp gestart", "2021-07-29T09:30")
     assert article["text"] == body
+
+
+RELATED_BODY = ("<p>De gemeenten in de regio hebben de Europese aanbesteding voor specialistische jeugdhulp gegund "
+                "aan twaalf aanbieders. De contracten gaan in per 1 januari 2022 en lopen vier jaar.</p>"
+                "<p>Er kwamen 34 inschrijvingen binnen voor de percelen ambulante jeugdhulp en jeugdhulp met verblijf.</p>")
+SYNTHETIC_HEAD = '<meta name="tenderarchive-fixture" content="synthetic">'
+
+
+def drupal_node(title: str, day: str) -> tuple[str, bytes]:
+    """A Drupal news node with its date in a labelled field and a "Meer nieuws" view under it."""
+    return ("text/html; charset=utf-8", f"""<!doctype html><html lang="nl"><head><title>{title} | Gemeente Voorbeeld</title>
+{SYNTHETIC_HEAD}</head><body><a href="#main-content" class="skip-link">Overslaan en naar de inhoud gaan</a>
+<main role="main"><article class="node node--type-news node--view-mode-full"><h1 class="page-title">{title}</h1>
+<div class="field field--name-field-publication-date"><div class="field__label">Publicatiedatum</div>
+<div class="field__item">{day}</div></div><div class="field field--name-body">{RELATED_BODY}</div></article>
+<div class="views-element-container"><h2>Meer nieuws</h2><div class="view-content">
+<div class="views-row"><span class="date">02-02-2019</span> <a href="/nieuws/nieuwe-speeltuin">Nieuwe speeltuin geopend</a></div>
+<div class="views-row"><span class="date">15-01-2019</span> <a href="/nieuws/wegwerkzaamheden">Wegwerkzaamheden Dorpsstraat</a></div>
+</div></div></main></body></html>""".encode())
+
+
+def broadcaster_article(title: str, published: str) -> tuple[str, bytes]:
+    """A regional broadcaster's article: dated only by its JSON-LD, with a "Net binnen" column of
+    timed headlines before it and a "Lees ook:" link in its text."""
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
+                     "datePublished": published})
+    return ("text/html; charset=utf-8", f"""<!doctype html><html lang="nl"><head><title>{title} - Omroep Voorbeeld</title>
+{SYNTHETIC_HEAD}<meta property="og:type" content="article"><script type="application/ld+json">{ld}</script></head><body>
+<header class="site-header"><nav><a href="/">Nieuws</a> <a href="/sport">Sport</a></nav></header>
+<div class="column-left"><h3>Net binnen</h3><ul><li><time datetime="2023-05-01T08:00:00+02:00">08:00</time>
+<a href="/nieuws/123/brand-in-schuur">Brand in schuur</a></li><li><time datetime="2023-04-30T21:10:00+02:00">21:10</time>
+<a href="/nieuws/122/verkeersongeluk">Verkeersongeluk A9</a></li></ul></div>
+<main><article><h1>{title}</h1><p class="intro">ZUID-KENNEMERLAND/IJMOND - De gemeenten kiezen voor een nieuwe manier
+van samenwerken met aanbieders van jeugdhulp.</p>{RELATED_BODY}
+<p>Lees ook: <a href="/nieuws/100/eerder-over-jeugdhulp">Eerder over de inkoop van jeugdhulp</a></p></article></main>
+</body></html>""".encode())
+
+
+@pytest.mark.parametrize("shape", ["drupal", "broadcaster"])
+def test_a_related_news_list_neither_dates_the_page_nor_runs_into_its_text(tmp_path, shape):
+    """§2.4 boilerplate and §2.3 dates: a page's "Meer nieuws" view (Drupal), a broadcaster's "Net
+    binnen" column of timed headlines before the article and a "Lees ook:" link in it list other
+    pages: their dates are not the page's date and their titles are not its text. The Drupal node
+    was dated by the first related item (``span.date``, 2019) with its own "Publicatiedatum" left
+    in the text; the broadcaster's article by the first headline's ``<time>`` (2023) instead of its
+    JSON-LD ``datePublished``, with "Lees ook: …" in the text."""
+    if shape == "drupal":
+        routes = {"/robots.txt": ROBOTS,
+                  "/nieuws": ("text/html; charset=utf-8", (
+                      f"<html><head>{SYNTHETIC_HEAD}</head><body><a class='search-result' href='/nieuws/kort-geding-jeugdhulp'>"
+                      "<h3 class='search-result__title'>Kort geding jeugdhulp</h3></a><a class='search-result' "
+                      "href='/nieuws/verlenging-jeugdhulp'><h3>Verlenging</h3></a></body></html>").encode()),
+                  "/nieuws/kort-geding-jeugdhulp": drupal_node("Kort geding jeugdhulp", "14-10-2021"),
+                  "/nieuws/verlenging-jeugdhulp": drupal_node("Verlenging contracten jeugdhulp", "1-2-2022")}
+        site = {"cms": "drupal", "discovery": {"listing": {"urls": ["nieuws"]}}, "allow": ["^/nieuws/[a-z]"]}
+        expected = {"Kort geding jeugdhulp": ("2021-10-14", "stated"),
+                    "Verlenging contracten jeugdhulp": ("2022-02-01", "stated")}
+    else:
+        def sitemap(base):
+            return ("application/xml", ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/'
+                    f'schemas/sitemap/0.9"><url><loc>{base}nieuws/309876/regio-kiest-inkoop-jeugdhulp</loc></url>'
+                    '</urlset>').encode())
+        routes = {"/robots.txt": lambda base: ("text/plain", f"User-agent: *\nSitemap: {base}sitemap-news.xml\n".encode()),
+                  "/sitemap-news.xml": sitemap,
+                  "/nieuws/309876/regio-kiest-inkoop-jeugdhulp": broadcaster_article(
+                      "Regio kiest nieuwe inkoop jeugdhulp", "2022-03-10T14:32:00+01:00")}
+        site = {"discovery": {"robots_sitemaps": True}, "allow": [r"^/nieuws/\d+/"]}
+        expected = {"Regio kiest nieuwe inkoop jeugdhulp": ("2022-03-10T14:32", "meta")}
+    crawl_site(tmp_path, routes, None, **site)
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    articles = {r["title"]: r for r in db["articles"].rows}
+    assert {t: (a["published"], a["published_source"]) for t, a in articles.items()} == expected
+    for article in articles.values():
+        assert "aan twaalf aanbieders" in article["text"]
+        for chrome in ("Meer nieuws", "speeltuin", "Wegwerkzaamheden", "Publicatiedatum", "Net binnen", "Brand in schuur",
+                       "Lees ook", "Eerder over"):
+            assert chrome not in article["text"], (chrome, article["text"])
