@@ -471,3 +471,23 @@ def test_a_lees_ook_heading_inside_the_article_drops_only_its_list():
     assert "aan twaalf aanbieders" in got["text"] and "website van de regio" in got["text"]
     for line in ("Lees ook", "Marktconsultatie", "Gunning jeugdhulp"):
         assert line not in got["text"], (line, got["text"])
+
+
+@pytest.mark.parametrize("lead", [
+    '<div class="teaser-text" itemprop="description"><p>{}</p></div>',  # TYPO3 EXT:news
+    '<p class="lead">{}</p>',
+    '<div class="intro">{}</div>',
+])
+def test_a_lead_beside_the_article_body_is_kept_and_a_footers_description_is_not(lead):
+    """trafilatura reads an ``itemprop="articleBody"`` alone: a lead beside it was lost (news-sites.md
+    §2.1: the generic scraper's summary from ``.intro, .summary, .lead``). A description of the
+    organisation in the footer is no lead."""
+    opening = "De gemeente Voorbeeld start de inkoop van jeugdhulp voor 2023 samen met de regio."
+    page = (f"<html><body><div class='article' itemscope itemtype='http://schema.org/Article'><h1>Inkoop jeugdhulp</h1>"
+            f"{lead.format(opening)}<div itemprop='articleBody'>{BODY}</div></div><footer><div itemscope "
+            "itemtype='http://schema.org/Organization'><p itemprop='description'>Gemeente Voorbeeld is er voor "
+            "alle inwoners, ondernemers en bezoekers.</p></div></footer></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop")
+    assert got["text"].startswith(opening + "\n") and "aan twaalf aanbieders" in got["text"]
+    assert "alle inwoners" not in got["text"]
+    assert got["text"].count(opening) == 1

@@ -221,6 +221,38 @@ def _with_lead(tree, text: str) -> str:
     return f"{lead}\n{text}"
 
 
+#: A page's lead or summary outside its article body: TYPO3 EXT:news's ``div.teaser-text`` with
+#: ``itemprop="description"`` beside ``itemprop="articleBody"`` (trafilatura reads the articleBody
+#: alone), and the ``.intro, .summary, .lead`` that news-sites.md §2.1's generic scraper reads.
+_LEAD_XPATH = ("//*[(@itemprop='description' and not(self::meta))"
+               " or contains(concat(' ',normalize-space(@class),' '),' teaser-text ')"
+               " or contains(concat(' ',normalize-space(@class),' '),' lead ')"
+               " or contains(concat(' ',normalize-space(@class),' '),' intro ')"
+               " or contains(concat(' ',normalize-space(@class),' '),' summary ')]")
+
+
+def _with_page_lead(tree, text: str, elsewhere) -> str:
+    """``text`` (trafilatura's) with the page's lead (:data:`_LEAD_XPATH`) before it when it
+    left the lead out: the first one of the article (beside its ``<h1>``, not in a header,
+    footer, navigation or a block listing other pages)."""
+    h1s = tree.xpath("//h1")
+    if not h1s:
+        return text
+    title_scope = {a for a in h1s[0].iterancestors() if a.tag not in ("body", "html")}
+    flat = " ".join(text.split())
+    for el in tree.xpath(_LEAD_XPATH):
+        if in_blocks(el, elsewhere) or el.xpath("ancestor-or-self::footer|ancestor-or-self::nav|ancestor::header"
+                                                "[not(ancestor::article)]"):
+            continue
+        if not title_scope & set(el.iterancestors()):
+            continue
+        lead = " ".join(element_text(el).split())
+        if len(lead) < LEAD_MIN_CHARS:
+            continue
+        return text if lead in flat else f"{lead}\n{text}"
+    return text
+
+
 def _modified(tree, lines: list[str], elsewhere=()) -> str | None:
     value = meta_content(
         tree, "article:modified_time", "dcterms:modified", "dcterms.modified", "dc.date.modified",
@@ -331,6 +363,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
             # "5 januari 202229 juli 2021" dates and body on one line). Read with a lower bound.
             text = trafilatura.extract(source_html, config=_short_post_config(), **options) or text
         text = drop_repeated_paragraphs(text)
+        if text.strip():
+            text = _with_page_lead(tree, text, elsewhere)
         articles = tree.xpath("//article|//main")
         body_root = articles[0] if articles else None
 

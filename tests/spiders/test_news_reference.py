@@ -984,3 +984,40 @@ def test_a_related_news_list_neither_dates_the_page_nor_runs_into_its_text(tmp_p
         for chrome in ("Meer nieuws", "speeltuin", "Wegwerkzaamheden", "Publicatiedatum", "Net binnen", "Brand in schuur",
                        "Lees ook", "Eerder over"):
             assert chrome not in article["text"], (chrome, article["text"])
+
+
+def typo3_news(title: str, day: str, shown: str, teaser: str) -> tuple[str, bytes]:
+    """A TYPO3 EXT:news detail page as its default template writes it: the teaser
+    (``itemprop="description"``) beside the ``itemprop="articleBody"`` text, a related-news list."""
+    return ("text/html; charset=utf-8", f"""<!doctype html><html lang="nl"><head><title>{title}: Gemeente Voorbeeld</title>
+{SYNTHETIC_HEAD}</head><body><nav class="breadcrumb"><a href="/">Home</a> &gt; <a href="/nieuws">Nieuws</a></nav>
+<div class="news news-single"><div class="article" itemscope="itemscope" itemtype="http://schema.org/Article">
+<div class="header"><h1 itemprop="headline">{title}</h1></div><div class="footer"><p><span class="news-list-date">
+<time itemprop="datePublished" datetime="{day}">{shown}</time></span></p></div>
+<div class="teaser-text" itemprop="description"><p>{teaser}</p></div>
+<div class="news-text-wrap" itemprop="articleBody">{RELATED_BODY}</div>
+<div class="news-related news-related-news"><h4>Gerelateerde berichten</h4><ul><li><span class="news-related-news-date">
+12.05.2019</span><a href="/nieuws/detail/news/oud-bericht">Oud bericht</a></li></ul></div>
+<div class="news-backlink-wrap"><a href="/nieuws">Terug</a></div></div></div></body></html>""".encode())
+
+
+def test_a_typo3_news_article_keeps_its_teaser_beside_the_article_body(tmp_path):
+    """§2.1 TYPO3 (``/sitemap.xml`` named in robots.txt, EXT:news detail URLs): EXT:news writes
+    the article's teaser outside ``itemprop="articleBody"``, and trafilatura reads the articleBody
+    alone, so every TYPO3 article was archived without its opening paragraph (§2.1's generic
+    scraper reads the summary from ``.intro, .summary, .lead``)."""
+    teaser = "De gemeente Voorbeeld start de inkoop van jeugdhulp voor 2023 samen met de regio."
+
+    def sitemap(base):
+        return ("text/xml; charset=utf-8", ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/'
+                f'schemas/sitemap/0.9"><url><loc>{base}nieuws/detail/news/inkoop-jeugdhulp-2023</loc>'
+                '<lastmod>2022-06-14</lastmod></url></urlset>').encode())
+    routes = {"/robots.txt": lambda base: ("text/plain", f"User-agent: *\nDisallow: /typo3/\nSitemap: {base}sitemap.xml\n".encode()),
+              "/sitemap.xml": sitemap,
+              "/nieuws/detail/news/inkoop-jeugdhulp-2023": typo3_news("Inkoop jeugdhulp 2023", "2022-06-14", "14.06.2022", teaser)}
+    crawl_site(tmp_path, routes, None, cms="typo3", discovery={"robots_sitemaps": True}, allow=["^/nieuws/detail/"])
+    article, = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
+    assert (article["title"], article["published"], article["published_source"]) == (
+        "Inkoop jeugdhulp 2023", "2022-06-14", "stated")
+    assert article["text"].startswith(teaser + "\n") and "aan twaalf aanbieders" in article["text"]
+    assert "Oud bericht" not in article["text"] and "Terug" not in article["text"]
