@@ -491,3 +491,28 @@ def test_a_lead_beside_the_article_body_is_kept_and_a_footers_description_is_not
     assert got["text"].startswith(opening + "\n") and "aan twaalf aanbieders" in got["text"]
     assert "alle inwoners" not in got["text"]
     assert got["text"].count(opening) == 1
+
+
+@pytest.mark.parametrize("logo", [
+    "<div class='site-branding'><h1 class='site-title'><a href='https://www.voorbeeld.nl/' rel='home'>Jeugdhulp Regio "
+    "Voorbeeld</a></h1></div>",                                   # a WordPress theme's site title
+    "<div class='logo'><h1><a href='/'>Jeugdhulp Regio Voorbeeld</a></h1></div>",
+    "<div class='top'><h1>Jeugdhulp Regio Voorbeeld</h1></div>",  # the site's name (og:site_name)
+])
+def test_a_site_logo_h1_is_not_the_pages_title(logo):
+    """A theme that writes the site's name as an ``<h1>`` linking home on every page (outside
+    ``<header>``), and the post's title as an ``<h2>``: every post was archived under the site's
+    name. The title then comes from ``og:title``/``<title>`` minus the site's name."""
+    page = (f"<html><head><title>Voorlopige gunning jeugdhulp | Jeugdhulp Regio Voorbeeld</title>"
+            "<meta property='og:site_name' content='Jeugdhulp Regio Voorbeeld'></head><body>"
+            f"{logo}<main><article><h2 class='entry-title'>Voorlopige gunning jeugdhulp</h2>"
+            f"<p>15 december 2020</p>{BODY}</article></main></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/2020/12/15/voorlopige-gunning-jeugdhulp/")
+    assert (got["title"], got["title_source"]) == ("Voorlopige gunning jeugdhulp", "title-tag")
+    assert "Jeugdhulp Regio Voorbeeld" not in got["text"] and "aan twaalf aanbieders" in got["text"]
+
+
+def test_a_title_h1_that_links_home_inside_the_article_is_the_title():
+    page = (f"<html><body><main><h1><a href='/'>Inkoop jeugdhulp 2023</a></h1><p>15 december 2020</p>{BODY}"
+            "</main></body></html>")
+    assert extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop")["title"] == "Inkoop jeugdhulp 2023"

@@ -73,6 +73,20 @@ def strip_site_suffix(title: str, site_title: str | None = None) -> str:
     return title.strip()
 
 
+def _is_site_logo(h1, text: str, *site_names: str | None) -> bool:
+    """Whether an ``<h1>`` is the site's name or logo, not the page's title: a theme's
+    ``h1.site-title`` linking to the home page (``rel="home"``, ``href="/"``) outside the
+    article, or the site's name (``og:site_name``, the registry's ``title``)."""
+    if any(name and text.casefold() == name.strip().casefold() for name in site_names):
+        return True
+    if h1.xpath("ancestor::article|ancestor::main"):
+        return False
+    links = h1.xpath(".//a[@href]")
+    return len(links) == 1 and " ".join(element_text(links[0]).split()) == " ".join(text.split()) and (
+        "home" in (links[0].get("rel") or "").split()
+        or (urlsplit(links[0].get("href").strip()).path in ("", "/") and not urlsplit(links[0].get("href").strip()).query))
+
+
 def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None, str | None]:
     if selectors.get("title"):
         found = select(tree, selectors["title"])
@@ -81,10 +95,12 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
             if t:
                 return strip_template_label(fix_mojibake(t)), "selector"
     scope = body_root if body_root is not None else tree
+    site_name = meta_content(tree, "og:site_name")
     for root in (scope, tree):
         for h1 in root.xpath(".//h1"):
             t = element_text(h1).replace("\n", " ").strip()
-            if t and not h1.xpath("ancestor::header[not(ancestor::article)]|ancestor::nav"):
+            if t and not h1.xpath("ancestor::header[not(ancestor::article)]|ancestor::nav") \
+                    and not _is_site_logo(h1, t, site_name, site_field(site, "title")):
                 return strip_template_label(fix_mojibake(t)), "h1"
     og = meta_content(tree, "og:title", "dcterms:title", "dc.title")
     if og:
