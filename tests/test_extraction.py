@@ -516,3 +516,22 @@ def test_a_title_h1_that_links_home_inside_the_article_is_the_title():
     page = (f"<html><body><main><h1><a href='/'>Inkoop jeugdhulp 2023</a></h1><p>15 december 2020</p>{BODY}"
             "</main></body></html>")
     assert extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop")["title"] == "Inkoop jeugdhulp 2023"
+
+
+@pytest.mark.parametrize("head", [
+    "<meta property='og:updated_time' content='2021-01-03T10:00:00+01:00'>",
+    "<meta property='article:modified_time' content='2021-01-03T10:00:00+01:00'>",
+    "<meta itemprop='dateModified' content='2021-01-03T10:00:00+01:00'>",
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "WebPage", '
+    '"dateModified": "2021-01-03T10:00:00+01:00"}</script>',
+])
+def test_a_page_that_declares_only_its_last_change_is_not_dated_by_it(head):
+    """A page whose markup gives only its last change (Yoast's ``og:updated_time``,
+    ``article:modified_time``, schema.org ``dateModified``): htmldate falls back to that date, and it
+    was archived as the publication date (``meta``). It is the page's ``modified``; the
+    publication date then comes from the URL (news-sites.md §2.3, ``/2020/02/16/``) or is unknown."""
+    page = f"<html><head>{head}</head><body><main><h1>Inkoop jeugdhulp</h1>{BODY}</main></body></html>"
+    undated = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop-jeugdhulp")
+    assert (undated["published"], undated["modified"]) == (None, "2021-01-03T10:00")
+    dated = extract_html(page, "https://www.voorbeeld.nl/2020/02/16/inkoop-jeugdhulp/")
+    assert (dated["published"], dated["published_source"], dated["modified"]) == ("2020-02-16", "url", "2021-01-03T10:00")

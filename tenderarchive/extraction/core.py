@@ -138,12 +138,24 @@ def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | No
     date, handled separately). A ``<time>`` in running text (an event date in a
     sentence) is hidden from it.
     """
-    hidden = [i for i, t in enumerate(tree.xpath("//time[@datetime]")) if _in_running_text(t) or in_blocks(t, elsewhere)]
-    if hidden:  # a copy, so the caller's tree keeps its attributes
+    hidden = [i for i, t in enumerate(tree.xpath("//time[@datetime]")) if _in_running_text(t) or in_blocks(t, elsewhere)
+              or _MODIFIED_TIME.search(f"{t.get('class') or ''} {t.get('itemprop') or ''}")]
+    modified = [i for i, m in enumerate(tree.xpath("//meta")) if any(
+        (m.get(attr) or "").strip().lower() in MODIFIED_META for attr in ("property", "name", "itemprop"))]
+    ld = [i for i, el in enumerate(tree.xpath("//script[@type='application/ld+json']")) if "dateModified" in (el.text or "")]
+    if hidden or modified or ld:  # a copy, so the caller's tree keeps its attributes
         tree = copy.deepcopy(tree)
         times = tree.xpath("//time[@datetime]")
         for i in hidden:
             del times[i].attrib["datetime"]
+        # the last change is no publication date: htmldate falls back to it when a page states
+        # only that (og:updated_time, JSON-LD dateModified); it is the page's ``modified``
+        metas = tree.xpath("//meta")
+        for i in modified:
+            metas[i].attrib.pop("content", None)
+        scripts = tree.xpath("//script[@type='application/ld+json']")
+        for i in ld:
+            scripts[i].text = re.sub(r'"dateModified"\s*:\s*"[^"]*"', '"dateModified": ""', scripts[i].text)
     try:
         found = htmldate.find_date(
             tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d",
@@ -253,11 +265,19 @@ def _with_page_lead(tree, text: str, elsewhere) -> str:
     return text
 
 
+#: Meta tags that name a page's last change (its ``modified``, never its publication).
+MODIFIED_META = ("article:modified_time", "dcterms:modified", "dcterms.modified", "dc.date.modified",
+                 "last-modified", "og:updated_time", "datemodified")
+
+
 def _modified(tree, lines: list[str], elsewhere=()) -> str | None:
-    value = meta_content(
-        tree, "article:modified_time", "dcterms:modified", "dcterms.modified", "dc.date.modified",
-        "last-modified", "og:updated_time",
-    )
+    value = meta_content(tree, *MODIFIED_META)
+    if not value:  # JSON-LD's (schema.org) dateModified
+        for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+            m = re.search(r'"dateModified"\s*:\s*"([^"]+)"', script)
+            if m:
+                value = m.group(1)
+                break
     parsed = parse_dutch_date(value, anchored=True) if value else None
     parsed = parsed or _time_elements(tree, modified=True, elsewhere=elsewhere) or find_modified_date(lines)
     return parsed.iso if parsed else None
