@@ -535,3 +535,53 @@ def test_a_page_that_declares_only_its_last_change_is_not_dated_by_it(head):
     assert (undated["published"], undated["modified"]) == (None, "2021-01-03T10:00")
     dated = extract_html(page, "https://www.voorbeeld.nl/2020/02/16/inkoop-jeugdhulp/")
     assert (dated["published"], dated["published_source"], dated["modified"]) == ("2020-02-16", "url", "2021-01-03T10:00")
+
+
+def test_an_articles_own_meta_column_called_sidebar_still_dates_it():
+    """Shape of a real page (trafilatura's test page threatpost.com.android.html): the article's
+    author, date and share links stand in a column of the article classed ``c-sidebar``. That
+    column is the article's, not a list of other pages: its ``<time>`` dates the page, and the
+    site's sidebar of other posts beside the article does not."""
+    page = (f"<html><body><article class='c-article'><div class='c-sidebar c-article__info'><span>Auteur: </span>"
+            "<a href='/auteur/jan'>Jan Jansen</a> <time datetime='2021-07-30T13:16:29+02:00'>30 juli 2021</time> "
+            "<a href='https://x.com/share'>Deel</a> <a href='https://www.facebook.com/sharer'>Facebook</a></div>"
+            f"<div class='c-article__content'><h1>Inkoop jeugdhulp</h1>{BODY}</div></article>"
+            "<div class='c-sidebar'><h2>Populair</h2><ul><li><a href='/a'>Ander bericht</a> "
+            "<time datetime='2021-08-21T15:20:02+02:00'>21 augustus 2021</time></li></ul></div></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop-jeugdhulp")
+    assert (got["published"], got["published_source"]) == ("2021-07-30T13:16", "stated")
+    assert "Ander bericht" not in got["text"]
+
+
+@pytest.mark.parametrize("other", [
+    # a photo's caption, schema.org ImageObject (real pages: theguardian, vancouversun, sueddeutsche)
+    "<figure itemscope itemtype='http://schema.org/ImageObject'><img src='a.jpg'><figcaption itemprop='description' "
+    "class='caption'>Wethouder Jansen tekent de contracten met de aanbieders van jeugdhulp in het gemeentehuis.</figcaption>"
+    "</figure>",
+    # a linked teaser of another article (real page: futurezone.at)
+    "<div class='teaser'><a class='teaser-text' href='/nieuws/ander'>Ook de Wmo-aanbesteding voor huishoudelijke hulp "
+    "start dit jaar, met nieuwe percelen.</a></div>",
+    # an item of a list of other articles (real page: laviedesidees.fr)
+    "<ul><li><div class='intro'>Eerder schreven we over de marktconsultatie van de regio voor de jeugdhulp.</div>"
+    "<a href='/nieuws/marktconsultatie'>Lees verder</a></li></ul>",
+])
+def test_a_caption_or_another_pages_teaser_is_not_taken_for_the_lead(other):
+    page = (f"<html><body><div class='article' itemscope itemtype='http://schema.org/NewsArticle'><h1>Inkoop jeugdhulp</h1>"
+            f"<div itemprop='articleBody'>{BODY}</div>{other}</div></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop")
+    assert got["text"].startswith("De gemeenten in de regio"), got["text"]
+
+
+@pytest.mark.parametrize("title_tag, head, logo, expected", [
+    ("Inkoop jeugdhulp › Jeugdhulp Regio", "", "", "Inkoop jeugdhulp"),
+    ("Inkoop jeugdhulp « JEUGDHULP REGIO", "<meta property='og:site_name' content='JEUGDHULP REGIO'>", "",
+     "Inkoop jeugdhulp"),
+    ("Jeugdhulp Regio » Inkoop jeugdhulp", "", "<div class='logo'><h1><a href='/'>Jeugdhulp Regio</a></h1></div>",
+     "Inkoop jeugdhulp"),
+])
+def test_the_sites_name_is_taken_off_the_title_tag_whichever_separator(title_tag, head, logo, expected):
+    """Real WordPress pages (trafilatura's test pages meedia.de, spreeblick.com, internet-law.de) join the site's
+    name with ›, « or » , before or after the title."""
+    page = f"<html><head><title>{title_tag}</title>{head}</head><body>{logo}<main><p>15-12-2020</p>{BODY}</main></body></html>"
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop")
+    assert (got["title"], got["title_source"]) == (expected, "title-tag")

@@ -253,9 +253,15 @@ def _with_page_lead(tree, text: str, elsewhere) -> str:
     title_scope = {a for a in h1s[0].iterancestors() if a.tag not in ("body", "html")}
     flat = " ".join(text.split())
     for el in tree.xpath(_LEAD_XPATH):
-        if in_blocks(el, elsewhere) or el.xpath("ancestor-or-self::footer|ancestor-or-self::nav|ancestor::header"
-                                                "[not(ancestor::article)]"):
+        if in_blocks(el, elsewhere) or el.xpath(
+                "ancestor-or-self::footer|ancestor-or-self::nav|ancestor::header[not(ancestor::article)]"
+                # a caption, a linked teaser of another page, an item of a list of them
+                "|ancestor-or-self::figure|ancestor-or-self::figcaption|ancestor-or-self::a|ancestor::li"):
             continue
+        scope = next(iter(el.xpath("ancestor::*[@itemscope][1]")), None)
+        if el.get("itemprop") == "description" and scope is not None and not re.search(
+                r"Article|BlogPosting|Report", scope.get("itemtype") or ""):
+            continue  # the description of an image or an organisation
         if not title_scope & set(el.iterancestors()):
             continue
         lead = " ".join(element_text(el).split())

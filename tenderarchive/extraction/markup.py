@@ -157,7 +157,7 @@ def decode_html(html: str | bytes, content_type: str | None = None) -> str:
 #: WordPress sidebar's recent-posts widget (``widget_recent_entries``), a broadcaster's "net binnen".
 _RELATED_TOKEN = re.compile(
     r"(?:^|[-_])(?:related|gerelateerd\w*|relevant|lees-?ook|leesook|meer-?nieuws|ander-?nieuws|laatste-?nieuws|"
-    r"recent|recente|meest-?gelezen|net-?binnen|sidebar|widget-area|secondary)(?:[-_]|$)", re.I)
+    r"recent|recente|meest-?gelezen|net-?binnen|(?P<side>sidebar|widget-area|secondary))(?:[-_]|$)", re.I)
 #: The heading of such a block ("Lees ook", "Meer nieuws", "Laatste nieuws", "Gerelateerde berichten").
 RELATED_HEADING = re.compile(
     r"(?:lees ook|lees meer|bekijk ook|ook interessant|meer nieuws|ander nieuws|laatste nieuws|recent nieuws|"
@@ -184,12 +184,17 @@ def related_blocks(tree, title_el=None) -> list:
         h1s = tree.xpath("//h1")
         title_el = h1s[0] if h1s else None
     candidates, headings = [], []  # headings: of a list of links dropped with it
+    # A column of the article itself (its author, date and share links) may be called a sidebar
+    article = next(iter(title_el.xpath("ancestor::article[1]")), None) if title_el is not None else None
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
         tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
-        if el.tag.lower() == "aside" or any(_RELATED_TOKEN.search(t) for t in tokens):
-            candidates.append(el)
+        marks = [m for m in (_RELATED_TOKEN.search(t) for t in tokens) if m]
+        if el.tag.lower() == "aside" or marks:
+            side = el.tag.lower() == "aside" or all(m.group("side") for m in marks)
+            if not (side and article is not None and any(a is article for a in el.iterancestors())):
+                candidates.append(el)
         elif el.tag.lower() in _HEADING_TAGS and len(el) <= 2:
             text = " ".join(element_text(el).split())
             if el.tag.lower() in ("p", "div") and len(text) <= 200 and re.match(RELATED_HEADING.pattern + ":", text, re.I):

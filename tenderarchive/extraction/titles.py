@@ -15,7 +15,8 @@ from .markup import element_text, meta_content, select, site_field
 
 __all__ = ["title_from_slug", "strip_site_suffix", "html_title", "drop_leading_title"]
 
-_SITE_SUFFIX = re.compile(r"\s+[|\-–—:·]\s+[^|\-–—]{2,60}$")
+_SEPARATORS = "|\\-–—:·»«›‹"
+_SITE_SUFFIX = re.compile(rf"\s+[{_SEPARATORS}]\s+[^|\-–—»«›‹]{{2,60}}$")
 
 
 def title_from_slug(url: str | None, text: str | None = None) -> str | None:
@@ -62,11 +63,22 @@ def title_from_slug(url: str | None, text: str | None = None) -> str | None:
     return out[:1].upper() + out[1:]
 
 
-def strip_site_suffix(title: str, site_title: str | None = None) -> str:
-    if site_title and title.endswith(site_title):
-        stripped = re.sub(r"\s*[|\-–—:·]\s*$", "", title[: -len(site_title)]).strip()
-        if stripped:
-            return stripped
+def strip_site_suffix(title: str, site_title: str | None = None, *site_names: str | None) -> str:
+    """``title`` without the site's name after it ("Inkoop jeugdhulp | Gemeente Voorbeeld",
+    "… › Site", "… « SITE") or before it ("Site » Inkoop jeugdhulp"), where ``site_title`` or
+    ``site_names`` (``og:site_name``, a logo's text) name the site."""
+    for name in (site_title, *site_names):
+        name = (name or "").strip()
+        if not name:
+            continue
+        if title.casefold().endswith(name.casefold()):
+            stripped = re.sub(rf"\s*[{_SEPARATORS}]\s*$", "", title[: -len(name)]).strip()
+            if stripped and stripped != title[: -len(name)].strip():
+                return stripped
+        if title.casefold().startswith(name.casefold()):
+            stripped = re.sub(rf"^\s*[{_SEPARATORS}]\s*", "", title[len(name):]).strip()
+            if stripped and stripped != title[len(name):].strip():
+                return stripped
     m = _SITE_SUFFIX.search(title)
     if m and len(title) - len(m.group(0)) >= 10:
         return title[: m.start()].strip()
@@ -95,19 +107,23 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
             if t:
                 return strip_template_label(fix_mojibake(t)), "selector"
     scope = body_root if body_root is not None else tree
-    site_name = meta_content(tree, "og:site_name")
+    site_names = [meta_content(tree, "og:site_name")]  # and the text of a logo h1
     for root in (scope, tree):
         for h1 in root.xpath(".//h1"):
             t = element_text(h1).replace("\n", " ").strip()
-            if t and not h1.xpath("ancestor::header[not(ancestor::article)]|ancestor::nav") \
-                    and not _is_site_logo(h1, t, site_name, site_field(site, "title")):
-                return strip_template_label(fix_mojibake(t)), "h1"
+            if not t or h1.xpath("ancestor::header[not(ancestor::article)]|ancestor::nav"):
+                continue
+            if _is_site_logo(h1, t, site_field(site, "title"), *site_names):
+                site_names.append(" ".join(t.split()))
+                continue
+            return strip_template_label(fix_mojibake(t)), "h1"
     og = meta_content(tree, "og:title", "dcterms:title", "dc.title")
     if og:
-        return strip_template_label(fix_mojibake(strip_site_suffix(og, site_field(site, "title")))), "og"
+        return strip_template_label(fix_mojibake(strip_site_suffix(og, site_field(site, "title"), *site_names))), "og"
     tt = tree.findtext(".//title")
     if tt and tt.strip():
-        return strip_template_label(fix_mojibake(strip_site_suffix(normalize_whitespace(tt), site_field(site, "title")))), "title-tag"
+        return strip_template_label(fix_mojibake(strip_site_suffix(normalize_whitespace(tt), site_field(site, "title"),
+                                                                   *site_names))), "title-tag"
     return None, None
 
 
