@@ -18,7 +18,7 @@ discovers article URLs through the configured methods:
 - ``listing`` pages: links on the page that the site's allow/deny rules accept,
   and the next page through the ``next`` selector or, without one (or when it finds
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
-  Drupal, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
+  Drupal, Joomla's ``?start=N``, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
   pager of ``data-page`` numbers alone: :func:`data_page_links`), at most ``max_pages`` pages
   per listing URL;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
@@ -118,12 +118,16 @@ def xml_start(body: bytes) -> bytes:
 #: Query parameters that number a listing's pages: iprox ``pager_page`` (from 1), Drupal ``page``
 #: (from 0), and the Dutch and short forms (docs/reference/news-sites.md §2.1).
 PAGER_PARAMETERS = ("pager_page", "page", "pagina", "p", "pg")
+#: Query parameters that give a listing page's first item instead (Joomla's ``?start=10`` and
+#: ``?limitstart=10``, of local news sites such as voorschoten.online's ``/index.php/…``, news-sites.md §5):
+#: pages of the listing to :func:`pager_links`, never counted up by :func:`data_page_links`.
+OFFSET_PARAMETERS = ("start", "limitstart", "offset")
 
 
 def pager_links(response, root: str) -> list[str]:
     """The links of a listing page to other pages of the same listing, nearest numbers first:
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
-    ``?page=1``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
+    ``?page=1``, Joomla's ``?start=10``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
     ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it."""
     try:
         base = urlsplit(root)
@@ -148,7 +152,7 @@ def pager_links(response, root: str) -> list[str]:
             changed = {k: v for k, v in query.items() if base_query.get(k) != v}
             if len(changed) == 1 and set(query) >= set(base_query) - set(changed):
                 (name, value), = changed.items()
-                if name.lower() in PAGER_PARAMETERS and value.isdigit():
+                if name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS and value.isdigit():
                     number = int(value)
         elif query == base_query:
             in_path = re.fullmatch(re.escape(base_path) + r"/(?:page|pagina)[/-](\d+)", parts.path.rstrip("/"), re.I)

@@ -1021,3 +1021,34 @@ def test_a_typo3_news_article_keeps_its_teaser_beside_the_article_body(tmp_path)
         "Inkoop jeugdhulp 2023", "2022-06-14", "stated")
     assert article["text"].startswith(teaser + "\n") and "aan twaalf aanbieders" in article["text"]
     assert "Oud bericht" not in article["text"] and "Terug" not in article["text"]
+
+
+def joomla_listing(items: list[tuple[str, str]], start: int, total: int) -> tuple[str, bytes]:
+    """A Joomla blog listing of a local news site: numbered ``?start=N`` links (N the first item)
+    and a "Volgende" link, as Joomla's pagination writes them."""
+    rows = "".join(f'<div class="item"><h2><a href="{u}">{t}</a></h2></div>' for u, t in items)
+    pages = "".join(f'<li><a title="{n // 10 + 1}" href="/index.php/nieuws?start={n}" class="pagenav">{n // 10 + 1}</a></li>'
+                    for n in range(0, total, 10) if n != start)
+    more = (f'<li class="pagination-next"><a title="Volgende" href="/index.php/nieuws?start={start + 10}" '
+            'class="pagenav">Volgende</a></li>') if start + 10 < total else ""
+    return ("text/html; charset=utf-8", (f"<!doctype html><html lang='nl-nl'><head>{SYNTHETIC_HEAD}</head><body>"
+            f"<div class='blog'>{rows}</div><div class='pagination'><ul>{pages}{more}</ul></div></body></html>").encode())
+
+
+def test_a_joomla_listing_paged_by_start_offsets_is_read_to_its_end(tmp_path):
+    """news-sites.md §5 voorschoten.online (``/index.php/107-groenlinks/8363-….html``): a Joomla local news
+    site pages its blog listing with ``?start=10``, the first item of the page, not a page number.
+    Without a ``next`` selector only the first ten items were found."""
+    items = [(f"/index.php/107-nieuws/{8360 + i}-jeugdzorg-bericht-{i}.html", f"Jeugdzorg bericht {i}") for i in range(12)]
+    log: list[str] = []
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /administrator/\n"),
+              "/index.php/nieuws": joomla_listing(items[:10], 0, 12),
+              "/index.php/nieuws?start=0": joomla_listing(items[:10], 0, 12),
+              "/index.php/nieuws?start=10": joomla_listing(items[10:], 10, 12)}
+    for url, title in items:
+        routes[url] = ("text/html; charset=utf-8", ARTICLE.format(title=title, extra="").encode())
+    crawl_site(tmp_path, routes, log, discovery={"listing": {"urls": ["index.php/nieuws"], "max_pages": 5}},
+               allow=[r"^/index\.php/\d+-[^/]+/\d+-"])
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == sorted(t for _, t in items)
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
