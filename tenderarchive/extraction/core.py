@@ -306,14 +306,19 @@ def _language(declared: str | None, text: str) -> str | None:
     return "nl" if nl >= en else "en"
 
 
+def _is_living(url: str | None, site: Any) -> bool:
+    """Whether ``url`` is one of the registry's living pages (project or FAQ pages updated in place)."""
+    living = {urljoin(site_field(site, "base_url") or "", p) for p in (site_field(site, "living_pages") or [])}
+    return bool(url) and url.split("#")[0] in living
+
+
 def _page_type(url: str | None, title: str | None, text: str, published, site: Any,
                og_type: str | None = None, had_label: bool = False) -> str:
     if title and _FAQ_TITLE.search(title):
         return "faq"
     if sum(1 for line in text.split("\n") if line.strip().endswith("?") and len(line) < 160) >= 5:
         return "faq"
-    living = {urljoin(site_field(site, "base_url") or "", p) for p in (site_field(site, "living_pages") or [])}
-    if url and url in living:
+    if _is_living(url, site):
         return "project_page"
     if og_type == "article" or had_label or published is not None:
         return "news"
@@ -428,7 +433,9 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                     if title in line:
                         start = i
                         break
-            found = find_stated_date(page_lines[start:])
+            # A living page's date under its title heads its newest update ("2 juli 2018", news-sites.md §1
+            # [S2]: "none (living page; newest event 2 juli 2018)"), not its publication: labelled only.
+            found = find_stated_date(page_lines[start:], head_lines=0 if _is_living(url, site) else 4)
             published = found[0] if found else None
         source = "stated" if published else None
     published = not_after(published, fetched_at)

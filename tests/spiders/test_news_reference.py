@@ -1052,3 +1052,33 @@ def test_a_joomla_listing_paged_by_start_offsets_is_read_to_its_end(tmp_path):
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert sorted(r["title"] for r in db["articles"].rows) == sorted(t for _, t in items)
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+def test_a_living_page_is_not_dated_by_the_date_heading_of_its_newest_update(tmp_path):
+    """news-sites.md §1 [S2]: heerlen.nl's project page has no date ("none (living page; newest event
+    2 juli 2018)") and §2.2: living pages are versioned by crawl time. Its updates stand under date
+    headings, the newest first, just under the title, where a news item has its date line: the
+    page was archived as published on its first heading's day, a new date at every update."""
+    version = {"n": 1}
+
+    def page(base):
+        newest = ("<h2>2 juli 2018</h2><p>Op 2 juli 2018 heeft het college de opdracht definitief gegund aan vijf "
+                  "aanbieders.</p>") if version["n"] > 1 else ""
+        return ("text/html; charset=utf-8", f"""<!doctype html><html lang="nl"><head><title>Inkoop jeugdhulp</title>
+{SYNTHETIC_HEAD}</head><body><main><h1>Proces aanbesteding inkoop jeugdhulp Heerlen, Landgraaf en Voerendaal</h1>{newest}
+<h2>12 juni 2018</h2><p>De gemeenten Heerlen, Landgraaf en Voerendaal hebben de aanbesteding voor de inkoop van
+jeugdhulp gepubliceerd op TenderNed. De deadline om in te schrijven is 6 juli a.s.</p></main></body></html>""".encode())
+
+    routes = {"/robots.txt": ROBOTS, "/inkoopjeugdhulp.html": page}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=["inkoopjeugdhulp.html"])
+        first = crawl_news(path, tmp_path / "archive.db")
+        version["n"] = 2
+        second = crawl_news(path, tmp_path / "archive.db")
+    assert first.returncode == 0 and second.returncode == 0, second.stderr[-2000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    article, = db["articles"].rows
+    assert (article["published"], article["published_source"], article["page_type"]) == (None, None, "project_page")
+    assert "definitief gegund" in article["text"] and "2 juli 2018" in article["text"]
+    assert [r["items_updated"] for r in db.query("select items_updated from crawls order by crawl_id")] == [0, 1]
+    assert db["versions"].count == 1
