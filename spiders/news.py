@@ -15,7 +15,8 @@ discovers article URLs through the configured methods:
   ``<lastmod>`` kept; an index's lists of archive pages (WordPress's
   ``wp-sitemap-users-1.xml``, ``wp-sitemap-taxonomies-category-1.xml``: :data:`ARCHIVE_SITEMAP`)
   are not followed, and the site's home page is no article;
-- ``listing`` pages: links on the page that the site's allow/deny rules accept,
+- ``listing`` pages: links on the page that the site's allow/deny rules accept, outside its menus,
+  breadcrumbs, cookie banner and footer (:data:`LISTING_LINKS`),
   and the next page through the ``next`` selector or, without one (or when it finds
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
   Drupal, Joomla's ``?start=N``, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
@@ -197,6 +198,17 @@ ARCHIVE_SITEMAP = re.compile(
 #: Links to documents and media, not pages: a listing's "(download PDF)" (news-sites.md §2.4).
 DOCUMENT_PATH = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|zip|jpe?g|png|gif|svg|webp|mp3|mp4|ics)$", re.I)
+
+
+#: The links of a listing page that may be articles: not those of the site's menus, breadcrumbs,
+#: cookie banner and footer (``<nav>``, ``<footer>``, ARIA ``navigation``/``contentinfo``/``banner``, a
+#: ``<header>`` outside the content, a ``breadcrumb`` or ``cookie`` class or id; news-sites.md §2.4):
+#: "Inwoner", "Contact", "Privacyverklaring" and the cookie page of every page of the site, archived
+#: as its news when the registry gives no ``allow`` rule.
+LISTING_LINKS = ("//a[not(ancestor::nav or ancestor::footer or ancestor::*[@role='navigation' or @role='contentinfo'"
+                 " or @role='banner' or contains(@class,'breadcrumb') or contains(@id,'breadcrumb')"
+                 " or contains(@class,'cookie') or contains(@id,'cookie')]"
+                 " or ancestor::header[not(ancestor::main or ancestor::article)])]/@href")
 
 
 class NewsSpider(BaseSpider):
@@ -442,7 +454,7 @@ class NewsSpider(BaseSpider):
             next_urls = pagers
         not_articles = set(pagers) | set(next_urls)  # pages of the listing itself are never articles
         links = set()
-        for href in response.css("a::attr(href)").getall():
+        for href in response.xpath(LISTING_LINKS).getall():
             try:
                 url = http_url(response.urljoin(href))
             except ValueError:  # a malformed link (bad port, broken IPv6 host) is no page of ours

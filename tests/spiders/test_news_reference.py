@@ -1082,3 +1082,30 @@ jeugdhulp gepubliceerd op TenderNed. De deadline om in te schrijven is 6 juli a.
     assert "definitief gegund" in article["text"] and "2 juli 2018" in article["text"]
     assert [r["items_updated"] for r in db.query("select items_updated from crawls order by crawl_id")] == [0, 1]
     assert db["versions"].count == 1
+
+
+def test_a_listings_menu_breadcrumb_cookie_and_footer_links_are_not_archived_as_news(tmp_path):
+    """§2.4: navigation, a cookie banner and the footer are every page's chrome. A listing crawled
+    without an ``allow`` rule archived the pages its menu, breadcrumb, cookie banner and footer link
+    to ("Inwoner", "Contact", "Privacyverklaring", the cookie page) as the site's news."""
+    log: list[str] = []
+    chrome = {"/inwoner": "Inwoner", "/contact": "Contact", "/privacy": "Privacyverklaring", "/cookies": "Cookies",
+              "/bestuur": "Bestuur en organisatie", "/toegankelijkheid": "Toegankelijkheid"}
+    listing = (f"<!doctype html><html lang='nl'><head>{SYNTHETIC_HEAD}</head><body>"
+               "<div id='cookie-consent'><p>Deze site gebruikt cookies.</p><a href='/cookies'>Meer weten...</a></div>"
+               "<header><a href='/'>Gemeente Voorbeeld</a><nav aria-label='Hoofdnavigatie'><a href='/inwoner'>Inwoner</a>"
+               "<a href='/bestuur'>Bestuur en organisatie</a></nav></header>"
+               "<div class='breadcrumb'><a href='/'>Home</a> <a href='/inwoner'>Inwoner</a> Nieuws</div>"
+               "<main><h1>Nieuws</h1><ul><li><a href='/nieuws/gunning-jeugdhulp'>Gunning jeugdhulp</a></li>"
+               "<li><a href='/nieuws/inkoop-jeugdhulp'>Inkoop jeugdhulp</a></li></ul></main>"
+               "<footer><a href='/contact'>Contact</a> <a href='/privacy'>Privacyverklaring</a>"
+               "<div role='navigation'><a href='/toegankelijkheid'>Toegankelijkheid</a></div></footer></body></html>")
+    routes = {"/robots.txt": ROBOTS, "/nieuws": ("text/html; charset=utf-8", listing.encode()),
+              "/nieuws/gunning-jeugdhulp": ("text/html; charset=utf-8", ARTICLE.format(title="Gunning jeugdhulp", extra="").encode()),
+              "/nieuws/inkoop-jeugdhulp": ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdhulp", extra="").encode())}
+    for path, title in chrome.items():
+        routes[path] = ("text/html; charset=utf-8", ARTICLE.format(title=title, extra="").encode())
+    crawl_site(tmp_path, routes, log, discovery={"listing": {"urls": ["nieuws"]}})
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == ["Gunning jeugdhulp", "Inkoop jeugdhulp"]
+    assert not set(chrome) & set(log)
