@@ -585,3 +585,24 @@ def test_the_sites_name_is_taken_off_the_title_tag_whichever_separator(title_tag
     page = f"<html><head><title>{title_tag}</title>{head}</head><body>{logo}<main><p>15-12-2020</p>{BODY}</main></body></html>"
     got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop")
     assert (got["title"], got["title_source"]) == (expected, "title-tag")
+
+
+@pytest.mark.parametrize("top", [
+    # a page header above the content, the site's header (logo, menu) above it
+    "<header class='site-header'><a href='/'><img alt='Gemeente Voorbeeld' src='logo.svg'></a><nav><a href='/inwoner'>"
+    "Inwoner</a></nav></header><header class='page-header'><h1>Gunning jeugdhulp bekend</h1></header>",
+    # a hero header
+    "<header class='hero'><h1>Gunning jeugdhulp bekend</h1><p>Gemeente Voorbeeld</p></header>",
+])
+def test_a_page_header_outside_the_article_holds_the_title(top):
+    """A title ``<h1>`` in a page header or hero above the content (outside ``<article>``) was passed
+    over as the site's banner; a ``<title>`` that names the section ("Nieuws - Gemeente Voorbeeld",
+    too short to lose the site's name) became every page's title. The site's header (its menu, its
+    logo) still holds no title."""
+    page = (f"<html><head><title>Nieuws - Gemeente Voorbeeld</title></head><body>{top}<main><p>14-12-2020</p>{BODY}"
+            "</main></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/gunning-jeugdhulp-bekend")
+    assert (got["title"], got["title_source"]) == ("Gunning jeugdhulp bekend", "h1")
+    banner = page.replace("<h1>Gunning jeugdhulp bekend</h1>", "").replace(
+        "<body>", "<body><header><h1>Gemeente Voorbeeld</h1><nav><a href='/inwoner'>Inwoner</a></nav></header>")
+    assert extract_html(banner, "https://www.voorbeeld.nl/nieuws/x")["title"] != "Gemeente Voorbeeld"

@@ -85,6 +85,13 @@ def strip_site_suffix(title: str, site_title: str | None = None, *site_names: st
     return title.strip()
 
 
+#: Where an ``<h1>`` is the site's banner, not the page's title: navigation, or a ``<header>`` outside
+#: the content that is the site's (ARIA ``banner``, or holding its menu). A page header (``header.page-header``,
+#: a hero) above the content holds the page's title.
+_SITE_HEADER = ("ancestor::nav|ancestor::*[@role='navigation' or @role='banner']"
+                "|ancestor::header[not(ancestor::article or ancestor::main) and (.//nav or .//*[@role='navigation'])]")
+
+
 def _is_site_logo(h1, text: str, *site_names: str | None) -> bool:
     """Whether an ``<h1>`` is the site's name or logo, not the page's title: a theme's
     ``h1.site-title`` linking to the home page (``rel="home"``, ``href="/"``) outside the
@@ -111,7 +118,7 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
     for root in (scope, tree):
         for h1 in root.xpath(".//h1"):
             t = element_text(h1).replace("\n", " ").strip()
-            if not t or h1.xpath("ancestor::header[not(ancestor::article)]|ancestor::nav"):
+            if not t or h1.xpath(_SITE_HEADER):
                 continue
             if _is_site_logo(h1, t, site_field(site, "title"), *site_names):
                 site_names.append(" ".join(t.split()))
