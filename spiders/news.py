@@ -123,12 +123,15 @@ PAGER_PARAMETERS = ("pager_page", "page", "pagina", "p", "pg")
 #: ``?limitstart=10``, of local news sites such as voorschoten.online's ``/index.php/…``, news-sites.md §5):
 #: pages of the listing to :func:`pager_links`, never counted up by :func:`data_page_links`.
 OFFSET_PARAMETERS = ("start", "limitstart", "offset")
+#: TYPO3 EXT:news's page-number parameter (news-sites.md §2.1 TYPO3: EXT:news): ``tx_news_pi1[currentPage]``,
+#: in older versions ``tx_news_pi1[@widget_0][currentPage]``, each link signed with a ``cHash``.
+TYPO3_PAGER = re.compile(r"^tx_\w+(?:\[@widget_\d+\])?\[(?:currentPage|page)\]$", re.I)
 
 
 def pager_links(response, root: str) -> list[str]:
     """The links of a listing page to other pages of the same listing, nearest numbers first:
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
-    ``?page=1``, Joomla's ``?start=10``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
+    ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
     ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it."""
     try:
         base = urlsplit(root)
@@ -150,10 +153,11 @@ def pager_links(response, root: str) -> list[str]:
         query = dict(parse_qsl(parts.query))
         number = None
         if parts.path.rstrip("/") == base_path:
-            changed = {k: v for k, v in query.items() if base_query.get(k) != v}
-            if len(changed) == 1 and set(query) >= set(base_query) - set(changed):
+            # TYPO3 signs each link's parameters with a cHash, which changes with the page number
+            changed = {k: v for k, v in query.items() if base_query.get(k) != v and k.lower() != "chash"}
+            if len(changed) == 1 and set(query) >= set(base_query) - set(changed) - {"cHash"}:
                 (name, value), = changed.items()
-                if name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS and value.isdigit():
+                if (name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(name)) and value.isdigit():
                     number = int(value)
         elif query == base_query:
             in_path = re.fullmatch(re.escape(base_path) + r"/(?:page|pagina)[/-](\d+)", parts.path.rstrip("/"), re.I)

@@ -1109,3 +1109,33 @@ def test_a_listings_menu_breadcrumb_cookie_and_footer_links_are_not_archived_as_
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert sorted(r["title"] for r in db["articles"].rows) == ["Gunning jeugdhulp", "Inkoop jeugdhulp"]
     assert not set(chrome) & set(log)
+
+
+def typo3_listing(items: list[tuple[str, str]], page: int, pages: int) -> tuple[str, bytes]:
+    """A TYPO3 EXT:news list view without route enhancers: its pager links carry
+    ``tx_news_pi1[currentPage]=N`` and a ``cHash`` that differs per page."""
+    rows = "".join(f'<div class="article articletype-0"><h3><a href="{u}">{t}</a></h3></div>' for u, t in items)
+    pager = "".join(f'<li><a href="/nieuws?tx_news_pi1%5BcurrentPage%5D={n}&amp;cHash={n * 7919:x}a1">{n}</a></li>'
+                    for n in range(1, pages + 1) if n != page)
+    return ("text/html; charset=utf-8", (f"<!doctype html><html lang='nl'><head>{SYNTHETIC_HEAD}</head><body>"
+            f"<div class='news'><div class='news-list-view'>{rows}</div><ul class='f3-widget-paginator'>{pager}</ul>"
+            "</div></body></html>").encode())
+
+
+def test_a_typo3_news_list_paged_with_chash_signed_links_is_read_to_its_end(tmp_path):
+    """§2.1 TYPO3 (EXT:news): a list view's pager links are ``?tx_news_pi1[currentPage]=N&cHash=…``,
+    two parameters that change from page to page; only the first page was read."""
+    items = [(f"/nieuws/detail/news/jeugdhulp-bericht-{i}", f"Jeugdhulp bericht {i}") for i in range(6)]
+    routes = {"/robots.txt": ROBOTS}
+    for page in (1, 2, 3):
+        listing = typo3_listing(items[(page - 1) * 2:page * 2], page, 3)
+        routes[f"/nieuws?tx_news_pi1%5BcurrentPage%5D={page}&cHash={page * 7919:x}a1"] = listing
+        if page == 1:
+            routes["/nieuws"] = listing
+    for url, title in items:
+        routes[url] = ("text/html; charset=utf-8", ARTICLE.format(title=title, extra="").encode())
+    crawl_site(tmp_path, routes, None, cms="typo3", discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}},
+               allow=["^/nieuws/detail/"])
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == sorted(t for _, t in items)
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
