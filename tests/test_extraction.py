@@ -606,3 +606,21 @@ def test_a_page_header_outside_the_article_holds_the_title(top):
     banner = page.replace("<h1>Gunning jeugdhulp bekend</h1>", "").replace(
         "<body>", "<body><header><h1>Gemeente Voorbeeld</h1><nav><a href='/inwoner'>Inwoner</a></nav></header>")
     assert extract_html(banner, "https://www.voorbeeld.nl/nieuws/x")["title"] != "Gemeente Voorbeeld"
+
+
+@pytest.mark.parametrize("head, body", [
+    ("<meta property='article:published_time' content='2021-07-29T23:30:00+00:00'>", ""),
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+     '"datePublished": "2021-07-29T23:30:00.000Z"}</script>', ""),
+    ("", "<time datetime='2021-07-29T23:30:00Z'>30 juli 2021</time>"),
+    ("<meta property='article:published_time' content='2021-07-30T01:30:00+02:00'>", ""),
+])
+def test_a_utc_publication_time_is_archived_as_the_dutch_day_and_time(head, body):
+    """A broadcaster's JSON-LD, a Drupal ``<time>`` and many ``article:published_time`` tags give
+    the publication in UTC ("…T23:30:00Z"): the page appeared on 30 July at 01:30 in the
+    Netherlands (docs: dates are Europe/Amsterdam), and it was archived on 29 July, 23:30 -- a day
+    early for a ``from_date`` and a timeline. A time with a Dutch offset stays as it is."""
+    page = f"<html><head>{head}</head><body><main><h1>Inkoop jeugdhulp</h1>{body}{BODY}</main></body></html>"
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop",
+                       fetched_at=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    assert got["published"] == "2021-07-30T01:30"

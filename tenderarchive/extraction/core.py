@@ -26,6 +26,7 @@ from .dates import (
     ParsedDate,
     find_modified_date,
     find_stated_date,
+    in_amsterdam,
     label_only,
     local_day,
     not_after,
@@ -168,7 +169,8 @@ def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | No
     # metadata can carry a time: keep it when the same attribute does
     m = re.search(re.escape(found) + r"[T ](\d{2}):(\d{2})", raw_html)
     if m:
-        return ParsedDate(f"{found}T{m.group(1)}:{m.group(2)}", "minute")
+        # a UTC time ("…T23:30:00Z", JSON-LD's usual form) is a Dutch day's and time's
+        return in_amsterdam(ParsedDate(f"{found}T{m.group(1)}:{m.group(2)}", "minute"), raw_html[m.end():m.end() + 20])
     return ParsedDate(found, "day")
 
 

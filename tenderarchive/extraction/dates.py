@@ -147,9 +147,35 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
         m = pattern.match(text) if anchored else pattern.search(text)
         if m:
             parsed = full_date(m)
+            if parsed and pattern is ISO_DATE and parsed.precision == "minute":
+                parsed = in_amsterdam(parsed, text[m.end():])
             if parsed:
                 return parsed
     return None
+
+
+_UTC_OFFSET = re.compile(r"(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})(?!\d)")
+
+
+def in_amsterdam(parsed: ParsedDate, rest: str) -> ParsedDate:
+    """An ISO time followed (in ``rest``) by a UTC offset (``Z``, ``+00:00``, ``-0400``) as Dutch
+    wall-clock time: ``2021-07-29T23:30:00Z`` was published on 30 July in Amsterdam (01:30). A time
+    without an offset is taken as written (the page's own, Dutch, time).
+
+    >>> in_amsterdam(ParsedDate("2021-07-29T23:30", "minute"), ":00Z").iso
+    '2021-07-30T01:30'
+    """
+    m = _UTC_OFFSET.match(rest)
+    if not m or parsed.precision != "minute":
+        return parsed
+    offset = "+00:00" if m.group(1) == "Z" else m.group(1)
+    if ":" not in offset:
+        offset = f"{offset[:3]}:{offset[3:]}"
+    try:
+        moment = datetime.fromisoformat(f"{parsed.iso}{offset}")
+    except ValueError:
+        return parsed
+    return ParsedDate(moment.astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M"), "minute")
 
 
 def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None:
