@@ -624,3 +624,21 @@ def test_a_utc_publication_time_is_archived_as_the_dutch_day_and_time(head, body
     got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop",
                        fetched_at=datetime(2024, 1, 1, tzinfo=timezone.utc))
     assert got["published"] == "2021-07-30T01:30"
+
+
+@pytest.mark.parametrize("line", [
+    "<p>Laatst gewijzigd: 15 december 2020</p>",
+    "<p>Laatst gewijzigd op 15-12-2020 om 10:12</p>",
+    "<dl><dt>Laatst gewijzigd</dt><dd>15 december 2020</dd></dl>",
+])
+def test_the_modification_line_is_the_pages_modified_and_not_its_text(line):
+    """A municipal page's "Laatst gewijzigd: …" line under the article is metadata like its
+    "Gepubliceerd op" line (which the text already leaves out): it is the page's ``modified``, and in
+    the text it read as a dated event of the procurement. A sentence naming a date stays."""
+    page = (f"<html><body><main><h1>Gunning jeugdhulp</h1><p>Gepubliceerd op: 14 december 2020</p>{BODY}{line}"
+            "<p>Het college besluit op 15 december 2020 over de definitieve gunning aan de aanbieders.</p>"
+            "</main></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/gunning")
+    assert got["modified"].startswith("2020-12-15")
+    assert "gewijzigd" not in got["text"].lower() and "15-12-2020" not in got["text"]
+    assert "Het college besluit op 15 december 2020" in got["text"]

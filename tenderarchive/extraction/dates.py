@@ -271,6 +271,25 @@ def find_modified_date(lines: list[str]) -> ParsedDate | None:
     return None
 
 
+def drop_modified_lines(lines: list[str]) -> list[str]:
+    """``lines`` without the page's modification line: "Laatst gewijzigd: 4 maart 2021", or the
+    label on its own line and the date on the next. Like the publication line, it is the page's
+    metadata (its ``modified``), and in the text it read as a dated event of the page's subject."""
+    kept: list[str] = []
+    unmarked = lambda text: re.sub(r"^[-*•]\s+", "", text.replace("\u00a0", " ").strip())  # noqa: E731 a list item's
+    for raw in lines:
+        line = unmarked(raw)
+        m = _MODIFIED_LABEL.match(line) if line and len(line) <= 120 else None
+        if m and _is_date_only(line[m.end():]):
+            continue
+        previous = next((i for i in range(len(kept) - 1, -1, -1) if kept[i].strip()), None)
+        if line and _is_date_only(line) and previous is not None and label_only(unmarked(kept[previous])) == "modified":
+            del kept[previous:]
+            continue
+        kept.append(raw)
+    return kept
+
+
 def url_date(url: str | None) -> ParsedDate | None:
     """A ``/YYYY/MM/DD/`` date in the URL path (WordPress permalinks)."""
     if not url:
