@@ -642,3 +642,21 @@ def test_the_modification_line_is_the_pages_modified_and_not_its_text(line):
     assert got["modified"].startswith("2020-12-15")
     assert "gewijzigd" not in got["text"].lower() and "15-12-2020" not in got["text"]
     assert "Het college besluit op 15 december 2020" in got["text"]
+
+
+@pytest.mark.parametrize("event", [
+    "<dl class='info'><dt>Datum bijeenkomst</dt><dd><time datetime='2021-01-20'>20 januari 2021</time></dd>"
+    "<dt>Locatie</dt><dd>Gemeentehuis</dd></dl>",
+    "<table><tr><th>Sluitingsdatum</th><td><time datetime='2021-03-01'>1 maart 2021</time></td></tr></table>",
+    "<p><strong>Sluitingsdatum:</strong> <time datetime='2021-03-01'>1 maart 2021</time></p>",
+    "<div class='deadline'>Deadline: <time datetime='2021-03-01'>1 maart 2021</time></div>",
+])
+def test_a_time_labelled_as_another_date_does_not_date_the_page(event):
+    """news-sites.md §2.3 (a court page's "Datum uitspraak" beside its "Datum publicatie": two dates):
+    a ``<time>`` labelled as an event's date -- a meeting, a closing date, a deadline -- dated the
+    page, before its own "Gepubliceerd op" line; without such a line, htmldate read it (``meta``)."""
+    dated = (f"<html><body><main><h1>Marktconsultatie jeugdhulp</h1>{event}<p>Gepubliceerd op: 14 december 2020</p>"
+             f"{BODY}</main></body></html>")
+    assert extract_html(dated, "https://www.voorbeeld.nl/nieuws/marktconsultatie")["published"] == "2020-12-14"
+    undated = dated.replace("<p>Gepubliceerd op: 14 december 2020</p>", "")
+    assert extract_html(undated, "https://www.voorbeeld.nl/nieuws/marktconsultatie")["published"] is None

@@ -67,6 +67,32 @@ def _in_running_text(t) -> bool:
 
 _MODIFIED_LABEL_START = re.compile(r"(laatst )?(gewijzigd|bijgewerkt|aangepast)|updated|last modified", re.I)
 
+#: Labels of an event's date beside those of :func:`.dates.label_only` ("Sluitingsdatum", "Datum bijeenkomst").
+_EVENT_LABEL = re.compile(r"^(deadline|sluiting\w*|aanvang|einde|wanneer|datum en tijd|tijdstip)\b", re.I)
+
+
+def _labelled_otherwise(t) -> bool:
+    """Whether a ``<time>`` is labelled as some other date than the page's: "Sluitingsdatum: <time>",
+    "Deadline: <time>", a ``<dt>Datum bijeenkomst</dt><dd><time>…`` (news-sites.md §2.3: a court page's
+    "Datum uitspraak" beside its "Datum publicatie"). Such a date is an event's, not the page's."""
+    labels = []
+    parent = t.getparent()
+    if parent is not None:
+        whole, own = element_text(parent), element_text(t)
+        at = whole.find(own) if own else -1
+        if at > 0:
+            labels.append(whole[:at].split("\n")[-1])
+    cell = next(iter(t.xpath("ancestor::*[self::dd or self::td][1]")), None)
+    if cell is not None:
+        head = cell.xpath("preceding-sibling::*[self::dt or self::th][1]")
+        if head:
+            labels.append(element_text(head[0]))
+    for label in labels:
+        label = " ".join(label.split()).strip(" :|-–")
+        if label and (label_only(label) in ("other", "modified") or _EVENT_LABEL.match(label)):
+            return True
+    return False
+
 
 #: A ``<time>`` that dates a page's last change, not its publication: WordPress themes' ``time.updated``
 #: (GeneratePress prints it before ``time.entry-date.published``), ``itemprop="dateModified"``.
@@ -84,7 +110,7 @@ def _time_elements(tree, modified: bool = False, elsewhere=()) -> ParsedDate | N
                 or in_blocks(t, elsewhere):
             continue
         marks = f"{t.get('class') or ''} {t.get('itemprop') or ''}"
-        if bool(_MODIFIED_TIME.search(marks)) != modified:
+        if bool(_MODIFIED_TIME.search(marks)) != modified or (not modified and _labelled_otherwise(t)):
             continue
         candidates.append((0 if re.search(r"published|datePublished", marks, re.I) else 1, t))
     for _, t in sorted(candidates, key=lambda c: c[0]):
@@ -141,6 +167,7 @@ def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | No
     sentence) is hidden from it.
     """
     hidden = [i for i, t in enumerate(tree.xpath("//time[@datetime]")) if _in_running_text(t) or in_blocks(t, elsewhere)
+              or _labelled_otherwise(t)
               or _MODIFIED_TIME.search(f"{t.get('class') or ''} {t.get('itemprop') or ''}")]
     modified = [i for i, m in enumerate(tree.xpath("//meta")) if any(
         (m.get(attr) or "").strip().lower() in MODIFIED_META for attr in ("property", "name", "itemprop"))]
@@ -148,8 +175,8 @@ def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | No
     if hidden or modified or ld:  # a copy, so the caller's tree keeps its attributes
         tree = copy.deepcopy(tree)
         times = tree.xpath("//time[@datetime]")
-        for i in hidden:
-            del times[i].attrib["datetime"]
+        for i in hidden:  # its datetime and its text ("20 januari 2021", which htmldate reads too)
+            times[i].drop_tree()
         # the last change is no publication date: htmldate falls back to it when a page states
         # only that (og:updated_time, JSON-LD dateModified); it is the page's ``modified``
         metas = tree.xpath("//meta")
