@@ -660,3 +660,20 @@ def test_a_time_labelled_as_another_date_does_not_date_the_page(event):
     assert extract_html(dated, "https://www.voorbeeld.nl/nieuws/marktconsultatie")["published"] == "2020-12-14"
     undated = dated.replace("<p>Gepubliceerd op: 14 december 2020</p>", "")
     assert extract_html(undated, "https://www.voorbeeld.nl/nieuws/marktconsultatie")["published"] is None
+
+
+@pytest.mark.parametrize("h1", [
+    "<h1><span class='type'>Nieuwsbericht</span>Voorlopige gunning jeugdhulp bekend</h1>",
+    "<h1><span class='visually-hidden'>Nieuwsbericht: </span>Voorlopige gunning jeugdhulp bekend</h1>",
+    "<h1><span class='type'>Nieuwsbericht</span><br>Voorlopige gunning jeugdhulp bekend</h1>",
+])
+def test_a_template_label_in_its_own_element_of_the_h1_is_taken_off(h1):
+    """news-sites.md §2.4 template labels glued to titles ("Nieuwsbericht Voorlopige gunning", [S0]):
+    in the HTML the label is an element of the ``<h1>`` of its own, with no space after it, a colon,
+    or a line break: the title was "NieuwsberichtVoorlopige gunning …" or kept "Nieuwsbericht: ", or
+    the label was left as the text's first line."""
+    page = f"<html><body><main>{h1}<p>14 december 2020</p>{BODY}</main></body></html>"
+    got = extract_html(page, "https://www.leiderdorp.nl/inwoner/nieuws/voorlopige_gunning")
+    assert got["title"] == "Voorlopige gunning jeugdhulp bekend"
+    assert got["text"].startswith("De gemeenten in de regio")
+    assert strip_template_label("Nieuwsberichten over jeugdhulp") == "Nieuwsberichten over jeugdhulp"

@@ -10,7 +10,7 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .cleaning import fix_mojibake, normalize_whitespace, strip_template_label
+from .cleaning import TEMPLATE_LABELS, fix_mojibake, normalize_whitespace, strip_template_label
 from .markup import element_text, meta_content, select, site_field
 
 __all__ = ["title_from_slug", "strip_site_suffix", "html_title", "drop_leading_title"]
@@ -142,5 +142,7 @@ def drop_leading_title(text: str, title: str | None) -> str:
     lines = text.split("\n")
     for i, line in enumerate(lines[:3]):
         if strip_template_label(line.strip()) == title or line.strip() == title:
-            return normalize_whitespace("\n".join(lines[:i] + lines[i + 1:]))
+            # a template label on its own line above the title ("Nieuwsbericht", a <br> between)
+            start = i - 1 if i and lines[i - 1].strip().rstrip(":").strip() in TEMPLATE_LABELS else i
+            return normalize_whitespace("\n".join(lines[:start] + lines[i + 1:]))
     return text
