@@ -677,3 +677,26 @@ def test_a_template_label_in_its_own_element_of_the_h1_is_taken_off(h1):
     assert got["title"] == "Voorlopige gunning jeugdhulp bekend"
     assert got["text"].startswith("De gemeenten in de regio")
     assert strip_template_label("Nieuwsberichten over jeugdhulp") == "Nieuwsberichten over jeugdhulp"
+
+
+@pytest.mark.parametrize("line, where", [
+    ("<p class='meta'>Nieuwsbericht | 14-12-2020</p>", "above"),
+    ("<div class='kicker'>Nieuws · 14 december 2020</div>", "above"),
+    ("<p>14 december 2020</p>", "above"),
+    ("<p>Nieuwsbericht | 14-12-2020</p>", "below"),
+])
+def test_a_date_line_with_the_pages_type_before_it_or_above_the_title_dates_the_page(line, where):
+    """news-sites.md §2.3 "date line under title" and the iprox date with a suffix after " - ": a
+    page type or section before the date ("Nieuwsbericht | 14-12-2020"), and such a line above the
+    ``<h1>`` as a kicker, were not read (no date, and the line left in the text). A meta date is
+    preferred to a line above the title; a closing date set off the same way is no page date."""
+    title = "<h1>Gunning jeugdhulp</h1>"
+    page = f"<html><body><main>{line + title if where == 'above' else title + line}{BODY}</main></body></html>"
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/gunning")
+    assert (got["published"], got["published_source"]) == ("2020-12-14", "stated")
+    assert got["text"].startswith("De gemeenten in de regio")
+    meta = page.replace("<html>", "<html><head><meta property='article:published_time' content='2020-12-13'></head>")
+    assert extract_html(meta, "https://www.voorbeeld.nl/nieuws/gunning")["published"] == (
+        "2020-12-13" if where == "above" else "2020-12-14")
+    other = f"<html><body><main>{title}<p>Sluitingsdatum - 1 maart 2021</p>{BODY}</main></body></html>"
+    assert extract_html(other, "https://www.voorbeeld.nl/nieuws/gunning")["published"] is None

@@ -447,6 +447,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     # --- dates ------------------------------------------------------------
     published: ParsedDate | None = None
     source = None
+    kicker = None
     if selectors.get("date"):
         for el in select(tree, selectors["date"]):
             value = el if isinstance(el, str) else (el.get("datetime") or element_text(el))
@@ -466,6 +467,11 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
             # A living page's date under its title heads its newest update ("2 juli 2018", news-sites.md §1
             # [S2]: "none (living page; newest event 2 juli 2018)"), not its publication: labelled only.
             found = find_stated_date(page_lines[start:], head_lines=0 if _is_living(url, site) else 4)
+            if start and not _is_living(url, site):
+                # a date line just above the title (a kicker: "Nieuwsbericht | 14-12-2020"); after the
+                # page's meta dates, which say the same in ISO where a page has both ("05/08/2019")
+                above = next((line for line in reversed(page_lines[:start]) if line.strip()), "")
+                kicker = find_stated_date([above], head_lines=1)
             published = found[0] if found else None
         source = "stated" if published else None
     published = not_after(published, fetched_at)
@@ -473,6 +479,9 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         published = not_after(_declared_meta_date(tree), fetched_at) or \
             not_after(_meta_date(tree, raw, fetched_at, elsewhere), fetched_at)
         source = "meta" if published else None
+    if published is None and kicker:
+        published = not_after(kicker[0], fetched_at)
+        source = "stated" if published else None
     if published is None:
         published = not_after(url_date(url), fetched_at)
         source = "url" if published else None

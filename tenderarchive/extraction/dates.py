@@ -182,6 +182,9 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
     """A line that is just a date, optionally followed by ' - Categorie' (at most
     ``suffix_limit`` characters of it; None: any, for an element that is a date element)."""
     line = line.replace("\u00a0", " ").strip()
+    kicker = _KICKER.match(line)
+    if kicker and not _OTHER_KICKER.search(kicker.group(1)):
+        line = line[kicker.end():]  # "Nieuwsbericht | 14-12-2020": the page's type or section before its date
     for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
         m = pattern.match(line)
         if m:
@@ -189,6 +192,13 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
             if not rest or (re.match(r"^[-–|·]\s*\S", rest) and (suffix_limit is None or len(rest) <= suffix_limit)):
                 return full_date(m)
     return None
+
+
+#: A short word or two before a date line's date, set off by a separator with spaces around it:
+#: "Nieuwsbericht | 14-12-2020", "Nieuws · 14 december 2020".
+_KICKER = re.compile(r"^([A-Za-zÀ-ÿ][^\d|·•–]{1,30}?)\s+[|·•–-]\s+(?=\d|" + _WEEKDAY_NAMES + ")", re.I)
+#: … unless it names another date than the page's ("Sluitingsdatum - 1 maart 2021", "Laatst gewijzigd | …").
+_OTHER_KICKER = re.compile(r"datum|deadline|sluit|gewijzigd|bijgewerkt|aangepast|uitspraak|updated", re.I)
 
 
 def label_only(line: str) -> str | None:
