@@ -202,14 +202,15 @@ def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | No
     return ParsedDate(found, "day")
 
 
-def _without(tree, blocks) -> str:
-    """The page's HTML without ``blocks`` (their tails kept), for trafilatura."""
+def _without(tree, blocks):
+    """A copy of the page without ``blocks`` (their tails kept): what trafilatura and the search
+    for a date line read."""
     copy_ = copy.deepcopy(tree)
     paths = {tree.getroottree().getpath(b) for b in blocks}
     for path in sorted(paths, key=len, reverse=True):
         for el in copy_.getroottree().xpath(path):
             el.drop_tree()
-    return lxml.html.tostring(copy_, encoding="unicode")
+    return copy_
 
 
 def _is_date_line(line: str, published: ParsedDate) -> bool:
@@ -266,11 +267,9 @@ def _with_lead(tree, text: str) -> str:
 #: A page's lead or summary outside its article body: TYPO3 EXT:news's ``div.teaser-text`` with
 #: ``itemprop="description"`` beside ``itemprop="articleBody"`` (trafilatura reads the articleBody
 #: alone), and the ``.intro, .summary, .lead`` that news-sites.md §2.1's generic scraper reads.
-_LEAD_XPATH = ("//*[(@itemprop='description' and not(self::meta))"
-               " or contains(concat(' ',normalize-space(@class),' '),' teaser-text ')"
-               " or contains(concat(' ',normalize-space(@class),' '),' lead ')"
-               " or contains(concat(' ',normalize-space(@class),' '),' intro ')"
-               " or contains(concat(' ',normalize-space(@class),' '),' summary ')]")
+_LEAD_XPATH = ("//*[(@itemprop='description' and not(self::meta)) or contains(@class,'teaser-text')"
+               " or contains(@class,'lead') or contains(@class,'intro') or contains(@class,'summary')]")
+_LEAD_CLASSES = {"teaser-text", "lead", "intro", "summary"}
 
 
 def _with_page_lead(tree, text: str, elsewhere) -> str:
@@ -283,6 +282,8 @@ def _with_page_lead(tree, text: str, elsewhere) -> str:
     title_scope = {a for a in h1s[0].iterancestors() if a.tag not in ("body", "html")}
     flat = " ".join(text.split())
     for el in tree.xpath(_LEAD_XPATH):
+        if el.get("itemprop") != "description" and not _LEAD_CLASSES & set((el.get("class") or "").split()):
+            continue
         if in_blocks(el, elsewhere) or el.xpath(
                 "ancestor-or-self::footer|ancestor-or-self::nav|ancestor::header[not(ancestor::article)]"
                 # a caption, a linked teaser of another page, an item of a list of them
@@ -404,6 +405,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     # --- main text --------------------------------------------------------
     body_root = None
     text = None
+    pruned = None
     extractor = EXTRACTOR_HTML
     if selectors.get("body"):
         found = [el for el in select(tree, selectors["body"]) if not isinstance(el, str)]
@@ -416,7 +418,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         options = dict(url=url, include_comments=False, include_tables=True, favor_recall=True,
                        deduplicate=False, with_metadata=False,
                        prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]"])
-        source_html = _without(tree, elsewhere) if elsewhere else raw
+        pruned = _without(tree, elsewhere) if elsewhere else None
+        source_html = lxml.html.tostring(pruned, encoding="unicode") if pruned is not None else raw
         text = trafilatura.extract(source_html, **options) or ""
         if text.strip() and "\n" not in text.strip():
             # One line: trafilatura found less than MIN_EXTRACTED_SIZE (250) characters of main
@@ -438,7 +441,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     text = clean_text(text)
     text = drop_leading_title(text, title)
 
-    lines_tree = lxml.html.fromstring(_without(tree, elsewhere)) if elsewhere else tree
+    lines_tree = (pruned if pruned is not None else _without(tree, elsewhere)) if elsewhere else tree
     page_lines = element_text(lines_tree.xpath("//body")[0] if lines_tree.xpath("//body") else lines_tree).split("\n")
     if not title:
         title = title_from_slug(url, text)

@@ -196,6 +196,9 @@ def related_blocks(tree, title_el=None) -> list:
             if not (side and article is not None and any(a is article for a in el.iterancestors())):
                 candidates.append(el)
         elif el.tag.lower() in _HEADING_TAGS and len(el) <= 2:
+            quick = el.text_content()  # fast (C): most elements are no such heading
+            if len(quick) > 400 or not RELATED_HEADING.search(" ".join(quick.split())):
+                continue
             text = " ".join(element_text(el).split())
             if el.tag.lower() in ("p", "div") and len(text) <= 200 and re.match(RELATED_HEADING.pattern + ":", text, re.I):
                 candidates.append(el)  # an inline "Lees ook: <a>…</a>" paragraph
