@@ -15,10 +15,11 @@ discovers article URLs through the configured methods:
   ``<lastmod>`` kept; an index's lists of archive pages (WordPress's
   ``wp-sitemap-users-1.xml``, ``wp-sitemap-taxonomies-category-1.xml``: :data:`ARCHIVE_SITEMAP`)
   are not followed, and the site's home page is no article;
-- ``listing`` pages: links on the page that the site's allow/deny rules accept,
+- ``listing`` pages: links on the page that the site's allow/deny rules accept, outside its menus,
+  breadcrumbs, cookie banner and footer (:data:`LISTING_LINKS`),
   and the next page through the ``next`` selector or, without one (or when it finds
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
-  Drupal, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
+  Drupal, Joomla's ``?start=N``, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
   pager of ``data-page`` numbers alone: :func:`data_page_links`), at most ``max_pages`` pages
   per listing URL;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
@@ -118,12 +119,19 @@ def xml_start(body: bytes) -> bytes:
 #: Query parameters that number a listing's pages: iprox ``pager_page`` (from 1), Drupal ``page``
 #: (from 0), and the Dutch and short forms (docs/reference/news-sites.md §2.1).
 PAGER_PARAMETERS = ("pager_page", "page", "pagina", "p", "pg")
+#: Query parameters that give a listing page's first item instead (Joomla's ``?start=10`` and
+#: ``?limitstart=10``, of local news sites such as voorschoten.online's ``/index.php/…``, news-sites.md §5):
+#: pages of the listing to :func:`pager_links`, never counted up by :func:`data_page_links`.
+OFFSET_PARAMETERS = ("start", "limitstart", "offset")
+#: TYPO3 EXT:news's page-number parameter (news-sites.md §2.1 TYPO3: EXT:news): ``tx_news_pi1[currentPage]``,
+#: in older versions ``tx_news_pi1[@widget_0][currentPage]``, each link signed with a ``cHash``.
+TYPO3_PAGER = re.compile(r"^tx_\w+(?:\[@widget_\d+\])?\[(?:currentPage|page)\]$", re.I)
 
 
 def pager_links(response, root: str) -> list[str]:
     """The links of a listing page to other pages of the same listing, nearest numbers first:
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
-    ``?page=1``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
+    ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
     ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it."""
     try:
         base = urlsplit(root)
@@ -145,10 +153,11 @@ def pager_links(response, root: str) -> list[str]:
         query = dict(parse_qsl(parts.query))
         number = None
         if parts.path.rstrip("/") == base_path:
-            changed = {k: v for k, v in query.items() if base_query.get(k) != v}
-            if len(changed) == 1 and set(query) >= set(base_query) - set(changed):
+            # TYPO3 signs each link's parameters with a cHash, which changes with the page number
+            changed = {k: v for k, v in query.items() if base_query.get(k) != v and k.lower() != "chash"}
+            if len(changed) == 1 and set(query) >= set(base_query) - set(changed) - {"cHash"}:
                 (name, value), = changed.items()
-                if name.lower() in PAGER_PARAMETERS and value.isdigit():
+                if (name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(name)) and value.isdigit():
                     number = int(value)
         elif query == base_query:
             in_path = re.fullmatch(re.escape(base_path) + r"/(?:page|pagina)[/-](\d+)", parts.path.rstrip("/"), re.I)
@@ -193,6 +202,17 @@ ARCHIVE_SITEMAP = re.compile(
 #: Links to documents and media, not pages: a listing's "(download PDF)" (news-sites.md §2.4).
 DOCUMENT_PATH = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|zip|jpe?g|png|gif|svg|webp|mp3|mp4|ics)$", re.I)
+
+
+#: The links of a listing page that may be articles: not those of the site's menus, breadcrumbs,
+#: cookie banner and footer (``<nav>``, ``<footer>``, ARIA ``navigation``/``contentinfo``/``banner``, a
+#: ``<header>`` outside the content, a ``breadcrumb`` or ``cookie`` class or id; news-sites.md §2.4):
+#: "Inwoner", "Contact", "Privacyverklaring" and the cookie page of every page of the site, archived
+#: as its news when the registry gives no ``allow`` rule.
+LISTING_LINKS = ("//a[not(ancestor::nav or ancestor::footer or ancestor::*[@role='navigation' or @role='contentinfo'"
+                 " or @role='banner' or contains(@class,'breadcrumb') or contains(@id,'breadcrumb')"
+                 " or contains(@class,'cookie') or contains(@id,'cookie')]"
+                 " or ancestor::header[not(ancestor::main or ancestor::article)])]/@href")
 
 
 class NewsSpider(BaseSpider):
@@ -438,7 +458,7 @@ class NewsSpider(BaseSpider):
             next_urls = pagers
         not_articles = set(pagers) | set(next_urls)  # pages of the listing itself are never articles
         links = set()
-        for href in response.css("a::attr(href)").getall():
+        for href in response.xpath(LISTING_LINKS).getall():
             try:
                 url = http_url(response.urljoin(href))
             except ValueError:  # a malformed link (bad port, broken IPv6 host) is no page of ours

@@ -21,7 +21,7 @@ with a top-level ``sites:`` list.  One entry per site::
           urls: [inwoner/nieuws]       # listing pages
           next: a[rel=next]            # CSS or XPath of the next-page link; without it (or
                                        # when it finds none) the numbered pager is followed:
-                                       # ?pager_page=N, ?page=N, /page/N/, /pagina-N (spiders/news.py)
+                                       # ?pager_page=N, ?page=N, ?start=N, /page/N/, /pagina-N
           max_pages: 5                 # per listing URL; default 1
       allow: ['^/inwoner/nieuws/']     # regexes on the URL path (+ "?query")
       deny: ['/zoeken']

@@ -420,3 +420,283 @@ def test_a_copied_run_of_paragraphs_is_dropped_and_single_or_short_repeats_stay(
         long_a, "Meer informatie", "Ga naar de inhoud", "Zie ook", long_b, "Meer informatie", long_b, "Slot"]
     post = "De gemeenten hebben de aanbesteding voor specialistische jeugdhulp gepubliceerd."
     assert drop_repeated_paragraphs(f"\n{post}\nGa naar de inhoud\n{post}") == f"\n{post}\nGa naar de inhoud"
+
+
+BODY = ("<p>De gemeenten in de regio hebben de Europese aanbesteding voor specialistische jeugdhulp gegund aan "
+        "twaalf aanbieders. De contracten gaan in per 1 januari 2022 en lopen vier jaar.</p>"
+        "<p>Er kwamen 34 inschrijvingen binnen voor de percelen ambulante jeugdhulp en jeugdhulp met verblijf.</p>")
+
+
+@pytest.mark.parametrize("page, published, chrome", [
+    # iprox: a "Lees ook" block of dated related items after the article (SYNTHETIC)
+    (f"""<html><body><main><h1>Nieuwsbericht Gunning jeugdhulp bekend</h1>
+<div class="iprox-content iprox-date date">14 december 2020</div><div class="iprox-rich-content iprox-content">{BODY}</div>
+<div class="lees-ook"><h2>Lees ook</h2><div class="grid-element"><a class="siteLink" href="/inwoner/nieuws/a">Aanbesteding
+jeugdhulp gestart</a><div class="iprox-content iprox-date date">3 maart 2020</div></div></div></main></body></html>""",
+     "2020-12-14", ["Lees ook", "gestart", "3 maart 2020"]),
+    # WordPress: the sidebar's recent posts before the post, a "Lees ook:" stub in it (SYNTHETIC)
+    (f"""<html><body><div id="content"><aside id="secondary" class="widget-area"><section class="widget
+widget_recent_entries"><h2>Recente berichten</h2><ul><li><a href="/2021/11/30/info/">Informatieavond</a>
+<time datetime="2021-11-30">30 november 2021</time></li></ul></section></aside><main><article><h1>Voorlopige gunning
+jeugdhulp</h1><div class="entry-meta">Geplaatst op <time datetime="2021-07-29T09:15:00+02:00">29 juli 2021</time></div>
+<div class="entry-content">{BODY}<p><strong>Lees ook:</strong> <a href="/2021/03/01/x/">Inschrijving gesloten</a></p>
+</div></article></main></div></body></html>""",
+     "2021-07-29T09:15", ["Recente berichten", "Informatieavond", "Lees ook", "Inschrijving gesloten"]),
+    # a local paper: a byline, and a "Laatste nieuws" column of dated headlines (SYNTHETIC)
+    (f"""<html><body><div class="container"><div class="col-md-8"><h1>Aanbesteding jeugdhulp MVS</h1>
+<div class="auteur">Redactie 14-10-2021</div><div class="artikel-tekst">{BODY}</div></div><div class="col-md-4">
+<h3>Laatste nieuws</h3><ul><li><a href="/nieuws/2.html">Nieuwe burgemeester</a> <small>13-10-2021</small></li>
+<li><a href="/nieuws/3.html">Kermis op het plein</a> <small>12-10-2021</small></li></ul></div></div></body></html>""",
+     "2021-10-14", ["Laatste nieuws", "burgemeester", "Kermis"]),
+])
+def test_a_related_news_block_is_no_part_of_the_text_and_does_not_date_the_page(page, published, chrome):
+    """news-sites.md §2.4: boilerplate that pollutes the text; a "Lees ook" or "Laatste nieuws"
+    list of other pages and a sidebar's recent posts are the site's chrome, and their dates are
+    other pages' dates (§2.3 wants the page's own)."""
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/bericht")
+    assert got["published"] == published and got["published_source"] == "stated"
+    assert "aan twaalf aanbieders" in got["text"] and "ambulante jeugdhulp" in got["text"]
+    for line in chrome:
+        assert line not in got["text"], (line, got["text"])
+
+
+def test_a_lees_ook_heading_inside_the_article_drops_only_its_list():
+    """A "Lees ook" heading whose list stands in the article's own body: the list goes, the
+    article (which holds the heading) stays."""
+    page = (f"<html><body><article><h1>Inkoop jeugdhulp</h1><p>Gepubliceerd op: 5 maart 2024</p>{BODY}"
+            "<h2>Lees ook</h2><ul><li><a href='/a'>Marktconsultatie jeugdhulp</a></li><li><a href='/b'>Gunning "
+            "jeugdhulp</a></li></ul><p>Meer informatie over de inkoop staat op de website van de regio.</p>"
+            "</article></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop")
+    assert "aan twaalf aanbieders" in got["text"] and "website van de regio" in got["text"]
+    for line in ("Lees ook", "Marktconsultatie", "Gunning jeugdhulp"):
+        assert line not in got["text"], (line, got["text"])
+
+
+@pytest.mark.parametrize("lead", [
+    '<div class="teaser-text" itemprop="description"><p>{}</p></div>',  # TYPO3 EXT:news
+    '<p class="lead">{}</p>',
+    '<div class="intro">{}</div>',
+])
+def test_a_lead_beside_the_article_body_is_kept_and_a_footers_description_is_not(lead):
+    """trafilatura reads an ``itemprop="articleBody"`` alone: a lead beside it was lost (news-sites.md
+    §2.1: the generic scraper's summary from ``.intro, .summary, .lead``). A description of the
+    organisation in the footer is no lead."""
+    opening = "De gemeente Voorbeeld start de inkoop van jeugdhulp voor 2023 samen met de regio."
+    page = (f"<html><body><div class='article' itemscope itemtype='http://schema.org/Article'><h1>Inkoop jeugdhulp</h1>"
+            f"{lead.format(opening)}<div itemprop='articleBody'>{BODY}</div></div><footer><div itemscope "
+            "itemtype='http://schema.org/Organization'><p itemprop='description'>Gemeente Voorbeeld is er voor "
+            "alle inwoners, ondernemers en bezoekers.</p></div></footer></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop")
+    assert got["text"].startswith(opening + "\n") and "aan twaalf aanbieders" in got["text"]
+    assert "alle inwoners" not in got["text"]
+    assert got["text"].count(opening) == 1
+
+
+@pytest.mark.parametrize("logo", [
+    "<div class='site-branding'><h1 class='site-title'><a href='https://www.voorbeeld.nl/' rel='home'>Jeugdhulp Regio "
+    "Voorbeeld</a></h1></div>",                                   # a WordPress theme's site title
+    "<div class='logo'><h1><a href='/'>Jeugdhulp Regio Voorbeeld</a></h1></div>",
+    "<div class='top'><h1>Jeugdhulp Regio Voorbeeld</h1></div>",  # the site's name (og:site_name)
+])
+def test_a_site_logo_h1_is_not_the_pages_title(logo):
+    """A theme that writes the site's name as an ``<h1>`` linking home on every page (outside
+    ``<header>``), and the post's title as an ``<h2>``: every post was archived under the site's
+    name. The title then comes from ``og:title``/``<title>`` minus the site's name."""
+    page = (f"<html><head><title>Voorlopige gunning jeugdhulp | Jeugdhulp Regio Voorbeeld</title>"
+            "<meta property='og:site_name' content='Jeugdhulp Regio Voorbeeld'></head><body>"
+            f"{logo}<main><article><h2 class='entry-title'>Voorlopige gunning jeugdhulp</h2>"
+            f"<p>15 december 2020</p>{BODY}</article></main></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/2020/12/15/voorlopige-gunning-jeugdhulp/")
+    assert (got["title"], got["title_source"]) == ("Voorlopige gunning jeugdhulp", "title-tag")
+    assert "Jeugdhulp Regio Voorbeeld" not in got["text"] and "aan twaalf aanbieders" in got["text"]
+
+
+def test_a_title_h1_that_links_home_inside_the_article_is_the_title():
+    page = (f"<html><body><main><h1><a href='/'>Inkoop jeugdhulp 2023</a></h1><p>15 december 2020</p>{BODY}"
+            "</main></body></html>")
+    assert extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop")["title"] == "Inkoop jeugdhulp 2023"
+
+
+@pytest.mark.parametrize("head", [
+    "<meta property='og:updated_time' content='2021-01-03T10:00:00+01:00'>",
+    "<meta property='article:modified_time' content='2021-01-03T10:00:00+01:00'>",
+    "<meta itemprop='dateModified' content='2021-01-03T10:00:00+01:00'>",
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "WebPage", '
+    '"dateModified": "2021-01-03T10:00:00+01:00"}</script>',
+])
+def test_a_page_that_declares_only_its_last_change_is_not_dated_by_it(head):
+    """A page whose markup gives only its last change (Yoast's ``og:updated_time``,
+    ``article:modified_time``, schema.org ``dateModified``): htmldate falls back to that date, and it
+    was archived as the publication date (``meta``). It is the page's ``modified``; the
+    publication date then comes from the URL (news-sites.md §2.3, ``/2020/02/16/``) or is unknown."""
+    page = f"<html><head>{head}</head><body><main><h1>Inkoop jeugdhulp</h1>{BODY}</main></body></html>"
+    undated = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop-jeugdhulp")
+    assert (undated["published"], undated["modified"]) == (None, "2021-01-03T10:00")
+    dated = extract_html(page, "https://www.voorbeeld.nl/2020/02/16/inkoop-jeugdhulp/")
+    assert (dated["published"], dated["published_source"], dated["modified"]) == ("2020-02-16", "url", "2021-01-03T10:00")
+
+
+def test_an_articles_own_meta_column_called_sidebar_still_dates_it():
+    """Shape of a real page (trafilatura's test page threatpost.com.android.html): the article's
+    author, date and share links stand in a column of the article classed ``c-sidebar``. That
+    column is the article's, not a list of other pages: its ``<time>`` dates the page, and the
+    site's sidebar of other posts beside the article does not."""
+    page = (f"<html><body><article class='c-article'><div class='c-sidebar c-article__info'><span>Auteur: </span>"
+            "<a href='/auteur/jan'>Jan Jansen</a> <time datetime='2021-07-30T13:16:29+02:00'>30 juli 2021</time> "
+            "<a href='https://x.com/share'>Deel</a> <a href='https://www.facebook.com/sharer'>Facebook</a></div>"
+            f"<div class='c-article__content'><h1>Inkoop jeugdhulp</h1>{BODY}</div></article>"
+            "<div class='c-sidebar'><h2>Populair</h2><ul><li><a href='/a'>Ander bericht</a> "
+            "<time datetime='2021-08-21T15:20:02+02:00'>21 augustus 2021</time></li></ul></div></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop-jeugdhulp")
+    assert (got["published"], got["published_source"]) == ("2021-07-30T13:16", "stated")
+    assert "Ander bericht" not in got["text"]
+
+
+@pytest.mark.parametrize("other", [
+    # a photo's caption, schema.org ImageObject (real pages: theguardian, vancouversun, sueddeutsche)
+    "<figure itemscope itemtype='http://schema.org/ImageObject'><img src='a.jpg'><figcaption itemprop='description' "
+    "class='caption'>Wethouder Jansen tekent de contracten met de aanbieders van jeugdhulp in het gemeentehuis.</figcaption>"
+    "</figure>",
+    # a linked teaser of another article (real page: futurezone.at)
+    "<div class='teaser'><a class='teaser-text' href='/nieuws/ander'>Ook de Wmo-aanbesteding voor huishoudelijke hulp "
+    "start dit jaar, met nieuwe percelen.</a></div>",
+    # an item of a list of other articles (real page: laviedesidees.fr)
+    "<ul><li><div class='intro'>Eerder schreven we over de marktconsultatie van de regio voor de jeugdhulp.</div>"
+    "<a href='/nieuws/marktconsultatie'>Lees verder</a></li></ul>",
+])
+def test_a_caption_or_another_pages_teaser_is_not_taken_for_the_lead(other):
+    page = (f"<html><body><div class='article' itemscope itemtype='http://schema.org/NewsArticle'><h1>Inkoop jeugdhulp</h1>"
+            f"<div itemprop='articleBody'>{BODY}</div>{other}</div></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop")
+    assert got["text"].startswith("De gemeenten in de regio"), got["text"]
+
+
+@pytest.mark.parametrize("title_tag, head, logo, expected", [
+    ("Inkoop jeugdhulp › Jeugdhulp Regio", "", "", "Inkoop jeugdhulp"),
+    ("Inkoop jeugdhulp « JEUGDHULP REGIO", "<meta property='og:site_name' content='JEUGDHULP REGIO'>", "",
+     "Inkoop jeugdhulp"),
+    ("Jeugdhulp Regio » Inkoop jeugdhulp", "", "<div class='logo'><h1><a href='/'>Jeugdhulp Regio</a></h1></div>",
+     "Inkoop jeugdhulp"),
+])
+def test_the_sites_name_is_taken_off_the_title_tag_whichever_separator(title_tag, head, logo, expected):
+    """Real WordPress pages (trafilatura's test pages meedia.de, spreeblick.com, internet-law.de) join the site's
+    name with ›, « or » , before or after the title."""
+    page = f"<html><head><title>{title_tag}</title>{head}</head><body>{logo}<main><p>15-12-2020</p>{BODY}</main></body></html>"
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop")
+    assert (got["title"], got["title_source"]) == (expected, "title-tag")
+
+
+@pytest.mark.parametrize("top", [
+    # a page header above the content, the site's header (logo, menu) above it
+    "<header class='site-header'><a href='/'><img alt='Gemeente Voorbeeld' src='logo.svg'></a><nav><a href='/inwoner'>"
+    "Inwoner</a></nav></header><header class='page-header'><h1>Gunning jeugdhulp bekend</h1></header>",
+    # a hero header
+    "<header class='hero'><h1>Gunning jeugdhulp bekend</h1><p>Gemeente Voorbeeld</p></header>",
+])
+def test_a_page_header_outside_the_article_holds_the_title(top):
+    """A title ``<h1>`` in a page header or hero above the content (outside ``<article>``) was passed
+    over as the site's banner; a ``<title>`` that names the section ("Nieuws - Gemeente Voorbeeld",
+    too short to lose the site's name) became every page's title. The site's header (its menu, its
+    logo) still holds no title."""
+    page = (f"<html><head><title>Nieuws - Gemeente Voorbeeld</title></head><body>{top}<main><p>14-12-2020</p>{BODY}"
+            "</main></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/gunning-jeugdhulp-bekend")
+    assert (got["title"], got["title_source"]) == ("Gunning jeugdhulp bekend", "h1")
+    banner = page.replace("<h1>Gunning jeugdhulp bekend</h1>", "").replace(
+        "<body>", "<body><header><h1>Gemeente Voorbeeld</h1><nav><a href='/inwoner'>Inwoner</a></nav></header>")
+    assert extract_html(banner, "https://www.voorbeeld.nl/nieuws/x")["title"] != "Gemeente Voorbeeld"
+
+
+@pytest.mark.parametrize("head, body", [
+    ("<meta property='article:published_time' content='2021-07-29T23:30:00+00:00'>", ""),
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+     '"datePublished": "2021-07-29T23:30:00.000Z"}</script>', ""),
+    ("", "<time datetime='2021-07-29T23:30:00Z'>30 juli 2021</time>"),
+    ("<meta property='article:published_time' content='2021-07-30T01:30:00+02:00'>", ""),
+])
+def test_a_utc_publication_time_is_archived_as_the_dutch_day_and_time(head, body):
+    """A broadcaster's JSON-LD, a Drupal ``<time>`` and many ``article:published_time`` tags give
+    the publication in UTC ("…T23:30:00Z"): the page appeared on 30 July at 01:30 in the
+    Netherlands (docs: dates are Europe/Amsterdam), and it was archived on 29 July, 23:30 -- a day
+    early for a ``from_date`` and a timeline. A time with a Dutch offset stays as it is."""
+    page = f"<html><head>{head}</head><body><main><h1>Inkoop jeugdhulp</h1>{body}{BODY}</main></body></html>"
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/inkoop",
+                       fetched_at=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    assert got["published"] == "2021-07-30T01:30"
+
+
+@pytest.mark.parametrize("line", [
+    "<p>Laatst gewijzigd: 15 december 2020</p>",
+    "<p>Laatst gewijzigd op 15-12-2020 om 10:12</p>",
+    "<dl><dt>Laatst gewijzigd</dt><dd>15 december 2020</dd></dl>",
+])
+def test_the_modification_line_is_the_pages_modified_and_not_its_text(line):
+    """A municipal page's "Laatst gewijzigd: …" line under the article is metadata like its
+    "Gepubliceerd op" line (which the text already leaves out): it is the page's ``modified``, and in
+    the text it read as a dated event of the procurement. A sentence naming a date stays."""
+    page = (f"<html><body><main><h1>Gunning jeugdhulp</h1><p>Gepubliceerd op: 14 december 2020</p>{BODY}{line}"
+            "<p>Het college besluit op 15 december 2020 over de definitieve gunning aan de aanbieders.</p>"
+            "</main></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/gunning")
+    assert got["modified"].startswith("2020-12-15")
+    assert "gewijzigd" not in got["text"].lower() and "15-12-2020" not in got["text"]
+    assert "Het college besluit op 15 december 2020" in got["text"]
+
+
+@pytest.mark.parametrize("event", [
+    "<dl class='info'><dt>Datum bijeenkomst</dt><dd><time datetime='2021-01-20'>20 januari 2021</time></dd>"
+    "<dt>Locatie</dt><dd>Gemeentehuis</dd></dl>",
+    "<table><tr><th>Sluitingsdatum</th><td><time datetime='2021-03-01'>1 maart 2021</time></td></tr></table>",
+    "<p><strong>Sluitingsdatum:</strong> <time datetime='2021-03-01'>1 maart 2021</time></p>",
+    "<div class='deadline'>Deadline: <time datetime='2021-03-01'>1 maart 2021</time></div>",
+])
+def test_a_time_labelled_as_another_date_does_not_date_the_page(event):
+    """news-sites.md §2.3 (a court page's "Datum uitspraak" beside its "Datum publicatie": two dates):
+    a ``<time>`` labelled as an event's date -- a meeting, a closing date, a deadline -- dated the
+    page, before its own "Gepubliceerd op" line; without such a line, htmldate read it (``meta``)."""
+    dated = (f"<html><body><main><h1>Marktconsultatie jeugdhulp</h1>{event}<p>Gepubliceerd op: 14 december 2020</p>"
+             f"{BODY}</main></body></html>")
+    assert extract_html(dated, "https://www.voorbeeld.nl/nieuws/marktconsultatie")["published"] == "2020-12-14"
+    undated = dated.replace("<p>Gepubliceerd op: 14 december 2020</p>", "")
+    assert extract_html(undated, "https://www.voorbeeld.nl/nieuws/marktconsultatie")["published"] is None
+
+
+@pytest.mark.parametrize("h1", [
+    "<h1><span class='type'>Nieuwsbericht</span>Voorlopige gunning jeugdhulp bekend</h1>",
+    "<h1><span class='visually-hidden'>Nieuwsbericht: </span>Voorlopige gunning jeugdhulp bekend</h1>",
+    "<h1><span class='type'>Nieuwsbericht</span><br>Voorlopige gunning jeugdhulp bekend</h1>",
+])
+def test_a_template_label_in_its_own_element_of_the_h1_is_taken_off(h1):
+    """news-sites.md §2.4 template labels glued to titles ("Nieuwsbericht Voorlopige gunning", [S0]):
+    in the HTML the label is an element of the ``<h1>`` of its own, with no space after it, a colon,
+    or a line break: the title was "NieuwsberichtVoorlopige gunning …" or kept "Nieuwsbericht: ", or
+    the label was left as the text's first line."""
+    page = f"<html><body><main>{h1}<p>14 december 2020</p>{BODY}</main></body></html>"
+    got = extract_html(page, "https://www.leiderdorp.nl/inwoner/nieuws/voorlopige_gunning")
+    assert got["title"] == "Voorlopige gunning jeugdhulp bekend"
+    assert got["text"].startswith("De gemeenten in de regio")
+    assert strip_template_label("Nieuwsberichten over jeugdhulp") == "Nieuwsberichten over jeugdhulp"
+
+
+@pytest.mark.parametrize("line, where", [
+    ("<p class='meta'>Nieuwsbericht | 14-12-2020</p>", "above"),
+    ("<div class='kicker'>Nieuws · 14 december 2020</div>", "above"),
+    ("<p>14 december 2020</p>", "above"),
+    ("<p>Nieuwsbericht | 14-12-2020</p>", "below"),
+])
+def test_a_date_line_with_the_pages_type_before_it_or_above_the_title_dates_the_page(line, where):
+    """news-sites.md §2.3 "date line under title" and the iprox date with a suffix after " - ": a
+    page type or section before the date ("Nieuwsbericht | 14-12-2020"), and such a line above the
+    ``<h1>`` as a kicker, were not read (no date, and the line left in the text). A meta date is
+    preferred to a line above the title; a closing date set off the same way is no page date."""
+    title = "<h1>Gunning jeugdhulp</h1>"
+    page = f"<html><body><main>{line + title if where == 'above' else title + line}{BODY}</main></body></html>"
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/gunning")
+    assert (got["published"], got["published_source"]) == ("2020-12-14", "stated")
+    assert got["text"].startswith("De gemeenten in de regio")
+    meta = page.replace("<html>", "<html><head><meta property='article:published_time' content='2020-12-13'></head>")
+    assert extract_html(meta, "https://www.voorbeeld.nl/nieuws/gunning")["published"] == (
+        "2020-12-13" if where == "above" else "2020-12-14")
+    other = f"<html><body><main>{title}<p>Sluitingsdatum - 1 maart 2021</p>{BODY}</main></body></html>"
+    assert extract_html(other, "https://www.voorbeeld.nl/nieuws/gunning")["published"] is None

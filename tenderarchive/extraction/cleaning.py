@@ -212,7 +212,10 @@ _SENTENCE_STARTERS = frozenset(
     "Door Naast Zo Maar Wat Wie Hoe Waarom Wanneer Daarnaast Vanuit Nu Al Alle".split()
 )
 
-_TEMPLATE_LABEL = re.compile(r"^(Nieuwsbericht|Nieuws|Persbericht|Nieuwsbrief|Artikel)\s+(?=[A-Z0-9])")
+TEMPLATE_LABELS = ("Nieuwsbericht", "Nieuws", "Persbericht", "Nieuwsbrief", "Artikel")
+# after a space, a colon ("Nieuwsbericht: Voorlopige …") or glued to a capital: an inline element's
+# label with nothing between ("<span>Nieuwsbericht</span>Voorlopige gunning")
+_TEMPLATE_LABEL = re.compile(r"^(" + "|".join(TEMPLATE_LABELS) + r")(?:\s*:\s*|\s+|(?=[A-Z]))(?=[A-Z0-9])")
 _TAG_PREFIX = re.compile(r"^(tags?|trefwoorden|onderwerpen?|categorie(ën)?|labels?)\s*:", re.I)
 
 

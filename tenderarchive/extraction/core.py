@@ -18,13 +18,16 @@ import lxml.html
 import trafilatura
 
 from .cleaning import clean_text, drop_repeated_paragraphs, normalize_whitespace, strip_template_label
-from .markup import FIXTURE_BANNER, page_canonical_url, decode_html, element_text, meta_content, select, site_field
+from .markup import (FIXTURE_BANNER, page_canonical_url, decode_html, element_text, in_blocks, meta_content,
+                     related_blocks, select, site_field)
 from .titles import drop_leading_title, html_title, title_from_slug
 from .dates import (
     AMSTERDAM,
     ParsedDate,
     find_modified_date,
+    drop_modified_lines,
     find_stated_date,
+    in_amsterdam,
     label_only,
     local_day,
     not_after,
@@ -64,22 +67,50 @@ def _in_running_text(t) -> bool:
 
 _MODIFIED_LABEL_START = re.compile(r"(laatst )?(gewijzigd|bijgewerkt|aangepast)|updated|last modified", re.I)
 
+#: Labels of an event's date beside those of :func:`.dates.label_only` ("Sluitingsdatum", "Datum bijeenkomst").
+_EVENT_LABEL = re.compile(r"^(deadline|sluiting\w*|aanvang|einde|wanneer|datum en tijd|tijdstip)\b", re.I)
+
+
+def _labelled_otherwise(t) -> bool:
+    """Whether a ``<time>`` is labelled as some other date than the page's: "Sluitingsdatum: <time>",
+    "Deadline: <time>", a ``<dt>Datum bijeenkomst</dt><dd><time>…`` (news-sites.md §2.3: a court page's
+    "Datum uitspraak" beside its "Datum publicatie"). Such a date is an event's, not the page's."""
+    labels = []
+    parent = t.getparent()
+    if parent is not None:
+        whole, own = element_text(parent), element_text(t)
+        at = whole.find(own) if own else -1
+        if at > 0:
+            labels.append(whole[:at].split("\n")[-1])
+    cell = next(iter(t.xpath("ancestor::*[self::dd or self::td][1]")), None)
+    if cell is not None:
+        head = cell.xpath("preceding-sibling::*[self::dt or self::th][1]")
+        if head:
+            labels.append(element_text(head[0]))
+    for label in labels:
+        label = " ".join(label.split()).strip(" :|-–")
+        if label and (label_only(label) in ("other", "modified") or _EVENT_LABEL.match(label)):
+            return True
+    return False
+
 
 #: A ``<time>`` that dates a page's last change, not its publication: WordPress themes' ``time.updated``
 #: (GeneratePress prints it before ``time.entry-date.published``), ``itemprop="dateModified"``.
 _MODIFIED_TIME = re.compile(r"\b(updated|modified|dateModified)\b", re.I)
 
 
-def _time_elements(tree, modified: bool = False) -> ParsedDate | None:
+def _time_elements(tree, modified: bool = False, elsewhere=()) -> ParsedDate | None:
     """The page's publication date from its first ``<time datetime>`` outside running text, related
-    items and comments, one that says it is the publication (``.published``, ``datePublished``)
-    first; a ``<time>`` of the last change never (``modified``: only those)."""
+    items, comments and the blocks listing other pages (``elsewhere``: :func:`.markup.related_blocks`),
+    one that says it is the publication (``.published``, ``datePublished``) first; a ``<time>`` of
+    the last change never (``modified``: only those)."""
     candidates = []
     for t in tree.xpath("//time[@datetime]"):
-        if t.xpath("ancestor::*[contains(@class,'related') or contains(@class,'comment')]") or _in_running_text(t):
+        if t.xpath("ancestor::*[contains(@class,'related') or contains(@class,'comment')]") or _in_running_text(t) \
+                or in_blocks(t, elsewhere):
             continue
         marks = f"{t.get('class') or ''} {t.get('itemprop') or ''}"
-        if bool(_MODIFIED_TIME.search(marks)) != modified:
+        if bool(_MODIFIED_TIME.search(marks)) != modified or (not modified and _labelled_otherwise(t)):
             continue
         candidates.append((0 if re.search(r"published|datePublished", marks, re.I) else 1, t))
     for _, t in sorted(candidates, key=lambda c: c[0]):
@@ -89,7 +120,7 @@ def _time_elements(tree, modified: bool = False) -> ParsedDate | None:
     return None
 
 
-def _date_elements(tree, title_el) -> ParsedDate | None:
+def _date_elements(tree, title_el, elsewhere=()) -> ParsedDate | None:
     """iprox ``div.iprox-date``, ``.date``, ``.datum``, ``.byline``, ``.meta``
     elements near the article: their text is the page's stated date."""
     xp = (
@@ -99,7 +130,8 @@ def _date_elements(tree, title_el) -> ParsedDate | None:
         " or contains(@class,'entry-date') or contains(@class,'published')]"
     )
     for el in tree.xpath(xp):
-        if el.xpath("ancestor::*[@id='results' or contains(@class,'related') or contains(@class,'listing')]"):
+        if el.xpath("ancestor::*[@id='results' or contains(@class,'related') or contains(@class,'listing')]") \
+                or in_blocks(el, elsewhere):
             continue
         text = element_text(el)
         found = find_stated_date(text.split("\n"), head_lines=3, suffix_limit=None)  # "dd maand yyyy - …"
@@ -124,7 +156,7 @@ def _declared_meta_date(tree) -> ParsedDate | None:
     return parse_dutch_date(value, anchored=True) if value else None
 
 
-def _meta_date(tree, raw_html: str, fetched_at) -> ParsedDate | None:
+def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | None:
     """htmldate without free-text guessing, verified against the markup.
 
     ``extensive_search=False`` limits htmldate to metadata and date markup
@@ -134,12 +166,25 @@ def _meta_date(tree, raw_html: str, fetched_at) -> ParsedDate | None:
     date, handled separately). A ``<time>`` in running text (an event date in a
     sentence) is hidden from it.
     """
-    hidden = [i for i, t in enumerate(tree.xpath("//time[@datetime]")) if _in_running_text(t)]
-    if hidden:  # a copy, so the caller's tree keeps its attributes
+    hidden = [i for i, t in enumerate(tree.xpath("//time[@datetime]")) if _in_running_text(t) or in_blocks(t, elsewhere)
+              or _labelled_otherwise(t)
+              or _MODIFIED_TIME.search(f"{t.get('class') or ''} {t.get('itemprop') or ''}")]
+    modified = [i for i, m in enumerate(tree.xpath("//meta")) if any(
+        (m.get(attr) or "").strip().lower() in MODIFIED_META for attr in ("property", "name", "itemprop"))]
+    ld = [i for i, el in enumerate(tree.xpath("//script[@type='application/ld+json']")) if "dateModified" in (el.text or "")]
+    if hidden or modified or ld:  # a copy, so the caller's tree keeps its attributes
         tree = copy.deepcopy(tree)
         times = tree.xpath("//time[@datetime]")
-        for i in hidden:
-            del times[i].attrib["datetime"]
+        for i in hidden:  # its datetime and its text ("20 januari 2021", which htmldate reads too)
+            times[i].drop_tree()
+        # the last change is no publication date: htmldate falls back to it when a page states
+        # only that (og:updated_time, JSON-LD dateModified); it is the page's ``modified``
+        metas = tree.xpath("//meta")
+        for i in modified:
+            metas[i].attrib.pop("content", None)
+        scripts = tree.xpath("//script[@type='application/ld+json']")
+        for i in ld:
+            scripts[i].text = re.sub(r'"dateModified"\s*:\s*"[^"]*"', '"dateModified": ""', scripts[i].text)
     try:
         found = htmldate.find_date(
             tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d",
@@ -152,8 +197,20 @@ def _meta_date(tree, raw_html: str, fetched_at) -> ParsedDate | None:
     # metadata can carry a time: keep it when the same attribute does
     m = re.search(re.escape(found) + r"[T ](\d{2}):(\d{2})", raw_html)
     if m:
-        return ParsedDate(f"{found}T{m.group(1)}:{m.group(2)}", "minute")
+        # a UTC time ("…T23:30:00Z", JSON-LD's usual form) is a Dutch day's and time's
+        return in_amsterdam(ParsedDate(f"{found}T{m.group(1)}:{m.group(2)}", "minute"), raw_html[m.end():m.end() + 20])
     return ParsedDate(found, "day")
+
+
+def _without(tree, blocks):
+    """A copy of the page without ``blocks`` (their tails kept): what trafilatura and the search
+    for a date line read."""
+    copy_ = copy.deepcopy(tree)
+    paths = {tree.getroottree().getpath(b) for b in blocks}
+    for path in sorted(paths, key=len, reverse=True):
+        for el in copy_.getroottree().xpath(path):
+            el.drop_tree()
+    return copy_
 
 
 def _is_date_line(line: str, published: ParsedDate) -> bool:
@@ -207,13 +264,59 @@ def _with_lead(tree, text: str) -> str:
     return f"{lead}\n{text}"
 
 
-def _modified(tree, lines: list[str]) -> str | None:
-    value = meta_content(
-        tree, "article:modified_time", "dcterms:modified", "dcterms.modified", "dc.date.modified",
-        "last-modified", "og:updated_time",
-    )
+#: A page's lead or summary outside its article body: TYPO3 EXT:news's ``div.teaser-text`` with
+#: ``itemprop="description"`` beside ``itemprop="articleBody"`` (trafilatura reads the articleBody
+#: alone), and the ``.intro, .summary, .lead`` that news-sites.md §2.1's generic scraper reads.
+_LEAD_XPATH = ("//*[(@itemprop='description' and not(self::meta)) or contains(@class,'teaser-text')"
+               " or contains(@class,'lead') or contains(@class,'intro') or contains(@class,'summary')]")
+_LEAD_CLASSES = {"teaser-text", "lead", "intro", "summary"}
+
+
+def _with_page_lead(tree, text: str, elsewhere) -> str:
+    """``text`` (trafilatura's) with the page's lead (:data:`_LEAD_XPATH`) before it when it
+    left the lead out: the first one of the article (beside its ``<h1>``, not in a header,
+    footer, navigation or a block listing other pages)."""
+    h1s = tree.xpath("//h1")
+    if not h1s:
+        return text
+    title_scope = {a for a in h1s[0].iterancestors() if a.tag not in ("body", "html")}
+    flat = " ".join(text.split())
+    for el in tree.xpath(_LEAD_XPATH):
+        if el.get("itemprop") != "description" and not _LEAD_CLASSES & set((el.get("class") or "").split()):
+            continue
+        if in_blocks(el, elsewhere) or el.xpath(
+                "ancestor-or-self::footer|ancestor-or-self::nav|ancestor::header[not(ancestor::article)]"
+                # a caption, a linked teaser of another page, an item of a list of them
+                "|ancestor-or-self::figure|ancestor-or-self::figcaption|ancestor-or-self::a|ancestor::li"):
+            continue
+        scope = next(iter(el.xpath("ancestor::*[@itemscope][1]")), None)
+        if el.get("itemprop") == "description" and scope is not None and not re.search(
+                r"Article|BlogPosting|Report", scope.get("itemtype") or ""):
+            continue  # the description of an image or an organisation
+        if not title_scope & set(el.iterancestors()):
+            continue
+        lead = " ".join(element_text(el).split())
+        if len(lead) < LEAD_MIN_CHARS:
+            continue
+        return text if lead in flat else f"{lead}\n{text}"
+    return text
+
+
+#: Meta tags that name a page's last change (its ``modified``, never its publication).
+MODIFIED_META = ("article:modified_time", "dcterms:modified", "dcterms.modified", "dc.date.modified",
+                 "last-modified", "og:updated_time", "datemodified")
+
+
+def _modified(tree, lines: list[str], elsewhere=()) -> str | None:
+    value = meta_content(tree, *MODIFIED_META)
+    if not value:  # JSON-LD's (schema.org) dateModified
+        for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+            m = re.search(r'"dateModified"\s*:\s*"([^"]+)"', script)
+            if m:
+                value = m.group(1)
+                break
     parsed = parse_dutch_date(value, anchored=True) if value else None
-    parsed = parsed or _time_elements(tree, modified=True) or find_modified_date(lines)
+    parsed = parsed or _time_elements(tree, modified=True, elsewhere=elsewhere) or find_modified_date(lines)
     return parsed.iso if parsed else None
 
 
@@ -234,14 +337,19 @@ def _language(declared: str | None, text: str) -> str | None:
     return "nl" if nl >= en else "en"
 
 
+def _is_living(url: str | None, site: Any) -> bool:
+    """Whether ``url`` is one of the registry's living pages (project or FAQ pages updated in place)."""
+    living = {urljoin(site_field(site, "base_url") or "", p) for p in (site_field(site, "living_pages") or [])}
+    return bool(url) and url.split("#")[0] in living
+
+
 def _page_type(url: str | None, title: str | None, text: str, published, site: Any,
                og_type: str | None = None, had_label: bool = False) -> str:
     if title and _FAQ_TITLE.search(title):
         return "faq"
     if sum(1 for line in text.split("\n") if line.strip().endswith("?") and len(line) < 160) >= 5:
         return "faq"
-    living = {urljoin(site_field(site, "base_url") or "", p) for p in (site_field(site, "living_pages") or [])}
-    if url and url in living:
+    if _is_living(url, site):
         return "project_page"
     if og_type == "article" or had_label or published is not None:
         return "news"
@@ -291,10 +399,13 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     except (lxml.etree.ParserError, ValueError) as exc:  # nothing parseable (an empty document)
         raise ValueError(f"not an HTML page: {exc}") from None
     selectors = dict(site_field(site, "selectors") or {})
+    # "Lees ook", related and latest news, a sidebar: other pages' titles and dates (news-sites.md §2.4)
+    elsewhere = related_blocks(tree)
 
     # --- main text --------------------------------------------------------
     body_root = None
     text = None
+    pruned = None
     extractor = EXTRACTOR_HTML
     if selectors.get("body"):
         found = [el for el in select(tree, selectors["body"]) if not isinstance(el, str)]
@@ -307,13 +418,17 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         options = dict(url=url, include_comments=False, include_tables=True, favor_recall=True,
                        deduplicate=False, with_metadata=False,
                        prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]"])
-        text = trafilatura.extract(raw, **options) or ""
+        pruned = _without(tree, elsewhere) if elsewhere else None
+        source_html = lxml.html.tostring(pruned, encoding="unicode") if pruned is not None else raw
+        text = trafilatura.extract(source_html, **options) or ""
         if text.strip() and "\n" not in text.strip():
             # One line: trafilatura found less than MIN_EXTRACTED_SIZE (250) characters of main
             # text in a short post and fell back to the article's whole text run together (title,
             # "5 januari 202229 juli 2021" dates and body on one line). Read with a lower bound.
-            text = trafilatura.extract(raw, config=_short_post_config(), **options) or text
+            text = trafilatura.extract(source_html, config=_short_post_config(), **options) or text
         text = drop_repeated_paragraphs(text)
+        if text.strip():
+            text = _with_page_lead(tree, text, elsewhere)
         articles = tree.xpath("//article|//main")
         body_root = articles[0] if articles else None
 
@@ -326,7 +441,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     text = clean_text(text)
     text = drop_leading_title(text, title)
 
-    page_lines = element_text(tree.xpath("//body")[0] if tree.xpath("//body") else tree).split("\n")
+    lines_tree = (pruned if pruned is not None else _without(tree, elsewhere)) if elsewhere else tree
+    page_lines = element_text(lines_tree.xpath("//body")[0] if lines_tree.xpath("//body") else lines_tree).split("\n")
     if not title:
         title = title_from_slug(url, text)
         title_source = "slug" if title else None
@@ -334,6 +450,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     # --- dates ------------------------------------------------------------
     published: ParsedDate | None = None
     source = None
+    kicker = None
     if selectors.get("date"):
         for el in select(tree, selectors["date"]):
             value = el if isinstance(el, str) else (el.get("datetime") or element_text(el))
@@ -342,7 +459,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                 source = "stated"
                 break
     if published is None:
-        published = _time_elements(tree) or _date_elements(tree, None)
+        published = _time_elements(tree, elsewhere=elsewhere) or _date_elements(tree, None, elsewhere)
         if published is None:
             start = 0
             if title:
@@ -350,20 +467,31 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                     if title in line:
                         start = i
                         break
-            found = find_stated_date(page_lines[start:])
+            # A living page's date under its title heads its newest update ("2 juli 2018", news-sites.md §1
+            # [S2]: "none (living page; newest event 2 juli 2018)"), not its publication: labelled only.
+            found = find_stated_date(page_lines[start:], head_lines=0 if _is_living(url, site) else 4)
+            if start and not _is_living(url, site):
+                # a date line just above the title (a kicker: "Nieuwsbericht | 14-12-2020"); after the
+                # page's meta dates, which say the same in ISO where a page has both ("05/08/2019")
+                above = next((line for line in reversed(page_lines[:start]) if line.strip()), "")
+                kicker = find_stated_date([above], head_lines=1)
             published = found[0] if found else None
         source = "stated" if published else None
     published = not_after(published, fetched_at)
     if published is None:
         published = not_after(_declared_meta_date(tree), fetched_at) or \
-            not_after(_meta_date(tree, raw, fetched_at), fetched_at)
+            not_after(_meta_date(tree, raw, fetched_at, elsewhere), fetched_at)
         source = "meta" if published else None
+    if published is None and kicker:
+        published = not_after(kicker[0], fetched_at)
+        source = "stated" if published else None
     if published is None:
         published = not_after(url_date(url), fetched_at)
         source = "url" if published else None
     # the stated publication line (and a label on the line before it) is metadata, not body text
     if published is not None and source == "stated":
         text = _drop_date_lines(text, published)
+    text = "\n".join(drop_modified_lines(text.split("\n")))
 
     canonical_url = page_canonical_url(tree, url)
     html_lang = tree.get("lang") or meta_content(tree, "content-language", "og:locale")
@@ -374,7 +502,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         published=published.iso if published else None,
         published_source=source if published else None,
         published_precision=published.precision if published else None,
-        modified=_modified(tree, page_lines),
+        modified=_modified(tree, page_lines, elsewhere),
         text=normalize_whitespace(text),
         language=_language(html_lang, text),
         canonical_url=canonical_url,

@@ -147,15 +147,44 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
         m = pattern.match(text) if anchored else pattern.search(text)
         if m:
             parsed = full_date(m)
+            if parsed and pattern is ISO_DATE and parsed.precision == "minute":
+                parsed = in_amsterdam(parsed, text[m.end():])
             if parsed:
                 return parsed
     return None
+
+
+_UTC_OFFSET = re.compile(r"(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})(?!\d)")
+
+
+def in_amsterdam(parsed: ParsedDate, rest: str) -> ParsedDate:
+    """An ISO time followed (in ``rest``) by a UTC offset (``Z``, ``+00:00``, ``-0400``) as Dutch
+    wall-clock time: ``2021-07-29T23:30:00Z`` was published on 30 July in Amsterdam (01:30). A time
+    without an offset is taken as written (the page's own, Dutch, time).
+
+    >>> in_amsterdam(ParsedDate("2021-07-29T23:30", "minute"), ":00Z").iso
+    '2021-07-30T01:30'
+    """
+    m = _UTC_OFFSET.match(rest)
+    if not m or parsed.precision != "minute":
+        return parsed
+    offset = "+00:00" if m.group(1) == "Z" else m.group(1)
+    if ":" not in offset:
+        offset = f"{offset[:3]}:{offset[3:]}"
+    try:
+        moment = datetime.fromisoformat(f"{parsed.iso}{offset}")
+    except ValueError:
+        return parsed
+    return ParsedDate(moment.astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M"), "minute")
 
 
 def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None:
     """A line that is just a date, optionally followed by ' - Categorie' (at most
     ``suffix_limit`` characters of it; None: any, for an element that is a date element)."""
     line = line.replace("\u00a0", " ").strip()
+    kicker = _KICKER.match(line)
+    if kicker and not _OTHER_KICKER.search(kicker.group(1)):
+        line = line[kicker.end():]  # "Nieuwsbericht | 14-12-2020": the page's type or section before its date
     for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
         m = pattern.match(line)
         if m:
@@ -163,6 +192,13 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
             if not rest or (re.match(r"^[-–|·]\s*\S", rest) and (suffix_limit is None or len(rest) <= suffix_limit)):
                 return full_date(m)
     return None
+
+
+#: A short word or two before a date line's date, set off by a separator with spaces around it:
+#: "Nieuwsbericht | 14-12-2020", "Nieuws · 14 december 2020".
+_KICKER = re.compile(r"^([A-Za-zÀ-ÿ][^\d|·•–]{1,30}?)\s+[|·•–-]\s+(?=\d|" + _WEEKDAY_NAMES + ")", re.I)
+#: … unless it names another date than the page's ("Sluitingsdatum - 1 maart 2021", "Laatst gewijzigd | …").
+_OTHER_KICKER = re.compile(r"datum|deadline|sluit|gewijzigd|bijgewerkt|aangepast|uitspraak|updated", re.I)
 
 
 def label_only(line: str) -> str | None:
@@ -243,6 +279,25 @@ def find_modified_date(lines: list[str]) -> ParsedDate | None:
             return _is_date_only(line)
         label = label_only(line)
     return None
+
+
+def drop_modified_lines(lines: list[str]) -> list[str]:
+    """``lines`` without the page's modification line: "Laatst gewijzigd: 4 maart 2021", or the
+    label on its own line and the date on the next. Like the publication line, it is the page's
+    metadata (its ``modified``), and in the text it read as a dated event of the page's subject."""
+    kept: list[str] = []
+    unmarked = lambda text: re.sub(r"^[-*•]\s+", "", text.replace("\u00a0", " ").strip())  # noqa: E731 a list item's
+    for raw in lines:
+        line = unmarked(raw)
+        m = _MODIFIED_LABEL.match(line) if line and len(line) <= 120 else None
+        if m and _is_date_only(line[m.end():]):
+            continue
+        previous = next((i for i in range(len(kept) - 1, -1, -1) if kept[i].strip()), None)
+        if line and _is_date_only(line) and previous is not None and label_only(unmarked(kept[previous])) == "modified":
+            del kept[previous:]
+            continue
+        kept.append(raw)
+    return kept
 
 
 def url_date(url: str | None) -> ParsedDate | None:

@@ -20,7 +20,8 @@ from tenderarchive.urls import http_url
 
 from .cleaning import normalize_whitespace
 
-__all__ = ["site_field", "select", "element_text", "meta_content", "page_canonical_url", "decode_html"]
+__all__ = ["site_field", "select", "element_text", "meta_content", "page_canonical_url", "decode_html",
+           "related_blocks", "in_blocks"]
 
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset",
@@ -149,3 +150,89 @@ def decode_html(html: str | bytes, content_type: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             pass
     return trafilatura.utils.decode_file(html)
+
+
+#: A class or id token of a block that lists other pages (news-sites.md §2.4 boilerplate): "lees
+#: ook", related news (TYPO3 EXT:news ``news-related``), more or latest news, a sidebar or a
+#: WordPress sidebar's recent-posts widget (``widget_recent_entries``), a broadcaster's "net binnen".
+_RELATED_TOKEN = re.compile(
+    r"(?:^|[-_])(?:related|gerelateerd\w*|relevant|lees-?ook|leesook|meer-?nieuws|ander-?nieuws|laatste-?nieuws|"
+    r"recent|recente|meest-?gelezen|net-?binnen|(?P<side>sidebar|widget-area|secondary))(?:[-_]|$)", re.I)
+#: The heading of such a block ("Lees ook", "Meer nieuws", "Laatste nieuws", "Gerelateerde berichten").
+RELATED_HEADING = re.compile(
+    r"(?:lees ook|lees meer|bekijk ook|ook interessant|meer nieuws|ander nieuws|laatste nieuws|recent nieuws|"
+    r"recente berichten|meest gelezen|net binnen|meer over dit onderwerp|gerelateerd(?:e)?(?: nieuws| berichten| artikelen)?)"
+    r"\s*:?", re.I)
+_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "span", "div", "dt", "header")
+
+
+def _link_density(el) -> float:
+    total = len("".join(element_text(el).split()))
+    links = sum(len("".join(element_text(a).split())) for a in el.xpath(".//a[@href]"))
+    return links / total if total else 0.0
+
+
+def related_blocks(tree, title_el=None) -> list:
+    """The blocks of a page that list other pages, not the article: an ``<aside>``, a block whose
+    class or id names related, more, latest or recent news or a sidebar (:data:`_RELATED_TOKEN`),
+    or the block under a "Lees ook"/"Meer nieuws" heading (:data:`RELATED_HEADING`) -- each only
+    when it holds a link, not the page's title (``title_el``, else its first ``<h1>``), and its
+    text is mostly link text (a related item's date and a heading count against it). Their
+    dates are those pages' dates and their text is no part of the article (a "Lees ook" list
+    of dated titles ran into the text, and a related item's date dated the page)."""
+    if title_el is None:
+        h1s = tree.xpath("//h1")
+        title_el = h1s[0] if h1s else None
+    candidates, headings = [], []  # headings: of a list of links dropped with it
+    # A column of the article itself (its author, date and share links) may be called a sidebar
+    article = next(iter(title_el.xpath("ancestor::article[1]")), None) if title_el is not None else None
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tokens = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+        marks = [m for m in (_RELATED_TOKEN.search(t) for t in tokens) if m]
+        if el.tag.lower() == "aside" or marks:
+            side = el.tag.lower() == "aside" or all(m.group("side") for m in marks)
+            if not (side and article is not None and any(a is article for a in el.iterancestors())):
+                candidates.append(el)
+        elif el.tag.lower() in _HEADING_TAGS and len(el) <= 2:
+            quick = el.text_content()  # fast (C): most elements are no such heading
+            if len(quick) > 400 or not RELATED_HEADING.search(" ".join(quick.split())):
+                continue
+            text = " ".join(element_text(el).split())
+            if el.tag.lower() in ("p", "div") and len(text) <= 200 and re.match(RELATED_HEADING.pattern + ":", text, re.I):
+                candidates.append(el)  # an inline "Lees ook: <a>…</a>" paragraph
+                continue
+            if text and len(text) <= 40 and RELATED_HEADING.fullmatch(text):
+                parent = el.getparent()
+                if parent is not None and parent.tag.lower() in ("strong", "b") and parent.getparent() is not None:
+                    parent = parent.getparent()
+                if parent is not None:
+                    candidates.append(parent)
+                # the lists of links that follow the heading, where its parent holds the article too
+                lists = []
+                for sibling in el.itersiblings():
+                    if not isinstance(sibling.tag, str) or sibling.tag not in ("ul", "ol") or not all(
+                            li.xpath(".//a[@href]") for li in sibling.xpath("./li")):
+                        break
+                    lists.append(sibling)
+                candidates.extend(lists)
+                if lists:
+                    headings.append(el)
+    found = []
+    for el in candidates:
+        if el.tag.lower() in ("body", "html", "main", "article"):
+            continue
+        if title_el is not None and (el is title_el or any(d is title_el for d in el.iterdescendants())):
+            continue
+        if not el.xpath(".//a[@href]") or _link_density(el) < 0.3:
+            continue
+        if not any(f is el or any(d is el for d in f.iterdescendants()) for f in found):
+            found = [f for f in found if not any(d is f for d in el.iterdescendants())] + [el]
+    found.extend(h for h in headings if not in_blocks(h, found) and (title_el is None or h is not title_el))
+    return found
+
+
+def in_blocks(el, blocks) -> bool:
+    """Whether ``el`` is one of ``blocks`` or inside one."""
+    return any(a in blocks for a in [el, *el.iterancestors()])

@@ -907,3 +907,235 @@ datetime="2022-01-05T10:00:00+01:00">05 januari 2022</time></span></div></header
     article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
     assert (article["title"], article["published"]) == ("Inkoop jeugdhulp gestart", "2021-07-29T09:30")
     assert article["text"] == body
+
+
+RELATED_BODY = ("<p>De gemeenten in de regio hebben de Europese aanbesteding voor specialistische jeugdhulp gegund "
+                "aan twaalf aanbieders. De contracten gaan in per 1 januari 2022 en lopen vier jaar.</p>"
+                "<p>Er kwamen 34 inschrijvingen binnen voor de percelen ambulante jeugdhulp en jeugdhulp met verblijf.</p>")
+SYNTHETIC_HEAD = '<meta name="tenderarchive-fixture" content="synthetic">'
+
+
+def drupal_node(title: str, day: str) -> tuple[str, bytes]:
+    """A Drupal news node with its date in a labelled field and a "Meer nieuws" view under it."""
+    return ("text/html; charset=utf-8", f"""<!doctype html><html lang="nl"><head><title>{title} | Gemeente Voorbeeld</title>
+{SYNTHETIC_HEAD}</head><body><a href="#main-content" class="skip-link">Overslaan en naar de inhoud gaan</a>
+<main role="main"><article class="node node--type-news node--view-mode-full"><h1 class="page-title">{title}</h1>
+<div class="field field--name-field-publication-date"><div class="field__label">Publicatiedatum</div>
+<div class="field__item">{day}</div></div><div class="field field--name-body">{RELATED_BODY}</div></article>
+<div class="views-element-container"><h2>Meer nieuws</h2><div class="view-content">
+<div class="views-row"><span class="date">02-02-2019</span> <a href="/nieuws/nieuwe-speeltuin">Nieuwe speeltuin geopend</a></div>
+<div class="views-row"><span class="date">15-01-2019</span> <a href="/nieuws/wegwerkzaamheden">Wegwerkzaamheden Dorpsstraat</a></div>
+</div></div></main></body></html>""".encode())
+
+
+def broadcaster_article(title: str, published: str) -> tuple[str, bytes]:
+    """A regional broadcaster's article: dated only by its JSON-LD, with a "Net binnen" column of
+    timed headlines before it and a "Lees ook:" link in its text."""
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
+                     "datePublished": published})
+    return ("text/html; charset=utf-8", f"""<!doctype html><html lang="nl"><head><title>{title} - Omroep Voorbeeld</title>
+{SYNTHETIC_HEAD}<meta property="og:type" content="article"><script type="application/ld+json">{ld}</script></head><body>
+<header class="site-header"><nav><a href="/">Nieuws</a> <a href="/sport">Sport</a></nav></header>
+<div class="column-left"><h3>Net binnen</h3><ul><li><time datetime="2023-05-01T08:00:00+02:00">08:00</time>
+<a href="/nieuws/123/brand-in-schuur">Brand in schuur</a></li><li><time datetime="2023-04-30T21:10:00+02:00">21:10</time>
+<a href="/nieuws/122/verkeersongeluk">Verkeersongeluk A9</a></li></ul></div>
+<main><article><h1>{title}</h1><p class="intro">ZUID-KENNEMERLAND/IJMOND - De gemeenten kiezen voor een nieuwe manier
+van samenwerken met aanbieders van jeugdhulp.</p>{RELATED_BODY}
+<p>Lees ook: <a href="/nieuws/100/eerder-over-jeugdhulp">Eerder over de inkoop van jeugdhulp</a></p></article></main>
+</body></html>""".encode())
+
+
+@pytest.mark.parametrize("shape", ["drupal", "broadcaster"])
+def test_a_related_news_list_neither_dates_the_page_nor_runs_into_its_text(tmp_path, shape):
+    """§2.4 boilerplate and §2.3 dates: a page's "Meer nieuws" view (Drupal), a broadcaster's "Net
+    binnen" column of timed headlines before the article and a "Lees ook:" link in it list other
+    pages: their dates are not the page's date and their titles are not its text. The Drupal node
+    was dated by the first related item (``span.date``, 2019) with its own "Publicatiedatum" left
+    in the text; the broadcaster's article by the first headline's ``<time>`` (2023) instead of its
+    JSON-LD ``datePublished``, with "Lees ook: …" in the text."""
+    if shape == "drupal":
+        routes = {"/robots.txt": ROBOTS,
+                  "/nieuws": ("text/html; charset=utf-8", (
+                      f"<html><head>{SYNTHETIC_HEAD}</head><body><a class='search-result' href='/nieuws/kort-geding-jeugdhulp'>"
+                      "<h3 class='search-result__title'>Kort geding jeugdhulp</h3></a><a class='search-result' "
+                      "href='/nieuws/verlenging-jeugdhulp'><h3>Verlenging</h3></a></body></html>").encode()),
+                  "/nieuws/kort-geding-jeugdhulp": drupal_node("Kort geding jeugdhulp", "14-10-2021"),
+                  "/nieuws/verlenging-jeugdhulp": drupal_node("Verlenging contracten jeugdhulp", "1-2-2022")}
+        site = {"cms": "drupal", "discovery": {"listing": {"urls": ["nieuws"]}}, "allow": ["^/nieuws/[a-z]"]}
+        expected = {"Kort geding jeugdhulp": ("2021-10-14", "stated"),
+                    "Verlenging contracten jeugdhulp": ("2022-02-01", "stated")}
+    else:
+        def sitemap(base):
+            return ("application/xml", ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/'
+                    f'schemas/sitemap/0.9"><url><loc>{base}nieuws/309876/regio-kiest-inkoop-jeugdhulp</loc></url>'
+                    '</urlset>').encode())
+        routes = {"/robots.txt": lambda base: ("text/plain", f"User-agent: *\nSitemap: {base}sitemap-news.xml\n".encode()),
+                  "/sitemap-news.xml": sitemap,
+                  "/nieuws/309876/regio-kiest-inkoop-jeugdhulp": broadcaster_article(
+                      "Regio kiest nieuwe inkoop jeugdhulp", "2022-03-10T14:32:00+01:00")}
+        site = {"discovery": {"robots_sitemaps": True}, "allow": [r"^/nieuws/\d+/"]}
+        expected = {"Regio kiest nieuwe inkoop jeugdhulp": ("2022-03-10T14:32", "meta")}
+    crawl_site(tmp_path, routes, None, **site)
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    articles = {r["title"]: r for r in db["articles"].rows}
+    assert {t: (a["published"], a["published_source"]) for t, a in articles.items()} == expected
+    for article in articles.values():
+        assert "aan twaalf aanbieders" in article["text"]
+        for chrome in ("Meer nieuws", "speeltuin", "Wegwerkzaamheden", "Publicatiedatum", "Net binnen", "Brand in schuur",
+                       "Lees ook", "Eerder over"):
+            assert chrome not in article["text"], (chrome, article["text"])
+
+
+def typo3_news(title: str, day: str, shown: str, teaser: str) -> tuple[str, bytes]:
+    """A TYPO3 EXT:news detail page as its default template writes it: the teaser
+    (``itemprop="description"``) beside the ``itemprop="articleBody"`` text, a related-news list."""
+    return ("text/html; charset=utf-8", f"""<!doctype html><html lang="nl"><head><title>{title}: Gemeente Voorbeeld</title>
+{SYNTHETIC_HEAD}</head><body><nav class="breadcrumb"><a href="/">Home</a> &gt; <a href="/nieuws">Nieuws</a></nav>
+<div class="news news-single"><div class="article" itemscope="itemscope" itemtype="http://schema.org/Article">
+<div class="header"><h1 itemprop="headline">{title}</h1></div><div class="footer"><p><span class="news-list-date">
+<time itemprop="datePublished" datetime="{day}">{shown}</time></span></p></div>
+<div class="teaser-text" itemprop="description"><p>{teaser}</p></div>
+<div class="news-text-wrap" itemprop="articleBody">{RELATED_BODY}</div>
+<div class="news-related news-related-news"><h4>Gerelateerde berichten</h4><ul><li><span class="news-related-news-date">
+12.05.2019</span><a href="/nieuws/detail/news/oud-bericht">Oud bericht</a></li></ul></div>
+<div class="news-backlink-wrap"><a href="/nieuws">Terug</a></div></div></div></body></html>""".encode())
+
+
+def test_a_typo3_news_article_keeps_its_teaser_beside_the_article_body(tmp_path):
+    """§2.1 TYPO3 (``/sitemap.xml`` named in robots.txt, EXT:news detail URLs): EXT:news writes
+    the article's teaser outside ``itemprop="articleBody"``, and trafilatura reads the articleBody
+    alone, so every TYPO3 article was archived without its opening paragraph (§2.1's generic
+    scraper reads the summary from ``.intro, .summary, .lead``)."""
+    teaser = "De gemeente Voorbeeld start de inkoop van jeugdhulp voor 2023 samen met de regio."
+
+    def sitemap(base):
+        return ("text/xml; charset=utf-8", ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/'
+                f'schemas/sitemap/0.9"><url><loc>{base}nieuws/detail/news/inkoop-jeugdhulp-2023</loc>'
+                '<lastmod>2022-06-14</lastmod></url></urlset>').encode())
+    routes = {"/robots.txt": lambda base: ("text/plain", f"User-agent: *\nDisallow: /typo3/\nSitemap: {base}sitemap.xml\n".encode()),
+              "/sitemap.xml": sitemap,
+              "/nieuws/detail/news/inkoop-jeugdhulp-2023": typo3_news("Inkoop jeugdhulp 2023", "2022-06-14", "14.06.2022", teaser)}
+    crawl_site(tmp_path, routes, None, cms="typo3", discovery={"robots_sitemaps": True}, allow=["^/nieuws/detail/"])
+    article, = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
+    assert (article["title"], article["published"], article["published_source"]) == (
+        "Inkoop jeugdhulp 2023", "2022-06-14", "stated")
+    assert article["text"].startswith(teaser + "\n") and "aan twaalf aanbieders" in article["text"]
+    assert "Oud bericht" not in article["text"] and "Terug" not in article["text"]
+
+
+def joomla_listing(items: list[tuple[str, str]], start: int, total: int) -> tuple[str, bytes]:
+    """A Joomla blog listing of a local news site: numbered ``?start=N`` links (N the first item)
+    and a "Volgende" link, as Joomla's pagination writes them."""
+    rows = "".join(f'<div class="item"><h2><a href="{u}">{t}</a></h2></div>' for u, t in items)
+    pages = "".join(f'<li><a title="{n // 10 + 1}" href="/index.php/nieuws?start={n}" class="pagenav">{n // 10 + 1}</a></li>'
+                    for n in range(0, total, 10) if n != start)
+    more = (f'<li class="pagination-next"><a title="Volgende" href="/index.php/nieuws?start={start + 10}" '
+            'class="pagenav">Volgende</a></li>') if start + 10 < total else ""
+    return ("text/html; charset=utf-8", (f"<!doctype html><html lang='nl-nl'><head>{SYNTHETIC_HEAD}</head><body>"
+            f"<div class='blog'>{rows}</div><div class='pagination'><ul>{pages}{more}</ul></div></body></html>").encode())
+
+
+def test_a_joomla_listing_paged_by_start_offsets_is_read_to_its_end(tmp_path):
+    """news-sites.md §5 voorschoten.online (``/index.php/107-groenlinks/8363-….html``): a Joomla local news
+    site pages its blog listing with ``?start=10``, the first item of the page, not a page number.
+    Without a ``next`` selector only the first ten items were found."""
+    items = [(f"/index.php/107-nieuws/{8360 + i}-jeugdzorg-bericht-{i}.html", f"Jeugdzorg bericht {i}") for i in range(12)]
+    log: list[str] = []
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /administrator/\n"),
+              "/index.php/nieuws": joomla_listing(items[:10], 0, 12),
+              "/index.php/nieuws?start=0": joomla_listing(items[:10], 0, 12),
+              "/index.php/nieuws?start=10": joomla_listing(items[10:], 10, 12)}
+    for url, title in items:
+        routes[url] = ("text/html; charset=utf-8", ARTICLE.format(title=title, extra="").encode())
+    crawl_site(tmp_path, routes, log, discovery={"listing": {"urls": ["index.php/nieuws"], "max_pages": 5}},
+               allow=[r"^/index\.php/\d+-[^/]+/\d+-"])
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == sorted(t for _, t in items)
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+def test_a_living_page_is_not_dated_by_the_date_heading_of_its_newest_update(tmp_path):
+    """news-sites.md §1 [S2]: heerlen.nl's project page has no date ("none (living page; newest event
+    2 juli 2018)") and §2.2: living pages are versioned by crawl time. Its updates stand under date
+    headings, the newest first, just under the title, where a news item has its date line: the
+    page was archived as published on its first heading's day, a new date at every update."""
+    version = {"n": 1}
+
+    def page(base):
+        newest = ("<h2>2 juli 2018</h2><p>Op 2 juli 2018 heeft het college de opdracht definitief gegund aan vijf "
+                  "aanbieders.</p>") if version["n"] > 1 else ""
+        return ("text/html; charset=utf-8", f"""<!doctype html><html lang="nl"><head><title>Inkoop jeugdhulp</title>
+{SYNTHETIC_HEAD}</head><body><main><h1>Proces aanbesteding inkoop jeugdhulp Heerlen, Landgraaf en Voerendaal</h1>{newest}
+<h2>12 juni 2018</h2><p>De gemeenten Heerlen, Landgraaf en Voerendaal hebben de aanbesteding voor de inkoop van
+jeugdhulp gepubliceerd op TenderNed. De deadline om in te schrijven is 6 juli a.s.</p></main></body></html>""".encode())
+
+    routes = {"/robots.txt": ROBOTS, "/inkoopjeugdhulp.html": page}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=["inkoopjeugdhulp.html"])
+        first = crawl_news(path, tmp_path / "archive.db")
+        version["n"] = 2
+        second = crawl_news(path, tmp_path / "archive.db")
+    assert first.returncode == 0 and second.returncode == 0, second.stderr[-2000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    article, = db["articles"].rows
+    assert (article["published"], article["published_source"], article["page_type"]) == (None, None, "project_page")
+    assert "definitief gegund" in article["text"] and "2 juli 2018" in article["text"]
+    assert [r["items_updated"] for r in db.query("select items_updated from crawls order by crawl_id")] == [0, 1]
+    assert db["versions"].count == 1
+
+
+def test_a_listings_menu_breadcrumb_cookie_and_footer_links_are_not_archived_as_news(tmp_path):
+    """§2.4: navigation, a cookie banner and the footer are every page's chrome. A listing crawled
+    without an ``allow`` rule archived the pages its menu, breadcrumb, cookie banner and footer link
+    to ("Inwoner", "Contact", "Privacyverklaring", the cookie page) as the site's news."""
+    log: list[str] = []
+    chrome = {"/inwoner": "Inwoner", "/contact": "Contact", "/privacy": "Privacyverklaring", "/cookies": "Cookies",
+              "/bestuur": "Bestuur en organisatie", "/toegankelijkheid": "Toegankelijkheid"}
+    listing = (f"<!doctype html><html lang='nl'><head>{SYNTHETIC_HEAD}</head><body>"
+               "<div id='cookie-consent'><p>Deze site gebruikt cookies.</p><a href='/cookies'>Meer weten...</a></div>"
+               "<header><a href='/'>Gemeente Voorbeeld</a><nav aria-label='Hoofdnavigatie'><a href='/inwoner'>Inwoner</a>"
+               "<a href='/bestuur'>Bestuur en organisatie</a></nav></header>"
+               "<div class='breadcrumb'><a href='/'>Home</a> <a href='/inwoner'>Inwoner</a> Nieuws</div>"
+               "<main><h1>Nieuws</h1><ul><li><a href='/nieuws/gunning-jeugdhulp'>Gunning jeugdhulp</a></li>"
+               "<li><a href='/nieuws/inkoop-jeugdhulp'>Inkoop jeugdhulp</a></li></ul></main>"
+               "<footer><a href='/contact'>Contact</a> <a href='/privacy'>Privacyverklaring</a>"
+               "<div role='navigation'><a href='/toegankelijkheid'>Toegankelijkheid</a></div></footer></body></html>")
+    routes = {"/robots.txt": ROBOTS, "/nieuws": ("text/html; charset=utf-8", listing.encode()),
+              "/nieuws/gunning-jeugdhulp": ("text/html; charset=utf-8", ARTICLE.format(title="Gunning jeugdhulp", extra="").encode()),
+              "/nieuws/inkoop-jeugdhulp": ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdhulp", extra="").encode())}
+    for path, title in chrome.items():
+        routes[path] = ("text/html; charset=utf-8", ARTICLE.format(title=title, extra="").encode())
+    crawl_site(tmp_path, routes, log, discovery={"listing": {"urls": ["nieuws"]}})
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == ["Gunning jeugdhulp", "Inkoop jeugdhulp"]
+    assert not set(chrome) & set(log)
+
+
+def typo3_listing(items: list[tuple[str, str]], page: int, pages: int) -> tuple[str, bytes]:
+    """A TYPO3 EXT:news list view without route enhancers: its pager links carry
+    ``tx_news_pi1[currentPage]=N`` and a ``cHash`` that differs per page."""
+    rows = "".join(f'<div class="article articletype-0"><h3><a href="{u}">{t}</a></h3></div>' for u, t in items)
+    pager = "".join(f'<li><a href="/nieuws?tx_news_pi1%5BcurrentPage%5D={n}&amp;cHash={n * 7919:x}a1">{n}</a></li>'
+                    for n in range(1, pages + 1) if n != page)
+    return ("text/html; charset=utf-8", (f"<!doctype html><html lang='nl'><head>{SYNTHETIC_HEAD}</head><body>"
+            f"<div class='news'><div class='news-list-view'>{rows}</div><ul class='f3-widget-paginator'>{pager}</ul>"
+            "</div></body></html>").encode())
+
+
+def test_a_typo3_news_list_paged_with_chash_signed_links_is_read_to_its_end(tmp_path):
+    """§2.1 TYPO3 (EXT:news): a list view's pager links are ``?tx_news_pi1[currentPage]=N&cHash=…``,
+    two parameters that change from page to page; only the first page was read."""
+    items = [(f"/nieuws/detail/news/jeugdhulp-bericht-{i}", f"Jeugdhulp bericht {i}") for i in range(6)]
+    routes = {"/robots.txt": ROBOTS}
+    for page in (1, 2, 3):
+        listing = typo3_listing(items[(page - 1) * 2:page * 2], page, 3)
+        routes[f"/nieuws?tx_news_pi1%5BcurrentPage%5D={page}&cHash={page * 7919:x}a1"] = listing
+        if page == 1:
+            routes["/nieuws"] = listing
+    for url, title in items:
+        routes[url] = ("text/html; charset=utf-8", ARTICLE.format(title=title, extra="").encode())
+    crawl_site(tmp_path, routes, None, cms="typo3", discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}},
+               allow=["^/nieuws/detail/"])
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == sorted(t for _, t in items)
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
