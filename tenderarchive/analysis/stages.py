@@ -114,6 +114,23 @@ _RULED = re.compile(r"\b(?:uitspraak|uitspraken|vonnis|vonnissen|oordeelde|oorde
 _STATE_AFTER = re.compile(r"\s+(?:telt|tellen|omvat|omvatten|bevat|bevatten)\b", re.I)
 # a council's motion or amendment: "ingetrokken" of one of them is no tender withdrawn (round ten)
 _MOTION = re.compile(r"\bmotie\w*|\bamendement\w*", re.I)
+# branch news14r: "stopzetten" is a failed procedure only when the procedure is what is stopped (stages.md's
+# `mislukt`: "procedure stopped"), as for "intrekken" (vocabulary.STAGE_CUES); stopping the funding of a provider
+# ("het stopzetten van de financiering voor jeugdhulp bij BEZINN") or a contract with one ("het stopzetten van het
+# contract met Intervence") is no procedure step. The object follows the noun/infinitive ("stopzetten van de X")
+# and precedes the participle or separable verb ("de X wordt stopgezet", "de X stop te zetten").
+_STOP_VERB = re.compile(r"stop", re.I)
+_STOPPED_OBJECT = re.compile(r"\b(?:financiering|bekostiging|subsidie|betaling|contract|overeenkomst|samenwerking)\w*", re.I)
+_PROCEDURE_OBJECT = re.compile(r"\b(?:aanbested\w*|procedure\w*|inkoop\w*|tender\w*|gunning\w*|opdracht\w*)", re.I)
+
+
+def _stops_other(text: str, m: re.Match) -> bool:
+    """Is the object of a "stopzetten" cue a funding, a contract or a cooperation rather than the procedure?"""
+    if not _STOP_VERB.match(m.group(0)):
+        return False
+    around = (text[m.end():m.end() + 40] if m.group(0).lower().startswith("stopzet")
+              else text[max(0, m.start() - 50):m.start()])
+    return bool(_STOPPED_OBJECT.search(around)) and not _PROCEDURE_OBJECT.search(around)
 _EVENT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "kort_geding", "bodemprocedure", "hoger_beroep",
                  "contract_ondertekend"}
 
@@ -265,6 +282,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if (on("stage.postponed") and stage == "mislukt" and re.search(r"uitgesteld|uit te stellen", m.group(0), re.I)
                     and not re.search(r"nader order|onbepaalde tijd", text, re.I) and _NEW_DATE.search(text)):
                 continue  # "de gunning is uitgesteld, ... besloten het contract vanaf februari in te laten gaan": a delay
+            if stage == "mislukt" and _stops_other(text, m):
+                continue  # "het stopzetten van de financiering": a provider's funding or contract, not the tender (news14r)
             if stage == "mislukt" and m.group(0).lower() == "ingetrokken" and _MOTION.search(text):
                 continue  # "een - later weer ingetrokken - motie": a council motion withdrawn, not the tender (round ten)
             if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
