@@ -679,6 +679,15 @@ def test_a_template_label_in_its_own_element_of_the_h1_is_taken_off(h1):
     assert strip_template_label("Nieuwsberichten over jeugdhulp") == "Nieuwsberichten over jeugdhulp"
 
 
+def test_a_number_after_a_label_word_belongs_to_the_title():
+    """"Artikel 8 Jeugdwet" is a title, not the label "Artikel" before "8 Jeugdwet"; a number is
+    taken as the title's start only after a colon ("Nieuws: 12 aanbieders …")."""
+    assert strip_template_label("Artikel 8 Jeugdwet en de inkoop") == "Artikel 8 Jeugdwet en de inkoop"
+    assert strip_template_label("Nieuws 2024 in cijfers") == "Nieuws 2024 in cijfers"
+    assert strip_template_label("Nieuws: 12 aanbieders gecontracteerd") == "12 aanbieders gecontracteerd"
+    assert strip_template_label("NieuwsberichtVoorlopige gunning") == "Voorlopige gunning"
+
+
 @pytest.mark.parametrize("line, where", [
     ("<p class='meta'>Nieuwsbericht | 14-12-2020</p>", "above"),
     ("<div class='kicker'>Nieuws · 14 december 2020</div>", "above"),

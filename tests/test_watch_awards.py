@@ -329,3 +329,29 @@ def test_report_unreported_waits_for_a_running_crawl_and_reports_a_killed_one(la
     killed = cli(*command)
     assert killed.returncode == 0 and "WARNING: crawl 4 is running" in killed.stdout
     assert (out / "crawl-4.md").exists()
+
+
+def test_an_award_of_no_named_lot_reads_as_the_contract_and_its_rectification_says_what_it_replaced(tmp_path):
+    """An award of a procedure without lots has no ``lot_id`` (NULL, branch refawards3): its line read
+    "lot —", its changes "lot None …", and a rectification of it never found what it replaced (SQL's
+    ``lot_id = NULL`` matches nothing). Several lots in one award ("1, 2") read as lots."""
+    from tenderarchive.store.writes import open_archive
+    from tenderarchive.watch.render import award_line
+    from tenderarchive.watch.report import _notice_awards
+
+    db = open_archive(tmp_path / "archive.db")
+    db["awards"].insert_all([
+        {"award_id": "900102-x", "procurement_id": "TN9", "lot_id": None, "publication_id": 900102,
+         "value_cents": 123456789, "value_raw": "1.234.567,89", "value_currency": "EUR", "current": 0},
+        {"award_id": "900103-x", "procurement_id": "TN9", "lot_id": None, "publication_id": 900103,
+         "rectifies": 900102, "value_cents": 125000000, "value_raw": "1.250.000,00", "value_currency": "EUR",
+         "current": 1}])
+    db.conn.commit()
+    conn = sqlite3.connect(tmp_path / "archive.db")
+    conn.row_factory = sqlite3.Row
+    [award] = _notice_awards(conn, [900103])[900103]
+    assert award["replaces"]["publication_id"] == 900102
+    line = award_line(award)
+    assert line.startswith("contract: no winner named (") and "was € 1.234.567,89 in notice 900102" in line
+    assert award_line({"lot_id": "1, 2", "winners": ["A"]}) == "lots 1, 2: A"
+    assert award_line({"lot_id": "2", "winners": ["A"]}) == "lot 2: A"

@@ -213,9 +213,10 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 TEMPLATE_LABELS = ("Nieuwsbericht", "Nieuws", "Persbericht", "Nieuwsbrief", "Artikel")
-# after a space, a colon ("Nieuwsbericht: Voorlopige …") or glued to a capital: an inline element's
-# label with nothing between ("<span>Nieuwsbericht</span>Voorlopige gunning")
-_TEMPLATE_LABEL = re.compile(r"^(" + "|".join(TEMPLATE_LABELS) + r")(?:\s*:\s*|\s+|(?=[A-Z]))(?=[A-Z0-9])")
+# after a colon ("Nieuwsbericht: Voorlopige …", "Nieuws: 12 aanbieders …"), after a space or glued to a
+# capital: an inline element's label with nothing between ("<span>Nieuwsbericht</span>Voorlopige gunning").
+# A number after a bare space belongs to the title ("Artikel 8 Jeugdwet", "Nieuws 2024 in cijfers").
+_TEMPLATE_LABEL = re.compile(r"^(" + "|".join(TEMPLATE_LABELS) + r")(?:\s*:\s*(?=[A-Z0-9])|\s+(?=[A-Z])|(?=[A-Z]))")
 _TAG_PREFIX = re.compile(r"^(tags?|trefwoorden|onderwerpen?|categorie(ën)?|labels?)\s*:", re.I)
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from tenderarchive.urls import http_url
-from tenderarchive.watch.report import Match, Report
+from tenderarchive.watch.report import Match, Report, lot_label
 from tenderarchive.watch.watchlist import Watch
 
 FEED_MAX_ENTRIES = 200
@@ -61,7 +61,7 @@ def award_line(award: dict) -> str:
             [replaced["value"] or "no value"] if replaced.get("value") != award.get("value") else [])
         extra.append(f"was {', '.join(was)} in notice {replaced['publication_id']}" if was
                      else f"as in notice {replaced['publication_id']}")
-    return (f"lot {award.get('lot_id') or '—'}: {', '.join(award.get('winners') or []) or 'no winner named'}"
+    return (f"{lot_label(award.get('lot_id'))}: {', '.join(award.get('winners') or []) or 'no winner named'}"
             + (f" ({', '.join(extra)})" if extra else ""))
 
 

@@ -114,7 +114,7 @@ def _notice_awards(conn: sqlite3.Connection, publication_ids: list) -> dict:
             if award.get("rectifies") is not None:
                 # A rectification's award: what it replaces (the corrected notice's award of the lot).
                 replaced = [dict(r) for r in conn.execute(
-                    "select * from awards where procurement_id = ? and lot_id = ? and publication_id = ? "
+                    "select * from awards where procurement_id = ? and lot_id is ? and publication_id = ? "
                     "order by award_id", [award["procurement_id"], award["lot_id"], award["rectifies"]])]
                 if replaced:
                     entry["replaces"] = {
@@ -341,6 +341,14 @@ def _load(value, default):
         return default
 
 
+def lot_label(lot_id) -> str:
+    """What an award is of: "lot 2", "lots 1, 2" (one award of several lots together) or "contract"
+    (an award of no named lot: a procedure without lots)."""
+    if lot_id is None or str(lot_id).strip() == "":
+        return "contract"
+    return f"lots {lot_id}" if "," in str(lot_id) else f"lot {lot_id}"
+
+
 def _changes(version: dict, row: dict, prefix: str = "") -> list[dict]:
     """The old → new values a ``versions`` row records (provenance columns left out)."""
     previous = _load(version.get("previous_values"), {}) or {}
@@ -404,7 +412,7 @@ def _classify(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dic
             for version in conn.execute(
                     "select * from versions where table_name = 'awards' and row_key = ? and crawl_id = ? "
                     "order by version", [award["award_id"], crawl_id]):
-                changed = _changes(dict(version), award, f"lot {award['lot_id']} ")
+                changed = _changes(dict(version), award, f"{lot_label(award['lot_id'])} ")
                 raw = {ch["column"][:-len("_raw")] for ch in changed if ch["column"].endswith("_raw")}
                 award_changes += [ch for ch in changed if not (ch["column"].endswith("_cents")
                                                                and ch["column"][:-len("_cents")] in raw)]
