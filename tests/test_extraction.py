@@ -295,6 +295,20 @@ def test_a_modified_label_on_its_own_line_is_not_the_publication_date():
     assert "Gepubliceerd op" not in page["text"] and "14 december 2020" not in page["text"]
 
 
+def test_a_sentence_that_begins_with_gewijzigd_op_is_not_the_modification_line():
+    """"Gewijzigd op 3 maart 2020 is de verordening …" is what the text says happened, not when the
+    page changed: the modification line is the label and its date (and a time) alone."""
+    html = synthetic_page(body="<h1>Inkoop jeugdhulp</h1><p>Gepubliceerd op 14 december 2020</p>"
+                               "<p>Gewijzigd op 3 maart 2020 is de verordening jeugdhulp aangepast.</p>"
+                               + SYNTHETIC_BODY + "<p>Laatst gewijzigd op 4 maart 2021 om 10:15</p>")
+    page = extract_html(html, "https://www.voorbeeld.nl/nieuws/inkoop", fetched_at=datetime(2024, 1, 1))
+    assert page["modified"] == "2021-03-04T10:15"
+    html = synthetic_page(body="<h1>Inkoop jeugdhulp</h1><p>Gepubliceerd op 14 december 2020</p>"
+                               "<p>Gewijzigd op 3 maart 2020 is de verordening jeugdhulp aangepast.</p>" + SYNTHETIC_BODY)
+    page = extract_html(html, "https://www.voorbeeld.nl/nieuws/inkoop", fetched_at=datetime(2024, 1, 1))
+    assert page["modified"] is None and "Gewijzigd op 3 maart 2020 is de verordening" in page["text"]
+
+
 @pytest.mark.parametrize("meta, expected", [
     ('<meta property="dcterms:created" content="2020-12-14">', "2020-12-14"),
     ('<meta property="dcterms:issued" content="2020-12-14T08:55:00+01:00">', "2020-12-14T08:55"),

@@ -272,7 +272,9 @@ def find_modified_date(lines: list[str]) -> ParsedDate | None:
             continue
         m = _MODIFIED_LABEL.match(line)
         if m and len(line) <= 120:
-            parsed = parse_dutch_date(line[m.end():], anchored=True)
+            # the date and nothing else (a time may follow): "Gewijzigd op 3 maart 2020 is de
+            # verordening aangepast" is a sentence of the text, not the page's modification line
+            parsed = _is_date_only(line[m.end():])
             if parsed:
                 return parsed
         if label == "modified" and _is_date_only(line):
