@@ -61,6 +61,7 @@ class AwardsPipeline:
 def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
     provenance = {"source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256}
     record = ocds_results(item.procedure, provenance)
+    record["partial"] = bool(item.procedure.get("partial"))  # a release of it was skipped (ocds.read_package)
     n = record["notice"]
     day = n.get("first_date")
     cpv = n["cpv"][0] if n.get("cpv") else None

@@ -187,6 +187,7 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
     reasons: dict[str, list[str]] = {}
     in_window: set[str] = set()
     seen: set[str] = set()
+    damaged: set[str | None] = set()  # ocids with a release skipped as malformed (None: one without a readable ocid)
     # pass 1: select and validate
     try:
         with _open(source) as stream:
@@ -198,6 +199,7 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
                         release.get("ocid"), str) else None
                     report.errors.append(f"release {report.releases}{f' ({ocid[:60]})' if ocid else ''} skipped: "
                                          f"{problem}")
+                    damaged.add(ocid)
                     continue
                 ocid = release["ocid"]
                 seen.add(ocid)
@@ -230,6 +232,10 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
             pending.setdefault(ocid, []).append(project(release))
             if len(pending[ocid]) == counts[ocid]:
                 procedure = to_procedure(pending.pop(ocid), merger, name, reasons[ocid])
+                if ocid in damaged or None in damaged:
+                    # read without a release the package has for it (or may have: one without a readable
+                    # ocid): what it gives is added, nothing archived is taken away on its account
+                    procedure["partial"] = True
                 report.yielded += 1
                 yield procedure
 

@@ -533,7 +533,11 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
             changed |= _write_award(db, entry, crawl_id)
             written.add(award["award_id"])
         # this package's awards of the procedure are exactly what it says now: an award it no longer gives
-        # (or gave under another id: per-winner rows now one award per lot) goes; other packages' stay
+        # (or gave under another id: per-winner rows now one award per lot) goes; other packages' stay.
+        # Not when a release of the procedure was skipped as malformed (``partial``): a partial read never
+        # deletes archived rows.
+        if record.get("partial"):
+            return "new" if new else ("updated" if changed else "unchanged")
         source_file = record["awards"][0]["award"].get("source_file") if record["awards"] else record.get("source_file")
         for (award_id,) in db.execute(
                 "select award_id from awards where procurement_id = ? and source = 'tenderned_ocds' "

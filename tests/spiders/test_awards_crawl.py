@@ -490,3 +490,30 @@ def test_an_award_corrected_in_a_later_package_keeps_the_correction_whatever_ord
     assert rows(db, "select publication_id, value_cents, current from awards where procurement_id = 'TN313485'") == [
         {"publication_id": 298990, "value_cents": 15000000, "current": 1}]
     assert rows(db, "select name from award_suppliers where procurement_id = 'TN313485'") == [{"name": "Beta B.V."}]
+
+
+def test_a_package_read_again_with_a_malformed_release_keeps_the_archived_award(award_server, tmp_path):
+    """A package read again replaces its own rows of a procedure, but not when one of the procedure's
+    releases was skipped as malformed: the procedure was read from its other releases only, and the
+    award that release gave was deleted (the crawl partial, the archive downgraded). SYNTHETIC packages."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    ocid, lots = "ocds-1l04xe-313495", [("1", "Jeugdhulp met verblijf")]
+    tender = release(ocid, "298951", "2021-11-01", "Jeugdhulp Leiden 2022", "85311300-5", lots=lots, tag=("tender",))
+    award = release(ocid, "298952", "2022-02-01", "Jeugdhulp Leiden 2022", "85311300-5", lots=lots,
+                    parties=[supplier("11111111", "Alpha Jeugdzorg B.V.")],
+                    awards=[{"id": "11111111-0-1", "suppliers": [{"id": "11111111", "name": "Alpha Jeugdzorg B.V."}],
+                             "value": {"amount": 900000, "currency": "EUR"}, "relatedLots": ["1"]}])
+    name = "Dataset_Tenderned-2021-01-01-2022-12-31.json"
+    award_server.api.datasets = _datasets(tmp_path / "one", {name: package([tender, award])})
+    db = tmp_path / "archive.db"
+    done = scrapy_ocds(db, award_server.datasets_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    before = rows(db, "select award_id, value_cents from awards where procurement_id = 'TN313495'")
+    assert [a["value_cents"] for a in before] == [90000000]
+    broken = dict(award, awards="oops")
+    award_server.api.datasets = _datasets(tmp_path / "two", {name: package([tender, broken])})
+    scrapy_ocds(db, award_server.datasets_url)
+    assert rows(db, "select award_id, value_cents from awards where procurement_id = 'TN313495'") == before
+    [crawl] = rows(db, "select status, errors from crawls order by crawl_id desc limit 1")
+    assert crawl["status"] != "complete" and "skipped" in crawl["errors"]
