@@ -723,3 +723,18 @@ def test_a_date_line_with_the_pages_type_before_it_or_above_the_title_dates_the_
         "2020-12-13" if where == "above" else "2020-12-14")
     other = f"<html><body><main>{title}<p>Sluitingsdatum - 1 maart 2021</p>{BODY}</main></body></html>"
     assert extract_html(other, "https://www.voorbeeld.nl/nieuws/gunning")["published"] is None
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("2021-06-14 10:00-12:00", "2021-06-14T10:00"),          # a time range, not an offset of -12:00
+    ("Gepubliceerd op 2021-06-14 10:00-11:30 uur", "2021-06-14T10:00"),
+    ("2021-07-29T23:30:00Z", "2021-07-30T01:30"),            # UTC onto the ISO time: Amsterdam's day
+    ("2021-07-29T23:30+00:00", "2021-07-30T01:30"),
+    ("2021-07-29 23:30:00 +00:00", "2021-07-30T01:30"),
+])
+def test_a_time_range_is_not_read_as_a_utc_offset(written, expected):
+    """"10:00-12:00" after a date and a space is ten to twelve o'clock; it was read as 10:00 at UTC-12,
+    dating the page a day late (2021-06-15T00:00). An offset is one written onto the ISO time itself."""
+    from tenderarchive.extraction.dates import parse_dutch_date
+
+    assert parse_dutch_date(written).iso == expected

@@ -198,7 +198,8 @@ def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | No
     m = re.search(re.escape(found) + r"[T ](\d{2}):(\d{2})", raw_html)
     if m:
         # a UTC time ("…T23:30:00Z", JSON-LD's usual form) is a Dutch day's and time's
-        return in_amsterdam(ParsedDate(f"{found}T{m.group(1)}:{m.group(2)}", "minute"), raw_html[m.end():m.end() + 20])
+        return in_amsterdam(ParsedDate(f"{found}T{m.group(1)}:{m.group(2)}", "minute"), raw_html[m.end():m.end() + 20],
+                            joined=m.group(0)[len(found)] == "T")
     return ParsedDate(found, "day")
 
 

@@ -148,16 +148,20 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
         if m:
             parsed = full_date(m)
             if parsed and pattern is ISO_DATE and parsed.precision == "minute":
-                parsed = in_amsterdam(parsed, text[m.end():])
+                parsed = in_amsterdam(parsed, text[m.end():], joined="T" in m.group(0))
             if parsed:
                 return parsed
     return None
 
 
-_UTC_OFFSET = re.compile(r"(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})(?!\d)")
+#: A UTC offset written onto an ISO time, in the same token: after its seconds ("…:00Z", "…:00+02:00"),
+#: or "Z" or an offset straight after the minutes of a "T" time; not "10:00-12:00"
+#: written with a space between date and time: that is a time range (10 to 12 o'clock), not an offset.
+_UTC_OFFSET = re.compile(r"(?::\d{2}(?:\.\d+)?) ?(Z|[+-]\d{2}:?\d{2})(?![\d:])")
+_UTC_OFFSET_AFTER_MINUTES = re.compile(r"(Z|[+-]\d{2}:?\d{2})(?![\d:])")
 
 
-def in_amsterdam(parsed: ParsedDate, rest: str) -> ParsedDate:
+def in_amsterdam(parsed: ParsedDate, rest: str, joined: bool = True) -> ParsedDate:
     """An ISO time followed (in ``rest``) by a UTC offset (``Z``, ``+00:00``, ``-0400``) as Dutch
     wall-clock time: ``2021-07-29T23:30:00Z`` was published on 30 July in Amsterdam (01:30). A time
     without an offset is taken as written (the page's own, Dutch, time).
@@ -165,7 +169,7 @@ def in_amsterdam(parsed: ParsedDate, rest: str) -> ParsedDate:
     >>> in_amsterdam(ParsedDate("2021-07-29T23:30", "minute"), ":00Z").iso
     '2021-07-30T01:30'
     """
-    m = _UTC_OFFSET.match(rest)
+    m = _UTC_OFFSET.match(rest) or (_UTC_OFFSET_AFTER_MINUTES.match(rest) if joined else None)
     if not m or parsed.precision != "minute":
         return parsed
     offset = "+00:00" if m.group(1) == "Z" else m.group(1)
