@@ -443,7 +443,7 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
         f"select distinct procurement_id from lots where awarded = 0 and {where} union "
         # a package's awards of a publication the API crawl has just archived, under another procurement too
         "select distinct a.procurement_id from awards a join notices n on n.publication_id = a.publication_id "
-        f"where a.source = 'tenderned_ocds' and n.form_type != 'ocds' and {Scope(crawl_id, full).where('n.')[0]}",
+        f"where a.source = 'tenderned_ocds' and coalesce(n.form_type, '') != 'ocds' and {Scope(crawl_id, full).where('n.')[0]}",
         params + params + params).fetchall()]
     changed = 0
     with db.atomic():
@@ -475,7 +475,7 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
             # kenmerk, §6.3)
             api_procedures = {r[0] for r in db.execute(
                 "select distinct n.procurement_id from awards a join notices n on n.publication_id = a.publication_id "
-                "where a.procurement_id = ? and a.source = 'tenderned_ocds' and n.form_type != 'ocds' "
+                "where a.procurement_id = ? and a.source = 'tenderned_ocds' and coalesce(n.form_type, '') != 'ocds' "
                 "and n.procurement_id is not null union select ?", [procurement_id, procurement_id])}
             api_wins = bool(db.execute(
                 f"select 1 from awards where source = 'tenderned_html' and procurement_id in "

@@ -188,8 +188,10 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
         if not failed or not db["notices"].exists():
             return set(failed.values()) | unread
         marks = ",".join("?" * len(failed))
+        ocds = "form_type" in db["notices"].columns_dict  # a notice known only from a package is not the API's
         archived = {str(r["publication_id"]) for r in db.query(
-            f"select publication_id from notices where publication_id in ({marks})", [int(k) for k in failed])}
+            f"select publication_id from notices where publication_id in ({marks})"
+            + (" and coalesce(form_type, '') != 'ocds'" if ocds else ""), [int(k) for k in failed])}
         return {origin for notice, origin in failed.items() if notice not in archived} | unread
     finally:
         db.close()

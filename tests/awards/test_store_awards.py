@@ -90,3 +90,21 @@ def test_timeline_events_name_the_lot_winners_and_value(procedure_900001, tmp_pa
     assert any("LOT-0001 (Jeugd-GGZ) gegund aan Stichting Jeugdhulp Noord (KvK 01234567) voor € 1.250.000,00" in s
                for s in sentences)
     assert not any("1.234.567,89" in s for s in sentences)     # the superseded value is not on the timeline
+
+
+def test_an_ocds_award_under_another_procedure_yields_to_the_api_also_for_a_notice_without_form_type(tmp_path):
+    """An API notice archived before ``form_type`` existed holds NULL there: ``n.form_type != 'ocds'`` is
+    NULL for it, so the package's award of that publication, filed under the ocid's procurement, stayed
+    current beside the API's and the value counted twice (awards.yaml: an OCDS award is 0 once the API's
+    /html gives awards of its procedure)."""
+    db = open_archive(tmp_path / "archive.db")
+    db["notices"].insert_all([{"publication_id": 500, "procurement_id": "TN77", "form_type": None, "crawl_id": 1}])
+    db["awards"].insert_all([
+        {"award_id": "TN77/500/1", "procurement_id": "TN77", "lot_id": "1", "publication_id": 500,
+         "source": "tenderned_html", "crawl_id": 1},
+        {"award_id": "TN99/ocds/x/1", "procurement_id": "TN99", "lot_id": "1", "publication_id": 500,
+         "source": "tenderned_ocds", "crawl_id": 1}])
+    db.conn.commit()
+    refresh_award_currency(db, 1, full=True)
+    current = {r["award_id"]: r["current"] for r in db.query("select award_id, current from awards")}
+    assert current == {"TN77/500/1": 1, "TN99/ocds/x/1": 0}

@@ -94,3 +94,21 @@ def test_sync_rows_makes_a_sources_rows_exactly_the_given_ones(tmp_path):
     assert sync_rows(db, "article_municipalities", "url = ?", ["u"], rows) is False
     assert sync_rows(db, "article_municipalities", "url = ?", ["u"], rows[:1]) is True
     assert [r["cbs_code"] for r in db["article_municipalities"].rows] == ["GM1"]
+
+
+def test_a_failed_related_notice_known_only_from_an_ocds_package_is_asked_for_again(tmp_path):
+    """A related notice whose detail failed is asked for again until the API archived it: a row an OCDS
+    package wrote (``form_type`` 'ocds') is not the API's notice, and counted as archived it was never
+    fetched (queries.known_notices leaves such rows out for the same reason)."""
+    from tenderarchive.store.queries import related_failed
+
+    path = tmp_path / "archive.db"
+    db = open_archive(path)
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "partial", "errors": json.dumps([
+        {"url": "https://t/papi/tenderned-rs-tns/v2/publicaties/801", "error": "request failed: HTTP 500 (related to 800)"},
+        {"url": "https://t/papi/tenderned-rs-tns/v2/publicaties/901", "error": "request failed: HTTP 500 (related to 900)"},
+    ])}, alter=True)
+    db["notices"].insert_all([{"publication_id": 801, "form_type": "ocds"}, {"publication_id": 901, "form_type": None}])
+    db.conn.commit()
+    db.close()
+    assert related_failed(path, "tenderned") == {"800"}
