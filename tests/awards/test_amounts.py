@@ -90,3 +90,16 @@ def test_an_amount_in_any_other_currency_is_never_taken_for_euro(text, currency,
     assert (amount.cents, amount.currency, amount.value_cents) == (80000000, code, None)
     assert bool(amount.problems) == (code == "Schelpengeld")
     assert parse_amount("800 000", "Euro").value_cents == 80000000 and parse_amount("800 000").value_cents == 80000000
+
+
+@pytest.mark.parametrize("text, code", [
+    ("1.000.000 excl. btw", None),                 # the words amounts are written with name no currency
+    ("1.000.000 excl. btw per jaar", None),
+    ("1.000.000 PLN excl. btw", "PLN"),            # ... and do not hide one beside them
+    ("800.000 Poolse zloty exclusief btw", "PLN"),
+    ("geraamde waarde 500 000 Zwitserse frank", "CHF"),
+])
+def test_amount_words_are_not_searched_for_a_currency_name(text, code):
+    """Text of only numbers and words such as "excl. btw" skips the search through every currency name
+    and code Babel knows (≈ 0.1 ms an amount, bench/README); a currency written beside them is found."""
+    assert currency_code(text) == code
