@@ -376,7 +376,14 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
     notice = dict(record["notice"], crawl_id=crawl_id)
     key = notice["publication_id"]
     with _item(db):
-        outcome = upsert_if_changed(db, "notices", notice)
+        known = get_row(db, "notices", key)
+        if known is not None and known.get("form_type") == "ocds" and notice.get("form_type") != "ocds":
+            # first known from an OCDS package (write_ocds_procedure): the API's own notice is new to the
+            # archive, not a change of it (no earlier version: the package's row was never the notice)
+            put_row(db, "notices", notice)
+            outcome = "new"
+        else:
+            outcome = upsert_if_changed(db, "notices", notice)
         changed = outcome != "unchanged"
         for row in record["cpv"]:
             changed |= upsert_if_changed(db, "notice_cpv", row) != "unchanged"

@@ -460,6 +460,10 @@ def test_a_procedure_in_a_package_and_in_the_api_is_counted_once_whatever_came_f
                        "and lot_id = 'LOT-0001' and procurement_id in ('TN900001', 'TN777777')")
     assert current == [{"procurement_id": "TN900001", "lot_id": "LOT-0001", "value_cents": 125000000,
                         "source": "tenderned_html"}]
+    # the API's notice first known from the package is new to the archive, not a changed notice: no version
+    # of the package's row (a watch report and the changes view told it as changed)
+    assert rows(db, "select count(*) as n from versions where table_name = 'notices' and row_key = '900102'") == [
+        {"n": 0}]
     if first == "api":  # the package's procedure is the API's: its differences are kept there, nothing beside
         assert rows(db, "select count(*) as n from awards where procurement_id = 'TN777777'") == [{"n": 0}]
         assert [d["procurement_id"] for d in rows(db, "select * from ocds_differences")] == ["TN900001"]
