@@ -127,8 +127,10 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None) -> lis
         return []
     names = ", ".join(w["name"] + (f" (KvK {w['kvk']})" if w.get("kvk") else "") for w in winners if w.get("name"))
     # an OCDS award that names no lot of several (lot_id NULL) is the procedure's
-    lot = (f"Perceel {award['lot_id']}" + (f" ({lot_title})" if lot_title else "")
-           if award.get("lot_id") is not None else "Opdracht")
+    # ... and one of several lots together ("1, 2", one award) their percelen
+    lot_id = award.get("lot_id")
+    lot = (("Percelen" if "," in str(lot_id) else "Perceel") + f" {lot_id}" + (f" ({lot_title})" if lot_title else "")
+           if lot_id is not None and str(lot_id).strip() else "Opdracht")
     value = euro(award.get("value_cents")) or (euro(award.get("framework_maximum_cents")) and
                                                f"maximaal {euro(award.get('framework_maximum_cents'))}")
     sentence = f"{lot} gegund aan {names or 'onbekend'}" + (f" voor {value}" if value else "")

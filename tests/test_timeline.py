@@ -165,6 +165,10 @@ def test_an_award_of_no_lot_named_is_the_procedures_on_the_timeline():
              "award_date": "2021-03-01", "value_cents": 100_000_00}
     [event] = award_events(award, [{"name": "Kompas", "kvk": "12345678"}], None)
     assert event["sentence"] == "Opdracht gegund aan Kompas (KvK 12345678) voor € 100.000,00"
+    [event] = award_events(dict(award, lot_id="1, 2"), [{"name": "Kompas"}], None)
+    assert event["sentence"].startswith("Percelen 1, 2 gegund aan Kompas")   # one award of two lots together
+    [event] = award_events(dict(award, lot_id="2"), [{"name": "Kompas"}], "Ambulant")
+    assert event["sentence"].startswith("Perceel 2 (Ambulant) gegund aan Kompas")
 
 
 def test_the_glossary_table_of_notice_stages_is_what_the_timeline_does():
