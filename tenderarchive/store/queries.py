@@ -85,21 +85,77 @@ def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
 def unfinished_crawls(path: str | Path, spider: str) -> list[dict]:
     """The arguments of the spider's crawls since its last complete one (all of them when none was
     complete; sample crawls left out, as in :func:`last_complete_crawl`): partial, failed or
-    killed crawls, whose windows no crawl has yet listed completely."""
+    killed crawls, whose windows no crawl has yet listed completely.
+
+    Left out: a crawl whose every recorded error is settled, each one a notice's own detail (or its
+    ``/gerelateerd``, which :func:`related_failed` asks again anyway) that the API's notice is now
+    archived for (a later crawl fetched it; an open notice that answered 404 is archived and kept).
+    Its window has nothing left to list again, and without this one error that never goes away made
+    every later run re-list a whole backfill's years until some crawl completed. A killed or failed
+    crawl (no errors recorded, or a list page among them) keeps its window."""
     from tenderarchive.monitor import FULL_CRAWL_SQL
 
+    rows = _table_rows(path, "crawls", (
+        f"select arguments, errors, status from crawls where spider = ? and status != 'complete' and {FULL_CRAWL_SQL} "
+        "and crawl_id > coalesce((select max(crawl_id) from crawls where spider = ? and status = 'complete' "
+        f"and {FULL_CRAWL_SQL}), 0) order by crawl_id"), [spider, spider])
+    settled = _settled_notices(path, rows)
     out = []
-    for row in _table_rows(path, "crawls", (
-            f"select arguments from crawls where spider = ? and status != 'complete' and {FULL_CRAWL_SQL} "
-            "and crawl_id > coalesce((select max(crawl_id) from crawls where spider = ? and status = 'complete' "
-            f"and {FULL_CRAWL_SQL}), 0) order by crawl_id"), [spider, spider]):
+    for row in rows:
         try:
             arguments = json.loads(row["arguments"] or "{}")
         except ValueError:
             continue
-        if isinstance(arguments, dict):
+        if isinstance(arguments, dict) and not _all_settled(row, settled):
             out.append(arguments)
     return out
+
+
+_NOTICE_ERROR = re.compile(r"/publicaties/(\d+)(/gerelateerd)?/?$")
+
+
+def _errors(row: dict) -> list | None:
+    try:
+        errors = json.loads(row.get("errors") or "[]")
+    except ValueError:
+        return None
+    return errors if isinstance(errors, list) else None
+
+
+def _settled_notices(path, rows: list[dict]) -> set[str]:
+    """Of the notices named in ``rows``' errors, those the API's notice is archived for."""
+    ids = {m.group(1) for row in rows for error in (_errors(row) or [])
+           if isinstance(error, dict) and (m := _NOTICE_ERROR.search(str(error.get("url") or "")))}
+    if not ids:
+        return set()
+    db = read_only(path)
+    if db is None:
+        return set()
+    try:
+        if not db["notices"].exists():
+            return set()
+        api = " and coalesce(form_type, '') != 'ocds'" if "form_type" in db["notices"].columns_dict else ""
+        found = set()
+        listed = sorted(int(i) for i in ids)
+        for start in range(0, len(listed), 500):
+            chunk = listed[start:start + 500]
+            found |= {str(r[0]) for r in db.execute(
+                f"select publication_id from notices where publication_id in ({','.join('?' * len(chunk))}){api}",
+                chunk)}
+        return found
+    finally:
+        db.close()
+
+
+def _all_settled(row: dict, settled: set[str]) -> bool:
+    errors = _errors(row)
+    if row.get("status") != "partial" or not errors:
+        return False  # killed or failed, or nothing says what went wrong: its window is listed again
+    for error in errors:
+        m = _NOTICE_ERROR.search(str(error.get("url") or "")) if isinstance(error, dict) else None
+        if m is None or m.group(1) not in settled:
+            return False
+    return True
 
 
 def known_results(path: str | Path) -> set[str]:

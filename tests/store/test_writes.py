@@ -112,3 +112,34 @@ def test_a_failed_related_notice_known_only_from_an_ocds_package_is_asked_for_ag
     db.conn.commit()
     db.close()
     assert related_failed(path, "tenderned") == {"800"}
+
+
+def test_an_unfinished_crawl_whose_every_error_is_settled_no_longer_widens_the_incremental_window(tmp_path):
+    """A partial crawl's window is listed again by the runs after it until one completes: what it missed
+    is asked again. But a crawl whose errors are all notices the API's row is archived for now (fetched
+    by a later run; an open notice that answered 404, kept) has nothing left to list, and one such error
+    made every later run re-list a whole backfill. A killed or failed crawl, a list page's error or a
+    notice still missing keeps its window."""
+    from tenderarchive.store.queries import unfinished_crawls
+
+    api = "https://t/papi/tenderned-rs-tns/v2/publicaties"
+    path = tmp_path / "archive.db"
+    db = open_archive(path)
+    crawls = [
+        (1, "partial", [f"{api}/800801"]),                     # its detail since archived: settled
+        (2, "partial", [f"{api}/900"]),                        # 900 still missing
+        (3, "failed", []),                                     # nothing says what went wrong
+        (4, "partial", [f"{api}?page=3&size=100"]),            # a list page
+        (5, "partial", [f"{api}/801/gerelateerd", f"{api}/800801"]),  # settled (its /gerelateerd asked anyway)
+        (6, "partial", [f"{api}/802"]),                        # known only from an OCDS package: missing
+    ]
+    for crawl_id, status, urls in crawls:
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": status,
+                             "arguments": json.dumps({"profile": "youth_care", "from_date": f"20{10 + crawl_id}-01-01"}),
+                             "errors": json.dumps([{"url": u, "error": "HTTP 500"} for u in urls])}, alter=True)
+    db["notices"].insert_all([{"publication_id": 800801}, {"publication_id": 801},
+                              {"publication_id": 802, "form_type": "ocds"}])
+    db.conn.commit()
+    db.close()
+    assert [a["from_date"] for a in unfinished_crawls(path, "tenderned")] == [
+        "2012-01-01", "2013-01-01", "2014-01-01", "2016-01-01"]
