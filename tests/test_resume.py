@@ -60,6 +60,7 @@ def test_a_backfill_interrupted_while_paging_a_list_resumes_its_paging(snapshot,
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not any("page=2&" in p for p in server.api.log):
         time.sleep(0.1)
+    assert any("page=2&" in p for p in server.api.log), "the first crawl never reached page 2"  # else not mid-paging
     first.send_signal(signal.SIGINT)
     assert first.wait(timeout=120) == 3
     pages_before = {p for p in server.api.log if p.startswith(f"{DETAIL[:-1]}?")}
