@@ -172,19 +172,23 @@ def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | No
     modified = [i for i, m in enumerate(tree.xpath("//meta")) if any(
         (m.get(attr) or "").strip().lower() in MODIFIED_META for attr in ("property", "name", "itemprop"))]
     ld = [i for i, el in enumerate(tree.xpath("//script[@type='application/ld+json']")) if "dateModified" in (el.text or "")]
-    if hidden or modified or ld:  # a copy, so the caller's tree keeps its attributes
+    if hidden:  # a copy, so the caller's tree keeps its <time> elements
         tree = copy.deepcopy(tree)
         times = tree.xpath("//time[@datetime]")
         for i in hidden:  # its datetime and its text ("20 januari 2021", which htmldate reads too)
             times[i].drop_tree()
-        # the last change is no publication date: htmldate falls back to it when a page states
-        # only that (og:updated_time, JSON-LD dateModified); it is the page's ``modified``
-        metas = tree.xpath("//meta")
-        for i in modified:
-            metas[i].attrib.pop("content", None)
-        scripts = tree.xpath("//script[@type='application/ld+json']")
-        for i in ld:
-            scripts[i].text = re.sub(r'"dateModified"\s*:\s*"[^"]*"', '"dateModified": ""', scripts[i].text)
+    # the last change is no publication date: htmldate falls back to it when a page states only that
+    # (og:updated_time, JSON-LD dateModified); it is the page's ``modified``. Blanked for htmldate and put
+    # back after (no second copy of the whole page for the many pages that state it)
+    restore = []
+    metas = tree.xpath("//meta") if modified else []
+    for i in modified:
+        if "content" in metas[i].attrib:
+            restore.append((metas[i], "content", metas[i].attrib.pop("content")))
+    scripts = tree.xpath("//script[@type='application/ld+json']") if ld else []
+    for i in ld:
+        restore.append((scripts[i], None, scripts[i].text))
+        scripts[i].text = re.sub(r'"dateModified"\s*:\s*"[^"]*"', '"dateModified": ""', scripts[i].text)
     try:
         found = htmldate.find_date(
             tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d",
@@ -192,6 +196,12 @@ def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | No
         )
     except Exception:  # htmldate raises on odd markup; a missing date is fine
         return None
+    finally:
+        for element, attribute, value in restore:
+            if attribute is None:
+                element.text = value
+            else:
+                element.set(attribute, value)
     if not found or found not in raw_html:
         return None
     # metadata can carry a time: keep it when the same attribute does
