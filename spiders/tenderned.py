@@ -66,7 +66,7 @@ import json
 import re
 from collections import namedtuple
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from urllib.parse import urlencode
 
 import scrapy
@@ -77,7 +77,7 @@ from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.awards.html import detect_layout, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
-from tenderarchive.values import unreadable_dates
+from tenderarchive.values import local_date, readable_timestamp, unreadable_dates
 
 
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
@@ -88,11 +88,8 @@ Listed = namedtuple("Listed", "url meta")
 
 def _started_day(started) -> date | None:
     """The Europe/Amsterdam day of a ``crawls.started`` timestamp (None when it is unreadable)."""
-    try:
-        moment = datetime.fromisoformat(str(started))
-    except ValueError:
-        return None
-    return (moment.astimezone(arguments.AMSTERDAM) if moment.tzinfo else moment).date()
+    day = local_date(readable_timestamp(str(started))) if started else None
+    return date.fromisoformat(day) if day else None
 
 
 class TenderNedSpider(BaseSpider):

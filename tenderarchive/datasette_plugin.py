@@ -63,7 +63,7 @@ from __future__ import annotations
 import copy
 import re
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from tenderarchive.arguments import AMSTERDAM  # the one Europe/Amsterdam zone
 
 from datasette import hookimpl
 from datasette.facets import ColumnFacet
@@ -76,7 +76,6 @@ from tenderarchive.timeline import notice_stage
 from tenderarchive.urls import http_url
 from tenderarchive.search import text as search_text
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def atom_time(value) -> str | None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from tenderarchive.arguments import AMSTERDAM  # the one Europe/Amsterdam zone
 
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC_DATE", "ISO_DATE",
            "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
@@ -322,7 +322,6 @@ def url_date(url: str | None) -> ParsedDate | None:
 #: earlier date a page states ("Opgericht 12 mei 1940") is something else, not its publication date.
 MIN_PUBLISHED = date(1995, 1, 1)
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def local_day(moment: datetime | date) -> date:
