@@ -132,19 +132,23 @@ def _settled_notices(path, rows: list[dict]) -> set[str]:
     if db is None:
         return set()
     try:
-        if not db["notices"].exists():
-            return set()
-        api = " and coalesce(form_type, '') != 'ocds'" if "form_type" in db["notices"].columns_dict else ""
-        found = set()
-        listed = sorted(int(i) for i in ids)
-        for start in range(0, len(listed), 500):
-            chunk = listed[start:start + 500]
-            found |= {str(r[0]) for r in db.execute(
-                f"select publication_id from notices where publication_id in ({','.join('?' * len(chunk))}){api}",
-                chunk)}
-        return found
+        return api_archived(db, ids)
     finally:
         db.close()
+
+
+def api_archived(db: sqlite_utils.Database, ids) -> set[str]:
+    """Of the publication ids ``ids``, those archived from the API (a row an OCDS package wrote,
+    ``form_type`` 'ocds', is not the API's notice), as text."""
+    if not ids or not db["notices"].exists():
+        return set()
+    api = " and coalesce(form_type, '') != 'ocds'" if "form_type" in db["notices"].columns_dict else ""
+    listed, found = sorted(int(i) for i in ids), set()
+    for start in range(0, len(listed), 500):
+        chunk = listed[start:start + 500]
+        found |= {str(r[0]) for r in db.execute(
+            f"select publication_id from notices where publication_id in ({','.join('?' * len(chunk))}){api}", chunk)}
+    return found
 
 
 def _all_settled(row: dict, settled: set[str]) -> bool:
@@ -243,11 +247,7 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
                 unread.add(listed.group(1))
         if not failed or not db["notices"].exists():
             return set(failed.values()) | unread
-        marks = ",".join("?" * len(failed))
-        ocds = "form_type" in db["notices"].columns_dict  # a notice known only from a package is not the API's
-        archived = {str(r["publication_id"]) for r in db.query(
-            f"select publication_id from notices where publication_id in ({marks})"
-            + (" and coalesce(form_type, '') != 'ocds'" if ocds else ""), [int(k) for k in failed])}
+        archived = api_archived(db, failed)
         return {origin for notice, origin in failed.items() if notice not in archived} | unread
     finally:
         db.close()
