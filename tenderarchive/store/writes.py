@@ -268,7 +268,11 @@ def keep_relation(old: dict, new: dict) -> None:
         new["youth_care_reasons"] = dumps([r for r in now if not str(r).startswith("not youth care:")] + related)
 
 
-def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: str | None = None) -> str:
+_LOOK_UP = object()
+
+
+def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: str | None = None,
+                      old=_LOOK_UP) -> str:
     """Write ``row`` unless the archive already holds the same content.
 
     Returns ``"new"``, ``"updated"`` or ``"unchanged"``. For versioned tables an
@@ -277,7 +281,8 @@ def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: st
     transaction when one is open.
     """
     key = row_key(table, row)
-    old = get_row(db, table, key)
+    if old is _LOOK_UP:  # else the caller looked the row up already (``None``: not there)
+        old = get_row(db, table, key)
     keep_omitted(table, old, row)
     if content_equal(table, old, row):
         return "unchanged"
@@ -383,7 +388,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             put_row(db, "notices", notice)
             outcome = "new"
         else:
-            outcome = upsert_if_changed(db, "notices", notice)
+            outcome = upsert_if_changed(db, "notices", notice, old=known)
         changed = outcome != "unchanged"
         for row in record["cpv"]:
             changed |= upsert_if_changed(db, "notice_cpv", row) != "unchanged"
