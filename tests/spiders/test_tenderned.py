@@ -582,6 +582,17 @@ def hidden_award(snapshot) -> dict:
     return award
 
 
+def hidden_rectification(snapshot) -> str:
+    """:func:`hidden_award` and a rectification of it, 200299, also found only through 200201's
+    /gerelateerd; the path of the rectification's detail."""
+    hidden_award(snapshot)
+    rectification = make_publication(by_id(snapshot, 200288), 200299, "2021-02-01", kenmerk=243310,
+                                      title="Rectificatie gunning toegang Leidse Regio")
+    rectification["detail"]["aankondigingCode"] = {"code": "REC", "omschrijving": "Rectificatie"}
+    snapshot.append(rectification)
+    return "/papi/tenderned-rs-tns/v2/publicaties/200299"
+
+
 def test_a_notice_found_through_its_procedure_stays_youth_care_when_fetched_again(snapshot, serve_api, crawl):
     """Its /html failed, so the next run re-checks it, by itself: it was archived as "not youth
     care" (its own CPV code and words say nothing of youth care), and left every youth-care view."""
@@ -603,12 +614,7 @@ def test_a_related_notice_that_failed_is_fetched_by_the_next_run(snapshot, serve
     contract notice's /gerelateerd, whose detail fails: recorded with the notice that led to it, and
     the next run asks that /gerelateerd again. The procedure already had its award notice, so
     nothing asked again and it was never fetched."""
-    hidden_award(snapshot)
-    rectification = make_publication(by_id(snapshot, 200288), 200299, "2021-02-01", kenmerk=243310,
-                                      title="Rectificatie gunning toegang Leidse Regio")
-    rectification["detail"]["aankondigingCode"] = {"code": "REC", "omschrijving": "Rectificatie"}
-    snapshot.append(rectification)
-    path = "/papi/tenderned-rs-tns/v2/publicaties/200299"
+    path = hidden_rectification(snapshot)
     server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
     first = crawl(server.api_url)
     assert first.returncode == 3
@@ -810,12 +816,7 @@ def test_a_related_notice_still_missing_after_a_failed_retry_is_asked_for_by_the
     """The related notice's detail fails (recorded "related to 200201"); the next run's retry of
     200201's /gerelateerd fails too (an outage): that run records no "related to" error. The run
     after read only the last crawl's errors, so the related notice was never asked for again."""
-    hidden_award(snapshot)
-    rectification = make_publication(by_id(snapshot, 200288), 200299, "2021-02-01", kenmerk=243310,
-                                      title="Rectificatie gunning toegang Leidse Regio")
-    rectification["detail"]["aankondigingCode"] = {"code": "REC", "omschrijving": "Rectificatie"}
-    snapshot.append(rectification)
-    path = "/papi/tenderned-rs-tns/v2/publicaties/200299"
+    path = hidden_rectification(snapshot)
     server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
     first = crawl(server.api_url)
     assert first.returncode == 3 and first.db["notices"].get(200288)
