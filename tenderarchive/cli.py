@@ -622,7 +622,7 @@ def parser() -> argparse.ArgumentParser:
     reparse.add_argument("--db", default="archive.db")
     reparse.add_argument("--warc", help="WARC store (default: warc/ next to the archive)")
     reparse.add_argument("--force", action="store_true",
-                         help="replace the archive even with fewer notices or articles than it holds now "
+                         help="replace the archive even with fewer notices, articles, documents, lots or awards than it holds now "
                               "(never fewer than the store's fetch index implies), and read a damaged store")
     reparse.add_argument("--accept-dropped", action="store_true",
                          help="accept a rebuild without rows whose responses the store holds (the current "

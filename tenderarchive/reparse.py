@@ -363,12 +363,19 @@ def swap(new_db: Path, db_path: Path) -> None:
 
 
 # --- the guard (issue 13) -------------------------------------------------------------------
-COUNTED_TABLES = ("notices", "articles")
+#: The record tables a rebuild must not shrink: the notices and articles, and what the award
+#: notices' parsers give (a parser that stopped reading awards must not empty them unnoticed).
+#: ``award_suppliers`` has no ``source_url``: only its count against the old archive's.
+COUNTED_TABLES = ("notices", "articles", "documents", "lots", "awards", "award_suppliers")
 
 
 def _count(conn: sqlite3.Connection, table: str, where: str = "", args=()) -> int:
     exists = conn.execute("select 1 from sqlite_master where type = 'table' and name = ?", [table]).fetchone()
     return conn.execute(f"select count(*) from [{table}] {where}", args).fetchone()[0] if exists else 0
+
+
+def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(row[1] == column for row in conn.execute(f"pragma table_info([{table}])"))
 
 
 def expected_counts(db_path: Path, root: Path) -> dict[str, dict[str, int]]:
@@ -389,7 +396,7 @@ def expected_counts(db_path: Path, root: Path) -> dict[str, dict[str, int]]:
                     held.add(url)
         for table in COUNTED_TABLES:
             counts[table]["old"] = _count(conn, table)
-            if counts[table]["old"]:
+            if counts[table]["old"] and _has_column(conn, table, "source_url"):
                 counts[table]["implied"] = sum(
                     1 for (url,) in conn.execute(f"select source_url from [{table}]") if url in held)
     finally:

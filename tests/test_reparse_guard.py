@@ -181,3 +181,30 @@ def test_accept_dropped_swaps_in_the_rebuild_with_a_warning_and_keeps_the_old_ar
     assert "--accept-dropped" in completed.stderr and url in completed.stderr
     assert count(archive, "articles") == articles - 1
     assert count(archive.with_name("archive.db.before-reparse"), "articles") == articles
+
+
+def test_a_rebuild_with_fewer_awards_is_refused_without_force(archive):
+    """The guard counts what the award parsers give too: a rebuild holding fewer awards than the
+    archive it would replace (here the archive holds one award more than its store gives, as a
+    parser that stopped reading one would leave it, its page still in the store) is refused, the
+    archive untouched; --accept-dropped with --force accepts it. Before, only notices and articles
+    were counted and the awards shrank unnoticed."""
+    conn = sqlite3.connect(archive)
+    with conn:
+        columns = [r[1] for r in conn.execute("pragma table_info(awards)")]
+        assert conn.execute("select count(*) from awards").fetchone()[0], "the snapshot has awards"
+        values = ", ".join("award_id || '-extra'" if c == "award_id" else f"[{c}]" for c in columns)
+        conn.execute(f"insert into awards ({', '.join(f'[{c}]' for c in columns)}) "
+                     f"select {values} from awards limit 1")
+    conn.close()
+    awards = count(archive, "awards")
+    before = digest(archive)
+    completed = reparse(archive)
+    assert completed.returncode == 1, completed.stderr
+    assert "reparse refused" in completed.stderr and "awards" in completed.stderr, completed.stderr
+    assert digest(archive) == before
+    completed = reparse(archive, "--force")
+    assert completed.returncode == 1 and "--accept-dropped" in completed.stderr, completed.stderr
+    completed = reparse(archive, "--force", "--accept-dropped")
+    assert completed.returncode == 0, completed.stderr
+    assert count(archive, "awards") == awards - 1
