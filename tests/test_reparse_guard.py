@@ -208,3 +208,40 @@ def test_a_rebuild_with_fewer_awards_is_refused_without_force(archive):
     completed = reparse(archive, "--force", "--accept-dropped")
     assert completed.returncode == 0, completed.stderr
     assert count(archive, "awards") == awards - 1
+
+
+def test_two_archives_in_one_folder_are_each_rebuilt_from_their_own_crawls(tmp_path, serve_api, snapshot):
+    """``warc/`` is next to the archive, so ``a.db`` and ``b.db`` in one folder share it. A reparse
+    of ``a.db`` replays only the files its ``crawls`` name (the other archive's are left out with a
+    warning); before, it replayed both, and ``a.db`` got ``b.db``'s notices and its crawl 1 row.
+    With no archive to say which files are its own, a store holding two crawls 1 is refused."""
+    from tests.conftest import run_crawl
+
+    api = serve_api(snapshot)
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    assert run_crawl(api.api_url, a, from_date="2018-01-01", until_date="2018-12-31").returncode == 0
+    assert run_crawl(api.api_url, b, from_date="2021-01-01", until_date="2021-12-31").returncode == 0
+    assert len(list((tmp_path / "warc").glob("tenderned-000001-*.warc.gz"))) == 2
+
+    def notices(db):
+        conn = sqlite3.connect(db)
+        try:
+            return sorted(r[0] for r in conn.execute("select publication_id from notices"))
+        finally:
+            conn.close()
+
+    before = notices(a)
+    assert before and not set(before) & set(notices(b))
+    completed = reparse(a)
+    assert completed.returncode == 0, completed.stderr
+    assert notices(a) == before
+    assert "left out, not a crawl of a.db" in completed.stderr
+    conn = sqlite3.connect(a)
+    arguments = conn.execute("select arguments from crawls where crawl_id = 1").fetchone()[0]
+    conn.close()
+    assert "2018-01-01" in arguments
+
+    a.unlink()
+    completed = reparse(a)
+    assert completed.returncode == 1 and "both crawl 1" in completed.stderr, completed.stderr
+    assert not a.exists()
