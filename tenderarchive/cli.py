@@ -325,7 +325,8 @@ def cmd_build_demo(args) -> int:
 
 def cmd_serve(args) -> int:
     """Datasette on the archive, read-only: the archive is opened ``immutable=1`` when no crawl
-    holds its lock, ``mode=ro`` while one runs or with ``--live``. Nothing is
+    holds its lock, ``mode=ro`` while one runs, once one has written it since (serve.py), or with
+    ``--live``. Nothing is
     written: a missing or outdated search index is reported, not rebuilt (the crawl's
     derivation step builds it)."""
     from tenderarchive import readonly
