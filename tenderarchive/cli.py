@@ -325,7 +325,8 @@ def cmd_build_demo(args) -> int:
 
 def cmd_serve(args) -> int:
     """Datasette on the archive, read-only: the archive is opened ``immutable=1`` when no crawl
-    holds its lock, ``mode=ro`` while one runs or with ``--live``. Nothing is
+    holds its lock, ``mode=ro`` while one runs, once one has written it since (serve.py), or with
+    ``--live``. Nothing is
     written: a missing or outdated search index is reported, not rebuilt (the crawl's
     derivation step builds it)."""
     from tenderarchive import readonly
@@ -622,7 +623,7 @@ def parser() -> argparse.ArgumentParser:
     reparse.add_argument("--db", default="archive.db")
     reparse.add_argument("--warc", help="WARC store (default: warc/ next to the archive)")
     reparse.add_argument("--force", action="store_true",
-                         help="replace the archive even with fewer notices or articles than it holds now "
+                         help="replace the archive even with fewer notices, articles, documents, lots or awards than it holds now "
                               "(never fewer than the store's fetch index implies), and read a damaged store")
     reparse.add_argument("--accept-dropped", action="store_true",
                          help="accept a rebuild without rows whose responses the store holds (the current "

@@ -28,9 +28,10 @@ transaction, and writes only what changed, so running it twice writes nothing.
 
 **Incremental (issue 14).** What a crawl changed is marked by the rows themselves: the
 store sets ``crawl_id`` on a notice, article or award only when it writes new content
-(:func:`tenderarchive.store.writes.upsert_if_changed`), so "``crawl_id`` is this crawl or a
-killed one" (:data:`TOUCHED`, served by the ``crawl_id`` indexes) is exactly the set of
-records whose derived rows may be out of date. Each step reads only those and what hangs
+(:func:`tenderarchive.store.writes.upsert_if_changed`), so "``crawl_id`` is this crawl, or a
+crawl since the last derived one that was killed or whose derivation failed" (:data:`TOUCHED`,
+served by the ``crawl_id`` indexes) is exactly the set of records whose derived rows may be out
+of date. Each step reads only those and what hangs
 off them (the kenmerken of touched notices, the articles whose link can change, see
 :mod:`tenderarchive.linking`), so the work grows with the crawl, not with the archive.
 ``derive(db, crawl_id, full=True)`` rederives everything (reparse, a changed parser or
@@ -55,9 +56,22 @@ from tenderarchive.timeline import article_events, award_events, notice_events
 
 logger = logging.getLogger(__name__)
 
-#: Rows this crawl wrote, or a killed earlier crawl (whose derivation never ran); served by
-#: the ``crawl_id`` index of each table.
-TOUCHED = "crawl_id in (select ? union select crawl_id from crawls where finish_reason = 'killed')"
+#: What a crawl whose derivation raised records among its errors (``extensions.Derivation``).
+DERIVATION_FAILED = "derivation failed"
+#: Crawls whose derivation did not run (killed) or failed (its error recorded).
+_UNDERIVED = f"(finish_reason = 'killed' or errors like '%{DERIVATION_FAILED}: %')"
+#: Rows this crawl wrote, or an earlier crawl whose derivation never ran (killed) or failed, since
+#: the last crawl before this one whose derivation succeeded (that derivation took them in: a
+#: failed derivation is redone by the next one, not skipped for good); served by the
+#: ``crawl_id`` index of each table. Its parameters: :func:`touched_params`.
+TOUCHED = (f"crawl_id in (select ? union select crawl_id from crawls where {_UNDERIVED} and crawl_id > "
+           "coalesce((select max(crawl_id) from crawls where crawl_id < ? and finish_reason is not null "
+           f"and not {_UNDERIVED}), 0))")
+
+
+def touched_params(crawl_id) -> list:
+    """The parameters of :data:`TOUCHED` for crawl ``crawl_id``."""
+    return [crawl_id, crawl_id]
 #: Rows per batch when a full derivation walks a table.
 BATCH = 2_000
 
@@ -72,7 +86,7 @@ class Scope:
         if self.full:
             return "1 = 1", []
         return (alias + TOUCHED if not alias else TOUCHED.replace("crawl_id in", f"{alias}crawl_id in", 1),
-                [self.crawl_id])
+                touched_params(self.crawl_id))
 
 
 def derive(db, crawl_id: int | None, full: bool = False) -> dict:

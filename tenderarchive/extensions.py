@@ -140,7 +140,7 @@ class Derivation:
         return ext
 
     def spider_closed(self, spider, reason):
-        from tenderarchive.derive import derive
+        from tenderarchive.derive import DERIVATION_FAILED, derive
 
         crawl_id = getattr(spider, "crawl_id", None)
         db = open_archive(self.crawler.settings.get("ARCHIVE_DB"))
@@ -149,7 +149,7 @@ class Derivation:
         except Exception as exc:  # recorded, so the crawl ends partial and the next run retries
             logger.exception("derivation after crawl %s failed", crawl_id)
             if hasattr(spider, "record_error"):
-                spider.record_error(None, f"derivation failed: {exc!r}")
+                spider.record_error(None, f"{DERIVATION_FAILED}: {exc!r}")  # the next derivation redoes it
         finally:
             db.close()
 

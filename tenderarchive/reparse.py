@@ -247,14 +247,16 @@ def _info(path: Path, quiet: bool = False) -> dict:
 
 def reparse(db_path: Path, warc_root: Path | None = None,
             accept: Callable[[Path], str | None] | None = None, force: bool = False, direct: bool = True,
-            check: bool = False, original_times: bool = True, jobs: int = 1) -> int:
+            check: bool = False, original_times: bool = True, jobs: int = 1, own_files: bool = False) -> int:
     """Rebuild ``db_path`` from the WARC store; ``accept(new_db)`` may veto the swap by
     returning the reason (then nothing is replaced and the exit code is 1). ``direct=False``
     replays every crawl through Scrapy's engine (see :func:`replay_all`). ``check``: every
     file is checked as ``tenderarchive.files.check_warc`` would, while it is read for the
     replay; a damaged one raises ``UnusableFile`` and leaves nothing behind. ``original_times``:
     each crawl keeps the times it ran, from its WARC file (the demo build, ``False``, is dated
-    when it is built). ``jobs``: processes for a direct replay (:func:`replay_all`)."""
+    when it is built). ``jobs``: processes for a direct replay (:func:`replay_all`). ``own_files``
+    (``tenderarchive reparse``): when the archive exists and its ``crawls`` name WARC files, only
+    those are replayed (:func:`own_crawls`)."""
     from tenderarchive.files import check_warc
 
     root = warc_root or db_path.resolve().parent / "warc"
@@ -270,6 +272,12 @@ def reparse(db_path: Path, warc_root: Path | None = None,
         elif check:
             check_warc(path)  # not a crawl's file: checked on its own (raises when unusable)
     crawls.sort(key=lambda c: c[0])
+    if own_files:
+        crawls = own_crawls(db_path, crawls)
+    clash = _same_crawl_id(crawls)
+    if clash:
+        print(f"tenderarchive: reparse refused: {clash}; {db_path} is unchanged", file=sys.stderr)
+        return ExitCode.FAILED
     new_db = db_path.with_name(db_path.name + ".reparse")
     leftovers = (new_db, Path(f"{new_db}-wal"), Path(f"{new_db}-shm"))
     for leftover in leftovers:
@@ -301,6 +309,46 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     swap(new_db, db_path)
     print(f"rebuilt {db_path} from {len(crawls)} WARC file(s) in {root}", file=sys.stderr)
     return ExitCode.COMPLETE if worst in (ExitCode.COMPLETE, ExitCode.PARTIAL) else worst
+
+
+def own_crawls(db_path: Path, crawls: list[tuple[int, Path, dict]]) -> list[tuple[int, Path, dict]]:
+    """The crawls of the store whose WARC file the archive's ``crawls`` table names, when it names
+    any; the others are left out with a warning naming them.
+
+    Why: the store is ``warc/`` next to the archive, so two archives in one folder (``a.db`` and
+    ``b.db``), or an archive deleted and crawled again, share it; replaying every file rebuilt one
+    archive from the other's crawls too (its crawl 1 overwritten by the other's crawl 1). An archive
+    that is gone, or names no file, is rebuilt from the whole store ("from the WARC store alone")."""
+    if not db_path.exists():
+        return crawls
+    try:
+        conn = readonly.connect(db_path, row_factory=None)
+        try:
+            names = {name for (name,) in conn.execute("select warc_file from crawls where warc_file is not null")}
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not an archive (yet): the whole store
+        return crawls
+    if not names:
+        return crawls
+    own = [crawl for crawl in crawls if crawl[1].name in names]
+    for _, path, _ in crawls:
+        if path.name not in names:
+            print(f"tenderarchive: warning: {path.name}: left out, not a crawl of {db_path.name} (another "
+                  f"archive's crawl in the same store?)", file=sys.stderr)
+    return own
+
+
+def _same_crawl_id(crawls: list[tuple[int, Path, dict]]) -> str | None:
+    """Why the store cannot be replayed when two of its files are one crawl (the second would
+    replace the first's ``crawls`` row), or None."""
+    seen: dict[int, Path] = {}
+    for crawl_id, path, _ in crawls:
+        if crawl_id and crawl_id in seen:
+            return (f"the WARC files {seen[crawl_id].name} and {path.name} are both crawl {crawl_id} (crawls of two "
+                    f"archives in one store? give --warc a folder of one archive's files)")
+        seen[crawl_id] = path
+    return None
 
 
 def _on_archive(path: Path, step: Callable) -> None:
@@ -363,12 +411,19 @@ def swap(new_db: Path, db_path: Path) -> None:
 
 
 # --- the guard (issue 13) -------------------------------------------------------------------
-COUNTED_TABLES = ("notices", "articles")
+#: The record tables a rebuild must not shrink: the notices and articles, and what the award
+#: notices' parsers give (a parser that stopped reading awards must not empty them unnoticed).
+#: ``award_suppliers`` has no ``source_url``: only its count against the old archive's.
+COUNTED_TABLES = ("notices", "articles", "documents", "lots", "awards", "award_suppliers")
 
 
 def _count(conn: sqlite3.Connection, table: str, where: str = "", args=()) -> int:
     exists = conn.execute("select 1 from sqlite_master where type = 'table' and name = ?", [table]).fetchone()
     return conn.execute(f"select count(*) from [{table}] {where}", args).fetchone()[0] if exists else 0
+
+
+def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(row[1] == column for row in conn.execute(f"pragma table_info([{table}])"))
 
 
 def expected_counts(db_path: Path, root: Path) -> dict[str, dict[str, int]]:
@@ -389,7 +444,7 @@ def expected_counts(db_path: Path, root: Path) -> dict[str, dict[str, int]]:
                     held.add(url)
         for table in COUNTED_TABLES:
             counts[table]["old"] = _count(conn, table)
-            if counts[table]["old"]:
+            if counts[table]["old"] and _has_column(conn, table, "source_url"):
                 counts[table]["implied"] = sum(
                     1 for (url,) in conn.execute(f"select source_url from [{table}]") if url in held)
     finally:
@@ -471,7 +526,7 @@ def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = 
             try:
                 return reparse(db_path, root, force=force,
                                accept=lambda new_db: verdict(new_db, db_path, expected, force, accept_dropped),
-                               check=not force, jobs=jobs)
+                               check=not force, jobs=jobs, own_files=True)
             except UnusableFile as exc:  # found while reading: nothing was swapped in
                 print(f"tenderarchive: {exc}", file=sys.stderr)
                 return ExitCode.UNUSABLE_FILE

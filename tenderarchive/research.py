@@ -67,10 +67,6 @@ def provider_url(organisation_id) -> str:
     return "/-/aanbieder?" + urllib.parse.urlencode({"id": organisation_id})
 
 
-def timeline_url(database: str, procurement_id) -> str:
-    return f"/{database}/procurement_timeline?" + urllib.parse.urlencode({"procurement_id": procurement_id})
-
-
 def procurement_url(procurement_id) -> str:
     return "/-/aanbesteding?" + urllib.parse.urlencode({"id": procurement_id})
 

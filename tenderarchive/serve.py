@@ -14,12 +14,15 @@ connections. The tenderarchive plugin (``tenderarchive/datasette_plugin.py``) ad
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from pathlib import Path
 
 from datasette import hookimpl
 
 from tenderarchive import readonly
+
+logger = logging.getLogger(__name__)
 
 #: Datasette settings for an archive of the whole of TenderNed and a decade of news (issue 14;
 #: measured with bench/scale.py, figures in bench/README.md). ``--setting NAME VALUE`` of
@@ -96,6 +99,15 @@ def choose_plugins() -> None:
         pm.register(_MarkdownForTemplates(markdown), name="render_markdown_templates")
 
 
+def _file_state(path: Path) -> tuple[int, int] | None:
+    """The archive file's size and modification time (None when it is gone)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
 def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, settings: dict | None = None):
     """A Datasette instance serving the archive at ``db_path`` read-only, named after its stem."""
     from datasette.app import Datasette
@@ -104,15 +116,59 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
     choose_plugins()
     path = Path(db_path).resolve()
 
+    started = _file_state(path)
+
     class ArchiveDatabase(Database):
-        """Datasette's database, connected through the read-only opener."""
+        """Datasette's database, connected through the read-only opener.
+
+        Served immutable (no crawl was writing when ``serve`` started), it stays so only while
+        nothing writes: SQLite reads an ``immutable=1`` file as if it never changed, so a crawl
+        that wrote it under a long-running server (a nightly cron crawl) gave pages that mixed old
+        and new rows, and could give torn pages of a B-tree. Before each query the server asks
+        whether a crawl holds the archive's lock, a write-ahead log is pending or the file changed
+        since it started (:func:`_file_state`: a stat and a ``flock`` probe, microseconds); from
+        then on it reads ``mode=ro`` (what ``--live`` does from the start): connections opened
+        before are replaced in their own thread, and Datasette's cached table counts and hash are
+        dropped. It never goes back to immutable while it runs."""
+
+        live = not immutable
+        generation = 0
+        _generations: dict = {}
 
         def connect(self, write=False):
             if write:
                 raise PermissionError("tenderarchive serve never writes the archive")
-            conn = sqlite3.connect(readonly.uri(path, immutable=immutable), uri=True, check_same_thread=False)
+            conn = sqlite3.connect(readonly.uri(path, immutable=not self.live), uri=True, check_same_thread=False)
             self._all_file_connections.append(conn)
+            self._generations[id(conn)] = self.generation
             return conn
+
+        def _watch(self) -> None:
+            if self.live or (readonly.can_be_immutable(path) and _file_state(path) == started):
+                return
+            self.live, self.is_mutable = True, True
+            self.generation += 1
+            self._cached_table_counts = self.cached_hash = None
+            logger.warning("%s is being written (a crawl): served mode=ro from now on", path)
+
+        async def execute_fn(self, fn):
+            self._watch()
+            generation = self.generation
+
+            def current(conn):
+                if self._generations.get(id(conn)) != generation:  # opened immutable, before the write
+                    from datasette.database import connections
+
+                    conn.close()
+                    conn = self.connect()
+                    self.ds._prepare_connection(conn, self.name)
+                    if self.ds.executor is None:
+                        self._read_connection = conn
+                    else:
+                        setattr(connections, self.name, conn)
+                return fn(conn)
+
+            return await super().execute_fn(current)
 
     class ArchiveDatasette(Datasette):
         """Datasette, with each table's ``allow`` rules worked out once.

@@ -160,6 +160,9 @@ EXTENSIONS_BASE = {name: order for name, order in _default_settings.EXTENSIONS_B
                    if name not in _unused_extensions}
 
 LOG_LEVEL = "INFO"
+# A dropped or failed item's log line names it by kind and URL instead of printing it whole
+# (a notice's /html page, a news page's HTML: mailed by cron): tenderarchive/logformatter.py.
+LOG_FORMATTER = "tenderarchive.logformatter.ItemLogFormatter"
 # Scrapy reads the source of every callback (inspect + ast) to warn about a generator that also
 # returns a value: a check for spider authors, about 0.1-0.3 s of each crawl's start-up. The
 # spiders here are checked by tests/spiders instead.

@@ -33,10 +33,6 @@ def http_url(value) -> str | None:
     return text
 
 
-def is_http_url(value) -> bool:
-    return http_url(value) is not None
-
-
 #: Query parameters that only track a visit (campaign and click ids of Google Analytics, Matomo/Piwik,
 #: Mailchimp, HubSpot, ad networks): the page is the same without them. The reference's own
 #: rechtspraak.nl address carries ``pk_campaign=rss&pk_medium=rss&pk_keyword=…`` (news-sites.md §5).

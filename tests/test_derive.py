@@ -378,3 +378,37 @@ def test_a_crawl_before_any_relevant_article_works_out_no_procurement_profiles(t
     assert [sorted(ids) for ids in profiled if ids is not None] == [["TN300"]]
     assert db.execute("select status from procurement_links where url = 'https://www.elders.nl/nieuws/texel' "
                       "and procurement_id = 'TN300'").fetchone() is not None
+
+
+def test_a_failed_derivation_is_redone_by_the_next_crawl_and_then_left_alone(tmp_path):
+    """A crawl whose derivation raised records it (``extensions.Derivation``) and ends partial;
+    the next crawl's derivation takes in that crawl's rows too, so its procurement and timeline
+    appear (before, only a killed crawl's rows were taken in: a failed derivation's notices never
+    got their procurement). Once a derivation has succeeded, later ones no longer read them."""
+    from tenderarchive.derive import DERIVATION_FAILED, Scope
+    from tenderarchive.store.keys import dumps
+
+    db = open_archive(tmp_path / "archive.db")
+
+    def crawl(crawl_id, publication_id, kenmerk, **row):
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": "running", **row},
+                            pk="crawl_id", replace=True)
+        write_notice(db, texel_notice(publication_id, kenmerk, f"Texel koopt jeugdzorg in {kenmerk}"), crawl_id)
+
+    crawl(1, 10, 100)  # its derivation raised: recorded as the crawl's error
+    db["crawls"].update(1, {"status": "partial", "finish_reason": "finished",
+                            "errors": dumps([{"url": None, "error": f"{DERIVATION_FAILED}: RuntimeError('disk')"}])})
+    crawl(2, 20, 200)
+    derive(db, 2)
+    assert {r[0] for r in db.execute("select procurement_id from procurements")} == {"TN100", "TN200"}
+    assert db.execute("select count(*) from events where procurement_id = 'TN100'").fetchone()[0] > 0
+    db["crawls"].update(2, {"status": "complete", "finish_reason": "finished", "errors": "[]"})
+
+    crawl(3, 30, 300)
+    where, params = Scope(3).where()
+    assert [r[0] for r in db.execute(f"select kenmerk from notices where {where} order by kenmerk", params)] == [300]
+    # ... while a crawl killed after the last derived one is still taken in
+    db["crawls"].update(3, {"status": "failed", "finish_reason": "killed"})
+    crawl(4, 40, 400)
+    where, params = Scope(4).where()
+    assert [r[0] for r in db.execute(f"select kenmerk from notices where {where} order by kenmerk", params)] == [300, 400]

@@ -181,3 +181,67 @@ def test_accept_dropped_swaps_in_the_rebuild_with_a_warning_and_keeps_the_old_ar
     assert "--accept-dropped" in completed.stderr and url in completed.stderr
     assert count(archive, "articles") == articles - 1
     assert count(archive.with_name("archive.db.before-reparse"), "articles") == articles
+
+
+def test_a_rebuild_with_fewer_awards_is_refused_without_force(archive):
+    """The guard counts what the award parsers give too: a rebuild holding fewer awards than the
+    archive it would replace (here the archive holds one award more than its store gives, as a
+    parser that stopped reading one would leave it, its page still in the store) is refused, the
+    archive untouched; --accept-dropped with --force accepts it. Before, only notices and articles
+    were counted and the awards shrank unnoticed."""
+    conn = sqlite3.connect(archive)
+    with conn:
+        columns = [r[1] for r in conn.execute("pragma table_info(awards)")]
+        assert conn.execute("select count(*) from awards").fetchone()[0], "the snapshot has awards"
+        values = ", ".join("award_id || '-extra'" if c == "award_id" else f"[{c}]" for c in columns)
+        conn.execute(f"insert into awards ({', '.join(f'[{c}]' for c in columns)}) "
+                     f"select {values} from awards limit 1")
+    conn.close()
+    awards = count(archive, "awards")
+    before = digest(archive)
+    completed = reparse(archive)
+    assert completed.returncode == 1, completed.stderr
+    assert "reparse refused" in completed.stderr and "awards" in completed.stderr, completed.stderr
+    assert digest(archive) == before
+    completed = reparse(archive, "--force")
+    assert completed.returncode == 1 and "--accept-dropped" in completed.stderr, completed.stderr
+    completed = reparse(archive, "--force", "--accept-dropped")
+    assert completed.returncode == 0, completed.stderr
+    assert count(archive, "awards") == awards - 1
+
+
+def test_two_archives_in_one_folder_are_each_rebuilt_from_their_own_crawls(tmp_path, serve_api, snapshot):
+    """``warc/`` is next to the archive, so ``a.db`` and ``b.db`` in one folder share it. A reparse
+    of ``a.db`` replays only the files its ``crawls`` name (the other archive's are left out with a
+    warning); before, it replayed both, and ``a.db`` got ``b.db``'s notices and its crawl 1 row.
+    With no archive to say which files are its own, a store holding two crawls 1 is refused."""
+    from tests.conftest import run_crawl
+
+    api = serve_api(snapshot)
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    assert run_crawl(api.api_url, a, from_date="2018-01-01", until_date="2018-12-31").returncode == 0
+    assert run_crawl(api.api_url, b, from_date="2021-01-01", until_date="2021-12-31").returncode == 0
+    assert len(list((tmp_path / "warc").glob("tenderned-000001-*.warc.gz"))) == 2
+
+    def notices(db):
+        conn = sqlite3.connect(db)
+        try:
+            return sorted(r[0] for r in conn.execute("select publication_id from notices"))
+        finally:
+            conn.close()
+
+    before = notices(a)
+    assert before and not set(before) & set(notices(b))
+    completed = reparse(a)
+    assert completed.returncode == 0, completed.stderr
+    assert notices(a) == before
+    assert "left out, not a crawl of a.db" in completed.stderr
+    conn = sqlite3.connect(a)
+    arguments = conn.execute("select arguments from crawls where crawl_id = 1").fetchone()[0]
+    conn.close()
+    assert "2018-01-01" in arguments
+
+    a.unlink()
+    completed = reparse(a)
+    assert completed.returncode == 1 and "both crawl 1" in completed.stderr, completed.stderr
+    assert not a.exists()

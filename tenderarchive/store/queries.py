@@ -56,12 +56,6 @@ def known_notices(path: str | Path) -> dict[str, dict]:
                                                              f"select {columns} from notices{where}")}
 
 
-def known_urls(path: str | Path, table: str) -> dict[str, str]:
-    """``{url: fetched_at}`` of the rows in ``table``."""
-    return {r["url"]: r["fetched_at"] or "" for r in
-            _table_rows(path, table, f"select url, fetched_at from [{table}]")}
-
-
 def known_article_urls(path: str | Path) -> dict[str, str]:
     """``{url: fetched_at}`` of the archived articles, under their archived (canonical) URL and
     the URL they were fetched from: a page whose canonical URL differs is known by both."""

@@ -327,7 +327,6 @@ TABLES: dict[str, dict] = {
 TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROVENANCE) - {
     "publication_id", "youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "omitted_columns",
     "documents_unread"}
-AWARD_TABLES = ("notice_results", "lots", "awards", "award_suppliers", "ocds_differences")
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:

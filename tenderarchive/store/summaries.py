@@ -469,14 +469,14 @@ def touched_procurements(db, crawl_id, relinked: Iterable[str] = ()) -> list[str
     """The procurements whose summaries crawl ``crawl_id`` (or a killed crawl) may have changed:
     those of the notices, lots and awards it wrote, and the news-only procurements whose row no
     longer matches its summary (or that are gone)."""
-    from tenderarchive.derive import TOUCHED
+    from tenderarchive.derive import TOUCHED, touched_params
 
     ids: set[str] = set()
     for sql in (f"select procurement_id from notices where {TOUCHED} and procurement_id is not null",
                 f"select 'TN' || kenmerk from notices where {TOUCHED} and kenmerk is not null",
                 f"select procurement_id from lots where {TOUCHED}",
                 f"select procurement_id from awards where {TOUCHED}"):
-        ids.update(r[0] for r in db.execute(sql, [crawl_id]))
+        ids.update(r[0] for r in db.execute(sql, touched_params(crawl_id)))
     # News-only procurements (tenderarchive/linking.py, refresh_links in tenderarchive/derive.py):
     # compared with their summary row; there is one per linked place set, so few.
     ids.update(r[0] for r in db.execute(

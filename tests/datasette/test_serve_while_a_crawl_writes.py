@@ -1,0 +1,56 @@
+"""A server started immutable (no crawl was writing) sees a crawl that writes the archive later
+(tenderarchive/serve.py ``ArchiveDatabase``): it reads ``mode=ro`` from then on, with every
+connection it had opened immutable replaced, instead of reading the file as if it never changed.
+The served Datasette of a copy of the demo archive, in process through its own ASGI client."""
+
+import asyncio
+import json
+import shutil
+import sqlite3
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from tenderarchive import readonly
+from tenderarchive.lock import crawl_lock
+from tenderarchive.metadata import build_metadata
+from tenderarchive.serve import make_datasette
+
+
+def run(coroutine):
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def count(datasette, table: str) -> int:
+    response = run(datasette.client.get(f"/archive.json?sql=select+count(*)+as+n+from+{table}&_shape=array"))
+    assert response.status_code == 200, response.text
+    return json.loads(response.text)[0]["n"]
+
+
+def test_a_crawl_that_writes_under_an_immutable_server_is_seen_whole(demo_archive, tmp_path):
+    archive = Path(shutil.copy(demo_archive, tmp_path / "archive.db"))
+    db = readonly.database(archive)
+    try:
+        metadata = build_metadata(db, archive.stem)
+    finally:
+        db.close()
+    datasette = make_datasette(archive, metadata, immutable=True)
+    run(datasette.invoke_startup())
+    before = count(datasette, "crawls")
+    notices = count(datasette, "notices")
+    assert count(datasette, "fetches") > 0
+
+    # A crawl: it holds the lock and commits rows into the write-ahead log, as the store does.
+    with crawl_lock(archive, command=["test"]):
+        writer = sqlite3.connect(archive)
+        with writer:
+            writer.execute("insert into crawls (spider, status, started) values ('tenderned', 'complete', '2026-12-02')")
+            crawl_id = writer.execute("select max(crawl_id) from crawls").fetchone()[0]
+            writer.execute("insert into fetches (url, status, fetched_at, crawl_id) "
+                           "select url || '?again', status, fetched_at, ? from fetches", [crawl_id])
+        assert count(datasette, "crawls") == before + 1   # immutable, the WAL was never read
+        assert count(datasette, "fetches where crawl_id = %d" % crawl_id) > 0
+        writer.close()
+    # After the crawl (lock released, WAL folded into the file): still the new state, never a mix.
+    assert count(datasette, "crawls") == before + 1
+    assert count(datasette, "notices") == notices
