@@ -19,7 +19,8 @@ RULES: dict[str, str] = {
     # relevance.py
     "rel.vacancy": "two vacancy/hiring signals -> not relevant",
     "rel.title_genre": ("the title names a non-procurement genre (guidance, report, money, regulation) "
-                        "and no step is reported -> not relevant"),
+                        "and no step is reported -> not relevant; not when the body names a particular youth-care "
+                        "procedure ('de aanbesteding voor de jeugdzorg', branch news15r)"),
     "rel.adjacent_topic": ("title and lead about an adjacent field (pupil/Wmo transport too; 'jeugdzorgvervoer' is transport, "
                            "round five), no youth term there "
                            "-> not relevant"),
