@@ -48,3 +48,31 @@ def test_named_procedures_need_the_definite_noun_and_youth_care_in_one_sentence(
     assert named_procedures("Gemeenten kozen een afwijkende aanbesteding voor jeugdhulp.") == []
     assert named_procedures("De regels van de aanbesteding gelden ook voor jeugdhulp.") == []
 
+
+# --- a postponement is a failed procedure only when it is indefinite (stages.md `mislukt`) ---------------
+
+@pytest.mark.parametrize("text", [
+    "Omdat de definitieve gunning jeugdhulp wegens de juridische procedure is uitgesteld, is in overleg met de "
+    "aanbieders besloten om het contract met de jeugdhulpaanbieder te verlengen.",
+    "De aanbesteding voor de jeugdhulp is weer een jaar uitgesteld.",
+    "De gemeenten hebben besloten de gunning van de jeugdhulp uit te stellen tot na de zomer.",
+])
+def test_a_postponement_with_an_end_in_view_is_no_failed_procedure(text):
+    r = analyse(text, published=dt.date(2018, 12, 1))
+    assert "mislukt" not in {s["stage"] for s in r["stages"]} and r["primary_stage"] != "mislukt"
+
+
+@pytest.mark.parametrize("text", [
+    "Na kritiek is besloten de start van de aanbesteding jeugdzorg uit te stellen tot nader order.",
+    "De aanbesteding jeugdhulp is voor onbepaalde tijd uitgesteld.",
+])
+def test_a_postponement_without_an_end_is_a_failed_procedure(text):
+    r = analyse(text, published=dt.date(2018, 12, 1))
+    assert "mislukt" in {s["stage"] for s in r["stages"]} and r["primary_stage"] == "mislukt"
+
+
+def test_a_delayed_award_after_a_court_case_leaves_the_court_case_primary():
+    r = analyse("De rechtbank heeft de vorderingen van de aanbieder afgewezen in het kort geding over de aanbesteding "
+                "jeugdhulp. Omdat de definitieve gunning wegens de juridische procedure is uitgesteld, is besloten "
+                "om het contract vanaf februari 2019 in te laten gaan.", published=dt.date(2018, 12, 1))
+    assert r["primary_stage"] == "kort_geding"
