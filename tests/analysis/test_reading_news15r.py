@@ -76,3 +76,23 @@ def test_a_delayed_award_after_a_court_case_leaves_the_court_case_primary():
                 "jeugdhulp. Omdat de definitieve gunning wegens de juridische procedure is uitgesteld, is besloten "
                 "om het contract vanaf februari 2019 in te laten gaan.", published=dt.date(2018, 12, 1))
     assert r["primary_stage"] == "kort_geding"
+
+
+# --- the bench's leave-one-round-out view (bench/news_fidelity.py --cv) -----------------------------------
+
+def test_a_rule_held_out_by_round_is_judged_without_every_site_of_the_round():
+    from bench.news_fidelity import passes
+    effect = {"fixed": {"a-nl": ["a"], "b-nl": ["b"], "c-nl": ["c"]}, "broken": {"d-nl": ["d"]}}
+    assert not passes(effect) and passes(effect, exclude="d-nl")
+    assert passes(effect, exclude={"d-nl", "a-nl"}) and not passes(effect, exclude={"d-nl", "a-nl", "b-nl"})
+
+
+def test_every_dev_site_belongs_to_one_collection_round():
+    from bench.news_fidelity import LATE_ROUNDS, rounds_of
+    from tenderarchive.analysis.corpus import load_pages, load_split, part_of
+    split = load_split()
+    dev = [p for p in load_pages() if part_of(p, split) == "dev"]
+    rounds = rounds_of(dev)
+    assert set(rounds) == {p.id.split("__", 1)[0] for p in dev}
+    assert set(LATE_ROUNDS) <= set(rounds.values()) and "split" in rounds.values()
+    assert rounds["goudafm-nl"] == "news14c" and rounds["hilversum-pvda-nl"] == "news12"
