@@ -20,6 +20,10 @@ rule generalise across sites?" without looking at the test part:
 * **leave-one-site-out**: for each dev site S the rule set is chosen on the *other* dev
   sites only (rules that fail the criterion there are switched off) and S is read with it;
   the pooled scores estimate how the rule-selection procedure does on an unseen site;
+* **leave-one-round-out** (branch news15r): the same, holding out all pages of one collection
+  round (``split.json``'s ``added_to_dev``) at a time -- harsher, as each round brought new sites
+  with text the rules had never seen; pooled over every round and over the late rounds
+  (:data:`LATE_ROUNDS`). ``--json`` adds each page's held-out readings (``per_page``);
 * **primary-stage definitions**: the readings of
   :data:`tenderarchive.analysis.stages.DEFINITIONS` side by side, overall and per site.
 * **learned layer** (round seven, ``--model``): :func:`model_cv` -- the relevance model of
@@ -145,10 +149,48 @@ def rule_effects(reader: DevReader, base: dict) -> dict:
     return out
 
 
-def passes(effect: dict, exclude: str | None = None) -> bool:
-    fixed = [s for s in effect["fixed"] if s != exclude]
-    broken = [s for s in effect["broken"] if s != exclude]
+def passes(effect: dict, exclude: str | set[str] | None = None) -> bool:
+    """Does the rule fix >= 2 sites and break none, not counting the site (or set of sites) ``exclude``?"""
+    out = {exclude} if isinstance(exclude, str) else set(exclude or ())
+    fixed = [s for s in effect["fixed"] if s not in out]
+    broken = [s for s in effect["broken"] if s not in out]
     return len(fixed) >= 2 and not broken
+
+
+#: The collection rounds whose pages came from sites the rules had never seen (branch news15r): the harsh
+#: leave-one-round-out figure is pooled over these.
+LATE_ROUNDS = ("news12", "news13", "news14c", "news14c2")
+
+
+def rounds_of(pages, corpus_dir: Path = CORPUS_DIR) -> dict[str, str]:
+    """``{site: round}``: the collection round that added each dev site (``split.json``'s ``added_to_dev``,
+    keyed by branch name: "branch news12, 2026-12-02" -> ``news12``); the sites of the split as first fixed
+    are round ``split``."""
+    added = load_split(corpus_dir).get("added_to_dev") or {}
+    of = {site: key.split(",")[0].removeprefix("branch ").strip() for key, sites in added.items() for site in sites}
+    return {_site(p): of.get(_site(p), "split") for p in pages}
+
+
+def leave_one_round_out(reader: "DevReader", effects: dict, corpus_dir: Path = CORPUS_DIR) -> dict:
+    """Leave-one-ROUND-out (branch news15r), DEV pages only: for each collection round R, the named rules are
+    chosen on the sites of the other rounds (a rule passes when it fixes >= 2 of their sites and breaks none)
+    and R's pages are read with them. Harsher than leave-one-site-out: a round's new sites brought text of
+    kinds the rules had never seen, and a rule read off one round's pages gets no credit on them. Returns the
+    pooled accuracy over every round, over :data:`LATE_ROUNDS`, per round, and the per-page readings."""
+    pages = reader.pages
+    round_of = rounds_of(pages, corpus_dir)
+    correct: dict[int, tuple] = {}
+    per_round = {}
+    for rnd in sorted(set(round_of.values())):
+        sites = {s for s, r in round_of.items() if r == rnd}
+        idx = {i for i, p in enumerate(pages) if _site(p) in sites}
+        off = tuple(r for r, e in effects.items() if not passes(e, exclude=sites))
+        got = reader.read(off=off, only=idx)
+        correct.update(got)
+        per_round[rnd] = _accuracy(got, pages)
+    late = {i: c for i, c in correct.items() if round_of[_site(pages[i])] in LATE_ROUNDS}
+    return {"all": _accuracy(correct, pages), "late": _accuracy(late, pages), "per_round": per_round,
+            "correct": correct}
 
 
 def cross_site(corpus_dir: Path = CORPUS_DIR, with_model: bool = False) -> dict:
@@ -167,6 +209,7 @@ def cross_site(corpus_dir: Path = CORPUS_DIR, with_model: bool = False) -> dict:
             idx = {i for i, p in enumerate(pages) if _site(p) == site}
             off = tuple(r for r, e in effects.items() if not passes(e, exclude=site))
             loso.update(reader.read(off=off, only=idx))
+        loro = leave_one_round_out(reader, effects, corpus_dir)
         core = reader.read(off=tuple(rules_mod.RULES))
         kept = tuple(r for r, e in effects.items() if not passes(e))
         only_passing = reader.read(off=kept)
@@ -175,9 +218,17 @@ def cross_site(corpus_dir: Path = CORPUS_DIR, with_model: bool = False) -> dict:
     return {"model": model, "model_report": model_report(model, pages) if model else None,
             "shipped": _accuracy(shipped, pages), "all_rules": _accuracy(base, pages),
             "leave_one_site_out": _accuracy(loso, pages),
+            "leave_one_round_out": loro["all"], "leave_one_round_out_late": loro["late"],
+            "rounds": loro["per_round"], "per_page": _per_page(pages, base, loso, loro["correct"]),
             "only_passing_rules": _accuracy(only_passing, pages), "core_only": _accuracy(core, pages),
             "definitions": definitions, "rules": effects,
             "passing": [r for r, e in effects.items() if passes(e)]}
+
+
+def _per_page(pages, base: dict, loso: dict, loro: dict) -> dict:
+    """``{page id: {"all_rules"|"loso"|"loro": [relevance right, primary right]}}`` for the ``--json`` dump."""
+    return {p.id: {k: list(d[i][:2]) for k, d in (("all_rules", base), ("loso", loso), ("loro", loro))}
+            for i, p in enumerate(pages)}
 
 
 def model_cv(reader: DevReader, effects: dict, settings: list[dict] | None = None) -> dict:
@@ -231,6 +282,8 @@ def model_report(res: dict, pages) -> str:
 def cv_report(res: dict) -> str:
     lines = ["cross-site view, DEV part only"]
     rows = [("as shipped (rules + model)", res["shipped"]), ("all named rules on", res["all_rules"]), ("leave-one-site-out rule choice", res["leave_one_site_out"]),
+            ("leave-one-round-out rule choice", res["leave_one_round_out"]),
+            ("  ... late rounds " + "/".join(r.removeprefix("news") for r in LATE_ROUNDS), res["leave_one_round_out_late"]),
             ("only rules passing on all dev", res["only_passing_rules"]), ("no named rule (core only)", res["core_only"])]
     rows += [(f"primary definition '{d}'", a) for d, a in res["definitions"].items()]
     lines.append(f"{'setting':<34}{'relevance':>10}{'rel/site':>10}{'primary':>10}{'prim/site':>10}{'found':>10}")
@@ -241,6 +294,10 @@ def cv_report(res: dict) -> str:
     lines.append("(found = the gold primary stage is among the stages the reading found, on relevant pages)")
     a = res["all_rules"]
     lines.append(f"({a['pages']} pages, {a['relevant_pages']} relevant, {a['sites']} sites)")
+    lines.append("\nleave-one-round-out, per collection round (rules chosen without the round's sites)")
+    for rnd, r in res["rounds"].items():
+        lines.append(f"  {rnd:<12}{r['pages']:>4} pages {r['relevant_pages']:>3} relevant  relevance {r['relevance']:.3f}"
+                     f"  primary {_fmt(r['primary_stage'])}")
     lines.append("\nrule ablation: sites fixed / broken by each named rule (pass = fixes >= 2 sites, breaks none)")
     for name, e in sorted(res["rules"].items(), key=lambda kv: (-len(kv[1]["fixed"]), len(kv[1]["broken"]), kv[0])):
         mark = "pass" if name in res["passing"] else "    "

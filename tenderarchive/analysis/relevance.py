@@ -169,6 +169,26 @@ def plain_purchases(full: str) -> list[str]:
     return out
 
 
+#: Branch news15r: a particular youth-care procedure *named* -- the noun with a definite determiner ("de
+#: aanbesteding voor de jeugdzorg voor 2016", "de mislukte aanbestedingsprocedure voor jeugdhulp in Alphen") and a
+#: youth-care term in one sentence -- says the page is about that procurement whatever genre its title names: a
+#: money or questions title over a named tender is news of the tender (rule ``rel.title_genre``). Not the
+#: infinitive ("het aanbesteden van jeugdhulptaken"), not an indefinite ("een afwijkende aanbesteding").
+_NAMED_PROCEDURE = re.compile(
+    r"\b(?:de|deze) (?:[\w-]+ )?(?:aanbesteding|aanbestedingsprocedure|aanbestedingsronde|aanbestedingstraject|"
+    r"inkoopprocedure|inkooptraject)\b", re.I)
+
+
+def named_procedures(full: str) -> list[str]:
+    """Sentences naming a particular procurement of youth care by its noun with a definite determiner."""
+    out = []
+    for sent in re.split(r"\n+|(?<=[.!?])\s+(?=[A-Z])", full):
+        m = _NAMED_PROCEDURE.search(sent)
+        if m and _matches(YOUTH_CORE, sent) and particular(m, sent):
+            out.append(m.group(0).lower())
+    return out
+
+
 def _particular_acts(patterns: list[str], text: str) -> list[str]:
     found: dict[str, None] = {}
     for p in patterns:
@@ -241,7 +261,8 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     reported = [s for s in stage_cues if s.get("status") in ("done", "current") and STAGE_RANK.get(s["stage"], -1) >= floor]
     if len(vacancy) >= 2 and on("rel.vacancy"):
         rule, relevant = "vacancy", False
-    elif (guidance or report or budget_topic or regulation_title) and not reported and on("rel.title_genre"):
+    elif ((guidance or report or budget_topic or regulation_title) and not reported and on("rel.title_genre")
+          and not named_procedures(text)):
         rule = ("guidance" if guidance else "report" if report else "budget_topic" if budget_topic
                 else "regulation_title")
         relevant = False

@@ -19,7 +19,8 @@ RULES: dict[str, str] = {
     # relevance.py
     "rel.vacancy": "two vacancy/hiring signals -> not relevant",
     "rel.title_genre": ("the title names a non-procurement genre (guidance, report, money, regulation) "
-                        "and no step is reported -> not relevant"),
+                        "and no step is reported -> not relevant; not when the body names a particular youth-care "
+                        "procedure ('de aanbesteding voor de jeugdzorg', branch news15r)"),
     "rel.adjacent_topic": ("title and lead about an adjacent field (pupil/Wmo transport too; 'jeugdzorgvervoer' is transport, "
                            "round five), no youth term there "
                            "-> not relevant"),
@@ -49,8 +50,7 @@ RULES: dict[str, str] = {
     "stage.contract_ends": "'contracten lopen af' is no contract start",
     "stage.undated_start_planned": "'vanaf 1 januari' in an undated text is planned",
     "stage.event_default_done": "an event stage without tense marker is done",
-    "stage.postponed": ("'uitgesteld tot nader order' keeps mislukt current; a delay with a new date or decision in "
-                        "the same sentence is no failure"),
+    "stage.postponed": "'uitgesteld tot nader order' keeps mislukt current (a delay with an end in view is no failure: core, news15r)",
     "stage.prior_notice_now": ("'verwacht te publiceren' is the prior notice, made now; so is a publication planned for a "
                                "stated month, period or year ('zal in mei 2021 worden gepubliceerd', round four)"),
     "stage.procedure_running": "'de aanbesteding loopt' adds aankondiging (stages.md)",

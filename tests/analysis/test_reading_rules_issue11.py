@@ -290,7 +290,7 @@ def test_a_step_under_a_condition_has_not_happened():
 
 
 def test_a_delay_with_a_new_start_is_no_failure():
-    # stage.postponed (round three: a delay with a new date)
+    # a delay with an end in view is no failure (core since branch news15r; stage.postponed keeps "tot nader order" current)
     st, _ = _st("Omdat de definitieve gunning jeugdhulp wegens de procedure is uitgesteld, is besloten om het "
                 "contract vanaf februari 2019 in te laten gaan.")
     assert "mislukt" not in st
