@@ -18,8 +18,9 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    query can reach (10,000 rows), the date window is halved until it fits; a
    single day that still does not fit is paged as far as the API allows and the
    shortfall is recorded. The distinct publications listed are compared with
-   ``totalElements`` (rows can repeat across pages; a window reaching today is only
-   logged, its list still changes); an envelope without ``totalPages`` is paged from
+   ``totalElements`` (rows can repeat across pages; a window reaching today that comes
+   short is listed once more, and today's alone is then only logged, its list still changes);
+   an envelope without ``totalPages`` is paged from
    ``totalElements`` and ``size``. Pages are asked one after another, until the window has
    listed its ``totalElements`` or a page lists nothing new (a ``totalPages`` that overstates
    costs one page, not 99). A query that answers "no publications" is asked once
@@ -82,7 +83,7 @@ from tenderarchive.values import local_date, readable_timestamp, unreadable_date
 
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
 #: control request's meta, which must pickle for ``--jobdir``).
-LIST_META = ("query", "params", "window", "page", "top", "baseline")
+LIST_META = ("query", "params", "window", "page", "top", "baseline", "relist")
 Listed = namedtuple("Listed", "url meta")
 
 
@@ -113,6 +114,7 @@ class TenderNedSpider(BaseSpider):
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
+        self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
 
     @classmethod
@@ -283,15 +285,17 @@ class TenderNedSpider(BaseSpider):
         for name, params in self.profile.queries():
             yield self.page_request(name, params, start, end, 0, top=True, baseline=baseline)
 
-    def page_request(self, name, params, start, end, page, top=False, baseline=None, pages=None):
-        """A list page; ``pages``: how many the page before said the query has (for pages after 0)."""
+    def page_request(self, name, params, start, end, page, top=False, baseline=None, pages=None, relist=False):
+        """A list page; ``pages``: how many the page before said the query has (for pages after 0);
+        ``relist``: of the second listing of a window that came short (:meth:`list_page`)."""
         size = self.page_size if not self.sample else min(self.page_size, max(self.sample, 1))
         return scrapy.Request(
             self.list_url(params, start, end, page, size),
             callback=self.parse_list,
             errback=self.list_failed if page else self.errback,
+            dont_filter=relist,
             meta={"query": name, "params": params, "window": (start, end), "page": page,
-                  "top": top, "baseline": baseline, "pages": pages},
+                  "top": top, "baseline": baseline, "pages": pages, "relist": relist},
         )
 
     def list_failed(self, failure):
@@ -306,7 +310,8 @@ class TenderNedSpider(BaseSpider):
         are more."""
         page, pages = meta.get("page") or 0, meta.get("pages") or 0
         if page and page + 1 < pages and page + 1 <= self.max_page:
-            yield self.page_request(meta["query"], meta["params"], *meta["window"], page + 1, pages=pages)
+            yield self.page_request(meta["query"], meta["params"], *meta["window"], page + 1, pages=pages,
+                                    relist=bool(meta.get("relist")))
 
     def parse_list(self, response):
         meta = response.meta
@@ -327,7 +332,7 @@ class TenderNedSpider(BaseSpider):
         if page == 0 and total == 0 and not meta.get("confirming"):
             yield self.confirm_empty(response, f"query {meta['query']!r} on {start}..{end}")
             return
-        listed = Listed(response.url, {k: meta[k] for k in LIST_META})
+        listed = Listed(response.url, {k: meta.get(k) for k in LIST_META})
         if page == 0 and meta["top"] and meta["baseline"] is not None and params:
             baseline = meta["baseline"]
             if total == baseline and baseline >= self.filter_check_min:
@@ -404,7 +409,7 @@ class TenderNedSpider(BaseSpider):
                     f"query {name!r} on {start}: {total} rows exceed the {reachable} the API lets one "
                     f"query reach; only {reachable} fetched"))
             self.expect(key, total if not self.sample else len(rows))
-            self.window_end[key] = end
+            self.window_start[key], self.window_end[key] = start, end
 
         # Rows can repeat across pages (docs/reference/tenderned-api.md §12): a window's count is of
         # distinct publications, so a repeated row cannot hide one that never came.
@@ -415,9 +420,23 @@ class TenderNedSpider(BaseSpider):
         self.fetched(key, len(distinct) - before)
         for row in rows:
             yield from self.select(row, name, listed)
-        pages = self.next_page_wanted(listed, page_data, key, len(distinct) > before) if not self.sample else 0
+        # the second listing goes through every page: most of its rows were listed by the first
+        more = len(distinct) > before or bool(meta.get("relist") and rows)
+        pages = self.next_page_wanted(listed, page_data, key, more) if not self.sample else 0
         if pages:
-            yield self.page_request(name, params, start, end, page + 1, pages=pages)
+            yield self.page_request(name, params, start, end, page + 1, pages=pages, relist=bool(meta.get("relist")))
+        elif not self.sample and not meta.get("relist") and key in self.window_end and end >= arguments.today():
+            counts = self.accounting.get(key, {})
+            if counts.get("fetched", 0) < counts.get("expected", 0):
+                # A window reaching today that came short: its list changed while it was read. A notice
+                # withdrawn from the newest-first list during paging shifts every later row up a place, so
+                # the row at the next page boundary is never listed: anywhere in the window (a backfill
+                # from January loses a March notice), and the next incremental run lists only its last
+                # days. The window is listed once more, every page, for the rows the first listing missed.
+                self.logger.info("%s: listed %d of %d publications; the list changed while it was read: "
+                                 "listing the window once more", key, counts.get("fetched", 0), counts["expected"])
+                self.crawler.stats.inc_value("tenderned/windows_relisted")
+                yield self.page_request(name, params, start, end, 0, relist=True)
 
     def next_page_wanted(self, listed: Listed, page_data: dict, key: str, new_rows: bool) -> int:
         """Pages are asked one after another: the next while the envelope says there are more
@@ -436,6 +455,8 @@ class TenderNedSpider(BaseSpider):
             total_pages = -(-(self.count(listed, page_data, "totalElements", quiet=True) or 0) // size)
         else:
             total_pages = self.count(listed, page_data, "totalPages", quiet=page > 0) or 0
+        if listed.meta.get("relist"):  # the second listing: every page (its first listed what it could)
+            return total_pages if page + 1 < total_pages else 0
         if key in self.window_end:  # its page 0 was read by this process
             counts = self.accounting.get(key, {})
             fetched, expected = counts.get("fetched", 0), counts.get("expected", 0)
@@ -446,17 +467,19 @@ class TenderNedSpider(BaseSpider):
 
     def shortfalls(self) -> list[dict]:
         """Windows that listed fewer distinct publications than their ``totalElements``, except
-        a window that reaches today, whose list still changes while it is read (logged only; the
-        next incremental run lists those days again: its window starts ``TENDERNED_OVERLAP_DAYS``
-        before this one's end)."""
+        today's alone, whose list still changes while it is read (logged only; the next incremental
+        run lists it again: its window starts ``TENDERNED_OVERLAP_DAYS`` before this one's end).
+        "A day that comes back short of totalElements is an error, except for today"
+        (docs/reference/tenderned-api.md §12): a longer window reaching today that is still short
+        after it was listed once more (:meth:`list_page`) is recorded, so the next run lists it again;
+        the rows it missed may be of any of its days, which the next run's window need not reach."""
         today = arguments.today()  # TenderNed's calendar (Europe/Amsterdam), not the machine's
         out = []
         for shortfall in super().shortfalls():
             end = self.window_end.get(shortfall["key"])
-            if end is not None and end >= today:
-                self.logger.info("%s: listed %d of %d publications; the window reaches today, whose "
-                                 "list still changes: not an error", shortfall["key"], shortfall["fetched"],
-                                 shortfall["expected"])
+            if end is not None and self.window_start.get(shortfall["key"], end) >= today:
+                self.logger.info("%s: listed %d of %d publications; today's list still changes: not an error",
+                                 shortfall["key"], shortfall["fetched"], shortfall["expected"])
                 continue
             out.append(shortfall)
         return out
