@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -341,6 +342,22 @@ def test_429_with_retry_after_and_500_are_retried(snapshot, serve_api, crawl):
     assert server.api.log.count("/papi/tenderned-rs-tns/v2/publicaties/300301") == 3
     assert "Retry-After; waiting 1.0s" in result.output
     assert result.db["notices"].get(200201) and result.db["notices"].get(300301)
+
+
+def test_retry_after_as_an_http_date_is_honoured(snapshot, serve_api, crawl):
+    """``Retry-After`` in its other form, an HTTP date (RFC 9110 §10.2.3): thirty seconds ahead, so the
+    wait is the cap the test crawl sets (RETRY_AFTER_MAX=2), not the 1 s back-off of a 429 without one."""
+    from email.utils import formatdate
+
+    path = "/papi/tenderned-rs-tns/v2/publicaties/200201"
+    when = formatdate(time.time() + 30, usegmt=True)
+    server = serve_api(snapshot, faults={path: [{"status": 429, "headers": {"Retry-After": when}}]})
+    result = crawl(server.api_url)
+    assert result.returncode == 0, result.output
+    assert "Retry-After; waiting 2.0s" in result.output
+    first, second = (t for p, t in zip(server.api.log, server.api.times) if p == path)
+    assert second - first >= 1.9
+    assert result.db["notices"].get(200201)
 
 
 def test_429_and_503_without_retry_after_back_off_doubling_and_a_429_slows_the_site(snapshot, serve_api, crawl):
