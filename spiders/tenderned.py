@@ -35,7 +35,8 @@ starts at the last complete crawl's ``until_date`` minus ``TENDERNED_OVERLAP_DAY
 publications already archived get no detail request, except (a) all publications of
 a procedure that has a new one in this crawl (a rectification changes the original
 notice's detail, never its list row) and (b) open procedures, re-checked until their
-deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS``, and (c) notices whose last detail
+deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
+recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
 record omitted values the archive kept, and (d) notices whose ``/documenten`` failed when
 they were archived (``documents_unread``). A day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
@@ -113,6 +114,7 @@ class TenderNedSpider(BaseSpider):
         self.rechecked_kenmerken: set = set()
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
+        self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
@@ -149,6 +151,7 @@ class TenderNedSpider(BaseSpider):
         self.results_missing = set(state.get("results_missing") or ())
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
+        self.unavailable = set(state.get("unavailable_notices") or ())
         if not self.incremental:
             return
         self.known = state["known_notices"]
@@ -519,9 +522,26 @@ class TenderNedSpider(BaseSpider):
         return scrapy.Request(
             self.detail_url(publication_id),
             callback=self.parse_detail,
-            errback=self.detail_failed if related_to else self.errback,
+            errback=self.detail_failed if related_to else self.detail_unavailable,
             meta={"publication_id": publication_id, "list_record": row, "related_to": related_to},
         )
+
+    def detail_unavailable(self, failure):
+        """A detail that failed is recorded, except the 404 or 410 of an archived notice whose detail
+        answered so in a crawl before (recorded then): a notice withdrawn from TenderNed while open is
+        still asked for until its deadline plus the re-check margin, in case it comes back, and its
+        archived record is kept, but it no longer leaves every one of those crawls partial."""
+        response = getattr(failure.value, "response", None)
+        publication_id = failure.request.meta["publication_id"]
+        if response is not None and response.status in (404, 410) and publication_id in self.known:
+            if publication_id in self.unavailable:
+                self.logger.info("%s: publication %s still unavailable (HTTP %d); its archived notice is kept",
+                                 failure.request.url, publication_id, response.status)
+                self.crawler.stats.inc_value("tenderned/still_unavailable")
+                return
+            self.errback(failure, note="; no longer published? its archived notice is kept")
+            return
+        self.errback(failure)
 
     def detail_failed(self, failure):
         """A related notice's detail that failed is recorded with the notice that led to it

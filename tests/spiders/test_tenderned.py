@@ -551,6 +551,29 @@ def test_scrapy_crawl_runs_the_spider_with_settings(snapshot, serve_api, tmp_pat
     assert ids == {300301, 400401, 300377, 400466}
 
 
+def test_an_open_notice_withdrawn_from_tenderned_is_kept_and_recorded_once(snapshot, serve_api, crawl):
+    """300301 is open (deadline 2021-11-15) and re-checked by every crawl; then its detail answers
+    410 Gone. The crawl that meets it first records it (partial) and keeps the archived notice; the
+    runs after it still ask (it may come back) but no longer end partial every night until the
+    deadline plus the re-check margin."""
+    detail = "/papi/tenderned-rs-tns/v2/publicaties/300301"
+    server = serve_api(snapshot)
+    window = {"from_date": "2021-10-01", "until_date": "2021-11-20"}
+    first = crawl(server.api_url, **window)
+    assert first.returncode == 0, first.output
+    kept = dict(notice(first.db, 300301))
+    server.api.faults[detail] = [{"status": 410}, {"status": 410}]
+    second = crawl(server.api_url, **window)
+    assert second.returncode == 3, second.output
+    assert [e["url"] for e in second.errors] == [f"{server.api_url}/publicaties/300301"]
+    assert "HTTP 410" in second.errors[0]["error"] and "kept" in second.errors[0]["error"]
+    third = crawl(server.api_url, **window)
+    assert not server.api.faults[detail]   # asked again
+    assert third.returncode == 0, third.output
+    assert "publication 300301 still unavailable (HTTP 410)" in third.output
+    assert dict(notice(third.db, 300301)) == kept
+
+
 def test_a_documents_list_that_failed_is_fetched_by_the_next_run(snapshot, serve_api, crawl):
     """A notice archived while its ``/documenten`` failed (5xx beyond the retries, or a broken
     answer) is re-checked by the next run, although it is closed and already archived: otherwise
