@@ -253,6 +253,14 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
 
     if item.list_record is None:
         del notice["deadline_list"]  # a re-check fetched no list row: keep what the list said before
+        # A detail without a closing date (often: docs/reference/tenderned-api.md §13) had its deadline
+        # from the list row, which a re-check has not: the archived one stands, and the detail is not
+        # "sparse" for it. Counted as omitted, every notice whose procedure was ever re-checked (an
+        # award notice re-checks the contract notice) was fetched again by every crawl, for ever.
+        if d.get("sluitingsDatum") in (None, ""):
+            del notice["deadline"], notice["deadline_placeholder"]
+        if d.get("sluitingsDatumMarktconsultatie") in (None, ""):
+            del notice["consultation_deadline"]
 
     documents = None
     if item.documents is not None:

@@ -574,6 +574,31 @@ def test_an_open_notice_withdrawn_from_tenderned_is_kept_and_recorded_once(snaps
     assert dict(notice(third.db, 300301)) == kept
 
 
+def test_a_detail_without_a_closing_date_is_not_fetched_again_by_every_run(snapshot, serve_api, crawl):
+    """The detail often has no ``sluitingsDatum`` (docs/reference/tenderned-api.md §13): 200201's
+    deadline comes from its list row. Its award notice 200288 re-checks it (no list row then): the
+    archived deadline stands, and the detail does not count as having omitted it, which made every
+    later run fetch the closed contract notice again as "sparse", for ever."""
+    contract = by_id(snapshot, 200201)
+    del contract["detail"]["sluitingsDatum"]
+    award = by_id(snapshot, 200288)
+    server = serve_api([p for p in snapshot if p is not award])
+    first = crawl(server.api_url)
+    assert first.returncode == 0, first.output
+    assert notice(first.db, 200201)["deadline"] == "2020-09-01T12:00:00+02:00"
+    server.api.add(award)
+    server.api.log.clear()
+    second = crawl(server.api_url)
+    assert second.returncode == 0, second.output
+    assert "/papi/tenderned-rs-tns/v2/publicaties/200201" in server.api.log   # re-checked: a new notice of its procedure
+    row = notice(second.db, 200201)
+    assert row["deadline"] == "2020-09-01T12:00:00+02:00" and row["omitted_columns"] is None
+    server.api.log.clear()
+    third = crawl(server.api_url)
+    assert third.returncode == 0, third.output
+    assert "/papi/tenderned-rs-tns/v2/publicaties/200201" not in server.api.log
+
+
 def test_a_documents_list_that_failed_is_fetched_by_the_next_run(snapshot, serve_api, crawl):
     """A notice archived while its ``/documenten`` failed (5xx beyond the retries, or a broken
     answer) is re-checked by the next run, although it is closed and already archived: otherwise
