@@ -95,6 +95,12 @@ def code_label(value) -> tuple[str | None, str | None]:
     return values.code_label(value)
 
 
+#: Columns the list row gives when the detail has no value (:func:`normalise_notice`).
+LIST_FALLBACK = ("kenmerk", "procurement_id", "notice_type", "notice_type_label", "procedure", "procedure_label",
+                 "contract_type", "contract_type_label", "is_european", "consultation_deadline", "form_code",
+                 "form_label", "description", "buyer", "buyer_official", "is_cancelled", "is_digital")
+
+
 class NormalisePipeline:
     #: Works on the item alone and sets only its `record` (no archive, no state between items): `reparse
     #: --jobs N` may run it in a worker process (tenderarchive/replay/workers.py).
@@ -257,10 +263,12 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # from the list row, which a re-check has not: the archived one stands, and the detail is not
         # "sparse" for it. Counted as omitted, every notice whose procedure was ever re-checked (an
         # award notice re-checks the contract notice) was fetched again by every crawl, for ever.
+        # The same for every value the list row stands in for when the detail has none.
         if d.get("sluitingsDatum") in (None, ""):
             del notice["deadline"], notice["deadline_placeholder"]
-        if d.get("sluitingsDatumMarktconsultatie") in (None, ""):
-            del notice["consultation_deadline"]
+        for column in LIST_FALLBACK:
+            if column in notice and notice[column] is None:
+                del notice[column]
 
     documents = None
     if item.documents is not None:

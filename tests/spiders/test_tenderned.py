@@ -578,9 +578,11 @@ def test_a_detail_without_a_closing_date_is_not_fetched_again_by_every_run(snaps
     """The detail often has no ``sluitingsDatum`` (docs/reference/tenderned-api.md §13): 200201's
     deadline comes from its list row. Its award notice 200288 re-checks it (no list row then): the
     archived deadline stands, and the detail does not count as having omitted it, which made every
-    later run fetch the closed contract notice again as "sparse", for ever."""
+    later run fetch the closed contract notice again as "sparse", for ever. The same for a value
+    such as the kenmerk that only the list row gave."""
     contract = by_id(snapshot, 200201)
     del contract["detail"]["sluitingsDatum"]
+    contract["detail"]["kenmerk"] = None   # the list row's kenmerk stands in too
     award = by_id(snapshot, 200288)
     server = serve_api([p for p in snapshot if p is not award])
     first = crawl(server.api_url)
@@ -593,6 +595,7 @@ def test_a_detail_without_a_closing_date_is_not_fetched_again_by_every_run(snaps
     assert "/papi/tenderned-rs-tns/v2/publicaties/200201" in server.api.log   # re-checked: a new notice of its procedure
     row = notice(second.db, 200201)
     assert row["deadline"] == "2020-09-01T12:00:00+02:00" and row["omitted_columns"] is None
+    assert row["kenmerk"] == 243310
     server.api.log.clear()
     third = crawl(server.api_url)
     assert third.returncode == 0, third.output
