@@ -95,10 +95,14 @@ def code_label(value) -> tuple[str | None, str | None]:
     return values.code_label(value)
 
 
-#: Columns the list row gives when the detail has no value (:func:`normalise_notice`).
-LIST_FALLBACK = ("kenmerk", "procurement_id", "notice_type", "notice_type_label", "procedure", "procedure_label",
-                 "contract_type", "contract_type_label", "is_european", "consultation_deadline", "form_code",
-                 "form_label", "description", "buyer", "buyer_official", "is_cancelled", "is_digital")
+#: Columns the list row gives when the detail has no value (:func:`normalise_notice`). A re-check has no
+#: list row: one of these it leaves empty is kept as archived (omitted), but says nothing of whether
+#: the detail is sparse (the TenderNed spider re-checks sparse notices only for the other columns).
+LIST_FALLBACK = frozenset({
+    "kenmerk", "procurement_id", "notice_type", "notice_type_label", "procedure", "procedure_label",
+    "contract_type", "contract_type_label", "is_european", "deadline", "deadline_placeholder",
+    "consultation_deadline", "form_code", "form_label", "description", "buyer", "buyer_official", "is_cancelled",
+    "is_digital", "published", "published_at", "year", "year_month"})
 
 
 class NormalisePipeline:
@@ -259,16 +263,10 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
 
     if item.list_record is None:
         del notice["deadline_list"]  # a re-check fetched no list row: keep what the list said before
-        # A detail without a closing date (often: docs/reference/tenderned-api.md §13) had its deadline
-        # from the list row, which a re-check has not: the archived one stands, and the detail is not
-        # "sparse" for it. Counted as omitted, every notice whose procedure was ever re-checked (an
-        # award notice re-checks the contract notice) was fetched again by every crawl, for ever.
-        # The same for every value the list row stands in for when the detail has none.
         if d.get("sluitingsDatum") in (None, ""):
-            del notice["deadline"], notice["deadline_placeholder"]
-        for column in LIST_FALLBACK:
-            if column in notice and notice[column] is None:
-                del notice[column]
+            # no closing date in the detail (often: docs/reference/tenderned-api.md §13): the list row's,
+            # which a re-check has not, stands, placeholder flag included (omitted, not "no placeholder")
+            notice["deadline_placeholder"] = None
 
     documents = None
     if item.documents is not None:

@@ -73,6 +73,7 @@ from urllib.parse import urlencode
 
 import scrapy
 
+from pipelines.normalise import LIST_FALLBACK
 from spiders.base import BaseSpider
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
@@ -194,6 +195,18 @@ class TenderNedSpider(BaseSpider):
         deadline = notice.get("deadline") or notice.get("consultation_deadline")
         return bool(deadline) and date.fromisoformat(deadline[:10]) >= self.recheck_until
 
+    @staticmethod
+    def sparse(notice: dict) -> bool:
+        """The notice's last detail omitted values the archive keeps, other than those only its list
+        row gives when the detail has none (a re-check has no list row): the detail often has no
+        closing date (docs/reference/tenderned-api.md §13), so a notice re-checked once (an award
+        notice re-checks its procedure's contract notice) was fetched again by every crawl, for ever."""
+        try:
+            omitted = json.loads(notice.get("omitted_columns") or "[]")
+        except ValueError:
+            return True
+        return bool(set(omitted if isinstance(omitted, list) else [omitted]) - LIST_FALLBACK)
+
     async def recheck_open(self):
         open_kenmerken = set()
         for publication_id, notice in sorted(self.known.items()):
@@ -201,7 +214,7 @@ class TenderNedSpider(BaseSpider):
                 open_kenmerken.add(str(notice["kenmerk"]))
                 self.crawler.stats.inc_value("tenderned/rechecked_open")
                 yield self.detail_request(publication_id, None, "recheck:open")
-            elif notice.get("omitted_columns"):
+            elif self.sparse(notice):
                 self.crawler.stats.inc_value("tenderned/rechecked_sparse")
                 yield self.detail_request(publication_id, None, "recheck:sparse")
             elif notice.get("documents_unread"):
