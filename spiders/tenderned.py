@@ -73,7 +73,7 @@ from urllib.parse import urlencode
 
 import scrapy
 
-from pipelines.normalise import LIST_FALLBACK
+from pipelines.normalise import LIST_FALLBACK, document_problems
 from spiders.base import BaseSpider
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
@@ -604,6 +604,8 @@ class TenderNedSpider(BaseSpider):
                                             f"({', '.join(sorted(map(str, documents))[:5]) or 'empty object'}); "
                                             "asked again next run")
             documents = None
+        for problem in document_problems(documents):
+            self.record_error(response.url, f"publication {item.publication_id}: {problem}; archived without it")
         item.documents = documents
         yield from self.after_documents(item)
 

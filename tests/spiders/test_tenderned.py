@@ -601,6 +601,25 @@ def test_a_detail_without_a_closing_date_is_not_fetched_again_by_every_run(snaps
     assert "/papi/tenderned-rs-tns/v2/publicaties/200201" not in server.api.log
 
 
+def test_a_document_whose_date_or_size_cannot_be_read_costs_that_value_not_the_notice(snapshot, serve_api, crawl):
+    """The reference gives no form for a document's ``datumPublicatie`` or ``grootte`` (§5): one written
+    the Dutch way ("13-03-2018"), or a size sent as 127919.0, dropped the whole notice, which was then
+    never archived. The notice and its documents are archived; the date that cannot be read is
+    recorded (the crawl is partial) and left out; a whole number with ".0" is a size."""
+    documents = by_id(snapshot, 100101)["documenten"]["documenten"]
+    documents[0]["datumPublicatie"] = "13-03-2018"
+    documents[1]["grootte"] = float(documents[1]["grootte"])
+    result = crawl(serve_api(snapshot).api_url)
+    assert result.returncode == 3, result.output
+    assert notice(result.db, 100101)["title"]
+    archived = {d["document_id"]: d for d in result.db["documents"].rows_where("publication_id = 100101")}
+    assert archived[str(documents[0]["documentId"])]["published"] is None
+    assert archived[str(documents[1]["documentId"])]["size_bytes"] == int(documents[1]["grootte"])
+    assert [e["error"] for e in result.errors] == [
+        f"publication 100101: document {documents[0]['documentId']}: datumPublicatie '13-03-2018' is not a date "
+        "or timestamp; archived without it"]
+
+
 def test_a_documents_list_that_failed_is_fetched_by_the_next_run(snapshot, serve_api, crawl):
     """A notice archived while its ``/documenten`` failed (5xx beyond the retries, or a broken
     answer) is re-checked by the next run, although it is closed and already archived: otherwise
