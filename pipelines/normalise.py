@@ -291,10 +291,13 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
 
     if item.list_record is None:
         del notice["deadline_list"]  # a re-check fetched no list row: keep what the list said before
+        # no closing date in the detail (often: docs/reference/tenderned-api.md §13): the list row's, which
+        # a re-check has not, stands, placeholder flag included; not this response's business (absent),
+        # so the re-check neither changes nor omits it (a version and "changed" in reports every time)
         if d.get("sluitingsDatum") in (None, ""):
-            # no closing date in the detail (often: docs/reference/tenderned-api.md §13): the list row's,
-            # which a re-check has not, stands, placeholder flag included (omitted, not "no placeholder")
-            notice["deadline_placeholder"] = None
+            del notice["deadline"], notice["deadline_placeholder"]
+        if d.get("sluitingsDatumMarktconsultatie") in (None, ""):
+            del notice["consultation_deadline"]
 
     documents = None
     if item.documents is not None:
