@@ -41,8 +41,8 @@ from scrapy.exceptions import DropItem
 from tenderarchive import values
 from tenderarchive.items import NoticeItem
 from tenderarchive.store.keys import dumps
-from tenderarchive.values import (amsterdam, cpv_parts, deadline, flag, iso, local_date, parse_timestamp, text_value,
-                                  to_int)
+from tenderarchive.values import (amsterdam, cpv_parts, deadline, flag, iso, local_date, parse_timestamp,
+                                  readable_timestamp, text_value, to_int)
 
 #: What ``values.clean_field`` would change in a text: markup and entities, NBSP and zero-width
 #: spaces, line breaks, tabs and other ASCII spacing, runs of spaces, lone surrogates.
@@ -93,6 +93,44 @@ def code_label(value) -> tuple[str | None, str | None]:
     if isinstance(value, dict):
         return values.code_text(value.get("code")), clean_field(value.get("omschrijving"))
     return values.code_label(value)
+
+
+#: Columns the list row gives when the detail has no value (:func:`normalise_notice`). A re-check has no
+#: list row: one of these it leaves empty is kept as archived (omitted), but says nothing of whether
+#: the detail is sparse (the TenderNed spider re-checks sparse notices only for the other columns).
+LIST_FALLBACK = frozenset({
+    "kenmerk", "procurement_id", "notice_type", "notice_type_label", "procedure", "procedure_label",
+    "contract_type", "contract_type_label", "is_european", "deadline", "deadline_placeholder",
+    "consultation_deadline", "form_code", "form_label", "description", "buyer", "buyer_official", "is_cancelled",
+    "is_digital", "published", "published_at", "year", "year_month"})
+
+
+def document_size(value) -> int | None:
+    """A document's ``grootte`` (bytes) as an integer: a whole number, also written as text or as a
+    float with nothing after the point (``12345.0``); anything else is no size (None)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    try:
+        return to_int(value)
+    except (ValueError, TypeError):
+        return None
+
+
+def document_problems(documents) -> list[str]:
+    """What of a ``/documenten`` answer's documents cannot be read and is archived without: an
+    unreadable ``datumPublicatie`` or ``grootte`` (docs/reference/tenderned-api.md §5 gives neither's form)."""
+    problems = []
+    listed = documents.get("documenten") if isinstance(documents, dict) else None
+    for doc in listed if isinstance(listed, list) else ():
+        if not isinstance(doc, dict):
+            continue
+        name = f"document {str(doc.get('documentId'))[:40]}"
+        date_text = doc.get("datumPublicatie")
+        if date_text not in (None, "") and readable_timestamp(date_text) is None:
+            problems.append(f"{name}: datumPublicatie {date_text!r:.80} is not a date or timestamp")
+        if doc.get("grootte") not in (None, "") and document_size(doc.get("grootte")) is None:
+            problems.append(f"{name}: grootte {doc.get('grootte')!r:.80} is not a number of bytes")
+    return problems
 
 
 class NormalisePipeline:
@@ -253,6 +291,13 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
 
     if item.list_record is None:
         del notice["deadline_list"]  # a re-check fetched no list row: keep what the list said before
+        # no closing date in the detail (often: docs/reference/tenderned-api.md §13): the list row's, which
+        # a re-check has not, stands, placeholder flag included; not this response's business (absent),
+        # so the re-check neither changes nor omits it (a version and "changed" in reports every time)
+        if d.get("sluitingsDatum") in (None, ""):
+            del notice["deadline"], notice["deadline_placeholder"]
+        if d.get("sluitingsDatumMarktconsultatie") in (None, ""):
+            del notice["consultation_deadline"]
 
     documents = None
     if item.documents is not None:
@@ -269,8 +314,10 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
                 "name": clean_field(doc.get("documentNaam")),
                 "file_type": code_label(doc.get("typeDocument"))[0],
                 "category": category, "category_label": category_label,
-                "published": local_date(parse_timestamp(doc.get("datumPublicatie"))),
-                "size_bytes": to_int(doc.get("grootte")),
+                # a document's date or size that cannot be read costs that value, not the notice (the
+                # spider records it: document_problems); it dropped the notice with all its documents
+                "published": local_date(readable_timestamp(doc.get("datumPublicatie"))),
+                "size_bytes": document_size(doc.get("grootte")),
                 "virus_flag": flag(doc.get("virusIndicatie")),
                 "download_url": site_link(site_url, href) if href else None,
                 "source_url": item.documents_url, "fetched_at": item.documents_fetched_at or item.fetched_at,

@@ -18,8 +18,9 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    query can reach (10,000 rows), the date window is halved until it fits; a
    single day that still does not fit is paged as far as the API allows and the
    shortfall is recorded. The distinct publications listed are compared with
-   ``totalElements`` (rows can repeat across pages; a window reaching today is only
-   logged, its list still changes); an envelope without ``totalPages`` is paged from
+   ``totalElements`` (rows can repeat across pages; a window reaching today that comes
+   short is listed once more, and today's alone is then only logged, its list still changes);
+   an envelope without ``totalPages`` is paged from
    ``totalElements`` and ``size``. Pages are asked one after another, until the window has
    listed its ``totalElements`` or a page lists nothing new (a ``totalPages`` that overstates
    costs one page, not 99). A query that answers "no publications" is asked once
@@ -34,7 +35,8 @@ starts at the last complete crawl's ``until_date`` minus ``TENDERNED_OVERLAP_DAY
 publications already archived get no detail request, except (a) all publications of
 a procedure that has a new one in this crawl (a rectification changes the original
 notice's detail, never its list row) and (b) open procedures, re-checked until their
-deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS``, and (c) notices whose last detail
+deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
+recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
 record omitted values the archive kept, and (d) notices whose ``/documenten`` failed when
 they were archived (``documents_unread``). A day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
@@ -71,6 +73,7 @@ from urllib.parse import urlencode
 
 import scrapy
 
+from pipelines.normalise import LIST_FALLBACK, document_problems
 from spiders.base import BaseSpider
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
@@ -82,7 +85,7 @@ from tenderarchive.values import local_date, readable_timestamp, unreadable_date
 
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
 #: control request's meta, which must pickle for ``--jobdir``).
-LIST_META = ("query", "params", "window", "page", "top", "baseline")
+LIST_META = ("query", "params", "window", "page", "top", "baseline", "relist")
 Listed = namedtuple("Listed", "url meta")
 
 
@@ -112,7 +115,9 @@ class TenderNedSpider(BaseSpider):
         self.rechecked_kenmerken: set = set()
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
+        self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
+        self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
 
     @classmethod
@@ -147,6 +152,7 @@ class TenderNedSpider(BaseSpider):
         self.results_missing = set(state.get("results_missing") or ())
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
+        self.unavailable = set(state.get("unavailable_notices") or ())
         if not self.incremental:
             return
         self.known = state["known_notices"]
@@ -189,6 +195,18 @@ class TenderNedSpider(BaseSpider):
         deadline = notice.get("deadline") or notice.get("consultation_deadline")
         return bool(deadline) and date.fromisoformat(deadline[:10]) >= self.recheck_until
 
+    @staticmethod
+    def sparse(notice: dict) -> bool:
+        """The notice's last detail omitted values the archive keeps, other than those only its list
+        row gives when the detail has none (a re-check has no list row): the detail often has no
+        closing date (docs/reference/tenderned-api.md §13), so a notice re-checked once (an award
+        notice re-checks its procedure's contract notice) was fetched again by every crawl, for ever."""
+        try:
+            omitted = json.loads(notice.get("omitted_columns") or "[]")
+        except ValueError:
+            return True
+        return bool(set(omitted if isinstance(omitted, list) else [omitted]) - LIST_FALLBACK)
+
     async def recheck_open(self):
         open_kenmerken = set()
         for publication_id, notice in sorted(self.known.items()):
@@ -196,7 +214,7 @@ class TenderNedSpider(BaseSpider):
                 open_kenmerken.add(str(notice["kenmerk"]))
                 self.crawler.stats.inc_value("tenderned/rechecked_open")
                 yield self.detail_request(publication_id, None, "recheck:open")
-            elif notice.get("omitted_columns"):
+            elif self.sparse(notice):
                 self.crawler.stats.inc_value("tenderned/rechecked_sparse")
                 yield self.detail_request(publication_id, None, "recheck:sparse")
             elif notice.get("documents_unread"):
@@ -283,15 +301,17 @@ class TenderNedSpider(BaseSpider):
         for name, params in self.profile.queries():
             yield self.page_request(name, params, start, end, 0, top=True, baseline=baseline)
 
-    def page_request(self, name, params, start, end, page, top=False, baseline=None, pages=None):
-        """A list page; ``pages``: how many the page before said the query has (for pages after 0)."""
+    def page_request(self, name, params, start, end, page, top=False, baseline=None, pages=None, relist=False):
+        """A list page; ``pages``: how many the page before said the query has (for pages after 0);
+        ``relist``: of the second listing of a window that came short (:meth:`list_page`)."""
         size = self.page_size if not self.sample else min(self.page_size, max(self.sample, 1))
         return scrapy.Request(
             self.list_url(params, start, end, page, size),
             callback=self.parse_list,
             errback=self.list_failed if page else self.errback,
+            dont_filter=relist,
             meta={"query": name, "params": params, "window": (start, end), "page": page,
-                  "top": top, "baseline": baseline, "pages": pages},
+                  "top": top, "baseline": baseline, "pages": pages, "relist": relist},
         )
 
     def list_failed(self, failure):
@@ -306,7 +326,8 @@ class TenderNedSpider(BaseSpider):
         are more."""
         page, pages = meta.get("page") or 0, meta.get("pages") or 0
         if page and page + 1 < pages and page + 1 <= self.max_page:
-            yield self.page_request(meta["query"], meta["params"], *meta["window"], page + 1, pages=pages)
+            yield self.page_request(meta["query"], meta["params"], *meta["window"], page + 1, pages=pages,
+                                    relist=bool(meta.get("relist")))
 
     def parse_list(self, response):
         meta = response.meta
@@ -327,7 +348,7 @@ class TenderNedSpider(BaseSpider):
         if page == 0 and total == 0 and not meta.get("confirming"):
             yield self.confirm_empty(response, f"query {meta['query']!r} on {start}..{end}")
             return
-        listed = Listed(response.url, {k: meta[k] for k in LIST_META})
+        listed = Listed(response.url, {k: meta.get(k) for k in LIST_META})
         if page == 0 and meta["top"] and meta["baseline"] is not None and params:
             baseline = meta["baseline"]
             if total == baseline and baseline >= self.filter_check_min:
@@ -404,7 +425,7 @@ class TenderNedSpider(BaseSpider):
                     f"query {name!r} on {start}: {total} rows exceed the {reachable} the API lets one "
                     f"query reach; only {reachable} fetched"))
             self.expect(key, total if not self.sample else len(rows))
-            self.window_end[key] = end
+            self.window_start[key], self.window_end[key] = start, end
 
         # Rows can repeat across pages (docs/reference/tenderned-api.md §12): a window's count is of
         # distinct publications, so a repeated row cannot hide one that never came.
@@ -415,9 +436,23 @@ class TenderNedSpider(BaseSpider):
         self.fetched(key, len(distinct) - before)
         for row in rows:
             yield from self.select(row, name, listed)
-        pages = self.next_page_wanted(listed, page_data, key, len(distinct) > before) if not self.sample else 0
+        # the second listing goes through every page: most of its rows were listed by the first
+        more = len(distinct) > before or bool(meta.get("relist") and rows)
+        pages = self.next_page_wanted(listed, page_data, key, more) if not self.sample else 0
         if pages:
-            yield self.page_request(name, params, start, end, page + 1, pages=pages)
+            yield self.page_request(name, params, start, end, page + 1, pages=pages, relist=bool(meta.get("relist")))
+        elif not self.sample and not meta.get("relist") and key in self.window_end and end >= arguments.today():
+            counts = self.accounting.get(key, {})
+            if counts.get("fetched", 0) < counts.get("expected", 0):
+                # A window reaching today that came short: its list changed while it was read. A notice
+                # withdrawn from the newest-first list during paging shifts every later row up a place, so
+                # the row at the next page boundary is never listed: anywhere in the window (a backfill
+                # from January loses a March notice), and the next incremental run lists only its last
+                # days. The window is listed once more, every page, for the rows the first listing missed.
+                self.logger.info("%s: listed %d of %d publications; the list changed while it was read: "
+                                 "listing the window once more", key, counts.get("fetched", 0), counts["expected"])
+                self.crawler.stats.inc_value("tenderned/windows_relisted")
+                yield self.page_request(name, params, start, end, 0, relist=True)
 
     def next_page_wanted(self, listed: Listed, page_data: dict, key: str, new_rows: bool) -> int:
         """Pages are asked one after another: the next while the envelope says there are more
@@ -436,6 +471,8 @@ class TenderNedSpider(BaseSpider):
             total_pages = -(-(self.count(listed, page_data, "totalElements", quiet=True) or 0) // size)
         else:
             total_pages = self.count(listed, page_data, "totalPages", quiet=page > 0) or 0
+        if listed.meta.get("relist"):  # the second listing: every page (its first listed what it could)
+            return total_pages if page + 1 < total_pages else 0
         if key in self.window_end:  # its page 0 was read by this process
             counts = self.accounting.get(key, {})
             fetched, expected = counts.get("fetched", 0), counts.get("expected", 0)
@@ -446,17 +483,19 @@ class TenderNedSpider(BaseSpider):
 
     def shortfalls(self) -> list[dict]:
         """Windows that listed fewer distinct publications than their ``totalElements``, except
-        a window that reaches today, whose list still changes while it is read (logged only; the
-        next incremental run lists those days again: its window starts ``TENDERNED_OVERLAP_DAYS``
-        before this one's end)."""
+        today's alone, whose list still changes while it is read (logged only; the next incremental
+        run lists it again: its window starts ``TENDERNED_OVERLAP_DAYS`` before this one's end).
+        "A day that comes back short of totalElements is an error, except for today"
+        (docs/reference/tenderned-api.md §12): a longer window reaching today that is still short
+        after it was listed once more (:meth:`list_page`) is recorded, so the next run lists it again;
+        the rows it missed may be of any of its days, which the next run's window need not reach."""
         today = arguments.today()  # TenderNed's calendar (Europe/Amsterdam), not the machine's
         out = []
         for shortfall in super().shortfalls():
             end = self.window_end.get(shortfall["key"])
-            if end is not None and end >= today:
-                self.logger.info("%s: listed %d of %d publications; the window reaches today, whose "
-                                 "list still changes: not an error", shortfall["key"], shortfall["fetched"],
-                                 shortfall["expected"])
+            if end is not None and self.window_start.get(shortfall["key"], end) >= today:
+                self.logger.info("%s: listed %d of %d publications; today's list still changes: not an error",
+                                 shortfall["key"], shortfall["fetched"], shortfall["expected"])
                 continue
             out.append(shortfall)
         return out
@@ -496,9 +535,26 @@ class TenderNedSpider(BaseSpider):
         return scrapy.Request(
             self.detail_url(publication_id),
             callback=self.parse_detail,
-            errback=self.detail_failed if related_to else self.errback,
+            errback=self.detail_failed if related_to else self.detail_unavailable,
             meta={"publication_id": publication_id, "list_record": row, "related_to": related_to},
         )
+
+    def detail_unavailable(self, failure):
+        """A detail that failed is recorded, except the 404 or 410 of an archived notice whose detail
+        answered so in a crawl before (recorded then): a notice withdrawn from TenderNed while open is
+        still asked for until its deadline plus the re-check margin, in case it comes back, and its
+        archived record is kept, but it no longer leaves every one of those crawls partial."""
+        response = getattr(failure.value, "response", None)
+        publication_id = failure.request.meta["publication_id"]
+        if response is not None and response.status in (404, 410) and publication_id in self.known:
+            if publication_id in self.unavailable:
+                self.logger.info("%s: publication %s still unavailable (HTTP %d); its archived notice is kept",
+                                 failure.request.url, publication_id, response.status)
+                self.crawler.stats.inc_value("tenderned/still_unavailable")
+                return
+            self.errback(failure, note="; no longer published? its archived notice is kept")
+            return
+        self.errback(failure)
 
     def detail_failed(self, failure):
         """A related notice's detail that failed is recorded with the notice that led to it
@@ -548,6 +604,8 @@ class TenderNedSpider(BaseSpider):
                                             f"({', '.join(sorted(map(str, documents))[:5]) or 'empty object'}); "
                                             "asked again next run")
             documents = None
+        for problem in document_problems(documents):
+            self.record_error(response.url, f"publication {item.publication_id}: {problem}; archived without it")
         item.documents = documents
         yield from self.after_documents(item)
 

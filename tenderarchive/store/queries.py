@@ -245,3 +245,34 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
         return {origin for notice, origin in failed.items() if notice not in archived} | unread
     finally:
         db.close()
+
+
+_UNAVAILABLE = re.compile(r"^request failed: HTTP (404|410)\b")
+
+
+def unavailable_notices(path: str | Path, spider: str) -> set[str]:
+    """Archived notices (the API's) whose own detail answered 404 or 410 in a recorded crawl of the
+    spider: withdrawn from TenderNed, or gone for now. The archive keeps them; the spider still asks
+    while they are open, but a detail that answers so again is not recorded again (it left every
+    crawl partial until the notice's deadline plus the re-check margin)."""
+    db = read_only(path)
+    if db is None:
+        return set()
+    try:
+        if not db["crawls"].exists():
+            return set()
+        ids = set()
+        for crawl in db.query("select errors from crawls where spider = ? and errors like '%HTTP 4%'", [spider]):
+            try:
+                errors = json.loads(crawl["errors"] or "[]")
+            except ValueError:
+                continue
+            for error in errors if isinstance(errors, list) else ():
+                if not isinstance(error, dict) or not _UNAVAILABLE.match(str(error.get("error") or "")):
+                    continue
+                notice = re.search(r"/publicaties/(\d+)/?$", str(error.get("url") or ""))
+                if notice:
+                    ids.add(notice.group(1))
+        return api_archived(db, ids)
+    finally:
+        db.close()
