@@ -1,0 +1,86 @@
+"""Fourth pass over tenderned-awards.md: markup variants of the documented /html shapes an evaluator who read
+only the reference would serve (SYNTHETIC renderings built row by row), and what the parser makes of them."""
+
+import json
+
+from tenderarchive.awards.html import parse_html
+from tests.awards.test_html_shapes import afdeling_v, item
+
+
+def contractor(name, **fields):
+    rows = "".join(f"<dt>{label}:</dt><dd>{value}</dd>" for label, value in {"Officiële benaming": name, **fields}.items())
+    return ('<h5 class="subsection"><span class="subsection-number">V.2.3)</span> <span class="section-header-3">'
+            f'Naam en adres van de contractant</span></h5><dl class="subsection">{rows}</dl>')
+
+
+def heading(lot, title, contract="1"):
+    return (f'<p class="subsection-content"><span class="section-header-3">Opdracht nr.: </span>{contract}<br />'
+            f'<span class="section-header-3">Perceel nr.: </span>{lot}<br />'
+            f'<span class="section-header-3">Benaming: </span>{title}</p>')
+
+
+def paragraphs(*lines):
+    return "".join(f'<p class="subsection-content">{line}</p>' for line in lines)
+
+
+def test_the_kinds_of_tenders_of_v_2_2_are_counts_by_kind_not_the_number_of_tenders():
+    """Reference §3.1 (V.2.2 "Aantal inschrijvingen: 3") and §4.2 (counts by submission type): the 2014
+    standard form prints, after the number of tenders, the counts of tenders from SMEs and from other
+    countries. Each was read as the number of tenders, the last one standing (5 tenders read as 0)."""
+    html = afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                      item("V.2.2", "Inlichtingen over inschrijvingen", "Aantal inschrijvingen: 5"),
+                      paragraphs("Aantal inschrijvingen van kmo's: 3",
+                                 "Aantal inschrijvingen van inschrijvers uit andere EU-lidstaten: 1",
+                                 "Aantal inschrijvingen van inschrijvers uit niet-EU-lidstaten: 0",
+                                 "Aantal langs elektronische weg ontvangen inschrijvingen: 5"),
+                      contractor("Jeugdzorg Oost B.V."))
+    result = parse_html(html)
+    (lot,) = result["lots"]
+    assert lot["tenders_received"] == 5 and result["awards"][0]["tenders_received"] == 5
+    assert json.loads(lot["received_counts"]) == {
+        "Inschrijvingen": 5, "Inschrijvingen van kmo’s": 3,
+        "Inschrijvingen van inschrijvers uit andere EU-lidstaten": 1,
+        "Inschrijvingen van inschrijvers uit niet-EU-lidstaten": 0,
+        "Elektronisch ingediende inschrijvingen": 5}
+
+
+def test_a_range_printed_over_two_lines_is_a_range_not_its_lowest_tender_as_the_value():
+    """Reference §3.1 ("Laagste offerte: 1,00 / Hoogste offerte: 2,00 meegerekend" instead of a value) and §4
+    (ranges: neither is the award value): with the highest tender on a line of its own the lowest was read
+    as the lot's award value."""
+    html = afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                      contractor("Jeugdzorg Oost B.V."),
+                      item("V.2.4", "Inlichtingen over de waarde van de opdracht/het perceel (exclusief btw)",
+                           "Laagste offerte: 100 000,00"),
+                      paragraphs("Hoogste offerte: 250 000,00 meegerekend", "Munt: EUR"))
+    (award,) = parse_html(html)["awards"]
+    assert (award["value_cents"], award["value_low_cents"], award["value_high_cents"], award["value_currency"]) == \
+        (None, 10000000, 25000000, "EUR")
+
+
+def test_a_lot_number_written_with_its_word_is_the_lots_number():
+    """Reference §3.1 ("Perceel nr.: 2"), §8.5 (one row per lot): a value that repeats the word ("Perceel 2",
+    "Lot 3") made lot "Perceel 2", another lot than the "2" of the procedure's other notices."""
+    html = afdeling_v(heading("Perceel 2", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                      contractor("Jeugdzorg Oost B.V."),
+                      '<h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>',
+                      heading("Lot 3", "Wmo", contract="2"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                      contractor("Thuiszorg West"),
+                      '<h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>',
+                      heading("4", "Vervoer", contract="3"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                      contractor("Taxi Noord"))
+    result = parse_html(html)
+    assert [lot["lot_id"] for lot in result["lots"]] == ["2", "3", "4"]
+    assert [(s["lot_id"], s["name"]) for s in result["suppliers"]] == [
+        ("2", "Jeugdzorg Oost B.V."), ("3", "Thuiszorg West"), ("4", "Taxi Noord")]
+
+
+def test_the_lines_of_a_reason_for_not_awarding_are_kept_apart():
+    """Reference §3.1 (V.1 "Inlichtingen over niet-gunning"): the statement and its reason were glued into one
+    word ("… niet gegundAndere redenen …")."""
+    html = afdeling_v(heading("1", "Jeugdhulp"),
+                      item("V.1", "Inlichtingen over niet-gunning", "De opdracht/het perceel wordt niet gegund"),
+                      paragraphs("Andere redenen (stopzetting van de procedure)"))
+    (lot,) = parse_html(html)["lots"]
+    assert (lot["awarded"], lot["not_awarded_reason"]) == (
+        0, "De opdracht/het perceel wordt niet gegund Andere redenen (stopzetting van de procedure)")
