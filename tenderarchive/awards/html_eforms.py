@@ -16,6 +16,7 @@ import re
 import lxml.html
 
 from tenderarchive.awards.amounts import parse_amount
+from tenderarchive.awards.names import kvk_number
 from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, currency_like, parse_notice_date, party_name,
                                       tender_count)
 
@@ -76,6 +77,11 @@ STATUS_OPEN = {"er is nog geen winnaar gekozen, maar de mededinging loopt nog.",
                "no winner has yet been chosen, but the competition is still ongoing."}
 
 
+
+#: the label-only rows that open a block or give a lot result's status, known also beside an empty cell
+LABEL_ONLY = (OPEN_WINNER | OPEN_TENDER | OPEN_CONTRACT | OPEN_FRAMEWORK | OPEN_SUBCONTRACTORS | STATUS_AWARDED
+              | STATUS_CLOSED | STATUS_OPEN | {"rollen van deze organisatie", "roles of this organisation",
+                                               "ontvangen inschrijvingen of verzoeken tot deelname"})
 
 #: Section 10's title (SDK) and BT-758, the notice (eForms id and version) a change notice corrects
 CHANGE_SECTION = {"wijziging", "wijzigingen", "change", "changes"}
@@ -145,7 +151,9 @@ class EFormsReader:
                 self.pending_type = None
             else:
                 ncells, label, value, currency = self._cells(tr)
-                if value is None and ncells <= 1:
+                # a label-only row is one cell ("<td colspan=2>"), or a block's opening label beside an empty
+                # cell (a winner, and everything under it, was lost when the opener came as a pair of cells)
+                if value is None and (ncells <= 1 or _norm(label) in LABEL_ONLY):
                     self._label_only(label or _clean(tr.text_content()) or "")
                 else:
                     self._row(_norm(label), value, currency)
@@ -307,6 +315,12 @@ class EFormsReader:
         elif winner is not None and key in GROUP_MEMBERS:
             winner["members"] = [m for m in map(party_name, re.split(r",|;", value or "")) if m]
             winner["empty"] = winner["empty"] and not winner["members"]
+        elif winner is not None and self.block == "winner" and key in REGISTRATION | CITY | COUNTRY:
+            # the winner's registration number and address printed in its block (section 8 gives them too)
+            if key in REGISTRATION:
+                winner["kvk"] = kvk_number(value)
+            else:
+                winner["place" if key in CITY else "country"] = _clean(value)
         elif winner is not None and key in TENDER_VALUE:
             winner["value"] = amount
         elif winner is not None and key in TENDER_LOT:

@@ -4,7 +4,8 @@ only the reference would serve (SYNTHETIC renderings built row by row), and what
 import json
 
 from tenderarchive.awards.html import parse_html
-from tests.awards.test_html_shapes import afdeling_v, item
+from tests.awards.test_html_shapes import afdeling_v, eforms, h1, h2, item
+from tests.fixtures.awards.make_fixtures import amount, h3, only, row
 
 
 def contractor(name, **fields):
@@ -84,3 +85,37 @@ def test_the_lines_of_a_reason_for_not_awarding_are_kept_apart():
     (lot,) = parse_html(html)["lots"]
     assert (lot["awarded"], lot["not_awarded_reason"]) == (
         0, "De opdracht/het perceel wordt niet gegund Andere redenen (stopzetting van de procedure)")
+
+
+def empty_pair(label):
+    """A label-only row written as a label cell beside an empty value cell."""
+    return f'<tr><td><span class="label">{label}</span><span class="text">:</span></td><td></td></tr>'
+
+
+def test_a_blocks_opening_label_beside_an_empty_cell_still_opens_the_block():
+    """Reference §2.2 (label-only rows open a block: "Winnaar", "Inschrijving", …) and §2.3 (BT-142 status):
+    written as a label cell beside an empty value cell instead of one cell over both, the opener was read as a
+    row without a value, so no winner block opened and the lot's winner and value were lost without a word."""
+    html = eforms(h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                  empty_pair("Er is ten minste één winnaar gekozen."), h3("6.1.2 Informatie over winnaars"),
+                  empty_pair("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."), empty_pair("Inschrijving"),
+                  amount("Waarde van de aanbesteding", "1.000.000", "Euro"),
+                  empty_pair("Informatie over het contract"), row("Datum van sluiting van het contract", "01/06/2026"))
+    result = parse_html(html)
+    assert [(lot["lot_id"], lot["awarded"]) for lot in result["lots"]] == [("LOT-0001", 1)]
+    assert [(a["value_cents"], a["contract_date"]) for a in result["awards"]] == [(100000000, "2026-06-01")]
+    assert [s["name"] for s in result["suppliers"]] == ["Jeugdzorg Oost B.V."]
+
+
+def test_a_registration_number_and_address_in_the_winner_block_are_the_winners():
+    """Reference §2.3 (Registratienummer, Stad, Land of an organisation) and §4 (Dutch KvK number): printed in
+    the winner's block rather than in section 8, the number was reported as an "unread amount in section 6"
+    and the winner had no KvK number, place or country."""
+    html = eforms(h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                  h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."),
+                  row("Registratienummer", "KvK 0123 4567"), row("Stad", "Utrecht"), row("Land", "Nederland"),
+                  only("Inschrijving"), amount("Waarde van de aanbesteding", "1.000.000", "Euro"))
+    result = parse_html(html)
+    assert [(s["name"], s["kvk"], s["place"], s["country"]) for s in result["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "01234567", "Utrecht", "Nederland")]
+    assert result["problems"] == []
