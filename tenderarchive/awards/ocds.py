@@ -46,10 +46,10 @@ from typing import IO, Iterator
 import ijson
 from ocdsmerge import Merger
 
-from tenderarchive.awards.amounts import Amount, to_cents
+from tenderarchive.awards.amounts import Amount, currency_code, parse_amount, to_cents
 from tenderarchive.awards.html import amount_fields
 from tenderarchive.awards.names import foreign_country, kvk_number, name_key
-from tenderarchive.awards.ocds_schema import project, release_problem
+from tenderarchive.awards.ocds_schema import MAX_AMOUNT, project, release_problem
 from tenderarchive.profiles import Relevance, load_profile
 
 OCID_PREFIX = "ocds-1l04xe-"
@@ -260,7 +260,26 @@ def _amount(prefix: str, value) -> dict:
     # hasTax true: the amount includes VAT (btw), where the forms print values exclusive of it; kept as
     # given and said in the text, as the /html reader does for a value printed "Met BTW"
     raw = f"{number} incl. btw" if value.get("hasTax") is True else str(number)
-    return amount_fields(prefix, Amount(raw, to_cents(number), value.get("currency")))
+    return amount_fields(prefix, Amount(raw, _cents(number), _currency(value.get("currency"))))
+
+
+def _cents(number) -> int | None:
+    """Cents of an OCDS amount: a JSON number, or a number written as text (a plain decimal "2300000.50", or
+    printed as the forms do, "2.300.000,50"); None for text that is no amount and for one beyond what the
+    archive holds (ocds_schema.MAX_AMOUNT bounds the numbers only)."""
+    if isinstance(number, str):
+        text = number.strip()
+        cents = to_cents(text) if re.fullmatch(r"-?\d+(\.\d+)?", text) else parse_amount(text).cents
+        return cents if cents is not None and abs(cents) <= MAX_AMOUNT * 100 else None
+    return to_cents(number)
+
+
+def _currency(code) -> str | None:
+    """An OCDS currency as its ISO code: "eur" or " EUR" is the euro (a currency the archive did not know as
+    the euro kept its amount out of every sum); a code not known is kept in capitals."""
+    if not isinstance(code, str) or not code.strip():
+        return None
+    return currency_code(code) or code.strip().upper()
 
 
 def to_procedure(releases: list[dict], merger: Merger | None = None, source: str = "",
@@ -419,6 +438,9 @@ def _statistics(releases: list[dict]) -> tuple[dict[str, dict[str, int]], dict[s
             if not isinstance(stat, dict):
                 continue
             measure, value, lot = stat.get("measure"), stat.get("value"), str(stat.get("relatedLot") or "")
+            if isinstance(value, str):  # a number written as text
+                cents = _cents(value)
+                value = None if cents is None else Decimal(cents) / 100
             if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)) or not math.isfinite(value):
                 continue
             if measure in COUNT_MEASURES and value == int(value) and 0 <= value < 2 ** 31:

@@ -21,7 +21,9 @@ TEXT = {"type": ["string", "null"], "maxLength": 100_000}
 NAME = {"type": ["string", "null"], "maxLength": 1_000}
 ID = {"type": ["string", "integer"], "maxLength": 1_000, "minimum": -(2 ** 62), "maximum": 2 ** 62}
 OPTIONAL_ID = {**ID, "type": ["string", "integer", "null"]}
-AMOUNT = {"type": ["number", "null"], "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT}
+# an amount is a number in OCDS; one written as text ("2300000.50") is read as text (ocds._amount), not a
+# release skipped with its winners
+AMOUNT = {"type": ["number", "string", "null"], "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT, "maxLength": 100}
 VALUE = {"type": ["object", "null"], "properties": {"amount": AMOUNT, "currency": NAME,
                                                     "hasTax": {"type": ["boolean", "string", "null"], "maxLength": 10}}}
 CLASSIFICATION = {"type": "object", "properties": {"id": OPTIONAL_ID, "scheme": NAME, "description": TEXT}}
@@ -68,7 +70,7 @@ RELEASE = {
             "measure": NAME, "relatedLot": OPTIONAL_ID, "currency": NAME,
             # Counts (requests, electronicBids) and money (lowest/highestValidBidValue): the bound of
             # an amount; a count is read only when it is a count (tenderarchive/awards/ocds.py).
-            "value": {"type": ["number", "null"], "minimum": 0, "maximum": MAX_AMOUNT}}})),
+            "value": {"type": ["number", "string", "null"], "minimum": 0, "maximum": MAX_AMOUNT, "maxLength": 100}}})),
     },
 }
 

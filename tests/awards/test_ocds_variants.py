@@ -1,0 +1,47 @@
+"""Fourth pass over tenderned-awards.md §6: variants of the OCDS packages an evaluator who read only the reference
+would serve (SYNTHETIC releases), read as a package is read."""
+
+import json
+
+from tenderarchive.awards.ocds import ReadReport, read_package
+from tests.awards.test_ocds import _award, _release
+
+
+def read(tmp_path, releases):
+    path = tmp_path / "Dataset_Tenderned-2021-01-01-2021-12-31.json"
+    path.write_text(json.dumps({"uri": "https://www.tenderned.nl/cms/nl/aanbesteden-in-cijfers/datasets-aanbestedingen",
+                                "version": "1.1", "releases": releases}), encoding="utf-8")
+    report = ReadReport(str(path))
+    return list(read_package(path, report=report)), report
+
+
+def test_amounts_written_as_text_are_read_not_a_release_skipped_with_its_winner(tmp_path):
+    """Reference §6.3 values (``awards[].value.amount``, ``tender.value``, ``bids.statistics``): an amount
+    written as text ("2300000.50", or as the forms print it) failed the release's check, and the whole
+    release, its winner included, was skipped as malformed. Text that is no amount keeps its text."""
+    release = _release("310060", "2021-03-01", [
+        dict(_award("a", "11111111", "Alpha B.V."), value={"amount": "2300000.50", "currency": "EUR"})],
+        lots=("1", "2"))
+    release["awards"].append(dict(_award("b", "22222222", "Beta B.V.", lots=("2",)),
+                                  value={"amount": "1.250.000,00", "currency": "EUR"}))
+    release["tender"]["lots"][0]["value"] = {"amount": "n.v.t.", "currency": "EUR"}
+    release["bids"] = {"statistics": [{"id": "3-1", "measure": "requests", "value": "4", "relatedLot": "1"},
+                                      {"id": "1", "measure": "lowestValidBidValue", "value": "2300000.50",
+                                       "currency": "EUR", "relatedLot": "1"}]}
+    (procedure,), report = read(tmp_path, [release])
+    assert report.errors == []
+    assert [(a["lot_id"], a["value_cents"], a["value_raw"]) for a in procedure["awards"]] == [
+        ("1", 230000050, "2300000.50"), ("2", 125000000, "1.250.000,00")]
+    assert [s["name"] for s in procedure["suppliers"]] == ["Alpha B.V.", "Beta B.V."]
+    lot = procedure["lots"][0]
+    assert (lot["estimated_cents"], lot["estimated_raw"], lot["tenders_received"], lot["lowest_tender_cents"]) == (
+        None, "n.v.t.", 4, 230000050)
+
+
+def test_a_currency_code_in_small_letters_is_the_euro(tmp_path):
+    """Reference §4 (nearly always euro), §8.7 (EUR amounts as cents): a currency "eur" was taken for another
+    currency than the euro, and the award's value left out of every sum (no cents)."""
+    release = _release("310061", "2021-03-01", [
+        dict(_award("a", "11111111", "Alpha B.V."), value={"amount": 500000, "currency": "eur"})])
+    (procedure,), _ = read(tmp_path, [release])
+    assert [(a["value_cents"], a["value_currency"]) for a in procedure["awards"]] == [(50000000, "EUR")]
