@@ -263,6 +263,28 @@ def _amount(prefix: str, value) -> dict:
     return amount_fields(prefix, Amount(raw, _cents(number), _currency(value.get("currency"))))
 
 
+def _kvk(supplier_id: str, party: dict) -> str | None:
+    """The winner's KvK number: the supplier id of TenderNed's converter (8 digits), an org-id "NL-KVK-<number>"
+    (general OCDS practice, reference §6.3), or the party's ``identifier`` or one of its
+    ``additionalIdentifiers`` in the KvK register's scheme ("NL-KVK"; a number whose leading zero a
+    spreadsheet dropped is given it back there) or without a scheme. An id in another register's scheme (a
+    VAT number, a Danish CVR number) is no KvK number, even of 8 digits."""
+    if re.fullmatch(r"\d{8}", supplier_id):
+        return supplier_id
+    if m := re.fullmatch(r"(?i)NL-KVK-(\d{1,8})", supplier_id.strip()):
+        return m.group(1).zfill(8)
+    identifiers = [party.get("identifier"), *(party.get("additionalIdentifiers") or [])]
+    for identifier in identifiers:
+        if not isinstance(identifier, dict) or identifier.get("id") is None:
+            continue
+        scheme, number = str(identifier.get("scheme") or "").strip().upper(), str(identifier["id"]).strip()
+        if "KVK" in scheme and (m := re.fullmatch(r"(?i)(?:NL-KVK-)?(\d{1,8})", re.sub(r"[\s.]", "", number))):
+            return m.group(1).zfill(8)
+        if not scheme and (kvk := kvk_number(number)):
+            return kvk
+    return None
+
+
 def _cents(number) -> int | None:
     """Cents of an OCDS amount: a JSON number, or a number written as text (a plain decimal "2300000.50", or
     printed as the forms do, "2.300.000,50"); None for text that is no amount and for one beyond what the
@@ -389,11 +411,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         for (_, award, names), value in zip(members, values):
             for position, (sid, sname) in enumerate(names):
                 party = parties.get(sid) or {}
-                # the KvK number: the supplier id of TenderNed's converter (8 digits), an org-id "NL-KVK-<number>"
-                # (general OCDS practice, reference §6.3), or the party's identifier
-                orgid = re.fullmatch(r"(?i)NL-KVK-(\d{8})", sid)
-                kvk = sid if re.fullmatch(r"\d{8}", sid) else orgid.group(1) if orgid else kvk_number(
-                    (party.get("identifier") or {}).get("id") if isinstance(party.get("identifier"), dict) else None)
+                kvk = _kvk(sid, party)
                 address = party.get("address") or {}
                 if kvk and foreign_country(address.get("countryName")):
                     kvk = None  # reference §4: a foreign winner's 8-digit id (a Danish CVR number) is no KvK number

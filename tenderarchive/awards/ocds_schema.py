@@ -59,7 +59,8 @@ RELEASE = {
         "buyer": _object(name=NAME),
         "parties": _list({"type": "object", "properties": {
             "id": OPTIONAL_ID, "name": NAME,
-            "identifier": _object(id=OPTIONAL_ID),
+            "identifier": _object(id=OPTIONAL_ID, scheme=NAME),
+            "additionalIdentifiers": _list({"type": "object", "properties": {"id": OPTIONAL_ID, "scheme": NAME}}),
             "address": _object(locality=NAME, countryName=NAME),
             "details": _object(scale=NAME)}}),
         "awards": _list({"type": "object", "properties": {

@@ -45,3 +45,24 @@ def test_a_currency_code_in_small_letters_is_the_euro(tmp_path):
         dict(_award("a", "11111111", "Alpha B.V."), value={"amount": 500000, "currency": "eur"})])
     (procedure,), _ = read(tmp_path, [release])
     assert [(a["value_cents"], a["value_currency"]) for a in procedure["awards"]] == [(50000000, "EUR")]
+
+
+def test_the_kvk_number_comes_from_the_parties_identifiers_in_the_kvk_scheme_only(tmp_path):
+    """Reference §6.3 suppliers (the KvK number as supplier id, or by general OCDS practice in the register's
+    scheme ``NL-KVK``) and §4 (8 digits, a leading zero significant; foreign winners have other ids): a
+    party whose KvK number is in ``additionalIdentifiers``, or in ``identifier`` as a number that lost its
+    leading zero, had none; one whose ``identifier`` is in another register (a Danish CVR number of 8 digits)
+    had that number as its KvK number; and a Dutch winner whose country is written as ISO 3166 writes it
+    ("Netherlands (Kingdom of the)") lost its KvK number as a foreign id."""
+    awards = [_award("a", "ORG-1", "Alpha B.V."), _award("b", "ORG-2", "Beta B.V.", lots=("2",)),
+              _award("c", "ORG-3", "Dansk Børneomsorg ApS", lots=("3",)), _award("d", "41165432", "Gamma", lots=("4",))]
+    release = _release("310062", "2021-03-01", awards, lots=("1", "2", "3", "4"))
+    release["parties"][0].update(identifier={"scheme": "NL-TENDERNED", "id": "ORG-1"},
+                                 additionalIdentifiers=[{"scheme": "NL-KVK", "id": "01234567"}])
+    release["parties"][1].update(identifier={"scheme": "NL-KVK", "id": 7654321})
+    release["parties"][2].update(identifier={"scheme": "DK-CVR", "id": "12345678"})
+    release["parties"][3].update(address={"locality": "Leiden", "countryName": "Netherlands (Kingdom of the)"})
+    (procedure,), report = read(tmp_path, [release])
+    assert report.errors == []
+    assert [(s["name"], s["kvk"]) for s in procedure["suppliers"]] == [
+        ("Alpha B.V.", "01234567"), ("Beta B.V.", "07654321"), ("Dansk Børneomsorg ApS", None), ("Gamma", "41165432")]
