@@ -252,6 +252,30 @@ def _publication(release: dict) -> int | None:
     return None
 
 
+#: release tags (OCDS codelist releaseTag) of a publication that gives an award or its contract
+AWARD_TAGS = {"award", "awardUpdate", "awardCancellation", "contract", "contractUpdate", "contractAmendment"}
+
+
+def _publications(releases: list[dict]) -> dict:
+    """Each publication's own date (its earliest release's) and whether its releases give an award (their
+    ``tag``): a later publication of the procedure (a rectification) is dated by its own releases, not the
+    procedure's first."""
+    dates: dict[str, str] = {}
+    awards: set[str] = set()
+    for release in releases:
+        publication = _publication(release)
+        day = str(release.get("date") or "")[:10]
+        if publication is None or not day:
+            continue
+        key = str(publication)
+        dates[key] = min(dates.get(key, day), day)
+        tags = release.get("tag")
+        tags = {t for t in (tags if isinstance(tags, list) else [tags]) if isinstance(t, str)}
+        if AWARD_TAGS & tags or release.get("awards"):
+            awards.add(key)
+    return {"publication_dates": dates, "award_publications": sorted(awards)}
+
+
 def _amount(prefix: str, value) -> dict:
     """``{prefix}_cents/_raw/_currency/_placeholder`` of an OCDS ``Value`` (the same fields as the /html parser)."""
     if not isinstance(value, dict) or value.get("amount") is None:
@@ -325,7 +349,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
               "first_date": str(releases[0].get("date") or "")[:10] or None,
               "last_date": str(releases[-1].get("date") or "")[:10] or None,
               "cpv": [row["cpv"] for row in _release_cpvs(compiled)],
-              **_amount("estimated", tender.get("value")), "youth_care_reasons": reasons or []}
+              **_amount("estimated", tender.get("value")), "youth_care_reasons": reasons or [],
+              **_publications(releases)}
     counts, money = _statistics(releases)
     stats = {lot: kinds["Inschrijvingen"] for lot, kinds in counts.items() if "Inschrijvingen" in kinds}
     lots = {}

@@ -44,6 +44,9 @@ RELEASE = {
         "ocid": {"type": "string", "minLength": 1, "maxLength": 200},
         "id": ID,
         "date": {"type": "string", "maxLength": 100},
+        # the release's tags: any shape is let through (it never fails a release) and read only where it is a
+        # list of codes (ocds._publications); ocdsmerge omits it
+        "tag": {},
         "tender": _object(
             title=TEXT, description=TEXT, procurementMethodDetails=TEXT,
             classification={**CLASSIFICATION, "type": ["object", "null"]},

@@ -66,3 +66,23 @@ def test_the_kvk_number_comes_from_the_parties_identifiers_in_the_kvk_scheme_onl
     assert report.errors == []
     assert [(s["name"], s["kvk"]) for s in procedure["suppliers"]] == [
         ("Alpha B.V.", "01234567"), ("Beta B.V.", "07654321"), ("Dansk Børneomsorg ApS", None), ("Gamma", "41165432")]
+
+
+def test_each_publication_of_a_package_is_dated_by_its_own_releases_and_named(tmp_path):
+    """Reference §6.3 (one release per publication: its ``id`` and ``date``; ``tag`` "award" when it gives a
+    winner) and §8.8 (link a release to its publication): every publication of a procedure was archived with
+    the procedure's first date, so a rectification months later was dated the day of the award it corrects,
+    and with no type, so the timeline read "TenderNed: None — …"."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.items import OCDSProcedureItem
+
+    first = _release("310070-a", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000)])
+    later = dict(_release("310085-b", "2021-06-01", [_award("a", "11111111", "Alpha B.V.", 120000)]), tag=["awardUpdate"])
+    tender = dict(_release("310060-c", "2020-12-01", []), tag=["tender"])
+    (procedure,), _ = read(tmp_path, [later, first, tender])
+    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/x.json"),
+                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+    assert [(n["publication_id"], n["published"], n["year_month"], n["notice_type_label"]) for n in record["notices"]] == [
+        (310060, "2020-12-01", "2020-12", "Publicatie (OCDS-dataset)"),
+        (310070, "2021-03-01", "2021-03", "Gunning (OCDS-dataset)"),
+        (310085, "2021-06-01", "2021-06", "Gunning (OCDS-dataset)")]
