@@ -415,6 +415,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             together.add(related[0])
         for lot_id in related:
             groups.setdefault((lot_id, publication), []).append((release, award, names))
+    # the contracts' signing dates by the award they carry out (``contracts[].awardID``, a contract release)
+    contract_dates: dict[str, list[str]] = {}
+    for release in releases:
+        for contract in release.get("contracts") or []:
+            if isinstance(contract, dict) and contract.get("awardID") is not None and contract.get("dateSigned"):
+                contract_dates.setdefault(str(contract["awardID"]), []).append(str(contract["dateSigned"])[:10])
     awards, suppliers = [], []
     for (lot_id, publication), members in groups.items():
         if lot_id is not None and lot_id not in together:
@@ -424,10 +430,14 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         shared = len({json.dumps(v, sort_keys=True, default=str) for v in values}) == 1
         release, first, _ = members[0]
         index = len(awards)
-        dates = [str(a.get("date") or r.get("date") or "")[:10] for r, a, _ in members]
+        # the award's own date (OCDS: the decision to award); the release's (its publication) only where no
+        # award of the group has one: a winner's row without it made the publication day the award date
+        dates = [str(a.get("date") or "")[:10] for _, a, _ in members if a.get("date")] or \
+            [str(r.get("date") or "")[:10] for r, _, _ in members]
+        signed = [day for _, a, _ in members for day in contract_dates.get(str(a.get("id")), [])]
         awards.append({"lot_id": lot_id, "award_index": index, "award_id": str(first.get("id")),
                        "release_id": str(release.get("id")), "publication_id": publication,
-                       "award_date": max(dates) or None,
+                       "award_date": max(dates) or None, "contract_date": max(signed) if signed else None,
                        # one value for the lot (one award, or every winner's row repeating it); winners of
                        # their own values keep them on their rows and the award has none (as /html)
                        **_amount("value", values[0] if shared else None),

@@ -70,6 +70,8 @@ RELEASE = {
             "id": OPTIONAL_ID, "date": {"type": ["string", "null"], "maxLength": 100}, "value": VALUE, "status": NAME,
             "suppliers": _list({"type": "object", "properties": {"id": OPTIONAL_ID, "name": NAME}}),
             "relatedLots": _list(ID)}}),
+        "contracts": _list({"type": "object", "properties": {
+            "id": OPTIONAL_ID, "awardID": OPTIONAL_ID, "dateSigned": {"type": ["string", "null"], "maxLength": 100}}}),
         "bids": _object(statistics=_list({"type": "object", "properties": {
             "measure": NAME, "relatedLot": OPTIONAL_ID, "currency": NAME,
             # Counts (requests, electronicBids) and money (lowest/highestValidBidValue): the bound of

@@ -86,3 +86,19 @@ def test_each_publication_of_a_package_is_dated_by_its_own_releases_and_named(tm
         (310060, "2020-12-01", "2020-12", "Publicatie (OCDS-dataset)"),
         (310070, "2021-03-01", "2021-03", "Gunning (OCDS-dataset)"),
         (310085, "2021-06-01", "2021-06", "Gunning (OCDS-dataset)")]
+
+
+def test_an_awards_dates_are_its_own_decision_and_its_contracts_signing(tmp_path):
+    """Reference §8.4 (keep the date the winner was chosen and the contract date): the award date was the
+    latest of the group's award and release dates, so one winner's row without ``awards[].date`` made the
+    publication day the award date; and a contract release's ``contracts[].dateSigned`` (tag "contract")
+    was not read, so no OCDS award had a contract date. SYNTHETIC releases."""
+    with_date = dict(_award("a", "11111111", "Alpha B.V.", 600000), date="2021-02-15T00:00:00Z")
+    rows = [_release("310090-a", "2021-03-01", [with_date]),
+            _release("310090-b", "2021-03-01", [_award("b", "22222222", "Beta B.V.", 600000)])]
+    contract = dict(_release("310095", "2021-04-01", []), tag=["contract"],
+                    contracts=[{"id": "c1", "awardID": "a", "dateSigned": "2021-04-01T00:00:00Z"}])
+    (procedure,), report = read(tmp_path, [*rows, contract])
+    assert report.errors == []
+    assert [(a["award_date"], a["contract_date"], a["winner_count"]) for a in procedure["awards"]] == [
+        ("2021-02-15", "2021-04-01", 2)]
