@@ -178,6 +178,10 @@ class StandardReader:
                         contractor["place"] = _clean(value_of(line)[0])
                     elif low.startswith("land"):
                         contractor["country"] = _clean(value_of(line)[0])
+                    elif low.startswith("de contractant is een kmo"):
+                        # the 2014 form's SME flag: ja / neen
+                        answer = _norm(line.rsplit(":", 1)[-1]) if ":" in line else ""
+                        contractor["scale"] = {"ja": "sme", "neen": "large", "nee": "large"}.get(answer)
                 elif sub in ("V.2.4", "V.4"):
                     if low.startswith("munt"):
                         code = value_of(line)[0]

@@ -119,3 +119,13 @@ def test_a_registration_number_and_address_in_the_winner_block_are_the_winners()
     assert [(s["name"], s["kvk"], s["place"], s["country"]) for s in result["suppliers"]] == [
         ("Jeugdzorg Oost B.V.", "01234567", "Utrecht", "Nederland")]
     assert result["problems"] == []
+
+
+def test_the_contractors_sme_flag_is_its_size():
+    """The 2014 standard form's V.2.3 ends with "De contractant is een kmo: ja / neen" (reference §3.1 V.2.3,
+    the contractor block; §6.3 keeps the same fact as ``details.scale``): it was not read."""
+    html = afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                      contractor("Jeugdzorg Oost B.V.", Plaats="Utrecht"), paragraphs("De contractant is een kmo: ja"),
+                      contractor("Groot Zorgconcern N.V."), paragraphs("De contractant is een kmo: neen"))
+    assert [(s["name"], s["scale"]) for s in parse_html(html)["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "sme"), ("Groot Zorgconcern N.V.", "large")]

@@ -102,3 +102,21 @@ def test_an_awards_dates_are_its_own_decision_and_its_contracts_signing(tmp_path
     assert report.errors == []
     assert [(a["award_date"], a["contract_date"], a["winner_count"]) for a in procedure["awards"]] == [
         ("2021-02-15", "2021-04-01", 2)]
+
+
+def test_a_winners_size_is_kept_on_its_row(tmp_path):
+    """Reference §6.2 (the packages use the partyDetails_scale extension) and §6.3 (``parties[].details.scale``
+    "sme"): the winner's size was read and dropped, as the archive had no column for it. SYNTHETIC release."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.items import OCDSProcedureItem
+
+    release = _release("310100", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000),
+                                                 _award("b", "22222222", "Beta B.V.", 100000, lots=("2",)),
+                                                 _award("c", "33333333", "Gamma B.V.", 100000, lots=("3",))],
+                       lots=("1", "2", "3"))
+    release["parties"][0]["details"] = {"scale": "sme"}
+    release["parties"][1]["details"] = {"scale": "large"}
+    (procedure,), _ = read(tmp_path, [release])
+    record = ocds_record(OCDSProcedureItem(procedure=procedure), "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+    assert [(s["name"], s["scale"]) for entry in record["awards"] for s in entry["suppliers"]] == [
+        ("Alpha B.V.", "sme"), ("Beta B.V.", "large"), ("Gamma B.V.", None)]
