@@ -67,13 +67,18 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
     cpv = n["cpv"][0] if n.get("cpv") else None
     buyer = organisation(n.get("buyer")) or {}
     dates, awarding = n.get("publication_dates") or {}, set(n.get("award_publications") or [])
+    updating = set(n.get("update_publications") or [])
     record["notices"] = [only_columns("notices", {
         "publication_id": int(pid), "kenmerk": record["kenmerk"], "procurement_id": record["procurement_id"],
         "title": n.get("title"), "description": n.get("description"), "buyer": n.get("buyer"),
         # each publication is dated by its own releases (a rectification months later was dated the procedure's
         # first day), and named for the timeline, which read "TenderNed: None — …" (the package gives no code)
         **_published(dates.get(str(pid)) or day),
-        "notice_type_label": "Gunning (OCDS-dataset)" if str(pid) in awarding else "Publicatie (OCDS-dataset)",
+        "notice_type_label": "Rectificatie gunning (OCDS-dataset)" if str(pid) in updating else
+                             "Gunning (OCDS-dataset)" if str(pid) in awarding else "Publicatie (OCDS-dataset)",
+        # an award update (tag awardUpdate) is a rectification: its awards supersede the earlier ones of their
+        # lots (derive.refresh_award_currency), also when it names another winner under a new award id
+        "notice_type": "REC" if str(pid) in updating else None,
         "procedure_label": n.get("procedure"),
         "cpv_main": cpv, "cpv_main_8": cpv.split("-")[0] if cpv else None,
         "is_awarded": 1 if record["awards"] else 0, "youth_care": 1,

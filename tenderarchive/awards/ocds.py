@@ -262,6 +262,7 @@ def _publications(releases: list[dict]) -> dict:
     procedure's first."""
     dates: dict[str, str] = {}
     awards: set[str] = set()
+    tagged: dict[str, set[str]] = {}
     for release in releases:
         publication = _publication(release)
         day = str(release.get("date") or "")[:10]
@@ -273,7 +274,11 @@ def _publications(releases: list[dict]) -> dict:
         tags = {t for t in (tags if isinstance(tags, list) else [tags]) if isinstance(t, str)}
         if AWARD_TAGS & tags or release.get("awards"):
             awards.add(key)
-    return {"publication_dates": dates, "award_publications": sorted(awards)}
+        tagged.setdefault(key, set()).update(tags)
+    # a publication whose releases only update an award (tag awardUpdate, no award of its own) corrects an
+    # earlier one: a rectification, whose awards supersede the earlier awards of their lots (reference §4)
+    updates = sorted(key for key, tags in tagged.items() if "awardUpdate" in tags and "award" not in tags)
+    return {"publication_dates": dates, "award_publications": sorted(awards), "update_publications": updates}
 
 
 def _amount(prefix: str, value) -> dict:

@@ -85,7 +85,7 @@ def test_each_publication_of_a_package_is_dated_by_its_own_releases_and_named(tm
     assert [(n["publication_id"], n["published"], n["year_month"], n["notice_type_label"]) for n in record["notices"]] == [
         (310060, "2020-12-01", "2020-12", "Publicatie (OCDS-dataset)"),
         (310070, "2021-03-01", "2021-03", "Gunning (OCDS-dataset)"),
-        (310085, "2021-06-01", "2021-06", "Gunning (OCDS-dataset)")]
+        (310085, "2021-06-01", "2021-06", "Rectificatie gunning (OCDS-dataset)")]
 
 
 def test_an_awards_dates_are_its_own_decision_and_its_contracts_signing(tmp_path):
@@ -120,3 +120,37 @@ def test_a_winners_size_is_kept_on_its_row(tmp_path):
     record = ocds_record(OCDSProcedureItem(procedure=procedure), "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
     assert [(s["name"], s["scale"]) for entry in record["awards"] for s in entry["suppliers"]] == [
         ("Alpha B.V.", "sme"), ("Beta B.V.", "large"), ("Gamma B.V.", None)]
+
+
+def test_an_award_update_naming_another_winner_supersedes_the_earlier_award_of_its_lot(tmp_path):
+    """Reference §4 (rectified award: the current winners are those of the latest version) and §8.8: a later
+    publication tagged ``awardUpdate`` that gives a lot to another winner (so under a new award id: the
+    converter's ids carry the supplier) left both awards current, the lot's value counted twice. It is a
+    rectification (``notice_type`` REC), whose award supersedes the earlier one; on the timeline it is still
+    the award's stage. Publications tagged ``award`` (open-house rounds) keep adding winners. SYNTHETIC
+    releases, written and derived in a real archive."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.derive import refresh_award_currency
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import open_archive, write_ocds_procedure
+    from tenderarchive.timeline import notice_events
+
+    first = _release("310110-a", "2021-03-01", [_award("11111111-1", "11111111", "Alpha B.V.", 100000)], lots=("1", "2"))
+    round_two = _release("310120-b", "2021-04-01", [_award("33333333-2", "33333333", "Gamma B.V.", 300000,
+                                                           lots=("2",))], lots=("1", "2"))
+    update = dict(_release("310130-c", "2021-06-01", [_award("22222222-1", "22222222", "Beta B.V.", 150000)],
+                           lots=("1", "2")), tag=["awardUpdate"])
+    (procedure,), _ = read(tmp_path, [first, round_two, update])
+    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
+                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    write_ocds_procedure(db, record, 1)
+    db.conn.commit()
+    refresh_award_currency(db, 1)
+    assert sorted((r["lot_id"], r["publication_id"], r["value_cents"], r["current"])
+                  for r in db.query("select * from awards")) == [
+        ("1", 310110, 10000000, 0), ("1", 310130, 15000000, 1), ("2", 310120, 30000000, 1)]
+    notice = next(db.query("select * from notices where publication_id = 310130"))
+    assert notice["notice_type"] == "REC"
+    assert [e["stage"] for e in notice_events(notice)] == ["definitieve_gunning"]
