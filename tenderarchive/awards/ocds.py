@@ -357,6 +357,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
               **_amount("estimated", tender.get("value")), "youth_care_reasons": reasons or [],
               **_publications(releases)}
     counts, money = _statistics(releases)
+    tenderers = tender.get("numberOfTenderers")
+    if not any("Inschrijvingen" in kinds for kinds in counts.values()) and isinstance(tenderers, int) \
+            and not isinstance(tenderers, bool) and 0 <= tenderers < 2 ** 31:
+        # OCDS's own field for the number of tenders, where no bid statistic gives it (TenderNed's converter
+        # writes statistics, reference §6.3; another publisher of the same data may write this instead)
+        counts.setdefault("", {})["Inschrijvingen"] = tenderers
     stats = {lot: kinds["Inschrijvingen"] for lot, kinds in counts.items() if "Inschrijvingen" in kinds}
     lots = {}
     for lot in tender.get("lots") or []:

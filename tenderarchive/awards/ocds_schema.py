@@ -48,7 +48,7 @@ RELEASE = {
         # list of codes (ocds._publications); ocdsmerge omits it
         "tag": {},
         "tender": _object(
-            title=TEXT, description=TEXT, procurementMethodDetails=TEXT,
+            title=TEXT, description=TEXT, procurementMethodDetails=TEXT, numberOfTenderers={},
             classification={**CLASSIFICATION, "type": ["object", "null"]},
             value=VALUE,
             items=_list({"type": "object", "properties": {

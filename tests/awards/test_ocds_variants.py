@@ -154,3 +154,19 @@ def test_an_award_update_naming_another_winner_supersedes_the_earlier_award_of_i
     notice = next(db.query("select * from notices where publication_id = 310130"))
     assert notice["notice_type"] == "REC"
     assert [e["stage"] for e in notice_events(notice)] == ["definitieve_gunning"]
+
+
+def test_the_number_of_tenderers_of_the_standard_is_the_number_of_tenders_without_statistics(tmp_path):
+    """Reference §4.2 (OCDS: the number of tenders) and §6.3 (TenderNed's converter writes ``bids.statistics``
+    and not ``tender.numberOfTenderers``): a package that gives the standard's own field instead had no
+    number of tenders at all. A statistic, where given, stays the number. SYNTHETIC releases."""
+    release = _release("310140", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000)])
+    release["tender"]["numberOfTenderers"] = 6
+    with_stats = _release("310150", "2021-03-01", [_award("b", "22222222", "Beta B.V.", 100000)],
+                          ocid="ocds-1l04xe-313471")
+    with_stats["tender"]["numberOfTenderers"] = 9
+    with_stats["bids"] = {"statistics": [{"id": "3-1", "measure": "requests", "value": 4, "relatedLot": "1"}]}
+    procedures, _ = read(tmp_path, [release, with_stats])
+    found = {p["notice"]["ocid"]: (p["lots"][0]["tenders_received"], p["awards"][0]["tenders_received"])
+             for p in procedures}
+    assert found == {"ocds-1l04xe-313470": (6, 6), "ocds-1l04xe-313471": (4, 4)}
