@@ -78,6 +78,10 @@ STATUS_OPEN = {"er is nog geen winnaar gekozen, maar de mededinging loopt nog.",
 
 
 
+#: the labels of the amounts that are stored
+AMOUNT_LABELS = (ESTIMATED | TOTAL_AWARDED | FRAMEWORK_NOTICE | FRAMEWORK_APPROX | FRAMEWORK_LOT | FRAMEWORK_REESTIMATE
+                 | TENDER_VALUE | LOWEST | HIGHEST)
+
 #: the label-only rows that open a block or give a lot result's status, known also beside an empty cell
 LABEL_ONLY = (OPEN_WINNER | OPEN_TENDER | OPEN_CONTRACT | OPEN_FRAMEWORK | OPEN_SUBCONTRACTORS | STATUS_AWARDED
               | STATUS_CLOSED | STATUS_OPEN | {"rollen van deze organisatie", "roles of this organisation",
@@ -229,6 +233,10 @@ class EFormsReader:
         # address as an amount was most of a notice's awards step, issue 14).
         amount = parse_amount(value, currency) if value is not None and (
             sec == 6 or (sec in (2, 5) and key in ESTIMATED)) else None
+        if amount is not None and amount.problems and key in AMOUNT_LABELS:
+            # what could not be read of an amount that is stored ("€ 250.000 per jaar, 4 jaar": read 250.000)
+            self.problems.extend(f"{key}: {problem}" for problem in amount.problems
+                                 if not problem.startswith("unknown currency"))  # said once, by html._finish
         if sec == 1 and key in OFFICIAL_NAME and not self.buyer:
             self.buyer = _clean(value)
         elif sec == 2:

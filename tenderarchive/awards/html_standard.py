@@ -117,11 +117,11 @@ class StandardReader:
             elif section == "II" and ("totale waarde van de aanbesteding" in low or sub == "II.1.7"):
                 if low.startswith("waarde") or low.startswith("laagste"):
                     text, skip = with_highest(line)
-                    procedure["total_awarded"] = parse_amount(text)
+                    procedure["total_awarded"] = self._value(text)
             elif section == "II" and sub == "II.1.5" and (low.startswith("waarde") or "geraamde totale waarde" in low):
                 text, skip = value_of(line)
                 if re.search(r"\d", text):
-                    procedure["estimated"] = parse_amount(text)
+                    procedure["estimated"] = self._value(text)
             elif section == "V" and block is not None:
                 if sub == "V.3" and contractor is not None and contractor.get("lines") is not None:
                     # before 2016: the name, then an optional id (KvK number or VAT id), then the address
@@ -221,6 +221,8 @@ class StandardReader:
     def _value(self, text: str) -> Amount:
         """A V.2.4/V.4 amount; one printed "Met BTW" (before 2016) includes VAT, which is said."""
         amount = parse_amount(text)
+        self.problems.extend(f"{text!r:.120}: {problem}" for problem in amount.problems
+                             if not problem.startswith("unknown currency"))
         if re.search(r"(?i)\bmet\s+btw\b", text or ""):
             self.problems.append(f"value includes VAT (BTW), stored as printed: {text!r:.120}")
         return amount

@@ -129,3 +129,25 @@ def test_the_contractors_sme_flag_is_its_size():
                       contractor("Groot Zorgconcern N.V."), paragraphs("De contractant is een kmo: neen"))
     assert [(s["name"], s["scale"]) for s in parse_html(html)["suppliers"]] == [
         ("Jeugdzorg Oost B.V.", "sme"), ("Groot Zorgconcern N.V.", "large")]
+
+
+def test_a_range_said_in_words_is_a_range_and_what_an_amount_leaves_unread_is_a_problem():
+    """Reference §4 (ranges are not the award value) and §8.3 (record what is not read instead of dropping it
+    silently): "tussen € 100.000 en € 200.000" was read as a value of € 100.000; and an amount with a second
+    number ("€ 250.000 per jaar, 4 jaar") stored its first with the doubt kept nowhere."""
+    html = eforms(h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                  h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."),
+                  only("Inschrijving"), amount("Waarde van de aanbesteding", "tussen € 100.000 en € 200.000", ""),
+                  h2("6.1 ID resultaat perceel: LOT-0002"),
+                  h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Thuiszorg West"),
+                  only("Inschrijving"), amount("Waarde van de aanbesteding", "€ 250.000 per jaar, 4 jaar", ""))
+    result = parse_html(html)
+    assert [(s["lot_id"], s["tender_value_cents"], s.get("tender_value_low_cents"), s.get("tender_value_high_cents"))
+            for s in result["suppliers"]] == [("LOT-0001", None, 10000000, 20000000), ("LOT-0002", 25000000, None, None)]
+    assert [p for p in result["problems"] if "250.000" in p and "more than one number" in p]
+    standard = parse_html(afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                                     contractor("Jeugdzorg Oost B.V."),
+                                     item("V.2.4", "Inlichtingen over de waarde van de opdracht/het perceel (exclusief btw)",
+                                          "Totale waarde van de opdracht/het perceel: 1 800 000,00 voor 3 jaar")))
+    assert standard["awards"][0]["value_cents"] == 180000000
+    assert [p for p in standard["problems"] if "more than one number" in p]
