@@ -314,6 +314,10 @@ def _kvk(supplier_id: str, party: dict) -> str | None:
     return None
 
 
+def _text(value) -> str | None:
+    return value.strip()[:2000] or None if isinstance(value, str) else None
+
+
 def _cents(number) -> int | None:
     """Cents of an OCDS amount: a JSON number, or a number written as text (a plain decimal "2300000.50", or
     printed as the forms do, "2.300.000,50"); None for text that is no amount and for one beyond what the
@@ -370,8 +374,11 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             # awarded: 1 with a winner, 0 when the package says no winner (an unsuccessful or cancelled lot or
             # award), None when it does not say: a lot of a release without awards (the tender, or an award
             # published in another package) is not "not awarded"
+            closed = str(lot.get("status") or "").lower() in NO_WINNER
             lots[str(lot["id"])] = {"lot_id": str(lot["id"]), "title": lot.get("title"),
-                                    "awarded": 0 if str(lot.get("status") or "").lower() in NO_WINNER else None,
+                                    "awarded": 0 if closed else None,
+                                    # why no winner, as the package says it (lot or award statusDetails)
+                                    "not_awarded_reason": _text(lot.get("statusDetails")) if closed else None,
                                     "tenders_received": stats.get(str(lot["id"])),
                                     **_amount("estimated", lot.get("value"))}
     parties = {str(p.get("id")): p for p in compiled.get("parties") or [] if isinstance(p, dict)}
@@ -415,6 +422,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 for lot_id in related:
                     if lot_id is not None and lot_of(lot_id)["awarded"] != 1:
                         lot_of(lot_id)["awarded"] = 0
+                        lot_of(lot_id)["not_awarded_reason"] = (lot_of(lot_id).get("not_awarded_reason")
+                                                                or _text(award.get("statusDetails")))
             continue
         publication = _publication(release)
         if len(related) > 1:

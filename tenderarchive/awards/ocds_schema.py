@@ -55,7 +55,7 @@ RELEASE = {
                 "id": OPTIONAL_ID, "classification": {**CLASSIFICATION, "type": ["object", "null"]},
                 "additionalClassifications": _list(CLASSIFICATION)}}),
             lots=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "title": TEXT, "value": VALUE,
-                                                        "status": NAME}}),
+                                                        "status": NAME, "statusDetails": {}}}),
             documents=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "url": TEXT}}),
             techniques=_object(hasFrameworkAgreement={"type": ["boolean", "null"]}),
         ),
@@ -68,6 +68,7 @@ RELEASE = {
             "details": _object(scale=NAME)}}),
         "awards": _list({"type": "object", "properties": {
             "id": OPTIONAL_ID, "date": {"type": ["string", "null"], "maxLength": 100}, "value": VALUE, "status": NAME,
+            "statusDetails": {},
             "suppliers": _list({"type": "object", "properties": {"id": OPTIONAL_ID, "name": NAME}}),
             "relatedLots": _list(ID)}}),
         "contracts": _list({"type": "object", "properties": {

@@ -170,3 +170,18 @@ def test_the_number_of_tenderers_of_the_standard_is_the_number_of_tenders_withou
     found = {p["notice"]["ocid"]: (p["lots"][0]["tenders_received"], p["awards"][0]["tenders_received"])
              for p in procedures}
     assert found == {"ocds-1l04xe-313470": (6, 6), "ocds-1l04xe-313471": (4, 4)}
+
+
+def test_a_lot_not_awarded_keeps_the_reason_the_package_gives(tmp_path):
+    """Reference §4 (lot not awarded, with its reason) and §8.5 (the lot's status: awarded / not awarded +
+    reason): a lot or award the package closes (status unsuccessful or cancelled) was stored not awarded
+    without the ``statusDetails`` that say why. SYNTHETIC release."""
+    release = _release("310160", "2021-03-01", [
+        dict(_award("c", None, None, lots=("2",), status="unsuccessful"),
+             statusDetails="Er zijn geen inschrijvingen, verzoeken tot deelname of projecten ontvangen")],
+        lots=("1", "2"))
+    release["tender"]["lots"][0].update(status="cancelled", statusDetails="Besluit van de koper, wegens gewijzigde behoeften")
+    (procedure,), _ = read(tmp_path, [release])
+    assert [(lot["lot_id"], lot["awarded"], lot["not_awarded_reason"]) for lot in procedure["lots"]] == [
+        ("1", 0, "Besluit van de koper, wegens gewijzigde behoeften"),
+        ("2", 0, "Er zijn geen inschrijvingen, verzoeken tot deelname of projecten ontvangen")]
