@@ -151,3 +151,28 @@ def test_a_range_said_in_words_is_a_range_and_what_an_amount_leaves_unread_is_a_
                                           "Totale waarde van de opdracht/het perceel: 1 800 000,00 voor 3 jaar")))
     assert standard["awards"][0]["value_cents"] == 180000000
     assert [p for p in standard["problems"] if "more than one number" in p]
+
+
+def test_subcontractors_concession_revenue_and_re_estimates_are_no_winners_and_no_award_values():
+    """Claims of reference §2.3/§2.5 no test held yet: a subcontractor (under "Aannemers van de inschrijver" /
+    "Onderaannemer") inside a winner's block is no winner; concession revenue (BT-162) is no award value and no
+    unread amount; the older "Herraming van de waarde van de raamovereenkomst" (BT-660) is the lot's
+    re-estimate, not its value; the English older value label "Value of the result" is the tender's value."""
+    html = eforms(h1("1. Koper"), h1("6. Resultaten"),
+                  amount("Geraamde inkomsten afkomstig van de gebruikers van de concessie", "500 000", "Euro"),
+                  h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+                  only("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."),
+                  only("Aannemers van de inschrijver"), only("Onderaannemer"), row("Officiële naam", "Vervoer Sub B.V."),
+                  only("Inschrijving"), amount("Waarde van de aanbesteding", "1.000.000", "Euro"),
+                  amount("Geraamde inkomsten afkomstig van de gebruikers van de concessie", "300 000", "Euro"),
+                  only("Raamovereenkomst"), amount("Maximumwaarde van de raamovereenkomst", "2.000.000", "Euro"),
+                  amount("Herraming van de waarde van de raamovereenkomst", "2.500.000", "Euro"),
+                  h2("6.1 Result lot ldentifier: LOT-0002"), only("Winner"), row("Official name", "Care Ltd"),
+                  only("Tender"), amount("Value of the result", "700 000", "Euro"))
+    result = parse_html(html)
+    assert [(s["lot_id"], s["name"], s["tender_value_cents"]) for s in result["suppliers"]] == [
+        ("LOT-0001", "Jeugdzorg Oost B.V.", 100000000), ("LOT-0002", "Care Ltd", 70000000)]
+    assert [(a["lot_id"], a["value_cents"]) for a in result["awards"]] == [("LOT-0001", 100000000), ("LOT-0002", 70000000)]
+    lot = result["lots"][0]
+    assert (lot["framework_maximum_cents"], lot["framework_reestimate_cents"]) == (200000000, 250000000)
+    assert result["problems"] == [] and result["procedure"].get("total_awarded_cents") is None
