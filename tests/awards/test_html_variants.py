@@ -176,3 +176,23 @@ def test_subcontractors_concession_revenue_and_re_estimates_are_no_winners_and_n
     lot = result["lots"][0]
     assert (lot["framework_maximum_cents"], lot["framework_reestimate_cents"]) == (200000000, 250000000)
     assert result["problems"] == [] and result["procedure"].get("total_awarded_cents") is None
+
+
+MEMBERS = ("Officiële namen van de ondernemingen die deel uitmaken van een inschrijvende groep, maar niet de leider "
+           "van de groep zijn")
+
+
+def test_a_consortiums_members_one_per_span_or_per_line_are_each_a_member():
+    """Reference §2.5 (consortium: the members' names in one row; each member its own winner row, §8.4): the
+    names written one per value span or one per line (``<br>``) were glued into one member, "Horizon B.V. De
+    Bascule" (or "Horizon B.V.De Bascule")."""
+    head = (h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+            h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Naam van de aanbiedende partij", "Combinatie Samen"),
+            row("Leider van de inschrijver", "Stichting Kompas"))
+    spans = f'<span class="value">Horizon B.V.</span><span class="value">De Bascule</span>'
+    lines = '<span class="value">Horizon B.V.<br/>De Bascule</span>'
+    for cell in (spans, lines):
+        html = eforms(*head, f'<tr><td><span class="label">{MEMBERS}</span><span class="text">: </span></td><td>{cell}</td></tr>')
+        assert [(s["name"], s["group_leader"], s["group_name"]) for s in parse_html(html)["suppliers"]] == [
+            ("Stichting Kompas", 1, "Combinatie Samen"), ("Horizon B.V.", 0, "Combinatie Samen"),
+            ("De Bascule", 0, "Combinatie Samen")], cell
