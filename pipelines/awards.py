@@ -78,7 +78,9 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
                              "Gunning (OCDS-dataset)" if str(pid) in awarding else "Publicatie (OCDS-dataset)",
         # an award update (tag awardUpdate) is a rectification: its awards supersede the earlier ones of their
         # lots (derive.refresh_award_currency), also when it names another winner under a new award id
-        "notice_type": "REC" if str(pid) in updating else None,
+        # and one giving an award is an award notice (AGO): the awards saved search and the open tenders list
+        # it, the timeline has its award; it is no award notice the API crawl has archived (queries.py)
+        "notice_type": "REC" if str(pid) in updating else "AGO" if str(pid) in awarding else None,
         "procedure_label": n.get("procedure"),
         "cpv_main": cpv, "cpv_main_8": cpv.split("-")[0] if cpv else None,
         "is_awarded": 1 if record["awards"] else 0, "youth_care": 1,

@@ -185,3 +185,37 @@ def test_a_lot_not_awarded_keeps_the_reason_the_package_gives(tmp_path):
     assert [(lot["lot_id"], lot["awarded"], lot["not_awarded_reason"]) for lot in procedure["lots"]] == [
         ("1", 0, "Besluit van de koper, wegens gewijzigde behoeften"),
         ("2", 0, "Er zijn geen inschrijvingen, verzoeken tot deelname of projecten ontvangen")]
+
+
+def test_a_packages_award_publication_is_an_award_notice_listed_with_the_awards(tmp_path):
+    """Reference §6.3 (tag "award" when the row has a winner) and §6.5 (the packages are the award data of the
+    years before the API): a package's award publications had no notice type, so the awards saved search
+    ("Awards and who won them", award notices) listed none of the backfill's awards and the timeline put no
+    award on its day. It is an AGO; it still does not count as the API's award notice for the TenderNed
+    crawl, which keeps asking /gerelateerd for a procedure whose award it has not archived (§8.8)."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.derive import derive
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.metadata import load_metadata
+    from tenderarchive.store import queries
+    from tenderarchive.store.writes import open_archive, write_ocds_procedure
+
+    release = _release("310170-a", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000)])
+    release["tender"]["description"] = "Specialistische jeugdhulp"
+    (procedure,), _ = read(tmp_path, [release])
+    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
+                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+    path = tmp_path / "archive.db"
+    db = open_archive(path)
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    write_ocds_procedure(db, record, 1)
+    db.conn.commit()
+    derive(db, 1)
+    db.conn.commit()
+    sql = load_metadata()["databases"]["archive"]["queries"]["awards"]["sql"]
+    from tenderarchive.datasette_plugin import register_functions
+    register_functions(db.conn)  # the SQL functions the served saved searches call
+    found = [dict(zip([c[0] for c in cursor.description], row)) for cursor in [db.conn.execute(sql, {"before": ""})]
+             for row in cursor.fetchall()]
+    assert [(r["publication_id"], r["fase"], r["winners"]) for r in found] == [(310170, "definitieve_gunning", "Alpha B.V.")]
+    assert "313470" in queries.awaiting_results(path)
