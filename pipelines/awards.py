@@ -66,11 +66,22 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
     day = n.get("first_date")
     cpv = n["cpv"][0] if n.get("cpv") else None
     buyer = organisation(n.get("buyer")) or {}
+    dates, awarding = n.get("publication_dates") or {}, set(n.get("award_publications") or [])
+    updating = set(n.get("update_publications") or [])
     record["notices"] = [only_columns("notices", {
         "publication_id": int(pid), "kenmerk": record["kenmerk"], "procurement_id": record["procurement_id"],
         "title": n.get("title"), "description": n.get("description"), "buyer": n.get("buyer"),
-        "published": day, "published_at": day, "year": year(day),
-        "year_month": day[:7] if day else None, "procedure_label": n.get("procedure"),
+        # each publication is dated by its own releases (a rectification months later was dated the procedure's
+        # first day), and named for the timeline, which read "TenderNed: None — …" (the package gives no code)
+        **_published(dates.get(str(pid)) or day),
+        "notice_type_label": "Rectificatie gunning (OCDS-dataset)" if str(pid) in updating else
+                             "Gunning (OCDS-dataset)" if str(pid) in awarding else "Publicatie (OCDS-dataset)",
+        # an award update (tag awardUpdate) is a rectification: its awards supersede the earlier ones of their
+        # lots (derive.refresh_award_currency), also when it names another winner under a new award id
+        # and one giving an award is an award notice (AGO): the awards saved search and the open tenders list
+        # it, the timeline has its award; it is no award notice the API crawl has archived (queries.py)
+        "notice_type": "REC" if str(pid) in updating else "AGO" if str(pid) in awarding else None,
+        "procedure_label": n.get("procedure"),
         "cpv_main": cpv, "cpv_main_8": cpv.split("-")[0] if cpv else None,
         "is_awarded": 1 if record["awards"] else 0, "youth_care": 1,
         "youth_care_reasons": dumps(list(n.get("youth_care_reasons") or []) + [f"OCDS {n['ocid']}"]),
@@ -78,3 +89,7 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
         "jeugdregio_code": buyer.get("jeugdregio_code"), **provenance,
     }) for pid in n.get("publication_ids") or [] if str(pid).isdigit()]
     return record
+
+
+def _published(day: str | None) -> dict:
+    return {"published": day, "published_at": day, "year": year(day), "year_month": day[:7] if day else None}

@@ -5,7 +5,8 @@
 
 1. Reads the datasets page (setting ``TENDERNED_DATASETS_URL``) and takes the links of
    its list items that end in ``.json`` or ``.json.gz`` (gzipped: read decompressed) (the XPath of kingfisher-collect's
-   ``netherlands`` spider, ``//article//li//@href``), resolved against the page.
+   ``netherlands`` spider, ``//article//li//@href``), resolved against the page; when no list item links one,
+   the page's other links (its layout changed before).
    Excel files and the reader's guide are skipped. A page that lists no JSON is an
    error, not an empty success (the JSON files have been missing from it before).
 2. ``from_date``/``until_date`` select packages by the period in their file name
@@ -88,11 +89,14 @@ class TenderNedOCDSSpider(BaseSpider):
         return (low is None or date.fromisoformat(end) >= low) and (high is None or date.fromisoformat(start) <= high)
 
     def parse_page(self, response):
-        links = []
-        for href in response.xpath(LINKS_XPATH).getall():
-            url = response.urljoin(href.strip())
-            if urlsplit(url).path.lower().endswith((".json", ".json.gz")) and url not in links:
-                links.append(url)
+        links = self.package_links(response, LINKS_XPATH)
+        if not links:
+            # the page's layout changed before (kingfisher-collect relaxed its XPath in 2025): packages linked
+            # outside a list (a table, paragraphs) are the page's packages too, said in the log
+            links = self.package_links(response, "//a/@href")
+            if links:
+                self.logger.warning("datasets page: no JSON package in a list item; %d linked elsewhere on the page",
+                                    len(links))
         if not links:
             self.record_error(response.url, "the datasets page lists no JSON release package")
             return
@@ -104,6 +108,15 @@ class TenderNedOCDSSpider(BaseSpider):
         for url in selected:
             yield scrapy.Request(url, callback=self.parse_package, errback=self.errback,
                                  meta={"download_maxsize": 0, "download_warnsize": 0})
+
+    @staticmethod
+    def package_links(response, xpath: str) -> list[str]:
+        links = []
+        for href in response.xpath(xpath).getall():
+            url = response.urljoin(href.strip())
+            if urlsplit(url).path.lower().endswith((".json", ".json.gz")) and url not in links:
+                links.append(url)
+        return links
 
     def parse_package(self, response):
         from tenderarchive.awards.ocds import ReadReport, read_package

@@ -25,6 +25,7 @@ PUBLICATION_EVENTS = {
 FORM_TYPE_STAGES = {
     "planning": "vooraankondiging", "consultation": "marktconsultatie", "competition": "aankondiging",
     "result": "definitieve_gunning", "cont-modif": "verlenging",
+    "ocds": "definitieve_gunning",  # an OCDS package's rectification is an award update (pipelines/awards.py)
 }
 
 #: An award notice (AGO) that is really something else, by its form type: a voluntary ex-ante

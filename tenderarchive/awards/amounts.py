@@ -70,7 +70,10 @@ _RANGE = re.compile(
     r"(?i)laagste\s+(?:offerte|inschrijving)\s*:?\s*(?P<low>[^/]*?\d[^/]*?)\s*(?:/|en)\s*"
     r"hoogste\s+(?:offerte|inschrijving)\s*:?\s*(?P<high>.*?\d[\d.,  ]*)"
     r"|(?P<low2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:€|eur\w*))?)\s*(?:-|–|tot|à)\s*"
-    r"(?P<high2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:€|eur\w*))?)")
+    r"(?P<high2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:€|eur\w*))?)"
+    # "tussen € 100.000 en € 200.000": a range said in words
+    r"|\btussen\s+(?P<low3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:€|eur\w*))?)\s+en\s+"
+    r"(?P<high3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:€|eur\w*))?)")
 _MILLION = re.compile(r"(?i)\b(miljoen|mln\.?|mio\.?)\b")
 _LABEL = re.compile(r"(?i)^\s*(waarde|totale waarde|bedrag|value)\s*:\s*")
 
@@ -186,8 +189,8 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
         code = currency.strip()[:40]
     match = _RANGE.search(text)
     if match:
-        low_text = match.group("low") or match.group("low2")
-        high_text = match.group("high") or match.group("high2")
+        low_text = match.group("low") or match.group("low2") or match.group("low3")
+        high_text = match.group("high") or match.group("high2") or match.group("high3")
         low, _ = _number(low_text)
         high, _ = _number(high_text)
         if low is not None and high is not None:

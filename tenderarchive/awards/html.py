@@ -300,7 +300,8 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                        "group_name": group or (winner.get("group_label") if winner.get("in_group") else None),
                        "group_member": 1 if (group or members or winner.get("in_group")) else 0,
                        "group_leader": party["leader"] if (group or members) else None,
-                       "from_section_8": 1 if winner.get("from_section_8") else 0}
+                       "from_section_8": 1 if winner.get("from_section_8") else 0,
+                       "scale": winner.get("scale") if len(parties) == 1 else None}
                 if org:
                     row["place"] = row["place"] or org.get("city")
                     row["country"] = row["country"] or org.get("country")

@@ -16,6 +16,7 @@ import re
 import lxml.html
 
 from tenderarchive.awards.amounts import parse_amount
+from tenderarchive.awards.names import kvk_number
 from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, currency_like, parse_notice_date, party_name,
                                       tender_count)
 
@@ -77,6 +78,15 @@ STATUS_OPEN = {"er is nog geen winnaar gekozen, maar de mededinging loopt nog.",
 
 
 
+#: the labels of the amounts that are stored
+AMOUNT_LABELS = (ESTIMATED | TOTAL_AWARDED | FRAMEWORK_NOTICE | FRAMEWORK_APPROX | FRAMEWORK_LOT | FRAMEWORK_REESTIMATE
+                 | TENDER_VALUE | LOWEST | HIGHEST)
+
+#: the label-only rows that open a block or give a lot result's status, known also beside an empty cell
+LABEL_ONLY = (OPEN_WINNER | OPEN_TENDER | OPEN_CONTRACT | OPEN_FRAMEWORK | OPEN_SUBCONTRACTORS | STATUS_AWARDED
+              | STATUS_CLOSED | STATUS_OPEN | {"rollen van deze organisatie", "roles of this organisation",
+                                               "ontvangen inschrijvingen of verzoeken tot deelname"})
+
 #: Section 10's title (SDK) and BT-758, the notice (eForms id and version) a change notice corrects
 CHANGE_SECTION = {"wijziging", "wijzigingen", "change", "changes"}
 CHANGED_VERSION = {"versie van de eerdere aankondiging die moet worden gewijzigd",
@@ -120,6 +130,8 @@ class EFormsReader:
             if label is None and "label" in classes:
                 label = span.text_content()
             if "value" in classes:
+                for br in span.iter("br"):  # a list of names one per line
+                    br.tail = "\n" + (br.tail or "")
                 values.append(span.text_content())
             if currency is None and "dynamic-label" in classes:
                 currency = span.text_content()
@@ -128,7 +140,9 @@ class EFormsReader:
             label = cells[0].text_content()
             if value is None and len(cells) > 1:
                 value = cells[1].text_content()
-        return len(cells), _clean(label), _clean(value), _clean(currency)
+        # the value's parts: its spans, or its lines (a <br> between names)
+        parts = [part for text in values for part in map(_clean, text.split("\n")) if part]
+        return len(cells), _clean(label), _clean(value), _clean(currency), parts
 
     def parse(self) -> dict:
         for tr in self.root.iter("tr"):
@@ -144,11 +158,13 @@ class EFormsReader:
                 self.block = None
                 self.pending_type = None
             else:
-                ncells, label, value, currency = self._cells(tr)
-                if value is None and ncells <= 1:
+                ncells, label, value, currency, parts = self._cells(tr)
+                # a label-only row is one cell ("<td colspan=2>"), or a block's opening label beside an empty
+                # cell (a winner, and everything under it, was lost when the opener came as a pair of cells)
+                if value is None and (ncells <= 1 or _norm(label) in LABEL_ONLY):
                     self._label_only(label or _clean(tr.text_content()) or "")
                 else:
-                    self._row(_norm(label), value, currency)
+                    self._row(_norm(label), value, currency, parts)
         return _finish("eforms", self.language, self.buyer, self.procedure, self.lots, self.results,
                        self.orgs, self.problems)
 
@@ -214,13 +230,17 @@ class EFormsReader:
         else:
             self.block = key
 
-    def _row(self, key, value, currency):
+    def _row(self, key, value, currency, parts=()):
         sec = self.section
         # The amount is read only where a row's amount is used: section 6, and the estimated
         # value of sections 2 and 5 (parse_amount is pure; reading every name, title and
         # address as an amount was most of a notice's awards step, issue 14).
         amount = parse_amount(value, currency) if value is not None and (
             sec == 6 or (sec in (2, 5) and key in ESTIMATED)) else None
+        if amount is not None and amount.problems and key in AMOUNT_LABELS:
+            # what could not be read of an amount that is stored ("€ 250.000 per jaar, 4 jaar": read 250.000)
+            self.problems.extend(f"{key}: {problem}" for problem in amount.problems
+                                 if not problem.startswith("unknown currency"))  # said once, by html._finish
         if sec == 1 and key in OFFICIAL_NAME and not self.buyer:
             self.buyer = _clean(value)
         elif sec == 2:
@@ -237,7 +257,7 @@ class EFormsReader:
                 if not self.lot5["cpv"] and (m := re.search(r"\d{8}(-\d)?", value or "")):
                     self.lot5["cpv"] = m.group(0)
         elif sec == 6:
-            self._result_row(key, value, amount)
+            self._result_row(key, value, amount, parts)
         elif sec == 10 and key in CHANGED_VERSION and value:
             self.procedure["changed_notice"] = _clean(value)[:200]
         elif sec == 8 and self.org is not None:
@@ -252,7 +272,7 @@ class EFormsReader:
             elif key in WINNER_OF_LOTS:
                 self.org["winner_of"] = re.findall(r"LOT-\d+|[\w-]+", value or "")
 
-    def _result_row(self, key, value, amount):
+    def _result_row(self, key, value, amount, parts=()):
         if self.result is None:  # notice-level rows before the first lot result
             if key in TOTAL_AWARDED:
                 self.procedure["total_awarded"] = amount
@@ -305,8 +325,16 @@ class EFormsReader:
             winner["leader"] = party_name(value)
             winner["empty"] = winner["empty"] and winner["leader"] is None
         elif winner is not None and key in GROUP_MEMBERS:
-            winner["members"] = [m for m in map(party_name, re.split(r",|;", value or "")) if m]
+            # one comma-separated row (the SDK template), or a name per value span or per line
+            pieces = parts if len(parts) > 1 else [value or ""]
+            winner["members"] = [m for piece in pieces for m in map(party_name, re.split(r",|;", piece)) if m]
             winner["empty"] = winner["empty"] and not winner["members"]
+        elif winner is not None and self.block == "winner" and key in REGISTRATION | CITY | COUNTRY:
+            # the winner's registration number and address printed in its block (section 8 gives them too)
+            if key in REGISTRATION:
+                winner["kvk"] = kvk_number(value)
+            else:
+                winner["place" if key in CITY else "country"] = _clean(value)
         elif winner is not None and key in TENDER_VALUE:
             winner["value"] = amount
         elif winner is not None and key in TENDER_LOT:

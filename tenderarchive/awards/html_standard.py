@@ -75,6 +75,13 @@ class StandardReader:
                 return lines[i + 1], True
             return rest, False
 
+        def with_highest(line):
+            """A range's "Laagste offerte: …" line, joined to the "Hoogste offerte: …" line after it when the
+            range is printed over two lines (else its lowest tender was read as the value)."""
+            if "hoogste" not in line.lower() and i + 1 < len(lines) and _norm(lines[i + 1]).startswith("hoogste"):
+                return f"{line} / {lines[i + 1]}", True
+            return line, False
+
         while i < len(lines):
             line = lines[i]
             low = _norm(line)
@@ -109,11 +116,12 @@ class StandardReader:
                 buyer = _clean(value_of(line)[0])
             elif section == "II" and ("totale waarde van de aanbesteding" in low or sub == "II.1.7"):
                 if low.startswith("waarde") or low.startswith("laagste"):
-                    procedure["total_awarded"] = parse_amount(line)
+                    text, skip = with_highest(line)
+                    procedure["total_awarded"] = self._value(text)
             elif section == "II" and sub == "II.1.5" and (low.startswith("waarde") or "geraamde totale waarde" in low):
                 text, skip = value_of(line)
                 if re.search(r"\d", text):
-                    procedure["estimated"] = parse_amount(text)
+                    procedure["estimated"] = self._value(text)
             elif section == "V" and block is not None:
                 if sub == "V.3" and contractor is not None and contractor.get("lines") is not None:
                     # before 2016: the name, then an optional id (KvK number or VAT id), then the address
@@ -129,7 +137,7 @@ class StandardReader:
                         block = new_block()
                         results[f"#{blocks}"] = block
                         sub, contractor = "V", None
-                    block["lot_id"] = _clean(m.group(1) or value_of(line)[0])
+                    block["lot_id"] = lot_number(m.group(1) or value_of(line)[0])
                 elif low.startswith("opdracht nr"):
                     block["contract_no"] = _clean(value_of(line)[0])
                 elif low.startswith("benaming"):
@@ -139,23 +147,25 @@ class StandardReader:
                     if not block["awarded"]:
                         block["closed"] = True
                 elif sub.startswith("V.1") and block.get("closed") and not re.match(r"^V\.1\)", line):
-                    block["not_awarded_reason"] = (block.get("not_awarded_reason") or "") + line
+                    block["not_awarded_reason"] = " ".join(filter(None, (block.get("not_awarded_reason"), line)))
                 elif sub == "V.1" and not block.get("closed") and parse_notice_date(line) \
                         and not re.match(r"^V\.1\)", line):
                     block["award_date"] = parse_notice_date(line)  # before 2016: V.1 is the date of the award
                 elif "datum van de sluiting van de overeenkomst" in low or sub == "V.2.1" and parse_notice_date(line):
                     text, skip = value_of(line) if ":" in line else (line, False)
                     block["contract_date"] = parse_notice_date(text)  # the conclusion of the contract, not the choice
-                elif low.startswith("aantal inschrijvingen") or low.startswith("aantal ontvangen inschrijvingen"):
+                elif low.startswith(("aantal inschrijvingen", "aantal ontvangen inschrijvingen",
+                                     "aantal langs elektronische weg")):
+                    # V.2.2 gives the number of tenders and, after it, the counts of kinds of tenders (the
+                    # 2014 form: "Aantal inschrijvingen van kmo's", "… uit andere EU-lidstaten", "… uit
+                    # niet-EU-lidstaten", "… langs elektronische weg …"): only the plain label is the number
                     text = value_of(line)[0]
                     count = tender_count(text) if text.strip().isdigit() else None
+                    kind = _count_kind(line.split(":", 1)[0])
                     if count is not None:
-                        block["tenders_received"] = block["received_counts"]["Inschrijvingen"] = count
-                elif low.startswith("aantal langs elektronische weg"):
-                    text = value_of(line)[0]
-                    count = tender_count(text) if text.strip().isdigit() else None
-                    if count is not None:
-                        block["received_counts"]["Elektronisch ingediende inschrijvingen"] = count
+                        block["received_counts"][kind] = count
+                        if kind == "Inschrijvingen":
+                            block["tenders_received"] = count
                 elif low.startswith("de opdracht is gegund aan een groep ondernemers"):
                     block["group"] = low.endswith("ja")
                 elif contractor is not None and sub == "V.2.3":
@@ -168,6 +178,10 @@ class StandardReader:
                         contractor["place"] = _clean(value_of(line)[0])
                     elif low.startswith("land"):
                         contractor["country"] = _clean(value_of(line)[0])
+                    elif low.startswith("de contractant is een kmo"):
+                        # the 2014 form's SME flag: ja / neen
+                        answer = _norm(line.rsplit(":", 1)[-1]) if ":" in line else ""
+                        contractor["scale"] = {"ja": "sme", "neen": "large", "nee": "large"}.get(answer)
                 elif sub in ("V.2.4", "V.4"):
                     if low.startswith("munt"):
                         code = value_of(line)[0]
@@ -179,7 +193,7 @@ class StandardReader:
                         block["estimated"] = self._value(text)
                     elif low.startswith(("totale waarde van de opdracht", "totale definitieve waarde van de opdracht",
                                          "laagste offerte")):
-                        text, skip = value_of(line) if low.startswith("totale") else (line, False)
+                        text, skip = value_of(line) if low.startswith("totale") else with_highest(line)
                         block["shared_value"] = self._value(text)
             i += 2 if skip else 1
         # key the blocks by lot: "Perceel nr.: -" is the procedure's single lot
@@ -207,9 +221,38 @@ class StandardReader:
     def _value(self, text: str) -> Amount:
         """A V.2.4/V.4 amount; one printed "Met BTW" (before 2016) includes VAT, which is said."""
         amount = parse_amount(text)
+        self.problems.extend(f"{text!r:.120}: {problem}" for problem in amount.problems
+                             if not problem.startswith("unknown currency"))
         if re.search(r"(?i)\bmet\s+btw\b", text or ""):
             self.problems.append(f"value includes VAT (BTW), stored as printed: {text!r:.120}")
         return amount
+
+
+def lot_number(text: str | None) -> str | None:
+    """The lot of "Perceel nr.: 2" as its number, however the value repeats the word: "Perceel 2", "Lot 2",
+    "perceel nr. 2" and "2" are lot "2" (as the other notices of the procedure name it); "-" (a single lot)
+    and text without a number stay as printed."""
+    text = _clean(text)
+    if text is None:
+        return None
+    bare = re.sub(r"(?i)^(?:perceel|lot|kavel)\s*(?:nr\.?|nummer|no\.?)?\s*:?\s*", "", text)
+    m = re.match(r"(\d+)(?:\s*$|\s*[-:.–]\s+\S)", bare)
+    return m.group(1) if m else (bare or text)
+
+
+def _count_kind(label: str) -> str:
+    """The kind of a V.2.2 count under the names the eForms rendering gives the same counts (reference §4.2):
+    "Aantal inschrijvingen" is "Inschrijvingen", "Aantal inschrijvingen van kmo's" "Inschrijvingen van kmo’s";
+    another kind keeps its label without "Aantal"."""
+    low = _norm(label)
+    if low in ("aantal inschrijvingen", "aantal ontvangen inschrijvingen"):
+        return "Inschrijvingen"
+    if low.startswith("aantal langs elektronische weg"):
+        return "Elektronisch ingediende inschrijvingen"
+    if re.search(r"\bkmo", low):
+        return "Inschrijvingen van kmo’s"
+    kind = re.sub(r"(?i)^\s*aantal\s+(ontvangen\s+)?", "", _clean(label) or "").strip()
+    return kind[:1].upper() + kind[1:]
 
 
 def new_block() -> dict:

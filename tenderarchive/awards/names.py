@@ -72,7 +72,9 @@ def kvk_number(text: str | None) -> str | None:
     return match.group(1)
 
 
-_DUTCH = re.compile(r"^(?:nl|nld|nederland|netherlands|the netherlands|holland|koninkrijk der nederlanden)$|\(nl\)$")
+#: the Netherlands however written: "NL", "Nederland", "The Netherlands", ISO 3166's "Netherlands (the)" and
+#: "Netherlands (Kingdom of the)", "Koninkrijk der Nederlanden" (not the former Antilles, which keep registers of their own)
+_DUTCH = re.compile(r"^(?:nl|nld|holland)$|\(nl\)$|^(?!.*antill)(?:.*\b)?(?:nederland|netherlands|nederlanden)\b")
 
 
 def foreign_country(country: str | None) -> bool:

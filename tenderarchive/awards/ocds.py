@@ -46,10 +46,10 @@ from typing import IO, Iterator
 import ijson
 from ocdsmerge import Merger
 
-from tenderarchive.awards.amounts import Amount, to_cents
+from tenderarchive.awards.amounts import Amount, currency_code, parse_amount, to_cents
 from tenderarchive.awards.html import amount_fields
 from tenderarchive.awards.names import foreign_country, kvk_number, name_key
-from tenderarchive.awards.ocds_schema import project, release_problem
+from tenderarchive.awards.ocds_schema import MAX_AMOUNT, project, release_problem
 from tenderarchive.profiles import Relevance, load_profile
 
 OCID_PREFIX = "ocds-1l04xe-"
@@ -252,6 +252,35 @@ def _publication(release: dict) -> int | None:
     return None
 
 
+#: release tags (OCDS codelist releaseTag) of a publication that gives an award or its contract
+AWARD_TAGS = {"award", "awardUpdate", "awardCancellation", "contract", "contractUpdate", "contractAmendment"}
+
+
+def _publications(releases: list[dict]) -> dict:
+    """Each publication's own date (its earliest release's) and whether its releases give an award (their
+    ``tag``): a later publication of the procedure (a rectification) is dated by its own releases, not the
+    procedure's first."""
+    dates: dict[str, str] = {}
+    awards: set[str] = set()
+    tagged: dict[str, set[str]] = {}
+    for release in releases:
+        publication = _publication(release)
+        day = str(release.get("date") or "")[:10]
+        if publication is None or not day:
+            continue
+        key = str(publication)
+        dates[key] = min(dates.get(key, day), day)
+        tags = release.get("tag")
+        tags = {t for t in (tags if isinstance(tags, list) else [tags]) if isinstance(t, str)}
+        if AWARD_TAGS & tags or release.get("awards"):
+            awards.add(key)
+        tagged.setdefault(key, set()).update(tags)
+    # a publication whose releases only update an award (tag awardUpdate, no award of its own) corrects an
+    # earlier one: a rectification, whose awards supersede the earlier awards of their lots (reference §4)
+    updates = sorted(key for key, tags in tagged.items() if "awardUpdate" in tags and "award" not in tags)
+    return {"publication_dates": dates, "award_publications": sorted(awards), "update_publications": updates}
+
+
 def _amount(prefix: str, value) -> dict:
     """``{prefix}_cents/_raw/_currency/_placeholder`` of an OCDS ``Value`` (the same fields as the /html parser)."""
     if not isinstance(value, dict) or value.get("amount") is None:
@@ -260,7 +289,52 @@ def _amount(prefix: str, value) -> dict:
     # hasTax true: the amount includes VAT (btw), where the forms print values exclusive of it; kept as
     # given and said in the text, as the /html reader does for a value printed "Met BTW"
     raw = f"{number} incl. btw" if value.get("hasTax") is True else str(number)
-    return amount_fields(prefix, Amount(raw, to_cents(number), value.get("currency")))
+    return amount_fields(prefix, Amount(raw, _cents(number), _currency(value.get("currency"))))
+
+
+def _kvk(supplier_id: str, party: dict) -> str | None:
+    """The winner's KvK number: the supplier id of TenderNed's converter (8 digits), an org-id "NL-KVK-<number>"
+    (general OCDS practice, reference §6.3), or the party's ``identifier`` or one of its
+    ``additionalIdentifiers`` in the KvK register's scheme ("NL-KVK"; a number whose leading zero a
+    spreadsheet dropped is given it back there) or without a scheme. An id in another register's scheme (a
+    VAT number, a Danish CVR number) is no KvK number, even of 8 digits."""
+    if re.fullmatch(r"\d{8}", supplier_id):
+        return supplier_id
+    if m := re.fullmatch(r"(?i)NL-KVK-(\d{1,8})", supplier_id.strip()):
+        return m.group(1).zfill(8)
+    identifiers = [party.get("identifier"), *(party.get("additionalIdentifiers") or [])]
+    for identifier in identifiers:
+        if not isinstance(identifier, dict) or identifier.get("id") is None:
+            continue
+        scheme, number = str(identifier.get("scheme") or "").strip().upper(), str(identifier["id"]).strip()
+        if "KVK" in scheme and (m := re.fullmatch(r"(?i)(?:NL-KVK-)?(\d{1,8})", re.sub(r"[\s.]", "", number))):
+            return m.group(1).zfill(8)
+        if not scheme and (kvk := kvk_number(number)):
+            return kvk
+    return None
+
+
+def _text(value) -> str | None:
+    return value.strip()[:2000] or None if isinstance(value, str) else None
+
+
+def _cents(number) -> int | None:
+    """Cents of an OCDS amount: a JSON number, or a number written as text (a plain decimal "2300000.50", or
+    printed as the forms do, "2.300.000,50"); None for text that is no amount and for one beyond what the
+    archive holds (ocds_schema.MAX_AMOUNT bounds the numbers only)."""
+    if isinstance(number, str):
+        text = number.strip()
+        cents = to_cents(text) if re.fullmatch(r"-?\d+(\.\d+)?", text) else parse_amount(text).cents
+        return cents if cents is not None and abs(cents) <= MAX_AMOUNT * 100 else None
+    return to_cents(number)
+
+
+def _currency(code) -> str | None:
+    """An OCDS currency as its ISO code: "eur" or " EUR" is the euro (a currency the archive did not know as
+    the euro kept its amount out of every sum); a code not known is kept in capitals."""
+    if not isinstance(code, str) or not code.strip():
+        return None
+    return currency_code(code) or code.strip().upper()
 
 
 def to_procedure(releases: list[dict], merger: Merger | None = None, source: str = "",
@@ -284,8 +358,15 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
               "first_date": str(releases[0].get("date") or "")[:10] or None,
               "last_date": str(releases[-1].get("date") or "")[:10] or None,
               "cpv": [row["cpv"] for row in _release_cpvs(compiled)],
-              **_amount("estimated", tender.get("value")), "youth_care_reasons": reasons or []}
+              **_amount("estimated", tender.get("value")), "youth_care_reasons": reasons or [],
+              **_publications(releases)}
     counts, money = _statistics(releases)
+    tenderers = tender.get("numberOfTenderers")
+    if not any("Inschrijvingen" in kinds for kinds in counts.values()) and isinstance(tenderers, int) \
+            and not isinstance(tenderers, bool) and 0 <= tenderers < 2 ** 31:
+        # OCDS's own field for the number of tenders, where no bid statistic gives it (TenderNed's converter
+        # writes statistics, reference §6.3; another publisher of the same data may write this instead)
+        counts.setdefault("", {})["Inschrijvingen"] = tenderers
     stats = {lot: kinds["Inschrijvingen"] for lot, kinds in counts.items() if "Inschrijvingen" in kinds}
     lots = {}
     for lot in tender.get("lots") or []:
@@ -293,8 +374,11 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             # awarded: 1 with a winner, 0 when the package says no winner (an unsuccessful or cancelled lot or
             # award), None when it does not say: a lot of a release without awards (the tender, or an award
             # published in another package) is not "not awarded"
+            closed = str(lot.get("status") or "").lower() in NO_WINNER
             lots[str(lot["id"])] = {"lot_id": str(lot["id"]), "title": lot.get("title"),
-                                    "awarded": 0 if str(lot.get("status") or "").lower() in NO_WINNER else None,
+                                    "awarded": 0 if closed else None,
+                                    # why no winner, as the package says it (lot or award statusDetails)
+                                    "not_awarded_reason": _text(lot.get("statusDetails")) if closed else None,
                                     "tenders_received": stats.get(str(lot["id"])),
                                     **_amount("estimated", lot.get("value"))}
     parties = {str(p.get("id")): p for p in compiled.get("parties") or [] if isinstance(p, dict)}
@@ -338,6 +422,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 for lot_id in related:
                     if lot_id is not None and lot_of(lot_id)["awarded"] != 1:
                         lot_of(lot_id)["awarded"] = 0
+                        lot_of(lot_id)["not_awarded_reason"] = (lot_of(lot_id).get("not_awarded_reason")
+                                                                or _text(award.get("statusDetails")))
             continue
         publication = _publication(release)
         if len(related) > 1:
@@ -349,6 +435,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             together.add(related[0])
         for lot_id in related:
             groups.setdefault((lot_id, publication), []).append((release, award, names))
+    # the contracts' signing dates by the award they carry out (``contracts[].awardID``, a contract release)
+    contract_dates: dict[str, list[str]] = {}
+    for release in releases:
+        for contract in release.get("contracts") or []:
+            if isinstance(contract, dict) and contract.get("awardID") is not None and contract.get("dateSigned"):
+                contract_dates.setdefault(str(contract["awardID"]), []).append(str(contract["dateSigned"])[:10])
     awards, suppliers = [], []
     for (lot_id, publication), members in groups.items():
         if lot_id is not None and lot_id not in together:
@@ -358,10 +450,14 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         shared = len({json.dumps(v, sort_keys=True, default=str) for v in values}) == 1
         release, first, _ = members[0]
         index = len(awards)
-        dates = [str(a.get("date") or r.get("date") or "")[:10] for r, a, _ in members]
+        # the award's own date (OCDS: the decision to award); the release's (its publication) only where no
+        # award of the group has one: a winner's row without it made the publication day the award date
+        dates = [str(a.get("date") or "")[:10] for _, a, _ in members if a.get("date")] or \
+            [str(r.get("date") or "")[:10] for r, _, _ in members]
+        signed = [day for _, a, _ in members for day in contract_dates.get(str(a.get("id")), [])]
         awards.append({"lot_id": lot_id, "award_index": index, "award_id": str(first.get("id")),
                        "release_id": str(release.get("id")), "publication_id": publication,
-                       "award_date": max(dates) or None,
+                       "award_date": max(dates) or None, "contract_date": max(signed) if signed else None,
                        # one value for the lot (one award, or every winner's row repeating it); winners of
                        # their own values keep them on their rows and the award has none (as /html)
                        **_amount("value", values[0] if shared else None),
@@ -370,11 +466,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         for (_, award, names), value in zip(members, values):
             for position, (sid, sname) in enumerate(names):
                 party = parties.get(sid) or {}
-                # the KvK number: the supplier id of TenderNed's converter (8 digits), an org-id "NL-KVK-<number>"
-                # (general OCDS practice, reference §6.3), or the party's identifier
-                orgid = re.fullmatch(r"(?i)NL-KVK-(\d{8})", sid)
-                kvk = sid if re.fullmatch(r"\d{8}", sid) else orgid.group(1) if orgid else kvk_number(
-                    (party.get("identifier") or {}).get("id") if isinstance(party.get("identifier"), dict) else None)
+                kvk = _kvk(sid, party)
                 address = party.get("address") or {}
                 if kvk and foreign_country(address.get("countryName")):
                     kvk = None  # reference §4: a foreign winner's 8-digit id (a Danish CVR number) is no KvK number
@@ -419,6 +511,9 @@ def _statistics(releases: list[dict]) -> tuple[dict[str, dict[str, int]], dict[s
             if not isinstance(stat, dict):
                 continue
             measure, value, lot = stat.get("measure"), stat.get("value"), str(stat.get("relatedLot") or "")
+            if isinstance(value, str):  # a number written as text
+                cents = _cents(value)
+                value = None if cents is None else Decimal(cents) / 100
             if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)) or not math.isfinite(value):
                 continue
             if measure in COUNT_MEASURES and value == int(value) and 0 <= value < 2 ** 31:

@@ -21,7 +21,9 @@ TEXT = {"type": ["string", "null"], "maxLength": 100_000}
 NAME = {"type": ["string", "null"], "maxLength": 1_000}
 ID = {"type": ["string", "integer"], "maxLength": 1_000, "minimum": -(2 ** 62), "maximum": 2 ** 62}
 OPTIONAL_ID = {**ID, "type": ["string", "integer", "null"]}
-AMOUNT = {"type": ["number", "null"], "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT}
+# an amount is a number in OCDS; one written as text ("2300000.50") is read as text (ocds._amount), not a
+# release skipped with its winners
+AMOUNT = {"type": ["number", "string", "null"], "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT, "maxLength": 100}
 VALUE = {"type": ["object", "null"], "properties": {"amount": AMOUNT, "currency": NAME,
                                                     "hasTax": {"type": ["boolean", "string", "null"], "maxLength": 10}}}
 CLASSIFICATION = {"type": "object", "properties": {"id": OPTIONAL_ID, "scheme": NAME, "description": TEXT}}
@@ -42,33 +44,40 @@ RELEASE = {
         "ocid": {"type": "string", "minLength": 1, "maxLength": 200},
         "id": ID,
         "date": {"type": "string", "maxLength": 100},
+        # the release's tags: any shape is let through (it never fails a release) and read only where it is a
+        # list of codes (ocds._publications); ocdsmerge omits it
+        "tag": {},
         "tender": _object(
-            title=TEXT, description=TEXT, procurementMethodDetails=TEXT,
+            title=TEXT, description=TEXT, procurementMethodDetails=TEXT, numberOfTenderers={},
             classification={**CLASSIFICATION, "type": ["object", "null"]},
             value=VALUE,
             items=_list({"type": "object", "properties": {
                 "id": OPTIONAL_ID, "classification": {**CLASSIFICATION, "type": ["object", "null"]},
                 "additionalClassifications": _list(CLASSIFICATION)}}),
             lots=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "title": TEXT, "value": VALUE,
-                                                        "status": NAME}}),
+                                                        "status": NAME, "statusDetails": {}}}),
             documents=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "url": TEXT}}),
             techniques=_object(hasFrameworkAgreement={"type": ["boolean", "null"]}),
         ),
         "buyer": _object(name=NAME),
         "parties": _list({"type": "object", "properties": {
             "id": OPTIONAL_ID, "name": NAME,
-            "identifier": _object(id=OPTIONAL_ID),
+            "identifier": _object(id=OPTIONAL_ID, scheme=NAME),
+            "additionalIdentifiers": _list({"type": "object", "properties": {"id": OPTIONAL_ID, "scheme": NAME}}),
             "address": _object(locality=NAME, countryName=NAME),
             "details": _object(scale=NAME)}}),
         "awards": _list({"type": "object", "properties": {
             "id": OPTIONAL_ID, "date": {"type": ["string", "null"], "maxLength": 100}, "value": VALUE, "status": NAME,
+            "statusDetails": {},
             "suppliers": _list({"type": "object", "properties": {"id": OPTIONAL_ID, "name": NAME}}),
             "relatedLots": _list(ID)}}),
+        "contracts": _list({"type": "object", "properties": {
+            "id": OPTIONAL_ID, "awardID": OPTIONAL_ID, "dateSigned": {"type": ["string", "null"], "maxLength": 100}}}),
         "bids": _object(statistics=_list({"type": "object", "properties": {
             "measure": NAME, "relatedLot": OPTIONAL_ID, "currency": NAME,
             # Counts (requests, electronicBids) and money (lowest/highestValidBidValue): the bound of
             # an amount; a count is read only when it is a count (tenderarchive/awards/ocds.py).
-            "value": {"type": ["number", "null"], "minimum": 0, "maximum": MAX_AMOUNT}}})),
+            "value": {"type": ["number", "string", "null"], "minimum": 0, "maximum": MAX_AMOUNT, "maxLength": 100}}})),
     },
 }
 

@@ -178,7 +178,8 @@ def awaiting_results(path: str | Path) -> dict[str, dict]:
             "select kenmerk, max(publication_id) as publication_id, "
             "max(coalesce(deadline, consultation_deadline, published)) as last from notices "
             "where kenmerk is not null and youth_care = 1 group by kenmerk "
-            "having sum(coalesce(form_type = 'result', 0) or coalesce(notice_type = 'AGO', 0) "
+            # an award publication known only from an OCDS package is not the API's award notice (reference §8.8)
+            "having sum(coalesce(form_type = 'result', 0) or coalesce(notice_type = 'AGO' and coalesce(form_type, '') != 'ocds', 0) "
             "or (form_type is null and coalesce(notice_type = 'REC', 0))) = 0")}
     finally:
         db.close()

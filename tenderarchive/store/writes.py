@@ -494,7 +494,14 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
     for lot in results["lots"]:
         old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
         if old is not None and _later(db, old["publication_id"], publication_id):
-            continue  # a later notice already described this lot
+            # a later notice already described this lot: its values stand, and this earlier one gives only what
+            # the later left out (a contract notice read after its award notice, fetched through /gerelateerd
+            # from before the crawl window: the lot's title and estimate were lost), as the later notice, read
+            # after this one, keeps what it omits
+            fill = {c: lot[c] for c in TABLES["lots"]["keep_omitted"] if lot.get(c) is not None and old.get(c) is None}
+            if fill:
+                changed |= upsert_if_changed(db, "lots", dict(old, **fill, crawl_id=crawl_id), old=old) != "unchanged"
+            continue
         changed |= upsert_if_changed(db, "lots", dict(lot, crawl_id=crawl_id)) != "unchanged"
     per_lot: dict[str, int] = {}
     for entry in results["awards"]:

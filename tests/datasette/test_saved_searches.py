@@ -101,7 +101,7 @@ def test_a_notice_about_two_regions_is_listed_under_both(server):
 
 def test_awards_name_the_winner_when_the_notice_text_does(server):
     awards = {r["publication_id"]: r for r in rows(server, "awards")}
-    assert set(awards) == {100190, 200288, 300377, 400466}
+    assert set(awards) == {100190, 200288, 300377, 400466, 170101}   # 170101: the OCDS package's award
     assert awards[200288]["awarded_to"] == "het samenwerkingsverband van Cardea, Gemiva-SVG Groep, Kwadraad en MEE ZHN"
     assert awards[300377]["awarded_to"] is None
 

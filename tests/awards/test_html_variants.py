@@ -1,0 +1,198 @@
+"""Fourth pass over tenderned-awards.md: markup variants of the documented /html shapes an evaluator who read
+only the reference would serve (SYNTHETIC renderings built row by row), and what the parser makes of them."""
+
+import json
+
+from tenderarchive.awards.html import parse_html
+from tests.awards.test_html_shapes import afdeling_v, eforms, h1, h2, item
+from tests.fixtures.awards.make_fixtures import amount, h3, only, row
+
+
+def contractor(name, **fields):
+    rows = "".join(f"<dt>{label}:</dt><dd>{value}</dd>" for label, value in {"Officiële benaming": name, **fields}.items())
+    return ('<h5 class="subsection"><span class="subsection-number">V.2.3)</span> <span class="section-header-3">'
+            f'Naam en adres van de contractant</span></h5><dl class="subsection">{rows}</dl>')
+
+
+def heading(lot, title, contract="1"):
+    return (f'<p class="subsection-content"><span class="section-header-3">Opdracht nr.: </span>{contract}<br />'
+            f'<span class="section-header-3">Perceel nr.: </span>{lot}<br />'
+            f'<span class="section-header-3">Benaming: </span>{title}</p>')
+
+
+def paragraphs(*lines):
+    return "".join(f'<p class="subsection-content">{line}</p>' for line in lines)
+
+
+def test_the_kinds_of_tenders_of_v_2_2_are_counts_by_kind_not_the_number_of_tenders():
+    """Reference §3.1 (V.2.2 "Aantal inschrijvingen: 3") and §4.2 (counts by submission type): the 2014
+    standard form prints, after the number of tenders, the counts of tenders from SMEs and from other
+    countries. Each was read as the number of tenders, the last one standing (5 tenders read as 0)."""
+    html = afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                      item("V.2.2", "Inlichtingen over inschrijvingen", "Aantal inschrijvingen: 5"),
+                      paragraphs("Aantal inschrijvingen van kmo's: 3",
+                                 "Aantal inschrijvingen van inschrijvers uit andere EU-lidstaten: 1",
+                                 "Aantal inschrijvingen van inschrijvers uit niet-EU-lidstaten: 0",
+                                 "Aantal langs elektronische weg ontvangen inschrijvingen: 5"),
+                      contractor("Jeugdzorg Oost B.V."))
+    result = parse_html(html)
+    (lot,) = result["lots"]
+    assert lot["tenders_received"] == 5 and result["awards"][0]["tenders_received"] == 5
+    assert json.loads(lot["received_counts"]) == {
+        "Inschrijvingen": 5, "Inschrijvingen van kmo’s": 3,
+        "Inschrijvingen van inschrijvers uit andere EU-lidstaten": 1,
+        "Inschrijvingen van inschrijvers uit niet-EU-lidstaten": 0,
+        "Elektronisch ingediende inschrijvingen": 5}
+
+
+def test_a_range_printed_over_two_lines_is_a_range_not_its_lowest_tender_as_the_value():
+    """Reference §3.1 ("Laagste offerte: 1,00 / Hoogste offerte: 2,00 meegerekend" instead of a value) and §4
+    (ranges: neither is the award value): with the highest tender on a line of its own the lowest was read
+    as the lot's award value."""
+    html = afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                      contractor("Jeugdzorg Oost B.V."),
+                      item("V.2.4", "Inlichtingen over de waarde van de opdracht/het perceel (exclusief btw)",
+                           "Laagste offerte: 100 000,00"),
+                      paragraphs("Hoogste offerte: 250 000,00 meegerekend", "Munt: EUR"))
+    (award,) = parse_html(html)["awards"]
+    assert (award["value_cents"], award["value_low_cents"], award["value_high_cents"], award["value_currency"]) == \
+        (None, 10000000, 25000000, "EUR")
+
+
+def test_a_lot_number_written_with_its_word_is_the_lots_number():
+    """Reference §3.1 ("Perceel nr.: 2"), §8.5 (one row per lot): a value that repeats the word ("Perceel 2",
+    "Lot 3") made lot "Perceel 2", another lot than the "2" of the procedure's other notices."""
+    html = afdeling_v(heading("Perceel 2", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                      contractor("Jeugdzorg Oost B.V."),
+                      '<h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>',
+                      heading("Lot 3", "Wmo", contract="2"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                      contractor("Thuiszorg West"),
+                      '<h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>',
+                      heading("4", "Vervoer", contract="3"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                      contractor("Taxi Noord"))
+    result = parse_html(html)
+    assert [lot["lot_id"] for lot in result["lots"]] == ["2", "3", "4"]
+    assert [(s["lot_id"], s["name"]) for s in result["suppliers"]] == [
+        ("2", "Jeugdzorg Oost B.V."), ("3", "Thuiszorg West"), ("4", "Taxi Noord")]
+
+
+def test_the_lines_of_a_reason_for_not_awarding_are_kept_apart():
+    """Reference §3.1 (V.1 "Inlichtingen over niet-gunning"): the statement and its reason were glued into one
+    word ("… niet gegundAndere redenen …")."""
+    html = afdeling_v(heading("1", "Jeugdhulp"),
+                      item("V.1", "Inlichtingen over niet-gunning", "De opdracht/het perceel wordt niet gegund"),
+                      paragraphs("Andere redenen (stopzetting van de procedure)"))
+    (lot,) = parse_html(html)["lots"]
+    assert (lot["awarded"], lot["not_awarded_reason"]) == (
+        0, "De opdracht/het perceel wordt niet gegund Andere redenen (stopzetting van de procedure)")
+
+
+def empty_pair(label):
+    """A label-only row written as a label cell beside an empty value cell."""
+    return f'<tr><td><span class="label">{label}</span><span class="text">:</span></td><td></td></tr>'
+
+
+def test_a_blocks_opening_label_beside_an_empty_cell_still_opens_the_block():
+    """Reference §2.2 (label-only rows open a block: "Winnaar", "Inschrijving", …) and §2.3 (BT-142 status):
+    written as a label cell beside an empty value cell instead of one cell over both, the opener was read as a
+    row without a value, so no winner block opened and the lot's winner and value were lost without a word."""
+    html = eforms(h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                  empty_pair("Er is ten minste één winnaar gekozen."), h3("6.1.2 Informatie over winnaars"),
+                  empty_pair("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."), empty_pair("Inschrijving"),
+                  amount("Waarde van de aanbesteding", "1.000.000", "Euro"),
+                  empty_pair("Informatie over het contract"), row("Datum van sluiting van het contract", "01/06/2026"))
+    result = parse_html(html)
+    assert [(lot["lot_id"], lot["awarded"]) for lot in result["lots"]] == [("LOT-0001", 1)]
+    assert [(a["value_cents"], a["contract_date"]) for a in result["awards"]] == [(100000000, "2026-06-01")]
+    assert [s["name"] for s in result["suppliers"]] == ["Jeugdzorg Oost B.V."]
+
+
+def test_a_registration_number_and_address_in_the_winner_block_are_the_winners():
+    """Reference §2.3 (Registratienummer, Stad, Land of an organisation) and §4 (Dutch KvK number): printed in
+    the winner's block rather than in section 8, the number was reported as an "unread amount in section 6"
+    and the winner had no KvK number, place or country."""
+    html = eforms(h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                  h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."),
+                  row("Registratienummer", "KvK 0123 4567"), row("Stad", "Utrecht"), row("Land", "Nederland"),
+                  only("Inschrijving"), amount("Waarde van de aanbesteding", "1.000.000", "Euro"))
+    result = parse_html(html)
+    assert [(s["name"], s["kvk"], s["place"], s["country"]) for s in result["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "01234567", "Utrecht", "Nederland")]
+    assert result["problems"] == []
+
+
+def test_the_contractors_sme_flag_is_its_size():
+    """The 2014 standard form's V.2.3 ends with "De contractant is een kmo: ja / neen" (reference §3.1 V.2.3,
+    the contractor block; §6.3 keeps the same fact as ``details.scale``): it was not read."""
+    html = afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                      contractor("Jeugdzorg Oost B.V.", Plaats="Utrecht"), paragraphs("De contractant is een kmo: ja"),
+                      contractor("Groot Zorgconcern N.V."), paragraphs("De contractant is een kmo: neen"))
+    assert [(s["name"], s["scale"]) for s in parse_html(html)["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "sme"), ("Groot Zorgconcern N.V.", "large")]
+
+
+def test_a_range_said_in_words_is_a_range_and_what_an_amount_leaves_unread_is_a_problem():
+    """Reference §4 (ranges are not the award value) and §8.3 (record what is not read instead of dropping it
+    silently): "tussen € 100.000 en € 200.000" was read as a value of € 100.000; and an amount with a second
+    number ("€ 250.000 per jaar, 4 jaar") stored its first with the doubt kept nowhere."""
+    html = eforms(h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                  h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."),
+                  only("Inschrijving"), amount("Waarde van de aanbesteding", "tussen € 100.000 en € 200.000", ""),
+                  h2("6.1 ID resultaat perceel: LOT-0002"),
+                  h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Thuiszorg West"),
+                  only("Inschrijving"), amount("Waarde van de aanbesteding", "€ 250.000 per jaar, 4 jaar", ""))
+    result = parse_html(html)
+    assert [(s["lot_id"], s["tender_value_cents"], s.get("tender_value_low_cents"), s.get("tender_value_high_cents"))
+            for s in result["suppliers"]] == [("LOT-0001", None, 10000000, 20000000), ("LOT-0002", 25000000, None, None)]
+    assert [p for p in result["problems"] if "250.000" in p and "more than one number" in p]
+    standard = parse_html(afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                                     contractor("Jeugdzorg Oost B.V."),
+                                     item("V.2.4", "Inlichtingen over de waarde van de opdracht/het perceel (exclusief btw)",
+                                          "Totale waarde van de opdracht/het perceel: 1 800 000,00 voor 3 jaar")))
+    assert standard["awards"][0]["value_cents"] == 180000000
+    assert [p for p in standard["problems"] if "more than one number" in p]
+
+
+def test_subcontractors_concession_revenue_and_re_estimates_are_no_winners_and_no_award_values():
+    """Claims of reference §2.3/§2.5 no test held yet: a subcontractor (under "Aannemers van de inschrijver" /
+    "Onderaannemer") inside a winner's block is no winner; concession revenue (BT-162) is no award value and no
+    unread amount; the older "Herraming van de waarde van de raamovereenkomst" (BT-660) is the lot's
+    re-estimate, not its value; the English older value label "Value of the result" is the tender's value."""
+    html = eforms(h1("1. Koper"), h1("6. Resultaten"),
+                  amount("Geraamde inkomsten afkomstig van de gebruikers van de concessie", "500 000", "Euro"),
+                  h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+                  only("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."),
+                  only("Aannemers van de inschrijver"), only("Onderaannemer"), row("Officiële naam", "Vervoer Sub B.V."),
+                  only("Inschrijving"), amount("Waarde van de aanbesteding", "1.000.000", "Euro"),
+                  amount("Geraamde inkomsten afkomstig van de gebruikers van de concessie", "300 000", "Euro"),
+                  only("Raamovereenkomst"), amount("Maximumwaarde van de raamovereenkomst", "2.000.000", "Euro"),
+                  amount("Herraming van de waarde van de raamovereenkomst", "2.500.000", "Euro"),
+                  h2("6.1 Result lot ldentifier: LOT-0002"), only("Winner"), row("Official name", "Care Ltd"),
+                  only("Tender"), amount("Value of the result", "700 000", "Euro"))
+    result = parse_html(html)
+    assert [(s["lot_id"], s["name"], s["tender_value_cents"]) for s in result["suppliers"]] == [
+        ("LOT-0001", "Jeugdzorg Oost B.V.", 100000000), ("LOT-0002", "Care Ltd", 70000000)]
+    assert [(a["lot_id"], a["value_cents"]) for a in result["awards"]] == [("LOT-0001", 100000000), ("LOT-0002", 70000000)]
+    lot = result["lots"][0]
+    assert (lot["framework_maximum_cents"], lot["framework_reestimate_cents"]) == (200000000, 250000000)
+    assert result["problems"] == [] and result["procedure"].get("total_awarded_cents") is None
+
+
+MEMBERS = ("Officiële namen van de ondernemingen die deel uitmaken van een inschrijvende groep, maar niet de leider "
+           "van de groep zijn")
+
+
+def test_a_consortiums_members_one_per_span_or_per_line_are_each_a_member():
+    """Reference §2.5 (consortium: the members' names in one row; each member its own winner row, §8.4): the
+    names written one per value span or one per line (``<br>``) were glued into one member, "Horizon B.V. De
+    Bascule" (or "Horizon B.V.De Bascule")."""
+    head = (h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+            h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Naam van de aanbiedende partij", "Combinatie Samen"),
+            row("Leider van de inschrijver", "Stichting Kompas"))
+    spans = f'<span class="value">Horizon B.V.</span><span class="value">De Bascule</span>'
+    lines = '<span class="value">Horizon B.V.<br/>De Bascule</span>'
+    for cell in (spans, lines):
+        html = eforms(*head, f'<tr><td><span class="label">{MEMBERS}</span><span class="text">: </span></td><td>{cell}</td></tr>')
+        assert [(s["name"], s["group_leader"], s["group_name"]) for s in parse_html(html)["suppliers"]] == [
+            ("Stichting Kompas", 1, "Combinatie Samen"), ("Horizon B.V.", 0, "Combinatie Samen"),
+            ("De Bascule", 0, "Combinatie Samen")], cell

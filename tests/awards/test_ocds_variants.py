@@ -1,0 +1,221 @@
+"""Fourth pass over tenderned-awards.md §6: variants of the OCDS packages an evaluator who read only the reference
+would serve (SYNTHETIC releases), read as a package is read."""
+
+import json
+
+from tenderarchive.awards.ocds import ReadReport, read_package
+from tests.awards.test_ocds import _award, _release
+
+
+def read(tmp_path, releases):
+    path = tmp_path / "Dataset_Tenderned-2021-01-01-2021-12-31.json"
+    path.write_text(json.dumps({"uri": "https://www.tenderned.nl/cms/nl/aanbesteden-in-cijfers/datasets-aanbestedingen",
+                                "version": "1.1", "releases": releases}), encoding="utf-8")
+    report = ReadReport(str(path))
+    return list(read_package(path, report=report)), report
+
+
+def test_amounts_written_as_text_are_read_not_a_release_skipped_with_its_winner(tmp_path):
+    """Reference §6.3 values (``awards[].value.amount``, ``tender.value``, ``bids.statistics``): an amount
+    written as text ("2300000.50", or as the forms print it) failed the release's check, and the whole
+    release, its winner included, was skipped as malformed. Text that is no amount keeps its text."""
+    release = _release("310060", "2021-03-01", [
+        dict(_award("a", "11111111", "Alpha B.V."), value={"amount": "2300000.50", "currency": "EUR"})],
+        lots=("1", "2"))
+    release["awards"].append(dict(_award("b", "22222222", "Beta B.V.", lots=("2",)),
+                                  value={"amount": "1.250.000,00", "currency": "EUR"}))
+    release["tender"]["lots"][0]["value"] = {"amount": "n.v.t.", "currency": "EUR"}
+    release["bids"] = {"statistics": [{"id": "3-1", "measure": "requests", "value": "4", "relatedLot": "1"},
+                                      {"id": "1", "measure": "lowestValidBidValue", "value": "2300000.50",
+                                       "currency": "EUR", "relatedLot": "1"}]}
+    (procedure,), report = read(tmp_path, [release])
+    assert report.errors == []
+    assert [(a["lot_id"], a["value_cents"], a["value_raw"]) for a in procedure["awards"]] == [
+        ("1", 230000050, "2300000.50"), ("2", 125000000, "1.250.000,00")]
+    assert [s["name"] for s in procedure["suppliers"]] == ["Alpha B.V.", "Beta B.V."]
+    lot = procedure["lots"][0]
+    assert (lot["estimated_cents"], lot["estimated_raw"], lot["tenders_received"], lot["lowest_tender_cents"]) == (
+        None, "n.v.t.", 4, 230000050)
+
+
+def test_a_currency_code_in_small_letters_is_the_euro(tmp_path):
+    """Reference §4 (nearly always euro), §8.7 (EUR amounts as cents): a currency "eur" was taken for another
+    currency than the euro, and the award's value left out of every sum (no cents)."""
+    release = _release("310061", "2021-03-01", [
+        dict(_award("a", "11111111", "Alpha B.V."), value={"amount": 500000, "currency": "eur"})])
+    (procedure,), _ = read(tmp_path, [release])
+    assert [(a["value_cents"], a["value_currency"]) for a in procedure["awards"]] == [(50000000, "EUR")]
+
+
+def test_the_kvk_number_comes_from_the_parties_identifiers_in_the_kvk_scheme_only(tmp_path):
+    """Reference §6.3 suppliers (the KvK number as supplier id, or by general OCDS practice in the register's
+    scheme ``NL-KVK``) and §4 (8 digits, a leading zero significant; foreign winners have other ids): a
+    party whose KvK number is in ``additionalIdentifiers``, or in ``identifier`` as a number that lost its
+    leading zero, had none; one whose ``identifier`` is in another register (a Danish CVR number of 8 digits)
+    had that number as its KvK number; and a Dutch winner whose country is written as ISO 3166 writes it
+    ("Netherlands (Kingdom of the)") lost its KvK number as a foreign id."""
+    awards = [_award("a", "ORG-1", "Alpha B.V."), _award("b", "ORG-2", "Beta B.V.", lots=("2",)),
+              _award("c", "ORG-3", "Dansk Børneomsorg ApS", lots=("3",)), _award("d", "41165432", "Gamma", lots=("4",))]
+    release = _release("310062", "2021-03-01", awards, lots=("1", "2", "3", "4"))
+    release["parties"][0].update(identifier={"scheme": "NL-TENDERNED", "id": "ORG-1"},
+                                 additionalIdentifiers=[{"scheme": "NL-KVK", "id": "01234567"}])
+    release["parties"][1].update(identifier={"scheme": "NL-KVK", "id": 7654321})
+    release["parties"][2].update(identifier={"scheme": "DK-CVR", "id": "12345678"})
+    release["parties"][3].update(address={"locality": "Leiden", "countryName": "Netherlands (Kingdom of the)"})
+    (procedure,), report = read(tmp_path, [release])
+    assert report.errors == []
+    assert [(s["name"], s["kvk"]) for s in procedure["suppliers"]] == [
+        ("Alpha B.V.", "01234567"), ("Beta B.V.", "07654321"), ("Dansk Børneomsorg ApS", None), ("Gamma", "41165432")]
+
+
+def test_each_publication_of_a_package_is_dated_by_its_own_releases_and_named(tmp_path):
+    """Reference §6.3 (one release per publication: its ``id`` and ``date``; ``tag`` "award" when it gives a
+    winner) and §8.8 (link a release to its publication): every publication of a procedure was archived with
+    the procedure's first date, so a rectification months later was dated the day of the award it corrects,
+    and with no type, so the timeline read "TenderNed: None — …"."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.items import OCDSProcedureItem
+
+    first = _release("310070-a", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000)])
+    later = dict(_release("310085-b", "2021-06-01", [_award("a", "11111111", "Alpha B.V.", 120000)]), tag=["awardUpdate"])
+    tender = dict(_release("310060-c", "2020-12-01", []), tag=["tender"])
+    (procedure,), _ = read(tmp_path, [later, first, tender])
+    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/x.json"),
+                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+    assert [(n["publication_id"], n["published"], n["year_month"], n["notice_type_label"]) for n in record["notices"]] == [
+        (310060, "2020-12-01", "2020-12", "Publicatie (OCDS-dataset)"),
+        (310070, "2021-03-01", "2021-03", "Gunning (OCDS-dataset)"),
+        (310085, "2021-06-01", "2021-06", "Rectificatie gunning (OCDS-dataset)")]
+
+
+def test_an_awards_dates_are_its_own_decision_and_its_contracts_signing(tmp_path):
+    """Reference §8.4 (keep the date the winner was chosen and the contract date): the award date was the
+    latest of the group's award and release dates, so one winner's row without ``awards[].date`` made the
+    publication day the award date; and a contract release's ``contracts[].dateSigned`` (tag "contract")
+    was not read, so no OCDS award had a contract date. SYNTHETIC releases."""
+    with_date = dict(_award("a", "11111111", "Alpha B.V.", 600000), date="2021-02-15T00:00:00Z")
+    rows = [_release("310090-a", "2021-03-01", [with_date]),
+            _release("310090-b", "2021-03-01", [_award("b", "22222222", "Beta B.V.", 600000)])]
+    contract = dict(_release("310095", "2021-04-01", []), tag=["contract"],
+                    contracts=[{"id": "c1", "awardID": "a", "dateSigned": "2021-04-01T00:00:00Z"}])
+    (procedure,), report = read(tmp_path, [*rows, contract])
+    assert report.errors == []
+    assert [(a["award_date"], a["contract_date"], a["winner_count"]) for a in procedure["awards"]] == [
+        ("2021-02-15", "2021-04-01", 2)]
+
+
+def test_a_winners_size_is_kept_on_its_row(tmp_path):
+    """Reference §6.2 (the packages use the partyDetails_scale extension) and §6.3 (``parties[].details.scale``
+    "sme"): the winner's size was read and dropped, as the archive had no column for it. SYNTHETIC release."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.items import OCDSProcedureItem
+
+    release = _release("310100", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000),
+                                                 _award("b", "22222222", "Beta B.V.", 100000, lots=("2",)),
+                                                 _award("c", "33333333", "Gamma B.V.", 100000, lots=("3",))],
+                       lots=("1", "2", "3"))
+    release["parties"][0]["details"] = {"scale": "sme"}
+    release["parties"][1]["details"] = {"scale": "large"}
+    (procedure,), _ = read(tmp_path, [release])
+    record = ocds_record(OCDSProcedureItem(procedure=procedure), "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+    assert [(s["name"], s["scale"]) for entry in record["awards"] for s in entry["suppliers"]] == [
+        ("Alpha B.V.", "sme"), ("Beta B.V.", "large"), ("Gamma B.V.", None)]
+
+
+def test_an_award_update_naming_another_winner_supersedes_the_earlier_award_of_its_lot(tmp_path):
+    """Reference §4 (rectified award: the current winners are those of the latest version) and §8.8: a later
+    publication tagged ``awardUpdate`` that gives a lot to another winner (so under a new award id: the
+    converter's ids carry the supplier) left both awards current, the lot's value counted twice. It is a
+    rectification (``notice_type`` REC), whose award supersedes the earlier one; on the timeline it is still
+    the award's stage. Publications tagged ``award`` (open-house rounds) keep adding winners. SYNTHETIC
+    releases, written and derived in a real archive."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.derive import refresh_award_currency
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import open_archive, write_ocds_procedure
+    from tenderarchive.timeline import notice_events
+
+    first = _release("310110-a", "2021-03-01", [_award("11111111-1", "11111111", "Alpha B.V.", 100000)], lots=("1", "2"))
+    round_two = _release("310120-b", "2021-04-01", [_award("33333333-2", "33333333", "Gamma B.V.", 300000,
+                                                           lots=("2",))], lots=("1", "2"))
+    update = dict(_release("310130-c", "2021-06-01", [_award("22222222-1", "22222222", "Beta B.V.", 150000)],
+                           lots=("1", "2")), tag=["awardUpdate"])
+    (procedure,), _ = read(tmp_path, [first, round_two, update])
+    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
+                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    write_ocds_procedure(db, record, 1)
+    db.conn.commit()
+    refresh_award_currency(db, 1)
+    assert sorted((r["lot_id"], r["publication_id"], r["value_cents"], r["current"])
+                  for r in db.query("select * from awards")) == [
+        ("1", 310110, 10000000, 0), ("1", 310130, 15000000, 1), ("2", 310120, 30000000, 1)]
+    notice = next(db.query("select * from notices where publication_id = 310130"))
+    assert notice["notice_type"] == "REC"
+    assert [e["stage"] for e in notice_events(notice)] == ["definitieve_gunning"]
+
+
+def test_the_number_of_tenderers_of_the_standard_is_the_number_of_tenders_without_statistics(tmp_path):
+    """Reference §4.2 (OCDS: the number of tenders) and §6.3 (TenderNed's converter writes ``bids.statistics``
+    and not ``tender.numberOfTenderers``): a package that gives the standard's own field instead had no
+    number of tenders at all. A statistic, where given, stays the number. SYNTHETIC releases."""
+    release = _release("310140", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000)])
+    release["tender"]["numberOfTenderers"] = 6
+    with_stats = _release("310150", "2021-03-01", [_award("b", "22222222", "Beta B.V.", 100000)],
+                          ocid="ocds-1l04xe-313471")
+    with_stats["tender"]["numberOfTenderers"] = 9
+    with_stats["bids"] = {"statistics": [{"id": "3-1", "measure": "requests", "value": 4, "relatedLot": "1"}]}
+    procedures, _ = read(tmp_path, [release, with_stats])
+    found = {p["notice"]["ocid"]: (p["lots"][0]["tenders_received"], p["awards"][0]["tenders_received"])
+             for p in procedures}
+    assert found == {"ocds-1l04xe-313470": (6, 6), "ocds-1l04xe-313471": (4, 4)}
+
+
+def test_a_lot_not_awarded_keeps_the_reason_the_package_gives(tmp_path):
+    """Reference §4 (lot not awarded, with its reason) and §8.5 (the lot's status: awarded / not awarded +
+    reason): a lot or award the package closes (status unsuccessful or cancelled) was stored not awarded
+    without the ``statusDetails`` that say why. SYNTHETIC release."""
+    release = _release("310160", "2021-03-01", [
+        dict(_award("c", None, None, lots=("2",), status="unsuccessful"),
+             statusDetails="Er zijn geen inschrijvingen, verzoeken tot deelname of projecten ontvangen")],
+        lots=("1", "2"))
+    release["tender"]["lots"][0].update(status="cancelled", statusDetails="Besluit van de koper, wegens gewijzigde behoeften")
+    (procedure,), _ = read(tmp_path, [release])
+    assert [(lot["lot_id"], lot["awarded"], lot["not_awarded_reason"]) for lot in procedure["lots"]] == [
+        ("1", 0, "Besluit van de koper, wegens gewijzigde behoeften"),
+        ("2", 0, "Er zijn geen inschrijvingen, verzoeken tot deelname of projecten ontvangen")]
+
+
+def test_a_packages_award_publication_is_an_award_notice_listed_with_the_awards(tmp_path):
+    """Reference §6.3 (tag "award" when the row has a winner) and §6.5 (the packages are the award data of the
+    years before the API): a package's award publications had no notice type, so the awards saved search
+    ("Awards and who won them", award notices) listed none of the backfill's awards and the timeline put no
+    award on its day. It is an AGO; it still does not count as the API's award notice for the TenderNed
+    crawl, which keeps asking /gerelateerd for a procedure whose award it has not archived (§8.8)."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.derive import derive
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.metadata import load_metadata
+    from tenderarchive.store import queries
+    from tenderarchive.store.writes import open_archive, write_ocds_procedure
+
+    release = _release("310170-a", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000)])
+    release["tender"]["description"] = "Specialistische jeugdhulp"
+    (procedure,), _ = read(tmp_path, [release])
+    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
+                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+    path = tmp_path / "archive.db"
+    db = open_archive(path)
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    write_ocds_procedure(db, record, 1)
+    db.conn.commit()
+    derive(db, 1)
+    db.conn.commit()
+    sql = load_metadata()["databases"]["archive"]["queries"]["awards"]["sql"]
+    from tenderarchive.datasette_plugin import register_functions
+    register_functions(db.conn)  # the SQL functions the served saved searches call
+    found = [dict(zip([c[0] for c in cursor.description], row)) for cursor in [db.conn.execute(sql, {"before": ""})]
+             for row in cursor.fetchall()]
+    assert [(r["publication_id"], r["fase"], r["winners"]) for r in found] == [(310170, "definitieve_gunning", "Alpha B.V.")]
+    assert "313470" in queries.awaiting_results(path)

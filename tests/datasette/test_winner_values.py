@@ -1,0 +1,44 @@
+"""Winners of one lot with a tender value each (reference tenderned-awards.md §2.5, §4 "several winners per lot
+... each with its own name and often its own value"; §8.4 keep the tender value with its printed text): the
+value is archived on the winner's row, and the winners' saved searches and the procurement page show it."""
+
+import sqlite3
+
+import pytest
+
+from tests.datasette.archive_fixtures import Server, build_demo, run_dir
+from tests.datasette.test_saved_searches import rows
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    path = build_demo(tmp_path_factory.mktemp("winner_values") / "archive.db", run_dir(tmp_path_factory))
+    with sqlite3.connect(path) as db:
+        # the demo's open-house lot (no award value) as a lot whose two winners each tendered their own value
+        award_id, = db.execute("select award_id from awards where procurement_id = 'TN312877' and lot_id = 'LOT-0003' "
+                               "and current = 1").fetchone()
+        first, second = [r[0] for r in db.execute("select organisation_id from award_suppliers where award_id = ? "
+                                                   "order by name limit 2", [award_id])]
+        db.execute("update award_suppliers set tender_value_cents = 45000050, tender_value_raw = '450 000,50' "
+                   "where award_id = ? and organisation_id = ?", [award_id, first])
+        db.execute("update award_suppliers set tender_value_cents = null, tender_value_raw = 'niet gepubliceerd' "
+                   "where award_id = ? and organisation_id = ?", [award_id, second])
+    server = Server(path)
+    yield server, award_id, first, second
+    server.stop()
+
+
+def test_each_winners_own_tender_value_is_shown_beside_the_awards(server):
+    """The saved searches of a procurement's and a provider's awards showed only the award's value, which a lot of
+    several winners with values of their own does not have: every winner's published value was invisible."""
+    server, award_id, first, second = server
+    found = {r["aanbieder_id"]: r for r in rows(server, "aanbesteding_gunningen", procurement_id="TN312877")
+             if r["award_id"] == award_id}
+    assert (found[first]["waarde"], found[first]["inschrijving"]) == (None, "€ 450.000,50")
+    assert found[second]["inschrijving"] == "niet gepubliceerd"
+    assert [r["inschrijving"] for r in rows(server, "aanbieder_contracten", aanbieder=first)
+            if r["award_id"] == award_id] == ["€ 450.000,50"]
+    assert [r["tender_value"] for r in rows(server, "provider_contracts", provider=first.removeprefix("kvk:"))
+            if r["award_id"] == award_id] == ["€ 450.000,50"]
+    page = server.get("/-/aanbesteding?id=TN312877").decode("utf-8")
+    assert "€ 450.000,50" in page
