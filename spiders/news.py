@@ -39,9 +39,9 @@ It obeys robots.txt (a discovered page it forbids is skipped, not an error; a li
 discovery URL of the registry that it forbids is an error) and is polite per site (each site gets its own download slot
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
 the archive (as archived or as fetched: a page whose canonical URL differs) are not fetched again unless a sitemap ``lastmod`` says they changed
-since; living pages are always re-checked (the archive pipeline writes them only
+since (to the second when it gives a time: :meth:`NewsSpider.changed_since`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
-feed date before fetching (ISO 8601 or RSS's RFC 822) and on the page's own date after
+feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC) and on the page's own date after
 (pipelines/extract.py; a page outside is not archived and is no error; the default
 ``until_date``, today, is not applied to the page's date); pages without a date and
 living pages are kept. ``sample=N`` stops after N pages.
@@ -82,25 +82,46 @@ from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages c
 
 from spiders.base import BaseSpider
 from tenderarchive.urls import http_url, page_key, without_tracking
-from tenderarchive.arguments import SpiderArgumentError, number_setting, today
+from tenderarchive.arguments import AMSTERDAM, SpiderArgumentError, number_setting, today
 from tenderarchive.items import ArticleItem
 from tenderarchive.sources import SourceRegistryError, load_sources, select_sites
 
 
-def _day(value: str | None) -> date | None:
-    """The date of a sitemap ``lastmod`` or Atom date (ISO 8601, W3C) or an RSS ``pubDate``
-    (RFC 822: ``Thu, 14 Oct 2021 16:05:00 +0200``), or None."""
+def _moment(value: str | None) -> datetime | date | None:
+    """A sitemap ``lastmod`` or Atom date (ISO 8601, W3C) or an RSS ``pubDate`` (RFC 822: ``Thu, 14
+    Oct 2021 16:05:00 +0200``): an aware datetime when it gives a time (one without an offset is
+    Amsterdam's), else its date; None when it is neither."""
     if not value or not value.strip():
         return None
     value = value.strip()
     try:
-        return date.fromisoformat(value[:10])
+        moment = datetime.fromisoformat(value.replace("z", "Z"))
     except ValueError:
-        pass
-    try:
-        return email.utils.parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
-        return None
+        moment = None
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+        try:
+            moment = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", value):  # "2021-10-14": a date, no time
+        return moment.date()
+    return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
+
+
+def local_day(moment: datetime | date) -> date:
+    """The Dutch calendar day of a moment (a date is its own)."""
+    return moment.astimezone(AMSTERDAM).date() if isinstance(moment, datetime) else moment
+
+
+def _day(value: str | None) -> date | None:
+    """The Dutch (Europe/Amsterdam) day of a sitemap ``lastmod`` or feed date (:func:`_moment`), or
+    None. WordPress writes its feeds' ``pubDate`` and Yoast its ``lastmod`` in UTC: a post of 00:30 on
+    15 October is ``Thu, 14 Oct 2021 22:30:00 +0000``, which ``--from-date 2021-10-15`` must keep."""
+    moment = _moment(value)
+    return local_day(moment) if moment is not None else None
 
 
 def xml_start(body: bytes) -> bytes:
@@ -593,7 +614,8 @@ class NewsSpider(BaseSpider):
             return None
         if self.sample and len(self.requested) >= self.sample:
             return None
-        changed = _day(lastmod)
+        moment = _moment(lastmod)
+        changed = local_day(moment) if moment is not None else None
         if changed is not None and changed > today():
             # A date after today (Amsterdam's) is a CMS's mistake, not a date (memorious ignores a
             # Last-Modified in the future: docs/reference/peers.md §3): read as no date, so a new
@@ -602,7 +624,7 @@ class NewsSpider(BaseSpider):
             changed = None
         known = self.known.get(key)
         if not living and known is not None:
-            if changed is None or changed.isoformat() <= known[:10]:
+            if changed is None or not self.changed_since(moment, known):
                 self.crawler.stats.inc_value("news/skipped_known")
                 return None
         if living and known is not None and known > self.living_recheck_after:
@@ -613,6 +635,22 @@ class NewsSpider(BaseSpider):
             return None
         self.requested.add(key)
         return url, living
+
+    @staticmethod
+    def changed_since(moment: datetime | date, fetched_at: str) -> bool:
+        """Whether a page whose sitemap or feed date is ``moment`` changed after it was fetched at
+        ``fetched_at`` (UTC ISO): compared as instants when the date gives a time (a page changed the
+        afternoon after its morning fetch was never fetched again: its day was the fetch's), else by
+        the Dutch day (a day equal to the fetch's is not later)."""
+        try:
+            fetched = datetime.fromisoformat(fetched_at)
+        except ValueError:
+            return True
+        if fetched.tzinfo is None:
+            fetched = fetched.replace(tzinfo=timezone.utc)
+        if isinstance(moment, datetime):
+            return moment > fetched
+        return moment > local_day(fetched)
 
     @staticmethod
     def is_home(site, url: str) -> bool:
