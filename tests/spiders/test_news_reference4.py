@@ -105,3 +105,57 @@ def test_a_page_changed_later_on_the_day_it_was_fetched_is_fetched_again_by_its_
     article, = db["articles"].rows
     assert "inschrijvingstermijn is verlengd" in article["text"]
     assert db["versions"].count == 1
+
+
+def drupal_page(title: str, submitted: str, version: int) -> tuple[str, bytes]:
+    """A Drupal node as Drupal 7 (Bartik: ``div.submitted``) or Drupal 9 (``node__submitted`` in the
+    node's ``<footer>``) renders it, with the default date format kept (``D, m/d/Y - H:i``, the weekday
+    translated) and a "Meer nieuws" view under it."""
+    if version == 7:
+        meta = f'<div class="meta submitted"><span property="dc:date dc:created" rel="sioc:has_creator">{submitted}</span></div>'
+    else:
+        meta = f'<footer class="node__meta"><div class="node__submitted">{submitted}</div></footer>'
+    return (HTML, f"""<!DOCTYPE html><html lang="nl" dir="ltr"><head><meta charset="utf-8">
+<meta name="Generator" content="Drupal {version} (https://www.drupal.org)"><title>{title} | Gemeente Voorbeeld</title>
+{SYNTHETIC_HEAD}</head><body class="path-node page-node-type-article">
+<a href="#main-content" class="visually-hidden focusable skip-link">Overslaan en naar de inhoud gaan</a>
+<header role="banner"><a href="/" rel="home" class="site-logo">Gemeente Voorbeeld</a><nav role="navigation"
+aria-labelledby="block-hoofdmenu"><h2 id="block-hoofdmenu" class="visually-hidden">Hoofdnavigatie</h2><ul><li><a href="/">Home</a>
+</li><li><a href="/nieuws">Nieuws</a></li></ul></nav></header>
+<main role="main"><a id="main-content" tabindex="-1"></a><h1 class="page-title">{title}</h1>
+<article role="article" class="node node--type-article node--view-mode-full">{meta}
+<div class="node__content"><div class="field field--name-body field--type-text-with-summary">
+<p>Het college heeft de opdracht voor specialistische jeugdhulp voorlopig gegund aan drie aanbieders. Inschrijvers
+die het niet eens zijn met de gunning kunnen binnen twintig dagen bezwaar maken.</p></div></div></article>
+<div class="views-element-container"><h2>Meer nieuws</h2><div class="views-row"><span class="date">02/02/2019</span>
+<a href="/nieuws/nieuwe-speeltuin">Nieuwe speeltuin geopend</a></div></div></main>
+<footer role="contentinfo"><p>Gemeente Voorbeeld, Postbus 1</p></footer></body></html>""".encode())
+
+
+def test_a_drupal_date_in_its_default_month_first_format_dates_the_page(tmp_path):
+    """§2.1 Drupal; §2.3 numeric dates. Drupal's default date formats are ``D, m/d/Y - H:i`` (medium) and
+    ``m/d/Y - H:i`` (short); a Dutch site that never changed them shows "do, 10/14/2021 - 16:05" in the
+    node's "Ingezonden door … op …" line. It was left unread (month 14), and "do, 03/04/2021" in a
+    "Geplaatst op" line was read as 3 April: the weekday says 4 March. A Dutch "03/04/2021" stays 3 April."""
+    nodes = {"/nieuws/voorlopige-gunning-jeugdhulp": ("Voorlopige gunning jeugdhulp", "Ingezonden door redactie op do, 10/14/2021 - 16:05", 7),
+             "/nieuws/gunning-jeugdhulp-ggz": ("Gunning jeugd-ggz", "Geplaatst op do, 03/04/2021 - 09:30", 9),
+             "/nieuws/inkoop-jeugdhulp-gestart": ("Inkoop jeugdhulp gestart", "Ingezonden door webredactie op 11/23/2021 - 10:00", 9),
+             "/nieuws/dyslexiezorg-gegund": ("Dyslexiezorg gegund", "Geplaatst op 03/04/2021", 9)}
+    listing = "".join(f'<div class="views-row"><a href="{p}">{t}</a></div>' for p, (t, _, _) in nodes.items())
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /admin/\n"),
+              "/nieuws": (HTML, f"<html><head>{SYNTHETIC_HEAD}</head><body><main>{listing}</main></body></html>".encode())}
+    for path, (title, submitted, version) in nodes.items():
+        routes[path] = drupal_page(title, submitted, version)
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, cms="drupal", discovery={"listing": {"urls": ["nieuws"]}},
+                        allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    found = {r["title"]: (r["published"], r["published_source"]) for r in db["articles"].rows}
+    assert found == {"Voorlopige gunning jeugdhulp": ("2021-10-14T16:05", "stated"),
+                     "Gunning jeugd-ggz": ("2021-03-04T09:30", "stated"),
+                     "Inkoop jeugdhulp gestart": ("2021-11-23T10:00", "stated"),
+                     "Dyslexiezorg gegund": ("2021-04-03", "stated")}
+    for row in db["articles"].rows:
+        assert "Ingezonden" not in row["text"] and "Meer nieuws" not in row["text"] and "speeltuin" not in row["text"]
