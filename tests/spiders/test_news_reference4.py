@@ -159,3 +159,45 @@ def test_a_drupal_date_in_its_default_month_first_format_dates_the_page(tmp_path
                      "Dyslexiezorg gegund": ("2021-04-03", "stated")}
     for row in db["articles"].rows:
         assert "Ingezonden" not in row["text"] and "Meer nieuws" not in row["text"] and "speeltuin" not in row["text"]
+
+
+def typo3_detail(title: str, day: str) -> tuple[str, bytes]:
+    """A TYPO3 EXT:news detail view: teaser and body apart, the date in ``span.news-list-date > time``."""
+    return (HTML, f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{title}: Gemeente Voorbeeld</title>
+{SYNTHETIC_HEAD}<meta name="generator" content="TYPO3 CMS"></head><body>
+<header id="header"><nav class="navbar"><ul><li><a href="/index.php?id=1">Home</a></li><li><a href="/index.php?id=12">Nieuws</a></li></ul></nav></header>
+<div id="content"><div class="news news-single"><div class="article" itemscope="itemscope" itemtype="http://schema.org/Article">
+<div class="header"><h1 itemprop="headline">{title}</h1></div>
+<div class="footer"><p><span class="news-list-date"><time itemprop="datePublished" datetime="{day}">{day[8:10]}-{day[5:7]}-{day[:4]}</time></span></p></div>
+<div class="teaser-text" itemprop="description"><p>De gemeenten in de regio hebben de aanbesteding voor jeugdhulp afgerond.</p></div>
+<div class="news-text-wrap" itemprop="articleBody"><p>Drie aanbieders krijgen de opdracht voor ambulante jeugdhulp. De contracten gaan in
+per 1 januari 2022.</p></div></div></div></div>
+<footer id="footer"><p>Gemeente Voorbeeld</p></footer></body></html>""".encode())
+
+
+def test_an_older_typo3_sitemap_page_type_named_in_robots_txt_leads_to_its_unrouted_news_details(tmp_path):
+    """§2.1 TYPO3: "older TYPO3 sites expose sitemaps as ``?type=200``-style page types, announced in
+    robots.txt"; EXT:news detail URLs without route enhancers are ``index.php?id=N&tx_news_pi1[news]=M
+    &tx_news_pi1[controller]=News&tx_news_pi1[action]=detail&cHash=…``: each one page, its ``cHash`` kept."""
+    details = {f"/index.php?id=14&tx_news_pi1%5Bnews%5D={n}&tx_news_pi1%5Bcontroller%5D=News&tx_news_pi1%5Baction%5D=detail"
+               f"&cHash={n * 7919:x}c0": (title, day) for n, title, day in (
+                   (45, "Aanbesteding jeugdhulp afgerond", "2021-10-14"), (46, "Inkoop jeugdhulp van start", "2021-03-01"))}
+    log: list[str] = []
+    routes = {"/robots.txt": lambda base: ("text/plain", f"User-agent: *\nDisallow: /typo3/\nSitemap: {base}index.php?type=200\n".encode()),
+              "/index.php?type=200": lambda base: ("text/xml; charset=utf-8", (
+                  '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                  + "".join(f"<url><loc>{base}{p[1:].replace('&', '&amp;')}</loc></url>" for p in details)
+                  + "</urlset>").encode())}
+    for path, (title, day) in details.items():
+        routes[path] = typo3_detail(title, day)
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="typo3", discovery={"robots_sitemaps": True})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    rows = {r["title"]: r for r in db["articles"].rows}
+    assert {t: (r["published"], r["published_source"]) for t, r in rows.items()} == {
+        "Aanbesteding jeugdhulp afgerond": ("2021-10-14", "stated"), "Inkoop jeugdhulp van start": ("2021-03-01", "stated")}
+    assert sorted(r["url"] for r in rows.values()) == sorted(base + p[1:] for p in details)
+    for row in rows.values():
+        assert row["text"].startswith("De gemeenten in de regio") and "Home" not in row["text"]
