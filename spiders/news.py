@@ -52,6 +52,11 @@ and no error (``news/skipped_document``, ``news/skipped_not_html``): a listing's
 PDF)" link (news-sites.md §2.4) must not make every crawl partial. A living page that is not
 HTML is an error: the registry names it.
 
+A feed item's date and the date a listing shows beside a link (:func:`listed_date`) go with the page
+(``ArticleItem.listed_date``): they date it when it states no date of its own (pipelines/extract.py).
+Pages are asked after the discovery documents already known (:attr:`NewsSpider.PAGE_PRIORITY`), so
+every date a feed or listing gives a page is in when it is read, in a crawl and in its replay.
+
 The spider yields raw HTML (``ArticleItem``) with its ``Content-Type`` header, whose charset
 decodes it (a page declared ``windows-1252`` only in the header is not guessed at);
 extraction and analysis are pipelines.
@@ -234,6 +239,51 @@ LISTING_LINKS = ("//a[not(ancestor::nav or ancestor::footer or ancestor::*[@role
                  " or @role='banner' or contains(@class,'breadcrumb') or contains(@id,'breadcrumb')"
                  " or contains(@class,'cookie') or contains(@id,'cookie')]"
                  " or ancestor::header[not(ancestor::main or ancestor::article)])]/@href")
+#: The same links as elements (:func:`listed_date` reads the date of each one's entry).
+LISTING_ANCHORS = LISTING_LINKS.removesuffix("/@href")
+
+
+def _listed_iso(moment: datetime | date | None) -> str:
+    """A feed or listing date as the archive writes a page's: ``YYYY-MM-DD`` or, with a time,
+    ``YYYY-MM-DDTHH:MM`` in Dutch time."""
+    if isinstance(moment, datetime):
+        return moment.astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M")
+    return moment.isoformat() if isinstance(moment, date) else ""
+
+
+def listed_date(anchor, href: str) -> str:
+    """The publication date a listing page gives beside its link to an article (news-sites.md §2.3:
+    the iprox listing date "``dd maandnaam yyyy`` in ``div.iprox-date``", which may carry a suffix
+    after " - "; the om.nl and provincial scrapers read the date from the listing): a ``<time
+    datetime>``, a date element (class ``date``, ``datum``, ``iprox-date``) or a line that is only a
+    date (or a labelled "Gepubliceerd op …" one) in the link's entry, the largest element around the
+    link that links no other page. ``""`` when there is none."""
+    from tenderarchive.extraction.dates import find_stated_date, parse_dutch_date
+    from tenderarchive.extraction.markup import element_text
+
+    entry = anchor
+    for _ in range(5):
+        parent = entry.getparent()
+        if parent is None or parent.tag in ("body", "html", "main", "ul", "ol", "table", "tbody"):
+            break
+        if {h.strip().split("#")[0] for h in parent.xpath(".//a/@href") if h.strip()} - {href.strip().split("#")[0]}:
+            break
+        entry = parent
+    found = None
+    for t in entry.xpath(".//time[@datetime]"):
+        found = parse_dutch_date(t.get("datetime"), anchored=True)
+        if found:
+            break
+    if found is None:
+        for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
+            stated = find_stated_date(element_text(el).split("\n"), head_lines=3, suffix_limit=None)
+            if stated:
+                found = stated[0]
+                break
+    if found is None:
+        stated = find_stated_date(element_text(entry).split("\n"), head_lines=6)
+        found = stated[0] if stated else None
+    return found.iso if found else ""
 
 
 class NewsSpider(BaseSpider):
@@ -253,6 +303,8 @@ class NewsSpider(BaseSpider):
         #: per listing URL: its pages requested (at most max_pages), the links seen on them, and
         #: whether a page repeating the first (a pager's "1") was granted beyond max_pages
         self.listing_pages: dict[str, dict] = {}
+        #: per page (:func:`page_key`): the date its feed item or listing entry gives, and which
+        self.listed: dict[str, tuple[str, str]] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -444,8 +496,8 @@ class NewsSpider(BaseSpider):
                 node = next((l for l in item.iter(f"{atom}link") if l.get("rel", "alternate") == "alternate"
                              and l.get("href")), None)
                 link = node.get("href") if node is not None else None
-            when = (item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}updated")
-                    or item.findtext(f"{atom}published"))
+            published = item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}published")
+            when = published or item.findtext(f"{atom}updated")
             try:
                 base = (node.base if node is not None else None) or response.url
                 link = urljoin(base, link.strip()) if link else None
@@ -455,7 +507,7 @@ class NewsSpider(BaseSpider):
             if link and http_url(link) is None:
                 self.record_error(response.url, f"malformed URL skipped: {link[:200]!r}")
             elif link:
-                request = self.page_request(site, link, "feed", lastmod=when)
+                request = self.page_request(site, link, "feed", lastmod=when, listed=_listed_iso(_moment(published)))
                 if request:
                     yield request
 
@@ -479,7 +531,8 @@ class NewsSpider(BaseSpider):
             next_urls = pagers
         not_articles = set(pagers) | set(next_urls)  # pages of the listing itself are never articles
         links = set()
-        for href in response.xpath(LISTING_LINKS).getall():
+        for anchor in response.xpath(LISTING_ANCHORS):
+            href = anchor.attrib.get("href", "")
             try:
                 url = http_url(response.urljoin(href))
             except ValueError:  # a malformed link (bad port, broken IPv6 host) is no page of ours
@@ -487,7 +540,7 @@ class NewsSpider(BaseSpider):
             if not url or url.split("#")[0] in not_articles:
                 continue
             links.add(url.split("#")[0])
-            request = self.page_request(site, url, "listing")
+            request = self.page_request(site, url, "listing", listed=listed_date(anchor.root, href))
             if request:
                 yield request
         state = self.listing_pages.setdefault(root, {"pages": {root}, "links": set(), "extra": 0})
@@ -580,13 +633,26 @@ class NewsSpider(BaseSpider):
         return ArticleItem(url=url, site=site.name, body=page.encode("utf-8"), content_type="text/html; charset=utf-8",
                            site_config=site.to_dict(), discovered_via="openpub", **self.provenance(response))
 
-    def page_request(self, site, url, via, lastmod=None, living=False):
+    #: A page is asked after the feeds, sitemaps and listings already known (a lower priority), so the
+    #: dates they give it (:attr:`listed`) are in when it is read, in a crawl as in its replay.
+    PAGE_PRIORITY = -10
+
+    def page_request(self, site, url, via, lastmod=None, living=False, listed=""):
+        """``listed``: the date its feed item or listing entry gives, the page's date when the page
+        states none (pipelines/extract.py). Every discovery's date is kept (:attr:`listed`), not only
+        the first's: which of a feed, a sitemap and a listing names a page first must not change its
+        date (a replay of the crawl asks them in another order)."""
+        if listed and via in ("feed", "listing"):
+            key = page_key(self.page_url(site, url))
+            # a feed's date (machine-written, with its time) before a listing's; else the first
+            if key not in self.listed or (via == "feed" and self.listed[key][1] != "feed"):
+                self.listed[key] = (listed, via)
         admitted = self.admit(site, url, lastmod, living)
         if admitted is None:
             return None
         url, living = admitted
         try:
-            return scrapy.Request(url, self.parse_page, errback=self.errback,
+            return scrapy.Request(url, self.parse_page, errback=self.errback, priority=self.PAGE_PRIORITY,
                                   meta={"site": site, "via": via, "living": living})
         except (ValueError, UnicodeError) as exc:
             self.record_error(url, f"malformed URL skipped: {exc}")
@@ -724,6 +790,15 @@ class NewsSpider(BaseSpider):
             self.crawler.stats.inc_value("news/redirected_away")
         return False
 
+    def listed_for(self, response) -> str:
+        """``"DATE feed"`` or ``"DATE listing"``: the date a feed item or listing entry gave the page
+        (under the URL asked, or the one a redirect came from), or ``""``."""
+        for url in [response.url, *response.meta.get("redirect_urls", [])]:
+            found = self.listed.get(page_key(url))
+            if found:
+                return " ".join(found)
+        return ""
+
     def parse_page(self, response):
         site = response.meta["site"]
         if response.meta.get("redirect_urls") and not self.redirect_lands_on_a_page(site, response):
@@ -741,5 +816,6 @@ class NewsSpider(BaseSpider):
             url=response.url, site=site.name, body=response.body, site_config=site.to_dict(),
             content_type=(response.headers.get("Content-Type") or b"").decode("latin-1"),
             is_living_page=response.meta["living"], discovered_via=response.meta["via"],
+            listed_date=self.listed_for(response),
             **self.provenance(response),
         )

@@ -100,7 +100,7 @@ def test_a_page_changed_later_on_the_day_it_was_fetched_is_fetched_again_by_its_
         runs.append(crawl_news(path, db_path))
         runs.append(crawl_news(path, db_path))
     assert [r.returncode for r in runs] == [0, 0, 0], runs[-1].stderr[-3000:]
-    assert log.count(post) == 2
+    assert log.count(post) == 2, (list(sqlite_utils.Database(db_path).query("select * from crawls")), runs[1].stdout[-3000:], runs[1].stderr[-3000:])
     db = sqlite_utils.Database(db_path)
     article, = db["articles"].rows
     assert "inschrijvingstermijn is verlengd" in article["text"]
@@ -201,3 +201,52 @@ def test_an_older_typo3_sitemap_page_type_named_in_robots_txt_leads_to_its_unrou
     assert sorted(r["url"] for r in rows.values()) == sorted(base + p[1:] for p in details)
     for row in rows.values():
         assert row["text"].startswith("De gemeenten in de regio") and "Home" not in row["text"]
+
+
+def iprox_page(title: str, extra: str = "") -> tuple[str, bytes]:
+    """An iprox article that states no date of its own (the site shows it in the listing only)."""
+    return (HTML, f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{title} - Gemeente Voorbeeld</title>
+{SYNTHETIC_HEAD}<meta property="dcterms:title" content="{title}"></head><body>
+<div id="skiplinks"><a href="#content">Direct naar de inhoud</a></div>
+<header><nav class="iprox-navigation"><ul><li><a href="/inwoner">Inwoner</a></li><li><a href="/actueel">Actueel</a></li></ul></nav></header>
+<div id="content" class="grid-blok"><h1>{title}</h1>{extra}
+<div class="iprox-rich-content iprox-content"><p>De gemeenten in de regio hebben de aanbesteding voor specialistische
+jeugdhulp gepubliceerd. Aanbieders kunnen zich inschrijven voor de percelen ambulante hulp en verblijf.</p></div></div>
+<footer><a href="/contact">Contact</a></footer></body></html>""".encode())
+
+
+def test_an_articles_listing_or_feed_date_dates_it_when_the_page_states_none(tmp_path):
+    """§2.3 "iprox listing date: ``dd maandnaam yyyy`` in ``div.iprox-date`` (…) may carry a suffix after
+    `` - ``": the om.nl and provincial scrapers of §2.1 take the date from the listing, where iprox shows
+    it, and the article page may show none. Such a page was archived undated (a project page); it is
+    dated by its listing entry (``published_source`` ``listing``), or by its feed item's ``pubDate``
+    (``feed``), unless it states a date of its own. A closing date in an entry is no publication date."""
+    entries = [("/actueel/nieuws/gunning-jeugdhulp", "Gunning jeugdhulp", '<div class="iprox-content iprox-date date">14 december 2020 - Nieuwsbericht</div>'),
+               ("/actueel/nieuws/inkoop-jeugdhulp", "Inkoop jeugdhulp gestart", '<p class="meta"><time datetime="2021-03-01T09:15:00+01:00">1 maart 2021</time></p>'),
+               ("/actueel/nieuws/marktconsultatie-jeugdhulp", "Marktconsultatie jeugdhulp", "<p>Sluitingsdatum 1 maart 2021</p>"),
+               ("/actueel/nieuws/eigen-datum", "Bericht met eigen datum", '<div class="iprox-content iprox-date date">2 februari 2021</div>')]
+    listing = "".join(f'<div class="grid-element"><div class="grid-edge"><h3><a class="siteLink" href="{p}">{t}</a></h3>{d}'
+                      "<p>Lees meer over de inkoop van jeugdhulp in de regio.</p></div></div>" for p, t, d in entries)
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\n"),
+              "/actueel/nieuws": (HTML, (f"<!DOCTYPE html><html><head>{SYNTHETIC_HEAD}</head><body><nav><a href='/inwoner'>Inwoner</a></nav>"
+                                         f"<div id='results'>{listing}</div></body></html>").encode()),
+              "/feed.xml": lambda base: ("application/rss+xml", (
+                  '<?xml version="1.0"?><rss version="2.0"><channel><title>Nieuws</title><item><title>Dyslexiezorg</title>'
+                  f"<link>{base}actueel/nieuws/dyslexiezorg</link><pubDate>Tue, 05 Oct 2021 22:30:00 +0000</pubDate></item>"
+                  "</channel></rss>").encode()),
+              "/actueel/nieuws/dyslexiezorg": iprox_page("Dyslexiezorg gegund")}
+    for path, title, _ in entries:
+        routes[path] = iprox_page(title, "<p>Gepubliceerd op: 3 februari 2021</p>" if "eigen" in path else "")
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, cms="iprox",
+                        discovery={"listing": {"urls": ["actueel/nieuws"]}, "feeds": ["feed.xml"]}, allow=["^/actueel/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    found = {r["title"]: (r["published"], r["published_source"], r["published_precision"], r["page_type"])
+             for r in db["articles"].rows}
+    assert found == {"Gunning jeugdhulp": ("2020-12-14", "listing", "day", "news"),
+                     "Inkoop jeugdhulp gestart": ("2021-03-01T09:15", "listing", "minute", "news"),
+                     "Marktconsultatie jeugdhulp": (None, None, None, "news"),
+                     "Bericht met eigen datum": ("2021-02-03", "stated", "day", "news"),
+                     "Dyslexiezorg gegund": ("2021-10-06T00:30", "feed", "minute", "news")}
