@@ -8,6 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import sqlite_utils
 
+from tests import forkcli
+from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import SYNTHETIC_HEAD, registry, serve
 
@@ -250,3 +252,8 @@ def test_an_articles_listing_or_feed_date_dates_it_when_the_page_states_none(tmp
                      "Marktconsultatie jeugdhulp": (None, None, None, "news"),
                      "Bericht met eigen datum": ("2021-02-03", "stated", "day", "news"),
                      "Dyslexiezorg gegund": ("2021-10-06T00:30", "feed", "minute", "news")}
+    # the archive is derived: rebuilt from the WARC store alone (the listing and feed replayed), the same dates
+    rebuilt = forkcli.run(["reparse", "--db", str(tmp_path / "archive.db")], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert {r["title"]: (r["published"], r["published_source"], r["published_precision"], r["page_type"])
+            for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows} == found
