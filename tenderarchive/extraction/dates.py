@@ -73,7 +73,7 @@ FULL_DATE_PATTERNS = (LONG_DATE, NUMERIC_DATE)
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?")
 
 _PUBLISHED_LABEL = re.compile(
-    r"^(?:gepubliceerd|geplaatst|publicatiedatum|verschijningsdatum|plaatsingsdatum|datum publicatie|publicatie|verschenen|"
+    r"^(?:gepubliceerd|geplaatst|gepost|publicatiedatum|verschijningsdatum|plaatsingsdatum|datum publicatie|publicatie|verschenen|"
     r"datum|published|posted)(?:\s+op)?\s*:?\s*",
     re.I,
 )
@@ -227,7 +227,10 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
         m = pattern.match(line)
         if m:
             rest = line[m.end():].strip()
-            if not rest or (re.match(r"^[-–|·]\s*\S", rest) and (suffix_limit is None or len(rest) <= suffix_limit)):
+            # a suffix after a separator ("14 oktober 2018 - Verkeer"), or the author ("14 oktober 2021 door
+            # redactie": a WordPress theme's date and byline in one line)
+            if not rest or (re.match(r"^(?:[-–|·]\s*\S|door\s+\S)", rest, re.I)
+                            and (suffix_limit is None or len(rest) <= suffix_limit)):
                 return written_date(m)
     return None
 

@@ -257,3 +257,36 @@ def test_an_articles_listing_or_feed_date_dates_it_when_the_page_states_none(tmp
     assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
     assert {r["title"]: (r["published"], r["published_source"], r["published_precision"], r["page_type"])
             for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows} == found
+
+
+def themed_post(title: str, meta: str) -> tuple[str, bytes]:
+    """A post of a WordPress theme that prints its date and author in one line under the title and
+    no date in its markup (no ``<time>``, no meta tags)."""
+    return (HTML, f"""<!doctype html><html lang="nl-NL"><head><meta charset="UTF-8"><title>{title} &#8211; Lokaal Nieuws</title>
+{SYNTHETIC_HEAD}</head><body class="post-template-default single"><div id="page"><header id="masthead"><div class="site-branding">
+<p class="site-title"><a href="/" rel="home">Lokaal Nieuws</a></p></div><nav id="site-navigation"><a href="/">Home</a></nav></header>
+<div id="content"><article class="post"><h1 class="entry-title">{title}</h1><div class="entry-meta">{meta}</div>
+<div class="entry-content"><p>De gemeenteraad heeft ingestemd met de inkoop van specialistische jeugdhulp samen met de
+regiogemeenten. De aanbesteding start in het voorjaar.</p></div></article></div></div></body></html>""".encode())
+
+
+def test_a_themes_date_line_with_its_author_or_posted_label_dates_the_post(tmp_path):
+    """§2.3 "date line under title" and "byline + numeric": WordPress themes print "14 oktober 2021 door
+    Redactie" (the date, then the author) or "Gepost op 14 oktober 2021"; neither was read, and such a
+    post of a theme that writes no date markup was archived undated, its date line in its text."""
+    posts = {"/nieuws/jeugdhulp-raad": ("Raad stemt in met inkoop jeugdhulp", '14 oktober 2021 door <a href="/author/redactie/">Redactie</a>'),
+             "/nieuws/jeugdhulp-voorjaar": ("Aanbesteding jeugdhulp in het voorjaar", "Gepost op 3 november 2021")}
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\n"),
+              "/nieuws": (HTML, ("<html><head></head><body><main>" + "".join(
+                  f'<h2><a href="{p}">{t}</a></h2>' for p, (t, _) in posts.items()) + "</main></body></html>").encode())}
+    for path, (title, meta) in posts.items():
+        routes[path] = themed_post(title, meta)
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    rows = {r["title"]: r for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows}
+    assert {t: (r["published"], r["published_source"]) for t, r in rows.items()} == {
+        "Raad stemt in met inkoop jeugdhulp": ("2021-10-14", "stated"),
+        "Aanbesteding jeugdhulp in het voorjaar": ("2021-11-03", "stated")}
+    assert not any("Redactie" in r["text"] or "Gepost" in r["text"] for r in rows.values())
