@@ -497,7 +497,8 @@ class NewsSpider(BaseSpider):
                              and l.get("href")), None)
                 link = node.get("href") if node is not None else None
             published = item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}published")
-            when = published or item.findtext(f"{atom}updated")
+            # an Atom entry's last change tells whether an archived page changed; its publication dates it
+            when = item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}updated") or published
             try:
                 base = (node.base if node is not None else None) or response.url
                 link = urljoin(base, link.strip()) if link else None

@@ -329,3 +329,33 @@ def test_a_page_whose_lastmod_moved_but_not_its_text_is_fetched_once_for_that_la
     assert (asked, log.count(post)) == (2, 2)
     db = sqlite_utils.Database(db_path)
     assert list(db["articles"].rows) == [first] and db["versions"].count == 0
+
+
+def test_an_atom_entry_dates_its_page_by_published_and_is_fetched_again_when_updated(tmp_path):
+    """An Atom feed (§2.1 WordPress: built-in RSS2/Atom feeds) gives each entry ``<published>`` and
+    ``<updated>``: a page that states no date is dated by its publication (``feed``), and a later
+    ``<updated>`` fetches the archived page again (its change is a new version)."""
+    state = {"updated": "2021-10-06T09:00:00Z", "body": "<p>De regio heeft de aanbesteding van jeugdhulp gepubliceerd.</p>"}
+    page = "/nieuws/aanbesteding-jeugdhulp"
+    log: list[str] = []
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\n"),
+              "/feed/atom/": lambda base: ("application/atom+xml", (
+                  '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Nieuws</title>'
+                  f'<entry><title>Aanbesteding jeugdhulp</title><link rel="alternate" href="{base}{page[1:]}"/>'
+                  f"<published>2021-10-05T22:30:00Z</published><updated>{state['updated']}</updated></entry></feed>").encode()),
+              page: lambda base: iprox_page("Aanbesteding jeugdhulp", state["body"])}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"feeds": ["feed/atom/"]})
+        db_path = tmp_path / "archive.db"
+        runs = [crawl_news(path, db_path)]
+        first, = sqlite_utils.Database(db_path)["articles"].rows
+        state["updated"] = (datetime.fromisoformat(first["fetched_at"]) + timedelta(seconds=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        state["body"] += "<p>De inschrijvingstermijn is verlengd.</p>"
+        after_lastmod(state["updated"].replace("Z", "+00:00"))
+        runs.append(crawl_news(path, db_path))
+    assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr[-3000:]
+    assert (first["published"], first["published_source"]) == ("2021-10-06T00:30", "feed")
+    assert log.count(page) == 2
+    db = sqlite_utils.Database(db_path)
+    article, = db["articles"].rows
+    assert "verlengd" in article["text"] and article["published"] == "2021-10-06T00:30" and db["versions"].count == 1
