@@ -7,12 +7,14 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta, timezone
 
+import pytest
 import sqlite_utils
 
 from tests import forkcli
 from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import SYNTHETIC_HEAD, registry, serve
+from tenderarchive.urls import page_key
 
 HTML = "text/html; charset=UTF-8"
 
@@ -359,3 +361,39 @@ def test_an_atom_entry_dates_its_page_by_published_and_is_fetched_again_when_upd
     db = sqlite_utils.Database(db_path)
     article, = db["articles"].rows
     assert "verlengd" in article["text"] and article["published"] == "2021-10-06T00:30" and db["versions"].count == 1
+
+
+@pytest.mark.parametrize("one, other", [
+    ("https://www.voorbeeld.nl:443/nieuws/bericht", "https://www.voorbeeld.nl/nieuws/bericht"),
+    ("http://voorbeeld.nl:80/nieuws/bericht", "https://voorbeeld.nl/nieuws/bericht"),
+    ("https://www.voorbeeld.nl/nieuws/bericht?PHPSESSID=9f8e7d&id=4", "https://www.voorbeeld.nl/nieuws/bericht?id=4"),
+    ("https://www.voorbeeld.nl/nieuws/bericht;jsessionid=0A1B2C", "https://www.voorbeeld.nl/nieuws/bericht"),
+    ("https://www.voorbeeld.nl/nieuws/bericht?_ga=2.1234.5678&_gl=1*abc", "https://www.voorbeeld.nl/nieuws/bericht"),
+])
+def test_a_default_port_a_session_id_and_a_linker_parameter_make_no_other_page(one, other):
+    assert page_key(one) == page_key(other)
+
+
+def test_other_ports_and_parameters_stay_apart():
+    assert page_key("http://voorbeeld.nl:8080/nieuws/bericht") != page_key("http://voorbeeld.nl/nieuws/bericht")
+    assert page_key("https://voorbeeld.nl/nieuws?sid=2") != page_key("https://voorbeeld.nl/nieuws?sid=3")
+
+
+def test_links_with_a_session_id_or_an_analytics_linker_fetch_the_page_once(tmp_path):
+    """§2.2 URL patterns: a site that writes its visitor's session into links for a client without
+    cookies (PHP's ``?PHPSESSID=``, a Java server's ``;jsessionid=``) or Google Analytics' linker
+    (``?_ga=``) gave one page several URLs: fetched and archived once each time."""
+    log: list[str] = []
+    hrefs = ["/nieuws/gunning-jeugdhulp?PHPSESSID=9f8e7d6c5b4a", "/nieuws/gunning-jeugdhulp;jsessionid=0A1B2C3D",
+             "/nieuws/gunning-jeugdhulp?_ga=2.1234.5678", "/nieuws/gunning-jeugdhulp"]
+    listing = "".join(f'<li><a href="{h}">Gunning jeugdhulp</a></li>' for h in hrefs)
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\n"),
+              "/nieuws": (HTML, f"<html><head>{SYNTHETIC_HEAD}</head><body><main><ul>{listing}</ul></main></body></html>".encode())}
+    for href in hrefs:
+        routes[href] = iprox_page("Gunning jeugdhulp")
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert [p for p in log if p.startswith("/nieuws/")] == ["/nieuws/gunning-jeugdhulp"]
+    assert [r["url"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows] == [base + "nieuws/gunning-jeugdhulp"]
