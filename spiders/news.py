@@ -251,13 +251,14 @@ def _listed_iso(moment: datetime | date | None) -> str:
     return moment.isoformat() if isinstance(moment, date) else ""
 
 
-def listed_date(anchor, href: str) -> str:
+def listed_date(anchor, href: str, other_article=lambda href: True) -> str:
     """The publication date a listing page gives beside its link to an article (news-sites.md §2.3:
     the iprox listing date "``dd maandnaam yyyy`` in ``div.iprox-date``", which may carry a suffix
     after " - "; the om.nl and provincial scrapers read the date from the listing): a ``<time
     datetime>``, a date element (class ``date``, ``datum``, ``iprox-date``) or a line that is only a
     date (or a labelled "Gepubliceerd op …" one) in the link's entry, the largest element around the
-    link that links no other page. ``""`` when there is none."""
+    link that links no other article (``other_article(href)``: a link to its author, category or
+    tags does not end the entry). ``""`` when there is none."""
     from tenderarchive.extraction.dates import find_stated_date, parse_dutch_date
     from tenderarchive.extraction.markup import element_text
 
@@ -266,7 +267,8 @@ def listed_date(anchor, href: str) -> str:
         parent = entry.getparent()
         if parent is None or parent.tag in ("body", "html", "main", "ul", "ol", "table", "tbody"):
             break
-        if {h.strip().split("#")[0] for h in parent.xpath(".//a/@href") if h.strip()} - {href.strip().split("#")[0]}:
+        others = {h.strip().split("#")[0] for h in parent.xpath(".//a/@href") if h.strip()} - {href.strip().split("#")[0]}
+        if any(other_article(h) for h in others):
             break
         entry = parent
     found = None
@@ -532,6 +534,17 @@ class NewsSpider(BaseSpider):
             next_urls = pagers
         not_articles = set(pagers) | set(next_urls)  # pages of the listing itself are never articles
         links = set()
+
+        def other_article(href: str) -> bool:
+            """Whether a link in a listing entry may be another article (not one the site's rules
+            refuse: its author, category or tags); ends the entry whose date is read."""
+            try:
+                url = http_url(response.urljoin(href))
+            except ValueError:
+                return False
+            return bool(url) and url.split("#")[0] not in not_articles and site.allows(url) \
+                and not DOCUMENT_PATH.search(urlsplit(url).path)
+
         for anchor in response.xpath(LISTING_ANCHORS):
             href = anchor.attrib.get("href", "")
             try:
@@ -541,7 +554,7 @@ class NewsSpider(BaseSpider):
             if not url or url.split("#")[0] in not_articles:
                 continue
             links.add(url.split("#")[0])
-            request = self.page_request(site, url, "listing", listed=listed_date(anchor.root, href))
+            request = self.page_request(site, url, "listing", listed=listed_date(anchor.root, href, other_article))
             if request:
                 yield request
         state = self.listing_pages.setdefault(root, {"pages": {root}, "links": set(), "extra": 0})

@@ -397,3 +397,28 @@ def test_links_with_a_session_id_or_an_analytics_linker_fetch_the_page_once(tmp_
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert [p for p in log if p.startswith("/nieuws/")] == ["/nieuws/gunning-jeugdhulp"]
     assert [r["url"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows] == [base + "nieuws/gunning-jeugdhulp"]
+
+
+def test_a_wordpress_archive_entry_with_author_and_category_links_still_dates_its_post(tmp_path):
+    """A WordPress archive (``/nieuws/``, §2.1) lists each post as an ``<article>`` with its title link,
+    a ``<time>`` and links to its author and category; a post of a theme that prints no date on its own
+    page is dated by its entry (``listing``). The author and category links are no other articles (the
+    site's ``allow`` refuses them), so they do not cut the entry off from its ``<time>``."""
+    posts = [("/nieuws/2021-inkoop-jeugdhulp/", "Inkoop jeugdhulp gestart", "2021-10-14T16:05:00+02:00"),
+             ("/nieuws/2021-gunning-jeugdhulp/", "Gunning jeugdhulp bekend", "2021-11-02T09:00:00+01:00")]
+    entries = "".join(
+        f'<article class="post"><h2 class="entry-title"><a href="{p}" rel="bookmark">{t}</a></h2><div class="entry-meta">'
+        f'<time class="entry-date published" datetime="{d}">{d[:10]}</time> door <a href="/author/redactie/">Redactie</a>'
+        f' in <a href="/category/jeugd/" rel="category tag">Jeugd</a></div><div class="entry-summary"><p>Samenvatting.</p>'
+        f'</div><a class="more-link" href="{p}">Lees verder</a></article>' for p, t, d in posts)
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\n"),
+              "/nieuws/": (HTML, f"<html><head>{SYNTHETIC_HEAD}</head><body><main>{entries}</main></body></html>".encode())}
+    for path, title, _ in posts:
+        routes[path] = themed_post(title, "")
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"listing": {"urls": ["nieuws/"]}},
+                        allow=[r"^/nieuws/\d{4}-"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert {r["title"]: (r["published"], r["published_source"]) for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows} == {
+        "Inkoop jeugdhulp gestart": ("2021-10-14T16:05", "listing"), "Gunning jeugdhulp bekend": ("2021-11-02T09:00", "listing")}
