@@ -258,7 +258,15 @@ def listed_date(anchor, href: str, other_article=lambda href: True) -> str:
     datetime>``, a date element (class ``date``, ``datum``, ``iprox-date``) or a line that is only a
     date (or a labelled "Gepubliceerd op …" one) in the link's entry, the largest element around the
     link that links no other article (``other_article(href)``: a link to its author, category or
-    tags does not end the entry). ``""`` when there is none."""
+    tags does not end the entry). ``""`` when there is none, or when the entry is nested deeper than
+    Python's stack reads (parsel parses with ``huge_tree``): its link is followed all the same."""
+    try:
+        return _listed_date(anchor, href, other_article)
+    except RecursionError:
+        return ""
+
+
+def _listed_date(anchor, href: str, other_article) -> str:
     from tenderarchive.extraction.dates import find_stated_date, parse_dutch_date
     from tenderarchive.extraction.markup import element_text
 
