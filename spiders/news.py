@@ -39,9 +39,9 @@ It obeys robots.txt (a discovered page it forbids is skipped, not an error; a li
 discovery URL of the registry that it forbids is an error) and is polite per site (each site gets its own download slot
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
 the archive (as archived or as fetched: a page whose canonical URL differs) are not fetched again unless a sitemap ``lastmod`` says they changed
-since; living pages are always re-checked (the archive pipeline writes them only
+since (to the second when it gives a time: :meth:`NewsSpider.changed_since`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
-feed date before fetching (ISO 8601 or RSS's RFC 822) and on the page's own date after
+feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC) and on the page's own date after
 (pipelines/extract.py; a page outside is not archived and is no error; the default
 ``until_date``, today, is not applied to the page's date); pages without a date and
 living pages are kept. ``sample=N`` stops after N pages.
@@ -51,6 +51,11 @@ requested, and a discovered URL that answers with something other than text is n
 and no error (``news/skipped_document``, ``news/skipped_not_html``): a listing's "(download
 PDF)" link (news-sites.md §2.4) must not make every crawl partial. A living page that is not
 HTML is an error: the registry names it.
+
+A feed item's date and the date a listing shows beside a link (:func:`listed_date`) go with the page
+(``ArticleItem.listed_date``): they date it when it states no date of its own (pipelines/extract.py).
+Pages are asked after the discovery documents already known (:attr:`NewsSpider.PAGE_PRIORITY`), so
+every date a feed or listing gives a page is in when it is read, in a crawl and in its replay.
 
 The spider yields raw HTML (``ArticleItem``) with its ``Content-Type`` header, whose charset
 decodes it (a page declared ``windows-1252`` only in the header is not guessed at);
@@ -82,25 +87,46 @@ from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages c
 
 from spiders.base import BaseSpider
 from tenderarchive.urls import http_url, page_key, without_tracking
-from tenderarchive.arguments import SpiderArgumentError, number_setting, today
+from tenderarchive.arguments import AMSTERDAM, SpiderArgumentError, number_setting, today
 from tenderarchive.items import ArticleItem
 from tenderarchive.sources import SourceRegistryError, load_sources, select_sites
 
 
-def _day(value: str | None) -> date | None:
-    """The date of a sitemap ``lastmod`` or Atom date (ISO 8601, W3C) or an RSS ``pubDate``
-    (RFC 822: ``Thu, 14 Oct 2021 16:05:00 +0200``), or None."""
+def _moment(value: str | None) -> datetime | date | None:
+    """A sitemap ``lastmod`` or Atom date (ISO 8601, W3C) or an RSS ``pubDate`` (RFC 822: ``Thu, 14
+    Oct 2021 16:05:00 +0200``): an aware datetime when it gives a time (one without an offset is
+    Amsterdam's), else its date; None when it is neither."""
     if not value or not value.strip():
         return None
     value = value.strip()
     try:
-        return date.fromisoformat(value[:10])
+        moment = datetime.fromisoformat(value.replace("z", "Z"))
     except ValueError:
-        pass
-    try:
-        return email.utils.parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
-        return None
+        moment = None
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+        try:
+            moment = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", value):  # "2021-10-14": a date, no time
+        return moment.date()
+    return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
+
+
+def local_day(moment: datetime | date) -> date:
+    """The Dutch calendar day of a moment (a date is its own)."""
+    return moment.astimezone(AMSTERDAM).date() if isinstance(moment, datetime) else moment
+
+
+def _day(value: str | None) -> date | None:
+    """The Dutch (Europe/Amsterdam) day of a sitemap ``lastmod`` or feed date (:func:`_moment`), or
+    None. WordPress writes its feeds' ``pubDate`` and Yoast its ``lastmod`` in UTC: a post of 00:30 on
+    15 October is ``Thu, 14 Oct 2021 22:30:00 +0000``, which ``--from-date 2021-10-15`` must keep."""
+    moment = _moment(value)
+    return local_day(moment) if moment is not None else None
 
 
 def xml_start(body: bytes) -> bytes:
@@ -213,6 +239,61 @@ LISTING_LINKS = ("//a[not(ancestor::nav or ancestor::footer or ancestor::*[@role
                  " or @role='banner' or contains(@class,'breadcrumb') or contains(@id,'breadcrumb')"
                  " or contains(@class,'cookie') or contains(@id,'cookie')]"
                  " or ancestor::header[not(ancestor::main or ancestor::article)])]/@href")
+#: The same links as elements (:func:`listed_date` reads the date of each one's entry).
+LISTING_ANCHORS = LISTING_LINKS.removesuffix("/@href")
+
+
+def _listed_iso(moment: datetime | date | None) -> str:
+    """A feed or listing date as the archive writes a page's: ``YYYY-MM-DD`` or, with a time,
+    ``YYYY-MM-DDTHH:MM`` in Dutch time."""
+    if isinstance(moment, datetime):
+        return moment.astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M")
+    return moment.isoformat() if isinstance(moment, date) else ""
+
+
+def listed_date(anchor, href: str, other_article=lambda href: True) -> str:
+    """The publication date a listing page gives beside its link to an article (news-sites.md §2.3:
+    the iprox listing date "``dd maandnaam yyyy`` in ``div.iprox-date``", which may carry a suffix
+    after " - "; the om.nl and provincial scrapers read the date from the listing): a ``<time
+    datetime>``, a date element (class ``date``, ``datum``, ``iprox-date``) or a line that is only a
+    date (or a labelled "Gepubliceerd op …" one) in the link's entry, the largest element around the
+    link that links no other article (``other_article(href)``: a link to its author, category or
+    tags does not end the entry). ``""`` when there is none, or when the entry is nested deeper than
+    Python's stack reads (parsel parses with ``huge_tree``): its link is followed all the same."""
+    try:
+        return _listed_date(anchor, href, other_article)
+    except RecursionError:
+        return ""
+
+
+def _listed_date(anchor, href: str, other_article) -> str:
+    from tenderarchive.extraction.dates import find_stated_date, parse_dutch_date
+    from tenderarchive.extraction.markup import element_text
+
+    entry = anchor
+    for _ in range(5):
+        parent = entry.getparent()
+        if parent is None or parent.tag in ("body", "html", "main", "ul", "ol", "table", "tbody"):
+            break
+        others = {h.strip().split("#")[0] for h in parent.xpath(".//a/@href") if h.strip()} - {href.strip().split("#")[0]}
+        if any(other_article(h) for h in others):
+            break
+        entry = parent
+    found = None
+    for t in entry.xpath(".//time[@datetime]"):
+        found = parse_dutch_date(t.get("datetime"), anchored=True)
+        if found:
+            break
+    if found is None:
+        for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
+            stated = find_stated_date(element_text(el).split("\n"), head_lines=3, suffix_limit=None)
+            if stated:
+                found = stated[0]
+                break
+    if found is None:
+        stated = find_stated_date(element_text(entry).split("\n"), head_lines=6)
+        found = stated[0] if stated else None
+    return found.iso if found else ""
 
 
 class NewsSpider(BaseSpider):
@@ -232,6 +313,8 @@ class NewsSpider(BaseSpider):
         #: per listing URL: its pages requested (at most max_pages), the links seen on them, and
         #: whether a page repeating the first (a pager's "1") was granted beyond max_pages
         self.listing_pages: dict[str, dict] = {}
+        #: per page (:func:`page_key`): the date its feed item or listing entry gives, and which
+        self.listed: dict[str, tuple[str, str]] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -423,8 +506,9 @@ class NewsSpider(BaseSpider):
                 node = next((l for l in item.iter(f"{atom}link") if l.get("rel", "alternate") == "alternate"
                              and l.get("href")), None)
                 link = node.get("href") if node is not None else None
-            when = (item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}updated")
-                    or item.findtext(f"{atom}published"))
+            published = item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}published")
+            # an Atom entry's last change tells whether an archived page changed; its publication dates it
+            when = item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}updated") or published
             try:
                 base = (node.base if node is not None else None) or response.url
                 link = urljoin(base, link.strip()) if link else None
@@ -434,7 +518,7 @@ class NewsSpider(BaseSpider):
             if link and http_url(link) is None:
                 self.record_error(response.url, f"malformed URL skipped: {link[:200]!r}")
             elif link:
-                request = self.page_request(site, link, "feed", lastmod=when)
+                request = self.page_request(site, link, "feed", lastmod=when, listed=_listed_iso(_moment(published)))
                 if request:
                     yield request
 
@@ -458,7 +542,19 @@ class NewsSpider(BaseSpider):
             next_urls = pagers
         not_articles = set(pagers) | set(next_urls)  # pages of the listing itself are never articles
         links = set()
-        for href in response.xpath(LISTING_LINKS).getall():
+
+        def other_article(href: str) -> bool:
+            """Whether a link in a listing entry may be another article (not one the site's rules
+            refuse: its author, category or tags); ends the entry whose date is read."""
+            try:
+                url = http_url(response.urljoin(href))
+            except ValueError:
+                return False
+            return bool(url) and url.split("#")[0] not in not_articles and site.allows(url) \
+                and not DOCUMENT_PATH.search(urlsplit(url).path)
+
+        for anchor in response.xpath(LISTING_ANCHORS):
+            href = anchor.attrib.get("href", "")
             try:
                 url = http_url(response.urljoin(href))
             except ValueError:  # a malformed link (bad port, broken IPv6 host) is no page of ours
@@ -466,7 +562,7 @@ class NewsSpider(BaseSpider):
             if not url or url.split("#")[0] in not_articles:
                 continue
             links.add(url.split("#")[0])
-            request = self.page_request(site, url, "listing")
+            request = self.page_request(site, url, "listing", listed=listed_date(anchor.root, href, other_article))
             if request:
                 yield request
         state = self.listing_pages.setdefault(root, {"pages": {root}, "links": set(), "extra": 0})
@@ -559,13 +655,26 @@ class NewsSpider(BaseSpider):
         return ArticleItem(url=url, site=site.name, body=page.encode("utf-8"), content_type="text/html; charset=utf-8",
                            site_config=site.to_dict(), discovered_via="openpub", **self.provenance(response))
 
-    def page_request(self, site, url, via, lastmod=None, living=False):
+    #: A page is asked after the feeds, sitemaps and listings already known (a lower priority), so the
+    #: dates they give it (:attr:`listed`) are in when it is read, in a crawl as in its replay.
+    PAGE_PRIORITY = -10
+
+    def page_request(self, site, url, via, lastmod=None, living=False, listed=""):
+        """``listed``: the date its feed item or listing entry gives, the page's date when the page
+        states none (pipelines/extract.py). Every discovery's date is kept (:attr:`listed`), not only
+        the first's: which of a feed, a sitemap and a listing names a page first must not change its
+        date (a replay of the crawl asks them in another order)."""
+        if listed and via in ("feed", "listing"):
+            key = page_key(self.page_url(site, url))
+            # a feed's date (machine-written, with its time) before a listing's; else the first
+            if key not in self.listed or (via == "feed" and self.listed[key][1] != "feed"):
+                self.listed[key] = (listed, via)
         admitted = self.admit(site, url, lastmod, living)
         if admitted is None:
             return None
         url, living = admitted
         try:
-            return scrapy.Request(url, self.parse_page, errback=self.errback,
+            return scrapy.Request(url, self.parse_page, errback=self.errback, priority=self.PAGE_PRIORITY,
                                   meta={"site": site, "via": via, "living": living})
         except (ValueError, UnicodeError) as exc:
             self.record_error(url, f"malformed URL skipped: {exc}")
@@ -593,7 +702,8 @@ class NewsSpider(BaseSpider):
             return None
         if self.sample and len(self.requested) >= self.sample:
             return None
-        changed = _day(lastmod)
+        moment = _moment(lastmod)
+        changed = local_day(moment) if moment is not None else None
         if changed is not None and changed > today():
             # A date after today (Amsterdam's) is a CMS's mistake, not a date (memorious ignores a
             # Last-Modified in the future: docs/reference/peers.md §3): read as no date, so a new
@@ -602,7 +712,7 @@ class NewsSpider(BaseSpider):
             changed = None
         known = self.known.get(key)
         if not living and known is not None:
-            if changed is None or changed.isoformat() <= known[:10]:
+            if changed is None or not self.changed_since(moment, known):
                 self.crawler.stats.inc_value("news/skipped_known")
                 return None
         if living and known is not None and known > self.living_recheck_after:
@@ -613,6 +723,22 @@ class NewsSpider(BaseSpider):
             return None
         self.requested.add(key)
         return url, living
+
+    @staticmethod
+    def changed_since(moment: datetime | date, fetched_at: str) -> bool:
+        """Whether a page whose sitemap or feed date is ``moment`` changed after it was fetched at
+        ``fetched_at`` (UTC ISO): compared as instants when the date gives a time (a page changed the
+        afternoon after its morning fetch was never fetched again: its day was the fetch's), else by
+        the Dutch day (a day equal to the fetch's is not later)."""
+        try:
+            fetched = datetime.fromisoformat(fetched_at)
+        except ValueError:
+            return True
+        if fetched.tzinfo is None:
+            fetched = fetched.replace(tzinfo=timezone.utc)
+        if isinstance(moment, datetime):
+            return moment > fetched
+        return moment > local_day(fetched)
 
     @staticmethod
     def is_home(site, url: str) -> bool:
@@ -686,6 +812,15 @@ class NewsSpider(BaseSpider):
             self.crawler.stats.inc_value("news/redirected_away")
         return False
 
+    def listed_for(self, response) -> str:
+        """``"DATE feed"`` or ``"DATE listing"``: the date a feed item or listing entry gave the page
+        (under the URL asked, or the one a redirect came from), or ``""``."""
+        for url in [response.url, *response.meta.get("redirect_urls", [])]:
+            found = self.listed.get(page_key(url))
+            if found:
+                return " ".join(found)
+        return ""
+
     def parse_page(self, response):
         site = response.meta["site"]
         if response.meta.get("redirect_urls") and not self.redirect_lands_on_a_page(site, response):
@@ -703,5 +838,6 @@ class NewsSpider(BaseSpider):
             url=response.url, site=site.name, body=response.body, site_config=site.to_dict(),
             content_type=(response.headers.get("Content-Type") or b"").decode("latin-1"),
             is_living_page=response.meta["living"], discovered_via=response.meta["via"],
+            listed_date=self.listed_for(response),
             **self.provenance(response),
         )

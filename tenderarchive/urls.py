@@ -36,9 +36,14 @@ def http_url(value) -> str | None:
 #: Query parameters that only track a visit (campaign and click ids of Google Analytics, Matomo/Piwik,
 #: Mailchimp, HubSpot, ad networks): the page is the same without them. The reference's own
 #: rechtspraak.nl address carries ``pk_campaign=rss&pk_medium=rss&pk_keyword=…`` (news-sites.md §5).
+#: Also a session id that PHP or a Java server writes into its links for a visitor without cookies
+#: (``PHPSESSID``, ``jsessionid``), and Google Analytics' cross-domain linker (``_ga``, ``_gl``).
 TRACKING_PARAMETER = re.compile(
-    r"(utm|pk|mtm|matomo|piwik)_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi",
+    r"(utm|pk|mtm|matomo|piwik)_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi"
+    r"|_ga|_gl|phpsessid|jsessionid",
     re.I)
+#: A session id as a path parameter: ``/nieuws/bericht;jsessionid=0A1B2C``.
+SESSION_PATH_PARAMETER = re.compile(r";jsessionid=[^/?#]*$", re.I)
 
 
 def without_tracking(url: str) -> str:
@@ -52,7 +57,7 @@ def without_tracking(url: str) -> str:
     if query:
         kept = [p for p in query.split("&") if p and not TRACKING_PARAMETER.fullmatch(unquote_plus(p.split("=", 1)[0]))]
         query = "&".join(kept)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+    return urlunsplit((parts.scheme, parts.netloc, SESSION_PATH_PARAMETER.sub("", parts.path), query, ""))
 
 
 def page_key(url: str) -> str:
@@ -67,7 +72,8 @@ def page_key(url: str) -> str:
         url = canonicalize_url(url)
         parts = urlsplit(url)
         host = (parts.hostname or "").removeprefix("www.")
-        port = f":{parts.port}" if parts.port else ""
+        # the scheme's own port is no other page ("https://site:443/x" is "https://site/x")
+        port = f":{parts.port}" if parts.port and parts.port != {"http": 80, "https": 443}.get(parts.scheme) else ""
     except ValueError:
         return url
     path = parts.path.rstrip("/") or "/"

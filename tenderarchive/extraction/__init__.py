@@ -42,8 +42,9 @@ What is library and what is hand-written
   the publication meta tags (``article:published_time``, iprox's Dublin-Core
   ``dcterms:issued``/``created``/``date`` in colon or dotted form, with an
   ISO or Dutch value: ``"meta"``) -> htmldate on metadata only, kept only if
-  that ISO date literally occurs in the HTML (``"meta"``) -> ``/YYYY/MM/DD/`` in the URL path (``"url"``) ->
-  None.  Dates later than ``fetched_at`` are dropped.  Years are never
+  that ISO date literally occurs in the HTML (``"meta"``) -> (in the crawl, pipelines/extract.py) the
+  date of the page's feed item (``"feed"``) or listing entry (``"listing"``) -> ``/YYYY/MM/DD/`` in the
+  URL path (``"url"``) -> None.  Dates later than ``fetched_at`` are dropped.  Years are never
   inferred here ("Donderdag 7 oktober" stays undated); ``"inferred"`` is
   reserved for the analysis step.
 - **Cleaning** (:mod:`.cleaning`): cookie modal text, a table repeated line

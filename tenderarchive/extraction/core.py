@@ -309,7 +309,28 @@ def _with_page_lead(tree, text: str, elsewhere) -> str:
         lead = " ".join(element_text(el).split())
         if len(lead) < LEAD_MIN_CHARS:
             continue
-        return text if lead in flat else f"{lead}\n{text}"
+        return _lead_first(text, lead, " ".join(element_text(h1s[0]).split())) if lead in flat else f"{lead}\n{text}"
+    return text
+
+
+def _lead_first(text: str, lead: str, title: str) -> str:
+    """``text`` with the lead's lines first: trafilatura (``favor_recall``) reads a short TYPO3
+    article's ``itemprop="articleBody"`` first and adds the header it left after it, so the text
+    ran "body / title / lead": a lead after the title's line is put first, and the title's line
+    goes (the title is the page's ``title``, not its text)."""
+    lines = text.split("\n")
+    flat = [" ".join(line.split()) for line in lines]
+    for i in range(1, len(lines)):
+        if not flat[i] or not lead.startswith(flat[i]):
+            continue
+        for j in range(i, len(lines)):
+            joined = " ".join(f for f in flat[i:j + 1] if f)
+            if joined == lead:
+                if flat[i - 1] != title:  # the lead under a heading of the text: in its place
+                    return text
+                return "\n".join(lines[i:j + 1] + lines[:i - 1] + lines[j + 1:])
+            if not lead.startswith(joined):
+                break
     return text
 
 

@@ -73,7 +73,7 @@ FULL_DATE_PATTERNS = (LONG_DATE, NUMERIC_DATE)
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?")
 
 _PUBLISHED_LABEL = re.compile(
-    r"^(?:gepubliceerd|geplaatst|publicatiedatum|verschijningsdatum|plaatsingsdatum|datum publicatie|publicatie|verschenen|"
+    r"^(?:gepubliceerd|geplaatst|gepost|publicatiedatum|verschijningsdatum|plaatsingsdatum|datum publicatie|publicatie|verschenen|"
     r"datum|published|posted)(?:\s+op)?\s*:?\s*",
     re.I,
 )
@@ -84,7 +84,10 @@ _MODIFIED_LABEL = re.compile(
 )
 _WEEKDAY_NAMES = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
 _BYLINE = re.compile(
-    r"^(?:redactie|door\s+[^\d\n]{2,60}?)\s*[|·•,\-–]?\s*(?=\d|" + _WEEKDAY_NAMES + ")", re.I
+    # Drupal's "Submitted by X on DATE", translated: "Ingezonden door redactie op do, 03/04/2021 - 16:05"
+    r"^(?:(?:ingezonden|ingediend|geplaatst|gepost|toegevoegd|geschreven)\s+(?=door\b))?"
+    r"(?:redactie|door\s+[^\d\n]{2,60}?)\s*[|·•,\-–]?\s*(?=\d|" + _WEEKDAY_NAMES
+    + r"|(?:ma|di|wo|do|vr|za|zo)\.?,?\s+\d)", re.I
 )
 #: A line that is only a label naming some other date ("Datum uitspraak", "Sluitingsdatum",
 #: "Ingangsdatum"): the date on the next line is not the page's publication date.
@@ -128,6 +131,37 @@ def full_date(m: re.Match) -> ParsedDate | None:
     return _build(int(g["y"]), month, int(g["d"]), g.get("H"), g.get("M"))
 
 
+def _weekday_of(name: str | None) -> int | None:
+    name = (name or "").lower()
+    return WEEKDAYS.get(name, WEEKDAY_ABBREVIATIONS.get(name))
+
+
+def written_date(m: re.Match) -> ParsedDate | None:
+    """The date of a page's own date line (:func:`full_date`), a slashed numeric date read as
+    month/day where the day-first reading cannot be it: Drupal's default date formats are
+    ``D, m/d/Y - H:i`` ("do, 10/14/2021 - 16:05") and ``m/d/Y - H:i``, which a Dutch site shows with
+    the weekday translated and the order kept. Month first when the day-first date does not exist
+    ("10/14/2021") or falls on another weekday than the one written while the month-first date falls
+    on it ("do, 03/04/2021": 4 March 2021 is a Thursday, 3 April a Saturday).
+
+    >>> written_date(NUMERIC_DATE.search("do, 03/04/2021 - 16:05")).iso
+    '2021-03-04T16:05'
+    >>> written_date(NUMERIC_DATE.search("03/04/2021")).iso
+    '2021-04-03'
+    """
+    parsed = full_date(m)
+    g = m.groupdict()
+    if g.get("sep") != "/":
+        return parsed
+    swapped = _build(int(g["y"]), int(g["d"]), int(g["m"]), g.get("H"), g.get("M"))
+    weekday = _weekday_of(g.get("wd"))
+    if parsed is None:
+        return swapped if swapped and (weekday is None or swapped.day.weekday() == weekday) else None
+    if swapped and weekday is not None and parsed.day.weekday() != weekday and swapped.day.weekday() == weekday:
+        return swapped
+    return parsed
+
+
 def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
     """Parse the first Dutch/numeric/ISO date in ``text`` (named apart from
     ``tenderarchive.arguments.parse_argument_date``, which parses a CLI argument; issue 9).
@@ -146,7 +180,7 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
     for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
         m = pattern.match(text) if anchored else pattern.search(text)
         if m:
-            parsed = full_date(m)
+            parsed = written_date(m)
             if parsed and pattern is ISO_DATE and parsed.precision == "minute":
                 parsed = in_amsterdam(parsed, text[m.end():], joined="T" in m.group(0))
             if parsed:
@@ -193,8 +227,11 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
         m = pattern.match(line)
         if m:
             rest = line[m.end():].strip()
-            if not rest or (re.match(r"^[-–|·]\s*\S", rest) and (suffix_limit is None or len(rest) <= suffix_limit)):
-                return full_date(m)
+            # a suffix after a separator ("14 oktober 2018 - Verkeer"), or the author ("14 oktober 2021 door
+            # redactie": a WordPress theme's date and byline in one line)
+            if not rest or (re.match(r"^(?:[-–|·]\s*\S|door\s+\S)", rest, re.I)
+                            and (suffix_limit is None or len(rest) <= suffix_limit)):
+                return written_date(m)
     return None
 
 

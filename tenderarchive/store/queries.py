@@ -58,11 +58,21 @@ def known_notices(path: str | Path) -> dict[str, dict]:
 
 def known_article_urls(path: str | Path) -> dict[str, str]:
     """``{url: fetched_at}`` of the archived articles, under their archived (canonical) URL and
-    the URL they were fetched from: a page whose canonical URL differs is known by both."""
+    the URL they were fetched from: a page whose canonical URL differs is known by both. The time is
+    its last successful fetch (``fetches``), not the one that archived its present content: a page
+    fetched again because its sitemap ``lastmod`` moved, and found unchanged, is not fetched again
+    by every later crawl for the same ``lastmod``."""
     known: dict[str, str] = {}
-    for r in _table_rows(path, "articles", "select url, source_url, fetched_at from articles"):
+    db = read_only(path)
+    fetches = db is not None and db["fetches"].exists()
+    if db is not None:
+        db.close()
+    sql = ("select url, source_url, fetched_at, (select max(f.fetched_at) from fetches f where f.url = articles.source_url"
+           " and f.status between 200 and 299) as last_fetch from articles") if fetches else \
+        "select url, source_url, fetched_at, null as last_fetch from articles"
+    for r in _table_rows(path, "articles", sql):
         for url in {r["url"], r["source_url"]} - {None, ""}:
-            known[url] = max(known.get(url, ""), r["fetched_at"] or "")
+            known[url] = max(known.get(url, ""), r["fetched_at"] or "", r["last_fetch"] or "")
     return known
 
 

@@ -21,6 +21,9 @@ from tests.spiders.test_news import crawl_news, write_registry
     ("Thu, 14 Oct 2021 16:05:00 +0200", date(2021, 10, 14)),
     ("14 Oct 2021 16:05:00 GMT", date(2021, 10, 14)),
     ("  Mon, 03 Jan 2022 08:00:00 GMT ", date(2022, 1, 3)),
+    # WordPress's feeds and Yoast's sitemaps write UTC: the Dutch day is the next one
+    ("Thu, 14 Oct 2021 22:30:00 +0000", date(2021, 10, 15)), ("2021-10-14T22:30:00+00:00", date(2021, 10, 15)),
+    ("2021-10-14T22:30:00Z", date(2021, 10, 15)), ("2021-10-14T22:30", date(2021, 10, 14)),
     ("gisteren", None), ("", None), (None, None), ("Thu, 99 Foo 2021", None),
 ])
 def test_feed_and_sitemap_dates_are_read_in_iso_and_rfc_822(value, expected):
