@@ -582,7 +582,9 @@ def parser() -> argparse.ArgumentParser:
     crawl = sub.add_parser("crawl", help="crawl a source into the archive")
     crawl.add_argument("spider", nargs="?", default="tenderned",
                        help="tenderned (the default), tenderned_ocds or news; all: every spider, with --dry-run only")
-    crawl.add_argument("--from-date", help="first publication date, YYYY-MM-DD (default: 7 days ago)")
+    crawl.add_argument("--from-date", help="first publication date, YYYY-MM-DD (default: tenderned continues "
+                                           "from the last complete crawl, 7 days ago when there is none; news "
+                                           "and tenderned_ocds: no lower bound)")
     crawl.add_argument("--until-date", help="last publication date, YYYY-MM-DD (default: today)")
     crawl.add_argument("--sample", help="fetch only N records")
     crawl.add_argument("--profile", help="topic profile name or YAML path (default youth_care)")
@@ -607,9 +609,9 @@ def parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_build_demo)
 
     serve = sub.add_parser("serve", help="publish the archive with Datasette (read-only)")
-    serve.add_argument("--db", default="archive.db")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=_port, default=8001)
+    serve.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=_port, default=8001, help="port (default 8001)")
     serve.add_argument("--live", action="store_true",
                        help="open the archive mode=ro, not immutable, so crawls that run while it is "
                             "served show up (SQLite may then keep -wal/-shm files next to it)")
@@ -619,7 +621,7 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     reparse = sub.add_parser("reparse", help="rebuild the archive from the WARC store with the current parsers")
-    reparse.add_argument("--db", default="archive.db")
+    reparse.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     reparse.add_argument("--warc", help="WARC store (default: warc/ next to the archive)")
     reparse.add_argument("--force", action="store_true",
                          help="replace the archive even with fewer notices or articles than it holds now "
@@ -643,7 +645,7 @@ def parser() -> argparse.ArgumentParser:
     extract.set_defaults(func=cmd_extract)
 
     status = sub.add_parser("status", help="show the last crawls and whether every source is fresh")
-    status.add_argument("--db", default="archive.db")
+    status.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     status.add_argument("--limit", type=_count, default=10, help="crawls to show (default 10)")
     status.add_argument("--errors", type=_count, default=5, help="errors to show per crawl")
     status.add_argument("--json", action="store_true", help="the last crawls as JSON")
