@@ -535,7 +535,13 @@ def cmd_export(args) -> int:
     from tenderarchive.export import ExportError, OutputError, export
 
     try:
-        count = export(args.db, args.source, args.format, args.excel, args.output, args.null)
+        params = {}
+        for item in args.param or []:
+            name, sep, value = item.partition("=")
+            if not sep or not name.strip():
+                raise ExportError(f"--param {item!r}: give NAME=VALUE")
+            params[name.strip()] = value
+        count = export(args.db, args.source, args.format, args.excel, args.output, args.null, params)
     except OutputError as exc:
         print(f"tenderarchive export: {exc}", file=sys.stderr)
         return ExitCode.UNUSABLE_FILE
@@ -669,8 +675,11 @@ def parser() -> argparse.ArgumentParser:
     add_report_options(report)
     report.set_defaults(func=cmd_report)
 
-    export = sub.add_parser("export", help="export a table, view or SQL query completely as CSV or JSON")
-    export.add_argument("source", metavar="TABLE_OR_SQL", help="a table or view name, or a SELECT query")
+    export = sub.add_parser("export", help="export a table, view, saved search or SQL query completely as CSV or JSON")
+    export.add_argument("source", metavar="TABLE_OR_SQL",
+                        help="a table or view name, a saved search of the Datasette site by name, or a SELECT query")
+    export.add_argument("--param", action="append", metavar="NAME=VALUE",
+                        help="value of :NAME in the saved search or query (repeatable; one not given is empty)")
     export.add_argument("--format", choices=["csv", "json"], default=None, help="csv (default) or json")
     export.add_argument("--excel", action="store_true", help="CSV for a Dutch Excel: UTF-8 with BOM, ';' separator, decimal comma")
     export.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
