@@ -104,6 +104,8 @@ def test_awards_name_the_winner_when_the_notice_text_does(server):
     assert set(awards) == {100190, 200288, 300377, 400466}
     assert awards[200288]["awarded_to"] == "het samenwerkingsverband van Cardea, Gemiva-SVG Groep, Kwadraad en MEE ZHN"
     assert awards[300377]["awarded_to"] is None
+    # the total of the procedure's current awards, exact (its cents were cut off: "€ 17250000")
+    assert awards[300377]["awarded_value"] == "€ 17.250.000,50"
 
 
 def test_the_timeline_of_a_procurement_from_its_notices(server):
