@@ -15,7 +15,7 @@ def test_the_home_page_explains_the_archive_and_its_caveats(page, browser_server
     assert "youth-care" in text and "Synthetic demo data" in text
     for caveat in ("Winners and values come from", "relevance classifier", "Youth care is a classification"):
         assert caveat in text
-    assert page.locator("a", has_text="awards and who won them").count() == 1
+    assert page.locator("a", has_text="award notices and who won them").count() == 1
 
 
 def test_a_dutch_search_from_the_home_page_finds_the_notices(page, browser_server):
