@@ -498,7 +498,7 @@ def targets(served: Served, params: dict) -> list[tuple[str, str, list[str]]]:
         out.append(("saved search", name, [f"/{db}/{name}?" + urllib.parse.urlencode(values)]))
     hidden = {"search_documents", "search_state"}
     for table in TABLES:
-        if table not in hidden and table not in queries:  # /db/awards is the saved search of that name
+        if table not in hidden:
             out.append(("table", table, [f"/{db}/{table}"]))
     for view in VIEWS:  # the views are pages too (freshness, news_sites, changes)
         out.append(("view", view, [f"/{db}/{view}"]))

@@ -536,7 +536,13 @@ def cmd_export(args) -> int:
     from tenderarchive.export import ExportError, OutputError, export
 
     try:
-        count = export(args.db, args.source, args.format, args.excel, args.output, args.null)
+        params = {}
+        for item in args.param or []:
+            name, sep, value = item.partition("=")
+            if not sep or not name.strip():
+                raise ExportError(f"--param {item!r}: give NAME=VALUE")
+            params[name.strip()] = value
+        count = export(args.db, args.source, args.format, args.excel, args.output, args.null, params)
     except OutputError as exc:
         print(f"tenderarchive export: {exc}", file=sys.stderr)
         return ExitCode.UNUSABLE_FILE
@@ -583,7 +589,9 @@ def parser() -> argparse.ArgumentParser:
     crawl = sub.add_parser("crawl", help="crawl a source into the archive")
     crawl.add_argument("spider", nargs="?", default="tenderned",
                        help="tenderned (the default), tenderned_ocds or news; all: every spider, with --dry-run only")
-    crawl.add_argument("--from-date", help="first publication date, YYYY-MM-DD (default: 7 days ago)")
+    crawl.add_argument("--from-date", help="first publication date, YYYY-MM-DD (default: tenderned continues "
+                                           "from the last complete crawl, 7 days ago when there is none; news "
+                                           "and tenderned_ocds: no lower bound)")
     crawl.add_argument("--until-date", help="last publication date, YYYY-MM-DD (default: today)")
     crawl.add_argument("--sample", help="fetch only N records")
     crawl.add_argument("--profile", help="topic profile name or YAML path (default youth_care)")
@@ -608,9 +616,9 @@ def parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_build_demo)
 
     serve = sub.add_parser("serve", help="publish the archive with Datasette (read-only)")
-    serve.add_argument("--db", default="archive.db")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=_port, default=8001)
+    serve.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=_port, default=8001, help="port (default 8001)")
     serve.add_argument("--live", action="store_true",
                        help="open the archive mode=ro, not immutable, so crawls that run while it is "
                             "served show up (SQLite may then keep -wal/-shm files next to it)")
@@ -620,7 +628,7 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     reparse = sub.add_parser("reparse", help="rebuild the archive from the WARC store with the current parsers")
-    reparse.add_argument("--db", default="archive.db")
+    reparse.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     reparse.add_argument("--warc", help="WARC store (default: warc/ next to the archive)")
     reparse.add_argument("--force", action="store_true",
                          help="replace the archive even with fewer notices, articles, documents, lots or awards than it holds now "
@@ -644,7 +652,7 @@ def parser() -> argparse.ArgumentParser:
     extract.set_defaults(func=cmd_extract)
 
     status = sub.add_parser("status", help="show the last crawls and whether every source is fresh")
-    status.add_argument("--db", default="archive.db")
+    status.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     status.add_argument("--limit", type=_count, default=10, help="crawls to show (default 10)")
     status.add_argument("--errors", type=_count, default=5, help="errors to show per crawl")
     status.add_argument("--json", action="store_true", help="the last crawls as JSON")
@@ -668,8 +676,11 @@ def parser() -> argparse.ArgumentParser:
     add_report_options(report)
     report.set_defaults(func=cmd_report)
 
-    export = sub.add_parser("export", help="export a table, view or SQL query completely as CSV or JSON")
-    export.add_argument("source", metavar="TABLE_OR_SQL", help="a table or view name, or a SELECT query")
+    export = sub.add_parser("export", help="export a table, view, saved search or SQL query completely as CSV or JSON")
+    export.add_argument("source", metavar="TABLE_OR_SQL",
+                        help="a table or view name, a saved search of the Datasette site by name, or a SELECT query")
+    export.add_argument("--param", action="append", metavar="NAME=VALUE",
+                        help="value of :NAME in the saved search or query (repeatable; one not given is empty)")
     export.add_argument("--format", choices=["csv", "json"], default=None, help="csv (default) or json")
     export.add_argument("--excel", action="store_true", help="CSV for a Dutch Excel: UTF-8 with BOM, ';' separator, decimal comma")
     export.add_argument("--db", default="archive.db", help="archive path (default archive.db)")

@@ -50,6 +50,9 @@
   (``tenderarchive/table_search.py``: ``asgi_wrapper``, ``filters_from_request`` and
   ``extra_template_vars``).
 
+* A saved search's CSV (its page's CSV link, the research pages' "every row" links) holds every
+  row, not Datasette's first 1,000 (``tenderarchive/query_csv.py``: ``asgi_wrapper``).
+
 * A table page's rows are written a row at a time (``prepare_jinja2_environment``: the
   ``table_row`` filter of ``tenderarchive/table_rows.py``, used by ``templates/_table.html``).
 
@@ -200,9 +203,9 @@ def prepare_jinja2_environment(env, datasette):
 
 @hookimpl
 def asgi_wrapper(datasette):
-    from tenderarchive import table_search
+    from tenderarchive import query_csv, table_search
 
-    return lambda app: table_search.wrap(datasette, app)
+    return lambda app: query_csv.wrap(datasette, table_search.wrap(datasette, app))
 
 
 @hookimpl

@@ -1,10 +1,17 @@
-"""``tenderarchive export``: complete CSV or JSON exports of a table, a view or a query.
+"""``tenderarchive export``: complete CSV or JSON exports of a table, a view, a saved search or a query.
 
 (The command's options are parsed in ``tenderarchive/cli.py``; this module does the export.)
 
     tenderarchive export notices --format csv --output notices.csv
     tenderarchive export "select kenmerk, title from notices where youth_care = 1" --format json
     tenderarchive export procurements --excel --output procurements.csv
+    tenderarchive export jeugdregio_aanbestedingen --param jeugdregio=JZ18 --param pagina=alle
+    tenderarchive export "select * from notices where buyer = :buyer" --param "buyer=Gemeente Leiden"
+
+* A saved search of the Datasette site (``tenderarchive/datasette/metadata.yaml``) by its name, with
+  the SQL functions it calls (``euro``, ``jeugdregio_code`` …); ``--param NAME=VALUE`` gives a
+  ``:NAME`` of a saved search or a query, and one not given is empty, as Datasette fills it. A
+  ``--param`` the SQL does not read is a bad argument.
 
 * Every row, streamed (no page size, no row limit).
 * Stable column order: a table's columns in their schema order, a query's in its SELECT
@@ -60,14 +67,33 @@ def connect_read_only(path: str | Path) -> sqlite3.Connection:
         raise ExportError(str(exc)) from None
 
 
+def saved_search_sql(conn: sqlite3.Connection, name: str) -> str | None:
+    """The SQL of the saved search ``name`` as the Datasette site runs it on this archive, or None."""
+    import sqlite_utils
+
+    from tenderarchive.metadata import build_metadata
+
+    queries = build_metadata(sqlite_utils.Database(conn), "archive")["databases"]["archive"]["queries"]
+    return (queries.get(name) or {}).get("sql")
+
+
+def named_parameters(sql: str) -> list[str]:
+    """The ``:name`` parameters ``sql`` reads (string literals and comments left out), in order."""
+    return list(dict.fromkeys(re.findall(r"(?<![:\w]):(\w+)", _without_strings(sql))))
+
+
 def source_sql(conn: sqlite3.Connection, table_or_sql: str) -> str:
-    """The SELECT that exports ``table_or_sql``: a table or view by name, or a query as given."""
+    """The SELECT that exports ``table_or_sql``: a table or view by name, a saved search by name,
+    or a query as given."""
     name = table_or_sql.strip()
     row = conn.execute("select type from sqlite_master where name = ? and type in ('table', 'view')",
                        [name]).fetchone()
     if row is None:
         if " " not in name and not name.lower().startswith(("select", "with")):
-            raise ExportError(f"no table or view named {name!r}")
+            saved = saved_search_sql(conn, name)
+            if saved is None:
+                raise ExportError(f"no table, view or saved search named {name!r}")
+            return saved
         return table_or_sql
     quoted = '"' + name.replace('"', '""') + '"'
     if row[0] == "view":
@@ -88,10 +114,16 @@ def _without_strings(sql: str) -> str:
     return re.sub(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/", " ", sql, flags=re.DOTALL)
 
 
-def rows(conn: sqlite3.Connection, sql: str):
-    """``(columns, row iterator)`` of ``sql``."""
+def rows(conn: sqlite3.Connection, sql: str, params: dict | None = None):
+    """``(columns, row iterator)`` of ``sql`` with ``params`` (every ``:name`` it reads; missing ones
+    empty)."""
+    names = named_parameters(sql)
+    unknown = sorted(set(params or {}) - set(names))
+    if unknown:
+        raise ExportError(f"--param {unknown[0]}: the query has no :{unknown[0]}"
+                          + (f" (it reads {', '.join(':' + n for n in names)})" if names else ""))
     try:
-        cursor = conn.execute(sql)
+        cursor = conn.execute(sql, {n: (params or {}).get(n, "") for n in names})
     except sqlite3.Error as exc:
         raise ExportError(f"query failed: {exc}") from exc
     if cursor.description is None:
@@ -145,7 +177,7 @@ def _excel_cell(value):
 
 
 def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool = False,
-           output: str | None = None, null: str | None = None) -> int:
+           output: str | None = None, null: str | None = None, params: dict | None = None) -> int:
     """Write the export; return the number of rows written."""
     if excel:
         if fmt not in (None, "csv"):
@@ -156,7 +188,10 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
         raise ExportError("--null is the text of a NULL in CSV; JSON writes null")
     conn = connect_read_only(db_path)
     try:
-        columns, cursor = rows(conn, source_sql(conn, table_or_sql))
+        from tenderarchive.datasette_plugin import register_functions
+
+        register_functions(conn)  # the functions the saved searches call (euro, jeugdregio_code …)
+        columns, cursor = rows(conn, source_sql(conn, table_or_sql), params)
         count = 0
         with _output(output, "utf-8-sig" if excel else "utf-8") as stream:
             if fmt == "csv":

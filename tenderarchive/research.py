@@ -8,8 +8,9 @@ Routes (registered by ``tenderarchive/datasette_plugin.py``):
     unverified flags, every procurement with its stage and timeline, lots, winners and values, news,
     and distinct winning providers per year;
 ``/-/aanbesteding?id=<procurement_id>``
-    one procurement: its buyer and region, current stage, every award per lot and winner (each
-    winner a link to its provider page), and its timeline;
+    one procurement: its buyer and region, current stage, its notices (each with its deadline and
+    TenderNed page), its lots (estimated value, awarded or not and why), every award per lot and
+    winner (each winner a link to its provider page), its news and its timeline;
 ``/-/opdrachtgever?id=<organisation_id>``
     one buyer: its procurements and contracts over time, regions, values;
 ``/-/aanbieder?id=<organisation_id>``
@@ -280,14 +281,16 @@ async def procurement_page(request, datasette):
     if http_url(p["url"]):
         links.append(("Op TenderNed", p["url"]))
     sections = [
+        await run_query(datasette, database, "aanbesteding_publicaties", {"procurement_id": pid}),
+        await run_query(datasette, database, "aanbesteding_percelen", {"procurement_id": pid}),
         await run_query(datasette, database, "aanbesteding_gunningen", {"procurement_id": pid}),
         await run_query(datasette, database, "aanbesteding_nieuws", {"procurement_id": pid}),
         await run_query(datasette, database, "procurement_timeline", {"procurement_id": pid}),
     ]
     return await render(datasette, request, {
         "database": database, "heading": p["title"] or pid, "kind": "aanbesteding",
-        "intro": "Eén aanbesteding: wie won welk perceel voor hoeveel, het nieuws erover, en wat er tussendoor "
-                 "gebeurde (tijdlijn).",
+        "intro": "Eén aanbesteding: haar publicaties op TenderNed, haar percelen, wie won welk perceel voor "
+                 "hoeveel, het nieuws erover, en wat er tussendoor gebeurde (tijdlijn).",
         "facts": facts, "links": links, "sections": sections,
     })
 

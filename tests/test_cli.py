@@ -213,3 +213,19 @@ def test_serve_on_a_port_in_use_says_so_and_fails(demo_db):
     assert out.returncode == 1, out.stderr
     assert f"cannot serve on 127.0.0.1:{port}: Address already in use" in out.stderr
     assert "Traceback" not in out.stderr and "INFO" not in out.stderr
+
+
+def test_every_option_of_every_command_says_what_it_does():
+    """``--help`` is a new user's first reading: serve's --db, --host and --port said nothing, and
+    crawl's --from-date promised "7 days ago" where an incremental crawl continues from the last
+    complete one (README, docs/operations.md "Incremental runs")."""
+    import argparse
+
+    from tenderarchive.cli import parser
+
+    commands = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    silent = [f"{name} {action.option_strings[0]}" for name, sub in commands.items() for action in sub._actions
+              if action.option_strings and action.help in (None, "") and action.dest != "help"]
+    assert silent == []
+    from_date = next(a for a in commands["crawl"]._actions if a.dest == "from_date").help
+    assert "last complete crawl" in from_date

@@ -89,18 +89,24 @@ def unit(name: str) -> configparser.ConfigParser:
     return parser
 
 
-def test_systemd_service_runs_a_quiet_crawl_then_the_report():
-    service = unit("tenderarchive-crawl.service")
+@pytest.mark.parametrize("name, spider", [("tenderarchive-crawl", "tenderned"), ("tenderarchive-news", "news")])
+def test_systemd_service_runs_a_quiet_crawl_then_the_report(name, spider):
+    """TenderNed and the news sites each have a unit and a timer (journalists follow both); the news
+    crawl runs later in the night, and its report takes every crawl not reported yet."""
+    service = unit(f"{name}.service")
     start = shlex.split(service["Service"]["ExecStart"])
-    assert start[0].endswith("/tenderarchive") and start[1:3] == ["crawl", "tenderned"]
+    assert start[0].endswith("/tenderarchive") and start[1:3] == ["crawl", spider]
     assert "--quiet" in start and "--db" in start
     assert service["Service"]["Type"] == "oneshot"
     post = shlex.split(service["Service"]["ExecStartPost"])
     assert post[1] == "report" and "--watchlist" in post
+    assert "--unreported" in post and post[post.index("--db") + 1] == start[start.index("--db") + 1]
     assert service["Service"]["SuccessExitStatus"].split() == ["3"]   # partial still reports
-    timer = unit("tenderarchive-crawl.timer")
-    assert timer["Timer"]["Unit"] == "tenderarchive-crawl.service"
+    timer = unit(f"{name}.timer")
+    assert timer["Timer"]["Unit"] == f"{name}.service"
     assert timer["Timer"]["Persistent"] == "true" and timer["Install"]["WantedBy"] == "timers.target"
+    times = {unit(f"{n}.timer")["Timer"]["OnCalendar"] for n in ("tenderarchive-crawl", "tenderarchive-news")}
+    assert len(times) == 2   # not at the same time: the second would find the lock (exit 4)
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")
@@ -110,13 +116,14 @@ def test_systemd_units_verify(tmp_path):
     program = tmp_path / "tenderarchive"
     program.write_text(f"#!/bin/sh\nexec {sys.executable} -m tenderarchive.cli \"$@\"\n")
     program.chmod(0o755)
-    for name in ("tenderarchive-crawl.service", "tenderarchive-crawl.timer"):
+    names = ("tenderarchive-crawl.service", "tenderarchive-crawl.timer", "tenderarchive-news.service",
+             "tenderarchive-news.timer")
+    for name in names:
         text = (DEPLOY / "systemd" / name).read_text()
         text = text.replace("/opt/tenderarchive/.venv/bin/tenderarchive", str(program))
         text = re.sub(r"^(User|Group)=.*\n", "", text, flags=re.M)
         (tmp_path / name).write_text(text)
-    out = subprocess.run(["systemd-analyze", "verify", str(tmp_path / "tenderarchive-crawl.timer"),
-                          str(tmp_path / "tenderarchive-crawl.service")],
+    out = subprocess.run(["systemd-analyze", "verify", *(str(tmp_path / name) for name in names)],
                          capture_output=True, text=True, timeout=60)
     problems = [line for line in (out.stdout + out.stderr).splitlines()
                 if "tenderarchive" in line and not re.search(r"Failed to (connect|initialize)|not booted", line)]

@@ -263,7 +263,7 @@ def test_a_contract_notice_closes_for_tenders():
 
 
 def test_the_awards_search_says_which_award_notices_ended_the_procedure(db, tmp_path):
-    """The saved search "awards" lists every AGO; fase tells an award from a cancellation (flag or no
+    """The saved search "award_notices" lists every AGO; fase tells an award from a cancellation (flag or no
     winner on any lot) and a VEAT, as the timeline does."""
     import sqlite3
 
@@ -281,7 +281,7 @@ def test_the_awards_search_says_which_award_notices_ended_the_procedure(db, tmp_
     write_notice(db, notice_record(8, notice_type="AGO", notice_type_label="Aankondiging gegunde opdracht",
                                    published="2025-04-10", deadline=None, form_type="result", youth_care=1), 1)
     derive(db, 1)
-    query = build_metadata(db, "archive")["databases"]["archive"]["queries"]["awards"]
+    query = build_metadata(db, "archive")["databases"]["archive"]["queries"]["award_notices"]
     conn = sqlite3.connect(tmp_path / "archive.db")
     conn.row_factory = sqlite3.Row
     datasette_plugin.prepare_connection(conn, "archive", None)

@@ -413,3 +413,27 @@ def test_report_files_that_cannot_be_written_still_print_and_mail_the_report(two
     assert "mailed" not in out.stderr and "Traceback" not in out.stderr
     assert out.stdout.startswith("Mijn jeugdhulp: crawl 2") and len(smtp_server.envelopes) == 1
     assert blocked.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_text_changed_after_its_start_shows_the_changed_passage(tmp_path):
+    """An article's text (or a notice's description) changed in its last paragraph read the same on
+    both sides of the arrow: each side was cut at its start. Each side now starts a little before
+    the first difference, in every rendering."""
+    from tenderarchive.watch import Match, Report, Watch, Watchlist, render_html, render_markdown, render_text
+
+    start = "De gemeenten in de regio hebben de inkoop van jeugdhulp voorbereid. " * 6
+    old, new = start + "De aanbesteding start in maart 2025.", start + "De aanbesteding start in juni 2025."
+    watch = Watch(name="Jeugdhulp", keywords=["jeugdhulp"])
+    article = Match("articles", "https://www.example.nl/nieuws/inkoop", "Inkoop jeugdhulp", "https://www.example.nl/nieuws/inkoop",
+                    None, "2024-01-02", "example.nl", "changed", ["keyword “jeugdhulp”"],
+                    [{"column": "text", "old": old, "new": new}, {"column": "title", "old": "Kort", "new": "Korter"}])
+    crawl = {"crawl_id": 8, "spider": "news", "status": "complete", "finished": "2024-01-03T03:00:00+00:00"}
+    report = Report(Watchlist(path=tmp_path / "w.yaml", title="W", watches=[watch]), crawl, "archive",
+                    [(watch, [article])])
+    [line] = [x for x in render_text(report).splitlines() if x.strip().startswith("text:")]
+    assert "maart 2025" in line.split("→")[0] and "juni 2025" in line.split("→")[1]
+    [item] = [x for x in render_markdown(report).splitlines() if "`text`" in x]
+    assert "maart 2025" in item.split("→")[0] and "juni 2025" in item.split("→")[1]
+    page = render_html(report)
+    assert "maart 2025.</del>" in page and "juni 2025.</ins>" in page
+    assert "title</code>: <del>Kort</del> → <ins>Korter</ins>" in page   # short values stay whole

@@ -60,7 +60,8 @@ import sqlite_utils
 from tenderarchive.search.query import jeugdregio_code, jeugdregio_name
 from tenderarchive.search.text import TOKENIZE, VOCABULARY_FILE, stem_text
 
-INDEX_VERSION = "11"  # 11: documents in publication order (rowid order = date order); 10: no ``body`` copy
+INDEX_VERSION = "12"  # 12: a notice is found by its kenmerk, id, CPV, jeugdregio and winners; 11: documents in
+#                      publication order (rowid order = date order); 10: no ``body`` copy
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
 RAW_INDEXES = {
@@ -229,10 +230,44 @@ def _notice_documents(db: sqlite_utils.Database, keys: list | None = None, chron
     pages = _in_published_order(db, "notices", "publication_id", columns=NOTICE_DOCUMENT_COLUMNS) if chronological \
         else _in_batches(db, "notices", "publication_id", keys, columns=NOTICE_DOCUMENT_COLUMNS)
     for batch, rows in pages:
-        yield from _notice_batch(rows, _regions_of(db, "notice_municipalities", "publication_id", batch))
+        yield from _notice_batch(rows, _regions_of(db, "notice_municipalities", "publication_id", batch),
+                                 _notice_terms(db, batch))
 
 
-def _notice_batch(rows, regions_of):
+#: What a notice is also found by besides its words (INDEX_VERSION 12): its CPV codes with their
+#: labels, and the winners of the awards it published. ``{0}`` is the batch's publication ids.
+NOTICE_TERMS = {
+    "notice_cpv": "select publication_id as k, cpv || ' ' || coalesce(label, '') as term from notice_cpv "
+                  "where publication_id in ({0}) order by k, is_main desc, cpv",
+    "award_suppliers": "select a.publication_id as k, s.name as term from awards a "
+                       "join award_suppliers s on s.award_id = a.award_id "
+                       "where a.publication_id in ({0}) and s.name is not null order by k, a.award_id, s.name",
+}
+
+
+def _notice_terms(db: sqlite_utils.Database, keys: list) -> dict[str, list[str]]:
+    """``{publication id: [CPV code and label, winner, ...]}`` of the notices ``keys``."""
+    out: dict[str, list[str]] = {}
+    if not keys:
+        return out
+    for table, sql in NOTICE_TERMS.items():
+        if table == "award_suppliers" and not db["awards"].exists():
+            continue
+        if db[table].exists():
+            for row in db.query(sql.format(",".join("?" * len(keys))), keys):
+                out.setdefault(str(row["k"]), []).append(row["term"])
+    return out
+
+
+def notice_identifiers(row: dict) -> list[str]:
+    """The ids a researcher types for a notice: its procurement (``TN160417``), the bare kenmerk
+    (``160417``) and the publication id."""
+    procurement = row.get("procurement_id") or ""
+    bare = procurement[2:] if procurement.startswith("TN") else ""
+    return [x for x in (procurement, bare, str(row.get("publication_id") or "")) if x]
+
+
+def _notice_batch(rows, regions_of, terms_of=None):
     for row in rows:
         regions = list(dict.fromkeys(filter(None, [row.get("jeugdregio_code"),
                                                    *regions_of.get(str(row["publication_id"]), [])])))
@@ -248,7 +283,10 @@ def _notice_batch(rows, regions_of):
             "jeugdregios": ",".join(regions) or None,
             "youth_care": row.get("youth_care"), "url": row.get("url"),
             "title_stem": stem_text(row.get("title")),
-            "body_stem": stem_text(" ".join(filter(None, [row.get("description"), row.get("buyer")]))),
+            "body_stem": stem_text(" ".join(filter(None, [
+                row.get("description"), row.get("buyer"), *notice_identifiers(row),
+                *(terms_of or {}).get(str(row["publication_id"]), []),
+                *(jeugdregio_name(code) for code in regions)]))),
             "procedure": row.get("procedure_label") or row.get("procedure"),
         }
 
@@ -292,7 +330,8 @@ def _article_batch(rows, regions_of, procurement_of):
             "jeugdregios": ",".join(dict.fromkeys(codes)) or None,
             "youth_care": row.get("relevant"), "url": row.get("url"),
             "title_stem": stem_text(row.get("title")),
-            "body_stem": stem_text(" ".join(filter(None, [row.get("text"), row.get("site")]))),
+            "body_stem": stem_text(" ".join(filter(None, [row.get("text"), row.get("site"),
+                                                          *(jeugdregio_name(code) for code in codes)]))),
             "procedure": None,
         }
 
@@ -305,6 +344,10 @@ DIRTY_SOURCES = {
     "articles": ("articles", "url"),
     "article_municipalities": ("articles", "url"),
     "procurement_links": ("articles", "url"),  # an article's procurement is its linked one
+    # a notice's CPV codes and the winners of its awards are searched with it (NOTICE_TERMS)
+    "notice_cpv": ("notices", "publication_id"),
+    "awards": ("notices", "publication_id"),
+    "award_suppliers": ("notices", "(SELECT a.publication_id FROM awards a WHERE a.award_id = {row}.award_id)"),
 }
 
 
@@ -315,9 +358,11 @@ def _dirty_triggers(table: str) -> dict[str, str]:
     source, key = DIRTY_SOURCES[table]
     # Not ``INSERT OR IGNORE``: an outer statement's conflict policy overrides a trigger's, so an
     # upsert of the row would turn a second mark into a constraint error.
-    mark = ("INSERT INTO search_dirty (source_table, source_key) SELECT '{source}', {row}.[{key}] WHERE NOT EXISTS "
-            "(SELECT 1 FROM search_dirty WHERE source_table = '{source}' AND source_key = {row}.[{key}]);")
-    new, old = mark.format(source=source, row="new", key=key), mark.format(source=source, row="old", key=key)
+    # ``key`` is a column of the row, or a subquery (in parentheses) reading the document's key through it.
+    value = key if key.startswith("(") else "{row}.[" + key + "]"
+    mark = ("INSERT INTO search_dirty (source_table, source_key) SELECT '{source}', {value} WHERE {value} IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM search_dirty WHERE source_table = '{source}' AND source_key = {value});")
+    new, old = (mark.format(source=source, value=value.format(row=row)) for row in ("new", "old"))
     # A candidate link does not change the article's document, only a linked one does.
     when = {"new": " WHEN new.status = 'linked'", "old": " WHEN old.status = 'linked'",
             "both": " WHEN old.status = 'linked' OR new.status = 'linked'"} if table == "procurement_links" else {}

@@ -48,6 +48,27 @@ def _short(value, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def change_pair(old, new, limit: int = 160) -> tuple[str, str]:
+    """``old`` and ``new`` shortened to ``limit`` characters each, both from a little before the
+    first place they differ: a text changed after its first line (an article's last paragraph, a
+    notice's description) read the same on both sides of the arrow when each was cut at its start."""
+    if old is None or old == "" or new is None or new == "":
+        return _short(old, limit), _short(new, limit)
+    a, b = " ".join(str(old).split()), " ".join(str(new).split())
+    if len(a) <= limit and len(b) <= limit:
+        return a, b
+    same = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    start = max(0, same - limit // 4)
+    if start:
+        start = a.rfind(" ", 0, start) + 1  # a word's start (the two agree up to ``same``)
+
+    def cut(text: str) -> str:
+        piece = ("…" if start else "") + text[start:]
+        return piece if len(piece) <= limit else piece[: limit - 1] + "…"
+
+    return cut(a), cut(b)
+
+
 def award_line(award: dict) -> str:
     """One award of a notice: "lot 1: Winner A, Winner B (€ 12.400.000,00)", "(superseded)" when a
     later rectification took its place; a rectification's award says what it replaced ("was
@@ -87,7 +108,8 @@ def render_text(report: Report) -> str:
             for award in m.awards:
                 lines.append(f"          {_short(award_line(award), 300)}")
             for ch in m.changes:
-                lines.append(f"          {ch['column']}: {_short(ch['old'], 80)} → {_short(ch['new'], 80)}")
+                old, new = change_pair(ch["old"], ch["new"], 80)
+                lines.append(f"          {ch['column']}: {old} → {new}")
     return "\n".join(lines) + "\n"
 
 
@@ -123,7 +145,8 @@ def render_markdown(report: Report) -> str:
             for award in m.awards:
                 lines.append(f"  - {_md(award_line(award))}")
             for ch in m.changes:
-                lines.append(f"  - `{ch['column']}`: {_md(ch['old'])} → {_md(ch['new'])}")
+                old, new = change_pair(ch["old"], ch["new"])
+                lines.append(f"  - `{ch['column']}`: {_md(old)} → {_md(new)}")
     return "\n".join(lines) + "\n"
 
 
@@ -143,8 +166,8 @@ def match_html(m: Match) -> str:
     title = _html_link(_short(m.title), m.url)
     extra = f" · {_html_link('Datasette', m.datasette_url)}" if http_url(m.datasette_url) else ""
     changes = "".join(f"<li>{e(_short(award_line(award), 300))}</li>" for award in m.awards)
-    changes += "".join(f"<li><code>{e(ch['column'])}</code>: <del>{e(_short(ch['old']))}</del> → "
-                       f"<ins>{e(_short(ch['new']))}</ins></li>" for ch in m.changes)
+    changes += "".join(f"<li><code>{e(ch['column'])}</code>: <del>{e(old)}</del> → <ins>{e(new)}</ins></li>"
+                       for ch in m.changes for old, new in [change_pair(ch["old"], ch["new"])])
     return (f'<p><strong class="{e(m.status.replace(" ", "-"))}">{e(m.status)}</strong> {title}: '
             f"{e(_short(m.source))}, {e(m.published or '—')}{extra}<br>"
             f"<small>matched: {e('; '.join(m.reasons))}</small></p>" + (f"<ul>{changes}</ul>" if changes else ""))

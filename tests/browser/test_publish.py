@@ -15,7 +15,7 @@ def test_the_home_page_explains_the_archive_and_its_caveats(page, browser_server
     assert "youth-care" in text and "Synthetic demo data" in text
     for caveat in ("Winners and values come from", "relevance classifier", "Youth care is a classification"):
         assert caveat in text
-    assert page.locator("a", has_text="awards and who won them").count() == 1
+    assert page.locator("a", has_text="award notices and who won them").count() == 1
 
 
 def test_a_dutch_search_from_the_home_page_finds_the_notices(page, browser_server):
@@ -39,10 +39,10 @@ def test_a_facet_click_filters_the_notices(page, browser_server):
 
 
 def test_a_saved_search_renders_and_its_atom_feed_parses(page, browser_server):
-    page.goto(f"{browser_server.db}/awards")
-    assert page.inner_text("h1").startswith("Awards and who won them")
+    page.goto(f"{browser_server.db}/award_notices")
+    assert page.inner_text("h1").startswith("Award notices and who won them")
     assert "Cardea, Gemiva-SVG Groep" in page.inner_text("table.rows-and-columns")
-    response = page.request.get(f"{browser_server.db}/awards.atom")
+    response = page.request.get(f"{browser_server.db}/award_notices.atom")
     assert response.ok
     feed = ET.fromstring(response.body())
     titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]

@@ -49,4 +49,8 @@ def test_lots_not_awarded_and_values_per_year(server):
     assert [(r["procurement_id"], r["lot"]) for r in rows(server, "lots_not_awarded")] == [("TN243310", "2")]
     years = {r["year"]: r for r in rows(server, "values_per_year")}
     assert years[2018]["awarded_value_cents"] == 1240000000
-    assert years[2017]["awards"] == 2 and years[2017]["awarded_value"] == "€ 4650000"
+    # exact: the 75 cents of an OCDS award were cut off ("€ 4650000"), which marktbeeld gives as € 4.650.000,75
+    assert years[2017]["awards"] == 2 and years[2017]["awarded_value"] == "€ 4.650.000,75"
+    assert years[2017]["awarded_value_cents"] == 465000075
+    winners = {r["provider"]: r for r in rows(server, "who_won_in_jeugdregio", jeugdregio="")}
+    assert winners["Stichting Kennemer Jeugd"]["total_published_value"] == "€ 11.250.000,50"

@@ -155,3 +155,25 @@ def test_null_is_an_empty_csv_field_or_the_marker_given_and_json_null(demo_archi
     assert json.loads(export(demo_archive, sql, "--format", "json").stdout) == [{"a": 1, "b": None, "c": "", "d": "x"}]
     refused = export(demo_archive, sql, "--format", "json", "--null", "NULL")
     assert refused.returncode == 2 and b"--null" in refused.stderr
+
+
+def test_a_saved_search_exports_by_name_with_its_parameters_as_the_site_gives_it(demo_archive, server):
+    """An analyst exporting what a research page lists (a region's procurements, every row) or a query
+    with a parameter had to copy the SQL and fill in the values: export took neither a saved search's
+    name nor --param, and the site's functions (euro, jeugdregio_code) were unknown to it."""
+    import urllib.parse
+
+    params = {"jeugdregio": "Holland Rijnland", "sinds": "", "pagina": "alle"}
+    out = export(demo_archive, "jeugdregio_aanbestedingen", *[f"--param={k}={v}" for k, v in params.items()])
+    assert out.returncode == 0, out.stderr
+    site = server.get(f"/{server.database}/jeugdregio_aanbestedingen.csv?{urllib.parse.urlencode(params)}")
+    assert out.stdout == site and out.stdout.count(b"\r\n") > 1   # the same bytes as the site's CSV
+    # a parameter not given is empty, as the site fills it
+    assert export(demo_archive, "award_notices").stdout == server.get(f"/{server.database}/award_notices.csv")
+    query = export(demo_archive, "select publication_id from notices where buyer = :buyer order by 1",
+                   "--param", "buyer=Gemeente Leiden")
+    assert query.stdout.decode().split() == ["publication_id", "200201", "200288"]
+    for bad, words in ((["--param", "buyer"], "NAME=VALUE"), (["--param", "koper=x"], ":koper"),
+                       ([], "no table, view or saved search")):
+        wrong = export(demo_archive, "award_notices" if bad else "geen_zoekopdracht", *bad)
+        assert wrong.returncode == 2 and words in wrong.stderr.decode() and b"Traceback" not in wrong.stderr

@@ -190,7 +190,7 @@ def test_serve_on_an_archive_of_an_older_version_says_what_it_lacks(archive):
     before = fingerprint(archive)
     server = Server(archive)
     try:
-        status, body = get(server, "/archive/awards.json?_shape=array")
+        status, body = get(server, "/archive/award_notices.json?_shape=array")
         assert status == 200, body
         [row] = json.loads(body)
         assert "older version of tenderarchive" in row["note"] and "table awards" in row["note"]

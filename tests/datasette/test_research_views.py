@@ -197,6 +197,30 @@ def test_the_procurement_page_lists_its_news(server, archive):
     assert candidates and query_rows(server, "aanbesteding_nieuws", procurement_id="TN333001") == []
 
 
+def test_the_procurement_page_lists_every_notice_and_lot_as_the_tables_hold_them(server, archive):
+    """The page of a procurement showed its awards, news and timeline; its notices (with their
+    deadlines and TenderNed pages) and a lot that was not awarded (TN243310 lot 2) were nowhere."""
+    for (pid,) in archive.execute("select procurement_id from procurements where procurement_id like 'TN%'"):
+        notices = [dict(r) for r in archive.execute(
+            "select publication_id, url, deadline from notices where procurement_id = ? order by published, "
+            "publication_id", [pid])]
+        lots = [dict(r) for r in archive.execute(
+            "select lot_id, awarded, not_awarded_reason from lots where procurement_id = ? order by lot_id", [pid])]
+        shown = query_rows(server, "aanbesteding_publicaties", procurement_id=pid)
+        assert [(r["publication_id"], r["url"], r["sluitingsdatum"]) for r in shown] == \
+            [(n["publication_id"], n["url"], n["deadline"]) for n in notices]
+        assert [(r["perceel"], r["gegund"], r["reden_niet_gegund"])
+                for r in query_rows(server, "aanbesteding_percelen", procurement_id=pid[2:])] == \
+            [(lot["lot_id"], lot["awarded"], lot["not_awarded_reason"]) for lot in lots]
+        page = html(server, f"/-/aanbesteding?id={pid}")
+        assert f"Publicaties van een aanbesteding <small>({len(notices)})</small>" in page
+        assert all(f'href="{n["url"]}"' in page for n in notices)
+        if lots:
+            assert f"Percelen van een aanbesteding <small>({len(lots)})</small>" in page
+    page = html(server, "/-/aanbesteding?id=TN243310")
+    section = page[page.index('data-query="aanbesteding_percelen"'):page.index('data-query="aanbesteding_gunningen"')]
+    assert "Specialistische diagnostiek" in section and "De opdracht/het perceel wordt niet gegund" in section
+
 def test_rows_link_to_the_pages_that_summarise_them(server):
     procurements = html(server, f"/{server.database}/procurements")
     assert 'href="/-/jeugdregio/JZ18"' in procurements

@@ -13,7 +13,7 @@ from tenderarchive.metadata import build_metadata, load_metadata
 from tests.datasette.archive_fixtures import Server
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-QUERIES = ["search_all", "open_youth_care_tenders", "new_this_week", "by_jeugdregio", "awards",
+QUERIES = ["search_all", "open_youth_care_tenders", "new_this_week", "by_jeugdregio", "award_notices",
            "procurement_timeline", "changed_notices"]
 
 
@@ -100,10 +100,12 @@ def test_a_notice_about_two_regions_is_listed_under_both(server):
 
 
 def test_awards_name_the_winner_when_the_notice_text_does(server):
-    awards = {r["publication_id"]: r for r in rows(server, "awards")}
+    awards = {r["publication_id"]: r for r in rows(server, "award_notices")}
     assert set(awards) == {100190, 200288, 300377, 400466, 170101}   # 170101: the OCDS package's award
     assert awards[200288]["awarded_to"] == "het samenwerkingsverband van Cardea, Gemiva-SVG Groep, Kwadraad en MEE ZHN"
     assert awards[300377]["awarded_to"] is None
+    # the total of the procedure's current awards, exact (its cents were cut off: "€ 17250000")
+    assert awards[300377]["awarded_value"] == "€ 17.250.000,50"
 
 
 def test_the_timeline_of_a_procurement_from_its_notices(server):
@@ -200,3 +202,16 @@ def test_every_stage_the_demo_archive_holds_is_a_stage_id(demo_archive):
                                                     ("article_stages", "stage"), ("articles", "primary_stage"))
               for row in db.execute(f"select distinct {column} from {table} where {column} is not null")}
     assert stored and {stage for _, stage in stored} <= set(STAGE_ORDER), stored
+
+
+def test_no_saved_search_hides_a_table_or_view(server, demo_archive):
+    """Datasette serves a saved search before a table of the same name: the saved search ``awards``
+    made the awards table (who won which lot, ``current``, its facets) unreachable at /db/awards,
+    and its CSV was the newest 100 award notices. Every table and view keeps its own page."""
+    queries = set(load_metadata()["databases"]["archive"]["queries"])
+    db = sqlite_utils.Database(demo_archive)
+    names = set(db.table_names()) | set(db.view_names())
+    assert not queries & names
+    page = json.loads(server.get(f"/{server.database}/awards.json?_size=max"))
+    assert page["table"] == "awards" and "current" in page["columns"]
+    assert page["filtered_table_rows_count"] == db["awards"].count == len(page["rows"])

@@ -117,7 +117,7 @@ def statements():
             if flt.get("query"):
                 yield f"dashboard filter {name}", flt["query"], {}
     for table, spec in database["tables"].items():
-        if table not in TABLES or table in database["queries"]:
+        if table not in TABLES:
             continue
         order = ""
         if spec.get("sort"):
@@ -254,7 +254,7 @@ def test_a_lowered_csv_limit_cuts_the_stream(scale_archive):
     assert size <= 1_200_000 and rows < total
 
 
-PAGED = {"by_jeugdregio": "published", "awards": "awarded", "awards_without_prior_call": "published",
+PAGED = {"by_jeugdregio": "published", "award_notices": "awarded", "awards_without_prior_call": "published",
          "provider_contracts": "awarded", "changed_notices": "changed"}
 
 
@@ -359,7 +359,7 @@ def test_the_region_page_links_the_next_hundred_and_a_csv_of_every_row(scale_arc
 def test_the_awards_winners_are_read_per_procedure_not_per_flag(conn):
     """The awards saved search reads each row's current awards by procurement: through the
     ``current`` index alone every row walked all current awards (0.8 s at 20,000 notices)."""
-    query = load_metadata()["databases"]["archive"]["queries"]["awards"]
+    query = load_metadata()["databases"]["archive"]["queries"]["award_notices"]
     plan = [r[3] for r in conn.execute("explain query plan " + query["sql"], {"before": ""})]
     award_steps = [step for step in plan if step.startswith("SEARCH w ")]
     assert award_steps and all("procurement_id=?" in step for step in award_steps), plan

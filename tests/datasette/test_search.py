@@ -107,6 +107,43 @@ def test_the_text_is_stored_once_and_the_saved_search_reads_it_from_its_table(se
     assert row["atom_content"].endswith(description)
 
 
+
+@pytest.mark.parametrize("query, found", [
+    ("TN160417", [100101, 100131, 100190]), ("160417", [100101, 100131, 100190]),  # kenmerk
+    ("100190", [100190]),                                                          # publication id
+    ("Jeugdteam Zuid", [100190]), ("gezinsteam schiedam", [400466]),               # winners (/html only)
+    ("Zuid-Limburg", [100101, 100131, 100190]), ("zuid limburg", [100101, 100131, 100190]),  # jeugdregio
+    ("85311300", [100101, 100131, 100190, 200201, 200288, 300301, 300377, 400401, 400466, 500501]),  # CPV
+    ("welzijnszorg kinderen", [100101, 100131, 100190, 200201, 200288, 300301, 300377, 400401, 400466, 500501]),
+])
+def test_a_procurement_is_found_by_its_kenmerk_id_winners_region_and_cpv(conn, query, found):
+    """Search everything read only a notice's title, text and buyer: the kenmerk a researcher copies
+    from TenderNed, a winner the /html names but the text does not, the jeugdregio and the CPV
+    codes and their words found nothing."""
+    assert search(conn, query) == found
+
+
+def test_a_winner_or_cpv_a_later_crawl_adds_is_searched_and_the_index_stays_current(demo_archive, tmp_path):
+    """Winners come later than their notice (a late /html, an OCDS backfill) and do not stamp it:
+    the award tables and notice_cpv mark the notice's search document for the next derivation."""
+    from tenderarchive.store.search_index import index_state
+
+    path = shutil.copy(demo_archive, tmp_path / "copy.db")
+    db = sqlite_utils.Database(path)
+    assert search(connect(path), "Zorgkracht Fryslân") == []
+    award = db.execute("select award_id from awards where publication_id = 200288").fetchone()[0]
+    db["award_suppliers"].insert({"award_id": award, "procurement_id": "TN243310", "lot_id": "1",
+                                  "name": "Zorgkracht Fryslân", "name_key": "zorgkracht fryslan"}, alter=True)
+    db["notice_cpv"].insert({"publication_id": 500501, "cpv": "85121270-6", "cpv_8": "85121270",
+                             "label": "Psychiatrische of psychologische diensten", "is_main": 0})
+    assert index_state(db) == "stale"
+    assert ensure_search(db) is True and index_state(db) == "current"
+    conn = connect(path)
+    assert search(conn, "zorgkracht fryslan") == search(conn, "Zorgkracht Fryslân") == [200288]
+    assert search(conn, "psychologische diensten") == [500501]
+    db.execute("delete from award_suppliers where name = 'Zorgkracht Fryslân'")
+    assert ensure_search(db) is True and search(connect(path), "zorgkracht") == []
+
 def test_a_column_the_index_does_not_read_leaves_it_updatable(demo_archive, tmp_path):
     """A migration that adds a column to an indexed table but not to the index keeps the index
     definition, so the next crawl updates it instead of rebuilding it; a missing trigger does not."""

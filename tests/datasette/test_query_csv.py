@@ -1,0 +1,69 @@
+"""A saved search's CSV with ``_stream`` (the research pages' "every row" links) holds every row."""
+
+import csv
+import io
+import shutil
+import sqlite3
+import urllib.parse
+
+import pytest
+import sqlite_utils
+
+from tenderarchive import datasette_plugin
+from tenderarchive.metadata import load_metadata
+from tests.datasette.archive_fixtures import Server
+
+PADDED = 1200  # more than Datasette's max_returned_rows (1,000)
+
+
+@pytest.fixture(scope="module")
+def padded(demo_archive, tmp_path_factory):
+    """The demo archive with 1,200 more current awards of one procurement (awards_by_region_year
+    then lists more than a thousand rows), served."""
+    path = shutil.copy(demo_archive, tmp_path_factory.mktemp("padded") / "archive.db")
+    db = sqlite_utils.Database(path)
+    [award] = db.query("select * from awards where award_id = 'TN160417/100190/1'")
+    [summary] = db.query("select * from summary_awards where award_id = 'TN160417/100190/1'")
+    db["awards"].insert_all({**award, "award_id": f"{award['award_id']}/{i}", "lot_id": f"L{i:04d}"}
+                            for i in range(PADDED))
+    db["summary_awards"].insert_all({**summary, "award_id": f"{award['award_id']}/{i}", "lot_id": f"L{i:04d}"}
+                                    for i in range(PADDED))
+    db.close()
+    server = Server(path)
+    yield server, path
+    server.stop()
+
+
+def direct(path, name, params):
+    """The saved search's rows as SQLite gives them (the plugin's functions registered)."""
+    conn = sqlite3.connect(path)
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    sql = load_metadata()["databases"]["archive"]["queries"][name]["sql"]
+    cursor = conn.execute(sql, params)
+    return [d[0] for d in cursor.description], cursor.fetchall()
+
+
+def test_a_saved_search_as_csv_holds_every_row(padded):
+    """Datasette's CSV of a saved search stopped at its 1,000th row, with ``_stream=on`` too."""
+    server, path = padded
+    params = {"jeugdregio": "", "year": "", "pagina": "alle"}
+    columns, rows = direct(path, "awards_by_region_year", params)
+    assert len(rows) > PADDED > 1000
+    url = f"/{server.database}/awards_by_region_year.csv?{urllib.parse.urlencode({**params, '_stream': 'on'})}"
+    body = server.get(url).decode("utf-8")
+    got = list(csv.reader(io.StringIO(body)))
+    assert got[0] == columns
+    assert got[1:] == [["" if v is None else str(v) for v in row] for row in rows]
+    # The page's own CSV link (_size=max, no _stream), and a missing parameter is empty, as
+    # Datasette fills it; _header=off leaves the header out.
+    assert server.get(url.replace("_stream=on", "_size=max")).decode() == body
+    assert server.get(f"/{server.database}/awards_by_region_year.csv?pagina=alle&_stream=on").decode() == body
+    assert server.get(url + "&_header=off").decode() == body.split("\r\n", 1)[1]
+
+
+def test_a_saved_searchs_csv_is_written_as_datasette_writes_csv(server):
+    """Byte for byte what Datasette writes for the same SQL typed by the user (not taken over)."""
+    query = load_metadata()["databases"]["archive"]["queries"]["jeugdregio_gemeenten"]
+    typed = server.get(f"/{server.database}.csv?" + urllib.parse.urlencode({"sql": query["sql"], "jeugdregio": "JZ18"}))
+    assert typed.count(b"\r\n") > 5
+    assert server.get(f"/{server.database}/jeugdregio_gemeenten.csv?jeugdregio=JZ18&_stream=on") == typed
