@@ -88,7 +88,7 @@ from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages c
 from spiders.base import BaseSpider
 from tenderarchive.urls import http_url, page_key, without_tracking
 from tenderarchive.arguments import AMSTERDAM, SpiderArgumentError, number_setting, today
-from tenderarchive.items import ArticleItem
+from tenderarchive.items import NEWS_PAGE_FAILED, ArticleItem
 from tenderarchive.sources import SourceRegistryError, load_sources, select_sites
 
 
@@ -355,6 +355,9 @@ class NewsSpider(BaseSpider):
         for url, fetched_at in state["known_articles"].items():
             key = page_key(url)
             self.known[key] = max(self.known.get(key, ""), fetched_at or "")
+        #: Pages whose request failed since the last complete crawl and that are still not archived
+        #: (``queries.failed_news_pages``): asked again, whether or not discovery still lists them.
+        self.failed_pages = list(state.get("failed_pages") or [])
 
     def crawl_arguments(self) -> dict:
         subset = {"site": self.site_subset} if self.site_subset else {}
@@ -369,6 +372,11 @@ class NewsSpider(BaseSpider):
                 request = self.page_request(site, url, "living_page", living=True)
                 if request:
                     yield request
+            for url in getattr(self, "failed_pages", ()):
+                if site.allows(url):
+                    request = self.page_request(site, url, "retry")
+                    if request:
+                        yield request
             for url in site.discovery.feeds:
                 yield scrapy.Request(url, self.parse_feed, errback=self.errback, meta=meta)
             for url in site.discovery.sitemaps:
@@ -777,7 +785,9 @@ class NewsSpider(BaseSpider):
                                 response.status)
             self.crawler.stats.inc_value("news/gone")
             return
-        super().errback(failure)
+        # a page's failure is marked so that the next crawl asks that page again (queries.failed_news_pages)
+        super().errback(failure, note=NEWS_PAGE_FAILED if request is not None and request.callback == self.parse_page
+                        else "")
 
     def in_window(self, day: date) -> bool:
         return self.arguments.from_date <= day <= self.arguments.until_date

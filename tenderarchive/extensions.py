@@ -86,6 +86,8 @@ def archive_state(db_path, spider_name: str) -> dict:
         "known_results": queries.known_results(db_path),
         "results_missing": queries.results_missing(db_path),
     }
+    if spider_name == "news":
+        state["failed_pages"] = queries.failed_news_pages(db_path, spider_name)
     if spider_name == "tenderned":  # a scan of every notice, for the procedures awaiting an award
         state["awaiting_results"] = queries.awaiting_results(db_path)
         state["related_failed"] = queries.related_failed(db_path, spider_name)

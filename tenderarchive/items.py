@@ -62,3 +62,9 @@ class OCDSProcedureItem:
     fetched_at: str = ""
     sha256: str = ""
     record: dict | None = None          # filled by pipelines/awards.py
+
+
+#: The note the news spider adds to the error of a discovered page whose request failed
+#: (``request failed: HTTP 503 (news page)``): ``tenderarchive.store.queries.failed_news_pages``
+#: finds those pages by it, so the next crawl asks them again.
+NEWS_PAGE_FAILED = " (news page)"

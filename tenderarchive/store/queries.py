@@ -226,22 +226,8 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
     try:
         if not db["crawls"].exists():
             return set()
-        from tenderarchive.monitor import FULL_CRAWL_SQL
-
-        errors = []
-        for crawl in db.query(
-                "select errors from crawls where spider = ? and crawl_id > coalesce((select max(crawl_id) from "
-                f"crawls where spider = ? and status = 'complete' and {FULL_CRAWL_SQL}), 0) order by crawl_id",
-                [spider, spider]):
-            try:
-                listed = json.loads(crawl["errors"] or "[]")
-            except ValueError:
-                continue
-            errors += listed if isinstance(listed, list) else []
         failed, unread = {}, set()
-        for error in errors:
-            if not isinstance(error, dict):
-                continue
+        for error in _errors_since_complete(db, spider):
             origin = re.search(r"\(related to (\d+)\)$", str(error.get("error") or ""))
             notice = re.search(r"/publicaties/(\d+)$", str(error.get("url") or ""))
             if origin and notice:
@@ -273,17 +259,65 @@ def unavailable_notices(path: str | Path, spider: str) -> set[str]:
         if not db["crawls"].exists():
             return set()
         ids = set()
-        for crawl in db.query("select errors from crawls where spider = ? and errors like '%HTTP 4%'", [spider]):
-            try:
-                errors = json.loads(crawl["errors"] or "[]")
-            except ValueError:
-                continue
-            for error in errors if isinstance(errors, list) else ():
-                if not isinstance(error, dict) or not _UNAVAILABLE.match(str(error.get("error") or "")):
-                    continue
+        for error in _crawl_errors(db, "select errors from crawls where spider = ? and errors like '%HTTP 4%'",
+                                   [spider]):
+            if _UNAVAILABLE.match(str(error.get("error") or "")):
                 notice = re.search(r"/publicaties/(\d+)/?$", str(error.get("url") or ""))
                 if notice:
                     ids.add(notice.group(1))
         return api_archived(db, ids)
+    finally:
+        db.close()
+
+
+def _crawl_errors(db, sql: str, params: list):
+    """Each recorded error (a dict) of the crawls ``sql`` selects (their ``errors`` column), in order;
+    a column that is no JSON list is passed over."""
+    for crawl in db.query(sql, params):
+        try:
+            listed = json.loads(crawl["errors"] or "[]")
+        except ValueError:
+            continue
+        for error in listed if isinstance(listed, list) else ():
+            if isinstance(error, dict):
+                yield error
+
+
+def _errors_since_complete(db, spider: str):
+    """:func:`_crawl_errors` of the spider's crawls since its last complete full crawl."""
+    from tenderarchive.monitor import FULL_CRAWL_SQL
+
+    return _crawl_errors(db, "select errors from crawls where spider = ? and crawl_id > coalesce((select "
+                         f"max(crawl_id) from crawls where spider = ? and status = 'complete' and {FULL_CRAWL_SQL}), 0) "
+                         "order by crawl_id", [spider, spider])
+
+
+def failed_news_pages(path: str | Path, spider: str = "news") -> list[str]:
+    """The news pages whose request failed (an HTTP error, a timeout: the error ends with
+    ``tenderarchive.items.NEWS_PAGE_FAILED``) in a crawl of the spider since its last complete full
+    one and that are still not archived, oldest first: the next crawl asks them again. Discovery
+    alone did not: once a page had left its site's feed or listing it was never asked again, and a
+    later crawl completed without it. A complete full crawl asked every one of them and failed on none."""
+    from tenderarchive.items import NEWS_PAGE_FAILED
+
+    db = read_only(path)
+    if db is None:
+        return []
+    try:
+        if not db["crawls"].exists():
+            return []
+        failed = dict.fromkeys(error["url"] for error in _errors_since_complete(db, spider)
+                               if isinstance(error.get("url"), str)
+                               and str(error.get("error") or "").endswith(NEWS_PAGE_FAILED))
+        if not failed or not db["articles"].exists():
+            return list(failed)
+        urls, archived = list(failed), set()
+        for start in range(0, len(urls), 400):
+            chunk = urls[start:start + 400]
+            marks = ",".join("?" * len(chunk))
+            archived |= {r[0] for r in db.execute(f"select url from articles where url in ({marks}) union "
+                                                  f"select source_url from articles where source_url in ({marks})",
+                                                  chunk + chunk)}
+        return [url for url in urls if url not in archived]
     finally:
         db.close()
