@@ -3,22 +3,13 @@
 connection it had opened immutable replaced, instead of reading the file as if it never changed.
 The served Datasette of a copy of the demo archive, in process through its own ASGI client."""
 
-import asyncio
 import json
 import shutil
 import sqlite3
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tenderarchive import readonly
 from tenderarchive.lock import crawl_lock
-from tenderarchive.metadata import build_metadata
-from tenderarchive.serve import make_datasette
-
-
-def run(coroutine):
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+from tests.datasette.test_permissions import run, served
 
 
 def count(datasette, table: str) -> int:
@@ -29,13 +20,7 @@ def count(datasette, table: str) -> int:
 
 def test_a_crawl_that_writes_under_an_immutable_server_is_seen_whole(demo_archive, tmp_path):
     archive = Path(shutil.copy(demo_archive, tmp_path / "archive.db"))
-    db = readonly.database(archive)
-    try:
-        metadata = build_metadata(db, archive.stem)
-    finally:
-        db.close()
-    datasette = make_datasette(archive, metadata, immutable=True)
-    run(datasette.invoke_startup())
+    datasette = served(archive)   # immutable: no crawl is writing
     before = count(datasette, "crawls")
     notices = count(datasette, "notices")
     assert count(datasette, "fetches") > 0
