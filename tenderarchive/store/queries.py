@@ -7,6 +7,7 @@ and returns plain values, so a spider receives its incremental state without eve
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
@@ -220,11 +221,8 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
     was never asked for again. A complete crawl asked every one of them and failed on none. And
     the notices whose ``/gerelateerd`` itself failed (or answered no list) since: a closed
     procedure's was never asked again, so a related notice only it lists was never fetched."""
-    db = read_only(path)
-    if db is None:
-        return set()
-    try:
-        if not db["crawls"].exists():
+    with _crawls_read(path) as db:
+        if db is None:
             return set()
         failed, unread = {}, set()
         for error in _errors_since_complete(db, spider):
@@ -240,8 +238,6 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
             return set(failed.values()) | unread
         archived = api_archived(db, failed)
         return {origin for notice, origin in failed.items() if notice not in archived} | unread
-    finally:
-        db.close()
 
 
 _UNAVAILABLE = re.compile(r"^request failed: HTTP (404|410)\b")
@@ -252,11 +248,8 @@ def unavailable_notices(path: str | Path, spider: str) -> set[str]:
     spider: withdrawn from TenderNed, or gone for now. The archive keeps them; the spider still asks
     while they are open, but a detail that answers so again is not recorded again (it left every
     crawl partial until the notice's deadline plus the re-check margin)."""
-    db = read_only(path)
-    if db is None:
-        return set()
-    try:
-        if not db["crawls"].exists():
+    with _crawls_read(path) as db:
+        if db is None:
             return set()
         ids = set()
         for error in _crawl_errors(db, "select errors from crawls where spider = ? and errors like '%HTTP 4%'",
@@ -266,8 +259,17 @@ def unavailable_notices(path: str | Path, spider: str) -> set[str]:
                 if notice:
                     ids.add(notice.group(1))
         return api_archived(db, ids)
+
+
+@contextlib.contextmanager
+def _crawls_read(path: str | Path):
+    """The archive opened read-only when it has a ``crawls`` table, else None; closed after."""
+    db = read_only(path)
+    try:
+        yield db if db is not None and db["crawls"].exists() else None
     finally:
-        db.close()
+        if db is not None:
+            db.close()
 
 
 def _crawl_errors(db, sql: str, params: list):
@@ -300,11 +302,8 @@ def failed_news_pages(path: str | Path, spider: str = "news") -> list[str]:
     later crawl completed without it. A complete full crawl asked every one of them and failed on none."""
     from tenderarchive.items import NEWS_PAGE_FAILED
 
-    db = read_only(path)
-    if db is None:
-        return []
-    try:
-        if not db["crawls"].exists():
+    with _crawls_read(path) as db:
+        if db is None:
             return []
         failed = dict.fromkeys(error["url"] for error in _errors_since_complete(db, spider)
                                if isinstance(error.get("url"), str)
@@ -319,5 +318,3 @@ def failed_news_pages(path: str | Path, spider: str = "news") -> list[str]:
                                                   f"select source_url from articles where source_url in ({marks})",
                                                   chunk + chunk)}
         return [url for url in urls if url not in archived]
-    finally:
-        db.close()
