@@ -102,8 +102,10 @@ def crawl_lock(db_path: str | Path, command: list[str] | None = None):
             "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "command": " ".join(command if command is not None else sys.argv),
         }
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(holder).encode(), 0)
+        # written over the last holder's, then cut to length: a reader never finds the file empty
+        text = json.dumps(holder).encode()
+        os.pwrite(fd, text, 0)
+        os.ftruncate(fd, len(text))
         _HELD.add(path)
         try:
             yield path

@@ -108,7 +108,8 @@ def test_a_scrapy_crawl_holds_the_lock_too(snapshot, serve_api, tmp_path):
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
-        while not readonly.crawl_running(db):
+        # the lock is taken, then its holder written: wait for both
+        while not readonly.crawl_running(db) or "pid" not in read_holder(lock_path_for(db)):
             assert first.poll() is None and time.monotonic() < deadline, first.communicate()
             time.sleep(0.1)
         assert read_holder(lock_path_for(db))["pid"] == first.pid

@@ -212,7 +212,7 @@ def test_a_packages_award_publication_is_an_award_notice_listed_with_the_awards(
     db.conn.commit()
     derive(db, 1)
     db.conn.commit()
-    sql = load_metadata()["databases"]["archive"]["queries"]["awards"]["sql"]
+    sql = load_metadata()["databases"]["archive"]["queries"]["award_notices"]["sql"]
     from tenderarchive.datasette_plugin import register_functions
     register_functions(db.conn)  # the SQL functions the served saved searches call
     found = [dict(zip([c[0] for c in cursor.description], row)) for cursor in [db.conn.execute(sql, {"before": ""})]
