@@ -53,10 +53,10 @@ async def response_for(datasette, path: str, query_string: str):
         return None
     db = datasette.get_database(database)
     sql = query["sql"]
-    names = query.get("params") or await derive_named_parameters(db, sql)
-    params = {p: args.get(p) or "" for p in names if not p.startswith("_")}
-    for p in await derive_named_parameters(db, sql):  # every :name the SQL reads gets a value
-        params.setdefault(p, args.get(p) or "")
+    # the declared parameters and every :name the SQL reads get a value (missing ones empty)
+    names = [p for p in query.get("params") or () if not p.startswith("_")]
+    names += await derive_named_parameters(db, sql)
+    params = {p: args.get(p) or "" for p in names}
     try:
         results = await db.execute(sql, params, truncate=False, log_sql_errors=False)
     except Exception:  # a time-out (QueryInterrupted) or an SQL error: Datasette gives its own answer

@@ -5,14 +5,11 @@ longer lists it (spiders/news.py ``failed_pages``, tenderarchive/store/queries.p
 from __future__ import annotations
 
 import json
-import threading
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import sqlite_utils
 
 from tests.spiders.test_news import crawl_news
-from tests.spiders.test_news_reference import SYNTHETIC_HEAD, registry
+from tests.spiders.test_news_reference import SYNTHETIC_HEAD, registry, serve
 
 PAGE = ("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{title}</title>" + SYNTHETIC_HEAD +
         "<meta property=\"article:published_time\" content=\"2026-11-{day}T10:00:00+01:00\"></head><body><article>"
@@ -20,51 +17,28 @@ PAGE = ("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{
         "aanbieders. De contracten gaan op 1 januari in en lopen vier jaar.</p></article></body></html>")
 
 
-@contextmanager
-def site(state: dict):
+def routes(state: dict) -> dict:
     """``state``: ``feed`` (the paths the RSS feed lists) and ``down`` (paths that answer 500)."""
-    asked: list[str] = []
+    def feed(base):
+        items = "".join(f"<item><title>{p}</title><link>{base}{p[1:]}</link></item>" for p in state["feed"])
+        return ("application/rss+xml", f"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+                                       f"{items}</channel></rss>".encode())
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            asked.append(self.path)
-            base = f"http://127.0.0.1:{self.server.server_address[1]}"
-            if self.path in state["down"]:
-                self.send_error(500)
-                return
-            if self.path == "/robots.txt":
-                body, kind = b"User-agent: *\nAllow: /\n", "text/plain"
-            elif self.path == "/feed.xml":
-                items = "".join(f"<item><title>{p}</title><link>{base}{p}</link></item>" for p in state["feed"])
-                body, kind = f"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>{items}</channel></rss>".encode(), "application/rss+xml"
-            elif self.path.startswith("/nieuws/"):
-                name = self.path.rsplit("/", 1)[-1]
-                body = PAGE.format(title=f"Jeugdhulp gegund ({name})", day=10 + len(name)).encode()
-                kind = "text/html; charset=utf-8"
-            else:
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def page(name):
+        def answer(base):
+            body = PAGE.format(title=f"Jeugdhulp gegund ({name})", day=10 + len(name)).encode()
+            return ("text/html; charset=utf-8", body, 500 if f"/nieuws/{name}" in state["down"] else 200)
+        return answer
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", asked
-    finally:
-        server.shutdown()
+    return {"/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\n"), "/feed.xml": feed,
+            **{f"/nieuws/{name}": page(name) for name in ("a", "bb", "ccc")}}
 
 
 def test_a_failed_page_is_asked_again_after_it_left_the_feed(tmp_path):
     state = {"feed": ["/nieuws/a", "/nieuws/bb"], "down": {"/nieuws/a"}}
     db_path = tmp_path / "archive.db"
-    with site(state) as (base, asked):
+    asked: list[str] = []
+    with serve(routes(state), asked) as base:
         sources = registry(tmp_path, base_url=base, discovery={"feeds": ["feed.xml"]})
         first = crawl_news(sources, db_path)
         assert first.returncode == 3, first.stderr[-2000:]   # partial: the page failed

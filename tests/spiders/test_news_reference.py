@@ -29,7 +29,8 @@ Aanbieders kunnen zich tot de sluitingsdatum inschrijven voor de percelen ambula
 @contextlib.contextmanager
 def serve(routes: dict, log: list | None = None):
     """One loopback server; ``routes`` maps a path (with query) to ``(content type, body bytes)``
-    or a callable of the base URL giving one; ``log`` collects every path asked."""
+    or ``(content type, body bytes, status)``, or a callable of the base URL giving one; ``log``
+    collects every path asked."""
     base = [""]
 
     class Handler(BaseHTTPRequestHandler):
@@ -42,7 +43,10 @@ def serve(routes: dict, log: list | None = None):
             if route is None:
                 self.send_error(404)
                 return
-            content_type, body = route
+            content_type, body, *status = route
+            if status and status[0] >= 400:
+                self.send_error(status[0])
+                return
             self.send_response(200)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
