@@ -562,7 +562,7 @@ def cmd_export(args) -> int:
 def add_report_options(p: argparse.ArgumentParser) -> None:
     """Options shared by ``report`` and ``crawl --watchlist``."""
     p.add_argument("--out", help="directory for crawl-N.md/.html/.atom and feed.atom (default: reports/ "
-                                 "next to the archive)")
+                                 "next to archive.db, reports/NAME/ next to NAME.db)")
     p.add_argument("--no-files", action="store_true", help="print only; write no report files")
     p.add_argument("--datasette-url", help="base URL of the Datasette serving the archive, for row links "
                                            "(e.g. http://127.0.0.1:8001)")

@@ -202,6 +202,30 @@ def test_report_unreported_reports_every_crawl_since_the_last_report_once(late_w
         assert refused.returncode == 2 and "--unreported" in refused.stderr
 
 
+def test_two_archives_in_one_folder_keep_their_own_record_of_what_was_reported(late_winners, tmp_path):
+    """``archive.db`` and ``news.db`` in one folder, each with crawls 1-3 (a journalist's TenderNed
+    and news archives). The report files are the record of what ``--unreported`` has reported: in
+    one shared ``reports/`` the archive's ``crawl-3.md`` would mark the news archive's crawl 3 as
+    reported, and its journalist would never hear of it. ``archive.db`` keeps ``reports/``, any
+    other archive gets ``reports/<name>/``."""
+    import shutil
+
+    from tests.conftest import cli
+
+    db, watchlist = late_winners
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in ("archive.db", "news.db"):
+        shutil.copyfile(db, folder / name)
+    for name, files in (("archive.db", folder / "reports"), ("news.db", folder / "reports" / "news")):
+        done = cli("report", "--watchlist", watchlist.path, "--db", folder / name, "--unreported", "--quiet")
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("Watchlist watchlist: crawl 3"), (name, done.stdout)
+        assert sorted(p.name for p in files.glob("crawl-*.md")) == ["crawl-3.md"]
+    assert sorted(p.name for p in (folder / "reports").iterdir()) == [
+        "crawl-3.atom", "crawl-3.html", "crawl-3.md", "feed.atom", "news"]
+
+
 def _closed_port() -> int:
     import socket
 

@@ -44,14 +44,21 @@ class ReportFilesError(OSError):
 
 
 def default_out_dir(db_path: str | Path) -> Path:
-    """Where report files go by default: ``reports/`` next to the archive."""
-    return Path(db_path).expanduser().resolve().parent / "reports"
+    """Where report files go by default: ``reports/`` next to the archive for the default name
+    ``archive.db``, ``reports/<name>/`` for any other (``reports/news/`` for ``news.db``).
+
+    The folder's ``crawl-N.md`` files are the record of what was reported
+    (:func:`unreported_crawls`), so two archives in one folder must not share it: the crawl
+    numbers of one would mark the other's crawls as reported."""
+    path = Path(db_path).expanduser().resolve()
+    folder = path.parent / "reports"
+    return folder if path.stem == "archive" else folder / path.stem
 
 
 def unreported_crawls(db_path: str | Path, out_dir: str | Path | None = None) -> tuple[int | None, list[int]]:
     """``(last reported crawl, crawls to report)`` for ``report --unreported``: the crawls after
     the highest N of the ``crawl-N.md`` files in the report folder (``out_dir``, default
-    ``reports/`` next to the archive), in order. The files are the record of what was reported,
+    ``reports/`` next to the archive, :func:`default_out_dir`), in order. The files are the record of what was reported,
     so a crawl is reported once whatever ran it (cron, systemd, scrapyd, by hand) and a night
     whose report failed is caught up. With no report in the folder yet, the last crawl only (as
     ``report`` without ``--crawl``). A crawl that is still running (it holds the archive's
