@@ -45,10 +45,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from tenderarchive.linking import (LINK_KEYS_SQL, Profiles, article_features, article_links, articles_features,
-                                   candidate_urls, changes, ensure_link_floor, news_procurement, procurement_profiles,
-                                   rescore_delta, write_link_keys)
+from tenderarchive.linking import (Profiles, article_features, article_links, articles_features, candidate_urls,
+                                   changes, news_procurement, procurement_profiles, rescore_delta, write_link_keys)
 from tenderarchive.store.keys import dumps
+from tenderarchive.store.link_tables import LINK_KEYS_SQL, ensure_link_floor
 from tenderarchive.store.summaries import refresh_summaries
 from tenderarchive.store.writes import (add_named_organisation, delete_row, put_row, set_values, sync_rows,
                                        upsert_if_changed)

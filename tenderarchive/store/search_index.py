@@ -70,7 +70,7 @@ RAW_INDEXES = {
 }
 # Tables and views of the search machinery (hidden in Datasette).
 # (``article_link_keys`` and ``article_link_floor`` are the derivation's indexes for linking,
-# tenderarchive/linking.py.)
+# tenderarchive/store/link_tables.py.)
 HELPER_TABLES = ["search_documents", "search_documents_fts", "search_state", "search_dirty", "article_link_keys",
                  "article_link_floor",
                  "dashboard_counts", "facet_counts",
