@@ -131,6 +131,52 @@ def rows(conn: sqlite3.Connection, sql: str, params: dict | None = None):
     return [d[0] for d in cursor.description], cursor
 
 
+def archive_files(db_path: str | Path) -> list[Path]:
+    """The files of an archive that an export must never write over: the database, SQLite's
+    write-ahead log, shared memory and journal beside it, and its crawl lock."""
+    from tenderarchive.lock import lock_path_for
+
+    db = Path(db_path).expanduser().resolve()
+    return [db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal")), lock_path_for(db)]
+
+
+def _check_not_archive(path: str | None, db_path: str | Path) -> None:
+    """Refuse an output file that is the archive or one of its files (by path, or the same file
+    under another name: a link): ``export notices --db a.db -o a.db`` replaced the archive by
+    the CSV."""
+    if path in (None, "-"):
+        return
+    target = Path(path).expanduser()
+    for own in archive_files(db_path):
+        same = target.resolve() == own
+        if not same and target.exists() and own.exists():
+            try:
+                same = os.path.samefile(target, own)
+            except OSError:
+                same = False
+        if same:
+            raise OutputError(f"{path}: is the archive's own file ({own.name}); give another output file")
+
+
+def unique_keys(columns: list[str]) -> list[str]:
+    """JSON object keys for ``columns``: a name the query gives twice (``select n.url, p.url``)
+    gets ``_2``, ``_3`` … after its second, third … use, so no column's values are lost
+    (CSV keeps the header as the query names it)."""
+    seen, keys = set(columns), []
+    counts: dict[str, int] = {}
+    for name in columns:
+        counts[name] = counts.get(name, 0) + 1
+        key = name
+        if counts[name] > 1:
+            n = counts[name]
+            while f"{name}_{n}" in seen:
+                n += 1
+            key = f"{name}_{n}"
+            seen.add(key)
+        keys.append(key)
+    return keys
+
+
 @contextmanager
 def _output(path: str | None, encoding: str):
     if path in (None, "-"):
@@ -186,6 +232,7 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
     fmt = fmt or "csv"
     if null is not None and fmt != "csv":
         raise ExportError("--null is the text of a NULL in CSV; JSON writes null")
+    _check_not_archive(output, db_path)
     conn = connect_read_only(db_path)
     try:
         from tenderarchive.datasette_plugin import register_functions
@@ -203,10 +250,11 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                     writer.writerow([marker if v is None else cell(v) for v in row])
                     count += 1
             else:
+                keys = unique_keys(columns)
                 stream.write("[")
                 for row in cursor:
                     stream.write(",\n" if count else "\n")
-                    stream.write(json.dumps(dict(zip(columns, map(_cell, row))), ensure_ascii=False))
+                    stream.write(json.dumps(dict(zip(keys, map(_cell, row))), ensure_ascii=False))
                     count += 1
                 stream.write("\n]\n" if count else "]\n")
         return count

@@ -132,6 +132,41 @@ def test_an_output_that_cannot_be_written_is_a_clear_error_not_a_traceback(demo_
         assert words in out.stderr and str(target).encode() in out.stderr and b"Traceback" not in out.stderr
 
 
+def test_an_output_that_is_the_archive_itself_is_refused_and_the_archive_kept(demo_archive, tmp_path):
+    """``export notices --db a.db -o a.db`` replaced the archive by the CSV (a reader destroyed the
+    archive); so did its write-ahead log's or lock's name, or a link to the archive. Exit 6, the
+    archive as it was."""
+    import os
+    import shutil
+
+    db = tmp_path / "a.db"
+    shutil.copyfile(demo_archive, db)
+    before = db.read_bytes()
+    os.link(db, tmp_path / "hard-link.db")
+    (tmp_path / "sym-link.db").symlink_to(db)
+    for target in (db, tmp_path / "a.db-wal", tmp_path / "a.db.lock", tmp_path / "hard-link.db",
+                   tmp_path / "sym-link.db", tmp_path / "." / "a.db"):
+        out = export(db, "notices", "--output", str(target))
+        assert out.returncode == 6 and b"archive's own file" in out.stderr, (target, out.stderr)
+        assert db.read_bytes() == before
+    assert not (tmp_path / "a.db-wal").exists() and not (tmp_path / "a.db.lock").exists()
+    assert export(db, "notices", "--output", str(tmp_path / "b.db")).returncode == 0
+
+
+def test_json_keeps_every_column_of_a_query_that_names_two_alike(demo_archive):
+    """``select n.url, p.url …``: CSV has both columns; JSON objects kept only the last (a dict
+    key given twice). The second is ``url_2``, and a name the query already uses is skipped."""
+    sql = ("select n.publication_id, n.url, p.url, 'x' as url_2, p.url from notices n "
+           "join procurements p on p.kenmerk = n.kenmerk order by n.publication_id limit 3")
+    out = export(demo_archive, sql, "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data and all(list(row) == ["publication_id", "url", "url_3", "url_2", "url_4"] for row in data)
+    assert all(row["url_2"] == "x" and row["url_3"] == row["url_4"] and row["url"] for row in data)
+    header = next(csv.reader(io.StringIO(export(demo_archive, sql).stdout.decode("utf-8"))))
+    assert header == ["publication_id", "url", "url", "url_2", "url"]
+
+
 def test_a_reader_that_stops_early_ends_the_export_quietly(demo_archive):
     """``tenderarchive export … | head -1``: the reader closes the pipe after one line. It was a
     BrokenPipeError traceback and exit 1."""
