@@ -285,7 +285,9 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     try:
         _on_archive(new_db, facet_counts.suspend)
         with tempfile.TemporaryDirectory() as workdir:
-            worst = max(replay_all(crawls, new_db, root, Path(workdir), force, direct, check, original_times,
+            # --warc FILE: the store is the folder that holds it (crawls.warc_file is named from there)
+            store = root.parent if root.is_file() else root
+            worst = max(replay_all(crawls, new_db, store, Path(workdir), force, direct, check, original_times,
                                    jobs), default=ExitCode.COMPLETE)
         if new_db.exists():
             _on_archive(new_db, facet_counts.ensure_facet_counts)

@@ -126,3 +126,24 @@ def test_a_crawl_killed_with_sigkill_is_completed_by_the_next_run(snapshot, serv
     for path in warc_files(tmp_path / "warc"):
         with open(path, "rb") as handle:
             assert sum(1 for _ in ArchiveIterator(handle)) > 1  # readable to the end
+
+
+def test_a_reparse_of_one_named_warc_file_names_it_for_the_next_reparse(tmp_path):
+    """``reparse --warc warc/FILE`` (one crawl's file) recorded ``crawls.warc_file`` as ``.`` (the
+    file named relative to itself), so the next plain ``reparse`` took the file for another
+    archive's and refused: exit 1. The file is named from the folder that holds it."""
+    import shutil
+
+    store = tmp_path / "warc"
+    store.mkdir()
+    source = sorted((ROOT / "tenderarchive" / "snapshot" / "warc").glob("tenderned-*.warc.gz"))[0]
+    shutil.copyfile(source, store / source.name)
+    db = tmp_path / "archive.db"
+    first = forkcli.run(["reparse", "--db", db, "--warc", store / source.name], cwd=ROOT, timeout=300)
+    assert first.returncode == 0, first.stderr[-3000:]
+    named = [r[0] for r in sqlite3.connect(db).execute("select warc_file from crawls")]
+    assert named == [source.name]
+    before = dump(db)
+    again = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert dump(db) == before
