@@ -131,7 +131,8 @@ def dry_run_all(args, settings) -> int:
 
     common = []
     for flag, value in (("--from-date", args.from_date), ("--until-date", args.until_date),
-                        ("--sample", args.sample), ("--api-url", args.api_url), ("--note", args.note)):
+                        ("--sample", args.sample), ("--api-url", args.api_url), ("--note", args.note),
+                        ("--replay", args.replay)):
         if value:
             common += [flag, value]
     for pair in args.set or []:

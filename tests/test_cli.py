@@ -229,3 +229,19 @@ def test_every_option_of_every_command_says_what_it_does():
     assert silent == []
     from_date = next(a for a in commands["crawl"]._actions if a.dest == "from_date").help
     assert "last complete crawl" in from_date
+
+
+def test_crawl_all_dry_run_passes_replay_on_to_every_spider(tmp_path):
+    """``crawl all --dry-run --replay STORE`` ran every spider's dry run against the network (its
+    ``--replay`` was left out of the options passed on): with no network, all failed. The bundled
+    snapshot's news and OCDS crawls replay complete (the TenderNed dry run asks for the last week,
+    which the snapshot does not hold: failed, from the store, not the network)."""
+    from tests import forkcli
+
+    store = ROOT / "tenderarchive" / "snapshot" / "warc"
+    done = forkcli.run(["crawl", "all", "--dry-run", "--replay", store, "--db", tmp_path / "archive.db"],
+                       cwd=ROOT, timeout=240)
+    assert "dry runs: news: complete, tenderned: failed, tenderned_ocds: complete" in done.stdout, (
+        done.stdout[-2000:] + done.stderr[-3000:])
+    assert "DNSLookupError" not in done.stderr and "Connection was refused" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
