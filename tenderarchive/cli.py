@@ -334,6 +334,9 @@ def cmd_serve(args) -> int:
     from tenderarchive.metadata import build_metadata
     from tenderarchive.store.search_index import index_state
 
+    settings, problem = datasette_settings(args.setting or [])
+    if problem:
+        return _bad("--setting", problem)
     db_path = Path(args.db)
     try:
         db = readonly.database(db_path)
@@ -359,11 +362,27 @@ def cmd_serve(args) -> int:
         return ExitCode.FAILED
     mode = "immutable" if immutable else "read-only"
     print(f"serving {db_path} ({mode}) at http://{args.host}:{args.port}/", file=sys.stderr)
-    settings = {}
-    for name, value in args.setting or []:
-        settings[name] = int(value) if value.lstrip("-").isdigit() else value
     run(db_path, metadata, immutable, args.host, args.port, settings=settings)
     return ExitCode.COMPLETE
+
+
+def datasette_settings(pairs) -> tuple[dict, str | None]:
+    """``serve --setting NAME VALUE`` pairs as Datasette settings, each checked as Datasette's own
+    ``--setting`` checks it (a known name, a value of the default's type: an integer, on/off), or
+    the first problem. An unknown name was taken silently and a wrong type started a server whose
+    every page answered 500."""
+    import click
+    from datasette.cli import Setting
+
+    settings = {}
+    for name, value in pairs:
+        try:
+            name, value = Setting().convert((name, value), None, None)
+        except click.BadParameter as exc:
+            message = exc.message.replace("(--help-settings to see all)", "(`datasette --help-settings` lists them)")
+            return {}, f"{message}; serve --setting NAME VALUE takes Datasette's settings"
+        settings[name] = value
+    return settings, None
 
 
 def _cannot_listen(host: str, port: int) -> str | None:

@@ -195,6 +195,9 @@ def test_build_demo_never_replaces_a_crawled_archive_nor_one_a_crawl_holds(demo_
     (["status", "--errors", "-2"], "--errors"),
     (["serve", "--port", "99999"], "--port"),                      # a uvicorn traceback, exit 1
     (["serve", "--port", "http"], "--port"),
+    (["serve", "--setting", "nosuch", "1"], "--setting"),                # was taken silently
+    (["serve", "--setting", "max_returned_rows", "abc"], "--setting"),   # every page answered 500
+    (["serve", "--setting", "allow_facet", "maybe"], "--setting"),
 ])
 def test_bad_numbers_are_bad_arguments_naming_the_argument(demo_db, args, words):
     out = subprocess.run([*CLI, *args, "--db", str(demo_db)], capture_output=True, text=True, timeout=60)
