@@ -31,6 +31,33 @@ def _looks_like_html(data: bytes) -> bool:
     return b"<html" in head or b"<!doctype html" in head or b"<body" in head or b"<div" in head
 
 
+#: Bytes of a text that are control characters (not tab, newline, form feed, carriage return).
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13)) + b"\x7f"
+
+
+def not_text(data: bytes, content_type: str | None = None) -> str | None:
+    """Why ``data`` is neither HTML nor text (a PDF, an image, random bytes), or None. ``extract``
+    of a binary file printed its bytes as the article's text with exit 0. Text is what decodes as
+    UTF-8 (or, for a Windows-1252/Latin-1 file, has few bytes that do not) with few control
+    characters; a ``Content-Type`` that names a binary type says so too."""
+    kind = (content_type or "").split(";")[0].strip().lower()
+    if kind.startswith(("image/", "audio/", "video/", "font/")) or kind in (
+            "application/pdf", "application/zip", "application/octet-stream", "application/gzip"):
+        return f"its Content-Type is {kind}"
+    head = data[:8192]
+    if head.startswith(b"%PDF-"):
+        return "it is a PDF"
+    if not head:
+        return None
+    if b"\x00" in head:
+        return "it holds NUL bytes (binary data)"
+    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    undecodable = head.decode("utf-8", errors="replace").count("\ufffd")
+    if controls > len(head) * 0.05 or undecodable > len(head) * 0.3:
+        return "most of it is not text (binary data)"
+    return None
+
+
 def download(source: str, timeout: float = 60, maxsize: int = 16 * 1024 * 1024) -> tuple[bytes, str, str]:
     """(body, final URL, ``Content-Type`` header) of ``source``, within ``timeout`` seconds and
     ``maxsize`` bytes."""
@@ -95,6 +122,11 @@ def extract_page(source: str, url: str | None = None, timeout: float = 60,
         url = url or final
     else:
         data = Path(source).read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 file (Notepad's "Unicode"): read as text
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    problem = not_text(data, content_type)
+    if problem:
+        raise ValueError(f"not an HTML page or a text: {problem}")
     if _looks_like_html(data):
         return analyse_html(data, url or Path(source).resolve().as_uri(), content_type=content_type)
     page = extract_text(data.decode("utf-8", errors="replace"), url=url)

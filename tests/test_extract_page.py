@@ -43,6 +43,31 @@ def test_extract_of_a_missing_file_fails_clearly(tmp_path):
     assert completed.returncode == 1 and "cannot read" in completed.stderr
 
 
+def test_extract_of_a_binary_file_is_a_clear_error_and_text_in_any_encoding_is_read(tmp_path):
+    """``extract`` of random bytes, a PDF or an image printed the bytes as the article's text with
+    exit 0; it is "not an HTML page or a text", exit 1. A Windows-1252 text (é as one byte) and a
+    UTF-16 text (Notepad's "Unicode") are still read."""
+    import random
+
+    rng = random.Random(12)
+    binaries = {"random.bin": bytes(rng.randrange(256) for _ in range(6000)),
+                "no-nul.bin": bytes(rng.randrange(1, 256) for _ in range(6000)),
+                "report.pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n",
+                "logo.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)}
+    for name, data in binaries.items():
+        (tmp_path / name).write_bytes(data)
+        completed = installed("extract", tmp_path / name)
+        assert completed.returncode == 1 and "not an HTML page or a text" in completed.stderr, (name, completed)
+        assert completed.stdout == ""
+    sentence = "Gemeente Leiderdorp gunt de jeugdhulp aan Stichting Café De Brug."
+    for name, data in (("cp1252.txt", sentence.encode("cp1252")), ("utf16.txt", sentence.encode("utf-16"))):
+        (tmp_path / name).write_bytes(data)
+        completed = installed("extract", tmp_path / name)
+        assert completed.returncode == 0, (name, completed.stderr)
+        assert "Leiderdorp" in json.loads(completed.stdout)["text"]
+        assert [m["name"] for m in json.loads(completed.stdout)["municipalities"]] == ["Leiderdorp"]
+
+
 def test_extract_of_a_url_decodes_with_the_charset_of_its_content_type_header():
     """As a crawl does (news-sites.md §2.4 mojibake): a page declared ``windows-1252`` only in the
     HTTP header keeps its "één" (a guess made it "ťťn")."""
