@@ -108,6 +108,16 @@ def _file_state(path: Path) -> tuple[int, int] | None:
     return stat.st_size, stat.st_mtime_ns
 
 
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` (device and inode; None when none is): a reparse or
+    ``build-demo`` puts a new file in the archive's place (``os.replace``)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
 def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, settings: dict | None = None):
     """A Datasette instance serving the archive at ``db_path`` read-only, named after its stem."""
     from datasette.app import Datasette
@@ -129,11 +139,18 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
         since it started (:func:`_file_state`: a stat and a ``flock`` probe, microseconds); from
         then on it reads ``mode=ro`` (what ``--live`` does from the start): connections opened
         before are replaced in their own thread, and Datasette's cached table counts and hash are
-        dropped. It never goes back to immutable while it runs."""
+        dropped. It never goes back to immutable while it runs.
+
+        A reparse or ``build-demo`` does not write the file: it puts a new one in its place. Open
+        connections keep reading the old file (unlinked, still open), so a server, live or not,
+        served the archive as it was before the reparse until it was restarted. Before each query
+        the server also checks which file is at the path (:func:`_file_id`); when it is another,
+        every connection is replaced as above, and the new file is read ``mode=ro``."""
 
         live = not immutable
         generation = 0
         _generations: dict = {}
+        file_id = _file_id(path)
 
         def connect(self, write=False):
             if write:
@@ -144,12 +161,19 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
             return conn
 
         def _watch(self) -> None:
-            if self.live or (readonly.can_be_immutable(path) and _file_state(path) == started):
-                return
+            now = _file_id(path)
+            if now is not None and now != self.file_id:
+                self.file_id = now
+                self._renew("%s was replaced (a reparse or build-demo): the new file is served, mode=ro")
+            elif not self.live and not (readonly.can_be_immutable(path) and _file_state(path) == started):
+                self._renew("%s is being written (a crawl): served mode=ro from now on")
+
+        def _renew(self, message: str) -> None:
+            """Read ``mode=ro`` from now on, every earlier connection replaced before its next query."""
             self.live, self.is_mutable = True, True
             self.generation += 1
             self._cached_table_counts = self.cached_hash = None
-            logger.warning("%s is being written (a crawl): served mode=ro from now on", path)
+            logger.warning(message, path)
 
         async def execute_fn(self, fn):
             self._watch()

@@ -39,3 +39,19 @@ def test_a_crawl_that_writes_under_an_immutable_server_is_seen_whole(demo_archiv
     # After the crawl (lock released, WAL folded into the file): still the new state, never a mix.
     assert count(datasette, "crawls") == before + 1
     assert count(datasette, "notices") == notices
+
+
+def test_an_archive_replaced_by_a_reparse_is_served_from_its_new_file(demo_archive, tmp_path):
+    """A reparse (or ``build-demo``) puts a new file in the archive's place. Open connections kept
+    reading the old, unlinked file: the server, immutable or live, served the archive as it was
+    before the reparse (twice in a row too), until it was restarted."""
+    archive = Path(shutil.copy(demo_archive, tmp_path / "archive.db"))
+    datasette = served(archive)
+    notices = count(datasette, "notices")
+    for removed in (1, 2):   # the second swap finds the server already reading mode=ro
+        rebuilt = Path(shutil.copy(archive, tmp_path / "archive.db.reparse"))
+        with sqlite3.connect(rebuilt) as writer:
+            writer.execute("delete from notices where publication_id = (select max(publication_id) from notices)")
+        writer.close()
+        rebuilt.replace(archive)
+        assert count(datasette, "notices") == notices - removed
