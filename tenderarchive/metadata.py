@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import copy
 import functools
-from pathlib import Path
+from importlib import resources
 
 import yaml
 
-DATASETTE_DIR = Path(__file__).parent / "datasette"
+DATASETTE_DIR = resources.files("tenderarchive") / "datasette"  # package data: works from a zipped egg too
 METADATA_FILE = DATASETTE_DIR / "metadata.yaml"
 
 SYNTHETIC_WARNING = (
@@ -44,8 +44,9 @@ def load_metadata() -> dict:
     metadata = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
     database = metadata.setdefault("databases", {}).setdefault("archive", {})
     tables = database.setdefault("tables", {})
-    for path in sorted((DATASETTE_DIR / "tables").glob("*.yaml")):
-        tables[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in sorted((DATASETTE_DIR / "tables").iterdir(), key=lambda p: p.name):
+        if path.name.endswith(".yaml"):
+            tables[path.name.removesuffix(".yaml")] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return metadata
 
 

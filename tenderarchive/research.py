@@ -34,14 +34,14 @@ Datasette serves the archive read-only; these pages only run SELECTs through the
 from __future__ import annotations
 
 import urllib.parse
-from pathlib import Path
+from importlib import resources
 
 from markupsafe import Markup
 
 from tenderarchive.research_map import map_svg, region_svg
 from tenderarchive.urls import http_url
 
-TEMPLATE = Path(__file__).parent / "datasette" / "templates" / "research.html"
+TEMPLATE = resources.files("tenderarchive") / "datasette" / "templates" / "research.html"  # works zipped too
 
 # Figures the map can colour by: column of jeugdregio_overzicht -> Dutch label.
 MAP_FIGURES = {

@@ -222,3 +222,43 @@ def test_scrapyd_deploys_the_project_and_runs_a_scheduled_crawl(snapshot, serve_
     finally:
         scrapyd.terminate()
         scrapyd.wait(timeout=30)
+
+
+# --- package data in a wheel or a zipped egg ---------------------------------------------------------------
+ZIPPED_READS = """
+import sys, zipimport
+import tenderarchive
+assert isinstance(tenderarchive.__loader__, zipimport.zipimporter), tenderarchive.__loader__
+from tenderarchive.analysis import learned
+from tenderarchive import metadata, research, research_map, reference, sources
+from tenderarchive.profiles import load_profile
+from tenderarchive.search import text
+weights = (learned._shipped().get("relevance") or {}).get("weights")
+assert weights, learned._shipped()
+tables = metadata.load_metadata()["databases"]["archive"]["tables"]
+assert {"notices", "organisations", "lots"} <= set(tables), sorted(tables)
+assert "{%" in research.TEMPLATE.read_text(encoding="utf-8")
+assert research_map._features("jeugdregios") and research_map._features("gemeenten")
+print(len(weights), len(tables), "ok")
+"""
+
+
+def test_package_data_is_in_the_wheel_and_read_from_a_zip(tmp_path):
+    """scrapyd runs a crawl from a zipped egg, where package data is no file on disk: the learned
+    model, the data dictionary, the research template and the map's boundaries are read through
+    importlib.resources. The wheel built from a copy of the project is imported as a zip (zipimport)."""
+    source = copy_project(tmp_path / "project")
+    # the build backend comes from pip's configured local indexes, as `make install` gets it (no network)
+    out = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                          "-w", str(tmp_path / "dist"), str(source)],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    [wheel] = (tmp_path / "dist").glob("tenderarchive-*.whl")
+    import zipfile
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"tenderarchive/analysis/model.json", "tenderarchive/datasette/metadata.yaml",
+            "tenderarchive/datasette/templates/research.html", "tenderarchive/data/jeugdregios_2025.geojson",
+            "tenderarchive/sources.yaml"} <= names
+    run = subprocess.run([sys.executable, "-c", ZIPPED_READS], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=120, env={"PYTHONPATH": str(wheel), "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0 and run.stdout.strip().endswith("ok"), run.stdout + run.stderr
