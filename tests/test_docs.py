@@ -83,7 +83,7 @@ download dropped duration end error errors estimated european event events evide
 fetched fetches file finish finished first flag for form framework freshness from group high highest hours
 http id ids in inference inferred is items key keywords kind label labels language last latest layout leader
 legal length links list living lot lots low lowest main matched maximum member members membership mergers
-method model modified month municipalities name nature new news not note notice notices number nuts ocds of
+method model modified month municipalities name named nature new news not note notice notices number nuts ocds of
 official offset old omitted only open org organisation organisations page pages pct pdf per place
 placeholder platform precision previous primary prior problems procedure procedures procurement
 procurements provider province publication published raw reason reasons received rectification rectifies
@@ -191,3 +191,44 @@ def test_who_writes_what_names_every_table_and_view_of_an_archive(tmp_path_facto
         "select name from sqlite_master where type in ('table', 'view') and name not like 'sqlite_%'")]
     missing = [t for t in tables if not any(fnmatch.fnmatchcase(t, pattern) for pattern in named)]
     assert missing == []
+
+
+ARCHITECTURE = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+
+
+def section(text: str, heading: str) -> str:
+    return text.split(f"\n## {heading}", 1)[1].split("\n## ", 1)[0]
+
+
+def named(name: str, text: str) -> bool:
+    """``name`` in backticks in ``text``, itself or through a pattern such as `summary_*` or `*_fts`."""
+    patterns = re.findall(r"`([a-z_]*\*[a-z_*]*)`", text)
+    return f"`{name}`" in text or any(re.fullmatch(p.replace("*", "[a-z_]*"), name) for p in patterns)
+
+
+def test_the_architecture_names_every_table_and_who_writes_it(tmp_path):
+    """docs/ARCHITECTURE.md against a built archive: every table and view is in "The archive" and in
+    "Who writes what"; the pipeline steps are ITEM_PIPELINES' in their order; the sources are the
+    spiders' (no TED: no spider reads it)."""
+    import sqlite3
+
+    from tests.conftest import installed
+
+    path = tmp_path / "archive.db"
+    assert installed("build-demo", "--db", path).returncode == 0
+    with sqlite3.connect(path) as conn:
+        names = [n for (n,) in conn.execute("select name from sqlite_master where type in ('table', 'view') "
+                                             "and name not like 'sqlite_%' and name not like '%_fts_%'")]
+    assert len(names) > 40
+    archive, writers = section(ARCHITECTURE, "The archive"), section(ARCHITECTURE, "Who writes what")
+    assert not [n for n in names if not named(n, archive)], "tables missing from 'The archive'"
+    assert not [n for n in names if not named(n, writers)], "tables missing from 'Who writes what'"
+    flow = section(ARCHITECTURE, "Layers and data flow")
+    steps = [path.split(".")[1] for path, _ in sorted(settings.ITEM_PIPELINES.items(), key=lambda kv: kv[1])]
+    assert re.search(r".*→.*".join(re.escape(step) for step in steps), flow, re.S), steps
+    assert "link (news" not in flow and "TED" not in flow.split("\n   │")[0]
+    from scrapy.spiderloader import SpiderLoader
+    from scrapy.utils.project import get_project_settings
+
+    for spider in SpiderLoader.from_settings(get_project_settings()).list():
+        assert spider in flow, spider
