@@ -117,7 +117,7 @@ def test_systemd_units_verify(tmp_path):
     program.write_text(f"#!/bin/sh\nexec {sys.executable} -m tenderarchive.cli \"$@\"\n")
     program.chmod(0o755)
     names = ("tenderarchive-crawl.service", "tenderarchive-crawl.timer", "tenderarchive-news.service",
-             "tenderarchive-news.timer")
+             "tenderarchive-news.timer", "tenderarchive-status.service", "tenderarchive-status.timer")
     for name in names:
         text = (DEPLOY / "systemd" / name).read_text()
         text = text.replace("/opt/tenderarchive/.venv/bin/tenderarchive", str(program))
@@ -129,6 +129,39 @@ def test_systemd_units_verify(tmp_path):
                 if "tenderarchive" in line and not re.search(r"Failed to (connect|initialize)|not booted", line)]
     assert out.returncode == 0 or not problems, out.stdout + out.stderr
     assert not problems, problems
+
+
+def test_the_systemd_health_check_fails_when_a_source_is_stale_or_failed(tmp_path):
+    """tenderarchive-status.service runs `tenderarchive status` on the crawl units' archive every morning
+    and when a crawl unit fails (OnFailure=): exit 0 on a fresh archive, and a failed unit (exit 5, not
+    a success status) once the last successful crawl is older than its --max-age-hours."""
+    import sqlite3
+
+    from tests.conftest import installed
+
+    service = unit("tenderarchive-status.service")["Service"]
+    start = shlex.split(service["ExecStart"])
+    assert start[0].endswith("/tenderarchive") and start[1] == "status" and service["Type"] == "oneshot"
+    assert "5" not in service.get("SuccessExitStatus", "").split()     # exit 5 fails the unit
+    crawl_db = shlex.split(unit("tenderarchive-crawl.service")["Service"]["ExecStart"])
+    assert start[start.index("--db") + 1] == crawl_db[crawl_db.index("--db") + 1]
+    timer = unit("tenderarchive-status.timer")
+    assert timer["Timer"]["Unit"] == "tenderarchive-status.service" and timer["Timer"]["Persistent"] == "true"
+    for name in ("tenderarchive-crawl", "tenderarchive-news"):
+        assert unit(f"{name}.service")["Unit"]["OnFailure"] == "tenderarchive-status.service"
+
+    db = tmp_path / "archive.db"
+    assert installed("build-demo", "--db", db).returncode == 0
+    args = start[1:]
+    args[args.index("--db") + 1] = str(db)
+    out = installed(*args, cwd=tmp_path)
+    assert out.returncode == 0 and "sources:" in out.stdout, out.stdout + out.stderr
+    hours = float(args[args.index("--max-age-hours") + 1])
+    with sqlite3.connect(db) as conn:          # the same crawls, finished longer ago than the check allows
+        conn.execute("update crawls set started = datetime(started, ?), finished = datetime(finished, ?)",
+                     [f"-{hours + 1} hours"] * 2)
+    out = installed(*args, cwd=tmp_path)
+    assert out.returncode == 5 and "stale" in out.stdout, out.stdout + out.stderr
 
 
 # --- scrapyd ---------------------------------------------------------------------------------------------
