@@ -172,19 +172,13 @@ def register_functions(conn) -> None:
     conn.create_function("euro", 1, _safe(euro), deterministic=True)
 
 
-#: Saved searches renamed to the glossary's word (docs/glossary.md): old name -> (new name, {old parameter:
-#: new parameter}). The old address redirects to the new one, with its format (.csv, .json, .atom) and
-#: arguments, so links, feed subscriptions and scripts made before keep working.
-RENAMED_QUERIES = {
-    "provider_contracts": ("aanbieder_contracten", {"provider": "aanbieder"}),
-}
-
-
 @hookimpl
 def register_routes(datasette):
+    from tenderarchive.metadata import RENAMED_QUERIES
+
     renamed = "|".join(RENAMED_QUERIES)
     return research.routes() + [(r"^/-/search$", search_everything),
-                                (rf"^/(?P<database>[^/]+)/(?P<query>{renamed})(?P<ext>\.\w+)?$", renamed_query)]
+                                (rf"^/(?P<database>[^/]+)/(?P<query>{renamed})(?P<ext>\.\w+)?$", old_saved_search)]
 
 
 async def search_everything(datasette, request):
@@ -204,18 +198,20 @@ async def search_everything(datasette, request):
     return Response.redirect(query_url(database, "search_all", {"q": request.args.get("q", "")}))
 
 
-async def renamed_query(datasette, request):
-    """An old saved search's address (:data:`RENAMED_QUERIES`): a redirect to its new name, the
-    parameters renamed and the rest (``_size``, ``_stream`` …) kept; a parameter the new search does
-    not take (``before`` of provider_contracts: it pages with ``pagina``) is dropped."""
+async def old_saved_search(datasette, request):
+    """An old saved search's address (``tenderarchive.metadata.RENAMED_QUERIES``): a redirect to its new
+    name, the parameters renamed and the rest (``_size``, ``_stream`` …) kept; a parameter the new search
+    does not take (``before`` of provider_contracts: it pages with ``pagina``) is dropped."""
     from datasette.utils.asgi import Response
 
+    from tenderarchive.metadata import renamed_query
+
     database, query = request.url_vars["database"], request.url_vars["query"]
-    target, renames = RENAMED_QUERIES[query]
+    target, renamed = renamed_query(query, {k: request.args.get(k) for k in request.args})
     if database not in datasette.databases or target not in await datasette.get_canned_queries(database, None):
         return Response.text(f"No saved search {target} (formerly {query}) in a database {database}.", status=404)
     params = (await datasette.get_canned_queries(database, None))[target].get("params") or []
-    args = {renames.get(k, k): request.args.get(k) for k in request.args if renames.get(k, k) in params or k.startswith("_")}
+    args = {k: v for k, v in renamed.items() if k in params or k.startswith("_")}
     return Response.redirect(research.query_url(database, target, args, request.url_vars.get("ext") or ""))
 
 

@@ -56,6 +56,22 @@ def is_synthetic(db) -> bool:
     return bool(list(db.query("select 1 from crawls where note like '%synthetic%' limit 1")))
 
 
+#: Saved searches renamed to the glossary's word (docs/glossary.md): old name -> (new name, {old parameter:
+#: new parameter}). Datasette redirects the old address (tenderarchive/datasette_plugin.py) and
+#: ``tenderarchive export`` takes the old name, so links, feeds and scripts made before keep working.
+RENAMED_QUERIES = {
+    "provider_contracts": ("aanbieder_contracten", {"provider": "aanbieder"}),
+}
+
+
+def renamed_query(name: str, params: dict) -> tuple[str, dict] | None:
+    """``(new name, params with the new parameter names)`` when ``name`` is a renamed saved search."""
+    if name.strip() not in RENAMED_QUERIES:
+        return None
+    target, renames = RENAMED_QUERIES[name.strip()]
+    return target, {renames.get(k, k): v for k, v in params.items()}
+
+
 SHIPPED_DATABASE = "archive"
 PLACEHOLDER = "__DATABASE__"
 
