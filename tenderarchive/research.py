@@ -98,11 +98,26 @@ def cell_link(database: str, column: str, value, table: str | None) -> str | Non
         return provider_url(value)
     if column == "procurement_id" and table != "procurements":
         return procurement_url(value)
+    if column == "named_in" and table == "organisations":
+        return record_url(database, value)
     return None
 
 
+#: The record tables an organisation's ``named_in`` (``<table>:<key>``) can name.
+NAMING_TABLES = ("notices", "awards", "articles")
+
+
+def record_url(database: str, named_in: str) -> str | None:
+    """The archived row of ``named_in`` (``notices:123``, ``awards:<award_id>``, ``articles:<url>``) in
+    Datasette: the evidence an organisation cites."""
+    from datasette.utils import tilde_encode
+
+    table, _, key = str(named_in).partition(":")
+    return f"/{database}/{table}/{tilde_encode(key)}" if table in NAMING_TABLES and key else None
+
+
 #: The only columns :func:`render_cell` may link (a page of 50 notices has 3,000 cells).
-CELL_COLUMNS = frozenset(LINKED_COLUMNS) | {"organisation_id", "procurement_id", "name", "title"}
+CELL_COLUMNS = frozenset(LINKED_COLUMNS) | {"organisation_id", "procurement_id", "name", "title", "named_in"}
 
 
 def render_cell(row, value, column, table, database):
