@@ -562,7 +562,14 @@ def cmd_export(args) -> int:
             if not sep or not name.strip():
                 raise ExportError(f"--param {item!r}: give NAME=VALUE")
             params[name.strip()] = value
-        count = export(args.db, args.source, args.format, args.excel, args.output, args.null, params)
+        source = args.source
+        from tenderarchive.metadata import renamed_query
+
+        if renamed := renamed_query(source, params):
+            source, params = renamed
+            print(f"tenderarchive export: the saved search {args.source.strip()} is now {source} "
+                  f"(its parameters and columns are that search's)", file=sys.stderr)
+        count = export(args.db, source, args.format, args.excel, args.output, args.null, params)
     except OutputError as exc:
         print(f"tenderarchive export: {exc}", file=sys.stderr)
         return ExitCode.UNUSABLE_FILE

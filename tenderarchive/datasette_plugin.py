@@ -174,7 +174,11 @@ def register_functions(conn) -> None:
 
 @hookimpl
 def register_routes(datasette):
-    return research.routes() + [(r"^/-/search$", search_everything)]
+    from tenderarchive.metadata import RENAMED_QUERIES
+
+    renamed = "|".join(RENAMED_QUERIES)
+    return research.routes() + [(r"^/-/search$", search_everything),
+                                (rf"^/(?P<database>[^/]+)/(?P<query>{renamed})(?P<ext>\.\w+)?$", old_saved_search)]
 
 
 async def search_everything(datasette, request):
@@ -192,6 +196,23 @@ async def search_everything(datasette, request):
     if "search_all" not in await datasette.get_canned_queries(database, None):
         return Response.text("No archive with the saved search search_all is served.", status=404)
     return Response.redirect(query_url(database, "search_all", {"q": request.args.get("q", "")}))
+
+
+async def old_saved_search(datasette, request):
+    """An old saved search's address (``tenderarchive.metadata.RENAMED_QUERIES``): a redirect to its new
+    name, the parameters renamed and the rest (``_size``, ``_stream`` …) kept; a parameter the new search
+    does not take (``before`` of provider_contracts: it pages with ``pagina``) is dropped."""
+    from datasette.utils.asgi import Response
+
+    from tenderarchive.metadata import renamed_query
+
+    database, query = request.url_vars["database"], request.url_vars["query"]
+    target, renamed = renamed_query(query, {k: request.args.get(k) for k in request.args})
+    if database not in datasette.databases or target not in await datasette.get_canned_queries(database, None):
+        return Response.text(f"No saved search {target} (formerly {query}) in a database {database}.", status=404)
+    params = (await datasette.get_canned_queries(database, None))[target].get("params") or []
+    args = {k: v for k, v in renamed.items() if k in params or k.startswith("_")}
+    return Response.redirect(research.query_url(database, target, args, request.url_vars.get("ext") or ""))
 
 
 @hookimpl

@@ -410,16 +410,18 @@ def refresh_news_organisations(db, crawl_id=None, full: bool = True) -> int:
     a name first named by an earlier crawl keeps that crawl's spelling."""
     where, params = Scope(crawl_id, full).where("a.")
     added = 0
+    article = "a.url, a.source_url, a.fetched_at, a.sha256, a.crawl_id"   # the first to name it: its provenance
     rows = list(db.query(
-        "select o.name, o.role, o.name_key from article_organisations o join articles a on a.url = o.url "
+        f"select o.name, o.role, o.name_key, {article} from article_organisations o join articles a on a.url = o.url "
         f"where a.relevant = 1 and o.name_key is not null and ({where}) union "
-        "select w.name, 'awardee', w.name_key from article_awardees w join articles a on a.url = w.url "
-        f"where a.relevant = 1 and w.name_key is not null and ({where}) order by 3, 2, 1", [*params, *params]))
+        f"select w.name, 'awardee', w.name_key, {article} from article_awardees w join articles a on a.url = w.url "
+        f"where a.relevant = 1 and w.name_key is not null and ({where}) order by 3, 2, 1, 6, 4",
+        [*params, *params]))
     with db.atomic():
         for row in rows:
             kind = ROLE_KIND.get(row["role"])
             if kind:
-                added += add_named_organisation(db, row["name"], kind, row["name_key"])
+                added += add_named_organisation(db, row["name"], kind, row["name_key"], row)
     return added
 
 

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import copy
 import functools
-from pathlib import Path
+from importlib import resources
 
 import yaml
 
-DATASETTE_DIR = Path(__file__).parent / "datasette"
+DATASETTE_DIR = resources.files("tenderarchive") / "datasette"  # package data: works from a zipped egg too
 METADATA_FILE = DATASETTE_DIR / "metadata.yaml"
 
 SYNTHETIC_WARNING = (
@@ -44,8 +44,9 @@ def load_metadata() -> dict:
     metadata = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
     database = metadata.setdefault("databases", {}).setdefault("archive", {})
     tables = database.setdefault("tables", {})
-    for path in sorted((DATASETTE_DIR / "tables").glob("*.yaml")):
-        tables[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in sorted((DATASETTE_DIR / "tables").iterdir(), key=lambda p: p.name):
+        if path.name.endswith(".yaml"):
+            tables[path.name.removesuffix(".yaml")] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return metadata
 
 
@@ -53,6 +54,22 @@ def is_synthetic(db) -> bool:
     if not db["crawls"].exists():
         return False
     return bool(list(db.query("select 1 from crawls where note like '%synthetic%' limit 1")))
+
+
+#: Saved searches renamed to the glossary's word (docs/glossary.md): old name -> (new name, {old parameter:
+#: new parameter}). Datasette redirects the old address (tenderarchive/datasette_plugin.py) and
+#: ``tenderarchive export`` takes the old name, so links, feeds and scripts made before keep working.
+RENAMED_QUERIES = {
+    "provider_contracts": ("aanbieder_contracten", {"provider": "aanbieder"}),
+}
+
+
+def renamed_query(name: str, params: dict) -> tuple[str, dict] | None:
+    """``(new name, params with the new parameter names)`` when ``name`` is a renamed saved search."""
+    if name.strip() not in RENAMED_QUERIES:
+        return None
+    target, renames = RENAMED_QUERIES[name.strip()]
+    return target, {renames.get(k, k): v for k, v in params.items()}
 
 
 SHIPPED_DATABASE = "archive"

@@ -34,14 +34,14 @@ Datasette serves the archive read-only; these pages only run SELECTs through the
 from __future__ import annotations
 
 import urllib.parse
-from pathlib import Path
+from importlib import resources
 
 from markupsafe import Markup
 
 from tenderarchive.research_map import map_svg, region_svg
 from tenderarchive.urls import http_url
 
-TEMPLATE = Path(__file__).parent / "datasette" / "templates" / "research.html"
+TEMPLATE = resources.files("tenderarchive") / "datasette" / "templates" / "research.html"  # works zipped too
 
 # Figures the map can colour by: column of jeugdregio_overzicht -> Dutch label.
 MAP_FIGURES = {
@@ -98,11 +98,26 @@ def cell_link(database: str, column: str, value, table: str | None) -> str | Non
         return provider_url(value)
     if column == "procurement_id" and table != "procurements":
         return procurement_url(value)
+    if column == "named_in" and table == "organisations":
+        return record_url(database, value)
     return None
 
 
+#: The record tables an organisation's ``named_in`` (``<table>:<key>``) can name.
+NAMING_TABLES = ("notices", "awards", "articles")
+
+
+def record_url(database: str, named_in: str) -> str | None:
+    """The archived row of ``named_in`` (``notices:123``, ``awards:<award_id>``, ``articles:<url>``) in
+    Datasette: the evidence an organisation cites."""
+    from datasette.utils import tilde_encode
+
+    table, _, key = str(named_in).partition(":")
+    return f"/{database}/{table}/{tilde_encode(key)}" if table in NAMING_TABLES and key else None
+
+
 #: The only columns :func:`render_cell` may link (a page of 50 notices has 3,000 cells).
-CELL_COLUMNS = frozenset(LINKED_COLUMNS) | {"organisation_id", "procurement_id", "name", "title"}
+CELL_COLUMNS = frozenset(LINKED_COLUMNS) | {"organisation_id", "procurement_id", "name", "title", "named_in"}
 
 
 def render_cell(row, value, column, table, database):

@@ -14,12 +14,12 @@ from __future__ import annotations
 import functools
 import json
 import math
-from pathlib import Path
+from importlib import resources
 from typing import Callable
 
 from markupsafe import Markup
 
-DATA = Path(__file__).parent / "data"
+DATA = resources.files("tenderarchive") / "data"  # package data: works from a zipped egg too
 PALETTE = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
 NO_DATA = "#f0f0f0"
 

@@ -117,7 +117,7 @@ def test_systemd_units_verify(tmp_path):
     program.write_text(f"#!/bin/sh\nexec {sys.executable} -m tenderarchive.cli \"$@\"\n")
     program.chmod(0o755)
     names = ("tenderarchive-crawl.service", "tenderarchive-crawl.timer", "tenderarchive-news.service",
-             "tenderarchive-news.timer")
+             "tenderarchive-news.timer", "tenderarchive-status.service", "tenderarchive-status.timer")
     for name in names:
         text = (DEPLOY / "systemd" / name).read_text()
         text = text.replace("/opt/tenderarchive/.venv/bin/tenderarchive", str(program))
@@ -129,6 +129,39 @@ def test_systemd_units_verify(tmp_path):
                 if "tenderarchive" in line and not re.search(r"Failed to (connect|initialize)|not booted", line)]
     assert out.returncode == 0 or not problems, out.stdout + out.stderr
     assert not problems, problems
+
+
+def test_the_systemd_health_check_fails_when_a_source_is_stale_or_failed(tmp_path):
+    """tenderarchive-status.service runs `tenderarchive status` on the crawl units' archive every morning
+    and when a crawl unit fails (OnFailure=): exit 0 on a fresh archive, and a failed unit (exit 5, not
+    a success status) once the last successful crawl is older than its --max-age-hours."""
+    import sqlite3
+
+    from tests.conftest import installed
+
+    service = unit("tenderarchive-status.service")["Service"]
+    start = shlex.split(service["ExecStart"])
+    assert start[0].endswith("/tenderarchive") and start[1] == "status" and service["Type"] == "oneshot"
+    assert "5" not in service.get("SuccessExitStatus", "").split()     # exit 5 fails the unit
+    crawl_db = shlex.split(unit("tenderarchive-crawl.service")["Service"]["ExecStart"])
+    assert start[start.index("--db") + 1] == crawl_db[crawl_db.index("--db") + 1]
+    timer = unit("tenderarchive-status.timer")
+    assert timer["Timer"]["Unit"] == "tenderarchive-status.service" and timer["Timer"]["Persistent"] == "true"
+    for name in ("tenderarchive-crawl", "tenderarchive-news"):
+        assert unit(f"{name}.service")["Unit"]["OnFailure"] == "tenderarchive-status.service"
+
+    db = tmp_path / "archive.db"
+    assert installed("build-demo", "--db", db).returncode == 0
+    args = start[1:]
+    args[args.index("--db") + 1] = str(db)
+    out = installed(*args, cwd=tmp_path)
+    assert out.returncode == 0 and "sources:" in out.stdout, out.stdout + out.stderr
+    hours = float(args[args.index("--max-age-hours") + 1])
+    with sqlite3.connect(db) as conn:          # the same crawls, finished longer ago than the check allows
+        conn.execute("update crawls set started = datetime(started, ?), finished = datetime(finished, ?)",
+                     [f"-{hours + 1} hours"] * 2)
+    out = installed(*args, cwd=tmp_path)
+    assert out.returncode == 5 and "stale" in out.stdout, out.stdout + out.stderr
 
 
 # --- scrapyd ---------------------------------------------------------------------------------------------
@@ -222,3 +255,43 @@ def test_scrapyd_deploys_the_project_and_runs_a_scheduled_crawl(snapshot, serve_
     finally:
         scrapyd.terminate()
         scrapyd.wait(timeout=30)
+
+
+# --- package data in a wheel or a zipped egg ---------------------------------------------------------------
+ZIPPED_READS = """
+import sys, zipimport
+import tenderarchive
+assert isinstance(tenderarchive.__loader__, zipimport.zipimporter), tenderarchive.__loader__
+from tenderarchive.analysis import learned
+from tenderarchive import metadata, research, research_map, reference, sources
+from tenderarchive.profiles import load_profile
+from tenderarchive.search import text
+weights = (learned._shipped().get("relevance") or {}).get("weights")
+assert weights, learned._shipped()
+tables = metadata.load_metadata()["databases"]["archive"]["tables"]
+assert {"notices", "organisations", "lots"} <= set(tables), sorted(tables)
+assert "{%" in research.TEMPLATE.read_text(encoding="utf-8")
+assert research_map._features("jeugdregios") and research_map._features("gemeenten")
+print(len(weights), len(tables), "ok")
+"""
+
+
+def test_package_data_is_in_the_wheel_and_read_from_a_zip(tmp_path):
+    """scrapyd runs a crawl from a zipped egg, where package data is no file on disk: the learned
+    model, the data dictionary, the research template and the map's boundaries are read through
+    importlib.resources. The wheel built from a copy of the project is imported as a zip (zipimport)."""
+    source = copy_project(tmp_path / "project")
+    # the build backend comes from pip's configured local indexes, as `make install` gets it (no network)
+    out = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                          "-w", str(tmp_path / "dist"), str(source)],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    [wheel] = (tmp_path / "dist").glob("tenderarchive-*.whl")
+    import zipfile
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"tenderarchive/analysis/model.json", "tenderarchive/datasette/metadata.yaml",
+            "tenderarchive/datasette/templates/research.html", "tenderarchive/data/jeugdregios_2025.geojson",
+            "tenderarchive/sources.yaml"} <= names
+    run = subprocess.run([sys.executable, "-c", ZIPPED_READS], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=120, env={"PYTHONPATH": str(wheel), "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0 and run.stdout.strip().endswith("ok"), run.stdout + run.stderr

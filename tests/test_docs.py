@@ -72,6 +72,81 @@ def test_every_event_kind_is_in_the_glossary(kind):
     assert f"| `{kind}` |" in GLOSSARY
 
 
+# The English words of table, column, parameter and saved-search names. Every other word of a name is Dutch
+# and must be in the glossary: a new name word goes in the glossary or, when it is English, here.
+ENGLISH_NAME_WORDS = set("""
+age aliases all approximate archived area arguments article articles as at award awarded awardees awards
+basis before buyer buyers by bytes call cancelled care category cbs cents change changed changes code codes
+columns completed consortium consultation content contract contracts count country counts cpv crawl crawls
+cue currency current date days deadline description difference differences digital document documents
+download dropped duration end error errors estimated european event events evidence expected extractor
+fetched fetches file finish finished first flag for form framework freshness from group high highest hours
+http id ids in inference inferred is items key keywords kind label labels language last latest layout leader
+legal length links list living lot lots low lowest main matched maximum member members membership mergers
+method model modified month municipalities name named nature new news not note notice notices number nuts ocds of
+official offset old omitted only open org organisation organisations page pages pct pdf per place
+placeholder platform precision previous primary prior problems procedure procedures procurement
+procurements provider province publication published raw reason reasons received rectification rectifies
+reestimate reference refs region regional regions release relevance relevant requests responses results
+role row rows rule scale score search section sentence share since site sites size source sources spider
+stage stages start started status success successful summary supplier suppliers table ted tender tenderned
+tenders terms text this timeline title to total type types unchanged unread unverified update updated url
+used valid value values version versions virus warc week who winner winners without won year years youth
+""".split())
+
+
+def name_words() -> dict[str, str]:
+    """Each word of a table, column, saved-search or parameter name of the data dictionary, with one name
+    that uses it."""
+    from tenderarchive.metadata import load_metadata
+
+    database = load_metadata()["databases"]["archive"]
+    names = []
+    for table, spec in database["tables"].items():
+        names += [table, *(f"{table}.{c}" for c in spec.get("columns") or {})]
+    for query, spec in database["queries"].items():
+        names += [query, *(f"{query}.{c}" for c in spec.get("columns") or {}),
+                  *(f"{query}?{p}" for p in spec.get("params") or [])]
+    words = {}
+    for name in names:
+        for word in re.split(r"[_.?]", name.lower()):
+            if word.isalpha() and len(word) > 1:
+                words.setdefault(word, name)
+    return words
+
+
+def glossary_words() -> set[str]:
+    """The words of the first column of the glossary's tables (``word, plural (variant)``)."""
+    cells = re.findall(r"^\| ([^|`]+?) \|", GLOSSARY, re.M)
+    return {w.lower() for cell in cells for w in re.findall(r"[A-Za-zë']+", cell)} | \
+        {w.lower().replace("'", "") for cell in cells for w in re.findall(r"[A-Za-zë']+", cell)}
+
+
+def test_every_dutch_word_of_a_name_is_in_the_glossary():
+    words = name_words()
+    assert {"opdrachtgever", "aanbieder", "perceel", "jeugdregio", "winnaars"} <= set(words)
+    missing = {w: name for w, name in words.items() if w not in ENGLISH_NAME_WORDS and w not in glossary_words()}
+    assert not missing, f"Dutch words of names missing from docs/glossary.md: {missing}"
+    for word in ("opdrachtgever", "aanbieder", "winnaar"):
+        assert word in glossary_words()
+
+
+def test_the_glossary_cites_tables_and_columns_that_exist():
+    """Every `table.column` and archive location the glossary gives is in the data dictionary, and no
+    domain word that has a table says it has none ("—")."""
+    from tenderarchive.metadata import load_metadata
+
+    tables = load_metadata()["databases"]["archive"]["tables"]
+    cited = re.findall(r"`([a-z_]+)\.([a-z_]+)`", GLOSSARY)
+    assert len(cited) > 20
+    unknown = [f"{t}.{c}" for t, c in cited if t in tables and c not in (tables[t].get("columns") or {})]
+    assert not unknown, unknown
+    assert not [t for t, _ in cited if t not in tables and t not in {"tenderarchive", "docs"}]
+    for word in ("perceel", "jeugdregio", "opdrachtgever", "aanbieder", "winnaar"):
+        [row] = [line for line in GLOSSARY.splitlines() if re.match(rf"\| {word}\b", line)]
+        assert not row.rstrip().endswith("| — |"), row
+
+
 def test_docstrings_cite_files_inside_the_repository():
     """No module points at the workspace's reference folder outside the repository."""
     outside = re.compile(r"\.\./shared|/work/shared|(?<![\w/])shared/reference|(?<![\w/.])reference/[\w-]+\.md")
@@ -116,3 +191,44 @@ def test_who_writes_what_names_every_table_and_view_of_an_archive(tmp_path_facto
         "select name from sqlite_master where type in ('table', 'view') and name not like 'sqlite_%'")]
     missing = [t for t in tables if not any(fnmatch.fnmatchcase(t, pattern) for pattern in named)]
     assert missing == []
+
+
+ARCHITECTURE = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+
+
+def section(text: str, heading: str) -> str:
+    return text.split(f"\n## {heading}", 1)[1].split("\n## ", 1)[0]
+
+
+def named(name: str, text: str) -> bool:
+    """``name`` in backticks in ``text``, itself or through a pattern such as `summary_*` or `*_fts`."""
+    patterns = re.findall(r"`([a-z_]*\*[a-z_*]*)`", text)
+    return f"`{name}`" in text or any(re.fullmatch(p.replace("*", "[a-z_]*"), name) for p in patterns)
+
+
+def test_the_architecture_names_every_table_and_who_writes_it(tmp_path):
+    """docs/ARCHITECTURE.md against a built archive: every table and view is in "The archive" and in
+    "Who writes what"; the pipeline steps are ITEM_PIPELINES' in their order; the sources are the
+    spiders' (no TED: no spider reads it)."""
+    import sqlite3
+
+    from tests.conftest import installed
+
+    path = tmp_path / "archive.db"
+    assert installed("build-demo", "--db", path).returncode == 0
+    with sqlite3.connect(path) as conn:
+        names = [n for (n,) in conn.execute("select name from sqlite_master where type in ('table', 'view') "
+                                             "and name not like 'sqlite_%' and name not like '%_fts_%'")]
+    assert len(names) > 40
+    archive, writers = section(ARCHITECTURE, "The archive"), section(ARCHITECTURE, "Who writes what")
+    assert not [n for n in names if not named(n, archive)], "tables missing from 'The archive'"
+    assert not [n for n in names if not named(n, writers)], "tables missing from 'Who writes what'"
+    flow = section(ARCHITECTURE, "Layers and data flow")
+    steps = [path.split(".")[1] for path, _ in sorted(settings.ITEM_PIPELINES.items(), key=lambda kv: kv[1])]
+    assert re.search(r".*→.*".join(re.escape(step) for step in steps), flow, re.S), steps
+    assert "link (news" not in flow and "TED" not in flow.split("\n   │")[0]
+    from scrapy.spiderloader import SpiderLoader
+    from scrapy.utils.project import get_project_settings
+
+    for spider in SpiderLoader.from_settings(get_project_settings()).list():
+        assert spider in flow, spider

@@ -29,11 +29,12 @@ import json
 import math
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 from ..search.text import fts_words, stem
 
-MODEL_FILE = Path(__file__).with_name("model.json")
+# package data through importlib.resources: in a zipped egg (scrapyd) it is no file on disk
+MODEL_FILE = resources.files("tenderarchive") / "analysis" / "model.json"
 
 #: How far from 0.5 the model's probability must be to overrule the rules (see the module docstring).
 MARGIN = 0.35
@@ -91,7 +92,7 @@ def score(weights: dict[str, float], feats: dict[str, float]) -> float:
 
 @lru_cache(maxsize=1)
 def _shipped() -> dict:
-    return json.loads(MODEL_FILE.read_text(encoding="utf-8")) if MODEL_FILE.exists() else {}
+    return json.loads(MODEL_FILE.read_text(encoding="utf-8")) if MODEL_FILE.is_file() else {}
 
 
 def model() -> dict:

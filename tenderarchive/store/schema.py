@@ -148,9 +148,12 @@ TABLES: dict[str, dict] = {
     },
     "organisations": {
         "pk": "organisation_id",
+        # provenance of the record that first named the organisation (named_in: its table and key,
+        # "notices:123", "awards:<award_id>", "articles:<url>"); kept when later records name it again
         "columns": {"organisation_id": str, "name": str, "kind": str, "cbs_code": str, "jeugdregio_code": str,
-                    "member_codes": str, "kvk": str, "name_key": str},
-        "indexes": [["kind"], ["jeugdregio_code"], ["kvk"], ["name_key"]],
+                    "member_codes": str, "kvk": str, "name_key": str, "named_in": str, **PROVENANCE},
+        "indexes": [["kind"], ["jeugdregio_code"], ["kvk"], ["name_key"], ["crawl_id"]],
+        "volatile": {"named_in"},
     },
     # --- award data (issue 10; docs/awards.md) ------------------------------------------------------
     # Amounts: <name>_cents is exact integer cents (NULL when missing, a range or a placeholder under
@@ -351,6 +354,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for columns in spec.get("indexes", []):
             table.create_index(columns, if_not_exists=True)
     migrate_version_keys(db)
+    migrate_organisation_provenance(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     load_reference_data(db)
@@ -379,6 +383,35 @@ def migrate_version_keys(db: sqlite_utils.Database) -> None:
             if isinstance(value, tuple) and len(value) == 2:
                 db.execute("update versions set row_key = ? where table_name = 'lots' and row_key = ?",
                            [version_key(value), key])
+
+
+#: Where an organisation written before it carried provenance was first named, in this order: a notice
+#: whose buyer it is, an award it won, a relevant article that names it (``name:<name key>`` ids). The
+#: earliest fetched record of each kind; ties by ``named_in`` (as the store decides: writes.named_by).
+ORGANISATION_FIRST_NAMED = [
+    "select n.source_url, n.fetched_at, n.sha256, n.crawl_id, 'notices:' || n.publication_id from notices n "
+    "where n.buyer_id = organisations.organisation_id order by n.fetched_at, 'notices:' || n.publication_id limit 1",
+    "select a.source_url, a.fetched_at, a.sha256, a.crawl_id, 'awards:' || a.award_id from award_suppliers s "
+    "join awards a on a.award_id = s.award_id where s.organisation_id = organisations.organisation_id "
+    "order by a.fetched_at, a.award_id limit 1",
+    "select a.source_url, a.fetched_at, a.sha256, a.crawl_id, 'articles:' || a.url from articles a "
+    "where a.relevant = 1 and a.url in (select url from article_organisations where 'name:' || name_key = "
+    "organisations.organisation_id union select url from article_awardees where 'name:' || name_key = "
+    "organisations.organisation_id) order by a.fetched_at, a.url limit 1",
+]
+
+
+def migrate_organisation_provenance(db: sqlite_utils.Database) -> None:
+    """Organisations archived before they carried provenance get that of the record that first named
+    them (:data:`ORGANISATION_FIRST_NAMED`); one the archive no longer shows a record for keeps NULL.
+    Rows that have provenance are left alone, so the migration runs once in effect."""
+    if not db.execute("select 1 from organisations where source_url is null limit 1").fetchone():
+        return
+    columns = "(source_url, fetched_at, sha256, crawl_id, named_in)"
+    with db.atomic():
+        for sql in ORGANISATION_FIRST_NAMED:
+            db.execute(f"update organisations set {columns} = ({sql}) "
+                       f"where source_url is null and exists ({sql})")
 
 
 @lru_cache(maxsize=1)

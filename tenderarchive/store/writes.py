@@ -396,6 +396,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             changed |= upsert_if_changed(db, "documents", dict(row, crawl_id=crawl_id)) != "unchanged"
         if record.get("organisation"):
             upsert_if_changed(db, "organisations", record["organisation"])
+            named_by(db, record["organisation"]["organisation_id"], notice, "notices", key)
         places = record.get("municipalities") or []
         if notice.get("omitted_columns"):
             # A sparse response names fewer places: add what it names, drop nothing.
@@ -432,7 +433,24 @@ def write_article(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
 
 # --- award data (issue 10; rows shaped by tenderarchive/awards/rows.py) ----------------------------------
 
-def _provider(db: sqlite_utils.Database, supplier: dict) -> str:
+def first_named(record: dict, table: str, key) -> dict:
+    """An organisation's provenance: that of the record (a notice, an award, an article) that first
+    named it, and which record that is (``named_in``: ``<table>:<key>``)."""
+    return {**{column: record.get(column) for column in PROVENANCE}, "named_in": f"{table}:{key}"}
+
+
+def named_by(db: sqlite_utils.Database, organisation_id: str, record: dict, table: str, key) -> None:
+    """Record that ``record`` names organisation ``organisation_id``: its provenance becomes the
+    organisation's when the organisation has none or was named by a record fetched later (ties: the
+    lower ``named_in``). First means earliest fetched, not first written: a crawl's items reach the
+    store in no fixed order, and a reparse must give the same rows."""
+    db.execute("update organisations set source_url = :source_url, fetched_at = :fetched_at, sha256 = :sha256, "
+               "crawl_id = :crawl_id, named_in = :named_in where organisation_id = :organisation_id "
+               "and (fetched_at is null or (:fetched_at, :named_in) < (fetched_at, named_in))",
+               {**first_named(record, table, key), "organisation_id": organisation_id})
+
+
+def _provider(db: sqlite_utils.Database, supplier: dict, award: dict) -> str:
     """The ``organisations`` id of a winner (kind ``provider``), adding the organisation when new.
 
     The id comes from the winner's own data only — ``kvk:NUMBER`` where a KvK number is
@@ -446,16 +464,19 @@ def _provider(db: sqlite_utils.Database, supplier: dict) -> str:
                                    pk="organisation_id")
     elif old["kind"] == "provider" and supplier.get("name") and (old["name"] or "~") > supplier["name"]:
         db["organisations"].update(org_id, {"name": supplier["name"]})
+    named_by(db, org_id, award, "awards", award["award_id"])
     return org_id
 
 
-def add_named_organisation(db: sqlite_utils.Database, name: str, kind: str, key: str) -> bool:
+def add_named_organisation(db: sqlite_utils.Database, name: str, kind: str, key: str, article: dict) -> bool:
     """Add an organisation news names (``name:<key>``) unless one with that name key exists
-    (a winner with its KvK number, a buyer); True when added."""
+    (a winner with its KvK number, a buyer); True when added. ``article``: the article that names it
+    (its ``url`` and provenance)."""
     if db.execute("select 1 from organisations where name_key = ? or organisation_id = ?",
                   [key, f"name:{key}"]).fetchone():
         return False
-    db["organisations"].insert({"organisation_id": f"name:{key}", "name": name, "kind": kind, "name_key": key},
+    db["organisations"].insert({"organisation_id": f"name:{key}", "name": name, "kind": kind, "name_key": key,
+                                **first_named(article, "articles", article["url"])},
                                pk="organisation_id")
     return True
 
@@ -474,7 +495,7 @@ def _write_award(db, entry: dict, crawl_id) -> bool:
     suppliers = []
     for supplier in entry["suppliers"]:
         supplier = dict(supplier, award_id=award["award_id"])
-        supplier["organisation_id"] = _provider(db, supplier)
+        supplier["organisation_id"] = _provider(db, supplier, award)
         suppliers.append(supplier)
     changed |= sync_rows(db, "award_suppliers", "award_id = ?", [award["award_id"]],
                          list({s["organisation_id"]: s for s in suppliers}.values()))

@@ -1,12 +1,14 @@
 """The award saved searches on the demo archive (its SYNTHETIC award notices and OCDS package):
 each runs, is an Atom feed, and answers its question with the right rows."""
 
+import json
+
 import pytest
 
 from tenderarchive.metadata import load_metadata
 from tests.datasette.test_saved_searches import ATOM, feed, rows
 
-AWARD_QUERIES = ["awards_by_region_year", "who_won_in_jeugdregio", "provider_contracts", "lots_not_awarded",
+AWARD_QUERIES = ["awards_by_region_year", "who_won_in_jeugdregio", "aanbieder_contracten", "lots_not_awarded",
                  "awards_without_prior_call", "values_per_year"]
 
 
@@ -18,7 +20,7 @@ def test_the_award_searches_are_listed_with_a_title_and_description():
 
 @pytest.mark.parametrize("query", AWARD_QUERIES)
 def test_every_award_search_runs_and_is_an_atom_feed(server, query):
-    params = {"provider": "Kennemer"} if query == "provider_contracts" else {}
+    params = {"aanbieder": "Kennemer"} if query == "aanbieder_contracten" else {}
     assert isinstance(rows(server, query, **params), list)
     root = feed(server, query, **params)
     assert root.tag == f"{ATOM}feed"
@@ -39,10 +41,29 @@ def test_who_won_in_a_jeugdregio_and_a_providers_contracts(server):
     winners = {r["provider"]: r for r in rows(server, "who_won_in_jeugdregio", jeugdregio="JZ29")}
     assert set(winners) == {"Stichting Jeugdhulp Waterweg", "Gezinsteam Schiedam B.V.", "Vlaardingen Jeugdzorg"}
     assert winners["Stichting Jeugdhulp Waterweg"]["kvk"] == "24012345"
-    contracts = rows(server, "provider_contracts", provider="34012345")      # by KvK number
-    assert [(c["procurement_id"], c["lot"]) for c in contracts] == [("TN312877", "LOT-0001")]
-    assert [c["procurement_id"] for c in rows(server, "provider_contracts", provider="zeeuwse jeugdhulp")] == \
-        ["TN170101"]                                                           # by folded name, from OCDS
+    contracts = rows(server, "aanbieder_contracten", aanbieder="34012345")      # by KvK number
+    assert [(c["procurement_id"], c["perceel"]) for c in contracts] == [("TN312877", "LOT-0001")]
+    assert rows(server, "aanbieder_contracten", aanbieder="kvk:34012345") == contracts   # by organisation id
+    assert [c["procurement_id"] for c in rows(server, "aanbieder_contracten", aanbieder="zeeuwse jeugdhulp")] == \
+        ["TN170101"]                                                               # by folded name, from OCDS
+    assert rows(server, "aanbieder_contracten", aanbieder="") == []
+
+
+def test_the_english_twin_of_a_saved_search_redirects_to_the_dutch_one(server):
+    """provider_contracts and aanbieder_contracten answered one question twice; the glossary's word
+    (aanbieder) stays, and the old address redirects there with its format and its provider argument."""
+    import urllib.request
+
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    assert "provider_contracts" not in queries and "aanbieder_contracten" in queries
+    with urllib.request.urlopen(f"{server.db}/provider_contracts.json?provider=34012345&_shape=array&before=2030-01-01",
+                                timeout=30) as response:
+        assert response.url == f"{server.db}/aanbieder_contracten.json?aanbieder=34012345&_shape=array"
+        assert [c["procurement_id"] for c in json.loads(response.read())] == ["TN312877"]
+    with urllib.request.urlopen(f"{server.db}/provider_contracts.atom?provider=Kennemer", timeout=30) as response:
+        assert response.url.endswith("/aanbieder_contracten.atom?aanbieder=Kennemer")
+    with urllib.request.urlopen(f"{server.db}/provider_contracts", timeout=30) as response:
+        assert response.url == f"{server.db}/aanbieder_contracten" and response.status == 200
 
 
 def test_lots_not_awarded_and_values_per_year(server):

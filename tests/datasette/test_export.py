@@ -212,3 +212,13 @@ def test_a_saved_search_exports_by_name_with_its_parameters_as_the_site_gives_it
                        ([], "no table, view or saved search")):
         wrong = export(demo_archive, "award_notices" if bad else "geen_zoekopdracht", *bad)
         assert wrong.returncode == 2 and words in wrong.stderr.decode() and b"Traceback" not in wrong.stderr
+
+
+def test_a_renamed_saved_search_exports_under_its_old_name(demo_archive):
+    """An analyst's script that exports provider_contracts (now aanbieder_contracten, the glossary's word)
+    gets the new search's rows, its provider parameter renamed, and a note on stderr."""
+    old = export(demo_archive, "provider_contracts", "--param", "provider=Kennemer")
+    new = export(demo_archive, "aanbieder_contracten", "--param", "aanbieder=Kennemer")
+    assert old.returncode == 0, old.stderr
+    assert old.stdout == new.stdout and b"Kennemer" in old.stdout
+    assert b"provider_contracts is now aanbieder_contracten" in old.stderr

@@ -13,6 +13,7 @@ import urllib.error
 import urllib.parse
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
+from html import unescape as html_unescape
 
 import pytest
 
@@ -312,3 +313,17 @@ def test_an_unverified_membership_is_shown_flagged_not_hidden(demo_archive, tmp_
         assert overview["JZ18"]["onbevestigd"] == 1 and overview["JZ18"]["gemeenten"] == 13
     finally:
         server.stop()
+
+
+def test_each_organisation_links_to_the_record_that_first_named_it(server, demo_archive):
+    """The organisations table's named_in (notices:…, awards:…, articles:…) links to that archived row,
+    whose page shows the record: the evidence for the organisation, one click away."""
+    with sqlite3.connect(demo_archive) as conn:
+        named = dict(conn.execute("select organisation_id, named_in from organisations"))
+    page = server.get(f"/{server.database}/organisations?_size=max").decode("utf-8")
+    links = dict(re.findall(r'<a href="(/[^"]+/(?:notices|awards|articles)/[^"]+)">([^<]+)</a>', page))
+    assert {html_unescape(v) for v in links.values()} == set(named.values())   # every row's record, linked
+    assert {v.split(":", 1)[0] for v in named.values()} == {"notices", "awards", "articles"}
+    for href, named_in in links.items():
+        key = html_unescape(named_in).split(":", 1)[1]
+        assert key in server.get(html_unescape(href)).decode("utf-8").replace("&amp;", "&"), href

@@ -255,7 +255,7 @@ def test_a_lowered_csv_limit_cuts_the_stream(scale_archive):
 
 
 PAGED = {"by_jeugdregio": "published", "award_notices": "awarded", "awards_without_prior_call": "published",
-         "provider_contracts": "awarded", "changed_notices": "changed"}
+         "changed_notices": "changed"}
 
 
 @pytest.mark.parametrize("name", sorted(PAGED))

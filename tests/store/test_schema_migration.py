@@ -52,3 +52,22 @@ def test_a_missing_table_is_created_even_at_the_fingerprint(tmp_path):
     with sqlite3.connect(path) as conn:
         tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
     assert set(TABLES) <= tables
+
+
+def test_organisations_written_before_provenance_gain_that_of_the_record_that_first_named_them(tmp_path):
+    """An archive whose organisations had no provenance columns: opening it for writing adds them and
+    fills each row from the record that first named it, as a fresh build writes them."""
+    from tests.conftest import installed
+    from tests.store.test_writes import organisation_provenance
+
+    path = tmp_path / "archive.db"
+    assert installed("build-demo", "--db", path).returncode == 0
+    fresh = organisation_provenance(path)
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        conn.execute("drop index if exists idx_organisations_crawl_id")
+        for column in ("source_url", "fetched_at", "sha256", "crawl_id", "named_in"):
+            conn.execute(f"alter table organisations drop column {column}")
+        conn.execute("PRAGMA user_version = 7")
+    open_archive(path).close()
+    migrated = organisation_provenance(path)
+    assert migrated == fresh and all(named_in for *_, named_in in migrated.values())

@@ -143,3 +143,42 @@ def test_an_unfinished_crawl_whose_every_error_is_settled_no_longer_widens_the_i
     db.close()
     assert [a["from_date"] for a in unfinished_crawls(path, "tenderned")] == [
         "2012-01-01", "2013-01-01", "2014-01-01", "2016-01-01"]
+
+
+def named_record(conn, named_in: str):
+    """The provenance of the record ``named_in`` (``notices:123``, ``awards:<id>``, ``articles:<url>``)."""
+    table, key = named_in.split(":", 1)
+    column = {"notices": "publication_id", "awards": "award_id", "articles": "url"}[table]
+    return conn.execute(f"select source_url, fetched_at, sha256, crawl_id from {table} where {column} = ?",
+                        [key]).fetchone()
+
+
+def organisation_provenance(path) -> dict:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        return {r[0]: r[1:] for r in conn.execute(
+            "select organisation_id, kind, source_url, fetched_at, sha256, crawl_id, named_in from organisations")}
+
+
+def test_every_organisation_carries_the_provenance_of_the_record_that_first_named_it(tmp_path):
+    """Buyers (from a notice), winners (from an award) and organisations news names (from an article)
+    cite the record that named them first, with that record's source_url, fetched_at, sha256 and crawl."""
+    import sqlite3
+
+    from tests.conftest import installed
+
+    path = tmp_path / "archive.db"
+    assert installed("build-demo", "--db", path).returncode == 0
+    organisations = organisation_provenance(path)
+    kinds = {kind for kind, *_ in organisations.values()}
+    assert {"municipality", "provider"} <= kinds and len(kinds) >= 3          # buyers, winners, named in news
+    with sqlite3.connect(path) as conn:
+        for org_id, (kind, *provenance, named_in) in organisations.items():
+            assert named_in and named_record(conn, named_in) == tuple(provenance), org_id
+        # the buyer was first named by its earliest notice, and a later notice leaves that alone
+        [(buyer, first)] = conn.execute(
+            "select buyer_id, min(publication_id) from notices where buyer_id = (select buyer_id from notices "
+            "group by buyer_id having count(*) > 1 order by buyer_id limit 1) and fetched_at = (select min(fetched_at) "
+            "from notices n where n.buyer_id = notices.buyer_id)").fetchall()
+        assert organisations[buyer][-1] == f"notices:{first}"
