@@ -136,7 +136,7 @@ class TenderNedSpider(BaseSpider):
             raise SpiderArgumentError(
                 "TENDERNED_PAGE_SIZE", "page size must be 1..100 and max page 0..99 (the API's caps)"
             )
-        spider.incremental = settings.getbool("TENDERNED_INCREMENTAL")
+        spider.incremental = arguments.bool_setting(settings, "TENDERNED_INCREMENTAL")
         spider.overlap_days = arguments.number_setting(settings, "TENDERNED_OVERLAP_DAYS")
         spider.recheck_until = spider.arguments.until_date - timedelta(
             days=arguments.number_setting(settings, "TENDERNED_RECHECK_MARGIN_DAYS"))
