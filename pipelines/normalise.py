@@ -38,6 +38,7 @@ from urllib.parse import urljoin, urlsplit
 
 from scrapy.exceptions import DropItem
 
+from tenderarchive import TENDERNED_API_PATH as API_PATH  # a record without a link: the documented endpoint
 from tenderarchive import values
 from tenderarchive.items import NoticeItem
 from tenderarchive.store.keys import dumps
@@ -67,8 +68,6 @@ def _clean_text(value: str) -> str | None:
     return values.clean_field(value)
 
 
-#: The API's path on the site: a record without a link gets the documented endpoint's URL.
-API_PATH = "/papi/tenderned-rs-tns/v2"
 _PLAIN_PATH = re.compile(r"/[A-Za-z0-9._~/-]*")
 
 
