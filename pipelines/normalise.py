@@ -115,15 +115,32 @@ def document_size(value) -> int | None:
         return None
 
 
+def document_key(doc) -> str | None:
+    """A document's ``documentId`` as text (a whole number sent as ``123.0`` as ``123``), or None when
+    the entry has none to key it by: no object, no ``documentId``, an empty one, or a list or object."""
+    value = doc.get("documentId") if isinstance(doc, dict) else None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return text_value(value).strip() or None
+
+
 def document_problems(documents) -> list[str]:
     """What of a ``/documenten`` answer's documents cannot be read and is archived without: an
-    unreadable ``datumPublicatie`` or ``grootte`` (docs/reference/tenderned-api.md §5 gives neither's form)."""
+    unreadable ``datumPublicatie`` or ``grootte`` (docs/reference/tenderned-api.md §5 gives neither's form),
+    and a document with no ``documentId`` to key it by (an entry that is no object, too): left out, the
+    notice's other documents kept. Either failed the whole notice (a NOT NULL key, or a list entry that
+    was no object), which every later crawl fetched and failed again."""
     problems = []
     listed = documents.get("documenten") if isinstance(documents, dict) else None
     for doc in listed if isinstance(listed, list) else ():
-        if not isinstance(doc, dict):
+        if document_key(doc) is None:
+            what = (f"named {str(doc.get('documentNaam'))[:80]!r}" if isinstance(doc, dict)
+                    else f"{type(doc).__name__} {doc!r:.60}")
+            problems.append(f"a document without a documentId ({what})")
             continue
-        name = f"document {str(doc.get('documentId'))[:40]}"
+        name = f"document {document_key(doc)[:40]}"
         date_text = doc.get("datumPublicatie")
         if date_text not in (None, "") and readable_timestamp(date_text) is None:
             problems.append(f"{name}: datumPublicatie {date_text!r:.80} is not a date or timestamp")
@@ -302,13 +319,15 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     if item.documents is not None:
         documents = []
         for doc in _array(_object(item.documents).get("documenten")):
-            doc = _object(doc)
+            document_id = document_key(doc)
+            if document_id is None:
+                continue  # nothing to key it by: recorded by the spider (document_problems)
             category, category_label = code_label(doc.get("publicatieCategorie"))
             href = _href(_object(doc.get("links")).get("download"))
-            if href is None and text_value(doc.get("documentId")):  # FIN reads the link; JSM and PP the endpoint
-                href = f"{API_PATH}/publicaties/{publication_id}/documenten/{text_value(doc.get('documentId'))}/content"
+            if href is None:  # FIN reads the link; JSM and PP the endpoint
+                href = f"{API_PATH}/publicaties/{publication_id}/documenten/{document_id}/content"
             documents.append({
-                "document_id": text_value(doc.get("documentId")),
+                "document_id": document_id,
                 "publication_id": publication_id,
                 "name": clean_field(doc.get("documentNaam")),
                 "file_type": code_label(doc.get("typeDocument"))[0],

@@ -620,6 +620,42 @@ def test_a_document_whose_date_or_size_cannot_be_read_costs_that_value_not_the_n
         "or timestamp; archived without it"]
 
 
+def test_a_document_listed_by_two_publications_is_kept_for_both(snapshot, serve_api, crawl):
+    """TenderNed addresses a document within its publication (``/publicaties/{id}/documenten/{documentId}``,
+    docs/reference/tenderned-api.md §1), and a rectification lists its procedure's documents again under
+    the same ids. Keyed on ``document_id`` alone, the rectification's row replaced the notice's: the
+    notice lost its tender document. Both keep it."""
+    import copy
+
+    shared = copy.deepcopy(by_id(snapshot, 100101)["documenten"]["documenten"][0])
+    by_id(snapshot, 100131)["documenten"]["documenten"].append(shared)
+    result = crawl(serve_api(snapshot).api_url)
+    assert result.returncode == 0, result.output
+    listing = {(d["publication_id"], d["document_id"]) for d in result.db["documents"].rows_where(
+        "publication_id in (100101, 100131)")}
+    document = str(shared["documentId"])
+    assert {(100101, document), (100131, document)} <= listing and len(listing) == 4
+    rows = list(result.db["documents"].rows_where("document_id = ?", [document], order_by="publication_id"))
+    assert [r["source_url"].split("/publicaties/")[1] for r in rows] == ["100101/documenten", "100131/documenten"]
+
+
+@pytest.mark.parametrize("entry", [{"documentNaam": "zonder-id.pdf"}, {"documentId": "", "documentNaam": "leeg.pdf"},
+                                   {"documentId": [1], "documentNaam": "lijst.pdf"}, "bijlage.pdf", None])
+def test_a_document_without_a_document_id_costs_that_document_not_the_notice(snapshot, serve_api, crawl, entry):
+    """A ``/documenten`` entry with nothing to key it by (no ``documentId``, an empty or odd one, no object at
+    all) failed the whole notice in the archive (a NOT NULL key, or "expected an object") and every later
+    crawl fetched it and failed again. It is left out and recorded; the notice and its other documents are
+    archived."""
+    by_id(snapshot, 200201)["documenten"]["documenten"].append(entry)
+    result = crawl(serve_api(snapshot).api_url)
+    assert result.returncode == 3, result.output
+    assert notice(result.db, 200201)["title"]
+    assert [d["document_id"] for d in result.db["documents"].rows_where("publication_id = 200201")] == ["20020101"]
+    [error] = result.errors
+    assert error["error"].startswith("publication 200201: a document without a documentId (") and \
+        error["error"].endswith("); archived without it") and error["url"].endswith("/publicaties/200201/documenten")
+
+
 def test_a_documents_list_that_failed_is_fetched_by_the_next_run(snapshot, serve_api, crawl):
     """A notice archived while its ``/documenten`` failed (5xx beyond the retries, or a broken
     answer) is re-checked by the next run, although it is closed and already archived: otherwise
