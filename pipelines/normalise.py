@@ -41,6 +41,7 @@ from scrapy.exceptions import DropItem
 from tenderarchive import TENDERNED_API_PATH as API_PATH  # a record without a link: the documented endpoint
 from tenderarchive import values
 from tenderarchive.items import NoticeItem
+from tenderarchive.urls import http_url
 from tenderarchive.store.keys import dumps
 from tenderarchive.values import (amsterdam, cpv_parts, deadline, flag, iso, local_date, parse_timestamp,
                                   readable_timestamp, text_value, to_int)
@@ -188,9 +189,16 @@ def _array(value) -> list:
     return value
 
 
-def _href(link) -> str | None:
-    """The ``href`` of a ``{"href": ...}`` link object, as text."""
-    return text_value(_object(link).get("href")) or None
+def _link(site_url: str, links, name: str, endpoint: str) -> str:
+    """The absolute URL of ``links[name]``: the API's ``{"href": …}``, relative to the site
+    (docs/reference/tenderned-api.md §4, §5), or an href sent as plain text; else the documented
+    endpoint ``endpoint`` (§1). A link of another shape (a list, a number, ``links`` no object) or one
+    that is no http(s) URL once joined (``javascript:…``) is no link: the endpoint stands in. It
+    dropped the whole notice, in every crawl, or stored the ``javascript:`` URL."""
+    link = links.get(name) if isinstance(links, dict) else None
+    href = link.get("href") if isinstance(link, dict) else link
+    url = http_url(site_link(site_url, href.strip())) if isinstance(href, str) and href.strip() else None
+    return url or site_link(site_url, endpoint)
 
 
 def _first(*candidates):
@@ -246,8 +254,6 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     nuts_codes = [code_label(n) for n in _array(d.get("nutsCodes"))]
     nuts = [code for code, _label in nuts_codes]
     duration_code, duration_label = code_label(d.get("looptijdCode"))
-    # No link: the documented endpoint (docs/reference/tenderned-api.md §1) is the notice's PDF.
-    pdf = _href(_object(d.get("links")).get("pdf")) or f"{API_PATH}/publicaties/{publication_id}/pdf"
 
     notice = {
         "publication_id": publication_id,
@@ -301,7 +307,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # the archived documents as they were and makes the next crawl fetch the notice again.
         "documents_unread": 1 if item.documents is None else None,
         "url": notice_url.format(id=publication_id),
-        "pdf_url": site_link(site_url, pdf) if pdf else None,
+        # no link: the documented endpoint (docs/reference/tenderned-api.md §1) is the notice's PDF
+        "pdf_url": _link(site_url, d.get("links"), "pdf", f"{API_PATH}/publicaties/{publication_id}/pdf"),
         "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,
     }
 
@@ -323,9 +330,6 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             if document_id is None:
                 continue  # nothing to key it by: recorded by the spider (document_problems)
             category, category_label = code_label(doc.get("publicatieCategorie"))
-            href = _href(_object(doc.get("links")).get("download"))
-            if href is None:  # FIN reads the link; JSM and PP the endpoint
-                href = f"{API_PATH}/publicaties/{publication_id}/documenten/{document_id}/content"
             documents.append({
                 "document_id": document_id,
                 "publication_id": publication_id,
@@ -337,7 +341,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
                 "published": local_date(readable_timestamp(doc.get("datumPublicatie"))),
                 "size_bytes": document_size(doc.get("grootte")),
                 "virus_flag": flag(doc.get("virusIndicatie")),
-                "download_url": site_link(site_url, href) if href else None,
+                # FIN reads the link; JSM and PP the endpoint
+                "download_url": _link(site_url, doc.get("links"), "download",
+                                      f"{API_PATH}/publicaties/{publication_id}/documenten/{document_id}/content"),
                 "source_url": item.documents_url, "fetched_at": item.documents_fetched_at or item.fetched_at,
                 "sha256": item.documents_sha256,
             })

@@ -144,6 +144,29 @@ def test_without_links_the_pdf_and_downloads_are_the_documented_endpoints(snapsh
     assert [d["download_url"] for d in record["documents"]] == [f"{api}/documenten/10010102/content"]
 
 
+@pytest.mark.parametrize("links, download, pdf", [
+    ("/papi/x", None, "{api}/pdf"),                                  # links no object
+    ({"pdf": "/papi/eigen/100101.pdf"}, "/papi/eigen/doc.pdf", "https://www.tenderned.nl/papi/eigen/100101.pdf"),
+    ({"pdf": ["/papi/x"]}, {"href": 5}, "{api}/pdf"),                 # a link of another shape
+    ({"pdf": {"href": "javascript:alert(1)"}}, {"href": "data:text/html,x"}, "{api}/pdf"),   # no http(s) URL
+    ({"pdf": {"href": "  "}}, {"href": None}, "{api}/pdf"),
+])
+def test_a_link_of_another_shape_costs_the_link_not_the_notice(snapshot, links, download, pdf):
+    """``links.pdf`` and a document's ``links.download`` are ``{"href": …}`` (docs/reference/tenderned-api.md
+    §4, §5), with the documented endpoint when absent (§1). An href sent as plain text is the link; any
+    other shape, or an href that is no http(s) URL, falls back to the endpoint. Either dropped the whole
+    notice ("expected an object"), in every crawl, or stored ``javascript:…`` as its PDF."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"]["links"] = links
+    publication["documenten"]["documenten"][0]["links"] = {"download": download}
+    record = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")
+    api = "https://www.tenderned.nl/papi/tenderned-rs-tns/v2/publicaties/100101"
+    assert record["notice"]["pdf_url"] == pdf.format(api=api)
+    first = next(d for d in record["documents"] if d["document_id"] == "10010101")
+    assert first["download_url"] == ("https://www.tenderned.nl/papi/eigen/doc.pdf" if download == "/papi/eigen/doc.pdf"
+                                     else f"{api}/documenten/10010101/content")
+
+
 def test_a_detail_without_a_publication_date_takes_the_list_rows_date(snapshot):
     """Missing fields are to be tolerated (docs/reference/tenderned-api.md §13): a detail without
     ``publicatieDatum`` is archived with its list row's date (date only, §3), not dropped in every
