@@ -219,7 +219,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     d = values.without_unreadable_dates(_object(item.detail))
     row = values.without_unreadable_dates(_object(item.list_record))
     publication_id = to_int(d["publicatieId"])
-    kenmerk = to_int(d.get("kenmerk") if d.get("kenmerk") is not None else row.get("kenmerk"))
+    kenmerk = values.kenmerk_number(d.get("kenmerk") if d.get("kenmerk") is not None else row.get("kenmerk"))
     # the detail's timestamp, else the list row's date (a detail may leave it out: §13)
     published_at = parse_timestamp(d.get("publicatieDatum")) or parse_timestamp(row.get("publicatieDatum"))
     published = local_date(published_at)

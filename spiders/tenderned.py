@@ -80,7 +80,7 @@ from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.awards.html import detect_layout, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
-from tenderarchive.values import local_date, readable_timestamp, unreadable_dates
+from tenderarchive.values import kenmerk_number, local_date, readable_timestamp, unreadable_dates
 
 
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
@@ -520,9 +520,11 @@ class TenderNedSpider(BaseSpider):
         procedure's other notices: the list never shows that, so fetch their details again, once
         per procedure. From the list row's ``kenmerk`` when it has one, else from the new
         notice's detail (a list row need not carry it: docs/reference/tenderned-api.md §3)."""
-        if isinstance(kenmerk, bool) or not isinstance(kenmerk, (str, int)):
+        try:
+            number = kenmerk_number(kenmerk)  # "TN243310" is procedure 243310, as archived
+        except ValueError:
             return
-        kenmerk = str(kenmerk).strip()
+        kenmerk = str(number) if number is not None else ""
         if not kenmerk or kenmerk in self.rechecked_kenmerken:
             return
         self.rechecked_kenmerken.add(kenmerk)

@@ -574,6 +574,25 @@ def test_an_open_notice_withdrawn_from_tenderned_is_kept_and_recorded_once(snaps
     assert dict(notice(third.db, 300301)) == kept
 
 
+def test_a_kenmerk_written_as_its_tn_number_is_the_procedure(snapshot, serve_api, crawl):
+    """A ``kenmerk`` is the procedure's TN number (docs/reference/tenderned-api.md §3; ids change type
+    between endpoints, §13). Sent as ``"TN243310"`` it dropped the award notice in every crawl ("invalid
+    literal for int()") and, from the list row, re-checked no archived notice of the procedure. It is
+    procedure 243310: archived as such, and its contract notice re-checked."""
+    award = by_id(snapshot, 200288)
+    server = serve_api([p for p in snapshot if p is not award])
+    first = crawl(server.api_url)
+    assert first.returncode == 0, first.output
+    award["list"]["kenmerk"], award["detail"]["kenmerk"] = "TN243310", "TN 243310"
+    server.api.add(award)
+    server.api.log.clear()
+    second = crawl(server.api_url)
+    assert second.returncode == 0, second.output
+    archived = notice(second.db, 200288)
+    assert (archived["kenmerk"], archived["procurement_id"]) == (243310, "TN243310")
+    assert "/papi/tenderned-rs-tns/v2/publicaties/200201" in server.api.log   # re-checked: a new notice of its procedure
+
+
 def test_a_detail_without_a_closing_date_is_not_fetched_again_by_every_run(snapshot, serve_api, crawl):
     """The detail often has no ``sluitingsDatum`` (docs/reference/tenderned-api.md §13): 200201's
     deadline comes from its list row. Its award notice 200288 re-checks it (no list row then): the
