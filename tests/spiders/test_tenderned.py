@@ -386,6 +386,25 @@ def test_429_and_503_without_retry_after_back_off_doubling_and_a_429_slows_the_s
     assert len(after) == 5 and max(b - a for a, b in zip(after, after[1:])) >= 0.3, log[first:first + 5]
 
 
+def test_an_error_body_says_why_in_the_recorded_error(snapshot, serve_api, crawl):
+    """TenderNed's API is a Spring application: an HTTP error comes with a JSON body that says what was
+    refused (``error``, ``message``; RFC 9457's ``title``, ``detail`` elsewhere). It was recorded as
+    ``HTTP 400`` alone. The reason is kept, on one line and quoted, before any note; a body without
+    one (HTML, ``{"status": 500}``) adds nothing."""
+    detail, missing = "/papi/tenderned-rs-tns/v2/publicaties/300301", "/papi/tenderned-rs-tns/v2/publicaties/400401"
+    server = serve_api(snapshot, faults={
+        detail: [{"status": 400, "body": json.dumps({
+            "timestamp": "2026-12-01T10:00:00.000+00:00", "status": 400, "error": "Bad Request",
+            "message": "Failed to convert value of type 'java.lang.String'\nto required type 'long'", "path": detail})}],
+        missing: [{"status": 404, "body": "<html><body>Not Found</body></html>"}]})
+    result = crawl(server.api_url)
+    assert result.returncode == 3, result.output
+    errors = {e["url"].split("/v2")[1]: e["error"] for e in result.errors}
+    assert errors["/publicaties/300301"] == ("request failed: HTTP 400 \"Bad Request: Failed to convert value of type "
+                                            "'java.lang.String' to required type 'long'\"")
+    assert errors["/publicaties/400401"] == "request failed: HTTP 404"
+
+
 def test_an_error_that_outlasts_the_retries_is_recorded_and_the_crawl_goes_on(snapshot, serve_api, crawl):
     path = "/papi/tenderned-rs-tns/v2/publicaties/300301"
     server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
