@@ -116,6 +116,7 @@ class TenderNedSpider(BaseSpider):
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
+        self.unavailable_related: set[str] = set()  # ... whose /gerelateerd answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
@@ -153,6 +154,7 @@ class TenderNedSpider(BaseSpider):
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
         self.unavailable = set(state.get("unavailable_notices") or ())
+        self.unavailable_related = set(state.get("unavailable_related") or ())
         if not self.incremental:
             return
         self.known = state["known_notices"]
@@ -236,8 +238,7 @@ class TenderNedSpider(BaseSpider):
         for publication_id in sorted(self.related_failed - self.related_checked):
             self.related_checked.add(publication_id)
             self.crawler.stats.inc_value("tenderned/related_retried")
-            yield scrapy.Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
-                                 errback=self.errback, meta={"origin": publication_id}, priority=-1)
+            yield self.related(publication_id)
         if self.results_since is None:
             return
         for kenmerk, awaiting in sorted(self.awaiting_results.items()):
@@ -249,8 +250,7 @@ class TenderNedSpider(BaseSpider):
                 continue
             self.related_checked.add(publication_id)
             self.crawler.stats.inc_value("tenderned/awaiting_results")
-            yield scrapy.Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
-                                 errback=self.errback, meta={"origin": publication_id}, priority=-1)
+            yield self.related(publication_id)
 
     def crawl_arguments(self) -> dict:
         return {**super().crawl_arguments(), "profile": self.profile.name}
@@ -713,8 +713,27 @@ class TenderNedSpider(BaseSpider):
         if self.profile.all or self.sample or item.publication_id in self.related_checked:
             return  # the `all` profile fetches every notice anyway; a sample stays a sample
         self.related_checked.add(item.publication_id)
-        yield scrapy.Request(f"{self.detail_url(item.publication_id)}/gerelateerd", callback=self.parse_related,
-                             errback=self.errback, meta={"origin": item.publication_id}, priority=-1)
+        yield self.related(item.publication_id)
+
+    def related(self, publication_id: str) -> scrapy.Request:
+        """The ``/gerelateerd`` of a notice (after what is queued: a lower priority)."""
+        return scrapy.Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
+                              errback=self.related_unavailable, meta={"origin": publication_id}, priority=-1)
+
+    def related_unavailable(self, failure):
+        """A ``/gerelateerd`` that failed is recorded (the next run asks again: :func:`related_failed
+        <tenderarchive.store.queries.related_failed>`), except the 404 or 410 of an archived notice whose
+        ``/gerelateerd`` answered so in a crawl before (recorded then), as for its detail
+        (:meth:`detail_unavailable`): a youth-care procedure awaiting its award asks its newest notice's
+        every crawl, and one withdrawn from TenderNed left every crawl partial, for ever."""
+        response = getattr(failure.value, "response", None)
+        origin = failure.request.meta["origin"]
+        if response is not None and response.status in (404, 410) and origin in self.unavailable_related:
+            self.logger.info("%s: related notices of %s still unavailable (HTTP %d)",
+                             failure.request.url, origin, response.status)
+            self.crawler.stats.inc_value("tenderned/related_still_unavailable")
+            return
+        self.errback(failure)
 
     def parse_related(self, response):
         rows = self.load_json(response, shape=list)  # not a list: recorded, related notices unknown

@@ -243,11 +243,13 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
 _UNAVAILABLE = re.compile(r"^request failed: HTTP (404|410)\b")
 
 
-def unavailable_notices(path: str | Path, spider: str) -> set[str]:
+def unavailable_notices(path: str | Path, spider: str, endpoint: str = "") -> set[str]:
     """Archived notices (the API's) whose own detail answered 404 or 410 in a recorded crawl of the
     spider: withdrawn from TenderNed, or gone for now. The archive keeps them; the spider still asks
     while they are open, but a detail that answers so again is not recorded again (it left every
-    crawl partial until the notice's deadline plus the re-check margin)."""
+    crawl partial until the notice's deadline plus the re-check margin). ``endpoint="/gerelateerd"``:
+    those whose ``/gerelateerd`` answered so (a procedure awaiting its award asks its newest notice's
+    every crawl; withdrawn, it left every crawl partial, for ever)."""
     with _crawls_read(path) as db:
         if db is None:
             return set()
@@ -255,7 +257,7 @@ def unavailable_notices(path: str | Path, spider: str) -> set[str]:
         for error in _crawl_errors(db, "select errors from crawls where spider = ? and errors like '%HTTP 4%'",
                                    [spider]):
             if _UNAVAILABLE.match(str(error.get("error") or "")):
-                notice = re.search(r"/publicaties/(\d+)/?$", str(error.get("url") or ""))
+                notice = re.search(rf"/publicaties/(\d+){re.escape(endpoint)}/?$", str(error.get("url") or ""))
                 if notice:
                     ids.add(notice.group(1))
         return api_archived(db, ids)

@@ -570,6 +570,30 @@ def test_scrapy_crawl_runs_the_spider_with_settings(snapshot, serve_api, tmp_pat
     assert ids == {300301, 400401, 300377, 400466}
 
 
+@pytest.mark.parametrize("status", [404, 410])
+def test_a_withdrawn_notice_awaiting_its_award_is_recorded_once(snapshot, serve_api, crawl, status):
+    """800801 is a youth-care procedure with no award notice: every crawl within
+    TENDERNED_RESULTS_HORIZON_DAYS asks its ``/gerelateerd``. Withdrawn from TenderNed, that answers 404
+    (or 410): recorded by the crawl that meets it, and by every crawl after it, which all ended partial,
+    for ever (the failed /gerelateerd was asked again as failed). As for a withdrawn notice's detail:
+    recorded once, then asked and only logged."""
+    server = serve_api(snapshot)
+    window = {"until_date": "2020-06-30"}
+    assert crawl(server.api_url, **window).crawl["status"] == "complete"
+    related = "/papi/tenderned-rs-tns/v2/publicaties/800801/gerelateerd"
+    server.api.faults[related] = [{"status": status}] * 3
+    second = crawl(server.api_url, **window)
+    assert second.returncode == 3, second.output
+    assert [(e["url"].split("/v2")[1], e["error"]) for e in second.errors] == [
+        ("/publicaties/800801/gerelateerd", f"request failed: HTTP {status}")]
+    for _ in range(2):
+        again = crawl(server.api_url, **window)
+        assert again.returncode == 0 and again.errors == [], again.output
+        assert "related notices of 800801 still unavailable" in again.output
+    assert not server.api.faults[related]   # asked by each: it may come back
+    assert notice(again.db, 800801)["title"]
+
+
 def test_an_open_notice_withdrawn_from_tenderned_is_kept_and_recorded_once(snapshot, serve_api, crawl):
     """300301 is open (deadline 2021-11-15) and re-checked by every crawl; then its detail answers
     410 Gone. The crawl that meets it first records it (partial) and keeps the archived notice; the
