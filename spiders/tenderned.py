@@ -116,7 +116,8 @@ class TenderNedSpider(BaseSpider):
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
-        self.unavailable_related: set[str] = set()  # ... whose /gerelateerd answered so
+        self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
+        self.unavailable_related: set[str] = set()  # related notices, not archived, whose detail answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
@@ -154,6 +155,7 @@ class TenderNedSpider(BaseSpider):
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
         self.unavailable = set(state.get("unavailable_notices") or ())
+        self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
         self.unavailable_related = set(state.get("unavailable_related") or ())
         if not self.incremental:
             return
@@ -562,8 +564,17 @@ class TenderNedSpider(BaseSpider):
         """A related notice's detail that failed is recorded with the notice that led to it
         (``related to N``): the next run asks that notice's /gerelateerd again
         (:func:`tenderarchive.store.queries.related_failed`). No list lists it, and once its
-        procedure has an award notice archived nothing else asks: it was never fetched."""
-        self.errback(failure, note=f" (related to {failure.request.meta['related_to']})")
+        procedure has an award notice archived nothing else asks: it was never fetched. A 404 or 410 of
+        one whose detail answered so in a crawl before (recorded then: a withdrawn notice the list still
+        names) is only logged: every later crawl asked again and ended failed or partial, for ever."""
+        response = getattr(failure.value, "response", None)
+        publication_id, origin = failure.request.meta["publication_id"], failure.request.meta["related_to"]
+        if response is not None and response.status in (404, 410) and publication_id in self.unavailable_related:
+            self.logger.info("%s: publication %s (related to %s) still unavailable (HTTP %d)",
+                             failure.request.url, publication_id, origin, response.status)
+            self.crawler.stats.inc_value("tenderned/related_still_unavailable")
+            return
+        self.errback(failure, note=f" (related to {origin})")
 
     def parse_detail(self, response):
         detail = self.load_json(response)
@@ -718,9 +729,9 @@ class TenderNedSpider(BaseSpider):
     def related(self, publication_id: str) -> scrapy.Request:
         """The ``/gerelateerd`` of a notice (after what is queued: a lower priority)."""
         return scrapy.Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
-                              errback=self.related_unavailable, meta={"origin": publication_id}, priority=-1)
+                              errback=self.related_list_failed, meta={"origin": publication_id}, priority=-1)
 
-    def related_unavailable(self, failure):
+    def related_list_failed(self, failure):
         """A ``/gerelateerd`` that failed is recorded (the next run asks again: :func:`related_failed
         <tenderarchive.store.queries.related_failed>`), except the 404 or 410 of an archived notice whose
         ``/gerelateerd`` answered so in a crawl before (recorded then), as for its detail
@@ -728,10 +739,10 @@ class TenderNedSpider(BaseSpider):
         every crawl, and one withdrawn from TenderNed left every crawl partial, for ever."""
         response = getattr(failure.value, "response", None)
         origin = failure.request.meta["origin"]
-        if response is not None and response.status in (404, 410) and origin in self.unavailable_related:
+        if response is not None and response.status in (404, 410) and origin in self.unavailable_lists:
             self.logger.info("%s: related notices of %s still unavailable (HTTP %d)",
                              failure.request.url, origin, response.status)
-            self.crawler.stats.inc_value("tenderned/related_still_unavailable")
+            self.crawler.stats.inc_value("tenderned/related_list_still_unavailable")
             return
         self.errback(failure)
 

@@ -594,6 +594,30 @@ def test_a_withdrawn_notice_awaiting_its_award_is_recorded_once(snapshot, serve_
     assert notice(again.db, 800801)["title"]
 
 
+def test_a_related_notice_without_a_detail_is_recorded_once(snapshot, serve_api, crawl):
+    """300301's ``/gerelateerd`` lists 300399, whose detail answers 404 (a withdrawn notice the list still
+    names). The crawl that meets it records it ("related to 300301"); the next asks that /gerelateerd
+    again (the related notice may come), and every crawl after it ended failed, for ever, on the same
+    404. Recorded once, then asked and only logged."""
+    server = serve_api(snapshot)
+    related = "/papi/tenderned-rs-tns/v2/publicaties/300301/gerelateerd"
+    listing = json.dumps([{"publicatieId": 300301, "kenmerk": 312877}, {"publicatieId": 300399, "kenmerk": 312877},
+                          {"publicatieId": 300377, "kenmerk": 312877}])   # synthetic
+    server.api.faults[related] = [{"status": 200, "body": listing}] * 5
+    first = crawl(server.api_url)
+    assert first.returncode == 3, first.output
+    assert [(e["url"].split("/v2")[1], e["error"].split(" '")[0], e["error"][-19:]) for e in first.errors] == [
+        ("/publicaties/300399", "request failed: HTTP 404", "(related to 300301)")]
+    outputs = []
+    for _ in range(2):
+        again = crawl(server.api_url)
+        assert again.returncode == 0 and again.errors == [], again.output
+        outputs.append(again.output)
+    assert "publication 300399 (related to 300301) still unavailable (HTTP 404)" in outputs[0]
+    assert server.api.log.count("/papi/tenderned-rs-tns/v2/publicaties/300399") == 2   # asked again once, then not
+    assert notice(again.db, 300377)["title"]
+
+
 def test_an_open_notice_withdrawn_from_tenderned_is_kept_and_recorded_once(snapshot, serve_api, crawl):
     """300301 is open (deadline 2021-11-15) and re-checked by every crawl; then its detail answers
     410 Gone. The crawl that meets it first records it (partial) and keeps the archived notice; the
