@@ -228,6 +228,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     contract_type, contract_type_label = code_label(d.get("typeOpdrachtCode") or row.get("typeOpdracht"))
     nature, nature_label = code_label(d.get("opdrachtAardCode"))
     framework, framework_label = code_label(d.get("juridischKaderCode"))
+    form_code, form_label = code_label(d.get("publicatieCode"))
     eu_code, _ = code_label(d.get("nationaalOfEuropeesCode"))
     is_european = (1 if eu_code == "EU" else 0) if eu_code else flag(row.get("europees"))
     list_deadline, list_placeholder = deadline(row.get("sluitingsDatum"))
@@ -260,9 +261,11 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "kenmerk": kenmerk,
         "procurement_id": f"TN{kenmerk}" if kenmerk is not None else None,
         "notice_type": notice_type, "notice_type_label": notice_type_label,
-        "form_code": text_value(d.get("publicatieCode")) or code_label(row.get("publicatiecode"))[0],
+        # the detail's publicatieCode is a string, the list's publicatiecode an object (§3, §4): either
+        # shape in either place (an object in the detail dropped the notice)
+        "form_code": form_code or code_label(row.get("publicatiecode"))[0],
         "form_label": clean_field(d.get("typePublicatie")) if isinstance(d.get("typePublicatie"), str)
-        else code_label(row.get("publicatiecode"))[1],
+        else form_label or code_label(row.get("publicatiecode"))[1],
         "title": clean_field(d.get("aanbestedingNaam")),
         "description": clean_field(d.get("opdrachtBeschrijving") or row.get("opdrachtBeschrijving")),
         "buyer": clean_field(d.get("opdrachtgeverNaam") or row.get("opdrachtgeverNaam")

@@ -167,6 +167,20 @@ def test_a_link_of_another_shape_costs_the_link_not_the_notice(snapshot, links, 
                                      else f"{api}/documenten/10010101/content")
 
 
+def test_a_form_code_sent_as_an_object_in_the_detail_is_read(snapshot):
+    """The detail's ``publicatieCode`` is a string, the list's ``publicatiecode`` a ``{code, omschrijving}``
+    object (docs/reference/tenderned-api.md §3, §4; shapes change between endpoints, §13). A detail that
+    sent the object dropped the notice in every crawl ("expected text, got dict"); a re-check has no list
+    row to fall back on. The code and, without a ``typePublicatie`` text, the label are read from it."""
+    publication = by_id(snapshot, 100190)
+    publication["detail"]["publicatieCode"] = {"code": "EF33", "omschrijving": "Gegunde opdracht - lichte regeling"}
+    del publication["detail"]["typePublicatie"]
+    item = item_of(publication)
+    item.list_record = None   # a re-check
+    notice = normalise_notice(item, URL, "https://www.tenderned.nl")["notice"]
+    assert (notice["form_code"], notice["form_label"]) == ("EF33", "Gegunde opdracht - lichte regeling")
+
+
 def test_a_detail_without_a_publication_date_takes_the_list_rows_date(snapshot):
     """Missing fields are to be tolerated (docs/reference/tenderned-api.md §13): a detail without
     ``publicatieDatum`` is archived with its list row's date (date only, §3), not dropped in every
