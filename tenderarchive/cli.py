@@ -35,7 +35,7 @@ def project_settings(db: str | None = None, overrides: list[str] | None = None, 
         try:
             check_setting(name, value)  # a boolean or number setting that is none: exit 2, one line
         except SpiderArgumentError as exc:
-            raise SystemExit(_bad(f"-s {name}", exc.message)) from None
+            raise SystemExit(_bad(name, exc.message)) from None
         settings.set(name, value, priority="cmdline")
     if quiet:
         settings.set("LOG_LEVEL", "WARNING", priority="cmdline")

@@ -232,8 +232,8 @@ def test_every_option_of_every_command_says_what_it_does():
 
 
 @pytest.mark.parametrize("setting, words", [
-    ("TENDERNED_INCREMENTAL=maybe", "-s TENDERNED_INCREMENTAL: 'maybe' is not a boolean (true/false"),
-    ("ARCHIVE_BATCH_ITEMS=abc", "-s ARCHIVE_BATCH_ITEMS: 'abc' is not a whole number"),
+    ("TENDERNED_INCREMENTAL=maybe", "TENDERNED_INCREMENTAL: 'maybe' is not a boolean (true/false"),
+    ("ARCHIVE_BATCH_ITEMS=abc", "ARCHIVE_BATCH_ITEMS: 'abc' is not a whole number"),
 ])
 def test_a_bad_setting_is_a_bad_argument_before_the_crawl(tmp_path, setting, words):
     """A boolean or number setting that is none ended in a traceback with exit 1 (the spider's getbool,
