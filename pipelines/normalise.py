@@ -252,7 +252,10 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             "is_main": 1 if isinstance(entry, dict) and entry.get("isHoofdOpdracht") else 0,
         })
     main = next((c for c in cpv_rows if c["is_main"]), cpv_rows[0] if cpv_rows else None)
-    nuts_codes = [code_label(n) for n in _array(d.get("nutsCodes"))]
+    # a list of {code, omschrijving} or of plain strings (docs/reference/tenderned-api.md §4: "sometimes
+    # plain strings"), or one of them alone: a lone "NL33" dropped the notice in every crawl
+    listed_nuts = d.get("nutsCodes")
+    nuts_codes = [code_label(n) for n in ([listed_nuts] if isinstance(listed_nuts, (str, dict)) else _array(listed_nuts))]
     nuts = [code for code, _label in nuts_codes]
     duration_code, duration_label = code_label(d.get("looptijdCode"))
 

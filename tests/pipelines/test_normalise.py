@@ -181,6 +181,23 @@ def test_a_form_code_sent_as_an_object_in_the_detail_is_read(snapshot):
     assert (notice["form_code"], notice["form_label"]) == ("EF33", "Gegunde opdracht - lichte regeling")
 
 
+@pytest.mark.parametrize("nuts, codes, labels", [
+    ([{"code": "NL423", "omschrijving": "Zuid-Limburg"}, {"code": "NL42", "omschrijving": "Limburg"}],
+     "NL423,NL42", "Zuid-Limburg, Limburg"),
+    (["NL423", "NL42"], "NL423,NL42", None),                       # plain strings (§4, JI)
+    ("NL423", "NL423", None),                                      # one, not in a list
+    ({"code": "NL423", "omschrijving": "Zuid-Limburg"}, "NL423", "Zuid-Limburg"),
+    (None, None, None), ([], None, None),
+])
+def test_nuts_codes_as_objects_or_plain_strings(snapshot, nuts, codes, labels):
+    """``nutsCodes`` are ``{code, omschrijving}`` objects, "sometimes plain strings" (docs/reference/tenderned-api.md
+    §4): a list of either, or one alone. A lone string or object dropped the notice in every crawl."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"]["nutsCodes"] = nuts
+    notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
+    assert (notice["nuts"], notice["nuts_labels"]) == (codes, labels)
+
+
 def test_a_detail_without_a_publication_date_takes_the_list_rows_date(snapshot):
     """Missing fields are to be tolerated (docs/reference/tenderned-api.md §13): a detail without
     ``publicatieDatum`` is archived with its list row's date (date only, §3), not dropped in every
