@@ -38,8 +38,10 @@ from urllib.parse import urljoin, urlsplit
 
 from scrapy.exceptions import DropItem
 
+from tenderarchive import TENDERNED_API_PATH as API_PATH  # a record without a link: the documented endpoint
 from tenderarchive import values
 from tenderarchive.items import NoticeItem
+from tenderarchive.urls import http_url
 from tenderarchive.store.keys import dumps
 from tenderarchive.values import (amsterdam, cpv_parts, deadline, flag, iso, local_date, parse_timestamp,
                                   readable_timestamp, text_value, to_int)
@@ -67,8 +69,6 @@ def _clean_text(value: str) -> str | None:
     return values.clean_field(value)
 
 
-#: The API's path on the site: a record without a link gets the documented endpoint's URL.
-API_PATH = "/papi/tenderned-rs-tns/v2"
 _PLAIN_PATH = re.compile(r"/[A-Za-z0-9._~/-]*")
 
 
@@ -116,15 +116,32 @@ def document_size(value) -> int | None:
         return None
 
 
+def document_key(doc) -> str | None:
+    """A document's ``documentId`` as text (a whole number sent as ``123.0`` as ``123``), or None when
+    the entry has none to key it by: no object, no ``documentId``, an empty one, or a list or object."""
+    value = doc.get("documentId") if isinstance(doc, dict) else None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return text_value(value).strip() or None
+
+
 def document_problems(documents) -> list[str]:
     """What of a ``/documenten`` answer's documents cannot be read and is archived without: an
-    unreadable ``datumPublicatie`` or ``grootte`` (docs/reference/tenderned-api.md §5 gives neither's form)."""
+    unreadable ``datumPublicatie`` or ``grootte`` (docs/reference/tenderned-api.md §5 gives neither's form),
+    and a document with no ``documentId`` to key it by (an entry that is no object, too): left out, the
+    notice's other documents kept. Either failed the whole notice (a NOT NULL key, or a list entry that
+    was no object), which every later crawl fetched and failed again."""
     problems = []
     listed = documents.get("documenten") if isinstance(documents, dict) else None
     for doc in listed if isinstance(listed, list) else ():
-        if not isinstance(doc, dict):
+        if document_key(doc) is None:
+            what = (f"named {str(doc.get('documentNaam'))[:80]!r}" if isinstance(doc, dict)
+                    else f"{type(doc).__name__} {doc!r:.60}")
+            problems.append(f"a document without a documentId ({what})")
             continue
-        name = f"document {str(doc.get('documentId'))[:40]}"
+        name = f"document {document_key(doc)[:40]}"
         date_text = doc.get("datumPublicatie")
         if date_text not in (None, "") and readable_timestamp(date_text) is None:
             problems.append(f"{name}: datumPublicatie {date_text!r:.80} is not a date or timestamp")
@@ -172,9 +189,16 @@ def _array(value) -> list:
     return value
 
 
-def _href(link) -> str | None:
-    """The ``href`` of a ``{"href": ...}`` link object, as text."""
-    return text_value(_object(link).get("href")) or None
+def _link(site_url: str, links, name: str, endpoint: str) -> str:
+    """The absolute URL of ``links[name]``: the API's ``{"href": …}``, relative to the site
+    (docs/reference/tenderned-api.md §4, §5), or an href sent as plain text; else the documented
+    endpoint ``endpoint`` (§1). A link of another shape (a list, a number, ``links`` no object) or one
+    that is no http(s) URL once joined (``javascript:…``) is no link: the endpoint stands in. It
+    dropped the whole notice, in every crawl, or stored the ``javascript:`` URL."""
+    link = links.get(name) if isinstance(links, dict) else None
+    href = link.get("href") if isinstance(link, dict) else link
+    url = http_url(site_link(site_url, href.strip())) if isinstance(href, str) and href.strip() else None
+    return url or site_link(site_url, endpoint)
 
 
 def _first(*candidates):
@@ -195,7 +219,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     d = values.without_unreadable_dates(_object(item.detail))
     row = values.without_unreadable_dates(_object(item.list_record))
     publication_id = to_int(d["publicatieId"])
-    kenmerk = to_int(d.get("kenmerk") if d.get("kenmerk") is not None else row.get("kenmerk"))
+    kenmerk = values.kenmerk_number(d.get("kenmerk") if d.get("kenmerk") is not None else row.get("kenmerk"))
     # the detail's timestamp, else the list row's date (a detail may leave it out: §13)
     published_at = parse_timestamp(d.get("publicatieDatum")) or parse_timestamp(row.get("publicatieDatum"))
     published = local_date(published_at)
@@ -204,6 +228,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     contract_type, contract_type_label = code_label(d.get("typeOpdrachtCode") or row.get("typeOpdracht"))
     nature, nature_label = code_label(d.get("opdrachtAardCode"))
     framework, framework_label = code_label(d.get("juridischKaderCode"))
+    form_code, form_label = code_label(d.get("publicatieCode"))
     eu_code, _ = code_label(d.get("nationaalOfEuropeesCode"))
     is_european = (1 if eu_code == "EU" else 0) if eu_code else flag(row.get("europees"))
     list_deadline, list_placeholder = deadline(row.get("sluitingsDatum"))
@@ -227,20 +252,23 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             "is_main": 1 if isinstance(entry, dict) and entry.get("isHoofdOpdracht") else 0,
         })
     main = next((c for c in cpv_rows if c["is_main"]), cpv_rows[0] if cpv_rows else None)
-    nuts_codes = [code_label(n) for n in _array(d.get("nutsCodes"))]
+    # a list of {code, omschrijving} or of plain strings (docs/reference/tenderned-api.md §4: "sometimes
+    # plain strings"), or one of them alone: a lone "NL33" dropped the notice in every crawl
+    listed_nuts = d.get("nutsCodes")
+    nuts_codes = [code_label(n) for n in ([listed_nuts] if isinstance(listed_nuts, (str, dict)) else _array(listed_nuts))]
     nuts = [code for code, _label in nuts_codes]
     duration_code, duration_label = code_label(d.get("looptijdCode"))
-    # No link: the documented endpoint (docs/reference/tenderned-api.md §1) is the notice's PDF.
-    pdf = _href(_object(d.get("links")).get("pdf")) or f"{API_PATH}/publicaties/{publication_id}/pdf"
 
     notice = {
         "publication_id": publication_id,
         "kenmerk": kenmerk,
         "procurement_id": f"TN{kenmerk}" if kenmerk is not None else None,
         "notice_type": notice_type, "notice_type_label": notice_type_label,
-        "form_code": text_value(d.get("publicatieCode")) or code_label(row.get("publicatiecode"))[0],
+        # the detail's publicatieCode is a string, the list's publicatiecode an object (§3, §4): either
+        # shape in either place (an object in the detail dropped the notice)
+        "form_code": form_code or code_label(row.get("publicatiecode"))[0],
         "form_label": clean_field(d.get("typePublicatie")) if isinstance(d.get("typePublicatie"), str)
-        else code_label(row.get("publicatiecode"))[1],
+        else form_label or code_label(row.get("publicatiecode"))[1],
         "title": clean_field(d.get("aanbestedingNaam")),
         "description": clean_field(d.get("opdrachtBeschrijving") or row.get("opdrachtBeschrijving")),
         "buyer": clean_field(d.get("opdrachtgeverNaam") or row.get("opdrachtgeverNaam")
@@ -285,7 +313,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         # the archived documents as they were and makes the next crawl fetch the notice again.
         "documents_unread": 1 if item.documents is None else None,
         "url": notice_url.format(id=publication_id),
-        "pdf_url": site_link(site_url, pdf) if pdf else None,
+        # no link: the documented endpoint (docs/reference/tenderned-api.md §1) is the notice's PDF
+        "pdf_url": _link(site_url, d.get("links"), "pdf", f"{API_PATH}/publicaties/{publication_id}/pdf"),
         "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,
     }
 
@@ -303,13 +332,12 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     if item.documents is not None:
         documents = []
         for doc in _array(_object(item.documents).get("documenten")):
-            doc = _object(doc)
+            document_id = document_key(doc)
+            if document_id is None:
+                continue  # nothing to key it by: recorded by the spider (document_problems)
             category, category_label = code_label(doc.get("publicatieCategorie"))
-            href = _href(_object(doc.get("links")).get("download"))
-            if href is None and text_value(doc.get("documentId")):  # FIN reads the link; JSM and PP the endpoint
-                href = f"{API_PATH}/publicaties/{publication_id}/documenten/{text_value(doc.get('documentId'))}/content"
             documents.append({
-                "document_id": text_value(doc.get("documentId")),
+                "document_id": document_id,
                 "publication_id": publication_id,
                 "name": clean_field(doc.get("documentNaam")),
                 "file_type": code_label(doc.get("typeDocument"))[0],
@@ -319,7 +347,9 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
                 "published": local_date(readable_timestamp(doc.get("datumPublicatie"))),
                 "size_bytes": document_size(doc.get("grootte")),
                 "virus_flag": flag(doc.get("virusIndicatie")),
-                "download_url": site_link(site_url, href) if href else None,
+                # FIN reads the link; JSM and PP the endpoint
+                "download_url": _link(site_url, doc.get("links"), "download",
+                                      f"{API_PATH}/publicaties/{publication_id}/documenten/{document_id}/content"),
                 "source_url": item.documents_url, "fetched_at": item.documents_fetched_at or item.fetched_at,
                 "sha256": item.documents_sha256,
             })

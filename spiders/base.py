@@ -18,6 +18,36 @@ import scrapy
 from tenderarchive.arguments import CrawlArguments, SpiderArgumentError
 
 
+#: The fields of a JSON error body that say what was wrong: Spring Boot's (``error``, ``message``:
+#: TenderNed's API is a Spring application, docs/reference/tenderned-api.md §3) and RFC 9457's
+#: problem details (``title``, ``detail``).
+ERROR_FIELDS = (("error", "message"), ("title", "detail"))
+
+
+def error_message(response, limit: int = 200) -> str | None:
+    """What the JSON body of an HTTP error says, on one line (``Bad Request: page must be at most
+    99``), or None: no JSON object, or none of :data:`ERROR_FIELDS` as text. A 400 was recorded as
+    ``HTTP 400`` alone, the server's reason (which parameter it refused) lost."""
+    import json
+    import re
+
+    body = getattr(response, "body", b"") or b""
+    if not body or len(body) > 65536 or body.lstrip()[:1] != b"{":
+        return None
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    for fields in ERROR_FIELDS:
+        parts = [re.sub(r"\s+", " ", data[k]).strip() for k in fields if isinstance(data.get(k), str)]
+        text = ": ".join(dict.fromkeys(p for p in parts if p))
+        if text:
+            return text[:limit]
+    return None
+
+
 class BaseSpider(scrapy.Spider):
     #: Days before ``until_date`` that ``from_date`` defaults to (None: no lower bound).
     default_window_days = 7
@@ -65,6 +95,9 @@ class BaseSpider(scrapy.Spider):
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)
         what = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
+        said = error_message(response) if response is not None else None
+        if said:
+            what += f" {said!r}"  # quoted: the notes after it ("(related to N)") stay the error's end
         self.record_error(request.url if request else None, f"request failed: {what}{note}")
 
     # --- expected vs fetched ----------------------------------------------------

@@ -80,7 +80,7 @@ from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.awards.html import detect_layout, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
-from tenderarchive.values import local_date, readable_timestamp, unreadable_dates
+from tenderarchive.values import kenmerk_number, local_date, readable_timestamp, unreadable_dates
 
 
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
@@ -116,6 +116,8 @@ class TenderNedSpider(BaseSpider):
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
+        self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
+        self.unavailable_related: set[str] = set()  # related notices, not archived, whose detail answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
@@ -136,7 +138,7 @@ class TenderNedSpider(BaseSpider):
             raise SpiderArgumentError(
                 "TENDERNED_PAGE_SIZE", "page size must be 1..100 and max page 0..99 (the API's caps)"
             )
-        spider.incremental = settings.getbool("TENDERNED_INCREMENTAL")
+        spider.incremental = arguments.bool_setting(settings, "TENDERNED_INCREMENTAL")
         spider.overlap_days = arguments.number_setting(settings, "TENDERNED_OVERLAP_DAYS")
         spider.recheck_until = spider.arguments.until_date - timedelta(
             days=arguments.number_setting(settings, "TENDERNED_RECHECK_MARGIN_DAYS"))
@@ -153,6 +155,8 @@ class TenderNedSpider(BaseSpider):
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
         self.unavailable = set(state.get("unavailable_notices") or ())
+        self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
+        self.unavailable_related = set(state.get("unavailable_related") or ())
         if not self.incremental:
             return
         self.known = state["known_notices"]
@@ -236,8 +240,7 @@ class TenderNedSpider(BaseSpider):
         for publication_id in sorted(self.related_failed - self.related_checked):
             self.related_checked.add(publication_id)
             self.crawler.stats.inc_value("tenderned/related_retried")
-            yield scrapy.Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
-                                 errback=self.errback, meta={"origin": publication_id}, priority=-1)
+            yield self.related(publication_id)
         if self.results_since is None:
             return
         for kenmerk, awaiting in sorted(self.awaiting_results.items()):
@@ -249,8 +252,7 @@ class TenderNedSpider(BaseSpider):
                 continue
             self.related_checked.add(publication_id)
             self.crawler.stats.inc_value("tenderned/awaiting_results")
-            yield scrapy.Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
-                                 errback=self.errback, meta={"origin": publication_id}, priority=-1)
+            yield self.related(publication_id)
 
     def crawl_arguments(self) -> dict:
         return {**super().crawl_arguments(), "profile": self.profile.name}
@@ -520,9 +522,11 @@ class TenderNedSpider(BaseSpider):
         procedure's other notices: the list never shows that, so fetch their details again, once
         per procedure. From the list row's ``kenmerk`` when it has one, else from the new
         notice's detail (a list row need not carry it: docs/reference/tenderned-api.md §3)."""
-        if isinstance(kenmerk, bool) or not isinstance(kenmerk, (str, int)):
+        try:
+            number = kenmerk_number(kenmerk)  # "TN243310" is procedure 243310, as archived
+        except ValueError:
             return
-        kenmerk = str(kenmerk).strip()
+        kenmerk = str(number) if number is not None else ""
         if not kenmerk or kenmerk in self.rechecked_kenmerken:
             return
         self.rechecked_kenmerken.add(kenmerk)
@@ -560,8 +564,17 @@ class TenderNedSpider(BaseSpider):
         """A related notice's detail that failed is recorded with the notice that led to it
         (``related to N``): the next run asks that notice's /gerelateerd again
         (:func:`tenderarchive.store.queries.related_failed`). No list lists it, and once its
-        procedure has an award notice archived nothing else asks: it was never fetched."""
-        self.errback(failure, note=f" (related to {failure.request.meta['related_to']})")
+        procedure has an award notice archived nothing else asks: it was never fetched. A 404 or 410 of
+        one whose detail answered so in a crawl before (recorded then: a withdrawn notice the list still
+        names) is only logged: every later crawl asked again and ended failed or partial, for ever."""
+        response = getattr(failure.value, "response", None)
+        publication_id, origin = failure.request.meta["publication_id"], failure.request.meta["related_to"]
+        if response is not None and response.status in (404, 410) and publication_id in self.unavailable_related:
+            self.logger.info("%s: publication %s (related to %s) still unavailable (HTTP %d)",
+                             failure.request.url, publication_id, origin, response.status)
+            self.crawler.stats.inc_value("tenderned/related_still_unavailable")
+            return
+        self.errback(failure, note=f" (related to {origin})")
 
     def parse_detail(self, response):
         detail = self.load_json(response)
@@ -711,8 +724,27 @@ class TenderNedSpider(BaseSpider):
         if self.profile.all or self.sample or item.publication_id in self.related_checked:
             return  # the `all` profile fetches every notice anyway; a sample stays a sample
         self.related_checked.add(item.publication_id)
-        yield scrapy.Request(f"{self.detail_url(item.publication_id)}/gerelateerd", callback=self.parse_related,
-                             errback=self.errback, meta={"origin": item.publication_id}, priority=-1)
+        yield self.related(item.publication_id)
+
+    def related(self, publication_id: str) -> scrapy.Request:
+        """The ``/gerelateerd`` of a notice (after what is queued: a lower priority)."""
+        return scrapy.Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
+                              errback=self.related_list_failed, meta={"origin": publication_id}, priority=-1)
+
+    def related_list_failed(self, failure):
+        """A ``/gerelateerd`` that failed is recorded (the next run asks again: :func:`related_failed
+        <tenderarchive.store.queries.related_failed>`), except the 404 or 410 of an archived notice whose
+        ``/gerelateerd`` answered so in a crawl before (recorded then), as for its detail
+        (:meth:`detail_unavailable`): a youth-care procedure awaiting its award asks its newest notice's
+        every crawl, and one withdrawn from TenderNed left every crawl partial, for ever."""
+        response = getattr(failure.value, "response", None)
+        origin = failure.request.meta["origin"]
+        if response is not None and response.status in (404, 410) and origin in self.unavailable_lists:
+            self.logger.info("%s: related notices of %s still unavailable (HTTP %d)",
+                             failure.request.url, origin, response.status)
+            self.crawler.stats.inc_value("tenderned/related_list_still_unavailable")
+            return
+        self.errback(failure)
 
     def parse_related(self, response):
         rows = self.load_json(response, shape=list)  # not a list: recorded, related notices unknown

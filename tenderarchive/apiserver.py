@@ -43,11 +43,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-API_PATH = "/papi/tenderned-rs-tns/v2"
+from tenderarchive import TENDERNED_API_PATH as API_PATH, TENDERNED_SITE as LIVE_ORIGIN
+
 SNAPSHOT_DIR = Path(__file__).parent / "snapshot"
 DATASETS_PAGE = "/cms/nl/aanbesteden-in-cijfers/datasets-aanbestedingen"
 DATASETS_FILES = "/cms/sites/default/files/"
-LIVE_ORIGIN = "https://www.tenderned.nl"
 FORM_TYPES = {"AGO": "result", "REC": "result", "AAO": "competition", "VAO": "planning", "MAC": "consultation"}
 
 

@@ -26,7 +26,7 @@ class SpiderArgumentError(ValueError):
     """A spider argument has a bad value. The message names the argument."""
 
     def __init__(self, argument: str, message: str):
-        self.argument = argument
+        self.argument, self.message = argument, message
         super().__init__(f"bad spider argument {argument!r}: {message}")
 
 
@@ -66,6 +66,67 @@ def number_setting(settings, name: str, kind=int):
     except (TypeError, ValueError):
         what = "a whole number" if kind is int else "a number"
         raise SpiderArgumentError(name, f"{value!r} is not {what}") from None
+
+
+def int_setting(settings, name: str) -> int:
+    """A whole-number setting (``ARCHIVE_BATCH_ITEMS``): :func:`number_setting` of kind int."""
+    return number_setting(settings, name, int)
+
+
+#: What Scrapy's ``getbool`` accepts (besides any whole number: 0 false, other true).
+BOOLEAN_VALUES = "true/false, True/False or 1/0"
+
+
+def bool_setting(settings, name: str) -> bool:
+    """A boolean setting (``-s TENDERNED_INCREMENTAL=false``): a value Scrapy's ``getbool`` refuses
+    (``maybe``, ``yes``, empty) is a :class:`SpiderArgumentError` naming the setting and the values
+    it takes, not a traceback."""
+    value = settings.get(name)
+    try:
+        return settings.getbool(name)
+    except (TypeError, ValueError):
+        raise SpiderArgumentError(name, f"{value!r} is not a boolean ({BOOLEAN_VALUES})") from None
+
+
+#: Settings whose default does not tell how they are read: a whole-number default read as any number
+#: (seconds, hours), or no default (``None``). :func:`setting_kind` reads the others' off the default;
+#: tests/test_arguments.py checks every ``getfloat`` of Scrapy and of this project against it.
+SETTING_KINDS = {"DNS_TIMEOUT": float, "DOWNLOAD_TIMEOUT": float, "EXTRACT_TIMEOUT": float,
+                 "RETRY_AFTER_MAX": float, "NEWS_LIVING_RECHECK_HOURS": float, "CRAWL_ID": int}
+
+
+def setting_kind(name: str) -> type | None:
+    """``bool``, ``int`` or ``float`` for a setting read as one, by the type of its default in the
+    project's settings (tenderarchive/settings.py) or Scrapy's; None for any other setting."""
+    if name in SETTING_KINDS:
+        return SETTING_KINDS[name]
+    from scrapy.settings import default_settings
+
+    from tenderarchive import settings as project
+
+    for module in (project, default_settings):
+        if hasattr(module, name):
+            kind = type(getattr(module, name))
+            return kind if kind in (bool, int, float) else None
+    return None
+
+
+def check_setting(name: str, value) -> None:
+    """A setting given on the command line (``-s NAME=VALUE``), checked before anything runs: a
+    boolean or number setting whose value is not one raises :class:`SpiderArgumentError` naming
+    the setting and what it takes (it was a traceback deep in the crawl, exit 1). Every reader of
+    a setting goes on reading it with Scrapy's getters; this is the one place that says which
+    values those refuse."""
+    kind = setting_kind(name)
+    if kind is None:
+        return
+    from scrapy.settings import Settings
+
+    probe = Settings({name: value})
+    if kind is bool:
+        bool_setting(probe, name)
+    else:
+        number_setting(probe, name, kind)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ from tenderarchive.files import UnusableFile, check_archive, check_warc
 def project_settings(db: str | None = None, overrides: list[str] | None = None, quiet: bool = False):
     from scrapy.settings import Settings
 
+    from tenderarchive.arguments import SpiderArgumentError, check_setting
+
     settings = Settings()
     settings.setmodule("tenderarchive.settings", priority="project")
     if db:
@@ -30,6 +32,10 @@ def project_settings(db: str | None = None, overrides: list[str] | None = None, 
         if "=" not in pair:
             raise SystemExit(_bad("-s", f"{pair!r} is not NAME=VALUE"))
         name, value = pair.split("=", 1)
+        try:
+            check_setting(name, value)  # a boolean or number setting that is none: exit 2, one line
+        except SpiderArgumentError as exc:
+            raise SystemExit(_bad(name, exc.message)) from None
         settings.set(name, value, priority="cmdline")
     if quiet:
         settings.set("LOG_LEVEL", "WARNING", priority="cmdline")

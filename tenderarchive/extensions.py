@@ -93,6 +93,8 @@ def archive_state(db_path, spider_name: str) -> dict:
         state["related_failed"] = queries.related_failed(db_path, spider_name)
         state["unfinished_crawls"] = queries.unfinished_crawls(db_path, spider_name)
         state["unavailable_notices"] = queries.unavailable_notices(db_path, spider_name)
+        state["unavailable_related_lists"] = queries.unavailable_notices(db_path, spider_name, "/gerelateerd")
+        state["unavailable_related"] = queries.unavailable_related(db_path, spider_name)
     return state
 
 

@@ -6,6 +6,8 @@ and slow it down or speed it up without touching code.
 """
 
 from tenderarchive import CONTACT_URL, __version__
+# lower-case names: Scrapy takes every upper-case name of this module for a setting
+from tenderarchive import TENDERNED_API_PATH as _api_path, TENDERNED_SITE as _site
 from scrapy.settings import default_settings as _default_settings
 
 BOT_NAME = "tenderarchive"
@@ -13,13 +15,13 @@ SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
 
 # --- sources -------------------------------------------------------------
-TENDERNED_API_URL = "https://www.tenderned.nl/papi/tenderned-rs-tns/v2"
+TENDERNED_API_URL = _site + _api_path
 # TenderNed's open-data page that links the yearly OCDS release packages (spider tenderned_ocds).
-TENDERNED_DATASETS_URL = "https://www.tenderned.nl/cms/nl/aanbesteden-in-cijfers/datasets-aanbestedingen"
+TENDERNED_DATASETS_URL = _site + "/cms/nl/aanbesteden-in-cijfers/datasets-aanbestedingen"
 # Human notice page; ``{id}`` is the publicatieId.
-TENDERNED_NOTICE_URL = "https://www.tenderned.nl/aankondigingen/overzicht/{id}"
+TENDERNED_NOTICE_URL = _site + "/aankondigingen/overzicht/{id}"
 # Relative hrefs in the API (document downloads, PDFs) are resolved against this.
-TENDERNED_SITE_URL = "https://www.tenderned.nl"
+TENDERNED_SITE_URL = _site
 # Topic profile: a name of a shipped profile (tenderarchive/profiles/NAME.yaml) or a path.
 TENDERNED_PROFILE = "youth_care"
 # Incremental crawls (the default): without from_date, continue from the last complete
@@ -123,8 +125,10 @@ WARC_STORE_ENABLED = True
 WARC_DIR = None        # default: warc/ next to ARCHIVE_DB
 WARC_REPLAY = None     # a WARC file or folder: serve responses from it, never the network
 WARC_REPLAY_DAMAGED_OK = False  # replay a cut-short WARC file as far as it goes (reparse --force)
-# Settings recorded in each WARC file's warcinfo, so a crawl can be replayed as it ran.
-WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_PROFILE", "TENDERNED_PAGE_SIZE", "TENDERNED_MAX_PAGE",
+# Settings recorded in each WARC file's warcinfo, so a crawl can be replayed as it ran: every source
+# URL it used (the notice and site URLs make the archived links) and what selects and pages its records.
+WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_NOTICE_URL", "TENDERNED_SITE_URL",
+                      "TENDERNED_PROFILE", "TENDERNED_PAGE_SIZE", "TENDERNED_MAX_PAGE",
                       "TENDERNED_FILTER_CHECK_MIN", "TENDERNED_INCREMENTAL", "TENDERNED_OVERLAP_DAYS",
                       "TENDERNED_RECHECK_MARGIN_DAYS", "TENDERNED_RESULTS_HORIZON_DAYS", "NEWS_IRRELEVANT"]
 

@@ -176,6 +176,18 @@ def to_int(value) -> int | None:
     return number
 
 
+_TN_NUMBER = re.compile(r"\s*TN[\s-]?([0-9]{1,18})\s*", re.I)
+
+
+def kenmerk_number(value) -> int | None:
+    """A ``kenmerk`` (the procedure's TN number: docs/reference/tenderned-api.md §3, §12) as an
+    integer: a number, its digits as text, or the TN number as written (``"TN243310"``, ``"TN 243310"``),
+    which the procedure is known by (its PDF is ``TN{kenmerk} - ….pdf``, §1). Anything else is
+    :func:`to_int`'s: None for none, ValueError for what is no number."""
+    match = _TN_NUMBER.fullmatch(value) if isinstance(value, str) else None
+    return to_int(match.group(1) if match else value)
+
+
 def flag(value) -> int | None:
     if value is None:
         return None

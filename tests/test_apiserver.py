@@ -69,3 +69,27 @@ def test_faults_are_served_once_then_the_real_answer(snapshot, serve_api, fault)
     server = serve_api(snapshot, faults={"/papi/tenderned-rs-tns/v2/publicaties/100101": [fault]})
     assert get(server.api_url + "/publicaties/100101")[0] == 429
     assert get(server.api_url + "/publicaties/100101")[0] == 200
+
+
+def test_the_api_path_is_spelt_once(snapshot, serve_api):
+    """The API's path (docs/reference/tenderned-api.md §1) was spelt in the settings, the normaliser,
+    this server and the demo recorder: changed in one, the others went on with the old one. Now one
+    definition, which the loopback server serves and the setting's default and the normaliser's links use."""
+    from pathlib import Path
+    from urllib.parse import urlsplit
+
+    from scrapy.settings import Settings
+
+    from pipelines import normalise
+    from tenderarchive import TENDERNED_API_PATH, TENDERNED_SITE
+
+    root = Path(__file__).resolve().parent.parent
+    spelt = [str(p.relative_to(root)) for folder in ("tenderarchive", "spiders", "pipelines", "bench")
+             for p in sorted((root / folder).rglob("*.py")) if TENDERNED_API_PATH in p.read_text(encoding="utf-8")]
+    assert spelt == ["tenderarchive/__init__.py"]
+    settings = Settings()
+    settings.setmodule("tenderarchive.settings")
+    assert settings["TENDERNED_API_URL"] == TENDERNED_SITE + TENDERNED_API_PATH == "https://www.tenderned.nl" + \
+        "/papi/tenderned-rs-tns/v2"
+    assert normalise.API_PATH == TENDERNED_API_PATH
+    assert urlsplit(serve_api(snapshot).api_url).path == TENDERNED_API_PATH

@@ -248,3 +248,18 @@ def test_crawl_all_dry_run_passes_replay_on_to_every_spider(tmp_path):
         done.stdout[-2000:] + done.stderr[-3000:])
     assert "DNSLookupError" not in done.stderr and "Connection was refused" not in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("setting, words", [
+    ("TENDERNED_INCREMENTAL=maybe", "TENDERNED_INCREMENTAL: 'maybe' is not a boolean (true/false"),
+    ("ARCHIVE_BATCH_ITEMS=abc", "ARCHIVE_BATCH_ITEMS: 'abc' is not a whole number"),
+])
+def test_a_bad_setting_is_a_bad_argument_before_the_crawl(tmp_path, setting, words):
+    """A boolean or number setting that is none ended in a traceback with exit 1 (the spider's getbool,
+    the archive pipeline's getint): one line naming it and what it takes, exit 2, nothing written."""
+    out = subprocess.run([*CLI, "crawl", "tenderned", "--db", str(tmp_path / "a.db"), "--api-url",
+                          "http://127.0.0.1:9/papi", "-s", setting], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"tenderarchive: bad argument {words}"), lines
+    assert not (tmp_path / "a.db").exists()

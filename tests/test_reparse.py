@@ -147,3 +147,30 @@ def test_a_reparse_of_one_named_warc_file_names_it_for_the_next_reparse(tmp_path
     again = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
     assert again.returncode == 0, again.stderr[-3000:]
     assert dump(db) == before
+
+
+def test_a_reparse_keeps_the_notice_and_site_urls_the_crawl_used(snapshot, serve_api, crawl, tmp_path):
+    """Every source URL setting a crawl used is in its warcinfo, so a reparse rebuilds what it built:
+    TENDERNED_NOTICE_URL and TENDERNED_SITE_URL (the notices' links, the documents' and PDFs' downloads)
+    were not, and a reparse of a crawl of a mirror rewrote every link to www.tenderned.nl."""
+    from tenderarchive import settings as project
+    from tenderarchive.rawstore import read_info
+
+    server = serve_api(snapshot)
+    db = tmp_path / "archive.db"
+    mirror = ["-s", "TENDERNED_NOTICE_URL=https://mirror.example/notice/{id}",
+              "-s", "TENDERNED_SITE_URL=https://mirror.example"]
+    assert crawl(server.api_url, *mirror, db=db).returncode == 0
+    server.__exit__(None, None, None)
+    [path] = warc_files(tmp_path / "warc")
+    assert read_info(path)["settings"]["TENDERNED_SITE_URL"] == "https://mirror.example"
+    links = "select publication_id, url, pdf_url from notices union all select document_id, download_url, null " \
+            "from documents order by 1, 2"
+    before = list(sqlite_utils.Database(db).query(links))
+    assert before and all(row["url"].startswith("https://mirror.example/") for row in before)
+    completed = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert list(sqlite_utils.Database(db).query(links)) == before
+    # and any source URL setting added later
+    assert {name for name in vars(project) if name.startswith(("TENDERNED_", "NEWS_")) and name.endswith("_URL")} \
+        <= set(project.WARC_INFO_SETTINGS)

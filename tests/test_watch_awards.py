@@ -263,6 +263,29 @@ def test_a_notice_tenderned_no_longer_publishes_is_reported_withdrawn_once(tmp_p
     assert [m.key for _, matches in build_report(db, load_watchlist(watchlist), 3).results for m in matches] == [100151]
 
 
+def test_an_error_whose_body_mentions_a_404_is_no_withdrawal(tmp_path):
+    """A failed request's recorded error keeps what its JSON body said (spiders/base.py): a 500 whose
+    message names an upstream "HTTP 404" is a failure, not TenderNed's answer that the notice is gone.
+    Only the answer's own status makes a notice *withdrawn*."""
+    import json
+
+    snapshot = load_publications()
+    template = by_id(snapshot, 100101)
+    db = tmp_path / "archive.db"
+    body = json.dumps({"status": 500, "error": "Internal Server Error", "message": "upstream answered HTTP 404"})
+    with APIServer(TenderNedAPI(snapshot)) as server:
+        assert run_crawl(server.api_url, db).returncode == 0
+        server.api.faults[f"{API_PATH}/publicaties/100101"] = [{"status": 500, "body": body}] * 5
+        server.api.add(make_publication(template, 100150, "2018-04-02", kenmerk=template["list"]["kenmerk"]))
+        assert run_crawl(server.api_url, db).returncode == 3   # 100101 re-checked: its detail failed
+    errors = json.loads(sqlite3.connect(db).execute("select errors from crawls where crawl_id = 2").fetchone()[0])
+    assert [e["error"] for e in errors] == ["request failed: HTTP 500 'Internal Server Error: upstream answered HTTP 404'"]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Heerlen\n    municipalities: [Heerlen]\n", encoding="utf-8")
+    statuses = {m.key: m.status for _, matches in build_report(db, load_watchlist(watchlist), 2).results for m in matches}
+    assert statuses.get(100150) == "new" and statuses.get(100101) != "withdrawn"
+
+
 def test_a_news_page_that_is_gone_is_reported_withdrawn(tmp_path):
     """A living page of the registry answers 404 at its re-check: the archive keeps it, the crawl is
     partial, and the report of that crawl lists the page as withdrawn for a watch that follows it."""

@@ -26,13 +26,14 @@ import yaml
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
+from tenderarchive import TENDERNED_API_PATH, TENDERNED_SITE
 from tenderarchive.apiserver import APIServer, TenderNedAPI, load_datasets, load_publications
 
 HERE = Path(__file__).parent
 OUT = HERE / "warc"
 ROOT = HERE.parent.parent
 NOTE = "synthetic demo snapshot (tenderarchive/snapshot): not real TenderNed data or real news pages"
-TENDERNED = "https://www.tenderned.nl/papi/tenderned-rs-tns/v2"
+TENDERNED = TENDERNED_SITE + TENDERNED_API_PATH
 SITES = {
     "leiderdorp": "https://www.leiderdorp.nl/",
     "kennemerdagblad": "https://www.kennemerdagblad.nl/",
@@ -89,7 +90,7 @@ def main() -> int:
             crawl(["tenderned", "--db", str(db), "--api-url", server.api_url,
                    "--from-date", "2017-01-01", "--until-date", "2022-12-31"])
             crawl(["tenderned_ocds", "--db", str(db), "-s", f"TENDERNED_DATASETS_URL={server.datasets_url}"])
-            mapping = {server.api_url: TENDERNED, server.datasets_url.split("/cms/")[0]: "https://www.tenderned.nl"}
+            mapping = {server.api_url: TENDERNED, server.datasets_url.split("/cms/")[0]: TENDERNED_SITE}
         with serve_sites() as base_urls:
             data = yaml.safe_load((ROOT / "tests/fixtures/news/sources.yaml").read_text(encoding="utf-8"))
             for site in data["sites"]:

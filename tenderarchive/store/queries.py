@@ -243,22 +243,38 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
 _UNAVAILABLE = re.compile(r"^request failed: HTTP (404|410)\b")
 
 
-def unavailable_notices(path: str | Path, spider: str) -> set[str]:
+def unavailable_notices(path: str | Path, spider: str, endpoint: str = "") -> set[str]:
     """Archived notices (the API's) whose own detail answered 404 or 410 in a recorded crawl of the
     spider: withdrawn from TenderNed, or gone for now. The archive keeps them; the spider still asks
     while they are open, but a detail that answers so again is not recorded again (it left every
-    crawl partial until the notice's deadline plus the re-check margin)."""
+    crawl partial until the notice's deadline plus the re-check margin). ``endpoint="/gerelateerd"``:
+    those whose ``/gerelateerd`` answered so (a procedure awaiting its award asks its newest notice's
+    every crawl; withdrawn, it left every crawl partial, for ever)."""
+    with _crawls_read(path) as db:
+        return api_archived(db, _unavailable_ids(db, spider, endpoint)) if db is not None else set()
+
+
+def unavailable_related(path: str | Path, spider: str) -> set[str]:
+    """Notices not archived (from the API) whose detail answered 404 or 410 in a recorded crawl of the
+    spider: a ``/gerelateerd`` lists them (a withdrawn notice of the procedure), no detail comes. The
+    next run asks that ``/gerelateerd`` again (:func:`related_failed`), lists them again, and every
+    later crawl ended failed or partial, for ever; the spider records such a one once, then only logs."""
     with _crawls_read(path) as db:
         if db is None:
             return set()
-        ids = set()
-        for error in _crawl_errors(db, "select errors from crawls where spider = ? and errors like '%HTTP 4%'",
-                                   [spider]):
-            if _UNAVAILABLE.match(str(error.get("error") or "")):
-                notice = re.search(r"/publicaties/(\d+)/?$", str(error.get("url") or ""))
-                if notice:
-                    ids.add(notice.group(1))
-        return api_archived(db, ids)
+        ids = _unavailable_ids(db, spider)
+        return ids - api_archived(db, ids)
+
+
+def _unavailable_ids(db, spider: str, endpoint: str = "") -> set[str]:
+    """The publication ids whose ``endpoint`` (the detail: ``""``) answered 404 or 410 in a crawl of the spider."""
+    ids = set()
+    for error in _crawl_errors(db, "select errors from crawls where spider = ? and errors like '%HTTP 4%'", [spider]):
+        if _UNAVAILABLE.match(str(error.get("error") or "")):
+            notice = re.search(rf"/publicaties/(\d+){re.escape(endpoint)}/?$", str(error.get("url") or ""))
+            if notice:
+                ids.add(notice.group(1))
+    return ids
 
 
 @contextlib.contextmanager

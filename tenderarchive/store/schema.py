@@ -86,8 +86,12 @@ TABLES: dict[str, dict] = {
         "indexes": [["cpv_8"], ["is_main"]],
         "foreign_keys": [("publication_id", "notices", "publication_id")],
     },
+    # Keyed by the publication that lists the document: TenderNed addresses a document within its
+    # publication (/publicaties/{id}/documenten/{documentId}/content, docs/reference/tenderned-api.md §1),
+    # and a rectification lists its procedure's documents again: keyed on document_id alone, one
+    # publication's row replaced the other's (migrated by migrate_keys).
     "documents": {
-        "pk": "document_id",
+        "pk": ("publication_id", "document_id"),
         "columns": {
             "document_id": str, "publication_id": int, "name": str, "file_type": str,
             "category": str, "category_label": str, "published": str, "size_bytes": int,
@@ -351,6 +355,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             for column, kind in spec["columns"].items():
                 if column not in existing:
                     table.add_column(column, kind)
+            migrate_key(table, spec["pk"])
         for columns in spec.get("indexes", []):
             table.create_index(columns, if_not_exists=True)
     migrate_version_keys(db)
@@ -360,6 +365,18 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     load_reference_data(db)
     ensure_facet_counts(db)
     db.execute(f"PRAGMA user_version = {fingerprint}")
+
+
+def migrate_key(table: sqlite_utils.db.Table, pk) -> None:
+    """A table whose key was widened since the archive was written (``documents``: ``document_id``,
+    then ``(publication_id, document_id)``) is rebuilt under the new key with every row, its
+    columns, indexes and foreign keys (sqlite-utils' ``transform``: a new table, the rows copied,
+    the old one dropped, all in one transaction). Rows unique under the old key are unique under
+    a wider one, so nothing is lost. A key that is not a widening of the old one is left as it is:
+    rows could collide."""
+    wanted = [pk] if isinstance(pk, str) else list(pk)
+    if table.pks != wanted and set(table.pks) < set(wanted):
+        table.transform(pk=tuple(wanted) if len(wanted) > 1 else wanted[0])
 
 
 def migrate_version_keys(db: sqlite_utils.Database) -> None:

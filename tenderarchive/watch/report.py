@@ -149,7 +149,8 @@ def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
     return out
 
 
-_GONE = re.compile(r"\bHTTP (404|410)\b")
+# the status of the answer (spiders/base.py errback), not a 404 the quoted error body after it may mention
+_GONE = re.compile(r"^request failed: HTTP (404|410)\b")
 _DETAIL = re.compile(r"/publicaties/(\d+)/?$")
 
 

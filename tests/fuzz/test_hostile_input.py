@@ -92,7 +92,7 @@ def edit(**changes):
 @pytest.mark.parametrize("field, value, message", [
     ("cpvCodes", 5, "expected a list"),                         # int where a list belongs
     ("nutsCodes", [["NL33"]], "expected text"),
-    ("links", [], "expected an object"),
+    ("formType", {"code": "result"}, "expected text"),           # (links of another shape cost the link only)
     ("kenmerk", 10 ** 30, "out of range"),                       # beyond SQLite's 64 bits
     ("procedureCode", {"code": ["OPE"]}, "expected text"),
     ("publicatieIDLaatsteRectificatie", "//evil.example/x", "invalid literal"),
@@ -136,9 +136,14 @@ def test_an_unreadable_publication_date_with_none_in_the_list_row_drops_the_reco
     assert run_notice(detail=edit(publicatieDatum="gisteren"))["notice"]["published"]  # the list row's date
 
 
-def test_bad_documents_entry_drops_the_record():
-    with pytest.raises(DropItem, match="expected an object"):
-        run_notice(documents=lambda d: {"documenten": ["not a document"]})
+def test_bad_documents_entry_costs_that_entry_not_the_record():
+    """An entry of ``documenten`` that is no document (nothing to key it by) is left out and recorded;
+    it dropped the notice, which every later crawl fetched and dropped again."""
+    spider_errors = []
+    record = run_notice(documents=lambda d: {"documenten": ["not a document", *d["documenten"]]}, errors=spider_errors)
+    assert record["notice"]["title"] and [d["document_id"] for d in record["documents"]] == ["10010101", "10010102"]
+    [error] = spider_errors
+    assert "a document without a documentId (str 'not a document'); archived without it" in error["error"]
 
 
 def test_lone_surrogates_are_replaced_before_sqlite():

@@ -138,9 +138,64 @@ def test_without_links_the_pdf_and_downloads_are_the_documented_endpoints(snapsh
     assert record["notice"]["pdf_url"] == f"{api}/pdf"
     assert sorted(d["download_url"] for d in record["documents"]) == [
         f"{api}/documenten/10010101/content", f"{api}/documenten/10010102/content"]
-    publication["documenten"]["documenten"][0]["documentId"] = None  # no id: no link to make
+    # no id: no key and no link to make; left out (the spider records it: document_problems), the other kept
+    publication["documenten"]["documenten"][0]["documentId"] = None
     record = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")
-    assert record["documents"][0]["download_url"] is None
+    assert [d["download_url"] for d in record["documents"]] == [f"{api}/documenten/10010102/content"]
+
+
+@pytest.mark.parametrize("links, download, pdf", [
+    ("/papi/x", None, "{api}/pdf"),                                  # links no object
+    ({"pdf": "/papi/eigen/100101.pdf"}, "/papi/eigen/doc.pdf", "https://www.tenderned.nl/papi/eigen/100101.pdf"),
+    ({"pdf": ["/papi/x"]}, {"href": 5}, "{api}/pdf"),                 # a link of another shape
+    ({"pdf": {"href": "javascript:alert(1)"}}, {"href": "data:text/html,x"}, "{api}/pdf"),   # no http(s) URL
+    ({"pdf": {"href": "  "}}, {"href": None}, "{api}/pdf"),
+])
+def test_a_link_of_another_shape_costs_the_link_not_the_notice(snapshot, links, download, pdf):
+    """``links.pdf`` and a document's ``links.download`` are ``{"href": …}`` (docs/reference/tenderned-api.md
+    §4, §5), with the documented endpoint when absent (§1). An href sent as plain text is the link; any
+    other shape, or an href that is no http(s) URL, falls back to the endpoint. Either dropped the whole
+    notice ("expected an object"), in every crawl, or stored ``javascript:…`` as its PDF."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"]["links"] = links
+    publication["documenten"]["documenten"][0]["links"] = {"download": download}
+    record = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")
+    api = "https://www.tenderned.nl/papi/tenderned-rs-tns/v2/publicaties/100101"
+    assert record["notice"]["pdf_url"] == pdf.format(api=api)
+    first = next(d for d in record["documents"] if d["document_id"] == "10010101")
+    assert first["download_url"] == ("https://www.tenderned.nl/papi/eigen/doc.pdf" if download == "/papi/eigen/doc.pdf"
+                                     else f"{api}/documenten/10010101/content")
+
+
+def test_a_form_code_sent_as_an_object_in_the_detail_is_read(snapshot):
+    """The detail's ``publicatieCode`` is a string, the list's ``publicatiecode`` a ``{code, omschrijving}``
+    object (docs/reference/tenderned-api.md §3, §4; shapes change between endpoints, §13). A detail that
+    sent the object dropped the notice in every crawl ("expected text, got dict"); a re-check has no list
+    row to fall back on. The code and, without a ``typePublicatie`` text, the label are read from it."""
+    publication = by_id(snapshot, 100190)
+    publication["detail"]["publicatieCode"] = {"code": "EF33", "omschrijving": "Gegunde opdracht - lichte regeling"}
+    del publication["detail"]["typePublicatie"]
+    item = item_of(publication)
+    item.list_record = None   # a re-check
+    notice = normalise_notice(item, URL, "https://www.tenderned.nl")["notice"]
+    assert (notice["form_code"], notice["form_label"]) == ("EF33", "Gegunde opdracht - lichte regeling")
+
+
+@pytest.mark.parametrize("nuts, codes, labels", [
+    ([{"code": "NL423", "omschrijving": "Zuid-Limburg"}, {"code": "NL42", "omschrijving": "Limburg"}],
+     "NL423,NL42", "Zuid-Limburg, Limburg"),
+    (["NL423", "NL42"], "NL423,NL42", None),                       # plain strings (§4, JI)
+    ("NL423", "NL423", None),                                      # one, not in a list
+    ({"code": "NL423", "omschrijving": "Zuid-Limburg"}, "NL423", "Zuid-Limburg"),
+    (None, None, None), ([], None, None),
+])
+def test_nuts_codes_as_objects_or_plain_strings(snapshot, nuts, codes, labels):
+    """``nutsCodes`` are ``{code, omschrijving}`` objects, "sometimes plain strings" (docs/reference/tenderned-api.md
+    §4): a list of either, or one alone. A lone string or object dropped the notice in every crawl."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"]["nutsCodes"] = nuts
+    notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
+    assert (notice["nuts"], notice["nuts_labels"]) == (codes, labels)
 
 
 def test_a_detail_without_a_publication_date_takes_the_list_rows_date(snapshot):

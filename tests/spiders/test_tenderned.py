@@ -386,6 +386,25 @@ def test_429_and_503_without_retry_after_back_off_doubling_and_a_429_slows_the_s
     assert len(after) == 5 and max(b - a for a, b in zip(after, after[1:])) >= 0.3, log[first:first + 5]
 
 
+def test_an_error_body_says_why_in_the_recorded_error(snapshot, serve_api, crawl):
+    """TenderNed's API is a Spring application: an HTTP error comes with a JSON body that says what was
+    refused (``error``, ``message``; RFC 9457's ``title``, ``detail`` elsewhere). It was recorded as
+    ``HTTP 400`` alone. The reason is kept, on one line and quoted, before any note; a body without
+    one (HTML, ``{"status": 500}``) adds nothing."""
+    detail, missing = "/papi/tenderned-rs-tns/v2/publicaties/300301", "/papi/tenderned-rs-tns/v2/publicaties/400401"
+    server = serve_api(snapshot, faults={
+        detail: [{"status": 400, "body": json.dumps({
+            "timestamp": "2026-12-01T10:00:00.000+00:00", "status": 400, "error": "Bad Request",
+            "message": "Failed to convert value of type 'java.lang.String'\nto required type 'long'", "path": detail})}],
+        missing: [{"status": 404, "body": "<html><body>Not Found</body></html>"}]})
+    result = crawl(server.api_url)
+    assert result.returncode == 3, result.output
+    errors = {e["url"].split("/v2")[1]: e["error"] for e in result.errors}
+    assert errors["/publicaties/300301"] == ("request failed: HTTP 400 \"Bad Request: Failed to convert value of type "
+                                            "'java.lang.String' to required type 'long'\"")
+    assert errors["/publicaties/400401"] == "request failed: HTTP 404"
+
+
 def test_an_error_that_outlasts_the_retries_is_recorded_and_the_crawl_goes_on(snapshot, serve_api, crawl):
     path = "/papi/tenderned-rs-tns/v2/publicaties/300301"
     server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
@@ -551,6 +570,54 @@ def test_scrapy_crawl_runs_the_spider_with_settings(snapshot, serve_api, tmp_pat
     assert ids == {300301, 400401, 300377, 400466}
 
 
+@pytest.mark.parametrize("status", [404, 410])
+def test_a_withdrawn_notice_awaiting_its_award_is_recorded_once(snapshot, serve_api, crawl, status):
+    """800801 is a youth-care procedure with no award notice: every crawl within
+    TENDERNED_RESULTS_HORIZON_DAYS asks its ``/gerelateerd``. Withdrawn from TenderNed, that answers 404
+    (or 410): recorded by the crawl that meets it, and by every crawl after it, which all ended partial,
+    for ever (the failed /gerelateerd was asked again as failed). As for a withdrawn notice's detail:
+    recorded once, then asked and only logged."""
+    server = serve_api(snapshot)
+    window = {"until_date": "2020-06-30"}
+    assert crawl(server.api_url, **window).crawl["status"] == "complete"
+    related = "/papi/tenderned-rs-tns/v2/publicaties/800801/gerelateerd"
+    server.api.faults[related] = [{"status": status}] * 3
+    second = crawl(server.api_url, **window)
+    assert second.returncode == 3, second.output
+    assert [(e["url"].split("/v2")[1], e["error"]) for e in second.errors] == [
+        ("/publicaties/800801/gerelateerd", f"request failed: HTTP {status}")]
+    for _ in range(2):
+        again = crawl(server.api_url, **window)
+        assert again.returncode == 0 and again.errors == [], again.output
+        assert "related notices of 800801 still unavailable" in again.output
+    assert not server.api.faults[related]   # asked by each: it may come back
+    assert notice(again.db, 800801)["title"]
+
+
+def test_a_related_notice_without_a_detail_is_recorded_once(snapshot, serve_api, crawl):
+    """300301's ``/gerelateerd`` lists 300399, whose detail answers 404 (a withdrawn notice the list still
+    names). The crawl that meets it records it ("related to 300301"); the next asks that /gerelateerd
+    again (the related notice may come), and every crawl after it ended failed, for ever, on the same
+    404. Recorded once, then asked and only logged."""
+    server = serve_api(snapshot)
+    related = "/papi/tenderned-rs-tns/v2/publicaties/300301/gerelateerd"
+    listing = json.dumps([{"publicatieId": 300301, "kenmerk": 312877}, {"publicatieId": 300399, "kenmerk": 312877},
+                          {"publicatieId": 300377, "kenmerk": 312877}])   # synthetic
+    server.api.faults[related] = [{"status": 200, "body": listing}] * 5
+    first = crawl(server.api_url)
+    assert first.returncode == 3, first.output
+    assert [(e["url"].split("/v2")[1], e["error"].split(" '")[0], e["error"][-19:]) for e in first.errors] == [
+        ("/publicaties/300399", "request failed: HTTP 404", "(related to 300301)")]
+    outputs = []
+    for _ in range(2):
+        again = crawl(server.api_url)
+        assert again.returncode == 0 and again.errors == [], again.output
+        outputs.append(again.output)
+    assert "publication 300399 (related to 300301) still unavailable (HTTP 404)" in outputs[0]
+    assert server.api.log.count("/papi/tenderned-rs-tns/v2/publicaties/300399") == 2   # asked again once, then not
+    assert notice(again.db, 300377)["title"]
+
+
 def test_an_open_notice_withdrawn_from_tenderned_is_kept_and_recorded_once(snapshot, serve_api, crawl):
     """300301 is open (deadline 2021-11-15) and re-checked by every crawl; then its detail answers
     410 Gone. The crawl that meets it first records it (partial) and keeps the archived notice; the
@@ -572,6 +639,25 @@ def test_an_open_notice_withdrawn_from_tenderned_is_kept_and_recorded_once(snaps
     assert third.returncode == 0, third.output
     assert "publication 300301 still unavailable (HTTP 410)" in third.output
     assert dict(notice(third.db, 300301)) == kept
+
+
+def test_a_kenmerk_written_as_its_tn_number_is_the_procedure(snapshot, serve_api, crawl):
+    """A ``kenmerk`` is the procedure's TN number (docs/reference/tenderned-api.md §3; ids change type
+    between endpoints, §13). Sent as ``"TN243310"`` it dropped the award notice in every crawl ("invalid
+    literal for int()") and, from the list row, re-checked no archived notice of the procedure. It is
+    procedure 243310: archived as such, and its contract notice re-checked."""
+    award = by_id(snapshot, 200288)
+    server = serve_api([p for p in snapshot if p is not award])
+    first = crawl(server.api_url)
+    assert first.returncode == 0, first.output
+    award["list"]["kenmerk"], award["detail"]["kenmerk"] = "TN243310", "TN 243310"
+    server.api.add(award)
+    server.api.log.clear()
+    second = crawl(server.api_url)
+    assert second.returncode == 0, second.output
+    archived = notice(second.db, 200288)
+    assert (archived["kenmerk"], archived["procurement_id"]) == (243310, "TN243310")
+    assert "/papi/tenderned-rs-tns/v2/publicaties/200201" in server.api.log   # re-checked: a new notice of its procedure
 
 
 def test_a_detail_without_a_closing_date_is_not_fetched_again_by_every_run(snapshot, serve_api, crawl):
@@ -618,6 +704,42 @@ def test_a_document_whose_date_or_size_cannot_be_read_costs_that_value_not_the_n
     assert [e["error"] for e in result.errors] == [
         f"publication 100101: document {documents[0]['documentId']}: datumPublicatie '13-03-2018' is not a date "
         "or timestamp; archived without it"]
+
+
+def test_a_document_listed_by_two_publications_is_kept_for_both(snapshot, serve_api, crawl):
+    """TenderNed addresses a document within its publication (``/publicaties/{id}/documenten/{documentId}``,
+    docs/reference/tenderned-api.md §1), and a rectification lists its procedure's documents again under
+    the same ids. Keyed on ``document_id`` alone, the rectification's row replaced the notice's: the
+    notice lost its tender document. Both keep it."""
+    import copy
+
+    shared = copy.deepcopy(by_id(snapshot, 100101)["documenten"]["documenten"][0])
+    by_id(snapshot, 100131)["documenten"]["documenten"].append(shared)
+    result = crawl(serve_api(snapshot).api_url)
+    assert result.returncode == 0, result.output
+    listing = {(d["publication_id"], d["document_id"]) for d in result.db["documents"].rows_where(
+        "publication_id in (100101, 100131)")}
+    document = str(shared["documentId"])
+    assert {(100101, document), (100131, document)} <= listing and len(listing) == 4
+    rows = list(result.db["documents"].rows_where("document_id = ?", [document], order_by="publication_id"))
+    assert [r["source_url"].split("/publicaties/")[1] for r in rows] == ["100101/documenten", "100131/documenten"]
+
+
+@pytest.mark.parametrize("entry", [{"documentNaam": "zonder-id.pdf"}, {"documentId": "", "documentNaam": "leeg.pdf"},
+                                   {"documentId": [1], "documentNaam": "lijst.pdf"}, "bijlage.pdf", None])
+def test_a_document_without_a_document_id_costs_that_document_not_the_notice(snapshot, serve_api, crawl, entry):
+    """A ``/documenten`` entry with nothing to key it by (no ``documentId``, an empty or odd one, no object at
+    all) failed the whole notice in the archive (a NOT NULL key, or "expected an object") and every later
+    crawl fetched it and failed again. It is left out and recorded; the notice and its other documents are
+    archived."""
+    by_id(snapshot, 200201)["documenten"]["documenten"].append(entry)
+    result = crawl(serve_api(snapshot).api_url)
+    assert result.returncode == 3, result.output
+    assert notice(result.db, 200201)["title"]
+    assert [d["document_id"] for d in result.db["documents"].rows_where("publication_id = 200201")] == ["20020101"]
+    [error] = result.errors
+    assert error["error"].startswith("publication 200201: a document without a documentId (") and \
+        error["error"].endswith("); archived without it") and error["url"].endswith("/publicaties/200201/documenten")
 
 
 def test_a_documents_list_that_failed_is_fetched_by_the_next_run(snapshot, serve_api, crawl):

@@ -71,3 +71,39 @@ def test_organisations_written_before_provenance_gain_that_of_the_record_that_fi
     open_archive(path).close()
     migrated = organisation_provenance(path)
     assert migrated == fresh and all(named_in for *_, named_in in migrated.values())
+
+
+def test_documents_keyed_on_document_id_alone_are_rekeyed_with_every_row(tmp_path):
+    """An archive of the old schema kept documents by ``document_id`` alone, so a rectification that
+    listed its procedure's documents again took them from the notice (one row per id). Opening it
+    rebuilds the table keyed by (publication_id, document_id) with every row and column as it was;
+    then both publications can hold the same document."""
+    import sqlite_utils
+
+    from tenderarchive.store.writes import put_row
+
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    old = sqlite_utils.Database(path)
+    old["documents"].transform(pk="document_id")          # as the old schema created it
+    assert old["documents"].pks == ["document_id"]
+    rows = [{"document_id": f"1001010{i}", "publication_id": 100101, "name": f"Leidraad {i}.pdf", "file_type": "pdf",
+             "size_bytes": 1000 + i, "download_url": f"https://www.tenderned.nl/d/{i}", "crawl_id": 1,
+             "sha256": "ab" * 32} for i in (1, 2)]
+    old["documents"].insert_all(rows)
+    old.execute("PRAGMA user_version = 7")
+    old.conn.commit()
+    old.close()
+
+    db = open_archive(path)
+    assert db["documents"].pks == ["publication_id", "document_id"]
+    columns = ", ".join(rows[0])
+    assert list(db.query(f"select {columns} from documents order by document_id")) == rows
+    assert {tuple(i.columns) for i in db["documents"].indexes} >= {("publication_id",), ("category",), ("file_type",)}
+    with db.conn:
+        put_row(db, "documents", dict(rows[0], publication_id=100131, crawl_id=2))
+    assert [(r["publication_id"], r["document_id"]) for r in db.query(
+        "select publication_id, document_id from documents order by 1, 2")] == [
+        (100101, "10010101"), (100101, "10010102"), (100131, "10010101")]
+    db.close()
+    assert user_version(path) == schema_fingerprint()
