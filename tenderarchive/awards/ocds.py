@@ -48,7 +48,7 @@ from ocdsmerge import Merger
 
 from tenderarchive.awards.amounts import Amount, currency_code, parse_amount, to_cents
 from tenderarchive.awards.html import amount_fields
-from tenderarchive.awards.names import foreign_country, kvk_number, name_key
+from tenderarchive.awards.names import foreign_country, kvk_number, lot_keys, name_key
 from tenderarchive.awards.ocds_schema import MAX_AMOUNT, project, release_problem
 from tenderarchive.profiles import Relevance, load_profile
 
@@ -360,7 +360,17 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
               "cpv": [row["cpv"] for row in _release_cpvs(compiled)],
               **_amount("estimated", tender.get("value")), "youth_care_reasons": reasons or [],
               **_publications(releases)}
-    counts, money = _statistics(releases)
+    # one key per lot whatever the package calls it ("LOT-0001" in a file converted from eForms, "1"), the
+    # key the API's notices give the same lot (names.lot_keys); the package's own id stays beside it
+    keys = lot_keys(str(x) for r in releases for x in [
+        *(lot.get("id") for lot in (r.get("tender") or {}).get("lots") or [] if isinstance(lot, dict)),
+        *(lot for a in r.get("awards") or [] if isinstance(a, dict) for lot in a.get("relatedLots") or []),
+        *(s.get("relatedLot") for s in (r.get("bids") or {}).get("statistics") or [] if isinstance(s, dict))]
+        if x is not None)
+
+    def key(lot_id) -> str:
+        return keys.get(str(lot_id), str(lot_id))
+    counts, money = _statistics(releases, key)
     tenderers = tender.get("numberOfTenderers")
     if not any("Inschrijvingen" in kinds for kinds in counts.values()) and isinstance(tenderers, int) \
             and not isinstance(tenderers, bool) and 0 <= tenderers < 2 ** 31:
@@ -375,16 +385,21 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             # award), None when it does not say: a lot of a release without awards (the tender, or an award
             # published in another package) is not "not awarded"
             closed = str(lot.get("status") or "").lower() in NO_WINNER
-            lots[str(lot["id"])] = {"lot_id": str(lot["id"]), "title": lot.get("title"),
+            lots[key(lot["id"])] = {"lot_id": key(lot["id"]), "source_lot_id": str(lot["id"]), "title": lot.get("title"),
                                     "awarded": 0 if closed else None,
                                     # why no winner, as the package says it (lot or award statusDetails)
                                     "not_awarded_reason": _text(lot.get("statusDetails")) if closed else None,
-                                    "tenders_received": stats.get(str(lot["id"])),
+                                    "tenders_received": stats.get(key(lot["id"])),
                                     **_amount("estimated", lot.get("value"))}
     parties = {str(p.get("id")): p for p in compiled.get("parties") or [] if isinstance(p, dict)}
 
+    printed = {}
+    for source_id, lot_key in keys.items():
+        printed.setdefault(lot_key, source_id)
+
     def lot_of(lot_id: str) -> dict:
-        return lots.setdefault(lot_id, {"lot_id": lot_id, "title": None, "awarded": None,
+        return lots.setdefault(lot_id, {"lot_id": lot_id, "source_lot_id": printed.get(lot_id, lot_id),
+                                        "title": None, "awarded": None,
                                         "tenders_received": stats.get(lot_id), **_amount("estimated", None)})
 
     # One award (id and suppliers) given by several releases (a publication and its rectification) is
@@ -410,7 +425,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     groups: dict[tuple, list[tuple[dict, dict, tuple]]] = {}
     together: set[str] = set()  # the lot ids of awards of several lots ("1, 2")
     for release, award, names in latest.values():
-        related = [str(x) for x in award.get("relatedLots") or []]
+        related = [key(x) for x in award.get("relatedLots") or []]
         if not related:
             # no relatedLots: the award of a single-lot procedure, or of no lot we can name in one of several
             related = [next(iter(lots))] if len(lots) == 1 else ([None] if lots else ["1"])
@@ -456,6 +471,9 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             [str(r.get("date") or "")[:10] for r, _, _ in members]
         signed = [day for _, a, _ in members for day in contract_dates.get(str(a.get("id")), [])]
         awards.append({"lot_id": lot_id, "award_index": index, "award_id": str(first.get("id")),
+                       # the lot as the package names it ("LOT-0001"; "1, 2" for lots together)
+                       "source_lot_id": ", ".join(str(x) for x in first.get("relatedLots") or []) or (
+                           printed.get(lot_id, lot_id) if lot_id is not None else None),
                        "release_id": str(release.get("id")), "publication_id": publication,
                        "award_date": max(dates) or None, "contract_date": max(signed) if signed else None,
                        # one value for the lot (one award, or every winner's row repeating it); winners of
@@ -501,16 +519,16 @@ COUNT_MEASURES = {"requests": "Inschrijvingen", "electronicBids": "Elektronisch 
 VALUE_MEASURES = {"lowestValidBidValue": "lowest_tender", "highestValidBidValue": "highest_tender"}
 
 
-def _statistics(releases: list[dict]) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, dict]]]:
-    """The bid statistics of a procedure's releases, per ``relatedLot`` ("" when none is named): counts
-    (whole numbers only) and lowest/highest valid bid values (OCDS ``Value`` dicts)."""
+def _statistics(releases: list[dict], key=str) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, dict]]]:
+    """The bid statistics of a procedure's releases, per ``relatedLot`` (its ``key``; "" when none is named):
+    counts (whole numbers only) and lowest/highest valid bid values (OCDS ``Value`` dicts)."""
     counts: dict[str, dict[str, int]] = {}
     money: dict[str, dict[str, dict]] = {}
     for release in releases:
         for stat in (release.get("bids") or {}).get("statistics") or []:
             if not isinstance(stat, dict):
                 continue
-            measure, value, lot = stat.get("measure"), stat.get("value"), str(stat.get("relatedLot") or "")
+            measure, value, lot = stat.get("measure"), stat.get("value"), key(stat.get("relatedLot") or "")
             if isinstance(value, str):  # a number written as text
                 cents = _cents(value)
                 value = None if cents is None else Decimal(cents) / 100

@@ -506,7 +506,9 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
     per_lot: dict[str, int] = {}
     for entry in results["awards"]:
         n = per_lot[entry["lot_id"]] = per_lot.get(entry["lot_id"], -1) + 1
-        entry["award"]["award_id"] = f"{notice.get('procurement_id')}/{publication_id}/{entry['lot_id']}" + (
+        # the lot as the notice prints it ("LOT-0001"): an archived award keeps its id
+        entry["award"]["award_id"] = f"{notice.get('procurement_id')}/{publication_id}/" \
+            f"{entry.get('source_lot_id') or entry['lot_id']}" + (
             f"/{n}" if n else "")
         changed |= _write_award(db, entry, crawl_id)
     return changed
@@ -536,10 +538,19 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
             return "updated" if changed else "unchanged"
         for lot in record["lots"]:
             lot = dict(lot, crawl_id=crawl_id)
+            old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
+            if old is not None and old.get("source") == "tenderned_html":
+                # the API's notice described this lot (its contract notice: the award is not archived from the
+                # API): its values stand, the package gives only what it left out (the lot is one row: the
+                # package's "1" is the notice's LOT-0001, names.lot_keys)
+                fill = {c: v for c, v in lot.items() if v is not None and old.get(c) is None
+                        and c in TABLES["lots"]["columns"] and c not in PROVENANCE}
+                if fill:
+                    changed |= upsert_if_changed(db, "lots", dict(old, **fill, crawl_id=crawl_id), old=old) != "unchanged"
+                continue
             if lot.get("awarded") is None:
                 # a package that does not say whether the lot was awarded (its tender release; the award is
                 # in another package) leaves what another package said
-                old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
                 lot["awarded"] = old["awarded"] if old is not None else None
             changed |= upsert_if_changed(db, "lots", lot) != "unchanged"
         written = set()
