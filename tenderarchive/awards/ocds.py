@@ -47,7 +47,7 @@ import ijson
 from ocdsmerge import Merger
 
 from tenderarchive.awards.amounts import Amount, currency_code, parse_amount, to_cents
-from tenderarchive.awards.html import amount_fields
+from tenderarchive.awards.html import amount_fields, parse_notice_date
 from tenderarchive.awards.names import foreign_country, kvk_number, lot_keys, name_key
 from tenderarchive.awards.ocds_schema import MAX_AMOUNT, project, release_problem
 from tenderarchive.profiles import Relevance, load_profile
@@ -204,7 +204,7 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
                 ocid = release["ocid"]
                 seen.add(ocid)
                 counts[ocid] += 1
-                day = str(release.get("date") or "")[:10]
+                day = _day(release.get("date")) or ""
                 if (not since or day >= since) and (not until or day <= until):
                     in_window.add(ocid)
                 relevant, why = is_youth_care(release, relevance)
@@ -240,6 +240,14 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
                 yield procedure
 
 
+def _day(value) -> str | None:
+    """The day of an OCDS date as ``YYYY-MM-DD``: TenderNed's converter writes "2021-11-23T00:00:00Z" from the
+    Excel's dd-mm-yyyy (reference §6.3); a date left as the Excel wrote it ("23-11-2021") is the same day (its
+    first ten characters were taken for a date, "23-11-2021", which sorts and filters as no date does); text
+    that is no date is None."""
+    return parse_notice_date(value) if isinstance(value, str) else None
+
+
 def _publication(release: dict) -> int | None:
     """The TenderNed publication of a release: the digits before the converter's ``-<hash>`` in its id, or
     the notice URL in ``tender.documents``."""
@@ -265,7 +273,7 @@ def _publications(releases: list[dict]) -> dict:
     tagged: dict[str, set[str]] = {}
     for release in releases:
         publication = _publication(release)
-        day = str(release.get("date") or "")[:10]
+        day = _day(release.get("date"))
         if publication is None or not day:
             continue
         key = str(publication)
@@ -297,9 +305,11 @@ def _kvk(supplier_id: str, party: dict) -> str | None:
     (general OCDS practice, reference §6.3), or the party's ``identifier`` or one of its
     ``additionalIdentifiers`` in the KvK register's scheme ("NL-KVK"; a number whose leading zero a
     spreadsheet dropped is given it back there) or without a scheme. An id in another register's scheme (a
-    VAT number, a Danish CVR number) is no KvK number, even of 8 digits."""
-    if re.fullmatch(r"\d{8}", supplier_id):
-        return supplier_id
+    VAT number, a Danish CVR number) is no KvK number, even of 8 digits. The converter's id is the Excel's
+    KvK column or else the name (reference §6.3): a number of 7 digits, or one written as a spreadsheet's
+    float ("41165432.0"), is a KvK number that lost its leading zero or gained a decimal on the way."""
+    if m := re.fullmatch(r"(\d{7,8})(?:\.0+)?", supplier_id.strip()):
+        return m.group(1).zfill(8)
     if m := re.fullmatch(r"(?i)NL-KVK-(\d{1,8})", supplier_id.strip()):
         return m.group(1).zfill(8)
     identifiers = [party.get("identifier"), *(party.get("additionalIdentifiers") or [])]
@@ -341,8 +351,10 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                  reasons: list[str] | None = None) -> dict:
     """Merge one ocid's releases and map them to notice / lots / awards / suppliers dicts."""
     merger = merger or Merger(merge_rules=MERGE_RULES)
-    releases = sorted(releases, key=lambda r: (str(r.get("date") or ""), str(r.get("id"))))
-    compiled = merger.create_compiled_release(releases)
+    releases = sorted(releases, key=lambda r: (_day(r.get("date")) or "", str(r.get("date") or ""), str(r.get("id"))))
+    # ocdsmerge orders the releases by their date text: given in the order read here (a date as the Excel writes
+    # it, "23-11-2021", sorted before "2021-03-01" and made the older release's title and lots the current ones)
+    compiled = merger.create_compiled_release([dict(r, date=f"{position:09d}") for position, r in enumerate(releases)])
     ocid = compiled["ocid"]
     tender = compiled.get("tender") or {}
     release_ids = [str(r.get("id")) for r in releases]
@@ -355,8 +367,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
               "publication_ids": publication_ids, "title": tender.get("title"), "description": tender.get("description"),
               "buyer": (compiled.get("buyer") or {}).get("name"), "procedure": tender.get("procurementMethodDetails"),
               "framework": 1 if (tender.get("techniques") or {}).get("hasFrameworkAgreement") else 0,
-              "first_date": str(releases[0].get("date") or "")[:10] or None,
-              "last_date": str(releases[-1].get("date") or "")[:10] or None,
+              "first_date": _day(releases[0].get("date")),
+              "last_date": _day(releases[-1].get("date")),
               "cpv": [row["cpv"] for row in _release_cpvs(compiled)],
               **_amount("estimated", tender.get("value")), "youth_care_reasons": reasons or [],
               **_publications(releases)}
@@ -454,8 +466,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     contract_dates: dict[str, list[str]] = {}
     for release in releases:
         for contract in release.get("contracts") or []:
-            if isinstance(contract, dict) and contract.get("awardID") is not None and contract.get("dateSigned"):
-                contract_dates.setdefault(str(contract["awardID"]), []).append(str(contract["dateSigned"])[:10])
+            if isinstance(contract, dict) and contract.get("awardID") is not None and _day(contract.get("dateSigned")):
+                contract_dates.setdefault(str(contract["awardID"]), []).append(_day(contract["dateSigned"]))
     awards, suppliers = [], []
     for (lot_id, publication), members in groups.items():
         if lot_id is not None and lot_id not in together:
@@ -467,8 +479,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         index = len(awards)
         # the award's own date (OCDS: the decision to award); the release's (its publication) only where no
         # award of the group has one: a winner's row without it made the publication day the award date
-        dates = [str(a.get("date") or "")[:10] for _, a, _ in members if a.get("date")] or \
-            [str(r.get("date") or "")[:10] for r, _, _ in members]
+        dates = [_day(a.get("date")) for _, a, _ in members if _day(a.get("date"))] or \
+            [_day(r.get("date")) or "" for r, _, _ in members]
         signed = [day for _, a, _ in members for day in contract_dates.get(str(a.get("id")), [])]
         awards.append({"lot_id": lot_id, "award_index": index, "award_id": str(first.get("id")),
                        # the lot as the package names it ("LOT-0001"; "1, 2" for lots together)
