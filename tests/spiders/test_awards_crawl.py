@@ -566,5 +566,7 @@ def test_a_lot_the_package_calls_1_and_the_api_lot_0001_is_one_lot_with_every_aw
                                         "&_shape=array"))
         assert sorted(r["perceel"] for r in current if r["actueel"] == 1 and r["perceel"] == "1") == ["1"]
         assert {r["perceel_titel"] for r in current if r["perceel"] == "1"} == {"Jeugd-GGZ"}
+        page = server.get("/-/aanbesteding?id=TN900001").decode("utf-8")
+        assert "Percelen van een aanbesteding <small>(4)</small>" in page
     finally:
         server.stop()
