@@ -296,7 +296,10 @@ def _amount(prefix: str, value) -> dict:
     number = value["amount"]
     # hasTax true: the amount includes VAT (btw), where the forms print values exclusive of it; kept as
     # given and said in the text, as the /html reader does for a value printed "Met BTW"
-    raw = f"{number} incl. btw" if value.get("hasTax") is True else str(number)
+    # given it as text ("true", as a converter writing the Excel's cells may): the schema lets text through
+    tax = value.get("hasTax")
+    with_tax = tax is True or isinstance(tax, str) and tax.strip().lower() in ("true", "1", "ja", "yes")
+    raw = f"{number} incl. btw" if with_tax else str(number)
     return amount_fields(prefix, Amount(raw, _cents(number), _currency(value.get("currency"))))
 
 

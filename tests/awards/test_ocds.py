@@ -354,6 +354,11 @@ def test_a_value_with_vat_says_so_and_a_single_lots_estimate_is_the_procedures()
     procedure = to_procedure([project(release)])  # as read from a package: only the fields read are merged
     assert [(a["value_cents"], a["value_raw"]) for a in procedure["awards"]] == [(12100000, "121000 incl. btw")]
     assert [(lot["estimated_cents"], lot["estimated_raw"]) for lot in procedure["lots"]] == [(30000000, "300000")]
+    # hasTax written as text, which the schema lets through: "true" is true, "false" false
+    for written, raw in (("true", "121000 incl. btw"), ("True", "121000 incl. btw"), ("false", "121000")):
+        release["awards"][0]["value"]["hasTax"] = written
+        assert release_problem(release) is None
+        assert [a["value_raw"] for a in to_procedure([project(release)])["awards"]] == [raw]
     several = _release("310009", "2021-03-01", [], lots=("1", "2"))
     several["tender"]["value"] = {"amount": 300000, "currency": "EUR"}
     assert [lot["estimated_cents"] for lot in to_procedure([several])["lots"]] == [None, None]
