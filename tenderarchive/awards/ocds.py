@@ -54,8 +54,10 @@ from tenderarchive.profiles import Relevance, load_profile
 
 OCID_PREFIX = "ocds-1l04xe-"
 NOTICE_URL = re.compile(r"/aankondigingen/(?:overzicht/)?(\d+)")
-FILE_PERIOD = re.compile(r"Dataset_Tenderned-(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2})\.json(?:\.gz)?$", re.I)
+FILE_PERIOD = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})[-_](\d{4}-\d{2}-\d{2})\.json(?:\.gz)?$", re.I)
 FILE_YEAR = re.compile(r"(?:^|/)((?:19|20)\d{2})\.json(?:\.gz)?$")
+#: a span of years in a name ("Dataset_TenderNed_2016_2022.json", as TenderNed's converter names its Excel)
+FILE_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]((?:19|20)\d{2})\.json(?:\.gz)?$")
 #: OCDS award and lot statuses (codelist awardStatus, the lots extension's lotStatus) that mean no winner
 NO_WINNER = {"unsuccessful", "cancelled"}
 
@@ -90,11 +92,15 @@ class ReadReport:
 
 
 def file_period(name: str) -> tuple[str | None, str | None]:
-    """The period a package covers, from its file name (new and old naming), or (None, None)."""
+    """The period a package covers, from its file name (new and old naming: "Dataset_Tenderned-2021-01-01-
+    2021-12-31.json", "2017.json"; also a name with more before its dates, "…-compleet-2021-01-01-2026-06-30.json",
+    or a span of years, "…_2016_2022.json"), or (None, None)."""
     if m := FILE_PERIOD.search(name):
         return m.group(1), m.group(2)
     if m := FILE_YEAR.search(name):
         return f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"
+    if m := FILE_YEARS.search(name):
+        return f"{m.group(1)}-01-01", f"{m.group(2)}-12-31"
     return None, None
 
 

@@ -81,7 +81,9 @@ def test_period_from_old_and_new_file_names():
     assert file_period(str(PACKAGE_2017)) == ("2017-01-01", "2017-12-31")
     assert file_period(PACKAGE_2021.name) == ("2021-01-01", "2021-12-31")
     assert file_period("Dataset_Tenderned-2026-01-01-2026-06-30.json") == ("2026-01-01", "2026-06-30")
-    assert file_period("Leeswijzer.pdf") == (None, None)
+    assert file_period("Dataset_Tenderned-compleet-2021-01-01-2026-06-30.json") == ("2021-01-01", "2026-06-30")
+    assert file_period("Dataset_TenderNed_2016_2022.json") == ("2016-01-01", "2022-12-31")
+    assert file_period("Leeswijzer.pdf") == file_period("export.json") == (None, None)
 
 
 def test_merging_uses_the_latest_release_for_changed_fields():

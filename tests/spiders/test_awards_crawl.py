@@ -570,3 +570,30 @@ def test_a_lot_the_package_calls_1_and_the_api_lot_0001_is_one_lot_with_every_aw
         assert "Percelen van een aanbesteding <small>(4)</small>" in page
     finally:
         server.stop()
+
+
+def test_a_package_whose_name_gives_no_period_is_read_for_the_window_by_its_release_dates(award_server, tmp_path):
+    """Reference §6.1: the file names changed before ("2017.json", then "Dataset_Tenderned-<from>-<to>.json");
+    "parse the period out of the name, or read releases[].date". A package whose name gives no period is
+    fetched whatever the window (it may hold it), and archived every procedure it held: a backfill from 2022
+    archived 2019's too. Its procedures are now selected by their releases' dates. A span of years in a name
+    ("Dataset_TenderNed_2016_2022.json") is a period. SYNTHETIC packages."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    def one(ocid, rid, day, name):
+        return release(ocid, rid, day, "Jeugdhulp Leiden", "85311300-5", lots=[("1", "Jeugdhulp")],
+                       parties=[supplier("11111111", name)],
+                       awards=[{"id": "a", "suppliers": [{"id": "11111111", "name": name}],
+                                "value": {"amount": 100000, "currency": "EUR"}, "relatedLots": ["1"]}])
+    award_server.api.datasets = _datasets(tmp_path / "datasets", {
+        "tenderned-export.json": package([one("ocds-1l04xe-313601", "299601", "2019-05-01", "Alpha B.V."),
+                                          one("ocds-1l04xe-313602", "299602", "2022-05-01", "Beta B.V.")]),
+        "Dataset_TenderNed_2016_2020.json": package([one("ocds-1l04xe-313603", "299603", "2020-05-01", "Gamma B.V.")])})
+    db = tmp_path / "archive.db"
+    began = len(award_server.api.log)
+    done = scrapy_ocds(db, award_server.datasets_url, "-a", "from_date=2022-01-01")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert [p.rsplit("/", 1)[-1] for p in award_server.api.log[began:] if p.endswith(".json")] == [
+        "tenderned-export.json"]
+    assert rows(db, "select distinct procurement_id from awards") == [{"procurement_id": "TN313602"}]
+    assert rows(db, "select status from crawls") == [{"status": "complete"}]
