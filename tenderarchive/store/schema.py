@@ -394,17 +394,12 @@ def migrate_lot_keys(db: sqlite_utils.Database) -> None:
     from tenderarchive.awards.names import lot_keys
     from tenderarchive.store.keys import version_key
 
-    with db.atomic():  # rows from before source_lot_id: their id is their key
-        for table in ("lots", "awards"):
-            db.execute(f"update {table} set source_lot_id = lot_id where source_lot_id is null and lot_id is not null "
-                       "and not (lot_id glob '*[Ll][Oo][Tt]*' or lot_id glob '0*' or lot_id glob '*, 0*')")
     found = db.execute(
         "select procurement_id, source, lot_id from lots where lot_id glob '*[Ll][Oo][Tt]*' or lot_id glob '0*' "
         "union select procurement_id, source, lot_id from awards where lot_id glob '*[Ll][Oo][Tt]*' "
         "or lot_id glob '0*' or lot_id glob '*, 0*'").fetchall()
-    if not found:
-        return
     columns = [c for c in TABLES["lots"]["columns"] if c not in ("procurement_id", "lot_id") and c not in PROVENANCE]
+    changed = False
     with db.atomic():
         for procurement_id, source in sorted({(p, s) for p, s, _ in found}, key=str):
             ids = [r[0] for r in db.execute(
@@ -414,13 +409,14 @@ def migrate_lot_keys(db: sqlite_utils.Database) -> None:
             for old_id, key in lot_keys(ids).items():
                 if key == old_id:
                     continue
+                changed = True
                 db.execute("update awards set lot_id = ?, source_lot_id = coalesce(source_lot_id, lot_id), "
                            "current = null where procurement_id = ? and source is ? and lot_id = ?",
                            [key, procurement_id, source, old_id])
                 db.execute("update award_suppliers set lot_id = ? where lot_id = ? and award_id in (select award_id "
                            "from awards where procurement_id = ? and source is ?)", [key, old_id, procurement_id, source])
-                row = db.execute("select * from lots where procurement_id = ? and lot_id = ?",
-                                 [procurement_id, old_id]).fetchone()
+                row = db.execute("select * from lots where procurement_id = ? and lot_id = ? and source is ?",
+                                 [procurement_id, old_id, source]).fetchone()
                 if row is None:
                     continue
                 row = dict(zip([d[0] for d in db.execute("select * from lots limit 0").description], row))
@@ -440,6 +436,11 @@ def migrate_lot_keys(db: sqlite_utils.Database) -> None:
                                         and second.get(c) is not None}, lot_id=key)
                 db.execute("delete from lots where procurement_id = ? and lot_id = ?", [procurement_id, old_id])
                 db["lots"].upsert(merged, pk=("procurement_id", "lot_id"), alter=False)
+        # rows from before source_lot_id whose id is their key: that id as published
+        for table in ("lots", "awards"):
+            db.execute(f"update {table} set source_lot_id = lot_id where source_lot_id is null and lot_id is not null")
+        if not changed:
+            return
         # derived from the old keys: rebuilt in one pass by the next derivation (store/summaries.py)
         for (table,) in db.execute("select name from sqlite_master where type = 'table' and name in "
                                    "('summary_region_lots', 'summary_awards', 'summary_procurements')").fetchall():

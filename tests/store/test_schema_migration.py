@@ -67,6 +67,9 @@ def test_a_lot_archived_as_lot_0001_and_as_1_becomes_one_lot_and_keeps_every_awa
         conn.execute(lot, ["TN900001", "LOT-0001", 900102, "Jeugd-GGZ", None, 1, "tenderned_html"])
         conn.execute(lot, ["TN900001", "1", 900101, "Jeugd-GGZ (OCDS)", 130000000, 1, "tenderned_ocds"])
         conn.execute(lot, ["TN900001", "LOT-0002", 900102, "Crisishulp", None, 0, "tenderned_html"])
+        # a notice numbering its lots from LOT-0000: not perceel numbers, left as they are
+        conn.execute(lot, ["TN900002", "LOT-0000", 900202, "Ambulant", None, 1, "tenderned_html"])
+        conn.execute(lot, ["TN900002", "LOT-0001", 900202, "Verblijf", None, 1, "tenderned_html"])
         award = "insert into awards (award_id, procurement_id, lot_id, publication_id, value_cents, current, source) " \
                 "values (?, 'TN900001', ?, ?, ?, ?, ?)"
         conn.execute(award, ["TN900001/900102/LOT-0001", "LOT-0001", 900102, 125000000, 1, "tenderned_html"])
@@ -80,8 +83,10 @@ def test_a_lot_archived_as_lot_0001_and_as_1_becomes_one_lot_and_keeps_every_awa
     open_archive(path).close()
     with sqlite3.connect(path) as conn:
         conn.row_factory = sqlite3.Row
+        assert [tuple(r) for r in conn.execute("select lot_id, source_lot_id from lots where procurement_id = "
+                                               "'TN900002' order by lot_id")] == [("LOT-0000", "LOT-0000"), ("LOT-0001", "LOT-0001")]
         lots = [dict(r) for r in conn.execute("select lot_id, source_lot_id, title, estimated_cents, awarded, source "
-                                              "from lots order by lot_id")]
+                                              "from lots where procurement_id = 'TN900001' order by lot_id")]
         assert lots == [
             {"lot_id": "1", "source_lot_id": "LOT-0001", "title": "Jeugd-GGZ", "estimated_cents": 130000000,
              "awarded": 1, "source": "tenderned_html"},
