@@ -380,6 +380,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
               "last_date": _day(releases[-1].get("date")),
               "cpv": [row["cpv"] for row in _release_cpvs(compiled)],
               **_amount("estimated", tender.get("value")), "youth_care_reasons": reasons or [],
+              # the whole procedure stopped (tender status cancelled or unsuccessful)
+              "stopped": str(tender.get("status") or "").lower() in NO_WINNER,
               **_publications(releases)}
     # one key per lot whatever the package calls it ("LOT-0001" in a file converted from eForms, "1"), the
     # key the API's notices give the same lot (names.lot_keys); the package's own id stays beside it
@@ -516,6 +518,13 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   "group_name": " / ".join(n for _, n in names if n) if len(names) > 1 else None,
                                   "scale": (party.get("details") or {}).get("scale"),
                                   **_amount("tender_value", value if not shared and position == 0 else None)})
+    if notice["stopped"]:
+        # the whole procedure stopped (tender status cancelled or unsuccessful; the API's VBE, reference §4): a
+        # lot without a winner is not awarded, for the reason the package gives; it was "not known yet"
+        for lot in (list(lots.values()) or [lot_of("1")]):
+            if lot["awarded"] is None:
+                lot["awarded"] = 0
+                lot["not_awarded_reason"] = lot.get("not_awarded_reason") or _text(tender.get("statusDetails"))
     if len(lots) == 1 and next(iter(lots.values()))["estimated_cents"] is None:
         # the procedure's estimate (tender.value) is its single lot's: it is stored nowhere else for a
         # procedure known only from a package

@@ -435,3 +435,19 @@ def test_dates_written_as_the_excel_writes_them_are_the_same_days():
     assert procedure["notice"]["publication_dates"] == {"310050": "2021-03-28", "310051": "2021-11-23"}
     assert [(a["award_date"], a["contract_date"], a["value_cents"]) for a in procedure["awards"]] == [
         ("2021-11-20", "2021-12-01", 12500000)]
+
+
+def test_a_procedure_the_package_says_was_stopped_has_its_lots_not_awarded():
+    """Reference §4 (lot not awarded; whole procedure stopped) in OCDS terms: ``tender.status`` cancelled or
+    unsuccessful. Its lots were "not known yet" (awarded NULL, as a tender still running), the package's reason
+    dropped with the field. A lot with a winner stays awarded. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds_schema import project
+
+    stopped = _release("310070", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000)], lots=("1", "2"))
+    stopped["tender"].update(status="cancelled", statusDetails="Besluit van de koper, wegens gewijzigde behoeften")
+    procedure = to_procedure([project(stopped)])
+    assert [(lot["lot_id"], lot["awarded"], lot["not_awarded_reason"]) for lot in procedure["lots"]] == [
+        ("1", 1, None), ("2", 0, "Besluit van de koper, wegens gewijzigde behoeften")]
+    nothing = _release("310071", "2021-03-01", [], lots=())
+    nothing["tender"]["status"] = "unsuccessful"
+    assert [(lot["lot_id"], lot["awarded"]) for lot in to_procedure([project(nothing)])["lots"]] == [("1", 0)]

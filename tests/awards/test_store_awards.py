@@ -136,3 +136,28 @@ def test_a_package_after_the_api_contract_notice_fills_its_lot_and_leaves_the_ap
         "title": api["1"]["title"], "estimated_cents": api["1"]["estimated_cents"], "source": "tenderned_html",
         "source_lot_id": "LOT-0001", "awarded": 1}
     assert [(r["lot_id"], r["value_cents"]) for r in db.query("select * from awards")] == [("1", 125000000)]
+
+
+def test_a_procedure_a_package_says_was_stopped_is_cancelled_on_its_latest_publication(tmp_path):
+    """Reference §4 (whole procedure stopped: the API's ``isVroegtijdigBeeindigd``, ``notices.is_cancelled``)
+    in OCDS terms (``tender.status`` cancelled): the procedure known only from a package read as running, its
+    lot not known yet. Its latest publication is cancelled, its lot not awarded. SYNTHETIC releases."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    from tests.fixtures.awards.make_fixtures import release
+
+    tender = release("ocds-1l04xe-313700", "299700", "2021-03-01", "Jeugdhulp Leiden", "85311300-5",
+                     lots=[("1", "Jeugdhulp")], awards=(), tag=("tender",))
+    stop = release("ocds-1l04xe-313700", "299701", "2021-06-01", "Jeugdhulp Leiden", "85311300-5",
+                   lots=[("1", "Jeugdhulp")], awards=(), tag=("tenderCancellation",))
+    stop["tender"].update(status="cancelled", statusDetails="Besluit van de koper, wegens ontoereikende middelen")
+    item = OCDSProcedureItem(procedure=to_procedure([tender, stop], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"))
+    db = open_archive(tmp_path / "archive.db")
+    with db.conn:
+        write_ocds_procedure(db, ocds_record(item, NOTICE_URL), 1)
+    assert [(r["publication_id"], r["is_cancelled"]) for r in db.query(
+        "select publication_id, is_cancelled from notices order by publication_id")] == [(299700, None), (299701, 1)]
+    assert [(r["lot_id"], r["awarded"], r["not_awarded_reason"]) for r in db.query("select * from lots")] == [
+        ("1", 0, "Besluit van de koper, wegens ontoereikende middelen")]
