@@ -491,6 +491,7 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
     arrive never matters. A lot keeps the values of the latest notice that describes it."""
     changed = upsert_if_changed(db, "notice_results", dict(results["notice_result"], crawl_id=crawl_id)) != "unchanged"
     publication_id = notice["publication_id"]
+    results = _as_archived_lots(db, results)
     for lot in results["lots"]:
         old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
         if old is not None and _later(db, old["publication_id"], publication_id):
@@ -512,6 +513,26 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
             f"/{n}" if n else "")
         changed |= _write_award(db, entry, crawl_id)
     return changed
+
+
+def _as_archived_lots(db: sqlite_utils.Database, results: dict) -> dict:
+    """``results`` with the lots keyed by the ids their notice printed where the procedure's lots are archived
+    so: an earlier notice that numbered them from LOT-0000 kept its ids (names.lot_keys), and this notice (a
+    rectification naming only LOT-0001) keys its LOT-0001 as "1": it is that notice's LOT-0001."""
+    renamed = {row["lot_id"]: row["source_lot_id"] for row in (*results["lots"], *(e["award"] for e in results["awards"]))
+               if row.get("source_lot_id") and row["source_lot_id"] != row.get("lot_id")}
+    procurement_id = next((row["procurement_id"] for row in results["lots"]), None) or next(
+        (e["award"]["procurement_id"] for e in results["awards"]), None)
+    if not renamed or procurement_id is None or not db.execute(
+            f"select 1 from lots where procurement_id = ? and source = 'tenderned_html' and lot_id in "
+            f"({', '.join('?' * len(renamed))}) limit 1", [procurement_id, *renamed.values()]).fetchone():
+        return results
+
+    def printed(row: dict) -> dict:
+        return dict(row, lot_id=renamed.get(row.get("lot_id"), row.get("lot_id")))
+    return dict(results, lots=[printed(lot) for lot in results["lots"]],
+                awards=[dict(entry, lot_id=renamed.get(entry["lot_id"], entry["lot_id"]), award=printed(entry["award"]),
+                             suppliers=[printed(s) for s in entry["suppliers"]]) for entry in results["awards"]])
 
 
 def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> str:

@@ -161,3 +161,29 @@ def test_a_procedure_a_package_says_was_stopped_is_cancelled_on_its_latest_publi
         "select publication_id, is_cancelled from notices order by publication_id")] == [(299700, None), (299701, 1)]
     assert [(r["lot_id"], r["awarded"], r["not_awarded_reason"]) for r in db.query("select * from lots")] == [
         ("1", 0, "Besluit van de koper, wegens ontoereikende middelen")]
+
+
+def test_a_rectification_of_a_notice_numbering_its_lots_from_lot_0000_corrects_the_same_lot(tmp_path):
+    """Reference §2.6 (WAI's 470012-shaped notice numbers its lots LOT-0000 and LOT-0001) and §4 (rectified
+    award): such a notice keeps its lot ids (names.lot_keys: not perceel numbers). A rectification naming only
+    LOT-0001 keyed it "1": a lot of its own, and the award it corrects stayed current beside it (the value
+    counted twice). It is that notice's LOT-0001. SYNTHETIC renderings."""
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, publication, row, table, winner
+
+    def award(*lots):
+        rows = [h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("5. Perceel")]
+        rows += [r for lot, _, _ in lots for r in (h2("5.1", "Technische ID van het kavel", lot), row("Titel", lot))]
+        rows.append(h1("6. Resultaten"))
+        for lot, name, value in lots:
+            rows += [h2("6.1", "ID resultaat perceel", lot), only("Er is ten minste één winnaar gekozen."),
+                     h3("6.1.2 Informatie over winnaars"), *winner(name, lot, value)]
+        return table(rows)
+    youth = [("85311300-5", "Welzijnszorg voor kinderen en jongeren")]
+    first = publication(900701, 900007, "AGO", "2026-05-14", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                        award(("LOT-0000", "Alpha B.V.", "800 000"), ("LOT-0001", "Beta B.V.", "500 000")))
+    again = publication(900702, 900007, "REC", "2026-06-01", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                        award(("LOT-0001", "Beta B.V.", "550 000")))
+    db = archive(tmp_path, [dict(p, html=html) for p, html in (first, again)], "zero")
+    assert sorted(r["lot_id"] for r in db.query("select lot_id from lots")) == ["LOT-0000", "LOT-0001"]
+    assert sorted((r["lot_id"], r["value_cents"], r["current"]) for r in db.query("select * from awards")) == [
+        ("LOT-0000", 80000000, 1), ("LOT-0001", 50000000, 0), ("LOT-0001", 55000000, 1)]
