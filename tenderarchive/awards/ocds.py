@@ -301,8 +301,8 @@ def _amount(prefix: str, value) -> dict:
         return amount_fields(prefix, None)
     number = value["amount"]
     # hasTax true: the amount includes VAT (btw), where the forms print values exclusive of it; kept as
-    # given and said in the text, as the /html reader does for a value printed "Met BTW"
-    # given it as text ("true", as a converter writing the Excel's cells may): the schema lets text through
+    # given and said in the text, as the /html reader does for a value printed "Met BTW"; also where the package
+    # writes it as text ("true", as a converter writing the Excel's cells may: the schema lets text through)
     tax = value.get("hasTax")
     with_tax = tax is True or isinstance(tax, str) and tax.strip().lower() in ("true", "1", "ja", "yes")
     raw = f"{number} incl. btw" if with_tax else str(number)
