@@ -176,19 +176,20 @@ def _award_rows(rng, kenmerk, pid, published, url, fetched):
                              "language": "nl", "lot_count": 1, "award_count": 1, "supplier_count": 1,
                              "total_awarded_cents": cents, "total_awarded_raw": f"{cents / 100:.2f}",
                              "total_awarded_currency": "EUR", "total_awarded_placeholder": 0, **provenance}
-    yield "lots", {"procurement_id": procurement_id, "lot_id": "LOT-0001", "publication_id": pid, "title": "Perceel 1",
-                   "awarded": 1, "tenders_received": rng.randrange(1, 12), "source": "tenderned_html", **provenance}
+    yield "lots", {"procurement_id": procurement_id, "lot_id": "1", "source_lot_id": "LOT-0001", "publication_id": pid,
+                   "title": "Perceel 1", "awarded": 1, "tenders_received": rng.randrange(1, 12),
+                   "source": "tenderned_html", **provenance}
     award_id = f"{procurement_id}/{pid}/LOT-0001"
-    yield "awards", {"award_id": award_id, "procurement_id": procurement_id, "lot_id": "LOT-0001", "publication_id": pid,
-                     "award_date": published.isoformat(), "value_cents": cents, "value_raw": f"{cents / 100:.2f}",
-                     "value_currency": "EUR", "value_placeholder": 0, "winner_count": 1, "year": published.year,
-                     "source": "tenderned_html", **provenance}
+    yield "awards", {"award_id": award_id, "procurement_id": procurement_id, "lot_id": "1", "source_lot_id": "LOT-0001",
+                     "publication_id": pid, "award_date": published.isoformat(), "value_cents": cents,
+                     "value_raw": f"{cents / 100:.2f}", "value_currency": "EUR", "value_placeholder": 0,
+                     "winner_count": 1, "year": published.year, "source": "tenderned_html", **provenance}
     provider = rng.choice(PROVIDERS)
     organisation_id = "name:" + re.sub(r"\W+", "-", provider.lower())
     yield "organisations", {"organisation_id": organisation_id, "name": provider, "kind": "provider",
                             "name_key": organisation_id[5:]}
     yield "award_suppliers", {"award_id": award_id, "organisation_id": organisation_id,
-                              "procurement_id": procurement_id, "lot_id": "LOT-0001", "name": provider,
+                              "procurement_id": procurement_id, "lot_id": "1", "name": provider,
                               "name_key": organisation_id[5:], "place": "Utrecht", "country": "NL"}
 
 

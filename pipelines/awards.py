@@ -68,6 +68,10 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
     buyer = organisation(n.get("buyer")) or {}
     dates, awarding = n.get("publication_dates") or {}, set(n.get("award_publications") or [])
     updating = set(n.get("update_publications") or [])
+    # a procedure the package says was stopped: its latest publication says so (notices.is_cancelled, the API's
+    # isVroegtijdigBeeindigd), so the procedure's stage is a stopped one
+    latest = max(((dates.get(str(pid)) or "", int(pid)) for pid in n.get("publication_ids") or [] if str(pid).isdigit()),
+                  default=(None, None))[1] if n.get("stopped") else None
     record["notices"] = [only_columns("notices", {
         "publication_id": int(pid), "kenmerk": record["kenmerk"], "procurement_id": record["procurement_id"],
         "title": n.get("title"), "description": n.get("description"), "buyer": n.get("buyer"),
@@ -83,7 +87,8 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
         "notice_type": "REC" if str(pid) in updating else "AGO" if str(pid) in awarding else None,
         "procedure_label": n.get("procedure"),
         "cpv_main": cpv, "cpv_main_8": cpv.split("-")[0] if cpv else None,
-        "is_awarded": 1 if record["awards"] else 0, "youth_care": 1,
+        "is_awarded": 1 if record["awards"] else 0, "is_cancelled": 1 if int(pid) == latest else None,
+        "youth_care": 1,
         "youth_care_reasons": dumps(list(n.get("youth_care_reasons") or []) + [f"OCDS {n['ocid']}"]),
         "form_type": "ocds", "url": notice_url.format(id=pid), "buyer_id": buyer.get("organisation_id"),
         "jeugdregio_code": buyer.get("jeugdregio_code"), **provenance,

@@ -11,7 +11,8 @@
    error, not an empty success (the JSON files have been missing from it before).
 2. ``from_date``/``until_date`` select packages by the period in their file name
    (``2017.json``; ``Dataset_Tenderned-2021-01-01-2021-12-31.json``); a name without
-   a period is fetched. Without ``from_date`` every year is taken.
+   a period is fetched, and its procedures selected by their releases' dates. Without
+   ``from_date`` every year is taken.
 3. Each package is downloaded (no size cap, a long timeout), kept in the WARC store
    like every response, written to a temporary file and read with
    :func:`tenderarchive.awards.ocds.read_package`: two streaming passes, releases
@@ -119,7 +120,7 @@ class TenderNedOCDSSpider(BaseSpider):
         return links
 
     def parse_package(self, response):
-        from tenderarchive.awards.ocds import ReadReport, read_package
+        from tenderarchive.awards.ocds import ReadReport, file_period, read_package
 
         provenance = self.provenance(response)
         report = ReadReport(response.url)
@@ -139,7 +140,13 @@ class TenderNedOCDSSpider(BaseSpider):
                         return
                 else:
                     out.write(response.body)
-            for procedure in read_package(path, relevance=self.profile.relevance, report=report):
+            # a package whose name gives no period was fetched whatever the window: its procedures are selected
+            # by their releases' dates instead (reference §6.1: "parse the period out of the name, or read
+            # releases[].date"); it archived every year it holds
+            low, high = self.arguments.from_date, self.arguments.until_date
+            window = {} if file_period(urlsplit(response.url).path)[0] else {
+                "since": low.isoformat() if low else None, "until": high.isoformat() if high else None}
+            for procedure in read_package(path, relevance=self.profile.relevance, report=report, **window):
                 procedure["provenance"]["source_url"] = response.url
                 yield OCDSProcedureItem(procedure=procedure, **provenance)
         finally:

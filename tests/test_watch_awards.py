@@ -310,7 +310,7 @@ def test_a_news_page_that_is_gone_is_reported_withdrawn(tmp_path):
 
 
 def test_a_rectified_award_says_what_it_replaced(tmp_path):
-    """Rectification 900103 corrects lot LOT-0001 of award notice 900102 (€ 1.234.567,89 -> € 1.250.000,00;
+    """Rectification 900103 corrects lot 1 of award notice 900102 (€ 1.234.567,89 -> € 1.250.000,00;
     tests/fixtures/awards). The journalist saw the new value only, with nothing to say it changed:
     the award line says what it was and where, and the earlier award is marked superseded."""
     from tenderarchive.apiserver import load_datasets
@@ -323,9 +323,9 @@ def test_a_rectified_award_says_what_it_replaced(tmp_path):
     watchlist = tmp_path / "watchlist.yaml"
     watchlist.write_text("watches:\n  - name: Voorbeeld\n    buyers: [Gemeente Voorbeeldstad]\n", encoding="utf-8")
     text = render_text(build_report(db, load_watchlist(watchlist), 1))
-    assert "lot LOT-0001: Stichting Jeugdhulp Noord (€ 1.250.000,00, was € 1.234.567,89 in notice 900102)" in text
-    assert "lot LOT-0002: Jeugdzorg Zuid B.V., Zorggroep Oost (maximum € 800.000,00, as in notice 900102)" in text
-    assert "lot LOT-0001: Stichting Jeugdhulp Noord (€ 1.234.567,89, superseded)" in text
+    assert "lot 1: Stichting Jeugdhulp Noord (€ 1.250.000,00, was € 1.234.567,89 in notice 900102)" in text
+    assert "lot 2: Jeugdzorg Zuid B.V., Zorggroep Oost (maximum € 800.000,00, as in notice 900102)" in text
+    assert "lot 1: Stichting Jeugdhulp Noord (€ 1.234.567,89, superseded)" in text
 
 
 def test_a_report_whose_reader_closes_the_output_is_not_called_a_mail_failure(late_winners, tmp_path):

@@ -61,6 +61,7 @@ class StandardReader:
         section, sub = "", ""
         buyer = None
         procedure: dict = {}
+        last_total = None  # the procedure amount read last (a "Met BTW" line after it is about it)
         lots: dict[str, dict] = {}
         results: dict[str, dict] = {}
         block = None            # the current Afdeling V block
@@ -112,16 +113,18 @@ class StandardReader:
                 for key in ("total_awarded", "estimated"):
                     if procedure.get(key) is not None:
                         procedure[key] = _with_currency(procedure[key], code)
+            elif section == "II" and re.match(r"met\s+btw\b", low) and last_total in procedure:
+                procedure[last_total] = self._with_vat(procedure[last_total], line)
             elif section == "I" and low.startswith("officiele benaming") and not buyer:
                 buyer = _clean(value_of(line)[0])
             elif section == "II" and ("totale waarde van de aanbesteding" in low or sub == "II.1.7"):
                 if low.startswith("waarde") or low.startswith("laagste"):
                     text, skip = with_highest(line)
-                    procedure["total_awarded"] = self._value(text)
+                    procedure["total_awarded"], last_total = self._value(text), "total_awarded"
             elif section == "II" and sub == "II.1.5" and (low.startswith("waarde") or "geraamde totale waarde" in low):
                 text, skip = value_of(line)
                 if re.search(r"\d", text):
-                    procedure["estimated"] = self._value(text)
+                    procedure["estimated"], last_total = self._value(text), "estimated"
             elif section == "V" and block is not None:
                 if sub == "V.3" and contractor is not None and contractor.get("lines") is not None:
                     # before 2016: the name, then an optional id (KvK number or VAT id), then the address
@@ -183,18 +186,22 @@ class StandardReader:
                         answer = _norm(line.rsplit(":", 1)[-1]) if ":" in line else ""
                         contractor["scale"] = {"ja": "sme", "neen": "large", "nee": "large"}.get(answer)
                 elif sub in ("V.2.4", "V.4"):
-                    if low.startswith("munt"):
+                    if re.match(r"met\s+btw\b", low) and block.get("last_value") in block:
+                        # "Met BTW" on a line of its own after its value and currency: that value includes VAT
+                        key = block["last_value"]
+                        block[key] = self._with_vat(block[key], line)
+                    elif low.startswith("munt"):
                         code = value_of(line)[0]
                         for key in ("estimated", "shared_value"):
                             if block.get(key) is not None:
                                 block[key] = _with_currency(block[key], code)
                     elif re.match(r"aanvankelijke? geraamde totale waarde", low):
                         text, skip = value_of(line)
-                        block["estimated"] = self._value(text)
+                        block["estimated"], block["last_value"] = self._value(text), "estimated"
                     elif low.startswith(("totale waarde van de opdracht", "totale definitieve waarde van de opdracht",
                                          "laagste offerte")):
                         text, skip = value_of(line) if low.startswith("totale") else with_highest(line)
-                        block["shared_value"] = self._value(text)
+                        block["shared_value"], block["last_value"] = self._value(text), "shared_value"
             i += 2 if skip else 1
         # key the blocks by lot: "Perceel nr.: -" is the procedure's single lot
         for key, block in list(results.items()):
@@ -217,6 +224,14 @@ class StandardReader:
         if not results and not procedure and not buyer:
             self.problems.append("no 'Afdeling' section could be read")
         return _finish("standard", "nl", buyer, procedure, lots, results, [], self.problems)
+
+    def _with_vat(self, amount: Amount | None, line: str) -> Amount | None:
+        """``amount`` said to include VAT by a line of its own ("Met BTW BTW-tarief (%): 21"): its text says so, as
+        a value printed "… Met BTW" does, and the problem is recorded; the cents stay as printed."""
+        if amount is None or amount.raw is None or re.search(r"(?i)\bmet\s+btw\b", amount.raw):
+            return amount
+        self.problems.append(f"value includes VAT (BTW), stored as printed: {amount.raw!r:.80} ({_clean(line)!r:.40})")
+        return replace(amount, raw=f"{amount.raw} {_clean(line)}")
 
     def _value(self, text: str) -> Amount:
         """A V.2.4/V.4 amount; one printed "Met BTW" (before 2016) includes VAT, which is said."""

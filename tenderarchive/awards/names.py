@@ -96,3 +96,30 @@ def organisation_key(name: str | None, kvk: str | None = None) -> str | None:
 
 def same_organisation(a: str | None, b: str | None) -> bool:
     return name_key(a) is not None and name_key(a) == name_key(b)
+
+
+#: an eForms lot id ("LOT-0001"; BT-137 and BT-13713 print it so, whatever the label)
+_EFORMS_LOT = re.compile(r"(?i)lot[-\s]?(\d{1,9})")
+
+
+def lot_keys(ids) -> dict[str, str]:
+    """One key per lot for the ids one notice (or one OCDS procedure) gives its lots, ``{id: key}``.
+
+    A lot is "LOT-0001" in an eForms notice, "1" in an older form's "Perceel nr." and in an OCDS
+    package (reference §2.3, §3.1, §6.3): each is lot "1", so the procedure's lot is one row whichever
+    source described it. "LOT-0000", a notice's only lot (eForms' lot of a procedure not divided into
+    lots), is lot "1" as the older forms' single lot is. Where a notice numbers its lots from LOT-0000
+    beside others, the number is not the perceel number: its ids stay as printed. Leading zeros of a
+    number go ("01" is "1"); any other id ("GLO-0001", "A") stays as printed. An award of several lots
+    together ("LOT-0001, LOT-0002") becomes "1, 2"."""
+    ids = [i for i in dict.fromkeys(ids) if i is not None]
+    parts = {p.strip() for i in ids for p in str(i).split(",")}
+    eforms = {p: int(m.group(1)) for p in parts if (m := _EFORMS_LOT.fullmatch(p))}
+    zero_based = 0 in eforms.values() and len(set(eforms.values())) > 1
+
+    def key(part: str) -> str:
+        part = part.strip()
+        if part in eforms:
+            return part if zero_based else str(eforms[part] or 1)
+        return str(int(part)) if re.fullmatch(r"[0-9]{1,9}", part) else part
+    return {i: ", ".join(key(p) for p in str(i).split(",")) for i in ids}

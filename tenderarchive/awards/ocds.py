@@ -47,15 +47,17 @@ import ijson
 from ocdsmerge import Merger
 
 from tenderarchive.awards.amounts import Amount, currency_code, parse_amount, to_cents
-from tenderarchive.awards.html import amount_fields
-from tenderarchive.awards.names import foreign_country, kvk_number, name_key
+from tenderarchive.awards.html import amount_fields, parse_notice_date
+from tenderarchive.awards.names import foreign_country, kvk_number, lot_keys, name_key
 from tenderarchive.awards.ocds_schema import MAX_AMOUNT, project, release_problem
 from tenderarchive.profiles import Relevance, load_profile
 
 OCID_PREFIX = "ocds-1l04xe-"
 NOTICE_URL = re.compile(r"/aankondigingen/(?:overzicht/)?(\d+)")
-FILE_PERIOD = re.compile(r"Dataset_Tenderned-(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2})\.json(?:\.gz)?$", re.I)
+FILE_PERIOD = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})[-_](\d{4}-\d{2}-\d{2})\.json(?:\.gz)?$", re.I)
 FILE_YEAR = re.compile(r"(?:^|/)((?:19|20)\d{2})\.json(?:\.gz)?$")
+#: a span of years in a name ("Dataset_TenderNed_2016_2022.json", as TenderNed's converter names its Excel)
+FILE_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]((?:19|20)\d{2})\.json(?:\.gz)?$")
 #: OCDS award and lot statuses (codelist awardStatus, the lots extension's lotStatus) that mean no winner
 NO_WINNER = {"unsuccessful", "cancelled"}
 
@@ -90,11 +92,15 @@ class ReadReport:
 
 
 def file_period(name: str) -> tuple[str | None, str | None]:
-    """The period a package covers, from its file name (new and old naming), or (None, None)."""
+    """The period a package covers, from its file name (new and old naming: "Dataset_Tenderned-2021-01-01-
+    2021-12-31.json", "2017.json"; also a name with more before its dates, "…-compleet-2021-01-01-2026-06-30.json",
+    or a span of years, "…_2016_2022.json"), or (None, None)."""
     if m := FILE_PERIOD.search(name):
         return m.group(1), m.group(2)
     if m := FILE_YEAR.search(name):
         return f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"
+    if m := FILE_YEARS.search(name):
+        return f"{m.group(1)}-01-01", f"{m.group(2)}-12-31"
     return None, None
 
 
@@ -204,7 +210,7 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
                 ocid = release["ocid"]
                 seen.add(ocid)
                 counts[ocid] += 1
-                day = str(release.get("date") or "")[:10]
+                day = _day(release.get("date")) or ""
                 if (not since or day >= since) and (not until or day <= until):
                     in_window.add(ocid)
                 relevant, why = is_youth_care(release, relevance)
@@ -240,6 +246,14 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
                 yield procedure
 
 
+def _day(value) -> str | None:
+    """The day of an OCDS date as ``YYYY-MM-DD``: TenderNed's converter writes "2021-11-23T00:00:00Z" from the
+    Excel's dd-mm-yyyy (reference §6.3); a date left as the Excel wrote it ("23-11-2021") is the same day (its
+    first ten characters were taken for a date, "23-11-2021", which sorts and filters as no date does); text
+    that is no date is None."""
+    return parse_notice_date(value) if isinstance(value, str) else None
+
+
 def _publication(release: dict) -> int | None:
     """The TenderNed publication of a release: the digits before the converter's ``-<hash>`` in its id, or
     the notice URL in ``tender.documents``."""
@@ -265,7 +279,7 @@ def _publications(releases: list[dict]) -> dict:
     tagged: dict[str, set[str]] = {}
     for release in releases:
         publication = _publication(release)
-        day = str(release.get("date") or "")[:10]
+        day = _day(release.get("date"))
         if publication is None or not day:
             continue
         key = str(publication)
@@ -287,8 +301,11 @@ def _amount(prefix: str, value) -> dict:
         return amount_fields(prefix, None)
     number = value["amount"]
     # hasTax true: the amount includes VAT (btw), where the forms print values exclusive of it; kept as
-    # given and said in the text, as the /html reader does for a value printed "Met BTW"
-    raw = f"{number} incl. btw" if value.get("hasTax") is True else str(number)
+    # given and said in the text, as the /html reader does for a value printed "Met BTW"; also where the package
+    # writes it as text ("true", as a converter writing the Excel's cells may: the schema lets text through)
+    tax = value.get("hasTax")
+    with_tax = tax is True or isinstance(tax, str) and tax.strip().lower() in ("true", "1", "ja", "yes")
+    raw = f"{number} incl. btw" if with_tax else str(number)
     return amount_fields(prefix, Amount(raw, _cents(number), _currency(value.get("currency"))))
 
 
@@ -297,9 +314,11 @@ def _kvk(supplier_id: str, party: dict) -> str | None:
     (general OCDS practice, reference §6.3), or the party's ``identifier`` or one of its
     ``additionalIdentifiers`` in the KvK register's scheme ("NL-KVK"; a number whose leading zero a
     spreadsheet dropped is given it back there) or without a scheme. An id in another register's scheme (a
-    VAT number, a Danish CVR number) is no KvK number, even of 8 digits."""
-    if re.fullmatch(r"\d{8}", supplier_id):
-        return supplier_id
+    VAT number, a Danish CVR number) is no KvK number, even of 8 digits. The converter's id is the Excel's
+    KvK column or else the name (reference §6.3): a number of 7 digits, or one written as a spreadsheet's
+    float ("41165432.0"), is a KvK number that lost its leading zero or gained a decimal on the way."""
+    if m := re.fullmatch(r"(\d{7,8})(?:\.0+)?", supplier_id.strip()):
+        return m.group(1).zfill(8)
     if m := re.fullmatch(r"(?i)NL-KVK-(\d{1,8})", supplier_id.strip()):
         return m.group(1).zfill(8)
     identifiers = [party.get("identifier"), *(party.get("additionalIdentifiers") or [])]
@@ -341,8 +360,10 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                  reasons: list[str] | None = None) -> dict:
     """Merge one ocid's releases and map them to notice / lots / awards / suppliers dicts."""
     merger = merger or Merger(merge_rules=MERGE_RULES)
-    releases = sorted(releases, key=lambda r: (str(r.get("date") or ""), str(r.get("id"))))
-    compiled = merger.create_compiled_release(releases)
+    releases = sorted(releases, key=lambda r: (_day(r.get("date")) or "", str(r.get("date") or ""), str(r.get("id"))))
+    # ocdsmerge orders the releases by their date text: given in the order read here (a date as the Excel writes
+    # it, "23-11-2021", sorted before "2021-03-01" and made the older release's title and lots the current ones)
+    compiled = merger.create_compiled_release([dict(r, date=f"{position:09d}") for position, r in enumerate(releases)])
     ocid = compiled["ocid"]
     tender = compiled.get("tender") or {}
     release_ids = [str(r.get("id")) for r in releases]
@@ -355,12 +376,24 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
               "publication_ids": publication_ids, "title": tender.get("title"), "description": tender.get("description"),
               "buyer": (compiled.get("buyer") or {}).get("name"), "procedure": tender.get("procurementMethodDetails"),
               "framework": 1 if (tender.get("techniques") or {}).get("hasFrameworkAgreement") else 0,
-              "first_date": str(releases[0].get("date") or "")[:10] or None,
-              "last_date": str(releases[-1].get("date") or "")[:10] or None,
+              "first_date": _day(releases[0].get("date")),
+              "last_date": _day(releases[-1].get("date")),
               "cpv": [row["cpv"] for row in _release_cpvs(compiled)],
               **_amount("estimated", tender.get("value")), "youth_care_reasons": reasons or [],
+              # the whole procedure stopped (tender status cancelled or unsuccessful)
+              "stopped": str(tender.get("status") or "").lower() in NO_WINNER,
               **_publications(releases)}
-    counts, money = _statistics(releases)
+    # one key per lot whatever the package calls it ("LOT-0001" in a file converted from eForms, "1"), the
+    # key the API's notices give the same lot (names.lot_keys); the package's own id stays beside it
+    keys = lot_keys(str(x) for r in releases for x in [
+        *(lot.get("id") for lot in (r.get("tender") or {}).get("lots") or [] if isinstance(lot, dict)),
+        *(lot for a in r.get("awards") or [] if isinstance(a, dict) for lot in a.get("relatedLots") or []),
+        *(s.get("relatedLot") for s in (r.get("bids") or {}).get("statistics") or [] if isinstance(s, dict))]
+        if x is not None)
+
+    def key(lot_id) -> str:
+        return keys.get(str(lot_id), str(lot_id))
+    counts, money = _statistics(releases, key)
     tenderers = tender.get("numberOfTenderers")
     if not any("Inschrijvingen" in kinds for kinds in counts.values()) and isinstance(tenderers, int) \
             and not isinstance(tenderers, bool) and 0 <= tenderers < 2 ** 31:
@@ -375,16 +408,21 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             # award), None when it does not say: a lot of a release without awards (the tender, or an award
             # published in another package) is not "not awarded"
             closed = str(lot.get("status") or "").lower() in NO_WINNER
-            lots[str(lot["id"])] = {"lot_id": str(lot["id"]), "title": lot.get("title"),
+            lots[key(lot["id"])] = {"lot_id": key(lot["id"]), "source_lot_id": str(lot["id"]), "title": lot.get("title"),
                                     "awarded": 0 if closed else None,
                                     # why no winner, as the package says it (lot or award statusDetails)
                                     "not_awarded_reason": _text(lot.get("statusDetails")) if closed else None,
-                                    "tenders_received": stats.get(str(lot["id"])),
+                                    "tenders_received": stats.get(key(lot["id"])),
                                     **_amount("estimated", lot.get("value"))}
     parties = {str(p.get("id")): p for p in compiled.get("parties") or [] if isinstance(p, dict)}
 
+    printed = {}
+    for source_id, lot_key in keys.items():
+        printed.setdefault(lot_key, source_id)
+
     def lot_of(lot_id: str) -> dict:
-        return lots.setdefault(lot_id, {"lot_id": lot_id, "title": None, "awarded": None,
+        return lots.setdefault(lot_id, {"lot_id": lot_id, "source_lot_id": printed.get(lot_id, lot_id),
+                                        "title": None, "awarded": None,
                                         "tenders_received": stats.get(lot_id), **_amount("estimated", None)})
 
     # One award (id and suppliers) given by several releases (a publication and its rectification) is
@@ -410,7 +448,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     groups: dict[tuple, list[tuple[dict, dict, tuple]]] = {}
     together: set[str] = set()  # the lot ids of awards of several lots ("1, 2")
     for release, award, names in latest.values():
-        related = [str(x) for x in award.get("relatedLots") or []]
+        related = [key(x) for x in award.get("relatedLots") or []]
         if not related:
             # no relatedLots: the award of a single-lot procedure, or of no lot we can name in one of several
             related = [next(iter(lots))] if len(lots) == 1 else ([None] if lots else ["1"])
@@ -439,8 +477,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     contract_dates: dict[str, list[str]] = {}
     for release in releases:
         for contract in release.get("contracts") or []:
-            if isinstance(contract, dict) and contract.get("awardID") is not None and contract.get("dateSigned"):
-                contract_dates.setdefault(str(contract["awardID"]), []).append(str(contract["dateSigned"])[:10])
+            if isinstance(contract, dict) and contract.get("awardID") is not None and _day(contract.get("dateSigned")):
+                contract_dates.setdefault(str(contract["awardID"]), []).append(_day(contract["dateSigned"]))
     awards, suppliers = [], []
     for (lot_id, publication), members in groups.items():
         if lot_id is not None and lot_id not in together:
@@ -452,10 +490,13 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         index = len(awards)
         # the award's own date (OCDS: the decision to award); the release's (its publication) only where no
         # award of the group has one: a winner's row without it made the publication day the award date
-        dates = [str(a.get("date") or "")[:10] for _, a, _ in members if a.get("date")] or \
-            [str(r.get("date") or "")[:10] for r, _, _ in members]
+        dates = [_day(a.get("date")) for _, a, _ in members if _day(a.get("date"))] or \
+            [_day(r.get("date")) or "" for r, _, _ in members]
         signed = [day for _, a, _ in members for day in contract_dates.get(str(a.get("id")), [])]
         awards.append({"lot_id": lot_id, "award_index": index, "award_id": str(first.get("id")),
+                       # the lot as the package names it ("LOT-0001"; "1, 2" for lots together)
+                       "source_lot_id": ", ".join(str(x) for x in first.get("relatedLots") or []) or (
+                           printed.get(lot_id, lot_id) if lot_id is not None else None),
                        "release_id": str(release.get("id")), "publication_id": publication,
                        "award_date": max(dates) or None, "contract_date": max(signed) if signed else None,
                        # one value for the lot (one award, or every winner's row repeating it); winners of
@@ -477,6 +518,13 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   "group_name": " / ".join(n for _, n in names if n) if len(names) > 1 else None,
                                   "scale": (party.get("details") or {}).get("scale"),
                                   **_amount("tender_value", value if not shared and position == 0 else None)})
+    if notice["stopped"]:
+        # the whole procedure stopped (tender status cancelled or unsuccessful; the API's VBE, reference §4): a
+        # lot without a winner is not awarded, for the reason the package gives; it was "not known yet"
+        for lot in (list(lots.values()) or [lot_of("1")]):
+            if lot["awarded"] is None:
+                lot["awarded"] = 0
+                lot["not_awarded_reason"] = lot.get("not_awarded_reason") or _text(tender.get("statusDetails"))
     if len(lots) == 1 and next(iter(lots.values()))["estimated_cents"] is None:
         # the procedure's estimate (tender.value) is its single lot's: it is stored nowhere else for a
         # procedure known only from a package
@@ -501,16 +549,16 @@ COUNT_MEASURES = {"requests": "Inschrijvingen", "electronicBids": "Elektronisch 
 VALUE_MEASURES = {"lowestValidBidValue": "lowest_tender", "highestValidBidValue": "highest_tender"}
 
 
-def _statistics(releases: list[dict]) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, dict]]]:
-    """The bid statistics of a procedure's releases, per ``relatedLot`` ("" when none is named): counts
-    (whole numbers only) and lowest/highest valid bid values (OCDS ``Value`` dicts)."""
+def _statistics(releases: list[dict], key=str) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, dict]]]:
+    """The bid statistics of a procedure's releases, per ``relatedLot`` (its ``key``; "" when none is named):
+    counts (whole numbers only) and lowest/highest valid bid values (OCDS ``Value`` dicts)."""
     counts: dict[str, dict[str, int]] = {}
     money: dict[str, dict[str, dict]] = {}
     for release in releases:
         for stat in (release.get("bids") or {}).get("statistics") or []:
             if not isinstance(stat, dict):
                 continue
-            measure, value, lot = stat.get("measure"), stat.get("value"), str(stat.get("relatedLot") or "")
+            measure, value, lot = stat.get("measure"), stat.get("value"), key(stat.get("relatedLot") or "")
             if isinstance(value, str):  # a number written as text
                 cents = _cents(value)
                 value = None if cents is None else Decimal(cents) / 100

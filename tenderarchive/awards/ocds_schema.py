@@ -49,6 +49,7 @@ RELEASE = {
         "tag": {},
         "tender": _object(
             title=TEXT, description=TEXT, procurementMethodDetails=TEXT, numberOfTenderers={},
+            status=NAME, statusDetails={},
             classification={**CLASSIFICATION, "type": ["object", "null"]},
             value=VALUE,
             items=_list({"type": "object", "properties": {

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 
-from tenderarchive.awards.names import kvk_number, name_key
+from tenderarchive.awards.names import kvk_number, lot_keys, name_key
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.schema import TABLES
 
@@ -39,11 +39,22 @@ def html_results(notice: dict, parsed: dict, provenance: dict) -> dict:
         "language": parsed.get("language"), "lot_count": len(parsed["lots"]), "award_count": len(parsed["awards"]),
         "supplier_count": len(parsed["suppliers"]), "problems": dumps(parsed["problems"]) if parsed["problems"] else None,
         **parsed.get("procedure", {}), **provenance})
+    # one key per lot ("LOT-0001" is lot "1", as older forms and the OCDS packages name it: names.lot_keys),
+    # the notice's own id kept beside it
+    keys = lot_keys(row["lot_id"] for row in (*parsed["lots"], *parsed["awards"], *parsed["suppliers"]))
     lots = [only_columns("lots", dict(lot, procurement_id=procurement_id, publication_id=publication_id,
-                                      source="tenderned_html", **provenance)) for lot in parsed["lots"]]
-    return {"notice_result": result, "lots": lots, **_awards(parsed["awards"], parsed["suppliers"], {
+                                      source="tenderned_html", **provenance, **_keyed(lot, keys)))
+            for lot in parsed["lots"]]
+    awards = [dict(award, **_keyed(award, keys)) for award in parsed["awards"]]
+    suppliers = [dict(supplier, lot_id=keys.get(supplier["lot_id"], supplier["lot_id"])) for supplier in parsed["suppliers"]]
+    return {"notice_result": result, "lots": lots, **_awards(awards, suppliers, {
         "procurement_id": procurement_id, "publication_id": publication_id, "source": "tenderned_html",
         "year": year(notice.get("published")), **provenance})}
+
+
+def _keyed(row: dict, keys: dict) -> dict:
+    """``lot_id`` as its key, ``source_lot_id`` the id as published."""
+    return {"lot_id": keys.get(row["lot_id"], row["lot_id"]), "source_lot_id": row["lot_id"]}
 
 
 def year(day: str | None) -> int | None:
@@ -68,7 +79,7 @@ def _awards(awards: list[dict], suppliers: list[dict], common: dict) -> dict:
             winners.append(only_columns("award_suppliers", dict(
                 supplier, organisation_id=org, procurement_id=common["procurement_id"])))
         out.append({"award": row, "suppliers": winners, "lot_id": award["lot_id"],
-                    "index": award["award_index"]})
+                    "source_lot_id": award.get("source_lot_id", award["lot_id"]), "index": award["award_index"]})
     return {"awards": out}
 
 
@@ -85,8 +96,9 @@ def ocds_results(procedure: dict, provenance: dict) -> dict:
     awards = _awards(procedure["awards"], procedure["suppliers"], dict(common, publication_id=first_publication))
     for entry, award in zip(awards["awards"], procedure["awards"]):
         # an award of no lot named (several lots, no relatedLots) has no lot in its id
+        # (the lot as the package names it: an award keeps its id when the lot's key is not its id)
         entry["award"]["award_id"] = f"{procurement_id}/ocds/{award['award_id']}" + (
-            f"/{award['lot_id']}" if award["lot_id"] is not None else "")
+            f"/{entry['source_lot_id']}" if award["lot_id"] is not None else "")
         entry["award"]["publication_id"] = award.get("publication_id") or first_publication
         entry["award"]["year"] = year(award.get("award_date"))
     return {"procurement_id": procurement_id, "kenmerk": kenmerk, "notice": notice, "lots": lots, **awards,

@@ -177,7 +177,7 @@ TABLES: dict[str, dict] = {
     "lots": {
         "pk": ("procurement_id", "lot_id"),
         "columns": {
-            "procurement_id": str, "lot_id": str, "publication_id": int, "title": str, "cpv": str,
+            "procurement_id": str, "lot_id": str, "source_lot_id": str, "publication_id": int, "title": str, "cpv": str,
             "awarded": int, "not_awarded_reason": str, "tenders_received": int, "received_counts": str,
             **_amounts("estimated", "framework_maximum", "framework_reestimate", "lowest_tender", "highest_tender"),
             "source": str, "omitted_columns": str, **PROVENANCE,
@@ -191,7 +191,8 @@ TABLES: dict[str, dict] = {
     "awards": {
         "pk": "award_id",
         "columns": {
-            "award_id": str, "procurement_id": str, "lot_id": str, "publication_id": int, "rectifies": int,
+            "award_id": str, "procurement_id": str, "lot_id": str, "source_lot_id": str, "publication_id": int,
+            "rectifies": int,
             "award_date": str, "contract_date": str, "contract_id": str,
             **_amounts("value"), "value_low_cents": int, "value_high_cents": int,
             **_amounts("framework_maximum"), "tenders_received": int, "winner_count": int,
@@ -360,6 +361,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             table.create_index(columns, if_not_exists=True)
     migrate_version_keys(db)
     migrate_organisation_provenance(db)
+    migrate_lot_keys(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     load_reference_data(db)
@@ -429,6 +431,81 @@ def migrate_organisation_provenance(db: sqlite_utils.Database) -> None:
         for sql in ORGANISATION_FIRST_NAMED:
             db.execute(f"update organisations set {columns} = ({sql}) "
                        f"where source_url is null and exists ({sql})")
+def migrate_lot_keys(db: sqlite_utils.Database) -> None:
+    """Lots archived under the id their source printed are keyed by their number
+    (:func:`tenderarchive.awards.names.lot_keys`): a lot the API's notice called "LOT-0001" and an OCDS
+    package "1" was two rows, its award on one and the package's on the other. Each such row is renamed
+    to its key, its own id kept in ``source_lot_id``; where the key's row exists the two are merged (the
+    API's row, else the later notice's, keeps its values and takes what it lacks from the other; the
+    other's versions stay under its old key). Awards and winners follow the key, every one kept (their
+    ids do not change); their currency and the summary tables are derived again by the next derivation."""
+    from tenderarchive.awards.names import lot_keys
+    from tenderarchive.store.keys import version_key
+
+    found = db.execute(
+        "select procurement_id, source, lot_id from lots where lot_id glob '*[Ll][Oo][Tt]*' or lot_id glob '0*' "
+        "union select procurement_id, source, lot_id from awards where lot_id glob '*[Ll][Oo][Tt]*' "
+        "or lot_id glob '0*' or lot_id glob '*, 0*'").fetchall()
+    columns = [c for c in TABLES["lots"]["columns"] if c not in ("procurement_id", "lot_id") and c not in PROVENANCE]
+    changed = False
+    with db.atomic():
+        for procurement_id, source in sorted({(p, s) for p, s, _ in found}, key=str):
+            ids = [r[0] for r in db.execute(
+                "select lot_id from lots where procurement_id = ? and source is ? union "
+                "select lot_id from awards where procurement_id = ? and source is ? and lot_id is not null",
+                [procurement_id, source, procurement_id, source])]
+            for old_id, key in lot_keys(ids).items():
+                if key == old_id:
+                    continue
+                changed = True
+                db.execute("update awards set lot_id = ?, source_lot_id = coalesce(source_lot_id, lot_id), "
+                           "current = null where procurement_id = ? and source is ? and lot_id = ?",
+                           [key, procurement_id, source, old_id])
+                db.execute("update award_suppliers set lot_id = ? where lot_id = ? and award_id in (select award_id "
+                           "from awards where procurement_id = ? and source is ?)", [key, old_id, procurement_id, source])
+                row = db.execute("select * from lots where procurement_id = ? and lot_id = ? and source is ?",
+                                 [procurement_id, old_id, source]).fetchone()
+                if row is None:
+                    continue
+                row = dict(zip([d[0] for d in db.execute("select * from lots limit 0").description], row))
+                row["source_lot_id"] = row.get("source_lot_id") or old_id
+                kept = db.execute("select * from lots where procurement_id = ? and lot_id = ?",
+                                  [procurement_id, key]).fetchone()
+                if kept is None:
+                    db.execute("update lots set lot_id = ?, source_lot_id = ? where procurement_id = ? and lot_id = ?",
+                               [key, row["source_lot_id"], procurement_id, old_id])
+                    db.execute("update versions set row_key = ? where table_name = 'lots' and row_key = ?",
+                               [version_key((procurement_id, key)), version_key((procurement_id, old_id))])
+                    continue
+                kept = dict(zip([d[0] for d in db.execute("select * from lots limit 0").description], kept))
+                kept["source_lot_id"] = kept.get("source_lot_id") or key
+                first, second = (kept, row) if _wins(db, kept, row) else (row, kept)
+                merged = dict(first, **{c: second[c] for c in columns if first.get(c) is None
+                                        and second.get(c) is not None}, lot_id=key)
+                db.execute("delete from lots where procurement_id = ? and lot_id = ?", [procurement_id, old_id])
+                db["lots"].upsert(merged, pk=("procurement_id", "lot_id"), alter=False)
+        # rows from before source_lot_id whose id is their key: that id as published
+        for table in ("lots", "awards"):
+            db.execute(f"update {table} set source_lot_id = lot_id where source_lot_id is null and lot_id is not null")
+        if not changed:
+            return
+        # derived from the old keys: rebuilt in one pass by the next derivation (store/summaries.py)
+        for (table,) in db.execute("select name from sqlite_master where type = 'table' and name in "
+                                   "('summary_region_lots', 'summary_awards', 'summary_procurements')").fetchall():
+            db.execute(f"delete from [{table}]")
+
+
+def _wins(db: sqlite_utils.Database, one: dict, other: dict) -> bool:
+    """Whether lot row ``one`` keeps its values over ``other`` when the two are one lot: the API's notice
+    over an OCDS package (the API's values win), else the later notice."""
+    if (one.get("source") == "tenderned_html") != (other.get("source") == "tenderned_html"):
+        return one.get("source") == "tenderned_html"
+
+    def published(row):
+        found = db.execute("select published_at from notices where publication_id = ?",
+                           [row.get("publication_id")]).fetchone()
+        return ((found[0] if found else None) or "", int(row.get("publication_id") or 0))
+    return published(one) >= published(other)
 
 
 @lru_cache(maxsize=1)

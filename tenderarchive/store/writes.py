@@ -512,6 +512,7 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
     arrive never matters. A lot keeps the values of the latest notice that describes it."""
     changed = upsert_if_changed(db, "notice_results", dict(results["notice_result"], crawl_id=crawl_id)) != "unchanged"
     publication_id = notice["publication_id"]
+    results = _as_archived_lots(db, results)
     for lot in results["lots"]:
         old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
         if old is not None and _later(db, old["publication_id"], publication_id):
@@ -527,10 +528,32 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
     per_lot: dict[str, int] = {}
     for entry in results["awards"]:
         n = per_lot[entry["lot_id"]] = per_lot.get(entry["lot_id"], -1) + 1
-        entry["award"]["award_id"] = f"{notice.get('procurement_id')}/{publication_id}/{entry['lot_id']}" + (
+        # the lot as the notice prints it ("LOT-0001"): an archived award keeps its id
+        entry["award"]["award_id"] = f"{notice.get('procurement_id')}/{publication_id}/" \
+            f"{entry.get('source_lot_id') or entry['lot_id']}" + (
             f"/{n}" if n else "")
         changed |= _write_award(db, entry, crawl_id)
     return changed
+
+
+def _as_archived_lots(db: sqlite_utils.Database, results: dict) -> dict:
+    """``results`` with the lots keyed by the ids their notice printed where the procedure's lots are archived
+    so: an earlier notice that numbered them from LOT-0000 kept its ids (names.lot_keys), and this notice (a
+    rectification naming only LOT-0001) keys its LOT-0001 as "1": it is that notice's LOT-0001."""
+    renamed = {row["lot_id"]: row["source_lot_id"] for row in (*results["lots"], *(e["award"] for e in results["awards"]))
+               if row.get("source_lot_id") and row["source_lot_id"] != row.get("lot_id")}
+    procurement_id = next((row["procurement_id"] for row in results["lots"]), None) or next(
+        (e["award"]["procurement_id"] for e in results["awards"]), None)
+    if not renamed or procurement_id is None or not db.execute(
+            f"select 1 from lots where procurement_id = ? and source = 'tenderned_html' and lot_id in "
+            f"({', '.join('?' * len(renamed))}) limit 1", [procurement_id, *renamed.values()]).fetchone():
+        return results
+
+    def printed(row: dict) -> dict:
+        return dict(row, lot_id=renamed.get(row.get("lot_id"), row.get("lot_id")))
+    return dict(results, lots=[printed(lot) for lot in results["lots"]],
+                awards=[dict(entry, lot_id=renamed.get(entry["lot_id"], entry["lot_id"]), award=printed(entry["award"]),
+                             suppliers=[printed(s) for s in entry["suppliers"]]) for entry in results["awards"]])
 
 
 def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
@@ -557,10 +580,19 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
             return "updated" if changed else "unchanged"
         for lot in record["lots"]:
             lot = dict(lot, crawl_id=crawl_id)
+            old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
+            if old is not None and old.get("source") == "tenderned_html":
+                # the API's notice described this lot (its contract notice: the award is not archived from the
+                # API): its values stand, the package gives only what it left out (the lot is one row: the
+                # package's "1" is the notice's LOT-0001, names.lot_keys)
+                fill = {c: v for c, v in lot.items() if v is not None and old.get(c) is None
+                        and c in TABLES["lots"]["columns"] and c not in PROVENANCE}
+                if fill:
+                    changed |= upsert_if_changed(db, "lots", dict(old, **fill, crawl_id=crawl_id), old=old) != "unchanged"
+                continue
             if lot.get("awarded") is None:
                 # a package that does not say whether the lot was awarded (its tender release; the award is
                 # in another package) leaves what another package said
-                old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
                 lot["awarded"] = old["awarded"] if old is not None else None
             changed |= upsert_if_changed(db, "lots", lot) != "unchanged"
         written = set()

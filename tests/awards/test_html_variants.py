@@ -196,3 +196,26 @@ def test_a_consortiums_members_one_per_span_or_per_line_are_each_a_member():
         assert [(s["name"], s["group_leader"], s["group_name"]) for s in parse_html(html)["suppliers"]] == [
             ("Stichting Kompas", 1, "Combinatie Samen"), ("Horizon B.V.", 0, "Combinatie Samen"),
             ("De Bascule", 0, "Combinatie Samen")], cell
+
+
+def test_met_btw_on_a_line_of_its_own_says_the_value_includes_vat():
+    """Reference §3.2 (before 2016: "Waarde: 1268001 Munt: EUR Met BTW BTW-tarief (%): 19") and §2.4 (keep the
+    printed text next to the number): printed one item a line, "Met BTW" follows its value and currency on a
+    line of its own. The value read as exclusive of VAT, nothing said; a value printed with it on one line
+    was named a VAT-inclusive one. Now the same, for a lot's value and the procedure's total. SYNTHETIC."""
+    lot_value = item("V.2.4", "Inlichtingen over de waarde van de opdracht/het perceel",
+                     "Totale waarde van de opdracht/het perceel: 1 210 000,00")
+    html = afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                      contractor("Alpha B.V."), lot_value, paragraphs("Munt: EUR", "Met BTW BTW-tarief (%): 21"))
+    html = html.replace('<h3 class="section-header-1">Afdeling V', '<h3 class="section-header-1">Afdeling II: <span>Voorwerp'
+                        '</span></h3>' + item("II.1.7", "Totale waarde van de aanbesteding", "Waarde: 160 000,00")
+                        + paragraphs("Munt: EUR", "Met BTW BTW-tarief (%): 21") + '<h3 class="section-header-1">Afdeling V', 1)
+    parsed = parse_html(html)
+    assert [(a["value_cents"], a["value_raw"]) for a in parsed["awards"]] == [
+        (121000000, "1 210 000,00 Met BTW BTW-tarief (%): 21")]
+    assert parsed["procedure"]["total_awarded_raw"] == "Waarde: 160 000,00 Met BTW BTW-tarief (%): 21"
+    assert sum("includes VAT" in p for p in parsed["problems"]) == 2
+    # a value without it is as printed, nothing said
+    plain = parse_html(afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                                  contractor("Alpha B.V."), lot_value, paragraphs("Munt: EUR", "Zonder BTW")))
+    assert [a["value_raw"] for a in plain["awards"]] == ["1 210 000,00"] and plain["problems"] == []

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tenderarchive.awards.names import kvk_number, name_key, organisation_key, same_organisation
+from tenderarchive.awards.names import kvk_number, lot_keys, name_key, organisation_key, same_organisation
 
 
 @pytest.mark.parametrize("variant", [
@@ -33,3 +33,15 @@ def test_the_kvk_number_is_the_key_where_known():
         == "kvk:11223344"
     assert organisation_key("Stichting Kompas") == organisation_key("kompas bv") == "name:kompas"
     assert organisation_key(None) is None
+
+
+@pytest.mark.parametrize("ids, keys", [
+    # eForms, older forms and OCDS packages name one lot three ways: one key
+    (["LOT-0001", "LOT-0002", "LOT-0001, LOT-0002"], ["1", "2", "1, 2"]),
+    (["1", "02", "Perceel A"], ["1", "2", "Perceel A"]),
+    (["LOT-0000"], ["1"]),                                   # a procedure not divided into lots: its one lot
+    (["LOT-0000", "LOT-0001"], ["LOT-0000", "LOT-0001"]),    # numbered from LOT-0000: not perceel numbers
+    (["GLO-0001", "lot-0003"], ["GLO-0001", "3"]),
+])
+def test_lot_ids_of_every_source_have_one_key(ids, keys):
+    assert list(lot_keys(ids).values()) == keys

@@ -81,7 +81,9 @@ def test_period_from_old_and_new_file_names():
     assert file_period(str(PACKAGE_2017)) == ("2017-01-01", "2017-12-31")
     assert file_period(PACKAGE_2021.name) == ("2021-01-01", "2021-12-31")
     assert file_period("Dataset_Tenderned-2026-01-01-2026-06-30.json") == ("2026-01-01", "2026-06-30")
-    assert file_period("Leeswijzer.pdf") == (None, None)
+    assert file_period("Dataset_Tenderned-compleet-2021-01-01-2026-06-30.json") == ("2021-01-01", "2026-06-30")
+    assert file_period("Dataset_TenderNed_2016_2022.json") == ("2016-01-01", "2022-12-31")
+    assert file_period("Leeswijzer.pdf") == file_period("export.json") == (None, None)
 
 
 def test_merging_uses_the_latest_release_for_changed_fields():
@@ -354,6 +356,11 @@ def test_a_value_with_vat_says_so_and_a_single_lots_estimate_is_the_procedures()
     procedure = to_procedure([project(release)])  # as read from a package: only the fields read are merged
     assert [(a["value_cents"], a["value_raw"]) for a in procedure["awards"]] == [(12100000, "121000 incl. btw")]
     assert [(lot["estimated_cents"], lot["estimated_raw"]) for lot in procedure["lots"]] == [(30000000, "300000")]
+    # hasTax written as text, which the schema lets through: "true" is true, "false" false
+    for written, raw in (("true", "121000 incl. btw"), ("True", "121000 incl. btw"), ("false", "121000")):
+        release["awards"][0]["value"]["hasTax"] = written
+        assert release_problem(release) is None
+        assert [a["value_raw"] for a in to_procedure([project(release)])["awards"]] == [raw]
     several = _release("310009", "2021-03-01", [], lots=("1", "2"))
     several["tender"]["value"] = {"amount": 300000, "currency": "EUR"}
     assert [lot["estimated_cents"] for lot in to_procedure([several])["lots"]] == [None, None]
@@ -396,3 +403,51 @@ def test_an_award_of_several_lots_together_counts_its_value_once():
     assert [(a["lot_id"], a["value_cents"]) for a in procedure["awards"]] == [("1, 2", 80000000)]
     assert [(lot["lot_id"], lot["awarded"]) for lot in procedure["lots"]] == [("1", 1), ("2", 1), ("3", None)]
     assert [(s["lot_id"], s["name"]) for s in procedure["suppliers"]] == [("1, 2", "Alpha B.V.")]
+
+
+def test_a_supplier_id_that_lost_its_leading_zero_or_gained_a_decimal_is_the_kvk_number():
+    """Reference §6.3 (the supplier id is the Excel row's KvK number, else the name) and §4 (8 digits, a leading
+    zero significant, kept as text): a KvK column read as numbers gives 1234567 for 01234567 (a JSON number or
+    its text) or "41165432.0"; those winners had no KvK number and were known by name only. A name stays none.
+    SYNTHETIC release."""
+    procedure = to_procedure([_release("310041", "2021-03-01", [
+        _award("a", 1234567, "Stichting Jeugdhulp Noord", 100000), _award("b", "41165432.0", "Gamma", 100000),
+        _award("c", "Zorg 24", "Zorg 24", 100000)])])
+    assert sorted((s["name"], s["kvk"]) for s in procedure["suppliers"]) == [
+        ("Gamma", "41165432"), ("Stichting Jeugdhulp Noord", "01234567"), ("Zorg 24", None)]
+
+
+def test_dates_written_as_the_excel_writes_them_are_the_same_days():
+    """Reference §6.3: the converter writes every date as ``YYYY-MM-DDT00:00:00Z`` from the Excel's dd-mm-yyyy
+    (TH checks that ``date`` starts with ``YYYY-MM-DD``). A release, award or contract date left as the Excel
+    wrote it ("28-03-2021") was taken as the day "28-03-2021": the publication and award were dated by no
+    date (no year), and as text it sorts after "2021-11-23": the older release's title was the current one.
+    SYNTHETIC releases."""
+    first = _release("310050", "2021-03-28", [_award("a", "11111111", "Alpha B.V.", 100000)])
+    first["date"] = "28-03-2021"    # after "2021-11-23" as text
+    second = _release("310051", "2021-11-23", [_award("a", "11111111", "Alpha B.V.", 125000)])
+    second["awards"][0]["date"] = "20-11-2021"
+    second["contracts"] = [{"id": "c", "awardID": "a", "dateSigned": "01/12/2021"}]
+    second["tender"]["title"] = "Jeugdhulp (gerectificeerd)"
+    procedure = to_procedure([second, first])
+    assert procedure["notice"]["title"] == "Jeugdhulp (gerectificeerd)"         # the later release's
+    assert (procedure["notice"]["first_date"], procedure["notice"]["last_date"]) == ("2021-03-28", "2021-11-23")
+    assert procedure["notice"]["publication_dates"] == {"310050": "2021-03-28", "310051": "2021-11-23"}
+    assert [(a["award_date"], a["contract_date"], a["value_cents"]) for a in procedure["awards"]] == [
+        ("2021-11-20", "2021-12-01", 12500000)]
+
+
+def test_a_procedure_the_package_says_was_stopped_has_its_lots_not_awarded():
+    """Reference §4 (lot not awarded; whole procedure stopped) in OCDS terms: ``tender.status`` cancelled or
+    unsuccessful. Its lots were "not known yet" (awarded NULL, as a tender still running), the package's reason
+    dropped with the field. A lot with a winner stays awarded. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds_schema import project
+
+    stopped = _release("310070", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000)], lots=("1", "2"))
+    stopped["tender"].update(status="cancelled", statusDetails="Besluit van de koper, wegens gewijzigde behoeften")
+    procedure = to_procedure([project(stopped)])
+    assert [(lot["lot_id"], lot["awarded"], lot["not_awarded_reason"]) for lot in procedure["lots"]] == [
+        ("1", 1, None), ("2", 0, "Besluit van de koper, wegens gewijzigde behoeften")]
+    nothing = _release("310071", "2021-03-01", [], lots=())
+    nothing["tender"]["status"] = "unsuccessful"
+    assert [(lot["lot_id"], lot["awarded"]) for lot in to_procedure([project(nothing)])["lots"]] == [("1", 0)]

@@ -69,7 +69,7 @@ def test_lots_keep_the_latest_notice_and_winners_become_providers(procedure_9000
     db = archive(tmp_path, list(reversed(procedure_900001)), "reversed")
     lots = {r["lot_id"]: r for r in db.query("select * from lots")}
     assert {r["publication_id"] for r in lots.values()} == {900103}
-    assert lots["LOT-0003"]["awarded"] == 0 and lots["LOT-0001"]["estimated_cents"] == 130000000
+    assert lots["3"]["awarded"] == 0 and lots["1"]["estimated_cents"] == 130000000
     providers = {r["organisation_id"]: r for r in db.query("select * from organisations where kind = 'provider'")}
     assert providers["kvk:01234567"]["name"] == "Stichting Jeugdhulp Noord"
     assert "name:zorggroep oost" in providers and providers["name:zorggroep oost"]["kvk"] is None
@@ -87,7 +87,7 @@ def test_writing_the_same_notices_again_changes_nothing(procedure_900001, tmp_pa
 def test_timeline_events_name_the_lot_winners_and_value(procedure_900001, tmp_path):
     db = archive(tmp_path, procedure_900001, "events")
     sentences = [r["sentence"] for r in db.query("select sentence from events where source_type = 'award'")]
-    assert any("LOT-0001 (Jeugd-GGZ) gegund aan Stichting Jeugdhulp Noord (KvK 01234567) voor € 1.250.000,00" in s
+    assert any("Perceel 1 (Jeugd-GGZ) gegund aan Stichting Jeugdhulp Noord (KvK 01234567) voor € 1.250.000,00" in s
                for s in sentences)
     assert not any("1.234.567,89" in s for s in sentences)     # the superseded value is not on the timeline
 
@@ -108,3 +108,82 @@ def test_an_ocds_award_under_another_procedure_yields_to_the_api_also_for_a_noti
     refresh_award_currency(db, 1, full=True)
     current = {r["award_id"]: r["current"] for r in db.query("select award_id, current from awards")}
     assert current == {"TN77/500/1": 1, "TN99/ocds/x/1": 0}
+
+
+def test_a_package_after_the_api_contract_notice_fills_its_lot_and_leaves_the_api_values(procedure_900001, tmp_path):
+    """Reference §8.8 (the API's values win; a procedure in both is counted once) with §6.3's lot "1": the
+    API archived only the contract notice 900101 (lot LOT-0001 "Jeugd-GGZ", no award yet); a package then
+    gives the lot as "1" with its award. The lot is one row, its title the API's, awarded as the package
+    says (the package's row replaced the API's title, estimate and source with its own)."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    db = archive(tmp_path, [p for p in procedure_900001 if p["detail"]["publicatieId"] == 900101], "contract")
+    api = {r["lot_id"]: r for r in db.query("select * from lots where procurement_id = 'TN900001'")}
+    dump = release("ocds-1l04xe-900001", "900102", "2025-09-01", "Specialistische jeugdhulp Regio Voorbeeld",
+                   "85311300-5", lots=[("1", "Jeugd-GGZ (OCDS)")], parties=[supplier("01234567", "Stichting Jeugdhulp Noord")],
+                   awards=[{"id": "a1", "suppliers": [{"id": "01234567", "name": "Stichting Jeugdhulp Noord"}],
+                            "value": {"amount": 1250000, "currency": "EUR"}, "relatedLots": ["1"]}])
+    item = OCDSProcedureItem(procedure=to_procedure([dump], source="Dataset_Tenderned-2025-01-01-2025-12-31.json"))
+    with db.conn:
+        write_ocds_procedure(db, ocds_record(item, NOTICE_URL), 2)
+    lots = {r["lot_id"]: r for r in db.query("select * from lots where procurement_id = 'TN900001'")}
+    assert set(lots) == set(api) and "1" in lots
+    assert {k: lots["1"][k] for k in ("title", "estimated_cents", "source", "source_lot_id", "awarded")} == {
+        "title": api["1"]["title"], "estimated_cents": api["1"]["estimated_cents"], "source": "tenderned_html",
+        "source_lot_id": "LOT-0001", "awarded": 1}
+    assert [(r["lot_id"], r["value_cents"]) for r in db.query("select * from awards")] == [("1", 125000000)]
+
+
+def test_a_procedure_a_package_says_was_stopped_is_cancelled_on_its_latest_publication(tmp_path):
+    """Reference §4 (whole procedure stopped: the API's ``isVroegtijdigBeeindigd``, ``notices.is_cancelled``)
+    in OCDS terms (``tender.status`` cancelled): the procedure known only from a package read as running, its
+    lot not known yet. Its latest publication is cancelled, its lot not awarded. SYNTHETIC releases."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    from tests.fixtures.awards.make_fixtures import release
+
+    tender = release("ocds-1l04xe-313700", "299700", "2021-03-01", "Jeugdhulp Leiden", "85311300-5",
+                     lots=[("1", "Jeugdhulp")], awards=(), tag=("tender",))
+    stop = release("ocds-1l04xe-313700", "299701", "2021-06-01", "Jeugdhulp Leiden", "85311300-5",
+                   lots=[("1", "Jeugdhulp")], awards=(), tag=("tenderCancellation",))
+    stop["tender"].update(status="cancelled", statusDetails="Besluit van de koper, wegens ontoereikende middelen")
+    item = OCDSProcedureItem(procedure=to_procedure([tender, stop], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"))
+    db = open_archive(tmp_path / "archive.db")
+    with db.conn:
+        write_ocds_procedure(db, ocds_record(item, NOTICE_URL), 1)
+    assert [(r["publication_id"], r["is_cancelled"]) for r in db.query(
+        "select publication_id, is_cancelled from notices order by publication_id")] == [(299700, None), (299701, 1)]
+    assert [(r["lot_id"], r["awarded"], r["not_awarded_reason"]) for r in db.query("select * from lots")] == [
+        ("1", 0, "Besluit van de koper, wegens ontoereikende middelen")]
+
+
+def test_a_rectification_of_a_notice_numbering_its_lots_from_lot_0000_corrects_the_same_lot(tmp_path):
+    """Reference §2.6 (WAI's 470012-shaped notice numbers its lots LOT-0000 and LOT-0001) and §4 (rectified
+    award): such a notice keeps its lot ids (names.lot_keys: not perceel numbers). A rectification naming only
+    LOT-0001 keyed it "1": a lot of its own, and the award it corrects stayed current beside it (the value
+    counted twice). It is that notice's LOT-0001. SYNTHETIC renderings."""
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, publication, row, table, winner
+
+    def award(*lots):
+        rows = [h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"), h1("5. Perceel")]
+        rows += [r for lot, _, _ in lots for r in (h2("5.1", "Technische ID van het kavel", lot), row("Titel", lot))]
+        rows.append(h1("6. Resultaten"))
+        for lot, name, value in lots:
+            rows += [h2("6.1", "ID resultaat perceel", lot), only("Er is ten minste één winnaar gekozen."),
+                     h3("6.1.2 Informatie over winnaars"), *winner(name, lot, value)]
+        return table(rows)
+    youth = [("85311300-5", "Welzijnszorg voor kinderen en jongeren")]
+    first = publication(900701, 900007, "AGO", "2026-05-14", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                        award(("LOT-0000", "Alpha B.V.", "800 000"), ("LOT-0001", "Beta B.V.", "500 000")))
+    again = publication(900702, 900007, "REC", "2026-06-01", "Jeugdhulp Regio Voorbeeld", "Jeugdhulp.", youth,
+                        award(("LOT-0001", "Beta B.V.", "550 000")))
+    db = archive(tmp_path, [dict(p, html=html) for p, html in (first, again)], "zero")
+    assert sorted(r["lot_id"] for r in db.query("select lot_id from lots")) == ["LOT-0000", "LOT-0001"]
+    assert sorted((r["lot_id"], r["value_cents"], r["current"]) for r in db.query("select * from awards")) == [
+        ("LOT-0000", 80000000, 1), ("LOT-0001", 50000000, 0), ("LOT-0001", 55000000, 1)]

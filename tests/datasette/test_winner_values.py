@@ -15,7 +15,7 @@ def server(tmp_path_factory):
     path = build_demo(tmp_path_factory.mktemp("winner_values") / "archive.db", run_dir(tmp_path_factory))
     with sqlite3.connect(path) as db:
         # the demo's open-house lot (no award value) as a lot whose two winners each tendered their own value
-        award_id, = db.execute("select award_id from awards where procurement_id = 'TN312877' and lot_id = 'LOT-0003' "
+        award_id, = db.execute("select award_id from awards where procurement_id = 'TN312877' and lot_id = '3' "
                                "and current = 1").fetchone()
         first, second = [r[0] for r in db.execute("select organisation_id from award_suppliers where award_id = ? "
                                                    "order by name limit 2", [award_id])]

@@ -59,13 +59,13 @@ def test_an_award_notice_of_the_documented_shapes_is_archived_as_printed(serve_a
     assert result.returncode == 0, result.output[-3000:]
     db = sqlite_utils.Database(result.db_path)
     lots = {r["lot_id"]: r for r in db.query("select * from lots where procurement_id = 'TN900500'")}
-    assert (lots["LOT-0001"]["awarded"], lots["LOT-0001"]["tenders_received"], lots["LOT-0001"]["estimated_cents"]) == \
+    assert (lots["1"]["awarded"], lots["1"]["tenders_received"], lots["1"]["estimated_cents"]) == \
         (1, 4, 123456789)
-    assert (lots["LOT-0002"]["awarded"], lots["LOT-0002"]["not_awarded_reason"]) == (
+    assert (lots["2"]["awarded"], lots["2"]["not_awarded_reason"]) == (
         0, "Er zijn geen inschrijvingen, verzoeken tot deelname of projecten ontvangen")
     awards = list(db.query("select * from awards where procurement_id = 'TN900500'"))
     assert [(a["lot_id"], a["award_date"], a["contract_date"], a["winner_count"], a["current"]) for a in awards] == [
-        ("LOT-0001", "2025-05-15", "2025-06-01", 2, 1)]
+        ("1", "2025-05-15", "2025-06-01", 2, 1)]
     winners = list(db.query("select name, kvk, organisation_id, tender_value_cents, tender_value_raw "
                             "from award_suppliers where procurement_id = 'TN900500' order by name"))
     assert [tuple(w.values()) for w in winners] == [
@@ -109,13 +109,13 @@ def test_a_correction_that_awards_a_lot_to_no_one_supersedes_the_earlier_award_o
     db = sqlite_utils.Database(result.db_path)
     awards = [(a["publication_id"], a["lot_id"], a["value_cents"], a["current"]) for a in db.query(
         "select * from awards where procurement_id = 'TN900600' order by publication_id, lot_id")]
-    assert awards == [(900601, "LOT-0001", 100000000, 0), (900601, "LOT-0002", 30000000, 0),
-                      (900602, "LOT-0001", 125000000, 1)]
+    assert awards == [(900601, "1", 100000000, 0), (900601, "2", 30000000, 0),
+                      (900602, "1", 125000000, 1)]
     current = [r["name"] for r in db.query(
         "select s.name from award_suppliers s join awards a using (award_id) "
         "where a.procurement_id = 'TN900600' and a.current = 1 order by s.name")]
     assert current == ["Jeugdhulp Noord B.V."]
-    lot = next(db.query("select * from lots where procurement_id = 'TN900600' and lot_id = 'LOT-0002'"))
+    lot = next(db.query("select * from lots where procurement_id = 'TN900600' and lot_id = '2'"))
     assert (lot["awarded"], lot["publication_id"]) == (0, 900602)
 
 
@@ -168,8 +168,8 @@ def test_the_notice_an_award_names_as_its_latest_rectification_corrects_it_whate
         "select * from notices where procurement_id = 'TN900800' order by publication_id")] == [
         (900801, "AGO"), (900802, "AGO")]
     awards = [(a["publication_id"], a["lot_id"], a["value_cents"], a["current"], a["rectifies"]) for a in db.query(
-        "select * from awards where procurement_id = 'TN900800' and lot_id = 'LOT-0001' order by publication_id")]
-    assert awards == [(900801, "LOT-0001", 100000000, 0, None), (900802, "LOT-0001", 125000000, 1, 900801)]
+        "select * from awards where procurement_id = 'TN900800' and lot_id = '1' order by publication_id")]
+    assert awards == [(900801, "1", 100000000, 0, None), (900802, "1", 125000000, 1, 900801)]
 
 
 def test_an_eforms_change_notice_corrects_the_earlier_award_whatever_its_code(serve_api, crawl):
@@ -196,5 +196,5 @@ def test_an_eforms_change_notice_corrects_the_earlier_award_whatever_its_code(se
         "select * from notice_results where procurement_id = 'TN900810' order by publication_id")] == [
         (900811, None, None), (900812, 1, "900601-2025")]
     awards = [(a["publication_id"], a["value_cents"], a["current"], a["rectifies"]) for a in db.query(
-        "select * from awards where procurement_id = 'TN900810' and lot_id = 'LOT-0001' order by publication_id")]
+        "select * from awards where procurement_id = 'TN900810' and lot_id = '1' order by publication_id")]
     assert awards == [(900811, 100000000, 0, None), (900812, 125000000, 1, 900811)]

@@ -60,5 +60,5 @@ def test_a_contract_notice_read_after_its_award_notice_still_gives_its_lots_titl
     lots = [tuple(r.values()) for r in db.query(
         "select lot_id, title, estimated_cents, awarded, not_awarded_reason from lots where procurement_id = 'TN950000' "
         "order by lot_id")]
-    assert lots == [("LOT-0001", "Ambulante jeugdhulp", 200000000, 1, None),
-                    ("LOT-0002", "Crisishulp", 100000000, 0, "Besluit van de koper, wegens ontoereikende middelen")]
+    assert lots == [("1", "Ambulante jeugdhulp", 200000000, 1, None),
+                    ("2", "Crisishulp", 100000000, 0, "Besluit van de koper, wegens ontoereikende middelen")]

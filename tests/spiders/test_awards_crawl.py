@@ -82,23 +82,23 @@ def test_each_result_and_contract_notice_gets_one_html_and_each_notice_one_gerel
 def test_lots_winners_kvk_and_values_to_the_cent(crawled_once):
     db = crawled_once[0].db_path
     lots = {(r["procurement_id"], r["lot_id"]): r for r in rows(db, "select * from lots")}
-    assert lots[("TN900001", "LOT-0003")]["awarded"] == 0
-    assert lots[("TN900001", "LOT-0003")]["not_awarded_reason"].startswith("Er zijn geen inschrijvingen")
+    assert lots[("TN900001", "3")]["awarded"] == 0
+    assert lots[("TN900001", "3")]["not_awarded_reason"].startswith("Er zijn geen inschrijvingen")
     assert lots[("TN900003", "2")]["awarded"] == 0
-    assert lots[("TN900001", "LOT-0001")]["tenders_received"] == 4
+    assert lots[("TN900001", "1")]["tenders_received"] == 4
     current = {(r["procurement_id"], r["lot_id"]): r for r in rows(db, "select * from awards where current = 1")}
-    assert current[("TN900001", "LOT-0001")]["value_cents"] == 125000000      # the rectified value
-    assert current[("TN900001", "LOT-0001")]["value_raw"] == "1 250 000,00"
+    assert current[("TN900001", "1")]["value_cents"] == 125000000      # the rectified value
+    assert current[("TN900001", "1")]["value_raw"] == "1 250 000,00"
     assert current[("TN900003", "1")]["value_cents"] == 180000000
     winners = rows(db, "select s.name, s.kvk, s.group_member, s.lot_id, a.procurement_id from award_suppliers s "
                        "join awards a using (award_id) where a.current = 1 order by a.procurement_id, s.lot_id, s.name")
     by_lot = {}
     for w in winners:
         by_lot.setdefault((w["procurement_id"], w["lot_id"]), []).append((w["name"], w["kvk"]))
-    assert by_lot[("TN900001", "LOT-0001")] == [("Stichting Jeugdhulp Noord", "01234567")]
-    assert by_lot[("TN900001", "LOT-0002")] == [("Jeugdzorg Zuid B.V.", "76543210"), ("Zorggroep Oost", None)]
-    assert len(by_lot[("TN900002", "LOT-0000")]) == 36                          # the open house
-    assert {n for n, _ in by_lot[("TN900001", "LOT-0004")]} == {"Stichting Kompas", "Horizon Jeugdzorg B.V.", "De Bascule"}
+    assert by_lot[("TN900001", "1")] == [("Stichting Jeugdhulp Noord", "01234567")]
+    assert by_lot[("TN900001", "2")] == [("Jeugdzorg Zuid B.V.", "76543210"), ("Zorggroep Oost", None)]
+    assert len(by_lot[("TN900002", "1")]) == 36                          # the open house
+    assert {n for n, _ in by_lot[("TN900001", "4")]} == {"Stichting Kompas", "Horizon Jeugdzorg B.V.", "De Bascule"}
     providers = rows(db, "select organisation_id, kvk from organisations where kind = 'provider'")
     assert {"organisation_id": "kvk:01234567", "kvk": "01234567"} in providers
     assert len(providers) == len({p["organisation_id"] for p in providers}) >= 36 + 6
@@ -107,7 +107,7 @@ def test_lots_winners_kvk_and_values_to_the_cent(crawled_once):
 def test_a_rectified_award_supersedes_and_the_earlier_award_is_kept(crawled_once):
     db = crawled_once[0].db_path
     lot1 = {r["publication_id"]: r for r in rows(
-        db, "select * from awards where procurement_id = 'TN900001' and lot_id = 'LOT-0001'")}
+        db, "select * from awards where procurement_id = 'TN900001' and lot_id = '1'")}
     assert (lot1[900102]["value_cents"], lot1[900102]["current"]) == (123456789, 0)   # kept, superseded
     assert (lot1[900103]["value_cents"], lot1[900103]["current"], lot1[900103]["rectifies"]) == (125000000, 1, 900102)
     assert rows(db, "select count(*) as n from awards where current = 0") == [{"n": 3}]  # the three lots of 900102
@@ -455,10 +455,10 @@ def test_a_procedure_in_a_package_and_in_the_api_is_counted_once_whatever_came_f
     assert rows(db, "select procurement_id, form_type from notices where publication_id = 900102") == [
         {"procurement_id": "TN900001", "form_type": "result"}]
     assert rows(db, "select layout from notice_results where publication_id = 900102") == [{"layout": "eforms"}]
-    # only the API's awards count: the rectification's (900103), 1 250 000,00 on LOT-0001
+    # only the API's awards count: the rectification's (900103), 1 250 000,00 on 1
     current = rows(db, "select procurement_id, lot_id, value_cents, source from awards where current = 1 "
-                       "and lot_id = 'LOT-0001' and procurement_id in ('TN900001', 'TN777777')")
-    assert current == [{"procurement_id": "TN900001", "lot_id": "LOT-0001", "value_cents": 125000000,
+                       "and lot_id = '1' and procurement_id in ('TN900001', 'TN777777')")
+    assert current == [{"procurement_id": "TN900001", "lot_id": "1", "value_cents": 125000000,
                         "source": "tenderned_html"}]
     # the API's notice first known from the package is new to the archive, not a changed notice: no version
     # of the package's row (a watch report and the changes view told it as changed)
@@ -521,3 +521,79 @@ def test_a_package_read_again_with_a_malformed_release_keeps_the_archived_award(
     assert rows(db, "select award_id, value_cents from awards where procurement_id = 'TN313495'") == before
     [crawl] = rows(db, "select status, errors from crawls order by crawl_id desc limit 1")
     assert crawl["status"] != "complete" and "skipped" in crawl["errors"]
+
+
+@pytest.mark.parametrize("first", ["package", "api"])
+def test_a_lot_the_package_calls_1_and_the_api_lot_0001_is_one_lot_with_every_award_kept(
+        award_server, tmp_path, first):
+    """Reference §2.3 (eForms lot ids LOT-nnnn), §3.1 (older forms' "Perceel nr.: 1") and §6.3 (the OCDS
+    lot id of the row): the package's lot "1" and the API notices' LOT-0001 are one lot of procedure
+    900001. It was two rows of ``lots`` (the package's "1" beside the API's LOT-0001, the procurement page
+    listing lot 1 twice, once with the package's award as if it were another lot). Now one row keyed "1"
+    with the API's values and its own id kept; the package's award is kept, not current, on lot "1".
+    SYNTHETIC package and API."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    dump = package([release("ocds-1l04xe-900001", "900102", "2025-09-01", "Specialistische jeugdhulp Regio Voorbeeld",
+                            "85311300-5", lots=[("1", "Jeugd-GGZ (OCDS)")],
+                            parties=[supplier("01234567", "Stichting Jeugdhulp Noord")],
+                            awards=[{"id": "a1", "suppliers": [{"id": "01234567", "name": "Stichting Jeugdhulp Noord"}],
+                                     "value": {"amount": 1250000, "currency": "EUR"}, "relatedLots": ["1"]}])])
+    award_server.api.datasets = _datasets(tmp_path / "datasets", {"Dataset_Tenderned-2025-01-01-2025-12-31.json": dump})
+    db = tmp_path / "archive.db"
+    for step in (["package", "api"] if first == "package" else ["api", "package"]):
+        done = (scrapy_ocds(db, award_server.datasets_url) if step == "package"
+                else run_crawl(award_server.api_url, db, **WINDOW))
+        assert done.returncode == 0, (done.stderr if step == "package" else done.output)[-3000:]
+    lots = rows(db, "select lot_id, source_lot_id, title, source from lots where procurement_id = 'TN900001' "
+                    "order by lot_id")
+    assert [lot["lot_id"] for lot in lots] == ["1", "2", "3", "4"]
+    assert lots[0] == {"lot_id": "1", "source_lot_id": "LOT-0001", "title": "Jeugd-GGZ", "source": "tenderned_html"}
+    awards = rows(db, "select lot_id, source_lot_id, source, current, value_cents from awards "
+                      "where procurement_id = 'TN900001' and lot_id = '1' order by source, publication_id")
+    assert [(a["source"], a["current"], a["value_cents"]) for a in awards] == [
+        ("tenderned_html", 0, 123456789), ("tenderned_html", 1, 125000000)] + (
+        [("tenderned_ocds", 0, 125000000)] if first == "package" else [])
+    assert {a["source_lot_id"] for a in awards} == {"LOT-0001"} | ({"1"} if first == "package" else set())
+    # the package's award of lot 1 is the API's current award of lot 1: no difference (it was lot "1" beside LOT-0001)
+    assert rows(db, "select difference from ocds_differences") == []
+    server = Server(db)
+    try:
+        shown = json.loads(server.get(f"/{server.database}/aanbesteding_percelen.json?procurement_id=TN900001&_shape=array"))
+        assert [r["perceel"] for r in shown] == ["1", "2", "3", "4"]
+        current = json.loads(server.get(f"/{server.database}/aanbesteding_gunningen.json?procurement_id=TN900001"
+                                        "&_shape=array"))
+        assert sorted(r["perceel"] for r in current if r["actueel"] == 1 and r["perceel"] == "1") == ["1"]
+        assert {r["perceel_titel"] for r in current if r["perceel"] == "1"} == {"Jeugd-GGZ"}
+        page = server.get("/-/aanbesteding?id=TN900001").decode("utf-8")
+        assert "Percelen van een aanbesteding <small>(4)</small>" in page
+    finally:
+        server.stop()
+
+
+def test_a_package_whose_name_gives_no_period_is_read_for_the_window_by_its_release_dates(award_server, tmp_path):
+    """Reference §6.1: the file names changed before ("2017.json", then "Dataset_Tenderned-<from>-<to>.json");
+    "parse the period out of the name, or read releases[].date". A package whose name gives no period is
+    fetched whatever the window (it may hold it), and archived every procedure it held: a backfill from 2022
+    archived 2019's too. Its procedures are now selected by their releases' dates. A span of years in a name
+    ("Dataset_TenderNed_2016_2022.json") is a period. SYNTHETIC packages."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    def one(ocid, rid, day, name):
+        return release(ocid, rid, day, "Jeugdhulp Leiden", "85311300-5", lots=[("1", "Jeugdhulp")],
+                       parties=[supplier("11111111", name)],
+                       awards=[{"id": "a", "suppliers": [{"id": "11111111", "name": name}],
+                                "value": {"amount": 100000, "currency": "EUR"}, "relatedLots": ["1"]}])
+    award_server.api.datasets = _datasets(tmp_path / "datasets", {
+        "tenderned-export.json": package([one("ocds-1l04xe-313601", "299601", "2019-05-01", "Alpha B.V."),
+                                          one("ocds-1l04xe-313602", "299602", "2022-05-01", "Beta B.V.")]),
+        "Dataset_TenderNed_2016_2020.json": package([one("ocds-1l04xe-313603", "299603", "2020-05-01", "Gamma B.V.")])})
+    db = tmp_path / "archive.db"
+    began = len(award_server.api.log)
+    done = scrapy_ocds(db, award_server.datasets_url, "-a", "from_date=2022-01-01")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert [p.rsplit("/", 1)[-1] for p in award_server.api.log[began:] if p.endswith(".json")] == [
+        "tenderned-export.json"]
+    assert rows(db, "select distinct procurement_id from awards") == [{"procurement_id": "TN313602"}]
+    assert rows(db, "select status from crawls") == [{"status": "complete"}]
