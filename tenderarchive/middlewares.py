@@ -185,15 +185,28 @@ class RedirectMiddleware(BaseRedirectMiddleware):
     already in the request's own chain raises ``IgnoreRequest("redirect loop …")``, which
     reaches the spider's errback and is recorded; other redirects bypass the duplicate
     filter (the chain is bounded by ``REDIRECT_MAX_TIMES``, beyond which Scrapy's
-    ``max redirections reached`` is recorded the same way)."""
+    ``max redirections reached`` is recorded the same way).
+
+    A spider with a ``redirect_request(request, redirected)`` method sees each redirect first: it
+    returns the request to follow (its URL tidied), or raises :class:`AskedAlready` for a target
+    the crawl asks or has archived already (spiders/news.py: a listing's old link to a moved page
+    fetched that page a second time)."""
 
     def _redirect(self, redirected, request, reason):
         chain = [*request.meta.get("redirect_urls", []), request.url]
         if redirected.url in chain:
             raise IgnoreRequest(f"redirect loop: {request.url} redirects to {redirected.url}")
+        hook = getattr(self.crawler.spider, "redirect_request", None)
+        if hook is not None:
+            redirected = hook(request, redirected)
         redirected = super()._redirect(redirected, request, reason)
         redirected.dont_filter = True
         return redirected
+
+
+class AskedAlready(IgnoreRequest):
+    """A redirect to a page the crawl asks under its own URL or has archived: not followed, and no
+    error (the spider's errback counts it)."""
 
 
 class RawStoreMiddleware:
