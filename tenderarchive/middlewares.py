@@ -25,6 +25,7 @@ import re
 from pathlib import Path
 from datetime import datetime, timezone
 
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as BaseMetaRefreshMiddleware
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware as BaseRedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
@@ -196,12 +197,24 @@ class RedirectMiddleware(BaseRedirectMiddleware):
         chain = [*request.meta.get("redirect_urls", []), request.url]
         if redirected.url in chain:
             raise IgnoreRequest(f"redirect loop: {request.url} redirects to {redirected.url}")
-        hook = getattr(self.crawler.spider, "redirect_request", None)
-        if hook is not None:
-            redirected = hook(request, redirected)
-        redirected = super()._redirect(redirected, request, reason)
+        redirected = super()._redirect(spider_redirect(self.crawler, request, redirected), request, reason)
         redirected.dont_filter = True
         return redirected
+
+
+class MetaRefreshMiddleware(BaseMetaRefreshMiddleware):
+    """Scrapy's ``<meta http-equiv="refresh">`` redirects (through the duplicate filter, as Scrapy has
+    them), shown first to the spider's ``redirect_request`` as :class:`RedirectMiddleware`'s are."""
+
+    def _redirect(self, redirected, request, reason):
+        return super()._redirect(spider_redirect(self.crawler, request, redirected), request, reason)
+
+
+def spider_redirect(crawler, request, redirected):
+    """The request to follow for a redirect: the spider's ``redirect_request(request, redirected)``
+    where it has one (it may raise :class:`AskedAlready`), else ``redirected``."""
+    hook = getattr(crawler.spider, "redirect_request", None)
+    return hook(request, redirected) if hook is not None else redirected
 
 
 class AskedAlready(IgnoreRequest):

@@ -110,6 +110,9 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "tenderarchive.middlewares.RedirectMiddleware": 600,  # redirect loops are recorded errors
+    # Scrapy's (580), shown to the spider first; before the raw store, which keeps the refreshing page
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "tenderarchive.middlewares.MetaRefreshMiddleware": 579,
     "tenderarchive.middlewares.RetryAfterMiddleware": 550,
     # Before the retries: sees a request's network failure once its retries are spent.
     "tenderarchive.middlewares.UnreachableHostMiddleware": 540,

@@ -55,7 +55,8 @@ def test_a_google_news_sitemaps_publication_date_dates_its_page_and_keeps_older_
 
 def test_a_listing_link_that_redirects_fetches_the_page_it_lands_on_once(tmp_path):
     """A listing that links a moved item by its old address (``301``) and its new one, or by a
-    second old address that redirects with a tracking parameter, fetched the page once per link:
+    second old address that redirects with a tracking parameter (by ``301`` or a ``<meta
+    http-equiv="refresh">``), fetched the page once per link:
     the redirect bypasses Scrapy's duplicate filter (tenderarchive/middlewares.py), and the page
     was archived twice (once under ``?utm_source=…``). Every later crawl fetched it again through
     the old link. It is fetched once, archived once, and not again by the next crawl."""
@@ -64,9 +65,12 @@ def test_a_listing_link_that_redirects_fetches_the_page_it_lands_on_once(tmp_pat
     listing = (HTML, ("<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'></head><body>"
                       "<ul><li><a href='/nieuws/inkoop-oud'>Inkoop (oud adres)</a></li>"
                       "<li><a href='/nieuws/inkoop-jeugdzorg'>Inkoop jeugdzorg</a></li>"
-                      "<li><a href='/nieuws/123'>Inkoop (kort adres)</a></li></ul></body></html>").encode())
-    routes = {"/robots.txt": ROBOTS, "/nieuws": listing, "/nieuws/inkoop-jeugdzorg": page,
-              "/nieuws/inkoop-jeugdzorg?utm_source=kortelink": page}
+                      "<li><a href='/nieuws/123'>Inkoop (kort adres)</a></li>"
+                      "<li><a href='/nieuws/verwijzing'>Inkoop (verwijzing)</a></li></ul></body></html>").encode())
+    refresh = (HTML, b"<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'><meta "
+               b"http-equiv='refresh' content='0; url=/nieuws/inkoop-jeugdzorg?utm_source=verwijzing'></head><body></body></html>")
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing, "/nieuws/inkoop-jeugdzorg": page, "/nieuws/verwijzing": refresh,
+              "/nieuws/inkoop-jeugdzorg?utm_source=kortelink": page, "/nieuws/inkoop-jeugdzorg?utm_source=verwijzing": page}
     server, base = redirecting(routes, {"/nieuws/inkoop-oud": "/nieuws/inkoop-jeugdzorg",
                                         "/nieuws/123": "/nieuws/inkoop-jeugdzorg?utm_source=kortelink"}, log)
     try:
@@ -83,3 +87,5 @@ def test_a_listing_link_that_redirects_fetches_the_page_it_lands_on_once(tmp_pat
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/inkoop-jeugdzorg"]
     assert [c["error_count"] for c in db.query("select error_count from crawls order by crawl_id")] == [0, 0]
+    # the refreshing page is in the raw store, as every answer is
+    assert db.execute("select count(*) from fetches where url = ?", [base + "nieuws/verwijzing"]).fetchone()[0] == 2
