@@ -89,3 +89,34 @@ def test_a_listing_link_that_redirects_fetches_the_page_it_lands_on_once(tmp_pat
     assert [c["error_count"] for c in db.query("select error_count from crawls order by crawl_id")] == [0, 0]
     # the refreshing page is in the raw store, as every answer is
     assert db.execute("select count(*) from fetches where url = ?", [base + "nieuws/verwijzing"]).fetchone()[0] == 2
+
+
+def test_a_second_address_of_an_archived_page_is_not_fetched_again_by_every_crawl(tmp_path):
+    """A listing that later links an archived item by a second address too (its id beside its slug;
+    the page's canonical link names the slug) archives it once, under the slug. The id's answer was
+    unchanged content, which does not update the article's ``source_url``, so no later crawl knew
+    that address and every crawl fetched it again. An address that answered an archived page byte
+    for byte is known."""
+    log: list[str] = []
+    page = ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").replace(
+        "</head>", '<link rel="canonical" href="/nieuws/inkoop-jeugdzorg"></head>').encode()
+
+    def listing(*hrefs):
+        items = "".join(f"<li><a href='{h}'>Inkoop jeugdzorg</a></li>" for h in hrefs)
+        return (HTML, ("<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'></head>"
+                       f"<body><ul>{items}</ul></body></html>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing("/nieuws/inkoop-jeugdzorg"), "/nieuws/123": (HTML, page),
+              "/nieuws/inkoop-jeugdzorg": (HTML, page)}
+    asked = []
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        for _ in range(3):
+            completed = crawl_news(path, tmp_path / "archive.db")
+            assert completed.returncode == 0, completed.stderr[-3000:]
+            asked.append(sorted(p for p in log if p.startswith("/nieuws/")))
+            del log[:]
+            routes["/nieuws"] = listing("/nieuws/inkoop-jeugdzorg", "/nieuws/123")
+    assert asked == [["/nieuws/inkoop-jeugdzorg"], ["/nieuws/123"], []]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/inkoop-jeugdzorg"]
