@@ -836,14 +836,15 @@ class NewsSpider(BaseSpider):
         duplicate filter); an archived page was fetched again by every crawl through an old link. A
         target this crawl asks already (:attr:`requested`) or that is archived and not changed since
         (its sitemap ``lastmod``: :meth:`admit`) is not followed (:class:`AskedAlready`, counted as
-        ``news/redirect_asked_already``), and the target's URL is the one a link to it fetches
-        (:meth:`page_url`: tracking parameters dropped). A living page of the registry is followed."""
+        ``news/redirect_asked_already``), and the target's tracking parameters are dropped (its host
+        is the server's: a site that moved to its ``www.`` host redirects every page there). A
+        living page of the registry is followed."""
         from tenderarchive.middlewares import AskedAlready
 
         site = request.meta.get("site")
         if request.callback != self.parse_page or site is None or request.meta.get("living"):
             return redirected
-        url = self.page_url(site, redirected.url)
+        url = without_tracking(redirected.url.split("#")[0])
         chain = {page_key(u) for u in [*request.meta.get("redirect_urls", []), request.url]}
         key = page_key(url)
         if key in chain:  # the same page written otherwise (a trailing slash, the www. host)
