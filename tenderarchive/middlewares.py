@@ -28,8 +28,10 @@ from datetime import datetime, timezone
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as BaseMetaRefreshMiddleware
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware as BaseRedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as BaseRobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.response import response_status_message
 
 logger = logging.getLogger(__name__)
@@ -119,6 +121,41 @@ class RetryAfterMiddleware(RetryMiddleware):
         if slot is not None and slot.delay < delay:
             slot.delay = min(delay, self.slot_delay_max)
             self.crawler.stats.inc_value("retry_backoff/site_slowed")
+
+
+class RobotsTxtMiddleware(BaseRobotsTxtMiddleware):
+    """Scrapy's robots.txt rules, with RFC 9309 §2.3.1.4 kept: a robots.txt that is unreachable (a
+    server error, ``5xx``, once its retries are spent, or no answer at all) means "complete disallow".
+    Scrapy read a ``503`` page as an empty robots.txt, or a failure as none, and crawled the whole
+    site. The host's pages are not fetched in this crawl, which records it as an error (the next
+    crawl asks again); ``4xx`` is still "no rules" (§2.3.1.3). A replay that lacks the file
+    (``IgnoreRequest``) and a host given up (``UnreachableHostMiddleware``) are left as Scrapy has them."""
+
+    DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+
+    async def _parse_robots(self, response, netloc, request):
+        if response.status >= 500:
+            self._unreachable(response.url, f"HTTP {response.status}")
+            response = response.replace(body=self.DISALLOW_ALL)
+        await super()._parse_robots(response, netloc, request)
+
+    def _robots_error(self, exc, netloc):
+        if isinstance(exc, IgnoreRequest):
+            return super()._robots_error(exc, netloc)
+        self._unreachable(f"//{netloc}/robots.txt", type(exc).__name__)
+        deferred = self._parsers[netloc]
+        self._parsers[netloc] = parser = build_from_crawler(self._parserimpl, self.crawler, self.DISALLOW_ALL)
+        deferred.callback(parser)
+
+    def _unreachable(self, url: str, why: str) -> None:
+        message = (f"robots.txt unreachable ({why}): its host's pages are not fetched in this crawl "
+                   "(RFC 9309: complete disallow)")
+        self.crawler.stats.inc_value("robotstxt/unreachable")
+        spider = self.crawler.spider
+        if hasattr(spider, "record_error"):
+            spider.record_error(url, message)
+        else:
+            logger.error("%s: %s", url, message)
 
 
 class UnreachableHostMiddleware:

@@ -120,3 +120,28 @@ def test_a_second_address_of_an_archived_page_is_not_fetched_again_by_every_craw
     assert asked == [["/nieuws/inkoop-jeugdzorg"], ["/nieuws/123"], []]
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/inkoop-jeugdzorg"]
+
+
+def test_a_robots_txt_that_answers_a_server_error_fetches_none_of_the_sites_pages(tmp_path):
+    """The spider obeys robots.txt (a municipal site: ``ROBOTSTXT_OBEY``, docs/reference/peers.md §5). A
+    robots.txt answering ``503`` was read by Scrapy as an empty one, and the whole site was crawled;
+    RFC 9309 §2.3.1.4 says an unreachable robots.txt is "complete disallow". The site's pages are not
+    fetched, the crawl records why, and the next crawl, robots.txt back, archives them."""
+    log: list[str] = []
+    page = (HTML, ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").encode())
+    listing = (HTML, b"<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'></head>"
+                     b"<body><ul><li><a href='/nieuws/inkoop-jeugdzorg'>Inkoop jeugdzorg</a></li></ul></body></html>")
+    routes = {"/robots.txt": ("text/plain", b"", 503), "/nieuws": listing, "/nieuws/inkoop-jeugdzorg": page}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        down = crawl_news(path, tmp_path / "archive.db", "-s", "RETRY_TIMES=0")
+        asked_down = [p for p in log if p != "/robots.txt"]
+        routes["/robots.txt"] = ROBOTS
+        back = crawl_news(path, tmp_path / "archive.db")
+    assert asked_down == []
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    first, second = db.query("select status, errors from crawls order by crawl_id")
+    assert down.returncode != 0 and first["status"] != "complete" and "robots.txt unreachable (HTTP 503)" in first["errors"]
+    assert back.returncode == 0, back.stderr[-3000:]
+    assert second["status"] == "complete"
+    assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/inkoop-jeugdzorg"]
