@@ -36,7 +36,8 @@ One page is fetched once however it is linked or redirected to (:meth:`NewsSpide
 and fragments are dropped, a link to the other of a site's ``www.`` and bare hosts is fetched
 from the registry's host, and a trailing slash makes no other page.
 
-It obeys robots.txt (a discovered page it forbids is skipped, not an error; a living page or
+It obeys robots.txt (one that answers a server error or not at all forbids the whole site for the crawl,
+a recorded error: tenderarchive/middlewares.py ``RobotsTxtMiddleware``; a discovered page it forbids is skipped, not an error; a living page or
 discovery URL of the registry that it forbids is an error) and is polite per site (each site gets its own download slot
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
 the archive (as archived or as fetched: a page whose canonical URL differs) are not fetched again unless a sitemap ``lastmod`` says they changed
