@@ -125,14 +125,14 @@ def extract_article(item: ArticleItem) -> dict:
         raise PageGone(f"{item.url}: the page says it was not found ({page['title'][:80]!r}; HTTP 200)")
     listed_on, _, listed_by = (item.listed_date or "").partition(" ")
     if page.get("published_source") in (None, "url") and listed_on and not item.is_living_page:
-        # the page states no date: its feed item's or listing entry's (the site's own word, before
-        # a date guessed from the URL); a living page is dated by none
+        # the page states no date: its feed item's, Google News sitemap entry's or listing entry's (the
+        # site's own word, before a date guessed from the URL); a living page is dated by none
         from tenderarchive.extraction.dates import not_after, parse_dutch_date
 
         listed = not_after(parse_dutch_date(listed_on, anchored=True), fetched)
         if listed is not None:
             page.update(published=listed.iso, published_precision=listed.precision,
-                        published_source="feed" if listed_by == "feed" else "listing")
+                        published_source=listed_by if listed_by in ("feed", "sitemap") else "listing")
             if page.get("page_type") == "project_page":  # undated, it read as a page updated in place
                 page["page_type"] = "news"
     published = page.get("published")

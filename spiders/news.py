@@ -12,7 +12,7 @@ discovers article URLs through the configured methods:
   none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``):
   Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
   of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
-  ``<lastmod>`` kept; an index's lists of archive pages (WordPress's
+  ``<lastmod>`` kept, and a Google News sitemap's ``<news:publication_date>`` (:class:`NewsSitemap`); an index's lists of archive pages (WordPress's
   ``wp-sitemap-users-1.xml``, ``wp-sitemap-taxonomies-category-1.xml``: :data:`ARCHIVE_SITEMAP`)
   are not followed, and the site's home page is no article;
 - ``listing`` pages: links on the page that the site's allow/deny rules accept, outside its menus,
@@ -30,12 +30,14 @@ discovers article URLs through the configured methods:
   ``NEWS_OPENPUB_MAX_PAGES`` pages;
 - ``living_pages``: project or FAQ pages updated in place, fetched every crawl.
 
-One page is fetched once however it is linked (:meth:`NewsSpider.page_url`,
+One page is fetched once however it is linked or redirected to (:meth:`NewsSpider.page_url`,
+:meth:`NewsSpider.redirect_request`,
 :func:`tenderarchive.urls.page_key`): tracking parameters (``utm_*``, ``pk_*``, ``fbclid`` …)
 and fragments are dropped, a link to the other of a site's ``www.`` and bare hosts is fetched
 from the registry's host, and a trailing slash makes no other page.
 
-It obeys robots.txt (a discovered page it forbids is skipped, not an error; a living page or
+It obeys robots.txt (one that answers a server error or not at all forbids the whole site for the crawl,
+a recorded error: tenderarchive/middlewares.py ``RobotsTxtMiddleware``; a discovered page it forbids is skipped, not an error; a living page or
 discovery URL of the registry that it forbids is an error) and is polite per site (each site gets its own download slot
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
 the archive (as archived or as fetched: a page whose canonical URL differs) are not fetched again unless a sitemap ``lastmod`` says they changed
@@ -52,7 +54,8 @@ and no error (``news/skipped_document``, ``news/skipped_not_html``): a listing's
 PDF)" link (news-sites.md §2.4) must not make every crawl partial. A living page that is not
 HTML is an error: the registry names it.
 
-A feed item's date and the date a listing shows beside a link (:func:`listed_date`) go with the page
+A feed item's date, a Google News sitemap entry's publication date and the date a listing shows beside
+a link (:func:`listed_date`) go with the page
 (``ArticleItem.listed_date``): they date it when it states no date of its own (pipelines/extract.py).
 Pages are asked after the discovery documents already known (:attr:`NewsSpider.PAGE_PRIORITY`), so
 every date a feed or listing gives a page is in when it is read, in a crawl and in its replay.
@@ -225,6 +228,21 @@ ARCHIVE_SITEMAP = re.compile(
     re.I)
 
 
+class NewsSitemap(Sitemap):
+    """Scrapy's sitemap parser, which reads an entry's own elements only, also reading the
+    ``<news:publication_date>`` inside a Google News sitemap's ``<news:news>`` (the sitemap a news
+    site or a WordPress news plugin serves beside its others) as the entry's ``publication_date``:
+    the page's publication, where ``<lastmod>`` is its last change."""
+
+    def _process_sitemap_element(self, elem):
+        published = next((el.text.strip() for el in elem.iter() if isinstance(el.tag, str)
+                          and self._get_tag_name(el) == "publication_date" and (el.text or "").strip()), None)
+        entry = super()._process_sitemap_element(elem)
+        if entry is not None and published:
+            entry["publication_date"] = published
+        return entry
+
+
 #: Links to documents and media, not pages: a listing's "(download PDF)" (news-sites.md §2.4).
 DOCUMENT_PATH = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|zip|jpe?g|png|gif|svg|webp|mp3|mp4|ics)$", re.I)
@@ -313,7 +331,7 @@ class NewsSpider(BaseSpider):
         #: per listing URL: its pages requested (at most max_pages), the links seen on them, and
         #: whether a page repeating the first (a pager's "1") was granted beyond max_pages
         self.listing_pages: dict[str, dict] = {}
-        #: per page (:func:`page_key`): the date its feed item or listing entry gives, and which
+        #: per page (:func:`page_key`): the date its feed item, news sitemap or listing entry gives, and which
         self.listed: dict[str, tuple[str, str]] = {}
 
     @classmethod
@@ -456,7 +474,7 @@ class NewsSpider(BaseSpider):
                 self.record_error(response.url, f"gzipped sitemap larger than {limit} bytes unpacked: not read")
                 return
         try:
-            sitemap = Sitemap(body)
+            sitemap = NewsSitemap(body)
             entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating
         except Exception as exc:  # lxml raises several types on broken XML
             self.record_error(response.url, f"malformed sitemap: {str(exc)[:200]}")
@@ -483,7 +501,11 @@ class NewsSpider(BaseSpider):
             elif http_url(url) is None:
                 self.record_error(response.url, f"malformed URL skipped: {str(url)[:200]!r}")
             else:
-                request = self.page_request(site, url, "sitemap", lastmod=entry.get("lastmod"))
+                # a Google News entry's publication dates the page (as a feed item's does) and, without
+                # a lastmod, stands for it, as a feed item's date does
+                published = entry.get("publication_date")
+                request = self.page_request(site, url, "sitemap", lastmod=entry.get("lastmod") or published,
+                                            listed=_listed_iso(_moment(published)))
                 if request:
                     yield request
 
@@ -667,15 +689,18 @@ class NewsSpider(BaseSpider):
     #: dates they give it (:attr:`listed`) are in when it is read, in a crawl as in its replay.
     PAGE_PRIORITY = -10
 
+    #: Whose date dates a page that several discoveries date: a feed's and a Google News sitemap's
+    #: (machine-written, with its time) before a listing's; else the first.
+    LISTED_RANK = {"feed": 0, "sitemap": 1, "listing": 2}
+
     def page_request(self, site, url, via, lastmod=None, living=False, listed=""):
-        """``listed``: the date its feed item or listing entry gives, the page's date when the page
-        states none (pipelines/extract.py). Every discovery's date is kept (:attr:`listed`), not only
-        the first's: which of a feed, a sitemap and a listing names a page first must not change its
-        date (a replay of the crawl asks them in another order)."""
-        if listed and via in ("feed", "listing"):
+        """``listed``: the date its feed item, Google News sitemap entry or listing entry gives, the
+        page's date when the page states none (pipelines/extract.py). Every discovery's date is kept
+        (:attr:`listed`), not only the first's: which of a feed, a sitemap and a listing names a page
+        first must not change its date (a replay of the crawl asks them in another order)."""
+        if listed and via in self.LISTED_RANK:
             key = page_key(self.page_url(site, url))
-            # a feed's date (machine-written, with its time) before a listing's; else the first
-            if key not in self.listed or (via == "feed" and self.listed[key][1] != "feed"):
+            if key not in self.listed or self.LISTED_RANK[via] < self.LISTED_RANK[self.listed[key][1]]:
                 self.listed[key] = (listed, via)
         admitted = self.admit(site, url, lastmod, living)
         if admitted is None:
@@ -683,7 +708,7 @@ class NewsSpider(BaseSpider):
         url, living = admitted
         try:
             return scrapy.Request(url, self.parse_page, errback=self.errback, priority=self.PAGE_PRIORITY,
-                                  meta={"site": site, "via": via, "living": living})
+                                  meta={"site": site, "via": via, "living": living, "lastmod": lastmod})
         except (ValueError, UnicodeError) as exc:
             self.record_error(url, f"malformed URL skipped: {exc}")
             return None
@@ -766,7 +791,13 @@ class NewsSpider(BaseSpider):
         logged and counted (``news/gone``), not an error; a living page that is gone is one."""
         from scrapy.exceptions import IgnoreRequest
 
+        from tenderarchive.middlewares import AskedAlready
+
         request = getattr(failure, "request", None)
+        if failure.check(AskedAlready):
+            self.logger.info("not followed: %s", failure.value)
+            self.crawler.stats.inc_value("news/redirect_asked_already")
+            return
         discovered = request is not None and request.callback == self.parse_page and not request.meta.get("living")
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and discovered:
             self.logger.info("forbidden by robots.txt, not fetched: %s", request.url)
@@ -799,6 +830,36 @@ class NewsSpider(BaseSpider):
         return self.arguments.from_date <= day and (not self.explicit_until_date or day <= self.arguments.until_date)
 
     # --- pages -----------------------------------------------------------------------------
+    def redirect_request(self, request, redirected):
+        """A discovered page's redirect (tenderarchive/middlewares.py ``RedirectMiddleware``), deduplicated
+        by the page it lands on: a listing that links a moved item by its old address and its new one,
+        or two old addresses of one page, fetched that page once per link (the redirect bypasses the
+        duplicate filter); an archived page was fetched again by every crawl through an old link. A
+        target this crawl asks already (:attr:`requested`) or that is archived and not changed since
+        (its sitemap ``lastmod``: :meth:`admit`) is not followed (:class:`AskedAlready`, counted as
+        ``news/redirect_asked_already``), and the target's tracking parameters are dropped (its host
+        is the server's: a site that moved to its ``www.`` host redirects every page there). A
+        living page of the registry is followed."""
+        from tenderarchive.middlewares import AskedAlready
+
+        site = request.meta.get("site")
+        if request.callback != self.parse_page or site is None or request.meta.get("living"):
+            return redirected
+        url = without_tracking(redirected.url.split("#")[0])
+        chain = {page_key(u) for u in [*request.meta.get("redirect_urls", []), request.url]}
+        key = page_key(url)
+        if key in chain:  # the same page written otherwise (a trailing slash, the www. host)
+            return redirected
+        if key in self.requested:
+            raise AskedAlready(f"{request.url} redirects to {url}, asked already in this crawl")
+        known = self.known.get(key)
+        moment = _moment(request.meta.get("lastmod"))
+        if known is not None and (moment is None or not self.changed_since(moment, known)):
+            raise AskedAlready(f"{request.url} redirects to {url}, archived already")
+        self.requested.add(key)
+        return redirected if url == redirected.url or url in {*request.meta.get("redirect_urls", []), request.url} \
+            else redirected.replace(url=url)
+
     def redirect_lands_on_a_page(self, site, response) -> bool:
         """Whether a page request that was redirected (HTTP 3xx or a meta refresh) landed on a
         page this crawl would archive: not the site's home page, and one the site's rules admit
@@ -823,7 +884,8 @@ class NewsSpider(BaseSpider):
         return False
 
     def listed_for(self, response) -> str:
-        """``"DATE feed"`` or ``"DATE listing"``: the date a feed item or listing entry gave the page
+        """``"DATE feed"``, ``"DATE sitemap"`` or ``"DATE listing"``: the date a feed item, a Google News
+        sitemap entry or a listing entry gave the page
         (under the URL asked, or the one a redirect came from), or ``""``."""
         for url in [response.url, *response.meta.get("redirect_urls", [])]:
             found = self.listed.get(page_key(url))

@@ -43,7 +43,7 @@ class ArticleItem:
     site_config: dict = field(default_factory=dict)   # the registry entry (selectors …)
     is_living_page: bool = False
     discovered_via: str = ""            # feed / sitemap / listing / living_page
-    listed_date: str = ""               # "DATE feed" / "DATE listing": the date its feed item or listing entry gave
+    listed_date: str = ""               # "DATE feed" / "DATE sitemap" / "DATE listing": the date its feed item, Google News sitemap entry or listing entry gave
     source_url: str = ""
     fetched_at: str = ""
     sha256: str = ""

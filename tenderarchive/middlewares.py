@@ -25,10 +25,13 @@ import re
 from pathlib import Path
 from datetime import datetime, timezone
 
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as BaseMetaRefreshMiddleware
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware as BaseRedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as BaseRobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.response import response_status_message
 
 logger = logging.getLogger(__name__)
@@ -120,6 +123,41 @@ class RetryAfterMiddleware(RetryMiddleware):
             self.crawler.stats.inc_value("retry_backoff/site_slowed")
 
 
+class RobotsTxtMiddleware(BaseRobotsTxtMiddleware):
+    """Scrapy's robots.txt rules, with RFC 9309 §2.3.1.4 kept: a robots.txt that is unreachable (a
+    server error, ``5xx``, once its retries are spent, or no answer at all) means "complete disallow".
+    Scrapy read a ``503`` page as an empty robots.txt, or a failure as none, and crawled the whole
+    site. The host's pages are not fetched in this crawl, which records it as an error (the next
+    crawl asks again); ``4xx`` is still "no rules" (§2.3.1.3). A replay that lacks the file
+    (``IgnoreRequest``) and a host given up (``UnreachableHostMiddleware``) are left as Scrapy has them."""
+
+    DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+
+    async def _parse_robots(self, response, netloc, request):
+        if response.status >= 500:
+            self._unreachable(response.url, f"HTTP {response.status}")
+            response = response.replace(body=self.DISALLOW_ALL)
+        await super()._parse_robots(response, netloc, request)
+
+    def _robots_error(self, exc, netloc):
+        if isinstance(exc, IgnoreRequest):
+            return super()._robots_error(exc, netloc)
+        self._unreachable(f"//{netloc}/robots.txt", type(exc).__name__)
+        deferred = self._parsers[netloc]
+        self._parsers[netloc] = parser = build_from_crawler(self._parserimpl, self.crawler, self.DISALLOW_ALL)
+        deferred.callback(parser)
+
+    def _unreachable(self, url: str, why: str) -> None:
+        message = (f"robots.txt unreachable ({why}): its host's pages are not fetched in this crawl "
+                   "(RFC 9309: complete disallow)")
+        self.crawler.stats.inc_value("robotstxt/unreachable")
+        spider = self.crawler.spider
+        if hasattr(spider, "record_error"):
+            spider.record_error(url, message)
+        else:
+            logger.error("%s: %s", url, message)
+
+
 class UnreachableHostMiddleware:
     """Stop asking a host that does not answer (docs/reference/peers.md §7: quarantine of failing
     sources, here within one crawl). After ``UNREACHABLE_HOST_FAILURES`` requests to a host in a row
@@ -185,15 +223,40 @@ class RedirectMiddleware(BaseRedirectMiddleware):
     already in the request's own chain raises ``IgnoreRequest("redirect loop …")``, which
     reaches the spider's errback and is recorded; other redirects bypass the duplicate
     filter (the chain is bounded by ``REDIRECT_MAX_TIMES``, beyond which Scrapy's
-    ``max redirections reached`` is recorded the same way)."""
+    ``max redirections reached`` is recorded the same way).
+
+    A spider with a ``redirect_request(request, redirected)`` method sees each redirect first: it
+    returns the request to follow (its URL tidied), or raises :class:`AskedAlready` for a target
+    the crawl asks or has archived already (spiders/news.py: a listing's old link to a moved page
+    fetched that page a second time)."""
 
     def _redirect(self, redirected, request, reason):
         chain = [*request.meta.get("redirect_urls", []), request.url]
         if redirected.url in chain:
             raise IgnoreRequest(f"redirect loop: {request.url} redirects to {redirected.url}")
-        redirected = super()._redirect(redirected, request, reason)
+        redirected = super()._redirect(spider_redirect(self.crawler, request, redirected), request, reason)
         redirected.dont_filter = True
         return redirected
+
+
+class MetaRefreshMiddleware(BaseMetaRefreshMiddleware):
+    """Scrapy's ``<meta http-equiv="refresh">`` redirects (through the duplicate filter, as Scrapy has
+    them), shown first to the spider's ``redirect_request`` as :class:`RedirectMiddleware`'s are."""
+
+    def _redirect(self, redirected, request, reason):
+        return super()._redirect(spider_redirect(self.crawler, request, redirected), request, reason)
+
+
+def spider_redirect(crawler, request, redirected):
+    """The request to follow for a redirect: the spider's ``redirect_request(request, redirected)``
+    where it has one (it may raise :class:`AskedAlready`), else ``redirected``."""
+    hook = getattr(crawler.spider, "redirect_request", None)
+    return hook(request, redirected) if hook is not None else redirected
+
+
+class AskedAlready(IgnoreRequest):
+    """A redirect to a page the crawl asks under its own URL or has archived: not followed, and no
+    error (the spider's errback counts it)."""
 
 
 class RawStoreMiddleware:

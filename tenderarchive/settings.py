@@ -112,6 +112,12 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "tenderarchive.middlewares.RedirectMiddleware": 600,  # redirect loops are recorded errors
+    # Scrapy's (580), shown to the spider first; before the raw store, which keeps the refreshing page
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    # Scrapy's (100): a robots.txt that is unreachable (5xx, no answer) is "complete disallow" (RFC 9309)
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "tenderarchive.middlewares.RobotsTxtMiddleware": 100,
+    "tenderarchive.middlewares.MetaRefreshMiddleware": 579,
     "tenderarchive.middlewares.RetryAfterMiddleware": 550,
     # Before the retries: sees a request's network failure once its retries are spent.
     "tenderarchive.middlewares.UnreachableHostMiddleware": 540,

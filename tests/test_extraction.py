@@ -738,3 +738,33 @@ def test_a_time_range_is_not_read_as_a_utc_offset(written, expected):
     from tenderarchive.extraction.dates import parse_dutch_date
 
     assert parse_dutch_date(written).iso == expected
+
+
+@pytest.mark.parametrize("head, heading, expected", [
+    ("", "<h1>Nieuwsbericht 14 oktober 2021</h1><h2>Voorlopige gunning jeugdhulp</h2>", "h2"),
+    ("", "<h1 class='page-title'>Nieuws | 14-10-2021</h1><div class='intro'><h3>Voorlopige gunning jeugdhulp</h3></div>", "h2"),
+    ("<meta property='og:title' content='Voorlopige gunning jeugdhulp'>",
+     "<h1>Nieuwsbericht 14 oktober 2021</h1><h2>Voorlopige gunning jeugdhulp</h2>", "og"),
+    ("<title>Voorlopige gunning jeugdhulp | Gemeente Voorbeeld</title>", "<h1>Persbericht</h1>", "title-tag"),
+    ("<title>Nieuwsbericht 14 oktober 2021 - Gemeente Voorbeeld</title>", "<p>14 oktober 2021</p>", "slug"),
+])
+def test_a_heading_that_is_only_the_templates_label_and_a_date_is_not_the_title(head, heading, expected):
+    """news-sites.md §2.4 "template labels glued to titles" with a §2.3 date: a CMS that heads every item
+    "Nieuwsbericht 14 oktober 2021" (in the ``<h1>`` or the ``<title>``) and writes the item's own title
+    below it archived every item under its label and date. The title is the page's own (``og:title``,
+    the heading under that ``<h1>``, ``<title>``, else the URL slug), and the label's date dates it."""
+    page = f"<html><head>{head}</head><body><main>{heading}{BODY}</main></body></html>"
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/voorlopige-gunning-jeugdhulp")
+    assert (got["title"], got["title_source"]) == ("Voorlopige gunning jeugdhulp", expected)
+    assert got["text"].startswith("De gemeenten in de regio")
+    if "14" in heading:
+        assert (got["published"], got["published_source"]) == ("2021-10-14", "stated")
+
+
+def test_a_newsletters_issue_date_and_a_title_after_the_label_stay_titles():
+    """A newsletter's issue ("Nieuwsbrief 14 oktober 2021") is its title; so is a title after a label."""
+    for h1, title in (("Nieuwsbrief 14 oktober 2021", "Nieuwsbrief 14 oktober 2021"),
+                      ("Nieuwsbericht Voorlopige gunning jeugdhulp", "Voorlopige gunning jeugdhulp"),
+                      ("Nieuws 2024 in cijfers", "Nieuws 2024 in cijfers")):
+        page = f"<html><body><main><h1>{h1}</h1><h2>Inleiding</h2>{BODY}</main></body></html>"
+        assert extract_html(page, "https://www.voorbeeld.nl/nieuws/bericht")["title"] == title

@@ -213,6 +213,9 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 TEMPLATE_LABELS = ("Nieuwsbericht", "Nieuws", "Persbericht", "Nieuwsbrief", "Artikel")
+#: The labels a template writes with the item's date in its heading ("Nieuwsbericht 14 oktober 2021"):
+#: not a newsletter's ("Nieuwsbrief 14 oktober 2021" is that issue's title) nor "Artikel".
+DATELINE_LABELS = ("Nieuwsbericht", "Nieuws", "Persbericht")
 # after a colon ("Nieuwsbericht: Voorlopige …", "Nieuws: 12 aanbieders …"), after a space or glued to a
 # capital: an inline element's label with nothing between ("<span>Nieuwsbericht</span>Voorlopige gunning").
 # A number after a bare space belongs to the title ("Artikel 8 Jeugdwet", "Nieuws 2024 in cijfers").

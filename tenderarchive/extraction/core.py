@@ -418,7 +418,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         decodes the bytes when they decode with it.
     :raises ValueError: when the bytes hold no parseable HTML document.
     :returns: a JSON-serialisable dict with the keys ``title``,
-        ``title_source`` (selector/h1/og/title-tag/slug), ``published``
+        ``title_source`` (selector/h1/og/h2/title-tag/slug), ``published``
         (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``, None if the page states none),
         ``published_source`` (stated/meta/url/None),
         ``published_precision`` (day/minute/None), ``modified``, ``text``,

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from tenderarchive.arguments import AMSTERDAM  # the one Europe/Amsterdam zone
 
+from .cleaning import DATELINE_LABELS
+
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC_DATE", "ISO_DATE",
            "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
            "label_only",
@@ -220,9 +222,10 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
     """A line that is just a date, optionally followed by ' - Categorie' (at most
     ``suffix_limit`` characters of it; None: any, for an element that is a date element)."""
     line = line.replace("\u00a0", " ").strip()
-    kicker = _KICKER.match(line)
+    kicker = _KICKER.match(line) or _LABEL_KICKER.match(line)
     if kicker and not _OTHER_KICKER.search(kicker.group(1)):
-        line = line[kicker.end():]  # "Nieuwsbericht | 14-12-2020": the page's type or section before its date
+        # "Nieuwsbericht | 14-12-2020", "Nieuwsbericht 14 oktober 2021": the page's type or section before its date
+        line = line[kicker.end():]
     for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
         m = pattern.match(line)
         if m:
@@ -238,6 +241,9 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
 #: A short word or two before a date line's date, set off by a separator with spaces around it:
 #: "Nieuwsbericht | 14-12-2020", "Nieuws · 14 december 2020".
 _KICKER = re.compile(r"^([A-Za-zÀ-ÿ][^\d|·•–]{1,30}?)\s+[|·•–-]\s+(?=\d|" + _WEEKDAY_NAMES + ")", re.I)
+#: A template's label before the date with no separator: "Nieuwsbericht 14 oktober 2021", the heading a
+#: CMS writes above the item's title (news-sites.md §2.4 template labels, with a §2.3 date).
+_LABEL_KICKER = re.compile(r"^(" + "|".join(DATELINE_LABELS) + r")\s+(?=\d|" + _WEEKDAY_NAMES + ")", re.I)
 #: … unless it names another date than the page's ("Sluitingsdatum - 1 maart 2021", "Laatst gewijzigd | …").
 _OTHER_KICKER = re.compile(r"datum|deadline|sluit|gewijzigd|bijgewerkt|aangepast|uitspraak|updated", re.I)
 

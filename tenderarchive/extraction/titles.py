@@ -10,10 +10,11 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .cleaning import TEMPLATE_LABELS, fix_mojibake, normalize_whitespace, strip_template_label
+from .cleaning import DATELINE_LABELS, TEMPLATE_LABELS, fix_mojibake, normalize_whitespace, strip_template_label
+from .dates import _is_date_only
 from .markup import element_text, meta_content, select, site_field
 
-__all__ = ["title_from_slug", "strip_site_suffix", "html_title", "drop_leading_title"]
+__all__ = ["title_from_slug", "strip_site_suffix", "html_title", "drop_leading_title", "is_label_or_date"]
 
 _SEPARATORS = "|\\-–—:·»«›‹"
 _SITE_SUFFIX = re.compile(rf"\s+[{_SEPARATORS}]\s+[^|\-–—»«›‹]{{2,60}}$")
@@ -106,15 +107,47 @@ def _is_site_logo(h1, text: str, *site_names: str | None) -> bool:
         or (urlsplit(links[0].get("href").strip()).path in ("", "/") and not urlsplit(links[0].get("href").strip()).query))
 
 
+_LABEL_PREFIX = re.compile(r"^(?:" + "|".join(DATELINE_LABELS) + r")(?:\s*[:|·•–-]\s*|\s+|$)", re.I)
+
+
+def is_label_or_date(title: str | None) -> bool:
+    """Whether a would-be title is only the template's label, a date, or both: a CMS that heads
+    every item "Nieuwsbericht 14 oktober 2021" (news-sites.md §2.4 "template labels glued to titles",
+    the label with the §2.3 date instead of the title) and writes the item's title below it.
+
+    >>> [is_label_or_date(t) for t in ("Nieuwsbericht 14 oktober 2021", "Nieuws | 14-10-2021", "Persbericht",
+    ...                                "14 oktober 2021", "Nieuws 2024 in cijfers", "Nieuwsbericht Voorlopige gunning")]
+    [True, True, True, True, False, False]
+    """
+    line = normalize_whitespace(title or "").strip()
+    rest = _LABEL_PREFIX.sub("", line, count=1).strip()
+    return bool(line) and (not rest or _is_date_only(rest, suffix_limit=0) is not None)
+
+
+def _heading_after(h1) -> str | None:
+    """The first ``<h2>``/``<h3>`` after an ``<h1>`` that is no title (:func:`is_label_or_date`): the
+    item's own title under the template's label-and-date heading."""
+    for heading in h1.xpath("following::*[self::h2 or self::h3][position() <= 3]"):
+        t = " ".join(element_text(heading).split())
+        if t and not heading.xpath(_SITE_HEADER) and not is_label_or_date(t) and len(t) <= 200:
+            return t
+    return None
+
+
 def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None, str | None]:
+    """The page's title and where it came from: the registry's selector, the ``<h1>`` (not the site's
+    logo or banner), ``og:title`` (or Dublin Core's), the heading under an ``<h1>`` that is only a
+    label and a date (``h2``), ``<title>``. A candidate that is only a label or a date
+    (:func:`is_label_or_date`) is passed over; (None, None) when there is none."""
     if selectors.get("title"):
         found = select(tree, selectors["title"])
         if found:
             t = element_text(found[0]).replace("\n", " ").strip()
-            if t:
+            if t and not is_label_or_date(t):
                 return strip_template_label(fix_mojibake(t)), "selector"
     scope = body_root if body_root is not None else tree
     site_names = [meta_content(tree, "og:site_name")]  # and the text of a logo h1
+    dateline = None  # an <h1> that is only the template's label and a date
     for root in (scope, tree):
         for h1 in root.xpath(".//h1"):
             t = element_text(h1).replace("\n", " ").strip()
@@ -123,23 +156,37 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
             if _is_site_logo(h1, t, site_field(site, "title"), *site_names):
                 site_names.append(" ".join(t.split()))
                 continue
+            if is_label_or_date(t):
+                dateline = h1 if dateline is None else dateline
+                continue
             return strip_template_label(fix_mojibake(t)), "h1"
     og = meta_content(tree, "og:title", "dcterms:title", "dc.title")
-    if og:
-        return strip_template_label(fix_mojibake(strip_site_suffix(og, site_field(site, "title"), *site_names))), "og"
+    og = og and strip_template_label(fix_mojibake(strip_site_suffix(og, site_field(site, "title"), *site_names)))
+    if og and not is_label_or_date(og):
+        return og, "og"
+    below = _heading_after(dateline) if dateline is not None else None
+    if below:
+        return strip_template_label(fix_mojibake(below)), "h2"
     tt = tree.findtext(".//title")
-    if tt and tt.strip():
-        return strip_template_label(fix_mojibake(strip_site_suffix(normalize_whitespace(tt), site_field(site, "title"),
-                                                                   *site_names))), "title-tag"
+    tt = tt and tt.strip() and strip_template_label(fix_mojibake(strip_site_suffix(
+        normalize_whitespace(tt), site_field(site, "title"), *site_names)))
+    if tt and not is_label_or_date(tt):
+        return tt, "title-tag"
     return None, None
 
 
 def drop_leading_title(text: str, title: str | None) -> str:
     """Remove the title (with or without template label) from the start of
-    the text; it is returned separately."""
-    if not title or not text:
+    the text; it is returned separately. A template label alone on the text's first line
+    ("Persbericht", the heading above the item's title) goes too."""
+    if not text:
         return text
     lines = text.split("\n")
+    if len(lines) > 1 and lines[0].strip().rstrip(":").strip() in DATELINE_LABELS:
+        lines = lines[1:]
+        text = normalize_whitespace("\n".join(lines))
+    if not title:
+        return text
     for i, line in enumerate(lines[:3]):
         if strip_template_label(line.strip()) == title or line.strip() == title:
             # a template label on its own line above the title ("Nieuwsbericht", a <br> between)

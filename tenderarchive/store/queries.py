@@ -62,7 +62,12 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
     the URL they were fetched from: a page whose canonical URL differs is known by both. The time is
     its last successful fetch (``fetches``), not the one that archived its present content: a page
     fetched again because its sitemap ``lastmod`` moved, and found unchanged, is not fetched again
-    by every later crawl for the same ``lastmod``."""
+    by every later crawl for the same ``lastmod``.
+
+    Also known: every other URL whose answer was byte for byte an archived article's (``fetches`` by
+    ``sha256``), such as a second address of the page whose canonical link names the archived one
+    (``/nieuws/123`` beside ``/nieuws/gunning-jeugdhulp``). An unchanged page does not update the
+    article's ``source_url``, so that address was fetched again by every crawl."""
     known: dict[str, str] = {}
     db = read_only(path)
     fetches = db is not None and db["fetches"].exists()
@@ -74,6 +79,11 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
     for r in _table_rows(path, "articles", sql):
         for url in {r["url"], r["source_url"]} - {None, ""}:
             known[url] = max(known.get(url, ""), r["fetched_at"] or "", r["last_fetch"] or "")
+    if fetches:
+        sql = ("select f.url, max(f.fetched_at) as fetched_at from fetches f where f.status between 200 and 299"
+               " and f.sha256 in (select sha256 from articles where sha256 is not null) group by f.url")
+        for r in _table_rows(path, "articles", sql):
+            known[r["url"]] = max(known.get(r["url"], ""), r["fetched_at"] or "")
     return known
 
 

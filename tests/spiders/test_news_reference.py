@@ -336,12 +336,14 @@ def test_a_feed_with_blank_lines_before_its_xml_declaration_is_read(tmp_path):
     assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/gunning"]
 
 
-def redirecting(routes: dict, redirects: dict):
-    """``serve`` with some paths answering ``301 Location: …`` instead."""
+def redirecting(routes: dict, redirects: dict, log: list | None = None):
+    """``serve`` with some paths answering ``301 Location: …`` instead; ``log`` collects every path asked."""
     import http.server
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802
+            if log is not None:
+                log.append(self.path)
             if self.path in redirects:
                 self.send_response(301)
                 self.send_header("Location", redirects[self.path])
