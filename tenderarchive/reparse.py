@@ -301,6 +301,9 @@ def reparse(db_path: Path, warc_root: Path | None = None,
         print(f"tenderarchive: reparse refused: the WARC store {root} gave no archive; {db_path} is unchanged",
               file=sys.stderr)
         return ExitCode.FAILED
+    carried = carry_unrecorded_crawls(db_path, new_db)
+    if carried:
+        print(f"kept {carried} crawl(s) of {db_path.name} that recorded no WARC file (no response)", file=sys.stderr)
     refusal = accept(new_db) if accept else None
     if refusal:
         print(f"tenderarchive: reparse refused: {refusal}; {db_path} is unchanged "
@@ -337,6 +340,36 @@ def own_crawls(db_path: Path, crawls: list[tuple[int, Path, dict]]) -> list[tupl
             print(f"tenderarchive: warning: {path.name}: left out, not a crawl of {db_path.name} (another "
                   f"archive's crawl in the same store?)", file=sys.stderr)
     return own
+
+
+def carry_unrecorded_crawls(db_path: Path, new_db: Path) -> int:
+    """Copy the ``crawls`` rows of the archive at ``db_path`` that name no WARC file (a crawl that got
+    no response: the network down, every request failed) into the rebuild ``new_db``, under their own
+    ids, unless the rebuild has a crawl of that id; how many. Nothing replays them, and without them a
+    rebuilt archive forgot such a failed crawl: ``status`` judged it healthy and the next crawl did not
+    list that crawl's window again (docs/operations.md: each rebuilt crawl keeps its id)."""
+    if not db_path.exists():
+        return 0
+    try:
+        conn = readonly.connect(db_path)
+        try:
+            rows = [dict(row) for row in conn.execute("select * from crawls where warc_file is null order by crawl_id")]
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not an archive: nothing to carry
+        return 0
+    if not rows:
+        return 0
+    db = open_archive(new_db)
+    try:
+        columns = set(db["crawls"].columns_dict)
+        have = {crawl_id for (crawl_id,) in db.execute("select crawl_id from crawls")}
+        rows = [{k: v for k, v in row.items() if k in columns} for row in rows if row["crawl_id"] not in have]
+        with db.conn:
+            db["crawls"].insert_all(rows)
+    finally:
+        db.close()
+    return len(rows)
 
 
 def _same_crawl_id(crawls: list[tuple[int, Path, dict]]) -> str | None:
