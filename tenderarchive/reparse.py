@@ -73,6 +73,8 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
                  "FETCHES_BATCH_ROWS=2000", "ARCHIVE_BATCH_SECONDS=60"]
     if force:
         overrides.append("WARC_REPLAY_DAMAGED_OK=True")  # replay what a cut file still holds
+    if info.get("resumed_files"):
+        overrides.append("WARC_REPLAY_RESUMED=" + ",".join(str(file) for file in info["resumed_files"]))
     if original_times:
         overrides.append("CRAWL_TIMES_FROM_WARC=True")
     spider_args = {name: str(args[name]) for name in SPIDER_ARGUMENTS if args.get(name) is not None}
@@ -103,6 +105,7 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
     (``tenderarchive/replay/workers.py``); a worker that fails raises ``ReplayWorkerFailed``."""
     from tenderarchive.replay import ReplayWorkerFailed, gc_paused
 
+    crawls = with_resumed(crawls)
     with gc_paused():  # start-up: imports, settings, the spider loader (issue 14)
         from tenderarchive.files import UnusableFile
         from scrapy.utils.log import configure_logging
@@ -129,7 +132,8 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
         began, cpu = time.perf_counter(), time.process_time()
         try:
             with gc_paused():  # the index's objects live through the replay (issue 14)
-                index = ResponseIndex(path, keep_bodies=KEEP_BODIES, check=check)
+                index = ResponseIndex(path, keep_bodies=KEEP_BODIES, check=check,
+                                      resumed=info.get("resumed_files") or ())
         except UnusableFile:
             raise
         except Exception:  # a cut or damaged file (--force): the engine replays what it can
@@ -172,6 +176,25 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
             codes += _engine_replay(rest, db, root, workdir, force, base, direct_replay, note, codes,
                                     original_times)
     return codes
+
+
+def with_resumed(crawls: list[tuple[int, Path, dict]]) -> list[tuple[int, Path, dict]]:
+    """``crawls``, the warcinfo of a crawl that resumed another (``--jobdir``: its warcinfo's ``resumes``,
+    written by ``tenderarchive/middlewares.py`` RawStoreMiddleware) given ``resumed_files``: the WARC files of
+    the crawls it resumed, nearest first, those of ``crawls``. Its own file has no list pages (the crawl it
+    resumed fetched them and queued what it found): replayed from ``start()`` with its own file alone, its
+    list requests went unanswered and its notices were never reached."""
+    files = {crawl_id: path for crawl_id, path, _ in crawls}
+    infos = {crawl_id: info for crawl_id, _, info in crawls}
+    out = []
+    for crawl_id, path, info in crawls:
+        chain, resumes = [], info.get("resumes")
+        while resumes and str(resumes).isdigit() and int(resumes) in files and files[int(resumes)] not in chain \
+                and int(resumes) != crawl_id:
+            chain.append(files[int(resumes)])
+            resumes = infos[int(resumes)].get("resumes")
+        out.append((crawl_id, path, {**info, "resumed_files": chain} if chain else info))
+    return out
 
 
 #: Bytes of response bodies a direct replay keeps in memory from indexing a WARC file (beyond it,
