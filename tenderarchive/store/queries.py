@@ -114,12 +114,17 @@ def started_day(started) -> date | None:
 _NARROWING = ("from_date", "until_date", "sample", "site")
 
 
-def _arguments(row: dict) -> dict | None:
+def _json_column(row: dict, column: str, kind: type):
+    """A ``crawls`` row's JSON column (``arguments``, ``errors``), or None when it is not a ``kind``."""
     try:
-        arguments = json.loads(row.get("arguments") or "{}")
+        value = json.loads(row.get(column) or json.dumps(kind()))
     except ValueError:
         return None
-    return arguments if isinstance(arguments, dict) else None
+    return value if isinstance(value, kind) else None
+
+
+def _arguments(row: dict) -> dict | None:
+    return _json_column(row, "arguments", dict)
 
 
 def _scope(arguments: dict) -> dict:
@@ -203,11 +208,7 @@ _NOTICE_ERROR = re.compile(r"/publicaties/(\d+)(/gerelateerd)?/?$")
 
 
 def _errors(row: dict) -> list | None:
-    try:
-        errors = json.loads(row.get("errors") or "[]")
-    except ValueError:
-        return None
-    return errors if isinstance(errors, list) else None
+    return _json_column(row, "errors", list)
 
 
 def _settled_notices(path, rows: list[dict]) -> set[str]:
