@@ -326,7 +326,8 @@ def reparse(db_path: Path, warc_root: Path | None = None,
         return ExitCode.FAILED
     carried = carry_unrecorded_crawls(db_path, new_db)
     if carried:
-        print(f"kept {carried} crawl(s) of {db_path.name} that recorded no WARC file (no response)", file=sys.stderr)
+        print(f"kept crawl(s) {', '.join(map(str, carried))} of {db_path.name}, which recorded no WARC file "
+              "(no response)", file=sys.stderr)
     refusal = accept(new_db) if accept else None
     if refusal:
         print(f"tenderarchive: reparse refused: {refusal}; {db_path} is unchanged "
@@ -365,14 +366,14 @@ def own_crawls(db_path: Path, crawls: list[tuple[int, Path, dict]]) -> list[tupl
     return own
 
 
-def carry_unrecorded_crawls(db_path: Path, new_db: Path) -> int:
+def carry_unrecorded_crawls(db_path: Path, new_db: Path) -> list[int]:
     """Copy the ``crawls`` rows of the archive at ``db_path`` that name no WARC file (a crawl that got
     no response: the network down, every request failed) into the rebuild ``new_db``, under their own
-    ids, unless the rebuild has a crawl of that id; how many. Nothing replays them, and without them a
+    ids, unless the rebuild has a crawl of that id; their ids. Nothing replays them, and without them a
     rebuilt archive forgot such a failed crawl: ``status`` judged it healthy and the next crawl did not
     list that crawl's window again (docs/operations.md: each rebuilt crawl keeps its id)."""
     if not db_path.exists():
-        return 0
+        return []
     try:
         conn = readonly.connect(db_path)
         try:
@@ -380,9 +381,9 @@ def carry_unrecorded_crawls(db_path: Path, new_db: Path) -> int:
         finally:
             conn.close()
     except sqlite3.Error:  # not an archive: nothing to carry
-        return 0
+        return []
     if not rows:
-        return 0
+        return []
     db = open_archive(new_db)
     try:
         columns = set(db["crawls"].columns_dict)
@@ -392,7 +393,7 @@ def carry_unrecorded_crawls(db_path: Path, new_db: Path) -> int:
             db["crawls"].insert_all(rows)
     finally:
         db.close()
-    return len(rows)
+    return [row["crawl_id"] for row in rows]
 
 
 def _same_crawl_id(crawls: list[tuple[int, Path, dict]]) -> str | None:
