@@ -80,6 +80,7 @@ from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.awards.html import detect_layout, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
+from tenderarchive.store.queries import started_day
 from tenderarchive.values import kenmerk_number, local_date, readable_timestamp, unreadable_dates
 
 
@@ -87,12 +88,6 @@ from tenderarchive.values import kenmerk_number, local_date, readable_timestamp,
 #: control request's meta, which must pickle for ``--jobdir``).
 LIST_META = ("query", "params", "window", "page", "top", "baseline", "relist")
 Listed = namedtuple("Listed", "url meta")
-
-
-def _started_day(started) -> date | None:
-    """The Europe/Amsterdam day of a ``crawls.started`` timestamp (None when it is unreadable)."""
-    day = local_date(readable_timestamp(str(started))) if started else None
-    return date.fromisoformat(day) if day else None
 
 
 class TenderNedSpider(BaseSpider):
@@ -172,7 +167,7 @@ class TenderNedSpider(BaseSpider):
                 until = date.fromisoformat(previous["until_date"])
                 # a crawl lists nothing published after it ran: an until_date in the future (a
                 # `--until-date` ahead of today) ends at the day it started (Amsterdam's)
-                ran = _started_day(last.get("started"))
+                ran = started_day(last.get("started"))
                 starts.append(min(until, ran or until) - timedelta(days=self.overlap_days))
         # The windows of the crawls since (partial, failed, killed: a backfill whose details failed,
         # a first crawl that never completed) have not been listed completely: the window reaches

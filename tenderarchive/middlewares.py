@@ -324,6 +324,15 @@ class RawStoreMiddleware:
         }
         if getattr(spider, "note", None):
             info["note"] = spider.note
+        # A crawl run again with the same --jobdir resumes the queue of the crawl before (Scrapy's
+        # SpiderState keeps ``spider.state`` there): the crawl it resumes is named, so that a reparse
+        # replays it with that crawl's responses too (its list pages are in that crawl's file).
+        state = getattr(spider, "state", None)
+        if isinstance(state, dict):
+            if str(state.get("tenderarchive_crawl_id") or "").isdigit() and crawl_id:
+                info["resumes"] = str(state["tenderarchive_crawl_id"])
+            if crawl_id:
+                state["tenderarchive_crawl_id"] = crawl_id
         if getattr(spider, "registry_text", None):
             info["registry"] = json.dumps(spider.registry_text)  # one line, as warcinfo fields are
         self.file = WarcFile(self.root / name, info)
@@ -402,10 +411,10 @@ class ReplayMiddleware:
     report errors the crawl did not have.
     """
 
-    def __init__(self, path, stats):
+    def __init__(self, path, stats, resumed=()):
         from tenderarchive.rawstore import ResponseIndex
 
-        self.index = ResponseIndex(path)
+        self.index = ResponseIndex(path, resumed=resumed)  # resumed: tenderarchive/reparse.py with_resumed
         self.stats = stats
 
     @classmethod
@@ -414,7 +423,7 @@ class ReplayMiddleware:
         if not path:
             from scrapy.exceptions import NotConfigured
             raise NotConfigured
-        return cls(path, crawler.stats)
+        return cls(path, crawler.stats, crawler.settings.getlist("WARC_REPLAY_RESUMED"))
 
     def process_request(self, request, spider=None):
         from scrapy.http import HtmlResponse, Response, TextResponse

@@ -405,7 +405,7 @@ class ResponseIndex:
     indexing, so serving them does not decompress every record a second time (the direct
     replay, ``tenderarchive/replay/direct.py``; 0 = read each body again when served)."""
 
-    def __init__(self, path: str | Path, keep_bodies: int = 0, check: bool = False):
+    def __init__(self, path: str | Path, keep_bodies: int = 0, check: bool = False, resumed=()):
         self.root = Path(path) if Path(path).is_dir() else Path(path).parent
         self.by_url: dict[str, list[StoredResponse]] = {}
         self.served: dict[str, int] = {}
@@ -414,6 +414,16 @@ class ResponseIndex:
                 self._checked(file, keep_bodies)
             else:
                 self._read(file, keep_bodies)
+        if resumed:
+            # the files of the crawls a --jobdir crawl resumed (its warcinfo's ``resumes``, in this
+            # store): what the crawl did not fetch because the crawl it resumed had (the list pages
+            # its queue came from) is served from them, for the URLs its own file does not hold
+            earlier = ResponseIndex.__new__(ResponseIndex)
+            earlier.root, earlier.by_url = self.root, {}
+            for file in resumed:
+                earlier._read(Path(file), keep_bodies)
+            for url, responses in earlier.by_url.items():
+                self.by_url.setdefault(url, responses)
 
     def _checked(self, file: Path, keep_bodies: int) -> None:
         """:meth:`_read`, checking the file as ``tenderarchive.files.check_warc`` does (every

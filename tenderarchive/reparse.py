@@ -73,6 +73,8 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
                  "FETCHES_BATCH_ROWS=2000", "ARCHIVE_BATCH_SECONDS=60"]
     if force:
         overrides.append("WARC_REPLAY_DAMAGED_OK=True")  # replay what a cut file still holds
+    if info.get("resumed_files"):
+        overrides.append("WARC_REPLAY_RESUMED=" + ",".join(str(file) for file in info["resumed_files"]))
     if original_times:
         overrides.append("CRAWL_TIMES_FROM_WARC=True")
     spider_args = {name: str(args[name]) for name in SPIDER_ARGUMENTS if args.get(name) is not None}
@@ -103,6 +105,7 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
     (``tenderarchive/replay/workers.py``); a worker that fails raises ``ReplayWorkerFailed``."""
     from tenderarchive.replay import ReplayWorkerFailed, gc_paused
 
+    crawls = with_resumed(crawls)
     with gc_paused():  # start-up: imports, settings, the spider loader (issue 14)
         from tenderarchive.files import UnusableFile
         from scrapy.utils.log import configure_logging
@@ -129,7 +132,8 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
         began, cpu = time.perf_counter(), time.process_time()
         try:
             with gc_paused():  # the index's objects live through the replay (issue 14)
-                index = ResponseIndex(path, keep_bodies=KEEP_BODIES, check=check)
+                index = ResponseIndex(path, keep_bodies=KEEP_BODIES, check=check,
+                                      resumed=info.get("resumed_files") or ())
         except UnusableFile:
             raise
         except Exception:  # a cut or damaged file (--force): the engine replays what it can
@@ -172,6 +176,25 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
             codes += _engine_replay(rest, db, root, workdir, force, base, direct_replay, note, codes,
                                     original_times)
     return codes
+
+
+def with_resumed(crawls: list[tuple[int, Path, dict]]) -> list[tuple[int, Path, dict]]:
+    """``crawls``, the warcinfo of a crawl that resumed another (``--jobdir``: its warcinfo's ``resumes``,
+    written by ``tenderarchive/middlewares.py`` RawStoreMiddleware) given ``resumed_files``: the WARC files of
+    the crawls it resumed, nearest first, those of ``crawls``. Its own file has no list pages (the crawl it
+    resumed fetched them and queued what it found): replayed from ``start()`` with its own file alone, its
+    list requests went unanswered and its notices were never reached."""
+    files = {crawl_id: path for crawl_id, path, _ in crawls}
+    infos = {crawl_id: info for crawl_id, _, info in crawls}
+    out = []
+    for crawl_id, path, info in crawls:
+        chain, resumes = [], info.get("resumes")
+        while resumes and str(resumes).isdigit() and int(resumes) in files and files[int(resumes)] not in chain \
+                and int(resumes) != crawl_id:
+            chain.append(files[int(resumes)])
+            resumes = infos[int(resumes)].get("resumes")
+        out.append((crawl_id, path, {**info, "resumed_files": chain} if chain else info))
+    return out
 
 
 #: Bytes of response bodies a direct replay keeps in memory from indexing a WARC file (beyond it,
@@ -303,6 +326,10 @@ def reparse(db_path: Path, warc_root: Path | None = None,
         print(f"tenderarchive: reparse refused: the WARC store {root} gave no archive; {db_path} is unchanged",
               file=sys.stderr)
         return ExitCode.FAILED
+    carried = carry_unrecorded_crawls(db_path, new_db)
+    if carried:
+        print(f"kept crawl(s) {', '.join(map(str, carried))} of {db_path.name}, which recorded no WARC file "
+              "(no response)", file=sys.stderr)
     refusal = accept(new_db) if accept else None
     if refusal:
         print(f"tenderarchive: reparse refused: {refusal}; {db_path} is unchanged "
@@ -339,6 +366,36 @@ def own_crawls(db_path: Path, crawls: list[tuple[int, Path, dict]]) -> list[tupl
             print(f"tenderarchive: warning: {path.name}: left out, not a crawl of {db_path.name} (another "
                   f"archive's crawl in the same store?)", file=sys.stderr)
     return own
+
+
+def carry_unrecorded_crawls(db_path: Path, new_db: Path) -> list[int]:
+    """Copy the ``crawls`` rows of the archive at ``db_path`` that name no WARC file (a crawl that got
+    no response: the network down, every request failed) into the rebuild ``new_db``, under their own
+    ids, unless the rebuild has a crawl of that id; their ids. Nothing replays them, and without them a
+    rebuilt archive forgot such a failed crawl: ``status`` judged it healthy and the next crawl did not
+    list that crawl's window again (docs/operations.md: each rebuilt crawl keeps its id)."""
+    if not db_path.exists():
+        return []
+    try:
+        conn = readonly.connect(db_path)
+        try:
+            rows = [dict(row) for row in conn.execute("select * from crawls where warc_file is null order by crawl_id")]
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not an archive: nothing to carry
+        return []
+    if not rows:
+        return []
+    db = open_archive(new_db)
+    try:
+        columns = set(db["crawls"].columns_dict)
+        have = {crawl_id for (crawl_id,) in db.execute("select crawl_id from crawls")}
+        rows = [{k: v for k, v in row.items() if k in columns} for row in rows if row["crawl_id"] not in have]
+        with db.conn:
+            db["crawls"].insert_all(rows)
+    finally:
+        db.close()
+    return [row["crawl_id"] for row in rows]
 
 
 def _same_crawl_id(crawls: list[tuple[int, Path, dict]]) -> str | None:

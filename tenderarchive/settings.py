@@ -131,6 +131,7 @@ WARC_STORE_ENABLED = True
 WARC_DIR = None        # default: warc/ next to ARCHIVE_DB
 WARC_REPLAY = None     # a WARC file or folder: serve responses from it, never the network
 WARC_REPLAY_DAMAGED_OK = False  # replay a cut-short WARC file as far as it goes (reparse --force)
+WARC_REPLAY_RESUMED = []   # with WARC_REPLAY: the files of the crawls it resumed (--jobdir), for what it did not fetch
 # Settings recorded in each WARC file's warcinfo, so a crawl can be replayed as it ran: every source
 # URL it used (the notice and site URLs make the archived links) and what selects and pages its records.
 WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_NOTICE_URL", "TENDERNED_SITE_URL",

@@ -174,3 +174,31 @@ def test_a_reparse_keeps_the_notice_and_site_urls_the_crawl_used(snapshot, serve
     # and any source URL setting added later
     assert {name for name in vars(project) if name.startswith(("TENDERNED_", "NEWS_")) and name.endswith("_URL")} \
         <= set(project.WARC_INFO_SETTINGS)
+
+
+def test_a_crawl_that_recorded_no_warc_file_survives_a_reparse(snapshot, serve_api, crawl, tmp_path):
+    """A crawl that got no response (the network down) wrote no WARC file: `crawls.warc_file` is
+    NULL, status failed. Nothing replays it, and the rebuild lost its row: `status` exited 0, and the
+    next crawl no longer listed its window. The rebuild keeps it under its id."""
+    from tenderarchive.exitcodes import ExitCode
+    from tenderarchive.store.queries import unfinished_crawls
+    from tests.test_monitor import closed_port, status
+
+    db = tmp_path / "archive.db"
+    assert crawl(serve_api(snapshot).api_url, db=db).returncode == 0
+    failed = crawl(f"http://127.0.0.1:{closed_port()}/papi/tenderned-rs-tns/v2", "-s", "RETRY_TIMES=0",
+                   from_date="2023-01-01", until_date="2023-06-30", db=db)
+    assert failed.returncode == 1 and failed.crawl["warc_file"] is None
+    before = list(sqlite_utils.Database(db).query("select * from crawls where crawl_id = 2"))
+    assert status(db).returncode == ExitCode.STALE
+    window = [a["from_date"] for a in unfinished_crawls(db, "tenderned")]
+    assert window == ["2023-01-01"]
+
+    completed = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert [c["crawl_id"] for c in sqlite_utils.Database(db)["crawls"].rows] == [1, 2]
+    assert list(sqlite_utils.Database(db).query("select * from crawls where crawl_id = 2")) == before
+    assert status(db).returncode == ExitCode.STALE
+    assert [a["from_date"] for a in unfinished_crawls(db, "tenderned")] == window
+    again = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)   # and the next reparse keeps it too
+    assert again.returncode == 0 and [c["crawl_id"] for c in sqlite_utils.Database(db)["crawls"].rows] == [1, 2]

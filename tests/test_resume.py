@@ -14,6 +14,35 @@ DETAIL = "/papi/tenderned-rs-tns/v2/publicaties/"
 
 
 def test_an_interrupted_backfill_resumes_where_it_stopped(snapshot, serve_api, tmp_path):
+    _interrupted_and_resumed(snapshot, serve_api, tmp_path)
+
+
+def test_an_archive_built_by_a_resumed_backfill_reparses_to_the_same_archive(snapshot, serve_api, tmp_path):
+    """The resumed crawl's WARC file has no list pages (the interrupted crawl fetched them and queued
+    what they listed): replayed from start() with its own file alone its list requests went
+    unanswered, its notices were never reached, and reparse refused a rebuild of 11 notices where the
+    fetch index held 40. Its warcinfo names the crawl it resumes, whose responses its replay can use."""
+    from tests.test_reparse import DATA_TABLES
+
+    def rows(db):
+        """The data tables, each row without the crawl that wrote it: where Ctrl-C landed in the first
+        crawl (items it had fetched but not yet written) is not in its WARC file, so which of the two
+        crawls wrote a notice can differ (and versions of what the second completed with it)."""
+        archive = sqlite_utils.Database(db)
+        return {t: sorted(repr({k: v for k, v in r.items() if k != "crawl_id"})
+                          for r in archive.query(f"select * from [{t}]")) for t in DATA_TABLES if t != "versions"}
+
+    db = _interrupted_and_resumed(snapshot, serve_api, tmp_path)
+    before = rows(db)
+    completed = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert sqlite_utils.Database(db)["notices"].count == 40
+    assert rows(db) == before
+    assert [c["status"] for c in sqlite_utils.Database(db)["crawls"].rows] == ["partial", "complete"]
+
+
+def _interrupted_and_resumed(snapshot, serve_api, tmp_path):
+    """A backfill of 40 notices interrupted (Ctrl-C) and resumed with the same --jobdir: the archive."""
     publications, slow = slowed_publications(snapshot, 6000, 40, "2021-05")
     other = by_id(snapshot, 700701)
     publications += [make_publication(other, 7000 + i, "2021-05-03") for i in range(40)]
@@ -39,6 +68,7 @@ def test_an_interrupted_backfill_resumes_where_it_stopped(snapshot, serve_api, t
     fetched_after = {p for p in server.api.log if p.startswith(DETAIL) and p[len(DETAIL):].isdigit()}  # details only
     assert not fetched_after & archived_before  # resumed: what was done before is not fetched again
     assert len(fetched_after) < 40
+    return db
 
 
 def test_a_backfill_interrupted_while_paging_a_list_resumes_its_paging(snapshot, serve_api, tmp_path):

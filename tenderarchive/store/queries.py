@@ -10,11 +10,13 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import sqlite_utils
 
 from tenderarchive import readonly
+from tenderarchive.values import local_date, readable_timestamp
 
 
 def read_only(path: str | Path) -> sqlite_utils.Database | None:
@@ -88,19 +90,113 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
 
 
 def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
-    """The last complete crawl of the whole source: a sample crawl (``sample=N``) archived N records
-    of its window, not the window, so an incremental run does not continue from it."""
+    """The complete crawl an incremental run continues from: of the complete crawls of the whole
+    source with the last one's scope (profile, source registry), the one whose window ends latest
+    among those that join on to the windows completed before them. A sample crawl (``sample=N``)
+    archived N records of its window, not the window, so an incremental run does not continue from it;
+    nor from a complete crawl with an explicit window that begins after everything completed before
+    it ended (``--from-date`` a year after the last crawl): the days between were never listed."""
     from tenderarchive.monitor import FULL_CRAWL_SQL
 
     rows = _table_rows(path, "crawls", "select * from crawls where spider = ? and status = 'complete' "
-                                       f"and {FULL_CRAWL_SQL} order by crawl_id desc limit 1", [spider])
-    return rows[0] if rows else None
+                                       f"and {FULL_CRAWL_SQL} order by crawl_id", [spider])
+    if not rows:
+        return None
+    scope = _scope(_arguments(rows[-1]) or {})
+    chosen, reached = None, None
+    for row in rows:
+        arguments = _arguments(row)
+        window = _window(arguments, row.get("started")) if arguments is not None else None
+        if arguments is None or _scope(arguments) != scope or window is None:
+            continue
+        if reached is None or (window[0] <= reached and window[1] >= reached):
+            chosen, reached = row, window[1]
+    return chosen or rows[-1]
+
+
+def started_day(started) -> date | None:
+    """The Europe/Amsterdam day of a ``crawls.started`` timestamp (None when it is unreadable)."""
+    day = local_date(readable_timestamp(str(started))) if started else None
+    return date.fromisoformat(day) if day else None
+
+
+#: Arguments that narrow a crawl to part of its scope: a complete full crawl covers such a crawl.
+_NARROWING = ("from_date", "until_date", "sample", "site")
+
+
+def _json_column(row: dict, column: str, kind: type):
+    """A ``crawls`` row's JSON column (``arguments``, ``errors``), or None when it is not a ``kind``."""
+    try:
+        value = json.loads(row.get(column) or json.dumps(kind()))
+    except ValueError:
+        return None
+    return value if isinstance(value, kind) else None
+
+
+def _arguments(row: dict) -> dict | None:
+    return _json_column(row, "arguments", dict)
+
+
+def _scope(arguments: dict) -> dict:
+    """What a crawl's arguments say it crawled besides its window: the profile, the source registry."""
+    return {key: value for key, value in arguments.items() if key not in _NARROWING}
+
+
+def _window(arguments: dict, started) -> tuple[date, date] | None:
+    """The days a crawl listed: its ``from_date`` to its ``until_date``, but no later than the day it
+    started (nothing published after it ran was listed); None when they are unreadable."""
+    try:
+        start = date.fromisoformat(str(arguments["from_date"]))
+        until = date.fromisoformat(str(arguments["until_date"]))
+    except (KeyError, ValueError):
+        return None
+    ran = started_day(started)
+    return start, min(until, ran) if ran else until
+
+
+def _covers(later: tuple[dict, tuple | None], earlier: tuple[dict, tuple | None]) -> bool:
+    """A complete crawl (``later``: its arguments and :func:`_window`) listed everything the earlier
+    crawl set out to: the same scope (a list, such as the news sites, holding the earlier one's) and a
+    window that holds the earlier one's (an earlier crawl without a readable window: the scope alone)."""
+    (arguments, window), (earlier_arguments, earlier_window) = later, earlier
+    for key, value in _scope(earlier_arguments).items():
+        other = arguments.get(key)
+        if other != value and not (isinstance(other, list) and isinstance(value, list)
+                                   and {str(v) for v in value} <= {str(v) for v in other}):
+            return False
+    if earlier_window is None:
+        return True
+    return window is not None and window[0] <= earlier_window[0] and window[1] >= earlier_window[1]
+
+
+def _unsettled(rows: list[dict], full) -> list[dict]:
+    """Of the crawls ``rows`` (in ``crawl_id`` order, with ``arguments``, ``status`` and ``started``), those
+    no later complete full crawl (``full(row)``) covers (:func:`_covers`): a complete crawl settles only the
+    crawls whose window, profile and source registry it listed too; one with a narrow ``--from-date`` or
+    another ``--sources`` file leaves an earlier partial crawl's window (and its failures) to be listed again."""
+    frontier: list[tuple[dict, tuple | None]] = []  # the later complete crawls, none covering another
+    out = []
+    for row in reversed(rows):
+        arguments = _arguments(row) or {}
+        this = (arguments, _window(arguments, row.get("started")))
+        if any(_covers(later, this) for later in frontier):
+            continue
+        if row.get("status") == "complete" and full(row):
+            frontier = [later for later in frontier if not _covers(this, later)] + [this]
+        else:
+            out.append(row)
+    return out[::-1]
+
+
+def _full(row: dict) -> bool:
+    arguments = _arguments(row) or {}
+    return arguments.get("sample") is None and arguments.get("site") is None
 
 
 def unfinished_crawls(path: str | Path, spider: str) -> list[dict]:
-    """The arguments of the spider's crawls since its last complete one (all of them when none was
-    complete; sample crawls left out, as in :func:`last_complete_crawl`): partial, failed or
-    killed crawls, whose windows no crawl has yet listed completely.
+    """The arguments of the spider's crawls that no later complete crawl covers (:func:`_unsettled`;
+    sample crawls left out, as in :func:`last_complete_crawl`): partial, failed or killed crawls,
+    whose windows no crawl has yet listed completely.
 
     Left out: a crawl whose every recorded error is settled, each one a notice's own detail (or its
     ``/gerelateerd``, which :func:`related_failed` asks again anyway) that the API's notice is now
@@ -110,31 +206,19 @@ def unfinished_crawls(path: str | Path, spider: str) -> list[dict]:
     crawl (no errors recorded, or a list page among them) keeps its window."""
     from tenderarchive.monitor import FULL_CRAWL_SQL
 
-    rows = _table_rows(path, "crawls", (
-        f"select arguments, errors, status from crawls where spider = ? and status != 'complete' and {FULL_CRAWL_SQL} "
-        "and crawl_id > coalesce((select max(crawl_id) from crawls where spider = ? and status = 'complete' "
-        f"and {FULL_CRAWL_SQL}), 0) order by crawl_id"), [spider, spider])
+    rows = _unsettled(_table_rows(path, "crawls", (
+        f"select arguments, errors, status, started from crawls where spider = ? and {FULL_CRAWL_SQL} "
+        "order by crawl_id"), [spider]), _full)
     settled = _settled_notices(path, rows)
-    out = []
-    for row in rows:
-        try:
-            arguments = json.loads(row["arguments"] or "{}")
-        except ValueError:
-            continue
-        if isinstance(arguments, dict) and not _all_settled(row, settled):
-            out.append(arguments)
-    return out
+    return [arguments for row in rows
+            if (arguments := _arguments(row)) is not None and not _all_settled(row, settled)]
 
 
 _NOTICE_ERROR = re.compile(r"/publicaties/(\d+)(/gerelateerd)?/?$")
 
 
 def _errors(row: dict) -> list | None:
-    try:
-        errors = json.loads(row.get("errors") or "[]")
-    except ValueError:
-        return None
-    return errors if isinstance(errors, list) else None
+    return _json_column(row, "errors", list)
 
 
 def _settled_notices(path, rows: list[dict]) -> set[str]:
@@ -312,12 +396,15 @@ def _crawl_errors(db, sql: str, params: list):
 
 
 def _errors_since_complete(db, spider: str):
-    """:func:`_crawl_errors` of the spider's crawls since its last complete full crawl."""
-    from tenderarchive.monitor import FULL_CRAWL_SQL
-
-    return _crawl_errors(db, "select errors from crawls where spider = ? and crawl_id > coalesce((select "
-                         f"max(crawl_id) from crawls where spider = ? and status = 'complete' and {FULL_CRAWL_SQL}), 0) "
-                         "order by crawl_id", [spider, spider])
+    """:func:`_crawl_errors` of the spider's crawls that no later complete full crawl covers
+    (:func:`_unsettled`: its window, profile and source registry)."""
+    rows = _unsettled(list(db.query("select crawl_id, arguments, status, started from crawls where spider = ? "
+                                    "order by crawl_id", [spider])), _full)
+    ids = [row["crawl_id"] for row in rows]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        yield from _crawl_errors(db, f"select errors from crawls where crawl_id in ({','.join('?' * len(chunk))}) "
+                                 "order by crawl_id", chunk)
 
 
 def failed_news_pages(path: str | Path, spider: str = "news") -> list[str]:

@@ -1130,6 +1130,28 @@ def test_an_incremental_run_after_a_crawl_that_never_completed_lists_that_crawls
     assert third.returncode == 0 and json.loads(third.crawl["arguments"])["from_date"] == "2020-12-28"
 
 
+def test_a_complete_crawl_of_a_narrower_window_leaves_an_earlier_partial_crawls_window_to_be_listed(
+        snapshot, serve_api, crawl):
+    """A backfill 2018-2023 ends partial (800801's detail answers 500 every time). A crawl with
+    --from-date 2022-06-01 completes: it never listed 2019, yet it settled the backfill, and the
+    runs after continued from it, so 800801 was never archived. A complete crawl settles only the
+    crawls whose window, profile and source registry it covers."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/800801"
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 50})
+    first = crawl(server.api_url, from_date="2018-01-01", until_date="2023-12-31")
+    assert first.returncode == 3 and 800801 not in {r["publication_id"] for r in first.db["notices"].rows}
+    server.api.faults.clear()
+    second = crawl(server.api_url, from_date="2022-06-01", until_date="2024-01-31")
+    assert second.returncode == 0, second.errors
+    assert 800801 not in {r["publication_id"] for r in second.db["notices"].rows}
+    third = crawl(server.api_url, from_date=None, until_date="2024-02-29")
+    assert third.returncode == 0, third.errors
+    assert json.loads(third.crawl["arguments"])["from_date"] == "2018-01-01"
+    assert third.db["notices"].get(800801)["youth_care"] == 1
+    fourth = crawl(server.api_url, from_date=None, until_date="2024-03-31")   # the third covered the backfill
+    assert fourth.returncode == 0 and json.loads(fourth.crawl["arguments"])["from_date"] == "2024-02-26"
+
+
 def test_a_procedure_whose_gerelateerd_failed_is_asked_again_by_the_next_run(snapshot, serve_api, crawl):
     """200201's /gerelateerd fails (an outage of that endpoint): its award notice 200288, under a CPV
     code and words no profile query lists, is found only through it. The failure was recorded but

@@ -182,3 +182,41 @@ def test_every_organisation_carries_the_provenance_of_the_record_that_first_name
             "group by buyer_id having count(*) > 1 order by buyer_id limit 1) and fetched_at = (select min(fetched_at) "
             "from notices n where n.buyer_id = notices.buyer_id)").fetchall()
         assert organisations[buyer][-1] == f"notices:{first}"
+
+
+def test_a_complete_crawl_settles_only_the_crawls_its_window_profile_and_registry_cover(tmp_path):
+    """A complete crawl with a narrow --from-date, another profile or another --sources file did not
+    list what an earlier partial crawl missed: that crawl's window and its failed pages stay to be
+    asked again; a complete crawl that covers them settles them. And an incremental run does not
+    continue from a complete crawl whose window begins after everything completed before it ended."""
+    from tenderarchive.items import NEWS_PAGE_FAILED
+    from tenderarchive.store.queries import failed_news_pages, last_complete_crawl, unfinished_crawls
+
+    path = tmp_path / "archive.db"
+    db = open_archive(path)
+
+    def crawl(crawl_id, spider, status, errors=(), **arguments):
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": spider, "status": status, "arguments": json.dumps(arguments),
+                             "started": "2024-06-01T08:00:00+00:00",
+                             "errors": json.dumps([{"url": u, "error": e} for u, e in errors])}, alter=True)
+
+    window = {"from_date": "2018-01-01", "until_date": "2023-12-31"}
+    crawl(1, "tenderned", "partial", [("https://t/papi/x/publicaties/900", "HTTP 500")], profile="youth_care", **window)
+    crawl(2, "tenderned", "complete", profile="youth_care", from_date="2022-06-01", until_date="2024-01-31")
+    crawl(3, "tenderned", "complete", profile="all", from_date="2010-01-01", until_date="2024-01-31")
+    page = ("https://nieuws.example/a", f"request failed: HTTP 503{NEWS_PAGE_FAILED}")
+    crawl(4, "news", "partial", [page], sources="tenderarchive/sources.yaml", sites=["a", "b"], **window)
+    crawl(5, "news", "complete", sources="other.yaml", sites=["a", "b"], from_date="2010-01-01", until_date="2024-01-31")
+    crawl(6, "news", "complete", sources="tenderarchive/sources.yaml", sites=["a"], from_date="2010-01-01",
+          until_date="2024-01-31")
+    db.conn.commit()
+    assert [a["from_date"] for a in unfinished_crawls(path, "tenderned")] == ["2018-01-01"]
+    assert failed_news_pages(path) == ["https://nieuws.example/a"]
+    crawl(7, "tenderned", "complete", profile="youth_care", from_date="2017-12-29", until_date="2024-02-29")
+    crawl(8, "news", "complete", sources="tenderarchive/sources.yaml", sites=["b", "a", "c"], from_date="2018-01-01",
+          until_date="2024-02-29")
+    crawl(9, "tenderned", "complete", profile="youth_care", from_date="2024-05-01", until_date="2024-05-31")
+    db.conn.commit()
+    db.close()
+    assert unfinished_crawls(path, "tenderned") == [] and failed_news_pages(path) == []
+    assert last_complete_crawl(path, "tenderned")["crawl_id"] == 7  # March and April 2024 were never listed
