@@ -50,6 +50,17 @@ from .vocabulary import (ADJACENT, ADJACENT_TRANSPORT, BUDGET, GUIDANCE, REPORT,
                          SERVICE_DONE, SERVICE_FROM, STAGE_RANK, STATISTICS, VACANCY, YOUTH_CORE)
 
 
+def _paragraphs(text: str) -> list[str]:
+    """The paragraphs of ``text``: blocks between blank lines; in a text without blank lines (as the extraction gives
+    many pages: one line per paragraph) each line with the lines either side of it (a heading or lead-in and the
+    paragraph it introduces) -- else the whole page would be one "paragraph" and any youth term anywhere would stand
+    beside any step (a Wmo tender naming "basishulp Jeugd" four paragraphs from its enrolment term, branch news16)."""
+    if re.search(r"\n\s*\n", text.strip()):
+        return re.split(r"\n\s*\n", text)
+    lines = text.split("\n")
+    return ["\n".join(lines[max(0, i - 1):i + 2]) for i in range(len(lines))]
+
+
 def _matches(patterns: list[str], text: str) -> list[str]:
     found: dict[str, None] = {}
     for p in patterns:
@@ -244,7 +255,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
         # "jeugdhulpvoorzieningen")
         on("rel.step_beside_youth") and _matches(YOUTH_CORE, par)
         and any((s.get("sentence") or "") and s["sentence"] in par for s in stage_cues)
-        for par in re.split(r"\n\s*\n", full))
+        for par in _paragraphs(full))
     lead = (title or "") + "\n" + _lead_text(text)
     # the title says what kind of page this is (issue 11 round two: one rule for the genres, read
     # in the title only -- a table of contents in a tender document's opening is no handbook)

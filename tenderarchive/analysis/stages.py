@@ -117,6 +117,24 @@ _RULED = re.compile(r"\b(?:uitspraak|uitspraken|vonnis|vonnissen|oordeelde|oorde
 _STATE_AFTER = re.compile(r"\s+(?:telt|tellen|omvat|omvatten|bevat|bevatten)\b", re.I)
 # a council's motion or amendment: "ingetrokken" of one of them is no tender withdrawn (round ten)
 _MOTION = re.compile(r"\bmotie\w*|\bamendement\w*", re.I)
+# branch news16: stages.md's `verlenging` is "existing contracts extended or modified instead of (re)procuring"; what
+# a sentence extends is its first noun before the verb, and a term, a date, the procedure itself, a (court) measure or
+# money extended is no contract extension: "De uiterste datum waarop aanbieders zich kunnen inschrijven voor een
+# overeenkomst ... is verlengd", "Inschrijftermijn inkoop jeugdhulp 2018 ... verlengd", "is ... het inkooptraject met
+# een half jaar verlengd", "de maatregel met vijf maanden verlengt"
+_EXTENDED_OBJECT = re.compile(
+    r"\b(?P<contract>\w*(?:contract|overeenkomst|raamovereenkomst|opdracht)\w*)\b|"
+    r"\b(?P<other>\w*termijn\w*|(?:uiterste |sluitings)?datum|deadline|aanbesteding(?:sprocedure)?|\w*traject|procedure|"
+    r"maatregel\w*|ondertoezichtstelling\w*|middelen|subsidie\w*|duur)\b", re.I)
+
+
+def _extends_other(text: str, m: re.Match) -> bool:
+    """Is the first thing the sentence names before a verlenging cue's verb a term, date, procedure, measure or money?"""
+    verb = re.search(r"verleng", m.group(0), re.I)
+    if verb is None or m.group(0).lower().startswith("verlenging"):
+        return False  # the noun "verlenging (van het contract)" names its object after it
+    first = _EXTENDED_OBJECT.search(text[:m.start() + verb.start()])
+    return bool(first and first.group("other"))
 # branch news14r: "stopzetten" is a failed procedure only when the procedure is what is stopped (stages.md's
 # `mislukt`: "procedure stopped"), as for "intrekken" (vocabulary.STAGE_CUES); stopping the funding of a provider
 # ("het stopzetten van de financiering voor jeugdhulp bij BEZINN") or a contract with one ("het stopzetten van het
@@ -286,6 +304,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # "de gunning is uitgesteld, ... besloten het contract vanaf februari in te laten gaan": a delay
             if stage == "mislukt" and _stops_other(text, m):
                 continue  # "het stopzetten van de financiering": a provider's funding or contract, not the tender (news14r)
+            if stage == "verlenging" and _extends_other(text, m):
+                continue  # "de inschrijftermijn is verlengd": a term, not a contract, extended (news16)
             if stage == "mislukt" and m.group(0).lower() == "ingetrokken" and _MOTION.search(text):
                 continue  # "een - later weer ingetrokken - motie": a council motion withdrawn, not the tender (round ten)
             if on("stage.legal_other_field") and stage in LEGAL_STAGES and re.search(r"\bpgb\b|\bwmo\b|kinderopvang|leerlingenvervoer|regiotaxi", text, re.I):
