@@ -81,7 +81,7 @@ from tenderarchive.awards.html import detect_layout, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import started_day
-from tenderarchive.values import kenmerk_number, local_date, readable_timestamp, unreadable_dates
+from tenderarchive.values import kenmerk_number, unreadable_dates
 
 
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
