@@ -68,10 +68,6 @@ def number_setting(settings, name: str, kind=int):
         raise SpiderArgumentError(name, f"{value!r} is not {what}") from None
 
 
-def int_setting(settings, name: str) -> int:
-    """A whole-number setting (``ARCHIVE_BATCH_ITEMS``): :func:`number_setting` of kind int."""
-    return number_setting(settings, name, int)
-
 
 #: What Scrapy's ``getbool`` accepts (besides any whole number: 0 false, other true).
 BOOLEAN_VALUES = "true/false, True/False or 1/0"

@@ -327,10 +327,14 @@ class RawStoreMiddleware:
         # A crawl run again with the same --jobdir resumes the queue of the crawl before (Scrapy's
         # SpiderState keeps ``spider.state`` there): the crawl it resumes is named, so that a reparse
         # replays it with that crawl's responses too (its list pages are in that crawl's file).
+        # Only a crawl that did not complete is resumed: the state is kept after every crawl, and a
+        # new crawl in the same --jobdir after a complete one starts afresh (its file is its own).
         state = getattr(spider, "state", None)
         if isinstance(state, dict):
-            if str(state.get("tenderarchive_crawl_id") or "").isdigit() and crawl_id:
-                info["resumes"] = str(state["tenderarchive_crawl_id"])
+            before = str(state.get("tenderarchive_crawl_id") or "")
+            if before.isdigit() and crawl_id and self.db.execute(
+                    "select 1 from crawls where crawl_id = ? and status = 'complete'", [int(before)]).fetchone() is None:
+                info["resumes"] = before
             if crawl_id:
                 state["tenderarchive_crawl_id"] = crawl_id
         if getattr(spider, "registry_text", None):

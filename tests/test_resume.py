@@ -41,8 +41,21 @@ def test_an_archive_built_by_a_resumed_backfill_reparses_to_the_same_archive(sna
     assert [c["status"] for c in sqlite_utils.Database(db)["crawls"].rows] == ["partial", "complete"]
 
 
-def _interrupted_and_resumed(snapshot, serve_api, tmp_path):
-    """A backfill of 40 notices interrupted (Ctrl-C) and resumed with the same --jobdir: the archive."""
+def test_only_a_crawl_that_did_not_complete_is_named_as_resumed(snapshot, serve_api, tmp_path):
+    """Scrapy keeps the spider's state in --jobdir after every crawl, so a third crawl in the same
+    folder, after the resumed one completed, named that one as the crawl it resumes: a reparse then
+    served it the earlier crawls' responses for what it did not fetch itself."""
+    from tenderarchive.rawstore import read_info, warc_files
+
+    db = _interrupted_and_resumed(snapshot, serve_api, tmp_path, again=True)
+    infos = [read_info(path) for path in warc_files(tmp_path / "warc")]
+    assert [(i["crawl_id"], i.get("resumes")) for i in infos] == [("1", None), ("2", "1"), ("3", None)]
+    assert [c["status"] for c in sqlite_utils.Database(db)["crawls"].rows] == ["partial", "complete", "complete"]
+
+
+def _interrupted_and_resumed(snapshot, serve_api, tmp_path, again=False):
+    """A backfill of 40 notices interrupted (Ctrl-C) and resumed with the same --jobdir: the archive
+    (``again``: then a third crawl in the same --jobdir)."""
     publications, slow = slowed_publications(snapshot, 6000, 40, "2021-05")
     other = by_id(snapshot, 700701)
     publications += [make_publication(other, 7000 + i, "2021-05-03") for i in range(40)]
@@ -68,6 +81,11 @@ def _interrupted_and_resumed(snapshot, serve_api, tmp_path):
     fetched_after = {p for p in server.api.log if p.startswith(DETAIL) and p[len(DETAIL):].isdigit()}  # details only
     assert not fetched_after & archived_before  # resumed: what was done before is not fetched again
     assert len(fetched_after) < 40
+    if again:
+        # another window: Scrapy's duplicate filter in --jobdir remembers every request of the same one
+        later = [("2021-06-30" if a == "2021-05-31" else a) for a in without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN")]
+        third = forkcli.run_argv(later, cwd=ROOT, timeout=300)
+        assert third.returncode == 0, third.stderr[-2000:]
     return db
 
 

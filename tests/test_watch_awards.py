@@ -208,15 +208,18 @@ def test_two_archives_in_one_folder_keep_their_own_record_of_what_was_reported(l
     one shared ``reports/`` the archive's ``crawl-3.md`` would mark the news archive's crawl 3 as
     reported, and its journalist would never hear of it. ``archive.db`` keeps ``reports/``, any
     other archive gets ``reports/<name>/``."""
-    import shutil
+    import sqlite3
 
     from tests.conftest import cli
 
     db, watchlist = late_winners
     folder = tmp_path / "data"
     folder.mkdir()
-    for name in ("archive.db", "news.db"):
-        shutil.copyfile(db, folder / name)
+    for name in ("archive.db", "news.db"):   # SQLite's backup: the copy includes what the WAL holds
+        with sqlite3.connect(db) as source, sqlite3.connect(folder / name) as copy:
+            source.backup(copy)
+        source.close()
+        copy.close()
     for name, files in (("archive.db", folder / "reports"), ("news.db", folder / "reports" / "news")):
         done = cli("report", "--watchlist", watchlist.path, "--db", folder / name, "--unreported", "--quiet")
         assert done.returncode == 0, done.stderr
