@@ -236,13 +236,13 @@ TABLES: dict[str, dict] = {
     "article_organisations": {
         "pk": ("url", "name", "role"),
         "columns": {"url": str, "name": str, "role": str, "rule": str, "sentence": str, "name_key": str},
-        "indexes": [["name"], ["role"]],
+        "indexes": [["name"], ["role"], ["name_key"]],
         "foreign_keys": [("url", "articles", "url")],
     },
     "article_awardees": {
         "pk": ("url", "name"),
         "columns": {"url": str, "name": str, "rule": str, "sentence": str, "name_key": str},
-        "indexes": [["name"], ["rule"]],
+        "indexes": [["name"], ["rule"], ["name_key"]],
         "foreign_keys": [("url", "articles", "url")],
     },
     "article_stages": {
@@ -414,9 +414,11 @@ ORGANISATION_FIRST_NAMED = [
     "join awards a on a.award_id = s.award_id where s.organisation_id = organisations.organisation_id "
     "order by a.fetched_at, a.award_id limit 1",
     "select a.source_url, a.fetched_at, a.sha256, a.crawl_id, 'articles:' || a.url from articles a "
-    "where a.relevant = 1 and a.url in (select url from article_organisations where 'name:' || name_key = "
-    "organisations.organisation_id union select url from article_awardees where 'name:' || name_key = "
-    "organisations.organisation_id) order by a.fetched_at, a.url limit 1",
+    # by the name_key indexes (``'name:' || name_key = …`` read both tables in full for every organisation)
+    "where a.relevant = 1 and a.url in (select url from article_organisations where name_key = "
+    "substr(organisations.organisation_id, 6) union select url from article_awardees where name_key = "
+    "substr(organisations.organisation_id, 6)) and organisations.organisation_id like 'name:%' "
+    "order by a.fetched_at, a.url limit 1",
 ]
 
 
