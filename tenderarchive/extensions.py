@@ -81,12 +81,12 @@ def archive_state(db_path, spider_name: str) -> dict:
     """What a spider may know of the archive: plain values, read-only."""
     state = {
         "known_notices": queries.known_notices(db_path),
-        "known_articles": queries.known_article_urls(db_path),
         "last_complete_crawl": queries.last_complete_crawl(db_path, spider_name),
         "known_results": queries.known_results(db_path),
         "results_missing": queries.results_missing(db_path),
     }
-    if spider_name == "news":
+    if spider_name == "news":  # reads fetches by sha256 too: only the news spider uses it
+        state["known_articles"] = queries.known_article_urls(db_path)
         state["failed_pages"] = queries.failed_news_pages(db_path, spider_name)
     if spider_name == "tenderned":  # a scan of every notice, for the procedures awaiting an award
         state["awaiting_results"] = queries.awaiting_results(db_path)
