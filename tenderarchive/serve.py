@@ -99,23 +99,15 @@ def choose_plugins() -> None:
         pm.register(_MarkdownForTemplates(markdown), name="render_markdown_templates")
 
 
-def _file_state(path: Path) -> tuple[int, int] | None:
-    """The archive file's size and modification time (None when it is gone)."""
+def _file_state(path: Path) -> tuple[int, int, int, int] | None:
+    """Which file is at ``path`` and how it stands, from one ``stat``: device and inode (a reparse or
+    ``build-demo`` puts a new file in the archive's place, ``os.replace``), size and modification
+    time (a crawl wrote it). None when no file is there."""
     try:
         stat = path.stat()
     except OSError:
         return None
-    return stat.st_size, stat.st_mtime_ns
-
-
-def _file_id(path: Path) -> tuple[int, int] | None:
-    """Which file is at ``path`` (device and inode; None when none is): a reparse or
-    ``build-demo`` puts a new file in the archive's place (``os.replace``)."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_dev, stat.st_ino
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, settings: dict | None = None):
@@ -144,13 +136,13 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
         A reparse or ``build-demo`` does not write the file: it puts a new one in its place. Open
         connections keep reading the old file (unlinked, still open), so a server, live or not,
         served the archive as it was before the reparse until it was restarted. Before each query
-        the server also checks which file is at the path (:func:`_file_id`); when it is another,
+        the server also checks which file is at the path (:func:`_file_state`); when it is another,
         every connection is replaced as above, and the new file is read ``mode=ro``."""
 
         live = not immutable
         generation = 0
         _generations: dict = {}
-        file_id = _file_id(path)
+        file_id = started[:2] if started else None
 
         def connect(self, write=False):
             if write:
@@ -161,11 +153,11 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
             return conn
 
         def _watch(self) -> None:
-            now = _file_id(path)
-            if now is not None and now != self.file_id:
-                self.file_id = now
+            state = _file_state(path)
+            if state is not None and state[:2] != self.file_id:
+                self.file_id = state[:2]
                 self._renew("%s was replaced (a reparse or build-demo): the new file is served, mode=ro")
-            elif not self.live and not (readonly.can_be_immutable(path) and _file_state(path) == started):
+            elif not self.live and not (readonly.can_be_immutable(path) and state == started):
                 self._renew("%s is being written (a crawl): served mode=ro from now on")
 
         def _renew(self, message: str) -> None:
