@@ -339,7 +339,11 @@ class RawStoreMiddleware:
                 state["tenderarchive_crawl_id"] = crawl_id
         if getattr(spider, "registry_text", None):
             info["registry"] = json.dumps(spider.registry_text)  # one line, as warcinfo fields are
-        self.file = WarcFile(self.root / name, info)
+        path, n = self.root / name, 1
+        while path.exists():  # two archives sharing warc/ whose crawls began in the same second
+            n += 1
+            path = self.root / name.replace(".warc.gz", f"-{n}.warc.gz")
+        self.file = WarcFile(path, info)
         if crawl_id:
             with self.db.conn:
                 self.db["crawls"].update(crawl_id, {"warc_file": name})
