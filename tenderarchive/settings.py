@@ -37,8 +37,9 @@ TENDERNED_RESULTS_HORIZON_DAYS = 365
 # The API's caps (tenderned-api.md §2): size ≤ 100, page ≤ 99.
 TENDERNED_PAGE_SIZE = 100
 TENDERNED_MAX_PAGE = 99
-# A filtered query whose totalElements equals the unfiltered total of the same
-# window (and that total is at least this large) is treated as an ignored filter.
+# A filtered query whose totalElements is the unfiltered total of the same window (give or take
+# max(2, 2%): the list changes between the two requests), when that total is at least this large,
+# is asked again with values that match nothing: the same total again is an ignored filter.
 TENDERNED_FILTER_CHECK_MIN = 50
 
 # News source registry (YAML); None = the one shipped in tenderarchive/sources.yaml.

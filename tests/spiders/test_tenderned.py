@@ -308,6 +308,27 @@ def test_an_ignored_filter_is_recorded_not_crawled(snapshot, serve_api, crawl):
     assert 700701 not in {r["publication_id"] for r in result.db["notices"].rows}
 
 
+@pytest.mark.parametrize("change", [1, -1])
+def test_an_ignored_filter_is_recorded_when_the_list_changed_between_the_count_and_the_query(
+        snapshot, serve_api, crawl, change):
+    """The window's unfiltered count and the filtered query are two requests: a notice published
+    (``change`` 1) or withdrawn (-1) between them made an ignored filter's total differ by one from
+    the count, which was taken for an honoured filter, and the whole window was paged."""
+    def moved(page, params):  # the count (no filter) saw one notice less or more than the queries
+        if not any(name in params for name in ("cpvCodes", "search")):
+            page["totalElements"] -= change
+        return page
+
+    server = serve_api(snapshot, ignore_params={"cpvCodes"}, envelope=moved)
+    result = crawl(server.api_url, "-s", "TENDERNED_FILTER_CHECK_MIN=1")
+    assert result.crawl["status"] == "partial"
+    assert [e["error"] for e in result.errors if "filter ignored" in e["error"]] == [
+        f"query 'cpv': filter ignored by the API (totalElements 13 is the unfiltered total {13 - change}, "
+        "also for values that match nothing: 13); not paged"]
+    assert 700701 not in {r["publication_id"] for r in result.db["notices"].rows}
+    assert result.db["notices"].get(800801)  # keyword queries still ran
+
+
 def test_a_window_where_every_publication_matches_is_paged_after_a_control(snapshot, serve_api, crawl):
     """A filtered total equal to the unfiltered one is not always an ignored filter: here every
     publication of the window is youth care. The query asked with values that match nothing
