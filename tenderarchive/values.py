@@ -1,7 +1,8 @@
 """Value normalisation shared by the pipelines: timestamps, text, codes, ids.
 
 - Timestamps become ISO 8601 with an offset; naive ones are Europe/Amsterdam
-  (TenderNed sends local times without a zone). Date-only values stay dates.
+  (TenderNed sends local times without a zone), and are written as Amsterdam's clock shows
+  the instant. Date-only values stay dates, also with a zone (``2026-10-15+02:00``).
 - Deadlines in year 2090 or later are TenderNed placeholders for "no deadline".
 - Text loses HTML tags and entities (also double-escaped ones such as
   ``&amp;nbsp;``) and no-break spaces; paragraph breaks survive as newlines.
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from tenderarchive.arguments import AMSTERDAM
 
@@ -28,6 +29,7 @@ _TAG = re.compile(rf"</?({_HTML_TAGS})\b[^<>]*/?>", re.I)
 _BLOCK = re.compile(r"<\s*(br|/p|/div|/li|/h\d|/tr)\b[^>]*>", re.I)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 INT64 = range(-(2 ** 63), 2 ** 63)
+_DAY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:Z|[+-][0-9]{2}:?[0-9]{2})?", re.I)
 
 
 def text_value(value) -> str | None:
@@ -47,8 +49,12 @@ def parse_timestamp(value) -> datetime | date | None:
     if not isinstance(value, str):
         raise ValueError(f"expected a date text, got {type(value).__name__} {value!r:.60}")
     text = value.strip()
-    if len(text) == 10:
-        return date.fromisoformat(text)
+    day = _DAY.fullmatch(text)
+    if day:
+        # a day, also with a zone (XML Schema's xs:date, ``2026-10-15+02:00``; TED's dates, reference
+        # §10.3): Python's fromisoformat took the sign for the date-time separator, "+02:00" for a time
+        # of day, and archived the closing day as a deadline at 02:00 (``-05:00``: at 05:00)
+        return date.fromisoformat(day.group(1))
     text = text.replace("Z", "+00:00")
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
@@ -112,7 +118,11 @@ def amsterdam(value):
     another offset is archived as Amsterdam's clock shows it, so its text's first ten characters
     are its Amsterdam day (the timelines and saved searches read ``substr(deadline, 1, 10)``) and
     the same instant is always the same text."""
-    return value.astimezone(AMSTERDAM) if isinstance(value, datetime) else value
+    # through UTC: a naive time of the night clocks go forward (02:30 on the last Sunday of March, which
+    # Amsterdam's clock never shows) is read with the offset before the change, and is written as the
+    # clock shows that instant (03:30+02:00); astimezone to the zone it already has changed nothing, and
+    # one instant had two texts (02:30+01:00 sent naive, 03:30+02:00 sent in UTC)
+    return value.astimezone(timezone.utc).astimezone(AMSTERDAM) if isinstance(value, datetime) else value
 
 
 def deadline(value) -> tuple[str | None, int]:

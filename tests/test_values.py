@@ -48,3 +48,28 @@ def test_a_blank_code_is_no_code():
     assert code_label("") == (None, None) and code_label("  ") == (None, None)
     assert code_label({"code": "", "omschrijving": "Raamovereenkomst"}) == (None, "Raamovereenkomst")
     assert code_label({"code": 0}) == ("0", None)
+
+
+def test_one_instant_across_the_clock_changes_is_one_text():
+    """Amsterdam's clocks change on the last Sundays of March and October (reference §12.4: naive times
+    are Amsterdam's). 02:30 on the March night is a time the clock never shows: read with the offset
+    before the change, it is the instant 01:30Z and is written as the clock shows it, whether it came
+    naive or in UTC. The October night's 02:30 happens twice: the offset sent tells which."""
+    assert deadline("2026-03-29T02:30:00") == deadline("2026-03-29T01:30:00Z") == ("2026-03-29T03:30:00+02:00", 0)
+    assert deadline("2026-03-29T01:59:59") == ("2026-03-29T01:59:59+01:00", 0)
+    assert deadline("2026-10-25T02:30:00") == deadline("2026-10-25T00:30:00Z") == ("2026-10-25T02:30:00+02:00", 0)
+    assert deadline("2026-10-25T02:30:00+01:00") == deadline("2026-10-25T01:30:00Z") == ("2026-10-25T02:30:00+01:00", 0)
+    assert local_date(parse_timestamp("2026-10-24T22:30:00Z")) == "2026-10-25"  # 00:30 CEST
+    assert local_date(parse_timestamp("2026-03-28T23:30:00Z")) == "2026-03-29"  # 00:30 CET
+
+
+def test_a_day_with_a_zone_is_that_day_not_a_time_of_it():
+    """``2026-10-15+02:00`` (XML Schema's xs:date; TED sends its dates so, reference §10.3) is the 15th.
+    Python's fromisoformat takes the sign for the date-time separator: it was a deadline at 02:00."""
+    from datetime import date
+
+    assert parse_timestamp("2026-10-15+02:00") == parse_timestamp("2026-10-15Z") == date(2026, 10, 15)
+    assert parse_timestamp("2026-10-15-05:00") == parse_timestamp("2026-10-15+0100") == date(2026, 10, 15)
+    assert deadline("2026-10-15+02:00") == ("2026-10-15", 0)
+    assert deadline("2099-12-31+01:00") == (None, 1)
+    assert iso(parse_timestamp("2026-10-15T10:00:00+02:00")) == "2026-10-15T10:00:00+02:00"
