@@ -91,6 +91,21 @@ LIST_META = ("query", "params", "window", "page", "top", "baseline", "relist")
 Listed = namedtuple("Listed", "url meta")
 
 
+def html_page(response) -> str | None:
+    """What an answer that is an HTML page instead of JSON says, for the crawl's errors: a maintenance
+    or error page sent with status 200 (a proxy's, a load balancer's) was recorded as "malformed JSON
+    (35 bytes): Expecting value: line 1 column 1", which names neither the page nor what it said.
+    None for a body that is no HTML page (truncated or garbled JSON)."""
+    body = response.body or b""
+    if not body.lstrip()[:1] == b"<":
+        return None
+    page = scrapy.Selector(text=body[:65536].decode("utf-8", "replace"), type="html")
+    said = " ".join(" ".join(page.xpath("//title//text()").getall()).split()) or " ".join(
+        " ".join(page.xpath("//body//text()[not(ancestor::script or ancestor::style)]").getall()).split())
+    kind = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip() or "no Content-Type"
+    return f"an HTML page, not JSON (HTTP {response.status}, {kind}, {len(body)} bytes): {said[:120]!r}"
+
+
 class TenderNedSpider(BaseSpider):
     name = "tenderned"
     # Every API request asks for JSON (the API's default can differ per endpoint).
@@ -779,7 +794,8 @@ class TenderNedSpider(BaseSpider):
             except UnicodeDecodeError:
                 value = json.loads(response.text)
         except (ValueError, UnicodeDecodeError, AttributeError, RecursionError) as exc:
-            self.record_error(response.url, f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}")
+            self.record_error(response.url, html_page(response) or
+                              f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}")
             return None
         if not isinstance(value, shape):
             self.record_error(response.url, f"JSON is {type(value).__name__}, not "

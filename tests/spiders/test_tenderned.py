@@ -452,6 +452,31 @@ def test_truncated_json_is_recorded_and_fetched_by_the_next_run(snapshot, serve_
     assert again.db["notices"].get(400401)["title"] == "Integrale jeugdhulp MVS (MVS Jeugdmodel)"
 
 
+def test_an_html_page_sent_with_200_instead_of_json_is_recorded_as_such_and_fetched_by_the_next_run(
+        snapshot, serve_api, crawl):
+    """A maintenance or error page (synthetic) sent with status 200 where JSON belongs, as a proxy or load
+    balancer does: recorded as what it is, with what it says, not as "malformed JSON … line 1 column 1"."""
+    detail, documents = "/papi/tenderned-rs-tns/v2/publicaties/400401", "/papi/tenderned-rs-tns/v2/publicaties/300301/documenten"
+    maintenance = ("<!DOCTYPE html><html><head><title>Onderhoud | TenderNed</title><style>p{}</style></head>"
+                   "<body><p>We zijn zo terug.</p></body></html>")
+    unavailable = "\n <html><body><script>x()</script><h1>Service  Unavailable</h1></body></html>"
+    server = serve_api(snapshot, faults={
+        detail: [{"status": 200, "headers": {"Content-Type": "text/html; charset=UTF-8"}, "body": maintenance}],
+        documents: [{"status": 200, "body": unavailable}]})
+    result = crawl(server.api_url)
+    assert result.returncode == 3
+    errors = {e["url"].split("/v2")[1]: e["error"] for e in result.errors}
+    assert errors == {
+        "/publicaties/400401": f"an HTML page, not JSON (HTTP 200, text/html, {len(maintenance)} bytes): 'Onderhoud | TenderNed'",
+        "/publicaties/300301/documenten": (f"an HTML page, not JSON (HTTP 200, application/json, {len(unavailable)} "
+                                           "bytes): 'Service Unavailable'")}
+    assert result.db["notices"].get(300301)["documents_unread"] == 1
+    assert 400401 not in {r["publication_id"] for r in result.db["notices"].rows}
+    again = crawl(server.api_url)
+    assert again.crawl["status"] == "complete"
+    assert again.db["notices"].get(400401) and again.db["notices"].get(300301)["documents_unread"] is None
+
+
 ACCENTED = "Jeugdhulp één — café “Zeeuws-Vlaanderen” 😀"
 
 
