@@ -91,6 +91,18 @@ LIST_META = ("query", "params", "window", "page", "top", "baseline", "relist")
 Listed = namedtuple("Listed", "url meta")
 
 
+def publication_key(raw) -> str | None:
+    """A ``publicatieId`` as the crawl keys it: its ASCII digits, from a string (list rows) or a number
+    (details, ``/gerelateerd``: docs/reference/tenderned-api.md §3, §6), at most 18 (it is archived as a
+    64-bit integer); None for anything else. A related notice's id was taken when ``str.isdigit`` said
+    so, which "²", "٤٠٠" and a 30-digit number pass: each was asked for (a URL no notice has) and
+    recorded as a failed related notice by every crawl."""
+    if isinstance(raw, bool) or not isinstance(raw, (str, int)):
+        return None
+    text = str(raw).strip()
+    return text if re.fullmatch(r"[0-9]{1,18}", text) else None
+
+
 def html_page(response) -> str | None:
     """What an answer that is an HTML page instead of JSON says, for the crawl's errors: a maintenance
     or error page sent with status 200 (a proxy's, a load balancer's) was recorded as "malformed JSON
@@ -523,8 +535,8 @@ class TenderNedSpider(BaseSpider):
 
     def select(self, row: dict, query: str, response):
         raw_id = row.get("publicatieId") if isinstance(row, dict) else None
-        publication_id = str(raw_id).strip() if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else ""
-        if not re.fullmatch(r"[0-9]{1,18}", publication_id):
+        publication_id = publication_key(raw_id)
+        if publication_id is None:
             self.record_error(response.url, f"list row without a numeric publicatieId: {raw_id!r:.80}")
             return
         if publication_id in self.seen or (self.sample and len(self.seen) >= self.sample):
@@ -772,8 +784,8 @@ class TenderNedSpider(BaseSpider):
         self.crawler.stats.inc_value("tenderned/gerelateerd")
         origin = response.meta["origin"]
         for row in rows:
-            related = str((row or {}).get("publicatieId") or "").strip() if isinstance(row, dict) else ""
-            if not related.isdigit() or related in self.seen or related in self.known:
+            related = publication_key(row.get("publicatieId")) if isinstance(row, dict) else None
+            if related is None or related in self.seen or related in self.known:
                 continue
             self.crawler.stats.inc_value("tenderned/related_fetched")
             yield self.detail_request(related, None, f"related:{origin}", related_to=origin)
