@@ -33,6 +33,7 @@ into archive rows.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
@@ -47,19 +48,20 @@ from tenderarchive.values import (amsterdam, cpv_parts, deadline, flag, iso, loc
                                   readable_timestamp, text_value, to_int)
 
 #: What ``values.clean_field`` would change in a text: markup and entities, NBSP and zero-width
-#: spaces, line breaks, tabs and other ASCII spacing, runs of spaces, lone surrogates.
-_NEEDS_CLEANING = re.compile("[<&\u00a0\u200b\t\n\r\f\v\ud800-\udfff]|  ")
+#: spaces, invisible characters, line breaks, tabs and other ASCII spacing, runs of spaces, lone
+#: surrogates (and a text not composed: :func:`clean_field`).
+_NEEDS_CLEANING = re.compile("[<&\u00a0\u00ad\u200b\u2060\ufeff\t\n\r\f\v\ud800-\udfff]|  ")
 
 
 def clean_field(value) -> str | None:
     """``tenderarchive.values.clean_field``, faster (issue 14: a tenth of a reparse's pipelines):
-    a text with nothing to clean (:data:`_NEEDS_CLEANING`, no space at either end) is returned as
+    a text with nothing to clean (:data:`_NEEDS_CLEANING`, no space at either end, composed) is returned as
     it is, which is what ``values.clean_field`` returns for it; other texts are cleaned once and
     remembered (labels, buyer names and a procedure's descriptions repeat across notices).
     ``tests/pipelines/test_normalise.py`` checks it against ``values.clean_field``."""
     if type(value) is not str:
         return values.clean_field(value)
-    if not _NEEDS_CLEANING.search(value) and value == value.strip():
+    if not _NEEDS_CLEANING.search(value) and value == value.strip() and unicodedata.is_normalized("NFC", value):
         return value or None
     return _clean_text(value)
 

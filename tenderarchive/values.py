@@ -5,7 +5,8 @@
   the instant. Date-only values stay dates, also with a zone (``2026-10-15+02:00``).
 - Deadlines in year 2090 or later are TenderNed placeholders for "no deadline".
 - Text loses HTML tags and entities (also double-escaped ones such as
-  ``&amp;nbsp;``) and no-break spaces; paragraph breaks survive as newlines.
+  ``&amp;nbsp;``), no-break spaces and invisible characters (soft hyphens), and is
+  composed (NFC); paragraph breaks survive as newlines.
 - Hostile input (issue 13): a value of the wrong type (a list where text or a
   number belongs), an impossible date, an integer beyond SQLite's 64 bits raise
   ``ValueError`` naming the problem (the normalise pipeline turns that into one
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from datetime import date, datetime, timezone
 
 from tenderarchive.arguments import AMSTERDAM
@@ -28,6 +30,8 @@ _HTML_TAGS = ("p|br|b|i|u|em|strong|span|div|a|ul|ol|li|h[1-6]|table|thead|tbody
 _TAG = re.compile(rf"</?({_HTML_TAGS})\b[^<>]*/?>", re.I)
 _BLOCK = re.compile(r"<\s*(br|/p|/div|/li|/h\d|/tr)\b[^>]*>", re.I)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Characters a text shows nothing of: soft hyphen, zero-width space, word joiner, byte order mark.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 INT64 = range(-(2 ** 63), 2 ** 63)
 _DAY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:Z|[+-][0-9]{2}:?[0-9]{2})?", re.I)
 
@@ -144,7 +148,10 @@ def clean_field(value) -> str | None:
         if not _ENTITY.search(text):
             break
         text = _strip_tags(html.unescape(text))  # escaped markup (&lt;p&gt;) is markup too
-    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    # invisible characters go (soft hyphens: "jeugd\u00adhulp" from a word processor was no "jeugdhulp" to
+    # the youth-care test or a search), and the text is composed (NFC: "Fryslân" sent decomposed, as
+    # macOS writes it, was another text to a search and to every comparison)
+    text = unicodedata.normalize("NFC", text.replace("\u00a0", " ").translate(_INVISIBLE))
     lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -53,27 +53,48 @@ def test_the_fast_clean_field_cleans_as_the_shared_one():
     are, others are cleaned once) gives what tenderarchive.values.clean_field gives: on tricky
     texts and on 20,000 random ones (seeded) built from the characters cleaning is about."""
     import random
+    import unicodedata
 
     from pipelines import normalise
     from tenderarchive import values
 
     tricky = ["", " ", "Jeugdhulp", " Jeugdhulp", "Jeugdhulp ", "Jeugd  hulp", "a\u00a0b", "a\u200bb", "<p>a</p>",
               "a &amp;nbsp; b", "a &lt;p&gt; b", "a < b", "<TenderNed>", "r1\nr2", "r1\n\n\n\nr2", "a\tb", "a\rb",
-              "\ud800x", "x\u2028", "\u2003x", "x\u2003y", "x\x1c", 5, 5.5, None, "Gemeente 's-Hertogenbosch"]
+              "\ud800x", "x\u2028", "\u2003x", "x\u2003y", "x\x1c", 5, 5.5, None, "Gemeente 's-Hertogenbosch",
+              "Jeugd\u00adhulp", "&shy;", "\ufeffa", "a\u2060b", "Frysla\u0302n", "\u0302", "e\u0301\u00ad"]
     rng = random.Random(14)
     alphabet = ["a", "B", " ", "  ", "\n", "\t", "\r", "\f", "\v", "\u00a0", "\u200b", "\u2003", "\x85", "&", "&amp;",
-                "&nbsp;", "&#160;", "<", ">", "<p>", "</p>", "<br/>", "<b>", ";", "\ud800", "é", "ĳ"]
+                "&nbsp;", "&#160;", "<", ">", "<p>", "</p>", "<br/>", "<b>", ";", "\ud800", "é", "ĳ", "\u00ad",
+                "&shy;", "\u0301", "\u2060", "\ufeff"]
     texts = tricky + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
     fast = 0
     for text in texts:
         assert normalise.clean_field(text) == values.clean_field(text), repr(text)
-        fast += isinstance(text, str) and not normalise._NEEDS_CLEANING.search(text) and text == text.strip()
+        fast += (isinstance(text, str) and not normalise._NEEDS_CLEANING.search(text) and text == text.strip()
+                 and unicodedata.is_normalized("NFC", text))
     assert fast > 1000  # the fast path was taken, and checked
     for bad in ([1], {"a": 1}, True):
         with pytest.raises(ValueError):
             normalise.clean_field(bad)
     assert normalise.code_label({"code": "X", "omschrijving": " a&amp;b "}) == values.code_label(
         {"code": "X", "omschrijving": " a&amp;b "})
+
+
+def test_a_soft_hyphen_or_a_decomposed_letter_is_the_text_a_reader_sees(snapshot):
+    """Text pasted from a word processor carries soft hyphens (``Jeugd\u00adhulp``: "Jeugdhulp" on screen)
+    and macOS writes letters decomposed (``a`` + U+0302 for ``â``). Archived as sent, the title was no
+    "jeugdhulp" to the youth-care test and no "Fryslân" to a search or a comparison."""
+    from pipelines.classify import classify
+    from tenderarchive.profiles import load_profile
+
+    publication = by_id(snapshot, 600601)  # the Wmo notice: only shared social-services CPV codes
+    publication["detail"]["aanbestedingNaam"] = "Jeugd\u00adhulp en Wmo Su\u0301dwest-Frysla\u0302n&shy;"
+    publication["detail"]["opdrachtgeverNaam"] = "\ufeffGemeente Su\u0301dwest-Frysla\u0302n"
+    record = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")
+    notice = record["notice"]
+    assert notice["title"] == "Jeugdhulp en Wmo Súdwest-Fryslân" and notice["buyer"] == "Gemeente Súdwest-Fryslân"
+    relevant, reasons = classify(notice, record["cpv"], load_profile("youth_care").relevance)
+    assert relevant and "term:jeugdhulp in title" in reasons
 
 
 def test_site_links_are_what_urljoin_gives():
