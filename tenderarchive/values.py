@@ -30,8 +30,9 @@ _HTML_TAGS = ("p|br|b|i|u|em|strong|span|div|a|ul|ol|li|h[1-6]|table|thead|tbody
 _TAG = re.compile(rf"</?({_HTML_TAGS})\b[^<>]*/?>", re.I)
 _BLOCK = re.compile(r"<\s*(br|/p|/div|/li|/h\d|/tr)\b[^>]*>", re.I)
 _SURROGATE = re.compile("[\ud800-\udfff]")
-#: Characters a text shows nothing of: soft hyphen, zero-width space, word joiner, byte order mark.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+#: Characters a text shows nothing of (soft hyphen, zero-width space, word joiner, byte order mark), and
+#: the hyphens a word processor puts for "-" (U+2010, the non-breaking U+2011: "jeugd‑ggz" was no "jeugd-ggz").
+_INVISIBLE = {**dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff")), 0x2010: "-", 0x2011: "-"}
 INT64 = range(-(2 ** 63), 2 ** 63)
 _DAY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:Z|[+-][0-9]{2}:?[0-9]{2})?", re.I)
 
@@ -149,7 +150,7 @@ def clean_field(value) -> str | None:
             break
         text = _strip_tags(html.unescape(text))  # escaped markup (&lt;p&gt;) is markup too
     # invisible characters go (soft hyphens: "jeugd\u00adhulp" from a word processor was no "jeugdhulp" to
-    # the youth-care test or a search), and the text is composed (NFC: "Fryslân" sent decomposed, as
+    # the youth-care test or a search), hyphens are "-", and the text is composed (NFC: "Fryslân" sent decomposed, as
     # macOS writes it, was another text to a search and to every comparison)
     text = unicodedata.normalize("NFC", text.replace("\u00a0", " ").translate(_INVISIBLE))
     lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]

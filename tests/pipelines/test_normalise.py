@@ -61,11 +61,11 @@ def test_the_fast_clean_field_cleans_as_the_shared_one():
     tricky = ["", " ", "Jeugdhulp", " Jeugdhulp", "Jeugdhulp ", "Jeugd  hulp", "a\u00a0b", "a\u200bb", "<p>a</p>",
               "a &amp;nbsp; b", "a &lt;p&gt; b", "a < b", "<TenderNed>", "r1\nr2", "r1\n\n\n\nr2", "a\tb", "a\rb",
               "\ud800x", "x\u2028", "\u2003x", "x\u2003y", "x\x1c", 5, 5.5, None, "Gemeente 's-Hertogenbosch",
-              "Jeugd\u00adhulp", "&shy;", "\ufeffa", "a\u2060b", "Frysla\u0302n", "\u0302", "e\u0301\u00ad"]
+              "Jeugd\u00adhulp", "&shy;", "\ufeffa", "a\u2060b", "Frysla\u0302n", "\u0302", "e\u0301\u00ad", "jeugd\u2011ggz"]
     rng = random.Random(14)
     alphabet = ["a", "B", " ", "  ", "\n", "\t", "\r", "\f", "\v", "\u00a0", "\u200b", "\u2003", "\x85", "&", "&amp;",
                 "&nbsp;", "&#160;", "<", ">", "<p>", "</p>", "<br/>", "<b>", ";", "\ud800", "é", "ĳ", "\u00ad",
-                "&shy;", "\u0301", "\u2060", "\ufeff"]
+                "&shy;", "\u0301", "\u2060", "\ufeff", "\u2010", "\u2011"]
     texts = tricky + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
     fast = 0
     for text in texts:
@@ -81,20 +81,22 @@ def test_the_fast_clean_field_cleans_as_the_shared_one():
 
 
 def test_a_soft_hyphen_or_a_decomposed_letter_is_the_text_a_reader_sees(snapshot):
-    """Text pasted from a word processor carries soft hyphens (``Jeugd\u00adhulp``: "Jeugdhulp" on screen)
-    and macOS writes letters decomposed (``a`` + U+0302 for ``â``). Archived as sent, the title was no
-    "jeugdhulp" to the youth-care test and no "Fryslân" to a search or a comparison."""
+    """Text pasted from a word processor carries soft hyphens (``Jeugd\u00adhulp``: "Jeugdhulp" on screen) and
+    its own hyphens (U+2010, the non-breaking U+2011 for "-"), and macOS writes letters decomposed (``a`` +
+    U+0302 for ``â``). Archived as sent, the title was no "jeugdhulp" (the description no "jeugd-ggz") to the
+    youth-care test and no "Fryslân" to a search or a comparison."""
     from pipelines.classify import classify
     from tenderarchive.profiles import load_profile
 
     publication = by_id(snapshot, 600601)  # the Wmo notice: only shared social-services CPV codes
     publication["detail"]["aanbestedingNaam"] = "Jeugd\u00adhulp en Wmo Su\u0301dwest-Frysla\u0302n&shy;"
-    publication["detail"]["opdrachtgeverNaam"] = "\ufeffGemeente Su\u0301dwest-Frysla\u0302n"
+    publication["detail"]["opdrachtgeverNaam"] = "\ufeffGemeente Su\u0301dwest\u2011Frysla\u0302n"
+    publication["detail"]["opdrachtBeschrijving"] = "Begeleiding en jeugd\u2010ggz"
     record = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")
     notice = record["notice"]
     assert notice["title"] == "Jeugdhulp en Wmo Súdwest-Fryslân" and notice["buyer"] == "Gemeente Súdwest-Fryslân"
     relevant, reasons = classify(notice, record["cpv"], load_profile("youth_care").relevance)
-    assert relevant and "term:jeugdhulp in title" in reasons
+    assert relevant and "term:jeugdhulp in title" in reasons and "term:jeugd-ggz in description" in reasons
 
 
 def test_site_links_are_what_urljoin_gives():
