@@ -13,8 +13,9 @@ into archive rows.
 - text loses HTML tags, entities and NBSPs;
 - ``{code, omschrijving}`` objects become a code and a label column;
 - CPV codes are kept with their check digit and as 8 digits;
-- the notice PDF and each document's download come from the record's links, else
-  from the documented endpoints (``/pdf``, ``/documenten/{documentId}/content``);
+- the notice PDF, each document's download and the zip of all documents come from the
+  record's links, else from the documented endpoints (``/pdf``,
+  ``/documenten/{documentId}/content``, ``/documenten/zip``);
 - volatile counters (days until the deadline) are not archived at all, so they
   can never count as a change;
 - a field of the wrong shape (a list where an object belongs, a number out of range)
@@ -333,6 +334,12 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     documents = None
     if item.documents is not None:
         documents = []
+        # the zip of all its documents (docs/reference/tenderned-api.md §1, §5): `links.downloadZip`, else the
+        # documented endpoint; none for a notice without documents. An unread list leaves it as archived.
+        listed = _object(item.documents).get("documenten")
+        notice["documents_zip_url"] = _link(
+            site_url, _object(item.documents).get("links"), "downloadZip",
+            f"{API_PATH}/publicaties/{publication_id}/documenten/zip") if listed else None
         for doc in _array(_object(item.documents).get("documenten")):
             document_id = document_key(doc)
             if document_id is None:

@@ -91,7 +91,7 @@ reestimate reference refs region regional regions release relevance relevant req
 role row rows rule scale score search section sentence share since site sites size source sources spider
 stage stages start started status success successful summary supplier suppliers table ted tender tenderned
 tenders terms text this timeline title to total type types unchanged unread unverified update updated url
-used valid value values version versions virus warc week who winner winners without won year years youth
+used valid value values version versions virus warc week who winner winners without won year years youth zip
 """.split())
 
 

@@ -65,6 +65,8 @@ TABLES: dict[str, dict] = {
             "nuts_labels": str,
             # 1 when the last crawl could not read the notice's /documenten: the next one asks again
             "documents_unread": int,
+            # all of its documents in one zip (/documenten's links.downloadZip)
+            "documents_zip_url": str,
             **PROVENANCE,
         },
         "indexes": [["kenmerk"], ["published"], ["year"], ["year_month"], ["notice_type"],
@@ -334,7 +336,7 @@ TABLES: dict[str, dict] = {
 
 TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROVENANCE) - {
     "publication_id", "youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "omitted_columns",
-    "documents_unread"}
+    "documents_unread", "documents_zip_url"}  # from /documenten: absent when it was not read, empty when it lists none
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:

@@ -99,6 +99,25 @@ def test_a_soft_hyphen_or_a_decomposed_letter_is_the_text_a_reader_sees(snapshot
     assert relevant and "term:jeugdhulp in title" in reasons and "term:jeugd-ggz in description" in reasons
 
 
+def test_the_zip_of_all_documents_is_its_link_else_the_endpoint_and_unread_documents_leave_it(snapshot):
+    """``/documenten`` gives ``links.downloadZip`` (relative, docs/reference/tenderned-api.md §5; may be
+    missing), the zip of every document of the notice (``/documenten/zip``, §1)."""
+    publication = by_id(snapshot, 200201)
+    assert normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]["documents_zip_url"] == (
+        "https://www.tenderned.nl/papi/tenderned-rs-tns/v2/publicaties/200201/documenten/zip")
+    publication["documenten"]["links"] = {"downloadZip": {"href": "/zips/alle-200201.zip", "title": "Alle"}}
+    assert normalise_notice(item_of(publication), URL, "https://x.test")["notice"]["documents_zip_url"] == (
+        "https://x.test/zips/alle-200201.zip")
+    del publication["documenten"]["links"]
+    assert normalise_notice(item_of(publication), URL, "https://x.test")["notice"]["documents_zip_url"] == (
+        "https://x.test/papi/tenderned-rs-tns/v2/publicaties/200201/documenten/zip")
+    publication["documenten"] = {"documenten": [], "links": {"downloadZip": {"href": "/zip"}}}
+    assert normalise_notice(item_of(publication), URL, "https://x.test")["notice"]["documents_zip_url"] is None
+    unread = item_of(publication)
+    unread.documents = None  # not read: the archived link stays (absent, not empty)
+    assert "documents_zip_url" not in normalise_notice(unread, URL, "https://x.test")["notice"]
+
+
 def test_site_links_are_what_urljoin_gives():
     """pipelines/normalise.py's site_link takes a shortcut for plain absolute paths (issue 14);
     for every base and link (synthetic) it gives urljoin's answer."""

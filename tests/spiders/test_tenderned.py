@@ -72,6 +72,7 @@ def test_values_come_from_the_detail_record_not_the_list(crawled):
     documents = list(result.db["documents"].rows_where("publication_id = 100101", order_by="document_id"))
     assert [d["category"] for d in documents] == ["DOC", "NVI"]
     assert documents[0]["download_url"].startswith("https://www.tenderned.nl/papi/")
+    assert row["documents_zip_url"] == "https://www.tenderned.nl/papi/tenderned-rs-tns/v2/publicaties/100101/documenten/zip"
 
 
 def test_placeholder_deadline_becomes_null_with_a_flag(crawled):
