@@ -1174,6 +1174,33 @@ def test_a_list_whose_total_pages_overstates_its_pages_is_not_asked_for_empty_pa
         assert result.returncode == 0, result.errors
 
 
+def test_a_notice_published_into_a_window_while_it_is_paged_is_not_lost(snapshot, serve_api, crawl):
+    """A notice published into the window (newest first: at the top) after page 0 was read shifts every
+    row down: page 1 repeats page 0's last row and the new notice is never listed. The window listed as
+    many publications as page 0's totalElements and ended complete; the notice was lost (the next run's
+    window need not reach its day). The larger total of the pages after is the window's: it comes short,
+    is recorded, and the next run, continuing from the crawl that did not complete, fetches it."""
+    publications = _many(snapshot, days=5, per_day=1)
+    late = make_publication(by_id(snapshot, 200201), 2000, "2021-03-05", title="Jeugdhulp laat gepubliceerd")
+    published = []
+
+    def publish_after_page_0(page, params):
+        if page["number"] == 0 and not published:
+            published.append(late)
+            server.api.add(late)
+        return page
+
+    server = serve_api(publications, max_size=2, envelope=publish_after_page_0)
+    args = ("--profile", "all", "-s", "TENDERNED_PAGE_SIZE=2")
+    first = crawl(server.api_url, *args, from_date="2021-03-01", until_date="2021-03-05")
+    assert first.db["notices"].count == 5 and not first.db["notices"].count_where("publication_id = 2000")
+    assert first.crawl["status"] == "partial", first.output
+    assert [e["error"] for e in first.errors] == ["shortfall: all 2021-03-01..2021-03-05: fetched 5 of 6 rows"]
+    second = crawl(server.api_url, *args, from_date=None, until_date="2021-03-05")
+    assert second.crawl["status"] == "complete", second.errors
+    assert second.db["notices"].get(2000)["title"] == "Jeugdhulp laat gepubliceerd"
+
+
 def test_an_incremental_run_after_a_crawl_that_never_completed_lists_that_crawls_window_again(snapshot, serve_api,
                                                                                              crawl):
     """A first backfill (2019) whose detail of 800801 failed ends partial; the next run, from cron
