@@ -19,7 +19,8 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    query can reach (10,000 rows), the date window is halved until it fits; a
    single day that still does not fit is paged as far as the API allows and the
    shortfall is recorded. The distinct publications listed are compared with
-   ``totalElements`` (rows can repeat across pages; a window reaching today that comes
+   ``totalElements``, the largest its pages gave (a notice published while the window is
+   paged pushes the rows down and is itself never listed; rows can repeat across pages; a window reaching today that comes
    short is listed once more, and today's alone is then only logged, its list still changes);
    an envelope without ``totalPages`` is paged from
    ``totalElements`` and ``size``. Pages are asked one after another, until the window has
