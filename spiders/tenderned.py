@@ -13,7 +13,8 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    that match nothing: if that too returns the whole window, the API silently
    ignored the filter, which is recorded as an error and not paged (it would be
    the whole dataset); otherwise every publication of the window matches, and the
-   query is paged.
+   query is paged. A count that fails is recorded, and the queries are paged
+   without this check.
 2. Each profile query (repeated ``cpvCodes``; one ``search`` per term) is paged
    with ``size`` ≤ 100 and ``page`` ≤ 99. When ``totalElements`` is more than a
    query can reach (10,000 rows), the date window is halved until it fits; a
@@ -307,20 +308,31 @@ class TenderNedSpider(BaseSpider):
         yield scrapy.Request(
             self.list_url([], start, end, 0, 1),
             callback=self.parse_baseline,
-            errback=self.errback,
+            errback=self.baseline_failed,
             priority=10,
         )
 
     def parse_baseline(self, response):
         page = self.load_json(response)
-        if page is None:
-            return
-        baseline = self.count(response, page, "totalElements")
-        if baseline is None:
+        baseline = self.count(response, page, "totalElements") if page is not None else None
+        if baseline is None:  # recorded (load_json, count)
+            yield from self.without_baseline()
             return
         self.logger.info("window %s..%s holds %d publications in all",
                          self.arguments.from_date, self.arguments.until_date, baseline)
         yield from self.query_requests(baseline)
+
+    def baseline_failed(self, failure):
+        self.errback(failure)
+        yield from self.without_baseline()
+
+    def without_baseline(self):
+        """The profile's queries when the window's unfiltered count failed (recorded): paged without the
+        check for an ignored filter, which needs that count. The count failing (an error page sent with 200,
+        a 500 past its retries) ended the crawl there: not one query was asked, nothing listed."""
+        self.logger.warning("the window's count failed: the profile's queries are paged without the check "
+                            "for a filter the API ignores")
+        yield from self.query_requests(None)
 
     def query_requests(self, baseline: int | None):
         start, end = self.arguments.from_date, self.arguments.until_date

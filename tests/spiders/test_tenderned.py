@@ -330,6 +330,25 @@ def test_an_ignored_filter_is_recorded_when_the_list_changed_between_the_count_a
     assert result.db["notices"].get(800801)  # keyword queries still ran
 
 
+@pytest.mark.parametrize("fault", [
+    [{"status": 200, "body": "<html><head><title>Onderhoud</title></head></html>", "headers": {"Content-Type": "text/html"}}],
+    [{"status": 503}] * 5,
+    [{"status": 200, "body": '{"status": 500, "error": "Internal Server Error"}'}],
+], ids=["html page", "503 past the retries", "error object"])
+def test_a_window_count_that_fails_costs_the_filter_check_not_the_crawl(snapshot, serve_api, crawl, fault):
+    """The window's unfiltered count (``size=1``, the first list request) that fails is recorded, and the
+    profile's queries are paged all the same (without the check for an ignored filter, which needs it):
+    the crawl ended there, nothing listed, status failed."""
+    count = ("/papi/tenderned-rs-tns/v2/publicaties?page=0&size=1&publicatieDatumVanaf=2017-01-01"
+             "&publicatieDatumTot=2022-12-31")
+    server = serve_api(snapshot, faults={count: fault})
+    result = crawl(server.api_url)
+    assert result.crawl["status"] == "partial" and len(result.errors) == 1, result.errors
+    assert result.errors[0]["url"].endswith(count)
+    assert {r["publication_id"] for r in result.db["notices"].rows_where("youth_care = 1")} == YOUTH_CARE_IDS
+    assert "paged without the check" in result.output
+
+
 def test_a_window_where_every_publication_matches_is_paged_after_a_control(snapshot, serve_api, crawl):
     """A filtered total equal to the unfiltered one is not always an ignored filter: here every
     publication of the window is youth care. The query asked with values that match nothing
