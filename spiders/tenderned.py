@@ -13,8 +13,8 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    that match nothing: if that too returns the whole window, the API silently
    ignored the filter, which is recorded as an error and not paged (it would be
    the whole dataset); otherwise every publication of the window matches, and the
-   query is paged. A count that fails is recorded, and the queries are paged
-   without this check.
+   query is paged. A count that fails is recorded, and each query is checked
+   against its own total instead.
 2. Each profile query (repeated ``cpvCodes``; one ``search`` per term) is paged
    with ``size`` ≤ 100 and ``page`` ≤ 99. When ``totalElements`` is more than a
    query can reach (10,000 rows), the date window is halved until it fits; a
@@ -327,11 +327,12 @@ class TenderNedSpider(BaseSpider):
         yield from self.without_baseline()
 
     def without_baseline(self):
-        """The profile's queries when the window's unfiltered count failed (recorded): paged without the
-        check for an ignored filter, which needs that count. The count failing (an error page sent with 200,
-        a 500 past its retries) ended the crawl there: not one query was asked, nothing listed."""
-        self.logger.warning("the window's count failed: the profile's queries are paged without the check "
-                            "for a filter the API ignores")
+        """The profile's queries when the window's unfiltered count failed (recorded): each query of at
+        least ``TENDERNED_FILTER_CHECK_MIN`` rows is checked against its own total (the control, with values
+        that match nothing, matches as many again when the API ignores the filter). The count failing (an
+        error page sent with 200, a 500 past its retries) ended the crawl there: nothing listed."""
+        self.logger.warning("the window's count failed: each query is checked for an ignored filter by its "
+                            "own total")
         yield from self.query_requests(None)
 
     def query_requests(self, baseline: int | None):
@@ -387,8 +388,10 @@ class TenderNedSpider(BaseSpider):
             yield self.confirm_empty(response, f"query {meta['query']!r} on {start}..{end}")
             return
         listed = Listed(response.url, {k: meta.get(k) for k in LIST_META})
-        if page == 0 and meta["top"] and meta["baseline"] is not None and params:
-            baseline = meta["baseline"]
+        if page == 0 and meta["top"] and params:
+            # without the window's count (it failed: :meth:`without_baseline`), the query's own total: the
+            # control alone tells an ignored filter (it matches as many again) from one that works
+            baseline = meta["baseline"] if meta["baseline"] is not None else total
             if self.whole_window(total, baseline) and baseline >= self.filter_check_min:
                 # Every publication matches, or the API ignored the filter: the same query with
                 # values that match nothing tells which (a filter it honours then finds none).
@@ -440,7 +443,7 @@ class TenderNedSpider(BaseSpider):
         listed = response.meta["listed"]
         if total is None:
             return
-        if self.whole_window(total, response.meta["baseline"]):
+        if total and self.whole_window(total, response.meta["baseline"]):  # a filter that works finds none
             self.record_error(listed.url, (
                 f"query {listed.meta['query']!r}: filter ignored by the API (totalElements "
                 f"{response.meta['list_data'].get('totalElements')} is the unfiltered total "

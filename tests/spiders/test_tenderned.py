@@ -346,7 +346,18 @@ def test_a_window_count_that_fails_costs_the_filter_check_not_the_crawl(snapshot
     assert result.crawl["status"] == "partial" and len(result.errors) == 1, result.errors
     assert result.errors[0]["url"].endswith(count)
     assert {r["publication_id"] for r in result.db["notices"].rows_where("youth_care = 1")} == YOUTH_CARE_IDS
-    assert "paged without the check" in result.output
+    assert "each query is checked for an ignored filter by its own total" in result.output
+
+
+def test_without_the_window_count_an_ignored_filter_is_still_found_by_its_control(snapshot, serve_api, crawl):
+    count = ("/papi/tenderned-rs-tns/v2/publicaties?page=0&size=1&publicatieDatumVanaf=2017-01-01"
+             "&publicatieDatumTot=2022-12-31")
+    server = serve_api(snapshot, ignore_params={"cpvCodes"}, faults={count: [{"status": 503}] * 5})
+    result = crawl(server.api_url, "-s", "TENDERNED_FILTER_CHECK_MIN=1")
+    assert [e["error"].split(" (")[0] for e in result.errors] == [
+        "request failed: HTTP 503", "query 'cpv': filter ignored by the API"]
+    assert 700701 not in {r["publication_id"] for r in result.db["notices"].rows}  # the whole window: not paged
+    assert result.db["notices"].get(800801)  # keyword queries still ran
 
 
 def test_a_window_where_every_publication_matches_is_paged_after_a_control(snapshot, serve_api, crawl):
