@@ -36,7 +36,6 @@ RULES: dict[str, str] = {
     "stage.redo": "the procedure must be done again, in any word order ('opnieuw aanbesteden', 'intrekking') -> mislukt",
     "stage.tender_context": "'vragen stellen' is inlichtingen only in a tender's context",
     "stage.implementation_context": "'implementatie' only of new contracts (or of a procurement's results)",
-    "stage.not_enrolled": "'hebben zich niet ingeschreven' is mislukt",
     "stage.negation": "a negated step did not happen",
     "stage.hypothetical": ("a step under 'mocht', 'indien', 'zou kunnen', 'wordt duidelijk of', 'als/of de gemeenten ... "
                            "kunnen' before it did not happen (any stage)"),

@@ -88,6 +88,11 @@ _CONDITIONAL = re.compile(r"\bwordt duidelijk of\b|\b(?:als|of) (?:de|het|zij|er
 # in view -- "de definitieve gunning is ... uitgesteld, is besloten het contract vanaf februari in te laten gaan", "weer
 # een jaar uitgesteld" -- is a delay of the step, no failure (branch news15r; core since the delay exception of
 # `stage.postponed`, which asked for a new date in the sentence, held on exactly two dev sites)
+#: A party that "did not enrol" ("X heeft zich niet ingeschreven", "hebben niet ingeschreven") tells of an enrolment
+#: that ran without it: the tendering step took place (branch news17: the gold of three dev sites, SGP-CU Sliedrecht,
+#: Het Kompas Sliedrecht and SP Westfriesland). A failed procedure is told as nobody enrolling ("geen inschrijvingen",
+#: "geen enkele intekening": the mislukt cues), not as one party's absence.
+_ENROLLED = re.compile(r"\bingeschreven\b", re.I)
 _INDEFINITE = re.compile(r"\bnader order\b|\bonbepaalde tijd\b", re.I)
 _POSTPONED = re.compile(r"\buitgesteld\b|\buit(?: te)? ?stellen\b|\btot nader order\b|\bopgeschort\b", re.I)
 DEADLINE = re.compile(r"\b(?:tot(?: en met)?|uiterlijk|deadline|sluit|sluitingsdatum)\b", re.I)
@@ -293,9 +298,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if implied and stage == "definitieve_gunning":
                 raw.append({"stage": stage, "status": "done", "cue": m.group(0), "sentence": text, "strong": True})
                 continue  # who delivers from a date on is known: the award is made
-            if on("stage.not_enrolled") and stage == "inschrijving" and re.search(r"\b(?:niet|geen)\b", m.group(0), re.I):
-                stage = "mislukt"  # "hebben zich niet ingeschreven": no tender received
-            if on("stage.negation") and stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()]):
+            if (on("stage.negation") and stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()])
+                    and not _ENROLLED.search(m.group(0))):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
             if on("stage.hypothetical") and (_HYPOTHETICAL.search(text[:m.start()]) or _CONDITIONAL.search(text[:m.start()])
                                               or _HYPOTHETICAL_AFTER.match(text[m.end():])):

@@ -246,6 +246,9 @@ STAGE_CUES: list[tuple[str, str]] = [
     ("dialoog", r"dialoogfase|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
                 r"onderhandelingsronde\w*|dialoogtafel\w*"),
     ("inschrijving", r"uitnodiging tot inschrijving|inschrijfdatum|inschrijftermijn|inschrijvingsperiode|"
+                     # branch news17: the long forms of the closing date and term ("het verstrijken van de
+                     # inschrijvingstermijn"), as the short ones above
+                     r"inschrijvings(?:termijn|datum)|"
                      r"deadline om in te schrijven|sluitingsdatum|inschrijven voor|(?:hebben|heeft) (?:zich )?(?:[\w'-]+ ){0,3}ingeschreven|"
                      r"inschrijvingen (?:ontvangen|zijn binnen)|inzenddatum|offerte (?:uit te brengen|in te dienen)|"
                      r"(?:kunnen|kan) (?:[\w'-]+ ){0,3}inschrijven|inschrijving (?:vindt|sluit)|\bingeschreven\b|"
@@ -265,7 +268,11 @@ STAGE_CUES: list[tuple[str, str]] = [
                              r"contracten afsluiten|nieuwe contracten (?:[\w'-]+ ){0,3}afgesloten|\bondertekening\b|"
                              r"(?:tekenden|ondertekenden|tekent|tekende|tekenen) (?:[\w'-]+ ){0,10}(?:de |een )?(?:overeenkomst|contract)\w*|"
                              r"(?:contract|overeenkomst)\w*\b[^.]{0,120}\brond (?:komen|gekomen|komt)|"
-                             r"inkoop ?traject (?:[\w'-]+ ){0,6}afgerond|sluiten overeenkomst"),
+                             r"inkoop ?traject (?:[\w'-]+ ){0,6}afgerond|sluiten overeenkomst|"
+                             # branch news17: the agreement told as arrangements made with the providers ("hebben 7
+                             # gemeenten ... afspraken gemaakt met jeugdhulpaanbieder X", "afspraken gemaakt met ongeveer 40
+                             # zorgaanbieders"): stages.md "contracts signed / agreed"
+                             r"\bafspraken gemaakt met (?:[\w'-]+ ){0,2}(?:jeugdhulp|zorg)?aanbieders?\b"),
     ("contractstart", r"(?:contract\w*|overeenkomst\w*)[^.]{0,80}\b(?:per|vanaf|met ingang van|ingaan op|gaan in op)\s+1\s+[a-z]+\s+\d{4}|"
                       r"(?:[Pp]er|[Vv]anaf|[Mm]et ingang van)\s+1\s+[a-z]+\s+\d{4}[^.]{0,80}(?:contract\w*|overeenkomst\w*)|"
                       r"[Vv]anaf 1 januari \d{4} (?:zorgen|leveren|verzorgen|realiseren|voeren)|contracten? gaan in|gaan (?:de )?(?:nieuwe )?contract(?:en)? in\b|gaan in (?:per|op)|ingangsdatum|nieuwe contract(?:en)? (?:start|gaan|gaat)|"
@@ -285,11 +292,11 @@ STAGE_CUES: list[tuple[str, str]] = [
                 # the object must be the procurement: "de ongeldigverklaring intrekken" is no failed tender
                 r"\bstopzet\w*|\btrek(?:t|ken)\b (?:[\w'-]+ ){0,4}(?:aanbesteding|procedure|gunning|opdracht)\w*(?: [\w'-]+){0,2} in\b|"
                 r"(?:aanbesteding|procedure|gunning|opdracht)\w* (?:[\w'-]+ ){0,3}(?:in te trekken|intrekken|intrekt)\b|stop van (?:de )?(?:regionale )?inko(?:op|pen)\w*|"
-                r"(?:hebben|heeft) zich niet (?:[\w'-]+ ){0,2}ingeschreven|ingetrokken|tot nader order|"
+                r"ingetrokken|tot nader order|"
                 r"over (?:moeten )?doen|moet over\b|(?:moet|moeten) opnieuw (?:worden )?aanbesteed|opnieuw moeten aanbesteden|"
                 r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
                 r"geweigerd (?:om )?(?:een )?(?:nieuw )?contract|(?:wordt|worden|is) (?:[\w'-]+ ){0,3}uitgesteld|"
-                r"uit te stellen|niet (?:hebben )?ingeschreven|terug naar de tekentafel|gestaakt|"
+                r"uit te stellen|terug naar de tekentafel|gestaakt|"
                 # round nine: the failure told with the verb alone, pointing back ("Maar dat mislukte omdat",
                 # "dat blijkt niet gelukt")
                 r"\b(?:dat|dit|die|deze) (?:[\w'-]+ ){0,2}(?:mislukte|mislukten|mislukt)\b|\b(?:dat|dit) (?:is |blijkt |bleek )?niet gelukt\b"),
