@@ -263,6 +263,12 @@ class RawStoreMiddleware:
     """Write every response to the WARC store before anything parses it, and index it
     in the ``fetches`` table. Replayed responses are indexed but not written again.
 
+    Redirects too (``3xx``, with the ``Location`` they lead to in ``fetches.location``): the
+    redirect middlewares sit below this one, so an answer is stored before it is followed. A page
+    reached only through an old address was lost by a replay (the address was not in the WARC
+    file, and ``reparse`` refused the rebuild), and the news spider asked every redirecting link
+    again on every crawl (``queries.known_article_urls`` now knows where it leads).
+
     Also puts ``fetched_at`` and ``sha256`` in the request's meta, so provenance
     is the time the response was received (the WARC-Date when replayed).
     Switched off with ``WARC_STORE_ENABLED = False``.
@@ -377,7 +383,8 @@ class RawStoreMiddleware:
                 [(k, v) for k, values in response.headers.items() for v in values], response.body, moment)
             warc_file = self.file.path.name
         row = fetch_row(response.url, response.status, fetched_at.replace("Z", "+00:00"), response.body, warc_file,
-                        offset, length, getattr(self.crawler.spider, "crawl_id", None), request.method)
+                        offset, length, getattr(self.crawler.spider, "crawl_id", None), request.method,
+                        location=response.headers.get("Location"))
         request.meta["fetched_at"] = row["fetched_at"]
         request.meta["sha256"] = row["sha256"]
         if not self.pending:
