@@ -40,7 +40,8 @@ It obeys robots.txt (one that answers a server error or not at all forbids the w
 a recorded error: tenderarchive/middlewares.py ``RobotsTxtMiddleware``; a discovered page it forbids is skipped, not an error; a living page or
 discovery URL of the registry that it forbids is an error) and is polite per site (each site gets its own download slot
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
-the archive (as archived or as fetched: a page whose canonical URL differs) are not fetched again unless a sitemap ``lastmod`` says they changed
+the archive (as archived or as fetched: a page whose canonical URL differs; an old address whose last answer
+redirected to one: ``queries.redirects_to_known``) are not fetched again unless a sitemap ``lastmod`` says they changed
 since (to the second when it gives a time: :meth:`NewsSpider.changed_since`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
 feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC) and on the page's own date after
@@ -97,8 +98,8 @@ from tenderarchive.sources import SourceRegistryError, load_sources, select_site
 
 def _moment(value: str | None) -> datetime | date | None:
     """A sitemap ``lastmod`` or Atom date (ISO 8601, W3C) or an RSS ``pubDate`` (RFC 822: ``Thu, 14
-    Oct 2021 16:05:00 +0200``): an aware datetime when it gives a time (one without an offset is
-    Amsterdam's), else its date; None when it is neither."""
+    Oct 2021 16:05:00 +0200``), or one written the Dutch way (:func:`_dutch_moment`): an aware datetime
+    when it gives a time (one without an offset is Amsterdam's), else its date; None when it is neither."""
     if not value or not value.strip():
         return None
     value = value.strip()
@@ -113,10 +114,39 @@ def _moment(value: str | None) -> datetime | date | None:
         try:
             moment = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
-            return None
+            return _dutch_moment(value)
     if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", value):  # "2021-10-14": a date, no time
         return moment.date()
     return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
+
+
+#: A UTC offset or zone name ending a feed's date (``+0200``, ``+02:00``, ``GMT``, ``UTC``, ``Z``).
+#: After a space or a time only: the year of ``14-10-2021`` is no offset.
+_ZONE_AT_END = re.compile(r"(?:\s+|(?<=:\d\d))(?:(?P<sign>[+-])(?P<hours>\d{2}):?(?P<minutes>\d{2})|GMT|UTC|Z)$", re.I)
+
+
+def _dutch_moment(value: str) -> datetime | date | None:
+    """A feed date written the Dutch way, as a CMS that translates its feed writes it: ``do, 14 okt
+    2021 10:00:00 +0200`` (a Dutch RFC 822), ``14-10-2021``, ``14 oktober 2021 10:00`` (news-sites.md
+    §2.3's forms, :func:`~tenderarchive.extraction.dates.parse_dutch_date`); its offset kept (none:
+    Amsterdam's). Email's parser knows English names only, and the item lost its date: it went
+    undated, and a ``--from-date`` crawl fetched it however old."""
+    from tenderarchive.extraction.dates import parse_dutch_date
+
+    zone = _ZONE_AT_END.search(value)
+    parsed = parse_dutch_date(value[:zone.start()] if zone else value, anchored=True)
+    if parsed is None:
+        return None
+    if parsed.precision != "minute":
+        return parsed.day
+    if zone is None:
+        offset = AMSTERDAM
+    elif zone.group("sign"):
+        offset = timezone((-1 if zone.group("sign") == "-" else 1)
+                          * timedelta(hours=int(zone.group("hours")), minutes=int(zone.group("minutes"))))
+    else:
+        offset = timezone.utc
+    return datetime.fromisoformat(parsed.iso).replace(tzinfo=offset)
 
 
 def local_day(moment: datetime | date) -> date:

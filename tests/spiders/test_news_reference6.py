@@ -9,7 +9,7 @@ import sqlite_utils
 from tests import forkcli
 from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
-from tests.spiders.test_news_reference import ARTICLE, HOME, ROBOTS, redirecting, registry
+from tests.spiders.test_news_reference import ARTICLE, HOME, ROBOTS, redirecting, registry, serve
 
 HTML = "text/html; charset=utf-8"
 
@@ -81,3 +81,47 @@ def test_a_page_reached_only_through_a_redirect_survives_a_reparse(tmp_path):
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert [(r["url"], r["title"], r["sha256"]) for r in db["articles"].rows] == before
     assert db.execute("select count(*) from fetches where status = 301").fetchone()[0] == 1
+
+
+def undated_page(title: str) -> tuple[str, bytes]:
+    """A news item that states no date of its own (no date line, no meta date, none in its URL)."""
+    return (HTML, f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{title}</title>
+<meta name="tenderarchive-fixture" content="synthetic"></head><body><main><article><h1>{title}</h1>
+<p>De regio heeft de aanbesteding van specialistische jeugdhulp voorlopig gegund aan drie aanbieders.
+Aanbieders die niet zijn gegund kunnen binnen twintig dagen bezwaar maken.</p></article></main></body></html>""".encode())
+
+
+def test_a_feed_whose_dates_are_written_in_dutch_dates_its_items_and_keeps_older_ones_out(tmp_path):
+    """§2.1 feeds (RSS at ``/feed/``, built-in RSS2) and §2.3's date forms: a CMS that translates its feed
+    writes ``pubDate`` in Dutch (``do, 14 okt 2021 10:05:00 +0200``) or as ``dd-mm-yyyy`` in ``dc:date``.
+    Email's RFC 822 parser reads English names only, so such an item had no date: its page, stating none,
+    was archived undated, and a ``--from-date`` crawl fetched items from years before. Dutch forms are
+    read (with their offset), so the feed dates its items and filters them before fetching."""
+    log: list[str] = []
+
+    def feed(base):
+        items = "".join(
+            f"<item><title>{slug}</title><link>{base}nieuws/{slug}</link>{when}</item>"
+            for slug, when in (("gunning-jeugdhulp", "<pubDate>do, 14 okt 2021 10:05:00 +0200</pubDate>"),
+                               ("inkoop-jeugdhulp-2019", "<pubDate>vr, 1 mrt 2019 09:00:00 +0100</pubDate>"),
+                               ("contracten-jeugdhulp", "<dc:date>22-12-2021</dc:date>"),
+                               ("marktconsultatie-2018", "<dc:date>02-07-2018</dc:date>")))
+        return ("application/rss+xml; charset=UTF-8", (
+            '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><rss version="2.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Nieuws</title>'
+            f"<link>{base}</link>{items}</channel></rss>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/feed/": feed,
+              "/nieuws/gunning-jeugdhulp": undated_page("Voorlopige gunning jeugdhulp"),
+              "/nieuws/inkoop-jeugdhulp-2019": undated_page("Inkoop jeugdhulp 2019"),
+              "/nieuws/contracten-jeugdhulp": undated_page("Contracten jeugdhulp getekend"),
+              "/nieuws/marktconsultatie-2018": undated_page("Marktconsultatie jeugdhulp")}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"]}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db", "--from-date", "2021-01-01")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted((r["title"], r["published"], r["published_source"]) for r in db["articles"].rows) == [
+        ("Contracten jeugdhulp getekend", "2021-12-22", "feed"),
+        ("Voorlopige gunning jeugdhulp", "2021-10-14T10:05", "feed")]
+    assert "/nieuws/inkoop-jeugdhulp-2019" not in log and "/nieuws/marktconsultatie-2018" not in log
