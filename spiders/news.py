@@ -818,7 +818,9 @@ class NewsSpider(BaseSpider):
         error (``news/forbidden_by_robots``): a sitemap or listing that names one made every
         crawl partial. A living page or discovery URL of the registry that it forbids is one.
         So is a discovered page that is gone (404, 410; a soft 404 in pipelines/extract.py):
-        logged and counted (``news/gone``), not an error; a living page that is gone is one."""
+        logged and counted (``news/gone``), not an error; a living page that is gone is one. A later
+        page of a listing that is gone ends the listing (``news/listing_page_gone``); the registry's
+        listing URL that is gone is an error."""
         from scrapy.exceptions import IgnoreRequest
 
         from tenderarchive.middlewares import AskedAlready
@@ -838,6 +840,15 @@ class NewsSpider(BaseSpider):
                 and response.status in (404, 410):
             self.logger.info("%s: no sitemap at %s either", request.meta["site"].name, request.url)
             self.crawler.stats.inc_value("news/no_default_sitemap")
+            return
+        if request is not None and request.callback == self.parse_listing and request.meta.get("listing_page", 1) > 1 \
+                and response is not None and response.status in (404, 410):
+            # A later page of a listing that its pager links but that is not there (a pager's "last" one
+            # past the end, a data-page number counted from 0): the listing ends there. It made every
+            # crawl of the site partial. The listing URL of the registry that is gone is an error.
+            self.logger.warning("%s: HTTP %d, a page of a listing's pager that is not there: the listing ends",
+                                request.url, response.status)
+            self.crawler.stats.inc_value("news/listing_page_gone")
             return
         if discovered and response is not None and response.status in (404, 410):
             # A sitemap or listing that still names a removed item: the site answered, nothing was

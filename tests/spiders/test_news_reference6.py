@@ -125,3 +125,42 @@ def test_a_feed_whose_dates_are_written_in_dutch_dates_its_items_and_keeps_older
         ("Contracten jeugdhulp getekend", "2021-12-22", "feed"),
         ("Voorlopige gunning jeugdhulp", "2021-10-14T10:05", "feed")]
     assert "/nieuws/inkoop-jeugdhulp-2019" not in log and "/nieuws/marktconsultatie-2018" not in log
+
+
+def test_a_listing_page_its_pager_links_past_the_end_ends_the_listing_without_an_error(tmp_path):
+    """§2.1 listings paged by ``?page=N`` (Drupal, zero-based) and ``pager_page``: a pager whose
+    "last" link points one page past the end (answering ``404``) made every crawl of the site partial
+    (exit 3) though nothing was missed. A later page of a listing that is not there ends the listing;
+    the listing URL the registry names answering ``404`` is still an error. The listing's ``<base
+    href>`` and protocol-relative links are read as the browser reads them."""
+    log: list[str] = []
+
+    def listing(links, pager):
+        items = "".join(f"<li><a href='{h}'>{h}</a></li>" for h in links)
+        pages = "".join(f"<a href='{h}'>{n}</a>" for n, h in pager)
+        return lambda base: (HTML, (
+            "<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'><base href='/nieuws/'>"
+            f"</head><body><main><ul>{items.replace('//HOST/', base.removeprefix('http:'))}</ul>"
+            f"<nav class='pager'>{pages}</nav></main></body></html>").encode())
+
+    routes = {"/robots.txt": ROBOTS,
+              "/nieuws/": listing(["artikel-a", "//HOST/nieuws/artikel-b"], [("2", "/nieuws/?page=1"), ("3", "/nieuws/?page=2")]),
+              "/nieuws/?page=1": listing(["artikel-c"], [("1", "/nieuws/"), ("3", "/nieuws/?page=2")])}
+    for name in "abc":
+        routes[f"/nieuws/artikel-{name}"] = (HTML, ARTICLE.format(title=f"Aanbesteding jeugdhulp {name.upper()}",
+                                                                   extra="De regio koopt in.").encode())
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws/"], "max_pages": 5}},
+                        allow=["^/nieuws/."])
+        ended = crawl_news(path, tmp_path / "archive.db")
+        asked = list(log)
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["archief/"], "max_pages": 5}},
+                        allow=["^/nieuws/."])
+        gone = crawl_news(path, tmp_path / "archive.db")
+    assert ended.returncode == 0, ended.stderr[-3000:]
+    assert "/nieuws/?page=2" in asked
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["url"] for r in db["articles"].rows) == [base + f"nieuws/artikel-{n}" for n in "abc"]
+    assert gone.returncode == 1  # nothing new and an error: failed
+    assert [(c["status"], c["errors"]) for c in db.query("select status, errors from crawls order by crawl_id")] == [
+        ("complete", "[]"), ("failed", '[{"error": "request failed: HTTP 404", "url": "' + base + 'archief/"}]')]
