@@ -20,8 +20,8 @@ discovers article URLs through the configured methods:
   and the next page through the ``next`` selector or, without one (or when it finds
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
   Drupal, Joomla's ``?start=N``, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
-  pager of ``data-page`` numbers alone: :func:`data_page_links`), at most ``max_pages`` pages
-  per listing URL;
+  pager of ``data-page`` numbers alone: :func:`data_page_links`; else its ``rel="next"`` link:
+  :func:`rel_next_links`), at most ``max_pages`` pages per listing URL;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
   title, HTML content and date, so an item is archived from the JSON (as a page of its
@@ -247,6 +247,32 @@ def data_page_links(response, root: str, cms: str | None) -> list[str]:
     last = min(max(numbers), current + 1000)
     pages = sorted((n for n in range(1, last + 1) if n != current), key=lambda n: (abs(n - current), n))
     return [add_or_replace_parameter(root, name, str(n)) for n in pages]
+
+
+#: A page's own link to the next page of its list (HTML's ``rel="next"``, one token of ``rel``): the
+#: ``<link rel="next">`` in the head that WordPress (Yoast), Drupal's pager and TYPO3's EXT:seo write, or
+#: an ``<a rel="next">``.
+REL_NEXT = ("//link[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href"
+            " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href")
+
+
+def rel_next_links(response, root: str) -> list[str]:
+    """The next page of a listing named by ``rel="next"`` (:data:`REL_NEXT`) on the listing's host,
+    for a listing whose pager numbers its pages in none of the ways :func:`pager_links` reads
+    (``/nieuws/2``, ``?von=10``, a "load more" link)."""
+    try:
+        host = urlsplit(root).netloc
+    except ValueError:
+        return []
+    found = []
+    for href in response.xpath(REL_NEXT).getall():
+        try:
+            url = http_url(response.urljoin(href.strip()).split("#")[0])
+            if url and urlsplit(url).netloc == host and url != root and url not in found:
+                found.append(url)
+        except ValueError:
+            continue
+    return found
 
 
 #: Sub-sitemaps of a sitemap index that list archive pages (an author's, a category's or a tag's
@@ -592,7 +618,7 @@ class NewsSpider(BaseSpider):
             rule = listing.next.strip()
             nodes = response.xpath(rule) if rule.startswith(("/", "./", "(")) else response.css(rule)
             next_href = nodes.xpath("@href").get() or (nodes.get() if nodes and "@href" in rule else None)
-        pagers = pager_links(response, root) or data_page_links(response, root, site.cms)
+        pagers = pager_links(response, root) or data_page_links(response, root, site.cms) or rel_next_links(response, root)
         if next_href:
             try:
                 next_urls = [response.urljoin(next_href)]

@@ -164,3 +164,36 @@ def test_a_listing_page_its_pager_links_past_the_end_ends_the_listing_without_an
     assert gone.returncode == 1  # nothing new and an error: failed
     assert [(c["status"], c["errors"]) for c in db.query("select status, errors from crawls order by crawl_id")] == [
         ("complete", "[]"), ("failed", '[{"error": "request failed: HTTP 404", "url": "' + base + 'archief/"}]')]
+
+
+def test_a_listing_paged_only_by_rel_next_is_read_to_its_end(tmp_path):
+    """§2.1: a listing is paged (``pager_page``, zero-based ``?page=``, WordPress's ``/page/N/``), but a
+    site's route enhancer may number its pages in the path alone (``/nieuws/2``), which no numbered-pager
+    rule reads; its pages say which comes next in ``<link rel="next">`` (WordPress with Yoast, Drupal's
+    pager, TYPO3's EXT:seo) and an ``<a rel="next">`` "Volgende" link. Only the first page was read, and
+    its "Volgende" link was fetched as an article (the site's ``^/nieuws/`` rule admits it). The listing is
+    followed by ``rel="next"`` to its end, and its pages are not articles."""
+    log: list[str] = []
+
+    def listing(links, following=None):
+        items = "".join(f"<li><a href='{h}'>Bericht {h}</a></li>" for h in links)
+        head = f"<link rel='next' href='{following}'>" if following else ""
+        more = f"<a class='volgende' rel='next nofollow' href='{following}'>Volgende</a>" if following else ""
+        return (HTML, ("<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                       f"{head}</head><body><main><ul>{items}</ul>{more}</main></body></html>").encode())
+
+    routes = {"/robots.txt": ROBOTS,
+              "/nieuws": listing(["/nieuws/inkoop-a", "/nieuws/inkoop-b"], "/nieuws/2"),
+              "/nieuws/2": listing(["/nieuws/inkoop-c"], "/nieuws/3"),
+              "/nieuws/3": listing(["/nieuws/inkoop-d"])}
+    for name in "abcd":
+        routes[f"/nieuws/inkoop-{name}"] = (HTML, ARTICLE.format(title=f"Inkoop jeugdhulp {name.upper()}",
+                                                                  extra="De regio koopt in.").encode())
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}},
+                        allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["url"] for r in db["articles"].rows) == [base + f"nieuws/inkoop-{n}" for n in "abcd"]
+    assert log.count("/nieuws/2") == 1 and log.count("/nieuws/3") == 1
