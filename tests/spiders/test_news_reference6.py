@@ -197,3 +197,26 @@ def test_a_listing_paged_only_by_rel_next_is_read_to_its_end(tmp_path):
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert sorted(r["url"] for r in db["articles"].rows) == [base + f"nieuws/inkoop-{n}" for n in "abcd"]
     assert log.count("/nieuws/2") == 1 and log.count("/nieuws/3") == 1
+
+
+def test_a_feed_in_windows_1252_declared_only_in_the_http_header_is_read(tmp_path):
+    """§2.1 feeds, §2.4 mojibake (a wrong decode upstream): an older CMS serves its RSS in ``windows-1252``
+    and says so only in ``Content-Type`` (no ``encoding`` in the XML declaration). Read as UTF-8 its first
+    "ö" or "–" broke the parse: one "malformed feed" error, every item lost, on every crawl. Bytes that do
+    not decode as the feed declares are read in the header's charset (RFC 7303)."""
+    def feed(base):
+        return ("application/rss+xml; charset=windows-1252", (
+            '<?xml version="1.0"?><!-- SYNTHETIC --><rss version="2.0"><channel><title>Nieuws – Gemeente Voorbeeld'
+            f"</title><link>{base}</link><item><title>Coördinatie jeugdhulp: ‘gegund’</title>"
+            f"<link>{base}nieuws/coordinatie-jeugdhulp</link><pubDate>Thu, 14 Oct 2021 10:05:00 +0200</pubDate>"
+            "</item></channel></rss>").encode("cp1252"))
+
+    routes = {"/robots.txt": ROBOTS, "/feed/": feed,
+              "/nieuws/coordinatie-jeugdhulp": undated_page("Coördinatie jeugdhulp gegund")}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"]}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [(r["title"], r["published"], r["published_source"]) for r in db["articles"].rows] == [
+        ("Coördinatie jeugdhulp gegund", "2021-10-14T10:05", "feed")]
