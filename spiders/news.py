@@ -566,6 +566,12 @@ class NewsSpider(BaseSpider):
             url = entry.get("loc")
             if not url:
                 continue
+            try:
+                # the protocol asks for absolute URLs; a CMS plugin writing "/nieuws/x" or "//host/nieuws/x"
+                # made each entry a "malformed URL" error (a feed's relative link was always read so)
+                url = urljoin(response.url, url.strip())
+            except ValueError:
+                pass  # malformed: recorded below
             if sitemap.type == "sitemapindex":
                 if depth >= self.settings.getint("NEWS_SITEMAP_MAX_DEPTH"):
                     self.record_error(response.url, f"sitemap index nested deeper than "

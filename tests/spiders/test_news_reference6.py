@@ -220,3 +220,32 @@ def test_a_feed_in_windows_1252_declared_only_in_the_http_header_is_read(tmp_pat
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert [(r["title"], r["published"], r["published_source"]) for r in db["articles"].rows] == [
         ("Coördinatie jeugdhulp gegund", "2021-10-14T10:05", "feed")]
+
+
+def test_a_sitemap_with_relative_and_protocol_relative_locs_is_read(tmp_path):
+    """§2.1: "``/sitemap.xml``, or the ``Sitemap:`` line in ``robots.txt``". The protocol asks for absolute
+    ``<loc>`` URLs, but a CMS plugin writes ``/nieuws/…`` or ``//host/nieuws/…`` (a sub-sitemap of its
+    index too): each was a "malformed URL" error, the crawl partial and its pages never fetched. They are
+    read against the sitemap's address, as a feed's relative links are; ``javascript:`` stays an error."""
+    def index(base):
+        return ("application/xml", ('<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><sitemapindex '
+                                    'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/post-sitemap.xml'
+                                    "</loc></sitemap></sitemapindex>").encode())
+
+    def posts(base):
+        locs = ("/nieuws/inkoop-a", base.removeprefix("http:") + "nieuws/inkoop-b", f"{base}nieuws/inkoop-c")
+        return ("application/xml", ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/'
+                                    'schemas/sitemap/0.9">' + "".join(f"<url><loc>{loc}</loc></url>" for loc in locs)
+                                    + "</urlset>").encode())
+
+    routes = {"/robots.txt": lambda base: ("text/plain", f"User-agent: *\nSitemap: {base}sitemap.xml\n".encode()),
+              "/sitemap.xml": index, "/post-sitemap.xml": posts}
+    for name in "abc":
+        routes[f"/nieuws/inkoop-{name}"] = (HTML, ARTICLE.format(title=f"Inkoop jeugdhulp {name.upper()}",
+                                                                  extra="De regio koopt in.").encode())
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"robots_sitemaps": True}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["url"] for r in db["articles"].rows) == [base + f"nieuws/inkoop-{n}" for n in "abc"]
