@@ -20,6 +20,19 @@ def undated_page(title: str) -> tuple[str, bytes]:
 Aanbieders die niet zijn gegund kunnen binnen twintig dagen bezwaar maken.</p></article></main></body></html>""".encode())
 
 
+def asked_by_crawls(path, db, log: list, times: int, between=lambda: None) -> list[list[str]]:
+    """The ``/nieuws/…`` paths each of ``times`` complete crawls asked (``log``: the server's), sorted;
+    ``between`` runs after each crawl (a site that changes)."""
+    asked = []
+    for _ in range(times):
+        completed = crawl_news(path, db)
+        assert completed.returncode == 0, completed.stderr[-3000:]
+        asked.append(sorted(p for p in log if p.startswith("/nieuws/")))
+        del log[:]
+        between()
+    return asked
+
+
 def test_a_google_news_sitemaps_publication_date_dates_its_page_and_keeps_older_items_out(tmp_path):
     """§2.1: a sitemap is "the ``Sitemap:`` line in ``robots.txt``". A news site's Google News sitemap
     gives each item's publication in ``<news:news><news:publication_date>`` (no ``<lastmod>``): Scrapy's
@@ -108,15 +121,10 @@ def test_a_second_address_of_an_archived_page_is_not_fetched_again_by_every_craw
 
     routes = {"/robots.txt": ROBOTS, "/nieuws": listing("/nieuws/inkoop-jeugdzorg"), "/nieuws/123": (HTML, page),
               "/nieuws/inkoop-jeugdzorg": (HTML, page)}
-    asked = []
     with serve(routes, log) as base:
         path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
-        for _ in range(3):
-            completed = crawl_news(path, tmp_path / "archive.db")
-            assert completed.returncode == 0, completed.stderr[-3000:]
-            asked.append(sorted(p for p in log if p.startswith("/nieuws/")))
-            del log[:]
-            routes["/nieuws"] = listing("/nieuws/inkoop-jeugdzorg", "/nieuws/123")
+        asked = asked_by_crawls(path, tmp_path / "archive.db", log, 3, lambda: routes.update(
+            {"/nieuws": listing("/nieuws/inkoop-jeugdzorg", "/nieuws/123")}))
     assert asked == [["/nieuws/inkoop-jeugdzorg"], ["/nieuws/123"], []]
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/inkoop-jeugdzorg"]

@@ -10,8 +10,15 @@ from tests import forkcli
 from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ARTICLE, HOME, ROBOTS, redirecting, registry, serve
+from tests.spiders.test_news_reference5 import asked_by_crawls, undated_page
 
 HTML = "text/html; charset=utf-8"
+
+
+def articles(slug: str, names: str) -> dict:
+    """Routes of SYNTHETIC news items ``/nieuws/<slug>-a``, ``…-b``, … ("Inkoop jeugdhulp A", …)."""
+    return {f"/nieuws/{slug}-{name}": (HTML, ARTICLE.format(title=f"Inkoop jeugdhulp {name.upper()}",
+                                                           extra="De regio koopt in.").encode()) for name in names}
 
 
 def listing_of(*hrefs: str) -> tuple[str, bytes]:
@@ -38,14 +45,9 @@ def test_a_listing_link_that_redirects_is_not_asked_again_once_its_page_is_archi
                  "/nieuws/ingetrokken": "/"}
     server, base = redirecting(routes, redirects, log)
     redirects["/nieuws/tussen"] = base.removeprefix("http:") + "nieuws/gunning-jeugdhulp"  # //127.0.0.1:port/…
-    asked = []
     try:
         path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
-        for _ in range(3):
-            completed = crawl_news(path, tmp_path / "archive.db")
-            assert completed.returncode == 0, completed.stderr[-3000:]
-            asked.append(sorted(p for p in log if p.startswith("/nieuws/")))
-            del log[:]
+        asked = asked_by_crawls(path, tmp_path / "archive.db", log, 3)
     finally:
         server.shutdown()
     assert asked[0] == ["/nieuws/gunning-jeugdhulp", "/nieuws/gunning-oud", "/nieuws/ingetrokken",
@@ -81,14 +83,6 @@ def test_a_page_reached_only_through_a_redirect_survives_a_reparse(tmp_path):
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert [(r["url"], r["title"], r["sha256"]) for r in db["articles"].rows] == before
     assert db.execute("select count(*) from fetches where status = 301").fetchone()[0] == 1
-
-
-def undated_page(title: str) -> tuple[str, bytes]:
-    """A news item that states no date of its own (no date line, no meta date, none in its URL)."""
-    return (HTML, f"""<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{title}</title>
-<meta name="tenderarchive-fixture" content="synthetic"></head><body><main><article><h1>{title}</h1>
-<p>De regio heeft de aanbesteding van specialistische jeugdhulp voorlopig gegund aan drie aanbieders.
-Aanbieders die niet zijn gegund kunnen binnen twintig dagen bezwaar maken.</p></article></main></body></html>""".encode())
 
 
 def test_a_feed_whose_dates_are_written_in_dutch_dates_its_items_and_keeps_older_ones_out(tmp_path):
@@ -146,9 +140,7 @@ def test_a_listing_page_its_pager_links_past_the_end_ends_the_listing_without_an
     routes = {"/robots.txt": ROBOTS,
               "/nieuws/": listing(["artikel-a", "//HOST/nieuws/artikel-b"], [("2", "/nieuws/?page=1"), ("3", "/nieuws/?page=2")]),
               "/nieuws/?page=1": listing(["artikel-c"], [("1", "/nieuws/"), ("3", "/nieuws/?page=2")])}
-    for name in "abc":
-        routes[f"/nieuws/artikel-{name}"] = (HTML, ARTICLE.format(title=f"Aanbesteding jeugdhulp {name.upper()}",
-                                                                   extra="De regio koopt in.").encode())
+    routes.update(articles("artikel", "abc"))
     with serve(routes, log) as base:
         path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws/"], "max_pages": 5}},
                         allow=["^/nieuws/."])
@@ -186,9 +178,7 @@ def test_a_listing_paged_only_by_rel_next_is_read_to_its_end(tmp_path):
               "/nieuws": listing(["/nieuws/inkoop-a", "/nieuws/inkoop-b"], "/nieuws/2"),
               "/nieuws/2": listing(["/nieuws/inkoop-c"], "/nieuws/3"),
               "/nieuws/3": listing(["/nieuws/inkoop-d"])}
-    for name in "abcd":
-        routes[f"/nieuws/inkoop-{name}"] = (HTML, ARTICLE.format(title=f"Inkoop jeugdhulp {name.upper()}",
-                                                                  extra="De regio koopt in.").encode())
+    routes.update(articles("inkoop", "abcd"))
     with serve(routes, log) as base:
         path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}},
                         allow=["^/nieuws/"])
@@ -240,9 +230,7 @@ def test_a_sitemap_with_relative_and_protocol_relative_locs_is_read(tmp_path):
 
     routes = {"/robots.txt": lambda base: ("text/plain", f"User-agent: *\nSitemap: {base}sitemap.xml\n".encode()),
               "/sitemap.xml": index, "/post-sitemap.xml": posts}
-    for name in "abc":
-        routes[f"/nieuws/inkoop-{name}"] = (HTML, ARTICLE.format(title=f"Inkoop jeugdhulp {name.upper()}",
-                                                                  extra="De regio koopt in.").encode())
+    routes.update(articles("inkoop", "abc"))
     with serve(routes) as base:
         path = registry(tmp_path, base_url=base, discovery={"robots_sitemaps": True}, allow=["^/nieuws/"])
         completed = crawl_news(path, tmp_path / "archive.db")
