@@ -129,10 +129,11 @@ def repair(path: Path) -> int:
     return size - good
 
 
-def redirect_location(url: str, status: int, location) -> str | None:
-    """A redirect's target as an absolute URL (its ``Location`` header, ``bytes`` or ``str``, read
-    against ``url``, as Scrapy's redirect follows it), or None for an answer that is no redirect."""
-    if not 300 <= status < 400 or not location:
+def redirect_location(url: str, location) -> str | None:
+    """Where an answer sends the client, as an absolute URL: ``location`` (a redirect's ``Location``
+    header, ``bytes`` or ``str``, or a refresh's target) read against ``url``, as Scrapy follows it;
+    None without one."""
+    if not location:
         return None
     if isinstance(location, bytes):
         location = location.decode("latin-1")
@@ -144,11 +145,11 @@ def redirect_location(url: str, status: int, location) -> str | None:
 
 def fetch_row(url: str, status: int, fetched_at: str, body: bytes, warc_file: str, offset: int, length: int,
               crawl_id, method: str = "GET", location=None) -> dict:
-    """The ``fetches`` row of one stored response (the fetch index); ``location``: a redirect's
-    ``Location`` header (:func:`redirect_location`)."""
+    """The ``fetches`` row of one stored response (the fetch index); ``location``: where a redirect's
+    ``Location`` header or a page's refresh sends the client (:func:`redirect_location`)."""
     return {"url": url, "method": method, "status": status, "fetched_at": fetched_at,
             "sha256": hashlib.sha256(body).hexdigest(), "warc_file": warc_file, "warc_offset": offset,
-            "warc_length": length, "crawl_id": crawl_id, "location": redirect_location(url, status, location)}
+            "warc_length": length, "crawl_id": crawl_id, "location": redirect_location(url, location)}
 
 
 def index_tail(db, path: Path, crawl_id) -> int:
@@ -171,7 +172,7 @@ def index_tail(db, path: Path, crawl_id) -> int:
             fetched_at = record.rec_headers.get_header("WARC-Date").replace("Z", "+00:00")
             rows.append(fetch_row(record.rec_headers.get_header("WARC-Target-URI"), status, fetched_at, body, name,
                                   offset, iterator.get_record_length(), crawl_id,
-                                  location=record.http_headers.get_header("Location")))
+                                  location=record.http_headers.get_header("Location") if 300 <= status < 400 else None))
     if rows:
         with db.atomic():
             db["fetches"].insert_all(rows, pk=("warc_file", "warc_offset"), ignore=True)

@@ -97,24 +97,24 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
 #: Redirects followed from one address to the page it leads to (Scrapy's ``REDIRECT_MAX_TIMES``).
 REDIRECT_HOPS = 20
 
-#: Each address that ever answered a redirect, with its last answer (the status index finds the few).
+#: Each address that ever redirected (a 3xx or a page's refresh), with its last answer (the location
+#: index finds the few).
 LAST_REDIRECTS = (
-    "select f.url, f.status, f.location from (select distinct url from fetches where status between 300 and 399) m"
+    "select f.url, f.location from (select distinct url from fetches where location is not null) m"
     " join fetches f on f.rowid = (select g.rowid from fetches g where g.url = m.url"
     " order by g.fetched_at desc, g.rowid desc limit 1)")
 
 
 def redirects_to_known(path: str | Path, known: dict[str, str]) -> dict[str, str]:
-    """``{url: fetched_at}`` of the addresses whose last answer was a redirect (``fetches.location``)
-    that leads, in at most :data:`REDIRECT_HOPS` redirects, to a page of ``known``, with that page's
-    time: a listing's old link to a moved item, whose page the news spider does not ask again, was
-    itself asked again by every crawl. Addresses compare as one page
+    """``{url: fetched_at}`` of the addresses whose last answer was a redirect or a page's refresh
+    (``fetches.location``) that leads, in at most :data:`REDIRECT_HOPS` redirects, to a page of
+    ``known``, with that page's time: a listing's old link to a moved item, whose page the news spider
+    does not ask again, was itself asked again by every crawl. Addresses compare as one page
     (:func:`~tenderarchive.urls.page_key`: ``www.``, a trailing slash, tracking parameters)."""
     from tenderarchive.urls import page_key
 
     rows = _table_rows(path, "fetches", LAST_REDIRECTS)
-    leads = {page_key(r["url"]): page_key(r["location"]) for r in rows
-             if 300 <= (r["status"] or 0) < 400 and r["location"]}
+    leads = {page_key(r["url"]): page_key(r["location"]) for r in rows if r["location"]}
     times: dict[str, str] = {}
     for url, fetched_at in known.items():
         times[page_key(url)] = max(times.get(page_key(url), ""), fetched_at)
