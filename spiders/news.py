@@ -41,7 +41,7 @@ a recorded error: tenderarchive/middlewares.py ``RobotsTxtMiddleware``; a discov
 discovery URL of the registry that it forbids is an error) and is polite per site (each site gets its own download slot
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
 the archive (as archived or as fetched: a page whose canonical URL differs; an old address whose last answer
-redirected to one: ``queries.redirects_to_known``) are not fetched again unless a sitemap ``lastmod`` says they changed
+redirected or refreshed to one: ``queries.redirects_to_known``) are not fetched again unless a sitemap ``lastmod`` says they changed
 since (to the second when it gives a time: :meth:`NewsSpider.changed_since`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
 feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC) and on the page's own date after

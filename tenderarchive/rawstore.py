@@ -13,7 +13,8 @@ The ``fetches`` index is written in batches (``tenderarchive/middlewares.py``, i
 so a killed crawl can leave WARC records that no ``fetches`` row indexes yet; the next
 crawl's start (``mark_killed`` in ``tenderarchive/extensions.py``) repairs the file and
 then indexes its tail with :func:`index_tail`, from the records themselves (URL, status,
-WARC-Date, the body's sha256, offset and length, a redirect's ``Location``). Nothing a kill interrupts is lost: a
+WARC-Date, the body's sha256, offset and length, a redirect's ``Location``; not a page's meta refresh, which
+the next crawl asks once more). Nothing a kill interrupts is lost: a
 record is either whole in the WARC file (and indexed, now or then) or cut off by repair.
 
 Bodies are stored decoded (after Scrapy's HTTP decompression); ``Content-Encoding``,
