@@ -20,8 +20,8 @@ discovers article URLs through the configured methods:
   and the next page through the ``next`` selector or, without one (or when it finds
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
   Drupal, Joomla's ``?start=N``, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
-  pager of ``data-page`` numbers alone: :func:`data_page_links`), at most ``max_pages`` pages
-  per listing URL;
+  pager of ``data-page`` numbers alone: :func:`data_page_links`; else its ``rel="next"`` link:
+  :func:`rel_next_links`), at most ``max_pages`` pages per listing URL;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
   title, HTML content and date, so an item is archived from the JSON (as a page of its
@@ -40,7 +40,8 @@ It obeys robots.txt (one that answers a server error or not at all forbids the w
 a recorded error: tenderarchive/middlewares.py ``RobotsTxtMiddleware``; a discovered page it forbids is skipped, not an error; a living page or
 discovery URL of the registry that it forbids is an error) and is polite per site (each site gets its own download slot
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
-the archive (as archived or as fetched: a page whose canonical URL differs) are not fetched again unless a sitemap ``lastmod`` says they changed
+the archive (as archived or as fetched: a page whose canonical URL differs; an old address whose last answer
+redirected or refreshed to one: ``queries.redirects_to_known``) are not fetched again unless a sitemap ``lastmod`` says they changed
 since (to the second when it gives a time: :meth:`NewsSpider.changed_since`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
 feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC) and on the page's own date after
@@ -97,8 +98,8 @@ from tenderarchive.sources import SourceRegistryError, load_sources, select_site
 
 def _moment(value: str | None) -> datetime | date | None:
     """A sitemap ``lastmod`` or Atom date (ISO 8601, W3C) or an RSS ``pubDate`` (RFC 822: ``Thu, 14
-    Oct 2021 16:05:00 +0200``): an aware datetime when it gives a time (one without an offset is
-    Amsterdam's), else its date; None when it is neither."""
+    Oct 2021 16:05:00 +0200``), or one written the Dutch way (:func:`_dutch_moment`): an aware datetime
+    when it gives a time (one without an offset is Amsterdam's), else its date; None when it is neither."""
     if not value or not value.strip():
         return None
     value = value.strip()
@@ -113,10 +114,39 @@ def _moment(value: str | None) -> datetime | date | None:
         try:
             moment = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
-            return None
+            return _dutch_moment(value)
     if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", value):  # "2021-10-14": a date, no time
         return moment.date()
     return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
+
+
+#: A UTC offset or zone name ending a feed's date (``+0200``, ``+02:00``, ``GMT``, ``UTC``, ``Z``).
+#: After a space or a time only: the year of ``14-10-2021`` is no offset.
+_ZONE_AT_END = re.compile(r"(?:\s+|(?<=:\d\d))(?:(?P<sign>[+-])(?P<hours>\d{2}):?(?P<minutes>\d{2})|GMT|UTC|Z)$", re.I)
+
+
+def _dutch_moment(value: str) -> datetime | date | None:
+    """A feed date written the Dutch way, as a CMS that translates its feed writes it: ``do, 14 okt
+    2021 10:00:00 +0200`` (a Dutch RFC 822), ``14-10-2021``, ``14 oktober 2021 10:00`` (news-sites.md
+    §2.3's forms, :func:`~tenderarchive.extraction.dates.parse_dutch_date`); its offset kept (none:
+    Amsterdam's). Email's parser knows English names only, and the item lost its date: it went
+    undated, and a ``--from-date`` crawl fetched it however old."""
+    from tenderarchive.extraction.dates import parse_dutch_date
+
+    zone = _ZONE_AT_END.search(value)
+    parsed = parse_dutch_date(value[:zone.start()] if zone else value, anchored=True)
+    if parsed is None:
+        return None
+    if parsed.precision != "minute":
+        return parsed.day
+    if zone is None:
+        offset = AMSTERDAM
+    elif zone.group("sign"):
+        offset = timezone((-1 if zone.group("sign") == "-" else 1)
+                          * timedelta(hours=int(zone.group("hours")), minutes=int(zone.group("minutes"))))
+    else:
+        offset = timezone.utc
+    return datetime.fromisoformat(parsed.iso).replace(tzinfo=offset)
 
 
 def local_day(moment: datetime | date) -> date:
@@ -143,6 +173,33 @@ def xml_start(body: bytes) -> bytes:
     rest = body[len(bom):]
     stripped = rest.lstrip(b" \t\r\n")
     return bom + stripped if len(stripped) < len(rest) else body
+
+
+def feed_root(response):
+    """A feed's XML root, read in the encoding it declares (its byte-order mark, its ``<?xml …
+    encoding>``, else UTF-8); bytes that do not decode so are read in the charset of the HTTP
+    ``Content-Type`` (RFC 7303: a ``windows-1252`` or ``ISO-8859-1`` feed of an older CMS that says so
+    only in the header was one "malformed feed" error, all its items lost, on every crawl). Raises
+    lxml's ``XMLSyntaxError`` (or ``ValueError``) when neither reads it."""
+    from w3lib.encoding import http_content_type_encoding
+
+    body = xml_start(response.body)
+
+    def parse(encoding=None):
+        return etree.fromstring(body, base_url=response.url,
+                                parser=etree.XMLParser(recover=False, resolve_entities=False, encoding=encoding))
+
+    try:
+        return parse()
+    except etree.XMLSyntaxError:
+        declared = http_content_type_encoding((response.headers.get("Content-Type") or b"").decode("latin-1"))
+        if not declared or declared in ("utf-8", "utf8") or body.startswith(b"\xef\xbb\xbf"):
+            raise
+        try:
+            return parse(declared)
+        except (etree.XMLSyntaxError, LookupError, ValueError):
+            pass
+        raise
 
 
 #: Query parameters that number a listing's pages: iprox ``pager_page`` (from 1), Drupal ``page``
@@ -217,6 +274,32 @@ def data_page_links(response, root: str, cms: str | None) -> list[str]:
     last = min(max(numbers), current + 1000)
     pages = sorted((n for n in range(1, last + 1) if n != current), key=lambda n: (abs(n - current), n))
     return [add_or_replace_parameter(root, name, str(n)) for n in pages]
+
+
+#: A page's own link to the next page of its list (HTML's ``rel="next"``, one token of ``rel``): the
+#: ``<link rel="next">`` in the head that WordPress (Yoast), Drupal's pager and TYPO3's EXT:seo write, or
+#: an ``<a rel="next">``.
+REL_NEXT = ("//link[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href"
+            " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href")
+
+
+def rel_next_links(response, root: str) -> list[str]:
+    """The next page of a listing named by ``rel="next"`` (:data:`REL_NEXT`) on the listing's host,
+    for a listing whose pager numbers its pages in none of the ways :func:`pager_links` reads
+    (``/nieuws/2``, ``?von=10``, a "load more" link)."""
+    try:
+        host = urlsplit(root).netloc
+    except ValueError:
+        return []
+    found = []
+    for href in response.xpath(REL_NEXT).getall():
+        try:
+            url = http_url(response.urljoin(href.strip()).split("#")[0])
+            if url and urlsplit(url).netloc == host and url != root and url not in found:
+                found.append(url)
+        except ValueError:
+            continue
+    return found
 
 
 #: Sub-sitemaps of a sitemap index that list archive pages (an author's, a category's or a tag's
@@ -483,6 +566,12 @@ class NewsSpider(BaseSpider):
             url = entry.get("loc")
             if not url:
                 continue
+            try:
+                # the protocol asks for absolute URLs; a CMS plugin writing "/nieuws/x" or "//host/nieuws/x"
+                # made each entry a "malformed URL" error (a feed's relative link was always read so)
+                url = urljoin(response.url, url.strip())
+            except ValueError:
+                pass  # malformed: recorded below
             if sitemap.type == "sitemapindex":
                 if depth >= self.settings.getint("NEWS_SITEMAP_MAX_DEPTH"):
                     self.record_error(response.url, f"sitemap index nested deeper than "
@@ -512,8 +601,7 @@ class NewsSpider(BaseSpider):
     def parse_feed(self, response):
         site = response.meta["site"]
         try:
-            root = etree.fromstring(xml_start(response.body), base_url=response.url,
-                                    parser=etree.XMLParser(recover=False, resolve_entities=False))
+            root = feed_root(response)
         except (etree.XMLSyntaxError, ValueError) as exc:
             self.record_error(response.url, f"malformed feed: {str(exc)[:200]}")
             return
@@ -562,7 +650,7 @@ class NewsSpider(BaseSpider):
             rule = listing.next.strip()
             nodes = response.xpath(rule) if rule.startswith(("/", "./", "(")) else response.css(rule)
             next_href = nodes.xpath("@href").get() or (nodes.get() if nodes and "@href" in rule else None)
-        pagers = pager_links(response, root) or data_page_links(response, root, site.cms)
+        pagers = pager_links(response, root) or data_page_links(response, root, site.cms) or rel_next_links(response, root)
         if next_href:
             try:
                 next_urls = [response.urljoin(next_href)]
@@ -788,7 +876,9 @@ class NewsSpider(BaseSpider):
         error (``news/forbidden_by_robots``): a sitemap or listing that names one made every
         crawl partial. A living page or discovery URL of the registry that it forbids is one.
         So is a discovered page that is gone (404, 410; a soft 404 in pipelines/extract.py):
-        logged and counted (``news/gone``), not an error; a living page that is gone is one."""
+        logged and counted (``news/gone``), not an error; a living page that is gone is one. A later
+        page of a listing that is gone ends the listing (``news/listing_page_gone``); the registry's
+        listing URL that is gone is an error."""
         from scrapy.exceptions import IgnoreRequest
 
         from tenderarchive.middlewares import AskedAlready
@@ -808,6 +898,15 @@ class NewsSpider(BaseSpider):
                 and response.status in (404, 410):
             self.logger.info("%s: no sitemap at %s either", request.meta["site"].name, request.url)
             self.crawler.stats.inc_value("news/no_default_sitemap")
+            return
+        if request is not None and request.callback == self.parse_listing and request.meta.get("listing_page", 1) > 1 \
+                and response is not None and response.status in (404, 410):
+            # A later page of a listing that its pager links but that is not there (a pager's "last" one
+            # past the end, a data-page number counted from 0): the listing ends there. It made every
+            # crawl of the site partial. The listing URL of the registry that is gone is an error.
+            self.logger.warning("%s: HTTP %d, a page of a listing's pager that is not there: the listing ends",
+                                request.url, response.status)
+            self.crawler.stats.inc_value("news/listing_page_gone")
             return
         if discovered and response is not None and response.status in (404, 410):
             # A sitemap or listing that still names a removed item: the site answered, nothing was

@@ -259,9 +259,31 @@ class AskedAlready(IgnoreRequest):
     error (the spider's errback counts it)."""
 
 
+def meta_refresh_target(request, response, settings) -> str | None:
+    """Where a page's ``<meta http-equiv="refresh">`` sends the crawl: the URL Scrapy's
+    ``MetaRefreshMiddleware`` follows (an HTML 2xx answer to a GET, a delay under
+    ``METAREFRESH_MAXDELAY``), or None. Scrapy caches the read per response, so the middleware
+    that follows it does not read the page again."""
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.response import get_meta_refresh
+
+    if not settings.getbool("METAREFRESH_ENABLED", True) or request.meta.get("dont_redirect") \
+            or request.method == "HEAD" or not isinstance(response, HtmlResponse) or not 200 <= response.status < 300:
+        return None
+    interval, url = get_meta_refresh(response, ignore_tags=settings.getlist("METAREFRESH_IGNORE_TAGS"))
+    return url if url and interval is not None and interval < settings.getint("METAREFRESH_MAXDELAY", 100) else None
+
+
 class RawStoreMiddleware:
     """Write every response to the WARC store before anything parses it, and index it
     in the ``fetches`` table. Replayed responses are indexed but not written again.
+
+    Redirects too (``3xx``, with the ``Location`` they lead to in ``fetches.location``; a page that
+    refreshes to another has its target there: :func:`meta_refresh_target`): the
+    redirect middlewares sit below this one, so an answer is stored before it is followed. A page
+    reached only through an old address was lost by a replay (the address was not in the WARC
+    file, and ``reparse`` refused the rebuild), and the news spider asked every redirecting link
+    again on every crawl (``queries.known_article_urls`` now knows where it leads).
 
     Also puts ``fetched_at`` and ``sha256`` in the request's meta, so provenance
     is the time the response was received (the WARC-Date when replayed).
@@ -377,7 +399,9 @@ class RawStoreMiddleware:
                 [(k, v) for k, values in response.headers.items() for v in values], response.body, moment)
             warc_file = self.file.path.name
         row = fetch_row(response.url, response.status, fetched_at.replace("Z", "+00:00"), response.body, warc_file,
-                        offset, length, getattr(self.crawler.spider, "crawl_id", None), request.method)
+                        offset, length, getattr(self.crawler.spider, "crawl_id", None), request.method,
+                        location=response.headers.get("Location") if 300 <= response.status < 400
+                        else meta_refresh_target(request, response, self.crawler.settings))
         request.meta["fetched_at"] = row["fetched_at"]
         request.meta["sha256"] = row["sha256"]
         if not self.pending:

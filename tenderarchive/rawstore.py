@@ -13,7 +13,8 @@ The ``fetches`` index is written in batches (``tenderarchive/middlewares.py``, i
 so a killed crawl can leave WARC records that no ``fetches`` row indexes yet; the next
 crawl's start (``mark_killed`` in ``tenderarchive/extensions.py``) repairs the file and
 then indexes its tail with :func:`index_tail`, from the records themselves (URL, status,
-WARC-Date, the body's sha256, offset and length). Nothing a kill interrupts is lost: a
+WARC-Date, the body's sha256, offset and length, a redirect's ``Location``; not a page's meta refresh, which
+the next crawl asks once more). Nothing a kill interrupts is lost: a
 record is either whole in the WARC file (and indexed, now or then) or cut off by repair.
 
 Bodies are stored decoded (after Scrapy's HTTP decompression); ``Content-Encoding``,
@@ -29,6 +30,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -128,12 +130,27 @@ def repair(path: Path) -> int:
     return size - good
 
 
+def redirect_location(url: str, location) -> str | None:
+    """Where an answer sends the client, as an absolute URL: ``location`` (a redirect's ``Location``
+    header, ``bytes`` or ``str``, or a refresh's target) read against ``url``, as Scrapy follows it;
+    None without one."""
+    if not location:
+        return None
+    if isinstance(location, bytes):
+        location = location.decode("latin-1")
+    try:
+        return urljoin(url, location.strip()) or None
+    except ValueError:  # a Location no redirect follows (a broken IPv6 host)
+        return None
+
+
 def fetch_row(url: str, status: int, fetched_at: str, body: bytes, warc_file: str, offset: int, length: int,
-              crawl_id, method: str = "GET") -> dict:
-    """The ``fetches`` row of one stored response (the fetch index)."""
+              crawl_id, method: str = "GET", location=None) -> dict:
+    """The ``fetches`` row of one stored response (the fetch index); ``location``: where a redirect's
+    ``Location`` header or a page's refresh sends the client (:func:`redirect_location`)."""
     return {"url": url, "method": method, "status": status, "fetched_at": fetched_at,
             "sha256": hashlib.sha256(body).hexdigest(), "warc_file": warc_file, "warc_offset": offset,
-            "warc_length": length, "crawl_id": crawl_id}
+            "warc_length": length, "crawl_id": crawl_id, "location": redirect_location(url, location)}
 
 
 def index_tail(db, path: Path, crawl_id) -> int:
@@ -155,7 +172,8 @@ def index_tail(db, path: Path, crawl_id) -> int:
             status = int(record.http_headers.statusline.partition(" ")[0])
             fetched_at = record.rec_headers.get_header("WARC-Date").replace("Z", "+00:00")
             rows.append(fetch_row(record.rec_headers.get_header("WARC-Target-URI"), status, fetched_at, body, name,
-                                  offset, iterator.get_record_length(), crawl_id))
+                                  offset, iterator.get_record_length(), crawl_id,
+                                  location=record.http_headers.get_header("Location") if 300 <= status < 400 else None))
     if rows:
         with db.atomic():
             db["fetches"].insert_all(rows, pk=("warc_file", "warc_offset"), ignore=True)

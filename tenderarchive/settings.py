@@ -112,17 +112,19 @@ RETRY_BACKOFF_HTTP_CODES = [429, 503]
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
-    "tenderarchive.middlewares.RedirectMiddleware": 600,  # redirect loops are recorded errors
-    # Scrapy's (580), shown to the spider first; before the raw store, which keeps the refreshing page
+    # Redirect loops are recorded errors. Below the raw store (Scrapy's is at 600), which keeps the
+    # 3xx answer before it is followed: a replay follows it again, and the next crawl knows the address.
+    "tenderarchive.middlewares.RedirectMiddleware": 578,
+    # Scrapy's (580), shown to the spider first; below the raw store too, which keeps the refreshing page
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     # Scrapy's (100): a robots.txt that is unreachable (5xx, no answer) is "complete disallow" (RFC 9309)
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "tenderarchive.middlewares.RobotsTxtMiddleware": 100,
-    "tenderarchive.middlewares.MetaRefreshMiddleware": 579,
+    "tenderarchive.middlewares.MetaRefreshMiddleware": 577,
     "tenderarchive.middlewares.RetryAfterMiddleware": 550,
     # Before the retries: sees a request's network failure once its retries are spent.
     "tenderarchive.middlewares.UnreachableHostMiddleware": 540,
-    # After decompression (590) and before retries (550): every response, 429s included.
+    # After decompression (590), before redirects (578) and retries (550): every response, 3xx and 429s included.
     "tenderarchive.middlewares.RawStoreMiddleware": 580,
     "tenderarchive.middlewares.ReplayMiddleware": 585,
 }

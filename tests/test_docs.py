@@ -82,7 +82,7 @@ cue currency current date days deadline description difference differences digit
 download dropped duration end error errors estimated european event events evidence expected extractor
 fetched fetches file finish finished first flag for form framework freshness from group high highest hours
 http id ids in inference inferred is items key keywords kind label labels language last latest layout leader
-legal length links list living lot lots low lowest main matched maximum member members membership mergers
+legal length links list living location lot lots low lowest main matched maximum member members membership mergers
 method model modified month municipalities name named nature new news not note notice notices number nuts ocds of
 official offset old omitted only open org organisation organisations page pages pct pdf per place
 placeholder platform precision previous primary prior problems procedure procedures procurement

@@ -116,9 +116,24 @@ class QuickFingerprinter:
                             f'"url": "{url}"}}'.encode()).digest()
 
 
+#: A ``<meta http-equiv="refresh">`` near the top of an HTML page (Scrapy's ``get_meta_refresh`` reads the
+#: first 4,096 characters).
+_META_REFRESH = re.compile(rb"http-equiv\s*=\s*[\"']?\s*refresh", re.I)
+
+
 def replayable(index: ResponseIndex) -> bool:
-    """True when every stored response is 2xx (nothing for retry, redirect or HttpError)."""
-    return all(200 <= stored.status < 300 for responses in index.by_url.values() for stored in responses)
+    """True when every stored response is 2xx (nothing for retry, redirect or HttpError) and no HTML
+    page among them refreshes (``<meta http-equiv="refresh">``): Scrapy's meta-refresh middleware follows
+    that in the engine, and fed straight to the callback the refreshing page was read as the news item
+    and the page it leads to was never asked (its article lost by the rebuild, which ``reparse`` refused)."""
+    for responses in index.by_url.values():
+        for stored in responses:
+            if not 200 <= stored.status < 300:
+                return False
+            kind = next((value for name, value in stored.headers if name.lower() == "content-type"), "")
+            if "html" in kind.lower() and _META_REFRESH.search(stored.body(index.root)[:4096]):
+                return False
+    return True
 
 
 def _drain_async(agen) -> list:

@@ -69,10 +69,13 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
     Also known: every other URL whose answer was byte for byte an archived article's (``fetches`` by
     ``sha256``), such as a second address of the page whose canonical link names the archived one
     (``/nieuws/123`` beside ``/nieuws/gunning-jeugdhulp``). An unchanged page does not update the
-    article's ``source_url``, so that address was fetched again by every crawl."""
+    article's ``source_url``, so that address was fetched again by every crawl.
+
+    And every address whose last answer redirected to one of those (:func:`redirects_to_known`)."""
     known: dict[str, str] = {}
     db = read_only(path)
     fetches = db is not None and db["fetches"].exists()
+    locations = fetches and "location" in db["fetches"].columns_dict  # an archive not migrated yet has none
     if db is not None:
         db.close()
     sql = ("select url, source_url, fetched_at, (select max(f.fetched_at) from fetches f where f.url = articles.source_url"
@@ -86,7 +89,43 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
                " and f.sha256 in (select sha256 from articles where sha256 is not null) group by f.url")
         for r in _table_rows(path, "articles", sql):
             known[r["url"]] = max(known.get(r["url"], ""), r["fetched_at"] or "")
+        if locations:
+            known.update(redirects_to_known(path, known))
     return known
+
+
+#: Redirects followed from one address to the page it leads to (Scrapy's ``REDIRECT_MAX_TIMES``).
+REDIRECT_HOPS = 20
+
+#: Each address that ever redirected (a 3xx or a page's refresh), with its last answer (the location
+#: index finds the few).
+LAST_REDIRECTS = (
+    "select f.url, f.location from (select distinct url from fetches where location is not null) m"
+    " join fetches f on f.rowid = (select g.rowid from fetches g where g.url = m.url"
+    " order by g.fetched_at desc, g.rowid desc limit 1)")
+
+
+def redirects_to_known(path: str | Path, known: dict[str, str]) -> dict[str, str]:
+    """``{url: fetched_at}`` of the addresses whose last answer was a redirect or a page's refresh
+    (``fetches.location``) that leads, in at most :data:`REDIRECT_HOPS` redirects, to a page of
+    ``known``, with that page's time: a listing's old link to a moved item, whose page the news spider
+    does not ask again, was itself asked again by every crawl. Addresses compare as one page
+    (:func:`~tenderarchive.urls.page_key`: ``www.``, a trailing slash, tracking parameters)."""
+    from tenderarchive.urls import page_key
+
+    rows = _table_rows(path, "fetches", LAST_REDIRECTS)
+    leads = {page_key(r["url"]): page_key(r["location"]) for r in rows if r["location"]}
+    times: dict[str, str] = {}
+    for url, fetched_at in known.items():
+        times[page_key(url)] = max(times.get(page_key(url), ""), fetched_at)
+    found = {}
+    for url in {r["url"] for r in rows}:
+        key, hops = page_key(url), 0
+        while key in leads and key not in times and hops < REDIRECT_HOPS:
+            key, hops = leads[key], hops + 1
+        if hops and key in times:
+            found[url] = times[key]
+    return found
 
 
 def last_complete_crawl(path: str | Path, spider: str) -> dict | None:

@@ -315,9 +315,9 @@ TABLES: dict[str, dict] = {
         "pk": ("warc_file", "warc_offset"),
         "columns": {
             "url": str, "method": str, "status": int, "fetched_at": str, "sha256": str,
-            "warc_file": str, "warc_offset": int, "warc_length": int, "crawl_id": int,
+            "warc_file": str, "warc_offset": int, "warc_length": int, "crawl_id": int, "location": str,
         },
-        "indexes": [["url"], ["sha256"], ["crawl_id"], ["fetched_at"], ["status"]],
+        "indexes": [["url"], ["sha256"], ["crawl_id"], ["fetched_at"], ["status"], ["location"]],
     },
     "crawls": {
         "pk": "crawl_id",

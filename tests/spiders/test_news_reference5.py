@@ -20,6 +20,19 @@ def undated_page(title: str) -> tuple[str, bytes]:
 Aanbieders die niet zijn gegund kunnen binnen twintig dagen bezwaar maken.</p></article></main></body></html>""".encode())
 
 
+def asked_by_crawls(path, db, log: list, times: int, between=lambda: None) -> list[list[str]]:
+    """The ``/nieuws/…`` paths each of ``times`` complete crawls asked (``log``: the server's), sorted;
+    ``between`` runs after each crawl (a site that changes)."""
+    asked = []
+    for _ in range(times):
+        completed = crawl_news(path, db)
+        assert completed.returncode == 0, completed.stderr[-3000:]
+        asked.append(sorted(p for p in log if p.startswith("/nieuws/")))
+        del log[:]
+        between()
+    return asked
+
+
 def test_a_google_news_sitemaps_publication_date_dates_its_page_and_keeps_older_items_out(tmp_path):
     """§2.1: a sitemap is "the ``Sitemap:`` line in ``robots.txt``". A news site's Google News sitemap
     gives each item's publication in ``<news:news><news:publication_date>`` (no ``<lastmod>``): Scrapy's
@@ -87,8 +100,10 @@ def test_a_listing_link_that_redirects_fetches_the_page_it_lands_on_once(tmp_pat
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/inkoop-jeugdzorg"]
     assert [c["error_count"] for c in db.query("select error_count from crawls order by crawl_id")] == [0, 0]
-    # the refreshing page is in the raw store, as every answer is
-    assert db.execute("select count(*) from fetches where url = ?", [base + "nieuws/verwijzing"]).fetchone()[0] == 2
+    # the refreshing page is in the raw store, as every answer is, with where it leads: the next crawl
+    # knows it (tests/spiders/test_news_reference6.py)
+    assert [tuple(r) for r in db.execute("select url, location from fetches where url = ?", [base + "nieuws/verwijzing"])] \
+        == [(base + "nieuws/verwijzing", base + "nieuws/inkoop-jeugdzorg?utm_source=verwijzing")]
 
 
 def test_a_second_address_of_an_archived_page_is_not_fetched_again_by_every_crawl(tmp_path):
@@ -108,15 +123,10 @@ def test_a_second_address_of_an_archived_page_is_not_fetched_again_by_every_craw
 
     routes = {"/robots.txt": ROBOTS, "/nieuws": listing("/nieuws/inkoop-jeugdzorg"), "/nieuws/123": (HTML, page),
               "/nieuws/inkoop-jeugdzorg": (HTML, page)}
-    asked = []
     with serve(routes, log) as base:
         path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
-        for _ in range(3):
-            completed = crawl_news(path, tmp_path / "archive.db")
-            assert completed.returncode == 0, completed.stderr[-3000:]
-            asked.append(sorted(p for p in log if p.startswith("/nieuws/")))
-            del log[:]
-            routes["/nieuws"] = listing("/nieuws/inkoop-jeugdzorg", "/nieuws/123")
+        asked = asked_by_crawls(path, tmp_path / "archive.db", log, 3, lambda: routes.update(
+            {"/nieuws": listing("/nieuws/inkoop-jeugdzorg", "/nieuws/123")}))
     assert asked == [["/nieuws/inkoop-jeugdzorg"], ["/nieuws/123"], []]
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/inkoop-jeugdzorg"]
