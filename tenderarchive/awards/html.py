@@ -47,11 +47,18 @@ def _norm(text: str | None) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(":").strip().lower()
 
 
+_SPACES = re.compile(r"\s+")
+_BRACKETED = re.compile(r"^\[\s*(.*?)\s*\]\s*-*$")
+
+
 def _clean(text: str | None) -> str | None:
+    # Every cell of every row of a rendering passes here (issue 14): the patterns compiled once,
+    # and the bracket pattern, anchored on "[", only tried on a text that starts with one.
     if text is None:
         return None
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    text = re.sub(r"^\[\s*(.*?)\s*\]\s*-*$", r"\1", text)  # older rendering: "[ Marsh B.V. ] ---"
+    text = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    if text.startswith("["):
+        text = _BRACKETED.sub(r"\1", text)  # older rendering: "[ Marsh B.V. ] ---"
     return text or None
 
 

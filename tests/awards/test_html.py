@@ -395,3 +395,29 @@ def test_an_envelope_with_a_byte_order_mark_is_read(encode):
     plain = parse_response(json.dumps({"html": html_of(900102)}))
     marked = parse_response(encode(json.dumps({"html": html_of(900102)})))
     assert marked["awards"] and marked == plain
+
+
+def test_clean_tries_the_bracket_pattern_only_on_a_bracketed_text(monkeypatch):
+    """Issue 14: every cell of every rendering is cleaned; the older rendering's "[ name ] ---" is
+    unwrapped as before, and a text that does not start with "[" skips that pattern."""
+    import re
+
+    from tenderarchive.awards import html as module
+
+    def reference(text):  # the two substitutions as they were written before
+        text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+        return re.sub(r"^\[\s*(.*?)\s*\]\s*-*$", r"\1", text) or None
+
+    texts = ["[ Marsh B.V. ] ---", "  [Zorg\u00a0Noord]  ", "[ a ] b ]", "Jeugdhulp [perceel 2]", "", " \n ",
+             "[]", "[ ]--", "Stichting\tJeugd\n Zuid", "[ half open", "x ] ---"]
+    assert [module._clean(t) for t in texts] == [reference(t) for t in texts]
+    tried = []
+
+    class Counting:
+        def sub(self, replacement, text):
+            tried.append(text)
+            return re.sub(r"^\[\s*(.*?)\s*\]\s*-*$", replacement, text)
+
+    monkeypatch.setattr(module, "_BRACKETED", Counting())
+    assert module._clean(" Zorgaanbieder  Oost ") == "Zorgaanbieder Oost" and tried == []
+    assert module._clean("[ Marsh B.V. ] ---") == "Marsh B.V." and tried == ["[ Marsh B.V. ] ---"]
