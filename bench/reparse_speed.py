@@ -2,7 +2,7 @@
 the same WARC store with warcio alone, in one run on the same machine.
 
     .venv/bin/python bench/reparse_speed.py [--publications N] [--crawls K] [--store DIR] [--jobs J]
-                                            [--pairs P] [--no-engine]
+                                            [--pairs P] [--no-engine] [--before TREE]
 
 It serves N synthetic youth-care publications and N others (``bench/run.py``'s set, over 30
 days) with the loopback TenderNed API (127.0.0.1 only), crawls them into a fresh archive (the
@@ -26,6 +26,10 @@ next run), then with no server:
 - ``--pairs P``: P more reparses with ``--jobs 1`` and P with ``--jobs J``, alternating (the
   machine is shared: a pair sees the same load), each on a fresh copy of the store and checked
   against the crawl; printed per run, and the medians: wall notices/s and CPU ms per notice;
+- ``--before TREE``: another tree of the code (``git archive main | tar -x -C TREE``): ``--pairs P``
+  then alternates reparses (``--jobs 1``) run from TREE and from this tree, each on a fresh copy of the
+  store and checked against the crawl, and prints each pair's CPU seconds, the ratio after/before and
+  the medians (the machine is shared: a pair sees the same load);
 - ``--no-engine``: leave out the reparse through Scrapy's engine (it is slow; the pairs are what
   ``--jobs`` is measured by);
 - each rebuilt archive is compared with the crawled one (every data table, ``versions`` and
@@ -85,11 +89,11 @@ def rows(db: Path) -> dict:
             for table in [*(t for t in TABLES if t != "crawls"), "versions"] if archive[table].exists()}
 
 
-def timed(command: list[str]) -> tuple[subprocess.CompletedProcess, float, float]:
-    """Run ``command``; (result, wall seconds, CPU seconds of the child)."""
+def timed(command: list[str], cwd: Path = ROOT) -> tuple[subprocess.CompletedProcess, float, float]:
+    """Run ``command`` in ``cwd`` (the tree whose code runs); (result, wall seconds, CPU seconds of the child)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return result, wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -119,6 +123,7 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="reparse --jobs (processes)")
     parser.add_argument("--pairs", type=int, default=0, help="alternating reparses with --jobs 1 and --jobs J")
     parser.add_argument("--no-engine", action="store_true", help="leave out the reparse through Scrapy's engine")
+    parser.add_argument("--before", type=Path, help="a tree of other code: --pairs alternate its reparse and this tree's")
     args = parser.parse_args(argv)
     if args.jobs < 1 or args.pairs < 0:
         parser.error("--jobs must be at least 1 and --pairs at least 0")
@@ -148,17 +153,26 @@ def main(argv=None) -> int:
             assert engine.returncode == 0, engine.stderr[-2000:]
             engine_identical = rows(db) == crawled
 
-        def fresh_reparse(jobs: int):
+        def fresh_reparse(jobs: int, tree: Path = ROOT):
             shutil.rmtree(work)
             shutil.copytree(pristine, work)
             result, wall, cpu = timed([sys.executable, "-m", "tenderarchive.cli", "reparse", "--db", str(db),
-                                       "--jobs", str(jobs)])
+                                       "--jobs", str(jobs)], cwd=tree)
             assert result.returncode == 0, result.stderr[-2000:]
             return result, wall, cpu, rows(db) == crawled
 
         direct, direct_s, direct_cpu, identical = fresh_reparse(args.jobs)
-        pairs = []
-        for _ in range(args.pairs):
+        pairs, compared = [], []
+        for _ in range(args.pairs if args.before else 0):
+            runs = {}
+            for name, tree in (("before", args.before), ("after", ROOT)):
+                result, wall, cpu, same = fresh_reparse(1, tree)
+                identical = identical and same
+                replay = sum(float(m.group(1)) for m in re.finditer(r"^replayed \d+ responses of crawl \d+ in [\d.]+ s "
+                                                                     r"\(([\d.]+) CPU-s", result.stderr, re.M))
+                runs[name] = (wall, cpu, replay, same)
+            compared.append(runs)
+        for _ in range(0 if args.before else args.pairs):
             for jobs in (1, args.jobs):
                 _, wall, cpu, same = fresh_reparse(jobs)
                 identical = identical and same
@@ -198,6 +212,21 @@ def main(argv=None) -> int:
             print(f"median --jobs {jobs}: {statistics.median(walls):.2f} s wall, "
                   f"{notices / statistics.median(walls):,.0f} notices/s (wall), "
                   f"{statistics.median(cpus):.2f} CPU-s, {1000 * statistics.median(cpus) / notices:.2f} CPU ms per notice")
+    if compared:
+        print(f"\nalternating pairs, code of {args.before} (before) and of this tree (after), --jobs 1, each on a fresh "
+              "copy (CPU = user + system of the reparse process, start-up included; replay = its own CPU line)")
+        print("| pair | before CPU s | after CPU s | after/before | before notices per CPU-s | after notices per CPU-s "
+              "| replay CPU s before → after | identical |")
+        print("|---|---|---|---|---|---|---|---|")
+        for number, runs in enumerate(compared, 1):
+            (_, b_cpu, b_replay, b_same), (_, a_cpu, a_replay, a_same) = runs["before"], runs["after"]
+            print(f"| {number} | {b_cpu:.2f} | {a_cpu:.2f} | {a_cpu / b_cpu:.3f} | {notices / b_cpu:,.0f} | "
+                  f"{notices / a_cpu:,.0f} | {b_replay:.2f} → {a_replay:.2f} | {b_same and a_same} |")
+        b_med = statistics.median(r["before"][1] for r in compared)
+        a_med = statistics.median(r["after"][1] for r in compared)
+        print(f"median: before {b_med:.2f} CPU-s ({notices / b_med:,.0f} notices per CPU-s), after {a_med:.2f} CPU-s "
+              f"({notices / a_med:,.0f} notices per CPU-s), ratio after/before {a_med / b_med:.3f}, "
+              f"median of the pairs' ratios {statistics.median(r['after'][1] / r['before'][1] for r in compared):.3f}")
     print(f"identical to the crawl ({len(crawled)} data tables, {sum(map(len, crawled.values())):,} rows): "
           f"engine {'not run' if engine_identical is None else engine_identical}, direct {identical}")
     return 0 if identical and engine_identical is not False else 1

@@ -12,7 +12,8 @@ A thin adapter over :mod:`tenderarchive.organisations` and :mod:`tenderarchive.r
 
 Speed (issue 14): a buyer's organisation and member municipalities depend only on its name and
 the notice's year, and a handful of buyers publish most notices, so they are worked out once
-per (name, year) (:func:`_buyer`) and copied into each notice's rows.
+per (name, year) (:func:`_buyer`) and copied into each notice's rows; the places a title and
+description name once per pair of texts (:func:`_named`: a procedure's notices repeat them).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def add_places(record: dict) -> None:
     year = notice.get("year") or (notice.get("published") or "")[:4] or None
     buyer, buyer_rows = _buyer(notice.get("buyer"), year)
     rows: dict[str, dict] = {code: dict(row) for code, row in buyer_rows}
-    for found in named_municipalities(notice.get("description") or "", notice.get("title")):
+    for found in _named(notice.get("description") or "", notice.get("title")):
         rows.setdefault(found["cbs_code"], {"cbs_code": found["cbs_code"], "name": found["name"],
                                             "jeugdregio_code": found["jeugdregio_code"] or None,
                                             "matched": found.get("matched")})
@@ -54,6 +55,15 @@ def add_places(record: dict) -> None:
     else:
         record["organisation"] = None
     record["municipalities"] = [dict(r, publication_id=notice["publication_id"]) for r in rows.values()]
+
+
+@lru_cache(maxsize=1024)
+def _named(description: str, title: str | None) -> tuple[dict, ...]:
+    """The municipalities the title and description name (read-only: :func:`add_places` copies them).
+
+    Cached by the texts (issue 14): the notices of one procedure (announcement, rectifications, award)
+    mostly repeat its title and description, and finding the places in them is ~0.2 ms a notice."""
+    return tuple(named_municipalities(description, title))
 
 
 @lru_cache(maxsize=4096)

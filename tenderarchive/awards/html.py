@@ -47,11 +47,18 @@ def _norm(text: str | None) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(":").strip().lower()
 
 
+_SPACES = re.compile(r"\s+")
+_BRACKETED = re.compile(r"^\[\s*(.*?)\s*\]\s*-*$")
+
+
 def _clean(text: str | None) -> str | None:
+    # Every cell of every row of a rendering passes here (issue 14): the patterns compiled once,
+    # and the bracket pattern, anchored on "[", only tried on a text that starts with one.
     if text is None:
         return None
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    text = re.sub(r"^\[\s*(.*?)\s*\]\s*-*$", r"\1", text)  # older rendering: "[ Marsh B.V. ] ---"
+    text = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    if text.startswith("["):
+        text = _BRACKETED.sub(r"\1", text)  # older rendering: "[ Marsh B.V. ] ---"
     return text or None
 
 
@@ -126,10 +133,28 @@ def amount_fields(prefix: str, amount: Amount | None) -> dict:
     return out
 
 
+#: The last body :func:`unwrap` read and what it gave (issue 14: the spider unwraps an award notice's
+#: ``/html`` to check it, then the awards pipeline unwraps the same body again — the JSON envelope of a
+#: 64 KB rendering parsed twice, and its layout searched twice). Held, so its identity cannot be reused.
+_LAST_UNWRAPPED: list = [None, (None, [])]
+_LAST_LAYOUT: list = [None, ""]
+
+
 def unwrap(body) -> tuple[str | None, list[str]]:
     """The HTML inside the ``{"html": …}`` envelope (bytes, text or a parsed dict), or the body
     itself when it is the rendering sent bare (``text/html``, as a mirror or another ``Accept``
-    gives it): it starts with a tag, which no JSON does."""
+    gives it): it starts with a tag, which no JSON does. The same bytes or text object as the last
+    call's is not read again."""
+    if isinstance(body, (bytes, str)) and body is _LAST_UNWRAPPED[0]:
+        html, problems = _LAST_UNWRAPPED[1]
+        return html, list(problems)
+    html, problems = _unwrap(body)
+    if isinstance(body, (bytes, str)):
+        _LAST_UNWRAPPED[:] = [body, (html, list(problems))]
+    return html, problems
+
+
+def _unwrap(body) -> tuple[str | None, list[str]]:
     try:
         if isinstance(body, (bytes, bytearray)):
             # JSON's own encodings (UTF-8, a BOM dropped, or UTF-16/32 by the first bytes: RFC 8259),
@@ -152,6 +177,14 @@ def unwrap(body) -> tuple[str | None, list[str]]:
 
 
 def detect_layout(html: str) -> str:
+    if html is _LAST_LAYOUT[0]:  # the rendering the spider checked, parsed by the awards pipeline
+        return _LAST_LAYOUT[1]
+    layout = _detect_layout(html)
+    _LAST_LAYOUT[:] = [html, layout]
+    return layout
+
+
+def _detect_layout(html: str) -> str:
     if re.search(r"<tr[^>]*class=[\"'][^\"']*\bheader1\b", html):
         return "eforms"
     if re.search(r"Afdeling\s+(I|V)\b", html):

@@ -395,3 +395,54 @@ def test_an_envelope_with_a_byte_order_mark_is_read(encode):
     plain = parse_response(json.dumps({"html": html_of(900102)}))
     marked = parse_response(encode(json.dumps({"html": html_of(900102)})))
     assert marked["awards"] and marked == plain
+
+
+def test_clean_tries_the_bracket_pattern_only_on_a_bracketed_text(monkeypatch):
+    """Issue 14: every cell of every rendering is cleaned; the older rendering's "[ name ] ---" is
+    unwrapped as before, and a text that does not start with "[" skips that pattern."""
+    import re
+
+    from tenderarchive.awards import html as module
+
+    def reference(text):  # the two substitutions as they were written before
+        text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+        return re.sub(r"^\[\s*(.*?)\s*\]\s*-*$", r"\1", text) or None
+
+    texts = ["[ Marsh B.V. ] ---", "  [Zorg\u00a0Noord]  ", "[ a ] b ]", "Jeugdhulp [perceel 2]", "", " \n ",
+             "[]", "[ ]--", "Stichting\tJeugd\n Zuid", "[ half open", "x ] ---"]
+    assert [module._clean(t) for t in texts] == [reference(t) for t in texts]
+    tried = []
+
+    class Counting:
+        def sub(self, replacement, text):
+            tried.append(text)
+            return re.sub(r"^\[\s*(.*?)\s*\]\s*-*$", replacement, text)
+
+    monkeypatch.setattr(module, "_BRACKETED", Counting())
+    assert module._clean(" Zorgaanbieder  Oost ") == "Zorgaanbieder Oost" and tried == []
+    assert module._clean("[ Marsh B.V. ] ---") == "Marsh B.V." and tried == ["[ Marsh B.V. ] ---"]
+
+
+def test_the_body_the_spider_checked_is_not_unwrapped_again(monkeypatch):
+    """Issue 14: the spider unwraps an award notice's /html (is it a rendering?), then the awards
+    pipeline parses the same body: its JSON envelope was decoded twice and its layout searched
+    twice. The same object is read once; another body (even equal) is read on its own."""
+    import json
+
+    from tenderarchive.awards import html as module
+
+    unwrapped, searched = [], []
+    real_unwrap, real_layout = module._unwrap, module._detect_layout
+    monkeypatch.setattr(module, "_unwrap", lambda body: unwrapped.append(body) or real_unwrap(body))
+    monkeypatch.setattr(module, "_detect_layout", lambda html: searched.append(html) or real_layout(html))
+    rendering = '<table><tr class="header1"><td>1. Koper</td></tr></table>'  # synthetic
+    body = json.dumps({"html": rendering}).encode()
+    html, problems = module.unwrap(body)  # the spider's check
+    assert module.detect_layout(html) == "eforms"
+    problems.append("changed by the caller")
+    result = module.parse_response(body)  # the awards pipeline
+    assert (len(unwrapped), len(searched)) == (1, 1)
+    assert result["layout"] == "eforms" and result["problems"] == module.parse_html(rendering)["problems"]
+    module.parse_response(bytes(bytearray(body)))  # an equal body of its own
+    assert len(unwrapped) == 2
+    assert module.unwrap(b"not json")[0] is None and module.unwrap(b"not json")[1][0].startswith("envelope is not JSON")

@@ -45,3 +45,27 @@ def test_the_kvk_number_is_the_key_where_known():
 ])
 def test_lot_ids_of_every_source_have_one_key(ids, keys):
     assert list(lot_keys(ids).values()) == keys
+
+
+def test_a_name_is_folded_once_however_often_it_is_named(monkeypatch):
+    """Issue 14: an award notice names its winners lot after lot (and again in section 8), and the
+    procedure's other notices name them again; cleanco's basename (~0.3 ms a name) runs once a name."""
+    from tenderarchive.awards import names
+
+    folded = []
+    original = names.basename
+
+    def counting(text):
+        folded.append(text)
+        return original(text)
+
+    monkeypatch.setattr(names, "basename", counting)
+    names.name_key.cache_clear()
+    try:
+        keys = [name_key(n) for n in ["Stichting Jeugdhulp Zuid B.V.", "Zorgaanbieder Oost", "Stichting Jeugdhulp Zuid B.V."] * 3]
+        assert keys == ["jeugdhulp zuid", "zorgaanbieder oost", "jeugdhulp zuid"] * 3
+        once = len(folded)
+        assert name_key("Zorgaanbieder Oost") == "zorgaanbieder oost" and len(folded) == once
+        assert name_key("Zorgaanbieder West") == "zorgaanbieder west" and len(folded) > once
+    finally:
+        names.name_key.cache_clear()

@@ -33,3 +33,34 @@ def test_an_unknown_buyer_keeps_the_places_its_text_names():
     add_places(rec)
     assert rec["notice"]["buyer_id"] == "stichting-inkoopbureau-onbekend"
     assert {"GM0917", "GM0882"} <= {m["cbs_code"] for m in rec["municipalities"]}
+
+
+def test_a_procedures_repeated_texts_are_read_once_and_each_notice_gets_its_own_rows(monkeypatch):
+    """Issue 14: the notices of one procedure repeat its title and description; the places they name
+    are found once, and each notice still gets rows of its own (a change to one leaves the next alone)."""
+    import pipelines.places as module
+
+    read = []
+    original = module.named_municipalities
+
+    def counting(text, title=None):
+        read.append((text, title))
+        return original(text, title)
+
+    monkeypatch.setattr(module, "named_municipalities", counting)
+    module._named.cache_clear()
+    try:
+        text = "Jeugdhulp voor de gemeenten Heerlen en Landgraaf (synthetic)."
+        first, second = record("Stichting Inkoopbureau Onbekend", description=text), \
+            record("Stichting Inkoopbureau Onbekend", description=text)
+        second["notice"]["publication_id"] = 2
+        add_places(first)
+        first["municipalities"][0]["name"] = "changed by the first notice's writer"
+        add_places(second)
+        assert len(read) == 1
+        assert [m["publication_id"] for m in second["municipalities"]] == [2, 2]
+        assert {m["name"] for m in second["municipalities"]} == {"Heerlen", "Landgraaf"}
+        add_places(record("Stichting Inkoopbureau Onbekend", title="Andere titel", description=text))
+        assert len(read) == 2  # another title: read again (the title and text are read together)
+    finally:
+        module._named.cache_clear()
