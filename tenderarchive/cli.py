@@ -491,7 +491,7 @@ def cmd_report(args) -> int:
                                          recipients=args.mail_to, starttls=True if args.smtp_starttls else None)
         except ValueError as exc:  # a TENDERARCHIVE_SMTP_* variable that is not a number
             return _bad("--email", str(exc))
-    crawls = [args.crawl]
+    crawls, last = [args.crawl], None
     if getattr(args, "unreported", False):
         from tenderarchive.watch import unreported_crawls
 
@@ -510,13 +510,14 @@ def cmd_report(args) -> int:
                       else "nothing to report yet (no crawl, or the first one still running)")
             return ExitCode.COMPLETE
     for crawl_id in crawls:
-        code = _report_one(args, db, crawl_id, smtp)
+        # the reader was told of crawls up to `last` (watch/report.py: "New to the reader")
+        code = _report_one(args, db, crawl_id, smtp, last)
         if code != ExitCode.COMPLETE:
             return code  # the crawls after it stay unreported: the next run reports them
     return ExitCode.COMPLETE
 
 
-def _report_one(args, db, crawl_id, smtp) -> int:
+def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
     import smtplib
 
     from tenderarchive.watch import ReportFilesError, report_after_crawl
@@ -525,7 +526,7 @@ def _report_one(args, db, crawl_id, smtp) -> int:
         report = report_after_crawl(db, crawl_id, args.watchlist, out_dir=args.out,
                                     datasette_url=args.datasette_url, write_files=not args.no_files,
                                     email=args.email, smtp=smtp, email_empty=args.email_empty,
-                                    print_empty=not args.quiet)
+                                    print_empty=not args.quiet, last_reported=last_reported)
     except LookupError as exc:
         print(f"tenderarchive: {exc.args[0]}", file=sys.stderr)
         return ExitCode.FAILED
