@@ -36,6 +36,7 @@ fixed on purpose to reject pages it used to archive.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
@@ -74,7 +75,8 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
     if force:
         overrides.append("WARC_REPLAY_DAMAGED_OK=True")  # replay what a cut file still holds
     if info.get("resumed_files"):
-        overrides.append("WARC_REPLAY_RESUMED=" + ",".join(str(file) for file in info["resumed_files"]))
+        # a JSON list (middlewares.path_list): a folder's name may hold a comma
+        overrides.append("WARC_REPLAY_RESUMED=" + json.dumps([str(file) for file in info["resumed_files"]]))
     if original_times:
         overrides.append("CRAWL_TIMES_FROM_WARC=True")
     spider_args = {name: str(args[name]) for name in SPIDER_ARGUMENTS if args.get(name) is not None}
