@@ -199,6 +199,40 @@ def with_resumed(crawls: list[tuple[int, Path, dict]]) -> list[tuple[int, Path, 
     return out
 
 
+class ResumedFileMissing(LookupError):
+    """The WARC file of a crawl that another resumed is not where that one's file is (or is not one file)."""
+
+
+def resumed_in_folder(path: Path, info: dict | None = None) -> list[Path]:
+    """The WARC files of the crawls that the crawl recorded in ``path`` resumed (its warcinfo's
+    ``resumes``, followed back: see :func:`with_resumed`), nearest first, found by their warcinfo
+    (same spider, that crawl id) in the folder that holds ``path``; [] for a crawl that resumed
+    none. Raises :class:`ResumedFileMissing` naming the crawl when its file is not in the folder,
+    or when two files there are that crawl (two archives' crawls in one store): replayed without
+    it, the crawl's list requests go unanswered and it archives less than it did."""
+    path = Path(path)
+    info = _info(path, quiet=True) if info is None else info
+    chain, seen, resumes = [], {path.resolve()}, info.get("resumes")
+    others = None
+    while resumes and str(resumes).isdigit():
+        if others is None:
+            others = [(other, _info(other, quiet=True)) for other in warc_files(path.parent)
+                      if other.resolve() not in seen]
+        found = [other for other, other_info in others if other.resolve() not in seen
+                 and other_info.get("crawl_id") == str(resumes) and other_info.get("spider") == info.get("spider")]
+        named = chain[-1].name if chain else path.name
+        if len(found) != 1:
+            what = ("is not in " if not found
+                    else f"is one of {', '.join(f.name for f in found)} in ")
+            raise ResumedFileMissing(
+                f"{named} is a crawl that resumed crawl {resumes} (--jobdir), whose WARC file (its list pages) "
+                f"{what}{path.parent}")
+        chain.append(found[0])
+        seen.add(found[0].resolve())
+        resumes = dict(others)[found[0]].get("resumes")
+    return chain
+
+
 #: Bytes of response bodies a direct replay keeps in memory from indexing a WARC file (beyond it,
 #: bodies are read again from the file when served).
 KEEP_BODIES = 512 * 1024 * 1024
@@ -299,6 +333,13 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     crawls.sort(key=lambda c: c[0])
     if own_files:
         crawls = own_crawls(db_path, crawls)
+    if root.is_file():  # --warc FILE: a crawl it resumed is in the folder that holds it (with_resumed)
+        try:
+            crawls = [(crawl_id, path, {**info, "resumed_files": resumed_in_folder(path, info)})
+                      if info.get("resumes") else (crawl_id, path, info) for crawl_id, path, info in crawls]
+        except ResumedFileMissing as exc:
+            print(f"tenderarchive: reparse refused: {exc}; {db_path} is unchanged", file=sys.stderr)
+            return ExitCode.FAILED
     clash = _same_crawl_id(crawls)
     if clash:
         print(f"tenderarchive: reparse refused: {clash}; {db_path} is unchanged", file=sys.stderr)
