@@ -175,16 +175,20 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
         if not settings.getbool("WARC_REPLAY_DAMAGED_OK"):  # set by `reparse --force` only
             check_warc(args.replay)  # garbage or cut short: exit 6 before anything is written
         settings.set("WARC_REPLAY", args.replay, priority="cmdline")
-        if Path(args.replay).is_file() and not settings.get("WARC_REPLAY_RESUMED"):
-            # a crawl resumed from --jobdir: its list pages are in the file of the crawl it resumed
-            from tenderarchive.reparse import ResumedFileMissing, resumed_in_folder
+        if Path(args.replay).is_file():  # one crawl's file
+            from tenderarchive.reparse import ResumedFileMissing, _info, resumed_in_folder
 
-            try:
-                resumed = resumed_in_folder(Path(args.replay))
-            except ResumedFileMissing as exc:
-                return _bad("--replay", f"{exc}; replayed alone it would archive less than the crawl did: give "
-                                        "the folder that holds both, or -s 'WARC_REPLAY_RESUMED=[\"FILE\"]'")
-            settings.set("WARC_REPLAY_RESUMED", [str(file) for file in resumed], priority="cmdline")
+            info = _info(Path(args.replay), quiet=True)
+            if not settings.get("WARC_REPLAY_RESUMED"):
+                # a crawl resumed from --jobdir: its list pages are in the file of the crawl it resumed
+                try:
+                    resumed = resumed_in_folder(Path(args.replay), info)
+                except ResumedFileMissing as exc:
+                    return _bad("--replay", f"{exc}; replayed alone it would archive less than the crawl did: give "
+                                            "the folder that holds both, or -s 'WARC_REPLAY_RESUMED=[\"FILE\"]'")
+                settings.set("WARC_REPLAY_RESUMED", [str(file) for file in resumed], priority="cmdline")
+            if not settings.get("CRAWL_DATE"):  # the crawl's own date (settings.py CRAWL_DATE), as reparse gives it
+                settings.set("CRAWL_DATE", info.get("warc_date"), priority="cmdline")
     check_archive(settings.get("ARCHIVE_DB"), write=True)
     try:
         CrawlArguments.parse(args.from_date, args.until_date, args.sample)

@@ -79,6 +79,10 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
         overrides.append("WARC_REPLAY_RESUMED=" + json.dumps([str(file) for file in info["resumed_files"]]))
     if original_times:
         overrides.append("CRAWL_TIMES_FROM_WARC=True")
+    if info.get("warc_date"):
+        # the crawl's own date, where its spider judges by the day (settings.py CRAWL_DATE): a rebuild on
+        # a later day excuses the shortfall of the crawl's today, re-checks the living pages it re-checked
+        overrides.append(f"CRAWL_DATE={info['warc_date']}")
     spider_args = {name: str(args[name]) for name in SPIDER_ARGUMENTS if args.get(name) is not None}
     if info.get("note"):
         spider_args["note"] = info["note"]
