@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 import scrapy
 
+from tenderarchive import arguments
 from tenderarchive.arguments import CrawlArguments, SpiderArgumentError
 
 
@@ -54,6 +55,8 @@ class BaseSpider(scrapy.Spider):
     #: The spider's own arguments besides ``from_date``, ``until_date``, ``sample`` and ``note``
     #: (each subclass takes them in its ``__init__``).
     own_arguments: tuple[str, ...] = ()
+    #: The moment this crawl runs as (``CRAWL_DATE``: a replayed crawl's own start); None: now.
+    crawl_date: datetime | None = None
 
     def __init__(self, *args, from_date=None, until_date=None, sample=None, note=None, **kwargs):
         # Any other argument is a typo (`-a fromdate=…` through `scrapy crawl` or scrapyd) that would
@@ -69,6 +72,20 @@ class BaseSpider(scrapy.Spider):
         self.note = note
         self.crawl_errors: list[dict] = []
         self.accounting: dict[str, dict] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.crawl_date = arguments.crawl_date(crawler.settings)
+        return spider
+
+    def now(self) -> datetime:
+        """The crawl's now: its own date when it is a replay (``CRAWL_DATE``), else the clock's."""
+        return self.crawl_date or datetime.now(timezone.utc)
+
+    def today(self):
+        """The crawl's today (Amsterdam's, TenderNed's calendar): see :meth:`now`."""
+        return arguments.day_of(self.crawl_date) if self.crawl_date else arguments.today()
 
     @property
     def sample(self) -> int | None:

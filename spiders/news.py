@@ -91,7 +91,7 @@ from w3lib.url import add_or_replace_parameter  # OpenPub's ?page=N (its pages c
 
 from spiders.base import BaseSpider
 from tenderarchive.urls import http_url, page_key, without_tracking
-from tenderarchive.arguments import AMSTERDAM, SpiderArgumentError, number_setting, today
+from tenderarchive.arguments import AMSTERDAM, SpiderArgumentError, number_setting
 from tenderarchive.items import NEWS_PAGE_FAILED, ArticleItem
 from tenderarchive.sources import SourceRegistryError, load_sources, select_sites
 
@@ -446,7 +446,9 @@ class NewsSpider(BaseSpider):
         crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
         spider.known = {}
         hours = number_setting(crawler.settings, "NEWS_LIVING_RECHECK_HOURS", float)
-        spider.living_recheck_after = (datetime.now(timezone.utc) - timedelta(hours=hours)).isoformat(timespec="seconds")
+        # the crawl's now: a replay re-checks the living pages its crawl re-checked, whatever day it runs
+        spider.living_recheck_after = (spider.now() - timedelta(hours=hours)).astimezone(timezone.utc).isoformat(
+            timespec="seconds")
         return spider
 
     def use_archive_state(self, state: dict) -> None:
@@ -825,7 +827,7 @@ class NewsSpider(BaseSpider):
             return None
         moment = _moment(lastmod)
         changed = local_day(moment) if moment is not None else None
-        if changed is not None and changed > today():
+        if changed is not None and changed > self.today():
             # A date after today (Amsterdam's) is a CMS's mistake, not a date (memorious ignores a
             # Last-Modified in the future: docs/reference/peers.md §3): read as no date, so a new
             # page is fetched (its own date decides) and an archived one is not fetched every crawl.

@@ -500,7 +500,7 @@ class TenderNedSpider(BaseSpider):
         pages = self.next_page_wanted(listed, page_data, key, more) if not self.sample else 0
         if pages:
             yield self.page_request(name, params, start, end, page + 1, pages=pages, relist=bool(meta.get("relist")))
-        elif not self.sample and not meta.get("relist") and key in self.window_end and end >= arguments.today():
+        elif not self.sample and not meta.get("relist") and key in self.window_end and end >= self.today():
             counts = self.accounting.get(key, {})
             if counts.get("fetched", 0) < counts.get("expected", 0):
                 # A window reaching today that came short: its list changed while it was read. A notice
@@ -548,7 +548,7 @@ class TenderNedSpider(BaseSpider):
         (docs/reference/tenderned-api.md §12): a longer window reaching today that is still short
         after it was listed once more (:meth:`list_page`) is recorded, so the next run lists it again;
         the rows it missed may be of any of its days, which the next run's window need not reach."""
-        today = arguments.today()  # TenderNed's calendar (Europe/Amsterdam), not the machine's
+        today = self.today()  # TenderNed's calendar (Europe/Amsterdam), not the machine's; a replay's: its crawl's
         out = []
         for shortfall in super().shortfalls():
             end = self.window_end.get(shortfall["key"])

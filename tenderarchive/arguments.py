@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -32,6 +32,27 @@ class SpiderArgumentError(ValueError):
 
 def today() -> date:
     return datetime.now(AMSTERDAM).date()
+
+
+def day_of(moment: datetime) -> date:
+    """The day (Amsterdam's: TenderNed's calendar) of ``moment``."""
+    return moment.astimezone(AMSTERDAM).date()
+
+
+def crawl_date(settings) -> datetime | None:
+    """``CRAWL_DATE``: the moment a crawl runs as (a replayed crawl's own start, which ``reparse``
+    sets from its WARC file), aware; None when not set (the crawl runs now). Where a spider judges
+    by the day (a window reaching today, a date after today, a page due for a re-check), a replay
+    judges as the crawl did, whatever day it is rebuilt."""
+    value = settings.get("CRAWL_DATE")
+    if not value:
+        return None
+    try:
+        moment = value if isinstance(value, datetime) else datetime.fromisoformat(
+            str(value).strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise SpiderArgumentError("CRAWL_DATE", f"{value!r} is not an ISO 8601 date and time") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def parse_argument_date(argument: str, value: str) -> date:

@@ -175,6 +175,20 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
         if not settings.getbool("WARC_REPLAY_DAMAGED_OK"):  # set by `reparse --force` only
             check_warc(args.replay)  # garbage or cut short: exit 6 before anything is written
         settings.set("WARC_REPLAY", args.replay, priority="cmdline")
+        if Path(args.replay).is_file():  # one crawl's file
+            from tenderarchive.reparse import ResumedFileMissing, _info, resumed_in_folder
+
+            info = _info(Path(args.replay), quiet=True)
+            if not settings.get("WARC_REPLAY_RESUMED"):
+                # a crawl resumed from --jobdir: its list pages are in the file of the crawl it resumed
+                try:
+                    resumed = resumed_in_folder(Path(args.replay), info)
+                except ResumedFileMissing as exc:
+                    return _bad("--replay", f"{exc}; replayed alone it would archive less than the crawl did: give "
+                                            "the folder that holds both, or -s 'WARC_REPLAY_RESUMED=[\"FILE\"]'")
+                settings.set("WARC_REPLAY_RESUMED", [str(file) for file in resumed], priority="cmdline")
+            if not settings.get("CRAWL_DATE"):  # the crawl's own date (settings.py CRAWL_DATE), as reparse gives it
+                settings.set("CRAWL_DATE", info.get("warc_date"), priority="cmdline")
     check_archive(settings.get("ARCHIVE_DB"), write=True)
     try:
         CrawlArguments.parse(args.from_date, args.until_date, args.sample)
@@ -491,7 +505,7 @@ def cmd_report(args) -> int:
                                          recipients=args.mail_to, starttls=True if args.smtp_starttls else None)
         except ValueError as exc:  # a TENDERARCHIVE_SMTP_* variable that is not a number
             return _bad("--email", str(exc))
-    crawls = [args.crawl]
+    crawls, last = [args.crawl], None
     if getattr(args, "unreported", False):
         from tenderarchive.watch import unreported_crawls
 
@@ -510,13 +524,14 @@ def cmd_report(args) -> int:
                       else "nothing to report yet (no crawl, or the first one still running)")
             return ExitCode.COMPLETE
     for crawl_id in crawls:
-        code = _report_one(args, db, crawl_id, smtp)
+        # the reader was told of crawls up to `last` (watch/report.py: "New to the reader")
+        code = _report_one(args, db, crawl_id, smtp, last)
         if code != ExitCode.COMPLETE:
             return code  # the crawls after it stay unreported: the next run reports them
     return ExitCode.COMPLETE
 
 
-def _report_one(args, db, crawl_id, smtp) -> int:
+def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
     import smtplib
 
     from tenderarchive.watch import ReportFilesError, report_after_crawl
@@ -525,7 +540,7 @@ def _report_one(args, db, crawl_id, smtp) -> int:
         report = report_after_crawl(db, crawl_id, args.watchlist, out_dir=args.out,
                                     datasette_url=args.datasette_url, write_files=not args.no_files,
                                     email=args.email, smtp=smtp, email_empty=args.email_empty,
-                                    print_empty=not args.quiet)
+                                    print_empty=not args.quiet, last_reported=last_reported)
     except LookupError as exc:
         print(f"tenderarchive: {exc.args[0]}", file=sys.stderr)
         return ExitCode.FAILED

@@ -50,8 +50,8 @@ from tenderarchive.linking import (Profiles, article_features, article_links, ar
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.link_tables import LINK_KEYS_SQL, ensure_link_floor
 from tenderarchive.store.summaries import refresh_summaries
-from tenderarchive.store.writes import (add_named_organisation, delete_row, put_row, set_values, sync_rows,
-                                       upsert_if_changed)
+from tenderarchive.store.writes import (add_named_organisation, delete_row, named_by, put_row, set_values,
+                                       sync_rows, upsert_if_changed)
 from tenderarchive.timeline import article_events, award_events, notice_events
 
 logger = logging.getLogger(__name__)
@@ -406,8 +406,10 @@ def refresh_news_organisations(db, crawl_id=None, full: bool = True) -> int:
     """Providers, advisers and courts that relevant articles name become ``organisations``
     (kind from their role), one per folded name; a name that matches a winner TenderNed
     published (same name key) is that winner, not a second organisation. Incrementally only
-    the articles this crawl wrote are read: an organisation, once added, is never changed, so
-    a name first named by an earlier crawl keeps that crawl's spelling."""
+    the articles this crawl wrote are read: an organisation's name and kind, once added, never
+    change, so a name first named by an earlier crawl keeps that crawl's spelling. Its provenance
+    is that of the earliest fetched record naming it (``writes.named_by``): of these articles too
+    when it is known by name (``name:<name key>``), also one a TenderNed winner added first."""
     where, params = Scope(crawl_id, full).where("a.")
     added = 0
     article = "a.url, a.source_url, a.fetched_at, a.sha256, a.crawl_id"   # the first to name it: its provenance
@@ -422,6 +424,8 @@ def refresh_news_organisations(db, crawl_id=None, full: bool = True) -> int:
             kind = ROLE_KIND.get(row["role"])
             if kind:
                 added += add_named_organisation(db, row["name"], kind, row["name_key"], row)
+        for row in rows:  # the earliest fetched article that names it is the one that first named it
+            named_by(db, f"name:{row['name_key']}", row, "articles", row["url"])
     return added
 
 

@@ -21,6 +21,7 @@ import asyncio
 import email.utils
 import json
 import logging
+import os
 import re
 from pathlib import Path
 from datetime import datetime, timezone
@@ -434,6 +435,25 @@ class RawStoreMiddleware:
             self.db.close()
 
 
+def path_list(settings, name: str) -> list[str]:
+    """A setting that names files: a list, or a string holding a JSON list
+    (``-s 'WARC_REPLAY_RESUMED=["/data/a,b/1.warc.gz"]'``) or one path. Never split on commas:
+    a path may hold one (Scrapy's ``getlist`` split it in two)."""
+    value = settings.get(name)
+    if not value:
+        return []
+    if isinstance(value, str):
+        if not value.lstrip().startswith("["):
+            return [value]
+        try:
+            value = json.loads(value)
+        except ValueError as exc:
+            raise ValueError(f"{name}: not a JSON list of paths: {exc}") from None
+    if not isinstance(value, (list, tuple)) or not all(isinstance(path, (str, os.PathLike)) for path in value):
+        raise ValueError(f"{name}: give a list of paths, not {value!r}")
+    return [os.fspath(path) for path in value]
+
+
 class ReplayMiddleware:
     """Serve responses from WARC files instead of the network (``WARC_REPLAY`` = a
     file or folder). Each URL gets its recorded responses in order (so a recorded
@@ -455,7 +475,7 @@ class ReplayMiddleware:
         if not path:
             from scrapy.exceptions import NotConfigured
             raise NotConfigured
-        return cls(path, crawler.stats, crawler.settings.getlist("WARC_REPLAY_RESUMED"))
+        return cls(path, crawler.stats, path_list(crawler.settings, "WARC_REPLAY_RESUMED"))
 
     def process_request(self, request, spider=None):
         from scrapy.http import HtmlResponse, Response, TextResponse

@@ -399,7 +399,8 @@ def warc_files(path: Path) -> list[Path]:
 
 
 def read_info(path: Path) -> dict:
-    """The tenderarchive fields of a WARC file's warcinfo record."""
+    """The tenderarchive fields of a WARC file's warcinfo record, and its ``WARC-Date`` (``warc_date``:
+    when the crawl began writing the file, its first response)."""
     with open(path, "rb") as handle:
         for record in ArchiveIterator(handle):
             if record.rec_type == "warcinfo":
@@ -411,6 +412,8 @@ def read_info(path: Path) -> dict:
                 for key in ("arguments", "settings", "registry"):
                     if key in fields:
                         fields[key] = json.loads(fields[key])
+                if fields and record.rec_headers.get_header("WARC-Date"):
+                    fields.setdefault("warc_date", record.rec_headers.get_header("WARC-Date"))
                 return fields
             break
     return {}

@@ -36,6 +36,7 @@ fixed on purpose to reject pages it used to archive.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
@@ -74,9 +75,14 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
     if force:
         overrides.append("WARC_REPLAY_DAMAGED_OK=True")  # replay what a cut file still holds
     if info.get("resumed_files"):
-        overrides.append("WARC_REPLAY_RESUMED=" + ",".join(str(file) for file in info["resumed_files"]))
+        # a JSON list (middlewares.path_list): a folder's name may hold a comma
+        overrides.append("WARC_REPLAY_RESUMED=" + json.dumps([str(file) for file in info["resumed_files"]]))
     if original_times:
         overrides.append("CRAWL_TIMES_FROM_WARC=True")
+    if info.get("warc_date"):
+        # the crawl's own date, where its spider judges by the day (settings.py CRAWL_DATE): a rebuild on
+        # a later day excuses the shortfall of the crawl's today, re-checks the living pages it re-checked
+        overrides.append(f"CRAWL_DATE={info['warc_date']}")
     spider_args = {name: str(args[name]) for name in SPIDER_ARGUMENTS if args.get(name) is not None}
     if info.get("note"):
         spider_args["note"] = info["note"]
@@ -197,6 +203,40 @@ def with_resumed(crawls: list[tuple[int, Path, dict]]) -> list[tuple[int, Path, 
     return out
 
 
+class ResumedFileMissing(LookupError):
+    """The WARC file of a crawl that another resumed is not where that one's file is (or is not one file)."""
+
+
+def resumed_in_folder(path: Path, info: dict | None = None) -> list[Path]:
+    """The WARC files of the crawls that the crawl recorded in ``path`` resumed (its warcinfo's
+    ``resumes``, followed back: see :func:`with_resumed`), nearest first, found by their warcinfo
+    (same spider, that crawl id) in the folder that holds ``path``; [] for a crawl that resumed
+    none. Raises :class:`ResumedFileMissing` naming the crawl when its file is not in the folder,
+    or when two files there are that crawl (two archives' crawls in one store): replayed without
+    it, the crawl's list requests go unanswered and it archives less than it did."""
+    path = Path(path)
+    info = _info(path, quiet=True) if info is None else info
+    chain, seen, resumes = [], {path.resolve()}, info.get("resumes")
+    others = None
+    while resumes and str(resumes).isdigit():
+        if others is None:
+            others = [(other, _info(other, quiet=True)) for other in warc_files(path.parent)
+                      if other.resolve() not in seen]
+        found = [other for other, other_info in others if other.resolve() not in seen
+                 and other_info.get("crawl_id") == str(resumes) and other_info.get("spider") == info.get("spider")]
+        named = chain[-1].name if chain else path.name
+        if len(found) != 1:
+            what = ("is not in " if not found
+                    else f"is one of {', '.join(f.name for f in found)} in ")
+            raise ResumedFileMissing(
+                f"{named} is a crawl that resumed crawl {resumes} (--jobdir), whose WARC file (its list pages) "
+                f"{what}{path.parent}")
+        chain.append(found[0])
+        seen.add(found[0].resolve())
+        resumes = dict(others)[found[0]].get("resumes")
+    return chain
+
+
 #: Bytes of response bodies a direct replay keeps in memory from indexing a WARC file (beyond it,
 #: bodies are read again from the file when served).
 KEEP_BODIES = 512 * 1024 * 1024
@@ -297,6 +337,13 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     crawls.sort(key=lambda c: c[0])
     if own_files:
         crawls = own_crawls(db_path, crawls)
+    if root.is_file():  # --warc FILE: a crawl it resumed is in the folder that holds it (with_resumed)
+        try:
+            crawls = [(crawl_id, path, {**info, "resumed_files": resumed_in_folder(path, info)})
+                      if info.get("resumes") else (crawl_id, path, info) for crawl_id, path, info in crawls]
+        except ResumedFileMissing as exc:
+            print(f"tenderarchive: reparse refused: {exc}; {db_path} is unchanged", file=sys.stderr)
+            return ExitCode.FAILED
     clash = _same_crawl_id(crawls)
     if clash:
         print(f"tenderarchive: reparse refused: {clash}; {db_path} is unchanged", file=sys.stderr)

@@ -61,6 +61,10 @@ CRAWL_ID = None
 # it replays, not the replay's own clock (reparse sets it: a rebuilt archive keeps when each crawl
 # ran, so `tenderarchive status` does not take a rebuilt archive for freshly crawled).
 CRAWL_TIMES_FROM_WARC = False
+# The moment a crawl runs as (ISO 8601), where a spider judges by the day: TenderNed's window reaching
+# today, a news page dated after today, a living page due for a re-check. reparse sets a replayed crawl's
+# own start (its WARC file's warcinfo), so a rebuild on a later day judges as the crawl did. None: now.
+CRAWL_DATE = None
 
 # --- archive -------------------------------------------------------------
 ARCHIVE_DB = "archive.db"

@@ -69,7 +69,7 @@ def test_the_crontab_crawl_line_runs_crawls_and_reports(snapshot, serve_api, tmp
                     f"--from-date 2017-01-01 --until-date 2022-12-31")
     command = command.replace("crawl tenderned", f"crawl tenderned {test_options}")
     command = command.replace(".venv/bin/tenderarchive", f"{VENV_BIN}/python -m tenderarchive.cli")
-    command = command.replace("--email", "")   # e-mail is tested in test_watch.py
+    command = command.replace("--email", "")   # e-mail is tested in tests/watch/test_watch.py
     cron_env = {**env, "PATH": f"{VENV_BIN}:/usr/bin:/bin", "HOME": str(tmp_path),
                 "TA_HOME": str(ROOT), "TA_DB": str(tmp_path / "archive.db"),
                 "TA_WATCHLIST": str(tmp_path / "watchlist.yaml")}

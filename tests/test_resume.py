@@ -4,6 +4,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import sqlite_utils
 
@@ -116,3 +117,44 @@ def test_a_backfill_interrupted_while_paging_a_list_resumes_its_paging(snapshot,
     second = forkcli.run_argv(without_setting(command, "CONCURRENT_REQUESTS_PER_DOMAIN"), cwd=ROOT, timeout=300)
     assert second.returncode == 0, second.stderr[-2000:]
     assert sqlite_utils.Database(db)["notices"].count == 30
+
+
+def test_the_file_of_a_resumed_crawl_replays_with_the_file_of_the_crawl_it_resumed(snapshot, serve_api, tmp_path):
+    """``crawl --replay FILE`` of the resumed crawl's file: its list pages are in the interrupted
+    crawl's file (that crawl fetched them and queued what they listed), so replayed alone from
+    ``start()`` its list requests went unanswered and it archived none of its notices. It finds that
+    file in the folder, by its warcinfo, as ``reparse`` does; where the folder lacks it, the replay
+    is refused (exit 2) naming the crawl whose file is missing, and nothing is written."""
+    import shutil
+
+    from tenderarchive.rawstore import read_info, warc_files
+
+    _interrupted_and_resumed(snapshot, serve_api, tmp_path)
+    files = {read_info(path)["crawl_id"]: path for path in warc_files(tmp_path / "warc")}
+    assert read_info(files["2"]).get("resumes") == "1"
+    settings = read_info(files["2"])["settings"]
+
+    def replay(path, db):
+        return forkcli.run(["crawl", "tenderned", "--db", db, "--replay", path, "--api-url", settings["TENDERNED_API_URL"],
+                            "--from-date", "2021-05-01", "--until-date", "2021-05-31", *FAST,
+                            "-s", "TENDERNED_INCREMENTAL=False"], cwd=ROOT, timeout=300)
+
+    (tmp_path / "alone").mkdir()
+    alone = Path(shutil.copy(files["2"], tmp_path / "alone"))
+    refused = replay(alone, tmp_path / "alone.db")
+    assert refused.returncode == 2, refused.stderr[-3000:]
+    assert f"{alone.name} is a crawl that resumed crawl 1 (--jobdir)" in refused.stderr
+    assert str(tmp_path / "alone") in refused.stderr and "WARC_REPLAY_RESUMED" in refused.stderr
+    assert not (tmp_path / "alone.db").exists()
+
+    replayed = replay(files["2"], tmp_path / "replayed.db")
+    assert replayed.returncode == 0, replayed.stderr[-3000:]
+    assert sqlite_utils.Database(tmp_path / "replayed.db")["notices"].count == 40
+
+    # reparse --warc FILE (one crawl's file) likewise
+    refused = forkcli.run(["reparse", "--db", tmp_path / "alone.db", "--warc", alone], cwd=ROOT, timeout=300)
+    assert refused.returncode == 1 and "resumed crawl 1 (--jobdir)" in refused.stderr, refused.stderr[-3000:]
+    assert not (tmp_path / "alone.db").exists()
+    rebuilt = forkcli.run(["reparse", "--db", tmp_path / "rebuilt.db", "--warc", files["2"]], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert sqlite_utils.Database(tmp_path / "rebuilt.db")["notices"].count == 40

@@ -85,8 +85,8 @@ class QuickFingerprinter:
 
     Why (issue 14): ``canonicalize_url`` (parsing, quoting and unquoting every part) made the
     duplicate filter's fingerprint about 80 µs per request, a tenth of a direct replay's loop.
-    ``tests/test_reparse_fingerprints.py`` checks it against Scrapy's on the snapshot's URLs and
-    on URLs of every shape the fast path has to refuse."""
+    ``tests/replay/test_direct_fingerprints.py`` checks it against Scrapy's on the snapshot's URLs
+    and on URLs of every shape the fast path has to refuse."""
 
     def __init__(self, fingerprinter):
         self.fingerprinter = fingerprinter

@@ -406,21 +406,24 @@ def migrate_version_keys(db: sqlite_utils.Database) -> None:
                            [version_key(value), key])
 
 
-#: Where an organisation written before it carried provenance was first named, in this order: a notice
-#: whose buyer it is, an award it won, a relevant article that names it (``name:<name key>`` ids). The
-#: earliest fetched record of each kind; ties by ``named_in`` (as the store decides: writes.named_by).
+#: The records that name an organisation, the earliest fetched of each kind: a notice whose buyer it is, an
+#: award it won, a relevant article that names it (only an organisation known by name, ``name:<name key>``).
+#: Of the three, the earliest fetched is the one that first named it (ties: the lower ``named_in``; a record
+#: without ``fetched_at`` last): the rule the store applies as it writes (writes.named_by), so a migrated
+#: archive and a freshly built one agree.
 ORGANISATION_FIRST_NAMED = [
-    "select n.source_url, n.fetched_at, n.sha256, n.crawl_id, 'notices:' || n.publication_id from notices n "
-    "where n.buyer_id = organisations.organisation_id order by n.fetched_at, 'notices:' || n.publication_id limit 1",
-    "select a.source_url, a.fetched_at, a.sha256, a.crawl_id, 'awards:' || a.award_id from award_suppliers s "
-    "join awards a on a.award_id = s.award_id where s.organisation_id = organisations.organisation_id "
-    "order by a.fetched_at, a.award_id limit 1",
-    "select a.source_url, a.fetched_at, a.sha256, a.crawl_id, 'articles:' || a.url from articles a "
+    "select n.source_url, n.fetched_at, n.sha256, n.crawl_id, 'notices:' || n.publication_id as named_in "
+    "from notices n where n.buyer_id = organisations.organisation_id "
+    "order by coalesce(n.fetched_at, '~'), named_in limit 1",
+    "select a.source_url, a.fetched_at, a.sha256, a.crawl_id, 'awards:' || a.award_id as named_in "
+    "from award_suppliers s join awards a on a.award_id = s.award_id "
+    "where s.organisation_id = organisations.organisation_id order by coalesce(a.fetched_at, '~'), named_in limit 1",
+    "select a.source_url, a.fetched_at, a.sha256, a.crawl_id, 'articles:' || a.url as named_in from articles a "
     # by the name_key indexes (``'name:' || name_key = …`` read both tables in full for every organisation)
     "where a.relevant = 1 and a.url in (select url from article_organisations where name_key = "
     "substr(organisations.organisation_id, 6) union select url from article_awardees where name_key = "
     "substr(organisations.organisation_id, 6)) and organisations.organisation_id like 'name:%' "
-    "order by a.fetched_at, a.url limit 1",
+    "order by coalesce(a.fetched_at, '~'), named_in limit 1",
 ]
 
 
@@ -431,10 +434,13 @@ def migrate_organisation_provenance(db: sqlite_utils.Database) -> None:
     if not db.execute("select 1 from organisations where source_url is null limit 1").fetchone():
         return
     columns = "(source_url, fetched_at, sha256, crawl_id, named_in)"
+    first = (f"select source_url, fetched_at, sha256, crawl_id, named_in from ("
+             + " union all ".join(f"select * from ({sql})" for sql in ORGANISATION_FIRST_NAMED)
+             + ") order by coalesce(fetched_at, '~'), named_in limit 1")
     with db.atomic():
-        for sql in ORGANISATION_FIRST_NAMED:
-            db.execute(f"update organisations set {columns} = ({sql}) "
-                       f"where source_url is null and exists ({sql})")
+        db.execute(f"update organisations set {columns} = ({first}) where source_url is null and exists ({first})")
+
+
 def migrate_lot_keys(db: sqlite_utils.Database) -> None:
     """Lots archived under the id their source printed are keyed by their number
     (:func:`tenderarchive.awards.names.lot_keys`): a lot the API's notice called "LOT-0001" and an OCDS

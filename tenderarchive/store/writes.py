@@ -442,11 +442,15 @@ def first_named(record: dict, table: str, key) -> dict:
 def named_by(db: sqlite_utils.Database, organisation_id: str, record: dict, table: str, key) -> None:
     """Record that ``record`` names organisation ``organisation_id``: its provenance becomes the
     organisation's when the organisation has none or was named by a record fetched later (ties: the
-    lower ``named_in``). First means earliest fetched, not first written: a crawl's items reach the
-    store in no fixed order, and a reparse must give the same rows."""
+    lower ``named_in``; a record without ``fetched_at`` comes last). First means earliest fetched, not
+    first written: a crawl's items reach the store in no fixed order, and a reparse must give the same
+    rows. The records that name one: a notice (its buyer), an award (its winners), a relevant article
+    (an organisation known by name, ``name:<name key>``); the migration of an older archive applies
+    the same rule (``schema.ORGANISATION_FIRST_NAMED``)."""
     db.execute("update organisations set source_url = :source_url, fetched_at = :fetched_at, sha256 = :sha256, "
                "crawl_id = :crawl_id, named_in = :named_in where organisation_id = :organisation_id "
-               "and (fetched_at is null or (:fetched_at, :named_in) < (fetched_at, named_in))",
+               "and (named_in is null "
+               "or (coalesce(:fetched_at, '~'), :named_in) < (coalesce(fetched_at, '~'), named_in))",
                {**first_named(record, table, key), "organisation_id": organisation_id})
 
 

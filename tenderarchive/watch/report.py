@@ -15,6 +15,15 @@ with the changes of its awards; so is a notice whose awards alone the crawl adde
 its awards (lot, winners, value, superseded or current). A report for an older
 crawl omits rows that a later crawl changed again (they belong to the later report).
 
+**New to the reader.** ``report --unreported`` reports crawls N, N+1, … that nobody was told of
+(``last_reported``: the last crawl whose report was written). A row first archived in crawl N
+and changed again in N+1 is missing from N's report (above) and *changed* in N+1's; but the
+reader never heard of it, so N+1's report lists it as *new*, without the changes (nothing the
+reader saw changed). First archived after the last report: no version of it was made by a
+reported crawl (``versions.crawl_id``), no award, document or result of a notice belongs to one,
+and the first fetch of its URL that the source answered 200 (``fetches``) is a later crawl's.
+Without a ``fetches`` table the report cannot tell and keeps *changed*.
+
 **Withdrawn.** An archived notice or article that crawl N asked for again and the source
 answered 404 or 410 (``crawls.errors``) is listed as *withdrawn*, with that answer; the
 archive keeps it as it was. Only the first crawl that finds it gone lists it (the last
@@ -381,13 +390,45 @@ def _archived_before(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> b
     return False
 
 
-def _classify(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dict) -> None:
+def _new_since(conn: sqlite3.Connection, c: Candidate, last_reported: int) -> bool:
+    """True when row ``c`` was first archived after crawl ``last_reported`` (module docstring,
+    "New to the reader"): a reader told of crawls up to that one never heard of it."""
+    if not _table_exists(conn, "fetches"):
+        return False
+    if _table_exists(conn, "versions") and "crawl_id" in _columns(conn, "versions") and conn.execute(
+            "select 1 from versions where table_name = ? and row_key in (?, ?) and crawl_id <= ? limit 1",
+            [c.table, str(c.key), version_key(c.key), last_reported]).fetchone():
+        return False
+    if c.table == "notices":
+        for table in ("documents", "notice_results", "awards"):
+            if _table_exists(conn, table) and "crawl_id" in _columns(conn, table) and conn.execute(
+                    f"select 1 from [{table}] where publication_id = ? and crawl_id <= ? limit 1",
+                    [c.key, last_reported]).fetchone():
+                return False
+    urls = sorted({u for u in (c.row.get("source_url"), c.row.get("url") if c.table == "articles" else None) if u})
+    if not urls:
+        return False
+    first = conn.execute(f"select min(crawl_id) from fetches where url in ({', '.join('?' * len(urls))}) "
+                         "and status = 200", urls).fetchone()[0]
+    return first is not None and first > last_reported
+
+
+def _classify(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dict,
+              last_reported: int | None = None) -> None:
     """Set ``status`` and ``changes`` of ``c`` from the versions table (without one: from
     the crawl's counts when they leave no doubt, e.g. a first crawl has only new rows).
 
     A notice that crawl N stamped without changing its own row (N added its winners, CPV codes,
     documents or places) is *changed*, not new; the changes are those of its awards that N
-    recorded (``versions`` of ``awards``), with the winners in ``awards``."""
+    recorded (``versions`` of ``awards``), with the winners in ``awards``. With ``last_reported``
+    (``report --unreported``), a changed row first archived after that crawl is *new*."""
+    _classify_in_crawl(conn, c, versions, crawl)
+    if (c.status == "changed" and last_reported is not None and last_reported < crawl["crawl_id"] - 1
+            and _new_since(conn, c, last_reported)):
+        c.status, c.changes = "new", []
+
+
+def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, crawl: dict) -> None:
     if not versions:
         if not crawl.get("items_updated") and crawl.get("items_new"):
             c.status = "new"
@@ -495,10 +536,11 @@ def datasette_row_url(base: str, db_name: str, table: str, key) -> str:
 
 
 def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None = None,
-                 datasette_url: str | None = None) -> Report:
+                 datasette_url: str | None = None, last_reported: int | None = None) -> Report:
     """The matches of ``watchlist`` among the rows new or changed in crawl ``crawl_id``
-    (default: the last crawl). Reads the archive through ``tenderarchive/readonly.py``; raises LookupError when the
-    archive or the crawl does not exist."""
+    (default: the last crawl). ``last_reported``: the last crawl the reader was told of (rows first
+    archived after it are new to them). Reads the archive through ``tenderarchive/readonly.py``;
+    raises LookupError when the archive or the crawl does not exist."""
     db_path = Path(db_path)
     try:
         conn = readonly.connect(db_path)
@@ -527,7 +569,7 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                 if reasons is None:
                     continue
                 if id(c) not in classified and c.status != "withdrawn":
-                    _classify(conn, c, versions, crawl)
+                    _classify(conn, c, versions, crawl, last_reported)
                     classified.add(id(c))
                 if c.table == "notices":
                     title, url, source = c.row.get("title"), c.row.get("url"), c.row.get("buyer")

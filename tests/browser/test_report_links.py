@@ -1,11 +1,11 @@
 """A watchlist report opened in Chromium: a planted ``javascript:`` address is no link and never runs.
 
-The report is synthetic (``tests/test_watch.py::hostile_report``), rendered by the HTML
+The report is synthetic (``tests/watch/test_watch.py::hostile_report``), rendered by the HTML
 renderer and opened from a file; every network request is aborted.
 """
 
 from tenderarchive.watch import render_html
-from tests.test_watch import hostile_report
+from tests.watch.test_watch import hostile_report
 
 
 def test_an_html_report_with_a_planted_javascript_url_renders_it_as_text(browser, tmp_path):

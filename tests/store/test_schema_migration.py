@@ -73,6 +73,68 @@ def test_organisations_written_before_provenance_gain_that_of_the_record_that_fi
     assert migrated == fresh and all(named_in for *_, named_in in migrated.values())
 
 
+def _named_archive(path, articles_first: bool) -> dict:
+    """An archive (synthetic records) whose organisations several records name, written in one order or
+    the other: notices of procedure 900001 (tests/fixtures/awards) with their awards, whose winner
+    Zorggroep Oost (no KvK number: ``name:zorggroep oost``) an article fetched a month before the award
+    names; and "Adviesbureau Jeugd", named by an article as adviser and by one fetched earlier as
+    provider. The organisations' provenance after the derivation."""
+    from tenderarchive.apiserver import load_publications
+    from tenderarchive.awards.names import name_key
+    from tenderarchive.derive import derive
+    from tenderarchive.store.writes import write_article, write_notice
+    from tests.awards.conftest import FIXTURES
+    from tests.awards.test_store_awards import record
+    from tests.store.test_writes import organisation_provenance
+
+    def article(name, fetched_at, party, role):
+        url = f"https://www.example.nl/nieuws/{name}"
+        named = {"url": url, "name": party, "name_key": name_key(party)}
+        return {"article": {"url": url, "site": "example", "title": f"Jeugdhulp {name}", "published": fetched_at[:10],
+                            "text": f"{party} en jeugdhulp.", "relevant": 1, "source_url": url,
+                            "fetched_at": fetched_at, "sha256": name},
+                "municipalities": [], "events": [],
+                "awardees": [dict(named, rule="gegund_aan", sentence=f"Gegund aan {party}.")] if role == "awardee" else [],
+                "organisations": [] if role == "awardee" else [dict(named, role=role)]}
+
+    db = open_archive(path)
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    notices = [record(p) for p in load_publications(FIXTURES) if p["detail"]["kenmerk"] == 900001]
+    news = [article("gegund", "2025-12-01T00:00:00+00:00", "Zorggroep Oost", "awardee"),
+            article("advies", "2026-02-01T00:00:00+00:00", "Adviesbureau Jeugd", "adviser"),
+            article("aanbieder", "2026-01-15T00:00:00+00:00", "Adviesbureau Jeugd", "provider")]
+    for write, records in ([(write_article, news), (write_notice, notices)] if articles_first
+                           else [(write_notice, notices), (write_article, news)]):
+        for item in records:
+            write(db, item, 1)
+        derive(db, 1)
+    db.close()
+    return organisation_provenance(path)
+
+
+def test_a_migrated_archive_names_the_record_a_fresh_build_names_first(tmp_path):
+    """The migration of organisations written before they carried provenance took a notice over an
+    award over an article; the store took the earliest fetched record, but of the articles the first
+    by role and spelling, and none for an organisation a TenderNed winner had added first. One rule
+    now (``writes.named_by``): the earliest fetched record that names it, in whichever order the
+    records were written, and the migration applies it too."""
+    fresh = _named_archive(tmp_path / "archive.db", articles_first=False)
+    assert _named_archive(tmp_path / "news-first.db", articles_first=True) == fresh
+    assert fresh["name:zorggroep oost"][-1] == "articles:https://www.example.nl/nieuws/gegund"    # before the award
+    assert fresh["name:adviesbureau jeugd"][-1] == "articles:https://www.example.nl/nieuws/aanbieder"
+    assert fresh["kvk:01234567"][-1].startswith("awards:TN900001/")
+    assert all(named_in for *_, named_in in fresh.values())
+    with sqlite3.connect(tmp_path / "archive.db") as conn:          # as an older version left it
+        conn.execute("drop index if exists idx_organisations_crawl_id")
+        for column in ("source_url", "fetched_at", "sha256", "crawl_id", "named_in"):
+            conn.execute(f"alter table organisations drop column {column}")
+        conn.execute("PRAGMA user_version = 7")
+    open_archive(tmp_path / "archive.db").close()
+    from tests.store.test_writes import organisation_provenance
+
+    assert organisation_provenance(tmp_path / "archive.db") == fresh
+
+
 def test_documents_keyed_on_document_id_alone_are_rekeyed_with_every_row(tmp_path):
     """An archive of the old schema kept documents by ``document_id`` alone, so a rectification that
     listed its procedure's documents again took them from the notice (one row per id). Opening it

@@ -202,6 +202,59 @@ def test_report_unreported_reports_every_crawl_since_the_last_report_once(late_w
         assert refused.returncode == 2 and "--unreported" in refused.stderr
 
 
+def test_report_unreported_tells_a_notice_first_archived_in_an_unreported_crawl_as_new(tmp_path):
+    """The journalist was told of crawl 1. Crawl 2 archives notice 100150 (a second notice of the
+    Heerlen procedure); crawl 3 renames it and 100101. ``--unreported`` reports crawls 2 and 3:
+    crawl 2's report leaves 100150 out (crawl 3 changed it again, it belongs to crawl 3's report),
+    and crawl 3's listed it as *changed*, with a title change, so the journalist never heard it
+    is new. It is *new* in crawl 3's report; 100101, told of in crawl 1, is *changed*. A report of
+    crawl 3 alone (``--crawl 3``) still says what crawl 3 did: both changed."""
+    from tests.conftest import cli
+
+    snapshot = load_publications()
+    template = by_id(snapshot, 100101)
+    kenmerk = template["list"]["kenmerk"]
+
+    def notice(publication_id, day, title, base=template):
+        publication = make_publication(base, publication_id, day, title=title, kenmerk=kenmerk)
+        if publication_id == 100101:   # the same notice: its own documents and publication time
+            publication["documenten"] = copy.deepcopy(template["documenten"])
+            publication["detail"]["publicatieDatum"] = template["detail"]["publicatieDatum"]
+        return publication
+
+    db = tmp_path / "archive.db"
+    with APIServer(TenderNedAPI([template])) as server:
+        assert run_crawl(server.api_url, db).returncode == 0
+        server.api.add(notice(100150, "2018-04-02", "Basishulp Jeugd Heerlen, perceel 2"))
+        assert run_crawl(server.api_url, db).returncode == 0
+        server.api.add(notice(100150, "2018-04-02", "Basishulp Jeugd Heerlen, perceel 2 (herzien)"))
+        server.api.add(notice(100101, "2018-03-13", "Basishulp Jeugd Heerlen (herzien)"))
+        # A new publication of the procedure makes the crawl re-check its other notices.
+        server.api.add(notice(100151, "2018-04-03", "Basishulp Jeugd Heerlen, perceel 3"))
+        assert run_crawl(server.api_url, db).returncode == 0
+    connection = sqlite3.connect(db)
+    assert connection.execute("select row_key, crawl_id from versions where table_name = 'notices' "
+                              "order by row_key").fetchall() == [("100101", 3), ("100150", 3)]
+    connection.close()
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Heerlen\n    keywords: [heerlen]\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    assert cli("report", "--watchlist", watchlist, "--db", db, "--crawl", 1, "--out", out).returncode == 0
+    caught_up = cli("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out)
+    assert caught_up.returncode == 0, caught_up.stderr
+    crawl_2, crawl_3 = caught_up.stdout.split("Watchlist watchlist: crawl ")[1:]
+    assert "100150" not in crawl_2 and "perceel 2" not in crawl_2
+    lines = [line for line in crawl_3.splitlines() if line.startswith(("NEW", "CHANGED"))]
+    assert [line.rsplit(" (", 1)[0] for line in lines] == [
+        "NEW       Basishulp Jeugd Heerlen, perceel 3", "NEW       Basishulp Jeugd Heerlen, perceel 2 (herzien)",
+        "CHANGED   Basishulp Jeugd Heerlen (herzien)"]
+    watch = load_watchlist(watchlist)
+    alone = {m.key: m.status for _, matches in build_report(db, watch, 3).results for m in matches}
+    assert alone == {100151: "new", 100150: "changed", 100101: "changed"}
+    told = {m.key: m.status for _, matches in build_report(db, watch, 3, last_reported=2).results for m in matches}
+    assert told == alone   # told of crawl 2, the journalist heard of 100150 then
+
+
 def test_two_archives_in_one_folder_keep_their_own_record_of_what_was_reported(late_winners, tmp_path):
     """``archive.db`` and ``news.db`` in one folder, each with crawls 1-3 (a journalist's TenderNed
     and news archives). The report files are the record of what ``--unreported`` has reported: in

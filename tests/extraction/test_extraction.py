@@ -24,7 +24,7 @@ from tenderarchive.extraction import (
     title_from_slug,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "news"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "news"
 SEEDS = FIXTURES / "seeds"
 GOLD = {g["seed"]: g for g in json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))}
 MANIFEST = yaml.safe_load((FIXTURES / "fixtures.yaml").read_text(encoding="utf-8"))
