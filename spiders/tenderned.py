@@ -77,7 +77,7 @@ from pipelines.normalise import LIST_FALLBACK, document_problems
 from spiders.base import BaseSpider
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
-from tenderarchive.awards.html import detect_layout, unwrap
+from tenderarchive.awards.html import detect_layout, parse_html, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import started_day
@@ -689,7 +689,42 @@ class TenderNedSpider(BaseSpider):
                 else:
                     self.record_error(response.url, f"/html of the award notice unreadable ({why}); "
                                                     "asked again next run")
+                yield self.pdf_request(item)
+                return
+            if self.names_no_winner(html):
+                yield self.pdf_request(item)
+                return
         yield item
+
+    @staticmethod
+    def names_no_winner(html: str) -> bool:
+        """Whether a readable award notice's rendering gives no award row while not every lot it describes is
+        closed without a winner: its PDF may name the winners (reference §7; a lot "niet gegund" needs none)."""
+        parsed = parse_html(html)
+        return not parsed["awards"] and not (parsed["lots"] and all(lot["awarded"] == 0 for lot in parsed["lots"]))
+
+    def pdf_request(self, item: NoticeItem) -> scrapy.Request:
+        """The notice's PDF (``/publicaties/{id}/pdf``): the fallback for the awards of a result notice whose
+        /html failed, was unreadable or named no winner (docs/awards.md, "The PDF fallback")."""
+        self.crawler.stats.inc_value("tenderned/pdf_fallback")
+        return scrapy.Request(f"{self.detail_url(item.publication_id)}/pdf", callback=self.parse_pdf,
+                              errback=self.pdf_failed, meta={"item": item}, dont_filter=True)
+
+    def parse_pdf(self, response):
+        item = response.meta["item"]
+        provenance = self.provenance(response)
+        item.pdf_body, item.pdf_url = response.body, response.url
+        item.pdf_fetched_at, item.pdf_sha256 = provenance["fetched_at"], provenance["sha256"]
+        self.crawler.stats.inc_value("tenderned/pdf")
+        yield item
+
+    def pdf_failed(self, failure):
+        """Only logged: the PDF is the fallback of an /html that failed (recorded there, and asked again next
+        run) or named no winner; the notice goes on without it."""
+        self.logger.info("%s: PDF of the award notice unavailable (%s)", failure.request.url,
+                         failure.getErrorMessage()[:200])
+        self.crawler.stats.inc_value("tenderned/pdf_unavailable")
+        yield failure.request.meta["item"]
 
     def html_failed(self, failure):
         """A result notice's /html that fails is recorded (the crawl ends partial, the next run
@@ -705,8 +740,12 @@ class TenderNedSpider(BaseSpider):
             self.logger.info("%s: /html of the award notice still unavailable (HTTP %d); asked again next run",
                              failure.request.url, response.status)
             self.crawler.stats.inc_value("tenderned/html_still_missing")
+            yield self.pdf_request(item)
+            return
         elif self.is_result(item):
             self.errback(failure)
+            yield self.pdf_request(item)
+            return
         else:
             self.logger.info("%s: /html of the contract notice unavailable (%s); archived without it",
                              failure.request.url, failure.getErrorMessage()[:200])

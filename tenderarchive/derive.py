@@ -48,6 +48,7 @@ from collections.abc import Iterator
 from tenderarchive.linking import (Profiles, article_features, article_links, articles_features, candidate_urls,
                                    changes, news_procurement, procurement_profiles, rescore_delta, write_link_keys)
 from tenderarchive.store.keys import dumps
+from tenderarchive.store.schema import API_SOURCES
 from tenderarchive.store.link_tables import LINK_KEYS_SQL, ensure_link_floor
 from tenderarchive.store.summaries import refresh_summaries
 from tenderarchive.store.writes import (add_named_organisation, delete_row, put_row, set_values, sync_rows,
@@ -494,7 +495,7 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 "where a.procurement_id = ? and a.source = 'tenderned_ocds' and coalesce(n.form_type, '') != 'ocds' "
                 "and n.procurement_id is not null union select ?", [procurement_id, procurement_id])}
             api_wins = bool(db.execute(
-                f"select 1 from awards where source = 'tenderned_html' and procurement_id in "
+                f"select 1 from awards where source in {API_SOURCES!r} and procurement_id in "
                 f"({', '.join('?' * len(api_procedures))}) limit 1", sorted(api_procedures)).fetchone())
             for row in rows:
                 if row["source"] == "tenderned_ocds" and api_wins:
