@@ -134,8 +134,18 @@ def ocds_results(procedure: dict, provenance: dict) -> dict:
             f"/{entry['source_lot_id']}" if award["lot_id"] is not None else "")
         entry["award"]["publication_id"] = award.get("publication_id") or first_publication
         entry["award"]["year"] = year(award.get("award_date"))
+    # The procedure's estimate (tender.value) at notice level, where /html puts it (2.1.3 "Geraamde waarde",
+    # notice_results.estimated_*): a procedure of several lots had it stored nowhere (one lot's is its lot's too).
+    # Layout "ocds": the publication's /html is still fetched, and its row replaces this one.
+    result = only_columns("notice_results", {
+        "publication_id": first_publication, "procurement_id": procurement_id, "layout": "ocds",
+        "lot_count": len(lots), "award_count": len(procedure["awards"]), "supplier_count": len(procedure["suppliers"]),
+        "problems": dumps(flagged) if (flagged := [f"{s['lot_id']}: winner {s['name']!r} is the buyer (a buyer listed "
+                                                   f"as supplier)" for s in procedure["suppliers"] if s.get("is_buyer")]) else None,
+        **{k: v for k, v in notice.items() if k.startswith("estimated_")}, **provenance}) \
+        if first_publication is not None else None
     return {"procurement_id": procurement_id, "kenmerk": kenmerk, "notice": notice, "lots": lots, **awards,
-            "source_file": prov.get("source_file"),
+            "notice_result": result, "source_file": prov.get("source_file"),
             "reasons": notice.get("youth_care_reasons") or []}
 
 

@@ -216,6 +216,7 @@ TABLES: dict[str, dict] = {
             "award_id": str, "organisation_id": str, "procurement_id": str, "lot_id": str,
             "name": str, "name_key": str, "kvk": str, "place": str, "country": str,
             "group_name": str, "group_member": int, "group_leader": int, "from_section_8": int, "scale": str,
+            "is_buyer": int,
             **_amounts("tender_value"),
         },
         "indexes": [["organisation_id"], ["procurement_id"], ["kvk"], ["group_member"], ["place"]],

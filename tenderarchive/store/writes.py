@@ -579,6 +579,13 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
             if get_row(db, "notices", notice["publication_id"]) is None:
                 db["notices"].insert(dict(notice, crawl_id=crawl_id), pk="publication_id", alter=False)
                 changed = new = True
+        result = record.get("notice_result")
+        if result is not None:
+            # the procedure's estimate and counts at notice level, unless the API's /html of the publication was read
+            old = get_row(db, "notice_results", result["publication_id"])
+            if old is None or old.get("layout") == "ocds":
+                changed |= upsert_if_changed(db, "notice_results", dict(
+                    result, procurement_id=procurement_id, crawl_id=crawl_id), old=old) != "unchanged"
         has_api = db.execute(f"select count(*) from awards where procurement_id = ? and source in {API_SOURCES!r}",
                              [procurement_id]).fetchone()[0]
         if has_api:
