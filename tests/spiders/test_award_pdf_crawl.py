@@ -14,6 +14,8 @@ from tests.fixtures.awards.make_fixtures import amount, h3, only, row
 from tests.fixtures.awards.pdf_writer import text_pdf
 from tests.awards.test_html_shapes import eforms, h1, h2
 from tests.spiders.test_award_variants_crawl import publication
+from tests import forkcli
+from tests.conftest import ROOT
 
 WINDOW = {"from_date": "2024-06-01", "until_date": "2024-12-31"}
 
@@ -86,6 +88,7 @@ def test_an_award_notice_whose_html_fails_gets_every_winner_from_its_pdf_until_t
     assert winners == [("Jeugdhulp Rijn B.V.", "12345678", 120000000, "1 200 000 Euro"),
                        ("Stichting Zorg Oost", "01234567", 30000000, "300 000 Euro")]
     assert [r["tenders_received"] for r in db.query("select tenders_received from lots")] == [3]
+    assert_reparse_gives_the_same(first.db_path)        # the PDF is in the WARC store: a replay reads it again
     # the next crawl asks the /html again; it now reads, and its award replaces the PDF's
     server.api.add(award(template(), 960001, RENDERING, pdf=pdf))
     began = len(server.api.log)
@@ -93,6 +96,7 @@ def test_an_award_notice_whose_html_fails_gets_every_winner_from_its_pdf_until_t
     assert second.crawl["status"] == "complete", second.errors
     assert "/papi/tenderned-rs-tns/v2/publicaties/960001/html" in server.api.log[began:]
     assert not any(path.endswith("/pdf") for path in server.api.log[began:])
+    db = sqlite_utils.Database(second.db_path)              # the reparse put a new file in the archive's place
     assert [tuple(r.values()) for r in db.query("select source, value_cents from awards")] == [("tenderned_html", 125000000)]
     assert [r["name"] for r in db.query("select name from award_suppliers")] == ["Jeugdhulp Rijn B.V."]
     assert [r["layout"] for r in db.query("select layout from notice_results")] == ["eforms"]
@@ -117,3 +121,12 @@ def test_a_readable_html_without_winners_takes_them_from_a_standard_form_pdf(ser
     (broken,) = db.query("select * from notice_results where publication_id = 960003")
     assert broken["layout"] == "eforms" and "the PDF gave no award either" in broken["problems"]
     assert not list(db.query("select * from awards where publication_id = 960003"))
+    assert_reparse_gives_the_same(done.db_path, "--jobs", "2")
+
+
+def assert_reparse_gives_the_same(db, *args):
+    tables = ("lots", "awards", "award_suppliers", "notice_results", "organisations", "notices")
+    before = {t: sorted(map(repr, sqlite_utils.Database(db).query(f"select * from [{t}]"))) for t in tables}
+    completed = forkcli.run(["reparse", "--db", db, *args], cwd=ROOT, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert {t: sorted(map(repr, sqlite_utils.Database(db).query(f"select * from [{t}]"))) for t in tables} == before
