@@ -669,12 +669,20 @@ class TenderNedSpider(BaseSpider):
             return
         yield item
 
-    def parse_html(self, response):
+    def keep(self, response, kind: str) -> NoticeItem:
+        """The response's item with the response kept as its ``{kind}_body`` (``html``, ``pdf``), with its URL,
+        time and hash."""
         item = response.meta["item"]
         provenance = self.provenance(response)
-        item.html_body, item.html_url = response.body, response.url
-        item.html_fetched_at, item.html_sha256 = provenance["fetched_at"], provenance["sha256"]
-        self.crawler.stats.inc_value("tenderned/html")
+        setattr(item, f"{kind}_body", response.body)
+        setattr(item, f"{kind}_url", response.url)
+        setattr(item, f"{kind}_fetched_at", provenance["fetched_at"])
+        setattr(item, f"{kind}_sha256", provenance["sha256"])
+        self.crawler.stats.inc_value(f"tenderned/{kind}")
+        return item
+
+    def parse_html(self, response):
+        item = self.keep(response, "html")
         if self.is_result(item):
             html, problems = unwrap(response.body)
             if html is None or detect_layout(html) == "unknown":
@@ -711,12 +719,7 @@ class TenderNedSpider(BaseSpider):
                               errback=self.pdf_failed, meta={"item": item}, dont_filter=True)
 
     def parse_pdf(self, response):
-        item = response.meta["item"]
-        provenance = self.provenance(response)
-        item.pdf_body, item.pdf_url = response.body, response.url
-        item.pdf_fetched_at, item.pdf_sha256 = provenance["fetched_at"], provenance["sha256"]
-        self.crawler.stats.inc_value("tenderned/pdf")
-        yield item
+        yield self.keep(response, "pdf")
 
     def pdf_failed(self, failure):
         """Only logged: the PDF is the fallback of an /html that failed (recorded there, and asked again next
