@@ -51,7 +51,8 @@ Award data (docs/awards.md): every result notice (``formType`` "result", or
 and every contract notice (``formType`` "competition" or
 ``aankondigingCode`` AAO: its lots and estimated values) gets one ``/html`` request, kept in the WARC store like
 every response and never repeated once its parse is archived; every notice whose detail
-this crawl fetches gets one ``/gerelateerd`` request, and the related notices not
+this crawl fetches gets one ``/gerelateerd`` request (and a result notice whose ``/html`` fails, is unreadable
+or names no winner one ``/pdf`` request: its PDF is the fallback), and the related notices not
 archived yet are fetched whatever their CPV codes, words or date (their ``related_to``
 says which notice led to them). So an incremental run asks ``/gerelateerd`` again only
 for procedures with something new or still open (re-checked notices). An archived result
@@ -734,7 +735,8 @@ class TenderNedSpider(BaseSpider):
         asks again: its awards are the point). A contract notice's only adds its lots' estimated
         values: logged, and asked again whenever the notice is re-checked while open. A 404 or 410
         on the re-check of an archived result notice (recorded when it was archived) is only
-        logged: it is asked again next run, but does not leave every crawl partial. "Logged" is
+        logged: it is asked again next run, but does not leave every crawl partial. A result notice's
+        PDF is asked either way: its winners, until the /html reads (docs/awards.md, "The PDF fallback"). "Logged" is
         INFO: a crawl these leave complete prints nothing under ``--quiet`` (cron)."""
         item = failure.request.meta["item"]
         response = getattr(failure.value, "response", None)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import io
+import logging
 import re
 import unicodedata
 from html import escape
@@ -49,11 +50,19 @@ _LABELS = (ef.AMOUNT_LABELS | ef.CONCESSION | ef.OFFICIAL_NAME | ef.GROUP_NAME |
            | ef.TITLE | ef.CPV | ef.CHANGED_VERSION | _KVK_LABELS)
 
 
+#: Pages read of one PDF: an award notice has a few; pdfminer reads text in pure Python (about 50,000 characters a
+#: second), so a document of hundreds of pages is not read to its end.
+MAX_PAGES = 100
+
+
 def pdf_text(body: bytes) -> str:
-    """The text of a PDF (pdfminer.six); raises what pdfminer raises on a body that is no PDF."""
+    """The text of a PDF's first :data:`MAX_PAGES` pages (pdfminer.six); raises what pdfminer raises on a body
+    that is no PDF."""
     from pdfminer.high_level import extract_text
 
-    return extract_text(io.BytesIO(body))
+    # pdfminer warns about every oddity of a PDF's structure on its own loggers; what matters is in ``problems``
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    return extract_text(io.BytesIO(body), maxpages=MAX_PAGES)
 
 
 def text_lines(text: str) -> list[str]:
