@@ -510,7 +510,12 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
     rectification (REC) supersedes the earlier notice's award of the same lot — is the
     derivation's ``awards.current``, decided after the crawl, so the order in which notices
     arrive never matters. A lot keeps the values of the latest notice that describes it."""
-    changed = upsert_if_changed(db, "notice_results", dict(results["notice_result"], crawl_id=crawl_id)) != "unchanged"
+    row = dict(results["notice_result"], crawl_id=crawl_id)
+    old = get_row(db, "notice_results", row["publication_id"])
+    if old is not None and old.get("layout") in ("ocds", "pdf") and old.get("source_url") != row.get("source_url"):
+        # the row an OCDS package or the notice's PDF wrote: what this read does not give is not left from it
+        row = {column: None for column in TABLES["notice_results"]["columns"]} | row
+    changed = upsert_if_changed(db, "notice_results", row, old=old) != "unchanged"
     publication_id = notice["publication_id"]
     results = _as_archived_lots(db, results)
     for lot in results["lots"]:

@@ -8,7 +8,9 @@ import sqlite_utils
 from tenderarchive.store.queries import known_results
 from tests.awards.test_html_shapes import eforms, h1, h2
 from tests.fixtures.awards.make_fixtures import amount, h3, only, package, release, row, supplier
+from tests.conftest import run_crawl
 from tests.spiders.test_award_pdf_crawl import award, template
+from tests.spiders.test_award_variants_crawl import publication
 from tests.spiders.test_awards_crawl import _datasets, award_server, scrapy_ocds  # noqa: F401 (fixture)
 
 
@@ -41,6 +43,17 @@ def test_a_multi_lot_packages_estimate_is_the_procedures_and_a_buyer_as_supplier
     assert flagged == {"Alpha Jeugdzorg B.V.": 0, "Gemeente Leiden": 1}
     assert "'Gemeente Leiden' is the buyer" in result["problems"]
     assert "299001" not in known_results(db_path)           # the API's /html of the publication is still fetched
+    # the API's /html of that publication, read later, replaces the row whole: no package value is left in it
+    rendering = eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Leiden"), h1("6. Resultaten"),
+                       h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"), only("Winnaar"),
+                       row("Officiële naam", "Alpha Jeugdzorg B.V."))
+    api = publication(template(), 299001, 313490, "AGO", "result", "2022-03-01", "Jeugdhulp Leiden 2023", rendering)
+    award_server.api.add(api)
+    read = run_crawl(award_server.api_url, db_path, from_date="2022-03-01", until_date="2022-03-31")
+    assert read.crawl["status"] == "complete", read.errors
+    (result,) = db.query("select * from notice_results where publication_id = 299001")
+    assert (result["layout"], result["estimated_cents"], result["estimated_raw"], result["problems"]) == \
+        ("eforms", None, None, None)
 
 
 BUYER_WINS = eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
