@@ -49,6 +49,9 @@ from tenderarchive.linking import (Profiles, article_features, article_links, ar
                                    changes, news_procurement, procurement_profiles, rescore_delta, write_link_keys)
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.schema import API_SOURCES
+
+#: a row's source with the API's two (its /html, its PDF) as one
+API_SOURCE_SQL = f"case when {{t}}.source in {API_SOURCES!r} then 'tenderned_html' else {{t}}.source end"
 from tenderarchive.store.link_tables import LINK_KEYS_SQL, ensure_link_floor
 from tenderarchive.store.summaries import refresh_summaries
 from tenderarchive.store.writes import (add_named_organisation, delete_row, put_row, set_values, sync_rows,
@@ -465,8 +468,11 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
     changed = 0
     with db.atomic():
         for procurement_id in touched:
+            # the API's notices are one source whether their awards were read from /html or the PDF: a rectification
+            # read from one supersedes an award read from the other
             rows = list(db.query(
-                "select a.award_id, a.lot_id, a.publication_id, a.source, coalesce(n.published_at, '') as published, "
+                f"select a.award_id, a.lot_id, a.publication_id, {API_SOURCE_SQL.format(t='a')} as source, "
+                "coalesce(n.published_at, '') as published, "
                 "n.notice_type, r.change_notice from awards a left join notices n on n.publication_id = a.publication_id "
                 "left join notice_results r on r.publication_id = a.publication_id "
                 "where a.procurement_id = ? order by published, a.publication_id", [procurement_id]))
@@ -482,7 +488,8 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 return o["notice_type"] == "REC" or o["publication_id"] in named or o["change_notice"] == 1
             # lots a rectification read from /html describes as not awarded: (source, lot) -> its (published, id)
             not_awarded = {(r["source"], r["lot_id"]): (r["published"], r["publication_id"]) for r in db.query(
-                "select l.source, l.lot_id, l.publication_id, n.notice_type, coalesce(n.published_at, '') as published, "
+                f"select {API_SOURCE_SQL.format(t='l')} as source, l.lot_id, l.publication_id, n.notice_type, "
+                "coalesce(n.published_at, '') as published, "
                 "r.change_notice from lots l join notices n on n.publication_id = l.publication_id "
                 "left join notice_results r on r.publication_id = l.publication_id "
                 "where l.procurement_id = ? and l.awarded = 0", [procurement_id]) if is_rectification(r)}

@@ -130,3 +130,16 @@ def assert_reparse_gives_the_same(db, *args):
     completed = forkcli.run(["reparse", "--db", db, *args], cwd=ROOT, timeout=300)
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert {t: sorted(map(repr, sqlite_utils.Database(db).query(f"select * from [{t}]"))) for t in tables} == before
+
+
+def test_a_rectification_read_from_html_supersedes_the_award_read_from_the_originals_pdf(serve_api, crawl):
+    """Reference §4 "Rectified award" / §8.6: the API's notices are one source whether an award was read from the
+    /html or from the PDF; a later REC giving the lot again makes the PDF's award not current (both were current)."""
+    original = publication(template(), 960021, 960020, "AGO", "result", "2024-06-10", "Gunning", None)
+    original.update(html_status=404, pdf=text_pdf(EFORMS_PAGES))
+    rectification = publication(template(), 960022, 960020, "REC", "result", "2024-07-10", "Rectificatie", RENDERING)
+    done = crawl(serve_api([original, rectification]).api_url, **WINDOW)
+    db = sqlite_utils.Database(done.db_path)
+    assert [tuple(r.values()) for r in db.query(
+        "select publication_id, source, current, rectifies from awards order by publication_id")] == [
+        (960021, "tenderned_pdf", 0, None), (960022, "tenderned_html", 1, 960021)]
