@@ -698,10 +698,10 @@ class TenderNedSpider(BaseSpider):
                 else:
                     self.record_error(response.url, f"/html of the award notice unreadable ({why}); "
                                                     "asked again next run")
-                yield self.pdf_request(item)
+                yield from self.pdf_request(item)
                 return
             if self.names_no_winner(html):
-                yield self.pdf_request(item)
+                yield from self.pdf_request(item)
                 return
         yield item
 
@@ -712,11 +712,16 @@ class TenderNedSpider(BaseSpider):
         parsed = parse_html(html)
         return not parsed["awards"] and not (parsed["lots"] and all(lot["awarded"] == 0 for lot in parsed["lots"]))
 
-    def pdf_request(self, item: NoticeItem) -> scrapy.Request:
-        """The notice's PDF (``/publicaties/{id}/pdf``): the fallback for the awards of a result notice whose
-        /html failed, was unreadable or named no winner (docs/awards.md, "The PDF fallback")."""
+    def pdf_request(self, item: NoticeItem):
+        """The notice's PDF (``/publicaties/{id}/pdf``): the fallback for the awards of an award notice whose
+        /html failed, was unreadable or named no winner (docs/awards.md, "The PDF fallback"). Not for a
+        rectification of a contract notice (code REC, ``formType`` "competition": a moved deadline, no award;
+        tenderned-api.md §7.1): the item goes on."""
+        if item.detail.get("formType") not in (None, "result"):
+            yield item
+            return
         self.crawler.stats.inc_value("tenderned/pdf_fallback")
-        return scrapy.Request(f"{self.detail_url(item.publication_id)}/pdf", callback=self.parse_pdf,
+        yield scrapy.Request(f"{self.detail_url(item.publication_id)}/pdf", callback=self.parse_pdf,
                               errback=self.pdf_failed, meta={"item": item}, dont_filter=True)
 
     def parse_pdf(self, response):
@@ -745,11 +750,11 @@ class TenderNedSpider(BaseSpider):
             self.logger.info("%s: /html of the award notice still unavailable (HTTP %d); asked again next run",
                              failure.request.url, response.status)
             self.crawler.stats.inc_value("tenderned/html_still_missing")
-            yield self.pdf_request(item)
+            yield from self.pdf_request(item)
             return
         elif self.is_result(item):
             self.errback(failure)
-            yield self.pdf_request(item)
+            yield from self.pdf_request(item)
             return
         else:
             self.logger.info("%s: /html of the contract notice unavailable (%s); archived without it",

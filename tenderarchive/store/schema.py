@@ -219,7 +219,7 @@ TABLES: dict[str, dict] = {
             "is_buyer": int,
             **_amounts("tender_value"),
         },
-        "indexes": [["organisation_id"], ["procurement_id"], ["kvk"], ["group_member"], ["place"]],
+        "indexes": [["organisation_id"], ["procurement_id"], ["kvk"], ["group_member"], ["place"], ["is_buyer"]],
         "foreign_keys": [("award_id", "awards", "award_id")],
     },
     "ocds_differences": {
