@@ -19,7 +19,8 @@ from __future__ import annotations
 import json
 
 from tenderarchive.awards.html import parse_response
-from tenderarchive.awards.rows import html_results, ocds_results, only_columns, year
+from tenderarchive.awards.pdf import parse_pdf
+from tenderarchive.awards.rows import html_results, ocds_results, only_columns, pdf_results, year
 from tenderarchive.items import NoticeItem, OCDSProcedureItem
 from tenderarchive.organisations import organisation
 from tenderarchive.store.keys import dumps
@@ -45,11 +46,27 @@ class AwardsPipeline:
                 reasons = json.loads(notice.get("youth_care_reasons") or "[]")
                 reasons.append(f"related to {item.related_to}")
                 notice["youth_care"], notice["youth_care_reasons"] = 1, dumps(reasons)
-            if item.html_body is not None:
-                parsed = parse_response(item.html_body)
+            if item.html_body is not None or item.pdf_body is not None:
+                parsed = parse_response(item.html_body) if item.html_body is not None else None
                 provenance = {"source_url": item.html_url, "fetched_at": item.html_fetched_at or item.fetched_at,
                               "sha256": item.html_sha256}
-                item.record["results"] = html_results(notice, parsed, provenance)
+                # the PDF, fetched where the /html failed or named no winner (docs/awards.md, "The PDF fallback")
+                pdf = parse_pdf(item.pdf_body) if item.pdf_body is not None and (
+                    parsed is None or not parsed["awards"]) else None
+                if pdf is not None and (pdf["awards"] or (pdf["layout"] != "unknown" and (
+                        parsed is None or parsed["layout"] == "unknown"))):
+                    pdf_provenance = {"source_url": item.pdf_url, "fetched_at": item.pdf_fetched_at or item.fetched_at,
+                                      "sha256": item.pdf_sha256}
+                    item.record["results"] = pdf_results(notice, parsed, provenance, pdf, pdf_provenance)
+                    parsed = pdf
+                    if self.stats:
+                        self.stats.inc_value("awards/pdf_parsed")
+                elif parsed is not None:
+                    if pdf is not None:
+                        parsed["problems"].append("the PDF gave no award either: " + "; ".join(pdf["problems"])[:300])
+                    item.record["results"] = html_results(notice, parsed, provenance)
+                else:
+                    return item
                 if self.stats:
                     self.stats.inc_value("awards/html_parsed")
                     self.stats.inc_value("awards/awards", len(parsed["awards"]))

@@ -54,7 +54,8 @@ Award data (docs/awards.md): every result notice (``formType`` "result", or
 and every contract notice (``formType`` "competition" or
 ``aankondigingCode`` AAO: its lots and estimated values) gets one ``/html`` request, kept in the WARC store like
 every response and never repeated once its parse is archived; every notice whose detail
-this crawl fetches gets one ``/gerelateerd`` request, and the related notices not
+this crawl fetches gets one ``/gerelateerd`` request (and a result notice whose ``/html`` fails, is unreadable
+or names no winner one ``/pdf`` request: its PDF is the fallback), and the related notices not
 archived yet are fetched whatever their CPV codes, words or date (their ``related_to``
 says which notice led to them). So an incremental run asks ``/gerelateerd`` again only
 for procedures with something new or still open (re-checked notices). An archived result
@@ -80,7 +81,7 @@ from pipelines.normalise import LIST_FALLBACK, document_problems
 from spiders.base import BaseSpider
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
-from tenderarchive.awards.html import detect_layout, unwrap
+from tenderarchive.awards.html import detect_layout, parse_html, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import started_day
@@ -731,12 +732,20 @@ class TenderNedSpider(BaseSpider):
             return
         yield item
 
-    def parse_html(self, response):
+    def keep(self, response, kind: str) -> NoticeItem:
+        """The response's item with the response kept as its ``{kind}_body`` (``html``, ``pdf``), with its URL,
+        time and hash."""
         item = response.meta["item"]
         provenance = self.provenance(response)
-        item.html_body, item.html_url = response.body, response.url
-        item.html_fetched_at, item.html_sha256 = provenance["fetched_at"], provenance["sha256"]
-        self.crawler.stats.inc_value("tenderned/html")
+        setattr(item, f"{kind}_body", response.body)
+        setattr(item, f"{kind}_url", response.url)
+        setattr(item, f"{kind}_fetched_at", provenance["fetched_at"])
+        setattr(item, f"{kind}_sha256", provenance["sha256"])
+        self.crawler.stats.inc_value(f"tenderned/{kind}")
+        return item
+
+    def parse_html(self, response):
+        item = self.keep(response, "html")
         if self.is_result(item):
             html, problems = unwrap(response.body)
             if html is None or detect_layout(html) == "unknown":
@@ -751,14 +760,50 @@ class TenderNedSpider(BaseSpider):
                 else:
                     self.record_error(response.url, f"/html of the award notice unreadable ({why}); "
                                                     "asked again next run")
+                yield from self.pdf_request(item)
+                return
+            if self.names_no_winner(html):
+                yield from self.pdf_request(item)
+                return
         yield item
+
+    @staticmethod
+    def names_no_winner(html: str) -> bool:
+        """Whether a readable award notice's rendering gives no award row while not every lot it describes is
+        closed without a winner: its PDF may name the winners (reference §7; a lot "niet gegund" needs none)."""
+        parsed = parse_html(html)
+        return not parsed["awards"] and not (parsed["lots"] and all(lot["awarded"] == 0 for lot in parsed["lots"]))
+
+    def pdf_request(self, item: NoticeItem):
+        """The notice's PDF (``/publicaties/{id}/pdf``): the fallback for the awards of an award notice whose
+        /html failed, was unreadable or named no winner (docs/awards.md, "The PDF fallback"). Not for a
+        rectification of a contract notice (code REC, ``formType`` "competition": a moved deadline, no award;
+        tenderned-api.md §7.1): the item goes on."""
+        if item.detail.get("formType") not in (None, "result"):
+            yield item
+            return
+        self.crawler.stats.inc_value("tenderned/pdf_fallback")
+        yield scrapy.Request(f"{self.detail_url(item.publication_id)}/pdf", callback=self.parse_pdf,
+                              errback=self.pdf_failed, meta={"item": item}, dont_filter=True)
+
+    def parse_pdf(self, response):
+        yield self.keep(response, "pdf")
+
+    def pdf_failed(self, failure):
+        """Only logged: the PDF is the fallback of an /html that failed (recorded there, and asked again next
+        run) or named no winner; the notice goes on without it."""
+        self.logger.info("%s: PDF of the award notice unavailable (%s)", failure.request.url,
+                         failure.getErrorMessage()[:200])
+        self.crawler.stats.inc_value("tenderned/pdf_unavailable")
+        yield failure.request.meta["item"]
 
     def html_failed(self, failure):
         """A result notice's /html that fails is recorded (the crawl ends partial, the next run
         asks again: its awards are the point). A contract notice's only adds its lots' estimated
         values: logged, and asked again whenever the notice is re-checked while open. A 404 or 410
         on the re-check of an archived result notice (recorded when it was archived) is only
-        logged: it is asked again next run, but does not leave every crawl partial. "Logged" is
+        logged: it is asked again next run, but does not leave every crawl partial. A result notice's
+        PDF is asked either way: its winners, until the /html reads (docs/awards.md, "The PDF fallback"). "Logged" is
         INFO: a crawl these leave complete prints nothing under ``--quiet`` (cron)."""
         item = failure.request.meta["item"]
         response = getattr(failure.value, "response", None)
@@ -767,8 +812,12 @@ class TenderNedSpider(BaseSpider):
             self.logger.info("%s: /html of the award notice still unavailable (HTTP %d); asked again next run",
                              failure.request.url, response.status)
             self.crawler.stats.inc_value("tenderned/html_still_missing")
+            yield from self.pdf_request(item)
+            return
         elif self.is_result(item):
             self.errback(failure)
+            yield from self.pdf_request(item)
+            return
         else:
             self.logger.info("%s: /html of the contract notice unavailable (%s); archived without it",
                              failure.request.url, failure.getErrorMessage()[:200])

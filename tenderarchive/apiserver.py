@@ -17,7 +17,8 @@ the documents list. It enforces the API's documented behaviour:
   rendering (a ``<id>.html`` file next to its JSON, or a minimal eForms table
   made from the detail) and ``/publicaties/{id}/gerelateerd`` the array of every
   publication with the same ``kenmerk``, the queried one included, in the row
-  shape of docs/awards.md ("Complete procedures");
+  shape of docs/awards.md ("Complete procedures"); ``/publicaties/{id}/pdf`` the publication's
+  ``pdf`` bytes (404 without), and ``html_status`` makes its ``/html`` answer that status every time;
 - outside the API: TenderNed's datasets page and the yearly OCDS release
   packages it links (``load_datasets``), streamed from disk so a generated
   package of hundreds of MB can be served; the page's absolute
@@ -136,14 +137,21 @@ class TenderNedAPI:
         params = parse_qs(query, keep_blank_values=True)
         if rest == "/publicaties":
             return self.list_page(params)
-        match = re.fullmatch(r"/publicaties/(\d+)(/documenten|/html|/gerelateerd)?", rest)
+        match = re.fullmatch(r"/publicaties/(\d+)(/documenten|/html|/gerelateerd|/pdf)?", rest)
         if match:
             publication = self.find(match.group(1))
             if publication is None:
                 return 404, {}, b'{"message": "Publicatie niet gevonden"}'
             if match.group(2) == "/documenten":
                 return 200, {}, json.dumps(publication.get("documenten") or {"documenten": []}).encode()
+            if match.group(2) == "/pdf":
+                pdf = publication.get("pdf")
+                if pdf is None:
+                    return 404, {}, b'{"message": "Not Found"}'
+                return 200, {"Content-Type": "application/pdf"}, pdf
             if match.group(2) == "/html":
+                if publication.get("html_status"):  # a rendering that keeps failing (a PDF-only notice)
+                    return publication["html_status"], {}, json.dumps({"status": publication["html_status"]}).encode()
                 html = publication.get("html") or minimal_html(publication["detail"])
                 return 200, {}, json.dumps({"html": html}, ensure_ascii=False).encode()
             if match.group(2) == "/gerelateerd":

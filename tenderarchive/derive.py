@@ -48,6 +48,10 @@ from collections.abc import Iterator
 from tenderarchive.linking import (Profiles, article_features, article_links, articles_features, candidate_urls,
                                    changes, news_procurement, procurement_profiles, rescore_delta, write_link_keys)
 from tenderarchive.store.keys import dumps
+from tenderarchive.store.schema import API_SOURCES
+
+#: a row's source with the API's two (its /html, its PDF) as one
+API_SOURCE_SQL = f"case when {{t}}.source in {API_SOURCES!r} then 'tenderned_html' else {{t}}.source end"
 from tenderarchive.store.link_tables import LINK_KEYS_SQL, ensure_link_floor
 from tenderarchive.store.summaries import refresh_summaries
 from tenderarchive.store.writes import (add_named_organisation, delete_row, named_by, put_row, set_values,
@@ -468,8 +472,11 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
     changed = 0
     with db.atomic():
         for procurement_id in touched:
+            # the API's notices are one source whether their awards were read from /html or the PDF: a rectification
+            # read from one supersedes an award read from the other
             rows = list(db.query(
-                "select a.award_id, a.lot_id, a.publication_id, a.source, coalesce(n.published_at, '') as published, "
+                f"select a.award_id, a.lot_id, a.publication_id, {API_SOURCE_SQL.format(t='a')} as source, "
+                "coalesce(n.published_at, '') as published, "
                 "n.notice_type, r.change_notice from awards a left join notices n on n.publication_id = a.publication_id "
                 "left join notice_results r on r.publication_id = a.publication_id "
                 "where a.procurement_id = ? order by published, a.publication_id", [procurement_id]))
@@ -485,7 +492,8 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 return o["notice_type"] == "REC" or o["publication_id"] in named or o["change_notice"] == 1
             # lots a rectification read from /html describes as not awarded: (source, lot) -> its (published, id)
             not_awarded = {(r["source"], r["lot_id"]): (r["published"], r["publication_id"]) for r in db.query(
-                "select l.source, l.lot_id, l.publication_id, n.notice_type, coalesce(n.published_at, '') as published, "
+                f"select {API_SOURCE_SQL.format(t='l')} as source, l.lot_id, l.publication_id, n.notice_type, "
+                "coalesce(n.published_at, '') as published, "
                 "r.change_notice from lots l join notices n on n.publication_id = l.publication_id "
                 "left join notice_results r on r.publication_id = l.publication_id "
                 "where l.procurement_id = ? and l.awarded = 0", [procurement_id]) if is_rectification(r)}
@@ -498,7 +506,7 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 "where a.procurement_id = ? and a.source = 'tenderned_ocds' and coalesce(n.form_type, '') != 'ocds' "
                 "and n.procurement_id is not null union select ?", [procurement_id, procurement_id])}
             api_wins = bool(db.execute(
-                f"select 1 from awards where source = 'tenderned_html' and procurement_id in "
+                f"select 1 from awards where source in {API_SOURCES!r} and procurement_id in "
                 f"({', '.join('?' * len(api_procedures))}) limit 1", sorted(api_procedures)).fetchone())
             for row in rows:
                 if row["source"] == "tenderned_ocds" and api_wins:

@@ -29,6 +29,11 @@ class NoticeItem:
     html_url: str | None = None
     html_fetched_at: str | None = None
     html_sha256: str | None = None
+    # GET /publicaties/{id}/pdf of a result notice whose /html failed or named no winner (the fallback)
+    pdf_body: bytes | None = None
+    pdf_url: str | None = None
+    pdf_fetched_at: str | None = None
+    pdf_sha256: str | None = None
     related_to: str | None = None       # publicatieId whose /gerelateerd list led to this notice
 
 

@@ -283,7 +283,7 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
             problems.append(f"{lot_id}: {len(nameless)} winner(s) without an official name")
         for part in parts:
             _award_rows(lot_id, lot, part, lot["shared_value"] if part is result else part.get("shared_value"),
-                        by_key, awards, suppliers, problems)
+                        by_key, awards, suppliers, problems, buyer)
     flat = {}
     for key, value in procedure.items():
         flat.update(amount_fields(key, value) if isinstance(value, Amount) else {key: value})
@@ -296,8 +296,10 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
             "awards": awards, "suppliers": suppliers, "problems": problems}
 
 
-def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, problems) -> None:
-    """The award of one lot result (or one contract of a lot) and its winners' rows."""
+def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, problems, buyer=None) -> None:
+    """The award of one lot result (or one contract of a lot) and its winners' rows. A winner that is the
+    notice's buyer (section 1, by its folded name) is flagged ``is_buyer`` and named in the problems: a
+    quality issue of the source (reference §6.3: "sometimes a buyer is also a supplier"), kept as published."""
     winners = [w for w in result.get("winners", []) if not w.get("empty")]
     if winners:
         values = [w.get("value") for w in winners if w.get("value") is not None and w["value"].cents is not None]
@@ -334,7 +336,10 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                        "group_member": 1 if (group or members or winner.get("in_group")) else 0,
                        "group_leader": party["leader"] if (group or members) else None,
                        "from_section_8": 1 if winner.get("from_section_8") else 0,
-                       "scale": winner.get("scale") if len(parties) == 1 else None}
+                       "scale": winner.get("scale") if len(parties) == 1 else None,
+                       "is_buyer": buyer_as_supplier(name, buyer)}
+                if row["is_buyer"]:
+                    problems.append(f"{lot_id}: winner {name!r} is the buyer (a buyer listed as supplier)")
                 if org:
                     row["place"] = row["place"] or org.get("city")
                     row["country"] = row["country"] or org.get("country")
@@ -346,6 +351,14 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                 suppliers.append(row)
                 award["winner_count"] += 1
         awards.append(award)
+
+
+def buyer_as_supplier(name: str | None, buyer: str | None, roles=()) -> int:
+    """1 when a winner is the procedure's buyer: its party has the role "buyer" too (an OCDS package's
+    ``buyer;supplier``, reference §6.3), or its folded name is the buyer's; else 0."""
+    if "buyer" in {part.strip().lower() for role in roles or () for part in str(role).split(";")}:
+        return 1
+    return int(bool(name and buyer and name_key(name) and name_key(name) == name_key(buyer)))
 
 
 def currency_like(value) -> bool:

@@ -47,7 +47,7 @@ import ijson
 from ocdsmerge import Merger
 
 from tenderarchive.awards.amounts import Amount, currency_code, parse_amount, to_cents
-from tenderarchive.awards.html import amount_fields, parse_notice_date
+from tenderarchive.awards.html import amount_fields, buyer_as_supplier, parse_notice_date
 from tenderarchive.awards.names import foreign_country, kvk_number, lot_keys, name_key
 from tenderarchive.awards.ocds_schema import MAX_AMOUNT, project, release_problem
 from tenderarchive.profiles import Relevance, load_profile
@@ -480,6 +480,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             if isinstance(contract, dict) and contract.get("awardID") is not None and _day(contract.get("dateSigned")):
                 contract_dates.setdefault(str(contract["awardID"]), []).append(_day(contract["dateSigned"]))
     awards, suppliers = [], []
+    buyer = compiled.get("buyer") if isinstance(compiled.get("buyer"), dict) else {}
     for (lot_id, publication), members in groups.items():
         if lot_id is not None and lot_id not in together:
             lot_of(lot_id)["awarded"] = 1
@@ -517,6 +518,11 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   "group_member": 1 if len(names) > 1 else 0,
                                   "group_name": " / ".join(n for _, n in names if n) if len(names) > 1 else None,
                                   "scale": (party.get("details") or {}).get("scale"),
+                                  # a buyer given as the supplier ("due to a quality issue", reference §6.3: the
+                                  # converter gives the party the roles buyer;supplier): kept, and flagged
+                                  "is_buyer": buyer_as_supplier(sname or party.get("name"), buyer.get("name"), [
+                                      *(party["roles"] if isinstance(party.get("roles"), list) else [party.get("roles")]),
+                                      *(["buyer"] if buyer.get("id") is not None and str(buyer["id"]) == sid else [])]),
                                   **_amount("tender_value", value if not shared and position == 0 else None)})
     if notice["stopped"]:
         # the whole procedure stopped (tender status cancelled or unsuccessful; the API's VBE, reference §4): a

@@ -31,8 +31,9 @@ def organisation_id(name: str | None, kvk: str | None) -> str | None:
     return f"name:{key}" if key else None
 
 
-def html_results(notice: dict, parsed: dict, provenance: dict) -> dict:
-    """Rows of one notice's ``/html`` parse. ``provenance``: source_url, fetched_at, sha256 of the /html response."""
+def html_results(notice: dict, parsed: dict, provenance: dict, source: str = "tenderned_html") -> dict:
+    """Rows of one notice's ``/html`` parse (or of its PDF's, ``source`` "tenderned_pdf"). ``provenance``:
+    source_url, fetched_at, sha256 of the response read."""
     procurement_id, publication_id = notice.get("procurement_id"), notice["publication_id"]
     result = only_columns("notice_results", {
         "publication_id": publication_id, "procurement_id": procurement_id, "layout": parsed["layout"],
@@ -43,13 +44,45 @@ def html_results(notice: dict, parsed: dict, provenance: dict) -> dict:
     # the notice's own id kept beside it
     keys = lot_keys(row["lot_id"] for row in (*parsed["lots"], *parsed["awards"], *parsed["suppliers"]))
     lots = [only_columns("lots", dict(lot, procurement_id=procurement_id, publication_id=publication_id,
-                                      source="tenderned_html", **provenance, **_keyed(lot, keys)))
+                                      source=source, **provenance, **_keyed(lot, keys)))
             for lot in parsed["lots"]]
     awards = [dict(award, **_keyed(award, keys)) for award in parsed["awards"]]
     suppliers = [dict(supplier, lot_id=keys.get(supplier["lot_id"], supplier["lot_id"])) for supplier in parsed["suppliers"]]
     return {"notice_result": result, "lots": lots, **_awards(awards, suppliers, {
-        "procurement_id": procurement_id, "publication_id": publication_id, "source": "tenderned_html",
+        "procurement_id": procurement_id, "publication_id": publication_id, "source": source,
         "year": year(notice.get("published")), **provenance})}
+
+
+def pdf_results(notice: dict, html: dict | None, html_provenance: dict, pdf: dict, pdf_provenance: dict) -> dict:
+    """Rows of a notice whose awards come from its PDF (``html``: the ``/html`` parse, None when it failed).
+
+    The awards, winners and the lots the PDF describes are the PDF's (source ``tenderned_pdf``, its URL,
+    time and hash as provenance). Where the ``/html`` was read (it named no winner), the notice's row stays
+    the rendering's (layout, language, provenance) with the PDF's counts and the amounts it left out, and a
+    lot it described keeps its values, the PDF's filling what it left out; where it was not, the row is the
+    PDF's (layout ``pdf``: the ``/html`` is asked again next crawl)."""
+    read = html is not None and html["layout"] != "unknown"
+    why = ("the /html named no winner" if read else "the /html failed or was unreadable")
+    pdf = dict(pdf, problems=([*html["problems"]] if html is not None else []) + [
+        f"awards read from the PDF ({pdf.get('pdf_layout')} sections): {why}"] + [f"PDF: {p}" for p in pdf["problems"]])
+    rows = html_results(notice, pdf, pdf_provenance, source="tenderned_pdf")
+    if not read:
+        return rows
+    own = html_results(notice, html, html_provenance)
+    result = dict(own["notice_result"])
+    for key, value in rows["notice_result"].items():
+        if key in ("award_count", "supplier_count", "problems") or (value is not None and result.get(key) is None
+                                                                    and key not in PROVENANCE_KEYS):
+            result[key] = value
+    lots = {lot["lot_id"]: lot for lot in own["lots"]}
+    for lot in rows["lots"]:
+        old = lots.get(lot["lot_id"])
+        lots[lot["lot_id"]] = lot if old is None else dict(old, **{
+            k: v for k, v in lot.items() if v is not None and old.get(k) is None and k not in PROVENANCE_KEYS})
+    return dict(rows, notice_result=result, lots=list(lots.values()))
+
+
+PROVENANCE_KEYS = {"source_url", "fetched_at", "sha256", "crawl_id", "source", "layout", "language"}
 
 
 def _keyed(row: dict, keys: dict) -> dict:
@@ -101,8 +134,18 @@ def ocds_results(procedure: dict, provenance: dict) -> dict:
             f"/{entry['source_lot_id']}" if award["lot_id"] is not None else "")
         entry["award"]["publication_id"] = award.get("publication_id") or first_publication
         entry["award"]["year"] = year(award.get("award_date"))
+    # The procedure's estimate (tender.value) at notice level, where /html puts it (2.1.3 "Geraamde waarde",
+    # notice_results.estimated_*): a procedure of several lots had it stored nowhere (one lot's is its lot's too).
+    # Layout "ocds": the publication's /html is still fetched, and its row replaces this one.
+    result = only_columns("notice_results", {
+        "publication_id": first_publication, "procurement_id": procurement_id, "layout": "ocds",
+        "lot_count": len(lots), "award_count": len(procedure["awards"]), "supplier_count": len(procedure["suppliers"]),
+        "problems": dumps(flagged) if (flagged := [f"{s['lot_id']}: winner {s['name']!r} is the buyer (a buyer listed "
+                                                   f"as supplier)" for s in procedure["suppliers"] if s.get("is_buyer")]) else None,
+        **{k: v for k, v in notice.items() if k.startswith("estimated_")}, **provenance}) \
+        if first_publication is not None else None
     return {"procurement_id": procurement_id, "kenmerk": kenmerk, "notice": notice, "lots": lots, **awards,
-            "source_file": prov.get("source_file"),
+            "notice_result": result, "source_file": prov.get("source_file"),
             "reasons": notice.get("youth_care_reasons") or []}
 
 

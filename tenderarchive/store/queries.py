@@ -302,9 +302,16 @@ def _all_settled(row: dict, settled: set[str]) -> bool:
 
 def known_results(path: str | Path) -> set[str]:
     """publicatieIds whose ``/html`` award data is archived (``notice_results``). A rendering that
-    could not be read at all (layout ``unknown``: a broken response) is asked again next time."""
+    could not be read at all (layout ``unknown``: a broken response) is asked again next time, as is one
+    whose awards came from the notice's PDF because the /html failed (layout ``pdf``) or whose row an OCDS
+    package wrote (layout ``ocds``)."""
     return {str(r["publication_id"]) for r in _table_rows(
-        path, "notice_results", "select publication_id from notice_results where layout != 'unknown'")}
+        path, "notice_results", f"select publication_id from notice_results where {HTML_READ}")}
+
+
+#: The notice_results rows of an /html that was read: not one that could not be (``unknown``), nor one the PDF
+#: fallback wrote because the /html failed (``pdf``), nor one an OCDS package wrote (``ocds``).
+HTML_READ = "layout not in ('unknown', 'pdf', 'ocds')"
 
 
 def awaiting_results(path: str | Path) -> dict[str, dict]:
@@ -337,7 +344,7 @@ def results_missing(path: str | Path) -> set[str]:
     try:
         if not db["notices"].exists() or "form_type" not in db["notices"].columns_dict:
             return set()
-        read = "select publication_id from notice_results where layout != 'unknown'" \
+        read = f"select publication_id from notice_results where {HTML_READ}" \
             if db["notice_results"].exists() else "select null where 0"
         return {str(r["publication_id"]) for r in db.query(
             "select publication_id from notices where (form_type = 'result' or notice_type in ('AGO', 'REC')) "

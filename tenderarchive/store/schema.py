@@ -38,6 +38,11 @@ def _amounts(*names: str) -> dict:
     return {f"{n}_{part}": kind for n in names
             for part, kind in (("cents", int), ("raw", str), ("currency", str), ("placeholder", int))}
 
+#: The sources of award rows read from TenderNed's API for one notice: its ``/html`` rendering, or its PDF where the
+#: rendering failed or named no winner (docs/awards.md, "The PDF fallback"). Both are the API's notice: they win
+#: over an OCDS package (``tenderned_ocds``).
+API_SOURCES = ("tenderned_html", "tenderned_pdf")
+
 TABLES: dict[str, dict] = {
     "notices": {
         "pk": "publication_id",
@@ -213,9 +218,10 @@ TABLES: dict[str, dict] = {
             "award_id": str, "organisation_id": str, "procurement_id": str, "lot_id": str,
             "name": str, "name_key": str, "kvk": str, "place": str, "country": str,
             "group_name": str, "group_member": int, "group_leader": int, "from_section_8": int, "scale": str,
+            "is_buyer": int,
             **_amounts("tender_value"),
         },
-        "indexes": [["organisation_id"], ["procurement_id"], ["kvk"], ["group_member"], ["place"]],
+        "indexes": [["organisation_id"], ["procurement_id"], ["kvk"], ["group_member"], ["place"], ["is_buyer"]],
         "foreign_keys": [("award_id", "awards", "award_id")],
     },
     "ocds_differences": {
@@ -508,8 +514,8 @@ def migrate_lot_keys(db: sqlite_utils.Database) -> None:
 def _wins(db: sqlite_utils.Database, one: dict, other: dict) -> bool:
     """Whether lot row ``one`` keeps its values over ``other`` when the two are one lot: the API's notice
     over an OCDS package (the API's values win), else the later notice."""
-    if (one.get("source") == "tenderned_html") != (other.get("source") == "tenderned_html"):
-        return one.get("source") == "tenderned_html"
+    if (one.get("source") in API_SOURCES) != (other.get("source") in API_SOURCES):
+        return one.get("source") in API_SOURCES
 
     def published(row):
         found = db.execute("select published_at from notices where publication_id = ?",

@@ -39,7 +39,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tenderarchive.store.keys import dumps, version_key
-from tenderarchive.store.schema import PROVENANCE, TABLES, ensure_schema
+from tenderarchive.store.schema import API_SOURCES, PROVENANCE, TABLES, ensure_schema
 from tenderarchive.store.summaries import ensure_tables as ensure_summary_tables
 
 
@@ -514,7 +514,12 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
     rectification (REC) supersedes the earlier notice's award of the same lot — is the
     derivation's ``awards.current``, decided after the crawl, so the order in which notices
     arrive never matters. A lot keeps the values of the latest notice that describes it."""
-    changed = upsert_if_changed(db, "notice_results", dict(results["notice_result"], crawl_id=crawl_id)) != "unchanged"
+    row = dict(results["notice_result"], crawl_id=crawl_id)
+    old = get_row(db, "notice_results", row["publication_id"])
+    if old is not None and old.get("layout") in ("ocds", "pdf") and old.get("source_url") != row.get("source_url"):
+        # the row an OCDS package or the notice's PDF wrote: what this read does not give is not left from it
+        row = {column: None for column in TABLES["notice_results"]["columns"]} | row
+    changed = upsert_if_changed(db, "notice_results", row, old=old) != "unchanged"
     publication_id = notice["publication_id"]
     results = _as_archived_lots(db, results)
     for lot in results["lots"]:
@@ -537,6 +542,16 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
             f"{entry.get('source_lot_id') or entry['lot_id']}" + (
             f"/{n}" if n else "")
         changed |= _write_award(db, entry, crawl_id)
+    written = [entry["award"]["award_id"] for entry in results["awards"]]
+    if written and all(entry["award"].get("source") == "tenderned_html" for entry in results["awards"]):
+        # the /html now names the winners the notice's PDF gave when it failed (docs/awards.md, "The PDF
+        # fallback"): the rendering's awards replace the PDF's, also those it keys otherwise
+        for (award_id,) in db.execute(
+                f"select award_id from awards where publication_id = ? and source = 'tenderned_pdf' and award_id not in "
+                f"({', '.join('?' * len(written))})", [publication_id, *written]).fetchall():
+            sync_rows(db, "award_suppliers", "award_id = ?", [award_id], [])
+            delete_row(db, "awards", award_id)
+            changed = True
     return changed
 
 
@@ -549,7 +564,7 @@ def _as_archived_lots(db: sqlite_utils.Database, results: dict) -> dict:
     procurement_id = next((row["procurement_id"] for row in results["lots"]), None) or next(
         (e["award"]["procurement_id"] for e in results["awards"]), None)
     if not renamed or procurement_id is None or not db.execute(
-            f"select 1 from lots where procurement_id = ? and source = 'tenderned_html' and lot_id in "
+            f"select 1 from lots where procurement_id = ? and source in {API_SOURCES!r} and lot_id in "
             f"({', '.join('?' * len(renamed))}) limit 1", [procurement_id, *renamed.values()]).fetchone():
         return results
 
@@ -573,7 +588,14 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
             if get_row(db, "notices", notice["publication_id"]) is None:
                 db["notices"].insert(dict(notice, crawl_id=crawl_id), pk="publication_id", alter=False)
                 changed = new = True
-        has_api = db.execute("select count(*) from awards where procurement_id = ? and source = 'tenderned_html'",
+        result = record.get("notice_result")
+        if result is not None:
+            # the procedure's estimate and counts at notice level, unless the API's /html of the publication was read
+            old = get_row(db, "notice_results", result["publication_id"])
+            if old is None or old.get("layout") == "ocds":
+                changed |= upsert_if_changed(db, "notice_results", dict(
+                    result, procurement_id=procurement_id, crawl_id=crawl_id), old=old) != "unchanged"
+        has_api = db.execute(f"select count(*) from awards where procurement_id = ? and source in {API_SOURCES!r}",
                              [procurement_id]).fetchone()[0]
         if has_api:
             for difference in compare_with_api(db, record):
@@ -585,7 +607,7 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
         for lot in record["lots"]:
             lot = dict(lot, crawl_id=crawl_id)
             old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
-            if old is not None and old.get("source") == "tenderned_html":
+            if old is not None and old.get("source") in API_SOURCES:
                 # the API's notice described this lot (its contract notice: the award is not archived from the
                 # API): its values stand, the package gives only what it left out (the lot is one row: the
                 # package's "1" is the notice's LOT-0001, names.lot_keys)
@@ -653,7 +675,7 @@ def _onto_api_procurement(db: sqlite_utils.Database, record: dict) -> dict:
 def compare_with_api(db: sqlite_utils.Database, record: dict) -> list[str]:
     """Differences between an OCDS procedure and the API's awards of the same procurement (logged)."""
     api = {(r["lot_id"], r["value_cents"]) for r in db.query(
-        "select lot_id, value_cents from awards where procurement_id = ? and source = 'tenderned_html' and current = 1",
+        f"select lot_id, value_cents from awards where procurement_id = ? and source in {API_SOURCES!r} and current = 1",
         [record["procurement_id"]])}
     dump = {(e["award"]["lot_id"], e["award"].get("value_cents")) for e in record["awards"]}
     return [f"OCDS award (lot {lot}, {cents} cents) differs from the API's awards" for lot, cents in sorted(dump - api, key=str)]

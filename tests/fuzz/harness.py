@@ -446,9 +446,10 @@ def write_to_scratch(write, record: dict) -> None:
         db.conn.execute("RELEASE fuzz")
 
 
-def run_html(body: bytes) -> None:
+def run_html(body: bytes, pdf: bytes = b"") -> None:
     """A result notice's /html response (the JSON envelope) through the spider and the pipelines,
-    awards included: the notice's lots, awards and winners must be storable."""
+    awards included: the notice's lots, awards and winners must be storable. The PDF the spider asks
+    when the /html names no winner answers ``pdf``."""
     import scrapy
     from pipelines.awards import AwardsPipeline
     from tenderarchive.store.writes import write_notice
@@ -467,9 +468,25 @@ def run_html(body: bytes) -> None:
             if not isinstance(follow, scrapy.Request) or not follow.url.endswith("/html"):
                 continue
             for item in drain(follow.callback(response(follow.url, body, follow.meta))):
+                if isinstance(item, scrapy.Request):  # the PDF fallback (docs/awards.md)
+                    (item,) = drain(item.callback(response(item.url, pdf, item.meta)))
                 for pipeline in [*notice_pipelines(), AwardsPipeline(spider.crawler.settings)]:
                     item = pipeline.process_item(item)
                 write_to_scratch(write_notice, item.record)
+
+
+def _pdf_seeds() -> list[bytes]:
+    from tests.fixtures.awards.pdf_writer import text_pdf
+    from tests.spiders.test_award_pdf_crawl import EFORMS_PAGES, STANDARD_PAGES
+
+    return [text_pdf(EFORMS_PAGES), text_pdf(STANDARD_PAGES)]
+
+
+def run_pdf(body: bytes) -> None:
+    """A result notice's PDF, asked because its /html names no winner, through the spider and the pipelines."""
+    from tests.spiders.test_award_pdf_crawl import BARE
+
+    run_html(json.dumps({"html": BARE}).encode(), body)
 
 
 def _related_seeds() -> list[bytes]:
@@ -620,6 +637,7 @@ TARGETS = [
     Target("tenderned.list", "json", _list_pages, run_list, weight=20),
     Target("tenderned.publication", "json", _publication_seeds, run_publication, weight=20),
     Target("tenderned.html", "json", _html_seeds, run_html, weight=4),
+    Target("tenderned.pdf", "text", _pdf_seeds, run_pdf, weight=2),
     Target("tenderned.gerelateerd", "json", _related_seeds, run_related, weight=10),
     Target("tenderned.ocds", "json", _ocds_seeds, run_ocds, weight=4),
     Target("news.feed", "xml", lambda: [(FIXTURES / n).read_bytes() for n in ("feed-rss.xml", "feed-atom.xml")],

@@ -1,0 +1,263 @@
+"""Award data from a notice's PDF (``/publicaties/{id}/pdf``): the fallback when its ``/html`` fails or
+names no winner (docs/awards.md, "The PDF fallback"; reference tenderned-awards.md §7).
+
+The PDF carries the same sections as the ``/html`` rendering, as text: eForms ("6.1 ID resultaat
+perceel: LOT-0001", "6.1.2 Informatie over winnaars", "Winnaar:", "Officiële naam: …") or the older
+standard form ("Afdeling V", "V.2.3) Naam en adres van de contractant"). Its text is read with
+pdfminer.six and tidied of what the reference says PDFs do to it:
+
+- labels broken over two or three lines, and the value after a lone colon on the next line;
+- page headers ("Pagina 2 van 5") falling inside a label;
+- ligatures (U+FB03 "ﬃ") and U+2008 (punctuation space) as the thousands separator;
+- a character missing from the PDF's font printed as ``#`` ("O#ciële naam").
+
+The lines are then rebuilt as the rendering they came from — the eForms rows (header, label/value,
+label-only) or the standard form's lines — and read by the ``/html`` readers
+(:mod:`tenderarchive.awards.html_eforms`, :mod:`tenderarchive.awards.html_standard`), so every label,
+both label sets, English, several winners per lot, consortia, section 8's "Registratienummer" and
+"Winnaar van deze percelen" and the no-winner reasons are read as they are in ``/html``. A KvK number
+printed as "KvK-nummer", "KVK" or "Handelsregister" followed by 8 digits (reference §7, IJ's patterns)
+is the winner's registration number. Never raises: what cannot be read is in ``problems``.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import logging
+import re
+import unicodedata
+from html import escape
+
+from tenderarchive.awards.html import _empty, _norm, currency_like
+from tenderarchive.awards import html_eforms as ef
+
+#: A page header or footer that PDFs print on every page and text extraction puts inside a label (BH).
+_PAGE_HEADER = re.compile(r"^(pagina|page)\s+\d+(\s*(van|of|/)\s*\d+)?$|\b(pagina|page)\s+\d+\s*(van|of|/)\s*\d+$", re.I)
+_H1 = re.compile(r"^(\d{1,2})\.\s+([^\W\d_].*)$")
+_H2 = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S.*$")
+_H3 = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S.*$")
+#: IJ's KvK patterns: "KVK 12345678", "KvK-nummer: 12345678", "Handelsregister 12345678"
+_KVK_LINE = re.compile(r"^(kvk|k\.v\.k\.|kvk-nummer|kvk nummer|kvknummer|handelsregister|inschrijving handelsregister|"
+                       r"kamer van koophandel)\b\D{0,20}?(\d{8})\b", re.I)
+_KVK_LABELS = {"kvk", "kvk-nummer", "kvk nummer", "kvknummer", "handelsregister", "inschrijving handelsregister",
+               "kamer van koophandel", "kvk-nr", "kvk nr", "kvk-nr."}
+#: the label-only rows (block openers, a lot result's status) and the labels of label/value rows
+_ONLY = {_norm(label) for label in ef.LABEL_ONLY}
+_LABELS = (ef.AMOUNT_LABELS | ef.CONCESSION | ef.OFFICIAL_NAME | ef.GROUP_NAME | ef.GROUP_LEADER | ef.GROUP_MEMBERS
+           | ef.TENDER_LOT | ef.TENDER_ID | ef.CONTRACT_ID | ef.WINNER_DATE | ef.CONTRACT_DATE | ef.NO_WINNER_REASON
+           | ef.RECEIVED_COUNT | ef.RECEIVED_TYPE | ef.REGISTRATION | ef.CITY | ef.COUNTRY | ef.WINNER_OF_LOTS
+           | ef.TITLE | ef.CPV | ef.CHANGED_VERSION | _KVK_LABELS)
+
+
+#: Pages read of one PDF: an award notice has a few; pdfminer reads text in pure Python (about 50,000 characters a
+#: second), so a document of hundreds of pages is not read to its end.
+MAX_PAGES = 100
+
+
+def pdf_text(body: bytes) -> str:
+    """The text of a PDF's first :data:`MAX_PAGES` pages (pdfminer.six); raises what pdfminer raises on a body
+    that is no PDF."""
+    from pdfminer.high_level import extract_text
+
+    # pdfminer warns about every oddity of a PDF's structure on its own loggers; what matters is in ``problems``
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    return extract_text(io.BytesIO(body), maxpages=MAX_PAGES)
+
+
+def text_lines(text: str) -> list[str]:
+    """The PDF's text as tidy lines: ligatures and odd spaces folded (NFKC: "ﬃ" is "ffi", U+2008 a
+    space), page headers dropped, a label's lone colon joined to it, blank lines gone."""
+    lines = []
+    for raw in unicodedata.normalize("NFKC", text or "").replace("\x0c", "\n").splitlines():
+        line = re.sub(r"\s+", " ", raw).strip()
+        if not line or (_PAGE_HEADER.search(line) and ":" not in line):
+            continue
+        lines.append(line)
+    return lines
+
+
+@functools.lru_cache(maxsize=4096)
+def _label(text: str) -> str | None:
+    """The known label ``text`` is (normalised), also with a glyph missing from the font printed as
+    ``#`` ("o#ciele naam" is "officiele naam"); None when it is none."""
+    key = _norm(text)
+    if key in _LABELS or key in _ONLY:
+        return key
+    if "#" in key:
+        pattern = re.compile(".{1,3}".join(re.escape(part) for part in key.split("#")))
+        return next((label for label in sorted(_LABELS | _ONLY) if pattern.fullmatch(label)), None)
+    return None
+
+
+def _heading(line: str) -> str | None:
+    if _H3.match(line):
+        return "header3"
+    if _H2.match(line):
+        return "header2"
+    if _H1.match(line) and not currency_like(line):
+        return "header1"
+    return None
+
+
+def _split(pending: list[str], line: str) -> tuple[list[str], str, str] | None:
+    """A label/value line: (lines before the label that belong to the previous value, label, value);
+    the label is the shortest run of the pending lines and the text before a colon that is a known
+    label, or the text before the line's first colon."""
+    colons = [m.start() for m in re.finditer(r":(?!//)(?!\d{2}\b)", line)]
+    if not colons:
+        return None
+    for at in colons:
+        left, value = line[:at].strip(), line[at + 1:].strip()
+        for start in range(len(pending), -1, -1):
+            candidate = " ".join([*pending[start:], left]).strip()
+            if candidate and _label(candidate):
+                return pending[:start], _label(candidate), value
+    at = colons[0]
+    left = line[:at].strip()
+    if left:
+        return pending, left, line[at + 1:].strip()
+    return [], " ".join(pending), line[at + 1:].strip()
+
+
+def eforms_rows(lines: list[str]) -> list[tuple]:
+    """The eForms rows of the PDF's lines: ("header1" | "header2" | "header3", text), ("row", label, value)
+    and ("only", label)."""
+    rows: list[list] = []
+    pending: list[str] = []          # lines of a label not closed by its colon yet
+    awaiting = None                  # the row whose value is on the next line
+    i = 0
+
+    def to_previous(extra):          # lines that continue the previous row's value
+        if extra and rows and rows[-1][0] == "row":
+            rows[-1][2] = " ".join(filter(None, [rows[-1][2], *extra]))
+
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        kind = _heading(line)
+        if kind and not (awaiting is not None and currency_like(line)):
+            to_previous(pending)
+            pending, awaiting = [], None
+            if kind == "header2" and not re.search(r":\s*\S|\b(LOT|GLO|ORG)-\d+", line):
+                # a lot header broken over lines ("6.1 ID resultaat" / "perceel: LOT-0001")
+                ahead = []
+                for nxt in lines[i:i + 2]:
+                    if _heading(nxt):
+                        break
+                    ahead.append(nxt)
+                    if re.search(r"\b(LOT|GLO|ORG)-\d+", nxt):
+                        line = " ".join([line, *ahead])
+                        i += len(ahead)
+                        break
+            rows.append([kind, line])
+            continue
+        if awaiting is not None:
+            if line == ":":
+                continue
+            if _label(line) in _ONLY or (_split([], line) and _label(_split([], line)[1] or "")):
+                awaiting = None      # no value: the next row follows
+            else:
+                awaiting[2] = line
+                awaiting = None
+                continue
+        if line == ":":              # a lone colon closes the label above it
+            if pending:
+                label = _label(" ".join(pending)) or " ".join(pending)
+                rows.append(["row", label, None])
+                awaiting, pending = rows[-1], []
+            continue
+        if m := _KVK_LINE.match(line):
+            to_previous(pending)
+            pending = []
+            rows.append(["row", "registratienummer", m.group(2)])
+            continue
+        split = _split(pending, line)
+        if split is not None:
+            before, label, value = split
+            to_previous(before)
+            pending = []
+            if not value and _label(label) in _ONLY:
+                rows.append(["only", label])
+            else:
+                rows.append(["row", _label(label) or label, value or None])
+                if not value:
+                    awaiting = rows[-1]
+            continue
+        pending.append(line)
+        joined = " ".join(pending)
+        if _label(joined) in _ONLY:
+            rows.append(["only", _label(joined)])
+            pending = []
+        elif len(pending) > 3:       # no label ends here: text that continues the value above
+            to_previous(pending[:1])
+            pending = pending[1:]
+    to_previous(pending)
+    if not any(row[0] == "header1" for row in rows):
+        # a PDF that starts at its lot results: they are section 6's
+        first = next((n for n, row in enumerate(rows) if row[0].startswith("header") and row[1].startswith("6.")), 0)
+        rows.insert(first, ["header1", "6. Resultaten"])
+    for row in rows:
+        if row[0] == "row" and row[1] in ef.REGISTRATION | _KVK_LABELS:
+            row[1] = "registratienummer"
+    return [tuple(row) for row in rows]
+
+
+def eforms_html(rows: list[tuple]) -> str:
+    """The rows as the eForms ``/html`` table they were printed from."""
+    out = ["<table><tbody>"]
+    for row in rows:
+        if row[0].startswith("header"):
+            out.append(f'<tr class="{row[0]}"><th colspan="2">{escape(row[1])}</th></tr>')
+        elif row[0] == "only":
+            out.append(f'<tr><td colspan="2"><span class="label">{escape(row[1])}</span></td></tr>')
+        else:
+            out.append(f'<tr><td><span class="label">{escape(row[1])}</span></td>'
+                       f'<td><span class="value">{escape(row[2] or "")}</span></td></tr>')
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def standard_html(lines: list[str]) -> str:
+    """The lines of a standard-form PDF as the older rendering (one paragraph a line); a label broken over
+    two lines ("Totale waarde van de opdracht/het" / "perceel: 1 800 000,00") is one line again."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and ":" not in joined[-1] and ":" in line and line[:1].islower():
+            joined[-1] = f"{joined[-1]} {line}"
+        elif joined and line.startswith(":"):
+            joined[-1] = f"{joined[-1]}{line}"
+        else:
+            joined.append(line)
+    return "<div>" + "".join(f"<p>{escape(line)}</p>" for line in joined) + "</div>"
+
+
+def pdf_layout(lines: list[str]) -> str:
+    """eforms (section 6's lot results), standard ("Afdeling V", V.2.x) or unknown."""
+    text = "\n".join(lines)
+    if re.search(r"^Afdeling\s+(I|V)\b", text, re.M):
+        return "standard"
+    if re.search(r"^6\.1(\.\d)?\.?\s", text, re.M) or re.search(r"^(6\.\s+)?(Resultaten|Results)$", text, re.M | re.I):
+        return "eforms"
+    return "unknown"
+
+
+def parse_pdf(body: bytes | None) -> dict:
+    """Parse a ``/pdf`` response body: the dict :func:`tenderarchive.awards.html.parse_html` gives, with
+    ``layout`` "pdf" and the rendering the PDF shows in ``pdf_layout``. Never raises."""
+    from tenderarchive.awards.html import parse_html
+
+    if not body or not bytes(body[:1024]).lstrip().startswith(b"%PDF"):
+        return dict(_empty("unknown", ["the PDF answer is no PDF"]), pdf_layout="unknown")
+    try:
+        lines = text_lines(pdf_text(bytes(body)))
+    except Exception as exc:  # noqa: BLE001 — a damaged PDF must never stop a crawl
+        return dict(_empty("unknown", [f"PDF unreadable: {type(exc).__name__}: {str(exc)[:200]}"]), pdf_layout="unknown")
+    layout = pdf_layout(lines)
+    if layout == "unknown":
+        return dict(_empty("unknown", ["PDF without award sections (neither eForms 6.1 nor 'Afdeling V')"]),
+                    pdf_layout="unknown")
+    parsed = parse_html(eforms_html(eforms_rows(lines)) if layout == "eforms" else standard_html(lines))
+    if any("#" in line for line in lines):
+        parsed["problems"].append("PDF text has characters missing from its font ('#'): names may be incomplete")
+    return dict(parsed, layout="pdf", pdf_layout=layout)

@@ -1,0 +1,145 @@
+"""The PDF fallback (reference tenderned-awards.md §7), end to end: SYNTHETIC award notices whose /html fails or
+names no winner are crawled from the loopback API, which serves their PDF (written by the test), into a real
+archive."""
+
+from __future__ import annotations
+
+import hashlib
+
+import sqlite_utils
+
+from tenderarchive.apiserver import load_publications
+from tests.awards.conftest import FIXTURES
+from tests.fixtures.awards.make_fixtures import amount, h3, only, row
+from tests.fixtures.awards.pdf_writer import text_pdf
+from tests.awards.test_html_shapes import eforms, h1, h2
+from tests.spiders.test_award_variants_crawl import publication
+from tests import forkcli
+from tests.conftest import ROOT
+
+WINDOW = {"from_date": "2024-06-01", "until_date": "2024-12-31"}
+
+#: An eForms award notice as its PDF prints it: a lot header and labels broken over lines, a lone colon, a page
+#: header inside a label, a ligature, punctuation spaces as thousands separators, a glyph missing from the font
+#: ("#"), two winners of one lot, a KvK number after "KvK-nummer" and one in section 8.
+EFORMS_PAGES = [
+    ["Aankondiging van een gegunde opdracht", "1. Koper", "O\ufb03ciële naam: Gemeente Rijnstad",
+     "6. Resultaten", "6.1 ID resultaat", "perceel: LOT-0001", "Er is ten minste één winnaar gekozen.",
+     "6.1.2 Informatie over winnaars", "Winnaar:", "O#ciële", "naam:", "Jeugdhulp Rijn B.V.", "Inschrijving:",
+     "Waarde van de"],
+    ["Pagina 2 van 2", "aanbesteding", ":", "1\u2008200\u2008000 Euro", "Winnaar:", "Officiële naam:",
+     "Stichting Zorg Oost", "KvK-nummer: 01234567", "Inschrijving:", "Waarde van de aanbesteding: 300 000 Euro",
+     "6.1.4 Statistische informatie", "Aantal ontvangen inschrijvingen of", "verzoeken tot deelname: 3",
+     "8. Organisaties", "8.1 ORG-0002", "Officiële naam: Jeugdhulp Rijn B.V.", "Registratienummer: 12345678"],
+]
+
+#: The same notice read later from a working /html: its awards replace the PDF's.
+RENDERING = eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
+                   h2("6.1 ID resultaat perceel: LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+                   h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdhulp Rijn B.V."),
+                   only("Inschrijving"), amount("Waarde van de aanbesteding", "1 250 000", "Euro"))
+
+#: A readable rendering that names no winner (only its buyer and title)
+BARE = eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("2. Procedure"),
+              row("Titel", "Jeugdhulp Rijnstad"))
+
+#: An older standard form as a PDF: a group award, two contractors, a label broken over two lines
+STANDARD_PAGES = [[
+    "Afdeling I: Aanbestedende dienst", "Officiële benaming: Gemeente Rijnstad",
+    "Afdeling V: Gunning van een opdracht", "Opdracht nr.: 1", "Perceel nr.: -", "Benaming: Dyslexiezorg",
+    "V.2.1) Datum van de sluiting van de overeenkomst:", "24/06/2022",
+    "De opdracht is gegund aan een groep ondernemers: ja",
+    "V.2.3) Naam en adres van de contractant", "Officiële benaming: ECLG expertisecentrum", "Plaats: Maastricht",
+    "V.2.3) Naam en adres van de contractant", "Officiële benaming: Berkel-B B.V.", "Plaats: Lochem",
+    "V.2.4) Inlichtingen over de waarde van de opdracht/het perceel (exclusief btw)",
+    "Totale waarde van de opdracht/het", "perceel: 1 800 000,00", "Munt: EUR",
+    "Afdeling VI: Aanvullende inlichtingen"]]
+
+
+def award(template, pid, html, **extra):
+    new = publication(template, pid, 960000 + pid % 10, "AGO", "result", "2024-06-10", f"Gunning {pid}", html)
+    new.update(extra)
+    return new
+
+
+def template():
+    return next(p for p in load_publications(FIXTURES) if str(p["list"]["publicatieId"]) == "900102")
+
+
+def test_an_award_notice_whose_html_fails_gets_every_winner_from_its_pdf_until_the_html_reads(serve_api, crawl):
+    """§7: the PDF is the fallback when the /html fails. Both winners of the lot are archived (not only the first,
+    as IJ's parser does) with their values and KvK numbers, source tenderned_pdf and the PDF's own provenance; the
+    /html's failure stays recorded and is asked again, and when it reads, its awards replace the PDF's."""
+    pdf = text_pdf(EFORMS_PAGES)
+    server = serve_api([award(template(), 960001, None, html_status=404, pdf=pdf)])
+    first = crawl(server.api_url, **WINDOW)
+    assert first.crawl["status"] == "partial", first.output[-3000:]      # the /html's failure is recorded
+    assert any(e["url"].endswith("/960001/html") for e in first.errors), first.errors
+    db = sqlite_utils.Database(first.db_path)
+    (result,) = db.query("select * from notice_results where publication_id = 960001")
+    assert result["layout"] == "pdf" and result["source_url"].endswith("/publicaties/960001/pdf")
+    assert result["sha256"] == hashlib.sha256(pdf).hexdigest() and result["supplier_count"] == 2
+    assert "awards read from the PDF" in result["problems"]
+    awards = list(db.query("select lot_id, source, source_url, sha256, winner_count from awards"))
+    assert awards == [{"lot_id": "1", "source": "tenderned_pdf", "source_url": result["source_url"],
+                       "sha256": result["sha256"], "winner_count": 2}]
+    winners = [tuple(r.values()) for r in db.query(
+        "select name, kvk, tender_value_cents, tender_value_raw from award_suppliers order by name")]
+    assert winners == [("Jeugdhulp Rijn B.V.", "12345678", 120000000, "1 200 000 Euro"),
+                       ("Stichting Zorg Oost", "01234567", 30000000, "300 000 Euro")]
+    assert [r["tenders_received"] for r in db.query("select tenders_received from lots")] == [3]
+    assert_reparse_gives_the_same(first.db_path)        # the PDF is in the WARC store: a replay reads it again
+    # the next crawl asks the /html again; it now reads, and its award replaces the PDF's
+    server.api.add(award(template(), 960001, RENDERING, pdf=pdf))
+    began = len(server.api.log)
+    second = crawl(server.api_url, **WINDOW)
+    assert second.crawl["status"] == "complete", second.errors
+    assert "/papi/tenderned-rs-tns/v2/publicaties/960001/html" in server.api.log[began:]
+    assert not any(path.endswith("/pdf") for path in server.api.log[began:])
+    db = sqlite_utils.Database(second.db_path)              # the reparse put a new file in the archive's place
+    assert [tuple(r.values()) for r in db.query("select source, value_cents from awards")] == [("tenderned_html", 125000000)]
+    assert [r["name"] for r in db.query("select name from award_suppliers")] == ["Jeugdhulp Rijn B.V."]
+    assert [r["layout"] for r in db.query("select layout from notice_results")] == ["eforms"]
+
+
+def test_a_readable_html_without_winners_takes_them_from_a_standard_form_pdf(serve_api, crawl):
+    """§7 (TED-style V.2.x sections in the PDF) and the brief: a rendering that yields no award rows gets the PDF
+    read too; the group's two contractors are the lot's winners with one shared value, the notice's row stays
+    the rendering's; a PDF that cannot be read is named in the problems and loses nothing."""
+    server = serve_api([award(template(), 960002, BARE, pdf=text_pdf(STANDARD_PAGES)),
+                        award(template(), 960003, BARE, pdf=b"%PDF-1.4 this is not a real PDF")])
+    done = crawl(server.api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    (result,) = db.query("select * from notice_results where publication_id = 960002")
+    assert result["layout"] == "eforms" and result["source_url"].endswith("/960002/html")
+    (row_,) = db.query("select * from awards where publication_id = 960002")
+    assert (row_["source"], row_["value_cents"], row_["contract_date"]) == ("tenderned_pdf", 180000000, "2022-06-24")
+    assert row_["source_url"].endswith("/960002/pdf")
+    assert sorted(r["name"] for r in db.query("select name from award_suppliers where award_id = ?",
+                                              [row_["award_id"]])) == ["Berkel-B B.V.", "ECLG expertisecentrum"]
+    (broken,) = db.query("select * from notice_results where publication_id = 960003")
+    assert broken["layout"] == "eforms" and "the PDF gave no award either" in broken["problems"]
+    assert not list(db.query("select * from awards where publication_id = 960003"))
+    assert_reparse_gives_the_same(done.db_path, "--jobs", "2")
+
+
+def assert_reparse_gives_the_same(db, *args):
+    tables = ("lots", "awards", "award_suppliers", "notice_results", "organisations", "notices")
+    before = {t: sorted(map(repr, sqlite_utils.Database(db).query(f"select * from [{t}]"))) for t in tables}
+    completed = forkcli.run(["reparse", "--db", db, *args], cwd=ROOT, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert {t: sorted(map(repr, sqlite_utils.Database(db).query(f"select * from [{t}]"))) for t in tables} == before
+
+
+def test_a_rectification_read_from_html_supersedes_the_award_read_from_the_originals_pdf(serve_api, crawl):
+    """Reference §4 "Rectified award" / §8.6: the API's notices are one source whether an award was read from the
+    /html or from the PDF; a later REC giving the lot again makes the PDF's award not current (both were current)."""
+    original = publication(template(), 960021, 960020, "AGO", "result", "2024-06-10", "Gunning", None)
+    original.update(html_status=404, pdf=text_pdf(EFORMS_PAGES))
+    rectification = publication(template(), 960022, 960020, "REC", "result", "2024-07-10", "Rectificatie", RENDERING)
+    done = crawl(serve_api([original, rectification]).api_url, **WINDOW)
+    db = sqlite_utils.Database(done.db_path)
+    assert [tuple(r.values()) for r in db.query(
+        "select publication_id, source, current, rectifies from awards order by publication_id")] == [
+        (960021, "tenderned_pdf", 0, None), (960022, "tenderned_html", 1, 960021)]
