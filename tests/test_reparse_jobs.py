@@ -152,7 +152,8 @@ def test_a_worker_that_dies_fails_the_reparse_and_leaves_the_archive(one_process
     assert not Path(f"{db}.reparse").exists() and not Path(f"{db}.before-reparse").exists()
 
 
-# Ctrl-C while the workers work: the first item a worker gets waits until the test has pressed it.
+# Ctrl-C while the workers work: the first item a worker gets waits until the test has pressed it
+# (however long a loaded machine keeps the test from pressing it: no race with the reparse's end).
 SLOW = """
 import os, sys, time
 from pathlib import Path
@@ -162,7 +163,10 @@ process_item = pipelines.places.PlacesPipeline.process_item
 def slow(self, item):
     if os.getpid() != parent and not os.path.exists(sys.argv[2]):
         Path(sys.argv[2]).write_text(str(os.getpid()))
-        time.sleep(3)
+        deadline = time.monotonic() + 120  # bounded: the test presses Ctrl-C, then lets the worker go on
+        while not os.path.exists(sys.argv[2] + ".pressed") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)
     return process_item(self, item)
 pipelines.places.PlacesPipeline.process_item = slow
 from tenderarchive.cli import main
@@ -184,6 +188,7 @@ def test_ctrl_c_stops_the_workers_and_leaves_the_archive(one_process, tmp_path):
     time.sleep(0.2)
     worker = int(marker.read_text())
     os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
+    Path(f"{marker}.pressed").touch()
     _, stderr = process.communicate(timeout=60)
     assert process.returncode != 0
     assert "KeyboardInterrupt" in stderr
