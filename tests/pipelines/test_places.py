@@ -33,3 +33,19 @@ def test_an_unknown_buyer_keeps_the_places_its_text_names():
     add_places(rec)
     assert rec["notice"]["buyer_id"] == "stichting-inkoopbureau-onbekend"
     assert {"GM0917", "GM0882"} <= {m["cbs_code"] for m in rec["municipalities"]}
+
+
+def test_a_notice_of_a_since_merged_municipality_takes_the_region_it_had_that_year():
+    """The buyer of a municipality that has since merged is its successor (reference.municipality),
+    in the jeugdregio the old municipality itself had in the notice's year (``jeugdregio_before`` of
+    mergers.csv), not the successor's region of that year."""
+    for buyer, year, successor, region in [("Gemeente Weesp", 2021, "GM0363", "JZ16"),
+                                           ("Gemeente Haaren", 2020, "GM0824", "JZ33"),
+                                           ("Gemeente Vianen", 2018, "GM1961", "JZ26"),
+                                           ("Gemeente Weesp", 2023, "GM0363", "JZ13")]:
+        rec = record(buyer, year=year)
+        add_places(rec)
+        assert rec["notice"]["buyer_id"] == successor, buyer
+        assert rec["notice"]["jeugdregio_code"] == region, (buyer, year)
+        assert rec["organisation"]["jeugdregio_code"] == region, (buyer, year)
+        assert [(m["cbs_code"], m["jeugdregio_code"]) for m in rec["municipalities"]] == [(successor, region)]
