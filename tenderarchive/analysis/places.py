@@ -133,6 +133,10 @@ def _patterns() -> list[tuple[str, str, _Pattern]]:
         plain = re.sub(r"\s*\([^)]*\)", "", name)
         if plain != name:
             forms.append((plain, "alias"))
+            # the province suffix as news writes it: "Bergen (NH)", "Bergen (N.H.)", "Hengelo (O)"
+            letters = re.sub(r"[.\s]", "", name[len(plain):].strip()[1:-1])
+            forms += [(f"{plain} ({suffix})", "alias") for suffix in (letters, "".join(f"{c}." for c in letters))
+                      if f"{plain} ({suffix})" != name]
         forms += [(a, "alias") for a in row["aliases"].split("|") if a]
         # "Borger Odoorn", "Midden Drenthe": the hyphen of a CBS name is often left out.
         forms += [(f.replace("-", " "), "alias") for f, _ in list(forms) if "-" in f.strip("-'s")]
@@ -398,7 +402,8 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
                 spans.append((m.start(), m.end(), name, "adjective"))
     spans.sort()
     munis, _ = load()
-    spans = [(a, b, _variant(name, spans, munis), how) for a, b, name, how in spans]
+    # (a name written with its province suffix is that variant: "Bergen (NH) en Bergen (L)" are two)
+    spans = [(a, b, name if ")" in full[a:b] else _variant(name, spans, munis), how) for a, b, name, how in spans]
     keep = []
     seat, office, region_list = _context_checks(full)
     for a, b, name, how in spans:

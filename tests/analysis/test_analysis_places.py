@@ -122,3 +122,12 @@ def test_names_in_a_list_of_regions_are_regions():
 
 def test_protest_in_den_haag_is_the_national_government():
     assert "'s-Gravenhage" not in _names("Protest in Den Haag\n\nZeeuwse wethouders trokken naar Den Haag.")
+
+
+def test_a_shared_name_written_with_its_province_suffix_is_that_variant():
+    """"Bergen (NH) en Bergen (L)" names both Bergens; a suffix decides, not the other places."""
+    found = find_municipalities("De gemeenten Bergen (NH) en Bergen (L) kopen jeugdhulp in.")
+    assert {m["cbs_code"] for m in found["municipalities"]} == {"GM0373", "GM0893"}
+    found = find_municipalities("Alkmaar, Heiloo en Bergen (L.) kopen jeugdhulp in bij Bergen (N.H.).")
+    assert {"GM0893", "GM0373"} <= {m["cbs_code"] for m in found["municipalities"] + found["municipalities_mentioned"]}
+    assert _names("De gemeente Hengelo (O) koopt jeugdhulp in.") == {"Hengelo (O.)"}
