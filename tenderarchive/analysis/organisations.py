@@ -40,7 +40,9 @@ import re
 
 _UP = r"(?:[A-ZÀ-Ý0-9][\w&'!+-]*|[a-z][A-Z][\w!+-]*)"
 _CONN = r"(?:van|de|der|den|des|het|voor|in|op|&|'t|en(?= [A-Z][\w-]*(?: [A-Z]|$)))"
-_NAME = rf"(?:{_UP}|GGZ)(?:[ -](?:{_CONN}[ -])*(?:{_UP}|B\.V\.|U\.A\.))*"
+# At most 16 words after the first (with up to 3 joining words each): a name unbounded made a rule
+# that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
+_NAME = rf"(?:{_UP}|GGZ)(?:[ -](?:{_CONN}[ -]){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
 _LIST_SEP = re.compile(r"\s*(?:,|;|\b(?i:en)\b|\bof\b|&(?= [A-Z][\w-]* [A-Z]))\s*|(?<=!)\s+(?=[A-Z])")
 _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Die", "Dat", "Alle", "Ook", "Zij",
          "Wij", "We", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's"}
