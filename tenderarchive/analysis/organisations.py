@@ -57,6 +57,7 @@ _AWARD_HEAD = re.compile(
     r"[^:]{0,80}:\s*$|(?:partijen|aanbieders) zijn:\s*$", re.I)
 _LIST_LINE = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 _Q = "['‘’\"“”]?"  # a verb in quotes: "de zorg werd 'gegund' aan Horizon"
+_FOR_AMOUNT = r"(?: voor (?:€|EUR|euro)?\s?\d[\d.,]*(?:\s?(?:miljoen|mln\.?|miljard|duizend))?(?: euro)?)?"
 _MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 
 
@@ -142,7 +143,8 @@ def find_awardees(text: str) -> list[dict]:
         for n in _split_names(m.group(1) or m.group(2)):
             _add(out, seen, n, "award_inline", m.group(0))
     rules = [
-        ("gegund_aan", rf"{_Q}gegund{_Q} aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder)?\s*"
+        # (an amount between: "definitief gegund voor € 1,5 miljoen aan Stichting X")
+        ("gegund_aan", rf"{_Q}gegund{_Q}{_FOR_AMOUNT} aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder)?\s*"
                        rf"(?:van |tussen )?(?P<names>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*)"),
         ("winner", rf"(?P<names>{_NAME}),? (?:\w+ )?de winnaar van de aanbesteding"),
         ("winner", rf"(?P<names>{_NAME}) wint (?:de )?aanbesteding"),
