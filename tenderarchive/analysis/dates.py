@@ -328,6 +328,7 @@ def classify_kind(sentence: str, span: tuple[int, int] | None = None, heading: s
 def events(sents: list[Sentence], published: dt.date | None = None) -> tuple[list[dict], dt.date | None]:
     hits, now = extract_dates(sents, published)
     out = []
+    seen: set[tuple] = set()  # one event per date, kind and sentence (its event_id: store/keys.py)
     for h in hits:
         ctx = h.sent.text
         span = (h.start - h.sent.start, h.end - h.sent.start)
@@ -339,5 +340,9 @@ def events(sents: list[Sentence], published: dt.date | None = None) -> tuple[lis
               "inference": h.inference, "text": h.m.group(0).strip()}
         if h.time:
             ev["time"] = h.time
+        key = (ev["date"], ev["date_end"], kind, ctx)
+        if key in seen:
+            continue  # "per 1 januari 2024 ..., op 1 januari 2024 ...": one contract start, not two
+        seen.add(key)
         out.append(ev)
     return out, now

@@ -104,3 +104,11 @@ def test_an_impossible_full_date_is_no_date_and_no_part_of_it_is_read_again():
     assert _events("De gunning jeugdhulp volgt op 31-02-2021.", published=published) == []
     e = _one("Het contract jeugdhulp gaat in op 29 februari.", published=published)
     assert (e["date"], e["text"]) == ("2024-02-29", "29 februari")
+
+
+def test_one_sentence_naming_a_date_twice_gives_one_event():
+    """"per 1 januari 2024 ... op 1 januari 2024" in one sentence: one contract start (two events of one
+    date, kind and sentence had one event_id, tenderarchive/store/keys.py)."""
+    evs = _events("De nieuwe contracten voor jeugdhulp gaan per 1 januari 2024 in, de aanbieders starten op "
+                  "1 januari 2024.", published=dt.date(2023, 6, 1))
+    assert [(e["date"], e["kind"]) for e in evs] == [("2024-01-01", "contract_start")]
