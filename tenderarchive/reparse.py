@@ -181,7 +181,7 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
             rest.pop(0)
         if rest:
             codes += _engine_replay(rest, db, root, workdir, force, base, direct_replay, note, codes,
-                                    original_times)
+                                    original_times, settings)
     return codes
 
 
@@ -210,8 +210,9 @@ KEEP_BODIES = 512 * 1024 * 1024
 
 
 def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, codes,
-                   original_times=True) -> list[int]:
-    """Replay ``crawls`` on one Twisted reactor: through Scrapy's engine, or directly where they can."""
+                   original_times=True, settings: list[str] | None = None) -> list[int]:
+    """Replay ``crawls`` on one Twisted reactor: through Scrapy's engine, or directly where they can
+    (``settings``: the ``NAME=VALUE`` settings of every replay, :func:`replay_all`)."""
     from scrapy.crawler import Crawler, CrawlerProcess
     from twisted.internet import defer
 
