@@ -63,7 +63,7 @@ def tenderned_refs(text: str) -> dict:
     """TenderNed references: TN numbers (kenmerken, written "TN469379", "TN 469379" or "TN-469379", given
     as "TN469379"), TenderNed addresses, and the publication ids of notice addresses, the current
     ``aankondigingen/overzicht/<id>`` and the older ``tenderned-tap/aankondigingen/<id>``
-    (reference/tenderned-awards.md, "Old notice URL")."""
+    (docs/reference/tenderned-awards.md, "Old notice URL")."""
     numbers = sorted({f"TN{n}" for n in re.findall(r"\bTN[ -]?(\d{5,7})\b", text)})
     urls = sorted(set(re.findall(r"(?:https?://)?(?:www\.)?tenderned\.nl[^\s,;)]*", text, re.I)))
     mentioned = bool(re.search(r"tenderned", text, re.I))
