@@ -76,6 +76,8 @@ def _buyer(name: str | None, year) -> tuple[dict | None, tuple]:
         matched = "buyer" if buyer["kind"] == "municipality" else f"regional_buyer:{buyer['organisation_id']}"
         for code in buyer["member_codes"]:
             row = reference.municipality(code)
+            # a municipal buyer: its own region that year (of the old municipality, when it has since merged)
+            region = buyer["jeugdregio_code"] if buyer["kind"] == "municipality" else reference.region_of(code, year)
             rows.append((code, {"cbs_code": code, "name": row["name"] if row else code,
-                                "jeugdregio_code": reference.region_of(code, year), "matched": matched}))
+                                "jeugdregio_code": region, "matched": matched}))
     return buyer, tuple(rows)

@@ -336,11 +336,13 @@ def cmd_build_demo(args) -> int:
                 return ExitCode.FAILED
             with resources.as_file(resources.files("tenderarchive") / "snapshot" / "warc") as root:
                 # dated when built, not when the snapshot was recorded: the demo is shown fresh
-                code = reparse(db, Path(root), original_times=False)
+                # its -s settings go to every replay (under each crawl's own), --quiet to its lines
+                code = reparse(db, Path(root), original_times=False, settings=args.set, quiet=args.quiet)
     except CrawlLocked as exc:
         print(f"tenderarchive: {exc}", file=sys.stderr)
         return ExitCode.LOCKED
-    print(f"demo archive {db} built from the synthetic snapshot", file=sys.stderr)
+    if not args.quiet:
+        print(f"demo archive {db} built from the synthetic snapshot", file=sys.stderr)
     return code
 
 

@@ -266,7 +266,9 @@ def client_error(request, exception):
     * ``_sort``/``_sort_desc`` on a column the table lacks (or both at once): 400, Datasette's message;
     * a row address with fewer values than the table's compound primary key
       (``/archive/lots/x``): SQLite's "You did not supply a value for binding parameter", 404
-      "Record not found" as for any row that is not there.
+      "Record not found" as for any row that is not there;
+    * a NUL character in a parameter Datasette puts into its SQL (``_facet``, ``_facet_array``,
+      ``_facet_date``, ``_where``: ``%00``): SQLite's "the query contains a null character", 400.
     """
     import sqlite3
 
@@ -277,6 +279,8 @@ def client_error(request, exception):
             and str(exception.message).startswith(_BAD_SORT):
         return DatasetteError(exception.message, status=400, title="Ongeldige sortering")
     url_vars = request.url_vars if request is not None and request.scope.get("url_route") else {}
+    if isinstance(exception, sqlite3.ProgrammingError) and "null character" in str(exception):
+        return DatasetteError("Een parameter bevat een NUL-teken (%00).", status=400, title="Ongeldige invoer")
     if isinstance(exception, sqlite3.ProgrammingError) and "pks" in url_vars:
         return NotFound("Record not found")
     return None

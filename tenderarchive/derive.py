@@ -45,8 +45,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from tenderarchive.linking import (Profiles, article_features, article_links, articles_features, candidate_urls,
-                                   changes, news_procurement, procurement_profiles, rescore_delta, write_link_keys)
+from tenderarchive.linking import (OLD_REFERENCE_KEYS_SQL, Profiles, article_features, article_links,
+                                   articles_features, candidate_urls, changes, news_procurement,
+                                   procurement_profiles, rescore_delta, write_link_keys)
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.schema import API_SOURCES
 
@@ -278,9 +279,10 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
         # derivation, filled once when missing, then kept by step 1 for the articles a crawl wrote.
         db.execute(LINK_KEYS_SQL)
         ensure_link_floor(db)  # each article's weakest link, kept by triggers from here on
-        if full:
+        if full or db.execute(OLD_REFERENCE_KEYS_SQL).fetchone():
+            # (keys of before the two reference kinds, linking.reference_keys: rebuilt like missing ones)
             db.execute("delete from article_link_keys")
-        elif changed and not db.execute("select 1 from article_link_keys limit 1").fetchone() and \
+        if not full and changed and not db.execute("select 1 from article_link_keys limit 1").fetchone() and \
                 db.execute("select 1 from articles where relevant = 1 limit 1").fetchone():
             for urls in batches(db, "articles", "url", "relevant = 1", []):
                 articles = list(db.query(f"select * from articles where url in ({','.join('?' * len(urls))}) "

@@ -53,8 +53,8 @@ articles that already have a link to a changed procurement are rescored too (tha
 Of the articles reached, one whose stored list is full and ranks above everything a changed
 procurement can score against it is not rescored (:func:`settled`): for a pair sharing a place or
 a reference that bound is the score itself counted from the linking keys and the article's dates
-(only a reference can be counted too high), so only an article that a changed procurement can
-enter is read and scored again. In the synthetic million-notice archive most relevant articles
+(a shared ``r:`` key is a TenderNed reference of the pair: :func:`reference_keys`), so only an
+article that a changed procurement can enter is read and scored again. In the synthetic million-notice archive most relevant articles
 share a municipality with some new procurement, and nearly all of those have ten stronger links;
 so the reach and a first, optimistic bound run inside SQLite (one statement for places and
 references, one for title words, each article's weakest link read by key from
@@ -180,8 +180,10 @@ def score(features: dict, profile: dict, threshold: float | None = None):
     """Score one article (its :func:`article_features`) against one procurement profile:
     ``(score, reasons)``. Under ``threshold`` the reasons are not spelled out (``[]``): the
     linking step scores every pair and keeps only those at or over the candidate threshold."""
+    # A TN number names a kenmerk, a publicatieId a notice: two numbering schemes of the same
+    # width, so each is matched against its own kind only (never a kenmerk against a publication id).
     pub_ids = features["pub_ids"]
-    ref = (profile["kenmerk_key"] in features["tn_numbers"] or profile["kenmerk_key"] in pub_ids
+    ref = (profile["kenmerk_key"] in features["tn_numbers"]
            or bool(pub_ids and pub_ids & profile["publication_keys"]))
     places = features["places"]
     common = len(places & profile["places"]) if places and profile["places"] else 0
@@ -336,7 +338,7 @@ class Profiles:
         found: set[int] = set()
         for place in features["places"]:
             found.update(self.by_place.get(place, ()))
-        for key in features["tn_numbers"] | features["pub_ids"]:
+        for key in features["tn_numbers"]:
             found.update(self.by_key.get(key, ()))
         for key in features["pub_ids"]:
             found.update(self.by_publication.get(key, ()))
@@ -439,7 +441,20 @@ def link_keys(features: dict) -> set[str]:
     """The ``article_link_keys`` keys of one article's :func:`article_features`: every way a
     procurement can reach it in :meth:`Profiles.direct` and :meth:`Profiles.by_words`."""
     return ({f"w:{w}" for w in features["text_words"]} | {f"p:{p}" for p in features["places"]}
-            | {f"r:{k}" for k in features["tn_numbers"] | features["pub_ids"]})
+            | reference_keys(features["tn_numbers"], features["pub_ids"]))
+
+
+def reference_keys(tn_numbers, publication_ids) -> set[str]:
+    """The ``r:`` linking keys of TenderNed references: ``r:t<kenmerk>`` of TN numbers (kenmerken) and
+    ``r:p<publicatieId>`` of publication ids, two kinds that never meet (both are six-digit numbers of
+    different schemes, so one key kind matched a kenmerk against a publication id). An article and a
+    procurement share an ``r:`` key exactly when :func:`score` counts a TenderNed reference."""
+    return {f"r:t{k}" for k in tn_numbers} | {f"r:p{k}" for k in publication_ids}
+
+
+#: The ``r:`` keys of before the two kinds (``r:<number>``, either kind): an archive derived before
+#: holds them until its keys are rebuilt (tenderarchive/derive.py).
+OLD_REFERENCE_KEYS_SQL = "select 1 from article_link_keys where key >= 'r:0' and key < 'r::' limit 1"
 
 
 def write_link_keys(db, urls: list[str], features: list[dict]) -> None:
@@ -491,8 +506,8 @@ def candidate_urls(db, changed: list[dict]) -> set[str]:
     # The keys go in as JSON (json_each): no temporary table, so a derivation that changes nothing
     # writes nothing.
     probe = json.dumps([[key, i, p["procurement_id"], p["jeugdregio"]] for i, p in enumerate(changed)
-                        for key in sorted({f"p:{c}" for c in p["places"]} | {f"r:{p['kenmerk_key']}"}
-                                          | {f"r:{k}" for k in p["publication_keys"]})])
+                        for key in sorted({f"p:{c}" for c in p["places"]}
+                                          | reference_keys([p["kenmerk_key"]], p["publication_keys"]))])
     title_keys = json.dumps(sorted({f"w:{w}" for p in changed for w in p["title_words"]}))
     postings_sql = ("select k.url, q.position, k.key, k.jeugdregio, f.links, f.score from "
                     "(select json_extract(value, '$[0]') as key, json_extract(value, '$[1]') as position, "
@@ -589,8 +604,8 @@ def settled(db, urls: list[str], changed: list[dict], pairs: dict, url_words: di
     *bound*: its score with the parts counted from ``article_link_keys`` (shared places of the
     article's ``p:`` keys, jeugdregio, the title words it shares, ``url_words``) and the article's
     dates (``articles.published``, ``article_events``; time counted as within when those tables
-    are absent), with 1.0 for any shared ``r:`` key (a TenderNed number and a publication id share
-    one key kind, so the bound can be higher than the score, never lower). It adds the same floats
+    are absent), with 1.0 for any shared ``r:`` key (a TN number shares one with the kenmerk, a
+    publication id with a notice's id: :func:`reference_keys`). It adds the same floats
     as :func:`score` (:func:`_total`), so a bound equal to the last link's score is met exactly:
     the tie goes by procurement id, and an article whose last link the changed procurement could
     tie and precede is rescored.

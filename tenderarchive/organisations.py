@@ -30,8 +30,12 @@ def organisation(name: str | None, year=None) -> dict | None:
         return None
     row = reference.municipality(name)
     if row:
+        # A municipality that has since merged is its successor (reference.municipality, the data
+        # README), in the jeugdregio the old municipality itself had in ``year`` (region_of by the old
+        # name applies ``jeugdregio_before``: Weesp 2021 is JZ16, not Amsterdam's JZ13).
         return {"organisation_id": row["cbs_code"], "name": f"Gemeente {row['name']}", "kind": "municipality",
-                "cbs_code": row["cbs_code"], "jeugdregio_code": reference.region_of(row["cbs_code"], year) or None,
+                "cbs_code": row["cbs_code"],
+                "jeugdregio_code": reference.region_of(row.get("merged_from") or row["cbs_code"], year) or None,
                 "member_codes": [row["cbs_code"]]}
     regional = reference.buyer(name, year)
     if regional:

@@ -7,7 +7,9 @@ search page's CSV link and the research pages' "CSV of every row" links
 (``pagina=alle&_stream=on``) promise the search's rows. This ASGI wrapper answers a saved
 search's CSV itself: the saved search's SQL with the request's parameters (missing
 ones empty, as Datasette fills them), run once through Datasette's database with its time
-limit (``sql_time_limit_ms``) but without the row cap, written as Datasette writes CSV (the
+limit (``sql_time_limit_ms``) but without the row cap, sent in chunks of ``CHUNK`` characters
+and cut as Datasette cuts a table's CSV at ``max_csv_mb`` (serve ``--setting max_csv_mb N``:
+the rows that fit, then "CSV contains more than N bytes"), written as Datasette writes CSV (the
 ``csv`` module's default dialect: a header row unless ``_header=off``, CRLF, NULL as an empty
 field, UTF-8 without a byte-order mark; ``_dl`` makes it a download named after the search).
 
@@ -26,6 +28,8 @@ import re
 import urllib.parse
 
 _PATH = re.compile(r"^/([^/]+)/([^/]+)\.csv$")
+#: Characters of CSV sent at a time.
+CHUNK = 64 * 1024
 
 
 def _truthy(value: str | None) -> bool:
@@ -35,7 +39,7 @@ def _truthy(value: str | None) -> bool:
 async def response_for(datasette, path: str, query_string: str):
     """The complete CSV response of a saved search, or None."""
     from datasette.utils import derive_named_parameters, tilde_decode
-    from datasette.utils.asgi import Response
+    from datasette.utils.asgi import AsgiStream
 
     match = _PATH.match(path)
     if not match:
@@ -61,11 +65,31 @@ async def response_for(datasette, path: str, query_string: str):
         results = await db.execute(sql, params, truncate=False, log_sql_errors=False)
     except Exception:  # a time-out (QueryInterrupted) or an SQL error: Datasette gives its own answer
         return None
-    out = io.StringIO()
-    writer = csv.writer(out)
-    if args.get("_header") != "off":
-        writer.writerow(results.columns)
-    writer.writerows(results.rows)
+    limit = (datasette.setting("max_csv_mb") or 0) * 1024 * 1024
+    header = args.get("_header") != "off"
+
+    async def stream(out) -> None:
+        """The CSV in chunks (not one string of every row), cut as Datasette cuts a table's CSV when
+        it would pass ``max_csv_mb``: the rows that fit, then "CSV contains more than N bytes"."""
+        buffer, line = io.StringIO(), io.StringIO()
+        writer, size = csv.writer(line), 0
+        for row in ([results.columns] if header else []) + results.rows:
+            writer.writerow(row)
+            text = line.getvalue()
+            line.seek(0)
+            line.truncate()
+            size += len(text.encode("utf-8"))
+            if limit and size > limit:
+                await out.write(buffer.getvalue())
+                await out.write(f"CSV contains more than {limit} bytes")
+                return
+            buffer.write(text)
+            if buffer.tell() >= CHUNK:
+                await out.write(buffer.getvalue())
+                buffer.seek(0)
+                buffer.truncate()
+        await out.write(buffer.getvalue())
+
     headers = {}
     if datasette.cors:
         from datasette.utils import add_cors_headers
@@ -75,7 +99,7 @@ async def response_for(datasette, path: str, query_string: str):
         content_type = "text/csv; charset=utf-8"
     else:
         content_type = "text/plain; charset=utf-8"
-    return Response(out.getvalue(), status=200, headers=headers, content_type=content_type)
+    return AsgiStream(stream, status=200, headers=headers, content_type=content_type)
 
 
 def wrap(datasette, app):

@@ -14,7 +14,8 @@ caveats: ``tenderarchive/data/README.md``):
 
 One name normalisation (:func:`normalise`) serves every lookup: it folds case and diacritics,
 drops a leading "gemeente(n)"/"gem."/"regio"/"jeugdregio", unifies apostrophes, treats hyphens
-as spaces and collapses white space, so "Gemeente 's-Hertogenbosch", "s Hertogenbosch" and
+as spaces, drops the dots of a parenthesised abbreviation ("Bergen (N.H.)" is "Bergen (NH)") and
+collapses white space, so "Gemeente 's-Hertogenbosch", "s Hertogenbosch" and
 "’s-Hertogenbosch" are one key. Lookups that could mean two municipalities ("Bergen") answer
 ``None`` rather than guess.
 
@@ -41,6 +42,7 @@ FIRST_YEAR = 2015  # the Jeugdwet; membership.csv starts here
 _PREFIX = re.compile(r"^(?:de\s+)?(?:gemeenten?|gem\.|jeugdregio|jeugdhulpregio|jeugdzorgregio|regio)\s+")
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"})
 _PROVINCE_SUFFIX = re.compile(r"\s*\([^)]*\)")
+_ABBREVIATION = re.compile(r"\(\s*((?:[^\W\d_]{1,3}\.?\s*){1,3})\)")
 
 
 def normalise(name: str | None) -> str:
@@ -53,6 +55,9 @@ def normalise(name: str | None) -> str:
     text = _PREFIX.sub("", text)
     text = text.replace("'", "").replace("-", " ").replace("/", " ")
     text = re.sub(r"[.,;:]+(?=\s|$)", "", text)
+    # a parenthesised abbreviation (the CBS province suffix) without its dots and inner spaces:
+    # "Bergen (NH.)", "Bergen (N.H.)" and "Bergen (NH)" are one key, "bergen (nh)"
+    text = _ABBREVIATION.sub(lambda m: "(" + re.sub(r"[.\s]+", "", m.group(1)) + ")", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -96,7 +96,8 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
 
 def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workdir: Path,
                force: bool = False, direct: bool = True, check: bool = False,
-               original_times: bool = True, jobs: int = 1) -> list[int]:
+               original_times: bool = True, jobs: int = 1, settings: list[str] | None = None,
+               quiet: bool = False) -> list[int]:
     """Replay ``crawls`` (crawl id, WARC file, warcinfo) into ``db``, in order, in this process;
     the exit code of each (as ``tenderarchive crawl`` would have returned).
 
@@ -108,7 +109,9 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
     file is checked as it is read (``ResponseIndex(check=True)``), and a damaged one raises
     ``tenderarchive.files.UnusableFile`` instead of going to the engine. ``jobs``: a direct replay
     runs the item pipelines that need no archive in ``jobs - 1`` worker processes
-    (``tenderarchive/replay/workers.py``); a worker that fails raises ``ReplayWorkerFailed``."""
+    (``tenderarchive/replay/workers.py``); a worker that fails raises ``ReplayWorkerFailed``.
+    ``settings``: ``NAME=VALUE`` settings of every replay (``build-demo -s``), under each crawl's own
+    (:func:`crawl_plan`, which wins); ``quiet``: no line per crawl, warnings and errors only."""
     from tenderarchive.replay import ReplayWorkerFailed, gc_paused
 
     crawls = with_resumed(crawls)
@@ -121,7 +124,7 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
         from tenderarchive.lock import crawl_lock
         from tenderarchive.rawstore import ResponseIndex
 
-        base = project_settings(str(db), quiet=True)
+        base = project_settings(str(db), settings, quiet=True)
         if "twisted.internet.reactor" not in sys.modules:  # the reactor Scrapy wants, before anything imports one
             from scrapy.utils.reactor import install_reactor
 
@@ -150,13 +153,15 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
         seconds = {"read WARC": time.process_time() - cpu}
         read_wall = time.perf_counter() - began
         try:
-            status = replay_crawl(loader.load(info["spider"]), project_settings(str(db), overrides, quiet=True),
+            status = replay_crawl(loader.load(info["spider"]),
+                                  project_settings(str(db), [*(settings or []), *overrides], quiet=True),
                                   spider_args, index, seconds, jobs)
             responses = sum(len(r) for r in index.by_url.values())
             wall, total = seconds.pop("wall") + read_wall, seconds.pop("total") + seconds["read WARC"]
-            print(f"replayed {responses} responses of crawl {crawl_id} in {wall:.2f} s ({total:.2f} CPU-s; "
-                  "per step, CPU-s: " + ", ".join(f"{step} {value:.2f}" for step, value in seconds.items()) + ")",
-                  file=sys.stderr)
+            if not quiet:
+                print(f"replayed {responses} responses of crawl {crawl_id} in {wall:.2f} s ({total:.2f} CPU-s; "
+                      "per step, CPU-s: " + ", ".join(f"{step} {value:.2f}" for step, value in seconds.items()) + ")",
+                      file=sys.stderr)
         except ReplayWorkerFailed:  # not the crawl's fault: the whole reparse fails
             raise
         except Exception as exc:  # a spider argument or registry the current code refuses
@@ -167,7 +172,9 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
     codes: list[int] = []
 
     def note(crawl_id, path, info, how):
-        print(f"reparsed crawl {crawl_id} ({info['spider']}, {path.name}, {how}): exit {codes[-1]}", file=sys.stderr)
+        if not quiet:
+            print(f"reparsed crawl {crawl_id} ({info['spider']}, {path.name}, {how}): exit {codes[-1]}",
+                  file=sys.stderr)
 
     with crawl_lock(db):
         rest = list(crawls)
@@ -180,7 +187,7 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
             rest.pop(0)
         if rest:
             codes += _engine_replay(rest, db, root, workdir, force, base, direct_replay, note, codes,
-                                    original_times)
+                                    original_times, settings)
     return codes
 
 
@@ -243,8 +250,9 @@ KEEP_BODIES = 512 * 1024 * 1024
 
 
 def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, codes,
-                   original_times=True) -> list[int]:
-    """Replay ``crawls`` on one Twisted reactor: through Scrapy's engine, or directly where they can."""
+                   original_times=True, settings: list[str] | None = None) -> list[int]:
+    """Replay ``crawls`` on one Twisted reactor: through Scrapy's engine, or directly where they can
+    (``settings``: the ``NAME=VALUE`` settings of every replay, :func:`replay_all`)."""
     from scrapy.crawler import Crawler, CrawlerProcess
     from twisted.internet import defer
 
@@ -270,9 +278,9 @@ def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, 
                     note(crawl_id, path, info, "direct")
                     continue
                 overrides, spider_args = crawl_plan(path, info, root, workdir, force, original_times)
-                settings = project_settings(str(db), overrides, quiet=True)
+                crawl_settings = project_settings(str(db), [*(settings or []), *overrides], quiet=True)
                 try:
-                    crawler = Crawler(process.spider_loader.load(info["spider"]), settings)
+                    crawler = Crawler(process.spider_loader.load(info["spider"]), crawl_settings)
                     yield process.crawl(crawler, **spider_args)
                     status = crawler.stats.get_value("tenderarchive/status") or "failed"
                 except Exception as exc:  # a spider argument or registry the current code refuses
@@ -310,7 +318,8 @@ def _info(path: Path, quiet: bool = False) -> dict:
 
 def reparse(db_path: Path, warc_root: Path | None = None,
             accept: Callable[[Path], str | None] | None = None, force: bool = False, direct: bool = True,
-            check: bool = False, original_times: bool = True, jobs: int = 1, own_files: bool = False) -> int:
+            check: bool = False, original_times: bool = True, jobs: int = 1, own_files: bool = False,
+            settings: list[str] | None = None, quiet: bool = False) -> int:
     """Rebuild ``db_path`` from the WARC store; ``accept(new_db)`` may veto the swap by
     returning the reason (then nothing is replaced and the exit code is 1). ``direct=False``
     replays every crawl through Scrapy's engine (see :func:`replay_all`). ``check``: every
@@ -319,7 +328,8 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     each crawl keeps the times it ran, from its WARC file (the demo build, ``False``, is dated
     when it is built). ``jobs``: processes for a direct replay (:func:`replay_all`). ``own_files``
     (``tenderarchive reparse``): when the archive exists and its ``crawls`` name WARC files, only
-    those are replayed (:func:`own_crawls`)."""
+    those are replayed (:func:`own_crawls`). ``settings`` and ``quiet``: as :func:`replay_all` takes
+    them (``build-demo -s NAME=VALUE --quiet``); quiet, only warnings and errors are printed."""
     from tenderarchive.files import check_warc
 
     root = warc_root or db_path.resolve().parent / "warc"
@@ -358,7 +368,7 @@ def reparse(db_path: Path, warc_root: Path | None = None,
             # --warc FILE: the store is the folder that holds it (crawls.warc_file is named from there)
             store = root.parent if root.is_file() else root
             worst = max(replay_all(crawls, new_db, store, Path(workdir), force, direct, check, original_times,
-                                   jobs), default=ExitCode.COMPLETE)
+                                   jobs, settings, quiet), default=ExitCode.COMPLETE)
         if new_db.exists():
             _on_archive(new_db, facet_counts.ensure_facet_counts)
     except BaseException:  # a failure or Ctrl-C: nothing of the rebuild is left behind
@@ -374,7 +384,7 @@ def reparse(db_path: Path, warc_root: Path | None = None,
               file=sys.stderr)
         return ExitCode.FAILED
     carried = carry_unrecorded_crawls(db_path, new_db)
-    if carried:
+    if carried and not quiet:
         print(f"kept crawl(s) {', '.join(map(str, carried))} of {db_path.name}, which recorded no WARC file "
               "(no response)", file=sys.stderr)
     refusal = accept(new_db) if accept else None
@@ -383,7 +393,8 @@ def reparse(db_path: Path, warc_root: Path | None = None,
               f"(the rebuild is kept at {new_db})", file=sys.stderr)
         return ExitCode.FAILED
     swap(new_db, db_path)
-    print(f"rebuilt {db_path} from {len(crawls)} WARC file(s) in {root}", file=sys.stderr)
+    if not quiet:
+        print(f"rebuilt {db_path} from {len(crawls)} WARC file(s) in {root}", file=sys.stderr)
     return ExitCode.COMPLETE if worst in (ExitCode.COMPLETE, ExitCode.PARTIAL) else worst
 
 

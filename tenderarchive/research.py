@@ -33,6 +33,7 @@ Datasette serves the archive read-only; these pages only run SELECTs through the
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 from importlib import resources
 
@@ -265,10 +266,17 @@ STAGE_SQL = """select case when exists (select 1 from notices c where c.procurem
   and m.date <= e.date)) order by e.date desc, stage_rank(e.stage) desc, e.event_id desc limit 1) end as stage"""
 
 
+def procurement_key(asked: str) -> str:
+    """A procurement id as asked, with a TN number as the glossary spells a kenmerk's
+    (``TN`` + digits): "tn160417", "TN 160417" and "TN-160417" are TN160417."""
+    m = re.fullmatch(r"(?i)tn[\s-]*(\d+)", asked.strip())
+    return f"TN{m.group(1)}" if m else asked.strip()
+
+
 async def procurement_page(request, datasette):
     database = archive_database(datasette)
     db = datasette.get_database(database)
-    asked = request.args.get("id", "").strip()
+    asked = procurement_key(request.args.get("id", ""))
     found = (await db.execute(
         "select procurement_id, title, buyer, jeugdregio_code, first_published, last_published, url, youth_care "
         "from procurements where procurement_id in (?, 'TN' || ?)", [asked, asked])).rows

@@ -188,6 +188,17 @@ def test_build_demo_never_replaces_a_crawled_archive_nor_one_a_crawl_holds(demo_
     assert out.returncode == 0, out.stderr   # a demo archive is rebuilt as before
 
 
+def test_build_demo_quiet_prints_nothing_and_its_settings_reach_the_replay(tmp_path):
+    """``--quiet`` means warnings and errors only: the lines per crawl and the summary were printed
+    anyway (eight of them). ``-s NAME=VALUE`` reaches every replay: ``LOG_FILE`` opens the log file."""
+    log = tmp_path / "demo.log"
+    out = subprocess.run([*CLI, "build-demo", "--db", str(tmp_path / "demo.db"), "--quiet", "-s", f"LOG_FILE={log}"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == "", out.stderr
+    assert log.exists()
+
+
 @pytest.mark.parametrize("args, words", [
     (["status", "--max-age-hours", "nan"], "--max-age-hours"),     # never stale: a check that never alerts
     (["status", "--max-age-hours", "-5"], "--max-age-hours"),      # always stale

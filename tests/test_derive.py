@@ -1,6 +1,8 @@
 """The derivation step, in-process: what it computes from archived items, and that it
 computes it once (a second run writes nothing)."""
 
+import json
+
 import pytest
 
 from tenderarchive.derive import derive
@@ -412,3 +414,49 @@ def test_a_failed_derivation_is_redone_by_the_next_crawl_and_then_left_alone(tmp
     crawl(4, 40, 400)
     where, params = Scope(4).where()
     assert [r[0] for r in db.execute(f"select kenmerk from notices where {where} order by kenmerk", params)] == [300, 400]
+
+
+def test_a_publication_id_is_never_taken_for_a_kenmerk_of_the_same_digits(tmp_path):
+    """A TenderNed publicatieId and a kenmerk are six-digit numbers of two schemes: an article
+    citing publication 311520 (not archived) is not linked by reference to the procurement with
+    kenmerk 311520, and one citing the archived publication 20 is linked to its procurement TN200,
+    by a full and an incremental derivation alike (synthetic records). An archive whose linking
+    keys are of before the two reference kinds (``r:<number>``) gets them rebuilt."""
+    def crawl(db, crawl_id, notices):
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": "complete"}, pk="crawl_id",
+                            replace=True)
+        for notice in notices:
+            write_notice(db, notice, crawl_id)
+
+    def articles(db):
+        db["crawls"].insert({"crawl_id": 1, "spider": "news", "status": "complete"}, pk="crawl_id", replace=True)
+        write_article(db, texel_article("https://www.elders.nl/nieuws/overzicht", "Texel koopt jeugdzorg in",
+                                        tenderned_refs='{"publication_ids": ["311520"]}'), 1)
+        write_article(db, texel_article("https://www.elders.nl/nieuws/publicatie", "Texel koopt jeugdzorg in",
+                                        tenderned_refs='{"publication_ids": ["20"]}'), 1)
+
+    notices = [texel_notice(20, 200, "Schoonmaak gemeentehuis Texel"), texel_notice(21, 311520, "Jeugdzorg Texel")]
+    full = open_archive(tmp_path / "full.db")
+    articles(full)
+    crawl(full, 2, notices)
+    derive(full, 2, full=True)
+    incremental = open_archive(tmp_path / "incremental.db")
+    articles(incremental)
+    derive(incremental, 1)
+    crawl(incremental, 2, notices)
+    derive(incremental, 2)
+    for db in (full, incremental):
+        links = {(r["url"].rsplit("/", 1)[1], r["procurement_id"]): (r["status"], json.loads(r["reasons"]))
+                 for r in db.query("select * from procurement_links")}
+        assert not any(reason.startswith("tenderned_ref") for reason in links[("overzicht", "TN311520")][1]), links
+        assert links[("publicatie", "TN200")][0] == "linked", links
+        assert "tenderned_ref:TN200" in links[("publicatie", "TN200")][1], links
+        assert not any(reason.startswith("tenderned_ref") for reason in links[("publicatie", "TN311520")][1])
+    assert derived_tables(full) == derived_tables(incremental)
+    keys = {r[0] for r in incremental.execute("select key from article_link_keys where key like 'r:%'")}
+    assert keys == {"r:p311520", "r:p20"}
+    incremental.execute("insert into article_link_keys values ('r:311520', 'https://www.elders.nl/nieuws/overzicht', "
+                        "'JZ17')")
+    crawl(incremental, 3, [texel_notice(22, 300, "Vervoer leerlingen Texel")])
+    derive(incremental, 3)
+    assert {r[0] for r in incremental.execute("select key from article_link_keys where key like 'r:%'")} == keys

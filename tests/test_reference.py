@@ -136,6 +136,17 @@ def test_lookup_folds_diacritics_prefix_and_suffix(name, code):
     assert reference.municipality(name)["cbs_code"] == code
 
 
+@pytest.mark.parametrize("name,code", [
+    ("Gemeente Bergen (NH)", "GM0373"), ("Bergen (N.H.)", "GM0373"), ("Bergen (NH.)", "GM0373"),
+    ("Bergen (L)", "GM0893"), ("gemeente Bergen (L.)", "GM0893"), ("Hengelo (O)", "GM0164"),
+    ("Laren (NH)", "GM0417"), ("Rijswijk (Z.H.)", "GM0603"), ("Stein (L)", "GM0971"),
+])
+def test_a_province_suffix_with_or_without_its_dots_is_one_name(name, code):
+    """The CBS writes "Bergen (NH.)", the news "Bergen (NH)" or "Bergen (N.H.)": one key."""
+    assert reference.municipality(name)["cbs_code"] == code
+    assert reference.region_of(name, 2024) == reference.region_of(code, 2024)
+
+
 def test_ambiguous_and_unknown_names_do_not_guess():
     assert reference.municipality("Bergen") is None  # Bergen (NH.) or Bergen (L.)
     assert reference.municipality("Bergen (L.)")["cbs_code"] == "GM0893"

@@ -63,7 +63,8 @@ RANGE_RE = re.compile(
     + r"\s+(?P<y2>(?:19|20)\d\d)", re.I)
 YEARRANGE_RE = re.compile(r"(?<![\d/-])(?:van\s+|periode\s+)?(?P<y1>(?:19|20)\d\d)\s*(?:–|-|—|tot en met|t/m|tot)\s*"
                           r"(?P<y2>(?:19|20)\d\d)(?![\d/-])", re.I)
-DAYMONTH_RE = re.compile(_WD + r"(?P<d>[0-3]?\d)\s+" + _M.format(n="m") + r"(?P<as>\s+(?:a\.s\.|aanstaande|as\b))?", re.I)
+# (not before a year: "1 januari 1899", a year out of range, is no day of an inferred year)
+DAYMONTH_RE = re.compile(_WD + r"(?P<d>[0-3]?\d)\s+" + _M.format(n="m") + r"(?!\s+\d{4}\b)(?P<as>\s+(?:a\.s\.|aanstaande|as\b))?", re.I)
 PART_RE = re.compile(_PART.format(n="p") + r"\s+" + _M.format(n="m") + r"(?:\s+(?P<y>(?:19|20)\d\d))?", re.I)
 MONTHYEAR_RE = re.compile(_M.format(n="m") + r"\s+(?P<y>(?:19|20)\d\d)", re.I)
 RELYEAR_RE = re.compile(r"(?:(?P<p>begin|eind|einde|medio)\s+)?(?P<rel>dit|volgend|vorig)\s+jaar", re.I)
@@ -138,9 +139,11 @@ def _find_hits(sents: list[Sentence]) -> list[_Hit]:
                 a, b = m.span()
                 if any(a < e and b > st for st, e in taken):
                     continue
-                if kind in ("full", "numeric") and full_date(m) is None:
-                    continue  # no such day (31-02-2021, 14-13-2021): not a date
                 taken.append((a, b))
+                if kind in ("full", "numeric") and full_date(m) is None:
+                    # no such day (31-02-2021, 14-13-2021, 29 februari 2023): not a date, and its span
+                    # taken, so no shorter pattern reads a part of it ("29 februari" with a year inferred)
+                    continue
                 hits.append(_Hit(s.start + a, s.start + b, s, kind, m))
     hits.sort(key=lambda h: h.start)
     return hits
@@ -325,6 +328,7 @@ def classify_kind(sentence: str, span: tuple[int, int] | None = None, heading: s
 def events(sents: list[Sentence], published: dt.date | None = None) -> tuple[list[dict], dt.date | None]:
     hits, now = extract_dates(sents, published)
     out = []
+    seen: set[tuple] = set()  # one event per date, kind and sentence (its event_id: store/keys.py)
     for h in hits:
         ctx = h.sent.text
         span = (h.start - h.sent.start, h.end - h.sent.start)
@@ -336,5 +340,9 @@ def events(sents: list[Sentence], published: dt.date | None = None) -> tuple[lis
               "inference": h.inference, "text": h.m.group(0).strip()}
         if h.time:
             ev["time"] = h.time
+        key = (ev["date"], ev["date_end"], kind, ctx)
+        if key in seen:
+            continue  # "per 1 januari 2024 ..., op 1 januari 2024 ...": one contract start, not two
+        seen.add(key)
         out.append(ev)
     return out, now

@@ -40,7 +40,9 @@ import re
 
 _UP = r"(?:[A-ZÀ-Ý0-9][\w&'!+-]*|[a-z][A-Z][\w!+-]*)"
 _CONN = r"(?:van|de|der|den|des|het|voor|in|op|&|'t|en(?= [A-Z][\w-]*(?: [A-Z]|$)))"
-_NAME = rf"(?:{_UP}|GGZ)(?:[ -](?:{_CONN}[ -])*(?:{_UP}|B\.V\.|U\.A\.))*"
+# At most 16 words after the first (with up to 3 joining words each): a name unbounded made a rule
+# that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
+_NAME = rf"(?:{_UP}|GGZ)(?:[ -](?:{_CONN}[ -]){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
 _LIST_SEP = re.compile(r"\s*(?:,|;|\b(?i:en)\b|\bof\b|&(?= [A-Z][\w-]* [A-Z]))\s*|(?<=!)\s+(?=[A-Z])")
 _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Die", "Dat", "Alle", "Ook", "Zij",
          "Wij", "We", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's"}
@@ -55,6 +57,7 @@ _AWARD_HEAD = re.compile(
     r"[^:]{0,80}:\s*$|(?:partijen|aanbieders) zijn:\s*$", re.I)
 _LIST_LINE = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 _Q = "['‘’\"“”]?"  # a verb in quotes: "de zorg werd 'gegund' aan Horizon"
+_FOR_AMOUNT = r"(?: voor (?:€|EUR|euro)?\s?\d[\d.,]*(?:\s?(?:miljoen|mln\.?|miljard|duizend))?(?: euro)?)?"
 _MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 
 
@@ -140,7 +143,8 @@ def find_awardees(text: str) -> list[dict]:
         for n in _split_names(m.group(1) or m.group(2)):
             _add(out, seen, n, "award_inline", m.group(0))
     rules = [
-        ("gegund_aan", rf"{_Q}gegund{_Q} aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder)?\s*"
+        # (an amount between: "definitief gegund voor € 1,5 miljoen aan Stichting X")
+        ("gegund_aan", rf"{_Q}gegund{_Q}{_FOR_AMOUNT} aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder)?\s*"
                        rf"(?:van |tussen )?(?P<names>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*)"),
         ("winner", rf"(?P<names>{_NAME}),? (?:\w+ )?de winnaar van de aanbesteding"),
         ("winner", rf"(?P<names>{_NAME}) wint (?:de )?aanbesteding"),

@@ -33,6 +33,10 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   surname: ``matched`` = ``office``); an ambiguous name with a capital after a preposition
   mid-sentence ("de SP in Goes") is the place; names in a list after "regio's" are regions,
   and "Den Haag" after "protest"/"actie" is the national government;
+* a municipality that has since merged (``mergers.csv``: "gemeente Uden", "Weesp") is found
+  under its own name with its 2025 successor's CBS code, in the jeugdregio it had itself in the
+  text's ``year`` (``reference.region_of(name, year)``; ``matched`` = ``merged:Uden``); as its
+  name is often a village's still, it counts in the contexts of an ambiguous name;
 * salience: a municipality goes into ``municipalities`` when it is in a list, follows
   ``gemeente``, is expanded from a sub-region, occurs twice, or occurs in the title or
   first paragraph; a single passing mention ("initiatief uit Nijmegen") goes into
@@ -133,12 +137,22 @@ def _patterns() -> list[tuple[str, str, _Pattern]]:
         plain = re.sub(r"\s*\([^)]*\)", "", name)
         if plain != name:
             forms.append((plain, "alias"))
+            # the province suffix as news writes it: "Bergen (NH)", "Bergen (N.H.)", "Hengelo (O)"
+            letters = re.sub(r"[.\s]", "", name[len(plain):].strip()[1:-1])
+            forms += [(f"{plain} ({suffix})", "alias") for suffix in (letters, "".join(f"{c}." for c in letters))
+                      if f"{plain} ({suffix})" != name]
         forms += [(a, "alias") for a in row["aliases"].split("|") if a]
         # "Borger Odoorn", "Midden Drenthe": the hyphen of a CBS name is often left out.
         forms += [(f.replace("-", " "), "alias") for f, _ in list(forms) if "-" in f.strip("-'s")]
         for form, how in forms:
             pats.append((name, how if form != name else "name",
                          _Pattern(_B + re.escape(form) + r"(?:'s)?" + _E)))
+    # a municipality that has since merged (mergers.csv) names its 2025 successor, matched
+    # ``merged:<old name>``; its jeugdregio is the old one's in the text's year (:func:`_record`)
+    for old in sorted({r["old_name"] for r in reference.load().mergers}):
+        row = reference.municipality(old)
+        if row and row.get("merged_from") and row["name"] in munis:  # not a name of today (a rename's old name)
+            pats.append((row["name"], f"merged:{old}", _Pattern(_B + re.escape(old) + r"(?:'s)?" + _E)))
     pats.sort(key=lambda p: -len(p[2].pattern))
     return pats
 
@@ -210,9 +224,16 @@ def _present(text: str) -> tuple[set[int], set[str]]:
     return patterns, adjectives
 
 
-def _record(name: str, matched: str) -> dict:
-    munis, _ = load()
+def _record(name: str, matched: str, year: int | None = None) -> dict:
+    munis, regions = load()
     row = munis[name]
+    if matched.startswith("merged:"):
+        # the old municipality as the text names it, with its successor's CBS code (the archive's codes are
+        # those of 2025) and the region it had itself in ``year`` (``jeugdregio_before``: Weesp 2021 JZ16)
+        old = matched[len("merged:"):]
+        code = reference.region_of(old, year) or row["jeugdregio_code"]
+        return {"name": old, "cbs_code": row["cbs_code"], "jeugdregio_code": code,
+                "jeugdregio": regions[code]["name"] if code in regions else row["jeugdregio_name"], "matched": matched}
     return {"name": name, "cbs_code": row["cbs_code"], "jeugdregio_code": row["jeugdregio_code"],
             "jeugdregio": row["jeugdregio_name"], "matched": matched}
 
@@ -398,7 +419,8 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
                 spans.append((m.start(), m.end(), name, "adjective"))
     spans.sort()
     munis, _ = load()
-    spans = [(a, b, _variant(name, spans, munis), how) for a, b, name, how in spans]
+    # (a name written with its province suffix is that variant: "Bergen (NH) en Bergen (L)" are two)
+    spans = [(a, b, name if ")" in full[a:b] else _variant(name, spans, munis), how) for a, b, name, how in spans]
     keep = []
     seat, office, region_list = _context_checks(full)
     for a, b, name, how in spans:
@@ -435,13 +457,15 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         surface = full[a:b]
         near = full[max(0, a - 30): a]
         after_gemeente = _has_word(near, ("gemeente",)) and bool(_AFTER_GEMEENTE.search(near))
-        ambiguous = surface.replace("'s", "") in AMBIGUOUS or name in AMBIGUOUS
+        # a former municipality's name is often a village's still ("Ouderkerk aan de Amstel", "Haren"):
+        # it counts in the contexts of an ambiguous one
+        ambiguous = surface.replace("'s", "") in AMBIGUOUS or name in AMBIGUOUS or how.startswith("merged:")
         place_use = surface[:1].isupper() and near.rstrip().endswith(_PREPOSITIONS) and bool(
             _PLACE_PREPOSITION.search(near))
         if ambiguous and not (after_gemeente or place_use or i in in_list or name in datelines or
                               (counts[name] >= 2 and surface[:1].isupper() and len(surface) > 5)):
             continue
-        rec = _record(name, how)
+        rec = _record(name, how, year)
         if how == "office":
             salient.setdefault(name, rec)
         # an adjective alone is a passing mention; beside the name it counts as a second one

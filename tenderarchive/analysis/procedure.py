@@ -60,8 +60,13 @@ def contract_duration(text: str) -> dict | None:
 
 
 def tenderned_refs(text: str) -> dict:
-    numbers = sorted(set(re.findall(r"\bTN\d{5,7}\b", text)))
+    """TenderNed references: TN numbers (kenmerken, written "TN469379", "TN 469379" or "TN-469379", given
+    as "TN469379"), TenderNed addresses, and the publication ids of notice addresses, the current
+    ``aankondigingen/overzicht/<id>`` and the older ``tenderned-tap/aankondigingen/<id>``
+    (docs/reference/tenderned-awards.md, "Old notice URL")."""
+    numbers = sorted({f"TN{n}" for n in re.findall(r"\bTN[ -]?(\d{5,7})\b", text)})
     urls = sorted(set(re.findall(r"(?:https?://)?(?:www\.)?tenderned\.nl[^\s,;)]*", text, re.I)))
     mentioned = bool(re.search(r"tenderned", text, re.I))
     return {"platform": "TenderNed" if mentioned else None, "tn_numbers": numbers, "urls": urls,
-            "publication_ids": sorted(set(re.findall(r"aankondigingen/overzicht/(\d+)", text)))}
+            "publication_ids": sorted(set(re.findall(r"(?:aankondigingen/overzicht|tenderned-tap/aankondigingen)/(\d+)",
+                                                     text)))}

@@ -75,8 +75,28 @@ def _split_line(line: str) -> list[tuple[int, str]]:
     return [(p, s) for p, s in out if s.strip()]
 
 
+#: A "sentence" longer than this (a page without full stops, a run of list items) is read as
+#: pieces of at most this many characters, cut at a space: every cue of a sentence reads the
+#: sentence around it, so one 50,000-character sentence made the stages quadratic (72 s). The
+#: longest real sentence of the news corpus has about 1,000 characters.
+MAX_SENTENCE = 1_500
+
+
+def _pieces(sent: str) -> list[tuple[int, str]]:
+    """``sent`` cut at spaces into pieces of at most :data:`MAX_SENTENCE` characters (offsets in it)."""
+    out, pos = [], 0
+    while len(sent) - pos > MAX_SENTENCE:
+        cut = sent.rfind(" ", pos + MAX_SENTENCE // 2, pos + MAX_SENTENCE)
+        cut = cut if cut > pos else pos + MAX_SENTENCE
+        out.append((pos, sent[pos:cut]))
+        pos = cut + (sent[cut:cut + 1] == " ")
+    out.append((pos, sent[pos:]))
+    return [(p, s) for p, s in out if s.strip()]
+
+
 def sentences(text: str) -> list[Sentence]:
-    """Sentences of a normalised text, each knowing its section heading."""
+    """Sentences of a normalised text, each knowing its section heading (an overlong one in
+    pieces of at most :data:`MAX_SENTENCE` characters)."""
     result: list[Sentence] = []
     offset = 0
     heading = None
@@ -92,7 +112,8 @@ def sentences(text: str) -> list[Sentence]:
             paragraph += 1
         else:
             for rel, sent in _split_line(line):
-                result.append(Sentence(sent, offset + rel, False, heading, len(result), paragraph))
+                for within, piece in (_pieces(sent) if len(sent) > MAX_SENTENCE else [(0, sent)]):
+                    result.append(Sentence(piece, offset + rel + within, False, heading, len(result), paragraph))
         offset += len(line) + 1
     return result
 

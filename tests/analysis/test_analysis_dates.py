@@ -93,3 +93,22 @@ def test_year_ranges_are_ranges():
     r = analyse("De contracten voor de jeugdhulp lopen van 2024 tot en met 2032. ESJH 2024 – 2026 is gegund.")
     ranges = {(e["date"], e["date_end"]) for e in r["events"] if e["precision"] == "range"}
     assert {("2024", "2032"), ("2024", "2026")} <= ranges
+
+
+def test_an_impossible_full_date_is_no_date_and_no_part_of_it_is_read_again():
+    """"29 februari 2023" does not exist and "1 januari 1899" is out of range: no event, and not
+    "29 februari" / "1 januari" with a year inferred from the page (2024 has a 29 February)."""
+    published = dt.date(2024, 1, 10)
+    assert _events("Het contract jeugdhulp gaat in op 29 februari 2023.", published=published) == []
+    assert _events("Het contract jeugdhulp gaat in op 1 januari 1899.", published=published) == []
+    assert _events("De gunning jeugdhulp volgt op 31-02-2021.", published=published) == []
+    e = _one("Het contract jeugdhulp gaat in op 29 februari.", published=published)
+    assert (e["date"], e["text"]) == ("2024-02-29", "29 februari")
+
+
+def test_one_sentence_naming_a_date_twice_gives_one_event():
+    """"per 1 januari 2024 ... op 1 januari 2024" in one sentence: one contract start (two events of one
+    date, kind and sentence had one event_id, tenderarchive/store/keys.py)."""
+    evs = _events("De nieuwe contracten voor jeugdhulp gaan per 1 januari 2024 in, de aanbieders starten op "
+                  "1 januari 2024.", published=dt.date(2023, 6, 1))
+    assert [(e["date"], e["kind"]) for e in evs] == [("2024-01-01", "contract_start")]

@@ -122,3 +122,36 @@ def test_names_in_a_list_of_regions_are_regions():
 
 def test_protest_in_den_haag_is_the_national_government():
     assert "'s-Gravenhage" not in _names("Protest in Den Haag\n\nZeeuwse wethouders trokken naar Den Haag.")
+
+
+def test_a_shared_name_written_with_its_province_suffix_is_that_variant():
+    """"Bergen (NH) en Bergen (L)" names both Bergens; a suffix decides, not the other places."""
+    found = find_municipalities("De gemeenten Bergen (NH) en Bergen (L) kopen jeugdhulp in.")
+    assert {m["cbs_code"] for m in found["municipalities"]} == {"GM0373", "GM0893"}
+    found = find_municipalities("Alkmaar, Heiloo en Bergen (L.) kopen jeugdhulp in bij Bergen (N.H.).")
+    assert {"GM0893", "GM0373"} <= {m["cbs_code"] for m in found["municipalities"] + found["municipalities_mentioned"]}
+    assert _names("De gemeente Hengelo (O) koopt jeugdhulp in.") == {"Hengelo (O.)"}
+
+
+@pytest.mark.parametrize("text,year,expected", [
+    ("De gemeente Uden en de gemeente Boxmeer kopen samen jeugdhulp in.", 2020,
+     {("Uden", "GM1991", "JZ33"), ("Boxmeer", "GM1982", "JZ33")}),
+    ("De gemeente Weesp koopt jeugdhulp in.", 2021, {("Weesp", "GM0363", "JZ16")}),
+    ("De gemeente Weesp koopt jeugdhulp in.", 2023, {("Weesp", "GM0363", "JZ13")}),
+    ("De gemeente Haaren koopt jeugdhulp in.", 2020, {("Haaren", "GM0824", "JZ33")}),
+    ("Nieuwegein werkt samen met Houten, Lopik, IJsselstein en Vianen.", 2018,
+     {("Nieuwegein", "GM0356", "JZ26"), ("Houten", "GM0321", "JZ26"), ("Lopik", "GM0331", "JZ26"),
+      ("IJsselstein", "GM0353", "JZ26"), ("Vianen", "GM1961", "JZ26")}),
+])
+def test_a_since_merged_municipality_is_found_with_its_successor_code_and_region_of_the_year(text, year, expected):
+    """Old names resolve through mergers.csv: the successor's CBS code, the region the old
+    municipality had in the text's year (jeugdregio_before)."""
+    found = find_municipalities(text, year=year)["municipalities"]
+    assert {(m["name"], m["cbs_code"], m["jeugdregio_code"]) for m in found} == expected
+
+
+def test_a_former_municipalitys_name_in_passing_is_not_a_municipality_of_the_story():
+    """A village bearing a former municipality's name, said once in passing, is gated like an
+    ambiguous name ("Ouderkerk aan de Amstel" lies in Ouder-Amstel, not Krimpenerwaard)."""
+    found = find_municipalities("Een jongerenwerker uit de buurt van Ouderkerk aan de Amstel vertelt.", year=2024)
+    assert not found["municipalities"] and not found["municipalities_mentioned"]

@@ -22,6 +22,19 @@ def test_tenderned_number_and_url():
     assert refs["platform"] == "TenderNed"
 
 
+@pytest.mark.parametrize("text,numbers,ids", [
+    ("De aanbesteding jeugdhulp (TN 469379) is gegund.", ["TN469379"], []),
+    ("De aanbesteding jeugdhulp TN-469379 en TN312877 lopen.", ["TN312877", "TN469379"], []),
+    ("Zie https://www.tenderned.nl/tenderned-tap/aankondigingen/137035 voor de aanbesteding jeugdhulp.", [], ["137035"]),
+    ("Zie tenderned.nl/tenderned-tap/aankondigingen/137035 en "
+     "tenderned.nl/aankondigingen/overzicht/312345.", [], ["137035", "312345"]),
+    ("Het ATN 469379-formulier en TN 12 zijn geen kenmerken.", [], []),
+])
+def test_tenderned_numbers_with_a_space_or_hyphen_and_the_older_notice_address(text, numbers, ids):
+    refs = analyse(text)["tenderned_refs"]
+    assert refs["tn_numbers"] == numbers and refs["publication_ids"] == ids
+
+
 def test_lots_and_duration():
     r = analyse("De aanbesteding jeugdhulp bestaat uit drie percelen: perceel 1, perceel 2 en perceel 3. "
                 "De overeenkomst voor 4 jaar kent een optie tot verlenging.")

@@ -94,7 +94,7 @@ def free_port() -> int:
 class Server:
     """``tenderarchive serve`` in a subprocess; ``base`` is the instance URL, ``db`` the database's."""
 
-    def __init__(self, db_path: Path):
+    def __init__(self, db_path: Path, args: list[str] = ()):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.database = db_path.stem
@@ -102,7 +102,7 @@ class Server:
         # The server's log goes to a file, not a pipe nobody reads: Datasette logs every error it
         # answers (a traceback for each 404 too), and a full pipe would block the server mid-request.
         self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen([*CLI, "serve", "--db", str(db_path), "--port", str(self.port)],
+        self.process = subprocess.Popen([*CLI, "serve", "--db", str(db_path), "--port", str(self.port), *args],
                                         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log)
         for _ in range(150):
             try:

@@ -67,3 +67,33 @@ def test_a_saved_searchs_csv_is_written_as_datasette_writes_csv(server):
     typed = server.get(f"/{server.database}.csv?" + urllib.parse.urlencode({"sql": query["sql"], "jeugdregio": "JZ18"}))
     assert typed.count(b"\r\n") > 5
     assert server.get(f"/{server.database}/jeugdregio_gemeenten.csv?jeugdregio=JZ18&_stream=on") == typed
+
+
+def test_a_saved_search_csv_is_cut_at_max_csv_mb_as_datasette_cuts_a_tables(padded, tmp_path):
+    """``serve --setting max_csv_mb 1``: the saved-search CSV was built whole, whatever the setting; it
+    is sent in chunks and cut as Datasette cuts a table's CSV (the rows that fit, then a line saying so)."""
+    _, path = padded
+    big = shutil.copy(path, tmp_path / "archive.db")
+    db = sqlite_utils.Database(big)
+    [award] = db.query("select * from awards where award_id = 'TN160417/100190/1'")
+    [summary] = db.query("select * from summary_awards where award_id = 'TN160417/100190/1'")
+    many = 8000  # rows of about 200 bytes: more than a megabyte of CSV
+    db["awards"].insert_all({**award, "award_id": f"{award['award_id']}/x{i}", "lot_id": f"X{i:05d}"}
+                            for i in range(many))
+    db["summary_awards"].insert_all({**summary, "award_id": f"{award['award_id']}/x{i}", "lot_id": f"X{i:05d}"}
+                                    for i in range(many))
+    db.close()
+    params = {"jeugdregio": "", "year": "", "pagina": "alle"}
+    columns, rows = direct(big, "awards_by_region_year", params)
+    url = f"/archive/awards_by_region_year.csv?{urllib.parse.urlencode({**params, '_stream': 'on'})}"
+    server = Server(big, ["--setting", "max_csv_mb", "1"])
+    try:
+        body = server.get(url).decode("utf-8")
+    finally:
+        server.stop()
+    assert body.endswith(f"CSV contains more than {1024 * 1024} bytes"), body[-200:]
+    kept = body[: body.rindex("CSV contains")]
+    assert len(kept.encode("utf-8")) <= 1024 * 1024
+    got = list(csv.reader(io.StringIO(kept)))
+    assert got[0] == columns and 1000 < len(got) - 1 < len(rows)
+    assert got[1:] == [["" if v is None else str(v) for v in row] for row in rows[:len(got) - 1]]

@@ -327,3 +327,11 @@ def test_each_organisation_links_to_the_record_that_first_named_it(server, demo_
     for href, named_in in links.items():
         key = html_unescape(named_in).split(":", 1)[1]
         assert key in server.get(html_unescape(href)).decode("utf-8").replace("&amp;", "&"), href
+
+
+@pytest.mark.parametrize("asked", ["tn312877", "TN 312877", "TN-312877", " 312877 "])
+def test_the_procurement_page_takes_a_tn_number_however_it_is_written(server, asked):
+    """``/-/aanbesteding?id=tn160417`` or ``id=TN 160417`` answered 404: the id is read as the glossary
+    spells a kenmerk (TN + digits)."""
+    page = html(server, "/-/aanbesteding?" + urllib.parse.urlencode({"id": asked}))
+    assert 'data-query="aanbesteding_publicaties"' in page and "TN312877" in page

@@ -253,6 +253,20 @@ def test_a_bad_sort_is_a_400_not_a_500(served, query, ext):
         assert json.loads(body)["ok"] is False
 
 
+@pytest.mark.parametrize("param", ["_facet", "_facet_array", "_facet_date", "_where"])
+@pytest.mark.parametrize("ext", ["", ".json"])
+def test_a_nul_character_in_a_parameter_datasette_puts_in_its_sql_is_a_400(served, param, ext):
+    """``%00`` in ``_facet``, ``_facet_array``, ``_facet_date`` or ``_where``: SQLite refused the query
+    ("the query contains a null character") and Datasette answered HTTP 500."""
+    server, _, _ = served["demo"]
+    for value in ("%00", "notice_type%00"):
+        status, _, body, _, _ = fetch(f"{server.db}/notices{ext}?{param}={value}")
+        assert status == 400, (param, value, status, body[:200])
+        assert "NUL" in body and "Traceback" not in body
+        if ext == ".json":
+            assert json.loads(body)["ok"] is False
+
+
 @pytest.mark.parametrize("ext", ["", ".json"])
 def test_a_row_address_short_of_a_compound_key_is_a_404(served, ext):
     """``/archive/lots/x`` (lots has a two-column key) made SQLite miss a parameter: HTTP 500."""

@@ -64,3 +64,19 @@ def test_a_procedures_repeated_texts_are_read_once_and_each_notice_gets_its_own_
         assert len(read) == 2  # another title: read again (the title and text are read together)
     finally:
         module._named.cache_clear()
+
+
+def test_a_notice_of_a_since_merged_municipality_takes_the_region_it_had_that_year():
+    """The buyer of a municipality that has since merged is its successor (reference.municipality),
+    in the jeugdregio the old municipality itself had in the notice's year (``jeugdregio_before`` of
+    mergers.csv), not the successor's region of that year."""
+    for buyer, year, successor, region in [("Gemeente Weesp", 2021, "GM0363", "JZ16"),
+                                           ("Gemeente Haaren", 2020, "GM0824", "JZ33"),
+                                           ("Gemeente Vianen", 2018, "GM1961", "JZ26"),
+                                           ("Gemeente Weesp", 2023, "GM0363", "JZ13")]:
+        rec = record(buyer, year=year)
+        add_places(rec)
+        assert rec["notice"]["buyer_id"] == successor, buyer
+        assert rec["notice"]["jeugdregio_code"] == region, (buyer, year)
+        assert rec["organisation"]["jeugdregio_code"] == region, (buyer, year)
+        assert [(m["cbs_code"], m["jeugdregio_code"]) for m in rec["municipalities"]] == [(successor, region)]

@@ -1,0 +1,41 @@
+"""A page without sentence ends (synthetic text): its analysis is linear in its length, and
+its sentences are read in pieces of at most ``MAX_SENTENCE`` characters."""
+
+import time
+
+import pytest
+
+from tenderarchive.analysis import analyse
+from tenderarchive.analysis.organisations import find_awardees
+from tenderarchive.analysis.text import MAX_SENTENCE, sentences
+
+PAGES = {
+    "gegund aan": ("gegund aan " * 5000)[:50_000],  # 72 s before: each cue read the whole page as its sentence
+    "Gemeente": ("Gemeente " * 6000)[:50_000],  # a name rule tried every run of capitalised words to the end
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_a_50000_character_page_without_full_stops_is_analysed_in_seconds(name):
+    analyse("Jeugdhulp in Heerlen.", title="Jeugdhulp")  # tables and regexes loaded outside the clock
+    started = time.monotonic()
+    result = analyse(PAGES[name], title="Jeugdhulp")
+    assert time.monotonic() - started < 15  # about 2 s on a loaded machine; minutes before
+    assert result["relevance_score"] is not None
+
+
+def test_awardee_names_are_bounded_on_a_run_of_capitalised_words():
+    started = time.monotonic()
+    assert find_awardees("Gemeente " * 5000 + "de winnaar van de aanbesteding.") is not None
+    assert time.monotonic() - started < 5  # 15 s for 3,000 words before
+
+
+def test_an_overlong_sentence_is_read_in_pieces_at_spaces_with_their_offsets():
+    text = "Intro.\n" + " ".join(f"woord{i}" for i in range(2000))
+    pieces = sentences(text)
+    assert pieces[0].text == "Intro."
+    assert all(len(s.text) <= MAX_SENTENCE for s in pieces) and len(pieces) > 3
+    assert all(text[s.start:s.start + len(s.text)] == s.text for s in pieces)
+    assert " ".join(s.text for s in pieces[1:]) == text.split("\n", 1)[1]
+    short = "De aanbesteding is gegund aan Stichting Jeugdzorg Zuid. " * 3
+    assert [s.text.strip() for s in sentences(short)] == ["De aanbesteding is gegund aan Stichting Jeugdzorg Zuid."] * 3
