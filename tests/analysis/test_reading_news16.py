@@ -9,11 +9,8 @@ import datetime as dt
 import pytest
 
 from tenderarchive.analysis import analyse
+from tests.analysis.reading import stage_statuses as _stages
 from tenderarchive.analysis.relevance import _paragraphs
-
-
-def _stages(r: dict) -> dict:
-    return {s["stage"]: s["status"] for s in r["stages"]}
 
 
 # --- verlenging is an extension of contracts, not of a term, a date, the procedure or a measure ---------

@@ -1,18 +1,13 @@
-"""Reading changes of branch news17 (issue 11: news reading that generalises), one specification each.
-
-Each change was judged on the dev part of the news corpus held out by site (``bench/news_fidelity.py --cv``);
-the figures are in the corpus README's "Round (branch news17)". Texts are synthetic sentences in the style of
-the corpus pages.
+"""Specifications of the reading changes of branch news17 (issue 11), in synthetic sentences written in the
+style of the corpus pages; why each change was kept (the dev part held out by site, ``--cv``) is in the corpus
+README's "Round (branch news17)".
 """
 import datetime as dt
 
 import pytest
 
 from tenderarchive.analysis import analyse
-
-
-def _stages(r: dict) -> dict:
-    return {s["stage"]: s["status"] for s in r["stages"]}
+from tests.analysis.reading import stage_statuses as _stages
 
 
 # --- a named party that did not enrol: the enrolment ran without it, the procedure did not fail ----------
