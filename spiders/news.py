@@ -281,18 +281,20 @@ def data_page_links(response, root: str, cms: str | None) -> list[str]:
 #: an ``<a rel="next">``.
 REL_NEXT = ("//link[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href"
             " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')]/@href")
+#: The previous page of a listing (a "Vorige" link): a page of the listing, never an article.
+REL_PREV = REL_NEXT.replace(" next ", " prev ")
 
 
-def rel_next_links(response, root: str) -> list[str]:
+def rel_next_links(response, root: str, rel: str = REL_NEXT) -> list[str]:
     """The next page of a listing named by ``rel="next"`` (:data:`REL_NEXT`) on the listing's host,
     for a listing whose pager numbers its pages in none of the ways :func:`pager_links` reads
-    (``/nieuws/2``, ``?von=10``, a "load more" link)."""
+    (``/nieuws/2``, ``?von=10``, a "load more" link); with ``rel=REL_PREV`` its previous page."""
     try:
         host = urlsplit(root).netloc
     except ValueError:
         return []
     found = []
-    for href in response.xpath(REL_NEXT).getall():
+    for href in response.xpath(rel).getall():
         try:
             url = http_url(response.urljoin(href.strip()).split("#")[0])
             if url and urlsplit(url).netloc == host and url != root and url not in found:
@@ -660,7 +662,10 @@ class NewsSpider(BaseSpider):
                 next_urls = [next_href]
         else:  # no next link (or none configured): the listing's numbered pager, if it has one
             next_urls = pagers
-        not_articles = set(pagers) | set(next_urls)  # pages of the listing itself are never articles
+        # Pages of the listing itself are never articles: its pager, its next and previous pages
+        # ("Vorige", rel="prev") and every page of it read before (page 3 links back to page 2).
+        state = self.listing_pages.setdefault(root, {"pages": {root}, "links": set(), "extra": 0})
+        not_articles = set(pagers) | set(next_urls) | set(rel_next_links(response, root, REL_PREV)) | state["pages"]
         links = set()
 
         def other_article(href: str) -> bool:
@@ -685,7 +690,6 @@ class NewsSpider(BaseSpider):
             request = self.page_request(site, url, "listing", listed=listed_date(anchor.root, href, other_article))
             if request:
                 yield request
-        state = self.listing_pages.setdefault(root, {"pages": {root}, "links": set(), "extra": 0})
         if page > 1 and links and links <= state["links"] and not state["extra"]:
             # The same links as a page read before: the pager's link to the first page, which is
             # the listing URL itself (iprox's ?pager_page=1). Once per listing it does not count.
