@@ -117,8 +117,11 @@ class QuickFingerprinter:
 
 
 #: A ``<meta http-equiv="refresh">`` near the top of an HTML page (Scrapy's ``get_meta_refresh`` reads the
-#: first 4,096 characters).
+#: first 4,096 characters: up to :data:`_REFRESH_BYTES` bytes of UTF-8, four per character at most).
 _META_REFRESH = re.compile(rb"http-equiv\s*=\s*[\"']?\s*refresh", re.I)
+#: The bytes searched for a refresh: 4,096 characters may take 4 × 4,096 bytes (3,000 "é" in a
+#: ``<title>`` before it are 6,000). A refresh Scrapy would not read costs only the engine's slower replay.
+_REFRESH_BYTES = 4 * 4096
 
 
 def replayable(index: ResponseIndex) -> bool:
@@ -131,7 +134,7 @@ def replayable(index: ResponseIndex) -> bool:
             if not 200 <= stored.status < 300:
                 return False
             kind = next((value for name, value in stored.headers if name.lower() == "content-type"), "")
-            if "html" in kind.lower() and _META_REFRESH.search(stored.body(index.root)[:4096]):
+            if "html" in kind.lower() and _META_REFRESH.search(stored.body(index.root)[:_REFRESH_BYTES]):
                 return False
     return True
 

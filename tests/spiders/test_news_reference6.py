@@ -103,6 +103,28 @@ def test_a_page_reached_only_through_a_redirect_survives_a_reparse(tmp_path):
     assert db.execute("select count(*) from fetches where status = 301").fetchone()[0] == 1
 
 
+def test_a_page_that_refreshes_after_a_long_non_ascii_head_survives_a_reparse(tmp_path):
+    """As above: a refreshing page the crawl followed makes the direct replay hand over to the engine. The
+    direct replay looked for the refresh in the page's first 4,096 *bytes*, Scrapy in its first 4,096
+    *characters*: 3,000 "é" in the ``<title>`` before it (6,000 bytes of UTF-8) and the crawl followed the
+    refresh, the replay read the refreshing page as the item and ``reparse`` refused a rebuild of 0
+    articles (exit 1)."""
+    refresh = (HTML, REFRESH[1].replace(b"<meta http-equiv", "<title>{}</title><meta http-equiv".format(
+        "é" * 3000).encode()).replace(b"inkoop-jeugdzorg", b"gunning-jeugdhulp"))
+    routes = {"/robots.txt": ROBOTS, "/archief": listing_of("/nieuws/verwijzing"), "/nieuws/verwijzing": refresh,
+              "/nieuws/gunning-jeugdhulp": (HTML, ARTICLE.format(title="Gunning jeugdhulp", extra="De regio gunt.").encode())}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["archief"]}}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    before = [(r["url"], r["title"], r["sha256"]) for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows]
+    assert [(url, title) for url, title, _ in before] == [(base + "nieuws/gunning-jeugdhulp", "Gunning jeugdhulp")]
+    rebuilt = forkcli.run(["reparse", "--db", str(tmp_path / "archive.db")], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [(r["url"], r["title"], r["sha256"]) for r in db["articles"].rows] == before
+
+
 def test_a_feed_whose_dates_are_written_in_dutch_dates_its_items_and_keeps_older_ones_out(tmp_path):
     """§2.1 feeds (RSS at ``/feed/``, built-in RSS2) and §2.3's date forms: a CMS that translates its feed
     writes ``pubDate`` in Dutch (``do, 14 okt 2021 10:05:00 +0200``) or as ``dd-mm-yyyy`` in ``dc:date``.
