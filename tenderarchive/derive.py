@@ -279,10 +279,13 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
         # derivation, filled once when missing, then kept by step 1 for the articles a crawl wrote.
         db.execute(LINK_KEYS_SQL)
         ensure_link_floor(db)  # each article's weakest link, kept by triggers from here on
-        if full or db.execute(OLD_REFERENCE_KEYS_SQL).fetchone():
-            # (keys of before the two reference kinds, linking.reference_keys: rebuilt like missing ones)
+        # Keys of before the two reference kinds (linking.reference_keys) are stale: deleted and
+        # rebuilt like missing ones, whatever the crawl changed (a news crawl changes no procurement,
+        # and its own articles' keys alone would have kept the table from looking empty).
+        stale = not full and bool(db.execute(OLD_REFERENCE_KEYS_SQL).fetchone())
+        if full or stale:
             db.execute("delete from article_link_keys")
-        if not full and changed and not db.execute("select 1 from article_link_keys limit 1").fetchone() and \
+        if not full and (changed or stale) and not db.execute("select 1 from article_link_keys limit 1").fetchone() and \
                 db.execute("select 1 from articles where relevant = 1 limit 1").fetchone():
             for urls in batches(db, "articles", "url", "relevant = 1", []):
                 articles = list(db.query(f"select * from articles where url in ({','.join('?' * len(urls))}) "

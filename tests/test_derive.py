@@ -460,3 +460,48 @@ def test_a_publication_id_is_never_taken_for_a_kenmerk_of_the_same_digits(tmp_pa
     crawl(incremental, 3, [texel_notice(22, 300, "Vervoer leerlingen Texel")])
     derive(incremental, 3)
     assert {r[0] for r in incremental.execute("select key from article_link_keys where key like 'r:%'")} == keys
+
+
+def test_an_archive_with_old_reference_keys_links_an_old_article_to_a_later_procurement_after_a_news_crawl(tmp_path):
+    """An archive whose linking keys are of before the two reference kinds (``r:<number>``): the first
+    derivation after it deleted every key, but rebuilt them only for a crawl that changed procurements.
+    After a news crawl (none changed) only the new article had keys, the table was not empty and nothing
+    was rebuilt: an older article citing a publication archived later was never linked to its
+    procurement. The keys are rebuilt by whatever derivation finds them stale (synthetic records)."""
+    def news(db, crawl_id, url, refs):
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "news", "status": "complete"}, pk="crawl_id",
+                            replace=True)
+        write_article(db, texel_article(url, "Texel koopt jeugdzorg in", tenderned_refs=refs), crawl_id)
+
+    def tenderned(db, crawl_id, notices):
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": "complete"}, pk="crawl_id",
+                            replace=True)
+        for notice in notices:
+            write_notice(db, notice, crawl_id)
+
+    old_url, new_url = "https://www.elders.nl/nieuws/publicatie", "https://www.elders.nl/nieuws/later"
+    incremental = open_archive(tmp_path / "incremental.db")
+    tenderned(incremental, 1, [texel_notice(20, 200, "Schoonmaak gemeentehuis Texel")])
+    derive(incremental, 1)
+    news(incremental, 2, old_url, '{"publication_ids": ["30"]}')
+    derive(incremental, 2)
+    # the keys as an archive of before the two reference kinds holds them
+    incremental.execute("delete from article_link_keys where key like 'r:%'")
+    incremental.execute("insert into article_link_keys values ('r:30', ?, 'JZ17')", [old_url])
+    news(incremental, 3, new_url, '{"publication_ids": ["311520"]}')
+    derive(incremental, 3)
+    tenderned(incremental, 4, [texel_notice(30, 300, "Jeugdzorg Texel")])
+    derive(incremental, 4)
+
+    full = open_archive(tmp_path / "full.db")
+    tenderned(full, 1, [texel_notice(20, 200, "Schoonmaak gemeentehuis Texel")])
+    news(full, 2, old_url, '{"publication_ids": ["30"]}')
+    news(full, 3, new_url, '{"publication_ids": ["311520"]}')
+    tenderned(full, 4, [texel_notice(30, 300, "Jeugdzorg Texel")])
+    derive(full, 4, full=True)
+    linked = incremental.execute("select status, reasons from procurement_links where url = ? and procurement_id = 'TN300'",
+                                 [old_url]).fetchone()
+    assert linked and linked[0] == "linked" and "tenderned_ref:TN300" in json.loads(linked[1]), linked
+    assert derived_tables(incremental) == derived_tables(full)
+    assert {r[0] for r in incremental.execute("select key from article_link_keys where key like 'r:%'")} == \
+        {"r:p30", "r:p311520"}
