@@ -43,7 +43,9 @@ def organisation(name: str | None, year=None) -> dict | None:
                 "cbs_code": None, "jeugdregio_code": regional["jeugdregio_code"] or (
                     regional["jeugdregio_codes"][0] if len(regional["jeugdregio_codes"]) == 1 else None),
                 "member_codes": regional["member_codes"]}
-    slug = re.sub(r"[^a-z0-9]+", "-", reference.normalise(name)).strip("-")
+    # the slug of the name as written, not its municipality key: "Zorg (B.V.)" stays zorg-b-v, the id
+    # archived rows hold (the abbreviation rule of reference.normalise serves municipality names)
+    slug = re.sub(r"[^a-z0-9]+", "-", reference.normalise(name, abbreviations=False)).strip("-")
     return {"organisation_id": slug, "name": re.sub(r"\s+", " ", name).strip(), "kind": "other",
             "cbs_code": None, "jeugdregio_code": None, "member_codes": []}
 

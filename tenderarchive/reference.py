@@ -42,11 +42,15 @@ FIRST_YEAR = 2015  # the Jeugdwet; membership.csv starts here
 _PREFIX = re.compile(r"^(?:de\s+)?(?:gemeenten?|gem\.|jeugdregio|jeugdhulpregio|jeugdzorgregio|regio)\s+")
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"})
 _PROVINCE_SUFFIX = re.compile(r"\s*\([^)]*\)")
-_ABBREVIATION = re.compile(r"\(\s*((?:[^\W\d_]{1,3}\.?\s*){1,3})\)")
+#: A parenthesised abbreviation with dots: parts of one or two letters ("(N.H.)", "(NH.)", "(Z.H)").
+_ABBREVIATION = re.compile(r"\(\s*((?:[^\W\d_]{1,2}\.\s*){1,3}(?:[^\W\d_]{1,2})?)\s*\)")
 
 
-def normalise(name: str | None) -> str:
-    """The lookup key of a municipality, region or buyer name (see the module docstring)."""
+def normalise(name: str | None, abbreviations: bool = True) -> str:
+    """The lookup key of a municipality, region or buyer name (see the module docstring);
+    ``abbreviations=False`` keeps a parenthesised abbreviation's dots as word breaks, as keys
+    were before they were dropped (the slug of an organisation, its id in archived rows:
+    ``organisations.organisation``)."""
     if not name:
         return ""
     text = unicodedata.normalize("NFKD", str(name).translate(_APOSTROPHES))
@@ -57,7 +61,8 @@ def normalise(name: str | None) -> str:
     text = re.sub(r"[.,;:]+(?=\s|$)", "", text)
     # a parenthesised abbreviation (the CBS province suffix) without its dots and inner spaces:
     # "Bergen (NH.)", "Bergen (N.H.)" and "Bergen (NH)" are one key, "bergen (nh)"
-    text = _ABBREVIATION.sub(lambda m: "(" + re.sub(r"[.\s]+", "", m.group(1)) + ")", text)
+    if abbreviations:
+        text = _ABBREVIATION.sub(lambda m: "(" + re.sub(r"[.\s]+", "", m.group(1)) + ")", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

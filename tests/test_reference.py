@@ -147,6 +147,16 @@ def test_a_province_suffix_with_or_without_its_dots_is_one_name(name, code):
     assert reference.region_of(name, 2024) == reference.region_of(code, 2024)
 
 
+@pytest.mark.parametrize("name,key", [
+    ("Stichting Zon (van de Zee)", "stichting zon (van de zee)"), ("Jeugdzorg (Oost West)", "jeugdzorg (oost west)"),
+    ("Zorg (Jeugd Noord)", "zorg (jeugd noord)"), ("Rijswijk (Z.H)", "rijswijk (zh)"),
+])
+def test_only_an_abbreviation_of_one_or_two_letter_parts_with_dots_loses_its_dots(name, key):
+    """The rule that makes "Bergen (N.H.)" one name with "Bergen (NH)" joined any short words in brackets:
+    "(van de Zee)" became "(vandezee)"."""
+    assert reference.normalise(name) == key
+
+
 def test_ambiguous_and_unknown_names_do_not_guess():
     assert reference.municipality("Bergen") is None  # Bergen (NH.) or Bergen (L.)
     assert reference.municipality("Bergen (L.)")["cbs_code"] == "GM0893"
