@@ -32,6 +32,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin
 
+from w3lib.url import safe_url_string
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -136,10 +137,10 @@ def redirect_location(url: str, location) -> str | None:
     None without one."""
     if not location:
         return None
-    if isinstance(location, bytes):
-        location = location.decode("latin-1")
     try:
-        return urljoin(url, location.strip()) or None
+        # as Scrapy's redirect middleware: raw UTF-8 bytes ("/nieuws/café") are percent-encoded
+        # ("caf%C3%A9"), the address Scrapy asks and the raw store keys the page by
+        return urljoin(url, safe_url_string(location.strip())) or None
     except ValueError:  # a Location no redirect follows (a broken IPv6 host)
         return None
 

@@ -69,6 +69,29 @@ def test_a_listing_link_that_redirects_is_not_asked_again_once_its_page_is_archi
         == [base + "nieuws/inkoop-jeugdzorg"]  # the refreshing page's
 
 
+def test_a_link_that_redirects_to_a_raw_utf8_location_is_not_asked_again(tmp_path):
+    """As above, but the ``Location`` is raw UTF-8 (``/nieuws/café-jeugdzorg``, as some servers send it).
+    The raw store read it as latin-1 (``cafÃ©``) while Scrapy followed ``caf%C3%A9``: the keys differed and
+    every crawl asked the old address again. The Location is read as Scrapy reads it."""
+    log: list[str] = []
+    page = (HTML, ARTICLE.format(title="Café jeugdzorg", extra="De regio koopt in.").encode())
+    routes = {"/robots.txt": ROBOTS, "/": HOME, "/nieuws": listing_of("/nieuws/cafe-oud"),
+              "/nieuws/caf%C3%A9-jeugdzorg": page}
+    # http.server writes a header as latin-1: these characters are the UTF-8 bytes of "café"
+    redirects = {"/nieuws/cafe-oud": "/nieuws/café-jeugdzorg".encode().decode("latin-1")}
+    server, base = redirecting(routes, redirects, log)
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        asked = asked_by_crawls(path, tmp_path / "archive.db", log, 2)
+    finally:
+        server.shutdown()
+    assert asked == [["/nieuws/caf%C3%A9-jeugdzorg", "/nieuws/cafe-oud"], []]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/caf%C3%A9-jeugdzorg"]
+    assert [r["location"] for r in db.query("select location from fetches where status = 301")] == [
+        base + "nieuws/caf%C3%A9-jeugdzorg"]
+
+
 def test_a_page_reached_only_through_a_redirect_survives_a_reparse(tmp_path):
     """``reparse`` replays the WARC store. A news item that a listing links only by its old address
     (``301``) was archived by the crawl, but the store kept only the answer of the page it leads to,
