@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from tenderarchive.analysis import analyse
 
 
@@ -104,6 +106,16 @@ def test_an_impossible_full_date_is_no_date_and_no_part_of_it_is_read_again():
     assert _events("De gunning jeugdhulp volgt op 31-02-2021.", published=published) == []
     e = _one("Het contract jeugdhulp gaat in op 29 februari.", published=published)
     assert (e["date"], e["text"]) == ("2024-02-29", "29 februari")
+
+
+@pytest.mark.parametrize("text,written", [
+    ("Op 3 mei 1500 jongeren krijgen hulp van de nieuwe aanbieders jeugdhulp.", "3 mei"),
+    ("De gunning jeugdhulp van 3 mei 2500 euro per cliënt is bekend.", "3 mei"),
+])
+def test_a_day_and_month_before_a_number_that_is_no_year_is_a_date(text, written):
+    """Not before a year was any four digits: "3 mei 1500 jongeren" (a count) lost its date."""
+    e = _one(text, published=dt.date(2024, 4, 10))
+    assert (e["date"], e["text"]) == ("2024-05-03", written)
 
 
 def test_one_sentence_naming_a_date_twice_gives_one_event():
