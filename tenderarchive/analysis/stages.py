@@ -45,8 +45,8 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, REDO, LEGAL_STAGES, SERVICE_DONE,
-                         SERVICE_FROM, STAGE_CUES, STAGE_RANK)
+from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, REDO, LEGAL_STAGES,
+                         SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK)
 
 PLANNED = re.compile(
     r"\b(?:zal|zullen|gaat|(?<!te )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
@@ -239,6 +239,10 @@ def _date_status(clause: str, events: list[dict], ref: dt.date | None, max_date:
 def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     found: list[tuple[str, re.Match]] = []
     taken: list[tuple[int, int]] = []
+    # nobody enrolled is a failed procedure, not the enrolment done (vocabulary.NOBODY_ENROLLED)
+    for m in re.finditer(NOBODY_ENROLLED, sentence, re.I):
+        taken.append(m.span())
+        found.append(("mislukt", m))
     # the tender-open verbs (round four) come first, outside a sentence about a dialogue procedure
     for rule, stage, rx in EXTRA_CUES:
         if rule == "stage.tender_open" and on(rule) and not re.search(r"dialoog", sentence, re.I):

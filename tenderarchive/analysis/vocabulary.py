@@ -143,6 +143,16 @@ STAGE_RANK = {s: i for i, s in enumerate(STAGE_ORDER)}
 REDO = (r"\b(?:opnieuw|overnieuw)\b(?: [\w'-]+){0,2} (?:aanbested\w*|aanbesteed|in de markt)|"
         r"\baanbested\w*\b(?: [\w'-]+){0,8} (?:overnieuw|opnieuw|over) (?:moet|moeten|doen|worden gedaan)\b|"
         r"\bintrekking van de (?:aanbestedings\w*|inkoop\w*|gunning\w*)")
+# Nobody enrolled (stages.md, mislukt: "no tenders received"): "er hebben zich geen partijen ingeschreven",
+# "heeft zich geen enkele aanbieder ingeschreven", "er zijn geen inschrijvingen ontvangen". Read before the
+# stage cues (stages._hits), so that its "ingeschreven" or "inschrijvingen ontvangen" is not the enrolment
+# done, as one named party that did not enrol is (branch news17); "geen nieuwe aanbieders" is no failure.
+NOBODY_ENROLLED = (r"\bgeen (?:enkele )?(?:partij(?:en)?|(?:zorg|jeugdhulp)?aanbieders?|inschrijvers?|"
+                   r"inschrijvingen|inschrijving|gegadigden?|organisaties?|bedrijven|bedrijf)\b"
+                   r"(?: [\w'-]+){0,4} (?:ingeschreven|ingetekend)\b|"
+                   r"\bgeen (?:enkele |geldige |geschikte )?(?:inschrijvingen|inschrijving|offertes?|aanbiedingen|aanbieding)\b"
+                   r"(?: [\w'-]+){0,3} (?:ontvangen|binnengekomen|binnen gekomen|ingediend)\b|"
+                   r"\bniemand (?:heeft )?(?:zich )?(?:[\w'-]+ ){0,3}ingeschreven\b")
 STAGES = list(STAGE_ORDER)
 LEGAL_STAGES = ("kort_geding", "bodemprocedure", "hoger_beroep")
 # A legal stage or a failure reported in the text's own period outranks the stage it interrupted.

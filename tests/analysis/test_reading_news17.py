@@ -36,6 +36,20 @@ def test_nobody_enrolling_stays_a_failed_procedure(text):
     assert "mislukt" in _stages(r)
 
 
+@pytest.mark.parametrize("text", [
+    "Er hebben zich geen partijen ingeschreven op de aanbesteding jeugdhulp.",
+    "Op de aanbesteding jeugdhulp heeft zich geen enkele aanbieder ingeschreven.",
+    "Er zijn geen inschrijvingen ontvangen op de aanbesteding jeugdhulp.",
+])
+def test_no_party_enrolling_is_a_failed_procedure_not_the_enrolment_done(text):
+    """Not one named party's absence (above) but nobody's: the enrolment exception of news17 read these
+    as the enrolment done (and "inschrijvingen ontvangen" hid "geen inschrijvingen")."""
+    r = analyse("SYNTHETISCHE TEKST. " + text, title="Aanbesteding jeugdhulp", published=dt.date(2018, 9, 5))
+    assert _stages(r).get("mislukt") == "done"
+    assert "inschrijving" not in _stages(r)
+    assert r["primary_stage"] == "mislukt"
+
+
 def test_a_negated_step_other_than_enrolment_still_did_not_happen():
     r = analyse("SYNTHETISCHE TEKST. Bij een open house is er geen marktconsultatie voor de inkoop van jeugdhulp.",
                 title="Inkoop jeugdhulp", published=dt.date(2019, 1, 17))
