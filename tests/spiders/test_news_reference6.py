@@ -27,6 +27,38 @@ def listing_of(*hrefs: str) -> tuple[str, bytes]:
                    f"<body><main><ul>{items}</ul></main></body></html>").encode())
 
 
+def paged_listing(links, previous=None, following=None) -> tuple[str, bytes]:
+    """A SYNTHETIC listing page that names its neighbours only by ``rel``: ``<link rel="prev|next">`` and
+    "Vorige"/"Volgende" links (``<a rel="prev">``, ``<a rel="next nofollow">``)."""
+    items = "".join(f"<li><a href='{h}'>Bericht {h}</a></li>" for h in links)
+    head = (f"<link rel='prev' href='{previous}'>" if previous else "") + \
+           (f"<link rel='next' href='{following}'>" if following else "")
+    back = f"<a class='vorige' rel='prev' href='{previous}'>Vorige</a>" if previous else ""
+    more = f"<a class='volgende' rel='next nofollow' href='{following}'>Volgende</a>" if following else ""
+    return (HTML, ("<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                   f"{head}</head><body><main><ul>{items}</ul>{back}{more}</main></body></html>").encode())
+
+
+def assert_paged_listing_read(tmp_path, back: bool) -> None:
+    """A listing of three pages (:func:`paged_listing`, ``back``: each links its previous page too) is
+    read to its end once, page by page, and its four items (and nothing else) are archived."""
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS,
+              "/nieuws": paged_listing(["/nieuws/inkoop-a", "/nieuws/inkoop-b"], following="/nieuws/2"),
+              "/nieuws/2": paged_listing(["/nieuws/inkoop-c"], previous="/nieuws" if back else None,
+                                         following="/nieuws/3"),
+              "/nieuws/3": paged_listing(["/nieuws/inkoop-d"], previous="/nieuws/2" if back else None)}
+    routes.update(articles("inkoop", "abcd"))
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}},
+                        allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["url"] for r in db["articles"].rows) == [base + f"nieuws/inkoop-{n}" for n in "abcd"]
+    assert log.count("/nieuws") == 1 and log.count("/nieuws/2") == 1 and log.count("/nieuws/3") == 1
+
+
 #: A SYNTHETIC page that sends the browser on with ``<meta http-equiv="refresh">`` (an old address of a moved item).
 REFRESH = (HTML, b"<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'><meta "
                  b"http-equiv='refresh' content='0; url=/nieuws/inkoop-jeugdzorg'></head><body></body></html>")
@@ -228,58 +260,14 @@ def test_a_listing_paged_only_by_rel_next_is_read_to_its_end(tmp_path):
     pager, TYPO3's EXT:seo) and an ``<a rel="next">`` "Volgende" link. Only the first page was read, and
     its "Volgende" link was fetched as an article (the site's ``^/nieuws/`` rule admits it). The listing is
     followed by ``rel="next"`` to its end, and its pages are not articles."""
-    log: list[str] = []
-
-    def listing(links, following=None):
-        items = "".join(f"<li><a href='{h}'>Bericht {h}</a></li>" for h in links)
-        head = f"<link rel='next' href='{following}'>" if following else ""
-        more = f"<a class='volgende' rel='next nofollow' href='{following}'>Volgende</a>" if following else ""
-        return (HTML, ("<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'>"
-                       f"{head}</head><body><main><ul>{items}</ul>{more}</main></body></html>").encode())
-
-    routes = {"/robots.txt": ROBOTS,
-              "/nieuws": listing(["/nieuws/inkoop-a", "/nieuws/inkoop-b"], "/nieuws/2"),
-              "/nieuws/2": listing(["/nieuws/inkoop-c"], "/nieuws/3"),
-              "/nieuws/3": listing(["/nieuws/inkoop-d"])}
-    routes.update(articles("inkoop", "abcd"))
-    with serve(routes, log) as base:
-        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}},
-                        allow=["^/nieuws/"])
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    db = sqlite_utils.Database(tmp_path / "archive.db")
-    assert sorted(r["url"] for r in db["articles"].rows) == [base + f"nieuws/inkoop-{n}" for n in "abcd"]
-    assert log.count("/nieuws/2") == 1 and log.count("/nieuws/3") == 1
+    assert_paged_listing_read(tmp_path, back=False)
 
 
 def test_a_listing_paged_by_rel_next_does_not_archive_its_earlier_pages_linked_by_rel_prev(tmp_path):
     """§2.1, as above, but the pages also link back: ``<link rel="prev">`` and an ``<a rel="prev">``
     "Vorige" link. Page 3's link to ``/nieuws/2`` (a page of the listing read before) was archived as
     an article and ``/nieuws/2`` fetched twice. A listing's previous pages are not articles."""
-    log: list[str] = []
-
-    def listing(links, previous=None, following=None):
-        items = "".join(f"<li><a href='{h}'>Bericht {h}</a></li>" for h in links)
-        head = (f"<link rel='prev' href='{previous}'>" if previous else "") + \
-               (f"<link rel='next' href='{following}'>" if following else "")
-        back = f"<a class='vorige' rel='prev' href='{previous}'>Vorige</a>" if previous else ""
-        more = f"<a class='volgende' rel='next nofollow' href='{following}'>Volgende</a>" if following else ""
-        return (HTML, ("<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'>"
-                       f"{head}</head><body><main><ul>{items}</ul>{back}{more}</main></body></html>").encode())
-
-    routes = {"/robots.txt": ROBOTS,
-              "/nieuws": listing(["/nieuws/inkoop-a", "/nieuws/inkoop-b"], None, "/nieuws/2"),
-              "/nieuws/2": listing(["/nieuws/inkoop-c"], "/nieuws", "/nieuws/3"),
-              "/nieuws/3": listing(["/nieuws/inkoop-d"], "/nieuws/2")}
-    routes.update(articles("inkoop", "abcd"))
-    with serve(routes, log) as base:
-        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}},
-                        allow=["^/nieuws/"])
-        completed = crawl_news(path, tmp_path / "archive.db")
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    db = sqlite_utils.Database(tmp_path / "archive.db")
-    assert sorted(r["url"] for r in db["articles"].rows) == [base + f"nieuws/inkoop-{n}" for n in "abcd"]
-    assert log.count("/nieuws") == 1 and log.count("/nieuws/2") == 1 and log.count("/nieuws/3") == 1
+    assert_paged_listing_read(tmp_path, back=True)
 
 
 def test_a_feed_in_windows_1252_declared_only_in_the_http_header_is_read(tmp_path):
