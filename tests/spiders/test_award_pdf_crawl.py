@@ -188,3 +188,23 @@ def test_a_pdf_row_is_not_downgraded_by_a_later_html_naming_no_winner_whose_pdf_
     db = sqlite_utils.Database(second.db_path)
     assert list(db.query("select * from notice_results")) == before
     assert [(r["source"], r["current"]) for r in db.query("select source, current from awards")] == [("tenderned_pdf", 1)]
+
+
+def test_the_html_replacing_the_pdfs_awards_leaves_no_winner_only_the_pdf_named(serve_api, crawl, tmp_path):
+    """When the /html reads and its awards replace the PDF's, a winner only the PDF named ("Stichting Zorg Oost",
+    kvk:01234567) and the PDF's key of a winner the /html names by name only (kvk:12345678) are no organisations
+    any more, and those left have the /html's provenance: the archive's organisations are those of an archive
+    whose /html read first."""
+    pdf = text_pdf(EFORMS_PAGES)
+    server = serve_api([award(template(), 960006, None, html_status=404, pdf=pdf)])
+    first = crawl(server.api_url, **WINDOW)
+    assert {"kvk:01234567", "kvk:12345678"} <= {r["organisation_id"] for r in sqlite_utils.Database(
+        first.db_path).query("select organisation_id from organisations")}
+    server.api.add(award(template(), 960006, RENDERING, pdf=pdf))
+    crawl(server.api_url, **WINDOW)
+    fresh = crawl(server.api_url, **WINDOW, db=tmp_path / "fresh.db")
+
+    def organisations(path):
+        return sorted(map(repr, sqlite_utils.Database(path).query(
+            "select organisation_id, name, kind, kvk, name_key, named_in, source_url, sha256 from organisations")))
+    assert organisations(first.db_path) == organisations(fresh.db_path)
