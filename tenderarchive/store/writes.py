@@ -523,6 +523,12 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
     arrive never matters. A lot keeps the values of the latest notice that describes it."""
     row = dict(results["notice_result"], crawl_id=crawl_id)
     old = get_row(db, "notice_results", row["publication_id"])
+    if old is not None and old.get("award_count") and not results["awards"] and db.execute(
+            "select 1 from awards where publication_id = ? and source = 'tenderned_pdf' limit 1",
+            [row["publication_id"]]).fetchone():
+        # the notice's PDF gave its awards, and this read (an /html naming no winner or unreadable, whose PDF
+        # failed or is gone) gives none: the PDF's row and awards stand, never downgraded to a bare row
+        return False
     if old is not None and old.get("layout") in ("ocds", "pdf") and old.get("source_url") != row.get("source_url"):
         # the row an OCDS package or the notice's PDF wrote: what this read does not give is not left from it
         row = {column: None for column in TABLES["notice_results"]["columns"]} | row

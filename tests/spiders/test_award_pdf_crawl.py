@@ -208,3 +208,19 @@ def test_the_html_replacing_the_pdfs_awards_leaves_no_winner_only_the_pdf_named(
         return sorted(map(repr, sqlite_utils.Database(path).query(
             "select organisation_id, name, kind, kvk, name_key, named_in, source_url, sha256 from organisations")))
     assert organisations(first.db_path) == organisations(fresh.db_path)
+
+
+def test_a_pdf_row_is_not_downgraded_when_the_pdf_is_gone_on_a_later_read(serve_api, crawl):
+    """As above, with the PDF answering 404 on the later read (no failure to retry: the /html's row is written
+    for a notice without a PDF): the row the PDF wrote, and its award, stand."""
+    server = serve_api([award(template(), 960007, None, html_status=404, pdf=text_pdf(EFORMS_PAGES))])
+    first = crawl(server.api_url, **WINDOW)
+    before = list(sqlite_utils.Database(first.db_path).query("select * from notice_results"))
+    assert [(r["layout"], r["award_count"]) for r in before] == [("pdf", 1)]
+    server.api.add(award(template(), 960007, BARE))
+    began = len(server.api.log)
+    second = crawl(server.api_url, **WINDOW)
+    assert PDF_PATH.format(960007) in server.api.log[began:]
+    db = sqlite_utils.Database(second.db_path)
+    assert list(db.query("select * from notice_results")) == before
+    assert [(r["source"], r["current"]) for r in db.query("select source, current from awards")] == [("tenderned_pdf", 1)]
