@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 import sqlite_utils
 
 from tenderarchive.apiserver import load_publications
@@ -170,25 +171,29 @@ def test_a_pdf_that_fails_after_a_readable_html_naming_no_winner_is_recorded_and
     assert [r["source"] for r in db.query("select source from awards")] == ["tenderned_pdf"]
 
 
-def test_a_pdf_row_is_not_downgraded_by_a_later_html_naming_no_winner_whose_pdf_fails(serve_api, crawl):
+@pytest.mark.parametrize("pdf_later", ["503", "404"])
+def test_a_pdf_row_is_not_downgraded_by_a_later_html_naming_no_winner_whose_pdf_fails(serve_api, crawl, pdf_later):
     """An award notice archived from its PDF (the /html failed) whose /html later reads but names no winner, and
-    whose PDF then fails: the PDF's row (its counts, its problems) stands, as its award does; it was replaced by
-    the bare /html's row (no award, no winner, no problem) while the PDF's award stayed current."""
+    whose PDF then fails (503 past its retries) or is gone (404: no failure to retry, the /html's row is written
+    for a notice without a PDF): the PDF's row (its counts, its problems) stands, as its award does; it was
+    replaced by the bare /html's row (no award, no winner, no problem) while the PDF's award stayed current."""
     pdf = text_pdf(EFORMS_PAGES)
     server = serve_api([award(template(), 960005, None, html_status=404, pdf=pdf)])
     first = crawl(server.api_url, **WINDOW)
     db = sqlite_utils.Database(first.db_path)
     before = list(db.query("select * from notice_results"))
     assert [(r["layout"], r["award_count"], r["supplier_count"]) for r in before] == [("pdf", 1, 2)]
-    server.api.add(award(template(), 960005, BARE, pdf=pdf))
-    server.api.faults[PDF_PATH.format(960005)] = [{"status": 503}] * 30
+    if pdf_later == "503":
+        server.api.add(award(template(), 960005, BARE, pdf=pdf))
+        server.api.faults[PDF_PATH.format(960005)] = [{"status": 503}] * 30
+    else:
+        server.api.add(award(template(), 960005, BARE))
     began = len(server.api.log)
     second = crawl(server.api_url, **WINDOW)
     assert PDF_PATH.format(960005) in server.api.log[began:]
     db = sqlite_utils.Database(second.db_path)
     assert list(db.query("select * from notice_results")) == before
     assert [(r["source"], r["current"]) for r in db.query("select source, current from awards")] == [("tenderned_pdf", 1)]
-
 
 def test_the_html_replacing_the_pdfs_awards_leaves_no_winner_only_the_pdf_named(serve_api, crawl, tmp_path):
     """When the /html reads and its awards replace the PDF's, a winner only the PDF named ("Stichting Zorg Oost",
@@ -209,18 +214,3 @@ def test_the_html_replacing_the_pdfs_awards_leaves_no_winner_only_the_pdf_named(
             "select organisation_id, name, kind, kvk, name_key, named_in, source_url, sha256 from organisations")))
     assert organisations(first.db_path) == organisations(fresh.db_path)
 
-
-def test_a_pdf_row_is_not_downgraded_when_the_pdf_is_gone_on_a_later_read(serve_api, crawl):
-    """As above, with the PDF answering 404 on the later read (no failure to retry: the /html's row is written
-    for a notice without a PDF): the row the PDF wrote, and its award, stand."""
-    server = serve_api([award(template(), 960007, None, html_status=404, pdf=text_pdf(EFORMS_PAGES))])
-    first = crawl(server.api_url, **WINDOW)
-    before = list(sqlite_utils.Database(first.db_path).query("select * from notice_results"))
-    assert [(r["layout"], r["award_count"]) for r in before] == [("pdf", 1)]
-    server.api.add(award(template(), 960007, BARE))
-    began = len(server.api.log)
-    second = crawl(server.api_url, **WINDOW)
-    assert PDF_PATH.format(960007) in server.api.log[began:]
-    db = sqlite_utils.Database(second.db_path)
-    assert list(db.query("select * from notice_results")) == before
-    assert [(r["source"], r["current"]) for r in db.query("select source, current from awards")] == [("tenderned_pdf", 1)]
