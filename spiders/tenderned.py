@@ -763,7 +763,7 @@ class TenderNedSpider(BaseSpider):
                 yield from self.pdf_request(item)
                 return
             if self.names_no_winner(html):
-                yield from self.pdf_request(item)
+                yield from self.pdf_request(item, named_no_winner=True)
                 return
         yield item
 
@@ -774,7 +774,7 @@ class TenderNedSpider(BaseSpider):
         parsed = parse_html(html)
         return not parsed["awards"] and not (parsed["lots"] and all(lot["awarded"] == 0 for lot in parsed["lots"]))
 
-    def pdf_request(self, item: NoticeItem):
+    def pdf_request(self, item: NoticeItem, named_no_winner: bool = False):
         """The notice's PDF (``/publicaties/{id}/pdf``): the fallback for the awards of an award notice whose
         /html failed, was unreadable or named no winner (docs/awards.md, "The PDF fallback"). Not for a
         rectification of a contract notice (code REC, ``formType`` "competition": a moved deadline, no award;
@@ -784,18 +784,35 @@ class TenderNedSpider(BaseSpider):
             return
         self.crawler.stats.inc_value("tenderned/pdf_fallback")
         yield scrapy.Request(f"{self.detail_url(item.publication_id)}/pdf", callback=self.parse_pdf,
-                              errback=self.pdf_failed, meta={"item": item}, dont_filter=True)
+                              errback=self.pdf_failed, meta={"item": item, "named_no_winner": named_no_winner},
+                              dont_filter=True)
 
     def parse_pdf(self, response):
         yield self.keep(response, "pdf")
 
     def pdf_failed(self, failure):
-        """Only logged: the PDF is the fallback of an /html that failed (recorded there, and asked again next
-        run) or named no winner; the notice goes on without it."""
+        """The PDF of a readable /html that named no winner that fails (an error status, a timeout) is recorded
+        (the crawl ends partial) and the notice goes on without its award data: the /html's row, written, was
+        taken for read and neither asked again, and would replace a row the PDF wrote before (its counts,
+        its problems). The notice is asked again next run; on that re-check a failure is only logged, as the
+        /html's is. A 404 or 410 (the notice has no PDF) is no failure to retry: the /html's row is written.
+        Only logged, too, where the PDF is the fallback of an /html that failed or was unreadable (recorded
+        there, and asked again next run)."""
+        item = failure.request.meta["item"]
+        response = getattr(failure.value, "response", None)
+        self.crawler.stats.inc_value("tenderned/pdf_unavailable")
+        if failure.request.meta.get("named_no_winner") and not (response is not None and response.status in (404, 410)):
+            item.html_body = item.html_url = item.html_fetched_at = item.html_sha256 = None
+            if item.publication_id in self.results_missing:
+                self.logger.info("%s: PDF of the award notice still unavailable (%s); asked again next run",
+                                 failure.request.url, failure.getErrorMessage()[:200])
+            else:
+                self.errback(failure, " (the PDF of an award notice whose /html named no winner; asked again next run)")
+            yield item
+            return
         self.logger.info("%s: PDF of the award notice unavailable (%s)", failure.request.url,
                          failure.getErrorMessage()[:200])
-        self.crawler.stats.inc_value("tenderned/pdf_unavailable")
-        yield failure.request.meta["item"]
+        yield item
 
     def html_failed(self, failure):
         """A result notice's /html that fails is recorded (the crawl ends partial, the next run

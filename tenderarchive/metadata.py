@@ -157,6 +157,31 @@ def _schema_gap(db, sql: str) -> str | None:
     return None
 
 
+def _facet_column(facet) -> str | None:
+    """The column of a metadata facet: ``name``, ``{type: name}`` or ``{type: {column: name}}``."""
+    if isinstance(facet, str):
+        return facet
+    if isinstance(facet, dict) and len(facet) == 1:
+        (value,) = facet.values()
+        return value.get("column") if isinstance(value, dict) else value
+    return None
+
+
+def _drop_missing_columns(db, tables: dict) -> None:
+    """Default facets, sorts and label columns of the tables whose column the archive lacks are
+    left out: an archive of an older version (serve never migrates it) answered every page of such
+    a table with HTTP 400 "no such column"."""
+    for name, table in tables.items():
+        if not (db[name].exists() or name in db.view_names()):
+            continue
+        columns = {row[1] for row in db.execute(f"pragma table_info([{name}])").fetchall()}
+        if "facets" in table:
+            table["facets"] = [f for f in table["facets"] if _facet_column(f) in columns]
+        for key in ("sort", "sort_desc", "label_column"):
+            if key in table and table[key] not in columns:
+                del table[key]
+
+
 def build_metadata(db, database_name: str, search_index: str = "current") -> dict:
     shipped = load_metadata()
     metadata = copy.deepcopy(shipped)
@@ -183,6 +208,8 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
         dashboard["filters"] = {name: _resolve(flt, has_rows)
                                 for name, flt in (dashboard.get("filters") or {}).items()}
     tables = database.setdefault("tables", {})
+    if db is not None:
+        _drop_missing_columns(db, tables)
     for name in hidden_tables(db):
         tables.setdefault(name, {})["hidden"] = True
     if db is not None:  # a big table search is listed by the rowid (tenderarchive/table_search.py)

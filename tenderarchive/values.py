@@ -34,7 +34,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: the hyphens a word processor puts for "-" (U+2010, the non-breaking U+2011: "jeugd‑ggz" was no "jeugd-ggz").
 _INVISIBLE = {**dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff")), 0x2010: "-", 0x2011: "-"}
 INT64 = range(-(2 ** 63), 2 ** 63)
-_DAY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:Z|[+-][0-9]{2}:?[0-9]{2})?", re.I)
+_DAY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?", re.I)
 
 
 def text_value(value) -> str | None:

@@ -71,5 +71,8 @@ def test_a_day_with_a_zone_is_that_day_not_a_time_of_it():
     assert parse_timestamp("2026-10-15+02:00") == parse_timestamp("2026-10-15Z") == date(2026, 10, 15)
     assert parse_timestamp("2026-10-15-05:00") == parse_timestamp("2026-10-15+0100") == date(2026, 10, 15)
     assert deadline("2026-10-15+02:00") == ("2026-10-15", 0)
+    # ISO 8601 lets the offset go without minutes: "+02" is that day too, not 02:00 of it
+    assert parse_timestamp("2026-10-15+02") == parse_timestamp("2026-10-15-05") == date(2026, 10, 15)
+    assert deadline("2026-10-15+02") == ("2026-10-15", 0)
     assert deadline("2099-12-31+01:00") == (None, 1)
     assert iso(parse_timestamp("2026-10-15T10:00:00+02:00")) == "2026-10-15T10:00:00+02:00"

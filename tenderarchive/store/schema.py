@@ -433,18 +433,23 @@ ORGANISATION_FIRST_NAMED = [
 ]
 
 
+#: The provenance columns of an organisation, and the record that first named it (correlated with ``organisations``).
+FIRST_NAMED_COLUMNS = "(source_url, fetched_at, sha256, crawl_id, named_in)"
+FIRST_NAMED_RECORD = (f"select source_url, fetched_at, sha256, crawl_id, named_in from ("
+                      + " union all ".join(f"select * from ({sql})" for sql in ORGANISATION_FIRST_NAMED)
+                      + ") order by coalesce(fetched_at, '~'), named_in limit 1")
+
+
 def migrate_organisation_provenance(db: sqlite_utils.Database) -> None:
     """Organisations archived before they carried provenance get that of the record that first named
     them (:data:`ORGANISATION_FIRST_NAMED`); one the archive no longer shows a record for keeps NULL.
     Rows that have provenance are left alone, so the migration runs once in effect."""
     if not db.execute("select 1 from organisations where source_url is null limit 1").fetchone():
         return
-    columns = "(source_url, fetched_at, sha256, crawl_id, named_in)"
-    first = (f"select source_url, fetched_at, sha256, crawl_id, named_in from ("
-             + " union all ".join(f"select * from ({sql})" for sql in ORGANISATION_FIRST_NAMED)
-             + ") order by coalesce(fetched_at, '~'), named_in limit 1")
+    first = FIRST_NAMED_RECORD
     with db.atomic():
-        db.execute(f"update organisations set {columns} = ({first}) where source_url is null and exists ({first})")
+        db.execute(f"update organisations set {FIRST_NAMED_COLUMNS} = ({first}) "
+                   f"where source_url is null and exists ({first})")
 
 
 def migrate_lot_keys(db: sqlite_utils.Database) -> None:

@@ -496,6 +496,7 @@ def _later(db: sqlite_utils.Database, publication_id, than) -> bool:
 def _write_award(db, entry: dict, crawl_id) -> bool:
     award = dict(entry["award"], crawl_id=crawl_id)
     changed = upsert_if_changed(db, "awards", award) != "unchanged"
+    named = _winners(db, award["award_id"])
     suppliers = []
     for supplier in entry["suppliers"]:
         supplier = dict(supplier, award_id=award["award_id"])
@@ -503,7 +504,13 @@ def _write_award(db, entry: dict, crawl_id) -> bool:
         suppliers.append(supplier)
     changed |= sync_rows(db, "award_suppliers", "award_id = ?", [award["award_id"]],
                          list({s["organisation_id"]: s for s in suppliers}.values()))
+    _unname(db, [o for o in named if o not in {s["organisation_id"] for s in suppliers}], award["award_id"])
     return changed
+
+
+def _winners(db: sqlite_utils.Database, award_id: str) -> list[str]:
+    return [r[0] for r in db.execute("select organisation_id from award_suppliers where award_id = ?",
+                                     [award_id]).fetchall()]
 
 
 def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_id) -> bool:
@@ -516,6 +523,12 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
     arrive never matters. A lot keeps the values of the latest notice that describes it."""
     row = dict(results["notice_result"], crawl_id=crawl_id)
     old = get_row(db, "notice_results", row["publication_id"])
+    if old is not None and old.get("award_count") and not results["awards"] and db.execute(
+            "select 1 from awards where publication_id = ? and source = 'tenderned_pdf' limit 1",
+            [row["publication_id"]]).fetchone():
+        # the notice's PDF gave its awards, and this read (an /html naming no winner or unreadable, whose PDF
+        # failed or is gone) gives none: the PDF's row and awards stand, never downgraded to a bare row
+        return False
     if old is not None and old.get("layout") in ("ocds", "pdf") and old.get("source_url") != row.get("source_url"):
         # the row an OCDS package or the notice's PDF wrote: what this read does not give is not left from it
         row = {column: None for column in TABLES["notice_results"]["columns"]} | row
@@ -549,10 +562,26 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
         for (award_id,) in db.execute(
                 f"select award_id from awards where publication_id = ? and source = 'tenderned_pdf' and award_id not in "
                 f"({', '.join('?' * len(written))})", [publication_id, *written]).fetchall():
+            named = _winners(db, award_id)
             sync_rows(db, "award_suppliers", "award_id = ?", [award_id], [])
             delete_row(db, "awards", award_id)
+            _unname(db, named, award_id)
             changed = True
     return changed
+
+
+def _unname(db: sqlite_utils.Database, organisation_ids: list[str], award_id: str) -> None:
+    """Winners award ``award_id`` no longer names (the award removed, or re-read without them: the /html's
+    awards replacing the notice's PDF's): a provider no record names any more is removed, and one whose
+    provenance was that award gets the record that now first names it (``schema.ORGANISATION_FIRST_NAMED``),
+    so the archive equals one that never held the award's old winners."""
+    from tenderarchive.store.schema import FIRST_NAMED_COLUMNS, FIRST_NAMED_RECORD
+
+    for organisation_id in organisation_ids:
+        db.execute(f"delete from organisations where organisation_id = ? and kind = 'provider' "
+                   f"and not exists ({FIRST_NAMED_RECORD})", [organisation_id])
+        db.execute(f"update organisations set {FIRST_NAMED_COLUMNS} = ({FIRST_NAMED_RECORD}) "
+                   f"where organisation_id = ? and named_in = ?", [organisation_id, f"awards:{award_id}"])
 
 
 def _as_archived_lots(db: sqlite_utils.Database, results: dict) -> dict:

@@ -371,3 +371,45 @@ def test_sort_and_facet_on_every_column_of_every_table(served, archive):
                    "_search=NEAR(", "_where=%27", "_col=nope")]
         paths += [f"/{server.database}/{name}/x", f"/{server.database}/{name}/%27"]
     assert answers_cleanly(server, paths) == []
+
+
+def test_default_facets_and_sorts_of_columns_an_older_archive_lacks_are_left_out(served, tmp_path):
+    """An archive of an older version (serve never migrates it) lacks columns the shipped metadata
+    facets, sorts or labels by (``award_suppliers.is_buyer``): every page of such a table was HTTP 400
+    "no such column". Each such column that SQLite lets go is dropped from a copy of the demo archive."""
+    from tenderarchive.metadata import load_metadata
+
+    _, demo, _ = served["demo"]
+    old = tmp_path / "archive.db"
+    source = sqlite3.connect(f"file:{demo}?mode=ro", uri=True)
+    conn = sqlite3.connect(old)
+    source.backup(conn)
+    source.close()
+    dropped = set()
+    for table, meta in load_metadata()["databases"]["archive"]["tables"].items():
+        wanted = [f if isinstance(f, str) else next(iter(f.values())) for f in meta.get("facets", [])]
+        wanted += [meta[k] for k in ("sort", "sort_desc", "label_column") if k in meta]
+        for column in wanted:
+            indexes = conn.execute("select name from sqlite_master where type = 'index' and tbl_name = ? "
+                                   "and sql like ?", (table, f"%{column}%")).fetchall()
+            try:
+                for (index,) in indexes:
+                    conn.execute(f"drop index [{index}]")
+                conn.execute(f"alter table [{table}] drop column [{column}]")
+                conn.commit()
+                dropped.add((table, column))
+            except sqlite3.Error:
+                conn.rollback()
+    conn.execute("pragma wal_checkpoint(truncate)")
+    conn.close()
+    assert ("award_suppliers", "is_buyer") in dropped, dropped
+    before = fingerprint(old)
+    server = Server(old)
+    try:
+        paths = [f"/{server.database}/{table}{ext}" for table in sorted({t for t, _ in dropped})
+                 for ext in ("", ".json")]
+        answers = {path: fetch(server.base + path)[0] for path in paths}
+    finally:
+        server.stop()
+    assert {path: status for path, status in answers.items() if status != 200} == {}
+    assert fingerprint(old) == before

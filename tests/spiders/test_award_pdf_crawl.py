@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 import sqlite_utils
 
 from tenderarchive.apiserver import load_publications
@@ -143,3 +144,73 @@ def test_a_rectification_read_from_html_supersedes_the_award_read_from_the_origi
     assert [tuple(r.values()) for r in db.query(
         "select publication_id, source, current, rectifies from awards order by publication_id")] == [
         (960021, "tenderned_pdf", 0, None), (960022, "tenderned_html", 1, 960021)]
+
+
+PDF_PATH = "/papi/tenderned-rs-tns/v2/publicaties/{}/pdf"
+
+
+def test_a_pdf_that_fails_after_a_readable_html_naming_no_winner_is_recorded_and_asked_again(serve_api, crawl):
+    """The PDF a readable /html naming no winner needed answers 503 past its retries: the failure is recorded (the
+    crawl ends partial), no row takes the notice's awards for read, and the next run asks the /html and the PDF
+    again and archives the PDF's winners. The /html's row was written and counted as read: never asked again."""
+    server = serve_api([award(template(), 960004, BARE, pdf=text_pdf(EFORMS_PAGES))])
+    server.api.faults[PDF_PATH.format(960004)] = [{"status": 503}] * 30
+    first = crawl(server.api_url, **WINDOW)
+    assert first.crawl["status"] == "partial", first.output[-3000:]
+    assert any(e["url"].endswith("/960004/pdf") for e in first.errors), first.errors
+    db = sqlite_utils.Database(first.db_path)
+    assert not list(db.query("select * from awards"))
+    server.api.faults.clear()
+    began = len(server.api.log)
+    second = crawl(server.api_url, **WINDOW)
+    assert second.crawl["status"] == "complete", second.errors
+    assert PDF_PATH.format(960004) in server.api.log[began:]
+    db = sqlite_utils.Database(second.db_path)
+    (result,) = db.query("select layout, award_count, supplier_count from notice_results")
+    assert result == {"layout": "eforms", "award_count": 1, "supplier_count": 2}
+    assert [r["source"] for r in db.query("select source from awards")] == ["tenderned_pdf"]
+
+
+@pytest.mark.parametrize("pdf_later", ["503", "404"])
+def test_a_pdf_row_is_not_downgraded_by_a_later_html_naming_no_winner_whose_pdf_fails(serve_api, crawl, pdf_later):
+    """An award notice archived from its PDF (the /html failed) whose /html later reads but names no winner, and
+    whose PDF then fails (503 past its retries) or is gone (404: no failure to retry, the /html's row is written
+    for a notice without a PDF): the PDF's row (its counts, its problems) stands, as its award does; it was
+    replaced by the bare /html's row (no award, no winner, no problem) while the PDF's award stayed current."""
+    pdf = text_pdf(EFORMS_PAGES)
+    server = serve_api([award(template(), 960005, None, html_status=404, pdf=pdf)])
+    first = crawl(server.api_url, **WINDOW)
+    db = sqlite_utils.Database(first.db_path)
+    before = list(db.query("select * from notice_results"))
+    assert [(r["layout"], r["award_count"], r["supplier_count"]) for r in before] == [("pdf", 1, 2)]
+    if pdf_later == "503":
+        server.api.add(award(template(), 960005, BARE, pdf=pdf))
+        server.api.faults[PDF_PATH.format(960005)] = [{"status": 503}] * 30
+    else:
+        server.api.add(award(template(), 960005, BARE))
+    began = len(server.api.log)
+    second = crawl(server.api_url, **WINDOW)
+    assert PDF_PATH.format(960005) in server.api.log[began:]
+    db = sqlite_utils.Database(second.db_path)
+    assert list(db.query("select * from notice_results")) == before
+    assert [(r["source"], r["current"]) for r in db.query("select source, current from awards")] == [("tenderned_pdf", 1)]
+
+def test_the_html_replacing_the_pdfs_awards_leaves_no_winner_only_the_pdf_named(serve_api, crawl, tmp_path):
+    """When the /html reads and its awards replace the PDF's, a winner only the PDF named ("Stichting Zorg Oost",
+    kvk:01234567) and the PDF's key of a winner the /html names by name only (kvk:12345678) are no organisations
+    any more, and those left have the /html's provenance: the archive's organisations are those of an archive
+    whose /html read first."""
+    pdf = text_pdf(EFORMS_PAGES)
+    server = serve_api([award(template(), 960006, None, html_status=404, pdf=pdf)])
+    first = crawl(server.api_url, **WINDOW)
+    assert {"kvk:01234567", "kvk:12345678"} <= {r["organisation_id"] for r in sqlite_utils.Database(
+        first.db_path).query("select organisation_id from organisations")}
+    server.api.add(award(template(), 960006, RENDERING, pdf=pdf))
+    crawl(server.api_url, **WINDOW)
+    fresh = crawl(server.api_url, **WINDOW, db=tmp_path / "fresh.db")
+
+    def organisations(path):
+        return sorted(map(repr, sqlite_utils.Database(path).query(
+            "select organisation_id, name, kind, kvk, name_key, named_in, source_url, sha256 from organisations")))
+    assert organisations(first.db_path) == organisations(fresh.db_path)
+
