@@ -42,8 +42,10 @@ FIRST_YEAR = 2015  # the Jeugdwet; membership.csv starts here
 _PREFIX = re.compile(r"^(?:de\s+)?(?:gemeenten?|gem\.|jeugdregio|jeugdhulpregio|jeugdzorgregio|regio)\s+")
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"})
 _PROVINCE_SUFFIX = re.compile(r"\s*\([^)]*\)")
-#: A parenthesised abbreviation with dots: parts of one or two letters ("(N.H.)", "(NH.)", "(Z.H)").
-_ABBREVIATION = re.compile(r"\(\s*((?:[^\W\d_]{1,2}\.\s*){1,3}(?:[^\W\d_]{1,2})?)\s*\)")
+#: A parenthesised abbreviation with dots: parts of one or two letters ("(N.H.)", "(NH.)", "(Z.H)"), spaces
+#: allowed after a part's dot ("(N. H.)"); a last part without a dot follows a dot directly, so "(in. de)" stays
+#: two words.
+_ABBREVIATION = re.compile(r"\(\s*((?:[^\W\d_]{1,2}\.)(?:\s*[^\W\d_]{1,2}\.){0,2}(?:[^\W\d_]{1,2})?)\s*\)")
 
 
 def normalise(name: str | None, abbreviations: bool = True) -> str:
@@ -58,11 +60,12 @@ def normalise(name: str | None, abbreviations: bool = True) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = _PREFIX.sub("", text)
     text = text.replace("'", "").replace("-", " ").replace("/", " ")
-    text = re.sub(r"[.,;:]+(?=\s|$)", "", text)
-    # a parenthesised abbreviation (the CBS province suffix) without its dots and inner spaces:
-    # "Bergen (NH.)", "Bergen (N.H.)" and "Bergen (NH)" are one key, "bergen (nh)"
+    # a parenthesised abbreviation (the CBS province suffix) without its dots and inner spaces, read before
+    # the dots before a space go: "Bergen (NH.)", "Bergen (N.H.)", "Bergen (N. H.)" and "Bergen (NH)" are one
+    # key, "bergen (nh)"
     if abbreviations:
         text = _ABBREVIATION.sub(lambda m: "(" + re.sub(r"[.\s]+", "", m.group(1)) + ")", text)
+    text = re.sub(r"[.,;:]+(?=\s|$)", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -140,6 +140,7 @@ def test_lookup_folds_diacritics_prefix_and_suffix(name, code):
     ("Gemeente Bergen (NH)", "GM0373"), ("Bergen (N.H.)", "GM0373"), ("Bergen (NH.)", "GM0373"),
     ("Bergen (L)", "GM0893"), ("gemeente Bergen (L.)", "GM0893"), ("Hengelo (O)", "GM0164"),
     ("Laren (NH)", "GM0417"), ("Rijswijk (Z.H.)", "GM0603"), ("Stein (L)", "GM0971"),
+    ("Bergen (N. H.)", "GM0373"), ("Rijswijk ( Z. H. )", "GM0603"),
 ])
 def test_a_province_suffix_with_or_without_its_dots_is_one_name(name, code):
     """The CBS writes "Bergen (NH.)", the news "Bergen (NH)" or "Bergen (N.H.)": one key."""
@@ -150,6 +151,7 @@ def test_a_province_suffix_with_or_without_its_dots_is_one_name(name, code):
 @pytest.mark.parametrize("name,key", [
     ("Stichting Zon (van de Zee)", "stichting zon (van de zee)"), ("Jeugdzorg (Oost West)", "jeugdzorg (oost west)"),
     ("Zorg (Jeugd Noord)", "zorg (jeugd noord)"), ("Rijswijk (Z.H)", "rijswijk (zh)"),
+    ("Rijswijk (Z. H.)", "rijswijk (zh)"), ("Huis (in. de Zee)", "huis (in de zee)"), ("Zorg (o. a. de)", "zorg (o a de)"),
 ])
 def test_only_an_abbreviation_of_one_or_two_letter_parts_with_dots_loses_its_dots(name, key):
     """The rule that makes "Bergen (N.H.)" one name with "Bergen (NH)" joined any short words in brackets:
