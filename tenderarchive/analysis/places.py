@@ -37,6 +37,8 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   under its own name with its 2025 successor's CBS code, in the jeugdregio it had itself in the
   text's ``year`` (``reference.region_of(name, year)``; ``matched`` = ``merged:Uden``); as its
   name is often a village's still, it counts in the contexts of an ambiguous name;
+* a current municipality is in the jeugdregio it had in the text's ``year`` too
+  (``jeugdregio_membership.csv``: Zeewolde in JZ08 Flevoland until 2023, JZ12 from 2024);
 * salience: a municipality goes into ``municipalities`` when it is in a list, follows
   ``gemeente``, is expanded from a sub-region, occurs twice, or occurs in the title or
   first paragraph; a single passing mention ("initiatief uit Nijmegen") goes into
@@ -230,12 +232,11 @@ def _record(name: str, matched: str, year: int | None = None) -> dict:
     if matched.startswith("merged:"):
         # the old municipality as the text names it, with its successor's CBS code (the archive's codes are
         # those of 2025) and the region it had itself in ``year`` (``jeugdregio_before``: Weesp 2021 JZ16)
-        old = matched[len("merged:"):]
-        code = reference.region_of(old, year) or row["jeugdregio_code"]
-        return {"name": old, "cbs_code": row["cbs_code"], "jeugdregio_code": code,
-                "jeugdregio": regions[code]["name"] if code in regions else row["jeugdregio_name"], "matched": matched}
-    return {"name": name, "cbs_code": row["cbs_code"], "jeugdregio_code": row["jeugdregio_code"],
-            "jeugdregio": row["jeugdregio_name"], "matched": matched}
+        name = matched[len("merged:"):]
+    # a current municipality's region in ``year`` too (``jeugdregio_membership.csv``: Zeewolde JZ08 until 2023)
+    code = reference.region_of(name if matched.startswith("merged:") else row["cbs_code"], year) or row["jeugdregio_code"]
+    return {"name": name, "cbs_code": row["cbs_code"], "jeugdregio_code": code,
+            "jeugdregio": regions[code]["name"] if code in regions else row["jeugdregio_name"], "matched": matched}
 
 
 def find_regions(text: str) -> list[dict]:
@@ -476,7 +477,7 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
             salient.setdefault(name, rec)
     for name in datelines:
         if name not in salient:
-            salient[name] = _record(name, "dateline")
+            salient[name] = _record(name, "dateline", year)
     for sub, (rx, members, _code) in SUBREGIONS.items():
         if not members or not _subregion_named(sub, full):
             continue
@@ -486,7 +487,7 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         if sub == "H10" and year and year >= 2024:
             mem.remove("Voorschoten")
         for name in mem:
-            salient.setdefault(name, _record(name, f"subregion:{sub}"))
+            salient.setdefault(name, _record(name, f"subregion:{sub}", year))
     for name in list(mentioned):
         if name in salient:
             del mentioned[name]

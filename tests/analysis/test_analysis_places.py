@@ -150,6 +150,15 @@ def test_a_since_merged_municipality_is_found_with_its_successor_code_and_region
     assert {(m["name"], m["cbs_code"], m["jeugdregio_code"]) for m in found} == expected
 
 
+@pytest.mark.parametrize("year,region", [(2020, "JZ08"), (2023, "JZ08"), (2024, "JZ12"), (None, "JZ12")])
+def test_a_current_municipality_is_in_the_jeugdregio_it_had_in_the_texts_year(year, region):
+    """Zeewolde was in Flevoland (JZ08) until 2023 and is in Noord-Veluwe (JZ12) from 2024
+    (jeugdregio_membership.csv): an older text gets the region of its year, not 2025's."""
+    found = find_municipalities("De gemeente Zeewolde koopt jeugdhulp in.", year=year)["municipalities"]
+    assert [(m["name"], m["jeugdregio_code"], m["jeugdregio"]) for m in found] == [
+        ("Zeewolde", region, {"JZ08": "Flevoland", "JZ12": "Noord-Veluwe"}[region])]
+
+
 def test_a_former_municipalitys_name_in_passing_is_not_a_municipality_of_the_story():
     """A village bearing a former municipality's name, said once in passing, is gated like an
     ambiguous name ("Ouderkerk aan de Amstel" lies in Ouder-Amstel, not Krimpenerwaard)."""
