@@ -59,7 +59,7 @@ def _iso(warc_date: str) -> str:
     return warc_date.replace("Z", "+00:00")
 
 
-def mark_killed(db, warc_root: Path) -> None:
+def mark_killed(db, warc_root: Path, settings=None) -> None:
     """Crawls still ``running`` when a new one starts were killed (the crawl lock
     rules out overlap): mark them failed, repair their WARC files and index what the
     fetch index had not committed yet."""
@@ -72,7 +72,7 @@ def mark_killed(db, warc_root: Path) -> None:
             removed = repair(path)
             if removed:
                 logger.warning("repaired %s: cut %d bytes of a truncated record", path, removed)
-            indexed = index_tail(db, path, row["crawl_id"])
+            indexed = index_tail(db, path, row["crawl_id"], settings)
             if indexed:
                 logger.warning("indexed %d responses of %s the killed crawl had not indexed", indexed, path)
 
@@ -182,7 +182,7 @@ class CrawlRecorder:
         source = getattr(spider, "api_url", None) or getattr(spider, "source_description", None)
         fixed_id = self.crawler.settings.getint("CRAWL_ID") or None  # a replay keeps its crawl's id
         with db.atomic():
-            mark_killed(db, warc_dir(self.crawler.settings))
+            mark_killed(db, warc_dir(self.crawler.settings), self.crawler.settings)
             table = db["crawls"]
             table.insert({
                 "crawl_id": fixed_id, "spider": spider.name, "arguments": dumps(arguments),

@@ -275,6 +275,16 @@ def meta_refresh_target(request, response, settings) -> str | None:
     return url if url and interval is not None and interval < settings.getint("METAREFRESH_MAXDELAY", 100) else None
 
 
+def fetch_location(request, response, settings):
+    """Where an answer sends the crawl, as ``fetches.location`` keeps it (:func:`tenderarchive.rawstore.fetch_row`
+    makes it absolute): a redirect's ``Location``, or the target of a page's meta refresh
+    (:func:`meta_refresh_target`). The middleware reads it as it stores a response, ``index_tail`` as it indexes a
+    killed crawl's records."""
+    if 300 <= response.status < 400:
+        return response.headers.get("Location")
+    return meta_refresh_target(request, response, settings)
+
+
 class RawStoreMiddleware:
     """Write every response to the WARC store before anything parses it, and index it
     in the ``fetches`` table. Replayed responses are indexed but not written again.
@@ -401,8 +411,7 @@ class RawStoreMiddleware:
             warc_file = self.file.path.name
         row = fetch_row(response.url, response.status, fetched_at.replace("Z", "+00:00"), response.body, warc_file,
                         offset, length, getattr(self.crawler.spider, "crawl_id", None), request.method,
-                        location=response.headers.get("Location") if 300 <= response.status < 400
-                        else meta_refresh_target(request, response, self.crawler.settings))
+                        location=fetch_location(request, response, self.crawler.settings))
         request.meta["fetched_at"] = row["fetched_at"]
         request.meta["sha256"] = row["sha256"]
         if not self.pending:

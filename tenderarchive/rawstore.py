@@ -13,8 +13,8 @@ The ``fetches`` index is written in batches (``tenderarchive/middlewares.py``, i
 so a killed crawl can leave WARC records that no ``fetches`` row indexes yet; the next
 crawl's start (``mark_killed`` in ``tenderarchive/extensions.py``) repairs the file and
 then indexes its tail with :func:`index_tail`, from the records themselves (URL, status,
-WARC-Date, the body's sha256, offset and length, a redirect's ``Location``; not a page's meta refresh, which
-the next crawl asks once more). Nothing a kill interrupts is lost: a
+WARC-Date, the body's sha256, offset and length, a redirect's ``Location`` or a page's meta refresh target,
+read as the middleware reads them). Nothing a kill interrupts is lost: a
 record is either whole in the WARC file (and indexed, now or then) or cut off by repair.
 
 Bodies are stored decoded (after Scrapy's HTTP decompression); ``Content-Encoding``,
@@ -154,10 +154,21 @@ def fetch_row(url: str, status: int, fetched_at: str, body: bytes, warc_file: st
             "warc_length": length, "crawl_id": crawl_id, "location": redirect_location(url, location)}
 
 
-def index_tail(db, path: Path, crawl_id) -> int:
+def index_tail(db, path: Path, crawl_id, settings=None) -> int:
     """Add the ``fetches`` rows of the responses in WARC file ``path`` past the last one
     indexed (a crawl killed before its batch of fetch rows was committed); returns how
-    many. Every crawl fetches with GET, so that is the method recorded."""
+    many. Every crawl fetches with GET, so that is the method recorded. ``location`` is read
+    as the middleware reads it (``middlewares.fetch_location``: a redirect's ``Location``
+    or a page's meta refresh, under ``settings``' ``METAREFRESH_*``; Scrapy's defaults without)."""
+    from scrapy import Request
+    from scrapy.http import Headers
+    from scrapy.http.response import Response
+    from scrapy.responsetypes import responsetypes
+    from scrapy.settings import Settings
+
+    from tenderarchive.middlewares import fetch_location
+
+    settings = settings if settings is not None else Settings()
     name = path.name
     last = db.execute("select max(warc_offset) from fetches where warc_file = ?", [name]).fetchone()[0]
     rows = []
@@ -172,9 +183,14 @@ def index_tail(db, path: Path, crawl_id) -> int:
                 continue
             status = int(record.http_headers.statusline.partition(" ")[0])
             fetched_at = record.rec_headers.get_header("WARC-Date").replace("Z", "+00:00")
-            rows.append(fetch_row(record.rec_headers.get_header("WARC-Target-URI"), status, fetched_at, body, name,
-                                  offset, iterator.get_record_length(), crawl_id,
-                                  location=record.http_headers.get_header("Location") if 300 <= status < 400 else None))
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            headers = Headers()
+            for key, value in record.http_headers.headers:
+                headers.appendlist(key, value)
+            cls: type[Response] = responsetypes.from_args(headers=headers, url=url, body=body)
+            response = cls(url=url, status=status, headers=headers, body=body, request=Request(url))
+            rows.append(fetch_row(url, status, fetched_at, body, name, offset, iterator.get_record_length(), crawl_id,
+                                  location=fetch_location(response.request, response, settings)))
     if rows:
         with db.atomic():
             db["fetches"].insert_all(rows, pk=("warc_file", "warc_offset"), ignore=True)

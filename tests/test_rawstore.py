@@ -234,3 +234,41 @@ def test_every_row_with_provenance_names_a_stored_response(snapshot, serve_api, 
             assert row["crawl_id"] in crawls, (table, row)
             checked.add(table)
     assert {"notices", "documents", "lots", "awards", "notice_results"} <= checked
+
+
+def test_index_tail_keeps_a_meta_refresh_target_as_the_middleware_does(tmp_path):
+    """A killed crawl's unindexed records get the ``location`` the middleware would have given them:
+    a redirect's Location and a page's meta refresh target (else the next crawl asks the refreshing
+    address again); a refresh past METAREFRESH_MAXDELAY is no redirect. Synthetic pages."""
+    from datetime import datetime, timezone
+
+    import sqlite_utils
+    from scrapy.settings import Settings
+
+    from tenderarchive.rawstore import WarcFile, index_tail
+    from tenderarchive.store.schema import ensure_schema
+
+    path = tmp_path / "warc" / "a.warc.gz"
+    store = WarcFile(path, {"spider": "news", "crawl_id": "1"})
+    moment = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    html = [(b"Content-Type", b"text/html; charset=utf-8")]
+    store.write_response("http://127.0.0.1:1/oud", 200, "OK", html,
+                         b'<html><head><meta http-equiv="refresh" content="0; url=/nieuws/nieuw"></head></html>', moment)
+    store.write_response("http://127.0.0.1:1/weg", 301, "Moved", [(b"Location", b"/nieuws/elders")], b"", moment)
+    store.write_response("http://127.0.0.1:1/traag", 200, "OK", html,
+                         b'<html><head><meta http-equiv="refresh" content="500; url=/later"></head></html>', moment)
+    store.write_response("http://127.0.0.1:1/gewoon", 200, "OK", html, b"<html><body>synthetic</body></html>", moment)
+    store.close()
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    ensure_schema(db)
+    assert index_tail(db, path, "1") == 4  # Scrapy's default METAREFRESH_* settings
+    assert {row["url"]: row["location"] for row in db["fetches"].rows} == {
+        "http://127.0.0.1:1/oud": "http://127.0.0.1:1/nieuws/nieuw",
+        "http://127.0.0.1:1/weg": "http://127.0.0.1:1/nieuws/elders",
+        "http://127.0.0.1:1/traag": None, "http://127.0.0.1:1/gewoon": None}
+    # the crawl's own settings decide, as they do for the middleware
+    slow = sqlite_utils.Database(tmp_path / "slow.db")
+    ensure_schema(slow)
+    assert index_tail(slow, path, "1", Settings({"METAREFRESH_MAXDELAY": 1000})) == 4
+    assert slow.execute("select location from fetches where url = ?", ["http://127.0.0.1:1/traag"]).fetchone()[0] \
+        == "http://127.0.0.1:1/later"
