@@ -7,13 +7,13 @@ A thin adapter over :mod:`tenderarchive.organisations` and :mod:`tenderarchive.r
   or a name slug);
 - ``notice_municipalities``: the buyer's municipality, or every member municipality a
   regional buyer bought for in the notice's year (``matched = 'regional_buyer'``),
-  plus those named in the title and description (with CBS code and jeugdregio);
+  plus those named in the title and description (with CBS code and their jeugdregio of the notice's year);
 - ``jeugdregio_code``: the buyer's jeugdregio, else the one most named.
 
 Speed (issue 14): a buyer's organisation and member municipalities depend only on its name and
 the notice's year, and a handful of buyers publish most notices, so they are worked out once
 per (name, year) (:func:`_buyer`) and copied into each notice's rows; the places a title and
-description name once per pair of texts (:func:`_named`: a procedure's notices repeat them).
+description name once per pair of texts and year (:func:`_named`: a procedure's notices repeat them).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def add_places(record: dict) -> None:
     year = notice.get("year") or (notice.get("published") or "")[:4] or None
     buyer, buyer_rows = _buyer(notice.get("buyer"), year)
     rows: dict[str, dict] = {code: dict(row) for code, row in buyer_rows}
-    for found in _named(notice.get("description") or "", notice.get("title")):
+    for found in _named(notice.get("description") or "", notice.get("title"), int(year) if year else None):
         rows.setdefault(found["cbs_code"], {"cbs_code": found["cbs_code"], "name": found["name"],
                                             "jeugdregio_code": found["jeugdregio_code"] or None,
                                             "matched": found.get("matched")})
@@ -58,12 +58,13 @@ def add_places(record: dict) -> None:
 
 
 @lru_cache(maxsize=1024)
-def _named(description: str, title: str | None) -> tuple[dict, ...]:
-    """The municipalities the title and description name (read-only: :func:`add_places` copies them).
+def _named(description: str, title: str | None, year: int | None = None) -> tuple[dict, ...]:
+    """The municipalities the title and description name, in their jeugdregio of ``year`` (read-only:
+    :func:`add_places` copies them).
 
     Cached by the texts (issue 14): the notices of one procedure (announcement, rectifications, award)
     mostly repeat its title and description, and finding the places in them is ~0.2 ms a notice."""
-    return tuple(named_municipalities(description, title))
+    return tuple(named_municipalities(description, title, year))
 
 
 @lru_cache(maxsize=4096)

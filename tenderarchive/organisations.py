@@ -50,7 +50,8 @@ def organisation(name: str | None, year=None) -> dict | None:
             "cbs_code": None, "jeugdregio_code": None, "member_codes": []}
 
 
-def named_municipalities(text: str, title: str | None = None) -> list[dict]:
-    """Municipalities a notice's title and text name (CBS name, code, jeugdregio)."""
-    found = places.find_municipalities(text or "", title=title)
+def named_municipalities(text: str, title: str | None = None, year: int | None = None) -> list[dict]:
+    """Municipalities a notice's title and text name (CBS name, code, jeugdregio: the one of ``year``,
+    default 2025)."""
+    found = places.find_municipalities(text or "", title=title, year=year)
     return found["municipalities"] + found.get("municipalities_mentioned", [])

@@ -43,9 +43,9 @@ def test_a_procedures_repeated_texts_are_read_once_and_each_notice_gets_its_own_
     read = []
     original = module.named_municipalities
 
-    def counting(text, title=None):
+    def counting(text, title=None, year=None):
         read.append((text, title))
-        return original(text, title)
+        return original(text, title, year)
 
     monkeypatch.setattr(module, "named_municipalities", counting)
     module._named.cache_clear()
@@ -80,3 +80,13 @@ def test_a_notice_of_a_since_merged_municipality_takes_the_region_it_had_that_ye
         assert rec["notice"]["jeugdregio_code"] == region, (buyer, year)
         assert rec["organisation"]["jeugdregio_code"] == region, (buyer, year)
         assert [(m["cbs_code"], m["jeugdregio_code"]) for m in rec["municipalities"]] == [(successor, region)]
+
+
+def test_a_municipality_the_text_names_is_in_its_jeugdregio_of_the_notices_year():
+    """Zeewolde was in Flevoland (JZ08) until 2023 and is in Noord-Veluwe (JZ12) from 2024
+    (jeugdregio_membership.csv); named in a notice's text it gets the region of the notice's year."""
+    for year, region in ((2020, "JZ08"), (2024, "JZ12")):
+        rec = record("Stichting Synthetische Inkoop", description="De gemeente Zeewolde koopt jeugdhulp in.", year=year)
+        add_places(rec)
+        assert [(m["cbs_code"], m["jeugdregio_code"]) for m in rec["municipalities"]] == [("GM0050", region)], year
+        assert rec["notice"]["jeugdregio_code"] == region, year
