@@ -176,9 +176,9 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
             check_warc(args.replay)  # garbage or cut short: exit 6 before anything is written
         settings.set("WARC_REPLAY", args.replay, priority="cmdline")
         if Path(args.replay).is_file():  # one crawl's file
-            from tenderarchive.reparse import ResumedFileMissing, _info, resumed_in_folder
+            from tenderarchive.reparse import ResumedFileMissing, resumed_in_folder, warc_info
 
-            info = _info(Path(args.replay), quiet=True)
+            info = warc_info(Path(args.replay), quiet=True)
             if not settings.get("WARC_REPLAY_RESUMED"):
                 # a crawl resumed from --jobdir: its list pages are in the file of the crawl it resumed
                 try:

@@ -50,9 +50,6 @@ from tenderarchive.linking import (OLD_REFERENCE_KEYS_SQL, Profiles, article_fea
                                    procurement_profiles, rescore_delta, write_link_keys)
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.schema import API_SOURCES
-
-#: a row's source with the API's two (its /html, its PDF) as one
-API_SOURCE_SQL = f"case when {{t}}.source in {API_SOURCES!r} then 'tenderned_html' else {{t}}.source end"
 from tenderarchive.store.link_tables import LINK_KEYS_SQL, ensure_link_floor
 from tenderarchive.store.summaries import refresh_summaries
 from tenderarchive.store.writes import (add_named_organisation, delete_row, named_by, put_row, set_values,
@@ -60,6 +57,9 @@ from tenderarchive.store.writes import (add_named_organisation, delete_row, name
 from tenderarchive.timeline import article_events, award_events, notice_events
 
 logger = logging.getLogger(__name__)
+
+#: a row's source with the API's two (its /html, its PDF) as one
+API_SOURCE_SQL = f"case when {{t}}.source in {API_SOURCES!r} then 'tenderned_html' else {{t}}.source end"
 
 #: What a crawl whose derivation raised records among its errors (``extensions.Derivation``).
 DERIVATION_FAILED = "derivation failed"

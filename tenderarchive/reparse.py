@@ -222,12 +222,12 @@ def resumed_in_folder(path: Path, info: dict | None = None) -> list[Path]:
     or when two files there are that crawl (two archives' crawls in one store): replayed without
     it, the crawl's list requests go unanswered and it archives less than it did."""
     path = Path(path)
-    info = _info(path, quiet=True) if info is None else info
+    info = warc_info(path, quiet=True) if info is None else info
     chain, seen, resumes = [], {path.resolve()}, info.get("resumes")
     others = None
     while resumes and str(resumes).isdigit():
         if others is None:
-            others = [(other, _info(other, quiet=True)) for other in warc_files(path.parent)
+            others = [(other, warc_info(other, quiet=True)) for other in warc_files(path.parent)
                       if other.resolve() not in seen]
         found = [other for other, other_info in others if other.resolve() not in seen
                  and other_info.get("crawl_id") == str(resumes) and other_info.get("spider") == info.get("spider")]
@@ -305,7 +305,7 @@ def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, 
     return added
 
 
-def _info(path: Path, quiet: bool = False) -> dict:
+def warc_info(path: Path, quiet: bool = False) -> dict:
     """``read_info``, or {} (with a warning unless ``quiet``) for a file that is not WARC."""
     try:
         return read_info(path)
@@ -339,7 +339,7 @@ def reparse(db_path: Path, warc_root: Path | None = None,
         return ExitCode.FAILED
     crawls = []
     for path in files:
-        info = _info(path, quiet=check)
+        info = warc_info(path, quiet=check)
         if info.get("spider"):
             crawls.append((int(info.get("crawl_id", 0)), path, info))
         elif check:
