@@ -142,13 +142,18 @@ FLOORS = {
     # 331 earlier pages read as before (0.853, 0.437, 0.652), the part reads primary stage 0.814, organisations
     # recall 0.417 and awardees recall 0.608, and those floors follow it (0.82 -> 0.81, 0.43 -> 0.41, 0.62 -> 0.60;
     # the failing test was seen first).
+    # Branch corpus18 added 25 dev pages from 25 new sites (394 pages); their gold names 42 organisations -- 16 of
+    # them the Utrecht municipalities a region's tender announcement lists as buyers, the rest mostly providers and
+    # regions on negative pages -- of which the reading takes 10 as first seen (0.238); the 369 earlier pages read
+    # as before (0.415), the part reads organisations recall 0.398 and that floor follows it (0.41 -> 0.39; the
+    # failing test was seen first).
     # Dev relevance (1.000) is in-sample since the learned layer was trained on this part (model.json).
     "dev": {("relevance", "accuracy"): 0.95, ("primary_stage", "accuracy"): 0.81, ("stage_status", "f1"): 0.53,
             # 0.93 until branch news11b: its two Haaglanden pages say "H10", which places.py expands
             # to the sub-region's municipalities (the seed design) while the corpus gold counts only
             # municipalities a text names -- 18 expanded names, a known conflict (corpus README)
             ("municipalities", "precision"): 0.78, ("municipalities", "recall"): 0.88,
-            ("organisations", "recall"): 0.41, ("awardees", "precision"): 0.90, ("awardees", "recall"): 0.60,
+            ("organisations", "recall"): 0.39, ("awardees", "precision"): 0.90, ("awardees", "recall"): 0.60,
             ("events", "recall"): 0.80, ("title", "accuracy"): 0.95, ("date", "accuracy"): 0.95},
     "test": {("relevance", "accuracy"): 0.78, ("primary_stage", "accuracy"): 0.50, ("stage_status", "f1"): 0.30,
              ("municipalities", "precision"): 0.90, ("municipalities", "recall"): 0.90,
