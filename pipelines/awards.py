@@ -37,12 +37,15 @@ class AwardsPipeline:
     def __init__(self, settings, stats=None):
         self.notice_url = settings.get("TENDERNED_NOTICE_URL")
         self.stats = stats
+
+        def number(name, default):  # a setting as a number (tests pass a plain mapping)
+            return int(settings.get(name) or default)
+
         self.pdf_limits = PdfLimits(
-            max_bytes=settings.getint("DOWNLOAD_MAXSIZE") or PdfLimits.max_bytes,
-            pages=settings.getint("AWARDS_PDF_MAX_PAGES", PdfLimits.pages),
-            cpu_seconds=settings.getint("AWARDS_PDF_CPU_SECONDS", PdfLimits.cpu_seconds),
-            memory=settings.getint("AWARDS_PDF_MEMORY_MB", PdfLimits.memory >> 20) << 20,
-            wall_seconds=settings.getint("AWARDS_PDF_TIMEOUT", PdfLimits.wall_seconds))
+            max_bytes=number("DOWNLOAD_MAXSIZE", PdfLimits.max_bytes), pages=number("AWARDS_PDF_MAX_PAGES", PdfLimits.pages),
+            cpu_seconds=number("AWARDS_PDF_CPU_SECONDS", PdfLimits.cpu_seconds),
+            memory=number("AWARDS_PDF_MEMORY_MB", PdfLimits.memory >> 20) << 20,
+            wall_seconds=number("AWARDS_PDF_TIMEOUT", PdfLimits.wall_seconds))
 
     @classmethod
     def from_crawler(cls, crawler):

@@ -481,6 +481,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 contract_dates.setdefault(str(contract["awardID"]), []).append(_day(contract["dateSigned"]))
     awards, suppliers = [], []
     buyer = compiled.get("buyer") if isinstance(compiled.get("buyer"), dict) else {}
+    # the buyer's KvK number: a winner of its name but another number is a namesake, not the buyer
+    buyer_kvk = _kvk(str(buyer["id"]), parties.get(str(buyer["id"])) or {}) if buyer.get("id") is not None else None
     for (lot_id, publication), members in groups.items():
         if lot_id is not None and lot_id not in together:
             lot_of(lot_id)["awarded"] = 1
@@ -522,7 +524,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   # converter gives the party the roles buyer;supplier): kept, and flagged
                                   "is_buyer": buyer_as_supplier(sname or party.get("name"), buyer.get("name"), [
                                       *(party["roles"] if isinstance(party.get("roles"), list) else [party.get("roles")]),
-                                      *(["buyer"] if buyer.get("id") is not None and str(buyer["id"]) == sid else [])]),
+                                      *(["buyer"] if buyer.get("id") is not None and str(buyer["id"]) == sid else [])],
+                                      kvk=kvk, buyer_kvk=buyer_kvk),
                                   **_amount("tender_value", value if not shared and position == 0 else None)})
     if notice["stopped"]:
         # the whole procedure stopped (tender status cancelled or unsuccessful; the API's VBE, reference §4): a

@@ -219,3 +219,28 @@ def test_met_btw_on_a_line_of_its_own_says_the_value_includes_vat():
     plain = parse_html(afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
                                   contractor("Alpha B.V."), lot_value, paragraphs("Munt: EUR", "Zonder BTW")))
     assert [a["value_raw"] for a in plain["awards"]] == ["1 210 000,00"] and plain["problems"] == []
+
+
+def test_a_winner_named_as_the_buyer_but_with_a_kvk_number_of_its_own_is_a_namesake_not_the_buyer():
+    """§6.3 "sometimes a buyer is also a supplier" was judged by the folded name alone: a foundation named as the
+    buyer but registered under another KvK number (section 8: the buyer's ORG with the role "Koper", the winner's
+    with "Winnaar van deze percelen") was flagged the buyer and given the buyer's number (the first organisation
+    of that name). Where both numbers are known they decide; the same number is the buyer whatever the name."""
+    def org(number, name, kvk, *roles, lots=None):
+        return [h2(f"8.1 ORG-000{number}"), row("Officiële naam", name), row("Registratienummer", kvk),
+                only("Rollen van deze organisatie"), *[only(r) for r in roles],
+                *([row("Winnaar van deze percelen", lots)] if lots else [])]
+
+    def winners(name_8, kvk_8):
+        parsed = parse_html(eforms(
+            h1("1. Koper"), row("Officiële naam", "Stichting Jeugdhulp Rijnstad"), h1("6. Resultaten"),
+            h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+            only("Winnaar"), row("Officiële naam", name_8), h1("8. Organisaties"),
+            *org(1, "Stichting Jeugdhulp Rijnstad", "11111111", "Koper"),
+            *org(2, name_8, kvk_8, "Inschrijver", lots="LOT-0001")))
+        return [(s["name"], s["kvk"], s["is_buyer"]) for s in parsed["suppliers"]], parsed["problems"]
+
+    found, problems = winners("Stichting Jeugdhulp Rijnstad", "22222222")
+    assert found == [("Stichting Jeugdhulp Rijnstad", "22222222", 0)] and not any("buyer" in p for p in problems)
+    assert winners("St. Jeugdhulp Rijnstad (uitvoering)", "11111111")[0] == [
+        ("St. Jeugdhulp Rijnstad (uitvoering)", "11111111", 1)]
