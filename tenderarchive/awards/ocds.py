@@ -429,10 +429,19 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     # the latest release's: its value and date are the current ones (reference §4, §8.6); it keeps the
     # place where it first appeared. Releases are in date order.
     latest: dict[tuple, tuple[dict, dict, tuple]] = {}
+    seen: dict[str, dict] = {}  # each award id as its releases so far give it
     for release in releases:
         for award in release.get("awards") or []:
             if not isinstance(award, dict):
                 continue
+            if award.get("id") is not None:
+                # a release with only some of an award's fields (an update giving its new value alone): what it
+                # leaves out is as the earlier releases gave it (OCDS merging), not gone; the award, suppliers
+                # and lots, was dropped as naming no winner
+                earlier = seen.get(str(award["id"]))
+                if earlier is not None:
+                    award = {**earlier, **{k: v for k, v in award.items() if v is not None}}
+                seen[str(award["id"])] = award
             names = tuple((str(s.get("id")), s.get("name")) for s in award.get("suppliers") or [] if isinstance(s, dict))
             latest[(str(award.get("id")), names)] = (release, award, names)
     # Within one publication an award id repeated with other suppliers is one award's further winners (one

@@ -248,3 +248,24 @@ def test_a_partys_roles_buyer_and_supplier_flag_the_supplier_whatever_its_name(t
     release["parties"][0]["roles"] = "buyer;supplier"
     (procedure,), _ = read(tmp_path, [release])
     assert [(s["name"], s["is_buyer"]) for s in procedure["suppliers"]] == [("Jeugdteam Rijnstad", 1), ("Alpha B.V.", 0)]
+
+
+def test_a_release_giving_only_an_awards_new_value_updates_it_and_keeps_its_winner_and_lot(tmp_path):
+    """A release with only some fields (OCDS: what it leaves out is unchanged): a later publication giving award
+    "a1" its new value alone, no suppliers, no relatedLots. The award was taken whole from that release, named no
+    supplier, and was dropped: Alpha's award of lot 1 was gone. It is the updated award of the same lot and
+    winner, in whatever order the file holds the releases; a duplicate release counts once."""
+    import copy
+
+    first = _release("310080-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000)], lots=("1", "2"))
+    second = _release("310080-b", "2021-03-01", [_award("b1", "22222222", "Beta B.V.", 700000, lots=("2",))],
+                      lots=("1", "2"))
+    update = {"ocid": first["ocid"], "id": "310099", "date": "2021-05-01T00:00:00Z", "tag": ["awardUpdate"],
+              "awards": [{"id": "a1", "value": {"amount": 550000, "currency": "EUR"}}]}
+    for order in ([first, second, update], [update, second, first], [first, copy.deepcopy(first), second, update]):
+        (procedure,), report = read(tmp_path, copy.deepcopy(order))
+        assert report.errors == []
+        assert [(a["lot_id"], a["value_cents"], a["publication_id"]) for a in procedure["awards"]] == [
+            ("1", 55000000, 310099), ("2", 70000000, 310080)]
+        assert [(s["lot_id"], s["name"], s["kvk"]) for s in procedure["suppliers"]] == [
+            ("1", "Alpha B.V.", "11111111"), ("2", "Beta B.V.", "22222222")]
