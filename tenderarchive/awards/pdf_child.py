@@ -18,8 +18,11 @@ import sys
 
 def main(argv: list[str]) -> int:
     pages, cpu_seconds, memory = (int(a) for a in argv)
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    for kind, soft, hard in ((resource.RLIMIT_CPU, cpu_seconds, cpu_seconds + 1), (resource.RLIMIT_AS, memory, memory)):
+        _, allowed = resource.getrlimit(kind)
+        if allowed != resource.RLIM_INFINITY:  # a machine's own lower limit stands (raising it is refused)
+            soft, hard = min(soft, allowed), min(hard, allowed)
+        resource.setrlimit(kind, (soft, hard))
     body = sys.stdin.buffer.read()
     try:
         from pdfminer.high_level import extract_text
