@@ -244,3 +244,20 @@ def test_a_winner_named_as_the_buyer_but_with_a_kvk_number_of_its_own_is_a_names
     assert found == [("Stichting Jeugdhulp Rijnstad", "22222222", 0)] and not any("buyer" in p for p in problems)
     assert winners("St. Jeugdhulp Rijnstad (uitvoering)", "11111111")[0] == [
         ("St. Jeugdhulp Rijnstad (uitvoering)", "11111111", 1)]
+
+
+def test_an_older_form_winner_named_as_the_buyer_with_another_national_id_is_no_buyer():
+    """The older standard form gives the buyer's KvK number in Afdeling I ("Nationale identificatie") and each
+    contractor's in V.2.3: a contractor named as the buyer but with a number of its own is a namesake, not the
+    buyer (it was flagged by the name alone); the buyer's own number is the buyer."""
+    def notice(number):
+        return ('<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+                '<dl class="subsection"><dt>Officiële benaming:</dt><dd>Stichting Jeugdhulp Rijnstad</dd>'
+                '<dt>Nationale identificatie:</dt><dd>11111111</dd></dl>'
+                '<h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>'
+                + heading("-", "Jeugdhulp") + paragraphs("Een opdracht/perceel wordt gegund: ja")
+                + contractor("Stichting Jeugdhulp Rijnstad", **{"Nationale identificatie": number})
+                + '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+
+    assert [(s["kvk"], s["is_buyer"]) for s in parse_html(notice("22222222"))["suppliers"]] == [("22222222", 0)]
+    assert [(s["kvk"], s["is_buyer"]) for s in parse_html(notice("11111111"))["suppliers"]] == [("11111111", 1)]
