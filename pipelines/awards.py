@@ -66,10 +66,15 @@ class AwardsPipeline:
                 pdf = parse_pdf(item.pdf_body, self.pdf_limits) if item.pdf_body is not None and (
                     parsed is None or not parsed["awards"]) else None
                 if pdf is not None and pdf.get("refused"):
-                    # the same bytes are refused again: named in the problems (a /html that failed is asked again)
-                    logger.warning("%s: PDF of the award notice refused (%s); not read", item.pdf_url, pdf["refused"])
+                    # over its size, pages, CPU time or memory the same bytes are refused again: settled, named in the
+                    # problems (a /html that failed is asked again anyway). Not read within its time in all (a
+                    # machine under load): the notice's award data is not written, and asked again next run.
+                    logger.warning("%s: PDF of the award notice refused (%s); %s", item.pdf_url, pdf["refused"],
+                                   "asked again next run" if pdf.get("retry") else "not read")
                     if self.stats:
                         self.stats.inc_value("awards/pdf_refused")
+                    if pdf.get("retry"):
+                        return item
                 if pdf is not None and (pdf["awards"] or (pdf["layout"] != "unknown" and (
                         parsed is None or parsed["layout"] == "unknown"))):
                     pdf_provenance = {"source_url": item.pdf_url, "fetched_at": item.pdf_fetched_at or item.fetched_at,

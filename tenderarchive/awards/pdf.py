@@ -74,7 +74,12 @@ _CHILD = Path(__file__).with_name("pdf_child.py")
 
 
 class PdfRefused(Exception):
-    """A PDF not read because it is over one of its :class:`PdfLimits`: the same bytes are refused again."""
+    """A PDF not read because it is over one of its :class:`PdfLimits`: the same bytes are refused again, except
+    where ``retry`` (not read within its time in all, ``wall_seconds``: a machine under load, not the PDF)."""
+
+    def __init__(self, message: str, retry: bool = False):
+        super().__init__(message)
+        self.retry = retry
 
 
 def pdf_text(body: bytes, limits: PdfLimits = LIMITS) -> str:
@@ -87,7 +92,7 @@ def pdf_text(body: bytes, limits: PdfLimits = LIMITS) -> str:
         done = subprocess.run([sys.executable, "-I", str(_CHILD), str(limits.pages), str(limits.cpu_seconds),
                                str(limits.memory)], input=body, capture_output=True, timeout=limits.wall_seconds)
     except subprocess.TimeoutExpired:
-        raise PdfRefused(f"not read within {limits.wall_seconds} s") from None
+        raise PdfRefused(f"not read within {limits.wall_seconds} s", retry=True) from None
     if done.returncode == 0:
         return done.stdout.decode("utf-8", "replace")
     said = done.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -280,7 +285,7 @@ def pdf_layout(lines: list[str]) -> str:
 def parse_pdf(body: bytes | None, limits: PdfLimits = LIMITS) -> dict:
     """Parse a ``/pdf`` response body: the dict :func:`tenderarchive.awards.html.parse_html` gives, with
     ``layout`` "pdf" and the rendering the PDF shows in ``pdf_layout``. Never raises. A PDF over ``limits``
-    is not read: ``refused`` says why (and the problems)."""
+    is not read: ``refused`` says why (and the problems), ``retry`` whether reading it again may succeed."""
     from tenderarchive.awards.html import parse_html
 
     if not body or not bytes(body[:1024]).lstrip().startswith(b"%PDF"):
@@ -288,7 +293,8 @@ def parse_pdf(body: bytes | None, limits: PdfLimits = LIMITS) -> dict:
     try:
         lines = text_lines(pdf_text(bytes(body), limits))
     except PdfRefused as exc:
-        return dict(_empty("unknown", [f"PDF refused: {exc}; not read"]), pdf_layout="unknown", refused=str(exc))
+        return dict(_empty("unknown", [f"PDF refused: {exc}; not read"]), pdf_layout="unknown", refused=str(exc),
+                    retry=exc.retry)
     except Exception as exc:  # noqa: BLE001 — a damaged PDF must never stop a crawl
         return dict(_empty("unknown", [f"PDF unreadable: {type(exc).__name__}: {str(exc)[:200]}"]), pdf_layout="unknown")
     layout = pdf_layout(lines)
