@@ -253,7 +253,8 @@ def unfinished_crawls(path: str | Path, spider: str) -> list[dict]:
             if (arguments := _arguments(row)) is not None and not _all_settled(row, settled)]
 
 
-_NOTICE_ERROR = re.compile(r"/publicaties/(\d+)(/gerelateerd|/html|/pdf)?/?$")
+#: a notice's detail, /gerelateerd or /documenten (archived with ``documents_unread``: re-checked), /html or /pdf
+_NOTICE_ERROR = re.compile(r"/publicaties/(\d+)(/gerelateerd|/documenten|/html|/pdf)?/?$")
 #: the requests for a notice's award data: asked again by the re-check of an archived result notice whose /html is
 #: unread (:func:`results_missing`), not by listing the window again
 _RESULTS_PARTS = ("/html", "/pdf")
@@ -264,7 +265,8 @@ def _errors(row: dict) -> list | None:
 
 
 def _error_key(error) -> str | None:
-    """What a recorded error asked for: a notice's detail or ``/gerelateerd`` (its id), or its award data (its
+    """What a recorded error asked for: a notice's detail, ``/gerelateerd`` or ``/documenten`` (its id; a notice
+    archived while its documents list failed is fetched again with it, ``documents_unread``), or its award data (its
     ``/html`` or ``/pdf``: ``<id>/results``); None for anything else (a list page)."""
     m = _NOTICE_ERROR.search(str(error.get("url") or "")) if isinstance(error, dict) else None
     if m is None:
