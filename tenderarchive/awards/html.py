@@ -378,10 +378,11 @@ BUYER_ROLES = {"koper", "buyer"}
 
 
 def _buyer_org(orgs: list, buyer: str | None) -> dict | None:
-    """The section 8 organisation that is the buyer: the role "Koper", of the buyer's name where section 1 gave
-    one."""
-    return next((org for org in orgs if BUYER_ROLES & {_norm(role) for role in org.get("roles") or ()}
-                 and (buyer is None or name_key(org.get("name")) == name_key(buyer))), None)
+    """The section 8 organisation that is the buyer: the one of the role "Koper" of the buyer's name where section
+    1 gave one, else the only one of that role."""
+    buyers = [org for org in orgs if BUYER_ROLES & {_norm(role) for role in org.get("roles") or ()}]
+    named = [org for org in buyers if buyer is not None and name_key(org.get("name")) == name_key(buyer)]
+    return named[0] if named else (buyers[0] if len(buyers) == 1 else None)
 
 
 def currency_like(value) -> bool:

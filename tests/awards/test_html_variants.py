@@ -261,3 +261,17 @@ def test_an_older_form_winner_named_as_the_buyer_with_another_national_id_is_no_
 
     assert [(s["kvk"], s["is_buyer"]) for s in parse_html(notice("22222222"))["suppliers"]] == [("22222222", 0)]
     assert [(s["kvk"], s["is_buyer"]) for s in parse_html(notice("11111111"))["suppliers"]] == [("11111111", 1)]
+
+
+def test_the_only_buyer_of_section_8_gives_the_buyers_number_when_its_name_is_written_otherwise():
+    """Section 8's one organisation of the role "Koper" is the buyer also where its name is written otherwise than
+    section 1's: its number decides against a winner of section 1's name with a number of its own."""
+    parsed = parse_html(eforms(
+        h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
+        h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Officiële naam", "Gemeente Rijnstad"), h1("8. Organisaties"),
+        h2("8.1 ORG-0001"), row("Officiële naam", "Gemeente Rijnstad, afdeling Inkoop"),
+        row("Registratienummer", "11111111"), only("Rollen van deze organisatie"), only("Koper"),
+        h2("8.1 ORG-0002"), row("Officiële naam", "Gemeente Rijnstad"), row("Registratienummer", "22222222"),
+        only("Rollen van deze organisatie"), only("Inschrijver"), row("Winnaar van deze percelen", "LOT-0001")))
+    assert [(s["kvk"], s["is_buyer"]) for s in parsed["suppliers"]] == [("22222222", 0)]
