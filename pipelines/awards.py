@@ -42,7 +42,8 @@ class AwardsPipeline:
             return int(settings.get(name) or default)
 
         self.pdf_limits = PdfLimits(
-            max_bytes=number("DOWNLOAD_MAXSIZE", PdfLimits.max_bytes), pages=number("AWARDS_PDF_MAX_PAGES", PdfLimits.pages),
+            max_bytes=number("DOWNLOAD_MAXSIZE", PdfLimits.max_bytes),
+            pages=number("AWARDS_PDF_MAX_PAGES", PdfLimits.pages),
             cpu_seconds=number("AWARDS_PDF_CPU_SECONDS", PdfLimits.cpu_seconds),
             memory=number("AWARDS_PDF_MEMORY_MB", PdfLimits.memory >> 20) << 20,
             wall_seconds=number("AWARDS_PDF_TIMEOUT", PdfLimits.wall_seconds))

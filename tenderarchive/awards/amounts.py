@@ -75,7 +75,8 @@ _RANGE = re.compile(
     r"|\btussen\s+(?P<low3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend)\b)?(?:\s*(?:€|eur\w*))?)\s+en\s+"
     r"(?P<high3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend)\b)?(?:\s*(?:€|eur\w*))?)")
 #: the words that scale a number: "1,2 miljoen", "€ 1,5 mln", "2,1 miljard", "250 duizend"
-_SCALES = ((re.compile(r"(?i)\b(miljoen|mln\.?|mio\.?)\b"), 1_000_000), (re.compile(r"(?i)\b(miljard|mld\.?|mrd\.?)\b"), 1_000_000_000),
+_SCALES = ((re.compile(r"(?i)\b(miljoen|mln\.?|mio\.?)\b"), 1_000_000),
+           (re.compile(r"(?i)\b(miljard|mld\.?|mrd\.?)\b"), 1_000_000_000),
            (re.compile(r"(?i)\bduizend\b"), 1_000))
 _LABEL = re.compile(r"(?i)^\s*(waarde|totale waarde|bedrag|value)\s*:\s*")
 
