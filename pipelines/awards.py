@@ -17,13 +17,16 @@ A thin adapter over the library (tenderarchive/awards/):
 from __future__ import annotations
 
 import json
+import logging
 
 from tenderarchive.awards.html import parse_response
-from tenderarchive.awards.pdf import parse_pdf
+from tenderarchive.awards.pdf import PdfLimits, parse_pdf
 from tenderarchive.awards.rows import html_results, ocds_results, only_columns, pdf_results, year
 from tenderarchive.items import NoticeItem, OCDSProcedureItem
 from tenderarchive.organisations import organisation
 from tenderarchive.store.keys import dumps
+
+logger = logging.getLogger(__name__)
 
 
 class AwardsPipeline:
@@ -34,6 +37,16 @@ class AwardsPipeline:
     def __init__(self, settings, stats=None):
         self.notice_url = settings.get("TENDERNED_NOTICE_URL")
         self.stats = stats
+
+        def number(name, default):  # a setting as a number (tests pass a plain mapping)
+            return int(settings.get(name) or default)
+
+        self.pdf_limits = PdfLimits(
+            max_bytes=number("DOWNLOAD_MAXSIZE", PdfLimits.max_bytes),
+            pages=number("AWARDS_PDF_MAX_PAGES", PdfLimits.pages),
+            cpu_seconds=number("AWARDS_PDF_CPU_SECONDS", PdfLimits.cpu_seconds),
+            memory=number("AWARDS_PDF_MEMORY_MB", PdfLimits.memory >> 20) << 20,
+            wall_seconds=number("AWARDS_PDF_TIMEOUT", PdfLimits.wall_seconds))
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -51,8 +64,18 @@ class AwardsPipeline:
                 provenance = {"source_url": item.html_url, "fetched_at": item.html_fetched_at or item.fetched_at,
                               "sha256": item.html_sha256}
                 # the PDF, fetched where the /html failed or named no winner (docs/awards.md, "The PDF fallback")
-                pdf = parse_pdf(item.pdf_body) if item.pdf_body is not None and (
+                pdf = parse_pdf(item.pdf_body, self.pdf_limits) if item.pdf_body is not None and (
                     parsed is None or not parsed["awards"]) else None
+                if pdf is not None and pdf.get("refused"):
+                    # over its size, pages, CPU time or memory the same bytes are refused again: settled, named in the
+                    # problems (a /html that failed is asked again anyway). Not read within its time in all (a
+                    # machine under load): the notice's award data is not written, and asked again next run.
+                    logger.warning("%s: PDF of the award notice refused (%s); %s", item.pdf_url, pdf["refused"],
+                                   "asked again next run" if pdf.get("retry") else "not read")
+                    if self.stats:
+                        self.stats.inc_value("awards/pdf_refused")
+                    if pdf.get("retry"):
+                        return item
                 if pdf is not None and (pdf["awards"] or (pdf["layout"] != "unknown" and (
                         parsed is None or parsed["layout"] == "unknown"))):
                     pdf_provenance = {"source_url": item.pdf_url, "fetched_at": item.pdf_fetched_at or item.fetched_at,

@@ -104,6 +104,13 @@ REMOTE_CONTROL_ENABLED = False        # Scrapy's remote-control endpoint: unused
 # `tenderarchive extract URL`: the same bounds for its one download.
 EXTRACT_TIMEOUT = 60
 EXTRACT_MAXSIZE = DOWNLOAD_MAXSIZE
+# An award notice's PDF (the /html's fallback) is read by pdfminer in a process of its own under these bounds
+# (and DOWNLOAD_MAXSIZE bytes); one over them is refused: named in its notice's problems and logged
+# (tenderarchive/awards/pdf.py PdfLimits). A malicious page or a compressed-stream bomb stalls no crawl or reparse.
+AWARDS_PDF_MAX_PAGES = 100
+AWARDS_PDF_CPU_SECONDS = 15
+AWARDS_PDF_MEMORY_MB = 1024
+AWARDS_PDF_TIMEOUT = 120              # seconds in all, waiting included
 
 RETRY_ENABLED = True
 RETRY_TIMES = 4

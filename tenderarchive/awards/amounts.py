@@ -11,7 +11,7 @@ The number itself is read by ``price-parser`` (a library made for exactly
 this: it returns a ``Decimal`` and decides between decimal comma and
 decimal point). This module adds what it does not know: the currency *names*
 of the eForms rendering ("Euro", "Pond sterling"), ranges, missing-value
-words, "miljoen", and the placeholder rule (every amount under € 1.000 is a
+words, "miljoen", "miljard" and "duizend", and the placeholder rule (every amount under € 1.000 is a
 placeholder or a rate, never a contract value). Amounts are integer cents —
 never floats — and :attr:`Amount.decimal` gives exact decimal text.
 """
@@ -59,7 +59,7 @@ def _cldr() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
 _WORDS = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 #: The words amounts are written with that name no currency: text of only these (and numbers) skips the
 #: search through every currency name and code Babel knows (≈ 0.1 ms an amount).
-_NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen mln mio per jaar maand maanden
+_NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen mln mio miljard mld mrd duizend per jaar maand maanden
     week uur circa ongeveer max maximaal minimaal totaal totale waarde bedrag geraamde geschatte value
     total estimated excluding including year month hour and tot van een euro euros eur""".split())
 _CURRENCY_RE = re.compile(
@@ -69,12 +69,15 @@ _SPACES = re.compile(r"[\u00a0\u2007\u2008\u2009\u202f]")
 _RANGE = re.compile(
     r"(?i)laagste\s+(?:offerte|inschrijving)\s*:?\s*(?P<low>[^/]*?\d[^/]*?)\s*(?:/|en)\s*"
     r"hoogste\s+(?:offerte|inschrijving)\s*:?\s*(?P<high>.*?\d[\d.,  ]*)"
-    r"|(?P<low2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:€|eur\w*))?)\s*(?:-|–|tot|à)\s*"
-    r"(?P<high2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:€|eur\w*))?)"
+    r"|(?P<low2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend)\b)?(?:\s*(?:€|eur\w*))?)\s*(?:-|–|tot|à)\s*"
+    r"(?P<high2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend)\b)?(?:\s*(?:€|eur\w*))?)"
     # "tussen € 100.000 en € 200.000": a range said in words
-    r"|\btussen\s+(?P<low3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:€|eur\w*))?)\s+en\s+"
-    r"(?P<high3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:€|eur\w*))?)")
-_MILLION = re.compile(r"(?i)\b(miljoen|mln\.?|mio\.?)\b")
+    r"|\btussen\s+(?P<low3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend)\b)?(?:\s*(?:€|eur\w*))?)\s+en\s+"
+    r"(?P<high3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend)\b)?(?:\s*(?:€|eur\w*))?)")
+#: the words that scale a number: "1,2 miljoen", "€ 1,5 mln", "2,1 miljard", "250 duizend"
+_SCALES = ((re.compile(r"(?i)\b(miljoen|mln\.?|mio\.?)\b"), 1_000_000),
+           (re.compile(r"(?i)\b(miljard|mld\.?|mrd\.?)\b"), 1_000_000_000),
+           (re.compile(r"(?i)\bduizend\b"), 1_000))
 _LABEL = re.compile(r"(?i)^\s*(waarde|totale waarde|bedrag|value)\s*:\s*")
 
 
@@ -160,12 +163,16 @@ def currency_code(text: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+def _scale(text: str) -> int:
+    return next((factor for word, factor in _SCALES if word.search(text)), 1)
+
+
 def _number(text: str) -> tuple[int | None, str | None]:
-    million = bool(_MILLION.search(text))
+    scale = _scale(text)
     price = Price.fromstring(text)
     if price.amount is None:
         return None, None
-    amount = price.amount * (1_000_000 if million else 1)
+    amount = price.amount * scale
     return to_cents(amount), price.amount_text
 
 
@@ -193,6 +200,10 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
         high_text = match.group("high") or match.group("high2") or match.group("high3")
         low, _ = _number(low_text)
         high, _ = _number(high_text)
+        # "tussen 1 en 2 miljoen", "1 - 1,5 mln": the word after the range's high end scales its low end too
+        scale = _scale(high_text)
+        if scale > 1 and _scale(low_text) == 1 and low is not None and high is not None and low * scale <= high:
+            low *= scale
         if low is not None and high is not None:
             return Amount(raw, None, code, low, high, problems=tuple(problems))
     cents, amount_text = _number(text)

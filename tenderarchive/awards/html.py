@@ -233,9 +233,13 @@ def _lot(lot_id):
 def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs: list, problems) -> dict:
     """Turn the collected lot results into lots / awards / suppliers rows."""
     by_key = {}
-    for org in orgs:
+    buyer_org = _buyer_org(orgs, buyer)
+    # a winner's registration comes from the organisation of its name that is not the buyer where both are listed
+    # (a namesake of the buyer: its own KvK number, not the buyer's)
+    for org in sorted(orgs, key=lambda org: org is buyer_org):
         if org.get("name"):
             by_key.setdefault(name_key(org["name"]), org)
+    buyer_kvk = kvk_number(buyer_org.get("registration")) if buyer_org else None
     # Fallback: "Winnaar van deze percelen" in section 8 when a lot result names no winner. Every
     # organisation that section 8 names as a winner of such a lot is one (a lot can have several).
     # A winner block without a name (reference §2.5: it occurs) takes the name section 8 gives the
@@ -283,7 +287,7 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
             problems.append(f"{lot_id}: {len(nameless)} winner(s) without an official name")
         for part in parts:
             _award_rows(lot_id, lot, part, lot["shared_value"] if part is result else part.get("shared_value"),
-                        by_key, awards, suppliers, problems, buyer)
+                        by_key, awards, suppliers, problems, buyer, buyer_kvk)
     flat = {}
     for key, value in procedure.items():
         flat.update(amount_fields(key, value) if isinstance(value, Amount) else {key: value})
@@ -296,10 +300,12 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
             "awards": awards, "suppliers": suppliers, "problems": problems}
 
 
-def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, problems, buyer=None) -> None:
+def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, problems, buyer=None,
+                buyer_kvk=None) -> None:
     """The award of one lot result (or one contract of a lot) and its winners' rows. A winner that is the
-    notice's buyer (section 1, by its folded name) is flagged ``is_buyer`` and named in the problems: a
-    quality issue of the source (reference §6.3: "sometimes a buyer is also a supplier"), kept as published."""
+    notice's buyer (section 1, by its KvK number where both are known, else by its folded name) is flagged
+    ``is_buyer`` and named in the problems: a quality issue of the source (reference §6.3: "sometimes a buyer is
+    also a supplier"), kept as published."""
     winners = [w for w in result.get("winners", []) if not w.get("empty")]
     if winners:
         values = [w.get("value") for w in winners if w.get("value") is not None and w["value"].cents is not None]
@@ -337,7 +343,7 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                        "group_leader": party["leader"] if (group or members) else None,
                        "from_section_8": 1 if winner.get("from_section_8") else 0,
                        "scale": winner.get("scale") if len(parties) == 1 else None,
-                       "is_buyer": buyer_as_supplier(name, buyer)}
+                       "is_buyer": buyer_as_supplier(name, buyer, kvk=kvk, buyer_kvk=buyer_kvk)}
                 if row["is_buyer"]:
                     problems.append(f"{lot_id}: winner {name!r} is the buyer (a buyer listed as supplier)")
                 if org:
@@ -353,12 +359,30 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
         awards.append(award)
 
 
-def buyer_as_supplier(name: str | None, buyer: str | None, roles=()) -> int:
+def buyer_as_supplier(name: str | None, buyer: str | None, roles=(), kvk: str | None = None,
+                      buyer_kvk: str | None = None) -> int:
     """1 when a winner is the procedure's buyer: its party has the role "buyer" too (an OCDS package's
-    ``buyer;supplier``, reference §6.3), or its folded name is the buyer's; else 0."""
+    ``buyer;supplier``, reference §6.3); else, where the KvK numbers of both are known, when they are one;
+    else when its folded name is the buyer's. 0 otherwise: a namesake with a KvK number of its own (a
+    foundation named as the municipality's, a "Stichting Jeugdzorg" of another place) is no buyer."""
     if "buyer" in {part.strip().lower() for role in roles or () for part in str(role).split(";")}:
         return 1
+    kvk, buyer_kvk = kvk_number(kvk), kvk_number(buyer_kvk)
+    if kvk and buyer_kvk:
+        return int(kvk == buyer_kvk)
     return int(bool(name and buyer and name_key(name) and name_key(name) == name_key(buyer)))
+
+
+#: the role section 8 gives a buyer ("Rollen van deze organisatie": "Koper")
+BUYER_ROLES = {"koper", "buyer"}
+
+
+def _buyer_org(orgs: list, buyer: str | None) -> dict | None:
+    """The section 8 organisation that is the buyer: the one of the role "Koper" of the buyer's name where section
+    1 gave one, else the only one of that role."""
+    buyers = [org for org in orgs if BUYER_ROLES & {_norm(role) for role in org.get("roles") or ()}]
+    named = [org for org in buyers if buyer is not None and name_key(org.get("name")) == name_key(buyer)]
+    return named[0] if named else (buyers[0] if len(buyers) == 1 else None)
 
 
 def currency_like(value) -> bool:

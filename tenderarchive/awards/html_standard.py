@@ -59,7 +59,7 @@ class StandardReader:
     def parse(self) -> dict:
         lines = _lines(self.root)
         section, sub = "", ""
-        buyer = None
+        buyer = buyer_kvk = None
         procedure: dict = {}
         last_total = None  # the procedure amount read last (a "Met BTW" line after it is about it)
         lots: dict[str, dict] = {}
@@ -117,6 +117,8 @@ class StandardReader:
                 procedure[last_total] = self._with_vat(procedure[last_total], line)
             elif section == "I" and low.startswith("officiele benaming") and not buyer:
                 buyer = _clean(value_of(line)[0])
+            elif section == "I" and low.startswith("nationale identificatie") and buyer and not buyer_kvk:
+                buyer_kvk = kvk_number(value_of(line)[0])  # the buyer's KvK number: a namesake winner is no buyer
             elif section == "II" and ("totale waarde van de aanbesteding" in low or sub == "II.1.7"):
                 if low.startswith("waarde") or low.startswith("laagste"):
                     text, skip = with_highest(line)
@@ -223,7 +225,9 @@ class StandardReader:
             lot["title"], lot["estimated"] = block["title"], block.get("estimated")
         if not results and not procedure and not buyer:
             self.problems.append("no 'Afdeling' section could be read")
-        return _finish("standard", "nl", buyer, procedure, lots, results, [], self.problems)
+        # the buyer as an organisation of the role "Koper" (section 8's in eForms): its number is the buyer's
+        orgs = [{"name": buyer, "registration": buyer_kvk, "roles": ["Koper"], "winner_of": []}] if buyer_kvk else []
+        return _finish("standard", "nl", buyer, procedure, lots, results, orgs, self.problems)
 
     def _with_vat(self, amount: Amount | None, line: str) -> Amount | None:
         """``amount`` said to include VAT by a line of its own ("Met BTW BTW-tarief (%): 21"): its text says so, as

@@ -429,10 +429,19 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     # the latest release's: its value and date are the current ones (reference §4, §8.6); it keeps the
     # place where it first appeared. Releases are in date order.
     latest: dict[tuple, tuple[dict, dict, tuple]] = {}
+    seen: dict[str, dict] = {}  # each award id as its releases so far give it
     for release in releases:
         for award in release.get("awards") or []:
             if not isinstance(award, dict):
                 continue
+            if award.get("id") is not None:
+                # a release with only some of an award's fields (an update giving its new value alone): what it
+                # leaves out is as the earlier releases gave it (OCDS merging), not gone; the award, suppliers
+                # and lots, was dropped as naming no winner
+                earlier = seen.get(str(award["id"]))
+                if earlier is not None:
+                    award = {**earlier, **{k: v for k, v in award.items() if v is not None}}
+                seen[str(award["id"])] = award
             names = tuple((str(s.get("id")), s.get("name")) for s in award.get("suppliers") or [] if isinstance(s, dict))
             latest[(str(award.get("id")), names)] = (release, award, names)
     # Within one publication an award id repeated with other suppliers is one award's further winners (one
@@ -481,6 +490,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 contract_dates.setdefault(str(contract["awardID"]), []).append(_day(contract["dateSigned"]))
     awards, suppliers = [], []
     buyer = compiled.get("buyer") if isinstance(compiled.get("buyer"), dict) else {}
+    # the buyer's KvK number: a winner of its name but another number is a namesake, not the buyer
+    buyer_kvk = _kvk(str(buyer["id"]), parties.get(str(buyer["id"])) or {}) if buyer.get("id") is not None else None
     for (lot_id, publication), members in groups.items():
         if lot_id is not None and lot_id not in together:
             lot_of(lot_id)["awarded"] = 1
@@ -522,7 +533,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   # converter gives the party the roles buyer;supplier): kept, and flagged
                                   "is_buyer": buyer_as_supplier(sname or party.get("name"), buyer.get("name"), [
                                       *(party["roles"] if isinstance(party.get("roles"), list) else [party.get("roles")]),
-                                      *(["buyer"] if buyer.get("id") is not None and str(buyer["id"]) == sid else [])]),
+                                      *(["buyer"] if buyer.get("id") is not None and str(buyer["id"]) == sid else [])],
+                                      kvk=kvk, buyer_kvk=buyer_kvk),
                                   **_amount("tender_value", value if not shared and position == 0 else None)})
     if notice["stopped"]:
         # the whole procedure stopped (tender status cancelled or unsuccessful; the API's VBE, reference §4): a

@@ -60,9 +60,11 @@ RELEASE = {
             documents=_list({"type": "object", "properties": {"id": OPTIONAL_ID, "url": TEXT}}),
             techniques=_object(hasFrameworkAgreement={"type": ["boolean", "null"]}),
         ),
-        "buyer": _object(name=NAME),
+        # the buyer's id and the parties' roles: whether a supplier is the buyer (ocds.buyer_as_supplier; the roles
+        # in any shape, "buyer;supplier" too, read only where they are codes)
+        "buyer": _object(id=OPTIONAL_ID, name=NAME),
         "parties": _list({"type": "object", "properties": {
-            "id": OPTIONAL_ID, "name": NAME,
+            "id": OPTIONAL_ID, "name": NAME, "roles": {},
             "identifier": _object(id=OPTIONAL_ID, scheme=NAME),
             "additionalIdentifiers": _list({"type": "object", "properties": {"id": OPTIONAL_ID, "scheme": NAME}}),
             "address": _object(locality=NAME, countryName=NAME),

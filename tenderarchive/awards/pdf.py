@@ -23,11 +23,14 @@ is the winner's registration number. Never raises: what cannot be read is in ``p
 from __future__ import annotations
 
 import functools
-import io
-import logging
 import re
+import signal
+import subprocess
+import sys
 import unicodedata
+from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 
 from tenderarchive.awards.html import _empty, _norm, currency_like
 from tenderarchive.awards import html_eforms as ef
@@ -50,19 +53,56 @@ _LABELS = (ef.AMOUNT_LABELS | ef.CONCESSION | ef.OFFICIAL_NAME | ef.GROUP_NAME |
            | ef.TITLE | ef.CPV | ef.CHANGED_VERSION | _KVK_LABELS)
 
 
-#: Pages read of one PDF: an award notice has a few; pdfminer reads text in pure Python (about 50,000 characters a
-#: second), so a document of hundreds of pages is not read to its end.
-MAX_PAGES = 100
+@dataclass(frozen=True)
+class PdfLimits:
+    """What one PDF may take to read (docs/awards.md, "The PDF fallback"): a PDF is a few pages of text, and
+    pdfminer reads it in pure Python (about 50,000 characters a second) and decompresses a stream whole, so
+    a huge, malicious or fuzzed PDF (a compressed-stream bomb, a page of millions of glyphs) is refused
+    rather than stalling a crawl or a reparse: ``max_bytes`` of PDF (the crawl's DOWNLOAD_MAXSIZE), its first
+    ``pages``, ``cpu_seconds`` of CPU time and ``memory`` bytes of address space for the reading process,
+    ``wall_seconds`` in all (a reader that waits on nothing)."""
+
+    max_bytes: int = 16 * 1024 * 1024
+    pages: int = 100
+    cpu_seconds: int = 15
+    memory: int = 1024 * 1024 * 1024
+    wall_seconds: int = 120
 
 
-def pdf_text(body: bytes) -> str:
-    """The text of a PDF's first :data:`MAX_PAGES` pages (pdfminer.six); raises what pdfminer raises on a body
-    that is no PDF."""
-    from pdfminer.high_level import extract_text
+LIMITS = PdfLimits()
+_CHILD = Path(__file__).with_name("pdf_child.py")
 
-    # pdfminer warns about every oddity of a PDF's structure on its own loggers; what matters is in ``problems``
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    return extract_text(io.BytesIO(body), maxpages=MAX_PAGES)
+
+class PdfRefused(Exception):
+    """A PDF not read because it is over one of its :class:`PdfLimits`: the same bytes are refused again, except
+    where ``retry`` (not read within its time in all, ``wall_seconds``: a machine under load, not the PDF)."""
+
+    def __init__(self, message: str, retry: bool = False):
+        super().__init__(message)
+        self.retry = retry
+
+
+def pdf_text(body: bytes, limits: PdfLimits = LIMITS) -> str:
+    """The text of a PDF's first ``limits.pages`` pages, read by pdfminer.six in a process of its own under
+    ``limits`` (:mod:`tenderarchive.awards.pdf_child`). Raises :class:`PdfRefused` for a PDF over a limit and
+    ValueError (pdfminer's error) for a body that is no PDF or a damaged one."""
+    if len(body) > limits.max_bytes:
+        raise PdfRefused(f"{len(body):,} bytes, over the {limits.max_bytes:,} read")
+    try:
+        done = subprocess.run([sys.executable, "-I", str(_CHILD), str(limits.pages), str(limits.cpu_seconds),
+                               str(limits.memory)], input=body, capture_output=True, timeout=limits.wall_seconds)
+    except subprocess.TimeoutExpired:
+        raise PdfRefused(f"not read within {limits.wall_seconds} s", retry=True) from None
+    if done.returncode == 0:
+        return done.stdout.decode("utf-8", "replace")
+    said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    if done.returncode == 2:
+        raise ValueError(said[-1] if said else "pdfminer failed")
+    if done.returncode == 3 or "MemoryError" in "".join(said[-1:]):
+        raise PdfRefused(f"over the {limits.memory:,} bytes of memory its reading may take")
+    if done.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        raise PdfRefused(f"over the {limits.cpu_seconds} s of CPU time its reading may take")
+    raise PdfRefused(f"its reader ended with exit status {done.returncode}" + (f" ({said[-1][:200]})" if said else ""))
 
 
 def text_lines(text: str) -> list[str]:
@@ -242,15 +282,19 @@ def pdf_layout(lines: list[str]) -> str:
     return "unknown"
 
 
-def parse_pdf(body: bytes | None) -> dict:
+def parse_pdf(body: bytes | None, limits: PdfLimits = LIMITS) -> dict:
     """Parse a ``/pdf`` response body: the dict :func:`tenderarchive.awards.html.parse_html` gives, with
-    ``layout`` "pdf" and the rendering the PDF shows in ``pdf_layout``. Never raises."""
+    ``layout`` "pdf" and the rendering the PDF shows in ``pdf_layout``. Never raises. A PDF over ``limits``
+    is not read: ``refused`` says why (and the problems), ``retry`` whether reading it again may succeed."""
     from tenderarchive.awards.html import parse_html
 
     if not body or not bytes(body[:1024]).lstrip().startswith(b"%PDF"):
         return dict(_empty("unknown", ["the PDF answer is no PDF"]), pdf_layout="unknown")
     try:
-        lines = text_lines(pdf_text(bytes(body)))
+        lines = text_lines(pdf_text(bytes(body), limits))
+    except PdfRefused as exc:
+        return dict(_empty("unknown", [f"PDF refused: {exc}; not read"]), pdf_layout="unknown", refused=str(exc),
+                    retry=exc.retry)
     except Exception as exc:  # noqa: BLE001 — a damaged PDF must never stop a crawl
         return dict(_empty("unknown", [f"PDF unreadable: {type(exc).__name__}: {str(exc)[:200]}"]), pdf_layout="unknown")
     layout = pdf_layout(lines)

@@ -253,26 +253,59 @@ def unfinished_crawls(path: str | Path, spider: str) -> list[dict]:
             if (arguments := _arguments(row)) is not None and not _all_settled(row, settled)]
 
 
-_NOTICE_ERROR = re.compile(r"/publicaties/(\d+)(/gerelateerd)?/?$")
+#: a notice's detail, /gerelateerd or /documenten (archived with ``documents_unread``: re-checked), /html or /pdf
+_NOTICE_ERROR = re.compile(r"/publicaties/(\d+)(/gerelateerd|/documenten|/html|/pdf)?/?$")
+#: the requests for a notice's award data: asked again by the re-check of an archived result notice whose /html is
+#: unread (:func:`results_missing`), not by listing the window again
+_RESULTS_PARTS = ("/html", "/pdf")
 
 
 def _errors(row: dict) -> list | None:
     return _json_column(row, "errors", list)
 
 
+def _error_key(error) -> str | None:
+    """What a recorded error asked for: a notice's detail, ``/gerelateerd`` or ``/documenten`` (its id; a notice
+    archived while its documents list failed is fetched again with it, ``documents_unread``), or its award data (its
+    ``/html`` or ``/pdf``: ``<id>/results``); None for anything else (a list page)."""
+    m = _NOTICE_ERROR.search(str(error.get("url") or "")) if isinstance(error, dict) else None
+    if m is None:
+        return None
+    return f"{m.group(1)}/results" if m.group(2) in _RESULTS_PARTS else m.group(1)
+
+
 def _settled_notices(path, rows: list[dict]) -> set[str]:
-    """Of the notices named in ``rows``' errors, those the API's notice is archived for."""
-    ids = {m.group(1) for row in rows for error in (_errors(row) or [])
-           if isinstance(error, dict) and (m := _NOTICE_ERROR.search(str(error.get("url") or "")))}
-    if not ids:
+    """Of the errors' keys (:func:`_error_key`) in ``rows``, those settled: a notice's detail or ``/gerelateerd``
+    whose notice the API's row is archived for; a notice's ``/html`` or ``/pdf`` whose notice is archived and
+    either has its /html read or is a result notice, which every run re-checks until it is (its one notice is
+    asked again; the window listed again would not ask an archived notice)."""
+    keys = {key for row in rows for error in (_errors(row) or []) if (key := _error_key(error))}
+    if not keys:
         return set()
     db = read_only(path)
     if db is None:
         return set()
     try:
-        return api_archived(db, ids)
+        archived = api_archived(db, {key.split("/")[0] for key in keys})
+        results = {key.split("/")[0] for key in keys if key.endswith("/results")} & archived
+        rechecked = _results_rechecked(db, results) if results else set()
+        return {key for key in keys if key in archived or (key.endswith("/results") and key.split("/")[0] in rechecked)}
     finally:
         db.close()
+
+
+def _results_rechecked(db: sqlite_utils.Database, ids: set[str]) -> set[str]:
+    """Of the archived notices ``ids``, those whose award data is read or asked again next run: their /html is
+    read (``notice_results``, :data:`HTML_READ`), or they are result notices (:func:`results_missing`)."""
+    columns = db["notices"].columns_dict
+    if "form_type" not in columns:
+        return set()
+    read = (f" or publication_id in (select publication_id from notice_results where {HTML_READ})"
+            if db["notice_results"].exists() else "")
+    listed = sorted(int(i) for i in ids)
+    return {str(r[0]) for r in db.execute(
+        f"select publication_id from notices where publication_id in ({','.join('?' * len(listed))}) and "
+        f"({RESULT_NOTICE}{read})", listed)}
 
 
 def api_archived(db: sqlite_utils.Database, ids) -> set[str]:
@@ -293,11 +326,7 @@ def _all_settled(row: dict, settled: set[str]) -> bool:
     errors = _errors(row)
     if row.get("status") != "partial" or not errors:
         return False  # killed or failed, or nothing says what went wrong: its window is listed again
-    for error in errors:
-        m = _NOTICE_ERROR.search(str(error.get("url") or "")) if isinstance(error, dict) else None
-        if m is None or m.group(1) not in settled:
-            return False
-    return True
+    return all(_error_key(error) in settled for error in errors)
 
 
 def known_results(path: str | Path) -> set[str]:
@@ -312,6 +341,8 @@ def known_results(path: str | Path) -> set[str]:
 #: The notice_results rows of an /html that was read: not one that could not be (``unknown``), nor one the PDF
 #: fallback wrote because the /html failed (``pdf``), nor one an OCDS package wrote (``ocds``).
 HTML_READ = "layout not in ('unknown', 'pdf', 'ocds')"
+#: An archived result notice (formType result, or AGO/REC): its /html is asked again until it reads.
+RESULT_NOTICE = "(form_type = 'result' or notice_type in ('AGO', 'REC'))"
 
 
 def awaiting_results(path: str | Path) -> dict[str, dict]:
@@ -347,8 +378,7 @@ def results_missing(path: str | Path) -> set[str]:
         read = f"select publication_id from notice_results where {HTML_READ}" \
             if db["notice_results"].exists() else "select null where 0"
         return {str(r["publication_id"]) for r in db.query(
-            "select publication_id from notices where (form_type = 'result' or notice_type in ('AGO', 'REC')) "
-            f"and publication_id not in ({read})")}
+            f"select publication_id from notices where {RESULT_NOTICE} and publication_id not in ({read})")}
     finally:
         db.close()
 

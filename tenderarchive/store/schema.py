@@ -423,7 +423,9 @@ ORGANISATION_FIRST_NAMED = [
     "order by coalesce(n.fetched_at, '~'), named_in limit 1",
     "select a.source_url, a.fetched_at, a.sha256, a.crawl_id, 'awards:' || a.award_id as named_in "
     "from award_suppliers s join awards a on a.award_id = s.award_id "
-    "where s.organisation_id = organisations.organisation_id order by coalesce(a.fetched_at, '~'), named_in limit 1",
+    # a winner flagged as the buyer (award_suppliers.is_buyer) names no provider
+    "where s.organisation_id = organisations.organisation_id and coalesce(s.is_buyer, 0) = 0 "
+    "order by coalesce(a.fetched_at, '~'), named_in limit 1",
     "select a.source_url, a.fetched_at, a.sha256, a.crawl_id, 'articles:' || a.url as named_in from articles a "
     # by the name_key indexes (``'name:' || name_key = …`` read both tables in full for every organisation)
     "where a.relevant = 1 and a.url in (select url from article_organisations where name_key = "

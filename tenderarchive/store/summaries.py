@@ -17,7 +17,8 @@ Per procurement (recomputed from the base tables for the procurements a crawl to
   without a lot row) of those procurements, per region, in award-date order.
 - ``summary_awards`` / ``summary_award_winners``: the current awards of youth-care
   procurements (with region, year, value and the sort keys of the awards-by-region page), and
-  one row per winner (award_suppliers row) of each.
+  one row per winner (award_suppliers row) of each; a buyer listed as the winner (``is_buyer``, a
+  quality issue of the source) is no winner here, nor in ``summary_procurements``.
 - ``summary_buyer_procurements``: per youth-care notice buyer and procurement, the first and
   last publication.
 
@@ -146,10 +147,11 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
   (select count(*) from lots l where l.procurement_id = p.procurement_id) as percelen,
   (select count(*) from awards a where a.procurement_id = p.procurement_id and +a.current = 1) as gunningen,
   (select count(distinct s.organisation_id) from awards a join award_suppliers s on s.award_id = a.award_id
-    where a.procurement_id = p.procurement_id and +a.current = 1) as aantal_winnaars,
+    where a.procurement_id = p.procurement_id and +a.current = 1 and coalesce(s.is_buyer, 0) = 0) as aantal_winnaars,
   (select group_concat(name, '; ') from (select distinct s.name from awards a
     join award_suppliers s on s.award_id = a.award_id
-    where a.procurement_id = p.procurement_id and +a.current = 1 order by s.name)) as winnaars,
+    where a.procurement_id = p.procurement_id and +a.current = 1 and coalesce(s.is_buyer, 0) = 0
+    order by s.name)) as winnaars,
   (select sum(a.value_cents) from awards a where a.procurement_id = p.procurement_id and +a.current = 1)
     as gegunde_waarde_cents
 from procurements p where p.procurement_id in ({marks}) and +p.youth_care = 1
@@ -191,7 +193,7 @@ select s.award_id, s.organisation_id, s.name, a.procurement_id, p.jeugdregio_cod
   coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
 from awards a join procurements p on p.procurement_id = a.procurement_id
   join award_suppliers s on s.award_id = a.award_id
-where a.procurement_id in ({marks}) and +a.current = 1 and +p.youth_care = 1
+where a.procurement_id in ({marks}) and +a.current = 1 and +p.youth_care = 1 and coalesce(s.is_buyer, 0) = 0
 """
 
 _BUYERS_SQL = """

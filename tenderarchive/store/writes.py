@@ -500,11 +500,15 @@ def _write_award(db, entry: dict, crawl_id) -> bool:
     suppliers = []
     for supplier in entry["suppliers"]:
         supplier = dict(supplier, award_id=award["award_id"])
-        supplier["organisation_id"] = _provider(db, supplier, award)
+        if not supplier.get("is_buyer"):
+            # the buyer listed as the winner (reference §6.3, a quality issue: ``is_buyer``) keeps its row as
+            # published, flagged, but is no provider: no organisation of kind provider is made or named for it
+            supplier["organisation_id"] = _provider(db, supplier, award)
         suppliers.append(supplier)
     changed |= sync_rows(db, "award_suppliers", "award_id = ?", [award["award_id"]],
                          list({s["organisation_id"]: s for s in suppliers}.values()))
-    _unname(db, [o for o in named if o not in {s["organisation_id"] for s in suppliers}], award["award_id"])
+    providers = {s["organisation_id"] for s in suppliers if not s.get("is_buyer")}
+    _unname(db, [o for o in named if o not in providers], award["award_id"])
     return changed
 
 

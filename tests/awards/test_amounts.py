@@ -103,3 +103,19 @@ def test_amount_words_are_not_searched_for_a_currency_name(text, code):
     """Text of only numbers and words such as "excl. btw" skips the search through every currency name
     and code Babel knows (≈ 0.1 ms an amount, bench/README); a currency written beside them is found."""
     assert currency_code(text) == code
+
+
+@pytest.mark.parametrize("text, cents, low, high", [
+    ("2,1 miljard euro", 210000000000, None, None),        # read "2,10 EUR": a placeholder
+    ("€ 1,5 mld", 150000000000, None, None),
+    ("250 duizend euro", 25000000, None, None),            # read "250 EUR": a placeholder
+    ("tussen 1 en 2 miljoen", None, 100000000, 200000000),   # was € 1 to € 2
+    ("1 - 1,5 mln euro", None, 100000000, 150000000),
+    ("€ 1 miljoen - € 2 miljoen", None, 100000000, 200000000),  # was € 1 miljoen, "more than one number"
+    ("€ 500.000 - € 1,2 miljoen", None, 50000000, 120000000),
+])
+def test_amounts_and_ranges_written_with_scale_words_are_read_at_their_scale(text, cents, low, high):
+    """Values written the Dutch ways of a notice's free text: "miljard" and "duizend" as "miljoen" was, and a range
+    whose scale word stands at its end (or at each end) has both ends at that scale."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.low_cents, amount.high_cents, amount.problems) == (cents, low, high, ())

@@ -219,3 +219,59 @@ def test_met_btw_on_a_line_of_its_own_says_the_value_includes_vat():
     plain = parse_html(afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
                                   contractor("Alpha B.V."), lot_value, paragraphs("Munt: EUR", "Zonder BTW")))
     assert [a["value_raw"] for a in plain["awards"]] == ["1 210 000,00"] and plain["problems"] == []
+
+
+def test_a_winner_named_as_the_buyer_but_with_a_kvk_number_of_its_own_is_a_namesake_not_the_buyer():
+    """§6.3 "sometimes a buyer is also a supplier" was judged by the folded name alone: a foundation named as the
+    buyer but registered under another KvK number (section 8: the buyer's ORG with the role "Koper", the winner's
+    with "Winnaar van deze percelen") was flagged the buyer and given the buyer's number (the first organisation
+    of that name). Where both numbers are known they decide; the same number is the buyer whatever the name."""
+    def org(number, name, kvk, *roles, lots=None):
+        return [h2(f"8.1 ORG-000{number}"), row("Officiële naam", name), row("Registratienummer", kvk),
+                only("Rollen van deze organisatie"), *[only(r) for r in roles],
+                *([row("Winnaar van deze percelen", lots)] if lots else [])]
+
+    def winners(name_8, kvk_8):
+        parsed = parse_html(eforms(
+            h1("1. Koper"), row("Officiële naam", "Stichting Jeugdhulp Rijnstad"), h1("6. Resultaten"),
+            h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+            only("Winnaar"), row("Officiële naam", name_8), h1("8. Organisaties"),
+            *org(1, "Stichting Jeugdhulp Rijnstad", "11111111", "Koper"),
+            *org(2, name_8, kvk_8, "Inschrijver", lots="LOT-0001")))
+        return [(s["name"], s["kvk"], s["is_buyer"]) for s in parsed["suppliers"]], parsed["problems"]
+
+    found, problems = winners("Stichting Jeugdhulp Rijnstad", "22222222")
+    assert found == [("Stichting Jeugdhulp Rijnstad", "22222222", 0)] and not any("buyer" in p for p in problems)
+    assert winners("St. Jeugdhulp Rijnstad (uitvoering)", "11111111")[0] == [
+        ("St. Jeugdhulp Rijnstad (uitvoering)", "11111111", 1)]
+
+
+def test_an_older_form_winner_named_as_the_buyer_with_another_national_id_is_no_buyer():
+    """The older standard form gives the buyer's KvK number in Afdeling I ("Nationale identificatie") and each
+    contractor's in V.2.3: a contractor named as the buyer but with a number of its own is a namesake, not the
+    buyer (it was flagged by the name alone); the buyer's own number is the buyer."""
+    def notice(number):
+        return ('<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+                '<dl class="subsection"><dt>Officiële benaming:</dt><dd>Stichting Jeugdhulp Rijnstad</dd>'
+                '<dt>Nationale identificatie:</dt><dd>11111111</dd></dl>'
+                '<h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>'
+                + heading("-", "Jeugdhulp") + paragraphs("Een opdracht/perceel wordt gegund: ja")
+                + contractor("Stichting Jeugdhulp Rijnstad", **{"Nationale identificatie": number})
+                + '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+
+    assert [(s["kvk"], s["is_buyer"]) for s in parse_html(notice("22222222"))["suppliers"]] == [("22222222", 0)]
+    assert [(s["kvk"], s["is_buyer"]) for s in parse_html(notice("11111111"))["suppliers"]] == [("11111111", 1)]
+
+
+def test_the_only_buyer_of_section_8_gives_the_buyers_number_when_its_name_is_written_otherwise():
+    """Section 8's one organisation of the role "Koper" is the buyer also where its name is written otherwise than
+    section 1's: its number decides against a winner of section 1's name with a number of its own."""
+    parsed = parse_html(eforms(
+        h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
+        h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Officiële naam", "Gemeente Rijnstad"), h1("8. Organisaties"),
+        h2("8.1 ORG-0001"), row("Officiële naam", "Gemeente Rijnstad, afdeling Inkoop"),
+        row("Registratienummer", "11111111"), only("Rollen van deze organisatie"), only("Koper"),
+        h2("8.1 ORG-0002"), row("Officiële naam", "Gemeente Rijnstad"), row("Registratienummer", "22222222"),
+        only("Rollen van deze organisatie"), only("Inschrijver"), row("Winnaar van deze percelen", "LOT-0001")))
+    assert [(s["kvk"], s["is_buyer"]) for s in parsed["suppliers"]] == [("22222222", 0)]

@@ -219,3 +219,53 @@ def test_a_packages_award_publication_is_an_award_notice_listed_with_the_awards(
              for row in cursor.fetchall()]
     assert [(r["publication_id"], r["fase"], r["winners"]) for r in found] == [(310170, "definitieve_gunning", "Alpha B.V.")]
     assert "313470" in queries.awaiting_results(path)
+
+
+def test_a_supplier_named_as_the_buyer_but_with_another_kvk_number_is_a_namesake_not_the_buyer(tmp_path):
+    """§6.3 "sometimes a buyer is also a supplier": a supplier of the buyer's name was flagged ``is_buyer`` by the
+    name alone, also with a KvK number (its converter id) other than the buyer's. Where both numbers are known they
+    decide (the buyer's id an org-id "NL-KVK-…"); the same number is the buyer whatever the name. The buyer's id
+    and the parties' roles were left out of the release as read, so neither rule ever applied."""
+    buyer = {"id": "NL-KVK-11111111", "name": "Stichting Jeugdhulp Rijnstad"}
+    release = _release("310070", "2021-03-01", [_award("a", "22222222", "Stichting Jeugdhulp Rijnstad"),
+                                                _award("b", "11111111", "St. Jeugdhulp Rijnstad", lots=("2",))],
+                       lots=("1", "2"))
+    release["buyer"] = buyer
+    release["parties"].append(dict(buyer, roles=["buyer"]))
+    (procedure,), report = read(tmp_path, [release])
+    assert report.errors == []
+    assert [(s["name"], s["kvk"], s["is_buyer"]) for s in procedure["suppliers"]] == [
+        ("Stichting Jeugdhulp Rijnstad", "22222222", 0), ("St. Jeugdhulp Rijnstad", "11111111", 1)]
+
+
+
+def test_a_partys_roles_buyer_and_supplier_flag_the_supplier_whatever_its_name(tmp_path):
+    """§6.3: the converter gives a buyer listed as supplier the roles buyer;supplier (as one string, or a list). The
+    roles were dropped from the release as read: only the name decided."""
+    release = _release("310071", "2021-03-01", [_award("a", "22222222", "Jeugdteam Rijnstad"),
+                                                _award("b", "33333333", "Alpha B.V.", lots=("2",))], lots=("1", "2"))
+    release["buyer"] = {"id": "GM9999", "name": "Gemeente Rijnstad"}
+    release["parties"][0]["roles"] = "buyer;supplier"
+    (procedure,), _ = read(tmp_path, [release])
+    assert [(s["name"], s["is_buyer"]) for s in procedure["suppliers"]] == [("Jeugdteam Rijnstad", 1), ("Alpha B.V.", 0)]
+
+
+def test_a_release_giving_only_an_awards_new_value_updates_it_and_keeps_its_winner_and_lot(tmp_path):
+    """A release with only some fields (OCDS: what it leaves out is unchanged): a later publication giving award
+    "a1" its new value alone, no suppliers, no relatedLots. The award was taken whole from that release, named no
+    supplier, and was dropped: Alpha's award of lot 1 was gone. It is the updated award of the same lot and
+    winner, in whatever order the file holds the releases; a duplicate release counts once."""
+    import copy
+
+    first = _release("310080-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000)], lots=("1", "2"))
+    second = _release("310080-b", "2021-03-01", [_award("b1", "22222222", "Beta B.V.", 700000, lots=("2",))],
+                      lots=("1", "2"))
+    update = {"ocid": first["ocid"], "id": "310099", "date": "2021-05-01T00:00:00Z", "tag": ["awardUpdate"],
+              "awards": [{"id": "a1", "value": {"amount": 550000, "currency": "EUR"}}]}
+    for order in ([first, second, update], [update, second, first], [first, copy.deepcopy(first), second, update]):
+        (procedure,), report = read(tmp_path, copy.deepcopy(order))
+        assert report.errors == []
+        assert [(a["lot_id"], a["value_cents"], a["publication_id"]) for a in procedure["awards"]] == [
+            ("1", 55000000, 310099), ("2", 70000000, 310080)]
+        assert [(s["lot_id"], s["name"], s["kvk"]) for s in procedure["suppliers"]] == [
+            ("1", "Alpha B.V.", "11111111"), ("2", "Beta B.V.", "22222222")]

@@ -49,3 +49,50 @@ def test_what_is_no_pdf_or_no_award_notice_is_a_problem_never_an_exception():
     for body in (b"", b"<html>maintenance</html>", b"%PDF-1.4 garbage", text_pdf([["Een brief zonder secties"]])):
         parsed = parse_pdf(body)
         assert parsed["layout"] == "unknown" and parsed["awards"] == [] and parsed["problems"], body[:20]
+
+
+def scattered_glyphs_pdf(glyphs: int) -> bytes:
+    """One page of ``glyphs`` two-letter strings at scattered places (SYNTHETIC, a fuzzer's find): a few kilobytes
+    that pdfminer's layout analysis takes minutes of CPU on (1,000 glyphs: about 6 s)."""
+    import random
+    import zlib
+
+    spot = random.Random(7)
+    content = b"".join(b"BT /F1 6 Tf %d %d Td (ab) Tj ET\n" % (spot.randrange(590), spot.randrange(840))
+                       for _ in range(glyphs))
+    return text_pdf([[]], contents=[(zlib.compress(content), "/Filter /FlateDecode ")])
+
+
+def test_a_pdf_over_its_cpu_time_is_refused_within_it_and_named_never_read_to_its_end():
+    """A PDF whose reading would take minutes (pdfminer's layout analysis of scattered glyphs) stops at its CPU
+    limit: refused, named in the problems, the call back in seconds. It ran unbounded (one fuzzed PDF stalled a
+    crawl or a reparse for as long as it took)."""
+    import time
+
+    from tenderarchive.awards.pdf import PdfLimits
+
+    began = time.monotonic()
+    parsed = parse_pdf(scattered_glyphs_pdf(4000), PdfLimits(cpu_seconds=1, wall_seconds=60))
+    assert time.monotonic() - began < 45
+    assert parsed["layout"] == "unknown" and parsed["awards"] == []
+    assert "1 s of CPU time" in parsed["refused"]
+    assert parsed["problems"] == [f"PDF refused: {parsed['refused']}; not read"]
+
+
+def test_a_compressed_stream_bomb_and_a_pdf_over_the_bytes_read_are_refused():
+    """A content stream of 3 MB that inflates to 3 GiB (pdfminer inflates a stream whole) meets the memory limit of
+    the process reading it; a body over ``max_bytes`` is not read at all. Each is refused and named; an ordinary
+    PDF under the same limits reads."""
+    from tenderarchive.awards.pdf import PdfLimits
+    from tests.fixtures.awards.pdf_writer import deflate_bomb
+
+    limits = PdfLimits(memory=512 << 20, wall_seconds=60)
+    bomb = text_pdf([[]], contents=[(deflate_bomb(3 << 30), "/Filter /FlateDecode ")])
+    assert len(bomb) < 4 << 20
+    parsed = parse_pdf(bomb, limits)
+    assert parsed["refused"] == f"over the {512 << 20:,} bytes of memory its reading may take", parsed["problems"]
+    body = text_pdf([["6.1 ID resultaat perceel: LOT-0001", "6.1.2 Informatie over winnaars", "Winnaar:",
+                      "Officiële naam: Jeugdhulp Rijn B.V."]])
+    assert winners(parse_pdf(body, limits)) == [("LOT-0001", "Jeugdhulp Rijn B.V.", None, None)]
+    refused = parse_pdf(body, PdfLimits(max_bytes=len(body) - 1))
+    assert refused["refused"] == f"{len(body):,} bytes, over the {len(body) - 1:,} read" and refused["awards"] == []

@@ -187,3 +187,28 @@ def test_a_rectification_of_a_notice_numbering_its_lots_from_lot_0000_corrects_t
     assert sorted(r["lot_id"] for r in db.query("select lot_id from lots")) == ["LOT-0000", "LOT-0001"]
     assert sorted((r["lot_id"], r["value_cents"], r["current"]) for r in db.query("select * from awards")) == [
         ("LOT-0000", 80000000, 1), ("LOT-0001", 50000000, 0), ("LOT-0001", 55000000, 1)]
+
+
+def test_a_pdf_not_read_within_its_time_in_all_leaves_the_notices_award_data_to_be_asked_again():
+    """A PDF over AWARDS_PDF_TIMEOUT (time in all, which a machine under load can reach where CPU time is not)
+    is no verdict on the PDF: the /html's row (naming no winner) is not written, so the notice stays a result
+    notice whose /html is unread and the next run asks it and its PDF again; a PDF over its CPU time is settled:
+    the /html's row names the refusal."""
+    from tests.awards.test_pdf import scattered_glyphs_pdf
+
+    publication = next(p for p in load_publications(FIXTURES) if str(p["list"]["publicatieId"]) == "900102")
+    pid = publication["detail"]["publicatieId"]
+    bare = '<table><tbody><tr class="header1"><th colspan="2">1. Koper</th></tr></tbody></table>'
+
+    def read(**limits):
+        item = NoticeItem(publication_id=str(pid), detail=publication["detail"], list_record=publication["list"],
+                          documents=publication["documenten"], source_url=f"{SITE}/x/{pid}",
+                          fetched_at="2026-01-01T00:00:00+00:00", sha256="0" * 64,
+                          html_body=json.dumps({"html": bare}).encode(), html_url=f"{SITE}/x/{pid}/html",
+                          pdf_body=scattered_glyphs_pdf(4000), pdf_url=f"{SITE}/x/{pid}/pdf")
+        item.record = normalise_notice(item, NOTICE_URL, SITE)
+        return AwardsPipeline(Settings(TENDERNED_NOTICE_URL=NOTICE_URL, **limits)).process_item(item).record
+
+    assert "results" not in read(AWARDS_PDF_TIMEOUT=1, AWARDS_PDF_CPU_SECONDS=60)
+    settled = read(AWARDS_PDF_CPU_SECONDS=1)["results"]["notice_result"]
+    assert "PDF refused: over the 1 s of CPU time" in settled["problems"]

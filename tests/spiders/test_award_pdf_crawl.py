@@ -214,3 +214,24 @@ def test_the_html_replacing_the_pdfs_awards_leaves_no_winner_only_the_pdf_named(
             "select organisation_id, name, kind, kvk, name_key, named_in, source_url, sha256 from organisations")))
     assert organisations(first.db_path) == organisations(fresh.db_path)
 
+
+
+def test_a_pdf_over_its_cpu_time_is_refused_named_and_settled_and_the_crawl_goes_on(serve_api, crawl):
+    """An award notice whose /html names no winner and whose PDF (a fuzzer's find: scattered glyphs, minutes of
+    pdfminer's layout analysis) is over AWARDS_PDF_CPU_SECONDS: the crawl goes on and completes, the notice is
+    archived with the /html's row naming the refusal, and the next crawl does not ask it again (the same bytes
+    are refused again). Without the bound the crawl sat in pdfminer for minutes."""
+    from tests.awards.test_pdf import scattered_glyphs_pdf
+
+    server = serve_api([award(template(), 960006, BARE, pdf=scattered_glyphs_pdf(4000))])
+    first = crawl(server.api_url, "-s", "AWARDS_PDF_CPU_SECONDS=1", **WINDOW)
+    assert first.crawl["status"] == "complete", first.errors
+    assert "PDF of the award notice refused (over the 1 s of CPU time its reading may take)" in first.output
+    db = sqlite_utils.Database(first.db_path)
+    (result,) = db.query("select layout, award_count, problems from notice_results where publication_id = 960006")
+    assert result["layout"] == "eforms" and result["award_count"] == 0
+    assert "PDF refused: over the 1 s of CPU time its reading may take; not read" in result["problems"]
+    began = len(server.api.log)
+    second = crawl(server.api_url, "-s", "AWARDS_PDF_CPU_SECONDS=1", **WINDOW)
+    assert second.crawl["status"] == "complete", second.errors
+    assert PDF_PATH.format(960006) not in server.api.log[began:]

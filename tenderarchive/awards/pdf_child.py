@@ -1,0 +1,43 @@
+"""The text of one PDF, read by pdfminer.six in a child process of its own under resource limits
+(:func:`tenderarchive.awards.pdf.pdf_text` runs this file as a script): the PDF arrives on stdin, its text
+leaves on stdout (UTF-8). Arguments: the pages read, the CPU seconds and the bytes of address space allowed.
+
+The limits are set before pdfminer is imported or the PDF read: a compressed stream that inflates to gigabytes
+(pdfminer decompresses a stream whole) meets the memory limit (a MemoryError, exit 3), a page whose text or
+layout takes minutes meets the CPU limit (SIGXCPU ends the process). Any other error is pdfminer's on a
+damaged PDF (exit 2, its name and message on stderr). Imports nothing of tenderarchive: it starts fast. Run
+with ``python -I``: its own directory (tenderarchive/awards, whose html.py would hide the standard library's)
+is not on sys.path.
+"""
+
+import io
+import logging
+import resource
+import sys
+
+
+def main(argv: list[str]) -> int:
+    pages, cpu_seconds, memory = (int(a) for a in argv)
+    for kind, soft, hard in ((resource.RLIMIT_CPU, cpu_seconds, cpu_seconds + 1), (resource.RLIMIT_AS, memory, memory)):
+        _, allowed = resource.getrlimit(kind)
+        if allowed != resource.RLIM_INFINITY:  # a machine's own lower limit stands (raising it is refused)
+            soft, hard = min(soft, allowed), min(hard, allowed)
+        resource.setrlimit(kind, (soft, hard))
+    body = sys.stdin.buffer.read()
+    try:
+        from pdfminer.high_level import extract_text
+
+        # pdfminer warns about every oddity of a PDF's structure on its own loggers; what matters is in ``problems``
+        logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
+        text = extract_text(io.BytesIO(body), maxpages=pages)
+    except MemoryError:
+        return 3
+    except Exception as exc:  # noqa: BLE001 — reported to the parent, which names it in the problems
+        sys.stderr.write(f"{type(exc).__name__}: {str(exc)[:200]}")
+        return 2
+    sys.stdout.buffer.write(text.encode("utf-8", "replace"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
