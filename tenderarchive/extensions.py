@@ -146,10 +146,12 @@ class Derivation:
 
     def spider_closed(self, spider, reason):
         from tenderarchive.derive import DERIVATION_FAILED, derive
+        from tenderarchive.store.schema import finish_bulk
 
         crawl_id = getattr(spider, "crawl_id", None)
         db = open_archive(self.crawler.settings.get("ARCHIVE_DB"))
         try:
+            finish_bulk(db)  # a rebuild's first crawl (reparse): the indexes the derivation reads
             derive(db, crawl_id)
         except Exception as exc:  # recorded, so the crawl ends partial and the next run retries
             logger.exception("derivation after crawl %s failed", crawl_id)

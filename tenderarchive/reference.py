@@ -90,6 +90,9 @@ class Reference:
     region_keys: dict[str, str] = field(default_factory=dict)
     merger_keys: dict[str, list[dict]] = field(default_factory=dict)
     buyer_keys: dict[str, list[dict]] = field(default_factory=dict)
+    #: (name or code, year) -> region_of's answer, worked out once (issue 14: ~9 µs a call, eight calls a
+    #: notice: every municipality the places pipeline finds, every member of a regional buyer)
+    regions_in_year: dict[tuple, str | None] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -203,6 +206,11 @@ def membership(cbs_code: str, year: int | dt.date | str | None = None) -> dict |
     return load().membership.get((_year(year), cbs_code))
 
 
+#: Entries of ``Reference.regions_in_year`` at most (the municipalities' names and codes, old names included,
+#: in each year are ~8,000).
+REGIONS_IN_YEAR_MAX = 50_000
+
+
 def region_of(name_or_code: str | None, year: int | dt.date | str | None = None) -> str | None:
     """The jeugdregio code of a municipality in a year (default: 2025).
 
@@ -211,6 +219,15 @@ def region_of(name_or_code: str | None, year: int | dt.date | str | None = None)
     when that is known; otherwise the region of the territory's 2025 municipality that year."""
     ref = load()
     y = _year(year)
+    key, cache = (name_or_code, y), ref.regions_in_year
+    if key not in cache:
+        if len(cache) >= REGIONS_IN_YEAR_MAX:  # any text a search gives: kept bounded in a long-lived server
+            cache.clear()
+        cache[key] = _region_in_year(ref, name_or_code, y)
+    return cache[key]
+
+
+def _region_in_year(ref: Reference, name_or_code: str | None, y: int) -> str | None:
     if ref.municipality_keys.get(normalise(name_or_code)) is None:
         for merger in successors(name_or_code):
             if int(merger["date"][:4]) > y or (merger["date"][:4] == str(y) and merger["date"][5:] != "01-01"):

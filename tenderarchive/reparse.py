@@ -20,7 +20,11 @@ crawl gave (``tests/test_reparse.py``).
 The swap never leaves the archive path empty: the new archive is built beside the
 old one (``<archive>.reparse``), both are checkpointed (their WAL folded in), the
 old one is copied complete to ``<archive>.before-reparse`` with SQLite's backup API,
-and the new one is renamed over the old path in one atomic ``os.replace``.
+and the new one is renamed over the old path in one atomic ``os.replace``. The new archive is
+built in bulk (issue 14): no facet-counting triggers, and the secondary indexes of the tables the
+item writers fill (``schema.DEFERRED_INDEX_TABLES``) created once, after the first crawl's items and
+before its derivation, not updated row by row. A rebuild killed before that leaves
+``<archive>.reparse`` marked so that the next open creates them (and the next reparse deletes it).
 
 :func:`guarded_reparse` (what ``tenderarchive reparse`` runs; issue 13) adds the
 safety around it: it holds the archive's crawl lock for the whole rebuild (or exits
@@ -50,7 +54,8 @@ from tenderarchive.exitcodes import ExitCode
 from tenderarchive.lock import lock_path_for
 from tenderarchive.rawstore import read_info, warc_files
 from tenderarchive.store import facet_counts
-from tenderarchive.store.writes import open_archive
+from tenderarchive.store.schema import finish_bulk, start_bulk
+from tenderarchive.store.writes import bulk_build, open_archive
 
 SPIDER_ARGUMENTS = ("from_date", "until_date", "sample", "profile")
 
@@ -363,14 +368,14 @@ def reparse(db_path: Path, warc_root: Path | None = None,
     for leftover in leftovers:
         leftover.unlink(missing_ok=True)
     try:
-        _on_archive(new_db, facet_counts.suspend)
-        with tempfile.TemporaryDirectory() as workdir:
+        _on_archive(new_db, _start_rebuild)
+        with tempfile.TemporaryDirectory() as workdir, bulk_build(new_db):
             # --warc FILE: the store is the folder that holds it (crawls.warc_file is named from there)
             store = root.parent if root.is_file() else root
             worst = max(replay_all(crawls, new_db, store, Path(workdir), force, direct, check, original_times,
                                    jobs, settings, quiet), default=ExitCode.COMPLETE)
-        if new_db.exists():
-            _on_archive(new_db, facet_counts.ensure_facet_counts)
+            if new_db.exists():
+                _on_archive(new_db, _finish_rebuild)
     except BaseException:  # a failure or Ctrl-C: nothing of the rebuild is left behind
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
@@ -468,13 +473,28 @@ def _same_crawl_id(crawls: list[tuple[int, Path, dict]]) -> str | None:
     return None
 
 
+def _start_rebuild(db) -> None:
+    """The new archive, empty: no counting triggers, and the indexes of the tables the replay's item
+    writers fill left out (``schema.start_bulk``; created before the first crawl's derivation)."""
+    facet_counts.suspend(db)
+    start_bulk(db)
+
+
+def _finish_rebuild(db) -> None:
+    """After the replay: the indexes, if no derivation created them (the first crawl failed before
+    it), and the facet counts, once."""
+    finish_bulk(db)
+    facet_counts.ensure_facet_counts(db)
+
+
 def _on_archive(path: Path, step: Callable) -> None:
     """Run ``step(db)`` on the archive at ``path`` opened for writing.
 
-    Used around the replay for the facet counts (tenderarchive/store/facet_counts.py): the new
-    archive is created without the counting triggers (``suspend``; the replay's writers open it
-    migrated already, so they leave them off) and counted once at the end
-    (``ensure_facet_counts``)."""
+    Used around the replay (:func:`_start_rebuild`, :func:`_finish_rebuild`): the new archive is
+    created without the counting triggers (facet_counts.py ``suspend``; the replay's writers open it
+    migrated already, so they leave them off) and counted once at the end (``ensure_facet_counts``),
+    and without the indexes of ``schema.DEFERRED_INDEX_TABLES`` (``start_bulk``), created once when
+    the first crawl's items are in (``finish_bulk``)."""
     db = open_archive(path)
     try:
         step(db)

@@ -312,3 +312,21 @@ def test_the_archive_holds_the_reference_tables_and_reopening_rewrites_nothing(t
     grjr = db.execute("select member_codes from regional_buyers where buyer_id = 'grjr'").fetchone()[0]
     assert len(grjr.split("|")) == 13
     assert db["reference_sources"].count == len(rows("reference_sources.csv"))
+
+
+def test_region_of_answers_each_name_and_year_once_the_same_as_worked_out_afresh(monkeypatch):
+    """issue 14: region_of keeps its answers per (name or code, year); every municipality's name and code
+    and every old name, in every year, gives what working it out again gives, and the kept answers stay
+    bounded whatever texts a search asks about."""
+    ref = reference.load()
+    names = [*ref.municipalities, *(row["name"] for row in ref.municipalities.values()),
+             *(merger["old_name"] for merger in ref.mergers), "Nergenshuizen", None]
+    for year in (None, "2019-06-30", *range(2014, 2027)):
+        for name in names:
+            first = reference.region_of(name, year)
+            assert reference.region_of(name, year) == first == reference._region_in_year(
+                ref, name, reference._year(year)), (name, year)
+    monkeypatch.setattr(reference, "REGIONS_IN_YEAR_MAX", 100)
+    for number in range(500):
+        reference.region_of(f"tekst {number}")
+    assert len(ref.regions_in_year) <= 100

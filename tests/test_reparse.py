@@ -47,6 +47,16 @@ def facet_counts_of(db) -> list[tuple]:
         conn.close()
 
 
+def schema_of(db_path) -> tuple[int, list[tuple]]:
+    """The archive's user_version (schema fingerprint) and every table, index, view and trigger."""
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0], conn.execute(
+            "select type, name, tbl_name, sql from sqlite_master order by type, name").fetchall()
+    finally:
+        conn.close()
+
+
 def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, serve_api, crawl, tmp_path):
     server = serve_api(snapshot)
     db = tmp_path / "archive.db"
@@ -65,6 +75,7 @@ def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, 
     outcomes = crawl_outcomes(db)
     times = crawl_times(db)
     counts = facet_counts_of(db)
+    schema = schema_of(db)
     assert before["articles"] and before["versions"] and before["fetches"] and counts
     assert any("'status': 429" in row for row in before["fetches"])
 
@@ -72,6 +83,9 @@ def test_crawls_then_reparse_without_any_server_give_the_same_archive(snapshot, 
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert dump(db) == before
     assert crawl_outcomes(db) == outcomes  # the same statuses and counts (dropped items, errors) per crawl
+    # every index too: those the rebuild left out while it wrote the first crawl's items are created
+    # before that crawl's derivation (schema.start_bulk / finish_bulk)
+    assert schema_of(db) == schema
     # and when each crawl ran (its first and last recorded response), not when it was rebuilt: else
     # `status` took a rebuilt archive for freshly crawled
     for (started, finished), (rebuilt_started, rebuilt_finished) in zip(times, crawl_times(db), strict=True):

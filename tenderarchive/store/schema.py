@@ -345,13 +345,19 @@ TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROV
     "documents_unread", "documents_zip_url"}  # from /documenten: absent when it was not read, empty when it lists none
 
 
-def ensure_schema(db: sqlite_utils.Database) -> None:
+def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     """Create and migrate the tables, indexes, views and reference data, unless the archive was
     last migrated by this very schema: ``PRAGMA user_version`` holds :func:`schema_fingerprint`
     and every table exists. Writers open the archive several times per crawl; comparing the
-    reference tables row by row on each open cost about a quarter of a second."""
+    reference tables row by row on each open cost about a quarter of a second.
+
+    ``bulk``: the archive is being built by this process with the indexes of
+    :data:`DEFERRED_INDEX_TABLES` left out (:func:`start_bulk`); its ``user_version`` then says so
+    and counts as current. Opened otherwise (a reparse killed before :func:`finish_bulk`), that
+    ``user_version`` is not the fingerprint, so the full migration runs and creates them."""
     fingerprint = schema_fingerprint()
-    if db.execute("PRAGMA user_version").fetchone()[0] == fingerprint and set(TABLES) <= {
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if (version == fingerprint or (bulk and version == -fingerprint)) and set(TABLES) <= {
             r[0] for r in db.execute("select name from sqlite_master where type = 'table'")}:
         return
     for name, spec in TABLES.items():
@@ -375,6 +381,43 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     load_reference_data(db)
     ensure_facet_counts(db)
     db.execute(f"PRAGMA user_version = {fingerprint}")
+
+
+#: Tables whose secondary indexes a rebuild into a new archive (``reparse``) creates once, after its
+#: first crawl's items are written and before that crawl's derivation, instead of updating them
+#: with every row (issue 14: a notice row has 19 of them, the fetch index 6). The item writers and
+#: the fetch index find rows of these tables by their primary key alone (a scan of a table without
+#: its indexes per row written would make the rebuild quadratic); tables the writers search by
+#: another column (awards by notice or procurement, organisations by name) keep their indexes.
+DEFERRED_INDEX_TABLES = ("notices", "notice_cpv", "documents", "notice_municipalities", "notice_results",
+                         "articles", "article_municipalities", "article_organisations", "article_awardees",
+                         "article_stages", "article_events", "fetches")
+
+
+def start_bulk(db: sqlite_utils.Database) -> None:
+    """Drop the indexes of :data:`DEFERRED_INDEX_TABLES` from a new, empty archive and mark it
+    (``PRAGMA user_version`` = minus the fingerprint) as built in bulk: :func:`ensure_schema` opened
+    with ``bulk`` leaves it so, any other open creates the indexes (a killed rebuild is repaired
+    by the next open), and :func:`finish_bulk` creates them once the rows are in."""
+    for name in DEFERRED_INDEX_TABLES:
+        wanted = [list(columns) for columns in TABLES[name].get("indexes", [])]
+        for index in db[name].indexes:
+            if list(index.columns) in wanted:
+                db.execute(f"DROP INDEX [{index.name}]")
+    db.execute(f"PRAGMA user_version = {-schema_fingerprint()}")
+
+
+def finish_bulk(db: sqlite_utils.Database) -> bool:
+    """Create the indexes :func:`start_bulk` left out, each in one pass over its table, and mark
+    the archive current; False (nothing done) for an archive not built in bulk."""
+    if db.execute("PRAGMA user_version").fetchone()[0] != -schema_fingerprint():
+        return False
+    with db.atomic():
+        for name in DEFERRED_INDEX_TABLES:
+            for columns in TABLES[name].get("indexes", []):
+                db[name].create_index(columns, if_not_exists=True)
+        db.execute(f"PRAGMA user_version = {schema_fingerprint()}")
+    return True
 
 
 def migrate_key(table: sqlite_utils.db.Table, pk) -> None:

@@ -43,6 +43,24 @@ from tenderarchive.store.schema import API_SOURCES, PROVENANCE, TABLES, ensure_s
 from tenderarchive.store.summaries import ensure_tables as ensure_summary_tables
 
 
+#: Archives this process builds in bulk (resolved paths; :func:`bulk_build`).
+_BULK_BUILDS: set[str] = set()
+
+
+@contextlib.contextmanager
+def bulk_build(path: str | Path):
+    """Within: :func:`open_archive` of ``path`` leaves out the indexes that
+    :func:`tenderarchive.store.schema.start_bulk` dropped, until
+    :func:`tenderarchive.store.schema.finish_bulk` creates them (``reparse``: the first crawl's
+    derivation does, before it reads). Another process, or this one after, creates them on open."""
+    key = str(Path(path).resolve())
+    _BULK_BUILDS.add(key)
+    try:
+        yield
+    finally:
+        _BULK_BUILDS.discard(key)
+
+
 def open_archive(path: str | Path) -> sqlite_utils.Database:
     """Open the archive at ``path`` for writing, creating or migrating it."""
     path = Path(path)
@@ -52,7 +70,7 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA busy_timeout=30000")
-    ensure_schema(db)
+    ensure_schema(db, bulk=bool(_BULK_BUILDS) and str(path.resolve()) in _BULK_BUILDS)
     ensure_summary_tables(db)  # derived, kept by tenderarchive/store/summaries.py; the pages read them
     return db
 

@@ -1,0 +1,84 @@
+"""A rebuild into a new archive (``reparse``) writes the tables of ``DEFERRED_INDEX_TABLES`` without
+their secondary indexes and creates them once (issue 14); an archive left so by a killed rebuild
+gets them back on its next ordinary open."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tenderarchive.store.schema import DEFERRED_INDEX_TABLES, TABLES, finish_bulk, schema_fingerprint, start_bulk
+from tenderarchive.store.writes import bulk_build, open_archive, write_notice
+from tests.store.test_writes import notice_record
+
+
+def indexes(path) -> set[tuple[str, str]]:
+    """(table, SQL) of every index the archive has, the keys' own left out."""
+    with sqlite3.connect(path) as conn:
+        return set(conn.execute("select tbl_name, sql from sqlite_master where type = 'index' and sql is not null"))
+
+
+def user_version(path) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def started(path):
+    db = open_archive(path)
+    start_bulk(db)
+    db.close()
+
+
+def test_a_bulk_build_writes_without_the_deferred_indexes_and_creates_them_once(tmp_path):
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    every = indexes(path)
+    deferred = {(table, sql) for table, sql in every if table in DEFERRED_INDEX_TABLES}
+    assert len(deferred) == sum(len(TABLES[t].get("indexes", [])) for t in DEFERRED_INDEX_TABLES) > 19
+    rebuilt = tmp_path / "rebuilt.db"
+    started(rebuilt)
+    assert indexes(rebuilt) == every - deferred  # awards, organisations, ... keep theirs
+    with bulk_build(rebuilt):
+        db = open_archive(rebuilt)  # the replay's writers open it: the indexes stay out
+        assert write_notice(db, notice_record(), 1) == "new"
+        db.close()
+        assert indexes(rebuilt) == every - deferred
+        db = open_archive(rebuilt)
+        assert finish_bulk(db) is True  # the first crawl's derivation
+        assert finish_bulk(db) is False  # done: nothing more to do
+        db.close()
+    assert indexes(rebuilt) == every
+    assert user_version(rebuilt) == schema_fingerprint()
+    with sqlite3.connect(rebuilt) as conn:
+        assert conn.execute("select title from notices indexed by idx_notices_kenmerk where kenmerk = 100").fetchall() \
+            == [("Jeugdhulp regio",)]
+
+
+def test_an_archive_a_killed_rebuild_left_without_its_indexes_gets_them_on_the_next_open(tmp_path):
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    every = indexes(path)
+    killed = tmp_path / "archive.db.reparse"
+    started(killed)
+    with bulk_build(killed):
+        db = open_archive(killed)
+        write_notice(db, notice_record(), 1)
+        db.close()
+    # the process is gone: whoever opens the file next for writing
+    assert indexes(killed) != every and user_version(killed) == -schema_fingerprint()
+    db = open_archive(killed)
+    assert db["notices"].count == 1
+    db.close()
+    assert indexes(killed) == every
+    assert user_version(killed) == schema_fingerprint()
+
+
+def test_bulk_build_is_per_archive(tmp_path):
+    """Another archive opened by the same process meanwhile is migrated as always."""
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    other = tmp_path / "other.db"
+    started(other)
+    with bulk_build(tmp_path / "rebuilt.db"):
+        open_archive(other).close()
+    assert indexes(other) == indexes(path)
+    assert user_version(other) == schema_fingerprint()
