@@ -189,6 +189,19 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
                 settings.set("WARC_REPLAY_RESUMED", [str(file) for file in resumed], priority="cmdline")
             if not settings.get("CRAWL_DATE"):  # the crawl's own date (settings.py CRAWL_DATE), as reparse gives it
                 settings.set("CRAWL_DATE", info.get("warc_date"), priority="cmdline")
+        else:  # a folder: the spider's one crawl in it replays as of its own date, as its file would
+            from tenderarchive.reparse import crawls_in_folder
+
+            crawls = crawls_in_folder(Path(args.replay), args.spider)
+            if len(crawls) > 1:
+                # one replay is one crawl, run as of one date: several recorded crawls of the spider answered it
+                # as one, each URL with the first crawl's answer, judged as of today
+                return _bad("--replay", f"{args.replay} holds {len(crawls)} crawls of {args.spider} "
+                                        f"({', '.join(path.name for path, _ in crawls)}); a replay repeats one crawl: "
+                                        "give its file, or rebuild the archive from them all with "
+                                        f"`tenderarchive reparse --warc {args.replay}`")
+            if crawls and not settings.get("CRAWL_DATE"):
+                settings.set("CRAWL_DATE", crawls[0][1].get("warc_date"), priority="cmdline")
     check_archive(settings.get("ARCHIVE_DB"), write=True)
     try:
         CrawlArguments.parse(args.from_date, args.until_date, args.sample)

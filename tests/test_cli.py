@@ -274,3 +274,25 @@ def test_a_bad_setting_is_a_bad_argument_before_the_crawl(tmp_path, setting, wor
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"tenderarchive: bad argument {words}"), lines
     assert not (tmp_path / "a.db").exists()
+
+
+def test_a_replay_of_a_folder_of_several_crawls_of_the_spider_is_refused(tmp_path):
+    """A folder of several recorded crawls of the spider replayed as one crawl, each URL answered by the
+    first crawl's response, as of today: it names them and what to give instead (one crawl's file, or
+    ``reparse``), exit 2, nothing written. The other spiders' crawls there do not count."""
+    import shutil
+
+    store = tmp_path / "warc"
+    store.mkdir()
+    for path in (ROOT / "tenderarchive" / "snapshot" / "warc").glob("*.warc.gz"):
+        shutil.copy(path, store / path.name)
+    [tenderned] = store.glob("tenderned-*.warc.gz")
+    shutil.copy(tenderned, store / "tenderned-000004-20261202T133547Z.warc.gz")
+    out = subprocess.run([*CLI, "crawl", "tenderned", "--db", str(tmp_path / "replay.db"), "--replay", str(store)],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2, out.stderr[-2000:]
+    assert out.stderr.strip().splitlines() == [
+        f"tenderarchive: bad argument --replay: {store} holds 2 crawls of tenderned ({tenderned.name}, "
+        f"tenderned-000004-20261202T133547Z.warc.gz); a replay repeats one crawl: give its file, or rebuild the "
+        f"archive from them all with `tenderarchive reparse --warc {store}`"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["warc"]
