@@ -214,13 +214,6 @@ class ResumedFileMissing(LookupError):
     """The WARC file of a crawl that another resumed is not where that one's file is (or is not one file)."""
 
 
-def crawls_in_folder(folder: Path, spider: str) -> list[tuple[Path, dict]]:
-    """The WARC files in ``folder`` that record a crawl of ``spider`` (their warcinfo), each with that warcinfo,
-    in the order of their names."""
-    return [(path, info) for path in warc_files(folder) for info in [warc_info(path, quiet=True)]
-            if info.get("spider") == spider]
-
-
 def resumed_in_folder(path: Path, info: dict | None = None) -> list[Path]:
     """The WARC files of the crawls that the crawl recorded in ``path`` resumed (its warcinfo's
     ``resumes``, followed back: see :func:`with_resumed`), nearest first, found by their warcinfo
