@@ -224,9 +224,9 @@ def prepare_jinja2_environment(env, datasette):
 
 @hookimpl
 def asgi_wrapper(datasette):
-    from tenderarchive import query_csv, table_search
+    from tenderarchive import query_csv, query_params, table_search
 
-    return lambda app: query_csv.wrap(datasette, table_search.wrap(datasette, app))
+    return lambda app: query_params.wrap(datasette, query_csv.wrap(datasette, table_search.wrap(datasette, app)))
 
 
 @hookimpl

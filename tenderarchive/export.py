@@ -110,6 +110,21 @@ def source_sql(conn: sqlite3.Connection, table_or_sql: str) -> str:
     return f"select * from {quoted} order by {order}"
 
 
+def saved_search_params(sql: str, params: dict | None) -> dict:
+    """``params`` of a saved search as the site takes them (``tenderarchive/query_params.py``: a date, a year
+    or a page that is none is an :class:`ExportError`, a day-first date is read as one), with ``pagina=alle``
+    when the search pages and no page is asked: an export is every row."""
+    from tenderarchive.query_params import BadParameter, checked_params
+
+    try:
+        params = checked_params(params or {})
+    except BadParameter as exc:
+        raise ExportError(f"--param {exc}") from None
+    if "pagina" in named_parameters(sql) and not params.get("pagina"):
+        params["pagina"] = "alle"
+    return params
+
+
 def _without_strings(sql: str) -> str:
     """``sql`` with its string literals and comments blanked (an "order by" inside one is not one)."""
     return re.sub(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/", " ", sql, flags=re.DOTALL)
@@ -240,9 +255,8 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
 
         register_functions(conn)  # the functions the saved searches call (euro, jeugdregio_code …)
         sql = source_sql(conn, table_or_sql)
-        if sql is not table_or_sql and "pagina" in named_parameters(sql) and not (params or {}).get("pagina"):
-            # a saved search that shows a page of 100 rows unless pagina=alle: an export is every row
-            params = {**(params or {}), "pagina": "alle"}
+        if sql is not table_or_sql:  # a table, a view or a saved search by its name: the site's parameters
+            params = saved_search_params(sql, params)
         columns, cursor = rows(conn, sql, params)
         count = 0
         with _output(output, "utf-8-sig" if excel else "utf-8") as stream:
