@@ -94,17 +94,3 @@ async def response_for(datasette, path: str, query_string: str):
         return Response.redirect(f"{path}?{urllib.parse.urlencode(fixed)}")
     return None
 
-
-def wrap(datasette, app):
-    """The ASGI app that checks a saved search's typed parameters before Datasette runs it."""
-
-    async def wrapped(scope, receive, send):
-        if scope.get("type") == "http" and scope.get("method") in ("GET", "HEAD"):
-            response = await response_for(datasette, scope.get("path", ""),
-                                          scope.get("query_string", b"").decode("latin-1"))
-            if response is not None:
-                await response.asgi_send(send)
-                return
-        await app(scope, receive, send)
-
-    return wrapped
