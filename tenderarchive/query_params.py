@@ -22,6 +22,7 @@ YEARS = frozenset({"year", "jaar"})
 PAGES = frozenset({"pagina"})
 
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\S+)?")
 _PATH = re.compile(r"^/([^/]+)/([^/.]+)(\.\w+)?$")
 
 
@@ -43,7 +44,7 @@ def checked(name: str, value: str | None) -> str | None:
                 return date(year, month, day).isoformat()
             except ValueError:
                 pass
-        else:
+        elif _ISO.fullmatch(text):  # as the archive writes dates ("20241231" sorts as no date does)
             try:
                 (date.fromisoformat if len(text) == 10 else datetime.fromisoformat)(text)
                 return value

@@ -33,6 +33,7 @@ def test_a_value_of_its_kind_is_read_as_the_search_reads_it(name, value, meant):
 
 
 @pytest.mark.parametrize("name, value", [("before", "abc"), ("before", "2022-13-01"), ("since", "31-02-2024"),
+                                         ("before", "20221231"), ("as_of", "2024-W05"),
                                          ("jaar", "twintig"), ("year", "23"), ("pagina", "twee"), ("pagina", "0"),
                                          ("pagina", "-1")])
 def test_a_value_not_of_its_kind_is_refused_naming_it(name, value):
