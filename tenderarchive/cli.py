@@ -169,26 +169,8 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
 
     if args.jobdir:
         settings.set("JOBDIR", args.jobdir, priority="cmdline")  # Scrapy persists queue and dupefilter there
-    if args.replay:
-        if not Path(args.replay).exists():
-            return _bad("--replay", f"{args.replay} does not exist")
-        if not settings.getbool("WARC_REPLAY_DAMAGED_OK"):  # set by `reparse --force` only
-            check_warc(args.replay)  # garbage or cut short: exit 6 before anything is written
-        settings.set("WARC_REPLAY", args.replay, priority="cmdline")
-        if Path(args.replay).is_file():  # one crawl's file
-            from tenderarchive.reparse import ResumedFileMissing, resumed_in_folder, warc_info
-
-            info = warc_info(Path(args.replay), quiet=True)
-            if not settings.get("WARC_REPLAY_RESUMED"):
-                # a crawl resumed from --jobdir: its list pages are in the file of the crawl it resumed
-                try:
-                    resumed = resumed_in_folder(Path(args.replay), info)
-                except ResumedFileMissing as exc:
-                    return _bad("--replay", f"{exc}; replayed alone it would archive less than the crawl did: give "
-                                            "the folder that holds both, or -s 'WARC_REPLAY_RESUMED=[\"FILE\"]'")
-                settings.set("WARC_REPLAY_RESUMED", [str(file) for file in resumed], priority="cmdline")
-            if not settings.get("CRAWL_DATE"):  # the crawl's own date (settings.py CRAWL_DATE), as reparse gives it
-                settings.set("CRAWL_DATE", info.get("warc_date"), priority="cmdline")
+    if args.replay and (refused := replay_settings(args, settings)) is not None:
+        return refused
     check_archive(settings.get("ARCHIVE_DB"), write=True)
     try:
         CrawlArguments.parse(args.from_date, args.until_date, args.sample)
@@ -245,6 +227,45 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
     if not dry_run and (not args.quiet or status != "complete"):
         print(f"crawl {status}; see `tenderarchive status --db {settings.get('ARCHIVE_DB')}`", file=sys.stderr)
     return report_exit or ExitCode.of_crawl(status)
+
+
+def replay_settings(args, settings) -> int | None:
+    """``crawl --replay PATH``: check the WARC file or folder and set what replaying it needs; None, or the exit
+    code of a refusal (nothing written). A replay repeats one recorded crawl of the spider, as of its own date
+    (``CRAWL_DATE``, as ``reparse`` gives it): a file or folder whose files record crawls of other spiders
+    only is refused (it replayed as a failed crawl with no error, recorded in the archive), and so is a folder
+    of several crawls of the spider (answered as one, each URL with the first crawl's response)."""
+    from tenderarchive.rawstore import warc_files
+    from tenderarchive.reparse import ResumedFileMissing, resumed_in_folder, warc_info
+
+    path = Path(args.replay)
+    if not path.exists():
+        return _bad("--replay", f"{args.replay} does not exist")
+    if not settings.getbool("WARC_REPLAY_DAMAGED_OK"):  # set by `reparse --force` only
+        check_warc(args.replay)  # garbage or cut short: exit 6 before anything is written
+    settings.set("WARC_REPLAY", args.replay, priority="cmdline")
+    recorded = [(file, warc_info(file, quiet=True)) for file in warc_files(path)]
+    spiders = {info.get("spider") for _, info in recorded}
+    crawls = [(file, info) for file, info in recorded if info.get("spider") == args.spider]
+    if recorded and not crawls and None not in spiders:  # every file names its crawl's spider, none this one
+        return _bad("--replay", f"{args.replay} holds no crawl of {args.spider}, only of "
+                                f"{', '.join(sorted(spiders))}")
+    if len(crawls) > 1:
+        return _bad("--replay", f"{args.replay} holds {len(crawls)} crawls of {args.spider} "
+                                f"({', '.join(file.name for file, _ in crawls)}); a replay repeats one crawl: give "
+                                f"its file, or rebuild the archive from them all with `tenderarchive reparse --warc "
+                                f"{args.replay}`")
+    if path.is_file() and not settings.get("WARC_REPLAY_RESUMED"):
+        # a crawl resumed from --jobdir: its list pages are in the file of the crawl it resumed
+        try:
+            resumed = resumed_in_folder(path, recorded[0][1])
+        except ResumedFileMissing as exc:
+            return _bad("--replay", f"{exc}; replayed alone it would archive less than the crawl did: give "
+                                    "the folder that holds both, or -s 'WARC_REPLAY_RESUMED=[\"FILE\"]'")
+        settings.set("WARC_REPLAY_RESUMED", [str(file) for file in resumed], priority="cmdline")
+    if crawls and not settings.get("CRAWL_DATE"):  # the crawl's own date (settings.py CRAWL_DATE)
+        settings.set("CRAWL_DATE", crawls[0][1].get("warc_date"), priority="cmdline")
+    return None
 
 
 def dry_run(args, settings) -> int:

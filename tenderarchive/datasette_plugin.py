@@ -224,9 +224,35 @@ def prepare_jinja2_environment(env, datasette):
 
 @hookimpl
 def asgi_wrapper(datasette):
-    from tenderarchive import query_csv, table_search
+    """Addresses answered before Datasette sees them, each by the first that answers (None: not its address): a
+    saved search's typed parameter that is none (``query_params``), a saved search's complete CSV
+    (``query_csv``), a big table search sent on (``table_search``)."""
+    from datasette.utils.asgi import Response
 
-    return lambda app: query_csv.wrap(datasette, table_search.wrap(datasette, app))
+    from tenderarchive import query_csv, query_params, table_search
+
+    async def big_search(datasette, path, query_string):
+        target = await table_search.redirect_for(datasette, path, query_string)
+        return None if target is None else Response.redirect(target)
+
+    answers = [(("GET", "HEAD"), query_params.response_for), (("GET",), query_csv.response_for),
+               (("GET", "HEAD"), big_search)]
+
+    def wrap(app):
+        async def wrapped(scope, receive, send):
+            if scope.get("type") == "http":
+                for methods, answer in answers:
+                    if scope.get("method") in methods:
+                        response = await answer(datasette, scope.get("path", ""),
+                                                scope.get("query_string", b"").decode("latin-1"))
+                        if response is not None:
+                            await response.asgi_send(send)
+                            return
+            await app(scope, receive, send)
+
+        return wrapped
+
+    return wrap
 
 
 @hookimpl

@@ -5,7 +5,7 @@
     tenderarchive export notices --format csv --output notices.csv
     tenderarchive export "select kenmerk, title from notices where youth_care = 1" --format json
     tenderarchive export procurements --excel --output procurements.csv
-    tenderarchive export jeugdregio_aanbestedingen --param jeugdregio=JZ18 --param pagina=alle
+    tenderarchive export jeugdregio_aanbestedingen --param jeugdregio=JZ18
     tenderarchive export "select * from notices where buyer = :buyer" --param "buyer=Gemeente Leiden"
 
 * A saved search of the Datasette site (``tenderarchive/datasette/metadata.yaml``) by its name, with
@@ -13,7 +13,8 @@
   ``:NAME`` of a saved search or a query, and one not given is empty, as Datasette fills it. A
   ``--param`` the SQL does not read is a bad argument.
 
-* Every row, streamed (no page size, no row limit).
+* Every row, streamed (no page size, no row limit): a saved search that shows a page of 100 rows
+  (``pagina``) is exported with ``pagina=alle`` unless ``--param pagina=N`` asks for one page.
 * Stable column order: a table's columns in their schema order, a query's in its SELECT
   order. Rows of a table come in primary-key order (rowid order without one); a view's in its
   own ``ORDER BY``, or, for a view without one (``changes``), ordered by its columns from the
@@ -107,6 +108,21 @@ def source_sql(conn: sqlite3.Connection, table_or_sql: str) -> str:
                                  [name]).fetchone()[0]
     order = ", ".join('"' + c.replace('"', '""') + '"' for c in pk) if pk else ("rowid" if not without_rowid else "1")
     return f"select * from {quoted} order by {order}"
+
+
+def saved_search_params(sql: str, params: dict | None) -> dict:
+    """``params`` of a saved search as the site takes them (``tenderarchive/query_params.py``: a date, a year
+    or a page that is none is an :class:`ExportError`, a day-first date is read as one), with ``pagina=alle``
+    when the search pages and no page is asked: an export is every row."""
+    from tenderarchive.query_params import BadParameter, checked_params
+
+    try:
+        params = checked_params(params or {})
+    except BadParameter as exc:
+        raise ExportError(f"--param {exc}") from None
+    if "pagina" in named_parameters(sql) and not params.get("pagina"):
+        params["pagina"] = "alle"
+    return params
 
 
 def _without_strings(sql: str) -> str:
@@ -238,7 +254,10 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
         from tenderarchive.datasette_plugin import register_functions
 
         register_functions(conn)  # the functions the saved searches call (euro, jeugdregio_code …)
-        columns, cursor = rows(conn, source_sql(conn, table_or_sql), params)
+        sql = source_sql(conn, table_or_sql)
+        if sql is not table_or_sql:  # a table, a view or a saved search by its name: the site's parameters
+            params = saved_search_params(sql, params)
+        columns, cursor = rows(conn, sql, params)
         count = 0
         with _output(output, "utf-8-sig" if excel else "utf-8") as stream:
             if fmt == "csv":

@@ -130,6 +130,19 @@ def procurement_profiles(db, procurement_ids=None) -> list[dict]:
     } for p in rows]
 
 
+def reference_numbers(values) -> set[str]:
+    """TenderNed numbers an article's text gives (TN numbers, publication ids) as the archive keys them: the
+    number's digits without leading zeros, as ``procurements.kenmerk`` and ``notices.publication_id`` (integers)
+    read. A notice address ``…/aankondigingen/overzicht/0311520`` is notice 311520; its "0311520" matched
+    no publication id."""
+    numbers = set()
+    for value in values or []:
+        digits = re.sub(r"\D", "", str(value))
+        if digits.strip("0"):
+            numbers.add(digits.lstrip("0"))
+    return numbers
+
+
 def article_features(db, article: dict) -> dict:
     """What scoring needs of one article, computed once (not once per procurement)."""
     url = article["url"]
@@ -140,8 +153,8 @@ def article_features(db, article: dict) -> dict:
         "article": article, "url": url,
         "places": {r["cbs_code"] for r in db.query("select cbs_code from article_municipalities where url = ?", [url])},
         "dates": dates, "text_words": words(f"{article['title']} {article['text']}"),
-        "tn_numbers": {re.sub(r"\D", "", str(t)) for t in refs.get("tn_numbers") or []},
-        "pub_ids": {str(i) for i in refs.get("publication_ids") or []},
+        "tn_numbers": reference_numbers(refs.get("tn_numbers")),
+        "pub_ids": reference_numbers(refs.get("publication_ids")),
         "jeugdregio": article["jeugdregio_code"],
     }
 
@@ -169,8 +182,8 @@ def articles_features(db, articles: list[dict]) -> list[dict]:
             "article": article, "url": url, "places": places.get(url, set()),
             "dates": [d for d in [_day(article["published"])] if d] + events.get(url, []),
             "text_words": words(f"{article['title']} {article['text']}"),
-            "tn_numbers": {re.sub(r"\D", "", str(t)) for t in refs.get("tn_numbers") or []},
-            "pub_ids": {str(i) for i in refs.get("publication_ids") or []},
+            "tn_numbers": reference_numbers(refs.get("tn_numbers")),
+            "pub_ids": reference_numbers(refs.get("publication_ids")),
             "jeugdregio": article["jeugdregio_code"],
         })
     return features

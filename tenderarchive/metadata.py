@@ -57,19 +57,22 @@ def is_synthetic(db) -> bool:
 
 
 #: Saved searches renamed to the glossary's word (docs/glossary.md): old name -> (new name, {old parameter:
-#: new parameter}). Datasette redirects the old address (tenderarchive/datasette_plugin.py) and
-#: ``tenderarchive export`` takes the old name, so links, feeds and scripts made before keep working.
+#: new parameter}, {parameter: value the old search meant}). Datasette redirects the old address
+#: (tenderarchive/datasette_plugin.py) and ``tenderarchive export`` takes the old name, so links, feeds and
+#: scripts made before keep working and get the rows they got: provider_contracts gave every award a provider
+#: won, superseded ones and those outside youth care too (aanbieder_contracten's ``alle_gunningen``).
 RENAMED_QUERIES = {
-    "provider_contracts": ("aanbieder_contracten", {"provider": "aanbieder"}),
+    "provider_contracts": ("aanbieder_contracten", {"provider": "aanbieder"}, {"alle_gunningen": "ja"}),
 }
 
 
 def renamed_query(name: str, params: dict) -> tuple[str, dict] | None:
-    """``(new name, params with the new parameter names)`` when ``name`` is a renamed saved search."""
+    """``(new name, params with the new parameter names and the old search's meaning)`` when ``name`` is a
+    renamed saved search."""
     if name.strip() not in RENAMED_QUERIES:
         return None
-    target, renames = RENAMED_QUERIES[name.strip()]
-    return target, {renames.get(k, k): v for k, v in params.items()}
+    target, renames, meant = RENAMED_QUERIES[name.strip()]
+    return target, {**{renames.get(k, k): v for k, v in params.items()}, **meant}
 
 
 SHIPPED_DATABASE = "archive"

@@ -275,13 +275,19 @@ def meta_refresh_target(request, response, settings) -> str | None:
     return url if url and interval is not None and interval < settings.getint("METAREFRESH_MAXDELAY", 100) else None
 
 
+#: The answers Scrapy's redirect middleware follows to their ``Location``. A 300 (Multiple Choices) or 304 (Not
+#: Modified) with a ``Location`` header sends the crawl nowhere: its location was kept all the same, and the
+#: news spider took the address for a redirect to it (``queries.known_article_urls``).
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
 def fetch_location(request, response, settings):
     """Where an answer sends the crawl, as ``fetches.location`` keeps it (:func:`tenderarchive.rawstore.fetch_row`
-    makes it absolute): a redirect's ``Location``, or the target of a page's meta refresh
-    (:func:`meta_refresh_target`). The middleware reads it as it stores a response, ``index_tail`` as it indexes a
-    killed crawl's records."""
+    makes it absolute): a redirect's ``Location`` (:data:`REDIRECT_STATUSES`), or the target of a page's meta
+    refresh (:func:`meta_refresh_target`). The middleware reads it as it stores a response, ``index_tail`` as it
+    indexes a killed crawl's records."""
     if 300 <= response.status < 400:
-        return response.headers.get("Location")
+        return response.headers.get("Location") if response.status in REDIRECT_STATUSES else None
     return meta_refresh_target(request, response, settings)
 
 

@@ -243,15 +243,17 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
 
 
 def exit_code(healths: list[SourceHealth], strict: bool = False) -> int:
-    """5 when a source is stale or failed (or, with ``strict``, flagged); else 0."""
-    if any(h.problems or (strict and h.warnings) for h in healths):
+    """5 when a source is stale or failed (or, with ``strict``, flagged), or when no source has a crawl (an
+    archive no crawl has written to: a crawl that never started, its unit failing with a bad argument or a
+    locked archive, passed the health check as healthy); else 0."""
+    if not healths or any(h.problems or (strict and h.warnings) for h in healths):
         return ExitCode.STALE
     return ExitCode.COMPLETE
 
 
 def render(healths: list[SourceHealth]) -> str:
     if not healths:
-        return "sources: none (no crawls yet)\n"
+        return "sources: none: PROBLEM, no crawl yet, so nothing is fresh (is a crawl scheduled and does it start?)\n"
     lines = ["sources:"]
     width = max([12, *(len(h.spider) for h in healths)])
     for h in healths:

@@ -100,18 +100,3 @@ async def response_for(datasette, path: str, query_string: str):
     else:
         content_type = "text/plain; charset=utf-8"
     return AsgiStream(stream, status=200, headers=headers, content_type=content_type)
-
-
-def wrap(datasette, app):
-    """The ASGI app that answers a saved search's complete CSV (see the module docstring)."""
-
-    async def wrapped(scope, receive, send):
-        if scope.get("type") == "http" and scope.get("method") == "GET":
-            response = await response_for(datasette, scope.get("path", ""),
-                                          scope.get("query_string", b"").decode("latin-1"))
-            if response is not None:
-                await response.asgi_send(send)
-                return
-        await app(scope, receive, send)
-
-    return wrapped

@@ -211,22 +211,6 @@ def _shed(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(k, v) for k, v in pairs if k not in dict(SWITCHES) and k != WORDS]
 
 
-def wrap(datasette, app):
-    """The ASGI app that sends a big table search on (see the module docstring)."""
-    from datasette.utils.asgi import Response
-
-    async def wrapped(scope, receive, send):
-        if scope.get("type") == "http" and scope.get("method") in ("GET", "HEAD"):
-            target = await redirect_for(datasette, scope.get("path", ""),
-                                        scope.get("query_string", b"").decode("latin-1"))
-            if target is not None:
-                await Response.redirect(target).asgi_send(send)
-                return
-        await app(scope, receive, send)
-
-    return wrapped
-
-
 def _page_size(datasette, database: str, table: str, args: dict) -> int | None:
     """Rows on the page as Datasette counts them (``_size``, the table's ``size``, the default), or None."""
     most = datasette.setting("max_returned_rows")

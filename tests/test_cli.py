@@ -274,3 +274,47 @@ def test_a_bad_setting_is_a_bad_argument_before_the_crawl(tmp_path, setting, wor
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"tenderarchive: bad argument {words}"), lines
     assert not (tmp_path / "a.db").exists()
+
+
+def test_a_replay_of_a_folder_of_several_crawls_of_the_spider_is_refused(tmp_path):
+    """A folder of several recorded crawls of the spider replayed as one crawl, each URL answered by the
+    first crawl's response, as of today: it names them and what to give instead (one crawl's file, or
+    ``reparse``), exit 2, nothing written. The other spiders' crawls there do not count."""
+    import shutil
+
+    store = tmp_path / "warc"
+    store.mkdir()
+    for path in (ROOT / "tenderarchive" / "snapshot" / "warc").glob("*.warc.gz"):
+        shutil.copy(path, store / path.name)
+    [tenderned] = store.glob("tenderned-*.warc.gz")
+    shutil.copy(tenderned, store / "tenderned-000004-20261202T133547Z.warc.gz")
+    out = subprocess.run([*CLI, "crawl", "tenderned", "--db", str(tmp_path / "replay.db"), "--replay", str(store)],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2, out.stderr[-2000:]
+    assert out.stderr.strip().splitlines() == [
+        f"tenderarchive: bad argument --replay: {store} holds 2 crawls of tenderned ({tenderned.name}, "
+        f"tenderned-000004-20261202T133547Z.warc.gz); a replay repeats one crawl: give its file, or rebuild the "
+        f"archive from them all with `tenderarchive reparse --warc {store}`"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["warc"]
+
+
+def test_a_replay_of_another_spiders_crawl_is_refused(tmp_path):
+    """``crawl news --replay`` of a TenderNed crawl's file (or of a folder holding crawls of other spiders only)
+    asked every news address of the file, found none, and recorded a failed news crawl with no error in the
+    archive, which then made ``status`` report the news source failed. It names the spiders the WARC files
+    hold, exit 2, nothing written."""
+    import shutil
+
+    store = tmp_path / "warc"
+    store.mkdir()
+    for path in (ROOT / "tenderarchive" / "snapshot" / "warc").glob("tenderned*.warc.gz"):
+        shutil.copy(path, store / path.name)
+    [tenderned] = store.glob("tenderned-*.warc.gz")
+    for replay in (tenderned, store):
+        out = subprocess.run([*CLI, "crawl", "news", "--db", str(tmp_path / "replay.db"), "--replay", str(replay)],
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 2, out.stderr[-2000:]
+        assert out.stderr.strip().splitlines() == [
+            f"tenderarchive: bad argument --replay: {replay} holds no crawl of news, only of "
+            + ("tenderned" if replay == tenderned else "tenderned, tenderned_ocds")]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["warc"]

@@ -443,3 +443,24 @@ def test_articles_no_change_can_enter_are_left_out_inside_sqlite():
     db = _keyed_archive(articles, links)
     assert candidate_urls(db, [procurement("TN99")]) == {articles[i]["url"] for i in (0, 5, 20)}
     assert LAST_STATS["read"] == 2, LAST_STATS
+
+
+def test_a_reference_written_with_leading_zeros_is_the_same_number(tmp_path):
+    """An article's notice address ``…/aankondigingen/overzicht/0311520`` (or "TN0243310") names notice 311520
+    (procedure 243310): the archive keys both as integers, and the text's "0311520" matched no publication id,
+    so the link lost its TenderNed reference. Synthetic rows."""
+    from tenderarchive.linking import article_features, link_keys, procurement_profiles, reference_keys, score
+    from tenderarchive.store.schema import ensure_schema
+
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    ensure_schema(db)
+    db["procurements"].insert({"procurement_id": "TN243310", "kenmerk": 243310, "source": "tenderned",
+                               "title": "Jeugdhulp", "first_published": "2024-01-10"}, alter=False)
+    db["notices"].insert({"publication_id": 311520, "kenmerk": 243310, "title": "Jeugdhulp"}, alter=False)
+    [profile] = procurement_profiles(db)
+    for refs in ({"publication_ids": ["0311520"]}, {"tn_numbers": ["TN0243310"]}):
+        article = {"url": "http://127.0.0.1:1/nieuws/a", "title": "Gunning", "text": "synthetic", "published": None,
+                   "jeugdregio_code": None, "tenderned_refs": json.dumps(refs)}
+        features = article_features(db, article)
+        assert "tenderned_ref:TN243310" in score(features, profile)[1], refs
+        assert link_keys(features) & reference_keys([profile["kenmerk_key"]], profile["publication_keys"]), refs

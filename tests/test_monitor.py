@@ -173,3 +173,21 @@ def test_the_news_sites_view_reads_articles_from_one_covering_index(tmp_path):
     plan = [d for *_, d in db.execute("explain query plan select * from news_sites").fetchall()]
     reads = [d for d in plan if "articles" in d]
     assert reads and all("COVERING INDEX" in d for d in reads), plan
+
+
+def test_an_archive_no_crawl_has_written_to_is_not_healthy(tmp_path):
+    """The health check passed an archive without a single crawl (exit 0, "no crawls yet"): a first crawl that
+    never ran (its unit failing on a bad argument or a locked archive, with OnFailure= starting the check) was
+    reported healthy. No source crawled is nothing fresh: exit 5, and the line says so. Read-only."""
+    import subprocess
+    import sys
+
+    db_path = tmp_path / "archive.db"
+    open_archive(db_path).close()
+    assert exit_code(source_health(db_path)) == ExitCode.STALE
+    before = db_path.read_bytes()
+    out = subprocess.run([sys.executable, "-m", "tenderarchive.cli", "status", "--db", str(db_path)],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == ExitCode.STALE, out.stderr
+    assert "no crawl yet, so nothing is fresh" in out.stdout
+    assert db_path.read_bytes() == before

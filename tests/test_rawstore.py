@@ -272,3 +272,30 @@ def test_index_tail_keeps_a_meta_refresh_target_as_the_middleware_does(tmp_path)
     assert index_tail(slow, path, "1", Settings({"METAREFRESH_MAXDELAY": 1000})) == 4
     assert slow.execute("select location from fetches where url = ?", ["http://127.0.0.1:1/traag"]).fetchone()[0] \
         == "http://127.0.0.1:1/later"
+
+
+def test_only_an_answer_scrapy_follows_keeps_a_location(tmp_path):
+    """A 300 (Multiple Choices) or 304 (Not Modified) with a ``Location`` header is no redirect (Scrapy's
+    redirect middleware follows 301, 302, 303, 307 and 308 only), but its location was kept in ``fetches``
+    and the news spider took the address for a redirect to it. Synthetic answers."""
+    from datetime import datetime, timezone
+
+    import sqlite_utils
+
+    from tenderarchive.rawstore import WarcFile, index_tail
+    from tenderarchive.store.schema import ensure_schema
+
+    path = tmp_path / "warc" / "a.warc.gz"
+    store = WarcFile(path, {"spider": "news", "crawl_id": "1"})
+    moment = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    for status in (300, 301, 302, 303, 304, 305, 307, 308):
+        store.write_response(f"http://127.0.0.1:1/{status}", status, "X", [(b"Location", b"/nieuws/elders")], b"",
+                             moment)
+    store.close()
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    ensure_schema(db)
+    assert index_tail(db, path, "1") == 8
+    assert {row["status"]: row["location"] for row in db["fetches"].rows} == {
+        300: None, 301: "http://127.0.0.1:1/nieuws/elders", 302: "http://127.0.0.1:1/nieuws/elders",
+        303: "http://127.0.0.1:1/nieuws/elders", 304: None, 305: None, 307: "http://127.0.0.1:1/nieuws/elders",
+        308: "http://127.0.0.1:1/nieuws/elders"}

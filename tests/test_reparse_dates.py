@@ -92,3 +92,24 @@ def test_a_spider_runs_as_of_the_crawl_date_it_is_given():
         assert exc.argument == "CRAWL_DATE"
     else:
         raise AssertionError("a CRAWL_DATE that is no date was taken")
+
+
+def test_a_replay_of_a_folder_days_later_runs_as_of_its_crawls_date(snapshot, serve_api, crawl, tmp_path):
+    """``crawl --replay FOLDER`` ran as of the day it was run (``crawl --replay FILE`` and ``reparse`` as of the
+    crawl's own date): two days on, the replay of the crawl above did not list today's window once more and
+    recorded its shortfall, a partial crawl the recorded one never was. The folder's one crawl of the spider
+    gives the date, as its file does."""
+    from tests.conftest import FAST
+
+    today = amsterdam_today()
+    server = serve_api(_many(snapshot, days=1, per_day=13, start=today), max_size=5, page_overlap=2)
+    options = ["-s", "TENDERNED_PAGE_SIZE=5", "-s", "TENDERNED_FILTER_CHECK_MIN=1000"]
+    result = crawl(server.api_url, *options, from_date=today.isoformat(), until_date=today.isoformat())
+    assert result.returncode == 0 and crawl_outcomes(result.db_path)[0]["status"] == "complete", result.output
+    server.__exit__(None, None, None)
+    replay = tmp_path / "replay.db"
+    replayed = later(2, "crawl", "tenderned", "--db", replay, "--replay", tmp_path / "warc", "--api-url",
+                     server.api_url, "--from-date", today.isoformat(), "--until-date", today.isoformat(),
+                     *FAST, *options)
+    assert replayed.returncode == 0, replayed.stderr[-3000:]
+    assert [(o["status"], o["error_count"]) for o in crawl_outcomes(replay)] == [("complete", 0)]

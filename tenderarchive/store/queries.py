@@ -98,9 +98,11 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
 REDIRECT_HOPS = 20
 
 #: Each address that ever redirected (a 3xx or a page's refresh), with its last answer (the location
-#: index finds the few).
+#: index finds the few); a 300 or 304 an archive kept a ``Location`` of before sends nowhere
+#: (``middlewares.REDIRECT_STATUSES``).
 LAST_REDIRECTS = (
-    "select f.url, f.location from (select distinct url from fetches where location is not null) m"
+    "select f.url, case when f.status between 300 and 399 and f.status not in ({}) then null else f.location end"
+    " as location from (select distinct url from fetches where location is not null) m"
     " join fetches f on f.rowid = (select g.rowid from fetches g where g.url = m.url"
     " order by g.fetched_at desc, g.rowid desc limit 1)")
 
@@ -113,7 +115,9 @@ def redirects_to_known(path: str | Path, known: dict[str, str]) -> dict[str, str
     (:func:`~tenderarchive.urls.page_key`: ``www.``, a trailing slash, tracking parameters)."""
     from tenderarchive.urls import page_key
 
-    rows = _table_rows(path, "fetches", LAST_REDIRECTS)
+    from tenderarchive.middlewares import REDIRECT_STATUSES
+
+    rows = _table_rows(path, "fetches", LAST_REDIRECTS.format(", ".join(map(str, sorted(REDIRECT_STATUSES)))))
     leads = {page_key(r["url"]): page_key(r["location"]) for r in rows if r["location"]}
     times: dict[str, str] = {}
     for url, fetched_at in known.items():

@@ -503,8 +503,9 @@ def migrate_lot_keys(db: sqlite_utils.Database) -> None:
     package "1" was two rows, its award on one and the package's on the other. Each such row is renamed
     to its key, its own id kept in ``source_lot_id``; where the key's row exists the two are merged (the
     API's row, else the later notice's, keeps its values and takes what it lacks from the other; the
-    other's versions stay under its old key). Awards and winners follow the key, every one kept (their
-    ids do not change); their currency and the summary tables are derived again by the next derivation."""
+    versions of both are the lot's, in the order they happened: :func:`_join_versions`). Awards and winners
+    follow the key, every one kept (their ids do not change); their currency and the summary tables are
+    derived again by the next derivation."""
     from tenderarchive.awards.names import lot_keys
     from tenderarchive.store.keys import version_key
 
@@ -540,8 +541,7 @@ def migrate_lot_keys(db: sqlite_utils.Database) -> None:
                 if kept is None:
                     db.execute("update lots set lot_id = ?, source_lot_id = ? where procurement_id = ? and lot_id = ?",
                                [key, row["source_lot_id"], procurement_id, old_id])
-                    db.execute("update versions set row_key = ? where table_name = 'lots' and row_key = ?",
-                               [version_key((procurement_id, key)), version_key((procurement_id, old_id))])
+                    _join_versions(db, "lots", version_key((procurement_id, old_id)), version_key((procurement_id, key)))
                     continue
                 kept = dict(zip([d[0] for d in db.execute("select * from lots limit 0").description], kept))
                 kept["source_lot_id"] = kept.get("source_lot_id") or key
@@ -550,6 +550,7 @@ def migrate_lot_keys(db: sqlite_utils.Database) -> None:
                                         and second.get(c) is not None}, lot_id=key)
                 db.execute("delete from lots where procurement_id = ? and lot_id = ?", [procurement_id, old_id])
                 db["lots"].upsert(merged, pk=("procurement_id", "lot_id"), alter=False)
+                _join_versions(db, "lots", version_key((procurement_id, old_id)), version_key((procurement_id, key)))
         # rows from before source_lot_id whose id is their key: that id as published
         for table in ("lots", "awards"):
             db.execute(f"update {table} set source_lot_id = lot_id where source_lot_id is null and lot_id is not null")
@@ -559,6 +560,22 @@ def migrate_lot_keys(db: sqlite_utils.Database) -> None:
         for (table,) in db.execute("select name from sqlite_master where type = 'table' and name in "
                                    "('summary_region_lots', 'summary_awards', 'summary_procurements')").fetchall():
             db.execute(f"delete from [{table}]")
+
+
+def _join_versions(db: sqlite_utils.Database, table: str, old_key: str, key: str) -> None:
+    """The versions of ``table``'s row ``old_key`` become the row ``key``'s, with those it has: one history,
+    numbered again in the order the changes happened (``valid_to``, then ``valid_from``). A merged lot's
+    history was split: the renamed row's stayed under its old key, which no row has, so the lot showed
+    only the other row's changes."""
+    cursor = db.execute("select * from versions where table_name = ? and row_key in (?, ?) "
+                        "order by coalesce(valid_to, '~'), coalesce(valid_from, ''), row_key = ?, version",
+                        [table, old_key, key, old_key])
+    rows = [dict(zip([d[0] for d in cursor.description], r)) for r in cursor.fetchall()]
+    if not any(r["row_key"] == old_key for r in rows):
+        return
+    db.execute("delete from versions where table_name = ? and row_key in (?, ?)", [table, old_key, key])
+    for number, row in enumerate(rows, 1):
+        db["versions"].insert(dict(row, row_key=key, version=number))
 
 
 def _wins(db: sqlite_utils.Database, one: dict, other: dict) -> bool:

@@ -58,12 +58,47 @@ def test_the_english_twin_of_a_saved_search_redirects_to_the_dutch_one(server):
     assert "provider_contracts" not in queries and "aanbieder_contracten" in queries
     with urllib.request.urlopen(f"{server.db}/provider_contracts.json?provider=34012345&_shape=array&before=2030-01-01",
                                 timeout=30) as response:
-        assert response.url == f"{server.db}/aanbieder_contracten.json?aanbieder=34012345&_shape=array"
+        assert response.url == f"{server.db}/aanbieder_contracten.json?aanbieder=34012345&_shape=array&alle_gunningen=ja"
         assert [c["procurement_id"] for c in json.loads(response.read())] == ["TN312877"]
     with urllib.request.urlopen(f"{server.db}/provider_contracts.atom?provider=Kennemer", timeout=30) as response:
-        assert response.url.endswith("/aanbieder_contracten.atom?aanbieder=Kennemer")
+        assert response.url.endswith("/aanbieder_contracten.atom?aanbieder=Kennemer&alle_gunningen=ja")
     with urllib.request.urlopen(f"{server.db}/provider_contracts", timeout=30) as response:
-        assert response.url == f"{server.db}/aanbieder_contracten" and response.status == 200
+        assert response.url == f"{server.db}/aanbieder_contracten?alle_gunningen=ja" and response.status == 200
+
+
+def test_the_old_provider_contracts_still_gives_every_award_the_provider_won(demo_archive, tmp_path):
+    """provider_contracts gave every award a provider won: a superseded one (current 0, a rectification replaced
+    it) and one of a procurement outside youth care too. Its redirect gave aanbieder_contracten's current
+    youth-care awards only, so an old link or feed lost rows without a word. It redirects with alle_gunningen
+    ja, which gives them all, marked (actueel); without it the search is as it was."""
+    import shutil
+    import sqlite3
+    import urllib.request
+
+    from tests.datasette.archive_fixtures import Server
+
+    path = tmp_path / "archive.db"
+    shutil.copy(demo_archive, path)
+    with sqlite3.connect(path) as conn:
+        [superseded, other_topic, *_] = [r[0] for r in conn.execute(
+            "select a.award_id from awards a join award_suppliers s using (award_id) where s.name like '%Kennemer%' "
+            "order by a.award_id")]
+        conn.execute("update awards set current = 0 where award_id = ?", [superseded])
+        conn.execute("update procurements set youth_care = 0 where procurement_id = "
+                     "(select procurement_id from awards where award_id = ?)", [other_topic])
+        every = conn.execute("select count(*) from award_suppliers where name like '%Kennemer%'").fetchone()[0]
+    server = Server(path)
+    try:
+        current = rows(server, "aanbieder_contracten", aanbieder="Kennemer")
+        assert superseded not in {r["award_id"] for r in current} and other_topic not in {r["award_id"] for r in current}
+        every_row = rows(server, "aanbieder_contracten", aanbieder="Kennemer", alle_gunningen="ja")
+        assert len(every_row) == every > len(current)
+        assert {r["award_id"]: r["actueel"] for r in every_row}[superseded] == 0
+        with urllib.request.urlopen(f"{server.db}/provider_contracts.json?provider=Kennemer&_shape=array",
+                                    timeout=30) as response:
+            assert json.loads(response.read()) == every_row
+    finally:
+        server.stop()
 
 
 

@@ -218,7 +218,37 @@ def test_a_renamed_saved_search_exports_under_its_old_name(demo_archive):
     """An analyst's script that exports provider_contracts (now aanbieder_contracten, the glossary's word)
     gets the new search's rows, its provider parameter renamed, and a note on stderr."""
     old = export(demo_archive, "provider_contracts", "--param", "provider=Kennemer")
-    new = export(demo_archive, "aanbieder_contracten", "--param", "aanbieder=Kennemer")
+    new = export(demo_archive, "aanbieder_contracten", "--param", "aanbieder=Kennemer", "--param", "alle_gunningen=ja")
     assert old.returncode == 0, old.stderr
     assert old.stdout == new.stdout and b"Kennemer" in old.stdout
     assert b"provider_contracts is now aanbieder_contracten" in old.stderr
+
+
+def test_a_saved_search_that_pages_exports_every_row_unless_a_page_is_asked(demo_archive, tmp_path):
+    """A saved search that shows 100 rows a page (``pagina``) exported without ``--param pagina=alle`` gave the
+    first 100 rows and no word: an analyst's "every contract of this provider" stopped at 100. The export is
+    every row; ``--param pagina=2`` still gives the second page. Synthetic awards on a copy of the demo."""
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "archive.db"
+    shutil.copy(demo_archive, path)
+    with sqlite3.connect(path) as conn:
+        award = conn.execute("select * from awards where award_id = (select award_id from award_suppliers "
+                             "where organisation_id = 'kvk:34012345')").fetchone()
+        names = [d[0] for d in conn.execute("select * from awards limit 0").description]
+        supplier = conn.execute("select * from award_suppliers where organisation_id = 'kvk:34012345'").fetchone()
+        supplier_names = [d[0] for d in conn.execute("select * from award_suppliers limit 0").description]
+        for i in range(130):
+            row = dict(zip(names, award), award_id=f"synthetic-{i:03d}", lot_id=f"{100 + i}")
+            conn.execute(f"insert into awards ({', '.join(row)}) values ({', '.join('?' * len(row))})", list(row.values()))
+            row = dict(zip(supplier_names, supplier), award_id=f"synthetic-{i:03d}", lot_id=f"{100 + i}")
+            conn.execute(f"insert into award_suppliers ({', '.join(row)}) values ({', '.join('?' * len(row))})",
+                         list(row.values()))
+    every = export(path, "aanbieder_contracten", "--param", "aanbieder=kvk:34012345")
+    assert every.returncode == 0, every.stderr
+    assert every.stdout.count(b"\r\n") == 1 + 131
+    assert every.stdout == export(path, "aanbieder_contracten", "--param", "aanbieder=kvk:34012345",
+                                  "--param", "pagina=alle").stdout
+    second = export(path, "aanbieder_contracten", "--param", "aanbieder=kvk:34012345", "--param", "pagina=2")
+    assert second.stdout.count(b"\r\n") == 1 + 31

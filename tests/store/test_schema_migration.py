@@ -217,3 +217,30 @@ def test_a_lot_archived_as_lot_0001_and_as_1_becomes_one_lot_and_keeps_every_awa
         assert [r[0] for r in conn.execute("select row_key from versions where table_name = 'lots'")] == [
             '["TN900001", "2"]']
         assert conn.execute("select count(*) from summary_procurements").fetchone()[0] == 0
+
+
+def test_a_merged_lot_keeps_the_versions_of_both_rows_under_its_key(tmp_path):
+    """When the renamed row ("LOT-0001", the API's) wins the merge with the row already under the key ("1",
+    an OCDS package's), its versions stayed under the old key, which no lot has: the lot's history showed
+    only the package row's change. Both rows' versions are the lot's, numbered in the order they happened."""
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        lot = "insert into lots (procurement_id, lot_id, publication_id, title, source) values (?, ?, ?, ?, ?)"
+        conn.execute(lot, ["TN900001", "LOT-0001", 900102, "Jeugd-GGZ", "tenderned_html"])
+        conn.execute(lot, ["TN900001", "1", 900101, "Jeugd-GGZ (OCDS)", "tenderned_ocds"])
+        version = "insert into versions (table_name, row_key, version, valid_from, valid_to, changed_columns) " \
+                  "values ('lots', ?, ?, ?, ?, ?)"
+        conn.execute(version, ['["TN900001", "LOT-0001"]', 1, "2025-01-01", "2025-03-01", '["title"]'])
+        conn.execute(version, ['["TN900001", "LOT-0001"]', 2, "2025-03-01", "2025-09-01", '["awarded"]'])
+        conn.execute(version, ['["TN900001", "1"]', 1, "2025-02-01", "2025-05-01", '["estimated_cents"]'])
+        conn.execute("PRAGMA user_version = 7")
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select source from lots where procurement_id = 'TN900001'").fetchall() == [
+            ("tenderned_html",)]  # the API's row won
+        assert conn.execute("select row_key, version, valid_to, changed_columns from versions "
+                            "where table_name = 'lots' order by row_key, version").fetchall() == [
+            ('["TN900001", "1"]', 1, "2025-03-01", '["title"]'),
+            ('["TN900001", "1"]', 2, "2025-05-01", '["estimated_cents"]'),
+            ('["TN900001", "1"]', 3, "2025-09-01", '["awarded"]')]

@@ -1,0 +1,97 @@
+"""The typed parameters of the saved searches: a date, a year or a page that is none is a clear error.
+
+The saved searches compare their date parameters (``before``, ``since``, ``as_of``, ``sinds``) with ISO
+dates as text and cast their years (``year``, ``jaar``) and pages (``pagina``) to integers, so a value that
+is none answered without a word: ``before=31-12-2022`` (the Dutch way of writing a date) listed every row,
+since "2022-…" sorts before "31-…"; ``since=gisteren`` and ``jaar=twintig`` listed nothing; ``pagina=twee``
+showed the first page. A date written day first (``31-12-2022``, ``1-2-2024``) is that date: the page is
+sent (302) to the same address with it as ``2022-12-31``. Anything else is answered 400 with one line
+naming the parameter and what it takes (JSON ``{"ok": false, "error": …}`` for ``.json``), and
+``tenderarchive export`` exits 2 with that line.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from datetime import date, datetime
+
+#: Parameters that take a date (YYYY-MM-DD, or an ISO date and time), a year, a page of 100 rows.
+DATES = frozenset({"before", "since", "as_of", "sinds"})
+YEARS = frozenset({"year", "jaar"})
+PAGES = frozenset({"pagina"})
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\S+)?")
+_PATH = re.compile(r"^/([^/]+)/([^/.]+)(\.\w+)?$")
+
+
+class BadParameter(ValueError):
+    """A saved search's parameter whose value is not of its kind (the message names both)."""
+
+
+def checked(name: str, value: str | None) -> str | None:
+    """``value`` of saved-search parameter ``name`` as the search reads it: as given, or a day-first date as
+    ``YYYY-MM-DD``. Raises :class:`BadParameter` for a value that is not of the parameter's kind; an empty
+    value is "not given" and stays."""
+    if value is None or not value.strip() or name not in DATES | YEARS | PAGES:
+        return value
+    text = value.strip()
+    if name in DATES:
+        if day_first := _DAY_FIRST.fullmatch(text):
+            day, month, year = (int(part) for part in day_first.groups())
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                pass
+        elif _ISO.fullmatch(text):  # as the archive writes dates ("20241231" sorts as no date does)
+            try:
+                (date.fromisoformat if len(text) == 10 else datetime.fromisoformat)(text)
+                return value
+            except ValueError:
+                pass
+        raise BadParameter(f"{name}: {value!r} is not a date: give YYYY-MM-DD, such as 2024-12-31")
+    if name in YEARS:
+        if re.fullmatch(r"\d{4}", text):
+            return value
+        raise BadParameter(f"{name}: {value!r} is not a year: give four digits, such as 2024")
+    if text == "alle" or (text.isdigit() and text.isascii() and int(text) >= 1):
+        return value
+    raise BadParameter(f"{name}: {value!r} is not a page: give 1, 2, 3 … or alle (every row)")
+
+
+def checked_params(params: dict) -> dict:
+    """Every parameter :func:`checked` (raises :class:`BadParameter` at the first that is not of its kind)."""
+    return {name: checked(name, value) for name, value in params.items()}
+
+
+async def response_for(datasette, path: str, query_string: str):
+    """The answer to a saved search's address whose typed parameter is not of its kind (a redirect to the
+    day-first date as ISO, or a 400 naming it), or None to let Datasette answer."""
+    from datasette.utils import tilde_decode
+    from datasette.utils.asgi import Response
+
+    match = _PATH.match(path)
+    if not match or not query_string:
+        return None
+    args = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
+    if not any(name in DATES | YEARS | PAGES for name, _ in args):
+        return None
+    database, name = (tilde_decode(urllib.parse.unquote(part)) for part in match.groups()[:2])
+    if database not in datasette.databases:
+        return None
+    query = (await datasette.get_canned_queries(database, None)).get(name)
+    if not query:
+        return None
+    declared = set(query.get("params") or ())
+    try:
+        fixed = [(key, checked(key, value) if key in declared else value) for key, value in args]
+    except BadParameter as exc:
+        if match.group(3) == ".json":
+            return Response.json({"ok": False, "error": str(exc), "status": 400, "title": "Invalid parameter"},
+                                 status=400)
+        return Response.text(f"{name}: {exc}\n", status=400)
+    if fixed != args:
+        return Response.redirect(f"{path}?{urllib.parse.urlencode(fixed)}")
+    return None
+

@@ -1,0 +1,77 @@
+"""A saved search's date, year or page that is none is a clear error, not a silent answer
+(``tenderarchive/query_params.py``): on the site and in ``tenderarchive export``."""
+
+import json
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from tenderarchive.metadata import load_metadata
+from tenderarchive.query_params import DATES, PAGES, YEARS, BadParameter, checked
+from tests.conftest import ROOT
+from tests.datasette.test_saved_searches import rows
+
+
+def test_every_typed_parameter_of_a_saved_search_is_known():
+    """Every saved-search parameter named like a date, a year or a page is checked (a new one with a new name
+    would go unchecked)."""
+    params = {p for q in load_metadata()["databases"]["archive"]["queries"].values() for p in q.get("params") or ()}
+    assert {p for p in params if p in ("before", "since", "as_of", "sinds", "year", "jaar", "pagina")} == \
+        DATES | YEARS | PAGES
+
+
+@pytest.mark.parametrize("name, value, meant", [
+    ("before", "2022-12-31", "2022-12-31"), ("before", "31-12-2022", "2022-12-31"), ("sinds", "1-2-2024", "2024-02-01"),
+    ("since", "2024-01-01T00:00:00+00:00", "2024-01-01T00:00:00+00:00"), ("as_of", "", ""), ("jaar", "2023", "2023"),
+    ("pagina", "alle", "alle"), ("pagina", "2", "2"), ("aanbieder", "31-12-2022", "31-12-2022")])
+def test_a_value_of_its_kind_is_read_as_the_search_reads_it(name, value, meant):
+    assert checked(name, value) == meant
+
+
+@pytest.mark.parametrize("name, value", [("before", "abc"), ("before", "2022-13-01"), ("since", "31-02-2024"),
+                                         ("before", "20221231"), ("as_of", "2024-W05"),
+                                         ("jaar", "twintig"), ("year", "23"), ("pagina", "twee"), ("pagina", "0"),
+                                         ("pagina", "-1")])
+def test_a_value_not_of_its_kind_is_refused_naming_it(name, value):
+    with pytest.raises(BadParameter, match=f"^{name}: {value!r} is not a"):
+        checked(name, value)
+
+
+def test_the_site_sends_a_day_first_date_on_and_refuses_a_date_that_is_none(server):
+    """``award_notices?before=1-1-2022`` (a date as the Dutch write it) listed no award notice, "2017-…" sorting
+    after "1-…" (and ``31-12-2021`` every one); ``since=gisteren`` listed nothing, without a word. The first is
+    sent on as 2022-01-01, the second answered 400 naming the parameter (JSON for ``.json``)."""
+    with urllib.request.urlopen(f"{server.db}/award_notices.json?before=1-1-2022&_shape=array",
+                                timeout=30) as response:
+        assert response.url == f"{server.db}/award_notices.json?before=2022-01-01&_shape=array"
+        earlier = json.loads(response.read())
+    assert earlier == rows(server, "award_notices", before="2022-01-01")
+    assert 0 < len(earlier) < len(rows(server, "award_notices"))
+    for path, words in (("new_this_week?since=gisteren", b"since: 'gisteren' is not a date: give YYYY-MM-DD"),
+                        ("awards_by_region_year.csv?year=abc", b"year: 'abc' is not a year"),
+                        ("aanbieder_contracten?aanbieder=Kennemer&pagina=twee", b"pagina: 'twee' is not a page")):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{server.db}/{path}", timeout=30)
+        assert refused.value.code == 400 and words in refused.value.read(), path
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{server.db}/award_notices.json?before=abc", timeout=30)
+    assert json.loads(refused.value.read())["error"] == "before: 'abc' is not a date: give YYYY-MM-DD, such as 2024-12-31"
+
+
+def test_export_refuses_a_date_that_is_none_and_reads_a_day_first_one(demo_archive):
+    def export(*args):
+        return subprocess.run([sys.executable, "-m", "tenderarchive.cli", "export", *args, "--db", str(demo_archive)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+    wrong = export("award_notices", "--param", "before=gisteren")
+    assert wrong.returncode == 2 and wrong.stdout == ""
+    assert wrong.stderr.strip() == ("tenderarchive export: --param before: 'gisteren' is not a date: give YYYY-MM-DD, "
+                                    "such as 2024-12-31")
+    assert export("award_notices", "--param", "before=1-1-2022").stdout == \
+        export("award_notices", "--param", "before=2022-01-01").stdout
+    # a query of one's own reads its parameters as given
+    assert export("select :before as b", "--param", "before=gisteren").stdout.split() == ["b", "gisteren"]

@@ -1,0 +1,28 @@
+"""What a crawl reads of the archive before it starts (``tenderarchive/store/queries.py``)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from tenderarchive.store.queries import known_article_urls
+from tenderarchive.store.schema import ensure_schema
+
+
+def test_a_304_an_older_archive_kept_a_location_of_is_no_redirect_to_a_known_page(tmp_path):
+    """Archives written before ``fetch_location`` kept only the redirects Scrapy follows hold the ``Location``
+    of 300 and 304 answers: an address whose last answer was a 304 pointing at a known article was taken for a
+    redirect to it, and never asked again. A 301's still is one. Synthetic rows."""
+    path = tmp_path / "archive.db"
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    db["articles"].insert({"url": "http://127.0.0.1:1/nieuws/bekend", "source_url": "http://127.0.0.1:1/nieuws/bekend",
+                           "fetched_at": "2026-01-01T00:00:00+00:00"}, alter=False)
+    for url, status in (("http://127.0.0.1:1/verhuisd", 301), ("http://127.0.0.1:1/ongewijzigd", 304),
+                        ("http://127.0.0.1:1/keuze", 300)):
+        db["fetches"].insert({"url": url, "method": "GET", "status": status, "fetched_at": "2026-01-02T00:00:00+00:00",
+                              "sha256": "0" * 64, "warc_file": "a.warc.gz", "warc_offset": status, "warc_length": 1,
+                              "crawl_id": 1, "location": "http://127.0.0.1:1/nieuws/bekend"})
+    db.close()
+    known = known_article_urls(path)
+    assert "http://127.0.0.1:1/verhuisd" in known
+    assert "http://127.0.0.1:1/ongewijzigd" not in known and "http://127.0.0.1:1/keuze" not in known
