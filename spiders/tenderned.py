@@ -83,10 +83,15 @@ from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.awards.html import detect_layout, parse_html, unwrap
 from tenderarchive.items import NoticeItem
+from tenderarchive.middlewares import NOT_JSON, read_json
 from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import started_day
 from tenderarchive.values import kenmerk_number, unreadable_dates
 
+
+#: The meta of every request for JSON: a 200 whose body is no JSON is retried like a 5xx
+#: (tenderarchive.middlewares.RetryAfterMiddleware). Not /html (a bare rendering is read too) nor /pdf.
+JSON = {"expects_json": True}
 
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
 #: control request's meta, which must pickle for ``--jobdir``).
@@ -127,6 +132,9 @@ class TenderNedSpider(BaseSpider):
     custom_settings = {"DEFAULT_REQUEST_HEADERS": {"Accept": "application/json", "Accept-Language": "nl"}}
 
     own_arguments = ("profile",)
+    #: Its API requests carry :data:`JSON` (a 200 that is no JSON is retried): a reparse replays a crawl
+    #: that retried one through the engine (tenderarchive/replay/direct.py ``replayable``).
+    expects_json = True
 
     def __init__(self, *args, profile=None, **kwargs):
         self.explicit_from_date = kwargs.get("from_date") is not None
@@ -311,6 +319,7 @@ class TenderNedSpider(BaseSpider):
             callback=self.parse_baseline,
             errback=self.baseline_failed,
             priority=10,
+            meta=JSON,
         )
 
     def parse_baseline(self, response):
@@ -351,7 +360,7 @@ class TenderNedSpider(BaseSpider):
             errback=self.list_failed if page else self.errback,
             dont_filter=relist,
             meta={"query": name, "params": params, "window": (start, end), "page": page,
-                  "top": top, "baseline": baseline, "pages": pages, "relist": relist},
+                  "top": top, "baseline": baseline, "pages": pages, "relist": relist, **JSON},
         )
 
     def list_failed(self, failure):
@@ -399,7 +408,7 @@ class TenderNedSpider(BaseSpider):
                 yield scrapy.Request(
                     self.list_url(self.control_params(params), start, end, 0, 1), callback=self.parse_control,
                     errback=self.errback, dont_filter=True, priority=10,
-                    meta={"listed": listed, "list_data": page_data, "baseline": baseline})
+                    meta={"listed": listed, "list_data": page_data, "baseline": baseline, **JSON})
                 return
         yield from self.list_page(listed, page_data)
 
@@ -415,7 +424,7 @@ class TenderNedSpider(BaseSpider):
         request = response.request
         return request.replace(dont_filter=True, priority=request.priority - 1,
                                meta={**{k: response.meta[k] for k in LIST_META if k in response.meta},
-                                     "confirming": True})
+                                     "confirming": True, **JSON})
 
     @staticmethod
     def control_params(params: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -598,7 +607,7 @@ class TenderNedSpider(BaseSpider):
             self.detail_url(publication_id),
             callback=self.parse_detail,
             errback=self.detail_failed if related_to else self.detail_unavailable,
-            meta={"publication_id": publication_id, "list_record": row, "related_to": related_to},
+            meta={"publication_id": publication_id, "list_record": row, "related_to": related_to, **JSON},
         )
 
     def detail_unavailable(self, failure):
@@ -658,7 +667,7 @@ class TenderNedSpider(BaseSpider):
             documents_url,
             callback=self.parse_documents,
             errback=self.documents_failed,
-            meta={"item": item},
+            meta={"item": item, **JSON},
         )
 
     def parse_documents(self, response):
@@ -852,7 +861,7 @@ class TenderNedSpider(BaseSpider):
     def related(self, publication_id: str) -> scrapy.Request:
         """The ``/gerelateerd`` of a notice (after what is queued: a lower priority)."""
         return scrapy.Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
-                              errback=self.related_list_failed, meta={"origin": publication_id}, priority=-1)
+                              errback=self.related_list_failed, meta={"origin": publication_id, **JSON}, priority=-1)
 
     def related_list_failed(self, failure):
         """A ``/gerelateerd`` that failed is recorded (the next run asks again: :func:`related_failed
@@ -887,17 +896,13 @@ class TenderNedSpider(BaseSpider):
         """The response's JSON object (or list, for ``shape=list``), or None (recorded) when it
         is not one. Deep nesting (RecursionError) and bad bytes count as malformed.
 
-        JSON is read from the body's bytes, as UTF-8 (or UTF-16/32 by its first bytes; a BOM is
-        dropped) whatever charset the Content-Type declares: RFC 8259 §8.1, §11 (JSON is UTF-8;
-        "charset" has no effect on application/json). A server or proxy that labels UTF-8 JSON
-        ``charset=iso-8859-1`` otherwise archived every accented title as mojibake, silently.
-        A body that is not UTF-8 falls back to the declared charset."""
+        JSON is read as :func:`~tenderarchive.middlewares.read_json` reads it: as UTF-8 whatever
+        charset the Content-Type declares (a server or proxy that labels UTF-8 JSON
+        ``charset=iso-8859-1`` otherwise archived every accented title as mojibake, silently).
+        A body that is no JSON reaches here after its retries (``expects_json``: the retry middleware)."""
         try:
-            try:
-                value = json.loads(response.body)
-            except UnicodeDecodeError:
-                value = json.loads(response.text)
-        except (ValueError, UnicodeDecodeError, AttributeError, RecursionError) as exc:
+            value = read_json(response)
+        except NOT_JSON as exc:
             self.record_error(response.url, html_page(response) or
                               f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}")
             return None

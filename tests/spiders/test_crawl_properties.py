@@ -229,16 +229,21 @@ GOOD = {
     "redirect": lambda body, path: [{"status": 301, "body": b"", "headers": {"Location": f"{path}?via=mirror"}}],
     "500 once": lambda body, path: [{"status": 500}],
     "502 twice": lambda body, path: [{"status": 502}, {"status": 502}],
+    # a 200 that is no JSON is retried like a 5xx
+    "truncated once": lambda body, path: [{"status": 200, "body": body[: len(body) // 2]}],
+    "maintenance page once": lambda body, path: [{"status": 200, "body": b"<html><body>Onderhoud</body></html>",
+                                                  "headers": {"Content-Type": "text/html"}}],
+    "empty body once": lambda body, path: [{"status": 200, "body": b""}],
 }
 #: Answers that carry no usable record: recorded, and fetched by the next run.
 BAD = {
     "404": lambda body, path: [{"status": 404, "body": b'{"message": "Publicatie niet gevonden"}'}],
     "410": lambda body, path: [{"status": 410, "body": b""}],
     "500 outlasting the retries": lambda body, path: [{"status": 500}] * 5,
-    "truncated": lambda body, path: [{"status": 200, "body": body[: len(body) // 2]}],
-    "maintenance page": lambda body, path: [{"status": 200, "body": b"<html><body>Onderhoud</body></html>",
-                                             "headers": {"Content-Type": "text/html"}}],
-    "empty body": lambda body, path: [{"status": 200, "body": b""}],
+    "truncated past the retries": lambda body, path: [{"status": 200, "body": body[: len(body) // 2]}] * 5,
+    "maintenance page past the retries": lambda body, path: [
+        {"status": 200, "body": b"<html><body>Onderhoud</body></html>", "headers": {"Content-Type": "text/html"}}] * 5,
+    "empty body past the retries": lambda body, path: [{"status": 200, "body": b""}] * 5,
     "error object": lambda body, path: [{"status": 200, "body": b'{"status": 500, "error": "Internal Server Error"}'}],
     "array": lambda body, path: [{"status": 200, "body": b"[]"}],
 }

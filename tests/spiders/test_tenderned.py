@@ -331,7 +331,7 @@ def test_an_ignored_filter_is_recorded_when_the_list_changed_between_the_count_a
 
 
 @pytest.mark.parametrize("fault", [
-    [{"status": 200, "body": "<html><head><title>Onderhoud</title></head></html>", "headers": {"Content-Type": "text/html"}}],
+    [{"status": 200, "body": "<html><head><title>Onderhoud</title></head></html>", "headers": {"Content-Type": "text/html"}}] * 5,
     [{"status": 503}] * 5,
     [{"status": 200, "body": '{"status": 500, "error": "Internal Server Error"}'}],
 ], ids=["html page", "503 past the retries", "error object"])
@@ -470,9 +470,47 @@ def test_an_error_that_outlasts_the_retries_is_recorded_and_the_crawl_goes_on(sn
     assert again.crawl["status"] == "complete" and again.db["notices"].get(300301)
 
 
+def test_a_200_that_is_no_json_is_retried_within_the_crawl_like_a_5xx(snapshot, serve_api, crawl, tmp_path):
+    """Truncated JSON, an HTML page (synthetic) or an empty body sent once with 200, for the window's count,
+    a list page, a detail, a documents list and a /gerelateerd: each is asked again within the crawl, which
+    ends complete with what a clean crawl archives. Each was recorded and asked only by the next run: one
+    garbled answer left the crawl partial (and a list page's rows, a procedure's related notices, unread)."""
+    plain = serve_api(snapshot)
+    clean = crawl(plain.api_url, db=tmp_path / "clean.db")
+    assert clean.returncode == 0, clean.errors
+    api = "/papi/tenderned-rs-tns/v2/publicaties"
+    count = f"{api}?page=0&size=1&publicatieDatumVanaf=2017-01-01&publicatieDatumTot=2022-12-31"
+    page = next(p for p in list_requests(plain.api) if "page=0&size=100&" in p and "cpvCodes" in p)
+    maintenance = {"status": 200, "headers": {"Content-Type": "text/html"},
+                   "body": "<html><head><title>Onderhoud</title></head></html>"}
+    faults = {count: [maintenance], page: [{"status": 200, "body": '{"content": [{"publicatieId"'}],
+              f"{api}/400401": [{"status": 200, "body": '{"publicatieId": 400401, "kenm'}],
+              f"{api}/300301/documenten": [{"status": 200, "body": ""}],
+              f"{api}/200201/gerelateerd": [maintenance]}
+    server = serve_api(snapshot, faults=faults)
+    result = crawl(server.api_url)
+    assert result.returncode == 0 and result.crawl["status"] == "complete", result.errors
+    assert {path: server.api.log.count(path) for path in faults} == {path: 2 for path in faults}
+    assert "malformed JSON" in result.output  # Scrapy's retry line: "Retrying … (failed 1 times): malformed JSON"
+    strip = lambda rows: {r["publication_id"]: {k: v for k, v in r.items() if k not in (  # noqa: E731
+        "crawl_id", "fetched_at", "sha256", "source_url", "documents_fetched_at", "documents_sha256",
+        "documents_url", "html_fetched_at", "html_sha256", "html_url")} for r in rows}
+    assert strip(result.db["notices"].rows) == strip(clean.db["notices"].rows)
+
+
+def test_a_pdf_is_not_taken_for_broken_json(snapshot, serve_api, crawl):
+    """The award notice's PDF (the /html's fallback) is no JSON and is not asked again as if it were."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/200288"
+    server = serve_api(snapshot, faults={f"{path}/html": [{"status": 503}] * 5, f"{path}/pdf": [
+        {"status": 200, "body": b"%PDF-1.4 synthetic", "headers": {"Content-Type": "application/pdf"}}]})
+    result = crawl(server.api_url)
+    assert server.api.log.count(f"{path}/pdf") == 1, result.errors
+
+
 def test_truncated_json_is_recorded_and_fetched_by_the_next_run(snapshot, serve_api, crawl):
+    """Truncated past its retries: recorded, the crawl goes on, the next run fetches it."""
     path = "/papi/tenderned-rs-tns/v2/publicaties/400401"
-    server = serve_api(snapshot, faults={path: [{"status": 200, "body": '{"publicatieId": 400401, "kenm'}]})
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": '{"publicatieId": 400401, "kenm'}] * 5})
     result = crawl(server.api_url)
     assert result.returncode == 3
     assert any(e["url"].endswith(path) and "malformed JSON" in e["error"] for e in result.errors)
@@ -491,9 +529,9 @@ def test_an_html_page_sent_with_200_instead_of_json_is_recorded_as_such_and_fetc
     maintenance = ("<!DOCTYPE html><html><head><title>Onderhoud | TenderNed</title><style>p{}</style></head>"
                    "<body><p>We zijn zo terug.</p></body></html>")
     unavailable = "\n <html><body><script>x()</script><h1>Service  Unavailable</h1></body></html>"
-    server = serve_api(snapshot, faults={
-        detail: [{"status": 200, "headers": {"Content-Type": "text/html; charset=UTF-8"}, "body": maintenance}],
-        documents: [{"status": 200, "body": unavailable}]})
+    server = serve_api(snapshot, faults={  # past the retries
+        detail: [{"status": 200, "headers": {"Content-Type": "text/html; charset=UTF-8"}, "body": maintenance}] * 5,
+        documents: [{"status": 200, "body": unavailable}] * 5})
     result = crawl(server.api_url)
     assert result.returncode == 3
     errors = {e["url"].split("/v2")[1]: e["error"] for e in result.errors}
