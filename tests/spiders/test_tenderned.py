@@ -128,6 +128,37 @@ def test_an_unreadable_optional_date_is_recorded_and_never_downgrades_the_archiv
     assert "aanvangOpdrachtDatum 'n.v.t.'" in errors and "voltooiingOpdrachtDatum 'onbekend'" in errors
 
 
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00", "0001-01-01T00:00:00+14:00"])
+def test_a_date_at_the_start_of_the_calendar_costs_that_field_not_the_notice(snapshot, serve_api, crawl, value):
+    """A minimum date as a "no date" placeholder (``0001-01-01T00:00:00``: a naive time is Amsterdam's, whose
+    zone in year 1 puts its UTC instant in year 0): read, but the instant Python cannot convert raised
+    OverflowError in the pipeline, and the notice was dropped by every run. Now it is an unreadable date:
+    recorded, the notice archived without it."""
+    publication = by_id(snapshot, 400401)
+    publication["detail"]["aanvangOpdrachtDatum"] = publication["detail"]["sluitingsDatum"] = value
+    publication["list"]["sluitingsDatum"] = value
+    result = crawl(serve_api(snapshot).api_url)
+    archived = notice(result.db, 400401)
+    assert archived and archived["title"] and archived["start_date"] is None, result.errors
+    assert archived["deadline"] is None and archived["deadline_placeholder"] == 0
+    assert result.crawl["status"] == "partial"
+    errors = " ".join(e["error"] for e in result.errors)
+    assert f"aanvangOpdrachtDatum {value!r}" in errors and f"sluitingsDatum {value!r}" in errors
+
+
+def test_a_placeholder_at_the_end_of_the_calendar_is_a_placeholder(snapshot, serve_api, crawl):
+    """``9999-12-31T23:59:59Z`` is in year 10000 on Amsterdam's clock: the deadline is the placeholder it
+    stands for (no deadline, flagged), the start date the day sent; nothing dropped, nothing recorded."""
+    publication = by_id(snapshot, 400401)
+    value = "9999-12-31T23:59:59Z"
+    publication["detail"]["aanvangOpdrachtDatum"] = publication["detail"]["sluitingsDatum"] = value
+    publication["list"]["sluitingsDatum"] = value
+    result = crawl(serve_api(snapshot).api_url)
+    assert result.returncode == 0, result.errors
+    archived = notice(result.db, 400401)
+    assert (archived["deadline"], archived["deadline_placeholder"], archived["start_date"]) == (None, 1, "9999-12-31")
+
+
 @pytest.mark.parametrize("list_kenmerk", [True, False], ids=["list-rows-with-kenmerk", "list-rows-without-kenmerk"])
 def test_rectification_updates_the_notice_and_the_procedure(snapshot, serve_api, crawl, list_kenmerk):
     """Also when the list rows carry no ``kenmerk`` (AIT's list schema has none,
