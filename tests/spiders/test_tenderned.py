@@ -159,6 +159,23 @@ def test_a_placeholder_at_the_end_of_the_calendar_is_a_placeholder(snapshot, ser
     assert (archived["deadline"], archived["deadline_placeholder"], archived["start_date"]) == (None, 1, "9999-12-31")
 
 
+def test_a_detail_without_its_publication_id_is_the_publication_its_url_names(snapshot, serve_api, crawl):
+    """A detail record whose ``publicatieId`` is absent or null: the notice asked for, archived as such (it was
+    dropped as "publicatieId None is not a number" by every run). One naming another notice is still refused."""
+    faults = {}
+    for publication_id, value in ((400401, "absent"), (300301, None), (200201, 999999)):
+        detail = dict(by_id(snapshot, publication_id)["detail"])
+        if value == "absent":
+            del detail["publicatieId"]
+        else:
+            detail["publicatieId"] = value
+        faults[f"/papi/tenderned-rs-tns/v2/publicaties/{publication_id}"] = [{"status": 200, "body": json.dumps(detail)}]
+    result = crawl(serve_api(snapshot, faults=faults).api_url)
+    assert notice(result.db, 400401)["title"] == "Integrale jeugdhulp MVS (MVS Jeugdmodel)", result.errors
+    assert notice(result.db, 300301)["title"]
+    assert [e["error"] for e in result.errors] == ["item dropped: publication 200201: detail record is for publicatieId 999999"]
+
+
 @pytest.mark.parametrize("list_kenmerk", [True, False], ids=["list-rows-with-kenmerk", "list-rows-without-kenmerk"])
 def test_rectification_updates_the_notice_and_the_procedure(snapshot, serve_api, crawl, list_kenmerk):
     """Also when the list rows carry no ``kenmerk`` (AIT's list schema has none,
