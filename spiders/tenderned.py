@@ -407,7 +407,7 @@ class TenderNedSpider(BaseSpider):
                 # values that match nothing tells which (a filter it honours then finds none).
                 yield scrapy.Request(
                     self.list_url(self.control_params(params), start, end, 0, 1), callback=self.parse_control,
-                    errback=self.errback, dont_filter=True, priority=10,
+                    errback=self.control_failed, dont_filter=True, priority=10,
                     meta={"listed": listed, "list_data": page_data, "baseline": baseline, **JSON})
                 return
         yield from self.list_page(listed, page_data)
@@ -442,15 +442,28 @@ class TenderNedSpider(BaseSpider):
         published between them made an ignored filter look honoured, and the whole window was paged."""
         return total >= baseline - max(2, baseline // 50)
 
+    @staticmethod
+    def skipped(listed: Listed) -> str:
+        """What a control that failed cost, for the crawl's errors: the control's URL alone (values that match
+        nothing) did not say which query went unpaged."""
+        return (f" (the check of query {listed.meta['query']!r} for an ignored filter; the query is not paged "
+                "this run, the next run asks again)")
+
+    def control_failed(self, failure):
+        """A control that failed (past its retries) is recorded with the query it checked: not knowing whether
+        the API ignored the filter, the query is not paged (it could be the whole window); the crawl is partial
+        and the next run, whose window reaches back to this one's, lists it again."""
+        self.errback(failure, note=self.skipped(failure.request.meta["listed"]))
+
     def parse_control(self, response):
         """The control of a query whose total equalled the unfiltered total: if it matches as
         many, the API ignored the filter (recorded, not paged: it would be the whole dataset);
         otherwise every publication of the window really matches, and the query goes on."""
-        control = self.load_json(response)
+        listed = response.meta["listed"]
+        control = self.load_json(response, note=self.skipped(listed))
         if control is None:
             return
-        total = self.count(response, control, "totalElements")
-        listed = response.meta["listed"]
+        total = self.count(response, control, "totalElements", note=self.skipped(listed))
         if total is None:
             return
         if total and self.whole_window(total, response.meta["baseline"]):  # a filter that works finds none
@@ -892,7 +905,7 @@ class TenderNedSpider(BaseSpider):
             yield self.detail_request(related, None, f"related:{origin}", related_to=origin)
 
     # --- helpers -----------------------------------------------------------------------
-    def load_json(self, response, shape: type = dict):
+    def load_json(self, response, shape: type = dict, note: str = ""):
         """The response's JSON object (or list, for ``shape=list``), or None (recorded) when it
         is not one. Deep nesting (RecursionError) and bad bytes count as malformed.
 
@@ -903,16 +916,16 @@ class TenderNedSpider(BaseSpider):
         try:
             value = read_json(response)
         except NOT_JSON as exc:
-            self.record_error(response.url, html_page(response) or
-                              f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}")
+            self.record_error(response.url, (html_page(response) or
+                                             f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}") + note)
             return None
         if not isinstance(value, shape):
             self.record_error(response.url, f"JSON is {type(value).__name__}, not "
-                                            f"{'an object' if shape is dict else 'a list'}")
+                                            f"{'an object' if shape is dict else 'a list'}{note}")
             return None
         return value
 
-    def count(self, response, data: dict, field: str, quiet: bool = False) -> int | None:
+    def count(self, response, data: dict, field: str, quiet: bool = False, note: str = "") -> int | None:
         """A non-negative integer field of a list page (``totalElements``, ``totalPages``,
         ``size``), or None (recorded) when it is something else or, for ``totalElements``, missing;
         a missing ``totalPages`` or ``size`` counts 0."""
@@ -922,7 +935,7 @@ class TenderNedSpider(BaseSpider):
             # status 200) is no list page, not an empty window.
             if not quiet:
                 self.record_error(response.url, f"list page without totalElements: not a page envelope "
-                                                f"({', '.join(sorted(map(str, data))[:5]) or 'empty object'})")
+                                                f"({', '.join(sorted(map(str, data))[:5]) or 'empty object'}){note}")
             return None
         if value is None:  # absent or null: none
             return 0
@@ -931,5 +944,5 @@ class TenderNedSpider(BaseSpider):
         if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,9}\s*", value):
             return int(value)
         if not quiet:
-            self.record_error(response.url, f"list page: {field} {value!r:.80} is not a count")
+            self.record_error(response.url, f"list page: {field} {value!r:.80} is not a count{note}")
         return None

@@ -7,8 +7,10 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -422,6 +424,36 @@ def test_a_window_where_every_publication_matches_is_paged_after_a_control(snaps
     assert result.crawl["status"] == "complete" and result.db["notices"].count == 13
     assert any("search=qxzqxzqxz" in p for p in server.api.log)
     assert not any("filter ignored" in e["error"] for e in result.errors)
+
+
+@pytest.mark.parametrize("fault", [[{"status": 503}] * 5, [{"status": 200, "body": '{"error": "Bad Gateway"}'}]],
+                         ids=["503 past the retries", "no page"])
+def test_a_control_that_fails_names_the_query_it_cost_and_the_next_run_pages_it(snapshot, serve_api, crawl, fault):
+    """The control of a query matching the whole window fails: whether the API ignored the filter is not
+    known, so the query is not paged this run (it could be the whole dataset). The error named only the
+    control's URL (values that match nothing), not the query left unpaged; the next run pages it."""
+    publications = _many(snapshot, days=1, per_day=13)
+    server = serve_api(publications, max_size=5)
+    control = next(p for p in _control_paths(server, publications))
+    server.api.faults[control] = list(fault)
+    args = ("-s", "TENDERNED_PAGE_SIZE=5")
+    cpv_pages = lambda: [p for p in server.api.log if "page=1&" in p and "cpvCodes=85311300-5" in p]  # noqa: E731
+    first = crawl(server.api_url, *args, from_date="2021-03-01", until_date="2021-03-01")
+    assert first.crawl["status"] == "partial" and not cpv_pages(), first.errors
+    [error] = [e["error"] for e in first.errors]
+    assert error.endswith("(the check of query 'cpv' for an ignored filter; the query is not paged this run, "
+                          "the next run asks again)"), error
+    again = crawl(server.api_url, *args, from_date="2021-03-01", until_date="2021-03-01")
+    assert again.crawl["status"] == "complete" and len(cpv_pages()) == 1, again.errors
+
+
+def _control_paths(server, publications):
+    """The path and query of the cpv query's control (a clean crawl's, on a copy of the server)."""
+    with APIServer(TenderNedAPI(publications, max_size=5)) as probe:
+        run_crawl(probe.api_url, probe_db := Path(tempfile.mkdtemp()) / "probe.db", "-s", "TENDERNED_PAGE_SIZE=5",
+                  from_date="2021-03-01", until_date="2021-03-01")
+        probe_db.unlink()
+        return [p for p in probe.api.log if "cpvCodes=03000000-1" in p]
 
 
 def test_profile_all_takes_every_publication_and_still_judges_youth_care(snapshot, serve_api, crawl):
