@@ -151,7 +151,7 @@ class TenderNedSpider(BaseSpider):
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
         self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
-        self.unavailable_related: set[str] = set()  # related notices, not archived, whose detail answered so
+        self.unavailable_related: set[str] = set()  # notices not archived (related or listed) whose detail answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
@@ -627,9 +627,18 @@ class TenderNedSpider(BaseSpider):
         """A detail that failed is recorded, except the 404 or 410 of an archived notice whose detail
         answered so in a crawl before (recorded then): a notice withdrawn from TenderNed while open is
         still asked for until its deadline plus the re-check margin, in case it comes back, and its
-        archived record is kept, but it no longer leaves every one of those crawls partial."""
+        archived record is kept, but it no longer leaves every one of those crawls partial. Likewise a
+        notice not archived that the list still lists (withdrawn between list and detail; the list's index
+        lags) whose detail answered so before: recorded by every run, every crawl was partial and each
+        incremental window reached back to the first such crawl's start, never moving on."""
         response = getattr(failure.value, "response", None)
         publication_id = failure.request.meta["publication_id"]
+        if (response is not None and response.status in (404, 410) and publication_id not in self.known
+                and publication_id in self.unavailable_related):
+            self.logger.info("%s: publication %s (listed) still unavailable (HTTP %d); not archived",
+                             failure.request.url, publication_id, response.status)
+            self.crawler.stats.inc_value("tenderned/listed_still_unavailable")
+            return
         if response is not None and response.status in (404, 410) and publication_id in self.known:
             if publication_id in self.unavailable:
                 self.logger.info("%s: publication %s still unavailable (HTTP %d); its archived notice is kept",

@@ -830,6 +830,22 @@ def test_a_related_row_whose_id_is_no_ascii_number_is_not_asked_for(snapshot, se
     assert notice(result.db, 300377)["title"]
 
 
+def test_a_listed_notice_withdrawn_before_its_detail_is_recorded_once(snapshot, serve_api, crawl):
+    """A new notice the list still lists (its search index lags) whose detail answers 404: the crawl that meets
+    it records it (partial) and the next run asks again. Recorded by every run, every crawl was partial, and
+    each incremental window reached back to the first partial one's start: the window never moved on. Asked
+    again and still 404, it is only logged; the notice is not archived."""
+    detail = "/papi/tenderned-rs-tns/v2/publicaties/400401"
+    server = serve_api(snapshot, faults={detail: [{"status": 404, "body": '{"message": "Publicatie niet gevonden"}'}] * 3})
+    first = crawl(server.api_url)
+    assert first.returncode == 3 and [e["url"] for e in first.errors] == [f"{server.api_url}/publicaties/400401"]
+    second = crawl(server.api_url)
+    assert server.api.log.count(detail) == 2  # asked again
+    assert second.returncode == 0 and second.crawl["status"] == "complete", second.errors
+    assert "publication 400401 (listed) still unavailable (HTTP 404)" in second.output
+    assert 400401 not in {r["publication_id"] for r in second.db["notices"].rows}
+
+
 def test_an_open_notice_withdrawn_from_tenderned_is_kept_and_recorded_once(snapshot, serve_api, crawl):
     """300301 is open (deadline 2021-11-15) and re-checked by every crawl; then its detail answers
     410 Gone. The crawl that meets it first records it (partial) and keeps the archived notice; the
