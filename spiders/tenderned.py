@@ -90,8 +90,10 @@ from tenderarchive.values import kenmerk_number, unreadable_dates
 
 
 #: The meta of every request for JSON: a 200 whose body is no JSON is retried like a 5xx
-#: (tenderarchive.middlewares.RetryAfterMiddleware). Not /html (a bare rendering is read too) nor /pdf.
+#: (tenderarchive.middlewares.RetryAfterMiddleware). /html's: JSON or an HTML page (a bare rendering is
+#: read too; docs/reference/tenderned-api.md §6), so a body that is neither (truncated, empty). Not /pdf.
 JSON = {"expects_json": True}
+JSON_OR_HTML = {"expects_json": "or html"}
 
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
 #: control request's meta, which must pickle for ``--jobdir``).
@@ -759,7 +761,7 @@ class TenderNedSpider(BaseSpider):
                 self.is_result(item) or self.is_contract_notice(item.detail)
                 or self._row_code(item.list_record) == "AAO"):
             yield scrapy.Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,
-                                 errback=self.html_failed, meta={"item": item})
+                                 errback=self.html_failed, meta={"item": item, **JSON_OR_HTML})
             return
         yield item
 

@@ -15,7 +15,8 @@ the spider's errback). Everything else (which codes, how many times, give-up
 logging, stats) stays Scrapy's. One addition to what is retried: a request that expects JSON
 (``request.meta["expects_json"]``: TenderNed's API) answered 2xx with a body that is no JSON (truncated,
 garbled, empty, an HTML maintenance or error page a proxy sends with 200) is retried like a 5xx, within
-the same budget; past its retries the answer goes to the spider, which records it.
+the same budget; past its retries the answer goes to the spider, which records it. ``"or html"``: JSON or
+an HTML page (``/html``, whose rendering may come bare), so only a body that is neither is retried.
 """
 
 from __future__ import annotations
@@ -126,8 +127,9 @@ class RetryAfterMiddleware(RetryMiddleware):
     async def process_response(self, request, response, spider=None):
         if request.meta.get("dont_retry", False):
             return response
-        if (response.status not in self.retry_http_codes and request.meta.get("expects_json")
-                and 200 <= response.status < 300 and not_json(response)):
+        expects = request.meta.get("expects_json")
+        if (response.status not in self.retry_http_codes and expects and 200 <= response.status < 300
+                and not_json(response) and not (expects == "or html" and response.body.lstrip()[:1] == b"<")):
             # A 200 that is no JSON is a failed answer, not TenderNed's: it was recorded and asked only by
             # the next run, so one garbled or maintenance-page answer left the crawl partial. No wait, as for
             # a 500; past the retries (or the budget) the spider gets it and records what it was.

@@ -238,8 +238,8 @@ GOOD = {
     "empty body once": lambda body, path: [{"status": 200, "body": b""}],
 }
 #: GOOD answers only where the request expects JSON: ``/html`` is read bare too (an HTML rendering), so it
-#: does not retry a 200 that is no JSON, and these leave its notice unread (recorded, asked next run).
-NOT_RETRIED_BY_HTML = {"truncated once", "maintenance page once", "empty body once"}
+#: does not retry an HTML page sent with 200, which leaves its notice unread (recorded, asked next run).
+NOT_RETRIED_BY_HTML = {"maintenance page once"}
 #: Answers that carry no usable record: recorded, and fetched by the next run.
 BAD = {
     "404": lambda body, path: [{"status": 404, "body": b'{"message": "Publicatie niet gevonden"}'}],

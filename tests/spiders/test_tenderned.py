@@ -554,7 +554,8 @@ def test_an_error_that_outlasts_the_retries_is_recorded_and_the_crawl_goes_on(sn
 
 def test_a_200_that_is_no_json_is_retried_within_the_crawl_like_a_5xx(snapshot, serve_api, crawl, tmp_path):
     """Truncated JSON, an HTML page (synthetic) or an empty body sent once with 200, for the window's count,
-    a list page, a detail, a documents list and a /gerelateerd: each is asked again within the crawl, which
+    a list page, a detail, a documents list, a /gerelateerd and an award notice's /html (its truncated envelope;
+    an HTML page there may be its bare rendering): each is asked again within the crawl, which
     ends complete with what a clean crawl archives. Each was recorded and asked only by the next run: one
     garbled answer left the crawl partial (and a list page's rows, a procedure's related notices, unread)."""
     plain = serve_api(snapshot)
@@ -568,7 +569,8 @@ def test_a_200_that_is_no_json_is_retried_within_the_crawl_like_a_5xx(snapshot, 
     faults = {count: [maintenance], page: [{"status": 200, "body": '{"content": [{"publicatieId"'}],
               f"{api}/400401": [{"status": 200, "body": '{"publicatieId": 400401, "kenm'}],
               f"{api}/300301/documenten": [{"status": 200, "body": ""}],
-              f"{api}/200201/gerelateerd": [maintenance]}
+              f"{api}/200201/gerelateerd": [maintenance],
+              f"{api}/200288/html": [{"status": 200, "body": '{"html": "<table><tr class=\\"header1'}]}  # an award notice
     server = serve_api(snapshot, faults=faults)
     result = crawl(server.api_url)
     assert result.returncode == 0 and result.crawl["status"] == "complete", result.errors
@@ -1119,12 +1121,13 @@ def test_a_related_notice_that_failed_is_fetched_by_the_next_run(snapshot, serve
     ("<html><body><h1>Onderhoud</h1></body></html>", "text/html")])
 def test_an_award_notice_html_that_is_no_rendering_is_recorded_and_asked_again(snapshot, serve_api, crawl,
                                                                                body, content_type):
-    """HTTP 200 with an empty body, an error object or a maintenance page for an award notice's
-    /html: archived as unread and asked again next run, as before, and now recorded (the crawl
+    """HTTP 200 with an empty body (past its retries), an error object or a maintenance page for an award
+    notice's /html: archived as unread and asked again next run, as before, and now recorded (the crawl
     ended complete with the awards missing)."""
     path = "/papi/tenderned-rs-tns/v2/publicaties/200288/html"
+    # an empty body (no JSON, no HTML page) is retried within the crawl: past its retries here
     server = serve_api(snapshot, faults={path: [{"status": 200, "body": body,
-                                                  "headers": {"Content-Type": content_type}}]})
+                                                  "headers": {"Content-Type": content_type}}] * (1 if body else 5)})
     first = crawl(server.api_url)
     assert first.returncode == 3, first.errors
     assert any(e["url"].endswith(path) and "unreadable" in e["error"] for e in first.errors), first.errors
