@@ -221,7 +221,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     # the archive keeps an earlier readable value): it costs the field, not the notice
     d = values.without_unreadable_dates(_object(item.detail))
     row = values.without_unreadable_dates(_object(item.list_record))
-    publication_id = to_int(d["publicatieId"])
+    publication_id = to_int(item.publication_id)  # the detail's own, when it has one (validate)
     kenmerk = values.kenmerk_number(d.get("kenmerk") if d.get("kenmerk") is not None else row.get("kenmerk"))
     # the detail's timestamp, else the list row's date (a detail may leave it out: §13)
     published_at = parse_timestamp(d.get("publicatieDatum")) or parse_timestamp(row.get("publicatieDatum"))

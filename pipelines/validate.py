@@ -29,13 +29,16 @@ def validate_notice(item: NoticeItem) -> None:
     where = f"publication {item.publication_id}"
     if not isinstance(detail, dict):
         raise DropItem(f"{where}: detail record is {type(detail).__name__}, not an object")
+    # A detail without its id (absent or null) is the publication its URL names: it was dropped as
+    # "publicatieId None is not a number", by every run. One that names another is refused.
     raw_id = detail.get("publicatieId")
-    try:
-        detail_id = int(str(raw_id))
-    except ValueError:
-        raise DropItem(f"{where}: detail publicatieId {raw_id!r:.80} is not a number") from None
-    if str(detail_id) != str(item.publication_id).strip():
-        raise DropItem(f"{where}: detail record is for publicatieId {raw_id!r:.80}")
+    if raw_id is not None:
+        try:
+            detail_id = int(str(raw_id))
+        except ValueError:
+            raise DropItem(f"{where}: detail publicatieId {raw_id!r:.80} is not a number") from None
+        if str(detail_id) != str(item.publication_id).strip():
+            raise DropItem(f"{where}: detail record is for publicatieId {raw_id!r:.80}")
     if not str(detail.get("aanbestedingNaam") or "").strip():
         raise DropItem(f"{where}: detail record has no aanbestedingNaam (title)")
     # An unreadable optional date costs that field, not the notice (values.OPTIONAL_DATES: the spider

@@ -83,10 +83,17 @@ from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.awards.html import detect_layout, parse_html, unwrap
 from tenderarchive.items import NoticeItem
+from tenderarchive.middlewares import NOT_JSON, read_json
 from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import started_day
 from tenderarchive.values import kenmerk_number, unreadable_dates
 
+
+#: The meta of every request for JSON: a 200 whose body is no JSON is retried like a 5xx
+#: (tenderarchive.middlewares.RetryAfterMiddleware). /html's: JSON or an HTML page (a bare rendering is
+#: read too; docs/reference/tenderned-api.md §6), so a body that is neither (truncated, empty). Not /pdf.
+JSON = {"expects_json": True}
+JSON_OR_HTML = {"expects_json": "or html"}
 
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
 #: control request's meta, which must pickle for ``--jobdir``).
@@ -127,6 +134,9 @@ class TenderNedSpider(BaseSpider):
     custom_settings = {"DEFAULT_REQUEST_HEADERS": {"Accept": "application/json", "Accept-Language": "nl"}}
 
     own_arguments = ("profile",)
+    #: Its API requests carry :data:`JSON` (a 200 that is no JSON is retried): a reparse replays a crawl
+    #: that retried one through the engine (tenderarchive/replay/direct.py ``replayable``).
+    expects_json = True
 
     def __init__(self, *args, profile=None, **kwargs):
         self.explicit_from_date = kwargs.get("from_date") is not None
@@ -143,7 +153,7 @@ class TenderNedSpider(BaseSpider):
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
         self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
-        self.unavailable_related: set[str] = set()  # related notices, not archived, whose detail answered so
+        self.unavailable_related: set[str] = set()  # notices not archived (related or listed) whose detail answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
@@ -311,6 +321,7 @@ class TenderNedSpider(BaseSpider):
             callback=self.parse_baseline,
             errback=self.baseline_failed,
             priority=10,
+            meta=JSON,
         )
 
     def parse_baseline(self, response):
@@ -351,7 +362,7 @@ class TenderNedSpider(BaseSpider):
             errback=self.list_failed if page else self.errback,
             dont_filter=relist,
             meta={"query": name, "params": params, "window": (start, end), "page": page,
-                  "top": top, "baseline": baseline, "pages": pages, "relist": relist},
+                  "top": top, "baseline": baseline, "pages": pages, "relist": relist, **JSON},
         )
 
     def list_failed(self, failure):
@@ -398,8 +409,8 @@ class TenderNedSpider(BaseSpider):
                 # values that match nothing tells which (a filter it honours then finds none).
                 yield scrapy.Request(
                     self.list_url(self.control_params(params), start, end, 0, 1), callback=self.parse_control,
-                    errback=self.errback, dont_filter=True, priority=10,
-                    meta={"listed": listed, "list_data": page_data, "baseline": baseline})
+                    errback=self.control_failed, dont_filter=True, priority=10,
+                    meta={"listed": listed, "list_data": page_data, "baseline": baseline, **JSON})
                 return
         yield from self.list_page(listed, page_data)
 
@@ -415,7 +426,7 @@ class TenderNedSpider(BaseSpider):
         request = response.request
         return request.replace(dont_filter=True, priority=request.priority - 1,
                                meta={**{k: response.meta[k] for k in LIST_META if k in response.meta},
-                                     "confirming": True})
+                                     "confirming": True, **JSON})
 
     @staticmethod
     def control_params(params: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -433,15 +444,28 @@ class TenderNedSpider(BaseSpider):
         published between them made an ignored filter look honoured, and the whole window was paged."""
         return total >= baseline - max(2, baseline // 50)
 
+    @staticmethod
+    def skipped(listed: Listed) -> str:
+        """What a control that failed cost, for the crawl's errors: the control's URL alone (values that match
+        nothing) did not say which query went unpaged."""
+        return (f" (the check of query {listed.meta['query']!r} for an ignored filter; the query is not paged "
+                "this run, the next run asks again)")
+
+    def control_failed(self, failure):
+        """A control that failed (past its retries) is recorded with the query it checked: not knowing whether
+        the API ignored the filter, the query is not paged (it could be the whole window); the crawl is partial
+        and the next run, whose window reaches back to this one's, lists it again."""
+        self.errback(failure, note=self.skipped(failure.request.meta["listed"]))
+
     def parse_control(self, response):
         """The control of a query whose total equalled the unfiltered total: if it matches as
         many, the API ignored the filter (recorded, not paged: it would be the whole dataset);
         otherwise every publication of the window really matches, and the query goes on."""
-        control = self.load_json(response)
+        listed = response.meta["listed"]
+        control = self.load_json(response, note=self.skipped(listed))
         if control is None:
             return
-        total = self.count(response, control, "totalElements")
-        listed = response.meta["listed"]
+        total = self.count(response, control, "totalElements", note=self.skipped(listed))
         if total is None:
             return
         if total and self.whole_window(total, response.meta["baseline"]):  # a filter that works finds none
@@ -598,16 +622,25 @@ class TenderNedSpider(BaseSpider):
             self.detail_url(publication_id),
             callback=self.parse_detail,
             errback=self.detail_failed if related_to else self.detail_unavailable,
-            meta={"publication_id": publication_id, "list_record": row, "related_to": related_to},
+            meta={"publication_id": publication_id, "list_record": row, "related_to": related_to, **JSON},
         )
 
     def detail_unavailable(self, failure):
         """A detail that failed is recorded, except the 404 or 410 of an archived notice whose detail
         answered so in a crawl before (recorded then): a notice withdrawn from TenderNed while open is
         still asked for until its deadline plus the re-check margin, in case it comes back, and its
-        archived record is kept, but it no longer leaves every one of those crawls partial."""
+        archived record is kept, but it no longer leaves every one of those crawls partial. Likewise a
+        notice not archived that the list still lists (withdrawn between list and detail; the list's index
+        lags) whose detail answered so before: recorded by every run, every crawl was partial and each
+        incremental window reached back to the first such crawl's start, never moving on."""
         response = getattr(failure.value, "response", None)
         publication_id = failure.request.meta["publication_id"]
+        if (response is not None and response.status in (404, 410) and publication_id not in self.known
+                and publication_id in self.unavailable_related):
+            self.logger.info("%s: publication %s (listed) still unavailable (HTTP %d); not archived",
+                             failure.request.url, publication_id, response.status)
+            self.crawler.stats.inc_value("tenderned/listed_still_unavailable")
+            return
         if response is not None and response.status in (404, 410) and publication_id in self.known:
             if publication_id in self.unavailable:
                 self.logger.info("%s: publication %s still unavailable (HTTP %d); its archived notice is kept",
@@ -658,7 +691,7 @@ class TenderNedSpider(BaseSpider):
             documents_url,
             callback=self.parse_documents,
             errback=self.documents_failed,
-            meta={"item": item},
+            meta={"item": item, **JSON},
         )
 
     def parse_documents(self, response):
@@ -728,7 +761,7 @@ class TenderNedSpider(BaseSpider):
                 self.is_result(item) or self.is_contract_notice(item.detail)
                 or self._row_code(item.list_record) == "AAO"):
             yield scrapy.Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,
-                                 errback=self.html_failed, meta={"item": item})
+                                 errback=self.html_failed, meta={"item": item, **JSON_OR_HTML})
             return
         yield item
 
@@ -852,7 +885,7 @@ class TenderNedSpider(BaseSpider):
     def related(self, publication_id: str) -> scrapy.Request:
         """The ``/gerelateerd`` of a notice (after what is queued: a lower priority)."""
         return scrapy.Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
-                              errback=self.related_list_failed, meta={"origin": publication_id}, priority=-1)
+                              errback=self.related_list_failed, meta={"origin": publication_id, **JSON}, priority=-1)
 
     def related_list_failed(self, failure):
         """A ``/gerelateerd`` that failed is recorded (the next run asks again: :func:`related_failed
@@ -883,31 +916,27 @@ class TenderNedSpider(BaseSpider):
             yield self.detail_request(related, None, f"related:{origin}", related_to=origin)
 
     # --- helpers -----------------------------------------------------------------------
-    def load_json(self, response, shape: type = dict):
+    def load_json(self, response, shape: type = dict, note: str = ""):
         """The response's JSON object (or list, for ``shape=list``), or None (recorded) when it
         is not one. Deep nesting (RecursionError) and bad bytes count as malformed.
 
-        JSON is read from the body's bytes, as UTF-8 (or UTF-16/32 by its first bytes; a BOM is
-        dropped) whatever charset the Content-Type declares: RFC 8259 §8.1, §11 (JSON is UTF-8;
-        "charset" has no effect on application/json). A server or proxy that labels UTF-8 JSON
-        ``charset=iso-8859-1`` otherwise archived every accented title as mojibake, silently.
-        A body that is not UTF-8 falls back to the declared charset."""
+        JSON is read as :func:`~tenderarchive.middlewares.read_json` reads it: as UTF-8 whatever
+        charset the Content-Type declares (a server or proxy that labels UTF-8 JSON
+        ``charset=iso-8859-1`` otherwise archived every accented title as mojibake, silently).
+        A body that is no JSON reaches here after its retries (``expects_json``: the retry middleware)."""
         try:
-            try:
-                value = json.loads(response.body)
-            except UnicodeDecodeError:
-                value = json.loads(response.text)
-        except (ValueError, UnicodeDecodeError, AttributeError, RecursionError) as exc:
-            self.record_error(response.url, html_page(response) or
-                              f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}")
+            value = read_json(response)
+        except NOT_JSON as exc:
+            self.record_error(response.url, (html_page(response) or
+                                             f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}") + note)
             return None
         if not isinstance(value, shape):
             self.record_error(response.url, f"JSON is {type(value).__name__}, not "
-                                            f"{'an object' if shape is dict else 'a list'}")
+                                            f"{'an object' if shape is dict else 'a list'}{note}")
             return None
         return value
 
-    def count(self, response, data: dict, field: str, quiet: bool = False) -> int | None:
+    def count(self, response, data: dict, field: str, quiet: bool = False, note: str = "") -> int | None:
         """A non-negative integer field of a list page (``totalElements``, ``totalPages``,
         ``size``), or None (recorded) when it is something else or, for ``totalElements``, missing;
         a missing ``totalPages`` or ``size`` counts 0."""
@@ -917,7 +946,7 @@ class TenderNedSpider(BaseSpider):
             # status 200) is no list page, not an empty window.
             if not quiet:
                 self.record_error(response.url, f"list page without totalElements: not a page envelope "
-                                                f"({', '.join(sorted(map(str, data))[:5]) or 'empty object'})")
+                                                f"({', '.join(sorted(map(str, data))[:5]) or 'empty object'}){note}")
             return None
         if value is None:  # absent or null: none
             return 0
@@ -926,5 +955,5 @@ class TenderNedSpider(BaseSpider):
         if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,9}\s*", value):
             return int(value)
         if not quiet:
-            self.record_error(response.url, f"list page: {field} {value!r:.80} is not a count")
+            self.record_error(response.url, f"list page: {field} {value!r:.80} is not a count{note}")
         return None

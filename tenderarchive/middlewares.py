@@ -12,7 +12,11 @@ also slows the whole site down: its download slot's delay is raised to the wait 
 in one crawl, all requests together, so a source failing everywhere costs a bounded
 number of requests; after that a failing request fails at once (and is recorded by
 the spider's errback). Everything else (which codes, how many times, give-up
-logging, stats) stays Scrapy's.
+logging, stats) stays Scrapy's. One addition to what is retried: a request that expects JSON
+(``request.meta["expects_json"]``: TenderNed's API) answered 2xx with a body that is no JSON (truncated,
+garbled, empty, an HTML maintenance or error page a proxy sends with 200) is retried like a 5xx, within
+the same budget; past its retries the answer goes to the spider, which records it. ``"or html"``: JSON or
+an HTML page (``/html``, whose rendering may come bare), so only a body that is neither is retried.
 """
 
 from __future__ import annotations
@@ -67,6 +71,32 @@ def parse_retry_after(value: bytes | str | None, now: datetime | None = None) ->
     return max(0.0, (when - now).total_seconds())
 
 
+#: What :func:`read_json` raises for a body that is no JSON (deep nesting and bad bytes included;
+#: ``AttributeError``: a body-only ``Response`` that is not UTF-8 has no ``text``).
+NOT_JSON = (ValueError, UnicodeDecodeError, AttributeError, RecursionError)
+
+
+def read_json(response):
+    """The JSON value of a response's body, read from its bytes as UTF-8 (or UTF-16/32 by its first
+    bytes; a BOM is dropped) whatever charset the Content-Type declares: RFC 8259 §8.1, §11 (JSON is
+    UTF-8; "charset" has no effect on application/json). A body that is not UTF-8 falls back to the
+    declared charset. Raises one of :data:`NOT_JSON` for a body that is no JSON."""
+    try:
+        return json.loads(response.body)
+    except UnicodeDecodeError:
+        return json.loads(response.text)
+
+
+def not_json(response) -> bool:
+    """Whether a response's body (or a body's bytes, read as UTF-8 alone) is no JSON at all (what
+    :func:`read_json` cannot read)."""
+    try:
+        read_json(response) if not isinstance(response, bytes) else json.loads(response)
+    except NOT_JSON:
+        return True
+    return False
+
+
 class RetryAfterMiddleware(RetryMiddleware):
     def __init__(self, settings):
         super().__init__(settings)
@@ -95,7 +125,16 @@ class RetryAfterMiddleware(RetryMiddleware):
         return retry
 
     async def process_response(self, request, response, spider=None):
-        if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
+        if request.meta.get("dont_retry", False):
+            return response
+        expects = request.meta.get("expects_json")
+        if (response.status not in self.retry_http_codes and expects and 200 <= response.status < 300
+                and not_json(response) and not (expects == "or html" and response.body.lstrip()[:1] == b"<")):
+            # A 200 that is no JSON is a failed answer, not TenderNed's: it was recorded and asked only by
+            # the next run, so one garbled or maintenance-page answer left the crawl partial. No wait, as for
+            # a 500; past the retries (or the budget) the spider gets it and records what it was.
+            return self._retry(request, "malformed JSON") or response
+        if response.status not in self.retry_http_codes:
             return response
         delay = parse_retry_after(response.headers.get("Retry-After"))
         retry = self._retry(request, response_status_message(response.status))

@@ -152,13 +152,14 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
             raise
         except Exception:  # a cut or damaged file (--force): the engine replays what it can
             return None
-        if not replayable(index):
+        spidercls = loader.load(info["spider"])
+        if not replayable(index, expects_json=getattr(spidercls, "expects_json", False)):
             return None
         overrides, spider_args = crawl_plan(path, info, root, workdir, force, original_times)
         seconds = {"read WARC": time.process_time() - cpu}
         read_wall = time.perf_counter() - began
         try:
-            status = replay_crawl(loader.load(info["spider"]),
+            status = replay_crawl(spidercls,
                                   project_settings(str(db), [*(settings or []), *overrides], quiet=True),
                                   spider_args, index, seconds, jobs)
             responses = sum(len(r) for r in index.by_url.values())

@@ -39,8 +39,10 @@ TENDERNED_PAGE_SIZE = 100
 TENDERNED_MAX_PAGE = 99
 # A filtered query whose totalElements is the unfiltered total of the same window (give or take
 # max(2, 2%): the list changes between the two requests), when that total is at least this large,
-# is asked again with values that match nothing: the same total again is an ignored filter.
-TENDERNED_FILTER_CHECK_MIN = 50
+# is asked again with values that match nothing: the same total again is an ignored filter. 1: every
+# window with publications (a few dozen in a small window or a simulated server are checked too: one
+# request per query whose total is the window's; the live API's daily windows hold hundreds).
+TENDERNED_FILTER_CHECK_MIN = 1
 
 # News source registry (YAML); None = the one shipped in tenderarchive/sources.yaml.
 NEWS_SOURCES = None

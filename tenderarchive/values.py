@@ -64,6 +64,13 @@ def parse_timestamp(value) -> datetime | date | None:
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=AMSTERDAM)
+    if moment.year < PLACEHOLDER_YEAR:
+        try:
+            amsterdam(moment)
+        except OverflowError:
+            # a minimum date standing for "none" (0001-01-01T00:00:00: Amsterdam's zone in year 1 puts its UTC
+            # instant in year 0) raised OverflowError where the pipeline converted it, and the notice was dropped
+            raise ValueError("outside the calendar Python can convert") from None
     return moment
 
 
@@ -114,7 +121,7 @@ def local_date(value) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.astimezone(AMSTERDAM).date().isoformat()
+        return amsterdam(value).date().isoformat()
     return value.isoformat()
 
 
@@ -127,7 +134,16 @@ def amsterdam(value):
     # Amsterdam's clock never shows) is read with the offset before the change, and is written as the
     # clock shows that instant (03:30+02:00); astimezone to the zone it already has changed nothing, and
     # one instant had two texts (02:30+01:00 sent naive, 03:30+02:00 sent in UTC)
-    return value.astimezone(timezone.utc).astimezone(AMSTERDAM) if isinstance(value, datetime) else value
+    if not isinstance(value, datetime):
+        return value
+    try:
+        return value.astimezone(timezone.utc).astimezone(AMSTERDAM)
+    except OverflowError:
+        # a placeholder at the calendar's end (9999-12-31T23:59:59Z is in year 10000 in Amsterdam; earlier
+        # years are refused by parse_timestamp): its own clock, as sent
+        if value.year < PLACEHOLDER_YEAR:
+            raise
+        return value
 
 
 def deadline(value) -> tuple[str | None, int]:

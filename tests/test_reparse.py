@@ -216,3 +216,21 @@ def test_a_crawl_that_recorded_no_warc_file_survives_a_reparse(snapshot, serve_a
     assert [a["from_date"] for a in unfinished_crawls(db, "tenderned")] == window
     again = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)   # and the next reparse keeps it too
     assert again.returncode == 0 and [c["crawl_id"] for c in sqlite_utils.Database(db)["crawls"].rows] == [1, 2]
+
+
+def test_a_crawl_that_retried_a_200_that_was_no_json_reparses_to_the_same_archive(snapshot, serve_api, crawl,
+                                                                                   tmp_path):
+    """A detail answered once with truncated JSON (200) and once more, retried: the crawl read the second
+    answer. Its WARC holds only 2xx responses, so it was replayed straight through the callbacks, which fed
+    the truncated one to the spider: the rebuilt archive lacked the notice and its crawl was partial."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/400401"
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": '{"publicatieId": 400401, "kenm'}]})
+    db = tmp_path / "archive.db"
+    assert crawl(server.api_url, db=db).returncode == 0
+    server.__exit__(None, None, None)
+    before, outcomes = dump(db), crawl_outcomes(db)
+    assert sqlite_utils.Database(db)["notices"].get(400401)
+    completed = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert re.findall(r"^reparsed crawl 1 \(\w+, \S+, (\w+)\): exit 0$", completed.stderr, re.M) == ["engine"]
+    assert dump(db) == before and crawl_outcomes(db) == outcomes

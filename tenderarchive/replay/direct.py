@@ -58,6 +58,7 @@ from scrapy import Request, signals
 from scrapy.exceptions import DropItem, IgnoreRequest, NotConfigured
 from twisted.python.failure import Failure
 
+from tenderarchive.middlewares import not_json
 from tenderarchive.rawstore import ResponseIndex
 from tenderarchive.replay import ReplayWorkerFailed, gc_paused
 from tenderarchive.replay.workers import ItemWorkers
@@ -124,14 +125,21 @@ _META_REFRESH = re.compile(rb"http-equiv\s*=\s*[\"']?\s*refresh", re.I)
 _REFRESH_BYTES = 4 * 4096
 
 
-def replayable(index: ResponseIndex) -> bool:
+def replayable(index: ResponseIndex, expects_json: bool = False) -> bool:
     """True when every stored response is 2xx (nothing for retry, redirect or HttpError) and no HTML
     page among them refreshes (``<meta http-equiv="refresh">``): Scrapy's meta-refresh middleware follows
     that in the engine, and fed straight to the callback the refreshing page was read as the news item
-    and the page it leads to was never asked (its article lost by the rebuild, which ``reparse`` refused)."""
+    and the page it leads to was never asked (its article lost by the rebuild, which ``reparse`` refused).
+    Nor, for a spider whose requests may expect JSON (``expects_json``: its class says so), one that is no
+    JSON and was asked again (a later response of its URL): the retry of a 200 that is no JSON
+    (tenderarchive/middlewares.py), which fed straight to the callback was the answer read, not its
+    retry's. Which of its requests expected JSON the store does not say: a page of such a spider that is
+    no JSON and was asked twice costs only the engine's slower replay."""
     for responses in index.by_url.values():
-        for stored in responses:
+        for position, stored in enumerate(responses):
             if not 200 <= stored.status < 300:
+                return False
+            if expects_json and position + 1 < len(responses) and not_json(stored.body(index.root)):
                 return False
             kind = next((value for name, value in stored.headers if name.lower() == "content-type"), "")
             if "html" in kind.lower() and _META_REFRESH.search(stored.body(index.root)[:_REFRESH_BYTES]):

@@ -7,8 +7,10 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -126,6 +128,54 @@ def test_an_unreadable_optional_date_is_recorded_and_never_downgrades_the_archiv
     assert notice(second.db, 100131)["title"] and notice(second.db, 100131)["end_date"] is None
     errors = " ".join(e["error"] for e in json.loads(second.crawl["errors"]))
     assert "aanvangOpdrachtDatum 'n.v.t.'" in errors and "voltooiingOpdrachtDatum 'onbekend'" in errors
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00", "0001-01-01T00:00:00+14:00"])
+def test_a_date_at_the_start_of_the_calendar_costs_that_field_not_the_notice(snapshot, serve_api, crawl, value):
+    """A minimum date as a "no date" placeholder (``0001-01-01T00:00:00``: a naive time is Amsterdam's, whose
+    zone in year 1 puts its UTC instant in year 0): read, but the instant Python cannot convert raised
+    OverflowError in the pipeline, and the notice was dropped by every run. Now it is an unreadable date:
+    recorded, the notice archived without it."""
+    publication = by_id(snapshot, 400401)
+    publication["detail"]["aanvangOpdrachtDatum"] = publication["detail"]["sluitingsDatum"] = value
+    publication["list"]["sluitingsDatum"] = value
+    result = crawl(serve_api(snapshot).api_url)
+    archived = notice(result.db, 400401)
+    assert archived and archived["title"] and archived["start_date"] is None, result.errors
+    assert archived["deadline"] is None and archived["deadline_placeholder"] == 0
+    assert result.crawl["status"] == "partial"
+    errors = " ".join(e["error"] for e in result.errors)
+    assert f"aanvangOpdrachtDatum {value!r}" in errors and f"sluitingsDatum {value!r}" in errors
+
+
+def test_a_placeholder_at_the_end_of_the_calendar_is_a_placeholder(snapshot, serve_api, crawl):
+    """``9999-12-31T23:59:59Z`` is in year 10000 on Amsterdam's clock: the deadline is the placeholder it
+    stands for (no deadline, flagged), the start date the day sent; nothing dropped, nothing recorded."""
+    publication = by_id(snapshot, 400401)
+    value = "9999-12-31T23:59:59Z"
+    publication["detail"]["aanvangOpdrachtDatum"] = publication["detail"]["sluitingsDatum"] = value
+    publication["list"]["sluitingsDatum"] = value
+    result = crawl(serve_api(snapshot).api_url)
+    assert result.returncode == 0, result.errors
+    archived = notice(result.db, 400401)
+    assert (archived["deadline"], archived["deadline_placeholder"], archived["start_date"]) == (None, 1, "9999-12-31")
+
+
+def test_a_detail_without_its_publication_id_is_the_publication_its_url_names(snapshot, serve_api, crawl):
+    """A detail record whose ``publicatieId`` is absent or null: the notice asked for, archived as such (it was
+    dropped as "publicatieId None is not a number" by every run). One naming another notice is still refused."""
+    faults = {}
+    for publication_id, value in ((400401, "absent"), (300301, None), (200201, 999999)):
+        detail = dict(by_id(snapshot, publication_id)["detail"])
+        if value == "absent":
+            del detail["publicatieId"]
+        else:
+            detail["publicatieId"] = value
+        faults[f"/papi/tenderned-rs-tns/v2/publicaties/{publication_id}"] = [{"status": 200, "body": json.dumps(detail)}]
+    result = crawl(serve_api(snapshot, faults=faults).api_url)
+    assert notice(result.db, 400401)["title"] == "Integrale jeugdhulp MVS (MVS Jeugdmodel)", result.errors
+    assert notice(result.db, 300301)["title"]
+    assert [e["error"] for e in result.errors] == ["item dropped: publication 200201: detail record is for publicatieId 999999"]
 
 
 @pytest.mark.parametrize("list_kenmerk", [True, False], ids=["list-rows-with-kenmerk", "list-rows-without-kenmerk"])
@@ -301,8 +351,10 @@ def test_cpv_filter_is_sent_repeated_with_check_digits(crawled):
 
 
 def test_an_ignored_filter_is_recorded_not_crawled(snapshot, serve_api, crawl):
+    """Also in a window of a few publications (13 here), by default: checked only from 50 on, an ignored
+    filter there was paged as data, the whole window archived and the crawl complete."""
     server = serve_api(snapshot, ignore_params={"cpvCodes"})
-    result = crawl(server.api_url, "-s", "TENDERNED_FILTER_CHECK_MIN=1")
+    result = crawl(server.api_url)
     assert result.crawl["status"] == "partial"
     assert any("filter ignored" in e["error"] for e in result.errors)
     assert result.db["notices"].get(800801)  # keyword queries still ran
@@ -331,7 +383,7 @@ def test_an_ignored_filter_is_recorded_when_the_list_changed_between_the_count_a
 
 
 @pytest.mark.parametrize("fault", [
-    [{"status": 200, "body": "<html><head><title>Onderhoud</title></head></html>", "headers": {"Content-Type": "text/html"}}],
+    [{"status": 200, "body": "<html><head><title>Onderhoud</title></head></html>", "headers": {"Content-Type": "text/html"}}] * 5,
     [{"status": 503}] * 5,
     [{"status": 200, "body": '{"status": 500, "error": "Internal Server Error"}'}],
 ], ids=["html page", "503 past the retries", "error object"])
@@ -372,6 +424,36 @@ def test_a_window_where_every_publication_matches_is_paged_after_a_control(snaps
     assert result.crawl["status"] == "complete" and result.db["notices"].count == 13
     assert any("search=qxzqxzqxz" in p for p in server.api.log)
     assert not any("filter ignored" in e["error"] for e in result.errors)
+
+
+@pytest.mark.parametrize("fault", [[{"status": 503}] * 5, [{"status": 200, "body": '{"error": "Bad Gateway"}'}]],
+                         ids=["503 past the retries", "no page"])
+def test_a_control_that_fails_names_the_query_it_cost_and_the_next_run_pages_it(snapshot, serve_api, crawl, fault):
+    """The control of a query matching the whole window fails: whether the API ignored the filter is not
+    known, so the query is not paged this run (it could be the whole dataset). The error named only the
+    control's URL (values that match nothing), not the query left unpaged; the next run pages it."""
+    publications = _many(snapshot, days=1, per_day=13)
+    server = serve_api(publications, max_size=5)
+    control = next(p for p in _control_paths(server, publications))
+    server.api.faults[control] = list(fault)
+    args = ("-s", "TENDERNED_PAGE_SIZE=5")
+    cpv_pages = lambda: [p for p in server.api.log if "page=1&" in p and "cpvCodes=85311300-5" in p]  # noqa: E731
+    first = crawl(server.api_url, *args, from_date="2021-03-01", until_date="2021-03-01")
+    assert first.crawl["status"] == "partial" and not cpv_pages(), first.errors
+    [error] = [e["error"] for e in first.errors]
+    assert error.endswith("(the check of query 'cpv' for an ignored filter; the query is not paged this run, "
+                          "the next run asks again)"), error
+    again = crawl(server.api_url, *args, from_date="2021-03-01", until_date="2021-03-01")
+    assert again.crawl["status"] == "complete" and len(cpv_pages()) == 1, again.errors
+
+
+def _control_paths(server, publications):
+    """The path and query of the cpv query's control (a clean crawl's, on a copy of the server)."""
+    with APIServer(TenderNedAPI(publications, max_size=5)) as probe:
+        run_crawl(probe.api_url, probe_db := Path(tempfile.mkdtemp()) / "probe.db", "-s", "TENDERNED_PAGE_SIZE=5",
+                  from_date="2021-03-01", until_date="2021-03-01")
+        probe_db.unlink()
+        return [p for p in probe.api.log if "cpvCodes=03000000-1" in p]
 
 
 def test_profile_all_takes_every_publication_and_still_judges_youth_care(snapshot, serve_api, crawl):
@@ -470,9 +552,49 @@ def test_an_error_that_outlasts_the_retries_is_recorded_and_the_crawl_goes_on(sn
     assert again.crawl["status"] == "complete" and again.db["notices"].get(300301)
 
 
+def test_a_200_that_is_no_json_is_retried_within_the_crawl_like_a_5xx(snapshot, serve_api, crawl, tmp_path):
+    """Truncated JSON, an HTML page (synthetic) or an empty body sent once with 200, for the window's count,
+    a list page, a detail, a documents list, a /gerelateerd and an award notice's /html (its truncated envelope;
+    an HTML page there may be its bare rendering): each is asked again within the crawl, which
+    ends complete with what a clean crawl archives. Each was recorded and asked only by the next run: one
+    garbled answer left the crawl partial (and a list page's rows, a procedure's related notices, unread)."""
+    plain = serve_api(snapshot)
+    clean = crawl(plain.api_url, db=tmp_path / "clean.db")
+    assert clean.returncode == 0, clean.errors
+    api = "/papi/tenderned-rs-tns/v2/publicaties"
+    count = f"{api}?page=0&size=1&publicatieDatumVanaf=2017-01-01&publicatieDatumTot=2022-12-31"
+    page = next(p for p in list_requests(plain.api) if "page=0&size=100&" in p and "cpvCodes" in p)
+    maintenance = {"status": 200, "headers": {"Content-Type": "text/html"},
+                   "body": "<html><head><title>Onderhoud</title></head></html>"}
+    faults = {count: [maintenance], page: [{"status": 200, "body": '{"content": [{"publicatieId"'}],
+              f"{api}/400401": [{"status": 200, "body": '{"publicatieId": 400401, "kenm'}],
+              f"{api}/300301/documenten": [{"status": 200, "body": ""}],
+              f"{api}/200201/gerelateerd": [maintenance],
+              f"{api}/200288/html": [{"status": 200, "body": '{"html": "<table><tr class=\\"header1'}]}  # an award notice
+    server = serve_api(snapshot, faults=faults)
+    result = crawl(server.api_url)
+    assert result.returncode == 0 and result.crawl["status"] == "complete", result.errors
+    assert {path: server.api.log.count(path) for path in faults} == {path: 2 for path in faults}
+    assert "malformed JSON" in result.output  # Scrapy's retry line: "Retrying … (failed 1 times): malformed JSON"
+    strip = lambda rows: {r["publication_id"]: {k: v for k, v in r.items() if k not in (  # noqa: E731
+        "crawl_id", "fetched_at", "sha256", "source_url", "documents_fetched_at", "documents_sha256",
+        "documents_url", "html_fetched_at", "html_sha256", "html_url")} for r in rows}
+    assert strip(result.db["notices"].rows) == strip(clean.db["notices"].rows)
+
+
+def test_a_pdf_is_not_taken_for_broken_json(snapshot, serve_api, crawl):
+    """The award notice's PDF (the /html's fallback) is no JSON and is not asked again as if it were."""
+    path = "/papi/tenderned-rs-tns/v2/publicaties/200288"
+    server = serve_api(snapshot, faults={f"{path}/html": [{"status": 503}] * 5, f"{path}/pdf": [
+        {"status": 200, "body": b"%PDF-1.4 synthetic", "headers": {"Content-Type": "application/pdf"}}]})
+    result = crawl(server.api_url)
+    assert server.api.log.count(f"{path}/pdf") == 1, result.errors
+
+
 def test_truncated_json_is_recorded_and_fetched_by_the_next_run(snapshot, serve_api, crawl):
+    """Truncated past its retries: recorded, the crawl goes on, the next run fetches it."""
     path = "/papi/tenderned-rs-tns/v2/publicaties/400401"
-    server = serve_api(snapshot, faults={path: [{"status": 200, "body": '{"publicatieId": 400401, "kenm'}]})
+    server = serve_api(snapshot, faults={path: [{"status": 200, "body": '{"publicatieId": 400401, "kenm'}] * 5})
     result = crawl(server.api_url)
     assert result.returncode == 3
     assert any(e["url"].endswith(path) and "malformed JSON" in e["error"] for e in result.errors)
@@ -491,9 +613,9 @@ def test_an_html_page_sent_with_200_instead_of_json_is_recorded_as_such_and_fetc
     maintenance = ("<!DOCTYPE html><html><head><title>Onderhoud | TenderNed</title><style>p{}</style></head>"
                    "<body><p>We zijn zo terug.</p></body></html>")
     unavailable = "\n <html><body><script>x()</script><h1>Service  Unavailable</h1></body></html>"
-    server = serve_api(snapshot, faults={
-        detail: [{"status": 200, "headers": {"Content-Type": "text/html; charset=UTF-8"}, "body": maintenance}],
-        documents: [{"status": 200, "body": unavailable}]})
+    server = serve_api(snapshot, faults={  # past the retries
+        detail: [{"status": 200, "headers": {"Content-Type": "text/html; charset=UTF-8"}, "body": maintenance}] * 5,
+        documents: [{"status": 200, "body": unavailable}] * 5})
     result = crawl(server.api_url)
     assert result.returncode == 3
     errors = {e["url"].split("/v2")[1]: e["error"] for e in result.errors}
@@ -708,6 +830,22 @@ def test_a_related_row_whose_id_is_no_ascii_number_is_not_asked_for(snapshot, se
     asked = [p for p in server.api.log if p.startswith("/papi/tenderned-rs-tns/v2/publicaties/")]
     assert not [p for p in asked if not re.fullmatch(r"/papi/tenderned-rs-tns/v2/publicaties/[0-9]+(/[a-z]+)?", p)]
     assert notice(result.db, 300377)["title"]
+
+
+def test_a_listed_notice_withdrawn_before_its_detail_is_recorded_once(snapshot, serve_api, crawl):
+    """A new notice the list still lists (its search index lags) whose detail answers 404: the crawl that meets
+    it records it (partial) and the next run asks again. Recorded by every run, every crawl was partial, and
+    each incremental window reached back to the first partial one's start: the window never moved on. Asked
+    again and still 404, it is only logged; the notice is not archived."""
+    detail = "/papi/tenderned-rs-tns/v2/publicaties/400401"
+    server = serve_api(snapshot, faults={detail: [{"status": 404, "body": '{"message": "Publicatie niet gevonden"}'}] * 3})
+    first = crawl(server.api_url)
+    assert first.returncode == 3 and [e["url"] for e in first.errors] == [f"{server.api_url}/publicaties/400401"]
+    second = crawl(server.api_url)
+    assert server.api.log.count(detail) == 2  # asked again
+    assert second.returncode == 0 and second.crawl["status"] == "complete", second.errors
+    assert "publication 400401 (listed) still unavailable (HTTP 404)" in second.output
+    assert 400401 not in {r["publication_id"] for r in second.db["notices"].rows}
 
 
 def test_an_open_notice_withdrawn_from_tenderned_is_kept_and_recorded_once(snapshot, serve_api, crawl):
@@ -983,12 +1121,13 @@ def test_a_related_notice_that_failed_is_fetched_by_the_next_run(snapshot, serve
     ("<html><body><h1>Onderhoud</h1></body></html>", "text/html")])
 def test_an_award_notice_html_that_is_no_rendering_is_recorded_and_asked_again(snapshot, serve_api, crawl,
                                                                                body, content_type):
-    """HTTP 200 with an empty body, an error object or a maintenance page for an award notice's
-    /html: archived as unread and asked again next run, as before, and now recorded (the crawl
+    """HTTP 200 with an empty body (past its retries), an error object or a maintenance page for an award
+    notice's /html: archived as unread and asked again next run, as before, and now recorded (the crawl
     ended complete with the awards missing)."""
     path = "/papi/tenderned-rs-tns/v2/publicaties/200288/html"
+    # an empty body (no JSON, no HTML page) is retried within the crawl: past its retries here
     server = serve_api(snapshot, faults={path: [{"status": 200, "body": body,
-                                                  "headers": {"Content-Type": content_type}}]})
+                                                  "headers": {"Content-Type": content_type}}] * (1 if body else 5)})
     first = crawl(server.api_url)
     assert first.returncode == 3, first.errors
     assert any(e["url"].endswith(path) and "unreadable" in e["error"] for e in first.errors), first.errors
@@ -1066,7 +1205,8 @@ def test_an_empty_list_answer_is_asked_again_before_it_is_believed(snapshot, ser
     # each query was asked twice (its first answer was empty), and nothing else was
     asked = list_requests(server.api)
     assert {p: asked.count(p) for p in queries} == {p: 2 for p in queries}
-    assert len(asked) == 2 * len(queries) + (profile != "all")
+    controls = [p for p in asked if "03000000-1" in p or "qxzqxzqxz" in p]  # a query matching (almost) all
+    assert len(asked) == 2 * len(queries) + (profile != "all") + len(controls)
 
 
 def test_a_window_that_is_empty_twice_is_complete_and_asked_no_more(snapshot, serve_api, crawl):
