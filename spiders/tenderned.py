@@ -106,11 +106,12 @@ def publication_key(raw) -> str | None:
     (details, ``/gerelateerd``: docs/reference/tenderned-api.md §3, §6), at most 18 (it is archived as a
     64-bit integer); None for anything else. A related notice's id was taken when ``str.isdigit`` said
     so, which "²", "٤٠٠" and a 30-digit number pass: each was asked for (a URL no notice has) and
-    recorded as a failed related notice by every crawl."""
+    recorded as a failed related notice by every crawl. Leading zeros are dropped: "0300377" is notice
+    300377 (archived as that integer), not another notice the incremental skip does not know."""
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         return None
     text = str(raw).strip()
-    return text if re.fullmatch(r"[0-9]{1,18}", text) else None
+    return (text.lstrip("0") or None) if re.fullmatch(r"[0-9]{1,18}", text) else None
 
 
 def html_page(response) -> str | None:

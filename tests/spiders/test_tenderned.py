@@ -820,15 +820,18 @@ def test_a_related_notice_without_a_detail_is_recorded_once(snapshot, serve_api,
 def test_a_related_row_whose_id_is_no_ascii_number_is_not_asked_for(snapshot, serve_api, crawl):
     """``/gerelateerd`` rows whose ``publicatieId`` is digits to ``str.isdigit`` but no number of TenderNed's
     (a superscript, Arabic-Indic digits, more than an archived id holds) are not asked for: each was
-    requested (a URL no notice has) and recorded as a failed related notice by every crawl."""
+    requested (a URL no notice has) and recorded as a failed related notice by every crawl. One written
+    with leading zeros is the notice without them (asked for under its own number, at most once)."""
     server = serve_api(snapshot)
     listing = json.dumps([{"publicatieId": 300301}, {"publicatieId": "²"}, {"publicatieId": "٣٠٠٣٧٧"},
-                          {"publicatieId": 10 ** 30}, {"publicatieId": " 300377 "}], ensure_ascii=False)  # synthetic
+                          {"publicatieId": 10 ** 30}, {"publicatieId": " 300377 "}, {"publicatieId": "000300377"}],
+                         ensure_ascii=False)  # synthetic
     server.api.faults["/papi/tenderned-rs-tns/v2/publicaties/300301/gerelateerd"] = [{"status": 200, "body": listing}]
     result = crawl(server.api_url)
     assert result.returncode == 0 and result.errors == [], result.output
     asked = [p for p in server.api.log if p.startswith("/papi/tenderned-rs-tns/v2/publicaties/")]
-    assert not [p for p in asked if not re.fullmatch(r"/papi/tenderned-rs-tns/v2/publicaties/[0-9]+(/[a-z]+)?", p)]
+    assert not [p for p in asked if not re.fullmatch(r"/papi/tenderned-rs-tns/v2/publicaties/[1-9][0-9]*(/[a-z]+)?", p)]
+    assert asked.count("/papi/tenderned-rs-tns/v2/publicaties/300377") == 1
     assert notice(result.db, 300377)["title"]
 
 
