@@ -413,6 +413,9 @@ class NewsSpider(BaseSpider):
         self.site_subset = site  # a few sites: names or municipalities, comma-separated (None: all)
         self.pages = 0
         self.requested: set[str] = set()
+        #: per sha256 of a discovered page's answer: the first address that answered it in this crawl
+        #: (:meth:`parse_page`: a byte-identical copy under another address is that page's other address)
+        self.answered: dict[str, str] = {}
         #: per listing URL: its pages requested (at most max_pages), the links seen on them, and
         #: whether a page repeating the first (a pager's "1") was granted beyond max_pages
         self.listing_pages: dict[str, dict] = {}
@@ -1011,10 +1014,21 @@ class NewsSpider(BaseSpider):
                 self.logger.info("not an HTML page, not archived: %s", response.url)
                 self.crawler.stats.inc_value("news/skipped_not_html")
             return
+        provenance = self.provenance(response)
+        if not response.meta["living"]:
+            first = self.answered.setdefault(provenance["sha256"], response.url)
+            if first != response.url:
+                # The same bytes under a second address (no canonical link to join them): not a second
+                # article. Its fetch row has the archived page's sha256, so the next crawl knows the
+                # address too (queries.known_article_urls); nothing archived is touched.
+                self.logger.info("%s is byte for byte %s, fetched in this crawl: archived once, under %s",
+                                 response.url, first, first)
+                self.crawler.stats.inc_value("news/duplicate_page")
+                return
         yield ArticleItem(
             url=response.url, site=site.name, body=response.body, site_config=site.to_dict(),
             content_type=(response.headers.get("Content-Type") or b"").decode("latin-1"),
             is_living_page=response.meta["living"], discovered_via=response.meta["via"],
             listed_date=self.listed_for(response),
-            **self.provenance(response),
+            **provenance,
         )

@@ -1,0 +1,41 @@
+"""The news spider, seventh pass against docs/reference/news-sites.md as an evaluator would test it:
+loopback sites of SYNTHETIC pages (labelled like tests/fixtures/news), crawled with ``tenderarchive
+crawl news`` into a real archive."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+from tests.spiders.test_news_reference5 import asked_by_crawls
+from tests.spiders.test_news_reference6 import HTML, listing_of
+
+
+def test_one_page_answered_byte_for_byte_under_three_addresses_is_one_article(tmp_path):
+    """§2.2: a site answers one item under several addresses (jeugdhulpmvs.nl with and without ``www.``,
+    an id address beside the slug, ``/Actueel/Nieuws/…`` beside ``/Informatie_en_nieuws/…``), here with no
+    canonical link to join them. The first crawl archived three articles of the same bytes (later crawls
+    skipped the copies by ``sha256``); now the first address answered is the article, the other two are
+    its other addresses (their fetch rows carry its ``sha256``) and no later crawl asks them again. A
+    page of other bytes is its own article."""
+    log: list[str] = []
+    same = (HTML, ARTICLE.format(title="Gunning jeugdhulp", extra="Drie adressen, een bericht.").encode())
+    other = (HTML, ARTICLE.format(title="Inkoop jeugdzorg", extra="Een ander bericht.").encode())
+    routes = {"/robots.txt": ROBOTS,
+              "/nieuws": listing_of("/nieuws/gunning-jeugdhulp", "/nieuws/12345", "/nieuws/archief/gunning",
+                                    "/nieuws/inkoop-jeugdzorg"),
+              "/nieuws/gunning-jeugdhulp": same, "/nieuws/12345": same, "/nieuws/archief/gunning": same,
+              "/nieuws/inkoop-jeugdzorg": other}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        asked = asked_by_crawls(path, tmp_path / "archive.db", log, 2)
+    assert asked[0] == sorted(["/nieuws/gunning-jeugdhulp", "/nieuws/12345", "/nieuws/archief/gunning",
+                               "/nieuws/inkoop-jeugdzorg"])
+    assert asked[1] == []  # every address is known: the article's and its copies'
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    rows = list(db.query("select url, title from articles order by title"))
+    assert [r["title"] for r in rows] == ["Gunning jeugdhulp", "Inkoop jeugdzorg"]
+    assert rows[0]["url"].removeprefix(base) in {"nieuws/gunning-jeugdhulp", "nieuws/12345", "nieuws/archief/gunning"}
+    sha = db.execute("select sha256 from articles where title = 'Gunning jeugdhulp'").fetchone()[0]
+    assert db.execute("select count(distinct url) from fetches where sha256 = ?", [sha]).fetchone()[0] == 3
+    assert [c["error_count"] for c in db.query("select error_count from crawls order by crawl_id")] == [0, 0]
