@@ -4,8 +4,13 @@ crawl news`` into a real archive."""
 
 from __future__ import annotations
 
+import re
+
 import sqlite_utils
 
+from tests import forkcli
+from tests.conftest import ROOT
+from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
 from tests.spiders.test_news_reference5 import asked_by_crawls
 from tests.spiders.test_news_reference6 import HTML, listing_of
@@ -39,3 +44,37 @@ def test_one_page_answered_byte_for_byte_under_three_addresses_is_one_article(tm
     sha = db.execute("select sha256 from articles where title = 'Gunning jeugdhulp'").fetchone()[0]
     assert db.execute("select count(distinct url) from fetches where sha256 = ?", [sha]).fetchone()[0] == 3
     assert [c["error_count"] for c in db.query("select error_count from crawls order by crawl_id")] == [0, 0]
+
+
+def reloading(title: str, content: str) -> tuple[str, bytes]:
+    """A SYNTHETIC news item that reloads itself: ``<meta http-equiv="refresh" content="{content}">``."""
+    return (HTML, ARTICLE.format(title=title, extra="De pagina ververst zich.").replace(
+        "</head>", f'<meta http-equiv="refresh" content="{content}"></head>').encode())
+
+
+def test_a_page_that_reloads_itself_is_archived_and_replayed_without_the_engine(tmp_path):
+    """A news page kept fresh with ``<meta http-equiv="refresh">``: without a URL (``content="60"``), or with
+    its own address (relative or absolute, ``#top`` added). A refresh to itself is no redirect: Scrapy asked
+    the page's own address again, its duplicate filter dropped that request and the item was lost (and the
+    raw store kept the page's own address as where it leads). And a reparse sent a crawl of such pages
+    through the engine's slower replay, as if the crawl had followed a refresh: it is replayed straight
+    through the callbacks, to the same articles."""
+    routes = {"/robots.txt": ROBOTS,
+              "/nieuws": listing_of("/nieuws/vers", "/nieuws/herlaad", "/nieuws/zelf"),
+              "/nieuws/vers": reloading("Vers nieuws jeugdhulp", "60"),
+              "/nieuws/herlaad": reloading("Herladen inkoop jeugdhulp", "60; url=/nieuws/herlaad"),
+              "/nieuws/zelf": lambda base: reloading("Zelf gunning jeugdhulp", f"30;URL='{base}nieuws/zelf#top'")}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    before = sorted((r["url"], r["title"], r["sha256"]) for r in db["articles"].rows)
+    assert [(url, title) for url, title, _ in before] == [
+        (base + "nieuws/herlaad", "Herladen inkoop jeugdhulp"), (base + "nieuws/vers", "Vers nieuws jeugdhulp"),
+        (base + "nieuws/zelf", "Zelf gunning jeugdhulp")]
+    assert db.execute("select count(*) from fetches where location is not null").fetchone()[0] == 0
+    rebuilt = forkcli.run(["reparse", "--db", str(tmp_path / "archive.db")], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert re.findall(r"^reparsed crawl (\d+) \(\w+, \S+, (\w+)\): exit 0$", rebuilt.stderr, re.M) == [("1", "direct")]
+    assert sorted((r["url"], r["title"], r["sha256"]) for r in db["articles"].rows) == before
