@@ -224,6 +224,16 @@ def _without(tree, blocks):
     return copy_
 
 
+def _times_as_text(tree) -> str:
+    """The page for trafilatura with each ``<time>`` replaced by its text: trafilatura deletes the
+    element with its text, so "De inschrijving sluit op <time>1 maart 2021</time>, daarna …" read
+    "sluit op , daarna" and a ``<dd><time>…`` of a "Sluitingsdatum" lost its date (the page's own date
+    line, kept now, is dropped as any stated date line is: :func:`_drop_date_lines`)."""
+    copy_ = copy.deepcopy(tree)
+    lxml.etree.strip_tags(copy_, "time")
+    return lxml.html.tostring(copy_, encoding="unicode")
+
+
 def _is_date_line(line: str, published: ParsedDate) -> bool:
     """True for a publication line such as "Gepubliceerd op: 14 december
     2020 08:55" or "22 april 2021 - Verkeer" that states ``published``."""
@@ -452,6 +462,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                        prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]"])
         pruned = _without(tree, elsewhere) if elsewhere else None
         source_html = lxml.html.tostring(pruned, encoding="unicode") if pruned is not None else raw
+        if "<time" in source_html.lower():
+            source_html = _times_as_text(pruned if pruned is not None else tree)
         text = trafilatura.extract(source_html, **options) or ""
         if text.strip() and "\n" not in text.strip():
             # One line: trafilatura found less than MIN_EXTRACTED_SIZE (250) characters of main

@@ -383,6 +383,26 @@ def test_a_time_element_in_a_sentence_is_an_event_not_the_publication_date():
     assert byline["published"] == "2020-12-14"
 
 
+def test_a_time_element_in_the_body_keeps_its_text():
+    """§2.3 dates in the text: trafilatura deletes a ``<time>`` with its text, so a deadline written
+    "sluit op <time>1 maart 2021</time>, daarna …" read "sluit op , daarna …" and a list of dated
+    steps or a ``<dd><time>`` under "Sluitingsdatum" lost every date (which the stage analysis reads).
+    The text keeps them; the page's own date line under the title is still no body text."""
+    url, fetched = "https://www.voorbeeld.nl/inwoner/nieuws/inkoop", datetime(2024, 1, 1)
+    page = extract_html(synthetic_page(body=(
+        "<article><h1>Inkoop jeugdhulp</h1><p class='date'><time datetime='2021-02-15'>15 februari 2021</time></p>"
+        f"{SYNTHETIC_BODY}<p>De inschrijving sluit op <time datetime='2021-03-01'>1 maart 2021</time>, daarna volgt"
+        " de beoordeling van de inschrijvingen.</p><ul><li>Marktconsultatie: <time>2 juli 2018</time></li>"
+        "<li>Voorlopige gunning: <time datetime='2021-05-03'>3 mei 2021</time></li></ul>"
+        "<dl><dt>Sluitingsdatum</dt><dd><time datetime='2021-03-01T12:00'>1 maart 2021, 12:00 uur</time></dd></dl>"
+        "</article>")), url, fetched_at=fetched)
+    assert page["published"] == "2021-02-15"
+    assert "De inschrijving sluit op 1 maart 2021, daarna volgt de beoordeling" in page["text"]
+    assert "Marktconsultatie: 2 juli 2018" in page["text"] and "Voorlopige gunning: 3 mei 2021" in page["text"]
+    assert "1 maart 2021, 12:00 uur" in page["text"]
+    assert "15 februari 2021" not in page["text"]
+
+
 def test_a_breadcrumb_trail_on_one_line_is_navigation():
     """§2.4 navigation in the text: a breadcrumb written as one line ("Home > Inwoner > Nieuws >
     Titel"), as a site's ``selectors.body`` or a text copy gives it; a sentence starting with
