@@ -781,6 +781,28 @@ def test_a_heading_that_is_only_the_templates_label_and_a_date_is_not_the_title(
         assert (got["published"], got["published_source"]) == ("2021-10-14", "stated")
 
 
+@pytest.mark.parametrize("head, body", [
+    # TYPO3 EXT:news: the item's headline in an <h3 itemprop="headline">, a generic <title>
+    ("<title>Nieuws | Gemeente Voorbeeld</title>",
+     "<div class='news news-single'><div class='article'><div class='header'><h3 itemprop='headline'>"
+     "Voorlopige gunning jeugdhulp</h3></div>{BODY}<div class='news-related'><h4 itemprop='headline'>Ander bericht"
+     "</h4></div></div></div>"),
+    # the site's logo in the <h1>, the site's name as the <title>, the item's heading an <h2>
+    ("<title>Gemeente Voorbeeld</title>",
+     "<header><h1 class='logo'><a href='/'>Gemeente Voorbeeld</a></h1></header><article><h2>Voorlopige gunning"
+     " jeugdhulp</h2>{BODY}<aside><h2>Lees ook</h2></aside></article>"),
+])
+def test_a_page_without_an_h1_title_takes_its_items_headline_not_a_generic_title_tag(head, body):
+    """§2.1 CMS markup: an item headed by an ``<h3 itemprop="headline">`` (TYPO3 EXT:news) or an ``<h2>``
+    under a logo ``<h1>`` was archived under its ``<title>``: "Nieuws | Gemeente Voorbeeld", or the site's
+    name. The headline is the title (not a related item's), and no line of the text."""
+    page = ('<!doctype html><html lang="nl"><head><meta name="tenderarchive-fixture" content="synthetic">'
+            f"{head}</head><body>{body.format(BODY=BODY)}</body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/actueel/nieuws/detail/123")
+    assert (got["title"], got["title_source"]) == ("Voorlopige gunning jeugdhulp", "h2")
+    assert got["text"].startswith("De gemeenten in de regio")
+
+
 def test_a_newsletters_issue_date_and_a_title_after_the_label_stay_titles():
     """A newsletter's issue ("Nieuwsbrief 14 oktober 2021") is its title; so is a title after a label."""
     for h1, title in (("Nieuwsbrief 14 oktober 2021", "Nieuwsbrief 14 oktober 2021"),
