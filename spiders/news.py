@@ -114,10 +114,31 @@ def _moment(value: str | None) -> datetime | date | None:
         try:
             moment = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
-            return _dutch_moment(value)
+            return _english_day(value) or _dutch_moment(value)
     if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", value):  # "2021-10-14": a date, no time
         return moment.date()
     return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
+
+
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december")
+#: A feed date in English without a time, as RSS's RFC 822 is written but cut short: "Thu, 14 Oct 2021",
+#: "14 Oct 2021", "Thursday, 14 October 2021", "October 14, 2021" (email's parser wants the time).
+_ENGLISH_DAY = re.compile(r"(?:[a-z]{3,9}\.?,?\s+)?(?:(?P<d>\d{1,2})\s+(?P<mon>[a-z]{3,9})\.?|(?P<mon2>[a-z]{3,9})\.?"
+                          r"\s+(?P<d2>\d{1,2}),?)\s+(?P<y>(?:19|20)\d{2})", re.I)
+
+
+def _english_day(value: str) -> date | None:
+    """The date of a feed date written in English without a time (:data:`_ENGLISH_DAY`), else None."""
+    match = _ENGLISH_DAY.fullmatch(value)
+    if match is None:
+        return None
+    name = (match.group("mon") or match.group("mon2")).lower()
+    month = next((i for i, full in enumerate(_ENGLISH_MONTHS, 1) if full.startswith(name) and len(name) >= 3), None)
+    try:
+        return date(int(match.group("y")), month, int(match.group("d") or match.group("d2"))) if month else None
+    except ValueError:  # "31 Nov 2021"
+        return None
 
 
 #: A UTC offset or zone name ending a feed's date (``+0200``, ``+02:00``, ``GMT``, ``UTC``, ``Z``).
