@@ -80,8 +80,10 @@ _PUBLISHED_LABEL = re.compile(
     re.I,
 )
 _MODIFIED_LABEL = re.compile(
-    r"^(?:laatst gewijzigd|gewijzigd|laatst bijgewerkt|bijgewerkt|aangepast|laatste wijziging|"
-    r"updated|last modified)(?:\s+op)?\s*:?\s*",
+    # also as a sentence about the page: "Deze pagina is voor het laatst gewijzigd op 12 maart 2023"
+    r"^(?:(?:deze\s+)?pagina\s+(?:is\s+)?(?:voor\s+het\s+)?|voor\s+het\s+)?"
+    r"(?:laatst gewijzigd|gewijzigd|laatst bijgewerkt|bijgewerkt|laatst aangepast|aangepast|laatste wijziging|"
+    r"laatste update|updated|last modified)(?:\s+op)?\s*:?\s*",
     re.I,
 )
 _WEEKDAY_NAMES = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"

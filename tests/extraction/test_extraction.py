@@ -403,6 +403,35 @@ def test_a_time_element_in_the_body_keeps_its_text():
     assert "15 februari 2021" not in page["text"]
 
 
+@pytest.mark.parametrize("line", ["Deze pagina is voor het laatst gewijzigd op 12 maart 2023",
+                                  "Pagina laatst gewijzigd op 12-03-2023", "Laatst aangepast op 12 maart 2023",
+                                  "Laatste update: 12 maart 2023 10:15"])
+def test_a_modification_sentence_is_the_pages_modified_not_its_date_nor_its_text(line):
+    """§2.3/§2.4: "Laatst gewijzigd" written as a sentence about the page ("Deze pagina is voor het laatst
+    gewijzigd op …") or as "Laatst aangepast"/"Laatste update" stayed in the body (read there as a dated
+    event) and was no ``modified``. It is the page's modified date; on a page stating nothing else it does
+    not date the page."""
+    url, fetched = "https://www.voorbeeld.nl/inwoner/nieuws/inkoop", datetime(2024, 1, 1)
+    for dated in ("<p>Gepubliceerd op 3 maart 2021</p>", ""):
+        page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{dated}{SYNTHETIC_BODY}"
+                                                f"<p class='modified'>{line}</p></article>"), url, fetched_at=fetched)
+        assert page["modified"] is not None and page["modified"].startswith("2023-03-12")
+        assert page["published"] == ("2021-03-03" if dated else None)
+        assert "2023" not in page["text"]
+
+
+def test_a_back_link_and_a_feedback_question_are_no_body_text():
+    """§2.4 navigation in the text: "Terug naar het nieuwsoverzicht" above the item and a page-feedback
+    widget's "Was deze informatie nuttig?" (its buttons dropped) under it, on municipal templates."""
+    url = "https://www.voorbeeld.nl/inwoner/nieuws/inkoop"
+    page = extract_html(synthetic_page(body="<article><p><a href='/nieuws'>Terug naar het nieuwsoverzicht</a></p>"
+                                            f"<h1>Inkoop jeugdhulp</h1>{SYNTHETIC_BODY}<div class='feedback'><p>Was deze"
+                                            " informatie nuttig?</p><button>Ja</button><button>Nee</button></div>"
+                                            "</article>"), url)
+    assert "overzicht" not in page["text"] and "nuttig" not in page["text"]
+    assert page["text"].startswith("De gemeente")
+
+
 def test_a_breadcrumb_trail_on_one_line_is_navigation():
     """§2.4 navigation in the text: a breadcrumb written as one line ("Home > Inwoner > Nieuws >
     Titel"), as a site's ``selectors.body`` or a text copy gives it; a sentence starting with
