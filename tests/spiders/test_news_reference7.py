@@ -112,3 +112,32 @@ def test_a_feed_whose_dates_are_english_without_a_time_dates_its_items_and_keeps
         ("Contracten jeugdhulp getekend", "2021-12-22", "feed"),
         ("Voorlopige gunning jeugdhulp", "2021-10-14", "feed")]
     assert "/nieuws/inkoop-jeugdhulp-2019" not in log and "/nieuws/marktconsultatie-2018" not in log
+
+
+#: A SYNTHETIC cookie wall a site answers at an article's address (HTTP 200).
+COOKIE_WALL = (HTML, (
+    "<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'><title>Wij vragen"
+    " uw toestemming</title></head><body><div class='cookiewall'><h1>Wij vragen uw toestemming</h1><p>Deze site"
+    " gebruikt cookies om ervoor te zorgen dat we u de best mogelijke ervaring geven. Wij en onze partners gebruiken"
+    " cookies voor advertenties.</p><p>Door op Akkoord te klikken gaat u hiermee akkoord.</p><button>Akkoord"
+    "</button><a href='/cookies'>Instellingen aanpassen</a></div></body></html>").encode())
+
+
+def test_a_cookie_wall_answered_for_a_page_is_not_archived_nor_archived_over_it(tmp_path):
+    """§2.4's cookie modal as the whole answer: a site that answers an article's address with its cookie wall
+    (HTTP 200). The wall was archived as the article ("Wij vragen uw toestemming", its text "Door op Akkoord te
+    klikken …"), and for a living page over the page as it was. It is not archived: the page archived before
+    stays as it was, and the crawl records the failure (the next crawl asks again)."""
+    page = (HTML, ARTICLE.format(title="Inkoop jeugdhulp project", extra="De regio koopt in.").encode())
+    routes = {"/robots.txt": ROBOTS, "/project/inkoop": page}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=["project/inkoop"])
+        first = crawl_news(path, tmp_path / "archive.db")
+        routes["/project/inkoop"] = COOKIE_WALL
+        second = crawl_news(path, tmp_path / "archive.db")
+    assert first.returncode == 0, first.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [(r["title"], r["crawl_id"]) for r in db["articles"].rows] == [("Inkoop jeugdhulp project", 1)]
+    assert second.returncode != 0
+    crawl = db.execute("select status, errors from crawls where crawl_id = 2").fetchone()
+    assert crawl[0] == "failed" and "cookie wall" in crawl[1]  # nothing archived, an error recorded
