@@ -34,7 +34,9 @@ One page is fetched once however it is linked or redirected to (:meth:`NewsSpide
 :meth:`NewsSpider.redirect_request`,
 :func:`tenderarchive.urls.page_key`): tracking parameters (``utm_*``, ``pk_*``, ``fbclid`` …)
 and fragments are dropped, a link to the other of a site's ``www.`` and bare hosts is fetched
-from the registry's host, and a trailing slash makes no other page.
+from the registry's host, and a trailing slash makes no other page. A discovered page answered byte for
+byte under a second address in one crawl (no canonical link joining them) is archived once, under the
+first (``news/duplicate_page``; the copy's fetch row makes its address known to the next crawl).
 
 It obeys robots.txt (one that answers a server error or not at all forbids the whole site for the crawl,
 a recorded error: tenderarchive/middlewares.py ``RobotsTxtMiddleware``; a discovered page it forbids is skipped, not an error; a living page or
