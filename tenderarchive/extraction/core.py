@@ -32,6 +32,7 @@ from .dates import (
     local_day,
     not_after,
     parse_dutch_date,
+    split_date_labels,
     url_date,
 )
 
@@ -486,7 +487,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     text = drop_leading_title(text, title)
 
     lines_tree = (pruned if pruned is not None else _without(tree, elsewhere)) if elsewhere else tree
-    page_lines = element_text(lines_tree.xpath("//body")[0] if lines_tree.xpath("//body") else lines_tree).split("\n")
+    page_lines = split_date_labels(
+        element_text(lines_tree.xpath("//body")[0] if lines_tree.xpath("//body") else lines_tree).split("\n"))
     if not title:
         title = title_from_slug(url, text)
         title_source = "slug" if title else None

@@ -420,6 +420,24 @@ def test_a_modification_sentence_is_the_pages_modified_not_its_date_nor_its_text
         assert "2023" not in page["text"]
 
 
+@pytest.mark.parametrize("line", [
+    "Gepubliceerd op 14 december 2020, laatst gewijzigd op 5 januari 2021",
+    "Gepubliceerd: 14 december 2020 | Gewijzigd: 5 januari 2021",
+    "Laatst gewijzigd: 5 januari 2021 | Gepubliceerd: 14 december 2020",
+    "Bijgewerkt op 5 januari 2021 · Gepubliceerd op 14 december 2020",
+    "Gepubliceerd op: 14 december 2020 Laatst gewijzigd op: 5 januari 2021",
+])
+def test_one_meta_line_with_both_dates_gives_the_publication_and_the_modification(line):
+    """§2.3's "Gepubliceerd op:" label beside "Laatst gewijzigd" on one meta line, as templates print them:
+    the modification label first hid the publication date (the page went undated), after it the page had no
+    ``modified``. Each label dates its own; neither is body text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1><p>{line}</p>{SYNTHETIC_BODY}"
+                                            "</article>"), "https://www.voorbeeld.nl/inwoner/nieuws/inkoop",
+                        fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["modified"]) == ("2020-12-14", "2021-01-05")
+    assert "2020" not in page["text"] and "2021" not in page["text"]
+
+
 def test_a_back_link_and_a_feedback_question_are_no_body_text():
     """§2.4 navigation in the text: "Terug naar het nieuwsoverzicht" above the item and a page-feedback
     widget's "Was deze informatie nuttig?" (its buttons dropped) under it, on municipal templates."""
