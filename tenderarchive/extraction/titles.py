@@ -108,18 +108,27 @@ def _is_site_logo(h1, text: str, *site_names: str | None) -> bool:
 
 
 _LABEL_PREFIX = re.compile(r"^(?:" + "|".join(DATELINE_LABELS) + r")(?:\s*[:|·•–-]\s*|\s+|$)", re.I)
+#: The name of a site's news section, which a template heads every item with (an ``<h1>Actueel</h1>`` above
+#: the item's ``<h2>``): never an item's title.
+SECTION_TITLES = frozenset(s.casefold() for s in (
+    "Actueel", "Actualiteiten", "Actueel nieuws", "Nieuws", "Nieuwsoverzicht", "Nieuwsberichten", "Nieuwsarchief",
+    "Persberichten", "Laatste nieuws", "Nieuws en persberichten", "Nieuws en actualiteiten", "Nieuws & actueel",
+    "Nieuws en actueel", "Berichten", "Blog"))
 
 
 def is_label_or_date(title: str | None) -> bool:
     """Whether a would-be title is only the template's label, a date, or both: a CMS that heads
     every item "Nieuwsbericht 14 oktober 2021" (news-sites.md §2.4 "template labels glued to titles",
-    the label with the §2.3 date instead of the title) and writes the item's title below it.
+    the label with the §2.3 date instead of the title) and writes the item's title below it; or the news
+    section's name alone (:data:`SECTION_TITLES`: "Actueel", "Nieuwsoverzicht").
 
     >>> [is_label_or_date(t) for t in ("Nieuwsbericht 14 oktober 2021", "Nieuws | 14-10-2021", "Persbericht",
     ...                                "14 oktober 2021", "Nieuws 2024 in cijfers", "Nieuwsbericht Voorlopige gunning")]
     [True, True, True, True, False, False]
     """
     line = normalize_whitespace(title or "").strip()
+    if line.rstrip(":").strip().casefold() in SECTION_TITLES:  # "Actueel", "Nieuwsoverzicht"
+        return True
     rest = _LABEL_PREFIX.sub("", line, count=1).strip()
     return bool(line) and (not rest or _is_date_only(rest, suffix_limit=0) is not None)
 

@@ -850,6 +850,19 @@ def test_a_page_without_an_h1_title_takes_its_items_headline_not_a_generic_title
     assert got["text"].startswith("De gemeenten in de regio")
 
 
+@pytest.mark.parametrize("section", ["Actueel", "Nieuwsoverzicht", "Nieuwsberichten", "Actualiteiten", "Laatste nieuws"])
+def test_a_news_sections_name_in_the_h1_is_not_the_items_title(section):
+    """§2.4 template labels: a template that heads every item with its section's name (``<h1>Actueel</h1>``)
+    and the item's title in an ``<h2>`` archived every item as "Actueel", its real title as the text's first
+    line. The section's name is passed over as "Nieuws" is; a title that starts with it stays."""
+    page = f"<html><body><main><h1>{section}</h1><article><h2>Voorlopige gunning jeugdhulp</h2>{BODY}</article></main></body></html>"
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/bericht")
+    assert (got["title"], got["title_source"]) == ("Voorlopige gunning jeugdhulp", "h2")
+    assert got["text"].startswith("De gemeenten in de regio")
+    page = f"<html><body><main><h1>{section} uit de regio</h1>{BODY}</main></body></html>"
+    assert extract_html(page, "https://www.voorbeeld.nl/nieuws/bericht")["title"] == f"{section} uit de regio"
+
+
 def test_a_newsletters_issue_date_and_a_title_after_the_label_stay_titles():
     """A newsletter's issue ("Nieuwsbrief 14 oktober 2021") is its title; so is a title after a label."""
     for h1, title in (("Nieuwsbrief 14 oktober 2021", "Nieuwsbrief 14 oktober 2021"),
