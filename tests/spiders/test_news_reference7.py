@@ -12,8 +12,8 @@ from tests import forkcli
 from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
-from tests.spiders.test_news_reference5 import asked_by_crawls, undated_page
-from tests.spiders.test_news_reference6 import HTML, listing_of
+from tests.spiders.test_news_reference5 import asked_by_crawls
+from tests.spiders.test_news_reference6 import HTML, dated_feed_crawl, listing_of
 
 
 def test_one_page_answered_byte_for_byte_under_three_addresses_is_one_article(tmp_path):
@@ -85,33 +85,10 @@ def test_a_feed_whose_dates_are_english_without_a_time_dates_its_items_and_keeps
     Oct 2021``, no time) or as an English long date (``Thursday, 22 December 2021``, ``July 2, 2018``). Email's
     parser wants the time, so such an item had no date: its page, stating none, was archived undated, and a
     ``--from-date`` crawl fetched items from years before. The date is read."""
-    log: list[str] = []
-
-    def feed(base):
-        items = "".join(
-            f"<item><title>{slug}</title><link>{base}nieuws/{slug}</link><pubDate>{when}</pubDate></item>"
-            for slug, when in (("gunning-jeugdhulp", "Thu, 14 Oct 2021"),
-                               ("contracten-jeugdhulp", "Thursday, 22 December 2021"),
-                               ("inkoop-jeugdhulp-2019", "Fri, 1 Mar 2019"),
-                               ("marktconsultatie-2018", "July 2, 2018")))
-        return ("application/rss+xml; charset=UTF-8", (
-            '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><rss version="2.0"><channel><title>Nieuws'
-            f"</title><link>{base}</link>{items}</channel></rss>").encode())
-
-    routes = {"/robots.txt": ROBOTS, "/feed/": feed,
-              "/nieuws/gunning-jeugdhulp": undated_page("Voorlopige gunning jeugdhulp"),
-              "/nieuws/inkoop-jeugdhulp-2019": undated_page("Inkoop jeugdhulp 2019"),
-              "/nieuws/contracten-jeugdhulp": undated_page("Contracten jeugdhulp getekend"),
-              "/nieuws/marktconsultatie-2018": undated_page("Marktconsultatie jeugdhulp")}
-    with serve(routes, log) as base:
-        path = registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"]}, allow=["^/nieuws/"])
-        completed = crawl_news(path, tmp_path / "archive.db", "--from-date", "2021-01-01")
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    db = sqlite_utils.Database(tmp_path / "archive.db")
-    assert sorted((r["title"], r["published"], r["published_source"]) for r in db["articles"].rows) == [
-        ("Contracten jeugdhulp getekend", "2021-12-22", "feed"),
-        ("Voorlopige gunning jeugdhulp", "2021-10-14", "feed")]
-    assert "/nieuws/inkoop-jeugdhulp-2019" not in log and "/nieuws/marktconsultatie-2018" not in log
+    assert dated_feed_crawl(tmp_path, ("<pubDate>Thu, 14 Oct 2021</pubDate>", "<pubDate>Fri, 1 Mar 2019</pubDate>",
+                                       "<pubDate>Thursday, 22 December 2021</pubDate>",
+                                       "<pubDate>July 2, 2018</pubDate>")) == [
+        ("Contracten jeugdhulp getekend", "2021-12-22", "feed"), ("Voorlopige gunning jeugdhulp", "2021-10-14", "feed")]
 
 
 #: A SYNTHETIC cookie wall a site answers at an article's address (HTTP 200).
