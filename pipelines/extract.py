@@ -64,6 +64,8 @@ def is_cookie_wall(title: str | None, text: str | None) -> bool:
     True
     >>> is_cookie_wall("Raad geeft toestemming voor inkoop jeugdhulp", "De raad stemde in met de inkoop.")
     False
+    >>> is_cookie_wall("Nieuwe privacyverklaring", "De gemeente heeft haar privacyverklaring vernieuwd.")
+    False
     """
     words = len((text or "").split())
     if words >= CONSENT_MAX_WORDS:
@@ -71,7 +73,13 @@ def is_cookie_wall(title: str | None, text: str | None) -> bool:
     if title and CONSENT_TITLE.search(title):
         return True
     lines = [line for line in (text or "").split("\n") if line.strip()]
-    return bool(lines) and sum(bool(CONSENT_LINE.search(line)) for line in lines) * 2 > len(lines)
+    # a short page about privacy is no wall: the consent asks about cookies and has its button
+    return bool(lines) and sum(bool(CONSENT_LINE.search(line)) for line in lines) * 2 > len(lines) \
+        and bool(re.search(r"cookie", text, re.IGNORECASE)) and bool(_CONSENT_BUTTON.search(text))
+
+
+#: A consent's button or its wording ("Akkoord", "Accepteren", "Alles toestaan").
+_CONSENT_BUTTON = re.compile(r"akkoord|accepte|toestaan|weigeren", re.IGNORECASE)
 
 
 class PageGone(DropItem):

@@ -159,8 +159,9 @@ def refreshes_elsewhere(stored, index: ResponseIndex) -> bool:
     try:
         response = responsetypes.from_args(headers=headers, url=stored.url, body=body)(
             url=stored.url, status=stored.status, headers=headers, body=body, request=Request(stored.url))
-        return isinstance(response, HtmlResponse) and bool(get_meta_refresh(response)[1]) \
-            and not refreshes_to_itself(response.request, response)
+        # no tag ignored (the crawl may have ignored fewer than Scrapy's default): any refresh counts
+        return isinstance(response, HtmlResponse) and bool(get_meta_refresh(response, ignore_tags=())[1]) \
+            and not refreshes_to_itself(response.request, response, ())
     except Exception:  # a page Scrapy cannot read as it stored it: the engine decides
         return True
 
