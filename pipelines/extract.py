@@ -41,6 +41,47 @@ def is_not_found(title: str | None) -> bool:
     return bool(title and NOT_FOUND_TITLE.match(title))
 
 
+#: A title that is a cookie wall's, not a page's ("Wij vragen uw toestemming", "Cookie-instellingen",
+#: "Privacyinstellingen"): a site's consent page answered at the article's address (a site's cookie
+#: statement, "Cookieverklaring", is a page).
+CONSENT_TITLE = re.compile(
+    r"cookie-?(?:instellingen|melding|wall|muur|toestemming|voorkeuren)|cookies? accepteren|\bconsent\b|"
+    r"privacy-?(?:instellingen|voorkeuren|keuzes?)|\b(?:uw|jouw|je) (?:toestemming|privacy)\b", re.IGNORECASE)
+#: A line of a consent text (its request, its buttons, its partners and purposes).
+CONSENT_LINE = re.compile(r"cookie|toestemming|akkoord|accepte|privacy|consent|partners|advertenties|"
+                          r"voorkeuren|instellingen", re.IGNORECASE)
+#: Fewer words than this in a page's text, and it can be a cookie wall's.
+CONSENT_MAX_WORDS = 150
+
+
+def is_cookie_wall(title: str | None, text: str | None) -> bool:
+    r"""Whether an answer is a cookie wall (news-sites.md §2.4's cookie modal as the whole page), not the
+    page: a short text under a consent title, or a short text whose lines are mostly the consent's.
+
+    >>> is_cookie_wall("Wij vragen uw toestemming", "Door op Akkoord te klikken gaat u hiermee akkoord.")
+    True
+    >>> is_cookie_wall("Inkoop jeugdhulp", "Wij en onze partners gebruiken cookies.\nAkkoord\nInstellingen aanpassen")
+    True
+    >>> is_cookie_wall("Raad geeft toestemming voor inkoop jeugdhulp", "De raad stemde in met de inkoop.")
+    False
+    >>> is_cookie_wall("Nieuwe privacyverklaring", "De gemeente heeft haar privacyverklaring vernieuwd.")
+    False
+    """
+    words = len((text or "").split())
+    if words >= CONSENT_MAX_WORDS:
+        return False
+    if title and CONSENT_TITLE.search(title):
+        return True
+    lines = [line for line in (text or "").split("\n") if line.strip()]
+    # a short page about privacy is no wall: the consent asks about cookies and has its button
+    return bool(lines) and sum(bool(CONSENT_LINE.search(line)) for line in lines) * 2 > len(lines) \
+        and bool(re.search(r"cookie", text, re.IGNORECASE)) and bool(_CONSENT_BUTTON.search(text))
+
+
+#: A consent's button or its wording ("Akkoord", "Accepteren", "Alles toestaan").
+_CONSENT_BUTTON = re.compile(r"akkoord|accepte|toestaan|weigeren", re.IGNORECASE)
+
+
 class PageGone(DropItem):
     """A page that answered 200 but says it does not exist (a soft 404): not archived. Like a 404,
     an error of the crawl for a living page of the registry, not for a discovered one (a sitemap
@@ -120,6 +161,10 @@ def extract_article(item: ArticleItem) -> dict:
         raise DropItem(f"{item.url}: {exc}") from None
     if not page.get("text"):
         raise DropItem(f"{item.url}: no main text found")
+    if is_cookie_wall(page.get("title"), page.get("text")):
+        # the site's consent page, not the page: not archived (nor over the page as it was); the next crawl asks again
+        raise DropItem(f"{item.url}: a cookie wall, not the page ({(page.get('title') or '')[:80]!r}; HTTP 200): "
+                       "not archived")
     if is_not_found(page.get("title")):
         # a soft 404: recorded as a 404 is, and never archived over the page as it was (peers.md §0.3)
         raise PageGone(f"{item.url}: the page says it was not found ({page['title'][:80]!r}; HTTP 200)")

@@ -34,7 +34,9 @@ One page is fetched once however it is linked or redirected to (:meth:`NewsSpide
 :meth:`NewsSpider.redirect_request`,
 :func:`tenderarchive.urls.page_key`): tracking parameters (``utm_*``, ``pk_*``, ``fbclid`` …)
 and fragments are dropped, a link to the other of a site's ``www.`` and bare hosts is fetched
-from the registry's host, and a trailing slash makes no other page.
+from the registry's host, and a trailing slash makes no other page. A discovered page answered byte for
+byte under a second address in one crawl (no canonical link joining them) is archived once, under the
+first (``news/duplicate_page``; the copy's fetch row makes its address known to the next crawl).
 
 It obeys robots.txt (one that answers a server error or not at all forbids the whole site for the crawl,
 a recorded error: tenderarchive/middlewares.py ``RobotsTxtMiddleware``; a discovered page it forbids is skipped, not an error; a living page or
@@ -114,10 +116,31 @@ def _moment(value: str | None) -> datetime | date | None:
         try:
             moment = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
-            return _dutch_moment(value)
+            return _english_day(value) or _dutch_moment(value)
     if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", value):  # "2021-10-14": a date, no time
         return moment.date()
     return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
+
+
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december")
+#: A feed date in English without a time, as RSS's RFC 822 is written but cut short: "Thu, 14 Oct 2021",
+#: "14 Oct 2021", "Thursday, 14 October 2021", "October 14, 2021" (email's parser wants the time).
+_ENGLISH_DAY = re.compile(r"(?:[a-z]{3,9}\.?,?\s+)?(?:(?P<d>\d{1,2})\s+(?P<mon>[a-z]{3,9})\.?|(?P<mon2>[a-z]{3,9})\.?"
+                          r"\s+(?P<d2>\d{1,2}),?)\s+(?P<y>(?:19|20)\d{2})", re.I)
+
+
+def _english_day(value: str) -> date | None:
+    """The date of a feed date written in English without a time (:data:`_ENGLISH_DAY`), else None."""
+    match = _ENGLISH_DAY.fullmatch(value)
+    if match is None:
+        return None
+    name = (match.group("mon") or match.group("mon2")).lower()
+    month = next((i for i, full in enumerate(_ENGLISH_MONTHS, 1) if full.startswith(name) and len(name) >= 3), None)
+    try:
+        return date(int(match.group("y")), month, int(match.group("d") or match.group("d2"))) if month else None
+    except ValueError:  # "31 Nov 2021"
+        return None
 
 
 #: A UTC offset or zone name ending a feed's date (``+0200``, ``+02:00``, ``GMT``, ``UTC``, ``Z``).
@@ -413,6 +436,9 @@ class NewsSpider(BaseSpider):
         self.site_subset = site  # a few sites: names or municipalities, comma-separated (None: all)
         self.pages = 0
         self.requested: set[str] = set()
+        #: per sha256 of a discovered page's answer: the first address that answered it in this crawl
+        #: (:meth:`parse_page`: a byte-identical copy under another address is that page's other address)
+        self.answered: dict[str, str] = {}
         #: per listing URL: its pages requested (at most max_pages), the links seen on them, and
         #: whether a page repeating the first (a pager's "1") was granted beyond max_pages
         self.listing_pages: dict[str, dict] = {}
@@ -1011,10 +1037,21 @@ class NewsSpider(BaseSpider):
                 self.logger.info("not an HTML page, not archived: %s", response.url)
                 self.crawler.stats.inc_value("news/skipped_not_html")
             return
+        provenance = self.provenance(response)
+        if not response.meta["living"]:
+            first = self.answered.setdefault(provenance["sha256"], response.url)
+            if first != response.url:
+                # The same bytes under a second address (no canonical link to join them): not a second
+                # article. Its fetch row has the archived page's sha256, so the next crawl knows the
+                # address too (queries.known_article_urls); nothing archived is touched.
+                self.logger.info("%s is byte for byte %s, fetched in this crawl: archived once, under %s",
+                                 response.url, first, first)
+                self.crawler.stats.inc_value("news/duplicate_page")
+                return
         yield ArticleItem(
             url=response.url, site=site.name, body=response.body, site_config=site.to_dict(),
             content_type=(response.headers.get("Content-Type") or b"").decode("latin-1"),
             is_living_page=response.meta["living"], discovered_via=response.meta["via"],
             listed_date=self.listed_for(response),
-            **self.provenance(response),
+            **provenance,
         )

@@ -281,7 +281,16 @@ class RedirectMiddleware(BaseRedirectMiddleware):
 
 class MetaRefreshMiddleware(BaseMetaRefreshMiddleware):
     """Scrapy's ``<meta http-equiv="refresh">`` redirects (through the duplicate filter, as Scrapy has
-    them), shown first to the spider's ``redirect_request`` as :class:`RedirectMiddleware`'s are."""
+    them), shown first to the spider's ``redirect_request`` as :class:`RedirectMiddleware`'s are.
+
+    A page that reloads itself (``content="60; url=<its own address>"``, a news page kept fresh) is the
+    page, not a redirect (:func:`refreshes_to_itself`): Scrapy asked its own address again, the duplicate
+    filter dropped that request, and the page was lost."""
+
+    def process_response(self, request, response, spider=None):
+        if refreshes_to_itself(request, response, self._ignore_tags):
+            return response
+        return super().process_response(request, response)
 
     def _redirect(self, redirected, request, reason):
         return super()._redirect(spider_redirect(self.crawler, request, redirected), request, reason)
@@ -310,6 +319,8 @@ def meta_refresh_target(request, response, settings) -> str | None:
     if not settings.getbool("METAREFRESH_ENABLED", True) or request.meta.get("dont_redirect") \
             or request.method == "HEAD" or not isinstance(response, HtmlResponse) or not 200 <= response.status < 300:
         return None
+    if refreshes_to_itself(request, response, settings.getlist("METAREFRESH_IGNORE_TAGS")):
+        return None
     interval, url = get_meta_refresh(response, ignore_tags=settings.getlist("METAREFRESH_IGNORE_TAGS"))
     return url if url and interval is not None and interval < settings.getint("METAREFRESH_MAXDELAY", 100) else None
 
@@ -318,6 +329,26 @@ def meta_refresh_target(request, response, settings) -> str | None:
 #: Modified) with a ``Location`` header sends the crawl nowhere: its location was kept all the same, and the
 #: news spider took the address for a redirect to it (``queries.known_article_urls``).
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
+def refreshes_to_itself(request, response, ignore_tags=()) -> bool:
+    """Whether a page's ``<meta http-equiv="refresh">`` names its own address (the address asked or
+    answered, as the duplicate filter compares them: w3lib's ``canonicalize_url``, without the fragment):
+    a reload, not a redirect. A refresh without a URL (``content="60"``) Scrapy does not follow at all."""
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.response import get_meta_refresh
+    from w3lib.url import canonicalize_url
+
+    if not isinstance(response, HtmlResponse):
+        return False
+    _, url = get_meta_refresh(response, ignore_tags=ignore_tags)
+    if not url:
+        return False
+    try:
+        target = canonicalize_url(url)
+        return target in {canonicalize_url(request.url), canonicalize_url(response.url)}
+    except ValueError:
+        return False
 
 
 def fetch_location(request, response, settings):

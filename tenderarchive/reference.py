@@ -42,10 +42,13 @@ FIRST_YEAR = 2015  # the Jeugdwet; membership.csv starts here
 _PREFIX = re.compile(r"^(?:de\s+)?(?:gemeenten?|gem\.|jeugdregio|jeugdhulpregio|jeugdzorgregio|regio)\s+")
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"})
 _PROVINCE_SUFFIX = re.compile(r"\s*\([^)]*\)")
-#: A parenthesised abbreviation with dots: parts of one or two letters ("(N.H.)", "(NH.)", "(Z.H)"), spaces
-#: allowed after a part's dot ("(N. H.)"); a last part without a dot follows a dot directly, so "(in. de)" stays
-#: two words.
-_ABBREVIATION = re.compile(r"\(\s*((?:[^\W\d_]{1,2}\.)(?:\s*[^\W\d_]{1,2}\.){0,2}(?:[^\W\d_]{1,2})?)\s*\)")
+#: A parenthesised abbreviation: parts of one or two letters with dots ("(N.H.)", "(NH.)", "(Z.H)"), spaces
+#: allowed after a part's dot ("(N. H.)"); a last part without a dot follows a dot directly or, when it is one
+#: letter, after a space ("(N. H)"), so "(in. de)" stays two words; or two or three single letters with
+#: spaces or hyphens and no dots at all ("(N H)", "(N-H)": hyphens are spaces by then).
+_ABBREVIATION = re.compile(r"\(\s*((?:[^\W\d_]{1,2}\.)(?:\s*[^\W\d_]{1,2}\.){0,2}"
+                           r"(?:[^\W\d_]{1,2}|\s+[^\W\d_](?![^\W\d_]))?"
+                           r"|[^\W\d_](?:\s+[^\W\d_]){1,2}(?![^\W\d_]))\s*\)")
 
 
 def normalise(name: str | None, abbreviations: bool = True) -> str:

@@ -141,6 +141,9 @@ def test_lookup_folds_diacritics_prefix_and_suffix(name, code):
     ("Bergen (L)", "GM0893"), ("gemeente Bergen (L.)", "GM0893"), ("Hengelo (O)", "GM0164"),
     ("Laren (NH)", "GM0417"), ("Rijswijk (Z.H.)", "GM0603"), ("Stein (L)", "GM0971"),
     ("Bergen (N. H.)", "GM0373"), ("Rijswijk ( Z. H. )", "GM0603"),
+    # spaced without a final dot, without dots, with a hyphen: the same suffix
+    ("Bergen (N. H)", "GM0373"), ("Bergen (N H)", "GM0373"), ("Bergen (N-H)", "GM0373"),
+    ("Laren (N.-H.)", "GM0417"), ("Rijswijk (Z. H)", "GM0603"),
 ])
 def test_a_province_suffix_with_or_without_its_dots_is_one_name(name, code):
     """The CBS writes "Bergen (NH.)", the news "Bergen (NH)" or "Bergen (N.H.)": one key."""
@@ -152,6 +155,7 @@ def test_a_province_suffix_with_or_without_its_dots_is_one_name(name, code):
     ("Stichting Zon (van de Zee)", "stichting zon (van de zee)"), ("Jeugdzorg (Oost West)", "jeugdzorg (oost west)"),
     ("Zorg (Jeugd Noord)", "zorg (jeugd noord)"), ("Rijswijk (Z.H)", "rijswijk (zh)"),
     ("Rijswijk (Z. H.)", "rijswijk (zh)"), ("Huis (in. de Zee)", "huis (in de zee)"), ("Zorg (o. a. de)", "zorg (o a de)"),
+    ("Zorg (o a de)", "zorg (o a de)"), ("Zorg (A B C D)", "zorg (a b c d)"), ("Bergen (N. Ho)", "bergen (n ho)"),
 ])
 def test_only_an_abbreviation_of_one_or_two_letter_parts_with_dots_loses_its_dots(name, key):
     """The rule that makes "Bergen (N.H.)" one name with "Bergen (NH)" joined any short words in brackets:

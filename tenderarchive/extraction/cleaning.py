@@ -184,6 +184,14 @@ NAVIGATION_LINES = frozenset(
         "Deel deze pagina", "Deel dit bericht", "Delen", "Share", "Print", "Printen",
         "Print deze pagina", "Kruimelpad", "Breadcrumb", "Voorlezen", "Lees voor",
         "Contrast", "Inloggen", "Mijn omgeving",
+        # a "back to the listing" link above or under the item
+        "Terug naar het overzicht", "Terug naar nieuwsoverzicht", "Terug naar het nieuwsoverzicht",
+        "Terug naar nieuws", "Terug naar alle nieuwsberichten", "Naar het nieuwsoverzicht", "Naar nieuwsoverzicht",
+        "Bekijk alle nieuwsberichten", "Alle nieuwsberichten", "Meer nieuws", "Terug naar vorige pagina",
+        # a page-feedback widget (its "Ja"/"Nee" buttons are dropped with the buttons)
+        "Was deze informatie nuttig?", "Was deze pagina nuttig?", "Is deze informatie nuttig?",
+        "Vond u deze informatie nuttig?", "Vond u deze pagina nuttig?", "Heeft u gevonden wat u zocht?",
+        "Hebt u gevonden wat u zocht?", "Vond u wat u zocht?", "Heeft u wat aan deze informatie?",
     )
 )
 #: A share block's heading, and the lines of its buttons that follow it ("Deel dit bericht" /

@@ -32,6 +32,7 @@ from .dates import (
     local_day,
     not_after,
     parse_dutch_date,
+    split_date_labels,
     url_date,
 )
 
@@ -222,6 +223,16 @@ def _without(tree, blocks):
         for el in copy_.getroottree().xpath(path):
             el.drop_tree()
     return copy_
+
+
+def _times_as_text(tree) -> str:
+    """The page for trafilatura with each ``<time>`` replaced by its text: trafilatura deletes the
+    element with its text, so "De inschrijving sluit op <time>1 maart 2021</time>, daarna …" read
+    "sluit op , daarna" and a ``<dd><time>…`` of a "Sluitingsdatum" lost its date (the page's own date
+    line, kept now, is dropped as any stated date line is: :func:`_drop_date_lines`)."""
+    copy_ = copy.deepcopy(tree)
+    lxml.etree.strip_tags(copy_, "time")
+    return lxml.html.tostring(copy_, encoding="unicode")
 
 
 def _is_date_line(line: str, published: ParsedDate) -> bool:
@@ -452,6 +463,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
                        prune_xpath=[f"//*[contains(@class,'{FIXTURE_BANNER}')]"])
         pruned = _without(tree, elsewhere) if elsewhere else None
         source_html = lxml.html.tostring(pruned, encoding="unicode") if pruned is not None else raw
+        if "<time" in source_html.lower():
+            source_html = _times_as_text(pruned if pruned is not None else tree)
         text = trafilatura.extract(source_html, **options) or ""
         if text.strip() and "\n" not in text.strip():
             # One line: trafilatura found less than MIN_EXTRACTED_SIZE (250) characters of main
@@ -474,7 +487,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     text = drop_leading_title(text, title)
 
     lines_tree = (pruned if pruned is not None else _without(tree, elsewhere)) if elsewhere else tree
-    page_lines = element_text(lines_tree.xpath("//body")[0] if lines_tree.xpath("//body") else lines_tree).split("\n")
+    page_lines = split_date_labels(
+        element_text(lines_tree.xpath("//body")[0] if lines_tree.xpath("//body") else lines_tree).split("\n"))
     if not title:
         title = title_from_slug(url, text)
         title_source = "slug" if title else None

@@ -37,6 +37,7 @@ from .cleaning import DATELINE_LABELS
 
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC_DATE", "ISO_DATE",
            "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
+           "split_date_labels",
            "label_only",
            "url_date"]
 
@@ -80,7 +81,11 @@ _PUBLISHED_LABEL = re.compile(
     re.I,
 )
 _MODIFIED_LABEL = re.compile(
-    r"^(?:laatst gewijzigd|gewijzigd|laatst bijgewerkt|bijgewerkt|aangepast|laatste wijziging|"
+    # also as a sentence about the page: "Deze pagina is voor het laatst gewijzigd op 12 maart 2023"
+    r"^(?:(?:deze\s+)?pagina\s+(?:is\s+)?(?:voor\s+het\s+)?|voor\s+het\s+)?"
+    # ("Laatste update:" too would be right, but it changes a dev corpus page and so the shipped relevance
+    # model, tenderarchive/analysis/model.json, which is retrained with it)
+    r"(?:laatst gewijzigd|gewijzigd|laatst bijgewerkt|bijgewerkt|laatst aangepast|aangepast|laatste wijziging|"
     r"updated|last modified)(?:\s+op)?\s*:?\s*",
     re.I,
 )
@@ -307,6 +312,30 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
                 if parsed:
                     fallback = (parsed, i)
     return fallback
+
+
+_INNER_PUBLISHED = r"(?:gepubliceerd|geplaatst|gepost|publicatiedatum|datum publicatie|verschenen)\b"
+_INNER_MODIFIED = r"(?:(?:laatst\s+)?(?:gewijzigd|bijgewerkt|aangepast)|laatste wijziging)\b"
+#: Where a second date label starts on a page's meta line ("…, laatst gewijzigd op …", "| Gepubliceerd: …").
+_INNER_LABEL = re.compile(r"(?:\s*[,|·•;–-]\s*|(?<!laatst)\s+)(?=" + _INNER_PUBLISHED + "|" + _INNER_MODIFIED + ")", re.I)
+
+
+def split_date_labels(lines: list[str]) -> list[str]:
+    """``lines`` with a meta line that states both dates split in two, one label each: "Gepubliceerd op
+    14 december 2020, laatst gewijzigd op 5 januari 2021" and "Bijgewerkt op 5 januari 2021 · Gepubliceerd op
+    14 december 2020" read as a publication line and a modification line (the modification label first
+    hid the publication date; after it, the page had no ``modified``). A line without both labels, or a
+    sentence longer than a meta line, is kept whole."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= 160 and re.search(_INNER_PUBLISHED, line, re.I) and re.search(_INNER_MODIFIED, line, re.I):
+            parts = [part for part in _INNER_LABEL.split(line) if part.strip()]
+            if len(parts) > 1 and all(_PUBLISHED_LABEL.match(p.strip()) or _MODIFIED_LABEL.match(p.strip())
+                                      for p in parts[1:]):
+                out.extend(parts)
+                continue
+        out.append(line)
+    return out
 
 
 def find_modified_date(lines: list[str]) -> ParsedDate | None:

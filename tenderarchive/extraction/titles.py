@@ -108,18 +108,27 @@ def _is_site_logo(h1, text: str, *site_names: str | None) -> bool:
 
 
 _LABEL_PREFIX = re.compile(r"^(?:" + "|".join(DATELINE_LABELS) + r")(?:\s*[:|·•–-]\s*|\s+|$)", re.I)
+#: The name of a site's news section, which a template heads every item with (an ``<h1>Actueel</h1>`` above
+#: the item's ``<h2>``): never an item's title.
+SECTION_TITLES = frozenset(s.casefold() for s in (
+    "Actueel", "Actualiteiten", "Actueel nieuws", "Nieuws", "Nieuwsoverzicht", "Nieuwsberichten", "Nieuwsarchief",
+    "Persberichten", "Laatste nieuws", "Nieuws en persberichten", "Nieuws en actualiteiten", "Nieuws & actueel",
+    "Nieuws en actueel", "Berichten", "Blog"))
 
 
 def is_label_or_date(title: str | None) -> bool:
     """Whether a would-be title is only the template's label, a date, or both: a CMS that heads
     every item "Nieuwsbericht 14 oktober 2021" (news-sites.md §2.4 "template labels glued to titles",
-    the label with the §2.3 date instead of the title) and writes the item's title below it.
+    the label with the §2.3 date instead of the title) and writes the item's title below it; or the news
+    section's name alone (:data:`SECTION_TITLES`: "Actueel", "Nieuwsoverzicht").
 
     >>> [is_label_or_date(t) for t in ("Nieuwsbericht 14 oktober 2021", "Nieuws | 14-10-2021", "Persbericht",
     ...                                "14 oktober 2021", "Nieuws 2024 in cijfers", "Nieuwsbericht Voorlopige gunning")]
     [True, True, True, True, False, False]
     """
     line = normalize_whitespace(title or "").strip()
+    if line.rstrip(":").strip().casefold() in SECTION_TITLES:  # "Actueel", "Nieuwsoverzicht"
+        return True
     rest = _LABEL_PREFIX.sub("", line, count=1).strip()
     return bool(line) and (not rest or _is_date_only(rest, suffix_limit=0) is not None)
 
@@ -167,12 +176,38 @@ def html_title(tree, body_root, selectors: dict, site: Any) -> tuple[str | None,
     below = _heading_after(dateline) if dateline is not None else None
     if below:
         return strip_template_label(fix_mojibake(below)), "h2"
+    # schema.org's headline (TYPO3 EXT:news heads its item <h3 itemprop="headline"> under a generic
+    # "Nieuws | Gemeente …" <title>), not one of a related item's
+    for el in tree.xpath("//*[@itemprop='headline'][not(self::meta)]"):
+        t = " ".join(element_text(el).split())
+        if t and not el.xpath(_SITE_HEADER) and not el.xpath(_OTHER_ITEM) and not is_label_or_date(t) and len(t) <= 300:
+            return strip_template_label(fix_mojibake(t)), "h2"
     tt = tree.findtext(".//title")
     tt = tt and tt.strip() and strip_template_label(fix_mojibake(strip_site_suffix(
         normalize_whitespace(tt), site_field(site, "title"), *site_names)))
+    if tt and not is_label_or_date(tt) and not _names_the_site(tt, site_field(site, "title"), *site_names):
+        return tt, "title-tag"
+    # a <title> that is only the site's name, beside a logo <h1>: the item's heading in its article
+    if body_root is not None:
+        for heading in body_root.xpath(".//*[self::h2 or self::h3][position() <= 3]"):
+            t = " ".join(element_text(heading).split())
+            if t and not heading.xpath(_SITE_HEADER) and not heading.xpath(_OTHER_ITEM) \
+                    and not is_label_or_date(t) and len(t) <= 200:
+                return strip_template_label(fix_mojibake(t)), "h2"
     if tt and not is_label_or_date(tt):
         return tt, "title-tag"
     return None, None
+
+
+#: A heading of another item than the page's: one in a related-news block, an aside or a listing's item.
+_OTHER_ITEM = ("ancestor::aside|ancestor::footer|ancestor::*[contains(@class,'related') or contains(@class,'lees-ook')"
+               " or contains(@class,'sidebar')]")
+
+
+def _names_the_site(title: str, *site_names: str | None) -> bool:
+    """Whether a would-be title is only the site's name (the registry's ``title``, ``og:site_name``, a logo)."""
+    folded = " ".join(title.split()).casefold()
+    return any(name and folded == " ".join(name.split()).casefold() for name in site_names)
 
 
 def drop_leading_title(text: str, title: str | None) -> str:

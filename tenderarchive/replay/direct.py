@@ -127,9 +127,11 @@ _REFRESH_BYTES = 4 * 4096
 
 def replayable(index: ResponseIndex, expects_json: bool = False) -> bool:
     """True when every stored response is 2xx (nothing for retry, redirect or HttpError) and no HTML
-    page among them refreshes (``<meta http-equiv="refresh">``): Scrapy's meta-refresh middleware follows
-    that in the engine, and fed straight to the callback the refreshing page was read as the news item
-    and the page it leads to was never asked (its article lost by the rebuild, which ``reparse`` refused).
+    page among them refreshes to another page (``<meta http-equiv="refresh">``): Scrapy's meta-refresh
+    middleware follows that in the engine, and fed straight to the callback the refreshing page was read
+    as the news item and the page it leads to was never asked (its article lost by the rebuild, which
+    ``reparse`` refused). A page that only reloads itself (``content="60"``, or a URL that is its own
+    address: :func:`refreshes_elsewhere`) is no redirect and needs no engine.
     Nor, for a spider whose requests may expect JSON (``expects_json``: its class says so), one that is no
     JSON and was asked again (a later response of its URL): the retry of a 200 that is no JSON
     (tenderarchive/middlewares.py), which fed straight to the callback was the answer read, not its
@@ -142,9 +144,34 @@ def replayable(index: ResponseIndex, expects_json: bool = False) -> bool:
             if expects_json and position + 1 < len(responses) and not_json(stored.body(index.root)):
                 return False
             kind = next((value for name, value in stored.headers if name.lower() == "content-type"), "")
-            if "html" in kind.lower() and _META_REFRESH.search(stored.body(index.root)[:_REFRESH_BYTES]):
+            if "html" in kind.lower() and _META_REFRESH.search(stored.body(index.root)[:_REFRESH_BYTES]) \
+                    and refreshes_elsewhere(stored, index):
                 return False
     return True
+
+
+def refreshes_elsewhere(stored, index: ResponseIndex) -> bool:
+    """Whether a stored HTML page's meta refresh names another address, read as Scrapy reads it
+    (``get_meta_refresh``) whatever its delay or the crawl's ``METAREFRESH_*`` settings (a delay the
+    crawl's settings made a redirect costs only the engine's slower replay)."""
+    from scrapy.http import Headers, HtmlResponse
+    from scrapy.responsetypes import responsetypes
+    from scrapy.utils.response import get_meta_refresh
+
+    from tenderarchive.middlewares import refreshes_to_itself
+
+    headers = Headers()
+    for name, value in stored.headers:
+        headers.appendlist(name, value)
+    body = stored.body(index.root)
+    try:
+        response = responsetypes.from_args(headers=headers, url=stored.url, body=body)(
+            url=stored.url, status=stored.status, headers=headers, body=body, request=Request(stored.url))
+        # no tag ignored (the crawl may have ignored fewer than Scrapy's default): any refresh counts
+        return isinstance(response, HtmlResponse) and bool(get_meta_refresh(response, ignore_tags=())[1]) \
+            and not refreshes_to_itself(response.request, response, ())
+    except Exception:  # a page Scrapy cannot read as it stored it: the engine decides
+        return True
 
 
 def _drain_async(agen) -> list:

@@ -383,6 +383,72 @@ def test_a_time_element_in_a_sentence_is_an_event_not_the_publication_date():
     assert byline["published"] == "2020-12-14"
 
 
+def test_a_time_element_in_the_body_keeps_its_text():
+    """§2.3 dates in the text: trafilatura deletes a ``<time>`` with its text, so a deadline written
+    "sluit op <time>1 maart 2021</time>, daarna …" read "sluit op , daarna …" and a list of dated
+    steps or a ``<dd><time>`` under "Sluitingsdatum" lost every date (which the stage analysis reads).
+    The text keeps them; the page's own date line under the title is still no body text."""
+    url, fetched = "https://www.voorbeeld.nl/inwoner/nieuws/inkoop", datetime(2024, 1, 1)
+    page = extract_html(synthetic_page(body=(
+        "<article><h1>Inkoop jeugdhulp</h1><p class='date'><time datetime='2021-02-15'>15 februari 2021</time></p>"
+        f"{SYNTHETIC_BODY}<p>De inschrijving sluit op <time datetime='2021-03-01'>1 maart 2021</time>, daarna volgt"
+        " de beoordeling van de inschrijvingen.</p><ul><li>Marktconsultatie: <time>2 juli 2018</time></li>"
+        "<li>Voorlopige gunning: <time datetime='2021-05-03'>3 mei 2021</time></li></ul>"
+        "<dl><dt>Sluitingsdatum</dt><dd><time datetime='2021-03-01T12:00'>1 maart 2021, 12:00 uur</time></dd></dl>"
+        "</article>")), url, fetched_at=fetched)
+    assert page["published"] == "2021-02-15"
+    assert "De inschrijving sluit op 1 maart 2021, daarna volgt de beoordeling" in page["text"]
+    assert "Marktconsultatie: 2 juli 2018" in page["text"] and "Voorlopige gunning: 3 mei 2021" in page["text"]
+    assert "1 maart 2021, 12:00 uur" in page["text"]
+    assert "15 februari 2021" not in page["text"]
+
+
+@pytest.mark.parametrize("line", ["Deze pagina is voor het laatst gewijzigd op 12 maart 2023",
+                                  "Pagina laatst gewijzigd op 12-03-2023", "Laatst aangepast op 12 maart 2023 10:15"])
+def test_a_modification_sentence_is_the_pages_modified_not_its_date_nor_its_text(line):
+    """§2.3/§2.4: "Laatst gewijzigd" written as a sentence about the page ("Deze pagina is voor het laatst
+    gewijzigd op …") or as "Laatst aangepast" stayed in the body (read there as a dated
+    event) and was no ``modified``. It is the page's modified date; on a page stating nothing else it does
+    not date the page."""
+    url, fetched = "https://www.voorbeeld.nl/inwoner/nieuws/inkoop", datetime(2024, 1, 1)
+    for dated in ("<p>Gepubliceerd op 3 maart 2021</p>", ""):
+        page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{dated}{SYNTHETIC_BODY}"
+                                                f"<p class='modified'>{line}</p></article>"), url, fetched_at=fetched)
+        assert page["modified"] is not None and page["modified"].startswith("2023-03-12")
+        assert page["published"] == ("2021-03-03" if dated else None)
+        assert "2023" not in page["text"]
+
+
+@pytest.mark.parametrize("line", [
+    "Gepubliceerd op 14 december 2020, laatst gewijzigd op 5 januari 2021",
+    "Gepubliceerd: 14 december 2020 | Gewijzigd: 5 januari 2021",
+    "Laatst gewijzigd: 5 januari 2021 | Gepubliceerd: 14 december 2020",
+    "Bijgewerkt op 5 januari 2021 · Gepubliceerd op 14 december 2020",
+    "Gepubliceerd op: 14 december 2020 Laatst gewijzigd op: 5 januari 2021",
+])
+def test_one_meta_line_with_both_dates_gives_the_publication_and_the_modification(line):
+    """§2.3's "Gepubliceerd op:" label beside "Laatst gewijzigd" on one meta line, as templates print them:
+    the modification label first hid the publication date (the page went undated), after it the page had no
+    ``modified``. Each label dates its own; neither is body text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1><p>{line}</p>{SYNTHETIC_BODY}"
+                                            "</article>"), "https://www.voorbeeld.nl/inwoner/nieuws/inkoop",
+                        fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["modified"]) == ("2020-12-14", "2021-01-05")
+    assert "2020" not in page["text"] and "2021" not in page["text"]
+
+
+def test_a_back_link_and_a_feedback_question_are_no_body_text():
+    """§2.4 navigation in the text: "Terug naar het nieuwsoverzicht" above the item and a page-feedback
+    widget's "Was deze informatie nuttig?" (its buttons dropped) under it, on municipal templates."""
+    url = "https://www.voorbeeld.nl/inwoner/nieuws/inkoop"
+    page = extract_html(synthetic_page(body="<article><p><a href='/nieuws'>Terug naar het nieuwsoverzicht</a></p>"
+                                            f"<h1>Inkoop jeugdhulp</h1>{SYNTHETIC_BODY}<div class='feedback'><p>Was deze"
+                                            " informatie nuttig?</p><button>Ja</button><button>Nee</button></div>"
+                                            "</article>"), url)
+    assert "overzicht" not in page["text"] and "nuttig" not in page["text"]
+    assert page["text"].startswith("De gemeente")
+
+
 def test_a_breadcrumb_trail_on_one_line_is_navigation():
     """§2.4 navigation in the text: a breadcrumb written as one line ("Home > Inwoner > Nieuws >
     Titel"), as a site's ``selectors.body`` or a text copy gives it; a sentence starting with
@@ -759,6 +825,41 @@ def test_a_heading_that_is_only_the_templates_label_and_a_date_is_not_the_title(
     assert got["text"].startswith("De gemeenten in de regio")
     if "14" in heading:
         assert (got["published"], got["published_source"]) == ("2021-10-14", "stated")
+
+
+@pytest.mark.parametrize("head, body", [
+    # TYPO3 EXT:news: the item's headline in an <h3 itemprop="headline">, a generic <title>
+    ("<title>Nieuws | Gemeente Voorbeeld</title>",
+     "<div class='news news-single'><div class='article'><div class='header'><h3 itemprop='headline'>"
+     "Voorlopige gunning jeugdhulp</h3></div>{BODY}<div class='news-related'><h4 itemprop='headline'>Ander bericht"
+     "</h4></div></div></div>"),
+    # the site's logo in the <h1>, the site's name as the <title>, the item's heading an <h2>
+    ("<title>Gemeente Voorbeeld</title>",
+     "<header><h1 class='logo'><a href='/'>Gemeente Voorbeeld</a></h1></header><article><h2>Voorlopige gunning"
+     " jeugdhulp</h2>{BODY}<aside><h2>Lees ook</h2></aside></article>"),
+])
+def test_a_page_without_an_h1_title_takes_its_items_headline_not_a_generic_title_tag(head, body):
+    """§2.1 CMS markup: an item headed by an ``<h3 itemprop="headline">`` (TYPO3 EXT:news) or an ``<h2>``
+    under a logo ``<h1>`` was archived under its ``<title>``: "Nieuws | Gemeente Voorbeeld", or the site's
+    name. The headline is the title (not a related item's), and no line of the text."""
+    page = ('<!doctype html><html lang="nl"><head><meta name="tenderarchive-fixture" content="synthetic">'
+            f"{head}</head><body>{body.format(BODY=BODY)}</body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/actueel/nieuws/detail/123")
+    assert (got["title"], got["title_source"]) == ("Voorlopige gunning jeugdhulp", "h2")
+    assert got["text"].startswith("De gemeenten in de regio")
+
+
+@pytest.mark.parametrize("section", ["Actueel", "Nieuwsoverzicht", "Nieuwsberichten", "Actualiteiten", "Laatste nieuws"])
+def test_a_news_sections_name_in_the_h1_is_not_the_items_title(section):
+    """§2.4 template labels: a template that heads every item with its section's name (``<h1>Actueel</h1>``)
+    and the item's title in an ``<h2>`` archived every item as "Actueel", its real title as the text's first
+    line. The section's name is passed over as "Nieuws" is; a title that starts with it stays."""
+    page = f"<html><body><main><h1>{section}</h1><article><h2>Voorlopige gunning jeugdhulp</h2>{BODY}</article></main></body></html>"
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/bericht")
+    assert (got["title"], got["title_source"]) == ("Voorlopige gunning jeugdhulp", "h2")
+    assert got["text"].startswith("De gemeenten in de regio")
+    page = f"<html><body><main><h1>{section} uit de regio</h1>{BODY}</main></body></html>"
+    assert extract_html(page, "https://www.voorbeeld.nl/nieuws/bericht")["title"] == f"{section} uit de regio"
 
 
 def test_a_newsletters_issue_date_and_a_title_after_the_label_stay_titles():

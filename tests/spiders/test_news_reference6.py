@@ -180,40 +180,46 @@ def test_a_page_that_refreshes_after_a_long_non_ascii_head_survives_a_reparse(tm
     assert [(r["url"], r["title"], r["sha256"]) for r in db["articles"].rows] == before
 
 
+def dated_feed_crawl(tmp_path, dates: tuple[str, str, str, str]) -> list[tuple]:
+    """A ``--from-date 2021-01-01`` crawl of a SYNTHETIC RSS feed whose four items (their pages state no
+    date) carry the date elements ``dates`` (``<pubDate>…</pubDate>``, ``<dc:date>…</dc:date>``): two of
+    2021, one of 2019 and one of 2018. The (title, published, published_source) archived, sorted; the two
+    older items must not be asked."""
+    log: list[str] = []
+    slugs = ("gunning-jeugdhulp", "inkoop-jeugdhulp-2019", "contracten-jeugdhulp", "marktconsultatie-2018")
+
+    def feed(base):
+        items = "".join(f"<item><title>{slug}</title><link>{base}nieuws/{slug}</link>{when}</item>"
+                        for slug, when in zip(slugs, dates, strict=True))
+        return ("application/rss+xml; charset=UTF-8", (
+            '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><rss version="2.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Nieuws</title>'
+            f"<link>{base}</link>{items}</channel></rss>").encode())
+
+    titles = ("Voorlopige gunning jeugdhulp", "Inkoop jeugdhulp 2019", "Contracten jeugdhulp getekend",
+              "Marktconsultatie jeugdhulp")
+    routes = {"/robots.txt": ROBOTS, "/feed/": feed,
+              **{f"/nieuws/{slug}": undated_page(title) for slug, title in zip(slugs, titles, strict=True)}}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"]}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db", "--from-date", "2021-01-01")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert "/nieuws/inkoop-jeugdhulp-2019" not in log and "/nieuws/marktconsultatie-2018" not in log
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    return sorted((r["title"], r["published"], r["published_source"]) for r in db["articles"].rows)
+
+
 def test_a_feed_whose_dates_are_written_in_dutch_dates_its_items_and_keeps_older_ones_out(tmp_path):
     """§2.1 feeds (RSS at ``/feed/``, built-in RSS2) and §2.3's date forms: a CMS that translates its feed
     writes ``pubDate`` in Dutch (``do, 14 okt 2021 10:05:00 +0200``) or as ``dd-mm-yyyy`` in ``dc:date``.
     Email's RFC 822 parser reads English names only, so such an item had no date: its page, stating none,
     was archived undated, and a ``--from-date`` crawl fetched items from years before. Dutch forms are
     read (with their offset), so the feed dates its items and filters them before fetching."""
-    log: list[str] = []
-
-    def feed(base):
-        items = "".join(
-            f"<item><title>{slug}</title><link>{base}nieuws/{slug}</link>{when}</item>"
-            for slug, when in (("gunning-jeugdhulp", "<pubDate>do, 14 okt 2021 10:05:00 +0200</pubDate>"),
-                               ("inkoop-jeugdhulp-2019", "<pubDate>vr, 1 mrt 2019 09:00:00 +0100</pubDate>"),
-                               ("contracten-jeugdhulp", "<dc:date>22-12-2021</dc:date>"),
-                               ("marktconsultatie-2018", "<dc:date>02-07-2018</dc:date>")))
-        return ("application/rss+xml; charset=UTF-8", (
-            '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><rss version="2.0" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Nieuws</title>'
-            f"<link>{base}</link>{items}</channel></rss>").encode())
-
-    routes = {"/robots.txt": ROBOTS, "/feed/": feed,
-              "/nieuws/gunning-jeugdhulp": undated_page("Voorlopige gunning jeugdhulp"),
-              "/nieuws/inkoop-jeugdhulp-2019": undated_page("Inkoop jeugdhulp 2019"),
-              "/nieuws/contracten-jeugdhulp": undated_page("Contracten jeugdhulp getekend"),
-              "/nieuws/marktconsultatie-2018": undated_page("Marktconsultatie jeugdhulp")}
-    with serve(routes, log) as base:
-        path = registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"]}, allow=["^/nieuws/"])
-        completed = crawl_news(path, tmp_path / "archive.db", "--from-date", "2021-01-01")
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    db = sqlite_utils.Database(tmp_path / "archive.db")
-    assert sorted((r["title"], r["published"], r["published_source"]) for r in db["articles"].rows) == [
+    assert dated_feed_crawl(tmp_path, ("<pubDate>do, 14 okt 2021 10:05:00 +0200</pubDate>",
+                                       "<pubDate>vr, 1 mrt 2019 09:00:00 +0100</pubDate>",
+                                       "<dc:date>22-12-2021</dc:date>", "<dc:date>02-07-2018</dc:date>")) == [
         ("Contracten jeugdhulp getekend", "2021-12-22", "feed"),
         ("Voorlopige gunning jeugdhulp", "2021-10-14T10:05", "feed")]
-    assert "/nieuws/inkoop-jeugdhulp-2019" not in log and "/nieuws/marktconsultatie-2018" not in log
 
 
 def test_a_listing_page_its_pager_links_past_the_end_ends_the_listing_without_an_error(tmp_path):
