@@ -48,8 +48,10 @@ from .text import Sentence, clause_at
 from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK)
 
+# ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
+# voorwaarden", branch news18)
 PLANNED = re.compile(
-    r"\b(?:zal|zullen|gaat|(?<!te )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
+    r"\b(?:zal|zullen|(?<!akkoord )gaat|(?<!te )(?<!akkoord )gaan|volgt|volgen|verwacht\w*|naar verwachting|streven|streeft|het is de bedoeling|"
     r"willen|wil|straks|binnenkort|komende|a\.s\.|aanstaande|te zijner tijd|pas\b.{0,80}\bna|uiteindelijke|later|"
     r"in de toekomst|gepland|voornemens|van plan|nog niet|verwachting is|hoopt|hopen|moet(?:en)? nog|"
     r"zullen worden|wordt verwacht|kunnen straks)\b|\ba\.s\.|^dan\b|"
@@ -157,6 +159,27 @@ def _stops_other(text: str, m: re.Match) -> bool:
     around = (text[m.end():m.end() + 40] if m.group(0).lower().startswith("stopzet")
               else text[max(0, m.start() - 50):m.start()])
     return bool(_STOPPED_OBJECT.search(around)) and not _PROCEDURE_OBJECT.search(around)
+# branch news18: a definition is no report. "Een aanbesteding is de procedure waarbij een opdrachtgever ... organisaties
+# vraagt om een offerte in te dienen" explains what a step is; it does not say the step is open (the step's cue read as
+# current in a page's lead made the explainer's "inschrijving" outrank the kort geding the page reports). A sentence
+# that opens with an indefinite subject, a copula and a noun phrase ("Een X is een/de ...", "Een X betekent ..."; not "Een
+# aanbesteding is gestart"), or that names a step as "een/de procedure (manier, werkwijze) waarbij", is read as a
+# definition: its cues are no steps.
+_DEFINITION = re.compile(r"^\W*een [\w-]+ (?:(?:is|zijn) (?:een|de|het)|betekent|houdt in)\b|"
+                         r"\b(?:is|zijn) (?:een|de) (?:[\w-]+ )?(?:procedure|manier|methode|werkwijze|vorm|proces)\w* "
+                         r"(?:waarbij|waarin|waarmee)\b", re.I)
+# branch news18: stages.md's `mislukt` is a procedure stopped or "re-procurement ordered"; "opnieuw aanbesteed" told as a
+# plain past ("In Noord Holland is de gesloten jeugdzorg in 2018 opnieuw aanbesteed") is a new round that was held,
+# no failure: the participle counts only under an order or duty (moet, moeten, verplicht, veroordeeld, ...).
+_ORDERED = re.compile(r"\b(?:moet|moeten|moest|moesten|dient|dienen|diende|verplicht\w*|veroordeeld|gelast\w*|bevolen|"
+                      r"opgedragen|beveelt|beval)\b", re.I)
+
+
+def _redone_unordered(text: str, m: re.Match) -> bool:
+    """Is a "opnieuw aanbesteed" cue a re-procurement that was held rather than one ordered?"""
+    return bool(re.search(r"aanbesteed$", m.group(0), re.I)) and not _ORDERED.search(text)
+
+
 _EVENT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "kort_geding", "bodemprocedure", "hoger_beroep",
                  "contract_ondertekend"}
 
@@ -293,8 +316,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
         if re.match(r"(gepubliceerd op|datum publicatie)", text, re.I):
             continue
         hits = _hits(text)
-        if not hits:
-            continue
+        if not hits or _DEFINITION.search(text):
+            continue  # no cue, or a definition of a step rather than a step (news18)
         for stage, m in hits:
             implied = stage.endswith(":implied")
             open_now = stage.endswith(":open")
@@ -318,6 +341,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round two)
             if stage == "mislukt" and re.search(r"uitgesteld|uit te stellen", m.group(0), re.I) and not _INDEFINITE.search(text):
                 continue  # "de gunning is uitgesteld, ... besloten het contract vanaf februari in te laten gaan": a delay
+            if stage == "mislukt" and _redone_unordered(text, m):
+                continue  # "is in 2018 opnieuw aanbesteed": a new round held, not re-procurement ordered (news18)
             if stage == "mislukt" and _stops_other(text, m):
                 continue  # "het stopzetten van de financiering": a provider's funding or contract, not the tender (news14r)
             if stage == "verlenging" and _extends_other(text, m):

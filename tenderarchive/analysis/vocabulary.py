@@ -282,7 +282,12 @@ STAGE_CUES: list[tuple[str, str]] = [
                              # branch news17: the agreement told as arrangements made with the providers ("hebben 7
                              # gemeenten ... afspraken gemaakt met jeugdhulpaanbieder X", "afspraken gemaakt met ongeveer 40
                              # zorgaanbieders"): stages.md "contracts signed / agreed"
-                             r"\bafspraken gemaakt met (?:[\w'-]+ ){0,2}(?:jeugdhulp|zorg)?aanbieders?\b"),
+                             r"\bafspraken gemaakt met (?:[\w'-]+ ){0,2}(?:jeugdhulp|zorg)?aanbieders?\b|"
+                             # branch news18: "een contract sluiten (met)" in the present and simple past, as "sluiten ...
+                             # overeenkomst" above ("De SO Jeugd sluit een contract met alle jeugdhulpaanbieders"); not the
+                             # separable "aansluiten" ("sluiten de contracten straks ook goed aan bij"), not "sluit geen"
+                             r"\b(?:sluit|sluiten|sloot|sloten) (?!geen\b)(?:[\w'-]+ ){0,3}?(?:een |de |het |nieuwe )?"
+                             r"contract(?:en)?\b(?! (?:[\w'-]+ ){0,8}aan\b)"),
     ("contractstart", r"(?:contract\w*|overeenkomst\w*)[^.]{0,80}\b(?:per|vanaf|met ingang van|ingaan op|gaan in op)\s+1\s+[a-z]+\s+\d{4}|"
                       r"(?:[Pp]er|[Vv]anaf|[Mm]et ingang van)\s+1\s+[a-z]+\s+\d{4}[^.]{0,80}(?:contract\w*|overeenkomst\w*)|"
                       r"[Vv]anaf 1 januari \d{4} (?:zorgen|leveren|verzorgen|realiseren|voeren)|contracten? gaan in|gaan (?:de )?(?:nieuwe )?contract(?:en)? in\b|gaan in (?:per|op)|ingangsdatum|nieuwe contract(?:en)? (?:start|gaan|gaat)|"

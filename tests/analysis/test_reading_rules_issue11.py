@@ -423,12 +423,13 @@ def test_a_failure_named_only_below_the_lead_yields_to_the_step_the_lead_reports
     lead = ("Alle aanbestedingen voor de jeugdhulp zijn rond. In totaal hebben 44 aanbieders een contract "
             "getekend voor de jeugdhulp in 2015.")
     filler = " ".join(["Wethouder Jansen is blij met het resultaat voor de kinderen in de regio."] * 8)
-    text = lead + "\n\n" + filler + "\n\nDe Jeugd GGZ is in maart 2015 opnieuw aanbesteed, zo meldt de gemeente."
+    # an ordered re-procurement (branch news18: a plain "is ... opnieuw aanbesteed" is a round held, no failure)
+    text = lead + "\n\n" + filler + "\n\nDe Jeugd GGZ moest in maart 2015 opnieuw worden aanbesteed, zo meldt de gemeente."
     st, primary = _st(text, published=dt.date(2015, 6, 1))
     assert st["contract_ondertekend"] == "done" and st["mislukt"] in ("done", "current")
     assert primary == "contract_ondertekend"
     # the same failure in the lead is the page's news (stages.md: a failure in the text's own period outranks)
-    _, primary = _st("De Jeugd GGZ is in maart 2015 opnieuw aanbesteed. " + lead, published=dt.date(2015, 6, 1))
+    _, primary = _st("De Jeugd GGZ moest in maart 2015 opnieuw worden aanbesteed. " + lead, published=dt.date(2015, 6, 1))
     assert primary == "mislukt"
     # and under the literal definition the failure wins wherever it stands
     from tenderarchive.analysis import stages
@@ -444,7 +445,7 @@ def test_a_failure_named_only_below_the_lead_yields_to_the_step_the_lead_reports
 def test_the_primary_stage_rule_names_the_headline_reading_when_it_decided():
     text = ("De gemeenten hebben de contracten voor jeugdhulp ondertekend.\n\n"
             + " ".join(["De wethouder is tevreden over de samenwerking met de aanbieders in de regio."] * 8)
-            + "\n\nDe Wmo-begeleiding is in maart 2019 opnieuw aanbesteed.")
+            + "\n\nDe Wmo-begeleiding moest in maart 2019 opnieuw worden aanbesteed.")
     r = analyse(text, published=dt.date(2020, 1, 1))
     assert r["primary_stage"] == "contract_ondertekend" and r["primary_stage_rule"] == "headline_reported"
 
