@@ -269,6 +269,27 @@ def test_rows_repeated_across_pages_do_not_hide_a_publication_that_never_came(sn
     assert shortfalls and all("fetched 11 of 13" in e for e in shortfalls), result.errors
 
 
+
+def test_a_repeated_row_written_with_leading_zeros_is_counted_once(snapshot, serve_api, crawl):
+    """The window's count of distinct publications is by the notice (``publication_key``), as the rows are
+    fetched: a row repeated on the next page with its publicatieId written with leading zeros ("0300377",
+    the notice 300377) counted as one more publication, the count reached the total and the two never
+    listed were lost with the window ended complete."""
+    publications = _many(snapshot, days=1, per_day=13)
+
+    def zeros_after_page_0(page, params):  # synthetic: later pages write every id with a leading zero
+        if params.get("page", ["0"]) != ["0"]:
+            page = dict(page, content=[dict(row, publicatieId=f"0{row['publicatieId']}") for row in page["content"]])
+        return page
+
+    server = serve_api(publications, max_size=5, page_overlap=2, envelope=zeros_after_page_0)
+    result = crawl(server.api_url, "-s", "TENDERNED_PAGE_SIZE=5", "-s", "TENDERNED_FILTER_CHECK_MIN=1000",
+                   from_date="2021-03-01", until_date="2021-03-01")
+    assert result.returncode == 3, result.output  # partial
+    assert result.db["notices"].count == 11
+    shortfalls = [e["error"] for e in result.errors if e["error"].startswith("shortfall")]
+    assert shortfalls and all("fetched 11 of 13" in e for e in shortfalls), result.errors
+
 def test_a_shortfall_in_todays_window_is_not_an_error(snapshot, serve_api, crawl):
     from tenderarchive.arguments import today as amsterdam_today
 
