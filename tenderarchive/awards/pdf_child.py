@@ -1,5 +1,6 @@
 """The text of one PDF, read by pdfminer.six in a child process of its own under resource limits
-(:func:`tenderarchive.awards.pdf.pdf_text` runs this file as a script): the PDF arrives on stdin, its text
+(:func:`tenderarchive.awards.pdf.pdf_text` runs this file's source, ``python -I -c``: read as package data, as
+it is from a zipped egg under scrapyd, where it is no file to run): the PDF arrives on stdin, its text
 leaves on stdout (UTF-8). Arguments: the pages read, the CPU seconds and the bytes of address space allowed.
 
 The limits are set before pdfminer is imported or the PDF read: a compressed stream that inflates to gigabytes
