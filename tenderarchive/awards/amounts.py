@@ -166,12 +166,12 @@ def currency_code(text: str | None) -> str | None:
 
 
 def _scale(text: str, number: str | None = None) -> int:
-    """The factor of the scale word right after ``number`` in ``text`` (its first occurrence), or, without
-    it, right after any digit of ``text``; 1 where there is none."""
-    at = text.find(number) if number else -1
-    if at >= 0:
-        rest = text[at + len(number):]
-        return next((factor for word, factor in _SCALES if word.match(rest)), 1)
+    """The factor of the scale word right after ``number`` in ``text`` (where it stands as a whole number:
+    "Perceel 2: € 2 miljoen"), or, without it, right after any digit of ``text``; 1 where there is none."""
+    if number:
+        places = list(re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text))
+        if places:
+            return next((factor for place in places for word, factor in _SCALES if word.match(text, place.end())), 1)
     return next((factor for word, factor in _SCALES if word.search(text)), 1)
 
 
