@@ -513,11 +513,12 @@ class TenderNedSpider(BaseSpider):
             self.expect(key, total)
 
         # Rows can repeat across pages (docs/reference/tenderned-api.md §12): a window's count is of
-        # distinct publications, so a repeated row cannot hide one that never came.
+        # distinct publications, so a repeated row cannot hide one that never came. By the notice
+        # (publication_key, as :meth:`select` fetches it): "0300377" repeating 300377 is no other publication.
         distinct = self.window_rows.setdefault(key, set())
         before = len(distinct)
-        distinct.update(str(row.get("publicatieId")).strip() for row in rows
-                        if isinstance(row, dict) and row.get("publicatieId") is not None)
+        distinct.update(publication_key(row.get("publicatieId")) or str(row.get("publicatieId")).strip()
+                        for row in rows if isinstance(row, dict) and row.get("publicatieId") is not None)
         self.fetched(key, len(distinct) - before)
         for row in rows:
             yield from self.select(row, name, listed)

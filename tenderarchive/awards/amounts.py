@@ -74,10 +74,12 @@ _RANGE = re.compile(
     # "tussen € 100.000 en € 200.000": a range said in words
     r"|\btussen\s+(?P<low3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend)\b)?(?:\s*(?:€|eur\w*))?)\s+en\s+"
     r"(?P<high3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend)\b)?(?:\s*(?:€|eur\w*))?)")
-#: the words that scale a number: "1,2 miljoen", "€ 1,5 mln", "2,1 miljard", "250 duizend"
-_SCALES = ((re.compile(r"(?i)\b(miljoen|mln\.?|mio\.?)\b"), 1_000_000),
-           (re.compile(r"(?i)\b(miljard|mld\.?|mrd\.?)\b"), 1_000_000_000),
-           (re.compile(r"(?i)\bduizend\b"), 1_000))
+#: the words that scale a number: "1,2 miljoen", "€ 1,5 mln", "2,1 miljard", "250 duizend". Only right after
+#: the number (or at the text's start): a word elsewhere is no scale of it ("€ 25.000,- (zegge: vijfentwintig
+#: duizend euro)" is € 25.000, not € 25 miljoen; "€ 1.200.000 (1,2 miljoen)" is € 1.200.000)
+_SCALES = ((re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:miljoen|mln\.?|mio\.?)\b"), 1_000_000),
+           (re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:miljard|mld\.?|mrd\.?)\b"), 1_000_000_000),
+           (re.compile(r"(?i)(?:(?<=\d)|^)\s*duizend\b"), 1_000))
 _LABEL = re.compile(r"(?i)^\s*(waarde|totale waarde|bedrag|value)\s*:\s*")
 
 
@@ -163,16 +165,21 @@ def currency_code(text: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def _scale(text: str) -> int:
+def _scale(text: str, number: str | None = None) -> int:
+    """The factor of the scale word right after ``number`` in ``text`` (where it stands as a whole number:
+    "Perceel 2: € 2 miljoen"), or, without it, right after any digit of ``text``; 1 where there is none."""
+    if number:
+        places = list(re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text))
+        if places:
+            return next((factor for place in places for word, factor in _SCALES if word.match(text, place.end())), 1)
     return next((factor for word, factor in _SCALES if word.search(text)), 1)
 
 
 def _number(text: str) -> tuple[int | None, str | None]:
-    scale = _scale(text)
     price = Price.fromstring(text)
     if price.amount is None:
         return None, None
-    amount = price.amount * scale
+    amount = price.amount * _scale(text, price.amount_text)
     return to_cents(amount), price.amount_text
 
 

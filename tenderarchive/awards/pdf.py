@@ -30,7 +30,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
+from importlib import resources
 
 from tenderarchive.awards.html import _empty, _norm, currency_like
 from tenderarchive.awards import html_eforms as ef
@@ -70,7 +70,14 @@ class PdfLimits:
 
 
 LIMITS = PdfLimits()
-_CHILD = Path(__file__).with_name("pdf_child.py")
+
+
+@functools.cache
+def _child_source() -> str:
+    """The source of :mod:`tenderarchive.awards.pdf_child`, run with ``python -c``: read as package data
+    (importlib.resources), since scrapyd runs the project from a zipped egg, where the module is no file a
+    ``python path/to/pdf_child.py`` can open (every PDF was refused there: "can't find '__main__' module")."""
+    return resources.files("tenderarchive.awards").joinpath("pdf_child.py").read_text(encoding="utf-8")
 
 
 class PdfRefused(Exception):
@@ -89,7 +96,7 @@ def pdf_text(body: bytes, limits: PdfLimits = LIMITS) -> str:
     if len(body) > limits.max_bytes:
         raise PdfRefused(f"{len(body):,} bytes, over the {limits.max_bytes:,} read")
     try:
-        done = subprocess.run([sys.executable, "-I", str(_CHILD), str(limits.pages), str(limits.cpu_seconds),
+        done = subprocess.run([sys.executable, "-I", "-c", _child_source(), str(limits.pages), str(limits.cpu_seconds),
                                str(limits.memory)], input=body, capture_output=True, timeout=limits.wall_seconds)
     except subprocess.TimeoutExpired:
         raise PdfRefused(f"not read within {limits.wall_seconds} s", retry=True) from None

@@ -1,5 +1,6 @@
 """The text of one PDF, read by pdfminer.six in a child process of its own under resource limits
-(:func:`tenderarchive.awards.pdf.pdf_text` runs this file as a script): the PDF arrives on stdin, its text
+(:func:`tenderarchive.awards.pdf.pdf_text` runs this file's source, ``python -I -c``: read as package data, as
+it is from a zipped egg under scrapyd, where it is no file to run): the PDF arrives on stdin, its text
 leaves on stdout (UTF-8). Arguments: the pages read, the CPU seconds and the bytes of address space allowed.
 
 The limits are set before pdfminer is imported or the PDF read: a compressed stream that inflates to gigabytes
@@ -12,17 +13,37 @@ is not on sys.path.
 
 import io
 import logging
-import resource
 import sys
+
+try:
+    import resource
+except ImportError:  # no POSIX resource limits (Windows): read within the parent's time in all alone
+    resource = None
+
+
+def set_limits(cpu_seconds: int, memory: int) -> None:
+    """The CPU-time and address-space limits of this process, each where the machine lets it be set: a
+    platform or sandbox that refuses one (macOS's RLIMIT_AS, no ``resource`` module) leaves the PDF read
+    without it, bounded by the parent's ``wall_seconds`` still. It raised, the child ended with status 1 and
+    every PDF was refused as settled: no award of any PDF read on such a machine, and none asked again."""
+    if resource is None:
+        return
+    for name, soft, hard in (("RLIMIT_CPU", cpu_seconds, cpu_seconds + 1), ("RLIMIT_AS", memory, memory)):
+        kind = getattr(resource, name, None)
+        if kind is None:
+            continue
+        try:
+            _, allowed = resource.getrlimit(kind)
+            if allowed != resource.RLIM_INFINITY:  # a machine's own lower limit stands (raising it is refused)
+                soft, hard = min(soft, allowed), min(hard, allowed)
+            resource.setrlimit(kind, (soft, hard))
+        except (ValueError, OSError):
+            continue
 
 
 def main(argv: list[str]) -> int:
     pages, cpu_seconds, memory = (int(a) for a in argv)
-    for kind, soft, hard in ((resource.RLIMIT_CPU, cpu_seconds, cpu_seconds + 1), (resource.RLIMIT_AS, memory, memory)):
-        _, allowed = resource.getrlimit(kind)
-        if allowed != resource.RLIM_INFINITY:  # a machine's own lower limit stands (raising it is refused)
-            soft, hard = min(soft, allowed), min(hard, allowed)
-        resource.setrlimit(kind, (soft, hard))
+    set_limits(cpu_seconds, memory)
     body = sys.stdin.buffer.read()
     try:
         from pdfminer.high_level import extract_text

@@ -119,3 +119,16 @@ def test_amounts_and_ranges_written_with_scale_words_are_read_at_their_scale(tex
     whose scale word stands at its end (or at each end) has both ends at that scale."""
     amount = parse_amount(text)
     assert (amount.cents, amount.low_cents, amount.high_cents, amount.problems) == (cents, low, high, ())
+
+
+@pytest.mark.parametrize("text, cents", [
+    ("€ 25.000,- (zegge: vijfentwintig duizend euro)", 2500000),           # read € 25 miljoen
+    ("€ 1.200.000,00 (één miljoen tweehonderd duizend euro)", 120000000),  # read € 1,2 biljoen
+    ("€ 1,5 mln. per jaar", 150000000),
+    ("€1,5mln", 150000000),
+    ("Perceel 2: € 2 miljoen", 200000000),   # the figure read, where it stands, not its first look-alike
+])
+def test_a_scale_word_scales_only_the_number_it_follows(text, cents):
+    """A notice writes its amount in words beside the figure ("zegge: ..."): the scale word of the words
+    ("duizend", "miljoen") is no scale of the figure, which was multiplied by it wherever it stood."""
+    assert parse_amount(text).cents == cents

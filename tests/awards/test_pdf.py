@@ -96,3 +96,61 @@ def test_a_compressed_stream_bomb_and_a_pdf_over_the_bytes_read_are_refused():
     assert winners(parse_pdf(body, limits)) == [("LOT-0001", "Jeugdhulp Rijn B.V.", None, None)]
     refused = parse_pdf(body, PdfLimits(max_bytes=len(body) - 1))
     assert refused["refused"] == f"{len(body):,} bytes, over the {len(body) - 1:,} read" and refused["awards"] == []
+
+
+def test_the_pdf_child_reads_on_a_machine_that_refuses_its_limits():
+    """A platform or sandbox where a resource limit cannot be set (macOS refuses RLIMIT_AS; Windows has no
+    ``resource``): the child reads the PDF without that limit (the parent's time in all still bounds it). It
+    raised, ended with status 1, and every award PDF was refused as settled, never asked again."""
+    import subprocess
+    import sys
+
+    from tenderarchive.awards import pdf_child
+
+    body = text_pdf([["6.1 ID resultaat perceel: LOT-0001", "6.1.2 Informatie over winnaars", "Winnaar:",
+                      "Officiële naam: Jeugdhulp Rijn B.V."]])
+    # the child as pdf.pdf_text runs it, on a machine whose setrlimit refuses every limit
+    refusing = ("import resource, runpy, sys\n"
+                "def refuse(*args): raise ValueError('current limit exceeds maximum limit')\n"
+                "resource.setrlimit = refuse\n"
+                f"sys.argv = [{str(pdf_child.__file__)!r}, '100', '15', str(1 << 30)]\n"
+                f"runpy.run_path({str(pdf_child.__file__)!r}, run_name='__main__')\n")
+    done = subprocess.run([sys.executable, "-I", "-c", refusing], input=body, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()[-300:]
+    assert "Jeugdhulp Rijn B.V." in done.stdout.decode()
+
+
+ZIPPED_PDF = """
+import pathlib, zipimport
+import tenderarchive
+assert isinstance(tenderarchive.__loader__, zipimport.zipimporter), tenderarchive.__loader__
+from tenderarchive.awards.pdf import parse_pdf
+parsed = parse_pdf(pathlib.Path("notice.pdf").read_bytes())
+print(parsed["problems"], [supplier["name"] for supplier in parsed["suppliers"]])
+"""
+
+
+def test_a_pdf_is_read_when_the_package_runs_from_a_zip(tmp_path):
+    """scrapyd runs a crawl from a zipped egg (docs/operations.md): the PDF child was run as a file path inside
+    the zip, which Python cannot open, and every award PDF was refused as settled ("its reader ended with exit
+    status 1"), never asked again. The package, zipped, is imported by zipimport and reads the PDF."""
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    import tenderarchive
+
+    package = Path(tenderarchive.__file__).parent
+    egg = tmp_path / "tenderarchive.egg"
+    with zipfile.ZipFile(egg, "w") as out:
+        for path in package.rglob("*.py"):
+            if "__pycache__" not in path.parts:
+                out.write(path, path.relative_to(package.parent).as_posix())
+    (tmp_path / "notice.pdf").write_bytes(text_pdf([["6.1 ID resultaat perceel: LOT-0001",
+                                                     "6.1.2 Informatie over winnaars", "Winnaar:",
+                                                     "Officiële naam: Jeugdhulp Rijn B.V."]]))
+    run = subprocess.run([sys.executable, "-c", ZIPPED_PDF], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=120, env={"PYTHONPATH": str(egg), "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0, run.stderr[-1000:]
+    assert run.stdout.strip() == "[] ['Jeugdhulp Rijn B.V.']", run.stdout
