@@ -58,3 +58,16 @@ def test_closing_a_contract_in_the_present_is_the_contract_step_and_agreeing_is_
                  "De regio sluit geen contracten voor 2017 met nieuwe aanbieders van jeugdhulp."):
         other = analyse("SYNTHETISCHE TEKST. " + text, title="Inkoop jeugdhulp", published=dt.date(2016, 9, 1))
         assert "contract_ondertekend" not in _stages(other), text
+
+
+@pytest.mark.parametrize("text", [
+    "De regio sluit nog geen contracten met nieuwe aanbieders van jeugdhulp.",
+    "De gemeente sluit dit jaar geen nieuwe contracten met aanbieders van jeugdhulp.",
+    "De regio sluit niet langer contracten met nieuwe aanbieders van jeugdhulp.",
+])
+def test_a_contract_not_closed_with_the_negation_between_verb_and_contract_is_no_contract_step(text):
+    """"sluit nog geen contracten", "sluit dit jaar geen nieuwe contracten", "sluit niet langer contracten": the
+    negation stands inside the cue, where the negation check before a cue does not look (rfix6b); it read as
+    contracts signed."""
+    r = analyse("SYNTHETISCHE TEKST. " + text, title="Inkoop jeugdhulp", published=dt.date(2021, 1, 10))
+    assert "contract_ondertekend" not in _stages(r)
