@@ -165,7 +165,10 @@ def _stops_other(text: str, m: re.Match) -> bool:
 # that opens with an indefinite subject, a copula and a noun phrase ("Een X is een/de ...", "Een X betekent ..."; not "Een
 # aanbesteding is gestart"), or that names a step as "een/de procedure (manier, werkwijze) waarbij", is read as a
 # definition: its cues are no steps.
-_DEFINITION = re.compile(r"^\W*een [\w-]+ (?:(?:is|zijn) (?:een|de|het)|betekent|houdt in)\b|"
+# Not "het eens zijn met" (to agree): "Een zorgaanbieder is het niet eens met de voorlopige gunning" reports the
+# award (rfix6b).
+_DEFINITION = re.compile(r"^\W*een [\w-]+ (?:(?:is|zijn) (?:een|de|het(?! (?:[\w-]+ ){0,4}?(?:on)?eens\b))|betekent|"
+                         r"houdt in)\b|"
                          r"\b(?:is|zijn) (?:een|de) (?:[\w-]+ )?(?:procedure|manier|methode|werkwijze|vorm|proces)\w* "
                          r"(?:waarbij|waarin|waarmee)\b", re.I)
 # branch news18: stages.md's `mislukt` is a procedure stopped or "re-procurement ordered"; "opnieuw aanbesteed" told as a

@@ -71,3 +71,15 @@ def test_a_contract_not_closed_with_the_negation_between_verb_and_contract_is_no
     contracts signed."""
     r = analyse("SYNTHETISCHE TEKST. " + text, title="Inkoop jeugdhulp", published=dt.date(2021, 1, 10))
     assert "contract_ondertekend" not in _stages(r)
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("Een zorgaanbieder is het niet eens met de voorlopige gunning en spant een kort geding aan.", "kort_geding"),
+    ("Een meerderheid is het eens met de voorlopige gunning aan de combinatie.", "voorlopige_gunning"),
+    ("Een rechter is het met de gemeente eens: de gunning aan de combinatie blijft staan.", "definitieve_gunning"),
+])
+def test_an_indefinite_subject_that_agrees_or_disagrees_is_a_report_not_a_definition(text, stage):
+    """"Een X is het (niet) eens met ..." (to agree) opens as news18's definitions do ("Een X is het/de ..."): the
+    sentence's steps were all skipped (rfix6b)."""
+    r = analyse("SYNTHETISCHE TEKST. " + text, title="Inkoop jeugdhulp", published=dt.date(2021, 1, 10))
+    assert stage in _stages(r)
