@@ -178,9 +178,16 @@ _ORDERED = re.compile(r"\b(?:moet|moeten|moest|moesten|dient|dienen|diende|verpl
                       r"opgedragen|beveelt|beval)\b", re.I)
 
 
+#: The participle in the present or future passive ("dat de jeugdhulp opnieuw aanbesteed wordt", "de opdracht wordt
+#: opnieuw aanbesteed"): a re-procurement decided or ordered ("De rechter heeft bepaald dat ..."), not one held (rfix6b).
+_PASSIVE_BEFORE = re.compile(r"\b(?:wordt|worden|zal|zullen)\b[^.;:]{0,60}$", re.I)
+_PASSIVE_AFTER = re.compile(r"\s+(?:wordt|worden|zal|zullen)\b", re.I)
+
+
 def _redone_unordered(text: str, m: re.Match) -> bool:
     """Is a "opnieuw aanbesteed" cue a re-procurement that was held rather than one ordered?"""
-    return bool(re.search(r"aanbesteed$", m.group(0), re.I)) and not _ORDERED.search(text)
+    return bool(re.search(r"aanbesteed$", m.group(0), re.I)) and not _ORDERED.search(text) \
+        and not _PASSIVE_BEFORE.search(text[:m.start()]) and not _PASSIVE_AFTER.match(text[m.end():])
 
 
 _EVENT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "kort_geding", "bodemprocedure", "hoger_beroep",

@@ -83,3 +83,16 @@ def test_an_indefinite_subject_that_agrees_or_disagrees_is_a_report_not_a_defini
     sentence's steps were all skipped (rfix6b)."""
     r = analyse("SYNTHETISCHE TEKST. " + text, title="Inkoop jeugdhulp", published=dt.date(2021, 1, 10))
     assert stage in _stages(r)
+
+
+@pytest.mark.parametrize("text", [
+    "De rechter heeft bepaald dat de jeugdhulp opnieuw aanbesteed wordt.",
+    "De voorzieningenrechter oordeelde dat de opdracht opnieuw aanbesteed wordt.",
+    "De opdracht voor de gesloten jeugdzorg wordt opnieuw aanbesteed.",
+])
+def test_a_re_procurement_decided_in_the_present_passive_is_a_failed_procedure(text):
+    """news18 kept "opnieuw aanbesteed" only under an order word (moet, verplicht …), for the plain past of a round
+    held; "bepaald dat ... opnieuw aanbesteed wordt" and "wordt opnieuw aanbesteed" are no past: re-procurement
+    decided (stages.md `mislukt`: "re-procurement ordered", rfix6b)."""
+    r = analyse("SYNTHETISCHE TEKST. " + text, title="Aanbesteding jeugdhulp", published=dt.date(2021, 9, 1))
+    assert "mislukt" in _stages(r)
