@@ -56,8 +56,9 @@ CONSENT_MAX_WORDS = 150
 
 def is_cookie_wall(title: str | None, text: str | None) -> bool:
     r"""Whether an answer is a cookie wall (news-sites.md §2.4's cookie modal as the whole page), not the
-    page: a short text of mostly consent lines (about cookies, or with a consent button) under a consent title, or
-    a short text whose lines are mostly the consent's, about cookies and with its button.
+    page: a short text under a consent title that asks about cookies (with a consent button, or in mostly consent
+    lines) or is mostly consent lines with a button, or a short text whose lines are mostly the consent's, about
+    cookies and with its button.
 
     >>> is_cookie_wall("Wij vragen uw toestemming", "Door op Akkoord te klikken gaat u hiermee akkoord.")
     True
@@ -77,10 +78,11 @@ def is_cookie_wall(title: str | None, text: str | None) -> bool:
     consent_lines = sum(bool(CONSENT_LINE.search(line)) for line in lines) * 2 > len(lines)
     button = bool(_CONSENT_BUTTON.search(text or ""))
     if title and CONSENT_TITLE.search(title):
-        # a consent title over a consent's text (mostly its lines, asking about cookies or with its button): a
-        # short item titled "Uw privacy bij jeugdhulp", "Gemeente vraagt uw toestemming …" or "Informed consent …"
-        # is a page
-        return consent_lines and (button or bool(re.search(r"cookie", text or "", re.IGNORECASE)))
+        # a consent title over a consent's text (asking about cookies with its button, or mostly its lines; a wall
+        # that lists its purposes and partners has few consent lines): a short item titled "Uw privacy bij
+        # jeugdhulp", "Gemeente vraagt uw toestemming …" or "Informed consent …" is a page
+        cookies = bool(re.search(r"cookie", text or "", re.IGNORECASE))
+        return (cookies and (button or consent_lines)) or (button and consent_lines)
     # a short page about privacy is no wall: the consent asks about cookies and has its button
     return bool(lines) and consent_lines and bool(re.search(r"cookie", text, re.IGNORECASE)) and button
 

@@ -39,6 +39,11 @@ def test_a_short_page_under_a_title_about_privacy_or_consent_is_archived_not_a_c
                                    "Door op Akkoord te klikken gaat u hiermee akkoord."]),
     ("Privacy-instellingen", ["Wij en onze partners gebruiken cookies voor advertenties.", "Alles accepteren",
                               "Voorkeuren aanpassen"]),
+    # a wall that lists its purposes: few lines are the consent's own words
+    ("Wij vragen uw toestemming", ["Wij en 143 partners gebruiken cookies en vergelijkbare technieken voor:",
+                                   "Informatie op een apparaat opslaan en/of openen", "Beperkte gegevens gebruiken",
+                                   "Inhoud meten en doelgroepen onderzoeken", "Diensten ontwikkelen en verbeteren",
+                                   "Akkoord"]),
 ])
 def test_a_cookie_wall_under_a_consent_title_is_dropped(title, paragraphs):
     with pytest.raises(DropItem, match="cookie wall"):
