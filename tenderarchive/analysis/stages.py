@@ -166,9 +166,12 @@ def _stops_other(text: str, m: re.Match) -> bool:
 # aanbesteding is gestart"), or that names a step as "een/de procedure (manier, werkwijze) waarbij", is read as a
 # definition: its cues are no steps.
 # Not "het eens zijn met" (to agree): "Een zorgaanbieder is het niet eens met de voorlopige gunning" reports the
-# award (rfix6b).
-_DEFINITION = re.compile(r"^\W*een [\w-]+ (?:(?:is|zijn) (?:een|de|het(?! (?:[\w-]+ ){0,4}?(?:on)?eens\b))|betekent|"
-                         r"houdt in)\b|"
+# award; nor "een van" (one of), nor a perfect tense with "zijn" ("Een zorgaanbieder is een kort geding begonnen",
+# "... is een rechtszaak gestart": a participle before a relative clause) (rfix6b).
+_DEFINITION = re.compile(r"^\W*een [\w-]+ (?:(?:is|zijn) (?:een|de|het(?! (?:[\w-]+ ){0,4}?(?:on)?eens\b))"
+                         r"(?! van\b)(?!(?: (?!die\b|dat\b|waarbij\b|waarin\b|waarmee\b|om\b)[\w-]+){1,8}? "
+                         r"(?:ge[a-z]{2,}(?:d|t|en)|begonnen|aangespannen|ingediend|ingeschreven|opgestart)\b)|"
+                         r"betekent|houdt in)\b|"
                          r"\b(?:is|zijn) (?:een|de) (?:[\w-]+ )?(?:procedure|manier|methode|werkwijze|vorm|proces)\w* "
                          r"(?:waarbij|waarin|waarmee)\b", re.I)
 # branch news18: stages.md's `mislukt` is a procedure stopped or "re-procurement ordered"; "opnieuw aanbesteed" told as a

@@ -96,3 +96,17 @@ def test_a_re_procurement_decided_in_the_present_passive_is_a_failed_procedure(t
     decided (stages.md `mislukt`: "re-procurement ordered", rfix6b)."""
     r = analyse("SYNTHETISCHE TEKST. " + text, title="Aanbesteding jeugdhulp", published=dt.date(2021, 9, 1))
     assert "mislukt" in _stages(r)
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("Een zorgaanbieder is een kort geding begonnen tegen de gemeenten over de aanbesteding van de jeugdhulp.",
+     "kort_geding"),
+    ("Een jeugdhulpaanbieder is een rechtszaak gestart tegen de voorlopige gunning.", "kort_geding"),
+    ("Een aanbieder is een van de winnaars van de aanbesteding jeugdhulp; de gunning is definitief.",
+     "definitieve_gunning"),
+])
+def test_a_perfect_tense_or_one_of_after_an_indefinite_subject_is_a_report_not_a_definition(text, stage):
+    """"Een X is een kort geding begonnen" (the perfect with "zijn") and "Een X is een van de winnaars" open as
+    news18's definitions do ("Een X is een ..."): every step in them was skipped (rfix6b)."""
+    r = analyse("SYNTHETISCHE TEKST. " + text, title="Inkoop jeugdhulp", published=dt.date(2021, 1, 10))
+    assert stage in _stages(r)
