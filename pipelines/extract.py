@@ -56,7 +56,9 @@ CONSENT_MAX_WORDS = 150
 
 def is_cookie_wall(title: str | None, text: str | None) -> bool:
     r"""Whether an answer is a cookie wall (news-sites.md §2.4's cookie modal as the whole page), not the
-    page: a short text under a consent title, or a short text whose lines are mostly the consent's.
+    page: a short text under a consent title that asks about cookies (with a consent button, or in mostly consent
+    lines) or is mostly consent lines with a button, or a short text whose lines are mostly the consent's, about
+    cookies and with its button.
 
     >>> is_cookie_wall("Wij vragen uw toestemming", "Door op Akkoord te klikken gaat u hiermee akkoord.")
     True
@@ -66,16 +68,23 @@ def is_cookie_wall(title: str | None, text: str | None) -> bool:
     False
     >>> is_cookie_wall("Nieuwe privacyverklaring", "De gemeente heeft haar privacyverklaring vernieuwd.")
     False
+    >>> is_cookie_wall("Uw privacy bij jeugdhulp", "De gemeente deelt uw gegevens alleen met uw zorgaanbieder.")
+    False
     """
     words = len((text or "").split())
     if words >= CONSENT_MAX_WORDS:
         return False
-    if title and CONSENT_TITLE.search(title):
-        return True
     lines = [line for line in (text or "").split("\n") if line.strip()]
+    consent_lines = sum(bool(CONSENT_LINE.search(line)) for line in lines) * 2 > len(lines)
+    button = bool(_CONSENT_BUTTON.search(text or ""))
+    if title and CONSENT_TITLE.search(title):
+        # a consent title over a consent's text (asking about cookies with its button, or mostly its lines; a wall
+        # that lists its purposes and partners has few consent lines): a short item titled "Uw privacy bij
+        # jeugdhulp", "Gemeente vraagt uw toestemming …" or "Informed consent …" is a page
+        cookies = bool(re.search(r"cookie", text or "", re.IGNORECASE))
+        return (cookies and (button or consent_lines)) or (button and consent_lines)
     # a short page about privacy is no wall: the consent asks about cookies and has its button
-    return bool(lines) and sum(bool(CONSENT_LINE.search(line)) for line in lines) * 2 > len(lines) \
-        and bool(re.search(r"cookie", text, re.IGNORECASE)) and bool(_CONSENT_BUTTON.search(text))
+    return bool(lines) and consent_lines and bool(re.search(r"cookie", text, re.IGNORECASE)) and button
 
 
 #: A consent's button or its wording ("Akkoord", "Accepteren", "Alles toestaan").

@@ -234,7 +234,8 @@ def replay_settings(args, settings) -> int | None:
     code of a refusal (nothing written). A replay repeats one recorded crawl of the spider, as of its own date
     (``CRAWL_DATE``, as ``reparse`` gives it): a file or folder whose files record crawls of other spiders
     only is refused (it replayed as a failed crawl with no error, recorded in the archive), and so is a folder
-    of several crawls of the spider (answered as one, each URL with the first crawl's response)."""
+    of several crawls of the spider (answered as one, each URL with the first crawl's response); a crawl
+    resumed from ``--jobdir`` and the crawl it resumed are one crawl, the resuming one."""
     from tenderarchive.rawstore import warc_files
     from tenderarchive.reparse import ResumedFileMissing, resumed_in_folder, warc_info
 
@@ -250,6 +251,10 @@ def replay_settings(args, settings) -> int | None:
     if recorded and not crawls and None not in spiders:  # every file names its crawl's spider, none this one
         return _bad("--replay", f"{args.replay} holds no crawl of {args.spider}, only of "
                                 f"{', '.join(sorted(spiders))}")
+    # a crawl resumed from --jobdir and the crawl it resumed (its list pages) are one crawl in two files: the
+    # folder that holds both replays the resuming one, as the refusal of its file alone below asks
+    resumed = {str(info["resumes"]) for _, info in crawls if str(info.get("resumes") or "").isdigit()}
+    crawls = [(file, info) for file, info in crawls if str(info.get("crawl_id")) not in resumed] or crawls
     if len(crawls) > 1:
         return _bad("--replay", f"{args.replay} holds {len(crawls)} crawls of {args.spider} "
                                 f"({', '.join(file.name for file, _ in crawls)}); a replay repeats one crawl: give "

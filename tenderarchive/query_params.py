@@ -7,7 +7,8 @@ since "2022-…" sorts before "31-…"; ``since=gisteren`` and ``jaar=twintig`` 
 showed the first page. A date written day first (``31-12-2022``, ``1-2-2024``) is that date: the page is
 sent (302) to the same address with it as ``2022-12-31``. Anything else is answered 400 with one line
 naming the parameter and what it takes (JSON ``{"ok": false, "error": …}`` for ``.json``), and
-``tenderarchive export`` exits 2 with that line.
+``tenderarchive export`` exits 2 with that line. The research pages (``tenderarchive/research.py``), which run
+the saved searches themselves, read them the same way (a 400 page naming the parameter).
 """
 
 from __future__ import annotations

@@ -39,6 +39,7 @@ from importlib import resources
 
 from markupsafe import Markup
 
+from tenderarchive.query_params import BadParameter, checked_params
 from tenderarchive.research_map import map_svg, region_svg
 from tenderarchive.urls import http_url
 
@@ -153,7 +154,9 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
     queries = await datasette.get_canned_queries(database, None)
     query = queries[name]
     names = query.get("params") or []
-    values = {p: str(params.get(p) or "") for p in names}
+    # as the saved search's own page reads them (tenderarchive/query_params.py): a day-first date is that date, a
+    # date, year or page that is none is refused (:func:`_checked_page`), not listed as every row or none
+    values = checked_params({p: str(params.get(p) or "") for p in names})
     result = await datasette.get_database(database).execute(query["sql"], values)
     columns = [c for c in result.columns if not c.startswith("atom_")]
     described = query.get("columns") or {}
@@ -427,12 +430,26 @@ async def map_page(request, datasette):
     })
 
 
+def _checked_page(page):
+    """``page`` answering 400 with the line naming a parameter that is not of its kind (``sinds=gisteren``,
+    ``jaar=alle``: :func:`run_query`), as the saved searches' own pages do."""
+    async def checked_page(request, datasette):
+        try:
+            return await page(request, datasette)
+        except BadParameter as exc:
+            return await render(datasette, request, {"database": archive_database(datasette),
+                                                     "heading": "Ongeldige parameter", "intro": str(exc),
+                                                     "sections": [], "status": 400})
+
+    return checked_page
+
+
 def routes():
-    return [
+    return [(pattern, _checked_page(page)) for pattern, page in [
         (r"^/-/jeugdregio/(?P<code>[^/]+)$", region_page),
         (r"^/-/aanbesteding$", procurement_page),
         (r"^/-/opdrachtgever$", buyer_page),
         (r"^/-/aanbieder$", provider_page),
         (r"^/-/markt$", market_page),
         (r"^/-/kaart$", map_page),
-    ]
+    ]]

@@ -318,3 +318,45 @@ def test_a_replay_of_another_spiders_crawl_is_refused(tmp_path):
             f"tenderarchive: bad argument --replay: {replay} holds no crawl of news, only of "
             + ("tenderned" if replay == tenderned else "tenderned, tenderned_ocds")]
         assert sorted(p.name for p in tmp_path.iterdir()) == ["warc"]
+
+
+def test_a_replay_of_the_folder_of_a_resumed_crawl_and_the_crawl_it_resumed_is_one_crawl(tmp_path):
+    """A crawl resumed from ``--jobdir`` and the crawl it resumed are one crawl in two files: the refusal of the
+    resuming crawl's file alone asks for "the folder that holds both", and that folder was refused as two crawls
+    of the spider (exit 2, nothing replayed). It replays as the resuming crawl, as of its date: the same archive
+    as its file. (The resuming file here is synthetic: its warcinfo only, crawl 2 resuming crawl 1.)"""
+    import shutil
+
+    import sqlite_utils
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.warcwriter import WARCWriter
+
+    store = tmp_path / "warc"
+    store.mkdir()
+    [original] = (ROOT / "tenderarchive" / "snapshot" / "warc").glob("tenderned-*.warc.gz")
+    shutil.copy(original, store / original.name)
+    with open(original, "rb") as handle:
+        record = next(iter(ArchiveIterator(handle)))
+        lines = record.content_stream().read().decode("utf-8").splitlines()
+        date = record.rec_headers.get_header("WARC-Date")
+    info = dict(line.split(": ", 1) for line in lines if ": " in line)
+    info.update(crawl_id="2", resumes="1")
+    resuming = store / "tenderned-000002-20261201T140000Z.warc.gz"
+    with open(resuming, "wb") as out:
+        writer = WARCWriter(out, gzip=True, warc_version="WARC/1.1")
+        warcinfo = writer.create_warcinfo_record(resuming.name, info)
+        warcinfo.rec_headers.replace_header("WARC-Date", date)
+        writer.write_record(warcinfo)
+
+    def replay(path, db):
+        return subprocess.run([*CLI, "crawl", "tenderned", "--db", str(db), "--replay", str(path),
+                               "--from-date", "2017-01-01", "--until-date", "2022-12-31"],
+                              capture_output=True, text=True, timeout=300)
+
+    folder = replay(store, tmp_path / "folder.db")
+    assert folder.returncode == 0, folder.stderr[-2000:]
+    alone = replay(store / original.name, tmp_path / "file.db")
+    assert alone.returncode == 0, alone.stderr[-2000:]
+    notices = [sorted(r["publication_id"] for r in sqlite_utils.Database(db)["notices"].rows)
+               for db in (tmp_path / "folder.db", tmp_path / "file.db")]
+    assert notices[0] and notices[0] == notices[1]

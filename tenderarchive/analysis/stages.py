@@ -165,7 +165,13 @@ def _stops_other(text: str, m: re.Match) -> bool:
 # that opens with an indefinite subject, a copula and a noun phrase ("Een X is een/de ...", "Een X betekent ..."; not "Een
 # aanbesteding is gestart"), or that names a step as "een/de procedure (manier, werkwijze) waarbij", is read as a
 # definition: its cues are no steps.
-_DEFINITION = re.compile(r"^\W*een [\w-]+ (?:(?:is|zijn) (?:een|de|het)|betekent|houdt in)\b|"
+# Not "het eens zijn met" (to agree): "Een zorgaanbieder is het niet eens met de voorlopige gunning" reports the
+# award; nor "een van" (one of), nor a perfect tense with "zijn" ("Een zorgaanbieder is een kort geding begonnen",
+# "... is een rechtszaak gestart": a participle before a relative clause) (rfix6b).
+_DEFINITION = re.compile(r"^\W*een [\w-]+ (?:(?:is|zijn) (?:een|de|het(?! (?:[\w-]+ ){0,4}?(?:on)?eens\b))"
+                         r"(?! van\b)(?!(?: (?!die\b|dat\b|waarbij\b|waarin\b|waarmee\b|om\b)[\w-]+){1,8}? "
+                         r"(?:ge[a-z]{2,}(?:d|t|en)|begonnen|aangespannen|ingediend|ingeschreven|opgestart)\b)|"
+                         r"betekent|houdt in)\b|"
                          r"\b(?:is|zijn) (?:een|de) (?:[\w-]+ )?(?:procedure|manier|methode|werkwijze|vorm|proces)\w* "
                          r"(?:waarbij|waarin|waarmee)\b", re.I)
 # branch news18: stages.md's `mislukt` is a procedure stopped or "re-procurement ordered"; "opnieuw aanbesteed" told as a
@@ -175,9 +181,16 @@ _ORDERED = re.compile(r"\b(?:moet|moeten|moest|moesten|dient|dienen|diende|verpl
                       r"opgedragen|beveelt|beval)\b", re.I)
 
 
+#: The participle in the present or future passive ("dat de jeugdhulp opnieuw aanbesteed wordt", "de opdracht wordt
+#: opnieuw aanbesteed"): a re-procurement decided or ordered ("De rechter heeft bepaald dat ..."), not one held (rfix6b).
+_PASSIVE_BEFORE = re.compile(r"\b(?:wordt|worden|zal|zullen)\b[^.;:]{0,60}$", re.I)
+_PASSIVE_AFTER = re.compile(r"\s+(?:wordt|worden|zal|zullen)\b", re.I)
+
+
 def _redone_unordered(text: str, m: re.Match) -> bool:
     """Is a "opnieuw aanbesteed" cue a re-procurement that was held rather than one ordered?"""
-    return bool(re.search(r"aanbesteed$", m.group(0), re.I)) and not _ORDERED.search(text)
+    return bool(re.search(r"aanbesteed$", m.group(0), re.I)) and not _ORDERED.search(text) \
+        and not _PASSIVE_BEFORE.search(text[:m.start()]) and not _PASSIVE_AFTER.match(text[m.end():])
 
 
 _EVENT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "kort_geding", "bodemprocedure", "hoger_beroep",

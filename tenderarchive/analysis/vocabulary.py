@@ -285,8 +285,9 @@ STAGE_CUES: list[tuple[str, str]] = [
                              r"\bafspraken gemaakt met (?:[\w'-]+ ){0,2}(?:jeugdhulp|zorg)?aanbieders?\b|"
                              # branch news18: "een contract sluiten (met)" in the present and simple past, as "sluiten ...
                              # overeenkomst" above ("De SO Jeugd sluit een contract met alle jeugdhulpaanbieders"); not the
-                             # separable "aansluiten" ("sluiten de contracten straks ook goed aan bij"), not "sluit geen"
-                             r"\b(?:sluit|sluiten|sloot|sloten) (?!geen\b)(?:[\w'-]+ ){0,3}?(?:een |de |het |nieuwe )?"
+                             # separable "aansluiten" ("sluiten de contracten straks ook goed aan bij"), not "sluit geen",
+                             # nor a negation between verb and contract ("sluit nog geen", "sluit niet langer", rfix6b)
+                             r"\b(?:sluit|sluiten|sloot|sloten) (?:(?!geen\b|niet\b|nooit\b)[\w'-]+ ){0,3}?(?:een |de |het |nieuwe )?"
                              r"contract(?:en)?\b(?! (?:[\w'-]+ ){0,8}aan\b)"),
     ("contractstart", r"(?:contract\w*|overeenkomst\w*)[^.]{0,80}\b(?:per|vanaf|met ingang van|ingaan op|gaan in op)\s+1\s+[a-z]+\s+\d{4}|"
                       r"(?:[Pp]er|[Vv]anaf|[Mm]et ingang van)\s+1\s+[a-z]+\s+\d{4}[^.]{0,80}(?:contract\w*|overeenkomst\w*)|"

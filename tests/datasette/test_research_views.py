@@ -335,3 +335,30 @@ def test_the_procurement_page_takes_a_tn_number_however_it_is_written(server, as
     spells a kenmerk (TN + digits)."""
     page = html(server, "/-/aanbesteding?" + urllib.parse.urlencode({"id": asked}))
     assert 'data-query="aanbesteding_publicaties"' in page and "TN312877" in page
+
+
+def test_a_research_page_reads_its_dates_and_years_as_the_saved_searches_do(server, archive):
+    """The research pages run the saved searches themselves, past ``query_params``: ``sinds=14-3-2021`` (a date as
+    the Dutch write it, compared as text with "2021-…") listed every procurement of the region or none,
+    ``sinds=gisteren`` none, ``jaar=alle`` (the form's placeholder) no market figure, each without a word, while the
+    page's own links to the saved search were sent on or refused. A day-first date is that date; a value that is
+    none is a 400 naming it."""
+    import datetime as dt
+
+    # the region whose procurements were last published on more than one day: the newest lists some, not all
+    region, newest = archive.execute(
+        "select jeugdregio_code, max(substr(last_published, 1, 10)) from summary_procurement_regions group by 1 "
+        "having count(distinct substr(last_published, 1, 10)) > 1 order by 1 limit 1").fetchone()
+    day = dt.date.fromisoformat(newest)
+
+    def listed(path):
+        return re.findall(r'href="/-/aanbesteding\?id=([^"]+)"', html(server, path))
+
+    iso = listed(f"/-/jeugdregio/{region}?sinds={day.isoformat()}")
+    assert iso and iso != listed(f"/-/jeugdregio/{region}")
+    assert listed(f"/-/jeugdregio/{region}?sinds={day.day}-{day.month}-{day.year}") == iso
+    for path in ("/-/jeugdregio/JZ18?sinds=gisteren", "/-/markt?jaar=alle", "/-/kaart?jaar=twintig"):
+        with pytest.raises(urllib.error.HTTPError) as error:
+            server.get(path)
+        assert error.value.code == 400, path
+        assert "is not a" in error.value.read().decode("utf-8"), path

@@ -1,0 +1,52 @@
+"""pipelines/extract.py: a news page's answer read as the article, or dropped (a cookie wall, a soft 404)."""
+
+import pytest
+from scrapy.exceptions import DropItem
+
+from pipelines.extract import extract_article, is_cookie_wall
+from tenderarchive.items import ArticleItem
+
+#: Synthetic pages (not from any site): short real items whose titles read like a consent's.
+SHORT_PAGES = [
+    ("Uw privacy bij jeugdhulp", ["Wanneer u jeugdhulp krijgt, deelt de gemeente gegevens met uw zorgaanbieder.",
+                                  "Dat mag alleen als het nodig is voor uw hulp.",
+                                  "U kunt de gemeente vragen welke gegevens zij over u heeft.",
+                                  "Meer leest u in de privacyverklaring."]),
+    ("Informed consent in de jeugdzorg", ["Jongeren van 16 jaar en ouder beslissen zelf over hun behandeling.",
+                                          "De raad bespreekt het voorstel over de inkoop jeugdhulp in maart."]),
+    ("Gemeente vraagt uw toestemming voor gegevensdeling jeugdhulp",
+     ["De gemeente wil gegevens delen met de gecontracteerde aanbieders.", "Inwoners kunnen bezwaar maken tot 1 mei."]),
+]
+
+
+def page(title: str, paragraphs: list[str]) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+            f"<title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>").encode()
+
+
+@pytest.mark.parametrize(("title", "paragraphs"), SHORT_PAGES, ids=[t for t, _ in SHORT_PAGES])
+def test_a_short_page_under_a_title_about_privacy_or_consent_is_archived_not_a_cookie_wall(title, paragraphs):
+    """A consent title ("uw privacy", "uw toestemming", "consent") over a short text that is no consent (no
+    cookies, no "Akkoord"): the page, archived (it was dropped as a cookie wall, never archived)."""
+    article = extract_article(ArticleItem(url="https://gemeente.example/nieuws/item", site="gemeente",
+                                          body=page(title, paragraphs), content_type="text/html; charset=utf-8"))
+    assert article["title"] == title
+
+
+@pytest.mark.parametrize(("title", "paragraphs"), [
+    ("Wij vragen uw toestemming", ["Deze site gebruikt cookies om u de best mogelijke ervaring te geven.",
+                                   "Door op Akkoord te klikken gaat u hiermee akkoord."]),
+    ("Privacy-instellingen", ["Wij en onze partners gebruiken cookies voor advertenties.", "Alles accepteren",
+                              "Voorkeuren aanpassen"]),
+    # a wall that lists its purposes: few lines are the consent's own words
+    ("Wij vragen uw toestemming", ["Wij en 143 partners gebruiken cookies en vergelijkbare technieken voor:",
+                                   "Informatie op een apparaat opslaan en/of openen", "Beperkte gegevens gebruiken",
+                                   "Inhoud meten en doelgroepen onderzoeken", "Diensten ontwikkelen en verbeteren",
+                                   "Akkoord"]),
+])
+def test_a_cookie_wall_under_a_consent_title_is_dropped(title, paragraphs):
+    with pytest.raises(DropItem, match="cookie wall"):
+        extract_article(ArticleItem(url="https://gemeente.example/nieuws/item", site="gemeente",
+                                    body=page(title, paragraphs), content_type="text/html; charset=utf-8"))
+    assert is_cookie_wall(title, "\n".join(paragraphs))
