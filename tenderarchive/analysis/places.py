@@ -26,7 +26,10 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   costs one scan plus a few regexes instead of some 500. The regexes still decide every
   match, so the result is the same as running them all;
 * spelling (issue 11): a hyphenated CBS name also matches with a space ("Borger Odoorn",
-  "Midden Drenthe"); regular adjectives are derived from the CBS names (Castricum ->
+  "Midden Drenthe"); a province suffix in every spelling ``reference.normalise`` keys as the
+  CBS name's ("Bergen (N. H)", "Bergen (N-H)"); a name with an article without it ("gemeente
+  Hogeland", "in Ronde Venen") unless that is a word or another place, or with the article in
+  lower case ("in de Bilt"); regular adjectives are derived from the CBS names (Castricum ->
   "Castricumse", Wageningen -> "Wageningse", irregular ones in :data:`ADJECTIVES`);
   "GEMEENTE NIJKERK" in capitals (the parties of a court ruling) names a municipality, as
   does "wethouder Johan Coes van Hellendoorn" (an office holder's municipality, not a
@@ -130,6 +133,40 @@ class _Pattern:
         return self._regex().finditer(text)
 
 
+def _suffix_spellings(name: str, plain: str) -> list[str]:
+    """The province suffix as news writes it, every spelling ``reference.normalise`` keys as the CBS
+    name's: "Bergen (NH)", "Bergen (N.H.)", "Bergen (N. H)", "Bergen (N-H)", "Hengelo (O)"."""
+    letters = re.sub(r"[.\s]", "", name[len(plain):].strip()[1:-1])
+    key = reference.normalise(name)
+    spellings = {f"{plain} ({sep.join(letters)}{end})" for sep in ("", ".", ". ", " ", "-", ".-", ". -")
+                 for end in ("", ".")}
+    return sorted(f for f in spellings if f != name and reference.normalise(f) == key)
+
+
+#: Names left when a municipality's article goes that are ordinary Dutch words ("Den Helder": "helder").
+_ARTICLE_LESS_WORDS = {"Helder"}
+_ARTICLE = re.compile(r"^(?:De|Het|Den)\s+(?=[A-Z])")
+
+
+def _without_article(name: str, row: dict, munis: dict) -> list[str]:
+    """A name that starts with an article as news writes it too: without the article ("gemeente
+    Hogeland", "in Ronde Venen") unless that is another municipality's name or alias, a jeugdregio's,
+    a former municipality's or an ordinary word; and with the article in lower case mid-sentence
+    ("in de Bilt", "het Hogeland")."""
+    m = _ARTICLE.match(name)
+    if not m:
+        return []
+    rest = name[m.end():]
+    forms = [name[0].lower() + name[1:]]
+    taken = {_plain(n) for n in munis if n != name}
+    taken |= {a for n, r in munis.items() if n != name for a in r["aliases"].split("|") if a}
+    taken |= {r["old_name"] for r in reference.load().mergers}
+    taken |= {re.sub(r"\s*\(.*\)", "", r["name"]) for r in load()[1].values()}
+    if rest not in taken and rest not in _ARTICLE_LESS_WORDS and rest not in row["aliases"].split("|"):
+        forms.append(rest)
+    return forms
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, str, _Pattern]]:
     munis, _ = load()
@@ -139,11 +176,9 @@ def _patterns() -> list[tuple[str, str, _Pattern]]:
         plain = re.sub(r"\s*\([^)]*\)", "", name)
         if plain != name:
             forms.append((plain, "alias"))
-            # the province suffix as news writes it: "Bergen (NH)", "Bergen (N.H.)", "Hengelo (O)"
-            letters = re.sub(r"[.\s]", "", name[len(plain):].strip()[1:-1])
-            forms += [(f"{plain} ({suffix})", "alias") for suffix in (letters, "".join(f"{c}." for c in letters))
-                      if f"{plain} ({suffix})" != name]
+            forms += [(form, "alias") for form in _suffix_spellings(name, plain)]
         forms += [(a, "alias") for a in row["aliases"].split("|") if a]
+        forms += [(form, "alias") for form in _without_article(name, row, munis)]
         # "Borger Odoorn", "Midden Drenthe": the hyphen of a CBS name is often left out.
         forms += [(f.replace("-", " "), "alias") for f, _ in list(forms) if "-" in f.strip("-'s")]
         for form, how in forms:

@@ -83,10 +83,9 @@ _PUBLISHED_LABEL = re.compile(
 _MODIFIED_LABEL = re.compile(
     # also as a sentence about the page: "Deze pagina is voor het laatst gewijzigd op 12 maart 2023"
     r"^(?:(?:deze\s+)?pagina\s+(?:is\s+)?(?:voor\s+het\s+)?|voor\s+het\s+)?"
-    # ("Laatste update:" too would be right, but it changes a dev corpus page and so the shipped relevance
-    # model, tenderarchive/analysis/model.json, which is retrained with it)
+    # "Laatste update: 3 mei 2024" is the page's modification date, not its publication date
     r"(?:laatst gewijzigd|gewijzigd|laatst bijgewerkt|bijgewerkt|laatst aangepast|aangepast|laatste wijziging|"
-    r"updated|last modified)(?:\s+op)?\s*:?\s*",
+    r"laatste update|updated|last modified)(?:\s+op)?\s*:?\s*",
     re.I,
 )
 _WEEKDAY_NAMES = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
@@ -315,7 +314,7 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
 
 
 _INNER_PUBLISHED = r"(?:gepubliceerd|geplaatst|gepost|publicatiedatum|datum publicatie|verschenen)\b"
-_INNER_MODIFIED = r"(?:(?:laatst\s+)?(?:gewijzigd|bijgewerkt|aangepast)|laatste wijziging)\b"
+_INNER_MODIFIED = r"(?:(?:laatst\s+)?(?:gewijzigd|bijgewerkt|aangepast)|laatste (?:wijziging|update))\b"
 #: Where a second date label starts on a page's meta line ("…, laatst gewijzigd op …", "| Gepubliceerd: …").
 _INNER_LABEL = re.compile(r"(?:\s*[,|·•;–-]\s*|(?<!laatst)\s+)(?=" + _INNER_PUBLISHED + "|" + _INNER_MODIFIED + ")", re.I)
 

@@ -164,3 +164,41 @@ def test_a_former_municipalitys_name_in_passing_is_not_a_municipality_of_the_sto
     ambiguous name ("Ouderkerk aan de Amstel" lies in Ouder-Amstel, not Krimpenerwaard)."""
     found = find_municipalities("Een jongerenwerker uit de buurt van Ouderkerk aan de Amstel vertelt.", year=2024)
     assert not found["municipalities"] and not found["municipalities_mentioned"]
+
+
+@pytest.mark.parametrize("written", ["Bergen (N. H)", "Bergen (N. H.)", "Bergen (N-H)", "Bergen (N H)",
+                                     "Bergen (N.H)", "Bergen (NH.)", "Bergen (N.-H.)"])
+def test_every_province_suffix_spelling_the_reference_keys_names_that_variant(written):
+    """Synthetic sentences. "Bergen (N. H)" or "Bergen (N-H)" in an article is Bergen (NH.), as the reference
+    keys it; only "(NH)" and "(N.H.)" were found, the rest read as a bare "Bergen" and went to the Limburg
+    Bergen of the other places named."""
+    from tenderarchive import reference
+    assert reference.normalise(written) == reference.normalise("Bergen (NH.)")
+    found = find_municipalities(f"De gemeenten Venlo, Venray en {written} kopen samen jeugdhulp in.")
+    assert {m["cbs_code"] for m in found["municipalities"]} == {"GM0983", "GM0984", "GM0373"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("De gemeente Hogeland koopt de jeugdhulp opnieuw in.", "Het Hogeland"),
+    ("De jeugdhulp in Ronde Venen wordt opnieuw ingekocht, meldt de wethouder.", "De Ronde Venen"),
+    ("De gemeenten Meppel, Westerveld en Wolden kopen samen jeugdhulp in.", "De Wolden"),
+    ("Wethouders in de Bilt en Zeist kopen samen jeugdhulp in.", "De Bilt"),
+    ("De raad van het Hogeland stemde in met de aanbesteding jeugdhulp.", "Het Hogeland"),
+])
+def test_a_municipality_named_without_its_article_is_found(text, expected):
+    """Synthetic sentences. "Het Hogeland", "De Ronde Venen", "De Wolden", "De Bilt" are written without
+    their article ("gemeente Hogeland") or with it in lower case ("in de Bilt")."""
+    found = find_municipalities(text)
+    assert expected in {m["name"] for m in found["municipalities"] + found["municipalities_mentioned"]}
+
+
+def test_an_article_less_name_that_is_a_word_or_another_place_is_not_a_municipality():
+    """Synthetic sentences: "Helder" (Den Helder without "Den") is the adjective "helder"."""
+    found = find_municipalities("Helder is dat de gemeente Alkmaar de jeugdhulp opnieuw inkoopt.")
+    assert "Den Helder" not in {m["name"] for m in found["municipalities"] + found["municipalities_mentioned"]}
+
+
+def test_every_municipality_of_an_enumeration_is_found():
+    """Synthetic sentence: the last name of "Katwijk, Noordwijk en Teylingen" is in the list too."""
+    assert _names("De gemeenten Katwijk, Noordwijk en Teylingen kopen samen jeugdhulp in.") == {
+        "Katwijk", "Noordwijk", "Teylingen"}

@@ -283,8 +283,8 @@ def test_a_label_on_its_own_line_dates_the_page_by_publication_not_by_ruling():
     assert (page["published"], page["published_source"]) == ("2020-11-27", "stated")
     from tenderarchive.extraction.dates import label_only
     assert [label_only(s) for s in ("Gepubliceerd op:", "Verschijningsdatum", "Datum uitspraak", "Sluitingsdatum",
-                                    "Laatst gewijzigd", "Datum", "De uitspraak")] == [
-        "published", "published", "other", "other", "modified", "published", None]
+                                    "Laatst gewijzigd", "Datum", "De uitspraak", "Laatste update:")] == [
+        "published", "published", "other", "other", "modified", "published", None, "modified"]
 
 
 def test_a_modified_label_on_its_own_line_is_not_the_publication_date():
@@ -404,7 +404,8 @@ def test_a_time_element_in_the_body_keeps_its_text():
 
 
 @pytest.mark.parametrize("line", ["Deze pagina is voor het laatst gewijzigd op 12 maart 2023",
-                                  "Pagina laatst gewijzigd op 12-03-2023", "Laatst aangepast op 12 maart 2023 10:15"])
+                                  "Pagina laatst gewijzigd op 12-03-2023", "Laatst aangepast op 12 maart 2023 10:15",
+                                  "Laatste update: 12 maart 2023"])
 def test_a_modification_sentence_is_the_pages_modified_not_its_date_nor_its_text(line):
     """§2.3/§2.4: "Laatst gewijzigd" written as a sentence about the page ("Deze pagina is voor het laatst
     gewijzigd op …") or as "Laatst aangepast" stayed in the body (read there as a dated
@@ -425,6 +426,7 @@ def test_a_modification_sentence_is_the_pages_modified_not_its_date_nor_its_text
     "Laatst gewijzigd: 5 januari 2021 | Gepubliceerd: 14 december 2020",
     "Bijgewerkt op 5 januari 2021 · Gepubliceerd op 14 december 2020",
     "Gepubliceerd op: 14 december 2020 Laatst gewijzigd op: 5 januari 2021",
+    "Gepubliceerd: 14 december 2020 | Laatste update: 5 januari 2021",
 ])
 def test_one_meta_line_with_both_dates_gives_the_publication_and_the_modification(line):
     """§2.3's "Gepubliceerd op:" label beside "Laatst gewijzigd" on one meta line, as templates print them:
