@@ -45,10 +45,11 @@ _PROVINCE_SUFFIX = re.compile(r"\s*\([^)]*\)")
 #: A parenthesised abbreviation: parts of one or two letters with dots ("(N.H.)", "(NH.)", "(Z.H)"), spaces
 #: allowed after a part's dot ("(N. H.)"); a last part without a dot follows a dot directly or, when it is one
 #: letter, after a space ("(N. H)"), so "(in. de)" stays two words; or two or three single letters with
-#: spaces or hyphens and no dots at all ("(N H)", "(N-H)": hyphens are spaces by then).
+#: spaces or hyphens and no dot but perhaps a last one ("(N H)", "(N-H)", "(N H.)", "(N-H.)": hyphens are
+#: spaces by then).
 _ABBREVIATION = re.compile(r"\(\s*((?:[^\W\d_]{1,2}\.)(?:\s*[^\W\d_]{1,2}\.){0,2}"
                            r"(?:[^\W\d_]{1,2}|\s+[^\W\d_](?![^\W\d_]))?"
-                           r"|[^\W\d_](?:\s+[^\W\d_]){1,2}(?![^\W\d_]))\s*\)")
+                           r"|[^\W\d_](?:\s+[^\W\d_]){1,2}(?![^\W\d_])\.?)\s*\)")
 
 
 def normalise(name: str | None, abbreviations: bool = True) -> str:

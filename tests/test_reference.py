@@ -143,7 +143,7 @@ def test_lookup_folds_diacritics_prefix_and_suffix(name, code):
     ("Bergen (N. H.)", "GM0373"), ("Rijswijk ( Z. H. )", "GM0603"),
     # spaced without a final dot, without dots, with a hyphen: the same suffix
     ("Bergen (N. H)", "GM0373"), ("Bergen (N H)", "GM0373"), ("Bergen (N-H)", "GM0373"),
-    ("Laren (N.-H.)", "GM0417"), ("Rijswijk (Z. H)", "GM0603"),
+    ("Laren (N.-H.)", "GM0417"), ("Rijswijk (Z. H)", "GM0603"), ("Bergen (N H.)", "GM0373"), ("Bergen (N-H.)", "GM0373"),
 ])
 def test_a_province_suffix_with_or_without_its_dots_is_one_name(name, code):
     """The CBS writes "Bergen (NH.)", the news "Bergen (NH)" or "Bergen (N.H.)": one key."""

@@ -167,7 +167,7 @@ def test_a_former_municipalitys_name_in_passing_is_not_a_municipality_of_the_sto
 
 
 @pytest.mark.parametrize("written", ["Bergen (N. H)", "Bergen (N. H.)", "Bergen (N-H)", "Bergen (N H)",
-                                     "Bergen (N.H)", "Bergen (NH.)", "Bergen (N.-H.)"])
+                                     "Bergen (N.H)", "Bergen (NH.)", "Bergen (N.-H.)", "Bergen (N H.)", "Bergen (N-H.)"])
 def test_every_province_suffix_spelling_the_reference_keys_names_that_variant(written):
     """Synthetic sentences. "Bergen (N. H)" or "Bergen (N-H)" in an article is Bergen (NH.), as the reference
     keys it; only "(NH)" and "(N.H.)" were found, the rest read as a bare "Bergen" and went to the Limburg
