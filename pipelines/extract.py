@@ -50,6 +50,8 @@ CONSENT_TITLE = re.compile(
 #: A line of a consent text (its request, its buttons, its partners and purposes).
 CONSENT_LINE = re.compile(r"cookie|toestemming|akkoord|accepte|privacy|consent|partners|advertenties|"
                           r"voorkeuren|instellingen", re.IGNORECASE)
+#: A consent's button or its wording ("Akkoord", "Accepteren", "Alles toestaan").
+_CONSENT_BUTTON = re.compile(r"akkoord|accepte|toestaan|weigeren", re.IGNORECASE)
 #: Fewer words than this in a page's text, and it can be a cookie wall's.
 CONSENT_MAX_WORDS = 150
 
@@ -77,18 +79,15 @@ def is_cookie_wall(title: str | None, text: str | None) -> bool:
     lines = [line for line in (text or "").split("\n") if line.strip()]
     consent_lines = sum(bool(CONSENT_LINE.search(line)) for line in lines) * 2 > len(lines)
     button = bool(_CONSENT_BUTTON.search(text or ""))
+    cookies = "cookie" in (text or "").casefold()
     if title and CONSENT_TITLE.search(title):
         # a consent title over a consent's text (asking about cookies with its button, or mostly its lines; a wall
         # that lists its purposes and partners has few consent lines): a short item titled "Uw privacy bij
         # jeugdhulp", "Gemeente vraagt uw toestemming …" or "Informed consent …" is a page
-        cookies = bool(re.search(r"cookie", text or "", re.IGNORECASE))
         return (cookies and (button or consent_lines)) or (button and consent_lines)
     # a short page about privacy is no wall: the consent asks about cookies and has its button
-    return bool(lines) and consent_lines and bool(re.search(r"cookie", text, re.IGNORECASE)) and button
+    return bool(lines) and consent_lines and cookies and button
 
-
-#: A consent's button or its wording ("Akkoord", "Accepteren", "Alles toestaan").
-_CONSENT_BUTTON = re.compile(r"akkoord|accepte|toestaan|weigeren", re.IGNORECASE)
 
 
 class PageGone(DropItem):
