@@ -226,7 +226,8 @@ def prepare_jinja2_environment(env, datasette):
 def asgi_wrapper(datasette):
     """Addresses answered before Datasette sees them, each by the first that answers (None: not its address): a
     saved search's typed parameter that is none (``query_params``), a saved search's complete CSV
-    (``query_csv``), a big table search sent on (``table_search``)."""
+    (``query_csv``), a table search without a word (``table_search.wordless_search``), a big table search sent on
+    (``table_search``)."""
     from datasette.utils.asgi import Response
 
     from tenderarchive import query_csv, query_params, table_search
@@ -236,7 +237,7 @@ def asgi_wrapper(datasette):
         return None if target is None else Response.redirect(target)
 
     answers = [(("GET", "HEAD"), query_params.response_for), (("GET",), query_csv.response_for),
-               (("GET", "HEAD"), big_search)]
+               (("GET", "HEAD"), table_search.wordless_search), (("GET", "HEAD"), big_search)]
 
     def wrap(app):
         async def wrapped(scope, receive, send):
