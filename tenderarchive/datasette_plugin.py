@@ -200,8 +200,8 @@ async def search_everything(datasette, request):
 
 async def old_saved_search(datasette, request):
     """An old saved search's address (``tenderarchive.metadata.RENAMED_QUERIES``): a redirect to its new
-    name, the parameters renamed and the rest (``_size``, ``_stream`` …) kept; a parameter the new search
-    does not take (``before`` of provider_contracts: it pages with ``pagina``) is dropped."""
+    name, the parameters renamed (``before`` of provider_contracts is ``voor``) and the rest (``_size``,
+    ``_stream`` …) kept; a parameter the new search does not take is dropped."""
     from datasette.utils.asgi import Response
 
     from tenderarchive.metadata import renamed_query

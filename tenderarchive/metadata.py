@@ -60,10 +60,11 @@ def is_synthetic(db) -> bool:
 #: new parameter}, {parameter: value the old search meant}). Datasette redirects the old address
 #: (tenderarchive/datasette_plugin.py) and ``tenderarchive export`` takes the old name, so links, feeds and
 #: scripts made before keep working and get the rows they got: provider_contracts gave every award a provider
-#: won, superseded ones and those outside youth care too (aanbieder_contracten's ``alle_gunningen``). Not kept:
-#: the old ``before`` paging (the new search pages with ``pagina``); an old link with it lands on the first page.
+#: won, superseded ones and those outside youth care too (aanbieder_contracten's ``alle_gunningen``), and its
+#: ``before`` (awards dated before that day, the way it paged) is aanbieder_contracten's ``voor``.
 RENAMED_QUERIES = {
-    "provider_contracts": ("aanbieder_contracten", {"provider": "aanbieder"}, {"alle_gunningen": "ja"}),
+    "provider_contracts": ("aanbieder_contracten", {"provider": "aanbieder", "before": "voor"},
+                           {"alle_gunningen": "ja"}),
 }
 
 
