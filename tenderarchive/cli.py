@@ -491,6 +491,13 @@ def cmd_status(args) -> int:
     """The last crawls and the health of every source; read-only (no migration, no lock)."""
     from tenderarchive import monitor, readonly
 
+    from scrapy.spiderloader import SpiderLoader
+
+    args.known = SpiderLoader.from_settings(project_settings()).list()  # a spider never run is listed too
+    args.expect = [name.strip() for value in args.expect or [] for name in value.split(",") if name.strip()]
+    unknown = [name for name in args.expect if name not in args.known]
+    if unknown:
+        return _bad("--expect", f"no spider named {unknown[0]!r} (spiders: {', '.join(sorted(args.known))})")
     try:
         conn = readonly.connect(args.db)
     except readonly.ArchiveMissing as exc:
@@ -738,6 +745,9 @@ def parser() -> argparse.ArgumentParser:
                         help="also exit 5 when a crawl's item count or field coverage dropped sharply")
     status.add_argument("--sources-json", action="store_true",
                         help="print the per-source health as JSON (for monitoring scripts)")
+    status.add_argument("--expect", action="append", metavar="SPIDER",
+                        help="a spider the schedule runs (repeat, or comma-separated): one with no crawl in "
+                             "the archive is a problem, exit 5 (without it, a spider never run is only listed)")
     status.set_defaults(func=cmd_status)
 
     report = sub.add_parser("report", help="what is new or changed for a watchlist in a crawl")

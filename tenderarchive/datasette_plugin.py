@@ -200,8 +200,8 @@ async def search_everything(datasette, request):
 
 async def old_saved_search(datasette, request):
     """An old saved search's address (``tenderarchive.metadata.RENAMED_QUERIES``): a redirect to its new
-    name, the parameters renamed and the rest (``_size``, ``_stream`` …) kept; a parameter the new search
-    does not take (``before`` of provider_contracts: it pages with ``pagina``) is dropped."""
+    name, the parameters renamed (``before`` of provider_contracts is ``voor``) and the rest (``_size``,
+    ``_stream`` …) kept; a parameter the new search does not take is dropped."""
     from datasette.utils.asgi import Response
 
     from tenderarchive.metadata import renamed_query
@@ -226,7 +226,8 @@ def prepare_jinja2_environment(env, datasette):
 def asgi_wrapper(datasette):
     """Addresses answered before Datasette sees them, each by the first that answers (None: not its address): a
     saved search's typed parameter that is none (``query_params``), a saved search's complete CSV
-    (``query_csv``), a big table search sent on (``table_search``)."""
+    (``query_csv``), a table search without a word (``table_search.wordless_search``), a big table search sent on
+    (``table_search``)."""
     from datasette.utils.asgi import Response
 
     from tenderarchive import query_csv, query_params, table_search
@@ -236,7 +237,7 @@ def asgi_wrapper(datasette):
         return None if target is None else Response.redirect(target)
 
     answers = [(("GET", "HEAD"), query_params.response_for), (("GET",), query_csv.response_for),
-               (("GET", "HEAD"), big_search)]
+               (("GET", "HEAD"), table_search.wordless_search), (("GET", "HEAD"), big_search)]
 
     def wrap(app):
         async def wrapped(scope, receive, send):

@@ -75,6 +75,8 @@ def saved_search_sql(conn: sqlite3.Connection, name: str) -> str | None:
     from tenderarchive.metadata import build_metadata
 
     queries = build_metadata(sqlite_utils.Database(conn), "archive")["databases"]["archive"]["queries"]
+    if (queries.get(name) or {}).get("note"):  # what the site says atop this search on this archive
+        print(f"tenderarchive export: note: {queries[name]['note']}", file=sys.stderr)
     return (queries.get(name) or {}).get("sql")
 
 

@@ -12,6 +12,9 @@ table and every one of its columns. :func:`build_metadata`
 * an archive written by an older version (``serve`` never migrates it): a canned query that
   reads a table or column the archive does not have yet is replaced by one row that says so
   (it was an HTTP 400 "no such table"); the next crawl or ``reparse`` migrates the archive;
+  one whose award winners predate the buyer-as-winner flag (:func:`unflagged_winners`) says on the
+  home page and atop every saved search reading winners that a buyer may count as a winner there
+  until a ``reparse`` (a crawl migrates the column but does not re-read old award pages);
 * hides the search helper tables (FTS indexes, ``search_documents``, ``search_state``);
 * when the archive was built from the bundled synthetic snapshot (a crawl whose
   note says so), puts a warning at the top of every page's description;
@@ -60,10 +63,11 @@ def is_synthetic(db) -> bool:
 #: new parameter}, {parameter: value the old search meant}). Datasette redirects the old address
 #: (tenderarchive/datasette_plugin.py) and ``tenderarchive export`` takes the old name, so links, feeds and
 #: scripts made before keep working and get the rows they got: provider_contracts gave every award a provider
-#: won, superseded ones and those outside youth care too (aanbieder_contracten's ``alle_gunningen``). Not kept:
-#: the old ``before`` paging (the new search pages with ``pagina``); an old link with it lands on the first page.
+#: won, superseded ones and those outside youth care too (aanbieder_contracten's ``alle_gunningen``), and its
+#: ``before`` (awards dated before that day, the way it paged) is aanbieder_contracten's ``voor``.
 RENAMED_QUERIES = {
-    "provider_contracts": ("aanbieder_contracten", {"provider": "aanbieder"}, {"alle_gunningen": "ja"}),
+    "provider_contracts": ("aanbieder_contracten", {"provider": "aanbieder", "before": "voor"},
+                           {"alle_gunningen": "ja"}),
 }
 
 
@@ -142,6 +146,42 @@ OLDER_ARCHIVE_NOTE = ("This archive was written by an older version of tenderarc
                       "the next crawl (or tenderarchive reparse) adds it.")
 
 
+#: Where the saved searches read winners from: the award winners and the summaries that count them (a buyer
+#: listed as the winner, ``award_suppliers.is_buyer``, is no winner and no provider there).
+WINNER_TABLES = ("award_suppliers", "summary_award_winners", "summary_procurements", "summary_region_years",
+                 "summary_org_regions")
+
+UNFLAGGED_WINNERS_NOTE = (
+    "This archive holds award winners written before a buyer listed as the winner was flagged "
+    "(award_suppliers.is_buyer): such a buyer may be counted and listed here as a winner and a provider "
+    "until tenderarchive reparse re-reads the archived award pages (a crawl does not re-read them).")
+
+
+def unflagged_winners(db) -> bool:
+    """True when the archive has award winners written before ``award_suppliers.is_buyer`` existed: the column
+    is missing (serve never migrates) or, after a crawl added it, empty (NULL) on those rows; every reader of
+    this version writes 0 or 1. The summaries built from them count the buyer as a winner, and incremental
+    crawls do not recompute them; only a reparse (which re-reads every award page) does."""
+    if db is None or not db["award_suppliers"].exists():
+        return False
+    if "is_buyer" not in db["award_suppliers"].columns_dict:
+        return bool(db.execute("select exists(select 1 from award_suppliers)").fetchone()[0])
+    return bool(db.execute("select exists(select 1 from award_suppliers where is_buyer is null)").fetchone()[0])
+
+
+def _note_unflagged(query: dict) -> None:
+    """Put :data:`UNFLAGGED_WINNERS_NOTE` at the top of the description of a saved search reading winners."""
+    import re
+
+    from markupsafe import escape
+
+    if not re.search(r"\b(" + "|".join(WINNER_TABLES) + r")\b", query.get("sql") or ""):
+        return
+    query["note"] = UNFLAGGED_WINNERS_NOTE  # the research pages show it above the query's section
+    note = f'<p style="border:2px solid #b60;padding:.5em">{escape(UNFLAGGED_WINNERS_NOTE)}</p>'
+    query["description_html"] = note + query.get("description_html", f"<p>{escape(query.get('description', ''))}</p>")
+
+
 def _schema_gap(db, sql: str) -> str | None:
     """What ``sql`` reads that the archive lacks (``table awards``), asked SQLite
     itself: the query is compiled (``EXPLAIN``), not run. None when it compiles, or fails for
@@ -205,6 +245,12 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
                 query["sql"] = "select {} as note".format(
                     "'" + OLDER_ARCHIVE_NOTE.format(what=gap).replace("'", "''") + "'")
                 query.pop("params", None)
+        if unflagged_winners(db):
+            for query in database["queries"].values():
+                _note_unflagged(query)
+            warning = f'<p style="border:2px solid #b60;padding:.5em">{UNFLAGGED_WINNERS_NOTE}</p>'
+            metadata["description_html"] = warning + metadata.get("description_html", "")
+            database["description_html"] = warning + database.get("description_html", "")
     for dashboard in ((metadata.get("plugins") or {}).get("datasette-dashboards") or {}).values():
         dashboard["charts"] = {name: _resolve(chart, has_rows)
                                for name, chart in (dashboard.get("charts") or {}).items()}

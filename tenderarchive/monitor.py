@@ -12,7 +12,11 @@ exits ``ExitCode.STALE`` (5, ``tenderarchive/exitcodes.py``) when a source needs
   (``--site``) is none of these: it does not make a source fresh, is not its last crawl, and is
   not judged (:data:`FULL_CRAWL_SQL`);
 - a crawl still ``running`` after ``max_age_hours`` was killed or hangs (a killed crawl
-  keeps status ``running``); it is reported as a problem too.
+  keeps status ``running``); it is reported as a problem too;
+- **never crawled**: a spider the schedule runs (``--expect SPIDER``) with no crawl in the archive
+  (its timer never enabled, its cron line mistyped): without it, status judged only the spiders
+  that had crawled, so such a source was invisible and the check passed. The project's other
+  spiders that never crawled are listed as ``never run``, not judged.
 
 It also *flags* (warnings; exit 5 only with ``--strict``) crawls that look wrong although
 they finished:
@@ -124,10 +128,12 @@ class SourceHealth:
     age_hours: float | None
     problems: list[str] = field(default_factory=list)   # make the exit code 5
     warnings: list[str] = field(default_factory=list)   # flags; exit 5 only with strict
+    crawled: bool = True                     # False: the spider has no crawl in the archive
 
     @property
     def verdict(self) -> str:
-        return "PROBLEM" if self.problems else "warning" if self.warnings else "ok"
+        return ("PROBLEM" if self.problems else "warning" if self.warnings else "ok" if self.crawled
+                else "never run")
 
     def as_dict(self) -> dict:
         return {**asdict(self), "verdict": self.verdict}
@@ -169,8 +175,10 @@ def _coverage(conn, crawl_ids: list[int]) -> dict[int, tuple[dict, dict]]:
 
 def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int = 10, baseline: int = 5,
                   drop: float = 0.5, coverage_drop: float = 0.2, min_rows: int = 5,
-                  now: datetime | None = None) -> list[SourceHealth]:
-    """Health of every source (spider) that has crawls in the archive at ``db_path``.
+                  now: datetime | None = None, expected=(), known=()) -> list[SourceHealth]:
+    """Health of every source (spider) that has crawls in the archive at ``db_path``, of every
+    ``expected`` spider (one without a crawl is a problem: never crawled) and of every ``known``
+    spider (the project's; one without a crawl is listed as never run, not judged).
 
     Reads the archive read-only. ``recent`` crawls per spider are checked and listed; each
     is compared with the median of up to ``baseline`` complete crawls before it.
@@ -181,6 +189,12 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
         freshness = ({r["spider"]: r["last_success"] for r in conn.execute(FRESHNESS_SQL)}
                      if readonly.table_exists(conn, "crawls") else {})
         result = []
+        for spider in sorted((set(expected) | set(known)) - set(freshness)):
+            health = SourceHealth(spider, [], None, None, crawled=False)
+            if spider in expected:
+                health.problems.append("never crawled: the archive has no crawl of this spider, which "
+                                       "is expected (--expect)")
+            result.append(health)
         for spider in sorted(freshness):
             history = [dict(r) for r in conn.execute(
                 f"select * from crawls where spider = ? and {FULL_CRAWL_SQL} order by crawl_id desc limit ?",
@@ -237,7 +251,7 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
             for c in checks:
                 health.warnings += [f"crawl {c.crawl_id}: {flag}" for flag in c.flags]
             result.append(health)
-        return result
+        return sorted(result, key=lambda h: h.spider)
     finally:
         conn.close()
 
@@ -246,20 +260,25 @@ def exit_code(healths: list[SourceHealth], strict: bool = False) -> int:
     """5 when a source is stale or failed (or, with ``strict``, flagged), or when no source has a crawl (an
     archive no crawl has written to: a crawl that never started, its unit failing with a bad argument or a
     locked archive, passed the health check as healthy); else 0."""
-    if not healths or any(h.problems or (strict and h.warnings) for h in healths):
+    if not any(h.crawled for h in healths) or any(h.problems or (strict and h.warnings) for h in healths):
         return ExitCode.STALE
     return ExitCode.COMPLETE
 
 
 def render(healths: list[SourceHealth]) -> str:
-    if not healths:
-        return "sources: none: PROBLEM, no crawl yet, so nothing is fresh (is a crawl scheduled and does it start?)\n"
     lines = ["sources:"]
+    if not any(h.crawled for h in healths):
+        lines = ["sources: none: PROBLEM, no crawl yet, so nothing is fresh (is a crawl scheduled and does it start?)"]
     width = max([12, *(len(h.spider) for h in healths)])
     for h in healths:
+        if not h.crawled:
+            lines.append(f"  {h.spider:<{width}} {h.verdict:<9} " + (
+                "no crawl in the archive" if h.problems else f"not judged (--expect {h.spider} requires a crawl)"))
+            lines += [f"    ! {p}" for p in h.problems]
+            continue
         age = f"{h.age_hours:.1f} h ago" if h.age_hours is not None else "never"
         recent = ", ".join(f"{c.crawl_id}:{c.status}" for c in h.crawls[:5])
-        lines.append(f"  {h.spider:<{width}} {h.verdict:<8} last success {age}; recent {recent}")
+        lines.append(f"  {h.spider:<{width}} {h.verdict:<9} last success {age}; recent {recent}")
         lines += [f"    ! {p}" for p in h.problems]
         lines += [f"    ~ {w}" for w in h.warnings]
     return "\n".join(lines) + "\n"
@@ -267,7 +286,8 @@ def render(healths: list[SourceHealth]) -> str:
 
 def status_check(db_path: str | Path, args, stream) -> int:
     """Print the per-source health (text, or JSON with ``--sources-json``) and return the exit code."""
-    healths = source_health(db_path, max_age_hours=getattr(args, "max_age_hours", 48))
+    healths = source_health(db_path, max_age_hours=getattr(args, "max_age_hours", 48),
+                            expected=getattr(args, "expect", None) or (), known=getattr(args, "known", None) or ())
     if getattr(args, "sources_json", False):
         stream.write(json.dumps([h.as_dict() for h in healths], ensure_ascii=False, indent=1) + "\n")
     elif not getattr(args, "json", False):

@@ -1,6 +1,6 @@
 """The typed parameters of the saved searches: a date, a year or a page that is none is a clear error.
 
-The saved searches compare their date parameters (``before``, ``since``, ``as_of``, ``sinds``) with ISO
+The saved searches compare their date parameters (``before``, ``since``, ``as_of``, ``sinds``, ``voor``) with ISO
 dates as text and cast their years (``year``, ``jaar``) and pages (``pagina``) to integers, so a value that
 is none answered without a word: ``before=31-12-2022`` (the Dutch way of writing a date) listed every row,
 since "2022-…" sorts before "31-…"; ``since=gisteren`` and ``jaar=twintig`` listed nothing; ``pagina=twee``
@@ -18,7 +18,7 @@ import urllib.parse
 from datetime import date, datetime
 
 #: Parameters that take a date (YYYY-MM-DD, or an ISO date and time), a year, a page of 100 rows.
-DATES = frozenset({"before", "since", "as_of", "sinds"})
+DATES = frozenset({"before", "since", "as_of", "sinds", "voor"})
 YEARS = frozenset({"year", "jaar"})
 PAGES = frozenset({"pagina"})
 

@@ -645,15 +645,18 @@ def guarded_reparse(db_path: Path, warc_root: Path | None = None, force: bool = 
     from tenderarchive.replay import ReplayWorkerFailed
 
     root = warc_root or db_path.resolve().parent / "warc"
+    # a store that is not there (a mistyped --warc) is refused before the lock is taken: the lock file
+    # it would leave next to the archive is a stray one where no archive is (nothing to reparse either)
+    missing = (UnusableFile(root, "does not exist") if not root.exists() else
+               None if warc_files(root) else UnusableFile(root, "holds no WARC files (*.warc.gz)"))
+    if missing is not None:
+        print(f"tenderarchive: {missing}", file=sys.stderr)
+        return ExitCode.UNUSABLE_FILE
     try:
         with crawl_lock(db_path):
             try:
                 if force:
                     check_warc(root)
-                elif not root.exists():
-                    raise UnusableFile(root, "does not exist")
-                elif not warc_files(root):
-                    raise UnusableFile(root, "holds no WARC files (*.warc.gz)")
                 # else: every file is checked while the replay reads it (one pass over the store)
             except UnusableFile as exc:
                 if not force or not warc_files(root):

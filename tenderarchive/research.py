@@ -180,6 +180,7 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
         "name": name,
         "title": query.get("title", name),
         "description": query.get("description", ""),
+        "note": query.get("note"),  # an archive-specific warning (tenderarchive/metadata.py)
         "columns": [{"name": c, "description": described.get(c, "")} for c in columns],
         "rows": rows,
         "records": [dict(zip(result.columns, r)) for r in result.rows],

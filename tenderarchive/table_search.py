@@ -194,6 +194,53 @@ async def redirect_for(datasette, path: str, query_string: str) -> str | None:
     return _address(path, urllib.parse.urlencode(pairs)) if carried else None  # the carried switches shed
 
 
+_TABLE_ADDRESS = re.compile(r"^/([^/]+)/([^/.]+)(\.json|\.csv)?$")
+
+
+def _search_keys(args: dict) -> list[str]:
+    """The search arguments of a table address: ``_search``, ``_search_<column>`` and a big search's words."""
+    return [k for k in args if (k.startswith("_search") and k != "_searchmode") or k == WORDS]
+
+
+async def wordless_search(datasette, path: str, query_string: str):
+    """The answer to a table search whose words are none once escaped (``"``, ``""``, ``" "``), or None.
+
+    Datasette escapes the words (quotes group them into a phrase) and drops empty phrases, so a lone
+    quote became the empty expression, and FTS5 answered the page with HTTP 400 ``fts5: syntax error
+    near ""``. The HTML page is sent (302) to the same address without that search, with a message
+    at its top (Datasette's own messages) saying why; ``.json`` answers 400 with the message as
+    Datasette's errors are shaped, ``.csv`` 400 with the message as text. Raw mode
+    (``_searchmode=raw``) is left to Datasette: its reader writes FTS5's syntax and gets FTS5's error."""
+    from datasette.utils.asgi import Response
+
+    found = _TABLE_ADDRESS.match(path)
+    if not found or "_search" not in query_string and WORDS not in query_string:
+        return None
+    database, table = (tilde_decode(urllib.parse.unquote(part)) for part in found.groups()[:2])
+    if database not in datasette.databases or not await datasette.get_database(database).table_exists(table):
+        return None
+    pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
+    args = dict(pairs)
+    empty = [k for k in _search_keys(args) if args[k].strip()
+             and not match_expression(datasette, database, table, args, args[k]).strip()]
+    if not empty or not await fts_of(datasette, database, table, args):
+        return None
+    words = args[empty[0]]
+    message = (f"The search {words.strip()!r} holds no word to search for: quotes only group words into a "
+               f'phrase (such as "jeugdhulp regio"), so give a word')
+    if found.group(3) == ".json":
+        return Response.json({"ok": False, "error": message + ".", "status": 400, "title": "Invalid search"},
+                             status=400)
+    if found.group(3) == ".csv":
+        return Response.text(message + ".\n", status=400)
+    message += "; the table is shown without that search."
+    kept = [(k, v) for k, v in pairs if k not in empty and k != "_next"
+            and not (k in dict(SWITCHES) and WORDS in empty)]  # a big search's switches go with its words
+    response = Response.redirect(_address(path, urllib.parse.urlencode(kept)))
+    response.set_cookie("ds_messages", datasette.sign([(message, datasette.ERROR)], "messages"))
+    return response
+
+
 def _address(path: str, query: str) -> str:
     return f"{path}?{query}" if query else path
 

@@ -77,3 +77,49 @@ def test_the_dashboard_opens_on_an_archive_whose_search_index_was_never_built(tm
     finally:
         server.stop()
     assert "Holland Rijnland" in page   # a jeugdregio of the reference data, in the filter
+
+
+def test_an_archive_whose_winners_predate_the_buyer_flag_says_so(tmp_path):
+    """An archive written before ``award_suppliers.is_buyer`` existed counts a buyer listed as the winner as a winner
+    and a provider in its summaries, and a crawl (which adds the column, empty on those rows) does not re-read the
+    old award pages: its winner lists said nothing of it. The home page and every saved search reading winners
+    say so until a reparse; an archive whose winners all carry the flag says nothing."""
+    import sqlite3
+
+    from tenderarchive.metadata import UNFLAGGED_WINNERS_NOTE
+    from tenderarchive.store.writes import open_archive
+
+    from tenderarchive import readonly
+
+    def noted(path):
+        db = readonly.database(path)   # as serve reads it
+        try:
+            metadata = build_metadata(db, "archive")
+        finally:
+            db.close()
+        queries = metadata["databases"]["archive"]["queries"]
+        return (UNFLAGGED_WINNERS_NOTE in metadata["description_html"],
+                {n for n, q in queries.items() if UNFLAGGED_WINNERS_NOTE in q.get("description_html", "")})
+
+    path = tmp_path / "archive.db"
+    db = open_archive(path)
+    db["award_suppliers"].insert({"award_id": "TN1/1/1", "organisation_id": "kvk:1", "name": "Stichting X",
+                                  "is_buyer": 0})
+    db.close()
+    assert noted(path) == (False, set())
+    with sqlite3.connect(path) as conn:   # a crawl of this version migrated an older archive: empty on old rows
+        conn.execute("update award_suppliers set is_buyer = null")
+    home, queries = noted(path)
+    assert home and {"who_won_in_jeugdregio", "aanbieders", "marktbeeld", "aanbesteding_gunningen"} <= queries
+    assert "search_all" not in queries and "lots_not_awarded" not in queries
+    db = readonly.database(path)
+    try:  # the research pages show it above each section it concerns (tenderarchive/research.py)
+        assert build_metadata(db, "archive")["databases"]["archive"]["queries"]["aanbieders"]["note"] == \
+            UNFLAGGED_WINNERS_NOTE
+    finally:
+        db.close()
+    with sqlite3.connect(path) as conn:   # not migrated at all (serve never migrates)
+        for (index,) in conn.execute("select name from sqlite_master where type = 'index' and sql like '%is_buyer%'"):
+            conn.execute(f"drop index [{index}]")
+        conn.execute("alter table award_suppliers drop column is_buyer")
+    assert noted(path)[0] and noted(path)[1] == queries

@@ -1,6 +1,7 @@
 """Monitoring: `tenderarchive status` says per source whether it is fresh, failing or suspicious."""
 
 import json
+import re
 import socket
 from datetime import datetime, timedelta, timezone
 
@@ -26,14 +27,15 @@ def test_status_is_ok_after_a_fresh_crawl_stale_when_old_and_exits_5_after_a_fai
     assert result.returncode == 0, result.output
     out = installed("status", "--db", result.db_path)   # the installed command, as cron runs it
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "sources:" in out.stdout and "tenderned    ok" in out.stdout
+    assert "sources:" in out.stdout and re.search(r"^  tenderned +ok ", out.stdout, re.M)
     out = status(result.db_path, "--max-age-hours", "0")
     assert out.returncode == ExitCode.STALE
     assert "stale: last successful crawl finished" in out.stdout
     import json
 
-    [health] = json.loads(status(result.db_path, "--sources-json").stdout)
-    assert health["spider"] == "tenderned" and health["verdict"] == "ok"
+    healths = {h["spider"]: h for h in json.loads(status(result.db_path, "--sources-json").stdout)}
+    health = healths["tenderned"]
+    assert health["verdict"] == "ok" and healths["news"]["verdict"] == "never run"
     assert health["crawls"][0]["coverage"]["notices"]["buyer"] == 1.0
 
     # A failed last crawl makes the source fail, although an earlier crawl was fine.
@@ -191,3 +193,30 @@ def test_an_archive_no_crawl_has_written_to_is_not_healthy(tmp_path):
     assert out.returncode == ExitCode.STALE, out.stderr
     assert "no crawl yet, so nothing is fresh" in out.stdout
     assert db_path.read_bytes() == before
+
+
+def test_a_spider_the_schedule_runs_that_never_crawled_is_a_problem_and_the_others_are_listed(tmp_path):
+    """status judged only the spiders with crawls: a scheduled news crawl that never ran (its timer never
+    enabled) was invisible and the check passed. ``--expect news`` makes it a problem (exit 5); without it,
+    every spider of the project that never crawled is listed as never run, and not judged."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    when = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    db["crawls"].insert({"spider": "tenderned", "started": when, "finished": when, "status": "complete",
+                         "arguments": "{}", "items_new": 5, "items_updated": 0, "items_unchanged": 0,
+                         "error_count": 0})
+    db.close()
+    out = status(db_path)
+    assert out.returncode == ExitCode.COMPLETE, out.stdout
+    assert re.search(r"^  news +never run +not judged", out.stdout, re.M), out.stdout
+    assert re.search(r"^  tenderned_ocds +never run ", out.stdout, re.M)
+    for expect in (["--expect", "tenderned", "--expect", "news"], ["--expect", "tenderned,news"]):
+        out = status(db_path, *expect)
+        assert out.returncode == ExitCode.STALE, out.stdout
+        assert re.search(r"^  news +PROBLEM +no crawl in the archive", out.stdout, re.M), out.stdout
+        assert "never crawled" in out.stdout and re.search(r"^  tenderned +ok ", out.stdout, re.M)
+    healths = {h["spider"]: h for h in json.loads(status(db_path, "--sources-json", "--expect", "news").stdout)}
+    assert healths["news"]["verdict"] == "PROBLEM" and healths["news"]["crawled"] is False
+    assert healths["tenderned_ocds"]["verdict"] == "never run" and healths["tenderned"]["verdict"] == "ok"
+    out = status(db_path, "--expect", "nieuws")
+    assert out.returncode == ExitCode.BAD_ARGUMENTS and "no spider named 'nieuws'" in out.stderr

@@ -245,3 +245,15 @@ def test_two_archives_in_one_folder_are_each_rebuilt_from_their_own_crawls(tmp_p
     completed = reparse(a)
     assert completed.returncode == 1 and "both crawl 1" in completed.stderr, completed.stderr
     assert not a.exists()
+
+
+@pytest.mark.parametrize("store", ["MISSING", "empty"])
+def test_reparse_of_a_missing_or_empty_store_exits_6_and_leaves_no_lock_file(tmp_path, store):
+    """A mistyped ``--warc`` (or a folder without WARC files) is refused before the crawl lock is
+    taken: it left ``a.db.lock`` in a folder with no archive."""
+    if store == "empty":
+        (tmp_path / store).mkdir()
+    completed = reparse(tmp_path / "a.db", "--warc", tmp_path / store)
+    assert completed.returncode == 6, completed.stderr
+    assert ("does not exist" if store == "MISSING" else "holds no WARC files") in completed.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ([] if store == "MISSING" else ["empty"])

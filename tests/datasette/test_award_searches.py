@@ -58,7 +58,8 @@ def test_the_english_twin_of_a_saved_search_redirects_to_the_dutch_one(server):
     assert "provider_contracts" not in queries and "aanbieder_contracten" in queries
     with urllib.request.urlopen(f"{server.db}/provider_contracts.json?provider=34012345&_shape=array&before=2030-01-01",
                                 timeout=30) as response:
-        assert response.url == f"{server.db}/aanbieder_contracten.json?aanbieder=34012345&_shape=array&alle_gunningen=ja"
+        assert response.url == (f"{server.db}/aanbieder_contracten.json?aanbieder=34012345&_shape=array&voor=2030-01-01"
+                                "&alle_gunningen=ja")
         assert [c["procurement_id"] for c in json.loads(response.read())] == ["TN312877"]
     with urllib.request.urlopen(f"{server.db}/provider_contracts.atom?provider=Kennemer", timeout=30) as response:
         assert response.url.endswith("/aanbieder_contracten.atom?aanbieder=Kennemer&alle_gunningen=ja")
@@ -100,6 +101,38 @@ def test_the_old_provider_contracts_still_gives_every_award_the_provider_won(dem
     finally:
         server.stop()
 
+
+
+def test_the_old_provider_contracts_before_is_kept_as_voor(demo_archive, tmp_path):
+    """provider_contracts paged back with ``before`` (awards dated before that day); its redirect dropped it, so
+    an old "earlier contracts" link gave the newest again. It is aanbieder_contracten's ``voor``: the awards
+    dated before that day (a day-first date too, as every date parameter). A synthetic date on a copy of the demo."""
+    import shutil
+    import sqlite3
+    import urllib.request
+
+    from tests.datasette.archive_fixtures import Server
+
+    path = tmp_path / "archive.db"
+    shutil.copy(demo_archive, path)
+    with sqlite3.connect(path) as conn:
+        [earlier, *later] = [r[0] for r in conn.execute(
+            "select a.award_id from awards a join award_suppliers s using (award_id) where s.name like '%Kennemer%' "
+            "order by a.award_id")]
+        conn.execute("update awards set award_date = '2019-05-01' where award_id = ?", [earlier])
+    assert later
+    server = Server(path)
+    try:
+        every = rows(server, "aanbieder_contracten", aanbieder="Kennemer", alle_gunningen="ja")
+        assert len(every) == 1 + len(later)
+        for before in ("2020-01-01", "01-01-2020"):
+            with urllib.request.urlopen(f"{server.db}/provider_contracts.json?provider=Kennemer&_shape=array"
+                                        f"&before={before}", timeout=30) as response:
+                assert "voor=2020-01-01" in response.url
+                assert [r["award_id"] for r in json.loads(response.read())] == [earlier]
+        assert rows(server, "aanbieder_contracten", aanbieder="Kennemer", alle_gunningen="ja", voor="") == every
+    finally:
+        server.stop()
 
 
 def test_lots_not_awarded_and_values_per_year(server):

@@ -252,3 +252,23 @@ def test_a_saved_search_that_pages_exports_every_row_unless_a_page_is_asked(demo
                                   "--param", "pagina=alle").stdout
     second = export(path, "aanbieder_contracten", "--param", "aanbieder=kvk:34012345", "--param", "pagina=2")
     assert second.stdout.count(b"\r\n") == 1 + 31
+
+
+def test_a_saved_search_of_winners_exported_from_an_archive_older_than_the_buyer_flag_says_so(demo_archive, tmp_path):
+    """The site says atop a winners' search of an archive whose winners predate ``award_suppliers.is_buyer`` that a
+    buyer may count as a winner there (tenderarchive/metadata.py); its export said nothing. It says so on stderr;
+    the rows are the same, and the demo (every winner flagged or not) says nothing."""
+    import shutil
+    import sqlite3
+
+    from tenderarchive.metadata import UNFLAGGED_WINNERS_NOTE
+
+    path = tmp_path / "archive.db"
+    shutil.copy(demo_archive, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("update award_suppliers set is_buyer = null")
+    old = export(path, "aanbieders")
+    assert old.returncode == 0 and UNFLAGGED_WINNERS_NOTE.encode() in old.stderr, old.stderr
+    new = export(demo_archive, "aanbieders")
+    assert new.returncode == 0 and b"is_buyer" not in new.stderr and new.stdout == old.stdout
+    assert b"is_buyer" not in export(path, "lots_not_awarded").stderr

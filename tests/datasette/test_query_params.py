@@ -20,7 +20,7 @@ def test_every_typed_parameter_of_a_saved_search_is_known():
     """Every saved-search parameter named like a date, a year or a page is checked (a new one with a new name
     would go unchecked)."""
     params = {p for q in load_metadata()["databases"]["archive"]["queries"].values() for p in q.get("params") or ()}
-    assert {p for p in params if p in ("before", "since", "as_of", "sinds", "year", "jaar", "pagina")} == \
+    assert {p for p in params if p in ("before", "since", "as_of", "sinds", "voor", "year", "jaar", "pagina")} == \
         DATES | YEARS | PAGES
 
 

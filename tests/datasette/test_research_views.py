@@ -25,7 +25,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 QUERIES = load_metadata()["databases"]["archive"]["queries"]
 RESEARCH = [name for name, query in QUERIES.items() if "columns" in query]
 EXAMPLE = {"jeugdregio": "JZ18", "opdrachtgever": "GM0546", "aanbieder": "kvk:14012345",
-           "procurement_id": "TN312877", "jaar": "", "sinds": "", "pagina": "", "alle_gunningen": ""}
+           "procurement_id": "TN312877", "jaar": "", "sinds": "", "pagina": "", "alle_gunningen": "", "voor": ""}
 
 
 def get_json(server, path, **params):
@@ -271,7 +271,7 @@ def test_euro_is_exact_and_dutch():
 
 
 PLAN_PARAMS = {"jeugdregio": "JZ11", "opdrachtgever": "GM0392", "aanbieder": "kvk:34012345",
-               "procurement_id": "TN312877", "jaar": "", "sinds": "", "pagina": "", "alle_gunningen": ""}
+               "procurement_id": "TN312877", "jaar": "", "sinds": "", "pagina": "", "alle_gunningen": "", "voor": ""}
 PER_ENTITY = [n for n in RESEARCH if set(QUERIES[n].get("params", [])) & {"jeugdregio", "opdrachtgever",
                                                                            "aanbieder", "procurement_id"}
               and n != "marktbeeld"]

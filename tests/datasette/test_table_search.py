@@ -253,3 +253,27 @@ def test_the_count_of_a_big_search_follows_the_archive(demo_archive, common_word
     conn.close()
     assert fts_matches(copy, common_word) == n + 1
     assert f"{n + 1:,} rows contain these words" in get(datasette, target).text
+
+
+@pytest.mark.parametrize("words", ['"', '""', ' """" '])
+def test_a_search_of_quotes_alone_is_a_clear_message_not_an_fts5_syntax_error(served, words):
+    """Datasette escapes the words and drops empty phrases: a lone quote became an empty FTS5 expression
+    and the page was HTTP 400 'fts5: syntax error near ""'. The page is the table without that search
+    (the other filters kept), with Datasette's message saying why; .json and .csv answer 400 with it."""
+    sent = get(served, "/archive/notices?" + urllib.parse.urlencode({"_search": words, "youth_care": "1"}))
+    assert sent.status_code == 302, sent.text[:300]
+    assert sent.headers["location"] == "/archive/notices?youth_care=1"
+    cookie = sent.cookies.get("ds_messages")
+    shown = run(served.client.get(sent.headers["location"], cookies={"ds_messages": cookie}))
+    assert shown.status_code == 200 and "fts5" not in shown.text
+    assert "holds no word to search for" in shown.text and "message-error" in shown.text
+    for form in (".json", ".csv"):
+        answer = get(served, f"/archive/articles{form}?" + urllib.parse.urlencode({"_search": words}))
+        assert answer.status_code == 400 and "holds no word to search for" in answer.text
+        assert "fts5" not in answer.text
+    # a column search and a big search's own words likewise; words with a stray quote still search
+    column = get(served, "/archive/notices?" + urllib.parse.urlencode({"_search_title": words}))
+    assert column.status_code == 302 and column.headers["location"] == "/archive/notices"
+    big = get(served, "/archive/notices?" + urllib.parse.urlencode({"_zoek": words, "_nocount": "1", "_nofacet": "1"}))
+    assert big.status_code == 302 and big.headers["location"] == "/archive/notices"
+    assert get(served, "/archive/notices?" + urllib.parse.urlencode({"_search": 'jeugd"'})).status_code in (200, 302)
