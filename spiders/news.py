@@ -58,7 +58,8 @@ PDF)" link (news-sites.md §2.4) must not make every crawl partial. A living pag
 HTML is an error: the registry names it.
 
 A feed item's date, a Google News sitemap entry's publication date and the date a listing shows beside
-a link (:func:`listed_date`) go with the page
+a link (:func:`listed_date`; one written relative to when the feed or listing was read, "2 dagen geleden",
+"gisteren", is the day it names: :func:`absolute`) go with the page
 (``ArticleItem.listed_date``): they date it when it states no date of its own (pipelines/extract.py).
 Pages are asked after the discovery documents already known (:attr:`NewsSpider.PAGE_PRIORITY`), so
 every date a feed or listing gives a page is in when it is read, in a crawl and in its replay.
@@ -170,6 +171,29 @@ def _dutch_moment(value: str) -> datetime | date | None:
     else:
         offset = timezone.utc
     return datetime.fromisoformat(parsed.iso).replace(tzinfo=offset)
+
+
+def fetched_moment(response) -> datetime:
+    """When ``response`` was fetched (the raw store's ``fetched_at``, kept through a replay), else now."""
+    try:
+        moment = datetime.fromisoformat(response.meta.get("fetched_at") or "")
+    except ValueError:
+        return datetime.now(timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def absolute(value: str | None, fetched: datetime) -> str | None:
+    """A feed's date as written, or, written relative to when the feed was read ("2 dagen geleden",
+    "gisteren", "3 hours ago": a feed plugin's or a listing's words,
+    :func:`~tenderarchive.extraction.dates.relative_date`), the day it names against ``fetched``
+    (``YYYY-MM-DD``, or with the time it gives). Such a date was no date: its item went undated and a
+    ``--from-date`` crawl fetched it however old."""
+    if not value or _moment(value) is not None:
+        return value
+    from tenderarchive.extraction.dates import relative_date
+
+    parsed = relative_date(value, fetched)
+    return parsed.iso if parsed else value
 
 
 def local_day(moment: datetime | date) -> date:
@@ -377,23 +401,24 @@ def _listed_iso(moment: datetime | date | None) -> str:
     return moment.isoformat() if isinstance(moment, date) else ""
 
 
-def listed_date(anchor, href: str, other_article=lambda href: True) -> str:
+def listed_date(anchor, href: str, other_article=lambda href: True, fetched: datetime | None = None) -> str:
     """The publication date a listing page gives beside its link to an article (news-sites.md §2.3:
     the iprox listing date "``dd maandnaam yyyy`` in ``div.iprox-date``", which may carry a suffix
     after " - "; the om.nl and provincial scrapers read the date from the listing): a ``<time
     datetime>``, a date element (class ``date``, ``datum``, ``iprox-date``) or a line that is only a
     date (or a labelled "Gepubliceerd op …" one) in the link's entry, the largest element around the
     link that links no other article (``other_article(href)``: a link to its author, category or
-    tags does not end the entry). ``""`` when there is none, or when the entry is nested deeper than
+    tags does not end the entry). A date written relative to when the listing was read (``fetched``: "3
+    dagen geleden", "gisteren") is the day it names. ``""`` when there is none, or when the entry is nested deeper than
     Python's stack reads (parsel parses with ``huge_tree``): its link is followed all the same."""
     try:
-        return _listed_date(anchor, href, other_article)
+        return _listed_date(anchor, href, other_article, fetched)
     except RecursionError:
         return ""
 
 
-def _listed_date(anchor, href: str, other_article) -> str:
-    from tenderarchive.extraction.dates import find_stated_date, parse_dutch_date
+def _listed_date(anchor, href: str, other_article, fetched: datetime | None = None) -> str:
+    from tenderarchive.extraction.dates import find_relative_date, find_stated_date, parse_dutch_date
     from tenderarchive.extraction.markup import element_text
 
     entry = anchor
@@ -419,6 +444,15 @@ def _listed_date(anchor, href: str, other_article) -> str:
     if found is None:
         stated = find_stated_date(element_text(entry).split("\n"), head_lines=6)
         found = stated[0] if stated else None
+    if found is None and fetched is not None:
+        for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
+            relative = find_relative_date(element_text(el).split("\n"), fetched, head_lines=3)
+            if relative:
+                found = relative[0]
+                break
+        else:
+            relative = find_relative_date(element_text(entry).split("\n"), fetched, head_lines=6)
+            found = relative[0] if relative else None
     return found.iso if found else ""
 
 
@@ -654,9 +688,12 @@ class NewsSpider(BaseSpider):
                 node = next((l for l in item.iter(f"{atom}link") if l.get("rel", "alternate") == "alternate"
                              and l.get("href")), None)
                 link = node.get("href") if node is not None else None
-            published = item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}published")
+            fetched = fetched_moment(response)
+            published = absolute(item.findtext("pubDate") or item.findtext(f"{dc}date")
+                                 or item.findtext(f"{atom}published"), fetched)
             # an Atom entry's last change tells whether an archived page changed; its publication dates it
-            when = item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}updated") or published
+            when = absolute(item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}updated"),
+                            fetched) or published
             try:
                 base = (node.base if node is not None else None) or response.url
                 link = urljoin(base, link.strip()) if link else None
@@ -713,7 +750,8 @@ class NewsSpider(BaseSpider):
             if not url or url.split("#")[0] in not_articles:
                 continue
             links.add(url.split("#")[0])
-            request = self.page_request(site, url, "listing", listed=listed_date(anchor.root, href, other_article))
+            request = self.page_request(site, url, "listing", listed=listed_date(anchor.root, href, other_article,
+                                                                                 fetched_moment(response)))
             if request:
                 yield request
         if page > 1 and links and links <= state["links"] and not state["extra"]:
