@@ -520,6 +520,11 @@ class NewsSpider(BaseSpider):
         for url, fetched_at in state["known_articles"].items():
             key = page_key(url)
             self.known[key] = max(self.known.get(key, ""), fetched_at or "")
+        #: per (site, hash of its text): the archived news page of that site with that text, its title and date
+        #: (:meth:`archived_copy_of`; pages archived in this crawl are added as they are handed to the store)
+        self.known_contents = {}
+        for row in state.get("known_contents") or ():
+            self.known_contents.setdefault((row["site"], row["content_sha256"]), []).append(row)
         #: Pages whose request failed since the last complete crawl and that are still not archived
         #: (``queries.failed_news_pages``): asked again, whether or not discovery still lists them.
         self.failed_pages = list(state.get("failed_pages") or [])
@@ -842,6 +847,31 @@ class NewsSpider(BaseSpider):
                 f"<h1>{html.escape(title)}</h1>{content}</article></body></html>")
         return ArticleItem(url=url, site=site.name, body=page.encode("utf-8"), content_type="text/html; charset=utf-8",
                            site_config=site.to_dict(), discovered_via="openpub", **self.provenance(response))
+
+    def archived_copy_of(self, article: dict) -> str | None:
+        """The archived page that ``article`` (a news page about to be archived, under an address the
+        archive does not hold) is, answered at another address of its site: the same title and text
+        (``content_sha256``), and the same day where both are dated. A site that moves to another CMS
+        answers its items under new addresses in new markup (iprox's ``/Nieuws/Gunning_jeugdhulp`` as
+        WordPress's ``/2021/10/14/gunning-jeugdhulp/``): byte for byte they differ, so each was archived
+        a second time. None for a page of its own, which is registered so that a copy later in this
+        crawl is known (pipelines/archive.py); a living page is always its own."""
+        if getattr(self, "known_contents", None) is None:
+            self.known_contents = {}
+        if article.get("is_living_page") or not article.get("content_sha256"):
+            return None
+        key = (article.get("site"), article["content_sha256"])
+        found = self.known_contents.setdefault(key, [])
+        archived = any(page_key(u) in self.known for u in (article.get("url"), article.get("source_url")) if u)
+        title = " ".join((article.get("title") or "").split()).casefold()
+        for row in found if not archived else ():  # an archived address's page is its own new version
+            days = {(d or "")[:10] for d in (row.get("published"), article.get("published")) if d}
+            if row["url"] != article["url"] and len(days) <= 1 \
+                    and " ".join((row.get("title") or "").split()).casefold() == title:
+                return row["url"]
+        if not any(row["url"] == article["url"] for row in found):
+            found.append({k: article.get(k) for k in ("site", "url", "title", "published")})
+        return None
 
     #: A page is asked after the feeds, sitemaps and listings already known (a lower priority), so the
     #: dates they give it (:attr:`listed`) are in when it is read, in a crawl as in its replay.

@@ -9,9 +9,12 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from tenderarchive.arguments import AMSTERDAM
+from tests import forkcli
+from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
 from tests.spiders.test_news_reference5 import undated_page
+from tests.spiders.test_news_reference6 import listing_of
 
 HTML = "text/html; charset=utf-8"
 
@@ -81,3 +84,76 @@ def test_relative_dates_on_a_listing_and_under_a_title_date_their_pages(tmp_path
         "Gunning jeugdhulp bekend": (f"{days_ago(1)}T14:05", "stated"),
         "Bezwaar tegen gunning jeugdhulp": (days_ago(1), "stated")}
     assert not any("geleden" in r["text"] or "gisteren" in r["text"] for r in rows.values())
+
+
+TEXT = ("<p>De gemeenten in de regio hebben de Europese aanbesteding voor specialistische jeugdhulp voorlopig gegund aan"
+        " drie aanbieders. Aanbieders die niet zijn gegund kunnen binnen twintig dagen bezwaar maken bij de regio.</p>"
+        "<p>De contracten gaan in op 1 januari 2022 en lopen vier jaar.</p>")
+
+
+def iprox_item(title: str, text: str = TEXT) -> tuple[str, bytes]:
+    """A SYNTHETIC news item in iprox's markup (news-sites.md §2.1: ``div.iprox-date``, ``div.iprox-rich-content``)."""
+    return (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                   f"<title>{title} - Gemeente Voorbeeld</title></head><body><nav><a href='/'>Home</a></nav><main>"
+                   f"<h1>{title}</h1><div class='iprox-content iprox-date date'>14 oktober 2021</div>"
+                   f"<div class='iprox-rich-content iprox-content'>{text}</div></main></body></html>").encode())
+
+
+def wordpress_item(title: str, text: str = TEXT) -> tuple[str, bytes]:
+    """The same item as a WordPress theme writes it (§2.1: a date permalink, ``time.entry-date``)."""
+    return (HTML, ("<!doctype html><html lang='nl-NL'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                   f"<title>{title} &#8211; Voorbeeld</title><meta property='og:type' content='article'></head>"
+                   "<body class='single-post'><header class='site-header'><p class='site-title'>Voorbeeld</p></header>"
+                   f"<article class='post'><header class='entry-header'><h1 class='entry-title'>{title}</h1>"
+                   "<time class='entry-date published' datetime='2021-10-14T10:00:00+02:00'>14 oktober 2021</time>"
+                   f"</header><div class='entry-content'>{text}</div></article></body></html>").encode())
+
+
+def test_a_site_that_moves_to_another_cms_keeps_its_archived_items_once(tmp_path):
+    """§2.1 CMS families: a municipality that moves from iprox to WordPress (the Open Webconcept) answers its
+    items under new addresses (``/nieuws/Gunning_jeugdhulp`` as ``/2021/10/14/voorlopige-gunning-jeugdhulp/``)
+    in new markup; the old address is gone. Each item was archived a second time (the bytes differ), so the
+    archive counted every older item twice. The page with the same title and text is the archived one: its
+    provenance becomes the new address (the next crawl does not ask it again), its content stays. A new item,
+    and an item whose text changed at its new address, are pages of their own. A reparse gives the same rows."""
+    log: list[str] = []
+    changed = TEXT.replace("vier jaar", "drie jaar met een optie op verlenging")
+    routes = {"/robots.txt": ROBOTS,
+              "/nieuws": listing_of("/nieuws/Gunning_jeugdhulp", "/nieuws/Inkoop_jeugdhulp"),
+              "/nieuws/Gunning_jeugdhulp": iprox_item("Voorlopige gunning jeugdhulp"),
+              "/nieuws/Inkoop_jeugdhulp": iprox_item("Inkoop jeugdhulp gestart")}
+    after = {"/robots.txt": ROBOTS,
+             "/nieuws": listing_of("/2021/10/14/voorlopige-gunning-jeugdhulp/", "/2021/10/14/inkoop-jeugdhulp-gestart/",
+                                   "/2021/12/01/contracten-jeugdhulp/"),
+             "/2021/10/14/voorlopige-gunning-jeugdhulp/": wordpress_item("Voorlopige gunning jeugdhulp"),
+             "/2021/10/14/inkoop-jeugdhulp-gestart/": wordpress_item("Inkoop jeugdhulp gestart", changed),
+             "/2021/12/01/contracten-jeugdhulp/": wordpress_item("Contracten jeugdhulp getekend",
+                                                                 TEXT.replace("voorlopig gegund", "definitief gegund"))}
+    db_path = tmp_path / "archive.db"
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/", "^/20"])
+        crawls = [crawl_news(path, db_path)]
+        routes.clear()
+        routes.update(after)
+        crawls.append(crawl_news(path, db_path))
+        del log[:]
+        crawls.append(crawl_news(path, db_path))
+    assert [c.returncode for c in crawls] == [0, 0, 0], crawls[-1].stderr[-3000:]
+    assert log == ["/robots.txt", "/nieuws"]  # every new address is known
+    db = sqlite_utils.Database(db_path)
+    rows = sorted((r["url"].removeprefix(base), r["title"], r["source_url"].removeprefix(base), r["crawl_id"])
+                  for r in db["articles"].rows)
+    assert rows == [
+        ("2021/10/14/inkoop-jeugdhulp-gestart/", "Inkoop jeugdhulp gestart", "2021/10/14/inkoop-jeugdhulp-gestart/", 2),
+        ("2021/12/01/contracten-jeugdhulp/", "Contracten jeugdhulp getekend", "2021/12/01/contracten-jeugdhulp/", 2),
+        ("nieuws/Gunning_jeugdhulp", "Voorlopige gunning jeugdhulp", "2021/10/14/voorlopige-gunning-jeugdhulp/", 2),
+        ("nieuws/Inkoop_jeugdhulp", "Inkoop jeugdhulp gestart", "nieuws/Inkoop_jeugdhulp", 1)]
+    # its content as first archived (the iprox page's date, no time), no version of it
+    assert db.execute("select published from articles where title = 'Voorlopige gunning jeugdhulp'").fetchone() == \
+        ("2021-10-14",)
+    assert db.execute("select count(*) from versions where table_name = 'articles'").fetchone()[0] == 0
+    before = sorted(tuple(r.values()) for r in db.query("select url, title, published, source_url, text from articles"))
+    rebuilt = forkcli.run(["reparse", "--db", str(db_path)], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert sorted(tuple(r.values()) for r in db.query("select url, title, published, source_url, text from articles")) \
+        == before
