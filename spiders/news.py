@@ -21,7 +21,8 @@ discovers article URLs through the configured methods:
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
   Drupal, Joomla's ``?start=N``, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
   pager of ``data-page`` numbers alone: :func:`data_page_links`; else its ``rel="next"`` link:
-  :func:`rel_next_links`), at most ``max_pages`` pages per listing URL;
+  :func:`rel_next_links`), at most ``max_pages`` pages per listing URL; a listing whose first page is
+  dated oldest first (:func:`oldest_first`) is read from its last pages, where its newest items are;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
   title, HTML content and date, so an item is archived from the JSON (as a page of its
@@ -261,8 +262,9 @@ OFFSET_PARAMETERS = ("start", "limitstart", "offset")
 TYPO3_PAGER = re.compile(r"^tx_\w+(?:\[@widget_\d+\])?\[(?:currentPage|page)\]$", re.I)
 
 
-def pager_links(response, root: str) -> list[str]:
-    """The links of a listing page to other pages of the same listing, nearest numbers first:
+def pager_links(response, root: str, newest_last: bool = False) -> list[str]:
+    """The links of a listing page to other pages of the same listing, nearest numbers first (``newest_last``:
+    the highest first, for a listing ordered oldest first, whose newest items are on its last page):
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
     ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
     ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it."""
@@ -297,10 +299,10 @@ def pager_links(response, root: str) -> list[str]:
             number = int(in_path.group(1)) if in_path else None
         if number is not None and url != root:
             found.setdefault(url, number)
-    return sorted(found, key=lambda u: (found[u], u))
+    return sorted(found, key=lambda u: (-found[u] if newest_last else found[u], u))
 
 
-def data_page_links(response, root: str, cms: str | None) -> list[str]:
+def data_page_links(response, root: str, cms: str | None, newest_last: bool = False) -> list[str]:
     """The pages of an iprox listing whose pager numbers its pages only in ``data-page="N"``
     attributes (news-sites.md §2.1: the Zuid-Holland listing ``?date_from=…&pager_page=N``,
     "last page from ``data-page``"): the listing URL with ``pager_page`` (or the page-number
@@ -319,8 +321,18 @@ def data_page_links(response, root: str, cms: str | None) -> list[str]:
     name = name or "pager_page"
     current = int(query[name]) if query.get(name, "").isdigit() else 1
     last = min(max(numbers), current + 1000)
-    pages = sorted((n for n in range(1, last + 1) if n != current), key=lambda n: (abs(n - current), n))
+    pages = sorted((n for n in range(1, last + 1) if n != current),
+                   key=lambda n: -n if newest_last else (abs(n - current), n))
     return [add_or_replace_parameter(root, name, str(n)) for n in pages]
+
+
+def oldest_first(days: list[str]) -> bool:
+    """Whether a listing page's entries, in page order, are dated oldest first: the listed dates
+    (``YYYY-MM-DD…``) of at least three entries, never falling, the last later than the first. Such a
+    listing (an archive page sorted by date ascending, a CMS view left at its default order) has its
+    newest items on its last page, which a crawl of ``max_pages`` pages from the first never reached."""
+    days = [d[:10] for d in days if d]
+    return len(days) >= 3 and all(a <= b for a, b in zip(days, days[1:])) and days[0] < days[-1]
 
 
 #: A page's own link to the next page of its list (HTML's ``rel="next"``, one token of ``rel``): the
@@ -722,17 +734,22 @@ class NewsSpider(BaseSpider):
             rule = listing.next.strip()
             nodes = response.xpath(rule) if rule.startswith(("/", "./", "(")) else response.css(rule)
             next_href = nodes.xpath("@href").get() or (nodes.get() if nodes and "@href" in rule else None)
-        pagers = pager_links(response, root) or data_page_links(response, root, site.cms) or rel_next_links(response, root)
-        if next_href:
+        state = self.listing_pages.setdefault(root, {"pages": {root}, "links": set(), "extra": 0})
+        if page == 1:  # the listing's order, from its first page: its newest items first or last
+            state["newest_last"] = oldest_first([listed_date(a.root, a.attrib.get("href", ""), fetched=fetched_moment(response))
+                                                 for a in response.xpath(LISTING_ANCHORS)])
+        newest_last = state.get("newest_last", False)
+        pagers = pager_links(response, root, newest_last) or data_page_links(response, root, site.cms, newest_last) \
+            or rel_next_links(response, root)
+        if next_href and not (newest_last and pagers):
             try:
                 next_urls = [response.urljoin(next_href)]
             except ValueError:
                 next_urls = [next_href]
-        else:  # no next link (or none configured): the listing's numbered pager, if it has one
+        else:  # no next link (or none configured), or a listing whose newest items are on its last pages: its pager
             next_urls = pagers
         # Pages of the listing itself are never articles: its pager, its next and previous pages
         # ("Vorige", rel="prev") and every page of it read before (page 3 links back to page 2).
-        state = self.listing_pages.setdefault(root, {"pages": {root}, "links": set(), "extra": 0})
         not_articles = set(pagers) | set(next_urls) | set(rel_next_links(response, root, REL_PREV)) | state["pages"]
         links = set()
 

@@ -157,3 +157,43 @@ def test_a_site_that_moves_to_another_cms_keeps_its_archived_items_once(tmp_path
     assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
     assert sorted(tuple(r.values()) for r in db.query("select url, title, published, source_url, text from articles")) \
         == before
+
+
+def dated_listing(page: int, pages: int, order: int) -> tuple[str, bytes]:
+    """Page ``page`` of a SYNTHETIC iprox listing (``?pager_page=N``, a pager linking every page) of ``pages``
+    pages with three items each, dated one month apart: oldest first (``order`` 1) or newest first (-1)."""
+    numbers = range((page - 1) * 3 + 1, page * 3 + 1)
+    months = [n if order == 1 else pages * 3 + 1 - n for n in numbers]
+    items = "".join(f"<div class='grid-element'><a class='siteLink' href='/nieuws/bericht-{m}'>Bericht {m}</a>"
+                    f"<div class='iprox-content iprox-date date'>1 {MONTHS[(m - 1) % 12]} {2020 + (m - 1) // 12}</div>"
+                    "</div>" for m in months)
+    pager = "".join(f"<a href='/nieuws?pager_page={n}'>{n}</a>" for n in range(1, pages + 1) if n != page)
+    return (HTML, ("<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'></head><body>"
+                   f"<main><div id='results'>{items}</div><div class='pager'>{pager}</div></main></body></html>").encode())
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+
+
+def test_a_listing_ordered_oldest_first_is_read_from_its_last_pages(tmp_path):
+    """§2.1's iprox listing (``?pager_page=N``; its dates in ``div.iprox-date``), ordered oldest first (an archive
+    sorted by date ascending, a view left at its default order): the newest items are on its last page. A crawl
+    of ``max_pages`` pages read the first ones, the oldest items, and never the new ones. Its dates, rising down
+    its first page, tell the order: its last pages are read instead. A listing newest first is read as before."""
+    for order, expected in ((1, [1, 2, 3, 13, 14, 15]), (-1, [10, 11, 12, 13, 14, 15])):
+        log: list[str] = []
+        routes = {"/robots.txt": ROBOTS, "/nieuws": dated_listing(1, 5, order),
+                  **{f"/nieuws?pager_page={n}": dated_listing(n, 5, order) for n in range(1, 6)},
+                  **{f"/nieuws/bericht-{m}": undated_page(f"Inkoop jeugdhulp bericht {m}") for m in range(1, 16)}}
+        folder = tmp_path / str(order)
+        folder.mkdir()
+        with serve(routes, log) as base:
+            path = registry(folder, base_url=base, cms="iprox", allow=["^/nieuws/"],
+                            discovery={"listing": {"urls": ["nieuws"], "max_pages": 2}})
+            completed = crawl_news(path, folder / "archive.db")
+        assert completed.returncode == 0, completed.stderr[-3000:]
+        db = sqlite_utils.Database(folder / "archive.db")
+        assert sorted(int(r["url"].rsplit("-", 1)[1]) for r in db["articles"].rows) == expected
+        assert sorted(p for p in log if p.startswith("/nieuws?")) == (
+            ["/nieuws?pager_page=5"] if order == 1 else ["/nieuws?pager_page=2"])
