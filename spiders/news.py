@@ -47,7 +47,7 @@ the archive (as archived or as fetched: a page whose canonical URL differs; an o
 redirected or refreshed to one: ``queries.redirects_to_known``) are not fetched again unless a sitemap ``lastmod`` says they changed
 since (to the second when it gives a time: :meth:`NewsSpider.changed_since`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
-feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC) and on the page's own date after
+feed date before fetching (without one, on the ``/YYYY/MM/DD/`` date in the page's address: :meth:`NewsSpider.outside_by_url`) (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC) and on the page's own date after
 (pipelines/extract.py; a page outside is not archived and is no error; the default
 ``until_date``, today, is not applied to the page's date); pages without a date and
 living pages are kept. ``sample=N`` stops after N pages.
@@ -959,8 +959,25 @@ class NewsSpider(BaseSpider):
         if changed and not self.in_window(changed) and not living:
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
+        if changed is None and not living and known is None and self.outside_by_url(url):
+            self.crawler.stats.inc_value("news/skipped_out_of_window")
+            return None
         self.requested.add(key)
         return url, living
+
+    def outside_by_url(self, url: str) -> bool:
+        """Whether a page that no feed or sitemap dates is outside the crawl's dates by the date in its
+        address (news-sites.md §2.3 "ISO in URL", WordPress's ``/2021/07/29/<slug>/``: the page's date when
+        it states none, pipelines/extract.py), judged as its own date is (:meth:`page_in_window`). A listing
+        or a sitemap without ``lastmod`` names every post of a site since its start: a ``--from-date``
+        crawl fetched each, to drop it once read."""
+        from tenderarchive.extraction.dates import url_date
+
+        try:
+            day = url_date(url)
+        except ValueError:
+            return False
+        return day is not None and not self.page_in_window(day.day)
 
     @staticmethod
     def changed_since(moment: datetime | date, fetched_at: str) -> bool:

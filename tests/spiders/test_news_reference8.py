@@ -197,3 +197,34 @@ def test_a_listing_ordered_oldest_first_is_read_from_its_last_pages(tmp_path):
         assert sorted(int(r["url"].rsplit("-", 1)[1]) for r in db["articles"].rows) == expected
         assert sorted(p for p in log if p.startswith("/nieuws?")) == (
             ["/nieuws?pager_page=5"] if order == 1 else ["/nieuws?pager_page=2"])
+
+
+def test_a_page_dated_in_its_address_outside_the_crawls_dates_is_not_fetched(tmp_path):
+    """§2.3 "ISO in URL" (``/2021/07/29/<slug>/``, jeugdhulprijnmond.nl, sleutelstad.nl): a WordPress sitemap
+    without ``lastmod`` (or a listing) names every post since the site began. A ``--from-date`` crawl fetched
+    each old one, only to drop it once read (its date, from the address when it states none, outside the
+    crawl's dates). The address's date keeps it out before fetching; a post in the window, and one with no
+    date in its address, are fetched and archived."""
+    log: list[str] = []
+
+    def sitemap(base):
+        locs = "".join(f"<url><loc>{base}{path}</loc></url>" for path in (
+            "2015/03/02/inkoop-jeugdhulp-2016/", "2019/11/20/marktconsultatie-jeugdhulp/",
+            f"{days_ago(3)[:4]}/{days_ago(3)[5:7]}/{days_ago(3)[8:]}/gunning-jeugdhulp/", "nieuws/contracten-jeugdhulp/"))
+        return ("application/xml", ('<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><urlset '
+                                    f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>').encode())
+
+    recent = f"/{days_ago(3).replace('-', '/')}/gunning-jeugdhulp/"
+    routes = {"/robots.txt": ROBOTS, "/wp-sitemap-posts-post-1.xml": sitemap,
+              "/2015/03/02/inkoop-jeugdhulp-2016/": undated_page("Inkoop jeugdhulp 2016"),
+              "/2019/11/20/marktconsultatie-jeugdhulp/": undated_page("Marktconsultatie jeugdhulp"),
+              recent: undated_page("Voorlopige gunning jeugdhulp"),
+              "/nieuws/contracten-jeugdhulp/": undated_page("Contracten jeugdhulp")}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"sitemaps": ["wp-sitemap-posts-post-1.xml"]})
+        completed = crawl_news(path, tmp_path / "archive.db", "--from-date", days_ago(30))
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert sorted(p for p in log if p.count("/") > 2) == sorted([recent, "/nieuws/contracten-jeugdhulp/"])
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted((r["title"], r["published"], r["published_source"]) for r in db["articles"].rows) == [
+        ("Contracten jeugdhulp", None, None), ("Voorlopige gunning jeugdhulp", days_ago(3), "url")]
