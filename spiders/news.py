@@ -421,7 +421,8 @@ def listed_date(anchor, href: str, other_article=lambda href: True, fetched: dat
     date (or a labelled "Gepubliceerd op …" one) in the link's entry, the largest element around the
     link that links no other article (``other_article(href)``: a link to its author, category or
     tags does not end the entry). A date written relative to when the listing was read (``fetched``: "3
-    dagen geleden", "gisteren") is the day it names. ``""`` when there is none, or when the entry is nested deeper than
+    dagen geleden", "gisteren") is the day it names; a date element's day without a year ("14 okt", this
+    year's items) the latest such day not after it. ``""`` when there is none, or when the entry is nested deeper than
     Python's stack reads (parsel parses with ``huge_tree``): its link is followed all the same."""
     try:
         return _listed_date(anchor, href, other_article, fetched)
@@ -430,7 +431,7 @@ def listed_date(anchor, href: str, other_article=lambda href: True, fetched: dat
 
 
 def _listed_date(anchor, href: str, other_article, fetched: datetime | None = None) -> str:
-    from tenderarchive.extraction.dates import find_relative_date, find_stated_date, parse_dutch_date
+    from tenderarchive.extraction.dates import find_relative_date, find_stated_date, listed_day, parse_dutch_date
     from tenderarchive.extraction.markup import element_text
 
     entry = anchor
@@ -459,8 +460,9 @@ def _listed_date(anchor, href: str, other_article, fetched: datetime | None = No
     if found is None and fetched is not None:
         for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
             relative = find_relative_date(element_text(el).split("\n"), fetched, head_lines=3)
-            if relative:
-                found = relative[0]
+            # this year's items shown without their year ("14 okt"): the latest such day not after the fetch
+            found = relative[0] if relative else listed_day(element_text(el), fetched)
+            if found:
                 break
         else:
             relative = find_relative_date(element_text(entry).split("\n"), fetched, head_lines=6)

@@ -45,7 +45,7 @@ from .cleaning import DATELINE_LABELS
 
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC_DATE", "ISO_DATE",
            "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
-           "split_date_labels", "relative_date", "find_relative_date",
+           "split_date_labels", "relative_date", "find_relative_date", "listed_day",
            "label_only",
            "url_date"]
 
@@ -211,6 +211,34 @@ _RELATIVE_AGO = re.compile(
     r"seconds?|minutes?|mins?|hours?|days?)\s+(?:geleden|ago)\s*\.?", re.I)
 _RELATIVE_SECONDS = {"sec": 1, "min": 60, "uur": 3600, "ure": 3600, "hou": 3600, "dag": 86400, "day": 86400}
 _RELATIVE_DAYS_BACK = {"vandaag": 0, "today": 0, "gisteren": 1, "yesterday": 1, "eergisteren": 2}
+
+
+#: A day and month without a year, as a listing shows this year's items ("14 okt", "do 14 oktober", "14 okt.
+#: 10:05"): :func:`listed_day`.
+_DAY_MONTH = re.compile(_WEEKDAY + r"(?P<d>\d{1,2})\s+(?P<mon>" + _MONTH_ALT + r")\.?" + _TIME + r"\s*", re.I)
+
+
+def listed_day(text: str | None, now: datetime | None) -> ParsedDate | None:
+    """A listing's date without a year ("14 okt", "do 14 oktober"), as a news listing shows this year's items
+    beside the link: the latest such day not after ``now`` (the listing's fetch), in Dutch time, with the
+    weekday, where written, agreeing (else None). Only a listing's entry is read so: in a page's text a
+    day without a year is an event's, whose year the analysis infers.
+
+    >>> listed_day("14 okt", datetime(2022, 1, 5, tzinfo=timezone.utc)).iso
+    '2021-10-14'
+    """
+    if not text or now is None:
+        return None
+    m = _DAY_MONTH.fullmatch(" ".join(text.replace("\u00a0", " ").split()))
+    if m is None:
+        return None
+    today = (now if now.tzinfo else now.replace(tzinfo=timezone.utc)).astimezone(AMSTERDAM).date()
+    for year in (today.year, today.year - 1):
+        parsed = _build(year, MONTHS[m.group("mon").lower()], int(m.group("d")), m.group("H"), m.group("M"))
+        if parsed is not None and parsed.day <= today:
+            weekday = _weekday_of(m.group("wd"))
+            return parsed if weekday is None or parsed.day.weekday() == weekday else None
+    return None
 
 
 def relative_date(text: str | None, now: datetime | None) -> ParsedDate | None:

@@ -228,3 +228,32 @@ def test_a_page_dated_in_its_address_outside_the_crawls_dates_is_not_fetched(tmp
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert sorted((r["title"], r["published"], r["published_source"]) for r in db["articles"].rows) == [
         ("Contracten jeugdhulp", None, None), ("Voorlopige gunning jeugdhulp", days_ago(3), "url")]
+
+
+def test_a_listing_that_shows_this_years_items_without_their_year_dates_them(tmp_path):
+    """§2.3's "date line" on a listing, as a news listing shows this year's items: "14 okt", "do 14 oktober",
+    without the year. Not a date, so the pages (stating none) were archived undated, and a listing's order could
+    not be read. The latest such day not after the listing's fetch is the item's date: ten days ago is this
+    year's (or last year's in early January), tomorrow's day last year's."""
+    now = datetime.now(AMSTERDAM).date()
+
+    def day_month(day) -> str:
+        return f"{day.day} {MONTHS[day.month - 1]}"
+
+    past, tomorrow = now - timedelta(days=10), now + timedelta(days=1)
+    last_year = tomorrow.replace(year=tomorrow.year - 1) if (tomorrow.month, tomorrow.day) != (2, 29) else None
+    listing = ("<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'></head><body><main>"
+               f"<ul><li><a href='/nieuws/inkoop-jeugdhulp'>Inkoop jeugdhulp</a><span class='date'>{day_month(past)}"
+               f"</span></li><li><a href='/nieuws/gunning-jeugdhulp'>Gunning</a><span class='date'>{day_month(tomorrow)}"
+               "</span></li></ul></main></body></html>")
+    routes = {"/robots.txt": ROBOTS, "/nieuws": (HTML, listing.encode()),
+              "/nieuws/inkoop-jeugdhulp": undated_page("Inkoop jeugdhulp gestart"),
+              "/nieuws/gunning-jeugdhulp": undated_page("Gunning jeugdhulp bekend")}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert {r["title"]: (r["published"], r["published_source"]) for r in db["articles"].rows} == {
+        "Inkoop jeugdhulp gestart": (past.isoformat(), "listing"),
+        "Gunning jeugdhulp bekend": (last_year.isoformat(), "listing") if last_year else (None, None)}
