@@ -47,7 +47,8 @@ the archive (as archived or as fetched: a page whose canonical URL differs; an o
 redirected or refreshed to one: ``queries.redirects_to_known``) are not fetched again unless a sitemap ``lastmod`` says they changed
 since (to the second when it gives a time: :meth:`NewsSpider.changed_since`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
-feed date before fetching (without one, on the ``/YYYY/MM/DD/`` date in the page's address: :meth:`NewsSpider.outside_by_url`) (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC) and on the page's own date after
+feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; without one, by the
+``/YYYY/MM/DD/`` date in the page's address: :meth:`NewsSpider.outside_by_url`) and on the page's own date after
 (pipelines/extract.py; a page outside is not archived and is no error; the default
 ``until_date``, today, is not applied to the page's date); pages without a date and
 living pages are kept. ``sample=N`` stops after N pages.
