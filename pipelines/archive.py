@@ -6,6 +6,11 @@ A notice or article whose content equals the archived row is not written
 events, links, search index) is the derivation step's job
 (:mod:`tenderarchive.derive`, run by the ``Derivation`` extension when the crawl closes).
 
+A news page that is an archived page of its site at a new address (the same title and text:
+``NewsSpider.archived_copy_of``, a site moved to another CMS) is no second article: the archived
+page's provenance becomes the new address and fetch (``news/moved_page``), so the next crawl
+knows that address, and nothing of its content changes.
+
 Batches (issue 14): items are written ``ARCHIVE_BATCH_ITEMS`` at a time (or when the oldest
 waiting item is ``ARCHIVE_BATCH_SECONDS`` old, and when the spider closes), in one transaction
 per batch — one commit per batch instead of one per item. A kill loses the batch that had not
@@ -29,8 +34,9 @@ from scrapy import signals
 from twisted.python.failure import Failure
 
 from tenderarchive.items import ArticleItem, NoticeItem, OCDSProcedureItem
+from tenderarchive.store.schema import PROVENANCE
 from tenderarchive.store.writes import (item_savepoint, items_joining, open_archive, track_new_keys, write_article,
-                                         write_notice, write_ocds_procedure)
+                                         write_moved_article, write_notice, write_ocds_procedure)
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +70,16 @@ class ArchivePipeline:
         writer = next((w for kind, w in WRITERS if isinstance(item, kind)), None)
         if writer is None or not item.record:
             return item
+        copy_of = getattr(self.crawler.spider, "archived_copy_of", None)
+        if isinstance(item, ArticleItem) and copy_of is not None:
+            archived = copy_of(item.record["article"])
+            if archived is not None:
+                # the archived page at a new address of its site (a CMS moved): not a second article
+                logger.info("%s is %s, archived already (the same title and text): its new address", item.url, archived)
+                self.crawler.stats.inc_value("news/moved_page")
+                item.record = {"moved": {"url": archived, "address": item.record["article"]["url"],
+                                         **{k: item.record["article"].get(k) for k in PROVENANCE}}}
+                writer = write_moved_article
         if not self.pending:
             self.oldest = time.monotonic()
         self.pending.append((item, writer, getattr(self.crawler.spider, "crawl_id", None)))

@@ -21,7 +21,8 @@ discovers article URLs through the configured methods:
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
   Drupal, Joomla's ``?start=N``, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
   pager of ``data-page`` numbers alone: :func:`data_page_links`; else its ``rel="next"`` link:
-  :func:`rel_next_links`), at most ``max_pages`` pages per listing URL;
+  :func:`rel_next_links`), at most ``max_pages`` pages per listing URL; a listing whose first page is
+  dated oldest first (:func:`oldest_first`) is read from its last pages, where its newest items are;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
   title, HTML content and date, so an item is archived from the JSON (as a page of its
@@ -46,7 +47,8 @@ the archive (as archived or as fetched: a page whose canonical URL differs; an o
 redirected or refreshed to one: ``queries.redirects_to_known``) are not fetched again unless a sitemap ``lastmod`` says they changed
 since (to the second when it gives a time: :meth:`NewsSpider.changed_since`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
-feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC) and on the page's own date after
+feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; without one, by the
+``/YYYY/MM/DD/`` date in the page's address: :meth:`NewsSpider.outside_by_url`) and on the page's own date after
 (pipelines/extract.py; a page outside is not archived and is no error; the default
 ``until_date``, today, is not applied to the page's date); pages without a date and
 living pages are kept. ``sample=N`` stops after N pages.
@@ -58,7 +60,8 @@ PDF)" link (news-sites.md §2.4) must not make every crawl partial. A living pag
 HTML is an error: the registry names it.
 
 A feed item's date, a Google News sitemap entry's publication date and the date a listing shows beside
-a link (:func:`listed_date`) go with the page
+a link (:func:`listed_date`; one written relative to when the feed or listing was read, "2 dagen geleden",
+"gisteren", is the day it names: :func:`absolute`) go with the page
 (``ArticleItem.listed_date``): they date it when it states no date of its own (pipelines/extract.py).
 Pages are asked after the discovery documents already known (:attr:`NewsSpider.PAGE_PRIORITY`), so
 every date a feed or listing gives a page is in when it is read, in a crawl and in its replay.
@@ -172,6 +175,29 @@ def _dutch_moment(value: str) -> datetime | date | None:
     return datetime.fromisoformat(parsed.iso).replace(tzinfo=offset)
 
 
+def fetched_moment(response) -> datetime:
+    """When ``response`` was fetched (the raw store's ``fetched_at``, kept through a replay), else now."""
+    try:
+        moment = datetime.fromisoformat(response.meta.get("fetched_at") or "")
+    except ValueError:
+        return datetime.now(timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def absolute(value: str | None, fetched: datetime) -> str | None:
+    """A feed's date as written, or, written relative to when the feed was read ("2 dagen geleden",
+    "gisteren", "3 hours ago": a feed plugin's or a listing's words,
+    :func:`~tenderarchive.extraction.dates.relative_date`), the day it names against ``fetched``
+    (``YYYY-MM-DD``, or with the time it gives). Such a date was no date: its item went undated and a
+    ``--from-date`` crawl fetched it however old."""
+    if not value or _moment(value) is not None:
+        return value
+    from tenderarchive.extraction.dates import relative_date
+
+    parsed = relative_date(value, fetched)
+    return parsed.iso if parsed else value
+
+
 def local_day(moment: datetime | date) -> date:
     """The Dutch calendar day of a moment (a date is its own)."""
     return moment.astimezone(AMSTERDAM).date() if isinstance(moment, datetime) else moment
@@ -237,8 +263,9 @@ OFFSET_PARAMETERS = ("start", "limitstart", "offset")
 TYPO3_PAGER = re.compile(r"^tx_\w+(?:\[@widget_\d+\])?\[(?:currentPage|page)\]$", re.I)
 
 
-def pager_links(response, root: str) -> list[str]:
-    """The links of a listing page to other pages of the same listing, nearest numbers first:
+def pager_links(response, root: str, newest_last: bool = False) -> list[str]:
+    """The links of a listing page to other pages of the same listing, nearest numbers first (``newest_last``:
+    the highest first, for a listing ordered oldest first, whose newest items are on its last page):
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
     ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
     ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it."""
@@ -273,10 +300,10 @@ def pager_links(response, root: str) -> list[str]:
             number = int(in_path.group(1)) if in_path else None
         if number is not None and url != root:
             found.setdefault(url, number)
-    return sorted(found, key=lambda u: (found[u], u))
+    return sorted(found, key=lambda u: (-found[u] if newest_last else found[u], u))
 
 
-def data_page_links(response, root: str, cms: str | None) -> list[str]:
+def data_page_links(response, root: str, cms: str | None, newest_last: bool = False) -> list[str]:
     """The pages of an iprox listing whose pager numbers its pages only in ``data-page="N"``
     attributes (news-sites.md §2.1: the Zuid-Holland listing ``?date_from=…&pager_page=N``,
     "last page from ``data-page``"): the listing URL with ``pager_page`` (or the page-number
@@ -295,8 +322,18 @@ def data_page_links(response, root: str, cms: str | None) -> list[str]:
     name = name or "pager_page"
     current = int(query[name]) if query.get(name, "").isdigit() else 1
     last = min(max(numbers), current + 1000)
-    pages = sorted((n for n in range(1, last + 1) if n != current), key=lambda n: (abs(n - current), n))
+    pages = sorted((n for n in range(1, last + 1) if n != current),
+                   key=lambda n: -n if newest_last else (abs(n - current), n))
     return [add_or_replace_parameter(root, name, str(n)) for n in pages]
+
+
+def oldest_first(days: list[str]) -> bool:
+    """Whether a listing page's entries, in page order, are dated oldest first: the listed dates
+    (``YYYY-MM-DD…``) of at least three entries, never falling, the last later than the first. Such a
+    listing (an archive page sorted by date ascending, a CMS view left at its default order) has its
+    newest items on its last page, which a crawl of ``max_pages`` pages from the first never reached."""
+    days = [d[:10] for d in days if d]
+    return len(days) >= 3 and all(a <= b for a, b in zip(days, days[1:])) and days[0] < days[-1]
 
 
 #: A page's own link to the next page of its list (HTML's ``rel="next"``, one token of ``rel``): the
@@ -377,23 +414,25 @@ def _listed_iso(moment: datetime | date | None) -> str:
     return moment.isoformat() if isinstance(moment, date) else ""
 
 
-def listed_date(anchor, href: str, other_article=lambda href: True) -> str:
+def listed_date(anchor, href: str, other_article=lambda href: True, fetched: datetime | None = None) -> str:
     """The publication date a listing page gives beside its link to an article (news-sites.md §2.3:
     the iprox listing date "``dd maandnaam yyyy`` in ``div.iprox-date``", which may carry a suffix
     after " - "; the om.nl and provincial scrapers read the date from the listing): a ``<time
     datetime>``, a date element (class ``date``, ``datum``, ``iprox-date``) or a line that is only a
     date (or a labelled "Gepubliceerd op …" one) in the link's entry, the largest element around the
     link that links no other article (``other_article(href)``: a link to its author, category or
-    tags does not end the entry). ``""`` when there is none, or when the entry is nested deeper than
+    tags does not end the entry). A date written relative to when the listing was read (``fetched``: "3
+    dagen geleden", "gisteren") is the day it names; a date element's day without a year ("14 okt", this
+    year's items) the latest such day not after it. ``""`` when there is none, or when the entry is nested deeper than
     Python's stack reads (parsel parses with ``huge_tree``): its link is followed all the same."""
     try:
-        return _listed_date(anchor, href, other_article)
+        return _listed_date(anchor, href, other_article, fetched)
     except RecursionError:
         return ""
 
 
-def _listed_date(anchor, href: str, other_article) -> str:
-    from tenderarchive.extraction.dates import find_stated_date, parse_dutch_date
+def _listed_date(anchor, href: str, other_article, fetched: datetime | None = None) -> str:
+    from tenderarchive.extraction.dates import find_relative_date, find_stated_date, listed_day, parse_dutch_date
     from tenderarchive.extraction.markup import element_text
 
     entry = anchor
@@ -419,6 +458,16 @@ def _listed_date(anchor, href: str, other_article) -> str:
     if found is None:
         stated = find_stated_date(element_text(entry).split("\n"), head_lines=6)
         found = stated[0] if stated else None
+    if found is None and fetched is not None:
+        for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
+            relative = find_relative_date(element_text(el).split("\n"), fetched, head_lines=3)
+            # this year's items shown without their year ("14 okt"): the latest such day not after the fetch
+            found = relative[0] if relative else listed_day(element_text(el), fetched)
+            if found:
+                break
+        else:
+            relative = find_relative_date(element_text(entry).split("\n"), fetched, head_lines=6)
+            found = relative[0] if relative else None
     return found.iso if found else ""
 
 
@@ -486,6 +535,11 @@ class NewsSpider(BaseSpider):
         for url, fetched_at in state["known_articles"].items():
             key = page_key(url)
             self.known[key] = max(self.known.get(key, ""), fetched_at or "")
+        #: per (site, hash of its text): the archived news page of that site with that text, its title and date
+        #: (:meth:`archived_copy_of`; pages archived in this crawl are added as they are handed to the store)
+        self.known_contents = {}
+        for row in state.get("known_contents") or ():
+            self.known_contents.setdefault((row["site"], row["content_sha256"]), []).append(row)
         #: Pages whose request failed since the last complete crawl and that are still not archived
         #: (``queries.failed_news_pages``): asked again, whether or not discovery still lists them.
         self.failed_pages = list(state.get("failed_pages") or [])
@@ -654,9 +708,12 @@ class NewsSpider(BaseSpider):
                 node = next((l for l in item.iter(f"{atom}link") if l.get("rel", "alternate") == "alternate"
                              and l.get("href")), None)
                 link = node.get("href") if node is not None else None
-            published = item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}published")
+            fetched = fetched_moment(response)
+            published = absolute(item.findtext("pubDate") or item.findtext(f"{dc}date")
+                                 or item.findtext(f"{atom}published"), fetched)
             # an Atom entry's last change tells whether an archived page changed; its publication dates it
-            when = item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}updated") or published
+            when = absolute(item.findtext("pubDate") or item.findtext(f"{dc}date") or item.findtext(f"{atom}updated"),
+                            fetched) or published
             try:
                 base = (node.base if node is not None else None) or response.url
                 link = urljoin(base, link.strip()) if link else None
@@ -680,17 +737,22 @@ class NewsSpider(BaseSpider):
             rule = listing.next.strip()
             nodes = response.xpath(rule) if rule.startswith(("/", "./", "(")) else response.css(rule)
             next_href = nodes.xpath("@href").get() or (nodes.get() if nodes and "@href" in rule else None)
-        pagers = pager_links(response, root) or data_page_links(response, root, site.cms) or rel_next_links(response, root)
-        if next_href:
+        state = self.listing_pages.setdefault(root, {"pages": {root}, "links": set(), "extra": 0})
+        if page == 1:  # the listing's order, from its first page: its newest items first or last
+            state["newest_last"] = oldest_first([listed_date(a.root, a.attrib.get("href", ""), fetched=fetched_moment(response))
+                                                 for a in response.xpath(LISTING_ANCHORS)])
+        newest_last = state.get("newest_last", False)
+        pagers = pager_links(response, root, newest_last) or data_page_links(response, root, site.cms, newest_last) \
+            or rel_next_links(response, root)
+        if next_href and not (newest_last and pagers):
             try:
                 next_urls = [response.urljoin(next_href)]
             except ValueError:
                 next_urls = [next_href]
-        else:  # no next link (or none configured): the listing's numbered pager, if it has one
+        else:  # no next link (or none configured), or a listing whose newest items are on its last pages: its pager
             next_urls = pagers
         # Pages of the listing itself are never articles: its pager, its next and previous pages
         # ("Vorige", rel="prev") and every page of it read before (page 3 links back to page 2).
-        state = self.listing_pages.setdefault(root, {"pages": {root}, "links": set(), "extra": 0})
         not_articles = set(pagers) | set(next_urls) | set(rel_next_links(response, root, REL_PREV)) | state["pages"]
         links = set()
 
@@ -713,7 +775,8 @@ class NewsSpider(BaseSpider):
             if not url or url.split("#")[0] in not_articles:
                 continue
             links.add(url.split("#")[0])
-            request = self.page_request(site, url, "listing", listed=listed_date(anchor.root, href, other_article))
+            request = self.page_request(site, url, "listing", listed=listed_date(anchor.root, href, other_article,
+                                                                                 fetched_moment(response)))
             if request:
                 yield request
         if page > 1 and links and links <= state["links"] and not state["extra"]:
@@ -805,6 +868,31 @@ class NewsSpider(BaseSpider):
         return ArticleItem(url=url, site=site.name, body=page.encode("utf-8"), content_type="text/html; charset=utf-8",
                            site_config=site.to_dict(), discovered_via="openpub", **self.provenance(response))
 
+    def archived_copy_of(self, article: dict) -> str | None:
+        """The archived page that ``article`` (a news page about to be archived, under an address the
+        archive does not hold) is, answered at another address of its site: the same title and text
+        (``content_sha256``), and the same day where both are dated. A site that moves to another CMS
+        answers its items under new addresses in new markup (iprox's ``/Nieuws/Gunning_jeugdhulp`` as
+        WordPress's ``/2021/10/14/gunning-jeugdhulp/``): byte for byte they differ, so each was archived
+        a second time. None for a page of its own, which is registered so that a copy later in this
+        crawl is known (pipelines/archive.py); a living page is always its own."""
+        if getattr(self, "known_contents", None) is None:
+            self.known_contents = {}
+        if article.get("is_living_page") or not article.get("content_sha256"):
+            return None
+        key = (article.get("site"), article["content_sha256"])
+        found = self.known_contents.setdefault(key, [])
+        archived = any(page_key(u) in self.known for u in (article.get("url"), article.get("source_url")) if u)
+        title = " ".join((article.get("title") or "").split()).casefold()
+        for row in found if not archived else ():  # an archived address's page is its own new version
+            days = {(d or "")[:10] for d in (row.get("published"), article.get("published")) if d}
+            if row["url"] != article["url"] and len(days) <= 1 \
+                    and " ".join((row.get("title") or "").split()).casefold() == title:
+                return row["url"]
+        if not any(row["url"] == article["url"] for row in found):
+            found.append({k: article.get(k) for k in ("site", "url", "title", "published")})
+        return None
+
     #: A page is asked after the feeds, sitemaps and listings already known (a lower priority), so the
     #: dates they give it (:attr:`listed`) are in when it is read, in a crawl as in its replay.
     PAGE_PRIORITY = -10
@@ -874,8 +962,25 @@ class NewsSpider(BaseSpider):
         if changed and not self.in_window(changed) and not living:
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
+        if changed is None and not living and known is None and self.outside_by_url(url):
+            self.crawler.stats.inc_value("news/skipped_out_of_window")
+            return None
         self.requested.add(key)
         return url, living
+
+    def outside_by_url(self, url: str) -> bool:
+        """Whether a page that no feed or sitemap dates is outside the crawl's dates by the date in its
+        address (news-sites.md §2.3 "ISO in URL", WordPress's ``/2021/07/29/<slug>/``: the page's date when
+        it states none, pipelines/extract.py), judged as its own date is (:meth:`page_in_window`). A listing
+        or a sitemap without ``lastmod`` names every post of a site since its start: a ``--from-date``
+        crawl fetched each, to drop it once read."""
+        from tenderarchive.extraction.dates import url_date
+
+        try:
+            day = url_date(url)
+        except ValueError:
+            return False
+        return day is not None and not self.page_in_window(day.day)
 
     @staticmethod
     def changed_since(moment: datetime | date, fetched_at: str) -> bool:

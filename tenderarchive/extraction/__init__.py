@@ -42,7 +42,9 @@ What is library and what is hand-written
   the publication meta tags (``article:published_time``, iprox's Dublin-Core
   ``dcterms:issued``/``created``/``date`` in colon or dotted form, with an
   ISO or Dutch value: ``"meta"``) -> htmldate on metadata only, kept only if
-  that ISO date literally occurs in the HTML (``"meta"``) -> (in the crawl, pipelines/extract.py) the
+  that ISO date literally occurs in the HTML (``"meta"``) -> a date line written relative to the fetch
+  ("3 uur geleden", "Geplaatst: gisteren om 14:05": the day it names against ``fetched_at``, ``"stated"``;
+  htmldate reads no relative date) -> (in the crawl, pipelines/extract.py) the
   date of the page's feed item (``"feed"``) or listing entry (``"listing"``) -> ``/YYYY/MM/DD/`` in the
   URL path (``"url"``) -> None.  Dates later than ``fetched_at`` are dropped.  Years are never
   inferred here ("Donderdag 7 oktober" stays undated); ``"inferred"`` is

@@ -26,6 +26,7 @@ from .dates import (
     ParsedDate,
     find_modified_date,
     drop_modified_lines,
+    find_relative_date,
     find_stated_date,
     in_amsterdam,
     label_only,
@@ -259,6 +260,14 @@ def _drop_date_lines(text: str, published: ParsedDate) -> str:
 
 
 _LIST_MARKER = re.compile(r"^[-*•]\s+")
+
+
+def _drop_line(text: str, line: str) -> str:
+    """``text`` without its first line that reads as ``line`` (whitespace aside)."""
+    wanted = " ".join(line.split())
+    lines = text.split("\n")
+    at = next((i for i, candidate in enumerate(lines) if " ".join(candidate.split()) == wanted), None)
+    return text if at is None else "\n".join(lines[:at] + lines[at + 1:])
 
 
 @functools.lru_cache(maxsize=1)
@@ -497,6 +506,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     published: ParsedDate | None = None
     source = None
     kicker = None
+    relative = None  # (date, line) of a date line written relative to the fetch (find_relative_date)
     if selectors.get("date"):
         for el in select(tree, selectors["date"]):
             value = el if isinstance(el, str) else (el.get("datetime") or element_text(el))
@@ -516,6 +526,9 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
             # A living page's date under its title heads its newest update ("2 juli 2018", news-sites.md §1
             # [S2]: "none (living page; newest event 2 juli 2018)"), not its publication: labelled only.
             found = find_stated_date(page_lines[start:], head_lines=0 if _is_living(url, site) else 4)
+            if not found:  # "2 dagen geleden", "Geplaatst: gisteren om 14:05": read against the fetch, after meta dates
+                relative = find_relative_date(page_lines[start:], fetched_at,
+                                              head_lines=0 if _is_living(url, site) else 4)
             if start and not _is_living(url, site):
                 # a date line just above the title (a kicker: "Nieuwsbericht | 14-12-2020"); after the
                 # page's meta dates, which say the same in ISO where a page has both ("05/08/2019")
@@ -531,6 +544,11 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     if published is None and kicker:
         published = not_after(kicker[0], fetched_at)
         source = "stated" if published else None
+    if published is None and relative:
+        published = not_after(relative[0], fetched_at)
+        source = "stated" if published else None
+        if published is not None:  # the date line is the page's metadata, not its text
+            text = _drop_line(text, relative[1])
     if published is None:
         published = not_after(url_date(url), fetched_at)
         source = "url" if published else None

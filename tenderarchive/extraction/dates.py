@@ -24,20 +24,28 @@ or abbreviated, optional weekday), optional time ``HH:mm``/``HH.mm`` with
 optional ``om`` and ``uur``; ``dd-mm-yyyy``; ISO ``yyyy-mm-dd[THH:MM]``.
 Dates without a year ("Donderdag 7 oktober") are *not* resolved here: the
 year would be inferred, which is the analysis step's job.
+
+A date written relative to when the page was read ("2 dagen geleden", "gisteren om 14:05",
+"5 uur geleden", "vandaag"), as a regional news site or a listing shows a recent item, is read
+against the moment of the fetch by :func:`relative_date` (:func:`find_relative_date` for a page's
+date line): the day it names, in Dutch time. Hand-written as the rest: htmldate reads no relative
+date, and dateparser (which does) is one more dependency for six words. A vaguer one ("2 weken
+geleden", "vorige maand", rounded by the site) is no date: an item left undated is better than one
+misdated.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from tenderarchive.arguments import AMSTERDAM  # the one Europe/Amsterdam zone
 
 from .cleaning import DATELINE_LABELS
 
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC_DATE", "ISO_DATE",
            "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
-           "split_date_labels",
+           "split_date_labels", "relative_date", "find_relative_date", "listed_day",
            "label_only",
            "url_date"]
 
@@ -192,6 +200,110 @@ def parse_dutch_date(text: str, *, anchored: bool = False) -> ParsedDate | None:
             if parsed:
                 return parsed
     return None
+
+
+#: A date written relative to the moment the page was read (:func:`relative_date`): "vandaag",
+#: "gisteren", "eergisteren" (each with an optional time: "gisteren om 14:05", "vandaag, 09.30 uur"), "2
+#: dagen geleden", "een uur geleden", "5 min. geleden", and the English "2 days ago", "yesterday", "today".
+_RELATIVE_DAY = re.compile(r"(?P<word>vandaag|gisteren|eergisteren|today|yesterday)" + _TIME + r"\s*\.?", re.I)
+_RELATIVE_AGO = re.compile(
+    r"(?:(?P<n>\d{1,3})|(?P<one>een|één|1|an?|one))\s+(?P<unit>seconden?|sec\.?|minuten|minuut|min\.?|uur|uren|dagen|dag|"
+    r"seconds?|minutes?|mins?|hours?|days?)\s+(?:geleden|ago)\s*\.?", re.I)
+_RELATIVE_SECONDS = {"sec": 1, "min": 60, "uur": 3600, "ure": 3600, "hou": 3600, "dag": 86400, "day": 86400}
+_RELATIVE_DAYS_BACK = {"vandaag": 0, "today": 0, "gisteren": 1, "yesterday": 1, "eergisteren": 2}
+
+
+#: A day and month without a year, as a listing shows this year's items ("14 okt", "do 14 oktober", "14 okt.
+#: 10:05"): :func:`listed_day`.
+_DAY_MONTH = re.compile(_WEEKDAY + r"(?P<d>\d{1,2})\s+(?P<mon>" + _MONTH_ALT + r")\.?" + _TIME + r"\s*", re.I)
+
+
+def listed_day(text: str | None, now: datetime | None) -> ParsedDate | None:
+    """A listing's date without a year ("14 okt", "do 14 oktober"), as a news listing shows this year's items
+    beside the link: the latest such day not after ``now`` (the listing's fetch), in Dutch time, with the
+    weekday, where written, agreeing (else None). Only a listing's entry is read so: in a page's text a
+    day without a year is an event's, whose year the analysis infers.
+
+    >>> listed_day("14 okt", datetime(2022, 1, 5, tzinfo=timezone.utc)).iso
+    '2021-10-14'
+    """
+    if not text or now is None:
+        return None
+    m = _DAY_MONTH.fullmatch(" ".join(text.replace("\u00a0", " ").split()))
+    if m is None:
+        return None
+    today = (now if now.tzinfo else now.replace(tzinfo=timezone.utc)).astimezone(AMSTERDAM).date()
+    for year in (today.year, today.year - 1):
+        parsed = _build(year, MONTHS[m.group("mon").lower()], int(m.group("d")), m.group("H"), m.group("M"))
+        if parsed is not None and parsed.day <= today:
+            weekday = _weekday_of(m.group("wd"))
+            return parsed if weekday is None or parsed.day.weekday() == weekday else None
+    return None
+
+
+def relative_date(text: str | None, now: datetime | None) -> ParsedDate | None:
+    """The date ``text`` names relative to ``now`` (the fetch of the page, or of the feed or listing
+    that shows it; a naive time is UTC), when ``text`` is nothing but such a date
+    (:data:`_RELATIVE_DAY`, :data:`_RELATIVE_AGO`): its day in Dutch time, with the time of day where
+    the text gives it ("gisteren om 14:05"). Whatever counts in minutes or hours is that moment's day:
+    a site rounds such a count, so the day, not the minute, is what it states. None for anything else
+    (weeks, months: rounded past the day), or without ``now``.
+
+    >>> relative_date("2 dagen geleden", datetime(2021, 10, 16, 9, 0, tzinfo=timezone.utc)).iso
+    '2021-10-14'
+    >>> relative_date("Gisteren om 14:05", datetime(2021, 10, 15, 23, 30, tzinfo=timezone.utc)).iso
+    '2021-10-15T14:05'
+    """
+    if not text or now is None:
+        return None
+    text = " ".join(text.replace("\u00a0", " ").split())
+    local = (now if now.tzinfo else now.replace(tzinfo=timezone.utc)).astimezone(AMSTERDAM)
+    m = _RELATIVE_DAY.fullmatch(text)
+    if m:
+        day = local.date() - timedelta(days=_RELATIVE_DAYS_BACK[m.group("word").lower()])
+        return _build(day.year, day.month, day.day, m.group("H"), m.group("M"))
+    m = _RELATIVE_AGO.fullmatch(text)
+    if m is None:
+        return None
+    seconds = (int(m.group("n")) if m.group("n") else 1) * _RELATIVE_SECONDS[m.group("unit").lower()[:3]]
+    day = (local - timedelta(seconds=seconds)).date()
+    return ParsedDate(day.isoformat(), "day")
+
+
+def find_relative_date(lines: list[str], now: datetime | None, *, head_lines: int = 4) -> tuple[ParsedDate, str] | None:
+    """A page's publication date written relative to its fetch (:func:`relative_date`) and the line that
+    states it: a line that is only such a date among the first ``head_lines`` non-empty ``lines`` (a
+    regional news site's "3 uur geleden" under the title), or such a date after a publication label
+    ("Geplaatst: 2 dagen geleden", "Gepubliceerd gisteren om 14:05") or a byline ("Door Redactie · 5 uur
+    geleden") anywhere; never one under another label ("Laatst gewijzigd: gisteren")."""
+    if now is None:
+        return None
+    seen, label = 0, None
+    for raw in lines:
+        line = " ".join(raw.replace("\u00a0", " ").split())
+        if not line:
+            continue
+        seen += 1
+        labelled, label = label, label_only(line)  # a label on its own line ("<dt>Geplaatst</dt><dd>…")
+        if len(line) > 80 or _MODIFIED_LABEL.match(line) or labelled in ("modified", "other"):
+            continue
+        rest = line
+        for pattern in (_PUBLISHED_LABEL, _RELATIVE_BYLINE):
+            m = pattern.match(line)
+            if m and m.end():
+                rest = line[m.end():]
+                break
+        else:
+            if seen > head_lines and labelled != "published":
+                continue
+        parsed = relative_date(rest, now)
+        if parsed:
+            return parsed, raw
+    return None
+
+
+#: A byline before a relative date: "Door Redactie · 5 uur geleden", "Redactie | gisteren".
+_RELATIVE_BYLINE = re.compile(r"^(?:redactie|door\s+[^\d\n|·•,]{2,60}?)\s*[|·•,\-–]\s*", re.I)
 
 
 #: A UTC offset written onto an ISO time, in the same token: after its seconds ("…:00Z", "…:00+02:00"),

@@ -94,6 +94,21 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
     return known
 
 
+def known_article_contents(path: str | Path) -> list[dict]:
+    """``site``, ``url``, ``title``, ``published`` and ``content_sha256`` (the hash of its text) of every
+    archived news page that is not a living page: a page of a site that a new address answers with the
+    same title and text (a site that moved to another CMS, its items under new addresses and markup) is
+    that page (``NewsSpider.archived_copy_of``)."""
+    db = read_only(path)
+    columns = db["articles"].columns_dict if db is not None and db["articles"].exists() else {}
+    if db is not None:
+        db.close()
+    if "content_sha256" not in columns:
+        return []
+    return _table_rows(path, "articles", "select site, url, title, published, content_sha256 from articles"
+                       " where content_sha256 is not null and not coalesce(is_living_page, 0)")
+
+
 #: Redirects followed from one address to the page it leads to (Scrapy's ``REDIRECT_MAX_TIMES``).
 REDIRECT_HOPS = 20
 

@@ -449,6 +449,19 @@ def write_article(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
     return outcome
 
 
+def write_moved_article(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
+    """An archived news page answered at a new address of its site, with the same title and text
+    (``record["moved"]``: the archived ``url``, the new ``address`` and its fetch's provenance): the
+    page's provenance becomes that fetch (its ``source_url`` the address fetched, which the next crawl
+    then knows: ``queries.known_article_urls``); its content, analysis and history stay as they are."""
+    moved = record["moved"]
+    with _item(db):
+        db.execute("update articles set source_url = ?, fetched_at = ?, sha256 = ?, crawl_id = ? where url = ?",
+                   [moved.get("source_url") or moved.get("address"), moved.get("fetched_at"), moved.get("sha256"),
+                    crawl_id, moved["url"]])
+    return "moved"
+
+
 # --- award data (issue 10; rows shaped by tenderarchive/awards/rows.py) ----------------------------------
 
 def first_named(record: dict, table: str, key) -> dict:

@@ -871,3 +871,33 @@ def test_a_newsletters_issue_date_and_a_title_after_the_label_stay_titles():
                       ("Nieuws 2024 in cijfers", "Nieuws 2024 in cijfers")):
         page = f"<html><body><main><h1>{h1}</h1><h2>Inleiding</h2>{BODY}</main></body></html>"
         assert extract_html(page, "https://www.voorbeeld.nl/nieuws/bericht")["title"] == title
+
+
+@pytest.mark.parametrize("line, fetched, expected", [
+    ("3 uur geleden", "2021-10-14T08:00:00+00:00", ("2021-10-14", "day")),
+    ("Geplaatst: 2 dagen geleden", "2021-10-16T08:00:00+00:00", ("2021-10-14", "day")),
+    ("Door Redactie · gisteren om 14:05", "2021-10-15T09:00:00+00:00", ("2021-10-14T14:05", "minute")),
+    # 23:30 UTC is 01:30 on the next Dutch day: "gisteren" is the Dutch calendar's yesterday
+    ("Gisteren", "2021-10-15T23:30:00+00:00", ("2021-10-15", "day")),
+    ("Vandaag, 09.30 uur", "2021-10-14T12:00:00+00:00", ("2021-10-14T09:30", "minute")),
+])
+def test_a_date_line_written_relative_to_the_fetch_dates_the_page(line, fetched, expected):
+    """§2.3 dates, as a regional news site writes a recent item's under its title: "3 uur geleden",
+    "Geplaatst: 2 dagen geleden", "gisteren om 14:05". None was read (the page went undated, the line
+    stayed in its text). The day it names against the fetch (so a reparse reads the same) dates it."""
+    page = (f"<html lang='nl'><body><main><article><h1>Voorlopige gunning jeugdhulp</h1><p class='meta'>{line}</p>"
+            f"{BODY}</article></main></body></html>")
+    got = extract_html(page, "https://www.voorbeeld.nl/nieuws/bericht", fetched_at=datetime.fromisoformat(fetched))
+    assert (got["published"], got["published_precision"], got["published_source"]) == (*expected, "stated")
+    assert line not in got["text"] and got["text"].startswith("De gemeenten in de regio")
+    assert extract_html(page, "https://www.voorbeeld.nl/nieuws/bericht")["published"] is None  # no fetch, no date
+
+
+def test_a_vague_relative_date_or_one_in_a_sentence_is_no_date():
+    """Weeks and months ago are rounded past the day, and a relative date in a sentence is an event's."""
+    fetched = datetime(2021, 10, 14, 8, tzinfo=timezone.utc)
+    for line in ("2 weken geleden", "Vorige maand", "Laatst gewijzigd: gisteren",
+                 "Twee dagen geleden heeft de regio de aanbesteding voor jeugdhulp gegund aan drie aanbieders."):
+        page = (f"<html lang='nl'><body><main><article><h1>Voorlopige gunning jeugdhulp</h1><p>{line}</p>"
+                f"{BODY}</article></main></body></html>")
+        assert extract_html(page, "https://www.voorbeeld.nl/nieuws/bericht", fetched_at=fetched)["published"] is None
