@@ -55,3 +55,49 @@ def test_a_providers_totals_count_its_own_tender_value_where_its_lot_has_no_sing
     assert {r["name"]: (r["awards"], r["cents"]) for r in upgraded.query(
         "select o.name, s.awards, s.cents from summary_org_regions s join organisations o using (organisation_id) "
         "where s.jeugdregio_code = ''")} == totals
+
+
+def winner_notice(name, value, kvk=None):
+    """An award notice of one lot won by ``name``; with ``kvk``, section 8 gives its Registratienummer."""
+    rows = [h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
+            h2("6.1 ID resultaat perceel: LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+            h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", name),
+            only("Inschrijving"), amount("Waarde van de aanbesteding", value, "Euro")]
+    if kvk:
+        rows += [h1("8. Organisaties"), h2("8.1 ORG-0001"), row("Officiële naam", name), row("Registratienummer", kvk)]
+    return eforms(*rows)
+
+
+def test_every_award_of_a_provider_includes_those_whose_notice_gave_no_kvk_number(serve_api, crawl):
+    """§4 "Same organisation, spelled differently" and "some winners have none" (no KvK number): one provider won
+    one procurement as "Jeugdzorg Oost B.V." with its KvK number in section 8 and another as "Stichting Jeugdzorg
+    Oost" with none. Its contracts and regions (`aanbieder_contracten`, `aanbieder_regios`: the provider page) by
+    its id or KvK number gave the first award only. A name-only winner is that provider's where its folded name is
+    the name of no other provider with a KvK number; where two numbered providers share it, it is neither's."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+
+    server = serve_api([award(template(), 960091, winner_notice("Jeugdzorg Oost B.V.", "1 000 000", "12345678")),
+                        award(template(), 960092, winner_notice("Stichting Jeugdzorg Oost", "2 000 000")),
+                        award(template(), 960093, winner_notice("Zorg West B.V.", "3 000 000", "11111111")),
+                        award(template(), 960094, winner_notice("Stichting Zorg West", "4 000 000", "22222222")),
+                        award(template(), 960095, winner_notice("Zorg West", "5 000 000"))])
+    done = crawl(server.api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    datasette = Server(done.db_path)
+    try:
+        for provider in ("kvk:12345678", "12345678"):
+            found = rows(datasette, "aanbieder_contracten", aanbieder=provider)
+            assert sorted(r["waarde_cents"] for r in found) == [100000000, 200000000], provider
+        (region,) = rows(datasette, "aanbieder_regios", aanbieder="kvk:12345678")
+        assert (region["gunningen"], region["waarde_cents"]) == (2, 300000000)
+        # from the name-only winner's page, the numbered provider's awards too
+        assert sorted(r["waarde_cents"] for r in rows(datasette, "aanbieder_contracten",
+                                                      aanbieder="name:jeugdzorg oost")) == [100000000, 200000000]
+        # two numbered providers fold to "zorg west": the name-only winner is neither's
+        assert [r["waarde_cents"] for r in rows(datasette, "aanbieder_contracten", aanbieder="kvk:11111111")] == \
+            [300000000]
+        assert [r["waarde_cents"] for r in rows(datasette, "aanbieder_contracten", aanbieder="name:zorg west")] == \
+            [500000000]
+    finally:
+        datasette.stop()
