@@ -1,7 +1,7 @@
 """The text of one PDF, read by pdfminer.six in a child process of its own under resource limits
 (:func:`tenderarchive.awards.pdf.pdf_text` runs this file's source, ``python -I -c``: read as package data, as
 it is from a zipped egg under scrapyd, where it is no file to run): the PDF arrives on stdin, its text
-leaves on stdout (UTF-8). Arguments: the pages read, the CPU seconds and the bytes of address space allowed.
+leaves on stdout (UTF-8), and :data:`MORE_PAGES` on stderr when the PDF has more pages than were read. Arguments: the pages read, the CPU seconds and the bytes of address space allowed.
 
 The limits are set before pdfminer is imported or the PDF read: a compressed stream that inflates to gigabytes
 (pdfminer decompresses a stream whole) meets the memory limit (a MemoryError, exit 3), a page whose text or
@@ -41,6 +41,10 @@ def set_limits(cpu_seconds: int, memory: int) -> None:
             continue
 
 
+#: what the child writes on stderr when the PDF has more pages than it read
+MORE_PAGES = "more pages than read"
+
+
 def main(argv: list[str]) -> int:
     pages, cpu_seconds, memory = (int(a) for a in argv)
     set_limits(cpu_seconds, memory)
@@ -51,6 +55,12 @@ def main(argv: list[str]) -> int:
         # pdfminer warns about every oddity of a PDF's structure on its own loggers; what matters is in ``problems``
         logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
         text = extract_text(io.BytesIO(body), maxpages=pages)
+        if pages:
+            from pdfminer.pdfpage import PDFPage
+
+            # a PDF longer than the pages read: said on stderr (the parent names it in the problems)
+            if sum(1 for _ in PDFPage.get_pages(io.BytesIO(body), maxpages=pages + 1)) > pages:
+                sys.stderr.write(f"{MORE_PAGES}\n")
     except MemoryError:
         return 3
     except Exception as exc:  # noqa: BLE001 — reported to the parent, which names it in the problems
