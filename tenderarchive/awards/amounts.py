@@ -4,7 +4,7 @@ TenderNed prints one amount in many ways (docs/awards.md, "Amounts"):
 "800 000" with a separate "Euro" span, "3 583 200 EUR", "1 800 000,00",
 "€ 1.234.567,89", "EUR 1234567.89", "Waarde: 2.500.000 EUR excl. btw", groups
 separated by U+00A0/U+2008/U+202F, ranges ("Laagste offerte: 1,00 / Hoogste
-offerte: 2,00"), placeholders ("0", "1 Euro") and no value at all ("-",
+offerte: 2,00"), placeholders ("0", "1 Euro", "nihil") and no value at all ("-",
 "niet gepubliceerd").
 
 The number itself is read by ``price-parser`` (a library made for exactly
@@ -65,6 +65,8 @@ _NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen m
 _CURRENCY_RE = re.compile(
     r"(?i)(?<![a-z])(" + "|".join(sorted((re.escape(c) for c in CURRENCIES), key=len, reverse=True)) + r")(?![a-z])")
 MISSING = {"", "-", "–", "—", "n.v.t.", "nvt", "niet gepubliceerd", "onbekend", "not published", "none", "null"}
+#: "nihil" (nil), alone or with a currency: the amount 0
+_NIHIL = re.compile(r"(?i)(?:€|eur\w*)?\s*nihil\.?\s*(?:€|eur\w*)?")
 _SPACES = re.compile(r"[\u00a0\u2007\u2008\u2009\u202f]")
 _RANGE = re.compile(
     r"(?i)laagste\s+(?:offerte|inschrijving)\s*:?\s*(?P<low>[^/]*?\d[^/]*?)\s*(?:/|en)\s*"
@@ -196,6 +198,8 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
         return Amount(raw, currency=currency_code(currency), missing=True)
     text = _LABEL.sub("", text)
     code = currency_code(currency) or currency_code(text)
+    if _NIHIL.fullmatch(text):  # nil: zero, a placeholder like "0"
+        return Amount(raw, 0, code)
     problems: list[str] = []
     if currency and currency.strip() and not currency_code(currency):
         # a currency named but not known: not taken for the euro (no cents), its name kept

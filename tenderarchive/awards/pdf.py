@@ -34,6 +34,7 @@ from importlib import resources
 
 from tenderarchive.awards.html import _empty, _norm, currency_like
 from tenderarchive.awards import html_eforms as ef
+from tenderarchive.awards.pdf_child import MORE_PAGES
 
 #: A page header or footer that PDFs print on every page and text extraction puts inside a label (BH).
 _PAGE_HEADER = re.compile(r"^(pagina|page)\s+\d+(\s*(van|of|/)\s*\d+)?$|\b(pagina|page)\s+\d+\s*(van|of|/)\s*\d+$", re.I)
@@ -90,9 +91,15 @@ class PdfRefused(Exception):
 
 
 def pdf_text(body: bytes, limits: PdfLimits = LIMITS) -> str:
+    """The text of a PDF's first ``limits.pages`` pages (:func:`pdf_pages`)."""
+    return pdf_pages(body, limits)[0]
+
+
+def pdf_pages(body: bytes, limits: PdfLimits = LIMITS) -> tuple[str, bool]:
     """The text of a PDF's first ``limits.pages`` pages, read by pdfminer.six in a process of its own under
-    ``limits`` (:mod:`tenderarchive.awards.pdf_child`). Raises :class:`PdfRefused` for a PDF over a limit and
-    ValueError (pdfminer's error) for a body that is no PDF or a damaged one."""
+    ``limits`` (:mod:`tenderarchive.awards.pdf_child`), and whether the PDF has more pages than that. Raises
+    :class:`PdfRefused` for a PDF over a limit and ValueError (pdfminer's error) for a body that is no PDF or a
+    damaged one."""
     if len(body) > limits.max_bytes:
         raise PdfRefused(f"{len(body):,} bytes, over the {limits.max_bytes:,} read")
     try:
@@ -101,7 +108,7 @@ def pdf_text(body: bytes, limits: PdfLimits = LIMITS) -> str:
     except subprocess.TimeoutExpired:
         raise PdfRefused(f"not read within {limits.wall_seconds} s", retry=True) from None
     if done.returncode == 0:
-        return done.stdout.decode("utf-8", "replace")
+        return done.stdout.decode("utf-8", "replace"), MORE_PAGES.encode() in done.stderr
     said = done.stderr.decode("utf-8", "replace").strip().splitlines()
     if done.returncode == 2:
         raise ValueError(said[-1] if said else "pdfminer failed")
@@ -298,17 +305,24 @@ def parse_pdf(body: bytes | None, limits: PdfLimits = LIMITS) -> dict:
     if not body or not bytes(body[:1024]).lstrip().startswith(b"%PDF"):
         return dict(_empty("unknown", ["the PDF answer is no PDF"]), pdf_layout="unknown")
     try:
-        lines = text_lines(pdf_text(bytes(body), limits))
+        text, cut = pdf_pages(bytes(body), limits)
+        lines = text_lines(text)
     except PdfRefused as exc:
         return dict(_empty("unknown", [f"PDF refused: {exc}; not read"]), pdf_layout="unknown", refused=str(exc),
                     retry=exc.retry)
     except Exception as exc:  # noqa: BLE001 — a damaged PDF must never stop a crawl
         return dict(_empty("unknown", [f"PDF unreadable: {type(exc).__name__}: {str(exc)[:200]}"]), pdf_layout="unknown")
+    # a PDF over its pages is read in part: what its later pages say is missing (docs/awards.md)
+    more = [f"PDF longer than the {limits.pages} page(s) read: winners and lots on later pages are missing"] if cut else []
+    if not lines and not cut:  # page images only: no text recognition is done
+        return dict(_empty("unknown", ["PDF without text (a scan?): not read, no text recognition is done"]),
+                    pdf_layout="unknown")
     layout = pdf_layout(lines)
     if layout == "unknown":
-        return dict(_empty("unknown", ["PDF without award sections (neither eForms 6.1 nor 'Afdeling V')"]),
+        return dict(_empty("unknown", ["PDF without award sections (neither eForms 6.1 nor 'Afdeling V')", *more]),
                     pdf_layout="unknown")
     parsed = parse_html(eforms_html(eforms_rows(lines)) if layout == "eforms" else standard_html(lines))
+    parsed["problems"].extend(more)
     if any("#" in line for line in lines):
         parsed["problems"].append("PDF text has characters missing from its font ('#'): names may be incomplete")
     return dict(parsed, layout="pdf", pdf_layout=layout)

@@ -1,7 +1,8 @@
 """The text of one PDF, read by pdfminer.six in a child process of its own under resource limits
 (:func:`tenderarchive.awards.pdf.pdf_text` runs this file's source, ``python -I -c``: read as package data, as
 it is from a zipped egg under scrapyd, where it is no file to run): the PDF arrives on stdin, its text
-leaves on stdout (UTF-8). Arguments: the pages read, the CPU seconds and the bytes of address space allowed.
+leaves on stdout (UTF-8), and :data:`MORE_PAGES` on stderr when the PDF has more pages than were read.
+Arguments: the pages read, the CPU seconds and the bytes of address space allowed.
 
 The limits are set before pdfminer is imported or the PDF read: a compressed stream that inflates to gigabytes
 (pdfminer decompresses a stream whole) meets the memory limit (a MemoryError, exit 3), a page whose text or
@@ -41,6 +42,21 @@ def set_limits(cpu_seconds: int, memory: int) -> None:
             continue
 
 
+#: what the child writes on stderr when the PDF has more pages than it read
+MORE_PAGES = "more pages than read"
+
+
+def _more_pages(body: bytes, pages: int) -> bool:
+    """Whether the PDF has more than ``pages`` pages (its page tree read, not its pages' content); a page tree
+    pdfminer cannot walk after the text was read says nothing (False): the text read stands."""
+    from pdfminer.pdfpage import PDFPage
+
+    try:
+        return sum(1 for _ in PDFPage.get_pages(io.BytesIO(body), maxpages=pages + 1)) > pages
+    except Exception:  # noqa: BLE001 — the text was read; only the count is unknown
+        return False
+
+
 def main(argv: list[str]) -> int:
     pages, cpu_seconds, memory = (int(a) for a in argv)
     set_limits(cpu_seconds, memory)
@@ -51,6 +67,8 @@ def main(argv: list[str]) -> int:
         # pdfminer warns about every oddity of a PDF's structure on its own loggers; what matters is in ``problems``
         logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
         text = extract_text(io.BytesIO(body), maxpages=pages)
+        if pages and _more_pages(body, pages):
+            sys.stderr.write(f"{MORE_PAGES}\n")
     except MemoryError:
         return 3
     except Exception as exc:  # noqa: BLE001 — reported to the parent, which names it in the problems

@@ -376,6 +376,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_version_keys(db)
     migrate_organisation_provenance(db)
     migrate_lot_keys(db)
+    migrate_summary_winner_values(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     load_reference_data(db)
@@ -562,6 +563,19 @@ def migrate_lot_keys(db: sqlite_utils.Database) -> None:
             db.execute(f"delete from [{table}]")
 
 
+def migrate_summary_winner_values(db: sqlite_utils.Database) -> None:
+    """Summaries written before a winner's own tender value counted where its award has none
+    (``store/summaries.py`` ``WINNERS_SQL``): emptied, so the next derivation rebuilds them in one pass."""
+    if not all(db[t].exists() for t in ("summary_award_winners", "summary_procurements", "award_suppliers", "awards")):
+        return
+    stale = db.execute(
+        "select 1 from summary_award_winners w join awards a on a.award_id = w.award_id "
+        "join award_suppliers s on s.award_id = w.award_id and s.organisation_id = w.organisation_id "
+        "where a.value_cents is null and s.tender_value_cents is not null and w.value_cents is null limit 1").fetchone()
+    if stale:
+        db.execute("delete from summary_procurements")
+
+
 def _join_versions(db: sqlite_utils.Database, table: str, old_key: str, key: str) -> None:
     """The versions of ``table``'s row ``old_key`` become the row ``key``'s, with those it has: one history,
     numbered again in the order the changes happened (``valid_to``, then ``valid_from``). A merged lot's
@@ -593,11 +607,13 @@ def _wins(db: sqlite_utils.Database, one: dict, other: dict) -> bool:
 
 @lru_cache(maxsize=1)
 def schema_fingerprint() -> int:
-    """A 31-bit hash of the tables, views and shipped reference files (tenderarchive/data/):
+    """A 31-bit hash of the tables, views, the summaries' winner rows and shipped reference files (tenderarchive/data/):
     it changes whenever a migration or a reference update has something to do."""
     from tenderarchive.reference import DATA, REFERENCE_FILES
 
-    digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED], sort_keys=True,
+    from tenderarchive.store.summaries import WINNERS_SQL
+
+    digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED, WINNERS_SQL], sort_keys=True,
                                        default=lambda o: sorted(o) if isinstance(o, set) else repr(o)).encode())
     for name in REFERENCE_FILES:
         digest.update((DATA / name).read_bytes())

@@ -17,7 +17,8 @@ Per procurement (recomputed from the base tables for the procurements a crawl to
   without a lot row) of those procurements, per region, in award-date order.
 - ``summary_awards`` / ``summary_award_winners``: the current awards of youth-care
   procurements (with region, year, value and the sort keys of the awards-by-region page), and
-  one row per winner (award_suppliers row) of each; a buyer listed as the winner (``is_buyer``, a
+  one row per winner (award_suppliers row) of each, with the award's value or, where the award has
+  none (co-winners each with a tender value of their own), the winner's own; a buyer listed as the winner (``is_buyer``, a
   quality issue of the source) is no winner here, nor in ``summary_procurements``.
 - ``summary_buyer_procurements``: per youth-care notice buyer and procurement, the first and
   last publication.
@@ -187,8 +188,11 @@ from awards a join procurements p on p.procurement_id = a.procurement_id
 where a.procurement_id in ({marks}) and +a.current = 1 and +p.youth_care = 1
 """
 
-_WINNERS_SQL = """
-select s.award_id, s.organisation_id, s.name, a.procurement_id, p.jeugdregio_code, a.year, a.value_cents,
+#: A winner's value is the award's, or (a lot of several winners with a tender value each, which has no award value:
+#: reference tenderned-awards.md §2.5, §4) the winner's own: a provider's totals count what it won.
+WINNERS_SQL = """
+select s.award_id, s.organisation_id, s.name, a.procurement_id, p.jeugdregio_code, a.year,
+  coalesce(a.value_cents, s.tender_value_cents) as value_cents,
   coalesce(a.award_date, a.contract_date) as last_award,
   coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
 from awards a join procurements p on p.procurement_id = a.procurement_id
@@ -297,7 +301,7 @@ def _procurement_tables(db, ids: list) -> dict[str, list[tuple]]:
             lots.extend((code, *lot) for code in by_procurement[lot[0]])
     out["summary_region_lots"] = lots
     out["summary_awards"] = db.execute(_AWARDS_SQL.format(marks=marks), ids).fetchall()
-    out["summary_award_winners"] = db.execute(_WINNERS_SQL.format(marks=marks), ids).fetchall()
+    out["summary_award_winners"] = db.execute(WINNERS_SQL.format(marks=marks), ids).fetchall()
     out["summary_buyer_procurements"] = db.execute(_BUYERS_SQL.format(marks=marks), ids).fetchall()
     return out
 

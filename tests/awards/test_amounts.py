@@ -132,3 +132,11 @@ def test_a_scale_word_scales_only_the_number_it_follows(text, cents):
     """A notice writes its amount in words beside the figure ("zegge: ..."): the scale word of the words
     ("duizend", "miljoen") is no scale of the figure, which was multiplied by it wherever it stood."""
     assert parse_amount(text).cents == cents
+
+
+@pytest.mark.parametrize("text", ["nihil", "€ nihil", "EUR nihil", "Nihil.", "nihil euro"])
+def test_nihil_is_a_zero_placeholder_not_an_unreadable_amount(text):
+    """The brief's "nihil" (nil, written where an amount is zero): it was "no amount in 'nihil'", a problem on the
+    notice, and no amount. It is 0, flagged as a placeholder like "0" and "1,00", its text kept."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.placeholder, amount.value_cents, amount.raw, amount.problems) == (0, True, None, text, ())

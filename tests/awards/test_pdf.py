@@ -154,3 +154,32 @@ def test_a_pdf_is_read_when_the_package_runs_from_a_zip(tmp_path):
                          timeout=120, env={"PYTHONPATH": str(egg), "PATH": "/usr/bin:/bin"})
     assert run.returncode == 0, run.stderr[-1000:]
     assert run.stdout.strip() == "[] ['Jeugdhulp Rijn B.V.']", run.stdout
+
+
+def test_a_pdf_longer_than_the_pages_read_says_its_later_winners_are_missing():
+    """Reference §7 and the brief's "very long PDFs": only the first AWARDS_PDF_MAX_PAGES pages are read. A winner
+    on a later page was lost without a word, and a PDF whose section 6 lies beyond them was "without award
+    sections". The problems now say the PDF was read in part."""
+    from tenderarchive.awards.pdf import PdfLimits
+
+    pages = [["1. Koper", "Officiële naam: Gemeente Rijnstad", "6. Resultaten", "6.1 ID resultaat perceel: LOT-0001",
+              "6.1.2 Informatie over winnaars", "Winnaar:", "Officiële naam: Alpha Zorg B.V.", "Inschrijving:",
+              "Waarde van de aanbesteding: 400 000 Euro"],
+             ["6.1 ID resultaat perceel: LOT-0002", "6.1.2 Informatie over winnaars", "Winnaar:",
+              "Officiële naam: Beta Zorg", "Inschrijving:", "Waarde van de aanbesteding: 500 000 Euro"]]
+    whole = parse_pdf(text_pdf(pages), PdfLimits(pages=2))
+    assert [w[1] for w in winners(whole)] == ["Alpha Zorg B.V.", "Beta Zorg"]
+    assert not [p for p in whole["problems"] if "page" in p]
+    cut = parse_pdf(text_pdf(pages), PdfLimits(pages=1))
+    assert [w[1] for w in winners(cut)] == ["Alpha Zorg B.V."]
+    assert "PDF longer than the 1 page(s) read: winners and lots on later pages are missing" in cut["problems"]
+    later = parse_pdf(text_pdf([["Aankondiging van een gegunde opdracht"], *pages]), PdfLimits(pages=1))
+    assert "PDF longer than the 1 page(s) read: winners and lots on later pages are missing" in later["problems"]
+
+
+def test_a_pdf_without_text_is_named_a_scan_not_a_pdf_without_award_sections():
+    """The brief's "scanned PDFs with no text": a PDF of page images has no text to read (no OCR is done); it was
+    reported as "without award sections", as if it were read and held none."""
+    parsed = parse_pdf(text_pdf([[], []]))
+    assert parsed["awards"] == [] and parsed["suppliers"] == []
+    assert parsed["problems"] == ["PDF without text (a scan?): not read, no text recognition is done"]

@@ -24,6 +24,7 @@ def server(tmp_path_factory):
         db.execute("update award_suppliers set tender_value_cents = null, tender_value_raw = 'niet gepubliceerd' "
                    "where award_id = ? and organisation_id = ?", [award_id, second])
     server = Server(path)
+    server.path = path
     yield server, award_id, first, second
     server.stop()
 
@@ -42,3 +43,36 @@ def test_each_winners_own_tender_value_is_shown_beside_the_awards(server):
             if r["award_id"] == award_id] == ["€ 450.000,50"]                  # by the KvK number alone
     page = server.get("/-/aanbesteding?id=TN312877").decode("utf-8")
     assert "€ 450.000,50" in page
+
+
+def test_a_providers_regions_count_its_own_tender_value_where_the_award_has_none(server):
+    """`aanbieder_regios` summed the award values only: a provider's € 450.000,50 tender on a lot it shares with
+    co-winners (the award has no value of its own) was missing from its region's total."""
+    server, award_id, first, second = server
+    with sqlite3.connect(server.path) as db:
+        region, others = db.execute(
+            "select p.jeugdregio_code, (select sum(b.value_cents) from award_suppliers t join awards b on "
+            "b.award_id = t.award_id and b.current = 1 join procurements q on q.procurement_id = b.procurement_id "
+            "and q.youth_care = 1 where t.organisation_id = ? and q.jeugdregio_code is p.jeugdregio_code) "
+            "from awards a join procurements p using (procurement_id) where a.award_id = ?", [first, award_id]).fetchone()
+    (found,) = [r for r in rows(server, "aanbieder_regios", aanbieder=first) if r["jeugdregio_code"] == region]
+    assert found["waarde_cents"] == (others or 0) + 45000050
+
+
+def test_a_regions_lots_and_awards_show_each_winners_own_value_where_the_award_has_none(server):
+    """"Who won what in jeugdregio X, for how much" (`jeugdregio_percelen`, `awards_by_region_year`): a lot won by
+    several parties each with a value of their own showed its winners and no value at all, though each winner's
+    value is archived. Each winner's own value is listed beside the winners (`inschrijvingen`, `tender_values`)."""
+    server, award_id, first, second = server
+    with sqlite3.connect(server.path) as db:
+        region, year = db.execute("select p.jeugdregio_code, a.year from awards a join procurements p "
+                                  "using (procurement_id) where a.award_id = ?", [award_id]).fetchone()
+        names = dict(db.execute("select organisation_id, name from award_suppliers where award_id = ?", [award_id]))
+    expected = {f"{names[first]}: € 450.000,50", f"{names[second]}: niet gepubliceerd"}
+    (lot,) = [r for r in rows(server, "jeugdregio_percelen", jeugdregio=region, pagina="alle") if r["award_id"] == award_id]
+    assert lot["waarde"] is None and expected <= set(lot["inschrijvingen"].split("; "))
+    (award,) = [r for r in rows(server, "awards_by_region_year", jeugdregio=region, year=str(year), pagina="alle")
+                if r["award_id"] == award_id]
+    assert award["tender_values"] == lot["inschrijvingen"]
+    others = [r for r in rows(server, "jeugdregio_percelen", jeugdregio=region, pagina="alle") if r["award_id"] != award_id]
+    assert others and all(r["inschrijvingen"] is None for r in others if r["waarde"] is not None)
