@@ -252,7 +252,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         cpv_rows.append({
             "publication_id": publication_id, "cpv": code, "cpv_8": code8,
             "label": clean_field(entry.get("omschrijving")) if isinstance(entry, dict) else None,
-            "is_main": 1 if isinstance(entry, dict) and entry.get("isHoofdOpdracht") else 0,
+            "is_main": 1 if isinstance(entry, dict) and flag(entry.get("isHoofdOpdracht")) else 0,
         })
     main = next((c for c in cpv_rows if c["is_main"]), cpv_rows[0] if cpv_rows else None)
     # a list of {code, omschrijving} or of plain strings (docs/reference/tenderned-api.md §4: "sometimes

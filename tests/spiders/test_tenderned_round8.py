@@ -1,0 +1,37 @@
+"""TenderNed API conformance, round 8: shapes and combinations the earlier rounds left, each by a real crawl of
+the loopback API (tenderarchive/apiserver.py) into a real archive. The records are the synthetic snapshot's,
+edited into the documented shapes (docs/reference/tenderned-api.md)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import by_id
+
+DETAIL = "/papi/tenderned-rs-tns/v2/publicaties/"
+
+
+@pytest.mark.parametrize("no, yes", [("false", "true"), ("0", "1"), ("Nee", "Ja")],
+                         ids=["quoted-json-booleans", "digits", "ja-nee"])
+def test_a_yes_no_sent_as_text_is_read_as_it_says_not_as_truthy(snapshot, serve_api, crawl, no, yes):
+    """A boolean sent as text (a serialiser's quoting, a proxy) is read as what it says: "false" was true."""
+    notice = by_id(snapshot, 100101)
+    detail = notice["detail"]
+    detail.update(isGegund=no, isVroegtijdigBeeindigd=no, isDigitaalInschrijvenMogelijk=yes,
+                  onlyGunningProcedure=no, afgerondeAanbesteding=no)
+    detail["cpvCodes"][0]["isHoofdOpdracht"] = no
+    detail["cpvCodes"][1]["isHoofdOpdracht"] = yes
+    notice["documenten"]["documenten"][0]["virusIndicatie"] = no
+    server = serve_api([notice])
+    result = crawl(server.api_url, from_date="2018-03-13", until_date="2018-03-13")
+    assert result.returncode == 0, result.output
+    row = result.db["notices"].get(100101)
+    assert (row["is_awarded"], row["is_cancelled"], row["award_only"], row["is_completed"]) == (0, 0, 0, 0)
+    assert row["is_digital"] == 1
+    assert row["cpv_main"] == detail["cpvCodes"][1]["code"]
+    assert {r["is_main"] for r in result.db["notice_cpv"].rows_where("cpv = ?", [detail["cpvCodes"][0]["code"]])} == {0}
+    first = notice["documenten"]["documenten"][0]["documentId"]
+    assert result.db["documents"].get((100101, str(first)))["virus_flag"] == 0
+    assert result.db["procurements"].get("TN160417")["is_awarded"] == 0  # nor is its procurement
