@@ -35,3 +35,24 @@ def test_a_yes_no_sent_as_text_is_read_as_it_says_not_as_truthy(snapshot, serve_
     first = notice["documenten"]["documenten"][0]["documentId"]
     assert result.db["documents"].get((100101, str(first)))["virus_flag"] == 0
     assert result.db["procurements"].get("TN160417")["is_awarded"] == 0  # nor is its procurement
+
+
+def test_the_latest_rectification_a_detail_names_is_fetched_though_gerelateerd_omits_it(snapshot, serve_api, crawl):
+    """A backfill of the contract notice's day: its rectification (published months later, outside the window)
+    is named by the detail's publicatieIDLaatsteRectificatie (§4, [H]) while /gerelateerd (§6, [M]) lists the
+    notice alone (an index behind). The rectification was never fetched: the moved deadline stayed unknown."""
+    original = by_id(snapshot, 100101)
+    assert original["detail"]["publicatieIDLaatsteRectificatie"] == 100131
+    alone = [{"publicatieId": 100101, "kenmerk": 160417, "formType": "competition",
+              "publicatieDatum": original["detail"]["publicatieDatum"],
+              "typePublicatie": original["detail"]["typePublicatie"]}]
+    server = serve_api(snapshot, faults={f"{DETAIL}100101/gerelateerd": [{"status": 200, "body": json.dumps(alone)}]})
+    result = crawl(server.api_url, from_date="2018-03-13", until_date="2018-03-13")
+    assert result.returncode == 0, result.output
+    assert f"{DETAIL}100101/gerelateerd" in server.api.log
+    rectification = result.db["notices"].get(100131)
+    assert rectification["notice_type"] == "REC"
+    assert json.loads(result.db["procurements"].get("TN160417")["notice_types"])[:2] == ["AAO", "REC"]
+    assert result.crawl["status"] == "complete", result.errors
+    # asked once, though its own /gerelateerd lists the contract notice again
+    assert server.api.log.count(f"{DETAIL}100131") == 1
