@@ -56,3 +56,32 @@ def test_the_latest_rectification_a_detail_names_is_fetched_though_gerelateerd_o
     assert result.crawl["status"] == "complete", result.errors
     # asked once, though its own /gerelateerd lists the contract notice again
     assert server.api.log.count(f"{DETAIL}100131") == 1
+
+
+@pytest.mark.parametrize("title", [None, "", "&nbsp;", "absent"], ids=["null", "empty", "entity-only", "absent"])
+def test_a_detail_without_a_title_takes_its_list_rows(snapshot, serve_api, crawl, title):
+    """Both the list row and the detail carry ``aanbestedingNaam`` (§3, §4): a detail without it was dropped
+    (the crawl partial, the notice asked and dropped again by every run) though its list row named it."""
+    notice = by_id(snapshot, 100101)
+    notice["detail"]["publicatieIDLaatsteRectificatie"] = None  # served alone
+    notice["list"]["aanbestedingNaam"] = "Basishulp Jeugd Heerlen &amp; Landgraaf"
+    if title == "absent":
+        del notice["detail"]["aanbestedingNaam"]
+    else:
+        notice["detail"]["aanbestedingNaam"] = title
+    server = serve_api([notice])
+    result = crawl(server.api_url, from_date="2018-03-13", until_date="2018-03-13")
+    assert result.returncode == 0, result.output
+    assert result.db["notices"].get(100101)["title"] == "Basishulp Jeugd Heerlen & Landgraaf"
+    assert result.crawl["status"] == "complete", result.errors
+
+
+def test_a_notice_with_no_title_anywhere_is_still_recorded_not_archived(snapshot, serve_api, crawl):
+    notice = by_id(snapshot, 100101)
+    notice["list"]["aanbestedingNaam"] = " "
+    notice["detail"]["aanbestedingNaam"] = "&nbsp;"
+    server = serve_api([notice])
+    result = crawl(server.api_url, from_date="2018-03-13", until_date="2018-03-13")
+    assert not result.db["notices"].exists() or result.db["notices"].count == 0
+    assert result.crawl["status"] != "complete"
+    assert any("aanbestedingNaam" in str(error) for error in result.errors), result.errors
