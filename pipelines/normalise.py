@@ -10,7 +10,7 @@ into archive rows.
   one, stored as ``deadline_list``, and is the deadline when the detail has
   none); placeholder years ≥ 2090 become NULL with
   ``deadline_placeholder = 1``;
-- text loses HTML tags, entities and NBSPs;
+- text loses HTML tags, entities and NBSPs; a detail without a title takes its list row's;
 - ``{code, omschrijving}`` objects become a code and a label column;
 - CPV codes are kept with their check digit and as 8 digits;
 - the notice PDF, each document's download and the zip of all documents come from the
@@ -105,7 +105,7 @@ LIST_FALLBACK = frozenset({
     "kenmerk", "procurement_id", "notice_type", "notice_type_label", "procedure", "procedure_label",
     "contract_type", "contract_type_label", "is_european", "deadline", "deadline_placeholder",
     "consultation_deadline", "form_code", "form_label", "description", "buyer", "buyer_official", "is_cancelled",
-    "is_digital", "published", "published_at", "year", "year_month"})
+    "is_digital", "published", "published_at", "year", "year_month", "title"})
 
 
 def document_size(value) -> int | None:
@@ -252,7 +252,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         cpv_rows.append({
             "publication_id": publication_id, "cpv": code, "cpv_8": code8,
             "label": clean_field(entry.get("omschrijving")) if isinstance(entry, dict) else None,
-            "is_main": 1 if isinstance(entry, dict) and entry.get("isHoofdOpdracht") else 0,
+            "is_main": 1 if isinstance(entry, dict) and flag(entry.get("isHoofdOpdracht")) else 0,
         })
     main = next((c for c in cpv_rows if c["is_main"]), cpv_rows[0] if cpv_rows else None)
     # a list of {code, omschrijving} or of plain strings (docs/reference/tenderned-api.md §4: "sometimes
@@ -272,7 +272,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "form_code": form_code or code_label(row.get("publicatiecode"))[0],
         "form_label": clean_field(d.get("typePublicatie")) if isinstance(d.get("typePublicatie"), str)
         else form_label or code_label(row.get("publicatiecode"))[1],
-        "title": clean_field(d.get("aanbestedingNaam")),
+        "title": clean_field(d.get("aanbestedingNaam")) or clean_field(row.get("aanbestedingNaam")),
         "description": clean_field(d.get("opdrachtBeschrijving") or row.get("opdrachtBeschrijving")),
         "buyer": clean_field(d.get("opdrachtgeverNaam") or row.get("opdrachtgeverNaam")
                             or d.get("aanbestedendeDienstNaam")),

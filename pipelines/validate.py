@@ -10,7 +10,7 @@ from __future__ import annotations
 from scrapy.exceptions import DropItem
 
 from tenderarchive.items import NoticeItem
-from tenderarchive.values import readable_timestamp
+from tenderarchive.values import clean_field, readable_timestamp
 
 
 class ValidatePipeline:
@@ -22,6 +22,15 @@ class ValidatePipeline:
         if isinstance(item, NoticeItem):
             validate_notice(item)
         return item
+
+
+def _has_text(value) -> bool:
+    """Whether a text field says something once cleaned; a value of the wrong shape (a list, an object) counts,
+    so that normalising it drops the item saying what it was."""
+    try:
+        return bool(clean_field(value))
+    except ValueError:
+        return True
 
 
 def validate_notice(item: NoticeItem) -> None:
@@ -39,11 +48,13 @@ def validate_notice(item: NoticeItem) -> None:
             raise DropItem(f"{where}: detail publicatieId {raw_id!r:.80} is not a number") from None
         if str(detail_id) != str(item.publication_id).strip():
             raise DropItem(f"{where}: detail record is for publicatieId {raw_id!r:.80}")
-    if not str(detail.get("aanbestedingNaam") or "").strip():
-        raise DropItem(f"{where}: detail record has no aanbestedingNaam (title)")
+    row = item.list_record if isinstance(item.list_record, dict) else {}
+    # the list row's title stands in for a detail without one (null, absent, blank): it was dropped, by every
+    # run, though its list row named it (docs/reference/tenderned-api.md §3, §4: both carry it)
+    if not any(_has_text(record.get("aanbestedingNaam")) for record in (detail, row)):
+        raise DropItem(f"{where}: detail record has no aanbestedingNaam (title), nor has its list row")
     # An unreadable optional date costs that field, not the notice (values.OPTIONAL_DATES: the spider
     # records it, normalise reads it as omitted); the publication date is required.
-    row = item.list_record if isinstance(item.list_record, dict) else {}
     # the list row's date stands in for a missing or unreadable one (docs/reference/tenderned-api.md §3, §13)
     if all(readable_timestamp(record.get("publicatieDatum")) is None for record in (detail, row)):
         raise DropItem(f"{where}: detail record has no readable publicatieDatum (nor has its list row)")

@@ -57,7 +57,8 @@ every response and never repeated once its parse is archived; every notice whose
 this crawl fetches gets one ``/gerelateerd`` request (and a result notice whose ``/html`` fails, is unreadable
 or names no winner one ``/pdf`` request: its PDF is the fallback), and the related notices not
 archived yet are fetched whatever their CPV codes, words or date (their ``related_to``
-says which notice led to them). So an incremental run asks ``/gerelateerd`` again only
+says which notice led to them), as is the latest rectification a detail names
+(``publicatieIDLaatsteRectificatie``) when ``/gerelateerd`` did not list it. So an incremental run asks ``/gerelateerd`` again only
 for procedures with something new or still open (re-checked notices). An archived result
 notice whose ``/html`` was never read (archived before award data, or a broken answer) is
 re-checked once, like a sparse one.
@@ -688,6 +689,7 @@ class TenderNedSpider(BaseSpider):
         )
         if publication_id not in self.known:
             yield from self.recheck_procedure(detail.get("kenmerk"))
+        yield from self.latest_rectification(publication_id, detail)
         documents_url = f"{self.detail_url(publication_id)}/documenten"
         yield scrapy.Request(
             documents_url,
@@ -695,6 +697,23 @@ class TenderNedSpider(BaseSpider):
             errback=self.documents_failed,
             meta={"item": item, **JSON},
         )
+
+    def latest_rectification(self, publication_id: str, detail: dict):
+        """The notice's latest rectification, which its detail names (``publicatieIDLaatsteRectificatie``,
+        docs/reference/tenderned-api.md §4, [H]), when the archive has not got it: it was found only through
+        ``/gerelateerd`` ([M]) or a list query, so one ``/gerelateerd`` that answered without it (an index
+        behind: it listed the notice alone) or a rectification published after the window (a backfill of
+        January whose deadline moved in March) left the procedure's moved deadline unknown. Asked as a
+        related notice (``related to`` the notice, recorded so if it fails), once, as ``/gerelateerd``
+        is: not for the ``all`` profile or a sample."""
+        if self.profile.all or self.sample:
+            return
+        rectification = publication_key(detail.get("publicatieIDLaatsteRectificatie"))
+        if rectification is None or rectification == publication_id or rectification in self.seen \
+                or rectification in self.known:
+            return
+        self.crawler.stats.inc_value("tenderned/rectification_fetched")
+        yield self.detail_request(rectification, None, f"rectification:{publication_id}", related_to=publication_id)
 
     def parse_documents(self, response):
         item = response.meta["item"]

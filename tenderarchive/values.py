@@ -222,10 +222,26 @@ def kenmerk_number(value) -> int | None:
     return to_int(match.group(1) if match else value)
 
 
+#: How a yes/no reads when it comes as text: JSON's ``true``/``false`` in quotes, 1/0, Dutch ja/nee.
+_YES = frozenset({"true", "1", "ja", "j", "yes", "y"})
+_NO = frozenset({"false", "0", "nee", "n", "no"})
+
+
 def flag(value) -> int | None:
-    if value is None:
-        return None
-    return 1 if value else 0
+    """A yes/no field (TenderNed's ``isGegund``, ``isVroegtijdigBeeindigd``, ``isHoofdOpdracht`` …: JSON
+    booleans, docs/reference/tenderned-api.md §3, §4) as 1, 0 or None. Read by Python's truth value, the text
+    ``"false"`` (a boolean sent quoted, a serialiser's or a proxy's doing) and ``"0"`` or ``"nee"`` were 1: a
+    notice not awarded was archived awarded, one not ended early as cancelled (its procurement ``mislukt``), a
+    side CPV code as the main one. A boolean, the numbers 0 and 1, and those words are read; anything else
+    (``"onbekend"``, a list, an object) is no value: None, as if omitted (the archive keeps what it had)."""
+    if value is None or isinstance(value, bool):
+        return None if value is None else int(value)
+    if isinstance(value, (int, float)):
+        return 1 if value == 1 else 0 if value == 0 else None
+    if isinstance(value, str):
+        text = value.strip().lower()
+        return 1 if text in _YES else 0 if text in _NO else None
+    return None
 
 
 def cpv_parts(code: str) -> tuple[str, str]:

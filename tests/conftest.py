@@ -164,6 +164,10 @@ def make_publication(template: dict, publication_id: int, day: str, *, title: st
     row, detail = publication["list"], publication["detail"]
     row["publicatieId"], detail["publicatieId"] = str(publication_id), publication_id
     kenmerk = kenmerk or 900000 + publication_id
+    if kenmerk != detail.get("kenmerk") and detail.get("publicatieIDLaatsteRectificatie") is not None:
+        # the template's rectification is of the template's procedure, not of this copy's (and is fetched: it
+        # would be a related notice this copy's API lacks)
+        detail["publicatieIDLaatsteRectificatie"] = None
     row["kenmerk"], detail["kenmerk"] = kenmerk, kenmerk
     row["publicatieDatum"] = day
     detail["publicatieDatum"] = f"{day}T09:00:00"

@@ -36,7 +36,8 @@ def test_failed_documents_request_means_unknown_not_empty(snapshot):
 
 @pytest.mark.parametrize("change, message", [
     (lambda p: p["detail"].update(publicatieId=1), "is for publicatieId"),
-    (lambda p: p["detail"].update(aanbestedingNaam=" "), "no aanbestedingNaam"),
+    (lambda p: (p["detail"].update(aanbestedingNaam=" "), p["list"].update(aanbestedingNaam="&nbsp;")),
+     "no aanbestedingNaam"),
     (lambda p: (p["detail"].pop("publicatieDatum"), p["list"].pop("publicatieDatum")), "no readable publicatieDatum"),
     (lambda p: (p["detail"].update(publicatieDatum="morgen"), p["list"].pop("publicatieDatum")),
      "no readable publicatieDatum"),

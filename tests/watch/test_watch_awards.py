@@ -213,6 +213,7 @@ def test_report_unreported_tells_a_notice_first_archived_in_an_unreported_crawl_
 
     snapshot = load_publications()
     template = by_id(snapshot, 100101)
+    template["detail"]["publicatieIDLaatsteRectificatie"] = None  # served without its rectification
     kenmerk = template["list"]["kenmerk"]
 
     def notice(publication_id, day, title, base=template):
