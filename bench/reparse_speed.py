@@ -172,6 +172,10 @@ def main(argv=None) -> int:
                                                                      r"\(([\d.]+) CPU-s", result.stderr, re.M))
                 runs[name] = (wall, cpu, replay, same)
             compared.append(runs)
+            # each pair as it ends (at a high load a reparse takes minutes, and the table comes only at the end)
+            print(f"pair {len(compared)}: CPU s before {runs['before'][1]:.2f}, after {runs['after'][1]:.2f} "
+                  f"(replay {runs['before'][2]:.2f} → {runs['after'][2]:.2f}), identical "
+                  f"{runs['before'][3] and runs['after'][3]}", file=sys.stderr, flush=True)
         for _ in range(0 if args.before else args.pairs):
             for jobs in (1, args.jobs):
                 _, wall, cpu, same = fresh_reparse(jobs)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import json
+import pickle
 import re
 import unicodedata
 from datetime import date
@@ -202,8 +203,27 @@ def parse_response(body) -> dict:
     return result
 
 
+#: The last rendering :func:`parse_html` read and what it gave, pickled (issue 14: the spider reads an
+#: award notice's rendering to see whether it names a winner, ``TenderNedSpider.names_no_winner``, and the
+#: awards pipeline then parses the same text again for its rows — a 64 KB rendering is 12–24 ms a parse).
+#: Pickled, so each caller gets its own copy (the pipeline adds to a result's ``problems``).
+_LAST_PARSED: list = [None, b""]
+
+
 def parse_html(html: str) -> dict:
-    """Parse the rendering itself (the envelope's ``html``). Never raises."""
+    """Parse the rendering itself (the envelope's ``html``). Never raises. The same text as the last
+    call's is not read again: its result is handed out as a fresh copy."""
+    if isinstance(html, str) and html == _LAST_PARSED[0]:
+        return pickle.loads(_LAST_PARSED[1])
+    result = _parse_html(html)
+    try:
+        _LAST_PARSED[:] = [html, pickle.dumps(result, pickle.HIGHEST_PROTOCOL)] if isinstance(html, str) else [None, b""]
+    except Exception:  # noqa: BLE001 — a value pickle cannot copy: not kept, read again next time
+        _LAST_PARSED[:] = [None, b""]
+    return result
+
+
+def _parse_html(html: str) -> dict:
     # The layout readers import this module's cell readers, so they are imported here, not at the top.
     from tenderarchive.awards.html_eforms import EFormsReader
     from tenderarchive.awards.html_standard import StandardReader

@@ -446,3 +446,26 @@ def test_the_body_the_spider_checked_is_not_unwrapped_again(monkeypatch):
     module.parse_response(bytes(bytearray(body)))  # an equal body of its own
     assert len(unwrapped) == 2
     assert module.unwrap(b"not json")[0] is None and module.unwrap(b"not json")[1][0].startswith("envelope is not JSON")
+
+
+def test_the_spiders_check_and_the_pipeline_read_a_rendering_once(monkeypatch):
+    """The spider parses an award notice's rendering to see whether it names a winner
+    (``TenderNedSpider.names_no_winner``), then the awards pipeline parses the same body for its rows
+    (issue 14: a 64 KB rendering is 12–24 ms a parse). The second parse is the first's result, as
+    a copy of its own: what one caller changes (the pipeline adds problems) the other never sees."""
+    from tenderarchive.awards import html as html_module, html_eforms
+
+    monkeypatch.setattr(html_module, "_LAST_PARSED", [None, b""], raising=False)  # whatever an earlier test read
+    reads = []
+    parse = html_eforms.EFormsReader.parse
+    monkeypatch.setattr(html_eforms.EFormsReader, "parse", lambda self: reads.append(1) or parse(self))
+    body = json.dumps({"html": html_of(900201)}).encode()
+    checked = parse_html(json.loads(body)["html"])       # the spider's check: the same text, another object
+    checked["problems"].append("changed by its reader")
+    checked["awards"].clear()
+    rows = parse_response(body)                           # the awards pipeline
+    assert len(reads) == 1
+    assert rows["awards"] and "changed by its reader" not in rows["problems"]
+    assert rows == parse_response(body) and rows is not parse_response(body)
+    other = parse_html(html_of(900102))                   # another rendering is read
+    assert len(reads) == 2 and other["buyer"] == "Gemeente Voorbeeldstad"
