@@ -74,3 +74,27 @@ def test_features_do_not_see_the_rules_decision():
         analyse("SYNTHETISCHE TEKST. Vacature: wij zoeken een inkoper jeugdhulp, 32 uur per week.", title="Vacature")
     assert not any(k.startswith(("rule", "relevant")) for k in rows[-1])
     assert any(k.startswith("t:") for k in rows[-1]) and "bias" in rows[-1]
+
+
+class _Page:
+    """The two things train.fit reads of a corpus page: its site and its gold relevance."""
+
+    def __init__(self, site: str, relevant: bool):
+        self.site_slug, self.gold = site, {"relevant": relevant}
+
+
+def test_a_feature_seen_on_one_site_only_is_not_learned():
+    """A title stem that only one site's pages have (its section label, its name) lets the model remember the site
+    rather than learn what a procurement page says; an unseen site never has it (branch news19, MIN_SITES).
+    Synthetic rows: the site "a" labels all its (relevant) pages "t:actueel"; "t:aanbested" is on five sites."""
+    pages = [_Page("a", True) for _ in range(4)] + [_Page(s, r) for s, r in
+                                                    (("b", True), ("c", True), ("d", False), ("e", False), ("f", False))]
+    rows = [{"bias": 1.0, "t:actueel": 1.0, "t:aanbested": 1.0} for _ in range(4)]
+    rows += [{"bias": 1.0, "t:aanbested": 1.0}, {"bias": 1.0, "t:aanbested": 1.0}, {"bias": 1.0, "t:begrot": 1.0},
+             {"bias": 1.0, "t:begrot": 1.0}, {"bias": 1.0, "t:vacatur": 1.0}]
+    assert train.MIN_SITES >= 2
+    weights = train.fit(rows, pages)
+    assert "t:actueel" not in weights
+    assert weights["t:aanbested"] > 0 > weights["t:begrot"]
+    # a feature on exactly MIN_SITES sites is learned
+    assert "t:begrot" in train.fit(rows, pages, min_sites=2)
