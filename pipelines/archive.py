@@ -48,6 +48,9 @@ class ArchivePipeline:
         self.crawler = crawler
         self.db = None
         self.pending: list = []
+        #: news pages that may be an archived page at a new address, with that page's URL: decided
+        #: when the crawl closes, when it is known whether the archived address still answers
+        self.moved_candidates: list = []
         self.oldest = 0.0
         self.batch_items = crawler.settings.getint("ARCHIVE_BATCH_ITEMS", 200)
         self.batch_seconds = crawler.settings.getfloat("ARCHIVE_BATCH_SECONDS", 2.0)
@@ -62,6 +65,7 @@ class ArchivePipeline:
 
     def close_spider(self):
         if self.db is not None:
+            self.settle_moved_candidates()
             self.flush()
             self.db.close()
             self.db = None
@@ -73,19 +77,37 @@ class ArchivePipeline:
         copy_of = getattr(self.crawler.spider, "archived_copy_of", None)
         if isinstance(item, ArticleItem) and copy_of is not None:
             archived = copy_of(item.record["article"])
-            if archived is not None:
-                # the archived page at a new address of its site (a CMS moved): not a second article
-                logger.info("%s is %s, archived already (the same title and text): its new address", item.url, archived)
-                self.crawler.stats.inc_value("news/moved_page")
-                item.record = {"moved": {"url": archived, "address": item.record["article"]["url"],
-                                         **{k: item.record["article"].get(k) for k in PROVENANCE}}}
-                writer = write_moved_article
+            if archived is not None:  # decided when the crawl closes (settle_moved_candidates)
+                self.moved_candidates.append((item, archived))
+                return item
+        self.enqueue(item, writer)
+        return item
+
+    def settle_moved_candidates(self) -> None:
+        """A page with an archived page's title and text at another address is that page moved (a
+        site moved to another CMS) only if the archived address no longer answers in this crawl
+        (``NewsSpider.still_answers``): then the archived page's provenance becomes the new address
+        and nothing of its content changes. While the old address still answers (a canonical or
+        print version, an old address kept live), the new address is a page of its own, so the
+        archived page never loses the address a user knows nor flips between addresses."""
+        candidates, self.moved_candidates = self.moved_candidates, []
+        still_answers = getattr(self.crawler.spider, "still_answers", lambda url: False)
+        for item, archived in candidates:
+            if still_answers(archived):
+                self.enqueue(item, next(w for kind, w in WRITERS if isinstance(item, kind)))
+                continue
+            logger.info("%s is %s, archived already (the same title and text): its new address", item.url, archived)
+            self.crawler.stats.inc_value("news/moved_page")
+            item.record = {"moved": {"url": archived, "address": item.record["article"]["url"],
+                                     **{k: item.record["article"].get(k) for k in PROVENANCE}}}
+            self.enqueue(item, write_moved_article)
+
+    def enqueue(self, item, writer) -> None:
         if not self.pending:
             self.oldest = time.monotonic()
         self.pending.append((item, writer, getattr(self.crawler.spider, "crawl_id", None)))
         if len(self.pending) >= self.batch_items or time.monotonic() - self.oldest >= self.batch_seconds:
             self.flush()
-        return item
 
     def flush(self) -> None:
         """Write every waiting item in one transaction; if any fails, again with a savepoint each."""

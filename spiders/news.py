@@ -869,29 +869,37 @@ class NewsSpider(BaseSpider):
                            site_config=site.to_dict(), discovered_via="openpub", **self.provenance(response))
 
     def archived_copy_of(self, article: dict) -> str | None:
-        """The archived page that ``article`` (a news page about to be archived, under an address the
-        archive does not hold) is, answered at another address of its site: the same title and text
-        (``content_sha256``), and the same day where both are dated. A site that moves to another CMS
-        answers its items under new addresses in new markup (iprox's ``/Nieuws/Gunning_jeugdhulp`` as
-        WordPress's ``/2021/10/14/gunning-jeugdhulp/``): byte for byte they differ, so each was archived
-        a second time. None for a page of its own, which is registered so that a copy later in this
-        crawl is known (pipelines/archive.py); a living page is always its own."""
+        """The page archived by an earlier crawl that ``article`` (a news page about to be archived,
+        under an address the archive does not hold) may be, answered at another address of its site:
+        the same title and text (``content_sha256``), and the same day where both are dated. A site that
+        moves to another CMS answers its items under new addresses in new markup (iprox's
+        ``/Nieuws/Gunning_jeugdhulp`` as WordPress's ``/2021/10/14/gunning-jeugdhulp/``): byte for byte
+        they differ, so each was archived a second time. A candidate only: it is the archived page at a
+        new address only if that page's own address is gone (:meth:`still_answers`, decided when the
+        crawl closes, pipelines/archive.py). Pages archived in this crawl are never matched: distinct
+        addresses of a site that serve one text in one crawl (a print version, a second path) are pages
+        of their own, as they always were, whichever is read first. A living page is always its own."""
         if getattr(self, "known_contents", None) is None:
             self.known_contents = {}
         if article.get("is_living_page") or not article.get("content_sha256"):
             return None
-        key = (article.get("site"), article["content_sha256"])
-        found = self.known_contents.setdefault(key, [])
-        archived = any(page_key(u) in self.known for u in (article.get("url"), article.get("source_url")) if u)
+        if any(page_key(u) in self.known for u in (article.get("url"), article.get("source_url")) if u):
+            return None  # an archived address's page is its own new version
         title = " ".join((article.get("title") or "").split()).casefold()
-        for row in found if not archived else ():  # an archived address's page is its own new version
+        for row in self.known_contents.get((article.get("site"), article["content_sha256"]), ()):
             days = {(d or "")[:10] for d in (row.get("published"), article.get("published")) if d}
             if row["url"] != article["url"] and len(days) <= 1 \
                     and " ".join((row.get("title") or "").split()).casefold() == title:
                 return row["url"]
-        if not any(row["url"] == article["url"] for row in found):
-            found.append({k: article.get(k) for k in ("site", "url", "title", "published")})
         return None
+
+    def still_answers(self, url: str) -> bool:
+        """Whether ``url`` (an archived page's address) is still the site's in this crawl: a discovery
+        (sitemap, feed, listing, link) named it, and asked, it did not redirect elsewhere. Such a page is
+        not moved: another address with its text is a page of its own (canonical and print versions,
+        the old address still live), and the archived page keeps its address and provenance."""
+        key = page_key(url)
+        return key in getattr(self, "named_addresses", set()) and key not in getattr(self, "redirected_away", set())
 
     #: A page is asked after the feeds, sitemaps and listings already known (a lower priority), so the
     #: dates they give it (:attr:`listed`) are in when it is read, in a crawl as in its replay.
@@ -928,6 +936,9 @@ class NewsSpider(BaseSpider):
         ``sample``. An admitted page counts as requested."""
         url = self.page_url(site, url)
         key = page_key(url)  # one page under several URLs (a trailing slash, www.) is one page
+        if not hasattr(self, "named_addresses"):
+            self.named_addresses = set()
+        self.named_addresses.add(key)  # still the site's (still_answers), whether or not it is asked
         living = living or site.is_living_page(url)
         if key in self.requested or not (living or not filtered or site.allows(url)):
             return None
@@ -1131,6 +1142,10 @@ class NewsSpider(BaseSpider):
 
     def parse_page(self, response):
         site = response.meta["site"]
+        if not hasattr(self, "redirected_away"):
+            self.redirected_away = set()
+        self.redirected_away.update(page_key(u) for u in response.meta.get("redirect_urls", ())
+                                    if page_key(u) != page_key(response.url))
         if response.meta.get("redirect_urls") and not self.redirect_lands_on_a_page(site, response):
             return
         declared = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
