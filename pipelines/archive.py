@@ -9,7 +9,9 @@ events, links, search index) is the derivation step's job
 A news page that is an archived page of its site at a new address (the same title and text:
 ``NewsSpider.archived_copy_of``, a site moved to another CMS) is no second article: the archived
 page's provenance becomes the new address and fetch (``news/moved_page``), so the next crawl
-knows that address, and nothing of its content changes.
+knows that address, and nothing of its content changes. Whether it is decides when the crawl
+closes: only if the archived page's own address is gone (``NewsSpider.still_answers``: no
+discovery of this crawl names it, or it redirected elsewhere); else it is a page of its own.
 
 Batches (issue 14): items are written ``ARCHIVE_BATCH_ITEMS`` at a time (or when the oldest
 waiting item is ``ARCHIVE_BATCH_SECONDS`` old, and when the spider closes), in one transaction
