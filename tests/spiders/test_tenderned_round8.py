@@ -124,3 +124,23 @@ def test_a_notice_with_no_title_anywhere_is_still_recorded_not_archived(snapshot
     assert not result.db["notices"].exists() or result.db["notices"].count == 0
     assert result.crawl["status"] != "complete"
     assert any("aanbestedingNaam" in str(error) for error in result.errors), result.errors
+
+
+def test_an_archived_rectification_withdrawn_later_leaves_one_crawl_partial_not_every_one(snapshot, serve_api, crawl):
+    """A crawl that fetches every detail again (``TENDERNED_INCREMENTAL=False``) asks the archived rectification a
+    detail names (§4) or /gerelateerd lists (§6) as a related notice. Withdrawn since (404), it was recorded by
+    every such crawl (only a notice never archived was let pass), so each stayed partial, for ever. Recorded
+    once, with the archived record kept; after that only logged, as its own detail's 404 is."""
+    notice, rectification = by_id(snapshot, 100101), by_id(snapshot, 100131)
+    server = serve_api([notice, rectification])
+    first = crawl(server.api_url, from_date="2018-03-13", until_date="2018-03-13")
+    assert first.returncode == 0, first.errors
+    kept = first.db["notices"].get(100131)
+    server.api.faults[f"{DETAIL}100131"] = [{"status": 404, "body": b'{"message": "Publicatie niet gevonden"}'}] * 20
+    second = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", from_date="2018-03-13", until_date="2018-03-13")
+    assert second.crawl["status"] == "partial", second.errors
+    assert [e for e in second.errors if e["url"].endswith(f"{DETAIL}100131")], second.errors
+    third = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", from_date="2018-03-13", until_date="2018-03-13")
+    assert server.api.log.count(f"{DETAIL}100131") >= 3  # still asked: it may come back
+    assert third.returncode == 0, third.errors
+    assert third.db["notices"].get(100131) == kept  # nothing archived is lost
