@@ -51,6 +51,12 @@ def validate_notice(item: NoticeItem) -> None:
     row = item.list_record if isinstance(item.list_record, dict) else {}
     # the list row's title stands in for a detail without one (null, absent, blank): it was dropped, by every
     # run, though its list row named it (docs/reference/tenderned-api.md §3, §4: both carry it)
+    # — only for a detail that is a publication's record (it carries its publicatieId, as every detail does, §4):
+    # an error object sent with status 200 ({"status": 500, "error": …}) has neither, and was archived from the
+    # list row as a complete notice, its failure unrecorded and the detail never asked again.
+    if not _has_text(detail.get("aanbestedingNaam")) and raw_id is None:
+        raise DropItem(f"{where}: detail answer has neither aanbestedingNaam (title) nor publicatieId: no publication "
+                       f"record (keys: {', '.join(sorted(map(str, detail))[:5]) or 'none'})")
     if not any(_has_text(record.get("aanbestedingNaam")) for record in (detail, row)):
         raise DropItem(f"{where}: detail record has no aanbestedingNaam (title), nor has its list row")
     # An unreadable optional date costs that field, not the notice (values.OPTIONAL_DATES: the spider

@@ -660,10 +660,14 @@ class TenderNedSpider(BaseSpider):
         (:func:`tenderarchive.store.queries.related_failed`). No list lists it, and once its
         procedure has an award notice archived nothing else asks: it was never fetched. A 404 or 410 of
         one whose detail answered so in a crawl before (recorded then: a withdrawn notice the list still
-        names) is only logged: every later crawl asked again and ended failed or partial, for ever."""
+        names) is only logged: every later crawl asked again and ended failed or partial, for ever. So is
+        that of an archived one recorded so before (``unavailable``): a crawl fetching every detail again
+        (not incremental) asks the archived rectification a detail names, or the archived notices a
+        ``/gerelateerd`` lists, as related notices; withdrawn, each such crawl was partial. Its record is kept."""
         response = getattr(failure.value, "response", None)
         publication_id, origin = failure.request.meta["publication_id"], failure.request.meta["related_to"]
-        if response is not None and response.status in (404, 410) and publication_id in self.unavailable_related:
+        if response is not None and response.status in (404, 410) and (
+                publication_id in self.unavailable_related or publication_id in self.unavailable):
             self.logger.info("%s: publication %s (related to %s) still unavailable (HTTP %d)",
                              failure.request.url, publication_id, origin, response.status)
             self.crawler.stats.inc_value("tenderned/related_still_unavailable")

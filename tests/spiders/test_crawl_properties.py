@@ -338,7 +338,8 @@ DOCUMENTED_DETAIL = {
     "juridischKaderCode": [MISSING, None], "nationaalOfEuropeesCode": [MISSING, None],
     "looptijdCode": [{"code": "OBP", "omschrijving": "Onbepaald"}, MISSING],
     "isGegund": [MISSING, None], "isVroegtijdigBeeindigd": [MISSING, None],
-    "publicatieIDLaatsteRectificatie": [None, 910999, MISSING],
+    # a rectification the API serves (OWN_RECTIFICATION: one of the notice's procedure, published after the window)
+    "publicatieIDLaatsteRectificatie": [None, "OWN_RECTIFICATION", MISSING],
     "links": [MISSING, None, {"pdf": {"href": "/papi/tenderned-rs-tns/v2/publicaties/1/pdf", "title": "pdf"}}],
     "formType": ["competition", "consultation", MISSING, None],
     "trefwoord1": ["jeugdhulp", "", None],
@@ -358,6 +359,14 @@ def set_field(record: dict, field: str, value) -> None:
         record[field] = copy.deepcopy(value)
 
 
+def rectification_of(publication: dict) -> dict:
+    """A rectification (REC, made from snapshot notice 100131) of ``publication``'s procedure, published after the
+    window, so only the publicatieIDLaatsteRectificatie its detail names leads to it."""
+    pid = int(publication["list"]["publicatieId"])
+    return make_publication(by_id(load_publications(), 100131), pid + 500, "2020-07-15",
+                            title=f"Rectificatie: {publication['detail']['aanbestedingNaam']}", kenmerk=900000 + pid)
+
+
 @st.composite
 def detail_variant(draw, shapes: dict):
     fields = draw(st.sets(st.sampled_from(sorted(shapes)), min_size=1, max_size=8))
@@ -368,16 +377,22 @@ def detail_variant(draw, shapes: dict):
 @given(variants=st.lists(detail_variant(DOCUMENTED_DETAIL), min_size=3, max_size=3))
 def test_every_documented_detail_shape_is_archived(variants):
     publications = generated(3)
+    rectifications = []
     for publication, variant in zip(publications, variants):
         for field, choice in variant.items():
-            set_field(publication["detail"], field, DOCUMENTED_DETAIL[field][choice])
-    api = TenderNedAPI(publications)
+            value = DOCUMENTED_DETAIL[field][choice]
+            if value == "OWN_RECTIFICATION":
+                rectifications.append(rectification_of(publication))
+                value = rectifications[-1]["detail"]["publicatieId"]
+            set_field(publication["detail"], field, value)
+    api = TenderNedAPI(publications + rectifications)
     with tempfile.TemporaryDirectory() as folder:
         result = crawl(api, Path(folder) / "archive.db")
         assert_ended_cleanly(result)
         assert result.returncode == 0, result.errors
         got = archived(result)
-        assert set(got) == {FIRST_ID, FIRST_ID + 1, FIRST_ID + 2}
+        named = {r["detail"]["publicatieId"] for r in rectifications}
+        assert set(got) == {FIRST_ID, FIRST_ID + 1, FIRST_ID + 2} | named   # the named rectifications too
         for publication in publications:
             assert got[publication["list"]["publicatieId"] and int(publication["list"]["publicatieId"])]["title"] \
                 == publication["detail"]["aanbestedingNaam"]

@@ -24,14 +24,14 @@ def test_a_yes_no_sent_as_text_is_read_as_it_says_not_as_truthy(snapshot, serve_
     detail["cpvCodes"][0]["isHoofdOpdracht"] = no
     detail["cpvCodes"][1]["isHoofdOpdracht"] = yes
     notice["documenten"]["documenten"][0]["virusIndicatie"] = no
-    server = serve_api([notice])
+    server = serve_api([notice, by_id(snapshot, 100131)])  # with the rectification its detail names (§4)
     result = crawl(server.api_url, from_date="2018-03-13", until_date="2018-03-13")
     assert result.returncode == 0, result.output
     row = result.db["notices"].get(100101)
     assert (row["is_awarded"], row["is_cancelled"], row["award_only"], row["is_completed"]) == (0, 0, 0, 0)
     assert row["is_digital"] == 1
     assert row["cpv_main"] == detail["cpvCodes"][1]["code"]
-    assert {r["is_main"] for r in result.db["notice_cpv"].rows_where("cpv = ?", [detail["cpvCodes"][0]["code"]])} == {0}
+    assert {r["is_main"] for r in result.db["notice_cpv"].rows_where("publication_id = 100101 and cpv = ?", [detail["cpvCodes"][0]["code"]])} == {0}
     first = notice["documenten"]["documenten"][0]["documentId"]
     assert result.db["documents"].get((100101, str(first)))["virus_flag"] == 0
     assert result.db["procurements"].get("TN160417")["is_awarded"] == 0  # nor is its procurement
@@ -56,6 +56,45 @@ def test_the_latest_rectification_a_detail_names_is_fetched_though_gerelateerd_o
     assert result.crawl["status"] == "complete", result.errors
     # asked once, though its own /gerelateerd lists the contract notice again
     assert server.api.log.count(f"{DETAIL}100131") == 1
+
+
+@pytest.mark.parametrize("status", [404, 410])
+def test_a_named_rectification_the_api_no_longer_serves_is_recorded_once_then_only_logged(
+        snapshot, serve_api, crawl, status):
+    """The rectification a detail names (§4) answers 404 or 410 (withdrawn; the index behind): recorded, so the
+    first crawl is partial, as for a related notice; a later crawl that asks again only logs it, so crawls do not
+    stay partial (and the incremental window stuck) for ever. The notice itself is archived all along."""
+    notice = by_id(snapshot, 100101)
+    assert notice["detail"]["publicatieIDLaatsteRectificatie"] == 100131
+    gone = [{"status": status, "body": b'{"message": "Publicatie niet gevonden"}'}] * 20
+    server = serve_api([notice], faults={f"{DETAIL}100131": gone})
+    first = crawl(server.api_url, from_date="2018-03-13", until_date="2018-03-13")
+    assert first.db["notices"].get(100101)["title"]
+    assert first.crawl["status"] == "partial", first.errors
+    assert [e for e in first.errors if e["url"].endswith(f"{DETAIL}100131")], first.errors
+    second = crawl(server.api_url, from_date="2018-03-13", until_date="2018-03-13")
+    assert server.api.log.count(f"{DETAIL}100131") >= 2  # asked again: it may come back
+    assert second.returncode == 0, second.errors
+    assert second.crawl["status"] == "complete", second.errors
+    assert first.db["notices"].get(100101)["title"]
+
+
+def test_a_detail_answered_by_an_error_object_is_not_archived_from_its_list_row(snapshot, serve_api, crawl):
+    """An error object sent with status 200 has no title and no publicatieId: the list row's title stands in for a
+    detail's missing one, but this is no detail. It was archived as a complete notice from the list row alone, the
+    failure unrecorded, the detail never asked again. Now recorded, and the next run archives the real detail."""
+    notice = by_id(snapshot, 100101)
+    notice["detail"]["publicatieIDLaatsteRectificatie"] = None  # served alone
+    error = [{"status": 200, "body": b'{"status": 500, "error": "Internal Server Error", "path": "/x"}'}]
+    server = serve_api([notice], faults={f"{DETAIL}100101": error})
+    first = crawl(server.api_url, from_date="2018-03-13", until_date="2018-03-13")
+    assert not (first.db["notices"].exists() and first.db["notices"].count_where("publication_id = 100101")), \
+        first.errors
+    assert any("100101" in json.dumps(e) for e in first.errors), first.errors
+    assert first.returncode != 0
+    second = crawl(server.api_url, from_date="2018-03-13", until_date="2018-03-13")
+    assert second.returncode == 0, second.errors
+    assert second.db["notices"].get(100101)["description"]
 
 
 @pytest.mark.parametrize("title", [None, "", "&nbsp;", "absent"], ids=["null", "empty", "entity-only", "absent"])
@@ -85,3 +124,23 @@ def test_a_notice_with_no_title_anywhere_is_still_recorded_not_archived(snapshot
     assert not result.db["notices"].exists() or result.db["notices"].count == 0
     assert result.crawl["status"] != "complete"
     assert any("aanbestedingNaam" in str(error) for error in result.errors), result.errors
+
+
+def test_an_archived_rectification_withdrawn_later_leaves_one_crawl_partial_not_every_one(snapshot, serve_api, crawl):
+    """A crawl that fetches every detail again (``TENDERNED_INCREMENTAL=False``) asks the archived rectification a
+    detail names (§4) or /gerelateerd lists (§6) as a related notice. Withdrawn since (404), it was recorded by
+    every such crawl (only a notice never archived was let pass), so each stayed partial, for ever. Recorded
+    once, with the archived record kept; after that only logged, as its own detail's 404 is."""
+    notice, rectification = by_id(snapshot, 100101), by_id(snapshot, 100131)
+    server = serve_api([notice, rectification])
+    first = crawl(server.api_url, from_date="2018-03-13", until_date="2018-03-13")
+    assert first.returncode == 0, first.errors
+    kept = first.db["notices"].get(100131)
+    server.api.faults[f"{DETAIL}100131"] = [{"status": 404, "body": b'{"message": "Publicatie niet gevonden"}'}] * 20
+    second = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", from_date="2018-03-13", until_date="2018-03-13")
+    assert second.crawl["status"] == "partial", second.errors
+    assert [e for e in second.errors if e["url"].endswith(f"{DETAIL}100131")], second.errors
+    third = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", from_date="2018-03-13", until_date="2018-03-13")
+    assert server.api.log.count(f"{DETAIL}100131") >= 3  # still asked: it may come back
+    assert third.returncode == 0, third.errors
+    assert third.db["notices"].get(100131) == kept  # nothing archived is lost
