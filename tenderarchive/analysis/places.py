@@ -34,7 +34,10 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   "GEMEENTE NIJKERK" in capitals (the parties of a court ruling) names a municipality, as
   does "wethouder Johan Coes van Hellendoorn" (an office holder's municipality, not a
   surname: ``matched`` = ``office``); an ambiguous name with a capital after a preposition
-  mid-sentence ("de SP in Goes") is the place; names in a list after "regio's" are regions,
+  mid-sentence ("de SP in Goes") is the place, as is one after "inwoners van"/"bewoners van" ("alle
+  inwoners van Oss"), and one written with a capital mid-sentence in a text naming two or more other
+  municipalities of its jeugdregio ("Hulst en Terneuzen werkten al samen. Ook Sluis werd daar bij
+  betrokken"; an English "Best practices" beside Eindhoven and Veldhoven would count too); names in a list after "regio's" are regions,
   and "Den Haag" after "protest"/"actie" is the national government;
 * a municipality that has since merged (``mergers.csv``: "gemeente Uden", "Weesp") is found
   under its own name with its 2025 successor's CBS code, in the jeugdregio it had itself in the
@@ -324,6 +327,11 @@ _CAPS_GEMEENTE = re.compile(r"\bGEMEENTEN?\s+(?P<name>[A-Z][A-Z'\- ]{1,40}?[A-Z]
 _REGION_LIST = re.compile(r"\bregio'?s\s+(?:[A-Z][\w'-]*(?:\s+[A-Z&][\w'-]*)*(?:\s*,\s*|\s+en\s+|\s*&\s*))+$")
 # "de SP in Goes": an ambiguous name written with a capital after a preposition, mid-sentence.
 _PLACE_PREPOSITION = re.compile(r"[\w,]\s+(?:in|te|uit|naar|rond)\s+$")
+# "alle inwoners van Oss", "bewoners van Sluis": the people of a place are named by it. Not a surname's
+# "van" (_PERSON: a capitalised given name before it) nor an office holder's (_OFFICE_OF).
+#: The end of what comes before a sentence's first word: a capital there says nothing of a name.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'„“”‘’(\[•*-])\s*$")
+_RESIDENTS_OF = re.compile(r"\b(?:inwoners|bewoners|burgers|ingezetenen|inwoonsters)\s+van\s+$", re.I)
 _DATELINE = re.compile(r"^(?:\d{1,2} \w+ )?(?P<name>[A-Z][A-Z' -]{2,40}?)\s*[-–]\s", re.M)
 
 
@@ -489,6 +497,7 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         counts[name] = counts.get(name, 0) + 1
     salient: dict[str, dict] = {}
     mentioned: dict[str, dict] = {}
+    neighbours: list[tuple[str, str]] = []  # ambiguous names written capitalised mid-sentence, not yet counted
     for i, (a, b, name, how) in enumerate(spans):
         surface = full[a:b]
         near = full[max(0, a - 30): a]
@@ -496,10 +505,13 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         # a former municipality's name is often a village's still ("Ouderkerk aan de Amstel", "Haren"):
         # it counts in the contexts of an ambiguous one
         ambiguous = surface.replace("'s", "") in AMBIGUOUS or name in AMBIGUOUS or how.startswith("merged:")
-        place_use = surface[:1].isupper() and near.rstrip().endswith(_PREPOSITIONS) and bool(
-            _PLACE_PREPOSITION.search(near))
+        place_use = surface[:1].isupper() and (
+            (near.rstrip().endswith(_PREPOSITIONS) and bool(_PLACE_PREPOSITION.search(near)))
+            or (near.rstrip().endswith("van") and bool(_RESIDENTS_OF.search(near))))
         if ambiguous and not (after_gemeente or place_use or i in in_list or name in datelines or
                               (counts[name] >= 2 and surface[:1].isupper() and len(surface) > 5)):
+            if surface[:1].isupper() and not _SENTENCE_START.search(full[max(0, a - 3): a] if a else ""):
+                neighbours.append((name, how))
             continue
         rec = _record(name, how, year)
         if how == "office":
@@ -510,6 +522,15 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
             mentioned.setdefault(name, rec)
         else:
             salient.setdefault(name, rec)
+    # "Hulst en Terneuzen werkten al samen. Ook Sluis werd daar bij betrokken": an ambiguous name written
+    # with a capital mid-sentence in a story about two or more other municipalities of its own jeugdregio
+    # (in the text's year) is that region's municipality, one of the group the story is about.
+    for name, how in neighbours:
+        if name in salient:
+            continue
+        rec = _record(name, how, year)
+        if sum(1 for other in salient.values() if other["jeugdregio_code"] == rec["jeugdregio_code"]) >= 2:
+            salient[name] = rec
     for name in datelines:
         if name not in salient:
             salient[name] = _record(name, "dateline", year)

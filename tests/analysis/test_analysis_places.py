@@ -202,3 +202,40 @@ def test_every_municipality_of_an_enumeration_is_found():
     """Synthetic sentence: the last name of "Katwijk, Noordwijk en Teylingen" is in the list too."""
     assert _names("De gemeenten Katwijk, Noordwijk en Teylingen kopen samen jeugdhulp in.") == {
         "Katwijk", "Noordwijk", "Teylingen"}
+
+
+# corpus20 dev pages: "Meedoen mogelijk maken voor alle inwoners van Oss" (a kadernota of Oss) and an OCR'd PZC
+# page where "Ook Sluis werd daar bij betrokken" follows "Hulst en Terneuzen werkten al sinds 2008 samen".
+@pytest.mark.parametrize("text,name", [
+    ("Inleiding.\n\nMeedoen mogelijk maken voor alle inwoners van Oss is de missie van het sociaal domein.", "Oss"),
+    ("Inleiding.\n\nDe bewoners van Goes krijgen een nieuw loket.", "Goes"),
+])
+def test_an_ambiguous_name_after_inwoners_van_is_the_municipality(text, name):
+    found = find_municipalities(text)
+    assert name in {m["name"] for m in found["municipalities"] + found["municipalities_mentioned"]}
+    # named twice (as on the page: "... het sociaal domein Oss"): one of the story's municipalities
+    assert name in _names(f"{text} Het college van {name} besluit.")
+
+
+def test_a_surname_or_office_van_is_not_read_as_residents():
+    found = find_municipalities("Inleiding.\n\nHet rapport van Jan van Oss is klaar.")
+    assert "Oss" not in {m["name"] for m in found["municipalities"] + found["municipalities_mentioned"]}
+
+
+def test_an_ambiguous_name_among_its_regions_municipalities_counts():
+    text = ("Terneuzen en Hulst apart verder met het Centrum voor Jeugd en Gezin\n\nDe gemeente Terneuzen is "
+            "teleurgesteld. Hulst en Terneuzen werkten al sinds 2008 samen. Ook Sluis werd daar enkele jaren "
+            "geleden bij betrokken, maar die gemeente blijft.")
+    assert {"Terneuzen", "Hulst", "Sluis"} <= _names(text)
+
+
+@pytest.mark.parametrize("text", [
+    # only one other municipality of the region named
+    "Terneuzen gaat apart verder.\n\nDe gemeente Terneuzen is teleurgesteld. Ook Sluis werd daar bij betrokken.",
+    # the capital only starts the sentence
+    "Terneuzen en Hulst gaan apart verder.\n\nDe tekst. Sluis werd daar bij betrokken.",
+    # another region's municipalities
+    "Utrecht en Zeist gaan samen verder.\n\nDe tekst. Ook Sluis werd daar bij betrokken.",
+])
+def test_an_ambiguous_name_without_its_regions_municipalities_does_not_count(text):
+    assert "Sluis" not in _names(text)
