@@ -239,3 +239,38 @@ def test_an_ambiguous_name_among_its_regions_municipalities_counts():
 ])
 def test_an_ambiguous_name_without_its_regions_municipalities_does_not_count(text):
     assert "Sluis" not in _names(text)
+
+
+def test_former_municipalities_named_together_are_each_a_municipality():
+    # blikopnieuws.nl, 2006 (dev page): the four merged into Westerkwartier in 2019, Ten Boer into Groningen;
+    # each was folded into its 2025 successor's one entry
+    text = ("Aanbesteding afgerond\n\nDe gemeenten Grootegast, Leek, Marum en Zuidhorn werkten samen met de "
+            "gemeenten Ten Boer, Groningen en Hoogezand-Sappemeer.")
+    found = find_municipalities(text, year=2006)["municipalities"]
+    assert {"Grootegast", "Leek", "Marum", "Zuidhorn", "Ten Boer", "Groningen", "Hoogezand-Sappemeer"} == {
+        m["name"] for m in found}
+    assert {m["cbs_code"] for m in found if m["name"] in ("Grootegast", "Leek")} == {"GM1969"}
+
+
+_WESTERKWARTIER_2006 = "Aanbesteding afgerond\n\nWesterkwartier\n\nDe huishoudelijke verzorging is aanbesteed."
+
+
+def test_a_municipality_formed_after_the_stated_year_is_the_ones_it_was_formed_of():
+    found = find_municipalities(_WESTERKWARTIER_2006, year=2006, published_year=2006)
+    names = {m["name"] for m in found["municipalities"] + found["municipalities_mentioned"]}
+    assert names == {"Grootegast", "Leek", "Marum", "Zuidhorn"}
+    assert {m["matched"] for m in found["municipalities"] + found["municipalities_mentioned"]} == {
+        "before_merger:Westerkwartier"}
+    assert {m["cbs_code"] for m in found["municipalities_mentioned"]} == {"GM1969"}
+
+
+@pytest.mark.parametrize("text,published_year", [
+    (_WESTERKWARTIER_2006, 2019),           # it existed by then
+    (_WESTERKWARTIER_2006, None),           # a year inferred from the text is no ground to rewrite the places
+    ("Inleiding\n\nDe toekomstige gemeente Westerkwartier ontstaat op 1 januari 2019.", 2018),
+    ("Inleiding\n\nDe gemeente Zevenaar besluit.", 2010),   # Zevenaar took Rijnwaarden in, 2018: not new
+])
+def test_a_municipality_that_existed_or_is_named_as_gemeente_is_kept(text, published_year):
+    found = find_municipalities(text, year=published_year, published_year=published_year)
+    names = {m["name"] for m in found["municipalities"] + found["municipalities_mentioned"]}
+    assert names & {"Westerkwartier", "Zevenaar"}
