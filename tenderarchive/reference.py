@@ -188,6 +188,34 @@ def municipality(name_or_code: str | None, on: dt.date | str | int | None = None
     return None
 
 
+def predecessors(name_or_code: str | None, year: int | dt.date | str | None) -> list[str]:
+    """The municipalities a 2025 municipality was formed of, when it did not exist yet in ``year``:
+    the old names of the ``merger`` rows of ``mergers.csv`` into it that took effect after ``year``
+    (Westerkwartier, formed 2019-01-01 of Grootegast, Leek, Marum and Zuidhorn: in 2006 its name was
+    the region of those four). Empty when it existed then, or when ``year`` is None. A municipality
+    formed of two or more that all lost their names is new; one that took in another and kept its name
+    (Zevenaar and Rijnwaarden, 2018: one row) or an annexation (Groningen, Haren) is not, and a split's
+    part (Winsum into Westerkwartier) is not one of the municipalities it was formed of.
+
+    >>> predecessors("Westerkwartier", 2006)
+    ['Grootegast', 'Leek', 'Marum', 'Zuidhorn']
+    >>> predecessors("Westerkwartier", 2019), predecessors("Zevenaar", 2010)
+    ([], [])
+    """
+    when = _date(year)
+    row = municipality(name_or_code)
+    if when is None or not row or row.get("merged_from"):
+        return []
+    by_date: dict[str, list[str]] = {}
+    for r in load().mergers:
+        if r["new_cbs_code"] == row["cbs_code"] and r["kind"] == "merger":
+            by_date.setdefault(r["date"], []).append(r["old_name"])
+    for day, olds in sorted(by_date.items()):
+        if dt.date.fromisoformat(day) > when and len(olds) >= 2 and row["name"] not in olds:
+            return sorted(olds)
+    return []
+
+
 # --- jeugdregio's ----------------------------------------------------------------------------------
 
 def jeugdregio(name_or_code: str | None) -> dict | None:

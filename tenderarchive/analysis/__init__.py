@@ -59,7 +59,8 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     title_first = on("stage.title_first") and norm_title and not norm.lstrip().startswith(norm_title.strip())
     stage_sents = sentences(norm_title + "\n\n" + norm) if title_first else sents
     stage_list = add_procedure_running(detect_stages(stage_sents, evs, ref), stage_sents, ref)
-    places = find_municipalities(norm, norm_title, year=ref.year if ref else None)
+    places = find_municipalities(norm, norm_title, year=ref.year if ref else None,
+                                 published_year=published.year if published else None)
     proc_norm, proc_raw = procedure_type(norm)
     awardees = find_awardees(norm)
     rel = relevance(norm, norm_title, stage_list)

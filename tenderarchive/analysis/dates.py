@@ -6,8 +6,8 @@ Recognised forms, longest first:
   ``januari t/m mei 2022``, ``eind november / begin december 2017`` -> precision ``range``
 * full dates with optional weekday and time: ``14 december 2020 08:55``,
   ``22 december 2021 om 15.00 uur``, numeric ``14-10-2021``, ``14.10.2021``,
-  ``14/10/2021`` -> ``day``. These are the one full-date grammar of the project,
-  ``LONG_DATE``/``NUMERIC_DATE`` and ``full_date()`` of tenderarchive/extraction/dates.py
+  ``14/10/2021``, ISO ``2020-04-09`` (also glued to its label: ``Definitief2020-04-09``) -> ``day``. These are the one full-date grammar of the project,
+  ``LONG_DATE``/``NUMERIC_DATE``/``ISO_DATE`` and ``full_date()`` of tenderarchive/extraction/dates.py
   (issue 9); everything else in this list is the analysis' own.
 * year ranges: ``2024 – 2026``, ``2018 tot 2022``, ``van 2024 tot en met 2032`` -> ``range``
 * day + month without year: ``Donderdag 7 oktober``, ``6 juli a.s.``, ``Vanaf 1 juni`` -> ``day``
@@ -49,7 +49,7 @@ import re
 from dataclasses import dataclass
 
 from .text import Sentence
-from tenderarchive.extraction.dates import LONG_DATE, NUMERIC_DATE, full_date
+from tenderarchive.extraction.dates import ISO_DATE, LONG_DATE, NUMERIC_DATE, full_date
 
 from .vocabulary import MONTHS, WEEKDAYS
 
@@ -131,7 +131,7 @@ def _month(name: str) -> int:
 
 def _find_hits(sents: list[Sentence]) -> list[_Hit]:
     hits: list[_Hit] = []
-    order = [("range", RANGE_RE), ("full", LONG_DATE), ("numeric", NUMERIC_DATE), ("yearrange", YEARRANGE_RE), ("part", PART_RE),
+    order = [("range", RANGE_RE), ("full", LONG_DATE), ("numeric", NUMERIC_DATE), ("iso", ISO_DATE), ("yearrange", YEARRANGE_RE), ("part", PART_RE),
              ("daymonth", DAYMONTH_RE), ("monthyear", MONTHYEAR_RE), ("relyear", RELYEAR_RE), ("year", YEAR_RE)]
     for s in sents:
         taken: list[tuple[int, int]] = []
@@ -141,7 +141,7 @@ def _find_hits(sents: list[Sentence]) -> list[_Hit]:
                 if any(a < e and b > st for st, e in taken):
                     continue
                 taken.append((a, b))
-                if kind in ("full", "numeric") and full_date(m) is None:
+                if kind in ("full", "numeric", "iso") and full_date(m) is None:
                     # no such day (31-02-2021, 14-13-2021, 29 februari 2023): not a date, and its span
                     # taken, so no shorter pattern reads a part of it ("29 februari" with a year inferred)
                     continue
@@ -164,7 +164,7 @@ def _valid(y: int, mo: int, d: int) -> bool:
 
 def _resolve_explicit(h: _Hit) -> None:
     m = h.m
-    if h.kind in ("full", "numeric"):  # "14 december 2020 08:55" / "14-10-2021": the shared grammar
+    if h.kind in ("full", "numeric", "iso"):  # "14 december 2020 08:55" / "14-10-2021": the shared grammar
         parsed = full_date(m)
         if parsed:
             h.date, h.precision = parsed.iso[:10], "day"
@@ -206,7 +206,7 @@ def extract_dates(sents: list[Sentence], published: dt.date | None = None) -> tu
     hits = _find_hits(sents)
     for h in hits:
         _resolve_explicit(h)
-    explicit = [h for h in hits if h.date and h.kind in ("full", "numeric", "monthyear", "range", "part")
+    explicit = [h for h in hits if h.date and h.kind in ("full", "numeric", "iso", "monthyear", "range", "part")
                 and not (h.kind == "range" and len(h.date) == 4)]
     # A "Gepubliceerd op:" label counts as the publication date when none is given.
     ref = published

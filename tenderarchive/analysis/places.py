@@ -34,12 +34,21 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   "GEMEENTE NIJKERK" in capitals (the parties of a court ruling) names a municipality, as
   does "wethouder Johan Coes van Hellendoorn" (an office holder's municipality, not a
   surname: ``matched`` = ``office``); an ambiguous name with a capital after a preposition
-  mid-sentence ("de SP in Goes") is the place; names in a list after "regio's" are regions,
+  mid-sentence ("de SP in Goes") is the place, as is one after "inwoners van"/"bewoners van" ("alle
+  inwoners van Oss"), and one written with a capital mid-sentence in a text naming two or more other
+  municipalities of its jeugdregio ("Hulst en Terneuzen werkten al samen. Ook Sluis werd daar bij
+  betrokken"; an English "Best practices" beside Eindhoven and Veldhoven would count too); names in a list after "regio's" are regions,
   and "Den Haag" after "protest"/"actie" is the national government;
 * a municipality that has since merged (``mergers.csv``: "gemeente Uden", "Weesp") is found
   under its own name with its 2025 successor's CBS code, in the jeugdregio it had itself in the
   text's ``year`` (``reference.region_of(name, year)``; ``matched`` = ``merged:Uden``); as its
-  name is often a village's still, it counts in the contexts of an ambiguous name;
+  name is often a village's still, it counts in the contexts of an ambiguous name; several old names
+  of one successor are several municipalities ("de gemeenten Grootegast, Leek, Marum en Zuidhorn");
+* a municipality formed by a merger after the year a page states it was published in
+  (``published_year``; ``reference.predecessors``) did not exist then: "Westerkwartier" in 2006 was the
+  region of Grootegast, Leek, Marum and Zuidhorn, which are named instead (``matched`` =
+  ``before_merger:Westerkwartier``), the name itself only after "gemeente" ("de toekomstige gemeente
+  Westerkwartier"). A year inferred from the text does not decide it;
 * a current municipality is in the jeugdregio it had in the text's ``year`` too
   (``jeugdregio_membership.csv``: Zeewolde in JZ08 Flevoland until 2023, JZ12 from 2024);
 * salience: a municipality goes into ``municipalities`` when it is in a list, follows
@@ -324,6 +333,11 @@ _CAPS_GEMEENTE = re.compile(r"\bGEMEENTEN?\s+(?P<name>[A-Z][A-Z'\- ]{1,40}?[A-Z]
 _REGION_LIST = re.compile(r"\bregio'?s\s+(?:[A-Z][\w'-]*(?:\s+[A-Z&][\w'-]*)*(?:\s*,\s*|\s+en\s+|\s*&\s*))+$")
 # "de SP in Goes": an ambiguous name written with a capital after a preposition, mid-sentence.
 _PLACE_PREPOSITION = re.compile(r"[\w,]\s+(?:in|te|uit|naar|rond)\s+$")
+# "alle inwoners van Oss", "bewoners van Sluis": the people of a place are named by it. Not a surname's
+# "van" (_PERSON: a capitalised given name before it) nor an office holder's (_OFFICE_OF).
+#: The end of what comes before a sentence's first word: a capital there says nothing of a name.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'„“”‘’(\[•*-])\s*$")
+_RESIDENTS_OF = re.compile(r"\b(?:inwoners|bewoners|burgers|ingezetenen|inwoonsters)\s+van\s+$", re.I)
 _DATELINE = re.compile(r"^(?:\d{1,2} \w+ )?(?P<name>[A-Z][A-Z' -]{2,40}?)\s*[-–]\s", re.M)
 
 
@@ -427,7 +441,11 @@ def _variant(name: str, spans: list, munis: dict) -> str:
     return max(variants, key=lambda v: (votes(v), v == name))
 
 
-def find_municipalities(text: str, title: str | None = None, year: int | None = None) -> dict:
+def find_municipalities(text: str, title: str | None = None, year: int | None = None,
+                        published_year: int | None = None) -> dict:
+    """Municipalities (salient and mentioned) and regions the text names, each in its jeugdregio of ``year``.
+    ``published_year``: the year the page states it was published in (not one inferred from its text),
+    before which a municipality formed by a later merger is read as the municipalities it was formed of."""
     full = (title + "\n" if title else "") + text
     first_para = full.strip().split("\n\n")[0][:600]
     spans: list[tuple[int, int, str, str]] = []
@@ -489,27 +507,45 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         counts[name] = counts.get(name, 0) + 1
     salient: dict[str, dict] = {}
     mentioned: dict[str, dict] = {}
+    as_gemeente: set[str] = set()  # names written after "gemeente" at least once
+    neighbours: list[tuple[str, str]] = []  # ambiguous names written capitalised mid-sentence, not yet counted
     for i, (a, b, name, how) in enumerate(spans):
         surface = full[a:b]
         near = full[max(0, a - 30): a]
         after_gemeente = _has_word(near, ("gemeente",)) and bool(_AFTER_GEMEENTE.search(near))
         # a former municipality's name is often a village's still ("Ouderkerk aan de Amstel", "Haren"):
         # it counts in the contexts of an ambiguous one
+        if after_gemeente:  # (the old name of a merged one: "gemeenten Grootegast, Leek" is not "gemeente Westerkwartier")
+            as_gemeente.add(how[len("merged:"):] if how.startswith("merged:") else name)
         ambiguous = surface.replace("'s", "") in AMBIGUOUS or name in AMBIGUOUS or how.startswith("merged:")
-        place_use = surface[:1].isupper() and near.rstrip().endswith(_PREPOSITIONS) and bool(
-            _PLACE_PREPOSITION.search(near))
+        place_use = surface[:1].isupper() and (
+            (near.rstrip().endswith(_PREPOSITIONS) and bool(_PLACE_PREPOSITION.search(near)))
+            or (near.rstrip().endswith("van") and bool(_RESIDENTS_OF.search(near))))
         if ambiguous and not (after_gemeente or place_use or i in in_list or name in datelines or
                               (counts[name] >= 2 and surface[:1].isupper() and len(surface) > 5)):
+            if surface[:1].isupper() and not _SENTENCE_START.search(full[max(0, a - 3): a] if a else ""):
+                neighbours.append((name, how))
             continue
         rec = _record(name, how, year)
+        # keyed by the name as the text means it: "de gemeenten Grootegast, Leek, Marum en Zuidhorn" (2006) are four
+        # municipalities, not one Westerkwartier, and "Ten Boer, Groningen" two
         if how == "office":
-            salient.setdefault(name, rec)
+            salient.setdefault(rec["name"], rec)
         # an adjective alone is a passing mention; beside the name it counts as a second one
         # ("... is Castricum" and "de Castricumse wethouder")
         elif how == "adjective" or not (i in in_list or after_gemeente or counts[name] >= 2 or surface in first_para):
-            mentioned.setdefault(name, rec)
+            mentioned.setdefault(rec["name"], rec)
         else:
-            salient.setdefault(name, rec)
+            salient.setdefault(rec["name"], rec)
+    # "Hulst en Terneuzen werkten al samen. Ook Sluis werd daar bij betrokken": an ambiguous name written
+    # with a capital mid-sentence in a story about two or more other municipalities of its own jeugdregio
+    # (in the text's year) is that region's municipality, one of the group the story is about.
+    for name, how in neighbours:
+        rec = _record(name, how, year)
+        if rec["name"] in salient:
+            continue
+        if sum(1 for other in salient.values() if other["jeugdregio_code"] == rec["jeugdregio_code"]) >= 2:
+            salient[rec["name"]] = rec
     for name in datelines:
         if name not in salient:
             salient[name] = _record(name, "dateline", year)
@@ -523,6 +559,20 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
             mem.remove("Voorschoten")
         for name in mem:
             salient.setdefault(name, _record(name, f"subregion:{sub}", year))
+    # A municipality formed by a merger after the year the page states did not exist then: its name was the region of
+    # the municipalities it was formed of ("Westerkwartier" in 2006: Grootegast, Leek, Marum, Zuidhorn;
+    # reference.predecessors). Those are named; the name itself only where the text says "gemeente" (the
+    # coming municipality: "de toekomstige gemeente Westerkwartier", 2018).
+    for found in (salient, mentioned):
+        for name, rec in list(found.items()):
+            if rec["matched"].startswith("merged:"):
+                continue
+            olds = reference.predecessors(name, published_year) if published_year else []
+            for old in olds:
+                if old not in salient:
+                    found.setdefault(old, {**_record(name, f"merged:{old}", year), "matched": f"before_merger:{name}"})
+            if olds and name not in as_gemeente:
+                del found[name]
     for name in list(mentioned):
         if name in salient:
             del mentioned[name]

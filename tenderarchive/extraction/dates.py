@@ -73,15 +73,23 @@ _TIME = r"(?:\s*(?:,|om|-|–|\|)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\
 # (tenderarchive/analysis/dates.py) search with these two patterns and convert a match
 # with full_date(); the analysis adds only what is its own (ranges, dates without a
 # year, parts of months, year inference).
+# The day may carry an ordinal dot, as a German-style date line writes it ("woensdag, 8. november 2006"),
+# read only before a month name in lower case: "1. Januari 2020" is the first item of a numbered list.
 LONG_DATE = re.compile(
-    _WEEKDAY + r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<y>(?:19|20)\d{2})\b" + _TIME,
+    _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})(?:\s+|\.\s?(?=(?-i:[a-z])))(?P<mon>" + _MONTH_ALT
+    + r")\.?\s+(?P<y>(?:19|20)\d{2})\b" + _TIME,
     re.I,
 )
 NUMERIC_DATE = re.compile(
     _WEEKDAY + r"\b(?P<d>\d{1,2})(?P<sep>" + DATE_SEP + r")(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})\b" + _TIME, re.I
 )
 FULL_DATE_PATTERNS = (LONG_DATE, NUMERIC_DATE)
-ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?")
+#: An ISO date, also glued to the label before it when a table row lost the space between its cells
+#: ("Status Definitief2020-04-09", "Datum uitspraak2009-09-04"): after a word of lower-case letters only,
+#: never inside a code of capitals and digits (a kenmerk "BJ2020-04-09", "Z2020-04-09") or after a digit,
+#: dot or hyphen (a number: "06-2020-04-09", "v1.2020-04-09"), and not followed by a digit.
+ISO_DATE = re.compile(r"(?:(?<![\w.-])|(?<=[a-z]{2}))(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"
+                      r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?")
 
 _PUBLISHED_LABEL = re.compile(
     r"^(?:gepubliceerd|geplaatst|gepost|publicatiedatum|verschijningsdatum|plaatsingsdatum|datum publicatie|publicatie|verschenen|"

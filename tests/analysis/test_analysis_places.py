@@ -202,3 +202,75 @@ def test_every_municipality_of_an_enumeration_is_found():
     """Synthetic sentence: the last name of "Katwijk, Noordwijk en Teylingen" is in the list too."""
     assert _names("De gemeenten Katwijk, Noordwijk en Teylingen kopen samen jeugdhulp in.") == {
         "Katwijk", "Noordwijk", "Teylingen"}
+
+
+# corpus20 dev pages: "Meedoen mogelijk maken voor alle inwoners van Oss" (a kadernota of Oss) and an OCR'd PZC
+# page where "Ook Sluis werd daar bij betrokken" follows "Hulst en Terneuzen werkten al sinds 2008 samen".
+@pytest.mark.parametrize("text,name", [
+    ("Inleiding.\n\nMeedoen mogelijk maken voor alle inwoners van Oss is de missie van het sociaal domein.", "Oss"),
+    ("Inleiding.\n\nDe bewoners van Goes krijgen een nieuw loket.", "Goes"),
+])
+def test_an_ambiguous_name_after_inwoners_van_is_the_municipality(text, name):
+    found = find_municipalities(text)
+    assert name in {m["name"] for m in found["municipalities"] + found["municipalities_mentioned"]}
+    # named twice (as on the page: "... het sociaal domein Oss"): one of the story's municipalities
+    assert name in _names(f"{text} Het college van {name} besluit.")
+
+
+def test_a_surname_or_office_van_is_not_read_as_residents():
+    found = find_municipalities("Inleiding.\n\nHet rapport van Jan van Oss is klaar.")
+    assert "Oss" not in {m["name"] for m in found["municipalities"] + found["municipalities_mentioned"]}
+
+
+def test_an_ambiguous_name_among_its_regions_municipalities_counts():
+    text = ("Terneuzen en Hulst apart verder met het Centrum voor Jeugd en Gezin\n\nDe gemeente Terneuzen is "
+            "teleurgesteld. Hulst en Terneuzen werkten al sinds 2008 samen. Ook Sluis werd daar enkele jaren "
+            "geleden bij betrokken, maar die gemeente blijft.")
+    assert {"Terneuzen", "Hulst", "Sluis"} <= _names(text)
+
+
+@pytest.mark.parametrize("text", [
+    # only one other municipality of the region named
+    "Terneuzen gaat apart verder.\n\nDe gemeente Terneuzen is teleurgesteld. Ook Sluis werd daar bij betrokken.",
+    # the capital only starts the sentence
+    "Terneuzen en Hulst gaan apart verder.\n\nDe tekst. Sluis werd daar bij betrokken.",
+    # another region's municipalities
+    "Utrecht en Zeist gaan samen verder.\n\nDe tekst. Ook Sluis werd daar bij betrokken.",
+])
+def test_an_ambiguous_name_without_its_regions_municipalities_does_not_count(text):
+    assert "Sluis" not in _names(text)
+
+
+def test_former_municipalities_named_together_are_each_a_municipality():
+    # blikopnieuws.nl, 2006 (dev page): the four merged into Westerkwartier in 2019, Ten Boer into Groningen;
+    # each was folded into its 2025 successor's one entry
+    text = ("Aanbesteding afgerond\n\nDe gemeenten Grootegast, Leek, Marum en Zuidhorn werkten samen met de "
+            "gemeenten Ten Boer, Groningen en Hoogezand-Sappemeer.")
+    found = find_municipalities(text, year=2006)["municipalities"]
+    assert {"Grootegast", "Leek", "Marum", "Zuidhorn", "Ten Boer", "Groningen", "Hoogezand-Sappemeer"} == {
+        m["name"] for m in found}
+    assert {m["cbs_code"] for m in found if m["name"] in ("Grootegast", "Leek")} == {"GM1969"}
+
+
+_WESTERKWARTIER_2006 = "Aanbesteding afgerond\n\nWesterkwartier\n\nDe huishoudelijke verzorging is aanbesteed."
+
+
+def test_a_municipality_formed_after_the_stated_year_is_the_ones_it_was_formed_of():
+    found = find_municipalities(_WESTERKWARTIER_2006, year=2006, published_year=2006)
+    names = {m["name"] for m in found["municipalities"] + found["municipalities_mentioned"]}
+    assert names == {"Grootegast", "Leek", "Marum", "Zuidhorn"}
+    assert {m["matched"] for m in found["municipalities"] + found["municipalities_mentioned"]} == {
+        "before_merger:Westerkwartier"}
+    assert {m["cbs_code"] for m in found["municipalities_mentioned"]} == {"GM1969"}
+
+
+@pytest.mark.parametrize("text,published_year", [
+    (_WESTERKWARTIER_2006, 2019),           # it existed by then
+    (_WESTERKWARTIER_2006, None),           # a year inferred from the text is no ground to rewrite the places
+    ("Inleiding\n\nDe toekomstige gemeente Westerkwartier ontstaat op 1 januari 2019.", 2018),
+    ("Inleiding\n\nDe gemeente Zevenaar besluit.", 2010),   # Zevenaar took Rijnwaarden in, 2018: not new
+])
+def test_a_municipality_that_existed_or_is_named_as_gemeente_is_kept(text, published_year):
+    found = find_municipalities(text, year=published_year, published_year=published_year)
+    names = {m["name"] for m in found["municipalities"] + found["municipalities_mentioned"]}
+    assert names & {"Westerkwartier", "Zevenaar"}

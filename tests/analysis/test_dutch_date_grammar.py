@@ -60,3 +60,32 @@ def test_no_such_day_or_mixed_separators_is_no_date(text):
 
 def test_a_number_glued_before_the_day_is_not_part_of_it():
     assert _grammar("artikel 114 december 2020") is None
+
+
+# Forms seen on dev pages of the news corpus (corpus20): a German-style ordinal dot after the day
+# ("woensdag, 8. november 2006 - 9:43", blikopnieuws.nl) and an ISO date glued to its label when a
+# table row lost the space between its cells ("Status Definitief2020-04-09", docslib.org).
+@pytest.mark.parametrize("text,iso", [
+    ("woensdag, 8. november 2006 - 9:43", "2006-11-08T09:43"),
+    ("8. november 2006", "2006-11-08"),
+    ("Status Definitief2020-04-09", "2020-04-09"),
+    ("Datum uitspraak2009-09-04", "2009-09-04"),
+])
+def test_an_ordinal_dot_or_a_glued_iso_date_is_read_by_both_steps(text, iso):
+    assert parse_dutch_date(text).iso == iso
+    found, _ = events(sentences(f"{text}\n\nDe gunning is bekend."))
+    assert iso[:10] in [e["date"] for e in found if e["precision"] == "day"], found
+
+
+@pytest.mark.parametrize("text", [
+    "1. Januari 2020 starten we",      # a numbered list item, not a day with an ordinal dot
+    "versie 1.8. november 2006",        # a number before the dot
+    "kenmerk BJ2020-04-09",             # a code of capitals and digits
+    "kenmerk Z2020-04-09",
+    "bel 06-2020-04-09",                # a number, not a date
+    "zaaknummer 2020-04-091",           # more digits after the day
+])
+def test_no_date_is_read_out_of_a_list_number_a_kenmerk_or_a_phone_number(text):
+    assert parse_dutch_date(text) is None
+    found, _ = events(sentences(f"{text}.\n\nDe gunning is bekend."))
+    assert not [e for e in found if e["precision"] == "day"], found
