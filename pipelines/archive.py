@@ -50,7 +50,7 @@ class ArchivePipeline:
         self.crawler = crawler
         self.db = None
         self.pending: list = []
-        #: news pages that may be an archived page at a new address, with that page's URL: decided
+        #: news pages that may be an archived page at a new address, with their writer and that page's URL: decided
         #: when the crawl closes, when it is known whether the archived address still answers
         self.moved_candidates: list = []
         self.oldest = 0.0
@@ -80,7 +80,7 @@ class ArchivePipeline:
         if isinstance(item, ArticleItem) and copy_of is not None:
             archived = copy_of(item.record["article"])
             if archived is not None:  # decided when the crawl closes (settle_moved_candidates)
-                self.moved_candidates.append((item, archived))
+                self.moved_candidates.append((item, writer, archived))
                 return item
         self.enqueue(item, writer)
         return item
@@ -94,9 +94,9 @@ class ArchivePipeline:
         archived page never loses the address a user knows nor flips between addresses."""
         candidates, self.moved_candidates = self.moved_candidates, []
         still_answers = getattr(self.crawler.spider, "still_answers", lambda url: False)
-        for item, archived in candidates:
+        for item, writer, archived in candidates:
             if still_answers(archived):
-                self.enqueue(item, next(w for kind, w in WRITERS if isinstance(item, kind)))
+                self.enqueue(item, writer)
                 continue
             logger.info("%s is %s, archived already (the same title and text): its new address", item.url, archived)
             self.crawler.stats.inc_value("news/moved_page")
