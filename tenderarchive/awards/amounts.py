@@ -59,7 +59,7 @@ def _cldr() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
 _WORDS = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 #: The words amounts are written with that name no currency: text of only these (and numbers) skips the
 #: search through every currency name and code Babel knows (≈ 0.1 ms an amount).
-_NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen mln mio miljard mld mrd duizend per jaar maand maanden
+_NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen mln mio miljard mld mrd duizend ton per jaar jaarlijks maand maanden
     week uur circa ongeveer max maximaal minimaal totaal totale waarde bedrag geraamde geschatte value
     total estimated excluding including year month hour and tot van een euro euros eur""".split())
 _CURRENCY_RE = re.compile(
@@ -68,20 +68,34 @@ MISSING = {"", "-", "–", "—", "n.v.t.", "nvt", "niet gepubliceerd", "onbeken
 #: "nihil" (nil), alone or with a currency: the amount 0
 _NIHIL = re.compile(r"(?i)(?:€|eur\w*)?\s*nihil\.?\s*(?:€|eur\w*)?")
 _SPACES = re.compile(r"[\u00a0\u2007\u2008\u2009\u202f]")
-_RANGE = re.compile(
+#: the scale words of :data:`_SCALES` as a range's ends may carry them ("€ 1,5 ton tot € 2 ton", "200k - 300k")
+_SCALE_WORDS = r"(?:(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend|ton)\b|k(?![a-z]))"
+_RANGE = re.compile((
     r"(?i)laagste\s+(?:offerte|inschrijving)\s*:?\s*(?P<low>[^/]*?\d[^/]*?)\s*(?:/|en)\s*"
     r"hoogste\s+(?:offerte|inschrijving)\s*:?\s*(?P<high>.*?\d[\d.,  ]*)"
-    r"|(?P<low2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend)\b)?(?:\s*(?:€|eur\w*))?)\s*(?:-|–|tot|à)\s*"
-    r"(?P<high2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend)\b)?(?:\s*(?:€|eur\w*))?)"
+    r"|(?P<low2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)\s*(?:-|–|tot|à)\s*"
+    r"(?P<high2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)"
     # "tussen € 100.000 en € 200.000": a range said in words
-    r"|\btussen\s+(?P<low3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend)\b)?(?:\s*(?:€|eur\w*))?)\s+en\s+"
-    r"(?P<high3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend)\b)?(?:\s*(?:€|eur\w*))?)")
+    r"|\btussen\s+(?P<low3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)\s+en\s+"
+    r"(?P<high3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)").replace("{_SCALE_WORDS}", _SCALE_WORDS))
 #: the words that scale a number: "1,2 miljoen", "€ 1,5 mln", "2,1 miljard", "250 duizend". Only right after
 #: the number (or at the text's start): a word elsewhere is no scale of it ("€ 25.000,- (zegge: vijfentwintig
 #: duizend euro)" is € 25.000, not € 25 miljoen; "€ 1.200.000 (1,2 miljoen)" is € 1.200.000)
 _SCALES = ((re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:miljoen|mln\.?|mio\.?)\b"), 1_000_000),
            (re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:miljard|mld\.?|mrd\.?)\b"), 1_000_000_000),
-           (re.compile(r"(?i)(?:(?<=\d)|^)\s*duizend\b"), 1_000))
+           (re.compile(r"(?i)(?:(?<=\d)|^)\s*duizend\b"), 1_000),
+           # "2 ton", "€ 3,5 ton": a ton is € 100.000 (a weight has no place in an amount field)
+           (re.compile(r"(?i)(?:(?<=\d)|^)\s*ton\b"), 100_000),
+           # "€ 250k", "250 K": thousands; only right after the number ("k€" and "K" alone are no scale)
+           (re.compile(r"(?i)(?<=\d)\s?k(?![a-z€])"), 1_000))
+#: a rate: "per jaar", "/jaar", "p.j.", "per maand", "per uur" right after the amount (its currency and "excl. btw"
+#: between), or "jaarlijks"/"per jaar" before it
+_PERIOD_AFTER = re.compile(r"(?i)^[\s,.\-]*(?:(?:€|euro?s?|eur)\b\s*)?(?:[\s,(]*(?:excl|incl|exclusief|inclusief)\.?\s*btw\)?)?"
+                           r"[\s,]*(?:per\s+|/\s*|p\.\s*)(?P<period>jaar|j\b|maand|mnd|week|dag|uur)")
+_PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar)\b")
+_PERIODS = {"j": "jaar", "mnd": "maand"}
+#: "k€ 250", "K€ 1.200": thousands of euros
+_KILO_EURO = re.compile(r"(?i)^\s*k\s?(?=€|eur\b)")
 _LABEL = re.compile(r"(?i)^\s*(waarde|totale waarde|bedrag|value)\s*:\s*")
 
 
@@ -96,6 +110,9 @@ class Amount:
     high_cents: int | None = None
     missing: bool = False
     problems: tuple[str, ...] = field(default_factory=tuple)
+    #: "jaar", "maand", "week", "dag", "uur" for an amount written as a rate ("€ 500.000 per jaar",
+    #: "jaarlijks € 500.000"): not the contract's total value
+    period: str | None = None
 
     @property
     def is_range(self) -> bool:
@@ -115,8 +132,9 @@ class Amount:
     def value_cents(self) -> int | None:
         """The amount in euro cents, to use as a contract value: None when missing, a range, a placeholder
         or in another currency (the archive's ``*_cents`` are euro cents, summed per region and year;
-        reference tenderned-awards.md §2.4, §4: non-euro amounts are refused, not converted)."""
-        return None if self.placeholder or self.foreign else self.cents
+        reference tenderned-awards.md §2.4, §4: non-euro amounts are refused, not converted), or a rate per
+        year, month … (:attr:`period`: summed with total values it would count a year as a whole contract)."""
+        return None if self.placeholder or self.foreign or self.period else self.cents
 
     @property
     def decimal(self) -> str | None:
@@ -197,6 +215,9 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
     if text.lower().rstrip(".") in MISSING or text.lower() in MISSING:
         return Amount(raw, currency=currency_code(currency), missing=True)
     text = _LABEL.sub("", text)
+    kilo = _KILO_EURO.match(text)
+    if kilo:
+        text = text[kilo.end():]
     code = currency_code(currency) or currency_code(text)
     if _NIHIL.fullmatch(text):  # nil: zero, a placeholder like "0"
         return Amount(raw, 0, code)
@@ -216,12 +237,34 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
         if scale > 1 and _scale(low_text) == 1 and low is not None and high is not None and low * scale <= high:
             low *= scale
         if low is not None and high is not None:
-            return Amount(raw, None, code, low, high, problems=tuple(problems))
+            if kilo:
+                low, high = low * 1000, high * 1000
+            period = _period(text, text[match.end():], match.start())
+            if period:
+                problems.append(f"a rate per {period}, not a total value: {raw!r}")
+            return Amount(raw, None, code, low, high, problems=tuple(problems), period=period)
     cents, amount_text = _number(text)
     if cents is None:
         problems.append(f"no amount in {raw!r}")
         return Amount(raw, None, code, problems=tuple(problems))
+    if kilo:
+        cents *= 1000
+    at = text.find(amount_text or "")
     rest = text.replace(amount_text or "", " ", 1)
     if re.search(r"\d", rest) and not re.search(r"(?i)btw|%|\b(19|21|6|9)\b", rest):
         problems.append(f"more than one number in {raw!r}; read {amount_text!r}")
-    return Amount(raw, cents, code, problems=tuple(problems))
+    period = _period(text, text[at + len(amount_text or ""):] if at >= 0 else "", max(at, 0))
+    if period:
+        problems.append(f"a rate per {period}, not a total value: {raw!r}")
+    return Amount(raw, cents, code, problems=tuple(problems), period=period)
+
+
+def _period(text: str, after: str, start: int) -> str | None:
+    """The period of an amount written as a rate: the words right after its number (``after``, its scale
+    word skipped) or "jaarlijks"/"per jaar" before it (``text[:start]``); None for a total."""
+    after = re.sub(r"(?i)^\s*(?:[\d.,]*\s*)(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend|ton|k)(?![a-z])", "", after)
+    match = _PERIOD_AFTER.match(after)
+    if match:
+        word = match.group("period").lower()
+        return _PERIODS.get(word, word)
+    return "jaar" if _PERIOD_BEFORE.search(text[:start]) else None

@@ -238,7 +238,7 @@ class EFormsReader:
         amount = parse_amount(value, currency) if value is not None and (
             sec == 6 or (sec in (2, 5) and key in ESTIMATED)) else None
         if amount is not None and amount.problems and key in AMOUNT_LABELS:
-            # what could not be read of an amount that is stored ("€ 250.000 per jaar, 4 jaar": read 250.000)
+            # what could not be read of an amount that is stored ("€ 250.000 per jaar, 4 jaar": read 250.000, a rate)
             self.problems.extend(f"{key}: {problem}" for problem in amount.problems
                                  if not problem.startswith("unknown currency"))  # said once, by html._finish
         if sec == 1 and key in OFFICIAL_NAME and not self.buyer:

@@ -140,3 +140,47 @@ def test_nihil_is_a_zero_placeholder_not_an_unreadable_amount(text):
     notice, and no amount. It is 0, flagged as a placeholder like "0" and "1,00", its text kept."""
     amount = parse_amount(text)
     assert (amount.cents, amount.placeholder, amount.value_cents, amount.raw, amount.problems) == (0, True, None, text, ())
+
+
+@pytest.mark.parametrize("text, cents, low, high", [
+    ("2 ton", 20000000, None, None),                       # read "2": a placeholder
+    ("€ 3,5 ton", 35000000, None, None),                   # read "€ 3,50"
+    ("3,5 ton euro", 35000000, None, None),
+    ("€ 250k", 25000000, None, None),                      # read "€ 250"
+    ("250 K", 25000000, None, None),
+    ("k€ 1.200", 120000000, None, None),                   # thousands of euros; read "€ 1.200"
+    ("€ 1,5 ton tot € 2 ton", None, 15000000, 20000000),   # read € 1,50, "more than one number"
+    ("tussen 2 en 3 ton", None, 20000000, 30000000),
+    ("200k - 300k", None, 20000000, 30000000),
+])
+def test_ton_and_k_are_read_at_their_scale(text, cents, low, high):
+    """The Dutch value words of reference §2.4/§4 beside "miljoen" and "mln": "ton" is € 100.000 and "k" (or "k€")
+    a thousand; "2 ton" was read as € 2 (a placeholder) and "€ 250k" as € 250."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.low_cents, amount.high_cents, amount.problems) == (cents, low, high, ())
+
+
+@pytest.mark.parametrize("text, cents, period", [
+    ("€ 500.000 per jaar", 50000000, "jaar"),
+    ("€ 500.000,- excl. btw per jaar", 50000000, "jaar"),
+    ("€ 1.000.000 /jaar", 100000000, "jaar"),
+    ("€ 1.000.000 p.j.", 100000000, "jaar"),
+    ("jaarlijks € 500.000", 50000000, "jaar"),
+    ("€ 3,5 ton per jaar", 35000000, "jaar"),
+    ("€ 20.000 per maand", 2000000, "maand"),
+])
+def test_a_rate_per_year_or_month_is_no_total_value(text, cents, period):
+    """"per jaar" against "totaal" (reference §2.4, §8.7): a rate was stored as the contract's value and summed with
+    the totals of other awards (a four-year contract of € 500.000 a year counted as € 500.000). The number and the
+    text are kept, the period is named, and it is no value in cents."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.period, amount.value_cents, amount.raw) == (cents, period, None, text)
+    assert [p for p in amount.problems if f"a rate per {period}" in p]
+
+
+@pytest.mark.parametrize("text, cents", [
+    ("€ 2.000.000 excl. btw", 200000000), ("€ 1,2 mln (totaal)", 120000000), ("800 000", 80000000),
+    ("€ 2.400.000 (€ 600.000 per jaar)", 240000000),   # the total read; the rate belongs to the second number
+])
+def test_a_total_value_is_no_rate(text, cents):
+    assert (parse_amount(text).period, parse_amount(text).value_cents) == (None, cents)

@@ -134,7 +134,8 @@ def test_the_contractors_sme_flag_is_its_size():
 def test_a_range_said_in_words_is_a_range_and_what_an_amount_leaves_unread_is_a_problem():
     """Reference §4 (ranges are not the award value) and §8.3 (record what is not read instead of dropping it
     silently): "tussen € 100.000 en € 200.000" was read as a value of € 100.000; and an amount with a second
-    number ("€ 250.000 per jaar, 4 jaar") stored its first with the doubt kept nowhere."""
+    number ("€ 250.000 per jaar, 4 jaar") stored its first with the doubt kept nowhere. A rate per year is no
+    total value (round 9): its text is kept, its cents are not summed as a contract's value."""
     html = eforms(h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
                   h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."),
                   only("Inschrijving"), amount("Waarde van de aanbesteding", "tussen € 100.000 en € 200.000", ""),
@@ -143,8 +144,10 @@ def test_a_range_said_in_words_is_a_range_and_what_an_amount_leaves_unread_is_a_
                   only("Inschrijving"), amount("Waarde van de aanbesteding", "€ 250.000 per jaar, 4 jaar", ""))
     result = parse_html(html)
     assert [(s["lot_id"], s["tender_value_cents"], s.get("tender_value_low_cents"), s.get("tender_value_high_cents"))
-            for s in result["suppliers"]] == [("LOT-0001", None, 10000000, 20000000), ("LOT-0002", 25000000, None, None)]
+            for s in result["suppliers"]] == [("LOT-0001", None, 10000000, 20000000), ("LOT-0002", None, None, None)]
+    assert [s["tender_value_raw"] for s in result["suppliers"]][1] == "€ 250.000 per jaar, 4 jaar"
     assert [p for p in result["problems"] if "250.000" in p and "more than one number" in p]
+    assert [p for p in result["problems"] if "250.000" in p and "a rate per jaar" in p]
     standard = parse_html(afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
                                      contractor("Jeugdzorg Oost B.V."),
                                      item("V.2.4", "Inlichtingen over de waarde van de opdracht/het perceel (exclusief btw)",
