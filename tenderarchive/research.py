@@ -329,6 +329,16 @@ async def organisation(datasette, database, organisation_id):
     return dict(rows[0]) if rows else None
 
 
+async def aliased(datasette, database, organisation_id):
+    """The organisation an old id is now (``organisation_aliases``), or None."""
+    db = datasette.get_database(database)
+    if not await db.table_exists("organisation_aliases"):
+        return None
+    rows = (await db.execute("select organisation_id from organisation_aliases where alias_id = ?",
+                             [organisation_id])).rows
+    return rows[0][0] if rows else None
+
+
 async def known_buyer(datasette, database, buyer_id):
     """A buyer the archive names before its derivation has filled ``organisations`` (an archive just
     created, a first crawl killed before its derivation): a regional buyer of the reference data or
@@ -377,6 +387,10 @@ async def provider_page(request, datasette):
     database = archive_database(datasette)
     provider_id = request.args.get("id", "").strip()
     org = await organisation(datasette, database, provider_id) if provider_id else None
+    if org is None and provider_id and (now := await aliased(datasette, database, provider_id)):
+        # an id the archive no longer gives ("X B.V. h.o.d.n. Y" is X's: organisation_aliases): the provider now
+        from datasette.utils.asgi import Response
+        return Response.redirect(provider_url(now), status=301)
     sections = [
         await run_query(datasette, database, "aanbieder_regios", {"aanbieder": provider_id}),
         await run_query(datasette, database, "aanbieder_contracten", {"aanbieder": provider_id}),

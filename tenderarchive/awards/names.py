@@ -13,6 +13,13 @@ are stripped by ``cleanco``, the library made for that. Dutch legal-form
 handled here. KvK numbers are 8 digits and a leading zero is significant, so
 they stay text. An 8-digit registration number of a winner in another country
 (a Danish CVR number, for one) is not a KvK number (:func:`foreign_country`).
+
+A winner is also written with its trade name or its registration in the name:
+"Jeugdhulp Noord B.V. h.o.d.n. Kindzorg" (handelend onder de naam) and
+"Jeugdhulp Noord (KvK 12345678)" are Jeugdhulp Noord (:func:`split_name`): the key
+folds the legal name, the trade name is kept as the winner's ``trade_name`` and the
+number is its KvK number (:func:`kvk_in_name`). No library reads these Dutch forms
+(cleanco knows legal-form suffixes only), so the patterns are here.
 """
 
 from __future__ import annotations
@@ -40,6 +47,41 @@ def _fold(text: str) -> str:
 
 MAX_NAME = 300  # characters of a name that are folded
 
+#: "h.o.d.n." (handelend onder de naam) and its spellings, "t.h.o.d.n." (tevens …), "h.o.n.", "onder de naam", the
+#: English "trading as"/"t/a": what follows is a trade name, not the organisation's legal name
+_TRADE = re.compile(
+    r"(?i)[\s,;(\[]+(?:(?:tevens|ook)\s+)?(?:t\.?\s?)?(?:h\.?\s?o\.?\s?d\.?\s?n\.?|h/o/d/n|h\.o\.n\.?|"
+    r"handelend(?:e)?\s+onder\s+(?:de\s+)?naam|(?<![a-z])onder\s+de\s+naam|trading\s+as|t/a)(?![a-z])[\s:]*"
+    r"(?P<trade>.+?)[\s)\]]*$")
+#: a registration written into the name: "(KvK 12345678)", ", KvK-nummer: 01234567", "(Handelsregister 12345678)"
+_REGISTRATION = re.compile(
+    r"(?i)[\s,;(\[\-–]*(?<![a-z])(?:kvk|k\.v\.k\.?|kamer\s+van\s+koophandel|handelsregister|chamber\s+of\s+commerce|coc)"
+    r"(?:[\s\-]*(?:nummer|nr\.?|no\.?|number))?[\s:.\-]*(?P<number>\d[\d .]{6,11}\d)[\s)\]]*")
+
+
+def split_name(name: str | None) -> tuple[str | None, str | None, str | None]:
+    """``(legal name, trade name, KvK number)`` of a printed name: "X B.V. h.o.d.n. Y (KvK 12345678)" is
+    ("X B.V.", "Y", "12345678"); a name without either is itself, None, None."""
+    if not name or not name.strip():
+        return name, None, None
+    text = re.sub(r"\s+", " ", name).strip()
+    number = None
+    registration = _REGISTRATION.search(text)
+    if registration and kvk_number(registration.group("number")):
+        number = kvk_number(registration.group("number"))
+        text = (text[:registration.start()] + " " + text[registration.end():]).strip(" ,;-–")
+    trade = None
+    match = _TRADE.search(text)
+    if match and match.start() > 0 and text[:match.start()].strip(" ,;([-–"):
+        trade = match.group("trade").strip(" ,;()[]") or None
+        text = text[:match.start()].strip(" ,;([-–")
+    return text, trade, number
+
+
+def kvk_in_name(name: str | None) -> str | None:
+    """The KvK number a printed name carries ("Jeugdhulp Noord (KvK 12345678)"), or None."""
+    return split_name(name)[2]
+
 
 @lru_cache(maxsize=16384)
 def name_key(name: str | None) -> str | None:
@@ -50,6 +92,7 @@ def name_key(name: str | None) -> str | None:
     other notices of its procedure."""
     if not name or not name.strip():
         return None
+    name = split_name(name[:MAX_NAME])[0] or name  # "X B.V. h.o.d.n. Y", "X (KvK 12345678)": X
     text = _fold(name[:MAX_NAME])  # cleanco's basename is slow on very long text; no name is this long
     text = re.sub(r"^\[\s*|\s*\]\s*-*$", "", text)
     for _ in range(3):  # "Stichting X B.V." and "X B.V. i.o." need more than one pass
@@ -92,8 +135,9 @@ def foreign_country(country: str | None) -> bool:
 
 
 def organisation_key(name: str | None, kvk: str | None = None) -> str | None:
-    """``kvk:01234567`` when the KvK number is known, else ``name:<name_key>``; None without either."""
-    number = kvk_number(kvk)
+    """``kvk:01234567`` when the KvK number is known (given, or written in the name), else ``name:<name_key>``;
+    None without either."""
+    number = kvk_number(kvk) or kvk_in_name(name)
     if number:
         return f"kvk:{number}"
     key = name_key(name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 
-from tenderarchive.awards.names import kvk_number, lot_keys, name_key
+from tenderarchive.awards.names import kvk_number, lot_keys, name_key, split_name
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.schema import TABLES
 
@@ -23,8 +23,9 @@ def only_columns(table: str, row: dict) -> dict:
 
 
 def organisation_id(name: str | None, kvk: str | None) -> str | None:
-    """``kvk:01234567`` where the KvK number is known, else ``name:<folded name>``."""
-    number = kvk_number(kvk)
+    """``kvk:01234567`` where the KvK number is known (given, or written in the name: "X (KvK 01234567)"), else
+    ``name:<folded name>`` ("X B.V. h.o.d.n. Y" is X's)."""
+    number = kvk_number(kvk) or split_name(name)[2]
     if number:
         return f"kvk:{number}"
     key = name_key(name)
@@ -109,8 +110,11 @@ def _awards(awards: list[dict], suppliers: list[dict], common: dict) -> dict:
             org = organisation_id(supplier.get("name"), supplier.get("kvk"))
             if org is None:
                 continue
+            # the trade name ("h.o.d.n. Y") and a KvK number written in the name: the winner's, its name as printed kept
+            _, trade, number = split_name(supplier.get("name"))
             winners.append(only_columns("award_suppliers", dict(
-                supplier, organisation_id=org, procurement_id=common["procurement_id"])))
+                supplier, organisation_id=org, procurement_id=common["procurement_id"], trade_name=trade,
+                kvk=supplier.get("kvk") if kvk_number(supplier.get("kvk")) else (number or supplier.get("kvk")))))
         out.append({"award": row, "suppliers": winners, "lot_id": award["lot_id"],
                     "source_lot_id": award.get("source_lot_id", award["lot_id"]), "index": award["award_index"]})
     return {"awards": out}

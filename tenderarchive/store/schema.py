@@ -219,10 +219,20 @@ TABLES: dict[str, dict] = {
             "name": str, "name_key": str, "kvk": str, "place": str, "country": str,
             "group_name": str, "group_member": int, "group_leader": int, "from_section_8": int, "scale": str,
             "is_buyer": int,
+            # the trade name a winner was printed with ("X B.V. h.o.d.n. Y": Y); the organisation is X's
+            "trade_name": str,
             **_amounts("tender_value"),
         },
         "indexes": [["organisation_id"], ["procurement_id"], ["kvk"], ["group_member"], ["place"], ["is_buyer"]],
         "foreign_keys": [("award_id", "awards", "award_id")],
+    },
+    # an organisation id no longer given (round 9: "X B.V. h.o.d.n. Y" and "X (KvK 12345678)" were organisations of
+    # their own, now X's): the old id, the organisation it is now, the old row's name and provenance
+    "organisation_aliases": {
+        "pk": "alias_id",
+        "columns": {"alias_id": str, "organisation_id": str, "name": str, "kind": str, "reason": str,
+                    "named_in": str, **PROVENANCE},
+        "indexes": [["organisation_id"]],
     },
     "ocds_differences": {
         "pk": ("procurement_id", "difference"),
@@ -377,6 +387,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_organisation_provenance(db)
     migrate_lot_keys(db)
     migrate_summary_winner_values(db)
+    migrate_organisation_names(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     load_reference_data(db)
@@ -574,6 +585,81 @@ def migrate_summary_winner_values(db: sqlite_utils.Database) -> None:
         "where a.value_cents is null and s.tender_value_cents is not null and w.value_cents is null limit 1").fetchone()
     if stale:
         db.execute("delete from summary_procurements")
+
+
+#: names that may carry a trade name or a registration (names.split_name): the rows a migration reads in Python
+_SPLIT_NAME_LIKE = ("%o%d%n%", "%naam%", "%kvk%", "%k.v.k%", "%koophandel%", "%handelsregister%", "%trading as%",
+                    "%t/a%", "%commerce%", "%coc%", "%h.o.n%")
+
+
+def migrate_organisation_names(db: sqlite_utils.Database) -> None:
+    """Winners written with their trade name or registration ("X B.V. h.o.d.n. Y", "X (KvK 12345678)") were
+    organisations of their own (``name:x b v h o d n y``); they are X's (:func:`tenderarchive.awards.names.split_name`:
+    ``name:x``, or ``kvk:12345678`` where the name carries the number). Each winner row follows its new id, its
+    trade name kept (``award_suppliers.trade_name``) and its printed name as it was; the new organisation is added
+    where missing, with the provenance of the record that first names it (:data:`ORGANISATION_FIRST_NAMED`). The
+    old organisation row goes to ``organisation_aliases`` (its id, name and provenance, and the id it is now), so
+    an old id still finds the provider (``aanbieder_contracten``, the provider page). A news row's folded name
+    follows too. A winner row whose award already names the new id is that same winner: one row stays (as a
+    fresh read gives). The summaries are rebuilt by the next derivation. Reads only names that may carry such
+    words (:data:`_SPLIT_NAME_LIKE`), so it costs little once done."""
+    from tenderarchive.awards.names import name_key, split_name
+    from tenderarchive.awards.rows import organisation_id as new_id
+
+    if not all(db[t].exists() for t in ("award_suppliers", "organisations", "organisation_aliases")):
+        return
+    like = " or ".join(["lower(name) like ?"] * len(_SPLIT_NAME_LIKE))
+    moved: dict[str, str] = {}
+    with db.atomic():
+        rows = db.execute(f"select award_id, organisation_id, name, kvk from award_suppliers "
+                          f"where organisation_id like 'name:%' and ({like})", _SPLIT_NAME_LIKE).fetchall()
+        for award_id, old, name, kvk in rows:
+            new = new_id(name, kvk)
+            if new is None or new == old:
+                continue
+            moved.setdefault(old, new)
+            _, trade, number = split_name(name)
+            if db.execute("select 1 from award_suppliers where award_id = ? and organisation_id = ?",
+                          [award_id, new]).fetchone():
+                db.execute("delete from award_suppliers where award_id = ? and organisation_id = ?", [award_id, old])
+                continue
+            db.execute("update award_suppliers set organisation_id = ?, name_key = ?, kvk = coalesce(kvk, ?), "
+                       "trade_name = coalesce(trade_name, ?) where award_id = ? and organisation_id = ?",
+                       [new, name_key(name), number, trade, award_id, old])
+        for table in ("article_organisations", "article_awardees"):
+            if not db[table].exists():
+                continue
+            for rowid, name, key in db.execute(f"select rowid, name, name_key from [{table}] where {like}",
+                                               _SPLIT_NAME_LIKE).fetchall():
+                if key is not None and name_key(name) != key:
+                    moved.setdefault(f"name:{key}", f"name:{name_key(name)}")
+                    db.execute(f"update [{table}] set name_key = ? where rowid = ?", [name_key(name), rowid])
+        if not moved:
+            return
+        columns = [d[0] for d in db.execute("select * from organisations limit 0").description]
+        for old, new in sorted(moved.items()):
+            found = db.execute("select * from organisations where organisation_id = ?", [old]).fetchone()
+            if found is None:
+                continue
+            row = dict(zip(columns, found))
+            if not db.execute("select 1 from organisations where organisation_id = ?", [new]).fetchone():
+                legal = split_name(row["name"])[0] or row["name"]
+                number = new[4:] if new.startswith("kvk:") else row.get("kvk")
+                db["organisations"].insert(dict(row, organisation_id=new, name=legal, kvk=number,
+                                                name_key=name_key(legal)), pk="organisation_id")
+            db["organisation_aliases"].upsert(
+                {"alias_id": old, "organisation_id": new, "name": row["name"], "kind": row["kind"],
+                 "reason": "trade name or registration in the name (names.split_name)",
+                 **{c: row.get(c) for c in ("named_in", *PROVENANCE)}}, pk="alias_id")
+            db.execute("delete from organisations where organisation_id = ?", [old])
+            db.execute(f"update organisations set {FIRST_NAMED_COLUMNS} = ({FIRST_NAMED_RECORD}) "
+                       f"where organisation_id = ? and exists ({FIRST_NAMED_RECORD})", [new])
+        # an alias of an alias: the id it is now
+        db.execute("update organisation_aliases set organisation_id = (select b.organisation_id from organisation_aliases b "
+                   "where b.alias_id = organisation_aliases.organisation_id) "
+                   "where organisation_id in (select alias_id from organisation_aliases)")
+        if db["summary_procurements"].exists():
+            db.execute("delete from summary_procurements")
 
 
 def _join_versions(db: sqlite_utils.Database, table: str, old_key: str, key: str) -> None:

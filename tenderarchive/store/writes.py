@@ -490,15 +490,19 @@ def _provider(db: sqlite_utils.Database, supplier: dict, award: dict) -> str:
 
     The id comes from the winner's own data only — ``kvk:NUMBER`` where a KvK number is
     published, else ``name:<folded name>`` — so the same rows come out whatever order the
-    notices arrive in; of the printed names, the organisation keeps the first in sort order."""
+    notices arrive in; of the printed names, the organisation keeps the first in sort order, without the trade
+    name or registration printed in it ("X B.V. h.o.d.n. Y (KvK 12345678)" is "X B.V.": names.split_name)."""
+    from tenderarchive.awards.names import split_name
+
     org_id = supplier["organisation_id"]
+    name = split_name(supplier.get("name"))[0] or supplier.get("name")
     old = get_row(db, "organisations", org_id)
     if old is None:
-        db["organisations"].insert({"organisation_id": org_id, "name": supplier.get("name"), "kind": "provider",
+        db["organisations"].insert({"organisation_id": org_id, "name": name, "kind": "provider",
                                     "kvk": supplier.get("kvk"), "name_key": supplier.get("name_key")},
                                    pk="organisation_id")
-    elif old["kind"] == "provider" and supplier.get("name") and (old["name"] or "~") > supplier["name"]:
-        db["organisations"].update(org_id, {"name": supplier["name"]})
+    elif old["kind"] == "provider" and name and (old["name"] or "~") > name:
+        db["organisations"].update(org_id, {"name": name})
     named_by(db, org_id, award, "awards", award["award_id"])
     return org_id
 

@@ -278,3 +278,16 @@ def test_the_only_buyer_of_section_8_gives_the_buyers_number_when_its_name_is_wr
         h2("8.1 ORG-0002"), row("Officiële naam", "Gemeente Rijnstad"), row("Registratienummer", "22222222"),
         only("Rollen van deze organisatie"), only("Inschrijver"), row("Winnaar van deze percelen", "LOT-0001")))
     assert [(s["kvk"], s["is_buyer"]) for s in parsed["suppliers"]] == [("22222222", 0)]
+
+
+def test_a_winner_printed_with_its_trade_name_gets_the_registration_section_8_gives_its_legal_name():
+    """A lot's winner printed "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg" and section 8's organisation "Jeugdhulp Noord
+    B.V." with its Registratienummer (reference §2.5: attach it by matching the name) did not match: the winner had
+    no KvK number and became an organisation of its own."""
+    parsed = parse_html(eforms(
+        h1("1. Koper"), row("Officiële naam", "Gemeente Leiden"), h1("6. Resultaten"),
+        h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg"), h1("8. Organisaties"),
+        h2("8.1 ORG-0002"), row("Officiële naam", "Jeugdhulp Noord B.V."), row("Registratienummer", "01234567"),
+        only("Rollen van deze organisatie"), only("Inschrijver"), row("Winnaar van deze percelen", "LOT-0001")))
+    assert [(s["name"], s["kvk"]) for s in parsed["suppliers"]] == [("Jeugdhulp Noord B.V. h.o.d.n. Kindzorg", "01234567")]

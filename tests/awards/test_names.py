@@ -2,7 +2,7 @@
 
 import pytest
 
-from tenderarchive.awards.names import kvk_number, lot_keys, name_key, organisation_key, same_organisation
+from tenderarchive.awards.names import kvk_number, lot_keys, name_key, organisation_key, same_organisation, split_name
 
 
 @pytest.mark.parametrize("variant", [
@@ -69,3 +69,29 @@ def test_a_name_is_folded_once_however_often_it_is_named(monkeypatch):
         assert name_key("Zorgaanbieder West") == "zorgaanbieder west" and len(folded) > once
     finally:
         names.name_key.cache_clear()
+
+
+@pytest.mark.parametrize("printed, legal, trade, kvk", [
+    ("Jeugdhulp Noord B.V. h.o.d.n. Kindzorg", "Jeugdhulp Noord B.V.", "Kindzorg", None),
+    ("Jeugdhulp Noord B.V., handelend onder de naam Kindzorg Oost", "Jeugdhulp Noord B.V.", "Kindzorg Oost", None),
+    ("Stichting Jeugdhulp Noord (tevens handelend onder de naam Kindzorg)", "Stichting Jeugdhulp Noord", "Kindzorg", None),
+    ("Jeugdhulp Noord BV h/o/d/n Kindzorg", "Jeugdhulp Noord BV", "Kindzorg", None),
+    ("Jeugdhulp Noord B.V. t.h.o.d.n. Kindzorg B.V.", "Jeugdhulp Noord B.V.", "Kindzorg B.V.", None),
+    ("Jeugdhulp Noord (KvK 12345678)", "Jeugdhulp Noord", None, "12345678"),
+    ("Jeugdhulp Noord B.V., KvK-nummer: 01234567", "Jeugdhulp Noord B.V.", None, "01234567"),
+    ("Stichting Thuis (h.o.d.n. Kindzorg), KvK 12345678", "Stichting Thuis", "Kindzorg", "12345678"),
+    ("Stichting Honderd", "Stichting Honderd", None, None),          # "hodn" letters inside a word: no trade name
+    ("h.o.d.n. Kindzorg", "h.o.d.n. Kindzorg", None, None),          # no legal name before it: left as printed
+    ("Zorg onder de naam", "Zorg onder de naam", None, None),
+])
+def test_a_trade_name_and_a_kvk_number_in_the_name_are_split_off(printed, legal, trade, kvk):
+    """"X B.V. h.o.d.n. Y" (handelend onder de naam) and "X (KvK 12345678)" were folded with Y and the number in
+    the key: a second organisation for X. X is the organisation, Y its trade name, the number its KvK number."""
+    assert split_name(printed) == (legal, trade, kvk)
+    assert name_key(printed) == name_key(legal)
+
+
+def test_the_kvk_number_in_a_name_is_the_key():
+    assert organisation_key("Zorg West (KvK 12345678)") == "kvk:12345678"
+    assert organisation_key("Jeugdhulp Noord B.V. h.o.d.n. Kindzorg") == organisation_key("Stichting Jeugdhulp Noord") \
+        == "name:jeugdhulp noord"

@@ -5,6 +5,7 @@ same tables from the datasets page; re-runs fetch and write nothing new; reparse
 from __future__ import annotations
 
 import json
+import urllib.request
 import subprocess
 import sys
 
@@ -597,3 +598,110 @@ def test_a_package_whose_name_gives_no_period_is_read_for_the_window_by_its_rele
         "tenderned-export.json"]
     assert rows(db, "select distinct procurement_id from awards") == [{"procurement_id": "TN313602"}]
     assert rows(db, "select status from crawls") == [{"status": "complete"}]
+
+
+def _trade_name_archive(award_server, tmp_path):
+    """A backfill (SYNTHETIC package) whose winners are printed with a trade name and a KvK number in the name:
+    "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg" (no KvK number: its id is its name, reference §6.3) in one procedure,
+    "Stichting Jeugdhulp Noord" in another, and "Zorg West (KvK 12345678)" in a third."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    def one(kenmerk, rid, sid, name):
+        ocid = f"ocds-1l04xe-{kenmerk}"
+        return release(ocid, rid, "2022-03-01", f"Jeugdhulp {kenmerk}", "85311300-5", lots=[("1", "Jeugdhulp")],
+                       parties=[supplier(sid, name)],
+                       awards=[{"id": f"{rid}-1", "suppliers": [{"id": sid, "name": name}],
+                                "value": {"amount": 2500000, "currency": "EUR"}, "relatedLots": ["1"]}])
+    winners = [("313601", "299601", "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg"),
+               ("313602", "299602", "Stichting Jeugdhulp Noord"),
+               ("313603", "299603", "Zorg West (KvK 12345678)")]
+    award_server.api.datasets = _datasets(tmp_path / "datasets", {
+        "Dataset_Tenderned-2022-01-01-2022-12-31.json": package([one(k, r, n, n) for k, r, n in winners])})
+    db = tmp_path / "archive.db"
+    done = scrapy_ocds(db, award_server.datasets_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return db
+
+
+def _winners(db):
+    return rows(db, "select procurement_id, organisation_id, name, kvk, trade_name from award_suppliers "
+                    "where procurement_id in ('TN313601', 'TN313602', 'TN313603') order by procurement_id")
+
+
+def test_a_winner_printed_with_its_trade_name_or_kvk_number_is_one_organisation(award_server, tmp_path):
+    """Round 9's leftover: "X B.V. h.o.d.n. Y" (handelend onder de naam) and "X (KvK 12345678)" were organisations
+    of their own (``name:jeugdhulp noord b v h o d n kindzorg``, ``name:zorg west kvk 12345678``), so a provider's
+    awards were split over two. They fold to X; the trade name is kept as the winner's, the number is its KvK
+    number, the printed name stays as printed."""
+    db = _trade_name_archive(award_server, tmp_path)
+    assert _winners(db) == [
+        {"procurement_id": "TN313601", "organisation_id": "name:jeugdhulp noord",
+         "name": "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg", "kvk": None, "trade_name": "Kindzorg"},
+        {"procurement_id": "TN313602", "organisation_id": "name:jeugdhulp noord",
+         "name": "Stichting Jeugdhulp Noord", "kvk": None, "trade_name": None},
+        {"procurement_id": "TN313603", "organisation_id": "kvk:12345678",
+         "name": "Zorg West (KvK 12345678)", "kvk": "12345678", "trade_name": None}]
+    orgs = rows(db, "select organisation_id, name, kvk from organisations where organisation_id in "
+                    "('name:jeugdhulp noord', 'kvk:12345678') order by 1")
+    assert orgs == [{"organisation_id": "kvk:12345678", "name": "Zorg West", "kvk": "12345678"},
+                    {"organisation_id": "name:jeugdhulp noord", "name": "Jeugdhulp Noord B.V.", "kvk": None}]
+    assert not rows(db, "select * from organisations where organisation_id like '%h o d n%' or name_key like '%kvk%'")
+
+
+def test_an_archive_with_trade_name_organisations_is_migrated_and_the_old_ids_still_find_the_provider(
+        award_server, tmp_path):
+    """An archive written before (the winners under ``name:jeugdhulp noord b v h o d n kindzorg`` and
+    ``name:zorg west kvk 12345678``, organisations of their own) is migrated on opening: every winner row kept
+    and moved to the organisation a fresh read gives, the old organisation rows (with their provenance) in
+    ``organisation_aliases``, and the old id still gives the provider's contracts."""
+    import sqlite3
+
+    from tenderarchive.store.writes import open_archive
+
+    db = _trade_name_archive(award_server, tmp_path)
+    fresh_winners = _winners(db)
+    fresh_orgs = rows(db, "select * from organisations where kind = 'provider' order by organisation_id")
+    old = {"TN313601": ("name:jeugdhulp noord b v h o d n kindzorg", "jeugdhulp noord b v h o d n kindzorg",
+                        "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg", None),
+           "TN313603": ("name:zorg west kvk 12345678", "zorg west kvk 12345678", "Zorg West (KvK 12345678)", None)}
+    with sqlite3.connect(db) as conn:     # as the earlier version wrote it
+        for procurement_id, (org_id, key, name, kvk) in old.items():
+            new_id, = conn.execute("select organisation_id from award_suppliers where procurement_id = ?",
+                                   [procurement_id]).fetchone()
+            conn.execute("update award_suppliers set organisation_id = ?, name_key = ?, kvk = ?, trade_name = null "
+                         "where procurement_id = ?", [org_id, key, kvk, procurement_id])
+            conn.execute("update organisations set organisation_id = ?, name = ?, name_key = ?, kvk = null "
+                         "where organisation_id = ?", [org_id, name, key, new_id])
+        conn.execute("drop table organisation_aliases")
+        conn.execute("insert into organisations (organisation_id, name, kind, name_key, named_in) "
+                     "select 'name:jeugdhulp noord', 'Stichting Jeugdhulp Noord', 'provider', 'jeugdhulp noord', "
+                     "'awards:' || award_id from award_suppliers where procurement_id = 'TN313602' "
+                     "and not exists (select 1 from organisations where organisation_id = 'name:jeugdhulp noord')")
+        conn.execute("PRAGMA user_version = 7")
+    assert len(rows(db, "select * from award_suppliers")) == 3
+    open_archive(db).close()
+    assert _winners(db) == fresh_winners
+    migrated = rows(db, "select * from organisations where kind = 'provider' order by organisation_id")
+    assert [(o["organisation_id"], o["kvk"], o["named_in"], o["source_url"]) for o in migrated] == [
+        (o["organisation_id"], o["kvk"], o["named_in"], o["source_url"]) for o in fresh_orgs]
+    aliases = rows(db, "select alias_id, organisation_id, name, named_in from organisation_aliases order by 1")
+    assert [(a["alias_id"], a["organisation_id"], a["name"]) for a in aliases] == [
+        ("name:jeugdhulp noord b v h o d n kindzorg", "name:jeugdhulp noord", "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg"),
+        ("name:zorg west kvk 12345678", "kvk:12345678", "Zorg West (KvK 12345678)")]
+    assert all(a["named_in"] and a["named_in"].startswith("awards:") for a in aliases)
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows as saved
+
+    server = Server(db)
+    try:
+        by_new = saved(server, "aanbieder_contracten", aanbieder="name:jeugdhulp noord")
+        assert sorted(r["procurement_id"] for r in by_new) == ["TN313601", "TN313602"]
+        assert saved(server, "aanbieder_contracten", aanbieder="name:jeugdhulp noord b v h o d n kindzorg") == by_new
+        assert [r["procurement_id"] for r in saved(server, "aanbieder_contracten",
+                                                   aanbieder="name:zorg west kvk 12345678")] == ["TN313603"]
+        assert saved(server, "aanbieder_regios", aanbieder="name:zorg west kvk 12345678") == \
+            saved(server, "aanbieder_regios", aanbieder="kvk:12345678")
+        page = urllib.request.urlopen(server.base + "/-/aanbieder?id=name%3Azorg+west+kvk+12345678", timeout=30)
+        assert page.url.endswith("/-/aanbieder?id=kvk%3A12345678") and b"Zorg West" in page.read()
+    finally:
+        server.stop()
