@@ -199,3 +199,24 @@ def test_serve_on_an_archive_of_an_older_version_says_what_it_lacks(archive):
     finally:
         server.stop()
     assert fingerprint(archive) == before
+
+
+def test_a_providers_searches_run_on_an_archive_from_before_organisation_aliases(archive):
+    """``aanbieder_contracten`` and ``aanbieder_regios`` also look an old organisation id up in
+    ``organisation_aliases`` (round 9); an archive of an older version has no such table, and serve does not
+    migrate it: the searches answer as before (no aliases), not with the older-archive note."""
+    conn = sqlite3.connect(archive)
+    conn.execute("drop table if exists organisation_aliases")
+    conn.commit()
+    conn.execute("pragma wal_checkpoint(truncate)")
+    conn.close()
+    server = Server(archive)
+    try:
+        status, body = get(server, "/archive/aanbieder_contracten.json?_shape=array&aanbieder=34012345")
+        assert status == 200, body
+        found = json.loads(body)
+        assert [r["procurement_id"] for r in found] == ["TN312877"] and "note" not in found[0]
+        status, body = get(server, "/archive/aanbieder_regios.json?_shape=array&aanbieder=kvk%3A34012345")
+        assert status == 200 and json.loads(body) and "note" not in json.loads(body)[0]
+    finally:
+        server.stop()
