@@ -94,6 +94,8 @@ _PERIOD_AFTER = re.compile(r"(?i)^[\s,.\-]*(?:(?:€|euro?s?|eur)\b\s*)?(?:[\s,(
                            r"[\s,]*(?:per\s+|/\s*|p\.\s*)(?P<period>jaar|j\b|maand|mnd|week|dag|uur)")
 _PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar)\b")
 _PERIODS = {"j": "jaar", "mnd": "maand"}
+#: "incl. btw", "inclusief BTW", "incl. VAT", "including VAT": the amount includes VAT ("excl." is the usual basis)
+_WITH_VAT = re.compile(r"(?i)\b(?:incl\.?|inclusief|including|inc\.?)\s*(?:btw|vat)\b")
 #: "k€ 250", "K€ 1.200": thousands of euros
 _KILO_EURO = re.compile(r"(?i)^\s*k\s?(?=€|eur\b)")
 _LABEL = re.compile(r"(?i)^\s*(waarde|totale waarde|bedrag|value)\s*:\s*")
@@ -253,6 +255,9 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
     rest = text.replace(amount_text or "", " ", 1)
     if re.search(r"\d", rest) and not re.search(r"(?i)btw|%|\b(19|21|6|9)\b", rest):
         problems.append(f"more than one number in {raw!r}; read {amount_text!r}")
+    if _WITH_VAT.search(text):
+        # the archive's values are without VAT (eForms BT-720, V.2.4 "exclusief btw"): this one is not, which is said
+        problems.append(f"value includes VAT (btw), stored as printed: {raw!r}")
     period = _period(text, text[at + len(amount_text or ""):] if at >= 0 else "", max(at, 0))
     if period:
         problems.append(f"a rate per {period}, not a total value: {raw!r}")

@@ -184,3 +184,13 @@ def test_a_rate_per_year_or_month_is_no_total_value(text, cents, period):
 ])
 def test_a_total_value_is_no_rate(text, cents):
     assert (parse_amount(text).period, parse_amount(text).value_cents) == (None, cents)
+
+
+@pytest.mark.parametrize("text", ["€ 1.210.000 incl. btw", "1 210 000 EUR inclusief BTW", "EUR 1,210,000 including VAT"])
+def test_an_amount_including_vat_says_so(text):
+    """"excl. btw" against "incl. btw" (reference §2.4; the archive's values are without VAT, eForms BT-720 and the
+    older forms' V.2.4 "exclusief btw"): an amount printed with VAT was stored without a word; it is kept as printed
+    and the problem names it, as the older forms' "Met BTW" is."""
+    amount = parse_amount(text)
+    assert amount.cents == 121000000 and [p for p in amount.problems if "includes VAT" in p]
+    assert not [p for p in parse_amount("€ 1.210.000 excl. btw").problems if "VAT" in p]
