@@ -223,7 +223,9 @@ TABLES: dict[str, dict] = {
             "trade_name": str,
             **_amounts("tender_value"),
         },
-        "indexes": [["organisation_id"], ["procurement_id"], ["kvk"], ["group_member"], ["place"], ["is_buyer"]],
+        "indexes": [["organisation_id"], ["procurement_id"], ["kvk"], ["group_member"], ["place"], ["is_buyer"],
+                    # aanbieder_contracten's search of trade names: the rows that have one, not every winner
+                    ["trade_name", "organisation_id"]],
         "foreign_keys": [("award_id", "awards", "award_id")],
     },
     # an organisation id no longer given (round 9: "X B.V. h.o.d.n. Y" and "X (KvK 12345678)" were organisations of

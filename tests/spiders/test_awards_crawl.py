@@ -697,6 +697,8 @@ def test_an_archive_with_trade_name_organisations_is_migrated_and_the_old_ids_st
         by_new = saved(server, "aanbieder_contracten", aanbieder="name:jeugdhulp noord")
         assert sorted(r["procurement_id"] for r in by_new) == ["TN313601", "TN313602"]
         assert saved(server, "aanbieder_contracten", aanbieder="name:jeugdhulp noord b v h o d n kindzorg") == by_new
+        # the trade name a researcher knows the provider by: that provider's contracts
+        assert saved(server, "aanbieder_contracten", aanbieder="Kindzorg") == by_new
         assert [r["procurement_id"] for r in saved(server, "aanbieder_contracten",
                                                    aanbieder="name:zorg west kvk 12345678")] == ["TN313603"]
         assert saved(server, "aanbieder_regios", aanbieder="name:zorg west kvk 12345678") == \
