@@ -590,8 +590,9 @@ def migrate_summary_winner_values(db: sqlite_utils.Database) -> None:
 
 
 #: names that may carry a trade name or a registration (names.split_name): the rows a migration reads in Python
-_SPLIT_NAME_LIKE = ("%o%d%n%", "%naam%", "%kvk%", "%k.v.k%", "%koophandel%", "%handelsregister%", "%trading as%",
-                    "%t/a%", "%commerce%", "%coc%", "%h.o.n%")
+_SPLIT_NAME_LIKE = ("%h.o.d.n%", "%h. o. d. n%", "%hodn%", "%h o d n%", "%h/o/d/n%", "%h.o.n%", "%onder de naam%",
+                    "%onder naam%", "%kvk%", "%k.v.k%", "%koophandel%", "%handelsregister%", "%trading as%", "%t/a%",
+                    "%commerce%", "%coc%")
 
 
 def migrate_organisation_names(db: sqlite_utils.Database) -> None:
@@ -613,11 +614,15 @@ def migrate_organisation_names(db: sqlite_utils.Database) -> None:
     like = " or ".join(["lower(name) like ?"] * len(_SPLIT_NAME_LIKE))
     moved: dict[str, str] = {}
     with db.atomic():
-        rows = db.execute(f"select award_id, organisation_id, name, kvk from award_suppliers "
-                          f"where organisation_id like 'name:%' and ({like})", _SPLIT_NAME_LIKE).fetchall()
-        for award_id, old, name, kvk in rows:
-            new = new_id(name, kvk)
+        rows = db.execute(f"select award_id, organisation_id, name, kvk, name_key from award_suppliers where {like}",
+                          _SPLIT_NAME_LIKE).fetchall()
+        for award_id, old, name, kvk, key in rows:
+            new = new_id(name, kvk) if old.startswith("name:") else old  # a kvk: id stays; its folded name follows
             if new is None or new == old:
+                if key is not None and name_key(name) != key:
+                    db.execute("update award_suppliers set name_key = ?, trade_name = coalesce(trade_name, ?) "
+                               "where award_id = ? and organisation_id = ?",
+                               [name_key(name), split_name(name)[1], award_id, old])
                 continue
             moved.setdefault(old, new)
             _, trade, number = split_name(name)
@@ -636,6 +641,12 @@ def migrate_organisation_names(db: sqlite_utils.Database) -> None:
                 if key is not None and name_key(name) != key:
                     moved.setdefault(f"name:{key}", f"name:{name_key(name)}")
                     db.execute(f"update [{table}] set name_key = ? where rowid = ?", [name_key(name), rowid])
+        for org_id, name, key in db.execute(f"select organisation_id, name, name_key from organisations "
+                                            f"where organisation_id like 'kvk:%' and ({like})", _SPLIT_NAME_LIKE).fetchall():
+            legal = split_name(name)[0] or name
+            if key != name_key(legal) or legal != name:
+                db.execute("update organisations set name = ?, name_key = ? where organisation_id = ?",
+                           [legal, name_key(legal), org_id])
         if not moved:
             return
         columns = [d[0] for d in db.execute("select * from organisations limit 0").description]
@@ -644,11 +655,15 @@ def migrate_organisation_names(db: sqlite_utils.Database) -> None:
             if found is None:
                 continue
             row = dict(zip(columns, found))
+            legal = split_name(row["name"])[0] or row["name"]
             if not db.execute("select 1 from organisations where organisation_id = ?", [new]).fetchone():
-                legal = split_name(row["name"])[0] or row["name"]
                 number = new[4:] if new.startswith("kvk:") else row.get("kvk")
                 db["organisations"].insert(dict(row, organisation_id=new, name=legal, kvk=number,
                                                 name_key=name_key(legal)), pk="organisation_id")
+            elif row["kind"] == "provider" and legal:
+                # of the names, the first in sort order (writes._provider's rule)
+                db.execute("update organisations set name = ? where organisation_id = ? and kind = 'provider' "
+                           "and coalesce(name, '~') > ?", [legal, new, legal])
             db["organisation_aliases"].upsert(
                 {"alias_id": old, "organisation_id": new, "name": row["name"], "kind": row["kind"],
                  "reason": "trade name or registration in the name (names.split_name)",

@@ -603,7 +603,8 @@ def test_a_package_whose_name_gives_no_period_is_read_for_the_window_by_its_rele
 def _trade_name_archive(award_server, tmp_path):
     """A backfill (SYNTHETIC package) whose winners are printed with a trade name and a KvK number in the name:
     "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg" (no KvK number: its id is its name, reference §6.3) in one procedure,
-    "Stichting Jeugdhulp Noord" in another, and "Zorg West (KvK 12345678)" in a third."""
+    "Stichting Jeugdhulp Noord" in another, "Zorg West (KvK 12345678)" in a third, and "Kompas Zorg B.V. h.o.d.n.
+    Kindhuis" with its KvK number as its id in a fourth."""
     from tests.fixtures.awards.make_fixtures import package, release, supplier
 
     def one(kenmerk, rid, sid, name):
@@ -612,11 +613,12 @@ def _trade_name_archive(award_server, tmp_path):
                        parties=[supplier(sid, name)],
                        awards=[{"id": f"{rid}-1", "suppliers": [{"id": sid, "name": name}],
                                 "value": {"amount": 2500000, "currency": "EUR"}, "relatedLots": ["1"]}])
-    winners = [("313601", "299601", "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg"),
-               ("313602", "299602", "Stichting Jeugdhulp Noord"),
-               ("313603", "299603", "Zorg West (KvK 12345678)")]
+    winners = [("313601", "299601", None, "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg"),
+               ("313602", "299602", None, "Stichting Jeugdhulp Noord"),
+               ("313603", "299603", None, "Zorg West (KvK 12345678)"),
+               ("313604", "299604", "87654321", "Kompas Zorg B.V. h.o.d.n. Kindhuis")]
     award_server.api.datasets = _datasets(tmp_path / "datasets", {
-        "Dataset_Tenderned-2022-01-01-2022-12-31.json": package([one(k, r, n, n) for k, r, n in winners])})
+        "Dataset_Tenderned-2022-01-01-2022-12-31.json": package([one(k, r, i or n, n) for k, r, i, n in winners])})
     db = tmp_path / "archive.db"
     done = scrapy_ocds(db, award_server.datasets_url)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -625,7 +627,7 @@ def _trade_name_archive(award_server, tmp_path):
 
 def _winners(db):
     return rows(db, "select procurement_id, organisation_id, name, kvk, trade_name from award_suppliers "
-                    "where procurement_id in ('TN313601', 'TN313602', 'TN313603') order by procurement_id")
+                    "where procurement_id in ('TN313601', 'TN313602', 'TN313603', 'TN313604') order by procurement_id")
 
 
 def test_a_winner_printed_with_its_trade_name_or_kvk_number_is_one_organisation(award_server, tmp_path):
@@ -640,11 +642,16 @@ def test_a_winner_printed_with_its_trade_name_or_kvk_number_is_one_organisation(
         {"procurement_id": "TN313602", "organisation_id": "name:jeugdhulp noord",
          "name": "Stichting Jeugdhulp Noord", "kvk": None, "trade_name": None},
         {"procurement_id": "TN313603", "organisation_id": "kvk:12345678",
-         "name": "Zorg West (KvK 12345678)", "kvk": "12345678", "trade_name": None}]
-    orgs = rows(db, "select organisation_id, name, kvk from organisations where organisation_id in "
-                    "('name:jeugdhulp noord', 'kvk:12345678') order by 1")
-    assert orgs == [{"organisation_id": "kvk:12345678", "name": "Zorg West", "kvk": "12345678"},
-                    {"organisation_id": "name:jeugdhulp noord", "name": "Jeugdhulp Noord B.V.", "kvk": None}]
+         "name": "Zorg West (KvK 12345678)", "kvk": "12345678", "trade_name": None},
+        {"procurement_id": "TN313604", "organisation_id": "kvk:87654321",
+         "name": "Kompas Zorg B.V. h.o.d.n. Kindhuis", "kvk": "87654321", "trade_name": "Kindhuis"}]
+    orgs = rows(db, "select organisation_id, name, kvk, name_key from organisations where organisation_id in "
+                    "('name:jeugdhulp noord', 'kvk:12345678', 'kvk:87654321') order by 1")
+    assert orgs == [{"organisation_id": "kvk:12345678", "name": "Zorg West", "kvk": "12345678", "name_key": "zorg west"},
+                    {"organisation_id": "kvk:87654321", "name": "Kompas Zorg B.V.", "kvk": "87654321",
+                     "name_key": "kompas zorg"},
+                    {"organisation_id": "name:jeugdhulp noord", "name": "Jeugdhulp Noord B.V.", "kvk": None,
+                     "name_key": "jeugdhulp noord"}]
     assert not rows(db, "select * from organisations where organisation_id like '%h o d n%' or name_key like '%kvk%'")
 
 
@@ -672,18 +679,23 @@ def test_an_archive_with_trade_name_organisations_is_migrated_and_the_old_ids_st
                          "where procurement_id = ?", [org_id, key, kvk, procurement_id])
             conn.execute("update organisations set organisation_id = ?, name = ?, name_key = ?, kvk = null "
                          "where organisation_id = ?", [org_id, name, key, new_id])
+        conn.execute("update award_suppliers set name_key = 'kompas zorg b v h o d n kindhuis', trade_name = null "
+                     "where procurement_id = 'TN313604'")
+        conn.execute("update organisations set name = 'Kompas Zorg B.V. h.o.d.n. Kindhuis', "
+                     "name_key = 'kompas zorg b v h o d n kindhuis' where organisation_id = 'kvk:87654321'")
         conn.execute("drop table organisation_aliases")
         conn.execute("insert into organisations (organisation_id, name, kind, name_key, named_in) "
                      "select 'name:jeugdhulp noord', 'Stichting Jeugdhulp Noord', 'provider', 'jeugdhulp noord', "
                      "'awards:' || award_id from award_suppliers where procurement_id = 'TN313602' "
                      "and not exists (select 1 from organisations where organisation_id = 'name:jeugdhulp noord')")
         conn.execute("PRAGMA user_version = 7")
-    assert len(rows(db, "select * from award_suppliers")) == 3
+    assert len(rows(db, "select * from award_suppliers")) == 4
     open_archive(db).close()
     assert _winners(db) == fresh_winners
     migrated = rows(db, "select * from organisations where kind = 'provider' order by organisation_id")
-    assert [(o["organisation_id"], o["kvk"], o["named_in"], o["source_url"]) for o in migrated] == [
-        (o["organisation_id"], o["kvk"], o["named_in"], o["source_url"]) for o in fresh_orgs]
+    assert [(o["organisation_id"], o["name"], o["kvk"], o["name_key"], o["named_in"], o["source_url"])
+            for o in migrated] == [(o["organisation_id"], o["name"], o["kvk"], o["name_key"], o["named_in"],
+                                    o["source_url"]) for o in fresh_orgs]
     aliases = rows(db, "select alias_id, organisation_id, name, named_in from organisation_aliases order by 1")
     assert [(a["alias_id"], a["organisation_id"], a["name"]) for a in aliases] == [
         ("name:jeugdhulp noord b v h o d n kindzorg", "name:jeugdhulp noord", "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg"),
