@@ -135,6 +135,7 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
 
             install_reactor(base.get("TWISTED_REACTOR") or "twisted.internet.asyncioreactor.AsyncioSelectorReactor")
         configure_logging(base)
+        base = with_spider_modules_of(base, {info.get("spider") for _, _, info in crawls})
         loader = load_object(base["SPIDER_LOADER_CLASS"]).from_settings(base.frozencopy())
 
     def direct_replay(crawl_id: int, path: Path, info: dict) -> int | None:
@@ -195,6 +196,48 @@ def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workd
             codes += _engine_replay(rest, db, root, workdir, force, base, direct_replay, note, codes,
                                     original_times, settings)
     return codes
+
+
+def with_spider_modules_of(settings, names):
+    """``settings`` (a copy) whose ``SPIDER_MODULES`` are only the modules of the spiders ``names``, when
+    Scrapy's own loader finds every one of them there; else ``settings`` unchanged.
+
+    Why (issue 14): Scrapy's ``SpiderLoader`` imports every module under ``SPIDER_MODULES`` to find a
+    spider by name, and a reparse of a store of TenderNed crawls paid for compiling and importing the
+    news spider and its source registry (≈ 0.045 CPU-s a process without ``.pyc``). A reparse knows the
+    spiders its crawls ran (their warcinfo). The candidate module of a spider is ``PACKAGE.NAME`` for
+    each package of ``SPIDER_MODULES`` (this project's layout: ``spiders/tenderned.py`` holds the spider
+    ``tenderned``); which of them holds which spider is still Scrapy's loader's answer, not a list kept
+    here: the narrowed loader must find every name, and where one is not found (a spider whose module
+    is named otherwise, a name no spider has) the full ``SPIDER_MODULES`` are kept, as before."""
+    import importlib.util
+
+    from scrapy.utils.misc import load_object
+
+    names = {name for name in names if name}
+    if not names:
+        return settings
+    modules = []
+    for package in settings.getlist("SPIDER_MODULES"):
+        for name in sorted(names):
+            module = f"{package}.{name}"
+            try:
+                found = importlib.util.find_spec(module) is not None
+            except (ImportError, ValueError):  # the package itself is not importable as one
+                found = False
+            if found:
+                modules.append(module)
+    if not modules:
+        return settings
+    narrowed = settings.copy()
+    narrowed.set("SPIDER_MODULES", modules, priority=settings.getpriority("SPIDER_MODULES") or "project")
+    try:
+        loader = load_object(narrowed["SPIDER_LOADER_CLASS"]).from_settings(narrowed.frozencopy())
+        if names <= set(loader.list()):
+            return narrowed
+    except Exception:  # a candidate module that fails to import: the full loader says what is wrong
+        pass
+    return settings
 
 
 def with_resumed(crawls: list[tuple[int, Path, dict]]) -> list[tuple[int, Path, dict]]:

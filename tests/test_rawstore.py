@@ -215,6 +215,31 @@ def test_the_plain_reader_indexes_what_warcio_indexes(tmp_path, monkeypatch):
     assert _plain_records(cut) is None  # a cut file is warcio's (and check_warc's) to judge
 
 
+def test_the_index_names_each_file_once_not_once_per_record(tmp_path, monkeypatch):
+    """Each response of a folder's files names its own file, and the plain reader works that name out
+    once per file (issue 14: ``Path.relative_to`` per record cost 0.05 CPU-s of a 2,000-notice reparse)."""
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from tenderarchive.rawstore import WarcFile
+
+    moment = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    for name in ("a", "b"):  # synthetic responses
+        store = WarcFile(tmp_path / f"{name}.warc.gz", {"spider": "tenderned", "crawl_id": name})
+        for n in range(5):
+            store.write_response(f"http://127.0.0.1:1/{name}/{n}", 200, "OK", [(b"Content-Type", b"text/plain")],
+                                 b"synthetic", moment)
+        store.close()
+    calls = []
+    relative_to = Path.relative_to
+    monkeypatch.setattr(Path, "relative_to", lambda self, *other, **kw: calls.append(self) or relative_to(self, *other, **kw))
+    index = ResponseIndex(tmp_path)
+    monkeypatch.undo()
+    assert {url: [r.warc_file for r in rs] for url, rs in index.by_url.items()} == \
+        {f"http://127.0.0.1:1/{name}/{n}": [f"{name}.warc.gz"] for name in "ab" for n in range(5)}
+    assert sorted(path.name for path in calls) == ["a.warc.gz", "b.warc.gz"]
+
+
 def test_every_row_with_provenance_names_a_stored_response(snapshot, serve_api, crawl):
     """Every archived row's ``source_url``, ``fetched_at`` and ``sha256`` are those of a response
     in the raw store (a ``fetches`` row), and its ``crawl_id`` a crawl: documents too, whose rows

@@ -234,3 +234,40 @@ def test_a_crawl_that_retried_a_200_that_was_no_json_reparses_to_the_same_archiv
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert re.findall(r"^reparsed crawl 1 \(\w+, \S+, (\w+)\): exit 0$", completed.stderr, re.M) == ["engine"]
     assert dump(db) == before and crawl_outcomes(db) == outcomes
+
+
+def test_a_reparse_loads_only_the_modules_of_the_spiders_its_crawls_ran(tmp_path, monkeypatch):
+    """Scrapy's loader over the narrowed SPIDER_MODULES finds each spider the full loader finds, as the
+    same class, and nothing else (issue 14: the full loader imported every spider module); where a name
+    is not found that way (a spider in a module named otherwise, an unknown name) the full modules stay."""
+    from scrapy.spiderloader import SpiderLoader
+
+    from tenderarchive.cli import project_settings
+    from tenderarchive.reparse import with_spider_modules_of
+
+    base = project_settings(quiet=True)
+    full = SpiderLoader.from_settings(base.frozencopy())
+    assert full.list()
+    for name in full.list():
+        narrowed = with_spider_modules_of(base, {name})
+        assert narrowed.getlist("SPIDER_MODULES") != base.getlist("SPIDER_MODULES")
+        loader = SpiderLoader.from_settings(narrowed.frozencopy())
+        assert loader.list() == [name]
+        assert loader.load(name) is full.load(name)
+    both = with_spider_modules_of(base, set(full.list()[:2]))
+    assert sorted(SpiderLoader.from_settings(both.frozencopy()).list()) == sorted(full.list()[:2])
+    for names in ({"no_such_spider"}, {full.list()[0], "no_such_spider"}, set(), {None}):
+        assert with_spider_modules_of(base, names).getlist("SPIDER_MODULES") == base.getlist("SPIDER_MODULES")
+
+    # a project whose spider's module is not named after it: Scrapy's full loader, as before
+    package = tmp_path / "otherspiders"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "crawler_module.py").write_text(  # synthetic
+        "import scrapy\n\nclass Renamed(scrapy.Spider):\n    name = 'renamed'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    other = project_settings(quiet=True)
+    other.set("SPIDER_MODULES", ["otherspiders"], priority="cmdline")
+    kept = with_spider_modules_of(other, {"renamed"})
+    assert kept.getlist("SPIDER_MODULES") == ["otherspiders"]
+    assert SpiderLoader.from_settings(kept.frozencopy()).load("renamed").__module__ == "otherspiders.crawler_module"
