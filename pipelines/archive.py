@@ -11,7 +11,10 @@ A news page that is an archived page of its site at a new address (the same titl
 page's provenance becomes the new address and fetch (``news/moved_page``), so the next crawl
 knows that address, and nothing of its content changes. Whether it is decides when the crawl
 closes: only if the archived page's own address is gone (``NewsSpider.still_answers``: no
-discovery of this crawl names it, or it redirected elsewhere); else it is a page of its own.
+discovery of this crawl names it, or it redirected elsewhere or answered gone; a named address the
+crawl did not ask is asked once before it ends, ``NewsSpider.check_moved_addresses``); else it is a
+page of its own. When that check gets no answer to go by (``NewsSpider.move_unsettled``), the page
+is not archived in this crawl (a recorded error) and the next crawl decides.
 
 Batches (issue 14): items are written ``ARCHIVE_BATCH_ITEMS`` at a time (or when the oldest
 waiting item is ``ARCHIVE_BATCH_SECONDS`` old, and when the spider closes), in one transaction
@@ -94,7 +97,12 @@ class ArchivePipeline:
         archived page never loses the address a user knows nor flips between addresses."""
         candidates, self.moved_candidates = self.moved_candidates, []
         still_answers = getattr(self.crawler.spider, "still_answers", lambda url: False)
+        unsettled = getattr(self.crawler.spider, "move_unsettled", lambda url: False)
         for item, writer, archived in candidates:
+            if unsettled(archived):  # its old address could not be checked (a recorded error): the next crawl
+                logger.info("%s: not archived in this crawl, %s could not be checked", item.url, archived)
+                self.crawler.stats.inc_value("news/moved_page_unsettled")
+                continue
             if still_answers(archived):
                 self.enqueue(item, writer)
                 continue

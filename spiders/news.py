@@ -521,6 +521,7 @@ class NewsSpider(BaseSpider):
             if slot:
                 slots[site.host] = slot
         crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+        crawler.signals.connect(spider.check_moved_addresses, signal=scrapy.signals.spider_idle)
         spider.known = {}
         hours = number_setting(crawler.settings, "NEWS_LIVING_RECHECK_HOURS", float)
         # the crawl's now: a replay re-checks the living pages its crawl re-checked, whatever day it runs
@@ -890,16 +891,103 @@ class NewsSpider(BaseSpider):
             days = {(d or "")[:10] for d in (row.get("published"), article.get("published")) if d}
             if row["url"] != article["url"] and len(days) <= 1 \
                     and " ".join((row.get("title") or "").split()).casefold() == title:
+                if not hasattr(self, "moved_to_check"):
+                    self.moved_to_check = {}
+                self.moved_to_check.setdefault(page_key(row["url"]), row["url"])  # check_moved_addresses
                 return row["url"]
         return None
 
     def still_answers(self, url: str) -> bool:
         """Whether ``url`` (an archived page's address) is still the site's in this crawl: a discovery
-        (sitemap, feed, listing, link) named it, and asked, it did not redirect elsewhere. Such a page is
-        not moved: another address with its text is a page of its own (canonical and print versions,
-        the old address still live), and the archived page keeps its address and provenance."""
+        (sitemap, feed, listing, link) named it, and asked, it did not redirect elsewhere nor answer that
+        it is gone. Such a page is not moved: another address with its text is a page of its own (canonical
+        and print versions, the old address still live), and the archived page keeps its address and
+        provenance. A named address that was not asked (archived, no ``lastmod`` newer) is asked once
+        before the crawl ends (:meth:`check_moved_addresses`)."""
         key = page_key(url)
         return key in getattr(self, "named_addresses", set()) and key not in getattr(self, "redirected_away", set())
+
+    def move_unsettled(self, url: str) -> bool:
+        """Whether the check of ``url`` (an archived page's address, :meth:`check_moved_addresses`) failed
+        (a server error, no answer): whether a page with its text elsewhere is that page moved is not known,
+        so that page is not archived in this crawl (a recorded error; the next crawl asks it again)."""
+        return page_key(url) in getattr(self, "moved_unsettled", set())
+
+    def check_moved_addresses(self):
+        """On ``spider_idle``: ask once each archived address that a moved-page candidate's decision hangs
+        on (:meth:`archived_copy_of`) and that this crawl named but did not ask (archived, its sitemap entry
+        undated: :meth:`admit` skips it). A site that moved to another CMS and whose sitemap (or listing)
+        still names the old addresses, each now redirecting to its new one, was taken to "still answer"
+        there: the new address with the archived text was archived as a page of its own, the item twice.
+        The request follows no redirect (:meth:`parse_moved_check` reads the answer) and is kept in the raw
+        store like any other, so the next crawl knows where the old address leads."""
+        from scrapy.exceptions import DontCloseSpider
+
+        waiting = [url for key, url in getattr(self, "moved_to_check", {}).items()
+                   if key not in self.requested and key not in getattr(self, "moved_checked", set())
+                   and self.still_answers(url)]
+        if not waiting:
+            return
+        if not hasattr(self, "moved_checked"):
+            self.moved_checked = set()
+        for url in waiting:
+            self.moved_checked.add(page_key(url))
+            self.crawler.stats.inc_value("news/moved_address_checked")
+            self.crawler.engine.crawl(scrapy.Request(
+                url, self.parse_moved_check, errback=self.moved_check_failed, dont_filter=True,
+                meta={"dont_redirect": True, "handle_httpstatus_all": True, "moved_check": True}))
+        raise DontCloseSpider
+
+    def parse_moved_check(self, response):
+        """The answer of an archived address checked by :meth:`check_moved_addresses`: a redirect (HTTP or a
+        page's refresh) to another page, or gone (404, 410), is no longer the page's address; a page
+        answered there is (the other address is a page of its own); a server error leaves it unsettled."""
+        from scrapy.utils.response import get_meta_refresh
+
+        from tenderarchive.middlewares import REDIRECT_STATUSES
+
+        key = page_key(response.url)
+        target = None
+        if response.status in REDIRECT_STATUSES:
+            target = response.headers.get("Location", b"").decode("latin-1")
+        elif 200 <= response.status < 300 and isinstance(response, scrapy.http.HtmlResponse):
+            interval, target = get_meta_refresh(
+                response, ignore_tags=self.settings.getlist("METAREFRESH_IGNORE_TAGS"))
+            target = target if interval is not None and interval < self.settings.getint("METAREFRESH_MAXDELAY", 100) \
+                else None
+        try:
+            away = bool(target) and page_key(response.urljoin(target)) != key
+        except ValueError:
+            away = False
+        if not hasattr(self, "redirected_away"):
+            self.redirected_away = set()
+        if away or response.status in (404, 410):
+            self.logger.info("%s, an archived page's address, %s", response.url,
+                             f"now leads to {target}" if away else f"is gone (HTTP {response.status})")
+            self.redirected_away.add(key)
+        elif response.status >= 500 or response.status == 429 or not 200 <= response.status < 400:
+            self.moved_check_failed(None, response)
+        return None
+
+    def moved_check_failed(self, failure, response=None):
+        """A check of :meth:`check_moved_addresses` that got no answer to go by: its candidate waits for the
+        next crawl (:meth:`move_unsettled`), a recorded error. An address robots.txt forbids is not asked: the
+        archived page keeps it, as before the check."""
+        from scrapy.exceptions import IgnoreRequest
+
+        request = response.request if response is not None else getattr(failure, "request", None)
+        if failure is not None and failure.check(IgnoreRequest):
+            if "replayed WARC" not in str(failure.value):
+                self.logger.info("an archived page's address not checked: %s", failure.value)
+            return
+        if not hasattr(self, "moved_unsettled"):
+            self.moved_unsettled = set()
+        if request is not None:
+            self.moved_unsettled.add(page_key(request.url))
+        what = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
+        self.record_error(request.url if request is not None else None,
+                          f"an archived page's address could not be checked ({what}): whether a page with its "
+                          "text at another address is that page moved is left to the next crawl")
 
     #: A page is asked after the feeds, sitemaps and listings already known (a lower priority), so the
     #: dates they give it (:attr:`listed`) are in when it is read, in a crawl as in its replay.
