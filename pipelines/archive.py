@@ -13,7 +13,9 @@ knows that address, and nothing of its content changes. Whether it is decides wh
 closes: only if the archived page's own address is gone (``NewsSpider.still_answers``: no
 discovery of this crawl names it, or it redirected elsewhere or answered gone; a named address the
 crawl did not ask is asked once before it ends, ``NewsSpider.check_moved_addresses``); else it is a
-page of its own. When that check gets no answer to go by (``NewsSpider.move_unsettled``), the page
+page of its own. A later version of a moved page, read at its new address (its text changed there),
+is written under the archived URL (``NewsSpider.archived_url_of``): it was a second article under the
+new address. When that check gets no answer to go by (``NewsSpider.move_unsettled``), the page
 is not archived in this crawl (a recorded error) and the next crawl decides.
 
 Batches (issue 14): items are written ``ARCHIVE_BATCH_ITEMS`` at a time (or when the oldest
@@ -48,6 +50,19 @@ logger = logging.getLogger(__name__)
 WRITERS = ((NoticeItem, write_notice), (ArticleItem, write_article), (OCDSProcedureItem, write_ocds_procedure))
 
 
+def under_archived_url(record: dict, url: str) -> None:
+    """An article's record (its row, its child rows and events) moved under the archived ``url`` of the page
+    it is a version of; its provenance (``source_url``, the address fetched) stays."""
+    from tenderarchive.store.keys import event_id
+
+    record["article"]["url"] = url
+    for table in ("municipalities", "organisations", "awardees", "article_stages"):
+        for row in record.get(table) or ():
+            row["url"] = url
+    for event in record.get("events") or ():
+        event.update(url=url, event_id=event_id("article", url, event))
+
+
 class ArchivePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
@@ -79,6 +94,12 @@ class ArchivePipeline:
         writer = next((w for kind, w in WRITERS if isinstance(item, kind)), None)
         if writer is None or not item.record:
             return item
+        archived_url = getattr(self.crawler.spider, "archived_url_of", None)
+        if isinstance(item, ArticleItem) and archived_url is not None:
+            url = archived_url(item.record["article"])
+            if url is not None:  # a later version of a moved page: under its archived URL (NewsSpider.archived_url_of)
+                under_archived_url(item.record, url)
+                self.crawler.stats.inc_value("news/moved_page_changed")
         copy_of = getattr(self.crawler.spider, "archived_copy_of", None)
         if isinstance(item, ArticleItem) and copy_of is not None:
             archived = copy_of(item.record["article"])

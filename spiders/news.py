@@ -541,6 +541,9 @@ class NewsSpider(BaseSpider):
         self.known_contents = {}
         for row in state.get("known_contents") or ():
             self.known_contents.setdefault((row["site"], row["content_sha256"]), []).append(row)
+        #: per address (:func:`page_key`): the archived URL of the page last fetched there under another URL
+        #: (``queries.moved_article_urls``: a moved page, a canonical one), :meth:`archived_url_of`
+        self.moved_articles = {page_key(address): row for address, row in (state.get("moved_articles") or {}).items()}
         #: Pages whose request failed since the last complete crawl and that are still not archived
         #: (``queries.failed_news_pages``): asked again, whether or not discovery still lists them.
         self.failed_pages = list(state.get("failed_pages") or [])
@@ -894,6 +897,29 @@ class NewsSpider(BaseSpider):
                 if not hasattr(self, "moved_to_check"):
                     self.moved_to_check = {}
                 self.moved_to_check.setdefault(page_key(row["url"]), row["url"])  # check_moved_addresses
+                return row["url"]
+        return None
+
+    def archived_url_of(self, article: dict) -> str | None:
+        """The archived URL of the page that ``article`` (a news page about to be archived, not a living page) is
+        a later version of, where that is not its own URL: the page was archived under another URL and fetched
+        last at this article's address (``queries.moved_article_urls``: a page moved to a new address, whose
+        text changed there later). Without it that version was archived as a second page under the new address;
+        the archived URL never changes (the address a user knows). Only with the archived page's title or day
+        (where both are dated): an address that a site gave to another item is that item's. None for a page
+        archived under its own URL."""
+        moved = getattr(self, "moved_articles", None)
+        if not moved or article.get("is_living_page") or not article.get("url"):
+            return None
+        title = " ".join((article.get("title") or "").split()).casefold()
+        for address in (article.get("url"), article.get("source_url")):
+            row = moved.get(page_key(address)) if address else None
+            if not row or page_key(row["url"]) == page_key(article["url"]):
+                continue
+            same_title = bool(title) and " ".join((row.get("title") or "").split()).casefold() == title
+            same_day = bool(row.get("published") and article.get("published")) \
+                and row["published"][:10] == article["published"][:10]
+            if same_title or same_day:
                 return row["url"]
         return None
 

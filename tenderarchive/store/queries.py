@@ -109,6 +109,28 @@ def known_article_contents(path: str | Path) -> list[dict]:
                        " where content_sha256 is not null and not coalesce(is_living_page, 0)")
 
 
+def moved_article_urls(path: str | Path) -> dict[str, dict]:
+    """``{address: url}`` of the archived news pages (not living pages) fetched last at another address than
+    the URL they are archived under, where no archived page has that address as its URL: a page moved to a
+    new address (``NewsSpider.archived_copy_of``) or one archived under its canonical URL. A later version
+    of the page read at that address is that page's (``NewsSpider.archived_url_of``), under its archived URL:
+    it was archived as a second page under the new address. Each with the page's ``title`` and ``published``."""
+    db = read_only(path)
+    exists = db is not None and db["articles"].exists()
+    if db is not None:
+        db.close()
+    if not exists:
+        return {}
+    rows = _table_rows(path, "articles", "select a.url, a.source_url, a.title, a.published from articles a"
+                       " where a.source_url is not null"
+                       " and a.source_url != a.url and not coalesce(a.is_living_page, 0)"
+                       " and not exists (select 1 from articles b where b.url = a.source_url) order by a.url")
+    moved: dict[str, dict] = {}
+    for r in rows:
+        moved.setdefault(r["source_url"], {"url": r["url"], "title": r["title"], "published": r["published"]})
+    return moved
+
+
 #: Redirects followed from one address to the page it leads to (Scrapy's ``REDIRECT_MAX_TIMES``).
 REDIRECT_HOPS = 20
 
