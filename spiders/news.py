@@ -45,7 +45,8 @@ discovery URL of the registry that it forbids is an error) and is polite per sit
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
 the archive (as archived or as fetched: a page whose canonical URL differs; an old address whose last answer
 redirected or refreshed to one: ``queries.redirects_to_known``) are not fetched again unless a sitemap ``lastmod`` says they changed
-since (to the second when it gives a time: :meth:`NewsSpider.changed_since`); living pages are always re-checked (the archive pipeline writes them only
+since (to the second when it gives a time: :meth:`NewsSpider.changed_since`), or, named by a listing or feed only,
+they are recent and due a revisit (conditional, bounded per crawl: :meth:`NewsSpider.revisit_due`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
 feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; without one, by the
 ``/YYYY/MM/DD/`` date in the page's address: :meth:`NewsSpider.outside_by_url`) and on the page's own date after
@@ -527,6 +528,10 @@ class NewsSpider(BaseSpider):
         # the crawl's now: a replay re-checks the living pages its crawl re-checked, whatever day it runs
         spider.living_recheck_after = (spider.now() - timedelta(hours=hours)).astimezone(timezone.utc).isoformat(
             timespec="seconds")
+        spider.revisit_days = number_setting(crawler.settings, "NEWS_REVISIT_DAYS", int)
+        spider.revisit_before = spider.now() - timedelta(hours=number_setting(crawler.settings, "NEWS_REVISIT_HOURS",
+                                                                              float))
+        spider.revisit_max = number_setting(crawler.settings, "NEWS_REVISIT_MAX", int)
         return spider
 
     def use_archive_state(self, state: dict) -> None:
@@ -539,8 +544,13 @@ class NewsSpider(BaseSpider):
         #: per (site, hash of its text): the archived news page of that site with that text, its title and date
         #: (:meth:`archived_copy_of`; pages archived in this crawl are added as they are handed to the store)
         self.known_contents = {}
+        #: per archived address (its URL and the one it was fetched from): the page's own day, for :meth:`revisit_due`
+        self.archived_days = {}
         for row in state.get("known_contents") or ():
             self.known_contents.setdefault((row["site"], row["content_sha256"]), []).append(row)
+            for address in (row.get("url"), row.get("source_url")):
+                if address and row.get("published"):
+                    self.archived_days[page_key(address)] = str(row["published"])[:10]
         #: per address (:func:`page_key`): the archived URL of the page last fetched there under another URL
         #: (``queries.moved_article_urls``: a moved page, a canonical one), :meth:`archived_url_of`
         self.moved_articles = {page_key(address): row for address, row in (state.get("moved_articles") or {}).items()}
@@ -1032,18 +1042,30 @@ class NewsSpider(BaseSpider):
             key = page_key(self.page_url(site, url))
             if key not in self.listed or self.LISTED_RANK[via] < self.LISTED_RANK[self.listed[key][1]]:
                 self.listed[key] = (listed, via)
-        admitted = self.admit(site, url, lastmod, living)
+        admitted = self.admit(site, url, lastmod, living, via=via)
         if admitted is None:
             return None
         url, living = admitted
+        revisit = getattr(self, "revisits", {}).get(page_key(url))
+        headers = {}
+        if revisit:  # a conditional request: a server that keeps Last-Modified answers 304 for an unchanged page
+            try:
+                fetched = datetime.fromisoformat(revisit)
+                headers["If-Modified-Since"] = email.utils.format_datetime(
+                    (fetched if fetched.tzinfo else fetched.replace(tzinfo=timezone.utc)).astimezone(timezone.utc),
+                    usegmt=True)
+            except ValueError:
+                pass
         try:
             return scrapy.Request(url, self.parse_page, errback=self.errback, priority=self.PAGE_PRIORITY,
-                                  meta={"site": site, "via": via, "living": living, "lastmod": lastmod})
+                                  headers=headers or None,
+                                  meta={"site": site, "via": via, "living": living, "lastmod": lastmod,
+                                        "revisit": bool(revisit)})
         except (ValueError, UnicodeError) as exc:
             self.record_error(url, f"malformed URL skipped: {exc}")
             return None
 
-    def admit(self, site, url, lastmod=None, living=False, filtered=True) -> tuple[str, bool] | None:
+    def admit(self, site, url, lastmod=None, living=False, filtered=True, via=None) -> tuple[str, bool] | None:
         """``(url to fetch, living)`` for a discovered page that this crawl should have, or None:
         asked already, not the site's (``filtered``: its allow/deny rules), archived and not
         changed since (``lastmod``), a living page not due, outside the crawl's dates, or past
@@ -1078,7 +1100,8 @@ class NewsSpider(BaseSpider):
             changed = None
         known = self.known.get(key)
         if not living and known is not None:
-            if changed is None or not self.changed_since(moment, known):
+            if (changed is None or not self.changed_since(moment, known)) \
+                    and not self.revisit_due(key, known, via, lastmod):
                 self.crawler.stats.inc_value("news/skipped_known")
                 return None
         if living and known is not None and known > self.living_recheck_after:
@@ -1092,6 +1115,40 @@ class NewsSpider(BaseSpider):
             return None
         self.requested.add(key)
         return url, living
+
+    def revisit_due(self, key: str, fetched_at: str, via: str | None, lastmod) -> bool:
+        """Whether an archived page that a listing or a feed names (or a sitemap entry without ``lastmod``),
+        which nothing tells changed, is asked again: a recent item (its own day, else the day its feed or listing
+        gives, within ``NEWS_REVISIT_DAYS`` of today) fetched last over ``NEWS_REVISIT_HOURS`` ago, at most
+        ``NEWS_REVISIT_MAX`` of them per crawl (``news/revisited``; past the bound ``news/revisit_bounded``: a
+        later crawl asks them). Such an item was never asked again, so a correction made the day after it
+        appeared (a date moved, a name added) was never captured. The request is conditional
+        (``If-Modified-Since`` its last fetch): a ``304`` is the page unchanged (``news/revisit_not_modified``).
+        News items are edited in their first days; an older item is left alone (a site's sitemap ``lastmod``,
+        where it has one, still tells of any change)."""
+        if self.revisit_days <= 0 or not (via in ("listing", "feed") or (via == "sitemap" and not lastmod)):
+            return False
+        written = self.archived_days.get(key) if hasattr(self, "archived_days") else None
+        listed = self.listed.get(key)
+        try:
+            day = date.fromisoformat(written or (listed[0][:10] if listed else ""))
+        except ValueError:
+            return False
+        try:
+            fetched = datetime.fromisoformat(fetched_at)
+        except ValueError:
+            return False
+        fetched = fetched if fetched.tzinfo else fetched.replace(tzinfo=timezone.utc)
+        if day < self.today() - timedelta(days=self.revisit_days) or fetched > self.revisit_before:
+            return False
+        if not hasattr(self, "revisits"):
+            self.revisits = {}
+        if len(self.revisits) >= self.revisit_max:
+            self.crawler.stats.inc_value("news/revisit_bounded")
+            return False
+        self.revisits[key] = fetched_at
+        self.crawler.stats.inc_value("news/revisited")
+        return True
 
     def outside_by_url(self, url: str) -> bool:
         """Whether a page that no feed or sitemap dates is outside the crawl's dates by the date in its
@@ -1169,6 +1226,11 @@ class NewsSpider(BaseSpider):
             self.logger.warning("%s: HTTP %d, a page of a listing's pager that is not there: the listing ends",
                                 request.url, response.status)
             self.crawler.stats.inc_value("news/listing_page_gone")
+            return
+        if discovered and request.meta.get("revisit") and response is not None and response.status == 304:
+            # a revisit's conditional request (revisit_due): the archived page is unchanged
+            self.logger.info("%s: not modified since its last fetch", request.url)
+            self.crawler.stats.inc_value("news/revisit_not_modified")
             return
         if discovered and response is not None and response.status in (404, 410):
             # A sitemap or listing that still names a removed item: the site answered, nothing was

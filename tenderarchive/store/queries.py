@@ -62,7 +62,8 @@ def known_notices(path: str | Path) -> dict[str, dict]:
 def known_article_urls(path: str | Path) -> dict[str, str]:
     """``{url: fetched_at}`` of the archived articles, under their archived (canonical) URL and
     the URL they were fetched from: a page whose canonical URL differs is known by both. The time is
-    its last successful fetch (``fetches``), not the one that archived its present content: a page
+    its last successful fetch (``fetches``; a ``304 Not Modified`` answer to a revisit's conditional request
+    too), not the one that archived its present content: a page
     fetched again because its sitemap ``lastmod`` moved, and found unchanged, is not fetched again
     by every later crawl for the same ``lastmod``.
 
@@ -79,7 +80,7 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
     if db is not None:
         db.close()
     sql = ("select url, source_url, fetched_at, (select max(f.fetched_at) from fetches f where f.url = articles.source_url"
-           " and f.status between 200 and 299) as last_fetch from articles") if fetches else \
+           " and (f.status between 200 and 299 or f.status = 304)) as last_fetch from articles") if fetches else \
         "select url, source_url, fetched_at, null as last_fetch from articles"
     for r in _table_rows(path, "articles", sql):
         for url in {r["url"], r["source_url"]} - {None, ""}:
@@ -105,7 +106,7 @@ def known_article_contents(path: str | Path) -> list[dict]:
         db.close()
     if "content_sha256" not in columns:
         return []
-    return _table_rows(path, "articles", "select site, url, title, published, content_sha256 from articles"
+    return _table_rows(path, "articles", "select site, url, source_url, title, published, content_sha256 from articles"
                        " where content_sha256 is not null and not coalesce(is_living_page, 0)")
 
 

@@ -179,3 +179,109 @@ def test_an_address_a_site_gives_to_another_item_is_that_items(tmp_path):
         server.shutdown()
     assert [c.returncode for c in crawls] == [0, 0, 0], crawls[-1].stderr[-3000:]
     assert rows_of(db_path, base) == [(NEW.lstrip("/"), NEW.lstrip("/")), (OLD.lstrip("/"), NEW.lstrip("/"))]
+
+
+def dated_item(title: str, day: str, text: str = TEXT) -> tuple[str, bytes]:
+    """A SYNTHETIC WordPress item (:func:`wordpress_item`) dated ``day`` (ISO)."""
+    kind, body = wordpress_item(title, text)
+    return kind, body.replace(b"2021-10-14T10:00:00+02:00", f"{day}T10:00:00+02:00".encode()).replace(
+        b">14 oktober 2021<", f">{day}<".encode())
+
+
+def conditional(routes: dict, log: list):
+    """A loopback server like ``serve`` that answers ``304 Not Modified`` to a request with ``If-Modified-Since``
+    (a server keeping ``Last-Modified``, the page unchanged); ``log`` collects ``(path, If-Modified-Since)``."""
+    import http.server
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            since = self.headers.get("If-Modified-Since")
+            log.append((self.path, since))
+            route = routes.get(self.path)
+            route = route(base) if callable(route) else route
+            if route is None:
+                self.send_error(404)
+                return
+            if since and routes.get("304"):
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", route[0])
+            self.send_header("Content-Length", str(len(route[1])))
+            self.end_headers()
+            self.wfile.write(route[1])
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, base
+
+
+def test_recent_items_only_a_listing_names_are_revisited_on_a_bounded_schedule(tmp_path):
+    """§2.1/§2.2 listings and feeds: an item that only a listing (or a plain RSS feed) names has no ``lastmod``;
+    once archived it was never asked again, so a correction made after the first crawl (the next day, a date
+    moved, a provider named) was never captured. A recent item (its day within ``NEWS_REVISIT_DAYS``) fetched
+    last over ``NEWS_REVISIT_HOURS`` ago is asked again, at most ``NEWS_REVISIT_MAX`` per crawl, conditionally;
+    an old item is not."""
+    from tests.spiders.test_news_reference6 import listing_of
+    from tests.spiders.test_news_reference8 import days_ago
+
+    changed = TEXT.replace("vier jaar", "drie jaar met een optie op verlenging")
+    pages = {"/nieuws/gunning": ("Gunning jeugdhulp", days_ago(2)), "/nieuws/bezwaar": ("Bezwaar jeugdhulp", days_ago(3)),
+             "/nieuws/oud": ("Inkoop jeugdhulp gestart", "2021-10-14")}
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing_of(*pages),
+              **{p: dated_item(title, day) for p, (title, day) in pages.items()}}
+    log: list = []
+    db_path = tmp_path / "archive.db"
+    server, base = conditional(routes, log)
+    revisit = ["-s", "NEWS_REVISIT_HOURS=0", "-s", "NEWS_REVISIT_DAYS=14"]
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        crawls = [crawl_news(path, db_path)]
+        routes.update({p: dated_item(title, day, changed) for p, (title, day) in pages.items()})
+        crawls.append(crawl_news(path, db_path))  # the default schedule: fetched minutes ago, not due
+        del log[:]
+        crawls.append(crawl_news(path, db_path, *revisit, "-s", "NEWS_REVISIT_MAX=1"))
+        bounded = [(p, bool(since)) for p, since in log if p in pages]
+        crawls.append(crawl_news(path, db_path, *revisit))
+    finally:
+        server.shutdown()
+    assert [c.returncode for c in crawls] == [0, 0, 0, 0], crawls[-1].stderr[-3000:]
+    assert len(bounded) == 1 and bounded[0][0] != "/nieuws/oud" and bounded[0][1]  # one, with If-Modified-Since
+    assert "/nieuws/oud" not in [p for p, _ in log]
+    db = sqlite_utils.Database(db_path)
+    texts = {r["url"].removeprefix(base): "optie op verlenging" in r["text"] for r in db["articles"].rows}
+    assert texts == {"nieuws/gunning": True, "nieuws/bezwaar": True, "nieuws/oud": False}
+    assert db.execute("select count(*) from articles").fetchone()[0] == 3
+
+
+def test_a_revisit_answered_not_modified_is_no_error(tmp_path):
+    """A revisit's conditional request answered ``304 Not Modified``: the page is unchanged, no error (the crawl
+    complete), the archived page untouched, and the answer counts as its last fetch."""
+    from tests.spiders.test_news_reference6 import listing_of
+    from tests.spiders.test_news_reference8 import days_ago
+
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing_of("/nieuws/gunning"),
+              "/nieuws/gunning": dated_item("Gunning jeugdhulp", days_ago(1))}
+    log: list = []
+    db_path = tmp_path / "archive.db"
+    server, base = conditional(routes, log)
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        crawls = [crawl_news(path, db_path)]
+        routes["304"] = True
+        crawls.append(crawl_news(path, db_path, "-s", "NEWS_REVISIT_HOURS=0"))
+    finally:
+        server.shutdown()
+    assert [c.returncode for c in crawls] == [0, 0], crawls[-1].stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("select errors from crawls where crawl_id = 2").fetchone()[0] == "[]"
+    assert [r["status"] for r in db.query("select status from fetches where url like '%/nieuws/gunning' order by rowid")] \
+        == [200, 304]
+    assert db.execute("select count(*) from versions").fetchone()[0] == 0
