@@ -62,6 +62,9 @@ def test_a_moved_site_whose_sitemap_still_lists_the_old_addresses_keeps_its_item
     assert [c.returncode for c in crawls] == [0, 0, 0], crawls[-1].stderr[-3000:]
     assert after_second == rows_of(db_path, base) == [(OLD.lstrip("/"), NEW.lstrip("/"))]
     assert sorted(log) == ["/robots.txt", "/sitemap.xml"]  # both addresses known now: neither asked again
+    rebuilt = forkcli.run(["reparse", "--db", str(db_path)], cwd=ROOT, timeout=300)  # the check is replayed too
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert rows_of(db_path, base) == [(OLD.lstrip("/"), NEW.lstrip("/"))]
 
 
 def test_a_moved_page_whose_old_address_still_answers_is_a_page_of_its_own(tmp_path):
