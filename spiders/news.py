@@ -1277,7 +1277,8 @@ class NewsSpider(BaseSpider):
             raise AskedAlready(f"{request.url} redirects to {url}, asked already in this crawl")
         known = self.known.get(key)
         moment = _moment(request.meta.get("lastmod"))
-        if known is not None and (moment is None or not self.changed_since(moment, known)):
+        if known is not None and not request.meta.get("revisit") \
+                and (moment is None or not self.changed_since(moment, known)):  # a revisit goes on to the page
             raise AskedAlready(f"{request.url} redirects to {url}, archived already")
         self.requested.add(key)
         return redirected if url == redirected.url or url in {*request.meta.get("redirect_urls", []), request.url} \

@@ -288,3 +288,39 @@ def test_a_revisit_answered_not_modified_is_no_error(tmp_path):
     assert [r["status"] for r in db.query("select status from fetches where url like '%/nieuws/gunning' order by rowid")] \
         == [200, 304]
     assert db.execute("select count(*) from versions").fetchone()[0] == 0
+
+
+def test_a_revisit_through_a_feeds_old_address_reaches_the_page(tmp_path):
+    """A feed that links a recent item by an address that redirects to it (a moved item, a short link): the
+    revisit of that address stopped at the redirect (the page "archived already"), so the item's correction was
+    never read. The revisit goes on to the page."""
+    from datetime import datetime, timedelta, timezone
+    from email.utils import format_datetime
+
+    from tests.spiders.test_news_reference8 import days_ago
+
+    published = format_datetime(datetime.now(timezone.utc) - timedelta(days=2))
+
+    def feed(base):
+        return ("application/rss+xml; charset=UTF-8", (
+            '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><rss version="2.0"><channel><title>Nieuws</title>'
+            f"<item><title>Gunning</title><link>{base}nieuws/kort</link><pubDate>{published}</pubDate></item>"
+            "</channel></rss>").encode())
+
+    changed = TEXT.replace("vier jaar", "drie jaar met een optie op verlenging")
+    routes = {"/robots.txt": ROBOTS, "/feed/": feed, "/nieuws/gunning": dated_item("Gunning jeugdhulp", days_ago(2))}
+    db_path = tmp_path / "archive.db"
+    redirects: dict = {}
+    server, base = redirecting(routes, redirects)
+    redirects["/nieuws/kort"] = base + "nieuws/gunning"
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"]}, allow=["^/nieuws/"])
+        crawls = [crawl_news(path, db_path)]
+        routes["/nieuws/gunning"] = dated_item("Gunning jeugdhulp", days_ago(2), changed)
+        crawls.append(crawl_news(path, db_path, "-s", "NEWS_REVISIT_HOURS=0"))
+    finally:
+        server.shutdown()
+    assert [c.returncode for c in crawls] == [0, 0], crawls[-1].stderr[-3000:]
+    rows = [(r["url"].removeprefix(base), "optie op verlenging" in r["text"])
+            for r in sqlite_utils.Database(db_path)["articles"].rows]
+    assert rows == [("nieuws/gunning", True)]
