@@ -11,7 +11,12 @@ A news page that is an archived page of its site at a new address (the same titl
 page's provenance becomes the new address and fetch (``news/moved_page``), so the next crawl
 knows that address, and nothing of its content changes. Whether it is decides when the crawl
 closes: only if the archived page's own address is gone (``NewsSpider.still_answers``: no
-discovery of this crawl names it, or it redirected elsewhere); else it is a page of its own.
+discovery of this crawl names it, or it redirected elsewhere or answered gone; a named address the
+crawl did not ask is asked once before it ends, ``NewsSpider.check_moved_addresses``); else it is a
+page of its own. A later version of a moved page, read at its new address (its text changed there),
+is written under the archived URL (``NewsSpider.archived_url_of``): it was a second article under the
+new address. When that check gets no answer to go by (``NewsSpider.move_unsettled``), the page
+is not archived in this crawl (a recorded error) and the next crawl decides.
 
 Batches (issue 14): items are written ``ARCHIVE_BATCH_ITEMS`` at a time (or when the oldest
 waiting item is ``ARCHIVE_BATCH_SECONDS`` old, and when the spider closes), in one transaction
@@ -45,6 +50,19 @@ logger = logging.getLogger(__name__)
 WRITERS = ((NoticeItem, write_notice), (ArticleItem, write_article), (OCDSProcedureItem, write_ocds_procedure))
 
 
+def under_archived_url(record: dict, url: str) -> None:
+    """An article's record (its row, its child rows and events) moved under the archived ``url`` of the page
+    it is a version of; its provenance (``source_url``, the address fetched) stays."""
+    from tenderarchive.store.keys import event_id
+
+    record["article"]["url"] = url
+    for table in ("municipalities", "organisations", "awardees", "article_stages"):
+        for row in record.get(table) or ():
+            row["url"] = url
+    for event in record.get("events") or ():
+        event.update(url=url, event_id=event_id("article", url, event))
+
+
 class ArchivePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
@@ -76,6 +94,12 @@ class ArchivePipeline:
         writer = next((w for kind, w in WRITERS if isinstance(item, kind)), None)
         if writer is None or not item.record:
             return item
+        archived_url = getattr(self.crawler.spider, "archived_url_of", None)
+        if isinstance(item, ArticleItem) and archived_url is not None:
+            url = archived_url(item.record["article"])
+            if url is not None:  # a later version of a moved page: under its archived URL (NewsSpider.archived_url_of)
+                under_archived_url(item.record, url)
+                self.crawler.stats.inc_value("news/moved_page_changed")
         copy_of = getattr(self.crawler.spider, "archived_copy_of", None)
         if isinstance(item, ArticleItem) and copy_of is not None:
             archived = copy_of(item.record["article"])
@@ -94,7 +118,12 @@ class ArchivePipeline:
         archived page never loses the address a user knows nor flips between addresses."""
         candidates, self.moved_candidates = self.moved_candidates, []
         still_answers = getattr(self.crawler.spider, "still_answers", lambda url: False)
+        unsettled = getattr(self.crawler.spider, "move_unsettled", lambda url: False)
         for item, writer, archived in candidates:
+            if unsettled(archived):  # its old address could not be checked (a recorded error): the next crawl
+                logger.info("%s: not archived in this crawl, %s could not be checked", item.url, archived)
+                self.crawler.stats.inc_value("news/moved_page_unsettled")
+                continue
             if still_answers(archived):
                 self.enqueue(item, writer)
                 continue

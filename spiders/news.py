@@ -45,7 +45,8 @@ discovery URL of the registry that it forbids is an error) and is polite per sit
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
 the archive (as archived or as fetched: a page whose canonical URL differs; an old address whose last answer
 redirected or refreshed to one: ``queries.redirects_to_known``) are not fetched again unless a sitemap ``lastmod`` says they changed
-since (to the second when it gives a time: :meth:`NewsSpider.changed_since`); living pages are always re-checked (the archive pipeline writes them only
+since (to the second when it gives a time: :meth:`NewsSpider.changed_since`), or, named by a listing or feed only,
+they are recent and due a revisit (conditional, bounded per crawl: :meth:`NewsSpider.revisit_due`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
 feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; without one, by the
 ``/YYYY/MM/DD/`` date in the page's address: :meth:`NewsSpider.outside_by_url`) and on the page's own date after
@@ -521,11 +522,16 @@ class NewsSpider(BaseSpider):
             if slot:
                 slots[site.host] = slot
         crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+        crawler.signals.connect(spider.check_moved_addresses, signal=scrapy.signals.spider_idle)
         spider.known = {}
         hours = number_setting(crawler.settings, "NEWS_LIVING_RECHECK_HOURS", float)
         # the crawl's now: a replay re-checks the living pages its crawl re-checked, whatever day it runs
         spider.living_recheck_after = (spider.now() - timedelta(hours=hours)).astimezone(timezone.utc).isoformat(
             timespec="seconds")
+        spider.revisit_days = number_setting(crawler.settings, "NEWS_REVISIT_DAYS", int)
+        spider.revisit_before = spider.now() - timedelta(hours=number_setting(crawler.settings, "NEWS_REVISIT_HOURS",
+                                                                              float))
+        spider.revisit_max = number_setting(crawler.settings, "NEWS_REVISIT_MAX", int)
         return spider
 
     def use_archive_state(self, state: dict) -> None:
@@ -538,8 +544,16 @@ class NewsSpider(BaseSpider):
         #: per (site, hash of its text): the archived news page of that site with that text, its title and date
         #: (:meth:`archived_copy_of`; pages archived in this crawl are added as they are handed to the store)
         self.known_contents = {}
+        #: per archived address (its URL and the one it was fetched from): the page's own day, for :meth:`revisit_due`
+        self.archived_days = {}
         for row in state.get("known_contents") or ():
             self.known_contents.setdefault((row["site"], row["content_sha256"]), []).append(row)
+            for address in (row.get("url"), row.get("source_url")):
+                if address and row.get("published"):
+                    self.archived_days[page_key(address)] = str(row["published"])[:10]
+        #: per address (:func:`page_key`): the archived URL of the page last fetched there under another URL
+        #: (``queries.moved_article_urls``: a moved page, a canonical one), :meth:`archived_url_of`
+        self.moved_articles = {page_key(address): row for address, row in (state.get("moved_articles") or {}).items()}
         #: Pages whose request failed since the last complete crawl and that are still not archived
         #: (``queries.failed_news_pages``): asked again, whether or not discovery still lists them.
         self.failed_pages = list(state.get("failed_pages") or [])
@@ -890,16 +904,126 @@ class NewsSpider(BaseSpider):
             days = {(d or "")[:10] for d in (row.get("published"), article.get("published")) if d}
             if row["url"] != article["url"] and len(days) <= 1 \
                     and " ".join((row.get("title") or "").split()).casefold() == title:
+                if not hasattr(self, "moved_to_check"):
+                    self.moved_to_check = {}
+                self.moved_to_check.setdefault(page_key(row["url"]), row["url"])  # check_moved_addresses
+                return row["url"]
+        return None
+
+    def archived_url_of(self, article: dict) -> str | None:
+        """The archived URL of the page that ``article`` (a news page about to be archived, not a living page) is
+        a later version of, where that is not its own URL: the page was archived under another URL and fetched
+        last at this article's address (``queries.moved_article_urls``: a page moved to a new address, whose
+        text changed there later). Without it that version was archived as a second page under the new address;
+        the archived URL never changes (the address a user knows). Only with the archived page's title or day
+        (where both are dated): an address that a site gave to another item is that item's. None for a page
+        archived under its own URL."""
+        moved = getattr(self, "moved_articles", None)
+        if not moved or article.get("is_living_page") or not article.get("url"):
+            return None
+        title = " ".join((article.get("title") or "").split()).casefold()
+        for address in (article.get("url"), article.get("source_url")):
+            row = moved.get(page_key(address)) if address else None
+            if not row or page_key(row["url"]) == page_key(article["url"]):
+                continue
+            same_title = bool(title) and " ".join((row.get("title") or "").split()).casefold() == title
+            same_day = bool(row.get("published") and article.get("published")) \
+                and row["published"][:10] == article["published"][:10]
+            if same_title or same_day:
                 return row["url"]
         return None
 
     def still_answers(self, url: str) -> bool:
         """Whether ``url`` (an archived page's address) is still the site's in this crawl: a discovery
-        (sitemap, feed, listing, link) named it, and asked, it did not redirect elsewhere. Such a page is
-        not moved: another address with its text is a page of its own (canonical and print versions,
-        the old address still live), and the archived page keeps its address and provenance."""
+        (sitemap, feed, listing, link) named it, and asked, it did not redirect elsewhere nor answer that
+        it is gone. Such a page is not moved: another address with its text is a page of its own (canonical
+        and print versions, the old address still live), and the archived page keeps its address and
+        provenance. A named address that was not asked (archived, no ``lastmod`` newer) is asked once
+        before the crawl ends (:meth:`check_moved_addresses`)."""
         key = page_key(url)
         return key in getattr(self, "named_addresses", set()) and key not in getattr(self, "redirected_away", set())
+
+    def move_unsettled(self, url: str) -> bool:
+        """Whether the check of ``url`` (an archived page's address, :meth:`check_moved_addresses`) failed
+        (a server error, no answer): whether a page with its text elsewhere is that page moved is not known,
+        so that page is not archived in this crawl (a recorded error; the next crawl asks it again)."""
+        return page_key(url) in getattr(self, "moved_unsettled", set())
+
+    def check_moved_addresses(self):
+        """On ``spider_idle``: ask once each archived address that a moved-page candidate's decision hangs
+        on (:meth:`archived_copy_of`) and that this crawl named but did not ask (archived, its sitemap entry
+        undated: :meth:`admit` skips it). A site that moved to another CMS and whose sitemap (or listing)
+        still names the old addresses, each now redirecting to its new one, was taken to "still answer"
+        there: the new address with the archived text was archived as a page of its own, the item twice.
+        The request follows no redirect (:meth:`parse_moved_check` reads the answer) and is kept in the raw
+        store like any other, so the next crawl knows where the old address leads."""
+        from scrapy.exceptions import DontCloseSpider
+
+        waiting = [url for key, url in getattr(self, "moved_to_check", {}).items()
+                   if key not in self.requested and key not in getattr(self, "moved_checked", set())
+                   and self.still_answers(url)]
+        if not waiting:
+            return
+        if not hasattr(self, "moved_checked"):
+            self.moved_checked = set()
+        for url in waiting:
+            self.moved_checked.add(page_key(url))
+            self.crawler.stats.inc_value("news/moved_address_checked")
+            self.crawler.engine.crawl(scrapy.Request(
+                url, self.parse_moved_check, errback=self.moved_check_failed, dont_filter=True,
+                meta={"dont_redirect": True, "handle_httpstatus_all": True, "moved_check": True}))
+        raise DontCloseSpider
+
+    def parse_moved_check(self, response):
+        """The answer of an archived address checked by :meth:`check_moved_addresses`: a redirect (HTTP or a
+        page's refresh) to another page, or gone (404, 410), is no longer the page's address; a page
+        answered there is (the other address is a page of its own); a server error leaves it unsettled."""
+        from scrapy.utils.response import get_meta_refresh
+
+        from tenderarchive.middlewares import REDIRECT_STATUSES
+
+        key = page_key(response.url)
+        target = None
+        if response.status in REDIRECT_STATUSES:
+            target = response.headers.get("Location", b"").decode("latin-1")
+        elif 200 <= response.status < 300 and isinstance(response, scrapy.http.HtmlResponse):
+            interval, target = get_meta_refresh(
+                response, ignore_tags=self.settings.getlist("METAREFRESH_IGNORE_TAGS"))
+            target = target if interval is not None and interval < self.settings.getint("METAREFRESH_MAXDELAY", 100) \
+                else None
+        try:
+            away = bool(target) and page_key(response.urljoin(target)) != key
+        except ValueError:
+            away = False
+        if not hasattr(self, "redirected_away"):
+            self.redirected_away = set()
+        if away or response.status in (404, 410):
+            self.logger.info("%s, an archived page's address, %s", response.url,
+                             f"now leads to {target}" if away else f"is gone (HTTP {response.status})")
+            self.redirected_away.add(key)
+        elif response.status >= 500 or response.status == 429 or not 200 <= response.status < 400:
+            self.moved_check_failed(None, response)
+        return None
+
+    def moved_check_failed(self, failure, response=None):
+        """A check of :meth:`check_moved_addresses` that got no answer to go by: its candidate waits for the
+        next crawl (:meth:`move_unsettled`), a recorded error. An address robots.txt forbids is not asked: the
+        archived page keeps it, as before the check."""
+        from scrapy.exceptions import IgnoreRequest
+
+        request = response.request if response is not None else getattr(failure, "request", None)
+        if failure is not None and failure.check(IgnoreRequest):
+            if "replayed WARC" not in str(failure.value):
+                self.logger.info("an archived page's address not checked: %s", failure.value)
+            return
+        if not hasattr(self, "moved_unsettled"):
+            self.moved_unsettled = set()
+        if request is not None:
+            self.moved_unsettled.add(page_key(request.url))
+        what = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
+        self.record_error(request.url if request is not None else None,
+                          f"an archived page's address could not be checked ({what}): whether a page with its "
+                          "text at another address is that page moved is left to the next crawl")
 
     #: A page is asked after the feeds, sitemaps and listings already known (a lower priority), so the
     #: dates they give it (:attr:`listed`) are in when it is read, in a crawl as in its replay.
@@ -918,18 +1042,30 @@ class NewsSpider(BaseSpider):
             key = page_key(self.page_url(site, url))
             if key not in self.listed or self.LISTED_RANK[via] < self.LISTED_RANK[self.listed[key][1]]:
                 self.listed[key] = (listed, via)
-        admitted = self.admit(site, url, lastmod, living)
+        admitted = self.admit(site, url, lastmod, living, via=via)
         if admitted is None:
             return None
         url, living = admitted
+        revisit = getattr(self, "revisits", {}).get(page_key(url))
+        headers = {}
+        if revisit:  # a conditional request: a server that keeps Last-Modified answers 304 for an unchanged page
+            try:
+                fetched = datetime.fromisoformat(revisit)
+                headers["If-Modified-Since"] = email.utils.format_datetime(
+                    (fetched if fetched.tzinfo else fetched.replace(tzinfo=timezone.utc)).astimezone(timezone.utc),
+                    usegmt=True)
+            except ValueError:
+                pass
         try:
             return scrapy.Request(url, self.parse_page, errback=self.errback, priority=self.PAGE_PRIORITY,
-                                  meta={"site": site, "via": via, "living": living, "lastmod": lastmod})
+                                  headers=headers or None,
+                                  meta={"site": site, "via": via, "living": living, "lastmod": lastmod,
+                                        "revisit": bool(revisit)})
         except (ValueError, UnicodeError) as exc:
             self.record_error(url, f"malformed URL skipped: {exc}")
             return None
 
-    def admit(self, site, url, lastmod=None, living=False, filtered=True) -> tuple[str, bool] | None:
+    def admit(self, site, url, lastmod=None, living=False, filtered=True, via=None) -> tuple[str, bool] | None:
         """``(url to fetch, living)`` for a discovered page that this crawl should have, or None:
         asked already, not the site's (``filtered``: its allow/deny rules), archived and not
         changed since (``lastmod``), a living page not due, outside the crawl's dates, or past
@@ -964,7 +1100,8 @@ class NewsSpider(BaseSpider):
             changed = None
         known = self.known.get(key)
         if not living and known is not None:
-            if changed is None or not self.changed_since(moment, known):
+            if (changed is None or not self.changed_since(moment, known)) \
+                    and not self.revisit_due(key, known, via, lastmod):
                 self.crawler.stats.inc_value("news/skipped_known")
                 return None
         if living and known is not None and known > self.living_recheck_after:
@@ -978,6 +1115,40 @@ class NewsSpider(BaseSpider):
             return None
         self.requested.add(key)
         return url, living
+
+    def revisit_due(self, key: str, fetched_at: str, via: str | None, lastmod) -> bool:
+        """Whether an archived page that a listing or a feed names (or a sitemap entry without ``lastmod``),
+        which nothing tells changed, is asked again: a recent item (its own day, else the day its feed or listing
+        gives, within ``NEWS_REVISIT_DAYS`` of today) fetched last over ``NEWS_REVISIT_HOURS`` ago, at most
+        ``NEWS_REVISIT_MAX`` of them per crawl (``news/revisited``; past the bound ``news/revisit_bounded``: a
+        later crawl asks them). Such an item was never asked again, so a correction made the day after it
+        appeared (a date moved, a name added) was never captured. The request is conditional
+        (``If-Modified-Since`` its last fetch): a ``304`` is the page unchanged (``news/revisit_not_modified``).
+        News items are edited in their first days; an older item is left alone (a site's sitemap ``lastmod``,
+        where it has one, still tells of any change)."""
+        if self.revisit_days <= 0 or not (via in ("listing", "feed") or (via == "sitemap" and not lastmod)):
+            return False
+        written = self.archived_days.get(key) if hasattr(self, "archived_days") else None
+        listed = self.listed.get(key)
+        try:
+            day = date.fromisoformat(written or (listed[0][:10] if listed else ""))
+        except ValueError:
+            return False
+        try:
+            fetched = datetime.fromisoformat(fetched_at)
+        except ValueError:
+            return False
+        fetched = fetched if fetched.tzinfo else fetched.replace(tzinfo=timezone.utc)
+        if day < self.today() - timedelta(days=self.revisit_days) or fetched > self.revisit_before:
+            return False
+        if not hasattr(self, "revisits"):
+            self.revisits = {}
+        if len(self.revisits) >= self.revisit_max:
+            self.crawler.stats.inc_value("news/revisit_bounded")
+            return False
+        self.revisits[key] = fetched_at
+        self.crawler.stats.inc_value("news/revisited")
+        return True
 
     def outside_by_url(self, url: str) -> bool:
         """Whether a page that no feed or sitemap dates is outside the crawl's dates by the date in its
@@ -1056,6 +1227,11 @@ class NewsSpider(BaseSpider):
                                 request.url, response.status)
             self.crawler.stats.inc_value("news/listing_page_gone")
             return
+        if discovered and request.meta.get("revisit") and response is not None and response.status == 304:
+            # a revisit's conditional request (revisit_due): the archived page is unchanged
+            self.logger.info("%s: not modified since its last fetch", request.url)
+            self.crawler.stats.inc_value("news/revisit_not_modified")
+            return
         if discovered and response is not None and response.status in (404, 410):
             # A sitemap or listing that still names a removed item: the site answered, nothing was
             # missed, and the next crawl asks again. It made every crawl of the site partial.
@@ -1101,7 +1277,8 @@ class NewsSpider(BaseSpider):
             raise AskedAlready(f"{request.url} redirects to {url}, asked already in this crawl")
         known = self.known.get(key)
         moment = _moment(request.meta.get("lastmod"))
-        if known is not None and (moment is None or not self.changed_since(moment, known)):
+        if known is not None and not request.meta.get("revisit") \
+                and (moment is None or not self.changed_since(moment, known)):  # a revisit goes on to the page
             raise AskedAlready(f"{request.url} redirects to {url}, archived already")
         self.requested.add(key)
         return redirected if url == redirected.url or url in {*request.meta.get("redirect_urls", []), request.url} \

@@ -51,6 +51,12 @@ NEWS_SOURCES = None
 NEWS_IRRELEVANT = "flag"
 # Living project pages are re-checked when their archived copy is older than this.
 NEWS_LIVING_RECHECK_HOURS = 20
+# Recent news items that only a listing or a feed names (no sitemap lastmod tells when they change) are
+# asked again, conditionally (If-Modified-Since), when dated within NEWS_REVISIT_DAYS days and fetched last
+# more than NEWS_REVISIT_HOURS hours ago; at most NEWS_REVISIT_MAX of them per crawl (0 days: never).
+NEWS_REVISIT_DAYS = 14
+NEWS_REVISIT_HOURS = 24
+NEWS_REVISIT_MAX = 50
 # Pages of an OpenPub items endpoint (registry discovery.openpub) read per crawl, at most.
 NEWS_OPENPUB_MAX_PAGES = 20
 # Sitemap indexes followed below a site's sitemap (WordPress and TYPO3 have one level; the

@@ -62,7 +62,8 @@ def known_notices(path: str | Path) -> dict[str, dict]:
 def known_article_urls(path: str | Path) -> dict[str, str]:
     """``{url: fetched_at}`` of the archived articles, under their archived (canonical) URL and
     the URL they were fetched from: a page whose canonical URL differs is known by both. The time is
-    its last successful fetch (``fetches``), not the one that archived its present content: a page
+    its last successful fetch (``fetches``; a ``304 Not Modified`` answer to a revisit's conditional request
+    too), not the one that archived its present content: a page
     fetched again because its sitemap ``lastmod`` moved, and found unchanged, is not fetched again
     by every later crawl for the same ``lastmod``.
 
@@ -79,7 +80,7 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
     if db is not None:
         db.close()
     sql = ("select url, source_url, fetched_at, (select max(f.fetched_at) from fetches f where f.url = articles.source_url"
-           " and f.status between 200 and 299) as last_fetch from articles") if fetches else \
+           " and (f.status between 200 and 299 or f.status = 304)) as last_fetch from articles") if fetches else \
         "select url, source_url, fetched_at, null as last_fetch from articles"
     for r in _table_rows(path, "articles", sql):
         for url in {r["url"], r["source_url"]} - {None, ""}:
@@ -105,8 +106,30 @@ def known_article_contents(path: str | Path) -> list[dict]:
         db.close()
     if "content_sha256" not in columns:
         return []
-    return _table_rows(path, "articles", "select site, url, title, published, content_sha256 from articles"
+    return _table_rows(path, "articles", "select site, url, source_url, title, published, content_sha256 from articles"
                        " where content_sha256 is not null and not coalesce(is_living_page, 0)")
+
+
+def moved_article_urls(path: str | Path) -> dict[str, dict]:
+    """``{address: url}`` of the archived news pages (not living pages) fetched last at another address than
+    the URL they are archived under, where no archived page has that address as its URL: a page moved to a
+    new address (``NewsSpider.archived_copy_of``) or one archived under its canonical URL. A later version
+    of the page read at that address is that page's (``NewsSpider.archived_url_of``), under its archived URL:
+    it was archived as a second page under the new address. Each with the page's ``title`` and ``published``."""
+    db = read_only(path)
+    exists = db is not None and db["articles"].exists()
+    if db is not None:
+        db.close()
+    if not exists:
+        return {}
+    rows = _table_rows(path, "articles", "select a.url, a.source_url, a.title, a.published from articles a"
+                       " where a.source_url is not null"
+                       " and a.source_url != a.url and not coalesce(a.is_living_page, 0)"
+                       " and not exists (select 1 from articles b where b.url = a.source_url) order by a.url")
+    moved: dict[str, dict] = {}
+    for r in rows:
+        moved.setdefault(r["source_url"], {"url": r["url"], "title": r["title"], "published": r["published"]})
+    return moved
 
 
 #: Redirects followed from one address to the page it leads to (Scrapy's ``REDIRECT_MAX_TIMES``).

@@ -337,7 +337,8 @@ def test_a_feed_with_blank_lines_before_its_xml_declaration_is_read(tmp_path):
 
 
 def redirecting(routes: dict, redirects: dict, log: list | None = None):
-    """``serve`` with some paths answering ``301 Location: …`` instead; ``log`` collects every path asked."""
+    """``serve`` with some paths answering ``301 Location: …`` instead (a route's third item, an error status, answers
+    that error); ``log`` collects every path asked."""
     import http.server
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -352,8 +353,8 @@ def redirecting(routes: dict, redirects: dict, log: list | None = None):
                 return
             route = routes.get(self.path)
             route = route(base[0]) if callable(route) else route
-            if route is None:
-                self.send_error(404)
+            if route is None or (len(route) > 2 and route[2] >= 400):
+                self.send_error(404 if route is None else route[2])
                 return
             self.send_response(200)
             self.send_header("Content-Type", route[0])
