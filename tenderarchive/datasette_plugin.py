@@ -265,12 +265,14 @@ def filters_from_request(request, database, table, datasette):
 
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
+    # the demo's label at the foot of every page (templates/_footer.html; metadata.py sets it)
+    synthetic = {"synthetic_demo": bool((datasette.plugin_config("tenderarchive") or {}).get("synthetic_demo"))}
     if view_name != "table" or request is None or not table:
-        return {}
+        return synthetic
     from tenderarchive import table_search
 
     async def inner():
-        return {"table_search_note": await table_search.note(datasette, request, database, table)}
+        return {**synthetic, "table_search_note": await table_search.note(datasette, request, database, table)}
 
     return inner
 

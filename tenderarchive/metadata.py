@@ -17,7 +17,9 @@ table and every one of its columns. :func:`build_metadata`
   until a ``reparse`` (a crawl migrates the column but does not re-read old award pages);
 * hides the search helper tables (FTS indexes, ``search_documents``, ``search_state``);
 * when the archive was built from the bundled synthetic snapshot (a crawl whose
-  note says so), puts a warning at the top of every page's description;
+  note says so), puts a warning at the top of the home and database pages' description, and
+  sets the plugin setting ``synthetic_demo`` that puts it at the foot of every page
+  (``templates/_footer.html``: tables, rows, saved searches, research pages, dashboards, errors);
 * and, when the search index is missing or outdated (``tenderarchive serve`` never builds it:
   it only reads), says so at the top of the home page.
 
@@ -279,6 +281,8 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
             tables.setdefault(name, {}).setdefault("sortable_columns", columns)
     metadata = _rename_database(metadata, database_name)
     if is_synthetic(db):
+        # atop the home and database pages; at the foot of every other page (templates/_footer.html)
+        metadata.setdefault("plugins", {}).setdefault("tenderarchive", {})["synthetic_demo"] = True
         metadata["description_html"] = SYNTHETIC_WARNING + metadata.get("description_html", "")
         metadata["databases"][database_name]["description_html"] = (
             SYNTHETIC_WARNING + metadata["databases"][database_name].get("description_html", ""))

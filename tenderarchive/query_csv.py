@@ -12,6 +12,9 @@ and cut as Datasette cuts a table's CSV at ``max_csv_mb`` (serve ``--setting max
 the rows that fit, then "CSV contains more than N bytes"), written as Datasette writes CSV (the
 ``csv`` module's default dialect: a header row unless ``_header=off``, CRLF, NULL as an empty
 field, UTF-8 without a byte-order mark; ``_dl`` makes it a download named after the search).
+A saved search shown a hundred rows a page (``pagina``) gives every row (``pagina=alle``) unless
+its address asks for a page, as ``tenderarchive export`` does: the CSV link of its page
+(``?_size=max``, no ``pagina``) gave the first hundred, though the home page promises every row.
 
 Anything else (an HTML or JSON page, a table, SQL typed by the user, a saved search that
 writes, one the actor may not see, an error) is left to Datasette, whose answer is the same as
@@ -61,6 +64,8 @@ async def response_for(datasette, path: str, query_string: str):
     names = [p for p in query.get("params") or () if not p.startswith("_")]
     names += await derive_named_parameters(db, sql)
     params = {p: args.get(p) or "" for p in names}
+    if "pagina" in params and not params["pagina"]:
+        params["pagina"] = "alle"  # a search shown 100 rows a page: its CSV is every row unless a page is asked
     try:
         results = await db.execute(sql, params, truncate=False, log_sql_errors=False)
     except Exception:  # a time-out (QueryInterrupted) or an SQL error: Datasette gives its own answer

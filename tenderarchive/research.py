@@ -410,8 +410,14 @@ async def provider_page(request, datasette):
 
 
 async def market_page(request, datasette):
+    from tenderarchive.search.query import jeugdregio_code
+
     database = archive_database(datasette)
     params = {"jeugdregio": request.args.get("jeugdregio", ""), "jaar": request.args.get("jaar", "")}
+    if params["jeugdregio"].strip() and not jeugdregio_code(params["jeugdregio"]):
+        # a mistyped region showed the whole market under the region's name in the form
+        return await not_found(datasette, request, database,
+                               f"Geen jeugdregio gevonden voor “{params['jeugdregio']}”.")
     sections = [await run_query(datasette, database, "marktbeeld", params)]
     return await render(datasette, request, {
         "database": database, "heading": "Marktbeeld per jeugdregio en jaar", "kind": "markt",

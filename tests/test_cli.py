@@ -77,6 +77,25 @@ def test_status_lists_the_last_crawls(demo_db):
     assert [c["items_new"] for c in as_json] == [9, 1, 12]  # news, tenderned_ocds, tenderned
 
 
+def test_status_names_the_spiders_as_scrapy_does_without_importing_scrapy(demo_db):
+    """status loaded Scrapy's spider list (every spider module, Scrapy, Twisted, the pipelines: 0.3 s idle,
+    2 s under load) only to know the spiders' names. It reads them from the spider modules' source: the same
+    names as Scrapy's SpiderLoader, and a status run imports neither Scrapy nor a spider module."""
+    from scrapy.spiderloader import SpiderLoader
+
+    from tenderarchive.cli import project_settings, spider_names
+
+    assert spider_names() == sorted(SpiderLoader.from_settings(project_settings()).list())
+    probe = ("import sys; from tenderarchive.cli import main; code = main(['status', '--db', sys.argv[1]]); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted', 'pipelines')"
+             " or m.startswith('spiders.')))")
+    out = subprocess.run([sys.executable, "-c", probe, str(demo_db)], capture_output=True, text=True, cwd=ROOT,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[-1] == "[]", out.stdout.splitlines()[-1]
+    assert "tenderned_ocds" in out.stdout and "news" in out.stdout
+
+
 def test_status_columns_line_up_for_every_spider_name(demo_db):
     """"tenderned_ocds" is longer than the spider column was wide: its row's status, counts and its
     line under "sources:" stood out of line with the others."""

@@ -272,3 +272,51 @@ def test_a_saved_search_of_winners_exported_from_an_archive_older_than_the_buyer
     new = export(demo_archive, "aanbieders")
     assert new.returncode == 0 and b"is_buyer" not in new.stderr and new.stdout == old.stdout
     assert b"is_buyer" not in export(path, "lots_not_awarded").stderr
+
+
+def test_the_date_paged_saved_searches_export_every_row_and_page_by_number(demo_archive, tmp_path):
+    """award_notices, awards_without_prior_call, by_jeugdregio and changed_notices showed the newest 100 and paged
+    back with ``before`` (the oldest date shown): the rows of that day that did not fit the page were on no page
+    (a crawl's 130 changes share its time; a busy day's award notices their date), and their export stopped at 100
+    rows without a word. They page by number (``pagina``, ``alle`` every row) as the other long lists do; the
+    export is every row. Synthetic notices and versions on a copy of the demo."""
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "archive.db"
+    shutil.copy(demo_archive, path)
+    with sqlite3.connect(path) as conn:
+        conn.row_factory = sqlite3.Row
+        award = dict(conn.execute("select * from notices where publication_id = 300377").fetchone())
+        for i in range(130):
+            row = dict(award, publication_id=990000 + i, kenmerk=f"SYN{i:03d}", published="2023-05-04",
+                       published_at="2023-05-04T10:00:00+02:00", award_only=1,
+                       title=f"Synthetische gunning {i}", url=f"https://www.tenderned.nl/aankondigingen/overzicht/{990000 + i}")
+            conn.execute(f"insert into notices ({', '.join(row)}) values ({', '.join('?' * len(row))})",
+                         list(row.values()))
+            doc = dict(conn.execute("select * from search_documents where source_table = 'notices' "
+                                    "and jeugdregios is not null limit 1").fetchone())
+            doc.update(doc_id=f"notice:{990000 + i}", source_key=str(990000 + i), published="2023-05-04",
+                       title=f"Synthetische gunning {i}")
+            conn.execute(f"insert into search_documents ({', '.join(doc)}) values ({', '.join('?' * len(doc))})",
+                         list(doc.values()))
+            conn.execute("insert into versions values ('notices', ?, 1, '2023-05-01T00:00:00+00:00', "
+                         "'2023-05-04T10:00:00+00:00', 'title', '{}', '{}', 1)", [str(990000 + i)])
+        expected = {
+            "award_notices": conn.execute("select count(*) from notices where notice_type = 'AGO' "
+                                          "and youth_care = 1").fetchone()[0],
+            "awards_without_prior_call": conn.execute("select count(*) from notices where award_only = 1 "
+                                                      "and youth_care = 1").fetchone()[0],
+            "by_jeugdregio": conn.execute("select count(*) from search_documents where jeugdregios is not null "
+                                          "and (source_table = 'notices' or youth_care = 1)").fetchone()[0],
+            "changed_notices": 130}
+    for name, count in expected.items():
+        assert count >= 130
+        every = export(path, name, "--format", "json")
+        assert every.returncode == 0, every.stderr
+        rows = json.loads(every.stdout)
+        assert len(rows) == count, name
+        pages = [json.loads(export(path, name, "--format", "json", "--param", f"pagina={n}").stdout)
+                 for n in (1, 2, 3)]
+        assert [len(p) for p in pages] == ([100, count - 100, 0] if count <= 200 else [100, 100, count - 200])
+        assert [r for p in pages for r in p] == rows, name  # page after page, each row once, in order

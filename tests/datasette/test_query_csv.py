@@ -58,6 +58,13 @@ def test_a_saved_search_as_csv_holds_every_row(padded):
     # Datasette fills it; _header=off leaves the header out.
     assert server.get(url.replace("_stream=on", "_size=max")).decode() == body
     assert server.get(f"/{server.database}/awards_by_region_year.csv?pagina=alle&_stream=on").decode() == body
+    # The saved search's own page shows a hundred rows (no pagina) and links its CSV as ?_size=max: that CSV
+    # gave those hundred, though the home page says a saved search's CSV holds all its rows. A page asked is
+    # that page.
+    assert server.get(f"/{server.database}/awards_by_region_year.csv?_size=max").decode() == body
+    assert server.get(f"/{server.database}/awards_by_region_year.csv?pagina=&_stream=on").decode() == body
+    second = list(csv.reader(io.StringIO(server.get(f"/{server.database}/awards_by_region_year.csv?pagina=2").decode())))
+    assert second[1:] == got[101:201]
     assert server.get(url + "&_header=off").decode() == body.split("\r\n", 1)[1]
 
 

@@ -247,6 +247,25 @@ def test_unknown_regions_buyers_and_providers_are_404(server):
         assert error.value.code == 404, path
 
 
+def test_a_market_view_of_a_region_that_is_none_lists_nothing_and_its_page_says_so(server):
+    """``marktbeeld?jeugdregio=Atlantis`` (a typo, a region that does not exist) listed every region's market, and
+    ``/-/markt?jeugdregio=Atlantis`` showed it under the asked name in the form: a researcher read the whole
+    country as that region. The saved search lists nothing (its CSV and export too); the page is a 404 naming it.
+    A region given by code, name or municipality, and none, are as before."""
+    everything = query_rows(server, "marktbeeld")
+    assert len({r["jeugdregio_code"] for r in everything}) > 1
+    for typo in ("Atlantis", "JZ99", "Holand Rijnland xyz"):
+        assert query_rows(server, "marktbeeld", jeugdregio=typo) == [], typo
+        with pytest.raises(urllib.error.HTTPError) as error:
+            server.get("/-/markt?" + urllib.parse.urlencode({"jeugdregio": typo}))
+        assert error.value.code == 404 and typo in html_unescape(error.value.read().decode()), typo
+    for region in ("JZ18", "Holland Rijnland", "Leiden"):
+        rows = query_rows(server, "marktbeeld", jeugdregio=region)
+        assert rows and {r["jeugdregio_code"] for r in rows} == {"JZ18"}, region
+        assert "JZ18" in html(server, "/-/markt?" + urllib.parse.urlencode({"jeugdregio": region}))
+    assert query_rows(server, "marktbeeld", jeugdregio="  ") == everything
+
+
 def test_the_map_colours_every_region_by_the_chosen_figure_and_links_it(server):
     overview = {r["jeugdregio_code"]: r for r in query_rows(server, "jeugdregio_overzicht")}
     for figure in ("aanbestedingen", "winnaars"):

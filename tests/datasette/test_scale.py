@@ -360,7 +360,7 @@ def test_the_awards_winners_are_read_per_procedure_not_per_flag(conn):
     """The awards saved search reads each row's current awards by procurement: through the
     ``current`` index alone every row walked all current awards (0.8 s at 20,000 notices)."""
     query = load_metadata()["databases"]["archive"]["queries"]["award_notices"]
-    plan = [r[3] for r in conn.execute("explain query plan " + query["sql"], {"before": ""})]
+    plan = [r[3] for r in conn.execute("explain query plan " + query["sql"], {"before": "", "pagina": ""})]
     award_steps = [step for step in plan if step.startswith("SEARCH w ")]
     assert award_steps and all("procurement_id=?" in step for step in award_steps), plan
 
