@@ -22,9 +22,11 @@ into archive rows.
   costs the record, never the crawl: the value helpers raise ``ValueError`` and the
   item is dropped with a message naming the publication, which the crawl records
   (partial) so the next run fetches it again. An unreadable date in one of the
-  optional date fields (``values.OPTIONAL_DATES``: ``"n.v.t."``, an impossible day)
-  costs only that field: it is read as omitted (an archived value is kept), and the
-  spider records it, so the crawl is partial and the next run asks again.
+  optional date fields (``values.OPTIONAL_DATES``: ``"n.v.t."``, an impossible day), or a
+  yes/no that is none (``"onbekend"``), costs only that field: it is read as omitted (an
+  archived value is kept), and the spider records it, so the crawl is partial;
+  ``omitted_columns`` marks it ``"COLUMN (unreadable)"`` (:func:`unreadable_columns`), which
+  is no sparse answer to ask again (TenderNed would send the same).
 - the detail fields award data needs are kept too: ``onlyGunningProcedure``
   (``award_only``), ``urlTsenderWebsite``, ``trefwoord1..10`` (``keywords``, JSON),
   ``looptijdCode``, ``formType``, ``aanbestedingStatus``, ``afgerondeAanbesteding``,
@@ -226,6 +228,9 @@ DATE_COLUMNS = {"aanvangOpdrachtDatum": ("start_date",), "voltooiingOpdrachtDatu
                 "sluitingsDatum": ("deadline", "deadline_placeholder"),
                 "sluitingsDatumMarktconsultatie": ("consultation_deadline",),
                 "publicatieDatum": ("published", "published_at", "year", "year_month")}
+#: The notice columns of each such field (the flags' one, the dates' first: the one an unreadable value always costs).
+FIELD_COLUMNS = {**{field: (column,) for field, column in FLAG_FIELDS.items()},
+                 **{field: columns[:1] for field, columns in DATE_COLUMNS.items()}}
 
 
 #: The list row's names of the detail's flags (docs/reference/tenderned-api.md §3, §4): read only without the detail's.

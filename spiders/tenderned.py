@@ -78,7 +78,7 @@ from urllib.parse import urlencode
 
 import scrapy
 
-from pipelines.normalise import LIST_FALLBACK, document_problems, unreadable_flags
+from pipelines.normalise import FIELD_COLUMNS, LIST_FALLBACK, document_problems, unreadable_flags
 from spiders.base import BaseSpider
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
@@ -87,7 +87,7 @@ from tenderarchive.items import NoticeItem
 from tenderarchive.middlewares import NOT_JSON, read_json
 from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import started_day
-from tenderarchive.store.writes import UNREADABLE
+from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
 from tenderarchive.values import kenmerk_number, unreadable_dates
 
 
@@ -244,14 +244,9 @@ class TenderNedSpider(BaseSpider):
         row gives when the detail has none (a re-check has no list row): the detail often has no
         closing date (docs/reference/tenderned-api.md §13), so a notice re-checked once (an award
         notice re-checks its procedure's contract notice) was fetched again by every crawl, for ever."""
-        try:
-            omitted = json.loads(notice.get("omitted_columns") or "[]")
-        except ValueError:
-            return True
         # a column the detail sent unreadable ("isGegund": "onbekend") is no sparse answer: asked again, the same
         # came, and the notice was fetched by every crawl, for ever (pipelines/normalise.py unreadable_columns)
-        listed = {str(c) for c in (omitted if isinstance(omitted, list) else [omitted])}
-        return bool({c for c in listed if not c.endswith(UNREADABLE)} - LIST_FALLBACK)
+        return bool(omitted_sparse(notice.get("omitted_columns")) - LIST_FALLBACK)
 
     async def recheck_open(self):
         open_kenmerken = set()
@@ -686,10 +681,18 @@ class TenderNedSpider(BaseSpider):
         # An unreadable optional date ("n.v.t.", an impossible day) or yes/no ("onbekend") costs that field, not
         # the notice (values.OPTIONAL_DATES, normalise.FLAG_FIELDS): recorded here, so the crawl is partial. It
         # makes no sparse answer: not asked again for it (the same would come), only when fetched anyway.
+        # Recorded once: the re-check of an archived notice (an open one's, every crawl) that sends what its archived
+        # record says it sent unreadable only logs it (left every such crawl partial until its deadline).
         row = response.meta["list_record"]
+        said = omitted_unreadable((self.known.get(publication_id) or {}).get("omitted_columns"))
         for where, problems in (("detail", {**unreadable_dates(detail), **unreadable_flags(detail)}),
                                 ("list row", {**unreadable_dates(row), **unreadable_flags(row, detail)})):
-            for problem in problems.values():
+            for field, problem in problems.items():
+                if said and set(FIELD_COLUMNS.get(field, ())) <= said:
+                    self.logger.info("%s: publication %s: %s %s, as archived; archived without it",
+                                     response.url, publication_id, where, problem)
+                    self.crawler.stats.inc_value("tenderned/still_unreadable")
+                    continue
                 self.record_error(response.url, f"publication {publication_id}: {where} {problem}; archived without it")
         item = NoticeItem(
             publication_id=publication_id,

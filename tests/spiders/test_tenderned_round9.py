@@ -118,3 +118,26 @@ def test_a_dotnet_default_publication_date_is_no_date(snapshot, serve_api, crawl
     row = result.db["notices"].get(600601)
     assert (row["published"], row["year"]) == ("2020-02-10", 2020)
     assert [e for e in result.errors if f"publicatieDatum {value!r}" in e["error"]], result.errors
+
+
+def test_an_open_notice_sending_a_value_unreadable_is_recorded_by_the_first_crawl_only(snapshot, serve_api, crawl):
+    """An open notice is re-checked by every crawl until its deadline (plus the margin): one whose detail sends
+    ``isGegund: "onbekend"`` from the start was recorded by each of them, every crawl partial (the cron mail, the
+    exit code) for weeks. The crawl that archives it records it; the re-checks that meet the same only log it."""
+    notice = by_id(snapshot, 600601)   # deadline 2020-03-23: open for a crawl of 2020-02-10
+    notice["detail"]["isGegund"] = "onbekend"
+    server = serve_api(snapshot)
+    window = {"from_date": "2020-02-10", "until_date": "2020-02-10"}
+    first = crawl(server.api_url, **window)
+    assert first.crawl["status"] == "partial"
+    assert [e for e in first.errors if "isGegund 'onbekend'" in e["error"]], first.errors
+    assert json.loads(first.db["notices"].get(600601)["omitted_columns"]) == ["is_awarded (unreadable)"]
+    began = len(server.api.log)
+    second = crawl(server.api_url, **window)
+    assert f"{DETAIL}600601" in server.api.log[began:]  # re-checked: it is open
+    assert second.crawl["status"] == "complete", second.errors
+    notice["detail"]["isGegund"] = False  # readable again: archived, and the mark goes
+    third = crawl(server.api_url, **window)
+    row = third.db["notices"].get(600601)
+    assert (row["is_awarded"], row["omitted_columns"]) == (0, None)
+    assert third.crawl["status"] == "complete", third.errors
