@@ -22,9 +22,11 @@ into archive rows.
   costs the record, never the crawl: the value helpers raise ``ValueError`` and the
   item is dropped with a message naming the publication, which the crawl records
   (partial) so the next run fetches it again. An unreadable date in one of the
-  optional date fields (``values.OPTIONAL_DATES``: ``"n.v.t."``, an impossible day)
-  costs only that field: it is read as omitted (an archived value is kept), and the
-  spider records it, so the crawl is partial and the next run asks again.
+  optional date fields (``values.OPTIONAL_DATES``: ``"n.v.t."``, an impossible day), or a
+  yes/no that is none (``"onbekend"``), costs only that field: it is read as omitted (an
+  archived value is kept), and the spider records it, so the crawl is partial;
+  ``omitted_columns`` marks it ``"COLUMN (unreadable)"`` (:func:`unreadable_columns`), which
+  is no sparse answer to ask again (TenderNed would send the same).
 - the detail fields award data needs are kept too: ``onlyGunningProcedure``
   (``award_only``), ``urlTsenderWebsite``, ``trefwoord1..10`` (``keywords``, JSON),
   ``looptijdCode``, ``formType``, ``aanbestedingStatus``, ``afgerondeAanbesteding``,
@@ -216,9 +218,54 @@ def keywords(detail: dict) -> str | None:
     return dumps([w for w in words if w]) if any(words) else None
 
 
+#: The columns of the yes/no fields (:func:`values.flag`) and optional dates (``values.OPTIONAL_DATES``) a response
+#: can send unreadable: sent, but no value (``"onbekend"``, ``"n.v.t."``). Archived as omitted (an earlier value
+#: kept), they are no sparse answer: asked again, TenderNed sends the same (:func:`unreadable_columns`).
+FLAG_FIELDS = {"isGegund": "is_awarded", "isVroegtijdigBeeindigd": "is_cancelled",
+               "isVroegtijdigeBeeindiging": "is_cancelled", "isDigitaalInschrijvenMogelijk": "is_digital",
+               "digitaal": "is_digital", "onlyGunningProcedure": "award_only", "afgerondeAanbesteding": "is_completed"}
+DATE_COLUMNS = {"aanvangOpdrachtDatum": ("start_date",), "voltooiingOpdrachtDatum": ("end_date",),
+                "sluitingsDatum": ("deadline", "deadline_placeholder"),
+                "sluitingsDatumMarktconsultatie": ("consultation_deadline",),
+                "publicatieDatum": ("published", "published_at", "year", "year_month")}
+#: The notice columns of each such field (the flags' one, the dates' first: the one an unreadable value always costs).
+FIELD_COLUMNS = {**{field: (column,) for field, column in FLAG_FIELDS.items()},
+                 **{field: columns[:1] for field, columns in DATE_COLUMNS.items()}}
+
+
+#: The list row's names of the detail's flags (docs/reference/tenderned-api.md §3, §4): read only without the detail's.
+DETAIL_FLAG_OF = {"isVroegtijdigeBeeindiging": "isVroegtijdigBeeindigd", "digitaal": "isDigitaalInschrijvenMogelijk"}
+
+
+def unreadable_flags(record, detail=None) -> dict[str, str]:
+    """``{field: why}`` of the yes/no fields (:data:`FLAG_FIELDS`) of ``record`` sent with a value that is no
+    yes/no (``"onbekend"``, ``2``, a list): read as omitted (:func:`values.flag`). ``detail``: ``record`` is its
+    list row, whose flags count only where the detail has none (the list row's others are not read)."""
+    if not isinstance(record, dict):
+        return {}
+    return {field: f"{field} {record[field]!r:.80} is not a yes/no" for field in FLAG_FIELDS
+            if record.get(field) is not None and flag(record[field]) is None
+            and (detail is None or (isinstance(detail, dict) and field in DETAIL_FLAG_OF
+                                    and detail.get(DETAIL_FLAG_OF[field]) is None))}
+
+
+def unreadable_columns(detail, row) -> list[str]:
+    """The notice columns a response sent unreadable (the detail's, else for a field the detail has not, its
+    list row's): the archive keeps their earlier value, as for an omitted one, but they do not make the answer
+    sparse. A notice whose detail sent ``isGegund: "onbekend"`` (or an unreadable start date) was taken for a
+    sparse answer and fetched again by every crawl, for ever: TenderNed sends the same again. A changed detail
+    is fetched all the same (a new notice of the procedure, an open one's re-check)."""
+    detail, row = (r if isinstance(r, dict) else {} for r in (detail, row))
+    columns = {FLAG_FIELDS[f] for f in [*unreadable_flags(detail), *unreadable_flags(row, detail)]}
+    for field in values.unreadable_dates(detail):
+        columns.update(DATE_COLUMNS.get(field, ()))
+    return sorted(columns)
+
+
 def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     # an unreadable optional date is left out, as if the response omitted it (the spider recorded it;
     # the archive keeps an earlier readable value): it costs the field, not the notice
+    unreadable = unreadable_columns(item.detail, item.list_record)
     d = values.without_unreadable_dates(_object(item.detail))
     row = values.without_unreadable_dates(_object(item.list_record))
     publication_id = to_int(item.publication_id)  # the detail's own, when it has one (validate)
@@ -362,4 +409,4 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
                 "source_url": item.documents_url, "fetched_at": item.documents_fetched_at or item.fetched_at,
                 "sha256": item.documents_sha256,
             })
-    return {"notice": notice, "cpv": cpv_rows, "documents": documents}
+    return {"notice": notice, "cpv": cpv_rows, "documents": documents, "unreadable": unreadable}

@@ -40,7 +40,7 @@ a procedure that has a new one in this crawl (a rectification changes the origin
 notice's detail, never its list row) and (b) open procedures, re-checked until their
 deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
 recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
-record omitted values the archive kept, and (d) notices whose ``/documenten`` failed when
+record omitted values the archive kept (not values it sent unreadable, "onbekend": the same would come), and (d) notices whose ``/documenten`` failed when
 they were archived (``documents_unread``). A day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
@@ -78,7 +78,7 @@ from urllib.parse import urlencode
 
 import scrapy
 
-from pipelines.normalise import LIST_FALLBACK, document_problems
+from pipelines.normalise import FIELD_COLUMNS, LIST_FALLBACK, document_problems, unreadable_flags
 from spiders.base import BaseSpider
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
@@ -87,6 +87,7 @@ from tenderarchive.items import NoticeItem
 from tenderarchive.middlewares import NOT_JSON, read_json
 from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import started_day
+from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
 from tenderarchive.values import kenmerk_number, unreadable_dates
 
 
@@ -243,11 +244,9 @@ class TenderNedSpider(BaseSpider):
         row gives when the detail has none (a re-check has no list row): the detail often has no
         closing date (docs/reference/tenderned-api.md §13), so a notice re-checked once (an award
         notice re-checks its procedure's contract notice) was fetched again by every crawl, for ever."""
-        try:
-            omitted = json.loads(notice.get("omitted_columns") or "[]")
-        except ValueError:
-            return True
-        return bool(set(omitted if isinstance(omitted, list) else [omitted]) - LIST_FALLBACK)
+        # a column the detail sent unreadable ("isGegund": "onbekend") is no sparse answer: asked again, the same
+        # came, and the notice was fetched by every crawl, for ever (pipelines/normalise.py unreadable_columns)
+        return bool(omitted_sparse(notice.get("omitted_columns")) - LIST_FALLBACK)
 
     async def recheck_open(self):
         open_kenmerken = set()
@@ -679,10 +678,21 @@ class TenderNedSpider(BaseSpider):
         if detail is None:
             return
         publication_id = response.meta["publication_id"]
-        # An unreadable optional date ("n.v.t.", an impossible day) costs that field, not the notice
-        # (values.OPTIONAL_DATES): recorded here, so the crawl is partial and the next run asks again.
-        for record, where in ((detail, "detail"), (response.meta["list_record"], "list row")):
-            for problem in unreadable_dates(record).values():
+        # An unreadable optional date ("n.v.t.", an impossible day) or yes/no ("onbekend") costs that field, not
+        # the notice (values.OPTIONAL_DATES, normalise.FLAG_FIELDS): recorded here, so the crawl is partial. It
+        # makes no sparse answer: not asked again for it (the same would come), only when fetched anyway.
+        # Recorded once: the re-check of an archived notice (an open one's, every crawl) that sends what its archived
+        # record says it sent unreadable only logs it (left every such crawl partial until its deadline).
+        row = response.meta["list_record"]
+        said = omitted_unreadable((self.known.get(publication_id) or {}).get("omitted_columns"))
+        for where, problems in (("detail", {**unreadable_dates(detail), **unreadable_flags(detail)}),
+                                ("list row", {**unreadable_dates(row), **unreadable_flags(row, detail)})):
+            for field, problem in problems.items():
+                if said and set(FIELD_COLUMNS.get(field, ())) <= said:
+                    self.logger.info("%s: publication %s: %s %s, as archived; archived without it",
+                                     response.url, publication_id, where, problem)
+                    self.crawler.stats.inc_value("tenderned/still_unreadable")
+                    continue
                 self.record_error(response.url, f"publication {publication_id}: {where} {problem}; archived without it")
         item = NoticeItem(
             publication_id=publication_id,
@@ -927,12 +937,52 @@ class TenderNedSpider(BaseSpider):
             return
         self.errback(failure)
 
+    #: Where an object answer to ``/gerelateerd`` holds its rows: a Spring page's ``content`` (the envelope every
+    #: list of the API has, docs/reference/tenderned-api.md §3) and the detail's own name for them
+    #: (``gerelateerdePublicaties``, §4).
+    RELATED_ROWS = ("content", "gerelateerdePublicaties")
+
+    def related_rows(self, response):
+        """The rows of a ``/gerelateerd`` answer, and the URL of its next page (or None). The reference gives a
+        JSON array (§6, [M]: one test fixture); every other list of the API comes in a Spring page envelope (§3),
+        so an answer wrapped in one (``{"content": [...], "totalPages": 2, …}``), or in an object holding the list
+        under the detail's name for it, is read too, and a page envelope that says more pages follow is paged
+        (``page``, ``size`` as for ``/publicaties``; at most ``TENDERNED_MAX_PAGE``). It was recorded as "JSON is
+        dict, not a list" and the procedure's other notices stayed unknown, every crawl. Anything else is
+        recorded with what came (its keys, or its type): None."""
+        try:
+            value = read_json(response)
+        except NOT_JSON:
+            return self.load_json(response, shape=list), None  # recorded as any broken answer
+        if isinstance(value, list):
+            return value, None
+        held = [key for key in self.RELATED_ROWS if isinstance(value, dict) and isinstance(value.get(key), list)]
+        if not held:
+            what = (f"an object ({', '.join(sorted(map(str, value))[:6]) or 'empty'})" if isinstance(value, dict)
+                    else f"{type(value).__name__} {value!r:.60}")
+            self.record_error(response.url, f"/gerelateerd answered {what}, not a list of related notices; "
+                                            "asked again next run")
+            return None, None
+        rows, following = value[held[0]], None
+        number = self.count(response, value, "number", quiet=True)
+        pages = self.count(response, value, "totalPages", quiet=True)
+        size = self.count(response, value, "size", quiet=True) or len(rows)
+        if (number is not None and value.get("last") is not True and pages and number + 1 < pages
+                and number + 1 <= self.max_page and rows and size):
+            base = response.url.split("?")[0]
+            following = f"{base}?{urlencode([('page', str(number + 1)), ('size', str(size))])}"
+        return rows, following
+
     def parse_related(self, response):
-        rows = self.load_json(response, shape=list)  # not a list: recorded, related notices unknown
+        rows, following = self.related_rows(response)  # not a list: recorded, related notices unknown
         if rows is None:
             return
         self.crawler.stats.inc_value("tenderned/gerelateerd")
         origin = response.meta["origin"]
+        if following:
+            self.crawler.stats.inc_value("tenderned/gerelateerd_pages")
+            yield scrapy.Request(following, callback=self.parse_related, errback=self.related_list_failed,
+                                 meta={"origin": origin, **JSON}, priority=-1)
         for row in rows:
             related = publication_key(row.get("publicatieId")) if isinstance(row, dict) else None
             if related is None or related in self.seen or related in self.known:

@@ -3,7 +3,8 @@
 - Timestamps become ISO 8601 with an offset; naive ones are Europe/Amsterdam
   (TenderNed sends local times without a zone), and are written as Amsterdam's clock shows
   the instant. Date-only values stay dates, also with a zone (``2026-10-15+02:00``).
-- Deadlines in year 2090 or later are TenderNed placeholders for "no deadline".
+- Deadlines in year 2090 or later are TenderNed placeholders for "no deadline"; a date in
+  year 1900 or before (``0001-01-01``, .NET's minimum, in any form) is no date at all.
 - Text loses HTML tags and entities (also double-escaped ones such as
   ``&amp;nbsp;``), no-break spaces and invisible characters (soft hyphens), and is
   composed (NFC); paragraph breaks survive as newlines.
@@ -47,6 +48,21 @@ def text_value(value) -> str | None:
     return _SURROGATE.sub("\ufffd", str(value))
 
 
+#: A date in this year or before is a serialiser's "no date" (.NET's ``DateTime.MinValue`` 0001-01-01, SQL
+#: Server's 1753-01-01, Excel's and ``smalldatetime``'s 1900-01-01), never a TenderNed date: refused as one.
+FLOOR_YEAR = 1900
+
+
+def _not_a_floor(moment):
+    """``moment``, or ValueError when it is a "no date" placeholder at the calendar's start (:data:`FLOOR_YEAR`):
+    only a naive one (read as Amsterdam's, whose zone puts year 1 in year 0) was refused, by the OverflowError
+    of its conversion; sent in UTC (``0001-01-01T00:00:00Z``), with an offset or as a day it was archived as a
+    start date in year 1, a publication on 1 January 0001."""
+    if moment.year <= FLOOR_YEAR:
+        raise ValueError(f"year {moment.year} is a placeholder for no date")
+    return moment
+
+
 def parse_timestamp(value) -> datetime | date | None:
     """A TenderNed date or timestamp as an aware datetime (or a date for date-only values)."""
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -59,9 +75,9 @@ def parse_timestamp(value) -> datetime | date | None:
         # a day, also with a zone (XML Schema's xs:date, ``2026-10-15+02:00``; TED's dates, reference
         # §10.3): Python's fromisoformat took the sign for the date-time separator, "+02:00" for a time
         # of day, and archived the closing day as a deadline at 02:00 (``-05:00``: at 05:00)
-        return date.fromisoformat(day.group(1))
+        return _not_a_floor(date.fromisoformat(day.group(1)))
     text = text.replace("Z", "+00:00")
-    moment = datetime.fromisoformat(text)
+    moment = _not_a_floor(datetime.fromisoformat(text))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=AMSTERDAM)
     if moment.year < PLACEHOLDER_YEAR:

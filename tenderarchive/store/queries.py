@@ -296,7 +296,8 @@ def unfinished_crawls(path: str | Path, spider: str) -> list[dict]:
 
 
 #: a notice's detail, /gerelateerd or /documenten (archived with ``documents_unread``: re-checked), /html or /pdf
-_NOTICE_ERROR = re.compile(r"/publicaties/(\d+)(/gerelateerd|/documenten|/html|/pdf)?/?$")
+#: a query is a later page of a /gerelateerd answered in a page envelope (spiders/tenderned.py ``related_rows``)
+_NOTICE_ERROR = re.compile(r"/publicaties/(\d+)(/gerelateerd|/documenten|/html|/pdf)?/?(?:\?[^/]*)?$")
 #: the requests for a notice's award data: asked again by the re-check of an archived result notice whose /html is
 #: unread (:func:`results_missing`), not by listing the window again
 _RESULTS_PARTS = ("/html", "/pdf")
@@ -443,7 +444,7 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
             if origin and notice:
                 failed[notice.group(1)] = origin.group(1)
             # the /gerelateerd itself failed (or answered no list): its related notices are unknown
-            listed = re.search(r"/publicaties/(\d+)/gerelateerd$", str(error.get("url") or ""))
+            listed = re.search(r"/publicaties/(\d+)/gerelateerd(?:\?[^/]*)?$", str(error.get("url") or ""))
             if listed:
                 unread.add(listed.group(1))
         if not failed or not db["notices"].exists():

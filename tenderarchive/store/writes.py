@@ -201,13 +201,19 @@ DERIVED_FROM = {"notices": {"buyer_id": {"buyer", "year"},
                             "jeugdregio_code": {"buyer", "title", "description", "year"}}}
 
 
-def keep_omitted(table: str, old: dict | None, new: dict) -> list[str]:
+def keep_omitted(table: str, old: dict | None, new: dict, unreadable=()) -> list[str]:
     """Give ``new`` the archived value of every source column it omits; return those columns.
 
     Only the table's ``keep_omitted`` columns count: values the pipelines compute
-    (relevance, places) follow the current row."""
+    (relevance, places) follow the current row. ``unreadable``: columns the response sent with no
+    readable value (pipelines/normalise.py ``unreadable_columns``): kept as omitted ones are, but
+    ``omitted_columns`` lists them as ``"COLUMN (unreadable)"``, which does not make the answer sparse
+    (asked again, the same comes: spiders/tenderned.py ``sparse``)."""
     columns = TABLES[table].get("keep_omitted")
+    marked = [f"{c} {UNREADABLE}" for c in sorted(unreadable)]
     if old is None or not columns:
+        if marked and columns:
+            new["omitted_columns"] = dumps(marked)  # sent unreadable: said, so the crawl records it once
         return []
     if table == "notices":
         keep_relation(old, new)
@@ -216,7 +222,8 @@ def keep_omitted(table: str, old: dict | None, new: dict) -> list[str]:
     omitted = sorted(c for c in columns if c in new and new[c] is None and old.get(c) is not None)
     for column in omitted:
         new[column] = old[column]
-    new["omitted_columns"] = dumps(omitted) if omitted else None
+    listed = [c for c in omitted if c not in unreadable] + marked
+    new["omitted_columns"] = dumps(listed) if listed else None
     for column, inputs in DERIVED_FROM.get(table, {}).items():
         # computed by a pipeline from values this response omitted: judged on less than the archive keeps
         if column in new and old.get(column) is not None and inputs & set(omitted):
@@ -287,10 +294,31 @@ def keep_relation(old: dict, new: dict) -> None:
 
 
 _LOOK_UP = object()
+#: How ``omitted_columns`` marks a column the response sent unreadable (:func:`keep_omitted`).
+UNREADABLE = "(unreadable)"
+
+
+def omitted_list(value) -> list[str]:
+    """An ``omitted_columns`` value as a list of its entries (a value that is no JSON list: itself)."""
+    try:
+        listed = json.loads(value or "[]")
+    except (TypeError, ValueError):
+        return [str(value)]
+    return [str(c) for c in (listed if isinstance(listed, list) else [listed])]
+
+
+def omitted_sparse(value) -> set[str]:
+    """The columns an ``omitted_columns`` value says the response left out, not those it sent unreadable."""
+    return {c for c in omitted_list(value) if not c.endswith(UNREADABLE)}
+
+
+def omitted_unreadable(value) -> set[str]:
+    """The columns an ``omitted_columns`` value says the response sent unreadable."""
+    return {c[:-len(UNREADABLE)].strip() for c in omitted_list(value) if c.endswith(UNREADABLE)}
 
 
 def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: str | None = None,
-                      old=_LOOK_UP) -> str:
+                      old=_LOOK_UP, unreadable=()) -> str:
     """Write ``row`` unless the archive already holds the same content.
 
     Returns ``"new"``, ``"updated"`` or ``"unchanged"``. For versioned tables an
@@ -301,7 +329,7 @@ def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: st
     key = row_key(table, row)
     if old is _LOOK_UP:  # else the caller looked the row up already (``None``: not there)
         old = get_row(db, table, key)
-    keep_omitted(table, old, row)
+    keep_omitted(table, old, row, unreadable)
     if content_equal(table, old, row):
         return "unchanged"
     if old is not None and TABLES[table].get("versioned"):
@@ -406,7 +434,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             put_row(db, "notices", notice)
             outcome = "new"
         else:
-            outcome = upsert_if_changed(db, "notices", notice, old=known)
+            outcome = upsert_if_changed(db, "notices", notice, old=known, unreadable=record.get("unreadable") or ())
         changed = outcome != "unchanged"
         for row in record["cpv"]:
             changed |= upsert_if_changed(db, "notice_cpv", row) != "unchanged"
@@ -416,7 +444,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             upsert_if_changed(db, "organisations", record["organisation"])
             named_by(db, record["organisation"]["organisation_id"], notice, "notices", key)
         places = record.get("municipalities") or []
-        if notice.get("omitted_columns"):
+        if omitted_sparse(notice.get("omitted_columns")):
             # A sparse response names fewer places: add what it names, drop nothing.
             for row in places:
                 upsert_if_changed(db, "notice_municipalities", row)

@@ -61,6 +61,11 @@ from tenderarchive.timeline import euro
 from tenderarchive.watch.watchlist import Watch, Watchlist
 
 PROVENANCE_COLUMNS = {"source_url", "fetched_at", "sha256", "crawl_id", "content_sha256"}
+#: The archive's own bookkeeping of a notice: what its last response left out or sent unreadable
+#: (``omitted_columns``: their archived values kept), whether its documents list was read. A change of these
+#: alone is no change of the notice: it was reported "changed" with only ``omitted_columns`` (a sparse answer,
+#: ``isGegund: "onbekend"``), though every value a reader sees stayed as it was.
+BOOKKEEPING_COLUMNS = {"omitted_columns", "documents_unread"}
 
 
 # --- candidates: rows new or changed in a crawl --------------------------------------------------------------
@@ -74,7 +79,7 @@ class Candidate:
     municipalities: set[str]        # CBS codes
     jeugdregios: set[str]           # JZ codes
     cpv: list[str]                  # digit codes
-    status: str = "new or changed"  # new | changed | new or changed
+    status: str = "new or changed"  # new | changed | new or changed; "unchanged" (bookkeeping only) is not reported
     changes: list[dict] = field(default_factory=list)   # {column, old, new}
     winners: list[str] = field(default_factory=list)    # winners of a notice's awards, for providers
     via: dict[str, list[str]] = field(default_factory=dict)  # an article's CPV code / buyer -> its linked procurements
@@ -366,7 +371,7 @@ def _changes(version: dict, row: dict, prefix: str = "") -> list[dict]:
     columns = _load(version.get("changed_columns"), None) or sorted(
         k for k, v in previous.items() if k in row and row[k] != v)
     return [{"column": prefix + col, "old": previous.get(col), "new": new_values.get(col, row.get(col))}
-            for col in columns if col not in PROVENANCE_COLUMNS]
+            for col in columns if col not in PROVENANCE_COLUMNS and col not in BOOKKEEPING_COLUMNS]
 
 
 def _archived_before(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> bool:
@@ -461,6 +466,9 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
     if mine:
         c.status = "changed"
         c.changes = _changes(mine[0], c.row) + award_changes + _document_changes(conn, c, crawl_id)
+        if not c.changes and _load(mine[0].get("changed_columns"), None) and set(
+                _load(mine[0].get("changed_columns"), [])) <= BOOKKEEPING_COLUMNS | PROVENANCE_COLUMNS:
+            c.status = "unchanged"  # only the archive's bookkeeping changed: not reported
     elif award_changes or (c.table == "notices" and _archived_before(conn, c, crawl_id)):
         c.status = "changed"
         c.changes = award_changes + _document_changes(conn, c, crawl_id)
@@ -571,6 +579,8 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                 if id(c) not in classified and c.status != "withdrawn":
                     _classify(conn, c, versions, crawl, last_reported)
                     classified.add(id(c))
+                if c.status == "unchanged":
+                    continue
                 if c.table == "notices":
                     title, url, source = c.row.get("title"), c.row.get("url"), c.row.get("buyer")
                 else:

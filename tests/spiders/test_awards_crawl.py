@@ -217,7 +217,7 @@ def test_a_broken_gerelateerd_or_html_is_recorded_and_the_notice_still_archived(
     server = serve_api(load_publications(FIXTURES), faults=faults)
     result = crawl(server.api_url, **WINDOW)
     errors = " ".join(e["error"] for e in result.errors)
-    assert result.crawl["status"] == "partial" and "JSON is dict, not a list" in errors
+    assert result.crawl["status"] == "partial" and "/gerelateerd answered an object (rows), not a list" in errors
     ids = {r["publication_id"] for r in rows(result.db_path, "select publication_id from notices")}
     assert 900301 in ids and 900302 not in ids            # unknown related notices are not guessed
     (parsed,) = rows(result.db_path, "select * from notice_results where publication_id = 900201")

@@ -130,12 +130,13 @@ def test_an_unreadable_optional_date_is_recorded_and_never_downgrades_the_archiv
     assert "aanvangOpdrachtDatum 'n.v.t.'" in errors and "voltooiingOpdrachtDatum 'onbekend'" in errors
 
 
-@pytest.mark.parametrize("value", ["0001-01-01T00:00:00", "0001-01-01T00:00:00+14:00"])
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00", "0001-01-01T00:00:00+14:00", "0001-01-01T00:00:00Z",
+                                   "0001-01-01"])
 def test_a_date_at_the_start_of_the_calendar_costs_that_field_not_the_notice(snapshot, serve_api, crawl, value):
     """A minimum date as a "no date" placeholder (``0001-01-01T00:00:00``: a naive time is Amsterdam's, whose
     zone in year 1 puts its UTC instant in year 0): read, but the instant Python cannot convert raised
     OverflowError in the pipeline, and the notice was dropped by every run. Now it is an unreadable date:
-    recorded, the notice archived without it."""
+    recorded, the notice archived without it. Sent in UTC or as a day, it was archived as a date in year 1."""
     publication = by_id(snapshot, 400401)
     publication["detail"]["aanvangOpdrachtDatum"] = publication["detail"]["sluitingsDatum"] = value
     publication["list"]["sluitingsDatum"] = value

@@ -1,5 +1,6 @@
 """Watchlists and crawl reports: after a crawl, what is new or changed in the searches a journalist follows."""
 
+import json
 import socket
 import subprocess
 import sys
@@ -437,3 +438,28 @@ def test_a_text_changed_after_its_start_shows_the_changed_passage(tmp_path):
     page = render_html(report)
     assert "maart 2025.</del>" in page and "juni 2025.</ins>" in page
     assert "title</code>: <del>Kort</del> → <ins>Korter</ins>" in page   # short values stay whole
+
+
+def test_a_notice_whose_only_change_is_the_archives_bookkeeping_is_not_reported_changed(tmp_path):
+    """A re-check whose answer leaves a value out (a sparse detail) or sends it unreadable (``isGegund:
+    "onbekend"``) keeps every archived value and changes only ``omitted_columns``: it was reported as
+    "changed" with "`omitted_columns`: — → [...]", a change of nothing the reader sees. Not reported now; the
+    new notice that made the crawl re-check it is."""
+    snapshot = load_publications()
+    db = tmp_path / "archive.db"
+    with APIServer(TenderNedAPI(snapshot)) as server:
+        assert run_crawl(server.api_url, db).returncode == 0
+        template = by_id(snapshot, 100101)
+        template["detail"]["isGegund"] = "onbekend"
+        del template["detail"]["opdrachtBeschrijving"]
+        # 100150 is a new publication of the same procedure, so the incremental crawl re-checks 100101.
+        server.api.add(make_publication(template, 100150, "2018-04-02", title="Aanvullende jeugdhulp Heerlen",
+                                        kenmerk=template["list"]["kenmerk"]))
+        second = run_crawl(server.api_url, db)
+    row = second.db["notices"].get(100101)
+    assert json.loads(row["omitted_columns"]) == ["description", "is_awarded (unreadable)"], row["omitted_columns"]
+    assert row["crawl_id"] == 2
+    report = build_report(db, load_watchlist(write(tmp_path, WATCHLIST)))
+    zuid_limburg = {m.key: m for watch, matches in report.results if watch.name == "Zuid-Limburg" for m in matches}
+    assert set(zuid_limburg) == {100150} and zuid_limburg[100150].status == "new"
+    assert "0 changed" in render_text(report)
