@@ -99,22 +99,65 @@ def _points(c: tuple[bool, bool | None]) -> int:
 
 
 class DevReader:
-    """Reads dev pages; extraction (trafilatura) is done once, the analysis per setting."""
+    """Reads dev pages; extraction (trafilatura) is done once, the analysis per setting.
 
-    def __init__(self, corpus_dir: Path = CORPUS_DIR):
+    Each page's reading is kept with the named rules it asked about (:func:`rules.tracing`), under the
+    primary-stage definition and the relevance model it was read with; a later read whose disabled rules
+    agree with the kept one's on every rule the page asked about takes the kept reading instead of reading
+    the page again (branch news20). The analysis is deterministic and a rule it never asks about cannot
+    change it, so the figures are those of reading every page afresh (``cache=False``; the test
+    ``tests/analysis/test_news_fidelity_cv.py`` compares both); ``--cv --model`` read the dev part about 45
+    times over, mostly for single-rule ablations that touch a few pages. ``readings`` counts the pages
+    actually read."""
+
+    def __init__(self, corpus_dir: Path = CORPUS_DIR, cache: bool = True, pages=None):
         split = load_split(corpus_dir)
-        self.pages = [p for p in load_pages(corpus_dir) if part_of(p, split) == "dev"]
+        self.pages = pages if pages is not None else [p for p in load_pages(corpus_dir) if part_of(p, split) == "dev"]
         self.extracted = [extract_html(render_html(p), p.url, fetched_at=FETCHED) for p in self.pages]
+        self.cache = cache
+        self.readings = 0
+        # per page: [(rules asked about, the disabled ones among them, (definition, model), correct, features)]
+        self._kept: list[list[tuple]] = [[] for _ in self.pages]
+
+    @staticmethod
+    def _model_key() -> str:
+        from tenderarchive.analysis import learned
+        m = learned.model()
+        return json.dumps(m, sort_keys=True) if m else ""
+
+    def _reading(self, i: int, off: frozenset, key: tuple) -> tuple:
+        """``(correct, relevance features)`` of page ``i`` with the rules ``off`` switched off."""
+        from tenderarchive.analysis import learned
+        if self.cache:
+            for asked, asked_off, k, correct, feats in self._kept[i]:
+                if k == key and off & asked == asked_off:
+                    return correct, feats
+        page, x = self.pages[i], self.extracted[i]
+        with rules_mod.disabled(*off), rules_mod.tracing() as asked, learned.capturing(model=learned.model()) as cap:
+            correct = _correct(_summary(dict(x), page.url), page)
+        self.readings += 1
+        feats = cap[-1] if len(cap) == 1 else None
+        if self.cache:
+            self._kept[i].append((frozenset(asked), off & frozenset(asked), key, correct, feats))
+        return correct, feats
 
     def read(self, off: tuple[str, ...] = (), definition: str | None = None, only: set[int] | None = None) -> dict:
         old = stages_mod.PRIMARY_DEFINITION
         stages_mod.PRIMARY_DEFINITION = definition or old  # default: the analysis' own definition
         try:
-            with rules_mod.disabled(*off):
-                return {i: _correct(_summary(dict(x), p.url), p)
-                        for i, (p, x) in enumerate(zip(self.pages, self.extracted)) if only is None or i in only}
+            key = (stages_mod.PRIMARY_DEFINITION, self._model_key())
+            return {i: self._reading(i, frozenset(off), key)[0]
+                    for i in range(len(self.pages)) if only is None or i in only}
         finally:
             stages_mod.PRIMARY_DEFINITION = old
+
+    def rows(self, off: tuple[str, ...] = ()) -> list[dict]:
+        """The relevance features of every page read by the rules alone with ``off`` switched off -- what
+        :func:`tenderarchive.analysis.train.collect` gives, from the kept readings."""
+        from tenderarchive.analysis import learned
+        with learned.capturing(model={}):
+            key = (stages_mod.PRIMARY_DEFINITION, "")
+            return [self._reading(i, frozenset(off), key)[1] for i in range(len(self.pages))]
 
 
 def _accuracy(correct: dict, pages) -> dict:
@@ -244,7 +287,7 @@ def model_cv(reader: DevReader, effects: dict, settings: list[dict] | None = Non
     pages = reader.pages
     sites = sorted({_site(p) for p in pages})
     off_of = {s: tuple(r for r, e in effects.items() if not passes(e, exclude=s)) for s in sites}
-    rows_of = {off: train.collect(pages, reader.extracted, off) for off in sorted(set(off_of.values()))}
+    rows_of = {off: reader.rows(off) for off in sorted(set(off_of.values()))}
     settings = settings or [{"label": "rules alone", "C": None},
                             {"label": f"rules + model (C={train.C}, margin {learned.MARGIN})", "C": train.C}]
     out = {}
