@@ -82,16 +82,17 @@ def _site(page) -> str:
     return page.id.split("__", 1)[0]
 
 
-def _correct(pred: dict, page) -> tuple[bool, bool | None, bool | None]:
+def _correct(pred: dict, page) -> tuple[bool, bool | None, bool | None, str | None]:
     """(relevance right, primary stage right, gold primary stage among the stages the reading found
-    -- the last two None on gold-irrelevant pages). The third is the *coverage* of stage cues
-    (issue 11 round four): a primary stage the reading never finds cannot be chosen."""
+    -- these two None on gold-irrelevant pages --, the primary stage read). The third is the *coverage*
+    of stage cues (issue 11 round four): a primary stage the reading never finds cannot be chosen; the
+    fourth feeds the confusion of gold and read primary stages (branch news20)."""
     g = page.gold
     rel = bool(pred["relevant"]) == bool(g["relevant"])
     prim = (pred["primary_stage"] == g.get("primary_stage")) if g["relevant"] else None
     found = (g.get("primary_stage") in {s["stage"] for s in pred.get("stages") or []}
              or pred["primary_stage"] == g.get("primary_stage")) if g["relevant"] else None
-    return rel, prim, found
+    return rel, prim, found, pred["primary_stage"]
 
 
 def _points(c: tuple[bool, bool | None]) -> int:
@@ -265,13 +266,25 @@ def cross_site(corpus_dir: Path = CORPUS_DIR, with_model: bool = False) -> dict:
             "rounds": loro["per_round"], "per_page": _per_page(pages, base, loso, loro["correct"]),
             "only_passing_rules": _accuracy(only_passing, pages), "core_only": _accuracy(core, pages),
             "definitions": definitions, "rules": effects,
-            "passing": [r for r, e in effects.items() if passes(e)]}
+            "passing": [r for r, e in effects.items() if passes(e)],
+            "readings": reader.readings,
+            "loso_confusion": {f"{g} -> {r}": ids for (g, r), ids in confusion(loso, pages).items()}}
+
+
+def confusion(correct: dict, pages) -> dict:
+    """``{(gold primary, read primary): [page ids]}`` over the gold-relevant pages read wrong (branch news20);
+    a page read not relevant counts with the stage read all the same (the relevance column says so)."""
+    out: dict[tuple, list] = {}
+    for i, c in correct.items():
+        if c[1] is False:
+            out.setdefault((pages[i].gold.get("primary_stage"), c[3]), []).append(pages[i].id)
+    return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0][0] or "", kv[0][1] or "")))
 
 
 def _per_page(pages, base: dict, loso: dict, loro: dict) -> dict:
     """``{page id: {"all_rules"|"loso"|"loro": [relevance right, primary right]}}`` for the ``--json`` dump."""
     return {p.id: {k: list(d[i][:2]) for k, d in (("all_rules", base), ("loso", loso), ("loro", loro))}
-            for i, p in enumerate(pages)}
+            | {"loso_primary": loso[i][3]} for i, p in enumerate(pages)}
 
 
 def model_cv(reader: DevReader, effects: dict, settings: list[dict] | None = None) -> dict:
@@ -341,6 +354,10 @@ def cv_report(res: dict) -> str:
     for rnd, r in res["rounds"].items():
         lines.append(f"  {rnd:<12}{r['pages']:>4} pages {r['relevant_pages']:>3} relevant  relevance {r['relevance']:.3f}"
                      f"  primary {_fmt(r['primary_stage'])}")
+    lines.append("\nleave-one-site-out primary-stage misses, gold -> read (relevant pages; read relevance in brackets)")
+    for pair, ids in res["loso_confusion"].items():
+        lines.append(f"  {pair:<44}{len(ids):>3}   " + ", ".join(
+            i.split("__", 1)[0] + ("" if res["per_page"][i]["loso"][0] else " [rel wrong]") for i in ids))
     lines.append("\nrule ablation: sites fixed / broken by each named rule (pass = fixes >= 2 sites, breaks none)")
     for name, e in sorted(res["rules"].items(), key=lambda kv: (-len(kv[1]["fixed"]), len(kv[1]["broken"]), kv[0])):
         mark = "pass" if name in res["passing"] else "    "
@@ -349,6 +366,7 @@ def cv_report(res: dict) -> str:
                      + (f"   broken: {', '.join(sorted(e['broken']))}" if e["broken"] else ""))
     if res.get("model_report"):
         lines.append("\n" + res["model_report"])
+    lines.append(f"\n({res['readings']} page readings, {res['readings'] / max(1, a['pages']):.1f} per dev page)")
     return "\n".join(lines)
 
 
