@@ -8,7 +8,8 @@ Run from the repo root::
     .venv/bin/python bench/news_fidelity.py --cv       # cross-site view of the DEV part only
     .venv/bin/python bench/news_fidelity.py --cv --model   # ... and the learned layer's leave-one-site-out figure
 
-The cross-site view (issue 11, round two) reads only dev pages. It answers "does a reading
+The cross-site view (issue 11, round two) reads only dev pages; a page is read again only when a setting
+switches off a rule its reading asked about (:class:`DevReader`, branch news20). It answers "does a reading
 rule generalise across sites?" without looking at the test part:
 
 * **per site**: relevance and primary-stage accuracy macro-averaged over dev sites (a site
@@ -28,6 +29,7 @@ rule generalise across sites?" without looking at the test part:
   :data:`tenderarchive.analysis.stages.DEFINITIONS` side by side, overall and per site.
 * **learned layer** (round seven, ``--model``): :func:`model_cv` -- the relevance model of
   :mod:`tenderarchive.analysis.learned` trained without the held-out site, against the rules alone;
+* **confusion** (branch news20): the held-out primary-stage misses, gold -> read, with their sites;
 * **coverage** (round four): in every setting, the share of gold-relevant pages whose gold
   primary stage is among the stages the reading found at all (column ``found``); a stage that
   is never found cannot be chosen, so this bounds the primary-stage accuracy from above.
