@@ -8,7 +8,8 @@ Run from the repo root::
     .venv/bin/python bench/news_fidelity.py --cv       # cross-site view of the DEV part only
     .venv/bin/python bench/news_fidelity.py --cv --model   # ... and the learned layer's leave-one-site-out figure
 
-The cross-site view (issue 11, round two) reads only dev pages. It answers "does a reading
+The cross-site view (issue 11, round two) reads only dev pages; a page is read again only when a setting
+switches off a rule its reading asked about (:class:`DevReader`, branch news20). It answers "does a reading
 rule generalise across sites?" without looking at the test part:
 
 * **per site**: relevance and primary-stage accuracy macro-averaged over dev sites (a site
@@ -28,6 +29,7 @@ rule generalise across sites?" without looking at the test part:
   :data:`tenderarchive.analysis.stages.DEFINITIONS` side by side, overall and per site.
 * **learned layer** (round seven, ``--model``): :func:`model_cv` -- the relevance model of
   :mod:`tenderarchive.analysis.learned` trained without the held-out site, against the rules alone;
+* **confusion** (branch news20): the held-out primary-stage misses, gold -> read, with their sites;
 * **coverage** (round four): in every setting, the share of gold-relevant pages whose gold
   primary stage is among the stages the reading found at all (column ``found``); a stage that
   is never found cannot be chosen, so this bounds the primary-stage accuracy from above.
@@ -82,16 +84,17 @@ def _site(page) -> str:
     return page.id.split("__", 1)[0]
 
 
-def _correct(pred: dict, page) -> tuple[bool, bool | None, bool | None]:
+def _correct(pred: dict, page) -> tuple[bool, bool | None, bool | None, str | None]:
     """(relevance right, primary stage right, gold primary stage among the stages the reading found
-    -- the last two None on gold-irrelevant pages). The third is the *coverage* of stage cues
-    (issue 11 round four): a primary stage the reading never finds cannot be chosen."""
+    -- these two None on gold-irrelevant pages --, the primary stage read). The third is the *coverage*
+    of stage cues (issue 11 round four): a primary stage the reading never finds cannot be chosen; the
+    fourth feeds the confusion of gold and read primary stages (branch news20)."""
     g = page.gold
     rel = bool(pred["relevant"]) == bool(g["relevant"])
     prim = (pred["primary_stage"] == g.get("primary_stage")) if g["relevant"] else None
     found = (g.get("primary_stage") in {s["stage"] for s in pred.get("stages") or []}
              or pred["primary_stage"] == g.get("primary_stage")) if g["relevant"] else None
-    return rel, prim, found
+    return rel, prim, found, pred["primary_stage"]
 
 
 def _points(c: tuple[bool, bool | None]) -> int:
@@ -99,22 +102,65 @@ def _points(c: tuple[bool, bool | None]) -> int:
 
 
 class DevReader:
-    """Reads dev pages; extraction (trafilatura) is done once, the analysis per setting."""
+    """Reads dev pages; extraction (trafilatura) is done once, the analysis per setting.
 
-    def __init__(self, corpus_dir: Path = CORPUS_DIR):
+    Each page's reading is kept with the named rules it asked about (:func:`rules.tracing`), under the
+    primary-stage definition and the relevance model it was read with; a later read whose disabled rules
+    agree with the kept one's on every rule the page asked about takes the kept reading instead of reading
+    the page again (branch news20). The analysis is deterministic and a rule it never asks about cannot
+    change it, so the figures are those of reading every page afresh (``cache=False``; the test
+    ``tests/analysis/test_news_fidelity_cv.py`` compares both); ``--cv --model`` read the dev part about 45
+    times over, mostly for single-rule ablations that touch a few pages. ``readings`` counts the pages
+    actually read."""
+
+    def __init__(self, corpus_dir: Path = CORPUS_DIR, cache: bool = True, pages=None):
         split = load_split(corpus_dir)
-        self.pages = [p for p in load_pages(corpus_dir) if part_of(p, split) == "dev"]
+        self.pages = pages if pages is not None else [p for p in load_pages(corpus_dir) if part_of(p, split) == "dev"]
         self.extracted = [extract_html(render_html(p), p.url, fetched_at=FETCHED) for p in self.pages]
+        self.cache = cache
+        self.readings = 0
+        # per page: [(rules asked about, the disabled ones among them, (definition, model), correct, features)]
+        self._kept: list[list[tuple]] = [[] for _ in self.pages]
+
+    @staticmethod
+    def _model_key() -> str:
+        from tenderarchive.analysis import learned
+        m = learned.model()
+        return json.dumps(m, sort_keys=True) if m else ""
+
+    def _reading(self, i: int, off: frozenset, key: tuple) -> tuple:
+        """``(correct, relevance features)`` of page ``i`` with the rules ``off`` switched off."""
+        from tenderarchive.analysis import learned
+        if self.cache:
+            for asked, asked_off, k, correct, feats in self._kept[i]:
+                if k == key and off & asked == asked_off:
+                    return correct, feats
+        page, x = self.pages[i], self.extracted[i]
+        with rules_mod.disabled(*off), rules_mod.tracing() as asked, learned.capturing(model=learned.model()) as cap:
+            correct = _correct(_summary(dict(x), page.url), page)
+        self.readings += 1
+        feats = cap[-1] if len(cap) == 1 else None
+        if self.cache:
+            self._kept[i].append((frozenset(asked), off & frozenset(asked), key, correct, feats))
+        return correct, feats
 
     def read(self, off: tuple[str, ...] = (), definition: str | None = None, only: set[int] | None = None) -> dict:
         old = stages_mod.PRIMARY_DEFINITION
         stages_mod.PRIMARY_DEFINITION = definition or old  # default: the analysis' own definition
         try:
-            with rules_mod.disabled(*off):
-                return {i: _correct(_summary(dict(x), p.url), p)
-                        for i, (p, x) in enumerate(zip(self.pages, self.extracted)) if only is None or i in only}
+            key = (stages_mod.PRIMARY_DEFINITION, self._model_key())
+            return {i: self._reading(i, frozenset(off), key)[0]
+                    for i in range(len(self.pages)) if only is None or i in only}
         finally:
             stages_mod.PRIMARY_DEFINITION = old
+
+    def rows(self, off: tuple[str, ...] = ()) -> list[dict]:
+        """The relevance features of every page read by the rules alone with ``off`` switched off -- what
+        :func:`tenderarchive.analysis.train.collect` gives, from the kept readings."""
+        from tenderarchive.analysis import learned
+        with learned.capturing(model={}):
+            key = (stages_mod.PRIMARY_DEFINITION, "")
+            return [self._reading(i, frozenset(off), key)[1] for i in range(len(self.pages))]
 
 
 def _accuracy(correct: dict, pages) -> dict:
@@ -222,13 +268,25 @@ def cross_site(corpus_dir: Path = CORPUS_DIR, with_model: bool = False) -> dict:
             "rounds": loro["per_round"], "per_page": _per_page(pages, base, loso, loro["correct"]),
             "only_passing_rules": _accuracy(only_passing, pages), "core_only": _accuracy(core, pages),
             "definitions": definitions, "rules": effects,
-            "passing": [r for r, e in effects.items() if passes(e)]}
+            "passing": [r for r, e in effects.items() if passes(e)],
+            "readings": reader.readings,
+            "loso_confusion": {f"{g} -> {r}": ids for (g, r), ids in confusion(loso, pages).items()}}
+
+
+def confusion(correct: dict, pages) -> dict:
+    """``{(gold primary, read primary): [page ids]}`` over the gold-relevant pages read wrong (branch news20);
+    a page read not relevant counts with the stage read all the same (the relevance column says so)."""
+    out: dict[tuple, list] = {}
+    for i, c in correct.items():
+        if c[1] is False:
+            out.setdefault((pages[i].gold.get("primary_stage"), c[3]), []).append(pages[i].id)
+    return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0][0] or "", kv[0][1] or "")))
 
 
 def _per_page(pages, base: dict, loso: dict, loro: dict) -> dict:
     """``{page id: {"all_rules"|"loso"|"loro": [relevance right, primary right]}}`` for the ``--json`` dump."""
     return {p.id: {k: list(d[i][:2]) for k, d in (("all_rules", base), ("loso", loso), ("loro", loro))}
-            for i, p in enumerate(pages)}
+            | {"loso_primary": loso[i][3]} for i, p in enumerate(pages)}
 
 
 def model_cv(reader: DevReader, effects: dict, settings: list[dict] | None = None) -> dict:
@@ -244,7 +302,7 @@ def model_cv(reader: DevReader, effects: dict, settings: list[dict] | None = Non
     pages = reader.pages
     sites = sorted({_site(p) for p in pages})
     off_of = {s: tuple(r for r, e in effects.items() if not passes(e, exclude=s)) for s in sites}
-    rows_of = {off: train.collect(pages, reader.extracted, off) for off in sorted(set(off_of.values()))}
+    rows_of = {off: reader.rows(off) for off in sorted(set(off_of.values()))}
     settings = settings or [{"label": "rules alone", "C": None},
                             {"label": f"rules + model (C={train.C}, margin {learned.MARGIN})", "C": train.C}]
     out = {}
@@ -298,6 +356,10 @@ def cv_report(res: dict) -> str:
     for rnd, r in res["rounds"].items():
         lines.append(f"  {rnd:<12}{r['pages']:>4} pages {r['relevant_pages']:>3} relevant  relevance {r['relevance']:.3f}"
                      f"  primary {_fmt(r['primary_stage'])}")
+    lines.append("\nleave-one-site-out primary-stage misses, gold -> read (relevant pages; read relevance in brackets)")
+    for pair, ids in res["loso_confusion"].items():
+        lines.append(f"  {pair:<44}{len(ids):>3}   " + ", ".join(
+            i.split("__", 1)[0] + ("" if res["per_page"][i]["loso"][0] else " [rel wrong]") for i in ids))
     lines.append("\nrule ablation: sites fixed / broken by each named rule (pass = fixes >= 2 sites, breaks none)")
     for name, e in sorted(res["rules"].items(), key=lambda kv: (-len(kv[1]["fixed"]), len(kv[1]["broken"]), kv[0])):
         mark = "pass" if name in res["passing"] else "    "
@@ -306,6 +368,7 @@ def cv_report(res: dict) -> str:
                      + (f"   broken: {', '.join(sorted(e['broken']))}" if e["broken"] else ""))
     if res.get("model_report"):
         lines.append("\n" + res["model_report"])
+    lines.append(f"\n({res['readings']} page readings, {res['readings'] / max(1, a['pages']):.1f} per dev page)")
     return "\n".join(lines)
 
 

@@ -92,13 +92,33 @@ RULES: dict[str, str] = {
 }
 
 DISABLED: set[str] = set()
+#: The rules asked about since :func:`tracing` began (None: nobody is tracing). The bench's cross-site view
+#: re-reads a page under another set of disabled rules only when that set differs on a rule the page's
+#: reading asked about (branch news20): a reading that never asks about a rule cannot depend on it.
+CONSULTED: set[str] | None = None
 
 
 def on(name: str) -> bool:
     """Is rule ``name`` switched on? (Unknown names raise: a typo must not silently pass.)"""
     if name not in RULES:
         raise KeyError(name)
+    if CONSULTED is not None:
+        CONSULTED.add(name)
     return name not in DISABLED
+
+
+@contextlib.contextmanager
+def tracing() -> Iterator[set[str]]:
+    """Collect the names of the rules :func:`on` is asked about inside the block (the bench's reading cache)."""
+    global CONSULTED
+    before = CONSULTED
+    CONSULTED = seen = set()
+    try:
+        yield seen
+    finally:
+        CONSULTED = before
+        if before is not None:
+            before.update(seen)
 
 
 @contextlib.contextmanager
