@@ -109,7 +109,8 @@ def bool_setting(settings, name: str) -> bool:
 #: (seconds, hours), or no default (``None``). :func:`setting_kind` reads the others' off the default;
 #: tests/test_arguments.py checks every ``getfloat`` of Scrapy and of this project against it.
 SETTING_KINDS = {"DNS_TIMEOUT": float, "DOWNLOAD_TIMEOUT": float, "EXTRACT_TIMEOUT": float,
-                 "RETRY_AFTER_MAX": float, "NEWS_LIVING_RECHECK_HOURS": float, "CRAWL_ID": int}
+                 "RETRY_AFTER_MAX": float, "NEWS_LIVING_RECHECK_HOURS": float, "NEWS_REVISIT_HOURS": float,
+                 "CRAWL_ID": int}
 
 
 def setting_kind(name: str) -> type | None:

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import sys
 import tempfile
@@ -313,8 +314,26 @@ def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, 
     start = len(codes)
     failed: list[ReplayWorkerFailed] = []
 
+    interrupted: list[int] = []
+
+    def note_signals():
+        # Scrapy's handlers (installed once the reactor started) stop the crawl gracefully and the
+        # reactor then returns as if the replay had ended: a Ctrl-C or SIGTERM while the engine ran
+        # would let the reparse go on to swap in an archive rebuilt from part of the store. Each
+        # handler is wrapped to remember the signal; it is raised below, once the reactor stopped.
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            handler = signal.getsignal(signum)
+            if callable(handler):
+                def remember(number, frame, handler=handler):
+                    interrupted.append(number)
+                    handler(number, frame)
+                signal.signal(signum, remember)
+
     @defer.inlineCallbacks
     def run():
+        from twisted.internet import reactor
+
+        reactor.callLater(0, note_signals)  # after the startup triggers that install Scrapy's handlers
         try:
             for crawl_id, path, info in crawls:
                 try:
@@ -346,6 +365,9 @@ def _engine_replay(crawls, db, root, workdir, force, base, direct_replay, note, 
 
     reactor.callWhenRunning(run)
     process.start(stop_after_crawl=False)
+    if interrupted:
+        del codes[start:]
+        raise KeyboardInterrupt(f"reparse stopped by signal {interrupted[0]}; the archive is unchanged")
     if failed:
         del codes[start:]
         raise failed[0]

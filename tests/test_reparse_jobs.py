@@ -195,3 +195,44 @@ def test_ctrl_c_stops_the_workers_and_leaves_the_archive(one_process, tmp_path):
     assert digest(db) == before
     assert not Path(f"{db}.reparse").exists() and not Path(f"{db}.before-reparse").exists()
     assert not Path(f"/proc/{worker}").exists()  # the worker is gone, not left running
+
+
+# Ctrl-C while Scrapy's engine (or a direct replay on its reactor) works in the reparse's own process:
+# Scrapy's handler stops the crawl gracefully and the reactor returns as if the replay had ended.
+IN_REACTOR = """
+import os, sys, time
+from pathlib import Path
+import pipelines.places
+process_item = pipelines.places.PlacesPipeline.process_item
+def slow(self, item):
+    reactor = sys.modules.get("twisted.internet.reactor")
+    if reactor is not None and reactor.running and not os.path.exists(sys.argv[2]):
+        Path(sys.argv[2]).write_text(str(os.getpid()))
+        deadline = time.monotonic() + 120  # bounded: the test presses Ctrl-C, then lets the item go on
+        while not os.path.exists(sys.argv[2] + ".pressed") and time.monotonic() < deadline:
+            time.sleep(0.05)
+    return process_item(self, item)
+pipelines.places.PlacesPipeline.process_item = slow
+from tenderarchive.reparse import reparse
+sys.exit(reparse(Path(sys.argv[1]), direct=False))  # every crawl through Scrapy's engine
+"""
+
+
+def test_ctrl_c_while_the_reactor_runs_stops_the_reparse_and_leaves_the_archive(one_process, tmp_path):
+    db = store(tmp_path)
+    shutil.copy(one_process[0], db)
+    before = digest(db)
+    marker = tmp_path / "in-reactor"
+    process = subprocess.Popen([sys.executable, "-c", IN_REACTOR, str(db), str(marker)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marker.exists(), process.communicate()[1][-3000:]
+    os.killpg(process.pid, signal.SIGINT)
+    Path(f"{marker}.pressed").touch()
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode != 0, stderr[-3000:]
+    assert "KeyboardInterrupt" in stderr
+    assert digest(db) == before
+    assert not Path(f"{db}.reparse").exists() and not Path(f"{db}.before-reparse").exists()

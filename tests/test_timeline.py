@@ -285,7 +285,7 @@ def test_the_awards_search_says_which_award_notices_ended_the_procedure(db, tmp_
     conn = sqlite3.connect(tmp_path / "archive.db")
     conn.row_factory = sqlite3.Row
     datasette_plugin.prepare_connection(conn, "archive", None)
-    fase = {r["publication_id"]: r["fase"] for r in conn.execute(query["sql"], {"before": ""})}
+    fase = {r["publication_id"]: r["fase"] for r in conn.execute(query["sql"], {"before": "", "pagina": ""})}
     assert fase == {8: "definitieve_gunning", 20: "mislukt", 21: "mislukt", 22: "voorlopige_gunning"}
 
 

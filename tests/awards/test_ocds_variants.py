@@ -215,7 +215,7 @@ def test_a_packages_award_publication_is_an_award_notice_listed_with_the_awards(
     sql = load_metadata()["databases"]["archive"]["queries"]["award_notices"]["sql"]
     from tenderarchive.datasette_plugin import register_functions
     register_functions(db.conn)  # the SQL functions the served saved searches call
-    found = [dict(zip([c[0] for c in cursor.description], row)) for cursor in [db.conn.execute(sql, {"before": ""})]
+    found = [dict(zip([c[0] for c in cursor.description], row)) for cursor in [db.conn.execute(sql, {"before": "", "pagina": ""})]
              for row in cursor.fetchall()]
     assert [(r["publication_id"], r["fase"], r["winners"]) for r in found] == [(310170, "definitieve_gunning", "Alpha B.V.")]
     assert "313470" in queries.awaiting_results(path)
