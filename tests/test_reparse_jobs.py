@@ -174,23 +174,30 @@ sys.exit(main(["reparse", "--db", sys.argv[1], "--jobs", "2"]))
 """
 
 
-def test_ctrl_c_stops_the_workers_and_leaves_the_archive(one_process, tmp_path):
-    db = store(tmp_path)
-    shutil.copy(one_process[0], db)
-    before = digest(db)
-    marker = tmp_path / "worker-started"
-    process = subprocess.Popen([sys.executable, "-c", SLOW, str(db), str(marker)], cwd=ROOT,
+def press_ctrl_c(script: str, db: Path, marker: Path) -> tuple[int, str, int]:
+    """Run ``script`` (argv: the archive, ``marker``) in a session of its own; once it wrote ``marker`` (the
+    pid of the process that waits), press Ctrl-C on the whole process group as a terminal does, then let
+    the waiting process go on. The exit code, the stderr and the waiting process's pid."""
+    process = subprocess.Popen([sys.executable, "-c", script, str(db), str(marker)], cwd=ROOT,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 120
     while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert marker.exists(), process.communicate()[1][-3000:]
     time.sleep(0.2)
-    worker = int(marker.read_text())
-    os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
+    waiting = int(marker.read_text())
+    os.killpg(process.pid, signal.SIGINT)
     Path(f"{marker}.pressed").touch()
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode != 0
+    _, stderr = process.communicate(timeout=120)
+    return process.returncode, stderr, waiting
+
+
+def test_ctrl_c_stops_the_workers_and_leaves_the_archive(one_process, tmp_path):
+    db = store(tmp_path)
+    shutil.copy(one_process[0], db)
+    before = digest(db)
+    returncode, stderr, worker = press_ctrl_c(SLOW, db, tmp_path / "worker-started")
+    assert returncode != 0
     assert "KeyboardInterrupt" in stderr
     assert digest(db) == before
     assert not Path(f"{db}.reparse").exists() and not Path(f"{db}.before-reparse").exists()
@@ -222,17 +229,8 @@ def test_ctrl_c_while_the_reactor_runs_stops_the_reparse_and_leaves_the_archive(
     db = store(tmp_path)
     shutil.copy(one_process[0], db)
     before = digest(db)
-    marker = tmp_path / "in-reactor"
-    process = subprocess.Popen([sys.executable, "-c", IN_REACTOR, str(db), str(marker)], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert marker.exists(), process.communicate()[1][-3000:]
-    os.killpg(process.pid, signal.SIGINT)
-    Path(f"{marker}.pressed").touch()
-    _, stderr = process.communicate(timeout=120)
-    assert process.returncode != 0, stderr[-3000:]
+    returncode, stderr, _ = press_ctrl_c(IN_REACTOR, db, tmp_path / "in-reactor")
+    assert returncode != 0, stderr[-3000:]
     assert "KeyboardInterrupt" in stderr
     assert digest(db) == before
     assert not Path(f"{db}.reparse").exists() and not Path(f"{db}.before-reparse").exists()

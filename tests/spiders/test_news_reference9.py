@@ -116,19 +116,16 @@ def test_a_moved_page_whose_old_address_cannot_be_checked_waits_for_the_next_cra
     assert rows_of(db_path, base) == [(OLD.lstrip("/"), NEW.lstrip("/"))]
 
 
-def test_a_moved_page_changed_later_at_its_new_address_stays_one_page(tmp_path):
-    """A page archived under its old address and moved (its ``source_url`` the new address) is changed later at
-    the new address (its sitemap ``lastmod`` says so): the new text was archived as a second row under the new
-    address, beside the archived one, the item twice. It is the archived page's new version: the row keeps its
-    URL (the address a user knows never flips), takes the new text, and its former text is a version."""
+def moved_and_changed(tmp_path, later: tuple[str, bytes]):
+    """Three crawls of a SYNTHETIC site: an item archived at ``OLD``; the site moved (``OLD`` now 301 to ``NEW``,
+    the sitemap lists ``NEW``); then ``NEW`` answers ``later`` with a sitemap ``lastmod`` after the second crawl.
+    Returns the crawls, the archive's path, the server's base and the rows after the move."""
     from datetime import datetime, timezone
 
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of(OLD),
-              OLD: iprox_item("Voorlopige gunning jeugdhulp")}
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of(OLD), OLD: iprox_item("Voorlopige gunning jeugdhulp")}
     redirects: dict = {}
     db_path = tmp_path / "archive.db"
     server, base = redirecting(routes, redirects)
-    changed = TEXT.replace("vier jaar", "drie jaar met een optie op verlenging")
     try:
         path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/", "^/20"])
         crawls = [crawl_news(path, db_path)]
@@ -138,12 +135,22 @@ def test_a_moved_page_changed_later_at_its_new_address_stays_one_page(tmp_path):
         redirects[OLD] = base + NEW.lstrip("/")
         crawls.append(crawl_news(path, db_path))
         after_move = rows_of(db_path, base)
-        routes[NEW] = wordpress_item("Voorlopige gunning jeugdhulp", changed)
+        routes[NEW] = later
         time.sleep(1.1)  # a lastmod after the second crawl's fetch, to the second
         routes["/sitemap.xml"] = sitemap_of(NEW, lastmod=datetime.now(timezone.utc).isoformat(timespec="seconds"))
         crawls.append(crawl_news(path, db_path))
     finally:
         server.shutdown()
+    return crawls, db_path, base, after_move
+
+
+def test_a_moved_page_changed_later_at_its_new_address_stays_one_page(tmp_path):
+    """A page archived under its old address and moved (its ``source_url`` the new address) is changed later at
+    the new address (its sitemap ``lastmod`` says so): the new text was archived as a second row under the new
+    address, beside the archived one, the item twice. It is the archived page's new version: the row keeps its
+    URL (the address a user knows never flips), takes the new text, and its former text is a version."""
+    changed = wordpress_item("Voorlopige gunning jeugdhulp", TEXT.replace("vier jaar", "drie jaar met een optie op verlenging"))
+    crawls, db_path, base, after_move = moved_and_changed(tmp_path, changed)
     assert [c.returncode for c in crawls] == [0, 0, 0], crawls[-1].stderr[-3000:]
     assert after_move == rows_of(db_path, base) == [(OLD.lstrip("/"), NEW.lstrip("/"))]
     db = sqlite_utils.Database(db_path)
@@ -158,28 +165,9 @@ def test_a_moved_page_changed_later_at_its_new_address_stays_one_page(tmp_path):
 def test_an_address_a_site_gives_to_another_item_is_that_items(tmp_path):
     """The rule above only for a version of the moved page (its title or its day): an address of a moved page
     that the site later gives to another item (another title, another day) is that item's page."""
-    from datetime import datetime, timezone
-
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of(OLD), OLD: iprox_item("Voorlopige gunning jeugdhulp")}
-    redirects: dict = {}
-    db_path = tmp_path / "archive.db"
-    server, base = redirecting(routes, redirects)
     other = wordpress_item("Nieuwe wijkteams", "<p>De wijkteams beginnen in maart met een nieuwe werkwijze.</p>")
     other = (other[0], other[1].replace(b"2021-10-14T10:00:00", b"2022-03-01T10:00:00"))
-    try:
-        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/", "^/20"])
-        crawls = [crawl_news(path, db_path)]
-        routes.pop(OLD)
-        routes["/sitemap.xml"] = sitemap_of(NEW)
-        routes[NEW] = wordpress_item("Voorlopige gunning jeugdhulp")
-        redirects[OLD] = base + NEW.lstrip("/")
-        crawls.append(crawl_news(path, db_path))
-        routes[NEW] = other
-        time.sleep(1.1)  # a lastmod after the second crawl's fetch, to the second
-        routes["/sitemap.xml"] = sitemap_of(NEW, lastmod=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-        crawls.append(crawl_news(path, db_path))
-    finally:
-        server.shutdown()
+    crawls, db_path, base, _ = moved_and_changed(tmp_path, other)
     assert [c.returncode for c in crawls] == [0, 0, 0], crawls[-1].stderr[-3000:]
     assert rows_of(db_path, base) == [(NEW.lstrip("/"), NEW.lstrip("/")), (OLD.lstrip("/"), NEW.lstrip("/"))]
 
