@@ -336,15 +336,20 @@ def test_a_feed_with_blank_lines_before_its_xml_declaration_is_read(tmp_path):
     assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/gunning"]
 
 
-def redirecting(routes: dict, redirects: dict, log: list | None = None):
+def redirecting(routes: dict, redirects: dict, log: list | None = None, since_log: list | None = None):
     """``serve`` with some paths answering ``301 Location: …`` instead (a route's third item, an error status, answers
-    that error); ``log`` collects every path asked."""
+    that error); ``log`` collects every path asked, ``since_log`` every ``(path, If-Modified-Since)``. While
+    ``routes["304"]`` is true, a request with ``If-Modified-Since`` for a known path answers ``304 Not Modified``
+    (a server keeping ``Last-Modified``, the page unchanged)."""
     import http.server
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802
+            since = self.headers.get("If-Modified-Since")
             if log is not None:
                 log.append(self.path)
+            if since_log is not None:
+                since_log.append((self.path, since))
             if self.path in redirects:
                 self.send_response(301)
                 self.send_header("Location", redirects[self.path])
@@ -355,6 +360,10 @@ def redirecting(routes: dict, redirects: dict, log: list | None = None):
             route = route(base[0]) if callable(route) else route
             if route is None or (len(route) > 2 and route[2] >= 400):
                 self.send_error(404 if route is None else route[2])
+                return
+            if since and routes.get("304"):
+                self.send_response(304)
+                self.end_headers()
                 return
             self.send_response(200)
             self.send_header("Content-Type", route[0])

@@ -180,38 +180,9 @@ def dated_item(title: str, day: str, text: str = TEXT) -> tuple[str, bytes]:
 
 
 def conditional(routes: dict, log: list):
-    """A loopback server like ``serve`` that answers ``304 Not Modified`` to a request with ``If-Modified-Since``
-    (a server keeping ``Last-Modified``, the page unchanged); ``log`` collects ``(path, If-Modified-Since)``."""
-    import http.server
-    import threading
-    from http.server import ThreadingHTTPServer
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            since = self.headers.get("If-Modified-Since")
-            log.append((self.path, since))
-            route = routes.get(self.path)
-            route = route(base) if callable(route) else route
-            if route is None:
-                self.send_error(404)
-                return
-            if since and routes.get("304"):
-                self.send_response(304)
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", route[0])
-            self.send_header("Content-Length", str(len(route[1])))
-            self.end_headers()
-            self.wfile.write(route[1])
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, base
+    """``redirecting`` without redirects, ``log`` collecting ``(path, If-Modified-Since)``; ``routes["304"]`` true
+    answers a conditional request ``304 Not Modified``."""
+    return redirecting(routes, {}, since_log=log)
 
 
 def test_recent_items_only_a_listing_names_are_revisited_on_a_bounded_schedule(tmp_path):
