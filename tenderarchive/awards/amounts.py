@@ -59,7 +59,8 @@ def _cldr() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
 _WORDS = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 #: The words amounts are written with that name no currency: text of only these (and numbers) skips the
 #: search through every currency name and code Babel knows (≈ 0.1 ms an amount).
-_NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen mln mio miljard mld mrd duizend ton per jaar jaarlijks maandelijks wekelijks dagelijks maand maanden
+_NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen mln mio miljard mld mrd duizend ton
+    per jaar jaarlijks maandelijks wekelijks dagelijks maand maanden
     week uur circa ongeveer max maximaal minimaal totaal totale waarde bedrag geraamde geschatte value
     total estimated excluding including year month hour and tot van een euro euros eur""".split())
 _CURRENCY_RE = re.compile(
