@@ -977,7 +977,8 @@ class NewsSpider(BaseSpider):
     def parse_moved_check(self, response):
         """The answer of an archived address checked by :meth:`check_moved_addresses`: a redirect (HTTP or a
         page's refresh) to another page, or gone (404, 410), is no longer the page's address; a page
-        answered there is (the other address is a page of its own); a server error leaves it unsettled."""
+        answered there is (the other address is a page of its own), and is read as the page (an edit made there
+        is archived); a server error leaves it unsettled."""
         from scrapy.utils.response import get_meta_refresh
 
         from tenderarchive.middlewares import REDIRECT_STATUSES
@@ -1003,6 +1004,15 @@ class NewsSpider(BaseSpider):
             self.redirected_away.add(key)
         elif response.status >= 500 or response.status == 429 or not 200 <= response.status < 400:
             self.moved_check_failed(None, response)
+        elif 200 <= response.status < 300 and isinstance(response, scrapy.http.HtmlResponse):
+            # the page answers at its archived address: read as the page, as any fetch of it is (its fetch is
+            # recorded as the page's last, queries.known_article_urls: an edit left unread there was never
+            # archived, the next crawls taking the page as fetched since)
+            site = next((s for s in self.sites if s.allows(response.url)), None)
+            if site is not None:
+                response.meta.update(site=site, via="moved_check", living=False, lastmod=None)
+                self.requested.add(key)
+                return self.parse_page(response)
         return None
 
     def moved_check_failed(self, failure, response=None):

@@ -59,7 +59,8 @@ def _cldr() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
 _WORDS = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 #: The words amounts are written with that name no currency: text of only these (and numbers) skips the
 #: search through every currency name and code Babel knows (≈ 0.1 ms an amount).
-_NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen mln mio miljard mld mrd duizend ton per jaar jaarlijks maand maanden
+_NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen mln mio miljard mld mrd duizend ton
+    per jaar jaarlijks maandelijks wekelijks dagelijks maand maanden
     week uur circa ongeveer max maximaal minimaal totaal totale waarde bedrag geraamde geschatte value
     total estimated excluding including year month hour and tot van een euro euros eur""".split())
 _CURRENCY_RE = re.compile(
@@ -69,7 +70,7 @@ MISSING = {"", "-", "–", "—", "n.v.t.", "nvt", "niet gepubliceerd", "onbeken
 _NIHIL = re.compile(r"(?i)(?:€|eur\w*)?\s*nihil\.?\s*(?:€|eur\w*)?")
 _SPACES = re.compile(r"[\u00a0\u2007\u2008\u2009\u202f]")
 #: the scale words of :data:`_SCALES` as a range's ends may carry them ("€ 1,5 ton tot € 2 ton", "200k - 300k")
-_SCALE_WORDS = r"(?:(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend|ton)\b|k(?![a-z]))"
+_SCALE_WORDS = r"(?:(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend|ton)\b|k(?![a-z])|k(?=eur\b))"
 _RANGE = re.compile((
     r"(?i)laagste\s+(?:offerte|inschrijving)\s*:?\s*(?P<low>[^/]*?\d[^/]*?)\s*(?:/|en)\s*"
     r"hoogste\s+(?:offerte|inschrijving)\s*:?\s*(?P<high>.*?\d[\d.,  ]*)"
@@ -86,14 +87,18 @@ _SCALES = ((re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:miljoen|mln\.?|mio\.?)\b"), 1_00
            (re.compile(r"(?i)(?:(?<=\d)|^)\s*duizend\b"), 1_000),
            # "2 ton", "€ 3,5 ton": a ton is € 100.000 (a weight has no place in an amount field)
            (re.compile(r"(?i)(?:(?<=\d)|^)\s*ton\b"), 100_000),
-           # "€ 250k", "250 K": thousands; only right after the number ("k€" and "K" alone are no scale)
-           (re.compile(r"(?i)(?<=\d)\s?k(?![a-z€])"), 1_000))
+           # "€ 250k", "250 K", "250 k€", "250 kEUR": thousands; only right after the number ("K" alone is no scale;
+           # "k€ 250" before it: _KILO_EURO)
+           (re.compile(r"(?i)(?<=\d)\s?k(?:(?![a-z€])|(?=\s?(?:€|eur\b)))"), 1_000))
 #: a rate: "per jaar", "/jaar", "p.j.", "per maand", "per uur" right after the amount (its currency and "excl. btw"
 #: between), or "jaarlijks"/"per jaar" before it
-_PERIOD_AFTER = re.compile(r"(?i)^[\s,.\-]*(?:(?:€|euro?s?|eur)\b\s*)?(?:[\s,(]*(?:excl|incl|exclusief|inclusief)\.?\s*btw\)?)?"
-                           r"[\s,]*(?:per\s+|/\s*|p\.\s*)(?P<period>jaar|j\b|maand|mnd|week|dag|uur)")
+_PERIOD_AFTER = re.compile(r"(?i)^[\s,.\-]*(?:(?:€|(?:euro?s?|eur)\b)\s*)?(?:[\s,(]*(?:excl|incl|exclusief|inclusief)\.?\s*btw\)?)?"
+                           r"[\s,]*(?:(?:per\s+|/\s*|p\.\s*)(?P<period>jaar|j\b|maand|mnd|week|dag|uur)"
+                           # "€ 500.000 jaarlijks", "€ 20.000 maandelijks": the adverb after the amount
+                           r"|(?P<adverb>jaarlijks|maandelijks|wekelijks|dagelijks)\b)")
 _PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar)\b")
-_PERIODS = {"j": "jaar", "mnd": "maand"}
+_PERIODS = {"j": "jaar", "mnd": "maand", "jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week",
+            "dagelijks": "dag"}
 #: "incl. btw", "inclusief BTW", "incl. VAT", "including VAT": the amount includes VAT ("excl." is the usual basis)
 _WITH_VAT = re.compile(r"(?i)\b(?:incl\.?|inclusief|including|inc\.?)\s*(?:btw|vat)\b")
 #: "k€ 250", "K€ 1.200": thousands of euros
@@ -267,9 +272,9 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
 def _period(text: str, after: str, start: int) -> str | None:
     """The period of an amount written as a rate: the words right after its number (``after``, its scale
     word skipped) or "jaarlijks"/"per jaar" before it (``text[:start]``); None for a total."""
-    after = re.sub(r"(?i)^\s*(?:[\d.,]*\s*)(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend|ton|k)(?![a-z])", "", after)
+    after = re.sub(r"(?i)^\s*(?:[\d.,]*\s*)(?:(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend|ton|k)(?![a-z])|k(?=\s?(?:€|eur\b)))", "", after)
     match = _PERIOD_AFTER.match(after)
     if match:
-        word = match.group("period").lower()
+        word = (match.group("period") or match.group("adverb")).lower()
         return _PERIODS.get(word, word)
     return "jaar" if _PERIOD_BEFORE.search(text[:start]) else None

@@ -134,10 +134,10 @@ def foreign_country(country: str | None) -> bool:
     return not _DUTCH.search(re.sub(r"\s+", " ", _fold(country)).lower().strip(" ."))
 
 
-def organisation_key(name: str | None, kvk: str | None = None) -> str | None:
-    """``kvk:01234567`` when the KvK number is known (given, or written in the name), else ``name:<name_key>``;
-    None without either."""
-    number = kvk_number(kvk) or kvk_in_name(name)
+def organisation_key(name: str | None, kvk: str | None = None, country: str | None = None) -> str | None:
+    """``kvk:01234567`` when the KvK number is known (given, or written in the name of a winner not of another
+    ``country``: :func:`foreign_country`), else ``name:<name_key>``; None without either."""
+    number = kvk_number(kvk) or (None if foreign_country(country) else kvk_in_name(name))
     if number:
         return f"kvk:{number}"
     key = name_key(name)

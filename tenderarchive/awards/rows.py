@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 
-from tenderarchive.awards.names import kvk_number, lot_keys, name_key, split_name
+from tenderarchive.awards.names import foreign_country, kvk_number, lot_keys, name_key, split_name
 from tenderarchive.store.keys import dumps
 from tenderarchive.store.schema import TABLES
 
@@ -22,10 +22,12 @@ def only_columns(table: str, row: dict) -> dict:
     return {k: v for k, v in row.items() if k in columns}
 
 
-def organisation_id(name: str | None, kvk: str | None) -> str | None:
+def organisation_id(name: str | None, kvk: str | None, country: str | None = None) -> str | None:
     """``kvk:01234567`` where the KvK number is known (given, or written in the name: "X (KvK 01234567)"), else
-    ``name:<folded name>`` ("X B.V. h.o.d.n. Y" is X's)."""
-    number = kvk_number(kvk) or split_name(name)[2]
+    ``name:<folded name>`` ("X B.V. h.o.d.n. Y" is X's). A winner of another ``country`` has no KvK number: a
+    registration written in its name ("X GmbH (Handelsregister 12345678)") is its own country's, as a foreign
+    number in the KvK field is (names.foreign_country); it is no ``kvk:`` id, which a Dutch firm's may be."""
+    number = kvk_number(kvk) or (None if foreign_country(country) else split_name(name)[2])
     if number:
         return f"kvk:{number}"
     key = name_key(name)
@@ -107,11 +109,12 @@ def _awards(awards: list[dict], suppliers: list[dict], common: dict) -> dict:
             row["year"] = year(row.get("award_date") or row.get("contract_date"))
         winners = []
         for supplier in by_award.get((award["award_index"], award["lot_id"]), []):
-            org = organisation_id(supplier.get("name"), supplier.get("kvk"))
+            org = organisation_id(supplier.get("name"), supplier.get("kvk"), supplier.get("country"))
             if org is None:
                 continue
             # the trade name ("h.o.d.n. Y") and a KvK number written in the name: the winner's, its name as printed kept
             _, trade, number = split_name(supplier.get("name"))
+            number = None if foreign_country(supplier.get("country")) else number
             winners.append(only_columns("award_suppliers", dict(
                 supplier, organisation_id=org, procurement_id=common["procurement_id"], trade_name=trade,
                 kvk=supplier.get("kvk") if kvk_number(supplier.get("kvk")) else (number or supplier.get("kvk")))))

@@ -614,10 +614,11 @@ def migrate_organisation_names(db: sqlite_utils.Database) -> None:
     like = " or ".join(["lower(name) like ?"] * len(_SPLIT_NAME_LIKE))
     moved: dict[str, str] = {}
     with db.atomic():
-        rows = db.execute(f"select award_id, organisation_id, name, kvk, name_key from award_suppliers where {like}",
-                          _SPLIT_NAME_LIKE).fetchall()
-        for award_id, old, name, kvk, key in rows:
-            new = new_id(name, kvk) if old.startswith("name:") else old  # a kvk: id stays; its folded name follows
+        rows = db.execute(f"select award_id, organisation_id, name, kvk, name_key, country from award_suppliers "
+                          f"where {like}", _SPLIT_NAME_LIKE).fetchall()
+        for award_id, old, name, kvk, key, country in rows:
+            # a kvk: id stays; its folded name follows (a foreign winner's number in its name is no KvK number)
+            new = new_id(name, kvk, country) if old.startswith("name:") else old
             if new is None or new == old:
                 if key is not None and name_key(name) != key:
                     db.execute("update award_suppliers set name_key = ?, trade_name = coalesce(trade_name, ?) "
@@ -626,6 +627,7 @@ def migrate_organisation_names(db: sqlite_utils.Database) -> None:
                 continue
             moved.setdefault(old, new)
             _, trade, number = split_name(name)
+            number = None if new.startswith("name:") else number
             if db.execute("select 1 from award_suppliers where award_id = ? and organisation_id = ?",
                           [award_id, new]).fetchone():
                 db.execute("delete from award_suppliers where award_id = ? and organisation_id = ?", [award_id, old])

@@ -152,6 +152,10 @@ def test_nihil_is_a_zero_placeholder_not_an_unreadable_amount(text):
     ("€ 1,5 ton tot € 2 ton", None, 15000000, 20000000),   # read € 1,50, "more than one number"
     ("tussen 2 en 3 ton", None, 20000000, 30000000),
     ("200k - 300k", None, 20000000, 30000000),
+    ("250 k€", 25000000, None, None),                      # read "€ 250" (a placeholder): "k€" after the number
+    ("€ 250 k€", 25000000, None, None),
+    ("250 kEUR", 25000000, None, None),
+    ("200 kEUR - 300 kEUR", None, 20000000, 30000000),
 ])
 def test_ton_and_k_are_read_at_their_scale(text, cents, low, high):
     """The Dutch value words of reference §2.4/§4 beside "miljoen" and "mln": "ton" is € 100.000 and "k" (or "k€")
@@ -168,6 +172,10 @@ def test_ton_and_k_are_read_at_their_scale(text, cents, low, high):
     ("jaarlijks € 500.000", 50000000, "jaar"),
     ("€ 3,5 ton per jaar", 35000000, "jaar"),
     ("€ 20.000 per maand", 2000000, "maand"),
+    ("€ 500.000 jaarlijks", 50000000, "jaar"),            # the adverb after the amount: was a total
+    ("€ 20.000 maandelijks", 2000000, "maand"),
+    ("500.000 € per jaar", 50000000, "jaar"),             # the euro sign between: was a total
+    ("250 k€ per jaar", 25000000, "jaar"),
 ])
 def test_a_rate_per_year_or_month_is_no_total_value(text, cents, period):
     """"per jaar" against "totaal" (reference §2.4, §8.7): a rate was stored as the contract's value and summed with

@@ -283,3 +283,28 @@ def test_a_revisit_through_a_feeds_old_address_reaches_the_page(tmp_path):
     rows = [(r["url"].removeprefix(base), "optie op verlenging" in r["text"])
             for r in sqlite_utils.Database(db_path)["articles"].rows]
     assert rows == [("nieuws/gunning", True)]
+
+
+def test_the_old_address_checked_for_a_move_that_answers_a_changed_page_archives_the_change(tmp_path):
+    """The check of a moved-page candidate's old address (``check_moved_addresses``) that answers the page (200),
+    edited since it was archived: the answer was recorded as the page's last fetch (``fetches``) but not read,
+    so the edit was never archived and the next crawls took the page as fetched since (a sitemap ``lastmod``
+    before that fetch, a revisit, asked nothing). It is read as the page: the edit is archived."""
+    corrected = TEXT + "<p>Correctie: de bezwaartermijn is verlengd tot dertig dagen.</p>"
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of(OLD),
+              OLD: iprox_item("Voorlopige gunning jeugdhulp")}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {})
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/", "^/20"])
+        crawls = [crawl_news(path, db_path)]
+        routes[OLD] = iprox_item("Voorlopige gunning jeugdhulp", corrected)
+        routes["/sitemap.xml"] = sitemap_of(OLD, NEW)
+        routes[NEW] = wordpress_item("Voorlopige gunning jeugdhulp")
+        crawls.append(crawl_news(path, db_path))
+    finally:
+        server.shutdown()
+    assert [c.returncode for c in crawls] == [0, 0], crawls[-1].stderr[-3000:]
+    assert rows_of(db_path, base) == [(NEW.lstrip("/"), NEW.lstrip("/")), (OLD.lstrip("/"), OLD.lstrip("/"))]
+    old = next(sqlite_utils.Database(db_path)["articles"].rows_where("url = ?", [base + OLD.lstrip("/")]))
+    assert "dertig dagen" in " ".join(str(v) for v in old.values())
