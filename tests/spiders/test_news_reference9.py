@@ -67,21 +67,28 @@ def test_a_moved_site_whose_sitemap_still_lists_the_old_addresses_keeps_its_item
     assert rows_of(db_path, base) == [(OLD.lstrip("/"), NEW.lstrip("/"))]
 
 
-def test_a_moved_page_whose_old_address_still_answers_is_a_page_of_its_own(tmp_path):
-    """The check of the old address does not make a move of a page whose old address still answers (200):
-    both addresses are pages of their own, as before, and the archived page keeps its address."""
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of(OLD),
-              OLD: iprox_item("Voorlopige gunning jeugdhulp")}
+def copied_while_the_old_address_answers(tmp_path, old_later: tuple[str, bytes]):
+    """Two crawls of a SYNTHETIC site: an item archived at ``OLD``; then the sitemap lists ``OLD`` and ``NEW``,
+    ``NEW`` answers the same item in another CMS's markup and ``OLD`` still answers (``old_later``)."""
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of(OLD), OLD: iprox_item("Voorlopige gunning jeugdhulp")}
     db_path = tmp_path / "archive.db"
     server, base = redirecting(routes, {})
     try:
         path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/", "^/20"])
         crawls = [crawl_news(path, db_path)]
+        routes[OLD] = old_later
         routes["/sitemap.xml"] = sitemap_of(OLD, NEW)
         routes[NEW] = wordpress_item("Voorlopige gunning jeugdhulp")
         crawls.append(crawl_news(path, db_path))
     finally:
         server.shutdown()
+    return crawls, db_path, base
+
+
+def test_a_moved_page_whose_old_address_still_answers_is_a_page_of_its_own(tmp_path):
+    """The check of the old address does not make a move of a page whose old address still answers (200):
+    both addresses are pages of their own, as before, and the archived page keeps its address."""
+    crawls, db_path, base = copied_while_the_old_address_answers(tmp_path, iprox_item("Voorlopige gunning jeugdhulp"))
     assert [c.returncode for c in crawls] == [0, 0], crawls[-1].stderr[-3000:]
     assert rows_of(db_path, base) == [(NEW.lstrip("/"), NEW.lstrip("/")), (OLD.lstrip("/"), OLD.lstrip("/"))]
 
@@ -291,19 +298,8 @@ def test_the_old_address_checked_for_a_move_that_answers_a_changed_page_archives
     so the edit was never archived and the next crawls took the page as fetched since (a sitemap ``lastmod``
     before that fetch, a revisit, asked nothing). It is read as the page: the edit is archived."""
     corrected = TEXT + "<p>Correctie: de bezwaartermijn is verlengd tot dertig dagen.</p>"
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of(OLD),
-              OLD: iprox_item("Voorlopige gunning jeugdhulp")}
-    db_path = tmp_path / "archive.db"
-    server, base = redirecting(routes, {})
-    try:
-        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/", "^/20"])
-        crawls = [crawl_news(path, db_path)]
-        routes[OLD] = iprox_item("Voorlopige gunning jeugdhulp", corrected)
-        routes["/sitemap.xml"] = sitemap_of(OLD, NEW)
-        routes[NEW] = wordpress_item("Voorlopige gunning jeugdhulp")
-        crawls.append(crawl_news(path, db_path))
-    finally:
-        server.shutdown()
+    crawls, db_path, base = copied_while_the_old_address_answers(
+        tmp_path, iprox_item("Voorlopige gunning jeugdhulp", corrected))
     assert [c.returncode for c in crawls] == [0, 0], crawls[-1].stderr[-3000:]
     assert rows_of(db_path, base) == [(NEW.lstrip("/"), NEW.lstrip("/")), (OLD.lstrip("/"), OLD.lstrip("/"))]
     old = next(sqlite_utils.Database(db_path)["articles"].rows_where("url = ?", [base + OLD.lstrip("/")]))
