@@ -454,6 +454,14 @@ def refresh_search_index(db, scope: Scope | None = None, relinked: set[str] = fr
     return search_index.update_search_index(db, notices, sorted(articles | set(relinked)))
 
 
+#: The events of a procedure's awards the store no longer holds. ``+source_type``: without it SQLite took
+#: the index on (source_type, source_id) and read every award event of the archive for each procedure
+#: (quadratic: the step ran for over half an hour at a million notices); the procedure's own events are
+#: found by ``events (procurement_id, date)``. tests/test_derive.py checks the plan.
+STALE_AWARD_EVENTS_SQL = ("delete from events where procurement_id = ? and +source_type = 'award' and source_id not in "
+                          "(select award_id from awards where procurement_id = ?)")
+
+
 def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
     """Set ``awards.current`` and ``awards.rectifies``: an award that a later rectification (REC)
     of its procedure gives again for the same lot is superseded (current 0; the rectification's
@@ -529,9 +537,7 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 changed += set_values(db, "awards", row["award_id"],
                                       {"current": 0 if later_rec else 1, "rectifies": rectifies})
             # the events of an award the store no longer holds (an OCDS package that now gives it otherwise)
-            changed += db.execute(
-                "delete from events where procurement_id = ? and source_type = 'award' and source_id not in "
-                "(select award_id from awards where procurement_id = ?)", [procurement_id, procurement_id]).rowcount
+            changed += db.execute(STALE_AWARD_EVENTS_SQL, [procurement_id, procurement_id]).rowcount
             for award in list(db.query("select * from awards where procurement_id = ?", [procurement_id])):
                 winners = list(db.query("select name, kvk from award_suppliers where award_id = ? order by name",
                                         [award["award_id"]]))

@@ -505,3 +505,13 @@ def test_an_archive_with_old_reference_keys_links_an_old_article_to_a_later_proc
     assert derived_tables(incremental) == derived_tables(full)
     assert {r[0] for r in incremental.execute("select key from article_link_keys where key like 'r:%'")} == \
         {"r:p30", "r:p311520"}
+
+
+def test_a_procedures_stale_award_events_are_found_by_the_procedure_not_by_every_award_event(db):
+    """Per procedure, refreshing awards deletes the events of awards the store no longer holds. The plan
+    must find the procedure's events by ``events (procurement_id, …)``: by (source_type, source_id) it read
+    every award event of the archive for each procedure (over half an hour at a million notices)."""
+    from tenderarchive.derive import STALE_AWARD_EVENTS_SQL
+
+    plan = " | ".join(row[3] for row in db.conn.execute(f"explain query plan {STALE_AWARD_EVENTS_SQL}", ["TN1", "TN1"]))
+    assert "SEARCH events USING INDEX idx_events_procurement_id_date (procurement_id=?)" in plan, plan
