@@ -217,9 +217,16 @@ async def old_saved_search(datasette, request):
 
 @hookimpl
 def prepare_jinja2_environment(env, datasette):
+    from datasette import __version__
+
     from tenderarchive import table_rows
 
     env.filters["table_row"] = table_rows.table_row
+    # Datasette renders its error pages (a 404 of an address it does not know, a 403, a 500) from this
+    # environment without the template variables of extra_template_vars: the demo's label and the version
+    # in the footer (templates/_footer.html) are globals, so those pages carry them too.
+    env.globals["synthetic_demo"] = bool((datasette.plugin_config("tenderarchive") or {}).get("synthetic_demo"))
+    env.globals.setdefault("datasette_version", __version__)
 
 
 @hookimpl

@@ -28,6 +28,24 @@ def test_every_page_of_the_demo_says_it_is_synthetic(server):
             raise AssertionError(f"{path} answered 200")
 
 
+def test_datasette_s_own_error_pages_of_the_demo_say_it_is_synthetic(server):
+    """A mistyped address, a table or saved search that is not there, a row that is not there: Datasette renders
+    these error pages itself, without the plugin's template variables, so the demo's label (and the Datasette
+    version in the footer) was missing from them."""
+    import urllib.error
+
+    for path in ("/no-such-page", "/archive/no_such_table", "/archive/notices/999999999", "/no_such_database"):
+        try:
+            server.get(path)
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 404, path
+            body = exc.read()
+            assert LABEL in body, path
+            assert b'title="Datasette v0.' in body, path
+        else:
+            raise AssertionError(f"{path} answered 200")
+
+
 def test_an_archive_not_built_from_the_snapshot_has_no_label(tmp_path):
     from tenderarchive.store.writes import open_archive
 
@@ -37,5 +55,11 @@ def test_an_archive_not_built_from_the_snapshot_has_no_label(tmp_path):
     try:
         for path in ("/", "/archive/notices", "/-/markt"):
             assert LABEL not in server.get(path), path
+        import urllib.error
+
+        try:
+            server.get("/no-such-page")
+        except urllib.error.HTTPError as exc:
+            assert LABEL not in exc.read()
     finally:
         server.stop()
