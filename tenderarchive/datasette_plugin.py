@@ -219,9 +219,10 @@ async def old_saved_search(datasette, request):
 def prepare_jinja2_environment(env, datasette):
     from datasette import __version__
 
-    from tenderarchive import table_rows
+    from tenderarchive import query_pages, table_rows
 
     env.filters["table_row"] = table_rows.table_row
+    env.globals["saved_search_pages"] = query_pages.page_links  # templates/query.html
     # Datasette renders its error pages (a 404 of an address it does not know, a 403, a 500) from this
     # environment without the template variables of extra_template_vars: the demo's label and the version
     # in the footer (templates/_footer.html) are globals, so those pages carry them too.

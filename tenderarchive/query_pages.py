@@ -1,0 +1,42 @@
+"""The "previous / next page" links of a saved search shown a hundred rows a page (``pagina``).
+
+Datasette pages a *table* ("next page"), but a saved search (canned query) is one query with no
+pages of its own: the searches that page by ``pagina`` (metadata.yaml: ``limit 100 offset 100 *
+(pagina - 1)``, ``pagina=alle`` every row) showed their first hundred rows and no way to the next
+but typing ``2`` into the form. ``templates/query.html`` puts these links under the rows; this
+module works out their addresses from the request: the same address with ``pagina`` one lower or
+one higher, every other parameter kept (``_size``, a region …). A page that is full (a hundred
+rows) has a next page link, which may show an empty page when the rows end exactly there: the
+search is not run twice to know. ``pagina=alle`` (every row) has no pages.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+
+from tenderarchive.research import PAGE_ROWS  # rows a page of the saved searches with ``pagina`` (metadata.yaml)
+
+
+def page_links(request, shown: int) -> dict | None:
+    """``{"page": N, "previous": URL or None, "next": URL or None}`` for a saved search's page that
+    shows ``shown`` rows, or None for ``pagina=alle`` or a page that is none (its page says so)."""
+    if request is None:
+        return None
+    value = (request.args.get("pagina") or "").strip()
+    if value.lower() == "alle":
+        return None
+    try:
+        page = int(value) if value else 1
+    except ValueError:
+        return None
+    page = max(page, 1)  # the SQL reads 0 and below as the first page
+    args = [(k, v) for k, v in urllib.parse.parse_qsl(request.query_string, keep_blank_values=True)
+            if k != "pagina"]
+
+    def url(n: int) -> str:
+        query = urllib.parse.urlencode(args + ([("pagina", str(n))] if n > 1 else []))
+        return request.path + (f"?{query}" if query else "")
+
+    return {"page": page,
+            "previous": url(page - 1) if page > 1 else None,
+            "next": url(page + 1) if shown >= PAGE_ROWS else None}
