@@ -566,13 +566,14 @@ def cmd_status(args) -> int:
     try:
         rows = ([dict(r) for r in conn.execute("select * from crawls order by crawl_id desc limit ?", [args.limit])]
                 if readonly.table_exists(conn, "crawls") else [])
+        killed = monitor.killed_crawls(conn, args.db)  # "running" in the archive, but no process runs them
     finally:
         conn.close()
     try:
         if args.json and not args.sources_json:
             print(json.dumps(rows, ensure_ascii=False, indent=1))
         elif not args.sources_json:
-            print_crawls(rows, args.errors)
+            print_crawls([{**r, "status": "killed"} if r["crawl_id"] in killed else r for r in rows], args.errors)
         return monitor.status_check(args.db, args, sys.stdout)  # exit 5: a source is stale or failed
     except BrokenPipeError:
         # The reader stopped early (`status | head`): no traceback, and the exit code still tells the

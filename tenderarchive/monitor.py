@@ -11,8 +11,14 @@ exits ``ExitCode.STALE`` (5, ``tenderarchive/exitcodes.py``) when a source needs
 - a sample crawl (``--sample N``: a quick look at N records) or a crawl of a few news sites
   (``--site``) is none of these: it does not make a source fresh, is not its last crawl, and is
   not judged (:data:`FULL_CRAWL_SQL`);
-- a crawl still ``running`` after ``max_age_hours`` was killed or hangs (a killed crawl
-  keeps status ``running``); it is reported as a problem too;
+- **killed**: a crawl the archive lists as ``running`` whose process is gone (kill -9, the out-of-memory
+  killer, a reboot: a killed crawl keeps status ``running`` until the next crawl's start marks it failed,
+  ``extensions.mark_killed``). The kernel releases the crawl lock of a process that dies, so a ``running``
+  crawl while no crawl holds the archive's lock, or an older one while the newest holds it, is dead
+  (:func:`killed_crawls`); it is a problem at once, as the next crawl will record it (status showed
+  it ``running``, exit 0, until ``max_age_hours`` passed);
+- a crawl still ``running`` after ``max_age_hours`` while it holds the lock hangs; it is reported as a
+  problem too;
 - **never crawled**: a spider the schedule runs (``--expect SPIDER``) with no crawl in the archive
   (its timer never enabled, its cron line mistyped): without it, status judged only the spiders
   that had crawled, so such a source was invisible and the check passed. The project's other
@@ -173,6 +179,22 @@ def _coverage(conn, crawl_ids: list[int]) -> dict[int, tuple[dict, dict]]:
     return out
 
 
+def killed_crawls(conn, db_path: str | Path) -> set[int]:
+    """The crawls the archive lists as ``running`` that no process runs any more.
+
+    A running crawl holds the archive's crawl lock (``tenderarchive/lock.py``, an flock the kernel releases
+    when its process dies) and only one can, so when no crawl holds it every ``running`` crawl is dead, and
+    when one does every ``running`` crawl but the newest is. The lock is looked at before and after the
+    rows are read: a crawl that starts in between holds it at the second look."""
+    if not readonly.table_exists(conn, "crawls"):
+        return set()
+    held = readonly.crawl_running(db_path)
+    running = [r[0] for r in conn.execute("select crawl_id from crawls where status = 'running' "
+                                          "order by crawl_id desc")]
+    held = held or readonly.crawl_running(db_path)
+    return set(running[1:] if held else running)
+
+
 def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int = 10, baseline: int = 5,
                   drop: float = 0.5, coverage_drop: float = 0.2, min_rows: int = 5,
                   now: datetime | None = None, expected=(), known=()) -> list[SourceHealth]:
@@ -188,6 +210,7 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
     try:
         freshness = ({r["spider"]: r["last_success"] for r in conn.execute(FRESHNESS_SQL)}
                      if readonly.table_exists(conn, "crawls") else {})
+        killed = killed_crawls(conn, db_path)
         result = []
         for spider in sorted((set(expected) | set(known)) - set(freshness)):
             health = SourceHealth(spider, [], None, None, crawled=False)
@@ -204,7 +227,8 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
             for c in history:
                 rows, shares = coverage[c["crawl_id"]]
                 checks.append(CrawlCheck(
-                    c["crawl_id"], spider, c["status"] or "?", c["started"], c["finished"],
+                    c["crawl_id"], spider, "killed" if c["crawl_id"] in killed else c["status"] or "?",
+                    c["started"], c["finished"],
                     sum(int(c[k] or 0) for k in ("items_new", "items_updated", "items_unchanged")),
                     int(c["error_count"] or 0), rows, shares))
             for i, check in enumerate(checks[:recent]):
@@ -243,11 +267,17 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
             finished = [c for c in checks if c.status != "running"]
             if finished and finished[0].status == "failed":
                 health.problems.append(f"failed: the last finished crawl ({finished[0].crawl_id}) failed")
+            if finished and finished[0].status == "killed":
+                health.problems.append(
+                    f"killed: crawl {finished[0].crawl_id} still 'running' since {finished[0].started} in the "
+                    f"archive, but no process runs it (it holds no crawl lock): stopped without finishing "
+                    f"(kill -9, out of memory, a reboot); what it archived is kept, the next crawl records it "
+                    f"failed and starts from the last complete crawl")
             for c in checks:
                 started = _parse_time(c.started)
                 if c.status == "running" and started and (now - started).total_seconds() / 3600 > max_age_hours:
                     health.problems.append(f"crawl {c.crawl_id} still 'running' since {c.started}: "
-                                           f"killed or hanging")
+                                           f"hanging (it holds the archive's crawl lock)")
             for c in checks:
                 health.warnings += [f"crawl {c.crawl_id}: {flag}" for flag in c.flags]
             result.append(health)

@@ -220,3 +220,49 @@ def test_a_spider_the_schedule_runs_that_never_crawled_is_a_problem_and_the_othe
     assert healths["tenderned_ocds"]["verdict"] == "never run" and healths["tenderned"]["verdict"] == "ok"
     out = status(db_path, "--expect", "nieuws")
     assert out.returncode == ExitCode.BAD_ARGUMENTS and "no spider named 'nieuws'" in out.stderr
+
+
+def test_a_crawl_killed_with_sigkill_is_a_problem_at_once_and_one_running_is_not(snapshot, serve_api, crawl, tmp_path):
+    """A crawl killed with SIGKILL (the out-of-memory killer, a reboot) keeps status ``running`` until the next
+    crawl starts: ``status`` listed it as running and passed (exit 0) for up to ``--max-age-hours``, though the
+    crawl was dead. A ``running`` crawl that holds no crawl lock is killed: status says so and exits 5; a crawl
+    that runs (it holds the lock) is running and not a problem. A real crawl on a loopback API, killed."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    import time
+
+    from tests.conftest import FAST, ROOT, slowed_publications
+
+    first = crawl(serve_api(snapshot).api_url)
+    assert first.returncode == 0, first.output
+    db = first.db_path
+    publications, faults = slowed_publications(snapshot, 7000, 30, "2021-06")
+    server = serve_api(publications, faults=faults)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db), "--api-url",
+         server.api_url, "--from-date", "2021-06-01", "--until-date", "2021-06-30", *FAST,
+         "-s", "TENDERNED_FILTER_CHECK_MIN=1000", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+         "-s", "TENDERNED_INCREMENTAL=False", "-s", "DOWNLOAD_DELAY=0.5"],  # slow enough to be killed mid-crawl
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not first.db.execute(
+                "select count(*) from fetches where crawl_id > 1").fetchone()[0]:
+            time.sleep(0.2)  # until the crawl has fetched something
+        assert process.poll() is None, "the crawl ended before it could be killed"
+        running = status(db)
+        assert running.returncode == 0, running.stdout + running.stderr  # a crawl running is no problem
+        assert re.search(r"^ +\d+  tenderned +running ", running.stdout, re.M), running.stdout
+        assert "killed" not in running.stdout
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=20)
+    out = status(db)
+    assert out.returncode == ExitCode.STALE, out.stdout
+    assert re.search(r"^ +\d+  tenderned +killed ", out.stdout, re.M), out.stdout
+    assert re.search(r"! killed: crawl \d+ still 'running' since .*no process runs it", out.stdout), out.stdout
+    [health] = [h for h in json.loads(status(db, "--sources-json").stdout) if h["spider"] == "tenderned"]
+    assert health["verdict"] == "PROBLEM" and health["crawls"][0]["status"] == "killed"
