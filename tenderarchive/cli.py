@@ -721,16 +721,38 @@ def add_report_options(p: argparse.ArgumentParser) -> None:
                                                       "comma-separated)")
 
 
+#: What each exit code means, at the foot of every ``--help`` (README "Exit codes"; tenderarchive/exitcodes.py):
+#: the help of a command run from cron or systemd did not say which numbers it returns.
+EXIT_CODES_HELP = """exit codes (the same for every command):
+  0 COMPLETE       done; a crawl completed (status: every source fresh)
+  1 FAILED         a crawl archived nothing or could not reach its source; a command could not run
+  2 BAD_ARGUMENTS  a bad argument (the message names it); nothing was requested
+  3 PARTIAL        the crawl went on past errors; see tenderarchive status
+  4 LOCKED         another crawl holds the archive's lock; this run did nothing
+  5 STALE          status: a source is stale, its last crawl failed or was killed, or no crawl yet
+  6 UNUSABLE_FILE  the archive, a WARC file, report's folder or export's --output cannot be used"""
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="tenderarchive", description=__doc__.split("\n")[0])
+    import textwrap
+
+    p = argparse.ArgumentParser(
+        prog="tenderarchive", epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=textwrap.fill("Crawl, archive and publish Dutch youth-care (jeugdhulp) procurement: crawl, "
+                                  "build-demo, serve, status, report, export, reparse, extract.", 78))
     sub = p.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        """A subcommand whose --help says what it does (its line in the list) and its exit codes."""
+        return sub.add_parser(name, help=help, description=textwrap.fill(help, 78), epilog=EXIT_CODES_HELP,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
 
     def common(sp):
         sp.add_argument("--db", default=None, help="archive path (setting ARCHIVE_DB; default archive.db)")
         sp.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
         sp.add_argument("--quiet", action="store_true", help="warnings and errors only (for cron)")
 
-    crawl = sub.add_parser("crawl", help="crawl a source into the archive")
+    crawl = command("crawl", help="crawl a source into the archive")
     crawl.add_argument("spider", nargs="?", default="tenderned",
                        help="tenderned (the default), tenderned_ocds or news; all: every spider, with --dry-run only")
     crawl.add_argument("--from-date", help="first publication date, YYYY-MM-DD (default: tenderned continues "
@@ -755,11 +777,11 @@ def parser() -> argparse.ArgumentParser:
     add_report_options(crawl)
     crawl.set_defaults(func=cmd_crawl)
 
-    demo = sub.add_parser("build-demo", help="build the archive from the bundled synthetic snapshot")
+    demo = command("build-demo", help="build the archive from the bundled synthetic snapshot")
     common(demo)
     demo.set_defaults(func=cmd_build_demo)
 
-    serve = sub.add_parser("serve", help="publish the archive with Datasette (read-only)")
+    serve = command("serve", help="publish the archive with Datasette (read-only)")
     serve.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=_port, default=8001, help="port (default 8001)")
@@ -771,7 +793,7 @@ def parser() -> argparse.ArgumentParser:
                             "e.g. --setting max_csv_mb 1 or --setting trace_debug 1")
     serve.set_defaults(func=cmd_serve)
 
-    reparse = sub.add_parser("reparse", help="rebuild the archive from the WARC store with the current parsers")
+    reparse = command("reparse", help="rebuild the archive from the WARC store with the current parsers")
     reparse.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     reparse.add_argument("--warc", help="WARC store (default: warc/ next to the archive)")
     reparse.add_argument("--force", action="store_true",
@@ -788,14 +810,14 @@ def parser() -> argparse.ArgumentParser:
                               f"for any N (1 to {MAX_JOBS})")
     reparse.set_defaults(func=cmd_reparse)
 
-    extract = sub.add_parser("extract", help="extract and analyse one page (HTML or text file, or a URL); prints JSON")
+    extract = command("extract", help="extract and analyse one page (HTML or text file, or a URL); prints JSON")
     extract.add_argument("source", metavar="PATH_OR_URL")
     extract.add_argument("--url", help="the page's address, when SOURCE is a local file")
     extract.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
                          help="setting, e.g. EXTRACT_TIMEOUT=30 or EXTRACT_MAXSIZE=1000000")
     extract.set_defaults(func=cmd_extract)
 
-    status = sub.add_parser("status", help="show the last crawls and whether every source is fresh")
+    status = command("status", help="show the last crawls and whether every source is fresh")
     status.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     status.add_argument("--limit", type=_count, default=10, help="crawls to show (default 10)")
     status.add_argument("--errors", type=_count, default=5, help="errors to show per crawl")
@@ -811,7 +833,7 @@ def parser() -> argparse.ArgumentParser:
                              "the archive is a problem, exit 5 (without it, a spider never run is only listed)")
     status.set_defaults(func=cmd_status)
 
-    report = sub.add_parser("report", help="what is new or changed for a watchlist in a crawl")
+    report = command("report", help="what is new or changed for a watchlist in a crawl")
     report.add_argument("--watchlist", required=True, help="watchlist YAML (see docs/watchlist.example.yaml)")
     report.add_argument("--crawl", type=int, help="crawl id (default: the last crawl)")
     report.add_argument("--unreported", action="store_true",
@@ -823,7 +845,7 @@ def parser() -> argparse.ArgumentParser:
     add_report_options(report)
     report.set_defaults(func=cmd_report)
 
-    export = sub.add_parser("export", help="export a table, view, saved search or SQL query completely as CSV or JSON")
+    export = command("export", help="export a table, view, saved search or SQL query completely as CSV or JSON")
     export.add_argument("source", metavar="TABLE_OR_SQL",
                         help="a table or view name, a saved search of the Datasette site by name, or a SELECT query")
     export.add_argument("--param", action="append", metavar="NAME=VALUE",

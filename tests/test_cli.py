@@ -1,6 +1,7 @@
 """The command line: build-demo, status and serve (a real Datasette on loopback)."""
 
 import csv
+import re
 import io
 import json
 import socket
@@ -11,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, cli
 from tests.datasette.archive_fixtures import build_demo, run_dir
 
 CLI = [sys.executable, "-m", "tenderarchive.cli"]
@@ -262,6 +263,27 @@ def test_every_option_of_every_command_says_what_it_does():
     assert silent == []
     from_date = next(a for a in commands["crawl"]._actions if a.dest == "from_date").help
     assert "last complete crawl" in from_date
+
+
+def test_every_help_says_what_the_command_does_and_its_exit_codes():
+    """A command run from cron or systemd is judged by its exit code, but no ``--help`` said which numbers it
+    returns, and a command's own ``--help`` did not say what it does (only the list of ``tenderarchive --help``
+    did, whose description was the module docstring's reST, "The ``tenderarchive`` command")."""
+    import argparse
+
+    from tenderarchive.cli import parser
+    from tenderarchive.exitcodes import ExitCode
+
+    commands = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    helps = {c.dest: c.help for c in commands._choices_actions}
+    for argv in ([], *[[name] for name in commands.choices]):
+        out = cli(*argv, "--help")
+        assert out.returncode == 0 and out.stderr == "", argv
+        assert "``" not in out.stdout, argv
+        if argv:
+            assert " ".join(helps[argv[0]].split()) in " ".join(out.stdout.split()), argv
+        for code in ExitCode:
+            assert re.search(rf"^  {code.value} {code.name} ", out.stdout, re.M), (argv, code)
 
 
 def test_crawl_all_dry_run_passes_replay_on_to_every_spider(tmp_path):
