@@ -5,8 +5,10 @@ dates as text and cast their years (``year``, ``jaar``) and pages (``pagina``) t
 is none answered without a word: ``before=31-12-2022`` (the Dutch way of writing a date) listed every row,
 since "2022-…" sorts before "31-…"; ``since=gisteren`` and ``jaar=twintig`` listed nothing; ``pagina=twee``
 showed the first page. A date written day first (``31-12-2022``, ``1-2-2024``) is that date: the page is
-sent (302) to the same address with it as ``2022-12-31``. Anything else is answered 400 with one line
-naming the parameter and what it takes (JSON ``{"ok": false, "error": …}`` for ``.json``), and
+sent (302) to the same address with it as ``2022-12-31``. Anything else is answered 400 naming the
+parameter and what it takes: the site's error page (its header, footer and the demo's label, and a link to
+the search without that parameter) for the HTML page, one line for ``.csv`` and ``.atom``, JSON
+``{"ok": false, "error": …}`` for ``.json``; and
 ``tenderarchive export`` exits 2 with that line. The research pages (``tenderarchive/research.py``), which run
 the saved searches themselves, read them the same way (a 400 page naming the parameter).
 """
@@ -85,14 +87,38 @@ async def response_for(datasette, path: str, query_string: str):
     if not query:
         return None
     declared = set(query.get("params") or ())
+    bad = None
     try:
-        fixed = [(key, checked(key, value) if key in declared else value) for key, value in args]
+        fixed = []
+        for key, value in args:
+            bad = key
+            fixed.append((key, checked(key, value) if key in declared else value))
     except BadParameter as exc:
         if match.group(3) == ".json":
             return Response.json({"ok": False, "error": str(exc), "status": 400, "title": "Invalid parameter"},
                                  status=400)
-        return Response.text(f"{name}: {exc}\n", status=400)
+        if match.group(3):  # .csv, .atom …: one line
+            return Response.text(f"{name}: {exc}\n", status=400)
+        return Response.html(await _error_page(datasette, path, query_string, args, bad, f"{name}: {exc}"),
+                             status=400)
     if fixed != args:
         return Response.redirect(f"{path}?{urllib.parse.urlencode(fixed)}")
     return None
+
+
+async def _error_page(datasette, path: str, query_string: str, args: list, bad: str, message: str) -> str:
+    """The saved search's 400 as an HTML page of the site, as Datasette's own errors are (its header and
+    footer, with the demo's label): a researcher who typed a date the Dutch way wrong into the form had a
+    bare line of text and no way back. It links the search without the parameter."""
+    from datasette.utils.asgi import Request
+    from markupsafe import Markup
+
+    rest = urllib.parse.urlencode([(k, v) for k, v in args if k != bad])
+    back = path + (f"?{rest}" if rest else "")
+    error = Markup("{}<br><a href=\"{}\">The search without {}</a>").format(message, back, bad)
+    request = Request.fake(f"{path}?{query_string}")
+    request.scope["csrftoken"] = lambda: ""  # a GET page with no form to protect (Datasette's own 4xx has none)
+    return await datasette.render_template(
+        ["400.html", "error.html"], {"ok": False, "error": error, "status": 400, "title": "Ongeldige parameter"},
+        request=request)
 

@@ -1,7 +1,9 @@
 """A saved search's date, year or page that is none is a clear error, not a silent answer
 (``tenderarchive/query_params.py``): on the site and in ``tenderarchive export``."""
 
+import html
 import json
+import re
 import subprocess
 import sys
 import urllib.error
@@ -56,10 +58,28 @@ def test_the_site_sends_a_day_first_date_on_and_refuses_a_date_that_is_none(serv
                         ("aanbieder_contracten?aanbieder=Kennemer&pagina=twee", b"pagina: 'twee' is not a page")):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(f"{server.db}/{path}", timeout=30)
-        assert refused.value.code == 400 and words in refused.value.read(), path
+        assert refused.value.code == 400 and words in html.unescape(refused.value.read().decode()).encode(), path
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(f"{server.db}/award_notices.json?before=abc", timeout=30)
     assert json.loads(refused.value.read())["error"] == "before: 'abc' is not a date: give YYYY-MM-DD, such as 2024-12-31"
+
+
+def test_a_refused_parameter_is_a_page_of_the_site_with_a_way_back(server):
+    """The 400 of a saved search's page was one line of plain text: no header, no footer (the demo's label), no
+    way back to the search. It is the site's error page, naming the parameter, with a link to the search
+    without it (the other parameters kept); ``.csv`` stays one line."""
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{server.db}/award_notices?before=2020-01-01&pagina=0", timeout=30)
+    assert refused.value.code == 400 and refused.value.headers["content-type"].startswith("text/html")
+    page = refused.value.read().decode()
+    assert 'class="synthetic-demo"' in page and '<footer class="ft">' in page
+    assert "award_notices: pagina: '0' is not a page" in html.unescape(page)
+    [back] = re.findall(r'<a href="([^"]+)">The search without pagina</a>', page)
+    assert html.unescape(back) == f"/{server.database}/award_notices?before=2020-01-01"
+    urllib.request.urlopen(f"{server.base}{html.unescape(back)}", timeout=30).close()  # 200
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{server.db}/award_notices.csv?pagina=0", timeout=30)
+    assert refused.value.read() == b"award_notices: pagina: '0' is not a page: give 1, 2, 3 \xe2\x80\xa6 or alle (every row)\n"
 
 
 def test_export_refuses_a_date_that_is_none_and_reads_a_day_first_one(demo_archive):
