@@ -232,3 +232,64 @@ def test_the_architecture_names_every_table_and_who_writes_it(tmp_path):
 
     for spider in SpiderLoader.from_settings(get_project_settings()).list():
         assert spider in flow, spider
+
+
+#: Where the docs give ``tenderarchive`` command lines: the README, docs/, the deploy recipes, bench/README.md.
+DOC_FILES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "bench" / "README.md",
+             ROOT / "deploy" / "crontab.example", *sorted((ROOT / "deploy" / "systemd").glob("*.service"))]
+
+
+def documented_command_lines() -> list[tuple[str, int, str, str, bool]]:
+    """(file, line, subcommand, the rest of the line, whether it is a command to run: in a fenced code block or
+    a deploy recipe, not prose) for every ``tenderarchive SUBCOMMAND …`` the docs give, cut at a comment, a code
+    span's end, a shell operator or a table cell's end (`` | ``, not ``csv\\|json``)."""
+    found = []
+    names = "|".join(re.escape(name) for name in subcommands())
+    for path in DOC_FILES:
+        fenced = path.suffix != ".md"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if path.suffix == ".md" and line.lstrip().startswith("```"):
+                fenced = not fenced
+                continue
+            for match in re.finditer(rf"tenderarchive\s+({names})\b([^`\n]*)", line):
+                rest = re.split(r"\s#\s|\|\||&&|;|(?<!\\)\|(?![^\[]*\])|\s[12]?>", match.group(2))[0]
+                found.append((path.relative_to(ROOT).as_posix(), number, match.group(1), rest, fenced))
+    return found
+
+
+def test_every_option_the_docs_give_a_command_is_one_it_takes():
+    """An example command whose option was renamed or never existed fails as the user copies it (exit 2);
+    every option in every documented ``tenderarchive`` line (synopses too) is one of that command's."""
+    import argparse
+
+    commands = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    options = {name: {o for a in sub._actions for o in a.option_strings} for name, sub in commands.items()}
+    lines = documented_command_lines()
+    assert len(lines) > 40 and {line[2] for line in lines} == set(commands)
+    unknown = [(f, n, command, option) for f, n, command, rest, _ in lines
+               for option in re.findall(r"(?<![\w-])(--?[a-zA-Z][\w-]*)", rest) if option not in options[command]]
+    assert unknown == []
+
+
+def test_every_example_command_of_the_docs_parses():
+    """Every documented command line that is an example (in a code block or a deploy recipe; no ``[optional]``
+    synopsis, no ``…``) parses as the
+    CLI reads it: nothing a user copies is refused with exit 2 before it runs."""
+    import contextlib
+    import io
+    import shlex
+
+    examples = [(f, n, command, rest) for f, n, command, rest, fenced in documented_command_lines()
+                if fenced and "[" not in rest and "…" not in rest and "..." not in rest and "|" not in rest]
+    assert len(examples) > 10
+    refused = []
+    for f, n, command, rest in examples:
+        argv = [command, *shlex.split(rest.replace("$", "X"))]
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            try:
+                parser().parse_args(argv)
+            except SystemExit as exit:
+                if exit.code:
+                    refused.append((f, n, " ".join(argv), err.getvalue().strip().splitlines()[-1]))
+    assert refused == []
