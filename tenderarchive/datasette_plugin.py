@@ -57,8 +57,12 @@
   ``table_row`` filter of ``tenderarchive/table_rows.py``, used by ``templates/_table.html``).
 
 * Atom feeds of saved searches (:func:`render_atom`, in place of datasette-atom's renderer)
-  are valid XML whatever the archived text holds, link only http(s) URLs, and are valid
-  empty feeds when a search has no rows.
+  are valid XML whatever the archived text holds, link only http(s) URLs, name their author
+  (RFC 4287), and are valid empty feeds when a search has no rows.
+
+* A saved search shown a hundred rows a page (``pagina``) links its previous and next page
+  (``prepare_jinja2_environment``: ``saved_search_pages`` of ``tenderarchive/query_pages.py``, used by
+  ``templates/query.html``); Datasette's own error pages carry the demo's label (a Jinja global).
 """
 
 from __future__ import annotations
