@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from pathlib import Path
 from importlib import resources
 
 from markupsafe import Markup
@@ -451,6 +452,32 @@ async def map_page(request, datasette):
     })
 
 
+#: The glossary (docs/glossary.md) of a checkout, served as ``/-/woordenlijst``.
+GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary.md"
+
+
+async def glossary_page(request, datasette):
+    """``/-/woordenlijst``: docs/glossary.md as a page of the site. The saved searches, research pages and columns
+    are named in Dutch and their descriptions cite "docs/glossary.md", which a researcher in the browser could
+    not open. Markdown (the ``markdown`` package that datasette-render-markdown brings), headings with ids for
+    its own anchors; a link to another file of docs/ is to the stage ids, which are in the glossary too."""
+    import markdown
+
+    database = archive_database(datasette)
+    try:
+        text = GLOSSARY.read_text(encoding="utf-8")
+    except OSError:
+        return await not_found(datasette, request, database,
+                               "De woordenlijst (docs/glossary.md) hoort bij de broncode en is hier niet geïnstalleerd.")
+    title, _, text = text.partition("\n")
+    text = re.sub(r"\]\(reference/stages\.md\)", "](#stage-ids)", text)  # docs/reference/: the stage table
+    body = markdown.markdown(text, extensions=["tables", "toc"], output_format="html")
+    return await render(datasette, request, {
+        "database": database, "heading": "Woordenlijst (glossary)", "kind": "woordenlijst",
+        "intro": "De Nederlandse woorden van de tabellen, kolommen, zoekopdrachten en pagina's, en wat ze betekenen.",
+        "body": Markup(body), "sections": []})
+
+
 def _checked_page(page):
     """``page`` answering 400 with the line naming a parameter that is not of its kind (``sinds=gisteren``,
     ``jaar=alle``: :func:`run_query`), as the saved searches' own pages do."""
@@ -473,4 +500,5 @@ def routes():
         (r"^/-/aanbieder$", provider_page),
         (r"^/-/markt$", market_page),
         (r"^/-/kaart$", map_page),
+        (r"^/-/woordenlijst$", glossary_page),
     ]]

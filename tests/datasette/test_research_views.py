@@ -381,3 +381,25 @@ def test_a_research_page_reads_its_dates_and_years_as_the_saved_searches_do(serv
             server.get(path)
         assert error.value.code == 400, path
         assert "is not a" in error.value.read().decode("utf-8"), path
+
+
+def test_the_glossary_is_a_page_of_the_site_linked_from_the_home_page(server):
+    """The saved searches, research pages and columns are named in Dutch, and their descriptions send the reader
+    to "docs/glossary.md", a file of the repository a researcher in the browser cannot open: the site had no
+    glossary. ``/-/woordenlijst`` is docs/glossary.md as a page (every word of its tables, its anchors working),
+    linked from the home page, with the demo's label."""
+    from tests.conftest import ROOT
+
+    assert 'href="/-/woordenlijst"' in server.get("/").decode()
+    page = server.get("/-/woordenlijst").decode()
+    assert 'class="synthetic-demo"' in page
+    text = html_unescape(re.sub(r"<[^>]+>", "", page))
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    words = [re.sub(r"[`*]", "", row.split("|")[1]).strip() for row in glossary.splitlines()
+             if row.startswith("| ") and not row.startswith(("| word", "| id", "|---"))]
+    assert len(words) > 50
+    missing = [w for w in words if w and w not in text]
+    assert missing == []
+    anchors = set(re.findall(r'href="#([^"]+)"', page))
+    assert anchors and all(f'id="{a}"' in page for a in anchors), anchors
+    assert 'href="reference/' not in page  # a file of docs/ is no address of the site
