@@ -30,7 +30,7 @@
       saved search's ``atom_link`` goes through it, so a feed never links another scheme.
 
 * The research pages (``tenderarchive/research.py``): a jeugdregio, a buyer, a provider, the
-  market and a map (``register_routes``), and links from table and query cells to them
+  market, a map and the glossary (``register_routes``), and links from table and query cells to them
   (``render_cell``: ``jeugdregio_code`` to the region page, a supplier's ``organisation_id`` and
   ``aanbieder_id`` to the provider page, ``buyer_id`` and ``opdrachtgever_id`` to the buyer page,
   ``procurement_id`` and a procurement's title to the procurement page with its timeline).

@@ -19,7 +19,9 @@ Routes (registered by ``tenderarchive/datasette_plugin.py``):
     per region and year: procurements, awarded value, distinct winners, share of the largest provider;
 ``/-/kaart?maat=<figure>&jaar=<year>&laag=jeugdregios|gemeenten``
     the jeugdregio's (or the municipalities) coloured by a figure of ``jeugdregio_overzicht``,
-    each shape a link to its region page.
+    each shape a link to its region page;
+``/-/woordenlijst``
+    the glossary (docs/glossary.md of the checkout): the Dutch words of the names and what they mean.
 
 Every table on these pages is the result of one canned query in
 ``tenderarchive/datasette/metadata.yaml`` (``jeugdregio_aanbestedingen`` …), run with the page's
