@@ -425,10 +425,12 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
             # written (what set_values would do row by row).
             current = dict(db.execute(f"select procurement_id, article_count from procurements where procurement_id "
                                       f"in ({marks})", ids).fetchall())
-            for procurement_id in ids:
-                if procurement_id in current and current[procurement_id] != linked.get(procurement_id, 0):
-                    counts["article_counts"] += set_values(db, "procurements", procurement_id,
-                                                           {"article_count": linked.get(procurement_id, 0)})
+            # One executemany for the lot (issue 14: a first derivation sets every new procurement's
+            # count, NULL to 0, and set_values looked each row up again before its own UPDATE).
+            updates = [(linked.get(procurement_id, 0), procurement_id) for procurement_id in ids
+                       if procurement_id in current and current[procurement_id] != linked.get(procurement_id, 0)]
+            db.conn.executemany("update procurements set article_count = ? where procurement_id = ?", updates)
+            counts["article_counts"] += len(updates)
     return (counts, relinked) if with_relinked else counts
 
 

@@ -596,9 +596,10 @@ def test_a_first_derivation_of_the_fixture_crawls_writes_what_the_per_row_deriva
 
 def test_a_first_derivation_looks_up_no_event_or_procurement_row(tmp_path):
     """Into empty tables the derivation reads no ``events`` or ``procurements`` row before writing
-    (before: sync_rows' select of each notice's events, upsert_if_changed's of each procurement),
-    and builds their indexes after the rows (before: maintained row by row)."""
-    from tenderarchive.derive import refresh_notice_events, refresh_procurements
+    (before: sync_rows' select of each notice's events, upsert_if_changed's of each procurement,
+    set_values' of each procurement whose article count went from NULL to 0), and builds their
+    indexes after the rows (before: maintained row by row)."""
+    from tenderarchive.derive import refresh_links, refresh_notice_events, refresh_procurements
 
     db = open_archive(tmp_path / "archive.db")
     random_notices(db, 7, 60)
@@ -606,7 +607,10 @@ def test_a_first_derivation_looks_up_no_event_or_procurement_row(tmp_path):
     db.conn.set_trace_callback(seen.append)
     refresh_procurements(db, 1)
     refresh_notice_events(db, 1)
+    counts = refresh_links(db, 1)
     db.conn.set_trace_callback(None)
+    assert counts["article_counts"] == db.execute("select count(*) from procurements").fetchone()[0]
+    assert db.execute("select count(*) from procurements where article_count is not 0").fetchone()[0] == 0
     lookups = [sql for sql in seen if sql.lower().startswith(("select * from [events]", "select * from [procurements]"))]
     assert not lookups, lookups[:3]
     created = {sql.split()[2].strip('[]"') for sql in seen if sql.upper().startswith("CREATE INDEX")}
