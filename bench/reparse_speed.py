@@ -29,7 +29,8 @@ next run), then with no server:
 - ``--before TREE``: another tree of the code (``git archive main | tar -x -C TREE``): ``--pairs P``
   then alternates reparses (``--jobs 1``) run from TREE and from this tree, each on a fresh copy of the
   store and checked against the crawl, and prints each pair's CPU seconds, the ratio after/before, the
-  CPU seconds of each run's close (the last batch and the derivation) and the medians (the machine is shared: a pair sees the same load);
+  CPU seconds of each run's close (the last batch and the derivation) and the medians (the machine is
+  shared: a pair sees the same load);
 - ``--no-engine``: leave out the reparse through Scrapy's engine (it is slow; the pairs are what
   ``--jobs`` is measured by);
 - each rebuilt archive is compared with the crawled one (every data table, ``versions`` and

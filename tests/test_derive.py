@@ -531,7 +531,9 @@ def random_notices(db, seed: int, count: int = 120) -> None:
     forms = ["competition", "result", "planning", "consultation", "cont-modif", "dir-awa-pre", "ocds", None]
 
     def day():
-        return None if rng.random() < 0.25 else f"20{rng.randint(18, 27)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        if rng.random() < 0.25:
+            return None
+        return f"20{rng.randint(18, 27)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     for publication_id in rng.sample(range(10_000, 900_000), count):
         kenmerk = rng.choice(kenmerken)
         published = day() or "2024-05-05"
@@ -611,7 +613,8 @@ def test_a_first_derivation_looks_up_no_event_or_procurement_row(tmp_path):
     db.conn.set_trace_callback(None)
     assert counts["article_counts"] == db.execute("select count(*) from procurements").fetchone()[0]
     assert db.execute("select count(*) from procurements where article_count is not 0").fetchone()[0] == 0
-    lookups = [sql for sql in seen if sql.lower().startswith(("select * from [events]", "select * from [procurements]"))]
+    lookups = [sql for sql in seen
+               if sql.lower().startswith(("select * from [events]", "select * from [procurements]"))]
     assert not lookups, lookups[:3]
     created = {sql.split()[2].strip('[]"') for sql in seen if sql.upper().startswith("CREATE INDEX")}
     assert {"idx_events_date", "idx_procurements_kenmerk"} <= created, created
