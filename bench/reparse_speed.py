@@ -28,8 +28,9 @@ next run), then with no server:
   against the crawl; printed per run, and the medians: wall notices/s and CPU ms per notice;
 - ``--before TREE``: another tree of the code (``git archive main | tar -x -C TREE``): ``--pairs P``
   then alternates reparses (``--jobs 1``) run from TREE and from this tree, each on a fresh copy of the
-  store and checked against the crawl, and prints each pair's CPU seconds, the ratio after/before and
-  the medians (the machine is shared: a pair sees the same load);
+  store and checked against the crawl, and prints each pair's CPU seconds, the ratio after/before, the
+  CPU seconds of each run's close (the last batch and the derivation) and the medians (the machine is
+  shared: a pair sees the same load);
 - ``--no-engine``: leave out the reparse through Scrapy's engine (it is slow; the pairs are what
   ``--jobs`` is measured by);
 - each rebuilt archive is compared with the crawled one (every data table, ``versions`` and
@@ -170,11 +171,14 @@ def main(argv=None) -> int:
                 identical = identical and same
                 replay = sum(float(m.group(1)) for m in re.finditer(r"^replayed \d+ responses of crawl \d+ in [\d.]+ s "
                                                                      r"\(([\d.]+) CPU-s", result.stderr, re.M))
-                runs[name] = (wall, cpu, replay, same)
+                close = sum(float(m.group(1)) for m in re.finditer(r"close \(last batch, derivation\) ([\d.]+)",
+                                                                    result.stderr))
+                runs[name] = (wall, cpu, replay, same, close)
             compared.append(runs)
             # each pair as it ends (at a high load a reparse takes minutes, and the table comes only at the end)
             print(f"pair {len(compared)}: CPU s before {runs['before'][1]:.2f}, after {runs['after'][1]:.2f} "
-                  f"(replay {runs['before'][2]:.2f} → {runs['after'][2]:.2f}), identical "
+                  f"(replay {runs['before'][2]:.2f} → {runs['after'][2]:.2f}; close, i.e. last batch and derivation, "
+                  f"{runs['before'][4]:.2f} → {runs['after'][4]:.2f}), identical "
                   f"{runs['before'][3] and runs['after'][3]}", file=sys.stderr, flush=True)
         for _ in range(0 if args.before else args.pairs):
             for jobs in (1, args.jobs):
@@ -220,12 +224,13 @@ def main(argv=None) -> int:
         print(f"\nalternating pairs, code of {args.before} (before) and of this tree (after), --jobs 1, each on a fresh "
               "copy (CPU = user + system of the reparse process, start-up included; replay = its own CPU line)")
         print("| pair | before CPU s | after CPU s | after/before | before notices per CPU-s | after notices per CPU-s "
-              "| replay CPU s before → after | identical |")
-        print("|---|---|---|---|---|---|---|---|")
+              "| replay CPU s before → after | close (last batch, derivation) CPU s before → after | identical |")
+        print("|---|---|---|---|---|---|---|---|---|")
         for number, runs in enumerate(compared, 1):
-            (_, b_cpu, b_replay, b_same), (_, a_cpu, a_replay, a_same) = runs["before"], runs["after"]
+            (_, b_cpu, b_replay, b_same, b_close), (_, a_cpu, a_replay, a_same, a_close) = runs["before"], runs["after"]
             print(f"| {number} | {b_cpu:.2f} | {a_cpu:.2f} | {a_cpu / b_cpu:.3f} | {notices / b_cpu:,.0f} | "
-                  f"{notices / a_cpu:,.0f} | {b_replay:.2f} → {a_replay:.2f} | {b_same and a_same} |")
+                  f"{notices / a_cpu:,.0f} | {b_replay:.2f} → {a_replay:.2f} | {b_close:.2f} → {a_close:.2f} | "
+                  f"{b_same and a_same} |")
         b_med = statistics.median(r["before"][1] for r in compared)
         a_med = statistics.median(r["after"][1] for r in compared)
         print(f"median: before {b_med:.2f} CPU-s ({notices / b_med:,.0f} notices per CPU-s), after {a_med:.2f} CPU-s "

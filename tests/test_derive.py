@@ -515,3 +515,108 @@ def test_a_procedures_stale_award_events_are_found_by_the_procedure_not_by_every
 
     plan = " | ".join(row[3] for row in db.conn.execute(f"explain query plan {STALE_AWARD_EVENTS_SQL}", ["TN1", "TN1"]))
     assert "SEARCH events USING INDEX idx_events_procurement_id_date (procurement_id=?)" in plan, plan
+
+
+# --- a first derivation into empty tables (issue 14) ----------------------------------------------
+
+def random_notices(db, seed: int, count: int = 120) -> None:
+    """Crawl 1 (synthetic, randomised): ``count`` notices over fewer kenmerken, of every notice type,
+    form type and flag the timeline and the procurement row read, dates present or not."""
+    import random
+
+    rng = random.Random(seed)
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "complete"}, pk="crawl_id", replace=True)
+    kenmerken = rng.sample(range(1000, 99999), max(1, count // 3))
+    types = ["AAO", "VAK", "MAC", "REC", "AGO", "AAW", "VBE", "XYZ", None]
+    forms = ["competition", "result", "planning", "consultation", "cont-modif", "dir-awa-pre", "ocds", None]
+
+    def day():
+        if rng.random() < 0.25:
+            return None
+        return f"20{rng.randint(18, 27)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    for publication_id in rng.sample(range(10_000, 900_000), count):
+        kenmerk = rng.choice(kenmerken)
+        published = day() or "2024-05-05"
+        deadline = day()
+        record = notice_record(
+            publication_id, kenmerk=kenmerk, procurement_id=f"TN{kenmerk}", notice_type=rng.choice(types),
+            notice_type_label=rng.choice(["Aankondiging", "Rectificatie", None]), form_type=rng.choice(forms),
+            is_cancelled=rng.choice([0, 1, None]), is_awarded=rng.choice([0, 1, None]),
+            youth_care=rng.choice([0, 1]), jeugdregio_code=rng.choice(["JZ41", "JZ17", None]),
+            title=rng.choice(["Jeugdhulp regio", "Gunning jeugdhulp", "Ambulante zorg", None]),
+            buyer=rng.choice(["Gemeente Heerlen", "Gemeente Texel", None]), published=published,
+            published_at=published + f"T{rng.randint(0, 23):02d}:00",
+            deadline=deadline and deadline + f"T{rng.randint(0, 23):02d}:00:00",
+            consultation_deadline=rng.choice([None, deadline, day()]), start_date=day(),
+            url=f"https://www.tenderned.nl/x/{publication_id}")
+        write_notice(db, record, 1)
+
+
+def first_derivation(db, monkeypatch, per_row: bool) -> dict:
+    """``derive(db, 1)`` into empty derived tables, the bulk way or (``per_row``) row by row as before."""
+    from tenderarchive import derive as derivation
+
+    with monkeypatch.context() as patch:
+        if per_row:
+            patch.setattr(derivation, "_is_empty", lambda db, table: False)
+        return derive(db, 1)
+
+
+def bulk_compared(db) -> dict:
+    tables = {t: [tuple(r) for r in db.execute(f"select rowid, * from [{t}] order by rowid")]
+              for t in ("procurements", "events", "versions")}
+    tables["indexes"] = sorted(db.execute("select name, tbl_name, sql from sqlite_master where type = 'index' "
+                                          "and tbl_name in ('procurements', 'events')").fetchall())
+    return tables
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_first_derivation_into_empty_tables_writes_what_the_per_row_derivation_writes(tmp_path, monkeypatch, seed):
+    results = {}
+    for per_row in (False, True):
+        db = open_archive(tmp_path / f"{seed}-{per_row}.db")
+        random_notices(db, seed)
+        counts = first_derivation(db, monkeypatch, per_row)
+        results[per_row] = (counts, bulk_compared(db), derived_tables(db))
+        assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+    bulk, per_row = results[False], results[True]
+    assert bulk[1]["events"] and bulk[1]["procurements"]  # something to compare
+    assert bulk == per_row
+
+
+def test_a_first_derivation_of_the_fixture_crawls_writes_what_the_per_row_derivation_writes(tmp_path, monkeypatch):
+    results = []
+    for per_row in (False, True):
+        db = open_archive(tmp_path / f"{per_row}.db")
+        crawl_a(db)
+        first = first_derivation(db, monkeypatch, per_row)
+        crawl_b(db)
+        second = derive(db, 2)  # incremental: the tables hold rows now, row by row in both
+        results.append((first, second, bulk_compared(db), derived_tables(db)))
+    assert results[0] == results[1]
+
+
+def test_a_first_derivation_looks_up_no_event_or_procurement_row(tmp_path):
+    """Into empty tables the derivation reads no ``events`` or ``procurements`` row before writing
+    (before: sync_rows' select of each notice's events, upsert_if_changed's of each procurement,
+    set_values' of each procurement whose article count went from NULL to 0), and builds their
+    indexes after the rows (before: maintained row by row)."""
+    from tenderarchive.derive import refresh_links, refresh_notice_events, refresh_procurements
+
+    db = open_archive(tmp_path / "archive.db")
+    random_notices(db, 7, 60)
+    seen: list[str] = []
+    db.conn.set_trace_callback(seen.append)
+    refresh_procurements(db, 1)
+    refresh_notice_events(db, 1)
+    counts = refresh_links(db, 1)
+    db.conn.set_trace_callback(None)
+    assert counts["article_counts"] == db.execute("select count(*) from procurements").fetchone()[0]
+    assert db.execute("select count(*) from procurements where article_count is not 0").fetchone()[0] == 0
+    lookups = [sql for sql in seen
+               if sql.lower().startswith(("select * from [events]", "select * from [procurements]"))]
+    assert not lookups, lookups[:3]
+    created = {sql.split()[2].strip('[]"') for sql in seen if sql.upper().startswith("CREATE INDEX")}
+    assert {"idx_events_date", "idx_procurements_kenmerk"} <= created, created
+    assert db.execute("select count(*) from events").fetchone()[0] > 60  # several events a notice
+    assert db.execute("pragma integrity_check").fetchone() == ("ok",)

@@ -189,6 +189,65 @@ def _upsert_sql(table: str, columns: tuple[str, ...], pk: str | None) -> str:
             (f"UPDATE SET {', '.join(f'[{c}] = excluded.[{c}]' for c in update)}" if update else "NOTHING"))
 
 
+def put_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    """:func:`put_row` of every row of ``rows``, in order, as one ``executemany`` per run of rows
+    naming the same columns (issue 14: a rebuild's first derivation writes thousands of new
+    ``procurements`` and ``events`` rows, and a statement per row was most of their write time).
+    The same statement as :func:`put_row`'s, so the same rows whatever the order of keys; a row
+    with a JSON value, or a table whose new keys are tracked (:func:`track_new_keys`), goes
+    through :func:`put_row` itself. Joins the caller's transaction when one is open."""
+    tracked = getattr(db, "_tenderarchive_new_keys", None)
+    if tracked and table in tracked:
+        for row in rows:
+            put_row(db, table, row)
+        return
+    run: list[list] = []
+    columns: tuple[str, ...] | None = None
+
+    def flush() -> None:
+        if run:
+            if db.conn.in_transaction:
+                db.conn.executemany(_upsert_sql(table, columns, None), run)
+            else:
+                with db.conn:  # committed, as put_row's write outside a transaction is
+                    db.conn.executemany(_upsert_sql(table, columns, None), run)
+            run.clear()
+
+    for row in rows:
+        values = list(row.values())
+        if not _PLAIN_TYPES.issuperset(map(type, values)) and \
+                any(isinstance(v, (list, dict, tuple)) for v in values):
+            flush()
+            put_row(db, table, row)
+            continue
+        names = tuple(row)
+        if names != columns:
+            flush()
+            columns = names
+        run.append(values)
+    flush()
+
+
+@contextlib.contextmanager
+def indexes_after(db: sqlite_utils.Database, table: str, empty: bool = True):
+    """Within: ``table`` (empty: ``empty``) without its secondary indexes, created again, each
+    from its own ``CREATE INDEX``, once the rows are in (issue 14: maintaining a table's 5-7
+    indexes row by row cost a rebuild's first derivation half of its writes of ``events`` and
+    ``procurements``; one pass per index after the inserts costs less). Only inside a transaction
+    (the caller's ``db.atomic()``): a failure rolls the dropped indexes back with the rows. A
+    table that holds rows, or any caller not in a transaction, keeps its indexes."""
+    if not empty or not db.conn.in_transaction:
+        yield
+        return
+    indexes = db.conn.execute("select name, sql from sqlite_master where type = 'index' and tbl_name = ? "
+                              "and sql is not null order by name", [table]).fetchall()
+    for name, _ in indexes:
+        db.conn.execute(f"DROP INDEX [{name}]")
+    yield
+    for _, sql in indexes:
+        db.conn.execute(sql)
+
+
 def delete_row(db: sqlite_utils.Database, table: str, key) -> None:
     values = key if isinstance(key, (tuple, list)) else (key,)
     db.execute(f"delete from [{table}] where " + " and ".join(f"[{k}] = ?" for k in _pk(table)), list(values))
