@@ -53,8 +53,9 @@
 * A saved search's CSV (its page's CSV link, the research pages' "every row" links) holds every
   row, not Datasette's first 1,000 (``tenderarchive/query_csv.py``: ``asgi_wrapper``).
 
-* A table page's rows are written a row at a time (``prepare_jinja2_environment``: the
-  ``table_row`` filter of ``tenderarchive/table_rows.py``, used by ``templates/_table.html``).
+* A table page's and a saved search's rows are written a row at a time (``prepare_jinja2_environment``:
+  the ``table_row`` and ``query_row`` filters of ``tenderarchive/table_rows.py``, used by
+  ``templates/_table.html`` and ``templates/query.html``).
 
 * Atom feeds of saved searches (:func:`render_atom`, in place of datasette-atom's renderer)
   are valid XML whatever the archived text holds, link only http(s) URLs, and are valid
@@ -220,6 +221,7 @@ def prepare_jinja2_environment(env, datasette):
     from tenderarchive import table_rows
 
     env.filters["table_row"] = table_rows.table_row
+    env.filters["query_row"] = table_rows.query_row
 
 
 @hookimpl

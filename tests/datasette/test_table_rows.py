@@ -46,3 +46,30 @@ def test_the_table_is_datasettes_own(both, path):
     ours, plain = both
     mine, theirs = table_html(ours, path), table_html(plain, path)
     assert "<td" in mine and mine == theirs
+
+
+#: Saved searches (metadata.yaml) with links, euro amounts, URLs, empty cells and long text.
+QUERY_PATHS = ["/archive/opdrachtgevers", "/archive/aanbieders", "/archive/award_notices",
+               "/archive/search_all?q=jeugdhulp", "/archive/marktbeeld", "/archive/changed_notices",
+               "/archive?sql=select+1+as+n%2C+null+as+leeg%2C+%27%3Cb%3E%27+as+tekst%2C+"
+               "%27https%3A%2F%2Fexample.invalid%2Fx%27+as+url"]
+
+
+@pytest.mark.parametrize("path", QUERY_PATHS)
+def test_a_saved_search_table_is_datasettes_own(both, path):
+    ours, plain = both
+    mine, theirs = table_html(ours, path), table_html(plain, path)
+    assert "<td" in mine and mine == theirs
+
+
+def test_a_saved_search_writes_its_rows_a_row_at_a_time(both):
+    """One template step per row (the ``query_row`` filter of templates/query.html), not three per cell."""
+    ours, _ = both
+    rows = []
+    write = ours.jinja_env.filters["query_row"]
+    ours.jinja_env.filters["query_row"] = lambda row, columns: rows.append(row) or write(row, columns)
+    try:
+        html = run(ours.client.get("/archive/opdrachtgevers")).text
+    finally:
+        ours.jinja_env.filters["query_row"] = write
+    assert rows and html.count("<tr>") == len(rows) + 1   # the header's row and one per row written
