@@ -37,7 +37,7 @@ import re
 import urllib.parse
 from importlib import resources
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from tenderarchive.query_params import BadParameter, checked_params
 from tenderarchive.research_map import map_svg, region_svg
@@ -140,7 +140,8 @@ def render_cell(row, value, column, table, database):
             href = None
     if href is None:
         return None
-    return Markup('<a href="{}">{}</a>').format(href, value)
+    # the same markup as Markup('<a href="{}">{}</a>').format(href, value), without a formatter per cell
+    return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
 
 
 # --- running the canned queries ------------------------------------------------------------------
