@@ -392,14 +392,21 @@ def free_port() -> int:
 
 
 class Served:
-    def __init__(self, path: Path, settings: list[tuple[str, str]]):
+    """``tenderarchive serve`` on a free loopback port; with ``code``, the package of another checkout
+    (``--compare``: put first on ``PYTHONPATH``, so its ``tenderarchive`` and its Datasette plugin,
+    found by the entry point's module name, are the ones served)."""
+
+    def __init__(self, path: Path, settings: list[tuple[str, str]], code: Path | None = None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.db = path.stem
         extra = [a for name, value in settings for a in ("--setting", name, value)]
+        env = dict(os.environ)
+        if code is not None:
+            env["PYTHONPATH"] = os.pathsep.join([str(code), *filter(None, [env.get("PYTHONPATH")])])
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tenderarchive.cli", "serve", "--db", str(path), "--port", str(self.port),
-             *extra], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+             *extra], cwd=code or ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self.client = httpx.Client(base_url=self.base, timeout=120)
         deadline = time.time() + 600
         while time.time() < deadline:
@@ -573,7 +580,10 @@ def targets(served: Served, params: dict) -> list[tuple[str, str, list[str]]]:
 
 
 def measure(served: Served, traced: Traced, path: Path, requests: int, slow: float, slow_requests: int,
-            params: dict, only: str | None = None) -> list[dict]:
+            params: dict, only: str | None = None, other: Served | None = None) -> list[dict]:
+    """Each target: ``requests`` timed requests, then its statements as often in raw sqlite3. With
+    ``other`` (``--compare``), each request is made to both servers in turn (alternating which
+    goes first), so both are timed under the same load; its figures are ``before_p50``/``before_p95``."""
     conn = raw_connection(path)
     results = []
     for kind, name, paths in targets(served, params):
@@ -585,13 +595,15 @@ def measure(served: Served, traced: Traced, path: Path, requests: int, slow: flo
             statements += sql
             statuses.append(status)
             timeouts |= timed_out
-        served_times, raw_times = [], []
+        served_times, raw_times, other_times = [], [], []
         n = requests
         for i in range(n):
-            began = time.perf_counter()
-            for p in paths:
-                served.client.get(p)
-            served_times.append(time.perf_counter() - began)
+            turns = [(served, served_times)] + ([(other, other_times)] if other is not None else [])
+            for server, times in (turns if i % 2 == 0 else turns[::-1]):
+                began = time.perf_counter()
+                for p in paths:
+                    server.client.get(p)
+                times.append(time.perf_counter() - began)
             if i == 0 and served_times[0] > slow:
                 n = slow_requests
             if i + 1 >= n:
@@ -609,6 +621,9 @@ def measure(served: Served, traced: Traced, path: Path, requests: int, slow: flo
                "p50": percentile(served_times, .5), "p95": percentile(served_times, .95),
                "raw_p50": percentile(raw_times, .5), "raw_p95": percentile(raw_times, .95)}
         row["ratio"] = row["p50"] / row["raw_p50"] if row["raw_p50"] > 0 else float("inf")
+        if other_times:
+            row.update(before_p50=percentile(other_times, .5), before_p95=percentile(other_times, .95))
+            row["before_ratio"] = row["before_p50"] / row["raw_p50"] if row["raw_p50"] > 0 else float("inf")
         results.append(row)
         print(format_row(row), flush=True)
     conn.close()
@@ -627,6 +642,9 @@ def format_row(r: dict) -> str:
         note.append("TIMED OUT")
     if r["raw_failed"]:
         note.append(f"raw sql: {r['raw_failed'][:40]}")
+    if "before_p50" in r:
+        note.insert(0, f"--compare: p50 {r['before_p50'] * 1000:.1f} p95 {r['before_p95'] * 1000:.1f} "
+                       f"ratio {min(r['before_ratio'], 9999):.1f}")
     return (f"{r['kind']:<13} {r['name'][:42]:<42} {r['n']:>3} {r['p50'] * 1000:>8.1f} {r['p95'] * 1000:>8.1f} "
             f"{r['raw_p50'] * 1000:>8.1f} {r['raw_p95'] * 1000:>8.1f} {min(r['ratio'], 9999):>6.1f} "
             f"{(r['p50'] - r['raw_p50']) * 1000:>6.0f}  {', '.join(note)}")
@@ -673,6 +691,10 @@ def main(argv=None) -> int:
                         help="with --incremental: K later crawls one after another (each its N new notices), "
                              "to see the spread; with --full-from no rebuild is run between them")
     parser.add_argument("--no-serve", action="store_true", help="skip the Datasette measurements")
+    parser.add_argument("--compare", metavar="DIR",
+                        help="also serve the archive with the tenderarchive package of another checkout at DIR "
+                             "(e.g. `git archive main | tar -x -C DIR`) and time both, alternating request by "
+                             "request; printed as the note --compare (the raw SQL is this checkout's)")
     parser.add_argument("--full-from", metavar="JSON",
                         help="compare the incremental derivation with the full derivation of the build recorded in "
                              "this earlier --json (of the same --db) instead of running a rebuild")
@@ -691,13 +713,16 @@ def main(argv=None) -> int:
         report["results"] = []
         if not args.no_serve:
             served, traced = Served(path, args.setting), Traced(path, args.setting)
+            other = Served(path, args.setting, Path(args.compare).resolve()) if args.compare else None
             try:
                 print(HEADER)
                 report["results"] = measure(served, traced, path, args.requests, args.slow, args.slow_requests,
-                                            sample_params(path), args.only)
+                                            sample_params(path), args.only, other)
             finally:
                 served.stop()
                 traced.close()
+                if other is not None:
+                    other.stop()
         report["incremental"] = []
         for size in args.also_size if args.incremental else []:
             other = Path(tmp) / f"archive-{size}.db"
