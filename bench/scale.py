@@ -485,7 +485,11 @@ class Traced:
         return ran
 
     def close(self):
+        from datasette.plugins import pm
+
         self.loop.close()
+        if pm.get_plugin("bench_scale_tracer") is not None:
+            pm.unregister(name="bench_scale_tracer")
 
 
 def page_sql(served: Served, traced: Traced, path: str) -> tuple[list[tuple[str, object]], int, bool]:
