@@ -222,6 +222,7 @@ def prepare_jinja2_environment(env, datasette):
 
     env.filters["table_row"] = table_rows.table_row
     env.filters["query_row"] = table_rows.query_row
+    env.filters["research_row"] = table_rows.research_row
 
 
 @hookimpl
