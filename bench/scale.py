@@ -29,8 +29,10 @@ Steps, each timed and printed:
    read-only). Printed: p50/p95 of each and the ratio of the p50s.
 
 ``ratio`` is Datasette's p50 over raw sqlite3's; ``+ms`` the difference: on a query that takes
-well under a millisecond the ratio only measures Datasette's fixed cost of rendering a page
-(≈ 20–60 ms here), so read the two together.
+well under a millisecond the ratio only measures Datasette's fixed cost of rendering a page (the
+``fixed cost`` targets: ≈ 3–5 ms for an empty query page, ≈ 10 ms for a near-empty table page on
+this machine), so read the two together. ``--compare DIR`` times another checkout's server beside
+this one, request by request, for a before/after under the same load.
 
 Written here rather than with a load-testing tool because what is compared is one page against
 its own SQL, sequentially, on one machine; a concurrent load generator would measure the two
