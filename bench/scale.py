@@ -20,14 +20,19 @@ Steps, each timed and printed:
 4. **serve**: ``tenderarchive serve`` on a free loopback port. For
    every saved search, every table page with its default facets, the dashboard (page and every
    chart's query, as the browser fetches them), ``/-/search`` (its redirect and the saved
-   search ``search_all`` it leads to) and the table searches of ``notices`` and ``articles``: the page's JSON form
-   tells which SQL Datasette runs (:func:`page_sql`), then ``--requests`` timed requests, then the
-   same SQL the same number of times in raw sqlite3 (the plugin's SQL functions registered, the
-   file opened read-only). Printed: p50/p95 of each and the ratio of the p50s.
+   search ``search_all`` it leads to) and the table searches of ``notices`` and ``articles``, and an
+   empty query page (Datasette's fixed cost): the page is requested from a second, traced Datasette
+   built in this process as ``serve`` builds it, whose connections record every statement it runs
+   (:class:`Traced`, :func:`page_sql`: the page's queries, count, facets and schema look-ups, no
+   more, no less), then ``--requests`` timed requests to the served page, then the same statements
+   the same number of times in raw sqlite3 (the plugin's SQL functions registered, the file opened
+   read-only). Printed: p50/p95 of each and the ratio of the p50s.
 
 ``ratio`` is Datasette's p50 over raw sqlite3's; ``+ms`` the difference: on a query that takes
-well under a millisecond the ratio only measures Datasette's fixed cost of rendering a page
-(≈ 20–60 ms here), so read the two together.
+well under a millisecond the ratio only measures Datasette's fixed cost of rendering a page (the
+``fixed cost`` targets: ≈ 3–5 ms for an empty query page, ≈ 10 ms for a near-empty table page on
+this machine), so read the two together. ``--compare DIR`` times another checkout's server beside
+this one, request by request, for a before/after under the same load.
 
 Written here rather than with a load-testing tool because what is compared is one page against
 its own SQL, sequentially, on one machine; a concurrent load generator would measure the two
@@ -389,14 +394,21 @@ def free_port() -> int:
 
 
 class Served:
-    def __init__(self, path: Path, settings: list[tuple[str, str]]):
+    """``tenderarchive serve`` on a free loopback port; with ``code``, the package of another checkout
+    (``--compare``: put first on ``PYTHONPATH``, so its ``tenderarchive`` and its Datasette plugin,
+    found by the entry point's module name, are the ones served)."""
+
+    def __init__(self, path: Path, settings: list[tuple[str, str]], code: Path | None = None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.db = path.stem
         extra = [a for name, value in settings for a in ("--setting", name, value)]
+        env = dict(os.environ)
+        if code is not None:
+            env["PYTHONPATH"] = os.pathsep.join([str(code), *filter(None, [env.get("PYTHONPATH")])])
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tenderarchive.cli", "serve", "--db", str(path), "--port", str(self.port),
-             *extra], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+             *extra], cwd=code or ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self.client = httpx.Client(base_url=self.base, timeout=120)
         deadline = time.time() + 600
         while time.time() < deadline:
@@ -415,51 +427,91 @@ class Served:
         self.process.wait(timeout=30)
 
 
-def page_sql(served: Served, kind: str, path: str) -> tuple[list[tuple[str, object]], int, bool]:
-    """The SQL (with parameters) Datasette runs for ``path``, the page's status, and whether a
-    query or facet of it timed out.
+def nested(sql: str) -> bool:
+    """A statement SQLite ran inside another (FTS5 reading its ``_docsize``/``_idx`` tables for each
+    match, a trigger): the trace shows it as ``-- `` and one line. Running the outer statement runs
+    it again, so the raw side leaves it out (a top-level statement that opens with a comment has
+    its SQL on the lines after it)."""
+    return sql.startswith("-- ") and "\n" not in sql
+
+
+class Traced:
+    """The served archive's Datasette built in this process the way ``tenderarchive serve`` builds it
+    (``serve.make_datasette`` with the metadata of ``build_metadata`` and the same settings), every
+    connection to the archive traced (``sqlite3.Connection.set_trace_callback``): the statements a
+    page runs, each as SQLite ran it (its parameters bound, ``sqlite3_expanded_sql``).
+
+    Until branch pages21 the raw side was reconstructed from the page's JSON: the data query, a
+    ``count(*)`` over a subquery Datasette does not run, each facet rewritten; it missed the
+    schema look-ups (``PRAGMA table_xinfo``, ``sqlite_master``), the foreign-key and FTS checks,
+    the table-search note's count and the research pages' queries (those had no raw figure).
+    Tracing the connection gives exactly the statements the page runs, no more, no less."""
+
+    def __init__(self, path: Path, settings: list[tuple[str, str]]):
+        import asyncio
+
+        from datasette import hookimpl
+        from datasette.plugins import pm
+
+        from tenderarchive import readonly, serve
+        from tenderarchive.cli import datasette_settings
+        from tenderarchive.metadata import build_metadata
+        from tenderarchive.store.search_index import index_state
+
+        self.statements: list[str] = []
+        self.db = path.stem
+        statements, name = self.statements, self.db
+
+        class Tracer:
+            __name__ = "bench_scale_tracer"
+
+            @hookimpl(trylast=True)  # after the plugin's own set-up (PRAGMA query_only), which is not a page's
+            def prepare_connection(self, conn, database):
+                if database == name:
+                    conn.set_trace_callback(statements.append)
+
+        if pm.get_plugin("bench_scale_tracer") is None:
+            pm.register(Tracer(), name="bench_scale_tracer")
+        chosen, problem = datasette_settings([list(s) for s in settings])
+        if problem:
+            raise SystemExit(f"--setting: {problem}")
+        db = readonly.database(path)
+        try:
+            metadata = build_metadata(db, self.db, search_index=index_state(db))
+        finally:
+            db.close()
+        self.datasette = serve.make_datasette(path, metadata, readonly.can_be_immutable(path), chosen)
+        self.loop = asyncio.new_event_loop()
+        self.loop.run_until_complete(self.datasette.invoke_startup())
+
+    def statements_of(self, path: str) -> list[str]:
+        """The statements ``path`` runs on a warm server (its second request: the first fills
+        Datasette's caches, as the timed requests find them filled)."""
+        self.loop.run_until_complete(self.datasette.client.get(path))
+        self.statements.clear()
+        self.loop.run_until_complete(self.datasette.client.get(path))
+        ran = [sql for sql in self.statements if not nested(sql)]
+        self.statements.clear()
+        return ran
+
+    def close(self):
+        from datasette.plugins import pm
+
+        self.loop.close()
+        if pm.get_plugin("bench_scale_tracer") is not None:
+            pm.unregister(name="bench_scale_tracer")
+
+
+def page_sql(served: Served, traced: Traced, path: str) -> tuple[list[tuple[str, object]], int, bool]:
+    """The SQL Datasette runs for ``path`` (every statement, as :class:`Traced` records it), the
+    served page's status, and whether a query or facet of it timed out.
 
     Datasette's ``?_trace=1`` cannot be used here: its tracer rewrites the body without fixing
-    Content-Length, which breaks the response. So the SQL is read from the page's JSON form: a
-    saved search's or chart's own SQL; for a table page the data query Datasette reports
-    (``query``), its count, and each default facet in Datasette's own facet SQL
-    (datasette/facets.py ``ColumnFacet``) over the same rows, or, for a ``counted`` facet of a
-    whole table, the read of ``facet_counts`` it makes (tenderarchive/datasette_plugin.py)."""
+    Content-Length, which breaks the response, and it records only ``Database.execute``, not the
+    schema look-ups run through ``execute_fn``."""
     page = served.client.get(path)
     timed_out = b"SQL query took too long" in page.content or b"These facets timed out" in page.content
-    if path.startswith("/-/") or page.is_redirect:
-        return [], page.status_code, timed_out  # a plugin page or a redirect: the SQL is in the requests that follow
-    base, _, query = path.partition("?")
-    if base == f"/{served.db}.json":
-        sql = urllib.parse.parse_qs(query)["sql"][0]
-        return [(sql, {})], page.status_code, timed_out
-    if not base.endswith(".json"):
-        base += ".json"
-    data = served.client.get(base + ("?" + query if query else "")).json()
-    if not data.get("ok", True):
-        return [], page.status_code, True
-    sql, params = data["query"]["sql"], data["query"]["params"]
-    statements = [(sql, params)]
-    asked = urllib.parse.parse_qs(query)
-    if kind == "table search" and "_zoek" in asked:  # a big search (table_search.py): its note's count
-        table = base.split("/")[-1][:-5]
-        statements.append((f"select count(*) from {table}_fts where {table}_fts match escape_fts(?)",
-                           [asked["_zoek"][0]]))
-    if kind in ("table", "table search", "view"):  # a view's page counts its rows like a table's
-        rows = "select * from " + re.sub(r"(?is)\s+order by .*$", "", sql.split(" from ", 1)[1])
-        rows = re.sub(r"(?is)\s+limit \d+$", "", rows)
-        if "_nocount" not in asked:
-            statements.append((f"select count(*) from ({rows})", params))
-        facets = data.get("facet_results") or {}
-        facets = facets.get("results", facets) if isinstance(facets, dict) else {}
-        for column, facet in facets.items():
-            if facet.get("type") == "counted" and " where " not in f" {rows.lower()} ":  # the kept counts
-                statements.append(("select value, n from facet_counts where table_name = ? and column_name = ? "
-                                   "and n > 0 order by n desc, value limit 31", [base.split("/")[-1][:-5], column]))
-                continue
-            statements.append((f"select [{column}] as value, count(*) as count from ({rows}) where [{column}] "
-                               f"is not null group by [{column}] order by count desc, value limit 31", params))
-    return statements, page.status_code, timed_out
+    return [(sql, None) for sql in traced.statements_of(path)], page.status_code, timed_out
 
 
 def raw_connection(path: Path) -> sqlite3.Connection:
@@ -492,7 +544,11 @@ def targets(served: Served, params: dict) -> list[tuple[str, str, list[str]]]:
     """``(kind, name, [paths])``: one target may be several requests (a dashboard and its charts)."""
     metadata = load_metadata()
     db = served.db
-    out = []
+    # Datasette's own fixed cost: a page whose SQL takes microseconds and returns no row (an
+    # empty query page, HTML and JSON); what a page costs beyond its SQL cannot be less.
+    empty = urllib.parse.urlencode({"sql": "select 1 where 0"})
+    out = [("fixed cost", "empty query page", [f"/{db}?{empty}"]),
+           ("fixed cost", "empty query page (JSON)", [f"/{db}.json?{empty}"])]
     queries = metadata["databases"]["archive"]["queries"]
     for name, query in queries.items():
         values = {p: params.get(p, "") for p in query.get("params", [])}
@@ -537,8 +593,11 @@ def targets(served: Served, params: dict) -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def measure(served: Served, path: Path, requests: int, slow: float, slow_requests: int, params: dict,
-            only: str | None = None) -> list[dict]:
+def measure(served: Served, traced: Traced, path: Path, requests: int, slow: float, slow_requests: int,
+            params: dict, only: str | None = None, other: Served | None = None) -> list[dict]:
+    """Each target: ``requests`` timed requests, then its statements as often in raw sqlite3. With
+    ``other`` (``--compare``), each request is made to both servers in turn (alternating which
+    goes first), so both are timed under the same load; its figures are ``before_p50``/``before_p95``."""
     conn = raw_connection(path)
     results = []
     for kind, name, paths in targets(served, params):
@@ -546,17 +605,19 @@ def measure(served: Served, path: Path, requests: int, slow: float, slow_request
             continue
         statements, statuses, timeouts = [], [], False
         for p in paths:
-            sql, status, timed_out = page_sql(served, kind, p)
+            sql, status, timed_out = page_sql(served, traced, p)
             statements += sql
             statuses.append(status)
             timeouts |= timed_out
-        served_times, raw_times = [], []
+        served_times, raw_times, other_times = [], [], []
         n = requests
         for i in range(n):
-            began = time.perf_counter()
-            for p in paths:
-                served.client.get(p)
-            served_times.append(time.perf_counter() - began)
+            turns = [(served, served_times)] + ([(other, other_times)] if other is not None else [])
+            for server, times in (turns if i % 2 == 0 else turns[::-1]):
+                began = time.perf_counter()
+                for p in paths:
+                    server.client.get(p)
+                times.append(time.perf_counter() - began)
             if i == 0 and served_times[0] > slow:
                 n = slow_requests
             if i + 1 >= n:
@@ -574,6 +635,9 @@ def measure(served: Served, path: Path, requests: int, slow: float, slow_request
                "p50": percentile(served_times, .5), "p95": percentile(served_times, .95),
                "raw_p50": percentile(raw_times, .5), "raw_p95": percentile(raw_times, .95)}
         row["ratio"] = row["p50"] / row["raw_p50"] if row["raw_p50"] > 0 else float("inf")
+        if other_times:
+            row.update(before_p50=percentile(other_times, .5), before_p95=percentile(other_times, .95))
+            row["before_ratio"] = row["before_p50"] / row["raw_p50"] if row["raw_p50"] > 0 else float("inf")
         results.append(row)
         print(format_row(row), flush=True)
     conn.close()
@@ -592,6 +656,9 @@ def format_row(r: dict) -> str:
         note.append("TIMED OUT")
     if r["raw_failed"]:
         note.append(f"raw sql: {r['raw_failed'][:40]}")
+    if "before_p50" in r:
+        note.insert(0, f"--compare: p50 {r['before_p50'] * 1000:.1f} p95 {r['before_p95'] * 1000:.1f} "
+                       f"ratio {min(r['before_ratio'], 9999):.1f}")
     return (f"{r['kind']:<13} {r['name'][:42]:<42} {r['n']:>3} {r['p50'] * 1000:>8.1f} {r['p95'] * 1000:>8.1f} "
             f"{r['raw_p50'] * 1000:>8.1f} {r['raw_p95'] * 1000:>8.1f} {min(r['ratio'], 9999):>6.1f} "
             f"{(r['p50'] - r['raw_p50']) * 1000:>6.0f}  {', '.join(note)}")
@@ -638,6 +705,10 @@ def main(argv=None) -> int:
                         help="with --incremental: K later crawls one after another (each its N new notices), "
                              "to see the spread; with --full-from no rebuild is run between them")
     parser.add_argument("--no-serve", action="store_true", help="skip the Datasette measurements")
+    parser.add_argument("--compare", metavar="DIR",
+                        help="also serve the archive with the tenderarchive package of another checkout at DIR "
+                             "(e.g. `git archive main | tar -x -C DIR`) and time both, alternating request by "
+                             "request; printed as the note --compare (the raw SQL is this checkout's)")
     parser.add_argument("--full-from", metavar="JSON",
                         help="compare the incremental derivation with the full derivation of the build recorded in "
                              "this earlier --json (of the same --db) instead of running a rebuild")
@@ -655,13 +726,17 @@ def main(argv=None) -> int:
         report["sizes"] = sizes(path)
         report["results"] = []
         if not args.no_serve:
-            served = Served(path, args.setting)
+            served, traced = Served(path, args.setting), Traced(path, args.setting)
+            other = Served(path, args.setting, Path(args.compare).resolve()) if args.compare else None
             try:
                 print(HEADER)
-                report["results"] = measure(served, path, args.requests, args.slow, args.slow_requests,
-                                            sample_params(path), args.only)
+                report["results"] = measure(served, traced, path, args.requests, args.slow, args.slow_requests,
+                                            sample_params(path), args.only, other)
             finally:
                 served.stop()
+                traced.close()
+                if other is not None:
+                    other.stop()
         report["incremental"] = []
         for size in args.also_size if args.incremental else []:
             other = Path(tmp) / f"archive-{size}.db"

@@ -53,8 +53,9 @@
 * A saved search's CSV (its page's CSV link, the research pages' "every row" links) holds every
   row, not Datasette's first 1,000 (``tenderarchive/query_csv.py``: ``asgi_wrapper``).
 
-* A table page's rows are written a row at a time (``prepare_jinja2_environment``: the
-  ``table_row`` filter of ``tenderarchive/table_rows.py``, used by ``templates/_table.html``).
+* A table page's and a saved search's rows are written a row at a time (``prepare_jinja2_environment``:
+  the ``table_row`` and ``query_row`` filters of ``tenderarchive/table_rows.py``, used by
+  ``templates/_table.html`` and ``templates/query.html``).
 
 * Atom feeds of saved searches (:func:`render_atom`, in place of datasette-atom's renderer)
   are valid XML whatever the archived text holds, link only http(s) URLs, name their author
@@ -232,6 +233,8 @@ def prepare_jinja2_environment(env, datasette):
     # in the footer (templates/_footer.html) are globals, so those pages carry them too.
     env.globals["synthetic_demo"] = bool((datasette.plugin_config("tenderarchive") or {}).get("synthetic_demo"))
     env.globals.setdefault("datasette_version", __version__)
+    env.filters["query_row"] = table_rows.query_row
+    env.filters["research_row"] = table_rows.research_row
 
 
 @hookimpl
@@ -437,10 +440,13 @@ class CountedFacet(ColumnFacet):
         results, timed_out = [], []
         size = self.get_facet_size()
         db = self.ds.get_database(self.database)
-        for source_and_config in self.get_configs():
-            config, source = source_and_config["config"], source_and_config["source"]
-            column = config.get("column") or config["simple"]
-            rows = await db.execute_fn(lambda conn, c=column: facet_counts.facet_rows(conn, self.table, c, size + 1))
+        configs = self.get_configs()
+        columns = [c["config"].get("column") or c["config"]["simple"] for c in configs]
+        # every facet's kept counts in one call (one trip to a SQL thread, not one per facet)
+        kept = await db.execute_fn(lambda conn: [facet_counts.facet_rows(conn, self.table, c, size + 1)
+                                                 for c in columns])
+        for source_and_config, column, rows in zip(configs, columns, kept):
+            source = source_and_config["source"]
             if rows is None:  # counts not kept in this archive: Datasette's query for this facet alone
                 alone = copy.copy(self)
                 alone.get_configs = lambda config=source_and_config: [config]

@@ -37,9 +37,11 @@ class ArchiveMissing(FileNotFoundError):
     """There is no archive file at the given path."""
 
 
-def crawl_running(db_path: str | Path) -> bool:
-    """True when a crawl holds the crawl lock of the archive at ``db_path`` right now."""
-    lock = lock_path_for(db_path)
+def crawl_running(db_path: str | Path, lock: Path | None = None) -> bool:
+    """True when a crawl holds the crawl lock of the archive at ``db_path`` right now (``lock``: its
+    :func:`~tenderarchive.lock.lock_path_for`, when the caller has it already: ``serve`` asks before
+    every query, and working it out resolves the path, a system call per part of it)."""
+    lock = lock or lock_path_for(db_path)
     try:
         fd = os.open(lock, os.O_RDONLY)
     except FileNotFoundError:
@@ -55,12 +57,16 @@ def crawl_running(db_path: str | Path) -> bool:
         os.close(fd)
 
 
-def can_be_immutable(db_path: str | Path) -> bool:
+def can_be_immutable(db_path: str | Path, lock: Path | None = None) -> bool:
     """True when nothing is writing the archive: no crawl holds its lock and no write-ahead
-    log is pending next to it."""
+    log is pending next to it (``lock``: as :func:`crawl_running`)."""
     path = Path(db_path)
-    wal = path.with_name(path.name + "-wal")
-    return not crawl_running(path) and not (wal.exists() and wal.stat().st_size > 0)
+    if crawl_running(path, lock):
+        return False
+    try:
+        return os.stat(f"{path}-wal").st_size == 0
+    except FileNotFoundError:
+        return True
 
 
 def uri(db_path: str | Path, immutable: bool | None = None) -> str:

@@ -119,6 +119,7 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
     path = Path(db_path).resolve()
 
     started = _file_state(path)
+    lock = readonly.lock_path_for(path)  # once: the check before every query needs no path resolved
 
     class ArchiveDatabase(Database):
         """Datasette's database, connected through the read-only opener.
@@ -157,7 +158,7 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
             if state is not None and state[:2] != self.file_id:
                 self.file_id = state[:2]
                 self._renew("%s was replaced (a reparse or build-demo): the new file is served, mode=ro")
-            elif not self.live and not (readonly.can_be_immutable(path) and state == started):
+            elif not self.live and not (readonly.can_be_immutable(path, lock) and state == started):
                 self._renew("%s is being written (a crawl): served mode=ro from now on")
 
         def _renew(self, message: str) -> None:

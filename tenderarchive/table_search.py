@@ -175,6 +175,8 @@ async def redirect_for(datasette, path: str, query_string: str) -> str | None:
         args = dict(pairs)
     elif not page and ({EVERYTHING, "_nocount", "_nofacet"} & set(args)):
         return None  # asked for by the reader
+    if not page and not carried and not (args.get("_search") or "").strip():
+        return None  # no search: every table page, answered without looking the table up (three queries)
     exists = await datasette.get_database(database).table_exists(table)
     words = (args.get(WORDS) if page else args.get("_search")) or ""
     big = False

@@ -81,3 +81,41 @@ def test_an_archive_without_kept_counts_gets_datasettes_own_facets(demo_archive,
     assert sorted(names) == sorted([*COUNTED["notices"], "buyer"])  # each once
     for column in COUNTED["notices"]:
         assert shown[column] == grouped(path, "notices", column), column
+
+
+def test_the_kept_counts_of_a_page_are_read_in_one_call(demo_archive):
+    """A whole-table page's counted facets are read in one trip to a SQL thread, not one per facet
+    (each trip a thread hand-over and the served archive's check before a query)."""
+    from tenderarchive import readonly
+    from tenderarchive.metadata import build_metadata
+    from tenderarchive.serve import make_datasette
+    from tests.datasette.test_table_rows import run
+
+    db = readonly.database(demo_archive)
+    try:
+        metadata = build_metadata(db, demo_archive.stem)
+    finally:
+        db.close()
+    datasette = make_datasette(demo_archive, metadata, immutable=True)
+    run(datasette.invoke_startup())
+    database = datasette.get_database("archive")
+    calls: list[list[str]] = []
+    execute_fn = database.execute_fn
+
+    async def recorded(fn):
+        def traced(conn):
+            ran: list[str] = []
+            calls.append(ran)
+            conn.set_trace_callback(ran.append)
+            try:
+                return fn(conn)
+            finally:
+                conn.set_trace_callback(None)
+        return await execute_fn(traced)
+
+    database.execute_fn = recorded
+    response = run(datasette.client.get("/archive/notices.json?_size=1"))
+    assert response.status_code == 200
+    reading = [ran for ran in calls if any("from facet_counts" in s for s in ran)]
+    assert len(COUNTED["notices"]) > 1 and len(reading) == 1
+    assert sum("from facet_counts" in s for s in reading[0]) == len(COUNTED["notices"])

@@ -454,3 +454,25 @@ def test_an_aggregation_page_reads_summaries_by_index(conn, name):
 def test_the_summary_plan_check_catches_a_full_scan(conn):
     assert growing_scans(conn, "select count(*) from awards a where a.value_raw like '%x%'", {}) == ["SCAN a"]
     assert growing_scans(conn, "select * from summary_awards where title like '%x%'", {}) == ["SCAN summary_awards"]
+
+
+def test_the_benchmark_compares_a_page_with_every_statement_it_runs(demo_archive):
+    """bench/scale.py's raw side is the statements the page runs, traced on the connections of a
+    Datasette built as ``serve`` builds it: Datasette's own count (not a count over a subquery it
+    never runs), the kept facet counts, the schema look-ups; and a research page's queries (the
+    JSON form gave none)."""
+    from bench.scale import Traced
+
+    traced = Traced(demo_archive, [])
+    try:
+        table = traced.statements_of("/archive/notices")
+        research = traced.statements_of("/-/markt")
+        search = traced.statements_of("/archive/search_all?q=jeugdhulp")
+    finally:
+        traced.close()
+    assert any(re.fullmatch(r"select count\(\*\) from notices\s*", s) for s in table), table
+    assert not any("count(*) from (select" in s for s in table)
+    assert any("from facet_counts" in s for s in table) and any(s.startswith("PRAGMA table_xinfo") for s in table)
+    assert research and all("?" not in s.split("'")[0] for s in research)   # parameters bound, as SQLite ran them
+    # FTS5's own reads inside the search (its _docsize per match) run again when the search does: left out
+    assert len(search) <= 3 and not any("_fts_docsize" in s for s in search), search
