@@ -480,11 +480,14 @@ def unavailable_related(path: str | Path, spider: str) -> set[str]:
 
 
 def _unavailable_ids(db, spider: str, endpoint: str = "") -> set[str]:
-    """The publication ids whose ``endpoint`` (the detail: ``""``) answered 404 or 410 in a crawl of the spider."""
+    """The publication ids whose ``endpoint`` (the detail: ``""``) answered 404 or 410 in a crawl of the spider.
+    Of ``/gerelateerd`` any of its pages: a later page of one answered in a page envelope is asked with
+    ``?page=N&size=M`` (spiders/tenderned.py ``related_rows``); one answering 404 was recorded by every run."""
     ids = set()
+    pages = r"(?:\?[^/]*)?" if endpoint == "/gerelateerd" else ""
     for error in _crawl_errors(db, "select errors from crawls where spider = ? and errors like '%HTTP 4%'", [spider]):
         if _UNAVAILABLE.match(str(error.get("error") or "")):
-            notice = re.search(rf"/publicaties/(\d+){re.escape(endpoint)}/?$", str(error.get("url") or ""))
+            notice = re.search(rf"/publicaties/(\d+){re.escape(endpoint)}/?{pages}$", str(error.get("url") or ""))
             if notice:
                 ids.add(notice.group(1))
     return ids

@@ -1,0 +1,40 @@
+"""TenderNed API conformance, round 10: the leftovers of round 9 and combinations the earlier rounds left, each by
+a real crawl of the loopback API (tenderarchive/apiserver.py) into a real archive. The records are the synthetic
+snapshot's, edited into the documented shapes (docs/reference/tenderned-api.md)."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import by_id
+
+DETAIL = "/papi/tenderned-rs-tns/v2/publicaties/"
+DAY = {"from_date": "2020-06-15", "until_date": "2020-06-15"}  # contract notice 200201; its award 200288 is later
+
+
+def related_rows(server, publication_id):
+    """What the loopback API's /gerelateerd answers for the notice (the array of reference §6)."""
+    return server.api.related(server.api.find(str(publication_id)))
+
+
+def test_a_later_gerelateerd_page_answering_404_is_recorded_once(snapshot, serve_api, crawl):
+    """A /gerelateerd in a page envelope whose second page answers 404 (the list shrank, or its totalPages
+    overstates): the crawl that meets it records it (partial: the rows of that page are unknown); the next runs,
+    which ask the procedure's /gerelateerd again, only log it, as for a first page answering so. Keyed by its URL
+    with ``?page=1&size=1``, it was never taken for the notice's /gerelateerd: recorded by every run, every crawl
+    partial (and the cron mail sent) for as long as the procedure awaited its award."""
+    server = serve_api(snapshot)
+    mine = next(r for r in related_rows(server, 200201) if r["publicatieId"] == 200201)
+    first = {"content": [mine], "totalElements": 2, "totalPages": 2, "size": 1, "number": 0,
+             "numberOfElements": 1, "first": True, "last": False}
+    later = f"{DETAIL}200201/gerelateerd?page=1&size=1"
+    server.api.faults[f"{DETAIL}200201/gerelateerd"] = [{"status": 200, "body": json.dumps(first)}] * 3
+    server.api.faults[later] = [{"status": 404, "body": '{"message": "Not Found"}'}] * 3
+    one = crawl(server.api_url, **DAY)
+    assert one.crawl["status"] == "partial"
+    assert [e for e in one.errors if e["url"].endswith(later) and "HTTP 404" in e["error"]], one.errors
+    began = len(server.api.log)
+    two = crawl(server.api_url, **DAY)
+    assert later in server.api.log[began:]  # asked again (the procedure awaits its award), answered 404 again
+    assert two.crawl["status"] == "complete", two.errors
+    assert two.returncode == 0
