@@ -38,3 +38,34 @@ def test_a_later_gerelateerd_page_answering_404_is_recorded_once(snapshot, serve
     assert later in server.api.log[began:]  # asked again (the procedure awaits its award), answered 404 again
     assert two.crawl["status"] == "complete", two.errors
     assert two.returncode == 0
+
+
+def test_a_compact_day_is_that_day_not_its_midnight(snapshot, serve_api, crawl):
+    """A closing day sent in ISO 8601's basic form (``20200323``, the form TED's query dates take, reference
+    §10.4): the same day as ``2020-03-23``, no error. Python's fromisoformat read it as midnight, so the deadline
+    was archived as 00:00 of that day, a day earlier than the day it names, in the timelines and the feeds."""
+    notice = by_id(snapshot, 600601)
+    notice["detail"]["sluitingsDatum"] = "20200323"
+    notice["detail"]["publicatieDatum"] = "20200210"
+    result = crawl(serve_api(snapshot).api_url, from_date="2020-02-10", until_date="2020-02-10")
+    row = result.db["notices"].get(600601)
+    assert (row["deadline"], row["published"], row["published_at"]) == ("2020-03-23", "2020-02-10", "2020-02-10")
+    assert result.crawl["status"] == "complete", result.errors
+
+
+def test_an_epoch_number_for_a_date_is_recorded_saying_what_it_would_be(snapshot, serve_api, crawl):
+    """A date sent as milliseconds since 1970 (Jackson's default for a Java date), which the reference allows for
+    no date field (§3, §4: text): not read (a count can be of seconds or milliseconds), recorded naming the instant
+    it would be, and the notice takes its list row's publication day and closing time. It was recorded as "expected
+    a date text, got int", and the same digits sent as text as "day is out of range for month"."""
+    notice = by_id(snapshot, 600601)
+    notice["detail"]["publicatieDatum"] = 1581325200000  # 2020-02-10T10:00:00+01:00
+    notice["detail"]["sluitingsDatum"] = "1584961200000"  # 2020-03-23T12:00:00+01:00
+    result = crawl(serve_api(snapshot).api_url, from_date="2020-02-10", until_date="2020-02-10")
+    row = result.db["notices"].get(600601)
+    assert (row["published"], row["deadline"]) == ("2020-02-10", "2020-03-23T12:00:00+01:00")
+    said = " | ".join(e["error"] for e in result.errors)
+    assert "publicatieDatum 1581325200000" in said and "sluitingsDatum '1584961200000'" in said, said
+    assert said.count("milliseconds since 1970 would be") == 2, said
+    assert "2020-02-10T10:00:00+01:00" in said and "2020-03-23T12:00:00+01:00" in said, said
+    assert result.crawl["status"] == "partial"
