@@ -53,7 +53,8 @@ Award data (docs/awards.md): every result notice (``formType`` "result", or
 ``aankondigingCode`` AGO/REC, or for a detail with neither the list row's ``typePublicatie``)
 and every contract notice (``formType`` "competition" or
 ``aankondigingCode`` AAO: its lots and estimated values) gets one ``/html`` request, kept in the WARC store like
-every response and never repeated once its parse is archived; every notice whose detail
+every response and never repeated once its parse is archived (unless a detail fetched since gives the
+notice another ``aankondigingCode`` or ``formType`` than the archive has); every notice whose detail
 this crawl fetches gets one ``/gerelateerd`` request (and a result notice whose ``/html`` fails, is unreadable
 or names no winner one ``/pdf`` request: its PDF is the fallback), and the related notices not
 archived yet are fetched whatever their CPV codes, words or date (their ``related_to``
@@ -88,7 +89,7 @@ from tenderarchive.middlewares import NOT_JSON, read_json
 from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import started_day
 from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
-from tenderarchive.values import kenmerk_number, unreadable_dates
+from tenderarchive.values import clean_field, code_label, kenmerk_number, unreadable_dates
 
 
 #: The meta of every request for JSON: a 200 whose body is no JSON is retried like a 5xx
@@ -160,6 +161,7 @@ class TenderNedSpider(BaseSpider):
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
+        self.archived_types: dict[str, tuple] = {}  # publicatieId -> archived (notice_type, form_type)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -196,6 +198,9 @@ class TenderNedSpider(BaseSpider):
         self.unavailable = set(state.get("unavailable_notices") or ())
         self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
         self.unavailable_related = set(state.get("unavailable_related") or ())
+        # every crawl, incremental or not: a detail that now gives another notice type has its /html read again
+        self.archived_types = {publication_id: (notice.get("notice_type"), notice.get("form_type"))
+                               for publication_id, notice in (state.get("known_notices") or {}).items()}
         if not self.incremental:
             return
         self.known = state["known_notices"]
@@ -787,12 +792,32 @@ class TenderNedSpider(BaseSpider):
         return (self.carries_results(item.detail) or self._row_code(item.list_record) in ("AGO", "REC")
                 or item.publication_id in self.results_missing)
 
+    def changed_type(self, item: NoticeItem) -> bool:
+        """Whether the detail gives another notice type (``aankondigingCode``) or ``formType`` than the archive has
+        for the notice: a contract notice that now says it is an award notice under the same ``publicatieId`` (a
+        correction, or the API's type fixed later). Its /html, read as the other type's, is read again: the
+        rendering read as a contract notice's counted as read, and its winners were never asked for. A detail that
+        leaves a type out is no change of it (the archive keeps what it had)."""
+        archived = self.archived_types.get(item.publication_id)
+        if not archived:
+            return False
+        try:  # as the notice is archived (pipelines/normalise.py)
+            now = (code_label(item.detail.get("aankondigingCode"))[0], clean_field(item.detail.get("formType")))
+        except ValueError:  # a type of the wrong shape: recorded where the notice is normalised
+            return False
+        changed = [f"{was} -> {new}" for was, new in zip(archived, now) if was and new and new != was]
+        if changed:
+            self.logger.info("publication %s changed type (%s): its /html is read again", item.publication_id,
+                             ", ".join(changed))
+            self.crawler.stats.inc_value("tenderned/changed_type")
+        return bool(changed)
+
     def after_documents(self, item: NoticeItem):
         """Fetch the /html of a result notice (its awards) or a contract notice (its lots and
         estimated values) once, never again once archived; then the item goes on, and the
         procedure's /gerelateerd is asked once per crawl."""
         yield from self.related_request(item)
-        if item.publication_id not in self.known_results and (
+        if (item.publication_id not in self.known_results or self.changed_type(item)) and (
                 self.is_result(item) or self.is_contract_notice(item.detail)
                 or self._row_code(item.list_record) == "AAO"):
             yield scrapy.Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,

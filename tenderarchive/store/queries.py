@@ -38,14 +38,14 @@ def _table_rows(path, table: str, sql: str, params=()) -> list[dict]:
 
 
 def known_notices(path: str | Path) -> dict[str, dict]:
-    """``{publication_id: {kenmerk, deadline, consultation_deadline, omitted_columns, documents_unread}}``
-    of the archived notices."""
+    """``{publication_id: {kenmerk, deadline, consultation_deadline, omitted_columns, documents_unread, notice_type,
+    form_type}}`` of the archived notices (the types: a detail that now gives another has its /html read again)."""
     columns, where = "publication_id, kenmerk, deadline, consultation_deadline", ""
     db = read_only(path)
     if db is not None:
         try:
             existing = db["notices"].columns_dict if db["notices"].exists() else {}
-            for optional in ("omitted_columns", "documents_unread"):
+            for optional in ("omitted_columns", "documents_unread", "notice_type", "form_type"):
                 if optional in existing:
                     columns += f", {optional}"
             if "form_type" in existing:

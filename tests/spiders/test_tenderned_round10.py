@@ -69,3 +69,32 @@ def test_an_epoch_number_for_a_date_is_recorded_saying_what_it_would_be(snapshot
     assert said.count("milliseconds since 1970 would be") == 2, said
     assert "2020-02-10T10:00:00+01:00" in said and "2020-03-23T12:00:00+01:00" in said, said
     assert result.crawl["status"] == "partial"
+
+
+def test_a_notice_that_changes_type_under_its_id_has_its_rendering_read_again(snapshot, serve_api, crawl):
+    """A contract notice (AAO) whose detail, re-checked while open, now says it is an award notice (AGO, formType
+    "result") under the same publicatieId: the archive keeps the change (a version of the notice) and reads the
+    notice's /html again, now for its winners. The rendering read as the contract notice's counted as read: the
+    winners were never asked for, and the notice was no "result notice with its /html unread" either."""
+    notice, award = by_id(snapshot, 600601), by_id(snapshot, 200288)
+    server = serve_api(snapshot)
+    window = {"from_date": "2020-02-10", "until_date": "2020-02-10"}  # 600601 is open until 2020-03-23
+    first = crawl(server.api_url, **window)
+    assert first.db["notice_results"].get(600601)["award_count"] == 0
+    assert first.crawl["status"] == "complete", first.errors
+    detail = notice["detail"]
+    detail.update({key: award["detail"][key] for key in ("aankondigingCode", "formType", "typePublicatie",
+                                                          "publicatieCode")})
+    notice["list"]["typePublicatie"] = award["list"]["typePublicatie"]
+    notice["html"] = award["html"]
+    began = len(server.api.log)
+    second = crawl(server.api_url, **window)
+    assert f"{DETAIL}600601/html" in server.api.log[began:]
+    row = second.db["notices"].get(600601)
+    assert (row["notice_type"], row["form_type"]) == ("AGO", "result")
+    assert second.db["notice_results"].get(600601)["award_count"] > 0
+    assert second.db["awards"].count_where("publication_id = 600601") > 0
+    assert second.crawl["status"] == "complete", second.errors
+    began = len(server.api.log)
+    crawl(server.api_url, **window)  # re-checked again (open): same type, its /html is not asked again
+    assert f"{DETAIL}600601" in server.api.log[began:] and f"{DETAIL}600601/html" not in server.api.log[began:]
