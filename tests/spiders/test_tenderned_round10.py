@@ -98,3 +98,21 @@ def test_a_notice_that_changes_type_under_its_id_has_its_rendering_read_again(sn
     began = len(server.api.log)
     crawl(server.api_url, **window)  # re-checked again (open): same type, its /html is not asked again
     assert f"{DETAIL}600601" in server.api.log[began:] and f"{DETAIL}600601/html" not in server.api.log[began:]
+
+
+def test_the_tender_platform_a_detail_names_is_archived(snapshot, serve_api, crawl):
+    """``urlTsenderNaam``/``urlTsenderWebsite`` (reference §4: the external tender platform, e.g. Mercell; JSM's
+    ``isMercellTender`` reads them): archived as ``tender_platform`` and ``tender_platform_url``, and a detail that
+    later leaves them out keeps them (a sparse answer, not a change). No test named them before."""
+    notice = by_id(snapshot, 600601)
+    notice["detail"].update({"urlTsenderNaam": "Mercell", "urlTsenderWebsite": "https://www.mercell.com/nl-nl/"})
+    server = serve_api(snapshot)
+    window = {"from_date": "2020-02-10", "until_date": "2020-02-10"}
+    first = crawl(server.api_url, **window)
+    row = first.db["notices"].get(600601)
+    assert (row["tender_platform"], row["tender_platform_url"]) == ("Mercell", "https://www.mercell.com/nl-nl/")
+    del notice["detail"]["urlTsenderNaam"], notice["detail"]["urlTsenderWebsite"]
+    second = crawl(server.api_url, **window)  # re-checked: open
+    row = second.db["notices"].get(600601)
+    assert (row["tender_platform"], row["tender_platform_url"]) == ("Mercell", "https://www.mercell.com/nl-nl/")
+    assert second.crawl["status"] == "complete", second.errors
