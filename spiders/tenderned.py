@@ -46,7 +46,8 @@ requests, and one ``/gerelateerd`` per youth-care procedure still without an awa
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
 notice can come months later under other CPV codes or words), and one per notice whose related
 notice's detail failed in a crawl since the last complete one (recorded "related to N")
-or whose own ``/gerelateerd`` failed. What the archive has reaches the spider through the ``CrawlState``
+or whose own ``/gerelateerd`` failed, or that a crawl cut short since (killed, stopped) archived: its ``/gerelateerd``,
+asked after everything else, may never have been answered. What the archive has reaches the spider through the ``CrawlState``
 extension (:meth:`use_archive_state`); the spider never opens the archive.
 
 Award data (docs/awards.md): every result notice (``formType`` "result", or
@@ -155,6 +156,7 @@ class TenderNedSpider(BaseSpider):
         self.rechecked_kenmerken: set = set()
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
+        self.interrupted: set[str] = set()  # notices archived by a crawl cut short since (killed, stopped)
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
         self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
         self.unavailable_related: set[str] = set()  # notices not archived (related or listed) whose detail answered so
@@ -195,6 +197,7 @@ class TenderNedSpider(BaseSpider):
         self.results_missing = set(state.get("results_missing") or ())
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
+        self.interrupted = set(state.get("interrupted_notices") or ())
         self.unavailable = set(state.get("unavailable_notices") or ())
         self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
         self.unavailable_related = set(state.get("unavailable_related") or ())
@@ -282,6 +285,12 @@ class TenderNedSpider(BaseSpider):
         for publication_id in sorted(self.related_failed - self.related_checked):
             self.related_checked.add(publication_id)
             self.crawler.stats.inc_value("tenderned/related_retried")
+            yield self.related(publication_id)
+        # notices archived by a crawl cut short since (killed, stopped by a signal): their /gerelateerd, asked
+        # after everything else, may never have been answered, and no error says so
+        for publication_id in sorted(self.interrupted - self.related_checked):
+            self.related_checked.add(publication_id)
+            self.crawler.stats.inc_value("tenderned/related_interrupted")
             yield self.related(publication_id)
         if self.results_since is None:
             return

@@ -453,6 +453,28 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
         return {origin for notice, origin in failed.items() if notice not in archived} | unread
 
 
+def interrupted_notices(path: str | Path, spider: str) -> set[str]:
+    """The API's notices archived by a crawl of the spider that did not end by itself (killed, stopped by a signal,
+    closed by a limit: its ``finish_reason`` is not "finished") since its last complete crawl: their ``/gerelateerd``
+    is asked again. The spider asks a notice's ``/gerelateerd`` after everything else, and writes items in batches,
+    so a crawl cut short has archived notices whose ``/gerelateerd`` (or a related notice it listed) was never
+    answered; it recorded no error for them, and the next run, which knows those notices, never asked: a related
+    notice before the window (an award notice's contract notice) was never archived."""
+    with _crawls_read(path) as db:
+        if db is None or not db["notices"].exists() or "crawl_id" not in db["notices"].columns_dict:
+            return set()
+        rows = _unsettled(list(db.query("select crawl_id, arguments, status, started, finish_reason from crawls "
+                                        "where spider = ? order by crawl_id", [spider])), _full)
+        ids = [row["crawl_id"] for row in rows if (row.get("finish_reason") or "") != "finished"]
+        api = " and coalesce(form_type, '') != 'ocds'" if "form_type" in db["notices"].columns_dict else ""
+        found = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            found |= {str(r["publication_id"]) for r in db.query(
+                f"select publication_id from notices where crawl_id in ({','.join('?' * len(chunk))}){api}", chunk)}
+        return found
+
+
 _UNAVAILABLE = re.compile(r"^request failed: HTTP (404|410)\b")
 
 

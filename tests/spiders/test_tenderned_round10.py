@@ -116,3 +116,47 @@ def test_the_tender_platform_a_detail_names_is_archived(snapshot, serve_api, cra
     row = second.db["notices"].get(600601)
     assert (row["tender_platform"], row["tender_platform_url"]) == ("Mercell", "https://www.mercell.com/nl-nl/")
     assert second.crawl["status"] == "complete", second.errors
+
+
+def test_the_related_notices_a_killed_crawl_never_asked_for_are_fetched_by_the_next(snapshot, serve_api, tmp_path):
+    """A crawl killed (SIGKILL: the machine rebooted, the OOM killer) after it archived award notice 200288 but
+    before its /gerelateerd, asked after everything else, was answered: the next run knew 200288 (archived, so
+    not fetched again), its procedure has an award notice (not awaiting one), and the killed crawl recorded no
+    error to retry: the procedure's contract notice 200201 (before the window, found only through /gerelateerd)
+    was never archived. The next run asks the /gerelateerd of the notices an interrupted crawl archived. (Items
+    are written 200 at a time, the /gerelateerd of all of them asked last: in a long crawl most are pending.)"""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import sqlite_utils
+
+    from tests.conftest import FAST, ROOT, run_crawl
+
+    server = serve_api(snapshot)
+    server.api.faults[f"{DETAIL}200288/gerelateerd"] = [{"status": 429, "headers": {"Retry-After": "60"}}]
+    db = tmp_path / "archive.db"
+    window = ["--from-date", "2021-01-20", "--until-date", "2021-01-20"]
+    process = subprocess.Popen([sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
+                                "--api-url", server.api_url, *FAST, "-s", "RETRY_AFTER_MAX=120",
+                                "-s", "ARCHIVE_BATCH_ITEMS=1", *window],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            if f"{DETAIL}200288/gerelateerd" in server.api.log and db.exists():
+                with sqlite_utils.Database(db) as archive:
+                    if archive["notices"].exists() and archive["notices"].count_where("publication_id = 200288"):
+                        break
+        else:
+            raise AssertionError(f"200288 not archived in time: {server.api.log}")
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+    assert f"{DETAIL}200201" not in server.api.log
+    again = run_crawl(server.api_url, db, from_date="2021-01-20", until_date="2021-01-20")
+    assert f"{DETAIL}200201" in server.api.log
+    assert again.db["notices"].get(200201)["notice_type"] == "AAO"
+    assert again.crawl["status"] == "complete", again.errors
