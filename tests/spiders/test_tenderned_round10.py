@@ -135,11 +135,11 @@ def test_the_related_notices_a_killed_crawl_never_asked_for_are_fetched_by_the_n
     from tests.conftest import FAST, ROOT, run_crawl
 
     server = serve_api(snapshot)
-    server.api.faults[f"{DETAIL}200288/gerelateerd"] = [{"status": 429, "headers": {"Retry-After": "60"}}]
+    server.api.faults[f"{DETAIL}200288/gerelateerd"] = [{"status": 429, "headers": {"Retry-After": "250"}}]
     db = tmp_path / "archive.db"
     window = ["--from-date", "2021-01-20", "--until-date", "2021-01-20"]
     process = subprocess.Popen([sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db),
-                                "--api-url", server.api_url, *FAST, "-s", "RETRY_AFTER_MAX=120",
+                                "--api-url", server.api_url, *FAST, "-s", "RETRY_AFTER_MAX=300",
                                 "-s", "ARCHIVE_BATCH_ITEMS=1", *window],
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
