@@ -383,7 +383,16 @@ class TenderNedSpider(BaseSpider):
     def list_failed(self, failure):
         """A list page after the first that failed is recorded (its rows are a shortfall), and the
         query goes on with the page after it: pages are asked one after another, so one failed page
-        cost the rest of the query."""
+        cost the rest of the query. Except a 400: the API refused the request itself, and page 0 of the same query
+        was answered, so what it refuses is the page number (page > 99 answers 400: docs/reference/tenderned-api.md
+        §2); a cap lower than ``TENDERNED_MAX_PAGE`` refuses every page after it too, which were asked and recorded,
+        one request and one error each, up to 98 per query and window. The query ends there (its shortfall is
+        recorded with the window's)."""
+        response = getattr(failure.value, "response", None)
+        if response is not None and response.status == 400:
+            self.errback(failure, note=f" (page {failure.request.meta.get('page')} refused: the API's page cap? its "
+                                       "later pages are not asked; TENDERNED_MAX_PAGE sets the last page asked)")
+            return
         self.errback(failure)
         yield from self.past_page(failure.request.meta)
 

@@ -160,3 +160,31 @@ def test_the_related_notices_a_killed_crawl_never_asked_for_are_fetched_by_the_n
     assert f"{DETAIL}200201" in server.api.log
     assert again.db["notices"].get(200201)["notice_type"] == "AAO"
     assert again.crawl["status"] == "complete", again.errors
+
+
+def test_a_later_list_page_refused_with_400_ends_the_query_there(snapshot, serve_api, crawl):
+    """A list page after the first answering 400 (the page cap, reference §2: page > 99 answers 400; an API whose
+    cap is lower than ``TENDERNED_MAX_PAGE`` refuses every page past it): the query ends there, recorded once
+    with what it likely means, and the window's shortfall is recorded. Every following page was asked and
+    recorded, one request and one error each, up to 98 per query and window."""
+    from urllib.parse import urlencode
+
+    server = serve_api(snapshot)
+    window = {"from_date": "2017-01-01", "until_date": "2022-12-31"}
+    total = len(snapshot)
+    assert total >= 8
+
+    def page(number):
+        return "/papi/tenderned-rs-tns/v2/publicaties?" + urlencode(
+            [("page", number), ("size", 1), ("publicatieDatumVanaf", window["from_date"]),
+             ("publicatieDatumTot", window["until_date"])])
+
+    for number in range(3, total):
+        server.api.faults[page(number)] = [{"status": 400, "body": '{"message": "page must be < 3"}'}]
+    result = crawl(server.api_url, "--profile", "all", "-s", "TENDERNED_PAGE_SIZE=1", **window)
+    assert page(3) in server.api.log and page(4) not in server.api.log
+    refused = [e for e in result.errors if "HTTP 400" in e["error"]]
+    assert len(refused) == 1 and "page cap" in refused[0]["error"], result.errors
+    assert [e["error"] for e in result.errors if e["url"] is None] == [
+        f"shortfall: all {window['from_date']}..{window['until_date']}: fetched 3 of {total} rows"], result.errors
+    assert result.crawl["status"] == "partial"
