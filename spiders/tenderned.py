@@ -163,7 +163,7 @@ class TenderNedSpider(BaseSpider):
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
-        self.archived_types: dict[str, tuple] = {}  # publicatieId -> archived (notice_type, form_type)
+        self.archived: dict[str, dict] = {}  # publicatieId -> the archived notice (CrawlState's known_notices)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -202,8 +202,8 @@ class TenderNedSpider(BaseSpider):
         self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
         self.unavailable_related = set(state.get("unavailable_related") or ())
         # every crawl, incremental or not: a detail that now gives another notice type has its /html read again
-        self.archived_types = {publication_id: (notice.get("notice_type"), notice.get("form_type"))
-                               for publication_id, notice in (state.get("known_notices") or {}).items()}
+        # (the archive's notices as the state gives them, not a copy: a million-notice archive's are large)
+        self.archived = state.get("known_notices") or {}
         if not self.incremental:
             return
         self.known = state["known_notices"]
@@ -816,9 +816,10 @@ class TenderNedSpider(BaseSpider):
         correction, or the API's type fixed later). Its /html, read as the other type's, is read again: the
         rendering read as a contract notice's counted as read, and its winners were never asked for. A detail that
         leaves a type out is no change of it (the archive keeps what it had)."""
-        archived = self.archived_types.get(item.publication_id)
-        if not archived:
+        notice = self.archived.get(item.publication_id)
+        if not notice:
             return False
+        archived = (notice.get("notice_type"), notice.get("form_type"))
         try:  # as the notice is archived (pipelines/normalise.py)
             now = (code_label(item.detail.get("aankondigingCode"))[0], clean_field(item.detail.get("formType")))
         except ValueError:  # a type of the wrong shape: recorded where the notice is normalised

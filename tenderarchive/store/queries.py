@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -55,8 +56,13 @@ def known_notices(path: str | Path) -> dict[str, dict]:
                 where = " where coalesce(form_type, '') != 'ocds'"
         finally:
             db.close()
-    return {str(r["publication_id"]): r for r in _table_rows(path, "notices",
-                                                             f"select {columns} from notices{where}")}
+    notices = {}
+    for row in _table_rows(path, "notices", f"select {columns} from notices{where}"):
+        for column in ("notice_type", "form_type"):  # a few codes, shared: a million notices held each as its own text
+            if isinstance(row.get(column), str):
+                row[column] = sys.intern(row[column])
+        notices[str(row["publication_id"])] = row
+    return notices
 
 
 def known_article_urls(path: str | Path) -> dict[str, str]:
