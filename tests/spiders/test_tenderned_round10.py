@@ -1,6 +1,12 @@
 """TenderNed API conformance, round 10: the leftovers of round 9 and combinations the earlier rounds left, each by
 a real crawl of the loopback API (tenderarchive/apiserver.py) into a real archive. The records are the synthetic
-snapshot's, edited into the documented shapes (docs/reference/tenderned-api.md)."""
+snapshot's, edited into the documented shapes (docs/reference/tenderned-api.md).
+
+Checked by hand in this round and found sound (no test added beyond the one named): `tenderarchive crawl tenderned`
+twice against a loopback API whose data changed between runs (a moved deadline and a new title reported CHANGED with
+old -> new, a new notice NEW, `status` and exit codes 0, report files and feed written); a crawl killed with SIGKILL
+then rerun (marked failed, its window listed again, its notices kept; the /gerelateerd it never asked: fixed
+below); the incremental window's start as Amsterdam's day of the last crawl; the tender platform fields."""
 
 from __future__ import annotations
 
