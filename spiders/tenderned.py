@@ -46,14 +46,16 @@ requests, and one ``/gerelateerd`` per youth-care procedure still without an awa
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
 notice can come months later under other CPV codes or words), and one per notice whose related
 notice's detail failed in a crawl since the last complete one (recorded "related to N")
-or whose own ``/gerelateerd`` failed. What the archive has reaches the spider through the ``CrawlState``
+or whose own ``/gerelateerd`` failed, or that a crawl cut short since (killed, stopped) archived: its ``/gerelateerd``,
+asked after everything else, may never have been answered. What the archive has reaches the spider through the ``CrawlState``
 extension (:meth:`use_archive_state`); the spider never opens the archive.
 
 Award data (docs/awards.md): every result notice (``formType`` "result", or
 ``aankondigingCode`` AGO/REC, or for a detail with neither the list row's ``typePublicatie``)
 and every contract notice (``formType`` "competition" or
 ``aankondigingCode`` AAO: its lots and estimated values) gets one ``/html`` request, kept in the WARC store like
-every response and never repeated once its parse is archived; every notice whose detail
+every response and never repeated once its parse is archived (unless a detail fetched since gives the
+notice another ``aankondigingCode`` or ``formType`` than the archive has); every notice whose detail
 this crawl fetches gets one ``/gerelateerd`` request (and a result notice whose ``/html`` fails, is unreadable
 or names no winner one ``/pdf`` request: its PDF is the fallback), and the related notices not
 archived yet are fetched whatever their CPV codes, words or date (their ``related_to``
@@ -88,7 +90,7 @@ from tenderarchive.middlewares import NOT_JSON, read_json
 from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import started_day
 from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
-from tenderarchive.values import kenmerk_number, unreadable_dates
+from tenderarchive.values import clean_field, code_label, kenmerk_number, unreadable_dates
 
 
 #: The meta of every request for JSON: a 200 whose body is no JSON is retried like a 5xx
@@ -154,12 +156,14 @@ class TenderNedSpider(BaseSpider):
         self.rechecked_kenmerken: set = set()
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
+        self.interrupted: set[str] = set()  # notices archived by a crawl cut short since (killed, stopped)
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
         self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
         self.unavailable_related: set[str] = set()  # notices not archived (related or listed) whose detail answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
+        self.archived: dict[str, dict] = {}  # publicatieId -> the archived notice (CrawlState's known_notices)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -193,9 +197,13 @@ class TenderNedSpider(BaseSpider):
         self.results_missing = set(state.get("results_missing") or ())
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
+        self.interrupted = set(state.get("interrupted_notices") or ())
         self.unavailable = set(state.get("unavailable_notices") or ())
         self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
         self.unavailable_related = set(state.get("unavailable_related") or ())
+        # every crawl, incremental or not: a detail that now gives another notice type has its /html read again
+        # (the archive's notices as the state gives them, not a copy: a million-notice archive's are large)
+        self.archived = state.get("known_notices") or {}
         if not self.incremental:
             return
         self.known = state["known_notices"]
@@ -277,6 +285,12 @@ class TenderNedSpider(BaseSpider):
         for publication_id in sorted(self.related_failed - self.related_checked):
             self.related_checked.add(publication_id)
             self.crawler.stats.inc_value("tenderned/related_retried")
+            yield self.related(publication_id)
+        # notices archived by a crawl cut short since (killed, stopped by a signal): their /gerelateerd, asked
+        # after everything else, may never have been answered, and no error says so
+        for publication_id in sorted(self.interrupted - self.related_checked):
+            self.related_checked.add(publication_id)
+            self.crawler.stats.inc_value("tenderned/related_interrupted")
             yield self.related(publication_id)
         if self.results_since is None:
             return
@@ -369,7 +383,16 @@ class TenderNedSpider(BaseSpider):
     def list_failed(self, failure):
         """A list page after the first that failed is recorded (its rows are a shortfall), and the
         query goes on with the page after it: pages are asked one after another, so one failed page
-        cost the rest of the query."""
+        cost the rest of the query. Except a 400: the API refused the request itself, and page 0 of the same query
+        was answered, so what it refuses is the page number (page > 99 answers 400: docs/reference/tenderned-api.md
+        §2); a cap lower than ``TENDERNED_MAX_PAGE`` refuses every page after it too, which were asked and recorded,
+        one request and one error each, up to 98 per query and window. The query ends there (its shortfall is
+        recorded with the window's)."""
+        response = getattr(failure.value, "response", None)
+        if response is not None and response.status == 400:
+            self.errback(failure, note=f" (page {failure.request.meta.get('page')} refused: the API's page cap? its "
+                                       "later pages are not asked; TENDERNED_MAX_PAGE sets the last page asked)")
+            return
         self.errback(failure)
         yield from self.past_page(failure.request.meta)
 
@@ -787,12 +810,33 @@ class TenderNedSpider(BaseSpider):
         return (self.carries_results(item.detail) or self._row_code(item.list_record) in ("AGO", "REC")
                 or item.publication_id in self.results_missing)
 
+    def changed_type(self, item: NoticeItem) -> bool:
+        """Whether the detail gives another notice type (``aankondigingCode``) or ``formType`` than the archive has
+        for the notice: a contract notice that now says it is an award notice under the same ``publicatieId`` (a
+        correction, or the API's type fixed later). Its /html, read as the other type's, is read again: the
+        rendering read as a contract notice's counted as read, and its winners were never asked for. A detail that
+        leaves a type out is no change of it (the archive keeps what it had)."""
+        notice = self.archived.get(item.publication_id)
+        if not notice:
+            return False
+        archived = (notice.get("notice_type"), notice.get("form_type"))
+        try:  # as the notice is archived (pipelines/normalise.py)
+            now = (code_label(item.detail.get("aankondigingCode"))[0], clean_field(item.detail.get("formType")))
+        except ValueError:  # a type of the wrong shape: recorded where the notice is normalised
+            return False
+        changed = [f"{was} -> {new}" for was, new in zip(archived, now) if was and new and new != was]
+        if changed:
+            self.logger.info("publication %s changed type (%s): its /html is read again", item.publication_id,
+                             ", ".join(changed))
+            self.crawler.stats.inc_value("tenderned/changed_type")
+        return bool(changed)
+
     def after_documents(self, item: NoticeItem):
         """Fetch the /html of a result notice (its awards) or a contract notice (its lots and
         estimated values) once, never again once archived; then the item goes on, and the
         procedure's /gerelateerd is asked once per crawl."""
         yield from self.related_request(item)
-        if item.publication_id not in self.known_results and (
+        if (item.publication_id not in self.known_results or self.changed_type(item)) and (
                 self.is_result(item) or self.is_contract_notice(item.detail)
                 or self._row_code(item.list_record) == "AAO"):
             yield scrapy.Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,

@@ -2,7 +2,9 @@
 
 - Timestamps become ISO 8601 with an offset; naive ones are Europe/Amsterdam
   (TenderNed sends local times without a zone), and are written as Amsterdam's clock shows
-  the instant. Date-only values stay dates, also with a zone (``2026-10-15+02:00``).
+  the instant. Date-only values stay dates, also with a zone (``2026-10-15+02:00``) or in ISO 8601's
+  basic form (``20261015``). A number is no date (epoch seconds or milliseconds: the API sends dates as
+  text); refused, naming the instant or day it would be.
 - Deadlines in year 2090 or later are TenderNed placeholders for "no deadline"; a date in
   year 1900 or before (``0001-01-01``, .NET's minimum, in any form) is no date at all.
 - Text loses HTML tags and entities (also double-escaped ones such as
@@ -35,7 +37,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: the hyphens a word processor puts for "-" (U+2010, the non-breaking U+2011: "jeugd‑ggz" was no "jeugd-ggz").
 _INVISIBLE = {**dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff")), 0x2010: "-", 0x2011: "-"}
 INT64 = range(-(2 ** 63), 2 ** 63)
-_DAY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?", re.I)
+#: A day: ISO 8601's extended form (``2026-09-10``) or its basic one (``20260910``), with an optional zone.
+_DAY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{8})(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?", re.I)
+#: A number of seconds or milliseconds since 1970 (9 to 13 digits: 1973 to 2286), as a JSON number or a text.
+_EPOCH = re.compile(r"[0-9]{9,13}")
 
 
 def text_value(value) -> str | None:
@@ -67,6 +72,9 @@ def parse_timestamp(value) -> datetime | date | None:
     """A TenderNed date or timestamp as an aware datetime (or a date for date-only values)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) or (
+            isinstance(value, str) and _EPOCH.fullmatch(value.strip())):
+        raise ValueError(_epoch_problem(value))
     if not isinstance(value, str):
         raise ValueError(f"expected a date text, got {type(value).__name__} {value!r:.60}")
     text = value.strip()
@@ -74,7 +82,9 @@ def parse_timestamp(value) -> datetime | date | None:
     if day:
         # a day, also with a zone (XML Schema's xs:date, ``2026-10-15+02:00``; TED's dates, reference
         # §10.3): Python's fromisoformat took the sign for the date-time separator, "+02:00" for a time
-        # of day, and archived the closing day as a deadline at 02:00 (``-05:00``: at 05:00)
+        # of day, and archived the closing day as a deadline at 02:00 (``-05:00``: at 05:00). Also in ISO
+        # 8601's basic form (``20260910``, the form TED's query dates take, §10.4), which fromisoformat read
+        # as midnight: a closing day archived as a deadline at 00:00, the day before it ends.
         return _not_a_floor(date.fromisoformat(day.group(1)))
     text = text.replace("Z", "+00:00")
     moment = _not_a_floor(datetime.fromisoformat(text))
@@ -88,6 +98,30 @@ def parse_timestamp(value) -> datetime | date | None:
             # instant in year 0) raised OverflowError where the pipeline converted it, and the notice was dropped
             raise ValueError("outside the calendar Python can convert") from None
     return moment
+
+
+def _epoch_problem(value) -> str:
+    """Why a number is no date: the API documents dates as text (``2026-09-10``, ``2026-09-10T10:26:00.637087``,
+    with or without an offset: docs/reference/tenderned-api.md §3, §4), never as a count of seconds or milliseconds
+    since 1970 (Jackson's default for a Java date) nor as a JSON number. Such a number is not read, since the
+    reference allows no such form and a count can be of either unit; what it would be is named, so the error
+    says what came (it said "expected a date text, got int", or for the digits as text "day is out of range")."""
+    text = str(value).strip()
+    said = "a number"
+    if re.fullmatch(r"[0-9]{8}", text):
+        try:
+            said = f"a number ({text} would be the day {date.fromisoformat(text).isoformat()})"
+        except ValueError:
+            pass
+    elif isinstance(value, str) or float(value) >= 1e9:
+        number = float(text)
+        unit, seconds = ("milliseconds", number / 1000) if number >= 1e11 else ("seconds", number)
+        try:
+            instant = datetime.fromtimestamp(seconds, timezone.utc).astimezone(AMSTERDAM).replace(microsecond=0)
+            said = f"a number ({unit} since 1970 would be {instant.isoformat()})"
+        except (ValueError, OverflowError, OSError):
+            pass
+    return f"{said}, not a date text as the API sends dates: {value!r:.40}"
 
 
 #: The date fields of a detail record or list row that a notice can do without: one that holds no

@@ -76,3 +76,25 @@ def test_a_day_with_a_zone_is_that_day_not_a_time_of_it():
     assert deadline("2026-10-15+02") == ("2026-10-15", 0)
     assert deadline("2099-12-31+01:00") == (None, 1)
     assert iso(parse_timestamp("2026-10-15T10:00:00+02:00")) == "2026-10-15T10:00:00+02:00"
+
+
+def test_a_day_in_the_basic_form_is_that_day():
+    """``20260910`` (ISO 8601's basic form) is the 10th as ``2026-09-10`` is; fromisoformat read it as midnight."""
+    from datetime import date
+
+    assert parse_timestamp("20260910") == parse_timestamp("20260910+02:00") == date(2026, 9, 10)
+    assert deadline("20260910") == deadline("2026-09-10") == ("2026-09-10", 0)
+    assert iso(parse_timestamp("20260910T102600")) == "2026-09-10T10:26:00+02:00"
+
+
+def test_a_number_for_a_date_is_refused_saying_what_it_would_be():
+    """No date field of the API is a number (reference §3, §4): epoch seconds or milliseconds, or a day written as a
+    number, are refused, naming what they would be; as text the digits said "day is out of range for month"."""
+    import pytest
+
+    for value, said in ((1789034400000, "milliseconds since 1970 would be 2026-09-10T12:00:00+02:00"),
+                        ("1789034400000", "milliseconds since 1970 would be 2026-09-10T12:00:00+02:00"),
+                        (1789034400, "seconds since 1970 would be 2026-09-10T12:00:00+02:00"),
+                        (20260910, "20260910 would be the day 2026-09-10"), (float("inf"), "a number, not")):
+        with pytest.raises(ValueError, match=said.replace("+", r"\+")):
+            parse_timestamp(value)

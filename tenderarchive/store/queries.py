@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -38,14 +39,14 @@ def _table_rows(path, table: str, sql: str, params=()) -> list[dict]:
 
 
 def known_notices(path: str | Path) -> dict[str, dict]:
-    """``{publication_id: {kenmerk, deadline, consultation_deadline, omitted_columns, documents_unread}}``
-    of the archived notices."""
+    """``{publication_id: {kenmerk, deadline, consultation_deadline, omitted_columns, documents_unread, notice_type,
+    form_type}}`` of the archived notices (the types: a detail that now gives another has its /html read again)."""
     columns, where = "publication_id, kenmerk, deadline, consultation_deadline", ""
     db = read_only(path)
     if db is not None:
         try:
             existing = db["notices"].columns_dict if db["notices"].exists() else {}
-            for optional in ("omitted_columns", "documents_unread"):
+            for optional in ("omitted_columns", "documents_unread", "notice_type", "form_type"):
                 if optional in existing:
                     columns += f", {optional}"
             if "form_type" in existing:
@@ -55,8 +56,13 @@ def known_notices(path: str | Path) -> dict[str, dict]:
                 where = " where coalesce(form_type, '') != 'ocds'"
         finally:
             db.close()
-    return {str(r["publication_id"]): r for r in _table_rows(path, "notices",
-                                                             f"select {columns} from notices{where}")}
+    notices = {}
+    for row in _table_rows(path, "notices", f"select {columns} from notices{where}"):
+        for column in ("notice_type", "form_type"):  # a few codes, shared: a million notices held each as its own text
+            if isinstance(row.get(column), str):
+                row[column] = sys.intern(row[column])
+        notices[str(row["publication_id"])] = row
+    return notices
 
 
 def known_article_urls(path: str | Path) -> dict[str, str]:
@@ -453,6 +459,28 @@ def related_failed(path: str | Path, spider: str) -> set[str]:
         return {origin for notice, origin in failed.items() if notice not in archived} | unread
 
 
+def interrupted_notices(path: str | Path, spider: str) -> set[str]:
+    """The API's notices archived by a crawl of the spider that did not end by itself (killed, stopped by a signal,
+    closed by a limit: its ``finish_reason`` is not "finished") since its last complete crawl: their ``/gerelateerd``
+    is asked again. The spider asks a notice's ``/gerelateerd`` after everything else, and writes items in batches,
+    so a crawl cut short has archived notices whose ``/gerelateerd`` (or a related notice it listed) was never
+    answered; it recorded no error for them, and the next run, which knows those notices, never asked: a related
+    notice before the window (an award notice's contract notice) was never archived."""
+    with _crawls_read(path) as db:
+        if db is None or not db["notices"].exists() or "crawl_id" not in db["notices"].columns_dict:
+            return set()
+        rows = _unsettled(list(db.query("select crawl_id, arguments, status, started, finish_reason from crawls "
+                                        "where spider = ? order by crawl_id", [spider])), _full)
+        ids = [row["crawl_id"] for row in rows if (row.get("finish_reason") or "") != "finished"]
+        api = " and coalesce(form_type, '') != 'ocds'" if "form_type" in db["notices"].columns_dict else ""
+        found = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            found |= {str(r["publication_id"]) for r in db.query(
+                f"select publication_id from notices where crawl_id in ({','.join('?' * len(chunk))}){api}", chunk)}
+        return found
+
+
 _UNAVAILABLE = re.compile(r"^request failed: HTTP (404|410)\b")
 
 
@@ -480,11 +508,14 @@ def unavailable_related(path: str | Path, spider: str) -> set[str]:
 
 
 def _unavailable_ids(db, spider: str, endpoint: str = "") -> set[str]:
-    """The publication ids whose ``endpoint`` (the detail: ``""``) answered 404 or 410 in a crawl of the spider."""
+    """The publication ids whose ``endpoint`` (the detail: ``""``) answered 404 or 410 in a crawl of the spider.
+    Of ``/gerelateerd`` any of its pages: a later page of one answered in a page envelope is asked with
+    ``?page=N&size=M`` (spiders/tenderned.py ``related_rows``); one answering 404 was recorded by every run."""
     ids = set()
+    pages = r"(?:\?[^/]*)?" if endpoint == "/gerelateerd" else ""
     for error in _crawl_errors(db, "select errors from crawls where spider = ? and errors like '%HTTP 4%'", [spider]):
         if _UNAVAILABLE.match(str(error.get("error") or "")):
-            notice = re.search(rf"/publicaties/(\d+){re.escape(endpoint)}/?$", str(error.get("url") or ""))
+            notice = re.search(rf"/publicaties/(\d+){re.escape(endpoint)}/?{pages}$", str(error.get("url") or ""))
             if notice:
                 ids.add(notice.group(1))
     return ids
