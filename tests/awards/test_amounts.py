@@ -202,3 +202,32 @@ def test_an_amount_including_vat_says_so(text):
     amount = parse_amount(text)
     assert amount.cents == 121000000 and [p for p in amount.problems if "includes VAT" in p]
     assert not [p for p in parse_amount("€ 1.210.000 excl. btw").problems if "VAT" in p]
+
+
+@pytest.mark.parametrize("text, cents, period", [
+    ("€ 100.000 voor de jaren 2025-2027", 10000000, None),   # was a "range" € 20,25 – € 20,27
+    ("€ 100.000 (2025 - 2027)", 10000000, None),
+    ("2025-2027: € 300.000", 30000000, None),
+    ("periode 2024-2026 € 1.200.000 excl. btw", 120000000, None),
+    ("€ 1.000.000 over 2025–2028", 100000000, None),
+    ("2025 t/m 2027 EUR 400.000", 40000000, None),
+    ("€ 300.000 per jaar 2025-2027", 30000000, "jaar"),       # a rate still, its years no money
+    ("€ 50.000 in 2025", 5000000, None),                      # one year: no "more than one number"
+])
+def test_years_beside_an_amount_are_no_range_of_money(text, cents, period):
+    """A span of years dates the amount (the known leftover of round 9): "€ 100.000 voor de jaren 2025-2027" was
+    read as the range 2025 – 2027 in cents, so the € 100.000 was lost and the award had no value."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.low_cents, amount.high_cents, amount.period) == (cents, None, None, period)
+    assert not [p for p in amount.problems if "more than one number" in p]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("€ 2000 - 2010", 200000, 201000),         # a currency on the low end: money
+    ("2010-2020 euro", 201000, 202000),        # a currency on the high end: money
+    ("€ 1500 - 2000", 150000, 200000),
+    ("2.000-3.000 euro", 200000, 300000),
+])
+def test_ranges_of_money_that_look_like_years_stay_ranges(text, low, high):
+    amount = parse_amount(text)
+    assert (amount.cents, amount.low_cents, amount.high_cents) == (None, low, high)
