@@ -1,0 +1,97 @@
+"""Tenth pass over tenderned-awards.md, end to end: SYNTHETIC award notices crawled from the loopback API into a
+real archive, read where the researcher reads them (the provider lists `aanbieders` and `who_won_in_jeugdregio`
+in Datasette)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+
+import sqlite_utils
+
+from tests.spiders.test_award_pdf_crawl import award, template
+from tests.spiders.test_award_round8_crawl import WINDOW, winner_notice
+
+
+def summaries_of(path) -> dict:
+    from tenderarchive.store.summaries import ALL
+
+    conn = sqlite3.connect(path)
+    try:
+        return {t: Counter(conn.execute(f"select * from {t}").fetchall()) for t in ALL}
+    finally:
+        conn.close()
+
+
+def test_a_name_only_winner_and_its_numbered_twin_are_one_provider_in_the_provider_lists(serve_api, crawl, tmp_path):
+    """§4 "Same organisation, spelled differently" and "some winners have none": one provider won one procurement
+    as "Stichting Jeugdzorg Oost" (no KvK number) and, in a later crawl, another as "Jeugdzorg Oost B.V." with its
+    KvK number in section 8. `aanbieders` and `who_won_in_jeugdregio` listed it twice (the known leftover of round
+    9), each row with half its awards and value. The name-only winner counts for the one numbered provider of its
+    folded name, also when that provider is first named by a later crawl (whose derivation did not touch the first
+    procurement); where a second numbered provider shares the name, the name-only winner is its own row again."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+
+    first = [award(template(), 960101, winner_notice("Stichting Jeugdzorg Oost", "2 000 000")),
+             award(template(), 960102, winner_notice("Zorg West", "5 000 000")),
+             award(template(), 960103, winner_notice("Zorg West B.V.", "3 000 000", "11111111"))]
+    done = crawl(serve_api(first).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    totals = {r["organisation_id"]: (r["awards"], r["cents"]) for r in db.query(
+        "select organisation_id, awards, cents from summary_org_regions where jeugdregio_code = ''")}
+    # "Zorg West" has one numbered namesake so far: it counts for it
+    assert totals == {"name:jeugdzorg oost": (1, 200000000), "kvk:11111111": (2, 800000000)}
+
+    second = first + [award(template(), 960104, winner_notice("Jeugdzorg Oost B.V.", "1 000 000", "12345678")),
+                      award(template(), 960105, winner_notice("Stichting Zorg West", "4 000 000", "22222222"))]
+    done = crawl(serve_api(second).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    datasette = Server(done.db_path)
+    try:
+        listed = {r["aanbieder_id"]: (r["kvk"], r["gunningen"], r["waarde_gunningen_cents"])
+                  for r in rows(datasette, "aanbieders")}
+        assert listed == {"kvk:12345678": ("12345678", 2, 300000000),
+                          # two numbered providers fold to "zorg west": the name-only winner is neither's
+                          "kvk:11111111": ("11111111", 1, 300000000), "kvk:22222222": ("22222222", 1, 400000000),
+                          "name:zorg west": (None, 1, 500000000)}
+        won = {r["organisation_id"]: (r["kvk"], r["awards"], r["procedures"])
+               for r in rows(datasette, "who_won_in_jeugdregio", jeugdregio="")}
+        assert won["kvk:12345678"] == ("12345678", 2, 2) and "name:jeugdzorg oost" not in won
+    finally:
+        datasette.stop()
+    # the incremental summaries are those a full rebuild gives
+    incremental = summaries_of(done.db_path)
+    from tenderarchive.store.summaries import refresh_summaries
+    from tenderarchive.store.writes import open_archive
+    rebuilt = open_archive(done.db_path)
+    rebuilt.execute("delete from summary_procurements")
+    rebuilt.conn.commit()
+    refresh_summaries(rebuilt)
+    rebuilt.conn.commit()
+    assert summaries_of(done.db_path) == incremental
+
+
+def test_an_archive_summarised_before_the_twins_counted_as_one_is_summarised_again(serve_api, crawl):
+    """An archive whose summaries gave the name-only winner a row of its own beside its numbered twin is
+    summarised again on opening (the schema migration empties them; the next derivation rebuilds)."""
+    publications = [award(template(), 960106, winner_notice("Stichting Jeugdzorg Noord", "2 000 000")),
+                    award(template(), 960107, winner_notice("Jeugdzorg Noord B.V.", "1 000 000", "87654321"))]
+    done = crawl(serve_api(publications).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    assert [r["organisation_id"] for r in db.query("select organisation_id from summary_org_regions "
+                                                   "where jeugdregio_code = ''")] == ["kvk:87654321"]
+    # as an older version wrote them: the name-only winner its own row
+    db.execute("update summary_award_winners set organisation_id = 'name:jeugdzorg noord' where award_id in "
+               "(select award_id from award_suppliers where organisation_id = 'name:jeugdzorg noord')")
+    db.execute("PRAGMA user_version = 0")
+    db.conn.commit()
+    from tenderarchive.store.summaries import refresh_summaries
+    from tenderarchive.store.writes import open_archive
+    upgraded = open_archive(done.db_path)
+    refresh_summaries(upgraded)
+    upgraded.conn.commit()
+    assert {r["organisation_id"]: r["awards"] for r in upgraded.query(
+        "select organisation_id, awards from summary_org_regions where jeugdregio_code = ''")} == {"kvk:87654321": 2}
