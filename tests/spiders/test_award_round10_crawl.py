@@ -95,3 +95,45 @@ def test_an_archive_summarised_before_the_twins_counted_as_one_is_summarised_aga
     upgraded.conn.commit()
     assert {r["organisation_id"]: r["awards"] for r in upgraded.query(
         "select organisation_id, awards from summary_org_regions where jeugdregio_code = ''")} == {"kvk:87654321": 2}
+
+
+def test_a_name_only_winner_is_its_own_again_when_its_numbered_twin_is_no_longer_a_winner(serve_api, crawl):
+    """The other way round: the numbered provider's only award names another winner after all (its notice read
+    again: an award read from the PDF replaced by the /html's, which names someone else; the provider's row goes,
+    as the store removes a winner no record names). Crawl 2 touches only that procedure; the name-only winner's
+    procedure, counted for the numbered provider, is recomputed too and counts for itself again, as a full rebuild
+    counts it."""
+    from tenderarchive.derive import derive
+    from tenderarchive.store.summaries import refresh_summaries
+    from tenderarchive.store.writes import open_archive
+
+    publications = [award(template(), 960108, winner_notice("Stichting Jeugdzorg Zuid", "2 000 000")),
+                    award(template(), 960109, winner_notice("Jeugdzorg Zuid B.V.", "1 000 000", "13572468"))]
+    done = crawl(serve_api(publications).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = open_archive(done.db_path)
+    assert [r[0] for r in db.execute("select organisation_id from summary_org_regions where jeugdregio_code = ''")] \
+        == ["kvk:13572468"]
+    # crawl 2, written as the store writes it: the award of 960109 now names "Zorg Elders", the provider row goes
+    with db.atomic():
+        (award_id,) = db.execute("select award_id from award_suppliers where organisation_id = 'kvk:13572468'").fetchone()
+        db.execute("delete from award_suppliers where award_id = ?", [award_id])
+        db["organisations"].insert({"organisation_id": "name:zorg elders", "name": "Zorg Elders", "kind": "provider",
+                                    "name_key": "zorg elders", "crawl_id": 2})
+        db["award_suppliers"].insert({"award_id": award_id, "organisation_id": "name:zorg elders", "name": "Zorg Elders",
+                                      "name_key": "zorg elders", "procurement_id": db.execute(
+                                          "select procurement_id from awards where award_id = ?", [award_id]).fetchone()[0],
+                                      "lot_id": "1"}, alter=False)
+        db.execute("delete from organisations where organisation_id = 'kvk:13572468'")
+        db.execute("update awards set crawl_id = 2 where award_id = ?", [award_id])
+    derive(db, 2)
+    db.conn.commit()
+    totals = {r[0]: r[1] for r in db.execute(
+        "select organisation_id, awards from summary_org_regions where jeugdregio_code = ''")}
+    assert totals == {"name:jeugdzorg zuid": 1, "name:zorg elders": 1}
+    incremental = summaries_of(done.db_path)
+    db.execute("delete from summary_procurements")
+    db.conn.commit()
+    refresh_summaries(db)
+    db.conn.commit()
+    assert summaries_of(done.db_path) == incremental
