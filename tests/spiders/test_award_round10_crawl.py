@@ -137,3 +137,41 @@ def test_a_name_only_winner_is_its_own_again_when_its_numbered_twin_is_no_longer
     refresh_summaries(db)
     db.conn.commit()
     assert summaries_of(done.db_path) == incremental
+
+
+def test_an_award_value_dated_by_years_is_archived_and_listed_as_the_amount(serve_api, crawl):
+    """§3.1 (older forms: the value a free text line) and §2.4: "Totale waarde van de opdracht/het perceel:
+    300 000,00 voor de jaren 2024-2026" was read as the range € 20,24 – € 20,26 (the known leftover of round 9): the
+    award had no value and the provider's total in `aanbieders` none. The years date the amount; a rate beside
+    them stays a rate (the estimate "€ 90.000 per jaar voor de jaren 2024-2026": no total)."""
+    from tests.awards.test_html_shapes import afdeling_v, item
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+
+    html = afdeling_v(
+        '<p class="subsection-content"><span class="section-header-3">Opdracht nr.: </span>1<br />'
+        '<span class="section-header-3">Perceel nr.: </span>-<br /><span class="section-header-3">Benaming: </span>'
+        'Ambulante jeugdhulp</p>',
+        item("V.2.1", "Datum van de sluiting van de overeenkomst: ", "24/06/2024"),
+        '<p class="subsection-content">De opdracht is gegund aan een groep ondernemers: neen</p>',
+        '<h5 class="subsection"><span class="subsection-number">V.2.3)</span> <span class="section-header-3">Naam en '
+        'adres van de contractant</span></h5><dl class="subsection"><dt>Officiële benaming:</dt><dd>Zorg Zuid B.V.</dd>'
+        '<dt>Nationale identificatie:</dt><dd>24681357</dd></dl>',
+        item("V.2.4", "Inlichtingen over de waarde van de opdracht/het perceel (exclusief btw)",
+             "Aanvankelijk geraamde totale waarde van de opdracht/het perceel: € 90.000 per jaar voor de jaren 2024-2026"),
+        '<p class="subsection-content">Totale waarde van de opdracht/het perceel: 300 000,00 voor de jaren 2024-2026'
+        '</p><p class="subsection-content">Munt: EUR</p>')
+    done = crawl(serve_api([award(template(), 960110, html)]).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    (archived,) = db.query("select value_cents, value_raw, value_low_cents, value_high_cents from awards")
+    assert archived == {"value_cents": 30000000, "value_raw": "300 000,00 voor de jaren 2024-2026",
+                        "value_low_cents": None, "value_high_cents": None}
+    (lot,) = db.query("select estimated_cents, estimated_raw from lots")
+    assert lot["estimated_cents"] is None and "per jaar" in lot["estimated_raw"]
+    datasette = Server(done.db_path)
+    try:
+        (provider,) = rows(datasette, "aanbieders")
+        assert (provider["aanbieder_id"], provider["waarde_gunningen_cents"]) == ("kvk:24681357", 30000000)
+    finally:
+        datasette.stop()
