@@ -204,14 +204,16 @@ where a.procurement_id in ({marks}) and +a.current = 1 and +p.youth_care = 1
 #: printed twice in one award (with and without its KvK number) is one winner of it (winners without an id stay
 #: a row each, as before).
 WINNERS_SQL = """
-select s.award_id, {provider} as provider_id, min(s.name), a.procurement_id, p.jeugdregio_code, a.year,
-  coalesce(a.value_cents, max(s.tender_value_cents)) as value_cents,
-  coalesce(a.award_date, a.contract_date) as last_award,
-  coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
-from awards a join procurements p on p.procurement_id = a.procurement_id
-  join award_suppliers s on s.award_id = a.award_id
-where a.procurement_id in ({{marks}}) and +a.current = 1 and +p.youth_care = 1 and coalesce(s.is_buyer, 0) = 0
-group by s.award_id, provider_id, case when provider_id is null then s.rowid end
+select award_id, provider_id, min(name), procurement_id, jeugdregio_code, year,
+  coalesce(award_value, max(tender_value_cents)) as value_cents, last_award, last_update
+from (select s.award_id, {provider} as provider_id, s.rowid as supplier_row, s.name, a.procurement_id,
+    p.jeugdregio_code, a.year, a.value_cents as award_value, s.tender_value_cents,
+    coalesce(a.award_date, a.contract_date) as last_award,
+    coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
+  from awards a join procurements p on p.procurement_id = a.procurement_id
+    join award_suppliers s on s.award_id = a.award_id
+  where a.procurement_id in ({{marks}}) and +a.current = 1 and +p.youth_care = 1 and coalesce(s.is_buyer, 0) = 0)
+group by award_id, provider_id, case when provider_id is null then supplier_row end
 """.format(provider=PROVIDER_SQL)
 
 _BUYERS_SQL = """
@@ -503,7 +505,7 @@ def touched_procurements(db, crawl_id, relinked: Iterable[str] = ()) -> list[str
     # replaced) change back; both read by index, so the work grows with those providers' awards.
     ids.update(r[0] for r in db.execute(
         f"select s.procurement_id from organisations v join award_suppliers s on s.organisation_id = "
-        f"'name:' || v.name_key where v.{TOUCHED} and v.kvk is not null and v.kind = 'provider'",
+        f"'name:' || v.name_key where v.{TOUCHED} and +v.kvk is not null and +v.kind = 'provider'",
         touched_params(crawl_id)))
     if ids:
         from tenderarchive.awards.names import name_key
