@@ -134,7 +134,12 @@ _PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar)\b")
 _PERIODS = {"j": "jaar", "mnd": "maand", "jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week",
             "dagelijks": "dag"}
 #: "incl. btw", "inclusief BTW", "incl. VAT", "including VAT": the amount includes VAT ("excl." is the usual basis)
-_WITH_VAT = re.compile(r"(?i)\b(?:incl\.?|inclusief|including|inc\.?)\s*(?:btw|vat)\b")
+#: ("incl. 21% btw": the rate between)
+_WITH_VAT = re.compile(r"(?i)\b(?:incl\.?|inclusief|including|inc\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?(?:btw|vat)\b")
+#: the total beside a rate: "€ 100.000 per jaar, totaal € 400.000", "€ 100.000 per jaar (in totaal € 400.000)"
+_TOTAL_AFTER = re.compile(r"(?i)\b(?:(?:in\s+)?totaal|totale\s+(?:contract)?waarde|total(?:\s+value)?)\s*:?\s*"
+                          r"(?:van\s+)?(?:ca\.?\s*|circa\s+|maximaal\s+|max\.?\s*)?"
+                          r"(?P<total>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*" + _SCALE_WORDS + r")?(?:\s*(?:€|eur\w*))?)(?![\d.,]*\s*(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|uur|uren)\b)")
 #: "k€ 250", "K€ 1.200": thousands of euros
 _KILO_EURO = re.compile(r"(?i)^\s*k\s?(?=€|eur\b)")
 _LABEL = re.compile(r"(?i)^\s*(waarde|totale waarde|bedrag|value)\s*:\s*")
@@ -300,6 +305,14 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
         problems.append(f"value includes VAT (btw), stored as printed: {raw!r}")
     period = _period(text, text[at + len(amount_text or ""):] if at >= 0 else "", max(at, 0))
     if period:
+        total = _TOTAL_AFTER.search(text, at + len(amount_text or "")) if at >= 0 else None
+        total_cents = _number(total.group("total"))[0] if total else None
+        if total_cents is not None and total_cents * (1000 if kilo else 1) >= cents and not _period(text, text[total.end("total"):], 0) \
+                and not _PERIOD_BEFORE.search(text[total.start():total.start("total")]):
+            # a rate with its total beside it: the total is the value, the rate a note
+            problems = [p for p in problems if not p.startswith("more than one number")]
+            problems.append(f"a rate per {period} and a total: read the total of {raw!r}")
+            return Amount(raw, total_cents * (1000 if kilo else 1), code, problems=tuple(problems))
         problems.append(f"a rate per {period}, not a total value: {raw!r}")
     return Amount(raw, cents, code, problems=tuple(problems), period=period)
 

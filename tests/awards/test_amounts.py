@@ -231,3 +231,32 @@ def test_years_beside_an_amount_are_no_range_of_money(text, cents, period):
 def test_ranges_of_money_that_look_like_years_stay_ranges(text, low, high):
     amount = parse_amount(text)
     assert (amount.cents, amount.low_cents, amount.high_cents) == (None, low, high)
+
+
+@pytest.mark.parametrize("text, cents", [
+    ("€ 100.000 per jaar, totaal € 400.000", 40000000),
+    ("€ 100.000 per jaar (in totaal € 400.000)", 40000000),
+    ("€ 100.000 per jaar, totale waarde € 400.000 excl. btw", 40000000),
+    ("jaarlijks € 100.000, totaal € 400.000", 40000000),
+    ("€ 100.000 per jaar; totaal € 1,2 miljoen", 120000000),
+])
+def test_a_rate_with_its_total_beside_it_gives_the_total(text, cents):
+    """The rate form with its total (reference §2.4, §8.7): the rate was read and, being a rate, gave no value,
+    so the total printed beside it was lost. The total is the value; the problems say a rate stood beside it."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.value_cents, amount.period) == (cents, cents, None)
+    assert [p for p in amount.problems if "a rate per jaar and a total" in p]
+
+
+@pytest.mark.parametrize("text", ["€ 100.000 per jaar, totaal 4 jaar",          # a duration, not a total
+                                  "€ 100.000 per jaar, totaal € 50.000",         # a "total" under the rate
+                                  "€ 100.000 per jaar, totaal € 300.000 per jaar"])
+def test_no_total_beside_a_rate_leaves_the_rate(text):
+    amount = parse_amount(text)
+    assert (amount.cents, amount.value_cents, amount.period) == (10000000, None, "jaar")
+
+
+def test_an_amount_including_vat_at_a_rate_says_so():
+    """"incl. 21% btw": the VAT rate between the words hid that the amount includes VAT (reference §2.4)."""
+    amount = parse_amount("€ 2.300.000,50 incl. 21% btw")
+    assert amount.cents == 230000050 and [p for p in amount.problems if "includes VAT" in p]
