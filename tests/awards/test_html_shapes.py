@@ -181,3 +181,27 @@ def test_every_english_label_of_the_reference_is_read():
         ("LOT-0001", 150000000, "2026-05-15", "2026-06-01"), ("LOT-0002", 100000000, None, None)]
     assert [s["name"] for s in result["suppliers"]] == ["Youth Care Ltd", "Zorg B.V."]
     assert lot2["awarded"] == 1
+
+
+def test_two_firms_of_one_folded_name_in_section_8_each_keep_their_own_kvk_number():
+    """Reference §2.5 ("Section 8 … attach a winner's Registratienummer (match on the name)") and §4 ("Same
+    organisation, spelled differently"): section 8 matched a winner by its folded name alone and kept the first
+    organisation of each folded name, so "Stichting Zorg West" (22222222), winner of lot 2, was given the KvK
+    number of "Zorg West B.V." (11111111), winner of lot 1: two firms became one provider. The exactly printed name
+    decides, else the organisation that names the winner's lot; one organisation of the name still serves every
+    spelling. SYNTHETIC rendering."""
+    def notice(first, second, section_8):
+        return eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
+                      h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+                      only("Winnaar"), row("Officiële naam", first),
+                      h2("6.1 ID resultaat perceel: LOT-0002"), h3("6.1.2 Informatie over winnaars"),
+                      only("Winnaar"), row("Officiële naam", second), h1("8. Organisaties"), *section_8)
+    two = [h2("8.1 ORG-0001"), row("Officiële naam", "Zorg West B.V."), row("Registratienummer", "11111111"),
+           row("Winnaar van deze percelen", "LOT-0001"),
+           h2("8.2 ORG-0002"), row("Officiële naam", "Stichting Zorg West"), row("Registratienummer", "22222222"),
+           row("Winnaar van deze percelen", "LOT-0002")]
+    for first, second in (("Zorg West B.V.", "Stichting Zorg West"), ("Zorg West", "Zorg West")):
+        assert [s["kvk"] for s in parse_html(notice(first, second, two))["suppliers"]] == ["11111111", "22222222"]
+    one = [h2("8.1 ORG-0001"), row("Officiële naam", "Zorg Oost B.V."), row("Registratienummer", "33333333")]
+    assert [s["kvk"] for s in parse_html(notice("Stichting Zorg Oost", "Zorg Oost", one))["suppliers"]] == \
+        ["33333333", "33333333"]

@@ -175,3 +175,35 @@ def test_an_award_value_dated_by_years_is_archived_and_listed_as_the_amount(serv
         assert (provider["aanbieder_id"], provider["waarde_gunningen_cents"]) == ("kvk:24681357", 30000000)
     finally:
         datasette.stop()
+
+
+def test_two_firms_of_one_folded_name_are_two_providers_with_their_own_kvk_numbers(serve_api, crawl):
+    """§2.5/§4: one notice gives lot 1 to "Zorg West B.V." and lot 2 to "Stichting Zorg West", section 8 each with
+    its own Registratienummer. Both winners were archived with the first one's KvK number, so `aanbieders` showed
+    one provider "kvk:11111111" with both awards and € 3.000.000, and the Stichting's number was nowhere."""
+    from tests.awards.test_html_shapes import eforms, h1, h2
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+    from tests.fixtures.awards.make_fixtures import amount, h3, only, row
+
+    html = eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
+                  h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+                  only("Winnaar"), row("Officiële naam", "Zorg West B.V."),
+                  only("Inschrijving"), amount("Waarde van de aanbesteding", "1 000 000", "Euro"),
+                  h2("6.1 ID resultaat perceel: LOT-0002"), h3("6.1.2 Informatie over winnaars"),
+                  only("Winnaar"), row("Officiële naam", "Stichting Zorg West"),
+                  only("Inschrijving"), amount("Waarde van de aanbesteding", "2 000 000", "Euro"),
+                  h1("8. Organisaties"),
+                  h2("8.1 ORG-0001"), row("Officiële naam", "Zorg West B.V."), row("Registratienummer", "11111111"),
+                  row("Winnaar van deze percelen", "LOT-0001"),
+                  h2("8.2 ORG-0002"), row("Officiële naam", "Stichting Zorg West"), row("Registratienummer", "22222222"),
+                  row("Winnaar van deze percelen", "LOT-0002"))
+    done = crawl(serve_api([award(template(), 960111, html)]).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    datasette = Server(done.db_path)
+    try:
+        listed = {r["aanbieder_id"]: (r["kvk"], r["gunningen"], r["waarde_gunningen_cents"])
+                  for r in rows(datasette, "aanbieders")}
+        assert listed == {"kvk:11111111": ("11111111", 1, 100000000), "kvk:22222222": ("22222222", 1, 200000000)}
+    finally:
+        datasette.stop()
