@@ -95,8 +95,16 @@ _YEAR_ALONE = re.compile(rf"(?i)\b(?:in|vanaf|sinds|boekjaar|jaar|t/m|tot en met
                          rf"(?![\d]|[.,]\d|\s*{_SCALE_WORDS}|\s*(?:€|eur\w*)(?!\s*\d))")
 
 
+_MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|"
+           "march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec")
+#: a whole date beside an amount ("(01-01-2025 t/m 31-12-2027)", "van 1 januari 2025 tot 31 december 2027",
+#: "2025-01-01"): no money either
+_DATE = re.compile(rf"(?i)(?<![\d.,])(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]{_YEAR}|{_YEAR}-\d{{1,2}}-\d{{1,2}}"
+                   rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+{_YEAR})(?![\d]|[.,]\d)")
+
+
 def _without_years(text: str) -> str:
-    """``text`` with its spans of years, and the single years a year word introduces ("in 2025"), blanked: they
+    """``text`` with its dates, its spans of years and the single years a year word introduces ("in 2025") blanked: they
     date the amount and are no money (a range "2025-2027" read as € 20,25 – € 20,27 hid the € 100.000 beside it)."""
     def span(match: re.Match) -> str:
         low, high = int(match.group("from")), int(match.group("to"))
@@ -106,6 +114,9 @@ def _without_years(text: str) -> str:
         if _YEAR_WORD.search(before) or re.search(r"\d", rest):
             return " " * len(match.group(0))
         return match.group(0)
+    dated = _DATE.sub(lambda m: " " * len(m.group(0)), text)
+    if dated != text and re.search(r"\d", dated):  # "€ 500.000 (01-01-2025 t/m 31-12-2027)": the dates go
+        text = dated
     text = _YEAR_SPAN.sub(span, text)
     blanked = _YEAR_ALONE.sub(lambda m: m.group(0)[:m.start("year") - m.start()] + " " * 4, text)
     if re.search(r"\d", blanked):  # "€ 50.000 in 2025": the year goes; "in 2025" alone stays

@@ -213,6 +213,9 @@ def test_an_amount_including_vat_says_so(text):
     ("2025 t/m 2027 EUR 400.000", 40000000, None),
     ("€ 300.000 per jaar 2025-2027", 30000000, "jaar"),       # a rate still, its years no money
     ("€ 50.000 in 2025", 5000000, None),                      # one year: no "more than one number"
+    ("€ 500.000 (01-01-2025 t/m 31-12-2027)", 50000000, None),  # dates: was the "range" € 0,01 – € 0,01
+    ("€ 500.000 van 1 januari 2025 tot 31 december 2027", 50000000, None),
+    ("€ 500.000, ingangsdatum 2025-01-01", 50000000, None),
 ])
 def test_years_beside_an_amount_are_no_range_of_money(text, cents, period):
     """A span of years dates the amount (the known leftover of round 9): "€ 100.000 voor de jaren 2025-2027" was
