@@ -598,7 +598,8 @@ def migrate_summary_winner_twins(db: sqlite_utils.Database) -> None:
         return
     stale = db.execute(
         "select 1 from organisations v join summary_award_winners w on w.organisation_id = 'name:' || v.name_key "
-        "where v.kvk is not null and v.kind = 'provider' limit 1").fetchone()
+        "where v.kvk is not null and v.kind = 'provider' and (select count(distinct x.kvk) from organisations x "
+        "where x.name_key = v.name_key and x.kind = 'provider') = 1 limit 1").fetchone()
     if stale:
         db.execute("delete from summary_procurements")
 
