@@ -85,11 +85,11 @@ _RANGE = re.compile((
 #: a lone "2000 - 2025" stays a range of money
 _YEAR = r"(?:199\d|20\d\d)"
 _YEAR_SPAN = re.compile(
-    rf"(?i)(?<![\d.,€$£])(?<!€\s)(?<!eur\s)(?P<from>{_YEAR})\s*(?:-|–|—|/|t/m|t\.m\.|tot en met|tot)\s*"
+    rf"(?i)(?<![\d.,€$£])(?<!€\s)(?<!eur\s)(?P<from>{_YEAR})\s*(?:-|–|—|/|t/m|t\.m\.|tot en met|tot|en)\s*"
     # a currency after the span that begins an amount ("2024-2026 € 1.200.000") is that amount's
     rf"(?P<to>{_YEAR})(?![\d]|[.,]\d|\s*{_SCALE_WORDS}|\s*(?:€|eur\w*)(?!\s*\d))")
 #: a word that makes the number after it a year ("in 2025", "vanaf 2026", "jaren 2025-2027", "periode 2024 - 2026")
-_YEAR_WORD = re.compile(r"(?i)\b(?:in|vanaf|sinds|jaar|jaren|boekjaar|boekjaren|periode|looptijd|contractperiode|"
+_YEAR_WORD = re.compile(r"(?i)\b(?:in|vanaf|sinds|tussen|jaar|jaren|boekjaar|boekjaren|periode|looptijd|contractperiode|"
                         r"contractjaren|t/m|tot en met|voor|over|van|uit)\s*:?\s*\(?\s*$")
 _YEAR_ALONE = re.compile(rf"(?i)\b(?:in|vanaf|sinds|boekjaar|jaar|t/m|tot en met)\s+(?P<year>{_YEAR})"
                          rf"(?![\d]|[.,]\d|\s*{_SCALE_WORDS}|\s*(?:€|eur\w*)(?!\s*\d))")

@@ -216,6 +216,7 @@ def test_an_amount_including_vat_says_so(text):
     ("€ 500.000 (01-01-2025 t/m 31-12-2027)", 50000000, None),  # dates: was the "range" € 0,01 – € 0,01
     ("€ 500.000 van 1 januari 2025 tot 31 december 2027", 50000000, None),
     ("€ 500.000, ingangsdatum 2025-01-01", 50000000, None),
+    ("tussen 2025 en 2027 € 100.000", 10000000, None),       # "tussen … en …" of years
 ])
 def test_years_beside_an_amount_are_no_range_of_money(text, cents, period):
     """A span of years dates the amount (the known leftover of round 9): "€ 100.000 voor de jaren 2025-2027" was
@@ -230,6 +231,7 @@ def test_years_beside_an_amount_are_no_range_of_money(text, cents, period):
     ("2010-2020 euro", 201000, 202000),        # a currency on the high end: money
     ("€ 1500 - 2000", 150000, 200000),
     ("2.000-3.000 euro", 200000, 300000),
+    ("tussen 2000 en 2010 euro", 200000, 201000),
 ])
 def test_ranges_of_money_that_look_like_years_stay_ranges(text, low, high):
     amount = parse_amount(text)
