@@ -79,6 +79,51 @@ _RANGE = re.compile((
     # "tussen € 100.000 en € 200.000": a range said in words
     r"|\btussen\s+(?P<low3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)\s+en\s+"
     r"(?P<high3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)").replace("{_SCALE_WORDS}", _SCALE_WORDS))
+#: a span of years, not of money ("€ 100.000 voor de jaren 2025-2027", "periode 2024 - 2026", "2025 t/m 2027"):
+#: two years (1990-2099) written without grouping or decimals, at most 30 apart, neither end carrying a currency or
+#: a scale word. Read as years where a year word stands before it or another number is in the text (the amount);
+#: a lone "2000 - 2025" stays a range of money
+_YEAR = r"(?:199\d|20\d\d)"
+_YEAR_SPAN = re.compile(
+    rf"(?i)(?<![\d.,€$£])(?<!€\s)(?<!eur\s)(?P<from>{_YEAR})\s*(?:-|–|—|/|t/m|t\.m\.|tot en met|tot|en)\s*"
+    # a currency after the span that begins an amount ("2024-2026 € 1.200.000") is that amount's
+    rf"(?P<to>{_YEAR})(?![\d]|[.,]\d|\s*{_SCALE_WORDS}|\s*(?:€|eur\w*)(?!\s*\d))")
+#: a word that makes the number after it a year ("in 2025", "vanaf 2026", "jaren 2025-2027", "periode 2024 - 2026")
+_YEAR_WORD = re.compile(r"(?i)\b(?:in|vanaf|sinds|tussen|jaar|jaren|boekjaar|boekjaren|periode|looptijd|contractperiode|"
+                        r"contractjaren|t/m|tot en met|voor|over|van|uit)\s*:?\s*\(?\s*$")
+_YEAR_ALONE = re.compile(rf"(?i)\b(?:in|vanaf|sinds|boekjaar|jaar|t/m|tot en met)\s+(?P<year>{_YEAR})"
+                         rf"(?![\d]|[.,]\d|\s*{_SCALE_WORDS}|\s*(?:€|eur\w*)(?!\s*\d))")
+
+
+_MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|"
+           "march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec")
+#: a whole date beside an amount ("(01-01-2025 t/m 31-12-2027)", "van 1 januari 2025 tot 31 december 2027",
+#: "2025-01-01"): no money either
+_DATE = re.compile(rf"(?i)(?<![\d.,])(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]{_YEAR}|{_YEAR}-\d{{1,2}}-\d{{1,2}}"
+                   rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+{_YEAR})(?![\d]|[.,]\d)")
+
+
+def _without_years(text: str) -> str:
+    """``text`` with its dates, its spans of years and the single years a year word introduces ("in 2025") blanked: they
+    date the amount and are no money (a range "2025-2027" read as € 20,25 – € 20,27 hid the € 100.000 beside it)."""
+    def span(match: re.Match) -> str:
+        low, high = int(match.group("from")), int(match.group("to"))
+        if not 0 < high - low <= 30:
+            return match.group(0)
+        before, rest = text[:match.start()], text[:match.start()] + text[match.end():]
+        if _YEAR_WORD.search(before) or re.search(r"\d", rest):
+            return " " * len(match.group(0))
+        return match.group(0)
+    dated = _DATE.sub(lambda m: " " * len(m.group(0)), text)
+    if dated != text and re.search(r"\d", dated):  # "€ 500.000 (01-01-2025 t/m 31-12-2027)": the dates go
+        text = dated
+    text = _YEAR_SPAN.sub(span, text)
+    blanked = _YEAR_ALONE.sub(lambda m: m.group(0)[:m.start("year") - m.start()] + " " * 4, text)
+    if re.search(r"\d", blanked):  # "€ 50.000 in 2025": the year goes; "in 2025" alone stays
+        text = blanked
+    return text
+
+
 #: the words that scale a number: "1,2 miljoen", "€ 1,5 mln", "2,1 miljard", "250 duizend". Only right after
 #: the number (or at the text's start): a word elsewhere is no scale of it ("€ 25.000,- (zegge: vijfentwintig
 #: duizend euro)" is € 25.000, not € 25 miljoen; "€ 1.200.000 (1,2 miljoen)" is € 1.200.000)
@@ -100,7 +145,12 @@ _PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar)\b")
 _PERIODS = {"j": "jaar", "mnd": "maand", "jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week",
             "dagelijks": "dag"}
 #: "incl. btw", "inclusief BTW", "incl. VAT", "including VAT": the amount includes VAT ("excl." is the usual basis)
-_WITH_VAT = re.compile(r"(?i)\b(?:incl\.?|inclusief|including|inc\.?)\s*(?:btw|vat)\b")
+#: ("incl. 21% btw": the rate between)
+_WITH_VAT = re.compile(r"(?i)\b(?:incl\.?|inclusief|including|inc\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?(?:btw|vat)\b")
+#: the total beside a rate: "€ 100.000 per jaar, totaal € 400.000", "€ 100.000 per jaar (in totaal € 400.000)"
+_TOTAL_AFTER = re.compile(r"(?i)\b(?:(?:in\s+)?totaal|totale\s+(?:contract)?waarde|total(?:\s+value)?)\s*:?\s*"
+                          r"(?:van\s+)?(?:ca\.?\s*|circa\s+|maximaal\s+|max\.?\s*)?"
+                          r"(?P<total>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*" + _SCALE_WORDS + r")?(?:\s*(?:€|eur\w*))?)(?![\d.,]*\s*(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|uur|uren)\b)")
 #: "k€ 250", "K€ 1.200": thousands of euros
 _KILO_EURO = re.compile(r"(?i)^\s*k\s?(?=€|eur\b)")
 _LABEL = re.compile(r"(?i)^\s*(waarde|totale waarde|bedrag|value)\s*:\s*")
@@ -233,6 +283,7 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
         # a currency named but not known: not taken for the euro (no cents), its name kept
         problems.append(f"unknown currency {currency!r}")
         code = currency.strip()[:40]
+    text = _without_years(text).strip()
     match = _RANGE.search(text)
     if match:
         low_text = match.group("low") or match.group("low2") or match.group("low3")
@@ -265,6 +316,14 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
         problems.append(f"value includes VAT (btw), stored as printed: {raw!r}")
     period = _period(text, text[at + len(amount_text or ""):] if at >= 0 else "", max(at, 0))
     if period:
+        total = _TOTAL_AFTER.search(text, at + len(amount_text or "")) if at >= 0 else None
+        total_cents = _number(total.group("total"))[0] if total else None
+        if total_cents is not None and total_cents * (1000 if kilo else 1) >= cents and not _period(text, text[total.end("total"):], 0) \
+                and not _PERIOD_BEFORE.search(text[total.start():total.start("total")]):
+            # a rate with its total beside it: the total is the value, the rate a note
+            problems = [p for p in problems if not p.startswith("more than one number")]
+            problems.append(f"a rate per {period} and a total: read the total of {raw!r}")
+            return Amount(raw, total_cents * (1000 if kilo else 1), code, problems=tuple(problems))
         problems.append(f"a rate per {period}, not a total value: {raw!r}")
     return Amount(raw, cents, code, problems=tuple(problems), period=period)
 

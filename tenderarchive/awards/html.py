@@ -252,13 +252,8 @@ def _lot(lot_id):
 
 def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs: list, problems) -> dict:
     """Turn the collected lot results into lots / awards / suppliers rows."""
-    by_key = {}
     buyer_org = _buyer_org(orgs, buyer)
-    # a winner's registration comes from the organisation of its name that is not the buyer where both are listed
-    # (a namesake of the buyer: its own KvK number, not the buyer's)
-    for org in sorted(orgs, key=lambda org: org is buyer_org):
-        if org.get("name"):
-            by_key.setdefault(name_key(org["name"]), org)
+    by_key = _OrgFinder(orgs, buyer_org)
     buyer_kvk = kvk_number(buyer_org.get("registration")) if buyer_org else None
     # Fallback: "Winnaar van deze percelen" in section 8 when a lot result names no winner. Every
     # organisation that section 8 names as a winner of such a lot is one (a lot can have several).
@@ -320,6 +315,39 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
             "awards": awards, "suppliers": suppliers, "problems": problems}
 
 
+class _OrgFinder:
+    """The section 8 organisation of a winner, for its registration (KvK number) and address (reference §2.5: "attach
+    a winner's Registratienummer (match on the name)"). The organisation of exactly its printed name, else the one
+    of its folded name; where section 8 lists several of that folded name with different registrations ("Zorg West
+    B.V." and "Stichting Zorg West", two firms), the one that names the winner's lot among "Winnaar van deze
+    percelen", else none (the first one's number was given to both). The buyer is a winner's organisation only
+    where no other of the name is listed (a namesake of the buyer has its own KvK number, not the buyer's)."""
+
+    def __init__(self, orgs: list, buyer_org: dict | None):
+        self.by_name: dict = {}
+        self.by_key: dict = {}
+        for org in sorted(orgs, key=lambda org: org is buyer_org):
+            if org.get("name"):
+                self.by_name.setdefault(self._exact(org["name"]), org)
+                self.by_key.setdefault(name_key(org["name"]), []).append(org)
+        self.buyer_org = buyer_org
+
+    @staticmethod
+    def _exact(name: str) -> str:
+        return re.sub(r"\s+", " ", _norm(name)).strip().casefold()
+
+    def find(self, name: str, lot_id=None) -> dict | None:
+        found = self.by_name.get(self._exact(name))
+        if found is not None and (found is not self.buyer_org or len(self.by_key.get(name_key(name), [])) == 1):
+            return found
+        candidates = [o for o in self.by_key.get(name_key(name), []) if o is not self.buyer_org] or \
+            self.by_key.get(name_key(name), [])
+        if len({kvk_number(o.get("registration")) or o.get("registration") for o in candidates}) <= 1:
+            return candidates[0] if candidates else None
+        of_lot = [o for o in candidates if lot_id is not None and lot_id in (o.get("winner_of") or [])]
+        return of_lot[0] if len(of_lot) == 1 else None
+
+
 def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, problems, buyer=None,
                 buyer_kvk=None) -> None:
     """The award of one lot result (or one contract of a lot) and its winners' rows. A winner that is the
@@ -352,7 +380,7 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                 parties = [{"name": own, "leader": None}]
             for party in parties:
                 name = _clean(party["name"])
-                org = by_key.get(name_key(name)) if name else None
+                org = by_key.find(name, lot_id) if name else None
                 kvk = winner.get("kvk") if len(parties) == 1 else None
                 kvk = kvk or (kvk_number(org.get("registration")) if org else None)
                 row = {"lot_id": lot_id, "award_index": award["award_index"], "name": name, "name_key": name_key(name),

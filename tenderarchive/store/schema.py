@@ -389,6 +389,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_organisation_provenance(db)
     migrate_lot_keys(db)
     migrate_summary_winner_values(db)
+    migrate_summary_winner_twins(db)
     migrate_organisation_names(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
@@ -585,6 +586,20 @@ def migrate_summary_winner_values(db: sqlite_utils.Database) -> None:
         "select 1 from summary_award_winners w join awards a on a.award_id = w.award_id "
         "join award_suppliers s on s.award_id = w.award_id and s.organisation_id = w.organisation_id "
         "where a.value_cents is null and s.tender_value_cents is not null and w.value_cents is null limit 1").fetchone()
+    if stale:
+        db.execute("delete from summary_procurements")
+
+
+def migrate_summary_winner_twins(db: sqlite_utils.Database) -> None:
+    """Summaries written before a winner known by name only counted for the one numbered provider of its folded
+    name (``store/summaries.py`` ``PROVIDER_SQL``: two rows in ``aanbieders`` and ``who_won_in_jeugdregio``):
+    emptied where such a winner has rows of its own, so the next derivation rebuilds them in one pass."""
+    if not all(db[t].exists() for t in ("summary_award_winners", "summary_procurements", "organisations")):
+        return
+    stale = db.execute(
+        "select 1 from organisations v join summary_award_winners w on w.organisation_id = 'name:' || v.name_key "
+        "where v.kvk is not null and v.kind = 'provider' and (select count(distinct x.kvk) from organisations x "
+        "where x.name_key = v.name_key and x.kind = 'provider') = 1 limit 1").fetchone()
     if stale:
         db.execute("delete from summary_procurements")
 

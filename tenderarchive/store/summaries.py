@@ -19,7 +19,10 @@ Per procurement (recomputed from the base tables for the procurements a crawl to
   procurements (with region, year, value and the sort keys of the awards-by-region page), and
   one row per winner (award_suppliers row) of each, with the award's value or, where the award has
   none (co-winners each with a tender value of their own), the winner's own; a buyer listed as the winner (``is_buyer``, a
-  quality issue of the source) is no winner here, nor in ``summary_procurements``.
+  quality issue of the source) is no winner here, nor in ``summary_procurements``. A winner known by name only
+  counts for the one provider with a KvK number of its folded name (:data:`PROVIDER_SQL`), so a provider is one
+  row of the provider lists whether a notice gave its number or not; :func:`touched_procurements` adds the
+  procurements such a provider's arrival or removal changes.
 - ``summary_buyer_procurements``: per youth-care notice buyer and procurement, the first and
   last publication.
 
@@ -140,6 +143,14 @@ def _chunks(keys: list, size: int = BATCH) -> Iterator[list]:
 
 # --- per procurement -----------------------------------------------------------------------------
 
+#: The organisation a winner counts for: its own, or, for a winner known by name only (``name:<name key>``, no KvK
+#: number in that notice), the one provider with a KvK number whose folded name is that name (one notice gave the
+#: number, another only the name; reference tenderned-awards.md §4), as ``aanbieder_contracten`` finds it. Two
+#: numbered providers of one folded name are two firms: the name-only winner stays its own.
+PROVIDER_SQL = """coalesce(case when s.kvk is null and s.organisation_id like 'name:%' then (
+    select max(v.organisation_id) from organisations v where v.name_key = substr(s.organisation_id, 6)
+      and v.kind = 'provider' and v.kvk is not null having count(distinct v.kvk) = 1) end, s.organisation_id)"""
+
 _PROCUREMENT_SQL = """
 select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
   cast(substr(p.first_published, 1, 4) as integer) as jaar,
@@ -147,7 +158,7 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
     order by n.published desc limit 1) as opdrachtgever_id,
   (select count(*) from lots l where l.procurement_id = p.procurement_id) as percelen,
   (select count(*) from awards a where a.procurement_id = p.procurement_id and +a.current = 1) as gunningen,
-  (select count(distinct s.organisation_id) from awards a join award_suppliers s on s.award_id = a.award_id
+  (select count(distinct {provider}) from awards a join award_suppliers s on s.award_id = a.award_id
     where a.procurement_id = p.procurement_id and +a.current = 1 and coalesce(s.is_buyer, 0) = 0) as aantal_winnaars,
   (select group_concat(name, '; ') from (select distinct s.name from awards a
     join award_suppliers s on s.award_id = a.award_id
@@ -155,8 +166,8 @@ select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
     order by s.name)) as winnaars,
   (select sum(a.value_cents) from awards a where a.procurement_id = p.procurement_id and +a.current = 1)
     as gegunde_waarde_cents
-from procurements p where p.procurement_id in ({marks}) and +p.youth_care = 1
-"""
+from procurements p where p.procurement_id in ({{marks}}) and +p.youth_care = 1
+""".format(provider=PROVIDER_SQL)
 
 _REGIONS_SQL = """
 select p.procurement_id, p.jeugdregio_code as code from procurements p
@@ -189,16 +200,21 @@ where a.procurement_id in ({marks}) and +a.current = 1 and +p.youth_care = 1
 """
 
 #: A winner's value is the award's, or (a lot of several winners with a tender value each, which has no award value:
-#: reference tenderned-awards.md §2.5, §4) the winner's own: a provider's totals count what it won.
+#: reference tenderned-awards.md §2.5, §4) the winner's own: a provider's totals count what it won. A provider
+#: printed twice in one award (with and without its KvK number) is one winner of it (winners without an id stay
+#: a row each, as before).
 WINNERS_SQL = """
-select s.award_id, s.organisation_id, s.name, a.procurement_id, p.jeugdregio_code, a.year,
-  coalesce(a.value_cents, s.tender_value_cents) as value_cents,
-  coalesce(a.award_date, a.contract_date) as last_award,
-  coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
-from awards a join procurements p on p.procurement_id = a.procurement_id
-  join award_suppliers s on s.award_id = a.award_id
-where a.procurement_id in ({marks}) and +a.current = 1 and +p.youth_care = 1 and coalesce(s.is_buyer, 0) = 0
-"""
+select award_id, provider_id, min(name), procurement_id, jeugdregio_code, year,
+  coalesce(award_value, max(tender_value_cents)) as value_cents, last_award, last_update
+from (select s.award_id, {provider} as provider_id, s.rowid as supplier_row, s.name, a.procurement_id,
+    p.jeugdregio_code, a.year, a.value_cents as award_value, s.tender_value_cents,
+    coalesce(a.award_date, a.contract_date) as last_award,
+    coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
+  from awards a join procurements p on p.procurement_id = a.procurement_id
+    join award_suppliers s on s.award_id = a.award_id
+  where a.procurement_id in ({{marks}}) and +a.current = 1 and +p.youth_care = 1 and coalesce(s.is_buyer, 0) = 0)
+group by award_id, provider_id, case when provider_id is null then supplier_row end
+""".format(provider=PROVIDER_SQL)
 
 _BUYERS_SQL = """
 select n.procurement_id, n.buyer_id, min(n.published) as first, max(n.published) as last
@@ -483,6 +499,31 @@ def touched_procurements(db, crawl_id, relinked: Iterable[str] = ()) -> list[str
                 f"select procurement_id from lots where {TOUCHED}",
                 f"select procurement_id from awards where {TOUCHED}"):
         ids.update(r[0] for r in db.execute(sql, touched_params(crawl_id)))
+    # A winner known by name counts for the one numbered provider of its folded name (PROVIDER_SQL): the
+    # procurements it won change with that provider's row (a numbered namesake named by this crawl, a second one
+    # that makes the name ambiguous), and those counted for a numbered provider this crawl removed (its awards
+    # replaced) change back; both read by index, so the work grows with those providers' awards.
+    ids.update(r[0] for r in db.execute(
+        f"select s.procurement_id from organisations v join award_suppliers s on s.organisation_id = "
+        f"'name:' || v.name_key where v.{TOUCHED} and +v.kvk is not null and +v.kind = 'provider'",
+        touched_params(crawl_id)))
+    if ids:
+        from tenderarchive.awards.names import name_key
+
+        gone: dict[str, set] = {}
+        for chunk in _chunks(sorted(i for i in ids if i is not None)):
+            for organisation_id, name in db.execute(
+                    f"select distinct w.organisation_id, w.name from summary_award_winners w where w.procurement_id "
+                    f"in ({_marks(chunk)}) and w.organisation_id like 'kvk:%' and not exists "
+                    "(select 1 from organisations o where o.organisation_id = w.organisation_id)", chunk):
+                gone.setdefault(organisation_id, set()).add(name_key(name))
+        for organisation_id, keys in sorted(gone.items()):
+            ids.update(r[0] for r in db.execute(
+                "select procurement_id from summary_award_winners where organisation_id = ?", [organisation_id]))
+            # its namesakes known by name only: the name is no longer ambiguous where it had a second number
+            for key in sorted(k for k in keys if k):
+                ids.update(r[0] for r in db.execute(
+                    "select procurement_id from award_suppliers where organisation_id = ?", [f"name:{key}"]))
     # News-only procurements (tenderarchive/linking.py, refresh_links in tenderarchive/derive.py):
     # compared with their summary row; there is one per linked place set, so few.
     ids.update(r[0] for r in db.execute(

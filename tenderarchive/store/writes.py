@@ -833,4 +833,21 @@ def compare_with_api(db: sqlite_utils.Database, record: dict) -> list[str]:
         f"select lot_id, value_cents from awards where procurement_id = ? and source in {API_SOURCES!r} and current = 1",
         [record["procurement_id"]])}
     dump = {(e["award"]["lot_id"], e["award"].get("value_cents")) for e in record["awards"]}
-    return [f"OCDS award (lot {lot}, {cents} cents) differs from the API's awards" for lot, cents in sorted(dump - api, key=str)]
+    out = [f"OCDS award (lot {lot}, {cents} cents) differs from the API's awards" for lot, cents in sorted(dump - api, key=str)]
+    # the winners (reference §8.8: the API's stand): a package's winner of a lot the API's current awards give to
+    # others is a difference too, matched by KvK number where both have one, else by folded name (§4: "B.V." /
+    # "Stichting" variants are one winner). A lot the API has no award of was named above.
+    winners: dict = {}
+    for r in db.query(f"select a.lot_id, s.kvk, s.name_key from awards a join award_suppliers s on s.award_id = "
+                      f"a.award_id where a.procurement_id = ? and a.source in {API_SOURCES!r} and a.current = 1 "
+                      "and coalesce(s.is_buyer, 0) = 0", [record["procurement_id"]]):
+        winners.setdefault(r["lot_id"], []).append((r["kvk"], r["name_key"]))
+    for entry in record["awards"]:
+        lot = entry["award"]["lot_id"]
+        for supplier in entry.get("suppliers") or []:
+            if lot not in winners or supplier.get("is_buyer"):
+                continue
+            kvk, key = supplier.get("kvk"), supplier.get("name_key")
+            if not any((kvk and kvk == k) or (key and key == n and not (kvk and k)) for k, n in winners[lot]):
+                out.append(f"OCDS winner {supplier.get('name')!r} (lot {lot}) is not among the API's winners of the lot")
+    return sorted(set(out), key=out.index)

@@ -202,3 +202,66 @@ def test_an_amount_including_vat_says_so(text):
     amount = parse_amount(text)
     assert amount.cents == 121000000 and [p for p in amount.problems if "includes VAT" in p]
     assert not [p for p in parse_amount("€ 1.210.000 excl. btw").problems if "VAT" in p]
+
+
+@pytest.mark.parametrize("text, cents, period", [
+    ("€ 100.000 voor de jaren 2025-2027", 10000000, None),   # was a "range" € 20,25 – € 20,27
+    ("€ 100.000 (2025 - 2027)", 10000000, None),
+    ("2025-2027: € 300.000", 30000000, None),
+    ("periode 2024-2026 € 1.200.000 excl. btw", 120000000, None),
+    ("€ 1.000.000 over 2025–2028", 100000000, None),
+    ("2025 t/m 2027 EUR 400.000", 40000000, None),
+    ("€ 300.000 per jaar 2025-2027", 30000000, "jaar"),       # a rate still, its years no money
+    ("€ 50.000 in 2025", 5000000, None),                      # one year: no "more than one number"
+    ("€ 500.000 (01-01-2025 t/m 31-12-2027)", 50000000, None),  # dates: was the "range" € 0,01 – € 0,01
+    ("€ 500.000 van 1 januari 2025 tot 31 december 2027", 50000000, None),
+    ("€ 500.000, ingangsdatum 2025-01-01", 50000000, None),
+    ("tussen 2025 en 2027 € 100.000", 10000000, None),       # "tussen … en …" of years
+])
+def test_years_beside_an_amount_are_no_range_of_money(text, cents, period):
+    """A span of years dates the amount (the known leftover of round 9): "€ 100.000 voor de jaren 2025-2027" was
+    read as the range 2025 – 2027 in cents, so the € 100.000 was lost and the award had no value."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.low_cents, amount.high_cents, amount.period) == (cents, None, None, period)
+    assert not [p for p in amount.problems if "more than one number" in p]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("€ 2000 - 2010", 200000, 201000),         # a currency on the low end: money
+    ("2010-2020 euro", 201000, 202000),        # a currency on the high end: money
+    ("€ 1500 - 2000", 150000, 200000),
+    ("2.000-3.000 euro", 200000, 300000),
+    ("tussen 2000 en 2010 euro", 200000, 201000),
+])
+def test_ranges_of_money_that_look_like_years_stay_ranges(text, low, high):
+    amount = parse_amount(text)
+    assert (amount.cents, amount.low_cents, amount.high_cents) == (None, low, high)
+
+
+@pytest.mark.parametrize("text, cents", [
+    ("€ 100.000 per jaar, totaal € 400.000", 40000000),
+    ("€ 100.000 per jaar (in totaal € 400.000)", 40000000),
+    ("€ 100.000 per jaar, totale waarde € 400.000 excl. btw", 40000000),
+    ("jaarlijks € 100.000, totaal € 400.000", 40000000),
+    ("€ 100.000 per jaar; totaal € 1,2 miljoen", 120000000),
+])
+def test_a_rate_with_its_total_beside_it_gives_the_total(text, cents):
+    """The rate form with its total (reference §2.4, §8.7): the rate was read and, being a rate, gave no value,
+    so the total printed beside it was lost. The total is the value; the problems say a rate stood beside it."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.value_cents, amount.period) == (cents, cents, None)
+    assert [p for p in amount.problems if "a rate per jaar and a total" in p]
+
+
+@pytest.mark.parametrize("text", ["€ 100.000 per jaar, totaal 4 jaar",          # a duration, not a total
+                                  "€ 100.000 per jaar, totaal € 50.000",         # a "total" under the rate
+                                  "€ 100.000 per jaar, totaal € 300.000 per jaar"])
+def test_no_total_beside_a_rate_leaves_the_rate(text):
+    amount = parse_amount(text)
+    assert (amount.cents, amount.value_cents, amount.period) == (10000000, None, "jaar")
+
+
+def test_an_amount_including_vat_at_a_rate_says_so():
+    """"incl. 21% btw": the VAT rate between the words hid that the amount includes VAT (reference §2.4)."""
+    amount = parse_amount("€ 2.300.000,50 incl. 21% btw")
+    assert amount.cents == 230000050 and [p for p in amount.problems if "includes VAT" in p]

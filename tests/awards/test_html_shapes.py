@@ -139,3 +139,69 @@ def test_a_withheld_tender_count_is_no_count_and_no_problem_a_garbled_one_is():
     lot = read["lots"][0]
     assert (lot["tenders_received"], lot["received_counts"]) == (3, '{"Inschrijvingen": 3}')
     assert read["problems"] == ["tender count is not a number: 'veel'"]
+
+
+def test_every_english_label_of_the_reference_is_read():
+    """Reference §2.3's English column, each label row by row (no test named most of them): the estimate, the
+    notice's total, framework maximum and approximate value, the lot's framework maximum and re-estimate, the
+    winner, the tender's lot and value (newer and older wording), the contract dates, the count and the lowest and
+    highest tender. SYNTHETIC rendering."""
+    html = eforms(
+        h1("1. Buyer"), row("Official name", "Gemeente Rijnstad"),
+        h1("2. Procedure"), h3("2.1.3 Value"), amount("Estimated value excluding VAT", "3 000 000", "Euro"),
+        h1("5. Lot"), h2("5.1 Lot technical ID: LOT-0001"), amount("Estimated value excluding VAT", "1 000 000", "Euro"),
+        h1("6. Results"),
+        amount("Value of all contracts awarded in this notice", "2 500 000", "Euro"),
+        amount("Maximum value of the framework agreements in this notice", "5 000 000", "Euro"),
+        amount("Approximate value of the framework agreements", "4 000 000", "Euro"),
+        h2("6.1 Result lot ldentifier: LOT-0001"), only("At least one winner was chosen."),
+        only("Framework agreement"), amount("Maximum value of the framework agreement", "3 000 000", "Euro"),
+        amount("Re-estimated value of the framework agreement", "3 500 000", "Euro"),
+        h3("6.1.2 Information about winners"), only("Winner"), row("Official name", "Youth Care Ltd"),
+        only("Tender"), row("Identifier of lot or group of lots", "LOT-0001"),
+        amount("Value of the tender", "1 500 000", "Euro"),
+        only("Contract information"), row("Date on which the winner was chosen", "15/05/2026"),
+        row("Date of the conclusion of the contract", "01/06/2026"),
+        h3("6.1.4 Statistical information"), row("Number of tenders or requests to participate received", "3"),
+        amount("Value of the lowest admissible tender", "1 400 000", "Euro"),
+        amount("Value of the highest admissible tender", "1 900 000", "Euro"),
+        h2("6.1 Result lot ldentifier: LOT-0002"), only("At least one winner was chosen."),
+        h3("6.1.2 Information about winners"), only("Winner"), row("Official name", "Zorg B.V."),
+        only("Tender"), amount("Value of the result", "1 000 000", "Euro"))
+    result = parse_html(html)
+    assert result["language"] == "en" and result["problems"] == []
+    procedure = result["procedure"]
+    assert [procedure[f"{k}_cents"] for k in ("estimated", "total_awarded", "framework_maximum",
+                                              "framework_approximate")] == [300000000, 250000000, 500000000, 400000000]
+    lot1, lot2 = result["lots"]
+    assert (lot1["estimated_cents"], lot1["framework_maximum_cents"], lot1["framework_reestimate_cents"],
+            lot1["tenders_received"], lot1["lowest_tender_cents"], lot1["highest_tender_cents"]) == \
+        (100000000, 300000000, 350000000, 3, 140000000, 190000000)
+    assert [(a["lot_id"], a["value_cents"], a["award_date"], a["contract_date"]) for a in result["awards"]] == [
+        ("LOT-0001", 150000000, "2026-05-15", "2026-06-01"), ("LOT-0002", 100000000, None, None)]
+    assert [s["name"] for s in result["suppliers"]] == ["Youth Care Ltd", "Zorg B.V."]
+    assert lot2["awarded"] == 1
+
+
+def test_two_firms_of_one_folded_name_in_section_8_each_keep_their_own_kvk_number():
+    """Reference §2.5 ("Section 8 … attach a winner's Registratienummer (match on the name)") and §4 ("Same
+    organisation, spelled differently"): section 8 matched a winner by its folded name alone and kept the first
+    organisation of each folded name, so "Stichting Zorg West" (22222222), winner of lot 2, was given the KvK
+    number of "Zorg West B.V." (11111111), winner of lot 1: two firms became one provider. The exactly printed name
+    decides, else the organisation that names the winner's lot; one organisation of the name still serves every
+    spelling. SYNTHETIC rendering."""
+    def notice(first, second, section_8):
+        return eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
+                      h2("6.1 ID resultaat perceel: LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+                      only("Winnaar"), row("Officiële naam", first),
+                      h2("6.1 ID resultaat perceel: LOT-0002"), h3("6.1.2 Informatie over winnaars"),
+                      only("Winnaar"), row("Officiële naam", second), h1("8. Organisaties"), *section_8)
+    two = [h2("8.1 ORG-0001"), row("Officiële naam", "Zorg West B.V."), row("Registratienummer", "11111111"),
+           row("Winnaar van deze percelen", "LOT-0001"),
+           h2("8.2 ORG-0002"), row("Officiële naam", "Stichting Zorg West"), row("Registratienummer", "22222222"),
+           row("Winnaar van deze percelen", "LOT-0002")]
+    for first, second in (("Zorg West B.V.", "Stichting Zorg West"), ("Zorg West", "Zorg West")):
+        assert [s["kvk"] for s in parse_html(notice(first, second, two))["suppliers"]] == ["11111111", "22222222"]
+    one = [h2("8.1 ORG-0001"), row("Officiële naam", "Zorg Oost B.V."), row("Registratienummer", "33333333")]
+    assert [s["kvk"] for s in parse_html(notice("Stichting Zorg Oost", "Zorg Oost", one))["suppliers"]] == \
+        ["33333333", "33333333"]

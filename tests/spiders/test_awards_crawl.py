@@ -211,6 +211,31 @@ def test_where_api_and_package_both_describe_a_procedure_the_api_wins_and_differ
     assert "99999999 cents" in differences[0]["difference"]
 
 
+def test_a_package_naming_other_winners_than_the_api_keeps_that_as_a_difference(crawled, award_server, tmp_path):
+    """Reference §8.8 and §4: where the API and a package describe one procedure the API's awards stand and the
+    differences are kept. Only values were compared, so a package giving lot 1 (at the API's own value) to another
+    firm said nothing. A winner is the API's by KvK number, or by folded name where one of the two has none
+    ("Jeugdhulp Noord B.V." is the API's "Stichting Jeugdhulp Noord"); "Andere Zorg B.V." is a difference.
+    SYNTHETIC package and API."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    db = crawled[0].db_path
+    dump = package([release("ocds-1l04xe-900001", "900103", "2025-09-15", "Specialistische jeugdhulp Regio Voorbeeld",
+                            "85311300-5", lots=[("1", "Jeugd-GGZ")],
+                            awards=[{"id": "a1", "suppliers": [{"id": "Jeugdhulp Noord B.V.", "name": "Jeugdhulp Noord B.V."},
+                                                               {"id": "99999999", "name": "Andere Zorg B.V."}],
+                                     "value": {"amount": 1250000, "currency": "EUR"}, "relatedLots": ["1"]}],
+                            parties=[supplier("Jeugdhulp Noord B.V.", "Jeugdhulp Noord B.V."),
+                                     supplier("99999999", "Andere Zorg B.V.")])])
+    award_server.api.datasets = _datasets(tmp_path / "datasets", {"Dataset_Tenderned-2025-01-01-2025-12-31.json": dump})
+    before = rows(db, "select * from awards order by award_id")
+    done = scrapy_ocds(db, award_server.datasets_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert rows(db, "select * from awards order by award_id") == before       # the API's awards stand
+    assert [d["difference"] for d in rows(db, "select difference from ocds_differences")] == [
+        "OCDS winner 'Andere Zorg B.V.' (lot 1) is not among the API's winners of the lot"]
+
+
 def test_a_broken_gerelateerd_or_html_is_recorded_and_the_notice_still_archived(serve_api, crawl):
     faults = {"/papi/tenderned-rs-tns/v2/publicaties/900301/gerelateerd": [{"status": 200, "body": '{"rows": []}'}],
               "/papi/tenderned-rs-tns/v2/publicaties/900201/html": [{"status": 200, "body": '{"html": 5}'}]}
