@@ -36,6 +36,7 @@ RULES: dict[str, str] = {
     "stage.redo": "the procedure must be done again, in any word order ('opnieuw aanbesteden', 'intrekking') -> mislukt",
     "stage.tender_context": "'vragen stellen' is inlichtingen only in a tender's context",
     "stage.implementation_context": "'implementatie' only of new contracts (or of a procurement's results)",
+    "stage.negation": "a negated step did not happen",
     "stage.legal_other_field": "a ruling about pgb/Wmo is no tender ruling (stages.md rule b)",
     "stage.ruling_done": "a reported ruling is done",
     "stage.legal_filed": ("a legal stage brought ('kort geding aangespannen', 'naar de rechter gestapt') with no ruling "

@@ -346,12 +346,9 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if implied and stage == "definitieve_gunning":
                 raw.append({"stage": stage, "status": "done", "cue": m.group(0), "sentence": text, "strong": True})
                 continue  # who delivers from a date on is known: the award is made
-            if (stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()])
+            if (on("stage.negation") and stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()])
                     and not _ENROLLED.search(m.group(0))):
-                # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen (core since branch
-                # cv21: the named rule `stage.negation` fixed two dev sites and broke none, so held out it was off
-                # exactly on the two sites it fixes; a negated step is no step by the words' meaning)
-                continue
+                continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
             if (_HYPOTHETICAL.search(text[:m.start()]) or _CONDITIONAL.search(text[:m.start()])
                     or _HYPOTHETICAL_AFTER.match(text[m.end():])):
                 # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round
