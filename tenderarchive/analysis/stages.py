@@ -513,8 +513,10 @@ _FILED = re.compile(r"bezwaar (?:is |zijn )?(?:ingediend|aangetekend)|(?:heeft|h
 #:
 #: Round six's ``headline`` (the default until branch cv21: a failure or legal stage named only below
 #: the title and lead yielded to the step the lead reports) was taken out in branch cv21: it decided no
-#: dev page with every rule on, and held out by site it changed only pages it read wrong (corpus README,
-#: "Round (branch cv21)"); stages.md's own rule is ``newest``.
+#: dev page with every rule on; held out by site it decided one, only because the reading of a hypothetical
+#: step ("Mocht de rechter ...") was a named rule switched off there -- that reading is core now -- and it
+#: broke a page whose failure stands below the lead (corpus README, "Round (branch cv21)"). stages.md's own
+#: rule is ``newest``.
 DEFINITIONS = ("newest", "lead", "any_evidence")
 PRIMARY_DEFINITION = "newest"
 
