@@ -32,7 +32,6 @@ from . import learned
 from . import stages as _stages
 from .stages import add_procedure_running, detect_stages, primary_stage
 from .text import normalise, sentences
-from .vocabulary import STAGE_RANK
 
 __all__ = ["analyse", "MAX_TEXT_CHARS", "MAX_TITLE_CHARS"]
 
@@ -69,20 +68,16 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     # round seven: a learned score over the rules' evidence and the title and lead words; it is kept as
     # evidence (relevance_model_score) and overrules the rules' decision only when it is confident
     rel = learned.decide_relevance(rel, stage_list, norm_title or "", lead)
-    why: list[str] = []
-    primary = primary_stage(stage_list, lead=lead, why=why)
-    # "headline_reported" when a side remark's failure or court step yielded to the lead's step (round six)
-    primary_rule = f"{why[0] if why else 'newest'}_reported" if primary else None
+    primary = primary_stage(stage_list, lead=lead)
+    primary_rule = "newest_reported" if primary else None
     if primary is None and rel["relevant"] and on("stage.preparation_default"):
-        # A page about a youth-care procurement that reports no step done or current is before
-        # its earliest planned step (stages.md): a step after the notice still to come (an award
-        # "volgt in maart") means the procedure runs -- "aankondiging when it says no more";
-        # otherwise the page speaks of the preparation -- "a page that only reports preparation
-        # has voorbereiding".
-        floor = STAGE_RANK["aankondiging"]
-        running = any(s["status"] == "planned" and STAGE_RANK.get(s["stage"], -1) > floor for s in stage_list)
-        primary = "aankondiging" if running else "voorbereiding"
-        primary_rule = "running_default" if running else "preparation_default"
+        # A page about a youth-care procurement that reports no step done or current: stages.md, "a page that only
+        # reports preparation has voorbereiding" -- planned steps never count, so an award still to come ("volgt in
+        # maart") does not make it `aankondiging` either (branch cv21 took out that "running" default: on the dev
+        # part it fired on one page only, wrongly, with every rule on and held out by site; a procedure said to
+        # run is read by stages.add_procedure_running).
+        primary = "voorbereiding"
+        primary_rule = "preparation_default"
     if not rel["relevant"]:
         awardees = []  # winners of something else (a Wmo or transport tender) are not this archive's awardees
     result = {

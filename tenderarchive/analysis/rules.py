@@ -37,8 +37,6 @@ RULES: dict[str, str] = {
     "stage.tender_context": "'vragen stellen' is inlichtingen only in a tender's context",
     "stage.implementation_context": "'implementatie' only of new contracts (or of a procurement's results)",
     "stage.negation": "a negated step did not happen",
-    "stage.hypothetical": ("a step under 'mocht', 'indien', 'zou kunnen', 'wordt duidelijk of', 'als/of de gemeenten ... "
-                           "kunnen' before it did not happen (any stage)"),
     "stage.legal_other_field": "a ruling about pgb/Wmo is no tender ruling (stages.md rule b)",
     "stage.ruling_done": "a reported ruling is done",
     "stage.legal_filed": ("a legal stage brought ('kort geding aangespannen', 'naar de rechter gestapt') with no ruling "
@@ -50,16 +48,13 @@ RULES: dict[str, str] = {
     "stage.undated_start_planned": "'vanaf 1 januari' in an undated text is planned",
     "stage.event_default_done": "an event stage without tense marker is done",
     "stage.postponed": "'uitgesteld tot nader order' keeps mislukt current (a delay with an end in view is no failure: core, news15r)",
-    "stage.prior_notice_now": ("'verwacht te publiceren' is the prior notice, made now; so is a publication planned for a "
-                               "stated month, period or year ('zal in mei 2021 worden gepubliceerd', round four)"),
     "stage.procedure_running": "'de aanbesteding loopt' adds aankondiging (stages.md)",
     "stage.procedure_dated": ("a procedure named by its closing ('de aanbestedingsronde ... die in oktober afloopt') or by "
                               "the current or a coming year ('de aanbesteding van jeugdhulp 2018' in a text of 2017), in "
                               "the present and not being prepared, runs: aankondiging (branch news13)"),
     "stage.faq": "an FAQ is written while the tender runs",
     "stage.objection_filed": "bezwaar counts for primary only when one was made",
-    "stage.preparation_default": ("a relevant page that reports no step done or current is at voorbereiding, "
-                                  "or at aankondiging when a later step is planned"),
+    "stage.preparation_default": "a relevant page that reports no step done or current is at voorbereiding",
     "stage.restart": "a done legal stage yields to a current restarted step",
     # round three (branch news11c): read on the 40 pages of 38 new dev sites
     "stage.court_verb": "'de rechter (in X) wees/gaf/heeft ... uitgesproken' reports a (kort geding) ruling",

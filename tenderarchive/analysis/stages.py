@@ -349,9 +349,12 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if (on("stage.negation") and stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()])
                     and not _ENROLLED.search(m.group(0))):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
-            if on("stage.hypothetical") and (_HYPOTHETICAL.search(text[:m.start()]) or _CONDITIONAL.search(text[:m.start()])
-                                              or _HYPOTHETICAL_AFTER.match(text[m.end():])):
-                continue  # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round two)
+            if (_HYPOTHETICAL.search(text[:m.start()]) or _CONDITIONAL.search(text[:m.start()])
+                    or _HYPOTHETICAL_AFTER.match(text[m.end():])):
+                # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round
+                # two). Core since branch cv21, which took out the `headline` definition that had kept such a side
+                # remark's failure from outranking the lead's step; it was the named rule `stage.hypothetical`.
+                continue
             if stage == "mislukt" and re.search(r"uitgesteld|uit te stellen", m.group(0), re.I) and not _INDEFINITE.search(text):
                 continue  # "de gunning is uitgesteld, ... besloten het contract vanaf februari in te laten gaan": a delay
             if stage == "mislukt" and _redone_unordered(text, m):
@@ -419,9 +422,12 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "current"
             if on("stage.postponed") and stage == "mislukt" and status == "done" and _POSTPONED.search(text):
                 status = "current"  # postponed "tot nader order": the standstill goes on
-            if on("stage.prior_notice_now") and stage == "vooraankondiging" and status == "planned":
+            # stages.md `vooraankondiging` is "publication announced for a date or period" ("verwacht … te publiceren",
+            # "publicatie gepland"): the announcement is made now, whatever tense the publication takes (core since
+            # branch cv21; it was the named rule `stage.prior_notice_now`, two dev sites fixed, none broken)
+            if stage == "vooraankondiging" and status == "planned":
                 status = "current"  # "verwacht ... te publiceren" *is* the prior announcement, made now
-            if (on("stage.prior_notice_now") and stage == "aankondiging" and status == "planned"
+            if (stage == "aankondiging" and status == "planned"
                     and re.search(r"publi\w*", m.group(0), re.I) and _PUBLICATION_WHEN.search(text)):
                 # "zal de aanbesteding in mei 2021 worden gepubliceerd": a publication announced for a date or
                 # period is the prior information (stages.md, vooraankondiging), made now (round four)
@@ -433,14 +439,11 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
 
 def _merge(raw: list[dict]) -> list[dict]:
     best: dict[str, dict] = {}
-    seen: dict[str, list[str]] = {}  # every sentence naming the stage (the "headline" definition asks where it is named)
     for r in raw:
         key = (r["strong"], STATUS_PRIORITY[r["status"]])
-        seen.setdefault(r["stage"], []).append(r["sentence"])
         cur = best.get(r["stage"])
         if cur is None or key > (cur["strong"], STATUS_PRIORITY[cur["status"]]):
             best[r["stage"]] = r
-    best = {k: {**r, "sentences": seen[k]} for k, r in best.items()}
     order = sorted(best.values(), key=lambda r: STAGE_RANK.get(r["stage"], -1))
     return order
 
@@ -506,28 +509,20 @@ _FILED = re.compile(r"bezwaar (?:is |zijn )?(?:ingediend|aangetekend)|(?:heeft|h
 #: * ``newest`` -- stages.md literally: the newest done/current stage, strong evidence first;
 #: * ``lead`` -- the news event: the newest done/current stage named in the title or lead
 #:   (first paragraph), else ``newest`` over the whole text;
-#: * ``any_evidence`` -- ``newest`` without preferring strong evidence (tense-less cues count);
-#: * ``headline`` (round six, the default) -- ``newest``, except that a failure or legal stage
-#:   (:data:`vocabulary.INTERRUPTING`) named only *outside* the title and lead yields to the newest
-#:   other step the lead reports done or current: stages.md ranks such a stage first only when it is
-#:   "reported in the text's own period", and what a page reports as its news is in its headline and
-#:   lead; a failure or court step further down is a side remark (a hypothetical "Mocht de rechter
-#:   ... opnieuw aanbesteed", a delay, another service's lot, the kort geding before a restart). A
-#:   page whose lead names no step keeps ``newest``. Read on the leave-one-site-out misses of the
-#:   dev part (corpus README, round six, group P1).
-DEFINITIONS = ("newest", "lead", "any_evidence", "headline")
+#: * ``any_evidence`` -- ``newest`` without preferring strong evidence (tense-less cues count).
+#:
+#: Round six's ``headline`` (the default until branch cv21: a failure or legal stage named only below
+#: the title and lead yielded to the step the lead reports) was taken out in branch cv21: it decided no
+#: dev page with every rule on; held out by site it decided one, only because the reading of a hypothetical
+#: step ("Mocht de rechter ...") was a named rule switched off there -- that reading is core now -- and it
+#: broke a page whose failure stands below the lead (corpus README, "Round (branch cv21)"). stages.md's own
+#: rule is ``newest``.
+DEFINITIONS = ("newest", "lead", "any_evidence")
+PRIMARY_DEFINITION = "newest"
 
 
-def _named_in(stage: dict, lead: str) -> bool:
-    """Is the stage named in ``lead`` by any of its sentences (not only the one that set its status)?"""
-    return any(sent and sent in lead for sent in stage.get("sentences") or [stage.get("sentence")])
-PRIMARY_DEFINITION = "headline"
-
-
-def primary_stage(stages: list[dict], lead: str | None = None, definition: str | None = None,
-                  why: list | None = None) -> str | None:
-    """The primary stage under ``definition`` (default :data:`PRIMARY_DEFINITION`); when ``why`` is a
-    list, the reading that decided is appended to it (``newest`` or ``headline``)."""
+def primary_stage(stages: list[dict], lead: str | None = None, definition: str | None = None) -> str | None:
+    """The primary stage under ``definition`` (default :data:`PRIMARY_DEFINITION`)."""
     definition = definition or PRIMARY_DEFINITION
     if definition == "lead" and lead:
         in_lead = [s for s in stages if (s.get("sentence") or "\0") in lead]
@@ -542,19 +537,12 @@ def primary_stage(stages: list[dict], lead: str | None = None, definition: str |
             continue
         top = max(cands, key=lambda s: (STAGE_RANK[s["stage"]], s["status"] == "current"))
         # A procedure running again after a failure or court step (the current step after it) is
-        # the page's news, wherever the step is named: before the headline reading, which would
-        # otherwise give the lead's older step (the seed 002: preparation in the lead, the
+        # the page's news, wherever the step is named (the seed 002: preparation in the lead, the
         # tender open again after a kort geding further down).
         if on("stage.restart") and top["stage"] in INTERRUPTING and top["status"] == "done":
             restarted = [s for s in cands if s["status"] == "current" and s["stage"] not in INTERRUPTING
                          and STAGE_RANK[s["stage"]] >= STAGE_RANK["aankondiging"]]
             if restarted:
                 return max(restarted, key=lambda s: STAGE_RANK[s["stage"]])["stage"]
-        if definition == "headline" and lead and top["stage"] in INTERRUPTING and not _named_in(top, lead):
-            in_lead = [s for s in cands if _named_in(s, lead) and s["stage"] not in INTERRUPTING]
-            if in_lead:
-                if why is not None:
-                    why.append("headline")
-                return max(in_lead, key=lambda s: (STAGE_RANK[s["stage"]], s["status"] == "current"))["stage"]
         return top["stage"]
     return None

@@ -300,7 +300,12 @@ STAGE_CUES: list[tuple[str, str]] = [
                       r"\bcontractperiode (?:[\w'-]+ ){0,3}(?:gaat in|ging in|ingaat|start|startte|begint|begon|loopt van)\b|contract(?:en)? (?:[\w'-]+ ){0,4}(?:per|vanaf) 1 \w+ \d{4}"),
     ("verlenging", r"(?:contract|overeenkomst)\w* (?:[\w'-]+ ){0,5}verlengd|verleng(?:en|t|ing) (?:van )?(?:[\w'-]+ ){0,3}(?:contract|overeenkomst)\w*|"
                    r"wijziging van een gegunde opdracht|contractverlenging|verlenging (?:[\w'-]+ ){0,3}(?:met|tot|voor)|"
-                   r"\bverlengd\b|\bverlengt\b|\bverlengen\b"),
+                   r"\bverlengd\b|\bverlengt\b|\bverlengen\b|"
+                   # branch cv21: a bridging contract ("overbruggingscontract 2020": the care of the ending contracts
+                   # goes on, "Uitgangspunt ... zijn de contractvoorwaarden 2018-2019") is stages.md's `verlenging`,
+                   # "existing contracts extended or modified instead of (re)procuring" -- not itself a failure (it was a
+                   # `mislukt` cue, after news-sites.md §3.3's coarser row; stages.md supersedes that row)
+                   r"overbruggingscontract\w*"),
     ("mislukt", r"geen (?:geschikte |enkele )?(?:inschrijvingen|inschrijving|intekening)|onderhandelingsprocedure zonder|"
                 r"stopgezet|stop (?:te |moeten )?zetten|"
                 # news-sites §3.3 "stopzetten/intrekken", in the one-word and separable forms ("stopzetting",
@@ -310,7 +315,14 @@ STAGE_CUES: list[tuple[str, str]] = [
                 r"(?:aanbesteding|procedure|gunning|opdracht)\w* (?:[\w'-]+ ){0,3}(?:in te trekken|intrekken|intrekt)\b|stop van (?:de )?(?:regionale )?inko(?:op|pen)\w*|"
                 r"ingetrokken|tot nader order|"
                 r"over (?:moeten )?doen|moet over\b|(?:moet|moeten) opnieuw (?:worden )?aanbesteed|opnieuw moeten aanbesteden|"
-                r"overbruggingscontract\w*|aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
+                r"aanbesteding (?:is )?mislukt|mislukte (?:gezamenlijke )?inkoop|"
+                # branch cv21: stages.md's "procedure stopped, failed": the failed procedure named with its adjective
+                # ("de mislukte aanbestedingsprocedure"), a procedure halted ("het lopende inkoopproces tijdelijk is
+                # onderbroken", "stopt met de aanbesteding") and a U-turn in it ("Regio maakt u-bocht bij inkoop")
+                r"\bmislukte (?:[\w'-]+ )?(?:aanbesteding|inkoop|procedure|tender)\w*|"
+                r"\b(?:aanbesteding|inkoop|procedure|tender)\w* (?:[\w'-]+ ){0,2}(?:onderbroken|stilgelegd)\b|"
+                r"\b(?:stopt|stoppen|stopte|stopten|gestopt) (?:[\w'-]+ ){0,3}met (?:de|het|deze) (?:[\w'-]+ )?(?:aanbesteding|inkoop|procedure|tender)\w*|"
+                r"\bu-bocht\b(?: [\w'-]+){0,3} (?:bij|in|met|rond) (?:de |het )?(?:[\w'-]+ )?(?:aanbesteding|inkoop|procedure|tender)\w*|"
                 r"geweigerd (?:om )?(?:een )?(?:nieuw )?contract|(?:wordt|worden|is) (?:[\w'-]+ ){0,3}uitgesteld|"
                 r"uit te stellen|terug naar de tekentafel|gestaakt|"
                 # round nine: the failure told with the verb alone, pointing back ("Maar dat mislukte omdat",

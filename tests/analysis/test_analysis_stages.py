@@ -16,8 +16,8 @@ def test_past_publication_is_done_and_primary():
 def test_future_award_is_planned_and_not_primary():
     st, primary = _st("Naar verwachting volgt de definitieve gunning in maart 2023 voor de jeugdhulp.")
     assert st["definitieve_gunning"] == "planned"
-    # never the planned award; the procedure runs, and the page says no more (stages.md)
-    assert primary == "aankondiging"
+    # never the planned award, nor a default read off it (branch cv21): only a planned step is reported
+    assert primary == "voorbereiding"
 
 
 def test_relevant_page_without_a_step_is_in_preparation():
@@ -26,7 +26,7 @@ def test_relevant_page_without_a_step_is_in_preparation():
     assert r["relevant"] and not [s for s in r["stages"] if s["status"] != "planned"]
     assert (r["primary_stage"], r["primary_stage_rule"]) == ("voorbereiding", "preparation_default")
     r = analyse("Naar verwachting volgt de definitieve gunning in maart 2023 voor de jeugdhulp.")
-    assert r["primary_stage_rule"] == "running_default"
+    assert (r["primary_stage"], r["primary_stage_rule"]) == ("voorbereiding", "preparation_default")
 
 
 def test_open_deadline_makes_inschrijving_current():

@@ -79,6 +79,6 @@ def test_a_rule_the_reading_asks_about_is_read_again(few_dev_pages):
 def test_rows_are_the_training_features(few_dev_pages):
     from bench.news_fidelity import DevReader
     reader = DevReader(pages=few_dev_pages)
-    off = ("stage.negation", "rel.together")
+    off = ("stage.tender_context", "rel.together")
     assert reader.rows(off) == train.collect(reader.pages, reader.extracted, off)
     assert reader.rows() == train.collect(reader.pages, reader.extracted)

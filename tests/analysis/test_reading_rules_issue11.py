@@ -413,12 +413,13 @@ def test_a_purchasing_course_is_preparation():
     assert "voorbereiding" in st
 
 
-# --- round six (branch news11g): the primary stage prefers the headline over a side remark ---------
+# --- round six (branch news11g) had the primary stage prefer the headline over a side remark; branch cv21 took the
+# definition out (it decided no dev page; corpus README, "Round (branch cv21)"): stages.md's newest step decides -----
 
-def test_a_failure_named_only_below_the_lead_yields_to_the_step_the_lead_reports():
-    """stages.primary_stage, definition "headline": a hypothetical re-procurement far below the lead
-    (an "opnieuw aanbesteed" under "Mocht de rechter ...") does not outrank the signing the lead reports."""
-    from tenderarchive.analysis import rules
+def test_a_failure_named_below_the_lead_outranks_the_step_the_lead_reports():
+    """stages.primary_stage, stages.md: "A legal stage ... or mislukt reported in the text's own period outranks the
+    stage it interrupted", wherever on the page it is reported."""
+    from tenderarchive.analysis import rules, stages
 
     lead = ("Alle aanbestedingen voor de jeugdhulp zijn rond. In totaal hebben 44 aanbieders een contract "
             "getekend voor de jeugdhulp in 2015.")
@@ -427,27 +428,18 @@ def test_a_failure_named_only_below_the_lead_yields_to_the_step_the_lead_reports
     text = lead + "\n\n" + filler + "\n\nDe Jeugd GGZ moest in maart 2015 opnieuw worden aanbesteed, zo meldt de gemeente."
     st, primary = _st(text, published=dt.date(2015, 6, 1))
     assert st["contract_ondertekend"] == "done" and st["mislukt"] in ("done", "current")
-    assert primary == "contract_ondertekend"
-    # the same failure in the lead is the page's news (stages.md: a failure in the text's own period outranks)
+    assert primary == "mislukt" and rules.DISABLED == set()
     _, primary = _st("De Jeugd GGZ moest in maart 2015 opnieuw worden aanbesteed. " + lead, published=dt.date(2015, 6, 1))
     assert primary == "mislukt"
-    # and under the literal definition the failure wins wherever it stands
-    from tenderarchive.analysis import stages
-    old = stages.PRIMARY_DEFINITION
-    stages.PRIMARY_DEFINITION = "newest"
-    try:
-        _, primary = _st(text, published=dt.date(2015, 6, 1))
-    finally:
-        stages.PRIMARY_DEFINITION = old
-    assert primary == "mislukt" and rules.DISABLED == set()
+    assert stages.PRIMARY_DEFINITION == "newest" and "headline" not in stages.DEFINITIONS
 
 
-def test_the_primary_stage_rule_names_the_headline_reading_when_it_decided():
+def test_the_primary_stage_rule_names_the_newest_reading():
     text = ("De gemeenten hebben de contracten voor jeugdhulp ondertekend.\n\n"
             + " ".join(["De wethouder is tevreden over de samenwerking met de aanbieders in de regio."] * 8)
             + "\n\nDe Wmo-begeleiding moest in maart 2019 opnieuw worden aanbesteed.")
     r = analyse(text, published=dt.date(2020, 1, 1))
-    assert r["primary_stage"] == "contract_ondertekend" and r["primary_stage_rule"] == "headline_reported"
+    assert r["primary_stage"] == "mislukt" and r["primary_stage_rule"] == "newest_reported"
 
 
 def test_the_lead_is_not_cut_in_the_middle_of_a_sentence():
