@@ -96,6 +96,12 @@ class PageGone(DropItem):
     that still names a removed item): tenderarchive/extensions.py, spiders/news.py."""
 
 
+class DuplicatePage(DropItem):
+    """A page answered byte for byte as an earlier address of this crawl (``ArticleItem.duplicate_of``, set by the
+    news spider): that page's other address, not archived again and no error. It is read all the same, so a copy
+    of a soft 404 is gone (``news/gone``) and one of a cookie wall an error, as its first address is."""
+
+
 class OutsideWindow(DropItem):
     """A page whose own publication date is outside the crawl's ``from_date``..``until_date``:
     not archived, and not an error (tenderarchive/extensions.py does not record it)."""
@@ -117,6 +123,10 @@ class ExtractPipeline:
         if isinstance(item, ArticleItem):
             article = extract_article(item)
             self.check_window(item, article)
+            if item.duplicate_of:
+                self.crawler.stats.inc_value("news/duplicate_page")
+                raise DuplicatePage(f"{item.url} is byte for byte {item.duplicate_of}, fetched in this crawl: "
+                                    f"archived once, under {item.duplicate_of}", log_level="INFO")
             item.record = {"article": article}
         return item
 

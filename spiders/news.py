@@ -979,9 +979,7 @@ class NewsSpider(BaseSpider):
         page's refresh) to another page, or gone (404, 410), is no longer the page's address; a page
         answered there is (the other address is a page of its own), and is read as the page (an edit made there
         is archived); a server error leaves it unsettled."""
-        from scrapy.utils.response import get_meta_refresh
-
-        from tenderarchive.middlewares import REDIRECT_STATUSES
+        from tenderarchive.middlewares import REDIRECT_STATUSES, get_meta_refresh
 
         key = page_key(response.url)
         target = None
@@ -1347,18 +1345,18 @@ class NewsSpider(BaseSpider):
         provenance = self.provenance(response)
         if not response.meta["living"]:
             first = self.answered.setdefault(provenance["sha256"], response.url)
-            if first != response.url:
-                # The same bytes under a second address (no canonical link to join them): not a second
-                # article. Its fetch row has the archived page's sha256, so the next crawl knows the
-                # address too (queries.known_article_urls); nothing archived is touched.
-                self.logger.info("%s is byte for byte %s, fetched in this crawl: archived once, under %s",
-                                 response.url, first, first)
-                self.crawler.stats.inc_value("news/duplicate_page")
-                return
+            if first == response.url:
+                first = ""
+            # The same bytes under a second address (no canonical link to join them) are not a second article
+            # (``duplicate_of``: pipelines/extract.py reads the copy as the first, a soft 404, a cookie wall or a
+            # page outside the dates as such, and archives no page). Its fetch row has the archived page's sha256,
+            # so the next crawl knows the address too (queries.known_article_urls); nothing archived is touched.
+        else:
+            first = ""
         yield ArticleItem(
             url=response.url, site=site.name, body=response.body, site_config=site.to_dict(),
             content_type=(response.headers.get("Content-Type") or b"").decode("latin-1"),
             is_living_page=response.meta["living"], discovered_via=response.meta["via"],
-            listed_date=self.listed_for(response),
+            listed_date=self.listed_for(response), duplicate_of=first,
             **provenance,
         )

@@ -207,9 +207,9 @@ class CrawlRecorder:
         self.extra_errors.append({"url": url, "error": f"pipeline error: {failure.getErrorMessage()}"})
 
     def item_dropped(self, item, response, exception, spider):
-        from pipelines.extract import OutsideWindow, PageGone
+        from pipelines.extract import DuplicatePage, OutsideWindow, PageGone
 
-        if isinstance(exception, OutsideWindow):  # a page dated outside the crawl's dates: no error
+        if isinstance(exception, (OutsideWindow, DuplicatePage)):  # outside the crawl's dates, a page's copy: no error
             return
         if isinstance(exception, PageGone) and not getattr(item, "is_living_page", False):
             spider.crawler.stats.inc_value("news/gone")  # a discovered page gone: as a 404 of one (spiders/news.py)

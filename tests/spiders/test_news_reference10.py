@@ -10,7 +10,7 @@ from tests import forkcli
 from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
-from tests.spiders.test_news_reference8 import TEXT
+from tests.spiders.test_news_reference8 import TEXT, iprox_item
 from tests.spiders.test_news_reference9 import dated_item
 
 
@@ -52,3 +52,104 @@ def test_a_crawl_with_its_own_revisit_and_recheck_settings_is_replayed_with_them
     assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
     assert texts_of(db_path, base) == crawled
     assert sqlite_utils.Database(db_path).execute("select count(*) from versions").fetchone()[0] == 2
+
+
+def moved_stub(target: str, head_chars: int) -> tuple[str, bytes]:
+    """A SYNTHETIC "page moved" answer in a CMS template: a ``<head>`` of ``head_chars`` characters of inline
+    style (a theme's, a cookie plugin's) before its ``<meta http-equiv="refresh">`` to ``target``."""
+    style = "<style>" + ("/* thema */ .site-header{color:#123456} " * 200)
+    head = "<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>" \
+           "<meta charset='utf-8'><title>Pagina verplaatst - Gemeente Voorbeeld</title>"
+    style = style[:max(0, head_chars - len(head) - len("</style>"))] + "</style>"
+    return ("text/html; charset=utf-8", (
+        f"{head}{style}<meta http-equiv='refresh' content='0; url={target}'></head><body><main>"
+        "<h1>Pagina verplaatst</h1><p>Deze pagina is verplaatst naar een nieuw adres op onze website. U wordt"
+        " automatisch doorgestuurd naar het bericht over de voorlopige gunning van de jeugdhulp in de regio."
+        "</p></main></body></html>").encode())
+
+
+def test_a_moved_items_refresh_after_a_long_head_is_followed(tmp_path):
+    """§2.1 CMS families and their templates: a moved item's old address answers a "Pagina verplaatst" page with a
+    ``<meta http-equiv="refresh">`` after a theme's inline styles. Scrapy reads a refresh in the first 4,096
+    characters only: one further on was not followed (the stub archived as the item, the item never asked), and
+    one that the 4,096th character cut through was followed with its address cut short (a 404: the item lost).
+    A refresh anywhere in the page's ``<head>`` is read whole, in the crawl and in its replay."""
+    from tests.spiders.test_news_reference6 import listing_of
+
+    target = "/nieuws/voorlopige-gunning-specialistische-jeugdhulp-regio-voorbeeld"
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing_of("/nieuws/oud-1", "/nieuws/oud-2"),
+              "/nieuws/oud-1": moved_stub(target + "-1", 9000),
+              # the refresh tag's address crosses the 4,096th character
+              "/nieuws/oud-2": moved_stub(target + "-2", 4096 - len("<meta http-equiv='refresh' content='0; url=/")),
+              target + "-1": iprox_item("Voorlopige gunning jeugdhulp"),
+              target + "-2": iprox_item("Voorlopige gunning jeugdhulp Zuid", TEXT.replace("drie", "vier"))}
+    log: list[str] = []
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {}, log)
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        crawls = [crawl_news(path, db_path)]
+    finally:
+        server.shutdown()
+    assert [c.returncode for c in crawls] == [0], crawls[-1].stderr[-3000:]
+    expected = {target.lstrip("/") + "-1": "Voorlopige gunning jeugdhulp",
+                target.lstrip("/") + "-2": "Voorlopige gunning jeugdhulp Zuid"}
+    titles = lambda: {r["url"].removeprefix(base): r["title"]  # noqa: E731
+                      for r in sqlite_utils.Database(db_path)["articles"].rows}
+    assert titles() == expected
+    assert sorted(p for p in log if p.startswith(target)) == [target + "-1", target + "-2"]
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("select errors from crawls").fetchone()[0] == "[]"
+    rebuilt = forkcli.run(["reparse", "--db", str(db_path)], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert titles() == expected
+
+
+#: A SYNTHETIC 200 answer of a CMS for any item it no longer has (a soft 404): the same bytes at every address.
+NOT_FOUND = ("text/html; charset=utf-8", (
+    "<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+    "<title>Pagina niet gevonden - Gemeente Voorbeeld</title></head><body><main><h1>Pagina niet gevonden</h1>"
+    "<p>De pagina die u zoekt bestaat niet (meer). Misschien is de pagina verplaatst of verwijderd. Gebruik de"
+    " zoekfunctie of ga naar de homepage van de gemeente.</p></main></body></html>").encode())
+#: A SYNTHETIC consent page that a site answers at every address before consent (news-sites.md §2.4 cookie modal).
+CONSENT = ("text/html; charset=utf-8", (
+    "<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+    "<title>Wij vragen uw toestemming</title></head><body><main><h1>Wij vragen uw toestemming</h1>"
+    "<p>Wij en onze partners gebruiken cookies om de website goed te laten werken.</p>"
+    "<p>Door op Akkoord te klikken gaat u hiermee akkoord.</p><button>Akkoord</button></main></body></html>").encode())
+
+
+def test_a_soft_404_or_cookie_wall_answered_with_the_same_bytes_at_several_addresses_counts_each(tmp_path):
+    """§2.4 and the reference's soft 404s: a CMS answers every removed item with one and the same 200 "Pagina niet
+    gevonden" page, and a site before consent its cookie wall at every address. The second address of the same
+    bytes was taken for the first page's copy ("archived once, under" a page never archived): not counted gone,
+    and a cookie wall was an error of the first address only, the other pages it hid lost without a word. Each
+    address is read as its first one: a soft 404 is gone (``news/gone``, no error), a cookie wall an error."""
+    from tests.spiders.test_news_reference6 import listing_of
+
+    routes = {"/robots.txt": ROBOTS,
+              "/nieuws": listing_of("/nieuws/weg-1", "/nieuws/weg-2", "/nieuws/weg-3", "/nieuws/gunning"),
+              "/nieuws/weg-1": NOT_FOUND, "/nieuws/weg-2": NOT_FOUND, "/nieuws/weg-3": NOT_FOUND,
+              "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp")}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {})
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        crawls = [crawl_news(path, db_path)]
+        routes.update({"/nieuws/weg-1": CONSENT, "/nieuws/weg-2": CONSENT, "/nieuws/weg-3": CONSENT})
+        (tmp_path / "walled").mkdir()
+        crawls.append(crawl_news(path, tmp_path / "walled" / "archive.db"))
+    finally:
+        server.shutdown()
+    assert crawls[0].returncode == 0, crawls[0].stderr[-3000:]
+    assert "'news/gone': 3" in crawls[0].stderr and "news/duplicate_page" not in crawls[0].stderr
+    db = sqlite_utils.Database(db_path)
+    assert [r["url"].removeprefix(base) for r in db["articles"].rows] == ["nieuws/gunning"]
+    assert db.execute("select status, errors from crawls").fetchone() == ("complete", "[]")
+    import json
+
+    walled = sqlite_utils.Database(tmp_path / "walled" / "archive.db")
+    status, errors = walled.execute("select status, errors from crawls").fetchone()
+    assert status == "partial"
+    assert sorted(e["url"].removeprefix(base) for e in json.loads(errors)) == \
+        ["nieuws/weg-1", "nieuws/weg-2", "nieuws/weg-3"]
