@@ -394,6 +394,38 @@ DOCUMENT_PATH = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|zip|jpe?g|png|gif|svg|webp|mp3|mp4|ics)$", re.I)
 
 
+#: A consent page's address (a publisher's consent host such as ``myprivacy.…``'s ``/consent``, a plugin's
+#: ``/cookie-instellingen``): a page redirected there met a cookie wall (news-sites.md §2.4).
+CONSENT_ADDRESS = re.compile(r"consent|cookie|toestemming|myprivacy", re.I)
+
+
+def gate_redirect(asked: list[str], landed: str, admitted: bool = False) -> bool:
+    """Whether a page request that was redirected to ``landed`` met a gate in front of the page, not a move: a
+    consent page (:data:`CONSENT_ADDRESS` in its host or path, unless ``admitted``: a page of the site's news,
+    "/nieuws/nieuw-cookiebeleid", is a page), or any page whose query names the address asked to come back to
+    (``?callbackUrl=<the article>``, ``?returnUrl=/nieuws/x``).
+
+    >>> gate_redirect(["https://www.destentor.nl/regio/x"],
+    ...               "https://myprivacy.dpgmedia.nl/consent?callbackUrl=https%3A%2F%2Fwww.destentor.nl%2Fregio%2Fx")
+    True
+    >>> gate_redirect(["https://a.nl/nieuws/x"], "https://a.nl/login?returnUrl=%2Fnieuws%2Fx")
+    True
+    >>> gate_redirect(["https://a.nl/nieuws/x"], "https://a.nl/")
+    False
+    >>> gate_redirect(["https://a.nl/nieuws/x"], "https://a.nl/nieuws/nieuw-cookiebeleid", admitted=True)
+    False
+    """
+    try:
+        parts = urlsplit(landed)
+        if not admitted and (CONSENT_ADDRESS.search(parts.hostname or "") or CONSENT_ADDRESS.search(parts.path)):
+            return True
+        keys = {page_key(url) for url in asked}
+        return any(value.strip() and page_key(urljoin(url, value.strip())) in keys
+                   for url in asked for _, value in parse_qsl(parts.query))
+    except ValueError:
+        return False
+
+
 #: The links of a listing page that may be articles: not those of the site's menus, breadcrumbs,
 #: cookie banner and footer (``<nav>``, ``<footer>``, ARIA ``navigation``/``contentinfo``/``banner``, a
 #: ``<header>`` outside the content, a ``breadcrumb`` or ``cookie`` class or id; news-sites.md §2.4):
@@ -1296,10 +1328,17 @@ class NewsSpider(BaseSpider):
         """Whether a page request that was redirected (HTTP 3xx or a meta refresh) landed on a
         page this crawl would archive: not the site's home page, and one the site's rules admit
         (any page, for a living page of the registry). A withdrawn news item often redirects to
-        the home page (a soft 404), which was archived as an article of the site. Elsewhere is
+        the home page (a soft 404), which was archived as an article of the site. A consent page or one that
+        sends back to the page (:func:`gate_redirect`) is a cookie wall: an error, asked again. Elsewhere is
         logged, not archived and no error (the server answered; the next crawl asks again); for a
         living page of the registry, the home page is an error."""
         url = response.url
+        if gate_redirect(response.meta["redirect_urls"], url, admitted=site.allows(url)):
+            # a cookie wall (or another gate) in front of the page, not a move, wherever it is: an error of the page,
+            # which the next crawl asks again (queries.failed_news_pages); a 200 cookie wall is one too
+            self.record_error(response.meta["redirect_urls"][0], f"redirected to a cookie wall or other gate {url}: "
+                              "not archived" + ("" if response.meta.get("living") else NEWS_PAGE_FAILED))
+            return False
         try:
             home = urlsplit(url).path.strip("/") == urlsplit(site.base_url).path.strip("/")
         except ValueError:

@@ -153,3 +153,49 @@ def test_a_soft_404_or_cookie_wall_answered_with_the_same_bytes_at_several_addre
     assert status == "partial"
     assert sorted(e["url"].removeprefix(base) for e in json.loads(errors)) == \
         ["nieuws/weg-1", "nieuws/weg-2", "nieuws/weg-3"]
+
+
+def test_an_item_redirected_to_a_cookie_wall_is_an_error_asked_again(tmp_path):
+    """§2.4's cookie modal as a redirect: a regional news site (news-sites.md §3.1 cites destentor.nl) sends a
+    reader without consent from the article to its publisher's consent page on another host,
+    ``/consent?callbackUrl=<the article>``; a municipality's consent plugin to ``/cookie-instellingen?returnUrl=…``
+    on its own host, outside the news rules. Either was taken for a withdrawn item sent elsewhere (a soft 404): not
+    archived and no error, so a crawl that met the wall at every item was complete with nothing, and an item that
+    left the listing before the wall lifted was never asked again. A redirect to a page that names the page asked
+    (its callback) or is a consent page is an error of the page, which the next crawl asks again."""
+    from urllib.parse import quote
+
+    from tests.spiders.test_news_reference6 import listing_of
+
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing_of("/nieuws/gunning", "/nieuws/inkoop", "/nieuws/weg"),
+              "/cookie-instellingen": CONSENT, "/home": iprox_item("Welkom bij de gemeente Voorbeeld")}
+    redirects: dict = {}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, redirects, log := [])
+    other_host = base.replace("//localhost", "//127.0.0.1")
+    for path in ("/nieuws/gunning", "/nieuws/inkoop"):
+        routes[f"/consent?siteKey=voorbeeld&callbackUrl={quote(base + path.lstrip('/'), safe='')}"] = CONSENT
+    redirects["/nieuws/gunning"] = f"{other_host}consent?siteKey=voorbeeld&callbackUrl=" \
+                                   f"{quote(base + 'nieuws/gunning', safe='')}"
+    redirects["/nieuws/inkoop"] = f"{base}cookie-instellingen?returnUrl=%2Fnieuws%2Finkoop"
+    routes["/cookie-instellingen?returnUrl=%2Fnieuws%2Finkoop"] = CONSENT
+    redirects["/nieuws/weg"] = base  # a withdrawn item sent to the home page: a soft 404, no error
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        crawls = [crawl_news(path, db_path)]
+        routes["/nieuws"] = listing_of()  # the items leave the listing; the wall lifts
+        routes["/nieuws/gunning"] = iprox_item("Voorlopige gunning jeugdhulp")
+        routes["/nieuws/inkoop"] = iprox_item("Inkoop jeugdhulp gestart", TEXT.replace("drie", "vier"))
+        del redirects["/nieuws/gunning"], redirects["/nieuws/inkoop"]
+        crawls.append(crawl_news(path, db_path))
+    finally:
+        server.shutdown()
+    import json
+
+    db = sqlite_utils.Database(db_path)
+    first_status, first_errors = db.execute("select status, errors from crawls where crawl_id = 1").fetchone()
+    assert first_status == "failed" and crawls[0].returncode != 0
+    assert sorted(e["url"].removeprefix(base) for e in json.loads(first_errors)) == ["nieuws/gunning", "nieuws/inkoop"]
+    assert all("cookie wall" in e["error"] for e in json.loads(first_errors))
+    assert crawls[1].returncode == 0, crawls[1].stderr[-3000:]
+    assert sorted(r["url"].removeprefix(base) for r in db["articles"].rows) == ["nieuws/gunning", "nieuws/inkoop"]
