@@ -19,7 +19,7 @@ discovers article URLs through the configured methods:
   breadcrumbs, cookie banner and footer (:data:`LISTING_LINKS`),
   and the next page through the ``next`` selector or, without one (or when it finds
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
-  Drupal, Joomla's ``?start=N``, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
+  Drupal, Joomla's ``?start=N``, WordPress's ``/page/N/`` (``?paged=N`` on plain permalinks), ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
   pager of ``data-page`` numbers alone: :func:`data_page_links`; else its ``rel="next"`` link:
   :func:`rel_next_links`), at most ``max_pages`` pages per listing URL; a listing whose first page is
   dated oldest first (:func:`oldest_first`) is read from its last pages, where its newest items are;
@@ -253,8 +253,9 @@ def feed_root(response):
 
 
 #: Query parameters that number a listing's pages: iprox ``pager_page`` (from 1), Drupal ``page``
-#: (from 0), and the Dutch and short forms (docs/reference/news-sites.md §2.1).
-PAGER_PARAMETERS = ("pager_page", "page", "pagina", "p", "pg")
+#: (from 0), WordPress's ``paged`` (plain permalinks: ``/?cat=5&paged=2``), and the Dutch and short forms
+#: (docs/reference/news-sites.md §2.1).
+PAGER_PARAMETERS = ("pager_page", "page", "paged", "pagina", "p", "pg")
 #: Query parameters that give a listing page's first item instead (Joomla's ``?start=10`` and
 #: ``?limitstart=10``, of local news sites such as voorschoten.online's ``/index.php/…``, news-sites.md §5):
 #: pages of the listing to :func:`pager_links`, never counted up by :func:`data_page_links`.

@@ -199,3 +199,85 @@ def test_an_item_redirected_to_a_cookie_wall_is_an_error_asked_again(tmp_path):
     assert all("cookie wall" in e["error"] for e in json.loads(first_errors))
     assert crawls[1].returncode == 0, crawls[1].stderr[-3000:]
     assert sorted(r["url"].removeprefix(base) for r in db["articles"].rows) == ["nieuws/gunning", "nieuws/inkoop"]
+
+
+def test_a_gzipped_sitemap_index_of_gzipped_sitemaps_and_a_feed_naming_the_same_items_otherwise(tmp_path):
+    """§2.1 TYPO3/Drupal/WordPress discovery combined: robots.txt names a gzipped sitemap index
+    (``sitemap_index.xml.gz``, ``application/x-gzip`` without ``Content-Encoding``) whose sitemaps are gzipped too,
+    and the site's RSS feed names the same items on the site's ``www.`` host with a feed's tracking parameters
+    (news-sites.md §2.2: jeugdhulpmvs.nl answers on both). Every item is asked once and archived once, dated by
+    its feed item when the page states no date."""
+    import gzip
+
+    def packed(xml: str) -> tuple[str, bytes]:
+        return ("application/x-gzip", gzip.compress(xml.encode()))
+
+    def index(base):
+        return packed('<?xml version="1.0"?><!-- SYNTHETIC --><sitemapindex '
+                      'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                      f"<sitemap><loc>{base}sitemap-nieuws-1.xml.gz</loc></sitemap>"
+                      f"<sitemap><loc>{base}sitemap-nieuws-2.xml.gz</loc></sitemap></sitemapindex>")
+
+    def urlset(*paths):
+        return lambda base: packed('<?xml version="1.0"?><!-- SYNTHETIC --><urlset '
+                                   'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                                   + "".join(f"<url><loc>{base}{p}</loc></url>" for p in paths) + "</urlset>")
+
+    def feed(base):
+        www = base.replace("//localhost", "//www.localhost")
+        items = "".join(f"<item><title>{p}</title><link>{www}{p}?utm_source=rss&amp;utm_medium=rss</link>"
+                        "<pubDate>do, 14 okt 2021 10:05:00 +0200</pubDate></item>"
+                        for p in ("nieuws/gunning", "nieuws/inkoop", "nieuws/bezwaar"))
+        return ("application/rss+xml", ('<?xml version="1.0"?><!-- SYNTHETIC --><rss version="2.0"><channel>'
+                                        f"<title>Nieuws</title>{items}</channel></rss>").encode())
+
+    undated = ("text/html; charset=utf-8", iprox_item("Bezwaar jeugdhulp")[1].replace(
+        b"<div class='iprox-content iprox-date date'>14 oktober 2021</div>", b""))
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\nSitemap: /sitemap_index.xml.gz\n"),
+              "/sitemap_index.xml.gz": index, "/sitemap-nieuws-1.xml.gz": urlset("nieuws/gunning", "nieuws/inkoop"),
+              "/sitemap-nieuws-2.xml.gz": urlset("nieuws/bezwaar"), "/feed/": feed,
+              "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp"),
+              "/nieuws/inkoop": iprox_item("Inkoop jeugdhulp", TEXT.replace("drie", "vier")),
+              "/nieuws/bezwaar": undated}
+    log: list[str] = []
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {}, log)
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"robots_sitemaps": True, "feeds": ["feed/"]},
+                        allow=["^/nieuws/"])
+        crawls = [crawl_news(path, db_path)]
+    finally:
+        server.shutdown()
+    assert crawls[0].returncode == 0, crawls[0].stderr[-3000:]
+    assert sorted(p for p in log if p.startswith("/nieuws/")) == ["/nieuws/bezwaar", "/nieuws/gunning", "/nieuws/inkoop"]
+    rows = {r["url"].removeprefix(base): (r["published"] or "")[:10]
+            for r in sqlite_utils.Database(db_path).query("select url, published from articles")}
+    assert rows == {"nieuws/gunning": "2021-10-14", "nieuws/inkoop": "2021-10-14", "nieuws/bezwaar": "2021-10-14"}
+
+
+def test_a_wordpress_listing_with_plain_permalinks_is_read_through_its_paged_pager(tmp_path):
+    """§2.1 WordPress: a site on WordPress's plain permalinks pages a category archive as ``/?cat=5&paged=2``
+    (``paged``, WordPress's page-number query variable; its posts are ``/?p=123``) and its theme's pager writes no
+    ``rel="next"``. Only the first page was read: ``paged`` was no page-number parameter."""
+    def page(posts, pager):
+        items = "".join(f"<article><h2><a href='/?p={n}'>Bericht {n}</a></h2></article>" for n in posts)
+        links = "".join(f"<a class='page-numbers' href='/?cat=5&amp;paged={n}'>{n}</a>" for n in pager)
+        return ("text/html; charset=utf-8", ("<!doctype html><html><head><meta name='tenderarchive-fixture' "
+                                             f"content='synthetic'></head><body><main>{items}"
+                                             f"<nav class='pagination'>{links}</nav></main></body></html>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/?cat=5": page([101, 102], [2, 3]), "/?cat=5&paged=2": page([103], [1, 3]),
+              "/?cat=5&paged=3": page([104], [1, 2]),
+              **{f"/?p={n}": iprox_item(f"Bericht {n} over jeugdhulp", TEXT.replace("drie", str(n))) for n in
+                 (101, 102, 103, 104)}}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {})
+    try:
+        path = registry(tmp_path, base_url=base, cms="wordpress",
+                        discovery={"listing": {"urls": ["?cat=5"], "max_pages": 5}}, allow=[r"^/\?p=\d+$"])
+        crawls = [crawl_news(path, db_path)]
+    finally:
+        server.shutdown()
+    assert crawls[0].returncode == 0, crawls[0].stderr[-3000:]
+    assert sorted(r["url"].removeprefix(base) for r in sqlite_utils.Database(db_path)["articles"].rows) == \
+        ["?p=101", "?p=102", "?p=103", "?p=104"]
