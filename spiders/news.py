@@ -265,12 +265,13 @@ OFFSET_PARAMETERS = ("start", "limitstart", "offset")
 TYPO3_PAGER = re.compile(r"^tx_\w+(?:\[@widget_\d+\])?\[(?:currentPage|page)\]$", re.I)
 
 
-def pager_links(response, root: str, newest_last: bool = False) -> list[str]:
+def pager_links(response, root: str, newest_last: bool = False, cms: str | None = None) -> list[str]:
     """The links of a listing page to other pages of the same listing, nearest numbers first (``newest_last``:
     the highest first, for a listing ordered oldest first, whose newest items are on its last page):
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
     ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
-    ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it."""
+    ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it. On a WordPress site (``cms``)
+    ``?p=123`` is a post (plain permalinks), not page 123 of a listing at the site's root."""
     try:
         base = urlsplit(root)
     except ValueError:
@@ -295,7 +296,8 @@ def pager_links(response, root: str, newest_last: bool = False) -> list[str]:
             changed = {k: v for k, v in query.items() if base_query.get(k) != v and k.lower() != "chash"}
             if len(changed) == 1 and set(query) >= set(base_query) - set(changed) - {"cHash"}:
                 (name, value), = changed.items()
-                if (name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(name)) and value.isdigit():
+                if (name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(name)) and value.isdigit() \
+                        and not (cms == "wordpress" and name.lower() == "p"):
                     number = int(value)
         elif query == base_query:
             in_path = re.fullmatch(re.escape(base_path) + r"/(?:page|pagina)[/-](\d+)", parts.path.rstrip("/"), re.I)
@@ -789,7 +791,7 @@ class NewsSpider(BaseSpider):
             state["newest_last"] = oldest_first([listed_date(a.root, a.attrib.get("href", ""), fetched=fetched_moment(response))
                                                  for a in response.xpath(LISTING_ANCHORS)])
         newest_last = state.get("newest_last", False)
-        pagers = pager_links(response, root, newest_last) or data_page_links(response, root, site.cms, newest_last) \
+        pagers = pager_links(response, root, newest_last, site.cms) or data_page_links(response, root, site.cms, newest_last) \
             or rel_next_links(response, root)
         if next_href and not (newest_last and pagers):
             try:

@@ -4,6 +4,7 @@ crawl news`` into a real archive, and rebuilt with ``tenderarchive reparse``."""
 
 from __future__ import annotations
 
+import pytest
 import sqlite_utils
 
 from tests import forkcli
@@ -255,26 +256,32 @@ def test_a_gzipped_sitemap_index_of_gzipped_sitemaps_and_a_feed_naming_the_same_
     assert rows == {"nieuws/gunning": "2021-10-14", "nieuws/inkoop": "2021-10-14", "nieuws/bezwaar": "2021-10-14"}
 
 
-def test_a_wordpress_listing_with_plain_permalinks_is_read_through_its_paged_pager(tmp_path):
+@pytest.mark.parametrize("listing", ["?cat=5", ""])
+def test_a_wordpress_listing_with_plain_permalinks_is_read_through_its_paged_pager(tmp_path, listing):
     """§2.1 WordPress: a site on WordPress's plain permalinks pages a category archive as ``/?cat=5&paged=2``
     (``paged``, WordPress's page-number query variable; its posts are ``/?p=123``) and its theme's pager writes no
-    ``rel="next"``. Only the first page was read: ``paged`` was no page-number parameter."""
+    ``rel="next"``. Only the first page was read: ``paged`` was no page-number parameter. And on a listing at the
+    site's root (``/``, ``/?paged=2``) each post's ``/?p=123`` was taken for page 123 of the listing: no post
+    was archived. On a WordPress site ``p`` is a post, not a page number."""
     def page(posts, pager):
         items = "".join(f"<article><h2><a href='/?p={n}'>Bericht {n}</a></h2></article>" for n in posts)
-        links = "".join(f"<a class='page-numbers' href='/?cat=5&amp;paged={n}'>{n}</a>" for n in pager)
+        links = "".join(f"<a class='page-numbers' href='/?{listing + '&amp;' if listing else ''}paged={n}'>{n}</a>"
+                        for n in pager)
         return ("text/html; charset=utf-8", ("<!doctype html><html><head><meta name='tenderarchive-fixture' "
                                              f"content='synthetic'></head><body><main>{items}"
                                              f"<nav class='pagination'>{links}</nav></main></body></html>").encode())
 
-    routes = {"/robots.txt": ROBOTS, "/?cat=5": page([101, 102], [2, 3]), "/?cat=5&paged=2": page([103], [1, 3]),
-              "/?cat=5&paged=3": page([104], [1, 2]),
+    root = f"/?{listing}" if listing else "/"
+    more = f"/?{listing}&paged=" if listing else "/?paged="
+    routes = {"/robots.txt": ROBOTS, root: page([101, 102], [2, 3]), more + "2": page([103], [1, 3]),
+              more + "3": page([104], [1, 2]),
               **{f"/?p={n}": iprox_item(f"Bericht {n} over jeugdhulp", TEXT.replace("drie", str(n))) for n in
                  (101, 102, 103, 104)}}
     db_path = tmp_path / "archive.db"
     server, base = redirecting(routes, {})
     try:
         path = registry(tmp_path, base_url=base, cms="wordpress",
-                        discovery={"listing": {"urls": ["?cat=5"], "max_pages": 5}}, allow=[r"^/\?p=\d+$"])
+                        discovery={"listing": {"urls": [base + root.lstrip("/")], "max_pages": 5}}, allow=[r"^/\?p=\d+$"])
         crawls = [crawl_news(path, db_path)]
     finally:
         server.shutdown()
