@@ -288,3 +288,38 @@ def test_a_wordpress_listing_with_plain_permalinks_is_read_through_its_paged_pag
     assert crawls[0].returncode == 0, crawls[0].stderr[-3000:]
     assert sorted(r["url"].removeprefix(base) for r in sqlite_utils.Database(db_path)["articles"].rows) == \
         ["?p=101", "?p=102", "?p=103", "?p=104"]
+
+
+def test_a_window_keeps_the_items_of_its_first_and_last_dutch_day_to_the_second(tmp_path):
+    """§2.3 dates and ``--from-date``/``--until-date`` at their edges: a WordPress feed writes every ``pubDate`` in
+    UTC. The items of the window's first and last Dutch days, to their first and last second (``22:00:00 +0000``
+    the evening before is 00:00 in Amsterdam in October), are fetched and archived, dated so; a second before or
+    after is out, never fetched."""
+    stamps = {"voor": "Thu, 14 Oct 2021 21:59:59 +0000", "eerste": "Thu, 14 Oct 2021 22:00:00 +0000",
+              "laatste": "Sat, 16 Oct 2021 21:59:59 +0000", "na": "Sat, 16 Oct 2021 22:00:00 +0000"}
+
+    def feed(base):
+        items = "".join(f"<item><title>{name}</title><link>{base}nieuws/{name}</link><pubDate>{stamp}</pubDate></item>"
+                        for name, stamp in stamps.items())
+        return ("application/rss+xml", ('<?xml version="1.0"?><!-- SYNTHETIC --><rss version="2.0"><channel>'
+                                        f"<title>Nieuws</title>{items}</channel></rss>").encode())
+
+    def undated(title):
+        return ("text/html; charset=utf-8", iprox_item(title)[1].replace(
+            b"<div class='iprox-content iprox-date date'>14 oktober 2021</div>", b""))
+
+    routes = {"/robots.txt": ROBOTS, "/feed/": feed,
+              **{f"/nieuws/{name}": undated(f"Bericht {name} jeugdhulp") for name in stamps}}
+    log: list[str] = []
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {}, log)
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"]}, allow=["^/nieuws/"])
+        crawls = [crawl_news(path, db_path, "--from-date", "2021-10-15", "--until-date", "2021-10-16")]
+    finally:
+        server.shutdown()
+    assert crawls[0].returncode == 0, crawls[0].stderr[-3000:]
+    assert sorted(p for p in log if p.startswith("/nieuws/")) == ["/nieuws/eerste", "/nieuws/laatste"]
+    rows = {r["url"].removeprefix(base): r["published"][:10]
+            for r in sqlite_utils.Database(db_path).query("select url, published from articles")}
+    assert rows == {"nieuws/eerste": "2021-10-15", "nieuws/laatste": "2021-10-16"}
