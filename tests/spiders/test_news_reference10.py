@@ -53,6 +53,18 @@ def test_a_crawl_with_its_own_revisit_and_recheck_settings_is_replayed_with_them
     assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
     assert texts_of(db_path, base) == crawled
     assert sqlite_utils.Database(db_path).execute("select count(*) from versions").fetchone()[0] == 2
+    # `crawl --replay` of the second crawl onto the archive of the first repeats it with its settings too
+    from tenderarchive.rawstore import warc_files
+
+    first, second = sorted(warc_files(tmp_path / "warc"))[:2]
+    (tmp_path / "again").mkdir()
+    again = tmp_path / "again" / "archive.db"
+    assert forkcli.run(["crawl", "news", "--sources", path, "--db", str(again), "--replay", str(first)],
+                       cwd=ROOT, timeout=240).returncode == 0
+    replayed = forkcli.run(["crawl", "news", "--sources", path, "--db", str(again), "--replay", str(second)],
+                           cwd=ROOT, timeout=240)
+    assert replayed.returncode == 0, replayed.stderr[-3000:]
+    assert texts_of(again, base) == crawled
 
 
 def moved_stub(target: str, head_chars: int) -> tuple[str, bytes]:
