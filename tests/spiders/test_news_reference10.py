@@ -184,10 +184,10 @@ def test_an_item_redirected_to_a_cookie_wall_is_an_error_asked_again(tmp_path):
               "/cookie-instellingen": CONSENT, "/home": iprox_item("Welkom bij de gemeente Voorbeeld")}
     redirects: dict = {}
     db_path = tmp_path / "archive.db"
-    server, base = redirecting(routes, redirects, log := [])
-    other_host = base.replace("//localhost", "//127.0.0.1")
-    for path in ("/nieuws/gunning", "/nieuws/inkoop"):
-        routes[f"/consent?siteKey=voorbeeld&callbackUrl={quote(base + path.lstrip('/'), safe='')}"] = CONSENT
+    server, base = redirecting(routes, redirects)
+    publisher: dict = {}  # the publisher's consent host: another server
+    consent_server, other_host = redirecting(publisher, {})
+    publisher[f"/consent?siteKey=voorbeeld&callbackUrl={quote(base + 'nieuws/gunning', safe='')}"] = CONSENT
     redirects["/nieuws/gunning"] = f"{other_host}consent?siteKey=voorbeeld&callbackUrl=" \
                                    f"{quote(base + 'nieuws/gunning', safe='')}"
     redirects["/nieuws/inkoop"] = f"{base}cookie-instellingen?returnUrl=%2Fnieuws%2Finkoop"
@@ -203,6 +203,7 @@ def test_an_item_redirected_to_a_cookie_wall_is_an_error_asked_again(tmp_path):
         crawls.append(crawl_news(path, db_path))
     finally:
         server.shutdown()
+        consent_server.shutdown()
     import json
 
     db = sqlite_utils.Database(db_path)
