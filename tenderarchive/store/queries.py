@@ -63,7 +63,8 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
     """``{url: fetched_at}`` of the archived articles, under their archived (canonical) URL and
     the URL they were fetched from: a page whose canonical URL differs is known by both. The time is
     its last successful fetch (``fetches``; a ``304 Not Modified`` answer to a revisit's conditional request
-    too), not the one that archived its present content: a page
+    too; not one of a killed crawl, whose item may never have been written), not the one that archived its present
+    content: a page
     fetched again because its sitemap ``lastmod`` moved, and found unchanged, is not fetched again
     by every later crawl for the same ``lastmod``.
 
@@ -77,11 +78,17 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
     db = read_only(path)
     fetches = db is not None and db["fetches"].exists()
     locations = fetches and "location" in db["fetches"].columns_dict  # an archive not migrated yet has none
+    crawls = db is not None and db["crawls"].exists()
     if db is not None:
         db.close()
+    # A fetch of a crawl that did not finish (killed: still ``running`` until the next crawl marks it) may never have
+    # reached the archive: a changed page it fetched, its item unwritten, was taken as fetched since its lastmod
+    # and never asked again.
+    finished = " and f.crawl_id not in (select crawl_id from crawls where status = 'running' or finish_reason = " \
+               "'killed')" if crawls else ""
     sql = ("select url, source_url, fetched_at, (select max(f.fetched_at) from fetches f where f.url = articles.source_url"
-           " and (f.status between 200 and 299 or f.status = 304)) as last_fetch from articles") if fetches else \
-        "select url, source_url, fetched_at, null as last_fetch from articles"
+           f" and (f.status between 200 and 299 or f.status = 304){finished}) as last_fetch from articles") if fetches \
+        else "select url, source_url, fetched_at, null as last_fetch from articles"
     for r in _table_rows(path, "articles", sql):
         for url in {r["url"], r["source_url"]} - {None, ""}:
             known[url] = max(known.get(url, ""), r["fetched_at"] or "", r["last_fetch"] or "")

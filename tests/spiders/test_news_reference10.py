@@ -336,3 +336,58 @@ def test_a_window_keeps_the_items_of_its_first_and_last_dutch_day_to_the_second(
     rows = {r["url"].removeprefix(base): r["published"][:10]
             for r in sqlite_utils.Database(db_path).query("select url, published from articles")}
     assert rows == {"nieuws/eerste": "2021-10-15", "nieuws/laatste": "2021-10-16"}
+
+
+def test_a_changed_page_fetched_by_a_killed_crawl_is_archived_by_the_rerun(tmp_path):
+    """§2.1 sitemaps' ``lastmod`` and a killed crawl then a rerun: a page changed since it was archived (its
+    ``lastmod`` moved) was fetched by a crawl killed before its items were written, its fetch row committed. The
+    rerun took that fetch for the page's last fetch, later than its ``lastmod``: the page was "unchanged since",
+    never asked again, and its change was never archived. A fetch of a crawl that did not finish (killed, or still
+    marked running) is no fetch the archive holds the page from."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from datetime import datetime, timedelta, timezone
+
+    from tests.conftest import FAST
+    from tests.spiders.test_news_reference9 import sitemap_of
+
+    changed = TEXT.replace("vier jaar", "drie jaar met een optie op verlenging")
+
+    def slow(base):
+        time.sleep(30)
+        return iprox_item("Bezwaar jeugdhulp", TEXT.replace("drie", "twee"))
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of("/nieuws/gunning", lastmod="2021-10-14T10:00:00+02:00"),
+              "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp")}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {})
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        assert crawl_news(path, db_path).returncode == 0
+        time.sleep(1.1)  # the change comes a second or more after the first fetch
+        moved = (datetime.now(timezone.utc) - timedelta(seconds=1)).isoformat(timespec="seconds")
+        routes["/sitemap.xml"] = lambda b: sitemap_of("/nieuws/gunning", "/nieuws/bezwaar", lastmod=moved)(b)
+        routes["/nieuws/gunning"] = iprox_item("Voorlopige gunning jeugdhulp", changed)
+        routes["/nieuws/bezwaar"] = slow  # keeps the second crawl running until it is killed
+        command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "news", "--sources", path, "--db", str(db_path),
+                   *FAST, "-s", "FETCHES_BATCH_ROWS=1", "-s", "ARCHIVE_BATCH_ITEMS=100000",
+                   "-s", "ARCHIVE_BATCH_SECONDS=100000"]  # the fetch row commits, the item does not
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        fetched = lambda: sqlite_utils.Database(db_path).execute(  # noqa: E731
+            "select count(*) from fetches where crawl_id = 2 and url like '%/nieuws/gunning'").fetchone()[0]
+        while time.monotonic() < deadline and not fetched():
+            time.sleep(0.2)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+        assert fetched() == 1
+        assert "optie op verlenging" not in texts_of(db_path, base)["nieuws/gunning"]  # killed before it was written
+        routes["/nieuws/bezwaar"] = iprox_item("Bezwaar jeugdhulp", TEXT.replace("drie", "twee"))
+        rerun = crawl_news(path, db_path)
+    finally:
+        server.shutdown()
+    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    assert "optie op verlenging" in texts_of(db_path, base)["nieuws/gunning"]
