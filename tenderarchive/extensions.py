@@ -215,7 +215,13 @@ class CrawlRecorder:
             spider.crawler.stats.inc_value("news/gone")  # a discovered page gone: as a 404 of one (spiders/news.py)
             return
         url = getattr(item, "source_url", None) or getattr(response, "url", None)
-        self.extra_errors.append({"url": url, "error": f"item dropped: {exception}"})
+        from pipelines.extract import PageUnavailable
+        from tenderarchive.items import NEWS_PAGE_FAILED
+
+        # a discovered news page that answered a maintenance or error page: asked again by the next crawl, as a failed
+        # request is (queries.failed_news_pages)
+        again = NEWS_PAGE_FAILED if isinstance(exception, PageUnavailable) and not item.is_living_page else ""
+        self.extra_errors.append({"url": url, "error": f"item dropped: {exception}{again}"})
 
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats

@@ -391,3 +391,44 @@ def test_a_changed_page_fetched_by_a_killed_crawl_is_archived_by_the_rerun(tmp_p
         server.shutdown()
     assert rerun.returncode == 0, rerun.stderr[-3000:]
     assert "optie op verlenging" in texts_of(db_path, base)["nieuws/gunning"]
+
+
+#: A SYNTHETIC maintenance page a CMS answers with status 200 while it is down.
+MAINTENANCE = ("text/html; charset=utf-8", (
+    "<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+    "<title>Website tijdelijk niet beschikbaar - Gemeente Voorbeeld</title></head><body><main>"
+    "<h1>Website tijdelijk niet beschikbaar</h1><p>Wij zijn bezig met onderhoud aan onze website. Probeer het later"
+    " nog eens. Excuses voor het ongemak.</p></main></body></html>").encode())
+
+
+def test_a_maintenance_page_answered_with_200_is_no_version_of_a_living_page(tmp_path):
+    """The reference's living pages (§1 [S2], houten.nl) re-checked while the CMS answers every address with its
+    maintenance page, status 200 ("Website tijdelijk niet beschikbaar", "Er is iets misgegaan"): the page's
+    archived title and text were replaced by the maintenance notice (a version, the relevance gone), as a soft 404
+    was before it was recognised. Such an answer is not archived over the page; it is an error of the crawl, and a
+    news item that answered it is asked again by the next crawl, also when its listing no longer names it."""
+    from tests.spiders.test_news_reference6 import listing_of
+
+    routes = {"/robots.txt": ROBOTS, "/inkoop-jeugdhulp": iprox_item("Inkoop jeugdhulp"), "/nieuws": listing_of()}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {})
+    try:
+        path = registry(tmp_path, base_url=base, living_pages=["inkoop-jeugdhulp"],
+                        discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        crawls = [crawl_news(path, db_path)]
+        routes.update({"/inkoop-jeugdhulp": MAINTENANCE, "/nieuws": listing_of("/nieuws/gunning"),
+                       "/nieuws/gunning": MAINTENANCE})
+        crawls.append(crawl_news(path, db_path, "-s", "NEWS_LIVING_RECHECK_HOURS=0"))
+        db = sqlite_utils.Database(db_path)
+        assert [r["title"] for r in db["articles"].rows] == ["Inkoop jeugdhulp"]
+        assert db.execute("select count(*) from versions").fetchone()[0] == 0
+        status, errors = db.execute("select status, errors from crawls where crawl_id = 2").fetchone()
+        assert status in ("partial", "failed") and errors.count("niet beschikbaar") == 2
+        routes.update({"/inkoop-jeugdhulp": iprox_item("Inkoop jeugdhulp"), "/nieuws": listing_of(),
+                       "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp", TEXT.replace("drie", "vier"))})
+        crawls.append(crawl_news(path, db_path))
+    finally:
+        server.shutdown()
+    assert [c.returncode for c in crawls][::2] == [0, 0], crawls[-1].stderr[-3000:]
+    assert sorted(r["title"] for r in sqlite_utils.Database(db_path)["articles"].rows) == \
+        ["Inkoop jeugdhulp", "Voorlopige gunning jeugdhulp"]
