@@ -432,3 +432,33 @@ def test_a_maintenance_page_answered_with_200_is_no_version_of_a_living_page(tmp
     assert [c.returncode for c in crawls][::2] == [0, 0], crawls[-1].stderr[-3000:]
     assert sorted(r["title"] for r in sqlite_utils.Database(db_path)["articles"].rows) == \
         ["Inkoop jeugdhulp", "Voorlopige gunning jeugdhulp"]
+
+
+def test_a_changed_page_that_answered_a_maintenance_page_is_asked_again(tmp_path):
+    """§2.1 sitemaps' ``lastmod``: an archived page's ``lastmod`` moves (it changed) while the site answers its
+    maintenance page with status 200. That answer, refused as the page, was taken for the page's last fetch, later
+    than its ``lastmod``: the next crawls skipped the page as unchanged since, and its change was never archived."""
+    import time
+    from datetime import datetime, timedelta, timezone
+
+    from tests.spiders.test_news_reference9 import sitemap_of
+
+    changed = TEXT.replace("vier jaar", "drie jaar met een optie op verlenging")
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of("/nieuws/gunning", lastmod="2021-10-14T10:00:00+02:00"),
+              "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp")}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {})
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        crawls = [crawl_news(path, db_path)]
+        time.sleep(1.1)
+        moved = (datetime.now(timezone.utc) - timedelta(seconds=1)).isoformat(timespec="seconds")
+        routes["/sitemap.xml"] = sitemap_of("/nieuws/gunning", lastmod=moved)
+        routes["/nieuws/gunning"] = MAINTENANCE
+        crawls.append(crawl_news(path, db_path))
+        routes["/nieuws/gunning"] = iprox_item("Voorlopige gunning jeugdhulp", changed)
+        crawls.append(crawl_news(path, db_path))
+    finally:
+        server.shutdown()
+    assert [c.returncode for c in crawls][::2] == [0, 0], crawls[-1].stderr[-3000:]
+    assert "optie op verlenging" in texts_of(db_path, base)["nieuws/gunning"]
