@@ -63,7 +63,8 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
     """``{url: fetched_at}`` of the archived articles, under their archived (canonical) URL and
     the URL they were fetched from: a page whose canonical URL differs is known by both. The time is
     its last successful fetch (``fetches``; a ``304 Not Modified`` answer to a revisit's conditional request
-    too; not one of a killed crawl, whose item may never have been written), not the one that archived its present
+    too; not one of a killed crawl, whose item may never have been written, nor one its crawl recorded an error
+    for: :func:`_refused_fetches`), not the one that archived its present
     content: a page
     fetched again because its sitemap ``lastmod`` moved, and found unchanged, is not fetched again
     by every later crawl for the same ``lastmod``.
