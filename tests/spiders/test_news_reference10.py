@@ -356,8 +356,12 @@ def test_a_changed_page_fetched_by_a_killed_crawl_is_archived_by_the_rerun(tmp_p
 
     changed = TEXT.replace("vier jaar", "drie jaar met een optie op verlenging")
 
-    def slow(base):
-        time.sleep(30)
+    import threading
+
+    released = threading.Event()
+
+    def slow(base):  # answers once the crawl is killed (at most two minutes: every loop bounded)
+        released.wait(120)
         return iprox_item("Bezwaar jeugdhulp", TEXT.replace("drie", "twee"))
 
     routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of("/nieuws/gunning", lastmod="2021-10-14T10:00:00+02:00"),
@@ -369,20 +373,22 @@ def test_a_changed_page_fetched_by_a_killed_crawl_is_archived_by_the_rerun(tmp_p
         assert crawl_news(path, db_path).returncode == 0
         time.sleep(1.1)  # the change comes a second or more after the first fetch
         moved = (datetime.now(timezone.utc) - timedelta(seconds=1)).isoformat(timespec="seconds")
-        routes["/sitemap.xml"] = lambda b: sitemap_of("/nieuws/gunning", "/nieuws/bezwaar", lastmod=moved)(b)
+        # the slow page last: asked after the changed one (one request at a time, the last named first)
+        routes["/sitemap.xml"] = sitemap_of("/nieuws/bezwaar", "/nieuws/gunning", lastmod=moved)
         routes["/nieuws/gunning"] = iprox_item("Voorlopige gunning jeugdhulp", changed)
         routes["/nieuws/bezwaar"] = slow  # keeps the second crawl running until it is killed
         command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "news", "--sources", path, "--db", str(db_path),
                    *FAST, "-s", "FETCHES_BATCH_ROWS=1", "-s", "ARCHIVE_BATCH_ITEMS=100000",
                    "-s", "ARCHIVE_BATCH_SECONDS=100000"]  # the fetch row commits, the item does not
         process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 110
         fetched = lambda: sqlite_utils.Database(db_path).execute(  # noqa: E731
             "select count(*) from fetches where crawl_id = 2 and url like '%/nieuws/gunning'").fetchone()[0]
-        while time.monotonic() < deadline and not fetched():
+        while time.monotonic() < deadline and not fetched() and process.poll() is None:
             time.sleep(0.2)
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
+        released.set()
         assert fetched() == 1
         assert "optie op verlenging" not in texts_of(db_path, base)["nieuws/gunning"]  # killed before it was written
         routes["/nieuws/bezwaar"] = iprox_item("Bezwaar jeugdhulp", TEXT.replace("drie", "twee"))
