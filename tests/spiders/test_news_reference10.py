@@ -349,7 +349,7 @@ def test_a_changed_page_fetched_by_a_killed_crawl_is_archived_by_the_rerun(tmp_p
     import subprocess
     import sys
     import time
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timezone
 
     from tests.conftest import FAST
     from tests.spiders.test_news_reference9 import sitemap_of
@@ -371,14 +371,14 @@ def test_a_changed_page_fetched_by_a_killed_crawl_is_archived_by_the_rerun(tmp_p
     try:
         path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
         assert crawl_news(path, db_path).returncode == 0
-        time.sleep(1.1)  # the change comes a second or more after the first fetch
-        moved = (datetime.now(timezone.utc) - timedelta(seconds=1)).isoformat(timespec="seconds")
-        # the slow page last: asked after the changed one (one request at a time, the last named first)
+        time.sleep(1.5)  # the change comes a second or more after the first fetch
+        moved = datetime.now(timezone.utc).isoformat(timespec="seconds")  # a second after the fetch's, at least
         routes["/sitemap.xml"] = sitemap_of("/nieuws/bezwaar", "/nieuws/gunning", lastmod=moved)
         routes["/nieuws/gunning"] = iprox_item("Voorlopige gunning jeugdhulp", changed)
         routes["/nieuws/bezwaar"] = slow  # keeps the second crawl running until it is killed
         command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "news", "--sources", path, "--db", str(db_path),
-                   *FAST, "-s", "FETCHES_BATCH_ROWS=1", "-s", "ARCHIVE_BATCH_ITEMS=100000",
+                   *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=4",  # both pages asked at once, in either order
+                   "-s", "FETCHES_BATCH_ROWS=1", "-s", "ARCHIVE_BATCH_ITEMS=100000",
                    "-s", "ARCHIVE_BATCH_SECONDS=100000"]  # the fetch row commits, the item does not
         process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 110
@@ -445,7 +445,7 @@ def test_a_changed_page_that_answered_a_maintenance_page_is_asked_again(tmp_path
     maintenance page with status 200. That answer, refused as the page, was taken for the page's last fetch, later
     than its ``lastmod``: the next crawls skipped the page as unchanged since, and its change was never archived."""
     import time
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timezone
 
     from tests.spiders.test_news_reference9 import sitemap_of
 
@@ -457,8 +457,8 @@ def test_a_changed_page_that_answered_a_maintenance_page_is_asked_again(tmp_path
     try:
         path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
         crawls = [crawl_news(path, db_path)]
-        time.sleep(1.1)
-        moved = (datetime.now(timezone.utc) - timedelta(seconds=1)).isoformat(timespec="seconds")
+        time.sleep(1.5)
+        moved = datetime.now(timezone.utc).isoformat(timespec="seconds")  # a second after the fetch's, at least
         routes["/sitemap.xml"] = sitemap_of("/nieuws/gunning", lastmod=moved)
         routes["/nieuws/gunning"] = MAINTENANCE
         crawls.append(crawl_news(path, db_path))
@@ -467,4 +467,6 @@ def test_a_changed_page_that_answered_a_maintenance_page_is_asked_again(tmp_path
     finally:
         server.shutdown()
     assert [c.returncode for c in crawls][::2] == [0, 0], crawls[-1].stderr[-3000:]
-    assert "optie op verlenging" in texts_of(db_path, base)["nieuws/gunning"]
+    for n, c in enumerate(crawls):
+        (tmp_path / f"crawl{n}.log").write_text(c.stderr)
+    assert "optie op verlenging" in texts_of(db_path, base)["nieuws/gunning"], (moved, str(tmp_path))
