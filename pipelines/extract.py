@@ -41,6 +41,38 @@ def is_not_found(title: str | None) -> bool:
     return bool(title and NOT_FOUND_TITLE.match(title))
 
 
+#: The title of a page a CMS answers with status 200 while the site is down or failing (a maintenance page, an error
+#: page), its site's name after `` - `` or `` | `` left off: the whole title, so "Storing bij jeugdhulpaanbieder" is news.
+UNAVAILABLE_TITLE = re.compile(
+    r"\W*(?:(?:sorry|oeps|oops|helaas)\W+)?(?:"
+    r"(?:(?:de\s+|deze\s+)?(?:website|site|pagina|dienst)\s+)?(?:is\s+)?(?:tijdelijk\s+)?"
+    r"(?:niet\s+beschikbaar|onbereikbaar|buiten\s+gebruik)"
+    r"|(?:wij\s+zijn\s+|we\s+zijn\s+)?(?:bezig\s+met\s+)?(?:gepland\s+|technisch\s+)?onderhoud(?:\s+aan\s+de\s+website)?"
+    r"|er\s+(?:is|ging)\s+(?:iets|een\s+fout)\s+(?:mis|misgegaan|mis\s+gegaan|opgetreden)"
+    r"|(?:technische\s+)?storing"
+    r"|(?:(?:web)?site\s+)?(?:under|in)\s+maintenance|maintenance(?:\s+mode)?|service\s+(?:temporarily\s+)?unavailable"
+    r"|internal\s+server\s+error|(?:(?:error|fout(?:melding)?)\s*)?50[0-4](?:\W+\w+(?:\s+\w+){0,3})?"
+    r")\W*", re.IGNORECASE)
+#: More words than this in a page's text, and it is a page, whatever its title.
+UNAVAILABLE_MAX_WORDS = 150
+
+
+def is_unavailable(title: str | None, text: str | None) -> bool:
+    """Whether a page answered with status 200 says the site is down or failing (a soft 5xx): a short text under a
+    title that is only such a notice.
+
+    >>> [is_unavailable(t, "Probeer het later nog eens.") for t in ("Website tijdelijk niet beschikbaar - Gemeente X",
+    ...  "Er is iets misgegaan", "Onderhoud", "503 Service Unavailable", "Storing bij jeugdhulpaanbieder", None)]
+    [True, True, True, True, False, False]
+    >>> is_unavailable("Storing", "De gemeente meldt een storing. " * 40)
+    False
+    """
+    if not title or len((text or "").split()) > UNAVAILABLE_MAX_WORDS:
+        return False
+    core = re.split(r"\s+[-|–—·:]\s+", title.strip())[0]
+    return bool(UNAVAILABLE_TITLE.fullmatch(core))
+
+
 #: A title that is a cookie wall's, not a page's ("Wij vragen uw toestemming", "Cookie-instellingen",
 #: "Privacyinstellingen"): a site's consent page answered at the article's address (a site's cookie
 #: statement, "Cookieverklaring", is a page).
@@ -96,6 +128,17 @@ class PageGone(DropItem):
     that still names a removed item): tenderarchive/extensions.py, spiders/news.py."""
 
 
+class DuplicatePage(DropItem):
+    """A page answered byte for byte as an earlier address of this crawl (``ArticleItem.duplicate_of``, set by the
+    news spider): that page's other address, not archived again and no error. It is read all the same, so a copy
+    of a soft 404 is gone (``news/gone``) and one of a cookie wall an error, as its first address is."""
+
+
+class PageUnavailable(DropItem):
+    """A page that answered 200 but says the site is down or failing (a maintenance or error page): not archived
+    (nor over the page as it was), an error of the crawl, and asked again by the next (tenderarchive/extensions.py)."""
+
+
 class OutsideWindow(DropItem):
     """A page whose own publication date is outside the crawl's ``from_date``..``until_date``:
     not archived, and not an error (tenderarchive/extensions.py does not record it)."""
@@ -117,6 +160,10 @@ class ExtractPipeline:
         if isinstance(item, ArticleItem):
             article = extract_article(item)
             self.check_window(item, article)
+            if item.duplicate_of:
+                self.crawler.stats.inc_value("news/duplicate_page")
+                raise DuplicatePage(f"{item.url} is byte for byte {item.duplicate_of}, fetched in this crawl: "
+                                    f"archived once, under {item.duplicate_of}", log_level="INFO")
             item.record = {"article": article}
         return item
 
@@ -173,6 +220,10 @@ def extract_article(item: ArticleItem) -> dict:
         # the site's consent page, not the page: not archived (nor over the page as it was); the next crawl asks again
         raise DropItem(f"{item.url}: a cookie wall, not the page ({(page.get('title') or '')[:80]!r}; HTTP 200): "
                        "not archived")
+    if is_unavailable(page.get("title"), page.get("text")):
+        # a soft 5xx: never archived over the page as it was (peers.md §0.3); the next crawl asks again
+        raise PageUnavailable(f"{item.url}: the page says the site is unavailable ({page['title'][:80]!r}; HTTP 200): "
+                              "not archived")
     if is_not_found(page.get("title")):
         # a soft 404: recorded as a 404 is, and never archived over the page as it was (peers.md §0.3)
         raise PageGone(f"{item.url}: the page says it was not found ({page['title'][:80]!r}; HTTP 200)")

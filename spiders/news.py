@@ -19,7 +19,7 @@ discovers article URLs through the configured methods:
   breadcrumbs, cookie banner and footer (:data:`LISTING_LINKS`),
   and the next page through the ``next`` selector or, without one (or when it finds
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
-  Drupal, Joomla's ``?start=N``, WordPress's ``/page/N/``, ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
+  Drupal, Joomla's ``?start=N``, WordPress's ``/page/N/`` (``?paged=N`` on plain permalinks), ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
   pager of ``data-page`` numbers alone: :func:`data_page_links`; else its ``rel="next"`` link:
   :func:`rel_next_links`), at most ``max_pages`` pages per listing URL; a listing whose first page is
   dated oldest first (:func:`oldest_first`) is read from its last pages, where its newest items are;
@@ -253,8 +253,9 @@ def feed_root(response):
 
 
 #: Query parameters that number a listing's pages: iprox ``pager_page`` (from 1), Drupal ``page``
-#: (from 0), and the Dutch and short forms (docs/reference/news-sites.md §2.1).
-PAGER_PARAMETERS = ("pager_page", "page", "pagina", "p", "pg")
+#: (from 0), WordPress's ``paged`` (plain permalinks: ``/?cat=5&paged=2``), and the Dutch and short forms
+#: (docs/reference/news-sites.md §2.1).
+PAGER_PARAMETERS = ("pager_page", "page", "paged", "pagina", "p", "pg")
 #: Query parameters that give a listing page's first item instead (Joomla's ``?start=10`` and
 #: ``?limitstart=10``, of local news sites such as voorschoten.online's ``/index.php/…``, news-sites.md §5):
 #: pages of the listing to :func:`pager_links`, never counted up by :func:`data_page_links`.
@@ -264,12 +265,13 @@ OFFSET_PARAMETERS = ("start", "limitstart", "offset")
 TYPO3_PAGER = re.compile(r"^tx_\w+(?:\[@widget_\d+\])?\[(?:currentPage|page)\]$", re.I)
 
 
-def pager_links(response, root: str, newest_last: bool = False) -> list[str]:
+def pager_links(response, root: str, newest_last: bool = False, cms: str | None = None) -> list[str]:
     """The links of a listing page to other pages of the same listing, nearest numbers first (``newest_last``:
     the highest first, for a listing ordered oldest first, whose newest items are on its last page):
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
     ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
-    ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it."""
+    ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it. On a WordPress site (``cms``)
+    ``?p=123`` is a post (plain permalinks), not page 123 of a listing at the site's root."""
     try:
         base = urlsplit(root)
     except ValueError:
@@ -294,7 +296,8 @@ def pager_links(response, root: str, newest_last: bool = False) -> list[str]:
             changed = {k: v for k, v in query.items() if base_query.get(k) != v and k.lower() != "chash"}
             if len(changed) == 1 and set(query) >= set(base_query) - set(changed) - {"cHash"}:
                 (name, value), = changed.items()
-                if (name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(name)) and value.isdigit():
+                if (name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(name)) and value.isdigit() \
+                        and not (cms == "wordpress" and name.lower() == "p"):
                     number = int(value)
         elif query == base_query:
             in_path = re.fullmatch(re.escape(base_path) + r"/(?:page|pagina)[/-](\d+)", parts.path.rstrip("/"), re.I)
@@ -392,6 +395,38 @@ class NewsSitemap(Sitemap):
 #: Links to documents and media, not pages: a listing's "(download PDF)" (news-sites.md §2.4).
 DOCUMENT_PATH = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|csv|zip|jpe?g|png|gif|svg|webp|mp3|mp4|ics)$", re.I)
+
+
+#: A consent page's address (a publisher's consent host such as ``myprivacy.…``'s ``/consent``, a plugin's
+#: ``/cookie-instellingen``): a page redirected there met a cookie wall (news-sites.md §2.4).
+CONSENT_ADDRESS = re.compile(r"consent|cookie|toestemming|myprivacy", re.I)
+
+
+def gate_redirect(asked: list[str], landed: str, admitted: bool = False) -> bool:
+    """Whether a page request that was redirected to ``landed`` met a gate in front of the page, not a move: a
+    consent page (:data:`CONSENT_ADDRESS` in its host or path, unless ``admitted``: a page of the site's news,
+    "/nieuws/nieuw-cookiebeleid", is a page), or any page whose query names the address asked to come back to
+    (``?callbackUrl=<the article>``, ``?returnUrl=/nieuws/x``).
+
+    >>> gate_redirect(["https://www.destentor.nl/regio/x"],
+    ...               "https://myprivacy.dpgmedia.nl/consent?callbackUrl=https%3A%2F%2Fwww.destentor.nl%2Fregio%2Fx")
+    True
+    >>> gate_redirect(["https://a.nl/nieuws/x"], "https://a.nl/login?returnUrl=%2Fnieuws%2Fx")
+    True
+    >>> gate_redirect(["https://a.nl/nieuws/x"], "https://a.nl/")
+    False
+    >>> gate_redirect(["https://a.nl/nieuws/x"], "https://a.nl/nieuws/nieuw-cookiebeleid", admitted=True)
+    False
+    """
+    try:
+        parts = urlsplit(landed)
+        if not admitted and (CONSENT_ADDRESS.search(parts.hostname or "") or CONSENT_ADDRESS.search(parts.path)):
+            return True
+        keys = {page_key(url) for url in asked}
+        return any(value.strip() and page_key(urljoin(url, value.strip())) in keys
+                   for url in asked for _, value in parse_qsl(parts.query))
+    except ValueError:
+        return False
 
 
 #: The links of a listing page that may be articles: not those of the site's menus, breadcrumbs,
@@ -756,7 +791,7 @@ class NewsSpider(BaseSpider):
             state["newest_last"] = oldest_first([listed_date(a.root, a.attrib.get("href", ""), fetched=fetched_moment(response))
                                                  for a in response.xpath(LISTING_ANCHORS)])
         newest_last = state.get("newest_last", False)
-        pagers = pager_links(response, root, newest_last) or data_page_links(response, root, site.cms, newest_last) \
+        pagers = pager_links(response, root, newest_last, site.cms) or data_page_links(response, root, site.cms, newest_last) \
             or rel_next_links(response, root)
         if next_href and not (newest_last and pagers):
             try:
@@ -979,9 +1014,7 @@ class NewsSpider(BaseSpider):
         page's refresh) to another page, or gone (404, 410), is no longer the page's address; a page
         answered there is (the other address is a page of its own), and is read as the page (an edit made there
         is archived); a server error leaves it unsettled."""
-        from scrapy.utils.response import get_meta_refresh
-
-        from tenderarchive.middlewares import REDIRECT_STATUSES
+        from tenderarchive.middlewares import REDIRECT_STATUSES, get_meta_refresh
 
         key = page_key(response.url)
         target = None
@@ -1298,10 +1331,17 @@ class NewsSpider(BaseSpider):
         """Whether a page request that was redirected (HTTP 3xx or a meta refresh) landed on a
         page this crawl would archive: not the site's home page, and one the site's rules admit
         (any page, for a living page of the registry). A withdrawn news item often redirects to
-        the home page (a soft 404), which was archived as an article of the site. Elsewhere is
+        the home page (a soft 404), which was archived as an article of the site. A consent page or one that
+        sends back to the page (:func:`gate_redirect`) is a cookie wall: an error, asked again. Elsewhere is
         logged, not archived and no error (the server answered; the next crawl asks again); for a
         living page of the registry, the home page is an error."""
         url = response.url
+        if gate_redirect(response.meta["redirect_urls"], url, admitted=site.allows(url)):
+            # a cookie wall (or another gate) in front of the page, not a move, wherever it is: an error of the page,
+            # which the next crawl asks again (queries.failed_news_pages); a 200 cookie wall is one too
+            self.record_error(response.meta["redirect_urls"][0], f"redirected to a cookie wall or other gate {url}: "
+                              "not archived" + ("" if response.meta.get("living") else NEWS_PAGE_FAILED))
+            return False
         try:
             home = urlsplit(url).path.strip("/") == urlsplit(site.base_url).path.strip("/")
         except ValueError:
@@ -1347,18 +1387,18 @@ class NewsSpider(BaseSpider):
         provenance = self.provenance(response)
         if not response.meta["living"]:
             first = self.answered.setdefault(provenance["sha256"], response.url)
-            if first != response.url:
-                # The same bytes under a second address (no canonical link to join them): not a second
-                # article. Its fetch row has the archived page's sha256, so the next crawl knows the
-                # address too (queries.known_article_urls); nothing archived is touched.
-                self.logger.info("%s is byte for byte %s, fetched in this crawl: archived once, under %s",
-                                 response.url, first, first)
-                self.crawler.stats.inc_value("news/duplicate_page")
-                return
+            if first == response.url:
+                first = ""
+            # The same bytes under a second address (no canonical link to join them) are not a second article
+            # (``duplicate_of``: pipelines/extract.py reads the copy as the first, a soft 404, a cookie wall or a
+            # page outside the dates as such, and archives no page). Its fetch row has the archived page's sha256,
+            # so the next crawl knows the address too (queries.known_article_urls); nothing archived is touched.
+        else:
+            first = ""
         yield ArticleItem(
             url=response.url, site=site.name, body=response.body, site_config=site.to_dict(),
             content_type=(response.headers.get("Content-Type") or b"").decode("latin-1"),
             is_living_page=response.meta["living"], discovered_via=response.meta["via"],
-            listed_date=self.listed_for(response),
+            listed_date=self.listed_for(response), duplicate_of=first,
             **provenance,
         )

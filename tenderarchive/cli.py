@@ -232,7 +232,7 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
 def replay_settings(args, settings) -> int | None:
     """``crawl --replay PATH``: check the WARC file or folder and set what replaying it needs; None, or the exit
     code of a refusal (nothing written). A replay repeats one recorded crawl of the spider, as of its own date
-    (``CRAWL_DATE``, as ``reparse`` gives it): a file or folder whose files record crawls of other spiders
+    (``CRAWL_DATE``, as ``reparse`` gives it) and with its recorded settings (``WARC_INFO_SETTINGS``; ``-s`` wins): a file or folder whose files record crawls of other spiders
     only is refused (it replayed as a failed crawl with no error, recorded in the archive), and so is a folder
     of several crawls of the spider (answered as one, each URL with the first crawl's response); a crawl
     resumed from ``--jobdir`` and the crawl it resumed are one crawl, the resuming one."""
@@ -270,6 +270,15 @@ def replay_settings(args, settings) -> int | None:
         settings.set("WARC_REPLAY_RESUMED", [str(file) for file in resumed], priority="cmdline")
     if crawls and not settings.get("CRAWL_DATE"):  # the crawl's own date (settings.py CRAWL_DATE)
         settings.set("CRAWL_DATE", crawls[0][1].get("warc_date"), priority="cmdline")
+    if crawls:
+        # the settings the crawl ran with (WARC_INFO_SETTINGS: its source URLs, its news revisits and re-checks),
+        # as reparse replays it, unless given here (-s): under the defaults a news crawl run with its own schedule
+        # replayed without the pages it asked again
+        from scrapy.settings import SETTINGS_PRIORITIES
+
+        for name, value in (crawls[0][1].get("settings") or {}).items():
+            if value is not None and (settings.getpriority(name) or 0) < SETTINGS_PRIORITIES["cmdline"]:
+                settings.set(name, value, priority="cmdline")
     return None
 
 

@@ -208,15 +208,21 @@ class CrawlRecorder:
         self.extra_errors.append({"url": url, "error": f"pipeline error: {failure.getErrorMessage()}"})
 
     def item_dropped(self, item, response, exception, spider):
-        from pipelines.extract import OutsideWindow, PageGone
+        from pipelines.extract import DuplicatePage, OutsideWindow, PageGone
 
-        if isinstance(exception, OutsideWindow):  # a page dated outside the crawl's dates: no error
+        if isinstance(exception, (OutsideWindow, DuplicatePage)):  # outside the crawl's dates, a page's copy: no error
             return
         if isinstance(exception, PageGone) and not getattr(item, "is_living_page", False):
             spider.crawler.stats.inc_value("news/gone")  # a discovered page gone: as a 404 of one (spiders/news.py)
             return
         url = getattr(item, "source_url", None) or getattr(response, "url", None)
-        self.extra_errors.append({"url": url, "error": f"item dropped: {exception}"})
+        from pipelines.extract import PageUnavailable
+        from tenderarchive.items import NEWS_PAGE_FAILED
+
+        # a discovered news page that answered a maintenance or error page: asked again by the next crawl, as a failed
+        # request is (queries.failed_news_pages)
+        again = NEWS_PAGE_FAILED if isinstance(exception, PageUnavailable) and not item.is_living_page else ""
+        self.extra_errors.append({"url": url, "error": f"item dropped: {exception}{again}"})
 
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats

@@ -52,6 +52,7 @@ class ArticleItem:
     source_url: str = ""
     fetched_at: str = ""
     sha256: str = ""
+    duplicate_of: str = ""              # the address that answered the same bytes earlier in this crawl (not archived again)
     record: dict | None = None          # filled by pipelines: {"article": {...}, "events": [...], ...}
 
 

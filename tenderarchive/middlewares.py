@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import re
+import weakref
 from pathlib import Path
 from datetime import datetime, timezone
 
@@ -279,6 +280,36 @@ class RedirectMiddleware(BaseRedirectMiddleware):
         return redirected
 
 
+#: Where a page's ``<head>`` ends (its ``</head>``, else the ``<body>`` that opens after it): a refresh belongs there.
+_HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.I)
+#: What Scrapy's ``get_meta_refresh`` reads of a page: its first 4,096 characters.
+SCRAPY_REFRESH_CHARS = 4096
+_refresh_cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def get_meta_refresh(response, ignore_tags=("script", "noscript")) -> tuple[None, None] | tuple[float, str]:
+    """``(delay, absolute URL)`` of an HTML response's ``<meta http-equiv="refresh">``, else ``(None, None)``:
+    Scrapy's ``scrapy.utils.response.get_meta_refresh`` (w3lib's reader, the page's base URL and encoding), read
+    through the page's whole ``<head>`` (and at least its first 4,096 characters, as Scrapy), no tag cut in two.
+
+    Why not Scrapy's own: it reads the first 4,096 characters only, cut through whatever tag stands there. A CMS
+    template's ``<head>`` (a theme's inline styles, a consent plugin's scripts) is often longer: a moved item's
+    "Pagina verplaatst" answer whose refresh came later was archived as the item (the item never asked), and one
+    whose refresh the cut went through was followed to its address cut short. Cached per response (and tags
+    ignored), as Scrapy's."""
+    tags = tuple(ignore_tags)
+    cached = _refresh_cache.setdefault(response, {})
+    if tags not in cached:
+        from w3lib import html as w3html
+
+        text = response.text
+        end = _HEAD_END.search(text)
+        scan = max(SCRAPY_REFRESH_CHARS, end.start() if end else SCRAPY_REFRESH_CHARS)
+        base = w3html.get_base_url(text, response.url, response.encoding, max_scan=scan)  # a <base href> there too
+        cached[tags] = w3html.get_meta_refresh(text, base, response.encoding, ignore_tags=tags, max_scan=scan)
+    return cached[tags]
+
+
 class MetaRefreshMiddleware(BaseMetaRefreshMiddleware):
     """Scrapy's ``<meta http-equiv="refresh">`` redirects (through the duplicate filter, as Scrapy has
     them), shown first to the spider's ``redirect_request`` as :class:`RedirectMiddleware`'s are.
@@ -288,9 +319,23 @@ class MetaRefreshMiddleware(BaseMetaRefreshMiddleware):
     filter dropped that request, and the page was lost."""
 
     def process_response(self, request, response, spider=None):
+        """Scrapy's, the refresh read through the page's ``<head>`` (:func:`get_meta_refresh`)."""
+        from scrapy.http import HtmlResponse
+
+        if request.meta.get("dont_redirect", False) or request.method == "HEAD" \
+                or not isinstance(response, HtmlResponse) or urlparse_cached(request).scheme not in {"http", "https"}:
+            return response
         if refreshes_to_itself(request, response, self._ignore_tags):
             return response
-        return super().process_response(request, response)
+        interval, url = get_meta_refresh(response, ignore_tags=self._ignore_tags)
+        if not url:
+            return response
+        redirected = self._redirect_request_using_get(request, response, url)
+        if urlparse_cached(redirected).scheme not in {"http", "https"}:
+            return response
+        if interval < self._maxdelay:
+            return self._redirect(redirected, request, "meta refresh")
+        return response
 
     def _redirect(self, redirected, request, reason):
         return super()._redirect(spider_redirect(self.crawler, request, redirected), request, reason)
@@ -314,7 +359,6 @@ def meta_refresh_target(request, response, settings) -> str | None:
     ``METAREFRESH_MAXDELAY``), or None. Scrapy caches the read per response, so the middleware
     that follows it does not read the page again."""
     from scrapy.http import HtmlResponse
-    from scrapy.utils.response import get_meta_refresh
 
     if not settings.getbool("METAREFRESH_ENABLED", True) or request.meta.get("dont_redirect") \
             or request.method == "HEAD" or not isinstance(response, HtmlResponse) or not 200 <= response.status < 300:
@@ -336,7 +380,6 @@ def refreshes_to_itself(request, response, ignore_tags=()) -> bool:
     answered, as the duplicate filter compares them: w3lib's ``canonicalize_url``, without the fragment):
     a reload, not a redirect. A refresh without a URL (``content="60"``) Scrapy does not follow at all."""
     from scrapy.http import HtmlResponse
-    from scrapy.utils.response import get_meta_refresh
     from w3lib.url import canonicalize_url
 
     if not isinstance(response, HtmlResponse):

@@ -159,7 +159,11 @@ WARC_REPLAY_RESUMED = []   # with WARC_REPLAY: the files of the crawls it resume
 WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_NOTICE_URL", "TENDERNED_SITE_URL",
                       "TENDERNED_PROFILE", "TENDERNED_PAGE_SIZE", "TENDERNED_MAX_PAGE",
                       "TENDERNED_FILTER_CHECK_MIN", "TENDERNED_INCREMENTAL", "TENDERNED_OVERLAP_DAYS",
-                      "TENDERNED_RECHECK_MARGIN_DAYS", "TENDERNED_RESULTS_HORIZON_DAYS", "NEWS_IRRELEVANT"]
+                      "TENDERNED_RECHECK_MARGIN_DAYS", "TENDERNED_RESULTS_HORIZON_DAYS", "NEWS_IRRELEVANT",
+                      # which archived news pages a crawl asks again, and how far it follows sitemaps and OpenPub:
+                      # a replay under the defaults skipped the revisits and re-checks of a crawl run with its own
+                      "NEWS_LIVING_RECHECK_HOURS", "NEWS_REVISIT_DAYS", "NEWS_REVISIT_HOURS", "NEWS_REVISIT_MAX",
+                      "NEWS_OPENPUB_MAX_PAGES", "NEWS_SITEMAP_MAX_DEPTH"]
 
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,

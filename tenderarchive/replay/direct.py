@@ -117,12 +117,22 @@ class QuickFingerprinter:
                             f'"url": "{url}"}}'.encode()).digest()
 
 
-#: A ``<meta http-equiv="refresh">`` near the top of an HTML page (Scrapy's ``get_meta_refresh`` reads the
-#: first 4,096 characters: up to :data:`_REFRESH_BYTES` bytes of UTF-8, four per character at most).
+#: A ``<meta http-equiv="refresh">`` in an HTML page's ``<head>`` (``tenderarchive.middlewares.get_meta_refresh``
+#: reads the whole ``<head>``, and at least the first 4,096 characters: up to :data:`_REFRESH_BYTES` bytes of
+#: UTF-8, four per character at most).
 _META_REFRESH = re.compile(rb"http-equiv\s*=\s*[\"']?\s*refresh", re.I)
-#: The bytes searched for a refresh: 4,096 characters may take 4 × 4,096 bytes (3,000 "é" in a
-#: ``<title>`` before it are 6,000). A refresh Scrapy would not read costs only the engine's slower replay.
+#: Where the ``<head>`` ends, in bytes (``middlewares._HEAD_END``).
+_HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.I)
+#: The bytes searched for a refresh at least: 4,096 characters may take 4 × 4,096 bytes (3,000 "é" in a
+#: ``<title>`` before it are 6,000). A refresh the crawl would not read costs only the engine's slower replay.
 _REFRESH_BYTES = 4 * 4096
+
+
+def _refresh_in_head(body: bytes) -> bool:
+    """Whether a refresh tag may stand where the crawl reads one: the ``<head>``, or the first
+    :data:`_REFRESH_BYTES` bytes (a template's head of inline styles is often longer than 4,096 characters)."""
+    end = _HEAD_END.search(body)
+    return bool(_META_REFRESH.search(body, 0, max(_REFRESH_BYTES, end.end() if end else _REFRESH_BYTES)))
 
 
 def replayable(index: ResponseIndex, expects_json: bool = False) -> bool:
@@ -144,21 +154,19 @@ def replayable(index: ResponseIndex, expects_json: bool = False) -> bool:
             if expects_json and position + 1 < len(responses) and not_json(stored.body(index.root)):
                 return False
             kind = next((value for name, value in stored.headers if name.lower() == "content-type"), "")
-            if "html" in kind.lower() and _META_REFRESH.search(stored.body(index.root)[:_REFRESH_BYTES]) \
+            if "html" in kind.lower() and _refresh_in_head(stored.body(index.root)) \
                     and refreshes_elsewhere(stored, index):
                 return False
     return True
 
 
 def refreshes_elsewhere(stored, index: ResponseIndex) -> bool:
-    """Whether a stored HTML page's meta refresh names another address, read as Scrapy reads it
-    (``get_meta_refresh``) whatever its delay or the crawl's ``METAREFRESH_*`` settings (a delay the
+    """Whether a stored HTML page's meta refresh names another address, read as the crawl reads it
+    (``tenderarchive.middlewares.get_meta_refresh``) whatever its delay or the crawl's ``METAREFRESH_*`` settings (a delay the
     crawl's settings made a redirect costs only the engine's slower replay)."""
     from scrapy.http import Headers, HtmlResponse
     from scrapy.responsetypes import responsetypes
-    from scrapy.utils.response import get_meta_refresh
-
-    from tenderarchive.middlewares import refreshes_to_itself
+    from tenderarchive.middlewares import get_meta_refresh, refreshes_to_itself
 
     headers = Headers()
     for name, value in stored.headers:

@@ -69,7 +69,9 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
     """``{url: fetched_at}`` of the archived articles, under their archived (canonical) URL and
     the URL they were fetched from: a page whose canonical URL differs is known by both. The time is
     its last successful fetch (``fetches``; a ``304 Not Modified`` answer to a revisit's conditional request
-    too), not the one that archived its present content: a page
+    too; not one of a killed crawl, whose item may never have been written, nor one its crawl recorded an error
+    for: :func:`_refused_fetches`), not the one that archived its present
+    content: a page
     fetched again because its sitemap ``lastmod`` moved, and found unchanged, is not fetched again
     by every later crawl for the same ``lastmod``.
 
@@ -83,14 +85,24 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
     db = read_only(path)
     fetches = db is not None and db["fetches"].exists()
     locations = fetches and "location" in db["fetches"].columns_dict  # an archive not migrated yet has none
+    crawls = db is not None and db["crawls"].exists()
     if db is not None:
         db.close()
-    sql = ("select url, source_url, fetched_at, (select max(f.fetched_at) from fetches f where f.url = articles.source_url"
-           " and (f.status between 200 and 299 or f.status = 304)) as last_fetch from articles") if fetches else \
-        "select url, source_url, fetched_at, null as last_fetch from articles"
+    # A fetch of a crawl that did not finish (killed: still ``running`` until the next crawl marks it) may never have
+    # reached the archive: a changed page it fetched, its item unwritten, was taken as fetched since its lastmod
+    # and never asked again.
+    finished = " and f.crawl_id not in (select crawl_id from crawls where status = 'running' or finish_reason = " \
+               "'killed')" if crawls else ""
+    # Nor an answer its crawl refused as the page (an error naming the address: a maintenance page, a cookie wall
+    # answered with 200): a page whose lastmod moved and that answered so was taken as fetched since, never asked again.
+    refused = _refused_fetches(path) if fetches and crawls else set()
+    sql = ("select a.url, a.source_url, a.fetched_at, f.fetched_at as last_fetch, f.crawl_id as fetch_crawl from articles a"
+           " left join fetches f on f.url = a.source_url and (f.status between 200 and 299 or f.status = 304)"
+           f"{finished}") if fetches else "select url, source_url, fetched_at, null as last_fetch from articles"
     for r in _table_rows(path, "articles", sql):
+        last = r["last_fetch"] if r["last_fetch"] and (r.get("fetch_crawl"), r["source_url"]) not in refused else ""
         for url in {r["url"], r["source_url"]} - {None, ""}:
-            known[url] = max(known.get(url, ""), r["fetched_at"] or "", r["last_fetch"] or "")
+            known[url] = max(known.get(url, ""), r["fetched_at"] or "", last)
     if fetches:
         sql = ("select f.url, max(f.fetched_at) as fetched_at from fetches f where f.status between 200 and 299"
                " and f.sha256 in (select sha256 from articles where sha256 is not null) group by f.url")
@@ -99,6 +111,22 @@ def known_article_urls(path: str | Path) -> dict[str, str]:
         if locations:
             known.update(redirects_to_known(path, known))
     return known
+
+
+def _refused_fetches(path) -> set[tuple[int, str]]:
+    """``(crawl_id, url)`` of every address a news crawl recorded an error for: its answer, if any, was not archived."""
+    db = read_only(path)
+    if db is None:
+        return set()
+    try:
+        refused = set()
+        for crawl in db.query("select crawl_id, errors from crawls where spider = 'news' and errors like '%\"url\"%'"):
+            for error in _crawl_errors(db, "select ? as errors", [crawl["errors"]]):
+                if isinstance(error.get("url"), str):
+                    refused.add((crawl["crawl_id"], error["url"]))
+        return refused
+    finally:
+        db.close()
 
 
 def known_article_contents(path: str | Path) -> list[dict]:
