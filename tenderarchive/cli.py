@@ -578,11 +578,14 @@ def cmd_status(args) -> int:
         killed = monitor.killed_crawls(conn, args.db)  # "running" in the archive, but no process runs them
     finally:
         conn.close()
+    # a killed crawl is "killed" in the table and in --json alike, as in --sources-json and the exit code (a script
+    # reading the JSON took it for a crawl still running)
+    rows = [{**r, "status": "killed"} if r["crawl_id"] in killed else r for r in rows]
     try:
         if args.json and not args.sources_json:
             print(json.dumps(rows, ensure_ascii=False, indent=1))
         elif not args.sources_json:
-            print_crawls([{**r, "status": "killed"} if r["crawl_id"] in killed else r for r in rows], args.errors)
+            print_crawls(rows, args.errors)
         return monitor.status_check(args.db, args, sys.stdout)  # exit 5: a source is stale or failed
     except BrokenPipeError:
         # The reader stopped early (`status | head`): no traceback, and the exit code still tells the

@@ -266,3 +266,25 @@ def test_a_crawl_killed_with_sigkill_is_a_problem_at_once_and_one_running_is_not
     assert re.search(r"! killed: crawl \d+ still 'running' since .*no process runs it", out.stdout), out.stdout
     [health] = [h for h in json.loads(status(db, "--sources-json").stdout) if h["spider"] == "tenderned"]
     assert health["verdict"] == "PROBLEM" and health["crawls"][0]["status"] == "killed"
+
+
+def test_status_json_says_killed_where_the_table_and_the_exit_code_do(tmp_path):
+    """``status --json`` (the crawls for scripts) listed a killed crawl (``running`` in the archive, no crawl lock
+    held) as ``running`` while the table beside it said ``killed``, ``--sources-json`` said ``killed`` and the exit
+    code was 5: a script reading the JSON took a dead crawl for one still running. Synthetic crawl history."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    db["crawls"].insert({"spider": "tenderned", "started": (now - timedelta(hours=3)).isoformat(),
+                         "finished": (now - timedelta(hours=2)).isoformat(), "status": "complete"})
+    db["crawls"].insert({"spider": "tenderned", "started": (now - timedelta(hours=1)).isoformat(),
+                         "status": "running"})  # no process holds the archive's crawl lock: killed
+    db.close()
+    table = status(db_path)
+    assert table.returncode == ExitCode.STALE and re.search(r"^ +2  tenderned +killed ", table.stdout, re.M)
+    out = status(db_path, "--json")
+    assert out.returncode == ExitCode.STALE
+    crawls = {c["crawl_id"]: c["status"] for c in json.loads(out.stdout)}
+    assert crawls == {2: "killed", 1: "complete"}
+    [health] = [h for h in json.loads(status(db_path, "--sources-json").stdout) if h["spider"] == "tenderned"]
+    assert health["crawls"][0]["status"] == "killed"
