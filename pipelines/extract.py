@@ -55,11 +55,14 @@ UNAVAILABLE_TITLE = re.compile(
     r")\W*", re.IGNORECASE)
 #: More words than this in a page's text, and it is a page, whatever its title.
 UNAVAILABLE_MAX_WORDS = 150
+#: A page's date of its own (``published_source``, tenderarchive/extraction: a date the page states, or its
+#: publication meta tags): a news item has one, a site's maintenance or error page (a stub of the CMS) none.
+OWN_DATE_SOURCES = ("stated", "meta")
 
 
 def is_unavailable(title: str | None, text: str | None) -> bool:
     """Whether a page answered with status 200 says the site is down or failing (a soft 5xx): a short text under a
-    title that is only such a notice.
+    title that is only such a notice (:func:`extract_article` asks it of a page with no date of its own only).
 
     >>> [is_unavailable(t, "Probeer het later nog eens.") for t in ("Website tijdelijk niet beschikbaar - Gemeente X",
     ...  "Er is iets misgegaan", "Onderhoud", "503 Service Unavailable", "Storing bij jeugdhulpaanbieder", None)]
@@ -220,8 +223,10 @@ def extract_article(item: ArticleItem) -> dict:
         # the site's consent page, not the page: not archived (nor over the page as it was); the next crawl asks again
         raise DropItem(f"{item.url}: a cookie wall, not the page ({(page.get('title') or '')[:80]!r}; HTTP 200): "
                        "not archived")
-    if is_unavailable(page.get("title"), page.get("text")):
-        # a soft 5xx: never archived over the page as it was (peers.md §0.3); the next crawl asks again
+    if page.get("published_source") not in OWN_DATE_SOURCES and is_unavailable(page.get("title"), page.get("text")):
+        # a soft 5xx: never archived over the page as it was (peers.md §0.3); the next crawl asks again. A page that
+        # states a date of its own is a news item (an announced outage: "Website tijdelijk niet beschikbaar"), not
+        # the site's maintenance stub, which has none: refused, it was an error of every crawl and never archived
         raise PageUnavailable(f"{item.url}: the page says the site is unavailable ({page['title'][:80]!r}; HTTP 200): "
                               "not archived")
     if is_not_found(page.get("title")):

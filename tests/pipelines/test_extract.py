@@ -50,3 +50,37 @@ def test_a_cookie_wall_under_a_consent_title_is_dropped(title, paragraphs):
         extract_article(ArticleItem(url="https://gemeente.example/nieuws/item", site="gemeente",
                                     body=page(title, paragraphs), content_type="text/html; charset=utf-8"))
     assert is_cookie_wall(title, "\n".join(paragraphs))
+
+
+#: SYNTHETIC news items (not from any site) whose titles read like a maintenance or error page's: short, dated
+#: items of a municipality's news (an announced outage of its website or a phone line).
+DATED_NOTICES = [
+    ("Website tijdelijk niet beschikbaar", "Gepubliceerd op: 14 oktober 2024",
+     ["Op zaterdag 19 oktober is de website van de gemeente van 8.00 tot 12.00 uur niet beschikbaar.",
+      "Wij voeren dan gepland onderhoud uit. Het aanmelden voor jeugdhulp kan daarna weer online."]),
+    ("Technische storing", "Gepubliceerd op: 2 februari 2024",
+     ["Door een technische storing is het Jeugdteam vandaag telefonisch slecht bereikbaar.",
+      "Stuur ons een e-mail; wij bellen u terug."]),
+]
+
+
+@pytest.mark.parametrize(("title", "dateline", "paragraphs"), DATED_NOTICES, ids=[t for t, _, _ in DATED_NOTICES])
+def test_a_dated_news_item_titled_like_a_maintenance_page_is_archived(title, dateline, paragraphs):
+    """A maintenance or error page answered with status 200 is a stub of the site with no date of its own; a short
+    news item titled "Website tijdelijk niet beschikbaar" or "Technische storing" states its publication date. It
+    was dropped as the site's maintenance page: an error of every crawl (each one partial, exit 3) that asked it
+    again, and the item never archived."""
+    body = page(title, [dateline, *paragraphs])
+    article = extract_article(ArticleItem(url="https://gemeente.example/nieuws/storing", site="gemeente",
+                                          body=body, content_type="text/html; charset=utf-8"))
+    assert article["title"] == title and article["published"]
+
+
+def test_a_maintenance_page_without_a_date_of_its_own_is_still_refused():
+    from pipelines.extract import PageUnavailable
+
+    body = page("Website tijdelijk niet beschikbaar", ["Wij zijn bezig met onderhoud aan onze website.",
+                                                       "Probeer het later nog eens."])
+    with pytest.raises(PageUnavailable):
+        extract_article(ArticleItem(url="https://gemeente.example/nieuws/storing", site="gemeente",
+                                    body=body, content_type="text/html; charset=utf-8"))
