@@ -10,7 +10,8 @@ themselves in ``crawls``. :func:`crawl_lock` prevents that:
 - the holder writes its pid, start time and command line into the file, so the
   second run can say *who* holds the lock;
 - a second run does not wait: :class:`CrawlLocked` is raised at once, and the
-  CLI exits with ``ExitCode.LOCKED`` (4) and a message naming the holder;
+  CLI exits with ``ExitCode.LOCKED`` (4) and a message naming the holder (a reader's
+  momentary shared look, ``readonly.crawl_running``, is waited out: :func:`_take`);
 - the kernel releases an flock when its process dies, so a crashed or killed
   crawl (``kill -9``, OOM, reboot) never leaves a stale lock behind: the lock
   file may stay on disk, but it is not locked. The file is never deleted
@@ -82,6 +83,39 @@ def read_holder(lock_path: str | Path) -> dict:
         return {}
 
 
+#: The longest a crawl waits for readers that look at the lock (:func:`_take`), in seconds.
+READER_WAIT_SECONDS = 2.0
+
+
+def _take(fd: int, path: Path) -> None:
+    """Take the lock (exclusive) on ``fd``, or raise :class:`CrawlLocked` when a crawl holds it.
+
+    A reader asks whether a crawl runs by taking the lock shared for a moment (``readonly.crawl_running``:
+    ``status``, and ``serve`` before every query); an exclusive request in that moment failed, and a crawl
+    started by cron beside a ``status`` check, or while the site answered queries, exited 4 ("another crawl is
+    already running", naming the last holder) and did nothing. A failed request is told apart: when the lock can
+    be taken shared, no crawl holds it (a crawl holds it exclusive), only readers do, and the request is made
+    again a moment later, for at most :data:`READER_WAIT_SECONDS` (a bounded loop); when it cannot, a crawl holds
+    it, at once :class:`CrawlLocked`. flock has no way to ask who holds a lock: written here for that."""
+    import time
+
+    deadline = time.monotonic() + READER_WAIT_SECONDS
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except (BlockingIOError, PermissionError):
+            pass
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)  # only readers hold it: they let go at once
+        except (BlockingIOError, PermissionError):
+            raise CrawlLocked(path, read_holder(path)) from None
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        if time.monotonic() > deadline:
+            raise CrawlLocked(path, read_holder(path))
+        time.sleep(0.01)
+
+
 @contextlib.contextmanager
 def crawl_lock(db_path: str | Path, command: list[str] | None = None):
     """Hold the crawl lock of the archive at ``db_path`` for the ``with`` block.
@@ -93,10 +127,7 @@ def crawl_lock(db_path: str | Path, command: list[str] | None = None):
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except (BlockingIOError, PermissionError):
-            raise CrawlLocked(path, read_holder(path)) from None
+        _take(fd, path)
         holder = {
             "pid": os.getpid(),
             "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),

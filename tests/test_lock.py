@@ -131,3 +131,43 @@ def test_a_scrapy_crawl_holds_the_lock_too(snapshot, serve_api, tmp_path):
     assert [(r["status"], r["error_count"]) for r in archive["crawls"].rows] == [("complete", 0)]
     assert archive["notices"].count == 12
     assert not readonly.crawl_running(db)
+
+
+def test_a_reader_looking_at_the_lock_does_not_make_a_crawl_exit_4(tmp_path):
+    """``status`` and ``serve`` (before every query) ask whether a crawl runs by taking the lock shared for a moment
+    (``readonly.crawl_running``). A crawl asking for it in that moment exited 4 ("another crawl is already
+    running", naming the last holder) and did nothing: a nightly crawl started beside a status check was lost. It
+    waits for the readers (a bounded wait); a crawl that holds the lock still stops it at once."""
+    import fcntl
+    import threading
+
+    db = tmp_path / "archive.db"
+    with crawl_lock(db, command=["earlier", "crawl"]):
+        pass  # the lock file exists, naming its last holder, as after any crawl
+    fd = os.open(lock_path_for(db), os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)  # a reader's look (as readonly.crawl_running), held 0.3 s
+    reader = threading.Timer(0.3, fcntl.flock, [fd, fcntl.LOCK_UN])
+    reader.start()
+    try:
+        started = time.monotonic()
+        with crawl_lock(db) as path:
+            assert read_holder(path)["pid"] == os.getpid()
+            assert readonly.crawl_running(db)
+        assert 0.25 < time.monotonic() - started < 2
+    finally:
+        reader.join()
+        os.close(fd)
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from tenderarchive.lock import crawl_lock\n"
+        f"with crawl_lock({str(db)!r}):\n    print('locked', flush=True); time.sleep(60)")],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        started = time.monotonic()
+        with pytest.raises(CrawlLocked) as caught:
+            with crawl_lock(db):
+                pass
+        assert caught.value.holder["pid"] == holder.pid and time.monotonic() - started < 0.5  # no wait for a crawl
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
