@@ -400,11 +400,16 @@ DOCUMENT_PATH = re.compile(
 #: A consent page's address (a publisher's consent host such as ``myprivacy.…``'s ``/consent``, a plugin's
 #: ``/cookie-instellingen``): a page redirected there met a cookie wall (news-sites.md §2.4).
 CONSENT_ADDRESS = re.compile(r"consent|cookie|toestemming|myprivacy", re.I)
+#: A path segment of a consent page: the consent word and at most one other ("consent", "cookies",
+#: "cookie-instellingen", "privacy-consent"), not a page's slug that names it among its words
+#: ("informed-consent-in-de-jeugdzorg", "toestemming-voor-gegevensdeling": a moved item's new address).
+CONSENT_SEGMENT_WORDS = 2
 
 
 def gate_redirect(asked: list[str], landed: str, admitted: bool = False) -> bool:
     """Whether a page request that was redirected to ``landed`` met a gate in front of the page, not a move: a
-    consent page (:data:`CONSENT_ADDRESS` in its host or path, unless ``admitted``: a page of the site's news,
+    consent page (:data:`CONSENT_ADDRESS` in its host or a short segment of its path, :data:`CONSENT_SEGMENT_WORDS`,
+    unless ``admitted``: a page of the site's news,
     "/nieuws/nieuw-cookiebeleid", is a page), or any page whose query names the address asked to come back to
     (``?callbackUrl=<the article>``, ``?returnUrl=/nieuws/x``).
 
@@ -417,10 +422,14 @@ def gate_redirect(asked: list[str], landed: str, admitted: bool = False) -> bool
     False
     >>> gate_redirect(["https://a.nl/nieuws/x"], "https://a.nl/nieuws/nieuw-cookiebeleid", admitted=True)
     False
+    >>> gate_redirect(["https://a.nl/nieuws/x"], "https://a.nl/jeugd/informed-consent-in-de-jeugdzorg")
+    False
     """
     try:
         parts = urlsplit(landed)
-        if not admitted and (CONSENT_ADDRESS.search(parts.hostname or "") or CONSENT_ADDRESS.search(parts.path)):
+        if not admitted and (CONSENT_ADDRESS.search(parts.hostname or "") or any(
+                CONSENT_ADDRESS.search(segment) and len(re.split(r"[-_.+ ]+", segment.strip("-_."))) <= CONSENT_SEGMENT_WORDS
+                for segment in parts.path.split("/"))):
             return True
         keys = {page_key(url) for url in asked}
         return any(value.strip() and page_key(urljoin(url, value.strip())) in keys

@@ -470,3 +470,22 @@ def test_a_changed_page_that_answered_a_maintenance_page_is_asked_again(tmp_path
     for n, c in enumerate(crawls):
         (tmp_path / f"crawl{n}.log").write_text(c.stderr)
     assert "optie op verlenging" in texts_of(db_path, base)["nieuws/gunning"], (moved, str(tmp_path))
+
+
+def test_an_item_moved_to_an_address_that_names_consent_among_its_words_met_no_cookie_wall():
+    """An item moved to a new address outside the news rules whose slug names consent or cookies among its words
+    ("/jeugd/informed-consent-in-de-jeugdzorg", "/toestemming-voor-gegevensdeling-jeugdhulp") was taken for a
+    redirect to a cookie wall: an error of every crawl (each one partial) that asked it again, where a move
+    elsewhere is logged and no error. A consent page's address is the word and at most one other ("/consent",
+    "/cookie-instellingen"), or a consent host; a page naming the address asked to come back to is a gate too."""
+    from spiders.news import gate_redirect
+
+    asked = ["https://gemeente.example/nieuws/informed-consent"]
+    for moved in ("https://gemeente.example/jeugd/informed-consent-in-de-jeugdzorg",
+                  "https://gemeente.example/toestemming-voor-gegevensdeling-jeugdhulp",
+                  "https://gemeente.example/cookies-en-jeugdhulp-wat-verandert-er/"):
+        assert not gate_redirect(asked, moved), moved
+    for gate in ("https://gemeente.example/cookie-instellingen", "https://gemeente.example/consent",
+                 "https://gemeente.example/privacy/cookies/", "https://myprivacy.publisher.example/nl/",
+                 "https://gemeente.example/login?returnUrl=%2Fnieuws%2Finformed-consent"):
+        assert gate_redirect(asked, gate), gate
