@@ -51,7 +51,11 @@ UNAVAILABLE_TITLE = re.compile(
     r"|er\s+(?:is|ging)\s+(?:iets|een\s+fout)\s+(?:mis|misgegaan|mis\s+gegaan|opgetreden)"
     r"|(?:technische\s+)?storing"
     r"|(?:(?:web)?site\s+)?(?:under|in)\s+maintenance|maintenance(?:\s+mode)?|service\s+(?:temporarily\s+)?unavailable"
-    r"|internal\s+server\s+error|(?:(?:error|fout(?:melding)?)\s*)?50[0-4](?:\W+\w+(?:\s+\w+){0,3})?"
+    # a server error's status and its reason phrase ("503 Service Unavailable", "Error 500"), not a number and any
+    # words after it ("500 jongeren op wachtlijst" is news)
+    r"|internal\s+server\s+error|(?:(?:error|fout(?:melding)?|http)\W*)?50[0-4]"
+    r"(?:\W*(?:internal\s+server\s+error|server\s+error|bad\s+gateway|service\s+(?:temporarily\s+)?unavailable"
+    r"|gateway\s+time-?out|not\s+implemented|error|fout(?:melding)?))?"
     r")\W*", re.IGNORECASE)
 #: More words than this in a page's text, and it is a page, whatever its title.
 UNAVAILABLE_MAX_WORDS = 150

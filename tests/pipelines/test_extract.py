@@ -84,3 +84,27 @@ def test_a_maintenance_page_without_a_date_of_its_own_is_still_refused():
     with pytest.raises(PageUnavailable):
         extract_article(ArticleItem(url="https://gemeente.example/nieuws/storing", site="gemeente",
                                     body=body, content_type="text/html; charset=utf-8"))
+
+
+@pytest.mark.parametrize("title", ["500 jongeren op wachtlijst jeugdhulp", "504 kinderen wachten op jeugdhulp",
+                                   "501 meldingen bij het jeugdteam"])
+def test_a_news_title_that_opens_with_a_number_from_500_to_504_is_no_server_error(title):
+    """A server error page's title is its status and reason ("503 Service Unavailable", "Error 500"); a news item
+    that opens with a number from 500 to 504 and a few words ("500 jongeren op wachtlijst jeugdhulp") was read as
+    one: a short item with no date of its own dropped as the site's error page, an error of every crawl."""
+    from pipelines.extract import is_unavailable
+
+    paragraphs = ["Het aantal jongeren op de wachtlijst voor jeugdhulp is gestegen.",
+                  "De gemeente koopt extra plekken in bij twee aanbieders."]
+    assert not is_unavailable(title, " ".join(paragraphs))
+    article = extract_article(ArticleItem(url="https://nieuws.example/wachtlijst", site="nieuws",
+                                          body=page(title, paragraphs), content_type="text/html; charset=utf-8"))
+    assert article["title"] == title
+
+
+@pytest.mark.parametrize("title", ["503 Service Unavailable", "502 Bad Gateway", "500 Internal Server Error",
+                                   "504 Gateway Time-out", "Error 500", "Fout 503", "HTTP 500", "503"])
+def test_a_server_error_title_is_an_unavailable_page(title):
+    from pipelines.extract import is_unavailable
+
+    assert is_unavailable(title, "Probeer het later nog eens.")
