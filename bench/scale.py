@@ -43,6 +43,7 @@ measured with ``--slow-requests`` repetitions (so a million-row run ends), and t
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import hashlib
 import json
 import os
@@ -481,15 +482,21 @@ class Traced:
         finally:
             db.close()
         self.datasette = serve.make_datasette(path, metadata, readonly.can_be_immutable(path), chosen)
+        # The loop runs in a thread of its own: the caller's thread may have a loop running already
+        # (a test process after Playwright's sync API, an async caller), and run_until_complete refuses that.
         self.loop = asyncio.new_event_loop()
-        self.loop.run_until_complete(self.datasette.invoke_startup())
+        self._thread = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        self._run(self.datasette.invoke_startup())
+
+    def _run(self, coroutine):
+        return self._thread.submit(self.loop.run_until_complete, coroutine).result()
 
     def statements_of(self, path: str) -> list[str]:
         """The statements ``path`` runs on a warm server (its second request: the first fills
         Datasette's caches, as the timed requests find them filled)."""
-        self.loop.run_until_complete(self.datasette.client.get(path))
+        self._run(self.datasette.client.get(path))
         self.statements.clear()
-        self.loop.run_until_complete(self.datasette.client.get(path))
+        self._run(self.datasette.client.get(path))
         ran = [sql for sql in self.statements if not nested(sql)]
         self.statements.clear()
         return ran
@@ -497,7 +504,8 @@ class Traced:
     def close(self):
         from datasette.plugins import pm
 
-        self.loop.close()
+        self._thread.submit(self.loop.close).result()
+        self._thread.shutdown()
         if pm.get_plugin("bench_scale_tracer") is not None:
             pm.unregister(name="bench_scale_tracer")
 

@@ -31,7 +31,8 @@
 
 * The research pages (``tenderarchive/research.py``): a jeugdregio, a buyer, a provider, the
   market, a map and the glossary (``register_routes``), and links from table and query cells to them
-  (``render_cell``: ``jeugdregio_code`` to the region page, a supplier's ``organisation_id`` and
+  (written by the row filters of ``tenderarchive/table_rows.py``, with no ``render_cell`` hook:
+  Datasette calls that for every cell; ``jeugdregio_code`` to the region page, a supplier's ``organisation_id`` and
   ``aanbieder_id`` to the provider page, ``buyer_id`` and ``opdrachtgever_id`` to the buyer page,
   ``procurement_id`` and a procurement's title to the procurement page with its timeline).
 
@@ -53,7 +54,7 @@
 * A saved search's CSV (its page's CSV link, the research pages' "every row" links) holds every
   row, not Datasette's first 1,000 (``tenderarchive/query_csv.py``: ``asgi_wrapper``).
 
-* A table page's and a saved search's rows are written a row at a time (``prepare_jinja2_environment``:
+* A table page's and a saved search's rows are written a row at a time, with their links (``prepare_jinja2_environment``:
   the ``table_row`` and ``query_row`` filters of ``tenderarchive/table_rows.py``, used by
   ``templates/_table.html`` and ``templates/query.html``).
 
@@ -290,13 +291,6 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         return {**synthetic, "table_search_note": await table_search.note(datasette, request, database, table)}
 
     return inner
-
-
-@hookimpl
-def render_cell(row, value, column, table, database, datasette):
-    if column not in research.CELL_COLUMNS:  # most cells: returned at once, no import, no call
-        return None
-    return research.render_cell(row, value, column, table, database)
 
 
 #: Datasette's errors about a request's own parameters that it raises with status 500.

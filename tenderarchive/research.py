@@ -126,7 +126,9 @@ CELL_COLUMNS = frozenset(LINKED_COLUMNS) | {"organisation_id", "procurement_id",
 
 
 def render_cell(row, value, column, table, database):
-    """The ``render_cell`` hook: a linked column becomes a link (its text escaped). In the
+    """A table, row or query cell's link, with the arguments of Datasette's ``render_cell`` hook (called by
+    the row filters of tenderarchive/table_rows.py, not as a hook: Datasette would call that for every
+    cell), or None: a linked column becomes a link (its text escaped). In the
     ``organisations`` table a name links to its provider or buyer page, in ``jeugdregios`` to the
     region page, and a procurement's title to its page."""
     href = cell_link(database, column, value, table)

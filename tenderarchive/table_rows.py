@@ -9,6 +9,19 @@ mode each is a step of the page's generator, and on a page of 50 notices (61 col
 (``opdrachtgevers``) spent about a third of its page there (bench/README.md, "Datasette's fixed
 cost per page"). The filters write the same markup as Datasette's templates, a row at a time;
 ``tests/datasette/test_table_rows.py`` compares them with Datasette's own.
+
+The filters also write the archive's cell links (a region code to its region page, a buyer or
+provider to theirs, a procurement to its page, an organisation's evidence to its row:
+:func:`tenderarchive.research.render_cell`). They were Datasette's ``render_cell`` plugin hook,
+which Datasette calls through pluggy for every cell of every table, row and query page: 3.7 µs a
+cell with the hook registered against 1.6 µs with none (3,050 cells on a page of 50 notices, 12,000
+on ``opdrachtgevers``; bench/README.md), although only a few columns ever link. Here a cell costs a
+set look-up unless its column can link. The rules the hook followed are kept: the link column of a
+one-column key (``value_type`` ``pk``: Datasette writes that link and never asked the hook) stays
+Datasette's; a linked cell shows its whole text, escaped (the hook's value replaced Datasette's
+shortened text); a hidden key column (``_col``/``_nocol``) means no name link. The row's values by
+column (``raw``; the key column's raw is its unquoted key) stand in for the hook's ``row``. JSON and
+CSV never rendered cells and are unchanged.
 """
 
 from __future__ import annotations
@@ -18,16 +31,45 @@ from functools import lru_cache
 from datasette.utils import to_css_class
 from markupsafe import Markup, escape
 
+from tenderarchive.research import CELL_COLUMNS, render_cell
+
 
 @lru_cache(maxsize=4096)
 def _cell_class(column: str, value_type: str) -> str:
     return str(escape(f"col-{to_css_class(column)} type-{value_type}"))
 
 
-def table_row(row) -> Markup:
-    """``<tr>`` with a ``<td>`` per cell, as Datasette's ``_table.html`` writes them."""
+class _Row:
+    """The hook's ``row`` for a table or row page: a cell's raw value by its column, read only when a
+    name or title link needs another column (its key, an organisation's kind)."""
+
+    __slots__ = ("cells", "values")
+
+    def __init__(self, cells):
+        self.cells = cells
+        self.values = None
+
+    def __getitem__(self, column):
+        if self.values is None:
+            self.values = {cell["column"]: cell["raw"] for cell in self.cells}
+        return self.values[column]
+
+
+def _table_value(cell, row, database, table):
+    column = cell["column"]
+    if column in CELL_COLUMNS and cell["value_type"] != "pk":
+        link = render_cell(row, cell["raw"], column, table, database)
+        if link is not None:
+            return link
+    return escape(cell["value"])
+
+
+def table_row(row, database=None, table=None) -> Markup:
+    """``<tr>`` with a ``<td>`` per cell, as Datasette's ``_table.html`` writes them, the archive's
+    links in the cells that have one (table and row pages of ``table`` in ``database``)."""
+    values = _Row(row)
     cells = "".join(f'\n                    <td class="{_cell_class(cell["column"], cell["value_type"])}">'
-                    f'{escape(cell["value"])}</td>' for cell in row)
+                    f'{_table_value(cell, values, database, table)}</td>' for cell in row)
     return Markup(f"\n            <tr>{cells}\n            </tr>\n        ")
 
 
@@ -36,11 +78,25 @@ def _column_class(column: str) -> str:
     return str(escape(f"col-{to_css_class(column)}"))
 
 
-def query_row(row, columns) -> Markup:
+def _query_value(value, raw, column, raw_row, database):
+    if column in CELL_COLUMNS:
+        link = render_cell(raw_row, raw, column, None, database)
+        if link is not None:
+            return link
+    return escape(value)
+
+
+def query_row(row, columns, raw_row=None, database=None) -> Markup:
     """``<tr>`` with a ``<td>`` per cell, as Datasette's ``query.html`` writes them (``row``: the
-    display values, Markup or text, in the order of ``columns``)."""
-    cells = "".join(f'\n                <td class="{_column_class(column)}">{escape(value)}</td>'
-                    for column, value in zip(columns, row))
+    display values, Markup or text, in the order of ``columns``; ``raw_row``: the query's row they
+    show, whose linked columns get the archive's links)."""
+    if raw_row is None:
+        cells = "".join(f'\n                <td class="{_column_class(column)}">{escape(value)}</td>'
+                        for column, value in zip(columns, row))
+    else:
+        cells = "".join(f'\n                <td class="{_column_class(column)}">'
+                        f'{_query_value(value, raw, column, raw_row, database)}</td>'
+                        for column, value, raw in zip(columns, row, raw_row))
     return Markup(f"\n        <tr>{cells}\n        </tr>\n    ")
 
 

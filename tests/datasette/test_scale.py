@@ -476,3 +476,26 @@ def test_the_benchmark_compares_a_page_with_every_statement_it_runs(demo_archive
     assert research and all("?" not in s.split("'")[0] for s in research)   # parameters bound, as SQLite ran them
     # FTS5's own reads inside the search (its _docsize per match) run again when the search does: left out
     assert len(search) <= 3 and not any("_fts_docsize" in s for s in search), search
+
+
+def test_the_benchmark_traces_pages_from_inside_a_running_event_loop(demo_archive):
+    """``Traced`` ran Datasette on a loop of the caller's thread: a caller with a loop already running
+    (an async caller; a test process after Playwright's sync API) got "Cannot run the event loop while
+    another loop is running" (seen once in the whole suite). Its loop now has a thread of its own."""
+    import asyncio
+
+    from bench.scale import Traced
+
+    async def trace():
+        traced = Traced(demo_archive, [])
+        try:
+            return traced.statements_of("/archive/notices")
+        finally:
+            traced.close()
+
+    loop = asyncio.new_event_loop()
+    try:
+        statements = loop.run_until_complete(trace())
+    finally:
+        loop.close()
+    assert any("from notices" in sql.lower() or 'from "notices"' in sql.lower() for sql in statements), statements
