@@ -493,9 +493,9 @@ def test_the_benchmark_traces_pages_from_inside_a_running_event_loop(demo_archiv
         finally:
             traced.close()
 
-    loop = asyncio.new_event_loop()
-    try:
-        statements = loop.run_until_complete(trace())
-    finally:
-        loop.close()
+    import concurrent.futures
+
+    # A thread of its own for the caller's loop: the test process's main thread may hold a running loop already.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as caller:
+        statements = caller.submit(asyncio.run, trace()).result()
     assert any("from notices" in sql.lower() or 'from "notices"' in sql.lower() for sql in statements), statements
