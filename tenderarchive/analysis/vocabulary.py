@@ -78,7 +78,7 @@ STATISTICS = [r"\bcbs\b", r"\bprocent\b", r"\d+(?:,\d+)? ?%", r"\bstatistiek\w*"
 # --- §3.2 procurement terms -----------------------------------------------
 # Strong: unambiguous procurement vocabulary.
 PROCUREMENT_STRONG = [
-    r"aanbested\w*", r"\binkoop\w*", r"\binkopen\b", r"\bingekocht\b", r"contractering", r"\bgecontracteerd\w*",
+    r"aanbested\w*", r"\binkoop\w*", r"\binkopen\b", r"\bin te kopen\b", r"\bingekocht\b", r"contractering", r"\bgecontracteerd\w*",
     r"\bcontracteren\b", r"raamovereenkomst\w*", r"samenwerkingsovereenkomst\w*", r"\bpercel\w*", r"\bperceel\b",
     r"inschrijv\w+", r"inschrijfdatum", r"\bgegadigden?\b", r"tenderned", r"\btn\d{5,7}\b",
     r"nota van inlichtingen", r"\bnvi'?s?\b", r"inlichtingenbijeenkomst", r"uitnodiging tot inschrijving", r"preselectie\w*",

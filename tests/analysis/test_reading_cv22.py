@@ -56,3 +56,20 @@ def test_a_determined_procurement_paired_with_its_purchase_still_counts(text):
     r = _read(text, title="Jeugdhulp")
     assert r["relevant"] is True
     assert "aanbesteding" in r["procedure_terms"]
+
+
+# --- "in te kopen" is the verb inkopen, split as Dutch splits it ----------------------------------------------
+
+def test_a_failed_purchase_told_with_the_split_verb_is_a_youth_care_procurement():
+    r = _read("Het was de bedoeling om jeugdbescherming en jeugdreclassering bovenregionaal in te kopen. Maar dat "
+              "mislukte omdat de aanbieders en de gemeenten niet tot elkaar konden komen.",
+              title="Gemeenten regelen jeugdzorg voorlopig zelf")
+    assert r["relevant"] is True
+    assert "in te kopen" in r["matched_terms"]
+    assert r["primary_stage"] == "mislukt"
+
+
+def test_the_split_verb_without_a_reported_step_is_no_procurement():
+    r = _read("De wethouder wil volgend jaar bekijken of het zin heeft jeugdhulp samen met de buurgemeenten in te kopen.",
+              title="Jeugdhulp in de regio")
+    assert r["relevant"] is False
