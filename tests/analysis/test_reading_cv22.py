@@ -73,3 +73,18 @@ def test_the_split_verb_without_a_reported_step_is_no_procurement():
     r = _read("De wethouder wil volgend jaar bekijken of het zin heeft jeugdhulp samen met de buurgemeenten in te kopen.",
               title="Jeugdhulp in de regio")
     assert r["relevant"] is False
+
+
+# --- the municipality's jeugdteam is youth care (the Jeugdwet's local access and help) ------------------------
+
+def test_a_tender_for_the_jeugdteam_is_a_youth_care_procurement():
+    r = _read("De gemeente heeft de opties voor het Jeugdteam afgewogen: zelf uitvoeren of aanbesteden. Het college "
+              "kiest ervoor de aanbesteding van het jeugdteam voor te bereiden.",
+              title="Gemeente zet volgende stap in de doorontwikkeling van het Jeugdteam")
+    assert r["relevant"] is True
+    assert "jeugdteam" in r["matched_terms"]
+
+
+def test_the_jeugdteam_without_a_procurement_is_no_procurement():
+    r = _read("Het Jeugdteam heeft dit jaar meer gezinnen geholpen dan vorig jaar.", title="Jaarverslag Jeugdteam")
+    assert r["relevant"] is False
