@@ -79,7 +79,10 @@ RESIDENT = re.compile(r"\b(?:staat|staan|stond|is|zijn) (?:[\w'-]+ ){0,2}ingesch
 #: *particular* procurement. Read off the dev pages' false positives on six sites, one rule for
 #: three kinds of generic mention:
 #: (a) the term is the modifier of a compound whose head is a law, rule, duty or body --
-#:     "Aanbestedingswet", "Aanbestedingsrichtlijn", "aanbestedingsplicht", "Zorginkooporganisatie";
+#:     "Aanbestedingswet", "Aanbestedingsrichtlijn", "aanbestedingsplicht", "Zorginkooporganisatie" -- or (branch
+#:     cv22) a person of the trade or a kind of procurement: "aanbestedingsjurist", "aanbestedingsmodel",
+#:     "aanbestedingssysteem", "aanbestedingsvorm", "aanbestedingspraktijken" (a lawyer's interview on the
+#:     tariff war and its "aanbestedingsmodel" tells no procedure);
 #: (b) a kind word before it -- "elke gecontracteerde aanbieder", "nieuw soort aanbesteding", "de verplichte
 #:     aanbesteding" -- or "een" in a conditional, modal or habitual sentence ("wanneer een instelling een
 #:     aanbesteding verliest"); a stage cue in such a sentence is no reported step either;
@@ -88,7 +91,11 @@ RESIDENT = re.compile(r"\b(?:staat|staan|stond|is|zijn) (?:[\w'-]+ ){0,2}ingesch
 #: A sentence that reports a dated or finished step ("in 2018 is gestart met een aanbestedingstraject",
 #: "afgewezen inschrijvers") keeps its terms particular. Hand-written for the same reason as the term lists (vocabulary.py).
 _NON_ACT_HEAD = re.compile(r"(?:wet|wetgeving|richtlijn\w*|regels?|regime|recht|plicht\w*|organisatie\w*|beleid\w*|"
-                           r"expert\w*|adviseur\w*|adviesbureau\w*|kennis\w*|markt)$", re.I)
+                           r"expert\w*|adviseur\w*|adviesbureau\w*|kennis\w*|markt|"
+                           # branch cv22: a person of the trade ("aanbestedingsjurist") or a kind of procurement
+                           # ("aanbestedingsmodel", "aanbestedingssysteem", "aanbestedingsvorm", "aanbestedingspraktijk")
+                           r"jurist\w*|advocat\w*|advocaa?t|specialist\w*|deskundige?n?|"
+                           r"model|modellen|systeem|systemen|vorm|vormen|praktijk\w*)$", re.I)
 # the procurement bodies the vocabulary names on purpose (vocabulary.PROCUREMENT_ACT): a page about setting one
 # up is about the procurement; a "Zorginkooporganisatie" that stops funding a provider is not
 _ACT_BODIES = {"inkooporganisatie", "inkooporganisaties"}
@@ -100,6 +107,11 @@ _GENERIC_SENTENCE = re.compile(r"\b(?:wanneer|indien|hoewel|vaak|meestal|doorgaa
 # Round ten (branch news11k): a sentence that introduces a list ("Er zijn 6 aanbieders gecontracteerd door de
 # gemeente Opmeer :") is a directory of who is contracted, not a reported step -- unless it reports one
 # ("De gegunde partijen zijn:", a year; _REPORTED is checked first)
+# (d) branch cv22: the term without a determiner paired with the field or another way of funding -- "inkoop en
+# aanbesteden in het sociaal domein", "de rol die inkoop en aanbesteding hierin spelen", "subsidie boven aanbesteden"
+# -- names the activity in general (a minister's programme, a trade body's position), not a procurement
+_FIELD_PAIR = re.compile(r"(?<!\bde )(?<!\bhet )(?<!\bdeze )\b(?:inkoop|subsidie\w*|subsidiëren|financiering|bekostiging) "
+                         r"(?:en|of|boven|versus|dan|in plaats van) $", re.I)
 _LIST_INTRO = re.compile(r":\s*$")
 _BARE_PLURAL = re.compile(r"^(?:aanbestedingen|inkoopprocedures|aanbestedingsprocedures|inschrijvingen|offertes|gunningen|percelen)$", re.I)
 _DETERMINED = re.compile(r"\b(?:de|deze|die|twee|drie|beide|alle \w+|onze|hun|zijn|haar|\d+)\s+(?:[\w'-]+\s+)?$", re.I)
@@ -131,6 +143,8 @@ def particular(term_match: re.Match, text: str) -> bool:
         return True
     if _GENERIC_BEFORE.search(before) or (_INDEFINITE_BEFORE.search(before) and generic):
         return False  # (b)
+    if _FIELD_PAIR.search(before):
+        return False  # (d) the field or an instrument of funding, not a procedure
     if _BARE_PLURAL.match(word) and not _DETERMINED.search(before):
         return False  # (c) a bare plural
     return not rules  # (c) a sentence stating rules

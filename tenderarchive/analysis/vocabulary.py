@@ -50,7 +50,9 @@ def _profile_terms() -> tuple[str, ...]:
     return load_profile("youth_care").relevance.terms
 
 
-NEWS_ONLY_YOUTH = [r"\beed\b", r"gemeentelijke toegang", r"flexibel team", r"crisishulp",
+# branch cv22: the municipality's "Jeugdteam" is its youth-care team (the Jeugdwet's local access and help), as the
+# profile's "jeugd- en gezinsteam" is
+NEWS_ONLY_YOUTH = [r"\beed\b", r"gemeentelijke toegang", r"\bjeugdteams?\b", r"flexibel team", r"crisishulp",
                    # news-sites §3.1: the protection-and-probation pair abbreviated with a slash ("JB/JR"; the
                    # profile has "jbjr"), and "GGZ … jeugd" with "voor (de)" between (the profile has "ggz-jeugd")
                    r"\bjb ?/ ?jr\b", r"\bggz voor (?:de )?jeugd(?!\w*gezondheid)\w*"]
@@ -78,7 +80,7 @@ STATISTICS = [r"\bcbs\b", r"\bprocent\b", r"\d+(?:,\d+)? ?%", r"\bstatistiek\w*"
 # --- §3.2 procurement terms -----------------------------------------------
 # Strong: unambiguous procurement vocabulary.
 PROCUREMENT_STRONG = [
-    r"aanbested\w*", r"\binkoop\w*", r"\binkopen\b", r"\bingekocht\b", r"contractering", r"\bgecontracteerd\w*",
+    r"aanbested\w*", r"\binkoop\w*", r"\binkopen\b", r"\bin te kopen\b", r"\bingekocht\b", r"contractering", r"\bgecontracteerd\w*",
     r"\bcontracteren\b", r"raamovereenkomst\w*", r"samenwerkingsovereenkomst\w*", r"\bpercel\w*", r"\bperceel\b",
     r"inschrijv\w+", r"inschrijfdatum", r"\bgegadigden?\b", r"tenderned", r"\btn\d{5,7}\b",
     r"nota van inlichtingen", r"\bnvi'?s?\b", r"inlichtingenbijeenkomst", r"uitnodiging tot inschrijving", r"preselectie\w*",
