@@ -21,6 +21,14 @@ def crawl_command(api_url, db, *extra):
             "--from-date", "2017-01-01", "--until-date", "2022-12-31", *extra]
 
 
+def hold_lock_in_a_process(db):
+    """Another process holding the crawl lock of ``db`` for 60 s; it prints "locked" once it holds it."""
+    return subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from tenderarchive.lock import crawl_lock\n"
+        f"with crawl_lock({str(db)!r}):\n    print('locked', flush=True); time.sleep(60)")],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+
+
 def test_two_runs_started_together_one_crawls_the_other_exits_4(snapshot, serve_api, tmp_path):
     # The first request of whichever run wins is answered "429, Retry-After: 2" twice,
     # so the winner holds the lock for at least 4 s, long after the loser has started.
@@ -67,10 +75,7 @@ def test_a_run_while_the_lock_is_held_exits_at_once_without_requests(snapshot, s
 
 def test_a_lock_file_left_by_a_killed_crawl_does_not_block(tmp_path):
     db = tmp_path / "archive.db"
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from tenderarchive.lock import crawl_lock\n"
-        f"with crawl_lock({str(db)!r}):\n    print('locked', flush=True); time.sleep(60)")],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    holder = hold_lock_in_a_process(db)
     try:
         assert holder.stdout.readline().strip() == "locked"
         with pytest.raises(CrawlLocked) as caught:
@@ -157,10 +162,7 @@ def test_a_reader_looking_at_the_lock_does_not_make_a_crawl_exit_4(tmp_path):
     finally:
         reader.join()
         os.close(fd)
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from tenderarchive.lock import crawl_lock\n"
-        f"with crawl_lock({str(db)!r}):\n    print('locked', flush=True); time.sleep(60)")],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    holder = hold_lock_in_a_process(db)
     try:
         assert holder.stdout.readline().strip() == "locked"
         started = time.monotonic()

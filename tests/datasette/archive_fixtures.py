@@ -128,6 +128,21 @@ class Server:
         return self.log.read().decode("utf-8", "replace")
 
 
+def padded_copy(source: Path, target: Path, count: int) -> Path:
+    """A copy of the demo archive ``source`` at ``target`` with ``count`` more current awards of one procurement
+    (synthetic copies of a demo award, each with its summary row)."""
+    path = shutil.copy(source, target)
+    db = sqlite_utils.Database(path)
+    [award] = db.query("select * from awards where award_id = 'TN160417/100190/1'")
+    [summary] = db.query("select * from summary_awards where award_id = 'TN160417/100190/1'")
+    db["awards"].insert_all({**award, "award_id": f"{award['award_id']}/{i}", "lot_id": f"L{i:04d}"}
+                            for i in range(count))
+    db["summary_awards"].insert_all({**summary, "award_id": f"{award['award_id']}/{i}", "lot_id": f"L{i:04d}"}
+                                    for i in range(count))
+    db.close()
+    return path
+
+
 def copy_archive(source: Path, target: Path) -> Path:
     shutil.copy(source, target)
     return target

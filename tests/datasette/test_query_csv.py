@@ -11,7 +11,7 @@ import sqlite_utils
 
 from tenderarchive import datasette_plugin
 from tenderarchive.metadata import load_metadata
-from tests.datasette.archive_fixtures import Server
+from tests.datasette.archive_fixtures import Server, padded_copy
 
 PADDED = 1200  # more than Datasette's max_returned_rows (1,000)
 
@@ -20,15 +20,7 @@ PADDED = 1200  # more than Datasette's max_returned_rows (1,000)
 def padded(demo_archive, tmp_path_factory):
     """The demo archive with 1,200 more current awards of one procurement (awards_by_region_year
     then lists more than a thousand rows), served."""
-    path = shutil.copy(demo_archive, tmp_path_factory.mktemp("padded") / "archive.db")
-    db = sqlite_utils.Database(path)
-    [award] = db.query("select * from awards where award_id = 'TN160417/100190/1'")
-    [summary] = db.query("select * from summary_awards where award_id = 'TN160417/100190/1'")
-    db["awards"].insert_all({**award, "award_id": f"{award['award_id']}/{i}", "lot_id": f"L{i:04d}"}
-                            for i in range(PADDED))
-    db["summary_awards"].insert_all({**summary, "award_id": f"{award['award_id']}/{i}", "lot_id": f"L{i:04d}"}
-                                    for i in range(PADDED))
-    db.close()
+    path = padded_copy(demo_archive, tmp_path_factory.mktemp("padded") / "archive.db", PADDED)
     server = Server(path)
     yield server, path
     server.stop()

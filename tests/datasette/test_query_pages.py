@@ -3,15 +3,13 @@
 
 import html
 import re
-import shutil
 import sqlite3
 
 import pytest
-import sqlite_utils
 
 from tenderarchive import datasette_plugin
 from tenderarchive.metadata import load_metadata
-from tests.datasette.archive_fixtures import Server
+from tests.datasette.archive_fixtures import Server, padded_copy
 
 PADDED = 250  # synthetic awards: two full pages and a part
 
@@ -19,15 +17,7 @@ PADDED = 250  # synthetic awards: two full pages and a part
 @pytest.fixture(scope="module")
 def padded(demo_archive, tmp_path_factory):
     """The demo archive with 250 more current awards of one procurement (synthetic copies of a demo award), served."""
-    path = shutil.copy(demo_archive, tmp_path_factory.mktemp("pages") / "archive.db")
-    db = sqlite_utils.Database(path)
-    [award] = db.query("select * from awards where award_id = 'TN160417/100190/1'")
-    [summary] = db.query("select * from summary_awards where award_id = 'TN160417/100190/1'")
-    db["awards"].insert_all({**award, "award_id": f"{award['award_id']}/{i}", "lot_id": f"L{i:04d}"}
-                            for i in range(PADDED))
-    db["summary_awards"].insert_all({**summary, "award_id": f"{award['award_id']}/{i}", "lot_id": f"L{i:04d}"}
-                                    for i in range(PADDED))
-    db.close()
+    path = padded_copy(demo_archive, tmp_path_factory.mktemp("pages") / "archive.db", PADDED)
     server = Server(path)
     yield server, path
     server.stop()
