@@ -86,18 +86,9 @@ def test_an_archive_without_kept_counts_gets_datasettes_own_facets(demo_archive,
 def test_the_kept_counts_of_a_page_are_read_in_one_call(demo_archive):
     """A whole-table page's counted facets are read in one trip to a SQL thread, not one per facet
     (each trip a thread hand-over and the served archive's check before a query)."""
-    from tenderarchive import readonly
-    from tenderarchive.metadata import build_metadata
-    from tenderarchive.serve import make_datasette
-    from tests.datasette.test_table_rows import run
+    from tests.datasette.test_table_rows import run, served
 
-    db = readonly.database(demo_archive)
-    try:
-        metadata = build_metadata(db, demo_archive.stem)
-    finally:
-        db.close()
-    datasette = make_datasette(demo_archive, metadata, immutable=True)
-    run(datasette.invoke_startup())
+    datasette = served(demo_archive)
     database = datasette.get_database("archive")
     calls: list[list[str]] = []
     execute_fn = database.execute_fn

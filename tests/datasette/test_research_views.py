@@ -408,18 +408,9 @@ def test_the_glossary_is_a_page_of_the_site_linked_from_the_home_page(server):
 def test_a_research_page_compiles_its_template_once(demo_archive):
     """research.html was compiled for every request: most of a research page's time (the procurement
     page ≈ 40 ms of CPU for a few milliseconds of SQL). It is compiled once per served Datasette."""
-    from tenderarchive import readonly
-    from tenderarchive.metadata import build_metadata
-    from tenderarchive.serve import make_datasette
-    from tests.datasette.test_table_rows import run
+    from tests.datasette.test_table_rows import run, served
 
-    db = readonly.database(demo_archive)
-    try:
-        metadata = build_metadata(db, demo_archive.stem)
-    finally:
-        db.close()
-    datasette = make_datasette(demo_archive, metadata, immutable=True)
-    run(datasette.invoke_startup())
+    datasette = served(demo_archive)
     compiled = []
     from_string = datasette.jinja_env.from_string
     datasette.jinja_env.from_string = lambda source, *a, **k: compiled.append(1) or from_string(source, *a, **k)

@@ -43,18 +43,34 @@ def table_html(datasette, path: str, hook: bool = False) -> str:
     return re.sub(r">\s+<", "><", table).strip()
 
 
-@pytest.fixture(scope="module")
-def both(demo_archive):
-    db = readonly.database(demo_archive)
+def metadata_of(archive):
+    db = readonly.database(archive)
     try:
-        metadata = build_metadata(db, demo_archive.stem)
+        return build_metadata(db, archive.stem)
     finally:
         db.close()
-    ours = make_datasette(demo_archive, metadata, immutable=True)
+
+
+def served(archive, metadata=None):
+    """The archive's Datasette as ``tenderarchive serve`` makes it (immutable), started."""
+    datasette = make_datasette(archive, metadata or metadata_of(archive), immutable=True)
+    run(datasette.invoke_startup())
+    return datasette
+
+
+@pytest.fixture(scope="module")
+def both(demo_archive):
+    metadata = metadata_of(demo_archive)
+    ours = served(demo_archive, metadata)
     plain = Datasette(immutables=[str(demo_archive)], metadata=metadata, settings=SETTINGS)  # no template_dir
-    for datasette in (ours, plain):
-        run(datasette.invoke_startup())
+    run(plain.invoke_startup())
     return ours, plain
+
+
+def assert_datasettes_own(both, path):
+    ours, plain = both
+    mine, theirs = table_html(ours, path), table_html(plain, path, hook=True)
+    assert "<td" in mine and mine == theirs
 
 
 @pytest.mark.parametrize("path", ["/archive/notices", "/archive/articles?_size=20", "/archive/organisations",
@@ -69,9 +85,7 @@ def both(demo_archive):
                                   "/archive/jeugdregio_membership", "/archive/summary_procurement_regions",
                                   "/archive/procurements?_col=title", "/archive/notices?_labels=on"])
 def test_the_table_is_datasettes_own(both, path):
-    ours, plain = both
-    mine, theirs = table_html(ours, path), table_html(plain, path, hook=True)
-    assert "<td" in mine and mine == theirs
+    assert_datasettes_own(both, path)
 
 
 def test_the_linked_tables_have_links(both):
@@ -102,9 +116,7 @@ QUERY_PATHS = ["/archive/opdrachtgevers", "/archive/aanbieders", "/archive/award
 
 @pytest.mark.parametrize("path", QUERY_PATHS)
 def test_a_saved_search_table_is_datasettes_own(both, path):
-    ours, plain = both
-    mine, theirs = table_html(ours, path), table_html(plain, path, hook=True)
-    assert "<td" in mine and mine == theirs
+    assert_datasettes_own(both, path)
 
 
 def test_a_saved_search_writes_its_rows_a_row_at_a_time(both):

@@ -23,6 +23,16 @@ def summaries_of(path) -> dict:
         conn.close()
 
 
+def rebuild_summaries(db) -> None:
+    """The summaries of the open archive ``db`` rebuilt in full (as a full rebuild, not incrementally), committed."""
+    from tenderarchive.store.summaries import refresh_summaries
+
+    db.execute("delete from summary_procurements")
+    db.conn.commit()
+    refresh_summaries(db)
+    db.conn.commit()
+
+
 def test_a_name_only_winner_and_its_numbered_twin_are_one_provider_in_the_provider_lists(serve_api, crawl, tmp_path):
     """§4 "Same organisation, spelled differently" and "some winners have none": one provider won one procurement
     as "Stichting Jeugdzorg Oost" (no KvK number) and, in a later crawl, another as "Jeugdzorg Oost B.V." with its
@@ -63,13 +73,8 @@ def test_a_name_only_winner_and_its_numbered_twin_are_one_provider_in_the_provid
         datasette.stop()
     # the incremental summaries are those a full rebuild gives
     incremental = summaries_of(done.db_path)
-    from tenderarchive.store.summaries import refresh_summaries
     from tenderarchive.store.writes import open_archive
-    rebuilt = open_archive(done.db_path)
-    rebuilt.execute("delete from summary_procurements")
-    rebuilt.conn.commit()
-    refresh_summaries(rebuilt)
-    rebuilt.conn.commit()
+    rebuild_summaries(open_archive(done.db_path))
     assert summaries_of(done.db_path) == incremental
 
 
@@ -104,7 +109,6 @@ def test_a_name_only_winner_is_its_own_again_when_its_numbered_twin_is_no_longer
     procedure, counted for the numbered provider, is recomputed too and counts for itself again, as a full rebuild
     counts it."""
     from tenderarchive.derive import derive
-    from tenderarchive.store.summaries import refresh_summaries
     from tenderarchive.store.writes import open_archive
 
     publications = [award(template(), 960108, winner_notice("Stichting Jeugdzorg Zuid", "2 000 000")),
@@ -132,10 +136,7 @@ def test_a_name_only_winner_is_its_own_again_when_its_numbered_twin_is_no_longer
         "select organisation_id, awards from summary_org_regions where jeugdregio_code = ''")}
     assert totals == {"name:jeugdzorg zuid": 1, "name:zorg elders": 1}
     incremental = summaries_of(done.db_path)
-    db.execute("delete from summary_procurements")
-    db.conn.commit()
-    refresh_summaries(db)
-    db.conn.commit()
+    rebuild_summaries(db)
     assert summaries_of(done.db_path) == incremental
 
 

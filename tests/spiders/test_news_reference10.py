@@ -338,6 +338,17 @@ def test_a_window_keeps_the_items_of_its_first_and_last_dutch_day_to_the_second(
     assert rows == {"nieuws/eerste": "2021-10-15", "nieuws/laatste": "2021-10-16"}
 
 
+def gunning_site():
+    """A site whose sitemap lists one archived item, "/nieuws/gunning", with its ``lastmod``, served: its routes
+    (to change), its server and its address."""
+    from tests.spiders.test_news_reference9 import sitemap_of
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of("/nieuws/gunning", lastmod="2021-10-14T10:00:00+02:00"),
+              "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp")}
+    server, base = redirecting(routes, {})
+    return routes, server, base
+
+
 def test_a_changed_page_fetched_by_a_killed_crawl_is_archived_by_the_rerun(tmp_path):
     """§2.1 sitemaps' ``lastmod`` and a killed crawl then a rerun: a page changed since it was archived (its
     ``lastmod`` moved) was fetched by a crawl killed before its items were written, its fetch row committed. The
@@ -364,10 +375,8 @@ def test_a_changed_page_fetched_by_a_killed_crawl_is_archived_by_the_rerun(tmp_p
         released.wait(120)
         return iprox_item("Bezwaar jeugdhulp", TEXT.replace("drie", "twee"))
 
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of("/nieuws/gunning", lastmod="2021-10-14T10:00:00+02:00"),
-              "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp")}
+    routes, server, base = gunning_site()
     db_path = tmp_path / "archive.db"
-    server, base = redirecting(routes, {})
     try:
         path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
         assert crawl_news(path, db_path).returncode == 0
@@ -450,10 +459,8 @@ def test_a_changed_page_that_answered_a_maintenance_page_is_asked_again(tmp_path
     from tests.spiders.test_news_reference9 import sitemap_of
 
     changed = TEXT.replace("vier jaar", "drie jaar met een optie op verlenging")
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of("/nieuws/gunning", lastmod="2021-10-14T10:00:00+02:00"),
-              "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp")}
+    routes, server, base = gunning_site()
     db_path = tmp_path / "archive.db"
-    server, base = redirecting(routes, {})
     try:
         path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
         crawls = [crawl_news(path, db_path)]
