@@ -13,6 +13,11 @@ def _read(text: str, title: str) -> dict:
     return analyse("SYNTHETISCHE TEKST. " + text, title=title, published=dt.date(2018, 3, 1))
 
 
+def _assert_no_procedure(r: dict) -> None:
+    assert r["relevant"] is False
+    assert r["procedure_terms"] == []
+
+
 # --- a compound naming a person of the trade or a kind of procurement names no procurement -------------------
 
 @pytest.mark.parametrize("text", [
@@ -23,9 +28,7 @@ def _read(text: str, title: str) -> dict:
     "Over de aanbestedingspraktijken in de jeugdzorg is veel geschreven.",
 ])
 def test_a_person_or_kind_of_procurement_is_no_procedure(text):
-    r = _read(text, title="Tarievenoorlog in de jeugdhulp")
-    assert r["relevant"] is False
-    assert r["procedure_terms"] == []
+    _assert_no_procedure(_read(text, title="Tarievenoorlog in de jeugdhulp"))
 
 
 def test_the_procedure_itself_beside_such_a_compound_still_counts():
@@ -43,9 +46,7 @@ def test_the_procedure_itself_beside_such_a_compound_still_counts():
     "Gemeenten twijfelen tussen subsidiëren of aanbesteden van de jeugdreclassering.",
 ])
 def test_procurement_paired_with_the_field_or_another_way_of_funding_is_no_procedure(text):
-    r = _read(text, title="Bekostiging jeugdbescherming")
-    assert r["relevant"] is False
-    assert r["procedure_terms"] == []
+    _assert_no_procedure(_read(text, title="Bekostiging jeugdbescherming"))
 
 
 @pytest.mark.parametrize("text", [
