@@ -586,14 +586,14 @@ def cmd_status(args) -> int:
             print(json.dumps(rows, ensure_ascii=False, indent=1))
         elif not args.sources_json:
             print_crawls(rows, args.errors)
-        return monitor.status_check(args.db, args, sys.stdout)  # exit 5: a source is stale or failed
+        return monitor.status_check(args.db, args, sys.stdout, killed)  # exit 5: a source is stale or failed
     except BrokenPipeError:
         # The reader stopped early (`status | head`): no traceback, and the exit code still tells the
         # sources' health (a monitoring check reads it). Python would report the pipe again as it
         # flushes stdout at exit, so stdout points to /dev/null.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         with open(os.devnull, "w") as sink:
-            return monitor.status_check(args.db, args, sink)
+            return monitor.status_check(args.db, args, sink, killed)
 
 
 def cmd_report(args) -> int:

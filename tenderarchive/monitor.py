@@ -197,20 +197,23 @@ def killed_crawls(conn, db_path: str | Path) -> set[int]:
 
 def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int = 10, baseline: int = 5,
                   drop: float = 0.5, coverage_drop: float = 0.2, min_rows: int = 5,
-                  now: datetime | None = None, expected=(), known=()) -> list[SourceHealth]:
+                  now: datetime | None = None, expected=(), known=(),
+                  killed: set[int] | None = None) -> list[SourceHealth]:
     """Health of every source (spider) that has crawls in the archive at ``db_path``, of every
     ``expected`` spider (one without a crawl is a problem: never crawled) and of every ``known``
     spider (the project's; one without a crawl is listed as never run, not judged).
 
     Reads the archive read-only. ``recent`` crawls per spider are checked and listed; each
-    is compared with the median of up to ``baseline`` complete crawls before it.
+    is compared with the median of up to ``baseline`` complete crawls before it. ``killed``: the
+    crawls :func:`killed_crawls` found, when the caller has looked already (``status`` shows them in
+    its table: one look, so the table and the exit code cannot disagree); otherwise looked up here.
     """
     now = now or datetime.now(timezone.utc)
     conn = readonly.connect(db_path)
     try:
         freshness = ({r["spider"]: r["last_success"] for r in conn.execute(FRESHNESS_SQL)}
                      if readonly.table_exists(conn, "crawls") else {})
-        killed = killed_crawls(conn, db_path)
+        killed = killed_crawls(conn, db_path) if killed is None else killed
         result = []
         for spider in sorted((set(expected) | set(known)) - set(freshness)):
             health = SourceHealth(spider, [], None, None, crawled=False)
@@ -314,10 +317,11 @@ def render(healths: list[SourceHealth]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def status_check(db_path: str | Path, args, stream) -> int:
+def status_check(db_path: str | Path, args, stream, killed: set[int] | None = None) -> int:
     """Print the per-source health (text, or JSON with ``--sources-json``) and return the exit code."""
     healths = source_health(db_path, max_age_hours=getattr(args, "max_age_hours", 48),
-                            expected=getattr(args, "expect", None) or (), known=getattr(args, "known", None) or ())
+                            expected=getattr(args, "expect", None) or (), known=getattr(args, "known", None) or (),
+                            killed=killed)
     if getattr(args, "sources_json", False):
         stream.write(json.dumps([h.as_dict() for h in healths], ensure_ascii=False, indent=1) + "\n")
     elif not getattr(args, "json", False):
