@@ -511,13 +511,32 @@ STALE_AWARD_EVENTS_SQL = ("delete from events where procurement_id = ? and +sour
                           "(select award_id from awards where procurement_id = ?)")
 
 
+#: Notice types and eForms form types (reference tenderned-api.md §7.1, §8.4) of a notice that awards nothing.
+CONTRACT_STAGE_TYPES, CONTRACT_STAGE_FORMS = ("AAO", "VAK", "MAC"), ("competition", "planning", "consultation")
+
+
+def awards_nothing(notice: dict) -> bool:
+    """Whether a notice (its ``notice_type`` and ``form_type``) is of a contract stage that awards nothing, by
+    neither calling itself a result: the type an award notice was corrected to under its publicatieId."""
+    if notice.get("form_type") == "result" or notice.get("notice_type") in ("AGO", "REC"):
+        return False
+    return notice.get("notice_type") in CONTRACT_STAGE_TYPES or notice.get("form_type") in CONTRACT_STAGE_FORMS
+
+
+#: :func:`awards_nothing` of a ``notices`` row ``n`` in SQL.
+AWARDS_NOTHING_SQL = (f"coalesce(n.form_type, '') != 'result' and coalesce(n.notice_type, '') not in ('AGO', 'REC') "
+                      f"and (n.notice_type in {CONTRACT_STAGE_TYPES!r} or n.form_type in {CONTRACT_STAGE_FORMS!r})")
+
+
 def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
     """Set ``awards.current`` and ``awards.rectifies``: an award that a later rectification (REC)
     of its procedure gives again for the same lot is superseded (current 0; the rectification's
     award names the notice it corrects in ``rectifies``), and so is one of a lot that a later
     rectification describes as not awarded (the lot's row is the rectification's, ``awarded`` 0:
     reference tenderned-awards.md §4, the current winners are those of the latest version); every
-    other award stands (so the winners of every admission round of an open house stay current).
+    other award stands (so the winners of every admission round of an open house stay current),
+    except one of the API whose notice is now of a type that awards nothing (:func:`awards_nothing`):
+    kept, not current, nor does it put a package's awards of the procedure out of currency.
     Decided from the archived rows, whatever order the crawl wrote them in."""
     if not db["awards"].exists():
         return 0
@@ -529,8 +548,11 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
         f"select distinct procurement_id from lots where awarded = 0 and {where} union "
         # a package's awards of a publication the API crawl has just archived, under another procurement too
         "select distinct a.procurement_id from awards a join notices n on n.publication_id = a.publication_id "
-        f"where a.source = 'tenderned_ocds' and coalesce(n.form_type, '') != 'ocds' and {Scope(crawl_id, full).where('n.')[0]}",
-        params + params + params).fetchall()]
+        f"where a.source = 'tenderned_ocds' and coalesce(n.form_type, '') != 'ocds' and {Scope(crawl_id, full).where('n.')[0]} "
+        # a notice the crawl archived again, now of a type that awards nothing (an AGO corrected to an AAO)
+        "union select distinct a.procurement_id from awards a join notices n on n.publication_id = a.publication_id "
+        f"where a.source in {API_SOURCES!r} and {Scope(crawl_id, full).where('n.')[0]}",
+        params + params + params + params).fetchall()]
     changed = 0
     with db.atomic():
         for procurement_id in touched:
@@ -539,7 +561,7 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
             rows = list(db.query(
                 f"select a.award_id, a.lot_id, a.publication_id, {API_SOURCE_SQL.format(t='a')} as source, "
                 "coalesce(n.published_at, '') as published, "
-                "n.notice_type, r.change_notice from awards a left join notices n on n.publication_id = a.publication_id "
+                "n.notice_type, n.form_type, r.change_notice from awards a left join notices n on n.publication_id = a.publication_id "
                 "left join notice_results r on r.publication_id = a.publication_id "
                 "where a.procurement_id = ? order by published, a.publication_id", [procurement_id]))
             # a rectification: a REC notice, or one an earlier notice of the procedure names as its latest
@@ -568,9 +590,16 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 "where a.procurement_id = ? and a.source = 'tenderned_ocds' and coalesce(n.form_type, '') != 'ocds' "
                 "and n.procurement_id is not null union select ?", [procurement_id, procurement_id])}
             api_wins = bool(db.execute(
-                f"select 1 from awards where source in {API_SOURCES!r} and procurement_id in "
-                f"({', '.join('?' * len(api_procedures))}) limit 1", sorted(api_procedures)).fetchone())
+                f"select 1 from awards a where source in {API_SOURCES!r} and procurement_id in "
+                f"({', '.join('?' * len(api_procedures))}) and not exists (select 1 from notices n where "
+                f"n.publication_id = a.publication_id and {AWARDS_NOTHING_SQL}) limit 1",
+                sorted(api_procedures)).fetchone())
             for row in rows:
+                if row["source"] == "tenderned_html" and awards_nothing(row):
+                    # its notice is now a contract-stage notice under the same publicatieId (the type corrected,
+                    # AGO -> AAO: reference tenderned-api.md §7.1): the winners an earlier read gave stay archived
+                    changed += set_values(db, "awards", row["award_id"], {"current": 0, "rectifies": None})
+                    continue
                 if row["source"] == "tenderned_ocds" and api_wins:
                     changed += set_values(db, "awards", row["award_id"], {"current": 0, "rectifies": None})
                     continue

@@ -1,0 +1,50 @@
+"""TenderNed API conformance, round 11: combinations the ten earlier rounds left, each by a real crawl of the
+loopback API (tenderarchive/apiserver.py) into a real archive. The records are the synthetic snapshot's, edited
+into the documented shapes (docs/reference/tenderned-api.md)."""
+
+from __future__ import annotations
+
+import copy
+
+from tests.conftest import by_id
+
+DETAIL = "/papi/tenderned-rs-tns/v2/publicaties/"
+WINDOW = {"from_date": "2020-02-10", "until_date": "2020-02-10"}  # contract notice 600601, open until 2020-03-23
+TYPE_KEYS = ("aankondigingCode", "formType", "typePublicatie", "publicatieCode")
+
+
+def test_a_notice_that_changes_type_back_to_a_contract_notice_leaves_its_awards_archived_not_current(
+        snapshot, serve_api, crawl):
+    """A notice first published as an award notice (AGO, formType "result") whose detail, re-checked, now says it
+    is a contract notice (AAO, "competition") under the same publicatieId (reference §7.1: the list's
+    ``typePublicatie`` is the detail's ``aankondigingCode``; the type corrected): its /html is read again, and the
+    winners its earlier rendering gave stay archived (never deleted) but are no longer the procedure's current
+    awards, nor is the procedure awarded by them. They stayed current: the procedure counted as awarded, its
+    winners and value in the awards saved search and the summaries, by a notice that awards nothing."""
+    notice, award = by_id(snapshot, 600601), by_id(snapshot, 200288)
+    original = copy.deepcopy(notice)
+    notice["detail"].update({key: award["detail"][key] for key in TYPE_KEYS})
+    notice["list"]["typePublicatie"] = award["list"]["typePublicatie"]
+    notice["html"] = award["html"]
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **WINDOW)
+    assert first.crawl["status"] == "complete", first.errors
+    procurement = first.db["notices"].get(600601)["procurement_id"]
+    awarded = first.db["awards"].count_where("publication_id = 600601 and current = 1")
+    assert awarded > 0
+    assert first.db["procurements"].get(procurement)["is_awarded"] == 1
+    notice["detail"].update({key: original["detail"][key] for key in TYPE_KEYS})
+    notice["list"]["typePublicatie"] = original["list"]["typePublicatie"]
+    if "html" in original:
+        notice["html"] = original["html"]
+    else:  # the loopback API renders the contract notice's detail (its minimal /html)
+        del notice["html"]
+    began = len(server.api.log)
+    second = crawl(server.api_url, **WINDOW)
+    assert f"{DETAIL}600601/html" in server.api.log[began:]
+    assert second.crawl["status"] == "complete", second.errors
+    row = second.db["notices"].get(600601)
+    assert row["notice_type"] == "AAO"
+    assert second.db["awards"].count_where("publication_id = 600601") == awarded  # kept
+    assert second.db["awards"].count_where("publication_id = 600601 and current = 1") == 0
+    assert not second.db["procurements"].get(procurement)["is_awarded"]
