@@ -52,13 +52,15 @@ def parse_retry_after(value: bytes | str | None, now: datetime | None = None) ->
     True
     >>> parse_retry_after("1.5")  # not RFC 9110's form, but sent: honoured, not taken for no header
     1.5
+    >>> parse_retry_after(b"\\xb2") is None  # "²": a digit to str.isdigit, none to RFC 9110 (or float)
+    True
     """
     if value is None:
         return None
     if isinstance(value, bytes):
         value = value.decode("latin-1")
     value = value.strip()
-    if value.isdigit():
+    if re.fullmatch(r"[0-9]+", value):  # RFC 9110's DIGIT, not str.isdigit's ("²" is no number float reads)
         return float(value)
     if re.fullmatch(r"[0-9]{1,9}\.[0-9]{1,6}", value):
         return float(value)

@@ -48,3 +48,17 @@ def test_a_notice_that_changes_type_back_to_a_contract_notice_leaves_its_awards_
     assert second.db["awards"].count_where("publication_id = 600601") == awarded  # kept
     assert second.db["awards"].count_where("publication_id = 600601 and current = 1") == 0
     assert not second.db["procurements"].get(procurement)["is_awarded"]
+
+
+def test_a_retry_after_of_superscript_digits_is_no_header_not_a_failed_request(snapshot, serve_api, crawl):
+    """A 429 whose ``Retry-After`` is no delta-seconds (RFC 9110 §10.2.3: DIGIT is 0-9) though ``str.isdigit``
+    takes it: "²" (byte 0xB2 read as Latin-1, a header mangled on its way). Read as absent: backed off as a 429
+    without one and retried, the notice archived. ``float("²")`` raised in the retry middleware: the request
+    failed with a ValueError, never retried, the notice missing and the crawl partial."""
+    path = f"{DETAIL}200201"
+    server = serve_api(snapshot, faults={path: [{"status": 429, "headers": {"Retry-After": "\u00b2"}}]})
+    result = crawl(server.api_url, from_date="2020-06-15", until_date="2020-06-15")
+    assert server.api.log.count(path) == 2
+    assert "without Retry-After; backing off" in result.output
+    assert result.db["notices"].get(200201)
+    assert result.crawl["status"] == "complete", result.errors
