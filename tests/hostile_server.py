@@ -8,13 +8,18 @@ on the paths given a behaviour, which answer the way the open web sometimes does
 - ``("drip", seconds[, length])``: the headers (a Content-Length of ``length``, default 100 MB),
   then the body one byte every ``seconds`` (the default: for as long as a test lasts);
 - ``("loop",)``: a 302 redirect to itself;
-- ``("status", code)``: always that status.
+- ``("status", code)``: always that status;
+- ``("reset", seconds, times)``: the first ``times`` requests get the headers and the first bytes of
+  the API's answer, then nothing for ``seconds``, then a TCP reset (a server that answers slowly,
+  then drops); the later ones the API's answer.
 
 Hand-written because the point is to misbehave in precise ways no ready server offers.
 """
 
 from __future__ import annotations
 
+import socket
+import struct
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -64,6 +69,25 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header("Location", self.path)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
+            elif kind == "reset":
+                with server.lock:
+                    server.resets[parts.path] = server.resets.get(parts.path, 0) + 1
+                    again = server.resets[parts.path] > behaviour[2]
+                status, headers, body = server.api.handle(parts.path, parts.query)
+                if again:
+                    self._send(status, body, headers)
+                    return
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json;charset=UTF-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[:len(body) // 2])
+                self.wfile.flush()
+                time.sleep(behaviour[1])
+                # SO_LINGER 0: close() sends a RST, not a FIN
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.connection.close()
+                self.close_connection = True
             elif kind == "status":
                 self._send(behaviour[1], b'{"message": "hostile"}')
         except (BrokenPipeError, ConnectionResetError):
@@ -88,6 +112,7 @@ class HostileServer:
         self.httpd.api = api
         self.httpd.behaviours = behaviours
         self.httpd.log = []
+        self.httpd.resets = {}
         self.httpd.lock = threading.Lock()
         self.httpd.stopping = threading.Event()
         self.httpd.daemon_threads = True

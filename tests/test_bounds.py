@@ -121,3 +121,20 @@ def test_extract_url_is_bounded(snapshot, behaviour, message):
     assert message in completed.stderr and "/page" in completed.stderr
     assert len(completed.stderr.strip().splitlines()) == 1
     assert time.monotonic() - started < 60
+
+
+def test_an_answer_cut_by_a_reset_after_a_slow_start_is_retried(snapshot, tmp_path):
+    """A server that answers slowly, then resets the connection halfway through the body (the headers and half
+    the declared Content-Length sent, then a TCP RST): the cut answer is never read as the record (data loss is
+    a failure, ``DOWNLOAD_FAIL_ON_DATALOSS``), it is retried, and the crawl completes with the whole record.
+    Checked in round 11 (tests/spiders/test_tenderned_round11.py) and found sound; this guards it."""
+    publication = snapshot[0]
+    path = detail(publication)
+    behaviours = {path: ("reset", 1.0, 2), f"{path}/documenten": ("reset", 0.5, 1)}
+    with HostileServer(TenderNedAPI(snapshot), behaviours) as server:
+        result = run(server, tmp_path / "archive.db")
+        log = list(server.log)
+    assert log.count(path) == 3 and log.count(f"{path}/documenten") == 2
+    assert result.crawl["status"] == "complete", result.errors
+    row = result.db["notices"].get(int(publication["list"]["publicatieId"]))
+    assert row["title"] and row["kenmerk"]
