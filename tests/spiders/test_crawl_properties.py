@@ -21,8 +21,10 @@ from __future__ import annotations
 import copy
 import json
 import tempfile
+import zlib
 from pathlib import Path
 
+import brotli
 import pytest
 import sqlite_utils
 from hypothesis import given, settings, strategies as st
@@ -217,6 +219,11 @@ def gzipped(body: bytes) -> bytes:
     return gzip.compress(body)
 
 
+def raw_deflated(body: bytes) -> bytes:
+    compressor = zlib.compressobj(wbits=-15)
+    return compressor.compress(body) + compressor.flush()
+
+
 #: Answers that carry the record (after a retry, a redirect, a decoding): archived as a clean one is.
 #: ``body`` is the endpoint's clean body (detail or documents), ``path`` its path.
 GOOD = {
@@ -228,6 +235,12 @@ GOOD = {
                                           "headers": {"Content-Type": "application/json;charset=ISO-8859-1"}}],
     "BOM": lambda body, path: [{"status": 200, "body": b"\xef\xbb\xbf" + body}],
     "gzip": lambda body, path: [{"status": 200, "body": gzipped(body), "headers": {"Content-Encoding": "gzip"}}],
+    # the other codings Scrapy asks for (Accept-Encoding: gzip, deflate, br, zstd), deflate in both its forms
+    # (RFC 9110's zlib stream, and the bare one some servers send)
+    "deflate": lambda body, path: [{"status": 200, "body": zlib.compress(body), "headers": {"Content-Encoding": "deflate"}}],
+    "raw deflate": lambda body, path: [{"status": 200, "body": raw_deflated(body),
+                                        "headers": {"Content-Encoding": "deflate"}}],
+    "br": lambda body, path: [{"status": 200, "body": brotli.compress(body), "headers": {"Content-Encoding": "br"}}],
     "redirect": lambda body, path: [{"status": 301, "body": b"", "headers": {"Location": f"{path}?via=mirror"}}],
     "500 once": lambda body, path: [{"status": 500}],
     "502 twice": lambda body, path: [{"status": 502}, {"status": 502}],
