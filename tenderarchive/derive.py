@@ -59,7 +59,8 @@ from tenderarchive.store.summaries import refresh_summaries
 from tenderarchive.store.writes import (add_named_organisation, delete_row, indexes_after, named_by, put_row, put_rows,
                                        set_values,
                                        sync_rows, upsert_if_changed)
-from tenderarchive.timeline import article_events, award_events, notice_events
+from tenderarchive.timeline import (CONTRACT_STAGE_FORMS, CONTRACT_STAGE_TYPES, article_events, award_events,
+                                   awards_nothing, notice_events)
 
 logger = logging.getLogger(__name__)
 
@@ -509,18 +510,6 @@ def refresh_search_index(db, scope: Scope | None = None, relinked: set[str] = fr
 #: found by ``events (procurement_id, date)``. tests/test_derive.py checks the plan.
 STALE_AWARD_EVENTS_SQL = ("delete from events where procurement_id = ? and +source_type = 'award' and source_id not in "
                           "(select award_id from awards where procurement_id = ?)")
-
-
-#: Notice types and eForms form types (reference tenderned-api.md §7.1, §8.4) of a notice that awards nothing.
-CONTRACT_STAGE_TYPES, CONTRACT_STAGE_FORMS = ("AAO", "VAK", "MAC"), ("competition", "planning", "consultation")
-
-
-def awards_nothing(notice: dict) -> bool:
-    """Whether a notice (its ``notice_type`` and ``form_type``) is of a contract stage that awards nothing, by
-    neither calling itself a result: the type an award notice was corrected to under its publicatieId."""
-    if notice.get("form_type") == "result" or notice.get("notice_type") in ("AGO", "REC"):
-        return False
-    return notice.get("notice_type") in CONTRACT_STAGE_TYPES or notice.get("form_type") in CONTRACT_STAGE_FORMS
 
 
 #: :func:`awards_nothing` of a ``notices`` row ``n`` in SQL.

@@ -121,6 +121,18 @@ def euro(cents: int | None) -> str | None:
     return f"€ {cents // 100:,}".replace(",", ".") + f",{cents % 100:02d}"
 
 
+#: Notice types and eForms form types (reference tenderned-api.md §7.1, §8.4) of a notice that awards nothing.
+CONTRACT_STAGE_TYPES, CONTRACT_STAGE_FORMS = ("AAO", "VAK", "MAC"), ("competition", "planning", "consultation")
+
+
+def awards_nothing(notice: dict) -> bool:
+    """Whether a notice (its ``notice_type`` and ``form_type``) is of a contract stage that awards nothing, by
+    neither calling itself a result: the type an award notice was corrected to under its publicatieId."""
+    if notice.get("form_type") == "result" or notice.get("notice_type") in ("AGO", "REC"):
+        return False
+    return notice.get("notice_type") in CONTRACT_STAGE_TYPES or notice.get("form_type") in CONTRACT_STAGE_FORMS
+
+
 def award_events(award: dict, winners: list[dict], lot_title: str | None) -> list[dict]:
     """The timeline events of a current award: the winner chosen and the contract concluded,
     naming the lot, the winners and the value (superseded awards put nothing on the timeline)."""

@@ -71,10 +71,13 @@ def change_pair(old, new, limit: int = 160) -> tuple[str, str]:
 
 def award_line(award: dict) -> str:
     """One award of a notice: "lot 1: Winner A, Winner B (€ 12.400.000,00)", "(superseded)" when a
-    later rectification took its place; a rectification's award says what it replaced ("was
+    later rectification took its place, "(no longer current …)" when its notice, an award notice
+    corrected under its publicatieId, is now a contract notice; a rectification's award says what it replaced ("was
     € 1.234.567,89 in notice 900102", the winners too when they changed)."""
     extra = [award["value"]] if award.get("value") else []
-    if not award.get("current", True):
+    if award.get("withdrawn"):  # its notice is now of a type that awards nothing (timeline.awards_nothing)
+        extra.append("no longer current: the notice is now a contract notice")
+    elif not award.get("current", True):
         extra.append("superseded")
     replaced = award.get("replaces")
     if replaced:   # a rectification: what the lot's award was before

@@ -57,7 +57,8 @@ from urllib.parse import quote
 
 from tenderarchive import readonly
 from tenderarchive.store.keys import version_key
-from tenderarchive.timeline import euro
+from tenderarchive.store.schema import API_SOURCES
+from tenderarchive.timeline import awards_nothing, euro
 from tenderarchive.watch.watchlist import Watch, Watchlist
 
 PROVENANCE_COLUMNS = {"source_url", "fetched_at", "sha256", "crawl_id", "content_sha256"}
@@ -124,7 +125,8 @@ def _notice_awards(conn: sqlite3.Connection, publication_ids: list) -> dict:
             entry = {"award_id": award["award_id"],
                      "lot_id": str(award["lot_id"]) if award["lot_id"] is not None else None,
                      "winners": names, "value": _award_value(award),
-                     "current": award.get("current") != 0, "crawl_id": award.get("crawl_id")}
+                     "current": award.get("current") != 0, "crawl_id": award.get("crawl_id"),
+                     "source": award.get("source")}
             if award.get("rectifies") is not None:
                 # A rectification's award: what it replaces (the corrected notice's award of the lot).
                 replaced = [dict(r) for r in conn.execute(
@@ -244,6 +246,9 @@ def _notice_candidates(conn: sqlite3.Connection, selected: str, params) -> list[
         codes = cpv_by_notice.get(row["publication_id"], []) + [row.get("cpv_main") or ""]
         text = " \n".join(str(row.get(c) or "") for c in ("title", "description", *extra))
         given = awards.get(row["publication_id"], [])
+        if given and awards_nothing(row):  # an award notice since corrected to a contract notice: its API awards
+            given = [dict(award, withdrawn=True) if not award["current"] and award["source"] in API_SOURCES
+                     else award for award in given]
         out.append(Candidate(
             "notices", row["publication_id"], row, text,
             [n for n in (row.get("buyer"), row.get("buyer_official")) if n],
