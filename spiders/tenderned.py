@@ -51,7 +51,8 @@ asked after everything else, may never have been answered. What the archive has 
 extension (:meth:`use_archive_state`); the spider never opens the archive.
 
 Award data (docs/awards.md): every result notice (``formType`` "result", or
-``aankondigingCode`` AGO/REC, or for a detail with neither the list row's ``typePublicatie``)
+``aankondigingCode`` AGO/REC, or for a detail with neither the list row's ``typePublicatie``, or
+for a notice found through ``/gerelateerd`` its row's ``formType``)
 and every contract notice (``formType`` "competition" or
 ``aankondigingCode`` AAO: its lots and estimated values) gets one ``/html`` request, kept in the WARC store like
 every response and never repeated once its parse is archived (unless a detail fetched since gives the
@@ -641,13 +642,15 @@ class TenderNedSpider(BaseSpider):
             self.crawler.stats.inc_value("tenderned/rechecked_procedure")
             yield self.detail_request(other, None, f"recheck:TN{kenmerk}")
 
-    def detail_request(self, publication_id: str, row: dict | None, query: str, related_to: str | None = None):
+    def detail_request(self, publication_id: str, row: dict | None, query: str, related_to: str | None = None,
+                       related_row: dict | None = None):
         self.seen.add(publication_id)
         return scrapy.Request(
             self.detail_url(publication_id),
             callback=self.parse_detail,
             errback=self.detail_failed if related_to else self.detail_unavailable,
-            meta={"publication_id": publication_id, "list_record": row, "related_to": related_to, **JSON},
+            meta={"publication_id": publication_id, "list_record": row, "related_to": related_to,
+                  **({"related_record": related_row} if related_row else {}), **JSON},
         )
 
     def detail_unavailable(self, failure):
@@ -722,6 +725,7 @@ class TenderNedSpider(BaseSpider):
             detail=detail,
             list_record=response.meta["list_record"],
             related_to=response.meta.get("related_to"),
+            related_record=response.meta.get("related_record"),
             **self.provenance(response),
         )
         if publication_id not in self.known:
@@ -804,11 +808,22 @@ class TenderNedSpider(BaseSpider):
         kind = row.get("typePublicatie") if isinstance(row, dict) else None
         return kind.get("code") if isinstance(kind, dict) else None
 
+    @staticmethod
+    def related_form(item: NoticeItem) -> str | None:
+        """The ``formType`` of a notice's /gerelateerd row (reference §6) when its detail names neither
+        ``formType`` nor ``aankondigingCode`` (§13: fields go missing): a notice found through /gerelateerd has
+        no list row whose ``typePublicatie`` could type it, and went untyped, its /html (its awards) unread."""
+        detail, row = item.detail, item.related_record
+        if not isinstance(row, dict) or detail.get("formType") or detail.get("aankondigingCode"):
+            return None
+        form = row.get("formType")
+        return form.strip() if isinstance(form, str) else None
+
     def is_result(self, item: NoticeItem) -> bool:
-        """A result notice by its detail, else by its list row, else because the archive has it as
-        one whose /html is unread (a re-check has no list row)."""
+        """A result notice by its detail, else by its list row (or its /gerelateerd row), else because the
+        archive has it as one whose /html is unread (a re-check has no list row)."""
         return (self.carries_results(item.detail) or self._row_code(item.list_record) in ("AGO", "REC")
-                or item.publication_id in self.results_missing)
+                or self.related_form(item) == "result" or item.publication_id in self.results_missing)
 
     def changed_type(self, item: NoticeItem) -> bool:
         """Whether the detail gives another notice type (``aankondigingCode``) or ``formType`` than the archive has
@@ -838,7 +853,7 @@ class TenderNedSpider(BaseSpider):
         yield from self.related_request(item)
         if (item.publication_id not in self.known_results or self.changed_type(item)) and (
                 self.is_result(item) or self.is_contract_notice(item.detail)
-                or self._row_code(item.list_record) == "AAO"):
+                or self._row_code(item.list_record) == "AAO" or self.related_form(item) == "competition"):
             yield scrapy.Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,
                                  errback=self.html_failed, meta={"item": item, **JSON_OR_HTML})
             return
@@ -1032,7 +1047,7 @@ class TenderNedSpider(BaseSpider):
             if related is None or related in self.seen or related in self.known:
                 continue
             self.crawler.stats.inc_value("tenderned/related_fetched")
-            yield self.detail_request(related, None, f"related:{origin}", related_to=origin)
+            yield self.detail_request(related, None, f"related:{origin}", related_to=origin, related_row=row)
 
     # --- helpers -----------------------------------------------------------------------
     def load_json(self, response, shape: type = dict, note: str = ""):

@@ -35,6 +35,7 @@ class NoticeItem:
     pdf_fetched_at: str | None = None
     pdf_sha256: str | None = None
     related_to: str | None = None       # publicatieId whose /gerelateerd list led to this notice
+    related_record: dict | None = None  # that list's row of this notice (its formType types a detail naming none)
 
 
 @dataclass

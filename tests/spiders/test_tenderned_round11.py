@@ -5,6 +5,7 @@ into the documented shapes (docs/reference/tenderned-api.md)."""
 from __future__ import annotations
 
 import copy
+import json
 
 from tests.conftest import by_id
 
@@ -13,8 +14,13 @@ WINDOW = {"from_date": "2020-02-10", "until_date": "2020-02-10"}  # contract not
 TYPE_KEYS = ("aankondigingCode", "formType", "typePublicatie", "publicatieCode")
 
 
+def related_rows(server, publication_id):
+    """What the loopback API's /gerelateerd answers for the notice (the array of reference §6)."""
+    return server.api.related(server.api.find(str(publication_id)))
+
+
 def test_a_notice_that_changes_type_back_to_a_contract_notice_leaves_its_awards_archived_not_current(
-        snapshot, serve_api, crawl):
+        snapshot, serve_api, crawl, tmp_path):
     """A notice first published as an award notice (AGO, formType "result") whose detail, re-checked, now says it
     is a contract notice (AAO, "competition") under the same publicatieId (reference §7.1: the list's
     ``typePublicatie`` is the detail's ``aankondigingCode``; the type corrected): its /html is read again, and the
@@ -48,6 +54,13 @@ def test_a_notice_that_changes_type_back_to_a_contract_notice_leaves_its_awards_
     assert second.db["awards"].count_where("publication_id = 600601") == awarded  # kept
     assert second.db["awards"].count_where("publication_id = 600601 and current = 1") == 0
     assert not second.db["procurements"].get(procurement)["is_awarded"]
+    # the morning report says so, not "superseded" (a later rectification's word)
+    from tenderarchive.watch import build_report, load_watchlist, render_text
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: alles\n    cpv: ['85']\n", encoding="utf-8")
+    text = render_text(build_report(second.db_path, load_watchlist(watchlist), second.crawl["crawl_id"]))
+    assert "notice_type: AGO → AAO" in text, text
+    assert "no longer current: the notice is now a contract notice" in text and "superseded" not in text, text
 
 
 def test_a_retry_after_of_superscript_digits_is_no_header_not_a_failed_request(snapshot, serve_api, crawl):
@@ -61,4 +74,25 @@ def test_a_retry_after_of_superscript_digits_is_no_header_not_a_failed_request(s
     assert server.api.log.count(path) == 2
     assert "without Retry-After; backing off" in result.output
     assert result.db["notices"].get(200201)
+    assert result.crawl["status"] == "complete", result.errors
+
+
+def test_a_related_award_notice_whose_detail_names_no_type_is_typed_by_its_gerelateerd_row(
+        snapshot, serve_api, crawl):
+    """An award notice found only through its procedure's /gerelateerd (reference §6: each row has ``formType``,
+    "result" here), whose detail names neither ``aankondigingCode`` nor ``formType`` (§13: fields go missing):
+    it has no list row to fall back on (the list's ``typePublicatie`` types a listed one), so its /gerelateerd
+    row types it. Its /html is read and its winners archived; it was archived with no notice type and its awards
+    never asked for, the procedure counted as awaiting its award."""
+    award = by_id(snapshot, 200288)
+    server = serve_api(snapshot)
+    rows = related_rows(server, 200201)  # as the API renders the procedure's notices, the award's typed
+    assert any(r["publicatieId"] == 200288 and r.get("formType") == "result" for r in rows), rows
+    for publication_id in (200201, 200288):
+        server.api.faults[f"{DETAIL}{publication_id}/gerelateerd"] = [{"status": 200, "body": json.dumps(rows)}] * 3
+    for key in ("aankondigingCode", "formType"):
+        award["detail"].pop(key, None)
+    result = crawl(server.api_url, from_date="2020-06-15", until_date="2020-06-15")
+    assert f"{DETAIL}200288/html" in server.api.log
+    assert result.db["awards"].count_where("publication_id = 200288") > 0
     assert result.crawl["status"] == "complete", result.errors
