@@ -77,7 +77,7 @@ def parse_timestamp(value) -> datetime | date | None:
         raise ValueError(_epoch_problem(value))
     if not isinstance(value, str):
         raise ValueError(f"expected a date text, got {type(value).__name__} {value!r:.60}")
-    text = value.strip()
+    text, zone = _zone_suffix(value.strip())
     day = _DAY.fullmatch(text)
     if day:
         # a day, also with a zone (XML Schema's xs:date, ``2026-10-15+02:00``; TED's dates, reference
@@ -89,7 +89,7 @@ def parse_timestamp(value) -> datetime | date | None:
     text = text.replace("Z", "+00:00")
     moment = _not_a_floor(datetime.fromisoformat(text))
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=AMSTERDAM)
+        moment = moment.replace(tzinfo=zone or AMSTERDAM)
     if moment.year < PLACEHOLDER_YEAR:
         try:
             amsterdam(moment)
@@ -98,6 +98,30 @@ def parse_timestamp(value) -> datetime | date | None:
             # instant in year 0) raised OverflowError where the pipeline converted it, and the notice was dropped
             raise ValueError("outside the calendar Python can convert") from None
     return moment
+
+
+#: RFC 9557's suffix: a time zone name and tags in brackets after a timestamp (``…+02:00[Europe/Amsterdam]``), the
+#: form Java's ``ZonedDateTime`` (TenderNed's backend is Spring) writes; ``!`` marks one critical, ``key=value`` a tag.
+_SUFFIX = re.compile(r"((?:\[!?[^\[\]]*\])+)$")
+
+
+def _zone_suffix(text: str):
+    """``text`` without an RFC 9557 suffix, and the zone it names (None: none named). The offset, when the
+    timestamp has one, stands (RFC 9557 §3: the zone only says where); a naive one is the named zone's local time.
+    It was unreadable ("Invalid isoformat string"): a publication date lost to the list row's, a deadline to none."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    suffix = _SUFFIX.search(text)
+    if not suffix or suffix.start() == 0:
+        return text, None
+    names = [tag.lstrip("!") for tag in re.findall(r"\[([^\]]*)\]", suffix.group(1)) if "=" not in tag]
+    zone = None
+    if names:
+        try:
+            zone = timezone.utc if names[0] in ("Z", "UTC", "Etc/UTC") else ZoneInfo(names[0])
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {names[0]!r:.40}") from None
+    return text[:suffix.start()].strip(), zone
 
 
 def _epoch_problem(value) -> str:

@@ -98,3 +98,14 @@ def test_a_number_for_a_date_is_refused_saying_what_it_would_be():
                         (20260910, "20260910 would be the day 2026-09-10"), (float("inf"), "a number, not")):
         with pytest.raises(ValueError, match=said.replace("+", r"\+")):
             parse_timestamp(value)
+
+
+def test_an_rfc_9557_zone_suffix_names_the_zone_and_the_offset_stands():
+    assert iso(parse_timestamp("2026-09-10T10:26:00+02:00[Europe/Amsterdam]")) == "2026-09-10T10:26:00+02:00"
+    assert iso(parse_timestamp("2026-01-10T10:26:00[Europe/London]")) == "2026-01-10T10:26:00+00:00"
+    assert iso(parse_timestamp("2026-09-10T10:26:00+02:00[!Europe/Amsterdam][u-ca=iso8601]")) == \
+        "2026-09-10T10:26:00+02:00"
+    assert parse_timestamp("2026-10-15[Europe/Amsterdam]").isoformat() == "2026-10-15"
+    import pytest
+    with pytest.raises(ValueError, match="unknown time zone"):
+        parse_timestamp("2026-09-10T10:26:00[Mars/Olympus]")

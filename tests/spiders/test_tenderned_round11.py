@@ -96,3 +96,18 @@ def test_a_related_award_notice_whose_detail_names_no_type_is_typed_by_its_gerel
     assert f"{DETAIL}200288/html" in server.api.log
     assert result.db["awards"].count_where("publication_id = 200288") > 0
     assert result.crawl["status"] == "complete", result.errors
+
+
+def test_timestamps_with_an_rfc_9557_zone_suffix_are_read(snapshot, serve_api, crawl):
+    """Timestamps as Java's ``ZonedDateTime`` writes them (TenderNed's backend is Spring; reference §13 leaves the
+    detail's timestamp form open): an offset and the zone's name in brackets (RFC 9557), or the name alone after
+    a local time. Read as the instant they name; both were unreadable ("Invalid isoformat string"): the
+    publication time lost to the list row's day, the deadline to the list row's, each recorded, the crawl
+    partial."""
+    notice = by_id(snapshot, 600601)
+    notice["detail"]["publicatieDatum"] = "2020-02-10T10:00:00+01:00[Europe/Amsterdam]"
+    notice["detail"]["sluitingsDatum"] = "2020-03-24T12:00:00[Europe/Amsterdam]"
+    result = crawl(serve_api(snapshot).api_url, **WINDOW)
+    row = result.db["notices"].get(600601)
+    assert (row["published_at"], row["deadline"]) == ("2020-02-10T10:00:00+01:00", "2020-03-24T12:00:00+01:00")
+    assert result.crawl["status"] == "complete", result.errors
