@@ -43,7 +43,7 @@ _H2 = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S.*$")
 _H3 = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S.*$")
 #: IJ's KvK patterns: "KVK 12345678", "KvK-nummer: 12345678", "Handelsregister 12345678"
 _KVK_LINE = re.compile(r"^(kvk|k\.v\.k\.|kvk-nummer|kvk nummer|kvknummer|handelsregister|inschrijving handelsregister|"
-                       r"kamer van koophandel)\b\D{0,20}?(\d{8})\b", re.I)
+                       r"kamer van koophandel)\b\D{0,20}?(\d{7,8})\b", re.I)
 _KVK_LABELS = {"kvk", "kvk-nummer", "kvk nummer", "kvknummer", "handelsregister", "inschrijving handelsregister",
                "kamer van koophandel", "kvk-nr", "kvk nr", "kvk-nr."}
 #: the label-only rows (block openers, a lot result's status) and the labels of label/value rows

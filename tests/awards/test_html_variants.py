@@ -4,6 +4,7 @@ only the reference would serve (SYNTHETIC renderings built row by row), and what
 import json
 
 from tenderarchive.awards.html import parse_html
+from tenderarchive.awards.rows import html_results
 from tests.awards.test_html_shapes import afdeling_v, eforms, h1, h2, item
 from tests.fixtures.awards.make_fixtures import amount, h3, only, row
 
@@ -291,3 +292,33 @@ def test_a_winner_printed_with_its_trade_name_gets_the_registration_section_8_gi
         h2("8.1 ORG-0002"), row("Officiële naam", "Jeugdhulp Noord B.V."), row("Registratienummer", "01234567"),
         only("Rollen van deze organisatie"), only("Inschrijver"), row("Winnaar van deze percelen", "LOT-0001")))
     assert [(s["name"], s["kvk"]) for s in parsed["suppliers"]] == [("Jeugdhulp Noord B.V. h.o.d.n. Kindzorg", "01234567")]
+
+
+def test_a_kvk_number_printed_without_its_leading_zero_gets_it_back_in_every_layout():
+    """Reference §4 (Dutch KvK number: 8 digits, a leading zero is significant) and the known leftover of round 10: a
+    7-digit number (01234567 printed as 1234567 by a form or a spreadsheet that took it for a number) was no KvK
+    number in the renderings and PDFs, so the winner was ``name:…`` here and ``kvk:01234567`` in an OCDS package
+    (whose reader pads it): one provider twice. Section 8, the winner's block, the older form's V.2.3 and a number
+    written into the name all give it back; an 8-digit number, a VAT id and a foreign registration do not change."""
+    def eforms_winner(*winner_rows, section8=()):
+        return parse_html(eforms(
+            h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+            h3("6.1.2 Informatie over winnaars"), only("Winnaar"), *winner_rows, h1("8. Organisaties"), *section8))
+
+    in_section_8 = eforms_winner(row("Officiële naam", "Jeugdzorg Oost B.V."), section8=(
+        h2("8.1 ORG-0001"), row("Officiële naam", "Jeugdzorg Oost B.V."), row("Registratienummer", "1234567")))
+    in_block = eforms_winner(row("Officiële naam", "Jeugdzorg Oost B.V."), row("Registratienummer", "KvK 1234567"))
+    in_name = eforms_winner(row("Officiële naam", "Jeugdzorg Oost B.V. (KvK-nummer: 1234567)"))
+    older = parse_html(afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                                  contractor("Jeugdzorg Oost B.V.", **{"Nationale identificatie": "1234567"})))
+    for parsed in (in_section_8, in_block, older):
+        assert [(s["name"], s["kvk"]) for s in parsed["suppliers"]] == [("Jeugdzorg Oost B.V.", "01234567")]
+    assert [s["organisation_id"] for s in html_results({"publication_id": 1, "procurement_id": "TN1"}, in_name, {})[
+        "awards"][0]["suppliers"]] == ["kvk:01234567"]
+
+    foreign = eforms_winner(row("Officiële naam", "Jugendhilfe GmbH"), row("Registratienummer", "1234567"),
+                            row("Land", "Duitsland"))
+    assert [s["kvk"] for s in foreign["suppliers"]] == [None]
+    for number in ("NL123456789B01", "123456", "1234567B01"):
+        assert [s["kvk"] for s in eforms_winner(row("Officiële naam", "Jeugdzorg Oost B.V."),
+                                                row("Registratienummer", number))["suppliers"]] == [None], number
