@@ -65,7 +65,9 @@ _NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen m
     total estimated excluding including year month hour and tot van een euro euros eur""".split())
 _CURRENCY_RE = re.compile(
     r"(?i)(?<![a-z])(" + "|".join(sorted((re.escape(c) for c in CURRENCIES), key=len, reverse=True)) + r")(?![a-z])")
-MISSING = {"", "-", "–", "—", "n.v.t.", "nvt", "niet gepubliceerd", "onbekend", "not published", "none", "null"}
+MISSING = {"", "-", "–", "—", "n.v.t.", "nvt", "niet gepubliceerd", "onbekend", "not published", "none", "null",
+           # a German rendering's unpublished field (eForms SDK auxiliary_de.xml), as printed and accents folded
+           "nicht veröffentlicht", "nicht veroffentlicht", "unbekannt"}
 #: "nihil" (nil), alone or with a currency: the amount 0
 _NIHIL = re.compile(r"(?i)(?:€|eur\w*)?\s*nihil\.?\s*(?:€|eur\w*)?")
 _SPACES = re.compile(r"[\u00a0\u2007\u2008\u2009\u202f]")

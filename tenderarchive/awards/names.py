@@ -130,8 +130,8 @@ def kvk_number(text: str | None) -> str | None:
 
 
 #: the Netherlands however written: "NL", "Nederland", "The Netherlands", ISO 3166's "Netherlands (the)" and
-#: "Netherlands (Kingdom of the)", "Koninkrijk der Nederlanden" (not the former Antilles, which keep registers of their own)
-_DUTCH = re.compile(r"^(?:nl|nld|holland)$|\(nl\)$|^(?!.*antill)(?:.*\b)?(?:nederland|netherlands|nederlanden)\b")
+#: "Netherlands (Kingdom of the)", "Koninkrijk der Nederlanden", a German rendering's "Niederlande" (not the former Antilles, which keep registers of their own)
+_DUTCH = re.compile(r"^(?:nl|nld|holland)$|\(nl\)$|^(?!.*antill)(?:.*\b)?(?:nederland|netherlands|nederlanden|niederlande)\b")
 
 
 def foreign_country(country: str | None) -> bool:

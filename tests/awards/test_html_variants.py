@@ -322,3 +322,49 @@ def test_a_kvk_number_printed_without_its_leading_zero_gets_it_back_in_every_lay
     for number in ("NL123456789B01", "123456", "1234567B01"):
         assert [s["kvk"] for s in eforms_winner(row("Officiële naam", "Jeugdzorg Oost B.V."),
                                                 row("Registratienummer", number))["suppliers"]] == [None], number
+
+
+def test_a_german_rendering_is_read_with_the_sdks_german_labels():
+    """Reference §2.1 ("other languages occur as well (WAI has a German test)") and the known leftover of round 10: a
+    German rendering was named a problem and not read, so its winners, values, lots and counts were lost. Its labels
+    are the eForms SDK's German ones (translations/*_de.xml, verbatim; SYNTHETIC rendering built row by row);
+    WAI's own German fixture ("1. Käufer", "Gewinner") is read too."""
+    read = parse_html(eforms(
+        h1("1. Beschaffer"), row("Offizielle Bezeichnung", "Gemeinde Kleve"),
+        h1("2. Verfahren"), h3("2.1.3 Wert"), amount("Geschätzter Wert ohne MwSt.", "1 000 000", "Euro"),
+        h1("5. Los"), h2("5.1 Los: LOT-0001"), row("Titel", "Jugendhilfe ambulant"),
+        amount("Geschätzter Wert ohne MwSt.", "700 000", "Euro"),
+        h1("6. Ergebnisse"), amount("Wert aller in dieser Bekanntmachung vergebenen Verträge", "650 000", "Euro"),
+        h2("6.1 Ergebnis, Los-– Kennung: LOT-0001"), only("Es wurde mindestens ein Gewinner ermittelt."),
+        h3("6.1.2 Informationen über die Gewinner"), only("Wettbewerbsgewinner"),
+        row("Offizielle Bezeichnung", "Jeugdzorg Grens B.V."), only("Angebot"),
+        row("Kennung des Loses oder der Gruppe von Losen", "LOT-0001"),
+        amount("Wert des Angebots", "650 000", "Euro"), only("Informationen zum Auftrag"),
+        row("Datum der Auswahl des Gewinners", "15/05/2026"), row("Datum des Vertragsabschlusses", "01/06/2026"),
+        h3("6.1.4 Statistische Informationen"), only("Eingegangene Angebote oder Teilnahmeanträge"),
+        row("Art der eingegangenen Einreichungen", "Angebote"),
+        row("Anzahl der eingegangenen Angebote oder Teilnahmeanträge", "3"),
+        h2("6.1 Ergebnis, Los-– Kennung: LOT-0002"),
+        only("Es wurde kein Wettbewerbsgewinner ermittelt, und der Wettbewerb ist abgeschlossen."),
+        row("Grund, warum kein Gewinner ausgewählt wurde", "Andere"),
+        h1("8. Organisationen"), h2("8.1 ORG-0001"), row("Offizielle Bezeichnung", "Jeugdzorg Grens B.V."),
+        row("Registrierungsnummer", "12345678"), row("Stadt", "Nijmegen"), row("Land", "Niederlande"),
+        only("Rollen dieser Organisation"), only("Bieter"), row("Gewinner dieser Lose", "LOT-0001")))
+    assert read["language"] == "de" and read["buyer"] == "Gemeinde Kleve"
+    assert not [p for p in read["problems"] if "language" in p]
+    assert [(s["lot_id"], s["name"], s["kvk"], s["place"], s["tender_value_cents"]) for s in read["suppliers"]] == [
+        ("LOT-0001", "Jeugdzorg Grens B.V.", "12345678", "Nijmegen", 65000000)]
+    (award,) = read["awards"]
+    assert (award["value_cents"], award["award_date"], award["contract_date"], award["tenders_received"]) == \
+        (65000000, "2026-05-15", "2026-06-01", 3)
+    lots = {lot["lot_id"]: lot for lot in read["lots"]}
+    assert (lots["LOT-0001"]["title"], lots["LOT-0001"]["estimated_cents"], lots["LOT-0001"]["awarded"]) == \
+        ("Jugendhilfe ambulant", 70000000, 1)
+    assert (lots["LOT-0002"]["awarded"], lots["LOT-0002"]["not_awarded_reason"]) == (0, "Andere")
+    assert read["procedure"]["total_awarded_cents"] == 65000000 and read["procedure"]["estimated_cents"] == 100000000
+
+    wai = parse_html(eforms(h1("1. Käufer"), h1("6. Ergebnisse"),
+                            amount("Wert aller in dieser Bekanntmachung vergebenen Verträge", "500 000", "Euro"),
+                            h2("6.1 Kennung des Ergebnisses des Loses: LOT-0001"), only("Gewinner"),
+                            row("Offizielle Bezeichnung", "Beispiel GmbH")))
+    assert wai["language"] == "de" and [s["name"] for s in wai["suppliers"]] == ["Beispiel GmbH"]
