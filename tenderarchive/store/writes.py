@@ -734,7 +734,7 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
     """Archive one procedure from an OCDS package: notices the API has not archived, and its lots,
     awards and winners unless the API's ``/html`` already gave them (the API's values win; the
     differences are kept in ``ocds_differences``)."""
-    record = _onto_api_procurement(db, record)
+    record = _onto_api_lots(db, _onto_api_procurement(db, record))
     procurement_id = record["procurement_id"]
     stop_tracking(db, "notices")  # its notices are inserted below, not through put_row
     with _item(db):
@@ -824,6 +824,54 @@ def _onto_api_procurement(db: sqlite_utils.Database, record: dict) -> dict:
     return dict(record, procurement_id=new, notices=[moved(n) for n in record["notices"]],
                 lots=[moved(lot) for lot in record["lots"]],
                 awards=[dict(entry, award=moved(entry["award"]), suppliers=[moved(s) for s in entry["suppliers"]])
+                        for entry in record["awards"]])
+
+
+def _fold_title(title) -> str | None:
+    folded = re.sub(r"[\W_]+", " ", str(title or "").casefold()).strip()
+    return folded or None
+
+
+def _onto_api_lots(db: sqlite_utils.Database, record: dict) -> dict:
+    """``record`` with a package lot whose id the API's notices do not give, but whose title is that of exactly one
+    API lot of the procedure, moved onto that lot (its id as the package gave it kept in ``source_lot_id``). The
+    package numbers lots "1", "2" (reference §6.3); a notice numbering its lots from LOT-0000 keeps its ids as
+    printed (names.lot_keys: LOT-0000 beside LOT-0001 is no perceel number), so without this one lot was two rows
+    and the procedure's lots were counted twice, a package's award on a lot of its own. Titles decide, not a guess
+    at the numbering: one title shared by two lots of either side moves nothing."""
+    api = list(db.execute(f"select lot_id, title from lots where procurement_id = ? and source in {API_SOURCES!r}",
+                          [record["procurement_id"]]))
+    if not api or not record["lots"]:
+        return record
+    api_ids = {lot_id for lot_id, _ in api}
+    by_title: dict[str, list[str]] = {}
+    for lot_id, title in api:
+        if (folded := _fold_title(title)) is not None:
+            by_title.setdefault(folded, []).append(lot_id)
+    package_titles: dict[str, int] = {}
+    for lot in record["lots"]:
+        if (folded := _fold_title(lot.get("title"))) is not None:
+            package_titles[folded] = package_titles.get(folded, 0) + 1
+    package_ids = {lot["lot_id"] for lot in record["lots"]}
+    moved: dict[str, str] = {}
+    for lot in record["lots"]:
+        folded = _fold_title(lot.get("title"))
+        if lot["lot_id"] in api_ids or folded is None or package_titles.get(folded) != 1:
+            continue
+        if len(targets := by_title.get(folded, [])) == 1 and targets[0] not in package_ids:
+            moved[lot["lot_id"]] = targets[0]
+    if not moved or len(set(moved.values())) != len(moved):
+        return record
+
+    def onto(row: dict) -> dict:
+        if row.get("lot_id") not in moved:
+            return row
+        return dict(row, lot_id=moved[row["lot_id"]], source_lot_id=row.get("source_lot_id") or row["lot_id"])
+    return dict(record, lots=[onto(lot) for lot in record["lots"]],
+                awards=[dict(entry, lot_id=moved.get(entry.get("lot_id"), entry.get("lot_id")),
+                             award=onto(entry["award"]),
+                             suppliers=[dict(s, lot_id=moved[s["lot_id"]]) if s.get("lot_id") in moved else s
+                                        for s in entry["suppliers"]])
                         for entry in record["awards"]])
 
 
