@@ -661,6 +661,7 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
     changed = upsert_if_changed(db, "notice_results", row, old=old) != "unchanged"
     publication_id = notice["publication_id"]
     results = _as_archived_lots(db, results)
+    _package_lots_onto(db, results["lots"])
     for lot in results["lots"]:
         old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
         if old is not None and _later(db, old["publication_id"], publication_id):
@@ -873,6 +874,49 @@ def _onto_api_lots(db: sqlite_utils.Database, record: dict) -> dict:
                              suppliers=[dict(s, lot_id=moved[s["lot_id"]]) if s.get("lot_id") in moved else s
                                         for s in entry["suppliers"]])
                         for entry in record["awards"]])
+
+
+def _package_lots_onto(db: sqlite_utils.Database, lots: list[dict]) -> None:
+    """The other order of :func:`_onto_api_lots`: a notice's lot (``lots``, about to be written) of an id no row
+    has, whose title is that of exactly one lot an OCDS package archived under another id (its "2" beside the
+    notice's LOT-0001) and of no other lot of the notice, takes that row over: the package's lot, its awards and
+    winners and its history move to the notice's id (the package's id kept in ``source_lot_id``), and the
+    notice's values are then written as onto any lot a package described first."""
+    if not lots:
+        return
+    procurement_id = lots[0]["procurement_id"]
+    ids = {lot["lot_id"] for lot in lots}
+    package = [(lot_id, title) for lot_id, title in db.execute(
+        "select lot_id, title from lots where procurement_id = ? and source = 'tenderned_ocds'", [procurement_id])
+        if lot_id not in ids]
+    if not package:
+        return
+    titles: dict[str, list[str]] = {}
+    for lot_id, title in package:
+        if (folded := _fold_title(title)) is not None:
+            titles.setdefault(folded, []).append(lot_id)
+    notice_titles = [_fold_title(lot.get("title")) for lot in lots]
+    from tenderarchive.store.keys import version_key
+    from tenderarchive.store.schema import _join_versions
+
+    for lot, folded in zip(lots, notice_titles):
+        if folded is None or notice_titles.count(folded) != 1 or len(titles.get(folded, [])) != 1:
+            continue
+        if get_row(db, "lots", (procurement_id, lot["lot_id"])) is not None:
+            continue
+        old_id, new_id = titles[folded][0], lot["lot_id"]
+        db.execute("update lots set lot_id = ?, source_lot_id = coalesce(source_lot_id, lot_id) "
+                   "where procurement_id = ? and lot_id = ?", [new_id, procurement_id, old_id])
+        db.execute("update award_suppliers set lot_id = ? where lot_id = ? and award_id in (select award_id from "
+                   "awards where procurement_id = ? and source = 'tenderned_ocds' and lot_id = ?)",
+                   [new_id, old_id, procurement_id, old_id])
+        db.execute("update awards set lot_id = ?, source_lot_id = coalesce(source_lot_id, lot_id), current = null "
+                   "where procurement_id = ? and source = 'tenderned_ocds' and lot_id = ?",
+                   [new_id, procurement_id, old_id])
+        _join_versions(db, "lots", version_key((procurement_id, old_id)), version_key((procurement_id, new_id)))
+        tracked = getattr(db, "_tenderarchive_new_keys", None)
+        if tracked and "lots" in tracked and (key := _tracked_key((procurement_id, new_id))) is not None:
+            tracked["lots"].add(key)  # the row is there now under this key (get_row would not look)
 
 
 def compare_with_api(db: sqlite_utils.Database, record: dict) -> list[str]:
