@@ -191,6 +191,23 @@ def _note_unflagged(query: dict) -> None:
 EMPTY_STANDINS = {"organisation_aliases": "(select null as alias_id, null as organisation_id where 0)"}
 
 
+#: Columns a saved search reads only to leave rows out (a buyer listed as the winner, ``award_suppliers.is_buyer``):
+#: an archive of an older version (serve never migrates it) lacks them, which is the same as none being set (its
+#: winner lists say so, :data:`UNFLAGGED_WINNERS_NOTE`), so the search runs with NULL in their place instead of
+#: answering with the older-archive note (the lot, award and provider lists of such an archive showed nothing).
+COLUMN_STANDINS = {("award_suppliers", "is_buyer"): (r"\b\w+\.is_buyer\b", "null")}
+
+
+def _column_standins(db, sql: str) -> str:
+    """``sql`` with :data:`COLUMN_STANDINS` put in for the columns the archive lacks."""
+    import re
+
+    for (table, column), (pattern, standin) in COLUMN_STANDINS.items():
+        if sql and column in sql and db[table].exists() and column not in db[table].columns_dict:
+            sql = re.sub(pattern, standin, sql)
+    return sql
+
+
 def _schema_gap(db, sql: str) -> str | None:
     """What ``sql`` reads that the archive lacks (``table awards``), asked SQLite
     itself: the query is compiled (``EXPLAIN``), not run. None when it compiles, or fails for
@@ -252,6 +269,8 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
             for table, standin in EMPTY_STANDINS.items():
                 if query.get("sql") and table in query["sql"] and not db[table].exists():
                     query["sql"] = re.sub(rf"\b{table}\b", standin, query["sql"])
+            if query.get("sql"):
+                query["sql"] = _column_standins(db, query["sql"])
             gap = _schema_gap(db, query.get("sql") or "")
             if gap:
                 query["sql"] = "select {} as note".format(
@@ -266,6 +285,10 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
     for dashboard in ((metadata.get("plugins") or {}).get("datasette-dashboards") or {}).values():
         dashboard["charts"] = {name: _resolve(chart, has_rows)
                                for name, chart in (dashboard.get("charts") or {}).items()}
+        if db is not None:
+            for chart in dashboard["charts"].values():
+                if isinstance(chart, dict) and chart.get("query"):
+                    chart["query"] = _column_standins(db, chart["query"])
         # its filters are queried as the page is made: a missing table there is an HTTP 500
         dashboard["filters"] = {name: _resolve(flt, has_rows)
                                 for name, flt in (dashboard.get("filters") or {}).items()}

@@ -65,7 +65,9 @@ _NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen m
     total estimated excluding including year month hour and tot van een euro euros eur""".split())
 _CURRENCY_RE = re.compile(
     r"(?i)(?<![a-z])(" + "|".join(sorted((re.escape(c) for c in CURRENCIES), key=len, reverse=True)) + r")(?![a-z])")
-MISSING = {"", "-", "–", "—", "n.v.t.", "nvt", "niet gepubliceerd", "onbekend", "not published", "none", "null"}
+MISSING = {"", "-", "–", "—", "n.v.t.", "nvt", "niet gepubliceerd", "onbekend", "not published", "none", "null",
+           # a German rendering's unpublished field (eForms SDK auxiliary_de.xml), as printed and accents folded
+           "nicht veröffentlicht", "nicht veroffentlicht", "unbekannt"}
 #: "nihil" (nil), alone or with a currency: the amount 0
 _NIHIL = re.compile(r"(?i)(?:€|eur\w*)?\s*nihil\.?\s*(?:€|eur\w*)?")
 _SPACES = re.compile(r"[\u00a0\u2007\u2008\u2009\u202f]")
@@ -101,6 +103,53 @@ _MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktobe
 #: "2025-01-01"): no money either
 _DATE = re.compile(rf"(?i)(?<![\d.,])(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]{_YEAR}|{_YEAR}-\d{{1,2}}-\d{{1,2}}"
                    rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+{_YEAR})(?![\d]|[.,]\d)")
+
+
+#: one entry of a list of values per year: "2024: € 100.000", "jaar 2: € 120.000", "2025 € 120.000" (a currency right
+#: after a bare year), "€ 100.000 (2024)", "€ 100.000 in 2024"
+_AMOUNT_PART = r"(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*" + _SCALE_WORDS + r")?(?:\s*(?:€|eur\w*))?(?:\s*,-)?"
+_YEAR_ENTRY = re.compile(
+    rf"(?i)^\s*(?:(?:(?:boek|contract)?jaar|year)\s*(?P<n>\d{{1,2}}|{_YEAR})|(?P<year>{_YEAR}))\s*"
+    rf"(?:[:=]\s*|-\s+|–\s*|(?=€|eur))(?P<amount>{_AMOUNT_PART})\s*(?:\(?\s*(?:excl\.?|exclusief)\s*btw\s*\)?)?\.?\s*$"
+    rf"|^\s*(?P<amount2>{_AMOUNT_PART})\s*(?:\(?\s*(?:excl\.?|exclusief)\s*btw\s*\)?)?\s*(?:\(\s*(?P<year2>{_YEAR})\s*\)"
+    rf"|(?:in|voor|over)\s+(?P<year3>{_YEAR}))\.?\s*$")
+#: where a list of values per year splits: ";", a line break, " / ", "|", or a comma (or "en") before the next year
+_YEAR_LIST_SPLIT = re.compile(
+    rf"(?i)\s*(?:[;|\n]|\s/\s|,\s*(?:en\s+)?(?=(?:(?:boek|contract)?jaar|year)\s*\d|{_YEAR}\s*(?:[:=]|€|eur))"
+    rf"|,\s*(?=€|eur)|\s+en\s+(?=(?:(?:boek|contract)?jaar|year)\s*\d|{_YEAR}\s*[:=]|€))\s*")
+
+
+def _per_year(text: str, code: str | None) -> Amount | None:
+    """The total of a list of values per year ("2024: € 100.000; 2025: € 120.000", "jaar 1: € 100.000, jaar 2:
+    € 120.000", "€ 100.000 (2024), € 120.000 (2025)"): each year's value is part of the contract's value, so the
+    award's value is their sum (the problems say so). Its years were read as amounts (€ 20,24) and the rest as
+    "more than one number". One entry alone, its year first ("2024: € 100.000", which gave € 2.024), is that year's value. None when
+    ``text`` is no such list (every entry a year and an amount, no year twice)."""
+    parts = [part for part in _YEAR_LIST_SPLIT.split(text.strip()) if part.strip()]
+    if not parts:
+        return None
+    years, total = [], 0
+    for part in parts:
+        match = _YEAR_ENTRY.match(part)
+        if not match:
+            return None
+        years.append(f"jaar {match.group('n')}" if match.group("n") else
+                     match.group("year") or match.group("year2") or match.group("year3"))
+        amount_text = match.group("amount") or match.group("amount2")
+        if _RANGE.search(amount_text) or _PERIOD_AFTER.match(part[match.end("amount") if match.group("amount")
+                                                                    else match.end("amount2"):]):
+            return None
+        cents, _ = _number(amount_text)
+        if cents is None:
+            return None
+        total += cents
+    if len(set(years)) != len(years):
+        return None
+    if len(years) == 1:
+        if not match.group("amount"):
+            return None  # "€ 50.000 in 2025", "€ 100.000 (2024)": the year after the amount is read as it was
+        return Amount(text, total, code, problems=(f"the value of {years[0]} alone: {text!r}",))
+    return Amount(text, total, code, problems=(f"values per year ({', '.join(years)}) summed: {text!r}",))
 
 
 def _without_years(text: str) -> str:
@@ -283,6 +332,8 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
         # a currency named but not known: not taken for the euro (no cents), its name kept
         problems.append(f"unknown currency {currency!r}")
         code = currency.strip()[:40]
+    if (listed := _per_year(text, code)) is not None:
+        return Amount(raw, listed.cents, code, problems=tuple(problems) + listed.problems)
     text = _without_years(text).strip()
     match = _RANGE.search(text)
     if match:

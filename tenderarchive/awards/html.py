@@ -422,7 +422,7 @@ def buyer_as_supplier(name: str | None, buyer: str | None, roles=(), kvk: str | 
 
 
 #: the role section 8 gives a buyer ("Rollen van deze organisatie": "Koper")
-BUYER_ROLES = {"koper", "buyer"}
+BUYER_ROLES = {"koper", "buyer", "beschaffer", "kaufer"}
 
 
 def _buyer_org(orgs: list, buyer: str | None) -> dict | None:

@@ -4,8 +4,8 @@ One table whose ``<tr class="header1|2|3">`` rows open sections ("6. Resultaten"
 sub-sections ("6.1 ID resultaat perceel: LOT-0001") and sub-sub-sections ("6.1.2
 Informatie over winnaars"); other rows are label/value pairs, amounts (value span +
 currency span) or label-only rows that open a block ("Winnaar", "Inschrijving", …).
-Labels are matched in both Dutch and English (docs/awards.md, "Labels"), never by
-position; a rendering in another language (section 1 not "Koper"/"Buyer") is recorded as a
+Labels are matched in Dutch, English and German (docs/awards.md, "Labels"), never by
+position; a rendering in another language (section 1 not "Koper"/"Buyer"/"Beschaffer") is recorded as a
 problem and its language left empty. Entry point and rows: :mod:`tenderarchive.awards.html`.
 """
 
@@ -78,19 +78,71 @@ STATUS_OPEN = {"er is nog geen winnaar gekozen, maar de mededinging loopt nog.",
 
 
 
+#: The German rendering (reference §2.1: "other languages occur as well (WAI has a German test)"): the eForms SDK's
+#: German labels, verbatim from ``translations/field_de.xml``, ``auxiliary_de.xml`` and ``code_de.xml`` (the keys
+#: whose Dutch text is the label above; the "Winnaar" row is ``auxiliary|text|winner``, "1. Beschaffer" is section 1).
+#: It was named as a rendering whose labels are not read, and its winners and values were lost.
+GERMAN = {
+    "ESTIMATED": ["Geschätzter Wert ohne MwSt."],
+    "TOTAL_AWARDED": ["Wert aller in dieser Bekanntmachung vergebenen Verträge"],
+    "FRAMEWORK_NOTICE": ["Höchstwert der Rahmenvereinbarungen in dieser Bekanntmachung"],
+    "FRAMEWORK_APPROX": ["Ungefährer Wert der Rahmenvereinbarungen"],
+    "FRAMEWORK_LOT": ["Höchstwert der Rahmenvereinbarung"],
+    "FRAMEWORK_REESTIMATE": ["Neu geschätzter Wert der Rahmenvereinbarung"],
+    "TENDER_VALUE": ["Wert des Angebots"],
+    "LOWEST": ["Wert des niedrigsten zulässigen Angebots"],
+    "HIGHEST": ["Wert des höchsten zulässigen Angebots"],
+    "CONCESSION": ["Schätzung der Einnahmen, die von den Nutzern der Konzession stammen"],
+    "OFFICIAL_NAME": ["Offizielle Bezeichnung"],
+    "GROUP_NAME": ["Name der anbietenden Partei"],
+    "GROUP_LEADER": ["Leiter der anbietenden Partei"],
+    "GROUP_MEMBERS": ["Offizielle Namen der nicht federführenden Mitglieder der Bieterpartei"],
+    "TENDER_LOT": ["Kennung des Loses oder der Gruppe von Losen"],
+    "TENDER_ID": ["Kennung des Angebots"],
+    "CONTRACT_ID": ["Kennung des Auftrags"],
+    "WINNER_DATE": ["Datum der Auswahl des Gewinners"],
+    "CONTRACT_DATE": ["Datum des Vertragsabschlusses"],
+    "NO_WINNER_REASON": ["Grund, warum kein Gewinner ausgewählt wurde"],
+    "RECEIVED_COUNT": ["Anzahl der eingegangenen Angebote oder Teilnahmeanträge"],
+    "RECEIVED_TYPE": ["Art der eingegangenen Einreichungen"],
+    "REGISTRATION": ["Registrierungsnummer"],
+    "CITY": ["Stadt"],
+    "COUNTRY": ["Land"],
+    "WINNER_OF_LOTS": ["Gewinner dieser Lose"],
+    "TITLE": ["Titel"],
+    "CPV": ["Haupteinstufung"],
+    "UNPUBLISHED": ["Nicht veröffentlicht", "Unbekannt"],
+    # "Gewinner" as WAI's German fixture writes it (its section 1 "Käufer" too)
+    "OPEN_WINNER": ["Wettbewerbsgewinner", "Gewinner"],
+    "OPEN_TENDER": ["Angebot", "Bieter"],
+    "OPEN_CONTRACT": ["Informationen zum Auftrag"],
+    "OPEN_FRAMEWORK": ["Rahmenvereinbarung"],
+    "OPEN_SUBCONTRACTORS": ["Unterauftragnehmer des Bieters", "Unterauftragnehmer"],
+    "STATUS_AWARDED": ["Es wurde mindestens ein Gewinner ermittelt."],
+    "STATUS_CLOSED": ["Es wurde kein Wettbewerbsgewinner ermittelt, und der Wettbewerb ist abgeschlossen."],
+    "STATUS_OPEN": ["Ein Wettbewerbsgewinner wurde noch nicht ermittelt, der Wettbewerb ist noch nicht abgeschlossen."],
+}
+for _name, _labels in GERMAN.items():
+    globals()[_name] |= {_norm(label) for label in _labels}
+LANGUAGES.update({"beschaffer": "de", _norm("Käufer"): "de"})
+#: the label-only row before an organisation's roles in section 8 (SDK ``auxiliary|text|roles``)
+ROLES = {"rollen van deze organisatie", "roles of this organisation", _norm("Rollen dieser Organisation")}
+#: the kinds of received submissions that are tenders (SDK ``received-submission-type.tenders``), reference §4.2
+TENDERS_KIND = {"inschrijvingen", "tenders", "angebote"}
+
 #: the labels of the amounts that are stored
 AMOUNT_LABELS = (ESTIMATED | TOTAL_AWARDED | FRAMEWORK_NOTICE | FRAMEWORK_APPROX | FRAMEWORK_LOT | FRAMEWORK_REESTIMATE
                  | TENDER_VALUE | LOWEST | HIGHEST)
 
 #: the label-only rows that open a block or give a lot result's status, known also beside an empty cell
 LABEL_ONLY = (OPEN_WINNER | OPEN_TENDER | OPEN_CONTRACT | OPEN_FRAMEWORK | OPEN_SUBCONTRACTORS | STATUS_AWARDED
-              | STATUS_CLOSED | STATUS_OPEN | {"rollen van deze organisatie", "roles of this organisation",
-                                               "ontvangen inschrijvingen of verzoeken tot deelname"})
+              | STATUS_CLOSED | STATUS_OPEN | ROLES | {"ontvangen inschrijvingen of verzoeken tot deelname",
+                                                       _norm("Eingegangene Angebote oder Teilnahmeanträge")})
 
 #: Section 10's title (SDK) and BT-758, the notice (eForms id and version) a change notice corrects
-CHANGE_SECTION = {"wijziging", "wijzigingen", "change", "changes"}
+CHANGE_SECTION = {"wijziging", "wijzigingen", "change", "changes", _norm("Änderung")}
 CHANGED_VERSION = {"versie van de eerdere aankondiging die moet worden gewijzigd",
-                   "version of the previous notice to be changed"}
+                   "version of the previous notice to be changed", _norm("Fassung der zu ändernden vorigen Bekanntmachung")}
 
 
 class EFormsReader:
@@ -172,8 +224,8 @@ class EFormsReader:
         m = re.match(r"\s*(\d+)\.?\s*(.*)", text)
         self.section = int(m.group(1)) if m else 0
         if self.section == 1 and m:
-            # The rendering is in the notice's own language: Dutch ("1. Koper") or English ("1. Buyer") are
-            # read; another language (German occurs) is named, not read with guessed labels.
+            # The rendering is in the notice's own language: Dutch ("1. Koper"), English ("1. Buyer") and German
+            # ("1. Beschaffer", the SDK's labels) are read; another language is named, not read with guessed labels.
             self.language = LANGUAGES.get(_norm(m.group(2)).split(" ")[0])
             if self.language is None:
                 self.problems.append(f"rendering in a language whose labels are not read (section 1 is {text!r:.80})")
@@ -225,7 +277,7 @@ class EFormsReader:
         elif key in OPEN_SUBCONTRACTORS:
             self.block = "subcontractor"
         elif self.section == 8 and self.org is not None:
-            if key not in {"rollen van deze organisatie", "roles of this organisation"}:
+            if key not in ROLES:
                 self.org["roles"].append(label)
         else:
             self.block = key
@@ -310,7 +362,7 @@ class EFormsReader:
                 return
             kind = self.pending_type or "Inschrijvingen"
             result["received_counts"][kind] = count
-            if _norm(kind) in {"inschrijvingen", "tenders"}:
+            if _norm(kind) in TENDERS_KIND:
                 result["tenders_received"] = count
             self.pending_type = None
         elif self.sub.startswith("6.1.3") or self.block == "subcontractor":

@@ -37,6 +37,8 @@ _PREFIX = re.compile(
 _SUFFIX = re.compile(r"[\s,]+(?:u\.?\s?a\.?|w\.?\s?a\.?|b\.?\s?a\.?|vof|v\.o\.f\.?|c\.?v\.?|b\.?v\.?|n\.?v\.?|i\.?o\.?)\.?$",
                      re.I)
 _KVK = re.compile(r"(?<!\d)(\d{8})(?!\d)")
+_KVK_SEVEN = re.compile(r"(?i)(?:(?:kvk|k\.?v\.?k\.?|kamervankoophandel|handelsregister|registratienummer|nationale"
+                        r"identificatie)(?:-?(?:nummer|nr|no))?[:\-]*|nl)?(\d{7})")
 
 
 def _fold(text: str) -> str:
@@ -56,7 +58,7 @@ _TRADE = re.compile(
 #: a registration written into the name: "(KvK 12345678)", ", KvK-nummer: 01234567", "(Handelsregister 12345678)"
 _REGISTRATION = re.compile(
     r"(?i)[\s,;(\[\-–]*(?<![a-z])(?:kvk|k\.v\.k\.?|kamer\s+van\s+koophandel|handelsregister|chamber\s+of\s+commerce|coc)"
-    r"(?:[\s\-]*(?:nummer|nr\.?|no\.?|number))?[\s:.\-]*(?P<number>\d[\d .]{6,11}\d)[\s)\]]*")
+    r"(?:[\s\-]*(?:nummer|nr\.?|no\.?|number))?[\s:.\-]*(?P<number>\d[\d .]{5,11}\d)[\s)\]]*")
 
 
 def split_name(name: str | None) -> tuple[str | None, str | None, str | None]:
@@ -115,6 +117,12 @@ def kvk_number(text: str | None) -> str | None:
     digits = re.sub(r"[\s.]", "", str(text))
     match = _KVK.search(digits)
     if not match:
+        # 7 digits alone (after a KvK label, "NL" or nothing): a number whose leading zero was dropped on the way (a
+        # number column of a spreadsheet, a form that took it for a number); reference §4: "a leading zero is
+        # significant". The OCDS reader gives it back (ocds._kvk); the notices' renderings and PDFs did not, so
+        # one winner was two organisations (kvk:01234567 and name:…) and its number matched no other notice's
+        if seven := _KVK_SEVEN.fullmatch(digits):
+            return seven.group(1).zfill(8)
         return None
     if re.search(r"\d{9,}", digits.replace(match.group(1), "", 1)) or re.search(r"\d{9,}", digits):
         return None  # a longer number (RSIN/VAT with suffix digits, a foreign id) is not a KvK number
@@ -122,8 +130,8 @@ def kvk_number(text: str | None) -> str | None:
 
 
 #: the Netherlands however written: "NL", "Nederland", "The Netherlands", ISO 3166's "Netherlands (the)" and
-#: "Netherlands (Kingdom of the)", "Koninkrijk der Nederlanden" (not the former Antilles, which keep registers of their own)
-_DUTCH = re.compile(r"^(?:nl|nld|holland)$|\(nl\)$|^(?!.*antill)(?:.*\b)?(?:nederland|netherlands|nederlanden)\b")
+#: "Netherlands (Kingdom of the)", "Koninkrijk der Nederlanden", a German rendering's "Niederlande" (not the former Antilles, which keep registers of their own)
+_DUTCH = re.compile(r"^(?:nl|nld|holland)$|\(nl\)$|^(?!.*antill)(?:.*\b)?(?:nederland|netherlands|nederlanden|niederlande)\b")
 
 
 def foreign_country(country: str | None) -> bool:

@@ -16,7 +16,7 @@ label-only) or the standard form's lines — and read by the ``/html`` readers
 (:mod:`tenderarchive.awards.html_eforms`, :mod:`tenderarchive.awards.html_standard`), so every label,
 both label sets, English, several winners per lot, consortia, section 8's "Registratienummer" and
 "Winnaar van deze percelen" and the no-winner reasons are read as they are in ``/html``. A KvK number
-printed as "KvK-nummer", "KVK" or "Handelsregister" followed by 8 digits (reference §7, IJ's patterns)
+printed as "KvK-nummer", "KVK" or "Handelsregister" followed by 8 digits (reference §7, IJ's patterns; or 7, a number whose leading zero was dropped)
 is the winner's registration number. Never raises: what cannot be read is in ``problems``.
 """
 
@@ -41,9 +41,9 @@ _PAGE_HEADER = re.compile(r"^(pagina|page)\s+\d+(\s*(van|of|/)\s*\d+)?$|\b(pagin
 _H1 = re.compile(r"^(\d{1,2})\.\s+([^\W\d_].*)$")
 _H2 = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S.*$")
 _H3 = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S.*$")
-#: IJ's KvK patterns: "KVK 12345678", "KvK-nummer: 12345678", "Handelsregister 12345678"
+#: IJ's KvK patterns: "KVK 12345678", "KvK-nummer: 12345678", "Handelsregister 12345678" (7 digits: names.kvk_number pads)
 _KVK_LINE = re.compile(r"^(kvk|k\.v\.k\.|kvk-nummer|kvk nummer|kvknummer|handelsregister|inschrijving handelsregister|"
-                       r"kamer van koophandel)\b\D{0,20}?(\d{8})\b", re.I)
+                       r"kamer van koophandel)\b\D{0,20}?(\d{7,8})\b", re.I)
 _KVK_LABELS = {"kvk", "kvk-nummer", "kvk nummer", "kvknummer", "handelsregister", "inschrijving handelsregister",
                "kamer van koophandel", "kvk-nr", "kvk nr", "kvk-nr."}
 #: the label-only rows (block openers, a lot result's status) and the labels of label/value rows

@@ -661,6 +661,7 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
     changed = upsert_if_changed(db, "notice_results", row, old=old) != "unchanged"
     publication_id = notice["publication_id"]
     results = _as_archived_lots(db, results)
+    _package_lots_onto(db, results["lots"])
     for lot in results["lots"]:
         old = get_row(db, "lots", (lot["procurement_id"], lot["lot_id"]))
         if old is not None and _later(db, old["publication_id"], publication_id):
@@ -734,7 +735,7 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
     """Archive one procedure from an OCDS package: notices the API has not archived, and its lots,
     awards and winners unless the API's ``/html`` already gave them (the API's values win; the
     differences are kept in ``ocds_differences``)."""
-    record = _onto_api_procurement(db, record)
+    record = _onto_api_lots(db, _onto_api_procurement(db, record))
     procurement_id = record["procurement_id"]
     stop_tracking(db, "notices")  # its notices are inserted below, not through put_row
     with _item(db):
@@ -825,6 +826,97 @@ def _onto_api_procurement(db: sqlite_utils.Database, record: dict) -> dict:
                 lots=[moved(lot) for lot in record["lots"]],
                 awards=[dict(entry, award=moved(entry["award"]), suppliers=[moved(s) for s in entry["suppliers"]])
                         for entry in record["awards"]])
+
+
+def _fold_title(title) -> str | None:
+    folded = re.sub(r"[\W_]+", " ", str(title or "").casefold()).strip()
+    return folded or None
+
+
+def _onto_api_lots(db: sqlite_utils.Database, record: dict) -> dict:
+    """``record`` with a package lot whose id the API's notices do not give, but whose title is that of exactly one
+    API lot of the procedure, moved onto that lot (its id as the package gave it kept in ``source_lot_id``). The
+    package numbers lots "1", "2" (reference §6.3); a notice numbering its lots from LOT-0000 keeps its ids as
+    printed (names.lot_keys: LOT-0000 beside LOT-0001 is no perceel number), so without this one lot was two rows
+    and the procedure's lots were counted twice, a package's award on a lot of its own. Titles decide, not a guess
+    at the numbering: one title shared by two lots of either side moves nothing."""
+    api = list(db.execute(f"select lot_id, title from lots where procurement_id = ? and source in {API_SOURCES!r}",
+                          [record["procurement_id"]]))
+    if not api or not record["lots"]:
+        return record
+    api_ids = {lot_id for lot_id, _ in api}
+    by_title: dict[str, list[str]] = {}
+    for lot_id, title in api:
+        if (folded := _fold_title(title)) is not None:
+            by_title.setdefault(folded, []).append(lot_id)
+    package_titles: dict[str, int] = {}
+    for lot in record["lots"]:
+        if (folded := _fold_title(lot.get("title"))) is not None:
+            package_titles[folded] = package_titles.get(folded, 0) + 1
+    package_ids = {lot["lot_id"] for lot in record["lots"]}
+    moved: dict[str, str] = {}
+    for lot in record["lots"]:
+        folded = _fold_title(lot.get("title"))
+        if lot["lot_id"] in api_ids or folded is None or package_titles.get(folded) != 1:
+            continue
+        if len(targets := by_title.get(folded, [])) == 1 and targets[0] not in package_ids:
+            moved[lot["lot_id"]] = targets[0]
+    if not moved or len(set(moved.values())) != len(moved):
+        return record
+
+    def onto(row: dict) -> dict:
+        if row.get("lot_id") not in moved:
+            return row
+        return dict(row, lot_id=moved[row["lot_id"]], source_lot_id=row.get("source_lot_id") or row["lot_id"])
+    return dict(record, lots=[onto(lot) for lot in record["lots"]],
+                awards=[dict(entry, lot_id=moved.get(entry.get("lot_id"), entry.get("lot_id")),
+                             award=onto(entry["award"]),
+                             suppliers=[dict(s, lot_id=moved[s["lot_id"]]) if s.get("lot_id") in moved else s
+                                        for s in entry["suppliers"]])
+                        for entry in record["awards"]])
+
+
+def _package_lots_onto(db: sqlite_utils.Database, lots: list[dict]) -> None:
+    """The other order of :func:`_onto_api_lots`: a notice's lot (``lots``, about to be written) of an id no row
+    has, whose title is that of exactly one lot an OCDS package archived under another id (its "2" beside the
+    notice's LOT-0001) and of no other lot of the notice, takes that row over: the package's lot, its awards and
+    winners and its history move to the notice's id (the package's id kept in ``source_lot_id``), and the
+    notice's values are then written as onto any lot a package described first."""
+    if not lots:
+        return
+    procurement_id = lots[0]["procurement_id"]
+    ids = {lot["lot_id"] for lot in lots}
+    package = [(lot_id, title) for lot_id, title in db.execute(
+        "select lot_id, title from lots where procurement_id = ? and source = 'tenderned_ocds'", [procurement_id])
+        if lot_id not in ids]
+    if not package:
+        return
+    titles: dict[str, list[str]] = {}
+    for lot_id, title in package:
+        if (folded := _fold_title(title)) is not None:
+            titles.setdefault(folded, []).append(lot_id)
+    notice_titles = [_fold_title(lot.get("title")) for lot in lots]
+    from tenderarchive.store.keys import version_key
+    from tenderarchive.store.schema import _join_versions
+
+    for lot, folded in zip(lots, notice_titles):
+        if folded is None or notice_titles.count(folded) != 1 or len(titles.get(folded, [])) != 1:
+            continue
+        if get_row(db, "lots", (procurement_id, lot["lot_id"])) is not None:
+            continue
+        old_id, new_id = titles[folded][0], lot["lot_id"]
+        db.execute("update lots set lot_id = ?, source_lot_id = coalesce(source_lot_id, lot_id) "
+                   "where procurement_id = ? and lot_id = ?", [new_id, procurement_id, old_id])
+        db.execute("update award_suppliers set lot_id = ? where lot_id = ? and award_id in (select award_id from "
+                   "awards where procurement_id = ? and source = 'tenderned_ocds' and lot_id = ?)",
+                   [new_id, old_id, procurement_id, old_id])
+        db.execute("update awards set lot_id = ?, source_lot_id = coalesce(source_lot_id, lot_id), current = null "
+                   "where procurement_id = ? and source = 'tenderned_ocds' and lot_id = ?",
+                   [new_id, procurement_id, old_id])
+        _join_versions(db, "lots", version_key((procurement_id, old_id)), version_key((procurement_id, new_id)))
+        tracked = getattr(db, "_tenderarchive_new_keys", None)
+        if tracked and "lots" in tracked and (key := _tracked_key((procurement_id, new_id))) is not None:
+            tracked["lots"].add(key)  # the row is there now under this key (get_row would not look)
 
 
 def compare_with_api(db: sqlite_utils.Database, record: dict) -> list[str]:

@@ -265,3 +265,39 @@ def test_an_amount_including_vat_at_a_rate_says_so():
     """"incl. 21% btw": the VAT rate between the words hid that the amount includes VAT (reference §2.4)."""
     amount = parse_amount("€ 2.300.000,50 incl. 21% btw")
     assert amount.cents == 230000050 and [p for p in amount.problems if "includes VAT" in p]
+
+
+@pytest.mark.parametrize("text, cents, years", [
+    ("2024: € 100.000; 2025: € 120.000", 22000000, "2024, 2025"),     # the known leftover: was € 20,24
+    ("2024: € 100.000, 2025: € 120.000", 22000000, "2024, 2025"),
+    ("2024 € 100.000 / 2025 € 120.000", 22000000, "2024, 2025"),
+    ("2024: 100.000 euro\n2025: 120.000 euro", 22000000, "2024, 2025"),
+    ("2024: € 100.000 en 2025: € 120.000", 22000000, "2024, 2025"),
+    ("Jaar 1: € 100.000; jaar 2: € 120.000", 22000000, "jaar 1, jaar 2"),   # was € 1
+    ("€ 100.000 (2024), € 120.000 (2025)", 22000000, "2024, 2025"),  # was € 100.000, the rest unread
+    ("2024: € 1,2 miljoen; 2025: € 1,3 miljoen", 250000000, "2024, 2025"),
+])
+def test_values_per_year_in_a_list_are_the_sum_of_the_years(text, cents, years):
+    """Values per year in a list (a value cell of an award notice, reference §2.4 and §8.7: keep the printed text,
+    never guess): its first year was read as the amount (€ 20,24, a placeholder: the award had no value) and the
+    rest reported as "more than one number". The years' values together are the contract's; the problems say
+    they were summed."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.value_cents, amount.currency, amount.raw) == (cents, cents, "EUR", text)
+    assert amount.problems == (f"values per year ({years}) summed: {text!r}",)
+
+
+@pytest.mark.parametrize("text, cents", [("2024: € 100.000", 10000000),      # was € 2.024, no placeholder
+                                         ("2024 € 100.000", 10000000),
+                                         ("Jaar 1: € 100.000", 10000000)])   # was € 1
+def test_one_year_written_before_its_value_is_no_amount(text, cents):
+    amount = parse_amount(text)
+    assert (amount.cents, amount.value_cents) == (cents, cents)
+    assert [p for p in amount.problems if p.startswith("the value of ")]
+
+
+@pytest.mark.parametrize("text", ["2024: € 100.000; 2024: € 120.000",   # a year twice: no list of years
+                                  "2024: € 100.000; € 50.000 per jaar",  # a rate among them
+                                  "2024: € 100.000 - € 120.000; 2025: € 130.000"])  # a range among them
+def test_what_is_no_list_of_values_per_year_is_not_summed(text):
+    assert not [p for p in parse_amount(text).problems if p.startswith("values per year")]

@@ -4,6 +4,7 @@ only the reference would serve (SYNTHETIC renderings built row by row), and what
 import json
 
 from tenderarchive.awards.html import parse_html
+from tenderarchive.awards.rows import html_results
 from tests.awards.test_html_shapes import afdeling_v, eforms, h1, h2, item
 from tests.fixtures.awards.make_fixtures import amount, h3, only, row
 
@@ -291,3 +292,79 @@ def test_a_winner_printed_with_its_trade_name_gets_the_registration_section_8_gi
         h2("8.1 ORG-0002"), row("Officiële naam", "Jeugdhulp Noord B.V."), row("Registratienummer", "01234567"),
         only("Rollen van deze organisatie"), only("Inschrijver"), row("Winnaar van deze percelen", "LOT-0001")))
     assert [(s["name"], s["kvk"]) for s in parsed["suppliers"]] == [("Jeugdhulp Noord B.V. h.o.d.n. Kindzorg", "01234567")]
+
+
+def test_a_kvk_number_printed_without_its_leading_zero_gets_it_back_in_every_layout():
+    """Reference §4 (Dutch KvK number: 8 digits, a leading zero is significant) and the known leftover of round 10: a
+    7-digit number (01234567 printed as 1234567 by a form or a spreadsheet that took it for a number) was no KvK
+    number in the renderings and PDFs, so the winner was ``name:…`` here and ``kvk:01234567`` in an OCDS package
+    (whose reader pads it): one provider twice. Section 8, the winner's block, the older form's V.2.3 and a number
+    written into the name all give it back; an 8-digit number, a VAT id and a foreign registration do not change."""
+    def eforms_winner(*winner_rows, section8=()):
+        return parse_html(eforms(
+            h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+            h3("6.1.2 Informatie over winnaars"), only("Winnaar"), *winner_rows, h1("8. Organisaties"), *section8))
+
+    in_section_8 = eforms_winner(row("Officiële naam", "Jeugdzorg Oost B.V."), section8=(
+        h2("8.1 ORG-0001"), row("Officiële naam", "Jeugdzorg Oost B.V."), row("Registratienummer", "1234567")))
+    in_block = eforms_winner(row("Officiële naam", "Jeugdzorg Oost B.V."), row("Registratienummer", "KvK 1234567"))
+    in_name = eforms_winner(row("Officiële naam", "Jeugdzorg Oost B.V. (KvK-nummer: 1234567)"))
+    older = parse_html(afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                                  contractor("Jeugdzorg Oost B.V.", **{"Nationale identificatie": "1234567"})))
+    for parsed in (in_section_8, in_block, older):
+        assert [(s["name"], s["kvk"]) for s in parsed["suppliers"]] == [("Jeugdzorg Oost B.V.", "01234567")]
+    assert [s["organisation_id"] for s in html_results({"publication_id": 1, "procurement_id": "TN1"}, in_name, {})[
+        "awards"][0]["suppliers"]] == ["kvk:01234567"]
+
+    foreign = eforms_winner(row("Officiële naam", "Jugendhilfe GmbH"), row("Registratienummer", "1234567"),
+                            row("Land", "Duitsland"))
+    assert [s["kvk"] for s in foreign["suppliers"]] == [None]
+    for number in ("NL123456789B01", "123456", "1234567B01"):
+        assert [s["kvk"] for s in eforms_winner(row("Officiële naam", "Jeugdzorg Oost B.V."),
+                                                row("Registratienummer", number))["suppliers"]] == [None], number
+
+
+def test_a_german_rendering_is_read_with_the_sdks_german_labels():
+    """Reference §2.1 ("other languages occur as well (WAI has a German test)") and the known leftover of round 10: a
+    German rendering was named a problem and not read, so its winners, values, lots and counts were lost. Its labels
+    are the eForms SDK's German ones (translations/*_de.xml, verbatim; SYNTHETIC rendering built row by row);
+    WAI's own German fixture ("1. Käufer", "Gewinner") is read too."""
+    read = parse_html(eforms(
+        h1("1. Beschaffer"), row("Offizielle Bezeichnung", "Gemeinde Kleve"),
+        h1("2. Verfahren"), h3("2.1.3 Wert"), amount("Geschätzter Wert ohne MwSt.", "1 000 000", "Euro"),
+        h1("5. Los"), h2("5.1 Los: LOT-0001"), row("Titel", "Jugendhilfe ambulant"),
+        amount("Geschätzter Wert ohne MwSt.", "700 000", "Euro"),
+        h1("6. Ergebnisse"), amount("Wert aller in dieser Bekanntmachung vergebenen Verträge", "650 000", "Euro"),
+        h2("6.1 Ergebnis, Los-– Kennung: LOT-0001"), only("Es wurde mindestens ein Gewinner ermittelt."),
+        h3("6.1.2 Informationen über die Gewinner"), only("Wettbewerbsgewinner"),
+        row("Offizielle Bezeichnung", "Jeugdzorg Grens B.V."), only("Angebot"),
+        row("Kennung des Loses oder der Gruppe von Losen", "LOT-0001"),
+        amount("Wert des Angebots", "650 000", "Euro"), only("Informationen zum Auftrag"),
+        row("Datum der Auswahl des Gewinners", "15/05/2026"), row("Datum des Vertragsabschlusses", "01/06/2026"),
+        h3("6.1.4 Statistische Informationen"), only("Eingegangene Angebote oder Teilnahmeanträge"),
+        row("Art der eingegangenen Einreichungen", "Angebote"),
+        row("Anzahl der eingegangenen Angebote oder Teilnahmeanträge", "3"),
+        h2("6.1 Ergebnis, Los-– Kennung: LOT-0002"),
+        only("Es wurde kein Wettbewerbsgewinner ermittelt, und der Wettbewerb ist abgeschlossen."),
+        row("Grund, warum kein Gewinner ausgewählt wurde", "Andere"),
+        h1("8. Organisationen"), h2("8.1 ORG-0001"), row("Offizielle Bezeichnung", "Jeugdzorg Grens B.V."),
+        row("Registrierungsnummer", "12345678"), row("Stadt", "Nijmegen"), row("Land", "Niederlande"),
+        only("Rollen dieser Organisation"), only("Bieter"), row("Gewinner dieser Lose", "LOT-0001")))
+    assert read["language"] == "de" and read["buyer"] == "Gemeinde Kleve"
+    assert not [p for p in read["problems"] if "language" in p]
+    assert [(s["lot_id"], s["name"], s["kvk"], s["place"], s["tender_value_cents"]) for s in read["suppliers"]] == [
+        ("LOT-0001", "Jeugdzorg Grens B.V.", "12345678", "Nijmegen", 65000000)]
+    (award,) = read["awards"]
+    assert (award["value_cents"], award["award_date"], award["contract_date"], award["tenders_received"]) == \
+        (65000000, "2026-05-15", "2026-06-01", 3)
+    lots = {lot["lot_id"]: lot for lot in read["lots"]}
+    assert (lots["LOT-0001"]["title"], lots["LOT-0001"]["estimated_cents"], lots["LOT-0001"]["awarded"]) == \
+        ("Jugendhilfe ambulant", 70000000, 1)
+    assert (lots["LOT-0002"]["awarded"], lots["LOT-0002"]["not_awarded_reason"]) == (0, "Andere")
+    assert read["procedure"]["total_awarded_cents"] == 65000000 and read["procedure"]["estimated_cents"] == 100000000
+
+    wai = parse_html(eforms(h1("1. Käufer"), h1("6. Ergebnisse"),
+                            amount("Wert aller in dieser Bekanntmachung vergebenen Verträge", "500 000", "Euro"),
+                            h2("6.1 Kennung des Ergebnisses des Loses: LOT-0001"), only("Gewinner"),
+                            row("Offizielle Bezeichnung", "Beispiel GmbH")))
+    assert wai["language"] == "de" and [s["name"] for s in wai["suppliers"]] == ["Beispiel GmbH"]

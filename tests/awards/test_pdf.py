@@ -183,3 +183,13 @@ def test_a_pdf_without_text_is_named_a_scan_not_a_pdf_without_award_sections():
     parsed = parse_pdf(text_pdf([[], []]))
     assert parsed["awards"] == [] and parsed["suppliers"] == []
     assert parsed["problems"] == ["PDF without text (a scan?): not read, no text recognition is done"]
+
+
+def test_a_kvk_number_of_seven_digits_is_the_number_with_its_leading_zero():
+    """IJ's KvK patterns (reference §7) took 8 digits only: "KvK-nummer: 1234567" (a number whose leading zero was
+    dropped, §4) gave the winner no KvK number."""
+    parsed = parse_pdf(text_pdf([[
+        "6. Resultaten", "6.1 ID resultaat perceel: LOT-0001", "6.1.2 Informatie over winnaars", "Winnaar:",
+        "Officiële naam: Jeugdzorg Oost B.V.", "KvK-nummer: 1234567", "Inschrijving:",
+        "Waarde van de aanbesteding: 400 000 Euro"]]))
+    assert winners(parsed) == [("LOT-0001", "Jeugdzorg Oost B.V.", "01234567", 40000000)]

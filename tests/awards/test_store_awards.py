@@ -212,3 +212,92 @@ def test_a_pdf_not_read_within_its_time_in_all_leaves_the_notices_award_data_to_
     assert "results" not in read(AWARDS_PDF_TIMEOUT=1, AWARDS_PDF_CPU_SECONDS=60)
     settled = read(AWARDS_PDF_CPU_SECONDS=1)["results"]["notice_result"]
     assert "PDF refused: over the 1 s of CPU time" in settled["problems"]
+
+
+def test_a_package_lot_numbered_otherwise_than_the_notices_lot_is_that_lot_by_its_title(procedure_900001, tmp_path):
+    """The same procedure in the API's notices and a package with different lot numbering (reference §6.3: the
+    package's lots are "1", "2"; §2.6: a notice may number its lots from LOT-0000, whose ids then stay as printed,
+    names.lot_keys): the contract notice's LOT-0000 "Jeugd-GGZ" and LOT-0001 "Verblijf" and the package's "1"
+    "Jeugd-GGZ" and "2" "Verblijf" were four lots, the package's award on a lot of its own, the API's lot never
+    awarded. A package lot whose title is that of exactly one API lot is that lot. SYNTHETIC: the fixture's
+    contract notice renumbered from LOT-0000."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    (contract,) = [p for p in procedure_900001 if p["detail"]["publicatieId"] == 900101]
+    contract = dict(contract, html=contract["html"].replace("LOT-0001", "LOT-0000").replace("LOT-0002", "LOT-0001"))
+    db = archive(tmp_path, [contract], "zero_based")
+    assert {r["lot_id"]: r["title"] for r in db.query("select * from lots")} == {
+        "LOT-0000": "Jeugd-GGZ", "LOT-0001": "Verblijf"}
+    dump = release("ocds-1l04xe-900001", "900102", "2025-09-01", "Specialistische jeugdhulp Regio Voorbeeld",
+                   "85311300-5", lots=[("1", "Jeugd-GGZ"), ("2", "Verblijf ")],
+                   parties=[supplier("01234567", "Stichting Jeugdhulp Noord")],
+                   awards=[{"id": "a2", "suppliers": [{"id": "01234567", "name": "Stichting Jeugdhulp Noord"}],
+                            "value": {"amount": 800000, "currency": "EUR"}, "relatedLots": ["2"]}])
+    item = OCDSProcedureItem(procedure=to_procedure([dump], source="Dataset_Tenderned-2025-01-01-2025-12-31.json"))
+    with db.conn:
+        write_ocds_procedure(db, ocds_record(item, NOTICE_URL), 2)
+    lots = {r["lot_id"]: r for r in db.query("select * from lots where procurement_id = 'TN900001'")}
+    assert set(lots) == {"LOT-0000", "LOT-0001"}
+    assert (lots["LOT-0001"]["awarded"], lots["LOT-0001"]["title"], lots["LOT-0001"]["estimated_cents"]) == \
+        (1, "Verblijf", 90000000)
+    assert [(r["lot_id"], r["source_lot_id"], r["value_cents"]) for r in db.query("select * from awards")] == [
+        ("LOT-0001", "2", 80000000)]
+
+
+def test_package_lots_whose_titles_do_not_single_out_one_api_lot_stay_their_own(procedure_900001, tmp_path):
+    """Titles decide only where they single out a lot: two API lots of one title, or a title no API lot has, move
+    nothing (no guess at the numbering)."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    from tests.fixtures.awards.make_fixtures import release
+
+    (contract,) = [p for p in procedure_900001 if p["detail"]["publicatieId"] == 900101]
+    contract = dict(contract, html=contract["html"].replace("LOT-0001", "LOT-0000").replace("LOT-0002", "LOT-0001")
+                    .replace("Verblijf", "Jeugd-GGZ"))
+    db = archive(tmp_path, [contract], "same_titles")
+    dump = release("ocds-1l04xe-900001", "900102", "2025-09-01", "Specialistische jeugdhulp Regio Voorbeeld",
+                   "85311300-5", lots=[("1", "Jeugd-GGZ"), ("2", "Ambulant")], awards=(), tag=("tender",))
+    item = OCDSProcedureItem(procedure=to_procedure([dump], source="Dataset_Tenderned-2025-01-01-2025-12-31.json"))
+    with db.conn:
+        write_ocds_procedure(db, ocds_record(item, NOTICE_URL), 2)
+    assert {r["lot_id"] for r in db.query("select * from lots")} == {"LOT-0000", "LOT-0001", "1", "2"}
+
+
+def test_a_package_read_before_the_notices_gives_its_lot_to_the_notices_lot_of_that_title(procedure_900001, tmp_path):
+    """The other order of the test above (a backfill before the API crawl, or a contract notice fetched later through
+    /gerelateerd): the package's "2" "Verblijf" was archived first, the contract notice's LOT-0001 "Verblijf" then
+    became a second row. The package's lot, award and history move to the notice's id; the lot is one row with the
+    package's award and the notice's estimate."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    db = archive(tmp_path, [], "package_first")
+    dump = release("ocds-1l04xe-900001", "900102", "2025-09-01", "Specialistische jeugdhulp Regio Voorbeeld",
+                   "85311300-5", lots=[("1", "Jeugd-GGZ"), ("2", "Verblijf")],
+                   parties=[supplier("01234567", "Stichting Jeugdhulp Noord")],
+                   awards=[{"id": "a2", "suppliers": [{"id": "01234567", "name": "Stichting Jeugdhulp Noord"}],
+                            "value": {"amount": 800000, "currency": "EUR"}, "relatedLots": ["2"]}])
+    item = OCDSProcedureItem(procedure=to_procedure([dump], source="Dataset_Tenderned-2025-01-01-2025-12-31.json"))
+    with db.conn:
+        write_ocds_procedure(db, ocds_record(item, NOTICE_URL), 1)
+    (contract,) = [p for p in procedure_900001 if p["detail"]["publicatieId"] == 900101]
+    contract = dict(contract, html=contract["html"].replace("LOT-0001", "LOT-0000").replace("LOT-0002", "LOT-0001"))
+    with db.conn:
+        write_notice(db, record(contract), 1)
+    refresh_award_currency(db, 1)
+    lots = {r["lot_id"]: r for r in db.query("select * from lots where procurement_id = 'TN900001'")}
+    assert set(lots) == {"LOT-0000", "LOT-0001"}
+    assert (lots["LOT-0001"]["awarded"], lots["LOT-0001"]["title"], lots["LOT-0001"]["estimated_cents"],
+            lots["LOT-0001"]["source_lot_id"]) == (1, "Verblijf", 90000000, "2")
+    assert [(r["lot_id"], r["source_lot_id"], r["value_cents"], r["current"]) for r in db.query("select * from awards")] \
+        == [("LOT-0001", "2", 80000000, 1)]
+    assert {r["lot_id"] for r in db.query("select lot_id from award_suppliers")} == {"LOT-0001"}
