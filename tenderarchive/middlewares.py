@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import html
 import json
 import logging
 import os
@@ -288,15 +289,17 @@ _refresh_cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def get_meta_refresh(response, ignore_tags=("script", "noscript")) -> tuple[None, None] | tuple[float, str]:
-    """``(delay, absolute URL)`` of an HTML response's ``<meta http-equiv="refresh">``, else ``(None, None)``:
-    Scrapy's ``scrapy.utils.response.get_meta_refresh`` (w3lib's reader, the page's base URL and encoding), read
+    """``(delay, absolute URL)`` of an HTML response's refresh, else ``(None, None)``: its HTTP ``Refresh`` header
+    (:func:`header_refresh`), else its ``<meta http-equiv="refresh">``, read as Scrapy's
+    ``scrapy.utils.response.get_meta_refresh`` reads it (w3lib's reader, the page's base URL and encoding), but
     through the page's whole ``<head>`` (and at least its first 4,096 characters, as Scrapy), no tag cut in two.
 
     Why not Scrapy's own: it reads the first 4,096 characters only, cut through whatever tag stands there. A CMS
     template's ``<head>`` (a theme's inline styles, a consent plugin's scripts) is often longer: a moved item's
     "Pagina verplaatst" answer whose refresh came later was archived as the item (the item never asked), and one
-    whose refresh the cut went through was followed to its address cut short. Cached per response (and tags
-    ignored), as Scrapy's."""
+    whose refresh the cut went through was followed to its address cut short. Nor does it read the header, which a
+    server or a CMS's redirect module sends in place of the tag (``Refresh: 0; url=/nieuws/nieuw``): the stub
+    was archived as the item. Cached per response (and tags ignored), as Scrapy's."""
     tags = tuple(ignore_tags)
     cached = _refresh_cache.setdefault(response, {})
     if tags not in cached:
@@ -306,8 +309,25 @@ def get_meta_refresh(response, ignore_tags=("script", "noscript")) -> tuple[None
         end = _HEAD_END.search(text)
         scan = max(SCRAPY_REFRESH_CHARS, end.start() if end else SCRAPY_REFRESH_CHARS)
         base = w3html.get_base_url(text, response.url, response.encoding, max_scan=scan)  # a <base href> there too
-        cached[tags] = w3html.get_meta_refresh(text, base, response.encoding, ignore_tags=tags, max_scan=scan)
+        cached[tags] = header_refresh(response, base) \
+            or w3html.get_meta_refresh(text, base, response.encoding, ignore_tags=tags, max_scan=scan)
     return cached[tags]
+
+
+def header_refresh(response, base: str | None = None) -> tuple[float, str] | None:
+    """``(delay, absolute URL)`` of a response's HTTP ``Refresh`` header (``Refresh: 0; url=/nieuws/nieuw``), read
+    against ``base`` (the page's ``<base href>``, else its URL), else None. HTML gives the header's value the
+    meta tag's ``content`` syntax and has it act first (its "shared declarative refresh steps"), so it is read
+    by w3lib's reader of the tag, as the tag it stands for: one parser for both. A value without a URL
+    (``Refresh: 60``) reloads the page, no redirect, as such a tag."""
+    from w3lib import html as w3html
+
+    value = response.headers.get("Refresh")
+    if not value:
+        return None
+    tag = f'<meta http-equiv="refresh" content="{html.escape(value.decode("latin-1"), quote=True)}">'
+    interval, url = w3html.get_meta_refresh(tag, base or response.url, "utf-8", ignore_tags=())
+    return (interval, url) if interval is not None and url else None
 
 
 class MetaRefreshMiddleware(BaseMetaRefreshMiddleware):

@@ -1,0 +1,114 @@
+"""The news spider, eleventh pass against docs/reference/news-sites.md as an evaluator would test it:
+loopback sites of SYNTHETIC pages (labelled like tests/fixtures/news), crawled with ``tenderarchive
+crawl news`` into a real archive, and rebuilt with ``tenderarchive reparse``."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from http.server import ThreadingHTTPServer
+
+import pytest
+import sqlite_utils
+
+from tests import forkcli
+from tests.conftest import ROOT
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, registry
+from tests.spiders.test_news_reference8 import TEXT, iprox_item
+
+
+def serve(routes: dict, log: list | None = None):
+    """A loopback site: ``routes[path]`` is ``(content type, body)`` or ``(content type, body, headers)``,
+    the headers (a ``Refresh``) sent with its ``200``; any other path answers 404. ``log`` collects every path
+    asked."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            if log is not None:
+                log.append(self.path)
+            route = routes.get(self.path)
+            if route is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", route[0])
+            self.send_header("Content-Length", str(len(route[1])))
+            for name, value in (route[2] if len(route) > 2 else {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(route[1])
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def titles_of(db_path, base) -> dict:
+    return {r["url"].removeprefix(base): r["title"] for r in sqlite_utils.Database(db_path)["articles"].rows}
+
+
+def moved_notice() -> tuple[str, bytes]:
+    """A SYNTHETIC "page moved" answer of a CMS's redirect module: a page in the site's template, no refresh tag."""
+    return ("text/html; charset=utf-8", (
+        "<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+        "<meta charset='utf-8'><title>Pagina verplaatst - Gemeente Voorbeeld</title></head><body><main>"
+        "<h1>Pagina verplaatst</h1><p>Deze pagina is verplaatst naar een nieuw adres op onze website. U wordt"
+        " automatisch doorgestuurd naar het bericht over de voorlopige gunning van de jeugdhulp in de regio."
+        "</p></main></body></html>").encode())
+
+
+@pytest.mark.parametrize("header", ["0; url={target}", "0;URL='{base}{path}'", "1; url={target}"])
+def test_a_moved_items_http_refresh_header_is_followed(tmp_path, header):
+    """§2.1 CMS families (a site moving to another CMS answers its old addresses): a moved item's old address
+    answers ``200`` with the HTTP header ``Refresh: 0; url=/nieuws/<new>`` (a server's or a CMS redirect module's,
+    which HTML reads as the ``<meta http-equiv="refresh">`` it stands for) over a "Pagina verplaatst" page. Scrapy
+    reads the tag only: the notice was archived as the item and the item at its new address never asked. The
+    header is followed as the tag is, in the crawl and in its replay (``reparse``)."""
+    from tests.spiders.test_news_reference6 import listing_of
+
+    path = "nieuws/voorlopige-gunning-specialistische-jeugdhulp"
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing_of("/nieuws/Voorlopige_gunning_jeugdhulp"),
+              "/" + path: iprox_item("Voorlopige gunning jeugdhulp")}
+    db_path = tmp_path / "archive.db"
+    server, base = serve(routes, log)
+    routes["/nieuws/Voorlopige_gunning_jeugdhulp"] = (*moved_notice(), {
+        "Refresh": header.format(target="/" + path, base=base, path=path)})
+    try:
+        sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        crawl = crawl_news(sources, db_path)
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert titles_of(db_path, base) == {path: "Voorlopige gunning jeugdhulp"}
+    assert log.count("/" + path) == 1
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("select location from fetches where url = ?",
+                      [base + "nieuws/Voorlopige_gunning_jeugdhulp"]).fetchone()[0] == base + path
+    rebuilt = forkcli.run(["reparse", "--db", str(db_path)], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert titles_of(db_path, base) == {path: "Voorlopige gunning jeugdhulp"}
+
+
+def test_an_items_refresh_header_that_reloads_it_is_the_item(tmp_path):
+    """A news page kept fresh by ``Refresh: 300`` (no URL) or by a header naming its own address is the page, not a
+    redirect: it is archived once, and no error."""
+    routes = {"/robots.txt": ROBOTS, "/nieuws": ("text/html", b"<html><body><main><a href='/nieuws/a'>A</a>"
+                                                 b"<a href='/nieuws/b'>B</a></main></body></html>"),
+              "/nieuws/a": (*iprox_item("Gunning jeugdhulp A"), {"Refresh": "300"}),
+              "/nieuws/b": (*iprox_item("Gunning jeugdhulp B", TEXT.replace("drie", "vier")),
+                            {"Refresh": "300; url=/nieuws/b"})}
+    db_path = tmp_path / "archive.db"
+    server, base = serve(routes)
+    try:
+        sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        crawl = crawl_news(sources, db_path)
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert titles_of(db_path, base) == {"nieuws/a": "Gunning jeugdhulp A", "nieuws/b": "Gunning jeugdhulp B"}
+    assert sqlite_utils.Database(db_path).execute("select errors from crawls").fetchone()[0] == "[]"
