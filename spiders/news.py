@@ -265,13 +265,40 @@ OFFSET_PARAMETERS = ("start", "limitstart", "offset")
 TYPO3_PAGER = re.compile(r"^tx_\w+(?:\[@widget_\d+\])?\[(?:currentPage|page)\]$", re.I)
 
 
+#: A pager's words for its neighbours and ends (Dutch and English), and its arrows.
+PAGER_WORDS = re.compile(r"(?:volgende|vorige|eerste|laatste|next|previous|prev|first|last|oudere?|nieuwere?)"
+                         r"(?:\s+(?:pagina|page|berichten|nieuws(?:berichten)?|posts?|items?))?|[«»‹›<>→←]+|\.\.\.|…",
+                         re.I)
+#: A link standing in a listing's pager: an element around it (up to three levels) named so in its class, id or
+#: ``aria-label`` (``pagination``, ``paginering``, ``pager``, ``paging``, ``page-numbers``, ``page-nav``), not a
+#: theme's ``page-content`` around the entries.
+_NAMES = "translate(concat(@class, ' ', @id, ' ', @aria-label), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+IN_PAGER = "ancestor-or-self::*[position() <= 4][" + " or ".join(
+    f"contains({_NAMES}, '{word}')" for word in ("pagin", "pager", "paging", "page-numbers", "page-nav", "pagenav")) + "]"
+
+
+def pager_shaped(anchor) -> bool:
+    """Whether a link reads as a pager's (its text a page number or :data:`PAGER_WORDS`, a ``rel`` of ``next`` or
+    ``prev``, or standing in an element named a pager: :data:`IN_PAGER`) rather than as an entry's (its text
+    the item's title)."""
+    text = " ".join(" ".join(anchor.xpath(".//text()").getall()).split())
+    rel = (anchor.attrib.get("rel") or "").lower().split()
+    return text.isdigit() or bool(PAGER_WORDS.fullmatch(text)) or "next" in rel or "prev" in rel \
+        or bool(anchor.xpath(IN_PAGER))
+
+
 def pager_links(response, root: str, newest_last: bool = False, cms: str | None = None) -> list[str]:
     """The links of a listing page to other pages of the same listing, nearest numbers first (``newest_last``:
     the highest first, for a listing ordered oldest first, whose newest items are on its last page):
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
     ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
-    ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it. On a WordPress site (``cms``)
-    ``?p=123`` is a post (plain permalinks), not page 123 of a listing at the site's root."""
+    ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it.
+
+    ``?p=123`` is a post on WordPress's plain permalinks, not page 123 of a listing at the site's root: on a site
+    registered as WordPress (``cms``) ``p`` is never a page number, and on the others (the registry's ``cms`` is
+    optional, and a guess from URL shape where given: news-sites.md §4) only in links all shaped as a pager's
+    (:func:`pager_shaped`: "2", "Volgende", in a ``nav.pagination``): an address linked under an entry's title is
+    the entry (its comment count "3" too)."""
     try:
         base = urlsplit(root)
     except ValueError:
@@ -281,7 +308,9 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
     base_query = dict(parse_qsl(base.query))
     base_path = base.path.rstrip("/")
     found: dict[str, int] = {}
-    for href in response.css("a::attr(href)").getall():
+    entries: set[str] = set()  # `p` links read as an entry's
+    for anchor in response.xpath("//a[@href]"):
+        href = anchor.attrib["href"]
         try:
             url = response.urljoin(href.strip()).split("#")[0]
             parts = urlsplit(url)
@@ -296,15 +325,17 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
             changed = {k: v for k, v in query.items() if base_query.get(k) != v and k.lower() != "chash"}
             if len(changed) == 1 and set(query) >= set(base_query) - set(changed) - {"cHash"}:
                 (name, value), = changed.items()
-                if (name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(name)) and value.isdigit() \
-                        and not (cms == "wordpress" and name.lower() == "p"):
+                if (name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(name)) and value.isdigit():
                     number = int(value)
+                if number is not None and name.lower() == "p" and (cms == "wordpress" or not pager_shaped(anchor)):
+                    entries.add(url)  # its comment count ("3", to `?p=123#comments`) is no pager either
+                    number = None
         elif query == base_query:
             in_path = re.fullmatch(re.escape(base_path) + r"/(?:page|pagina)[/-](\d+)", parts.path.rstrip("/"), re.I)
             number = int(in_path.group(1)) if in_path else None
         if number is not None and url != root:
             found.setdefault(url, number)
-    return sorted(found, key=lambda u: (-found[u] if newest_last else found[u], u))
+    return sorted((u for u in found if u not in entries), key=lambda u: (-found[u] if newest_last else found[u], u))
 
 
 def data_page_links(response, root: str, cms: str | None, newest_last: bool = False) -> list[str]:

@@ -112,3 +112,67 @@ def test_an_items_refresh_header_that_reloads_it_is_the_item(tmp_path):
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     assert titles_of(db_path, base) == {"nieuws/a": "Gunning jeugdhulp A", "nieuws/b": "Gunning jeugdhulp B"}
     assert sqlite_utils.Database(db_path).execute("select errors from crawls").fetchone()[0] == "[]"
+
+
+def root_listing(posts, pager, comments: bool) -> tuple[str, bytes]:
+    """A SYNTHETIC listing at a site's root in a WordPress theme: entries ``/?p=<id>`` under their titles (with
+    ``comments`` each with its comment count linked to ``/?p=<id>#comments``), and a numbered pager
+    ``/?paged=N``."""
+    head = "<link rel='stylesheet' href='/wp-content/themes/gemeente/style.css'>"
+    items = "".join(f"<article><h2><a href='/?p={n}'>Bericht {n} over de inkoop van jeugdhulp</a></h2>" + (
+        f"<span class='comments-link'><a href='/?p={n}#comments'>{n % 4}</a></span>" if comments else "")
+        + "</article>" for n in posts)
+    links = "".join(f"<a class='page-numbers' href='/?paged={n}'>{n}</a>" for n in pager)
+    return ("text/html; charset=utf-8", ("<!doctype html><html><head><meta name='tenderarchive-fixture' "
+                                         f"content='synthetic'>{head}</head><body><main>{items}"
+                                         f"<nav class='pagination'>{links}</nav></main></body></html>").encode())
+
+
+@pytest.mark.parametrize("comments", [True, False])
+def test_a_root_listing_of_plain_permalink_posts_on_a_site_not_registered_as_wordpress(tmp_path, comments):
+    """§2.1 WordPress (plain permalinks: posts ``/?p=123``, pages ``/?paged=2``) on a site whose registry entry
+    names no ``cms`` (optional, and a guess from URL shape where given, §4): each post's ``/?p=123`` was taken for
+    page 123 of the listing at the site's root, so no post was archived (only a site registered ``cms: wordpress``
+    had them). A ``p`` link under an entry's title is the entry (its comment count "3" linked to
+    ``/?p=123#comments`` too), and only one shaped as a pager's ("2", "Volgende", in the pager) a page of the
+    listing."""
+    routes = {"/robots.txt": ROBOTS, "/": root_listing([101, 102], [2, 3], comments),
+              "/?paged=2": root_listing([103], [1, 3], comments), "/?paged=3": root_listing([104], [1, 2], comments),
+              **{f"/?p={n}": iprox_item(f"Bericht {n} over jeugdhulp", TEXT.replace("drie", str(n)))
+                 for n in (101, 102, 103, 104)}}
+    db_path = tmp_path / "archive.db"
+    server, base = serve(routes)
+    try:
+        sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": [base], "max_pages": 5}},
+                           allow=[r"^/\?p=\d+$"])
+        crawl = crawl_news(sources, db_path)
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert sorted(titles_of(db_path, base)) == ["?p=101", "?p=102", "?p=103", "?p=104"]
+
+
+def test_a_listing_paged_by_p_on_another_cms_is_still_read_through_its_pager(tmp_path):
+    """A site of another CMS numbering its listing's pages ``?p=2`` (its items under ``/nieuws/<slug>``) is read
+    through that pager, the links "2", "3" and "Volgende »" pages of the listing, not articles."""
+    def page(items, pager):
+        entries = "".join(f"<li><a href='/nieuws/{i}'>Bericht {i} over jeugdhulp</a></li>" for i in items)
+        links = "".join(f"<a href='/nieuws?p={n}'>{n}</a>" for n in pager) + \
+            (f"<a href='/nieuws?p={pager[-1]}'>Volgende &raquo;</a>" if pager else "")
+        return ("text/html; charset=utf-8", ("<!doctype html><html><head><meta name='tenderarchive-fixture' "
+                                             f"content='synthetic'></head><body><main><ul>{entries}</ul>"
+                                             f"<div class='paginering'>{links}</div></main></body></html>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/nieuws": page(["a", "b"], [2, 3]), "/nieuws?p=2": page(["c"], [3]),
+              "/nieuws?p=3": page(["d"], []),
+              **{f"/nieuws/{i}": iprox_item(f"Bericht {i} over jeugdhulp", TEXT.replace("drie", i)) for i in "abcd"}}
+    db_path = tmp_path / "archive.db"
+    server, base = serve(routes)
+    try:
+        sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}},
+                           allow=[r"^/nieuws/\w+$"])
+        crawl = crawl_news(sources, db_path)
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert sorted(titles_of(db_path, base)) == ["nieuws/a", "nieuws/b", "nieuws/c", "nieuws/d"]
