@@ -270,15 +270,60 @@ class RedirectMiddleware(BaseRedirectMiddleware):
     A spider with a ``redirect_request(request, redirected)`` method sees each redirect first: it
     returns the request to follow (its URL tidied), or raises :class:`AskedAlready` for a target
     the crawl asks or has archived already (spiders/news.py: a listing's old link to a moved page
-    fetched that page a second time)."""
+    fetched that page a second time).
+
+    A cookie check (news-sites.md §2.4's consent and cookie machinery: a server answering ``302`` to the page
+    itself, or through a ``/cookiecheck`` page back to it, with ``Set-Cookie``, and the page once the cookie comes
+    back) is no loop: the cookies a redirect sets go with the rest of its chain on its host
+    (:func:`redirect_cookies`; ``COOKIES_ENABLED`` stays off, so no cookie outlives the chain), and only an
+    address asked again with the same cookies is a loop. Every such page was a "redirect loop" error of every
+    crawl."""
+
+    def _build_redirect_request(self, source_request, response, *, url, **kwargs):
+        redirected = super()._build_redirect_request(source_request, response, url=url, **kwargs)
+        cookies = redirect_cookies(redirected, response)
+        if cookies:
+            redirected.headers["Cookie"] = cookies
+        return redirected
 
     def _redirect(self, redirected, request, reason):
         chain = [*request.meta.get("redirect_urls", []), request.url]
-        if redirected.url in chain:
+        cookie = lambda r: (r.headers.get("Cookie") or b"").decode("latin-1")  # noqa: E731
+        visits = [*request.meta.get("redirect_visits", [[url, ""] for url in chain[:-1]]), [request.url, cookie(request)]]
+        if redirected.url in chain and [redirected.url, cookie(redirected)] in visits:
             raise IgnoreRequest(f"redirect loop: {request.url} redirects to {redirected.url}")
         redirected = super()._redirect(spider_redirect(self.crawler, request, redirected), request, reason)
         redirected.dont_filter = True
+        if any(c for _, c in visits) or cookie(redirected):
+            redirected.meta["redirect_visits"] = visits
         return redirected
+
+
+def redirect_cookies(redirected, response) -> str:
+    """The ``Cookie`` header a redirect's next request carries: the cookies its chain carried to it (Scrapy keeps
+    the header on the same host and drops it elsewhere) and those the redirecting answer sets, where it comes from
+    the host the chain goes on to (read by the standard library's ``http.cookies``; one that ``Max-Age=0`` or an
+    empty value deletes is dropped). A browser without a cookie jar beyond the redirect does the same."""
+    from http.cookies import CookieError, SimpleCookie
+
+    jar: dict[str, str] = {}
+    for pair in (redirected.headers.get("Cookie") or b"").decode("latin-1").split(";"):
+        name, _, value = pair.strip().partition("=")
+        if name:
+            jar[name] = value
+    if (urlparse_cached(redirected).hostname or "") == (urlparse_cached(response).hostname or ""):
+        for header in response.headers.getlist("Set-Cookie"):
+            parsed = SimpleCookie()
+            try:
+                parsed.load(header.decode("latin-1"))
+            except CookieError:
+                continue
+            for name, morsel in parsed.items():
+                if morsel.value in ("", '""') or morsel["max-age"].strip() in ("0", "-1"):
+                    jar.pop(name, None)
+                else:
+                    jar[name] = morsel.value
+    return "; ".join(f"{name}={value}" for name, value in jar.items())
 
 
 #: Where a page's ``<head>`` ends (its ``</head>``, else the ``<body>`` that opens after it): a refresh belongs there.

@@ -176,3 +176,129 @@ def test_a_listing_paged_by_p_on_another_cms_is_still_read_through_its_pager(tmp
         server.shutdown()
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     assert sorted(titles_of(db_path, base)) == ["nieuws/a", "nieuws/b", "nieuws/c", "nieuws/d"]
+
+
+def drupal_item(title: str, text: str = TEXT) -> tuple[str, bytes]:
+    """The same item as a Drupal theme writes it (§2.1 Drupal: a node page, ``<time datetime>``)."""
+    return ("text/html; charset=utf-8", (
+        "<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+        f"<title>{title} | Gemeente Voorbeeld</title></head><body class='path-node page-node-type-nieuws'>"
+        f"<main><article class='node node--type-nieuws'><h1 class='page-title'><span>{title}</span></h1>"
+        "<div class='field--name-created'><time datetime='2021-10-14T08:00:00Z'>14 oktober 2021</time></div>"
+        f"<div class='field--name-body'>{text}</div></article></main></body></html>").encode())
+
+
+def test_an_item_moved_twice_stays_one_page(tmp_path):
+    """§2.1 CMS families, a site moving twice (iprox, then WordPress, then Drupal): the archived item is answered
+    at a second address after the first move and at a third after the second, each former address gone. It stays
+    one archived page under its first address, its provenance the newest address, no version (its text the same),
+    and a crawl after the second move asks nothing it knows."""
+    from tests.spiders.test_news_reference6 import listing_of
+    from tests.spiders.test_news_reference8 import wordpress_item
+
+    title = "Voorlopige gunning jeugdhulp"
+    sites = [{"/nieuws": listing_of("/nieuws/Voorlopige_gunning_jeugdhulp"),
+              "/nieuws/Voorlopige_gunning_jeugdhulp": iprox_item(title)},
+             {"/nieuws": listing_of("/2021/10/14/voorlopige-gunning-jeugdhulp/"),
+              "/2021/10/14/voorlopige-gunning-jeugdhulp/": wordpress_item(title)},
+             {"/nieuws": listing_of("/nieuws/voorlopige-gunning-jeugdhulp"),
+              "/nieuws/voorlopige-gunning-jeugdhulp": drupal_item(title)}]
+    log: list[str] = []
+    routes: dict = {}
+    db_path = tmp_path / "archive.db"
+    server, base = serve(routes, log)
+    crawls = []
+    try:
+        sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}},
+                           allow=["^/nieuws/", "^/20"])
+        for site in [*sites, sites[-1]]:
+            routes.clear()
+            routes.update({"/robots.txt": ROBOTS, **site})
+            del log[:]
+            crawls.append(crawl_news(sources, db_path))
+    finally:
+        server.shutdown()
+    assert [c.returncode for c in crawls] == [0, 0, 0, 0], crawls[-1].stderr[-3000:]
+    assert log == ["/robots.txt", "/nieuws"]
+    db = sqlite_utils.Database(db_path)
+    assert [(r["url"].removeprefix(base), r["title"], r["source_url"].removeprefix(base)) for r in db["articles"].rows] \
+        == [("nieuws/Voorlopige_gunning_jeugdhulp", title, "nieuws/voorlopige-gunning-jeugdhulp")]
+    assert db.execute("select count(*) from versions where table_name = 'articles'").fetchone()[0] == 0
+
+
+def cookie_checking(routes: dict, through: str | None, log: list):
+    """A loopback site whose ``/nieuws/<item>`` pages answer only with the cookie ``toestemming=ja`` (and, when it
+    goes ``through`` a check page, ``check=1`` too): without it ``302`` with ``Set-Cookie`` back to the page itself,
+    or to ``through`` (``/cookiecheck?ref=<page>``, which sets ``check=1`` and answers ``302`` back to the page). A
+    page at ``/nieuws/altijd`` sets its cookie and redirects to itself whatever comes back: a loop."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            cookie = self.headers.get("Cookie") or ""
+            log.append((self.path, cookie))
+            path, _, query = self.path.partition("?")
+            if path == "/cookiecheck":
+                self.redirect(query.removeprefix("ref="), "check=1; Path=/; HttpOnly")
+                return
+            wanted = ["toestemming=ja"] + (["check=1"] if through else [])
+            if path.startswith("/nieuws/") and (path == "/nieuws/altijd" or not all(w in cookie for w in wanted)):
+                target = f"{through}?ref={path}" if through and path != "/nieuws/altijd" else path
+                self.redirect(target, "toestemming=ja; Path=/; Max-Age=31536000; SameSite=Lax")
+                return
+            route = routes.get(self.path)
+            if route is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", route[0])
+            self.send_header("Content-Length", str(len(route[1])))
+            self.end_headers()
+            self.wfile.write(route[1])
+
+        def redirect(self, location, cookie):
+            self.send_response(302)
+            self.send_header("Location", location)
+            self.send_header("Set-Cookie", cookie)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.mark.parametrize("through", [None, "/cookiecheck"])
+def test_a_cookie_check_redirect_to_the_page_itself_is_followed_with_its_cookie(tmp_path, through):
+    """§2.4 cookie machinery: a site that answers a first visit ``302`` to the page itself (or through a
+    ``/cookiecheck`` page back to it) with ``Set-Cookie``, and the page once the cookie comes back. With cookies
+    off, the crawl asked the page again without it and took the second ``302`` for a redirect loop: every item an
+    error of every crawl, none archived. The cookies a redirect sets go with the rest of its chain; a page that
+    redirects to itself whatever comes back is still a loop, an error (bounded), and the next crawl asks again."""
+    from tests.spiders.test_news_reference6 import listing_of
+
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing_of("/nieuws/gunning", "/nieuws/inkoop", "/nieuws/altijd"),
+              "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp"),
+              "/nieuws/inkoop": iprox_item("Inkoop jeugdhulp gestart", TEXT.replace("drie", "vier"))}
+    log: list = []
+    db_path = tmp_path / "archive.db"
+    server, base = cookie_checking(routes, through, log)
+    try:
+        sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        crawl = crawl_news(sources, db_path)
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 3, crawl.stderr[-3000:]  # the page that always redirects to itself
+    assert titles_of(db_path, base) == {"nieuws/gunning": "Voorlopige gunning jeugdhulp",
+                                        "nieuws/inkoop": "Inkoop jeugdhulp gestart"}
+    errors = sqlite_utils.Database(db_path).execute("select errors from crawls").fetchone()[0]
+    assert "redirect loop" in errors and "/nieuws/altijd" in errors and "/nieuws/gunning" not in errors
+    assert len([p for p, _ in log if p == "/nieuws/altijd"]) == 2
+    assert all(cookie == "" for path, cookie in log if path in ("/nieuws", "/robots.txt"))
+    # the rebuild reads the same pages from the raw store
+    rebuilt = forkcli.run(["reparse", "--db", str(db_path)], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert titles_of(db_path, base) == {"nieuws/gunning": "Voorlopige gunning jeugdhulp",
+                                        "nieuws/inkoop": "Inkoop jeugdhulp gestart"}
