@@ -69,7 +69,8 @@ every date a feed or listing gives a page is in when it is read, in a crawl and 
 
 The spider yields raw HTML (``ArticleItem``) with its ``Content-Type`` header, whose charset
 decodes it (a page declared ``windows-1252`` only in the header is not guessed at);
-extraction and analysis are pipelines.
+extraction and analysis are pipelines. A listing declared Latin-1 whose bytes are UTF-8 is read as UTF-8
+(:func:`utf8_mislabelled`), as extraction reads such a page: its links keep their "ö" and "ë".
 
 Hostile input (issue 13): a feed, sitemap or robots.txt entry whose URL is malformed
 or not http(s) is recorded as an error and skipped; a listing link that is not an
@@ -250,6 +251,26 @@ def feed_root(response):
         except (etree.XMLSyntaxError, LookupError, ValueError):
             pass
         raise
+
+
+def utf8_mislabelled(response):
+    """An HTML response read as UTF-8 where it is declared Latin-1 (``ISO-8859-1``, ``windows-1252``: a server's
+    default ``Content-Type`` charset, or a template's ``<meta charset>``) but its bytes are UTF-8 with non-ASCII
+    characters (Latin-1 text is almost never valid UTF-8), as the archive's extraction reads such a page
+    (``tenderarchive.extraction.markup.decode_html``); else ``response`` itself. Read as declared, a listing's
+    link to ``/nieuws/coöperatie-jeugdhulp`` became ``/nieuws/coÃ¶peratie-jeugdhulp``: a 404, the item never
+    archived (news-sites.md §2.4: ë/ö "damaged by a wrong decode")."""
+    import codecs
+
+    if not isinstance(response, scrapy.http.HtmlResponse) or response.body.isascii():
+        return response
+    try:
+        if codecs.lookup(response.encoding).name not in ("cp1252", "iso8859-1"):
+            return response
+        response.body.decode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return response
+    return response.replace(encoding="utf-8")
 
 
 #: Query parameters that number a listing's pages: iprox ``pager_page`` (from 1), Drupal ``page``
@@ -817,6 +838,7 @@ class NewsSpider(BaseSpider):
                     yield request
 
     def parse_listing(self, response):
+        response = utf8_mislabelled(response)
         site = response.meta["site"]
         listing = site.discovery.listing
         page = response.meta["listing_page"]

@@ -302,3 +302,31 @@ def test_a_cookie_check_redirect_to_the_page_itself_is_followed_with_its_cookie(
     assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
     assert titles_of(db_path, base) == {"nieuws/gunning": "Voorlopige gunning jeugdhulp",
                                         "nieuws/inkoop": "Inkoop jeugdhulp gestart"}
+
+
+@pytest.mark.parametrize("declared", ["header", "meta"])
+def test_a_utf8_listing_declared_latin1_links_its_items_by_their_own_addresses(tmp_path, declared):
+    """§2.4 mojibake ("damaged by a wrong decode somewhere upstream") in a listing: a listing written in UTF-8 but
+    declared ``ISO-8859-1`` (a server's default ``Content-Type`` charset) or ``windows-1252`` (a template's
+    ``<meta charset>``) links an item by its address with "ö" and "ë" as they are (``/nieuws/coöperatie-…``). Read
+    as declared, the link was ``/nieuws/coÃ¶peratie-…``: a 404 at every crawl, the item never archived. Bytes
+    that are valid UTF-8 are read as UTF-8, as the page's own text is."""
+    meta = "<meta charset='windows-1252'>" if declared == "meta" else ""
+    kind = "text/html; charset=ISO-8859-1" if declared == "header" else "text/html"
+    listing = (kind, ("<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                      f"{meta}</head><body><main><ul><li><a href='/nieuws/coöperatie-cliënten-jeugdhulp'>Coöperatie"
+                      "</a></li><li><a href='/nieuws/gunning'>Gunning</a></li></ul></main></body></html>").encode())
+    title = "Coöperatie van cliënten over de inkoop van jeugdhulp"
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing,
+              "/nieuws/co%C3%B6peratie-cli%C3%ABnten-jeugdhulp": ("text/html; charset=ISO-8859-1",
+                                                                   iprox_item(title)[1]),
+              "/nieuws/gunning": iprox_item("Gunning jeugdhulp", TEXT.replace("drie", "vier"))}
+    db_path = tmp_path / "archive.db"
+    server, base = serve(routes)
+    try:
+        sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        crawl = crawl_news(sources, db_path)
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert sorted(titles_of(db_path, base).values()) == [title, "Gunning jeugdhulp"]
