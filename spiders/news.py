@@ -45,7 +45,7 @@ discovery URL of the registry that it forbids is an error) and is polite per sit
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
 the archive (as archived or as fetched: a page whose canonical URL differs; an old address whose last answer
 redirected or refreshed to one: ``queries.redirects_to_known``) are not fetched again unless a sitemap ``lastmod`` says they changed
-since (to the second when it gives a time: :meth:`NewsSpider.changed_since`), or, named by a listing or feed only,
+since (to the second when it gives a time; a day that was the fetch's own once that day is over: :meth:`NewsSpider.changed_since`), or, named by a listing or feed only,
 they are recent and due a revisit (conditional, bounded per crawl: :meth:`NewsSpider.revisit_due`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
 feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; without one, by the
@@ -1205,7 +1205,7 @@ class NewsSpider(BaseSpider):
             changed = None
         known = self.known.get(key)
         if not living and known is not None:
-            if (changed is None or not self.changed_since(moment, known)) \
+            if (changed is None or not self.changed_since(moment, known, self.today())) \
                     and not self.revisit_due(key, known, via, lastmod):
                 self.crawler.stats.inc_value("news/skipped_known")
                 return None
@@ -1270,11 +1270,14 @@ class NewsSpider(BaseSpider):
         return day is not None and not self.page_in_window(day.day)
 
     @staticmethod
-    def changed_since(moment: datetime | date, fetched_at: str) -> bool:
+    def changed_since(moment: datetime | date, fetched_at: str, today: date | None = None) -> bool:
         """Whether a page whose sitemap or feed date is ``moment`` changed after it was fetched at
         ``fetched_at`` (UTC ISO): compared as instants when the date gives a time (a page changed the
         afternoon after its morning fetch was never fetched again: its day was the fetch's), else by
-        the Dutch day (a day equal to the fetch's is not later)."""
+        the Dutch day: a later day has; the fetch's own day has once that day is over (``today``, the crawl's, is
+        later), since the change may have come after the fetch: a page fetched in the morning and edited that
+        afternoon, its sitemap saying the day only, was never fetched again (the next crawls read the same day,
+        "not later"). A crawl on that same day does not ask it again."""
         try:
             fetched = datetime.fromisoformat(fetched_at)
         except ValueError:
@@ -1283,7 +1286,7 @@ class NewsSpider(BaseSpider):
             fetched = fetched.replace(tzinfo=timezone.utc)
         if isinstance(moment, datetime):
             return moment > fetched
-        return moment > local_day(fetched)
+        return moment > local_day(fetched) or (moment == local_day(fetched) and today is not None and today > moment)
 
     @staticmethod
     def is_home(site, url: str) -> bool:
@@ -1383,7 +1386,7 @@ class NewsSpider(BaseSpider):
         known = self.known.get(key)
         moment = _moment(request.meta.get("lastmod"))
         if known is not None and not request.meta.get("revisit") \
-                and (moment is None or not self.changed_since(moment, known)):  # a revisit goes on to the page
+                and (moment is None or not self.changed_since(moment, known, self.today())):  # a revisit goes on
             raise AskedAlready(f"{request.url} redirects to {url}, archived already")
         self.requested.add(key)
         return redirected if url == redirected.url or url in {*request.meta.get("redirect_urls", []), request.url} \

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.server
 import threading
+from datetime import datetime, timedelta, timezone
 from http.server import ThreadingHTTPServer
 
 import pytest
@@ -330,3 +331,51 @@ def test_a_utf8_listing_declared_latin1_links_its_items_by_their_own_addresses(t
         server.shutdown()
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     assert sorted(titles_of(db_path, base).values()) == [title, "Gunning jeugdhulp"]
+
+
+def test_a_page_changed_later_on_the_day_it_was_fetched_is_asked_once_that_day_is_over(tmp_path):
+    """§2.1 sitemaps (``lastmod``, a day without a time as Drupal's XML sitemap and many plugins write it): a page
+    fetched in the morning and edited that afternoon says only that day, the day of its fetch: "not later", so no
+    crawl ever asked it again and the edit was never archived. The first crawl after that day asks it once (the
+    change may have come after the fetch); a crawl that day, or after the page was fetched again, does not."""
+    from tenderarchive.arguments import AMSTERDAM
+
+    yesterday = (datetime.now(AMSTERDAM) - timedelta(days=1)).date()
+    log: list[str] = []
+    routes: dict = {}
+    db_path = tmp_path / "archive.db"
+    server, base = serve(routes, log)
+    routes.update({"/robots.txt": ROBOTS, "/sitemap.xml": ("application/xml", (
+        '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><urlset '
+        'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{base}nieuws/gunning</loc><lastmod>{yesterday.isoformat()}</lastmod></url></urlset>").encode()),
+        "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp")})
+    changed = TEXT.replace("vier jaar", "drie jaar met een optie op verlenging")
+    crawls = []
+    try:
+        sources = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        crawls.append(crawl_news(sources, db_path))
+        routes["/nieuws/gunning"] = iprox_item("Voorlopige gunning jeugdhulp", changed)
+        del log[:]
+        crawls.append(crawl_news(sources, db_path))  # fetched today, after yesterday's lastmod: not asked
+        assert "/nieuws/gunning" not in log
+        # the first fetch was yesterday morning, before the edit of that afternoon
+        morning = datetime.combine(yesterday, datetime.min.time().replace(hour=8), AMSTERDAM).astimezone(timezone.utc)
+        db = sqlite_utils.Database(db_path)
+        with db.conn:
+            db.execute("update fetches set fetched_at = ? where url like '%/nieuws/gunning'",
+                       [morning.isoformat(timespec="seconds")])
+            db.execute("update articles set fetched_at = ?", [morning.isoformat(timespec="seconds")])
+        db.close()
+        del log[:]
+        crawls.append(crawl_news(sources, db_path))
+        assert log.count("/nieuws/gunning") == 1
+        del log[:]
+        crawls.append(crawl_news(sources, db_path))
+        assert "/nieuws/gunning" not in log
+    finally:
+        server.shutdown()
+    assert [c.returncode for c in crawls] == [0, 0, 0, 0], crawls[-1].stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    assert "optie op verlenging" in next(db["articles"].rows)["text"]
+    assert db.execute("select count(*) from versions where table_name = 'articles'").fetchone()[0] == 1
