@@ -379,3 +379,60 @@ def test_a_page_changed_later_on_the_day_it_was_fetched_is_asked_once_that_day_i
     db = sqlite_utils.Database(db_path)
     assert "optie op verlenging" in next(db["articles"].rows)["text"]
     assert db.execute("select count(*) from versions where table_name = 'articles'").fetchone()[0] == 1
+
+
+def test_a_site_that_goes_down_after_its_listing_is_crawled_whole_by_the_next_run(tmp_path):
+    """A site that goes down mid-crawl (its listing and two items answered, then every connection dropped): the
+    items it answered are archived, the others are errors (exit 3, nothing archived from a broken answer), and
+    the next crawl, the site back, archives every other item the listing names and asks none archived again."""
+    from tests.spiders.test_news_reference6 import listing_of
+
+    items = [f"/nieuws/bericht-{n}" for n in range(6)]
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing_of(*items),
+              **{item: iprox_item(f"Bericht {n} over jeugdhulp", TEXT.replace("drie", str(n)))
+                 for n, item in enumerate(items)}}
+    down = [True]
+    asked: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            asked.append(self.path)
+            if down[0] and self.path.startswith("/nieuws/") and len([p for p in asked if p.startswith("/nieuws/")]) > 2:
+                self.close_connection = True
+                self.connection.close()  # no answer at all
+                return
+            route = routes.get(self.path)
+            if route is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", route[0])
+            self.send_header("Content-Length", str(len(route[1])))
+            self.end_headers()
+            self.wfile.write(route[1])
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    db_path = tmp_path / "archive.db"
+    try:
+        sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        first = crawl_news(sources, db_path)
+        archived = set(titles_of(db_path, base))
+        down[0] = False
+        del asked[:]
+        second = crawl_news(sources, db_path)
+    finally:
+        server.shutdown()
+    assert first.returncode == 3, first.stderr[-3000:]
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert len(archived) == 2
+    db = sqlite_utils.Database(db_path)
+    errors = [r[0] for r in db.execute("select errors from crawls order by crawl_id")]
+    assert "/nieuws/bericht-" in errors[0] and errors[1] == "[]"
+    assert sorted(titles_of(db_path, base)) == sorted(item.lstrip("/") for item in items)
+    assert sorted(p.lstrip("/") for p in asked if p.startswith("/nieuws/")) == \
+        sorted({item.lstrip("/") for item in items} - archived)
