@@ -8,7 +8,8 @@ discovers article URLs through the configured methods:
 
 - ``feeds``: RSS 2.0 ``<item><link>`` (else its permalink ``<guid>``), RSS 1.0 (RDF) items and
   Atom ``<entry><link href>`` (relative to ``xml:base``);
-- ``sitemaps`` and ``robots_sitemaps`` (the ``Sitemap:`` lines of robots.txt; when it names
+- ``sitemaps`` and ``robots_sitemaps`` (XML, or the protocol's text form, one URL a line: :func:`text_sitemap`;
+  the ``Sitemap:`` lines of robots.txt; when it names
   none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``):
   Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
   of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
@@ -224,6 +225,22 @@ def xml_start(body: bytes) -> bytes:
     rest = body[len(bom):]
     stripped = rest.lstrip(b" \t\r\n")
     return bom + stripped if len(stripped) < len(rest) else body
+
+
+def text_sitemap(body: bytes) -> list[str] | None:
+    """The URLs of a sitemap in the protocol's text form (sitemaps.org: "a simple text file that contains one URL
+    per line", UTF-8; ``Sitemap: /sitemap.txt`` in robots.txt), or None for a body that is not one (XML, or any
+    line not an absolute http(s) URL). Read as XML, it was one "malformed sitemap" error of every crawl, every
+    page it names never found. Blank lines are read over; at most 50,000 lines, the protocol's bound."""
+    text = body.removeprefix(b"\xef\xbb\xbf").strip()
+    if not text or text.startswith(b"<"):
+        return None
+    try:
+        lines = [line.strip() for line in text.decode("utf-8").splitlines() if line.strip()]
+    except UnicodeDecodeError:
+        return None
+    urls = [http_url(line) if re.match(r"https?://\S+$", line, re.I) else None for line in lines[:50000]]
+    return None if not urls or None in urls else urls
 
 
 def feed_root(response):
@@ -750,6 +767,13 @@ class NewsSpider(BaseSpider):
             if len(body) > limit:
                 self.record_error(response.url, f"gzipped sitemap larger than {limit} bytes unpacked: not read")
                 return
+        lines = text_sitemap(body)
+        if lines is not None:
+            for url in lines:
+                request = self.page_request(site, url, "sitemap")
+                if request:
+                    yield request
+            return
         try:
             sitemap = NewsSitemap(body)
             entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating

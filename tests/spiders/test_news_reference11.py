@@ -436,3 +436,32 @@ def test_a_site_that_goes_down_after_its_listing_is_crawled_whole_by_the_next_ru
     assert sorted(titles_of(db_path, base)) == sorted(item.lstrip("/") for item in items)
     assert sorted(p.lstrip("/") for p in asked if p.startswith("/nieuws/")) == \
         sorted({item.lstrip("/") for item in items} - archived)
+
+
+def test_a_sitemap_in_the_protocols_text_form_names_its_pages(tmp_path):
+    """§2.1 TYPO3 "the ``Sitemap:`` line in ``robots.txt``", in the sitemap protocol's other form (sitemaps.org: a
+    text file, one URL a line, UTF-8): read as XML it was one "malformed sitemap" error of every crawl (exit 3), and
+    none of the pages it names was ever found. Its URLs are read as a sitemap's entries without ``lastmod``; a text
+    file that is not one (a line that is no URL) is still an error."""
+    items = ["nieuws/gunning", "nieuws/inkoop-jeugdhulp-coöperatie"]
+    log: list[str] = []
+    routes: dict = {}
+    db_path = tmp_path / "archive.db"
+    server, base = serve(routes, log)
+    robots = f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.txt\nSitemap: {base}kapot.txt\n"
+    routes.update({
+        "/robots.txt": ("text/plain", robots.encode()),
+        "/sitemap.txt": ("text/plain; charset=utf-8", ("\ufeff" + "\r\n".join(base + i for i in items) + "\r\n\r\n")
+                         .encode("utf-8")),
+        "/kapot.txt": ("text/plain", b"Deze sitemap is verplaatst.\n"),
+        "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp"),
+        "/nieuws/inkoop-jeugdhulp-co%C3%B6peratie": iprox_item("Inkoop jeugdhulp", TEXT.replace("drie", "vier"))})
+    try:
+        sources = registry(tmp_path, base_url=base, discovery={"robots_sitemaps": True}, allow=["^/nieuws/"])
+        crawl = crawl_news(sources, db_path)
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 3, crawl.stderr[-3000:]
+    assert sorted(titles_of(db_path, base).values()) == ["Inkoop jeugdhulp", "Voorlopige gunning jeugdhulp"]
+    errors = sqlite_utils.Database(db_path).execute("select errors from crawls").fetchone()[0]
+    assert "kapot.txt" in errors and "sitemap.txt" not in errors
