@@ -139,8 +139,8 @@ def replayable(index: ResponseIndex, expects_json: bool = False) -> bool:
     """True when every stored response is 2xx (nothing for retry, redirect or HttpError) and no HTML
     page among them refreshes to another page (``<meta http-equiv="refresh">``, or an HTTP ``Refresh``
     header): Scrapy's meta-refresh middleware follows that in the engine, and fed straight to the callback the
-    refreshing page was read as the news item and the page it leads to was never asked (its article lost by the rebuild, which
-    ``reparse`` refused). A page that only reloads itself (``content="60"``, or a URL that is its own
+    refreshing page was read as the news item and the page it leads to was never asked (its article lost by the
+    rebuild, which ``reparse`` refused). A page that only reloads itself (``content="60"``, or a URL that is its own
     address: :func:`refreshes_elsewhere`) is no redirect and needs no engine.
     Nor, for a spider whose requests may expect JSON (``expects_json``: its class says so), one that is no
     JSON and was asked again (a later response of its URL): the retry of a 200 that is no JSON
