@@ -8,7 +8,8 @@ discovers article URLs through the configured methods:
 
 - ``feeds``: RSS 2.0 ``<item><link>`` (else its permalink ``<guid>``), RSS 1.0 (RDF) items and
   Atom ``<entry><link href>`` (relative to ``xml:base``);
-- ``sitemaps`` and ``robots_sitemaps`` (the ``Sitemap:`` lines of robots.txt; when it names
+- ``sitemaps`` and ``robots_sitemaps`` (XML, or the protocol's text form, one URL a line: :func:`text_sitemap`;
+  the ``Sitemap:`` lines of robots.txt; when it names
   none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``):
   Scrapy's own sitemap parser, sitemap indexes followed (``NEWS_SITEMAP_MAX_DEPTH`` levels
   of indexes at most: a chain of indexes is a recorded error, not an endless crawl),
@@ -45,7 +46,7 @@ discovery URL of the registry that it forbids is an error) and is polite per sit
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
 the archive (as archived or as fetched: a page whose canonical URL differs; an old address whose last answer
 redirected or refreshed to one: ``queries.redirects_to_known``) are not fetched again unless a sitemap ``lastmod`` says they changed
-since (to the second when it gives a time: :meth:`NewsSpider.changed_since`), or, named by a listing or feed only,
+since (to the second when it gives a time; a day that was the fetch's own once that day is over: :meth:`NewsSpider.changed_since`), or, named by a listing or feed only,
 they are recent and due a revisit (conditional, bounded per crawl: :meth:`NewsSpider.revisit_due`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
 feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; without one, by the
@@ -69,7 +70,8 @@ every date a feed or listing gives a page is in when it is read, in a crawl and 
 
 The spider yields raw HTML (``ArticleItem``) with its ``Content-Type`` header, whose charset
 decodes it (a page declared ``windows-1252`` only in the header is not guessed at);
-extraction and analysis are pipelines.
+extraction and analysis are pipelines. A listing declared Latin-1 whose bytes are UTF-8 is read as UTF-8
+(:func:`utf8_mislabelled`), as extraction reads such a page: its links keep their "ö" and "ë".
 
 Hostile input (issue 13): a feed, sitemap or robots.txt entry whose URL is malformed
 or not http(s) is recorded as an error and skipped; a listing link that is not an
@@ -225,6 +227,22 @@ def xml_start(body: bytes) -> bytes:
     return bom + stripped if len(stripped) < len(rest) else body
 
 
+def text_sitemap(body: bytes) -> list[str] | None:
+    """The URLs of a sitemap in the protocol's text form (sitemaps.org: "a simple text file that contains one URL
+    per line", UTF-8; ``Sitemap: /sitemap.txt`` in robots.txt), or None for a body that is not one (XML, or any
+    line not an absolute http(s) URL). Read as XML, it was one "malformed sitemap" error of every crawl, every
+    page it names never found. Blank lines are read over; at most 50,000 lines, the protocol's bound."""
+    text = body.removeprefix(b"\xef\xbb\xbf").strip()
+    if not text or text.startswith(b"<"):
+        return None
+    try:
+        lines = [line.strip() for line in text.decode("utf-8").splitlines() if line.strip()]
+    except UnicodeDecodeError:
+        return None
+    urls = [http_url(line) if re.match(r"https?://\S+$", line, re.I) else None for line in lines[:50000]]
+    return None if not urls or None in urls else urls
+
+
 def feed_root(response):
     """A feed's XML root, read in the encoding it declares (its byte-order mark, its ``<?xml …
     encoding>``, else UTF-8); bytes that do not decode so are read in the charset of the HTTP
@@ -252,6 +270,26 @@ def feed_root(response):
         raise
 
 
+def utf8_mislabelled(response):
+    """An HTML response read as UTF-8 where it is declared Latin-1 (``ISO-8859-1``, ``windows-1252``: a server's
+    default ``Content-Type`` charset, or a template's ``<meta charset>``) but its bytes are UTF-8 with non-ASCII
+    characters (Latin-1 text is almost never valid UTF-8), as the archive's extraction reads such a page
+    (``tenderarchive.extraction.markup.decode_html``); else ``response`` itself. Read as declared, a listing's
+    link to ``/nieuws/coöperatie-jeugdhulp`` became ``/nieuws/coÃ¶peratie-jeugdhulp``: a 404, the item never
+    archived (news-sites.md §2.4: ë/ö "damaged by a wrong decode")."""
+    import codecs
+
+    if not isinstance(response, scrapy.http.HtmlResponse) or response.body.isascii():
+        return response
+    try:
+        if codecs.lookup(response.encoding).name not in ("cp1252", "iso8859-1"):
+            return response
+        response.body.decode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return response
+    return response.replace(encoding="utf-8")
+
+
 #: Query parameters that number a listing's pages: iprox ``pager_page`` (from 1), Drupal ``page``
 #: (from 0), WordPress's ``paged`` (plain permalinks: ``/?cat=5&paged=2``), and the Dutch and short forms
 #: (docs/reference/news-sites.md §2.1).
@@ -265,13 +303,40 @@ OFFSET_PARAMETERS = ("start", "limitstart", "offset")
 TYPO3_PAGER = re.compile(r"^tx_\w+(?:\[@widget_\d+\])?\[(?:currentPage|page)\]$", re.I)
 
 
+#: A pager's words for its neighbours and ends (Dutch and English), and its arrows.
+PAGER_WORDS = re.compile(r"(?:volgende|vorige|eerste|laatste|next|previous|prev|first|last|oudere?|nieuwere?)"
+                         r"(?:\s+(?:pagina|page|berichten|nieuws(?:berichten)?|posts?|items?))?|[«»‹›<>→←]+|\.\.\.|…",
+                         re.I)
+#: A link standing in a listing's pager: an element around it (up to three levels) named so in its class, id or
+#: ``aria-label`` (``pagination``, ``paginering``, ``pager``, ``paging``, ``page-numbers``, ``page-nav``), not a
+#: theme's ``page-content`` around the entries.
+_NAMES = "translate(concat(@class, ' ', @id, ' ', @aria-label), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+IN_PAGER = "ancestor-or-self::*[position() <= 4][" + " or ".join(
+    f"contains({_NAMES}, '{word}')" for word in ("pagin", "pager", "paging", "page-numbers", "page-nav", "pagenav")) + "]"
+
+
+def pager_shaped(anchor) -> bool:
+    """Whether a link reads as a pager's (its text a page number or :data:`PAGER_WORDS`, a ``rel`` of ``next`` or
+    ``prev``, or standing in an element named a pager: :data:`IN_PAGER`) rather than as an entry's (its text
+    the item's title)."""
+    text = " ".join(" ".join(anchor.xpath(".//text()").getall()).split())
+    rel = (anchor.attrib.get("rel") or "").lower().split()
+    return text.isdigit() or bool(PAGER_WORDS.fullmatch(text)) or "next" in rel or "prev" in rel \
+        or bool(anchor.xpath(IN_PAGER))
+
+
 def pager_links(response, root: str, newest_last: bool = False, cms: str | None = None) -> list[str]:
     """The links of a listing page to other pages of the same listing, nearest numbers first (``newest_last``:
     the highest first, for a listing ordered oldest first, whose newest items are on its last page):
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
     ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
-    ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it. On a WordPress site (``cms``)
-    ``?p=123`` is a post (plain permalinks), not page 123 of a listing at the site's root."""
+    ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it.
+
+    ``?p=123`` is a post on WordPress's plain permalinks, not page 123 of a listing at the site's root: on a site
+    registered as WordPress (``cms``) ``p`` is never a page number, and on the others (the registry's ``cms`` is
+    optional, and a guess from URL shape where given: news-sites.md §4) only in links all shaped as a pager's
+    (:func:`pager_shaped`: "2", "Volgende", in a ``nav.pagination``): an address linked under an entry's title is
+    the entry (its comment count "3" too)."""
     try:
         base = urlsplit(root)
     except ValueError:
@@ -281,7 +346,9 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
     base_query = dict(parse_qsl(base.query))
     base_path = base.path.rstrip("/")
     found: dict[str, int] = {}
-    for href in response.css("a::attr(href)").getall():
+    entries: set[str] = set()  # `p` links read as an entry's
+    for anchor in response.xpath("//a[@href]"):
+        href = anchor.attrib["href"]
         try:
             url = response.urljoin(href.strip()).split("#")[0]
             parts = urlsplit(url)
@@ -296,15 +363,17 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
             changed = {k: v for k, v in query.items() if base_query.get(k) != v and k.lower() != "chash"}
             if len(changed) == 1 and set(query) >= set(base_query) - set(changed) - {"cHash"}:
                 (name, value), = changed.items()
-                if (name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(name)) and value.isdigit() \
-                        and not (cms == "wordpress" and name.lower() == "p"):
+                if (name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(name)) and value.isdigit():
                     number = int(value)
+                if number is not None and name.lower() == "p" and (cms == "wordpress" or not pager_shaped(anchor)):
+                    entries.add(url)  # its comment count ("3", to `?p=123#comments`) is no pager either
+                    number = None
         elif query == base_query:
             in_path = re.fullmatch(re.escape(base_path) + r"/(?:page|pagina)[/-](\d+)", parts.path.rstrip("/"), re.I)
             number = int(in_path.group(1)) if in_path else None
         if number is not None and url != root:
             found.setdefault(url, number)
-    return sorted(found, key=lambda u: (-found[u] if newest_last else found[u], u))
+    return sorted((u for u in found if u not in entries), key=lambda u: (-found[u] if newest_last else found[u], u))
 
 
 def data_page_links(response, root: str, cms: str | None, newest_last: bool = False) -> list[str]:
@@ -698,6 +767,13 @@ class NewsSpider(BaseSpider):
             if len(body) > limit:
                 self.record_error(response.url, f"gzipped sitemap larger than {limit} bytes unpacked: not read")
                 return
+        lines = text_sitemap(body)
+        if lines is not None:
+            for url in lines:
+                request = self.page_request(site, url, "sitemap")
+                if request:
+                    yield request
+            return
         try:
             sitemap = NewsSitemap(body)
             entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating
@@ -786,6 +862,7 @@ class NewsSpider(BaseSpider):
                     yield request
 
     def parse_listing(self, response):
+        response = utf8_mislabelled(response)
         site = response.meta["site"]
         listing = site.discovery.listing
         page = response.meta["listing_page"]
@@ -1152,7 +1229,7 @@ class NewsSpider(BaseSpider):
             changed = None
         known = self.known.get(key)
         if not living and known is not None:
-            if (changed is None or not self.changed_since(moment, known)) \
+            if (changed is None or not self.changed_since(moment, known, self.today())) \
                     and not self.revisit_due(key, known, via, lastmod):
                 self.crawler.stats.inc_value("news/skipped_known")
                 return None
@@ -1217,11 +1294,14 @@ class NewsSpider(BaseSpider):
         return day is not None and not self.page_in_window(day.day)
 
     @staticmethod
-    def changed_since(moment: datetime | date, fetched_at: str) -> bool:
+    def changed_since(moment: datetime | date, fetched_at: str, today: date | None = None) -> bool:
         """Whether a page whose sitemap or feed date is ``moment`` changed after it was fetched at
         ``fetched_at`` (UTC ISO): compared as instants when the date gives a time (a page changed the
         afternoon after its morning fetch was never fetched again: its day was the fetch's), else by
-        the Dutch day (a day equal to the fetch's is not later)."""
+        the Dutch day: a later day has; the fetch's own day has once that day is over (``today``, the crawl's, is
+        later), since the change may have come after the fetch: a page fetched in the morning and edited that
+        afternoon, its sitemap saying the day only, was never fetched again (the next crawls read the same day,
+        "not later"). A crawl on that same day does not ask it again."""
         try:
             fetched = datetime.fromisoformat(fetched_at)
         except ValueError:
@@ -1230,7 +1310,7 @@ class NewsSpider(BaseSpider):
             fetched = fetched.replace(tzinfo=timezone.utc)
         if isinstance(moment, datetime):
             return moment > fetched
-        return moment > local_day(fetched)
+        return moment > local_day(fetched) or (moment == local_day(fetched) and today is not None and today > moment)
 
     @staticmethod
     def is_home(site, url: str) -> bool:
@@ -1330,7 +1410,7 @@ class NewsSpider(BaseSpider):
         known = self.known.get(key)
         moment = _moment(request.meta.get("lastmod"))
         if known is not None and not request.meta.get("revisit") \
-                and (moment is None or not self.changed_since(moment, known)):  # a revisit goes on to the page
+                and (moment is None or not self.changed_since(moment, known, self.today())):  # a revisit goes on
             raise AskedAlready(f"{request.url} redirects to {url}, archived already")
         self.requested.add(key)
         return redirected if url == redirected.url or url in {*request.meta.get("redirect_urls", []), request.url} \

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import html
 import json
 import logging
 import os
@@ -271,15 +272,60 @@ class RedirectMiddleware(BaseRedirectMiddleware):
     A spider with a ``redirect_request(request, redirected)`` method sees each redirect first: it
     returns the request to follow (its URL tidied), or raises :class:`AskedAlready` for a target
     the crawl asks or has archived already (spiders/news.py: a listing's old link to a moved page
-    fetched that page a second time)."""
+    fetched that page a second time).
+
+    A cookie check (news-sites.md §2.4's consent and cookie machinery: a server answering ``302`` to the page
+    itself, or through a ``/cookiecheck`` page back to it, with ``Set-Cookie``, and the page once the cookie comes
+    back) is no loop: the cookies a redirect sets go with the rest of its chain on its host
+    (:func:`redirect_cookies`; ``COOKIES_ENABLED`` stays off, so no cookie outlives the chain), and only an
+    address asked again with the same cookies is a loop. Every such page was a "redirect loop" error of every
+    crawl."""
+
+    def _build_redirect_request(self, source_request, response, *, url, **kwargs):
+        redirected = super()._build_redirect_request(source_request, response, url=url, **kwargs)
+        cookies = redirect_cookies(redirected, response)
+        if cookies:
+            redirected.headers["Cookie"] = cookies
+        return redirected
 
     def _redirect(self, redirected, request, reason):
         chain = [*request.meta.get("redirect_urls", []), request.url]
-        if redirected.url in chain:
+        cookie = lambda r: (r.headers.get("Cookie") or b"").decode("latin-1")  # noqa: E731
+        visits = [*request.meta.get("redirect_visits", [[url, ""] for url in chain[:-1]]), [request.url, cookie(request)]]
+        if redirected.url in chain and [redirected.url, cookie(redirected)] in visits:
             raise IgnoreRequest(f"redirect loop: {request.url} redirects to {redirected.url}")
         redirected = super()._redirect(spider_redirect(self.crawler, request, redirected), request, reason)
         redirected.dont_filter = True
+        if any(c for _, c in visits) or cookie(redirected):
+            redirected.meta["redirect_visits"] = visits
         return redirected
+
+
+def redirect_cookies(redirected, response) -> str:
+    """The ``Cookie`` header a redirect's next request carries: the cookies its chain carried to it (Scrapy keeps
+    the header on the same host and drops it elsewhere) and those the redirecting answer sets, where it comes from
+    the host the chain goes on to (read by the standard library's ``http.cookies``; one that ``Max-Age=0`` or an
+    empty value deletes is dropped). A browser without a cookie jar beyond the redirect does the same."""
+    from http.cookies import CookieError, SimpleCookie
+
+    jar: dict[str, str] = {}
+    for pair in (redirected.headers.get("Cookie") or b"").decode("latin-1").split(";"):
+        name, _, value = pair.strip().partition("=")
+        if name:
+            jar[name] = value
+    if (urlparse_cached(redirected).hostname or "") == (urlparse_cached(response).hostname or ""):
+        for header in response.headers.getlist("Set-Cookie"):
+            parsed = SimpleCookie()
+            try:
+                parsed.load(header.decode("latin-1"))
+            except CookieError:
+                continue
+            for name, morsel in parsed.items():
+                if morsel.value in ("", '""') or morsel["max-age"].strip() in ("0", "-1"):
+                    jar.pop(name, None)
+                else:
+                    jar[name] = morsel.value
+    return "; ".join(f"{name}={value}" for name, value in jar.items())
 
 
 #: Where a page's ``<head>`` ends (its ``</head>``, else the ``<body>`` that opens after it): a refresh belongs there.
@@ -290,15 +336,17 @@ _refresh_cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def get_meta_refresh(response, ignore_tags=("script", "noscript")) -> tuple[None, None] | tuple[float, str]:
-    """``(delay, absolute URL)`` of an HTML response's ``<meta http-equiv="refresh">``, else ``(None, None)``:
-    Scrapy's ``scrapy.utils.response.get_meta_refresh`` (w3lib's reader, the page's base URL and encoding), read
+    """``(delay, absolute URL)`` of an HTML response's refresh, else ``(None, None)``: its HTTP ``Refresh`` header
+    (:func:`header_refresh`), else its ``<meta http-equiv="refresh">``, read as Scrapy's
+    ``scrapy.utils.response.get_meta_refresh`` reads it (w3lib's reader, the page's base URL and encoding), but
     through the page's whole ``<head>`` (and at least its first 4,096 characters, as Scrapy), no tag cut in two.
 
     Why not Scrapy's own: it reads the first 4,096 characters only, cut through whatever tag stands there. A CMS
     template's ``<head>`` (a theme's inline styles, a consent plugin's scripts) is often longer: a moved item's
     "Pagina verplaatst" answer whose refresh came later was archived as the item (the item never asked), and one
-    whose refresh the cut went through was followed to its address cut short. Cached per response (and tags
-    ignored), as Scrapy's."""
+    whose refresh the cut went through was followed to its address cut short. Nor does it read the header, which a
+    server or a CMS's redirect module sends in place of the tag (``Refresh: 0; url=/nieuws/nieuw``): the stub
+    was archived as the item. Cached per response (and tags ignored), as Scrapy's."""
     tags = tuple(ignore_tags)
     cached = _refresh_cache.setdefault(response, {})
     if tags not in cached:
@@ -308,8 +356,25 @@ def get_meta_refresh(response, ignore_tags=("script", "noscript")) -> tuple[None
         end = _HEAD_END.search(text)
         scan = max(SCRAPY_REFRESH_CHARS, end.start() if end else SCRAPY_REFRESH_CHARS)
         base = w3html.get_base_url(text, response.url, response.encoding, max_scan=scan)  # a <base href> there too
-        cached[tags] = w3html.get_meta_refresh(text, base, response.encoding, ignore_tags=tags, max_scan=scan)
+        cached[tags] = header_refresh(response, base) \
+            or w3html.get_meta_refresh(text, base, response.encoding, ignore_tags=tags, max_scan=scan)
     return cached[tags]
+
+
+def header_refresh(response, base: str | None = None) -> tuple[float, str] | None:
+    """``(delay, absolute URL)`` of a response's HTTP ``Refresh`` header (``Refresh: 0; url=/nieuws/nieuw``), read
+    against ``base`` (the page's ``<base href>``, else its URL), else None. HTML gives the header's value the
+    meta tag's ``content`` syntax and has it act first (its "shared declarative refresh steps"), so it is read
+    by w3lib's reader of the tag, as the tag it stands for: one parser for both. A value without a URL
+    (``Refresh: 60``) reloads the page, no redirect, as such a tag."""
+    from w3lib import html as w3html
+
+    value = response.headers.get("Refresh")
+    if not value:
+        return None
+    tag = f'<meta http-equiv="refresh" content="{html.escape(value.decode("latin-1"), quote=True)}">'
+    interval, url = w3html.get_meta_refresh(tag, base or response.url, "utf-8", ignore_tags=())
+    return (interval, url) if interval is not None and url else None
 
 
 class MetaRefreshMiddleware(BaseMetaRefreshMiddleware):

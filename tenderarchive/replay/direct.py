@@ -137,10 +137,10 @@ def _refresh_in_head(body: bytes) -> bool:
 
 def replayable(index: ResponseIndex, expects_json: bool = False) -> bool:
     """True when every stored response is 2xx (nothing for retry, redirect or HttpError) and no HTML
-    page among them refreshes to another page (``<meta http-equiv="refresh">``): Scrapy's meta-refresh
-    middleware follows that in the engine, and fed straight to the callback the refreshing page was read
-    as the news item and the page it leads to was never asked (its article lost by the rebuild, which
-    ``reparse`` refused). A page that only reloads itself (``content="60"``, or a URL that is its own
+    page among them refreshes to another page (``<meta http-equiv="refresh">``, or an HTTP ``Refresh``
+    header): Scrapy's meta-refresh middleware follows that in the engine, and fed straight to the callback the
+    refreshing page was read as the news item and the page it leads to was never asked (its article lost by the
+    rebuild, which ``reparse`` refused). A page that only reloads itself (``content="60"``, or a URL that is its own
     address: :func:`refreshes_elsewhere`) is no redirect and needs no engine.
     Nor, for a spider whose requests may expect JSON (``expects_json``: its class says so), one that is no
     JSON and was asked again (a later response of its URL): the retry of a 200 that is no JSON
@@ -154,7 +154,8 @@ def replayable(index: ResponseIndex, expects_json: bool = False) -> bool:
             if expects_json and position + 1 < len(responses) and not_json(stored.body(index.root)):
                 return False
             kind = next((value for name, value in stored.headers if name.lower() == "content-type"), "")
-            if "html" in kind.lower() and _refresh_in_head(stored.body(index.root)) \
+            refresh_header = any(name.lower() == "refresh" for name, _ in stored.headers)
+            if "html" in kind.lower() and (refresh_header or _refresh_in_head(stored.body(index.root))) \
                     and refreshes_elsewhere(stored, index):
                 return False
     return True
