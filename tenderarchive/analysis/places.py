@@ -23,8 +23,10 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
 * speed (issue 14): one Aho–Corasick automaton (pyahocorasick) of every name, alias,
   adjective and region name, compiled once, finds in one pass which of them occur at all
   (overlapping occurrences included); only their regular expressions then run, so a notice
-  costs one scan plus a few regexes instead of some 500. The regexes still decide every
-  match, so the result is the same as running them all;
+  costs one scan plus a few regexes instead of some 500, each tried only where the automaton
+  found its literal (:func:`_matches`: the regexes open with a look-behind, so ``finditer``
+  tried every position of the text). The regexes still decide every match, so the result is
+  the same as running them all;
 * spelling (issue 11): a hyphenated CBS name also matches with a space ("Borger Odoorn",
   "Midden Drenthe"); a province suffix in every spelling ``reference.normalise`` keys as the
   CBS name's ("Bergen (N. H)", "Bergen (N-H)"); a name with an article without it ("gemeente
