@@ -94,3 +94,33 @@ def test_replayed_headers_are_scrapys_headers_without_normalising_each_value(mon
 class _Stats:
     def inc_value(self, *args, **kwargs):
         pass
+
+
+def test_the_fetch_index_reads_no_setting_for_an_answer_that_is_no_html_page():
+    """Issue 14: ``fetch_location`` (each response's ``fetches.location``) asked the settings whether meta refreshes
+    are followed before looking at the response; for the API's JSON answers (most of a crawl) that read was most
+    of the check. The settings are read only for an HTML page; the locations are those Scrapy's rules give."""
+    from scrapy.settings import Settings
+
+    from tenderarchive.middlewares import fetch_location
+
+    class CountingSettings(Settings):  # Scrapy's own settings, counting the reads
+        reads = 0
+
+        def get(self, name, default=None):
+            CountingSettings.reads += 1
+            return super().get(name, default)
+
+    settings = CountingSettings()
+    request = Request("http://127.0.0.1:8000/api/publicaties/1")
+    json_answer = TextResponse(request.url, body=b"{}", headers={"Content-Type": "application/json"}, request=request)
+    assert fetch_location(request, json_answer, settings) is None
+    assert CountingSettings.reads == 0
+    page = b'<html><head><meta http-equiv="refresh" content="0; url=/elders"></head><body></body></html>'
+    html = HtmlResponse("http://127.0.0.1:8000/oud", body=page, request=Request("http://127.0.0.1:8000/oud"))
+    assert fetch_location(html.request, html, settings) == "http://127.0.0.1:8000/elders"
+    assert CountingSettings.reads > 0
+    settings.set("METAREFRESH_ENABLED", False)
+    assert fetch_location(html.request, html, settings) is None
+    redirect = Response("http://127.0.0.1:8000/a", status=301, headers={"Location": "/b"}, request=request)
+    assert fetch_location(request, redirect, settings) == b"/b"
