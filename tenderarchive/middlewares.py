@@ -640,9 +640,9 @@ def replayed_headers(grouped: dict):
     """Scrapy's ``Headers(grouped)`` for a stored response's headers (``{name: [value, ...]}``, text), made
     without ``Headers.update``'s per-value normalisation: the same keys (title-cased, UTF-8, names that
     differ only in case merged in the order ``update`` merges them) and values (UTF-8) in the same order.
-    Why (issue 14): ``update``'s ``normkey``/``normvalue``/``_tobytes`` per header were a third of building a
-    replayed response (~13 µs of ~40), four responses a notice. Anything but text goes through ``Headers``
-    itself. ``tests/test_middlewares.py`` compares the two on random headers."""
+    Why (issue 14): ``update``'s ``normkey``/``normvalue``/``_tobytes`` per header and value made a response
+    with the store's four headers 9 µs to build, 6 µs this way; four responses a notice. Anything but text goes
+    through ``Headers`` itself. ``tests/test_middlewares.py`` compares the two on random headers."""
     from scrapy.http import Headers
 
     merged: dict[bytes, list[bytes]] = {}
