@@ -23,6 +23,7 @@ import html
 import re
 import unicodedata
 from datetime import date, datetime, timezone
+from functools import lru_cache
 
 from tenderarchive.arguments import AMSTERDAM
 
@@ -69,14 +70,33 @@ def _not_a_floor(moment):
 
 
 def parse_timestamp(value) -> datetime | date | None:
-    """A TenderNed date or timestamp as an aware datetime (or a date for date-only values)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    """A TenderNed date or timestamp as an aware datetime (or a date for date-only values).
+
+    A text is read once (:func:`_parse_text`, kept per text: a notice's dates are asked for 30-odd times a
+    notice — the spider's and the pipelines' checks of each optional date, then its value — and the
+    procedure's other notices repeat them; issue 14). The values are immutable, so sharing them is safe;
+    a text that is no date raises each time (nothing is kept for it)."""
+    if isinstance(value, str):
+        return _parse_text(value)
+    if value is None:
         return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool) or (
-            isinstance(value, str) and _EPOCH.fullmatch(value.strip())):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise ValueError(_epoch_problem(value))
-    if not isinstance(value, str):
-        raise ValueError(f"expected a date text, got {type(value).__name__} {value!r:.60}")
+    raise ValueError(f"expected a date text, got {type(value).__name__} {value!r:.60}")
+
+
+#: How many date texts :func:`parse_timestamp` keeps (a crawl's are mostly a few per notice; the bound keeps
+#: a long run's memory flat).
+PARSED_TEXTS_MAX = 8192
+
+
+@lru_cache(maxsize=PARSED_TEXTS_MAX)
+def _parse_text(value: str) -> datetime | date | None:
+    """:func:`parse_timestamp` of a text."""
+    if not value.strip():
+        return None
+    if _EPOCH.fullmatch(value.strip()):
+        raise ValueError(_epoch_problem(value))
     text, zone = _zone_suffix(value.strip())
     day = _DAY.fullmatch(text)
     if day:

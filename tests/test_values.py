@@ -109,3 +109,92 @@ def test_an_rfc_9557_zone_suffix_names_the_zone_and_the_offset_stands():
     import pytest
     with pytest.raises(ValueError, match="unknown time zone"):
         parse_timestamp("2026-09-10T10:26:00[Mars/Olympus]")
+
+
+def _parse_timestamp_uncached(value):
+    """``parse_timestamp`` as it was before texts were kept (``main`` before the fourteenth reparse round),
+    the reference the kept texts are compared with."""
+    from datetime import date, datetime
+
+    from tenderarchive import values
+    from tenderarchive.arguments import AMSTERDAM
+
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) or (
+            isinstance(value, str) and values._EPOCH.fullmatch(value.strip())):
+        raise ValueError(values._epoch_problem(value))
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date text, got {type(value).__name__} {value!r:.60}")
+    text = value.strip()
+    day = values._DAY.fullmatch(text)
+    if day:
+        return values._not_a_floor(date.fromisoformat(day.group(1)))
+    text = text.replace("Z", "+00:00")
+    moment = values._not_a_floor(datetime.fromisoformat(text))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=AMSTERDAM)
+    if moment.year < values.PLACEHOLDER_YEAR:
+        try:
+            values.amsterdam(moment)
+        except OverflowError:
+            raise ValueError("outside the calendar Python can convert") from None
+    return moment
+
+
+def _outcome(parse, value):
+    try:
+        result = parse(value)
+    except Exception as exc:  # noqa: BLE001 (the kind and message are compared)
+        return ("raises", type(exc), str(exc))
+    return ("gives", type(result), result, getattr(result, "tzinfo", None), repr(result))
+
+
+def test_a_date_text_is_read_once_and_gives_what_reading_it_again_gives():
+    """Issue 14: a notice's dates are asked for 30-odd times (the spider's and the pipelines' checks, then the
+    value); a text is read once and its value kept. Randomised: texts of every form (days, basic form, zones,
+    naive, microseconds, placeholders, epochs, garbage, blanks), each asked three times and interleaved with
+    the others past the cache's bound, give what the uncached reading gives, errors included."""
+    import random
+
+    from tenderarchive import values
+
+    rng = random.Random(14)
+
+    def text():
+        year = rng.choice([1, 1753, 1900, 1901, 2024, 2026, 2089, 2090, 2099, 9999])
+        month, day = rng.randint(0, 13), rng.randint(0, 32)
+        hour, minute = rng.randint(0, 24), rng.randint(0, 59)
+        zone = rng.choice(["", "Z", "+02:00", "-05:00", "+0100", "+02", "z"])
+        form = rng.randrange(9)
+        if form == 0:
+            core = f"{year:04d}-{month:02d}-{day:02d}{zone}"
+        elif form == 1:
+            core = f"{year:04d}{month:02d}{day:02d}{zone}"
+        elif form == 2:
+            core = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00{zone}"
+        elif form == 3:
+            core = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:17.{rng.randint(0, 999999):06d}{zone}"
+        elif form == 4:
+            core = str(rng.randint(10 ** 8, 10 ** 13))
+        elif form == 5:
+            core = rng.choice(["", " ", "n.v.t.", "onbekend", "\t", "2026-02-30", "2026-03-29T02:30:00"])
+        elif form == 6:
+            core = "".join(rng.choice("0123456789-:TZ+. ") for _ in range(rng.randint(1, 26)))
+        else:
+            core = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T{hour % 24:02d}:{minute:02d}:00{zone}"
+        return rng.choice(["", " ", "\n"]) + core + rng.choice(["", " "])
+
+    texts = [text() for _ in range(3000)]
+    asked = texts * 3
+    rng.shuffle(asked)
+    asked += [None, 0, 1789034400, 20260910, 2.5, True, [], {}]  # the other types: read as before
+    values._parse_text.cache_clear()
+    for value in asked:
+        assert _outcome(values.parse_timestamp, value) == _outcome(_parse_timestamp_uncached, value), value
+    kept = [t for t in texts if _outcome(_parse_timestamp_uncached, t)[0] == "gives" and t.strip()]
+    assert len(kept) > 500
+    # kept, not read again: the same text gives the same object (read again, a new one each time)
+    for value in kept[:200]:
+        assert values.parse_timestamp(value) is values.parse_timestamp(value)
+    assert values._parse_text.cache_info().maxsize == values.PARSED_TEXTS_MAX

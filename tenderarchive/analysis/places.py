@@ -23,8 +23,10 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
 * speed (issue 14): one Aho–Corasick automaton (pyahocorasick) of every name, alias,
   adjective and region name, compiled once, finds in one pass which of them occur at all
   (overlapping occurrences included); only their regular expressions then run, so a notice
-  costs one scan plus a few regexes instead of some 500. The regexes still decide every
-  match, so the result is the same as running them all;
+  costs one scan plus a few regexes instead of some 500, each tried only where the automaton
+  found its literal (:func:`_matches`: the regexes open with a look-behind, so ``finditer``
+  tried every position of the text). The regexes still decide every match, so the result is
+  the same as running them all;
 * spelling (issue 11): a hyphenated CBS name also matches with a space ("Borger Odoorn",
   "Midden Drenthe"); a province suffix in every spelling ``reference.normalise`` keys as the
   CBS name's ("Bergen (N. H)", "Bergen (N-H)"); a name with an article without it ("gemeente
@@ -270,6 +272,51 @@ def _present(text: str) -> tuple[set[int], set[str]]:
     return patterns, adjectives
 
 
+@lru_cache(maxsize=1)
+def _literal_lengths() -> tuple[int, ...]:
+    """The length of each :func:`_patterns` regex's literal (where in a text it starts, from where the automaton
+    says it ends)."""
+    return tuple(len(_literal(rx)) for _name, _how, rx in _patterns())
+
+
+def _occurrences(text: str) -> tuple[dict[int, list[int]], set[str]]:
+    """Where the literal of each :func:`_patterns` regex occurs in ``text`` (its start offsets, ascending, by
+    pattern index), and the adjectives whose literal occurs: :func:`_present` with the places."""
+    starts: dict[int, list[int]] = {}
+    adjectives: set[str] = set()
+    lengths = _literal_lengths()
+    for end, values in _automaton().iter(text):
+        for value in values:
+            if isinstance(value, tuple):
+                adjectives.add(value[1])
+            else:
+                starts.setdefault(value, []).append(end + 1 - lengths[value])
+    return starts, adjectives
+
+
+def _matches(rx: _Pattern, text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each match of ``rx.finditer(text)``, tried only where its literal starts (``starts``,
+    ascending, from :func:`_occurrences`).
+
+    Why (issue 14): a :func:`_patterns` regex opens with a look-behind, so Python's ``re`` cannot skip ahead to
+    its literal and tried every position of the text, once per name the automaton found in it (a fifth of
+    finding the places in a notice, more in a long article). Every match of such a regex starts where its
+    literal does (the literal is the regex's only way to match), and ``match`` at that offset sees the text
+    before it as the look-behind needs; as ``finditer``, a match starts at or after the end of the one before.
+    ``tests/analysis/test_places_prefilter.py`` compares the two on every pattern and text of its corpus."""
+    regex = rx._regex()
+    found = []
+    after = 0
+    for start in starts:
+        if start < after:
+            continue
+        m = regex.match(text, start)
+        if m is not None:
+            found.append((start, m.end()))
+            after = m.end()
+    return found
+
+
 def _record(name: str, matched: str, year: int | None = None) -> dict:
     munis, regions = load()
     row = munis[name]
@@ -452,15 +499,15 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
     # Characters already inside a longer match: one flag per character, so checking a match
     # costs its own length, not the number of earlier matches (many mentions were quadratic).
     taken = bytearray(len(full))
-    present, adjectives = _present(full)
+    present, adjectives = _occurrences(full)
     patterns = _patterns()
     for i in sorted(present):  # the patterns whose literal occurs, in pattern order (the longest first)
         name, how, rx = patterns[i]
-        for m in rx.finditer(full):
-            if any(taken[m.start():m.end()]):
+        for start, end in _matches(rx, full, present[i]):
+            if any(taken[start:end]):
                 continue
-            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-            spans.append((m.start(), m.end(), name, how))
+            taken[start:end] = b"\x01" * (end - start)
+            spans.append((start, end, name, how))
     known = _adjectives()
     for adj in sorted(adjectives):  # the spans are sorted below: the order of the adjectives is moot
         name = known.get(adj)

@@ -53,6 +53,38 @@ def test_every_regex_that_matches_is_reported_present():
     assert naming >= CORPUS_SAMPLE // 2 + (len(places._patterns()) + len(places.ADJECTIVES)) // PER_TEXT
 
 
+def _tricky_texts() -> list[str]:
+    """Synthetic: forms glued to what the regexes' guards refuse or accept (a word character, ``@``, ``.``,
+    ``/``, ``-`` before; ``'s``, ``.nl``, ``-``, a word character after), repeated back to back and overlapping."""
+    rng = random.Random(1414)
+    forms = [places._literal(rx) for _n, _h, rx in places._patterns()]
+    out = []
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            form = rng.choice(forms)
+            parts.append(rng.choice(["", " ", "x", "@", ".", "/", "-", "\n", "(", "é"]) + form * rng.choice([1, 1, 2])
+                         + rng.choice(["", " ", "'s", "'s ", ".nl", "-", "x", ",", ".", "'"]))
+        out.append(rng.choice(["", " "]).join(parts))
+    return out
+
+
+def test_a_name_is_matched_only_where_its_literal_starts_as_finditer_matches_it():
+    """Issue 14: ``find_municipalities`` tries a name's regex only where the automaton found its literal
+    (``places._matches``) instead of ``finditer`` over the whole text; the same matches, on every pattern present
+    in every text of this module's corpus and in synthetic texts of glued, repeated and overlapping forms."""
+    compared = 0
+    for text in [*texts(), *_tricky_texts()]:
+        starts, adjectives = places._occurrences(text)
+        assert (set(starts), adjectives) == places._present(text)
+        for i, found in starts.items():
+            rx = places._patterns()[i][2]
+            assert places._matches(rx, text, found) == [(m.start(), m.end()) for m in rx.finditer(text)], \
+                (places._patterns()[i][0], text[:200])
+            compared += 1
+    assert compared > 2000
+
+
 def test_regions_are_found_as_without_the_prefilter():
     _, regions = places.load()
     for text in texts():

@@ -1,0 +1,126 @@
+"""``tenderarchive/middlewares.py``: the responses ``ReplayMiddleware`` builds from a real WARC file."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timezone
+
+from scrapy import Request
+from scrapy.http import Headers, HtmlResponse, Response, TextResponse
+
+from tenderarchive.middlewares import ReplayMiddleware, replayed_headers
+from tenderarchive.rawstore import WarcFile
+
+_NAMES = ["Content-Type", "content-type", "CONTENT-TYPE", "Server", "server", "X-Request-Id", "x-request-id",
+          "Set-Cookie", "set-cookie", "Cache-Control", "ETag", "Last-Modified", "Vary",
+          "link", "Link", "x_under_score", "X-Dup"]
+_TYPES = ["application/json", "application/json; charset=utf-8", "text/html; charset=ISO-8859-1", "text/html",
+          "application/xml", "text/plain; charset=windows-1252", "application/pdf", "application/octet-stream",
+          "TEXT/HTML", "image/png"]
+
+
+def _random_headers(rng: random.Random) -> list[tuple[bytes, bytes]]:
+    headers = []
+    for _ in range(rng.randint(0, 9)):
+        name = rng.choice(_NAMES)
+        value = rng.choice(_TYPES) if name.lower() == "content-type" else rng.choice(
+            ["", "a", "nginx/1.25", "max-age=0, no-cache", "café; naïve", "x=1; Path=/; HttpOnly", "  spaced  ",
+             "\u00e9t\u00e9", str(rng.randint(0, 10 ** 9))])
+        headers.append((name.encode("latin-1"), value.encode("latin-1")))
+    return headers
+
+
+def test_a_replayed_response_has_the_headers_and_class_scrapy_gives_it(tmp_path):
+    """Issue 14: the replay builds a response's ``Headers`` without Scrapy's per-value normalisation
+    (:func:`replayed_headers`). Randomised (synthetic headers, 400 responses written to a real WARC file and read
+    back): every response has the class, headers (keys, values, their order, names differing only in case
+    merged), encoding and text of the response built with Scrapy's ``Headers`` from the same stored headers."""
+    rng = random.Random(1414)
+    path = tmp_path / "warc" / "test-000001.warc.gz"
+    warc = WarcFile(path, {"spider": "test"})
+    moment = datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc)
+    urls = []
+    for n in range(400):
+        body = rng.choice([b'{"a": 1}', "<html><head><title>caf\u00e9</title></head><body>x</body></html>".encode(),
+                           b"\x00\x01binary", b"", "plain \u00e9".encode("cp1252")])
+        url = f"http://127.0.0.1:8000/r/{n}"
+        warc.write_response(url, rng.choice([200, 201, 204]), "OK", _random_headers(rng), body, moment)
+        urls.append(url)
+    warc.close()
+    replay = ReplayMiddleware(path, _Stats())
+    for url in urls:
+        stored = replay.index.by_url[url][0]
+        response = replay.process_request(Request(url))
+        grouped: dict = {}
+        for name, value in stored.headers:
+            grouped.setdefault(name, []).append(value)
+        expected = Headers(grouped)
+        assert type(response.headers) is Headers
+        assert list(response.headers.items()) == list(expected.items()), stored.headers
+        assert response.headers.encoding == expected.encoding
+        # the class as the middleware chose it before (unchanged): by the stored name's own spelling
+        content_type = " ".join(grouped.get("Content-Type", grouped.get("content-type", [""]))).lower()
+        cls = HtmlResponse if "html" in content_type else TextResponse if (
+            "json" in content_type or "xml" in content_type or "text" in content_type) else Response
+        reference = cls(url, status=stored.status, headers=grouped, body=response.body, request=Request(url))
+        assert type(response) is cls
+        assert response.status == reference.status and response.body == reference.body
+        if isinstance(response, TextResponse):
+            assert response.encoding == reference.encoding and response.text == reference.text
+
+
+def test_replayed_headers_are_scrapys_headers_without_normalising_each_value(monkeypatch):
+    """What the replay saves (issue 14): ``replayed_headers`` gives ``Headers(grouped)`` without calling
+    ``Headers.normvalue`` per header (a spy that counts and calls Scrapy's own); anything but text goes to
+    Scrapy's ``Headers`` as before (same result, same error)."""
+    import pytest
+
+    calls = []
+    normvalue = Headers.normvalue
+    monkeypatch.setattr(Headers, "normvalue", lambda self, value: calls.append(value) or normvalue(self, value))
+    grouped = {"content-type": ["text/html"], "Content-Type": ["application/json"], "Server": ["caf\u00e9"],
+               "x-a": ["1", "2"], "X-A": ["3"]}
+    headers = replayed_headers(grouped)
+    assert not calls
+    assert list(headers.items()) == list(Headers(grouped).items())
+    assert headers[b"Content-Type"] == b"application/json" and headers.getlist("x-a") == [b"1", b"2", b"3"]
+    assert list(replayed_headers({b"Raw": [b"bytes"], "N": [5]}).items()) == [(b"Raw", [b"bytes"]), (b"N", [b"5"])]
+    with pytest.raises(UnicodeEncodeError):
+        replayed_headers({"Bad": ["\ud800"]})
+    with pytest.raises(UnicodeEncodeError):
+        Headers({"Bad": ["\ud800"]})
+
+
+class _Stats:
+    def inc_value(self, *args, **kwargs):
+        pass
+
+
+def test_the_fetch_index_reads_no_setting_for_an_answer_that_is_no_html_page():
+    """Issue 14: ``fetch_location`` (each response's ``fetches.location``) asked the settings whether meta refreshes
+    are followed before looking at the response; for the API's JSON answers (most of a crawl) that read was most
+    of the check. The settings are read only for an HTML page; the locations are those Scrapy's rules give."""
+    from scrapy.settings import Settings
+
+    from tenderarchive.middlewares import fetch_location
+
+    class CountingSettings(Settings):  # Scrapy's own settings, counting the reads
+        reads = 0
+
+        def get(self, name, default=None):
+            CountingSettings.reads += 1
+            return super().get(name, default)
+
+    settings = CountingSettings()
+    request = Request("http://127.0.0.1:8000/api/publicaties/1")
+    json_answer = TextResponse(request.url, body=b"{}", headers={"Content-Type": "application/json"}, request=request)
+    assert fetch_location(request, json_answer, settings) is None
+    assert CountingSettings.reads == 0
+    page = b'<html><head><meta http-equiv="refresh" content="0; url=/elders"></head><body></body></html>'
+    html = HtmlResponse("http://127.0.0.1:8000/oud", body=page, request=Request("http://127.0.0.1:8000/oud"))
+    assert fetch_location(html.request, html, settings) == "http://127.0.0.1:8000/elders"
+    assert CountingSettings.reads > 0
+    settings.set("METAREFRESH_ENABLED", False)
+    assert fetch_location(html.request, html, settings) is None
+    redirect = Response("http://127.0.0.1:8000/a", status=301, headers={"Location": "/b"}, request=request)
+    assert fetch_location(request, redirect, settings) == b"/b"
