@@ -419,3 +419,14 @@ def test_a_research_page_compiles_its_template_once(demo_archive):
     assert all(r.status_code == 200 for r in texts)
     assert texts[0].text == texts[-1].text and "TN243310" in texts[0].text
     assert len(compiled) <= 1
+
+
+@pytest.mark.parametrize("path", ["/-/jeugdregio/JZ18", "/-/aanbesteding?id=TN243310", "/-/markt", "/-/kaart",
+                                  "/-/woordenlijst"])
+def test_a_research_page_says_its_text_is_dutch(server, path):
+    """The research pages are written in Dutch in a site whose pages say no language (Datasette's ``<html>`` has no
+    ``lang``): a screen reader read "Marktbeeld per jeugdregio en jaar" with its English voice (WCAG 3.1.1). The
+    page's own part is ``lang="nl"``, the heading and text in it."""
+    page = server.get(path).decode("utf-8")
+    match = re.search(r'<div class="ta-research"[^>]*\blang="nl"[^>]*>\s*<h1>', page)
+    assert match, page[:400]
