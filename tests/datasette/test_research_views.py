@@ -430,3 +430,22 @@ def test_a_research_page_says_its_text_is_dutch(server, path):
     page = server.get(path).decode("utf-8")
     match = re.search(r'<div class="ta-research"[^>]*\blang="nl"[^>]*>\s*<h1>', page)
     assert match, page[:400]
+
+
+@pytest.mark.parametrize("path", ["/-/jeugdregio/JZ18", "/-/aanbesteding?id=TN243310", "/-/markt"])
+def test_a_research_page_names_each_link_so_that_one_name_is_one_target(server, path):
+    """Each section of a research page linked "als zoekopdracht", "CSV" and "Atom": a screen reader's list of the
+    page's links (how its users find a link) had five "CSV"s leading to five files, nothing to tell them apart.
+    A link's name (its ``aria-label``, else its text) is one target on the page, and holds the word it shows."""
+    page = server.get(path).decode("utf-8")
+    targets: dict[str, set[str]] = {}
+    for attributes, text in re.findall(r"<a\s([^>]*)>(.*?)</a>", page, re.S):
+        href = re.search(r'href="([^"]*)"', attributes)
+        label = re.search(r'aria-label="([^"]*)"', attributes)
+        shown = html_unescape(re.sub(r"<[^>]+>", "", text)).strip()
+        name = html_unescape(label.group(1)) if label else shown
+        assert shown.lower() in name.lower()
+        if href and name:
+            targets.setdefault(" ".join(name.split()).lower(), set()).add(html_unescape(href.group(1)))
+    assert any(name.startswith("csv van") for name in targets), sorted(targets)
+    assert {name: hrefs for name, hrefs in targets.items() if len(hrefs) > 1} == {}
