@@ -270,7 +270,7 @@ def test_the_map_colours_every_region_by_the_chosen_figure_and_links_it(server):
     overview = {r["jeugdregio_code"]: r for r in query_rows(server, "jeugdregio_overzicht")}
     for figure in ("aanbestedingen", "winnaars"):
         page = html(server, f"/-/kaart?maat={figure}")
-        start = page.index('<svg xmlns="http://www.w3.org/2000/svg" role="img"')
+        start = page.index('<svg xmlns="http://www.w3.org/2000/svg" role="group"')
         svg = page[start:page.index("</svg>", start)]
         shapes = re.findall(r'<a href="/-/jeugdregio/(JZ\d\d)" data-code="(JZ\d\d)" data-value="([^"]*)">'
                             r'<path d="[^"]+" fill="(#[0-9a-f]{6})"', svg)
@@ -449,3 +449,16 @@ def test_a_research_page_names_each_link_so_that_one_name_is_one_target(server, 
             targets.setdefault(" ".join(name.split()).lower(), set()).add(html_unescape(href.group(1)))
     assert any(name.startswith("csv van") for name in targets), sorted(targets)
     assert {name: hrefs for name, hrefs in targets.items() if len(hrefs) > 1} == {}
+
+
+@pytest.mark.parametrize("path", ["/-/kaart", "/-/kaart?laag=gemeenten", "/-/jeugdregio/JZ18"])
+def test_the_map_s_links_are_not_inside_an_image(server, path):
+    """The map was ``<svg role="img">`` around a link per region: WAI-ARIA 1.2 makes an img's children
+    presentational, so a screen reader that follows it (VoiceOver) announced one picture and none of the 42 (or 342)
+    links a sighted user clicks. The map is a named group; no element with role img holds a link."""
+    page = html(server, path)
+    maps = re.findall(r'<svg\b[^>]*class="ta-map"[^>]*>.*?</svg>', page, re.S)
+    assert maps and all("<a " in svg for svg in maps)
+    for svg in maps:
+        opening = re.match(r"<svg\b[^>]*>", svg).group(0)
+        assert 'role="img"' not in opening and re.search(r'aria-label="Kaart: [^"]+"', opening), opening
