@@ -501,10 +501,13 @@ async def glossary_page(request, datasette):
     title, _, text = text.partition("\n")
     text = re.sub(r"\]\(reference/stages\.md\)", "](#stage-ids)", text)  # docs/reference/: the stage table
     body = markdown.markdown(text, extensions=["tables", "toc"], output_format="html")
+    # each table in a box of its own width (Datasette's table-wrapper scrolls it): on a phone the three columns of
+    # words, meanings and names were 640 px wide and the page scrolled sideways
+    body = body.replace("<table>", '<div class="table-wrapper"><table>').replace("</table>", "</table></div>")
     return await render(datasette, request, {
         "database": database, "heading": "Woordenlijst (glossary)", "kind": "woordenlijst",
         "intro": "De Nederlandse woorden van de tabellen, kolommen, zoekopdrachten en pagina's, en wat ze betekenen.",
-        "body": Markup(body), "sections": []})
+        "body": Markup(body), "body_lang": "en", "sections": []})  # the glossary explains the Dutch words in English
 
 
 def _checked_page(page):

@@ -462,3 +462,11 @@ def test_the_map_s_links_are_not_inside_an_image(server, path):
     for svg in maps:
         opening = re.match(r"<svg\b[^>]*>", svg).group(0)
         assert 'role="img"' not in opening and re.search(r'aria-label="Kaart: [^"]+"', opening), opening
+
+
+def test_the_glossary_s_english_text_is_marked_english(server):
+    """The research pages' part is ``lang="nl"``; the glossary explains the Dutch words in English, and its tables
+    and paragraphs say so, the page's Dutch heading and introduction staying Dutch."""
+    page = server.get("/-/woordenlijst").decode("utf-8")
+    body = re.search(r'<div class="ta-body" lang="en">(.*)', page, re.S)
+    assert body and "<table>" in body.group(1) and "a procurement (tender) procedure" in body.group(1)
