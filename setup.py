@@ -20,8 +20,12 @@ GLOSSARY = Path("docs") / "glossary.md"
 class build_py_with_glossary(build_py):
     def run(self):
         super().run()
+        if getattr(self, "editable_mode", False):  # `pip install -e` (make install): the checkout's docs/ is read
+            return
         if GLOSSARY.is_file():
-            self.copy_file(str(GLOSSARY), str(Path(self.build_lib) / "tenderarchive" / "glossary.md"))
+            target = Path(self.build_lib) / "tenderarchive"
+            self.mkpath(str(target))
+            self.copy_file(str(GLOSSARY), str(target / "glossary.md"))
         else:
             self.warn(f"{GLOSSARY} not found: the package has no glossary (/-/woordenlijst answers 404)")
 

@@ -343,3 +343,20 @@ def test_an_installed_wheel_serves_the_glossary(tmp_path):
         serve.terminate()
         serve.wait(timeout=30)
     assert "Woordenlijst" in page and 'id="stage-ids"' in page and "aanbesteding" in page
+
+
+def test_an_editable_install_still_builds(tmp_path):
+    """``make install`` is ``pip install -e``: setuptools builds an editable wheel whose ``build_py`` has no package
+    folder to copy the glossary into (setup.py's copy failed: "could not create …/tenderarchive/glossary.md", and
+    with it every fresh checkout's ``make install``). An editable install reads the checkout's docs/ and copies
+    nothing; the install of a copy of the project succeeds."""
+    source = copy_project(tmp_path / "project")
+    for name in ("setup.py", "MANIFEST.in", "docs/glossary.md"):
+        (source / name).parent.mkdir(exist_ok=True)
+        shutil.copy(ROOT / name, source / name)
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    out = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps", "-e",
+                          str(source)], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    assert not (source / "tenderarchive" / "glossary.md").exists()  # no second text beside docs/glossary.md
