@@ -32,12 +32,21 @@ recorded error with its URL. Status rules:
 
 The status is also put in the stats (``tenderarchive/status``) so the CLI can
 turn it into an exit code. A crawl that is killed keeps status ``running``.
+
+``Heartbeat`` renews the running crawl's ``crawls.alive_until`` (now + 3 × ``CRAWL_HEARTBEAT_SECONDS``) until
+it closes, so the ``freshness`` view (SQL, which cannot look at the crawl lock ``status`` uses) calls a crawl
+killed with SIGKILL ``killed`` once that time has passed, as job schedulers tell a lost worker (Airflow's task
+heartbeat, systemd's watchdog). A thread, not the reactor: a callback or the derivation at close that holds
+the reactor for minutes is no dead crawl. A beat that cannot write (the archive busy past its timeout) is
+logged and the next one tries again.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+import sqlite3
+import threading
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from scrapy import signals
@@ -268,6 +277,59 @@ class CrawlRecorder:
         log("crawl %s %s: %s requests, %s new, %s updated, %s unchanged, %s errors",
             self.crawl_id, status, row["requests"], row["items_new"], row["items_updated"],
             row["items_unchanged"], row["error_count"])
+
+
+class Heartbeat:
+    """Renews ``crawls.alive_until`` of the running crawl from a daemon thread (see the module docstring)."""
+
+    def __init__(self, crawler, interval: float):
+        self.crawler = crawler
+        self.interval = interval
+        self.db_path = crawler.settings.get("ARCHIVE_DB")
+        self.stop = threading.Event()
+        self.thread = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        interval = crawler.settings.getfloat("CRAWL_HEARTBEAT_SECONDS", 0)
+        if interval <= 0 or crawler.settings.get("WARC_REPLAY"):  # a replay is over before anyone looks
+            from scrapy.exceptions import NotConfigured
+            raise NotConfigured
+        ext = cls(crawler, interval)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
+        return ext
+
+    def beat(self, crawl_id) -> None:
+        until = (datetime.now(timezone.utc) + timedelta(seconds=3 * self.interval)).isoformat(timespec="seconds")
+        try:
+            conn = sqlite3.connect(self.db_path, timeout=self.interval)
+            try:
+                with conn:
+                    conn.execute("update crawls set alive_until = ? where crawl_id = ? and status = 'running'",
+                                 (until, crawl_id))
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            logger.warning("crawl %s: heartbeat not written (%s); the next one tries again", crawl_id, exc)
+
+    def run(self, crawl_id) -> None:
+        while True:
+            self.beat(crawl_id)
+            if self.stop.wait(self.interval):
+                return
+
+    def spider_opened(self, spider):
+        crawl_id = getattr(spider, "crawl_id", None)  # CrawlRecorder's row (connected before: its order)
+        if crawl_id is None:
+            return
+        self.thread = threading.Thread(target=self.run, args=(crawl_id,), name="crawl-heartbeat", daemon=True)
+        self.thread.start()
+
+    def engine_stopped(self):
+        self.stop.set()
+        if self.thread is not None:
+            self.thread.join(timeout=self.interval + 5)
 
 
 class SiteDelayFloor:

@@ -73,14 +73,19 @@ _SUCCESS_SQL = "status in (" + ", ".join(f"'{s}'" for s in SUCCESS) + f") and {F
 #: Per source (spider): its last successful crawl (finish time, else start time), that crawl's
 #: age in hours, the status of its very last crawl, and how many crawls succeeded. This is the
 #: archive's ``freshness`` view (the store creates the view from this text) and what
-#: :func:`source_health` reads, so both say the same.
+#: :func:`source_health` reads, so both say the same. A last crawl still ``running`` whose heartbeat
+#: (``crawls.alive_until``, renewed while it runs: ``extensions.Heartbeat``) has passed is ``killed``: SQL cannot
+#: see the crawl lock by which :func:`killed_crawls` knows at once, and a killed crawl's row says ``running``
+#: until the next crawl starts.
 FRESHNESS_SQL = f"""
 select spider,
        max(case when {_SUCCESS_SQL} then coalesce(finished, started) end) as last_success,
        round((julianday('now')
               - julianday(max(case when {_SUCCESS_SQL} then coalesce(finished, started) end))) * 24, 1)
            as age_hours,
-       (select c2.status from crawls c2 where c2.spider = c.spider
+       (select case when c2.status = 'running' and julianday(c2.alive_until) < julianday('now') then 'killed'
+                    else c2.status end
+          from crawls c2 where c2.spider = c.spider
           and {FULL_CRAWL_SQL.replace("arguments", "c2.arguments")}
         order by c2.crawl_id desc limit 1) as last_status,
        sum({_SUCCESS_SQL}) as successful_crawls

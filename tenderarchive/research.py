@@ -21,7 +21,7 @@ Routes (registered by ``tenderarchive/datasette_plugin.py``):
     the jeugdregio's (or the municipalities) coloured by a figure of ``jeugdregio_overzicht``,
     each shape a link to its region page;
 ``/-/woordenlijst``
-    the glossary (docs/glossary.md of the checkout): the Dutch words of the names and what they mean.
+    the glossary (docs/glossary.md, in an installed package its copy): the Dutch words of the names and what they mean.
 
 Every table on these pages is the result of one canned query in
 ``tenderarchive/datasette/metadata.yaml`` (``jeugdregio_aanbestedingen`` …), run with the page's
@@ -469,8 +469,21 @@ async def map_page(request, datasette):
     })
 
 
-#: The glossary (docs/glossary.md) of a checkout, served as ``/-/woordenlijst``.
-GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary.md"
+#: The glossary, served as ``/-/woordenlijst``: docs/glossary.md of a checkout (or an editable install), the copy
+#: the build puts in an installed package (setup.py; read through importlib.resources, a zipped egg too).
+CHECKOUT_GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary.md"
+PACKAGED_GLOSSARY = resources.files("tenderarchive") / "glossary.md"
+
+
+def glossary_text() -> str | None:
+    """The glossary's Markdown, None where neither text is there (a wheel built from a tree without docs/)."""
+    checkout = CHECKOUT_GLOSSARY.parent.parent / "pyproject.toml"
+    for source in ([CHECKOUT_GLOSSARY] if checkout.is_file() else []) + [PACKAGED_GLOSSARY]:
+        try:
+            return source.read_text(encoding="utf-8")
+        except OSError:
+            continue
+    return None
 
 
 async def glossary_page(request, datasette):
@@ -481,18 +494,20 @@ async def glossary_page(request, datasette):
     import markdown
 
     database = archive_database(datasette)
-    try:
-        text = GLOSSARY.read_text(encoding="utf-8")
-    except OSError:
+    text = glossary_text()
+    if text is None:
         return await not_found(datasette, request, database,
-                               "De woordenlijst (docs/glossary.md) hoort bij de broncode en is hier niet geïnstalleerd.")
+                               "De woordenlijst (docs/glossary.md) is met dit pakket niet meegebouwd.")
     title, _, text = text.partition("\n")
     text = re.sub(r"\]\(reference/stages\.md\)", "](#stage-ids)", text)  # docs/reference/: the stage table
     body = markdown.markdown(text, extensions=["tables", "toc"], output_format="html")
+    # each table in a box of its own width (Datasette's table-wrapper scrolls it): on a phone the three columns of
+    # words, meanings and names were 640 px wide and the page scrolled sideways
+    body = body.replace("<table>", '<div class="table-wrapper"><table>').replace("</table>", "</table></div>")
     return await render(datasette, request, {
         "database": database, "heading": "Woordenlijst (glossary)", "kind": "woordenlijst",
         "intro": "De Nederlandse woorden van de tabellen, kolommen, zoekopdrachten en pagina's, en wat ze betekenen.",
-        "body": Markup(body), "sections": []})
+        "body": Markup(body), "body_lang": "en", "sections": []})  # the glossary explains the Dutch words in English
 
 
 def _checked_page(page):

@@ -107,7 +107,9 @@ def map_svg(layer: str, values: dict, names: dict, label: str, href: Callable[[s
                 href=href(code), code=props["code"], value="" if value is None else value,
                 d=_path(layer, index), fill=_colour(value, classes), sw="0.3" if layer == "gemeenten" else "0.7",
                 title=title))
-    svg = Markup('<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" class="ta-map" '
+    # role "group", not "img": an img's children are presentational (WAI-ARIA 1.2), so a screen reader that follows
+    # it (VoiceOver) hid every region's link; a group keeps the map's name and its links
+    svg = Markup('<svg xmlns="http://www.w3.org/2000/svg" role="group" aria-label="{label}" class="ta-map" '
                  'viewBox="0 0 {w:.0f} {h:.0f}" width="{w:.0f}" height="{h:.0f}">{shapes}</svg>').format(
         label=f"Kaart: {label}", w=WIDTH, h=height, shapes=Markup("").join(shapes))
     legend = [{"colour": NO_DATA, "text": "0 of geen gegevens"}]

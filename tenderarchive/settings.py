@@ -69,6 +69,10 @@ CRAWL_ID = None
 # it replays, not the replay's own clock (reparse sets it: a rebuilt archive keeps when each crawl
 # ran, so `tenderarchive status` does not take a rebuilt archive for freshly crawled).
 CRAWL_TIMES_FROM_WARC = False
+# While a crawl runs it renews `crawls.alive_until` (now + 3 × this, seconds) from a thread of its own: the
+# `freshness` view tells a crawl killed with SIGKILL (its row left `running`) by that time passing, as SQL cannot
+# see the crawl lock `status` looks at (tenderarchive/extensions.py `Heartbeat`). 0: no heartbeat (a replay).
+CRAWL_HEARTBEAT_SECONDS = 60
 # The moment a crawl runs as (ISO 8601), where a spider judges by the day: TenderNed's window reaching
 # today, a news page dated after today, a living page due for a re-check. reparse sets a replayed crawl's
 # own start (its WARC file's warcinfo), so a rebuild on a later day judges as the crawl did. None: now.
@@ -185,6 +189,7 @@ EXTENSIONS = {
     "tenderarchive.extensions.CrawlState": 50,
     "tenderarchive.extensions.Derivation": 90,
     "tenderarchive.extensions.CrawlRecorder": 100,
+    "tenderarchive.extensions.Heartbeat": 110,  # after CrawlRecorder: the crawl's row is there at spider_opened
     # After AutoThrottle (0): a site's registry delay and robots.txt Crawl-delay stay a floor.
     "tenderarchive.extensions.SiteDelayFloor": 10,
 }

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -295,3 +296,67 @@ def test_package_data_is_in_the_wheel_and_read_from_a_zip(tmp_path):
     run = subprocess.run([sys.executable, "-c", ZIPPED_READS], cwd=tmp_path, capture_output=True, text=True,
                          timeout=120, env={"PYTHONPATH": str(wheel), "PATH": "/usr/bin:/bin"})
     assert run.returncode == 0 and run.stdout.strip().endswith("ok"), run.stdout + run.stderr
+
+
+def test_an_installed_wheel_serves_the_glossary(tmp_path):
+    """``/-/woordenlijst`` read docs/glossary.md of the checkout: a package installed from a wheel (no docs/ beside
+    it) answered 404 "hoort bij de broncode". The build copies the glossary into the package (setup.py,
+    MANIFEST.in for a wheel built from the sdist); the wheel is built from a copy of the project, unpacked as
+    site-packages are, and its demo served: the page is the glossary, read from the package."""
+    source = copy_project(tmp_path / "project")
+    for name in ("setup.py", "MANIFEST.in", "docs/glossary.md"):
+        (source / name).parent.mkdir(exist_ok=True)
+        shutil.copy(ROOT / name, source / name)
+    out = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                          "-w", str(tmp_path / "dist"), str(source)],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    [wheel] = (tmp_path / "dist").glob("tenderarchive-*.whl")
+    import zipfile
+    site = tmp_path / "site-packages"
+    zipfile.ZipFile(wheel).extractall(site)
+    assert (site / "tenderarchive" / "glossary.md").read_bytes() == (ROOT / "docs" / "glossary.md").read_bytes()
+    env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
+    cli = [sys.executable, "-c", "import sys, tenderarchive, tenderarchive.cli as cli; "
+           f"assert tenderarchive.__file__.startswith({str(site)!r}), tenderarchive.__file__; sys.exit(cli.main())"]
+    db = tmp_path / "archive.db"
+    built = subprocess.run(cli + ["build-demo", "--db", str(db)], cwd=tmp_path, capture_output=True, text=True,
+                           timeout=300, env=env)
+    assert built.returncode == 0, built.stdout + built.stderr
+    port = free_port()
+    serve = subprocess.Popen(cli + ["serve", "--db", str(db), "--port", str(port)], cwd=tmp_path, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for _ in range(120):  # bounded: a minute
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/woordenlijst", timeout=30) as response:
+                    page = response.read().decode("utf-8")
+                break
+            except urllib.error.HTTPError as error:
+                pytest.fail(f"/-/woordenlijst answered {error.code}: {error.read()[:300]!r}")
+            except OSError:
+                assert serve.poll() is None, serve.stdout.read()
+                time.sleep(0.5)
+        else:
+            pytest.fail("serve never answered")
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+    assert "Woordenlijst" in page and 'id="stage-ids"' in page and "aanbesteding" in page
+
+
+def test_an_editable_install_still_builds(tmp_path):
+    """``make install`` is ``pip install -e``: setuptools builds an editable wheel whose ``build_py`` has no package
+    folder to copy the glossary into (setup.py's copy failed: "could not create …/tenderarchive/glossary.md", and
+    with it every fresh checkout's ``make install``). An editable install reads the checkout's docs/ and copies
+    nothing; the install of a copy of the project succeeds."""
+    source = copy_project(tmp_path / "project")
+    for name in ("setup.py", "MANIFEST.in", "docs/glossary.md"):
+        (source / name).parent.mkdir(exist_ok=True)
+        shutil.copy(ROOT / name, source / name)
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    out = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps", "-e",
+                          str(source)], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    assert not (source / "tenderarchive" / "glossary.md").exists()  # no second text beside docs/glossary.md

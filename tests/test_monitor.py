@@ -226,7 +226,11 @@ def test_a_crawl_killed_with_sigkill_is_a_problem_at_once_and_one_running_is_not
     """A crawl killed with SIGKILL (the out-of-memory killer, a reboot) keeps status ``running`` until the next
     crawl starts: ``status`` listed it as running and passed (exit 0) for up to ``--max-age-hours``, though the
     crawl was dead. A ``running`` crawl that holds no crawl lock is killed: status says so and exits 5; a crawl
-    that runs (it holds the lock) is running and not a problem. A real crawl on a loopback API, killed."""
+    that runs (it holds the lock) is running and not a problem. A real crawl on a loopback API, killed.
+
+    The ``freshness`` view (Datasette's, SQL: it cannot look at the lock) said ``running`` too until the next crawl:
+    its ``last_status`` is ``killed`` once the crawl's heartbeat (``crawls.alive_until``) has passed, and
+    ``running`` while the crawl runs."""
     import os
     import signal
     import subprocess
@@ -245,8 +249,19 @@ def test_a_crawl_killed_with_sigkill_is_a_problem_at_once_and_one_running_is_not
         [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db), "--api-url",
          server.api_url, "--from-date", "2021-06-01", "--until-date", "2021-06-30", *FAST,
          "-s", "TENDERNED_FILTER_CHECK_MIN=1000", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
-         "-s", "TENDERNED_INCREMENTAL=False", "-s", "DOWNLOAD_DELAY=0.5"],  # slow enough to be killed mid-crawl
+         "-s", "TENDERNED_INCREMENTAL=False", "-s", "DOWNLOAD_DELAY=0.5",  # slow enough to be killed mid-crawl
+         "-s", "CRAWL_HEARTBEAT_SECONDS=4"],  # 12 s ahead: a loaded machine delays a beat
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def freshness():
+        import sqlite3
+
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            return dict(conn.execute("select spider, last_status from freshness").fetchall())["tenderned"]
+        finally:
+            conn.close()
+
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not first.db.execute(
@@ -257,9 +272,14 @@ def test_a_crawl_killed_with_sigkill_is_a_problem_at_once_and_one_running_is_not
         assert running.returncode == 0, running.stdout + running.stderr  # a crawl running is no problem
         assert re.search(r"^ +\d+  tenderned +running ", running.stdout, re.M), running.stdout
         assert "killed" not in running.stdout
+        assert freshness() == "running"
     finally:
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=20)
+    deadline = time.monotonic() + 45  # the heartbeat is 3 × 4 s ahead
+    while freshness() == "running" and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert freshness() == "killed"
     out = status(db)
     assert out.returncode == ExitCode.STALE, out.stdout
     assert re.search(r"^ +\d+  tenderned +killed ", out.stdout, re.M), out.stdout

@@ -98,7 +98,7 @@ def test_the_market_view_from_the_home_page(page, browser_server, archive):
     row = rows.filter(has_text="Zuid Kennemerland").filter(has_text="2022")
     assert row.locator("td.col-winnaars").inner_text() == str(winners) == "14"
     assert row.locator("td.col-aandeel_grootste_pct").inner_text() == "33.3"
-    page.get_by_label("Jeugdregio").fill("Zeeland")
+    page.get_by_role("textbox", name="Jeugdregio").fill("Zeeland")
     page.get_by_role("button", name="Filter").click()
     page.wait_for_url(re.compile(r"[?&]jeugdregio=Zeeland"))  # the filtered page, not the one it replaces
     page.wait_for_load_state()

@@ -270,7 +270,7 @@ def test_the_map_colours_every_region_by_the_chosen_figure_and_links_it(server):
     overview = {r["jeugdregio_code"]: r for r in query_rows(server, "jeugdregio_overzicht")}
     for figure in ("aanbestedingen", "winnaars"):
         page = html(server, f"/-/kaart?maat={figure}")
-        start = page.index('<svg xmlns="http://www.w3.org/2000/svg" role="img"')
+        start = page.index('<svg xmlns="http://www.w3.org/2000/svg" role="group"')
         svg = page[start:page.index("</svg>", start)]
         shapes = re.findall(r'<a href="/-/jeugdregio/(JZ\d\d)" data-code="(JZ\d\d)" data-value="([^"]*)">'
                             r'<path d="[^"]+" fill="(#[0-9a-f]{6})"', svg)
@@ -419,3 +419,54 @@ def test_a_research_page_compiles_its_template_once(demo_archive):
     assert all(r.status_code == 200 for r in texts)
     assert texts[0].text == texts[-1].text and "TN243310" in texts[0].text
     assert len(compiled) <= 1
+
+
+@pytest.mark.parametrize("path", ["/-/jeugdregio/JZ18", "/-/aanbesteding?id=TN243310", "/-/markt", "/-/kaart",
+                                  "/-/woordenlijst"])
+def test_a_research_page_says_its_text_is_dutch(server, path):
+    """The research pages are written in Dutch in a site whose pages say no language (Datasette's ``<html>`` has no
+    ``lang``): a screen reader read "Marktbeeld per jeugdregio en jaar" with its English voice (WCAG 3.1.1). The
+    page's own part is ``lang="nl"``, the heading and text in it."""
+    page = server.get(path).decode("utf-8")
+    match = re.search(r'<div class="ta-research"[^>]*\blang="nl"[^>]*>\s*<h1>', page)
+    assert match, page[:400]
+
+
+@pytest.mark.parametrize("path", ["/-/jeugdregio/JZ18", "/-/aanbesteding?id=TN243310", "/-/markt"])
+def test_a_research_page_names_each_link_so_that_one_name_is_one_target(server, path):
+    """Each section of a research page linked "als zoekopdracht", "CSV" and "Atom": a screen reader's list of the
+    page's links (how its users find a link) had five "CSV"s leading to five files, nothing to tell them apart.
+    A link's name (its ``aria-label``, else its text) is one target on the page, and holds the word it shows."""
+    page = server.get(path).decode("utf-8")
+    targets: dict[str, set[str]] = {}
+    for attributes, text in re.findall(r"<a\s([^>]*)>(.*?)</a>", page, re.S):
+        href = re.search(r'href="([^"]*)"', attributes)
+        label = re.search(r'aria-label="([^"]*)"', attributes)
+        shown = html_unescape(re.sub(r"<[^>]+>", "", text)).strip()
+        name = html_unescape(label.group(1)) if label else shown
+        assert shown.lower() in name.lower()
+        if href and name:
+            targets.setdefault(" ".join(name.split()).lower(), set()).add(html_unescape(href.group(1)))
+    assert any(name.startswith("csv van") for name in targets), sorted(targets)
+    assert {name: hrefs for name, hrefs in targets.items() if len(hrefs) > 1} == {}
+
+
+@pytest.mark.parametrize("path", ["/-/kaart", "/-/kaart?laag=gemeenten", "/-/jeugdregio/JZ18"])
+def test_the_map_s_links_are_not_inside_an_image(server, path):
+    """The map was ``<svg role="img">`` around a link per region: WAI-ARIA 1.2 makes an img's children
+    presentational, so a screen reader that follows it (VoiceOver) announced one picture and none of the 42 (or 342)
+    links a sighted user clicks. The map is a named group; no element with role img holds a link."""
+    page = html(server, path)
+    maps = re.findall(r'<svg\b[^>]*class="ta-map"[^>]*>.*?</svg>', page, re.S)
+    assert maps and all("<a " in svg for svg in maps)
+    for svg in maps:
+        opening = re.match(r"<svg\b[^>]*>", svg).group(0)
+        assert 'role="img"' not in opening and re.search(r'aria-label="Kaart: [^"]+"', opening), opening
+
+
+def test_the_glossary_s_english_text_is_marked_english(server):
+    """The research pages' part is ``lang="nl"``; the glossary explains the Dutch words in English, and its tables
+    and paragraphs say so, the page's Dutch heading and introduction staying Dutch."""
+    page = server.get("/-/woordenlijst").decode("utf-8")
+    body = re.search(r'<div class="ta-body" lang="en">(.*)', page, re.S)
+    assert body and "<table>" in body.group(1) and "a procurement (tender) procedure" in body.group(1)

@@ -250,3 +250,18 @@ def test_no_saved_search_hides_a_table_or_view(server, demo_archive):
     page = json.loads(server.get(f"/{server.database}/awards.json?_size=max"))
     assert page["table"] == "awards" and "current" in page["columns"]
     assert page["filtered_table_rows_count"] == db["awards"].count == len(page["rows"])
+
+
+def test_every_saved_search_page_is_titled_by_its_title(server):
+    """A saved search's page had Datasette's title, the database and the SQL ("archive: with cut as materialized (
+    -- the 10,001st newest match …"): the browser's tab, a bookmark and the first thing a screen reader reads out
+    were SQL. It is the search's title; SQL typed in keeps Datasette's title."""
+    import html
+
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    for name, query in queries.items():
+        page = server.get(f"/{server.database}/{name}?{urllib.parse.urlencode(SAMPLE_PARAMS)}").decode("utf-8")
+        [title] = re.findall(r"<title>(.*?)</title>", page, re.S)
+        assert html.unescape(title).strip() == f"{query.get('title') or name} — tenderarchive", name
+    typed = server.get(f"/{server.database}?sql=select+1+as+one").decode("utf-8")
+    assert "<title>archive: select 1 as one</title>" in typed.replace(server.database, "archive")
