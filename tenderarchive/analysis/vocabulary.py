@@ -60,7 +60,8 @@ NEWS_ONLY_YOUTH = [r"\beed\b", r"gemeentelijke toegang", r"\bjeugdteams?\b", r"f
                    # "Wmo en Jeugd", "Wmo-Jeugd"): the two laws of the social domain, jeugd being the Jeugdwet's care
                    r"\bwmo ?(?:/|-|en|&) ?jeugd\b", r"\bjeugd ?(?:/|&) ?wmo\b",
                    # branch cv23: care for children and young people is the Jeugdwet's jeugdhulp, told in plain words
-                   r"\b(?:hulp|zorg|behandeling|ondersteuning|begeleiding) (?:voor|aan) (?:kinderen|jongeren|jeugdigen)\b",
+                   # (not first aid: "een cursus Eerste Hulp aan Kinderen" of a childminder)
+                   r"(?<!eerste )\b(?:hulp|zorg|behandeling|ondersteuning|begeleiding) (?:voor|aan) (?:kinderen|jongeren|jeugdigen)\b",
                    # branch cv23: the Jeugdwet's own definition of jeugdhulp, "opgroei- en opvoedingsproblemen", in
                    # either order ("ondersteuning bij opvoed- en opgroeivragen" of a buurtteam)
                    r"\bopvoed\w*[- ]*(?:en|of) opgroei\w*|\bopgroei\w*[- ]*(?:en|of) opvoed\w*"]

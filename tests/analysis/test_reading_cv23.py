@@ -97,3 +97,10 @@ def test_a_buurtteam_tender_without_youth_care_is_no_youth_care_procurement():
     r = _read("De aanbesteding voor de buurtteams is opnieuw gegund aan beide buurtteamorganisaties. Speerpunten zijn "
               "schulden en eenzaamheid.", title="Aanbesteding buurtteams opnieuw gegund")
     assert r["relevant"] is False
+
+
+def test_first_aid_for_children_is_no_youth_care():
+    r = _read("Uw gastouder volgt jaarlijks een cursus Eerste Hulp aan Kinderen. Inschrijving bij het gastouderbureau "
+              "kost 50 euro.", title="Bemiddelingskosten")
+    assert r["relevant"] is False
+    assert "hulp aan kinderen" not in r["matched_terms"]
