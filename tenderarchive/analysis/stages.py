@@ -57,7 +57,10 @@ PLANNED = re.compile(
     r"zullen worden|wordt verwacht|kunnen straks)\b|\ba\.s\.|^dan\b|"
     r"\bnodig(?:en|t) (?:u|jou|je|jullie|ons) (?:[\w'-]+ ){0,3}uit\b|\buitnodiging\b(?! tot inschrijving)", re.I)
 CURRENT = re.compile(r"\b(?:nog|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart|"
-                     r"starten)\b", re.I)
+                     r"starten)\b|"
+                     # branch cv23: the present tense of starten before its object ("Veendam start een ... procedure"),
+                     # not the noun ("de start van de aanbesteding")
+                     r"\bstart(?= (?:met )?(?:een|de|het) )", re.I)
 AUX = re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn|was|waren|werd|werden)\b", re.I)
 _NOT_PARTICIPLE = {"gemeente", "gemeenten", "gesprek", "gesprekken", "gebied", "gebieden", "gezin", "gezinnen",
                    "gevolg", "gevolgen", "geval", "gevallen", "gebruik", "gedeelte", "gedrag", "gewend", "gewoon",

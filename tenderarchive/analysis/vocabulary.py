@@ -55,7 +55,16 @@ def _profile_terms() -> tuple[str, ...]:
 NEWS_ONLY_YOUTH = [r"\beed\b", r"gemeentelijke toegang", r"\bjeugdteams?\b", r"flexibel team", r"crisishulp",
                    # news-sites §3.1: the protection-and-probation pair abbreviated with a slash ("JB/JR"; the
                    # profile has "jbjr"), and "GGZ … jeugd" with "voor (de)" between (the profile has "ggz-jeugd")
-                   r"\bjb ?/ ?jr\b", r"\bggz voor (?:de )?jeugd(?!\w*gezondheid)\w*"]
+                   r"\bjb ?/ ?jr\b", r"\bggz voor (?:de )?jeugd(?!\w*gezondheid)\w*",
+                   # branch cv23: the profile's "jeugd en wmo" in the other order or with a slash or hyphen ("Wmo/jeugd",
+                   # "Wmo en Jeugd", "Wmo-Jeugd"): the two laws of the social domain, jeugd being the Jeugdwet's care
+                   r"\bwmo ?(?:/|-|en|&) ?jeugd\b", r"\bjeugd ?(?:/|&) ?wmo\b",
+                   # branch cv23: care for children and young people is the Jeugdwet's jeugdhulp, told in plain words
+                   # (not first aid: "een cursus Eerste Hulp aan Kinderen" of a childminder)
+                   r"(?<!eerste )\b(?:hulp|zorg|behandeling|ondersteuning|begeleiding) (?:voor|aan) (?:kinderen|jongeren|jeugdigen)\b",
+                   # branch cv23: the Jeugdwet's own definition of jeugdhulp, "opgroei- en opvoedingsproblemen", in
+                   # either order ("ondersteuning bij opvoed- en opgroeivragen" of a buurtteam)
+                   r"\bopvoed\w*[- ]*(?:en|of) opgroei\w*|\bopgroei\w*[- ]*(?:en|of) opvoed\w*"]
 YOUTH_CORE = [term_pattern(t) for t in _profile_terms()] + NEWS_ONLY_YOUTH
 
 # Adjacent fields: negative unless combined with a core youth term (§3.1).
@@ -245,7 +254,11 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"(?:nu )?(?:de|het|een) (?:opdracht|aanbesteding|uitvraag)|"
                      r"aankondiging van een (?:aanbestedings)?opdracht|publicatie (?:van de )?(?:inkoop|aanbestedings)documenten|"
                      r"aanbesteding(?:sprocedure)? (?:[\w'-]+ ){0,4}(?:is )?(?:gestart|van start)|"
-                     r"start(?:en)? (?:de|met de) (?:inkoop|aanbesteding)\w*|(?:is )?(?:gestart|begonnen) met (?:de )?(?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|"
+                     r"start(?:en)? (?:de|met de) (?:inkoop|aanbesteding)\w*|"
+                     # branch cv23: a procedure of a named kind started, with an indefinite too ("Veendam start een
+                     # Europees openbare SAS-procedure"): stages.md's "aanbesteding gestart"
+                     r"\bstart(?:en|t)? (?:met )?(?:een|de) (?:[\w'-]+ ){0,3}(?:aanbesteding(?:sprocedure)?|inkoop(?:procedure|traject)|"
+                     r"(?:sas|dialoog|europese|openbare)[ -]?procedure)\b|(?:is )?(?:gestart|begonnen) met (?:de )?(?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|"
                      r"interesse kenbaar|inschrijven via (?:het )?(?:aanbestedingsplatform )?tenderned|"
                      r"openbaar beschikbaar op tenderned|in de markt gezet|publiceerde (?:de gemeente )?de uitvraag|"
                      r"(?:opdracht|aanbesteding) (?:[\w'-]+ ){0,3}op tenderned|aanbestedingsleidraad op|"
@@ -340,7 +353,12 @@ STAGE_CUES: list[tuple[str, str]] = [
                       r"besloten om .{0,80}voor(?:\s|\w)*te bereiden|voorbereiden van een nieuwe inkoop|"
                       r"gekozen voor (?:het )?(?:opnieuw )?aanbesteden|inrichten van een inkooporganisatie|"
                       r"nieuwe opdracht in te zetten|kader voor de inkoop|inkoopkader|in te kopen zorgvormen|"
-                      r"werkgroep .?inkoop|stelsel .{0,40}(?:te )?herzien|werkt (?:momenteel )?aan de voorbereiding"),
+                      r"werkgroep .?inkoop|stelsel .{0,40}(?:te )?herzien|werkt (?:momenteel )?aan de voorbereiding|"
+                      # branch cv23: stages.md's "inkoopsamenwerking besloten" -- municipalities that decide or are going
+                      # to buy together from now on ("gaan vanaf 2018 samen de inkoop ... uitvoeren"), not a joint
+                      # purchase that runs ("De GGD voert de gezamenlijke inkoop ... uit")
+                      r"\b(?:gaan|besloten|besluiten|besloot|kiezen|kozen)\b(?: [\w'-]+){0,5} (?:samen|gezamenlijk) (?:de |het )?"
+                      r"(?:inkoop\w*|in te kopen|inkopen)\b|inkoopsamenwerking (?:aan ?te ?gaan|aangaan|besloten)"),
 ]
 
 # A known outcome said without the word "gunning": "krijgen vanaf 2020 een kleine honderd
