@@ -94,6 +94,15 @@ group by spider
 """.strip()
 
 
+def freshness_sql(conn: sqlite3.Connection) -> str:
+    """:data:`FRESHNESS_SQL` as an archive can run it: one written before the heartbeat (``crawls`` without
+    ``alive_until``; ``status`` reads, it never migrates, and the next crawl adds the column) has no heartbeat to
+    look at, so its last status is the row's, as its own ``freshness`` view says. Read with the column, it was
+    "the archive is damaged: no such column", exit 6, until the next crawl."""
+    columns = {row[1] for row in conn.execute("select * from pragma_table_info('crawls')")}
+    return FRESHNESS_SQL if "alive_until" in columns else FRESHNESS_SQL.replace("c2.alive_until", "null")
+
+
 #: Per news site of the registry (as the last successful full news crawl had it): how many pages
 #: the archive holds, how many relevant, and when the last new or changed page was archived, in
 #: days. The archive's ``news_sites`` view: a site that yields nothing for weeks (moved, redesigned,
@@ -216,7 +225,7 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
     now = now or datetime.now(timezone.utc)
     conn = readonly.connect(db_path)
     try:
-        freshness = ({r["spider"]: r["last_success"] for r in conn.execute(FRESHNESS_SQL)}
+        freshness = ({r["spider"]: r["last_success"] for r in conn.execute(freshness_sql(conn))}
                      if readonly.table_exists(conn, "crawls") else {})
         killed = killed_crawls(conn, db_path) if killed is None else killed
         result = []

@@ -308,3 +308,25 @@ def test_status_json_says_killed_where_the_table_and_the_exit_code_do(tmp_path):
     assert crawls == {2: "killed", 1: "complete"}
     [health] = [h for h in json.loads(status(db_path, "--sources-json").stdout) if h["spider"] == "tenderned"]
     assert health["crawls"][0]["status"] == "killed"
+
+
+def test_status_reads_an_archive_written_before_the_heartbeat_column(tmp_path):
+    """``status`` is a reader (it never migrates): on an archive the previous version wrote, whose ``crawls`` has
+    no ``alive_until`` yet (the next crawl adds it), it read the freshness definition with the column and said
+    "the archive is damaged: no such column: c2.alive_until", exit 6, for every cron run between the upgrade and
+    the next crawl. Such an archive has no heartbeat: its sources are judged as before. Synthetic crawl history
+    in a real archive, the column dropped as the older version never had it."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    db["crawls"].insert({"spider": "tenderned", "started": (now - timedelta(hours=2)).isoformat(),
+                         "finished": (now - timedelta(hours=1)).isoformat(), "status": "complete"})
+    db.execute("drop view if exists freshness")  # the older version's view did not name the column
+    db.execute("alter table crawls drop column alive_until")
+    db.conn.commit()
+    db.close()
+    out = status(db_path)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert re.search(r"^  tenderned +ok ", out.stdout, re.M), out.stdout
+    [health] = [h for h in source_health(db_path, now=now) if h.spider == "tenderned"]
+    assert health.last_success == (now - timedelta(hours=1)).isoformat() and not health.problems
