@@ -303,10 +303,13 @@ OFFSET_PARAMETERS = ("start", "limitstart", "offset")
 TYPO3_PAGER = re.compile(r"^tx_\w+(?:\[@widget_\d+\])?\[(?:currentPage|page)\]$", re.I)
 
 
-#: A pager's words for its neighbours and ends (Dutch and English), and its arrows.
-PAGER_WORDS = re.compile(r"(?:volgende|vorige|eerste|laatste|next|previous|prev|first|last|oudere?|nieuwere?)"
-                         r"(?:\s+(?:pagina|page|berichten|nieuws(?:berichten)?|posts?|items?))?|[«»‹›<>→←]+|\.\.\.|…",
-                         re.I)
+#: A pager's words for its neighbours and ends (Dutch and English), or a page's name and number ("Pagina 3", "Ga naar
+#: pagina 3"), with its arrows beside them or not ("Volgende »", "« Vorige": how pagers write them), and its arrows.
+_PAGER_ARROWS = r"[«»‹›<>→←]+"
+PAGER_WORDS = re.compile(
+    rf"(?:{_PAGER_ARROWS}\s*)?(?:(?:volgende|vorige|eerste|laatste|next|previous|prev|first|last|oudere?|nieuwere?)"
+    r"(?:\s+(?:pagina|page|berichten|nieuws(?:berichten)?|posts?|items?))?|(?:ga\s+naar\s+|go\s+to\s+)?(?:pagina|page)\s+\d+)"
+    rf"(?:\s*{_PAGER_ARROWS})?|{_PAGER_ARROWS}|\.\.\.|…", re.I)
 #: A link standing in a listing's pager: an element around it (up to three levels) named so in its class, id or
 #: ``aria-label`` (``pagination``, ``paginering``, ``pager``, ``paging``, ``page-numbers``, ``page-nav``), not a
 #: theme's ``page-content`` around the entries.
@@ -335,7 +338,7 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
     ``?p=123`` is a post on WordPress's plain permalinks, not page 123 of a listing at the site's root: on a site
     registered as WordPress (``cms``) ``p`` is never a page number, and on the others (the registry's ``cms`` is
     optional, and a guess from URL shape where given: news-sites.md §4) only in links all shaped as a pager's
-    (:func:`pager_shaped`: "2", "Volgende", in a ``nav.pagination``): an address linked under an entry's title is
+    (:func:`pager_shaped`: "2", "Volgende »", "Pagina 3", in a ``nav.pagination``): an address linked under an entry's title is
     the entry (its comment count "3" too)."""
     try:
         base = urlsplit(root)

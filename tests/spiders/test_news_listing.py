@@ -172,3 +172,20 @@ def test_pager_links_ignore_empty_parameters():
             b'<a href="?search_api_fulltext=jeugd&amp;page=2">q</a>')
     response = HtmlResponse("http://127.0.0.1/woo", body=body, encoding="utf-8")
     assert pager_links(response, "http://127.0.0.1/woo") == ["http://127.0.0.1/woo?search_api_fulltext=&page=1"]
+
+
+def test_pager_links_by_p_read_a_pagers_words_beside_its_arrows():
+    """``?p=N`` is a page number only in links shaped as a pager's (``pager_shaped``): a pager standing in an
+    element not named so (``<p class='nav'>``) whose links read "Volgende »", "« Vorige", "Pagina 3", "Laatste ›"
+    (a word with the arrow beside it, or a page's name and number: how pagers write them) was taken for entries,
+    and the listing's further pages were never read. An entry's title to ``?p=123`` stays an entry. SYNTHETIC."""
+    from scrapy.http import HtmlResponse
+
+    body = ('<!-- SYNTHETIC --><ul><li><a href="/nieuws?p=123">Bericht over de inkoop van jeugdhulp</a></li></ul>'
+            '<p class="nav"><a href="/nieuws?p=1">« Vorige</a> <a href="/nieuws?p=3">Pagina 3</a> '
+            '<a href="/nieuws?p=2">Volgende&nbsp;»</a> <a href="/nieuws?p=9">Laatste ›</a> '
+            '<a href="/nieuws?p=4">Ga naar pagina 4</a></p>')
+    response = HtmlResponse("http://127.0.0.1/nieuws?p=1", body=body.encode(), encoding="utf-8")
+    assert pager_links(response, "http://127.0.0.1/nieuws?p=1") == [
+        "http://127.0.0.1/nieuws?p=2", "http://127.0.0.1/nieuws?p=3", "http://127.0.0.1/nieuws?p=4",
+        "http://127.0.0.1/nieuws?p=9"]
