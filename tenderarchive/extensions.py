@@ -36,16 +36,18 @@ turn it into an exit code. A crawl that is killed keeps status ``running``.
 ``Heartbeat`` renews the running crawl's ``crawls.alive_until`` (now + 3 × ``CRAWL_HEARTBEAT_SECONDS``) until
 it closes, so the ``freshness`` view (SQL, which cannot look at the crawl lock ``status`` uses) calls a crawl
 killed with SIGKILL ``killed`` once that time has passed, as job schedulers tell a lost worker (Airflow's task
-heartbeat, systemd's watchdog). A thread, not the reactor: a callback or the derivation at close that holds
-the reactor for minutes is no dead crawl. A beat that cannot write (the archive busy past its timeout) is
-logged and the next one tries again.
+heartbeat, systemd's watchdog). The reactor beats (a ``LoopingCall``), between the crawl's own writes: a beat
+from a thread of its own, committed while one of the crawl's transactions had read and not yet written (an item
+batch, the derivation: ``BEGIN`` deferred, WAL), made that transaction's first write fail at once with
+"database is locked" (a stale snapshot, which no busy wait helps). A crawl that closes is given
+:data:`CLOSING_SECONDS` (its derivation holds the reactor, and no beat comes) before the view calls it killed.
+A beat that cannot write (the archive busy past its timeout) is logged and the next one tries again.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -279,15 +281,23 @@ class CrawlRecorder:
             row["items_unchanged"], row["error_count"])
 
 
+#: How long past its close a crawl is taken to be alive (``alive_until``) while its derivation runs: the reactor,
+#: which the derivation holds, beats no more. A first crawl's derivation of a large archive takes minutes; a
+#: crawl killed in it is ``killed`` in the ``freshness`` view after this at most (``status`` sees the lock at once).
+CLOSING_SECONDS = 3600
+
+
 class Heartbeat:
-    """Renews ``crawls.alive_until`` of the running crawl from a daemon thread (see the module docstring)."""
+    """Renews ``crawls.alive_until`` of the running crawl from the reactor (see the module docstring)."""
 
     def __init__(self, crawler, interval: float):
         self.crawler = crawler
         self.interval = interval
         self.db_path = crawler.settings.get("ARCHIVE_DB")
-        self.stop = threading.Event()
-        self.thread = None
+        self.spider = None
+        self.loop = None
+        #: the reactor's clock (``LoopingCall``'s; a test turns a ``twisted.internet.task.Clock``)
+        self.clock = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -297,13 +307,19 @@ class Heartbeat:
             raise NotConfigured
         ext = cls(crawler, interval)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        # connected before the derivation's (the extensions' order): the time the close takes is given first
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
         return ext
 
-    def beat(self, crawl_id) -> None:
-        until = (datetime.now(timezone.utc) + timedelta(seconds=3 * self.interval)).isoformat(timespec="seconds")
+    def beat(self, ahead: float | None = None) -> None:
+        crawl_id = getattr(self.spider, "crawl_id", None)  # CrawlRecorder's row, made at spider_opened
+        if crawl_id is None:
+            return
+        ahead = 3 * self.interval if ahead is None else ahead
+        until = (datetime.now(timezone.utc) + timedelta(seconds=ahead)).isoformat(timespec="seconds")
         try:
-            conn = sqlite3.connect(self.db_path, timeout=self.interval)
+            conn = sqlite3.connect(self.db_path, timeout=min(self.interval, 30))
             try:
                 with conn:
                     conn.execute("update crawls set alive_until = ? where crawl_id = ? and status = 'running'",
@@ -313,23 +329,27 @@ class Heartbeat:
         except sqlite3.Error as exc:
             logger.warning("crawl %s: heartbeat not written (%s); the next one tries again", crawl_id, exc)
 
-    def run(self, crawl_id) -> None:
-        while True:
-            self.beat(crawl_id)
-            if self.stop.wait(self.interval):
-                return
-
     def spider_opened(self, spider):
-        crawl_id = getattr(spider, "crawl_id", None)  # CrawlRecorder's row (connected before: its order)
-        if crawl_id is None:
-            return
-        self.thread = threading.Thread(target=self.run, args=(crawl_id,), name="crawl-heartbeat", daemon=True)
-        self.thread.start()
+        from twisted.internet import task
+
+        self.spider = spider
+        self.loop = task.LoopingCall(self.beat)
+        if self.clock is not None:
+            self.loop.clock = self.clock
+        # the first beat once every spider_opened handler has run (CrawlRecorder's row is made after this one)
+        self.loop.start(self.interval, now=False)
+        self.loop.clock.callLater(0, self.beat)
+
+    def _stop(self) -> None:
+        if self.loop is not None and self.loop.running:
+            self.loop.stop()
+
+    def spider_closed(self, spider, reason=None):
+        self._stop()
+        self.beat(ahead=max(CLOSING_SECONDS, 3 * self.interval))
 
     def engine_stopped(self):
-        self.stop.set()
-        if self.thread is not None:
-            self.thread.join(timeout=self.interval + 5)
+        self._stop()
 
 
 class SiteDelayFloor:

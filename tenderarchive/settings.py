@@ -69,7 +69,7 @@ CRAWL_ID = None
 # it replays, not the replay's own clock (reparse sets it: a rebuilt archive keeps when each crawl
 # ran, so `tenderarchive status` does not take a rebuilt archive for freshly crawled).
 CRAWL_TIMES_FROM_WARC = False
-# While a crawl runs it renews `crawls.alive_until` (now + 3 × this, seconds) from a thread of its own: the
+# While a crawl runs it renews `crawls.alive_until` (now + 3 × this, seconds) from the reactor, between its writes: the
 # `freshness` view tells a crawl killed with SIGKILL (its row left `running`) by that time passing, as SQL cannot
 # see the crawl lock `status` looks at (tenderarchive/extensions.py `Heartbeat`). 0: no heartbeat (a replay).
 CRAWL_HEARTBEAT_SECONDS = 60
@@ -189,7 +189,9 @@ EXTENSIONS = {
     "tenderarchive.extensions.CrawlState": 50,
     "tenderarchive.extensions.Derivation": 90,
     "tenderarchive.extensions.CrawlRecorder": 100,
-    "tenderarchive.extensions.Heartbeat": 110,  # after CrawlRecorder: the crawl's row is there at spider_opened
+    # before Derivation: its close (the time the derivation takes) is given first; the row, CrawlRecorder's, is read
+    # at each beat
+    "tenderarchive.extensions.Heartbeat": 85,
     # After AutoThrottle (0): a site's registry delay and robots.txt Crawl-delay stay a floor.
     "tenderarchive.extensions.SiteDelayFloor": 10,
 }

@@ -330,3 +330,61 @@ def test_status_reads_an_archive_written_before_the_heartbeat_column(tmp_path):
     assert re.search(r"^  tenderned +ok ", out.stdout, re.M), out.stdout
     [health] = [h for h in source_health(db_path, now=now) if h.spider == "tenderned"]
     assert health.last_success == (now - timedelta(hours=1)).isoformat() and not health.problems
+
+
+def test_the_crawls_heartbeat_never_makes_its_own_writes_fail(tmp_path):
+    """The heartbeat (``crawls.alive_until``) was written from a thread of its own through a second connection: a
+    beat committed while one of the crawl's transactions had read and not yet written (an item batch, the
+    derivation: ``BEGIN`` deferred, WAL) made that transaction's first write fail at once with "database is
+    locked" (SQLite's stale snapshot: no busy wait helps): the batch's items to its retry, the derivation failed.
+    Beats are the reactor's now, between the crawl's own writes, and a crawl that closes is given the time its
+    close (the derivation) takes. Scrapy's own crawler and signals, a real archive; the reactor's clock is a
+    twisted ``Clock`` turned by hand, the crawl's transaction held across several beat intervals."""
+    import time
+
+    from scrapy import signals
+    from scrapy.utils.test import get_crawler
+    from twisted.internet.task import Clock
+
+    from tenderarchive.extensions import Heartbeat
+
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    crawl_id = db["crawls"].insert({"spider": "tenderned", "status": "running",
+                                    "started": datetime.now(timezone.utc).isoformat()}).last_pk
+    crawler = get_crawler(settings_dict={"ARCHIVE_DB": str(db_path), "CRAWL_HEARTBEAT_SECONDS": 0.1,
+                                           "EXTENSIONS_BASE": {}})
+    heartbeat = Heartbeat.from_crawler(crawler)
+    heartbeat.clock = Clock()
+
+    class Spider:
+        pass
+
+    spider = Spider()
+    spider.crawl_id = crawl_id
+
+    def alive_until():
+        return db.execute("select alive_until from crawls where crawl_id = ?", [crawl_id]).fetchone()[0]
+
+    try:
+        crawler.signals.send_catch_log(signals.spider_opened, spider=spider)
+        heartbeat.clock.advance(0)
+        deadline = time.monotonic() + 5
+        while alive_until() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        first = alive_until()
+        assert first is not None
+        with db.atomic():  # one of the crawl's transactions: it reads, then (three beat intervals later) writes
+            db.execute("select count(*) from crawls").fetchone()
+            time.sleep(0.35)
+            db.execute("update crawls set note = 'written' where crawl_id = ?", [crawl_id])
+        db.execute("update crawls set alive_until = null where crawl_id = ?", [crawl_id])
+        db.conn.commit()
+        heartbeat.clock.advance(1.5)  # the reactor turns: the beats come
+        assert alive_until() >= first
+        crawler.signals.send_catch_log(signals.spider_closed, spider=spider, reason="finished")
+        closing = datetime.fromisoformat(alive_until())
+        assert closing - datetime.now(timezone.utc) > timedelta(minutes=30)  # the derivation may take long
+    finally:
+        crawler.signals.send_catch_log(signals.engine_stopped)
+    assert db.execute("select note from crawls where crawl_id = ?", [crawl_id]).fetchone()[0] == "written"
