@@ -96,6 +96,10 @@ _YEAR_WORD = re.compile(r"(?i)\b(?:in|vanaf|sinds|tussen|jaar|jaren|boekjaar|boe
 _YEAR_ALONE = re.compile(rf"(?i)\b(?:in|vanaf|sinds|boekjaar|jaar|t/m|tot en met)\s+(?P<year>{_YEAR})"
                          rf"(?![\d]|[.,]\d|\s*{_SCALE_WORDS}|\s*(?:€|eur\w*)(?!\s*\d))")
 
+#: a year that ends a label before the amount ("Totaal 2024: € 1.000.000", "Raming 2025: € 3 miljoen"): it dates the
+#: amount after its colon (the text opening with it is :func:`_per_year`'s)
+_YEAR_LABEL = re.compile(rf"(?i)(?<![\d.,€$£])(?<!€\s)(?<!eur\s)(?P<year>{_YEAR})\s*:(?=\s*(?:€|eur\w*)?\s*\d)")
+
 
 _MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|"
            "march|may|june|july|august|october|jan|feb|mrt|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec")
@@ -153,7 +157,8 @@ def _per_year(text: str, code: str | None) -> Amount | None:
 
 
 def _without_years(text: str) -> str:
-    """``text`` with its dates, its spans of years and the single years a year word introduces ("in 2025") blanked: they
+    """``text`` with its dates, its spans of years, the single years a year word introduces ("in 2025") and a year
+    ending a label before its amount ("Totaal 2024: € 1.000.000": :data:`_YEAR_LABEL`) blanked: they
     date the amount and are no money (a range "2025-2027" read as € 20,25 – € 20,27 hid the € 100.000 beside it)."""
     def span(match: re.Match) -> str:
         low, high = int(match.group("from")), int(match.group("to"))
@@ -169,6 +174,9 @@ def _without_years(text: str) -> str:
     text = _YEAR_SPAN.sub(span, text)
     blanked = _YEAR_ALONE.sub(lambda m: m.group(0)[:m.start("year") - m.start()] + " " * 4, text)
     if re.search(r"\d", blanked):  # "€ 50.000 in 2025": the year goes; "in 2025" alone stays
+        text = blanked
+    blanked = _YEAR_LABEL.sub(lambda m: " " * len(m.group(0)), text)
+    if re.search(r"\d", blanked):  # "Totaal 2024: € 1.000.000": the year goes, the amount after it stays
         text = blanked
     return text
 

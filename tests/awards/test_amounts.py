@@ -301,3 +301,14 @@ def test_one_year_written_before_its_value_is_no_amount(text, cents):
                                   "2024: € 100.000 - € 120.000; 2025: € 130.000"])  # a range among them
 def test_what_is_no_list_of_values_per_year_is_not_summed(text):
     assert not [p for p in parse_amount(text).problems if p.startswith("values per year")]
+
+
+@pytest.mark.parametrize("text, cents", [("Totaal 2024: € 1.000.000", 100000000),   # was € 2.024
+                                         ("Raming 2025: € 3 miljoen", 300000000),    # was € 2.025
+                                         ("Geraamde waarde 2025: 250.000 euro", 25000000)])
+def test_a_year_ending_a_label_before_its_value_is_no_amount(text, cents):
+    """A year written before a value was read as the amount only where the text began with it ("2024: € 100.000",
+    round 11); behind a word of its label ("Totaal 2024: € 1.000.000", "Raming 2025: € 3 miljoen") it was still
+    the value, € 2.024 for € 1.000.000. A year and a colon before an amount that follows date that amount."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.value_cents) == (cents, cents)
