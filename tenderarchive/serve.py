@@ -14,11 +14,13 @@ connections. The tenderarchive plugin (``tenderarchive/datasette_plugin.py``) ad
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 import sqlite3
 from pathlib import Path
 
 from datasette import hookimpl
+from datasette.database import Results
 
 from tenderarchive import readonly
 
@@ -110,6 +112,25 @@ def _file_state(path: Path) -> tuple[int, int, int, int] | None:
     return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
+#: Schema queries Datasette runs through ``Database.execute`` on every page: the permission check of a
+#: table page (twice a page: SQLite's spelling of the table's name, Datasette's patched ``permission_allowed``).
+SCHEMA_QUERIES = frozenset({
+    "select name from sqlite_master where type in ('table', 'view') and name = ? collate nocase",
+})
+
+
+def _fresh(value):
+    """A caller's own copy of a kept schema answer: a new list (of new dicts: the foreign keys), a deep
+    copy of a dict (all foreign keys); strings, tuples and Datasette's ``Column`` tuples are immutable."""
+    if isinstance(value, list):
+        return [dict(item) if isinstance(item, dict) else item for item in value]
+    if isinstance(value, dict):
+        return copy.deepcopy(value)
+    if isinstance(value, Results):   # rows are sqlite3.Row, immutable
+        return Results(list(value.rows), value.truncated, value.description)
+    return value
+
+
 def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, settings: dict | None = None):
     """A Datasette instance serving the archive at ``db_path`` read-only, named after its stem."""
     from datasette.app import Datasette
@@ -166,7 +187,84 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
             self.live, self.is_mutable = True, True
             self.generation += 1
             self._cached_table_counts = self.cached_hash = None
+            self._schema.clear()
             logger.warning(message, path)
+
+        #: Datasette's schema look-ups kept while the file cannot change under the server (:meth:`_kept`).
+        _schema: dict = {}
+        schema_refreshed = None  # the generation Datasette's _internal copy of the schema was read in
+
+        def _kept(self, key, look_up):
+            """The answer of a schema look-up, read once while the archive is served immutable.
+
+            A table page asks Datasette 15–25 schema questions (``PRAGMA table_xinfo`` of the table and of
+            each facet's and foreign key's table, the foreign keys, the primary keys, the FTS table,
+            ``sqlite_master``), each a hand-over to a SQL thread and back. Served immutable, the file's
+            schema cannot change while the answers are kept: :meth:`_watch` (run here, before every answer,
+            as before every query) sees a crawl, a pending write-ahead log or a replaced file, and from then
+            on the server reads ``mode=ro`` and asks SQLite again every time, as Datasette does. Returns the
+            awaitable of the look-up; callers get their own copy of a kept list or dict."""
+            self._watch()
+            if self.live:
+                return look_up()
+            kept = self._schema.setdefault(self.generation, {})
+
+            async def answer():
+                if key not in kept:
+                    kept[key] = await look_up()
+                return _fresh(kept[key])
+
+            return answer()
+
+        async def execute(self, sql, params=None, *args, **kwargs):
+            """A query, or the kept answer of one of Datasette's schema queries (:data:`SCHEMA_QUERIES`)."""
+            if sql in SCHEMA_QUERIES and not args and not kwargs:
+                key = ("execute", sql, tuple(params or ()))
+                return await self._kept(key, lambda: Database.execute(self, sql, params))
+            return await super().execute(sql, params, *args, **kwargs)
+
+        def attached_databases(self):
+            return self._kept(("attached_databases",), lambda: Database.attached_databases(self))
+
+        def table_exists(self, table):
+            return self._kept(("table_exists", table), lambda: Database.table_exists(self, table))
+
+        def table_names(self):
+            return self._kept(("table_names",), lambda: Database.table_names(self))
+
+        def view_names(self):
+            return self._kept(("view_names",), lambda: Database.view_names(self))
+
+        def table_columns(self, table):
+            return self._kept(("table_columns", table), lambda: Database.table_columns(self, table))
+
+        def table_column_details(self, table):
+            return self._kept(("table_column_details", table), lambda: Database.table_column_details(self, table))
+
+        def primary_keys(self, table):
+            return self._kept(("primary_keys", table), lambda: Database.primary_keys(self, table))
+
+        def fts_table(self, table):
+            return self._kept(("fts_table", table), lambda: Database.fts_table(self, table))
+
+        def label_column_for_table(self, table):
+            return self._kept(("label_column_for_table", table), lambda: Database.label_column_for_table(self, table))
+
+        def foreign_keys_for_table(self, table):
+            return self._kept(("foreign_keys_for_table", table), lambda: Database.foreign_keys_for_table(self, table))
+
+        def hidden_table_names(self):
+            return self._kept(("hidden_table_names",), lambda: Database.hidden_table_names(self))
+
+        def get_all_foreign_keys(self):
+            return self._kept(("get_all_foreign_keys",), lambda: Database.get_all_foreign_keys(self))
+
+        def get_table_definition(self, table, type_="table"):
+            return self._kept(("get_table_definition", table, type_),
+                              lambda: Database.get_table_definition(self, table, type_))
+
+        def get_view_definition(self, view):
+            return self.get_table_definition(view, "view")
 
         async def execute_fn(self, fn):
             self._watch()
@@ -199,6 +297,26 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
         answer for a (database, table) is kept: the same rules, read once."""
 
         _allows_cache: dict = {}
+
+        async def _refresh_schemas(self):
+            """Datasette's copy of each database's schema in ``_internal``, refreshed as Datasette does
+            unless nothing can have changed: before every page Datasette reads ``PRAGMA schema_version`` of
+            each database (and its own record of them), three hand-overs to SQL threads. An archive served
+            immutable keeps its schema until :meth:`ArchiveDatabase._watch` sees it written or replaced
+            (then it is served ``mode=ro`` and refreshed on every page again)."""
+            # Datasette's own in-memory databases: ``_internal`` (this copy) and ``_memory`` (always empty: its
+            # queries are read-only SELECTs), whose schemas nothing changes after start-up
+            archives = [db for name, db in self.databases.items() if name not in ("_internal", "_memory")]
+            for db in archives:
+                if isinstance(db, ArchiveDatabase):
+                    db._watch()
+            settled = [db for db in archives if isinstance(db, ArchiveDatabase) and not db.live]
+            if self.internal_db_created and len(settled) == len(archives) \
+                    and all(db.schema_refreshed == db.generation for db in settled):
+                return
+            await super()._refresh_schemas()
+            for db in settled:
+                db.schema_refreshed = db.generation
 
         def _table_permission_allows(self, database, table):
             key = (database, table)
