@@ -9,6 +9,13 @@ connection with the URI of :func:`tenderarchive.readonly.uri`: ``mode=ro&immutab
 crawl is writing, ``mode=ro`` otherwise (and always with ``--live``). It refuses write
 connections. The tenderarchive plugin (``tenderarchive/datasette_plugin.py``) adds
 ``PRAGMA query_only`` on every connection besides.
+
+What Datasette does on every page that the archive can do once (issue 14, bench/README.md "Datasette's
+fixed cost per page"): each table's ``allow`` rules (``ArchiveDatasette._table_permission_allows``), the
+schema questions of a page while the file is served immutable (``ArchiveDatabase._kept``,
+``ArchiveDatasette._refresh_schemas``), and pluggy's call of ``render_cell`` for each cell when no plugin
+implements it (:func:`_per_cell_caller`). Written here, around Datasette 0.65's classes, because Datasette
+has no setting for them: it assumes a file may change under it between any two queries.
 """
 
 from __future__ import annotations
