@@ -23,15 +23,15 @@ Steps, each timed and printed:
    search ``search_all`` it leads to) and the table searches of ``notices`` and ``articles``, and an
    empty query page (Datasette's fixed cost): the page is requested from a second, traced Datasette
    built in this process as ``serve`` builds it, whose connections record every statement it runs
-   (:class:`Traced`, :func:`page_sql`: the page's queries, count, facets and schema look-ups, no
-   more, no less), then ``--requests`` timed requests to the served page, then the same statements
+   (:class:`Traced`, :func:`page_sql`: the page's queries, count, facets and the schema look-ups it
+   runs, no more, no less; a warm page of an archive served immutable runs none, ``serve`` keeps them), then ``--requests`` timed requests to the served page, then the same statements
    the same number of times in raw sqlite3 (the plugin's SQL functions registered, the file opened
    read-only). Printed: p50/p95 of each and the ratio of the p50s.
 
 ``ratio`` is Datasette's p50 over raw sqlite3's; ``+ms`` the difference: on a query that takes
 well under a millisecond the ratio only measures Datasette's fixed cost of rendering a page (the
-``fixed cost`` targets: ≈ 3–5 ms for an empty query page, ≈ 10 ms for a near-empty table page on
-this machine), so read the two together. ``--compare DIR`` times another checkout's server beside
+``fixed cost`` targets: ≈ 3–5 ms for an empty query page, ≈ 4–6 ms for a near-empty table page on
+this machine since branch pages23, ≈ 10 ms before), so read the two together. ``--compare DIR`` times another checkout's server beside
 this one, request by request, for a before/after under the same load.
 
 Written here rather than with a load-testing tool because what is compared is one page against

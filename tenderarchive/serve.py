@@ -9,16 +9,25 @@ connection with the URI of :func:`tenderarchive.readonly.uri`: ``mode=ro&immutab
 crawl is writing, ``mode=ro`` otherwise (and always with ``--live``). It refuses write
 connections. The tenderarchive plugin (``tenderarchive/datasette_plugin.py``) adds
 ``PRAGMA query_only`` on every connection besides.
+
+What Datasette does on every page that the archive can do once (issue 14, bench/README.md "Datasette's
+fixed cost per page"): each table's ``allow`` rules (``ArchiveDatasette._table_permission_allows``), the
+schema questions of a page while the file is served immutable (``ArchiveDatabase._kept``,
+``ArchiveDatasette._refresh_schemas``), and pluggy's call of ``render_cell`` for each cell when no plugin
+implements it (:func:`_per_cell_caller`). Written here, around Datasette 0.65's classes, because Datasette
+has no setting for them: it assumes a file may change under it between any two queries.
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 import sqlite3
 from pathlib import Path
 
 from datasette import hookimpl
+from datasette.database import Results
 
 from tenderarchive import readonly
 
@@ -86,9 +95,43 @@ class _MarkdownForTemplates:
 LEFT_OUT = ("search_all",)
 
 
+#: Datasette's hooks it calls once per cell of a page (``display_columns_and_rows``, ``query.html``'s rows).
+PER_CELL_HOOKS = ("render_cell",)
+
+
+def _per_cell_caller():
+    """pluggy's ``HookCaller`` that answers at once when no plugin implements its hook.
+
+    Datasette 0.65 asks ``pm.hook.render_cell`` about every cell of every table, row and query page: 3,150
+    calls on a page of 50 notices, 12,000 on a 1,000-row saved search. The archive registers no such hook
+    (its links are written by the row filters, ``tenderarchive/table_rows.py``), and pluggy still checks
+    the arguments and runs its call loop over no implementation, 1.6–4.7 µs a call on this machine
+    (bench/README.md, "Datasette's fixed cost per page, round 3"). With no implementation the answer is
+    pluggy's own (an empty list of results); once a plugin registers one, every call is pluggy's again.
+    A subclass with no slots of its own, so the caller Datasette holds only changes its class."""
+    from pluggy import HookCaller
+
+    class PerCellCaller(HookCaller):
+        __slots__ = ()
+
+        def __call__(self, **kwargs):
+            if not self._hookimpls:
+                return []
+            return super().__call__(**kwargs)
+
+    return PerCellCaller
+
+
 def choose_plugins() -> None:
-    """Leave out the hooks the archive does not use (idempotent: pluggy's manager is global)."""
+    """Leave out the hooks the archive does not use (idempotent: pluggy's manager is global), and let the
+    per-cell hooks nobody implements answer at once (:func:`_per_cell_caller`)."""
     from datasette.plugins import pm
+    from pluggy import HookCaller
+
+    for name in PER_CELL_HOOKS:
+        caller = getattr(pm.hook, name)
+        if type(caller) is HookCaller:
+            caller.__class__ = _per_cell_caller()
 
     for name in LEFT_OUT:
         if pm.get_plugin(name) is not None:
@@ -108,6 +151,25 @@ def _file_state(path: Path) -> tuple[int, int, int, int] | None:
     except OSError:
         return None
     return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+#: Schema queries Datasette runs through ``Database.execute`` on every page: the permission check of a
+#: table page (twice a page: SQLite's spelling of the table's name, Datasette's patched ``permission_allowed``).
+SCHEMA_QUERIES = frozenset({
+    "select name from sqlite_master where type in ('table', 'view') and name = ? collate nocase",
+})
+
+
+def _fresh(value):
+    """A caller's own copy of a kept schema answer: a new list (of new dicts: the foreign keys), a deep
+    copy of a dict (all foreign keys); strings, tuples and Datasette's ``Column`` tuples are immutable."""
+    if isinstance(value, list):
+        return [dict(item) if isinstance(item, dict) else item for item in value]
+    if isinstance(value, dict):
+        return copy.deepcopy(value)
+    if isinstance(value, Results):   # rows are sqlite3.Row, immutable
+        return Results(list(value.rows), value.truncated, value.description)
+    return value
 
 
 def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, settings: dict | None = None):
@@ -166,7 +228,84 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
             self.live, self.is_mutable = True, True
             self.generation += 1
             self._cached_table_counts = self.cached_hash = None
+            self._schema.clear()
             logger.warning(message, path)
+
+        #: Datasette's schema look-ups kept while the file cannot change under the server (:meth:`_kept`).
+        _schema: dict = {}
+        schema_refreshed = None  # the generation Datasette's _internal copy of the schema was read in
+
+        def _kept(self, key, look_up):
+            """The answer of a schema look-up, read once while the archive is served immutable.
+
+            A table page asks Datasette 15–25 schema questions (``PRAGMA table_xinfo`` of the table and of
+            each facet's and foreign key's table, the foreign keys, the primary keys, the FTS table,
+            ``sqlite_master``), each a hand-over to a SQL thread and back. Served immutable, the file's
+            schema cannot change while the answers are kept: :meth:`_watch` (run here, before every answer,
+            as before every query) sees a crawl, a pending write-ahead log or a replaced file, and from then
+            on the server reads ``mode=ro`` and asks SQLite again every time, as Datasette does. Returns the
+            awaitable of the look-up; callers get their own copy of a kept list or dict."""
+            self._watch()
+            if self.live:
+                return look_up()
+            kept = self._schema.setdefault(self.generation, {})
+
+            async def answer():
+                if key not in kept:
+                    kept[key] = await look_up()
+                return _fresh(kept[key])
+
+            return answer()
+
+        async def execute(self, sql, params=None, *args, **kwargs):
+            """A query, or the kept answer of one of Datasette's schema queries (:data:`SCHEMA_QUERIES`)."""
+            if sql in SCHEMA_QUERIES and not args and not kwargs:
+                key = ("execute", sql, tuple(params or ()))
+                return await self._kept(key, lambda: Database.execute(self, sql, params))
+            return await super().execute(sql, params, *args, **kwargs)
+
+        def attached_databases(self):
+            return self._kept(("attached_databases",), lambda: Database.attached_databases(self))
+
+        def table_exists(self, table):
+            return self._kept(("table_exists", table), lambda: Database.table_exists(self, table))
+
+        def table_names(self):
+            return self._kept(("table_names",), lambda: Database.table_names(self))
+
+        def view_names(self):
+            return self._kept(("view_names",), lambda: Database.view_names(self))
+
+        def table_columns(self, table):
+            return self._kept(("table_columns", table), lambda: Database.table_columns(self, table))
+
+        def table_column_details(self, table):
+            return self._kept(("table_column_details", table), lambda: Database.table_column_details(self, table))
+
+        def primary_keys(self, table):
+            return self._kept(("primary_keys", table), lambda: Database.primary_keys(self, table))
+
+        def fts_table(self, table):
+            return self._kept(("fts_table", table), lambda: Database.fts_table(self, table))
+
+        def label_column_for_table(self, table):
+            return self._kept(("label_column_for_table", table), lambda: Database.label_column_for_table(self, table))
+
+        def foreign_keys_for_table(self, table):
+            return self._kept(("foreign_keys_for_table", table), lambda: Database.foreign_keys_for_table(self, table))
+
+        def hidden_table_names(self):
+            return self._kept(("hidden_table_names",), lambda: Database.hidden_table_names(self))
+
+        def get_all_foreign_keys(self):
+            return self._kept(("get_all_foreign_keys",), lambda: Database.get_all_foreign_keys(self))
+
+        def get_table_definition(self, table, type_="table"):
+            return self._kept(("get_table_definition", table, type_),
+                              lambda: Database.get_table_definition(self, table, type_))
+
+        def get_view_definition(self, view):
+            return self.get_table_definition(view, "view")
 
         async def execute_fn(self, fn):
             self._watch()
@@ -199,6 +338,26 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
         answer for a (database, table) is kept: the same rules, read once."""
 
         _allows_cache: dict = {}
+
+        async def _refresh_schemas(self):
+            """Datasette's copy of each database's schema in ``_internal``, refreshed as Datasette does
+            unless nothing can have changed: before every page Datasette reads ``PRAGMA schema_version`` of
+            each database (and its own record of them), three hand-overs to SQL threads. An archive served
+            immutable keeps its schema until :meth:`ArchiveDatabase._watch` sees it written or replaced
+            (then it is served ``mode=ro`` and refreshed on every page again)."""
+            # Datasette's own in-memory databases: ``_internal`` (this copy) and ``_memory`` (always empty: its
+            # queries are read-only SELECTs), whose schemas nothing changes after start-up
+            archives = [db for name, db in self.databases.items() if name not in ("_internal", "_memory")]
+            for db in archives:
+                if isinstance(db, ArchiveDatabase):
+                    db._watch()
+            settled = [db for db in archives if isinstance(db, ArchiveDatabase) and not db.live]
+            if self.internal_db_created and len(settled) == len(archives) \
+                    and all(db.schema_refreshed == db.generation for db in settled):
+                return
+            await super()._refresh_schemas()
+            for db in settled:
+                db.schema_refreshed = db.generation
 
         def _table_permission_allows(self, database, table):
             key = (database, table)
