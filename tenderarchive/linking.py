@@ -10,7 +10,8 @@ TenderNed reference              1.0   a TN number or publicatieId of the proced
 places                           0.5   share of the article's municipalities that the
                                        procurement concerns (buyer + named in its notices)
 same jeugdregio                  0.1   article and procurement in one jeugdregio
-title                            0.3   share of the procurement title's words in the article
+title                            0.3   share of the procurement title's words in the article (the
+                                       names of the places it concerns left out: they count as places)
 time                        +0.1/-0.3  the article's dates fall within 18 months before the
                                        first notice and 24 months after the last (or not)
 ==============================  =====  ================================================
@@ -122,12 +123,37 @@ def procurement_profiles(db, procurement_ids=None) -> list[dict]:
                 ids.setdefault(kenmerk, set()).add(publication_id)
                 if cbs_code is not None:
                     places.setdefault(kenmerk, set()).add(cbs_code)
+    place_words = _place_words(db, set().union(*places.values()) if places else set())
     return [{
         "procurement_id": p["procurement_id"], "kenmerk": p["kenmerk"], "publication_ids": ids.get(p["kenmerk"], set()),
         "publication_keys": {str(i) for i in ids.get(p["kenmerk"], ())}, "kenmerk_key": str(p["kenmerk"]),
-        "title_words": words(p["title"]), "places": places.get(p["kenmerk"], set()), "jeugdregio": p["jeugdregio_code"],
+        "title_words": title_words(p["title"], places.get(p["kenmerk"], set()), place_words),
+        "places": places.get(p["kenmerk"], set()), "jeugdregio": p["jeugdregio_code"],
         "first": _day(p["first_published"]), "last": _day(p["last_published"]),
     } for p in rows]
+
+
+def _place_words(db, codes: set[str]) -> dict[str, set[str]]:
+    """The words of the names of the municipalities ``codes`` (CBS codes), by code."""
+    if not codes or not db["municipalities"].exists():
+        return {}
+    codes = sorted(codes)
+    out = {}
+    for start in range(0, len(codes), 500):
+        chunk = codes[start:start + 500]
+        for code, name in db.execute("select cbs_code, name from municipalities where cbs_code in "
+                                     f"({', '.join('?' * len(chunk))})", chunk).fetchall():
+            out[code] = words(name)
+    return out
+
+
+def title_words(title: str | None, places: set[str], place_words: dict[str, set[str]]) -> set[str]:
+    """The words of a procurement's title that say what it buys: without the names of the places it
+    concerns ("Basishulp Jeugd Heerlen, Landgraaf en Voerendaal" → basishulp, jeugd). Those places
+    count once, as places; as title words too, any article on the same towns looked like one about
+    this procurement's subject and was linked to it over the procurement it was about."""
+    named = set().union(*(place_words.get(code, set()) for code in places)) if places else set()
+    return words(title) - named
 
 
 def reference_numbers(values) -> set[str]:

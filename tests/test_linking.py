@@ -464,3 +464,116 @@ def test_a_reference_written_with_leading_zeros_is_the_same_number(tmp_path):
         features = article_features(db, article)
         assert "tenderned_ref:TN243310" in score(features, profile)[1], refs
         assert link_keys(features) & reference_keys([profile["kenmerk_key"]], profile["publication_keys"]), refs
+
+
+STORY_PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{title} | Gemeente Heerlen</title>
+<meta property="article:published_time" content="{date}T10:00:00+01:00"></head><body>
+<!-- SYNTHETIC page written for tenderarchive's tests; not captured from a municipal site. -->
+<header><nav><a href="/">Home</a> <a href="/nieuws/">Nieuws</a></nav></header>
+<main><article><h1>{title}</h1><p><time datetime="{date}">{date}</time></p><p>{text}</p>
+<p>Heeft u vragen over jeugdhulp, neem dan contact op met het jeugdteam van uw gemeente.</p></article></main>
+<footer>Gemeente Heerlen</footer></body></html>"""
+
+
+def serve_story(pages: dict):
+    """A loopback news site (robots.txt, sitemap and ``pages``: path -> (date, title, text)); SYNTHETIC."""
+    import contextlib
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    base = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            path = self.path.lstrip("/")
+            if path == "robots.txt":
+                body, kind = f"User-agent: *\nSitemap: {base[0]}sitemap.xml\n", "text/plain"
+            elif path == "sitemap.xml":
+                urls = "".join(f"<url><loc>{base[0]}{p}</loc><lastmod>{d}</lastmod></url>" for p, (d, _, _) in pages.items())
+                body, kind = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                              f'sitemap/0.9">{urls}</urlset>'), "application/xml"
+            elif path in pages:
+                date, title, text = pages[path]
+                body, kind = STORY_PAGE.format(date=date, title=title, text=text), "text/html"
+            else:
+                self.send_error(404)
+                return
+            data = body.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", f"{kind}; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    @contextlib.contextmanager
+    def running():
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        base.append(f"http://127.0.0.1:{server.server_address[1]}/")
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield base[0]
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    return running()
+
+
+def story_registry(tmp_path, base_url):
+    import yaml
+
+    path = tmp_path / "sources.yaml"
+    path.write_text(yaml.safe_dump({"version": 1, "sites": [{
+        "name": "heerlen", "title": "Gemeente Heerlen (synthetic)", "base_url": base_url,
+        "municipalities": ["Heerlen"], "region": "JZ41 Zuid-Limburg", "cms": "other",
+        "discovery": {"robots_sitemaps": True}, "allow": ["^/nieuws/"],
+        "politeness": {"download_delay": 0, "concurrency": 4}}]}), encoding="utf-8")
+    return path
+
+
+def test_place_names_in_a_title_do_not_pull_an_article_to_that_procurement(tmp_path):
+    """Two procurements of one buyer for the same three municipalities: basishulp jeugd, whose title
+    names the three, and dyslexiezorg, whose notice names them in its description. A municipal news
+    page about the dyslexiezorg procurement (its title in other words, the three municipalities
+    named) was linked to the basishulp one: the names of the places counted twice there, as
+    shared places and as title words. Title words are the title's subject; the places the
+    procurement concerns count once, as places. Real crawls; SYNTHETIC news page and notice copy."""
+    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+    from tests.conftest import FAST, ROOT, by_id, make_publication
+
+    snapshot = load_publications()
+    basishulp = by_id(snapshot, 100101)   # "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal"
+    dyslexie = make_publication(basishulp, 100401, "2018-05-14", kenmerk=160499,
+                                title="Dyslexiezorg (EED) Parkstad: ernstige enkelvoudige dyslexie 2019")
+    for part in (dyslexie["detail"], dyslexie["list"]):
+        part["opdrachtBeschrijving"] = ("Synthetische testdata. Inkoop van zorg bij ernstige enkelvoudige "
+                                        "dyslexie voor de gemeenten Heerlen, Landgraaf en Voerendaal.")
+    db = tmp_path / "archive.db"
+    procedure = [by_id(snapshot, i) for i in (100131, 100190)]  # its rectification and award
+    with APIServer(TenderNedAPI([basishulp, *procedure, dyslexie])) as server:
+        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
+                            "2017-01-01", "--until-date", "2022-12-31", *FAST], cwd=ROOT)
+        assert done.returncode == 0, done.stderr[-2000:]
+    page = ("2018-05-20", "Gemeenten kopen dyslexiezorg opnieuw in",
+            "De gemeenten Heerlen, Landgraaf en Voerendaal hebben op 14 mei 2018 de aanbesteding voor "
+            "dyslexiezorg gepubliceerd op TenderNed. Jeugdhulpaanbieders kunnen inschrijven tot 30 juni 2018. "
+            "De nieuwe contracten gaan in per 1 januari 2019.")
+    with serve_story({"nieuws/dyslexiezorg.html": page}) as base:
+        done = crawl_news(story_registry(tmp_path, base), db)
+        assert done.returncode == 0, done.stderr[-2000:]
+    archive = sqlite_utils.Database(db)
+    [article] = list(archive["articles"].rows)
+    assert article["relevant"] == 1
+    places = {r["cbs_code"] for r in archive["article_municipalities"].rows}
+    for procurement_id in ("TN160417", "TN160499"):  # both concern the page's three municipalities
+        assert places <= {r["cbs_code"] for r in archive.query(
+            "select m.cbs_code from notice_municipalities m join notices n using (publication_id) "
+            "where n.procurement_id = ?", [procurement_id])}, procurement_id
+    links = {r["procurement_id"]: r for r in archive["procurement_links"].rows}
+    assert links["TN160499"]["status"] == "linked", links
+    assert links.get("TN160417", {}).get("status") != "linked"
+    assert not any(reason.startswith("title:") for reason in json.loads(links["TN160417"]["reasons"])) \
+        if "TN160417" in links else True

@@ -89,6 +89,13 @@ def award_line(award: dict) -> str:
             + (f" ({', '.join(extra)})" if extra else ""))
 
 
+def procurement_line(p: dict) -> str:
+    """The procurement an article is linked to, one line: "about TN243310 Title (linked: reasons)"."""
+    title = f" {p['title']}" if p.get("title") else ""
+    reasons = f" (linked: {p['reasons']})" if p.get("reasons") else ""
+    return f"about {p['procurement_id']}{title}{reasons}"
+
+
 def _heading(report: Report) -> str:
     c = report.crawl
     return (f"{report.watchlist.title}: crawl {report.crawl_id} ({c.get('spider')}, {c.get('status')}, "
@@ -108,6 +115,10 @@ def render_text(report: Report) -> str:
                 if link:
                     lines.append(f"          {_short(link, 300)}")
             lines.append(f"          matched: {'; '.join(m.reasons)}")
+            for p in m.procurements:
+                lines.append(f"          {_short(procurement_line(p), 300)}")
+                if p.get("research_url"):
+                    lines.append(f"          {_short(p['research_url'], 300)}")
             for award in m.awards:
                 lines.append(f"          {_short(award_line(award), 300)}")
             for ch in m.changes:
@@ -145,6 +156,9 @@ def render_markdown(report: Report) -> str:
             lines.append(f"- **{m.status}** {_md_link(m.title, m.url)}: {_md(m.source)}, "
                          f"{_md(m.published)}{extra}  ")
             lines.append(f"  matched: {_md('; '.join(m.reasons))}")
+            for p in m.procurements:
+                research = f" · {_md_link('research page', p['research_url'])}" if http_url(p.get("research_url")) else ""
+                lines.append(f"  - {_md(procurement_line(p))}{research}")
             for award in m.awards:
                 lines.append(f"  - {_md(award_line(award))}")
             for ch in m.changes:
@@ -168,7 +182,10 @@ def match_html(m: Match) -> str:
     e = html.escape
     title = _html_link(_short(m.title), m.url)
     extra = f" · {_html_link('Datasette', m.datasette_url)}" if http_url(m.datasette_url) else ""
-    changes = "".join(f"<li>{e(_short(award_line(award), 300))}</li>" for award in m.awards)
+    changes = "".join(f"<li>{e(_short(procurement_line(p), 300))}"
+                      + (f" · {_html_link('research page', p['research_url'])}" if http_url(p.get("research_url")) else "")
+                      + "</li>" for p in m.procurements)
+    changes += "".join(f"<li>{e(_short(award_line(award), 300))}</li>" for award in m.awards)
     changes += "".join(f"<li><code>{e(ch['column'])}</code>: <del>{e(old)}</del> → <ins>{e(new)}</ins></li>"
                        for ch in m.changes for old, new in [change_pair(ch["old"], ch["new"])])
     return (f'<p><strong class="{e(m.status.replace(" ", "-"))}">{e(m.status)}</strong> {title}: '

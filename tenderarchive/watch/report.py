@@ -41,6 +41,10 @@ municipalities plus regions named in its text; an article's also its
 CPV codes and the buyer of the procurements it is linked to (``procurement_links`` with
 status ``linked``; candidates lend nothing), and the reason names them.
 
+**The story an article belongs to.** Each reported article names the procurements it is linked to
+(``procurement_links``, status ``linked``), however it matched: id, title, the link's reasons, and
+the procurement's research page (``/-/aanbesteding?id=…``) when ``--datasette-url`` is given.
+
 The archive is only read (``tenderarchive/readonly.py``). Rendering is
 ``tenderarchive/watch/render.py``; mailing ``tenderarchive/watch/mail.py``.
 """
@@ -506,6 +510,9 @@ class Match:
     reasons: list[str]
     changes: list[dict]
     awards: list[dict] = field(default_factory=list)   # a notice's awards: lot_id, winners, value, current
+    #: an article's linked procurements (procurement_links, status linked): procurement_id, title, reasons,
+    #: research_url (its research page, when the report knows the Datasette address)
+    procurements: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -546,6 +553,27 @@ def datasette_row_url(base: str, db_name: str, table: str, key) -> str:
     from datasette.utils import tilde_encode
 
     return f"{base.rstrip('/')}/{quote(db_name)}/{table}/{tilde_encode(str(key))}"
+
+
+def research_url(base: str, procurement_id: str) -> str:
+    """The research page of a procurement (tenderarchive/research.py, ``/-/aanbesteding``)."""
+    return f"{base.rstrip('/')}/-/aanbesteding?id={quote(str(procurement_id), safe='')}"
+
+
+def _linked_procurements(conn: sqlite3.Connection, url: str, datasette_url: str | None) -> list[dict]:
+    """The procurements the article ``url`` is linked to (``procurement_links``, status linked), with
+    the title and the reasons of the link: the story the article belongs to."""
+    if not all(_table_exists(conn, t) for t in ("procurement_links", "procurements")):
+        return []
+    out = []
+    for procurement_id, title, reasons in conn.execute(
+            "select l.procurement_id, p.title, l.reasons from procurement_links l left join procurements p "
+            "using (procurement_id) where l.url = ? and l.status = 'linked' order by l.procurement_id", [url]):
+        reasons = _load(reasons, [])
+        out.append({"procurement_id": procurement_id, "title": title,
+                    "reasons": ", ".join(map(str, reasons)) if isinstance(reasons, list) else str(reasons),
+                    "research_url": research_url(datasette_url, procurement_id) if datasette_url else None})
+    return out
 
 
 def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None = None,
@@ -593,7 +621,8 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                 matches.append(Match(
                     c.table, c.key, title or str(c.key), url,
                     datasette_row_url(datasette_url, db_path.stem, c.table, c.key) if datasette_url else None,
-                    c.row.get("published"), source, c.status, reasons, c.changes, c.awards))
+                    c.row.get("published"), source, c.status, reasons, c.changes, c.awards,
+                    _linked_procurements(conn, c.key, datasette_url) if c.table == "articles" else []))
             results.append((watch, matches))
     finally:
         conn.close()

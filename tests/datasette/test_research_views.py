@@ -470,3 +470,19 @@ def test_the_glossary_s_english_text_is_marked_english(server):
     page = server.get("/-/woordenlijst").decode("utf-8")
     body = re.search(r'<div class="ta-body" lang="en">(.*)', page, re.S)
     assert body and "<table>" in body.group(1) and "a procurement (tender) procedure" in body.group(1)
+
+
+def test_the_procurement_pages_news_says_why_each_article_is_linked(server, archive):
+    """The news section of a procurement's research page gave each linked article's score but not
+    the evidence behind it (TenderNed reference, places, jeugdregio, title words, time): a reader could
+    not tell a link by kenmerk from one by shared places alone. Each row now names its reasons, those
+    the link stored."""
+    stored = {r["url"]: json.loads(r["reasons"]) for r in archive.execute(
+        "select url, reasons from procurement_links where procurement_id = 'TN160417' and status = 'linked'")}
+    assert stored
+    rows = query_rows(server, "aanbesteding_nieuws", procurement_id="TN160417")
+    assert {r["url"]: r["redenen"].split(", ") for r in rows} == stored
+    page = html(server, "/-/aanbesteding?id=TN160417")
+    section = page[page.index('data-query="aanbesteding_nieuws"'):page.index('data-query="procurement_timeline"')]
+    for reasons in stored.values():
+        assert all(reason in section for reason in reasons)

@@ -265,3 +265,34 @@ def test_every_saved_search_page_is_titled_by_its_title(server):
         assert html.unescape(title).strip() == f"{query.get('title') or name} — tenderarchive", name
     typed = server.get(f"/{server.database}?sql=select+1+as+one").decode("utf-8")
     assert "<title>archive: select 1 as one</title>" in typed.replace(server.database, "archive")
+
+
+def test_events_of_one_day_are_in_procedure_order_on_the_timeline(demo_archive, tmp_path):
+    """Events of one day were ordered by their event id, a hash: an award notice's signing
+    (``contract_ondertekend``) or an article's ``bezwaar`` could come before the award
+    (``definitieve_gunning``) it follows. One day's events are in the order of
+    docs/reference/stages.md, the event id only breaking ties."""
+    from tenderarchive.analysis.vocabulary import STAGE_RANK
+
+    path = shutil.copy(demo_archive, tmp_path / "same-day.db")
+    db = sqlite_utils.Database(path)
+    day = "2018-11-20"  # the day of TN160417's award notice
+    # ids that sort against the procedure: the later stage has the smaller id
+    db["events"].insert_all([
+        {"event_id": "0000-contractstart", "procurement_id": "TN160417", "date": day, "precision": "day",
+         "kind": "contract_start", "stage": "contractstart", "sentence": "De contracten gaan in.",
+         "source_type": "article", "source_id": "https://example.invalid/a", "source_url": "https://example.invalid/a"},
+        {"event_id": "0001-bezwaar", "procurement_id": "TN160417", "date": day, "precision": "day",
+         "kind": "objection", "stage": "bezwaar", "sentence": "Een aanbieder maakt bezwaar.",
+         "source_type": "article", "source_id": "https://example.invalid/b", "source_url": "https://example.invalid/b"},
+    ], pk="event_id", alter=True)
+    db.close()
+    server = Server(path)
+    try:
+        timeline = rows(server, "procurement_timeline", procurement_id="TN160417")
+        staged = [r["stage"] for r in timeline if r["date"] == day and r["stage"]]
+        assert {"definitieve_gunning", "bezwaar", "contractstart"} <= set(staged)
+        assert staged == sorted(staged, key=STAGE_RANK.get)
+        assert [r["date"] for r in timeline] == sorted(r["date"] for r in timeline)
+    finally:
+        server.stop()

@@ -2,6 +2,7 @@
 which lot for how much, also when the winners arrive in a later crawl than their notice."""
 
 import copy
+import json
 import sqlite3
 import textwrap
 
@@ -459,3 +460,31 @@ def test_an_award_of_no_named_lot_reads_as_the_contract_and_its_rectification_sa
     assert line.startswith("contract: no winner named (") and "was € 1.234.567,89 in notice 900102" in line
     assert award_line({"lot_id": "1, 2", "winners": ["A"]}) == "lots 1, 2: A"
     assert award_line({"lot_id": "2", "winners": ["A"]}) == "lot 2: A"
+
+
+def test_a_reported_article_names_the_procurement_it_is_linked_to(demo, tmp_path):
+    """A journalist's report listed a new article with what matched, but not which procurement it
+    is about: the story (its notices, winners, timeline) was one search away, and an article matched
+    by a place alone never named it. Each reported article names the procurements it is linked to
+    (``procurement_links``, status linked): id, title and the link's reasons, and the research page
+    of each when the report knows the Datasette address; in every rendering."""
+    from tenderarchive.watch import render_atom
+
+    connection = sqlite3.connect(demo)
+    (url,) = connection.execute("select url from articles where url like '%leiderdorp.nl%voorlopige_gunning%'").fetchone()
+    (title,) = connection.execute("select title from procurements where procurement_id = 'TN243310'").fetchone()
+    links = connection.execute("select procurement_id, reasons from procurement_links where url = ? "
+                               "and status = 'linked'", [url]).fetchall()
+    assert [pid for pid, _ in links] == ["TN243310"]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Leiderdorp\n    municipalities: [Leiderdorp]\n", encoding="utf-8")
+    report = build_report(demo, load_watchlist(watchlist), 3, datasette_url="http://127.0.0.1:8001")
+    ((_, matches),) = report.results
+    (article,) = [m for m in matches if m.key == url]
+    assert "TN243310" not in "; ".join(article.reasons)   # matched by its place, not through the procurement
+    assert [(p["procurement_id"], p["title"], p["reasons"]) for p in article.procurements] == [
+        ("TN243310", title, ", ".join(json.loads(links[0][1])))]
+    research = "http://127.0.0.1:8001/-/aanbesteding?id=TN243310"
+    assert article.procurements[0]["research_url"] == research
+    for rendered in (render_text(report), render_markdown(report), render_html(report), render_atom(report)):
+        assert "TN243310" in rendered and title.split()[0] in rendered and "aanbesteding?id=TN243310" in rendered
