@@ -232,7 +232,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                             # opdracht gekregen" with the start of the service it was given ("heeft de opdracht
                             # gekregen om vanaf 1 januari 2024 ... te bieden") -- not a task set by a council ("heeft
                             # de opdracht gekregen een plan te maken")
-                            r"(?:opdracht|contract|aanbesteding|perce(?:el|len))\w* (?:[\w'-]+ ){0,4}(?:verworven|binnengehaald|binnengesleept)\b|"
+                            r"(?:opdracht|contract|aanbesteding|perce(?:el|len))\w* (?:[\w'-]+ ){0,6}(?:verworven|binnengehaald|binnengesleept)\b|"
                             r"\b(?:verwierf|verwierven|verwerft|verwerven) (?:[\w'-]+ ){0,4}(?:de|het|een) (?:[\w'-]+ )?(?:opdracht|contract|aanbesteding)\w*|"
                             r"\bopdracht (?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds) "),
     ("hoger_beroep", r"hoger beroep|gerechtshof|\bin appel\b|\bhet hof\b|centrale raad van beroep|\bcrvb\b|\barrest\b"),
