@@ -25,6 +25,10 @@ Awardee rules (:func:`find_awardees`), each a fixed Dutch phrase:
 * ``onderbrengen_bij``: "de contracten onderbrengen bij één organisatie: MetMaya";
 * ``aanbieders_vanaf``: "(zorg)aanbieders X en Y leveren/zorgen ... vanaf <date>";
 * ``bij_aanbieder``: "ingekocht bij de regionale aanbieder X", "terecht bij zorgaanbieder X";
+* ``winner_side`` (branch cv24): "X heeft de opdracht gekregen om vanaf <date> ...", "X heeft de aanbesteding
+  gewonnen / het contract binnengehaald / de opdracht verworven": the award told by the winner;
+* ``signing_parties`` (branch cv24): "van twee samenwerkingsverbanden, X en Y, hun handtekening gezet onder de
+  overeenkomst": the providers who signed the agreement;
 * ``levert_vanaf``: "Sinds 1 januari 2024 verzorgt X ... jeugdhulp", "Vanaf <date> is X
   verantwoordelijk voor de ... jeugdhulp" (a full date: "Sinds 2015 zijn gemeenten
   verantwoordelijk" names no party).
@@ -43,6 +47,8 @@ _CONN = r"(?:van|de|der|den|des|het|voor|in|op|&|'t|en(?= [A-Z][\w-]*(?: [A-Z]|$
 # At most 16 words after the first (with up to 3 joining words each): a name unbounded made a rule
 # that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
 _NAME = rf"(?:{_UP}|GGZ)(?:[ -](?:{_CONN}[ -]){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
+# a name written as a brand with a lower-case start ("rondomJou"): read only where the kind of party is named before it
+_BRAND = rf"(?:[a-z]+[A-Z][\w!+-]*|{_NAME})"
 _LIST_SEP = re.compile(r"\s*(?:,|;|\b(?i:en)\b|\bof\b|&(?= [A-Z][\w-]* [A-Z]))\s*|(?<=!)\s+(?=[A-Z])")
 _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Die", "Dat", "Alle", "Ook", "Zij",
          "Wij", "We", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's"}
@@ -70,7 +76,7 @@ def _clean_name(n: str) -> str | None:
         n = tail["head"]  # "Horizon in Zuid-Holland": the place is where, not who
     if _SERVICE.match(n) or re.fullmatch(r"[A-Z][\w-]*se", n):
         return None  # a service ("Ambulante Jeugdhulp") or a regional adjective ("Noord-Hollandse")
-    if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z][A-Z]", n):
+    if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z]+[A-Z]", n):
         return None
     if re.fullmatch(r"\d+[.)]?", n):
         return None
@@ -83,12 +89,12 @@ def _is_place(name: str) -> bool:
     return name in munis or name in {"Den Haag", "Weesp", "Nederland", "Zeeland", "Brabant", "Groningen"}
 
 
-def _split_names(chunk: str) -> list[str]:
+def _split_names(chunk: str, name: str = _NAME) -> list[str]:
     chunk = re.split(r"\.\s|\.$|\s[-–(]\s?|\bvormt\b|\bwerkt\b|\bmet onderaannemer", chunk)[0]
     out = []
     for part in _LIST_SEP.split(chunk):
         part = re.sub(r"^(?:de|het)\s+(?=[A-Z])", "", part.strip()) if part else part
-        m = re.match(_NAME, part) if part else None
+        m = re.match(name, part) if part else None
         if not m:
             continue
         n = _clean_name(m.group(0))
@@ -161,6 +167,17 @@ def find_awardees(text: str) -> list[dict]:
         ("onderbrengen_bij", rf"(?:onder(?:brengen|gebracht)|contracten?) bij (?:één|een) (?:organisatie|aanbieder|partij)"
                              rf"\s*:\s*(?P<names>{_NAME})"),
         ("gegund_gekregen", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[\w ]{{0,60}} )?gegund gekregen"),
+        # branch cv24: the award told by the winner (stages.md definitieve_gunning from the awardee's side): "MetMaya
+        # heeft de opdracht gekregen om vanaf 1 januari 2024 ...", "X heeft de aanbesteding gewonnen", "X heeft het
+        # contract binnengehaald"
+        ("winner_side", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:opdracht|contract|aanbesteding)\w* "
+                        rf"(?:(?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds)\b|(?:[\w'-]+ ){{0,6}}(?:verworven|binnengehaald|gewonnen))"),
+        # branch cv24: the providers who put their signature under the agreement (stages.md contract_ondertekend), named
+        # after their kind: "van twee samenwerkingsverbanden, rondomJou en Kracht jeugd en gezin, hun handtekening gezet
+        # onder de overeenkomst"
+        ("signing_parties", rf"(?:samenwerkingsverband|consortium|consortia|combinatie|aanbieder|organisatie)\w*,?\s+"
+                            rf"(?P<names>{_BRAND}(?:\s*(?:,|en)\s*{_BRAND})*)[^.\n,]{{0,30}},?\s+(?:[a-z]+ ){{0,2}}"
+                            rf"(?:hun|zijn|haar) handtekening(?:en)? (?:[\w'-]+ ){{0,2}}onder (?:de|het) (?:\w*overeenkomst|\w*contract)"),
         ("bij_aanbieder", rf"(?:ingekocht|ondergebracht|belegd|terecht) bij (?:de |het )?(?:[a-z]+ )?"
                           rf"(?:jeugdhulp|jeugdzorg|zorg)?aanbieder (?P<names>{_NAME})"),
         ("levert_vanaf", rf"(?:[Vv]anaf|[Ss]inds|[Pp]er) \d{{1,2}} {_MONTH} \d{{4}},? (?:verzorgt|levert|biedt) "
@@ -172,7 +189,7 @@ def find_awardees(text: str) -> list[dict]:
     ]
     for rule, rx in rules:
         for m in re.finditer(rx, text):
-            found = _split_names(m.group("names"))
+            found = _split_names(m.group("names"), _BRAND if rule == "signing_parties" else _NAME)
             if "first" in m.groupdict() and m.group("first"):
                 found = _split_names(m.group("first")) + found
             for n in found:

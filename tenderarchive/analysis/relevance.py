@@ -185,7 +185,9 @@ _PLAIN_PURCHASE = re.compile(
 # reported as decided, done or dated: a year, a decision, a simple past, or an auxiliary with a participle
 _PURCHASE_REPORTED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:besloten|besloot|besluit|gekozen|kozen|koos|bundelde\w*|liet|lieten|"
                                 r"kocht|kochten)\b", re.I)
-_PURCHASE_GENERIC = re.compile(r"\b(?:hoeven|hoeft|veel van|vaak|meestal|elke|iedere)\b", re.I)
+# branch cv24: a purchase of care named by examples of the field ("bij de inkoop van bijvoorbeeld jeugdzorg, Wmo of
+# schuldhulp", a handbook for managers) is the kind of purchase, not one purchase
+_PURCHASE_GENERIC = re.compile(r"\b(?:hoeven|hoeft|veel van|vaak|meestal|elke|iedere|bijvoorbeeld|bv|bijv)\b", re.I)
 
 
 def plain_purchases(full: str) -> list[str]:

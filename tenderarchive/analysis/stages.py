@@ -68,10 +68,11 @@ _NOT_PARTICIPLE = {"gemeente", "gemeenten", "gesprek", "gesprekken", "gebied", "
                    "gedurende", "geheel", "gebeuren", "gegevens", "geld", "gelden", "geldt", "bekend", "betrokken",
                    "verantwoordelijk", "bestaand", "verschillend", "bedoeld", "geschikt", "gelukkig", "gezond"}
 PARTICIPLE = re.compile(
-    r"\b(?:op|uit|aan|af|in|mee|door|voor|over|terug|plaats|vast|bij|toe|na|samen|stil|stop)?"
+    # (branch cv24: "binnen" of binnenhalen, "binnengehaald"; the strong "verworven" of verwerven)
+    r"\b(?:op|uit|aan|af|in|mee|door|voor|over|terug|plaats|vast|bij|toe|na|samen|stil|stop|binnen)?"
     r"ge\w{2,}(?:d|t|en)\b|\b(?:ver|be|ont|her|er)\w{2,}(?:d|t)\b|"
     r"\b(?:verzonden|plaatsgevonden|besloten|ontvangen|bevonden|begonnen|vertrokken|verkregen|bekeken|besproken|"
-    r"ondertekend|aanbesteed|uitbesteed)\b", re.I)
+    r"ondertekend|aanbesteed|uitbesteed|verworven)\b", re.I)
 PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b|\bjl\.|"
                         r"\b(?:\w*tekenden?|sloten|sloot|besloot|kozen|koos|startten?|begonnen|begon|wonnen|kreeg|kregen|"
                         r"gunden?|dienden?|oordeelden?|bepaalden?|stelden?|publiceerden?|kondigden?|weigerden?|"

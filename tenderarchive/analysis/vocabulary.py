@@ -226,7 +226,15 @@ STAGE_CUES: list[tuple[str, str]] = [
                             r"(?:zijn|is|worden|wordt) (?:[\w'-]+ ){0,4}gecontracteerd|nieuw gegunde|"
                             r"aanbesteding aan [A-Z]\w+|(?:opnieuw )?gegund\b|"
                             r"(?:duidelijk|bekend) (?:zijn|worden|is|wordt) welke (?:organisatie|partij|aanbieder|partner)\w*|"
-                            r"bepalen welke (?:organisatie|partij|aanbieder|partner)\w*"),
+                            r"bepalen welke (?:organisatie|partij|aanbieder|partner)\w*|"
+                            # branch cv24: the award told from the winner's side (stages.md definitieve_gunning):
+                            # "de opdracht verworven", "het contract binnengehaald", "verwierf de opdracht", and "de
+                            # opdracht gekregen" with the start of the service it was given ("heeft de opdracht
+                            # gekregen om vanaf 1 januari 2024 ... te bieden") -- not a task set by a council ("heeft
+                            # de opdracht gekregen een plan te maken")
+                            r"(?:opdracht|contract|aanbesteding|perce(?:el|len))\w* (?:[\w'-]+ ){0,6}(?:verworven|binnengehaald|binnengesleept)\b|"
+                            r"\b(?:verwierf|verwierven|verwerft|verwerven) (?:[\w'-]+ ){0,4}(?:de|het|een) (?:[\w'-]+ )?(?:opdracht|contract|aanbesteding)\w*|"
+                            r"\bopdracht (?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds) "),
     ("hoger_beroep", r"hoger beroep|gerechtshof|\bin appel\b|\bhet hof\b|centrale raad van beroep|\bcrvb\b|\barrest\b"),
     ("bodemprocedure", r"bodemprocedure|bodemzaak"),
     ("kort_geding", r"kort ?geding\w*|kortgedingen|voorzieningenrechter|\bvonnis\b|voorlopige voorziening|"
@@ -292,6 +300,10 @@ STAGE_CUES: list[tuple[str, str]] = [
                              r"contracten? (?:[\w'-]+ ){0,4}rond (?:komen|gekomen)|akkoord over (?:de )?contract\w*|"
                              r"contracten afsluiten|nieuwe contracten (?:[\w'-]+ ){0,3}afgesloten|\bondertekening\b|"
                              r"(?:tekenden|ondertekenden|tekent|tekende|tekenen) (?:[\w'-]+ ){0,10}(?:de |een )?(?:overeenkomst|contract)\w*|"
+                             # branch cv24: the signing told with the noun -- "hun handtekening gezet onder de
+                             # overeenkomst Doorontwikkeling Jeugd- en Gezinshulp", "zetten hun handtekeningen onder het
+                             # contract" (stages.md contract_ondertekend; not under a letter of intent)
+                             r"\bhandtekening(?:en)? (?:[\w'-]+ ){0,3}onder (?:de|het|een|hun|deze) (?:[\w'-]+ )?(?!intentie)(?:\w*overeenkomst|\w*contract)\w*|"
                              r"(?:contract|overeenkomst)\w*\b[^.]{0,120}\brond (?:komen|gekomen|komt)|"
                              r"inkoop ?traject (?:[\w'-]+ ){0,6}afgerond|sluiten overeenkomst|"
                              # branch news17: the agreement told as arrangements made with the providers ("hebben 7
