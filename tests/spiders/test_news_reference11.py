@@ -19,6 +19,20 @@ from tests.spiders.test_news_reference import ROBOTS, registry
 from tests.spiders.test_news_reference8 import TEXT, iprox_item
 
 
+def answer(handler, route) -> None:
+    """Send ``route`` (``(content type, body)`` or ``(content type, body, headers)``) as a ``200``, or a 404 for None."""
+    if route is None:
+        handler.send_error(404)
+        return
+    handler.send_response(200)
+    handler.send_header("Content-Type", route[0])
+    handler.send_header("Content-Length", str(len(route[1])))
+    for name, value in (route[2] if len(route) > 2 else {}).items():
+        handler.send_header(name, value)
+    handler.end_headers()
+    handler.wfile.write(route[1])
+
+
 def serve(routes: dict, log: list | None = None):
     """A loopback site: ``routes[path]`` is ``(content type, body)`` or ``(content type, body, headers)``,
     the headers (a ``Refresh``) sent with its ``200``; any other path answers 404. ``log`` collects every path
@@ -28,17 +42,7 @@ def serve(routes: dict, log: list | None = None):
         def do_GET(self):  # noqa: N802
             if log is not None:
                 log.append(self.path)
-            route = routes.get(self.path)
-            if route is None:
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", route[0])
-            self.send_header("Content-Length", str(len(route[1])))
-            for name, value in (route[2] if len(route) > 2 else {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(route[1])
+            answer(self, routes.get(self.path))
 
         def log_message(self, *args):
             pass
@@ -246,15 +250,7 @@ def cookie_checking(routes: dict, through: str | None, log: list):
                 target = f"{through}?ref={path}" if through and path != "/nieuws/altijd" else path
                 self.redirect(target, "toestemming=ja; Path=/; Max-Age=31536000; SameSite=Lax")
                 return
-            route = routes.get(self.path)
-            if route is None:
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", route[0])
-            self.send_header("Content-Length", str(len(route[1])))
-            self.end_headers()
-            self.wfile.write(route[1])
+            answer(self, routes.get(self.path))
 
         def redirect(self, location, cookie):
             self.send_response(302)
@@ -401,15 +397,7 @@ def test_a_site_that_goes_down_after_its_listing_is_crawled_whole_by_the_next_ru
                 self.close_connection = True
                 self.connection.close()  # no answer at all
                 return
-            route = routes.get(self.path)
-            if route is None:
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", route[0])
-            self.send_header("Content-Length", str(len(route[1])))
-            self.end_headers()
-            self.wfile.write(route[1])
+            answer(self, routes.get(self.path))
 
         def log_message(self, *args):
             pass
