@@ -52,6 +52,19 @@ def serve(routes: dict, log: list | None = None):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def nieuws_sources(tmp_path, base):
+    """The site at ``base`` as a news source read through its ``/nieuws`` listing (items under ``/nieuws/``)."""
+    return registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+
+
+def crawl_nieuws(tmp_path, server, base, db_path):
+    """One news crawl of :func:`nieuws_sources`, ``server`` stopped after it."""
+    try:
+        return crawl_news(nieuws_sources(tmp_path, base), db_path)
+    finally:
+        server.shutdown()
+
+
 def titles_of(db_path, base) -> dict:
     return {r["url"].removeprefix(base): r["title"] for r in sqlite_utils.Database(db_path)["articles"].rows}
 
@@ -83,11 +96,7 @@ def test_a_moved_items_http_refresh_header_is_followed(tmp_path, header):
     server, base = serve(routes, log)
     routes["/nieuws/Voorlopige_gunning_jeugdhulp"] = (*moved_notice(), {
         "Refresh": header.format(target="/" + path, base=base, path=path)})
-    try:
-        sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
-        crawl = crawl_news(sources, db_path)
-    finally:
-        server.shutdown()
+    crawl = crawl_nieuws(tmp_path, server, base, db_path)
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     assert titles_of(db_path, base) == {path: "Voorlopige gunning jeugdhulp"}
     assert log.count("/" + path) == 1
@@ -109,11 +118,7 @@ def test_an_items_refresh_header_that_reloads_it_is_the_item(tmp_path):
                             {"Refresh": "300; url=/nieuws/b"})}
     db_path = tmp_path / "archive.db"
     server, base = serve(routes)
-    try:
-        sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
-        crawl = crawl_news(sources, db_path)
-    finally:
-        server.shutdown()
+    crawl = crawl_nieuws(tmp_path, server, base, db_path)
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     assert titles_of(db_path, base) == {"nieuws/a": "Gunning jeugdhulp A", "nieuws/b": "Gunning jeugdhulp B"}
     assert sqlite_utils.Database(db_path).execute("select errors from crawls").fetchone()[0] == "[]"
@@ -282,11 +287,7 @@ def test_a_cookie_check_redirect_to_the_page_itself_is_followed_with_its_cookie(
     log: list = []
     db_path = tmp_path / "archive.db"
     server, base = cookie_checking(routes, through, log)
-    try:
-        sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
-        crawl = crawl_news(sources, db_path)
-    finally:
-        server.shutdown()
+    crawl = crawl_nieuws(tmp_path, server, base, db_path)
     assert crawl.returncode == 3, crawl.stderr[-3000:]  # the page that always redirects to itself
     assert titles_of(db_path, base) == {"nieuws/gunning": "Voorlopige gunning jeugdhulp",
                                         "nieuws/inkoop": "Inkoop jeugdhulp gestart"}
@@ -320,11 +321,7 @@ def test_a_utf8_listing_declared_latin1_links_its_items_by_their_own_addresses(t
               "/nieuws/gunning": iprox_item("Gunning jeugdhulp", TEXT.replace("drie", "vier"))}
     db_path = tmp_path / "archive.db"
     server, base = serve(routes)
-    try:
-        sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
-        crawl = crawl_news(sources, db_path)
-    finally:
-        server.shutdown()
+    crawl = crawl_nieuws(tmp_path, server, base, db_path)
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     assert sorted(titles_of(db_path, base).values()) == [title, "Gunning jeugdhulp"]
 
@@ -407,7 +404,7 @@ def test_a_site_that_goes_down_after_its_listing_is_crawled_whole_by_the_next_ru
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     db_path = tmp_path / "archive.db"
     try:
-        sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        sources = nieuws_sources(tmp_path, base)
         first = crawl_news(sources, db_path)
         archived = set(titles_of(db_path, base))
         down[0] = False
