@@ -17,7 +17,8 @@ Callers hand it whole items (:func:`write_notice`, :func:`write_article`, from
 - **Cheap commits.** The archive is in WAL mode with ``synchronous=NORMAL``: a commit
   appends to the WAL without an fsync (the checkpoint syncs). A killed process loses
   nothing committed; a power cut can lose the last commits, never corrupt the file — and
-  the WARC store keeps every response for ``tenderarchive reparse``.
+  the WARC store keeps every response for ``tenderarchive reparse``. A rebuild in bulk
+  (:func:`bulk_build`) does not sync at all (:data:`BULK_PRAGMAS`): it is thrown away unless finished.
 - **History.** A changed row of a ``versioned`` table keeps its earlier values in
   ``versions``.
 - **No downgrade.** A response that omits a source column (a sparse detail record, a
