@@ -62,8 +62,10 @@ def bulk_build(path: str | Path):
         _BULK_BUILDS.discard(key)
 
 
-#: Page cache of a connection to an archive built in bulk (KiB; SQLite's default is 2,000 KiB).
-BULK_CACHE_KIB = 262_144
+#: Page cache of a connection to an archive built in bulk (KiB; SQLite's default is 2,000 KiB). SQLite
+#: takes the pages as it reads them, up to this, for each of the build's few connections (the archive
+#: pipeline, the fetch index, the derivation): a rebuild of a large archive holds at most about 0.5 GB.
+BULK_CACHE_KIB = 131_072
 #: The connection settings of an archive built in bulk (:func:`bulk_build`), over the WAL ones.
 BULK_PRAGMAS = (
     # No fsync at a commit or a checkpoint: the file is thrown away when the build fails or is
