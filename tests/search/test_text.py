@@ -33,3 +33,50 @@ def test_numbers_skip_the_stemmer(monkeypatch):
         assert asked == ["jeugdhulp", "perceel", "kenmerk"]
     finally:
         text.stem.cache_clear()
+
+
+def test_every_word_stems_as_snowball_stems_it():
+    """Words the stemmer is skipped for (ASCII, no vowel, a digit at the end: numbers, kenmerken such as
+    ``tn160417``) and every other word give Snowball's own stem: every such word of up to 3 characters,
+    and random words of up to 21, with and without vowels, ending in a digit or not (snowballstemmer 3
+    changes vowel-less words ending in a letter: ``kt`` → ``k``, and words with a vowel ending in a digit)."""
+    import itertools
+
+    snowball = snowballstemmer.stemmer("dutch")
+    consonants, digits = "bcdfghjklmnpqrstvwxz_", "0123456789"
+    words = ["".join(chars) + digit for size in range(3)
+             for chars in itertools.product(consonants + digits, repeat=size) for digit in digits]
+    rng = random.Random(14)
+    alphabets = [consonants + digits, consonants + digits + "aeiouyè", "abcdefghijklmnopqrstuvwxyzëïé_0123456789"]
+    for _ in range(40_000):
+        alphabet = rng.choice(alphabets)
+        word = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20)))
+        words.append(word + rng.choice(digits) if rng.random() < 0.6 else word)
+    words += ["tn160417", "kt", "ft", "ge2021", "y2", "x_1", "jeugdhulp", "aanbestedingen", "ond3rz03k"]
+    skipped = [w for w in words if text._OWN_STEM.fullmatch(w)]
+    assert len(skipped) > 15_000 and any(w.startswith("tn") for w in skipped)
+    text.stem.cache_clear()
+    try:
+        assert [text.stem(w) for w in words] == [snowball.stemWord(w) for w in words]
+    finally:
+        text.stem.cache_clear()
+
+
+def test_a_kenmerk_skips_the_stemmer(monkeypatch):
+    """Issue 14: every notice's TenderNed kenmerk (``TN160417``, unique, so never cached) went through
+    Snowball, 20-50 µs each; it is its own stem."""
+    snowball = snowballstemmer.stemmer("dutch")
+    asked = []
+
+    class Counting:
+        def stemWord(self, word):  # noqa: N802 (snowball's name)
+            asked.append(word)
+            return snowball.stemWord(word)
+
+    monkeypatch.setattr(text, "_stemmer", Counting)
+    text.stem.cache_clear()
+    try:
+        assert text.stem_text("TN160417 kt perceel2 ab12") == "tn160417 k perceel2 ab12"
+        assert asked == ["kt", "perceel2", "ab12"]
+    finally:
+        text.stem.cache_clear()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 from tenderarchive.store.schema import DEFERRED_INDEX_TABLES, TABLES, finish_bulk, schema_fingerprint, start_bulk
-from tenderarchive.store.writes import bulk_build, open_archive, write_notice
+from tenderarchive.store.writes import BULK_CACHE_KIB, bulk_build, open_archive, write_notice
 from tests.store.test_writes import notice_record
 
 
@@ -82,3 +82,28 @@ def test_bulk_build_is_per_archive(tmp_path):
         open_archive(other).close()
     assert indexes(other) == indexes(path)
     assert user_version(other) == schema_fingerprint()
+
+
+def connection_settings(db) -> tuple[int, int, int, str]:
+    return tuple(db.execute(f"PRAGMA {name}").fetchone()[0]
+                 for name in ("synchronous", "cache_size", "temp_store", "journal_mode"))
+
+
+def test_a_bulk_build_writes_without_syncing_and_with_a_large_cache(tmp_path):
+    """Issue 14: the rebuild is thrown away when it fails, so its connections skip the fsyncs and keep
+    its pages in memory (``BULK_PRAGMAS``); the archive opened outside the build, and another archive
+    opened during it, are opened as always (WAL, synchronous=NORMAL, SQLite's default cache)."""
+    rebuilt, other = tmp_path / "rebuilt.db", tmp_path / "other.db"
+    started(rebuilt)
+    with bulk_build(rebuilt):
+        db = open_archive(rebuilt)
+        assert connection_settings(db) == (0, -BULK_CACHE_KIB, 2, "wal")
+        assert write_notice(db, notice_record(), 1) == "new"
+        db.close()
+        db = open_archive(other)
+        assert connection_settings(db) == (1, -2000, 0, "wal")
+        db.close()
+    db = open_archive(rebuilt)
+    assert connection_settings(db) == (1, -2000, 0, "wal")
+    assert db["notices"].count == 1
+    db.close()
