@@ -82,7 +82,6 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 
 import scrapy
-from scrapy import signals
 
 from pipelines.normalise import (FIELD_COLUMNS, LIST_FALLBACK, PUBLISHED, document_problems, publication_status,
                                  unreadable_flags)
@@ -170,7 +169,7 @@ class TenderNedSpider(BaseSpider):
         self.window_end: dict[str, date] = {}
         self.archived: dict[str, dict] = {}  # publicatieId -> the archived notice (CrawlState's known_notices)
         self.status_rows: dict[str, dict] = {}  # archived notices listed with another publicatiestatus: their row
-        self.rowless: dict[str, NoticeItem] = {}  # archived notices re-checked (no list row), as they went out
+        self.rowless: dict[str, NoticeItem] = {}  # archived notices re-checked (no list row) past their /documenten
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -194,7 +193,6 @@ class TenderNedSpider(BaseSpider):
             days=arguments.number_setting(settings, "TENDERNED_RECHECK_MARGIN_DAYS"))
         horizon = arguments.number_setting(settings, "TENDERNED_RESULTS_HORIZON_DAYS")
         spider.results_since = spider.arguments.until_date - timedelta(days=horizon) if horizon > 0 else None
-        crawler.signals.connect(spider.notice_scraped, signal=signals.item_scraped)
         return spider
 
     def use_archive_state(self, state: dict) -> None:
@@ -665,24 +663,17 @@ class TenderNedSpider(BaseSpider):
         return item
 
     def listed_again(self, publication_id: str):
-        """An archived notice whose re-check went out before the list gave its changed status: the same answers
-        once more with the list row (no request: the detail and documents were just read; its /html and PDF
-        are not asked again, their parse archived already). Still under way, it takes the row
-        (:meth:`with_status_row`); in its /html or PDF request when the row came, the next run fetches it again
-        (the status still differs)."""
+        """An archived notice whose re-check (no list row) is past its ``/documenten`` when the list gives its changed
+        status: its item once more with the list row, no request (the detail and documents were just read; its
+        /html and PDF bodies left out: their parse is archived by the item that went out). A re-check not that far
+        yet takes the row itself (:meth:`with_status_row`). Kept by the spider's own callbacks, not by a signal
+        after the pipelines, so a replay (``reparse``, also ``--jobs``) does as the crawl did."""
         done = self.rowless.pop(publication_id, None)
         if done is not None:
             self.crawler.stats.inc_value("tenderned/status_relisted")
-            yield self.with_status_row(done)
-
-    def notice_scraped(self, item, response=None, spider=None):
-        """``item_scraped``: an archived notice's item that went out without a list row is kept (without its /html
-        and PDF bodies), in case the list gives its status changed later in the crawl (:meth:`listed_again`)."""
-        if isinstance(item, NoticeItem) and item.list_record is None and item.publication_id in self.known \
-                and item.publication_id not in self.status_rows:
-            self.rowless[item.publication_id] = replace(
-                item, record=None, html_body=None, html_url=None, html_fetched_at=None, html_sha256=None,
-                pdf_body=None, pdf_url=None, pdf_fetched_at=None, pdf_sha256=None)
+            yield self.with_status_row(replace(
+                done, list_record=None, record=None, html_body=None, html_url=None, html_fetched_at=None,
+                html_sha256=None, pdf_body=None, pdf_url=None, pdf_fetched_at=None, pdf_sha256=None))
 
     def recheck_procedure(self, kenmerk):
         """A new publication of a known procedure (a rectification, an award) can change the
@@ -932,6 +923,8 @@ class TenderNedSpider(BaseSpider):
         estimated values) once, never again once archived; then the item goes on, and the
         procedure's /gerelateerd is asked once per crawl."""
         self.with_status_row(item)
+        if item.list_record is None and item.publication_id in self.known:  # a re-check: see listed_again
+            self.rowless[item.publication_id] = replace(item)  # as it is now: no /html or PDF body held
         yield from self.related_request(item)
         if (item.publication_id not in self.known_results or self.changed_type(item)) and (
                 self.is_result(item) or self.is_contract_notice(item.detail)

@@ -4,7 +4,8 @@ documented shapes (docs/reference/tenderned-api.md)."""
 
 from __future__ import annotations
 
-from tests.conftest import by_id
+from tests import forkcli
+from tests.conftest import ROOT, by_id
 
 DETAIL = "/papi/tenderned-rs-tns/v2/publicaties/"
 DAY = {"from_date": "2020-06-15", "until_date": "2020-06-15"}  # contract notice 200201; its award 200288 related
@@ -70,6 +71,11 @@ def test_an_archived_notice_whose_listed_status_changes_is_archived_with_it(snap
         "order by version desc limit 1"))
     assert '"publication_status": "PUB"' in version["previous_values"]
     assert '"publication_status": "ING"' in version["new_values"]
+    # a reparse replays the crawls as they ran (the re-check's item given the row once more), with workers too
+    for jobs in ([], ["--jobs", "2"]):
+        rebuilt = forkcli.run(["reparse", "--db", changed.db_path, *jobs], cwd=ROOT, timeout=300)
+        assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+        assert statuses(changed, 200201) == [("ING", "Ingetrokken")], jobs
 
     # an archive from before statuses were archived: a PUB listing is no change, another code is
     db = changed.db
