@@ -44,7 +44,7 @@ def test_a_status_of_no_readable_shape_costs_the_status_not_the_notice(snapshot,
     assert "publication 200201: list row's publicatiestatus [{'code': 'PUB'}] is no status code" in result.output
 
 
-def test_an_archived_notice_whose_listed_status_changes_is_archived_with_it(snapshot, serve_api, crawl):
+def test_an_archived_notice_whose_listed_status_changes_is_archived_with_it(snapshot, serve_api, crawl, tmp_path):
     """The status lives in the list row alone, and an incremental crawl asks no detail of a notice it has archived
     (or re-checks an open one without its list row): a notice listed PUB, then withdrawn (listed ING in the next
     run's window), kept PUB for ever. A listed status other than the archived one is archived (the earlier one kept
@@ -71,6 +71,12 @@ def test_an_archived_notice_whose_listed_status_changes_is_archived_with_it(snap
         "order by version desc limit 1"))
     assert '"publication_status": "PUB"' in version["previous_values"]
     assert '"publication_status": "ING"' in version["new_values"]
+    # the morning report says so
+    from tenderarchive.watch import build_report, load_watchlist, render_text
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: alles\n    cpv: ['85']\n", encoding="utf-8")
+    text = render_text(build_report(changed.db_path, load_watchlist(watchlist), changed.crawl["crawl_id"]))
+    assert "publication_status: PUB → ING" in text, text
     # a reparse replays the crawls as they ran (the re-check's item given the row once more), with workers too
     for jobs in ([], ["--jobs", "2"]):
         rebuilt = forkcli.run(["reparse", "--db", changed.db_path, *jobs], cwd=ROOT, timeout=300)
