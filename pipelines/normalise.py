@@ -126,13 +126,15 @@ def publication_status(row) -> tuple[str | None, str | None]:
     code and label; (None, None) without one, or for one of no readable shape (a list, a bool, an
     object whose code is none): an informative value of the list alone, which costs itself, not the notice."""
     value = row.get("publicatiestatus") if isinstance(row, dict) else None
-    if isinstance(value, bool) or not isinstance(value, (dict, str, int)):
+    code, label = (value.get("code"), value.get("omschrijving")) if isinstance(value, dict) else (value, None)
+    if isinstance(code, bool) or not isinstance(code, (str, int)):
         return None, None
-    try:
-        code, label = code_label(value)
-    except ValueError:
-        return None, None
+    code = values.code_text(code)
     code = code.strip().upper() if code else None
+    try:
+        label = clean_field(label) if isinstance(label, str) else None  # a label of another shape: none
+    except ValueError:
+        label = None
     return (code, label) if code else (None, None)
 
 
