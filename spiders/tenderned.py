@@ -803,7 +803,7 @@ class TenderNedSpider(BaseSpider):
         if code == PUBLISHED:
             return
         if code is None:
-            self.logger.warning("%s: publication %s: list row's publicatiestatus %r is no status code; "
+            self.logger.warning("%s: publication %s: list row's publicatiestatus %.80r is no status code; "
                                 "archived without it", url, publication_id, value)
             self.crawler.stats.inc_value("tenderned/publication_status/unreadable")
             return
