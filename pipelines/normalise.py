@@ -31,6 +31,12 @@ into archive rows.
   (``award_only``), ``urlTsenderWebsite``, ``trefwoord1..10`` (``keywords``, JSON),
   ``looptijdCode``, ``formType``, ``aanbestedingStatus``, ``afgerondeAanbesteding``,
   ``pbNummerTed`` and the NUTS labels (docs/reference/tenderned-api.md §4).
+- the list row's ``publicatiestatus`` (§3, §7.3: ``PUB`` Gepubliceerd, the only documented value) is
+  ``publication_status`` and its label, whatever its code: a notice listed under another status
+  (withdrawn, corrected) is archived with the status TenderNed gives it, never dropped (the spider
+  logs and counts such codes: :func:`publication_status`); one of another shape (a list, a number
+  that is no code) is no status, the notice kept. A re-check has no list row: the archived status
+  stays.
 """
 
 from __future__ import annotations
@@ -107,7 +113,29 @@ LIST_FALLBACK = frozenset({
     "kenmerk", "procurement_id", "notice_type", "notice_type_label", "procedure", "procedure_label",
     "contract_type", "contract_type_label", "is_european", "deadline", "deadline_placeholder",
     "consultation_deadline", "form_code", "form_label", "description", "buyer", "buyer_official", "is_cancelled",
-    "is_digital", "published", "published_at", "year", "year_month", "title"})
+    "is_digital", "published", "published_at", "year", "year_month", "title",
+    # the list row's alone (publicatiestatus): a row without it is no sparse detail
+    "publication_status", "publication_status_label"})
+
+#: The one ``publicatiestatus`` code docs/reference/tenderned-api.md documents (§3, §7.3).
+PUBLISHED = "PUB"
+
+
+def publication_status(row) -> tuple[str | None, str | None]:
+    """A list row's ``publicatiestatus`` (``{code:"PUB", omschrijving:"Gepubliceerd"}``, or a bare code) as
+    code and label; (None, None) without one, or for one of no readable shape (a list, a bool, an
+    object whose code is none): an informative value of the list alone, which costs itself, not the notice."""
+    value = row.get("publicatiestatus") if isinstance(row, dict) else None
+    code, label = (value.get("code"), value.get("omschrijving")) if isinstance(value, dict) else (value, None)
+    if isinstance(code, bool) or not isinstance(code, (str, int)):
+        return None, None
+    code = values.code_text(code)
+    code = code.strip().upper() if code else None
+    try:
+        label = clean_field(label) if isinstance(label, str) else None  # a label of another shape: none
+    except ValueError:
+        label = None
+    return (code, label) if code else (None, None)
 
 
 def document_size(value) -> int | None:
@@ -289,6 +317,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     else:
         the_deadline, placeholder = deadline(d.get("sluitingsDatum"))
     consultation, _ = deadline(d.get("sluitingsDatumMarktconsultatie") or row.get("sluitingsDatumMarktconsultatie"))
+    status_code, status_label = publication_status(row)
 
     cpv_rows = []
     for entry in _array(d.get("cpvCodes")):
@@ -355,6 +384,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "duration_label": duration_label,
         "form_type": clean_field(d.get("formType")),
         "status": clean_field(d.get("aanbestedingStatus")),
+        "publication_status": status_code, "publication_status_label": status_label,
         "is_completed": flag(d.get("afgerondeAanbesteding")),
         "ted_number": clean_field(str(d["pbNummerTed"])) if d.get("pbNummerTed") not in (None, "") else None,
         "nuts_labels": ", ".join(label for _code, label in nuts_codes if label)
@@ -370,6 +400,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
 
     if item.list_record is None:
         del notice["deadline_list"]  # a re-check fetched no list row: keep what the list said before
+        del notice["publication_status"], notice["publication_status_label"]  # the list's alone, likewise
         # no closing date in the detail (often: docs/reference/tenderned-api.md §13): the list row's, which
         # a re-check has not, stands, placeholder flag included; not this response's business (absent),
         # so the re-check neither changes nor omits it (a version and "changed" in reports every time)

@@ -41,7 +41,9 @@ notice's detail, never its list row) and (b) open procedures, re-checked until t
 deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
 recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
 record omitted values the archive kept (not values it sent unreadable, "onbekend": the same would come), and (d) notices whose ``/documenten`` failed when
-they were archived (``documents_unread``). A day with nothing new costs only list
+they were archived (``documents_unread``), and (e) listed notices whose list row gives another
+``publicatiestatus`` than archived (:meth:`status_changed`; a re-check of this crawl takes the row instead). A
+day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
 notice can come months later under other CPV codes or words), and one per notice whose related
@@ -81,7 +83,8 @@ from urllib.parse import urlencode
 
 import scrapy
 
-from pipelines.normalise import FIELD_COLUMNS, LIST_FALLBACK, document_problems, unreadable_flags
+from pipelines.normalise import (FIELD_COLUMNS, LIST_FALLBACK, PUBLISHED, document_problems, publication_status,
+                                 unreadable_flags)
 from spiders.base import BaseSpider
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
@@ -165,6 +168,8 @@ class TenderNedSpider(BaseSpider):
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
         self.archived: dict[str, dict] = {}  # publicatieId -> the archived notice (CrawlState's known_notices)
+        self.status_rows: dict[str, dict] = {}  # archived notices listed with another publicatiestatus: their row
+        self.rowless: dict[str, NoticeItem] = {}  # archived notices re-checked (no list row) past their /documenten
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -616,14 +621,59 @@ class TenderNedSpider(BaseSpider):
         if publication_id is None:
             self.record_error(response.url, f"list row without a numeric publicatieId: {raw_id!r:.80}")
             return
-        if publication_id in self.seen or (self.sample and len(self.seen) >= self.sample):
+        if publication_id not in self.seen and self.sample and len(self.seen) >= self.sample:
+            return
+        if publication_id in self.known and publication_id not in self.status_rows \
+                and self.status_changed(publication_id, row):
+            self.status_rows[publication_id] = row
+            if publication_id in self.seen:  # re-checked before the list listed it (an open notice)
+                yield from self.listed_again(publication_id)
+                return
+        elif publication_id in self.seen:
             return
         self.seen.add(publication_id)
-        if publication_id in self.known:
+        if publication_id in self.known and publication_id not in self.status_rows:
             self.crawler.stats.inc_value("tenderned/known_skipped")
             return
         yield self.detail_request(publication_id, row, query)
         yield from self.recheck_procedure(row.get("kenmerk"))
+
+    def status_changed(self, publication_id: str, row: dict) -> bool:
+        """The list row of an archived notice gives another ``publicatiestatus`` than the archive has (its one
+        source: docs/reference/tenderned-api.md §3): fetched again, so the archive follows the list (a notice
+        withdrawn while listed, a status back to ``PUB``). The incremental skip kept the first status for ever.
+        A notice archived before the status was (none archived) is fetched again only for a status other than
+        ``PUB``, so an archive of that age is not fetched whole again for what the list always said."""
+        code, _label = publication_status(row)
+        archived = self.known[publication_id].get("publication_status")
+        if code is None or code == archived or (archived is None and code == PUBLISHED):
+            return False
+        self.logger.info("publication %s: listed with publicatiestatus %s, archived %s: fetched again",
+                         publication_id, code, archived or "without one")
+        self.crawler.stats.inc_value("tenderned/status_changed")
+        return True
+
+    def with_status_row(self, item: NoticeItem) -> NoticeItem:
+        """The item of an archived notice fetched without its list row (a re-check) gets the row this crawl listed it
+        with, when that row gives another ``publicatiestatus`` (:meth:`status_changed`): archived with it."""
+        row = self.status_rows.get(item.publication_id) if item.list_record is None else None
+        if row is not None:
+            item.list_record = row
+            self.check_status(item.source_url, item.publication_id, row)
+        return item
+
+    def listed_again(self, publication_id: str):
+        """An archived notice whose re-check (no list row) is past its ``/documenten`` when the list gives its changed
+        status: its item once more with the list row, no request (the detail and documents were just read; its
+        /html and PDF bodies left out: their parse is archived by the item that went out). A re-check not that far
+        yet takes the row itself (:meth:`with_status_row`). Kept by the spider's own callbacks, not by a signal
+        after the pipelines, so a replay (``reparse``, also ``--jobs``) does as the crawl did."""
+        done = self.rowless.pop(publication_id, None)
+        if done is not None:
+            self.crawler.stats.inc_value("tenderned/status_relisted")
+            yield self.with_status_row(replace(
+                done, list_record=None, record=None, html_body=None, html_url=None, html_fetched_at=None,
+                html_sha256=None, pdf_body=None, pdf_url=None, pdf_fetched_at=None, pdf_sha256=None))
 
     def recheck_procedure(self, kenmerk):
         """A new publication of a known procedure (a rectification, an award) can change the
@@ -709,7 +759,7 @@ class TenderNedSpider(BaseSpider):
         # makes no sparse answer: not asked again for it (the same would come), only when fetched anyway.
         # Recorded once: the re-check of an archived notice (an open one's, every crawl) that sends what its archived
         # record says it sent unreadable only logs it (left every such crawl partial until its deadline).
-        row = response.meta["list_record"]
+        row = response.meta["list_record"] or self.status_rows.get(publication_id)
         said = omitted_unreadable((self.known.get(publication_id) or {}).get("omitted_columns"))
         for where, problems in (("detail", {**unreadable_dates(detail), **unreadable_flags(detail)}),
                                 ("list row", {**unreadable_dates(row), **unreadable_flags(row, detail)})):
@@ -720,10 +770,11 @@ class TenderNedSpider(BaseSpider):
                     self.crawler.stats.inc_value("tenderned/still_unreadable")
                     continue
                 self.record_error(response.url, f"publication {publication_id}: {where} {problem}; archived without it")
+        self.check_status(response.url, publication_id, row)
         item = NoticeItem(
             publication_id=publication_id,
             detail=detail,
-            list_record=response.meta["list_record"],
+            list_record=row,
             related_to=response.meta.get("related_to"),
             related_record=response.meta.get("related_record"),
             **self.provenance(response),
@@ -738,6 +789,27 @@ class TenderNedSpider(BaseSpider):
             errback=self.documents_failed,
             meta={"item": item, **JSON},
         )
+
+    def check_status(self, url: str, publication_id: str, row) -> None:
+        """A list row whose ``publicatiestatus`` is not the documented ``PUB`` (docs/reference/tenderned-api.md
+        §3, §7.3), or is no code at all: archived as TenderNed lists it (``notices.publication_status``; a
+        notice the list still shows is one a user may look for), logged as a warning naming the notice and
+        counted (``tenderned/publication_status/CODE``, ``…/unreadable``), so a new status is seen, not lost in
+        the archive. No error: the answer is whole, and asked again the list would say the same."""
+        value = row.get("publicatiestatus") if isinstance(row, dict) else None
+        if value is None:
+            return
+        code, label = publication_status(row)
+        if code == PUBLISHED:
+            return
+        if code is None:
+            self.logger.warning("%s: publication %s: list row's publicatiestatus %.80r is no status code; "
+                                "archived without it", url, publication_id, value)
+            self.crawler.stats.inc_value("tenderned/publication_status/unreadable")
+            return
+        self.logger.warning("%s: publication %s is listed with publicatiestatus %s (%s), not %s; archived as listed",
+                            url, publication_id, code, label or "no label", PUBLISHED)
+        self.crawler.stats.inc_value(f"tenderned/publication_status/{code[:20]}")
 
     def latest_rectification(self, publication_id: str, detail: dict):
         """The notice's latest rectification, which its detail names (``publicatieIDLaatsteRectificatie``,
@@ -850,6 +922,9 @@ class TenderNedSpider(BaseSpider):
         """Fetch the /html of a result notice (its awards) or a contract notice (its lots and
         estimated values) once, never again once archived; then the item goes on, and the
         procedure's /gerelateerd is asked once per crawl."""
+        self.with_status_row(item)
+        if item.list_record is None and item.publication_id in self.known:  # a re-check: see listed_again
+            self.rowless[item.publication_id] = replace(item)  # as it is now: no /html or PDF body held
         yield from self.related_request(item)
         if (item.publication_id not in self.known_results or self.changed_type(item)) and (
                 self.is_result(item) or self.is_contract_notice(item.detail)
@@ -862,7 +937,7 @@ class TenderNedSpider(BaseSpider):
     def keep(self, response, kind: str) -> NoticeItem:
         """The response's item with the response kept as its ``{kind}_body`` (``html``, ``pdf``), with its URL,
         time and hash."""
-        item = response.meta["item"]
+        item = self.with_status_row(response.meta["item"])
         provenance = self.provenance(response)
         setattr(item, f"{kind}_body", response.body)
         setattr(item, f"{kind}_url", response.url)

@@ -360,3 +360,71 @@ def test_an_editable_install_still_builds(tmp_path):
                           str(source)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
     assert not (source / "tenderarchive" / "glossary.md").exists()  # no second text beside docs/glossary.md
+
+
+def test_the_crontab_lines_over_nights_that_change_one_where_the_api_is_down(snapshot, serve_api, tmp_path):
+    """The journalist's path (docs/operations.md "cron") over four nights, each job run as cron would from
+    deploy/crontab.example: the crawl line (crawl --quiet, then the report after exit 0 or 3) and the morning
+    status line. Night 2 brings a rectification and a changed contract notice: the report names both. Night 3 the
+    API is down (nothing listens): the crawl line prints the failure (cron mails it) and exits with the crawl's code
+    (it ended with the report's ``if``, 0: a cron wrapper or monitor reading exit codes saw a good night), no report
+    is made, nothing archived is lost, and the morning status line prints the failed source. Night 4 (back up)
+    lists again and completes; the next morning's status line prints nothing."""
+    from tests.conftest import by_id, make_publication
+    server = serve_api(snapshot)
+    env, jobs = crontab_jobs()
+    [crawl_line] = [c for _, c in jobs if "tenderarchive crawl" in c]
+    [status_line] = [c for _, c in jobs if "tenderarchive status" in c]
+    (tmp_path / "watchlist.yaml").write_text("- name: Heerlen\n  municipalities: Heerlen\n")
+    cron_env = {**env, "PATH": f"{VENV_BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "TA_HOME": str(ROOT),
+                "TA_DB": str(tmp_path / "archive.db"), "TA_WATCHLIST": str(tmp_path / "watchlist.yaml")}
+
+    def night(api_url, line=crawl_line):
+        options = (f"--api-url {api_url} -s DOWNLOAD_DELAY=0 -s AUTOTHROTTLE_ENABLED=False -s RETRY_TIMES=1 "
+                   f"-s RETRY_AFTER_MAX=1 --from-date 2017-01-01 --until-date 2022-12-31")
+        command = line.replace("crawl tenderned", f"crawl tenderned {options}")
+        command = command.replace(".venv/bin/tenderarchive", f"{VENV_BIN}/python -m tenderarchive.cli")
+        return subprocess.run(["/bin/sh", "-c", command], env=cron_env, capture_output=True, text=True, timeout=300)
+
+    def db():
+        return sqlite_utils.Database(tmp_path / "archive.db")
+
+    first = night(server.api_url)
+    assert first.returncode == 0, first.stderr
+    assert "Heerlen: 3" in first.stdout
+    archived = db()["notices"].count
+
+    # night 2: a rectification of the Heerlen procedure, and its contract notice's title changed
+    contract = by_id(snapshot, 100101)
+    snapshot.append(make_publication(by_id(snapshot, 100131), 100150, "2018-07-05", kenmerk=160417,
+                                     title="Rectificatie Jeugdhulp Heerlen"))
+    contract["detail"]["aanbestedingNaam"] = contract["list"]["aanbestedingNaam"] = "Jeugdhulp Heerlen 2019-2023"
+    second = night(server.api_url)
+    assert second.returncode == 0, second.stderr
+    assert "100150" in second.stdout and "Rectificatie Jeugdhulp Heerlen" in second.stdout, second.stdout
+    assert "Jeugdhulp Heerlen 2019-2023" in second.stdout, second.stdout
+    assert db()["notices"].count == archived + 1
+
+    # night 3: the API is down
+    down = f"http://127.0.0.1:{free_port()}/papi/tenderned-rs-tns/v2"
+    third = night(down)
+    assert third.returncode == 1, (third.returncode, third.stderr)  # the crawl's: failed (exitcodes.FAILED)
+    assert third.stderr.strip() and "ERROR" in third.stderr, third.stderr  # what cron mails
+    assert not third.stdout.strip()  # no report of a failed crawl
+    assert db()["notices"].count == archived + 1
+    last = next(db().query("select status, errors from crawls order by crawl_id desc limit 1"))
+    assert last["status"] == "failed" and "Connection refused" in last["errors"], last
+    morning = subprocess.run(["/bin/sh", "-c", status_line.replace(
+        ".venv/bin/tenderarchive", f"{VENV_BIN}/python -m tenderarchive.cli")], env=cron_env,
+        capture_output=True, text=True, timeout=120)
+    assert "tenderned" in morning.stdout and "failed" in morning.stdout, morning.stdout
+
+    # night 4: back up
+    fourth = night(server.api_url)
+    assert fourth.returncode == 0, fourth.stderr
+    assert next(db().query("select status from crawls order by crawl_id desc limit 1"))["status"] == "complete"
+    assert db()["notices"].count == archived + 1
+    morning = subprocess.run(["/bin/sh", "-c", status_line.replace(
+        ".venv/bin/tenderarchive", f"{VENV_BIN}/python -m tenderarchive.cli")], env=cron_env,
+        capture_output=True, text=True, timeout=120)
+    assert not morning.stdout.strip(), morning.stdout

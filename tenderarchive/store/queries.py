@@ -40,13 +40,14 @@ def _table_rows(path, table: str, sql: str, params=()) -> list[dict]:
 
 def known_notices(path: str | Path) -> dict[str, dict]:
     """``{publication_id: {kenmerk, deadline, consultation_deadline, omitted_columns, documents_unread, notice_type,
-    form_type}}`` of the archived notices (the types: a detail that now gives another has its /html read again)."""
+    form_type, publication_status}}`` of the archived notices (the types: a detail that now gives another has its
+    /html read again; the list's status: a listed notice whose status changed is fetched again)."""
     columns, where = "publication_id, kenmerk, deadline, consultation_deadline", ""
     db = read_only(path)
     if db is not None:
         try:
             existing = db["notices"].columns_dict if db["notices"].exists() else {}
-            for optional in ("omitted_columns", "documents_unread", "notice_type", "form_type"):
+            for optional in ("omitted_columns", "documents_unread", "notice_type", "form_type", "publication_status"):
                 if optional in existing:
                     columns += f", {optional}"
             if "form_type" in existing:
@@ -58,7 +59,7 @@ def known_notices(path: str | Path) -> dict[str, dict]:
             db.close()
     notices = {}
     for row in _table_rows(path, "notices", f"select {columns} from notices{where}"):
-        for column in ("notice_type", "form_type"):  # a few codes, shared: a million notices held each as its own text
+        for column in ("notice_type", "form_type", "publication_status"):  # a few codes, shared: a million notices held each as its own text
             if isinstance(row.get(column), str):
                 row[column] = sys.intern(row[column])
         notices[str(row["publication_id"])] = row

@@ -72,6 +72,8 @@ TABLES: dict[str, dict] = {
             "documents_unread": int,
             # all of its documents in one zip (/documenten's links.downloadZip)
             "documents_zip_url": str,
+            # the list row's publicatiestatus (reference §3: PUB Gepubliceerd); kept when a re-check has no list row
+            "publication_status": str, "publication_status_label": str,
             **PROVENANCE,
         },
         "indexes": [["kenmerk"], ["published"], ["year"], ["year_month"], ["notice_type"],

@@ -269,3 +269,30 @@ def test_timestamps_sent_in_another_offset_are_archived_in_amsterdam_time(snapsh
     assert (notice["published_at"], notice["published"]) == ("2026-06-12T00:15:00+02:00", "2026-06-12")
     publication["detail"]["sluitingsDatum"] = "2026-12-01T00:30:00"   # the same instant, naive (Amsterdam)
     assert normalise_notice(item_of(publication), URL, "https://x")["notice"]["deadline"] == notice["deadline"]
+
+
+@pytest.mark.parametrize("status, expected", [
+    ({"code": "PUB", "omschrijving": "Gepubliceerd"}, ("PUB", "Gepubliceerd")),   # reference §3, §7.3
+    ({"code": "ING", "omschrijving": "Ingetrokken"}, ("ING", "Ingetrokken")),     # another code: kept as listed
+    ({"code": " pub "}, ("PUB", None)), ("PUB", ("PUB", None)),                     # a bare code
+    ({"code": "PUB", "omschrijving": ["Gepubliceerd"]}, ("PUB", None)),            # a label of no shape: none
+    ([{"code": "PUB"}], (None, None)), ({"code": ["PUB"]}, (None, None)), (True, (None, None)),
+    ({"omschrijving": "Gepubliceerd"}, (None, None)), (None, (None, None)),
+])
+def test_the_list_rows_publicatiestatus_is_archived_and_a_value_of_no_shape_costs_only_itself(
+        snapshot, status, expected):
+    """``publicatiestatus`` (reference §3) was not archived at all. It is ``publication_status`` and its label; one
+    of an unexpected type costs the status (not the notice, which a list row's informative field must not drop)."""
+    publication = by_id(snapshot, 100101)
+    publication["list"]["publicatiestatus"] = status
+    notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
+    assert (notice["publication_status"], notice["publication_status_label"]) == expected
+
+
+def test_a_recheck_leaves_the_archived_publicatiestatus_alone(snapshot):
+    """A re-check fetches no list row: the status, the list's alone, is absent from its record (kept as archived),
+    not None (which would be an omission: a sparse answer fetched again every crawl, or a change)."""
+    item = item_of(by_id(snapshot, 100101))
+    item.list_record = None
+    notice = normalise_notice(item, URL, "https://www.tenderned.nl")["notice"]
+    assert "publication_status" not in notice and "publication_status_label" not in notice
