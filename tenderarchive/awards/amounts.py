@@ -67,7 +67,9 @@ _CURRENCY_RE = re.compile(
     r"(?i)(?<![a-z])(" + "|".join(sorted((re.escape(c) for c in CURRENCIES), key=len, reverse=True)) + r")(?![a-z])")
 MISSING = {"", "-", "–", "—", "n.v.t.", "nvt", "niet gepubliceerd", "onbekend", "not published", "none", "null",
            # a German rendering's unpublished field (eForms SDK auxiliary_de.xml), as printed and accents folded
-           "nicht veröffentlicht", "nicht veroffentlicht", "unbekannt"}
+           "nicht veröffentlicht", "nicht veroffentlicht", "unbekannt",
+           # and a French one's (auxiliary_fr.xml "dépublié", "Inconnu")
+           "dépublié", "depublie", "inconnu"}
 #: "nihil" (nil), alone or with a currency: the amount 0
 _NIHIL = re.compile(r"(?i)(?:€|eur\w*)?\s*nihil\.?\s*(?:€|eur\w*)?")
 _SPACES = re.compile(r"[\u00a0\u2007\u2008\u2009\u202f]")

@@ -41,10 +41,10 @@ from tenderarchive.extraction.dates import LONG_DATE, full_date
 
 @functools.lru_cache(maxsize=4096)
 def _norm(text: str | None) -> str:
-    """A label as matched: accents off, whitespace folded, no trailing colon, lower case
+    """A label as matched: accents off, typographic apostrophes plain, whitespace folded, no trailing colon, lower case
     (cached: a rendering repeats the same few hundred labels)."""
     text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("\u2019", "'").replace("\u2018", "'")
     return re.sub(r"\s+", " ", text).strip().rstrip(":").strip().lower()
 
 
