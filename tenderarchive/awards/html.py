@@ -263,6 +263,12 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
     for org in orgs:
         for lot_id in dict.fromkeys(org.get("winner_of", [])):
             if lot_id not in named and org.get("name"):
+                if lot_id in results and (results[lot_id].get("awarded") is False or results[lot_id].get("open")):
+                    # the lot's own result says no winner was chosen (a correction withdrawing the award, its
+                    # section 8 left as it was): that status stands, and the contradiction is said
+                    problems.append(f"{lot_id}: section 8 names {org['name']!r} winner of a lot whose result "
+                                    "says no winner was chosen; not read as its winner")
+                    continue
                 result = results.setdefault(lot_id, {"winners": [], "awarded": None})
                 blank = next((w for w in result["winners"] if w.get("empty")), None)
                 if blank is not None:

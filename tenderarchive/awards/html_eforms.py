@@ -370,7 +370,10 @@ class EFormsReader:
             elif key in COUNTRY:
                 self.org["country"] = _clean(value)
             elif key in WINNER_OF_LOTS:
-                self.org["winner_of"] = re.findall(r"LOT-\d+|[\w-]+", value or "")
+                # an unpublished field ("niet gepubliceerd", "-") names no lot: its words were taken for lot ids,
+                # each a lot of its own won by the organisation
+                self.org["winner_of"] = [] if _norm(value).rstrip(".") in UNPUBLISHED else \
+                    re.findall(r"LOT-\d+|[\w-]*\w[\w-]*", value or "")
 
     def _result_row(self, key, value, amount, parts=()):
         if self.result is None:  # notice-level rows before the first lot result

@@ -205,3 +205,27 @@ def test_two_firms_of_one_folded_name_in_section_8_each_keep_their_own_kvk_numbe
     one = [h2("8.1 ORG-0001"), row("Officiële naam", "Zorg Oost B.V."), row("Registratienummer", "33333333")]
     assert [s["kvk"] for s in parse_html(notice("Stichting Zorg Oost", "Zorg Oost", one))["suppliers"]] == \
         ["33333333", "33333333"]
+
+
+def test_section_8_names_no_winner_of_a_lot_whose_result_says_none_was_chosen():
+    """Reference §2.5: section 8's "Winnaar van deze percelen" is the fallback when a lot result names no winner;
+    §4: a lot not awarded says "Er is geen winnaar gekozen en de mededinging is gesloten." A correction withdrawing a
+    lot's award (its result "geen winnaar", section 8 still naming the earlier winner) had that winner read from
+    section 8: a current award beside a lot not awarded. And an unpublished "Winnaar van deze percelen" ("niet
+    gepubliceerd", reference §2.3) was read as the lots "niet" and "gepubliceerd", each won. SYNTHETIC rendering."""
+    read = parse_html(eforms(
+        h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"),
+        h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+        only("Er is geen winnaar gekozen en de mededinging is gesloten."),
+        row("De reden waarom geen winnaar is gekozen", "Besluit van de koper, wegens gewijzigde behoeften"),
+        h2("6.1 ID resultaat perceel: LOT-0002"), only("Er is nog geen winnaar gekozen, maar de mededinging loopt nog."),
+        h2("6.1 ID resultaat perceel: LOT-0003"), only("Er is ten minste één winnaar gekozen."),
+        h1("8. Organisaties"), h2("8.1 ORG-0001"), row("Officiële naam", "Stichting Jeugdhulp Noord"),
+        row("Registratienummer", "01234567"), only("Rollen van deze organisatie"), only("Inschrijver"),
+        row("Winnaar van deze percelen", "LOT-0001, LOT-0002, LOT-0003"),
+        h2("8.2 ORG-0002"), row("Officiële naam", "Jeugdzorg Zuid B.V."), only("Rollen van deze organisatie"),
+        only("Inschrijver"), row("Winnaar van deze percelen", "niet gepubliceerd")))
+    assert [(s["lot_id"], s["name"]) for s in read["suppliers"]] == [("LOT-0003", "Stichting Jeugdhulp Noord")]
+    lots = {lot["lot_id"]: lot["awarded"] for lot in read["lots"]}
+    assert lots == {"LOT-0001": 0, "LOT-0002": None, "LOT-0003": 1}
+    assert sum("section 8 names 'Stichting Jeugdhulp Noord'" in p for p in read["problems"]) == 2

@@ -1,6 +1,7 @@
 """Award rows in the archive, in process (real SQLite, no crawl): the store writes each notice's
 awards, the derivation decides which stand — the same whatever order the notices arrive in."""
 
+import copy
 import itertools
 import json
 
@@ -13,6 +14,7 @@ from tenderarchive.apiserver import load_publications
 from tenderarchive.derive import refresh_award_currency
 from tenderarchive.items import NoticeItem
 from tenderarchive.store.writes import open_archive, write_notice
+from tests.fixtures.awards.make_fixtures import only, row
 
 from .conftest import FIXTURES
 
@@ -301,3 +303,42 @@ def test_a_package_read_before_the_notices_gives_its_lot_to_the_notices_lot_of_t
     assert [(r["lot_id"], r["source_lot_id"], r["value_cents"], r["current"]) for r in db.query("select * from awards")] \
         == [("LOT-0001", "2", 80000000, 1)]
     assert {r["lot_id"] for r in db.query("select lot_id from award_suppliers")} == {"LOT-0001"}
+
+
+def test_an_award_corrected_twice_the_last_correction_withdrawing_a_lot_leaves_it_without_a_winner(procedure_900001,
+                                                                                                      tmp_path):
+    """Reference §4 (rectified award: "the current winners and values are those of the latest version") and §4's
+    lot not awarded: the award notice 900102, its correction 900103 (a new value for LOT-0001) and a second
+    correction 900104 (SYNTHETIC, a copy of 900103) whose LOT-0001 result says no winner was chosen, its section 8
+    left naming the earlier winner. That winner stayed LOT-0001's current winner, read from section 8, beside the lot
+    not awarded. In every order: LOT-0001 is not awarded, with no current award, the earlier two superseded."""
+    publications = copy.deepcopy(procedure_900001)
+    third = copy.deepcopy(next(p for p in publications if p["detail"]["publicatieId"] == 900103))
+    for part in ("detail", "list"):
+        third[part].update(publicatieId=900104, publicatieDatum="2025-10-15T10:00:00")
+    head = '<tr class="header2"><th colspan="2">6.1 <span class="label">ID resultaat perceel</span>' \
+           '<span class="text">: </span><span class="value">{}</span></th></tr>'
+    start, end = third["html"].index(head.format("LOT-0001")), third["html"].index(head.format("LOT-0002"))
+    third["html"] = (third["html"][:start] + head.format("LOT-0001")
+                     + only("Er is geen winnaar gekozen en de mededinging is gesloten.")
+                     + row("De reden waarom geen winnaar is gekozen", "Besluit van de koper, wegens gewijzigde behoeften")
+                     + third["html"][end:])
+    for publication in publications:
+        if publication["detail"]["publicatieId"] in (900102, 900103):
+            publication["detail"]["publicatieIDLaatsteRectificatie"] = 900104
+    every = [*publications, third]
+    results = []
+    for i, order in enumerate(itertools.permutations(every)):
+        db = archive(tmp_path, list(order), f"twice{i}")
+        lots = {r["lot_id"]: (r["awarded"], r["publication_id"], r["not_awarded_reason"]) for r in db.query("select * from lots")}
+        current = {r["award_id"]: r["winners"] for r in db.query(
+            "select a.award_id, group_concat(s.organisation_id) as winners from awards a left join award_suppliers s "
+            "using (award_id) where a.current = 1 group by a.award_id")}
+        results.append((state(db), lots, current))
+    assert all(r == results[0] for r in results)
+    awards, lots, current = results[0]
+    assert lots["1"] == (0, 900104, "Besluit van de koper, wegens gewijzigde behoeften")
+    assert not [a for a in current if a.endswith("LOT-0001")]
+    assert {a: c for a, v, c, r in awards if a.endswith("LOT-0001")} == {"TN900001/900102/LOT-0001": 0,
+                                                                         "TN900001/900103/LOT-0001": 0}
+    assert set(current) == {"TN900001/900104/LOT-0002", "TN900001/900104/LOT-0004"}
