@@ -342,3 +342,45 @@ def test_an_award_corrected_twice_the_last_correction_withdrawing_a_lot_leaves_i
     assert {a: c for a, v, c, r in awards if a.endswith("LOT-0001")} == {"TN900001/900102/LOT-0001": 0,
                                                                          "TN900001/900103/LOT-0001": 0}
     assert set(current) == {"TN900001/900104/LOT-0002", "TN900001/900104/LOT-0004"}
+
+
+def test_one_ocid_in_two_yearly_files_gives_the_same_lots_and_awards_in_either_order(tmp_path):
+    """Reference §6.1 (one file per year or half year) and §6.3 (a procedure is several releases with one ocid,
+    "merge them"): a procedure's 2021 publication (its lots, an award of lot 1) is in one file, its 2022 publication
+    (new lot titles, lot 1's award given again to another winner, an award of lot 2) in the next. Read newer file
+    first, the older file's lots replaced the newer ones (titles of 2021, the 2021 publication) while the awards
+    stayed the 2022 ones; read in one file or the other order, the lots were 2022's. SYNTHETIC releases."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def award(aid, sid, name, amount, lot):
+        return {"id": aid, "suppliers": [{"id": sid, "name": name}], "value": {"amount": amount, "currency": "EUR"},
+                "relatedLots": [lot]}
+    older = release("ocds-1l04xe-313900", "299800", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant"), ("2", "Verblijf")], parties=[supplier("11111111", "Stichting Een")],
+                    awards=[award("a1", "11111111", "Stichting Een", 1000000, "1")])
+    newer = release("ocds-1l04xe-313900", "299900", "2022-02-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant 2022"), ("2", "Verblijf 2022")],
+                    parties=[supplier("22222222", "Stichting Twee"), supplier("33333333", "Stichting Drie")],
+                    awards=[award("a1", "22222222", "Stichting Twee", 1100000, "1"),
+                            award("a2", "33333333", "Stichting Drie", 500000, "2")])
+    files = {"2021": to_procedure([older], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([newer], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = []
+    for order in (["2021", "2022"], ["2022", "2021"]):
+        db = open_archive(tmp_path / f"{'-'.join(order)}.db")
+        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+        for name in order:
+            with db.conn:
+                write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=files[name]), NOTICE_URL), 1)
+        refresh_award_currency(db, 1, full=True)
+        seen.append((sorted((r["lot_id"], r["title"], r["awarded"], r["publication_id"]) for r in db.query("select * from lots")),
+                     sorted((r["lot_id"], r["value_cents"], r["current"], r["winners"]) for r in db.query(
+                         "select a.lot_id, a.value_cents, a.current, group_concat(s.name) as winners from awards a "
+                         "join award_suppliers s using (award_id) group by a.award_id"))))
+    assert seen[0] == seen[1]
+    assert seen[0] == ([("1", "Ambulant 2022", 1, 299900), ("2", "Verblijf 2022", 1, 299900)],
+                       [("1", 110000000, 1, "Stichting Twee"), ("2", 50000000, 1, "Stichting Drie")])
