@@ -368,7 +368,8 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                  "award_date": next((w.get("award_date") for w in winners if w.get("award_date")), result.get("award_date")),
                  "contract_date": next((w.get("contract_date") for w in winners if w.get("contract_date")),
                                       result.get("contract_date")),
-                 "contract_id": next((w.get("contract_id") for w in winners if w.get("contract_id")), None),
+                 # every contract of the lot's winners ("CON-0001; CON-0002"): the first alone was kept
+                 "contract_id": "; ".join(dict.fromkeys(c for w in winners for c in w.get("contract_ids") or [])) or None,
                  "tenders_received": lot["tenders_received"], "winner_count": 0}
         award.update(amount_fields("value", value))
         award.update(amount_fields("framework_maximum", lot["framework_maximum"]))

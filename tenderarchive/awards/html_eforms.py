@@ -445,7 +445,11 @@ class EFormsReader:
         elif winner is not None and key in TENDER_ID:
             winner["tender_id"] = _clean(value)
         elif winner is not None and key in CONTRACT_ID:
-            winner["contract_id"] = _clean(value)
+            # a winner can sign several contracts, a lot's winners one each: every id is kept, in order
+            if (contract := _clean(value)) and _norm(contract).rstrip(".") not in UNPUBLISHED:
+                winner.setdefault("contract_ids", [])
+                if contract not in winner["contract_ids"]:
+                    winner["contract_ids"].append(contract)
         elif key in WINNER_DATE or key in CONTRACT_DATE:
             day = parse_notice_date(value)
             if day is None and _norm(value) not in UNPUBLISHED:

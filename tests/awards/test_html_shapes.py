@@ -229,3 +229,25 @@ def test_section_8_names_no_winner_of_a_lot_whose_result_says_none_was_chosen():
     lots = {lot["lot_id"]: lot["awarded"] for lot in read["lots"]}
     assert lots == {"LOT-0001": 0, "LOT-0002": None, "LOT-0003": 1}
     assert sum("section 8 names 'Stichting Jeugdhulp Noord'" in p for p in read["problems"]) == 2
+
+
+def test_every_contract_of_a_lot_is_kept_not_the_first_alone():
+    """Reference §2.3 (BT-150 "Identificatiecode van het contract", under each winner's "Informatie over het
+    contract") and §4 (several winners on one lot): a lot whose two winners each sign a contract, one of them two,
+    kept the first contract id only. Every id is kept, in order. SYNTHETIC rendering."""
+    def winner(name, *contracts):
+        rows = [only("Winnaar"), row("Officiële naam", name), only("Inschrijving"),
+                row("Identificatiecode van het perceel of de groep percelen", "LOT-0001")]
+        for contract in contracts:
+            rows += [only("Informatie over het contract"), row("Identificatiecode van het contract", contract),
+                     row("Datum van sluiting van het contract", "01/06/2026")]
+        return rows
+    read = parse_html(eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"),
+                             h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                             h3("6.1.2 Informatie over winnaars"),
+                             *winner("Jeugdzorg Oost B.V.", "CON-0001", "CON-0002"),
+                             *winner("Stichting Jeugdhulp Noord", "CON-0003", "niet gepubliceerd"),
+                             *winner("Zorggroep West", "CON-0001")))
+    (award,) = read["awards"]
+    assert award["contract_id"] == "CON-0001; CON-0002; CON-0003"
+    assert [s["name"] for s in read["suppliers"]] == ["Jeugdzorg Oost B.V.", "Stichting Jeugdhulp Noord", "Zorggroep West"]
