@@ -251,3 +251,20 @@ def test_every_contract_of_a_lot_is_kept_not_the_first_alone():
     (award,) = read["awards"]
     assert award["contract_id"] == "CON-0001; CON-0002; CON-0003"
     assert [s["name"] for s in read["suppliers"]] == ["Jeugdzorg Oost B.V.", "Stichting Jeugdhulp Noord", "Zorggroep West"]
+
+
+def test_dates_written_out_in_german_or_french_are_read():
+    """A German or French rendering (labels read since rounds 11 and 12) with its dates written out in its language
+    ("15. Mai 2026", "1er juin 2026") lost them: "date is not a date". SYNTHETIC rows."""
+    from tenderarchive.awards.html import parse_notice_date
+
+    assert [parse_notice_date(t) for t in ("15. Mai 2026", "1. Dezember 2024", "15. März 2026", "1er juin 2026",
+                                           "3 févr. 2025", "31 août 2024", "15 mars 2026")] == [
+        "2026-05-15", "2024-12-01", "2026-03-15", "2026-06-01", "2025-02-03", "2024-08-31", "2026-03-15"]
+    read = parse_html(eforms(h1("1. Acheteur"), h1("6. Résultats"), h2("6.1 Identifiant du résultat du lot: LOT-0001"),
+                             only("Adjudicataire/attributaire"), row("Nom officiel", "Jeugdzorg Grens B.V."),
+                             only("Informations relatives au marché"),
+                             row("Date à laquelle l'adjudicataire/attributaire a été choisi", "15 mai 2026"),
+                             row("Date de conclusion du marché/concession", "1er juin 2026")))
+    (award,) = read["awards"]
+    assert (award["award_date"], award["contract_date"], read["problems"]) == ("2026-05-15", "2026-06-01", [])
