@@ -25,6 +25,9 @@
   ``stage_rank(stage)``
       the place of a stage id in ``docs/reference/stages.md`` (0 = voorbereiding; -1 for NULL or
       an unknown id), to order a day's events by stage;
+  ``kvk(text)``
+      the 8-digit KvK number a user typed ("01234567", "1234567" without its leading zero, "KvK 0123 4567"),
+      as the archive stores it (``tenderarchive/awards/names.py``: ``kvk_number``), or NULL;
   ``http_url(value)``
       the value if it is an absolute http(s) URL, else NULL (``tenderarchive/urls.py``): every
       saved search's ``atom_link`` goes through it, so a feed never links another scheme.
@@ -176,6 +179,13 @@ def register_functions(conn) -> None:
     conn.create_function("stage_rank", 1, stage_rank, deterministic=True)
     conn.create_function("http_url", 1, _safe(http_url), deterministic=True)
     conn.create_function("euro", 1, _safe(euro), deterministic=True)
+    conn.create_function("kvk", 1, _safe(_kvk), deterministic=True)
+
+
+def _kvk(text) -> str | None:
+    from tenderarchive.awards.names import kvk_number
+
+    return kvk_number(None if text is None else str(text))
 
 
 @hookimpl

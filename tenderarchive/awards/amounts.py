@@ -37,18 +37,23 @@ CURRENCIES = {
     # the eForms SDK's English names (an English rendering, reference §2.3): "Pound sterling" was read as euro
     "pound sterling": "GBP", "us dollar": "USD", "swiss franc": "CHF", "danish krone": "DKK",
     "swedish krona": "SEK", "norwegian krone": "NOK",
+    # the SDK's German and French names (code_de.xml, code_fr.xml), as a German or French rendering spans them
+    "pfund sterling": "GBP", "schweizer franc": "CHF", "dänische krone": "DKK", "schwedische krone": "SEK",
+    "norwegische krone": "NOK", "livre sterling": "GBP", "franc suisse": "CHF", "couronne danoise": "DKK",
+    "couronne suédoise": "SEK", "couronne norvégienne": "NOK", "dollar des états-unis": "USD", "zloty": "PLN",
 }
 
 
 @functools.lru_cache(maxsize=1)
 def _cldr() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
-    """Every currency the CLDR (Babel) knows, for a name or code not in :data:`CURRENCIES`: its Dutch and
-    English names ("Poolse zloty", "Japanese Yen") and its ISO 4217 code in capitals ("800 000 PLN").
+    """Every currency the CLDR (Babel) knows, for a name or code not in :data:`CURRENCIES`: its names in the
+    languages whose renderings are read (Dutch, English, German, French: "Poolse zloty", "Japanese Yen", "Pfund
+    Sterling", "Livre sterling") and its ISO 4217 code in capitals ("800 000 PLN").
     Built on first use (a rendering in euro never needs it)."""
     from babel import Locale
 
     names: dict[str, str] = {}
-    for locale in ("nl", "en"):
+    for locale in ("nl", "en", "de", "fr"):
         for code, name in Locale.parse(locale).currencies.items():
             if len(name) > 3 and re.fullmatch(r"[A-Z]{3}", code):
                 names.setdefault(name.lower(), code)
@@ -67,10 +72,15 @@ _CURRENCY_RE = re.compile(
     r"(?i)(?<![a-z])(" + "|".join(sorted((re.escape(c) for c in CURRENCIES), key=len, reverse=True)) + r")(?![a-z])")
 MISSING = {"", "-", "–", "—", "n.v.t.", "nvt", "niet gepubliceerd", "onbekend", "not published", "none", "null",
            # a German rendering's unpublished field (eForms SDK auxiliary_de.xml), as printed and accents folded
-           "nicht veröffentlicht", "nicht veroffentlicht", "unbekannt"}
+           "nicht veröffentlicht", "nicht veroffentlicht", "unbekannt",
+           # and a French one's (auxiliary_fr.xml "dépublié", "Inconnu")
+           "dépublié", "depublie", "inconnu"}
 #: "nihil" (nil), alone or with a currency: the amount 0
 _NIHIL = re.compile(r"(?i)(?:€|eur\w*)?\s*nihil\.?\s*(?:€|eur\w*)?")
 _SPACES = re.compile(r"[\u00a0\u2007\u2008\u2009\u202f]")
+#: an apostrophe grouping thousands, as the Swiss locales write them ("1'234'567.50", "1’234’567.50"): the
+#: typographic one was no separator ("more than one number", read € 1), the plain one read with that problem
+_APOSTROPHE_GROUPS = re.compile(r"(?<=\d)['\u2019](?=\d{3}(?!\d))")
 #: the scale words of :data:`_SCALES` as a range's ends may carry them ("€ 1,5 ton tot € 2 ton", "200k - 300k")
 _SCALE_WORDS = r"(?:(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend|ton)\b|k(?![a-z])|k(?=eur\b))"
 _RANGE = re.compile((
@@ -325,7 +335,7 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
     raw = text
     if text is None or not str(text).strip():
         return Amount(raw, currency=currency_code(currency), missing=True)
-    text = _SPACES.sub(" ", str(text)).strip()
+    text = _APOSTROPHE_GROUPS.sub("", _SPACES.sub(" ", str(text))).strip()
     if text.lower().rstrip(".") in MISSING or text.lower() in MISSING:
         return Amount(raw, currency=currency_code(currency), missing=True)
     text = _LABEL.sub("", text)

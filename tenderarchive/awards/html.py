@@ -41,10 +41,10 @@ from tenderarchive.extraction.dates import LONG_DATE, full_date
 
 @functools.lru_cache(maxsize=4096)
 def _norm(text: str | None) -> str:
-    """A label as matched: accents off, whitespace folded, no trailing colon, lower case
+    """A label as matched: accents off, typographic apostrophes plain, whitespace folded, no trailing colon, lower case
     (cached: a rendering repeats the same few hundred labels)."""
     text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("\u2019", "'").replace("\u2018", "'")
     return re.sub(r"\s+", " ", text).strip().rstrip(":").strip().lower()
 
 
@@ -82,14 +82,25 @@ ENGLISH_MONTHS = {
 _EN_MONTH = "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True))
 _EN_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(" + _EN_MONTH + r")\.?,?\s+(\d{4})\b", re.I)
 _EN_MONTH_DAY = re.compile(r"\b(" + _EN_MONTH + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+#: German and French month names (CLDR's wide and abbreviated forms, accents folded) of a German or French rendering
+#: ("26. Juni 2023", "1er juin 2023", "3 févr. 2025"), whose labels are read (html_eforms.GERMAN, FRENCH)
+OTHER_MONTHS = {
+    "januar": 1, "janner": 1, "februar": 2, "marz": 3, "mar": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8,
+    "september": 9, "oktober": 10, "november": 11, "dezember": 12, "feb": 2, "okt": 10, "dez": 12,
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "aout": 8, "septembre": 9,
+    "octobre": 10, "novembre": 11, "decembre": 12, "janv": 1, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_OTHER_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})(?:er|\.)?\s+(" + "|".join(sorted(
+    (re.escape(m) for m in OTHER_MONTHS), key=len, reverse=True)) + r")\.?\s+(\d{4})\b", re.I)
 
 
 def parse_notice_date(text: str | None) -> str | None:
     """A printed date as ``YYYY-MM-DD``; None when it is not a date.
 
     The eForms rendering writes "15/05/2026" (newer set) or "2023-06-26+02:00" (older set); a date is
-    also read when written out in Dutch or English ("15 mei 2026", "15 May 2026", "May 15, 2026") or
-    with dots ("15.05.2026").
+    also read when written out in Dutch, English, German or French ("15 mei 2026", "15 May 2026", "May 15, 2026",
+    "15. Mai 2026", "1er juin 2026") or with dots ("15.05.2026").
 
     >>> [parse_notice_date(t) for t in ("15/05/2026", "2023-06-26+02:00", "15 mei 2026", "May 15, 2026")]
     ['2026-05-15', '2023-06-26', '2026-05-15', '2026-05-15']
@@ -109,6 +120,9 @@ def parse_notice_date(text: str | None) -> str | None:
             return date(int(m.group(3)), ENGLISH_MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
         if m := _EN_MONTH_DAY.search(text):
             return date(int(m.group(3)), ENGLISH_MONTHS[m.group(1).lower()], int(m.group(2))).isoformat()
+        folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        if m := _OTHER_DAY_MONTH.search(folded):
+            return date(int(m.group(3)), OTHER_MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
     except ValueError:
         return None
     return None
@@ -263,6 +277,12 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
     for org in orgs:
         for lot_id in dict.fromkeys(org.get("winner_of", [])):
             if lot_id not in named and org.get("name"):
+                if lot_id in results and (results[lot_id].get("awarded") is False or results[lot_id].get("open")):
+                    # the lot's own result says no winner was chosen (a correction withdrawing the award, its
+                    # section 8 left as it was): that status stands, and the contradiction is said
+                    problems.append(f"{lot_id}: section 8 names {org['name']!r} winner of a lot whose result "
+                                    "says no winner was chosen; not read as its winner")
+                    continue
                 result = results.setdefault(lot_id, {"winners": [], "awarded": None})
                 blank = next((w for w in result["winners"] if w.get("empty")), None)
                 if blank is not None:
@@ -362,7 +382,8 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                  "award_date": next((w.get("award_date") for w in winners if w.get("award_date")), result.get("award_date")),
                  "contract_date": next((w.get("contract_date") for w in winners if w.get("contract_date")),
                                       result.get("contract_date")),
-                 "contract_id": next((w.get("contract_id") for w in winners if w.get("contract_id")), None),
+                 # every contract of the lot's winners ("CON-0001; CON-0002"): the first alone was kept
+                 "contract_id": "; ".join(dict.fromkeys(c for w in winners for c in w.get("contract_ids") or [])) or None,
                  "tenders_received": lot["tenders_received"], "winner_count": 0}
         award.update(amount_fields("value", value))
         award.update(amount_fields("framework_maximum", lot["framework_maximum"]))

@@ -4,8 +4,8 @@ One table whose ``<tr class="header1|2|3">`` rows open sections ("6. Resultaten"
 sub-sections ("6.1 ID resultaat perceel: LOT-0001") and sub-sub-sections ("6.1.2
 Informatie over winnaars"); other rows are label/value pairs, amounts (value span +
 currency span) or label-only rows that open a block ("Winnaar", "Inschrijving", …).
-Labels are matched in Dutch, English and German (docs/awards.md, "Labels"), never by
-position; a rendering in another language (section 1 not "Koper"/"Buyer"/"Beschaffer") is recorded as a
+Labels are matched in Dutch, English, German and French (docs/awards.md, "Labels"), never by
+position; a rendering in another language (section 1 not "Koper"/"Buyer"/"Beschaffer"/"Acheteur") is recorded as a
 problem and its language left empty. Entry point and rows: :mod:`tenderarchive.awards.html`.
 """
 
@@ -122,13 +122,59 @@ GERMAN = {
     "STATUS_CLOSED": ["Es wurde kein Wettbewerbsgewinner ermittelt, und der Wettbewerb ist abgeschlossen."],
     "STATUS_OPEN": ["Ein Wettbewerbsgewinner wurde noch nicht ermittelt, der Wettbewerb ist noch nicht abgeschlossen."],
 }
-for _name, _labels in GERMAN.items():
-    globals()[_name] |= {_norm(label) for label in _labels}
-LANGUAGES.update({"beschaffer": "de", _norm("Käufer"): "de"})
+#: The French rendering (the known leftover of round 11: named a problem, its winners and values lost): the eForms
+#: SDK's French labels, verbatim from ``translations/field_fr.xml``, ``auxiliary_fr.xml`` and ``code_fr.xml`` under
+#: the keys of the German ones above ("1. Acheteur" is section 1; the "Winnaar" row is ``auxiliary|text|winner``
+#: "Adjudicataire/attributaire", its role ``organisation-role.winner`` "Lauréat"). The SDK writes "l'offre" and
+#: "l’offre" both; :func:`_norm` folds the apostrophes. The other EU languages stay named and not read.
+FRENCH = {
+    "ESTIMATED": ["Valeur estimée hors TVA"],
+    "TOTAL_AWARDED": ["Valeur de tous les contrats attribués dans cet avis"],
+    "FRAMEWORK_NOTICE": ["Valeur maximale des accords-cadres dans cet avis"],
+    "FRAMEWORK_APPROX": ["Valeur approximative des accords-cadres"],
+    "FRAMEWORK_LOT": ["Valeur maximale de l’accord-cadre"],
+    "FRAMEWORK_REESTIMATE": ["Valeur réestimée de l’accord-cadre"],
+    "TENDER_VALUE": ["Valeur de l’offre"],
+    "LOWEST": ["Valeur de l’offre recevable la plus basse"],
+    "HIGHEST": ["Valeur de l’offre recevable la plus élevée"],
+    "CONCESSION": ["Recettes estimées provenant des utilisateurs de la concession"],
+    "OFFICIAL_NAME": ["Nom officiel"],
+    "GROUP_NAME": ["Nom de la partie soumissionnaire"],
+    "GROUP_LEADER": ["Chef de file du soumissionnaire"],
+    "GROUP_MEMBERS": ["Noms officiels des non-chefs de file du soumissionnaire"],
+    "TENDER_LOT": ["Identifiant du lot ou groupe de lots"],
+    "TENDER_ID": ["Identifiant de l’offre"],
+    "CONTRACT_ID": ["Identifiant du contrat"],
+    "WINNER_DATE": ["Date à laquelle l’adjudicataire/attributaire a été choisi"],
+    "CONTRACT_DATE": ["Date de conclusion du marché/concession"],
+    "NO_WINNER_REASON": ["La raison pour laquelle un adjudicataire/attributaire n’a pas été choisi"],
+    "RECEIVED_COUNT": ["Nombre d’offres ou de demandes de participation/candidatures reçues"],
+    "RECEIVED_TYPE": ["Type de soumissions reçues"],
+    "REGISTRATION": ["Numéro d’enregistrement"],
+    "CITY": ["Ville"],
+    "COUNTRY": ["Pays"],
+    "WINNER_OF_LOTS": ["adjudicataire/attributaire de ces lots"],
+    "TITLE": ["Titre"],
+    "CPV": ["Nomenclature principale"],
+    "UNPUBLISHED": ["dépublié", "Inconnu"],
+    "OPEN_WINNER": ["Adjudicataire/attributaire", "Adjudicataire / Attributaire", "Lauréat"],
+    "OPEN_TENDER": ["Offre", "Soumissionnaire"],
+    "OPEN_CONTRACT": ["Informations relatives au marché"],
+    "OPEN_FRAMEWORK": ["Accord-cadre"],
+    "OPEN_SUBCONTRACTORS": ["Sous-traitants de l’offrant", "Sous-traitant"],
+    "STATUS_AWARDED": ["Au moins un lauréat a été choisi."],
+    "STATUS_CLOSED": ["Aucun lauréat n’a été choisi et la mise en concurrence est clos."],
+    "STATUS_OPEN": ["Le lauréat n’a pas encore été choisi, mais la mise en concurrence est toujours en cours."],
+}
+for _labels_of in (GERMAN, FRENCH):
+    for _name, _labels in _labels_of.items():
+        globals()[_name] |= {_norm(label) for label in _labels}
+LANGUAGES.update({"beschaffer": "de", _norm("Käufer"): "de", "acheteur": "fr"})
 #: the label-only row before an organisation's roles in section 8 (SDK ``auxiliary|text|roles``)
-ROLES = {"rollen van deze organisatie", "roles of this organisation", _norm("Rollen dieser Organisation")}
+ROLES = {"rollen van deze organisatie", "roles of this organisation", _norm("Rollen dieser Organisation"),
+         _norm("Rôles de cette organisation")}
 #: the kinds of received submissions that are tenders (SDK ``received-submission-type.tenders``), reference §4.2
-TENDERS_KIND = {"inschrijvingen", "tenders", "angebote"}
+TENDERS_KIND = {"inschrijvingen", "tenders", "angebote", "offres"}
 
 #: the labels of the amounts that are stored
 AMOUNT_LABELS = (ESTIMATED | TOTAL_AWARDED | FRAMEWORK_NOTICE | FRAMEWORK_APPROX | FRAMEWORK_LOT | FRAMEWORK_REESTIMATE
@@ -137,12 +183,14 @@ AMOUNT_LABELS = (ESTIMATED | TOTAL_AWARDED | FRAMEWORK_NOTICE | FRAMEWORK_APPROX
 #: the label-only rows that open a block or give a lot result's status, known also beside an empty cell
 LABEL_ONLY = (OPEN_WINNER | OPEN_TENDER | OPEN_CONTRACT | OPEN_FRAMEWORK | OPEN_SUBCONTRACTORS | STATUS_AWARDED
               | STATUS_CLOSED | STATUS_OPEN | ROLES | {"ontvangen inschrijvingen of verzoeken tot deelname",
-                                                       _norm("Eingegangene Angebote oder Teilnahmeanträge")})
+                                                       _norm("Eingegangene Angebote oder Teilnahmeanträge"),
+                                                       _norm("Offres ou demandes de participation/candidatures reçues")})
 
 #: Section 10's title (SDK) and BT-758, the notice (eForms id and version) a change notice corrects
-CHANGE_SECTION = {"wijziging", "wijzigingen", "change", "changes", _norm("Änderung")}
+CHANGE_SECTION = {"wijziging", "wijzigingen", "change", "changes", _norm("Änderung"), "changement", "modification"}
 CHANGED_VERSION = {"versie van de eerdere aankondiging die moet worden gewijzigd",
-                   "version of the previous notice to be changed", _norm("Fassung der zu ändernden vorigen Bekanntmachung")}
+                   "version of the previous notice to be changed", _norm("Fassung der zu ändernden vorigen Bekanntmachung"),
+                   _norm("Version de l’avis antérieur à modifier")}
 
 
 class EFormsReader:
@@ -224,8 +272,8 @@ class EFormsReader:
         m = re.match(r"\s*(\d+)\.?\s*(.*)", text)
         self.section = int(m.group(1)) if m else 0
         if self.section == 1 and m:
-            # The rendering is in the notice's own language: Dutch ("1. Koper"), English ("1. Buyer") and German
-            # ("1. Beschaffer", the SDK's labels) are read; another language is named, not read with guessed labels.
+            # The rendering is in the notice's own language: Dutch ("1. Koper"), English ("1. Buyer"), German
+            # ("1. Beschaffer") and French ("1. Acheteur", the SDK's labels) are read; another language is named, not read with guessed labels.
             self.language = LANGUAGES.get(_norm(m.group(2)).split(" ")[0])
             if self.language is None:
                 self.problems.append(f"rendering in a language whose labels are not read (section 1 is {text!r:.80})")
@@ -322,7 +370,10 @@ class EFormsReader:
             elif key in COUNTRY:
                 self.org["country"] = _clean(value)
             elif key in WINNER_OF_LOTS:
-                self.org["winner_of"] = re.findall(r"LOT-\d+|[\w-]+", value or "")
+                # an unpublished field ("niet gepubliceerd", "-") names no lot: its words were taken for lot ids,
+                # each a lot of its own won by the organisation
+                self.org["winner_of"] = [] if _norm(value).rstrip(".") in UNPUBLISHED else \
+                    re.findall(r"LOT-\d+|[\w-]*\w[\w-]*", value or "")
 
     def _result_row(self, key, value, amount, parts=()):
         if self.result is None:  # notice-level rows before the first lot result
@@ -394,7 +445,11 @@ class EFormsReader:
         elif winner is not None and key in TENDER_ID:
             winner["tender_id"] = _clean(value)
         elif winner is not None and key in CONTRACT_ID:
-            winner["contract_id"] = _clean(value)
+            # a winner can sign several contracts, a lot's winners one each: every id is kept, in order
+            if (contract := _clean(value)) and _norm(contract).rstrip(".") not in UNPUBLISHED:
+                winner.setdefault("contract_ids", [])
+                if contract not in winner["contract_ids"]:
+                    winner["contract_ids"].append(contract)
         elif key in WINNER_DATE or key in CONTRACT_DATE:
             day = parse_notice_date(value)
             if day is None and _norm(value) not in UNPUBLISHED:

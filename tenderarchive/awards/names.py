@@ -130,8 +130,10 @@ def kvk_number(text: str | None) -> str | None:
 
 
 #: the Netherlands however written: "NL", "Nederland", "The Netherlands", ISO 3166's "Netherlands (the)" and
-#: "Netherlands (Kingdom of the)", "Koninkrijk der Nederlanden", a German rendering's "Niederlande" (not the former Antilles, which keep registers of their own)
-_DUTCH = re.compile(r"^(?:nl|nld|holland)$|\(nl\)$|^(?!.*antill)(?:.*\b)?(?:nederland|netherlands|nederlanden|niederlande)\b")
+#: "Netherlands (Kingdom of the)", "Koninkrijk der Nederlanden", a German rendering's "Niederlande", a French one's "Pays-Bas" (eForms SDK code_fr.xml
+#: ``country.NLD``) (not the former Antilles, which keep registers of their own)
+_DUTCH = re.compile(r"^(?:nl|nld|holland)$|\(nl\)$|^(?!.*antill)(?:.*\b)?(?:nederland|netherlands|nederlanden|niederlande)\b"
+                    r"|^(?:royaume des )?pays-bas\b")
 
 
 def foreign_country(country: str | None) -> bool:

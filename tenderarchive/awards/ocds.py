@@ -369,7 +369,10 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     release_ids = [str(r.get("id")) for r in releases]
     publication_ids = sorted({m.group(1) for r in releases for d in (r.get("tender") or {}).get("documents") or []
                               if isinstance(d, dict) for m in [NOTICE_URL.search(str(d.get("url") or ""))] if m}
-                             | {rid.split("-")[0] for rid in release_ids if rid.split("-")[0].isdigit()})
+                             | {rid.split("-")[0] for rid in release_ids if rid.split("-")[0].isdigit()},
+                             # in number order: as text "100001" came before "99999", the procedure's first
+                             # publication (its estimate and counts, rows.ocds_results) another one
+                             key=lambda pid: (len(pid.lstrip("0")), pid.lstrip("0")))
     provenance = {"source_file": Path(source).name if source else None, "ocid": ocid, "release_ids": release_ids}
     suffix = ocid[len(OCID_PREFIX):] if ocid.startswith(OCID_PREFIX) else None
     notice = {"ocid": ocid, "kenmerk": int(suffix) if suffix and suffix.isdigit() and len(suffix) <= 18 else None,

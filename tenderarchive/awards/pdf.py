@@ -7,7 +7,7 @@ standard form ("Afdeling V", "V.2.3) Naam en adres van de contractant"). Its tex
 pdfminer.six and tidied of what the reference says PDFs do to it:
 
 - labels broken over two or three lines, and the value after a lone colon on the next line;
-- page headers ("Pagina 2 van 5") falling inside a label;
+- page headers ("Pagina 2 van 5", "Page 2 of 5", "Seite 2 von 5", "Page 2 sur 5") falling inside a label;
 - ligatures (U+FB03 "ﬃ") and U+2008 (punctuation space) as the thousands separator;
 - a character missing from the PDF's font printed as ``#`` ("O#ciële naam").
 
@@ -37,7 +37,9 @@ from tenderarchive.awards import html_eforms as ef
 from tenderarchive.awards.pdf_child import MORE_PAGES
 
 #: A page header or footer that PDFs print on every page and text extraction puts inside a label (BH).
-_PAGE_HEADER = re.compile(r"^(pagina|page)\s+\d+(\s*(van|of|/)\s*\d+)?$|\b(pagina|page)\s+\d+\s*(van|of|/)\s*\d+$", re.I)
+#: Dutch, English, and the German ("Seite 2 von 5") and French ("Page 2 sur 5") of a rendering in those languages
+_PAGE_HEADER = re.compile(r"^(pagina|page|seite)\s+\d+(\s*(van|of|von|sur|/)\s*\d+)?$"
+                          r"|\b(pagina|page|seite)\s+\d+\s*(van|of|von|sur|/)\s*\d+$", re.I)
 _H1 = re.compile(r"^(\d{1,2})\.\s+([^\W\d_].*)$")
 _H2 = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S.*$")
 _H3 = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S.*$")

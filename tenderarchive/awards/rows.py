@@ -131,7 +131,12 @@ def ocds_results(procedure: dict, provenance: dict) -> dict:
     common = {"procurement_id": procurement_id, "source": "tenderned_ocds", "source_file": prov.get("source_file"),
               "release_ids": dumps(prov.get("release_ids") or []), **provenance}
     first_publication = int(notice["publication_ids"][0]) if notice.get("publication_ids") else None
-    lots = [only_columns("lots", dict(lot, procurement_id=procurement_id, publication_id=first_publication,
+    # a lot as the package describes it now: its latest publication's (the compiled release's title and status),
+    # so that a package of an earlier year read later never replaces it (store.writes.write_ocds_procedure)
+    dates = notice.get("publication_dates") or {}
+    latest_publication = max(((dates.get(str(pid)) or "", int(pid)) for pid in notice.get("publication_ids") or []
+                              if str(pid).isdigit()), default=(None, first_publication))[1]
+    lots = [only_columns("lots", dict(lot, procurement_id=procurement_id, publication_id=latest_publication,
                                       source="tenderned_ocds", **provenance)) for lot in procedure["lots"]]
     awards = _awards(procedure["awards"], procedure["suppliers"], dict(common, publication_id=first_publication))
     for entry, award in zip(awards["awards"], procedure["awards"]):

@@ -797,6 +797,16 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
                 if fill:
                     changed |= upsert_if_changed(db, "lots", dict(old, **fill, crawl_id=crawl_id), old=old) != "unchanged"
                 continue
+            if old is not None and old.get("source") == "tenderned_ocds" \
+                    and record["notices"] and all(_later(db, old["publication_id"], n["publication_id"]) for n in record["notices"]):
+                # another package (a later year's file: one ocid in two files) described the lot in a publication
+                # after every one of this package's: its title, estimate and status stand, as its awards do
+                # (below); read in the other order, the older file's lot replaced the newer's
+                fill = {c: v for c, v in lot.items() if v is not None and old.get(c) is None
+                        and c in TABLES["lots"]["columns"] and c not in PROVENANCE}
+                if fill:
+                    changed |= upsert_if_changed(db, "lots", dict(old, **fill, crawl_id=crawl_id), old=old) != "unchanged"
+                continue
             if lot.get("awarded") is None:
                 # a package that does not say whether the lot was awarded (its tender release; the award is
                 # in another package) leaves what another package said

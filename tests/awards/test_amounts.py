@@ -80,6 +80,12 @@ def test_currency_names_of_the_eforms_code_list():
     ("800 000", "Poolse zloty", "PLN"),         # a currency outside the SDK names listed here (CLDR)
     ("800 000", "Japanese Yen", "JPY"),
     ("800 000 PLN", None, "PLN"),               # an ISO code in capitals
+    ("800 000", "Pfund Sterling", "GBP"),       # the SDK's German and French names (a German or French rendering)
+    ("800 000", "Livre sterling", "GBP"),
+    ("800 000", "Dollar des États-Unis", "USD"),
+    ("800 000", "Couronne suédoise", "SEK"),
+    ("800 000", "Zloty polonais", "PLN"),       # CLDR's French name
+    ("800 000", "Schweizer Franken", "CHF"),    # CLDR's German name
     ("800 000", "Schelpengeld", "Schelpengeld"),  # not known at all: its name, and a problem
 ])
 def test_an_amount_in_any_other_currency_is_never_taken_for_euro(text, currency, code):
@@ -312,3 +318,16 @@ def test_a_year_ending_a_label_before_its_value_is_no_amount(text, cents):
     the value, € 2.024 for € 1.000.000. A year and a colon before an amount that follows date that amount."""
     amount = parse_amount(text)
     assert (amount.cents, amount.value_cents) == (cents, cents)
+
+
+@pytest.mark.parametrize("text, cents", [
+    ("1'234'567.50 CHF", 123456750),      # Swiss grouping (de-CH, fr-CH), plain apostrophe
+    ("1’234’567.50 EUR", 123456750),      # ... typographic apostrophe: read as € 1 before
+    ("€ 2’500’000", 250000000),
+])
+def test_thousands_grouped_with_apostrophes_are_one_number(text, cents):
+    """Values with the thousands separator of another locale (the Swiss apostrophe): "1’234’567.50" was read as
+    1 (a placeholder) with "more than one number", and "1'234'567.50" read right but said to hold more than one
+    number. SYNTHETIC amounts."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.problems) == (cents, ())

@@ -262,18 +262,18 @@ def test_a_foreign_winners_8_digit_registration_number_is_not_a_kvk_number():
 
 def test_a_rendering_in_another_language_is_named_a_problem_not_read_as_dutch():
     """Reference §2.1: renderings come in the notice's own language — Dutch, English, and others
-    (WAI has a German test). Dutch, English and German labels are known (the German ones since round 11,
-    tests/awards/test_html_variants.py): a French rendering (SYNTHETIC, the eForms SDK's French labels) is not
-    stamped "nl", and that its labels are not read is recorded."""
-    html = ('<table><tbody><tr class="header1"><th colspan="2">1. Acheteur</th></tr>'
-            '<tr class="header1"><th colspan="2">6. Résultats</th></tr>'
-            '<tr class="header2"><th colspan="2">6.1 Identifiant du résultat du lot: LOT-0001</th></tr>'
-            '<tr><td colspan="2"><span class="label">Adjudicataire/attributaire</span><span class="text">:</span></td></tr>'
-            '<tr><td><span class="label">Nom officiel</span><span class="text">: </span></td>'
-            '<td><span class="value">Soins SARL</span></td></tr></tbody></table>')
+    (WAI has a German test). Dutch, English, German and French labels are known (German since round 11, French since
+    round 12, tests/awards/test_html_variants.py): an Italian rendering (SYNTHETIC, the eForms SDK's Italian labels)
+    is not stamped "nl", and that its labels are not read is recorded."""
+    html = ('<table><tbody><tr class="header1"><th colspan="2">1. Committente</th></tr>'
+            '<tr class="header1"><th colspan="2">6. Risultati</th></tr>'
+            '<tr class="header2"><th colspan="2">6.1 Identificativo del risultato del lotto: LOT-0001</th></tr>'
+            '<tr><td colspan="2"><span class="label">Vincitore</span><span class="text">:</span></td></tr>'
+            '<tr><td><span class="label">Nome ufficiale</span><span class="text">: </span></td>'
+            '<td><span class="value">Cure S.r.l.</span></td></tr></tbody></table>')
     result = parse_html(html)
     assert result["language"] is None and result["awards"] == []
-    assert any("language" in p and "Acheteur" in p for p in result["problems"])
+    assert any("language" in p and "Committente" in p for p in result["problems"])
     dutch = parse_html(html_of(900102))
     assert dutch["language"] == "nl" and dutch["problems"] == []
 

@@ -205,3 +205,66 @@ def test_two_firms_of_one_folded_name_in_section_8_each_keep_their_own_kvk_numbe
     one = [h2("8.1 ORG-0001"), row("Officiële naam", "Zorg Oost B.V."), row("Registratienummer", "33333333")]
     assert [s["kvk"] for s in parse_html(notice("Stichting Zorg Oost", "Zorg Oost", one))["suppliers"]] == \
         ["33333333", "33333333"]
+
+
+def test_section_8_names_no_winner_of_a_lot_whose_result_says_none_was_chosen():
+    """Reference §2.5: section 8's "Winnaar van deze percelen" is the fallback when a lot result names no winner;
+    §4: a lot not awarded says "Er is geen winnaar gekozen en de mededinging is gesloten." A correction withdrawing a
+    lot's award (its result "geen winnaar", section 8 still naming the earlier winner) had that winner read from
+    section 8: a current award beside a lot not awarded. And an unpublished "Winnaar van deze percelen" ("niet
+    gepubliceerd", reference §2.3) was read as the lots "niet" and "gepubliceerd", each won. SYNTHETIC rendering."""
+    read = parse_html(eforms(
+        h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"),
+        h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+        only("Er is geen winnaar gekozen en de mededinging is gesloten."),
+        row("De reden waarom geen winnaar is gekozen", "Besluit van de koper, wegens gewijzigde behoeften"),
+        h2("6.1 ID resultaat perceel: LOT-0002"), only("Er is nog geen winnaar gekozen, maar de mededinging loopt nog."),
+        h2("6.1 ID resultaat perceel: LOT-0003"), only("Er is ten minste één winnaar gekozen."),
+        h1("8. Organisaties"), h2("8.1 ORG-0001"), row("Officiële naam", "Stichting Jeugdhulp Noord"),
+        row("Registratienummer", "01234567"), only("Rollen van deze organisatie"), only("Inschrijver"),
+        row("Winnaar van deze percelen", "LOT-0001, LOT-0002, LOT-0003"),
+        h2("8.2 ORG-0002"), row("Officiële naam", "Jeugdzorg Zuid B.V."), only("Rollen van deze organisatie"),
+        only("Inschrijver"), row("Winnaar van deze percelen", "niet gepubliceerd")))
+    assert [(s["lot_id"], s["name"]) for s in read["suppliers"]] == [("LOT-0003", "Stichting Jeugdhulp Noord")]
+    lots = {lot["lot_id"]: lot["awarded"] for lot in read["lots"]}
+    assert lots == {"LOT-0001": 0, "LOT-0002": None, "LOT-0003": 1}
+    assert sum("section 8 names 'Stichting Jeugdhulp Noord'" in p for p in read["problems"]) == 2
+
+
+def test_every_contract_of_a_lot_is_kept_not_the_first_alone():
+    """Reference §2.3 (BT-150 "Identificatiecode van het contract", under each winner's "Informatie over het
+    contract") and §4 (several winners on one lot): a lot whose two winners each sign a contract, one of them two,
+    kept the first contract id only. Every id is kept, in order. SYNTHETIC rendering."""
+    def winner(name, *contracts):
+        rows = [only("Winnaar"), row("Officiële naam", name), only("Inschrijving"),
+                row("Identificatiecode van het perceel of de groep percelen", "LOT-0001")]
+        for contract in contracts:
+            rows += [only("Informatie over het contract"), row("Identificatiecode van het contract", contract),
+                     row("Datum van sluiting van het contract", "01/06/2026")]
+        return rows
+    read = parse_html(eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeldstad"),
+                             h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                             h3("6.1.2 Informatie over winnaars"),
+                             *winner("Jeugdzorg Oost B.V.", "CON-0001", "CON-0002"),
+                             *winner("Stichting Jeugdhulp Noord", "CON-0003", "niet gepubliceerd"),
+                             *winner("Zorggroep West", "CON-0001")))
+    (award,) = read["awards"]
+    assert award["contract_id"] == "CON-0001; CON-0002; CON-0003"
+    assert [s["name"] for s in read["suppliers"]] == ["Jeugdzorg Oost B.V.", "Stichting Jeugdhulp Noord", "Zorggroep West"]
+
+
+def test_dates_written_out_in_german_or_french_are_read():
+    """A German or French rendering (labels read since rounds 11 and 12) with its dates written out in its language
+    ("15. Mai 2026", "1er juin 2026") lost them: "date is not a date". SYNTHETIC rows."""
+    from tenderarchive.awards.html import parse_notice_date
+
+    assert [parse_notice_date(t) for t in ("15. Mai 2026", "1. Dezember 2024", "15. März 2026", "1er juin 2026",
+                                           "3 févr. 2025", "31 août 2024", "15 mars 2026")] == [
+        "2026-05-15", "2024-12-01", "2026-03-15", "2026-06-01", "2025-02-03", "2024-08-31", "2026-03-15"]
+    read = parse_html(eforms(h1("1. Acheteur"), h1("6. Résultats"), h2("6.1 Identifiant du résultat du lot: LOT-0001"),
+                             only("Adjudicataire/attributaire"), row("Nom officiel", "Jeugdzorg Grens B.V."),
+                             only("Informations relatives au marché"),
+                             row("Date à laquelle l'adjudicataire/attributaire a été choisi", "15 mai 2026"),
+                             row("Date de conclusion du marché/concession", "1er juin 2026")))
+    (award,) = read["awards"]
+    assert (award["award_date"], award["contract_date"], read["problems"]) == ("2026-05-15", "2026-06-01", [])

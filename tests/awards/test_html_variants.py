@@ -368,3 +368,53 @@ def test_a_german_rendering_is_read_with_the_sdks_german_labels():
                             h2("6.1 Kennung des Ergebnisses des Loses: LOT-0001"), only("Gewinner"),
                             row("Offizielle Bezeichnung", "Beispiel GmbH")))
     assert wai["language"] == "de" and [s["name"] for s in wai["suppliers"]] == ["Beispiel GmbH"]
+
+
+def test_a_french_rendering_is_read_with_the_sdks_french_labels():
+    """Reference §2.1 ("other languages occur as well") and the known leftover of round 11: a French rendering was
+    named a problem and not read, so its winners, values, lots, counts and no-winner reasons were lost, and its
+    Dutch winner's country "Pays-Bas" would have made its KvK number a foreign id. Its labels are the eForms SDK's
+    French ones (translations/*_fr.xml, verbatim, with the SDK's typographic and plain apostrophes; SYNTHETIC
+    rendering built row by row)."""
+    read = parse_html(eforms(
+        h1("1. Acheteur"), row("Nom officiel", "Commune de Baarle-Hertog"),
+        h1("2. Procédure"), h3("2.1.3 Valeur"), amount("Valeur estimée hors TVA", "1 000 000", "Euro"),
+        h1("5. Lot"), h2("5.1 Lot: LOT-0001"), row("Titre", "Aide à la jeunesse ambulatoire"),
+        amount("Valeur estimée hors TVA", "700 000", "Euro"),
+        h1("6. Résultats"), amount("Valeur de tous les contrats attribués dans cet avis", "650 000", "Euro"),
+        amount("Valeur maximale des accords-cadres dans cet avis", "900 000", "Euro"),
+        h2("6.1 Identifiant du résultat du lot: LOT-0001"), only("Au moins un lauréat a été choisi."),
+        h3("6.1.2 Informations sur les lauréats"), only("Adjudicataire/attributaire"),
+        row("Nom officiel", "Jeugdzorg Grens B.V."), only("Offre"),
+        row("Identifiant du lot ou groupe de lots", "LOT-0001"),
+        amount("Valeur de l'offre", "650 000", "Euro"), only("Informations relatives au marché"),
+        row("Date à laquelle l'adjudicataire/attributaire a été choisi", "15/05/2026"),
+        row("Date de conclusion du marché/concession", "01/06/2026"),
+        only("Accord-cadre"), amount("Valeur maximale de l’accord-cadre", "900 000", "Euro"),
+        h3("6.1.3 Soumissionnaires non retenus"), only("Soumissionnaire"), row("Nom officiel", "Perdant SA"),
+        amount("Valeur de l’offre", "700 000", "Euro"),
+        h3("6.1.4 Informations statistiques"), only("Offres ou demandes de participation/candidatures reçues"),
+        row("Type de soumissions reçues", "Offres"),
+        row("Nombre d'offres ou de demandes de participation/candidatures reçues", "3"),
+        amount("Valeur de l’offre recevable la plus basse", "650 000", "Euro"),
+        h2("6.1 Identifiant du résultat du lot: LOT-0002"),
+        only("Aucun lauréat n’a été choisi et la mise en concurrence est clos."),
+        row("La raison pour laquelle un adjudicataire/attributaire n'a pas été choisi", "Autre"),
+        h1("8. Organisations"), h2("8.1 ORG-0001"), row("Nom officiel", "Jeugdzorg Grens B.V."),
+        row("Numéro d’enregistrement", "12345678"), row("Ville", "Nijmegen"), row("Pays", "Pays-Bas"),
+        only("Rôles de cette organisation"), only("Soumissionnaire"),
+        row("adjudicataire/attributaire de ces lots", "LOT-0001")))
+    assert read["language"] == "fr" and read["buyer"] == "Commune de Baarle-Hertog"
+    assert read["problems"] == []
+    assert [(s["lot_id"], s["name"], s["kvk"], s["place"], s["tender_value_cents"]) for s in read["suppliers"]] == [
+        ("LOT-0001", "Jeugdzorg Grens B.V.", "12345678", "Nijmegen", 65000000)]
+    (award,) = read["awards"]
+    assert (award["value_cents"], award["award_date"], award["contract_date"], award["tenders_received"]) == \
+        (65000000, "2026-05-15", "2026-06-01", 3)
+    lots = {lot["lot_id"]: lot for lot in read["lots"]}
+    assert (lots["LOT-0001"]["title"], lots["LOT-0001"]["estimated_cents"], lots["LOT-0001"]["awarded"],
+            lots["LOT-0001"]["framework_maximum_cents"], lots["LOT-0001"]["lowest_tender_cents"]) == \
+        ("Aide à la jeunesse ambulatoire", 70000000, 1, 90000000, 65000000)
+    assert (lots["LOT-0002"]["awarded"], lots["LOT-0002"]["not_awarded_reason"]) == (0, "Autre")
+    assert (read["procedure"]["total_awarded_cents"], read["procedure"]["estimated_cents"],
+            read["procedure"]["framework_maximum_cents"]) == (65000000, 100000000, 90000000)

@@ -451,3 +451,24 @@ def test_a_procedure_the_package_says_was_stopped_has_its_lots_not_awarded():
     nothing = _release("310071", "2021-03-01", [], lots=())
     nothing["tender"]["status"] = "unsuccessful"
     assert [(lot["lot_id"], lot["awarded"]) for lot in to_procedure([project(nothing)])["lots"]] == [("1", 0)]
+
+
+def test_a_procedures_publications_are_in_number_order_its_first_the_lowest():
+    """Reference §6.3 (the release id and the tenderNotice URL carry the publication id): the publication ids
+    were sorted as text, so a procedure of 2016 whose tender was publication 99999 and its award 100001 had
+    "100001" first, and the procedure's estimate and counts (rows.ocds_results, its first publication) were
+    filed under the award notice. SYNTHETIC releases."""
+    from tenderarchive.awards.rows import ocds_results
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    tender = release("ocds-1l04xe-99000", "99999", "2016-03-01", "Jeugdhulp", "85311300-5", lots=[("1", "Jeugdhulp")],
+                     awards=(), tag=("tender",), value=2500000)
+    award = release("ocds-1l04xe-99000", "100001", "2016-06-01", "Jeugdhulp", "85311300-5", lots=[("1", "Jeugdhulp")],
+                    parties=[supplier("11111111", "Stichting Een")], value=2500000,
+                    awards=[{"id": "a1", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                             "value": {"amount": 2000000, "currency": "EUR"}, "relatedLots": ["1"]}])
+    procedure = to_procedure([award, tender])
+    assert procedure["notice"]["publication_ids"] == ["99999", "100001"]
+    rows = ocds_results(procedure, {})
+    assert rows["notice_result"]["publication_id"] == 99999
+    assert [entry["award"]["publication_id"] for entry in rows["awards"]] == [100001]

@@ -193,3 +193,15 @@ def test_a_kvk_number_of_seven_digits_is_the_number_with_its_leading_zero():
         "Officiële naam: Jeugdzorg Oost B.V.", "KvK-nummer: 1234567", "Inschrijving:",
         "Waarde van de aanbesteding: 400 000 Euro"]]))
     assert winners(parsed) == [("LOT-0001", "Jeugdzorg Oost B.V.", "01234567", 40000000)]
+
+
+def test_a_german_or_french_pdfs_page_headers_are_dropped_and_its_labels_read():
+    """Reference §7 (page headers falling inside a label) for a German or French notice (labels read since rounds 11
+    and 12): "Seite 2 von 3" and "Page 2 sur 3" stayed inside the label, which was then no label. SYNTHETIC text."""
+    assert text_lines("Seite 1 von 3\nWert des\nSeite 2 von 3\nAngebots:\nPage 2 sur 3\n800 000 Euro") == \
+        ["Wert des", "Angebots:", "800 000 Euro"]
+    parsed = parse_pdf(text_pdf([["1. Acheteur", "6. Résultats", "6.1 Identifiant du résultat du lot: LOT-0001",
+                                  "6.1.2 Informations sur les lauréats", "Adjudicataire/attributaire:",
+                                  "Nom officiel: Jeugdzorg Grens B.V.", "Valeur de", "Page 2 sur 3", "l’offre:",
+                                  "800 000 Euro"]]))
+    assert winners(parsed) == [("LOT-0001", "Jeugdzorg Grens B.V.", None, 80000000)]

@@ -1,6 +1,7 @@
 """Award rows in the archive, in process (real SQLite, no crawl): the store writes each notice's
 awards, the derivation decides which stand — the same whatever order the notices arrive in."""
 
+import copy
 import itertools
 import json
 
@@ -13,6 +14,7 @@ from tenderarchive.apiserver import load_publications
 from tenderarchive.derive import refresh_award_currency
 from tenderarchive.items import NoticeItem
 from tenderarchive.store.writes import open_archive, write_notice
+from tests.fixtures.awards.make_fixtures import only, row
 
 from .conftest import FIXTURES
 
@@ -301,3 +303,84 @@ def test_a_package_read_before_the_notices_gives_its_lot_to_the_notices_lot_of_t
     assert [(r["lot_id"], r["source_lot_id"], r["value_cents"], r["current"]) for r in db.query("select * from awards")] \
         == [("LOT-0001", "2", 80000000, 1)]
     assert {r["lot_id"] for r in db.query("select lot_id from award_suppliers")} == {"LOT-0001"}
+
+
+def test_an_award_corrected_twice_the_last_correction_withdrawing_a_lot_leaves_it_without_a_winner(procedure_900001,
+                                                                                                      tmp_path):
+    """Reference §4 (rectified award: "the current winners and values are those of the latest version") and §4's
+    lot not awarded: the award notice 900102, its correction 900103 (a new value for LOT-0001) and a second
+    correction 900104 (SYNTHETIC, a copy of 900103) whose LOT-0001 result says no winner was chosen, its section 8
+    left naming the earlier winner. That winner stayed LOT-0001's current winner, read from section 8, beside the lot
+    not awarded. In every order: LOT-0001 is not awarded, with no current award, the earlier two superseded."""
+    publications = copy.deepcopy(procedure_900001)
+    third = copy.deepcopy(next(p for p in publications if p["detail"]["publicatieId"] == 900103))
+    for part in ("detail", "list"):
+        third[part].update(publicatieId=900104, publicatieDatum="2025-10-15T10:00:00")
+    head = '<tr class="header2"><th colspan="2">6.1 <span class="label">ID resultaat perceel</span>' \
+           '<span class="text">: </span><span class="value">{}</span></th></tr>'
+    start, end = third["html"].index(head.format("LOT-0001")), third["html"].index(head.format("LOT-0002"))
+    third["html"] = (third["html"][:start] + head.format("LOT-0001")
+                     + only("Er is geen winnaar gekozen en de mededinging is gesloten.")
+                     + row("De reden waarom geen winnaar is gekozen", "Besluit van de koper, wegens gewijzigde behoeften")
+                     + third["html"][end:])
+    for publication in publications:
+        if publication["detail"]["publicatieId"] in (900102, 900103):
+            publication["detail"]["publicatieIDLaatsteRectificatie"] = 900104
+    every = [*publications, third]
+    results = []
+    for i, order in enumerate(itertools.permutations(every)):
+        db = archive(tmp_path, list(order), f"twice{i}")
+        lots = {r["lot_id"]: (r["awarded"], r["publication_id"], r["not_awarded_reason"]) for r in db.query("select * from lots")}
+        current = {r["award_id"]: r["winners"] for r in db.query(
+            "select a.award_id, group_concat(s.organisation_id) as winners from awards a left join award_suppliers s "
+            "using (award_id) where a.current = 1 group by a.award_id")}
+        results.append((state(db), lots, current))
+    assert all(r == results[0] for r in results)
+    awards, lots, current = results[0]
+    assert lots["1"] == (0, 900104, "Besluit van de koper, wegens gewijzigde behoeften")
+    assert not [a for a in current if a.endswith("LOT-0001")]
+    assert {a: c for a, v, c, r in awards if a.endswith("LOT-0001")} == {"TN900001/900102/LOT-0001": 0,
+                                                                         "TN900001/900103/LOT-0001": 0}
+    assert set(current) == {"TN900001/900104/LOT-0002", "TN900001/900104/LOT-0004"}
+
+
+def test_one_ocid_in_two_yearly_files_gives_the_same_lots_and_awards_in_either_order(tmp_path):
+    """Reference §6.1 (one file per year or half year) and §6.3 (a procedure is several releases with one ocid,
+    "merge them"): a procedure's 2021 publication (its lots, an award of lot 1) is in one file, its 2022 publication
+    (new lot titles, lot 1's award given again to another winner, an award of lot 2) in the next. Read newer file
+    first, the older file's lots replaced the newer ones (titles of 2021, the 2021 publication) while the awards
+    stayed the 2022 ones; read in one file or the other order, the lots were 2022's. SYNTHETIC releases."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    def award(aid, sid, name, amount, lot):
+        return {"id": aid, "suppliers": [{"id": sid, "name": name}], "value": {"amount": amount, "currency": "EUR"},
+                "relatedLots": [lot]}
+    older = release("ocds-1l04xe-313900", "299800", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant"), ("2", "Verblijf")], parties=[supplier("11111111", "Stichting Een")],
+                    awards=[award("a1", "11111111", "Stichting Een", 1000000, "1")])
+    newer = release("ocds-1l04xe-313900", "299900", "2022-02-01", "Jeugdhulp Leiden", "85311300-5",
+                    lots=[("1", "Ambulant 2022"), ("2", "Verblijf 2022")],
+                    parties=[supplier("22222222", "Stichting Twee"), supplier("33333333", "Stichting Drie")],
+                    awards=[award("a1", "22222222", "Stichting Twee", 1100000, "1"),
+                            award("a2", "33333333", "Stichting Drie", 500000, "2")])
+    files = {"2021": to_procedure([older], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([newer], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = []
+    for order in (["2021", "2022"], ["2022", "2021"]):
+        db = open_archive(tmp_path / f"{'-'.join(order)}.db")
+        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+        for name in order:
+            with db.conn:
+                write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=files[name]), NOTICE_URL), 1)
+        refresh_award_currency(db, 1, full=True)
+        seen.append((sorted((r["lot_id"], r["title"], r["awarded"], r["publication_id"]) for r in db.query("select * from lots")),
+                     sorted((r["lot_id"], r["value_cents"], r["current"], r["winners"]) for r in db.query(
+                         "select a.lot_id, a.value_cents, a.current, group_concat(s.name) as winners from awards a "
+                         "join award_suppliers s using (award_id) group by a.award_id"))))
+    assert seen[0] == seen[1]
+    assert seen[0] == ([("1", "Ambulant 2022", 1, 299900), ("2", "Verblijf 2022", 1, 299900)],
+                       [("1", 110000000, 1, "Stichting Twee"), ("2", 50000000, 1, "Stichting Drie")])
