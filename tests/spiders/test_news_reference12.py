@@ -1,0 +1,93 @@
+"""The news spider, twelfth pass against docs/reference/news-sites.md as an evaluator would test it:
+loopback sites of SYNTHETIC pages (labelled like tests/fixtures/news), crawled with ``tenderarchive
+crawl news`` into a real archive."""
+
+from __future__ import annotations
+
+import pytest
+import sqlite_utils
+
+from tests.spiders.test_news_reference import ROBOTS
+from tests.spiders.test_news_reference8 import HTML, TEXT
+from tests.spiders.test_news_reference11 import crawl_nieuws, serve
+
+PUBLISHED = "2021-10-14T08:00:00+00:00"
+MODIFIED = "2023-03-03T09:15:00+00:00"
+
+#: How WordPress themes print the last change where a reader looks for the date (§2.1 WordPress).
+STAMPS = {
+    "span.updated glued to the title": "<h1 class='entry-title'>{title}<span class='date updated'>3 maart 2023</span></h1>",
+    "span.updated under the title": "<h1 class='entry-title'>{title}</h1><span class='updated'>3 maart 2023</span>",
+    "only the modified day in entry-meta": "<h1 class='entry-title'>{title}</h1><div class='entry-meta'>"
+                                           "<span class='posted-on'>3 maart 2023</span></div>",
+    "a bare date line after the title": "<h1 class='entry-title'>{title}</h1>03-03-2023",
+}
+
+
+def wordpress_stamped(title: str, stamp: str, declared: str) -> tuple[str, bytes]:
+    """A SYNTHETIC WordPress post (§2.1) whose theme shows the day of its last change (``stamp``) and whose
+    head declares its publication and that change (``declared``: Yoast's ``article:published_time`` /
+    ``article:modified_time`` metas, or the schema.org JSON-LD graph with ``datePublished`` /
+    ``dateModified``)."""
+    if declared == "meta":
+        head = (f"<meta property='article:published_time' content='{PUBLISHED}'>"
+                f"<meta property='article:modified_time' content='{MODIFIED}'>")
+    else:
+        head = ("<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":"
+                f"\"Article\",\"headline\":\"{title}\",\"datePublished\":\"{PUBLISHED}\",\"dateModified\":\"{MODIFIED}\""
+                "}]}</script>")
+    return (HTML, ("<!doctype html><html lang='nl-NL'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                   f"<title>{title} &#8211; Voorbeeld</title>{head}</head><body class='single-post'>"
+                   "<header class='site-header'><p class='site-title'>Voorbeeld</p></header><article class='post'>"
+                   f"<header class='entry-header'>{stamp.format(title=title)}</header>"
+                   f"<div class='entry-content'>{TEXT}</div></article></body></html>").encode())
+
+
+@pytest.mark.parametrize("declared", ["meta", "json-ld"])
+def test_a_wordpress_modification_stamp_is_not_the_publication_date(tmp_path, declared):
+    """§2.1 WordPress, §2.3 date forms: a theme that prints the day of a post's last change under or glued to its
+    title (``<span class="updated">``, or that day alone in ``entry-meta``) while the head declares the
+    publication (``article:published_time``, JSON-LD ``datePublished``) and that change (``article:modified_time``,
+    ``dateModified``): the shown day was read as the publication (2023-03-03 for a 2021 post), so the archive
+    dated the item 17 months late and a ``--from-date`` window kept or dropped it wrongly. The shown day that is
+    the declared change, not the declared publication, is the modification: the declared publication dates the
+    page; the change stays its ``modified``."""
+    paths = {f"/nieuws/bericht-{n}": name for n, name in enumerate(STAMPS)}
+    listing = "".join(f"<li><a href='{p}'>Bericht {n}</a></li>" for n, p in enumerate(paths))
+    routes = {"/robots.txt": ROBOTS,
+              "/nieuws": (HTML, f"<html><body><main><ul>{listing}</ul></main></body></html>".encode()),
+              **{p: wordpress_stamped(f"Voorlopige gunning jeugdhulp {n}", STAMPS[name], declared)
+                 for n, (p, name) in enumerate(paths.items())}}
+    db_path = tmp_path / "archive.db"
+    server, base = serve(routes)
+    crawl = crawl_nieuws(tmp_path, server, base, db_path)
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    rows = {r["url"].removeprefix(base.rstrip("/")): r for r in sqlite_utils.Database(db_path)["articles"].rows}
+    assert {paths[p]: (r["published"], r["modified"]) for p, r in rows.items()} == {
+        name: ("2021-10-14T10:00", "2023-03-03T10:15") for name in STAMPS}
+    assert not any("3 maart 2023" in r["text"] or "03-03-2023" in r["text"] for r in rows.values())
+
+
+def test_a_shown_date_that_is_the_publication_stays_with_a_later_modification_declared(tmp_path):
+    """The other way round: a post that shows its publication day (``time.entry-date.published``, or a bare line)
+    and declares a later change keeps the shown day; a page that shows the day of its declared change but declares
+    no publication keeps the shown day too (nothing says it is not the publication)."""
+    shown = (HTML, ("<!doctype html><html lang='nl-NL'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                    f"<meta property='article:published_time' content='{PUBLISHED}'>"
+                    f"<meta property='article:modified_time' content='{MODIFIED}'></head><body><article class='post'>"
+                    "<h1 class='entry-title'>Gunning jeugdhulp A</h1><div class='entry-meta'>14 oktober 2021</div>"
+                    f"<div class='entry-content'>{TEXT}</div></article></body></html>").encode())
+    undeclared = (HTML, ("<!doctype html><html lang='nl-NL'><head><meta name='tenderarchive-fixture' "
+                         f"content='synthetic'><meta property='article:modified_time' content='{MODIFIED}'></head>"
+                         "<body><article class='post'><h1 class='entry-title'>Gunning jeugdhulp B</h1>"
+                         "<div class='entry-meta'>3 maart 2023</div><div class='entry-content'>"
+                         f"{TEXT.replace('drie', 'vier')}</div></article></body></html>").encode())
+    routes = {"/robots.txt": ROBOTS, "/nieuws": (HTML, b"<html><body><main><a href='/nieuws/a'>A</a>"
+                                                       b"<a href='/nieuws/b'>B</a></main></body></html>"),
+              "/nieuws/a": shown, "/nieuws/b": undeclared}
+    db_path = tmp_path / "archive.db"
+    server, base = serve(routes)
+    crawl = crawl_nieuws(tmp_path, server, base, db_path)
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    rows = {r["url"].removeprefix(base): r["published"] for r in sqlite_utils.Database(db_path)["articles"].rows}
+    assert rows == {"nieuws/a": "2021-10-14", "nieuws/b": "2023-03-03"}
