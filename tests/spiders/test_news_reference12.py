@@ -91,3 +91,38 @@ def test_a_shown_date_that_is_the_publication_stays_with_a_later_modification_de
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     rows = {r["url"].removeprefix(base): r["published"] for r in sqlite_utils.Database(db_path)["articles"].rows}
     assert rows == {"nieuws/a": "2021-10-14", "nieuws/b": "2023-03-03"}
+
+
+def test_a_robots_txt_answering_too_many_requests_fetches_none_of_the_sites_pages(tmp_path):
+    """The spider obeys robots.txt (``ROBOTSTXT_OBEY``, docs/reference/peers.md §5: municipal sites). A robots.txt
+    answering ``429 Too Many Requests`` (a municipal WAF's rate limit) once its retries were spent was read as a
+    ``4xx`` "no rules" and every page of the site was asked at once, of a server that had just asked for fewer. It
+    is "unreachable" as a ``5xx`` is (RFC 9309 §2.3.1.4; Google reads a robots.txt 429 so too): no page of the
+    site is asked, the crawl records why, and the next crawl, robots.txt back, archives them."""
+    from tests.spiders.test_news_reference import redirecting
+
+    log: list[str] = []
+    routes = {"/robots.txt": ("text/plain", b"", 429), "/nieuws": (HTML, b"<html><body><main><ul><li><a href="
+                                                                          b"'/nieuws/a'>A</a></li></ul></main></body></html>"),
+              "/nieuws/a": wordpress_stamped("Voorlopige gunning jeugdhulp", STAMPS["span.updated under the title"],
+                                             "meta")}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {}, log)
+    try:
+        from tests.spiders.test_news import crawl_news
+        from tests.spiders.test_news_reference11 import nieuws_sources
+
+        sources = nieuws_sources(tmp_path, base)
+        down = crawl_news(sources, db_path, "-s", "RETRY_TIMES=0")
+        asked_down = [p for p in log if p != "/robots.txt"]
+        routes["/robots.txt"] = ROBOTS
+        back = crawl_news(sources, db_path)
+    finally:
+        server.shutdown()
+    assert asked_down == []
+    db = sqlite_utils.Database(db_path)
+    first, second = db.query("select status, errors from crawls order by crawl_id")
+    assert down.returncode != 0 and first["status"] != "complete"
+    assert "robots.txt unreachable (HTTP 429)" in first["errors"]
+    assert back.returncode == 0, back.stderr[-3000:]
+    assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/a"]
