@@ -864,9 +864,39 @@ class NewsSpider(BaseSpider):
                 if request:
                     yield request
 
+    def listing_gated(self, response) -> bool:
+        """Whether a listing page is a cookie wall (news-sites.md §2.4) in front of the listing: its request
+        redirected to a consent page or to one that sends back to it (:func:`gate_redirect`), or a ``200``
+        answer that is a consent page (``pipelines.extract.is_cookie_wall``) and links no page of the site's
+        news. The crawl read the wall as a listing without items: "complete", nothing found, every crawl. It is
+        an error of the crawl (the next crawl asks the listing again)."""
+        from pipelines.extract import is_cookie_wall
+
+        site, redirects = response.meta["site"], response.meta.get("redirect_urls") or []
+        if redirects and gate_redirect(redirects, response.url):
+            self.record_error(redirects[0], f"the listing redirected to a cookie wall or other gate {response.url}: "
+                                            "its items were not read")
+            return True
+        lines = [" ".join(t.split()) for t in response.xpath(
+            "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]").getall()]
+        title = response.xpath("normalize-space(//h1)").get() or response.xpath("normalize-space(//title)").get()
+        if not is_cookie_wall(title, "\n".join(line for line in lines if line)):
+            return False
+        for href in response.xpath("//a/@href").getall():
+            try:
+                url = http_url(response.urljoin(href))
+            except ValueError:
+                continue
+            if url and url.split("#")[0] != response.url.split("#")[0] and site.allows(url):
+                return False  # a listing with a consent text of its own, and its items
+        self.record_error(response.url, f"the listing answered a cookie wall ({title!r}): its items were not read")
+        return True
+
     def parse_listing(self, response):
         response = utf8_mislabelled(response)
         site = response.meta["site"]
+        if self.listing_gated(response):
+            return
         listing = site.discovery.listing
         page = response.meta["listing_page"]
         root = response.meta.get("listing_root") or response.url

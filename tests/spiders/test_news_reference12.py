@@ -4,6 +4,8 @@ crawl news`` into a real archive."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import sqlite_utils
 
@@ -126,3 +128,46 @@ def test_a_robots_txt_answering_too_many_requests_fetches_none_of_the_sites_page
     assert "robots.txt unreachable (HTTP 429)" in first["errors"]
     assert back.returncode == 0, back.stderr[-3000:]
     assert [r["url"] for r in db["articles"].rows] == [base + "nieuws/a"]
+
+
+#: A SYNTHETIC consent page of a municipal CMS (news-sites.md §2.4: the cookie modal's opening sentence).
+WALL = (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+               "<title>Cookie-instellingen - Gemeente Voorbeeld</title></head><body><main><h1>Wij vragen uw toestemming</h1>"
+               "<p>Deze site gebruikt cookies om ervoor te zorgen dat we u de best mogelijke ervaring geven. Door op "
+               "Akkoord te klikken gaat u hiermee akkoord.</p><form method='post' action='/cookie-consent'><button>Akkoord"
+               "</button></form><a href='/privacyverklaring'>Privacyverklaring</a></main></body></html>").encode())
+
+
+@pytest.mark.parametrize("how", ["redirected", "answered"])
+def test_a_listing_behind_a_cookie_wall_is_an_error_not_an_empty_listing(tmp_path, how):
+    """§2.4 cookie modal as the whole answer, at a site's listing (a consent platform redirecting every first
+    visit to ``/cookie-consent?return=/nieuws``, or answering the wall itself with ``200``): the wall was read as a
+    listing without items, the crawl "complete" with nothing found, every crawl, and no one told. It is an error
+    of the crawl naming the listing; the next crawl, the wall gone, reads the listing. A listing whose page carries
+    a cookie banner beside its items is read (test_a_listings_menu_breadcrumb_cookie_and_footer_links_…)."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import redirecting
+    from tests.spiders.test_news_reference11 import nieuws_sources
+
+    listing = (HTML, b"<html><body><main><ul><li><a href='/nieuws/a'>A</a></li></ul></main></body></html>")
+    item = wordpress_stamped("Voorlopige gunning jeugdhulp", STAMPS["span.updated under the title"], "meta")
+    routes = {"/robots.txt": ROBOTS, "/cookie-consent?return=%2Fnieuws": WALL, "/nieuws/a": item,
+              "/nieuws": WALL if how == "answered" else listing}
+    redirects = {"/nieuws": "/cookie-consent?return=%2Fnieuws"} if how == "redirected" else {}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, redirects)
+    try:
+        sources = nieuws_sources(tmp_path, base)
+        walled = crawl_news(sources, db_path)
+        redirects.clear()
+        routes["/nieuws"] = listing
+        back = crawl_news(sources, db_path)
+    finally:
+        server.shutdown()
+    db = sqlite_utils.Database(db_path)
+    first, second = db.query("select status, errors from crawls order by crawl_id")
+    assert walled.returncode != 0 and first["status"] != "complete"
+    errors = json.loads(first["errors"])
+    assert [e["url"] for e in errors] == [base + "nieuws"] and "cookie wall" in errors[0]["error"], errors
+    assert back.returncode == 0, back.stderr[-3000:]
+    assert second["status"] == "complete" and [r["url"] for r in db["articles"].rows] == [base + "nieuws/a"]
