@@ -865,12 +865,14 @@ class NewsSpider(BaseSpider):
                     yield request
 
     def listing_gated(self, response) -> bool:
-        """Whether a listing page is a cookie wall (news-sites.md §2.4) in front of the listing: its request
-        redirected to a consent page or to one that sends back to it (:func:`gate_redirect`), or a ``200``
-        answer that is a consent page (``pipelines.extract.is_cookie_wall``) and links no page of the site's
-        news. The crawl read the wall as a listing without items: "complete", nothing found, every crawl. It is
-        an error of the crawl (the next crawl asks the listing again)."""
-        from pipelines.extract import is_cookie_wall
+        """Whether a listing page is no listing: a cookie wall (news-sites.md §2.4) in front of it (its request
+        redirected to a consent page or to one that sends back to it, :func:`gate_redirect`; or a ``200`` answer
+        that is a consent page, ``pipelines.extract.is_cookie_wall``), a "not found" page answered with ``200`` (a
+        soft 404, ``is_not_found``) or a maintenance or error page (``is_unavailable``), linking no page of the
+        site's news. The crawl read it as a listing without items: "complete", nothing found, every crawl. It is
+        an error of the crawl (the next crawl asks the listing again), except a later page of a listing's pager
+        that is not there, which ends the listing as its ``404`` does (``news/listing_page_gone``)."""
+        from pipelines.extract import is_cookie_wall, is_not_found, is_unavailable
 
         site, redirects = response.meta["site"], response.meta.get("redirect_urls") or []
         if redirects and gate_redirect(redirects, response.url):
@@ -879,8 +881,14 @@ class NewsSpider(BaseSpider):
             return True
         lines = [" ".join(t.split()) for t in response.xpath(
             "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]").getall()]
-        title = response.xpath("normalize-space(//h1)").get() or response.xpath("normalize-space(//title)").get()
-        if not is_cookie_wall(title, "\n".join(line for line in lines if line)):
+        text = "\n".join(line for line in lines if line)
+        titles = [t for t in (response.xpath("normalize-space(//h1)").get(),
+                              response.xpath("normalize-space(//title)").get()) if t]
+        what = next((why for why, test in (("a cookie wall", lambda t: is_cookie_wall(t, text)),
+                                            ("a 'not found' page", is_not_found),
+                                            ("a maintenance or error page", lambda t: is_unavailable(t, text)))
+                     if any(test(t) for t in titles)), None)
+        if what is None:
             return False
         for href in response.xpath("//a/@href").getall():
             try:
@@ -888,8 +896,13 @@ class NewsSpider(BaseSpider):
             except ValueError:
                 continue
             if url and url.split("#")[0] != response.url.split("#")[0] and site.allows(url):
-                return False  # a listing with a consent text of its own, and its items
-        self.record_error(response.url, f"the listing answered a cookie wall ({title!r}): its items were not read")
+                return False  # a listing with such a text of its own (a cookie banner), and its items
+        if what == "a 'not found' page" and response.meta.get("listing_page", 1) > 1:
+            self.logger.warning("%s: a page of a listing's pager answers a 'not found' page: the listing ends",
+                                response.url)
+            self.crawler.stats.inc_value("news/listing_page_gone")
+            return True
+        self.record_error(response.url, f"the listing answered {what} ({titles[0]!r}): its items were not read")
         return True
 
     def parse_listing(self, response):

@@ -138,21 +138,31 @@ WALL = (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-f
                "</button></form><a href='/privacyverklaring'>Privacyverklaring</a></main></body></html>").encode())
 
 
-@pytest.mark.parametrize("how", ["redirected", "answered"])
-def test_a_listing_behind_a_cookie_wall_is_an_error_not_an_empty_listing(tmp_path, how):
+#: A SYNTHETIC "not found" page a CMS answers with ``200`` (a soft 404), in the site's template.
+SOFT_404 = (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                   "<title>Pagina niet gevonden - Gemeente Voorbeeld</title></head><body><nav><a href='/'>Home</a>"
+                   "<a href='/contact'>Contact</a></nav><main><h1>Pagina niet gevonden</h1><p>De pagina die u zoekt "
+                   "bestaat niet (meer). Gebruik de zoekfunctie.</p></main></body></html>").encode())
+
+
+@pytest.mark.parametrize("how", ["redirected", "answered", "not found", "maintenance"])
+def test_a_listing_answering_a_cookie_wall_a_soft_404_or_a_maintenance_page_is_an_error(tmp_path, how):
     """§2.4 cookie modal as the whole answer, at a site's listing (a consent platform redirecting every first
-    visit to ``/cookie-consent?return=/nieuws``, or answering the wall itself with ``200``): the wall was read as a
-    listing without items, the crawl "complete" with nothing found, every crawl, and no one told. It is an error
-    of the crawl naming the listing; the next crawl, the wall gone, reads the listing. A listing whose page carries
-    a cookie banner beside its items is read (test_a_listings_menu_breadcrumb_cookie_and_footer_links_…)."""
+    visit to ``/cookie-consent?return=/nieuws``, or answering the wall itself with ``200``), and the soft 404 and
+    the maintenance page a CMS answers with ``200`` there (a site that moved its news elsewhere, a site down): the
+    answer was read as a listing without items, the crawl "complete" with nothing found, every crawl, and no one
+    told. It is an error of the crawl naming the listing; the next crawl, the listing back, reads it. A listing
+    whose page carries a cookie banner beside its items is read
+    (test_a_listings_menu_breadcrumb_cookie_and_footer_links_…)."""
     from tests.spiders.test_news import crawl_news
     from tests.spiders.test_news_reference import redirecting
+    from tests.spiders.test_news_reference10 import MAINTENANCE
     from tests.spiders.test_news_reference11 import nieuws_sources
 
     listing = (HTML, b"<html><body><main><ul><li><a href='/nieuws/a'>A</a></li></ul></main></body></html>")
     item = wordpress_stamped("Voorlopige gunning jeugdhulp", STAMPS["span.updated under the title"], "meta")
     routes = {"/robots.txt": ROBOTS, "/cookie-consent?return=%2Fnieuws": WALL, "/nieuws/a": item,
-              "/nieuws": WALL if how == "answered" else listing}
+              "/nieuws": {"answered": WALL, "not found": SOFT_404, "maintenance": MAINTENANCE}.get(how, listing)}
     redirects = {"/nieuws": "/cookie-consent?return=%2Fnieuws"} if how == "redirected" else {}
     db_path = tmp_path / "archive.db"
     server, base = redirecting(routes, redirects)
@@ -168,6 +178,36 @@ def test_a_listing_behind_a_cookie_wall_is_an_error_not_an_empty_listing(tmp_pat
     first, second = db.query("select status, errors from crawls order by crawl_id")
     assert walled.returncode != 0 and first["status"] != "complete"
     errors = json.loads(first["errors"])
-    assert [e["url"] for e in errors] == [base + "nieuws"] and "cookie wall" in errors[0]["error"], errors
+    assert [e["url"] for e in errors] == [base + "nieuws"], errors
+    assert {"not found": "'not found' page", "maintenance": "maintenance"}.get(how, "cookie wall") in errors[0]["error"]
     assert back.returncode == 0, back.stderr[-3000:]
     assert second["status"] == "complete" and [r["url"] for r in db["articles"].rows] == [base + "nieuws/a"]
+
+
+def test_a_later_listing_page_answering_not_found_with_200_ends_the_listing(tmp_path):
+    """A pager's page past the end that the CMS answers with a "Pagina niet gevonden" page and ``200`` ends the
+    listing as its ``404`` does (test_a_listing_page_its_pager_links_past_the_end_…): no error, the items of the
+    listing's pages before it archived."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import redirecting, registry
+
+    def page(item, pager):
+        return (HTML, (f"<html><body><main><ul><li><a href='/nieuws/{item}'>{item}</a></li></ul><div class='pager'>"
+                       + "".join(f"<a href='/nieuws?page={n}'>{n}</a>" for n in pager)
+                       + "</div></main></body></html>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/nieuws": page("a", [1, 2, 3]), "/nieuws?page=2": page("b", [1, 2, 3]),
+              "/nieuws?page=3": SOFT_404,
+              "/nieuws/a": wordpress_stamped("Gunning jeugdhulp A", STAMPS["span.updated under the title"], "meta"),
+              "/nieuws/b": wordpress_stamped("Gunning jeugdhulp B", STAMPS["span.updated glued to the title"], "meta")}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {})
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}},
+                                    allow=[r"^/nieuws/\w+$"]), db_path)
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    assert db.execute("select status, errors from crawls").fetchone() == ("complete", "[]")
+    assert sorted(r["url"].removeprefix(base) for r in db["articles"].rows) == ["nieuws/a", "nieuws/b"]
