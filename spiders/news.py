@@ -1373,7 +1373,8 @@ class NewsSpider(BaseSpider):
         error (``news/forbidden_by_robots``): a sitemap or listing that names one made every
         crawl partial. A living page or discovery URL of the registry that it forbids is one.
         So is a discovered page that is gone (404, 410; a soft 404 in pipelines/extract.py):
-        logged and counted (``news/gone``), not an error; a living page that is gone is one. A later
+        logged and counted (``news/gone``), not an error; a living page that is gone is one. So is a
+        sitemap that a sitemap index names (``news/sitemap_gone``). A later
         page of a listing that is gone ends the listing (``news/listing_page_gone``); the registry's
         listing URL that is gone is an error."""
         from scrapy.exceptions import IgnoreRequest
@@ -1404,6 +1405,16 @@ class NewsSpider(BaseSpider):
             self.logger.warning("%s: HTTP %d, a page of a listing's pager that is not there: the listing ends",
                                 request.url, response.status)
             self.crawler.stats.inc_value("news/listing_page_gone")
+            return
+        if request is not None and request.callback == self.parse_sitemap and request.meta.get("sitemap_depth", 0) > 0 \
+                and response is not None and response.status in (404, 410):
+            # A sitemap index that still names a sitemap the site removed (a plugin's users or tags sitemap
+            # switched off, a year's sitemap merged): the site answered, and what it names is not there to miss,
+            # as for a discovered page that is gone. It made every crawl of the site partial. The registry's
+            # sitemap, or robots.txt's, that is gone is still an error.
+            self.logger.warning("%s: HTTP %d, a sitemap its index names is not there: not read", request.url,
+                                response.status)
+            self.crawler.stats.inc_value("news/sitemap_gone")
             return
         if discovered and request.meta.get("revisit") and response is not None and response.status == 304:
             # a revisit's conditional request (revisit_due): the archived page is unchanged

@@ -211,3 +211,48 @@ def test_a_later_listing_page_answering_not_found_with_200_ends_the_listing(tmp_
     db = sqlite_utils.Database(db_path)
     assert db.execute("select status, errors from crawls").fetchone() == ("complete", "[]")
     assert sorted(r["url"].removeprefix(base) for r in db["articles"].rows) == ["nieuws/a", "nieuws/b"]
+
+
+def test_a_sitemap_index_of_gzipped_sitemaps_one_gone_one_broken(tmp_path):
+    """§2.1 sitemaps (TYPO3's EXT:seo, WordPress's ``/wp-sitemap.xml``, Drupal's module; gzipped as the protocol
+    allows) combined: robots.txt names a gzipped index of four gzipped sitemaps, one of which the site removed
+    (``404``: a plugin's sitemap switched off, still in the index) and one broken (a truncated gzip). A sitemap its
+    index names that is gone is not there to miss, as a discovered page that is gone (``news/gone``): it made every
+    crawl of the site partial (exit 3 under cron). The broken one is an error; the other two are read. A sitemap of
+    the registry that is gone stays an error."""
+    import gzip
+
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import redirecting, registry
+
+    def packed(xml: str) -> tuple[str, bytes]:
+        return ("application/x-gzip", gzip.compress(xml.encode()))
+
+    def index(base):
+        return packed('<?xml version="1.0"?><!-- SYNTHETIC --><sitemapindex xmlns="http://www.sitemaps.org/schemas/'
+                      'sitemap/0.9">' + "".join(f"<sitemap><loc>{base}sitemap-{n}.xml.gz</loc></sitemap>"
+                                                for n in ("nieuws-1", "nieuws-2", "tags", "oud")) + "</sitemapindex>")
+
+    def urlset(path):
+        return lambda base: packed('<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/'
+                                   f'schemas/sitemap/0.9"><url><loc>{base}{path}</loc></url></urlset>')
+
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\nSitemap: /sitemap_index.xml.gz\n"),
+              "/sitemap_index.xml.gz": index, "/sitemap-nieuws-1.xml.gz": urlset("nieuws/a"),
+              "/sitemap-nieuws-2.xml.gz": urlset("nieuws/b"),
+              "/sitemap-oud.xml.gz": ("application/x-gzip", urlset("nieuws/c")("")[1][:40]),
+              "/nieuws/a": wordpress_stamped("Gunning jeugdhulp A", STAMPS["span.updated under the title"], "meta"),
+              "/nieuws/b": wordpress_stamped("Gunning jeugdhulp B", STAMPS["span.updated glued to the title"], "meta")}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {})
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, discovery={"robots_sitemaps": True,
+                                                                         "sitemaps": ["sitemap-registry.xml"]},
+                                    allow=["^/nieuws/"]), db_path)
+    finally:
+        server.shutdown()
+    db = sqlite_utils.Database(db_path)
+    assert sorted(r["url"].removeprefix(base) for r in db["articles"].rows) == ["nieuws/a", "nieuws/b"]
+    errors = json.loads(db.execute("select errors from crawls").fetchone()[0])
+    assert sorted(e["url"].removeprefix(base) for e in errors) == ["sitemap-oud.xml.gz", "sitemap-registry.xml"], errors
+    assert crawl.returncode == 3
