@@ -1285,7 +1285,7 @@ class NewsSpider(BaseSpider):
         if changed and not self.in_window(changed) and not living:
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
-        if changed is None and not living and known is None and self.outside_by_url(url):
+        if changed is None and not living and known is None and (self.outside_by_url(url) or self.outside_as_listed(key)):
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
         self.requested.add(key)
@@ -1338,6 +1338,19 @@ class NewsSpider(BaseSpider):
         except ValueError:
             return False
         return day is not None and not self.page_in_window(day.day)
+
+    def outside_as_listed(self, key: str) -> bool:
+        """Whether a page is outside the crawl's dates by the date its listing entry (or Google News sitemap
+        entry, or feed item) gives it (:attr:`listed`: the page's date when it states none, pipelines/extract.py,
+        before its address's), judged as its own date is (:meth:`page_in_window`). A listing shows every item's day
+        beside its link (§2.3's iprox listing date): a ``--from-date`` crawl of a paged listing fetched each older
+        item, to drop it once read, as :meth:`outside_by_url` says of a date in the address."""
+        listed = getattr(self, "listed", {}).get(key)
+        try:
+            day = date.fromisoformat(listed[0][:10]) if listed and listed[0] else None
+        except ValueError:
+            return False
+        return day is not None and not self.page_in_window(day)
 
     @staticmethod
     def changed_since(moment: datetime | date, fetched_at: str, today: date | None = None) -> bool:

@@ -256,3 +256,32 @@ def test_a_sitemap_index_of_gzipped_sitemaps_one_gone_one_broken(tmp_path):
     errors = json.loads(db.execute("select errors from crawls").fetchone()[0])
     assert sorted(e["url"].removeprefix(base) for e in errors) == ["sitemap-oud.xml.gz", "sitemap-registry.xml"], errors
     assert crawl.returncode == 3
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_from_date_crawl_of_a_dated_listing_asks_no_item_it_lists_before_that_date(tmp_path, order):
+    """§2.1 iprox listing dates (``div.iprox-date`` beside each link) and §2.3, in a ``--from-date`` crawl of a paged
+    listing, oldest or newest first: every item the pages read name was fetched, the 2020 ones too, to be dropped
+    once read (their pages state no date: the listing's dates them). An item whose listing date is before the
+    crawl's dates is not asked (``news/skipped_out_of_window``), as one dated so in its address is not; the items
+    in them are archived as before, an undated entry's page is asked."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import redirecting, registry
+    from tests.spiders.test_news_reference8 import dated_listing, undated_page
+
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS, "/nieuws": dated_listing(1, 5, order),
+              **{f"/nieuws?pager_page={n}": dated_listing(n, 5, order) for n in range(1, 6)},
+              **{f"/nieuws/bericht-{m}": undated_page(f"Inkoop jeugdhulp bericht {m}") for m in range(1, 16)}}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {}, log)
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="iprox", allow=["^/nieuws/"],
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 2}}),
+                           db_path, "--from-date", "2021-01-15")
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    rows = {r["url"].removeprefix(base): r["published"] for r in sqlite_utils.Database(db_path)["articles"].rows}
+    assert rows == {"nieuws/bericht-14": "2021-02-01", "nieuws/bericht-15": "2021-03-01"}
+    assert sorted(p for p in log if p.startswith("/nieuws/")) == ["/nieuws/bericht-14", "/nieuws/bericht-15"]
