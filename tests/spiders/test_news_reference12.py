@@ -285,3 +285,34 @@ def test_a_from_date_crawl_of_a_dated_listing_asks_no_item_it_lists_before_that_
     rows = {r["url"].removeprefix(base): r["published"] for r in sqlite_utils.Database(db_path)["articles"].rows}
     assert rows == {"nieuws/bericht-14": "2021-02-01", "nieuws/bericht-15": "2021-03-01"}
     assert sorted(p for p in log if p.startswith("/nieuws/")) == ["/nieuws/bericht-14", "/nieuws/bericht-15"]
+
+
+def test_a_listing_on_another_host_of_the_municipality_names_the_items_on_the_sites_host(tmp_path):
+    """A municipality's news listing on one host whose items are on another of its hosts (``www.gemeente.nl/nieuws``
+    linking ``nieuws.gemeente.nl/…``; here ``127.0.0.1`` and ``localhost``), registered as tenderarchive/sources.py
+    says: the items' host as ``base_url``, the listing's full address. The items are archived under their host;
+    a link of the listing to the listing's own host (another site's page) is not followed."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import redirecting, registry
+
+    log: list[str] = []
+
+    def listing(base):
+        items = base.replace("127.0.0.1", "localhost")
+        return (HTML, (f"<html><body><main><ul><li><a href='{items}nieuws/a'>A</a></li><li><a href='/nieuws/b'>B</a>"
+                       "</li></ul></main></body></html>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/actueel": listing,
+              "/nieuws/a": wordpress_stamped("Gunning jeugdhulp A", STAMPS["span.updated under the title"], "meta"),
+              "/nieuws/b": wordpress_stamped("Gunning jeugdhulp B", STAMPS["span.updated under the title"], "meta")}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {}, log)
+    items = base.replace("127.0.0.1", "localhost")
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=items, discovery={"listing": {"urls": [base + "actueel"]}},
+                                    allow=["^/nieuws/"]), db_path)
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert [r["url"] for r in sqlite_utils.Database(db_path)["articles"].rows] == [items + "nieuws/a"]
+    assert log.count("/nieuws/b") == 0
