@@ -864,9 +864,52 @@ class NewsSpider(BaseSpider):
                 if request:
                     yield request
 
+    def listing_gated(self, response) -> bool:
+        """Whether a listing page is no listing: a cookie wall (news-sites.md §2.4) in front of it (its request
+        redirected to a consent page or to one that sends back to it, :func:`gate_redirect`; or a ``200`` answer
+        that is a consent page, ``pipelines.extract.is_cookie_wall``), a "not found" page answered with ``200`` (a
+        soft 404, ``is_not_found``) or a maintenance or error page (``is_unavailable``), linking no page of the
+        site's news. The crawl read it as a listing without items: "complete", nothing found, every crawl. It is
+        an error of the crawl (the next crawl asks the listing again), except a later page of a listing's pager
+        that is not there, which ends the listing as its ``404`` does (``news/listing_page_gone``)."""
+        from pipelines.extract import is_cookie_wall, is_not_found, is_unavailable
+
+        site, redirects = response.meta["site"], response.meta.get("redirect_urls") or []
+        if redirects and gate_redirect(redirects, response.url):
+            self.record_error(redirects[0], f"the listing redirected to a cookie wall or other gate {response.url}: "
+                                            "its items were not read")
+            return True
+        lines = [" ".join(t.split()) for t in response.xpath(
+            "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]").getall()]
+        text = "\n".join(line for line in lines if line)
+        titles = [t for t in (response.xpath("normalize-space(//h1)").get(),
+                              response.xpath("normalize-space(//title)").get()) if t]
+        what = next((why for why, test in (("a cookie wall", lambda t: is_cookie_wall(t, text)),
+                                            ("a 'not found' page", is_not_found),
+                                            ("a maintenance or error page", lambda t: is_unavailable(t, text)))
+                     if any(test(t) for t in titles)), None)
+        if what is None:
+            return False
+        for href in response.xpath("//a/@href").getall():
+            try:
+                url = http_url(response.urljoin(href))
+            except ValueError:
+                continue
+            if url and url.split("#")[0] != response.url.split("#")[0] and site.allows(url):
+                return False  # a listing with such a text of its own (a cookie banner), and its items
+        if what == "a 'not found' page" and response.meta.get("listing_page", 1) > 1:
+            self.logger.warning("%s: a page of a listing's pager answers a 'not found' page: the listing ends",
+                                response.url)
+            self.crawler.stats.inc_value("news/listing_page_gone")
+            return True
+        self.record_error(response.url, f"the listing answered {what} ({titles[0]!r}): its items were not read")
+        return True
+
     def parse_listing(self, response):
         response = utf8_mislabelled(response)
         site = response.meta["site"]
+        if self.listing_gated(response):
+            return
         listing = site.discovery.listing
         page = response.meta["listing_page"]
         root = response.meta.get("listing_root") or response.url
@@ -1242,7 +1285,7 @@ class NewsSpider(BaseSpider):
         if changed and not self.in_window(changed) and not living:
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
-        if changed is None and not living and known is None and self.outside_by_url(url):
+        if changed is None and not living and known is None and (self.outside_by_url(url) or self.outside_as_listed(key)):
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
         self.requested.add(key)
@@ -1296,6 +1339,19 @@ class NewsSpider(BaseSpider):
             return False
         return day is not None and not self.page_in_window(day.day)
 
+    def outside_as_listed(self, key: str) -> bool:
+        """Whether a page is outside the crawl's dates by the date its listing entry (or Google News sitemap
+        entry, or feed item) gives it (:attr:`listed`: the page's date when it states none, pipelines/extract.py,
+        before its address's), judged as its own date is (:meth:`page_in_window`). A listing shows every item's day
+        beside its link (§2.3's iprox listing date): a ``--from-date`` crawl of a paged listing fetched each older
+        item, to drop it once read, as :meth:`outside_by_url` says of a date in the address."""
+        listed = getattr(self, "listed", {}).get(key)
+        try:
+            day = date.fromisoformat(listed[0][:10]) if listed and listed[0] else None
+        except ValueError:
+            return False
+        return day is not None and not self.page_in_window(day)
+
     @staticmethod
     def changed_since(moment: datetime | date, fetched_at: str, today: date | None = None) -> bool:
         """Whether a page whose sitemap or feed date is ``moment`` changed after it was fetched at
@@ -1330,7 +1386,8 @@ class NewsSpider(BaseSpider):
         error (``news/forbidden_by_robots``): a sitemap or listing that names one made every
         crawl partial. A living page or discovery URL of the registry that it forbids is one.
         So is a discovered page that is gone (404, 410; a soft 404 in pipelines/extract.py):
-        logged and counted (``news/gone``), not an error; a living page that is gone is one. A later
+        logged and counted (``news/gone``), not an error; a living page that is gone is one. So is a
+        sitemap that a sitemap index names (``news/sitemap_gone``). A later
         page of a listing that is gone ends the listing (``news/listing_page_gone``); the registry's
         listing URL that is gone is an error."""
         from scrapy.exceptions import IgnoreRequest
@@ -1361,6 +1418,16 @@ class NewsSpider(BaseSpider):
             self.logger.warning("%s: HTTP %d, a page of a listing's pager that is not there: the listing ends",
                                 request.url, response.status)
             self.crawler.stats.inc_value("news/listing_page_gone")
+            return
+        if request is not None and request.callback == self.parse_sitemap and request.meta.get("sitemap_depth", 0) > 0 \
+                and response is not None and response.status in (404, 410):
+            # A sitemap index that still names a sitemap the site removed (a plugin's users or tags sitemap
+            # switched off, a year's sitemap merged): the site answered, and what it names is not there to miss,
+            # as for a discovered page that is gone. It made every crawl of the site partial. The registry's
+            # sitemap, or robots.txt's, that is gone is still an error.
+            self.logger.warning("%s: HTTP %d, a sitemap its index names is not there: not read", request.url,
+                                response.status)
+            self.crawler.stats.inc_value("news/sitemap_gone")
             return
         if discovered and request.meta.get("revisit") and response is not None and response.status == 304:
             # a revisit's conditional request (revisit_due): the archived page is unchanged

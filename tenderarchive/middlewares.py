@@ -172,13 +172,16 @@ class RobotsTxtMiddleware(BaseRobotsTxtMiddleware):
     server error, ``5xx``, once its retries are spent, or no answer at all) means "complete disallow".
     Scrapy read a ``503`` page as an empty robots.txt, or a failure as none, and crawled the whole
     site. The host's pages are not fetched in this crawl, which records it as an error (the next
-    crawl asks again); ``4xx`` is still "no rules" (§2.3.1.3). A replay that lacks the file
+    crawl asks again); ``4xx`` is still "no rules" (§2.3.1.3), except ``429 Too Many Requests``: a
+    server that turns us away for asking too much has given no rules, and reading its refusal as
+    "crawl everything" sent every page of the site at once to a server that asked for fewer (Google's
+    crawlers read a robots.txt ``429`` as a ``5xx`` too). A replay that lacks the file
     (``IgnoreRequest``) and a host given up (``UnreachableHostMiddleware``) are left as Scrapy has them."""
 
     DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
 
     async def _parse_robots(self, response, netloc, request):
-        if response.status >= 500:
+        if response.status >= 500 or response.status == 429:
             self._unreachable(response.url, f"HTTP {response.status}")
             response = response.replace(body=self.DISALLOW_ALL)
         await super()._parse_robots(response, netloc, request)

@@ -36,7 +36,12 @@ discovery URLs themselves and ``living_pages`` are always fetched.
 
 URLs in ``discovery`` and ``living_pages`` may be relative; they resolve
 against ``base_url`` (write them *without* a leading slash so a base URL with
-a path prefix also works).
+a path prefix also works). They may also be absolute on another host: a
+municipality whose news listing is on ``www.gemeente.nl`` while its items are
+on ``nieuws.gemeente.nl`` is one entry with the items' host as ``base_url``
+and the listing's full address under ``discovery.listing.urls``. Pages are
+the ``base_url`` host's only (``www.`` optional): a link to another host is
+not followed.
 
 Placeholders (for test registries): a ``base_url`` of ``"{base_url}"`` is
 filled from the ``base_urls`` argument of :func:`load_sources` -- a mapping

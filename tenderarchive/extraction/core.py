@@ -158,6 +158,37 @@ def _declared_meta_date(tree) -> ParsedDate | None:
     return parse_dutch_date(value, anchored=True) if value else None
 
 
+def _json_ld_value(tree, key: str) -> str | None:
+    """The first ``"key": "value"`` of the page's JSON-LD (schema.org) blocks, or None."""
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        m = re.search(r'"%s"\s*:\s*"([^"]+)"' % key, script)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _modification_stamp(tree, stated: ParsedDate, fetched_at) -> ParsedDate | None:
+    """The publication a page's CMS declares (``article:published_time`` and the other
+    :data:`PUBLISHED_META`, else JSON-LD ``datePublished``) when the date the page shows, ``stated``,
+    is the day of the last change it declares (``article:modified_time``/:data:`MODIFIED_META`, JSON-LD
+    ``dateModified``) and not the publication's: a WordPress theme printing ``<span class="updated">``
+    (or only the modified stamp) under or glued to the title. Else None (``stated`` stands). Only
+    declarations count: a page that declares no modification, or none apart from its publication, keeps
+    the date it shows."""
+    modified = meta_content(tree, *MODIFIED_META) or _json_ld_value(tree, "dateModified")
+    modified = parse_dutch_date(modified, anchored=True) if modified else None
+    if modified is None or modified.day != stated.day:
+        return None
+    declared = _declared_meta_date(tree)
+    if declared is None:
+        value = _json_ld_value(tree, "datePublished")
+        declared = parse_dutch_date(value, anchored=True) if value else None
+    declared = not_after(declared, fetched_at)
+    if declared is None or declared.day >= stated.day:
+        return None
+    return declared
+
+
 def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | None:
     """htmldate without free-text guessing, verified against the markup.
 
@@ -552,6 +583,11 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
     if published is None:
         published = not_after(url_date(url), fetched_at)
         source = "url" if published else None
+    stamp = _modification_stamp(tree, published, fetched_at) if source == "stated" and not selectors.get("date") \
+        else None
+    if stamp is not None:  # the date shown is the last change's: the CMS declares the publication
+        text = _drop_date_lines(text, published)
+        published, source = stamp, "meta"
     # the stated publication line (and a label on the line before it) is metadata, not body text
     if published is not None and source == "stated":
         text = _drop_date_lines(text, published)

@@ -901,3 +901,23 @@ def test_a_vague_relative_date_or_one_in_a_sentence_is_no_date():
         page = (f"<html lang='nl'><body><main><article><h1>Voorlopige gunning jeugdhulp</h1><p>{line}</p>"
                 f"{BODY}</article></main></body></html>")
         assert extract_html(page, "https://www.voorbeeld.nl/nieuws/bericht", fetched_at=fetched)["published"] is None
+
+
+@pytest.mark.parametrize("head", [
+    '<meta property="article:published_time" content="2021-10-14T08:00:00+00:00">'
+    '<meta property="article:modified_time" content="2023-03-03T09:15:00+00:00">',
+    '<script type="application/ld+json">{"@graph":[{"@type":"Article","datePublished":"2021-10-14T08:00:00+00:00",'
+    '"dateModified":"2023-03-03T09:15:00+00:00"}]}</script>'])
+def test_a_shown_day_that_is_the_declared_modification_yields_to_the_declared_publication(head):
+    """A WordPress theme's ``<span class="updated">3 maart 2023</span>`` glued to the title (SYNTHETIC) is the day
+    the CMS declares as the last change, not its declared publication: the publication dates the page, the stamp
+    is no text; without a declared publication the shown day stands."""
+    body = ("<body><article><h1 class='entry-title'>Gunning jeugdhulp<span class='date updated'>3 maart 2023</span>"
+            "</h1><div class='entry-content'><p>De gemeenten hebben de specialistische jeugdhulp voorlopig gegund aan"
+            " drie aanbieders.</p></div></article></body>")
+    page = extract_html(f"<html><head>{head}</head>{body}</html>", "https://www.voorbeeld.nl/nieuws/gunning")
+    assert (page["published"], page["published_source"], page["modified"]) == (
+        "2021-10-14T10:00", "meta", "2023-03-03T10:15")
+    bare = extract_html(f"<html><head>{head.replace('Published', 'Shown').replace('published_time', 'x')}</head>"
+                        f"{body}</html>", "https://www.voorbeeld.nl/nieuws/gunning")
+    assert bare["published"] == "2023-03-03"
