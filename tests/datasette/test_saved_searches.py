@@ -46,13 +46,17 @@ def test_every_saved_search_runs_and_is_a_valid_atom_feed(server, query):
 #: A value for each saved search's parameters that the demo has rows for (empty: the parameter left out).
 SAMPLE_PARAMS = {"jeugdregio": "JZ18", "procurement_id": "TN160417", "q": "jeugdhulp", "opdrachtgever": "Heerlen",
                  "aanbieder": "kvk:34012345"}
+#: An IRI (RFC 3987) as far as its characters go: a scheme, then no space, control, ``"<>\\^`{|}`` nor a ``%`` that
+#: starts no escape (an ``atom:id`` is an IRI: RFC 4287 §4.2.6).
+IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:(?:[^\x00-\x20"<>\\^`{|}\x7f-\x9f%]|%[0-9A-Fa-f]{2})+$')
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 
 
 def test_every_feed_of_the_site_is_valid_atom(server):
     """RFC 4287's musts, for every saved search that is a feed: the feed's id, title, updated and an author (in
     the feed unless every entry has one: no saved search names one, so every feed with entries failed a feed
-    validator); each entry's id (unique), title, updated (RFC 3339), and content or an alternate link."""
+    validator); each entry's id (unique, an IRI: ids built from a provider's name held its spaces), title, updated
+    (RFC 3339), and content or an alternate link."""
     queries = load_metadata()["databases"]["archive"]["queries"]
     feeds = [name for name, q in queries.items() if "atom_id" in q["sql"]]
     assert set(QUERIES) <= set(feeds)
@@ -70,6 +74,7 @@ def test_every_feed_of_the_site_is_valid_atom(server):
             all(e.find(f"{ATOM}author/{ATOM}name") is not None for e in entries), name
         ids = [e.findtext(f"{ATOM}id") for e in entries]
         assert len(set(ids)) == len(ids) and all(ids), name
+        assert all(IRI.match(i) for i in [root.findtext(f"{ATOM}id"), *ids]), (name, ids)  # RFC 3987: no space …
         for entry in entries:
             assert (entry.findtext(f"{ATOM}title") or "").strip() or entry.find(f"{ATOM}title") is not None, name
             assert RFC3339.match(entry.findtext(f"{ATOM}updated") or ""), (name, entry.findtext(f"{ATOM}updated"))
