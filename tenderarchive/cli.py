@@ -682,7 +682,7 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
 
 def cmd_export(args) -> int:
     """A table, view or query, every row, as CSV or JSON; read-only."""
-    from tenderarchive.export import ExportError, OutputError, export
+    from tenderarchive.export import ExportError, OlderArchive, OutputError, export
 
     try:
         params = {}
@@ -702,6 +702,9 @@ def cmd_export(args) -> int:
     except OutputError as exc:
         print(f"tenderarchive export: {exc}", file=sys.stderr)
         return ExitCode.UNUSABLE_FILE
+    except OlderArchive as exc:  # nothing wrong with the arguments: the archive lacks it until a crawl or reparse
+        print(f"tenderarchive export: {exc}", file=sys.stderr)
+        return ExitCode.FAILED
     except ExportError as exc:
         print(f"tenderarchive export: {exc}", file=sys.stderr)
         return ExitCode.FAILED if "no archive" in str(exc) else ExitCode.BAD_ARGUMENTS

@@ -276,6 +276,7 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
                 query["sql"] = "select {} as note".format(
                     "'" + OLDER_ARCHIVE_NOTE.format(what=gap).replace("'", "''") + "'")
                 query.pop("params", None)
+                query["older_archive"] = OLDER_ARCHIVE_NOTE.format(what=gap)  # export refuses it (export.py)
         if unflagged_winners(db):
             for query in database["queries"].values():
                 _note_unflagged(query)
