@@ -827,7 +827,7 @@ def parser() -> argparse.ArgumentParser:
 
     extract = command("extract", help="extract and analyse one page (HTML or text file, or a URL); prints JSON")
     extract.add_argument("source", metavar="PATH_OR_URL")
-    extract.add_argument("--url", help="the page's address, when SOURCE is a local file")
+    extract.add_argument("--url", help="the page's address, when PATH_OR_URL is a local file (default: its file: URL)")
     extract.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
                          help="setting, e.g. EXTRACT_TIMEOUT=30 or EXTRACT_MAXSIZE=1000000")
     extract.set_defaults(func=cmd_extract)
@@ -835,7 +835,7 @@ def parser() -> argparse.ArgumentParser:
     status = command("status", help="show the last crawls and whether every source is fresh")
     status.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     status.add_argument("--limit", type=_count, default=10, help="crawls to show (default 10)")
-    status.add_argument("--errors", type=_count, default=5, help="errors to show per crawl")
+    status.add_argument("--errors", type=_count, default=5, help="errors to show per crawl (default 5)")
     status.add_argument("--json", action="store_true", help="the last crawls as JSON")
     status.add_argument("--max-age-hours", type=_hours, default=48,
                         help="a source whose last successful crawl is older is stale: exit 5 (default 48)")
