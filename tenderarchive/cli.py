@@ -388,7 +388,7 @@ def cmd_serve(args) -> int:
     written: a missing or outdated search index is reported, not rebuilt (the crawl's
     derivation step builds it)."""
     from tenderarchive import readonly
-    from tenderarchive.metadata import build_metadata
+    from tenderarchive.metadata import at_current_schema, build_metadata, older_archive_searches
     from tenderarchive.store.search_index import index_state
 
     settings, problem = datasette_settings(args.setting or [])
@@ -405,12 +405,17 @@ def cmd_serve(args) -> int:
     try:
         search = index_state(db)
         metadata = build_metadata(db, db_path.stem, search_index=search)
+        older = [] if at_current_schema(db) else older_archive_searches(metadata)
     finally:
         db.close()
     if search != "current":
         print(f"tenderarchive: the search index of {db_path} is {search}: the saved searches "
               f"{'cannot run' if search == 'missing' else 'may miss recent rows'}; a crawl or "
               f"`tenderarchive reparse` builds it (serve never writes the archive)", file=sys.stderr)
+    if older:
+        print(f"tenderarchive: {db_path} was written by an older version of tenderarchive: {len(older)} saved "
+              f"searches ({', '.join(older[:3])}{' …' if len(older) > 3 else ''}) answer with a note until the "
+              f"next crawl or `tenderarchive reparse` migrates it (serve never writes the archive)", file=sys.stderr)
     from tenderarchive.serve import run
 
     problem = _cannot_listen(args.host, args.port)
