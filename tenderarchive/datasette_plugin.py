@@ -366,7 +366,8 @@ def render_atom(datasette, request, sql, columns, rows, database, table, query_n
     - the feed names its author, "tenderarchive" (as the report's feed does): RFC 4287 §4.1.1 wants an
       ``atom:author`` in the feed unless every entry has one, and no saved search gives ``atom_author_name``,
       so every feed of the site failed a feed validator;
-    - every id is an IRI (RFC 4287 §4.2.6; ``urls.iri``): an id built from a name held its spaces.
+    - every id and link is an IRI (RFC 4287 §4.2.6, §4.2.7.1; ``urls.iri``): an id built from a name held its
+      spaces, a scraped address may.
     """
     import datasette_atom
     from datasette import __version__
@@ -397,7 +398,7 @@ def render_atom(datasette, request, sql, columns, rows, database, table, query_n
         entry.title(xml_text(row["atom_title"]))
         link = http_url(row["atom_link"]) if "atom_link" in columns else None
         if link:
-            entry.link(href=link)
+            entry.link(href=iri(link))  # an IRI reference too (RFC 4287 §4.2.7.1): a scraped address may hold a space
         if "atom_author_name" in columns and row["atom_author_name"]:
             author = {"name": xml_text(row["atom_author_name"])}
             for key in ("uri", "email"):

@@ -220,16 +220,24 @@ def test_atom_feeds_survive_control_characters_and_link_only_http_urls(demo_arch
     template.update({"publication_id": 990002, "kenmerk": 990002, "procurement_id": "TN990002",
                      "title": "Jeugdhulp Kwadraatproef\x0b\x01 & <b>co</b>", "url": "javascript:window.__xss=1"})
     db["notices"].insert(template)
+    template.update({"publication_id": 990003, "kenmerk": 990003, "procurement_id": "TN990003",
+                     "title": "Jeugdhulp Spatieproef", "url": "https://www.tenderned.nl/aankondigingen/jeugd hulp|1"})
+    db["notices"].insert(template)
     build_search_index(db)
     db.close()
     server = Server(path)
     try:
         root = feed(server, "search_all", q="Kwadraatproef")
+        spaced = feed(server, "search_all", q="Spatieproef")
     finally:
         server.stop()
     [entry] = root.findall(f"{ATOM}entry")
     assert entry.find(f"{ATOM}title").text == "Jeugdhulp Kwadraatproef & <b>co</b>"
     assert entry.findall(f"{ATOM}link") == []
+    # an address with a space is no IRI reference (RFC 4287 §4.2.7.1): it is linked percent-encoded
+    [entry] = spaced.findall(f"{ATOM}entry")
+    assert [link.get("href") for link in entry.findall(f"{ATOM}link")] == [
+        "https://www.tenderned.nl/aankondigingen/jeugd%20hulp%7C1"]
     assert [link.get("href") for link in root.findall(f"{ATOM}link")][0].startswith("http://127.0.0.1:")
 
 
