@@ -388,7 +388,7 @@ def cmd_serve(args) -> int:
     written: a missing or outdated search index is reported, not rebuilt (the crawl's
     derivation step builds it)."""
     from tenderarchive import readonly
-    from tenderarchive.metadata import build_metadata
+    from tenderarchive.metadata import at_current_schema, build_metadata, older_archive_searches
     from tenderarchive.store.search_index import index_state
 
     settings, problem = datasette_settings(args.setting or [])
@@ -405,12 +405,17 @@ def cmd_serve(args) -> int:
     try:
         search = index_state(db)
         metadata = build_metadata(db, db_path.stem, search_index=search)
+        older = [] if at_current_schema(db) else older_archive_searches(metadata)
     finally:
         db.close()
     if search != "current":
         print(f"tenderarchive: the search index of {db_path} is {search}: the saved searches "
               f"{'cannot run' if search == 'missing' else 'may miss recent rows'}; a crawl or "
               f"`tenderarchive reparse` builds it (serve never writes the archive)", file=sys.stderr)
+    if older:
+        print(f"tenderarchive: {db_path} was written by an older version of tenderarchive: {len(older)} saved "
+              f"searches ({', '.join(older[:3])}{' …' if len(older) > 3 else ''}) answer with a note until the "
+              f"next crawl or `tenderarchive reparse` migrates it (serve never writes the archive)", file=sys.stderr)
     from tenderarchive.serve import run
 
     problem = _cannot_listen(args.host, args.port)
@@ -682,7 +687,7 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
 
 def cmd_export(args) -> int:
     """A table, view or query, every row, as CSV or JSON; read-only."""
-    from tenderarchive.export import ExportError, OutputError, export
+    from tenderarchive.export import ExportError, OlderArchive, OutputError, export
 
     try:
         params = {}
@@ -702,6 +707,9 @@ def cmd_export(args) -> int:
     except OutputError as exc:
         print(f"tenderarchive export: {exc}", file=sys.stderr)
         return ExitCode.UNUSABLE_FILE
+    except OlderArchive as exc:  # nothing wrong with the arguments: the archive lacks it until a crawl or reparse
+        print(f"tenderarchive export: {exc}", file=sys.stderr)
+        return ExitCode.FAILED
     except ExportError as exc:
         print(f"tenderarchive export: {exc}", file=sys.stderr)
         return ExitCode.FAILED if "no archive" in str(exc) else ExitCode.BAD_ARGUMENTS
@@ -824,7 +832,7 @@ def parser() -> argparse.ArgumentParser:
 
     extract = command("extract", help="extract and analyse one page (HTML or text file, or a URL); prints JSON")
     extract.add_argument("source", metavar="PATH_OR_URL")
-    extract.add_argument("--url", help="the page's address, when SOURCE is a local file")
+    extract.add_argument("--url", help="the page's address, when PATH_OR_URL is a local file (default: its file: URL)")
     extract.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
                          help="setting, e.g. EXTRACT_TIMEOUT=30 or EXTRACT_MAXSIZE=1000000")
     extract.set_defaults(func=cmd_extract)
@@ -832,7 +840,7 @@ def parser() -> argparse.ArgumentParser:
     status = command("status", help="show the last crawls and whether every source is fresh")
     status.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     status.add_argument("--limit", type=_count, default=10, help="crawls to show (default 10)")
-    status.add_argument("--errors", type=_count, default=5, help="errors to show per crawl")
+    status.add_argument("--errors", type=_count, default=5, help="errors to show per crawl (default 5)")
     status.add_argument("--json", action="store_true", help="the last crawls as JSON")
     status.add_argument("--max-age-hours", type=_hours, default=48,
                         help="a source whose last successful crawl is older is stale: exit 5 (default 48)")

@@ -85,7 +85,7 @@ from tenderarchive import research
 from tenderarchive.search import query as search_query
 from tenderarchive.store import facet_counts
 from tenderarchive.timeline import notice_stage
-from tenderarchive.urls import http_url
+from tenderarchive.urls import http_url, iri
 from tenderarchive.search import text as search_text
 
 
@@ -375,7 +375,9 @@ def render_atom(datasette, request, sql, columns, rows, database, table, query_n
     - a query with no rows gives a valid, empty feed (datasette-atom failed on it);
     - the feed names its author, "tenderarchive" (as the report's feed does): RFC 4287 §4.1.1 wants an
       ``atom:author`` in the feed unless every entry has one, and no saved search gives ``atom_author_name``,
-      so every feed of the site failed a feed validator.
+      so every feed of the site failed a feed validator;
+    - every id and link is an IRI (RFC 4287 §4.2.6, §4.2.7.1; ``urls.iri``): an id built from a name held its
+      spaces, a scraped address may.
     """
     import datasette_atom
     from datasette import __version__
@@ -389,7 +391,7 @@ def render_atom(datasette, request, sql, columns, rows, database, table, query_n
                                                    query_name, view_name, data)   # its error message
     feed = FeedGenerator()
     feed.generator(generator="Datasette", version=__version__, uri="https://github.com/simonw/datasette")
-    feed.id(xml_text(request.url))
+    feed.id(iri(xml_text(request.url)))
     feed.link(href=request.url, rel="self")
     feed.author({"name": "tenderarchive"})
     if rows:
@@ -397,7 +399,7 @@ def render_atom(datasette, request, sql, columns, rows, database, table, query_n
     feed.title(xml_text(_feed_title(datasette, request, sql, database, table, query_name, data)))
     for row in reversed(rows):
         entry = feed.add_entry()
-        entry.id(xml_text(row["atom_id"]))
+        entry.id(iri(xml_text(row["atom_id"])))
         if "atom_content_html" in columns:
             entry.content(xml_text(datasette_atom.clean(row["atom_content_html"] or "")), type="html")
         elif "atom_content" in columns:
@@ -406,7 +408,7 @@ def render_atom(datasette, request, sql, columns, rows, database, table, query_n
         entry.title(xml_text(row["atom_title"]))
         link = http_url(row["atom_link"]) if "atom_link" in columns else None
         if link:
-            entry.link(href=link)
+            entry.link(href=iri(link))  # an IRI reference too (RFC 4287 §4.2.7.1): a scraped address may hold a space
         if "atom_author_name" in columns and row["atom_author_name"]:
             author = {"name": xml_text(row["atom_author_name"])}
             for key in ("uri", "email"):

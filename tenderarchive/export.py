@@ -33,6 +33,9 @@
   instead, to tell it from an empty text); integers as digits (money in exact cents), fractions
   with a point (``--excel``: a comma), dates and times as ISO 8601 text, flags as 0/1, bytes as hex.
 * JSON: one array of objects, keys in column order, UTF-8, NULL as ``null``.
+* An archive written by an older version that lacks a table, view or column the export reads (a saved search
+  the site answers there with a one-row note) is :class:`OlderArchive`, exit 1, the note on stderr: the next
+  crawl or ``reparse`` adds it (the export never migrates).
 * Read-only: the archive is opened by ``tenderarchive/readonly.py`` (``immutable=1``, or
   ``mode=ro`` while a crawl runs) with ``PRAGMA query_only``, so a query cannot change it and
   no ``-wal``/``-shm`` file appears next to it.
@@ -61,6 +64,11 @@ class OutputError(ExportError):
     """The output file cannot be written (the message names it)."""
 
 
+class OlderArchive(ExportError):
+    """The archive was written by an older version and lacks what the export reads (a crawl or a reparse adds
+    it; the export, a reader, never migrates): no CSV of the site's one-row note, which a script took for data."""
+
+
 def connect_read_only(path: str | Path) -> sqlite3.Connection:
     try:
         return readonly.connect(path, row_factory=None)
@@ -75,6 +83,8 @@ def saved_search_sql(conn: sqlite3.Connection, name: str) -> str | None:
     from tenderarchive.metadata import build_metadata
 
     queries = build_metadata(sqlite_utils.Database(conn), "archive")["databases"]["archive"]["queries"]
+    if (queries.get(name) or {}).get("older_archive"):
+        raise OlderArchive(f"the saved search {name}: {queries[name]['older_archive']}")
     if (queries.get(name) or {}).get("note"):  # what the site says atop this search on this archive
         print(f"tenderarchive export: note: {queries[name]['note']}", file=sys.stderr)
     return (queries.get(name) or {}).get("sql")
@@ -95,6 +105,13 @@ def source_sql(conn: sqlite3.Connection, table_or_sql: str) -> str:
         if " " not in name and not name.lower().startswith(("select", "with")):
             saved = saved_search_sql(conn, name)
             if saved is None:
+                from tenderarchive.store.schema import TABLES, VIEWS
+
+                if name in TABLES or name in VIEWS:
+                    from tenderarchive.metadata import OLDER_ARCHIVE_NOTE
+
+                    raise OlderArchive(OLDER_ARCHIVE_NOTE.format(
+                        what=f"{'table' if name in TABLES else 'view'} {name}"))
                 raise ExportError(f"no table, view or saved search named {name!r}")
             return saved
         return table_or_sql

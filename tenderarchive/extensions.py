@@ -31,7 +31,12 @@ recorded error with its URL. Status rules:
 - ``complete``: none of the above.
 
 The status is also put in the stats (``tenderarchive/status``) so the CLI can
-turn it into an exit code. A crawl that is killed keeps status ``running``.
+turn it into an exit code. A crawl that is killed keeps status ``running`` until the next crawl starts:
+that crawl holds the crawl lock, so no other process runs a crawl still ``running`` (:func:`mark_killed`). It
+marks it ``failed``, ``finish_reason`` ``killed``, and records among its errors when it noticed and until when
+the crawl was last known alive (``finished`` stays empty: the crawl's end is not known), as a job scheduler that
+finds a lost worker records the failure and the time it found it; ``tenderarchive status`` and ``report`` show
+that error, where a bare ``failed`` with no error said nothing of why.
 
 ``Heartbeat`` renews the running crawl's ``crawls.alive_until`` (now + 3 × ``CRAWL_HEARTBEAT_SECONDS``) until
 it closes, so the ``freshness`` view (SQL, which cannot look at the crawl lock ``status`` uses) calls a crawl
@@ -49,6 +54,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from datetime import datetime, timedelta, timezone
+from json import loads
 from pathlib import Path
 
 from scrapy import signals
@@ -76,8 +82,16 @@ def mark_killed(db, warc_root: Path, settings=None) -> None:
     fetch index had not committed yet."""
     from tenderarchive.rawstore import index_tail, repair
 
-    for row in list(db.query("select crawl_id, warc_file from crawls where status = 'running'")):
-        db["crawls"].update(row["crawl_id"], {"status": "failed", "finish_reason": "killed"})
+    noticed = now()
+    for row in list(db.query("select * from crawls where status = 'running'")):
+        errors = loads(row["errors"] or "[]")
+        errors = errors if isinstance(errors, list) else [{"url": None, "error": str(errors)}]
+        alive = row.get("alive_until")
+        errors.append({"url": None, "error": (
+            f"killed: no process ran this crawl when the next crawl started at {noticed}"
+            + (f" (last known alive until {alive})" if alive else "") + "; nothing it archived was removed")})
+        db["crawls"].update(row["crawl_id"], {"status": "failed", "finish_reason": "killed",
+                                              "errors": dumps(errors), "error_count": len(errors)})
         path = warc_root / (row["warc_file"] or "")
         if row["warc_file"] and path.exists():
             removed = repair(path)

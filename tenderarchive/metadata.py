@@ -149,6 +149,13 @@ OLDER_ARCHIVE_NOTE = ("This archive was written by an older version of tenderarc
                       "the next crawl (or tenderarchive reparse) adds it.")
 
 
+#: Atop the home and database pages of an archive written by an older version (``serve`` never migrates it).
+OLDER_ARCHIVE_HOME_NOTE = ("This archive was written by an older version of tenderarchive: {count} saved searches "
+                           "(and the research pages' sections that show them) read tables or columns it does not "
+                           "have yet and answer with a note saying which. The next crawl (or tenderarchive reparse) "
+                           "adds them.")
+
+
 #: Where the saved searches read winners from: the award winners and the summaries that count them (a buyer
 #: listed as the winner, ``award_suppliers.is_buyer``, is no winner and no provider there).
 WINNER_TABLES = ("award_suppliers", "summary_award_winners", "summary_procurements", "summary_region_years",
@@ -276,6 +283,7 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
                 query["sql"] = "select {} as note".format(
                     "'" + OLDER_ARCHIVE_NOTE.format(what=gap).replace("'", "''") + "'")
                 query.pop("params", None)
+                query["older_archive"] = OLDER_ARCHIVE_NOTE.format(what=gap)  # export refuses it (export.py)
         if unflagged_winners(db):
             for query in database["queries"].values():
                 _note_unflagged(query)
@@ -303,6 +311,12 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
         for name, columns in sortable_columns(db).items():
             tables.setdefault(name, {}).setdefault("sortable_columns", columns)
     metadata = _rename_database(metadata, database_name)
+    older = older_archive_searches(metadata) if db is not None and not at_current_schema(db) else []
+    if older:  # the home and database pages say it, not only each search a reader happens to open
+        warning = f'<p style="border:2px solid #b60;padding:.5em">{OLDER_ARCHIVE_HOME_NOTE.format(count=len(older))}</p>'
+        metadata["description_html"] = warning + metadata.get("description_html", "")
+        metadata["databases"][database_name]["description_html"] = (
+            warning + metadata["databases"][database_name].get("description_html", ""))
     if is_synthetic(db):
         # atop the home and database pages; at the foot of every other page (templates/_footer.html)
         metadata.setdefault("plugins", {}).setdefault("tenderarchive", {})["synthetic_demo"] = True
@@ -312,3 +326,18 @@ def build_metadata(db, database_name: str, search_index: str = "current") -> dic
     if search_index in SEARCH_INDEX_WARNING:
         metadata["description_html"] = SEARCH_INDEX_WARNING[search_index] + metadata.get("description_html", "")
     return metadata
+
+
+def at_current_schema(db) -> bool:
+    """Whether the archive was last migrated by this version's schema (``PRAGMA user_version``, minus it while a
+    rebuild is in bulk: ``store/schema.py``); an archive not yet crawled into (no search index yet) is."""
+    from tenderarchive.store.schema import schema_fingerprint
+
+    return abs(db.execute("pragma user_version").fetchone()[0]) == schema_fingerprint()
+
+
+def older_archive_searches(metadata: dict) -> list[str]:
+    """The saved searches of ``metadata`` (:func:`build_metadata`'s) this archive, written by an older version,
+    cannot answer: each answers with the one-row :data:`OLDER_ARCHIVE_NOTE`."""
+    return [name for database in (metadata.get("databases") or {}).values()
+            for name, query in (database.get("queries") or {}).items() if query.get("older_archive")]

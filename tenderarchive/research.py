@@ -31,17 +31,24 @@ and every list is downloadable. Column descriptions come from the query's ``colu
 The map is drawn by ``tenderarchive/research_map.py`` (inline SVG from the shipped boundaries).
 
 Datasette serves the archive read-only; these pages only run SELECTs through the canned queries.
+
+An archive written by an older version (``serve`` never migrates it) may lack a table or column a page reads: its
+saved searches answer with one row that says so (``tenderarchive/metadata.py``), which is that section of the page
+(the page reads no records from it: the region page's members, the map's figures); a page whose own SQL reads what
+the archive lacks says the same in place of its sections. Both were an HTTP 500.
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 import urllib.parse
 from pathlib import Path
 from importlib import resources
 
 from markupsafe import Markup, escape
 
+from tenderarchive.metadata import OLDER_ARCHIVE_NOTE
 from tenderarchive.query_params import BadParameter, checked_params
 from tenderarchive.research_map import map_svg, region_svg
 from tenderarchive.urls import http_url
@@ -189,7 +196,8 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
         "note": query.get("note"),  # an archive-specific warning (tenderarchive/metadata.py)
         "columns": [{"name": c, "description": described.get(c, "")} for c in columns],
         "rows": rows,
-        "records": [dict(zip(result.columns, r)) for r in result.rows],
+        # the section of a search this archive cannot answer shows its one row, the note; the page reads no records
+        "records": [] if query.get("older_archive") else [dict(zip(result.columns, r)) for r in result.rows],
         "html_url": query_url(database, name, link_params),
         "csv_url": query_url(database, name, csv_params, ".csv"),
         "more_url": query_url(database, name, {**link_params, "pagina": "2"}) if more else None,
@@ -510,6 +518,21 @@ async def glossary_page(request, datasette):
         "body": Markup(body), "body_lang": "en", "sections": []})  # the glossary explains the Dutch words in English
 
 
+async def _current_schema(datasette) -> bool:
+    """Whether the served archive was last migrated by this version's schema (``PRAGMA user_version``)."""
+    from tenderarchive.store.schema import schema_fingerprint
+
+    version = (await datasette.get_database(archive_database(datasette)).execute("pragma user_version")).rows
+    return bool(version) and abs(version[0][0]) == schema_fingerprint()
+
+
+def older_archive_page(datasette, request, note: str):
+    """The page in place of one this archive cannot answer: the note, as its saved searches give it (HTTP 200, as
+    theirs)."""
+    return render(datasette, request, {"database": archive_database(datasette),
+                                       "heading": "Archief van een oudere versie", "intro": note, "sections": []})
+
+
 def _checked_page(page):
     """``page`` answering 400 with the line naming a parameter that is not of its kind (``sinds=gisteren``,
     ``jaar=alle``: :func:`run_query`), as the saved searches' own pages do."""
@@ -520,6 +543,11 @@ def _checked_page(page):
             return await render(datasette, request, {"database": archive_database(datasette),
                                                      "heading": "Ongeldige parameter", "intro": str(exc),
                                                      "sections": [], "status": 400})
+        except sqlite3.OperationalError as exc:  # a page's own SQL, on an archive that lacks what it reads
+            gap = re.fullmatch(r"no such (table|column): (\S+)", str(exc))
+            if gap is None or await _current_schema(datasette):
+                raise
+            return await older_archive_page(datasette, request, OLDER_ARCHIVE_NOTE.format(what=" ".join(gap.groups())))
 
     return checked_page
 

@@ -33,6 +33,19 @@ def http_url(value) -> str | None:
     return text
 
 
+#: What an IRI (RFC 3987) may not hold as it is: ASCII controls, space and ``"<>\\^`{|}``, the brackets outside a
+#: host, a ``%`` that starts no escape, and the characters beyond ASCII that are no ``ucschar`` (controls, the
+#: private use areas, the non-characters; U+0080-U+009F, U+E000-U+F8FF, U+FFF0-U+FFFF …).
+_NOT_IRI = re.compile(r'[\x00-\x20"<>\\^`{|}\[\]\x7f-\x9f\ue000-\uf8ff\ufdd0-\ufdef\ufff0-\uffff]|%(?![0-9A-Fa-f]{2})')
+
+
+def iri(value: str) -> str:
+    """``value`` with every character an IRI may not hold percent-encoded (its UTF-8 bytes), the rest as it is: an
+    Atom ``atom:id`` must be an IRI (RFC 4287 §4.2.6), and a saved search's id built from a name ("tag:…:provider:
+    name:jeugdteam zuid") held spaces. An id that is an IRI already is unchanged, so a feed reader's ids stay."""
+    return _NOT_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), value)
+
+
 #: Query parameters that only track a visit (campaign and click ids of Google Analytics, Matomo/Piwik,
 #: Mailchimp, HubSpot, ad networks): the page is the same without them. The reference's own
 #: rechtspraak.nl address carries ``pk_campaign=rss&pk_medium=rss&pk_keyword=…`` (news-sites.md §5).

@@ -265,6 +265,22 @@ def test_every_option_of_every_command_says_what_it_does():
     assert "last complete crawl" in from_date
 
 
+def test_an_options_help_names_the_commands_arguments_by_the_names_its_usage_shows():
+    """``extract --help``'s --url said "when SOURCE is a local file" of an argument its usage calls PATH_OR_URL: a
+    reader looked for a SOURCE. An upper-case name an option's help gives before "is"/"are" is a name in the
+    command's usage."""
+    import argparse
+
+    from tenderarchive.cli import parser
+
+    commands = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    for name, sub in commands.items():
+        usage = sub.format_usage()
+        for action in sub._actions:
+            for named in re.findall(r"\b([A-Z][A-Z_]{2,})\b (?:is|are)\b", action.help or ""):
+                assert re.search(rf"\b{named}\b", usage), (name, action.option_strings, named)
+
+
 def test_every_help_says_what_the_command_does_and_its_exit_codes():
     """A command run from cron or systemd is judged by its exit code, but no ``--help`` said which numbers it
     returns, and a command's own ``--help`` did not say what it does (only the list of ``tenderarchive --help``

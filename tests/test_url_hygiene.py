@@ -73,3 +73,17 @@ def test_non_http_canonical_never_becomes_the_archived_url(tmp_path):
     assert urls == {base + "nieuws/javascript-canonical", base + "nieuws/javascript-og",
                     base + "nieuws/data-canonical", base + "nieuws/de-echte-plek"}, urls
     assert all(url.startswith("http://127.0.0.1:") for url in urls)
+
+
+def test_an_atom_id_is_made_an_iri_and_one_that_is_stays_as_it_is():
+    """An ``atom:id`` must be an IRI (RFC 4287 §4.2.6): saved searches built ids from a provider's name, spaces
+    and all. What an IRI may not hold is percent-encoded (UTF-8); letters beyond ASCII, reserved characters and
+    escapes already made are kept, so the ids a feed reader knows do not change."""
+    from tenderarchive.urls import iri
+
+    assert iri("tag:tenderarchive,2024:provider:name:jeugdteam zuid:JZ18") == \
+        "tag:tenderarchive,2024:provider:name:jeugdteam%20zuid:JZ18"
+    assert iri('tag:x,2024:a|b"c<d>[e]\\f^g`h{i}\x7f\x85') == "tag:x,2024:a%7Cb%22c%3Cd%3E%5Be%5D%5Cf%5Eg%60h%7Bi%7D%7F%C2%85"
+    assert iri("tag:x,2024:100%25 en 7%") == "tag:x,2024:100%25%20en%207%25"
+    kept = "tag:tenderarchive,2024:article:https://www.gemeente.nl/zorg-één?id=1&p=2#r"
+    assert iri(kept) == kept

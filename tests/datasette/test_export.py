@@ -320,3 +320,39 @@ def test_the_date_paged_saved_searches_export_every_row_and_page_by_number(demo_
                  for n in (1, 2, 3)]
         assert [len(p) for p in pages] == ([100, count - 100, 0] if count <= 200 else [100, 100, count - 200])
         assert [r for p in pages for r in p] == rows, name  # page after page, each row once, in order
+
+
+def test_an_export_an_older_archive_cannot_answer_says_so_and_fails(demo_archive, tmp_path):
+    """An archive written by an older version (no summary tables, no ``awards``; ``export`` never migrates it): a
+    saved search the site answers there with a one-row note was exported as that note, a CSV of one ``note``
+    column and exit 0, which a script took for the data; asked with its parameter (``--param jeugdregio=JZ41``,
+    as the research page links it) it said "the query has no :jeugdregio", exit 2, as if the argument were wrong.
+    A table the archive lacks was "no table, view or saved search named 'awards'". Each is the older-archive
+    note on stderr, nothing on stdout, exit 1. Synthetic: the demo archive with those tables dropped."""
+    import shutil
+    import sqlite3
+
+    from tenderarchive.exitcodes import ExitCode
+
+    path = tmp_path / "archive.db"
+    shutil.copy(demo_archive, path)
+    with sqlite3.connect(path) as conn:
+        dropped = [name for (name,) in conn.execute(
+            "select name from sqlite_master where type = 'table' and (name like 'summary_%' or name in "
+            "('award_suppliers', 'awards'))")]
+        for kind, name in conn.execute("select type, name from sqlite_master where type in ('view', 'trigger') "
+                                       "and (sql like '%awards%' or sql like '%award_suppliers%')").fetchall():
+            conn.execute(f"drop {kind} [{name}]")   # an archive from before awards had none that read them
+        for name in dropped:
+            conn.execute(f"drop table [{name}]")
+    for args in (["jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ41"], ["jeugdregio_aanbestedingen"]):
+        out = export(path, *args)
+        assert out.returncode == ExitCode.FAILED and out.stdout == b"", (args, out.stderr)
+        assert b"jeugdregio_aanbestedingen: This archive was written by an older version of tenderarchive and has " \
+               b"no table summary_" in out.stderr, out.stderr
+    out = export(path, "awards")
+    assert out.returncode == ExitCode.FAILED and out.stdout == b""
+    assert b"older version of tenderarchive and has no table awards yet" in out.stderr, out.stderr
+    assert export(path, "nosuch").returncode == ExitCode.BAD_ARGUMENTS   # a name of no table stays a bad argument
+    out = export(demo_archive, "jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ41")  # the archive of today
+    assert out.returncode == 0 and b"TN160417" in out.stdout, out.stderr

@@ -46,13 +46,17 @@ def test_every_saved_search_runs_and_is_a_valid_atom_feed(server, query):
 #: A value for each saved search's parameters that the demo has rows for (empty: the parameter left out).
 SAMPLE_PARAMS = {"jeugdregio": "JZ18", "procurement_id": "TN160417", "q": "jeugdhulp", "opdrachtgever": "Heerlen",
                  "aanbieder": "kvk:34012345"}
+#: An IRI (RFC 3987) as far as its characters go: a scheme, then no space, control, ``"<>\\^`{|}`` nor a ``%`` that
+#: starts no escape (an ``atom:id`` is an IRI: RFC 4287 §4.2.6).
+IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:(?:[^\x00-\x20"<>\\^`{|}\x7f-\x9f%]|%[0-9A-Fa-f]{2})+$')
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 
 
 def test_every_feed_of_the_site_is_valid_atom(server):
     """RFC 4287's musts, for every saved search that is a feed: the feed's id, title, updated and an author (in
     the feed unless every entry has one: no saved search names one, so every feed with entries failed a feed
-    validator); each entry's id (unique), title, updated (RFC 3339), and content or an alternate link."""
+    validator); each entry's id (unique, an IRI: ids built from a provider's name held its spaces), title, updated
+    (RFC 3339), and content or an alternate link."""
     queries = load_metadata()["databases"]["archive"]["queries"]
     feeds = [name for name, q in queries.items() if "atom_id" in q["sql"]]
     assert set(QUERIES) <= set(feeds)
@@ -70,6 +74,7 @@ def test_every_feed_of_the_site_is_valid_atom(server):
             all(e.find(f"{ATOM}author/{ATOM}name") is not None for e in entries), name
         ids = [e.findtext(f"{ATOM}id") for e in entries]
         assert len(set(ids)) == len(ids) and all(ids), name
+        assert all(IRI.match(i) for i in [root.findtext(f"{ATOM}id"), *ids]), (name, ids)  # RFC 3987: no space …
         for entry in entries:
             assert (entry.findtext(f"{ATOM}title") or "").strip() or entry.find(f"{ATOM}title") is not None, name
             assert RFC3339.match(entry.findtext(f"{ATOM}updated") or ""), (name, entry.findtext(f"{ATOM}updated"))
@@ -215,16 +220,24 @@ def test_atom_feeds_survive_control_characters_and_link_only_http_urls(demo_arch
     template.update({"publication_id": 990002, "kenmerk": 990002, "procurement_id": "TN990002",
                      "title": "Jeugdhulp Kwadraatproef\x0b\x01 & <b>co</b>", "url": "javascript:window.__xss=1"})
     db["notices"].insert(template)
+    template.update({"publication_id": 990003, "kenmerk": 990003, "procurement_id": "TN990003",
+                     "title": "Jeugdhulp Spatieproef", "url": "https://www.tenderned.nl/aankondigingen/jeugd hulp|1"})
+    db["notices"].insert(template)
     build_search_index(db)
     db.close()
     server = Server(path)
     try:
         root = feed(server, "search_all", q="Kwadraatproef")
+        spaced = feed(server, "search_all", q="Spatieproef")
     finally:
         server.stop()
     [entry] = root.findall(f"{ATOM}entry")
     assert entry.find(f"{ATOM}title").text == "Jeugdhulp Kwadraatproef & <b>co</b>"
     assert entry.findall(f"{ATOM}link") == []
+    # an address with a space is no IRI reference (RFC 4287 §4.2.7.1): it is linked percent-encoded
+    [entry] = spaced.findall(f"{ATOM}entry")
+    assert [link.get("href") for link in entry.findall(f"{ATOM}link")] == [
+        "https://www.tenderned.nl/aankondigingen/jeugd%20hulp%7C1"]
     assert [link.get("href") for link in root.findall(f"{ATOM}link")][0].startswith("http://127.0.0.1:")
 
 
