@@ -459,7 +459,7 @@ class Traced:
         from tenderarchive.metadata import build_metadata
         from tenderarchive.store.search_index import index_state
 
-        self.statements: list[str] = []
+        self.statements: list[list] = []   # [sql, rows fetched] in the order SQLite ran them
         self.db = path.stem
         statements, name = self.statements, self.db
 
@@ -468,8 +468,28 @@ class Traced:
 
             @hookimpl(trylast=True)  # after the plugin's own set-up (PRAGMA query_only), which is not a page's
             def prepare_connection(self, conn, database):
-                if database == name:
-                    conn.set_trace_callback(statements.append)
+                if database != name:
+                    return
+                # Each statement with the rows the page fetched of it: Datasette reads at most
+                # max_returned_rows + 1 rows of a query (``fetchmany``) and leaves the rest unread,
+                # so the raw side must stop there too. The rows are counted by the connection's
+                # row factory (Datasette's ``sqlite3.Row``, kept), each for the connection's last
+                # top-level statement; a statement SQLite runs inside another fetches no row here.
+                current: list = [None]
+                row_factory = conn.row_factory or (lambda cursor, row: row)
+
+                def trace(sql):
+                    if not nested(sql):
+                        current[0] = [sql, 0]
+                        statements.append(current[0])
+
+                def counted(cursor, row):
+                    if current[0] is not None:
+                        current[0][1] += 1
+                    return row_factory(cursor, row)
+
+                conn.set_trace_callback(trace)
+                conn.row_factory = counted
 
         if pm.get_plugin("bench_scale_tracer") is None:
             pm.register(Tracer(), name="bench_scale_tracer")
@@ -491,15 +511,19 @@ class Traced:
     def _run(self, coroutine):
         return self._thread.submit(self.loop.run_until_complete, coroutine).result()
 
-    def statements_of(self, path: str) -> list[str]:
-        """The statements ``path`` runs on a warm server (its second request: the first fills
-        Datasette's caches, as the timed requests find them filled)."""
+    def fetched_of(self, path: str) -> list[tuple[str, int]]:
+        """``(sql, rows fetched)`` of each statement ``path`` runs on a warm server (its second
+        request: the first fills Datasette's caches, as the timed requests find them filled)."""
         self._run(self.datasette.client.get(path))
         self.statements.clear()
         self._run(self.datasette.client.get(path))
-        ran = [sql for sql in self.statements if not nested(sql)]
+        ran = [(sql, rows) for sql, rows in self.statements]
         self.statements.clear()
         return ran
+
+    def statements_of(self, path: str) -> list[str]:
+        """The statements ``path`` runs on a warm server."""
+        return [sql for sql, _ in self.fetched_of(path)]
 
     def close(self):
         from datasette.plugins import pm
@@ -510,16 +534,39 @@ class Traced:
             pm.unregister(name="bench_scale_tracer")
 
 
-def page_sql(served: Served, traced: Traced, path: str) -> tuple[list[tuple[str, object]], int, bool]:
-    """The SQL Datasette runs for ``path`` (every statement, as :class:`Traced` records it), the
-    served page's status, and whether a query or facet of it timed out.
+def page_sql(served: Served, traced: Traced, path: str,
+             conn: sqlite3.Connection) -> tuple[list[tuple[str, int | None]], int, bool]:
+    """The SQL Datasette runs for ``path`` (every statement, as :class:`Traced` records it) with
+    how many of its rows the raw side reads, the served page's status, and whether a query or facet
+    of it timed out.
+
+    Rows read: all of them (``None``), unless the page stopped before the last (a saved search or
+    SQL page of more than ``max_returned_rows`` rows: Datasette fetches 1,001 and leaves the rest
+    unread); then as many as the page fetched. Until branch pages24 the raw side read every row of
+    every statement, more work than such a page does. Whether the page stopped early is asked of
+    the raw connection once, here: a page that read every row may also have fetched fewer than
+    1,001, and reading only those would skip the rest of the statement's work (a scan past its
+    last match).
 
     Datasette's ``?_trace=1`` cannot be used here: its tracer rewrites the body without fixing
     Content-Length, which breaks the response, and it records only ``Database.execute``, not the
     schema look-ups run through ``execute_fn``."""
     page = served.client.get(path)
     timed_out = b"SQL query took too long" in page.content or b"These facets timed out" in page.content
-    return [(sql, None) for sql in traced.statements_of(path)], page.status_code, timed_out
+    return raw_statements(traced, path, conn), page.status_code, timed_out
+
+
+def raw_statements(traced: Traced, path: str, conn: sqlite3.Connection) -> list[tuple[str, int | None]]:
+    """``(sql, rows to read)`` of each statement ``path`` runs, for :func:`run_raw` (see :func:`page_sql`)."""
+    return [(sql, fetched if stopped_early(conn, sql, fetched) else None) for sql, fetched in traced.fetched_of(path)]
+
+
+def stopped_early(conn: sqlite3.Connection, sql: str, fetched: int) -> bool:
+    """Whether ``sql`` has more rows than the ``fetched`` a page read of it."""
+    try:
+        return len(conn.execute(sql).fetchmany(fetched + 1)) > fetched
+    except sqlite3.Error:
+        return False
 
 
 def raw_connection(path: Path) -> sqlite3.Connection:
@@ -534,9 +581,10 @@ def run_raw(conn: sqlite3.Connection, statements, limit_s: float) -> tuple[float
     conn.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10_000)
     began = time.perf_counter()
     failed = None
-    for sql, params in statements:
+    for sql, fetch in statements:  # fetch: the rows the page read, None for all (page_sql)
         try:
-            conn.execute(sql, params if params is not None else []).fetchall()
+            cursor = conn.execute(sql)
+            cursor.fetchall() if fetch is None else cursor.fetchmany(fetch)
         except sqlite3.Error as error:  # interrupted (over the limit) or an error
             failed = str(error)
     conn.set_progress_handler(None, 0)
@@ -613,7 +661,7 @@ def measure(served: Served, traced: Traced, path: Path, requests: int, slow: flo
             continue
         statements, statuses, timeouts = [], [], False
         for p in paths:
-            sql, status, timed_out = page_sql(served, traced, p)
+            sql, status, timed_out = page_sql(served, traced, p, conn)
             statements += sql
             statuses.append(status)
             timeouts |= timed_out

@@ -502,3 +502,36 @@ def test_the_benchmark_traces_pages_from_inside_a_running_event_loop(demo_archiv
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as caller:
         statements = caller.submit(asyncio.run, trace()).result()
     assert any("from notices" in sql.lower() or 'from "notices"' in sql.lower() for sql in statements), statements
+
+
+def test_the_benchmark_reads_no_more_rows_of_a_query_than_the_page_does(scale_archive):
+    """Datasette reads at most ``max_returned_rows`` + 1 rows of a saved search or SQL page
+    (``fetchmany``) and leaves the rest unread; bench/scale.py's raw side read every row of every
+    statement, more work than the page did (the page's ratio looked better than it was). Now it
+    stops where the page stopped, and reads every row of a statement the page read to its end
+    (the count, the facets, a page of a table), fewer than 1,001 or not."""
+    from bench.scale import Traced, raw_connection, raw_statements, run_raw
+
+    conn = raw_connection(scale_archive)
+    traced = Traced(scale_archive, [])
+    try:
+        every = raw_statements(traced, "/archive.json?sql=select+publication_id+from+notices", conn)
+        table = raw_statements(traced, "/archive/notices", conn)
+        few = raw_statements(traced, "/archive.json?sql=select+publication_id+from+notices+where+rowid+%25+1000+%3D+0", conn)
+    finally:
+        traced.close()
+    (sql, fetch), = [(sql, fetch) for sql, fetch in every if "publication_id from notices" in sql]
+    assert conn.execute("select count(*) from notices").fetchone()[0] > 1_001
+    assert fetch == 1_001                       # the page's 1,000 rows and the one that says "truncated"
+    assert all(fetch is None for _, fetch in table), table
+    (sql, fetch), = [(sql, fetch) for sql, fetch in few if "publication_id from notices" in sql]
+    assert fetch is None                        # 3 rows read to the end of the scan, as the page read them
+    # the raw side runs what it was given: 1,001 rows, not 3,000
+    rows = []
+    conn.set_trace_callback(None)
+    counting = raw_connection(scale_archive)
+    counting.row_factory = lambda cursor, row: rows.append(row) or row
+    run_raw(counting, every, limit_s=60)
+    counting.close()
+    conn.close()
+    assert len(rows) == 1_001
