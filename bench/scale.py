@@ -26,7 +26,11 @@ Steps, each timed and printed:
    (:class:`Traced`, :func:`page_sql`: the page's queries, count, facets and the schema look-ups it
    runs, no more, no less; a warm page of an archive served immutable runs none, ``serve`` keeps them), then ``--requests`` timed requests to the served page, then the same statements
    the same number of times in raw sqlite3 (the plugin's SQL functions registered, the file opened
-   read-only). Printed: p50/p95 of each and the ratio of the p50s.
+   read-only; each statement's rows read to the end, or as far as the page read them: Datasette stops a
+   query of more than ``max_returned_rows`` rows at 1,001). Printed: p50/p95 of each and the ratio of
+   the p50s; beside them (``note``) a second baseline, the ``sqlite3`` command-line shell running the
+   same statements, process start included (``--no-shell`` to skip; none for a page whose SQL calls
+   one of the archive's own SQL functions, which the shell does not have).
 
 ``ratio`` is Datasette's p50 over raw sqlite3's; ``+ms`` the difference: on a query that takes
 well under a millisecond the ratio only measures Datasette's fixed cost of rendering a page (the
@@ -49,6 +53,7 @@ import json
 import os
 import random
 import re
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -591,6 +596,36 @@ def run_raw(conn: sqlite3.Connection, statements, limit_s: float) -> tuple[float
     return time.perf_counter() - began, failed
 
 
+SHELL = shutil.which("sqlite3")
+
+
+def shell_script(statements) -> str:
+    """The page's statements as one script for the ``sqlite3`` command-line shell: each as SQLite ran
+    it (parameters bound), a statement the page stopped reading early (:func:`page_sql`) cut to the rows
+    it read (``select * from (…) limit N``)."""
+    parts = []
+    for sql, fetch in statements:
+        parts.append(f"select * from (\n{sql}\n) limit {fetch};" if fetch is not None else f"{sql}\n;")
+    return "\n".join(parts) + "\n"
+
+
+def run_shell(path: Path, script: str, limit_s: float) -> tuple[float, str | None]:
+    """A second baseline beside :func:`run_raw`: the ``sqlite3`` shell started, the archive opened
+    read-only and immutable, every statement run and its rows written (to ``/dev/null``), the process
+    ended — process start, schema parse and output included, as a user at a terminal would time it.
+    The archive's own SQL functions (``euro``, ``nl_fts_query``, …) are not in the shell: a page whose
+    SQL calls one has no shell figure (the error says which)."""
+    began = time.perf_counter()
+    try:
+        done = subprocess.run([SHELL, "-readonly", "-bail", f"file:{path}?immutable=1"], input=script.encode(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=limit_s)
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - began, "timed out"
+    elapsed = time.perf_counter() - began
+    error = done.stderr.decode(errors="replace").strip().splitlines()
+    return elapsed, (error[0] if error else f"exit {done.returncode}") if done.returncode else None
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
@@ -650,8 +685,9 @@ def targets(served: Served, params: dict) -> list[tuple[str, str, list[str]]]:
 
 
 def measure(served: Served, traced: Traced, path: Path, requests: int, slow: float, slow_requests: int,
-            params: dict, only: str | None = None, other: Served | None = None) -> list[dict]:
-    """Each target: ``requests`` timed requests, then its statements as often in raw sqlite3. With
+            params: dict, only: str | None = None, other: Served | None = None, shell: bool = False) -> list[dict]:
+    """Each target: ``requests`` timed requests, then its statements as often in raw sqlite3 (and,
+    with ``shell``, as often by the ``sqlite3`` shell, :func:`run_shell`). With
     ``other`` (``--compare``), each request is made to both servers in turn (alternating which
     goes first), so both are timed under the same load; its figures are ``before_p50``/``before_p95``."""
     conn = raw_connection(path)
@@ -683,6 +719,14 @@ def measure(served: Served, traced: Traced, path: Path, requests: int, slow: flo
             elapsed, failed = run_raw(conn, statements, limit_s=60)
             raw_times.append(elapsed)
             raw_failed = raw_failed or failed
+        shell_times, shell_failed = [], None
+        if shell and statements:
+            script = shell_script(statements)
+            for _ in range(len(served_times)):
+                elapsed, shell_failed = run_shell(path, script, limit_s=60)
+                if shell_failed:   # a function of the archive's, or over the limit: no shell figure
+                    break
+                shell_times.append(elapsed)
         row = {"kind": kind, "name": name, "n": len(served_times), "requests": len(paths),
                # a redirect's status is not the page's: the next path follows it
                "statements": len(statements), "status": max([s for s in statuses if not 300 <= s < 400] or [200]),
@@ -691,6 +735,11 @@ def measure(served: Served, traced: Traced, path: Path, requests: int, slow: flo
                "p50": percentile(served_times, .5), "p95": percentile(served_times, .95),
                "raw_p50": percentile(raw_times, .5), "raw_p95": percentile(raw_times, .95)}
         row["ratio"] = row["p50"] / row["raw_p50"] if row["raw_p50"] > 0 else float("inf")
+        if shell_times:
+            row.update(shell_p50=percentile(shell_times, .5), shell_p95=percentile(shell_times, .95))
+            row["shell_ratio"] = row["p50"] / row["shell_p50"]
+        elif shell_failed:
+            row["shell_failed"] = shell_failed
         if other_times:
             row.update(before_p50=percentile(other_times, .5), before_p95=percentile(other_times, .95))
             row["before_ratio"] = row["before_p50"] / row["raw_p50"] if row["raw_p50"] > 0 else float("inf")
@@ -701,7 +750,8 @@ def measure(served: Served, traced: Traced, path: Path, requests: int, slow: flo
 
 
 HEADER = (f"{'kind':<13} {'target':<42} {'n':>3} {'p50 ms':>8} {'p95 ms':>8} {'raw p50':>8} {'raw p95':>8} "
-          f"{'ratio':>6} {'+ms':>6}  note")
+          f"{'ratio':>6} {'+ms':>6}  note (shell: the sqlite3 shell's p50 ms, process start included, and the "
+          f"page's p50 over it)")
 
 
 def format_row(r: dict) -> str:
@@ -712,6 +762,10 @@ def format_row(r: dict) -> str:
         note.append("TIMED OUT")
     if r["raw_failed"]:
         note.append(f"raw sql: {r['raw_failed'][:40]}")
+    if "shell_p50" in r:
+        note.insert(0, f"shell {r['shell_p50'] * 1000:.1f} ({r['shell_ratio']:.1f}x)")
+    elif r.get("shell_failed"):
+        note.insert(0, f"shell n/a: {r['shell_failed'][:50]}")
     if "before_p50" in r:
         note.insert(0, f"--compare: p50 {r['before_p50'] * 1000:.1f} p95 {r['before_p95'] * 1000:.1f} "
                        f"ratio {min(r['before_ratio'], 9999):.1f}")
@@ -761,6 +815,9 @@ def main(argv=None) -> int:
                         help="with --incremental: K later crawls one after another (each its N new notices), "
                              "to see the spread; with --full-from no rebuild is run between them")
     parser.add_argument("--no-serve", action="store_true", help="skip the Datasette measurements")
+    parser.add_argument("--no-shell", action="store_true",
+                        help="do not time the sqlite3 command-line shell as the second baseline (it is timed "
+                             "when `sqlite3` is on PATH: process start included, a second column beside raw sqlite3)")
     parser.add_argument("--compare", metavar="DIR",
                         help="also serve the archive with the tenderarchive package of another checkout at DIR "
                              "(e.g. `git archive main | tar -x -C DIR`) and time both, alternating request by "
@@ -787,7 +844,8 @@ def main(argv=None) -> int:
             try:
                 print(HEADER)
                 report["results"] = measure(served, traced, path, args.requests, args.slow, args.slow_requests,
-                                            sample_params(path), args.only, other)
+                                            sample_params(path), args.only, other,
+                                            shell=bool(SHELL) and not args.no_shell)
             finally:
                 served.stop()
                 traced.close()

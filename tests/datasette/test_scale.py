@@ -535,3 +535,24 @@ def test_the_benchmark_reads_no_more_rows_of_a_query_than_the_page_does(scale_ar
     counting.close()
     conn.close()
     assert len(rows) == 1_001
+
+
+def test_the_benchmark_times_the_sqlite3_shell_as_a_second_baseline(scale_archive):
+    """The ``sqlite3`` shell beside raw sqlite3: the page's statements in one script, a statement the
+    page stopped reading early cut where it stopped; a statement calling one of the archive's own SQL
+    functions, which the shell lacks, gives no figure but the shell's error."""
+    from bench.scale import SHELL, run_shell, shell_script
+
+    if SHELL is None:
+        pytest.skip("no sqlite3 shell on PATH")
+    script = shell_script([("select publication_id from notices -- a comment; to the end of the line", 1_001),
+                           ("select count(*) from notices", None)])
+    assert "limit 1001;" in script
+    elapsed, failed = run_shell(scale_archive, script, limit_s=60)
+    assert failed is None and 0 < elapsed < 60
+    # the rows the shell writes: as many as the page read
+    done = subprocess.run([SHELL, "-readonly", f"file:{scale_archive}?immutable=1"], input=script.encode(),
+                          capture_output=True, check=True)
+    assert len(done.stdout.splitlines()) == 1_001 + 1
+    elapsed, failed = run_shell(scale_archive, shell_script([("select euro(100)", None)]), limit_s=60)
+    assert "euro" in failed
