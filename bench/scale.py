@@ -684,6 +684,24 @@ def targets(served: Served, params: dict) -> list[tuple[str, str, list[str]]]:
     return out
 
 
+def timed_rounds(turns, requests: int, slow: float, slow_requests: int, skip=lambda times: False) -> None:
+    """Run each ``(run, times)`` of ``turns`` once a round and append its seconds to ``times``; the
+    order reversed every other round. ``requests`` rounds, or ``slow_requests`` when the first
+    side's first run took longer than ``slow`` seconds."""
+    n = requests
+    for i in range(n):
+        for run, times in (turns if i % 2 == 0 else turns[::-1]):
+            if skip(times):
+                continue
+            began = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - began)
+        if i == 0 and turns[0][1][0] > slow:
+            n = slow_requests
+        if i + 1 >= n:
+            break
+
+
 def measure(served: Served, traced: Traced, path: Path, requests: int, slow: float, slow_requests: int,
             params: dict, only: str | None = None, other: Served | None = None, shell: bool = False) -> list[dict]:
     """Each target: ``requests`` timed requests, then its statements as often in raw sqlite3 (and,
@@ -701,32 +719,39 @@ def measure(served: Served, traced: Traced, path: Path, requests: int, slow: flo
             statements += sql
             statuses.append(status)
             timeouts |= timed_out
-        served_times, raw_times, other_times = [], [], []
-        n = requests
-        for i in range(n):
-            turns = [(served, served_times)] + ([(other, other_times)] if other is not None else [])
-            for server, times in (turns if i % 2 == 0 else turns[::-1]):
-                began = time.perf_counter()
+        served_times, raw_times, other_times, shell_times = [], [], [], []
+        # Both sides warm before the first timed run: the page was requested by page_sql (and twice on
+        # the traced Datasette); the raw statements are run once here, the shell once (which also
+        # tells whether it can run them: not with one of the archive's SQL functions).
+        raw_failed = run_raw(conn, statements, limit_s=60)[1]
+        script = shell_script(statements) if shell and statements else None
+        shell_failed = run_shell(path, script, limit_s=60)[1] if script else None
+        failures = {"raw": raw_failed, "shell": shell_failed}
+
+        def page(server):
+            def run():
                 for p in paths:
                     server.client.get(p)
-                times.append(time.perf_counter() - began)
-            if i == 0 and served_times[0] > slow:
-                n = slow_requests
-            if i + 1 >= n:
-                break
-        raw_failed = None
-        for _ in range(len(served_times)):
-            elapsed, failed = run_raw(conn, statements, limit_s=60)
-            raw_times.append(elapsed)
-            raw_failed = raw_failed or failed
-        shell_times, shell_failed = [], None
-        if shell and statements:
-            script = shell_script(statements)
-            for _ in range(len(served_times)):
-                elapsed, shell_failed = run_shell(path, script, limit_s=60)
-                if shell_failed:   # a function of the archive's, or over the limit: no shell figure
-                    break
-                shell_times.append(elapsed)
+            return run
+
+        def raw():
+            failures["raw"] = failures["raw"] or run_raw(conn, statements, limit_s=60)[1]
+
+        def in_shell():
+            failures["shell"] = run_shell(path, script, limit_s=60)[1]
+
+        # Each round times every side once, in turn (the order reversed every other round), so the page
+        # and its SQL are timed in the same seconds of a shared machine's load; until branch pages24 the
+        # raw runs came after all of the page's requests, minutes later on a slow target.
+        turns = [(page(served), served_times), (raw, raw_times)]
+        if other is not None:
+            turns.append((page(other), other_times))
+        if script and not shell_failed:
+            turns.append((in_shell, shell_times))
+        timed_rounds(turns, requests, slow, slow_requests, skip=lambda times: times is shell_times and failures["shell"])
+        raw_failed, shell_failed = failures["raw"], failures["shell"]
+        if shell_failed:   # a function of the archive's, or over the limit: no shell figure
+            shell_times = []
         row = {"kind": kind, "name": name, "n": len(served_times), "requests": len(paths),
                # a redirect's status is not the page's: the next path follows it
                "statements": len(statements), "status": max([s for s in statuses if not 300 <= s < 400] or [200]),

@@ -556,3 +556,21 @@ def test_the_benchmark_times_the_sqlite3_shell_as_a_second_baseline(scale_archiv
     assert len(done.stdout.splitlines()) == 1_001 + 1
     elapsed, failed = run_shell(scale_archive, shell_script([("select euro(100)", None)]), limit_s=60)
     assert "euro" in failed
+
+
+def test_the_benchmark_times_a_page_and_its_sql_in_the_same_rounds():
+    """The page and its raw SQL are timed in turn, round by round (the order reversed every other round),
+    so both sides see the same load of a shared machine; the raw runs came after all of the page's
+    requests, minutes later on a slow target, and a burst of load in either window made the ratio."""
+    from bench.scale import timed_rounds
+
+    order, page_times, raw_times = [], [], []
+    turns = [(lambda: order.append("page"), page_times), (lambda: order.append("raw"), raw_times)]
+    timed_rounds(turns, 4, slow=60, slow_requests=1)
+    assert order == ["page", "raw", "raw", "page", "page", "raw", "raw", "page"]
+    assert len(page_times) == len(raw_times) == 4
+    # a slow first page: as few rounds as --slow-requests says, still both sides each round
+    order.clear()
+    slow_turns = [(lambda: (order.append("page"), time.sleep(0.02)), []), (lambda: order.append("raw"), [])]
+    timed_rounds(slow_turns, 20, slow=0.01, slow_requests=2)
+    assert order == ["page", "raw", "raw", "page"]
