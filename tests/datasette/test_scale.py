@@ -574,3 +574,25 @@ def test_the_benchmark_times_a_page_and_its_sql_in_the_same_rounds():
     slow_turns = [(lambda: (order.append("page"), time.sleep(0.02)), []), (lambda: order.append("raw"), [])]
     timed_rounds(slow_turns, 20, slow=0.01, slow_requests=2)
     assert order == ["page", "raw", "raw", "page"]
+
+
+def test_the_benchmark_reads_the_served_process_cpu_per_page(scale_archive):
+    """On a shared machine a page's wall time is mostly waiting for a core; bench/scale.py also reports
+    the CPU the server process spent on the page (every thread: its SQL threads run the queries),
+    from ``/proc/PID/task/*/schedstat``, beside raw sqlite3's."""
+    from bench.scale import Served
+
+    served = Served(scale_archive, [])
+    try:
+        served.client.get("/archive/notices")
+        idle_before = served.cpu()
+        time.sleep(0.3)
+        idle = served.cpu() - idle_before
+        began = served.cpu()
+        for _ in range(5):
+            assert served.client.get("/archive/notices").status_code == 200
+        used = served.cpu() - began
+    finally:
+        served.stop()
+    assert used > 0.002            # five table pages of 50 notices: milliseconds of CPU each
+    assert idle < used             # a server waiting for requests spends (next to) none
