@@ -30,7 +30,10 @@ Steps, each timed and printed:
    query of more than ``max_returned_rows`` rows at 1,001). Printed: p50/p95 of each and the ratio of
    the p50s; beside them (``note``) a second baseline, the ``sqlite3`` command-line shell running the
    same statements, process start included (``--no-shell`` to skip; none for a page whose SQL calls
-   one of the archive's own SQL functions, which the shell does not have).
+   one of the archive's own SQL functions, which the shell does not have), and the CPU milliseconds
+   of the server process (every thread) against raw sqlite3's (``cpu``: on a loaded machine the wall
+   clock of both sides is mostly waiting for a core). The page, its raw statements and the shell are
+   timed in turn, round by round, the order reversed every other round (:func:`timed_rounds`).
 
 ``ratio`` is Datasette's p50 over raw sqlite3's; ``+ms`` the difference: on a query that takes
 well under a millisecond the ratio only measures Datasette's fixed cost of rendering a page (the
@@ -747,15 +750,16 @@ def measure(served: Served, traced: Traced, path: Path, requests: int, slow: flo
         shell_failed = run_shell(path, script, limit_s=60)[1] if script else None
         failures = {"raw": raw_failed, "shell": shell_failed}
 
-        served_cpu, raw_cpu = [], []
+        served_cpu, raw_cpu, other_cpu = [], [], []
 
         def page(server):
+            cpu = served_cpu if server is served else other_cpu
+
             def run():
-                began = server.cpu() if server is served else 0
+                began = server.cpu()
                 for p in paths:
                     server.client.get(p)
-                if server is served:
-                    served_cpu.append(server.cpu() - began)
+                cpu.append(server.cpu() - began)
             return run
 
         def raw():
@@ -798,6 +802,9 @@ def measure(served: Served, traced: Traced, path: Path, requests: int, slow: flo
         if other_times:
             row.update(before_p50=percentile(other_times, .5), before_p95=percentile(other_times, .95))
             row["before_ratio"] = row["before_p50"] / row["raw_p50"] if row["raw_p50"] > 0 else float("inf")
+            row["before_cpu_p50"] = percentile(other_cpu, .5)
+            row["before_cpu_ratio"] = (row["before_cpu_p50"] / row["raw_cpu_p50"] if row["raw_cpu_p50"] > 0
+                                       else float("inf"))
         results.append(row)
         print(format_row(row), flush=True)
     conn.close()
@@ -825,7 +832,8 @@ def format_row(r: dict) -> str:
         note.insert(0, f"shell n/a: {r['shell_failed'][:50]}")
     if "before_p50" in r:
         note.insert(0, f"--compare: p50 {r['before_p50'] * 1000:.1f} p95 {r['before_p95'] * 1000:.1f} "
-                       f"ratio {min(r['before_ratio'], 9999):.1f}")
+                       f"ratio {min(r['before_ratio'], 9999):.1f} cpu {r['before_cpu_p50'] * 1000:.1f} "
+                       f"({min(r['before_cpu_ratio'], 9999):.1f}x)")
     return (f"{r['kind']:<13} {r['name'][:42]:<42} {r['n']:>3} {r['p50'] * 1000:>8.1f} {r['p95'] * 1000:>8.1f} "
             f"{r['raw_p50'] * 1000:>8.1f} {r['raw_p95'] * 1000:>8.1f} {min(r['ratio'], 9999):>6.1f} "
             f"{(r['p50'] - r['raw_p50']) * 1000:>6.0f}  {', '.join(note)}")
