@@ -55,13 +55,25 @@ class _Row:
         return self.values[column]
 
 
+def _escaped(value) -> str:
+    """``str(escape(value))`` of a display value: plain text escaped as markupsafe escapes it (``&``, ``<``,
+    ``>``, ``'``, ``"``: the same entities), without a ``Markup`` object per cell; Markup (Datasette's
+    ``&nbsp;`` of an empty cell, its URL links) and anything else through ``escape`` itself."""
+    if type(value) is str:
+        if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
+            return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+                    .replace("'", "&#39;").replace('"', "&#34;"))
+        return value
+    return escape(value)
+
+
 def _table_value(cell, row, database, table):
     column = cell["column"]
     if column in CELL_COLUMNS and cell["value_type"] != "pk":
         link = render_cell(row, cell["raw"], column, table, database)
         if link is not None:
             return link
-    return escape(cell["value"])
+    return _escaped(cell["value"])
 
 
 def table_row(row, database=None, table=None) -> Markup:
@@ -76,18 +88,6 @@ def table_row(row, database=None, table=None) -> Markup:
 @lru_cache(maxsize=4096)
 def _column_class(column: str) -> str:
     return str(escape(f"col-{to_css_class(column)}"))
-
-
-def _escaped(value) -> str:
-    """``str(escape(value))`` of a display value: plain text escaped as markupsafe escapes it (``&``, ``<``,
-    ``>``, ``'``, ``"``: the same entities), without a ``Markup`` object per cell; Markup (Datasette's
-    ``&nbsp;`` of an empty cell, its URL links) and anything else through ``escape`` itself."""
-    if type(value) is str:
-        if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
-            return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-                    .replace("'", "&#39;").replace('"', "&#34;"))
-        return value
-    return escape(value)
 
 
 @lru_cache(maxsize=256)
