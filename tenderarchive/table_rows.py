@@ -112,7 +112,8 @@ def query_row(row, columns, raw_row=None, database=None) -> Markup:
     if raw_row is None:
         body = "".join(f"{opening}{_escaped(value)}</td>" for (opening, _, _), value in zip(cells, row))
     else:
-        body = "".join(f"{opening}{_query_value(value, raw, column, raw_row, database) if links else _escaped(value)}</td>"
+        body = "".join(f"{opening}"
+                       f"{_query_value(value, raw, column, raw_row, database) if links else _escaped(value)}</td>"
                        for (opening, links, column), value, raw in zip(cells, row, raw_row))
     return Markup(f"\n        <tr>{body}\n        </tr>\n    ")
 

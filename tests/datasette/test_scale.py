@@ -517,7 +517,8 @@ def test_the_benchmark_reads_no_more_rows_of_a_query_than_the_page_does(scale_ar
     try:
         every = raw_statements(traced, "/archive.json?sql=select+publication_id+from+notices", conn)
         table = raw_statements(traced, "/archive/notices", conn)
-        few = raw_statements(traced, "/archive.json?sql=select+publication_id+from+notices+where+rowid+%25+1000+%3D+0", conn)
+        few = raw_statements(traced, "/archive.json?sql=select+publication_id+from+notices"
+                                     "+where+rowid+%25+1000+%3D+0", conn)
     finally:
         traced.close()
     (sql, fetch), = [(sql, fetch) for sql, fetch in every if "publication_id from notices" in sql]
