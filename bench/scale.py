@@ -26,7 +26,14 @@ Steps, each timed and printed:
    (:class:`Traced`, :func:`page_sql`: the page's queries, count, facets and the schema look-ups it
    runs, no more, no less; a warm page of an archive served immutable runs none, ``serve`` keeps them), then ``--requests`` timed requests to the served page, then the same statements
    the same number of times in raw sqlite3 (the plugin's SQL functions registered, the file opened
-   read-only). Printed: p50/p95 of each and the ratio of the p50s.
+   read-only; each statement's rows read to the end, or as far as the page read them: Datasette stops a
+   query of more than ``max_returned_rows`` rows at 1,001). Printed: p50/p95 of each and the ratio of
+   the p50s; beside them (``note``) a second baseline, the ``sqlite3`` command-line shell running the
+   same statements, process start included (``--no-shell`` to skip; none for a page whose SQL calls
+   one of the archive's own SQL functions, which the shell does not have), and the CPU milliseconds
+   of the server process (every thread) against raw sqlite3's (``cpu``: on a loaded machine the wall
+   clock of both sides is mostly waiting for a core). The page, its raw statements and the shell are
+   timed in turn, round by round, the order reversed every other round (:func:`timed_rounds`).
 
 ``ratio`` is Datasette's p50 over raw sqlite3's; ``+ms`` the difference: on a query that takes
 well under a millisecond the ratio only measures Datasette's fixed cost of rendering a page (the
@@ -49,6 +56,7 @@ import json
 import os
 import random
 import re
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -422,6 +430,19 @@ class Served:
                 time.sleep(0.3)
         raise RuntimeError("tenderarchive serve did not start")
 
+    def cpu(self) -> float:
+        """CPU seconds the server process has used so far, every thread (its SQL threads included):
+        the sum of ``/proc/PID/task/*/schedstat``'s time on a CPU, in nanoseconds (``/proc/PID/stat``
+        counts in ticks of 10 ms, coarser than a page). A thread ended since the last call takes its
+        time with it; Datasette's SQL threads and the server's live as long as the process."""
+        total = 0
+        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+            try:
+                total += int((task / "schedstat").read_text().split()[0])
+            except (FileNotFoundError, ProcessLookupError):
+                pass
+        return total / 1e9
+
     def stop(self):
         self.client.close()
         self.process.terminate()
@@ -459,7 +480,7 @@ class Traced:
         from tenderarchive.metadata import build_metadata
         from tenderarchive.store.search_index import index_state
 
-        self.statements: list[str] = []
+        self.statements: list[list] = []   # [sql, rows fetched] in the order SQLite ran them
         self.db = path.stem
         statements, name = self.statements, self.db
 
@@ -468,8 +489,28 @@ class Traced:
 
             @hookimpl(trylast=True)  # after the plugin's own set-up (PRAGMA query_only), which is not a page's
             def prepare_connection(self, conn, database):
-                if database == name:
-                    conn.set_trace_callback(statements.append)
+                if database != name:
+                    return
+                # Each statement with the rows the page fetched of it: Datasette reads at most
+                # max_returned_rows + 1 rows of a query (``fetchmany``) and leaves the rest unread,
+                # so the raw side must stop there too. The rows are counted by the connection's
+                # row factory (Datasette's ``sqlite3.Row``, kept), each for the connection's last
+                # top-level statement; a statement SQLite runs inside another fetches no row here.
+                current: list = [None]
+                row_factory = conn.row_factory or (lambda cursor, row: row)
+
+                def trace(sql):
+                    if not nested(sql):
+                        current[0] = [sql, 0]
+                        statements.append(current[0])
+
+                def counted(cursor, row):
+                    if current[0] is not None:
+                        current[0][1] += 1
+                    return row_factory(cursor, row)
+
+                conn.set_trace_callback(trace)
+                conn.row_factory = counted
 
         if pm.get_plugin("bench_scale_tracer") is None:
             pm.register(Tracer(), name="bench_scale_tracer")
@@ -491,15 +532,19 @@ class Traced:
     def _run(self, coroutine):
         return self._thread.submit(self.loop.run_until_complete, coroutine).result()
 
-    def statements_of(self, path: str) -> list[str]:
-        """The statements ``path`` runs on a warm server (its second request: the first fills
-        Datasette's caches, as the timed requests find them filled)."""
+    def fetched_of(self, path: str) -> list[tuple[str, int]]:
+        """``(sql, rows fetched)`` of each statement ``path`` runs on a warm server (its second
+        request: the first fills Datasette's caches, as the timed requests find them filled)."""
         self._run(self.datasette.client.get(path))
         self.statements.clear()
         self._run(self.datasette.client.get(path))
-        ran = [sql for sql in self.statements if not nested(sql)]
+        ran = [(sql, rows) for sql, rows in self.statements]
         self.statements.clear()
         return ran
+
+    def statements_of(self, path: str) -> list[str]:
+        """The statements ``path`` runs on a warm server."""
+        return [sql for sql, _ in self.fetched_of(path)]
 
     def close(self):
         from datasette.plugins import pm
@@ -510,20 +555,49 @@ class Traced:
             pm.unregister(name="bench_scale_tracer")
 
 
-def page_sql(served: Served, traced: Traced, path: str) -> tuple[list[tuple[str, object]], int, bool]:
-    """The SQL Datasette runs for ``path`` (every statement, as :class:`Traced` records it), the
-    served page's status, and whether a query or facet of it timed out.
+def page_sql(served: Served, traced: Traced, path: str,
+             conn: sqlite3.Connection) -> tuple[list[tuple[str, int | None]], int, bool]:
+    """The SQL Datasette runs for ``path`` (every statement, as :class:`Traced` records it) with
+    how many of its rows the raw side reads, the served page's status, and whether a query or facet
+    of it timed out.
+
+    Rows read: all of them (``None``), unless the page stopped before the last (a saved search or
+    SQL page of more than ``max_returned_rows`` rows: Datasette fetches 1,001 and leaves the rest
+    unread); then as many as the page fetched. Until branch pages24 the raw side read every row of
+    every statement, more work than such a page does. Whether the page stopped early is asked of
+    the raw connection once, here: a page that read every row may also have fetched fewer than
+    1,001, and reading only those would skip the rest of the statement's work (a scan past its
+    last match).
 
     Datasette's ``?_trace=1`` cannot be used here: its tracer rewrites the body without fixing
     Content-Length, which breaks the response, and it records only ``Database.execute``, not the
     schema look-ups run through ``execute_fn``."""
     page = served.client.get(path)
     timed_out = b"SQL query took too long" in page.content or b"These facets timed out" in page.content
-    return [(sql, None) for sql in traced.statements_of(path)], page.status_code, timed_out
+    return raw_statements(traced, path, conn), page.status_code, timed_out
+
+
+def raw_statements(traced: Traced, path: str, conn: sqlite3.Connection) -> list[tuple[str, int | None]]:
+    """``(sql, rows to read)`` of each statement ``path`` runs, for :func:`run_raw` (see :func:`page_sql`)."""
+    return [(sql, fetched if stopped_early(conn, sql, fetched) else None) for sql, fetched in traced.fetched_of(path)]
+
+
+def stopped_early(conn: sqlite3.Connection, sql: str, fetched: int) -> bool:
+    """Whether ``sql`` has more rows than the ``fetched`` a page read of it."""
+    try:
+        return len(conn.execute(sql).fetchmany(fetched + 1)) > fetched
+    except sqlite3.Error:
+        return False
 
 
 def raw_connection(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    """The raw side's connection: opened as ``serve`` opens the archive (``readonly.uri``: immutable
+    unless a crawl is writing it), the plugin's SQL functions registered. One connection, warm, for
+    every target, as the served Datasette's connections are warm (and Python's statement cache
+    prepares a repeated statement once on both sides)."""
+    from tenderarchive import readonly
+
+    conn = sqlite3.connect(readonly.uri(path), uri=True, check_same_thread=False)
     datasette_plugin.prepare_connection(conn, "archive", None)
     conn.create_function("escape_fts", 1, escape_fts)
     return conn
@@ -534,13 +608,44 @@ def run_raw(conn: sqlite3.Connection, statements, limit_s: float) -> tuple[float
     conn.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10_000)
     began = time.perf_counter()
     failed = None
-    for sql, params in statements:
+    for sql, fetch in statements:  # fetch: the rows the page read, None for all (page_sql)
         try:
-            conn.execute(sql, params if params is not None else []).fetchall()
+            cursor = conn.execute(sql)
+            cursor.fetchall() if fetch is None else cursor.fetchmany(fetch)
         except sqlite3.Error as error:  # interrupted (over the limit) or an error
             failed = str(error)
     conn.set_progress_handler(None, 0)
     return time.perf_counter() - began, failed
+
+
+SHELL = shutil.which("sqlite3")
+
+
+def shell_script(statements) -> str:
+    """The page's statements as one script for the ``sqlite3`` command-line shell: each as SQLite ran
+    it (parameters bound), a statement the page stopped reading early (:func:`page_sql`) cut to the rows
+    it read (``select * from (…) limit N``)."""
+    parts = []
+    for sql, fetch in statements:
+        parts.append(f"select * from (\n{sql}\n) limit {fetch};" if fetch is not None else f"{sql}\n;")
+    return "\n".join(parts) + "\n"
+
+
+def run_shell(path: Path, script: str, limit_s: float) -> tuple[float, str | None]:
+    """A second baseline beside :func:`run_raw`: the ``sqlite3`` shell started, the archive opened
+    read-only and immutable, every statement run and its rows written (to ``/dev/null``), the process
+    ended — process start, schema parse and output included, as a user at a terminal would time it.
+    The archive's own SQL functions (``euro``, ``nl_fts_query``, …) are not in the shell: a page whose
+    SQL calls one has no shell figure (the error says which)."""
+    began = time.perf_counter()
+    try:
+        done = subprocess.run([SHELL, "-readonly", "-bail", f"file:{path}?immutable=1"], input=script.encode(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=limit_s)
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - began, "timed out"
+    elapsed = time.perf_counter() - began
+    error = done.stderr.decode(errors="replace").strip().splitlines()
+    return elapsed, (error[0] if error else f"exit {done.returncode}") if done.returncode else None
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -601,9 +706,28 @@ def targets(served: Served, params: dict) -> list[tuple[str, str, list[str]]]:
     return out
 
 
+def timed_rounds(turns, requests: int, slow: float, slow_requests: int, skip=lambda times: False) -> None:
+    """Run each ``(run, times)`` of ``turns`` once a round and append its seconds to ``times``; the
+    order reversed every other round. ``requests`` rounds, or ``slow_requests`` when the first
+    side's first run took longer than ``slow`` seconds."""
+    n = requests
+    for i in range(n):
+        for run, times in (turns if i % 2 == 0 else turns[::-1]):
+            if skip(times):
+                continue
+            began = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - began)
+        if i == 0 and turns[0][1][0] > slow:
+            n = slow_requests
+        if i + 1 >= n:
+            break
+
+
 def measure(served: Served, traced: Traced, path: Path, requests: int, slow: float, slow_requests: int,
-            params: dict, only: str | None = None, other: Served | None = None) -> list[dict]:
-    """Each target: ``requests`` timed requests, then its statements as often in raw sqlite3. With
+            params: dict, only: str | None = None, other: Served | None = None, shell: bool = False) -> list[dict]:
+    """Each target: ``requests`` timed requests, then its statements as often in raw sqlite3 (and,
+    with ``shell``, as often by the ``sqlite3`` shell, :func:`run_shell`). With
     ``other`` (``--compare``), each request is made to both servers in turn (alternating which
     goes first), so both are timed under the same load; its figures are ``before_p50``/``before_p95``."""
     conn = raw_connection(path)
@@ -613,28 +737,51 @@ def measure(served: Served, traced: Traced, path: Path, requests: int, slow: flo
             continue
         statements, statuses, timeouts = [], [], False
         for p in paths:
-            sql, status, timed_out = page_sql(served, traced, p)
+            sql, status, timed_out = page_sql(served, traced, p, conn)
             statements += sql
             statuses.append(status)
             timeouts |= timed_out
-        served_times, raw_times, other_times = [], [], []
-        n = requests
-        for i in range(n):
-            turns = [(served, served_times)] + ([(other, other_times)] if other is not None else [])
-            for server, times in (turns if i % 2 == 0 else turns[::-1]):
-                began = time.perf_counter()
+        served_times, raw_times, other_times, shell_times = [], [], [], []
+        # Both sides warm before the first timed run: the page was requested by page_sql (and twice on
+        # the traced Datasette); the raw statements are run once here, the shell once (which also
+        # tells whether it can run them: not with one of the archive's SQL functions).
+        raw_failed = run_raw(conn, statements, limit_s=60)[1]
+        script = shell_script(statements) if shell and statements else None
+        shell_failed = run_shell(path, script, limit_s=60)[1] if script else None
+        failures = {"raw": raw_failed, "shell": shell_failed}
+
+        served_cpu, raw_cpu, other_cpu = [], [], []
+
+        def page(server):
+            cpu = served_cpu if server is served else other_cpu
+
+            def run():
+                began = server.cpu()
                 for p in paths:
                     server.client.get(p)
-                times.append(time.perf_counter() - began)
-            if i == 0 and served_times[0] > slow:
-                n = slow_requests
-            if i + 1 >= n:
-                break
-        raw_failed = None
-        for _ in range(len(served_times)):
-            elapsed, failed = run_raw(conn, statements, limit_s=60)
-            raw_times.append(elapsed)
-            raw_failed = raw_failed or failed
+                cpu.append(server.cpu() - began)
+            return run
+
+        def raw():
+            began = time.process_time()
+            failures["raw"] = failures["raw"] or run_raw(conn, statements, limit_s=60)[1]
+            raw_cpu.append(time.process_time() - began)
+
+        def in_shell():
+            failures["shell"] = run_shell(path, script, limit_s=60)[1]
+
+        # Each round times every side once, in turn (the order reversed every other round), so the page
+        # and its SQL are timed in the same seconds of a shared machine's load; until branch pages24 the
+        # raw runs came after all of the page's requests, minutes later on a slow target.
+        turns = [(page(served), served_times), (raw, raw_times)]
+        if other is not None:
+            turns.append((page(other), other_times))
+        if script and not shell_failed:
+            turns.append((in_shell, shell_times))
+        timed_rounds(turns, requests, slow, slow_requests, skip=lambda times: times is shell_times and failures["shell"])
+        raw_failed, shell_failed = failures["raw"], failures["shell"]
+        if shell_failed:   # a function of the archive's, or over the limit: no shell figure
+            shell_times = []
         row = {"kind": kind, "name": name, "n": len(served_times), "requests": len(paths),
                # a redirect's status is not the page's: the next path follows it
                "statements": len(statements), "status": max([s for s in statuses if not 300 <= s < 400] or [200]),
@@ -643,9 +790,21 @@ def measure(served: Served, traced: Traced, path: Path, requests: int, slow: flo
                "p50": percentile(served_times, .5), "p95": percentile(served_times, .95),
                "raw_p50": percentile(raw_times, .5), "raw_p95": percentile(raw_times, .95)}
         row["ratio"] = row["p50"] / row["raw_p50"] if row["raw_p50"] > 0 else float("inf")
+        # CPU beside the wall clock: on a machine shared with other work a page's wall time is mostly
+        # waiting for a core (load 8 on 2 cores: about 3x its CPU), the raw side's likewise.
+        row.update(cpu_p50=percentile(served_cpu, .5), raw_cpu_p50=percentile(raw_cpu, .5))
+        row["cpu_ratio"] = row["cpu_p50"] / row["raw_cpu_p50"] if row["raw_cpu_p50"] > 0 else float("inf")
+        if shell_times:
+            row.update(shell_p50=percentile(shell_times, .5), shell_p95=percentile(shell_times, .95))
+            row["shell_ratio"] = row["p50"] / row["shell_p50"]
+        elif shell_failed:
+            row["shell_failed"] = shell_failed
         if other_times:
             row.update(before_p50=percentile(other_times, .5), before_p95=percentile(other_times, .95))
             row["before_ratio"] = row["before_p50"] / row["raw_p50"] if row["raw_p50"] > 0 else float("inf")
+            row["before_cpu_p50"] = percentile(other_cpu, .5)
+            row["before_cpu_ratio"] = (row["before_cpu_p50"] / row["raw_cpu_p50"] if row["raw_cpu_p50"] > 0
+                                       else float("inf"))
         results.append(row)
         print(format_row(row), flush=True)
     conn.close()
@@ -653,7 +812,8 @@ def measure(served: Served, traced: Traced, path: Path, requests: int, slow: flo
 
 
 HEADER = (f"{'kind':<13} {'target':<42} {'n':>3} {'p50 ms':>8} {'p95 ms':>8} {'raw p50':>8} {'raw p95':>8} "
-          f"{'ratio':>6} {'+ms':>6}  note")
+          f"{'ratio':>6} {'+ms':>6}  note (shell: the sqlite3 shell's p50 ms, process start included, and the "
+          f"page's p50 over it; cpu: CPU ms p50 of the server process / of raw sqlite3, and their ratio)")
 
 
 def format_row(r: dict) -> str:
@@ -664,9 +824,16 @@ def format_row(r: dict) -> str:
         note.append("TIMED OUT")
     if r["raw_failed"]:
         note.append(f"raw sql: {r['raw_failed'][:40]}")
+    if "cpu_p50" in r:
+        note.insert(0, f"cpu {r['cpu_p50'] * 1000:.1f}/{r['raw_cpu_p50'] * 1000:.1f} ({min(r['cpu_ratio'], 9999):.1f}x)")
+    if "shell_p50" in r:
+        note.insert(0, f"shell {r['shell_p50'] * 1000:.1f} ({r['shell_ratio']:.1f}x)")
+    elif r.get("shell_failed"):
+        note.insert(0, f"shell n/a: {r['shell_failed'][:50]}")
     if "before_p50" in r:
         note.insert(0, f"--compare: p50 {r['before_p50'] * 1000:.1f} p95 {r['before_p95'] * 1000:.1f} "
-                       f"ratio {min(r['before_ratio'], 9999):.1f}")
+                       f"ratio {min(r['before_ratio'], 9999):.1f} cpu {r['before_cpu_p50'] * 1000:.1f} "
+                       f"({min(r['before_cpu_ratio'], 9999):.1f}x)")
     return (f"{r['kind']:<13} {r['name'][:42]:<42} {r['n']:>3} {r['p50'] * 1000:>8.1f} {r['p95'] * 1000:>8.1f} "
             f"{r['raw_p50'] * 1000:>8.1f} {r['raw_p95'] * 1000:>8.1f} {min(r['ratio'], 9999):>6.1f} "
             f"{(r['p50'] - r['raw_p50']) * 1000:>6.0f}  {', '.join(note)}")
@@ -713,6 +880,9 @@ def main(argv=None) -> int:
                         help="with --incremental: K later crawls one after another (each its N new notices), "
                              "to see the spread; with --full-from no rebuild is run between them")
     parser.add_argument("--no-serve", action="store_true", help="skip the Datasette measurements")
+    parser.add_argument("--no-shell", action="store_true",
+                        help="do not time the sqlite3 command-line shell as the second baseline (it is timed "
+                             "when `sqlite3` is on PATH: process start included, a second column beside raw sqlite3)")
     parser.add_argument("--compare", metavar="DIR",
                         help="also serve the archive with the tenderarchive package of another checkout at DIR "
                              "(e.g. `git archive main | tar -x -C DIR`) and time both, alternating request by "
@@ -739,7 +909,8 @@ def main(argv=None) -> int:
             try:
                 print(HEADER)
                 report["results"] = measure(served, traced, path, args.requests, args.slow, args.slow_requests,
-                                            sample_params(path), args.only, other)
+                                            sample_params(path), args.only, other,
+                                            shell=bool(SHELL) and not args.no_shell)
             finally:
                 served.stop()
                 traced.close()

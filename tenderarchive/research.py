@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import urllib.parse
+from functools import lru_cache
 from pathlib import Path
 from importlib import resources
 
@@ -68,18 +69,22 @@ MAP_FIGURES = {
 
 # --- links -------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=8192, typed=True)   # a page links the same few ids row after row
 def region_url(code) -> str:
     return "/-/jeugdregio/" + urllib.parse.quote(str(code), safe="")
 
 
+@lru_cache(maxsize=8192, typed=True)   # a page links the same few ids row after row
 def buyer_url(organisation_id) -> str:
     return "/-/opdrachtgever?" + urllib.parse.urlencode({"id": organisation_id})
 
 
+@lru_cache(maxsize=8192, typed=True)   # a page links the same few ids row after row
 def provider_url(organisation_id) -> str:
     return "/-/aanbieder?" + urllib.parse.urlencode({"id": organisation_id})
 
 
+@lru_cache(maxsize=8192, typed=True)   # a page links the same few ids row after row
 def procurement_url(procurement_id) -> str:
     return "/-/aanbesteding?" + urllib.parse.urlencode({"id": procurement_id})
 

@@ -502,3 +502,98 @@ def test_the_benchmark_traces_pages_from_inside_a_running_event_loop(demo_archiv
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as caller:
         statements = caller.submit(asyncio.run, trace()).result()
     assert any("from notices" in sql.lower() or 'from "notices"' in sql.lower() for sql in statements), statements
+
+
+def test_the_benchmark_reads_no_more_rows_of_a_query_than_the_page_does(scale_archive):
+    """Datasette reads at most ``max_returned_rows`` + 1 rows of a saved search or SQL page
+    (``fetchmany``) and leaves the rest unread; bench/scale.py's raw side read every row of every
+    statement, more work than the page did (the page's ratio looked better than it was). Now it
+    stops where the page stopped, and reads every row of a statement the page read to its end
+    (the count, the facets, a page of a table), fewer than 1,001 or not."""
+    from bench.scale import Traced, raw_connection, raw_statements, run_raw
+
+    conn = raw_connection(scale_archive)
+    traced = Traced(scale_archive, [])
+    try:
+        every = raw_statements(traced, "/archive.json?sql=select+publication_id+from+notices", conn)
+        table = raw_statements(traced, "/archive/notices", conn)
+        few = raw_statements(traced, "/archive.json?sql=select+publication_id+from+notices"
+                                     "+where+rowid+%25+1000+%3D+0", conn)
+    finally:
+        traced.close()
+    (sql, fetch), = [(sql, fetch) for sql, fetch in every if "publication_id from notices" in sql]
+    assert conn.execute("select count(*) from notices").fetchone()[0] > 1_001
+    assert fetch == 1_001                       # the page's 1,000 rows and the one that says "truncated"
+    assert all(fetch is None for _, fetch in table), table
+    (sql, fetch), = [(sql, fetch) for sql, fetch in few if "publication_id from notices" in sql]
+    assert fetch is None                        # 3 rows read to the end of the scan, as the page read them
+    # the raw side runs what it was given: 1,001 rows, not 3,000
+    rows = []
+    conn.set_trace_callback(None)
+    counting = raw_connection(scale_archive)
+    counting.row_factory = lambda cursor, row: rows.append(row) or row
+    run_raw(counting, every, limit_s=60)
+    counting.close()
+    conn.close()
+    assert len(rows) == 1_001
+
+
+def test_the_benchmark_times_the_sqlite3_shell_as_a_second_baseline(scale_archive):
+    """The ``sqlite3`` shell beside raw sqlite3: the page's statements in one script, a statement the
+    page stopped reading early cut where it stopped; a statement calling one of the archive's own SQL
+    functions, which the shell lacks, gives no figure but the shell's error."""
+    from bench.scale import SHELL, run_shell, shell_script
+
+    if SHELL is None:
+        pytest.skip("no sqlite3 shell on PATH")
+    script = shell_script([("select publication_id from notices -- a comment; to the end of the line", 1_001),
+                           ("select count(*) from notices", None)])
+    assert "limit 1001;" in script
+    elapsed, failed = run_shell(scale_archive, script, limit_s=60)
+    assert failed is None and 0 < elapsed < 60
+    # the rows the shell writes: as many as the page read
+    done = subprocess.run([SHELL, "-readonly", f"file:{scale_archive}?immutable=1"], input=script.encode(),
+                          capture_output=True, check=True)
+    assert len(done.stdout.splitlines()) == 1_001 + 1
+    elapsed, failed = run_shell(scale_archive, shell_script([("select euro(100)", None)]), limit_s=60)
+    assert "euro" in failed
+
+
+def test_the_benchmark_times_a_page_and_its_sql_in_the_same_rounds():
+    """The page and its raw SQL are timed in turn, round by round (the order reversed every other round),
+    so both sides see the same load of a shared machine; the raw runs came after all of the page's
+    requests, minutes later on a slow target, and a burst of load in either window made the ratio."""
+    from bench.scale import timed_rounds
+
+    order, page_times, raw_times = [], [], []
+    turns = [(lambda: order.append("page"), page_times), (lambda: order.append("raw"), raw_times)]
+    timed_rounds(turns, 4, slow=60, slow_requests=1)
+    assert order == ["page", "raw", "raw", "page", "page", "raw", "raw", "page"]
+    assert len(page_times) == len(raw_times) == 4
+    # a slow first page: as few rounds as --slow-requests says, still both sides each round
+    order.clear()
+    slow_turns = [(lambda: (order.append("page"), time.sleep(0.02)), []), (lambda: order.append("raw"), [])]
+    timed_rounds(slow_turns, 20, slow=0.01, slow_requests=2)
+    assert order == ["page", "raw", "raw", "page"]
+
+
+def test_the_benchmark_reads_the_served_process_cpu_per_page(scale_archive):
+    """On a shared machine a page's wall time is mostly waiting for a core; bench/scale.py also reports
+    the CPU the server process spent on the page (every thread: its SQL threads run the queries),
+    from ``/proc/PID/task/*/schedstat``, beside raw sqlite3's."""
+    from bench.scale import Served
+
+    served = Served(scale_archive, [])
+    try:
+        served.client.get("/archive/notices")
+        idle_before = served.cpu()
+        time.sleep(0.3)
+        idle = served.cpu() - idle_before
+        began = served.cpu()
+        for _ in range(5):
+            assert served.client.get("/archive/notices").status_code == 200
+        used = served.cpu() - began
+    finally:
+        served.stop()
+    assert used > 0.002            # five table pages of 50 notices: milliseconds of CPU each
+    assert idle < used             # a server waiting for requests spends (next to) none
