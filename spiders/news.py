@@ -869,7 +869,8 @@ class NewsSpider(BaseSpider):
         redirected to a consent page or to one that sends back to it, :func:`gate_redirect`; or a ``200`` answer
         that is a consent page, ``pipelines.extract.is_cookie_wall``), a "not found" page answered with ``200`` (a
         soft 404, ``is_not_found``) or a maintenance or error page (``is_unavailable``), linking no page of the
-        site's news. The crawl read it as a listing without items: "complete", nothing found, every crawl. It is
+        site's news outside its template's menu, breadcrumb and footer (:data:`LISTING_LINKS`, where a listing's items
+        are read; the template links the site's news sections on every page). The crawl read it as a listing without items: "complete", nothing found, every crawl. It is
         an error of the crawl (the next crawl asks the listing again), except a later page of a listing's pager
         that is not there, which ends the listing as its ``404`` does (``news/listing_page_gone``)."""
         from pipelines.extract import is_cookie_wall, is_not_found, is_unavailable
@@ -890,7 +891,9 @@ class NewsSpider(BaseSpider):
                      if any(test(t) for t in titles)), None)
         if what is None:
             return False
-        for href in response.xpath("//a/@href").getall():
+        for href in response.xpath(LISTING_LINKS).getall():
+            # the links a listing's items are read from (parse_listing): not the menu, breadcrumb or footer of the
+            # site's template, which a soft 404 or maintenance page has too, linking the site's news sections
             try:
                 url = http_url(response.urljoin(href))
             except ValueError:

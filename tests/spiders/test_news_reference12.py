@@ -316,3 +316,40 @@ def test_a_listing_on_another_host_of_the_municipality_names_the_items_on_the_si
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     assert [r["url"] for r in sqlite_utils.Database(db_path)["articles"].rows] == [items + "nieuws/a"]
     assert log.count("/nieuws/b") == 0
+
+
+def in_site_template(page: tuple[str, bytes]) -> tuple[str, bytes]:
+    """``page`` (SYNTHETIC) inside the site's own template, as a CMS answers its soft 404 or maintenance page: a
+    header menu, breadcrumb and footer linking the site's sections, news ones among them (the links a registry's
+    ``allow`` lets through on a municipal site: ``^/nieuws/``, jeugdhulpmvs.nl's ``^/(Informatie_en_nieuws|…)/``)."""
+    content_type, body = page
+    chrome = ("<header><a href='/'>Home</a><nav><a href='/nieuws/archief'>Nieuwsarchief</a>"
+              "<a href='/nieuws/agenda'>Agenda</a><a href='/contact'>Contact</a></nav></header>"
+              "<div class='breadcrumb'><a href='/'>Home</a> &gt; <a href='/nieuws/overzicht'>Nieuws</a></div>")
+    footer = "<footer><a href='/nieuws/rss'>RSS</a><a href='/privacy'>Privacy</a></footer>"
+    return content_type, body.replace(b"<body>", b"<body>" + chrome.encode()).replace(
+        b"</body>", footer.encode() + b"</body>")
+
+
+@pytest.mark.parametrize("how", ["not found", "maintenance"])
+def test_a_listing_answering_a_soft_404_in_the_sites_template_is_an_error(tmp_path, how):
+    """The soft 404 or maintenance page a CMS answers at a listing with ``200`` is in the site's template: its menu,
+    breadcrumb and footer link the site's own sections, news sections among them. Those links made it "a listing
+    with such a text of its own" (any link of the site counted): the crawl was "complete" with nothing found, as
+    before the check. Only the links a listing's items are read from (``LISTING_LINKS``: no menu, breadcrumb or
+    footer) say the page is a listing."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import redirecting
+    from tests.spiders.test_news_reference10 import MAINTENANCE
+    from tests.spiders.test_news_reference11 import nieuws_sources
+
+    routes = {"/robots.txt": ROBOTS, "/nieuws": in_site_template(SOFT_404 if how == "not found" else MAINTENANCE)}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {})
+    try:
+        crawl = crawl_news(nieuws_sources(tmp_path, base), db_path)
+    finally:
+        server.shutdown()
+    first = sqlite_utils.Database(db_path).execute("select status, errors from crawls").fetchone()
+    assert crawl.returncode != 0 and first[0] != "complete", first
+    assert [e["url"] for e in json.loads(first[1])] == [base + "nieuws"], first[1]
