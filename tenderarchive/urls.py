@@ -43,7 +43,14 @@ def iri(value: str) -> str:
     """``value`` with every character an IRI may not hold percent-encoded (its UTF-8 bytes), the rest as it is: an
     Atom ``atom:id`` must be an IRI (RFC 4287 §4.2.6), and a saved search's id built from a name ("tag:…:provider:
     name:jeugdteam zuid") held spaces. An id that is an IRI already is unchanged, so a feed reader's ids stay."""
-    return _NOT_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), value)
+    host = _IP_LITERAL_HOST.match(value)  # an IPv6 host's brackets are the host's (RFC 3986 §3.2.2): kept
+    head, rest = (host.group(1), value[host.end(1):]) if host else ("", value)
+    return head + _NOT_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), rest)
+
+
+#: A hierarchical IRI's scheme, ``//``, user info and a bracketed IP-literal host (``http://[::1]``), which :func:`iri`
+#: leaves as it is.
+_IP_LITERAL_HOST = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://(?:[\w\-.~!$&'()*+,;=:]*@)?\[[0-9A-Fa-f:.vV]+\])")
 
 
 #: Query parameters that only track a visit (campaign and click ids of Google Analytics, Matomo/Piwik,

@@ -87,3 +87,14 @@ def test_an_atom_id_is_made_an_iri_and_one_that_is_stays_as_it_is():
     assert iri("tag:x,2024:100%25 en 7%") == "tag:x,2024:100%25%20en%207%25"
     kept = "tag:tenderarchive,2024:article:https://www.gemeente.nl/zorg-één?id=1&p=2#r"
     assert iri(kept) == kept
+
+
+def test_an_iri_keeps_the_brackets_of_an_ip_literal_host():
+    """RFC 3987 (as RFC 3986 §3.2.2) writes an IPv6 host in brackets: they are the host's, not characters to escape
+    (``urls.iri`` says "the brackets outside a host"). Escaped, an entry's link to such a host (or the feed id of a
+    site served on ``[::1]``) was no address at all; brackets elsewhere are still escaped."""
+    from tenderarchive.urls import iri
+
+    assert iri("http://[::1]:8001/archive/zoek.atom?q=a b") == "http://[::1]:8001/archive/zoek.atom?q=a%20b"
+    assert iri("https://user@[2001:db8::7]/nieuws/[1]") == "https://user@[2001:db8::7]/nieuws/%5B1%5D"
+    assert iri("tag:x,2024:[e]") == "tag:x,2024:%5Be%5D"
