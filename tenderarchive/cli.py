@@ -415,7 +415,8 @@ def cmd_serve(args) -> int:
     if older:
         print(f"tenderarchive: {db_path} was written by an older version of tenderarchive: {len(older)} saved "
               f"searches ({', '.join(older[:3])}{' …' if len(older) > 3 else ''}) answer with a note until the "
-              f"next crawl or `tenderarchive reparse` migrates it (serve never writes the archive)", file=sys.stderr)
+              f"next crawl or `tenderarchive reparse` migrates it and serve is started again (it builds them when it "
+              f"starts; it never writes the archive)", file=sys.stderr)
     from tenderarchive.serve import run
 
     problem = _cannot_listen(args.host, args.port)

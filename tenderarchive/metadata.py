@@ -153,7 +153,8 @@ OLDER_ARCHIVE_NOTE = ("This archive was written by an older version of tenderarc
 OLDER_ARCHIVE_HOME_NOTE = ("This archive was written by an older version of tenderarchive: {count} saved searches "
                            "(and the research pages' sections that show them) read tables or columns it does not "
                            "have yet and answer with a note saying which. The next crawl (or tenderarchive reparse) "
-                           "adds them.")
+                           "adds them; a tenderarchive serve that was running then shows them once it is started "
+                           "again (it builds the saved searches when it starts).")
 
 
 #: Where the saved searches read winners from: the award winners and the summaries that count them (a buyer
