@@ -1220,7 +1220,7 @@ class NewsSpider(BaseSpider):
             key = page_key(self.page_url(site, url))
             if key not in self.listed or self.LISTED_RANK[via] < self.LISTED_RANK[self.listed[key][1]]:
                 self.listed[key] = (listed, via)
-        admitted = self.admit(site, url, lastmod, living, via=via)
+        admitted = self.admit(site, url, lastmod, living, via=via, listed=listed)
         if admitted is None:
             return None
         url, living = admitted
@@ -1243,7 +1243,8 @@ class NewsSpider(BaseSpider):
             self.record_error(url, f"malformed URL skipped: {exc}")
             return None
 
-    def admit(self, site, url, lastmod=None, living=False, filtered=True, via=None) -> tuple[str, bool] | None:
+    def admit(self, site, url, lastmod=None, living=False, filtered=True, via=None,
+              listed: str = "") -> tuple[str, bool] | None:
         """``(url to fetch, living)`` for a discovered page that this crawl should have, or None:
         asked already, not the site's (``filtered``: its allow/deny rules), archived and not
         changed since (``lastmod``), a living page not due, outside the crawl's dates, or past
@@ -1288,7 +1289,7 @@ class NewsSpider(BaseSpider):
         if changed and not self.in_window(changed) and not living:
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
-        if changed is None and not living and known is None and (self.outside_by_url(url) or self.outside_as_listed(key)):
+        if changed is None and not living and known is None and (self.outside_by_url(url) or self.outside_as_listed(listed)):
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
         self.requested.add(key)
@@ -1342,15 +1343,17 @@ class NewsSpider(BaseSpider):
             return False
         return day is not None and not self.page_in_window(day.day)
 
-    def outside_as_listed(self, key: str) -> bool:
-        """Whether a page is outside the crawl's dates by the date its listing entry (or Google News sitemap
-        entry, or feed item) gives it (:attr:`listed`: the page's date when it states none, pipelines/extract.py,
-        before its address's), judged as its own date is (:meth:`page_in_window`). A listing shows every item's day
-        beside its link (§2.3's iprox listing date): a ``--from-date`` crawl of a paged listing fetched each older
-        item, to drop it once read, as :meth:`outside_by_url` says of a date in the address."""
-        listed = getattr(self, "listed", {}).get(key)
+    def outside_as_listed(self, listed: str) -> bool:
+        """Whether a page is outside the crawl's dates by the date this listing entry (or Google News sitemap
+        entry, or feed item) gives it (``listed``; :attr:`listed` keeps the best-ranked one, the page's date when it
+        states none, pipelines/extract.py, before its address's), judged as its own date is (:meth:`page_in_window`).
+        A listing shows every item's day beside its link (§2.3's iprox listing date): a ``--from-date`` crawl of a
+        paged listing fetched each older item, to drop it once read, as :meth:`outside_by_url` says of a date in the
+        address. The discovery's own date, not the best-ranked one known so far: a page one discovery dates inside
+        is asked whichever was read first (a feed's older date read first skipped it for the listing too, so a crawl
+        and its replay could differ)."""
         try:
-            day = date.fromisoformat(listed[0][:10]) if listed and listed[0] else None
+            day = date.fromisoformat(listed[:10]) if listed else None
         except ValueError:
             return False
         return day is not None and not self.page_in_window(day)

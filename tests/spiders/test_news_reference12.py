@@ -353,3 +353,38 @@ def test_a_listing_answering_a_soft_404_in_the_sites_template_is_an_error(tmp_pa
     first = sqlite_utils.Database(db_path).execute("select status, errors from crawls").fetchone()
     assert crawl.returncode != 0 and first[0] != "complete", first
     assert [e["url"] for e in json.loads(first[1])] == [base + "nieuws"], first[1]
+
+
+def test_a_page_one_discovery_dates_inside_the_crawls_dates_is_asked_whatever_another_says(tmp_path):
+    """A page its feed dates before ``--from-date`` (a feed that keeps an item's first date) and its listing inside
+    (§2.3's iprox listing date, as the page states it): whether it was asked hung on which discovery was read first
+    (the feed first, its date, ranked above the listing's, skipped the page for both; the listing first, the page
+    was asked), so a crawl and its replay (``reparse``) could differ. Each discovery's own date decides whether it
+    asks the page: asked, and archived by its own date."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import redirecting, registry
+    from tests.spiders.test_news_reference8 import iprox_item
+
+    def feed(base):
+        return ("application/rss+xml; charset=UTF-8", (
+            '<?xml version="1.0" encoding="UTF-8"?><!-- SYNTHETIC --><rss version="2.0"><channel><title>Nieuws</title>'
+            f"<item><title>Gunning</title><link>{base}nieuws/gunning</link>"
+            "<pubDate>Mon, 14 Dec 2020 10:00:00 +0100</pubDate></item></channel></rss>").encode())
+
+    listing = (HTML, ("<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'></head><body>"
+                      "<main><div id='results'><div class='grid-element'><a class='siteLink' href='/nieuws/gunning'>"
+                      "Gunning</a><div class='iprox-content iprox-date date'>14 oktober 2021</div></div></div></main>"
+                      "</body></html>").encode())
+    routes = {"/robots.txt": ROBOTS, "/feed/": feed, "/nieuws": listing,
+              "/nieuws/gunning": iprox_item("Voorlopige gunning jeugdhulp")}
+    db_path = tmp_path / "archive.db"
+    server, base = redirecting(routes, {})
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="iprox", allow=["^/nieuws/"],
+                                    discovery={"feeds": ["feed/"], "listing": {"urls": ["nieuws"]}}),
+                           db_path, "--from-date", "2021-01-15")
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    rows = {r["url"].removeprefix(base): r["published"] for r in sqlite_utils.Database(db_path)["articles"].rows}
+    assert rows == {"nieuws/gunning": "2021-10-14"}
