@@ -658,3 +658,35 @@ def test_news_of_a_subregion_procurement_links_to_it_not_to_one_of_its_towns(tmp
     links = {r["procurement_id"]: r for r in archive["procurement_links"].rows}
     assert links["TN160600"]["status"] == "linked", links
     assert links.get("TN160417", {}).get("status") != "linked", links
+
+
+def test_an_award_in_the_news_before_its_notice_is_linked_when_the_notice_is_crawled(tmp_path):
+    """A municipality announces the award of a procedure ("TenderNed-kenmerk 160499") before the crawl
+    has its notice: the page is a news-only procurement. The next, incremental TenderNed crawl brings the
+    notice; its derivation finds the page by the reference (``article_link_keys``) without a full
+    derivation, and links it with the reference as its reason. Real crawls; SYNTHETIC news page and notice
+    copy."""
+    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+    from tests.conftest import FAST, ROOT, by_id, make_publication
+
+    snapshot = load_publications()
+    basishulp = by_id(snapshot, 100101)
+    award = make_publication(basishulp, 100701, "2018-11-20", kenmerk=160499, title="Gunning jeugdhulp aan huis")
+    db = tmp_path / "archive.db"
+    page = ("2018-11-12", "Gemeenten gunnen jeugdhulp aan huis",
+            "De gemeenten Heerlen, Landgraaf en Voerendaal hebben de aanbesteding jeugdhulp aan huis "
+            "(TenderNed-kenmerk 160499) gegund. De nieuwe contracten gaan in per 1 januari 2019.")
+    with serve_story({"nieuws/gegund.html": page}) as base:
+        done = crawl_news(story_registry(tmp_path, base), db)
+        assert done.returncode == 0, done.stderr[-2000:]
+    url = f"{base}nieuws/gegund.html"
+    archive = sqlite_utils.Database(db)
+    [before] = [r for r in archive["procurement_links"].rows_where("url = ? and status = 'linked'", [url])]
+    assert before["procurement_id"].startswith("NEWS-")
+    with APIServer(TenderNedAPI([award])) as server:
+        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
+                            "2018-11-01", "--until-date", "2018-11-30", *FAST], cwd=ROOT)
+        assert done.returncode == 0, done.stderr[-2000:]
+    [after] = [r for r in archive["procurement_links"].rows_where("url = ? and status = 'linked'", [url])]
+    assert after["procurement_id"] == "TN160499", after
+    assert "tenderned_ref:TN160499" in json.loads(after["reasons"])
