@@ -577,3 +577,116 @@ def test_place_names_in_a_title_do_not_pull_an_article_to_that_procurement(tmp_p
     assert links.get("TN160417", {}).get("status") != "linked"
     assert not any(reason.startswith("title:") for reason in json.loads(links["TN160417"]["reasons"])) \
         if "TN160417" in links else True
+
+
+def test_news_naming_the_kenmerk_without_tn_links_to_that_procedure(tmp_path):
+    """A re-tender: the same buyer publishes its basishulp procurement again under a new kenmerk,
+    same title, half a year later. A municipal news page names the new one as "TenderNed-kenmerk
+    160499" (and its notice as "publicatienummer 100501"), the forms news uses besides "TN160499"
+    (tenderned-api.md §3-4). Only "TN…" was read, so the page was linked by title and places alone,
+    a near-tie between the two. The written-out kenmerk is evidence: the link is to TN160499 and
+    says so. Real crawls; SYNTHETIC news page and notice copy."""
+    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+    from tests.conftest import FAST, ROOT, by_id, make_publication
+
+    snapshot = load_publications()
+    basishulp = by_id(snapshot, 100101)   # "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal", TN160417
+    again = make_publication(basishulp, 100501, "2018-10-01", kenmerk=160499,
+                             title=basishulp["detail"]["aanbestedingNaam"] + " (heraanbesteding)")
+    db = tmp_path / "archive.db"
+    procedure = [by_id(snapshot, i) for i in (100131, 100190)]  # the first one's rectification and award
+    with APIServer(TenderNedAPI([basishulp, *procedure, again])) as server:
+        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
+                            "2017-01-01", "--until-date", "2022-12-31", *FAST], cwd=ROOT)
+        assert done.returncode == 0, done.stderr[-2000:]
+    pages = {
+        "nieuws/heraanbesteding.html": (
+            "2018-10-05", "Basishulp jeugd opnieuw aanbesteed",
+            "De gemeenten Heerlen, Landgraaf en Voerendaal besteden de basishulp jeugd opnieuw aan. De "
+            "aanbesteding staat op TenderNed onder TenderNed-kenmerk 160499. Inschrijven kan tot 15 november 2018."),
+        "nieuws/publicatie.html": (
+            "2018-10-06", "Aanbesteding basishulp jeugd gepubliceerd",
+            "De gemeenten Heerlen, Landgraaf en Voerendaal hebben de aanbesteding basishulp jeugd gepubliceerd "
+            "op TenderNed (publicatienummer 100501). Jeugdhulpaanbieders kunnen inschrijven tot 15 november 2018."),
+    }
+    with serve_story(pages) as base:
+        done = crawl_news(story_registry(tmp_path, base), db)
+        assert done.returncode == 0, done.stderr[-2000:]
+    archive = sqlite_utils.Database(db)
+    assert {r["procurement_id"] for r in archive["procurements"].rows} >= {"TN160417", "TN160499"}
+    for url in (f"{base}{path}" for path in pages):
+        links = {r["procurement_id"]: r for r in archive["procurement_links"].rows_where("url = ?", [url])}
+        assert links["TN160499"]["status"] == "linked", (url, links)
+        assert "tenderned_ref:TN160499" in json.loads(links["TN160499"]["reasons"]), (url, links)
+        assert links.get("TN160417", {}).get("status") != "linked", (url, links)
+
+
+def test_news_of_a_subregion_procurement_links_to_it_not_to_one_of_its_towns(tmp_path):
+    """Two procurements of jeugdregio Zuid-Limburg: basishulp for Heerlen, Landgraaf and Voerendaal (its
+    notice names the three), and specialistische jeugdhulp for Parkstad (its notice names the sub-region,
+    not its towns). A news page on the Parkstad one names the six Parkstad municipalities. The notice's
+    "Parkstad" was no place, so the page shared three places with the basishulp procurement and none
+    with its own: the sub-regions of ``regional_buyers.csv`` are places with their members. Real
+    crawls; SYNTHETIC news page and notice copy."""
+    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+    from tests.conftest import FAST, ROOT, by_id, make_publication
+
+    snapshot = load_publications()
+    basishulp = by_id(snapshot, 100101)   # "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal", TN160417
+    parkstad = make_publication(basishulp, 100601, "2018-05-14", kenmerk=160600,
+                                title="Specialistische jeugdhulp Parkstad 2019-2022")
+    for part in (parkstad["detail"], parkstad["list"]):
+        part["opdrachtBeschrijving"] = ("Synthetische testdata. Inkoop van specialistische jeugdhulp voor de "
+                                        "gemeenten van Parkstad.")
+    db = tmp_path / "archive.db"
+    procedure = [by_id(snapshot, i) for i in (100131, 100190)]  # the basishulp rectification and award
+    with APIServer(TenderNedAPI([basishulp, *procedure, parkstad])) as server:
+        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
+                            "2017-01-01", "--until-date", "2022-12-31", *FAST], cwd=ROOT)
+        assert done.returncode == 0, done.stderr[-2000:]
+    page = ("2018-05-22", "Parkstad koopt specialistische jeugdhulp in",
+            "De gemeenten Brunssum, Heerlen, Kerkrade, Landgraaf, Simpelveld en Voerendaal hebben de aanbesteding "
+            "voor specialistische jeugdhulp gepubliceerd. Jeugdhulpaanbieders kunnen inschrijven tot 30 juni 2018.")
+    with serve_story({"nieuws/specialistisch.html": page}) as base:
+        done = crawl_news(story_registry(tmp_path, base), db)
+        assert done.returncode == 0, done.stderr[-2000:]
+    archive = sqlite_utils.Database(db)
+    towns = {r["name"] for r in archive.query(
+        "select m.name from notice_municipalities m join notices n using (publication_id) where n.procurement_id = ?",
+        ["TN160600"])}
+    assert {"Brunssum", "Kerkrade", "Simpelveld"} <= towns, towns
+    links = {r["procurement_id"]: r for r in archive["procurement_links"].rows}
+    assert links["TN160600"]["status"] == "linked", links
+    assert links.get("TN160417", {}).get("status") != "linked", links
+
+
+def test_an_award_in_the_news_before_its_notice_is_linked_when_the_notice_is_crawled(tmp_path):
+    """A municipality announces the award of a procedure ("TenderNed-kenmerk 160499") before the crawl
+    has its notice: the page is a news-only procurement. The next, incremental TenderNed crawl brings the
+    notice; its derivation finds the page by the reference (``article_link_keys``) without a full
+    derivation, and links it with the reference as its reason. Real crawls; SYNTHETIC news page and notice
+    copy."""
+    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+    from tests.conftest import FAST, ROOT, by_id, make_publication
+
+    snapshot = load_publications()
+    basishulp = by_id(snapshot, 100101)
+    award = make_publication(basishulp, 100701, "2018-11-20", kenmerk=160499, title="Gunning jeugdhulp aan huis")
+    db = tmp_path / "archive.db"
+    page = ("2018-11-12", "Gemeenten gunnen jeugdhulp aan huis",
+            "De gemeenten Heerlen, Landgraaf en Voerendaal hebben de aanbesteding jeugdhulp aan huis "
+            "(TenderNed-kenmerk 160499) gegund. De nieuwe contracten gaan in per 1 januari 2019.")
+    with serve_story({"nieuws/gegund.html": page}) as base:
+        done = crawl_news(story_registry(tmp_path, base), db)
+        assert done.returncode == 0, done.stderr[-2000:]
+    url = f"{base}nieuws/gegund.html"
+    archive = sqlite_utils.Database(db)
+    [before] = [r for r in archive["procurement_links"].rows_where("url = ? and status = 'linked'", [url])]
+    assert before["procurement_id"].startswith("NEWS-")
+    with APIServer(TenderNedAPI([award])) as server:
+        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
+                            "2018-11-01", "--until-date", "2018-11-30", *FAST], cwd=ROOT)
+        assert done.returncode == 0, done.stderr[-2000:]
+    [after] = [r for r in archive["procurement_links"].rows_where("url = ? and status = 'linked'", [url])]
+    assert after["procurement_id"] == "TN160499", after
+    assert "tenderned_ref:TN160499" in json.loads(after["reasons"])

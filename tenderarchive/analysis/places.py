@@ -12,7 +12,9 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
 * :data:`AMBIGUOUS` names (ordinary Dutch words or places that share a name) count only
   after ``gemeente(n)`` or inside a list of at least two municipalities;
 * sub-regions expand to their municipalities: MVS, Leidse regio (with Voorschoten from
-  2024 on), H10 (without Voorschoten from 2024 on);
+  2024 on), H10 (without Voorschoten from 2024 on), and the ``subregio`` rows of
+  ``regional_buyers.csv`` (Parkstad, Westelijke Mijnstreek, Noord- en Midden-Drenthe, Zuid-Drenthe),
+  sourced there, with their members of the text's year;
 * not a municipality of the story (issue 11): a court or company seat ("rechtbank Den
   Haag", "gevestigd te Elst", "advocaat ... te Utrecht"), a person's surname ("Emmeke
   van Eersel"), a region named after its centre ("regio Amersfoort"), "Den Haag" as the
@@ -426,6 +428,41 @@ def _has_word(window: str, words: tuple[str, ...]) -> bool:
 _PREPOSITIONS = ("in", "te", "uit", "naar", "rond")
 
 
+#: ``regional_buyers.csv`` rows of kind ``subregio`` that :data:`SUBREGIONS` does not spell out (Parkstad,
+#: Westelijke Mijnstreek, Noord- en Midden-Drenthe...): sourced in that table (data/README.md), their aliases
+#: matched case-sensitively as whole words.
+_SPELLED_OUT = {"mvs", "leidse-regio", "h10"}
+
+
+@lru_cache(maxsize=1)
+def _listed_subregion_patterns() -> tuple:
+    seen: dict[str, set] = {}
+    for row in reference.load().buyers:
+        if row["kind"] == "subregio" and row["buyer_id"] not in _SPELLED_OUT:
+            seen.setdefault(row["buyer_id"], set()).update(a for a in row["aliases"].split("|") if a)
+    return tuple((buyer_id, sorted(aliases, key=len, reverse=True),
+                  re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+                             + r")(?![\w]|-\w)")) for buyer_id, aliases in seen.items())
+
+
+def _listed_subregions(full: str, year: int | None) -> list[tuple[str, list[str]]]:
+    """The sub-regions of ``regional_buyers.csv`` a text names, each with the names of its members in
+    ``year`` (``reference.buyer``; the current ones without a year)."""
+    found = []
+    municipalities = reference.load().municipalities
+    for buyer_id, aliases, rx in _listed_subregion_patterns():
+        if not any(a in full for a in aliases):
+            continue
+        m = rx.search(full)
+        if m is None:
+            continue
+        row = reference.buyer(buyer_id, year)
+        if row is None:
+            continue
+        found.append((row["name"], [municipalities[c]["name"] for c in row["member_codes"] if c in municipalities]))
+    return found
+
+
 def _subregion_named(name: str, full: str) -> bool:
     rx, literal = _SUBREGION_RX[name]
     return literal in full and rx.search(full) is not None
@@ -605,6 +642,9 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         if sub == "H10" and year and year >= 2024:
             mem.remove("Voorschoten")
         for name in mem:
+            salient.setdefault(name, _record(name, f"subregion:{sub}", year))
+    for sub, names in _listed_subregions(full, year):
+        for name in names:
             salient.setdefault(name, _record(name, f"subregion:{sub}", year))
     # A municipality formed by a merger after the year the page states did not exist then: its name was the region of
     # the municipalities it was formed of ("Westerkwartier" in 2006: Grootegast, Leek, Marum, Zuidhorn;

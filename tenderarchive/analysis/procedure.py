@@ -59,14 +59,36 @@ def contract_duration(text: str) -> dict | None:
     return {"text": m.group(0).strip(), "months": months, "extension_options": bool(m.group("ext"))}
 
 
+#: A TenderNed number written out: five to seven digits standing alone, not part of a dated or
+#: compound reference ("2024/160417", "160417-2", "160.417" are no TenderNed numbers).
+_NUMBER = r"(?<![\d/.-])(\d{5,7})(?![\d]|[/.-]\d)"
+#: Words between a label and its number: a colon, "nr.", "nummer", "is", "van"...
+_GAP = r"(?:\s*:\s*|\s+(?:(?:nr\.?|nummer|is|van)\s*:?\s*)?|\s*\(\s*)"
+#: The kenmerk (TN number) written without "TN": "TenderNed-kenmerk 160417", "TenderNed 160417",
+#: "TenderNed-nummer 160417", "TN-nummer 160417", "kenmerk 160417", "kenmerknummer: 160417".
+_KENMERK = re.compile(r"\b(?:tenderned[- ]?(?:kenmerk(?:nummer)?|nummer|referentie(?:nummer)?)?|tn[- ]?nummer"
+                      r"|kenmerk(?:nummer)?)" + _GAP + _NUMBER, re.I)
+#: A publication id written out: "publicatienummer 407238", "publicatie-ID 407238", "publicatieId: 407238".
+_PUBLICATIE = re.compile(r"\bpublicatie[- ]?(?:nummer|id)" + _GAP + _NUMBER, re.I)
+
+
 def tenderned_refs(text: str) -> dict:
     """TenderNed references: TN numbers (kenmerken, written "TN469379", "TN 469379" or "TN-469379", given
     as "TN469379"), TenderNed addresses, and the publication ids of notice addresses, the current
     ``aankondigingen/overzicht/<id>`` and the older ``tenderned-tap/aankondigingen/<id>``
-    (docs/reference/tenderned-awards.md, "Old notice URL")."""
-    numbers = sorted({f"TN{n}" for n in re.findall(r"\bTN[ -]?(\d{5,7})\b", text)})
-    urls = sorted(set(re.findall(r"(?:https?://)?(?:www\.)?tenderned\.nl[^\s,;)]*", text, re.I)))
+    (docs/reference/tenderned-awards.md, "Old notice URL").
+
+    The kenmerk is the procedure's reference and the publicatieId a notice's (tenderned-api.md §3-4,
+    tenderned-awards.md §5); news writes them out as well: "TenderNed-kenmerk 160417", "TenderNed
+    160417", "kenmerk 160417", "publicatienummer 407238". "kenmerk" and "publicatienummer" alone are
+    also a municipality's own letter or gazette references, so those count only on a page that names
+    TenderNed; a number must stand alone (five to seven digits, not "2024/160417" nor "160417-2")."""
     mentioned = bool(re.search(r"tenderned", text, re.I))
-    return {"platform": "TenderNed" if mentioned else None, "tn_numbers": numbers, "urls": urls,
-            "publication_ids": sorted(set(re.findall(r"(?:aankondigingen/overzicht|tenderned-tap/aankondigingen)/(\d+)",
-                                                     text)))}
+    numbers = set(re.findall(r"\bTN[ -]?(\d{5,7})\b", text))
+    publications = set(re.findall(r"(?:aankondigingen/overzicht|tenderned-tap/aankondigingen)/(\d+)", text))
+    if mentioned:
+        numbers |= {m.group(1) for m in _KENMERK.finditer(text)}
+        publications |= {m.group(1) for m in _PUBLICATIE.finditer(text)}
+    urls = sorted(set(re.findall(r"(?:https?://)?(?:www\.)?tenderned\.nl[^\s,;)]*", text, re.I)))
+    return {"platform": "TenderNed" if mentioned else None, "tn_numbers": sorted(f"TN{n}" for n in numbers),
+            "urls": urls, "publication_ids": sorted(publications)}

@@ -51,6 +51,23 @@ def test_subregion_acronyms_expand():
     assert "Voorschoten" not in _names("Het inkoopbureau H10 start een aanbesteding.", year=2025)
 
 
+def test_subregions_of_the_regional_buyers_table_expand_to_their_members_of_that_year():
+    """Sub-regions inside a jeugdregio, named instead of their towns: the ``subregio`` rows of
+    ``regional_buyers.csv`` (sourced there), with their members in the text's year: Parkstad has
+    Beekdaelen from its forming in 2019 on. Synthetic sentences."""
+    parkstad = {"Brunssum", "Heerlen", "Kerkrade", "Landgraaf", "Simpelveld", "Voerendaal"}
+    assert _names("De gemeenten in Parkstad kopen jeugdhulp samen in.", year=2017) == parkstad
+    assert _names("De Parkstadgemeenten kopen jeugdhulp samen in.", year=2021) == parkstad | {"Beekdaelen"}
+    assert _names("Jeugdhulp in de Westelijke Mijnstreek wordt opnieuw aanbesteed.", year=2020) == {
+        "Beek (L.)", "Sittard-Geleen", "Stein (L.)"}
+    assert _names("Zuid-Drenthe koopt jeugdhulp in.", year=2020) >= {"Emmen", "Coevorden", "Hoogeveen"}
+    [m] = [m for m in find_municipalities("Regio Parkstad besteedt aan.", year=2020)["municipalities"]
+           if m["name"] == "Kerkrade"]
+    assert (m["cbs_code"], m["jeugdregio_code"], m["matched"]) == ("GM0928", "JZ41", "subregion:Parkstad Limburg")
+    # Words the name is part of are no sub-region.
+    assert not _names("Het Parkstadtheater en het Parkstad-Limburgstadion.", year=2020)
+
+
 @pytest.mark.parametrize("text", [
     "Dit is de beste aanpak voor de beek achter het hof.",
     "Best practices uit het land delen we graag.",

@@ -40,3 +40,22 @@ def test_lots_and_duration():
                 "De overeenkomst voor 4 jaar kent een optie tot verlenging.")
     assert r["lots"]["count"] == 3 and r["lots"]["labels"] == ["perceel 1", "perceel 2", "perceel 3"]
     assert r["contract_duration"]["months"] == 48 and r["contract_duration"]["extension_options"] is True
+
+
+@pytest.mark.parametrize("text,numbers,ids", [
+    ("De aanbesteding jeugdhulp staat op TenderNed onder TenderNed-kenmerk 160417.", ["TN160417"], []),
+    ("De aanbesteding jeugdhulp is te vinden op TenderNed 160417.", ["TN160417"], []),
+    ("Aanbesteding jeugdhulp, TenderNed-nummer: 160417, TN-nummer 160418.", ["TN160417", "TN160418"], []),
+    ("De aanbesteding jeugdhulp (kenmerk 160417, publicatienummer 407238) staat op TenderNed.",
+     ["TN160417"], ["407238"]),
+    ("Via TenderNed, kenmerknummer: 160417; publicatie-ID 407238.", ["TN160417"], ["407238"]),
+    # Without TenderNed on the page, "kenmerk" is the municipality's own reference.
+    ("Ons kenmerk 160417, publicatienummer 407238 in het gemeenteblad.", [], []),
+    # Dated or compound references are no TenderNed numbers.
+    ("TenderNed; ons kenmerk 2024/160417, kenmerk 160417-2 en kenmerk 160.417.", [], []),
+])
+def test_kenmerk_and_publication_numbers_written_out(text, numbers, ids):
+    """tenderned-api.md §3-4: the kenmerk (the TN number) and the publicatieId; news writes them out
+    without "TN". Synthetic sentences."""
+    refs = analyse(text)["tenderned_refs"]
+    assert refs["tn_numbers"] == numbers and refs["publication_ids"] == ids
