@@ -52,3 +52,23 @@ def test_bunschoten_spakenburg_is_the_municipality_bunschoten():
     text = "Onze praktijk heeft contracten met de gemeenten Amersfoort, Baarn, Bunschoten-Spakenburg en Eemnes."
     assert _names(text) >= {"Amersfoort", "Baarn", "Bunschoten", "Eemnes"}
 
+
+# --- dialogue rounds: stages.md's `dialoog` ("dialogue or negotiation rounds") --------------------------------
+
+def test_dialogue_rounds_held_are_the_dialogue_stage():
+    from tenderarchive.analysis import analyse
+    import datetime as dt
+    r = analyse("SYNTHETISCHE TEKST. Tijdens de dialoogrondes met de aanbieders zijn veel reacties ontvangen op de "
+                "inkoop van de jeugdhulp. Deze worden verwerkt in de Nota van Inlichtingen.",
+                title="Ontwikkeltafel jeugdhulp", published=dt.date(2021, 4, 29))
+    assert ("dialoog", "done") in {(s["stage"], s["status"]) for s in r["stages"]}
+    assert r["primary_stage"] == "dialoog"
+
+
+def test_dialogue_rounds_still_to_come_are_planned():
+    from tenderarchive.analysis import analyse
+    import datetime as dt
+    r = analyse("SYNTHETISCHE TEKST. De aanbesteding van de gesloten jeugdzorg is gepubliceerd. Het streven is dat de "
+                "dialoogrondes van eind oktober 2020 tot en met januari 2021 plaatsvinden.",
+                title="Inkoop gesloten jeugdzorg", published=dt.date(2020, 6, 1))
+    assert {s["status"] for s in r["stages"] if s["stage"] == "dialoog"} == {"planned"}
