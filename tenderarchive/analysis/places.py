@@ -30,7 +30,8 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   tried every position of the text). The regexes still decide every match, so the result is
   the same as running them all;
 * spelling (issue 11): a hyphenated CBS name also matches with a space ("Borger Odoorn",
-  "Midden Drenthe"); a province suffix in every spelling ``reference.normalise`` keys as the
+  "Midden Drenthe") and a space between two capitalised words of a CBS name with a hyphen
+  ("West-Betuwe", "Stichtse-Vecht"); a province suffix in every spelling ``reference.normalise`` keys as the
   CBS name's ("Bergen (N. H)", "Bergen (N-H)"); a name with an article without it ("gemeente
   Hogeland", "in Ronde Venen") unless that is a word or another place, or with the article in
   lower case ("in de Bilt"); regular adjectives are derived from the CBS names (Castricum ->
@@ -55,7 +56,8 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
   Westerkwartier"). A year inferred from the text does not decide it;
 * a current municipality is in the jeugdregio it had in the text's ``year`` too
   (``jeugdregio_membership.csv``: Zeewolde in JZ08 Flevoland until 2023, JZ12 from 2024);
-* salience: a municipality goes into ``municipalities`` when it is in a list, follows
+* salience: a municipality goes into ``municipalities`` when it is in a list (names separated by ", ", " en ",
+  " of ", or one item of a bulleted or numbered list to the next: "• Buren;\n• Culemborg;"), follows
   ``gemeente``, is expanded from a sub-region, occurs twice, or occurs in the title or
   first paragraph; a single passing mention ("initiatief uit Nijmegen") goes into
   ``municipalities_mentioned``.
@@ -115,6 +117,7 @@ SUBREGIONS = {
 }
 
 _B = r"(?<![\w@./-])"
+_SPACE_BETWEEN_CAPITALS = re.compile(r"(?<=[a-z]) (?=[A-Z][a-z])")
 _E = r"(?![\w-]|\.nl)"
 
 
@@ -194,6 +197,13 @@ def _patterns() -> list[tuple[str, str, _Pattern]]:
         forms += [(form, "alias") for form in _without_article(name, row, munis)]
         # "Borger Odoorn", "Midden Drenthe": the hyphen of a CBS name is often left out.
         forms += [(f.replace("-", " "), "alias") for f, _ in list(forms) if "-" in f.strip("-'s")]
+        # "West-Betuwe", "Stichtse-Vecht": a space between two capitalised words of a CBS name is often a hyphen.
+        seen = {f for f, _ in forms}
+        for f, _ in list(forms):
+            hyphened = _SPACE_BETWEEN_CAPITALS.sub("-", f)
+            if hyphened not in seen:
+                seen.add(hyphened)
+                forms.append((hyphened, "alias"))
         for form, how in forms:
             pats.append((name, how if form != name else "name",
                          _Pattern(_B + re.escape(form) + r"(?:'s)?" + _E)))
@@ -407,6 +417,8 @@ _SUBREGION_RX = {name: (re.compile(rx), rx.replace("\\b", "").split("[")[0])
 _AFTER_GEMEENTE = re.compile(r"gemeenten?\s+(?:\w+\s+)?$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|en|of|&|/)\s*")
 _COMMA_GAP = re.compile(r",\s*")
+# one item of a bulleted or numbered list to the next: "• Buren;\n• Culemborg;", "- Druten,\n- Heumen", "1. Tiel\n2. Buren"
+_BULLET_GAP = re.compile(r"[ \t]*[,;]?[ \t]*\n\s*(?:[-\u2022*\u00b7\u25aa\u25e6\u2013]|\d{1,2}[.)])[ \t]+")
 
 
 def _context_checks(full: str) -> tuple[bool, bool, bool]:
@@ -584,7 +596,7 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
     in_list: set[int] = set()
     for i in range(len(spans) - 1):
         gap = full[spans[i][1]: spans[i + 1][0]]
-        if _LIST_GAP.fullmatch(gap) or _COMMA_GAP.fullmatch(gap):
+        if _LIST_GAP.fullmatch(gap) or _COMMA_GAP.fullmatch(gap) or _BULLET_GAP.fullmatch(gap):
             in_list.update({i, i + 1})
     counts: dict[str, int] = {}
     for _, _, name, _ in spans:

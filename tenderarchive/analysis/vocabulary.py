@@ -276,7 +276,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                      r"start\w* (?:[\w'-]+ ){0,8}met de (?:gezamenlijke )?(?:aanbesteding|inkoop)\w*|start\w* (?:[\w'-]+ ){0,2}aanbesteding"),
     ("selectie", r"pre-?selectie\w*|voorselectie|\bselectie\b|geselecteerde (?:aanbieders|gegadigden)|"
                  r"verzoek tot deelneming|toegelaten tot de dialoog\w*|in de pre-selectie|\bgegadigden?\b"),
-    ("dialoog", r"dialoogfase|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
+    ("dialoog", r"dialoogfase|dialoogronde\w*|kick-off dialoog\w*|dialoogbijeenkomst\w*|dialoogsessie\w*|dialooggesprek\w*|"
                 r"onderhandelingsronde\w*|dialoogtafel\w*"),
     ("inschrijving", r"uitnodiging tot inschrijving|inschrijfdatum|inschrijftermijn|inschrijvingsperiode|"
                      # branch news17: the long forms of the closing date and term ("het verstrijken van de
