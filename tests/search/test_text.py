@@ -2,6 +2,7 @@
 
 import random
 
+import pytest
 import snowballstemmer
 
 from tenderarchive.search import text
@@ -15,9 +16,10 @@ def test_numbers_stem_to_themselves_as_snowball_stems_them():
     assert [text.stem(n) for n in numbers] == [snowball.stemWord(n) for n in numbers] == numbers
 
 
-def test_numbers_skip_the_stemmer(monkeypatch):
-    """Issue 14: a reparse stemmed every notice's publication id and kenmerk (unique numbers, so never
-    cached) with Snowball, ~20 µs each; a number is its own stem, words still go to Snowball."""
+@pytest.fixture
+def snowball_asked(monkeypatch):
+    """The words the stemmer module hands to Snowball while a test runs (the stem cache emptied before and
+    after, so a word stemmed earlier is asked again)."""
     snowball = snowballstemmer.stemmer("dutch")
     asked = []
 
@@ -28,11 +30,15 @@ def test_numbers_skip_the_stemmer(monkeypatch):
 
     monkeypatch.setattr(text, "_stemmer", Counting)
     text.stem.cache_clear()
-    try:
-        assert text.stem_text("Jeugdhulp perceel 12 kenmerk 345678 ²") == "jeugdhulp perceel 12 kenmerk 345678 2"
-        assert asked == ["jeugdhulp", "perceel", "kenmerk"]
-    finally:
-        text.stem.cache_clear()
+    yield asked
+    text.stem.cache_clear()
+
+
+def test_numbers_skip_the_stemmer(snowball_asked):
+    """Issue 14: a reparse stemmed every notice's publication id and kenmerk (unique numbers, so never
+    cached) with Snowball, ~20 µs each; a number is its own stem, words still go to Snowball."""
+    assert text.stem_text("Jeugdhulp perceel 12 kenmerk 345678 ²") == "jeugdhulp perceel 12 kenmerk 345678 2"
+    assert snowball_asked == ["jeugdhulp", "perceel", "kenmerk"]
 
 
 def test_every_word_stems_as_snowball_stems_it():
@@ -62,21 +68,8 @@ def test_every_word_stems_as_snowball_stems_it():
         text.stem.cache_clear()
 
 
-def test_a_kenmerk_skips_the_stemmer(monkeypatch):
+def test_a_kenmerk_skips_the_stemmer(snowball_asked):
     """Issue 14: every notice's TenderNed kenmerk (``TN160417``, unique, so never cached) went through
     Snowball, 20-50 µs each; it is its own stem."""
-    snowball = snowballstemmer.stemmer("dutch")
-    asked = []
-
-    class Counting:
-        def stemWord(self, word):  # noqa: N802 (snowball's name)
-            asked.append(word)
-            return snowball.stemWord(word)
-
-    monkeypatch.setattr(text, "_stemmer", Counting)
-    text.stem.cache_clear()
-    try:
-        assert text.stem_text("TN160417 kt perceel2 ab12") == "tn160417 k perceel2 ab12"
-        assert asked == ["kt", "perceel2", "ab12"]
-    finally:
-        text.stem.cache_clear()
+    assert text.stem_text("TN160417 kt perceel2 ab12") == "tn160417 k perceel2 ab12"
+    assert snowball_asked == ["kt", "perceel2", "ab12"]
