@@ -57,7 +57,10 @@ def analyse_article(record: dict) -> dict:
     article = record["article"]
     published = date.fromisoformat(article["published"][:10]) if article.get("published") else None
     result = analyse(article["text"], title=article.get("title"), published=published, url=article["url"])
-    municipalities = result.get("municipalities") or []
+    # the municipalities a sub-region's name implies (H10, Parkstad) are archived beside the named ones, marked
+    # implied = 1 with the region as matched ("subregion:H10"): linking and the article's jeugdregio read them
+    implied = result.get("implied_municipalities") or []
+    municipalities = (result.get("municipalities") or []) + implied
     regions = Counter(m["jeugdregio_code"] for m in municipalities if m.get("jeugdregio_code"))
     article.update({
         "relevant": 1 if result["relevant"] else 0,
@@ -81,7 +84,7 @@ def analyse_article(record: dict) -> dict:
     url = article["url"]
     record["municipalities"] = [
         {"url": url, "cbs_code": m["cbs_code"], "name": m["name"],
-         "jeugdregio_code": m.get("jeugdregio_code"), "matched": m.get("matched")}
+         "jeugdregio_code": m.get("jeugdregio_code"), "matched": m.get("matched"), "implied": 1 if m in implied else 0}
         for m in municipalities]
     record["organisations"] = [{"url": url, "name": o["name"], "role": o.get("role") or "",
                                 "rule": o.get("rule"), "sentence": o.get("sentence"), "name_key": name_key(o["name"])}

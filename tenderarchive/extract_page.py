@@ -96,6 +96,9 @@ def _summary(page: dict, url: str | None) -> dict:
                     "year_inferred": bool(e.get("year_inferred"))} for e in result["events"]],
         "municipalities": [{"name": m["name"], "cbs_code": m["cbs_code"], "jeugdregio": m.get("jeugdregio"),
                             "jeugdregio_code": m.get("jeugdregio_code")} for m in result["municipalities"]],
+        # the members a sub-region's name implies (H10, Parkstad), with that name as evidence: not named by the text
+        "implied_municipalities": [{"name": m["name"], "cbs_code": m["cbs_code"], "jeugdregio_code": m.get("jeugdregio_code"),
+                                    "matched": m.get("matched")} for m in result.get("implied_municipalities") or []],
         "regions": result.get("regions"),
         "organisations": result.get("organisations"),
         "awardees": result.get("awardees"),

@@ -660,6 +660,42 @@ def test_news_of_a_subregion_procurement_links_to_it_not_to_one_of_its_towns(tmp
     assert links.get("TN160417", {}).get("status") != "linked", links
 
 
+def test_news_naming_only_the_subregion_links_by_its_implied_members(tmp_path):
+    """A news page names the sub-region Parkstad and none of its towns: it names no municipality (the corpus
+    README's gold rule), but the six members Parkstad implies are archived as implied (``implied`` = 1,
+    matched "subregion:..."), and linking still reads them: the page links to the Parkstad procurement.
+    Real crawls; SYNTHETIC news page and notice copy."""
+    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+    from tests.conftest import FAST, ROOT, by_id, make_publication
+
+    snapshot = load_publications()
+    basishulp = by_id(snapshot, 100101)   # "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal", TN160417
+    parkstad = make_publication(basishulp, 100601, "2018-05-14", kenmerk=160600,
+                                title="Specialistische jeugdhulp Parkstad 2019-2022")
+    for part in (parkstad["detail"], parkstad["list"]):
+        part["opdrachtBeschrijving"] = ("Synthetische testdata. Inkoop van specialistische jeugdhulp voor de "
+                                        "gemeenten van Parkstad.")
+    db = tmp_path / "archive.db"
+    procedure = [by_id(snapshot, i) for i in (100131, 100190)]  # the basishulp rectification and award
+    with APIServer(TenderNedAPI([basishulp, *procedure, parkstad])) as server:
+        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
+                            "2017-01-01", "--until-date", "2022-12-31", *FAST], cwd=ROOT)
+        assert done.returncode == 0, done.stderr[-2000:]
+    page = ("2018-05-22", "Parkstad koopt specialistische jeugdhulp in",
+            "De gemeenten van Parkstad hebben de aanbesteding voor specialistische jeugdhulp gepubliceerd. "
+            "Jeugdhulpaanbieders kunnen inschrijven tot 30 juni 2018.")
+    with serve_story({"nieuws/parkstad.html": page}) as base:
+        done = crawl_news(story_registry(tmp_path, base), db)
+        assert done.returncode == 0, done.stderr[-2000:]
+    archive = sqlite_utils.Database(db)
+    rows = list(archive["article_municipalities"].rows_where("url = ?", [f"{base}nieuws/parkstad.html"]))
+    assert {r["name"] for r in rows} >= {"Brunssum", "Heerlen", "Kerkrade", "Landgraaf", "Simpelveld", "Voerendaal"}
+    assert all(r["implied"] == 1 and r["matched"].startswith("subregion:") for r in rows), rows
+    links = {r["procurement_id"]: r for r in archive["procurement_links"].rows}
+    assert links["TN160600"]["status"] == "linked", links
+    assert any(reason.startswith("places") for reason in json.loads(links["TN160600"]["reasons"])), links
+
+
 def test_an_award_in_the_news_before_its_notice_is_linked_when_the_notice_is_crawled(tmp_path):
     """A municipality announces the award of a procedure ("TenderNed-kenmerk 160499") before the crawl
     has its notice: the page is a news-only procurement. The next, incremental TenderNed crawl brings the

@@ -14,7 +14,9 @@ Matching rules (hand-written; gazetteer matching needs no NLP library):
 * sub-regions expand to their municipalities: MVS, Leidse regio (with Voorschoten from
   2024 on), H10 (without Voorschoten from 2024 on), and the ``subregio`` rows of
   ``regional_buyers.csv`` (Parkstad, Westelijke Mijnstreek, Noord- en Midden-Drenthe, Zuid-Drenthe),
-  sourced there, with their members of the text's year;
+  sourced there, with their members of the text's year. These members are only implied, not named
+  (the corpus README's gold rule): they go into ``implied_municipalities`` (matched
+  ``subregion:H10``), not ``municipalities``, unless the text names them too (branch cv27);
 * not a municipality of the story (issue 11): a court or company seat ("rechtbank Den
   Haag", "gevestigd te Elst", "advocaat ... te Utrecht"), a person's surname ("Emmeke
   van Eersel"), a region named after its centre ("regio Amersfoort"), "Den Haag" as the
@@ -384,8 +386,11 @@ _GOVERNMENT = re.compile(r"(?:protest\w*|actie\w*|demonstr\w+|lobby\w*) (?:[\w-]
 # "wethouder Johan Coes van Hellendoorn", "burgemeester van Diemen": the municipality of an
 # office holder, not a surname. One name alone before "van" is a given name and a surname
 # ("wethouder Carolien van Diemen"), so the holder's name is none or two to four words.
-_OFFICE_OF = re.compile(r"\b(?:wethouder|burgemeester|gemeentesecretaris|raadslid|raadsleden|college)\s+"
-                        r"(?:(?:[A-Z][\w.'-]*\s+){2,4})?van\s+(?:de\s+gemeente\s+)?$", re.I)
+# "De gemeenteraad van Rijswijk", "het college van burgemeester en wethouders van Ede": the council or
+# board of a municipality names it (branch cv27).
+_OFFICE_OF = re.compile(r"\b(?:wethouder|burgemeester|gemeentesecretaris|raadslid|raadsleden|college|gemeenteraad)\s+"
+                        r"(?:(?:[A-Z][\w.'-]*\s+){2,4}|(?<=college )van burgemeester en wethouders\s+)?"
+                        r"van\s+(?:de\s+gemeente\s+)?$", re.I)
 # "GEMEENTE NIJKERK" in the heading of a court ruling.
 _CAPS_GEMEENTE = re.compile(r"\bGEMEENTEN?\s+(?P<name>[A-Z][A-Z'\- ]{1,40}?[A-Z])\b(?=\s*[,\n(]|\s+(?:C\.A\.|EN\b))")
 # "in de regio's Noordkop & Texel, West-Friesland en Alkmaar": a list of regions.
@@ -408,7 +413,7 @@ _DATELINE = re.compile(r"^(?:\d{1,2} \w+ )?(?P<name>[A-Z][A-Z' -]{2,40}?)\s*[-â€
 # ``str.lower()``, so a text holding one of them runs every regex.
 _SEAT_WORDS = ("rech", "hof", "zittingsplaats", "locatie", "gevestigd", "kantoorhoudende", "wonende", "advocaat",
                "mr.", "regio", "provincie", "cjg", "ggd", "aanbieder", "instelling", "bedrijf", "organisatie")
-_OFFICE_WORDS = ("wethouder", "burgemeester", "gemeentesecretaris", "raadslid", "raadsleden", "college")
+_OFFICE_WORDS = ("wethouder", "burgemeester", "gemeentesecretaris", "raadslid", "raadsleden", "college", "gemeenteraad")
 _PERSON_ENDS = ("van", "de", "der", "ter", "ten", "den", ".")
 _FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f")
 #: Each sub-region's regex and the literal text every match of it starts with.
@@ -617,7 +622,8 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         place_use = surface[:1].isupper() and (
             (near.rstrip().endswith(_PREPOSITIONS) and bool(_PLACE_PREPOSITION.search(near)))
             or (near.rstrip().endswith("van") and bool(_RESIDENTS_OF.search(near))))
-        if ambiguous and not (after_gemeente or place_use or i in in_list or name in datelines or
+        # (the council, board or an office holder "van Rijswijk" names the municipality: how == "office")
+        if ambiguous and not (after_gemeente or place_use or how == "office" or i in in_list or name in datelines or
                               (counts[name] >= 2 and surface[:1].isupper() and len(surface) > 5)):
             if surface[:1].isupper() and not _SENTENCE_START.search(full[max(0, a - 3): a] if a else ""):
                 neighbours.append((name, how))
@@ -645,6 +651,10 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
     for name in datelines:
         if name not in salient:
             salient[name] = _record(name, "dateline", year)
+    # A cooperation's or sub-region's name (H10, MVS, Leidse regio, Parkstad) implies its members, but does not
+    # name them (the corpus README's gold rule, branch cv27): they are kept apart, as ``implied_municipalities``
+    # with the region name as evidence (matched "subregion:H10"), for linking and the archive to read.
+    implied: dict[str, dict] = {}
     for sub, (rx, members, _code) in SUBREGIONS.items():
         if not members or not _subregion_named(sub, full):
             continue
@@ -654,10 +664,10 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
         if sub == "H10" and year and year >= 2024:
             mem.remove("Voorschoten")
         for name in mem:
-            salient.setdefault(name, _record(name, f"subregion:{sub}", year))
+            implied.setdefault(name, _record(name, f"subregion:{sub}", year))
     for sub, names in _listed_subregions(full, year):
         for name in names:
-            salient.setdefault(name, _record(name, f"subregion:{sub}", year))
+            implied.setdefault(name, _record(name, f"subregion:{sub}", year))
     # A municipality formed by a merger after the year the page states did not exist then: its name was the region of
     # the municipalities it was formed of ("Westerkwartier" in 2006: Grootegast, Leek, Marum, Zuidhorn;
     # reference.predecessors). Those are named; the name itself only where the text says "gemeente" (the
@@ -675,5 +685,7 @@ def find_municipalities(text: str, title: str | None = None, year: int | None = 
     for name in list(mentioned):
         if name in salient:
             del mentioned[name]
+    named = {rec["name"] for rec in (*salient.values(), *mentioned.values())}
     return {"municipalities": list(salient.values()), "municipalities_mentioned": list(mentioned.values()),
+            "implied_municipalities": [rec for rec in implied.values() if rec["name"] not in named],
             "regions": find_regions(full)}

@@ -78,7 +78,8 @@ def _gold_sets(g: dict) -> dict:
 
 def _pred_sets(p: dict) -> dict:
     return {
-        "municipalities": {m["name"] for m in p.get("municipalities", [])},
+        # the seeds' gold adds the members an acronym implies (municipalities_expanded_from_acronym): so do these
+        "municipalities": {m["name"] for m in [*p.get("municipalities", []), *p.get("implied_municipalities", [])]},
         "events": _pred_event_keys(p),
         "stages": {(s["stage"], s["status"]) for s in p.get("stages", [])},
         "organisations": {o["name"].casefold() for o in p.get("organisations", [])},

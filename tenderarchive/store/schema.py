@@ -251,7 +251,8 @@ TABLES: dict[str, dict] = {
     },
     "article_municipalities": {
         "pk": ("url", "cbs_code"),
-        "columns": {"url": str, "cbs_code": str, "name": str, "jeugdregio_code": str, "matched": str},
+        "columns": {"url": str, "cbs_code": str, "name": str, "jeugdregio_code": str, "matched": str,
+                    "implied": int},
         "indexes": [["cbs_code"], ["jeugdregio_code"], ["name"]],
         "foreign_keys": [("url", "articles", "url")],
     },
@@ -384,6 +385,9 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
             for column, kind in spec["columns"].items():
                 if column not in existing:
                     table.add_column(column, kind)
+                    if (name, column) == ("article_municipalities", "implied"):
+                        # rows archived before the column: a sub-region's member is matched "subregion:..."
+                        db.execute("update article_municipalities set implied = (matched like 'subregion:%')")
             migrate_key(table, spec["pk"])
         for columns in spec.get("indexes", []):
             table.create_index(columns, if_not_exists=True)

@@ -13,6 +13,10 @@ def _names(text, **kw):
     return {m["name"] for m in find_municipalities(text, **kw)["municipalities"]}
 
 
+def _implied(text, **kw):
+    return {m["name"] for m in find_municipalities(text, **kw)["implied_municipalities"]}
+
+
 def test_municipalities_csv_has_342_gemeenten_with_valid_codes():
     rows = list(csv.DictReader(open(DATA / "municipalities.csv", encoding="utf-8")))
     assert len(rows) == 342
@@ -43,12 +47,12 @@ def test_typo_alias_maps_to_cbs_name():
 
 
 def test_subregion_acronyms_expand():
-    assert _names("De MVS-gemeenten kopen samen in.") == {"Maassluis", "Vlaardingen", "Schiedam"}
-    assert _names("De Leidse regio gunt de toegang.") == {"Leiden", "Leiderdorp", "Oegstgeest", "Zoeterwoude"}
-    assert "Voorschoten" in _names("De Leidse regio gunt de toegang.", year=2024)
-    h10 = _names("Het inkoopbureau H10 start een aanbesteding.")
+    assert _implied("De MVS-gemeenten kopen samen in.") == {"Maassluis", "Vlaardingen", "Schiedam"}
+    assert _implied("De Leidse regio gunt de toegang.") == {"Leiden", "Leiderdorp", "Oegstgeest", "Zoeterwoude"}
+    assert "Voorschoten" in _implied("De Leidse regio gunt de toegang.", year=2024)
+    h10 = _implied("Het inkoopbureau H10 start een aanbesteding.")
     assert len(h10) == 10 and "'s-Gravenhage" in h10
-    assert "Voorschoten" not in _names("Het inkoopbureau H10 start een aanbesteding.", year=2025)
+    assert "Voorschoten" not in _implied("Het inkoopbureau H10 start een aanbesteding.", year=2025)
 
 
 def test_subregions_of_the_regional_buyers_table_expand_to_their_members_of_that_year():
@@ -56,16 +60,31 @@ def test_subregions_of_the_regional_buyers_table_expand_to_their_members_of_that
     ``regional_buyers.csv`` (sourced there), with their members in the text's year: Parkstad has
     Beekdaelen from its forming in 2019 on. Synthetic sentences."""
     parkstad = {"Brunssum", "Heerlen", "Kerkrade", "Landgraaf", "Simpelveld", "Voerendaal"}
-    assert _names("De gemeenten in Parkstad kopen jeugdhulp samen in.", year=2017) == parkstad
-    assert _names("De Parkstadgemeenten kopen jeugdhulp samen in.", year=2021) == parkstad | {"Beekdaelen"}
-    assert _names("Jeugdhulp in de Westelijke Mijnstreek wordt opnieuw aanbesteed.", year=2020) == {
+    assert _implied("De gemeenten in Parkstad kopen jeugdhulp samen in.", year=2017) == parkstad
+    assert _implied("De Parkstadgemeenten kopen jeugdhulp samen in.", year=2021) == parkstad | {"Beekdaelen"}
+    assert _implied("Jeugdhulp in de Westelijke Mijnstreek wordt opnieuw aanbesteed.", year=2020) == {
         "Beek (L.)", "Sittard-Geleen", "Stein (L.)"}
-    assert _names("Zuid-Drenthe koopt jeugdhulp in.", year=2020) >= {"Emmen", "Coevorden", "Hoogeveen"}
-    [m] = [m for m in find_municipalities("Regio Parkstad besteedt aan.", year=2020)["municipalities"]
+    assert _implied("Zuid-Drenthe koopt jeugdhulp in.", year=2020) >= {"Emmen", "Coevorden", "Hoogeveen"}
+    [m] = [m for m in find_municipalities("Regio Parkstad besteedt aan.", year=2020)["implied_municipalities"]
            if m["name"] == "Kerkrade"]
     assert (m["cbs_code"], m["jeugdregio_code"], m["matched"]) == ("GM0928", "JZ41", "subregion:Parkstad Limburg")
     # Words the name is part of are no sub-region.
-    assert not _names("Het Parkstadtheater en het Parkstad-Limburgstadion.", year=2020)
+    assert not _implied("Het Parkstadtheater en het Parkstad-Limburgstadion.", year=2020)
+
+
+def test_a_cooperations_name_implies_its_members_but_does_not_name_them():
+    """The corpus README's gold rule: municipalities are those the text names, "not municipalities only
+    implied by a region name". A page naming H10 alone names no municipality; its ten members are
+    ``implied_municipalities``, each with the name as evidence. A member the text names too is named
+    (and not implied twice). Synthetic sentences."""
+    found = find_municipalities("Het inkoopbureau H10 start een aanbesteding voor jeugdhulp.", year=2020)
+    assert found["municipalities"] == [] and found["municipalities_mentioned"] == []
+    implied = {m["name"]: m["matched"] for m in found["implied_municipalities"]}
+    assert len(implied) == 10 and implied["'s-Gravenhage"] == "subregion:H10"
+    both = find_municipalities("De gemeenten Rijswijk en Wassenaar kopen met H10 jeugdhulp in.", year=2020)
+    assert {m["name"] for m in both["municipalities"]} == {"Rijswijk (ZH.)", "Wassenaar"}
+    assert not {"Rijswijk (ZH.)", "Wassenaar"} & {m["name"] for m in both["implied_municipalities"]}
+    assert len(both["implied_municipalities"]) == 8
 
 
 @pytest.mark.parametrize("text", [
@@ -291,3 +310,14 @@ def test_a_municipality_that_existed_or_is_named_as_gemeente_is_kept(text, publi
     found = find_municipalities(text, year=published_year, published_year=published_year)
     names = {m["name"] for m in found["municipalities"] + found["municipalities_mentioned"]}
     assert names & {"Westerkwartier", "Zevenaar"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("De Gemeenteraad van Rijswijk stemde in met de inkoop van jeugdhulp.", "Rijswijk (ZH.)"),
+    ("De gemeenteraad van Best besloot de jeugdhulp opnieuw in te kopen.", "Best"),
+    ("Het college van burgemeester en wethouders van Ede heeft de opdracht gegund.", "Ede"),
+])
+def test_a_municipalitys_council_or_board_names_it(text, name):
+    """"De gemeenteraad van X", "het college van (burgemeester en wethouders van) X" name X, also a
+    name that is an ordinary word or shared (Best, Ede, Rijswijk). Synthetic sentences."""
+    assert _names(text) == {name}
