@@ -30,6 +30,21 @@ def test_extract_prints_the_analysis_of_a_seed_text(seed):
     assert all({"name", "cbs_code", "jeugdregio"} <= set(m) for m in result["municipalities"])
 
 
+def test_extract_prints_the_municipalities_a_subregion_implies_apart_from_the_named_ones():
+    """The MVS FAQ seed names the cooperation only ("MVS"): its gold names no municipality and counts
+    Maassluis, Vlaardingen and Schiedam as expanded from the acronym. ``extract`` prints them as
+    ``implied_municipalities`` with the acronym as evidence, and none in ``municipalities``."""
+    seed = "004_8f2571db6545498e.txt"
+    gold = GOLD[seed]
+    completed = cli("extract", SEEDS / seed, "--url", gold["url"])
+    assert completed.returncode == 0, completed.stderr
+    result = json.loads(completed.stdout)
+    assert not {m["name"] for m in result["municipalities"]} - set(gold["municipalities"])
+    implied = {m["name"]: m["matched"] for m in result["implied_municipalities"]}
+    assert set(implied) == set(gold["municipalities_expanded_from_acronym"]) - set(gold["municipalities"])
+    assert set(implied.values()) == {"subregion:MVS"}
+
+
 def test_extract_reads_html_too():
     page = ROOT / "tests/fixtures/news/sites/leiderdorp/inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend.html"
     completed = installed("extract", page)
