@@ -244,3 +244,22 @@ def test_a_merged_lot_keeps_the_versions_of_both_rows_under_its_key(tmp_path):
             ('["TN900001", "1"]', 1, "2025-03-01", '["title"]'),
             ('["TN900001", "1"]', 2, "2025-05-01", '["estimated_cents"]'),
             ('["TN900001", "1"]', 3, "2025-09-01", '["awarded"]')]
+
+
+def test_article_municipalities_archived_before_implied_are_marked_from_their_match(tmp_path):
+    """Rows archived before ``article_municipalities.implied`` (branch cv27): opening the archive adds the
+    column and marks the members a sub-region implied (matched "subregion:...") 1, the named ones 0;
+    no row is lost. Synthetic rows."""
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:          # as an older version left it
+        conn.execute("alter table article_municipalities drop column implied")
+        conn.execute("insert into articles (url) values ('https://example.test/nieuws/h10')")
+        conn.executemany("insert into article_municipalities (url, cbs_code, name, matched) values (?, ?, ?, ?)",
+                         [("https://example.test/nieuws/h10", "GM0518", "'s-Gravenhage", "subregion:H10"),
+                          ("https://example.test/nieuws/h10", "GM0603", "Rijswijk (ZH.)", "office")])
+        conn.execute("PRAGMA user_version = 7")
+    open_archive(path).close()
+    with sqlite3.connect(path) as conn:
+        rows = dict(conn.execute("select cbs_code, implied from article_municipalities"))
+    assert rows == {"GM0518": 1, "GM0603": 0}
