@@ -621,13 +621,12 @@ def test_news_naming_the_kenmerk_without_tn_links_to_that_procedure(tmp_path):
         assert links.get("TN160417", {}).get("status") != "linked", (url, links)
 
 
-def test_news_of_a_subregion_procurement_links_to_it_not_to_one_of_its_towns(tmp_path):
-    """Two procurements of jeugdregio Zuid-Limburg: basishulp for Heerlen, Landgraaf and Voerendaal (its
-    notice names the three), and specialistische jeugdhulp for Parkstad (its notice names the sub-region,
-    not its towns). A news page on the Parkstad one names the six Parkstad municipalities. The notice's
-    "Parkstad" was no place, so the page shared three places with the basishulp procurement and none
-    with its own: the sub-regions of ``regional_buyers.csv`` are places with their members. Real
-    crawls; SYNTHETIC news page and notice copy."""
+def crawl_parkstad_story(tmp_path, pages):
+    """Two procurements of jeugdregio Zuid-Limburg crawled from a loopback TenderNed: basishulp for Heerlen,
+    Landgraaf and Voerendaal (TN160417, its notice names the three; with its rectification and award) and
+    specialistische jeugdhulp for Parkstad (TN160600, its notice names the sub-region, not its towns); then the
+    news ``pages`` ({path: (date, title, text)}) crawled from a loopback site. Returns the archive and the site's
+    base URL. SYNTHETIC notice copy."""
     from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
     from tests.conftest import FAST, ROOT, by_id, make_publication
 
@@ -644,13 +643,23 @@ def test_news_of_a_subregion_procurement_links_to_it_not_to_one_of_its_towns(tmp
         done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
                             "2017-01-01", "--until-date", "2022-12-31", *FAST], cwd=ROOT)
         assert done.returncode == 0, done.stderr[-2000:]
+    with serve_story(pages) as base:
+        done = crawl_news(story_registry(tmp_path, base), db)
+        assert done.returncode == 0, done.stderr[-2000:]
+    return sqlite_utils.Database(db), base
+
+
+def test_news_of_a_subregion_procurement_links_to_it_not_to_one_of_its_towns(tmp_path):
+    """Two procurements of jeugdregio Zuid-Limburg: basishulp for Heerlen, Landgraaf and Voerendaal (its
+    notice names the three), and specialistische jeugdhulp for Parkstad (its notice names the sub-region,
+    not its towns). A news page on the Parkstad one names the six Parkstad municipalities. The notice's
+    "Parkstad" was no place, so the page shared three places with the basishulp procurement and none
+    with its own: the sub-regions of ``regional_buyers.csv`` are places with their members. Real
+    crawls; SYNTHETIC news page and notice copy."""
     page = ("2018-05-22", "Parkstad koopt specialistische jeugdhulp in",
             "De gemeenten Brunssum, Heerlen, Kerkrade, Landgraaf, Simpelveld en Voerendaal hebben de aanbesteding "
             "voor specialistische jeugdhulp gepubliceerd. Jeugdhulpaanbieders kunnen inschrijven tot 30 juni 2018.")
-    with serve_story({"nieuws/specialistisch.html": page}) as base:
-        done = crawl_news(story_registry(tmp_path, base), db)
-        assert done.returncode == 0, done.stderr[-2000:]
-    archive = sqlite_utils.Database(db)
+    archive, _ = crawl_parkstad_story(tmp_path, {"nieuws/specialistisch.html": page})
     towns = {r["name"] for r in archive.query(
         "select m.name from notice_municipalities m join notices n using (publication_id) where n.procurement_id = ?",
         ["TN160600"])}
@@ -665,29 +674,10 @@ def test_news_naming_only_the_subregion_links_by_its_implied_members(tmp_path):
     README's gold rule), but the six members Parkstad implies are archived as implied (``implied`` = 1,
     matched "subregion:..."), and linking still reads them: the page links to the Parkstad procurement.
     Real crawls; SYNTHETIC news page and notice copy."""
-    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
-    from tests.conftest import FAST, ROOT, by_id, make_publication
-
-    snapshot = load_publications()
-    basishulp = by_id(snapshot, 100101)   # "Basishulp Jeugd Heerlen, Landgraaf en Voerendaal", TN160417
-    parkstad = make_publication(basishulp, 100601, "2018-05-14", kenmerk=160600,
-                                title="Specialistische jeugdhulp Parkstad 2019-2022")
-    for part in (parkstad["detail"], parkstad["list"]):
-        part["opdrachtBeschrijving"] = ("Synthetische testdata. Inkoop van specialistische jeugdhulp voor de "
-                                        "gemeenten van Parkstad.")
-    db = tmp_path / "archive.db"
-    procedure = [by_id(snapshot, i) for i in (100131, 100190)]  # the basishulp rectification and award
-    with APIServer(TenderNedAPI([basishulp, *procedure, parkstad])) as server:
-        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
-                            "2017-01-01", "--until-date", "2022-12-31", *FAST], cwd=ROOT)
-        assert done.returncode == 0, done.stderr[-2000:]
     page = ("2018-05-22", "Parkstad koopt specialistische jeugdhulp in",
             "De gemeenten van Parkstad hebben de aanbesteding voor specialistische jeugdhulp gepubliceerd. "
             "Jeugdhulpaanbieders kunnen inschrijven tot 30 juni 2018.")
-    with serve_story({"nieuws/parkstad.html": page}) as base:
-        done = crawl_news(story_registry(tmp_path, base), db)
-        assert done.returncode == 0, done.stderr[-2000:]
-    archive = sqlite_utils.Database(db)
+    archive, base = crawl_parkstad_story(tmp_path, {"nieuws/parkstad.html": page})
     rows = list(archive["article_municipalities"].rows_where("url = ?", [f"{base}nieuws/parkstad.html"]))
     assert {r["name"] for r in rows} >= {"Brunssum", "Heerlen", "Kerkrade", "Landgraaf", "Simpelveld", "Voerendaal"}
     assert all(r["implied"] == 1 and r["matched"].startswith("subregion:") for r in rows), rows
