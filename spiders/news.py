@@ -46,10 +46,11 @@ discovery URL of the registry that it forbids is an error) and is polite per sit
 with the registry's ``politeness`` delay and concurrency). Article URLs already in
 the archive (as archived or as fetched: a page whose canonical URL differs; an old address whose last answer
 redirected or refreshed to one: ``queries.redirects_to_known``) are not fetched again unless a sitemap ``lastmod`` says they changed
-since (to the second when it gives a time; a day that was the fetch's own once that day is over: :meth:`NewsSpider.changed_since`), or, named by a listing or feed only,
+since (to the second when it gives a time; a day that was the fetch's own once that day is over: :meth:`NewsSpider.changed_since`;
+a year or a month, W3C Datetime's reduced precision, from its first day: :func:`changed_moment`), or, named by a listing or feed only,
 they are recent and due a revisit (conditional, bounded per crawl: :meth:`NewsSpider.revisit_due`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
-feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; without one, by the
+feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; a year or month by any of its days; without one, by the
 ``/YYYY/MM/DD/`` date in the page's address: :meth:`NewsSpider.outside_by_url`) and on the page's own date after
 (pipelines/extract.py; a page outside is not archived and is no error; the default
 ``until_date``, today, is not applied to the page's date); pages without a date and
@@ -199,6 +200,36 @@ def absolute(value: str | None, fetched: datetime) -> str | None:
 
     parsed = relative_date(value, fetched)
     return parsed.iso if parsed else value
+
+
+#: W3C Datetime's reduced precisions, which a sitemap's ``<lastmod>`` may use (sitemaps.org: "W3C Datetime
+#: format"; the W3C note allows ``YYYY`` and ``YYYY-MM``): a year, or a month of one.
+_W3C_PERIOD = re.compile(r"(?P<y>(?:1[6-9]|[2-9]\d)\d\d)(?:-(?P<m>0[1-9]|1[0-2]))?")
+
+
+def lastmod_period(value: str | None) -> tuple[date, date] | None:
+    """The first and last day of a ``lastmod`` written at W3C Datetime's reduced precision (``2024``: the year,
+    ``2024-05``: May 2024), else None. Read as no date, such a ``lastmod`` never told that an archived page changed
+    (it was never asked again), and a ``--from-date`` crawl fetched the pages of years before it."""
+    match = _W3C_PERIOD.fullmatch((value or "").strip())
+    if match is None:
+        return None
+    year, month = int(match.group("y")), match.group("m")
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    first = date(year, int(month), 1)
+    return first, (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def changed_moment(lastmod: str | None) -> datetime | date | None:
+    """When a sitemap's or feed's date says a page last changed (:func:`_moment`); for a period
+    (:func:`lastmod_period`), its first day: the page changed since a fetch made before that period began (asked
+    once; a fetch within the period is not taken as older than the change, so a page is not asked every crawl
+    while its ``lastmod`` names the current month or year)."""
+    moment = _moment(lastmod)
+    if moment is None and (period := lastmod_period(lastmod)) is not None:
+        return period[0]
+    return moment
 
 
 def local_day(moment: datetime | date) -> date:
@@ -1269,7 +1300,7 @@ class NewsSpider(BaseSpider):
             return None
         if self.sample and len(self.requested) >= self.sample:
             return None
-        moment = _moment(lastmod)
+        moment = changed_moment(lastmod)
         changed = local_day(moment) if moment is not None else None
         if changed is not None and changed > self.today():
             # A date after today (Amsterdam's) is a CMS's mistake, not a date (memorious ignores a
@@ -1286,7 +1317,7 @@ class NewsSpider(BaseSpider):
         if living and known is not None and known > self.living_recheck_after:
             self.crawler.stats.inc_value("news/living_not_due")
             return None
-        if changed and not self.in_window(changed) and not living:
+        if changed and not self.lastmod_in_window(lastmod, changed) and not living:
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
         if changed is None and not living and known is None and (self.outside_by_url(url) or self.outside_as_listed(listed)):
@@ -1305,7 +1336,8 @@ class NewsSpider(BaseSpider):
         (``If-Modified-Since`` its last fetch): a ``304`` is the page unchanged (``news/revisit_not_modified``).
         News items are edited in their first days; an older item is left alone (a site's sitemap ``lastmod``,
         where it has one, still tells of any change)."""
-        if self.revisit_days <= 0 or not (via in ("listing", "feed") or (via == "sitemap" and not lastmod)):
+        if self.revisit_days <= 0 or not (via in ("listing", "feed")
+                                          or (via == "sitemap" and (not lastmod or lastmod_period(lastmod)))):
             return False
         written = self.archived_days.get(key) if hasattr(self, "archived_days") else None
         listed = self.listed.get(key)
@@ -1454,6 +1486,15 @@ class NewsSpider(BaseSpider):
     def in_window(self, day: date) -> bool:
         return self.arguments.from_date <= day <= self.arguments.until_date
 
+    def lastmod_in_window(self, lastmod: str | None, changed: date) -> bool:
+        """Whether a page whose sitemap or feed date is ``lastmod`` (its day ``changed``) may fall in the crawl's
+        dates: a period (:func:`lastmod_period`) does when any of its days does (May 2024 for ``--from-date
+        2024-05-20``)."""
+        period = lastmod_period(lastmod)
+        if period is None:
+            return self.in_window(changed)
+        return period[1] >= self.arguments.from_date and period[0] <= self.arguments.until_date
+
     def page_in_window(self, day: date) -> bool:
         """Whether a fetched page's own date keeps it (pipelines/extract.py). The upper bound
         only when ``until_date`` was given: by default it is today, and a page dated later (a
@@ -1484,7 +1525,7 @@ class NewsSpider(BaseSpider):
         if key in self.requested:
             raise AskedAlready(f"{request.url} redirects to {url}, asked already in this crawl")
         known = self.known.get(key)
-        moment = _moment(request.meta.get("lastmod"))
+        moment = changed_moment(request.meta.get("lastmod"))
         if known is not None and not request.meta.get("revisit") \
                 and (moment is None or not self.changed_since(moment, known, self.today())):  # a revisit goes on
             raise AskedAlready(f"{request.url} redirects to {url}, archived already")
