@@ -91,6 +91,7 @@ FETCHES_BATCH_ROWS = 0
 # --- politeness ------------------------------------------------------------
 USER_AGENT = f"tenderarchive/{__version__} (+{CONTACT_URL})"
 ROBOTSTXT_OBEY = False  # APIs; web spiders switch it on in custom_settings
+ROBOTSTXT_PARSER = "tenderarchive.robots.RobotsParser"  # Protego; "Crawl-delay: 2,5" read as 2.5 seconds
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.5
