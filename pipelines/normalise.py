@@ -99,6 +99,26 @@ def site_link(site_url: str, href: str) -> str:
     return urljoin(site_url + "/", href)
 
 
+def informative_code(value) -> tuple[str | None, str | None]:
+    """:func:`code_label` of a field only informative (``digitaalInschrijvenCode``): one of no shape (a list, a
+    code that is an object) costs that field, not the notice."""
+    try:
+        return code_label(value)
+    except (TypeError, ValueError):
+        return None, None
+
+
+def text_or_label(value) -> str | None:
+    """A documented string field as text, also when it comes as a ``{code, omschrijving}`` object (its label, else
+    its code); a yes/no or a list, no text, is None (``afwijkendReglement``: "string", reference §4, [M])."""
+    if isinstance(value, dict):
+        code, label = code_label(value)
+        return label or code
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return clean_field(value)
+    return None
+
+
 def code_label(value) -> tuple[str | None, str | None]:
     """``tenderarchive.values.code_label`` with this module's :func:`clean_field`."""
     if isinstance(value, dict):
@@ -251,7 +271,8 @@ def keywords(detail: dict) -> str | None:
 #: kept), they are no sparse answer: asked again, TenderNed sends the same (:func:`unreadable_columns`).
 FLAG_FIELDS = {"isGegund": "is_awarded", "isVroegtijdigBeeindigd": "is_cancelled",
                "isVroegtijdigeBeeindiging": "is_cancelled", "isDigitaalInschrijvenMogelijk": "is_digital",
-               "digitaal": "is_digital", "onlyGunningProcedure": "award_only", "afgerondeAanbesteding": "is_completed"}
+               "digitaal": "is_digital", "onlyGunningProcedure": "award_only", "afgerondeAanbesteding": "is_completed",
+               "isGeimporteerd": "is_imported"}
 DATE_COLUMNS = {"aanvangOpdrachtDatum": ("start_date",), "voltooiingOpdrachtDatum": ("end_date",),
                 "sluitingsDatum": ("deadline", "deadline_placeholder"),
                 "sluitingsDatumMarktconsultatie": ("consultation_deadline",),
@@ -318,6 +339,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         the_deadline, placeholder = deadline(d.get("sluitingsDatum"))
     consultation, _ = deadline(d.get("sluitingsDatumMarktconsultatie") or row.get("sluitingsDatumMarktconsultatie"))
     status_code, status_label = publication_status(row)
+    digital, digital_label = informative_code(d.get("digitaalInschrijvenCode"))
 
     cpv_rows = []
     for entry in _array(d.get("cpvCodes")):
@@ -386,6 +408,10 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "status": clean_field(d.get("aanbestedingStatus")),
         "publication_status": status_code, "publication_status_label": status_label,
         "is_completed": flag(d.get("afgerondeAanbesteding")),
+        # the rest of the detail's documented fields (docs/reference/tenderned-api.md §4)
+        "is_imported": flag(d.get("isGeimporteerd")),
+        "digital_submission": digital, "digital_submission_label": digital_label,
+        "deviating_rules": text_or_label(d.get("afwijkendReglement")),
         "ted_number": clean_field(str(d["pbNummerTed"])) if d.get("pbNummerTed") not in (None, "") else None,
         "nuts_labels": ", ".join(label for _code, label in nuts_codes if label)
                        or None,

@@ -74,6 +74,8 @@ TABLES: dict[str, dict] = {
             "documents_zip_url": str,
             # the list row's publicatiestatus (reference §3: PUB Gepubliceerd); kept when a re-check has no list row
             "publication_status": str, "publication_status_label": str,
+            # more of the detail (reference §4): isGeimporteerd, digitaalInschrijvenCode, afwijkendReglement
+            "is_imported": int, "digital_submission": str, "digital_submission_label": str, "deviating_rules": str,
             **PROVENANCE,
         },
         "indexes": [["kenmerk"], ["published"], ["year"], ["year_month"], ["notice_type"],

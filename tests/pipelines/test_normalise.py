@@ -296,3 +296,28 @@ def test_a_recheck_leaves_the_archived_publicatiestatus_alone(snapshot):
     item.list_record = None
     notice = normalise_notice(item, URL, "https://www.tenderned.nl")["notice"]
     assert "publication_status" not in notice and "publication_status_label" not in notice
+
+
+def test_the_details_other_documented_fields_are_archived(snapshot):
+    """Reference §4 documents ``isGeimporteerd`` (a notice imported from another platform), ``digitaalInschrijvenCode``
+    (``{code, omschrijving}``) and ``afwijkendReglement`` (string): none was archived (only the raw record had
+    them). They are ``is_imported``, ``digital_submission`` with its label, and ``deviating_rules``."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"].update({"isGeimporteerd": True, "afwijkendReglement": "Aanbestedingsreglement Werken 2016",
+                                  "digitaalInschrijvenCode": {"code": "TNI", "omschrijving": "Via TenderNed"}})
+    notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
+    assert (notice["is_imported"], notice["digital_submission"], notice["digital_submission_label"],
+            notice["deviating_rules"]) == (1, "TNI", "Via TenderNed", "Aanbestedingsreglement Werken 2016")
+    publication["detail"].update({"isGeimporteerd": False, "afwijkendReglement": {"code": "ARW"},
+                                  "digitaalInschrijvenCode": "TNI"})
+    notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
+    assert (notice["is_imported"], notice["digital_submission"], notice["deviating_rules"]) == (0, "TNI", "ARW")
+
+
+@pytest.mark.parametrize("digital, rules", [([{"code": "TNI"}], True), ({"code": ["TNI"]}, ["x"])])
+def test_an_informative_detail_field_of_no_shape_costs_only_itself(snapshot, digital, rules):
+    publication = by_id(snapshot, 100101)
+    publication["detail"].update({"digitaalInschrijvenCode": digital, "afwijkendReglement": rules})
+    notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
+    assert (notice["digital_submission"], notice["digital_submission_label"], notice["deviating_rules"]) == (None,) * 3
+    assert notice["title"]
