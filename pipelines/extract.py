@@ -24,10 +24,21 @@ from tenderarchive.urls import http_url
 
 #: The title of a "not found" page that a server answered with status 200 (a soft 404): at the
 #: start of the title only, so "Oplossing voor jeugdhulp nog niet gevonden" is news, not an error page.
+#: Also as WordPress's starter themes (Underscores, Twenty Fifteen to Twenty Seventeen, the base of many
+#: municipal and regional themes, news-sites.md §2.1) word their 404 heading, "Oops! That page can't be found."
+#: and its Dutch translation "Oeps! Die pagina kan niet worden gevonden.", and as other templates do: "De
+#: opgevraagde pagina bestaat niet", "De pagina die u zoekt bestaat niet", "Deze pagina kunnen we niet vinden".
 NOT_FOUND_TITLE = re.compile(
     r"^\W*(?:(?:sorry|oeps|oops|helaas)\W+)?(?:(?:error|fout(?:melding|code)?)\W*)?"
-    r"(?:404\b|(?:deze\s+|de\s+)?pagina\s+(?:is\s+|kan\s+|werd\s+)?"
-    r"(?:niet\s+(?:gevonden|meer\s+beschikbaar)|bestaat\s+niet)|page\s+not\s+found|not\s+found\b|niet\s+gevonden\b)",
+    r"(?:404\b"
+    r"|(?:(?:deze|de|die)\s+)?(?:(?:opgevraagde|gevraagde|gezochte)\s+)?pagina"
+    r"(?:\s+die\s+(?:u|je|jij)\s+(?:zoekt|zocht|opvraagt|wilt\s+bekijken|probeert\s+te\s+(?:openen|bereiken)))?,?\s+"
+    r"(?:(?:is|kan|kon|werd|wordt)\s+)?"
+    r"(?:niet\s+(?:(?:worden\s+|meer\s+)?gevonden|meer\s+beschikbaar)|bestaat\s+niet)"
+    r"|(?:(?:deze|de|die)\s+)?pagina\s+(?:kunnen|konden)\s+(?:we|wij)\s+niet\s+(?:terug)?vinden"
+    r"|(?:we|wij)\s+(?:kunnen|konden)\s+(?:de|deze|die)\s+pagina\b[^.!?]{0,40}?\bniet\s+(?:terug)?vinden"
+    r"|(?:(?:that|this|the)\s+)?page\s+(?:not\s+found|(?:can(?:no|['\u2019])?t|could\s+not)\s+be\s+found)"
+    r"|not\s+found\b|niet\s+gevonden\b)",
     re.IGNORECASE)
 
 
@@ -37,6 +48,9 @@ def is_not_found(title: str | None) -> bool:
     >>> [is_not_found(t) for t in ("Pagina niet gevonden", "404 - Page not found", "Oeps! Deze pagina bestaat niet",
     ...                            "Foutmelding 404", "Jeugdhulp: oplossing nog niet gevonden", None)]
     [True, True, True, True, False, False]
+    >>> [is_not_found(t) for t in ("Oeps! Die pagina kan niet worden gevonden.", "Oops! That page can\u2019t be found.",
+    ...                            "De pagina die u zoekt bestaat niet", "Pagina over de inkoop van jeugdhulp")]
+    [True, True, True, False]
     """
     return bool(title and NOT_FOUND_TITLE.match(title))
 

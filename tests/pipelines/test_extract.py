@@ -108,3 +108,46 @@ def test_a_server_error_title_is_an_unavailable_page(title):
     from pipelines.extract import is_unavailable
 
     assert is_unavailable(title, "Probeer het later nog eens.")
+
+
+def underscores_404(heading: str) -> bytes:
+    """A SYNTHETIC "not found" page as WordPress's starter themes build it (Underscores, Twenty Fifteen to Twenty
+    Seventeen: ``body.error404``, ``section.error-404.not-found``, their heading in the theme's Dutch translation),
+    here answered with status 200."""
+    return ("<!doctype html><html lang='nl-NL'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+            "<meta charset='utf-8'><title>Pagina niet gevonden &#8211; Gemeente Voorbeeld</title></head>"
+            "<body class='error404'><header class='site-header'><p class='site-title'>Gemeente Voorbeeld</p></header>"
+            "<main id='main' class='site-main'><section class='error-404 not-found'><header class='page-header'>"
+            f"<h1 class='page-title'>{heading}</h1></header><div class='page-content'><p>Het lijkt erop dat er niets"
+            " is gevonden op deze locatie. Probeer een van de onderstaande links of een zoekopdracht?</p></div>"
+            "</section></main></body></html>").encode()
+
+
+@pytest.mark.parametrize("heading", [
+    "Oeps! Die pagina kan niet worden gevonden.",  # Underscores' nl_NL translation of "Oops! That page can't be found."
+    "Oops! That page can&rsquo;t be found.",  # the theme untranslated
+    "Pagina kan niet worden gevonden",
+    "De opgevraagde pagina bestaat niet",
+    "De pagina die u zoekt bestaat niet",
+    "Sorry, deze pagina kunnen we niet vinden",
+    "We kunnen de pagina die je zoekt niet vinden",
+])
+def test_a_wordpress_themes_not_found_heading_answered_with_200_is_a_soft_404(heading):
+    """§2.1 WordPress, soft 404s: a removed item's address answering ``200`` with the theme's 404 template was
+    archived as an article titled "Oeps! Die pagina kan niet worden gevonden." (only "Pagina niet gevonden", "Deze
+    pagina bestaat niet" and the like were known), over the item it had been. It is a page that is gone."""
+    with pytest.raises(DropItem, match="was not found"):
+        extract_article(ArticleItem(url="https://gemeente.example/nieuws/item", site="gemeente",
+                                    body=underscores_404(heading), content_type="text/html; charset=utf-8"))
+
+
+@pytest.mark.parametrize("title", ["Pagina over de inkoop van jeugdhulp vernieuwd", "De pagina jeugdhulp is vernieuwd",
+                                   "Wij kunnen de jeugdhulp niet vinden zonder aanbieders"])
+def test_a_news_title_about_a_page_is_no_soft_404(title):
+    article = extract_article(ArticleItem(url="https://gemeente.example/nieuws/item", site="gemeente",
+                                          body=page(title, [TEXT_OF_AN_ITEM]), content_type="text/html; charset=utf-8"))
+    assert article["title"] == title
+
+
+TEXT_OF_AN_ITEM = ("De gemeenten in de regio hebben de Europese aanbesteding voor specialistische jeugdhulp voorlopig"
+                   " gegund aan drie aanbieders.")
