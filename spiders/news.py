@@ -579,6 +579,18 @@ def listed_date(anchor, href: str, other_article=lambda href: True, fetched: dat
         return ""
 
 
+#: A listing's date element that dates an entry's publication (``time.entry-date.published``, ``datePublished``).
+_PUBLISHED_MARK = re.compile(r"published|datePublished", re.I)
+
+
+def modification_marked(el) -> bool:
+    """Whether a listing's date element says it dates the entry's last change (class ``updated`` or
+    ``modified``, ``itemprop="dateModified"``), as :mod:`tenderarchive.extraction.core` reads a page's."""
+    from tenderarchive.extraction.core import _MODIFIED_TIME
+
+    return bool(_MODIFIED_TIME.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}"))
+
+
 def _listed_date(anchor, href: str, other_article, fetched: datetime | None = None) -> str:
     from tenderarchive.extraction.dates import find_relative_date, find_stated_date, listed_day, parse_dutch_date
     from tenderarchive.extraction.markup import element_text
@@ -593,12 +605,17 @@ def _listed_date(anchor, href: str, other_article, fetched: datetime | None = No
             break
         entry = parent
     found = None
-    for t in entry.xpath(".//time[@datetime]"):
+    # the publication's <time>, one marked so first; never the last change's, which WordPress themes print
+    # beside it (GeneratePress before it: ``time.updated[itemprop=dateModified]``), as a page's date is read
+    times = [t for t in entry.xpath(".//time[@datetime]") if not modification_marked(t)]
+    for t in sorted(times, key=lambda t: not _PUBLISHED_MARK.search(f"{t.get('class') or ''} {t.get('itemprop') or ''}")):
         found = parse_dutch_date(t.get("datetime"), anchored=True)
         if found:
             break
     if found is None:
         for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
+            if modification_marked(el):
+                continue  # "updated" holds "date"
             stated = find_stated_date(element_text(el).split("\n"), head_lines=3, suffix_limit=None)
             if stated:
                 found = stated[0]
