@@ -591,6 +591,54 @@ def modification_marked(el) -> bool:
     return bool(_MODIFIED_TIME.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}"))
 
 
+def _text_pieces(root, anchor):
+    """Each text node of ``root`` (an element's text or a child's tail) as ``(text, element holding it, inside the
+    link)``."""
+    def in_link(el) -> bool:
+        return el is anchor or any(up is anchor for up in el.iterancestors())
+
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.text:
+            yield el.text, el, in_link(el)
+        if el is not root and el.tail:
+            yield el.tail, el.getparent(), in_link(el.getparent())
+
+
+#: Elements that hold a line of their own: a text piece's line is that of the nearest one around it.
+_LINE_ELEMENTS = frozenset({"p", "li", "div", "td", "th", "dd", "dt", "tr", "article", "section", "header", "footer",
+                            "blockquote", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"})
+#: The brackets and separators a listing writes around an entry's date: "Titel (14-10-2021)", "Titel - 14 oktober 2021".
+_DATE_WRAPPING = " \t\r\n\u00a0()[]|-–—·•,:;"
+
+
+def _date_beside_title(entry, anchor):
+    """The date a listing writes on the title's line, after it or inside the link, as a text of its own: "<a>Titel</a>
+    (14-10-2021)", "<a>Titel</a> <span>Geplaatst op 14 oktober 2021</span>", "<a><span>Titel</span><span>14 oktober
+    2021</span></a>" (the entry's text reads "Titel14 oktober 2021", no line of a date). A piece of a sentence ("De
+    raad besluit op <strong>14 oktober 2021</strong> over …", an event's date in the entry's intro) is none, nor a
+    piece marked as the entry's last change."""
+    from tenderarchive.extraction.dates import find_stated_date
+
+    for text, holder, piece_in_link in _text_pieces(entry, anchor):
+        piece = text.strip(_DATE_WRAPPING)
+        if not piece or len(piece) > 60:
+            continue
+        stated = find_stated_date([piece], head_lines=1)
+        if not stated:
+            continue
+        line, marked = holder, False
+        while line is not entry and line.tag not in _LINE_ELEMENTS:
+            marked = marked or modification_marked(line)
+            line = line.getparent()
+        if marked or modification_marked(line):
+            continue
+        # the words on its line beside the title's and its own
+        words = sum(len(re.findall(r"\w+", t)) for t, _, in_link in _text_pieces(line, anchor) if not in_link)
+        if words - (0 if piece_in_link else len(re.findall(r"\w+", text))) <= 5:
+            return stated[0]
+    return None
+
+
 def _listed_date(anchor, href: str, other_article, fetched: datetime | None = None) -> str:
     from tenderarchive.extraction.dates import find_relative_date, find_stated_date, listed_day, parse_dutch_date
     from tenderarchive.extraction.markup import element_text
@@ -623,6 +671,8 @@ def _listed_date(anchor, href: str, other_article, fetched: datetime | None = No
     if found is None:
         stated = find_stated_date(element_text(entry).split("\n"), head_lines=6)
         found = stated[0] if stated else None
+    if found is None:
+        found = _date_beside_title(entry, anchor)
     if found is None and fetched is not None:
         for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
             relative = find_relative_date(element_text(el).split("\n"), fetched, head_lines=3)
