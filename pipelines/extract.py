@@ -42,6 +42,11 @@ NOT_FOUND_TITLE = re.compile(
     re.IGNORECASE)
 
 
+#: WordPress's body class for its 404 template (``body_class()``: ``error404`` whenever ``is_404()``), whatever the
+#: theme's heading ("Nothing here", Twenty Twenty-One's): a page in it answered with status 200 is a soft 404.
+WORDPRESS_NOT_FOUND_BODY = re.compile(rb"<body\b[^>]*?\bclass\s*=\s*[\"']?[^\"'>]*?\berror404\b", re.IGNORECASE)
+
+
 def is_not_found(title: str | None) -> bool:
     """Whether a page's title says it does not exist.
 
@@ -247,7 +252,9 @@ def extract_article(item: ArticleItem) -> dict:
         # the site's maintenance stub, which has none: refused, it was an error of every crawl and never archived
         raise PageUnavailable(f"{item.url}: the page says the site is unavailable ({page['title'][:80]!r}; HTTP 200): "
                               "not archived")
-    if is_not_found(page.get("title")):
+    head = item.body[:1 << 20]
+    if is_not_found(page.get("title")) or WORDPRESS_NOT_FOUND_BODY.search(
+            head if isinstance(head, bytes) else head.encode("utf-8", "replace")):
         # a soft 404: recorded as a 404 is, and never archived over the page as it was (peers.md §0.3)
         raise PageGone(f"{item.url}: the page says it was not found ({page['title'][:80]!r}; HTTP 200)")
     listed_on, _, listed_by = (item.listed_date or "").partition(" ")

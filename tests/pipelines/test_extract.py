@@ -151,3 +151,22 @@ def test_a_news_title_about_a_page_is_no_soft_404(title):
 
 TEXT_OF_AN_ITEM = ("De gemeenten in de regio hebben de Europese aanbesteding voor specialistische jeugdhulp voorlopig"
                    " gegund aan drie aanbieders.")
+
+
+@pytest.mark.parametrize("heading", ["Nothing here", "Hier is niets te vinden", "Helaas"])
+def test_a_page_in_wordpresss_404_template_answered_with_200_is_a_soft_404_whatever_its_heading(heading):
+    """§2.1 WordPress: ``body_class()`` marks the 404 template's page ``error404`` whatever the theme's heading
+    (Twenty Twenty-One's "Nothing here", a municipal theme's own words). Answered with ``200`` it was archived as an
+    article; it is a page that is gone."""
+    with pytest.raises(DropItem, match="was not found"):
+        extract_article(ArticleItem(url="https://gemeente.example/nieuws/item", site="gemeente",
+                                    body=underscores_404(heading), content_type="text/html; charset=utf-8"))
+
+
+def test_a_wordpress_post_is_no_soft_404():
+    """A post's own page (``body.single-post``) under the same theme is the article."""
+    body = underscores_404("Voorlopige gunning jeugdhulp").replace(b"class='error404'", b"class='post-template single-post'")
+    body = body.replace(b"Het lijkt erop dat er niets is gevonden op deze locatie. Probeer een van de onderstaande links"
+                        b" of een zoekopdracht?", TEXT_OF_AN_ITEM.encode())
+    assert extract_article(ArticleItem(url="https://gemeente.example/nieuws/item", site="gemeente", body=body,
+                                       content_type="text/html; charset=utf-8"))["title"] == "Voorlopige gunning jeugdhulp"
