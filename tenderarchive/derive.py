@@ -601,6 +601,12 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 earlier = [o["publication_id"] for o in same_lot if (o["published"], o["publication_id"]) <
                            (row["published"], row["publication_id"])]
                 rectifies = earlier[-1] if is_rectification(row) and earlier else None
+                # a voluntary ex-ante transparency notice (VEAT, form type dir-awa-pre) names the winner the buyer
+                # intends to award (voorlopige_gunning): the award notice of the lot after it is the award, and the
+                # VEAT's winner no second current award of one contract
+                later_rec = later_rec or row["form_type"] == "dir-awa-pre" and any(
+                    o["form_type"] != "dir-awa-pre" and not awards_nothing(o) and (o["published"], o["publication_id"])
+                    > (row["published"], row["publication_id"]) for o in same_lot)
                 changed += set_values(db, "awards", row["award_id"],
                                       {"current": 0 if later_rec else 1, "rectifies": rectifies})
             # the events of an award the store no longer holds (an OCDS package that now gives it otherwise)
@@ -610,6 +616,8 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                                         [award["award_id"]]))
                 lot = db.execute("select title from lots where procurement_id = ? and lot_id = ?",
                                  [procurement_id, award["lot_id"]]).fetchone()
+                form = db.execute("select form_type from notices where publication_id = ?",
+                                  [award["publication_id"]]).fetchone() if award.get("publication_id") else None
                 changed += sync_rows(db, "events", "source_type = 'award' and source_id = ?", [award["award_id"]],
-                                     award_events(award, winners, lot[0] if lot else None))
+                                     award_events(award, winners, lot[0] if lot else None, form[0] if form else None))
     return changed

@@ -133,9 +133,12 @@ def awards_nothing(notice: dict) -> bool:
     return notice.get("notice_type") in CONTRACT_STAGE_TYPES or notice.get("form_type") in CONTRACT_STAGE_FORMS
 
 
-def award_events(award: dict, winners: list[dict], lot_title: str | None) -> list[dict]:
+def award_events(award: dict, winners: list[dict], lot_title: str | None, form_type: str | None = None) -> list[dict]:
     """The timeline events of a current award: the winner chosen and the contract concluded,
-    naming the lot, the winners and the value (superseded awards put nothing on the timeline)."""
+    naming the lot, the winners and the value (superseded awards put nothing on the timeline). The winner of a
+    notice of the form type of a VEAT (``dir-awa-pre``) is the intention to award (``voorlopige_gunning``), of a
+    contract modification (``cont-modif``) the modification (``verlenging``), as the notice's own publication is
+    (:data:`AWARD_FORM_EVENTS`): they were ``definitieve_gunning``, "gegund aan"."""
     if not award.get("current"):
         return []
     names = ", ".join(w["name"] + (f" (KvK {w['kvk']})" if w.get("kvk") else "") for w in winners if w.get("name"))
@@ -146,9 +149,14 @@ def award_events(award: dict, winners: list[dict], lot_title: str | None) -> lis
            if lot_id is not None and str(lot_id).strip() else "Opdracht")
     value = euro(award.get("value_cents")) or (euro(award.get("framework_maximum_cents")) and
                                                f"maximaal {euro(award.get('framework_maximum_cents'))}")
-    sentence = f"{lot} gegund aan {names or 'onbekend'}" + (f" voor {value}" if value else "")
+    kind, stage = AWARD_FORM_EVENTS.get(form_type or "", ("award", "definitieve_gunning"))
+    if stage == "verlenging":
+        sentence = f"{lot} gewijzigd, opdrachtnemer {names or 'onbekend'}" + (f", waarde {value}" if value else "")
+    else:
+        verb = "voorlopig gegund" if stage == "voorlopige_gunning" else "gegund"
+        sentence = f"{lot} {verb} aan {names or 'onbekend'}" + (f" voor {value}" if value else "")
     events = []
-    for day, kind, stage, text in ((award.get("award_date"), "award", "definitieve_gunning", sentence),
+    for day, kind, stage, text in ((award.get("award_date"), kind, stage, sentence),
                                    (award.get("contract_date"), "signing", "contract_ondertekend",
                                     f"Contract getekend: {sentence}")):
         if not day:
