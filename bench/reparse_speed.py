@@ -21,7 +21,7 @@ next run), then with no server:
   it prints), and its per-step line (CPU seconds of each step: reading the WARC file, set-up,
   the spider's callbacks, each pipeline, the last batch and the derivation, the loop) is
   printed for the first crawl (that reparse alone runs with ``TENDERARCHIVE_STEP_TIMES=1``, which
-  times the callbacks and each pipeline apart at ≈ 3 % more CPU; the pairs run without it);
+  times the callbacks and each pipeline apart at ≈ 1–2 % more CPU; the pairs run without it);
 - ``--jobs J``: the reparse runs with ``--jobs J`` (J-1 worker processes parse the items; CPU
   seconds then count the workers too: every process the reparse waited for);
 - ``--pairs P``: P more reparses with ``--jobs 1`` and P with ``--jobs J``, alternating (the
@@ -167,7 +167,7 @@ def main(argv=None) -> int:
             assert result.returncode == 0, result.stderr[-2000:]
             return result, wall, cpu, rows(db) == crawled
 
-        # the first reparse times its callbacks and each pipeline apart (STEP_TIMES: ≈ 3 % more CPU), for its
+        # the first reparse times its callbacks and each pipeline apart (STEP_TIMES: ≈ 1–2 % more CPU), for its
         # per-step line; the pairs run as a user's reparse runs, without
         direct, direct_s, direct_cpu, identical = fresh_reparse(args.jobs, env={STEP_TIMES: "1"})
         pairs, compared = [], []

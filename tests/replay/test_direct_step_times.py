@@ -1,6 +1,6 @@
 """A direct replay times its callbacks and each item pipeline apart only when asked
 (``TENDERARCHIVE_STEP_TIMES=1``, what ``bench/reparse_speed.py`` sets for its per-step line): two
-``time.process_time()`` calls around every callback and every pipeline of every item were ≈ 3 % of a
+``time.process_time()`` calls around every callback and every pipeline of every item were ≈ 1–2 % of a
 reparse's CPU (issue 14). Without it the process clock is read a few times per crawl, not per item,
 and the ``replayed …`` line counts the callbacks and pipelines with the loop; with it, each has its
 CPU seconds, as before. A real reparse of a copy of the bundled snapshot store, in its own process."""
