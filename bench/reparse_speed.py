@@ -20,7 +20,8 @@ next run), then with no server:
   without the process start-up, the store check and the swap (the ``replayed … in S s`` lines
   it prints), and its per-step line (CPU seconds of each step: reading the WARC file, set-up,
   the spider's callbacks, each pipeline, the last batch and the derivation, the loop) is
-  printed for the first crawl;
+  printed for the first crawl (that reparse alone runs with ``TENDERARCHIVE_STEP_TIMES=1``, which
+  times the callbacks and each pipeline apart at ≈ 1–2 % more CPU; the pairs run without it);
 - ``--jobs J``: the reparse runs with ``--jobs J`` (J-1 worker processes parse the items; CPU
   seconds then count the workers too: every process the reparse waited for);
 - ``--pairs P``: P more reparses with ``--jobs 1`` and P with ``--jobs J``, alternating (the
@@ -45,6 +46,7 @@ Printed: seconds, notices (or records) per second, and the ratio of the two.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import resource
 import shutil
@@ -67,6 +69,7 @@ from datetime import date, timedelta  # noqa: E402
 from run import FAST, publications  # noqa: E402
 from tenderarchive.apiserver import APIServer, TenderNedAPI  # noqa: E402
 from tenderarchive.rawstore import warc_files  # noqa: E402
+from tenderarchive.replay.direct import STEP_TIMES  # noqa: E402
 
 
 def read_store(root: Path) -> tuple[int, float]:
@@ -90,11 +93,13 @@ def rows(db: Path) -> dict:
             for table in [*(t for t in TABLES if t != "crawls"), "versions"] if archive[table].exists()}
 
 
-def timed(command: list[str], cwd: Path = ROOT) -> tuple[subprocess.CompletedProcess, float, float]:
-    """Run ``command`` in ``cwd`` (the tree whose code runs); (result, wall seconds, CPU seconds of the child)."""
+def timed(command: list[str], cwd: Path = ROOT, env: dict | None = None) -> tuple[subprocess.CompletedProcess, float, float]:
+    """Run ``command`` in ``cwd`` (the tree whose code runs), with ``env`` added to this environment;
+    (result, wall seconds, CPU seconds of the child)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
+                            env={**os.environ, **env} if env else None)
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return result, wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -154,15 +159,17 @@ def main(argv=None) -> int:
             assert engine.returncode == 0, engine.stderr[-2000:]
             engine_identical = rows(db) == crawled
 
-        def fresh_reparse(jobs: int, tree: Path = ROOT):
+        def fresh_reparse(jobs: int, tree: Path = ROOT, env: dict | None = None):
             shutil.rmtree(work)
             shutil.copytree(pristine, work)
             result, wall, cpu = timed([sys.executable, "-m", "tenderarchive.cli", "reparse", "--db", str(db),
-                                       "--jobs", str(jobs)], cwd=tree)
+                                       "--jobs", str(jobs)], cwd=tree, env=env)
             assert result.returncode == 0, result.stderr[-2000:]
             return result, wall, cpu, rows(db) == crawled
 
-        direct, direct_s, direct_cpu, identical = fresh_reparse(args.jobs)
+        # the first reparse times its callbacks and each pipeline apart (STEP_TIMES: ≈ 1–2 % more CPU), for its
+        # per-step line; the pairs run as a user's reparse runs, without
+        direct, direct_s, direct_cpu, identical = fresh_reparse(args.jobs, env={STEP_TIMES: "1"})
         pairs, compared = [], []
         for _ in range(args.pairs if args.before else 0):
             runs = {}

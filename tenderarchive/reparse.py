@@ -19,7 +19,8 @@ crawl gave (``tests/test_reparse.py``).
 
 The swap never leaves the archive path empty: the new archive is built beside the
 old one (``<archive>.reparse``), both are checkpointed (their WAL folded in), the
-old one is copied complete to ``<archive>.before-reparse`` with SQLite's backup API,
+old one is kept complete as ``<archive>.before-reparse`` (its own file under a second name, a hard
+link, when its checkpoint folded in every page; else a copy by SQLite's backup API: :func:`swap`),
 and the new one is renamed over the old path in one atomic ``os.replace``. The new archive is
 built in bulk (issue 14): no facet-counting triggers, and the secondary indexes of the tables the
 item writers fill (``schema.DEFERRED_INDEX_TABLES``) created once, after the first crawl's items and
@@ -582,31 +583,52 @@ def _replayed(new_db: Path) -> bool:
         conn.close()
 
 
-def checkpoint(path: Path) -> None:
-    """Fold the WAL into the database file and empty it (TRUNCATE), so the file alone is complete."""
+def checkpoint(path: Path) -> bool:
+    """Fold the WAL into the database file and empty it (TRUNCATE), so the file alone is complete;
+    whether it was (SQLite's answer: not busy, every frame of the WAL copied back)."""
     conn = sqlite3.connect(path)
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        rows = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     finally:
         conn.close()
+    busy, log, copied = rows[0] if rows else (1, -1, -1)
+    wal = Path(f"{path}-wal")
+    # (a database not in WAL mode answers (0, -1, -1): its file is all of it)
+    return busy == 0 and log == copied and (not wal.exists() or wal.stat().st_size == 0)
 
 
 def swap(new_db: Path, db_path: Path) -> None:
     """Put ``new_db`` at ``db_path``; keep a complete copy of the old archive as
-    ``<archive>.before-reparse``. The path is never empty: the last step is one rename."""
+    ``<archive>.before-reparse``. The path is never empty: the last step is one rename.
+
+    The copy is the old file itself, given its second name by a hard link, when its checkpoint was
+    complete (every committed page in the file, the WAL empty; the crawl lock keeps writers out): the
+    rename then takes only the archive's name from it (issue 14: SQLite's backup wrote every page of the
+    old archive again, ≈ 0.06 CPU-s and 0.17 s for a 5,000-notice archive of 48 MB, and as many bytes
+    as the archive holds for a whole TenderNed's). Where the checkpoint was not complete (a reader held
+    the WAL) or the file system has no hard links, SQLite's online backup copies it, as before."""
     checkpoint(new_db)
     for suffix in ("-wal", "-shm"):
         Path(f"{new_db}{suffix}").unlink(missing_ok=True)  # empty after the checkpoint
     if db_path.exists():
-        checkpoint(db_path)
+        complete = checkpoint(db_path)
         backup = db_path.with_name(db_path.name + ".before-reparse")
         partial = backup.with_name(backup.name + ".tmp")
-        source, target = sqlite3.connect(db_path), sqlite3.connect(partial)
-        try:
-            source.backup(target)  # SQLite's online backup: every committed page, WAL included
-        finally:
-            target.close()
-            source.close()
+        partial.unlink(missing_ok=True)
+        linked = False
+        if complete:
+            try:
+                os.link(db_path, partial)
+                linked = True
+            except OSError:  # no hard links here (or another device): copied below
+                partial.unlink(missing_ok=True)
+        if not linked:
+            source, target = sqlite3.connect(db_path), sqlite3.connect(partial)
+            try:
+                source.backup(target)  # SQLite's online backup: every committed page, WAL included
+            finally:
+                target.close()
+                source.close()
         os.replace(partial, backup)
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)  # empty after the checkpoint

@@ -49,6 +49,7 @@ import inspect
 import itertools
 import json
 import logging
+import os
 import re
 import time
 from collections import Counter, defaultdict
@@ -216,8 +217,26 @@ def _calls_with_spider(method) -> bool:
         return False
 
 
+#: The environment variable that asks a direct replay for the CPU seconds of the spider's callbacks
+#: and of each item pipeline (``1``), in its ``replayed …`` line (``bench/reparse_speed.py`` sets it).
+#: Without it those are counted together with the loop: two ``time.process_time()`` calls (a system
+#: call, 0.5–1 µs each) around every callback and every pipeline of every item: 120,247 calls in a
+#: reparse of 5,000 notices, ≈ 0.07–0.11 of its ≈ 5.5 CPU-s with the bookkeeping around them (issue 14).
+#: Reading the WARC file, the set-up and the close are timed either way.
+STEP_TIMES = "TENDERARCHIVE_STEP_TIMES"
+
+#: The name of the per-step line's remainder when the callbacks and pipelines are not timed one by one.
+UNTIMED_STEPS = "callbacks, pipelines and loop"
+
+
+def step_times_asked() -> bool:
+    """Whether :data:`STEP_TIMES` asks for the callbacks' and pipelines' CPU seconds."""
+    return os.environ.get(STEP_TIMES, "").strip() not in ("", "0")
+
+
 class DirectReplay:
-    def __init__(self, spidercls, settings, spider_args: dict, index: ResponseIndex, jobs: int = 1):
+    def __init__(self, spidercls, settings, spider_args: dict, index: ResponseIndex, jobs: int = 1,
+                 step_times: bool = True):
         from scrapy.crawler import Crawler
         from scrapy.dupefilters import RFPDupeFilter
         from scrapy.pipelines import ItemPipelineManager
@@ -255,8 +274,10 @@ class DirectReplay:
         self.robot_parsers: dict[str, Any] = {}
         self.queue: list = []
         self.order = itertools.count()
-        #: CPU seconds spent per step (each pipeline by class name, ``callbacks``, ``close``).
+        #: CPU seconds spent per step (each pipeline by class name and ``callbacks`` when ``step_times``;
+        #: ``close`` always).
         self.seconds: dict[str, float] = defaultdict(float)
+        self.step_times = step_times
 
     # --- scheduling ---------------------------------------------------------------------------
     def schedule(self, request: Request) -> None:
@@ -281,13 +302,19 @@ class DirectReplay:
             self.run_stages(self.process, item, response)
 
     def run_stages(self, stages, item: Any, response) -> None:
-        """``item`` through ``stages`` (pipelines' ``process_item``), then the signal Scrapy sends."""
-        spider, seconds, clock = self.spider, self.seconds, time.process_time
+        """``item`` through ``stages`` (pipelines' ``process_item``), then the signal Scrapy sends;
+        each stage's CPU seconds counted only when the replay times its steps (:data:`STEP_TIMES`)."""
+        spider = self.spider
         try:
-            for method, with_spider, name in stages:
-                began = clock()
-                item = method(item, spider) if with_spider else method(item)
-                seconds[name] += clock() - began
+            if self.step_times:
+                seconds, clock = self.seconds, time.process_time
+                for method, with_spider, name in stages:
+                    began = clock()
+                    item = method(item, spider) if with_spider else method(item)
+                    seconds[name] += clock() - began
+            else:
+                for method, with_spider, _ in stages:
+                    item = method(item, spider) if with_spider else method(item)
         except DropItem as exc:  # counted by Scrapy's CoreStats, recorded by CrawlRecorder
             self.signals.send_catch_log(signal=signals.item_dropped, item=item, response=response,
                                         spider=spider, exception=exc)
@@ -300,10 +327,12 @@ class DirectReplay:
 
     # --- one request --------------------------------------------------------------------------
     def _call(self, function, argument, response, **kwargs) -> None:
-        began = time.process_time()
+        timed = self.step_times
+        began = time.process_time() if timed else 0.0
         try:
             outputs = _outputs(function(argument, **kwargs))
-            self.seconds["callbacks"] += time.process_time() - began
+            if timed:
+                self.seconds["callbacks"] += time.process_time() - began
         except Exception:
             failure = Failure()
             if self.workers is not None:  # the items before it reach the crawl's errors before it, as in one process
@@ -423,14 +452,18 @@ class DirectReplay:
 
 
 def replay_crawl(spidercls, settings, spider_args: dict, index: ResponseIndex,
-                 seconds: dict | None = None, jobs: int = 1) -> str:
+                 seconds: dict | None = None, jobs: int = 1, step_times: bool | None = None) -> str:
     """Replay one crawl recorded in ``index`` with ``spidercls``; its status. ``seconds``, when
     given, receives the CPU seconds of this process spent per step (the machine may be shared:
     CPU time is steadier than wall time), ``loop`` being the rest (responses, the fetch index,
-    scheduling, signals), and the ``wall`` and ``total`` (CPU) seconds of the whole replay."""
+    scheduling, signals), and the ``wall`` and ``total`` (CPU) seconds of the whole replay.
+    ``step_times`` (default: :data:`STEP_TIMES` in the environment): the callbacks and each pipeline
+    timed apart; without, they are in the rest, named :data:`UNTIMED_STEPS`."""
+    if step_times is None:
+        step_times = step_times_asked()
     began, cpu = time.perf_counter(), time.process_time()
     with gc_paused():  # the crawler, spider and pipelines live through the replay
-        replay = DirectReplay(spidercls, settings, spider_args, index, jobs)
+        replay = DirectReplay(spidercls, settings, spider_args, index, jobs, step_times)
     if seconds is not None:
         seconds["set-up"] = time.process_time() - cpu
     # What lives through the whole replay (the modules, the reference data, the pipelines'
@@ -446,7 +479,7 @@ def replay_crawl(spidercls, settings, spider_args: dict, index: ResponseIndex,
     if seconds is not None:
         seconds.update(replay.seconds)
         total = time.process_time() - cpu
-        seconds["loop"] = total - sum(v for k, v in replay.seconds.items() if not k.endswith("(workers)")) \
+        seconds["loop" if step_times else UNTIMED_STEPS] = total - sum(v for k, v in replay.seconds.items() if not k.endswith("(workers)")) \
             - seconds["set-up"]
         seconds["total"] = total
         seconds["wall"] = time.perf_counter() - began
