@@ -103,6 +103,12 @@ from tenderarchive.values import clean_field, code_label, kenmerk_number, local_
 JSON = {"expects_json": True}
 JSON_OR_HTML = {"expects_json": "or html"}
 
+#: The ``Accept`` of a ``/pdf`` request: the endpoint produces ``application/pdf`` (docs/reference/tenderned-api.md §1,
+#: §6), and the spider's default (``application/json``, every other endpoint's) asked it for JSON: a server that
+#: negotiates, as a Spring endpoint declaring what it produces does, answers 406 Not Acceptable, and the PDF fallback
+#: of every award notice failed. Anything else is admitted at a low quality (an error answer's JSON, a mislabelled PDF).
+PDF_ACCEPT = {"Accept": "application/pdf, */*;q=0.1"}
+
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
 #: control request's meta, which must pickle for ``--jobdir``).
 LIST_META = ("query", "params", "window", "page", "top", "baseline", "relist")
@@ -1026,7 +1032,7 @@ class TenderNedSpider(BaseSpider):
         self.crawler.stats.inc_value("tenderned/pdf_fallback")
         yield scrapy.Request(f"{self.detail_url(item.publication_id)}/pdf", callback=self.parse_pdf,
                               errback=self.pdf_failed, meta={"item": item, "named_no_winner": named_no_winner},
-                              dont_filter=True)
+                              headers=PDF_ACCEPT, dont_filter=True)
 
     def parse_pdf(self, response):
         yield self.keep(response, "pdf")

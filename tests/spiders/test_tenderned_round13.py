@@ -47,3 +47,22 @@ def test_a_stray_row_dated_outside_the_window_is_no_ignored_filter(snapshot, ser
     assert result.crawl["status"] == "complete", result.errors
     assert "tenderned/date_filter_ignored" not in result.output
     assert len(archived(result)) == 12
+
+
+def test_the_pdf_is_asked_for_as_a_pdf_not_as_json(serve_api, crawl):
+    """``/pdf`` returns ``application/pdf`` (reference §1, §6); every request carried the spider's default ``Accept:
+    application/json``, so an endpoint that negotiates (a Spring endpoint producing PDF answers 406 Not Acceptable)
+    refused the PDF fallback of every award notice whose /html named no winner: the winners never read, the crawl
+    partial every run. The PDF is asked for as one; every other request still asks for JSON."""
+    from tests.spiders.test_award_pdf_crawl import BARE, EFORMS_PAGES, WINDOW, award, template
+    from tests.fixtures.awards.pdf_writer import text_pdf
+
+    server = serve_api([award(template(), 960007, BARE, pdf=text_pdf(EFORMS_PAGES))])
+    result = crawl(server.api_url, **WINDOW)
+    assert result.crawl["status"] == "complete", result.errors
+    asked = dict(zip(server.api.log, server.api.accept))
+    assert asked["/papi/tenderned-rs-tns/v2/publicaties/960007/pdf"].startswith("application/pdf")
+    assert {accept for path, accept in asked.items() if not path.endswith("/pdf")} == {"application/json"}
+    assert [r["source"] for r in result.db.query("select source from awards")] == ["tenderned_pdf"]
+    assert [r["name"] for r in result.db.query("select name from award_suppliers order by name")] == \
+        ["Jeugdhulp Rijn B.V.", "Stichting Zorg Oost"]
