@@ -27,7 +27,9 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    ``totalElements`` and ``size``. Pages are asked one after another, until the window has
    listed its ``totalElements`` or a page lists nothing new (a ``totalPages`` that overstates
    costs one page, not 99). A query that answers "no publications" is asked once
-   more before that is believed.
+   more before that is believed. A page whose rows were mostly published outside the window is
+   the API ignoring the date filter: recorded, and the window not paged further
+   (:meth:`date_filter_ignored`).
 3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
    each gets one detail request (CPV, NUTS, the current deadline and the notice
    type ``aankondigingCode`` live only there) and one ``/documenten`` request.
