@@ -50,7 +50,9 @@ from tenderarchive import TENDERNED_API_PATH as API_PATH, TENDERNED_SITE as LIVE
 SNAPSHOT_DIR = Path(__file__).parent / "snapshot"
 DATASETS_PAGE = "/cms/nl/aanbesteden-in-cijfers/datasets-aanbestedingen"
 DATASETS_FILES = "/cms/sites/default/files/"
-FORM_TYPES = {"AGO": "result", "REC": "result", "AAO": "competition", "VAO": "planning", "MAC": "consultation"}
+#: The eForms form type (reference §8.4) of a notice type (§7.1) whose detail names none, for its /gerelateerd row.
+FORM_TYPES = {"AGO": "result", "REC": "result", "AAO": "competition", "VAK": "planning", "MAC": "consultation",
+              "AAW": "cont-modif"}
 
 
 def load_publications(folder: str | Path = SNAPSHOT_DIR) -> list[dict]:

@@ -115,3 +115,16 @@ def test_the_pdf_is_served_to_a_request_that_accepts_a_pdf_and_refused_406_to_on
     assert status(None)[0] == status("*/*")[0] == status("application/*, text/html;q=0.9")[0] == 200
     assert status("application/json")[0] == 406
     assert not accepts("application/json, application/pdf;q=0", "application/pdf")
+
+
+def test_a_related_rows_form_type_follows_the_notice_type_when_the_detail_names_none(snapshot, serve_api):
+    """Reference §7.1, §8.4: a vooraankondiging (VAK) is a ``planning`` form, a modification (AAW) ``cont-modif``;
+    the loopback API spelt VAK "VAO" and gave both ``competition``."""
+    for pid, code in ((100101, "VAK"), (100131, "AAW")):
+        detail = next(p for p in snapshot if p["detail"]["publicatieId"] == pid)["detail"]
+        detail.pop("formType", None)
+        detail["aankondigingCode"] = {"code": code, "omschrijving": "SYNTHETIC"}
+    status, rows = get(serve_api(snapshot).api_url + "/publicaties/100101/gerelateerd")
+    assert status == 200
+    forms = {row["publicatieId"]: row["formType"] for row in rows}
+    assert forms[100101] == "planning" and forms[100131] == "cont-modif"
