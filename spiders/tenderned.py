@@ -27,7 +27,9 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    ``totalElements`` and ``size``. Pages are asked one after another, until the window has
    listed its ``totalElements`` or a page lists nothing new (a ``totalPages`` that overstates
    costs one page, not 99). A query that answers "no publications" is asked once
-   more before that is believed.
+   more before that is believed. A page whose rows were mostly published outside the window is
+   the API ignoring the date filter: recorded, and the window not paged further
+   (:meth:`date_filter_ignored`).
 3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
    each gets one detail request (CPV, NUTS, the current deadline and the notice
    type ``aankondigingCode`` live only there) and one ``/documenten`` request.
@@ -94,7 +96,7 @@ from tenderarchive.middlewares import NOT_JSON, read_json
 from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import started_day
 from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
-from tenderarchive.values import clean_field, code_label, kenmerk_number, unreadable_dates
+from tenderarchive.values import clean_field, code_label, kenmerk_number, local_date, parse_timestamp, unreadable_dates
 
 
 #: The meta of every request for JSON: a 200 whose body is no JSON is retried like a 5xx
@@ -102,6 +104,12 @@ from tenderarchive.values import clean_field, code_label, kenmerk_number, unread
 #: read too; docs/reference/tenderned-api.md §6), so a body that is neither (truncated, empty). Not /pdf.
 JSON = {"expects_json": True}
 JSON_OR_HTML = {"expects_json": "or html"}
+
+#: The ``Accept`` of a ``/pdf`` request: the endpoint produces ``application/pdf`` (docs/reference/tenderned-api.md §1,
+#: §6), and the spider's default (``application/json``, every other endpoint's) asked it for JSON: a server that
+#: negotiates, as a Spring endpoint declaring what it produces does, answers 406 Not Acceptable, and the PDF fallback
+#: of every award notice failed. Anything else is admitted at a low quality (an error answer's JSON, a mislabelled PDF).
+PDF_ACCEPT = {"Accept": "application/pdf, */*;q=0.1"}
 
 #: What a list page's handling needs of its response: its url and these meta fields (kept in a
 #: control request's meta, which must pickle for ``--jobdir``).
@@ -120,6 +128,16 @@ def publication_key(raw) -> str | None:
         return None
     text = str(raw).strip()
     return (text.lstrip("0") or None) if re.fullmatch(r"[0-9]{1,18}", text) else None
+
+
+def listed_day(row) -> date | None:
+    """A list row's ``publicatieDatum`` (a date, Amsterdam's: docs/reference/tenderned-api.md §3) as a date, or None
+    when the row has none that reads."""
+    try:
+        day = local_date(parse_timestamp(row.get("publicatieDatum"))) if isinstance(row, dict) else None
+        return date.fromisoformat(day) if day else None
+    except (TypeError, ValueError, OverflowError):
+        return None
 
 
 def html_page(response) -> str | None:
@@ -515,6 +533,11 @@ class TenderNedSpider(BaseSpider):
         key = f"{name} {start}..{end}"
         total = self.count(listed, page_data, "totalElements")
         rows = page_data.get("content") or []
+        in_window = self.date_filter_ignored(listed, rows)
+        if in_window is not None:
+            for row in in_window:
+                yield from self.select(row, name, listed)
+            return
         if page == 0:
             reachable = (self.max_page + 1) * (self.count(listed, page_data, "size", quiet=True) or self.page_size)
             if total > reachable and not self.sample:
@@ -568,6 +591,30 @@ class TenderNedSpider(BaseSpider):
                                  "listing the window once more", key, counts.get("fetched", 0), counts["expected"])
                 self.crawler.stats.inc_value("tenderned/windows_relisted")
                 yield self.page_request(name, params, start, end, 0, relist=True)
+
+    def date_filter_ignored(self, listed: Listed, rows: list) -> list | None:
+        """Whether the API ignored the window's date filter (``publicatieDatumVanaf``/``Tot``): most of the page's
+        dated rows were published outside the window (a day's margin either side, for a clock read in another
+        zone). Unknown parameters are silently ignored (docs/reference/tenderned-api.md §2, §12.5: "check every
+        filter"), and TenderNed may rename its parameters without notice (§1): the window's own filter was never
+        checked, so a list answering every publication whatever the window was paged as the window's, each
+        publication of the whole dataset fetched (the ``all`` profile's window split down to single days of
+        10,000 rows each), and the crawl ended complete for days it never listed. Recorded, naming the query, the
+        window and the days listed; the query's window is not paged further (the rows in the window on this page
+        are fetched), so the crawl is partial and the next run lists the window again. None when the filter
+        held, else the page's rows published in the window."""
+        meta = listed.meta
+        start, end = meta["window"]
+        days = [day for day in map(listed_day, rows) if day is not None]
+        outside = [day for day in days if not start - timedelta(days=1) <= day <= end + timedelta(days=1)]
+        if not outside or len(outside) * 2 <= len(days):
+            return None
+        self.crawler.stats.inc_value("tenderned/date_filter_ignored")
+        self.record_error(listed.url, (
+            f"query {meta['query']!r} on {start}..{end}: {len(outside)} of the {len(days)} rows of page "
+            f"{meta['page']} were published outside the window ({min(outside)}..{max(outside)}): the API ignored "
+            "the date filter? The window is not paged further; listed again next run"))
+        return [row for row in rows if (day := listed_day(row)) is not None and start <= day <= end]
 
     def next_page_wanted(self, listed: Listed, page_data: dict, key: str, new_rows: bool) -> int:
         """Pages are asked one after another: the next while the envelope says there are more
@@ -987,7 +1034,7 @@ class TenderNedSpider(BaseSpider):
         self.crawler.stats.inc_value("tenderned/pdf_fallback")
         yield scrapy.Request(f"{self.detail_url(item.publication_id)}/pdf", callback=self.parse_pdf,
                               errback=self.pdf_failed, meta={"item": item, "named_no_winner": named_no_winner},
-                              dont_filter=True)
+                              headers=PDF_ACCEPT, dont_filter=True)
 
     def parse_pdf(self, response):
         yield self.keep(response, "pdf")

@@ -18,7 +18,8 @@ the documents list. It enforces the API's documented behaviour:
   made from the detail) and ``/publicaties/{id}/gerelateerd`` the array of every
   publication with the same ``kenmerk``, the queried one included, in the row
   shape of docs/awards.md ("Complete procedures"); ``/publicaties/{id}/pdf`` the publication's
-  ``pdf`` bytes (404 without), and ``html_status`` makes its ``/html`` answer that status every time;
+  ``pdf`` bytes (404 without; 406 to a request whose ``Accept`` admits no PDF), and ``html_status`` makes its
+  ``/html`` answer that status every time;
 - outside the API: TenderNed's datasets page and the yearly OCDS release
   packages it links (``load_datasets``), streamed from disk so a generated
   package of hundreds of MB can be served; the page's absolute
@@ -49,7 +50,9 @@ from tenderarchive import TENDERNED_API_PATH as API_PATH, TENDERNED_SITE as LIVE
 SNAPSHOT_DIR = Path(__file__).parent / "snapshot"
 DATASETS_PAGE = "/cms/nl/aanbesteden-in-cijfers/datasets-aanbestedingen"
 DATASETS_FILES = "/cms/sites/default/files/"
-FORM_TYPES = {"AGO": "result", "REC": "result", "AAO": "competition", "VAO": "planning", "MAC": "consultation"}
+#: The eForms form type (reference §8.4) of a notice type (§7.1) whose detail names none, for its /gerelateerd row.
+FORM_TYPES = {"AGO": "result", "REC": "result", "AAO": "competition", "VAK": "planning", "MAC": "consultation",
+              "AAW": "cont-modif"}
 
 
 def load_publications(folder: str | Path = SNAPSHOT_DIR) -> list[dict]:
@@ -82,6 +85,28 @@ def minimal_html(detail: dict) -> str:
             + row("Officiële naam", detail.get("opdrachtgeverNaam") or detail.get("aanbestedendeDienstNaam"))
             + '<tr class="header1"><th colspan="2">2. Procedure</th></tr>'
             + row("Titel", detail.get("aanbestedingNaam")) + "</tbody></table>")
+
+
+def accepts(accept: str | None, media_type: str) -> bool:
+    """Whether an ``Accept`` header (RFC 9110 §12.5.1) admits ``media_type``: no header admits anything; a range
+    (``type/subtype``, ``type/*``, ``*/*``) with a quality above 0 admits what it matches. The API's ``/pdf``
+    produces only ``application/pdf`` and answers 406 to a request that accepts only JSON, as a Spring endpoint
+    declaring what it produces does."""
+    if not accept or not accept.strip():
+        return True
+    kind, _, sub = media_type.partition("/")
+    for item in accept.split(","):
+        name, *parameters = (part.strip() for part in item.split(";"))
+        quality = next((p.partition("=")[2] for p in parameters if p.lower().startswith("q=")), "1")
+        try:
+            if float(quality) <= 0:
+                continue
+        except ValueError:
+            continue
+        wanted_kind, _, wanted_sub = name.lower().partition("/")
+        if wanted_kind in ("*", kind) and wanted_sub in ("*", sub):
+            return True
+    return False
 
 
 def _words(text: str) -> list[str]:
@@ -119,7 +144,7 @@ class TenderNedAPI:
             self.publications.append(publication)
 
     # --- request handling --------------------------------------------------------
-    def handle(self, path: str, query: str) -> tuple[int, dict, bytes]:
+    def handle(self, path: str, query: str, accept: str | None = None) -> tuple[int, dict, bytes]:
         with self.lock:
             self.log.append(path + (f"?{query}" if query else ""))
             self.times.append(time.monotonic())
@@ -148,6 +173,8 @@ class TenderNedAPI:
                 pdf = publication.get("pdf")
                 if pdf is None:
                     return 404, {}, b'{"message": "Not Found"}'
+                if not accepts(accept, "application/pdf"):  # a Spring endpoint that produces only PDF
+                    return 406, {}, b'{"message": "Could not find acceptable representation"}'
                 return 200, {"Content-Type": "application/pdf"}, pdf
             if match.group(2) == "/html":
                 if publication.get("html_status"):  # a rendering that keeps failing (a PDF-only notice)
@@ -271,7 +298,7 @@ class _Handler(BaseHTTPRequestHandler):
         if cpv_lists:
             status, headers, body = 400, {}, b'{"message": "cpvCodes: repeat the parameter"}'
         else:
-            status, headers, body = self.server.api.handle(parts.path, parts.query)
+            status, headers, body = self.server.api.handle(parts.path, parts.query, self.headers.get("Accept"))
         headers = dict(headers)
         self.send_response(status)
         self.send_header("Content-Type", headers.pop("Content-Type", "application/json;charset=UTF-8"))

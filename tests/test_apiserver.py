@@ -93,3 +93,38 @@ def test_the_api_path_is_spelt_once(snapshot, serve_api):
         "/papi/tenderned-rs-tns/v2"
     assert normalise.API_PATH == TENDERNED_API_PATH
     assert urlsplit(serve_api(snapshot).api_url).path == TENDERNED_API_PATH
+
+
+def test_the_pdf_is_served_to_a_request_that_accepts_a_pdf_and_refused_406_to_one_that_accepts_only_json(
+        snapshot, serve_api):
+    from tenderarchive.apiserver import accepts
+
+    publication = next(p for p in snapshot if p["detail"]["publicatieId"] == 200288)
+    publication["pdf"] = b"%PDF-1.4 SYNTHETIC"
+    url = serve_api(snapshot).api_url + "/publicaties/200288/pdf"
+
+    def status(accept):
+        request = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, response.headers["Content-Type"]
+        except urllib.error.HTTPError as error:
+            return error.code, None
+
+    assert status("application/pdf") == (200, "application/pdf")
+    assert status(None)[0] == status("*/*")[0] == status("application/*, text/html;q=0.9")[0] == 200
+    assert status("application/json")[0] == 406
+    assert not accepts("application/json, application/pdf;q=0", "application/pdf")
+
+
+def test_a_related_rows_form_type_follows_the_notice_type_when_the_detail_names_none(snapshot, serve_api):
+    """Reference §7.1, §8.4: a vooraankondiging (VAK) is a ``planning`` form, a modification (AAW) ``cont-modif``;
+    the loopback API spelt VAK "VAO" and gave both ``competition``."""
+    for pid, code in ((100101, "VAK"), (100131, "AAW")):
+        detail = next(p for p in snapshot if p["detail"]["publicatieId"] == pid)["detail"]
+        detail.pop("formType", None)
+        detail["aankondigingCode"] = {"code": code, "omschrijving": "SYNTHETIC"}
+    status, rows = get(serve_api(snapshot).api_url + "/publicaties/100101/gerelateerd")
+    assert status == 200
+    forms = {row["publicatieId"]: row["formType"] for row in rows}
+    assert forms[100101] == "planning" and forms[100131] == "cont-modif"
