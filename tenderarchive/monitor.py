@@ -29,7 +29,8 @@ they finished:
 
 - **item count drop**: ``items_new + items_updated + items_unchanged`` below
   ``(1 - drop)`` × the median of the previous (up to ``baseline``) complete crawls of the
-  same spider whose window (``from_date``..``until_date``) is at most twice its own: a source that
+  same spider whose window (``from_date``..``until_date``) is like its own (neither more than
+  twice as long as the other): a source that
   changed its API or HTML and now yields little. A first crawl or a backfill of years is no
   yardstick for the nightly incremental crawls of a few days after it (it flagged the first
   nights after every new archive);
@@ -139,13 +140,15 @@ def window_days(arguments: str | None) -> int | None:
         return None
 
 
-#: A crawl's item count is compared with earlier crawls whose window is at most this many times
-#: as long as its own: a nightly window that grew by a missed night still counts, a backfill not.
+#: A crawl's item count is compared with earlier crawls whose window is neither more than this
+#: many times as long as its own nor less than its share: a nightly window that grew by a missed
+#: night still counts, a backfill of years (or a nightly window, for a backfill) not.
 ALIKE_WINDOW_RATIO = 2
 
 
 def _alike_windows(earlier: int | None, this: int | None) -> bool:
-    return earlier is None or this is None or earlier <= ALIKE_WINDOW_RATIO * this
+    return (earlier is None or this is None
+            or max(earlier, this) <= ALIKE_WINDOW_RATIO * min(earlier, this))
 
 
 @dataclass

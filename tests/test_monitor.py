@@ -177,12 +177,14 @@ def test_nightly_incremental_crawls_are_not_flagged_against_the_first_crawl_of_y
     crawl(1, 3400, "2016-01-01")                        # the first crawl: everything since 2016
     nightly = [crawl(day, 9, f"2026-12-{day - 4:02d}") for day in (5, 6, 7)]   # window of four days
     few = crawl(9, 2, "2026-12-04")                     # a missed night (a window of six days), few items
+    backfill = crawl(10, 3, "2026-01-01")               # a backfill of a quiet year is no nightly either
     db.close()
 
     [health] = source_health(db_path, now=now)
     flags = {c.crawl_id: c.flags for c in health.crawls}
     assert all(flags[n] == [] for n in nightly), flags
     assert flags[few] == ["items dropped to 2 (median of the 3 complete crawls before: 9)"]
+    assert flags[backfill] == []
 
 
 def test_the_news_sites_view_reads_articles_from_one_covering_index(tmp_path):
