@@ -298,7 +298,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     from tenderarchive import table_search
 
     async def inner():
-        return {**synthetic, "table_search_note": await table_search.note(datasette, request, database, table)}
+        return {**synthetic, "table_search_note": await table_search.note(datasette, request, database, table),
+                "table_search_dutch": table_search.dutch_search_url(datasette, request, table)}
 
     return inner
 
