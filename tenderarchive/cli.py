@@ -398,8 +398,9 @@ def cmd_serve(args) -> int:
     try:
         db = readonly.database(db_path)
     except readonly.ArchiveMissing:
-        print(f"tenderarchive: no archive at {db_path}; run `make archive` or `tenderarchive crawl` first",
-              file=sys.stderr)
+        # `make archive` is the checkout's: an installed package (README) has no Makefile
+        print(f"tenderarchive: no archive at {db_path}; build one first: `tenderarchive build-demo --db {db_path}` "
+              f"(the synthetic demo) or `tenderarchive crawl --db {db_path}`", file=sys.stderr)
         return ExitCode.FAILED
     immutable = not args.live and readonly.can_be_immutable(db_path)
     try:

@@ -249,6 +249,16 @@ def test_serve_on_a_port_in_use_says_so_and_fails(demo_db):
     assert "Traceback" not in out.stderr and "INFO" not in out.stderr
 
 
+def test_serve_without_an_archive_names_the_commands_that_build_one(tmp_path):
+    """It said "run `make archive` or `tenderarchive crawl` first": an installed package (README, `pip
+    install .`) has no Makefile, and `make archive` builds archive.db, not the --db asked."""
+    missing = tmp_path / "demo.db"
+    out = cli("serve", "--db", missing)
+    assert out.returncode == 1 and not missing.exists()
+    assert out.stderr == (f"tenderarchive: no archive at {missing}; build one first: `tenderarchive build-demo --db "
+                          f"{missing}` (the synthetic demo) or `tenderarchive crawl --db {missing}`\n")
+
+
 def test_every_option_of_every_command_says_what_it_does():
     """``--help`` is a new user's first reading: serve's --db, --host and --port said nothing, and
     crawl's --from-date promised "7 days ago" where an incremental crawl continues from the last
