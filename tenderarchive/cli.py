@@ -398,8 +398,15 @@ def cmd_serve(args) -> int:
     try:
         db = readonly.database(db_path)
     except readonly.ArchiveMissing:
-        print(f"tenderarchive: no archive at {db_path}; run `make archive` or `tenderarchive crawl` first",
-              file=sys.stderr)
+        db = None
+    if db is not None and readonly.is_empty(db.conn):  # not "written by an older version": no archive at all
+        db.close()
+        db = None
+    if db is None:
+        # `make archive` is the checkout's: an installed package (README) has no Makefile
+        print(f"tenderarchive: no archive at {db_path}{' (an empty file)' if db_path.is_file() else ''}; build one "
+              f"first: `tenderarchive build-demo --db {db_path}` (the synthetic demo) or `tenderarchive crawl --db "
+              f"{db_path}`", file=sys.stderr)
         return ExitCode.FAILED
     immutable = not args.live and readonly.can_be_immutable(db_path)
     try:

@@ -144,6 +144,14 @@ def euro(cents) -> str | None:
     return f"€ {sign}{whole:,}".replace(",", ".") + f",{rest:02d}"
 
 
+def aantal(n, singular, plural) -> str | None:
+    """A count with its noun, one in the singular: (1, "gunning", "gunningen") -> "1 gunning", 4 -> "4 gunningen"
+    (the feeds' titles and texts said "1 gunningen"); NULL stays NULL, as ``n || ' gunningen'`` did."""
+    if n is None or n == "":
+        return None
+    return f"{n} {singular if str(n) == '1' else plural}"
+
+
 def stage_rank(stage) -> int:
     """The place of a stage id in docs/reference/stages.md; -1 for NULL or an id outside it."""
     from tenderarchive.analysis.vocabulary import STAGE_RANK  # on first use: the plugin loads without the analysis
@@ -179,6 +187,7 @@ def register_functions(conn) -> None:
     conn.create_function("stage_rank", 1, stage_rank, deterministic=True)
     conn.create_function("http_url", 1, _safe(http_url), deterministic=True)
     conn.create_function("euro", 1, _safe(euro), deterministic=True)
+    conn.create_function("aantal", 3, _safe(aantal), deterministic=True)
     conn.create_function("kvk", 1, _safe(_kvk), deterministic=True)
 
 
@@ -298,7 +307,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     from tenderarchive import table_search
 
     async def inner():
-        return {**synthetic, "table_search_note": await table_search.note(datasette, request, database, table)}
+        return {**synthetic, "table_search_note": await table_search.note(datasette, request, database, table),
+                "table_search_dutch": table_search.dutch_search_url(datasette, request, table)}
 
     return inner
 

@@ -71,9 +71,13 @@ class OlderArchive(ExportError):
 
 def connect_read_only(path: str | Path) -> sqlite3.Connection:
     try:
-        return readonly.connect(path, row_factory=None)
+        conn = readonly.connect(path, row_factory=None)
     except readonly.ArchiveMissing as exc:
         raise ExportError(str(exc)) from None
+    if readonly.is_empty(conn):  # no archive at all, not one "written by an older version" lacking the table
+        conn.close()
+        raise ExportError(f"no archive at {path} (an empty file)")
+    return conn
 
 
 def saved_search_sql(conn: sqlite3.Connection, name: str) -> str | None:

@@ -29,7 +29,11 @@ they finished:
 
 - **item count drop**: ``items_new + items_updated + items_unchanged`` below
   ``(1 - drop)`` × the median of the previous (up to ``baseline``) complete crawls of the
-  same spider: a source that changed its API or HTML and now yields little;
+  same spider whose window (``from_date``..``until_date``) is like its own (neither more than
+  twice as long as the other): a source that
+  changed its API or HTML and now yields little. A first crawl or a backfill of years is no
+  yardstick for the nightly incremental crawls of a few days after it (it flagged the first
+  nights after every new archive);
 - **coverage drop**: for the key columns of ``notices`` / ``articles`` (:data:`KEY_COLUMNS`),
   the share of non-empty values among the rows that crawl wrote falls more than
   ``coverage_drop`` (absolute) below the median share of the previous complete crawls: a
@@ -49,7 +53,7 @@ from __future__ import annotations
 import json
 import statistics
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from tenderarchive import readonly
@@ -124,6 +128,27 @@ left join (select site, count(*) as pages, sum(relevant) as relevant_pages, max(
                   max(published) as last_published
            from articles group by site) as g on g.site = s.value
 """.strip()
+
+
+def window_days(arguments: str | None) -> int | None:
+    """Days of a crawl's window (``from_date`` to ``until_date`` of its recorded arguments, both
+    counted), or None when the crawl records no such window."""
+    try:
+        args = json.loads(arguments or "")
+        return (date.fromisoformat(args["until_date"]) - date.fromisoformat(args["from_date"])).days + 1
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+#: A crawl's item count is compared with earlier crawls whose window is neither more than this
+#: many times as long as its own nor less than its share: a nightly window that grew by a missed
+#: night still counts, a backfill of years (or a nightly window, for a backfill) not.
+ALIKE_WINDOW_RATIO = 2
+
+
+def _alike_windows(earlier: int | None, this: int | None) -> bool:
+    return (earlier is None or this is None
+            or max(earlier, this) <= ALIKE_WINDOW_RATIO * min(earlier, this))
 
 
 @dataclass
@@ -240,6 +265,7 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
                 f"select * from crawls where spider = ? and {FULL_CRAWL_SQL} order by crawl_id desc limit ?",
                 [spider, recent + baseline])]
             coverage = _coverage(conn, [c["crawl_id"] for c in history])
+            windows = {c["crawl_id"]: window_days(c.get("arguments")) for c in history}
             checks = []
             for c in history:
                 rows, shares = coverage[c["crawl_id"]]
@@ -254,9 +280,12 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
                 earlier = [e for e in checks[i + 1:] if e.status == "complete"][:baseline]
                 if not earlier:
                     continue
-                median_items = statistics.median(e.items for e in earlier)
+                # Items are judged only against crawls of a like window: a first crawl or a backfill
+                # of years is no yardstick for the nightly incremental crawl of a few days after it.
+                alike = [e for e in earlier if _alike_windows(windows[e.crawl_id], windows[check.crawl_id])]
+                median_items = statistics.median(e.items for e in alike) if alike else 0
                 if median_items > 0 and check.items < (1 - drop) * median_items:
-                    check.flags.append(f"items dropped to {check.items} (median of the {len(earlier)} "
+                    check.flags.append(f"items dropped to {check.items} (median of the {len(alike)} "
                                        f"complete crawls before: {median_items:g})")
                 for table, shares in check.coverage.items():
                     if check.rows.get(table, 0) < min_rows:

@@ -102,6 +102,12 @@ def database(db_path: str | Path):
     return sqlite_utils.Database(connect(db_path, row_factory=None))
 
 
+def is_empty(conn: sqlite3.Connection) -> bool:
+    """True when the file holds no table at all (a file of 0 bytes, or a SQLite file nothing was written to):
+    no archive, rather than an archive of an older version that lacks the tables a reader asks for."""
+    return conn.execute("select 1 from sqlite_master limit 1").fetchone() is None
+
+
 def table_exists(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute("select 1 from sqlite_master where type in ('table', 'view') and name = ?",
                         [name]).fetchone() is not None

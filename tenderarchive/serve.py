@@ -345,8 +345,8 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
             each database (and its own record of them), three hand-overs to SQL threads. An archive served
             immutable keeps its schema until :meth:`ArchiveDatabase._watch` sees it written or replaced
             (then it is served ``mode=ro`` and refreshed on every page again)."""
-            # Datasette's own in-memory databases: ``_internal`` (this copy) and ``_memory`` (always empty: its
-            # queries are read-only SELECTs), whose schemas nothing changes after start-up
+            # Datasette's own in-memory databases: ``_internal`` (this copy) and ``_memory`` (removed by
+            # make_datasette; always empty), whose schemas nothing changes after start-up
             archives = [db for name, db in self.databases.items() if name not in ("_internal", "_memory")]
             for db in archives:
                 if isinstance(db, ArchiveDatabase):
@@ -369,6 +369,10 @@ def make_datasette(db_path: str | Path, metadata: dict, immutable: bool, setting
                                  template_dir=str(TEMPLATES))
     datasette._allows_cache = {}
     datasette.add_database(ArchiveDatabase(datasette, path=str(path), is_mutable=not immutable), name=path.stem)
+    # Datasette adds an empty in-memory database ``_memory`` when it is given no files (the archive
+    # is added after): the home page listed it above the archive ("_memory: 0 tables"), its title
+    # read "… procurement: _memory, archive", and ``get_database()`` without a name answered it.
+    datasette.remove_database("_memory")
     return datasette
 
 

@@ -317,6 +317,22 @@ def _after(token: str | None) -> int | None:
         return None
 
 
+#: Tables whose search box has a Dutch counterpart: "Search everything" (``/-/search``) reads them stemmed.
+DUTCH_SEARCH_TABLES = ("notices", "articles")
+
+
+def dutch_search_url(datasette, request, table: str) -> str | None:
+    """The address of "Search everything" for the words of a table search of notices or articles.
+
+    The table's box matches the words as written (``notices_fts``, ``articles_fts``: accents and case
+    aside), so "jeugdzorg" or a kenmerk "TN160417" found no notice there while the Dutch search (stemming,
+    synonyms, kenmerk) finds them: the table page says so and links it."""
+    words = (request.args.get("_search") or request.args.get(WORDS) or "").strip()
+    if not words or table not in DUTCH_SEARCH_TABLES:
+        return None
+    return datasette.urls.path("/-/search?" + urllib.parse.urlencode({"q": words}))
+
+
 async def note(datasette, request, database: str, table: str) -> dict | None:
     """What the table page says on a big search: how many rows contain the words, and the
     address that counts and facets every match."""

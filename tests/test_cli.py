@@ -249,6 +249,34 @@ def test_serve_on_a_port_in_use_says_so_and_fails(demo_db):
     assert "Traceback" not in out.stderr and "INFO" not in out.stderr
 
 
+def test_serve_without_an_archive_names_the_commands_that_build_one(tmp_path):
+    """It said "run `make archive` or `tenderarchive crawl` first": an installed package (README, `pip
+    install .`) has no Makefile, and `make archive` builds archive.db, not the --db asked."""
+    missing = tmp_path / "demo.db"
+    out = cli("serve", "--db", missing)
+    assert out.returncode == 1 and not missing.exists()
+    assert out.stderr == (f"tenderarchive: no archive at {missing}; build one first: `tenderarchive build-demo --db "
+                          f"{missing}` (the synthetic demo) or `tenderarchive crawl --db {missing}`\n")
+
+
+def test_serve_and_export_of_an_empty_file_say_there_is_no_archive_not_an_older_one(tmp_path):
+    """A file of 0 bytes (or one nothing was written to) was served as "written by an older version of tenderarchive:
+    29 saved searches answer with a note", and `export notices` said the archive "has no table notices yet": it holds
+    no archive at all, as the message of a missing file says (exit 1)."""
+    empty = tmp_path / "archive.db"
+    empty.touch()
+    with socket.socket() as taken:  # a port in use: were the file served, serve would fail, not block the test
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        served = cli("serve", "--db", empty, "--port", taken.getsockname()[1])
+    assert served.returncode == 1 and "older version" not in served.stderr
+    assert served.stderr.startswith(f"tenderarchive: no archive at {empty} (an empty file); build one first: ")
+    exported = cli("export", "notices", "--db", empty)
+    assert exported.returncode == 1 and exported.stdout == ""
+    assert exported.stderr == f"tenderarchive export: no archive at {empty} (an empty file)\n"
+    assert empty.stat().st_size == 0
+
+
 def test_every_option_of_every_command_says_what_it_does():
     """``--help`` is a new user's first reading: serve's --db, --host and --port said nothing, and
     crawl's --from-date promised "7 days ago" where an incremental crawl continues from the last

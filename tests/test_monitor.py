@@ -155,6 +155,38 @@ def test_a_sample_crawl_neither_makes_a_source_fresh_nor_is_judged(tmp_path):
     assert health.warnings == [] and [c.items for c in health.crawls] == [100, 100, 100]
 
 
+def test_nightly_incremental_crawls_are_not_flagged_against_the_first_crawl_of_years(tmp_path):
+    """A new archive's first TenderNed crawl reads years (thousands of items); the nightly
+    incremental crawls after it read a window of a few days. Those were flagged "items dropped to 9
+    (median of the 1 complete crawls before: 3400)" for the first nights of every archive (exit 5
+    under ``--strict``): items are judged only against crawls of a like window, and a real drop
+    among the nightly crawls is still flagged."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    now = datetime(2026, 12, 10, 5, 0, tzinfo=timezone.utc)
+
+    def crawl(day: int, items: int, from_date: str) -> int:
+        when = datetime(2026, 12, day, 4, 17, tzinfo=timezone.utc).isoformat()
+        arguments = {"from_date": from_date, "until_date": f"2026-12-{day:02d}", "profile": "youth_care"}
+        crawls = db["crawls"]
+        crawls.insert({"spider": "tenderned", "started": when, "finished": when, "status": "complete",
+                       "arguments": json.dumps(arguments), "items_new": items, "items_updated": 0,
+                       "items_unchanged": 0, "error_count": 0})
+        return crawls.last_pk
+
+    crawl(1, 3400, "2016-01-01")                        # the first crawl: everything since 2016
+    nightly = [crawl(day, 9, f"2026-12-{day - 4:02d}") for day in (5, 6, 7)]   # window of four days
+    few = crawl(9, 2, "2026-12-04")                     # a missed night (a window of six days), few items
+    backfill = crawl(10, 3, "2026-01-01")               # a backfill of a quiet year is no nightly either
+    db.close()
+
+    [health] = source_health(db_path, now=now)
+    flags = {c.crawl_id: c.flags for c in health.crawls}
+    assert all(flags[n] == [] for n in nightly), flags
+    assert flags[few] == ["items dropped to 2 (median of the 3 complete crawls before: 9)"]
+    assert flags[backfill] == []
+
+
 def test_the_news_sites_view_reads_articles_from_one_covering_index(tmp_path):
     """The ``news_sites`` view groups the articles once, from the covering index ``articles (site,
     fetched_at, relevant, published)``: joining every registry site to its article rows read each

@@ -83,6 +83,24 @@ def test_every_feed_of_the_site_is_valid_atom(server):
     assert with_entries >= 20  # the demo's feeds are not all empty
 
 
+def test_feed_entries_count_one_in_the_singular(server):
+    """A feed reader showed "Zuid-Limburg: 1 aanbestedingen", "JZ41 …: 1 gunningen", "Gemeente Heerlen: 1
+    aanbestedingen": the saved searches wrote every count with the plural. One is singular, other counts
+    (0 too) plural, in every feed of the site."""
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    texts = []
+    for name, query in queries.items():
+        if "atom_id" not in query["sql"]:
+            continue
+        params = {p: SAMPLE_PARAMS[p] for p in query.get("params") or [] if p in SAMPLE_PARAMS}
+        for entry in feed(server, name, **params).findall(f"{ATOM}entry"):
+            texts += [entry.findtext(f"{ATOM}title") or "", entry.findtext(f"{ATOM}content") or ""]
+    counted = re.compile(r"\b(\d+) (aanbesteding|gunning|winnaar)(en|s)?\b")
+    found = [m.groups() for text in texts for m in counted.finditer(text)]
+    assert any(n == "1" for n, _, _ in found) and any(n != "1" for n, _, _ in found), found
+    assert all((n == "1") == (plural is None) for n, _, plural in found), found
+
+
 def test_search_all_finds_notices_by_dutch_words(server):
     found = {r["source_key"] for r in rows(server, "search_all", q="aanbestedingen jeugdzorg")}
     assert {"300301", "400401", "500501"} <= found and "600601" not in found

@@ -298,3 +298,21 @@ def test_a_table_page_without_a_search_is_not_looked_up_before_datasette(served)
         for name in ("table_exists", "primary_keys", "table_column_details"):
             delattr(db, name)
     assert asked.count("table_exists") == 1, asked   # Datasette's own look-up, not the wrapper's besides
+
+
+def test_a_table_search_of_notices_or_articles_links_the_dutch_search_of_its_words(served):
+    """The search box of ``notices`` and ``articles`` matches the words as written: "jeugdzorg" and the
+    kenmerk "TN160417" found no notice there (0 rows, nothing said), while "Search everything" (Dutch
+    stemming, synonyms, kenmerk: README) finds them. The table page says so and links that search of
+    the same words; a table without a Dutch counterpart, or a page without a search, does not."""
+    for table, words in (("notices", "jeugdzorg"), ("notices", "TN160417"), ("articles", "aanbestedingen jeugdzorg")):
+        page = get(served, f"/archive/{table}?" + urllib.parse.urlencode({"_search": words}))
+        assert page.status_code == 200
+        link = re.search(r'<a href="([^"]*)">Search everything \(Dutch\)</a>', page.text)
+        assert link, table
+        target = link.group(1).replace("&amp;", "&")
+        assert target == "/-/search?" + urllib.parse.urlencode({"q": words})
+        found = get(served, get(served, target).headers["location"])
+        assert found.status_code == 200 and "TN160417" in found.text
+    assert "Search everything (Dutch)" not in get(served, "/archive/notices").text
+    assert "Search everything (Dutch)" not in get(served, "/archive/municipalities?_search=Heerlen").text
