@@ -448,7 +448,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "done" if stage in _EVENT_STAGES and on("stage.event_default_done") else "current"
                 if status == "done" and _present_passive(text):
                     status = "planned"  # the present passive of an event: to come (branch cv28)
-                strong = False
+                # branch cv28: a headline tells its news in the present tense without a marker ("Regio maakt u-bocht bij
+                # inkoop jeugdbescherming", "Gemeenten gunnen contract"): the first heading's step is what the page
+                # reports, as strong as a step with its tense spelled out in the body
+                strong = bool(i == 0 and s.is_heading)
             if (on("stage.legal_filed") and stage in LEGAL_STAGES and status == "done" and _SUIT_BROUGHT.search(text)
                     and not re.search(r"\bhad(?:den)?\b", text, re.I)
                     and not (ruled := ruled if ruled is not None else any(_RULED.search(t.text) for t in sents))):

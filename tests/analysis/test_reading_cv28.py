@@ -44,3 +44,21 @@ def test_an_event_in_the_present_passive_is_planned(sentence, stage):
 def test_an_event_without_tense_marker_is_still_read_done():
     r = _read("De gunning aan Stichting Kompas voor de jeugdhulp in de regio.")
     assert stage_statuses(r).get("definitieve_gunning") == "done"
+
+
+# --- a headline in the present tense: the step the page reports ----------------------------------------------------
+
+@pytest.mark.parametrize("title, stage", [
+    ("Gemeenten trekken aanbesteding jeugdhulp in", "mislukt"),
+    ("Kort geding over aanbesteding jeugdhulp", "kort_geding"),
+])
+def test_a_headline_step_without_tense_marker_counts_as_much_as_the_body(title, stage):
+    r = _read("Het college van de gemeente heeft besloten de inkoop van de jeugdhulp zelf voor te bereiden.", title=title)
+    assert r["primary_stage"] == stage
+    assert next(s for s in r["stages"] if s["stage"] == stage)["evidence"] == "strong"
+
+
+def test_a_tenseless_step_below_the_headline_stays_weak():
+    r = _read("Het college van de gemeente heeft besloten de inkoop van de jeugdhulp zelf voor te bereiden.\n\n"
+              "Kort geding over de aanbesteding", title="Nieuws over jeugdhulp")
+    assert r["primary_stage"] == "voorbereiding"
