@@ -86,6 +86,22 @@ _TENDER_CONTEXT = re.compile(r"aanbested|inschrij|inkoopdocument|tenderned|nota 
 _NEGATED = re.compile(r"\b(?:geen|niet|nooit)\b(?: (?:[\w'-]+ ){0,3})?$", re.I)
 _HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b", re.I)
 # round ten: the conditional right after the cue, "... opnieuw voor de rechter zou kunnen worden gedaagd"
+# branch cv28: the conditional mood and the adjective of possibility. "zou"/"zouden" before the cue in its own clause
+# tells what would (or was to) happen, never a step reported ("Zo zou open house leiden tot honderden gecontracteerde
+# aanbieders", "De gemeente zou in maart gunnen"); "eventueel"/"eventuele" before the cue names a step that may come
+# ("voorafgaand aan een eventueel contract", "eventuele bezwaren"). Read the Dutch way, as "mocht"/"indien" above.
+_CONDITIONAL_MOOD = re.compile(r"\bzou(?:den)?\b", re.I)
+_PERFECT_INFINITIVE = re.compile(r"\b(?:hebben|zijn)\b(?! (?:[\w'-]+ ){0,2}(?:moeten|kunnen|mogen)\b)", re.I)
+# branch cv28: an award, ruling or signing told in the present passive with no other tense marker ("de gunning wordt
+# gebaseerd op kwalitatieve aspecten", "de contracten worden daarna ondertekend") describes how or that the step
+# will be taken, not a step reported: planned, where news's past-tense default would read it done
+_PRESENT_PASSIVE = re.compile(r"\b(?:wordt|worden)\s+((?:[\w'-]+\s+){0,10}[\w'-]+)\b", re.I)
+
+
+def _present_passive(text: str) -> bool:
+    """Does the sentence have a present passive, "wordt"/"worden" with a participle within ten words after it?"""
+    return any(_participles(m.group(1)) for m in _PRESENT_PASSIVE.finditer(text))
+_POSSIBLE_BEFORE = re.compile(r"\beventue(?:el|le)\s+(?:[\w'-]+\s+)?$", re.I)
 _HYPOTHETICAL_AFTER = re.compile(r"\s*(?:[\w'-]+\s+){0,2}(?:zou|zouden)\s+(?:kunnen|mogen|moeten)\b", re.I)
 # "Pas na de uitspraak wordt duidelijk of de gemeenten over kunnen gaan tot het definitief gunnen":
 # a step under a condition has not happened (round three)
@@ -137,6 +153,19 @@ _EXTENDED_OBJECT = re.compile(
     r"\b(?P<contract>\w*(?:contract|overeenkomst|raamovereenkomst|opdracht)\w*)\b|"
     r"\b(?P<other>\w*termijn\w*|(?:uiterste |sluitings)?datum|deadline|aanbesteding(?:sprocedure)?|\w*traject|procedure|"
     r"maatregel\w*|ondertoezichtstelling\w*|middelen|subsidie\w*|duur)\b", re.I)
+
+
+def _conditional_mood(text: str, m: re.Match) -> bool:
+    """Is the cue in a clause of the conditional mood ("zou(den)" before it), or named as a possibility ("eventuele")?"""
+    if _POSSIBLE_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+        return True
+    found = clause_at(text, m.start())
+    if found is None:
+        return False
+    off, cl = found
+    mood = _CONDITIONAL_MOOD.search(cl[:m.start() - off])
+    # "zou ... hebben gewonnen", "zou zijn gegund": the perfect infinitive reports a past step at second hand
+    return bool(mood) and not _PERFECT_INFINITIVE.search(cl[mood.end():])
 
 
 def _extends_other(text: str, m: re.Match) -> bool:
@@ -354,7 +383,7 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                     and not _ENROLLED.search(m.group(0))):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
             if (_HYPOTHETICAL.search(text[:m.start()]) or _CONDITIONAL.search(text[:m.start()])
-                    or _HYPOTHETICAL_AFTER.match(text[m.end():])):
+                    or _HYPOTHETICAL_AFTER.match(text[m.end():]) or _conditional_mood(text, m)):
                 # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round
                 # two). Core since branch cv21, which took out the `headline` definition that had kept such a side
                 # remark's failure from outranking the lead's step; it was the named rule `stage.hypothetical`.
@@ -417,7 +446,12 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # no tense marker: news reports events (a ruling, an award, a signing) after
                 # they happen; other steps are read as running
                 status = "done" if stage in _EVENT_STAGES and on("stage.event_default_done") else "current"
-                strong = False
+                if status == "done" and _present_passive(text):
+                    status = "planned"  # the present passive of an event: to come (branch cv28)
+                # branch cv28: a headline tells its news in the present tense without a marker ("Regio maakt u-bocht bij
+                # inkoop jeugdbescherming", "Gemeenten gunnen contract"): the first heading's step is what the page
+                # reports, as strong as a step with its tense spelled out in the body
+                strong = bool(i == 0 and s.is_heading)
             if (on("stage.legal_filed") and stage in LEGAL_STAGES and status == "done" and _SUIT_BROUGHT.search(text)
                     and not re.search(r"\bhad(?:den)?\b", text, re.I)
                     and not (ruled := ruled if ruled is not None else any(_RULED.search(t.text) for t in sents))):
