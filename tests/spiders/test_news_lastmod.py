@@ -12,7 +12,7 @@ import sqlite_utils
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, registry
 from tests.spiders.test_news_reference8 import TEXT, iprox_item
-from tests.spiders.test_news_reference11 import serve
+from tests.spiders.test_news_reference11 import asked_once_then_not, fetched_back_then, serve
 
 
 def sitemap(base: str, entries: dict[str, str]) -> tuple[str, bytes]:
@@ -51,20 +51,10 @@ def test_a_page_whose_month_lastmod_moved_past_its_fetch_is_asked_once(tmp_path)
         crawls.append(crawl_news(sources, db_path))
         # that fetch was made in the month before the one the sitemap names
         before = datetime.combine(this_month - timedelta(days=3), datetime.min.time(), timezone.utc)
-        db = sqlite_utils.Database(db_path)
-        with db.conn:
-            db.execute("update fetches set fetched_at = ? where url like '%/nieuws/gunning'",
-                       [before.isoformat(timespec="seconds")])
-            db.execute("update articles set fetched_at = ?", [before.isoformat(timespec="seconds")])
-        db.close()
+        fetched_back_then(db_path, "/nieuws/gunning", before)
         routes["/nieuws/gunning"] = iprox_item("Voorlopige gunning jeugdhulp",
                                                TEXT.replace("vier jaar", "drie jaar met een optie op verlenging"))
-        del log[:]
-        crawls.append(crawl_news(sources, db_path))
-        assert log.count("/nieuws/gunning") == 1
-        del log[:]
-        crawls.append(crawl_news(sources, db_path))
-        assert "/nieuws/gunning" not in log
+        asked_once_then_not(crawls, sources, db_path, log, "/nieuws/gunning")
     finally:
         server.shutdown()
     assert [c.returncode for c in crawls] == [0, 0, 0], crawls[-1].stderr[-3000:]

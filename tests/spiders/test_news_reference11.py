@@ -326,6 +326,25 @@ def test_a_utf8_listing_declared_latin1_links_its_items_by_their_own_addresses(t
     assert sorted(titles_of(db_path, base).values()) == [title, "Gunning jeugdhulp"]
 
 
+def fetched_back_then(db_path, path: str, moment: datetime) -> None:
+    """Make the archive say its one article, at ``path``, was fetched at ``moment``."""
+    db = sqlite_utils.Database(db_path)
+    with db.conn:
+        db.execute("update fetches set fetched_at = ? where url like ?", [moment.isoformat(timespec="seconds"), f"%{path}"])
+        db.execute("update articles set fetched_at = ?", [moment.isoformat(timespec="seconds")])
+    db.close()
+
+
+def asked_once_then_not(crawls: list, sources, db_path, log: list, path: str) -> None:
+    """Two more crawls: the first asks ``path`` once, the second not at all."""
+    del log[:]
+    crawls.append(crawl_news(sources, db_path))
+    assert log.count(path) == 1
+    del log[:]
+    crawls.append(crawl_news(sources, db_path))
+    assert path not in log
+
+
 def test_a_page_changed_later_on_the_day_it_was_fetched_is_asked_once_that_day_is_over(tmp_path):
     """§2.1 sitemaps (``lastmod``, a day without a time as Drupal's XML sitemap and many plugins write it): a page
     fetched in the morning and edited that afternoon says only that day, the day of its fetch: "not later", so no
@@ -354,18 +373,8 @@ def test_a_page_changed_later_on_the_day_it_was_fetched_is_asked_once_that_day_i
         assert "/nieuws/gunning" not in log
         # the first fetch was yesterday morning, before the edit of that afternoon
         morning = datetime.combine(yesterday, datetime.min.time().replace(hour=8), AMSTERDAM).astimezone(timezone.utc)
-        db = sqlite_utils.Database(db_path)
-        with db.conn:
-            db.execute("update fetches set fetched_at = ? where url like '%/nieuws/gunning'",
-                       [morning.isoformat(timespec="seconds")])
-            db.execute("update articles set fetched_at = ?", [morning.isoformat(timespec="seconds")])
-        db.close()
-        del log[:]
-        crawls.append(crawl_news(sources, db_path))
-        assert log.count("/nieuws/gunning") == 1
-        del log[:]
-        crawls.append(crawl_news(sources, db_path))
-        assert "/nieuws/gunning" not in log
+        fetched_back_then(db_path, "/nieuws/gunning", morning)
+        asked_once_then_not(crawls, sources, db_path, log, "/nieuws/gunning")
     finally:
         server.shutdown()
     assert [c.returncode for c in crawls] == [0, 0, 0, 0], crawls[-1].stderr[-3000:]
