@@ -82,6 +82,7 @@ broken or not UTF-8 is one recorded error for that document.
 
 from __future__ import annotations
 
+import calendar
 import email.utils
 import gzip
 import html
@@ -217,8 +218,8 @@ def lastmod_period(value: str | None) -> tuple[date, date] | None:
     year, month = int(match.group("y")), match.group("m")
     if month is None:
         return date(year, 1, 1), date(year, 12, 31)
-    first = date(year, int(month), 1)
-    return first, (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    year_month = (year, int(month))
+    return date(*year_month, 1), date(*year_month, calendar.monthrange(*year_month)[1])
 
 
 def changed_moment(lastmod: str | None) -> datetime | date | None:
@@ -583,12 +584,17 @@ def listed_date(anchor, href: str, other_article=lambda href: True, fetched: dat
 _PUBLISHED_MARK = re.compile(r"published|datePublished", re.I)
 
 
+def _date_marks(el) -> str:
+    """What an element says of the date it holds: its ``class`` and ``itemprop``."""
+    return f"{el.get('class') or ''} {el.get('itemprop') or ''}"
+
+
 def modification_marked(el) -> bool:
     """Whether a listing's date element says it dates the entry's last change (class ``updated`` or
     ``modified``, ``itemprop="dateModified"``), as :mod:`tenderarchive.extraction.core` reads a page's."""
     from tenderarchive.extraction.core import _MODIFIED_TIME
 
-    return bool(_MODIFIED_TIME.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}"))
+    return bool(_MODIFIED_TIME.search(_date_marks(el)))
 
 
 def _text_pieces(root, anchor):
@@ -656,7 +662,7 @@ def _listed_date(anchor, href: str, other_article, fetched: datetime | None = No
     # the publication's <time>, one marked so first; never the last change's, which WordPress themes print
     # beside it (GeneratePress before it: ``time.updated[itemprop=dateModified]``), as a page's date is read
     times = [t for t in entry.xpath(".//time[@datetime]") if not modification_marked(t)]
-    for t in sorted(times, key=lambda t: not _PUBLISHED_MARK.search(f"{t.get('class') or ''} {t.get('itemprop') or ''}")):
+    for t in sorted(times, key=lambda t: not _PUBLISHED_MARK.search(_date_marks(t))):
         found = parse_dutch_date(t.get("datetime"), anchored=True)
         if found:
             break

@@ -611,13 +611,13 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                                       {"current": 0 if later_rec else 1, "rectifies": rectifies})
             # the events of an award the store no longer holds (an OCDS package that now gives it otherwise)
             changed += db.execute(STALE_AWARD_EVENTS_SQL, [procurement_id, procurement_id]).rowcount
-            for award in list(db.query("select * from awards where procurement_id = ?", [procurement_id])):
+            for award in list(db.query("select a.*, n.form_type as notice_form_type from awards a left join notices n "
+                                       "on n.publication_id = a.publication_id where a.procurement_id = ?",
+                                       [procurement_id])):
                 winners = list(db.query("select name, kvk from award_suppliers where award_id = ? order by name",
                                         [award["award_id"]]))
                 lot = db.execute("select title from lots where procurement_id = ? and lot_id = ?",
                                  [procurement_id, award["lot_id"]]).fetchone()
-                form = db.execute("select form_type from notices where publication_id = ?",
-                                  [award["publication_id"]]).fetchone() if award.get("publication_id") else None
                 changed += sync_rows(db, "events", "source_type = 'award' and source_id = ?", [award["award_id"]],
-                                     award_events(award, winners, lot[0] if lot else None, form[0] if form else None))
+                                     award_events(award, winners, lot[0] if lot else None, award["notice_form_type"]))
     return changed
