@@ -4,7 +4,9 @@ A broken file is one line naming the file and the problem and exit code
 ``ExitCode.UNUSABLE_FILE`` (6), never a traceback, and the file is left as it was:
 
 - the archive path (``--db``): a directory, not a SQLite database (garbage, truncated
-  header), unreadable, or read-only (or in a read-only folder) for a command that writes;
+  header), another program's SQLite database (tables, but none of an archive's: a writer would
+  add the archive's tables to it and a reader would call it an archive of an older version),
+  unreadable, or read-only (or in a read-only folder) for a command that writes;
 - a WARC file or folder (``crawl --replay``, ``reparse``): not WARC, or cut short
   (a damaged gzip member or record).
 
@@ -22,6 +24,11 @@ import sqlite3
 from pathlib import Path
 
 from tenderarchive import readonly
+
+
+#: Tables every archive has had since the first version (``crawls`` and ``notices`` from the start, then
+#: ``articles`` and ``procurements``): a SQLite file with tables but none of these is no archive.
+ARCHIVE_TABLES = frozenset({"crawls", "notices", "articles", "procurements"})
 
 
 class UnusableFile(Exception):
@@ -50,11 +57,16 @@ def check_archive(path, write: bool) -> None:
     try:
         conn = sqlite3.connect(readonly.uri(path), uri=True)
         try:
-            conn.execute("select count(*) from sqlite_master").fetchone()
+            tables = [row[0] for row in conn.execute(
+                "select name from sqlite_master where type = 'table' and name not like 'sqlite%' order by name")]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise UnusableFile(path, f"not a usable SQLite archive ({exc})") from None
+    if tables and not ARCHIVE_TABLES.intersection(tables):
+        shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+        raise UnusableFile(path, f"a SQLite database but not a tenderarchive archive (its tables: {shown}); give the "
+                                 "path of an archive, or of a new file for a command that builds one")
     if write and not os.access(path, os.W_OK):
         raise UnusableFile(path, "is read-only; this command writes to the archive")
     if write and not os.access(path.parent, os.W_OK | os.X_OK):

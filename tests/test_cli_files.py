@@ -55,7 +55,8 @@ def broken_archives(tmp_path: Path) -> dict[str, Path]:
     missing_folder = tmp_path / "no" / "such" / "folder" / "archive.db"
     under_a_file = garbage / "archive.db"
     return {"garbage": garbage, "truncated": truncated, "directory": folder,
-            "missing folder": missing_folder, "under a file": under_a_file}
+            "missing folder": missing_folder, "under a file": under_a_file,
+            "another program's database": whole}
 
 
 COMMANDS = {
@@ -71,7 +72,8 @@ WRITERS = {"crawl", "reparse", "build-demo"}
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-@pytest.mark.parametrize("kind", ["garbage", "truncated", "directory", "missing folder", "under a file"])
+@pytest.mark.parametrize("kind", ["garbage", "truncated", "directory", "missing folder", "under a file",
+                                  "another program's database"])
 def test_broken_archive_path(tmp_path, command, kind):
     path = broken_archives(tmp_path)[kind]
     if kind in ("missing folder", "under a file") and command not in WRITERS:
@@ -81,6 +83,22 @@ def test_broken_archive_path(tmp_path, command, kind):
     assert_one_line_error(completed, 6, str(path))
     assert digest(path) == before
     assert not Path(f"{path}-wal").exists() or kind == "directory"
+
+
+def test_another_programs_database_is_named_as_such_and_an_older_archive_is_not(tmp_path):
+    other = broken_archives(tmp_path)["another program's database"]
+    completed = tenderarchive(*COMMANDS["status"](other))
+    assert_one_line_error(completed, 6, "not a tenderarchive archive", "its tables: t")
+    older = tmp_path / "older.db"  # an archive of an early version: a crawls table and little else
+    import sqlite3
+
+    with sqlite3.connect(older) as conn:
+        conn.execute("create table crawls (crawl_id integer primary key, spider text, status text, started text)")
+    conn.close()
+    completed = tenderarchive(*COMMANDS["export"](older), "--output", tmp_path / "crawls.csv")
+    assert "not a tenderarchive archive" not in completed.stderr
+    assert completed.returncode == 0, completed.stderr
+    assert (tmp_path / "crawls.csv").read_text().startswith("crawl_id,spider,status,started")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
