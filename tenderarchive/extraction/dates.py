@@ -75,9 +75,11 @@ _TIME = r"(?:\s*(?:,|om|-|–|\|)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\
 # year, parts of months, year inference).
 # The day may carry an ordinal dot, as a German-style date line writes it ("woensdag, 8. november 2006"),
 # read only before a month name in lower case: "1. Januari 2020" is the first item of a numbered list.
+# Also with hyphens, as tables and date pickers print a day ("14-dec-2020", "3-mrt-2021"): the same
+# hyphen on both sides of the month name.
 LONG_DATE = re.compile(
-    _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})(?:\s+|\.\s?(?=(?-i:[a-z])))(?P<mon>" + _MONTH_ALT
-    + r")\.?\s+(?P<y>(?:19|20)\d{2})\b" + _TIME,
+    _WEEKDAY + r"(?<![\d.])(?P<d>\d{1,2})(?:\s+|\.\s?(?=(?-i:[a-z]))|(?P<hyphen>-)(?=[a-z]))(?P<mon>" + _MONTH_ALT
+    + r")(?(hyphen)-|\.?\s+)(?P<y>(?:19|20)\d{2})\b" + _TIME,
     re.I,
 )
 NUMERIC_DATE = re.compile(
@@ -145,6 +147,8 @@ def full_date(m: re.Match) -> ParsedDate | None:
 
     >>> full_date(LONG_DATE.search("op donderdag 7 okt. 2021 om 15.00 uur")).iso
     '2021-10-07T15:00'
+    >>> full_date(LONG_DATE.search("Geplaatst: 14-dec-2020 10:12")).iso
+    '2020-12-14T10:12'
     >>> full_date(NUMERIC_DATE.search("31.02.2021")) is None
     True
     """

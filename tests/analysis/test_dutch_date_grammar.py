@@ -22,6 +22,9 @@ WRITTEN = [
     ("1.3.2023", "2023-03-01"),
     ("14/10/2021", "2021-10-14"),
     ("vrijdag 14-10-2022 om 9.30 uur", "2022-10-14T09:30"),
+    ("14-dec-2020", "2020-12-14"),  # day-month-year with hyphens, as tables and date pickers print it
+    ("3-mrt-2022 10:15", "2022-03-03T10:15"),
+    ("1-januari-2021", "2021-01-01"),
 ]
 
 
@@ -51,7 +54,8 @@ def test_publication_date_and_event_date_agree(text, iso):
         assert [e.get("time") for e in found if e["precision"] == "day"] == [iso[11:]]
 
 
-@pytest.mark.parametrize("text", ["31-02-2021", "14-13-2021", "30 februari 2020", "14-10.2021"])
+@pytest.mark.parametrize("text", ["31-02-2021", "14-13-2021", "30 februari 2020", "14-10.2021",
+                                  "31-feb-2021", "14-dec 2020"])
 def test_no_such_day_or_mixed_separators_is_no_date(text):
     assert parse_dutch_date(text) is None
     found, _ = events(sentences(f"De gunning is op {text} bekend."))

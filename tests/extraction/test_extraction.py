@@ -251,6 +251,16 @@ def test_parse_date_formats():
     assert parse_dutch_date("Donderdag 7 oktober") is None
 
 
+@pytest.mark.parametrize("line", ["14-dec-2020", "Geplaatst: 14-dec-2020 10:12"])
+def test_a_date_line_with_the_month_between_hyphens_dates_the_page(line):
+    """Tables and date pickers print a day as "14-dec-2020": it dates the page as "14 dec. 2020" does."""
+    page = synthetic_page(body=f"<article><h1>Jeugdhulp ingekocht</h1><p>{line}</p>{SYNTHETIC_BODY}</article>")
+    result = extract_html(page, url="https://www.voorbeeldstad.nl/nieuws/jeugdhulp-ingekocht")
+    assert result["published"][:10] == "2020-12-14"
+    assert result["published_source"] == "stated"
+    assert "14-dec-2020" not in result["text"]
+
+
 def test_title_from_slug_takes_casing_from_text():
     url = GOLD["001_e12dcf1d5b689632.txt"]["url"]
     assert title_from_slug(url) == (
