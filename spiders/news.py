@@ -646,9 +646,6 @@ def _date_beside_title(entry, anchor):
 
 
 def _listed_date(anchor, href: str, other_article, fetched: datetime | None = None) -> str:
-    from tenderarchive.extraction.dates import find_relative_date, find_stated_date, listed_day, parse_dutch_date
-    from tenderarchive.extraction.markup import element_text
-
     entry = anchor
     for _ in range(5):
         parent = entry.getparent()
@@ -658,6 +655,46 @@ def _listed_date(anchor, href: str, other_article, fetched: datetime | None = No
         if any(other_article(h) for h in others):
             break
         entry = parent
+    found = _entry_date(entry, anchor, fetched)
+    if found is None:
+        # a definition list's entry is a group of <dt> and <dd> (HTML: a name-value group): the date in the
+        # <dt> above the linked <dd> ("<dt>14 oktober 2021</dt><dd><a>Titel</a></dd>"), or in the <dd> below
+        # the linked <dt>
+        for partner in _definition_group(entry, href, other_article):
+            found = _entry_date(partner, None, fetched)
+            if found:
+                break
+    return found.iso if found else ""
+
+
+def _definition_group(entry, href: str, other_article) -> list:
+    """The other elements of ``entry``'s name-value group when it is a ``<dt>`` or ``<dd>`` of a ``<dl>``:
+    the ``<dt>`` names above a ``<dd>`` (over the group's other values), the ``<dd>`` values below a ``<dt>``;
+    none that links another article (then the group is not one entry)."""
+    tag = entry.tag if isinstance(entry.tag, str) else ""
+    if tag not in ("dt", "dd") or entry.getparent() is None or entry.getparent().tag != "dl":
+        return []
+    partner = "dt" if tag == "dd" else "dd"
+    group = []
+    for sibling in entry.itersiblings(preceding=(tag == "dd")):
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag == partner:
+            group.append(sibling)
+        elif group or sibling.tag != tag:  # past the group: the next name, or another group's value
+            break
+    own = href.strip().split("#")[0]
+    for el in group:
+        if any(other_article(h) for h in {h.strip().split("#")[0] for h in el.xpath(".//a/@href") if h.strip()} - {own}):
+            return []
+    return group
+
+
+def _entry_date(entry, anchor, fetched: datetime | None):
+    """The publication date one listing entry (or a part of it) writes; ``anchor``: the entry's link, when in it."""
+    from tenderarchive.extraction.dates import find_relative_date, find_stated_date, listed_day, parse_dutch_date
+    from tenderarchive.extraction.markup import element_text
+
     found = None
     # the publication's <time>, one marked so first; never the last change's, which WordPress themes print
     # beside it (GeneratePress before it: ``time.updated[itemprop=dateModified]``), as a page's date is read
@@ -677,19 +714,19 @@ def _listed_date(anchor, href: str, other_article, fetched: datetime | None = No
     if found is None:
         stated = find_stated_date(element_text(entry).split("\n"), head_lines=6)
         found = stated[0] if stated else None
-    if found is None:
+    if found is None and anchor is not None:
         found = _date_beside_title(entry, anchor)
     if found is None and fetched is not None:
         for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
             relative = find_relative_date(element_text(el).split("\n"), fetched, head_lines=3)
-            # this year's items shown without their year ("14 okt"): the latest such day not after the fetch
+            # this year's items shown without their year ("14 okt"): the latest such day not after it
             found = relative[0] if relative else listed_day(element_text(el), fetched)
             if found:
                 break
         else:
             relative = find_relative_date(element_text(entry).split("\n"), fetched, head_lines=6)
             found = relative[0] if relative else None
-    return found.iso if found else ""
+    return found
 
 
 class NewsSpider(BaseSpider):
