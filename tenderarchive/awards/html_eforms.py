@@ -195,7 +195,12 @@ CHANGED_VERSION = {"versie van de eerdere aankondiging die moet worden gewijzigd
 
 class EFormsReader:
     def __init__(self, html: str):
-        self.root = lxml.html.fromstring(html)
+        # The parsed document itself, not ``lxml.html.fromstring``'s pick of an element in it (the table of a
+        # fragment, the body, or the document): the reader only walks the rows (``iter("tr")``), and every row
+        # is inside whichever element that picks, in the same order. ``fromstring`` is ``document_fromstring``
+        # plus the pick (a pattern match and four ``findall``), ≈ 40 % of the parse of a small rendering
+        # (issue 14; ``tests/awards/test_html_eforms.py`` reads renderings of every shape both ways).
+        self.root = lxml.html.document_fromstring(html)
         self.problems: list[str] = []
         self.section = 0
         self.sub = ""            # the last header3 number ("6.1.2")
