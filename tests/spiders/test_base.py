@@ -96,12 +96,16 @@ def test_every_url_gives_what_scrapys_request_gives():
     assert fast > 500  # the shortcut is tried on many of them, not only on the spiders' own
 
 
-def test_a_request_keeps_its_class_through_replace_and_the_tenderned_spider_asks_with_it():
+def test_a_request_keeps_its_class_through_replace_and_a_disk_queue_and_the_tenderned_spider_asks_with_it():
     from spiders.tenderned import TenderNedSpider
+
+    from scrapy.utils.request import request_from_dict
 
     request = Request(SPIDER_URLS[1], meta={"a": 1})
     copy = request.replace(url=SPIDER_URLS[2])
     assert type(copy) is Request and copy.url == SPIDER_URLS[2] and copy.meta == {"a": 1}
+    queued = request_from_dict(request.to_dict())  # as a JOBDIR queue keeps it (crawl --jobdir)
+    assert type(queued) is Request and queued.url == request.url and queued.meta == {"a": 1}
     spider = TenderNedSpider(from_date="2020-01-01", until_date="2020-01-01")
     spider.api_url = "http://127.0.0.1:8080/papi/tenderned-rs-tns/v2"
     related = spider.related("331203")
