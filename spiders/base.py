@@ -11,6 +11,7 @@ counts (``expect`` / ``fetched``) let the crawl tell complete from partial.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime, timezone
 
 import scrapy
@@ -47,6 +48,53 @@ def error_message(response, limit: int = 200) -> str | None:
         if text:
             return text[:limit]
     return None
+
+
+#: A URL that w3lib's ``safe_url_string`` (which Scrapy's ``Request`` applies to every URL) gives back as it
+#: is: ``http``/``https``; a host of lower-case ASCII labels (none empty, none ``xn--``) whose last label
+#: starts with a letter (no number the URL standard would read as an IPv4 address), or a dotted quad of
+#: plain decimal octets; a port without a leading zero; a path of unreserved characters and ``/`` with no
+#: dot segment; a query (not empty) of unreserved characters, ``=`` and ``&``; no fragment. The port's range and
+#: the scheme's default port are checked apart (:func:`already_safe`).
+_SAFE_URL = re.compile(
+    r"(https?)://"
+    r"(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--)[a-z][a-z0-9-]*"
+    r"|(?:https?)://(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])",
+)
+_SAFE_REST = re.compile(r"(?::([1-9][0-9]{0,4}))?(/[A-Za-z0-9._~/-]*)(?:\?[A-Za-z0-9._~=&-]+)?")
+_DOT_SEGMENT = re.compile(r"/\.\.?(?:/|$)")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def already_safe(url) -> bool:
+    """Whether ``url`` is a ``str`` that ``safe_url_string`` would give back unchanged, by
+    :data:`_SAFE_URL`'s shape (a conservative test: a URL it refuses may still be safe)."""
+    if type(url) is not str:
+        return False
+    host = _SAFE_URL.match(url)
+    if host is None:
+        return False
+    rest = _SAFE_REST.fullmatch(url, host.end())
+    if rest is None or _DOT_SEGMENT.search(rest.group(2)):
+        return False
+    port = rest.group(1)
+    return port is None or (int(port) <= 65535 and int(port) != _DEFAULT_PORTS[url[:url.index(":")]])
+
+
+class Request(scrapy.Request):
+    """Scrapy's ``Request``, made without w3lib's ``safe_url_string`` when the URL is already its own safe
+    form (:func:`already_safe`); any other URL goes through Scrapy's own ``_set_url``, as before.
+
+    Why (issue 14): ``safe_url_string`` parses a URL by the URL living standard and quotes every part, ≈ 10–20
+    µs a request and ≈ 4 % of a reparse of 5,000 notices, for URLs the spider built from its own settings and
+    a publication id, which come out as they went in. ``tests/spiders/test_base.py`` checks the shortcut against
+    ``safe_url_string`` on the spiders' URLs and on random URLs of every shape near the test's edges."""
+
+    def _set_url(self, url: str) -> None:
+        if already_safe(url):
+            self._url = url
+        else:
+            super()._set_url(url)
 
 
 class BaseSpider(scrapy.Spider):

@@ -87,7 +87,7 @@ import scrapy
 
 from pipelines.normalise import (FIELD_COLUMNS, LIST_FALLBACK, PUBLISHED, document_problems, publication_status,
                                  unreadable_flags)
-from spiders.base import BaseSpider
+from spiders.base import BaseSpider, Request
 from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.awards.html import detect_layout, parse_html, unwrap
@@ -355,7 +355,7 @@ class TenderNedSpider(BaseSpider):
             for request in self.query_requests(None):
                 yield request
             return
-        yield scrapy.Request(
+        yield Request(
             self.list_url([], start, end, 0, 1),
             callback=self.parse_baseline,
             errback=self.baseline_failed,
@@ -395,7 +395,7 @@ class TenderNedSpider(BaseSpider):
         """A list page; ``pages``: how many the page before said the query has (for pages after 0);
         ``relist``: of the second listing of a window that came short (:meth:`list_page`)."""
         size = self.page_size if not self.sample else min(self.page_size, max(self.sample, 1))
-        return scrapy.Request(
+        return Request(
             self.list_url(params, start, end, page, size),
             callback=self.parse_list,
             errback=self.list_failed if page else self.errback,
@@ -455,14 +455,14 @@ class TenderNedSpider(BaseSpider):
             if self.whole_window(total, baseline) and baseline >= self.filter_check_min:
                 # Every publication matches, or the API ignored the filter: the same query with
                 # values that match nothing tells which (a filter it honours then finds none).
-                yield scrapy.Request(
+                yield Request(
                     self.list_url(self.control_params(params), start, end, 0, 1), callback=self.parse_control,
                     errback=self.control_failed, dont_filter=True, priority=10,
                     meta={"listed": listed, "list_data": page_data, "baseline": baseline, **JSON})
                 return
         yield from self.list_page(listed, page_data)
 
-    def confirm_empty(self, response, what: str) -> scrapy.Request:
+    def confirm_empty(self, response, what: str) -> Request:
         """The same list request once more, for an answer of "nothing": an empty answer is believed
         only when it comes twice (pge-outages' rule: docs/reference/peers.md §0.3, §2). A glitch, a
         cache or a replica behind that answered a well-formed empty page was taken for an empty
@@ -742,7 +742,7 @@ class TenderNedSpider(BaseSpider):
     def detail_request(self, publication_id: str, row: dict | None, query: str, related_to: str | None = None,
                        related_row: dict | None = None):
         self.seen.add(publication_id)
-        return scrapy.Request(
+        return Request(
             self.detail_url(publication_id),
             callback=self.parse_detail,
             errback=self.detail_failed if related_to else self.detail_unavailable,
@@ -830,7 +830,7 @@ class TenderNedSpider(BaseSpider):
             yield from self.recheck_procedure(detail.get("kenmerk"))
         yield from self.latest_rectification(publication_id, detail)
         documents_url = f"{self.detail_url(publication_id)}/documenten"
-        yield scrapy.Request(
+        yield Request(
             documents_url,
             callback=self.parse_documents,
             errback=self.documents_failed,
@@ -976,7 +976,7 @@ class TenderNedSpider(BaseSpider):
         if (item.publication_id not in self.known_results or self.changed_type(item)) and (
                 self.is_result(item) or self.is_contract_notice(item.detail)
                 or self._row_code(item.list_record) == "AAO" or self.related_form(item) == "competition"):
-            yield scrapy.Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,
+            yield Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,
                                  errback=self.html_failed, meta={"item": item, **JSON_OR_HTML})
             return
         yield item
@@ -1032,7 +1032,7 @@ class TenderNedSpider(BaseSpider):
             yield item
             return
         self.crawler.stats.inc_value("tenderned/pdf_fallback")
-        yield scrapy.Request(f"{self.detail_url(item.publication_id)}/pdf", callback=self.parse_pdf,
+        yield Request(f"{self.detail_url(item.publication_id)}/pdf", callback=self.parse_pdf,
                               errback=self.pdf_failed, meta={"item": item, "named_no_winner": named_no_winner},
                               headers=PDF_ACCEPT, dont_filter=True)
 
@@ -1098,9 +1098,9 @@ class TenderNedSpider(BaseSpider):
         self.related_checked.add(item.publication_id)
         yield self.related(item.publication_id)
 
-    def related(self, publication_id: str) -> scrapy.Request:
+    def related(self, publication_id: str) -> Request:
         """The ``/gerelateerd`` of a notice (after what is queued: a lower priority)."""
-        return scrapy.Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
+        return Request(f"{self.detail_url(publication_id)}/gerelateerd", callback=self.parse_related,
                               errback=self.related_list_failed, meta={"origin": publication_id, **JSON}, priority=-1)
 
     def related_list_failed(self, failure):
@@ -1162,7 +1162,7 @@ class TenderNedSpider(BaseSpider):
         origin = response.meta["origin"]
         if following:
             self.crawler.stats.inc_value("tenderned/gerelateerd_pages")
-            yield scrapy.Request(following, callback=self.parse_related, errback=self.related_list_failed,
+            yield Request(following, callback=self.parse_related, errback=self.related_list_failed,
                                  meta={"origin": origin, **JSON}, priority=-1)
         for row in rows:
             related = publication_key(row.get("publicatieId")) if isinstance(row, dict) else None

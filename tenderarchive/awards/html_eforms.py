@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
+from lxml import etree
 
 from tenderarchive.awards.amounts import parse_amount
 from tenderarchive.awards.names import kvk_number
@@ -193,9 +193,26 @@ CHANGED_VERSION = {"versie van de eerdere aankondiging die moet worden gewijzigd
                    _norm("Version de l’avis antérieur à modifier")}
 
 
+#: lxml's HTML parser as ``lxml.html`` configures it (the same options, so the same tree), without
+#: ``lxml.html``'s element classes: their class lookup is a Python call for every element the reader
+#: touches (issue 14: ≈ a sixth of reading a small rendering), and the reader needs only the text of an
+#: element, which :data:`_text` gives as ``HtmlElement.text_content`` does (the same XPath).
+_PARSER = etree.HTMLParser()
+#: ``lxml.html.HtmlMixin.text_content``: every text node under an element, as plain ``str``.
+_text = etree.XPath("string()", smart_strings=False)
+
+
 class EFormsReader:
     def __init__(self, html: str):
-        self.root = lxml.html.fromstring(html)
+        # The parsed document itself, not ``lxml.html.fromstring``'s pick of an element in it (the table of a
+        # fragment, the body, or the document): the reader only walks the rows (``iter("tr")``), and every row
+        # is inside whichever element that picks, in the same order. ``fromstring`` is ``document_fromstring``
+        # plus the pick (a pattern match and four ``findall``), ≈ 40 % of the parse of a small rendering
+        # (issue 14; ``tests/awards/test_html_eforms.py`` reads renderings of every shape both ways).
+        # ``document_fromstring``'s "Document is empty" is kept (the parser answers None for such a text).
+        self.root = etree.fromstring(html, _PARSER)
+        if self.root is None:
+            raise etree.ParserError("Document is empty")
         self.problems: list[str] = []
         self.section = 0
         self.sub = ""            # the last header3 number ("6.1.2")
@@ -228,18 +245,18 @@ class EFormsReader:
             if not classes:
                 continue
             if label is None and "label" in classes:
-                label = span.text_content()
+                label = _text(span)
             if "value" in classes:
                 for br in span.iter("br"):  # a list of names one per line
                     br.tail = "\n" + (br.tail or "")
-                values.append(span.text_content())
+                values.append(_text(span))
             if currency is None and "dynamic-label" in classes:
-                currency = span.text_content()
+                currency = _text(span)
         value = " ".join(values) if values else None
         if label is None and cells:
-            label = cells[0].text_content()
+            label = _text(cells[0])
             if value is None and len(cells) > 1:
-                value = cells[1].text_content()
+                value = _text(cells[1])
         # the value's parts: its spans, or its lines (a <br> between names)
         parts = [part for text in values for part in map(_clean, text.split("\n")) if part]
         return len(cells), _clean(label), _clean(value), _clean(currency), parts
@@ -248,7 +265,7 @@ class EFormsReader:
         for tr in self.root.iter("tr"):
             cls = (tr.get("class") or "").split()
             header = "header1" in cls or "header2" in cls or "header3" in cls
-            text = _clean(tr.text_content()) or "" if header else None
+            text = _clean(_text(tr)) or "" if header else None
             if "header1" in cls:
                 self._header1(text)
             elif "header2" in cls:
@@ -262,7 +279,7 @@ class EFormsReader:
                 # a label-only row is one cell ("<td colspan=2>"), or a block's opening label beside an empty
                 # cell (a winner, and everything under it, was lost when the opener came as a pair of cells)
                 if value is None and (ncells <= 1 or _norm(label) in LABEL_ONLY):
-                    self._label_only(label or _clean(tr.text_content()) or "")
+                    self._label_only(label or _clean(_text(tr)) or "")
                 else:
                     self._row(_norm(label), value, currency, parts)
         return _finish("eforms", self.language, self.buyer, self.procedure, self.lots, self.results,
