@@ -607,6 +607,13 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 later_rec = later_rec or row["form_type"] == "dir-awa-pre" and any(
                     o["form_type"] != "dir-awa-pre" and not awards_nothing(o) and (o["published"], o["publication_id"])
                     > (row["published"], row["publication_id"]) for o in same_lot)
+                # a contract modification (form type cont-modif) changes a contract an earlier notice of the lot
+                # awarded: the winner it repeats is that award, no second current award of one contract (the
+                # provider's gunningen and value were counted twice); it stands only where no earlier award of
+                # the lot is archived (the award notice before the window), and the earlier modification of two
+                later_rec = later_rec or row["form_type"] == "cont-modif" and not is_rectification(row) and any(
+                    o["form_type"] != "dir-awa-pre" and not awards_nothing(o) and (o["published"], o["publication_id"])
+                    < (row["published"], row["publication_id"]) for o in same_lot)
                 changed += set_values(db, "awards", row["award_id"],
                                       {"current": 0 if later_rec else 1, "rectifies": rectifies})
             # the events of an award the store no longer holds (an OCDS package that now gives it otherwise)
