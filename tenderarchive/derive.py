@@ -517,6 +517,18 @@ AWARDS_NOTHING_SQL = (f"coalesce(n.form_type, '') != 'result' and coalesce(n.not
                       f"and (n.notice_type in {CONTRACT_STAGE_TYPES!r} or n.form_type in {CONTRACT_STAGE_FORMS!r})")
 
 
+#: eForms form types of a notice about a contract already awarded (reference tenderned-api.md §8.1, §8.4: can-modif,
+#: compl): a winner it names again is no new award
+CONTRACT_FOLLOW_UPS = ("cont-modif", "completion")
+
+
+def package_order(award: dict) -> tuple[str, str]:
+    """Which of two OCDS packages giving one publication's award of a lot stands: the one uploaded last, by its URL
+    (TenderNed's files lie under the month of their upload, ``/files/2026-07/`` after ``/files/2023-04/``; in one
+    folder the newer naming, ``Dataset_Tenderned-…``, sorts after a year's ``2021.json``), then its file name."""
+    return award.get("source_url") or "", award.get("source_file") or ""
+
+
 def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
     """Set ``awards.current`` and ``awards.rectifies``: an award that a later rectification (REC)
     of its procedure gives again for the same lot is superseded (current 0; the rectification's
@@ -549,6 +561,7 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
             # read from one supersedes an award read from the other
             rows = list(db.query(
                 f"select a.award_id, a.lot_id, a.publication_id, {API_SOURCE_SQL.format(t='a')} as source, "
+                "coalesce(a.source_url, '') as source_url, coalesce(a.source_file, '') as source_file, "
                 "coalesce(n.published_at, '') as published, "
                 "n.notice_type, n.form_type, r.change_notice from awards a left join notices n on n.publication_id = a.publication_id "
                 "left join notice_results r on r.publication_id = a.publication_id "
@@ -592,6 +605,16 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 if row["source"] == "tenderned_ocds" and api_wins:
                     changed += set_values(db, "awards", row["award_id"], {"current": 0, "rectifies": None})
                     continue
+                if row["source"] == "tenderned_ocds" and row["publication_id"] is not None and any(
+                        o["source"] == "tenderned_ocds" and o["lot_id"] == row["lot_id"]
+                        and o["publication_id"] == row["publication_id"] and package_order(o) > package_order(row)
+                        for o in rows):
+                    # the same publication's award of the lot as another package gives it (the year file of the
+                    # 2023-04 naming beside the 2026-07 file of the same year, each with its own release and award
+                    # ids: reference §6.1, §6.3, §9): one award, counted once (it was two current awards, the
+                    # provider's gunningen and value counted twice); the package uploaded last stands
+                    changed += set_values(db, "awards", row["award_id"], {"current": 0, "rectifies": None})
+                    continue
                 same_lot = [o for o in rows if o["lot_id"] == row["lot_id"] and o["source"] == row["source"]
                             and o["award_id"] != row["award_id"]]
                 later_rec = any(is_rectification(o) and (o["published"], o["publication_id"]) >
@@ -608,10 +631,11 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                     o["form_type"] != "dir-awa-pre" and not awards_nothing(o) and (o["published"], o["publication_id"])
                     > (row["published"], row["publication_id"]) for o in same_lot)
                 # a contract modification (form type cont-modif) changes a contract an earlier notice of the lot
-                # awarded: the winner it repeats is that award, no second current award of one contract (the
-                # provider's gunningen and value were counted twice); it stands only where no earlier award of
-                # the lot is archived (the award notice before the window), and the earlier modification of two
-                later_rec = later_rec or row["form_type"] == "cont-modif" and not is_rectification(row) and any(
+                # awarded, a completion notice (completion) reports it done: the winner either repeats is that award,
+                # no second current award of one contract (the provider's gunningen and value were counted twice);
+                # it stands only where no earlier award of the lot is archived (the award notice before the window),
+                # and the earlier of two
+                later_rec = later_rec or row["form_type"] in CONTRACT_FOLLOW_UPS and not is_rectification(row) and any(
                     o["form_type"] != "dir-awa-pre" and not awards_nothing(o) and (o["published"], o["publication_id"])
                     < (row["published"], row["publication_id"]) for o in same_lot)
                 changed += set_values(db, "awards", row["award_id"],

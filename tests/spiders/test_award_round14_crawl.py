@@ -3,9 +3,14 @@ loopback API into a real archive, and what its awards, timeline and provider lis
 
 from __future__ import annotations
 
+import json
+
 import sqlite_utils
 
+from tenderarchive.apiserver import load_datasets
+from tests.fixtures.awards.make_fixtures import JEUGD, package, release, supplier
 from tests.spiders.test_award_pdf_crawl import template
+from tests.spiders.test_awards_crawl import scrapy_ocds
 from tests.spiders.test_award_round8_crawl import WINDOW
 from tests.spiders.test_award_round13_crawl import chosen
 from tests.spiders.test_award_variants_crawl import publication
@@ -14,7 +19,7 @@ from tests.spiders.test_award_variants_crawl import publication
 def test_a_contract_modification_repeating_the_lots_winner_is_no_second_award_of_its_contract(serve_api, crawl):
     """Reference §5 (every publication of a procedure shares its kenmerk: "… award, modification") and §4 (the current
     winners are those of the award, not counted twice): a contract modification notice (form type cont-modif) repeats
-    the lot's winner with the contract's value after the change. It was a second current award of one contract beside
+    the lot's winner with the contract's value after the change, a completion notice (completion) with its final one. It was a second current award of one contract beside
     the award notice's: the provider had two gunningen and € 2.700.000 for a contract of € 1.200.000. Its award is kept
     (superseded); a modification whose award notice is not archived still names the lot's winner."""
     from tests.datasette.archive_fixtures import Server
@@ -24,15 +29,19 @@ def test_a_contract_modification_repeating_the_lots_winner_is_no_second_award_of
                         chosen("Jeugdhulp Rijn B.V.", "1 200 000", "15/06/2024"))
     modification = publication(template(), 971303, 971300, "AGO", "cont-modif", "2024-09-20",
                                "Jeugdhulp Rijnstad (wijziging)", chosen("Jeugdhulp Rijn B.V.", "1 500 000", "15/06/2024"))
+    # a completion notice (form type completion) repeats the winner and the final value once more
+    completion = publication(template(), 971304, 971300, "AGO", "completion", "2024-11-20",
+                             "Jeugdhulp Rijnstad (voltooiing)", chosen("Jeugdhulp Rijn B.V.", "1 450 000", "15/06/2024"))
     # a modification of a contract whose award notice lies before the window: the only record of its winner
     alone = publication(template(), 971311, 971310, "AGO", "cont-modif", "2024-07-01", "Jeugdhulp Oost (wijziging)",
                         chosen("Stichting Zorg Oost", "300 000", "10/01/2023"))
-    done = crawl(serve_api([award, modification, alone]).api_url, **WINDOW)
+    done = crawl(serve_api([award, modification, completion, alone]).api_url, **WINDOW)
     assert done.crawl["status"] == "complete", done.errors
     db = sqlite_utils.Database(done.db_path)
     awards = {r["publication_id"]: (r["current"], r["value_cents"]) for r in db.query(
         "select publication_id, current, value_cents from awards")}
-    assert awards == {971302: (1, 120000000), 971303: (0, 150000000), 971311: (1, 30000000)}
+    assert awards == {971302: (1, 120000000), 971303: (0, 150000000), 971304: (0, 145000000),
+                      971311: (1, 30000000)}
     events = {(r["date"], r["kind"], r["stage"]) for r in db.query(
         "select date, kind, stage from events where procurement_id = 'TN971300' and source_type = 'award'")}
     assert events == {("2024-06-15", "award", "definitieve_gunning")}
@@ -41,5 +50,45 @@ def test_a_contract_modification_repeating_the_lots_winner_is_no_second_award_of
         listed = {r["aanbieder_id"]: (r["gunningen"], r["waarde_gunningen_cents"]) for r in rows(datasette, "aanbieders")}
         assert listed["name:jeugdhulp rijn"] == (1, 120000000)
         assert listed["name:zorg oost"] == (1, 30000000)
+    finally:
+        datasette.stop()
+
+
+def test_one_publications_award_in_two_packages_of_the_same_year_is_one_award(serve_api, tmp_path):
+    """Reference §6.1 (the old naming "2023-04/2021.json" and the newer "2026-07/Dataset_Tenderned-2021-01-01-2021-12-31
+    .json"), §9 ("whether the 2023-04 year files still exist beside the 2026-07 ones") and §6.3 (one release per Excel
+    row with ids "<publication>-<hash>" and award ids "<kvk>-0-<lot>", or one per publication with digit ids: "handle
+    both"): a page listing both files of one year gave the publication's award of the lot twice under two award ids,
+    both current: the provider had two gunningen and twice the value of one contract. The file uploaded last stands;
+    the other's award is kept, not current."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+
+    def award(award_id, release_id):
+        return release("ocds-1l04xe-313457", release_id, "2021-11-23", "Jeugdhulp Leiden 2022", JEUGD, awards=[
+            {"id": award_id, "suppliers": [{"id": "41165432", "name": "Stichting Jeugdhulp Leiden"}],
+             "value": {"amount": 2300000, "currency": "EUR"}, "relatedLots": ["1"]}],
+            parties=[supplier("41165432", "Stichting Jeugdhulp Leiden")], lots=[("1", "Ambulante jeugdhulp")])
+
+    folder = tmp_path / "datasets"
+    files = {"2023-04/2021.json": package([award("41165432-0-1", "298765-a1b2c3")], published="2023-04-12T00:00:00Z"),
+             "2026-07/Dataset_Tenderned-2021-01-01-2021-12-31.json": package([award("1", "298765")])}
+    for name, content in files.items():
+        (folder / "files" / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "files" / name).write_text(json.dumps(content), encoding="utf-8")
+    (folder / "page.html").write_text("<html><body><article><ul>" + "".join(
+        f'<li><a href="/cms/sites/default/files/{name}">JSON</a></li>' for name in files) + "</ul></article></body></html>",
+        encoding="utf-8")
+    db_path = tmp_path / "archive.db"
+    done = scrapy_ocds(db_path, serve_api([], datasets=load_datasets(folder)).datasets_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    assert {(r["source_file"], r["current"]) for r in db.query("select source_file, current from awards")} == {
+        ("2021.json", 0), ("Dataset_Tenderned-2021-01-01-2021-12-31.json", 1)}
+    assert [r[0] for r in db.execute("select count(*) from events where source_type = 'award'")] == [1]
+    datasette = Server(db_path)
+    try:
+        listed = {r["aanbieder_id"]: (r["gunningen"], r["waarde_gunningen_cents"]) for r in rows(datasette, "aanbieders")}
+        assert listed == {"kvk:41165432": (1, 230000000)}
     finally:
         datasette.stop()
