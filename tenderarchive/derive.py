@@ -568,10 +568,28 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 "where a.procurement_id = ? order by published, a.publication_id", [procurement_id]))
             # a rectification: a REC notice, or one an earlier notice of the procedure names as its latest
             # rectification (publicatieIDLaatsteRectificatie, reference §8.6), whatever its own code
-            named = {r[0] for r in db.execute(
-                "select latest_rectification_id from notices where procurement_id = ? "
-                "and latest_rectification_id is not null and latest_rectification_id != publication_id",
-                [procurement_id])}
+            corrects: dict[int, set[int]] = {}  # a rectification -> the notices that name it their latest one
+            for original, rectification in db.execute(
+                    "select publication_id, latest_rectification_id from notices where procurement_id = ? "
+                    "and latest_rectification_id is not null and latest_rectification_id != publication_id",
+                    [procurement_id]):
+                corrects.setdefault(rectification, set()).add(original)
+            named = set(corrects)
+
+            def supersedes(o, row) -> bool:
+                # a rectification some notice names as its latest (publicatieIDLaatsteRectificatie) corrects that notice:
+                # the awards of it and of rectifications after it, not those of another award notice of the lot (an
+                # open house's earlier admission round, whose winners were lost from every list when a later round's
+                # notice was rectified); a rectification no notice names corrects every earlier award of the lot
+                if not is_rectification(o) or (o["published"], o["publication_id"]) <= (row["published"],
+                                                                                       row["publication_id"]):
+                    return False
+                originals = corrects.get(o["publication_id"])
+                if not originals or row["publication_id"] in originals:
+                    return True
+                return is_rectification(row) and row["publication_id"] not in corrects and any(
+                    (row["published"], row["publication_id"]) > (n["published"], n["publication_id"])
+                    for n in rows if n["publication_id"] in originals)
 
             def is_rectification(o):
                 # ... or an eForms change notice (section "10. Wijziging", BT-758), whatever its code
@@ -617,13 +635,15 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                     continue
                 same_lot = [o for o in rows if o["lot_id"] == row["lot_id"] and o["source"] == row["source"]
                             and o["award_id"] != row["award_id"]]
-                later_rec = any(is_rectification(o) and (o["published"], o["publication_id"]) >
-                                (row["published"], row["publication_id"]) for o in same_lot)
+                later_rec = any(supersedes(o, row) for o in same_lot)
                 closed = not_awarded.get((row["source"], row["lot_id"]))
-                later_rec = later_rec or (closed is not None and closed > (row["published"], row["publication_id"]))
+                later_rec = later_rec or (closed is not None and supersedes(
+                    {"published": closed[0], "publication_id": closed[1], "notice_type": "REC", "change_notice": None}, row))
                 earlier = [o["publication_id"] for o in same_lot if (o["published"], o["publication_id"]) <
                            (row["published"], row["publication_id"])]
-                rectifies = earlier[-1] if is_rectification(row) and earlier else None
+                # the notice it corrects: the one naming it as its latest rectification, else the lot's last before it
+                own = [pid for pid in earlier if pid in corrects.get(row["publication_id"], ())]
+                rectifies = (own or earlier)[-1] if is_rectification(row) and earlier else None
                 # a voluntary ex-ante transparency notice (VEAT, form type dir-awa-pre) names the winner the buyer
                 # intends to award (voorlopige_gunning): the award notice of the lot after it is the award, and the
                 # VEAT's winner no second current award of one contract

@@ -8,7 +8,8 @@ import json
 import sqlite_utils
 
 from tenderarchive.apiserver import load_datasets
-from tests.fixtures.awards.make_fixtures import JEUGD, package, release, supplier
+from tests.awards.test_html_shapes import eforms, h1, h2
+from tests.fixtures.awards.make_fixtures import JEUGD, h3, only, package, release, row, supplier
 from tests.spiders.test_award_pdf_crawl import template
 from tests.spiders.test_awards_crawl import scrapy_ocds
 from tests.spiders.test_award_round8_crawl import WINDOW
@@ -90,5 +91,59 @@ def test_one_publications_award_in_two_packages_of_the_same_year_is_one_award(se
     try:
         listed = {r["aanbieder_id"]: (r["gunningen"], r["waarde_gunningen_cents"]) for r in rows(datasette, "aanbieders")}
         assert listed == {"kvk:41165432": (1, 230000000)}
+    finally:
+        datasette.stop()
+
+
+def test_the_rectification_of_one_admission_rounds_award_keeps_the_other_rounds_winners(serve_api, crawl):
+    """Reference §4 (open house: "each admission round can publish its own award notice under the same kenmerk; the
+    winners of a procedure are the union"; a rectified award: "the original's detail gets
+    publicatieIDLaatsteRectificatie … the current winners and values are those of the latest version") and §8.6: the
+    rectification of the second round's award notice (which names it as its latest rectification) put the first
+    round's winners out of currency too, as if it corrected every award of the lot: they were gone from the provider
+    lists. A rectification corrects the notice that names it; the first round's winners stand, also when the
+    rectification says the second round awarded nothing. One that no notice names still corrects every earlier award
+    of its lot."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+
+    def admitted(*names: str, day: str) -> str:
+        winners = [r for name in names for r in (only("Winnaar"), row("Officiële naam", name))]
+        return eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
+                      h2("6.1 ID resultaat perceel: LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+                      h3("6.1.2 Informatie over winnaars"), *winners, only("Informatie over het contract"),
+                      row("Datum waarop de winnaar is gekozen", day))
+
+    closed = eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
+                    h2("6.1 ID resultaat perceel: LOT-0001"),
+                    only("Er is geen winnaar gekozen en de mededinging is gesloten."),
+                    row("De reden waarom geen winnaar is gekozen", "Andere"))
+    notices = []
+    for kenmerk, second, correction in ((974300, "Zorg Drie B.V.", admitted("Zorg Drie Jeugd B.V.", day="15/08/2024")),
+                                        (975300, "Zorg Vijf B.V.", closed)):
+        first_round = publication(template(), kenmerk + 2, kenmerk, "AGO", "result", "2024-06-20", "Open house ronde 1",
+                                  admitted("Zorg Een B.V.", "Zorg Twee B.V.", day="15/06/2024"))
+        second_round = publication(template(), kenmerk + 3, kenmerk, "AGO", "result", "2024-08-20",
+                                   "Open house ronde 2", admitted(second, day="15/08/2024"))
+        second_round["detail"]["publicatieIDLaatsteRectificatie"] = kenmerk + 4
+        rectification = publication(template(), kenmerk + 4, kenmerk, "REC", "result", "2024-10-20",
+                                    "Open house ronde 2 (rectificatie)", correction)
+        notices += [first_round, second_round, rectification]
+    # a rectification no notice names (the detail's field empty): it corrects every earlier award of its lot
+    notices += [publication(template(), 976302, 976300, "AGO", "result", "2024-06-20", "Jeugdhulp Oost",
+                            admitted("Zorg Zes B.V.", day="15/06/2024")),
+                publication(template(), 976304, 976300, "REC", "result", "2024-07-20", "Jeugdhulp Oost (rectificatie)",
+                            admitted("Zorg Zeven B.V.", day="15/06/2024"))]
+    done = crawl(serve_api(notices).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    awards = {r["publication_id"]: (r["current"], r["rectifies"]) for r in db.query(
+        "select publication_id, current, rectifies from awards")}
+    assert awards == {974302: (1, None), 974303: (0, None), 974304: (1, 974303),
+                      975302: (1, None), 975303: (0, None), 976302: (0, None), 976304: (1, 976302)}
+    datasette = Server(done.db_path)
+    try:
+        listed = {r["aanbieder_id"] for r in rows(datasette, "aanbieders")}
+        assert listed == {"name:zorg een", "name:zorg twee", "name:zorg drie jeugd", "name:zorg zeven"}
     finally:
         datasette.stop()
