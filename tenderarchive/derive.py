@@ -568,6 +568,7 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 "where a.procurement_id = ? order by published, a.publication_id", [procurement_id]))
             # a rectification: a REC notice, or one an earlier notice of the procedure names as its latest
             # rectification (publicatieIDLaatsteRectificatie, reference §8.6), whatever its own code
+            dated = {r["publication_id"]: (r["published"], r["publication_id"]) for r in rows}
             corrects: dict[int, set[int]] = {}  # a rectification -> the notices that name it their latest one
             for original, rectification in db.execute(
                     "select publication_id, latest_rectification_id from notices where procurement_id = ? "
@@ -588,8 +589,7 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 if not originals or row["publication_id"] in originals:
                     return True
                 return is_rectification(row) and row["publication_id"] not in corrects and any(
-                    (row["published"], row["publication_id"]) > (n["published"], n["publication_id"])
-                    for n in rows if n["publication_id"] in originals)
+                    (row["published"], row["publication_id"]) > dated[pid] for pid in originals if pid in dated)
 
             def is_rectification(o):
                 # ... or an eForms change notice (section "10. Wijziging", BT-758), whatever its code
@@ -614,6 +614,11 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 f"({', '.join('?' * len(api_procedures))}) and not exists (select 1 from notices n where "
                 f"n.publication_id = a.publication_id and {AWARDS_NOTHING_SQL}) limit 1",
                 sorted(api_procedures)).fetchone())
+            latest_package: dict[tuple, tuple] = {}  # (lot, publication) -> the package of it uploaded last
+            for row in rows:
+                if row["source"] == "tenderned_ocds":
+                    key = (row["lot_id"], row["publication_id"])
+                    latest_package[key] = max(latest_package.get(key, ("", "")), package_order(row))
             for row in rows:
                 if row["source"] == "tenderned_html" and awards_nothing(row):
                     # its notice is now a contract-stage notice under the same publicatieId (the type corrected,
@@ -623,10 +628,8 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 if row["source"] == "tenderned_ocds" and api_wins:
                     changed += set_values(db, "awards", row["award_id"], {"current": 0, "rectifies": None})
                     continue
-                if row["source"] == "tenderned_ocds" and row["publication_id"] is not None and any(
-                        o["source"] == "tenderned_ocds" and o["lot_id"] == row["lot_id"]
-                        and o["publication_id"] == row["publication_id"] and package_order(o) > package_order(row)
-                        for o in rows):
+                if row["source"] == "tenderned_ocds" and row["publication_id"] is not None and \
+                        package_order(row) < latest_package[(row["lot_id"], row["publication_id"])]:
                     # the same publication's award of the lot as another package gives it (the year file of the
                     # 2023-04 naming beside the 2026-07 file of the same year, each with its own release and award
                     # ids: reference §6.1, §6.3, §9): one award, counted once (it was two current awards, the
