@@ -46,6 +46,9 @@ def test_a_contract_modification_repeating_the_lots_winner_is_no_second_award_of
     events = {(r["date"], r["kind"], r["stage"]) for r in db.query(
         "select date, kind, stage from events where procurement_id = 'TN971300' and source_type = 'award'")}
     assert events == {("2024-06-15", "award", "definitieve_gunning")}
+    # the modification stays on the timeline as its notice's own publication
+    assert [tuple(r) for r in db.execute("select date, stage from events where source_type = 'notice' "
+                                         "and source_id = '971303'")] == [("2024-09-20", "verlenging")]
     datasette = Server(done.db_path)
     try:
         listed = {r["aanbieder_id"]: (r["gunningen"], r["waarde_gunningen_cents"]) for r in rows(datasette, "aanbieders")}
