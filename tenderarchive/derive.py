@@ -569,6 +569,7 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
             # a rectification: a REC notice, or one an earlier notice of the procedure names as its latest
             # rectification (publicatieIDLaatsteRectificatie, reference §8.6), whatever its own code
             dated = {r["publication_id"]: (r["published"], r["publication_id"]) for r in rows}
+            lot_notices = {(r["lot_id"], r["publication_id"]) for r in rows}
             corrects: dict[int, set[int]] = {}  # a rectification -> the notices that name it their latest one
             for original, rectification in db.execute(
                     "select publication_id, latest_rectification_id from notices where procurement_id = ? "
@@ -581,13 +582,14 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 # a rectification some notice names as its latest (publicatieIDLaatsteRectificatie) corrects that notice:
                 # the awards of it and of rectifications after it, not those of another award notice of the lot (an
                 # open house's earlier admission round, whose winners were lost from every list when a later round's
-                # notice was rectified); a rectification no notice names corrects every earlier award of the lot
+                # notice was rectified); a rectification no award notice of the lot names corrects every earlier award
                 if not is_rectification(o) or (o["published"], o["publication_id"]) <= (row["published"],
                                                                                        row["publication_id"]):
                     return False
                 originals = corrects.get(o["publication_id"])
-                if not originals or row["publication_id"] in originals:
-                    return True
+                if not originals or row["publication_id"] in originals or not any(
+                        (row["lot_id"], pid) in lot_notices for pid in originals):
+                    return True  # (named by a notice that gives no award of the lot: the procedure's contract notice)
                 return is_rectification(row) and row["publication_id"] not in corrects and any(
                     (row["published"], row["publication_id"]) > dated[pid] for pid in originals if pid in dated)
 

@@ -105,8 +105,8 @@ def test_the_rectification_of_one_admission_rounds_award_keeps_the_other_rounds_
     rectification of the second round's award notice (which names it as its latest rectification) put the first
     round's winners out of currency too, as if it corrected every award of the lot: they were gone from the provider
     lists. A rectification corrects the notice that names it; the first round's winners stand, also when the
-    rectification says the second round awarded nothing. One that no notice names still corrects every earlier award
-    of its lot."""
+    rectification says the second round awarded nothing. One that no award notice of its lot names (the field empty, or
+    on the procedure's contract notice) still corrects every earlier award of its lot."""
     from tests.datasette.archive_fixtures import Server
     from tests.datasette.test_saved_searches import rows
 
@@ -132,21 +132,31 @@ def test_the_rectification_of_one_admission_rounds_award_keeps_the_other_rounds_
         rectification = publication(template(), kenmerk + 4, kenmerk, "REC", "result", "2024-10-20",
                                     "Open house ronde 2 (rectificatie)", correction)
         notices += [first_round, second_round, rectification]
-    # a rectification no notice names (the detail's field empty): it corrects every earlier award of its lot
-    notices += [publication(template(), 976302, 976300, "AGO", "result", "2024-06-20", "Jeugdhulp Oost",
-                            admitted("Zorg Zes B.V.", day="15/06/2024")),
+    # a rectification no award notice names (the detail's field empty, or set on the procedure's contract notice):
+    # it corrects every earlier award of its lot
+    contract = publication(template(), 976301, 976300, "AAO", "competition", "2024-06-01", "Jeugdhulp Oost",
+                           eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad")))
+    contract["detail"]["publicatieIDLaatsteRectificatie"] = 976304
+    notices += [contract, publication(template(), 976302, 976300, "AGO", "result", "2024-06-20", "Jeugdhulp Oost",
+                                      admitted("Zorg Zes B.V.", day="15/06/2024")),
                 publication(template(), 976304, 976300, "REC", "result", "2024-07-20", "Jeugdhulp Oost (rectificatie)",
-                            admitted("Zorg Zeven B.V.", day="15/06/2024"))]
+                            admitted("Zorg Zeven B.V.", day="15/06/2024")),
+                publication(template(), 977302, 977300, "AGO", "result", "2024-06-20", "Jeugdhulp West",
+                            admitted("Zorg Acht B.V.", day="15/06/2024")),
+                publication(template(), 977304, 977300, "REC", "result", "2024-07-20", "Jeugdhulp West (rectificatie)",
+                            admitted("Zorg Negen B.V.", day="15/06/2024"))]
     done = crawl(serve_api(notices).api_url, **WINDOW)
     assert done.crawl["status"] == "complete", done.errors
     db = sqlite_utils.Database(done.db_path)
     awards = {r["publication_id"]: (r["current"], r["rectifies"]) for r in db.query(
         "select publication_id, current, rectifies from awards")}
     assert awards == {974302: (1, None), 974303: (0, None), 974304: (1, 974303),
-                      975302: (1, None), 975303: (0, None), 976302: (0, None), 976304: (1, 976302)}
+                      975302: (1, None), 975303: (0, None), 976302: (0, None), 976304: (1, 976302),
+                      977302: (0, None), 977304: (1, 977302)}
     datasette = Server(done.db_path)
     try:
         listed = {r["aanbieder_id"] for r in rows(datasette, "aanbieders")}
-        assert listed == {"name:zorg een", "name:zorg twee", "name:zorg drie jeugd", "name:zorg zeven"}
+        assert listed == {"name:zorg een", "name:zorg twee", "name:zorg drie jeugd", "name:zorg zeven",
+                          "name:zorg negen"}
     finally:
         datasette.stop()
