@@ -534,10 +534,13 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
     of its procedure gives again for the same lot is superseded (current 0; the rectification's
     award names the notice it corrects in ``rectifies``), and so is one of a lot that a later
     rectification describes as not awarded (the lot's row is the rectification's, ``awarded`` 0:
-    reference tenderned-awards.md §4, the current winners are those of the latest version); every
-    other award stands (so the winners of every admission round of an open house stay current),
-    except one of the API whose notice is now of a type that awards nothing (:func:`awards_nothing`):
-    kept, not current, nor does it put a package's awards of the procedure out of currency.
+    reference tenderned-awards.md §4, the current winners are those of the latest version; a
+    rectification that an award notice names as its latest, ``publicatieIDLaatsteRectificatie``, corrects
+    that notice's awards only); every other award stands (so the winners of every admission round of an
+    open house stay current), except one of the API whose notice is now of a type that awards nothing
+    (:func:`awards_nothing`): kept, not current, nor does it put a package's awards of the procedure out
+    of currency; a VEAT's, a contract modification's or a completion notice's of a lot another notice
+    awards; and a package's award of a publication and lot that a package uploaded later gives too.
     Decided from the archived rows, whatever order the crawl wrote them in."""
     if not db["awards"].exists():
         return 0
