@@ -605,7 +605,10 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 "coalesce(n.published_at, '') as published, "
                 "r.change_notice from lots l join notices n on n.publication_id = l.publication_id "
                 "left join notice_results r on r.publication_id = l.publication_id "
-                "where l.procurement_id = ? and l.awarded = 0", [procurement_id]) if is_rectification(r)}
+                # (not a correction of the contract notice, whose rendering gives no lot result: its lot keeps the award
+                # notice's, store.writes.LOT_RESULT)
+                f"where l.procurement_id = ? and l.awarded = 0 and coalesce(n.form_type, '') not in {CONTRACT_STAGE_FORMS!r}",
+                [procurement_id]) if is_rectification(r)}
             # The API's /html wins over an OCDS package (reference §8.8: a procedure in both is not counted
             # twice): an OCDS award is not current once the API has awards of its procedure, or of the
             # procedure the API archived the award's publication under (the ocid's suffix is not always the

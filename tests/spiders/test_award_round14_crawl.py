@@ -160,3 +160,41 @@ def test_the_rectification_of_one_admission_rounds_award_keeps_the_other_rounds_
                           "name:zorg negen"}
     finally:
         datasette.stop()
+
+
+def test_a_correction_of_the_contract_notice_after_the_award_leaves_each_lot_awarded_or_not(serve_api, crawl, tmp_path):
+    """Reference §5 (rectifications share the procedure's kenmerk; /gerelateerd lists them all) and §8.5 (a lot keeps
+    its status: awarded / not awarded + reason): a rectification (REC) of the contract notice published after the
+    award notice renders sections 2 and 5 alone. Its lots replaced the award notice's: the awarded lot became "not
+    known yet" and the lot not awarded lost its status and its reason. Its titles and estimates are taken, the
+    lots' results stay the award notice's, whichever of the two is read first."""
+    from tests.spiders.test_award_variants_crawl import AWARD, CONTRACT
+
+    award = publication(template(), 978302, 978300, "AGO", "result", "2024-06-20", "Gunning Rijnstad", AWARD)
+    correction = publication(template(), 978303, 978300, "REC", "competition", "2024-07-20",
+                             "Jeugdhulp Rijnstad (rectificatie)", CONTRACT)
+    expected = [("1", 978303, "Ambulante jeugdhulp", 200000000, 1, None),
+                ("2", 978303, "Crisishulp", 100000000, 0, "Besluit van de koper, wegens ontoereikende middelen")]
+    query = ("select lot_id, publication_id, title, estimated_cents, awarded, not_awarded_reason from lots "
+             "where procurement_id = 'TN978300' order by lot_id")
+    # an open house whose second round chose no winner, its contract notice corrected after: the correction keeps
+    # the lot's "not awarded" and is no rectification of the first round's award
+    rounds = [publication(template(), 979302, 979300, "AGO", "result", "2024-06-20", "Ronde 1",
+                          AWARD.replace("Jeugdhulp Rijn B.V.", "Zorg Elf B.V.")),
+              publication(template(), 979303, 979300, "AGO", "result", "2024-07-20", "Ronde 2", eforms(
+                  h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
+                  h2("6.1 ID resultaat perceel: LOT-0001"),
+                  only("Er is geen winnaar gekozen en de mededinging is gesloten."))),
+              publication(template(), 979304, 979300, "REC", "competition", "2024-08-20", "Rectificatie", CONTRACT)]
+    done = crawl(serve_api([award, correction, *rounds]).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    assert [tuple(r.values()) for r in db.query(query)] == expected
+    assert [tuple(r) for r in db.execute("select publication_id, current from awards order by 1")] == [
+        (978302, 1), (979302, 1)]
+    # read in the other order: the correction archived first, the award notice in a later crawl
+    db_path = tmp_path / "other-order.db"
+    crawl(serve_api([correction]).api_url, db=db_path, **WINDOW)
+    later = crawl(serve_api([award, correction]).api_url, db=db_path, **WINDOW)
+    assert later.crawl["status"] == "complete", later.errors
+    assert [tuple(r.values()) for r in sqlite_utils.Database(db_path).query(query)] == expected
