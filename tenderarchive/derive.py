@@ -517,15 +517,30 @@ AWARDS_NOTHING_SQL = (f"coalesce(n.form_type, '') != 'result' and coalesce(n.not
                       f"and (n.notice_type in {CONTRACT_STAGE_TYPES!r} or n.form_type in {CONTRACT_STAGE_FORMS!r})")
 
 
+#: eForms form types of a notice about a contract already awarded (reference tenderned-api.md §8.1, §8.4: can-modif,
+#: compl): a winner it names again is no new award
+CONTRACT_FOLLOW_UPS = ("cont-modif", "completion")
+
+
+def package_order(award: dict) -> tuple[str, str]:
+    """Which of two OCDS packages giving one publication's award of a lot stands: the one uploaded last, by its URL
+    (TenderNed's files lie under the month of their upload, ``/files/2026-07/`` after ``/files/2023-04/``; in one
+    folder the newer naming, ``Dataset_Tenderned-…``, sorts after a year's ``2021.json``), then its file name."""
+    return award.get("source_url") or "", award.get("source_file") or ""
+
+
 def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
     """Set ``awards.current`` and ``awards.rectifies``: an award that a later rectification (REC)
     of its procedure gives again for the same lot is superseded (current 0; the rectification's
     award names the notice it corrects in ``rectifies``), and so is one of a lot that a later
     rectification describes as not awarded (the lot's row is the rectification's, ``awarded`` 0:
-    reference tenderned-awards.md §4, the current winners are those of the latest version); every
-    other award stands (so the winners of every admission round of an open house stay current),
-    except one of the API whose notice is now of a type that awards nothing (:func:`awards_nothing`):
-    kept, not current, nor does it put a package's awards of the procedure out of currency.
+    reference tenderned-awards.md §4, the current winners are those of the latest version; a
+    rectification that an award notice names as its latest, ``publicatieIDLaatsteRectificatie``, corrects
+    that notice's awards only); every other award stands (so the winners of every admission round of an
+    open house stay current), except one of the API whose notice is now of a type that awards nothing
+    (:func:`awards_nothing`): kept, not current, nor does it put a package's awards of the procedure out
+    of currency; a VEAT's, a contract modification's or a completion notice's of a lot another notice
+    awards; and a package's award of a publication and lot that a package uploaded later gives too.
     Decided from the archived rows, whatever order the crawl wrote them in."""
     if not db["awards"].exists():
         return 0
@@ -549,16 +564,37 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
             # read from one supersedes an award read from the other
             rows = list(db.query(
                 f"select a.award_id, a.lot_id, a.publication_id, {API_SOURCE_SQL.format(t='a')} as source, "
+                "coalesce(a.source_url, '') as source_url, coalesce(a.source_file, '') as source_file, "
                 "coalesce(n.published_at, '') as published, "
                 "n.notice_type, n.form_type, r.change_notice from awards a left join notices n on n.publication_id = a.publication_id "
                 "left join notice_results r on r.publication_id = a.publication_id "
                 "where a.procurement_id = ? order by published, a.publication_id", [procurement_id]))
             # a rectification: a REC notice, or one an earlier notice of the procedure names as its latest
             # rectification (publicatieIDLaatsteRectificatie, reference §8.6), whatever its own code
-            named = {r[0] for r in db.execute(
-                "select latest_rectification_id from notices where procurement_id = ? "
-                "and latest_rectification_id is not null and latest_rectification_id != publication_id",
-                [procurement_id])}
+            dated = {r["publication_id"]: (r["published"], r["publication_id"]) for r in rows}
+            lot_notices = {(r["lot_id"], r["publication_id"]) for r in rows}
+            corrects: dict[int, set[int]] = {}  # a rectification -> the notices that name it their latest one
+            for original, rectification in db.execute(
+                    "select publication_id, latest_rectification_id from notices where procurement_id = ? "
+                    "and latest_rectification_id is not null and latest_rectification_id != publication_id",
+                    [procurement_id]):
+                corrects.setdefault(rectification, set()).add(original)
+            named = set(corrects)
+
+            def supersedes(o, row) -> bool:
+                # a rectification some notice names as its latest (publicatieIDLaatsteRectificatie) corrects that notice:
+                # the awards of it and of rectifications after it, not those of another award notice of the lot (an
+                # open house's earlier admission round, whose winners were lost from every list when a later round's
+                # notice was rectified); a rectification no award notice of the lot names corrects every earlier award
+                if not is_rectification(o) or (o["published"], o["publication_id"]) <= (row["published"],
+                                                                                       row["publication_id"]):
+                    return False
+                originals = corrects.get(o["publication_id"])
+                if not originals or row["publication_id"] in originals or not any(
+                        (row["lot_id"], pid) in lot_notices for pid in originals):
+                    return True  # (named by a notice that gives no award of the lot: the procedure's contract notice)
+                return is_rectification(row) and row["publication_id"] not in corrects and any(
+                    (row["published"], row["publication_id"]) > dated[pid] for pid in originals if pid in dated)
 
             def is_rectification(o):
                 # ... or an eForms change notice (section "10. Wijziging", BT-758), whatever its code
@@ -569,7 +605,10 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 "coalesce(n.published_at, '') as published, "
                 "r.change_notice from lots l join notices n on n.publication_id = l.publication_id "
                 "left join notice_results r on r.publication_id = l.publication_id "
-                "where l.procurement_id = ? and l.awarded = 0", [procurement_id]) if is_rectification(r)}
+                # (not a correction of the contract notice, whose rendering gives no lot result: its lot keeps the award
+                # notice's, store.writes.LOT_RESULT)
+                f"where l.procurement_id = ? and l.awarded = 0 and coalesce(n.form_type, '') not in {CONTRACT_STAGE_FORMS!r}",
+                [procurement_id]) if is_rectification(r)}
             # The API's /html wins over an OCDS package (reference §8.8: a procedure in both is not counted
             # twice): an OCDS award is not current once the API has awards of its procedure, or of the
             # procedure the API archived the award's publication under (the ocid's suffix is not always the
@@ -583,6 +622,11 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 f"({', '.join('?' * len(api_procedures))}) and not exists (select 1 from notices n where "
                 f"n.publication_id = a.publication_id and {AWARDS_NOTHING_SQL}) limit 1",
                 sorted(api_procedures)).fetchone())
+            latest_package: dict[tuple, tuple] = {}  # (lot, publication) -> the package of it uploaded last
+            for row in rows:
+                if row["source"] == "tenderned_ocds":
+                    key = (row["lot_id"], row["publication_id"])
+                    latest_package[key] = max(latest_package.get(key, ("", "")), package_order(row))
             for row in rows:
                 if row["source"] == "tenderned_html" and awards_nothing(row):
                     # its notice is now a contract-stage notice under the same publicatieId (the type corrected,
@@ -592,21 +636,39 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 if row["source"] == "tenderned_ocds" and api_wins:
                     changed += set_values(db, "awards", row["award_id"], {"current": 0, "rectifies": None})
                     continue
+                if row["source"] == "tenderned_ocds" and row["publication_id"] is not None and \
+                        package_order(row) < latest_package[(row["lot_id"], row["publication_id"])]:
+                    # the same publication's award of the lot as another package gives it (the year file of the
+                    # 2023-04 naming beside the 2026-07 file of the same year, each with its own release and award
+                    # ids: reference §6.1, §6.3, §9): one award, counted once (it was two current awards, the
+                    # provider's gunningen and value counted twice); the package uploaded last stands
+                    changed += set_values(db, "awards", row["award_id"], {"current": 0, "rectifies": None})
+                    continue
                 same_lot = [o for o in rows if o["lot_id"] == row["lot_id"] and o["source"] == row["source"]
                             and o["award_id"] != row["award_id"]]
-                later_rec = any(is_rectification(o) and (o["published"], o["publication_id"]) >
-                                (row["published"], row["publication_id"]) for o in same_lot)
+                later_rec = any(supersedes(o, row) for o in same_lot)
                 closed = not_awarded.get((row["source"], row["lot_id"]))
-                later_rec = later_rec or (closed is not None and closed > (row["published"], row["publication_id"]))
+                later_rec = later_rec or (closed is not None and supersedes(
+                    {"published": closed[0], "publication_id": closed[1], "notice_type": "REC", "change_notice": None}, row))
                 earlier = [o["publication_id"] for o in same_lot if (o["published"], o["publication_id"]) <
                            (row["published"], row["publication_id"])]
-                rectifies = earlier[-1] if is_rectification(row) and earlier else None
+                # the notice it corrects: the one naming it as its latest rectification, else the lot's last before it
+                own = [pid for pid in earlier if pid in corrects.get(row["publication_id"], ())]
+                rectifies = (own or earlier)[-1] if is_rectification(row) and earlier else None
                 # a voluntary ex-ante transparency notice (VEAT, form type dir-awa-pre) names the winner the buyer
                 # intends to award (voorlopige_gunning): the award notice of the lot after it is the award, and the
                 # VEAT's winner no second current award of one contract
                 later_rec = later_rec or row["form_type"] == "dir-awa-pre" and any(
                     o["form_type"] != "dir-awa-pre" and not awards_nothing(o) and (o["published"], o["publication_id"])
                     > (row["published"], row["publication_id"]) for o in same_lot)
+                # a contract modification (form type cont-modif) changes a contract an earlier notice of the lot
+                # awarded, a completion notice (completion) reports it done: the winner either repeats is that award,
+                # no second current award of one contract (the provider's gunningen and value were counted twice);
+                # it stands only where no earlier award of the lot is archived (the award notice before the window),
+                # and the earlier of two
+                later_rec = later_rec or row["form_type"] in CONTRACT_FOLLOW_UPS and not is_rectification(row) and any(
+                    o["form_type"] != "dir-awa-pre" and not awards_nothing(o) and (o["published"], o["publication_id"])
+                    < (row["published"], row["publication_id"]) for o in same_lot)
                 changed += set_values(db, "awards", row["award_id"],
                                       {"current": 0 if later_rec else 1, "rectifies": rectifies})
             # the events of an award the store no longer holds (an OCDS package that now gives it otherwise)

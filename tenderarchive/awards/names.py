@@ -10,7 +10,8 @@ Legal-form *suffixes* in every language ("B.V.", "BV", "N.V.", "GmbH", "Ltd")
 are stripped by ``cleanco``, the library made for that. Dutch legal-form
 *prefixes* and cooperative suffixes ("Stichting", "St.", "Vereniging",
 "Coöperatie … U.A.", "Maatschap", "V.O.F.") are not in cleanco's lists and are
-handled here. KvK numbers are 8 digits and a leading zero is significant, so
+handled here, as is a legal form written after the name ("Jeugdhulp Noord, Stichting",
+"… (Stichting)"), as a register sorted by name writes it. KvK numbers are 8 digits and a leading zero is significant, so
 they stay text. An 8-digit registration number of a winner in another country
 (a Danish CVR number, for one) is not a KvK number (:func:`foreign_country`).
 
@@ -36,6 +37,10 @@ _PREFIX = re.compile(
     re.I)
 _SUFFIX = re.compile(r"[\s,]+(?:u\.?\s?a\.?|w\.?\s?a\.?|b\.?\s?a\.?|vof|v\.o\.f\.?|c\.?v\.?|b\.?v\.?|n\.?v\.?|i\.?o\.?)\.?$",
                      re.I)
+#: a Dutch legal form written after the name, as a register sorted by name writes it ("Jeugdhulp Noord, Stichting",
+#: "Jeugdhulp Noord (Stichting)", "Jeugdhulp Noord, B.V."): the name of "Stichting Jeugdhulp Noord"
+_FORM_AFTER = re.compile(r"(?:,\s*|\s*\(\s*)(?:stichting|vereniging|cooperatie(?:ve vereniging)?|maatschap|"
+                         r"besloten vennootschap|naamloze vennootschap|b\.?\s?v\.?|n\.?\s?v\.?)\s*\)?\.?$", re.I)
 _KVK = re.compile(r"(?<!\d)(\d{8})(?!\d)")
 _KVK_SEVEN = re.compile(r"(?i)(?:(?:kvk|k\.?v\.?k\.?|kamervankoophandel|handelsregister|registratienummer|nationale"
                         r"identificatie)(?:-?(?:nummer|nr|no))?[:\-]*|nl)?(\d{7})")
@@ -100,6 +105,7 @@ def name_key(name: str | None) -> str | None:
     for _ in range(3):  # "Stichting X B.V." and "X B.V. i.o." need more than one pass
         before = text
         text = _PREFIX.sub("", text).strip()
+        text = _FORM_AFTER.sub("", text).strip() or text
         text = basename(text).strip() or text
         text = _SUFFIX.sub("", text).strip()
         if text == before:

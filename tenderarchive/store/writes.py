@@ -632,6 +632,17 @@ def add_named_organisation(db: sqlite_utils.Database, name: str, kind: str, key:
     return True
 
 
+#: a lot's result as an award notice's section 6 gives it (lots.awarded and what goes with it)
+LOT_RESULT = ("awarded", "not_awarded_reason", *(column for column in TABLES["lots"]["columns"] if column.startswith(
+    ("framework_maximum_", "framework_reestimate_", "lowest_tender_", "highest_tender_"))))
+
+
+def _rectification(db: sqlite_utils.Database, publication_id) -> bool:
+    """Whether notice ``publication_id`` is archived as a rectification (REC)."""
+    row = db.execute("select notice_type from notices where publication_id = ?", [publication_id]).fetchone()
+    return bool(row) and row[0] == "REC"
+
+
 def _later(db: sqlite_utils.Database, publication_id, than) -> bool:
     """True when notice ``publication_id`` was published after notice ``than`` (ties: the higher id)."""
     def key(pid):
@@ -695,9 +706,19 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
             # from before the crawl window: the lot's title and estimate were lost), as the later notice, read
             # after this one, keeps what it omits
             fill = {c: lot[c] for c in TABLES["lots"]["keep_omitted"] if lot.get(c) is not None and old.get(c) is None}
+            if old.get("awarded") is None and lot.get("awarded") is not None and _rectification(db, old["publication_id"]):
+                # ... and its result, where the later one is a rectification that gives none (below)
+                fill.update({c: lot[c] for c in LOT_RESULT if lot.get(c) is not None})
             if fill:
                 changed |= upsert_if_changed(db, "lots", dict(old, **fill, crawl_id=crawl_id), old=old) != "unchanged"
             continue
+        if old is not None and lot.get("awarded") is None and old.get("awarded") is not None \
+                and notice.get("notice_type") == "REC":
+            # a rectification whose rendering gives no result of the lot (a correction of the contract notice
+            # published after the award, its sections 2 and 5 alone) says nothing of whether it was awarded: the
+            # lot stayed awarded or not awarded (its reason, ceiling and lowest and highest tenders kept); it was
+            # made "not known yet" and a reason for not awarding it lost
+            lot = dict(lot, **{c: old[c] for c in LOT_RESULT if lot.get(c) is None})
         changed |= upsert_if_changed(db, "lots", dict(lot, crawl_id=crawl_id)) != "unchanged"
     per_lot: dict[str, int] = {}
     for entry in results["awards"]:

@@ -8,6 +8,8 @@ from tenderarchive.awards.names import kvk_number, lot_keys, name_key, organisat
 @pytest.mark.parametrize("variant", [
     "Stichting Jeugdhulp Noord", "Jeugdhulp Noord B.V.", "jeugdhulp noord bv", "St. Jeugdhulp Noord",
     "JEUGDHULP NOORD", "Jeugdhulp  Noord BV.", "[ Jeugdhulp Noord B.V. ] ---", "Coöperatie Jeugdhulp Noord U.A.",
+    # the legal form after the name, as a register sorted by name writes it (reference §4: "Stichting …")
+    "Jeugdhulp Noord, Stichting", "Jeugdhulp Noord (Stichting)", "Jeugdhulp Noord, stichting.", "Jeugdhulp Noord, B.V.",
 ])
 def test_name_variants_fold_to_one_key(variant):
     assert name_key(variant) == "jeugdhulp noord"
