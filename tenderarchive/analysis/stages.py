@@ -168,6 +168,33 @@ def _conditional_mood(text: str, m: re.Match) -> bool:
     return bool(mood) and not _PERFECT_INFINITIVE.search(cl[mood.end():])
 
 
+# branch cv29: the modals of duty with a perfect infinitive. "moet(en)/dient/dienen ... zijn/hebben + participle" sets
+# a deadline by which a step must have happened ("Per 1 januari 2026 moeten er nieuwe contracten zijn afgesloten", "De
+# gemeenten moeten de contracten voor de zomer hebben ondertekend"): the step is to come, not reported -- the auxiliary
+# and participle read it done. The past of the modal with "hebben" ("hadden ... getekend moeten zijn", "had ... moeten
+# worden gegund") says the step ought to have happened and did not: no step. Read the Dutch way, as "zou" (cv28).
+# Not the plain modal with a participle ("moest worden stopgezet": it had to be, and was), not `mislukt` (stages.md:
+# "re-procurement ordered" is the duty itself).
+_DUTY = re.compile(r"\b(?:moet|moeten|dient|dienen)\b", re.I)
+_PERFECT_AUX = re.compile(r"\b(?:zijn|hebben)\b", re.I)
+# (within one clause of a verb: "De partij die had ingeschreven durfde het niet aan en we hebben de aanbesteding stop
+# moeten zetten" is a pluperfect and a perfect of two verbs)
+_COUNTERFACTUAL = re.compile(r"\bhad(?:den)?\b(?:(?!\b(?:en|maar|die|dat|omdat|want|of)\b)[^.;:,]){0,60}\bmoeten\b", re.I)
+
+
+def _duty_perfect(text: str, m: re.Match) -> str | None:
+    """"planned" for a step under a modal of duty with a perfect infinitive in the cue's clause, "none" for one that
+    ought to have happened ("had(den) ... moeten"), else None."""
+    found = clause_at(text, m.start())
+    cl = found[1] if found else text
+    if _COUNTERFACTUAL.search(cl):
+        return "none"
+    duty = _DUTY.search(cl)
+    if duty and _PERFECT_AUX.search(cl, duty.end()) and _participles(cl[duty.end():]):
+        return "planned"
+    return None
+
+
 def _extends_other(text: str, m: re.Match) -> bool:
     """Is the first thing the sentence names before a verlenging cue's verb a term, date, procedure, measure or money?"""
     verb = re.search(r"verleng", m.group(0), re.I)
@@ -388,6 +415,9 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # two). Core since branch cv21, which took out the `headline` definition that had kept such a side
                 # remark's failure from outranking the lead's step; it was the named rule `stage.hypothetical`.
                 continue
+            duty = _duty_perfect(text, m) if stage != "mislukt" else None
+            if duty == "none":
+                continue  # "De contracten hadden al lang getekend moeten zijn": the step did not happen (cv29)
             if stage == "mislukt" and re.search(r"uitgesteld|uit te stellen", m.group(0), re.I) and not _INDEFINITE.search(text):
                 continue  # "de gunning is uitgesteld, ... besloten het contract vanaf februari in te laten gaan": a delay
             if stage == "mislukt" and _redone_unordered(text, m):
@@ -411,6 +441,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                                                     r"beslissing|gelijk|wees|afgewezen|toegewezen|arrest|verbiedt|verbood|"
                                                     r"bekrachtig\w*|vernietig\w*|tot de conclusie|verboden", text, re.I):
                 status = "done"  # a ruling reported is a ruling made
+            if duty == "planned":
+                status = "planned"  # "moeten er nieuwe contracten zijn afgesloten": a deadline, the step to come (cv29)
             if status is None and open_now:
                 # "aanbieders moeten zich inschrijven", "kunnen hun interesse kenbaar maken": the modal present
                 # says the step is open now, unless a date in the clause says it closed
