@@ -486,3 +486,15 @@ def test_the_procurement_pages_news_says_why_each_article_is_linked(server, arch
     section = page[page.index('data-query="aanbesteding_nieuws"'):page.index('data-query="procurement_timeline"')]
     for reasons in stored.values():
         assert all(reason in section for reason in reasons)
+
+
+@pytest.mark.parametrize("path", ["/-/jeugdregio/JZ18", "/-/aanbesteding?id=TN160417", "/-/opdrachtgever?id=GM0546",
+                                  "/-/aanbieder?id=kvk:14012345", "/-/markt", "/-/kaart"])
+def test_every_column_of_a_research_page_is_described(server, path):
+    """The README promises that every table on the research pages is a saved search "with its columns documented";
+    the procurement page's timeline (``procurement_timeline``) listed its nine columns under "Kolommen" with no word
+    on any of them (date, precision, kind, source_type …). Every column a section shows has its description."""
+    page = html(server, path)
+    described = re.findall(r"<dt>([^<]*)</dt><dd>([^<]*)</dd>", page)
+    assert described
+    assert [column for column, text in described if not text.strip()] == []
