@@ -117,6 +117,8 @@ def cell_link(database: str, column: str, value, table: str | None) -> str | Non
         return procurement_url(value)
     if column == "named_in" and table == "organisations":
         return record_url(database, value)
+    if column == "publication_id" and table is None:
+        return record_url(database, f"notices:{value}")
     return None
 
 
@@ -134,7 +136,8 @@ def record_url(database: str, named_in: str) -> str | None:
 
 
 #: The only columns :func:`render_cell` may link (a page of 50 notices has 3,000 cells).
-CELL_COLUMNS = frozenset(LINKED_COLUMNS) | {"organisation_id", "procurement_id", "name", "title", "named_in"}
+CELL_COLUMNS = frozenset(LINKED_COLUMNS) | {"organisation_id", "procurement_id", "name", "title", "named_in",
+                                            "publication_id"}
 
 
 def render_cell(row, value, column, table, database):

@@ -498,3 +498,30 @@ def test_every_column_of_a_research_page_is_described(server, path):
     described = re.findall(r"<dt>([^<]*)</dt><dd>([^<]*)</dd>", page)
     assert described
     assert [column for column, text in described if not text.strip()] == []
+
+
+#: What a column's description says it links to, and where such a link goes.
+LINK_TARGETS = {"the region page": "/-/jeugdregio/", "the buyer page": "/-/opdrachtgever?id=",
+                "the provider page": "/-/aanbieder?id=", "the procurement's page": "/-/aanbesteding?id=",
+                "the procurement's timeline": "/archive/procurement_timeline?", "its row": "/archive/notices/"}
+
+
+@pytest.mark.parametrize("name", [name for name in RESEARCH
+                                  if any("links to" in text for text in QUERIES[name]["columns"].values())])
+def test_a_column_links_where_its_description_says(server, name):
+    """The column descriptions said procurement_id "links to the procurement's timeline", where it links to the
+    procurement's page (/-/aanbesteding: its notices, lots, winners, news and timeline), and the publication_id of
+    a procurement's notices "links to its row", where it linked nowhere. Every filled cell of a column described as
+    linking links where the description says."""
+    params = {p: EXAMPLE[p] for p in QUERIES[name].get("params", [])}
+    page = html(server, f"/{server.database}/{name}?{urllib.parse.urlencode(params)}")
+    for column, text in QUERIES[name]["columns"].items():
+        if "links to" not in text:
+            continue
+        target = [href for said, href in LINK_TARGETS.items() if f"links to {said}" in text]
+        assert len(target) == 1, (column, text)
+        cells = re.findall(rf'<td class="col-{column}">(.*?)</td>', page, re.S)
+        assert cells, (name, column)
+        for cell in [c for c in cells if c.strip() not in ("", "&nbsp;")]:
+            link = re.fullmatch(r'<a href="([^"]*)">[^<]*</a>', cell.strip())
+            assert link and html_unescape(link.group(1)).startswith(target[0]), (name, column, cell)
