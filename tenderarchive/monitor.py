@@ -30,10 +30,11 @@ they finished:
 - **item count drop**: ``items_new + items_updated + items_unchanged`` below
   ``(1 - drop)`` × the median of the previous (up to ``baseline``) complete crawls of the
   same spider whose window (``from_date``..``until_date``) is like its own (neither more than
-  twice as long as the other): a source that
-  changed its API or HTML and now yields little. A first crawl or a backfill of years is no
-  yardstick for the nightly incremental crawls of a few days after it (it flagged the first
-  nights after every new archive);
+  twice as long as the other), the spider's first successful crawl left out: a source that
+  changed its API or HTML and now yields little. A first crawl (it found nothing archived and
+  fetched every page the nightly crawls skip as known: news crawls all have one window) or a
+  backfill of years is no yardstick for the nightly incremental crawls after it (it flagged the
+  first nights after every new archive);
 - **coverage drop**: for the key columns of ``notices`` / ``articles`` (:data:`KEY_COLUMNS`),
   the share of non-empty values among the rows that crawl wrote falls more than
   ``coverage_drop`` (absolute) below the median share of the previous complete crawls: a
@@ -266,6 +267,10 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
                 [spider, recent + baseline])]
             coverage = _coverage(conn, [c["crawl_id"] for c in history])
             windows = {c["crawl_id"]: window_days(c.get("arguments")) for c in history}
+            # The spider's first successful crawl found nothing archived: it fetched every page that the
+            # crawls after it skip as known (news: the same window every night), so it is no yardstick.
+            first = conn.execute(f"select min(crawl_id) from crawls where spider = ? and {_SUCCESS_SQL}",
+                                 [spider]).fetchone()[0]
             checks = []
             for c in history:
                 rows, shares = coverage[c["crawl_id"]]
@@ -280,9 +285,10 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
                 earlier = [e for e in checks[i + 1:] if e.status == "complete"][:baseline]
                 if not earlier:
                     continue
-                # Items are judged only against crawls of a like window: a first crawl or a backfill
-                # of years is no yardstick for the nightly incremental crawl of a few days after it.
-                alike = [e for e in earlier if _alike_windows(windows[e.crawl_id], windows[check.crawl_id])]
+                # Items are judged only against crawls of a like window, not the first: a first crawl
+                # or a backfill of years is no yardstick for the nightly incremental crawl after it.
+                alike = [e for e in checks[i + 1:] if e.status == "complete" and e.crawl_id != first
+                         and _alike_windows(windows[e.crawl_id], windows[check.crawl_id])][:baseline]
                 median_items = statistics.median(e.items for e in alike) if alike else 0
                 if median_items > 0 and check.items < (1 - drop) * median_items:
                     check.flags.append(f"items dropped to {check.items} (median of the {len(alike)} "
