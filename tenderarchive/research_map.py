@@ -87,8 +87,10 @@ def _colour(value, classes) -> str:
     return classes[-1][2]
 
 
-def map_svg(layer: str, values: dict, names: dict, label: str, href: Callable[[str], str]) -> tuple[Markup, list]:
-    """The map as inline SVG (every shape a link to ``href(region code)``) and its legend."""
+def map_svg(layer: str, values: dict, names: dict, label: str, href: Callable[[str], str],
+            titles: dict | None = None) -> tuple[Markup, list]:
+    """The map as inline SVG (every shape a link to ``href(region code)``) and its legend. ``titles``: each
+    shape's title by its code (what a pointer shows and its link's name), instead of its name and figure."""
     height = _frame()[4]
     numbers = [v for v in values.values() if isinstance(v, (int, float))]
     top = max(numbers, default=0)
@@ -99,7 +101,8 @@ def map_svg(layer: str, values: dict, names: dict, label: str, href: Callable[[s
         code = props.get("jeugdregio_code") or props["code"]
         value = values.get(code)
         shown = "geen gegevens" if value is None else value
-        title = (f"{props['name']} ({names.get(code, code)}): {shown}" if layer == "gemeenten"
+        title = (titles[props["code"]] if titles is not None
+                 else f"{props['name']} ({names.get(code, code)}): {shown}" if layer == "gemeenten"
                  else f"{props['name']}: {shown}")
         shapes.append(Markup(
             '<a href="{href}" data-code="{code}" data-value="{value}"><path d="{d}" fill="{fill}" '
@@ -127,9 +130,11 @@ def _fmt(number: float) -> str:
 
 
 def region_svg(code: str, href: Callable[[str], str]) -> Markup:
-    """A small map with one region highlighted (the others link to their pages)."""
+    """A small map with one region highlighted (the others link to their pages). It shows no figure: each shape
+    is named by its region ("geen gegevens" on every other region said the archive held nothing of it)."""
     values = {f["properties"]["code"]: (1 if f["properties"]["code"] == code else None)
               for f in _features("jeugdregios")}
     names = {f["properties"]["code"]: f["properties"]["name"] for f in _features("jeugdregios")}
-    svg, _ = map_svg("jeugdregios", values, names, f"jeugdregio {code}", href)
+    titles = {other: name + (" (deze jeugdregio)" if other == code else "") for other, name in names.items()}
+    svg, _ = map_svg("jeugdregios", values, names, f"jeugdregio {code}", href, titles)
     return svg

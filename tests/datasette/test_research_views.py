@@ -525,3 +525,17 @@ def test_a_column_links_where_its_description_says(server, name):
         for cell in [c for c in cells if c.strip() not in ("", "&nbsp;")]:
             link = re.fullmatch(r'<a href="([^"]*)">[^<]*</a>', cell.strip())
             assert link and html_unescape(link.group(1)).startswith(target[0]), (name, column, cell)
+
+
+def test_the_region_pages_small_map_names_the_regions_without_figures_it_does_not_have(server):
+    """The small map of a region page highlights the region; its shapes' titles (what a pointer shows, and each
+    link's name to a screen reader) said "Holland Rijnland: geen gegevens" on Zuid Kennemerland's page, though the
+    archive holds Holland Rijnland's procurements, and "Zuid Kennemerland: 1", a figure of nothing. Each shape is
+    named by its region; the highlighted one says it is this region."""
+    page = html(server, "/-/jeugdregio/JZ11")
+    svg = re.search(r'<svg\b[^>]*class="ta-map".*?</svg>', page, re.S).group(0)
+    titles = dict(re.findall(r'data-code="(JZ\d\d)"[^>]*>.*?<title>([^<]*)</title>', svg, re.S))
+    assert len(titles) == 42
+    assert titles["JZ11"] == "Zuid Kennemerland (deze jeugdregio)"
+    assert titles["JZ18"] == "Holland Rijnland"
+    assert not [t for t in titles.values() if "gegevens" in t or ":" in t]
