@@ -474,7 +474,10 @@ async def map_page(request, datasette):
     values = {r["jeugdregio_code"]: (r[figure] / 100 if cents and r[figure] is not None else r[figure])
               for r in section["records"]}
     names = {r["jeugdregio_code"]: r["jeugdregio"] for r in section["records"]}
-    svg, legend = map_svg(layer, values, names, MAP_FIGURES[figure], region_url)
+    from tenderarchive.datasette_plugin import euro
+
+    shown = {r["jeugdregio_code"]: euro(r[figure]) for r in section["records"]} if cents else None  # exact cents
+    svg, legend = map_svg(layer, values, names, MAP_FIGURES[figure], region_url, shown=shown)
     return await render(datasette, request, {
         "database": database, "heading": "Kaart van de jeugdregio's", "kind": "kaart",
         "intro": ("De jeugdregio's (CBS 2025, vereenvoudigde grenzen) gekleurd naar een gekozen cijfer; "

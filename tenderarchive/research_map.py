@@ -88,9 +88,10 @@ def _colour(value, classes) -> str:
 
 
 def map_svg(layer: str, values: dict, names: dict, label: str, href: Callable[[str], str],
-            titles: dict | None = None) -> tuple[Markup, list]:
+            titles: dict | None = None, shown: dict | None = None) -> tuple[Markup, list]:
     """The map as inline SVG (every shape a link to ``href(region code)``) and its legend. ``titles``: each
-    shape's title by its code (what a pointer shows and its link's name), instead of its name and figure."""
+    shape's title by its code (what a pointer shows and its link's name), instead of its name and figure;
+    ``shown``: a figure's text by region code (exact euros), else the figure the Dutch way (:func:`dutch`)."""
     height = _frame()[4]
     numbers = [v for v in values.values() if isinstance(v, (int, float))]
     top = max(numbers, default=0)
@@ -100,10 +101,10 @@ def map_svg(layer: str, values: dict, names: dict, label: str, href: Callable[[s
         props = feature["properties"]
         code = props.get("jeugdregio_code") or props["code"]
         value = values.get(code)
-        shown = "geen gegevens" if value is None else value
+        text = "geen gegevens" if value is None else (shown or {}).get(code) or dutch(value)
         title = (titles[props["code"]] if titles is not None
-                 else f"{props['name']} ({names.get(code, code)}): {shown}" if layer == "gemeenten"
-                 else f"{props['name']}: {shown}")
+                 else f"{props['name']} ({names.get(code, code)}): {text}" if layer == "gemeenten"
+                 else f"{props['name']}: {text}")
         shapes.append(Markup(
             '<a href="{href}" data-code="{code}" data-value="{value}"><path d="{d}" fill="{fill}" '
             'stroke="#555" stroke-width="{sw}"><title>{title}</title></path></a>').format(
@@ -120,6 +121,16 @@ def map_svg(layer: str, values: dict, names: dict, label: str, href: Callable[[s
         text = _fmt(high) if low == high else f"meer dan {_fmt(low)} tot en met {_fmt(high)}"
         legend.append({"colour": colour, "text": f"{label}: {text}"})
     return svg, legend
+
+
+def dutch(value) -> str:
+    """A figure of a map's title the Dutch way: a count with thousands dots (1.234), a fraction with one decimal
+    after a comma (33,3); Python's "17250000.5" was no number a Dutch reader reads."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def _fmt(number: float) -> str:

@@ -539,3 +539,23 @@ def test_the_region_pages_small_map_names_the_regions_without_figures_it_does_no
     assert titles["JZ11"] == "Zuid Kennemerland (deze jeugdregio)"
     assert titles["JZ18"] == "Holland Rijnland"
     assert not [t for t in titles.values() if "gegevens" in t or ":" in t]
+
+
+def test_the_maps_titles_give_money_and_fractions_the_dutch_way(server, archive):
+    """The map's titles (what a pointer shows over a region, and each region link's name to a screen reader) gave
+    the awarded value as Python wrote the float of euros: "Zuid Kennemerland: 17250000.5", "Holland Rijnland:
+    9800000.0", beside a legend and pages that write "€ 17.250.000,50". Money is exact Dutch euro text, a share a
+    decimal comma, a count as it is."""
+    overview = {r["jeugdregio_code"]: r for r in query_rows(server, "jeugdregio_overzicht")}
+
+    def titles(path):
+        return dict(re.findall(r'data-code="(JZ\d\d|GM\d{4})"[^>]*>.*?<title>([^<]*)</title>', html(server, path), re.S))
+
+    value = titles("/-/kaart?maat=gegunde_waarde_cents")
+    assert value["JZ11"] == "Zuid Kennemerland: " + euro(overview["JZ11"]["gegunde_waarde_cents"])  # € 17.250.000,50
+    assert value["JZ18"] == "Holland Rijnland: € 9.800.000,00"
+    assert titles("/-/kaart?maat=gegunde_waarde_cents&laag=gemeenten")["GM0546"] == \
+        "Leiden (Holland Rijnland): € 9.800.000,00"
+    share = overview["JZ11"]["aandeel_grootste_pct"]
+    assert titles("/-/kaart?maat=aandeel_grootste_pct")["JZ11"] == f"Zuid Kennemerland: {share:.1f}".replace(".", ",")
+    assert titles("/-/kaart?maat=aanbestedingen")["JZ18"] == f"Holland Rijnland: {overview['JZ18']['aanbestedingen']}"
