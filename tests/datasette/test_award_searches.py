@@ -31,7 +31,7 @@ def test_awards_by_region_and_year_show_winners_and_exact_values(server):
     assert {r["procurement_id"] for r in found} == {"TN312877"}
     lot1 = next(r for r in found if r["lot"] == "1")
     assert lot1["winners"] == "Stichting Kennemer Jeugd"
-    assert (lot1["value"], lot1["value_cents"]) == ("€ 11250000,50", 1125000050)
+    assert (lot1["value"], lot1["value_cents"]) == ("€ 11.250.000,50", 1125000050)   # as euro() writes it
     assert len(next(r for r in found if r["lot"] == "3")["winners"].split("; ")) == 12   # open house
     everything = rows(server, "awards_by_region_year")
     assert {"TN160417", "TN170101"} <= {r["procurement_id"] for r in everything}          # /html and OCDS

@@ -327,3 +327,22 @@ def test_events_of_one_day_are_in_procedure_order_on_the_timeline(demo_archive, 
         assert [r["date"] for r in timeline] == sorted(r["date"] for r in timeline)
     finally:
         server.stop()
+
+
+def test_every_saved_search_writes_money_as_dutch_euros_with_thousands_dots(server):
+    """awards_by_region_year and lots_not_awarded wrote their values (and their feeds' texts) as "€ 11250000,50",
+    where every other search, page and feed writes "€ 11.250.000,50" (SQL function ``euro``): the same award read
+    two ways in two lists. Every amount in every saved search's rows and Atom entries is written one way."""
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    params = {"jeugdregio": "JZ11", "opdrachtgever": "GM0392", "aanbieder": "kvk:34012345",
+              "procurement_id": "TN312877", "q": "jeugdhulp"}
+    amounts = 0
+    for name, query in queries.items():
+        given = {p: params.get(p, "") for p in query.get("params", [])}
+        texts = [str(v) for row in rows(server, name, **given) for v in row.values() if v is not None]
+        texts += [e.text or "" for e in feed(server, name, **given).iter() if e.tag in (f"{ATOM}title", f"{ATOM}content")]
+        for text in texts:
+            for amount in re.findall(r"€ ?[\d.,]+\d", text):
+                amounts += 1
+                assert re.fullmatch(r"€ -?\d{1,3}(\.\d{3})*,\d\d", amount), (name, amount, text[:120])
+    assert amounts > 50
