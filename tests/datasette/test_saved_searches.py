@@ -86,7 +86,7 @@ def test_every_feed_of_the_site_is_valid_atom(server):
 def test_feed_entries_count_one_in_the_singular(server):
     """A feed reader showed "Zuid-Limburg: 1 aanbestedingen", "JZ41 …: 1 gunningen", "Gemeente Heerlen: 1
     aanbestedingen": the saved searches wrote every count with the plural. One is singular, other counts
-    (0 too) plural, in every feed of the site."""
+    (0 too) plural, in every feed of the site; the English one too (who_won_in_jeugdregio: "Cardea: 1 awards")."""
     queries = load_metadata()["databases"]["archive"]["queries"]
     texts = []
     for name, query in queries.items():
@@ -95,7 +95,7 @@ def test_feed_entries_count_one_in_the_singular(server):
         params = {p: SAMPLE_PARAMS[p] for p in query.get("params") or [] if p in SAMPLE_PARAMS}
         for entry in feed(server, name, **params).findall(f"{ATOM}entry"):
             texts += [entry.findtext(f"{ATOM}title") or "", entry.findtext(f"{ATOM}content") or ""]
-    counted = re.compile(r"\b(\d+) (aanbesteding|gunning|winnaar)(en|s)?\b")
+    counted = re.compile(r"\b(\d+) (aanbesteding|gunning|winnaar|award)(en|s)?\b")
     found = [m.groups() for text in texts for m in counted.finditer(text)]
     assert any(n == "1" for n, _, _ in found) and any(n != "1" for n, _, _ in found), found
     assert all((n == "1") == (plural is None) for n, _, plural in found), found
