@@ -4,7 +4,10 @@
 exits ``ExitCode.STALE`` (5, ``tenderarchive/exitcodes.py``) when a source needs a human:
 
 - **stale**: its last successful crawl (status ``complete`` or ``partial``) finished more
-  than ``--max-age-hours`` ago (default 48), or it never had one. "Last successful crawl"
+  than ``--max-age-hours`` ago (default 48), or it never had one; given the schedule (``--expect``),
+  a spider outside it (a one-off backfill such as ``tenderned_ocds``, a crawl by hand) is listed
+  with its age, not judged stale: the OCDS backfill failed every morning's check two days after
+  it ran, though it is not meant to run again. "Last successful crawl"
   has one definition, :data:`FRESHNESS_SQL`, which is also the archive's ``freshness`` view,
   so Datasette and ``status`` never disagree about how old a source is;
 - **failed**: its last finished crawl has status ``failed``;
@@ -175,6 +178,9 @@ class SourceHealth:
     problems: list[str] = field(default_factory=list)   # make the exit code 5
     warnings: list[str] = field(default_factory=list)   # flags; exit 5 only with strict
     crawled: bool = True                     # False: the spider has no crawl in the archive
+    #: False: ``--expect`` gave the schedule and this spider is not in it (a one-off backfill such as the OCDS
+    #: packages, a crawl by hand): its age is shown, not judged stale
+    age_judged: bool = True
 
     @property
     def verdict(self) -> str:
@@ -310,10 +316,10 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
             last_success = freshness[spider]
             when = _parse_time(last_success)
             age = (now - when).total_seconds() / 3600 if when else None
-            health = SourceHealth(spider, checks, last_success, age)
+            health = SourceHealth(spider, checks, last_success, age, age_judged=not expected or spider in expected)
             if when is None:
                 health.problems.append("stale: no successful crawl ever")
-            elif age > max_age_hours:
+            elif age > max_age_hours and health.age_judged:
                 health.problems.append(f"stale: last successful crawl finished {age:.1f} h ago "
                                        f"(more than {max_age_hours:g} h)")
             finished = [c for c in checks if c.status != "running"]
@@ -360,7 +366,8 @@ def render(healths: list[SourceHealth]) -> str:
             continue
         age = f"{h.age_hours:.1f} h ago" if h.age_hours is not None else "never"
         recent = ", ".join(f"{c.crawl_id}:{c.status}" for c in h.crawls[:5])
-        lines.append(f"  {h.spider:<{width}} {h.verdict:<9} last success {age}; recent {recent}")
+        lines.append(f"  {h.spider:<{width}} {h.verdict:<9} last success {age}; recent {recent}"
+                     + ("" if h.age_judged else " (not in --expect: its age is not judged)"))
         lines += [f"    ! {p}" for p in h.problems]
         lines += [f"    ~ {w}" for w in h.warnings]
     return "\n".join(lines) + "\n"

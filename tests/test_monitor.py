@@ -287,6 +287,39 @@ def test_a_spider_the_schedule_runs_that_never_crawled_is_a_problem_and_the_othe
     assert out.returncode == ExitCode.BAD_ARGUMENTS and "no spider named 'nieuws'" in out.stderr
 
 
+def test_a_one_off_backfill_outside_the_schedule_is_not_judged_stale_by_age(tmp_path):
+    """The README's OCDS backfill (``crawl tenderned_ocds --from-date 2016-01-01 …``) runs once; the health check
+    of the deploy recipes (``status --expect tenderned,news``) then failed every morning from two days after it,
+    "tenderned_ocds PROBLEM stale: last successful crawl finished 50 h ago", though the scheduled sources were
+    fresh: the only way out was to fetch the yearly packages again every other day or to raise --max-age-hours
+    for every source. Given the schedule (``--expect``), a spider outside it is listed with its age and not
+    judged stale; its failed last crawl still is a problem, and without ``--expect`` every source is judged."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    for spider, hours, status_ in (("tenderned_ocds", 60, "complete"), ("tenderned", 2, "complete"),
+                                   ("news", 1, "complete")):
+        when = (now - timedelta(hours=hours)).isoformat()
+        db["crawls"].insert({"spider": spider, "started": when, "finished": when, "status": status_,
+                             "arguments": "{}", "items_new": 5, "items_updated": 0, "items_unchanged": 0,
+                             "error_count": 0})
+    db.close()
+    out = status(db_path, "--expect", "tenderned,news")
+    assert out.returncode == ExitCode.COMPLETE, out.stdout
+    assert re.search(r"^  tenderned_ocds +ok +last success 60\.0 h ago; recent 1:complete \(not in --expect: "
+                     r"its age is not judged\)$", out.stdout, re.M), out.stdout
+    assert status(db_path).returncode == ExitCode.STALE                       # no schedule given: every source
+    assert status(db_path, "--expect", "tenderned,news,tenderned_ocds").returncode == ExitCode.STALE
+    db = open_archive(db_path)
+    when = now.isoformat()
+    db["crawls"].insert({"spider": "tenderned_ocds", "started": when, "finished": when, "status": "failed",
+                         "arguments": "{}", "items_new": 0, "items_updated": 0, "items_unchanged": 0,
+                         "error_count": 1})
+    db.close()
+    out = status(db_path, "--expect", "tenderned,news")
+    assert out.returncode == ExitCode.STALE and "the last finished crawl (4) failed" in out.stdout
+
+
 def test_a_crawl_killed_with_sigkill_is_a_problem_at_once_and_one_running_is_not(snapshot, serve_api, crawl, tmp_path):
     """A crawl killed with SIGKILL (the out-of-memory killer, a reboot) keeps status ``running`` until the next
     crawl starts: ``status`` listed it as running and passed (exit 0) for up to ``--max-age-hours``, though the
