@@ -389,12 +389,28 @@ async def known_buyer(datasette, database, buyer_id):
     return dict(rows[0]) if rows else None
 
 
+async def buyer_named(datasette, database, asked):
+    """The one buyer whose id (in any case) or name (in any case, "Gemeente " optional) is ``asked``, or None:
+    the region page takes a name, the provider page too, and the buyer page answered 404 to "Gemeente Leiden"."""
+    db = datasette.get_database(database)
+    if not (await db.table_exists("summary_buyers") and await db.table_exists("organisations")):
+        return None
+    rows = (await db.execute(
+        "select distinct b.buyer_id from summary_buyers b left join organisations o on o.organisation_id = b.buyer_id "
+        "where upper(b.buyer_id) = upper(:asked) or lower(o.name) in (lower(:asked), lower('gemeente ' || :asked)) "
+        "limit 2", {"asked": asked})).rows
+    return rows[0][0] if len(rows) == 1 else None
+
+
 async def buyer_page(request, datasette):
     database = archive_database(datasette)
     buyer_id = request.args.get("id", "").strip()
     org = await organisation(datasette, database, buyer_id) if buyer_id else None
     if org is None and buyer_id:
         org = await known_buyer(datasette, database, buyer_id)
+    if org is None and buyer_id and (found := await buyer_named(datasette, database, buyer_id)) not in (None, buyer_id):
+        from datasette.utils.asgi import Response
+        return Response.redirect(buyer_url(found), status=302)
     sections = [
         await run_query(datasette, database, "opdrachtgever_aanbestedingen", {"opdrachtgever": buyer_id}),
         await run_query(datasette, database, "opdrachtgever_contracten", {"opdrachtgever": buyer_id}),

@@ -11,6 +11,7 @@ import re
 import sqlite3
 import urllib.error
 import urllib.parse
+import urllib.request
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from html import unescape as html_unescape
@@ -559,3 +560,15 @@ def test_the_maps_titles_give_money_and_fractions_the_dutch_way(server, archive)
     share = overview["JZ11"]["aandeel_grootste_pct"]
     assert titles("/-/kaart?maat=aandeel_grootste_pct")["JZ11"] == f"Zuid Kennemerland: {share:.1f}".replace(".", ",")
     assert titles("/-/kaart?maat=aanbestedingen")["JZ18"] == f"Holland Rijnland: {overview['JZ18']['aanbestedingen']}"
+
+
+@pytest.mark.parametrize("asked", ["gm0546", "Gemeente Leiden", "gemeente leiden", "Leiden"])
+def test_the_buyer_page_finds_a_buyer_by_its_id_in_any_case_or_by_its_name(server, asked):
+    """The region page takes a code, a name or a municipality (/-/jeugdregio/leiden), the procurement page a TN
+    number however written, the provider page a KvK number or a name; the buyer page answered 404 "Geen
+    opdrachtgever gevonden met id “Gemeente Leiden”" to the buyer's own name, and to its id in lower case. The one
+    buyer so named is found: the page sends the reader to its id's page."""
+    with urllib.request.urlopen(f"{server.base}/-/opdrachtgever?{urllib.parse.urlencode({'id': asked})}",
+                                timeout=30) as response:
+        assert response.url == f"{server.base}/-/opdrachtgever?id=GM0546"
+        assert "<h1>Opdrachtgever Gemeente Leiden</h1>" in response.read().decode("utf-8")
