@@ -315,13 +315,14 @@ async def procurement_page(request, datasette):
     database = archive_database(datasette)
     db = datasette.get_database(database)
     asked = procurement_key(request.args.get("id", ""))
+    source = "source" if "source" in await db.table_columns("procurements") else "'tenderned'"
     found = (await db.execute(
-        "select procurement_id, title, buyer, jeugdregio_code, first_published, last_published, url, youth_care "
-        "from procurements where procurement_id in (?, 'TN' || ?)", [asked, asked])).rows
+        "select procurement_id, title, buyer, jeugdregio_code, first_published, last_published, url, youth_care, "
+        f"{source} as source from procurements where procurement_id in (?, 'TN' || ?)", [asked, asked])).rows
     if not found:   # before the derivation (a first crawl killed before it) only the notices know it
         found = (await db.execute(
             "select procurement_id, title, buyer, jeugdregio_code, min(published) over () as first_published, "
-            "max(published) over () as last_published, url, youth_care from notices "
+            "max(published) over () as last_published, url, youth_care, 'tenderned' as source from notices "
             "where procurement_id in (?, 'TN' || ?) order by published desc limit 1", [asked, asked])).rows
     if not found:
         return await not_found(datasette, request, database, f"Geen aanbesteding gevonden met id “{asked}”.")
@@ -331,7 +332,10 @@ async def procurement_page(request, datasette):
                               "order by published desc limit 1", [pid])).rows
     stage = (await db.execute(STAGE_SQL, [pid])).rows
     region = (await db.execute("select name from jeugdregios where code = ?", [p["jeugdregio_code"] or ""])).rows
-    facts = [("Kenmerk", pid), ("Opdrachtgever", p["buyer"] or ""), ("Jeugdregio", region[0]["name"] if region else ""),
+    # a procurement known only from the news (NEWS-…) has no kenmerk and no TenderNed page: its url is the news page
+    from_news = p["source"] == "news"
+    facts = [("Id", pid), ("Bekend uit", "nieuws (geen publicatie op TenderNed)")] if from_news else [("Kenmerk", pid)]
+    facts += [("Opdrachtgever", p["buyer"] or ""), ("Jeugdregio", region[0]["name"] if region else ""),
              ("Fase", (stage[0]["stage"] or "") if stage else ""), ("Eerste publicatie", p["first_published"] or ""),
              ("Laatste publicatie", p["last_published"] or "")]
     links = []
@@ -340,7 +344,7 @@ async def procurement_page(request, datasette):
     if buyer:
         links.append((f"Opdrachtgever {p['buyer'] or buyer[0]['buyer_id']}", buyer_url(buyer[0]["buyer_id"])))
     if http_url(p["url"]):
-        links.append(("Op TenderNed", p["url"]))
+        links.append(("Het nieuwsbericht" if from_news else "Op TenderNed", p["url"]))
     sections = [
         await run_query(datasette, database, "aanbesteding_publicaties", {"procurement_id": pid}),
         await run_query(datasette, database, "aanbesteding_percelen", {"procurement_id": pid}),

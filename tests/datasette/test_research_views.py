@@ -572,3 +572,25 @@ def test_the_buyer_page_finds_a_buyer_by_its_id_in_any_case_or_by_its_name(serve
                                 timeout=30) as response:
         assert response.url == f"{server.base}/-/opdrachtgever?id=GM0546"
         assert "<h1>Opdrachtgever Gemeente Leiden</h1>" in response.read().decode("utf-8")
+
+
+def test_a_procurement_known_only_from_news_links_its_news_page_not_tenderned(tmp_path):
+    """A procurement known only from the news (``NEWS-…``: no TenderNed publication) had its page say "Kenmerk
+    NEWS-0d4eed8a15", as if TenderNed's, and link "Op TenderNed" to the municipality's news page it came from.
+    Its page names it by its id, says it is known from the news, and links "Het nieuwsbericht"; a TenderNed
+    procurement keeps its kenmerk and "Op TenderNed"."""
+    from tests.datasette.test_table_rows import run, served
+    from tests.fixtures.news.serve import serve_sites
+    from tests.spiders.test_news import crawl_news, write_registry
+
+    with serve_sites() as base_urls:
+        assert crawl_news(write_registry(tmp_path, base_urls), tmp_path / "news.db").returncode == 0
+    conn = sqlite3.connect(tmp_path / "news.db")
+    pid, url = conn.execute("select procurement_id, url from procurements where source = 'news' "
+                            "order by procurement_id limit 1").fetchone()
+    conn.close()
+    assert pid.startswith("NEWS-")
+    page = run(served(tmp_path / "news.db").client.get("/-/aanbesteding?" + urllib.parse.urlencode({"id": pid}))).text
+    assert 'data-fact="Kenmerk"' not in page and re.search(rf'data-fact="Id">{pid}<', page)
+    assert re.search(r'data-fact="Bekend uit">nieuws', page)
+    assert "Op TenderNed" not in page and f'<a href="{url}">Het nieuwsbericht</a>' in page
