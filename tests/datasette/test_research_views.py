@@ -594,3 +594,29 @@ def test_a_procurement_known_only_from_news_links_its_news_page_not_tenderned(tm
     assert 'data-fact="Kenmerk"' not in page and re.search(rf'data-fact="Id">{pid}<', page)
     assert re.search(r'data-fact="Bekend uit">nieuws', page)
     assert "Op TenderNed" not in page and f'<a href="{url}">Het nieuwsbericht</a>' in page
+
+
+def test_a_url_column_says_where_a_news_only_procurement_links(tmp_path):
+    """The region's and the buyer's procurements described their url as "the procurement on TenderNed"; for a
+    procurement known only from the news it is the news page it came from. Every research list whose rows give
+    such a procurement's url says so."""
+    from tests.datasette.test_table_rows import run, served
+    from tests.fixtures.news.serve import serve_sites
+    from tests.spiders.test_news import crawl_news, write_registry
+
+    with serve_sites() as base_urls:
+        assert crawl_news(write_registry(tmp_path, base_urls), tmp_path / "news.db").returncode == 0
+    datasette = served(tmp_path / "news.db")
+    checked = 0
+    for name in RESEARCH:
+        columns = QUERIES[name]["columns"]
+        if not {"procurement_id", "url"} <= set(columns):
+            continue
+        params = {p: {"jeugdregio": "JZ29"}.get(p, "") for p in QUERIES[name].get("params", [])}
+        answer = run(datasette.client.get(f"/news/{name}.json?" + urllib.parse.urlencode({**params, "_shape": "array"})))
+        news_only = [r for r in answer.json() if str(r["procurement_id"]).startswith("NEWS-")]
+        if news_only:
+            checked += 1
+            assert all("tenderned" not in r["url"] for r in news_only)
+            assert "news" in columns["url"], (name, columns["url"])
+    assert checked
