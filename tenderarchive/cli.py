@@ -858,7 +858,8 @@ def parser() -> argparse.ArgumentParser:
                         help="print the per-source health as JSON (for monitoring scripts)")
     status.add_argument("--expect", action="append", metavar="SPIDER",
                         help="a spider the schedule runs (repeat, or comma-separated): one with no crawl in "
-                             "the archive is a problem, exit 5 (without it, a spider never run is only listed)")
+                             "the archive is a problem, exit 5 (without it, a spider never run is only listed); "
+                             "given, a spider not named (a one-off backfill) is not judged stale")
     status.set_defaults(func=cmd_status)
 
     report = command("report", help="what is new or changed for a watchlist in a crawl")

@@ -164,6 +164,9 @@ def rows(conn: sqlite3.Connection, sql: str, params: dict | None = None):
     try:
         cursor = conn.execute(sql, {n: (params or {}).get(n, "") for n in names})
     except sqlite3.Error as exc:
+        if "readonly database" in str(exc):  # SQLite's words read like a broken archive or a permissions problem
+            raise ExportError("the query writes to the archive, which export opens read-only: give "
+                              "a SELECT (or WITH … SELECT) query") from exc
         raise ExportError(f"query failed: {exc}") from exc
     if cursor.description is None:
         raise ExportError("not a query that returns rows")

@@ -4,7 +4,10 @@
 exits ``ExitCode.STALE`` (5, ``tenderarchive/exitcodes.py``) when a source needs a human:
 
 - **stale**: its last successful crawl (status ``complete`` or ``partial``) finished more
-  than ``--max-age-hours`` ago (default 48), or it never had one. "Last successful crawl"
+  than ``--max-age-hours`` ago (default 48), or it never had one; given the schedule (``--expect``),
+  a spider outside it (a one-off backfill such as ``tenderned_ocds``, a crawl by hand) is listed
+  with its age, not judged stale: the OCDS backfill failed every morning's check two days after
+  it ran, though it is not meant to run again. "Last successful crawl"
   has one definition, :data:`FRESHNESS_SQL`, which is also the archive's ``freshness`` view,
   so Datasette and ``status`` never disagree about how old a source is;
 - **failed**: its last finished crawl has status ``failed``;
@@ -30,10 +33,11 @@ they finished:
 - **item count drop**: ``items_new + items_updated + items_unchanged`` below
   ``(1 - drop)`` × the median of the previous (up to ``baseline``) complete crawls of the
   same spider whose window (``from_date``..``until_date``) is like its own (neither more than
-  twice as long as the other): a source that
-  changed its API or HTML and now yields little. A first crawl or a backfill of years is no
-  yardstick for the nightly incremental crawls of a few days after it (it flagged the first
-  nights after every new archive);
+  twice as long as the other), the spider's first successful crawl left out: a source that
+  changed its API or HTML and now yields little. A first crawl (it found nothing archived and
+  fetched every page the nightly crawls skip as known: news crawls all have one window) or a
+  backfill of years is no yardstick for the nightly incremental crawls after it (it flagged the
+  first nights after every new archive);
 - **coverage drop**: for the key columns of ``notices`` / ``articles`` (:data:`KEY_COLUMNS`),
   the share of non-empty values among the rows that crawl wrote falls more than
   ``coverage_drop`` (absolute) below the median share of the previous complete crawls: a
@@ -174,6 +178,9 @@ class SourceHealth:
     problems: list[str] = field(default_factory=list)   # make the exit code 5
     warnings: list[str] = field(default_factory=list)   # flags; exit 5 only with strict
     crawled: bool = True                     # False: the spider has no crawl in the archive
+    #: False: ``--expect`` gave the schedule and this spider is not in it (a one-off backfill such as the OCDS
+    #: packages, a crawl by hand): its age is shown, not judged stale
+    age_judged: bool = True
 
     @property
     def verdict(self) -> str:
@@ -266,6 +273,10 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
                 [spider, recent + baseline])]
             coverage = _coverage(conn, [c["crawl_id"] for c in history])
             windows = {c["crawl_id"]: window_days(c.get("arguments")) for c in history}
+            # The spider's first successful crawl found nothing archived: it fetched every page that the
+            # crawls after it skip as known (news: the same window every night), so it is no yardstick.
+            first = conn.execute(f"select min(crawl_id) from crawls where spider = ? and {_SUCCESS_SQL}",
+                                 [spider]).fetchone()[0]
             checks = []
             for c in history:
                 rows, shares = coverage[c["crawl_id"]]
@@ -280,9 +291,10 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
                 earlier = [e for e in checks[i + 1:] if e.status == "complete"][:baseline]
                 if not earlier:
                     continue
-                # Items are judged only against crawls of a like window: a first crawl or a backfill
-                # of years is no yardstick for the nightly incremental crawl of a few days after it.
-                alike = [e for e in earlier if _alike_windows(windows[e.crawl_id], windows[check.crawl_id])]
+                # Items are judged only against crawls of a like window, not the first: a first crawl
+                # or a backfill of years is no yardstick for the nightly incremental crawl after it.
+                alike = [e for e in checks[i + 1:] if e.status == "complete" and e.crawl_id != first
+                         and _alike_windows(windows[e.crawl_id], windows[check.crawl_id])][:baseline]
                 median_items = statistics.median(e.items for e in alike) if alike else 0
                 if median_items > 0 and check.items < (1 - drop) * median_items:
                     check.flags.append(f"items dropped to {check.items} (median of the {len(alike)} "
@@ -304,10 +316,10 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
             last_success = freshness[spider]
             when = _parse_time(last_success)
             age = (now - when).total_seconds() / 3600 if when else None
-            health = SourceHealth(spider, checks, last_success, age)
+            health = SourceHealth(spider, checks, last_success, age, age_judged=not expected or spider in expected)
             if when is None:
                 health.problems.append("stale: no successful crawl ever")
-            elif age > max_age_hours:
+            elif age > max_age_hours and health.age_judged:
                 health.problems.append(f"stale: last successful crawl finished {age:.1f} h ago "
                                        f"(more than {max_age_hours:g} h)")
             finished = [c for c in checks if c.status != "running"]
@@ -354,7 +366,8 @@ def render(healths: list[SourceHealth]) -> str:
             continue
         age = f"{h.age_hours:.1f} h ago" if h.age_hours is not None else "never"
         recent = ", ".join(f"{c.crawl_id}:{c.status}" for c in h.crawls[:5])
-        lines.append(f"  {h.spider:<{width}} {h.verdict:<9} last success {age}; recent {recent}")
+        lines.append(f"  {h.spider:<{width}} {h.verdict:<9} last success {age}; recent {recent}"
+                     + ("" if h.age_judged else " (not in --expect: its age is not judged)"))
         lines += [f"    ! {p}" for p in h.problems]
         lines += [f"    ~ {w}" for w in h.warnings]
     return "\n".join(lines) + "\n"

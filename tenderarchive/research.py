@@ -117,6 +117,8 @@ def cell_link(database: str, column: str, value, table: str | None) -> str | Non
         return procurement_url(value)
     if column == "named_in" and table == "organisations":
         return record_url(database, value)
+    if column == "publication_id" and table is None:
+        return record_url(database, f"notices:{value}")
     return None
 
 
@@ -134,7 +136,8 @@ def record_url(database: str, named_in: str) -> str | None:
 
 
 #: The only columns :func:`render_cell` may link (a page of 50 notices has 3,000 cells).
-CELL_COLUMNS = frozenset(LINKED_COLUMNS) | {"organisation_id", "procurement_id", "name", "title", "named_in"}
+CELL_COLUMNS = frozenset(LINKED_COLUMNS) | {"organisation_id", "procurement_id", "name", "title", "named_in",
+                                            "publication_id"}
 
 
 def render_cell(row, value, column, table, database):
@@ -312,13 +315,14 @@ async def procurement_page(request, datasette):
     database = archive_database(datasette)
     db = datasette.get_database(database)
     asked = procurement_key(request.args.get("id", ""))
+    source = "source" if "source" in await db.table_columns("procurements") else "'tenderned'"
     found = (await db.execute(
-        "select procurement_id, title, buyer, jeugdregio_code, first_published, last_published, url, youth_care "
-        "from procurements where procurement_id in (?, 'TN' || ?)", [asked, asked])).rows
+        "select procurement_id, title, buyer, jeugdregio_code, first_published, last_published, url, youth_care, "
+        f"{source} as source from procurements where procurement_id in (?, 'TN' || ?)", [asked, asked])).rows
     if not found:   # before the derivation (a first crawl killed before it) only the notices know it
         found = (await db.execute(
             "select procurement_id, title, buyer, jeugdregio_code, min(published) over () as first_published, "
-            "max(published) over () as last_published, url, youth_care from notices "
+            "max(published) over () as last_published, url, youth_care, 'tenderned' as source from notices "
             "where procurement_id in (?, 'TN' || ?) order by published desc limit 1", [asked, asked])).rows
     if not found:
         return await not_found(datasette, request, database, f"Geen aanbesteding gevonden met id “{asked}”.")
@@ -328,7 +332,10 @@ async def procurement_page(request, datasette):
                               "order by published desc limit 1", [pid])).rows
     stage = (await db.execute(STAGE_SQL, [pid])).rows
     region = (await db.execute("select name from jeugdregios where code = ?", [p["jeugdregio_code"] or ""])).rows
-    facts = [("Kenmerk", pid), ("Opdrachtgever", p["buyer"] or ""), ("Jeugdregio", region[0]["name"] if region else ""),
+    # a procurement known only from the news (NEWS-…) has no kenmerk and no TenderNed page: its url is the news page
+    from_news = p["source"] == "news"
+    facts = [("Id", pid), ("Bekend uit", "nieuws (geen publicatie op TenderNed)")] if from_news else [("Kenmerk", pid)]
+    facts += [("Opdrachtgever", p["buyer"] or ""), ("Jeugdregio", region[0]["name"] if region else ""),
              ("Fase", (stage[0]["stage"] or "") if stage else ""), ("Eerste publicatie", p["first_published"] or ""),
              ("Laatste publicatie", p["last_published"] or "")]
     links = []
@@ -337,7 +344,7 @@ async def procurement_page(request, datasette):
     if buyer:
         links.append((f"Opdrachtgever {p['buyer'] or buyer[0]['buyer_id']}", buyer_url(buyer[0]["buyer_id"])))
     if http_url(p["url"]):
-        links.append(("Op TenderNed", p["url"]))
+        links.append(("Het nieuwsbericht" if from_news else "Op TenderNed", p["url"]))
     sections = [
         await run_query(datasette, database, "aanbesteding_publicaties", {"procurement_id": pid}),
         await run_query(datasette, database, "aanbesteding_percelen", {"procurement_id": pid}),
@@ -386,12 +393,28 @@ async def known_buyer(datasette, database, buyer_id):
     return dict(rows[0]) if rows else None
 
 
+async def buyer_named(datasette, database, asked):
+    """The one buyer whose id (in any case) or name (in any case, "Gemeente " optional) is ``asked``, or None:
+    the region page takes a name, the provider page too, and the buyer page answered 404 to "Gemeente Leiden"."""
+    db = datasette.get_database(database)
+    if not (await db.table_exists("summary_buyers") and await db.table_exists("organisations")):
+        return None
+    rows = (await db.execute(
+        "select distinct b.buyer_id from summary_buyers b left join organisations o on o.organisation_id = b.buyer_id "
+        "where upper(b.buyer_id) = upper(:asked) or lower(o.name) in (lower(:asked), lower('gemeente ' || :asked)) "
+        "limit 2", {"asked": asked})).rows
+    return rows[0][0] if len(rows) == 1 else None
+
+
 async def buyer_page(request, datasette):
     database = archive_database(datasette)
     buyer_id = request.args.get("id", "").strip()
     org = await organisation(datasette, database, buyer_id) if buyer_id else None
     if org is None and buyer_id:
         org = await known_buyer(datasette, database, buyer_id)
+    if org is None and buyer_id and (found := await buyer_named(datasette, database, buyer_id)) not in (None, buyer_id):
+        from datasette.utils.asgi import Response
+        return Response.redirect(buyer_url(found), status=302)
     sections = [
         await run_query(datasette, database, "opdrachtgever_aanbestedingen", {"opdrachtgever": buyer_id}),
         await run_query(datasette, database, "opdrachtgever_contracten", {"opdrachtgever": buyer_id}),
@@ -471,7 +494,10 @@ async def map_page(request, datasette):
     values = {r["jeugdregio_code"]: (r[figure] / 100 if cents and r[figure] is not None else r[figure])
               for r in section["records"]}
     names = {r["jeugdregio_code"]: r["jeugdregio"] for r in section["records"]}
-    svg, legend = map_svg(layer, values, names, MAP_FIGURES[figure], region_url)
+    from tenderarchive.datasette_plugin import euro
+
+    shown = {r["jeugdregio_code"]: euro(r[figure]) for r in section["records"]} if cents else None  # exact cents
+    svg, legend = map_svg(layer, values, names, MAP_FIGURES[figure], region_url, shown=shown)
     return await render(datasette, request, {
         "database": database, "heading": "Kaart van de jeugdregio's", "kind": "kaart",
         "intro": ("De jeugdregio's (CBS 2025, vereenvoudigde grenzen) gekleurd naar een gekozen cijfer; "

@@ -87,8 +87,11 @@ def _colour(value, classes) -> str:
     return classes[-1][2]
 
 
-def map_svg(layer: str, values: dict, names: dict, label: str, href: Callable[[str], str]) -> tuple[Markup, list]:
-    """The map as inline SVG (every shape a link to ``href(region code)``) and its legend."""
+def map_svg(layer: str, values: dict, names: dict, label: str, href: Callable[[str], str],
+            titles: dict | None = None, shown: dict | None = None) -> tuple[Markup, list]:
+    """The map as inline SVG (every shape a link to ``href(region code)``) and its legend. ``titles``: each
+    shape's title by its code (what a pointer shows and its link's name), instead of its name and figure;
+    ``shown``: a figure's text by region code (exact euros), else the figure the Dutch way (:func:`dutch`)."""
     height = _frame()[4]
     numbers = [v for v in values.values() if isinstance(v, (int, float))]
     top = max(numbers, default=0)
@@ -98,9 +101,10 @@ def map_svg(layer: str, values: dict, names: dict, label: str, href: Callable[[s
         props = feature["properties"]
         code = props.get("jeugdregio_code") or props["code"]
         value = values.get(code)
-        shown = "geen gegevens" if value is None else value
-        title = (f"{props['name']} ({names.get(code, code)}): {shown}" if layer == "gemeenten"
-                 else f"{props['name']}: {shown}")
+        text = "geen gegevens" if value is None else (shown or {}).get(code) or dutch(value)
+        title = (titles[props["code"]] if titles is not None
+                 else f"{props['name']} ({names.get(code, code)}): {text}" if layer == "gemeenten"
+                 else f"{props['name']}: {text}")
         shapes.append(Markup(
             '<a href="{href}" data-code="{code}" data-value="{value}"><path d="{d}" fill="{fill}" '
             'stroke="#555" stroke-width="{sw}"><title>{title}</title></path></a>').format(
@@ -119,6 +123,16 @@ def map_svg(layer: str, values: dict, names: dict, label: str, href: Callable[[s
     return svg, legend
 
 
+def dutch(value) -> str:
+    """A figure of a map's title the Dutch way: a count with thousands dots (1.234), a fraction with one decimal
+    after a comma (33,3); Python's "17250000.5" was no number a Dutch reader reads."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
 def _fmt(number: float) -> str:
     """A number the Dutch way: 1.234.567 (no decimals), small ones as they are."""
     if number < 100:
@@ -127,9 +141,11 @@ def _fmt(number: float) -> str:
 
 
 def region_svg(code: str, href: Callable[[str], str]) -> Markup:
-    """A small map with one region highlighted (the others link to their pages)."""
+    """A small map with one region highlighted (the others link to their pages). It shows no figure: each shape
+    is named by its region ("geen gegevens" on every other region said the archive held nothing of it)."""
     values = {f["properties"]["code"]: (1 if f["properties"]["code"] == code else None)
               for f in _features("jeugdregios")}
     names = {f["properties"]["code"]: f["properties"]["name"] for f in _features("jeugdregios")}
-    svg, _ = map_svg("jeugdregios", values, names, f"jeugdregio {code}", href)
+    titles = {other: name + (" (deze jeugdregio)" if other == code else "") for other, name in names.items()}
+    svg, _ = map_svg("jeugdregios", values, names, f"jeugdregio {code}", href, titles)
     return svg

@@ -205,7 +205,8 @@ def _search_keys(args: dict) -> list[str]:
 
 
 async def wordless_search(datasette, path: str, query_string: str):
-    """The answer to a table search whose words are none once escaped (``"``, ``""``, ``" "``), or None.
+    """The answer to a table search whose words are none once escaped (``"``, ``""``, ``" "``), or none at all
+    (an empty search box: the address without it, no message), or None.
 
     Datasette escapes the words (quotes group them into a phrase) and drops empty phrases, so a lone
     quote became the empty expression, and FTS5 answered the page with HTTP 400 ``fts5: syntax error
@@ -223,6 +224,13 @@ async def wordless_search(datasette, path: str, query_string: str):
         return None
     pairs = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
     args = dict(pairs)
+    blank = [k for k in _search_keys(args) if not args[k].strip()]
+    if blank and await fts_of(datasette, database, table, args):
+        # an empty search box (Enter in it, a search cleared): no search, and no message as nothing was asked;
+        # Datasette matched the empty words and answered 400 'fts5: syntax error near ""'
+        kept = [(k, v) for k, v in pairs if k not in blank and k != "_next"
+                and not (k in dict(SWITCHES) and WORDS in blank)]
+        return Response.redirect(_address(path, urllib.parse.urlencode(kept)))
     empty = [k for k in _search_keys(args) if args[k].strip()
              and not match_expression(datasette, database, table, args, args[k]).strip()]
     if not empty or not await fts_of(datasette, database, table, args):

@@ -72,11 +72,12 @@ def test_sharp_drops_in_items_or_field_coverage_are_flagged(tmp_path):
                                   "crawl_id": crawl_id})
         return crawl_id
 
-    for day in range(5):
+    night(0, items=100, rows=10)     # the first crawl: no yardstick for the items of the nights after it
+    for day in range(1, 6):
         night(day, items=100, rows=10)
-    few = night(5, items=20, rows=10)
-    lost_buyer = night(6, items=100, rows=10, buyer_missing=8)
-    now = start + timedelta(days=6, hours=1)
+    few = night(6, items=20, rows=10)
+    lost_buyer = night(7, items=100, rows=10, buyer_missing=8)
+    now = start + timedelta(days=7, hours=1)
 
     [health] = source_health(db_path, now=now)
     flags = {c.crawl_id: c.flags for c in health.crawls}
@@ -187,6 +188,38 @@ def test_nightly_incremental_crawls_are_not_flagged_against_the_first_crawl_of_y
     assert flags[backfill] == []
 
 
+def test_nightly_news_crawls_are_not_flagged_against_the_first_crawl_that_fetched_every_page(tmp_path):
+    """A news crawl's window is always the same (every date up to today), but the first crawl of a new archive
+    fetches every page of every site, and the nightly crawls after it only what is new or changed (the pages it
+    has are skipped unless a sitemap says they changed). Every night after the first was flagged "items dropped
+    to 2 (median of the 1 complete crawls before: 9)" (exit 5 under ``--strict``) until enough nightly crawls
+    outvoted it. A spider's first successful crawl, which found nothing archived, is no yardstick; a real drop
+    among the nightly crawls is still flagged."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    now = datetime(2026, 12, 10, 6, 0, tzinfo=timezone.utc)
+
+    def crawl(day: int, new: int, unchanged: int = 0, status: str = "complete") -> int:
+        when = datetime(2026, 12, day, 5, 47, tzinfo=timezone.utc).isoformat()
+        arguments = {"from_date": "1990-01-01", "until_date": f"2026-12-{day:02d}", "sites": ["a", "b"]}
+        crawls = db["crawls"]
+        crawls.insert({"spider": "news", "started": when, "finished": when, "status": status,
+                       "arguments": json.dumps(arguments), "items_new": new, "items_updated": 0,
+                       "items_unchanged": unchanged, "error_count": 0})
+        return crawls.last_pk
+
+    crawl(1, 0, status="failed")                        # the network was down: nothing archived
+    first = crawl(2, 400)                               # every page of every site
+    nightly = [crawl(day, 8, 12) for day in (3, 4, 5)]  # what is new, and the pages re-asked
+    few = crawl(6, 1, 2)                                # a site that stopped yielding pages
+    db.close()
+
+    [health] = source_health(db_path, now=now)
+    flags = {c.crawl_id: c.flags for c in health.crawls}
+    assert flags[first] == [] and all(flags[n] == [] for n in nightly), flags
+    assert flags[few] == ["items dropped to 3 (median of the 3 complete crawls before: 20)"]
+
+
 def test_the_news_sites_view_reads_articles_from_one_covering_index(tmp_path):
     """The ``news_sites`` view groups the articles once, from the covering index ``articles (site,
     fetched_at, relevant, published)``: joining every registry site to its article rows read each
@@ -252,6 +285,39 @@ def test_a_spider_the_schedule_runs_that_never_crawled_is_a_problem_and_the_othe
     assert healths["tenderned_ocds"]["verdict"] == "never run" and healths["tenderned"]["verdict"] == "ok"
     out = status(db_path, "--expect", "nieuws")
     assert out.returncode == ExitCode.BAD_ARGUMENTS and "no spider named 'nieuws'" in out.stderr
+
+
+def test_a_one_off_backfill_outside_the_schedule_is_not_judged_stale_by_age(tmp_path):
+    """The README's OCDS backfill (``crawl tenderned_ocds --from-date 2016-01-01 …``) runs once; the health check
+    of the deploy recipes (``status --expect tenderned,news``) then failed every morning from two days after it,
+    "tenderned_ocds PROBLEM stale: last successful crawl finished 50 h ago", though the scheduled sources were
+    fresh: the only way out was to fetch the yearly packages again every other day or to raise --max-age-hours
+    for every source. Given the schedule (``--expect``), a spider outside it is listed with its age and not
+    judged stale; its failed last crawl still is a problem, and without ``--expect`` every source is judged."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    for spider, hours, status_ in (("tenderned_ocds", 60, "complete"), ("tenderned", 2, "complete"),
+                                   ("news", 1, "complete")):
+        when = (now - timedelta(hours=hours)).isoformat()
+        db["crawls"].insert({"spider": spider, "started": when, "finished": when, "status": status_,
+                             "arguments": "{}", "items_new": 5, "items_updated": 0, "items_unchanged": 0,
+                             "error_count": 0})
+    db.close()
+    out = status(db_path, "--expect", "tenderned,news")
+    assert out.returncode == ExitCode.COMPLETE, out.stdout
+    assert re.search(r"^  tenderned_ocds +ok +last success 60\.0 h ago; recent 1:complete \(not in --expect: "
+                     r"its age is not judged\)$", out.stdout, re.M), out.stdout
+    assert status(db_path).returncode == ExitCode.STALE                       # no schedule given: every source
+    assert status(db_path, "--expect", "tenderned,news,tenderned_ocds").returncode == ExitCode.STALE
+    db = open_archive(db_path)
+    when = now.isoformat()
+    db["crawls"].insert({"spider": "tenderned_ocds", "started": when, "finished": when, "status": "failed",
+                         "arguments": "{}", "items_new": 0, "items_updated": 0, "items_unchanged": 0,
+                         "error_count": 1})
+    db.close()
+    out = status(db_path, "--expect", "tenderned,news")
+    assert out.returncode == ExitCode.STALE and "the last finished crawl (4) failed" in out.stdout
 
 
 def test_a_crawl_killed_with_sigkill_is_a_problem_at_once_and_one_running_is_not(snapshot, serve_api, crawl, tmp_path):

@@ -541,9 +541,13 @@ class Report:
 
     @property
     def warning(self) -> str | None:
+        """What the crawl's status means for the report: a news crawl misses news pages, not notices; a crawl
+        killed mid-run (``running`` in the archive, no process runs it) was killed, not "is running"."""
         status = self.crawl.get("status")
-        if status in ("partial", "failed", "running"):
-            return (f"crawl {self.crawl_id} is {status}: some new or changed notices may be missing "
+        said = {"partial": "is partial", "failed": "failed", "running": "is still running", "killed": "was killed"}
+        if status in said:
+            rows = "news pages" if self.crawl.get("spider") == "news" else "notices"
+            return (f"crawl {self.crawl_id} {said[status]}: some new or changed {rows} may be missing "
                     f"(see `tenderarchive status`)")
         return None
 
@@ -598,6 +602,11 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
             raise LookupError(f"{db_path} has no crawl {crawl_id}" if crawl_id is not None
                               else f"{db_path} has no crawls yet")
         crawl = dict(row)
+        if crawl.get("status") == "running":
+            from tenderarchive.monitor import killed_crawls
+
+            if crawl["crawl_id"] in killed_crawls(conn, db_path):   # as `status` says it
+                crawl["status"] = "killed"
         candidates = _candidates(conn, crawl["crawl_id"])
         candidates += _gone(conn, crawl, {(c.table, c.key) for c in candidates})
         versions = _table_exists(conn, "versions")

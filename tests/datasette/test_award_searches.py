@@ -31,7 +31,7 @@ def test_awards_by_region_and_year_show_winners_and_exact_values(server):
     assert {r["procurement_id"] for r in found} == {"TN312877"}
     lot1 = next(r for r in found if r["lot"] == "1")
     assert lot1["winners"] == "Stichting Kennemer Jeugd"
-    assert (lot1["value"], lot1["value_cents"]) == ("€ 11250000,50", 1125000050)
+    assert (lot1["value"], lot1["value_cents"]) == ("€ 11.250.000,50", 1125000050)   # as euro() writes it
     assert len(next(r for r in found if r["lot"] == "3")["winners"].split("; ")) == 12   # open house
     everything = rows(server, "awards_by_region_year")
     assert {"TN160417", "TN170101"} <= {r["procurement_id"] for r in everything}          # /html and OCDS
@@ -144,3 +144,19 @@ def test_lots_not_awarded_and_values_per_year(server):
     assert years[2017]["awarded_value_cents"] == 465000075
     winners = {r["provider"]: r for r in rows(server, "who_won_in_jeugdregio", jeugdregio="")}
     assert winners["Stichting Kennemer Jeugd"]["total_published_value"] == "€ 11.250.000,50"
+
+
+def test_the_award_notices_feed_says_who_won_and_for_how_much(server):
+    """"Award notices and who won them" is a feed a journalist follows, but its entries gave the buyer and the
+    notice's text only: the winners and the awarded value were columns of the list and absent from the feed
+    ("Verwerving jeugdhulp Zuid-Kennemerland en IJmond 2023 - gunning", and who won it nowhere). Each entry's
+    text names the winners and the value, as the list's row does."""
+    listed = {r["publication_id"]: r for r in rows(server, "award_notices")}
+    entries = {e.find(f"{ATOM}id").text.rsplit(":", 1)[1]: e.find(f"{ATOM}content").text
+               for e in feed(server, "award_notices").findall(f"{ATOM}entry")}
+    assert set(entries) == {str(p) for p in listed}
+    for publication_id, row in listed.items():
+        text = entries[str(publication_id)]
+        assert row["winners"] and row["awarded_value"], row
+        assert all(name in text for name in row["winners"].split("; ")) and row["awarded_value"] in text, text
+        assert text.endswith(row["award_text"])

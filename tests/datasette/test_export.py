@@ -356,3 +356,16 @@ def test_an_export_an_older_archive_cannot_answer_says_so_and_fails(demo_archive
     assert export(path, "nosuch").returncode == ExitCode.BAD_ARGUMENTS   # a name of no table stays a bad argument
     out = export(demo_archive, "jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ41")  # the archive of today
     assert out.returncode == 0 and b"TN160417" in out.stdout, out.stderr
+
+
+@pytest.mark.parametrize("statement", ["delete from notices", "create table x (a)", "pragma user_version = 3"])
+def test_a_statement_that_writes_is_told_export_only_reads(demo_archive, statement):
+    """``export "delete from notices"`` said "query failed: attempt to write a readonly database", SQLite's words,
+    which read like a broken archive or a permissions problem. It says that the query writes and export only reads,
+    and asks for a SELECT; the archive is untouched."""
+    before = sqlite_utils.Database(demo_archive)["notices"].count
+    out = export(demo_archive, statement)
+    assert out.returncode == 2 and out.stdout == b""
+    assert out.stderr.decode().strip() == ("tenderarchive export: the query writes to the archive, which export "
+                                           "opens read-only: give a SELECT (or WITH … SELECT) query")
+    assert sqlite_utils.Database(demo_archive)["notices"].count == before

@@ -11,6 +11,7 @@ import re
 import sqlite3
 import urllib.error
 import urllib.parse
+import urllib.request
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from html import unescape as html_unescape
@@ -486,3 +487,136 @@ def test_the_procurement_pages_news_says_why_each_article_is_linked(server, arch
     section = page[page.index('data-query="aanbesteding_nieuws"'):page.index('data-query="procurement_timeline"')]
     for reasons in stored.values():
         assert all(reason in section for reason in reasons)
+
+
+@pytest.mark.parametrize("path", ["/-/jeugdregio/JZ18", "/-/aanbesteding?id=TN160417", "/-/opdrachtgever?id=GM0546",
+                                  "/-/aanbieder?id=kvk:14012345", "/-/markt", "/-/kaart"])
+def test_every_column_of_a_research_page_is_described(server, path):
+    """The README promises that every table on the research pages is a saved search "with its columns documented";
+    the procurement page's timeline (``procurement_timeline``) listed its nine columns under "Kolommen" with no word
+    on any of them (date, precision, kind, source_type …). Every column a section shows has its description."""
+    page = html(server, path)
+    described = re.findall(r"<dt>([^<]*)</dt><dd>([^<]*)</dd>", page)
+    assert described
+    assert [column for column, text in described if not text.strip()] == []
+
+
+#: What a column's description says it links to, and where such a link goes.
+LINK_TARGETS = {"the region page": "/-/jeugdregio/", "the buyer page": "/-/opdrachtgever?id=",
+                "the provider page": "/-/aanbieder?id=", "the procurement's page": "/-/aanbesteding?id=",
+                "the procurement's timeline": "/archive/procurement_timeline?", "its row": "/archive/notices/"}
+
+
+@pytest.mark.parametrize("name", [name for name in RESEARCH
+                                  if any("links to" in text for text in QUERIES[name]["columns"].values())])
+def test_a_column_links_where_its_description_says(server, name):
+    """The column descriptions said procurement_id "links to the procurement's timeline", where it links to the
+    procurement's page (/-/aanbesteding: its notices, lots, winners, news and timeline), and the publication_id of
+    a procurement's notices "links to its row", where it linked nowhere. Every filled cell of a column described as
+    linking links where the description says."""
+    params = {p: EXAMPLE[p] for p in QUERIES[name].get("params", [])}
+    page = html(server, f"/{server.database}/{name}?{urllib.parse.urlencode(params)}")
+    for column, text in QUERIES[name]["columns"].items():
+        if "links to" not in text:
+            continue
+        target = [href for said, href in LINK_TARGETS.items() if f"links to {said}" in text]
+        assert len(target) == 1, (column, text)
+        cells = re.findall(rf'<td class="col-{column}">(.*?)</td>', page, re.S)
+        assert cells, (name, column)
+        for cell in [c for c in cells if c.strip() not in ("", "&nbsp;")]:
+            link = re.fullmatch(r'<a href="([^"]*)">[^<]*</a>', cell.strip())
+            assert link and html_unescape(link.group(1)).startswith(target[0]), (name, column, cell)
+
+
+def test_the_region_pages_small_map_names_the_regions_without_figures_it_does_not_have(server):
+    """The small map of a region page highlights the region; its shapes' titles (what a pointer shows, and each
+    link's name to a screen reader) said "Holland Rijnland: geen gegevens" on Zuid Kennemerland's page, though the
+    archive holds Holland Rijnland's procurements, and "Zuid Kennemerland: 1", a figure of nothing. Each shape is
+    named by its region; the highlighted one says it is this region."""
+    page = html(server, "/-/jeugdregio/JZ11")
+    svg = re.search(r'<svg\b[^>]*class="ta-map".*?</svg>', page, re.S).group(0)
+    titles = dict(re.findall(r'data-code="(JZ\d\d)"[^>]*>.*?<title>([^<]*)</title>', svg, re.S))
+    assert len(titles) == 42
+    assert titles["JZ11"] == "Zuid Kennemerland (deze jeugdregio)"
+    assert titles["JZ18"] == "Holland Rijnland"
+    assert not [t for t in titles.values() if "gegevens" in t or ":" in t]
+
+
+def test_the_maps_titles_give_money_and_fractions_the_dutch_way(server, archive):
+    """The map's titles (what a pointer shows over a region, and each region link's name to a screen reader) gave
+    the awarded value as Python wrote the float of euros: "Zuid Kennemerland: 17250000.5", "Holland Rijnland:
+    9800000.0", beside a legend and pages that write "€ 17.250.000,50". Money is exact Dutch euro text, a share a
+    decimal comma, a count as it is."""
+    overview = {r["jeugdregio_code"]: r for r in query_rows(server, "jeugdregio_overzicht")}
+
+    def titles(path):
+        return dict(re.findall(r'data-code="(JZ\d\d|GM\d{4})"[^>]*>.*?<title>([^<]*)</title>', html(server, path), re.S))
+
+    value = titles("/-/kaart?maat=gegunde_waarde_cents")
+    assert value["JZ11"] == "Zuid Kennemerland: " + euro(overview["JZ11"]["gegunde_waarde_cents"])  # € 17.250.000,50
+    assert value["JZ18"] == "Holland Rijnland: € 9.800.000,00"
+    assert titles("/-/kaart?maat=gegunde_waarde_cents&laag=gemeenten")["GM0546"] == \
+        "Leiden (Holland Rijnland): € 9.800.000,00"
+    share = overview["JZ11"]["aandeel_grootste_pct"]
+    assert titles("/-/kaart?maat=aandeel_grootste_pct")["JZ11"] == f"Zuid Kennemerland: {share:.1f}".replace(".", ",")
+    assert titles("/-/kaart?maat=aanbestedingen")["JZ18"] == f"Holland Rijnland: {overview['JZ18']['aanbestedingen']}"
+
+
+@pytest.mark.parametrize("asked", ["gm0546", "Gemeente Leiden", "gemeente leiden", "Leiden"])
+def test_the_buyer_page_finds_a_buyer_by_its_id_in_any_case_or_by_its_name(server, asked):
+    """The region page takes a code, a name or a municipality (/-/jeugdregio/leiden), the procurement page a TN
+    number however written, the provider page a KvK number or a name; the buyer page answered 404 "Geen
+    opdrachtgever gevonden met id “Gemeente Leiden”" to the buyer's own name, and to its id in lower case. The one
+    buyer so named is found: the page sends the reader to its id's page."""
+    with urllib.request.urlopen(f"{server.base}/-/opdrachtgever?{urllib.parse.urlencode({'id': asked})}",
+                                timeout=30) as response:
+        assert response.url == f"{server.base}/-/opdrachtgever?id=GM0546"
+        assert "<h1>Opdrachtgever Gemeente Leiden</h1>" in response.read().decode("utf-8")
+
+
+def test_a_procurement_known_only_from_news_links_its_news_page_not_tenderned(tmp_path):
+    """A procurement known only from the news (``NEWS-…``: no TenderNed publication) had its page say "Kenmerk
+    NEWS-0d4eed8a15", as if TenderNed's, and link "Op TenderNed" to the municipality's news page it came from.
+    Its page names it by its id, says it is known from the news, and links "Het nieuwsbericht"; a TenderNed
+    procurement keeps its kenmerk and "Op TenderNed"."""
+    from tests.datasette.test_table_rows import run, served
+    from tests.fixtures.news.serve import serve_sites
+    from tests.spiders.test_news import crawl_news, write_registry
+
+    with serve_sites() as base_urls:
+        assert crawl_news(write_registry(tmp_path, base_urls), tmp_path / "news.db").returncode == 0
+    conn = sqlite3.connect(tmp_path / "news.db")
+    pid, url = conn.execute("select procurement_id, url from procurements where source = 'news' "
+                            "order by procurement_id limit 1").fetchone()
+    conn.close()
+    assert pid.startswith("NEWS-")
+    page = run(served(tmp_path / "news.db").client.get("/-/aanbesteding?" + urllib.parse.urlencode({"id": pid}))).text
+    assert 'data-fact="Kenmerk"' not in page and re.search(rf'data-fact="Id">{pid}<', page)
+    assert re.search(r'data-fact="Bekend uit">nieuws', page)
+    assert "Op TenderNed" not in page and f'<a href="{url}">Het nieuwsbericht</a>' in page
+
+
+def test_a_url_column_says_where_a_news_only_procurement_links(tmp_path):
+    """The region's and the buyer's procurements described their url as "the procurement on TenderNed"; for a
+    procurement known only from the news it is the news page it came from. Every research list whose rows give
+    such a procurement's url says so."""
+    from tests.datasette.test_table_rows import run, served
+    from tests.fixtures.news.serve import serve_sites
+    from tests.spiders.test_news import crawl_news, write_registry
+
+    with serve_sites() as base_urls:
+        assert crawl_news(write_registry(tmp_path, base_urls), tmp_path / "news.db").returncode == 0
+    datasette = served(tmp_path / "news.db")
+    checked = 0
+    for name in RESEARCH:
+        columns = QUERIES[name]["columns"]
+        if not {"procurement_id", "url"} <= set(columns):
+            continue
+        params = {p: {"jeugdregio": "JZ29"}.get(p, "") for p in QUERIES[name].get("params", [])}
+        answer = run(datasette.client.get(f"/news/{name}.json?" + urllib.parse.urlencode({**params, "_shape": "array"})))
+        news_only = [r for r in answer.json() if str(r["procurement_id"]).startswith("NEWS-")]
+        if news_only:
+            checked += 1
+            assert all("tenderned" not in r["url"] for r in news_only)
+            assert "news" in columns["url"], (name, columns["url"])
+    assert checked

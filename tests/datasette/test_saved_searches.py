@@ -86,7 +86,7 @@ def test_every_feed_of_the_site_is_valid_atom(server):
 def test_feed_entries_count_one_in_the_singular(server):
     """A feed reader showed "Zuid-Limburg: 1 aanbestedingen", "JZ41 …: 1 gunningen", "Gemeente Heerlen: 1
     aanbestedingen": the saved searches wrote every count with the plural. One is singular, other counts
-    (0 too) plural, in every feed of the site."""
+    (0 too) plural, in every feed of the site; the English one too (who_won_in_jeugdregio: "Cardea: 1 awards")."""
     queries = load_metadata()["databases"]["archive"]["queries"]
     texts = []
     for name, query in queries.items():
@@ -95,7 +95,7 @@ def test_feed_entries_count_one_in_the_singular(server):
         params = {p: SAMPLE_PARAMS[p] for p in query.get("params") or [] if p in SAMPLE_PARAMS}
         for entry in feed(server, name, **params).findall(f"{ATOM}entry"):
             texts += [entry.findtext(f"{ATOM}title") or "", entry.findtext(f"{ATOM}content") or ""]
-    counted = re.compile(r"\b(\d+) (aanbesteding|gunning|winnaar)(en|s)?\b")
+    counted = re.compile(r"\b(\d+) (aanbesteding|gunning|winnaar|award)(en|s)?\b")
     found = [m.groups() for text in texts for m in counted.finditer(text)]
     assert any(n == "1" for n, _, _ in found) and any(n != "1" for n, _, _ in found), found
     assert all((n == "1") == (plural is None) for n, _, plural in found), found
@@ -327,3 +327,22 @@ def test_events_of_one_day_are_in_procedure_order_on_the_timeline(demo_archive, 
         assert [r["date"] for r in timeline] == sorted(r["date"] for r in timeline)
     finally:
         server.stop()
+
+
+def test_every_saved_search_writes_money_as_dutch_euros_with_thousands_dots(server):
+    """awards_by_region_year and lots_not_awarded wrote their values (and their feeds' texts) as "€ 11250000,50",
+    where every other search, page and feed writes "€ 11.250.000,50" (SQL function ``euro``): the same award read
+    two ways in two lists. Every amount in every saved search's rows and Atom entries is written one way."""
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    params = {"jeugdregio": "JZ11", "opdrachtgever": "GM0392", "aanbieder": "kvk:34012345",
+              "procurement_id": "TN312877", "q": "jeugdhulp"}
+    amounts = 0
+    for name, query in queries.items():
+        given = {p: params.get(p, "") for p in query.get("params", [])}
+        texts = [str(v) for row in rows(server, name, **given) for v in row.values() if v is not None]
+        texts += [e.text or "" for e in feed(server, name, **given).iter() if e.tag in (f"{ATOM}title", f"{ATOM}content")]
+        for text in texts:
+            for amount in re.findall(r"€ ?[\d.,]+\d", text):
+                amounts += 1
+                assert re.fullmatch(r"€ -?\d{1,3}(\.\d{3})*,\d\d", amount), (name, amount, text[:120])
+    assert amounts > 50

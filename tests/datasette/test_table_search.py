@@ -316,3 +316,21 @@ def test_a_table_search_of_notices_or_articles_links_the_dutch_search_of_its_wor
         assert found.status_code == 200 and "TN160417" in found.text
     assert "Search everything (Dutch)" not in get(served, "/archive/notices").text
     assert "Search everything (Dutch)" not in get(served, "/archive/municipalities?_search=Heerlen").text
+
+
+@pytest.mark.parametrize("words", ["", " "])
+def test_an_empty_search_box_shows_the_table_not_an_fts5_syntax_error(served, words):
+    """The search box of the notices or articles table submitted empty (Enter in the box, or a search cleared)
+    answered HTTP 400, Invalid SQL, 'fts5: syntax error near ""': Datasette matched the empty words. A search of
+    no words is no search: the page (and its .json and .csv) is the table without it, the other filters kept,
+    and no message, as nothing was asked."""
+    sent = get(served, "/archive/notices?" + urllib.parse.urlencode({"_search": words, "youth_care": "1"}))
+    assert sent.status_code == 302, sent.text[:300]
+    assert sent.headers["location"] == "/archive/notices?youth_care=1" and "ds_messages" not in sent.cookies
+    shown = get(served, sent.headers["location"])
+    assert shown.status_code == 200 and "fts5" not in shown.text
+    for form in (".json", ".csv"):
+        answer = get(served, f"/archive/articles{form}?" + urllib.parse.urlencode({"_search": words, "_size": "5"}))
+        assert answer.status_code == 302 and answer.headers["location"] == f"/archive/articles{form}?_size=5"
+    column = get(served, "/archive/notices?" + urllib.parse.urlencode({"_search_title": words}))
+    assert column.status_code == 302 and column.headers["location"] == "/archive/notices"

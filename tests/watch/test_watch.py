@@ -463,3 +463,21 @@ def test_a_notice_whose_only_change_is_the_archives_bookkeeping_is_not_reported_
     zuid_limburg = {m.key: m for watch, matches in report.results if watch.name == "Zuid-Limburg" for m in matches}
     assert set(zuid_limburg) == {100150} and zuid_limburg[100150].status == "new"
     assert "0 changed" in render_text(report)
+
+
+def test_a_partial_news_crawls_report_warns_of_missing_news_pages_not_notices(tmp_path):
+    """The report of a partial news crawl warned "some new or changed notices may be missing": a news crawl
+    archives news pages, never notices. The warning names what that crawl's spider archives."""
+    from tenderarchive.store.writes import open_archive
+
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert_all([
+        {"crawl_id": 1, "spider": "news", "status": "partial", "started": "2026-12-03T05:47:00+00:00"},
+        {"crawl_id": 2, "spider": "tenderned", "status": "partial", "started": "2026-12-04T04:17:00+00:00"}])
+    db.close()
+    watchlist = load_watchlist(ROOT / "docs" / "watchlist.example.yaml")
+    news = build_report(tmp_path / "archive.db", watchlist, 1)
+    assert news.warning == ("crawl 1 is partial: some new or changed news pages may be missing "
+                            "(see `tenderarchive status`)")
+    assert "WARNING: crawl 1 is partial: some new or changed news pages" in render_text(news)
+    assert "some new or changed notices may be missing" in build_report(tmp_path / "archive.db", watchlist, 2).warning

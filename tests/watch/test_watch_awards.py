@@ -432,7 +432,8 @@ def test_report_unreported_waits_for_a_running_crawl_and_reports_a_killed_one(la
     assert (waiting.returncode, waiting.stdout) == (0, "no crawl since the last report (crawl 3)\n")
     assert not (out / "crawl-4.md").exists()
     killed = cli(*command)
-    assert killed.returncode == 0 and "WARNING: crawl 4 is running" in killed.stdout
+    assert killed.returncode == 0 and "WARNING: crawl 4 was killed: some new or changed notices" in killed.stdout
+    assert "crawl 4 (tenderned, killed, " in killed.stdout   # as `tenderarchive status` says it
     assert (out / "crawl-4.md").exists()
 
 
