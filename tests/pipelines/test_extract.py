@@ -170,3 +170,43 @@ def test_a_wordpress_post_is_no_soft_404():
                         b" of een zoekopdracht?", TEXT_OF_AN_ITEM.encode())
     assert extract_article(ArticleItem(url="https://gemeente.example/nieuws/item", site="gemeente", body=body,
                                        content_type="text/html; charset=utf-8"))["title"] == "Voorlopige gunning jeugdhulp"
+
+
+#: A SYNTHETIC registry entry (tenderarchive/sources.yaml) whose news is read through its overview, a feed and a
+#: sitemap.
+OVERVIEW_SITE = {"name": "gemeente", "base_url": "https://www.gemeente.example/",
+                 "discovery": {"listing": {"urls": ["inwoners/actueel/nieuws"], "next": None, "max_pages": 5},
+                               "feeds": ["inwoners/actueel/nieuws/rss"], "sitemaps": ["sitemap.xml"], "openpub": ()}}
+
+
+def with_canonical(title: str, paragraphs: list[str], canonical: str) -> bytes:
+    return page(title, paragraphs).replace(b"</head>", f"<link rel='canonical' href='{canonical}'></head>".encode())
+
+
+@pytest.mark.parametrize("overview", ["/inwoners/actueel/nieuws", "https://gemeente.example/inwoners/actueel/nieuws/",
+                                      "/inwoners/actueel/nieuws?pager_page=2", "/inwoners/actueel/nieuws/page/3/",
+                                      "/inwoners/actueel/nieuws/rss"])
+def test_an_item_whose_canonical_url_is_the_sites_news_overview_is_archived_under_its_own_url(overview):
+    """news-sites.md §2.2 listing patterns: a template that writes the news overview (or a page of its pager, or
+    its feed: the pages the registry reads the site's news through) as every item's ``<link rel="canonical">``
+    archived every item as that one page, each new item a version of the last (only the home page was known to
+    be no item's canonical URL). Each item is its own page."""
+    items = [("/inwoners/actueel/nieuws/gunning-jeugdhulp", "Voorlopige gunning jeugdhulp",
+              ["De regio heeft de specialistische jeugdhulp voorlopig gegund aan drie aanbieders."]),
+             ("/inwoners/actueel/nieuws/marktconsultatie", "Marktconsultatie jeugdhulp met verblijf",
+              ["De gemeenten starten een marktconsultatie voor de inkoop van jeugdhulp met verblijf."])]
+    archived = [extract_article(ArticleItem(url=f"https://www.gemeente.example{path}", site="gemeente",
+                                            body=with_canonical(title, text, overview), site_config=OVERVIEW_SITE,
+                                            content_type="text/html; charset=utf-8"))["url"]
+                for path, title, text in items]
+    assert archived == [f"https://www.gemeente.example{path}" for path, _, _ in items]
+
+
+def test_a_canonical_url_beside_the_news_overview_still_names_the_archived_page():
+    """A canonical URL under the overview (the item's own address, a moved item's new one) is still the page's."""
+    article = extract_article(ArticleItem(
+        url="https://www.gemeente.example/inwoners/actueel/nieuws/gunning-jeugdhulp?utm_source=rss", site="gemeente",
+        body=with_canonical("Voorlopige gunning jeugdhulp", ["De regio heeft de jeugdhulp voorlopig gegund."],
+                            "/inwoners/actueel/nieuws/voorlopige-gunning-jeugdhulp"),
+        site_config=OVERVIEW_SITE, content_type="text/html; charset=utf-8"))
+    assert article["url"] == "https://www.gemeente.example/inwoners/actueel/nieuws/voorlopige-gunning-jeugdhulp"
