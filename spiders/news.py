@@ -1012,6 +1012,25 @@ class NewsSpider(BaseSpider):
         self.record_error(response.url, f"the listing answered {what} ({titles[0]!r}): its items were not read")
         return True
 
+    def listing_moved(self, response, linked: int) -> None:
+        """A listing the site redirected to another path (``/nieuws`` to ``/actueel/nieuws``: a site reorganised or
+        moved to another CMS, news-sites.md §2.1) none of whose links the registry's ``allow``/``deny`` rules accept
+        (its items under the new path, ``^/nieuws/`` allowed): read as a listing without items, so the crawl was
+        "complete" with nothing found, every crawl, the site's news no longer archived and no one told. An error of
+        the crawl naming both addresses, for the registry to be brought up to date; a listing that redirects within
+        its own path, or whose items the rules accept, is read as before."""
+        asked = (response.meta.get("redirect_urls") or [None])[0]
+        if not asked:
+            return
+        try:
+            moved = urlsplit(asked).path.rstrip("/").lower() != urlsplit(response.url).path.rstrip("/").lower()
+        except ValueError:
+            moved = False
+        if moved:
+            self.record_error(asked, f"the listing moved to {response.url}, and none of its {linked} links pass the "
+                                     "site's allow/deny rules: its items were not read (the registry's listing URL "
+                                     "and allow rules need updating)")
+
     def parse_listing(self, response):
         response = utf8_mislabelled(response)
         site = response.meta["site"]
@@ -1067,6 +1086,8 @@ class NewsSpider(BaseSpider):
                                                                                  fetched_moment(response)))
             if request:
                 yield request
+        if page == 1 and links and not any(site.allows(url) for url in links):
+            self.listing_moved(response, len(links))
         if page > 1 and links and links <= state["links"] and not state["extra"]:
             # The same links as a page read before: the pager's link to the first page, which is
             # the listing URL itself (iprox's ?pager_page=1). Once per listing it does not count.
