@@ -364,8 +364,10 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
     """The links of a listing page to other pages of the same listing, nearest numbers first (``newest_last``:
     the highest first, for a listing ordered oldest first, whose newest items are on its last page):
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
-    ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
-    ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it.
+    ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``; in a link shaped
+    as a pager's, other parameters beside it, as a Drupal view's exposed filters ``?type=All&page=1``), or a page number
+    in the path: WordPress's ``…/page/2/`` and the Dutch ``…/pagina/2``, ``…/pagina-2``. Links to anything else are
+    not pages of it.
 
     ``?p=123`` is a post on WordPress's plain permalinks, not page 123 of a listing at the site's root: on a site
     registered as WordPress (``cms``) ``p`` is never a page number, and on the others (the registry's ``cms`` is
@@ -396,10 +398,14 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
         if parts.path.rstrip("/") == base_path:
             # TYPO3 signs each link's parameters with a cHash, which changes with the page number
             changed = {k: v for k, v in query.items() if base_query.get(k) != v and k.lower() != "chash"}
-            if len(changed) == 1 and set(query) >= set(base_query) - set(changed) - {"cHash"}:
-                (name, value), = changed.items()
-                if (name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(name)) and value.isdigit():
-                    number = int(value)
+            numbered = {k: v for k, v in changed.items()
+                        if (k.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(k)) and v.isdigit()}
+            # A Drupal view's pager writes its exposed filters' values into every page link (``?type=All&page=1``
+            # of a listing at ``/nieuws``): other parameters beside the page number, in a link shaped as a pager's
+            if len(numbered) == 1 and set(query) >= set(base_query) - set(changed) - {"cHash"} \
+                    and (len(changed) == 1 or pager_shaped(anchor)):
+                (name, value), = numbered.items()
+                number = int(value)
                 if number is not None and name.lower() == "p" and (cms == "wordpress" or not pager_shaped(anchor)):
                     entries.add(url)  # its comment count ("3", to `?p=123#comments`) is no pager either
                     number = None
@@ -543,14 +549,18 @@ def gate_redirect(asked: list[str], landed: str, admitted: bool = False) -> bool
 
 
 #: The links of a listing page that may be articles: not those of the site's menus, breadcrumbs,
-#: cookie banner and footer (``<nav>``, ``<footer>``, ARIA ``navigation``/``contentinfo``/``banner``, a
-#: ``<header>`` outside the content, a ``breadcrumb`` or ``cookie`` class or id; news-sites.md §2.4):
-#: "Inwoner", "Contact", "Privacyverklaring" and the cookie page of every page of the site, archived
-#: as its news when the registry gives no ``allow`` rule.
-LISTING_LINKS = ("//a[not(ancestor::nav or ancestor::footer or ancestor::*[@role='navigation' or @role='contentinfo'"
+#: cookie banner and footer (``<nav>``, ARIA ``navigation``/``contentinfo``/``banner``, a ``breadcrumb`` or
+#: ``cookie`` class or id; news-sites.md §2.4): "Inwoner", "Contact", "Privacyverklaring" and the cookie page of every
+#: page of the site, archived as its news when the registry gives no ``allow`` rule. A ``<header>`` or ``<footer>``
+#: is the page's (its banner, its contentinfo) outside an entry only (:data:`_TEMPLATE_PART`): HTML5 gives each
+#: ``<article>`` its own ("Lees meer" in a card's ``<footer>``), and a listing of cards writes one in each.
+_TEMPLATE_PART = ("ancestor::{tag}[not(ancestor::article{also}) and not(../preceding-sibling::*/{tag}"
+                  " or ../following-sibling::*/{tag})]")
+LISTING_LINKS = ("//a[not(ancestor::nav or " + _TEMPLATE_PART.format(tag="footer", also="") +
+                 " or ancestor::*[@role='navigation' or @role='contentinfo'"
                  " or @role='banner' or contains(@class,'breadcrumb') or contains(@id,'breadcrumb')"
                  " or contains(@class,'cookie') or contains(@id,'cookie')]"
-                 " or ancestor::header[not(ancestor::main or ancestor::article)])]/@href")
+                 " or " + _TEMPLATE_PART.format(tag="header", also=" or ancestor::main") + ")]/@href")
 #: The same links as elements (:func:`listed_date` reads the date of each one's entry).
 LISTING_ANCHORS = LISTING_LINKS.removesuffix("/@href")
 

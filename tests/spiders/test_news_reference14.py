@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import sqlite_utils
 
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
 from tests.spiders.test_news_reference5 import undated_page
 from tests.spiders.test_news_reference8 import HTML
+from tests.spiders.test_news_reference11 import serve
 
 
 def news_overview(paths: list[str]) -> tuple[str, bytes]:
@@ -47,3 +49,81 @@ def test_a_listing_moved_where_the_sites_rules_refuse_all_its_links_is_an_error_
     archived = sqlite_utils.Database(tmp_path / "accepted.db")
     assert sorted(r["url"] for r in archived["articles"].rows) == sorted(base + path[1:] for path in items)
     assert next(archived["crawls"].rows)["status"] == "complete"
+
+
+#: How a listing's entries carry a ``<header>`` or ``<footer>`` of their own (HTML5: each ``<article>`` and each card
+#: its own), the entry's one link in it.
+ENTRY_SHAPES = {
+    "a 'Lees meer' link in the footer of an article": "<article class='nieuws-item'><h3>{title}</h3><p>De regio start de"
+                                                      " inkoop.</p><footer><a href='{path}'>Lees meer</a></footer></article>",
+    "the title's link in the header of a section": "<section class='card'><header><h3><a href='{path}'>{title}</a></h3>"
+                                                   "</header><p>De regio start de inkoop.</p></section>",
+    "the title's link in the header of a card": "<div class='card'><header><h3><a href='{path}'>{title}</a></h3></header>"
+                                                "<p>De regio start de inkoop.</p></div>",
+}
+
+
+@pytest.mark.parametrize("shape", ENTRY_SHAPES)
+def test_a_listings_entries_linked_from_their_own_header_or_footer_are_read(tmp_path, shape):
+    """§2.1 listing pages, malformed or unusual markup: a listing's links in a ``<footer>`` (or a ``<header>`` outside
+    ``<main>``) were taken for the site's template (its banner, its contentinfo) and never read, so a listing of
+    ``<article>`` entries with their "Lees meer" link in their own footer, or of cards each with a ``<header>``, was a
+    listing without items: the crawl "complete", nothing found. An entry's own header or footer is the entry's; the
+    page's footer (and its ``/nieuws/privacy`` link) is still the template."""
+    items = {"/nieuws/inkoop-jeugdhulp": "Inkoop jeugdhulp gestart", "/nieuws/gunning-jeugdhulp": "Voorlopige gunning"}
+    entries = "".join(ENTRY_SHAPES[shape].format(path=path, title=title) for path, title in items.items())
+    listing = (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                      "<title>Nieuws</title></head><body><header><a href='/'>Gemeente Voorbeeld</a></header>"
+                      f"<div id='content'><h1>Nieuws</h1>{entries}</div>"
+                      "<footer><a href='/nieuws/privacy'>Privacyverklaring</a></footer></body></html>").encode())
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing, "/nieuws/privacy": undated_page("Privacyverklaring"),
+              **{path: undated_page(title) for path, title in items.items()}}
+    server, base = serve(routes, log)
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, allow=["^/nieuws/"],
+                                    discovery={"listing": {"urls": ["nieuws"]}}), tmp_path / "archive.db")
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert sorted(r["url"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows) == sorted(
+        base + path[1:] for path in items)
+    assert "/nieuws/privacy" not in log
+
+
+def drupal_view_page(number: int, last: int) -> tuple[str, bytes]:
+    """Page ``number`` (from 0) of a SYNTHETIC Drupal 7 view with an exposed filter (news-sites.md §2.1 Drupal:
+    zero-based ``?page=``): its pager writes the filter's value into every link (``?type=All&page=1``) and no
+    ``rel="next"``."""
+    rows = "".join(f"<div class='views-row'><h3><a href='/nieuws/bericht-{number}-{k}'>Inkoop jeugdhulp {number}-{k}"
+                   "</a></h3></div>" for k in range(2))
+    pager = "".join(f"<li class='pager-item'><a title='Ga naar pagina {n + 1}' href='/nieuws?type=All&amp;page={n}'>"
+                    f"{n + 1}</a></li>" for n in range(last + 1) if n != number)
+    following = (f"<li class='pager-next'><a title='Ga naar volgende pagina' href='/nieuws?type=All&amp;page={number + 1}'>"
+                 "volgende ›</a></li>") if number < last else ""
+    return (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                   "<title>Nieuws</title></head><body><div id='content'><form class='views-exposed-form'><select "
+                   "name='type'><option value='All'>- Alle -</option></select></form><div class='view-content'>"
+                   f"{rows}</div><h2 class='element-invisible'>Pagina's</h2><div class='item-list'><ul class='pager'>"
+                   f"{pager}{following}</ul></div></div></body></html>").encode())
+
+
+def test_a_drupal_views_pager_carrying_its_exposed_filter_is_read_page_by_page(tmp_path):
+    """§2.1 Drupal (zero-based ``?page=``): a view with an exposed filter writes the filter's value into every pager
+    link (``/nieuws?type=All&page=1`` for the listing ``/nieuws``), and Drupal 7's pager writes no ``rel="next"``.
+    A page link was read only with the page number as its one new parameter, so only the first page was read, its
+    ``max_pages`` notwithstanding: the site's older items never found."""
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS, "/nieuws": drupal_view_page(0, 2),
+              **{f"/nieuws?type=All&page={n}": drupal_view_page(n, 2) for n in range(3)},
+              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}") for n in range(3) for k in range(2)}}
+    server, base = serve(routes, log)
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="drupal", allow=["^/nieuws/"],
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 3}}), tmp_path / "archive.db")
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert sorted(r["url"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows) == sorted(
+        f"{base}nieuws/bericht-{n}-{k}" for n in range(3) for k in range(2))
+    assert {p for p in log if "page=" in p} <= {f"/nieuws?type=All&page={n}" for n in range(3)}
