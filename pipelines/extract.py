@@ -235,17 +235,21 @@ def listing_key(url: str) -> str:
     """``url``'s :func:`~tenderarchive.urls.page_key` without a listing's page number (``?page=2``,
     ``?pager_page=3``, ``/page/2/``: ``spiders/news.py`` ``PAGER_PARAMETERS``): a page of a listing's pager is
     that listing."""
-    from w3lib.url import url_query_cleaner
+    from urllib.parse import urlencode, urlunsplit
 
     from spiders.news import OFFSET_PARAMETERS, PAGER_PARAMETERS, TYPO3_PAGER
     from tenderarchive.urls import page_key
 
+    def numbering(name: str, value: str) -> bool:
+        # not ``p``, a post of WordPress's plain permalinks (``/?p=123``) as often as a page number
+        return name.lower() == "chash" or value.isdigit() and name.lower() != "p" and (
+            name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or bool(TYPO3_PAGER.search(name)))
+
     try:
         parts = urlsplit(url)
-        names = {k for k, _ in parse_qsl(parts.query, keep_blank_values=True)
-                 if k.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(k) or k.lower() == "chash"}
-        url = url_query_cleaner(url, names, remove=True) if names else url
-        url = re.sub(r"/(?:page|pagina)[/-]\d+/?(?=$|[?#])", "", url, flags=re.I)
+        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not numbering(k, v)]
+        path = re.sub(r"/(?:page|pagina)[/-]\d+/?$", "", parts.path, flags=re.I)
+        url = urlunsplit(parts._replace(path=path, query=urlencode(query)))
     except ValueError:
         pass
     return page_key(url)

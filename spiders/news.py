@@ -1400,7 +1400,10 @@ class NewsSpider(BaseSpider):
             # overview of the site, not an article of it.
             self.crawler.stats.inc_value("news/skipped_home")
             return None
-        if site.discovery.listing and url in site.discovery.listing.urls:
+        if not living and self.is_overview(site, url):
+            # the registry's listing (a page of its pager, its address with a trailing slash) named by a sitemap
+            # (TYPO3's and Drupal's name every page of the site) or linked by a page: the overview, no article
+            self.crawler.stats.inc_value("news/skipped_overview")
             return None
         if self.sample and len(self.requested) >= self.sample:
             return None
@@ -1512,6 +1515,17 @@ class NewsSpider(BaseSpider):
         if isinstance(moment, datetime):
             return moment > fetched
         return moment > local_day(fetched) or (moment == local_day(fetched) and today is not None and today > moment)
+
+    def is_overview(self, site, url: str) -> bool:
+        """Whether ``url`` is a page the site's registry entry reads its news through (a listing, a page of its
+        pager, a feed, a sitemap: ``pipelines.extract.discovery_pages``), however written."""
+        from pipelines.extract import discovery_pages, listing_key
+
+        if not hasattr(self, "overviews"):
+            self.overviews = {}
+        if site.name not in self.overviews:
+            self.overviews[site.name] = discovery_pages(site.to_dict())
+        return listing_key(url) in self.overviews[site.name]
 
     @staticmethod
     def is_home(site, url: str) -> bool:
@@ -1639,12 +1653,13 @@ class NewsSpider(BaseSpider):
 
     def redirect_lands_on_a_page(self, site, response) -> bool:
         """Whether a page request that was redirected (HTTP 3xx or a meta refresh) landed on a
-        page this crawl would archive: not the site's home page, and one the site's rules admit
-        (any page, for a living page of the registry). A withdrawn news item often redirects to
+        page this crawl would archive: not the site's home page nor its news overview (a listing, feed or sitemap of
+        its registry entry: ``pipelines.extract.discovery_pages``), and one the site's rules admit (any page, for a
+        living page of the registry). A withdrawn news item often redirects to
         the home page (a soft 404), which was archived as an article of the site. A consent page or one that
         sends back to the page (:func:`gate_redirect`) is a cookie wall: an error, asked again. Elsewhere is
         logged, not archived and no error (the server answered; the next crawl asks again); for a
-        living page of the registry, the home page is an error."""
+        living page of the registry, the home page or the overview is an error."""
         url = response.url
         if gate_redirect(response.meta["redirect_urls"], url, admitted=site.allows(url)):
             # a cookie wall (or another gate) in front of the page, not a move, wherever it is: an error of the page,
@@ -1656,14 +1671,17 @@ class NewsSpider(BaseSpider):
             home = urlsplit(url).path.strip("/") == urlsplit(site.base_url).path.strip("/")
         except ValueError:
             home = True
-        if not home and (site.allows(url) or response.meta.get("living") or site.is_living_page(url)):
+        # the site's news overview (a listing of the registry, a page of its pager, its feed): where a CMS sends a
+        # withdrawn item, as to the home page; read as the item, the overview was archived as an article
+        overview = not home and not site.is_living_page(url) and self.is_overview(site, url)
+        if not home and not overview and (site.allows(url) or response.meta.get("living") or site.is_living_page(url)):
             return True
         first = response.meta["redirect_urls"][0]
+        where = "the home page" if home else "the site's news overview" if overview else "outside the site's rules"
         if response.meta.get("living"):
-            self.record_error(first, f"the living page redirects to the home page {url}")
+            self.record_error(first, f"the living page redirects to {where} {url}")
         else:
-            self.logger.info("%s redirects to %s (%s): not archived", first, url,
-                             "the home page" if home else "outside the site's rules")
+            self.logger.info("%s redirects to %s (%s): not archived", first, url, where)
             self.crawler.stats.inc_value("news/redirected_away")
         return False
 

@@ -127,3 +127,58 @@ def test_a_drupal_views_pager_carrying_its_exposed_filter_is_read_page_by_page(t
     assert sorted(r["url"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows) == sorted(
         f"{base}nieuws/bericht-{n}-{k}" for n in range(3) for k in range(2))
     assert {p for p in log if "page=" in p} <= {f"/nieuws?type=All&page={n}" for n in range(3)}
+
+
+@pytest.mark.parametrize("overview", ["/nieuws", "/nieuws?pager_page=2"])
+def test_an_item_redirected_to_the_sites_news_overview_is_not_archived_as_an_article(tmp_path, overview):
+    """Soft 404s and redirects (§2.1 listing pages): a CMS sends a withdrawn item (still in the sitemap) to the news
+    overview, as others send it to the home page. Only the home page was known as no item's landing place: on a site
+    whose registry gives no ``allow`` rule the overview (the registry's listing, or a page of its pager) was archived
+    as an article. It is not archived (logged, as a redirect to the home page is); the listed item is."""
+    listing = (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                      "<title>Nieuws</title></head><body><main><h1>Nieuws</h1><ul><li><a href='/nieuws/inkoop-jeugdhulp'>"
+                      "Inkoop jeugdhulp gestart</a></li></ul><p>Hier leest u het laatste nieuws van de gemeente over "
+                      "jeugdhulp, de Wmo en de inkoop van zorg.</p></main></body></html>").encode())
+    sitemap = ("application/xml", b'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/'
+                                  b'schemas/sitemap/0.9"><url><loc>/nieuws/ingetrokken-bericht</loc></url></urlset>')
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing, "/nieuws?pager_page=2": listing, "/sitemap.xml": sitemap,
+              "/nieuws/inkoop-jeugdhulp": undated_page("Inkoop jeugdhulp gestart")}
+    log: list[str] = []
+    server, base = redirecting(routes, {"/nieuws/ingetrokken-bericht": overview}, log)
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]},
+                                                                         "sitemaps": ["sitemap.xml"]}),
+                           tmp_path / "archive.db")
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert "/nieuws/ingetrokken-bericht" in log
+    assert [r["url"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows] == [
+        f"{base}nieuws/inkoop-jeugdhulp"]
+
+
+def test_the_news_overview_named_by_the_sitemap_however_written_is_not_archived_as_an_article(tmp_path):
+    """§2.1 TYPO3 and Drupal sitemaps name every page of the site, the news overview too, and may write it otherwise
+    than the registry (``/nieuws/`` for ``nieuws``, a page of its pager ``/nieuws?page=1``): only the registry's
+    spelling was known as no article, so on a site whose registry gives no ``allow`` rule the overview was fetched
+    and archived as an article. It is not asked as a page; the items are."""
+    listing = (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                      "<title>Nieuws</title></head><body><main><h1>Nieuws</h1><ul><li><a href='/nieuws/inkoop-jeugdhulp'>"
+                      "Inkoop jeugdhulp gestart</a></li></ul><p>Hier leest u het laatste nieuws van de gemeente over "
+                      "jeugdhulp, de Wmo en de inkoop van zorg.</p></main></body></html>").encode())
+    sitemap = ("application/xml", b'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/'
+                                  b'schemas/sitemap/0.9"><url><loc>/nieuws/</loc></url><url><loc>/nieuws?page=1</loc>'
+                                  b'</url><url><loc>/nieuws/inkoop-jeugdhulp</loc></url></urlset>')
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing, "/nieuws/": listing, "/nieuws?page=1": listing,
+              "/sitemap.xml": sitemap, "/nieuws/inkoop-jeugdhulp": undated_page("Inkoop jeugdhulp gestart")}
+    server, base = serve(routes, log)
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="typo3", discovery={
+            "listing": {"urls": ["nieuws"]}, "sitemaps": ["sitemap.xml"]}), tmp_path / "archive.db")
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert [r["url"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows] == [
+        f"{base}nieuws/inkoop-jeugdhulp"]
+    assert "/nieuws/" not in log and "/nieuws?page=1" not in log
