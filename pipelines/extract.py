@@ -195,11 +195,20 @@ class ExtractPipeline:
 
     def check_window(self, item: ArticleItem, article: dict) -> None:
         """Drop a news page dated outside the crawl's window (the spider's ``page_in_window``);
-        a living page, a page without a date, or a spider without a window passes."""
+        a living page, a page without a date, or a spider without a window passes. So does a page the archive
+        holds (the spider's ``known`` addresses): the window chooses the pages a crawl collects, and an archived
+        page asked again (its sitemap ``lastmod`` in the window: changed then; a revisit) is no new page but its
+        next version. Dropped, a post of October changed in December was asked by every crawl of December and its
+        change never archived."""
+        from tenderarchive.urls import page_key
+
         spider = getattr(self.crawler, "spider", None)
         in_window = getattr(spider, "page_in_window", None)
         published = article.get("published")
         if in_window is None or item.is_living_page or not published:
+            return
+        known = getattr(spider, "known", None) or {}
+        if page_key(item.url) in known or page_key(article["url"]) in known:
             return
         try:
             day = date.fromisoformat(published[:10])

@@ -210,3 +210,55 @@ def test_a_canonical_url_beside_the_news_overview_still_names_the_archived_page(
                             "/inwoners/actueel/nieuws/voorlopige-gunning-jeugdhulp"),
         site_config=OVERVIEW_SITE, content_type="text/html; charset=utf-8"))
     assert article["url"] == "https://www.gemeente.example/inwoners/actueel/nieuws/voorlopige-gunning-jeugdhulp"
+
+
+def test_an_archived_items_change_inside_a_crawls_dates_is_archived_whatever_its_publication(tmp_path):
+    """news-sites.md §2.1 sitemaps (``lastmod``), ``--from-date`` windows and updated articles: a post published
+    before a crawl's ``--from-date`` and changed inside it (its sitemap ``lastmod``) was asked, to be dropped once
+    read for its publication: every crawl of such dates asked it again and its change was never archived. An archived
+    page asked again is no new page of the window but the archived page's next version: archived, the former text a
+    version."""
+    import time
+    from datetime import datetime, timedelta, timezone
+
+    import sqlite_utils
+
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ROBOTS, registry
+    from tests.spiders.test_news_reference11 import serve
+
+    today = datetime.now(timezone.utc)
+    published = today - timedelta(days=45)
+    shown = f"{published.day}-{published.month:02d}-{published.year}"
+    first = ["De regio heeft de specialistische jeugdhulp voorlopig gegund aan drie aanbieders."]
+    changed = [*first, "Aanvulling: de bezwaartermijn is met twee weken verlengd."]
+
+    def post(paragraphs):
+        return ("text/html; charset=utf-8", page("Voorlopige gunning jeugdhulp", [f"Gepubliceerd op {shown}",
+                                                                                 *paragraphs]))
+
+    def sitemap(lastmod: str):
+        return ("application/xml", ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/'
+                                    'schemas/sitemap/0.9"><url><loc>/nieuws/gunning-jeugdhulp</loc><lastmod>'
+                                    f'{lastmod}</lastmod></url></urlset>').encode())
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap(published.date().isoformat()),
+              "/nieuws/gunning-jeugdhulp": post(first)}
+    server, base = serve(routes)
+    db_path = tmp_path / "archive.db"
+    sources = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]})
+    window = ("--from-date", (today - timedelta(days=10)).date().isoformat())
+    try:
+        assert crawl_news(sources, db_path).returncode == 0
+        time.sleep(1.1)
+        routes["/sitemap.xml"] = sitemap(datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        routes["/nieuws/gunning-jeugdhulp"] = post(changed)
+        crawl = crawl_news(sources, db_path, *window)
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    article, = db["articles"].rows
+    assert "bezwaartermijn is met twee weken verlengd" in article["text"]
+    assert article["published"][:10] == published.date().isoformat()
+    assert db["versions"].count == 1
