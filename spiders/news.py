@@ -655,6 +655,50 @@ def _date_beside_title(entry, anchor):
     return None
 
 
+def _sibling_date(entry, href: str, other_article):
+    """The date of an entry that a listing writes in an element beside it rather than inside it, its entries no
+    elements of their own: ``<dt>14-10-2021</dt><dd><a>Titel</a></dd>`` in a ``<dl>``, or a flat run of
+    ``<h3><a>Titel</a></h3><p class="datum">14 oktober 2021</p><p>intro</p>`` per entry in one container. The date
+    stands before each title where it stands right before the container's first one (a ``<dt>``), else after each; an
+    element linking another article ends the entry. Only a short element that is a date line (not an intro's
+    sentence), not marked as the last change."""
+    from tenderarchive.extraction.dates import find_stated_date
+    from tenderarchive.extraction.markup import element_text
+
+    container = entry.getparent()
+    if container is None:
+        return None
+
+    def links_another(el) -> bool:
+        hrefs = [el.get("href", "")] if el.tag == "a" else []
+        hrefs += el.xpath(".//a/@href")
+        return any(h.strip() and h.strip().split("#")[0] != href.strip().split("#")[0] and other_article(h)
+                   for h in hrefs)
+
+    def date_line(el):
+        if el.tag == "a" or el.xpath(".//a[@href]") or modification_marked(el):
+            return None
+        text = element_text(el).strip()
+        if not text or len(text) > 80:
+            return None
+        stated = find_stated_date(text.split("\n"), head_lines=2)
+        return stated[0] if stated else None
+
+    children = [c for c in container if isinstance(c.tag, str)]
+    if entry not in children:
+        return None
+    first = next((i for i, c in enumerate(children) if c.tag == "a" or c.xpath(".//a[@href]")), None)
+    before = first is not None and first > 0 and date_line(children[first - 1]) is not None
+    at = children.index(entry)
+    for sibling in (reversed(children[:at]) if before else children[at + 1:]):
+        if links_another(sibling):
+            break
+        found = date_line(sibling)
+        if found is not None:
+            return found
+    return None
+
+
 def _listed_date(anchor, href: str, other_article, fetched: datetime | None = None) -> str:
     from tenderarchive.extraction.dates import find_relative_date, find_stated_date, listed_day, parse_dutch_date
     from tenderarchive.extraction.markup import element_text
@@ -689,6 +733,8 @@ def _listed_date(anchor, href: str, other_article, fetched: datetime | None = No
         found = stated[0] if stated else None
     if found is None:
         found = _date_beside_title(entry, anchor)
+    if found is None:
+        found = _sibling_date(entry, href, other_article)
     if found is None and fetched is not None:
         for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
             relative = find_relative_date(element_text(el).split("\n"), fetched, head_lines=3)
@@ -1222,7 +1268,14 @@ class NewsSpider(BaseSpider):
         text changed there later). Without it that version was archived as a second page under the new address;
         the archived URL never changes (the address a user knows). Only with the archived page's title or day
         (where both are dated): an address that a site gave to another item is that item's. None for a page
-        archived under its own URL."""
+        archived under its own URL. A living page of the registry read at the address its registry URL redirects
+        to is archived under the registry URL: a second page under the new address, the registry's copy frozen
+        and both counted, was what a site's reorganisation left."""
+        if article.get("is_living_page") and article.get("url"):
+            # a living page the registry names, redirected to another address of the site (a site reorganised, moved to
+            # another CMS): the registry's page, its next version, as every crawl asks it there (parse_page)
+            asked = getattr(self, "living_addresses", {}).get(page_key(article.get("source_url") or article["url"]))
+            return asked if asked and page_key(asked) != page_key(article["url"]) else None
         moved = getattr(self, "moved_articles", None)
         if not moved or article.get("is_living_page") or not article.get("url"):
             return None
@@ -1703,6 +1756,11 @@ class NewsSpider(BaseSpider):
                                     if page_key(u) != page_key(response.url))
         if response.meta.get("redirect_urls") and not self.redirect_lands_on_a_page(site, response):
             return
+        asked = (response.meta.get("redirect_urls") or [None])[0]
+        if response.meta["living"] and asked and site.is_living_page(asked) and page_key(asked) != page_key(response.url):
+            if not hasattr(self, "living_addresses"):
+                self.living_addresses = {}
+            self.living_addresses[page_key(response.url)] = asked  # archived under it (archived_url_of)
         declared = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
         if not isinstance(response, scrapy.http.TextResponse) or not (
                 not declared or "html" in declared or declared.startswith("text/")):

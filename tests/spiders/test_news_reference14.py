@@ -182,3 +182,84 @@ def test_the_news_overview_named_by_the_sitemap_however_written_is_not_archived_
     assert [r["url"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows] == [
         f"{base}nieuws/inkoop-jeugdhulp"]
     assert "/nieuws/" not in log and "/nieuws?page=1" not in log
+
+
+#: Listings whose entries are no elements of their own, the date in an element beside the title's (§2.3 date forms):
+#: a definition list, and flat runs of heading, date line and intro in one container, the date after or before.
+BESIDE_SHAPES = {
+    "a definition list": ("<dl class='nieuws'>{entries}</dl>", "<dt>{numeric}</dt><dd><a href='{path}'>{title}</a></dd>"),
+    "a date line after each heading": ("<div class='lijst'>{entries}</div>",
+                                       "<h3><a href='{path}'>{title}</a></h3><p class='datum'>{long}</p>"
+                                       "<p>De regio start de inkoop van jeugdhulp.</p>"),
+    "a date line before each heading": ("<div class='lijst'>{entries}</div>",
+                                        "<p class='datum'>{long}</p><h3><a href='{path}'>{title}</a></h3>"
+                                        "<p>De regio start de inkoop van jeugdhulp.</p>"),
+}
+
+
+@pytest.mark.parametrize("shape", BESIDE_SHAPES)
+def test_a_date_in_an_element_beside_the_entrys_title_dates_the_listed_entry(tmp_path, shape):
+    """§2.3 date forms on a listing (``dd-mm-yyyy``, ``d MMMM yyyy``) dating items whose pages state none: an entry
+    that is no element of its own (a ``<dt>`` date beside a ``<dd>`` link, or a flat run of heading, date line and
+    intro in one container) had no date read, the date being in none of the link's ancestors: its items were archived
+    undated. The date beside the title dates it, before or after as the listing writes it; an intro's sentence
+    naming an event's date does not."""
+    from tests.spiders.test_news_reference8 import MONTHS
+
+    items = {"/nieuws/bericht-oud": ("Inkoop jeugdhulp gestart", "2020-10-14"),
+             "/nieuws/bericht-nieuw": ("Voorlopige gunning jeugdhulp", "2021-10-14"),
+             "/nieuws/bericht-raad": ("Raad besluit over jeugdhulp", None)}
+    frame, entry = BESIDE_SHAPES[shape]
+    entries = "".join(
+        entry.format(path=path, title=title, numeric=f"{day[8:]}-{day[5:7]}-{day[:4]}",
+                     long=f"{int(day[8:])} {MONTHS[int(day[5:7]) - 1]} {day[:4]}")
+        if day else f"<h3><a href='{path}'>{title}</a></h3><p>De raad besluit op 1 december 2021 over de inkoop.</p>"
+        for path, (title, day) in items.items())
+    listing = (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                      f"</head><body><main><h1>Nieuws</h1>{frame.format(entries=entries)}</main></body></html>").encode())
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing, **{path: undated_page(title) for path, (title, _) in items.items()}}
+    server, base = serve(routes)
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, allow=["^/nieuws/"],
+                                    discovery={"listing": {"urls": ["nieuws"]}}), tmp_path / "archive.db")
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    dated = {r["url"].removeprefix(base): r["published"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows}
+    assert dated == {path[1:]: day for path, (_, day) in items.items()}
+
+
+def project_page(*events: str) -> tuple[str, bytes]:
+    """A SYNTHETIC living project page ([S2]'s kind: updated in place), its events one paragraph each."""
+    paragraphs = "".join(f"<p>{event}</p>" for event in events)
+    return (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                   "<title>Proces aanbesteding inkoop jeugdhulp</title></head><body><main><h1>Proces aanbesteding inkoop "
+                   f"jeugdhulp</h1>{paragraphs}</main></body></html>").encode())
+
+
+def test_a_living_page_whose_registry_url_redirects_to_a_new_address_keeps_its_history_under_that_url(tmp_path):
+    """§2.2 living project pages ("version them by crawl time") and §2.1 sites moved to another CMS: the registry's
+    living page answers ``301`` to its new address, where the page goes on being updated. It was archived as a second
+    page under the new address, the registry's copy frozen and both counted (relevance, events). The registry names
+    the page: its new text is that page's next version, under the registry's URL, its provenance the new address."""
+    first = "De aanbesteding voor de inkoop van jeugdhulp is gepubliceerd op TenderNed."
+    later = "De aanbesteding is voorlopig gegund aan vier aanbieders."
+    routes = {"/robots.txt": ROBOTS, "/inkoopjeugdhulp.html": project_page(first)}
+    redirects: dict[str, str] = {}
+    server, base = redirecting(routes, redirects)
+    db_path = tmp_path / "archive.db"
+    sources = registry(tmp_path, base_url=base, living_pages=["inkoopjeugdhulp.html"])
+    try:
+        crawls = [crawl_news(sources, db_path, "-s", "NEWS_LIVING_RECHECK_HOURS=0")]
+        routes["/jeugdhulp/inkoop-jeugdhulp"] = project_page(first, later)
+        redirects["/inkoopjeugdhulp.html"] = "/jeugdhulp/inkoop-jeugdhulp"
+        crawls.append(crawl_news(sources, db_path, "-s", "NEWS_LIVING_RECHECK_HOURS=0"))
+    finally:
+        server.shutdown()
+    assert [c.returncode for c in crawls] == [0, 0], crawls[-1].stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    (page,) = db["articles"].rows
+    assert (page["url"], page["source_url"]) == (f"{base}inkoopjeugdhulp.html", f"{base}jeugdhulp/inkoop-jeugdhulp")
+    assert later in page["text"] and page["is_living_page"] == 1
+    (version,) = db.query("select row_key, previous_values from versions where table_name = 'articles'")
+    assert version["row_key"] == page["url"] and later not in json.loads(version["previous_values"])["text"]
