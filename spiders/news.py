@@ -275,6 +275,22 @@ def text_sitemap(body: bytes) -> list[str] | None:
     return None if not urls or None in urls else urls
 
 
+def html_answer(response) -> str | None:
+    """The title (``""`` without one) of an answer that is an HTML page where a feed or a sitemap was asked (its body an
+    HTML document: ``<!doctype html>``, ``<html>``), else None. A CMS answers an address it has nothing at with its
+    home page, a redirect there or a "not found" page with status 200 (a WordPress plugin switching feeds off sends
+    ``/feed/`` to the home page): read as XML, it was "malformed feed: StartTag: invalid element name" or "malformed
+    sitemap: " (nothing more), naming the page it landed on."""
+    head = xml_start(response.body[:4096]).removeprefix(b"\xef\xbb\xbf").lstrip()
+    while head.startswith(b"<!--"):  # a comment before the document
+        end = head.find(b"-->")
+        head = head[end + 3:].lstrip() if end >= 0 else b""
+    if not re.match(rb"<(?:!doctype\s+html|html)\b", head, re.I):
+        return None
+    title = re.search(rb"<title[^>]*>(.*?)</title", response.body[:1 << 16], re.I | re.S)
+    return " ".join(html.unescape(title.group(1).decode("utf-8", "replace")).split())[:80] if title else ""
+
+
 def feed_root(response):
     """A feed's XML root, read in the encoding it declares (its byte-order mark, its ``<?xml …
     encoding>``, else UTF-8); bytes that do not decode so are read in the charset of the HTTP
@@ -930,6 +946,18 @@ class NewsSpider(BaseSpider):
             if len(body) > limit:
                 self.record_error(response.url, f"gzipped sitemap larger than {limit} bytes unpacked: not read")
                 return
+        page = html_answer(response.replace(body=body))
+        if page is not None:
+            asked = (response.meta.get("redirect_urls") or [response.url])[0]
+            landed = f" at {response.url}" if response.url != asked else ""
+            if response.meta.get("default_sitemap"):
+                # the CMS's usual address, guessed (default_sitemap): nothing there, as its 404 is (no error)
+                self.logger.info("%s: no sitemap at %s either (an HTML page answered%s: %r)", site.name, asked,
+                                 landed, page)
+                self.crawler.stats.inc_value("news/no_default_sitemap")
+            else:
+                self.record_error(asked, f"no sitemap: the address answered an HTML page{landed} ({page!r})")
+            return
         lines = text_sitemap(body)
         if lines is not None:
             for url in lines:
@@ -981,6 +1009,12 @@ class NewsSpider(BaseSpider):
 
     def parse_feed(self, response):
         site = response.meta["site"]
+        page = html_answer(response)
+        if page is not None:
+            asked = (response.meta.get("redirect_urls") or [response.url])[0]
+            landed = f" at {response.url}" if response.url != asked else ""
+            self.record_error(asked, f"no feed: the address answered an HTML page{landed} ({page!r})")
+            return
         try:
             root = feed_root(response)
         except (etree.XMLSyntaxError, ValueError) as exc:

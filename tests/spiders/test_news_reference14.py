@@ -263,3 +263,48 @@ def test_a_living_page_whose_registry_url_redirects_to_a_new_address_keeps_its_h
     assert later in page["text"] and page["is_living_page"] == 1
     (version,) = db.query("select row_key, previous_values from versions where table_name = 'articles'")
     assert version["row_key"] == page["url"] and later not in json.loads(version["previous_values"])["text"]
+
+
+@pytest.mark.parametrize("answer", ["the home page", "a redirect to the home page"])
+def test_a_guessed_sitemap_answering_an_html_page_is_no_sitemap_and_no_error(tmp_path, answer):
+    """§2.1 TYPO3/Drupal: "``/sitemap.xml``, or the ``Sitemap:`` line in robots.txt". A robots.txt naming no sitemap
+    has the CMS's usual address tried; many CMSs answer an address they have nothing at with the home page (``200``)
+    or a redirect there, which was read as XML: "malformed sitemap: " (nothing more), every crawl of the site partial
+    (exit 3) for a sitemap the registry never named. It is no sitemap there, as its ``404`` is: logged, no error; the
+    listing's items are archived."""
+    from tests.spiders.test_news_reference import HOME
+
+    routes = {"/robots.txt": ROBOTS, "/": HOME, "/nieuws": news_overview(["/nieuws/inkoop-jeugdhulp"]),
+              "/nieuws/inkoop-jeugdhulp": undated_page("Inkoop jeugdhulp gestart")}
+    redirects = {}
+    if answer == "the home page":
+        routes["/sitemap.xml"] = HOME
+    else:
+        redirects["/sitemap.xml"] = "/"
+    server, base = redirecting(routes, redirects)
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, allow=["^/nieuws/"], discovery={
+            "robots_sitemaps": True, "listing": {"urls": ["nieuws"]}}), tmp_path / "archive.db")
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert next(db["crawls"].rows)["status"] == "complete"
+    assert [r["url"] for r in db["articles"].rows] == [f"{base}nieuws/inkoop-jeugdhulp"]
+
+
+def test_a_feed_of_the_registry_answering_an_html_page_is_an_error_naming_the_feed_and_the_page(tmp_path):
+    """§2.1 WordPress "RSS at ``/feed/``": a plugin switching feeds off redirects ``/feed/`` to the home page. The error
+    named the home page as a "malformed feed: StartTag: invalid element name": nothing a user could act on. It names
+    the registry's feed, that an HTML page answered, and which."""
+    from tests.spiders.test_news_reference import HOME
+
+    server, base = redirecting({"/robots.txt": ROBOTS, "/": HOME}, {"/feed/": "/"})
+    try:
+        crawl_news(registry(tmp_path, base_url=base, cms="wordpress", discovery={"feeds": ["feed/"]}),
+                   tmp_path / "archive.db")
+    finally:
+        server.shutdown()
+    errors = json.loads(next(sqlite_utils.Database(tmp_path / "archive.db")["crawls"].rows)["errors"])
+    assert [(e["url"], e["error"]) for e in errors] == [
+        (f"{base}feed/", f"no feed: the address answered an HTML page at {base} ('Gemeente Voorbeeld')")]
