@@ -1102,6 +1102,19 @@ class NewsSpider(BaseSpider):
         self.record_error(response.url, f"the listing answered {what} ({titles[0]!r}): its items were not read")
         return True
 
+    def listed_before_window(self, days: list[str]) -> bool:
+        """Whether a listing page shows it is dated newest first and past the crawl's ``--from-date``: every entry the
+        site's rules accept dated (news-sites.md §2.3's listing dates), at least three, never rising down the page, the
+        newest before the crawl's first day. Its later pages hold older items only, each of which
+        :meth:`outside_as_listed` leaves unasked: a crawl of the last month read all of a listing's ``max_pages``
+        pages, its items years old, every crawl."""
+        if len(days) < 3 or not all(days) or any(a < b for a, b in zip(days, days[1:])):
+            return False
+        try:
+            return date.fromisoformat(days[0]) < self.arguments.from_date
+        except ValueError:
+            return False
+
     def listing_moved(self, response, linked: int) -> None:
         """A listing the site redirected to another path (``/nieuws`` to ``/actueel/nieuws``: a site reorganised or
         moved to another CMS, news-sites.md §2.1) none of whose links the registry's ``allow``/``deny`` rules accept
@@ -1163,6 +1176,7 @@ class NewsSpider(BaseSpider):
             return bool(url) and url.split("#")[0] not in not_articles and site.allows(url) \
                 and not DOCUMENT_PATH.search(urlsplit(url).path)
 
+        entry_days: list[str] = []  # the listed day of each entry the site's rules accept, in page order
         for anchor in response.xpath(LISTING_ANCHORS):
             href = anchor.attrib.get("href", "")
             try:
@@ -1172,10 +1186,18 @@ class NewsSpider(BaseSpider):
             if not url or url.split("#")[0] in not_articles:
                 continue
             links.add(url.split("#")[0])
-            request = self.page_request(site, url, "listing", listed=listed_date(anchor.root, href, other_article,
-                                                                                 fetched_moment(response)))
+            listed = listed_date(anchor.root, href, other_article, fetched_moment(response))
+            if site.allows(url):
+                entry_days.append(listed[:10])
+            request = self.page_request(site, url, "listing", listed=listed)
             if request:
                 yield request
+        if not newest_last and self.listed_before_window(entry_days):
+            # newest first, and this page's newest entry before the crawl's dates: its later pages only older
+            self.logger.info("%s: every entry of this listing page is dated before the crawl's dates: its later pages "
+                             "are not read", response.url)
+            self.crawler.stats.inc_value("news/listing_past_window")
+            next_urls = []
         if page == 1 and links and not any(site.allows(url) for url in links):
             self.listing_moved(response, len(links))
         if page > 1 and links and links <= state["links"] and not state["extra"]:

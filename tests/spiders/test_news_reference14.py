@@ -308,3 +308,38 @@ def test_a_feed_of_the_registry_answering_an_html_page_is_an_error_naming_the_fe
     errors = json.loads(next(sqlite_utils.Database(tmp_path / "archive.db")["crawls"].rows)["errors"])
     assert [(e["url"], e["error"]) for e in errors] == [
         (f"{base}feed/", f"no feed: the address answered an HTML page at {base} ('Gemeente Voorbeeld')")]
+
+
+def test_a_listing_dated_newest_first_is_not_paged_past_the_crawls_from_date(tmp_path):
+    """Politeness and ``--from-date`` windows (§2.1 ``pager_page`` paging, §2.3 listing dates): a crawl of the last
+    months read all of a listing's ``max_pages`` pages, to leave every item on its later pages unasked as dated before
+    the window. A page dated newest first whose newest entry is before the crawl's first day ends the paging (its pager
+    a "Volgende" link): its later pages hold older items only."""
+    from tests.spiders.test_news_reference8 import MONTHS
+
+    days = {1: ["2021-10-14", "2021-09-02", "2021-08-19"], 2: ["2021-03-11", "2021-02-04", "2021-01-21"],
+            3: ["2020-12-14", "2020-11-05", "2020-10-01"]}
+
+    def listing_page(number: int) -> tuple[str, bytes]:
+        entries = "".join(f"<li><a href='/nieuws/bericht-{day}'>Bericht over jeugdhulp</a> <span class='datum'>"
+                          f"{int(day[8:])} {MONTHS[int(day[5:7]) - 1]} {day[:4]}</span></li>" for day in days[number])
+        pager = f"<li><a href='/nieuws?pager_page={number + 1}'>Volgende</a></li>" if number + 1 in days else ""
+        return (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                       f"</head><body><main><ul class='nieuws'>{entries}</ul><ul class='pagination'>{pager}</ul></main>"
+                       "</body></html>").encode())
+
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing_page(1),
+              **{f"/nieuws?pager_page={n}": listing_page(n) for n in days},
+              **{f"/nieuws/bericht-{day}": undated_page(f"Bericht over jeugdhulp van {day}") for page in days.values()
+                 for day in page}}
+    server, base = serve(routes, log)
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="iprox", allow=["^/nieuws/"],
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}}),
+                           tmp_path / "archive.db", "--from-date", "2021-06-01")
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert "/nieuws?pager_page=2" in log and "/nieuws?pager_page=3" not in log
+    assert sorted(r["published"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows) == sorted(days[1])
