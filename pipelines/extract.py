@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from scrapy.exceptions import DropItem
 
@@ -195,11 +195,20 @@ class ExtractPipeline:
 
     def check_window(self, item: ArticleItem, article: dict) -> None:
         """Drop a news page dated outside the crawl's window (the spider's ``page_in_window``);
-        a living page, a page without a date, or a spider without a window passes."""
+        a living page, a page without a date, or a spider without a window passes. So does a page the archive
+        holds (the spider's ``known`` addresses): the window chooses the pages a crawl collects, and an archived
+        page asked again (its sitemap ``lastmod`` in the window: changed then; a revisit) is no new page but its
+        next version. Dropped, a post of October changed in December was asked by every crawl of December and its
+        change never archived."""
+        from tenderarchive.urls import page_key
+
         spider = getattr(self.crawler, "spider", None)
         in_window = getattr(spider, "page_in_window", None)
         published = article.get("published")
         if in_window is None or item.is_living_page or not published:
+            return
+        known = getattr(spider, "known", None) or {}
+        if page_key(item.url) in known or page_key(article["url"]) in known:
             return
         try:
             day = date.fromisoformat(published[:10])
@@ -210,11 +219,59 @@ class ExtractPipeline:
             raise OutsideWindow(f"{item.url}: published {day.isoformat()}, outside the crawl's dates", log_level="INFO")
 
 
-def canonical(url: str, candidate: str | None) -> str:
+def discovery_pages(site) -> set[str]:
+    """The :func:`~tenderarchive.urls.page_key` of each page a site's registry entry reads its news through (its
+    listing pages, feeds, sitemaps and OpenPub API, relative to its ``base_url``): pages of the site that list
+    articles, never one article's own address."""
+    from urllib.parse import urljoin
+
+    from tenderarchive.urls import page_key
+
+    discovery = (site or {}).get("discovery") or {}  # ``Site.to_dict()``, as an ``ArticleItem`` carries it
+    urls = [*(discovery.get("feeds") or ()), *(discovery.get("sitemaps") or ()), *(discovery.get("openpub") or ()),
+            *((discovery.get("listing") or {}).get("urls") or ())]
+    base = (site or {}).get("base_url") or ""
+    keys = set()
+    for href in urls:
+        try:
+            keys.add(page_key(urljoin(base, href)))
+        except ValueError:
+            continue
+    return keys
+
+
+def listing_key(url: str) -> str:
+    """``url``'s :func:`~tenderarchive.urls.page_key` without a listing's page number (``?page=2``,
+    ``?pager_page=3``, ``/page/2/``: ``spiders/news.py`` ``PAGER_PARAMETERS``): a page of a listing's pager is
+    that listing."""
+    from urllib.parse import urlencode, urlunsplit
+
+    from spiders.news import OFFSET_PARAMETERS, PAGER_PARAMETERS, TYPO3_PAGER
+    from tenderarchive.urls import page_key
+
+    def numbering(name: str, value: str) -> bool:
+        # not ``p``, a post of WordPress's plain permalinks (``/?p=123``) as often as a page number
+        return name.lower() == "chash" or value.isdigit() and name.lower() != "p" and (
+            name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or bool(TYPO3_PAGER.search(name)))
+
+    try:
+        parts = urlsplit(url)
+        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not numbering(k, v)]
+        path = re.sub(r"/(?:page|pagina)[/-]\d+/?$", "", parts.path, flags=re.I)
+        url = urlunsplit(parts._replace(path=path, query=urlencode(query)))
+    except ValueError:
+        pass
+    return page_key(url)
+
+
+def canonical(url: str, candidate: str | None, site=None) -> str:
     """The archived URL: the canonical one when it is an http(s) URL on the fetched host
-    (never ``javascript://host/…``: tenderarchive/urls.py) and not the site's home page for a
+    (never ``javascript://host/…``: tenderarchive/urls.py), else the URL fetched. Not the site's home page for a
     page that is not (a template that makes every page's canonical URL the home page would
-    archive every article as one page, each new one a version of the last), else the URL fetched."""
+    archive every article as one page, each new one a version of the last), nor, for the same reason, one of the
+    pages the site's registry entry lists its news on (``site``: a listing page or a page of its pager, a feed, a
+    sitemap: :func:`discovery_pages`), as a template writing the news overview as every item's canonical URL (or
+    ``og:url``) names, for a page that is none of them."""
     candidate = http_url(candidate)
     try:
         same_host = candidate and urlsplit(candidate).netloc.removeprefix("www.") == \
@@ -222,6 +279,10 @@ def canonical(url: str, candidate: str | None) -> str:
         if same_host and not urlsplit(candidate).path.strip("/") and not urlsplit(candidate).query \
                 and urlsplit(url).path.strip("/"):
             same_host = False
+        if same_host and site:
+            listings = discovery_pages(site)
+            if listing_key(candidate) in listings and listing_key(url) not in listings:
+                same_host = False
     except ValueError:
         same_host = False
     if same_host:
@@ -271,7 +332,7 @@ def extract_article(item: ArticleItem) -> dict:
                 page["page_type"] = "news"
     published = page.get("published")
     return {
-        "url": canonical(item.url, page.get("canonical_url")),
+        "url": canonical(item.url, page.get("canonical_url"), item.site_config),
         "site": item.site,
         "title": page.get("title"), "title_source": page.get("title_source"),
         "published": published, "published_source": page.get("published_source"),

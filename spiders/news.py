@@ -275,6 +275,22 @@ def text_sitemap(body: bytes) -> list[str] | None:
     return None if not urls or None in urls else urls
 
 
+def html_answer(response) -> str | None:
+    """The title (``""`` without one) of an answer that is an HTML page where a feed or a sitemap was asked (its body an
+    HTML document: ``<!doctype html>``, ``<html>``), else None. A CMS answers an address it has nothing at with its
+    home page, a redirect there or a "not found" page with status 200 (a WordPress plugin switching feeds off sends
+    ``/feed/`` to the home page): read as XML, it was "malformed feed: StartTag: invalid element name" or "malformed
+    sitemap: " (nothing more), naming the page it landed on."""
+    head = xml_start(response.body[:4096]).removeprefix(b"\xef\xbb\xbf").lstrip()
+    while head.startswith(b"<!--"):  # a comment before the document
+        end = head.find(b"-->")
+        head = head[end + 3:].lstrip() if end >= 0 else b""
+    if not re.match(rb"<(?:!doctype\s+html|html)\b", head, re.I):
+        return None
+    title = re.search(rb"<title[^>]*>(.*?)</title", response.body[:1 << 16], re.I | re.S)
+    return " ".join(html.unescape(title.group(1).decode("utf-8", "replace")).split())[:80] if title else ""
+
+
 def feed_root(response):
     """A feed's XML root, read in the encoding it declares (its byte-order mark, its ``<?xml …
     encoding>``, else UTF-8); bytes that do not decode so are read in the charset of the HTTP
@@ -364,8 +380,10 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
     """The links of a listing page to other pages of the same listing, nearest numbers first (``newest_last``:
     the highest first, for a listing ordered oldest first, whose newest items are on its last page):
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
-    ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``), or a page number in the path: WordPress's ``…/page/2/`` and the Dutch
-    ``…/pagina/2``, ``…/pagina-2``. Links to anything else are not pages of it.
+    ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``; in a link shaped
+    as a pager's, other parameters beside it, as a Drupal view's exposed filters ``?type=All&page=1``), or a page number
+    in the path: WordPress's ``…/page/2/`` and the Dutch ``…/pagina/2``, ``…/pagina-2``. Links to anything else are
+    not pages of it.
 
     ``?p=123`` is a post on WordPress's plain permalinks, not page 123 of a listing at the site's root: on a site
     registered as WordPress (``cms``) ``p`` is never a page number, and on the others (the registry's ``cms`` is
@@ -396,10 +414,14 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
         if parts.path.rstrip("/") == base_path:
             # TYPO3 signs each link's parameters with a cHash, which changes with the page number
             changed = {k: v for k, v in query.items() if base_query.get(k) != v and k.lower() != "chash"}
-            if len(changed) == 1 and set(query) >= set(base_query) - set(changed) - {"cHash"}:
-                (name, value), = changed.items()
-                if (name.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(name)) and value.isdigit():
-                    number = int(value)
+            numbered = {k: v for k, v in changed.items()
+                        if (k.lower() in PAGER_PARAMETERS + OFFSET_PARAMETERS or TYPO3_PAGER.search(k)) and v.isdigit()}
+            # A Drupal view's pager writes its exposed filters' values into every page link (``?type=All&page=1``
+            # of a listing at ``/nieuws``): other parameters beside the page number, in a link shaped as a pager's
+            if len(numbered) == 1 and set(query) >= set(base_query) - set(changed) - {"cHash"} \
+                    and (len(changed) == 1 or pager_shaped(anchor)):
+                (name, value), = numbered.items()
+                number = int(value)
                 if number is not None and name.lower() == "p" and (cms == "wordpress" or not pager_shaped(anchor)):
                     entries.add(url)  # its comment count ("3", to `?p=123#comments`) is no pager either
                     number = None
@@ -543,14 +565,18 @@ def gate_redirect(asked: list[str], landed: str, admitted: bool = False) -> bool
 
 
 #: The links of a listing page that may be articles: not those of the site's menus, breadcrumbs,
-#: cookie banner and footer (``<nav>``, ``<footer>``, ARIA ``navigation``/``contentinfo``/``banner``, a
-#: ``<header>`` outside the content, a ``breadcrumb`` or ``cookie`` class or id; news-sites.md §2.4):
-#: "Inwoner", "Contact", "Privacyverklaring" and the cookie page of every page of the site, archived
-#: as its news when the registry gives no ``allow`` rule.
-LISTING_LINKS = ("//a[not(ancestor::nav or ancestor::footer or ancestor::*[@role='navigation' or @role='contentinfo'"
+#: cookie banner and footer (``<nav>``, ARIA ``navigation``/``contentinfo``/``banner``, a ``breadcrumb`` or
+#: ``cookie`` class or id; news-sites.md §2.4): "Inwoner", "Contact", "Privacyverklaring" and the cookie page of every
+#: page of the site, archived as its news when the registry gives no ``allow`` rule. A ``<header>`` or ``<footer>``
+#: is the page's (its banner, its contentinfo) outside an entry only (:data:`_TEMPLATE_PART`): HTML5 gives each
+#: ``<article>`` its own ("Lees meer" in a card's ``<footer>``), and a listing of cards writes one in each.
+_TEMPLATE_PART = ("ancestor::{tag}[not(ancestor::article{also}) and not(../preceding-sibling::*/{tag}"
+                  " or ../following-sibling::*/{tag})]")
+LISTING_LINKS = ("//a[not(ancestor::nav or " + _TEMPLATE_PART.format(tag="footer", also="") +
+                 " or ancestor::*[@role='navigation' or @role='contentinfo'"
                  " or @role='banner' or contains(@class,'breadcrumb') or contains(@id,'breadcrumb')"
                  " or contains(@class,'cookie') or contains(@id,'cookie')]"
-                 " or ancestor::header[not(ancestor::main or ancestor::article)])]/@href")
+                 " or " + _TEMPLATE_PART.format(tag="header", also=" or ancestor::main") + ")]/@href")
 #: The same links as elements (:func:`listed_date` reads the date of each one's entry).
 LISTING_ANCHORS = LISTING_LINKS.removesuffix("/@href")
 
@@ -645,6 +671,50 @@ def _date_beside_title(entry, anchor):
     return None
 
 
+def _sibling_date(entry, href: str, other_article):
+    """The date of an entry that a listing writes in an element beside it rather than inside it, its entries no
+    elements of their own: ``<dt>14-10-2021</dt><dd><a>Titel</a></dd>`` in a ``<dl>``, or a flat run of
+    ``<h3><a>Titel</a></h3><p class="datum">14 oktober 2021</p><p>intro</p>`` per entry in one container. The date
+    stands before each title where it stands right before the container's first one (a ``<dt>``), else after each; an
+    element linking another article ends the entry. Only a short element that is a date line (not an intro's
+    sentence), not marked as the last change."""
+    from tenderarchive.extraction.dates import find_stated_date
+    from tenderarchive.extraction.markup import element_text
+
+    container = entry.getparent()
+    if container is None:
+        return None
+
+    def links_another(el) -> bool:
+        hrefs = [el.get("href", "")] if el.tag == "a" else []
+        hrefs += el.xpath(".//a/@href")
+        return any(h.strip() and h.strip().split("#")[0] != href.strip().split("#")[0] and other_article(h)
+                   for h in hrefs)
+
+    def date_line(el):
+        if el.tag == "a" or el.xpath(".//a[@href]") or modification_marked(el):
+            return None
+        text = element_text(el).strip()
+        if not text or len(text) > 80:
+            return None
+        stated = find_stated_date(text.split("\n"), head_lines=2)
+        return stated[0] if stated else None
+
+    children = [c for c in container if isinstance(c.tag, str)]
+    if entry not in children:
+        return None
+    first = next((i for i, c in enumerate(children) if c.tag == "a" or c.xpath(".//a[@href]")), None)
+    before = first is not None and first > 0 and date_line(children[first - 1]) is not None
+    at = children.index(entry)
+    for sibling in (reversed(children[:at]) if before else children[at + 1:]):
+        if links_another(sibling):
+            break
+        found = date_line(sibling)
+        if found is not None:
+            return found
+    return None
+
+
 def _listed_date(anchor, href: str, other_article, fetched: datetime | None = None) -> str:
     entry = anchor
     for _ in range(5):
@@ -716,6 +786,8 @@ def _entry_date(entry, anchor, fetched: datetime | None):
         found = stated[0] if stated else None
     if found is None and anchor is not None:
         found = _date_beside_title(entry, anchor)
+    if found is None:
+        found = _sibling_date(entry, href, other_article)
     if found is None and fetched is not None:
         for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
             relative = find_relative_date(element_text(el).split("\n"), fetched, head_lines=3)
@@ -911,6 +983,18 @@ class NewsSpider(BaseSpider):
             if len(body) > limit:
                 self.record_error(response.url, f"gzipped sitemap larger than {limit} bytes unpacked: not read")
                 return
+        page = html_answer(response.replace(body=body))
+        if page is not None:
+            asked = (response.meta.get("redirect_urls") or [response.url])[0]
+            landed = f" at {response.url}" if response.url != asked else ""
+            if response.meta.get("default_sitemap"):
+                # the CMS's usual address, guessed (default_sitemap): nothing there, as its 404 is (no error)
+                self.logger.info("%s: no sitemap at %s either (an HTML page answered%s: %r)", site.name, asked,
+                                 landed, page)
+                self.crawler.stats.inc_value("news/no_default_sitemap")
+            else:
+                self.record_error(asked, f"no sitemap: the address answered an HTML page{landed} ({page!r})")
+            return
         lines = text_sitemap(body)
         if lines is not None:
             for url in lines:
@@ -962,6 +1046,12 @@ class NewsSpider(BaseSpider):
 
     def parse_feed(self, response):
         site = response.meta["site"]
+        page = html_answer(response)
+        if page is not None:
+            asked = (response.meta.get("redirect_urls") or [response.url])[0]
+            landed = f" at {response.url}" if response.url != asked else ""
+            self.record_error(asked, f"no feed: the address answered an HTML page{landed} ({page!r})")
+            return
         try:
             root = feed_root(response)
         except (etree.XMLSyntaxError, ValueError) as exc:
@@ -1049,6 +1139,38 @@ class NewsSpider(BaseSpider):
         self.record_error(response.url, f"the listing answered {what} ({titles[0]!r}): its items were not read")
         return True
 
+    def listed_before_window(self, days: list[str]) -> bool:
+        """Whether a listing page shows it is dated newest first and past the crawl's ``--from-date``: every entry the
+        site's rules accept dated (news-sites.md §2.3's listing dates), at least three, never rising down the page, the
+        newest before the crawl's first day. Its later pages hold older items only, each of which
+        :meth:`outside_as_listed` leaves unasked: a crawl of the last month read all of a listing's ``max_pages``
+        pages, its items years old, every crawl."""
+        if len(days) < 3 or not all(days) or any(a < b for a, b in zip(days, days[1:])):
+            return False
+        try:
+            return date.fromisoformat(days[0]) < self.arguments.from_date
+        except ValueError:
+            return False
+
+    def listing_moved(self, response, linked: int) -> None:
+        """A listing the site redirected to another path (``/nieuws`` to ``/actueel/nieuws``: a site reorganised or
+        moved to another CMS, news-sites.md §2.1) none of whose links the registry's ``allow``/``deny`` rules accept
+        (its items under the new path, ``^/nieuws/`` allowed): read as a listing without items, so the crawl was
+        "complete" with nothing found, every crawl, the site's news no longer archived and no one told. An error of
+        the crawl naming both addresses, for the registry to be brought up to date; a listing that redirects within
+        its own path, or whose items the rules accept, is read as before."""
+        asked = (response.meta.get("redirect_urls") or [None])[0]
+        if not asked:
+            return
+        try:
+            moved = urlsplit(asked).path.rstrip("/").lower() != urlsplit(response.url).path.rstrip("/").lower()
+        except ValueError:
+            moved = False
+        if moved:
+            self.record_error(asked, f"the listing moved to {response.url}, and none of its {linked} links pass the "
+                                     "site's allow/deny rules: its items were not read (the registry's listing URL "
+                                     "and allow rules need updating)")
+
     def parse_listing(self, response):
         response = utf8_mislabelled(response)
         site = response.meta["site"]
@@ -1091,6 +1213,7 @@ class NewsSpider(BaseSpider):
             return bool(url) and url.split("#")[0] not in not_articles and site.allows(url) \
                 and not DOCUMENT_PATH.search(urlsplit(url).path)
 
+        entry_days: list[str] = []  # the listed day of each entry the site's rules accept, in page order
         for anchor in response.xpath(LISTING_ANCHORS):
             href = anchor.attrib.get("href", "")
             try:
@@ -1100,10 +1223,20 @@ class NewsSpider(BaseSpider):
             if not url or url.split("#")[0] in not_articles:
                 continue
             links.add(url.split("#")[0])
-            request = self.page_request(site, url, "listing", listed=listed_date(anchor.root, href, other_article,
-                                                                                 fetched_moment(response)))
+            listed = listed_date(anchor.root, href, other_article, fetched_moment(response))
+            if site.allows(url):
+                entry_days.append(listed[:10])
+            request = self.page_request(site, url, "listing", listed=listed)
             if request:
                 yield request
+        if not newest_last and self.listed_before_window(entry_days):
+            # newest first, and this page's newest entry before the crawl's dates: its later pages only older
+            self.logger.info("%s: every entry of this listing page is dated before the crawl's dates: its later pages "
+                             "are not read", response.url)
+            self.crawler.stats.inc_value("news/listing_past_window")
+            next_urls = []
+        if page == 1 and links and not any(site.allows(url) for url in links):
+            self.listing_moved(response, len(links))
         if page > 1 and links and links <= state["links"] and not state["extra"]:
             # The same links as a page read before: the pager's link to the first page, which is
             # the listing URL itself (iprox's ?pager_page=1). Once per listing it does not count.
@@ -1228,7 +1361,14 @@ class NewsSpider(BaseSpider):
         text changed there later). Without it that version was archived as a second page under the new address;
         the archived URL never changes (the address a user knows). Only with the archived page's title or day
         (where both are dated): an address that a site gave to another item is that item's. None for a page
-        archived under its own URL."""
+        archived under its own URL. A living page of the registry read at the address its registry URL redirects
+        to is archived under the registry URL: a second page under the new address, the registry's copy frozen
+        and both counted, was what a site's reorganisation left."""
+        if article.get("is_living_page") and article.get("url"):
+            # a living page the registry names, redirected to another address of the site (a site reorganised, moved to
+            # another CMS): the registry's page, its next version, as every crawl asks it there (parse_page)
+            asked = getattr(self, "living_addresses", {}).get(page_key(article.get("source_url") or article["url"]))
+            return asked if asked and page_key(asked) != page_key(article["url"]) else None
         moved = getattr(self, "moved_articles", None)
         if not moved or article.get("is_living_page") or not article.get("url"):
             return None
@@ -1406,7 +1546,10 @@ class NewsSpider(BaseSpider):
             # overview of the site, not an article of it.
             self.crawler.stats.inc_value("news/skipped_home")
             return None
-        if site.discovery.listing and url in site.discovery.listing.urls:
+        if not living and self.is_overview(site, url):
+            # the registry's listing (a page of its pager, its address with a trailing slash) named by a sitemap
+            # (TYPO3's and Drupal's name every page of the site) or linked by a page: the overview, no article
+            self.crawler.stats.inc_value("news/skipped_overview")
             return None
         if self.sample and len(self.requested) >= self.sample:
             return None
@@ -1518,6 +1661,17 @@ class NewsSpider(BaseSpider):
         if isinstance(moment, datetime):
             return moment > fetched
         return moment > local_day(fetched) or (moment == local_day(fetched) and today is not None and today > moment)
+
+    def is_overview(self, site, url: str) -> bool:
+        """Whether ``url`` is a page the site's registry entry reads its news through (a listing, a page of its
+        pager, a feed, a sitemap: ``pipelines.extract.discovery_pages``), however written."""
+        from pipelines.extract import discovery_pages, listing_key
+
+        if not hasattr(self, "overviews"):
+            self.overviews = {}
+        if site.name not in self.overviews:
+            self.overviews[site.name] = discovery_pages(site.to_dict())
+        return listing_key(url) in self.overviews[site.name]
 
     @staticmethod
     def is_home(site, url: str) -> bool:
@@ -1645,12 +1799,13 @@ class NewsSpider(BaseSpider):
 
     def redirect_lands_on_a_page(self, site, response) -> bool:
         """Whether a page request that was redirected (HTTP 3xx or a meta refresh) landed on a
-        page this crawl would archive: not the site's home page, and one the site's rules admit
-        (any page, for a living page of the registry). A withdrawn news item often redirects to
+        page this crawl would archive: not the site's home page nor its news overview (a listing, feed or sitemap of
+        its registry entry: ``pipelines.extract.discovery_pages``), and one the site's rules admit (any page, for a
+        living page of the registry). A withdrawn news item often redirects to
         the home page (a soft 404), which was archived as an article of the site. A consent page or one that
         sends back to the page (:func:`gate_redirect`) is a cookie wall: an error, asked again. Elsewhere is
         logged, not archived and no error (the server answered; the next crawl asks again); for a
-        living page of the registry, the home page is an error."""
+        living page of the registry, the home page or the overview is an error."""
         url = response.url
         if gate_redirect(response.meta["redirect_urls"], url, admitted=site.allows(url)):
             # a cookie wall (or another gate) in front of the page, not a move, wherever it is: an error of the page,
@@ -1662,14 +1817,17 @@ class NewsSpider(BaseSpider):
             home = urlsplit(url).path.strip("/") == urlsplit(site.base_url).path.strip("/")
         except ValueError:
             home = True
-        if not home and (site.allows(url) or response.meta.get("living") or site.is_living_page(url)):
+        # the site's news overview (a listing of the registry, a page of its pager, its feed): where a CMS sends a
+        # withdrawn item, as to the home page; read as the item, the overview was archived as an article
+        overview = not home and not site.is_living_page(url) and self.is_overview(site, url)
+        if not home and not overview and (site.allows(url) or response.meta.get("living") or site.is_living_page(url)):
             return True
         first = response.meta["redirect_urls"][0]
+        where = "the home page" if home else "the site's news overview" if overview else "outside the site's rules"
         if response.meta.get("living"):
-            self.record_error(first, f"the living page redirects to the home page {url}")
+            self.record_error(first, f"the living page redirects to {where} {url}")
         else:
-            self.logger.info("%s redirects to %s (%s): not archived", first, url,
-                             "the home page" if home else "outside the site's rules")
+            self.logger.info("%s redirects to %s (%s): not archived", first, url, where)
             self.crawler.stats.inc_value("news/redirected_away")
         return False
 
@@ -1691,6 +1849,11 @@ class NewsSpider(BaseSpider):
                                     if page_key(u) != page_key(response.url))
         if response.meta.get("redirect_urls") and not self.redirect_lands_on_a_page(site, response):
             return
+        asked = (response.meta.get("redirect_urls") or [None])[0]
+        if response.meta["living"] and asked and site.is_living_page(asked) and page_key(asked) != page_key(response.url):
+            if not hasattr(self, "living_addresses"):
+                self.living_addresses = {}
+            self.living_addresses[page_key(response.url)] = asked  # archived under it (archived_url_of)
         declared = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
         if not isinstance(response, scrapy.http.TextResponse) or not (
                 not declared or "html" in declared or declared.startswith("text/")):

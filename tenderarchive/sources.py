@@ -226,6 +226,15 @@ def _absolute_url(value: Any) -> str:
     return value if value.endswith("/") else value + "/"
 
 
+def _names_an_address(pattern: str, host: str) -> bool:
+    """Whether an ``allow``/``deny`` regex is written as a whole address (``https://www.gemeente.nl/nieuws/``,
+    ``^www\\.gemeente\\.nl/nieuws``, ``gemeente.nl/nieuws/``): :meth:`Site.allows` searches the patterns in a URL's
+    path and query, where no scheme or host stands, so such an ``allow`` refused every page the site's discovery
+    found (the crawl complete, nothing archived, no word why) and such a ``deny`` refused none."""
+    literal = pattern.replace("\\", "").lstrip("^(").lower()
+    return "://" in literal or bool(re.match(r"https?\??:|//|www\.", literal)) or bool(host) and host.lower() in literal
+
+
 def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else ([] if value is None else value)
 
@@ -355,6 +364,13 @@ class SiteSpec(Strict):
         d = self.discovery
         if not (d.feeds or d.sitemaps or d.robots_sitemaps or d.listing or d.openpub or self.living_pages):
             raise FieldError("discovery", "needs feeds, sitemaps, robots_sitemaps, listing or openpub (or living_pages)")
+        host = (urlsplit(self.base_url).hostname or "").removeprefix("www.")
+        for name in ("allow", "deny"):
+            for index, pattern in enumerate(getattr(self, name)):
+                if _names_an_address(pattern, host):
+                    raise FieldError(f"{name}[{index}]", f"{pattern!r} names a scheme or host, but the patterns are "
+                                     "searched in a URL's path (and ?query) only, so it never matches: write the "
+                                     "path, e.g. '^/nieuws/'")
         return self
 
     def site(self) -> Site:

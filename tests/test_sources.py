@@ -113,6 +113,25 @@ def test_error_names_entry_and_field(changes, field, problem):
     assert problem in message
 
 
+@pytest.mark.parametrize("field,pattern", [
+    ("allow", "https://www.heerlen.nl/inkoopjeugdhulp"), ("allow", r"^https?://(www\.)?heerlen\.nl/nieuws/"),
+    ("allow", r"^www\.heerlen\.nl/"), ("allow", "heerlen.nl/nieuws/"), ("deny", "//www.heerlen.nl/zoeken"),
+])
+def test_an_allow_or_deny_pattern_written_as_an_address_is_an_error(field, pattern):
+    """A user adding a site writes the news section's address as its ``allow`` pattern: the patterns are searched
+    in a URL's path and ?query only, so it refused every page discovery found (the crawl "complete", nothing
+    archived, no word why), and such a ``deny`` refused nothing. The registry says so and shows how to write it."""
+    message = error_for(**{field: [r"\.html$", pattern]})
+    assert message.startswith(f'sources.yaml: entry 2 ("heerlen"): field "{field}[1]": ')
+    assert "path" in message and "'^/nieuws/'" in message
+
+
+def test_path_patterns_naming_no_address_are_accepted():
+    site = parse_sources(registry_with(allow=["^/nieuws/", r"\.html$", "/http-fouten/", r"/www\d+/"],
+                                       deny=["^/zoeken", r"\?page="]))[1]
+    assert site.allows("https://www.heerlen.nl/nieuws/inkoop-jeugdhulp")
+
+
 def test_duplicate_names_are_rejected():
     data = {"sites": [copy.deepcopy(OTHER), copy.deepcopy(OTHER)]}
     with pytest.raises(SourceRegistryError, match=r'entry 2 \("leiderdorp"\): field "name": duplicate of entry 1'):

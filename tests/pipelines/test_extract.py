@@ -170,3 +170,95 @@ def test_a_wordpress_post_is_no_soft_404():
                         b" of een zoekopdracht?", TEXT_OF_AN_ITEM.encode())
     assert extract_article(ArticleItem(url="https://gemeente.example/nieuws/item", site="gemeente", body=body,
                                        content_type="text/html; charset=utf-8"))["title"] == "Voorlopige gunning jeugdhulp"
+
+
+#: A SYNTHETIC registry entry (tenderarchive/sources.yaml) whose news is read through its overview, a feed and a
+#: sitemap.
+OVERVIEW_SITE = {"name": "gemeente", "base_url": "https://www.gemeente.example/",
+                 "discovery": {"listing": {"urls": ["inwoners/actueel/nieuws"], "next": None, "max_pages": 5},
+                               "feeds": ["inwoners/actueel/nieuws/rss"], "sitemaps": ["sitemap.xml"], "openpub": ()}}
+
+
+def with_canonical(title: str, paragraphs: list[str], canonical: str) -> bytes:
+    return page(title, paragraphs).replace(b"</head>", f"<link rel='canonical' href='{canonical}'></head>".encode())
+
+
+@pytest.mark.parametrize("overview", ["/inwoners/actueel/nieuws", "https://gemeente.example/inwoners/actueel/nieuws/",
+                                      "/inwoners/actueel/nieuws?pager_page=2", "/inwoners/actueel/nieuws/page/3/",
+                                      "/inwoners/actueel/nieuws/rss"])
+def test_an_item_whose_canonical_url_is_the_sites_news_overview_is_archived_under_its_own_url(overview):
+    """news-sites.md §2.2 listing patterns: a template that writes the news overview (or a page of its pager, or
+    its feed: the pages the registry reads the site's news through) as every item's ``<link rel="canonical">``
+    archived every item as that one page, each new item a version of the last (only the home page was known to
+    be no item's canonical URL). Each item is its own page."""
+    items = [("/inwoners/actueel/nieuws/gunning-jeugdhulp", "Voorlopige gunning jeugdhulp",
+              ["De regio heeft de specialistische jeugdhulp voorlopig gegund aan drie aanbieders."]),
+             ("/inwoners/actueel/nieuws/marktconsultatie", "Marktconsultatie jeugdhulp met verblijf",
+              ["De gemeenten starten een marktconsultatie voor de inkoop van jeugdhulp met verblijf."])]
+    archived = [extract_article(ArticleItem(url=f"https://www.gemeente.example{path}", site="gemeente",
+                                            body=with_canonical(title, text, overview), site_config=OVERVIEW_SITE,
+                                            content_type="text/html; charset=utf-8"))["url"]
+                for path, title, text in items]
+    assert archived == [f"https://www.gemeente.example{path}" for path, _, _ in items]
+
+
+def test_a_canonical_url_beside_the_news_overview_still_names_the_archived_page():
+    """A canonical URL under the overview (the item's own address, a moved item's new one) is still the page's."""
+    article = extract_article(ArticleItem(
+        url="https://www.gemeente.example/inwoners/actueel/nieuws/gunning-jeugdhulp?utm_source=rss", site="gemeente",
+        body=with_canonical("Voorlopige gunning jeugdhulp", ["De regio heeft de jeugdhulp voorlopig gegund."],
+                            "/inwoners/actueel/nieuws/voorlopige-gunning-jeugdhulp"),
+        site_config=OVERVIEW_SITE, content_type="text/html; charset=utf-8"))
+    assert article["url"] == "https://www.gemeente.example/inwoners/actueel/nieuws/voorlopige-gunning-jeugdhulp"
+
+
+def test_an_archived_items_change_inside_a_crawls_dates_is_archived_whatever_its_publication(tmp_path):
+    """news-sites.md §2.1 sitemaps (``lastmod``), ``--from-date`` windows and updated articles: a post published
+    before a crawl's ``--from-date`` and changed inside it (its sitemap ``lastmod``) was asked, to be dropped once
+    read for its publication: every crawl of such dates asked it again and its change was never archived. An archived
+    page asked again is no new page of the window but the archived page's next version: archived, the former text a
+    version."""
+    import time
+    from datetime import datetime, timedelta, timezone
+
+    import sqlite_utils
+
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ROBOTS, registry
+    from tests.spiders.test_news_reference11 import serve
+
+    today = datetime.now(timezone.utc)
+    published = today - timedelta(days=45)
+    shown = f"{published.day}-{published.month:02d}-{published.year}"
+    first = ["De regio heeft de specialistische jeugdhulp voorlopig gegund aan drie aanbieders."]
+    changed = [*first, "Aanvulling: de bezwaartermijn is met twee weken verlengd."]
+
+    def post(paragraphs):
+        return ("text/html; charset=utf-8", page("Voorlopige gunning jeugdhulp", [f"Gepubliceerd op {shown}",
+                                                                                 *paragraphs]))
+
+    def sitemap(lastmod: str):
+        return ("application/xml", ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/'
+                                    'schemas/sitemap/0.9"><url><loc>/nieuws/gunning-jeugdhulp</loc><lastmod>'
+                                    f'{lastmod}</lastmod></url></urlset>').encode())
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap(published.date().isoformat()),
+              "/nieuws/gunning-jeugdhulp": post(first)}
+    server, base = serve(routes)
+    db_path = tmp_path / "archive.db"
+    sources = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]})
+    window = ("--from-date", (today - timedelta(days=10)).date().isoformat())
+    try:
+        assert crawl_news(sources, db_path).returncode == 0
+        time.sleep(1.1)
+        routes["/sitemap.xml"] = sitemap(datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        routes["/nieuws/gunning-jeugdhulp"] = post(changed)
+        crawl = crawl_news(sources, db_path, *window)
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    article, = db["articles"].rows
+    assert "bezwaartermijn is met twee weken verlengd" in article["text"]
+    assert article["published"][:10] == published.date().isoformat()
+    assert db["versions"].count == 1
