@@ -673,16 +673,16 @@ def _date_beside_title(entry, anchor):
 
 def _sibling_date(entry, href: str, other_article):
     """The date of an entry that a listing writes in an element beside it rather than inside it, its entries no
-    elements of their own: ``<dt>14-10-2021</dt><dd><a>Titel</a></dd>`` in a ``<dl>``, or a flat run of
-    ``<h3><a>Titel</a></h3><p class="datum">14 oktober 2021</p><p>intro</p>`` per entry in one container. The date
-    stands before each title where it stands right before the container's first one (a ``<dt>``), else after each; an
+    elements of their own: a flat run of ``<h3><a>Titel</a></h3><p class="datum">14 oktober 2021</p><p>intro</p>``
+    per entry in one container (a ``<dl>``'s name-value groups are :func:`_definition_group`'s). The date stands
+    before each title where it stands right before the container's first one, else after each; an
     element linking another article ends the entry. Only a short element that is a date line (not an intro's
     sentence), not marked as the last change."""
     from tenderarchive.extraction.dates import find_stated_date
     from tenderarchive.extraction.markup import element_text
 
     container = entry.getparent()
-    if container is None:
+    if container is None or container.tag == "dl":  # a definition list's groups: _definition_group
         return None
 
     def links_another(el) -> bool:
@@ -725,7 +725,7 @@ def _listed_date(anchor, href: str, other_article, fetched: datetime | None = No
         if any(other_article(h) for h in others):
             break
         entry = parent
-    found = _entry_date(entry, anchor, fetched)
+    found = _entry_date(entry, anchor, fetched, href, other_article)
     if found is None:
         # a definition list's entry is a group of <dt> and <dd> (HTML: a name-value group): the date in the
         # <dt> above the linked <dd> ("<dt>14 oktober 2021</dt><dd><a>Titel</a></dd>"), or in the <dd> below
@@ -760,8 +760,9 @@ def _definition_group(entry, href: str, other_article) -> list:
     return group
 
 
-def _entry_date(entry, anchor, fetched: datetime | None):
-    """The publication date one listing entry (or a part of it) writes; ``anchor``: the entry's link, when in it."""
+def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_article=None):
+    """The publication date one listing entry (or a part of it) writes; ``anchor``: the entry's link, when in it
+    (then also a date beside the entry, :func:`_sibling_date`)."""
     from tenderarchive.extraction.dates import find_relative_date, find_stated_date, listed_day, parse_dutch_date
     from tenderarchive.extraction.markup import element_text
 
@@ -786,7 +787,7 @@ def _entry_date(entry, anchor, fetched: datetime | None):
         found = stated[0] if stated else None
     if found is None and anchor is not None:
         found = _date_beside_title(entry, anchor)
-    if found is None:
+    if found is None and anchor is not None:
         found = _sibling_date(entry, href, other_article)
     if found is None and fetched is not None:
         for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
