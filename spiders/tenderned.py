@@ -824,6 +824,7 @@ class TenderNedSpider(BaseSpider):
             list_record=row,
             related_to=response.meta.get("related_to"),
             related_record=response.meta.get("related_record"),
+            archived=publication_id in self.archived,
             **self.provenance(response),
         )
         if publication_id not in self.known:

@@ -1,0 +1,35 @@
+"""TenderNed API conformance, round 14: what the thirteen earlier rounds left, each by a real crawl of the loopback
+API (tenderarchive/apiserver.py) into a real archive. The records are the synthetic snapshot's, edited into the
+documented shapes (docs/reference/tenderned-api.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import by_id
+
+OPEN = {"from_date": "2021-10-01", "until_date": "2021-11-20"}  # contract notice 300301 (deadline 2021-11-15) listed
+LATER = {"from_date": "2021-11-16", "until_date": "2021-11-20"}  # 300301 not listed: its re-check (open) has no row
+
+
+@pytest.mark.parametrize("field", ["aanbestedingNaam", "publicatieDatum"])
+def test_a_recheck_whose_detail_leaves_out_the_title_or_date_keeps_the_archived_ones(snapshot, serve_api, crawl,
+                                                                                     field):
+    """Fields go missing (reference §13); the list row's title and date stand in for a detail without them (§3).
+    A re-check of an archived notice (an open one, every crawl until its deadline) has no list row: its detail
+    without a title or publication date was dropped ("… nor has its list row"), by every crawl, each partial, and
+    what the detail did say (the deadline a rectification moved, §3 "Gotcha") was never archived. The archive
+    keeps the title and date it has, as for any value a detail leaves out, and takes the rest."""
+    notice = by_id(snapshot, 300301)
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "complete", first.errors
+    kept = first.db["notices"].get(300301)
+    del notice["detail"][field]
+    notice["detail"]["sluitingsDatum"] = "2021-12-01T12:00:00"  # moved
+    second = crawl(server.api_url, **LATER)
+    assert "/papi/tenderned-rs-tns/v2/publicaties/300301" in server.api.log[len(server.api.log) // 2:]
+    assert second.crawl["status"] == "complete", second.errors
+    row = second.db["notices"].get(300301)
+    assert row["deadline"] == "2021-12-01T12:00:00+01:00"
+    assert (row["title"], row["published"], row["youth_care"]) == (kept["title"], kept["published"], 1)
