@@ -797,7 +797,10 @@ class TenderNedSpider(BaseSpider):
         self.errback(failure, note=f" (related to {origin})")
 
     def parse_detail(self, response):
-        detail = self.load_json(response)
+        # a related notice's answer that is no record (cut short, an HTML page) is recorded "related to N", as its failed
+        # request is: the next run asks N's /gerelateerd again (queries.related_failed); no list lists it
+        origin = response.meta.get("related_to")
+        detail = self.load_json(response, note=f" (related to {origin})" if origin else "")
         if detail is None:
             return
         publication_id = response.meta["publication_id"]

@@ -33,3 +33,28 @@ def test_a_recheck_whose_detail_leaves_out_the_title_or_date_keeps_the_archived_
     row = second.db["notices"].get(300301)
     assert row["deadline"] == "2021-12-01T12:00:00+01:00"
     assert (row["title"], row["published"], row["youth_care"]) == (kept["title"], kept["published"], 1)
+
+
+AWARD_DAY = {"from_date": "2021-01-20", "until_date": "2021-01-20"}  # award 200288 listed; its contract notice
+CONTRACT = "/papi/tenderned-rs-tns/v2/publicaties/200201"              # 200201 (2020-06-15) only through /gerelateerd
+
+
+@pytest.mark.parametrize("answer, times, said", [
+    ('{"status": 500, "error": "Internal Server Error"}', 1, "item dropped"),  # an error object sent with 200
+    ('{"publicatieId": 2002', 5, "malformed JSON"),                            # cut short, past its four retries
+])
+def test_a_related_notice_whose_detail_answer_is_no_record_is_fetched_by_the_next_run(snapshot, serve_api, crawl,
+                                                                                       answer, times, said):
+    """A notice found only through ``/gerelateerd`` (§6: the contract notice of an award notice listed in the window)
+    whose detail failed is asked again by the next run through the notice that led to it ("related to N"). A detail
+    answered with something that is no record (an error object with status 200, dropped in validation; JSON cut
+    short past its retries) was recorded without saying so: no list lists it, the award notice is archived, and
+    the contract notice was never asked for again (the window listed again, the procedure left without it)."""
+    server = serve_api(snapshot, faults={CONTRACT: [{"status": 200, "body": answer}] * times})
+    first = crawl(server.api_url, **AWARD_DAY)
+    assert first.crawl["status"] == "partial"
+    assert [e for e in first.errors if said in e["error"] and e["error"].endswith("(related to 200288)")], first.errors
+    assert first.db["notices"].get(200288) and 200201 not in {r["publication_id"] for r in first.db["notices"].rows}
+    second = crawl(server.api_url, **AWARD_DAY)
+    assert second.crawl["status"] == "complete", second.errors
+    assert second.db["notices"].get(200201)["procurement_id"] == "TN243310"
