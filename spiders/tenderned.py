@@ -591,6 +591,31 @@ class TenderNedSpider(BaseSpider):
                                  "listing the window once more", key, counts.get("fetched", 0), counts["expected"])
                 self.crawler.stats.inc_value("tenderned/windows_relisted")
                 yield self.page_request(name, params, start, end, 0, relist=True)
+        elif page and not self.sample and not meta.get("relist") and key in self.window_end and start < end:
+            yield from self.split_short(listed, key)
+
+    def split_short(self, listed: Listed, key: str):
+        """A past window paged over several pages that came short of its ``totalElements``: listed again in two
+        halves (each split again if it comes short so), within this crawl. Rows repeat across pages
+        (docs/reference/tenderned-api.md §12): the list has no stable order within a day, so paging a window of many
+        days repeats rows and never shows others ("Geen server-side sortering → backfill per datumvenster, niet per
+        cursor"; split backfills into date windows, one day at a time). Recorded and left so, the next run listed the
+        same window the same way: short again, every run partial, its window never moving on. The halves account for
+        the window (their own shortfalls are recorded); a single day that stays short is recorded. A window reaching
+        today is listed once more whole first (:meth:`list_page`)."""
+        counts = self.accounting.get(key, {})
+        if counts.get("fetched", 0) >= counts.get("expected", 0):
+            return
+        meta = listed.meta
+        start, end = meta["window"]
+        middle = start + timedelta(days=(end - start).days // 2)
+        self.logger.info("%s: listed %d of %d publications over %d pages (rows repeat across pages): listing it again "
+                         "in two windows, %s..%s and %s..%s", key, counts.get("fetched", 0), counts["expected"],
+                         meta["page"] + 1, start, middle, middle + timedelta(days=1), end)
+        self.crawler.stats.inc_value("tenderned/windows_split_short")
+        del self.accounting[key]  # its rows are its halves'
+        yield self.page_request(meta["query"], meta["params"], start, middle, 0)
+        yield self.page_request(meta["query"], meta["params"], middle + timedelta(days=1), end, 0)
 
     def date_filter_ignored(self, listed: Listed, rows: list) -> list | None:
         """Whether the API ignored the window's date filter (``publicatieDatumVanaf``/``Tot``): most of the page's

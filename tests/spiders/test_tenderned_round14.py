@@ -58,3 +58,23 @@ def test_a_related_notice_whose_detail_answer_is_no_record_is_fetched_by_the_nex
     second = crawl(server.api_url, **AWARD_DAY)
     assert second.crawl["status"] == "complete", second.errors
     assert second.db["notices"].get(200201)["procurement_id"] == "TN243310"
+
+
+def test_a_past_window_that_comes_short_over_several_pages_is_listed_again_day_by_day(snapshot, serve_api, crawl):
+    """Rows repeat across pages (reference §12: the list has no stable order within a day, "Geen server-side
+    sortering → backfill per datumvenster, niet per cursor"; split backfills into date windows, one day at a time):
+    a past window paged over several pages that comes short of its ``totalElements`` was recorded and left so, and
+    the next run listed the same window the same way, short again, every run partial and its window never moving
+    on. It is listed again in halves, down to single days, within the crawl: 14 publications over two days, pages
+    of 5 that repeat 2 rows, are all archived and the crawl is complete. A single day that stays short is still
+    recorded (``test_rows_repeated_across_pages_do_not_hide_a_publication_that_never_came``)."""
+    from tests.spiders.test_tenderned import _many
+
+    server = serve_api(_many(snapshot, days=2, per_day=7), max_size=5, page_overlap=2)
+    result = crawl(server.api_url, "-s", "TENDERNED_PAGE_SIZE=5", "-s", "TENDERNED_FILTER_CHECK_MIN=1000",
+                   from_date="2021-03-01", until_date="2021-03-02")
+    assert result.crawl["status"] == "complete", result.errors
+    assert result.db["notices"].count == 14
+    assert "listing it again in two windows" in result.output
+    halves = [p for p in server.api.log if "publicatieDatumVanaf=2021-03-02&publicatieDatumTot=2021-03-02" in p]
+    assert halves, server.api.log
