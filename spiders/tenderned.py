@@ -266,9 +266,12 @@ class TenderNedSpider(BaseSpider):
                              last["crawl_id"] if last else "-", self.arguments.from_date, self.arguments.until_date)
 
     def is_open(self, notice: dict) -> bool:
-        """Still open: its deadline (or consultation deadline) plus the margin is not past."""
+        """Still open: its deadline (or consultation deadline), or the day its detail's countdown ends when the
+        detail gave no deadline (``open_until``: the archived one is then the list's original, which a rectification
+        moved, or none), plus the margin is not past."""
         deadline = notice.get("deadline") or notice.get("consultation_deadline")
-        return bool(deadline) and date.fromisoformat(deadline[:10]) >= self.recheck_until
+        days = [date.fromisoformat(value[:10]) for value in (deadline, notice.get("open_until")) if value]
+        return bool(days) and max(days) >= self.recheck_until
 
     @staticmethod
     def sparse(notice: dict) -> bool:

@@ -78,3 +78,37 @@ def test_a_past_window_that_comes_short_over_several_pages_is_listed_again_day_b
     assert "listing it again in two windows" in result.output
     halves = [p for p in server.api.log if "publicatieDatumVanaf=2021-03-02&publicatieDatumTot=2021-03-02" in p]
     assert halves, server.api.log
+
+
+def test_a_notice_open_by_its_detail_countdown_is_rechecked_though_no_current_deadline_is_known(snapshot, serve_api,
+                                                                                              crawl):
+    """The list keeps the original closing date (reference §3, "Gotcha": a rectification moves only the detail's,
+    by up to four months) and the detail often has no ``sluitingsDatum`` (§13); its countdown
+    ``numberOfDaysBeforeAanmeldenInschrijven`` (§4: days left, -1/0 closed) says whether it is still open. Such a
+    notice was taken as closed at the list's passed date and never re-checked: the nota van inlichtingen published
+    while it stayed open never archived. The day its countdown ends (the day fetched plus the days left) is
+    ``open_until``, and the notice is re-checked while that day is not past, as for a deadline."""
+    from datetime import timedelta
+
+    from tenderarchive.arguments import today as amsterdam_today
+
+    notice = by_id(snapshot, 300301)
+    del notice["detail"]["sluitingsDatum"]  # the list row's 2021-11-15 (the original) is all a crawl knows
+    notice["detail"]["numberOfDaysBeforeAanmeldenInschrijven"] = 30
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, from_date="2021-10-01", until_date="2021-12-31")
+    assert first.crawl["status"] == "complete", first.errors
+    row = first.db["notices"].get(300301)
+    assert (row["deadline"], row["open_until"]) == ("2021-11-15T12:00:00+01:00",
+                                                    (amsterdam_today() + timedelta(days=30)).isoformat())
+    nota = dict(notice["documenten"]["documenten"][0], documentId=30030199, documentNaam="Nota van inlichtingen 1.pdf")
+    notice["documenten"]["documenten"].append(nota)
+    second = crawl(server.api_url, from_date="2021-12-20", until_date="2021-12-31")  # 300301 not listed
+    assert second.crawl["status"] == "complete", second.errors
+    assert second.db["documents"].get((300301, "30030199"))["name"] == "Nota van inlichtingen 1.pdf"
+
+    notice["detail"]["numberOfDaysBeforeAanmeldenInschrijven"] = -1  # closed: no longer re-checked
+    third = crawl(server.api_url, from_date="2021-12-20", until_date="2021-12-31")
+    fourth = crawl(server.api_url, from_date="2021-12-20", until_date="2021-12-31")
+    assert third.db["notices"].get(300301)["open_until"] is None and fourth.crawl["status"] == "complete"
+    assert server.api.log.count("/papi/tenderned-rs-tns/v2/publicaties/300301") == 3  # crawls 1, 2 and 3
