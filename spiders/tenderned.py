@@ -30,6 +30,8 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    more before that is believed. A page whose rows were mostly published outside the window is
    the API ignoring the date filter: recorded, and the window not paged further
    (:meth:`date_filter_ignored`).
+   A past window of several days that comes short over several pages (rows repeat across
+   pages) is listed again in halves, down to single days (:meth:`split_short`).
 3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
    each gets one detail request (CPV, NUTS, the current deadline and the notice
    type ``aankondigingCode`` live only there) and one ``/documenten`` request.
@@ -40,7 +42,8 @@ starts at the last complete crawl's ``until_date`` minus ``TENDERNED_OVERLAP_DAY
 publications already archived get no detail request, except (a) all publications of
 a procedure that has a new one in this crawl (a rectification changes the original
 notice's detail, never its list row) and (b) open procedures, re-checked until their
-deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
+deadline (or, for a detail that gives none, the day its countdown ends: ``open_until``) plus
+``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
 recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
 record omitted values the archive kept (not values it sent unreadable, "onbekend": the same would come), and (d) notices whose ``/documenten`` failed when
 they were archived (``documents_unread``), and (e) listed notices whose list row gives another
