@@ -186,6 +186,7 @@ class TenderNedSpider(BaseSpider):
         self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
         self.unavailable_related: set[str] = set()  # notices not archived (related or listed) whose detail answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
+        self.window_listed: dict[str, int] = {}  # ... and how many rows its pages listed (repeats too)
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
         self.archived: dict[str, dict] = {}  # publicatieId -> the archived notice (CrawlState's known_notices)
@@ -575,8 +576,10 @@ class TenderNedSpider(BaseSpider):
         # (publication_key, as :meth:`select` fetches it): "0300377" repeating 300377 is no other publication.
         distinct = self.window_rows.setdefault(key, set())
         before = len(distinct)
-        distinct.update(publication_key(row.get("publicatieId")) or str(row.get("publicatieId")).strip()
-                        for row in rows if isinstance(row, dict) and row.get("publicatieId") is not None)
+        ids = [publication_key(row.get("publicatieId")) or str(row.get("publicatieId")).strip()
+               for row in rows if isinstance(row, dict) and row.get("publicatieId") is not None]
+        distinct.update(ids)
+        self.window_listed[key] = self.window_listed.get(key, 0) + len(ids)  # rows listed, repeats too
         self.fetched(key, len(distinct) - before)
         for row in rows:
             yield from self.select(row, name, listed)
@@ -585,23 +588,44 @@ class TenderNedSpider(BaseSpider):
         pages = self.next_page_wanted(listed, page_data, key, more) if not self.sample else 0
         if pages:
             yield self.page_request(name, params, start, end, page + 1, pages=pages, relist=bool(meta.get("relist")))
-        elif not self.sample and not meta.get("relist") and key in self.window_end and end >= self.today():
-            counts = self.accounting.get(key, {})
-            if counts.get("fetched", 0) < counts.get("expected", 0):
+        elif not self.sample and not meta.get("relist") and key in self.window_end:
+            if end >= self.today():
                 # A window reaching today that came short: its list changed while it was read. A notice
                 # withdrawn from the newest-first list during paging shifts every later row up a place, so
                 # the row at the next page boundary is never listed: anywhere in the window (a backfill
                 # from January loses a March notice), and the next incremental run lists only its last
                 # days. The window is listed once more, every page, for the rows the first listing missed.
-                self.logger.info("%s: listed %d of %d publications; the list changed while it was read: "
-                                 "listing the window once more", key, counts.get("fetched", 0), counts["expected"])
-                self.crawler.stats.inc_value("tenderned/windows_relisted")
-                yield self.page_request(name, params, start, end, 0, relist=True)
-        elif page and not self.sample and not meta.get("relist") and key in self.window_end and start < end:
-            yield from self.split_short(listed, key)
+                yield from self.relist_short(listed, key, "the list changed while it was read")
+            elif page and start < end and self.repeated(key):
+                yield from self.split_short(listed, key)
+            elif page and self.repeated(key):
+                # A past day paged over several pages (a working day has up to 105 publications, §2) that came
+                # short: the list has no stable order within a day (§12: rows repeat across pages), so another
+                # listing shows rows this one did not. Recorded at once, the next run listed it the same way.
+                yield from self.relist_short(listed, key, "rows repeat across pages")
+
+    def repeated(self, key: str) -> bool:
+        """Whether the window's pages listed a row more than once: the list's order changed while it was paged (rows
+        repeat across pages, docs/reference/tenderned-api.md §12), so others were never shown and another listing
+        may show them. A shortfall without repeats (a ``totalElements`` that overstates, a page that failed) is
+        recorded as it is: listing again would show the same."""
+        return self.window_listed.get(key, 0) > len(self.window_rows.get(key, ()))
+
+    def relist_short(self, listed: Listed, key: str, why: str):
+        """The window listed once more, every page, when it came short of its ``totalElements``: the distinct rows of
+        both listings count (a shortfall left after the second is recorded, except today's alone)."""
+        counts = self.accounting.get(key, {})
+        if counts.get("fetched", 0) >= counts.get("expected", 0):
+            return
+        self.logger.info("%s: listed %d of %d publications; %s: listing the window once more",
+                         key, counts.get("fetched", 0), counts["expected"], why)
+        self.crawler.stats.inc_value("tenderned/windows_relisted")
+        meta = listed.meta
+        yield self.page_request(meta["query"], meta["params"], *meta["window"], 0, relist=True)
 
     def split_short(self, listed: Listed, key: str):
-        """A past window paged over several pages that came short of its ``totalElements``: listed again in two
+        """A past window paged over several pages that came short of its ``totalElements``, its pages repeating rows
+        (:meth:`repeated`): listed again in two
         halves (each split again if it comes short so), within this crawl. Rows repeat across pages
         (docs/reference/tenderned-api.md §12): the list has no stable order within a day, so paging a window of many
         days repeats rows and never shows others ("Geen server-side sortering → backfill per datumvenster, niet per

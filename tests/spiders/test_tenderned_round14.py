@@ -112,3 +112,27 @@ def test_a_notice_open_by_its_detail_countdown_is_rechecked_though_no_current_de
     fourth = crawl(server.api_url, from_date="2021-12-20", until_date="2021-12-31")
     assert third.db["notices"].get(300301)["open_until"] is None and fourth.crawl["status"] == "complete"
     assert server.api.log.count("/papi/tenderned-rs-tns/v2/publicaties/300301") == 3  # crawls 1, 2 and 3
+
+
+def test_a_past_day_that_comes_short_over_several_pages_is_listed_once_more(snapshot, serve_api, crawl):
+    """A working day has up to 105 publications (reference §2), more than one page of 100, and the list has no stable
+    order within a day (§12: rows repeat across pages), so a day paged over several pages can come short while a
+    second listing, in another order, shows the rows the first did not. Only a window reaching today was listed
+    once more; a past day was recorded, and the next run listed it the same way. It is listed once more too: 13
+    publications of one day in pages of 5, the first listing repeating 2 rows a page, are all archived. A day that
+    stays short is still recorded (``test_rows_repeated_across_pages_do_not_hide_a_publication_that_never_came``)."""
+    from tests.spiders.test_tenderned import _many
+
+    server = serve_api(_many(snapshot, days=1, per_day=13), max_size=5, page_overlap=2)
+
+    def another_order_after_the_first_listing(page, params):
+        if page["number"] == 2:  # the first listing's last page: the next listing comes in another order
+            server.api.page_overlap = 0
+        return page
+
+    server.api.envelope = another_order_after_the_first_listing
+    result = crawl(server.api_url, "--profile", "all", "-s", "TENDERNED_PAGE_SIZE=5",
+                   from_date="2021-03-01", until_date="2021-03-01")
+    assert result.crawl["status"] == "complete", result.errors
+    assert result.db["notices"].count == 13
+    assert "listing the window once more" in result.output
