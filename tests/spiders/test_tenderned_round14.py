@@ -136,3 +136,26 @@ def test_a_past_day_that_comes_short_over_several_pages_is_listed_once_more(snap
     assert result.crawl["status"] == "complete", result.errors
     assert result.db["notices"].count == 13
     assert "listing the window once more" in result.output
+
+
+@pytest.mark.parametrize("how", ["ended early", "VBE"])
+def test_a_procedure_ended_early_awaits_no_award_notice(snapshot, serve_api, crawl, how):
+    """A youth-care procedure with no award notice archived has its ``/gerelateerd`` asked by every crawl for a year
+    after its last date, as its award notice can come months later. A procedure ended early (the detail's
+    ``isVroegtijdigBeeindigd``, reference §4; a ``VBE`` notice, vroegtijdige beëindiging, §7.1) gets none: it was asked
+    all the same, a request per crawl for a year. It is no longer asked once the archive says it ended."""
+    contract = by_id(snapshot, 300301)
+    if how == "VBE":
+        contract["detail"]["aankondigingCode"] = {"code": "VBE", "omschrijving": "Vroegtijdige beëindiging"}
+        contract["list"]["typePublicatie"] = {"code": "VBE", "omschrijving": "Vroegtijdige beëindiging"}
+        contract["detail"]["formType"] = None
+    else:
+        contract["detail"]["isVroegtijdigBeeindigd"] = True
+    server = serve_api([p for p in snapshot if p["list"]["publicatieId"] != "300377"])  # its award notice never came
+    first = crawl(server.api_url, from_date="2021-10-01", until_date="2021-12-31")
+    assert first.crawl["status"] == "complete", first.errors
+    began = len(server.api.log)
+    second = crawl(server.api_url, from_date="2022-01-10", until_date="2022-01-20")
+    assert second.crawl["status"] == "complete", second.errors
+    assert "/papi/tenderned-rs-tns/v2/publicaties/300301/gerelateerd" not in server.api.log[began:]
+    assert "tenderned/awaiting_results" not in second.output
