@@ -626,8 +626,8 @@ class TenderNedSpider(BaseSpider):
 
     def split_short(self, listed: Listed, key: str):
         """A past window paged over several pages that came short of its ``totalElements``, its pages repeating rows
-        (:meth:`repeated`): listed again in two
-        halves (each split again if it comes short so), within this crawl. Rows repeat across pages
+        (:meth:`repeated`): listed again in two halves (each split again if it comes short so), within this crawl.
+        Rows repeat across pages
         (docs/reference/tenderned-api.md §12): the list has no stable order within a day, so paging a window of many
         days repeats rows and never shows others ("Geen server-side sortering → backfill per datumvenster, niet per
         cursor"; split backfills into date windows, one day at a time). Recorded and left so, the next run listed the
