@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, timedelta
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
@@ -286,6 +287,30 @@ FIELD_COLUMNS = {**{field: (column,) for field, column in FLAG_FIELDS.items()},
 DETAIL_FLAG_OF = {"isVroegtijdigeBeeindiging": "isVroegtijdigBeeindigd", "digitaal": "isDigitaalInschrijvenMogelijk"}
 
 
+#: The days-left counters (docs/reference/tenderned-api.md §3, §4): the detail's, else the list row's.
+COUNTDOWNS = (("detail", "numberOfDaysBeforeAanmeldenInschrijven"), ("row", "aantalDagenTotSluitingsDatum"))
+
+
+def countdown_end(detail: dict, row: dict, fetched_at) -> str | None:
+    """The Amsterdam day a notice's countdown ends (the day fetched plus the days left), when its detail gives no
+    closing date (``sluitingsDatum`` is often absent there, §13; the list keeps the original one, which a
+    rectification moved, §3 "Gotcha") and the countdown says it is open (``-1``/``0``: closed). The counter
+    changes every day and is not archived; the day it ends does not. None otherwise, or for a counter of no
+    readable shape (it is informative only: it costs nothing else)."""
+    if detail.get("sluitingsDatum") not in (None, ""):
+        return None
+    for record, field in COUNTDOWNS:
+        days = (detail if record == "detail" else row).get(field)
+        if isinstance(days, str) and re.fullmatch(r"\s*-?[0-9]{1,5}\s*", days):
+            days = int(days)
+        if isinstance(days, int) and not isinstance(days, bool):
+            fetched = local_date(values.readable_timestamp(fetched_at)) if fetched_at else None
+            if not 0 < days <= 3650 or fetched is None:
+                return None
+            return (date.fromisoformat(fetched) + timedelta(days=days)).isoformat()
+    return None
+
+
 def unreadable_flags(record, detail=None) -> dict[str, str]:
     """``{field: why}`` of the yes/no fields (:data:`FLAG_FIELDS`) of ``record`` sent with a value that is no
     yes/no (``"onbekend"``, ``2``, a list): read as omitted (:func:`values.flag`). ``detail``: ``record`` is its
@@ -338,6 +363,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     else:
         the_deadline, placeholder = deadline(d.get("sluitingsDatum"))
     consultation, _ = deadline(d.get("sluitingsDatumMarktconsultatie") or row.get("sluitingsDatumMarktconsultatie"))
+    open_until = countdown_end(d, row, item.fetched_at)
     status_code, status_label = publication_status(row)
     digital, digital_label = informative_code(d.get("digitaalInschrijvenCode"))
 
@@ -380,6 +406,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "year_month": published[:7] if published else None,
         "deadline": the_deadline, "deadline_placeholder": placeholder, "deadline_list": list_deadline,
         "consultation_deadline": consultation,
+        "open_until": open_until,
         "procedure": procedure, "procedure_label": procedure_label,
         "contract_type": contract_type, "contract_type_label": contract_type_label,
         "contract_nature": nature, "contract_nature_label": nature_label,

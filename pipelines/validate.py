@@ -57,12 +57,17 @@ def validate_notice(item: NoticeItem) -> None:
     if not _has_text(detail.get("aanbestedingNaam")) and raw_id is None:
         raise DropItem(f"{where}: detail answer has neither aanbestedingNaam (title) nor publicatieId: no publication "
                        f"record (keys: {', '.join(sorted(map(str, detail))[:5]) or 'none'})")
-    if not any(_has_text(record.get("aanbestedingNaam")) for record in (detail, row)):
+    # An archived notice's detail (a re-check: no list row) that leaves the title or the date out is a sparse answer
+    # (fields go missing, §13): the archive keeps the ones it has (store.writes.keep_omitted) and takes the rest. It
+    # was dropped, by every crawl (an open notice is re-checked by each until its deadline), each partial, and what
+    # the detail did say (a deadline a rectification moved, §3) was never archived.
+    if not any(_has_text(record.get("aanbestedingNaam")) for record in (detail, row)) and not item.archived:
         raise DropItem(f"{where}: detail record has no aanbestedingNaam (title), nor has its list row")
     # An unreadable optional date costs that field, not the notice (values.OPTIONAL_DATES: the spider
     # records it, normalise reads it as omitted); the publication date is required.
     # the list row's date stands in for a missing or unreadable one (docs/reference/tenderned-api.md §3, §13)
-    if all(readable_timestamp(record.get("publicatieDatum")) is None for record in (detail, row)):
+    if all(readable_timestamp(record.get("publicatieDatum")) is None for record in (detail, row)) \
+            and not item.archived:
         raise DropItem(f"{where}: detail record has no readable publicatieDatum (nor has its list row)")
     if item.documents is not None and not (isinstance(item.documents, dict)
                                            and isinstance(item.documents.get("documenten", []), list)):

@@ -30,6 +30,8 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    more before that is believed. A page whose rows were mostly published outside the window is
    the API ignoring the date filter: recorded, and the window not paged further
    (:meth:`date_filter_ignored`).
+   A past window of several days that comes short over several pages (rows repeat across
+   pages) is listed again in halves, down to single days (:meth:`split_short`).
 3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
    each gets one detail request (CPV, NUTS, the current deadline and the notice
    type ``aankondigingCode`` live only there) and one ``/documenten`` request.
@@ -40,7 +42,8 @@ starts at the last complete crawl's ``until_date`` minus ``TENDERNED_OVERLAP_DAY
 publications already archived get no detail request, except (a) all publications of
 a procedure that has a new one in this crawl (a rectification changes the original
 notice's detail, never its list row) and (b) open procedures, re-checked until their
-deadline plus ``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
+deadline (or, for a detail that gives none, the day its countdown ends: ``open_until``) plus
+``TENDERNED_RECHECK_MARGIN_DAYS`` (one whose detail answers 404 or 410 is kept as archived,
 recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
 record omitted values the archive kept (not values it sent unreadable, "onbekend": the same would come), and (d) notices whose ``/documenten`` failed when
 they were archived (``documents_unread``), and (e) listed notices whose list row gives another
@@ -183,6 +186,8 @@ class TenderNedSpider(BaseSpider):
         self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
         self.unavailable_related: set[str] = set()  # notices not archived (related or listed) whose detail answered so
         self.window_rows: dict[str, set[str]] = {}  # per query window: the distinct publicatieIds listed
+        self.window_listed: dict[str, int] = {}  # ... and how many rows its pages listed (repeats too)
+        self.split_windows: dict[str, list[str]] = {}  # a window short over its pages -> the halves listed instead
         self.window_start: dict[str, date] = {}
         self.window_end: dict[str, date] = {}
         self.archived: dict[str, dict] = {}  # publicatieId -> the archived notice (CrawlState's known_notices)
@@ -266,9 +271,12 @@ class TenderNedSpider(BaseSpider):
                              last["crawl_id"] if last else "-", self.arguments.from_date, self.arguments.until_date)
 
     def is_open(self, notice: dict) -> bool:
-        """Still open: its deadline (or consultation deadline) plus the margin is not past."""
+        """Still open: its deadline (or consultation deadline), or the day its detail's countdown ends when the
+        detail gave no deadline (``open_until``: the archived one is then the list's original, which a rectification
+        moved, or none), plus the margin is not past."""
         deadline = notice.get("deadline") or notice.get("consultation_deadline")
-        return bool(deadline) and date.fromisoformat(deadline[:10]) >= self.recheck_until
+        days = [date.fromisoformat(value[:10]) for value in (deadline, notice.get("open_until")) if value]
+        return bool(days) and max(days) >= self.recheck_until
 
     @staticmethod
     def sparse(notice: dict) -> bool:
@@ -569,8 +577,10 @@ class TenderNedSpider(BaseSpider):
         # (publication_key, as :meth:`select` fetches it): "0300377" repeating 300377 is no other publication.
         distinct = self.window_rows.setdefault(key, set())
         before = len(distinct)
-        distinct.update(publication_key(row.get("publicatieId")) or str(row.get("publicatieId")).strip()
-                        for row in rows if isinstance(row, dict) and row.get("publicatieId") is not None)
+        ids = [publication_key(row.get("publicatieId")) or str(row.get("publicatieId")).strip()
+               for row in rows if isinstance(row, dict) and row.get("publicatieId") is not None]
+        distinct.update(ids)
+        self.window_listed[key] = self.window_listed.get(key, 0) + len(ids)  # rows listed, repeats too
         self.fetched(key, len(distinct) - before)
         for row in rows:
             yield from self.select(row, name, listed)
@@ -579,18 +589,67 @@ class TenderNedSpider(BaseSpider):
         pages = self.next_page_wanted(listed, page_data, key, more) if not self.sample else 0
         if pages:
             yield self.page_request(name, params, start, end, page + 1, pages=pages, relist=bool(meta.get("relist")))
-        elif not self.sample and not meta.get("relist") and key in self.window_end and end >= self.today():
-            counts = self.accounting.get(key, {})
-            if counts.get("fetched", 0) < counts.get("expected", 0):
+        elif not self.sample and not meta.get("relist") and key in self.window_end:
+            if end >= self.today():
                 # A window reaching today that came short: its list changed while it was read. A notice
                 # withdrawn from the newest-first list during paging shifts every later row up a place, so
                 # the row at the next page boundary is never listed: anywhere in the window (a backfill
                 # from January loses a March notice), and the next incremental run lists only its last
                 # days. The window is listed once more, every page, for the rows the first listing missed.
-                self.logger.info("%s: listed %d of %d publications; the list changed while it was read: "
-                                 "listing the window once more", key, counts.get("fetched", 0), counts["expected"])
-                self.crawler.stats.inc_value("tenderned/windows_relisted")
-                yield self.page_request(name, params, start, end, 0, relist=True)
+                yield from self.relist_short(listed, key, "the list changed while it was read")
+            elif page and start < end and self.repeated(key):
+                yield from self.split_short(listed, key)
+            elif page and self.repeated(key):
+                # A past day paged over several pages (a working day has up to 105 publications, §2) that came
+                # short: the list has no stable order within a day (§12: rows repeat across pages), so another
+                # listing shows rows this one did not. Recorded at once, the next run listed it the same way.
+                yield from self.relist_short(listed, key, "rows repeat across pages")
+
+    def repeated(self, key: str) -> bool:
+        """Whether the window's pages listed a row more than once: the list's order changed while it was paged (rows
+        repeat across pages, docs/reference/tenderned-api.md §12), so others were never shown and another listing
+        may show them. A shortfall without repeats (a ``totalElements`` that overstates, a page that failed) is
+        recorded as it is: listing again would show the same."""
+        return self.window_listed.get(key, 0) > len(self.window_rows.get(key, ()))
+
+    def relist_short(self, listed: Listed, key: str, why: str):
+        """The window listed once more, every page, when it came short of its ``totalElements``: the distinct rows of
+        both listings count (a shortfall left after the second is recorded, except today's alone)."""
+        counts = self.accounting.get(key, {})
+        if counts.get("fetched", 0) >= counts.get("expected", 0):
+            return
+        self.logger.info("%s: listed %d of %d publications; %s: listing the window once more",
+                         key, counts.get("fetched", 0), counts["expected"], why)
+        self.crawler.stats.inc_value("tenderned/windows_relisted")
+        meta = listed.meta
+        yield self.page_request(meta["query"], meta["params"], *meta["window"], 0, relist=True)
+
+    def split_short(self, listed: Listed, key: str):
+        """A past window paged over several pages that came short of its ``totalElements``, its pages repeating rows
+        (:meth:`repeated`): listed again in two halves (each split again if it comes short so), within this crawl.
+        Rows repeat across pages
+        (docs/reference/tenderned-api.md §12): the list has no stable order within a day, so paging a window of many
+        days repeats rows and never shows others ("Geen server-side sortering → backfill per datumvenster, niet per
+        cursor"; split backfills into date windows, one day at a time). Recorded and left so, the next run listed the
+        same window the same way: short again, every run partial, its window never moving on. The halves account for
+        the window (their own shortfalls are recorded); a single day that stays short is recorded. A window reaching
+        today is listed once more whole first (:meth:`list_page`)."""
+        counts = self.accounting.get(key, {})
+        if counts.get("fetched", 0) >= counts.get("expected", 0):
+            return
+        meta = listed.meta
+        start, end = meta["window"]
+        middle = start + timedelta(days=(end - start).days // 2)
+        self.logger.info("%s: listed %d of %d publications over %d pages (rows repeat across pages): listing it again "
+                         "in two windows, %s..%s and %s..%s", key, counts.get("fetched", 0), counts["expected"],
+                         meta["page"] + 1, start, middle, middle + timedelta(days=1), end)
+        self.crawler.stats.inc_value("tenderned/windows_split_short")
+        # its rows are its halves' once both are listed (:meth:`shortfalls`); a half not answered (failed, or not in
+        # the WARC store of a crawl replayed that did not split) leaves the window's own shortfall recorded
+        self.split_windows[key] = [f"{meta['query']} {start}..{middle}",
+                                   f"{meta['query']} {middle + timedelta(days=1)}..{end}"]
+        yield self.page_request(meta["query"], meta["params"], start, middle, 0)
+        yield self.page_request(meta["query"], meta["params"], middle + timedelta(days=1), end, 0)
 
     def date_filter_ignored(self, listed: Listed, rows: list) -> list | None:
         """Whether the API ignored the window's date filter (``publicatieDatumVanaf``/``Tot``): most of the page's
@@ -654,6 +713,9 @@ class TenderNedSpider(BaseSpider):
         today = self.today()  # TenderNed's calendar (Europe/Amsterdam), not the machine's; a replay's: its crawl's
         out = []
         for shortfall in super().shortfalls():
+            halves = self.split_windows.get(shortfall["key"])
+            if halves and all(half in self.window_end for half in halves):
+                continue  # listed again in halves, which account for it (split_short)
             end = self.window_end.get(shortfall["key"])
             if end is not None and self.window_start.get(shortfall["key"], end) >= today:
                 self.logger.info("%s: listed %d of %d publications; today's list still changes: not an error",
@@ -797,7 +859,10 @@ class TenderNedSpider(BaseSpider):
         self.errback(failure, note=f" (related to {origin})")
 
     def parse_detail(self, response):
-        detail = self.load_json(response)
+        # a related notice's answer that is no record (cut short, an HTML page) is recorded "related to N", as its failed
+        # request is: the next run asks N's /gerelateerd again (queries.related_failed); no list lists it
+        origin = response.meta.get("related_to")
+        detail = self.load_json(response, note=f" (related to {origin})" if origin else "")
         if detail is None:
             return
         publication_id = response.meta["publication_id"]
@@ -824,6 +889,7 @@ class TenderNedSpider(BaseSpider):
             list_record=row,
             related_to=response.meta.get("related_to"),
             related_record=response.meta.get("related_record"),
+            archived=publication_id in self.archived,
             **self.provenance(response),
         )
         if publication_id not in self.known:

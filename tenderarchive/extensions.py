@@ -247,7 +247,11 @@ class CrawlRecorder:
         # a discovered news page that answered a maintenance or error page: asked again by the next crawl, as a failed
         # request is (queries.failed_news_pages)
         again = NEWS_PAGE_FAILED if isinstance(exception, PageUnavailable) and not item.is_living_page else ""
-        self.extra_errors.append({"url": url, "error": f"item dropped: {exception}{again}"})
+        # a notice found through another's /gerelateerd (no list lists it) says so, as its failed request does: the next
+        # run asks that notice's /gerelateerd again (queries.related_failed), else it was never asked for again
+        origin = getattr(item, "related_to", None)
+        related = f" (related to {origin})" if origin else ""
+        self.extra_errors.append({"url": url, "error": f"item dropped: {exception}{again}{related}"})
 
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats

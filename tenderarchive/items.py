@@ -36,6 +36,7 @@ class NoticeItem:
     pdf_sha256: str | None = None
     related_to: str | None = None       # publicatieId whose /gerelateerd list led to this notice
     related_record: dict | None = None  # that list's row of this notice (its formType types a detail naming none)
+    archived: bool = False              # the archive has the notice (a re-check): what its detail leaves out, it keeps
 
 
 @dataclass

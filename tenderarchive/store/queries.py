@@ -40,14 +40,15 @@ def _table_rows(path, table: str, sql: str, params=()) -> list[dict]:
 
 def known_notices(path: str | Path) -> dict[str, dict]:
     """``{publication_id: {kenmerk, deadline, consultation_deadline, omitted_columns, documents_unread, notice_type,
-    form_type, publication_status}}`` of the archived notices (the types: a detail that now gives another has its
+    form_type, publication_status, open_until}}`` of the archived notices (the types: a detail that now gives another has its
     /html read again; the list's status: a listed notice whose status changed is fetched again)."""
     columns, where = "publication_id, kenmerk, deadline, consultation_deadline", ""
     db = read_only(path)
     if db is not None:
         try:
             existing = db["notices"].columns_dict if db["notices"].exists() else {}
-            for optional in ("omitted_columns", "documents_unread", "notice_type", "form_type", "publication_status"):
+            for optional in ("omitted_columns", "documents_unread", "notice_type", "form_type", "publication_status",
+                             "open_until"):
                 if optional in existing:
                     columns += f", {optional}"
             if "form_type" in existing:
@@ -427,17 +428,22 @@ def awaiting_results(path: str | Path) -> dict[str, dict]:
     """``{kenmerk: {publication_id, last}}`` of the youth-care procedures with no result notice
     archived: their newest notice, and their latest deadline or publication date. A rectification
     (REC) is a result notice only when its ``formType`` says so: one of a contract notice (a moved
-    deadline, formType "competition") is no award (tenderned-api.md §7.1)."""
+    deadline, formType "competition") is no award (tenderned-api.md §7.1). Not a procedure ended early (a
+    notice flagged ``is_cancelled``, or a ``VBE`` notice): no award notice comes, and its ``/gerelateerd`` was
+    asked by every crawl for a year."""
     db = read_only(path)
     if db is None:
         return {}
     try:
         if not db["notices"].exists() or not {"form_type", "youth_care"} <= set(db["notices"].columns_dict):
             return {}
+        # a procedure ended early (isVroegtijdigBeeindigd, or a VBE notice of it: reference §4, §7.1) gets no award notice
+        ended = ("and kenmerk not in (select kenmerk from notices where kenmerk is not null "
+                 "and (notice_type = 'VBE' or is_cancelled = 1)) " if "is_cancelled" in db["notices"].columns_dict else "")
         return {str(r["kenmerk"]): {"publication_id": str(r["publication_id"]), "last": r["last"]} for r in db.query(
             "select kenmerk, max(publication_id) as publication_id, "
             "max(coalesce(deadline, consultation_deadline, published)) as last from notices "
-            "where kenmerk is not null and youth_care = 1 group by kenmerk "
+            f"where kenmerk is not null and youth_care = 1 {ended}group by kenmerk "
             # an award publication known only from an OCDS package is not the API's award notice (reference §8.8)
             "having sum(coalesce(form_type = 'result', 0) or coalesce(notice_type = 'AGO' and coalesce(form_type, '') != 'ocds', 0) "
             "or (form_type is null and coalesce(notice_type = 'REC', 0))) = 0")}

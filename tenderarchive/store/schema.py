@@ -53,6 +53,8 @@ TABLES: dict[str, dict] = {
             "published": str, "published_at": str, "year": int, "year_month": str,
             "deadline": str, "deadline_placeholder": int, "deadline_list": str,
             "consultation_deadline": str,
+            # the day the detail's countdown ends when the detail gives no closing date (pipelines/normalise.py)
+            "open_until": str,
             "procedure": str, "procedure_label": str,
             "contract_type": str, "contract_type_label": str,
             "contract_nature": str, "contract_nature_label": str,
@@ -359,7 +361,8 @@ TABLES: dict[str, dict] = {
 
 TABLES["notices"]["keep_omitted"] = set(TABLES["notices"]["columns"]) - set(PROVENANCE) - {
     "publication_id", "youth_care", "youth_care_reasons", "buyer_id", "jeugdregio_code", "omitted_columns",
-    "documents_unread", "documents_zip_url"}  # from /documenten: absent when it was not read, empty when it lists none
+    "documents_unread", "documents_zip_url",  # from /documenten: absent when it was not read, empty when it lists none
+    "open_until"}  # the countdown of the detail fetched last: none when it gives a closing date, or is closed
 
 
 def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:

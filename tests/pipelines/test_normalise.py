@@ -321,3 +321,21 @@ def test_an_informative_detail_field_of_no_shape_costs_only_itself(snapshot, dig
     notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
     assert (notice["digital_submission"], notice["digital_submission_label"], notice["deviating_rules"]) == (None,) * 3
     assert notice["title"]
+
+
+@pytest.mark.parametrize("detail, row, expected", [
+    ({"numberOfDaysBeforeAanmeldenInschrijven": 14}, {}, "2026-01-20"),       # the day fetched (Amsterdam) + 14
+    ({"numberOfDaysBeforeAanmeldenInschrijven": " 14 "}, {}, "2026-01-20"),   # a count sent as text
+    ({}, {"aantalDagenTotSluitingsDatum": 3}, "2026-01-09"),                  # the list row's, when the detail has none
+    ({"numberOfDaysBeforeAanmeldenInschrijven": -1}, {"aantalDagenTotSluitingsDatum": 3}, None),  # closed, says the detail
+    ({"numberOfDaysBeforeAanmeldenInschrijven": 0}, {}, None),
+    ({"numberOfDaysBeforeAanmeldenInschrijven": True}, {}, None),             # no count: no day, nothing else lost
+    ({"numberOfDaysBeforeAanmeldenInschrijven": "veertien"}, {}, None),
+    ({"numberOfDaysBeforeAanmeldenInschrijven": 14, "sluitingsDatum": "2026-01-20T12:00:00"}, {}, None),  # a deadline
+])
+def test_the_day_a_countdown_ends_is_kept_only_without_a_closing_date_in_the_detail(detail, row, expected):
+    """``open_until`` (reference §3, §4, §13): the detail's days-left counter, else the list row's, counted from the
+    Amsterdam day the detail was fetched (23:30 UTC on 5 January is 6 January there)."""
+    from pipelines.normalise import countdown_end
+
+    assert countdown_end(detail, row, "2026-01-05T23:30:00+00:00") == expected

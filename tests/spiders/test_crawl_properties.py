@@ -165,7 +165,8 @@ def test_inconsistent_list_pages_are_archived_as_far_as_they_go_or_recorded(
         count, page_size, total_delta, pages_delta, drop_last, repeat, empty_page):
     """``totalElements``/``totalPages`` that disagree with the content, a short or empty page, rows
     repeated from the page before: every row listed is archived; a query that listed fewer distinct
-    publications than its ``totalElements`` claims is recorded (a shortfall), and only then."""
+    publications than its ``totalElements`` claims is recorded (a shortfall), and only then; a window of several
+    days that comes short over several pages is listed again in halves, which then account for it."""
     publications = generated(count)
     claimed: dict[tuple, int] = {}      # per query: the totalElements of its page 0
     sent: dict[tuple, set[str]] = {}    # per query: the distinct publicatieIds its pages listed
@@ -198,10 +199,25 @@ def test_inconsistent_list_pages_are_archived_as_far_as_they_go_or_recorded(
         got = {str(i) for i in archived(result)}
         listed = set().union(*sent.values()) if sent else set()
         assert listed <= got, f"listed but not archived: {sorted(listed - got)}"
-        short = sorted(query for query, total in claimed.items() if len(sent.get(query, ())) < total)
+        split = {query for query in claimed if any(halves(query, other) for other in claimed)}
+        short = sorted(query for query, total in claimed.items()
+                       if query not in split and len(sent.get(query, ())) < total)
         shortfalls = [e for e in result.errors if e["error"].startswith("shortfall: ")]
         assert len(shortfalls) == len(short), (short, result.errors)
         assert (result.returncode == 0) == (not short and not result.errors), (short, result.errors)
+
+
+def halves(query: tuple, other: tuple) -> bool:
+    """Whether ``other`` is the same query over a part of ``query``'s window (a half it was listed again in)."""
+    def window(q):
+        params = dict(q)
+        return params.get("publicatieDatumVanaf", ("",))[0], params.get("publicatieDatumTot", ("",))[0]
+
+    def filters(q):
+        return tuple(item for item in q if not item[0].startswith("publicatieDatum"))
+
+    return other != query and filters(other) == filters(query) and window(query)[0] <= window(other)[0] \
+        and window(other)[1] <= window(query)[1]
 
 
 # --- single answers that fail, arrive oddly or lie -------------------------------------------------
