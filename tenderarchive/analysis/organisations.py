@@ -42,27 +42,30 @@ from __future__ import annotations
 
 import re
 
-_UP = r"(?:[A-ZÀ-Ý0-9][\w&'!+-]*|[a-z][A-Z][\w!+-]*)"
+# a capitalised word; its hyphens are its own ("Gemiva-SVG", "Jeugd-"), so words join by a space only: with a hyphen
+# both inside a word and between words, "A-B-C-..." could be cut in 2^n ways (branch orgs1: 300 hyphenated words took
+# minutes)
+_UP = r"(?:[A-ZÀ-Ý0-9][\w&'!+]*(?:-[\w&'!+]*)*|[a-z][A-Z][\w!+]*(?:-[\w!+]*)*)"
 _CONN = r"(?:van|de|der|den|des|het|voor|in|op|&|'t|en(?= [A-Z][\w-]*(?: [A-Z]|$)))"
 # At most 16 words after the first (with up to 3 joining words each): a name unbounded made a rule
 # that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
-_NAME = rf"(?:['’][st][ -])?(?:{_UP}|GGZ)(?:[ -](?:{_CONN}[ -]){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
+_NAME = rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
 # a list of names on one line: "A, B en C", "De Rading, Timon, het Leger des Heils en Youké" (branch orgs1: an article
 # before a later name no longer ends the list, and the "en" of "Bezwaren" is no list word)
-_LIST = rf"{_NAME}(?:(?: ?, ?| en ) ?(?:de |het )?{_NAME})*"
+_LIST = rf"{_NAME}(?:(?:, ?| en )(?:de |het )?{_NAME}){{0,24}}"  # bounded: a rule that starts with a list is tried at every word
 # kinds of party written before a provider's name: "jeugdhulpaanbieders A en B", "zorginstelling Pluryn",
 # "jeugdzorgorganisatie Intervence", "grote zorginstellingen als A, B en C"
 _KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]org|[Ww]elzijns|[Gg]gz-|GGZ-)"
-         r"(?:aanbieder|instelling|organisatie)|[Aa]anbieder)s?")
+         r"(?:aanbieders?|instelling(?:en)?|organisaties?)|[Aa]anbieders?)")
 # a name written as a brand with a lower-case start ("rondomJou"): read only where the kind of party is named before it
 _BRAND = rf"(?:[a-z]+-?[A-Z][\w!+-]*|{_NAME})"
 _LIST_SEP = re.compile(r"\s*(?:,|;|\b(?i:en)\b|\bof\b|&(?= [A-Z][\w-]* [A-Z]))\s*|(?<=!)\s+(?=[A-Z])")
 _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Die", "Dat", "Alle", "Ook", "Zij",
-         "Wij", "We", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's"}
+         "Wij", "We", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's", "Jeugdigen", "Cliënten"}
 _PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
               "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg", "Twente",
               "Nederland", "de regio"}
-_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp|Jeugdzorg|Jeugd(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
+_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp|Jeugdzorg|Jeugd(?!- (?:&|en) )(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
                       r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b")
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
@@ -88,14 +91,13 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
     n = re.sub(r"^(?:de|het|aanbieders?|zorgaanbieders?|organisaties?|partijen)\s+", "", n, flags=re.I)
     n = re.sub(r"^\S*(?:instelling|aanbieder)\s+", "", n)
     tail = re.match(r"^(?P<head>.+?)\s+in\s+(?P<place>[A-Z][\w' -]+)$", n)
-    if tail and (_is_place(tail["place"]) or tail["place"] in _PROVINCES):
+    if tail:  # (branch orgs1: any capitalised place, also a former municipality such as Heerhugowaard)
         n = tail["head"]  # "Horizon in Zuid-Holland": the place is where, not who
-    n = re.sub(r"^[A-Z][a-z]+se (?=[A-Z])(?!Regio\b)", "", n)  # "het Rotterdamse Dock": the adjective says where
     if _SERVICE.match(n) or re.fullmatch(r"[A-Z][\w-]*se", n):
         return None  # a service ("Ambulante Jeugdhulp") or a regional adjective ("Noord-Hollandse")
     if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z]+-?[A-Z]", n):
         return None
-    if re.fullmatch(r"\d+[.)]?", n):
+    if re.fullmatch(r"\d+[.)]?", n) or re.search(r"-gemeenten$", n):
         return None
     return n
 
@@ -271,16 +273,19 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # branch orgs1: a region as a body ("de regio Gooi en Vechtstreek heeft besloten", "De Leidse Regio"); a region
     # name joins its parts with "en" ("Noord-Veluwe en Zeewolde"), which a list of names would split
     ("buyer", "regio_x", re.compile(rf"(?<![\w'])(?P<names>[Rr]egio (?=[A-Z])(?:{_NAME})(?:-? en {_NAME})?|[A-Z][a-z]+se Regio)")),
+    # branch orgs1: regions listed by name ("het inkooptraject van de regio's West-Brabant West, Hart van Brabant en
+    # Zuidoost Brabant")
+    ("buyer", "regio_list", re.compile(rf"[Rr]egio's (?P<names>{_LIST})")),
     ("adviser", "adviser", re.compile(rf"(?P<names>(?:Adviesbureau|adviesbureau|Bureau|Adviesraad|Adviesraden) {_NAME}|"
                                       r"Vereniging van Nederlandse Gemeenten|\bVNG\b)")),
     # branch orgs1: the party asked for advice or that wrote the report ("KPMG is gevraagd om advies", "opgesteld door
     # Deloitte en AKD", "ondersteund door ISD Bollenstreek")
     ("adviser", "advice_by", re.compile(rf"(?:(?P<names>{_LIST}) (?:is|zijn|werd|werden) (?:\w+ )?gevraagd (?:om |te )?(?:advies|adviseren)|"
-                                        rf"(?:opgesteld|ondersteund|geadviseerd) door (?:de |het )?(?P<names2>{_LIST}))")),
+                                        rf"(?:opgesteld|ondersteund|geadviseerd) door (?:de |het )?(?P<names12>{_LIST}))")),
     ("provider", "incumbent", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij|contractpartner)s?(?: van [a-z ]{{2,30}})?,?\s+"
                                          rf"(?:de |het )?(?P<names>{_LIST})")),
     ("provider", "legal_form", re.compile(rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie|Vereniging) {_NAME}|{_NAME} B\.V\.)")),
-    ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals)? (?:de |het )?(?P<names>{_LIST})")),
+    ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
     ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
                                           rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?P<names>{_LIST})")),
     # branch orgs1: a party told by its part in the procedure -- the one that sued or objected, subscribed or not,
@@ -293,7 +298,14 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"|[Nn]ieuwe inschrijver is (?P<names5>{_NAME})"
         rf"|(?:onderdeel|dochter\w*) van (?:de |het )?(?P<names6>{_NAME})"
         rf"|(?:opgericht|bijeengebracht) door (?:de |het )?(?:{_KIND} )?(?P<names7>{_LIST})"
-        rf"|komt voort uit (?:de |het )?(?:{_KIND} )?(?P<names8>{_LIST}))")),
+        rf"|komt voort uit (?:de |het )?(?:{_KIND} )?(?P<names8>{_LIST})"
+        rf"|(?P<names9>{_NAME})(?=,? \(?(?:onderdeel|een dochter\w*) van)"
+        rf"|waar (?P<names10>{_NAME}) (?:deel|onderdeel|lid) van (?:uit ?maakt|is)"
+        rf"|(?P<names11>{_NAME}),? (?:is )?(?:een|het) (?:samenwerkingsverband|consortium|combinatie) (?:van|tussen) (?:de |het )?(?=[A-Z]))")),
+    # branch orgs1: the parties of a court ruling as it names them ("hierna te noemen: Jeugdformaat", "Partijen worden
+    # hierna A, B, C en de gemeente genoemd")
+    ("provider", "ruling_party", re.compile(rf"[Hh]ierna(?: gezamenlijk)?(?: te noemen)?:? (?:de |het )?(?P<names>{_LIST})"
+                                            rf"(?=[,.;\n]| genoemd| en de)")),
     # branch orgs1: a name defined with its abbreviation in brackets ("het Nederlands Jeugdinstituut (NJi)", "Sociale
     # Dienst Drechtsteden (SDD)"): the brackets say it is a body; its role from its head word (_abbr_role)
     ("adviser", "abbreviation", re.compile(rf"(?P<names>{_NAME}) \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)")),
@@ -343,7 +355,12 @@ def _abbr_role(name: str) -> str:
     return "adviser"
 
 
-LIST_RULES = ("aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent")
+BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "Jeugdhulpregio", "Jeugdregio",
+                "Netwerkorganisatie", "Servicebureau", "Sociale Dienst", "Regionaal Serviceteam"}
+# a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
+_PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
+SINGLE_GROUPS = ("names2", "names5", "names6", "names9", "names10", "names11")  # one name, not a list
+LIST_RULES = ("aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent", "ruling_party", "regio_list")
 
 
 def find_organisations(text: str, awardees: list[dict] | None = None,
@@ -359,8 +376,11 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
         for m in rx.finditer(text):
             group = next(g for g, v in m.groupdict().items() if v and g.startswith("names"))
             chunk = m.group(group)
-            if rule in LIST_RULES:
+            if rule in LIST_RULES and group not in SINGLE_GROUPS:
                 names = _split_names(chunk, initial=_initial(text, m.start(group)))
+            elif group in SINGLE_GROUPS:
+                name = _clean_name(chunk, keep_article=not _initial(text, m.start(group)))
+                names = [name] if name and not _is_place(name) else []
             elif rule == "abbreviation":
                 name = _abbreviated(chunk, m.group("abbr"))
                 names = [name] if name else []
@@ -370,8 +390,14 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             for n in names:
                 if rule == "court_name":
                     n = re.sub(r"^([Rr]echtbank|[Gg]erechtshof) (?:in|te) ", r"\1 ", n)
-                if rule == "regio_x" and not _regio_name(n):
-                    continue
+                if rule == "regio_x":
+                    n = re.sub(r" Gemeenten?\b.*$", "", n)  # "Regio Oosterschelde Gemeenten Borsele"
+                    if not _regio_name(n):
+                        continue
+                if rule == "buyer_office" and n in BARE_OFFICES:
+                    continue  # "de Gemeenschappelijke Regeling" without its name names no body
+                if rule == "advice_by" and _PERSON.fullmatch(n):
+                    continue  # "ondersteund door Anna van Dijk": a person, not a firm
                 key = n.casefold()
                 if rule not in ("court_name",) and n != chunk.strip(" .") and not _clean_name(n):
                     continue
@@ -385,12 +411,18 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 line_end = text.find("\n", m.end())
                 out.append({"name": n, "role": role, "rule": rule,
                             "sentence": text[line_start: line_end if line_end > 0 else None][:300]})
+    def forms_of(name: str) -> set[str]:
+        plain = re.sub(r"\s*\([^)]*\)", "", name)
+        return {plain, "Den Haag"} if name == "'s-Gravenhage" else {plain}
+
+    # branch orgs1: a list after "gemeente(n/s)" may hold names of several words ("de gemeenten Alphen aan den Rijn en
+    # Kaag en Braassem", "De samenwerkende gemeentes Hillegom, Lisse en Teylingen"): any named municipality is a list item
+    others = sorted({f for mun in municipalities or [] for f in forms_of(mun["name"])}, key=len, reverse=True)
+    item = "|".join([re.escape(f) for f in others] + [r"[\w-]+"])
     for mun in municipalities or []:
         name = mun["name"]
-        plain = re.sub(r"\s*\([^)]*\)", "", name)
-        forms = {plain, "Den Haag"} if name == "'s-Gravenhage" else {plain}
-        for form in forms:
-            m = re.search(r"\b[Gg]emeenten?\s+(?:[\w-]+,\s+|[\w-]+\s+en\s+)*" + re.escape(form) + r"\b", text)
+        for form in forms_of(name):
+            m = re.search(rf"\b[Gg]emeente(?:n|s)?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" + re.escape(form) + r"\b", text)
             if m and f"gemeente {name}".casefold() not in seen:
                 seen.add(f"gemeente {name}".casefold())
                 out.append({"name": f"gemeente {name}", "role": "buyer", "rule": "gemeente_x",

@@ -113,3 +113,28 @@ def test_an_organisation_is_read_with_its_role(text, name, role):
 ])
 def test_what_only_looks_like_an_organisation_is_not_one(text, wrong):
     assert wrong not in organisations(text)
+
+
+def test_a_list_after_gemeenten_may_hold_municipalities_of_several_words():
+    text = "De gemeenten Alphen aan den Rijn en Kaag en Braassem kopen samen in. De samenwerkende gemeentes Hillegom, Lisse en Teylingen ook."
+    municipalities = [{"name": n} for n in ("Alphen aan den Rijn", "Kaag en Braassem", "Hillegom", "Lisse", "Teylingen")]
+    buyers = {o["name"] for o in find_organisations(text, [], municipalities) if o["role"] == "buyer"}
+    assert buyers == {"gemeente Alphen aan den Rijn", "gemeente Kaag en Braassem", "gemeente Hillegom", "gemeente Lisse",
+                      "gemeente Teylingen"}
+
+
+@pytest.mark.parametrize("text,wrong", [
+    # a person who supports is no adviser firm; a Gemeenschappelijke Regeling without its name names no body
+    ("De wethouder wordt ondersteund door Marion van Dijk en Noorderlicht.", "Marion van Dijk"),
+    ("Dat is vastgelegd in de Gemeenschappelijke Regeling.", "Gemeenschappelijke Regeling"),
+])
+def test_a_person_or_a_bare_kind_of_body_is_no_organisation(text, wrong):
+    assert wrong not in organisations(text)
+
+
+def test_a_long_run_of_hyphenated_words_is_read_in_bounded_time():
+    # 3,000 hyphen-joined capitalised words: with hyphens inside and between words a name could be cut 2^n ways
+    import time
+    start = time.perf_counter()
+    find_organisations("Aap-Noot-" * 3000, None, [])
+    assert time.perf_counter() - start < 10
