@@ -282,8 +282,11 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # Deloitte en AKD", "ondersteund door ISD Bollenstreek")
     ("adviser", "advice_by", re.compile(rf"(?:(?P<names>{_LIST}) (?:is|zijn|werd|werden) (?:\w+ )?gevraagd (?:om |te )?(?:advies|adviseren)|"
                                         rf"(?:opgesteld|ondersteund|geadviseerd) door (?:de |het )?(?P<names12>{_LIST}))")),
-    ("provider", "incumbent", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij|contractpartner)s?(?: van [a-z ]{{2,30}})?,?\s+"
-                                         rf"(?:de |het )?(?P<names>{_LIST})")),
+    ("provider", "incumbent", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij)\s+(?P<names>(?:[Cc]oöperatie|[Ss]tichting) {_NAME})")),
+    # branch orgs1: the incumbents named after their kind, also in a list ("De huidige contractpartners, het Leger des
+    # Heils en De Jeugd- & Gezinsbeschermers,", "De huidige aanbieder van die zorg, Parlan,")
+    ("provider", "incumbent_list", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij|contractpartner)s?(?: van [a-z ]{{2,30}})?,?\s+"
+                                              rf"(?:de |het )?(?P<names>{_LIST})")),
     ("provider", "legal_form", re.compile(rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie|Vereniging) {_NAME}|{_NAME} B\.V\.)")),
     ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
     ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
@@ -360,7 +363,7 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
 SINGLE_GROUPS = ("names2", "names5", "names6", "names9", "names10", "names11")  # one name, not a list
-LIST_RULES = ("aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent", "ruling_party", "regio_list")
+LIST_RULES = ("aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 
 def find_organisations(text: str, awardees: list[dict] | None = None,
