@@ -33,9 +33,21 @@ Awardee rules (:func:`find_awardees`), each a fixed Dutch phrase:
   verantwoordelijk voor de ... jeugdhulp" (a full date: "Sinds 2015 zijn gemeenten
   verantwoordelijk" names no party).
 
+Branch orgs1 added, after the phrasings that recur over several dev sites: ``gunning_aan`` ("de gunning aan
+zorgaanbieder i-Hub", "gunde ... aan X"), ``gaat_naar`` ("de opdracht gaat naar X"), ``winner`` for "een van de
+winnaars", ``winner_side`` for "aan het langste eind trok", ``contract_met`` for a contract extended or agreed
+("contractverlenging voor X", "afspraken gemaakt met jeugdhulpaanbieder X", "Met jeugdhulpaanbieders A en B gaan ze de
+samenwerking aan"), ``contracted_list`` for "De deelnemende instellingen zijn:", ``consortium_members`` (the members of a
+consortium the text says was awarded or will carry out the work), ``onderbrengen_bij`` for "één organisatie ...: X" and
+``levert_vanaf`` for "besloten dat X vanaf <date> ... overnemen". Organisations (:data:`ROLE_PATTERNS`): providers after
+their kind (``aanbieder_x``), parties by their part in the procedure (``party_in_procedure``, ``ruling_party``),
+incumbents in a list, regions as bodies (``regio_x``, ``regio_list``), public bodies by head word, courts with their
+seat as written, advisers asked for advice (``advice_by``) and bodies defined by an abbreviation in brackets
+(``abbreviation``, role from the head word).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
-inside a name, ``&``, ``!``, digits and legal forms); a bare municipality name in a list
-is a place, not a party. Hand-written: a general Dutch NER model would need a model
+inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
+inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
 download and still would not know who was *awarded*.
 """
 from __future__ import annotations
