@@ -33,29 +33,51 @@ Awardee rules (:func:`find_awardees`), each a fixed Dutch phrase:
   verantwoordelijk voor de ... jeugdhulp" (a full date: "Sinds 2015 zijn gemeenten
   verantwoordelijk" names no party).
 
+Branch orgs1 added, after the phrasings that recur over several dev sites: ``gunning_aan`` ("de gunning aan
+zorgaanbieder i-Hub", "gunde ... aan X"), ``gaat_naar`` ("de opdracht gaat naar X"), ``winner`` for "een van de
+winnaars", ``winner_side`` for "aan het langste eind trok", ``contract_met`` for a contract extended or agreed
+("contractverlenging voor X", "afspraken gemaakt met jeugdhulpaanbieder X", "Met jeugdhulpaanbieders A en B gaan ze de
+samenwerking aan"), ``contracted_list`` for "De deelnemende instellingen zijn:", ``consortium_members`` (the members of a
+consortium the text says was awarded or will carry out the work), ``onderbrengen_bij`` for "één organisatie ...: X" and
+``levert_vanaf`` for "besloten dat X vanaf <date> ... overnemen". Organisations (:data:`ROLE_PATTERNS`): providers after
+their kind (``aanbieder_x``), parties by their part in the procedure (``party_in_procedure``, ``ruling_party``),
+incumbents in a list, regions as bodies (``regio_x``, ``regio_list``), public bodies by head word, courts with their
+seat as written, advisers asked for advice (``advice_by``) and bodies defined by an abbreviation in brackets
+(``abbreviation``, role from the head word).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
-inside a name, ``&``, ``!``, digits and legal forms); a bare municipality name in a list
-is a place, not a party. Hand-written: a general Dutch NER model would need a model
+inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
+inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
 download and still would not know who was *awarded*.
 """
 from __future__ import annotations
 
 import re
 
-_UP = r"(?:[A-ZÀ-Ý0-9][\w&'!+-]*|[a-z][A-Z][\w!+-]*)"
+# a capitalised word; its hyphens are its own ("Gemiva-SVG", "Jeugd-"), so words join by a space only: with a hyphen
+# both inside a word and between words, "A-B-C-..." could be cut in 2^n ways (branch orgs1: 300 hyphenated words took
+# minutes)
+_UP = r"(?:[A-ZÀ-Ý0-9][\w&'!+]*(?:-[\w&'!+]*)*|[a-z][A-Z][\w!+]*(?:-[\w!+]*)*)"
 _CONN = r"(?:van|de|der|den|des|het|voor|in|op|&|'t|en(?= [A-Z][\w-]*(?: [A-Z]|$)))"
 # At most 16 words after the first (with up to 3 joining words each): a name unbounded made a rule
 # that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
-_NAME = rf"(?:{_UP}|GGZ)(?:[ -](?:{_CONN}[ -]){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
+_NAME = rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
+# a list of names on one line: "A, B en C", "De Rading, Timon, het Leger des Heils en Youké" (branch orgs1: an article
+# before a later name no longer ends the list, and the "en" of "Bezwaren" is no list word)
+_LIST = rf"{_NAME}(?:(?:, ?| en )(?:de |het )?{_NAME}){{0,24}}"  # bounded: a rule that starts with a list is tried at every word
+# kinds of party written before a provider's name: "jeugdhulpaanbieders A en B", "zorginstelling Pluryn",
+# "jeugdzorgorganisatie Intervence", "grote zorginstellingen als A, B en C"
+_KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]org|[Ww]elzijns|[Gg]gz-|GGZ-)"
+         r"(?:aanbieders?|instelling(?:en)?|organisaties?)|[Aa]anbieders?)")
 # a name written as a brand with a lower-case start ("rondomJou"): read only where the kind of party is named before it
-_BRAND = rf"(?:[a-z]+[A-Z][\w!+-]*|{_NAME})"
+_BRAND = rf"(?:[a-z]+-?[A-Z][\w!+-]*|{_NAME})"
 _LIST_SEP = re.compile(r"\s*(?:,|;|\b(?i:en)\b|\bof\b|&(?= [A-Z][\w-]* [A-Z]))\s*|(?<=!)\s+(?=[A-Z])")
 _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Die", "Dat", "Alle", "Ook", "Zij",
-         "Wij", "We", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's"}
+         "Wij", "We", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's", "Jeugdigen", "Cliënten"}
 _PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
               "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg", "Twente",
               "Nederland", "de regio"}
-_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp|Jeugdzorg|Jeugd(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
+_SERVICE = re.compile(r"^(?:Ambulante|Specialistische|Enkelvoudige|Jeugdhulp|Jeugdzorg|Jeugd(?!- (?:&|en) )(?! [A-Z][a-z]+ [A-Z][a-z]+$)|Crisis\w*|Dyslexie\w*|"
                       r"Pleegzorg|Wmo|Gezin|Kinderen|Ouders|Onderwijs)\b")
 _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
@@ -67,18 +89,27 @@ _FOR_AMOUNT = r"(?: voor (?:€|EUR|euro)?\s?\d[\d.,]*(?:\s?(?:miljoen|mln\.?|mi
 _MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 
 
-def _clean_name(n: str) -> str | None:
-    n = n.strip(" .,:;'\"()")
+def _clean_name(n: str, keep_article: bool = False) -> str | None:
+    """The name of a party, or None for a service, a place, a regional adjective or a stop word. A capitalised
+    article inside a sentence belongs to the name ("met De Rading en Timon", "Het Leger des Heils"); with
+    ``keep_article`` it is kept (branch orgs1), at a sentence's start it is not told from "De gemeente"."""
+    n = re.sub(r"^[\s.,:;\"()]+|[\s.,:;'\"()]+$", "", n)
+    if not re.match(r"['’][st][ -]", n):
+        n = n.lstrip("'’")
+    article = re.match(r"(?:De|Het) (?=[A-ZÀ-Ý'’])", n) if keep_article else None
+    core = _clean_name(n[article.end():]) if article else None
+    if article and core and core == n[article.end():] and not _is_place(core):
+        return n
     n = re.sub(r"^(?:de|het|aanbieders?|zorgaanbieders?|organisaties?|partijen)\s+", "", n, flags=re.I)
     n = re.sub(r"^\S*(?:instelling|aanbieder)\s+", "", n)
     tail = re.match(r"^(?P<head>.+?)\s+in\s+(?P<place>[A-Z][\w' -]+)$", n)
-    if tail and (_is_place(tail["place"]) or tail["place"] in _PROVINCES):
+    if tail:  # (branch orgs1: any capitalised place, also a former municipality such as Heerhugowaard)
         n = tail["head"]  # "Horizon in Zuid-Holland": the place is where, not who
     if _SERVICE.match(n) or re.fullmatch(r"[A-Z][\w-]*se", n):
         return None  # a service ("Ambulante Jeugdhulp") or a regional adjective ("Noord-Hollandse")
-    if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z]+[A-Z]", n):
+    if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z]+-?[A-Z]", n):
         return None
-    if re.fullmatch(r"\d+[.)]?", n):
+    if re.fullmatch(r"\d+[.)]?", n) or re.search(r"-gemeenten$", n):
         return None
     return n
 
@@ -89,15 +120,23 @@ def _is_place(name: str) -> bool:
     return name in munis or name in {"Den Haag", "Weesp", "Nederland", "Zeeland", "Brabant", "Groningen"}
 
 
-def _split_names(chunk: str, name: str = _NAME) -> list[str]:
+def _initial(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a sentence (or a line): there a capitalised article is the sentence's."""
+    before = text[:pos].rstrip(" \t\"'„“”‘’")
+    return not before or before[-1] in ".!?\n|"
+
+
+def _split_names(chunk: str, name: str = _NAME, initial: bool = True) -> list[str]:
+    """The names of a list chunk ("A, De Rading, het Leger des Heils en Youké"). ``initial``: the chunk starts
+    a sentence, so a capitalised article at its very start is not taken as part of the first name."""
     chunk = re.split(r"\.\s|\.$|\s[-–(]\s?|\bvormt\b|\bwerkt\b|\bmet onderaannemer", chunk)[0]
     out = []
-    for part in _LIST_SEP.split(chunk):
+    for i, part in enumerate(_LIST_SEP.split(chunk)):
         part = re.sub(r"^(?:de|het)\s+(?=[A-Z])", "", part.strip()) if part else part
         m = re.match(name, part) if part else None
         if not m:
             continue
-        n = _clean_name(m.group(0))
+        n = _clean_name(m.group(0), keep_article=i > 0 or not initial)
         if n and not _is_place(n):
             out.append(n)
     return out
@@ -131,7 +170,7 @@ def find_awardees(text: str) -> list[dict]:
                 item = _LIST_LINE.sub("", s)
                 if ":" in item:
                     item = item.rsplit(":", 1)[1]
-                for n in _split_names(item):
+                for n in _split_names(item, initial=False):  # a list item is a name as written
                     _add(out, seen, n, "award_list", line + " " + s)
                 items_seen = True
                 continue
@@ -146,50 +185,82 @@ def find_awardees(text: str) -> list[dict]:
             items_seen = True
     for m in re.finditer(r"(?:zijn|is|worden|werden) (?:in [\w ]{2,40} )?gecontracteerd:\s*([^\n]+)|"
                          r"(?:gegunde|gecontracteerde) (?:\w+ ){0,2}(?:zijn|is):\s*([^\n]+)", text, re.I):
-        for n in _split_names(m.group(1) or m.group(2)):
+        for n in _split_names(m.group(1) or m.group(2), initial=_initial(text, m.start(m.lastindex))):
             _add(out, seen, n, "award_inline", m.group(0))
     rules = [
         # (an amount between: "definitief gegund voor € 1,5 miljoen aan Stichting X")
         ("gegund_aan", rf"{_Q}gegund{_Q}{_FOR_AMOUNT} aan (?:een |het |de )?(?:samenwerkingsverband|consortium|combinatie|zorgaanbieder|aanbieder)?\s*"
-                       rf"(?:van |tussen )?(?P<names>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*)"),
-        ("winner", rf"(?P<names>{_NAME}),? (?:\w+ )?de winnaar van de aanbesteding"),
+                       rf"(?:van |tussen )?(?P<names>{_LIST})"),
+        ("winner", rf"(?P<names>{_NAME}),? (?:\w+ )?(?:de winnaar|(?:één|een) van de winnaars) van de (?:\w+)?aanbesteding"),
         ("winner", rf"(?P<names>{_NAME}) wint (?:de )?aanbesteding"),
         ("aanbesteding_aan", rf"(?:aanbesteding|aanbesteed|gegund) aan (?:zorgaanbieder |jeugdzorgaanbieder |aanbieder )?(?P<names>{_NAME})"),
+        # branch orgs1: the award as a noun or told with gunnen ("de gunning aan zorgaanbieder i-Hub", "gunde het
+        # stadsdeel het opbouwwerk aan Dock"), and where the contract goes ("de opdracht gaat naar X")
+        ("gunning_aan", rf"(?:\bgunning|\bgun(?:t|de|den|nen)\b[^.\n]{{0,60}}?) aan (?:de |het )?(?:[a-z]+ )?(?:{_KIND} )?"
+                        rf"(?P<names>{_BRAND}(?:(?: ?, ?| en ) ?(?:de |het )?{_NAME})*)"),
+        ("gaat_naar", rf"(?:opdracht|aanbesteding|gunning|contract|perceel)\w* (?:\w+ ){{0,5}}(?:gaat|ging|gaan|gingen) "
+                      rf"(?:\w+ )?naar (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("contract_met", rf"(?:tekenden|ondertekenden|sloten|sluiten)\b[^.\n]{{0,80}}? en (?P<names>{_NAME}) (?:de|een) (?:overeenkomst|contract)"),
         ("contract_met", rf"(?:sluit\w*|sloten|gesloten|tekenen|ondertekend|getekend)\b[^.\n]{{0,80}}"
                          rf"(?:overeenkomst|contract)\w* met (?P<names>{_NAME})"),
-        ("contract_met", rf"(?:overeenkomst|contract)\w* met (?P<names>{_NAME})[^.\n]{{0,60}}"
+        ("contract_met", rf"(?:overeenkomst|contract)\w* (?:(?:dat|die) )?met (?P<names>{_NAME})[^.\n]{{0,60}}"
                          rf"(?:gesloten|getekend|ondertekend|afgesloten)"),
-        ("contracted_list", rf"(?:betrokken|gecontracteerde|geselecteerde|gegunde) (?:GI'?s|aanbieders|partijen|"
-                            rf"instellingen|organisaties) zijn,? (?:naast (?:de |het )?(?P<first>{_NAME}),\s*)?"
+        # branch orgs1: a contract extended with a party ("de contractverlenging voor Horizon", "het contract met X te
+        # verlengen"), agreements made with a named provider ("afspraken gemaakt met jeugdhulpaanbieder X"), and a
+        # partnership entered with named providers ("Met jeugdhulpaanbieders A, B en C gaan ze de samenwerking aan")
+        ("contract_met", rf"(?:contract|overeenkomst)verlenging (?:voor|met|van) (?:de |het )?(?P<names>{_NAME})"),
+        ("contract_met", rf"(?:contract|overeenkomst)\w* met (?:de |het )?(?P<names>{_NAME}) (?:[\w-]+ ){{0,6}}?(?:te )?verleng(?:en|d|t)\b"),
+        ("contract_met", rf"afspraken (?:\w+ ){{0,2}}(?:gemaakt|vastgelegd) met (?:de |het )?{_KIND} (?P<names>{_LIST})"),
+        ("contract_met", rf"\b[Mm]et (?:de )?{_KIND} (?P<names>{_LIST}) (?:gaan|gaat|zijn|is|werd|werden|hebben|heeft) "
+                         rf"(?:[\w-]+ ){{0,4}}(?:samenwerking|overeenkomst|contract)\w* (?:aan|aangegaan|gesloten|getekend)\b"),
+        ("contracted_list", rf"(?:betrokken|gecontracteerde|geselecteerde|gegunde|deelnemende) (?:GI'?s|aanbieders|partijen|"
+                            rf"instellingen|organisaties) zijn[,:]? (?:naast (?:de |het )?(?P<first>{_NAME}),\s*)?"
                             rf"(?P<names>(?:de |het )?{_NAME}(?:\s*(?:,|en)\s*(?:de |het )?{_NAME})*)"),
         ("afgerond_met", rf"(?:inkoop ?traject|aanbesteding|inkoop)\w* afgerond met (?:de |het )?(?P<names>{_NAME})"),
         ("onderbrengen_bij", rf"(?:onder(?:brengen|gebracht)|contracten?) bij (?:één|een) (?:organisatie|aanbieder|partij)"
                              rf"\s*:\s*(?P<names>{_NAME})"),
+        # branch orgs1: the one party named after a colon ("Vanaf 1 januari 2024 is hiervoor één organisatie in A, B en C:
+        # MetMaya.")
+        ("onderbrengen_bij", rf"(?:[Vv]anaf|[Pp]er|[Ss]inds) \d{{1,2}} {_MONTH} \d{{4}},? (?:is|zijn|komt|komen) (?:er )?(?:hiervoor |daarvoor )?"
+                             rf"(?:één|een) (?:organisatie|aanbieder|partij)[^.:\n]{{0,120}}:\s*(?P<names>{_BRAND})"),
         ("gegund_gekregen", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[\w ]{{0,60}} )?gegund gekregen"),
         # branch cv24: the award told by the winner (stages.md definitieve_gunning from the awardee's side): "MetMaya
         # heeft de opdracht gekregen om vanaf 1 januari 2024 ...", "X heeft de aanbesteding gewonnen", "X heeft het
         # contract binnengehaald"
         ("winner_side", rf"(?P<names>{_NAME}) (?:heeft|hebben) (?:[a-z]+ ){{0,2}}(?:de|het|een) (?:[a-z]+ )?(?:opdracht|contract|aanbesteding)\w* "
                         rf"(?:(?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds)\b|(?:[\w'-]+ ){{0,6}}(?:verworven|binnengehaald|gewonnen))"),
+        # branch orgs1: the idiom of winning ("X de aanbesteding aan het langste eind trok")
+        ("winner_side", rf"(?P<names>{_NAME}) (?:de|het|een) (?:[a-z]+ )?(?:aanbesteding|opdracht|contract|gunning)\w* "
+                        rf"(?:[\w-]+ ){{0,3}}aan het langste eind (?:trok|trekt|trokken|getrokken)"),
         # branch cv24: the providers who put their signature under the agreement (stages.md contract_ondertekend), named
         # after their kind: "van twee samenwerkingsverbanden, rondomJou en Kracht jeugd en gezin, hun handtekening gezet
         # onder de overeenkomst"
         ("signing_parties", rf"(?:samenwerkingsverband|consortium|consortia|combinatie|aanbieder|organisatie)\w*,?\s+"
                             rf"(?P<names>{_BRAND}(?:\s*(?:,|en)\s*{_BRAND})*)[^.\n,]{{0,30}},?\s+(?:[a-z]+ ){{0,2}}"
                             rf"(?:hun|zijn|haar) handtekening(?:en)? (?:[\w'-]+ ){{0,2}}onder (?:de|het) (?:\w*overeenkomst|\w*contract)"),
+        # branch orgs1: the members of a consortium the text says was awarded or chosen ("... uit te laten voeren door
+        # het samenwerkingsverband waar X deel van uitmaakt. Dit samenwerkingsverband bestaat uit A, B en C")
+        ("consortium_members", rf"(?:gegund|gunning|gunnen|winnaar|gewonnen|\bwint\b|gecontracteerd|laten uitvoeren door|uit (?:te )?laten voeren door)"
+                               rf"[^\n]{{0,300}}?(?:samenwerkingsverband|consortium|combinatie)\w* (?:bestaat|bestond|bestaande) uit "
+                               rf"(?:de |het )?(?P<names>{_LIST})"),
         ("bij_aanbieder", rf"(?:ingekocht|ondergebracht|belegd|terecht) bij (?:de |het )?(?:[a-z]+ )?"
                           rf"(?:jeugdhulp|jeugdzorg|zorg)?aanbieder (?P<names>{_NAME})"),
         ("levert_vanaf", rf"(?:[Vv]anaf|[Ss]inds|[Pp]er) \d{{1,2}} {_MONTH} \d{{4}},? (?:verzorgt|levert|biedt) "
                          rf"(?P<names>{_NAME}) [^.\n]{{0,60}}?\b(?:jeugdhulp|jeugdzorg|jeugdbescherming)"),
         ("levert_vanaf", rf"(?:[Vv]anaf|[Ss]inds|[Pp]er) \d{{1,2}} {_MONTH} \d{{4}},? is (?P<names>{_NAME}) "
                          rf"verantwoordelijk voor [^.\n]{{0,60}}?\b(?:jeugdhulp|jeugdzorg|jeugdbescherming)"),
-        ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*) "
+        # branch orgs1: a decision after the tender on who takes over ("Na de laatste aanbesteding is besloten dat
+        # Horizon uit Zuid-Holland vanaf 1 januari 2019 de taken van X zal overnemen")
+        ("levert_vanaf", rf"(?:aanbesteding|gunning|inkoop)\w*[^.\n]{{0,60}}\bdat (?P<names>{_NAME})(?: uit [A-Z][\w' -]+?)? "
+                         rf"(?:vanaf|per|met ingang van) \d{{1,2}} {_MONTH} \d{{4}} [^.\n]{{0,60}}?"
+                         rf"(?:overnemen|overneemt|uitvoeren|uitvoert|leveren|levert|verzorgen|verzorgt)\b"),
+        ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_LIST}) "
                              rf"(?:leveren|zorgen|verzorgen|voeren|gaan|nemen)\b[^.\n]{{0,80}}\bvanaf\b"),
     ]
     for rule, rx in rules:
         for m in re.finditer(rx, text):
-            found = _split_names(m.group("names"), _BRAND if rule == "signing_parties" else _NAME)
+            found = _split_names(m.group("names"), _BRAND if rule in ("signing_parties", "gunning_aan", "onderbrengen_bij") else _NAME,
+                                 initial=_initial(text, m.start("names")))
             if "first" in m.groupdict() and m.group("first"):
                 found = _split_names(m.group("first")) + found
             for n in found:
@@ -200,21 +271,111 @@ def find_awardees(text: str) -> list[dict]:
 
 
 ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
-    ("court", "court_name", re.compile(r"(?P<names>(?:[Rr]echtbank|[Gg]erechtshof|Centrale Raad van Beroep)"
-                                       r"(?: [A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?)?)")),
+    # a court with its seat, as written: "Rechtbank Den Haag", "Gerechtshof 's-Hertogenbosch", "rechtbank van Haarlem",
+    # "de Rotterdamse rechtbank"; "de rechtbank in/te Amsterdam" is read as "rechtbank Amsterdam" (branch orgs1)
+    ("court", "court_name", re.compile(r"(?P<names>(?:[Rr]echtbank|[Gg]erechtshof|Centrale Raad van Beroep|College van Beroep voor "
+                                       r"het bedrijfsleven)(?:(?: (?:in|te))? (?:[Dd]en [Hh]aag|'s-[A-Z][\w-]+|van [A-Z][\w'-]+|"
+                                       r"[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)?))?|[A-Z][a-z]+se rechtbank)")),
     ("buyer", "buyer_office", re.compile(rf"(?P<names>(?:Inkoopbureau|Aankoopcentrale|Serviceorganisatie Jeugd|"
-                                         rf"(?:Regionale )?Inkooporganisatie|Regionale Backoffice|Organisatie voor Zorg en Jeugdhulp)"
-                                         rf"(?: {_NAME})?)")),
+                                         rf"(?:Regionale )?Inkooporganisatie|Regionale Backoffice|Organisatie voor Zorg en Jeugdhulp|"
+                                         rf"Gemeenschappelijke [Rr]egeling(?! (?:\(GR\) )?(?:Inkoopbureau|Serviceorganisatie|Inkooporganisatie))|Jeugdhulpregio|Jeugdregio|Netwerkorganisatie|Servicebureau|"
+                                         rf"(?:Intergemeentelijke )?Sociale Dienst|Regionaal Serviceteam)"
+                                         rf"(?: (?:[Rr]egio )?{_NAME})?)")),
     ("buyer", "acronym", re.compile(r"\b(?P<names>RIGG|OZJT|H10 Inkoopbureau|GRJR|SOJ|TWO Jeugdhulp)\b")),
-    ("adviser", "adviser", re.compile(rf"(?P<names>(?:Adviesbureau|adviesbureau|Bureau) {_NAME}|"
+    # branch orgs1: a region as a body ("de regio Gooi en Vechtstreek heeft besloten", "De Leidse Regio"); a region
+    # name joins its parts with "en" ("Noord-Veluwe en Zeewolde"), which a list of names would split
+    ("buyer", "regio_x", re.compile(rf"(?<![\w'])(?P<names>[Rr]egio (?=[A-Z])(?:{_NAME})(?:-? en {_NAME})?|[A-Z][a-z]+se Regio)")),
+    # branch orgs1: regions listed by name ("het inkooptraject van de regio's West-Brabant West, Hart van Brabant en
+    # Zuidoost Brabant")
+    ("buyer", "regio_list", re.compile(rf"[Rr]egio's (?P<names>{_LIST})")),
+    ("adviser", "adviser", re.compile(rf"(?P<names>(?:Adviesbureau|adviesbureau|Bureau|Adviesraad|Adviesraden) {_NAME}|"
                                       r"Vereniging van Nederlandse Gemeenten|\bVNG\b)")),
+    # branch orgs1: the party asked for advice or that wrote the report ("KPMG is gevraagd om advies", "opgesteld door
+    # Deloitte en AKD", "ondersteund door ISD Bollenstreek")
+    ("adviser", "advice_by", re.compile(rf"(?:(?P<names>{_LIST}) (?:is|zijn|werd|werden) (?:\w+ )?gevraagd (?:om |te )?(?:advies|adviseren)|"
+                                        rf"(?:opgesteld|ondersteund|geadviseerd) door (?:de |het )?(?P<names12>{_LIST}))")),
     ("provider", "incumbent", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij)\s+(?P<names>(?:[Cc]oöperatie|[Ss]tichting) {_NAME})")),
-    ("provider", "legal_form", re.compile(rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie) {_NAME}|{_NAME} B\.V\.)")),
-    ("provider", "aanbieder_x", re.compile(rf"(?:[Jj]eugdzorg|[Jj]eugdhulp|[Zz]org)?aanbieders? (?P<names>{_NAME}"
-                                           rf"(?:\s*(?:,|en)\s*{_NAME})*)")),
-    ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie) (?:tussen |van )?"
-                                          rf"(?P<names>{_NAME}(?:\s*(?:,|en)\s*{_NAME})*)")),
+    # branch orgs1: the incumbents named after their kind, also in a list ("De huidige contractpartners, het Leger des
+    # Heils en De Jeugd- & Gezinsbeschermers,", "De huidige aanbieder van die zorg, Parlan,")
+    ("provider", "incumbent_list", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij|contractpartner)s?(?: van [a-z ]{{2,30}})?,?\s+"
+                                              rf"(?:de |het )?(?P<names>{_LIST})")),
+    ("provider", "legal_form", re.compile(rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie|Vereniging) {_NAME}|{_NAME} B\.V\.)")),
+    ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
+    ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
+                                          rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?P<names>{_LIST})")),
+    # branch orgs1: a party told by its part in the procedure -- the one that sued or objected, subscribed or not,
+    # the group a provider belongs to, the founders of a new provider
+    ("provider", "party_in_procedure", re.compile(
+        rf"(?:(?P<names>{_LIST}) (?:spant|spande|spanden|spannen|heeft|hebben) (?:een |het )?kort geding"
+        rf"|[Ss]pande (?P<names2>{_NAME}) (?:een )?kort geding"
+        rf"|(?P<names3>{_LIST}) (?:maakte|maakten|maakt|maken) bezwaar"
+        rf"|(?P<names4>{_LIST}) (?:heeft|hebben) (?:zich )?(?:niet |wel |opnieuw )?(?:ingeschreven|inschreven)"
+        rf"|[Nn]ieuwe inschrijver is (?P<names5>{_NAME})"
+        rf"|(?:onderdeel|dochter\w*) van (?:de |het )?(?P<names6>{_NAME})"
+        rf"|(?:opgericht|bijeengebracht) door (?:de |het )?(?:{_KIND} )?(?P<names7>{_LIST})"
+        rf"|komt voort uit (?:de |het )?(?:{_KIND} )?(?P<names8>{_LIST})"
+        rf"|(?P<names9>{_NAME})(?=,? \(?(?:onderdeel|een dochter\w*) van)"
+        rf"|waar (?P<names10>{_NAME}) (?:deel|onderdeel|lid) van (?:uit ?maakt|is)"
+        rf"|(?P<names11>{_NAME}),? (?:is )?(?:een|het) (?:samenwerkingsverband|consortium|combinatie) (?:van|tussen) (?:de |het )?(?=[A-Z]))")),
+    # branch orgs1: the parties of a court ruling as it names them ("hierna te noemen: Jeugdformaat", "Partijen worden
+    # hierna A, B, C en de gemeente genoemd")
+    ("provider", "ruling_party", re.compile(rf"[Hh]ierna(?: gezamenlijk)?(?: te noemen)?:? (?:de |het )?(?P<names>{_LIST})"
+                                            rf"(?=[,.;\n]| genoemd| en de)")),
+    # branch orgs1: a name defined with its abbreviation in brackets ("het Nederlands Jeugdinstituut (NJi)", "Sociale
+    # Dienst Drechtsteden (SDD)"): the brackets say it is a body; its role from its head word (_abbr_role)
+    ("adviser", "abbreviation", re.compile(rf"(?P<names>{_NAME}) \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)")),
 ]
+
+
+def _regio_name(name: str) -> bool:
+    """"regio Gooi en Vechtstreek", "De Leidse Regio": a region that acts; not "regio Nederland", not "de regio Jeugd"."""
+    rest = re.sub(r"^[Rr]egio ", "", name)
+    return rest != name and rest not in _PROVINCES and not _SERVICE.match(rest) and rest not in _STOP \
+        or name.endswith("se Regio")
+
+
+def _abbreviated(name: str, abbr: str) -> str | None:
+    """The words of ``name`` that ``abbr`` abbreviates ("Het Nederlands Jeugdinstituut", "NJi" -> "Nederlands
+    Jeugdinstituut"): the abbreviation's capitals are the capitals of the name's words, in order."""
+    words = name.split()
+    caps = abbr.upper() if abbr.isupper() else "".join(c for c in abbr if c.isupper())
+    while words and not words[0].startswith(caps[:1]):
+        words = words[1:]
+    initials = "".join(c for c in " ".join(words) if c.isupper())
+    if len(caps) < 2 or len(words) < 2 or not initials.startswith(caps[0]):
+        return None
+    it = iter(initials)
+    if not all(c in it for c in caps) or len(initials) > len(caps) + 2:
+        return None
+    n = _clean_name(" ".join(words))
+    return n if n and not _is_place(n) and _BODY.search(n) and not _NOT_BODY.search(n) else None
+
+
+# the head words of a body (an institute, association, service, court, team, provider), and of what is not one
+# (a law, an agreement, a measure, a programme), for names defined with an abbreviation
+_BODY = re.compile(r"(?i:instituut|vereniging|centrum|centre|center|raad|groep|dienst|bureau|stichting|platform|overleg|"
+                   r"autoriteit|regeling|team|punt|kamer|ministerie|inspectie|organisatie|federatie|bond|netwerk|zorg|jeugd|"
+                   r"ggz|ggd|coöperatie|college|commissie|academie|rechtbank|hof)")
+_NOT_BODY = re.compile(r"\b(?:Wet|Akkoord|Maatregel\w*|Programma|Plan|Besluit|Verordening)\b")
+
+
+def _abbr_role(name: str) -> str:
+    """The role of a body named with its abbreviation, from its head words."""
+    if re.search(r"Rechtbank|Gerechtshof|Raad van Beroep|Raad van State", name):
+        return "court"
+    if re.search(r"Regeling|Dienst|Serviceteam|Servicebureau|Inkoop|Regio|Gemeente|[Jj]eugdregio", name):
+        return "buyer"
+    if re.search(r"[Zz]org|[Hh]ulp|GGZ|GGD|Gezondheid|[Jj]eugdbescherming|Groep|Stichting", name):
+        return "provider"
+    return "adviser"
+
+
+BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "Jeugdhulpregio", "Jeugdregio",
+                "Netwerkorganisatie", "Servicebureau", "Sociale Dienst", "Regionaal Serviceteam"}
+# a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
+_PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
+SINGLE_GROUPS = ("names2", "names5", "names6", "names9", "names10", "names11")  # one name, not a list
+LIST_RULES = ("aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 
 def find_organisations(text: str, awardees: list[dict] | None = None,
@@ -228,12 +389,34 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
         out.append({"name": a["name"], "role": "awardee", "rule": a["rule"], "sentence": a["sentence"]})
     for role, rule, rx in ROLE_PATTERNS:
         for m in rx.finditer(text):
-            names = _split_names(m.group("names")) if rule in ("aanbieder_x", "consortium") else [m.group("names").strip(" .")]
+            group = next(g for g, v in m.groupdict().items() if v and g.startswith("names"))
+            chunk = m.group(group)
+            if rule in LIST_RULES and group not in SINGLE_GROUPS:
+                names = _split_names(chunk, initial=_initial(text, m.start(group)))
+            elif group in SINGLE_GROUPS:
+                name = _clean_name(chunk, keep_article=not _initial(text, m.start(group)))
+                names = [name] if name and not _is_place(name) else []
+            elif rule == "abbreviation":
+                name = _abbreviated(chunk, m.group("abbr"))
+                names = [name] if name else []
+                role = _abbr_role(name or "")
+            else:
+                names = [chunk.strip(" .")]
             for n in names:
+                if rule == "court_name":
+                    n = re.sub(r"^([Rr]echtbank|[Gg]erechtshof) (?:in|te) ", r"\1 ", n)
+                if rule == "regio_x":
+                    n = re.sub(r" Gemeenten?\b.*$", "", n)  # "Regio Oosterschelde Gemeenten Borsele"
+                    if not _regio_name(n):
+                        continue
+                if rule == "buyer_office" and n in BARE_OFFICES:
+                    continue  # "de Gemeenschappelijke Regeling" without its name names no body
+                if rule == "advice_by" and _PERSON.fullmatch(n):
+                    continue  # "ondersteund door Anna van Dijk": a person, not a firm
                 key = n.casefold()
-                if rule not in ("court_name",) and n != m.group("names").strip(" .") and not _clean_name(n):
+                if rule not in ("court_name",) and n != chunk.strip(" .") and not _clean_name(n):
                     continue
-                if rule == "court_name" and " " not in n.strip():
+                if rule == "court_name" and " " not in n.strip() and not n.endswith("se rechtbank"):
                     continue  # "Rechtbank" without a seat names no organisation
                 if not n or key in seen or any(k.startswith(key + " ") or key.endswith(" " + k) for k in seen) \
                         or n in _STOP or len(n) < 3:
@@ -243,12 +426,18 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 line_end = text.find("\n", m.end())
                 out.append({"name": n, "role": role, "rule": rule,
                             "sentence": text[line_start: line_end if line_end > 0 else None][:300]})
+    def forms_of(name: str) -> set[str]:
+        plain = re.sub(r"\s*\([^)]*\)", "", name)
+        return {plain, "Den Haag"} if name == "'s-Gravenhage" else {plain}
+
+    # branch orgs1: a list after "gemeente(n/s)" may hold names of several words ("de gemeenten Alphen aan den Rijn en
+    # Kaag en Braassem", "De samenwerkende gemeentes Hillegom, Lisse en Teylingen"): any named municipality is a list item
+    others = sorted({f for mun in municipalities or [] for f in forms_of(mun["name"])}, key=len, reverse=True)
+    item = "|".join([re.escape(f) for f in others] + [r"[\w-]+"])
     for mun in municipalities or []:
         name = mun["name"]
-        plain = re.sub(r"\s*\([^)]*\)", "", name)
-        forms = {plain, "Den Haag"} if name == "'s-Gravenhage" else {plain}
-        for form in forms:
-            m = re.search(r"\b[Gg]emeenten?\s+(?:[\w-]+,\s+|[\w-]+\s+en\s+)*" + re.escape(form) + r"\b", text)
+        for form in forms_of(name):
+            m = re.search(rf"\b[Gg]emeente(?:n|s)?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" + re.escape(form) + r"\b", text)
             if m and f"gemeente {name}".casefold() not in seen:
                 seen.add(f"gemeente {name}".casefold())
                 out.append({"name": f"gemeente {name}", "role": "buyer", "rule": "gemeente_x",
