@@ -6,14 +6,11 @@ into a real archive with a ``--from-date`` window."""
 from __future__ import annotations
 
 import pytest
-import sqlite_utils
 from parsel import Selector
 
 from spiders.news import listed_date
-from tests.spiders.test_news import crawl_news
-from tests.spiders.test_news_reference import ROBOTS, registry
 from tests.spiders.test_news_reference8 import HTML
-from tests.spiders.test_news_reference11 import serve
+from tests.spiders.test_news_reference13 import crawl_listing
 
 ITEMS = {"/nieuws/bericht-oud": ("Inkoop jeugdhulp gestart", "14 oktober 2020"),
          "/nieuws/bericht-nieuw": ("Voorlopige gunning jeugdhulp", "14-okt-2021")}
@@ -36,20 +33,8 @@ def definition_listing(group: str) -> tuple[str, bytes]:
 def test_a_definition_lists_date_dates_its_entry(tmp_path, group):
     """The entry's link and its date sit in sibling elements of one group: the date was no date of the entry, so its
     item was archived undated and a ``--from-date`` crawl asked the old one too."""
-    from tests.spiders.test_news_reference5 import undated_page
-
-    log: list[str] = []
-    routes = {"/robots.txt": ROBOTS, "/nieuws": definition_listing(group),
-              **{path: undated_page(title) for path, (title, _) in ITEMS.items()}}
-    db_path = tmp_path / "archive.db"
-    server, base = serve(routes, log)
-    try:
-        crawl = crawl_news(registry(tmp_path, base_url=base, allow=["^/nieuws/"],
-                                    discovery={"listing": {"urls": ["nieuws"]}}), db_path, "--from-date", "2021-01-01")
-    finally:
-        server.shutdown()
-    assert crawl.returncode == 0, crawl.stderr[-3000:]
-    rows = {r["url"].removeprefix(base.rstrip("/")): r["published"] for r in sqlite_utils.Database(db_path)["articles"].rows}
+    rows, log = crawl_listing(tmp_path, definition_listing(group), {path: title for path, (title, _) in ITEMS.items()},
+                              "--from-date", "2021-01-01")
     assert rows == {"/nieuws/bericht-nieuw": "2021-10-14"}
     assert [p for p in log if p.startswith("/nieuws/")] == ["/nieuws/bericht-nieuw"]
 

@@ -13,6 +13,25 @@ from tests.spiders.test_news_reference8 import HTML, TEXT
 from tests.spiders.test_news_reference11 import serve
 
 
+def crawl_listing(tmp_path, listing: tuple[str, bytes], titles: dict[str, str], *args: str):
+    """Crawl a loopback site of ``listing`` at ``/nieuws`` and an undated SYNTHETIC page per ``titles`` (path: title),
+    the registry allowing ``/nieuws/`` and discovering by the listing, with ``args`` (a window); returns each archived
+    page's ``published`` by path and the paths the crawl asked."""
+    from tests.spiders.test_news_reference5 import undated_page
+
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing, **{path: undated_page(title) for path, title in titles.items()}}
+    server, base = serve(routes, log)
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, allow=["^/nieuws/"],
+                                    discovery={"listing": {"urls": ["nieuws"]}}), tmp_path / "archive.db", *args)
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    rows = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
+    return {r["url"].removeprefix(base.rstrip("/")): r["published"] for r in rows}, log
+
+
 def generatepress_posted_on(published: str, updated: str | None) -> str:
     """GeneratePress's ``generate_posted_on`` (§2.1 WordPress): a post changed since it was published gets the
     change's ``<time class="updated" itemprop="dateModified">`` printed *before* its publication's."""
@@ -103,22 +122,10 @@ def test_a_date_written_beside_the_title_on_its_line_dates_the_listed_entry(tmp_
     a span inside it) was no date of the entry: the entry's text is one line
     ("Titel (14-10-2021)", "Titel14 oktober 2021"), no line of a date. Its items were archived undated, and a
     ``--from-date`` crawl asked the old ones too. The date is the entry's; the sentence under the list is none."""
-    from tests.spiders.test_news_reference5 import undated_page
-
     items = {"/nieuws/bericht-oud": ("Inkoop jeugdhulp gestart", "2020-10-14"),
              "/nieuws/bericht-nieuw": ("Voorlopige gunning jeugdhulp", "2021-10-14")}
-    log: list[str] = []
-    routes = {"/robots.txt": ROBOTS, "/nieuws": plain_listing(shape, items),
-              **{path: undated_page(title) for path, (title, _) in items.items()}}
-    db_path = tmp_path / "archive.db"
-    server, base = serve(routes, log)
-    try:
-        crawl = crawl_news(registry(tmp_path, base_url=base, allow=["^/nieuws/"],
-                                    discovery={"listing": {"urls": ["nieuws"]}}), db_path, "--from-date", "2021-01-01")
-    finally:
-        server.shutdown()
-    assert crawl.returncode == 0, crawl.stderr[-3000:]
-    rows = {r["url"].removeprefix(base.rstrip("/")): r["published"] for r in sqlite_utils.Database(db_path)["articles"].rows}
+    rows, log = crawl_listing(tmp_path, plain_listing(shape, items), {path: title for path, (title, _) in items.items()},
+                              "--from-date", "2021-01-01")
     assert rows == {"/nieuws/bericht-nieuw": "2021-10-14"}
     assert [p for p in log if p.startswith("/nieuws/")] == ["/nieuws/bericht-nieuw"]
 

@@ -14,6 +14,7 @@ from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
 from tests.spiders.test_news_reference5 import undated_page
 from tests.spiders.test_news_reference8 import HTML
 from tests.spiders.test_news_reference11 import serve
+from tests.spiders.test_news_reference13 import crawl_listing
 
 
 def news_overview(paths: list[str]) -> tuple[str, bytes]:
@@ -76,18 +77,8 @@ def test_a_listings_entries_linked_from_their_own_header_or_footer_are_read(tmp_
                       "<title>Nieuws</title></head><body><header><a href='/'>Gemeente Voorbeeld</a></header>"
                       f"<div id='content'><h1>Nieuws</h1>{entries}</div>"
                       "<footer><a href='/nieuws/privacy'>Privacyverklaring</a></footer></body></html>").encode())
-    log: list[str] = []
-    routes = {"/robots.txt": ROBOTS, "/nieuws": listing, "/nieuws/privacy": undated_page("Privacyverklaring"),
-              **{path: undated_page(title) for path, title in items.items()}}
-    server, base = serve(routes, log)
-    try:
-        crawl = crawl_news(registry(tmp_path, base_url=base, allow=["^/nieuws/"],
-                                    discovery={"listing": {"urls": ["nieuws"]}}), tmp_path / "archive.db")
-    finally:
-        server.shutdown()
-    assert crawl.returncode == 0, crawl.stderr[-3000:]
-    assert sorted(r["url"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows) == sorted(
-        base + path[1:] for path in items)
+    rows, log = crawl_listing(tmp_path, listing, {**items, "/nieuws/privacy": "Privacyverklaring"})
+    assert sorted(rows) == sorted(items)
     assert "/nieuws/privacy" not in log
 
 
@@ -217,16 +208,8 @@ def test_a_date_in_an_element_beside_the_entrys_title_dates_the_listed_entry(tmp
         for path, (title, day) in items.items())
     listing = (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
                       f"</head><body><main><h1>Nieuws</h1>{frame.format(entries=entries)}</main></body></html>").encode())
-    routes = {"/robots.txt": ROBOTS, "/nieuws": listing, **{path: undated_page(title) for path, (title, _) in items.items()}}
-    server, base = serve(routes)
-    try:
-        crawl = crawl_news(registry(tmp_path, base_url=base, allow=["^/nieuws/"],
-                                    discovery={"listing": {"urls": ["nieuws"]}}), tmp_path / "archive.db")
-    finally:
-        server.shutdown()
-    assert crawl.returncode == 0, crawl.stderr[-3000:]
-    dated = {r["url"].removeprefix(base): r["published"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows}
-    assert dated == {path[1:]: day for path, (_, day) in items.items()}
+    dated, _ = crawl_listing(tmp_path, listing, {path: title for path, (title, _) in items.items()})
+    assert dated == {path: day for path, (_, day) in items.items()}
 
 
 def project_page(*events: str) -> tuple[str, bytes]:
