@@ -880,7 +880,8 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--param", action="append", metavar="NAME=VALUE",
                         help="value of :NAME in the saved search or query (repeatable; one not given is empty)")
     export.add_argument("--format", choices=["csv", "json"], default=None, help="csv (default) or json")
-    export.add_argument("--excel", action="store_true", help="CSV for a Dutch Excel: UTF-8 with BOM, ';' separator, decimal comma")
+    export.add_argument("--excel", action="store_true", help="CSV for a Dutch Excel: UTF-8 with BOM, ';' separator, decimal comma, "
+                        "an apostrophe before a text Excel would run as a formula (=, +, -, @)")
     export.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     export.add_argument("--output", "-o", default=None, help="output file (default: standard output)")
     export.add_argument("--null", default=None, metavar="TEXT",

@@ -27,7 +27,10 @@
 * On standard output, a reader that stops early (``| head``) ends the export quietly.
 * ``--excel``: CSV as Excel expects it in the Netherlands: UTF-8 with a byte-order mark,
   ``;`` between fields and a decimal comma in fractional numbers (``0,85``; a Dutch Excel reads
-  ``0.85`` as text or as 85) (implies ``--format csv``).
+  ``0.85`` as text or as 85) (implies ``--format csv``). A text starting with ``=``, ``+``, ``-``, ``@``,
+  a tab or a carriage return gets an apostrophe before it: Excel runs such a cell as a formula
+  ("- Perceel 1" shows ``#NAME?``, a scraped page's ``=HYPERLINK(…)`` a link); after an apostrophe it
+  reads the cell as text and does not show the apostrophe. Numbers (``-5``) are written as they are.
 * CSV: UTF-8 without a byte-order mark (``--excel``: with one), RFC 4180 quoting, CRLF line
   ends, a header row of the column names. NULL is an empty field (``--null TEXT`` writes TEXT
   instead, to tell it from an empty text); integers as digits (money in exact cents), fractions
@@ -257,10 +260,18 @@ def _cell(value):
     return value
 
 
+#: The first characters that make Excel read a cell as a formula (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _excel_cell(value):
-    """A cell for a Dutch Excel: a fractional number with a decimal comma, text as it is."""
+    """A cell for a Dutch Excel: a fractional number with a decimal comma; a text that Excel would read as a
+    formula (a description starting "- Perceel 1", "+31 6 …", a hostile page's "=HYPERLINK(…)") with an
+    apostrophe before it, Excel's mark for "this is text", which it does not show; other text as it is."""
     if isinstance(value, float):
         return repr(value).replace(".", ",")
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
     return _cell(value)
 
 

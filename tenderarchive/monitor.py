@@ -34,7 +34,10 @@ they finished:
   ``(1 - drop)`` × the median of the previous (up to ``baseline``) complete crawls of the
   same spider whose window (``from_date``..``until_date``) is like its own (neither more than
   twice as long as the other), the spider's first successful crawl left out: a source that
-  changed its API or HTML and now yields little. A first crawl (it found nothing archived and
+  changed its API or HTML and now yields little. A spider that reads lists (TenderNed's API,
+  ``crawls.fetched_rows``) is judged by the list rows it read instead: its incremental crawl
+  archives only what is new, and a night with nothing new (flagged "items dropped to 0") read its
+  lists as every night. A first crawl (it found nothing archived and
   fetched every page the nightly crawls skip as known: news crawls all have one window) or a
   backfill of years is no yardstick for the nightly incremental crawls after it (it flagged the
   first nights after every new archive);
@@ -167,6 +170,8 @@ class CrawlCheck:
     rows: dict[str, int] = field(default_factory=dict)                     # table -> rows written
     coverage: dict[str, dict[str, float]] = field(default_factory=dict)    # table -> column -> share
     flags: list[str] = field(default_factory=list)
+    #: list rows the crawl read (``crawls.fetched_rows``: TenderNed's API lists; 0 for a spider that reads none)
+    list_rows: int = 0
 
 
 @dataclass
@@ -284,7 +289,7 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
                     c["crawl_id"], spider, "killed" if c["crawl_id"] in killed else c["status"] or "?",
                     c["started"], c["finished"],
                     sum(int(c[k] or 0) for k in ("items_new", "items_updated", "items_unchanged")),
-                    int(c["error_count"] or 0), rows, shares))
+                    int(c["error_count"] or 0), rows, shares, list_rows=int(c.get("fetched_rows") or 0)))
             for i, check in enumerate(checks[:recent]):
                 if check.status not in SUCCESS:
                     continue
@@ -295,10 +300,17 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
                 # or a backfill of years is no yardstick for the nightly incremental crawl after it.
                 alike = [e for e in checks[i + 1:] if e.status == "complete" and e.crawl_id != first
                          and _alike_windows(windows[e.crawl_id], windows[check.crawl_id])][:baseline]
-                median_items = statistics.median(e.items for e in alike) if alike else 0
-                if median_items > 0 and check.items < (1 - drop) * median_items:
-                    check.flags.append(f"items dropped to {check.items} (median of the {len(alike)} "
-                                       f"complete crawls before: {median_items:g})")
+                # A spider that reads lists (TenderNed's API) is judged by the list rows it read: its nightly
+                # incremental crawl archives only the publications that are new, so a night with nothing new
+                # (a Sunday) archives nothing from the lists it read as every night; a source that changed
+                # shape yields fewer list rows.
+                median_rows = statistics.median(e.list_rows for e in alike) if alike else 0
+                measure, count, median = (("list rows", check.list_rows, median_rows) if median_rows > 0 else
+                                          ("items", check.items,
+                                           statistics.median(e.items for e in alike) if alike else 0))
+                if median > 0 and count < (1 - drop) * median:
+                    check.flags.append(f"{measure} dropped to {count} (median of the {len(alike)} "
+                                       f"complete crawls before: {median:g})")
                 for table, shares in check.coverage.items():
                     if check.rows.get(table, 0) < min_rows:
                         continue

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from tenderarchive.store.writes import open_archive
 from tenderarchive.exitcodes import ExitCode
 from tenderarchive.monitor import exit_code, source_health
-from tests.conftest import cli, installed
+from tests.conftest import by_id, cli, installed, make_publication
 
 
 def status(db, *args):
@@ -218,6 +218,30 @@ def test_nightly_news_crawls_are_not_flagged_against_the_first_crawl_that_fetche
     flags = {c.crawl_id: c.flags for c in health.crawls}
     assert flags[first] == [] and all(flags[n] == [] for n in nightly), flags
     assert flags[few] == ["items dropped to 3 (median of the 3 complete crawls before: 20)"]
+
+
+def test_a_nightly_tenderned_crawl_with_nothing_new_is_no_drop_and_a_list_that_shrank_is(snapshot, serve_api, crawl):
+    """TenderNed's incremental crawl archives only the publications that are new (the ones it has get no
+    detail request), so a night with nothing new archives nothing from the same lists: `status` flagged it
+    "items dropped to 0 (median of the 1 complete crawls before: 1)" (exit 5 under ``--strict``), every quiet
+    night. A spider that reads lists is judged by the list rows it read; a list that shrank is still flagged."""
+    api = serve_api(snapshot)
+    assert crawl(api.api_url).returncode == 0                           # the first crawl: every publication
+    api.api.add(make_publication(by_id(snapshot, 100101), 910001, "2022-06-01", title="Jeugdhulp Heerlen 2023"))
+    assert crawl(api.api_url).crawl["items_new"] == 1                   # a night with one new publication
+    quiet = crawl(api.api_url)                                          # a night with nothing new
+    assert quiet.returncode == 0 and quiet.crawl["items_new"] == 0, quiet.output
+    out = status(quiet.db_path, "--strict")
+    assert out.returncode == 0 and "dropped" not in out.stdout, out.stdout
+    assert re.search(r"^  tenderned +ok ", out.stdout, re.M)
+
+    rows = quiet.crawl["fetched_rows"]
+    shrunk = crawl(serve_api(snapshot[:2]).api_url)                     # the lists now yield two publications
+    assert shrunk.returncode == 0 and shrunk.crawl["fetched_rows"] < rows / 2
+    out = status(shrunk.db_path, "--strict")
+    assert out.returncode == ExitCode.STALE
+    assert (f"crawl {shrunk.crawl['crawl_id']}: list rows dropped to {shrunk.crawl['fetched_rows']} "
+            f"(median of the 2 complete crawls before: {rows})") in out.stdout, out.stdout
 
 
 def test_the_news_sites_view_reads_articles_from_one_covering_index(tmp_path):

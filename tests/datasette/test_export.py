@@ -63,6 +63,22 @@ def test_excel_csv_writes_fractions_with_a_decimal_comma_and_text_as_it_is(demo_
     assert plain[1] == "0.85,2.5e-07,versie 1.2,12345,1.0"  # the plain CSV keeps the point
 
 
+def test_excel_csv_marks_a_text_excel_would_run_as_a_formula_as_text(demo_archive, tmp_path):
+    """Excel runs a cell starting with =, +, - or @ as a formula: a notice's description "- Perceel 1: …" showed
+    #NAME?, a phone number "+31 6 …" an error, and a scraped page's title "=HYPERLINK(…)" became a live link in
+    the journalist's sheet. In --excel such a text has an apostrophe before it, Excel's mark for text (not
+    shown); numbers, and text that only holds such a character further on, are written as they are."""
+    target = tmp_path / "excel.csv"
+    sql = ("select '- Perceel 1: ambulant' as a, '+31 6 12345678' as b, '=HYPERLINK(\"http://x\")' as c, "
+           "'@SUM(A1)' as d, char(9) || '=1' as e, 'Perceel - 1 = ambulant' as f, -5 as n, -0.5 as g")
+    assert export(demo_archive, sql, "--excel", "--output", str(target)).returncode == 0
+    table = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    assert table[1] == ["'- Perceel 1: ambulant", "'+31 6 12345678", "'=HYPERLINK(\"http://x\")", "'@SUM(A1)",
+                        "'\t=1", "Perceel - 1 = ambulant", "-5", "-0,5"]
+    plain = list(csv.reader(io.StringIO(export(demo_archive, sql).stdout.decode("utf-8"))))
+    assert plain[1][:3] == ["- Perceel 1: ambulant", "+31 6 12345678", "=HYPERLINK(\"http://x\")"]  # data as is
+
+
 def test_an_empty_result_still_has_its_header(demo_archive):
     out = export(demo_archive, "select publication_id, title from notices where 0")
     assert out.stdout.decode().splitlines() == ["publication_id,title"]
