@@ -496,3 +496,30 @@ def test_a_named_winner_beside_a_nameless_one_keeps_its_value_as_its_own_not_the
         h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
         only("Inschrijving"), amount("Waarde van de aanbesteding", "500 000")]))
     assert [(a["value_cents"], a["winner_count"]) for a in alone["awards"]] == [(50000000, 1)]
+
+
+def test_each_winner_of_a_lot_keeps_its_own_award_and_contract_dates():
+    """Reference §8.4 ("One row per … lot id, winner. Keep … the date the winner was chosen and the contract
+    date") and §4 (several winners per lot). SYNTHETIC rows: a lot won by two parties, each with its own
+    contract, chosen and signed on other days. The lot's award (one row) keeps the first winner's dates, and the
+    second winner's dates and contract were nowhere; each winner's row now carries its own. A winner giving
+    none (the older forms: one date per lot) has its award's."""
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, row, table
+
+    def winner(name, contract, chosen, signed):
+        return [only("Winnaar"), row("Officiële naam", name), only("Inschrijving"),
+                amount("Waarde van de aanbesteding", "900 000"), only("Informatie over het contract"),
+                row("Identificatiecode van het contract", contract), row("Datum waarop de winnaar is gekozen", chosen),
+                row("Datum van sluiting van het contract", signed)]
+
+    read = parse_html(table([
+        h1("1. Koper"), h1("6. Resultaten"), h2("6.1", "ID resultaat perceel", "LOT-0001"),
+        h3("6.1.2 Informatie over winnaars"), *winner("Alfa Jeugdhulp B.V.", "CON-0001", "01/03/2025", "15/03/2025"),
+        *winner("Beta Jeugdzorg B.V.", "CON-0002", "02/03/2025", "20/04/2025"),
+        only("Winnaar"), row("Officiële naam", "Gamma Zorg B.V.")]))
+    assert [(a["award_date"], a["contract_date"], a["contract_id"]) for a in read["awards"]] == [
+        ("2025-03-01", "2025-03-15", "CON-0001; CON-0002")]
+    assert [(s["name"], s["award_date"], s["contract_date"], s["contract_id"]) for s in read["suppliers"]] == [
+        ("Alfa Jeugdhulp B.V.", "2025-03-01", "2025-03-15", "CON-0001"),
+        ("Beta Jeugdzorg B.V.", "2025-03-02", "2025-04-20", "CON-0002"),
+        ("Gamma Zorg B.V.", "2025-03-01", "2025-03-15", None)]
