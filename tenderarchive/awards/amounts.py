@@ -11,7 +11,7 @@ The number itself is read by ``price-parser`` (a library made for exactly
 this: it returns a ``Decimal`` and decides between decimal comma and
 decimal point). This module adds what it does not know: the currency *names*
 of the eForms rendering ("Euro", "Pond sterling"), ranges, missing-value
-words, "miljoen", "miljard" and "duizend", and the placeholder rule (every amount under € 1.000 is a
+words, "miljoen", "miljard" and "duizend" (and "million", "Millionen", "milliard" …), and the placeholder rule (every amount under € 1.000 is a
 placeholder or a rate, never a contract value). Amounts are integer cents —
 never floats — and :attr:`Amount.decimal` gives exact decimal text.
 """
