@@ -421,9 +421,10 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                        "from_section_8": 1 if winner.get("from_section_8") else 0,
                        "scale": winner.get("scale") if len(parties) == 1 else None,
                        # the winner's own dates and contracts (reference §8.4: kept per winner): where a lot's
-                       # winners signed on other days, the award (one row per lot) keeps the first winner's only
-                       "award_date": winner.get("award_date") or award["award_date"],
-                       "contract_date": winner.get("contract_date") or award["contract_date"],
+                       # winners signed on other days, the award (one row per lot) keeps the first winner's only.
+                       # A winner giving none has the lot's (an older form's one date per lot), not another winner's
+                       "award_date": winner.get("award_date") or result.get("award_date"),
+                       "contract_date": winner.get("contract_date") or result.get("contract_date"),
                        "contract_id": "; ".join(dict.fromkeys(winner.get("contract_ids") or [])) or None,
                        "is_buyer": buyer_as_supplier(name, buyer, kvk=kvk, buyer_kvk=buyer_kvk)}
                 if row["is_buyer"]:

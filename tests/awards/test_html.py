@@ -503,7 +503,7 @@ def test_each_winner_of_a_lot_keeps_its_own_award_and_contract_dates():
     date") and §4 (several winners per lot). SYNTHETIC rows: a lot won by two parties, each with its own
     contract, chosen and signed on other days. The lot's award (one row) keeps the first winner's dates, and the
     second winner's dates and contract were nowhere; each winner's row now carries its own. A winner giving
-    none (the older forms: one date per lot) has its award's."""
+    none has the lot's where the form gives one per lot (the older forms), never another winner's."""
     from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, row, table
 
     def winner(name, contract, chosen, signed):
@@ -522,4 +522,4 @@ def test_each_winner_of_a_lot_keeps_its_own_award_and_contract_dates():
     assert [(s["name"], s["award_date"], s["contract_date"], s["contract_id"]) for s in read["suppliers"]] == [
         ("Alfa Jeugdhulp B.V.", "2025-03-01", "2025-03-15", "CON-0001"),
         ("Beta Jeugdzorg B.V.", "2025-03-02", "2025-04-20", "CON-0002"),
-        ("Gamma Zorg B.V.", "2025-03-01", "2025-03-15", None)]
+        ("Gamma Zorg B.V.", None, None, None)]

@@ -37,3 +37,16 @@ def test_a_lots_heading_on_one_line_gives_its_number_and_title(heading):
     assert [(lot["lot_id"], lot["title"], lot["awarded"]) for lot in read["lots"]] == [("2", "Ambulante jeugdhulp", 1)]
     assert [(a["lot_id"], a["value_cents"]) for a in read["awards"]] == [("2", 180000000)]
     assert [(s["lot_id"], s["name"]) for s in read["suppliers"]] == [("2", "Berkel-B B.V.")]
+
+
+def test_contractors_of_a_lot_have_its_contract_date():
+    """Reference §3.1 (V.2.1, one date of the conclusion of the contract per contract/lot block) and §8.4 (per
+    winner: the contract date): a group's members each have the block's date on their rows."""
+    read = parse_html(afdeling_v(
+        "Opdracht nr.: 1<br />Perceel nr.: 1<br />Benaming: Dyslexiezorg",
+        '<h5 class="subsection"><span class="subsection-number">V.2.1)</span> <span class="section-header-3">'
+        'Datum van de sluiting van de overeenkomst: </span></h5><p class="subsection-content">24/06/2022</p>',
+        '<p class="subsection-content">De opdracht is gegund aan een groep ondernemers: ja</p>', CONTRACTOR,
+        CONTRACTOR.replace("Berkel-B B.V.", "ECLG expertisecentrum")))
+    assert [(s["name"], s["contract_date"]) for s in read["suppliers"]] == [
+        ("Berkel-B B.V.", "2022-06-24"), ("ECLG expertisecentrum", "2022-06-24")]
