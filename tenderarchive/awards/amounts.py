@@ -11,7 +11,7 @@ The number itself is read by ``price-parser`` (a library made for exactly
 this: it returns a ``Decimal`` and decides between decimal comma and
 decimal point). This module adds what it does not know: the currency *names*
 of the eForms rendering ("Euro", "Pond sterling"), ranges, missing-value
-words, "miljoen", "miljard" and "duizend", and the placeholder rule (every amount under € 1.000 is a
+words, "miljoen", "miljard" and "duizend" (and "million", "Millionen", "milliard" …), and the placeholder rule (every amount under € 1.000 is a
 placeholder or a rate, never a contract value). Amounts are integer cents —
 never floats — and :attr:`Amount.decimal` gives exact decimal text.
 """
@@ -65,6 +65,7 @@ _WORDS = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 #: The words amounts are written with that name no currency: text of only these (and numbers) skips the
 #: search through every currency name and code Babel knows (≈ 0.1 ms an amount).
 _NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen mln mio miljard mld mrd duizend ton
+    million millions millionen billion billions milliard milliards milliarde milliarden thousand tausend
     per jaar jaarlijks maandelijks wekelijks dagelijks maand maanden
     week uur circa ongeveer max maximaal minimaal totaal totale waarde bedrag geraamde geschatte value
     total estimated excluding including year month hour and tot van een euro euros eur""".split())
@@ -82,7 +83,8 @@ _SPACES = re.compile(r"[\u00a0\u2007\u2008\u2009\u202f]")
 #: typographic one was no separator ("more than one number", read € 1), the plain one read with that problem
 _APOSTROPHE_GROUPS = re.compile(r"(?<=\d)['\u2019](?=\d{3}(?!\d))")
 #: the scale words of :data:`_SCALES` as a range's ends may carry them ("€ 1,5 ton tot € 2 ton", "200k - 300k")
-_SCALE_WORDS = r"(?:(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend|ton)\b|k(?![a-z])|k(?=eur\b))"
+_SCALE_WORDS = (r"(?:(?:miljoen|mln\.?|mio\.?|millions?|millionen|mn\.?|miljard|mld\.?|mrd\.?|billions?|bn\.?|milliards?|"
+                r"milliarden?|duizend|thousand|tausend|ton)\b|k(?![a-z])|k(?=eur\b))")
 _RANGE = re.compile((
     r"(?i)laagste\s+(?:offerte|inschrijving)\s*:?\s*(?P<low>[^/]*?\d[^/]*?)\s*(?:/|en)\s*"
     r"hoogste\s+(?:offerte|inschrijving)\s*:?\s*(?P<high>.*?\d[\d.,  ]*)"
@@ -194,9 +196,13 @@ def _without_years(text: str) -> str:
 #: the words that scale a number: "1,2 miljoen", "€ 1,5 mln", "2,1 miljard", "250 duizend". Only right after
 #: the number (or at the text's start): a word elsewhere is no scale of it ("€ 25.000,- (zegge: vijfentwintig
 #: duizend euro)" is € 25.000, not € 25 miljoen; "€ 1.200.000 (1,2 miljoen)" is € 1.200.000)
-_SCALES = ((re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:miljoen|mln\.?|mio\.?)\b"), 1_000_000),
-           (re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:miljard|mld\.?|mrd\.?)\b"), 1_000_000_000),
-           (re.compile(r"(?i)(?:(?<=\d)|^)\s*duizend\b"), 1_000),
+#: The English, German and French words too ("3.5 million", "2 Millionen", "1,2 milliard", "250 thousand"), as a
+#: rendering in those languages (reference §2.1) or a package's amount written as text may give them: "3.5 million
+#: EUR" was € 3,50, a placeholder.
+_SCALES = ((re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:miljoen|mln\.?|mio\.?|millions?|millionen|mn\.?)\b"), 1_000_000),
+           (re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:miljard|mld\.?|mrd\.?|billions?|bn\.?|milliards?|milliarden?)\b"),
+            1_000_000_000),
+           (re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:duizend|thousand|tausend)\b"), 1_000),
            # "2 ton", "€ 3,5 ton": a ton is € 100.000 (a weight has no place in an amount field)
            (re.compile(r"(?i)(?:(?<=\d)|^)\s*ton\b"), 100_000),
            # "€ 250k", "250 K", "250 k€", "250 kEUR": thousands; only right after the number ("K" alone is no scale;
@@ -205,12 +211,19 @@ _SCALES = ((re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:miljoen|mln\.?|mio\.?)\b"), 1_00
 #: a rate: "per jaar", "/jaar", "p.j.", "per maand", "per uur" right after the amount (its currency and "excl. btw"
 #: between), or "jaarlijks"/"per jaar" before it
 _PERIOD_AFTER = re.compile(r"(?i)^[\s,.\-]*(?:(?:€|(?:euro?s?|eur)\b)\s*)?(?:[\s,(]*(?:excl|incl|exclusief|inclusief)\.?\s*btw\)?)?"
-                           r"[\s,]*(?:(?:per\s+|/\s*|p\.\s*)(?P<period>jaar|j\b|maand|mnd|week|dag|uur)"
+                           r"[\s,]*(?:(?:per\s+|/\s*|p\.\s*)(?P<period>jaar|j\b|maand|mnd|week|dag|uur"
+                           # and in English ("per year", "per annum"), German ("pro Jahr") and French ("par an")
+                           r"|year|annum|month|day|hour)\b|(?:pro\s+)(?P<de>jahr|monat|woche|tag|stunde)\b"
+                           r"|(?:par\s+)(?P<fr>an|année|mois|semaine|jour|heure)\b"
                            # "€ 500.000 jaarlijks", "€ 20.000 maandelijks": the adverb after the amount
-                           r"|(?P<adverb>jaarlijks|maandelijks|wekelijks|dagelijks)\b)")
+                           r"|(?P<adverb>jaarlijks|maandelijks|wekelijks|dagelijks|annually|yearly|monthly|jährlich|"
+                           r"monatlich)\b)")
 _PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar)\b")
 _PERIODS = {"j": "jaar", "mnd": "maand", "jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week",
-            "dagelijks": "dag"}
+            "dagelijks": "dag", "year": "jaar", "annum": "jaar", "month": "maand", "day": "dag", "hour": "uur",
+            "annually": "jaar", "yearly": "jaar", "monthly": "maand", "jahr": "jaar", "monat": "maand", "woche": "week",
+            "tag": "dag", "stunde": "uur", "jährlich": "jaar", "monatlich": "maand", "an": "jaar", "année": "jaar",
+            "mois": "maand", "semaine": "week", "jour": "dag", "heure": "uur"}
 #: "incl. btw", "inclusief BTW", "incl. VAT", "including VAT": the amount includes VAT ("excl." is the usual basis)
 #: ("incl. 21% btw": the rate between)
 _WITH_VAT = re.compile(r"(?i)\b(?:incl\.?|inclusief|including|inc\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?(?:btw|vat)\b")
@@ -400,9 +413,11 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
 def _period(text: str, after: str, start: int) -> str | None:
     """The period of an amount written as a rate: the words right after its number (``after``, its scale
     word skipped) or "jaarlijks"/"per jaar" before it (``text[:start]``); None for a total."""
-    after = re.sub(r"(?i)^\s*(?:[\d.,]*\s*)(?:(?:miljoen|mln\.?|mio\.?|miljard|mld\.?|mrd\.?|duizend|ton|k)(?![a-z])|k(?=\s?(?:€|eur\b)))", "", after)
+    after = re.sub(r"(?i)^\s*(?:[\d.,]*\s*)(?:(?:miljoen|mln\.?|mio\.?|millions?|millionen|mn\.?|miljard|mld\.?|mrd\.?|"
+                   r"billions?|bn\.?|milliards?|milliarden?|duizend|thousand|tausend|ton|k)(?![a-z])|k(?=\s?(?:€|eur\b)))",
+                   "", after)
     match = _PERIOD_AFTER.match(after)
     if match:
-        word = (match.group("period") or match.group("adverb")).lower()
+        word = (match.group("period") or match.group("de") or match.group("fr") or match.group("adverb")).lower()
         return _PERIODS.get(word, word)
     return "jaar" if _PERIOD_BEFORE.search(text[:start]) else None

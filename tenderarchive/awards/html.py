@@ -319,7 +319,11 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
         out_lots.append(row)
         nameless = [w for part in parts for w in part.get("winners", []) if w.get("empty")]
         if nameless:
-            problems.append(f"{lot_id}: {len(nameless)} winner(s) without an official name")
+            # what such a winner's block printed (its tender value) is said, not lost with the name
+            printed = [w["value"].raw for w in nameless if w.get("value") is not None and w["value"].raw
+                       and not w["value"].missing]
+            problems.append(f"{lot_id}: {len(nameless)} winner(s) without an official name"
+                            + (f" (tender value {', '.join(repr(v) for v in printed)})" if printed else ""))
         for part in parts:
             _award_rows(lot_id, lot, part, lot["shared_value"] if part is result else part.get("shared_value"),
                         by_key, awards, suppliers, problems, buyer, buyer_kvk)
@@ -375,16 +379,20 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
     ``is_buyer`` and named in the problems: a quality issue of the source (reference §6.3: "sometimes a buyer is
     also a supplier"), kept as published."""
     winners = [w for w in result.get("winners", []) if not w.get("empty")]
+    # a winner block without a name (reference §2.5) is a winner all the same: the lot's one named winner beside
+    # it is not its only one, so that winner's tender value is its own, not the lot's (it was the award's value,
+    # the other winner's left out), and the award counts it among its winners
+    nameless = len(result.get("winners", [])) - len(winners)
     if winners:
         values = [w.get("value") for w in winners if w.get("value") is not None and w["value"].cents is not None]
-        value = shared_value or (values[0] if len(winners) == 1 and values else None)
+        value = shared_value or (values[0] if len(winners) == 1 and not nameless and values else None)
         award = {"lot_id": lot_id, "award_index": len(awards),
                  "award_date": next((w.get("award_date") for w in winners if w.get("award_date")), result.get("award_date")),
                  "contract_date": next((w.get("contract_date") for w in winners if w.get("contract_date")),
                                       result.get("contract_date")),
                  # every contract of the lot's winners ("CON-0001; CON-0002"): the first alone was kept
                  "contract_id": "; ".join(dict.fromkeys(c for w in winners for c in w.get("contract_ids") or [])) or None,
-                 "tenders_received": lot["tenders_received"], "winner_count": 0}
+                 "tenders_received": lot["tenders_received"], "winner_count": nameless}
         award.update(amount_fields("value", value))
         award.update(amount_fields("framework_maximum", lot["framework_maximum"]))
         for winner in winners:
@@ -412,6 +420,12 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                        "group_leader": party["leader"] if (group or members) else None,
                        "from_section_8": 1 if winner.get("from_section_8") else 0,
                        "scale": winner.get("scale") if len(parties) == 1 else None,
+                       # the winner's own dates and contracts (reference §8.4: kept per winner): where a lot's
+                       # winners signed on other days, the award (one row per lot) keeps the first winner's only.
+                       # A winner giving none has the lot's (an older form's one date per lot), not another winner's
+                       "award_date": winner.get("award_date") or result.get("award_date"),
+                       "contract_date": winner.get("contract_date") or result.get("contract_date"),
+                       "contract_id": "; ".join(dict.fromkeys(winner.get("contract_ids") or [])) or None,
                        "is_buyer": buyer_as_supplier(name, buyer, kvk=kvk, buyer_kvk=buyer_kvk)}
                 if row["is_buyer"]:
                     problems.append(f"{lot_id}: winner {name!r} is the buyer (a buyer listed as supplier)")

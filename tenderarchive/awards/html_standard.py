@@ -43,7 +43,15 @@ def _lines(root) -> list[str]:
             lines[-1] = lines[-1] + " " + (_clean(text) or "")
             continue
         lines.extend(filter(None, (_clean(t) for t in text.split("\n"))))
-    return lines
+    # a lot's heading written on one line ("Opdracht nr.: 1 Perceel nr.: 2 Benaming: Jeugdhulp", "PERCEEL nr.: 1
+    # BENAMING: …", as a paragraph without its <br /> or a PDF's text gives it): one line per item, as the <br />s
+    # give them (read as one, the lot was "2 Benaming: Jeugdhulp" and its title was lost)
+    return [part for line in lines for part in (_HEADING_ITEMS.split(line) if _HEADING_START.match(line) else [line])]
+
+
+#: the items of a lot's heading in section V (reference §3.1, §3.2)
+_HEADING_START = re.compile(r"(?i)^(?:opdracht|perceel)\s+nr\.?\s*:")
+_HEADING_ITEMS = re.compile(r"(?i)\s+(?=(?:opdracht\s+nr\.?|perceel\s+nr\.?|benaming)\s*:)")
 
 
 _ROMAN = re.compile(r"^Afdeling\s+([IVX]+)\s*:?\s*(.*)$", re.I)

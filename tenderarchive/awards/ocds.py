@@ -520,6 +520,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                        "tenders_received": stats.get(lot_id) or stats.get(""),
                        "winner_count": sum(len(names) for _, _, names in members)})
         for (_, award, names), value in zip(members, values):
+            # each winner's own award and signing dates (reference §8.4); where no award of the lot gives a date, the
+            # publication's day as for the award, never another winner's date
+            own_signed = contract_dates.get(str(award.get("id"))) or []
+            own_dates = {"award_date": _day(award.get("date")) or (
+                             None if any(_day(a.get("date")) for _, a, _ in members) else awards[-1]["award_date"]),
+                         "contract_date": max(own_signed) if own_signed else None}
             for position, (sid, sname) in enumerate(names):
                 party = parties.get(sid) or {}
                 kvk = _kvk(sid, party)
@@ -531,7 +537,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                                   "place": address.get("locality"), "country": address.get("countryName"),
                                   "group_member": 1 if len(names) > 1 else 0,
                                   "group_name": " / ".join(n for _, n in names if n) if len(names) > 1 else None,
-                                  "scale": (party.get("details") or {}).get("scale"),
+                                  "scale": (party.get("details") or {}).get("scale"), **own_dates,
                                   # a buyer given as the supplier ("due to a quality issue", reference §6.3: the
                                   # converter gives the party the roles buyer;supplier): kept, and flagged
                                   "is_buyer": buyer_as_supplier(sname or party.get("name"), buyer.get("name"), [

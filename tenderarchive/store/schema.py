@@ -228,6 +228,8 @@ TABLES: dict[str, dict] = {
             # the trade name a winner was printed with ("X B.V. h.o.d.n. Y": Y); the organisation is X's
             "trade_name": str,
             **_amounts("tender_value"),
+            # the winner's own dates and contracts (reference §8.4), where a lot's winners differ in them
+            "award_date": str, "contract_date": str, "contract_id": str,
         },
         "indexes": [["organisation_id"], ["procurement_id"], ["kvk"], ["group_member"], ["place"], ["is_buyer"],
                     # aanbieder_contracten's search of trade names: the rows that have one, not every winner

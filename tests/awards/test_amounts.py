@@ -331,3 +331,28 @@ def test_thousands_grouped_with_apostrophes_are_one_number(text, cents):
     number. SYNTHETIC amounts."""
     amount = parse_amount(text)
     assert (amount.cents, amount.problems) == (cents, ())
+
+
+@pytest.mark.parametrize("text, cents, period", [
+    ("3.5 million EUR", 350000000, None),
+    ("EUR 3.5 million", 350000000, None),
+    ("€ 3 million", 300000000, None),
+    ("3,5 Millionen Euro", 350000000, None),
+    ("1,2 milliard d'euros", 120000000000, None),
+    ("€ 1.5 billion", 150000000000, None),
+    ("EUR 250 thousand", 25000000, None),
+    ("EUR 3.5 million per year", 350000000, "jaar"),
+    ("€ 250.000 per annum", 25000000, "jaar"),
+    ("€ 20.000 per month", 2000000, "maand"),
+    ("€ 250.000 pro Jahr", 25000000, "jaar"),
+    ("250 000 EUR par an", 25000000, "jaar"),
+    ("€ 3 million annually", 300000000, "jaar"),
+])
+def test_scale_and_rate_words_of_english_german_and_french_amounts_are_read(text, cents, period):
+    """Reference §2.1 (renderings come in the notice's own language: English, German and others) and §2.4 (values
+    written in several ways). "3.5 million EUR" was € 3,50 (a placeholder: the scale word was Dutch only), and
+    "€ 250.000 per annum" a total, summed with the contract values. The English, German and French scale words
+    scale the number; their rate words make it a rate (no ``value_cents``), as "per jaar" does."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.currency, amount.period) == (cents, "EUR", period)
+    assert amount.value_cents == (None if period else cents)

@@ -470,3 +470,56 @@ def test_the_spiders_check_and_the_pipeline_read_a_rendering_once(monkeypatch):
     assert rows == parse_response(body) and rows is not parse_response(body)
     other = parse_html(html_of(900102))                   # another rendering is read
     assert len(reads) == 2 and other["buyer"] == "Gemeente Voorbeeldstad"
+
+
+def test_a_named_winner_beside_a_nameless_one_keeps_its_value_as_its_own_not_the_lots():
+    """Reference §2.5 ("No name. A winner block without any name occurs": report it, do not invent one) and
+    §4 (several winners per lot, each with its own value). SYNTHETIC rows: a lot with two winner blocks,
+    one named (€ 500.000) and one without a name (€ 400.000). The named winner was taken for the lot's only
+    winner: its tender value became the award's value (the lot's, summed as the procedure's awarded value)
+    and the award counted one winner; the nameless winner's value was dropped without a word. Now the award
+    has no value of its own, counts both winners, and the problem names the value the nameless one printed."""
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, row, table
+
+    read = parse_html(table([
+        h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeld"), h1("6. Resultaten"),
+        h2("6.1", "ID resultaat perceel", "LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+        only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
+        only("Inschrijving"), amount("Waarde van de aanbesteding", "500 000"),
+        only("Winnaar"), only("Inschrijving"), amount("Waarde van de aanbesteding", "400 000")]))
+    assert [(a["lot_id"], a["value_cents"], a["winner_count"]) for a in read["awards"]] == [("LOT-0001", None, 2)]
+    assert [(s["name"], s["tender_value_cents"]) for s in read["suppliers"]] == [("Jeugdhulp Noord B.V.", 50000000)]
+    assert "LOT-0001: 1 winner(s) without an official name (tender value '400 000')" in read["problems"]
+
+    alone = parse_html(table([
+        h1("1. Koper"), h1("6. Resultaten"), h2("6.1", "ID resultaat perceel", "LOT-0001"),
+        h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
+        only("Inschrijving"), amount("Waarde van de aanbesteding", "500 000")]))
+    assert [(a["value_cents"], a["winner_count"]) for a in alone["awards"]] == [(50000000, 1)]
+
+
+def test_each_winner_of_a_lot_keeps_its_own_award_and_contract_dates():
+    """Reference §8.4 ("One row per … lot id, winner. Keep … the date the winner was chosen and the contract
+    date") and §4 (several winners per lot). SYNTHETIC rows: a lot won by two parties, each with its own
+    contract, chosen and signed on other days. The lot's award (one row) keeps the first winner's dates, and the
+    second winner's dates and contract were nowhere; each winner's row now carries its own. A winner giving
+    none has the lot's where the form gives one per lot (the older forms), never another winner's."""
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, row, table
+
+    def winner(name, contract, chosen, signed):
+        return [only("Winnaar"), row("Officiële naam", name), only("Inschrijving"),
+                amount("Waarde van de aanbesteding", "900 000"), only("Informatie over het contract"),
+                row("Identificatiecode van het contract", contract), row("Datum waarop de winnaar is gekozen", chosen),
+                row("Datum van sluiting van het contract", signed)]
+
+    read = parse_html(table([
+        h1("1. Koper"), h1("6. Resultaten"), h2("6.1", "ID resultaat perceel", "LOT-0001"),
+        h3("6.1.2 Informatie over winnaars"), *winner("Alfa Jeugdhulp B.V.", "CON-0001", "01/03/2025", "15/03/2025"),
+        *winner("Beta Jeugdzorg B.V.", "CON-0002", "02/03/2025", "20/04/2025"),
+        only("Winnaar"), row("Officiële naam", "Gamma Zorg B.V.")]))
+    assert [(a["award_date"], a["contract_date"], a["contract_id"]) for a in read["awards"]] == [
+        ("2025-03-01", "2025-03-15", "CON-0001; CON-0002")]
+    assert [(s["name"], s["award_date"], s["contract_date"], s["contract_id"]) for s in read["suppliers"]] == [
+        ("Alfa Jeugdhulp B.V.", "2025-03-01", "2025-03-15", "CON-0001"),
+        ("Beta Jeugdzorg B.V.", "2025-03-02", "2025-04-20", "CON-0002"),
+        ("Gamma Zorg B.V.", None, None, None)]

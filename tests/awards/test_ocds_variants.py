@@ -269,3 +269,31 @@ def test_a_release_giving_only_an_awards_new_value_updates_it_and_keeps_its_winn
             ("1", 55000000, 310099), ("2", 70000000, 310080)]
         assert [(s["lot_id"], s["name"], s["kvk"]) for s in procedure["suppliers"]] == [
             ("1", "Alpha B.V.", "11111111"), ("2", "Beta B.V.", "22222222")]
+
+
+def test_each_winner_keeps_its_own_award_and_signing_dates(tmp_path):
+    """Reference §8.4 (per winner: the date the winner was chosen and the contract date) and §6.3 (one release per
+    publication × lot × winner). Two winners of one lot, chosen and signed on other days (``awards[].date``, a
+    contract release's ``contracts[].dateSigned`` per ``awardID``): the lot's award keeps the latest, and each
+    winner's own dates were lost. They are on the winners' rows now, and stored (``award_suppliers``).
+    SYNTHETIC releases."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.items import OCDSProcedureItem
+
+    alpha = dict(_award("a", "11111111", "Alpha B.V.", 600000), date="2021-02-15T00:00:00Z")
+    beta = dict(_award("b", "22222222", "Beta B.V.", 500000), date="2021-02-20T00:00:00Z")
+    contract = dict(_release("310097", "2021-05-01", []), tag=["contract"],
+                    contracts=[{"id": "c1", "awardID": "a", "dateSigned": "2021-04-01T00:00:00Z"},
+                               {"id": "c2", "awardID": "b", "dateSigned": "2021-05-01T00:00:00Z"}])
+    (procedure,), report = read(tmp_path, [_release("310096-a", "2021-03-01", [alpha]),
+                                           _release("310096-b", "2021-03-01", [beta]), contract])
+    assert report.errors == []
+    assert [(a["award_date"], a["contract_date"]) for a in procedure["awards"]] == [("2021-02-20", "2021-05-01")]
+    assert [(s["name"], s["award_date"], s["contract_date"]) for s in procedure["suppliers"]] == [
+        ("Alpha B.V.", "2021-02-15", "2021-04-01"), ("Beta B.V.", "2021-02-20", "2021-05-01")]
+    item = OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json", fetched_at="2026-01-01",
+                             sha256="0" * 64)
+    stored = [(s["name"], s["award_date"], s["contract_date"])
+              for entry in ocds_record(item, "https://www.tenderned.nl/aankondigingen/overzicht/{id}")["awards"]
+              for s in entry["suppliers"]]
+    assert stored == [("Alpha B.V.", "2021-02-15", "2021-04-01"), ("Beta B.V.", "2021-02-20", "2021-05-01")]

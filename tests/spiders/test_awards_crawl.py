@@ -744,3 +744,32 @@ def test_an_archive_with_trade_name_organisations_is_migrated_and_the_old_ids_st
         assert page.url.endswith("/-/aanbieder?id=kvk%3A12345678") and b"Zorg West" in page.read()
     finally:
         server.stop()
+
+
+def test_each_winner_of_a_lot_is_stored_with_its_own_award_and_signing_dates(award_server, tmp_path):
+    """Reference §8.4 (one row per lot and winner, keeping the date the winner was chosen and the contract date):
+    a backfill (SYNTHETIC package, crawled over loopback) of a lot won by two parties, chosen and signed on other
+    days. The archive kept one pair of dates per lot (``awards``); each winner's row (``award_suppliers``) now has
+    its own."""
+    from tests.fixtures.awards.make_fixtures import package, release, supplier
+
+    ocid = "ocds-1l04xe-313611"
+    awards = [{"id": "a", "date": "2022-02-15T00:00:00Z", "suppliers": [{"id": "11111111", "name": "Alpha B.V."}],
+               "value": {"amount": 600000, "currency": "EUR"}, "relatedLots": ["1"]},
+              {"id": "b", "date": "2022-02-20T00:00:00Z", "suppliers": [{"id": "22222222", "name": "Beta B.V."}],
+               "value": {"amount": 500000, "currency": "EUR"}, "relatedLots": ["1"]}]
+    award = release(ocid, "299611", "2022-03-01", "Jeugdhulp Leiden", "85311300-5", lots=[("1", "Jeugdhulp")],
+                    parties=[supplier("11111111", "Alpha B.V."), supplier("22222222", "Beta B.V.")], awards=awards)
+    signed = dict(release(ocid, "299612", "2022-05-01", "Jeugdhulp Leiden", "85311300-5", lots=[("1", "Jeugdhulp")],
+                          tag=("contract",)),
+                  contracts=[{"id": "c1", "awardID": "a", "dateSigned": "2022-04-01T00:00:00Z"},
+                             {"id": "c2", "awardID": "b", "dateSigned": "2022-05-01T00:00:00Z"}])
+    award_server.api.datasets = _datasets(tmp_path / "datasets", {
+        "Dataset_Tenderned-2022-01-01-2022-12-31.json": package([award, signed])})
+    db = tmp_path / "archive.db"
+    done = scrapy_ocds(db, award_server.datasets_url)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert rows(db, "select name, award_date, contract_date from award_suppliers where procurement_id = 'TN313611' "
+                    "order by name") == [
+        {"name": "Alpha B.V.", "award_date": "2022-02-15", "contract_date": "2022-04-01"},
+        {"name": "Beta B.V.", "award_date": "2022-02-20", "contract_date": "2022-05-01"}]

@@ -1,0 +1,52 @@
+"""The older standard-form ("Afdeling") layout of the /html rendering (reference §3): SYNTHETIC renderings of
+the documented markup, read by :mod:`tenderarchive.awards.html_standard` through ``parse_html``."""
+
+import pytest
+
+from tenderarchive.awards.html import parse_html
+
+
+def afdeling_v(heading: str, *parts: str) -> str:
+    return ('<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+            '<h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>'
+            f'<p class="subsection-content">{heading}</p>' + "".join(parts)
+            + '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+
+
+CONTRACTOR = ('<h5 class="subsection"><span class="subsection-number">V.2.3)</span> <span class="section-header-3">'
+              'Naam en adres van de contractant</span></h5><dl class="subsection"><dt>Officiële benaming:</dt>'
+              '<dd>Berkel-B B.V.</dd></dl>'
+              '<h5 class="subsection"><span class="subsection-number">V.2.4)</span> <span class="section-header-3">'
+              'Inlichtingen over de waarde van de opdracht/het perceel (exclusief btw)</span></h5>'
+              '<p class="subsection-content">Totale waarde van de opdracht/het perceel: 1 800 000,00</p>')
+
+
+@pytest.mark.parametrize("heading", [
+    "Opdracht nr.: 1<br />Perceel nr.: 2<br />Benaming: Ambulante jeugdhulp",  # as the reference shows it
+    "Opdracht nr.: 1 Perceel nr.: 2 Benaming: Ambulante jeugdhulp",  # the same items on one line
+    "Perceel nr.: 2 Benaming: Ambulante jeugdhulp",
+    "PERCEEL nr.: 2 BENAMING: Ambulante jeugdhulp",  # before 2016 (reference §3.2)
+])
+def test_a_lots_heading_on_one_line_gives_its_number_and_title(heading):
+    """Reference §3.1 (a contract/lot heading holds "Opdracht nr.", "Perceel nr." and "Benaming") and §3.2
+    ("PERCEEL nr." / "BENAMING:" before 2016). Written on one line (a paragraph without its <br />, or a PDF's
+    text), the lot was "2 Benaming: Ambulante jeugdhulp", a lot no other notice of the procedure names, and the
+    lot's title was lost. Each item is read as if on its own line."""
+    read = parse_html(afdeling_v(heading, '<p class="subsection-content">Een opdracht/perceel wordt gegund: ja</p>',
+                                 CONTRACTOR))
+    assert [(lot["lot_id"], lot["title"], lot["awarded"]) for lot in read["lots"]] == [("2", "Ambulante jeugdhulp", 1)]
+    assert [(a["lot_id"], a["value_cents"]) for a in read["awards"]] == [("2", 180000000)]
+    assert [(s["lot_id"], s["name"]) for s in read["suppliers"]] == [("2", "Berkel-B B.V.")]
+
+
+def test_contractors_of_a_lot_have_its_contract_date():
+    """Reference §3.1 (V.2.1, one date of the conclusion of the contract per contract/lot block) and §8.4 (per
+    winner: the contract date): a group's members each have the block's date on their rows."""
+    read = parse_html(afdeling_v(
+        "Opdracht nr.: 1<br />Perceel nr.: 1<br />Benaming: Dyslexiezorg",
+        '<h5 class="subsection"><span class="subsection-number">V.2.1)</span> <span class="section-header-3">'
+        'Datum van de sluiting van de overeenkomst: </span></h5><p class="subsection-content">24/06/2022</p>',
+        '<p class="subsection-content">De opdracht is gegund aan een groep ondernemers: ja</p>', CONTRACTOR,
+        CONTRACTOR.replace("Berkel-B B.V.", "ECLG expertisecentrum")))
+    assert [(s["name"], s["contract_date"]) for s in read["suppliers"]] == [
+        ("Berkel-B B.V.", "2022-06-24"), ("ECLG expertisecentrum", "2022-06-24")]
