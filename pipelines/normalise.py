@@ -336,6 +336,19 @@ def unreadable_columns(detail, row) -> list[str]:
     return sorted(columns)
 
 
+def _distinct_cpv(rows: list[dict]) -> dict[str, dict]:
+    """A detail's CPV rows by code, each code once (``notice_cpv`` is keyed by it): a code listed twice is main when
+    either entry says so, with the first label given. Written one after the other, the second entry replaced the
+    first, and a main code listed again as a secondary one left the notice without a main code in ``notice_cpv``
+    while ``cpv_main`` named it."""
+    distinct: dict[str, dict] = {}
+    for row in rows:
+        seen = distinct.setdefault(row["cpv"], dict(row))
+        seen["is_main"] = max(seen["is_main"], row["is_main"])
+        seen["label"] = seen["label"] or row["label"]
+    return distinct
+
+
 def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     # an unreadable optional date is left out, as if the response omitted it (the spider recorded it;
     # the archive keeps an earlier readable value): it costs the field, not the notice
@@ -378,6 +391,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
             "label": clean_field(entry.get("omschrijving")) if isinstance(entry, dict) else None,
             "is_main": 1 if isinstance(entry, dict) and flag(entry.get("isHoofdOpdracht")) else 0,
         })
+    cpv_rows = list(_distinct_cpv(cpv_rows).values())
     main = next((c for c in cpv_rows if c["is_main"]), cpv_rows[0] if cpv_rows else None)
     # a list of {code, omschrijving} or of plain strings (docs/reference/tenderned-api.md §4: "sometimes
     # plain strings"), or one of them alone: a lone "NL33" dropped the notice in every crawl

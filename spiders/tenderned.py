@@ -57,8 +57,9 @@ or whose own ``/gerelateerd`` failed, or that a crawl cut short since (killed, s
 asked after everything else, may never have been answered. What the archive has reaches the spider through the ``CrawlState``
 extension (:meth:`use_archive_state`); the spider never opens the archive.
 
-Award data (docs/awards.md): every result notice (``formType`` "result", or
-``aankondigingCode`` AGO/REC, or for a detail with neither the list row's ``typePublicatie``, or
+Award data (docs/awards.md): every result notice (``formType`` "result", or a contract modification's or completion's,
+"cont-modif", "completion", or ``aankondigingCode`` AGO/REC/AAW, or for a detail with neither the list row's
+``typePublicatie``, or
 for a notice found through ``/gerelateerd`` its row's ``formType``)
 and every contract notice (``formType`` "competition" or
 ``aankondigingCode`` AAO: its lots and estimated values) gets one ``/html`` request, kept in the WARC store like
@@ -97,7 +98,7 @@ from tenderarchive.awards.html import detect_layout, parse_html, unwrap
 from tenderarchive.items import NoticeItem
 from tenderarchive.middlewares import NOT_JSON, read_json
 from tenderarchive.profiles import ProfileError, load_profile
-from tenderarchive.store.queries import started_day
+from tenderarchive.store.queries import RESULT_CODES, RESULT_FORMS, started_day
 from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
 from tenderarchive.values import clean_field, code_label, kenmerk_number, local_date, parse_timestamp, unreadable_dates
 
@@ -979,7 +980,7 @@ class TenderNedSpider(BaseSpider):
 
     @classmethod
     def carries_results(cls, detail: dict) -> bool:
-        return detail.get("formType") == "result" or cls._code(detail) in ("AGO", "REC")
+        return detail.get("formType") in RESULT_FORMS or cls._code(detail) in RESULT_CODES
 
     @classmethod
     def is_contract_notice(cls, detail: dict) -> bool:
@@ -1007,8 +1008,8 @@ class TenderNedSpider(BaseSpider):
     def is_result(self, item: NoticeItem) -> bool:
         """A result notice by its detail, else by its list row (or its /gerelateerd row), else because the
         archive has it as one whose /html is unread (a re-check has no list row)."""
-        return (self.carries_results(item.detail) or self._row_code(item.list_record) in ("AGO", "REC")
-                or self.related_form(item) == "result" or item.publication_id in self.results_missing)
+        return (self.carries_results(item.detail) or self._row_code(item.list_record) in RESULT_CODES
+                or self.related_form(item) in RESULT_FORMS or item.publication_id in self.results_missing)
 
     def changed_type(self, item: NoticeItem) -> bool:
         """Whether the detail gives another notice type (``aankondigingCode``) or ``formType`` than the archive has
@@ -1094,7 +1095,7 @@ class TenderNedSpider(BaseSpider):
         /html failed, was unreadable or named no winner (docs/awards.md, "The PDF fallback"). Not for a
         rectification of a contract notice (code REC, ``formType`` "competition": a moved deadline, no award;
         tenderned-api.md §7.1): the item goes on."""
-        if item.detail.get("formType") not in (None, "result"):
+        if item.detail.get("formType") not in (None, *RESULT_FORMS):
             yield item
             return
         self.crawler.stats.inc_value("tenderned/pdf_fallback")

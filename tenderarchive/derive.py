@@ -522,6 +522,12 @@ AWARDS_NOTHING_SQL = (f"coalesce(n.form_type, '') != 'result' and coalesce(n.not
 CONTRACT_FOLLOW_UPS = ("cont-modif", "completion")
 
 
+def form_type_of(notice: dict) -> str | None:
+    """A notice's eForms form type (reference tenderned-api.md §8.4), or for one whose detail named none the form
+    type of its TenderNed notice type where that has one form: a modification (``AAW``, §7.1) is ``cont-modif``."""
+    return notice.get("form_type") or ("cont-modif" if notice.get("notice_type") == "AAW" else None)
+
+
 def package_order(award: dict) -> tuple[str, str]:
     """Which of two OCDS packages giving one publication's award of a lot stands: the one uploaded last, by its URL
     (TenderNed's files lie under the month of their upload, ``/files/2026-07/`` after ``/files/2023-04/``; in one
@@ -666,14 +672,15 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 # no second current award of one contract (the provider's gunningen and value were counted twice);
                 # it stands only where no earlier award of the lot is archived (the award notice before the window),
                 # and the earlier of two
-                later_rec = later_rec or row["form_type"] in CONTRACT_FOLLOW_UPS and not is_rectification(row) and any(
+                later_rec = later_rec or form_type_of(row) in CONTRACT_FOLLOW_UPS and not is_rectification(row) and any(
                     o["form_type"] != "dir-awa-pre" and not awards_nothing(o) and (o["published"], o["publication_id"])
                     < (row["published"], row["publication_id"]) for o in same_lot)
                 changed += set_values(db, "awards", row["award_id"],
                                       {"current": 0 if later_rec else 1, "rectifies": rectifies})
             # the events of an award the store no longer holds (an OCDS package that now gives it otherwise)
             changed += db.execute(STALE_AWARD_EVENTS_SQL, [procurement_id, procurement_id]).rowcount
-            for award in list(db.query("select a.*, n.form_type as notice_form_type from awards a left join notices n "
+            for award in list(db.query("select a.*, n.form_type as notice_form_type, n.notice_type as notice_kind "
+                                       "from awards a left join notices n "
                                        "on n.publication_id = a.publication_id where a.procurement_id = ?",
                                        [procurement_id])):
                 winners = list(db.query("select name, kvk from award_suppliers where award_id = ? order by name",
@@ -681,5 +688,6 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 lot = db.execute("select title from lots where procurement_id = ? and lot_id = ?",
                                  [procurement_id, award["lot_id"]]).fetchone()
                 changed += sync_rows(db, "events", "source_type = 'award' and source_id = ?", [award["award_id"]],
-                                     award_events(award, winners, lot[0] if lot else None, award["notice_form_type"]))
+                                     award_events(award, winners, lot[0] if lot else None, form_type_of(
+                                         {"form_type": award["notice_form_type"], "notice_type": award["notice_kind"]})))
     return changed

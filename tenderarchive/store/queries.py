@@ -420,8 +420,14 @@ def known_results(path: str | Path) -> set[str]:
 #: The notice_results rows of an /html that was read: not one that could not be (``unknown``), nor one the PDF
 #: fallback wrote because the /html failed (``pdf``), nor one an OCDS package wrote (``ocds``).
 HTML_READ = "layout not in ('unknown', 'pdf', 'ocds')"
-#: An archived result notice (formType result, or AGO/REC): its /html is asked again until it reads.
-RESULT_NOTICE = "(form_type = 'result' or notice_type in ('AGO', 'REC'))"
+#: The notices that name a contract's winners (their ``/html`` is read for them, their PDF the fallback): by eForms form
+#: type (docs/reference/tenderned-api.md §8.4: the result, a contract modification, a completion) or by TenderNed's
+#: notice type (§7.1: AGO, a rectification REC, a modification AAW "Aankondiging van een wijziging"). A modification
+#: (its winner and the contract's value after the change) was read only when coded AGO: as TenderNed codes it, never.
+RESULT_FORMS = ("result", "cont-modif", "completion")
+RESULT_CODES = ("AGO", "REC", "AAW")
+#: An archived result notice (:data:`RESULT_FORMS`, :data:`RESULT_CODES`): its /html is asked again until it reads.
+RESULT_NOTICE = f"(form_type in {RESULT_FORMS!r} or notice_type in {RESULT_CODES!r})"
 
 
 def awaiting_results(path: str | Path) -> dict[str, dict]:

@@ -520,7 +520,12 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
         else:
             outcome = upsert_if_changed(db, "notices", notice, old=known, unreadable=record.get("unreadable") or ())
         changed = outcome != "unchanged"
-        for row in record["cpv"]:
+        if record["cpv"] and known is not None:
+            # The codes a detail names are the notice's codes: a rectification that replaced or dropped one (the
+            # detail changes, the list row never does: docs/reference/tenderned-api.md §3, §4) left the old code in
+            # notice_cpv, still its main one next to the new main. A detail without codes (sparse) keeps the archived.
+            changed |= sync_rows(db, "notice_cpv", "publication_id = ?", [key], record["cpv"])
+        for row in record["cpv"] if known is None else ():  # a new notice has no codes archived to replace
             changed |= upsert_if_changed(db, "notice_cpv", row) != "unchanged"
         for row in record["documents"] or []:
             changed |= upsert_if_changed(db, "documents", dict(row, crawl_id=crawl_id)) != "unchanged"

@@ -256,3 +256,37 @@ def test_a_complete_crawl_settles_only_the_crawls_its_window_profile_and_registr
     db.close()
     assert unfinished_crawls(path, "tenderned") == [] and failed_news_pages(path) == []
     assert last_complete_crawl(path, "tenderned")["crawl_id"] == 7  # March and April 2024 were never listed
+
+
+def test_a_detail_whose_cpv_codes_changed_replaces_the_notices_codes_and_keeps_one_main(snapshot, serve_api, crawl):
+    """A rectification changes the detail, never the list row (docs/reference/tenderned-api.md §3 "Gotcha", §4): an
+    open contract notice re-checked after its CPV codes were corrected (another main code, one code dropped) kept
+    every code it ever had in ``notice_cpv``, the dropped one still ``is_main`` next to the new main one, while
+    ``notices.cpv_main`` named the new one: facets and searches by CPV found the notice under codes TenderNed no
+    longer gives it. A detail that names its codes makes them the notice's codes (its former main code stays in the
+    notice's ``versions``);
+    a detail that leaves ``cpvCodes`` out (a sparse answer) keeps those archived."""
+    from tests.conftest import by_id
+
+    notice = by_id(snapshot, 300301)
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, from_date="2021-10-01", until_date="2021-11-20")
+    assert first.crawl["status"] == "complete", first.errors
+    assert {r["cpv"] for r in first.db["notice_cpv"].rows_where("publication_id = 300301")} == {
+        "85311300-5", "85121270-6"}
+    notice["detail"]["cpvCodes"] = [
+        {"code": "85312400-3", "omschrijving": "Welzijnszorg die niet in tehuizen wordt verstrekt",
+         "isHoofdOpdracht": True},
+        {"code": "85121270-6", "omschrijving": "Diensten van psychiater of psycholoog", "isHoofdOpdracht": False},
+        {"code": "85312400-3", "omschrijving": "Welzijnszorg die niet in tehuizen wordt verstrekt",
+         "isHoofdOpdracht": False}]  # a code listed twice: its main entry counts
+    later = {"from_date": "2021-11-16", "until_date": "2021-11-20"}  # 300301 re-checked while open, no list row
+    second = crawl(server.api_url, **later)
+    assert second.crawl["status"] == "complete", second.errors
+    rows = {r["cpv"]: r["is_main"] for r in second.db["notice_cpv"].rows_where("publication_id = 300301")}
+    assert rows == {"85312400-3": 1, "85121270-6": 0}
+    assert second.db["notices"].get(300301)["cpv_main"] == "85312400-3"
+    del notice["detail"]["cpvCodes"]  # a sparse answer: the archived codes stay
+    third = crawl(server.api_url, **later)
+    assert third.crawl["status"] == "complete", third.errors
+    assert {r["cpv"]: r["is_main"] for r in third.db["notice_cpv"].rows_where("publication_id = 300301")} == rows
