@@ -366,6 +366,21 @@ IN_PAGER = "ancestor-or-self::*[position() <= 4][" + " or ".join(
     f"contains({_NAMES}, '{word}')" for word in ("pagin", "pager", "paging", "page-numbers", "page-nav", "pagenav")) + "]"
 
 
+def on_listing_host(url: str, root: str) -> str | None:
+    """``url`` on the listing ``root``'s scheme and host when it names the listing's site (the same host, or the other
+    of its ``www.`` and bare hosts, on the same port: news-sites.md §2.2, jeugdhulpmvs.nl "occurs both with and without
+    ``www.``"; ``http`` for ``https`` too, a CMS behind a proxy writing its configured address into absolute links),
+    else None. A pager written with absolute links to the CMS's configured host, the listing fetched on the other, was
+    no pager: only the listing's first page was read."""
+    try:
+        parts, base = urlsplit(url), urlsplit(root)
+        same = (parts.scheme in ("http", "https") and parts.port == base.port and not parts.username
+                and (parts.hostname or "").removeprefix("www.") == (base.hostname or "").removeprefix("www."))
+    except ValueError:
+        return None
+    return urlunsplit(parts._replace(scheme=base.scheme, netloc=base.netloc)) if same else None
+
+
 def pager_shaped(anchor) -> bool:
     """Whether a link reads as a pager's (its text a page number or :data:`PAGER_WORDS`, a ``rel`` of ``next`` or
     ``prev``, or standing in an element named a pager: :data:`IN_PAGER`) rather than as an entry's (its text
@@ -403,11 +418,11 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
     for anchor in response.xpath("//a[@href]"):
         href = anchor.attrib["href"]
         try:
-            url = response.urljoin(href.strip()).split("#")[0]
+            url = on_listing_host(response.urljoin(href.strip()).split("#")[0], root)
+            if url is None or http_url(url) is None:
+                continue
             parts = urlsplit(url)
         except ValueError:
-            continue
-        if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or http_url(url) is None:
             continue
         query = dict(parse_qsl(parts.query))
         number = None
@@ -479,15 +494,12 @@ def rel_next_links(response, root: str, rel: str = REL_NEXT) -> list[str]:
     """The next page of a listing named by ``rel="next"`` (:data:`REL_NEXT`) on the listing's host,
     for a listing whose pager numbers its pages in none of the ways :func:`pager_links` reads
     (``/nieuws/2``, ``?von=10``, a "load more" link); with ``rel=REL_PREV`` its previous page."""
-    try:
-        host = urlsplit(root).netloc
-    except ValueError:
-        return []
     found = []
     for href in response.xpath(rel).getall():
         try:
             url = http_url(response.urljoin(href.strip()).split("#")[0])
-            if url and urlsplit(url).netloc == host and url != root and url not in found:
+            url = on_listing_host(url, root) if url else None
+            if url and url != root and url not in found:
                 found.append(url)
         except ValueError:
             continue
@@ -1221,7 +1233,7 @@ class NewsSpider(BaseSpider):
                 url = http_url(response.urljoin(href))
             except ValueError:  # a malformed link (bad port, broken IPv6 host) is no page of ours
                 url = None
-            if not url or url.split("#")[0] in not_articles:
+            if not url or url.split("#")[0] in not_articles or on_listing_host(url.split("#")[0], root) in not_articles:
                 continue
             links.add(url.split("#")[0])
             listed = listed_date(anchor.root, href, other_article, fetched_moment(response))
