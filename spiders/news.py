@@ -772,6 +772,16 @@ def _definition_group(entry, href: str, other_article) -> list:
     return group
 
 
+def _badge_text(el) -> str:
+    """A listing's date element as one line: its text pieces joined by a space. A date "badge" writes the day, the
+    month and the year each in an element of its own (``<span class="day">14</span><span class="month">okt</span>
+    <span class="year">2021</span>``, stacked by the site's CSS), which :func:`element_text` reads as "14okt2021" or as
+    three lines, neither a date. ``""`` for an element longer than a date and its label."""
+    pieces = (" ".join(t.split()) for t in el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
+    joined = " ".join(p for p in pieces if p)
+    return joined if len(joined) <= 40 else ""
+
+
 def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_article=None):
     """The publication date one listing entry (or a part of it) writes; ``anchor``: the entry's link, when in it
     (then also a date beside the entry, :func:`_sibling_date`)."""
@@ -790,7 +800,8 @@ def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_a
         for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
             if modification_marked(el):
                 continue  # "updated" holds "date"
-            stated = find_stated_date(element_text(el).split("\n"), head_lines=3, suffix_limit=None)
+            stated = find_stated_date(element_text(el).split("\n"), head_lines=3, suffix_limit=None) \
+                or find_stated_date([_badge_text(el)], head_lines=1, suffix_limit=None)
             if stated:
                 found = stated[0]
                 break
@@ -805,7 +816,8 @@ def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_a
         for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
             relative = find_relative_date(element_text(el).split("\n"), fetched, head_lines=3)
             # this year's items shown without their year ("14 okt"): the latest such day not after it
-            found = relative[0] if relative else listed_day(element_text(el), fetched)
+            found = relative[0] if relative else (listed_day(element_text(el), fetched)
+                                                  or listed_day(_badge_text(el), fetched))
             if found:
                 break
         else:

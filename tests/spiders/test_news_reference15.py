@@ -49,3 +49,46 @@ def test_a_pager_written_on_the_sites_other_www_host_is_read_page_by_page(tmp_pa
     assert sorted(r["url"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows) == sorted(
         f"{base}nieuws/bericht-{n}-{k}" for n in range(3) for k in range(2))
     assert {"/nieuws?page=1", "/nieuws?page=2"} <= set(log)
+
+
+#: How a listing writes an entry's date as a "badge": day, month and year each in an element of their own, stacked
+#: by the site's CSS, written on one line of markup or over several.
+DATE_BADGES = {
+    "spans on one line": "<span class='day'>{d}</span><span class='month'>{m}</span><span class='year'>{y}</span>",
+    "spans over several lines": "\n  <span class='day'>{d}</span>\n  <span class='month'>{m}</span>\n  "
+                                "<span class='year'>{y}</span>\n",
+    "divs": "<div>{d}</div><div>{m}</div><div>{y}</div>",
+}
+
+
+#: The month as badges write it, shortened.
+SHORT_MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+@pytest.mark.parametrize("badge", DATE_BADGES)
+def test_a_listings_date_badges_date_its_entries(tmp_path, badge):
+    """§2.3 listing dates and ``--from-date`` windows: a listing that writes each entry's date as a badge
+    (``<div class="datum"><span class="day">14</span><span class="month">okt</span><span class="year">2021</span>``)
+    was read as "14okt2021", or as three lines, no date: its entries undated, so a ``--from-date`` crawl asked every
+    older item to drop it once read, and a page that states no date of its own was archived undated. The badge's
+    pieces are one date: the entries before the window are not asked, the one inside has the listing's date."""
+    days = ["2021-10-14", "2021-03-02", "2020-12-21"]
+    entries = "".join(
+        "<article class='card'><div class='card__datum'>"
+        + DATE_BADGES[badge].format(d=int(day[8:]), m=SHORT_MONTHS[int(day[5:7]) - 1], y=day[:4])
+        + f"</div><h3><a href='/nieuws/bericht-{day}'>Bericht over jeugdhulp</a></h3></article>" for day in days)
+    listing = (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+                      f"<title>Nieuws</title></head><body><main><h1>Nieuws</h1>{entries}</main></body></html>").encode())
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing,
+              **{f"/nieuws/bericht-{day}": undated_page(f"Bericht over jeugdhulp van {day}") for day in days}}
+    server, base = serve(routes, log)
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, allow=["^/nieuws/"],
+                                    discovery={"listing": {"urls": ["nieuws"]}}), tmp_path / "archive.db",
+                           "--from-date", "2021-06-01")
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert [p for p in log if p.startswith("/nieuws/")] == ["/nieuws/bericht-2021-10-14"]
+    assert [r["published"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows] == ["2021-10-14"]
