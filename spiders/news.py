@@ -1731,6 +1731,17 @@ class NewsSpider(BaseSpider):
             self.logger.info("forbidden by robots.txt, not fetched: %s", request.url)
             self.crawler.stats.inc_value("news/forbidden_by_robots")
             return
+        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and request is not None and (
+                (request.callback == self.parse_listing and request.meta.get("listing_page", 1) > 1)
+                or (request.callback == self.parse_sitemap and request.meta.get("sitemap_depth", 0) > 0)):
+            # A later page of a listing's pager, or a sitemap its index names, that robots.txt forbids (a site's
+            # "Disallow: /*?" against its search pages forbids its pager's ?page=1 too): not fetched, as it should
+            # not be, and found by the crawl, not named by the registry: the listing ends there, the sitemap is not
+            # read. It made every crawl of the site partial. The registry's own URL that it forbids is an error.
+            self.logger.warning("%s: forbidden by robots.txt: %s not read", request.url,
+                                "the listing ends here" if request.callback == self.parse_listing else "this sitemap")
+            self.crawler.stats.inc_value("news/forbidden_by_robots")
+            return
         response = getattr(failure.value, "response", None)
         if request is not None and request.meta.get("default_sitemap") and response is not None \
                 and response.status in (404, 410):

@@ -92,3 +92,59 @@ def test_a_listings_date_badges_date_its_entries(tmp_path, badge):
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     assert [p for p in log if p.startswith("/nieuws/")] == ["/nieuws/bericht-2021-10-14"]
     assert [r["published"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows] == ["2021-10-14"]
+
+
+def test_a_listings_later_page_that_robots_txt_forbids_ends_the_listing_without_an_error(tmp_path):
+    """Politeness (robots.txt) and §2.1 paging: a site whose robots.txt forbids addresses with a query
+    (``Disallow: /*?``, written against search and filter pages) forbids its listing's ``?page=1`` too. That page was
+    not fetched, as it should not be, but was an error of the crawl: every crawl of the site "partial", for a page the
+    site asks not to be read. A later page of a listing that robots.txt forbids ends the listing, as a discovered page
+    it forbids is skipped (``news/forbidden_by_robots``); the registry's own listing URL that it forbids is still an
+    error."""
+    routes: dict = {}
+    log: list[str] = []
+    server, base = serve(routes, log)
+    routes.update({"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /*?\n"),
+                   "/nieuws": paged_listing(0, base), "/verboden/nieuws": paged_listing(0, base),
+                   **{f"/nieuws/bericht-0-{k}": undated_page(f"Inkoop jeugdhulp 0-{k}") for k in range(2)}})
+    try:
+        paged = crawl_news(registry(tmp_path, base_url=base, allow=["^/nieuws/"],
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}}), tmp_path / "paged.db")
+        forbidden = crawl_news(registry(tmp_path, base_url=base, allow=["^/nieuws/"],
+                                        discovery={"listing": {"urls": ["nieuws?page=0"]}}), tmp_path / "forbidden.db")
+    finally:
+        server.shutdown()
+    assert paged.returncode == 0, paged.stderr[-3000:]
+    archive = sqlite_utils.Database(tmp_path / "paged.db")
+    assert sorted(r["url"] for r in archive["articles"].rows) == [f"{base}nieuws/bericht-0-{k}" for k in range(2)]
+    crawl = next(archive["crawls"].rows)
+    assert (crawl["status"], crawl["error_count"]) == ("complete", 0)
+    assert not any("?" in path for path in log)
+    assert next(sqlite_utils.Database(tmp_path / "forbidden.db")["crawls"].rows)["error_count"] == 1
+
+
+def test_a_sitemap_that_robots_txt_forbids_beside_others_of_its_index_is_no_error(tmp_path):
+    """Politeness (robots.txt) and §2.1 TYPO3 (EXT:seo's ``/sitemap.xml`` is an index naming its sitemaps by query:
+    ``/sitemap.xml?sitemap=pages``): a robots.txt forbidding one of them was an error of every crawl. A sitemap of an
+    index that robots.txt forbids is not read, no error; the index's other sitemaps are read as before."""
+    routes: dict = {}
+    server, base = serve(routes)
+    index = "".join(f"<sitemap><loc>{base}{path}</loc></sitemap>" for path in ("sitemap.xml?sitemap=news",
+                                                                               "sitemap.xml?sitemap=pages"))
+    routes.update({
+        "/robots.txt": ("text/plain", f"User-agent: *\nDisallow: /*sitemap=pages\nSitemap: {base}sitemap.xml\n".encode()),
+        "/sitemap.xml": ("application/xml", ("<?xml version='1.0' encoding='UTF-8'?><!-- SYNTHETIC --><sitemapindex "
+                                             f"xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{index}</sitemapindex>"
+                                             ).encode()),
+        "/sitemap.xml?sitemap=news": ("application/xml", (
+            "<?xml version='1.0' encoding='UTF-8'?><!-- SYNTHETIC --><urlset xmlns='http://www.sitemaps.org/schemas/"
+            f"sitemap/0.9'><url><loc>{base}nieuws/bericht-0-0</loc></url></urlset>").encode()),
+        "/nieuws/bericht-0-0": undated_page("Inkoop jeugdhulp 0-0")})
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, discovery={"robots_sitemaps": True}), tmp_path / "archive.db")
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    archive = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["url"] for r in archive["articles"].rows] == [f"{base}nieuws/bericht-0-0"]
+    assert next(archive["crawls"].rows)["error_count"] == 0
