@@ -709,7 +709,7 @@ def _sibling_date(entry, href: str, other_article):
         text = element_text(el).strip()
         if not text or len(text) > 80:
             return None
-        stated = find_stated_date(text.split("\n"), head_lines=2)
+        stated = find_stated_date(text.split("\n"), head_lines=2) or find_stated_date([_badge_text(el)], head_lines=1)
         return stated[0] if stated else None
 
     children = [c for c in container if isinstance(c.tag, str)]

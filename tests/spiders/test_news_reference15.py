@@ -65,20 +65,32 @@ DATE_BADGES = {
 SHORT_MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
 
+#: How a listing holds an entry: an element of its own around the badge and the title, or none, the badge the
+#: element before the title's in one container of all entries.
+ENTRY_LAYOUTS = {
+    "an article of its own": "<article class='card'><div class='card__datum'>{badge}</div><h3><a href='{path}'>"
+                             "Bericht over jeugdhulp</a></h3></article>",
+    "a flat run of elements": "<div class='datum'>{badge}</div><h3><a href='{path}'>Bericht over jeugdhulp</a></h3>"
+                              "<p>De regio start de inkoop.</p>",
+}
+
+
+@pytest.mark.parametrize("layout", ENTRY_LAYOUTS)
 @pytest.mark.parametrize("badge", DATE_BADGES)
-def test_a_listings_date_badges_date_its_entries(tmp_path, badge):
+def test_a_listings_date_badges_date_its_entries(tmp_path, badge, layout):
     """§2.3 listing dates and ``--from-date`` windows: a listing that writes each entry's date as a badge
     (``<div class="datum"><span class="day">14</span><span class="month">okt</span><span class="year">2021</span>``)
     was read as "14okt2021", or as three lines, no date: its entries undated, so a ``--from-date`` crawl asked every
     older item to drop it once read, and a page that states no date of its own was archived undated. The badge's
-    pieces are one date: the entries before the window are not asked, the one inside has the listing's date."""
+    pieces are one date, in the entry or beside it: the entries before the window are not asked, the one inside has
+    the listing's date."""
     days = ["2021-10-14", "2021-03-02", "2020-12-21"]
-    entries = "".join(
-        "<article class='card'><div class='card__datum'>"
-        + DATE_BADGES[badge].format(d=int(day[8:]), m=SHORT_MONTHS[int(day[5:7]) - 1], y=day[:4])
-        + f"</div><h3><a href='/nieuws/bericht-{day}'>Bericht over jeugdhulp</a></h3></article>" for day in days)
+    entries = "".join(ENTRY_LAYOUTS[layout].format(
+        badge=DATE_BADGES[badge].format(d=int(day[8:]), m=SHORT_MONTHS[int(day[5:7]) - 1], y=day[:4]),
+        path=f"/nieuws/bericht-{day}") for day in days)
     listing = (HTML, ("<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
-                      f"<title>Nieuws</title></head><body><main><h1>Nieuws</h1>{entries}</main></body></html>").encode())
+                      f"<title>Nieuws</title></head><body><main><h1>Nieuws</h1><div class='lijst'>{entries}</div></main>"
+                      "</body></html>").encode())
     log: list[str] = []
     routes = {"/robots.txt": ROBOTS, "/nieuws": listing,
               **{f"/nieuws/bericht-{day}": undated_page(f"Bericht over jeugdhulp van {day}") for day in days}}
