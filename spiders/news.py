@@ -291,6 +291,37 @@ def html_answer(response) -> str | None:
     return " ".join(html.unescape(title.group(1).decode("utf-8", "replace")).split())[:80] if title else ""
 
 
+_CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.S)
+#: An ``&`` that starts no character or entity reference ("Jeugd & Gezin", "?a=1&b=2"), and an entity reference.
+_BARE_AMPERSAND = re.compile(rb"&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
+#: The control characters XML 1.0 forbids (a CMS copies them from a word processor into a title).
+_XML_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+
+
+def mend_feed(body: bytes) -> bytes:
+    """A feed's bytes with what makes a CMS's feed no well-formed XML mended outside its CDATA sections: a bare ``&``
+    escaped, an HTML entity (``&nbsp;``, ``&euml;``: XML defines five) written as its character reference (the feed's
+    encoding untouched), the control characters XML forbids dropped. Such a feed was one "malformed feed" error of
+    every crawl, all its items lost; a feed reader (feedparser's loose mode) reads it. Written here because lxml's
+    ``recover`` drops the text around the fault (a link's ``?a=1&b=2`` read as ``?a=1b=2``), and feedparser would
+    be a second feed reader beside this one for these three repairs."""
+    from html.entities import name2codepoint
+
+    def entity(m: re.Match) -> bytes:
+        name = m.group(1)
+        if name in _XML_ENTITIES:
+            return m.group(0)
+        code = name2codepoint.get(name.decode("ascii"))
+        return f"&#{code};".encode() if code else b"&amp;" + name + b";"
+
+    def mend(part: bytes) -> bytes:
+        return _ENTITY.sub(entity, _BARE_AMPERSAND.sub(b"&amp;", _XML_CONTROL.sub(b"", part)))
+
+    return b"".join(part if part.startswith(b"<![CDATA[") else mend(part) for part in _CDATA.split(body))
+
+
 def feed_root(response):
     """A feed's XML root, read in the encoding it declares (its byte-order mark, its ``<?xml …
     encoding>``, else UTF-8); bytes that do not decode so are read in the charset of the HTTP
@@ -309,13 +340,21 @@ def feed_root(response):
         return parse()
     except etree.XMLSyntaxError:
         declared = http_content_type_encoding((response.headers.get("Content-Type") or b"").decode("latin-1"))
-        if not declared or declared in ("utf-8", "utf8") or body.startswith(b"\xef\xbb\xbf"):
+        if declared and declared not in ("utf-8", "utf8") and not body.startswith(b"\xef\xbb\xbf"):
+            try:
+                return parse(declared)
+            except (etree.XMLSyntaxError, LookupError, ValueError):
+                pass
+        mended = mend_feed(body)
+        if mended == body:
             raise
+        body = mended  # a bare "&", an HTML entity, a control character (mend_feed)
         try:
+            return parse()
+        except etree.XMLSyntaxError:
+            if not declared or declared in ("utf-8", "utf8") or body.startswith(b"\xef\xbb\xbf"):
+                raise
             return parse(declared)
-        except (etree.XMLSyntaxError, LookupError, ValueError):
-            pass
-        raise
 
 
 def utf8_mislabelled(response):

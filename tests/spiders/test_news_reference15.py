@@ -4,6 +4,8 @@ crawl news`` into a real archive."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import sqlite_utils
 
@@ -160,3 +162,44 @@ def test_a_sitemap_that_robots_txt_forbids_beside_others_of_its_index_is_no_erro
     archive = sqlite_utils.Database(tmp_path / "archive.db")
     assert [r["url"] for r in archive["articles"].rows] == [f"{base}nieuws/bericht-0-0"]
     assert next(archive["crawls"].rows)["error_count"] == 0
+
+
+#: What makes a CMS's feed no well-formed XML, in one item's title or link.
+FEED_FAULTS = {
+    "a bare ampersand": "Inkoop Jeugd & Gezin",
+    "an HTML entity": "Inkoop jeugdhulp:&nbsp;co&ouml;rdinatie",
+    "a control character": "Inkoop jeugdhulp\x0b gestart",
+    "a bare ampersand in a link's query": "Inkoop jeugdhulp",
+}
+
+
+@pytest.mark.parametrize("fault", FEED_FAULTS)
+def test_a_feed_that_is_not_well_formed_xml_in_an_item_is_read(tmp_path, fault):
+    """§2.1 feeds (WordPress's RSS at ``/feed/``, a category feed): a CMS writes a title with a bare ``&`` ("Jeugd &
+    Gezin"), an HTML entity (``&nbsp;``, ``&ouml;``: XML defines five) or a control character pasted from a word
+    processor. The feed was one "malformed feed" error of every crawl, all its items lost. It is read with those
+    mended (``news.mend_feed``), a link's query and a CDATA section's ``&`` kept as written; a feed cut short is still
+    an error."""
+    link_query = "?id=1&x=2" if fault.endswith("query") else ""
+    items = [(FEED_FAULTS[fault], f"nieuws/inkoop-jeugdhulp{link_query}"), ("Gunning jeugdhulp", "nieuws/gunning")]
+    routes: dict = {}
+    server, base = serve(routes)
+    entries = "".join(f"<item><title>{title}</title><link>{base}{path}</link><description><![CDATA[<p>Jeugd & Gezin"
+                      "</p>]]></description><pubDate>Thu, 14 Oct 2021 10:00:00 +0200</pubDate></item>"
+                      for title, path in items)
+    feed = ("<?xml version='1.0' encoding='UTF-8'?><!-- SYNTHETIC --><rss version='2.0'><channel><title>Nieuws</title>"
+            f"<link>{base}</link>{entries}</channel></rss>")
+    routes.update({"/robots.txt": ROBOTS, "/feed/": ("application/rss+xml; charset=UTF-8", feed.encode()),
+                   "/feed/kapot/": ("application/rss+xml; charset=UTF-8", feed[:len(feed) // 2].encode()),
+                   f"/nieuws/inkoop-jeugdhulp{link_query}": undated_page("Inkoop jeugdhulp"),
+                   "/nieuws/gunning": undated_page("Gunning jeugdhulp")})
+    try:
+        crawl = crawl_news(registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"]}), tmp_path / "archive.db")
+        broken = crawl_news(registry(tmp_path, base_url=base, discovery={"feeds": ["feed/kapot/"]}), tmp_path / "broken.db")
+    finally:
+        server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert sorted(r["url"] for r in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows) == sorted(
+        f"{base}{path}" for _, path in items)
+    errors = json.loads(next(sqlite_utils.Database(tmp_path / "broken.db")["crawls"].rows)["errors"])
+    assert [e["error"].split(":")[0] for e in errors] == ["malformed feed"]
