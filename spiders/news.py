@@ -300,9 +300,9 @@ _XML_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 
 
-def mend_feed(body: bytes) -> bytes:
-    """A feed's bytes with what makes a CMS's feed no well-formed XML mended outside its CDATA sections: a bare ``&``
-    escaped, an HTML entity (``&nbsp;``, ``&euml;``: XML defines five) written as its character reference (the feed's
+def mend_xml(body: bytes) -> bytes:
+    """A feed's (or a sitemap's) bytes with what makes a CMS's XML not well-formed mended outside its CDATA sections:
+    a bare ``&`` escaped, an HTML entity (``&nbsp;``, ``&euml;``: XML defines five) written as its character reference (the feed's
     encoding untouched), the control characters XML forbids dropped. Such a feed was one "malformed feed" error of
     every crawl, all its items lost; a feed reader (feedparser's loose mode) reads it. Written here because lxml's
     ``recover`` drops the text around the fault (a link's ``?a=1&b=2`` read as ``?a=1b=2``), and feedparser would
@@ -345,10 +345,10 @@ def feed_root(response):
                 return parse(declared)
             except (etree.XMLSyntaxError, LookupError, ValueError):
                 pass
-        mended = mend_feed(body)
+        mended = mend_xml(body)
         if mended == body:
             raise
-        body = mended  # a bare "&", an HTML entity, a control character (mend_feed)
+        body = mended  # a bare "&", an HTML entity, a control character (mend_xml)
         try:
             return parse()
         except etree.XMLSyntaxError:
@@ -1067,7 +1067,9 @@ class NewsSpider(BaseSpider):
                     yield request
             return
         try:
-            sitemap = NewsSitemap(body)
+            # lxml's recover (Scrapy's sitemap parser) drops a bare "&": TYPO3's "index.php?id=12&L=0" was asked as
+            # "?id=12=0"; mended first as a feed is (mend_xml), which leaves well-formed XML as it is
+            sitemap = NewsSitemap(mend_xml(body))
             entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating
         except Exception as exc:  # lxml raises several types on broken XML
             self.record_error(response.url, f"malformed sitemap: {str(exc)[:200]}")
