@@ -291,6 +291,37 @@ def html_answer(response) -> str | None:
     return " ".join(html.unescape(title.group(1).decode("utf-8", "replace")).split())[:80] if title else ""
 
 
+_CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.S)
+#: An ``&`` that starts no character or entity reference ("Jeugd & Gezin", "?a=1&b=2"), and an entity reference.
+_BARE_AMPERSAND = re.compile(rb"&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
+#: The control characters XML 1.0 forbids (a CMS copies them from a word processor into a title).
+_XML_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+
+
+def mend_xml(body: bytes) -> bytes:
+    """A feed's (or a sitemap's) bytes with what makes a CMS's XML not well-formed mended outside its CDATA sections:
+    a bare ``&`` escaped, an HTML entity (``&nbsp;``, ``&euml;``: XML defines five) written as its character reference (the feed's
+    encoding untouched), the control characters XML forbids dropped. Such a feed was one "malformed feed" error of
+    every crawl, all its items lost; a feed reader (feedparser's loose mode) reads it. Written here because lxml's
+    ``recover`` drops the text around the fault (a link's ``?a=1&b=2`` read as ``?a=1b=2``), and feedparser would
+    be a second feed reader beside this one for these three repairs."""
+    from html.entities import name2codepoint
+
+    def entity(m: re.Match) -> bytes:
+        name = m.group(1)
+        if name in _XML_ENTITIES:
+            return m.group(0)
+        code = name2codepoint.get(name.decode("ascii"))
+        return f"&#{code};".encode() if code else b"&amp;" + name + b";"
+
+    def mend(part: bytes) -> bytes:
+        return _ENTITY.sub(entity, _BARE_AMPERSAND.sub(b"&amp;", _XML_CONTROL.sub(b"", part)))
+
+    return b"".join(part if part.startswith(b"<![CDATA[") else mend(part) for part in _CDATA.split(body))
+
+
 def feed_root(response):
     """A feed's XML root, read in the encoding it declares (its byte-order mark, its ``<?xml …
     encoding>``, else UTF-8); bytes that do not decode so are read in the charset of the HTTP
@@ -309,13 +340,21 @@ def feed_root(response):
         return parse()
     except etree.XMLSyntaxError:
         declared = http_content_type_encoding((response.headers.get("Content-Type") or b"").decode("latin-1"))
-        if not declared or declared in ("utf-8", "utf8") or body.startswith(b"\xef\xbb\xbf"):
+        if declared and declared not in ("utf-8", "utf8") and not body.startswith(b"\xef\xbb\xbf"):
+            try:
+                return parse(declared)
+            except (etree.XMLSyntaxError, LookupError, ValueError):
+                pass
+        mended = mend_xml(body)
+        if mended == body:
             raise
+        body = mended  # a bare "&", an HTML entity, a control character (mend_xml)
         try:
+            return parse()
+        except etree.XMLSyntaxError:
+            if not declared or declared in ("utf-8", "utf8") or body.startswith(b"\xef\xbb\xbf"):
+                raise
             return parse(declared)
-        except (etree.XMLSyntaxError, LookupError, ValueError):
-            pass
-        raise
 
 
 def utf8_mislabelled(response):
@@ -366,6 +405,21 @@ IN_PAGER = "ancestor-or-self::*[position() <= 4][" + " or ".join(
     f"contains({_NAMES}, '{word}')" for word in ("pagin", "pager", "paging", "page-numbers", "page-nav", "pagenav")) + "]"
 
 
+def on_listing_host(url: str, root: str) -> str | None:
+    """``url`` on the listing ``root``'s scheme and host when it names the listing's site (the same host, or the other
+    of its ``www.`` and bare hosts, on the same port: news-sites.md §2.2, jeugdhulpmvs.nl "occurs both with and without
+    ``www.``"; ``http`` for ``https`` too, a CMS behind a proxy writing its configured address into absolute links),
+    else None. A pager written with absolute links to the CMS's configured host, the listing fetched on the other, was
+    no pager: only the listing's first page was read."""
+    try:
+        parts, base = urlsplit(url), urlsplit(root)
+        same = (parts.scheme in ("http", "https") and parts.port == base.port and not parts.username
+                and (parts.hostname or "").removeprefix("www.") == (base.hostname or "").removeprefix("www."))
+    except ValueError:
+        return None
+    return urlunsplit(parts._replace(scheme=base.scheme, netloc=base.netloc)) if same else None
+
+
 def pager_shaped(anchor) -> bool:
     """Whether a link reads as a pager's (its text a page number or :data:`PAGER_WORDS`, a ``rel`` of ``next`` or
     ``prev``, or standing in an element named a pager: :data:`IN_PAGER`) rather than as an entry's (its text
@@ -403,11 +457,11 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
     for anchor in response.xpath("//a[@href]"):
         href = anchor.attrib["href"]
         try:
-            url = response.urljoin(href.strip()).split("#")[0]
+            url = on_listing_host(response.urljoin(href.strip()).split("#")[0], root)
+            if url is None or http_url(url) is None:
+                continue
             parts = urlsplit(url)
         except ValueError:
-            continue
-        if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or http_url(url) is None:
             continue
         query = dict(parse_qsl(parts.query))
         number = None
@@ -479,15 +533,12 @@ def rel_next_links(response, root: str, rel: str = REL_NEXT) -> list[str]:
     """The next page of a listing named by ``rel="next"`` (:data:`REL_NEXT`) on the listing's host,
     for a listing whose pager numbers its pages in none of the ways :func:`pager_links` reads
     (``/nieuws/2``, ``?von=10``, a "load more" link); with ``rel=REL_PREV`` its previous page."""
-    try:
-        host = urlsplit(root).netloc
-    except ValueError:
-        return []
     found = []
     for href in response.xpath(rel).getall():
         try:
             url = http_url(response.urljoin(href.strip()).split("#")[0])
-            if url and urlsplit(url).netloc == host and url != root and url not in found:
+            url = on_listing_host(url, root) if url else None
+            if url and url != root and url not in found:
                 found.append(url)
         except ValueError:
             continue
@@ -697,7 +748,7 @@ def _sibling_date(entry, href: str, other_article):
         text = element_text(el).strip()
         if not text or len(text) > 80:
             return None
-        stated = find_stated_date(text.split("\n"), head_lines=2)
+        stated = find_stated_date(text.split("\n"), head_lines=2) or find_stated_date([_badge_text(el)], head_lines=1)
         return stated[0] if stated else None
 
     children = [c for c in container if isinstance(c.tag, str)]
@@ -760,6 +811,16 @@ def _definition_group(entry, href: str, other_article) -> list:
     return group
 
 
+def _badge_text(el) -> str:
+    """A listing's date element as one line: its text pieces joined by a space. A date "badge" writes the day, the
+    month and the year each in an element of its own (``<span class="day">14</span><span class="month">okt</span>
+    <span class="year">2021</span>``, stacked by the site's CSS), which :func:`element_text` reads as "14okt2021" or as
+    three lines, neither a date. ``""`` for an element longer than a date and its label."""
+    pieces = (" ".join(t.split()) for t in el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
+    joined = " ".join(p for p in pieces if p)
+    return joined if len(joined) <= 40 else ""
+
+
 def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_article=None):
     """The publication date one listing entry (or a part of it) writes; ``anchor``: the entry's link, when in it
     (then also a date beside the entry, :func:`_sibling_date`)."""
@@ -778,7 +839,8 @@ def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_a
         for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
             if modification_marked(el):
                 continue  # "updated" holds "date"
-            stated = find_stated_date(element_text(el).split("\n"), head_lines=3, suffix_limit=None)
+            stated = find_stated_date(element_text(el).split("\n"), head_lines=3, suffix_limit=None) \
+                or find_stated_date([_badge_text(el)], head_lines=1, suffix_limit=None)
             if stated:
                 found = stated[0]
                 break
@@ -793,7 +855,8 @@ def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_a
         for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
             relative = find_relative_date(element_text(el).split("\n"), fetched, head_lines=3)
             # this year's items shown without their year ("14 okt"): the latest such day not after it
-            found = relative[0] if relative else listed_day(element_text(el), fetched)
+            found = relative[0] if relative else (listed_day(element_text(el), fetched)
+                                                  or listed_day(_badge_text(el), fetched))
             if found:
                 break
         else:
@@ -1004,7 +1067,9 @@ class NewsSpider(BaseSpider):
                     yield request
             return
         try:
-            sitemap = NewsSitemap(body)
+            # lxml's recover (Scrapy's sitemap parser) drops a bare "&": TYPO3's "index.php?id=12&L=0" was asked as
+            # "?id=12=0"; mended first as a feed is (mend_xml), which leaves well-formed XML as it is
+            sitemap = NewsSitemap(mend_xml(body))
             entries = list(sitemap)  # parsed lazily: broken XML or bytes fail while iterating
         except Exception as exc:  # lxml raises several types on broken XML
             self.record_error(response.url, f"malformed sitemap: {str(exc)[:200]}")
@@ -1221,7 +1286,7 @@ class NewsSpider(BaseSpider):
                 url = http_url(response.urljoin(href))
             except ValueError:  # a malformed link (bad port, broken IPv6 host) is no page of ours
                 url = None
-            if not url or url.split("#")[0] in not_articles:
+            if not url or url.split("#")[0] in not_articles or on_listing_host(url.split("#")[0], root) in not_articles:
                 continue
             links.add(url.split("#")[0])
             listed = listed_date(anchor.root, href, other_article, fetched_moment(response))
@@ -1705,6 +1770,17 @@ class NewsSpider(BaseSpider):
         discovered = request is not None and request.callback == self.parse_page and not request.meta.get("living")
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and discovered:
             self.logger.info("forbidden by robots.txt, not fetched: %s", request.url)
+            self.crawler.stats.inc_value("news/forbidden_by_robots")
+            return
+        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value) and request is not None and (
+                (request.callback == self.parse_listing and request.meta.get("listing_page", 1) > 1)
+                or (request.callback == self.parse_sitemap and request.meta.get("sitemap_depth", 0) > 0)):
+            # A later page of a listing's pager, or a sitemap its index names, that robots.txt forbids (a site's
+            # "Disallow: /*?" against its search pages forbids its pager's ?page=1 too): not fetched, as it should
+            # not be, and found by the crawl, not named by the registry: the listing ends there, the sitemap is not
+            # read. It made every crawl of the site partial. The registry's own URL that it forbids is an error.
+            self.logger.warning("%s: forbidden by robots.txt: %s not read", request.url,
+                                "the listing ends here" if request.callback == self.parse_listing else "this sitemap")
             self.crawler.stats.inc_value("news/forbidden_by_robots")
             return
         response = getattr(failure.value, "response", None)

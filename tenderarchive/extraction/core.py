@@ -122,16 +122,41 @@ def _time_elements(tree, modified: bool = False, elsewhere=()) -> ParsedDate | N
     return None
 
 
+#: A page's date elements: iprox ``div.iprox-date``, ``.date``, ``.datum``, ``.byline``, ``.article__meta``,
+#: ``.entry-date``, ``.published``.
+DATE_ELEMENTS = (
+    "//*[contains(concat(' ',normalize-space(@class),' '),' iprox-date ')"
+    " or contains(concat(' ',normalize-space(@class),' '),' date ')"
+    " or contains(@class,'datum') or contains(@class,'byline') or contains(@class,'article__meta')"
+    " or contains(@class,'entry-date') or contains(@class,'published')]"
+)
+
+
+def _join_date_badges(tree) -> bool:
+    """Write each date "badge" of the page on one line, in place; whether there was one. A badge writes the day,
+    the month and the year each in an element of its own, stacked by the site's CSS (``<div class="datum"><span
+    class="day">14</span><span class="month">okt</span><span class="year">2021</span></div>``): its text read
+    "14okt2021", or "14", "oktober", "2021" on lines of their own, so the page was undated and the pieces stood in
+    its text. A date element whose text states no date and whose pieces, joined by a space, are one (at most 40
+    characters) holds that line instead."""
+    joined = False
+    for el in tree.xpath(DATE_ELEMENTS):
+        if len(el) == 0 or find_stated_date(element_text(el).split("\n"), head_lines=3, suffix_limit=None):
+            continue
+        pieces = (" ".join(t.split()) for t in el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
+        line = " ".join(p for p in pieces if p)
+        if len(line) > 40 or not find_stated_date([line], head_lines=1, suffix_limit=None):
+            continue
+        for child in list(el):
+            el.remove(child)
+        el.text = line
+        joined = True
+    return joined
+
+
 def _date_elements(tree, title_el, elsewhere=()) -> ParsedDate | None:
-    """iprox ``div.iprox-date``, ``.date``, ``.datum``, ``.byline``, ``.meta``
-    elements near the article: their text is the page's stated date."""
-    xp = (
-        "//*[contains(concat(' ',normalize-space(@class),' '),' iprox-date ')"
-        " or contains(concat(' ',normalize-space(@class),' '),' date ')"
-        " or contains(@class,'datum') or contains(@class,'byline') or contains(@class,'article__meta')"
-        " or contains(@class,'entry-date') or contains(@class,'published')]"
-    )
-    for el in tree.xpath(xp):
+    """The date elements (:data:`DATE_ELEMENTS`) near the article: their text is the page's stated date."""
+    for el in tree.xpath(DATE_ELEMENTS):
         if el.xpath("ancestor::*[@id='results' or contains(@class,'related') or contains(@class,'listing')]") \
                 or in_blocks(el, elsewhere):
             continue
@@ -481,6 +506,8 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         tree = lxml.html.fromstring(raw.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (lxml.etree.ParserError, ValueError) as exc:  # nothing parseable (an empty document)
         raise ValueError(f"not an HTML page: {exc}") from None
+    if _join_date_badges(tree):
+        raw = lxml.html.tostring(tree, encoding="unicode")  # the text read with each badge on one line
     selectors = dict(site_field(site, "selectors") or {})
     # "Lees ook", related and latest news, a sidebar: other pages' titles and dates (news-sites.md §2.4)
     elsewhere = related_blocks(tree)

@@ -1,0 +1,33 @@
+"""``tenderarchive.extraction.core``: how an article page is read (SYNTHETIC pages, labelled like the fixture
+pages of tests/fixtures/news)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tenderarchive.extraction.core import extract_html
+from tests.extraction.test_extraction import SYNTHETIC_BODY, synthetic_page
+
+#: How a page writes its date as a "badge": day, month and year each in an element of their own, stacked by the
+#: site's CSS, written on one line of markup or over several, above or below the title.
+DATE_BADGES = {
+    "spans on one line, below the title": "<h1>Jeugdhulp ingekocht</h1><div class='date'><span class='day'>14</span>"
+                                          "<span class='month'>okt</span><span class='year'>2021</span></div>",
+    "spans over several lines, above the title": "<div class='datum'>\n  <span>14</span>\n  <span>oktober</span>\n  "
+                                                 "<span>2021</span>\n</div><h1>Jeugdhulp ingekocht</h1>",
+    "divs below the title": "<h1>Jeugdhulp ingekocht</h1><div class='article__datum'><div>14</div><div>okt</div>"
+                            "<div>2021</div></div>",
+}
+
+
+@pytest.mark.parametrize("badge", DATE_BADGES)
+def test_a_date_badge_dates_the_page_and_is_not_its_text(badge):
+    """news-sites.md §2.3 (a date line under the title, ``d MMMM yyyy``): a page writing its date as a badge was
+    read as "14okt2021", or as "14", "oktober" and "2021" on lines of their own: the page undated and the pieces at
+    the head of its text. The badge is its stated date, and no line of its text."""
+    page = synthetic_page(body=f"<article>{DATE_BADGES[badge]}{SYNTHETIC_BODY}</article>")
+    result = extract_html(page, url="https://www.voorbeeldstad.nl/nieuws/jeugdhulp-ingekocht")
+    assert (result["published"], result["published_source"]) == ("2021-10-14", "stated")
+    assert result["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+    assert "2021" not in result["text"]
+
