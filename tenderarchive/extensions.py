@@ -373,7 +373,9 @@ class Heartbeat:
 class SiteDelayFloor:
     """A site's own delay is a floor for its download slot (docs/reference/peers.md §5, §7:
     politeness per source). The floor is the larger of the registry's ``politeness.download_delay``
-    (``DOWNLOAD_SLOTS``) and the ``Crawl-delay`` of the site's robots.txt for our agent (at most
+    (``DOWNLOAD_SLOTS``) and the ``Crawl-delay`` of the site's robots.txt for our agent, or the wait its
+    ``Request-rate`` asks (``1/10s``: one request in ten seconds; Protego reads it, with or without a time of day
+    it names, which is kept all day: the politer reading), whichever is longer (at most
     ``ROBOTSTXT_CRAWL_DELAY_MAX`` seconds). AutoThrottle (on by default) halved a slot's delay
     towards ``DOWNLOAD_DELAY`` with every fast answer, so a site that asked for 2 s got 1 s after
     its first page, and Scrapy does not read ``Crawl-delay`` at all. AutoThrottle still raises a
@@ -412,13 +414,19 @@ class SiteDelayFloor:
         agent = self.crawler.settings.get("ROBOTSTXT_USER_AGENT") or self.crawler.settings.get("USER_AGENT")
         try:
             delay = parser.crawl_delay(agent)
+            rate = parser.request_rate(agent) if hasattr(parser, "request_rate") else None
         except Exception:  # a robots.txt is hostile input: no delay read is no delay
             return
+        if rate is not None and rate.requests and rate.requests > 0 and rate.seconds and rate.seconds > 0:
+            # "Request-rate: 1/10s" asks a request per ten seconds; read it as a Crawl-delay of ten (it was ignored:
+            # the site asked at the registry's delay, a municipal server asked many times faster than it said)
+            delay = max(delay or 0.0, rate.seconds / rate.requests)
         if not delay or delay <= 0:
             return
         key = self.crawler.engine.downloader.get_slot_key(request)
         if delay > self.robots_max:
-            logger.warning("%s: robots.txt asks a Crawl-delay of %gs; keeping %gs (ROBOTSTXT_CRAWL_DELAY_MAX)",
+            logger.warning("%s: robots.txt asks a Crawl-delay (or Request-rate) of %gs; keeping %gs "
+                           "(ROBOTSTXT_CRAWL_DELAY_MAX)",
                            key, delay, self.robots_max)
         self.robots[key] = min(float(delay), self.robots_max)
         self.crawler.stats.inc_value("politeness/robots_crawl_delay")

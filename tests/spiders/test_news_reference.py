@@ -556,20 +556,22 @@ def test_the_news_sites_view_shows_a_site_that_yields_nothing(tmp_path):
     assert sites["beta"]["pages"] == 0 and sites["beta"]["last_archived"] is None
 
 
-@pytest.mark.parametrize("how", ["registry", "robots", "robots_decimal_comma"])
+@pytest.mark.parametrize("how", ["registry", "robots", "robots_decimal_comma", "robots_request_rate"])
 def test_a_site_delay_from_the_registry_or_robots_txt_holds_under_autothrottle(tmp_path, how):
     """A site's delay (the registry's ``politeness.download_delay``, or ``Crawl-delay`` in its
     robots.txt: docs/reference/peers.md §5, §7 politeness per source) is a floor. AutoThrottle
     (on by default) brought the registry's delay down to ``DOWNLOAD_DELAY`` after the first fast
     answer, and Scrapy never reads ``Crawl-delay``: a municipal site was asked faster than it asked.
     A Dutch site's ``Crawl-delay: 1,5`` (a decimal comma, which Protego drops) is 1.5 seconds too
-    (tenderarchive/robots.py)."""
+    (tenderarchive/robots.py), and so is ``Request-rate: 2/3s`` (two requests in three seconds), which was
+    ignored."""
     import time
 
     stamps: list[tuple[str, float]] = []
     page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
     robots = b"User-agent: *\nAllow: /\n" + {"robots": b"Crawl-delay: 1.5\n",
-                                             "robots_decimal_comma": b"Crawl-delay: 1,5\n"}.get(how, b"")
+                                             "robots_decimal_comma": b"Crawl-delay: 1,5\n",
+                                             "robots_request_rate": b"Request-rate: 2/3s\n"}.get(how, b"")
     routes = {"/robots.txt": ("text/plain", robots), **{f"/project/{n}": page for n in range(4)}}
     log: list[str] = []
 
