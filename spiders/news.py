@@ -50,7 +50,8 @@ since (to the second when it gives a time; a day that was the fetch's own once t
 a year or a month, W3C Datetime's reduced precision, from its first day: :func:`changed_moment`), or, named by a listing or feed only,
 they are recent and due a revisit (conditional, bounded per crawl: :meth:`NewsSpider.revisit_due`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
-feed date before fetching (ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; a year or month by any of its days; without one, by the
+feed date before fetching (a ``lastmod`` or Atom ``updated``, when a page last changed, by ``from_date`` only:
+:meth:`NewsSpider.lastmod_in_window`; ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; a year or month by any of its days; without one, by the
 ``/YYYY/MM/DD/`` date in the page's address: :meth:`NewsSpider.outside_by_url`) and on the page's own date after
 (pipelines/extract.py; a page outside is not archived and is no error; the default
 ``until_date``, today, is not applied to the page's date); pages without a date and
@@ -1636,7 +1637,7 @@ class NewsSpider(BaseSpider):
         if living and known is not None and known > self.living_recheck_after:
             self.crawler.stats.inc_value("news/living_not_due")
             return None
-        if changed and not self.lastmod_in_window(lastmod, changed) and not living:
+        if changed and not living and (not self.lastmod_in_window(lastmod, changed) or self.outside_as_listed(listed)):
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
         if changed is None and not living and known is None and (self.outside_by_url(url) or self.outside_as_listed(listed)):
@@ -1824,17 +1825,17 @@ class NewsSpider(BaseSpider):
         super().errback(failure, note=NEWS_PAGE_FAILED if request is not None and request.callback == self.parse_page
                         else "")
 
-    def in_window(self, day: date) -> bool:
-        return self.arguments.from_date <= day <= self.arguments.until_date
-
     def lastmod_in_window(self, lastmod: str | None, changed: date) -> bool:
         """Whether a page whose sitemap or feed date is ``lastmod`` (its day ``changed``) may fall in the crawl's
         dates: a period (:func:`lastmod_period`) does when any of its days does (May 2024 for ``--from-date
-        2024-05-20``)."""
+        2024-05-20``). A page last changed before ``from_date`` was published before it too; one changed after
+        ``until_date`` may well have been published inside the window (a municipal sitemap's ``lastmod`` is the
+        day a page, or the site's template, last changed: TYPO3's and Drupal's move every page's on a site-wide
+        change), so only the window's start is judged by it. Read against ``until_date`` too, a ``--until-date``
+        crawl skipped every such page unread, the window's items lost; the end is judged by a date that says when
+        the page was published (the page's own, an entry's ``listed``: :meth:`outside_as_listed`)."""
         period = lastmod_period(lastmod)
-        if period is None:
-            return self.in_window(changed)
-        return period[1] >= self.arguments.from_date and period[0] <= self.arguments.until_date
+        return (period[1] if period is not None else changed) >= self.arguments.from_date
 
     def page_in_window(self, day: date) -> bool:
         """Whether a fetched page's own date keeps it (pipelines/extract.py). The upper bound
