@@ -126,6 +126,10 @@ def _moment(value: str | None) -> datetime | date | None:
             moment = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
             return _english_day(value) or _dutch_moment(value)
+        if moment.tzinfo is None and re.search(r"-0000\s*$", value):
+            # RFC 5322 §3.3: "-0000" is UTC (the sender's own zone unknown); Python leaves it naive, which read it
+            # as Amsterdam's, two hours early in summer: an item of 23:30 UTC dated the day before its Dutch day
+            moment = moment.replace(tzinfo=timezone.utc)
     if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", value):  # "2021-10-14": a date, no time
         return moment.date()
     return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)

@@ -24,6 +24,8 @@ from tests.spiders.test_news import crawl_news, write_registry
     # WordPress's feeds and Yoast's sitemaps write UTC: the Dutch day is the next one
     ("Thu, 14 Oct 2021 22:30:00 +0000", date(2021, 10, 15)), ("2021-10-14T22:30:00+00:00", date(2021, 10, 15)),
     ("2021-10-14T22:30:00Z", date(2021, 10, 15)), ("2021-10-14T22:30", date(2021, 10, 14)),
+    # RFC 5322's "-0000" is UTC too (the sender's zone unknown), not a time without a zone
+    ("Thu, 14 Oct 2021 22:30:00 -0000", date(2021, 10, 15)),
     ("gisteren", None), ("", None), (None, None), ("Thu, 99 Foo 2021", None),
 ])
 def test_feed_and_sitemap_dates_are_read_in_iso_and_rfc_822(value, expected):
