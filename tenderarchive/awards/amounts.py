@@ -66,7 +66,8 @@ _WORDS = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 #: search through every currency name and code Babel knows (≈ 0.1 ms an amount).
 _NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen mln mio miljard mld mrd duizend ton
     million millions millionen billion billions milliard milliards milliarde milliarden thousand tausend
-    per jaar jaarlijks maandelijks wekelijks dagelijks maand maanden
+    per jaar jaarlijks maandelijks wekelijks dagelijks maand maanden kalenderjaar contractjaar kwartaal half
+    halfjaar jaarbasis maandbasis jaarwaarde
     week uur circa ongeveer max maximaal minimaal totaal totale waarde bedrag geraamde geschatte value
     total estimated excluding including year month hour and tot van een euro euros eur""".split())
 _CURRENCY_RE = re.compile(
@@ -210,16 +211,22 @@ _SCALES = ((re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:miljoen|mln\.?|mio\.?|millions?|
            (re.compile(r"(?i)(?<=\d)\s?k(?:(?![a-z€])|(?=\s?(?:€|eur\b)))"), 1_000))
 #: a rate: "per jaar", "/jaar", "p.j.", "per maand", "per uur" right after the amount (its currency and "excl. btw"
 #: between), or "jaarlijks"/"per jaar" before it
-_PERIOD_AFTER = re.compile(r"(?i)^[\s,.\-]*(?:(?:€|(?:euro?s?|eur)\b)\s*)?(?:[\s,(]*(?:excl|incl|exclusief|inclusief)\.?\s*btw\)?)?"
-                           r"[\s,]*(?:(?:per\s+|/\s*|p\.\s*)(?P<period>jaar|j\b|maand|mnd|week|dag|uur"
+_PERIOD_AFTER = re.compile(r"(?i)^[\s,.\-]*(?:(?:€|(?:euro?s?|eur)\b)\s*)?"
+                           r"(?:[\s,(]*(?:excl|incl|exclusief|inclusief)\.?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?btw\)?)?"
+                           # the rate in brackets ("€ 500.000 (per jaar)", "(jaarlijks)")
+                           r"[\s,(]*(?:(?:per\s+|/\s*|p\.\s*)(?P<period>kalenderjaar|contractjaar|half\s*jaar|jaar|jr\b|j\b"
+                           r"|kwartaal|maand|mnd|week|dag|uur"
                            # and in English ("per year", "per annum"), German ("pro Jahr") and French ("par an")
                            r"|year|annum|month|day|hour)\b|(?:pro\s+)(?P<de>jahr|monat|woche|tag|stunde)\b"
                            r"|(?:par\s+)(?P<fr>an|année|mois|semaine|jour|heure)\b"
                            # "€ 500.000 jaarlijks", "€ 20.000 maandelijks": the adverb after the amount
-                           r"|(?P<adverb>jaarlijks|maandelijks|wekelijks|dagelijks|annually|yearly|monthly|jährlich|"
-                           r"monatlich)\b)")
-_PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar)\b")
-_PERIODS = {"j": "jaar", "mnd": "maand", "jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week",
+                           r"|(?P<adverb>jaarlijks|maandelijks|wekelijks|dagelijks|kwartaallijks|annually|yearly|monthly|"
+                           r"jährlich|monatlich)\b"
+                           # "€ 500.000 op jaarbasis" / "op maandbasis", "€ 500.000 p/j" / "pj"
+                           r"|op\s+(?P<basis>jaar|maand|week|dag|uur)basis\b|(?P<pj>p\s*/\s*j|pj)\b)")
+_PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar|op jaarbasis|jaarwaarde)\b")
+_PERIODS = {"j": "jaar", "jr": "jaar", "pj": "jaar", "kalenderjaar": "jaar", "contractjaar": "jaar",
+            "halfjaar": "halfjaar", "kwartaallijks": "kwartaal", "mnd": "maand", "jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week",
             "dagelijks": "dag", "year": "jaar", "annum": "jaar", "month": "maand", "day": "dag", "hour": "uur",
             "annually": "jaar", "yearly": "jaar", "monthly": "maand", "jahr": "jaar", "monat": "maand", "woche": "week",
             "tag": "dag", "stunde": "uur", "jährlich": "jaar", "monatlich": "maand", "an": "jaar", "année": "jaar",
@@ -418,6 +425,7 @@ def _period(text: str, after: str, start: int) -> str | None:
                    "", after)
     match = _PERIOD_AFTER.match(after)
     if match:
-        word = (match.group("period") or match.group("de") or match.group("fr") or match.group("adverb")).lower()
+        word = match.group("period") or match.group("de") or match.group("fr") or match.group("adverb")
+        word = re.sub(r"\s+", "", word).lower() if word else match.group("basis").lower() if match.group("basis") else "pj"
         return _PERIODS.get(word, word)
     return "jaar" if _PERIOD_BEFORE.search(text[:start]) else None

@@ -192,6 +192,35 @@ def test_a_rate_per_year_or_month_is_no_total_value(text, cents, period):
     assert [p for p in amount.problems if f"a rate per {period}" in p]
 
 
+@pytest.mark.parametrize("text, cents, period", [
+    ("€ 500.000 op jaarbasis", 50000000, "jaar"),
+    ("€ 20.000 op maandbasis", 2000000, "maand"),
+    ("€ 500.000 per kalenderjaar", 50000000, "jaar"),
+    ("€ 500.000 per contractjaar", 50000000, "jaar"),
+    ("€ 500.000 (per jaar)", 50000000, "jaar"),
+    ("€ 500.000 (jaarlijks)", 50000000, "jaar"),
+    ("€ 500.000 p/j", 50000000, "jaar"),
+    ("€ 500.000 pj", 50000000, "jaar"),
+    ("€ 500.000 per jr", 50000000, "jaar"),
+    ("€ 500.000 excl. 21% btw per jaar", 50000000, "jaar"),
+    ("€ 125.000 per kwartaal", 12500000, "kwartaal"),
+    ("€ 250.000 per half jaar", 25000000, "halfjaar"),
+    ("jaarwaarde € 500.000", 50000000, "jaar"),
+])
+def test_a_rate_in_other_dutch_words_is_no_total_value_either(text, cents, period):
+    """The other ways Dutch notices write a rate ("op jaarbasis", "per kalenderjaar", "(per jaar)", "p/j", "per
+    kwartaal", the VAT rate between amount and rate): each was read as the contract's total value and summed with
+    the totals of other awards, as "per jaar" was before it was read as a rate (reference §4 "per-year values")."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.period, amount.value_cents, amount.raw) == (cents, period, None, text)
+    assert [p for p in amount.problems if f"a rate per {period}" in p]
+
+
+def test_a_rate_op_jaarbasis_with_its_total_beside_it_gives_the_total():
+    amount = parse_amount("€ 500.000 op jaarbasis (totaal € 2.000.000)")
+    assert (amount.value_cents, amount.period) == (200000000, None)
+
+
 @pytest.mark.parametrize("text, cents", [
     ("€ 2.000.000 excl. btw", 200000000), ("€ 1,2 mln (totaal)", 120000000), ("800 000", 80000000),
     ("€ 2.400.000 (€ 600.000 per jaar)", 240000000),   # the total read; the rate belongs to the second number
