@@ -339,10 +339,23 @@ def _scale(text: str, number: str | None = None) -> int:
     return next((factor for word, factor in _SCALES if word.search(text)), 1)
 
 
+#: a number written with its currency beside it ("€ 300.000", "300.000 EUR", "EUR1.000.000", "1 000 000 Euro"): the
+#: money of a text that gives a lot's number or a duration before it ("Perceel 2: € 300.000", "48 maanden: € 2.000.000")
+_NUM = r"\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+(?:[.,]\d{1,2}|,-+)?|\d+(?:[.,]\d+)?"
+_MARKED = re.compile(rf"(?i)(?:€|(?<![a-z])eur(?:o|os)?)\s*(?:{_NUM})|(?<![\d.,])(?:{_NUM})\s*(?:k\s?)?(?:€|eur(?:o|os)?(?![a-z]))")
+
+
 def _number(text: str) -> tuple[int | None, str | None]:
     price = Price.fromstring(text)
     if price.amount is None:
         return None, None
+    marked = _MARKED.search(text)
+    if marked and text.find(price.amount_text or "") < marked.start():
+        # price-parser reads the first number; a number before the one written with the currency ("Perceel 2: €
+        # 300.000") is no money: it was read as € 2, a placeholder, and the value lost
+        money = Price.fromstring(text[marked.start():])
+        if money.amount is not None:
+            price = money
     amount = price.amount * _scale(text, price.amount_text)
     return to_cents(amount), price.amount_text
 

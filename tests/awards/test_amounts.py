@@ -385,3 +385,26 @@ def test_scale_and_rate_words_of_english_german_and_french_amounts_are_read(text
     amount = parse_amount(text)
     assert (amount.cents, amount.currency, amount.period) == (cents, "EUR", period)
     assert amount.value_cents == (None if period else cents)
+
+
+@pytest.mark.parametrize("text, cents", [
+    ("Perceel 2: € 300.000", 30000000),
+    ("Perceel 1: 500.000 euro", 50000000),
+    ("Looptijd 3 jaar: € 300.000", 30000000),
+    ("48 maanden: € 2.000.000", 200000000),
+    ("Raamovereenkomst 2 jaar, € 800.000", 80000000),
+    ("Perceel 2: € 1,5 mln", 150000000),
+    ("3 jaar: 250 k€", 25000000),
+])
+def test_a_number_before_the_amount_written_with_its_currency_is_no_money(text, cents):
+    """Values written in several ways (reference §2.4): a lot's number or a duration before the amount that carries
+    the currency ("Perceel 2: € 300.000") was read as the value, € 2,00, a placeholder, and the € 300.000 lost. The
+    number written with its currency is the amount; the other number is named in the problems."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.value_cents) == (cents, cents)
+    assert [p for p in amount.problems if p.startswith("more than one number")]
+
+
+def test_a_rate_after_a_lots_number_is_still_a_rate():
+    amount = parse_amount("Perceel 2: € 300.000 per jaar")
+    assert (amount.cents, amount.period, amount.value_cents) == (30000000, "jaar", None)
