@@ -342,20 +342,29 @@ def _scale(text: str, number: str | None = None) -> int:
 #: a number written with its currency beside it ("€ 300.000", "300.000 EUR", "EUR1.000.000", "1 000 000 Euro"): the
 #: money of a text that gives a lot's number or a duration before it ("Perceel 2: € 300.000", "48 maanden: € 2.000.000")
 _NUM = r"\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+(?:[.,]\d{1,2}|,-+)?|\d+(?:[.,]\d+)?"
-_MARKED = re.compile(rf"(?i)(?:€|(?<![a-z])eur(?:o|os)?)\s*(?:{_NUM})|(?<![\d.,])(?:{_NUM})\s*(?:k\s?)?(?:€|eur(?:o|os)?(?![a-z]))")
+_MARKED_BEFORE = re.compile(rf"(?i)(?:€|(?<![a-z])eur(?:o|os)?)\s*(?:{_NUM})")
+_MARKED_AFTER = re.compile(rf"(?i)(?<![\d.,])(?:{_NUM})\s*(?:k\s?)?(?:€|eur(?:o|os)?(?![a-z]))(?!\s*\d)")
+
+
+def _marked(text: str) -> int | None:
+    """Where the first number written with its currency starts; a currency sign between two numbers ("Perceel 12 €
+    45.000,50") is the one after it's, as Dutch amounts write it."""
+    starts = [m.start() for m in (_MARKED_BEFORE.search(text), _MARKED_AFTER.search(text)) if m]
+    return min(starts) if starts else None
 
 
 def _number(text: str) -> tuple[int | None, str | None]:
     price = Price.fromstring(text)
-    if price.amount is None:
-        return None, None
-    marked = _MARKED.search(text)
-    if marked and text.find(price.amount_text or "") < marked.start():
+    marked = _marked(text)
+    if marked is not None and (price.amount is None or text.find(price.amount_text or "") < marked):
         # price-parser reads the first number; a number before the one written with the currency ("Perceel 2: €
-        # 300.000") is no money: it was read as € 2, a placeholder, and the value lost
-        money = Price.fromstring(text[marked.start():])
+        # 300.000") is no money: it was read as € 2, a placeholder, and the value lost ("Perceel 12 € 45.000,50":
+        # no number at all)
+        money = Price.fromstring(text[marked:])
         if money.amount is not None:
             price = money
+    if price.amount is None:
+        return None, None
     amount = price.amount * _scale(text, price.amount_text)
     return to_cents(amount), price.amount_text
 

@@ -395,6 +395,8 @@ def test_scale_and_rate_words_of_english_german_and_french_amounts_are_read(text
     ("Raamovereenkomst 2 jaar, € 800.000", 80000000),
     ("Perceel 2: € 1,5 mln", 150000000),
     ("3 jaar: 250 k€", 25000000),
+    ("Perceel 12 € 45.000,50", 4500050),      # the euro sign between the numbers is the second's: was no amount
+    ("Opdracht 1 EUR 500.000", 50000000),
 ])
 def test_a_number_before_the_amount_written_with_its_currency_is_no_money(text, cents):
     """Values written in several ways (reference §2.4): a lot's number or a duration before the amount that carries
@@ -403,6 +405,10 @@ def test_a_number_before_the_amount_written_with_its_currency_is_no_money(text, 
     amount = parse_amount(text)
     assert (amount.cents, amount.value_cents) == (cents, cents)
     assert [p for p in amount.problems if p.startswith("more than one number")]
+
+
+def test_the_total_written_with_its_currency_first_stays_the_value_beside_a_later_one():
+    assert parse_amount("1.000.000 Euro (€ 250.000 per jaar)").value_cents == 100000000
 
 
 def test_a_rate_after_a_lots_number_is_still_a_rate():
