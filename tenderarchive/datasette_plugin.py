@@ -189,6 +189,14 @@ def register_functions(conn) -> None:
     conn.create_function("euro", 1, _safe(euro), deterministic=True)
     conn.create_function("aantal", 3, _safe(aantal), deterministic=True)
     conn.create_function("kvk", 1, _safe(_kvk), deterministic=True)
+    conn.create_function("name_key", 1, _safe(_name_key), deterministic=True)
+
+
+def _name_key(text) -> str | None:
+    """An organisation's name as typed, folded as the archive folds winners' names (``organisations.name_key``)."""
+    from tenderarchive.awards.names import name_key
+
+    return name_key(None if text is None else str(text))
 
 
 def _kvk(text) -> str | None:

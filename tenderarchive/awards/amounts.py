@@ -66,7 +66,8 @@ _WORDS = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 #: search through every currency name and code Babel knows (≈ 0.1 ms an amount).
 _NOT_CURRENCY = frozenset("""excl incl exclusief inclusief btw vat tax miljoen mln mio miljard mld mrd duizend ton
     million millions millionen billion billions milliard milliards milliarde milliarden thousand tausend
-    per jaar jaarlijks maandelijks wekelijks dagelijks maand maanden
+    per jaar jaarlijks maandelijks wekelijks dagelijks maand maanden kalenderjaar contractjaar kwartaal half
+    halfjaar jaarbasis maandbasis jaarwaarde
     week uur circa ongeveer max maximaal minimaal totaal totale waarde bedrag geraamde geschatte value
     total estimated excluding including year month hour and tot van een euro euros eur""".split())
 _CURRENCY_RE = re.compile(
@@ -210,16 +211,22 @@ _SCALES = ((re.compile(r"(?i)(?:(?<=\d)|^)\s*(?:miljoen|mln\.?|mio\.?|millions?|
            (re.compile(r"(?i)(?<=\d)\s?k(?:(?![a-z€])|(?=\s?(?:€|eur\b)))"), 1_000))
 #: a rate: "per jaar", "/jaar", "p.j.", "per maand", "per uur" right after the amount (its currency and "excl. btw"
 #: between), or "jaarlijks"/"per jaar" before it
-_PERIOD_AFTER = re.compile(r"(?i)^[\s,.\-]*(?:(?:€|(?:euro?s?|eur)\b)\s*)?(?:[\s,(]*(?:excl|incl|exclusief|inclusief)\.?\s*btw\)?)?"
-                           r"[\s,]*(?:(?:per\s+|/\s*|p\.\s*)(?P<period>jaar|j\b|maand|mnd|week|dag|uur"
+_PERIOD_AFTER = re.compile(r"(?i)^[\s,.\-]*(?:(?:€|(?:euro?s?|eur)\b)\s*)?"
+                           r"(?:[\s,(]*(?:excl|incl|exclusief|inclusief)\.?\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?btw\)?)?"
+                           # the rate in brackets ("€ 500.000 (per jaar)", "(jaarlijks)")
+                           r"[\s,(]*(?:(?:per\s+|/\s*|p\.\s*)(?P<period>kalenderjaar|contractjaar|half\s*jaar|jaar|jr\b|j\b"
+                           r"|kwartaal|maand|mnd|week|dag|uur"
                            # and in English ("per year", "per annum"), German ("pro Jahr") and French ("par an")
                            r"|year|annum|month|day|hour)\b|(?:pro\s+)(?P<de>jahr|monat|woche|tag|stunde)\b"
                            r"|(?:par\s+)(?P<fr>an|année|mois|semaine|jour|heure)\b"
                            # "€ 500.000 jaarlijks", "€ 20.000 maandelijks": the adverb after the amount
-                           r"|(?P<adverb>jaarlijks|maandelijks|wekelijks|dagelijks|annually|yearly|monthly|jährlich|"
-                           r"monatlich)\b)")
-_PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar)\b")
-_PERIODS = {"j": "jaar", "mnd": "maand", "jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week",
+                           r"|(?P<adverb>jaarlijks|maandelijks|wekelijks|dagelijks|kwartaallijks|annually|yearly|monthly|"
+                           r"jährlich|monatlich)\b"
+                           # "€ 500.000 op jaarbasis" / "op maandbasis", "€ 500.000 p/j" / "pj"
+                           r"|op\s+(?P<basis>jaar|maand|week|dag|uur)basis\b|(?P<pj>p\s*/\s*j|pj)\b)")
+_PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar|op jaarbasis|jaarwaarde)\b")
+_PERIODS = {"j": "jaar", "jr": "jaar", "pj": "jaar", "kalenderjaar": "jaar", "contractjaar": "jaar",
+            "halfjaar": "halfjaar", "kwartaallijks": "kwartaal", "mnd": "maand", "jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week",
             "dagelijks": "dag", "year": "jaar", "annum": "jaar", "month": "maand", "day": "dag", "hour": "uur",
             "annually": "jaar", "yearly": "jaar", "monthly": "maand", "jahr": "jaar", "monat": "maand", "woche": "week",
             "tag": "dag", "stunde": "uur", "jährlich": "jaar", "monatlich": "maand", "an": "jaar", "année": "jaar",
@@ -332,8 +339,30 @@ def _scale(text: str, number: str | None = None) -> int:
     return next((factor for word, factor in _SCALES if word.search(text)), 1)
 
 
+#: a number written with its currency beside it ("€ 300.000", "300.000 EUR", "EUR1.000.000", "1 000 000 Euro"): the
+#: money of a text that gives a lot's number or a duration before it ("Perceel 2: € 300.000", "48 maanden: € 2.000.000")
+_NUM = r"\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+(?:[.,]\d{1,2}|,-+)?|\d+(?:[.,]\d+)?"
+_MARKED_BEFORE = re.compile(rf"(?i)(?:€|(?<![a-z])eur(?:o|os)?)\s*(?:{_NUM})")
+_MARKED_AFTER = re.compile(rf"(?i)(?<![\d.,])(?:{_NUM})\s*(?:k\s?)?(?:€|eur(?:o|os)?(?![a-z]))(?!\s*\d)")
+
+
+def _marked(text: str) -> int | None:
+    """Where the first number written with its currency starts; a currency sign between two numbers ("Perceel 12 €
+    45.000,50") is the one after it's, as Dutch amounts write it."""
+    starts = [m.start() for m in (_MARKED_BEFORE.search(text), _MARKED_AFTER.search(text)) if m]
+    return min(starts) if starts else None
+
+
 def _number(text: str) -> tuple[int | None, str | None]:
     price = Price.fromstring(text)
+    marked = _marked(text)
+    if marked is not None and (price.amount is None or text.find(price.amount_text or "") < marked):
+        # price-parser reads the first number; a number before the one written with the currency ("Perceel 2: €
+        # 300.000") is no money: it was read as € 2, a placeholder, and the value lost ("Perceel 12 € 45.000,50":
+        # no number at all)
+        money = Price.fromstring(text[marked:])
+        if money.amount is not None:
+            price = money
     if price.amount is None:
         return None, None
     amount = price.amount * _scale(text, price.amount_text)
@@ -418,6 +447,7 @@ def _period(text: str, after: str, start: int) -> str | None:
                    "", after)
     match = _PERIOD_AFTER.match(after)
     if match:
-        word = (match.group("period") or match.group("de") or match.group("fr") or match.group("adverb")).lower()
+        word = match.group("period") or match.group("de") or match.group("fr") or match.group("adverb")
+        word = re.sub(r"\s+", "", word).lower() if word else match.group("basis").lower() if match.group("basis") else "pj"
         return _PERIODS.get(word, word)
     return "jaar" if _PERIOD_BEFORE.search(text[:start]) else None

@@ -42,6 +42,12 @@ _SUFFIX = re.compile(r"[\s,]+(?:u\.?\s?a\.?|w\.?\s?a\.?|b\.?\s?a\.?|vof|v\.o\.f\
 _FORM_AFTER = re.compile(r"(?:,\s*|\s*\(\s*)(?:stichting|vereniging|cooperatie(?:ve vereniging)?|maatschap|"
                          r"besloten vennootschap|naamloze vennootschap|b\.?\s?v\.?|n\.?\s?v\.?)\s*\)?\.?$", re.I)
 _KVK = re.compile(r"(?<!\d)(\d{8})(?!\d)")
+#: a KvK number after its label ("KvK-nummer: 01234567", reference §7, IJ's patterns), in the text without spaces and
+#: dots: the number even where a longer one follows it (the 12-digit vestigingsnummer, an RSIN)
+_KVK_LABELLED = re.compile(r"(?i)(?<![a-z])(?:kvk|kamervankoophandel|handelsregister)(?:-?(?:nummer|nr|no))?[:\-]*"
+                           r"(\d{8})(?!\d)")
+#: a legal form left as a word at the end once "U.A." is gone ("Jeugd en Gezin Coöperatie U.A.")
+_FORM_WORD_AFTER = re.compile(r"(?i)\s+(?:cooperatie(?:ve)?(?:\s+vereniging)?)$")
 _KVK_SEVEN = re.compile(r"(?i)(?:(?:kvk|k\.?v\.?k\.?|kamervankoophandel|handelsregister|registratienummer|nationale"
                         r"identificatie)(?:-?(?:nummer|nr|no))?[:\-]*|nl)?(\d{7})")
 
@@ -108,11 +114,14 @@ def name_key(name: str | None) -> str | None:
         text = _FORM_AFTER.sub("", text).strip() or text
         text = basename(text).strip() or text
         text = _SUFFIX.sub("", text).strip()
+        text = _FORM_WORD_AFTER.sub("", text).strip() or text
         if text == before:
             break
     text = text.lower().replace("&", " en ").replace("+", " en ")
     text = re.sub(r"[^\w\s]", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
+    # "X & Co" loses "& Co" to cleanco, "X en Co" only its "Co": the "en" left over is no part of the name
+    text = re.sub(r"(?<=\w) en$", "", text)
     return text or None
 
 
@@ -121,6 +130,8 @@ def kvk_number(text: str | None) -> str | None:
     if not text:
         return None
     digits = re.sub(r"[\s.]", "", str(text))
+    if labelled := _KVK_LABELLED.search(digits):
+        return labelled.group(1)
     match = _KVK.search(digits)
     if not match:
         # 7 digits alone (after a KvK label, "NL" or nothing): a number whose leading zero was dropped on the way (a

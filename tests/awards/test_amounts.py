@@ -192,6 +192,35 @@ def test_a_rate_per_year_or_month_is_no_total_value(text, cents, period):
     assert [p for p in amount.problems if f"a rate per {period}" in p]
 
 
+@pytest.mark.parametrize("text, cents, period", [
+    ("€ 500.000 op jaarbasis", 50000000, "jaar"),
+    ("€ 20.000 op maandbasis", 2000000, "maand"),
+    ("€ 500.000 per kalenderjaar", 50000000, "jaar"),
+    ("€ 500.000 per contractjaar", 50000000, "jaar"),
+    ("€ 500.000 (per jaar)", 50000000, "jaar"),
+    ("€ 500.000 (jaarlijks)", 50000000, "jaar"),
+    ("€ 500.000 p/j", 50000000, "jaar"),
+    ("€ 500.000 pj", 50000000, "jaar"),
+    ("€ 500.000 per jr", 50000000, "jaar"),
+    ("€ 500.000 excl. 21% btw per jaar", 50000000, "jaar"),
+    ("€ 125.000 per kwartaal", 12500000, "kwartaal"),
+    ("€ 250.000 per half jaar", 25000000, "halfjaar"),
+    ("jaarwaarde € 500.000", 50000000, "jaar"),
+])
+def test_a_rate_in_other_dutch_words_is_no_total_value_either(text, cents, period):
+    """The other ways Dutch notices write a rate ("op jaarbasis", "per kalenderjaar", "(per jaar)", "p/j", "per
+    kwartaal", the VAT rate between amount and rate): each was read as the contract's total value and summed with
+    the totals of other awards, as "per jaar" was before it was read as a rate (reference §4 "per-year values")."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.period, amount.value_cents, amount.raw) == (cents, period, None, text)
+    assert [p for p in amount.problems if f"a rate per {period}" in p]
+
+
+def test_a_rate_op_jaarbasis_with_its_total_beside_it_gives_the_total():
+    amount = parse_amount("€ 500.000 op jaarbasis (totaal € 2.000.000)")
+    assert (amount.value_cents, amount.period) == (200000000, None)
+
+
 @pytest.mark.parametrize("text, cents", [
     ("€ 2.000.000 excl. btw", 200000000), ("€ 1,2 mln (totaal)", 120000000), ("800 000", 80000000),
     ("€ 2.400.000 (€ 600.000 per jaar)", 240000000),   # the total read; the rate belongs to the second number
@@ -356,3 +385,32 @@ def test_scale_and_rate_words_of_english_german_and_french_amounts_are_read(text
     amount = parse_amount(text)
     assert (amount.cents, amount.currency, amount.period) == (cents, "EUR", period)
     assert amount.value_cents == (None if period else cents)
+
+
+@pytest.mark.parametrize("text, cents", [
+    ("Perceel 2: € 300.000", 30000000),
+    ("Perceel 1: 500.000 euro", 50000000),
+    ("Looptijd 3 jaar: € 300.000", 30000000),
+    ("48 maanden: € 2.000.000", 200000000),
+    ("Raamovereenkomst 2 jaar, € 800.000", 80000000),
+    ("Perceel 2: € 1,5 mln", 150000000),
+    ("3 jaar: 250 k€", 25000000),
+    ("Perceel 12 € 45.000,50", 4500050),      # the euro sign between the numbers is the second's: was no amount
+    ("Opdracht 1 EUR 500.000", 50000000),
+])
+def test_a_number_before_the_amount_written_with_its_currency_is_no_money(text, cents):
+    """Values written in several ways (reference §2.4): a lot's number or a duration before the amount that carries
+    the currency ("Perceel 2: € 300.000") was read as the value, € 2,00, a placeholder, and the € 300.000 lost. The
+    number written with its currency is the amount; the other number is named in the problems."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.value_cents) == (cents, cents)
+    assert [p for p in amount.problems if p.startswith("more than one number")]
+
+
+def test_the_total_written_with_its_currency_first_stays_the_value_beside_a_later_one():
+    assert parse_amount("1.000.000 Euro (€ 250.000 per jaar)").value_cents == 100000000
+
+
+def test_a_rate_after_a_lots_number_is_still_a_rate():
+    amount = parse_amount("Perceel 2: € 300.000 per jaar")
+    assert (amount.cents, amount.period, amount.value_cents) == (30000000, "jaar", None)

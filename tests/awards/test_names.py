@@ -15,6 +15,26 @@ def test_name_variants_fold_to_one_key(variant):
     assert name_key(variant) == "jeugdhulp noord"
 
 
+@pytest.mark.parametrize("one, other", [
+    ("Zorg & Co B.V.", "Zorg en Co BV"), ("Jansen & Co", "Jansen en Co."),
+    ("Jeugd & Gezin Coöperatie U.A.", "Jeugd en Gezin U.A."), ("Jeugd en Gezin Cooperatieve Vereniging", "Jeugd & Gezin"),
+])
+def test_an_ampersand_or_a_cooperative_written_out_is_the_same_organisation(one, other):
+    """Reference §4 "Same organisation, spelled differently" (ampersands; "Coöperatie … U.A."): "X & Co" lost "& Co"
+    to cleanco, "X en Co" only its "Co" and kept an "en" ("x en"); "X Coöperatie U.A." kept "cooperatie". Each pair
+    was two providers in `aanbieders`."""
+    assert name_key(one) == name_key(other)
+
+
+def test_a_kvk_number_after_its_label_is_read_beside_a_longer_number():
+    """"KvK-nummer: 01234567, vestigingsnummer 000012345678": the 12-digit branch number beside it made the whole
+    text "no KvK number" (a longer number is an RSIN or foreign id), and the winner lost its number; after its label
+    (reference §7, IJ: "KVK …" followed by 8 digits) it is the KvK number."""
+    assert kvk_number("KvK-nummer: 01234567, vestigingsnummer 000012345678") == "01234567"
+    assert kvk_number("Handelsregister 0123 4567 (RSIN 812345678)") == "01234567"
+    assert kvk_number("KvK 123456789") is None and kvk_number("RSIN 812345678") is None
+
+
 def test_different_organisations_keep_different_keys():
     assert not same_organisation("Jeugdhulp Noord", "Jeugdhulp Zuid")
     assert name_key("Jeugd & Gezin") == name_key("Jeugd en Gezin") == "jeugd en gezin"
