@@ -711,7 +711,10 @@ def cmd_export(args) -> int:
             source, params = renamed
             print(f"tenderarchive export: the saved search {args.source.strip()} is now {source} "
                   f"(its parameters and columns are that search's)", file=sys.stderr)
-        count = export(args.db, source, args.format, args.excel, args.output, args.null, params)
+        notes: list[str] = []
+        count = export(args.db, source, args.format, args.excel, args.output, args.null, params, notes)
+        for note in notes:
+            print(f"tenderarchive export: {note}", file=sys.stderr)
     except OutputError as exc:
         print(f"tenderarchive export: {exc}", file=sys.stderr)
         return ExitCode.UNUSABLE_FILE

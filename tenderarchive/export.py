@@ -276,8 +276,12 @@ def _excel_cell(value):
 
 
 def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool = False,
-           output: str | None = None, null: str | None = None, params: dict | None = None) -> int:
-    """Write the export; return the number of rows written."""
+           output: str | None = None, null: str | None = None, params: dict | None = None,
+           notes: list | None = None) -> int:
+    """Write the export; return the number of rows written. An export of no rows whose SQL reads a
+    ``:NAME`` not given (empty, as the site fills it: ``export jeugdregio_aanbestedingen`` without
+    ``--param jeugdregio=…`` is a header and nothing else) says which in ``notes``, for the command to
+    print: an empty CSV at exit 0 looked like a region without procurements."""
     if excel:
         if fmt not in (None, "csv"):
             raise ExportError("--excel writes CSV; it cannot be combined with --format json")
@@ -313,6 +317,10 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                     stream.write(json.dumps(dict(zip(keys, map(_cell, row))), ensure_ascii=False))
                     count += 1
                 stream.write("\n]\n" if count else "]\n")
+        unset = [name for name in named_parameters(sql) if not (params or {}).get(name)]
+        if notes is not None and not count and unset:
+            notes.append(f"no rows; not given, so empty: {', '.join(':' + n for n in unset)} "
+                         f"(give --param NAME=VALUE)")
         return count
     except sqlite3.Error as exc:
         raise ExportError(str(exc)) from exc

@@ -324,6 +324,16 @@ async def procurement_page(request, datasette):
             "select procurement_id, title, buyer, jeugdregio_code, min(published) over () as first_published, "
             "max(published) over () as last_published, url, youth_care, 'tenderned' as source from notices "
             "where procurement_id in (?, 'TN' || ?) order by published desc limit 1", [asked, asked])).rows
+    if not found and asked.isdigit():
+        # TenderNed's notice page (…/aankondigingen/overzicht/300301), a report's line and a notice's row show
+        # the publication id, not the kenmerk: a number that is no procurement's kenmerk but a notice's
+        # publication id goes to that notice's procurement
+        notice = (await db.execute("select procurement_id from notices where publication_id = ? "
+                                   "and procurement_id is not null", [int(asked)])).rows
+        if notice:
+            from datasette.utils.asgi import Response
+
+            return Response.redirect(procurement_url(notice[0][0]), status=302)
     if not found:
         return await not_found(datasette, request, database, f"Geen aanbesteding gevonden met id “{asked}”.")
     p = dict(found[0])

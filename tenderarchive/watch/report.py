@@ -529,7 +529,9 @@ class Report:
         return self.crawl["crawl_id"]
 
     def count(self, status: str | None = None) -> int:
-        return sum(1 for _, matches in self.results for m in matches if status in (None, m.status))
+        """The rows (notices, articles) new or changed in the crawl that some watch matched, each once: a
+        notice two watches match is one new notice, not two."""
+        return len({(m.table, m.key) for _, matches in self.results for m in matches if status in (None, m.status)})
 
     @property
     def summary(self) -> str:

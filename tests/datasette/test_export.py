@@ -230,6 +230,23 @@ def test_a_saved_search_exports_by_name_with_its_parameters_as_the_site_gives_it
         assert wrong.returncode == 2 and words in wrong.stderr.decode() and b"Traceback" not in wrong.stderr
 
 
+def test_an_export_of_no_rows_names_the_parameters_it_was_not_given(demo_archive):
+    """``export jeugdregio_aanbestedingen`` without ``--param jeugdregio=…`` wrote a header and nothing else, at exit
+    0 and without a word: it looked like a region without procurements. An export of no rows says which ``:NAME``
+    it read empty; the CSV and the exit code are as before, and an export with rows, or of no rows with every
+    parameter given, says nothing."""
+    unasked = export(demo_archive, "jeugdregio_aanbestedingen")
+    assert unasked.returncode == 0 and unasked.stdout.count(b"\r\n") == 1
+    assert unasked.stderr.decode() == ("tenderarchive export: no rows; not given, so empty: :jeugdregio, :sinds "
+                                       "(give --param NAME=VALUE)\n")
+    query = export(demo_archive, "select 1 as a where :x = 'y'")
+    assert query.returncode == 0 and ":x (give --param NAME=VALUE)" in query.stderr.decode()
+    for given in (export(demo_archive, "jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ18"),
+                  export(demo_archive, "select 1 as a where :x = 'y'", "--param", "x=z"),
+                  export(demo_archive, "award_notices")):
+        assert given.returncode == 0 and given.stderr == b""
+
+
 def test_a_renamed_saved_search_exports_under_its_old_name(demo_archive):
     """An analyst's script that exports provider_contracts (now aanbieder_contracten, the glossary's word)
     gets the new search's rows, its provider parameter renamed, and a note on stderr."""

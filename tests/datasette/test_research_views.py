@@ -357,6 +357,22 @@ def test_the_procurement_page_takes_a_tn_number_however_it_is_written(server, as
     assert 'data-query="aanbesteding_publicaties"' in page and "TN312877" in page
 
 
+def test_the_procurement_page_takes_a_notices_publication_id_for_its_procurement(server, archive):
+    """TenderNed's notice page (``…/aankondigingen/overzicht/300301``), a report's line and a notice's row show the
+    publication id; ``/-/aanbesteding?id=300301`` answered "Geen aanbesteding gevonden". A number that is no
+    procurement's kenmerk but a notice's publication id goes to that notice's procurement; a number that is
+    neither is still not found."""
+    publication_id, procurement_id = archive.execute(
+        "select publication_id, procurement_id from notices where procurement_id = 'TN312877' "
+        "order by publication_id limit 1").fetchone()
+    assert str(publication_id) != "312877"
+    page = html(server, f"/-/aanbesteding?id={publication_id}")
+    assert 'data-query="aanbesteding_publicaties"' in page and "TN312877" in page
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        server.get("/-/aanbesteding?id=999999999")
+    assert missing.value.code == 404
+
+
 def test_a_research_page_reads_its_dates_and_years_as_the_saved_searches_do(server, archive):
     """The research pages run the saved searches themselves, past ``query_params``: ``sinds=14-3-2021`` (a date as
     the Dutch write it, compared as text with "2021-…") listed every procurement of the region or none,

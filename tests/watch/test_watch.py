@@ -481,3 +481,21 @@ def test_a_partial_news_crawls_report_warns_of_missing_news_pages_not_notices(tm
                             "(see `tenderarchive status`)")
     assert "WARNING: crawl 1 is partial: some new or changed news pages" in render_text(news)
     assert "some new or changed notices may be missing" in build_report(tmp_path / "archive.db", watchlist, 2).warning
+
+
+def test_a_notice_that_two_watches_match_is_counted_once_in_the_summary(tmp_path):
+    """The demo's report said "9 new, 0 changed in 4 of 5 watches" (and so did its e-mail's subject) of eight
+    new notices: the one both "Haarlem koopt in" and "Dyslexiezorg" match was counted in each watch. The
+    summary counts each new or changed notice or article once; each watch still lists it."""
+    from tenderarchive.watch import Match, Report, Watch, Watchlist
+
+    haarlem, dyslexie = Watch(name="Haarlem", buyers=["Gemeente Haarlem"]), Watch(name="Dyslexie", keywords=["dyslexie"])
+    def notice(key, status):
+        return Match("notices", key, f"Notice {key}", None, None, "2021-10-15", "Gemeente Haarlem", status, [], [])
+    crawl = {"crawl_id": 3, "spider": "tenderned", "status": "complete", "finished": "2026-12-04T03:00:00+00:00"}
+    report = Report(Watchlist(path=tmp_path / "w.yaml", title="W", watches=[haarlem, dyslexie]), crawl, "archive",
+                    [(haarlem, [notice(300301, "new"), notice(300377, "changed")]),
+                     (dyslexie, [notice(300301, "new")])])
+    assert report.summary == "1 new, 1 changed in 2 of 2 watches"
+    assert report.count() == 2
+    assert "== Dyslexie: 1 ==" in render_text(report)
