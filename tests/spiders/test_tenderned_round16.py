@@ -1,0 +1,54 @@
+"""TenderNed API conformance, round 16: what the fifteen earlier rounds left, each by a real crawl of the loopback
+API (tenderarchive/apiserver.py) into a real archive. The records are SYNTHETIC: the award fixtures' template edited
+into the documented shapes (docs/reference/tenderned-api.md)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from tests.spiders.test_award_pdf_crawl import template
+from tests.spiders.test_award_round13_crawl import chosen
+from tests.spiders.test_award_round8_crawl import WINDOW
+from tests.spiders.test_award_variants_crawl import publication
+
+HTML = "/papi/tenderned-rs-tns/v2/publicaties/971611/html"
+
+
+def award_notice() -> dict:
+    return publication(template(), 971611, 971610, "AGO", "result", "2024-07-01", "Jeugdhulp Oost",
+                       chosen("Stichting Zorg Oost", "300 000", "10/01/2024"))
+
+
+def test_an_award_notice_whose_type_codes_come_bare_has_its_html_read_by_the_first_crawl(serve_api, crawl):
+    """§3, §4: the list's ``typePublicatie`` is a ``{code, omschrijving}`` object and the detail's a string, the list's
+    ``publicatiecode`` an object and the detail's ``publicatieCode`` a bare code; §13: types change between endpoints.
+    The archive read the notice type in either shape, the spider only as an object: an award notice whose
+    ``aankondigingCode`` (and list row type) came as a bare ``"AGO"``, with no ``formType`` (fields go missing), was
+    archived as an award notice while its ``/html`` (the winner) was not asked."""
+    award = award_notice()
+    award["list"]["typePublicatie"] = "AGO"
+    award["detail"]["aankondigingCode"] = "AGO"
+    del award["detail"]["formType"]
+    server = serve_api([award])
+    done = crawl(server.api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    assert HTML in server.api.log
+    db = sqlite_utils.Database(done.db_path)
+    assert [tuple(r) for r in db.execute("select notice_type from notices")] == [("AGO",)]
+    assert [tuple(r) for r in db.execute("select publication_id, value_cents from awards")] == [(971611, 30000000)]
+
+
+def test_a_form_type_sent_as_a_code_object_is_read_as_its_code_not_a_dropped_notice(serve_api, crawl):
+    """§4: the detail gives its codes as ``*Code`` objects (``{code, omschrijving}``); §7.3: ``formType`` is a code of
+    the eForms form-type list (§8.4). A ``formType`` in that shape dropped the notice ("expected text, got dict"), by
+    every crawl, each partial; it is read as its code: the notice archived as a result notice and its winner read."""
+    award = award_notice()
+    award["detail"]["formType"] = {"code": "result", "omschrijving": "Resultaat"}
+    award["detail"]["aanbestedingStatus"] = {"code": "GUN", "omschrijving": "Gegund"}
+    server = serve_api([award])
+    done = crawl(server.api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    assert [tuple(r) for r in db.execute("select form_type, status from notices")] == [("result", "Gegund")]
+    assert HTML in server.api.log
+    assert [tuple(r) for r in db.execute("select publication_id, value_cents from awards")] == [(971611, 30000000)]
