@@ -52,3 +52,20 @@ def test_a_form_type_sent_as_a_code_object_is_read_as_its_code_not_a_dropped_not
     assert [tuple(r) for r in db.execute("select form_type, status from notices")] == [("result", "Gegund")]
     assert HTML in server.api.log
     assert [tuple(r) for r in db.execute("select publication_id, value_cents from awards")] == [(971611, 30000000)]
+
+
+def test_ids_written_as_whole_floats_are_read_as_the_ids_they_are(serve_api, crawl):
+    """§3, §13: ids change type between endpoints (a string in the list, a number in the detail); a serialiser that
+    writes every number as a float sends ``971611.0``. A detail ``publicatieId``, a ``kenmerk`` or a
+    ``publicatieIDLaatsteRectificatie`` so written dropped the notice ("not a number", "expected an integer"), by every
+    crawl, each partial (a document's ``documentId`` so written was already read); each is the whole number it is."""
+    award = award_notice()
+    award["list"]["kenmerk"] = 971610.0
+    award["detail"].update(publicatieId=971611.0, kenmerk=971610.0, publicatieIDLaatsteRectificatie=971611.0)
+    server = serve_api([award])
+    done = crawl(server.api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    assert [tuple(r) for r in db.execute("select publication_id, kenmerk, procurement_id, latest_rectification_id "
+                                         "from notices")] == [(971611, 971610, "TN971610", 971611)]
+    assert [tuple(r) for r in db.execute("select publication_id, value_cents from awards")] == [(971611, 30000000)]
