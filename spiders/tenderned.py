@@ -291,11 +291,13 @@ class TenderNedSpider(BaseSpider):
                              last["crawl_id"] if last else "-", self.arguments.from_date, self.arguments.until_date)
 
     def is_open(self, notice: dict) -> bool:
-        """Still open: its deadline (or consultation deadline), or the day its detail's countdown ends when the
-        detail gave no deadline (``open_until``: the archived one is then the list's original, which a rectification
-        moved, or none), plus the margin is not past."""
-        deadline = notice.get("deadline") or notice.get("consultation_deadline")
-        days = [date.fromisoformat(value[:10]) for value in (deadline, notice.get("open_until")) if value]
+        """Still open: the latest of its deadline, its consultation deadline (``sluitingsDatumMarktconsultatie``,
+        docs/reference/tenderned-api.md §3, §4) and the day its detail's countdown ends when the detail gave no deadline
+        (``open_until``: the archived one is then the list's original, which a rectification moved, or none), plus the
+        margin, is not past. The consultation deadline counted only without a deadline: a notice with both (the list's
+        original closing date, passed, and a consultation that runs on) was taken as closed and never re-checked."""
+        dates = (notice.get("deadline"), notice.get("consultation_deadline"), notice.get("open_until"))
+        days = [date.fromisoformat(value[:10]) for value in dates if value]
         return bool(days) and max(days) >= self.recheck_until
 
     @staticmethod

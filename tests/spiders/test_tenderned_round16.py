@@ -69,3 +69,24 @@ def test_ids_written_as_whole_floats_are_read_as_the_ids_they_are(serve_api, cra
     assert [tuple(r) for r in db.execute("select publication_id, kenmerk, procurement_id, latest_rectification_id "
                                          "from notices")] == [(971611, 971610, "TN971610", 971611)]
     assert [tuple(r) for r in db.execute("select publication_id, value_cents from awards")] == [(971611, 30000000)]
+
+
+def test_a_notice_whose_consultation_runs_on_past_its_closing_date_is_rechecked(serve_api, crawl):
+    """§3, §4: a market consultation closes at ``sluitingsDatumMarktconsultatie``; the list keeps a notice's original
+    ``sluitingsDatum`` (§3 "Gotcha"). A notice with both, its closing date passed and its consultation still running,
+    was taken as closed (the consultation date counted only without a closing date) and never re-checked: what its
+    consultation brought (a rectification, a moved date) was never archived. The later of the two counts."""
+    consultation = publication(template(), 971621, 971620, "MAC", "consultation", "2024-07-01", "Marktconsultatie jeugdhulp",
+                               chosen("Stichting Zorg Oost", "300 000", "10/01/2024"))
+    consultation["list"]["sluitingsDatum"] = "2024-07-15T12:00:00"
+    consultation["detail"].pop("sluitingsDatum", None)
+    consultation["detail"]["sluitingsDatumMarktconsultatie"] = "2025-03-01"
+    server = serve_api([consultation])
+    first = crawl(server.api_url, **WINDOW)
+    assert first.crawl["status"] == "complete", first.errors
+    assert [tuple(r) for r in first.db.execute("select deadline, consultation_deadline from notices")] == [
+        ("2024-07-15T12:00:00+02:00", "2025-03-01")]
+    asked = len(server.api.log)
+    second = crawl(server.api_url, from_date="2025-01-20", until_date="2025-01-31")  # the notice not listed
+    assert second.crawl["status"] == "complete", second.errors
+    assert "/papi/tenderned-rs-tns/v2/publicaties/971621" in server.api.log[asked:]
