@@ -120,6 +120,15 @@ def text_or_label(value) -> str | None:
     return None
 
 
+def form_type(value) -> str | None:
+    """A detail's ``formType`` (the eForms form type, docs/reference/tenderned-api.md §4, §8.4): a string, or its code
+    when it comes as a ``{code, omschrijving}`` object like the detail's other codes; a list or a yes/no is none."""
+    code = value.get("code") if isinstance(value, dict) else value
+    if isinstance(code, str) and not isinstance(code, bool):
+        return clean_field(code)
+    return None
+
+
 def code_label(value) -> tuple[str | None, str | None]:
     """``tenderarchive.values.code_label`` with this module's :func:`clean_field`."""
     if isinstance(value, dict):
@@ -445,8 +454,10 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "keywords": keywords(d),
         "duration_code": duration_code,
         "duration_label": duration_label,
-        "form_type": clean_field(d.get("formType")),
-        "status": clean_field(d.get("aanbestedingStatus")),
+        # a code of the eForms list (§7.3, §8.4), as a string or, as the detail's other codes, a {code, …} object: the
+        # object dropped the notice, by every crawl (spiders/tenderned.py code_of reads it so too)
+        "form_type": form_type(d.get("formType")),
+        "status": text_or_label(d.get("aanbestedingStatus")),
         "publication_status": status_code, "publication_status_label": status_label,
         "is_completed": flag(d.get("afgerondeAanbesteding")),
         # the rest of the detail's documented fields (docs/reference/tenderned-api.md §4)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from scrapy.exceptions import DropItem
 
 from tenderarchive.items import NoticeItem
-from tenderarchive.values import clean_field, readable_timestamp
+from tenderarchive.values import clean_field, readable_timestamp, to_int
 
 
 class ValidatePipeline:
@@ -43,7 +43,7 @@ def validate_notice(item: NoticeItem) -> None:
     raw_id = detail.get("publicatieId")
     if raw_id is not None:
         try:
-            detail_id = int(str(raw_id))
+            detail_id = to_int(raw_id)  # a whole number written as a float (407238.0) too
         except ValueError:
             raise DropItem(f"{where}: detail publicatieId {raw_id!r:.80} is not a number") from None
         if str(detail_id) != str(item.publication_id).strip():

@@ -128,10 +128,29 @@ def publication_key(raw) -> str | None:
     so, which "²", "٤٠٠" and a 30-digit number pass: each was asked for (a URL no notice has) and
     recorded as a failed related notice by every crawl. Leading zeros are dropped: "0300377" is notice
     300377 (archived as that integer), not another notice the incremental skip does not know."""
+    if isinstance(raw, float) and raw.is_integer():  # a whole number written as a float (values.to_int)
+        raw = int(raw)
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         return None
     text = str(raw).strip()
     return (text.lstrip("0") or None) if re.fullmatch(r"[0-9]{1,18}", text) else None
+
+
+def code_of(value) -> str | None:
+    """A coded field's code, from a ``{code, omschrijving}`` object or a bare code, as the archive reads it
+    (``values.code_label``, pipelines/normalise.py). The notice type and the form type come in either shape: the list's
+    ``typePublicatie`` is an object and the detail's a string, the list's ``publicatiecode`` an object and the detail's
+    ``publicatieCode`` a string, and the detail gives its other codes as ``*Code`` objects (docs/reference/tenderned-api.md
+    §3, §4, §7.3; §13: types change between endpoints). The spider read ``aankondigingCode`` and ``typePublicatie``
+    only as objects and ``formType`` only as a string, while the archive read both shapes: an award notice whose code
+    came bare (``"AGO"``) was archived as one with its ``/html`` (its winners) never asked, and a ``formType`` sent as
+    an object (``{"code": "result", …}``) dropped the notice, by every crawl. None for no code or one of no readable
+    shape."""
+    try:
+        code = code_label(value)[0]
+    except ValueError:
+        return None
+    return code.strip() if code and code.strip() else None
 
 
 def listed_day(row) -> date | None:
@@ -272,11 +291,13 @@ class TenderNedSpider(BaseSpider):
                              last["crawl_id"] if last else "-", self.arguments.from_date, self.arguments.until_date)
 
     def is_open(self, notice: dict) -> bool:
-        """Still open: its deadline (or consultation deadline), or the day its detail's countdown ends when the
-        detail gave no deadline (``open_until``: the archived one is then the list's original, which a rectification
-        moved, or none), plus the margin is not past."""
-        deadline = notice.get("deadline") or notice.get("consultation_deadline")
-        days = [date.fromisoformat(value[:10]) for value in (deadline, notice.get("open_until")) if value]
+        """Still open: the latest of its deadline, its consultation deadline (``sluitingsDatumMarktconsultatie``,
+        docs/reference/tenderned-api.md §3, §4) and the day its detail's countdown ends when the detail gave no deadline
+        (``open_until``: the archived one is then the list's original, which a rectification moved, or none), plus the
+        margin, is not past. The consultation deadline counted only without a deadline: a notice with both (the list's
+        original closing date, passed, and a consultation that runs on) was taken as closed and never re-checked."""
+        dates = (notice.get("deadline"), notice.get("consultation_deadline"), notice.get("open_until"))
+        days = [date.fromisoformat(value[:10]) for value in dates if value]
         return bool(days) and max(days) >= self.recheck_until
 
     @staticmethod
@@ -975,24 +996,29 @@ class TenderNedSpider(BaseSpider):
     # --- award data: /html of result notices, /gerelateerd of procedures (docs/awards.md) ------------
     @staticmethod
     def _code(detail: dict) -> str | None:
-        code = detail.get("aankondigingCode")
-        return code.get("code") if isinstance(code, dict) else None
+        """The detail's notice type (``aankondigingCode``), an object or a bare code (:func:`code_of`)."""
+        return code_of(detail.get("aankondigingCode"))
+
+    @staticmethod
+    def _form(detail: dict) -> str | None:
+        """The detail's eForms form type (``formType``), a string or a ``{code, …}`` object (:func:`code_of`)."""
+        return code_of(detail.get("formType"))
 
     @classmethod
     def carries_results(cls, detail: dict) -> bool:
-        return detail.get("formType") in RESULT_FORMS or cls._code(detail) in RESULT_CODES
+        return cls._form(detail) in RESULT_FORMS or cls._code(detail) in RESULT_CODES
 
     @classmethod
     def is_contract_notice(cls, detail: dict) -> bool:
         """A contract notice: its /html has the estimated value and the lots
         (docs/reference/tenderned-awards.md §1, §8.1)."""
-        return detail.get("formType") == "competition" or cls._code(detail) == "AAO"
+        return cls._form(detail) == "competition" or cls._code(detail) == "AAO"
 
     @staticmethod
     def _row_code(row) -> str | None:
-        """The list row's notice type (``typePublicatie.code``: the detail's ``aankondigingCode``)."""
-        kind = row.get("typePublicatie") if isinstance(row, dict) else None
-        return kind.get("code") if isinstance(kind, dict) else None
+        """The list row's notice type (``typePublicatie.code``: the detail's ``aankondigingCode``), an object or a
+        bare code (:func:`code_of`)."""
+        return code_of(row.get("typePublicatie")) if isinstance(row, dict) else None
 
     @staticmethod
     def related_form(item: NoticeItem) -> str | None:
@@ -1000,10 +1026,9 @@ class TenderNedSpider(BaseSpider):
         ``formType`` nor ``aankondigingCode`` (§13: fields go missing): a notice found through /gerelateerd has
         no list row whose ``typePublicatie`` could type it, and went untyped, its /html (its awards) unread."""
         detail, row = item.detail, item.related_record
-        if not isinstance(row, dict) or detail.get("formType") or detail.get("aankondigingCode"):
+        if not isinstance(row, dict) or code_of(detail.get("formType")) or code_of(detail.get("aankondigingCode")):
             return None
-        form = row.get("formType")
-        return form.strip() if isinstance(form, str) else None
+        return code_of(row.get("formType"))
 
     def is_result(self, item: NoticeItem) -> bool:
         """A result notice by its detail, else by its list row (or its /gerelateerd row), else because the
@@ -1022,7 +1047,7 @@ class TenderNedSpider(BaseSpider):
             return False
         archived = (notice.get("notice_type"), notice.get("form_type"))
         try:  # as the notice is archived (pipelines/normalise.py)
-            now = (code_label(item.detail.get("aankondigingCode"))[0], clean_field(item.detail.get("formType")))
+            now = (code_label(item.detail.get("aankondigingCode"))[0], code_of(item.detail.get("formType")))
         except ValueError:  # a type of the wrong shape: recorded where the notice is normalised
             return False
         changed = [f"{was} -> {new}" for was, new in zip(archived, now) if was and new and new != was]
@@ -1095,7 +1120,7 @@ class TenderNedSpider(BaseSpider):
         /html failed, was unreadable or named no winner (docs/awards.md, "The PDF fallback"). Not for a
         rectification of a contract notice (code REC, ``formType`` "competition": a moved deadline, no award;
         tenderned-api.md §7.1): the item goes on."""
-        if item.detail.get("formType") not in (None, *RESULT_FORMS):
+        if self._form(item.detail) not in (None, *RESULT_FORMS):
             yield item
             return
         self.crawler.stats.inc_value("tenderned/pdf_fallback")

@@ -195,7 +195,8 @@ class TenderNedAPI:
         rows = []
         for p in sorted(same, key=lambda p: str(p["detail"].get("publicatieDatum") or ""), reverse=True):
             detail = p["detail"]
-            code = (detail.get("aankondigingCode") or {}).get("code")
+            code = detail.get("aankondigingCode")  # an object, or a bare code (the spider reads either)
+            code = code.get("code") if isinstance(code, dict) else code
             rows.append({"publicatieId": int(detail["publicatieId"]), "kenmerk": detail.get("kenmerk"),
                          "formType": detail.get("formType") or FORM_TYPES.get(code, "competition"),
                          "publicatieDatum": detail.get("publicatieDatum"),
@@ -270,7 +271,8 @@ class TenderNedAPI:
                 return False
         for name, field in (("publicatieType", "typePublicatie"), ("typeOpdracht", "typeOpdracht")):
             wanted = values(name)
-            if wanted and (row.get(field) or {}).get("code") not in wanted:
+            value = row.get(field)
+            if wanted and (value.get("code") if isinstance(value, dict) else value) not in wanted:
                 return False
         wanted = values("nationaalOfEuropees")
         if wanted and ("EU" if row.get("europees") else "NL") not in wanted:

@@ -294,8 +294,15 @@ def code_text(value) -> str | None:
 
 
 def to_int(value) -> int | None:
+    """An id (``publicatieId``, ``kenmerk``, ``publicatieIDLaatsteRectificatie``) as an integer: a number, its digits
+    as text, or a whole number a serialiser wrote as a float (``407238.0``; ids change type between endpoints,
+    docs/reference/tenderned-api.md §3, §13: a string in the list, a number in the detail). A float id dropped the
+    notice, by every crawl, as a document's ``123.0`` no longer does. None for none; ValueError for what is no
+    whole number."""
     if value is None or value == "":
         return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValueError(f"expected an integer, got {type(value).__name__} {value!r:.60}")
     number = int(str(value).strip())
