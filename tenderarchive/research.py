@@ -324,7 +324,7 @@ async def procurement_page(request, datasette):
             "select procurement_id, title, buyer, jeugdregio_code, min(published) over () as first_published, "
             "max(published) over () as last_published, url, youth_care, 'tenderned' as source from notices "
             "where procurement_id in (?, 'TN' || ?) order by published desc limit 1", [asked, asked])).rows
-    if not found and asked.isdigit():
+    if not found and asked.isascii() and asked.isdigit() and len(asked) <= 18:  # (a number SQLite can bind)
         # TenderNed's notice page (…/aankondigingen/overzicht/300301), a report's line and a notice's row show
         # the publication id, not the kenmerk: a number that is no procurement's kenmerk but a notice's
         # publication id goes to that notice's procurement

@@ -92,7 +92,7 @@ def edit(**changes):
 @pytest.mark.parametrize("field, value, message", [
     ("cpvCodes", 5, "expected a list"),                         # int where a list belongs
     ("nutsCodes", [["NL33"]], "expected text"),
-    ("formType", {"code": "result"}, "expected text"),           # (links of another shape cost the link only)
+    # (formType of another shape costs the form type only, refapi16: tests/spiders/test_tenderned_round16.py)
     ("kenmerk", 10 ** 30, "out of range"),                       # beyond SQLite's 64 bits
     ("procedureCode", {"code": ["OPE"]}, "expected text"),
     ("publicatieIDLaatsteRectificatie", "//evil.example/x", "invalid literal"),
