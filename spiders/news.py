@@ -735,7 +735,7 @@ def _sibling_date(entry, href: str, other_article):
     element linking another article ends the entry. Only a short element that is a date line (not an intro's
     sentence), not marked as the last change."""
     from tenderarchive.extraction.dates import find_stated_date
-    from tenderarchive.extraction.markup import element_text
+    from tenderarchive.extraction.markup import element_text, one_line
 
     container = entry.getparent()
     if container is None or container.tag == "dl":  # a definition list's groups: _definition_group
@@ -753,7 +753,7 @@ def _sibling_date(entry, href: str, other_article):
         text = element_text(el).strip()
         if not text or len(text) > 80:
             return None
-        stated = find_stated_date(text.split("\n"), head_lines=2) or find_stated_date([_badge_text(el)], head_lines=1)
+        stated = find_stated_date(text.split("\n"), head_lines=2) or find_stated_date([one_line(el)], head_lines=1)
         return stated[0] if stated else None
 
     children = [c for c in container if isinstance(c.tag, str)]
@@ -816,21 +816,11 @@ def _definition_group(entry, href: str, other_article) -> list:
     return group
 
 
-def _badge_text(el) -> str:
-    """A listing's date element as one line: its text pieces joined by a space. A date "badge" writes the day, the
-    month and the year each in an element of its own (``<span class="day">14</span><span class="month">okt</span>
-    <span class="year">2021</span>``, stacked by the site's CSS), which :func:`element_text` reads as "14okt2021" or as
-    three lines, neither a date. ``""`` for an element longer than a date and its label."""
-    pieces = (" ".join(t.split()) for t in el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
-    joined = " ".join(p for p in pieces if p)
-    return joined if len(joined) <= 40 else ""
-
-
 def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_article=None):
     """The publication date one listing entry (or a part of it) writes; ``anchor``: the entry's link, when in it
     (then also a date beside the entry, :func:`_sibling_date`)."""
     from tenderarchive.extraction.dates import find_relative_date, find_stated_date, listed_day, parse_dutch_date
-    from tenderarchive.extraction.markup import element_text
+    from tenderarchive.extraction.markup import element_text, one_line
 
     found = None
     # the publication's <time>, one marked so first; never the last change's, which WordPress themes print
@@ -845,7 +835,7 @@ def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_a
             if modification_marked(el):
                 continue  # "updated" holds "date"
             stated = find_stated_date(element_text(el).split("\n"), head_lines=3, suffix_limit=None) \
-                or find_stated_date([_badge_text(el)], head_lines=1, suffix_limit=None)
+                or find_stated_date([one_line(el)], head_lines=1, suffix_limit=None)
             if stated:
                 found = stated[0]
                 break
@@ -861,7 +851,7 @@ def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_a
             relative = find_relative_date(element_text(el).split("\n"), fetched, head_lines=3)
             # this year's items shown without their year ("14 okt"): the latest such day not after it
             found = relative[0] if relative else (listed_day(element_text(el), fetched)
-                                                  or listed_day(_badge_text(el), fetched))
+                                                  or listed_day(one_line(el), fetched))
             if found:
                 break
         else:

@@ -18,7 +18,7 @@ import lxml.html
 import trafilatura
 
 from .cleaning import clean_text, drop_repeated_paragraphs, normalize_whitespace, strip_template_label
-from .markup import (FIXTURE_BANNER, page_canonical_url, decode_html, element_text, in_blocks, meta_content,
+from .markup import (FIXTURE_BANNER, page_canonical_url, decode_html, element_text, in_blocks, one_line, meta_content,
                      related_blocks, select, site_field)
 from .titles import drop_leading_title, html_title, title_from_slug
 from .dates import (
@@ -143,9 +143,8 @@ def _join_date_badges(tree) -> bool:
     for el in tree.xpath(DATE_ELEMENTS):
         if len(el) == 0 or find_stated_date(element_text(el).split("\n"), head_lines=3, suffix_limit=None):
             continue
-        pieces = (" ".join(t.split()) for t in el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
-        line = " ".join(p for p in pieces if p)
-        if len(line) > 40 or not find_stated_date([line], head_lines=1, suffix_limit=None):
+        line = one_line(el)
+        if not line or not find_stated_date([line], head_lines=1, suffix_limit=None):
             continue
         for child in list(el):
             el.remove(child)

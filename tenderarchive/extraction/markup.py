@@ -55,6 +55,16 @@ def select(tree: lxml.html.HtmlElement, selector: str) -> list:
     return tree.cssselect(selector)
 
 
+def one_line(el, limit: int = 40) -> str:
+    """An element's text pieces joined by a space, on one line: a date "badge" writes the day, the month and the
+    year each in an element of its own (``<span class="day">14</span><span class="month">okt</span><span
+    class="year">2021</span>``, stacked by the site's CSS), which :func:`element_text` reads as "14okt2021" or as
+    three lines, neither a date. ``""`` when longer than ``limit`` (more than a date and its label)."""
+    pieces = (" ".join(t.split()) for t in el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
+    joined = " ".join(p for p in pieces if p)
+    return joined if len(joined) <= limit else ""
+
+
 def element_text(el) -> str:
     """Visible text of an element, one line per block element.
 
