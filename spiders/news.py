@@ -28,7 +28,7 @@ discovers article URLs through the configured methods:
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
   title, HTML content and date, so an item is archived from the JSON (as a page of its
   ``portal_url``, else of the API's ``…/items/{id}``) without fetching a page; the API is
-  paged with ``?page=N`` to its ``pagination.total_pages``, at most
+  paged with ``?page=N`` to its ``pagination.total_pages`` (a whole number however written: ``3``, ``3.0``, ``"3"``), at most
   ``NEWS_OPENPUB_MAX_PAGES`` pages;
 - ``living_pages``: project or FAQ pages updated in place, fetched every crawl.
 
@@ -105,6 +105,7 @@ from tenderarchive.urls import http_url, page_key, without_tracking
 from tenderarchive.arguments import AMSTERDAM, SpiderArgumentError, number_setting
 from tenderarchive.items import NEWS_PAGE_FAILED, ArticleItem
 from tenderarchive.sources import SourceRegistryError, load_sources, select_sites
+from tenderarchive.values import to_int
 
 
 def _moment(value: str | None) -> datetime | date | None:
@@ -1352,8 +1353,11 @@ class NewsSpider(BaseSpider):
             if item:
                 yield item
         pagination = data.get("pagination") if isinstance(data, dict) else None
-        total = pagination.get("total_pages") if isinstance(pagination, dict) else None
-        more = page < total if isinstance(total, int) and not isinstance(total, bool) else bool(items)
+        try:  # WordPress's max_num_pages is a PHP ceil(), a float its JSON writes "3.0"; a proxy's "3": the count all the same
+            total = to_int(pagination.get("total_pages")) if isinstance(pagination, dict) else None
+        except ValueError:
+            total = None
+        more = page < total if total is not None else bool(items)
         if items and more and page < self.settings.getint("NEWS_OPENPUB_MAX_PAGES"):
             root = response.meta["openpub_root"]
             yield scrapy.Request(add_or_replace_parameter(root, "page", str(page + 1)), self.parse_openpub, errback=self.errback,
