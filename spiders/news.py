@@ -114,7 +114,7 @@ def _moment(value: str | None) -> datetime | date | None:
     when it gives a time (one without an offset is Amsterdam's), else its date; None when it is neither."""
     if not value or not value.strip():
         return None
-    value = value.strip()
+    value = _twenty_four_hours(value.strip())
     try:
         moment = datetime.fromisoformat(value.replace("z", "Z"))
     except ValueError:
@@ -134,6 +134,28 @@ def _moment(value: str | None) -> datetime | date | None:
     if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", value):  # "2021-10-14": a date, no time
         return moment.date()
     return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
+
+
+#: A time on a twelve-hour clock in a feed's date, as a CMS template writes one (PHP's ``h:i:s A``: ``Thu, 14 Oct
+#: 2021 11:30:00 PM +0000``; ``4:05 p.m.``). Email's parser skips the "PM": the time was read twelve hours early.
+_TWELVE_HOURS = re.compile(r"\b(?P<h>0?[1-9]|1[0-2])(?P<rest>:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)\s*"
+                           r"(?P<half>[ap])\.?\s?m\b\.?", re.I)
+
+
+def _twenty_four_hours(value: str) -> str:
+    """A feed's date with its twelve-hour clock (:data:`_TWELVE_HOURS`) written on the 24-hour one: "PM" adds twelve
+    hours, "12:… AM" is just after midnight, "12:… PM" noon.
+
+    >>> _twenty_four_hours("Thu, 14 Oct 2021 11:30:00 PM +0000")
+    'Thu, 14 Oct 2021 23:30:00 +0000'
+    >>> _twenty_four_hours("16 Oct 2021 12:15 am")
+    '16 Oct 2021 00:15'
+    """
+    def clock(match: re.Match) -> str:
+        hour = int(match.group("h")) % 12 + (12 if match.group("half").lower() == "p" else 0)
+        return f"{hour:02d}{match.group('rest')}"
+
+    return _TWELVE_HOURS.sub(clock, value)
 
 
 _ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",

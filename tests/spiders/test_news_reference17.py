@@ -40,3 +40,45 @@ def test_an_openpub_api_counting_its_pages_as_a_decimal_is_paged_to_its_last_pag
         assert db["articles"].count == 6
         assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
         assert [p for p in log if p.startswith(OPENPUB)] == [f"{OPENPUB}?page={n}" for n in (1, 2, 3)]
+
+
+def undated_page(title: str) -> tuple[str, bytes]:
+    """A SYNTHETIC news page that states no date of its own: its feed's or listing's date dates it."""
+    return ("text/html; charset=utf-8", (
+        "<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+        f"<title>{title}</title></head><body><main><article><h1>{title}</h1>"
+        f"<p>{OPENPUB_BODY.format(n='voor de hele regio')}</p></article></main></body></html>").encode())
+
+
+def rss_feed(base: str, items: dict[str, str]) -> tuple[str, bytes]:
+    """A SYNTHETIC RSS 2.0 feed naming ``items`` ({path: pubDate as written})."""
+    entries = "".join(f"<item><title>Bericht</title><link>{base}{path.lstrip('/')}</link><pubDate>{written}</pubDate>"
+                      f"<guid isPermaLink='false'>{path}</guid></item>" for path, written in items.items())
+    return ("application/rss+xml; charset=UTF-8", ("<?xml version='1.0' encoding='UTF-8'?><!-- SYNTHETIC -->"
+                                                   f"<rss version='2.0'><channel><title>Nieuws</title>{entries}"
+                                                   "</channel></rss>").encode())
+
+
+def test_a_feed_dated_on_a_twelve_hour_clock_dates_its_items_by_their_afternoon(tmp_path):
+    """§2.1 feeds, §2.3 times of day: a CMS template that writes its RSS ``pubDate`` on a twelve-hour clock
+    (``Thu, 14 Oct 2021 11:30:00 PM +0000``, PHP's ``h:i:s A``) was read without its "PM", twelve hours early: a
+    post of 01:30 on 15 October (Dutch time) taken for one of the 14th's afternoon, skipped by ``--from-date
+    2021-10-15``, and a page that states no date of its own archived with the morning's time. "PM" adds twelve
+    hours, "12:… AM" is just after midnight; one of the 14th's evening stays out of the window."""
+    from spiders.news import _moment
+
+    log: list[str] = []
+    routes: dict = {"/robots.txt": ROBOTS}
+    items = {"/nieuws/gunning-na-middernacht": "Thu, 14 Oct 2021 11:30:00 PM +0000",
+             "/nieuws/contracten-kwart-over-twaalf": "Sat, 16 Oct 2021 12:15:00 AM +0200",
+             "/nieuws/inkoop-avond": "Thu, 14 Oct 2021 09:00:00 PM +0000"}
+    routes.update({path: undated_page(f"Bericht {n}") for n, path in enumerate(items)})
+    with serve({**routes, "/feed/": lambda base: rss_feed(base, items)}, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, discovery={"feeds": ["feed/"]}, allow=["^/nieuws/"]),
+                           tmp_path / "archive.db", "--from-date", "2021-10-15")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted((r["title"], r["published"]) for r in db["articles"].rows) == [
+        ("Bericht 0", "2021-10-15T01:30"), ("Bericht 1", "2021-10-16T00:15")]
+    assert "/nieuws/inkoop-avond" not in log
+    assert _moment("14 Oct 2021 12:05 PM").hour == 12 and _moment("2021-10-14 4:05 p.m.").hour == 16
