@@ -794,6 +794,49 @@ def _sibling_date(entry, href: str, other_article):
     return None
 
 
+#: A listing's date element written short, as a Dutch template may write it: a two-digit year ("14-10-21", "14.10.21",
+#: "14/10/21 16:05", "14 okt. '21"), day before month as the Dutch write numbers.
+_SHORT_YEAR = re.compile(r"(?:(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)|(?P<d2>\d{1,2})\s+(?P<mon>[a-z]{3,9})\.?\s+['‘’])"
+                         r"(?P<y>\d{2})(?:\s*(?:,|om|-|–|\|)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)(?:\s*uur)?)?", re.I)
+#: An English date with an optional time after it ("October 14, 2021", "14 Oct 2021 at 4:05 PM"): a WordPress theme
+#: left in its default language prints its dates so.
+_ENGLISH_LISTED = re.compile(r"(?P<day>.+?\d{4})(?:,?\s+(?:at\s+)?(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d)?)?", re.I)
+#: A label before a listing's date ("Gepubliceerd op:", "Posted on", "Datum:").
+_LISTED_LABEL = re.compile(r"^(?:gepubliceerd|geplaatst|datum|published|posted)(?:\s+(?:op|on))?\s*:?\s*", re.I)
+
+
+def short_listed_date(text: str | None, fetched: datetime | None):
+    """The date a listing's date element holds as its whole text (a label before it allowed) where the Dutch forms of
+    news-sites.md §2.3 do not read it: written with a two-digit year (:data:`_SHORT_YEAR`; the century the one that
+    puts it no later than a year after ``fetched``) or in English (:data:`_ENGLISH_LISTED`, :func:`_english_day`).
+    Read as no date, such a listing's items went undated where their pages state none, and a ``--from-date`` crawl
+    asked every older one; a page's own text is not read so (a "14-10-21" in a sentence may be anything).
+
+    >>> short_listed_date("14-10-21", datetime(2022, 1, 5, tzinfo=timezone.utc)).iso
+    '2021-10-14'
+    >>> short_listed_date("Posted on October 14, 2021 at 4:05 PM", None).iso
+    '2021-10-14T16:05'
+    """
+    from tenderarchive.extraction.dates import MONTHS, ParsedDate
+
+    text = _LISTED_LABEL.sub("", " ".join((text or "").replace("\u00a0", " ").split()).strip(_DATE_WRAPPING))
+    if not text or len(text) > 40:
+        return None
+    time = lambda m: f"T{int(m.group('H')):02d}:{m.group('M')}" if m.group("H") else ""  # noqa: E731
+    if match := _SHORT_YEAR.fullmatch(text):
+        month = int(match.group("m")) if match.group("m") else MONTHS.get(match.group("mon").lower())
+        limit = (fetched or datetime.now(timezone.utc)).astimezone(AMSTERDAM).year + 1
+        year = 2000 + int(match.group("y"))
+        try:
+            day = date(year if year <= limit else year - 100, month or 0, int(match.group("d") or match.group("d2")))
+        except ValueError:
+            return None
+        return ParsedDate(day.isoformat() + time(match), "minute" if match.group("H") else "day")
+    match = _ENGLISH_LISTED.fullmatch(_twenty_four_hours(text))
+    day = _english_day(match.group("day")) if match else None
+    return ParsedDate(day.isoformat() + time(match), "minute" if match.group("H") else "day") if day else None
+
+
 def _listed_date(anchor, href: str, other_article, fetched: datetime | None = None) -> str:
     entry = anchor
     for _ in range(5):
@@ -861,6 +904,9 @@ def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_a
                 or find_stated_date([one_line(el)], head_lines=1, suffix_limit=None)
             if stated:
                 found = stated[0]
+                break
+            found = short_listed_date(element_text(el), fetched) or short_listed_date(one_line(el), fetched)
+            if found:
                 break
     if found is None:
         stated = find_stated_date(element_text(entry).split("\n"), head_lines=6)

@@ -82,3 +82,27 @@ def test_a_feed_dated_on_a_twelve_hour_clock_dates_its_items_by_their_afternoon(
         ("Bericht 0", "2021-10-15T01:30"), ("Bericht 1", "2021-10-16T00:15")]
     assert "/nieuws/inkoop-avond" not in log
     assert _moment("14 Oct 2021 12:05 PM").hour == 12 and _moment("2021-10-14 4:05 p.m.").hour == 16
+
+
+def test_a_listings_dates_with_a_two_digit_year_or_in_english_date_its_entries(tmp_path):
+    """§2.3 listing dates, §2.1 WordPress: a listing's date element written with a two-digit year ("14-10-21",
+    "14 okt. '21"), or in English by a theme left in WordPress's default language ("October 14, 2021"), was no
+    date: its entries went undated where their pages state none, and a ``--from-date`` crawl asked every older
+    one. Each dates its entry; one before the window is not asked."""
+    log: list[str] = []
+    entries = {"/nieuws/gunning": "14-10-21", "/nieuws/contracten": "15 okt. '21",
+               "/nieuws/bezwaar": "Posted on October 16, 2021", "/nieuws/marktconsultatie": "28.09.21",
+               "/nieuws/inkoopplan": "September 20, 2021"}
+    listing = "".join(f"<li><h3><a href='{path}'>Bericht {n}</a></h3><span class='entry-date'>{day}</span></li>"
+                      for n, (path, day) in enumerate(entries.items()))
+    routes = {"/robots.txt": ROBOTS, **{path: undated_page(f"Bericht {n}") for n, path in enumerate(entries)},
+              "/nieuws": ("text/html; charset=utf-8", ("<!doctype html><html><head><meta name='tenderarchive-fixture' "
+                          f"content='synthetic'></head><body><main><ul>{listing}</ul></main></body></html>").encode())}
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}},
+                                    allow=["^/nieuws/"]), tmp_path / "archive.db", "--from-date", "2021-10-01")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted((r["title"], r["published"]) for r in db["articles"].rows) == [
+        ("Bericht 0", "2021-10-14"), ("Bericht 1", "2021-10-15"), ("Bericht 2", "2021-10-16")]
+    assert "/nieuws/marktconsultatie" not in log and "/nieuws/inkoopplan" not in log
