@@ -94,6 +94,12 @@ class ArchivePipeline:
         writer = next((w for kind, w in WRITERS if isinstance(item, kind)), None)
         if writer is None or not item.record:
             return item
+        shared = getattr(self.crawler.spider, "shared_canonical", None)
+        if isinstance(item, ArticleItem) and shared is not None and shared(item.record["article"], item.url):
+            # another page's canonical URL, which a template writes for many (NewsSpider.shared_canonical): under the
+            # address it was read at, not as that page's next version
+            under_archived_url(item.record, item.url.split("#")[0])
+            self.crawler.stats.inc_value("news/canonical_shared")
         archived_url = getattr(self.crawler.spider, "archived_url_of", None)
         if isinstance(item, ArticleItem) and archived_url is not None:
             url = archived_url(item.record["article"])

@@ -1487,6 +1487,33 @@ class NewsSpider(BaseSpider):
                 return row["url"]
         return None
 
+    def shared_canonical(self, article: dict, fetched: str) -> bool:
+        """Whether the canonical URL ``article`` (a news page about to be archived) is to be archived under, another
+        than the address ``fetched`` (pipelines/extract.py ``canonical``), is another page's: one the archive holds,
+        or handed to the store in this crawl, read at another address under another title. A template that writes one
+        canonical URL for many pages (TYPO3 EXT:news's detail page without its record, news-sites.md §2.1:
+        ``/nieuws/detail`` for every ``?tx_news_pi1[news]=N``) archived every item as one page, each the last one's
+        next version, and every new item of a later crawl over them. Such a page is archived under the address it
+        was read at (pipelines/archive.py). A page read at a second address under its own title (a print version,
+        a tracking parameter) is still the page its canonical URL names; a page archived under its own address
+        claims that address too."""
+        if getattr(self, "canonical_claims", None) is None:
+            #: per archived URL (page_key): the address its page was read at and its title, for shared_canonical
+            self.canonical_claims = {}
+            for rows in (getattr(self, "known_contents", None) or {}).values():
+                for row in rows:
+                    if row.get("url"):
+                        self.canonical_claims.setdefault(page_key(row["url"]), (
+                            page_key(row.get("source_url") or row["url"]),
+                            " ".join((row.get("title") or "").split()).casefold()))
+        url = article.get("url")
+        if not url or article.get("is_living_page") or not fetched:
+            return False
+        key, own = page_key(url), page_key(fetched)
+        title = " ".join((article.get("title") or "").split()).casefold()
+        claim = self.canonical_claims.setdefault(key, (own, title))
+        return key != own and claim[0] != own and claim[1] != title
+
     def archived_url_of(self, article: dict) -> str | None:
         """The archived URL of the page that ``article`` (a news page about to be archived, not a living page) is
         a later version of, where that is not its own URL: the page was archived under another URL and fetched

@@ -106,3 +106,44 @@ def test_a_listings_dates_with_a_two_digit_year_or_in_english_date_its_entries(t
     assert sorted((r["title"], r["published"]) for r in db["articles"].rows) == [
         ("Bericht 0", "2021-10-14"), ("Bericht 1", "2021-10-15"), ("Bericht 2", "2021-10-16")]
     assert "/nieuws/marktconsultatie" not in log and "/nieuws/inkoopplan" not in log
+
+
+def typo3_news_detail(title: str, canonical: str) -> tuple[str, bytes]:
+    """A SYNTHETIC TYPO3 EXT:news detail page whose template writes ``canonical`` as its canonical URL."""
+    return ("text/html; charset=utf-8", (
+        "<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+        f"<title>{title}</title><link rel='canonical' href='{canonical}'></head><body><main><article class='news-single'>"
+        f"<h1>{title}</h1><p>Gepubliceerd op: 14 oktober 2021</p><p>{OPENPUB_BODY.format(n=title.lower())}</p>"
+        "</article></main></body></html>").encode())
+
+
+def test_items_whose_template_gives_them_one_canonical_url_are_archived_each_under_its_own_address(tmp_path):
+    """§2.1 TYPO3, EXT:news detail URLs (``/nieuws/detail?tx_news_pi1[news]=N&cHash=…``): a template that writes the
+    detail page's address without its record as every item's canonical URL (``/nieuws/detail``) archived every
+    item as one page, each the previous one's next version: two of three items of a crawl hidden in the history of
+    a third, and each new item of a later crawl archived over them. A canonical URL that another page, read at
+    another address under another title, already holds is not this page's: it is archived under its own address.
+    (The first to claim it keeps it: a crawl cannot know before it reads the second.)"""
+    db_path, log = tmp_path / "archive.db", []
+    record = "/nieuws/detail?tx_news_pi1%5Bnews%5D={n}&cHash=c{n}"
+    titles = {12: "Voorlopige gunning jeugdhulp", 13: "Bezwaartermijn jeugdhulp verstreken",
+              14: "Contracten jeugdhulp getekend", 15: "Implementatie jeugdhulp gestart"}
+    routes: dict = {"/robots.txt": ROBOTS, **{record.format(n=n): typo3_news_detail(t, "/nieuws/detail")
+                                              for n, t in titles.items()}}
+    listed = [12, 13, 14]
+
+    def listing(base):
+        items = "".join(f"<li><a href='{record.format(n=n)}'>{titles[n]}</a></li>" for n in listed)
+        return ("text/html; charset=utf-8", f"<!-- SYNTHETIC --><html><body><main><ul>{items}</ul></main></body></html>"
+                .encode())
+
+    with serve({**routes, "/nieuws": listing}, log) as base:
+        site = registry(tmp_path, base_url=base, cms="typo3", discovery={"listing": {"urls": ["nieuws"]}},
+                        allow=["^/nieuws/detail"])
+        first = crawl_news(site, db_path)
+        listed[:] = [15, 12, 13, 14]
+        second = crawl_news(site, db_path)
+    assert first.returncode == 0 and second.returncode == 0, (first.stderr + second.stderr)[-3000:]
+    db = sqlite_utils.Database(db_path)
+    assert sorted(r["title"] for r in db["articles"].rows) == sorted(titles.values())
+    assert list(db.query("select count(*) n from versions where table_name = 'articles'")) == [{"n": 0}]
