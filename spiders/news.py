@@ -734,8 +734,8 @@ def _date_beside_title(entry, anchor):
         piece = text.strip(_DATE_WRAPPING)
         if not piece or len(piece) > 60:
             continue
-        stated = find_stated_date([piece], head_lines=1)
-        if not stated:
+        stated = find_stated_date([piece], head_lines=1) or [short_listed_date(piece, None)]
+        if not stated[0]:
             continue
         line, marked = holder, False
         while line is not entry and line.tag not in _LINE_ELEMENTS:
@@ -777,7 +777,7 @@ def _sibling_date(entry, href: str, other_article):
         if not text or len(text) > 80:
             return None
         stated = find_stated_date(text.split("\n"), head_lines=2) or find_stated_date([one_line(el)], head_lines=1)
-        return stated[0] if stated else None
+        return stated[0] if stated else short_listed_date(text, None) or short_listed_date(one_line(el), None)
 
     children = [c for c in container if isinstance(c.tag, str)]
     if entry not in children:

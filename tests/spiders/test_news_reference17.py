@@ -95,6 +95,11 @@ def test_a_listings_dates_with_a_two_digit_year_or_in_english_date_its_entries(t
                "/nieuws/inkoopplan": "September 20, 2021"}
     listing = "".join(f"<li><h3><a href='{path}'>Bericht {n}</a></h3><span class='entry-date'>{day}</span></li>"
                       for n, (path, day) in enumerate(entries.items()))
+    # beside the title on its line, and in an element of its own after the title (no entry element around them)
+    listing += ("<li><a href='/nieuws/verlenging'>Bericht 5</a> (18-10-21)</li></ul><div class='overzicht'>"
+                "<h3><a href='/nieuws/rechtszaak'>Bericht 6</a></h3><p>October 19, 2021</p><p>Een korte inleiding.</p>"
+                "<h3><a href='/nieuws/oud'>Bericht 7</a></h3><p>27-09-21</p><p>Een korte inleiding.</p></div><ul>")
+    entries.update({"/nieuws/verlenging": "", "/nieuws/rechtszaak": "", "/nieuws/oud": ""})
     routes = {"/robots.txt": ROBOTS, **{path: undated_page(f"Bericht {n}") for n, path in enumerate(entries)},
               "/nieuws": ("text/html; charset=utf-8", ("<!doctype html><html><head><meta name='tenderarchive-fixture' "
                           f"content='synthetic'></head><body><main><ul>{listing}</ul></main></body></html>").encode())}
@@ -104,8 +109,9 @@ def test_a_listings_dates_with_a_two_digit_year_or_in_english_date_its_entries(t
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert sorted((r["title"], r["published"]) for r in db["articles"].rows) == [
-        ("Bericht 0", "2021-10-14"), ("Bericht 1", "2021-10-15"), ("Bericht 2", "2021-10-16")]
-    assert "/nieuws/marktconsultatie" not in log and "/nieuws/inkoopplan" not in log
+        ("Bericht 0", "2021-10-14"), ("Bericht 1", "2021-10-15"), ("Bericht 2", "2021-10-16"),
+        ("Bericht 5", "2021-10-18"), ("Bericht 6", "2021-10-19")]
+    assert not {"/nieuws/marktconsultatie", "/nieuws/inkoopplan", "/nieuws/oud"} & set(log)
 
 
 def typo3_news_detail(title: str, canonical: str) -> tuple[str, bytes]:
