@@ -42,8 +42,8 @@ first (``news/duplicate_page``; the copy's fetch row makes its address known to 
 
 It obeys robots.txt (one that answers a server error or not at all forbids the whole site for the crawl,
 a recorded error: tenderarchive/middlewares.py ``RobotsTxtMiddleware``; a discovered page it forbids is skipped, not an error; a living page or
-discovery URL of the registry that it forbids is an error) and is polite per site (each site gets its own download slot
-with the registry's ``politeness`` delay and concurrency). Article URLs already in
+discovery URL of the registry that it forbids is an error) and is polite per site (each host a site is read at gets a download slot
+with the registry's ``politeness`` delay and concurrency, the politest where several entries read one host: :func:`site_slots`). Article URLs already in
 the archive (as archived or as fetched: a page whose canonical URL differs; an old address whose last answer
 redirected or refreshed to one: ``queries.redirects_to_known``) are not fetched again unless a sitemap ``lastmod`` says they changed
 since (to the second when it gives a time; a day that was the fetch's own once that day is over: :meth:`NewsSpider.changed_since`;
@@ -929,6 +929,47 @@ def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_a
     return found
 
 
+def site_hosts(site) -> set[str]:
+    """The hosts a registry entry is read at (Scrapy's download slot key: the host name, without its port): its
+    ``base_url``'s, with and without ``www.`` (news-sites.md §2.2: jeugdhulpmvs.nl "occurs both with and without
+    ``www.``"), and those of its discovery URLs and living pages, which may be on another host (a listing on
+    ``www.gemeente.nl`` for items on ``nieuws.gemeente.nl``: tenderarchive/sources.py)."""
+    discovery = site.discovery
+    urls = [site.base_url, *discovery.feeds, *discovery.sitemaps, *discovery.openpub, *site.living_pages,
+            *(discovery.listing.urls if discovery.listing else ())]
+    hosts = set()
+    for url in urls:
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:
+            continue
+        if host:
+            hosts.add(host)
+    hosts.update(site.allowed_domains)
+    return hosts
+
+
+def site_slots(sites, configured: dict | None = None) -> dict:
+    """Scrapy's ``DOWNLOAD_SLOTS`` for the registry's ``politeness``: per host (:func:`site_hosts`), the longest
+    ``download_delay`` and the lowest ``concurrency`` any entry reading it gives, over ``configured``. Scrapy keeps one
+    slot per host, and several entries may read one (news-sites.md §1: [S0], a Leidse Regio item, is hosted on the
+    Leiderdorp site; a municipality's news and a region's project pages on its site): the host took the last entry's,
+    and a site that asked for 2 s between requests was asked with none when the entry after it gave none; its
+    listing's host, when another, was asked at Scrapy's default."""
+    slots = {key: dict(value) for key, value in (configured or {}).items()}
+    for site in sites:
+        politeness = dict(site.politeness)
+        for host in sorted(site_hosts(site)):
+            slot = slots.setdefault(host, {})
+            if "download_delay" in politeness:
+                slot["delay"] = max(float(politeness["download_delay"]), float(slot.get("delay", 0.0)))
+            if "concurrency" in politeness:
+                slot["concurrency"] = min(int(politeness["concurrency"]), int(slot.get("concurrency") or 1 << 30))
+            if not slot:
+                del slots[host]
+    return slots
+
+
 class NewsSpider(BaseSpider):
     name = "news"
     default_window_days = None  # no lower date bound unless asked for
@@ -968,17 +1009,8 @@ class NewsSpider(BaseSpider):
         spider.source_description = path or "tenderarchive/sources.yaml"
         from tenderarchive.sources import SHIPPED_REGISTRY
         spider.registry_text = (Path(path) if path else SHIPPED_REGISTRY).read_text(encoding="utf-8")
-        slots = dict(crawler.settings.getdict("DOWNLOAD_SLOTS"))
-        for site in spider.sites:
-            politeness = dict(site.politeness)
-            slot = {}
-            if "download_delay" in politeness:
-                slot["delay"] = float(politeness["download_delay"])
-            if "concurrency" in politeness:
-                slot["concurrency"] = int(politeness["concurrency"])
-            if slot:
-                slots[site.host] = slot
-        crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+        crawler.settings.set("DOWNLOAD_SLOTS", site_slots(spider.sites, crawler.settings.getdict("DOWNLOAD_SLOTS")),
+                             priority="spider")
         crawler.signals.connect(spider.check_moved_addresses, signal=scrapy.signals.spider_idle)
         spider.known = {}
         hours = number_setting(crawler.settings, "NEWS_LIVING_RECHECK_HOURS", float)

@@ -153,3 +153,39 @@ def test_items_whose_template_gives_them_one_canonical_url_are_archived_each_und
     db = sqlite_utils.Database(db_path)
     assert sorted(r["title"] for r in db["articles"].rows) == sorted(titles.values())
     assert list(db.query("select count(*) n from versions where table_name = 'articles'")) == [{"n": 0}]
+
+
+def test_sites_of_the_registry_on_one_host_are_asked_at_the_politest_of_their_delays(tmp_path):
+    """Politeness per site (registry ``politeness``), §1: [S0] is a Leidse Regio item hosted on the Leiderdorp site,
+    so two entries of the registry may read one host (the municipality's news, a region's pages on its site), and a
+    listing may be on another host than its items (sources.py). Scrapy keeps one download slot per host, and the
+    host took the delay of the registry's last entry on it: a site that asked for 1.5 s between requests was asked
+    with none, as the entry after it gave none. A host is asked at the longest delay, and the lowest concurrency, that
+    any entry reading it gives."""
+    import time
+
+    import yaml
+
+    stamps: list[tuple[str, float]] = []
+
+    class Stamped(list):
+        def append(self, path):
+            stamps.append((path, time.monotonic()))
+            super().append(path)
+
+    pages = {f"/project/{n}": undated_page(f"Project {n}") for n in range(4)}
+    with serve({"/robots.txt": ROBOTS, **pages}, Stamped()) as alfa, \
+            serve({"/robots.txt": ROBOTS, **{f"/regio{p}": page for p, page in pages.items()}}) as beta:
+        entries = [{"name": "alfa", "title": "Alfa (synthetic)", "base_url": alfa, "municipalities": ["Leiderdorp"],
+                    "living_pages": [p.lstrip("/") for p in pages], "politeness": {"download_delay": 1.5,
+                                                                                    "concurrency": 1}},
+                   {"name": "beta", "title": "Beta (synthetic)", "base_url": beta, "region": "Leidse regio",
+                    "living_pages": [f"regio{p}" for p in pages], "politeness": {"download_delay": 0, "concurrency": 4}}]
+        path = tmp_path / "sources.yaml"
+        path.write_text(yaml.safe_dump({"version": 1, "sites": entries}), encoding="utf-8")
+        crawl = crawl_news(str(path), tmp_path / "archive.db", "-s", "AUTOTHROTTLE_ENABLED=True", "-s", "DOWNLOAD_DELAY=0",
+                           "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", "RANDOMIZE_DOWNLOAD_DELAY=False")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    asked = [t for p, t in stamps if p.startswith("/project/")]
+    assert len(asked) == 4
+    assert min(b - a for a, b in zip(asked, asked[1:])) >= 1.4
