@@ -677,7 +677,8 @@ def listed_date(anchor, href: str, other_article=lambda href: True, fetched: dat
     link that links no other article (``other_article(href)``: a link to its author, category or
     tags does not end the entry). A date written relative to when the listing was read (``fetched``: "3
     dagen geleden", "gisteren") is the day it names; a date element's day without a year ("14 okt", this
-    year's items) the latest such day not after it. ``""`` when there is none, or when the entry is nested deeper than
+    year's items) the latest such day not after it; one with a two-digit year or in English ("14-10-21", "October
+    14, 2021") the day it names (:func:`short_listed_date`). ``""`` when there is none, or when the entry is nested deeper than
     Python's stack reads (parsel parses with ``huge_tree``): its link is followed all the same."""
     try:
         return _listed_date(anchor, href, other_article, fetched)
