@@ -29,7 +29,8 @@ discovers article URLs through the configured methods:
   title, HTML content and date, so an item is archived from the JSON (as a page of its
   ``portal_url``, else of the API's ``…/items/{id}``) without fetching a page; the API is
   paged with ``?page=N`` to its ``pagination.total_pages`` (a whole number however written: ``3``, ``3.0``, ``"3"``), at most
-  ``NEWS_OPENPUB_MAX_PAGES`` pages;
+  ``NEWS_OPENPUB_MAX_PAGES`` pages, and no further than a page dated newest first before the crawl's ``from_date``
+  (:meth:`NewsSpider.listed_before_window`);
 - ``living_pages``: project or FAQ pages updated in place, fetched every crawl.
 
 One page is fetched once however it is linked or redirected to (:meth:`NewsSpider.page_url`,
@@ -1459,6 +1460,14 @@ class NewsSpider(BaseSpider):
         except ValueError:
             total = None
         more = page < total if total is not None else bool(items)
+        days = [(e.get("date") if isinstance(e, dict) and isinstance(e.get("date"), str) else "")[:10] for e in items]
+        if more and self.listed_before_window(days):
+            # newest first (WordPress's order), and this page's newest item before the crawl's dates: its later pages
+            # hold older items only, as a listing's do
+            self.logger.info("%s: every item of this OpenPub page is dated before the crawl's dates: its later pages "
+                             "are not read", response.url)
+            self.crawler.stats.inc_value("news/openpub_past_window")
+            more = False
         if items and more and page < self.settings.getint("NEWS_OPENPUB_MAX_PAGES"):
             root = response.meta["openpub_root"]
             yield scrapy.Request(add_or_replace_parameter(root, "page", str(page + 1)), self.parse_openpub, errback=self.errback,

@@ -189,3 +189,23 @@ def test_sites_of_the_registry_on_one_host_are_asked_at_the_politest_of_their_de
     asked = [t for p, t in stamps if p.startswith("/project/")]
     assert len(asked) == 4
     assert min(b - a for a, b in zip(asked, asked[1:])) >= 1.4
+
+
+def test_an_openpub_api_dated_newest_first_is_not_paged_past_the_crawls_from_date(tmp_path):
+    """§2.1 OpenPub (``items`` paged with ``page``, WordPress's newest first) and ``--from-date`` windows: a crawl of the
+    last weeks asked every page of the API up to ``NEWS_OPENPUB_MAX_PAGES``, every crawl, to leave each item of years
+    before unarchived. A page whose items are dated newest first, the newest before the crawl's first day, ends the
+    paging, as it does a listing's: its later pages hold older items only."""
+    log: list[str] = []
+    days = {1: ("2021-11-20", "2021-11-10", "2021-10-30"), 2: ("2021-09-30", "2021-09-20", "2021-09-10"),
+            3: ("2021-08-30", "2021-08-20", "2021-08-10")}
+    routes = {"/robots.txt": ROBOTS, **{
+        f"{OPENPUB}?page={n}": openpub_page([openpub_item(10 * n + k, day) for k, day in enumerate(days[n])], n, 3)
+        for n in days}}
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="wordpress", discovery={"openpub": [OPENPUB[1:]]},
+                                    deny=["^/wp-json"]), tmp_path / "archive.db", "--from-date", "2021-10-15")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["published"][:10] for r in db["articles"].rows) == ["2021-10-30", "2021-11-10", "2021-11-20"]
+    assert [p for p in log if p.startswith(OPENPUB)] == [f"{OPENPUB}?page=1", f"{OPENPUB}?page=2"]
