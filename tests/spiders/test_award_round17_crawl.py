@@ -1,0 +1,64 @@
+"""Seventeenth pass over tenderned-awards.md, end to end: SYNTHETIC award notices crawled from the loopback API into a
+real archive and read where the researcher reads them (Datasette's `aanbieder_contracten`, `aanbesteding_gunningen`,
+`opdrachtgever_contracten`)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from tests.awards.test_html_shapes import eforms, h1, h2
+from tests.fixtures.awards.make_fixtures import amount, h3, only, row
+from tests.spiders.test_award_pdf_crawl import award, template
+from tests.spiders.test_award_round8_crawl import WINDOW
+
+
+def _winner(name, value, chosen, signed):
+    """A winner block of an eForms lot with its own contract (reference §2.3, §2.6)."""
+    return [only("Winnaar"), row("Officiële naam", name), only("Inschrijving"),
+            amount("Waarde van de aanbesteding", value, "Euro"), only("Informatie over het contract"),
+            row("Datum waarop de winnaar is gekozen", chosen), row("Datum van sluiting van het contract", signed)]
+
+
+#: A lot won by two parties chosen on other days, across a year's end (reference §4 several winners per lot, §8.4
+#: per winner the date the winner was chosen and the contract date).
+TWO_DAYS = eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
+                  h2("6.1 ID resultaat perceel: LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+                  h3("6.1.2 Informatie over winnaars"),
+                  *_winner("Jeugdhulp Rijn B.V.", "600 000", "20/12/2024", "23/12/2024"),
+                  *_winner("Stichting Zorg Oost", "400 000", "10/01/2025", "15/01/2025"))
+
+
+def test_a_providers_contracts_are_dated_by_its_own_award_not_its_co_winners(serve_api, crawl):
+    """§8.4 and §4: each winner of a lot keeps the date it was chosen (`award_suppliers.award_date`, round 15), but
+    the provider's contracts (`aanbieder_contracten`), a procurement's awards per winner (`aanbesteding_gunningen`)
+    and a buyer's contracts (`opdrachtgever_contracten`) dated every winner by the award's date, the first winner's: Zorg Oost, chosen on 10
+    January 2025, had a contract "gegund op" 20 December 2024, of the year 2024, found by `voor`
+    2025-01-01. Each winner's row is dated by its own award (its contract date where it has no award date, the
+    award's where it has neither)."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+
+    server = serve_api([award(template(), 960171, TWO_DAYS)])
+    done = crawl(server.api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    ((procurement, first),) = [(r["procurement_id"], r["award_date"]) for r in db.query("select * from awards")]
+    assert first == "2024-12-20"                            # the award's date is its first winner's
+    datasette = Server(done.db_path)
+    try:
+        (zorg,) = rows(datasette, "aanbieder_contracten", aanbieder="name:zorg oost")
+        assert (zorg["gegund_op"], zorg["jaar"]) == ("2025-01-10", 2025)
+        (rijn,) = rows(datasette, "aanbieder_contracten", aanbieder="name:jeugdhulp rijn")
+        assert (rijn["gegund_op"], rijn["jaar"]) == ("2024-12-20", 2024)
+        # awards dated before 2025: Jeugdhulp Rijn's, not Zorg Oost's
+        assert rows(datasette, "aanbieder_contracten", aanbieder="name:zorg oost", voor="2025-01-01") == []
+        assert len(rows(datasette, "aanbieder_contracten", aanbieder="name:jeugdhulp rijn", voor="2025-01-01")) == 1
+        per_winner = {r["aanbieder"]: r["gegund_op"] for r in rows(
+            datasette, "aanbesteding_gunningen", procurement_id=procurement)}
+        assert per_winner == {"Jeugdhulp Rijn B.V.": "2024-12-20", "Stichting Zorg Oost": "2025-01-10"}
+        (buyer,) = [r["buyer_id"] for r in db.query("select distinct buyer_id from notices where buyer_id is not null")]
+        by_buyer = {r["aanbieder"]: (r["gegund_op"], r["jaar"]) for r in rows(
+            datasette, "opdrachtgever_contracten", opdrachtgever=buyer)}
+        assert by_buyer == {"Jeugdhulp Rijn B.V.": ("2024-12-20", 2024), "Stichting Zorg Oost": ("2025-01-10", 2025)}
+    finally:
+        datasette.stop()
