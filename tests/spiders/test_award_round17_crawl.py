@@ -62,3 +62,54 @@ def test_a_providers_contracts_are_dated_by_its_own_award_not_its_co_winners(ser
         assert by_buyer == {"Jeugdhulp Rijn B.V.": ("2024-12-20", 2024), "Stichting Zorg Oost": ("2025-01-10", 2025)}
     finally:
         datasette.stop()
+
+
+def test_a_winner_written_by_its_trade_name_alone_is_the_provider_that_trades_under_it(serve_api, crawl):
+    """§4 "Same organisation, spelled differently" and the trade names winners are printed with (round 9: "X B.V.
+    h.o.d.n. Y" is X's, Y kept as `trade_name`): one notice named the winner "Jeugdhulp Noord B.V. h.o.d.n.
+    Kindzorg" with its KvK number, another only "Kindzorg". They were two providers (`kvk:12345678` and
+    `name:kindzorg`) in `aanbieders` and the provider summaries, each with one contract. A winner known by name only
+    whose folded name is the folded trade name of exactly one organisation is that organisation's; a trade name two
+    organisations trade under ("Samen") is neither's."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+    from tests.spiders.test_award_round8_crawl import winner_notice
+
+    server = serve_api([
+        award(template(), 960172, winner_notice("Jeugdhulp Noord B.V. h.o.d.n. Kindzorg", "1 000 000", "12345678")),
+        award(template(), 960173, winner_notice("Kindzorg", "2 000 000")),
+        award(template(), 960174, winner_notice("Zorg West B.V. h.o.d.n. Samen", "3 000 000", "11111111")),
+        award(template(), 960175, winner_notice("Stichting Oost h.o.d.n. Samen", "4 000 000", "22222222")),
+        award(template(), 960176, winner_notice("Samen", "5 000 000"))])
+    done = crawl(server.api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    totals = {r["organisation_id"]: (r["awards"], r["cents"]) for r in db.query(
+        "select organisation_id, awards, cents from summary_org_regions where jeugdregio_code = ''")}
+    assert totals == {"kvk:12345678": (2, 300000000), "kvk:11111111": (1, 300000000),
+                      "kvk:22222222": (1, 400000000), "name:samen": (1, 500000000)}
+    # an archive written before (no folded trade names; the trade name alone a provider of its own) is summarised again
+    from tenderarchive.store.summaries import refresh_summaries
+    from tenderarchive.store.writes import open_archive
+    (kindzorg,) = [r["award_id"] for r in db.query("select award_id from award_suppliers where name = 'Kindzorg'")]
+    db.execute("update award_suppliers set trade_key = null")
+    db.execute("update summary_award_winners set organisation_id = 'name:kindzorg' where award_id = ?", [kindzorg])
+    db.execute("update summary_org_regions set awards = 1, cents = 100000000 where organisation_id = 'kvk:12345678'")
+    db.execute("PRAGMA user_version = 0")
+    db.conn.commit()
+    upgraded = open_archive(done.db_path)
+    refresh_summaries(upgraded)
+    assert {r["organisation_id"]: (r["awards"], r["cents"]) for r in upgraded.query(
+        "select organisation_id, awards, cents from summary_org_regions where jeugdregio_code = ''")} == totals
+    assert upgraded.execute("select count(*) from award_suppliers where trade_key > ''").fetchone()[0] == 3
+    datasette = Server(done.db_path)
+    try:
+        for provider in ("kvk:12345678", "12345678", "name:kindzorg"):
+            assert sorted(r["waarde_cents"] for r in rows(datasette, "aanbieder_contracten", aanbieder=provider)) == \
+                [100000000, 200000000], provider
+        assert [r["waarde_cents"] for r in rows(datasette, "aanbieder_contracten", aanbieder="kvk:11111111")] == \
+            [300000000]
+        assert [r["waarde_cents"] for r in rows(datasette, "aanbieder_contracten", aanbieder="name:samen")] == \
+            [500000000]
+    finally:
+        datasette.stop()
