@@ -107,6 +107,9 @@ def test_a_winner_written_by_its_trade_name_alone_is_the_provider_that_trades_un
         for provider in ("kvk:12345678", "12345678", "name:kindzorg"):
             assert sorted(r["waarde_cents"] for r in rows(datasette, "aanbieder_contracten", aanbieder=provider)) == \
                 [100000000, 200000000], provider
+        for provider in ("kvk:12345678", "name:kindzorg"):
+            assert [(r["gunningen"], r["waarde_cents"]) for r in rows(datasette, "aanbieder_regios",
+                                                                      aanbieder=provider)] == [(2, 300000000)]
         assert [r["waarde_cents"] for r in rows(datasette, "aanbieder_contracten", aanbieder="kvk:11111111")] == \
             [300000000]
         assert [r["waarde_cents"] for r in rows(datasette, "aanbieder_contracten", aanbieder="name:samen")] == \
