@@ -9,7 +9,7 @@ import sqlite_utils
 from tests.awards.test_html_shapes import eforms, h1, h2
 from tests.fixtures.awards.make_fixtures import amount, h3, only, row
 from tests.spiders.test_award_pdf_crawl import award, template
-from tests.spiders.test_award_round8_crawl import WINDOW
+from tests.spiders.test_award_round8_crawl import WINDOW, winner_notice
 
 
 def _winner(name, value, chosen, signed):
@@ -73,7 +73,6 @@ def test_a_winner_written_by_its_trade_name_alone_is_the_provider_that_trades_un
     organisations trade under ("Samen") is neither's."""
     from tests.datasette.archive_fixtures import Server
     from tests.datasette.test_saved_searches import rows
-    from tests.spiders.test_award_round8_crawl import winner_notice
 
     server = serve_api([
         award(template(), 960172, winner_notice("Jeugdhulp Noord B.V. h.o.d.n. Kindzorg", "1 000 000", "12345678")),
@@ -84,8 +83,7 @@ def test_a_winner_written_by_its_trade_name_alone_is_the_provider_that_trades_un
     done = crawl(server.api_url, **WINDOW)
     assert done.crawl["status"] == "complete", done.errors
     db = sqlite_utils.Database(done.db_path)
-    totals = {r["organisation_id"]: (r["awards"], r["cents"]) for r in db.query(
-        "select organisation_id, awards, cents from summary_org_regions where jeugdregio_code = ''")}
+    totals = _totals(done.db_path)
     assert totals == {"kvk:12345678": (2, 300000000), "kvk:11111111": (1, 300000000),
                       "kvk:22222222": (1, 400000000), "name:samen": (1, 500000000)}
     # an archive written before (no folded trade names; the trade name alone a provider of its own) is summarised again
@@ -116,3 +114,22 @@ def test_a_winner_written_by_its_trade_name_alone_is_the_provider_that_trades_un
             [500000000]
     finally:
         datasette.stop()
+
+
+def test_a_trade_name_named_by_a_later_crawl_takes_the_earlier_winner_of_that_name_along(serve_api, crawl):
+    """The incremental derivation: a crawl archived the winner "Kindzorg" (a provider of its own then); a later crawl
+    archives "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg". The earlier procurement is summarised again: one provider,
+    as a derivation of both at once gives."""
+    first = award(template(), 960177, winner_notice("Kindzorg", "2 000 000"))
+    second = award(template(), 960178, winner_notice("Jeugdhulp Noord B.V. h.o.d.n. Kindzorg", "1 000 000", "12345678"))
+    done = crawl(serve_api([first]).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    assert _totals(done.db_path) == {"name:kindzorg": (1, 200000000)}
+    done = crawl(serve_api([first, second]).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    assert _totals(done.db_path) == {"kvk:12345678": (2, 300000000)}
+
+
+def _totals(path):
+    return {r["organisation_id"]: (r["awards"], r["cents"]) for r in sqlite_utils.Database(path).query(
+        "select organisation_id, awards, cents from summary_org_regions where jeugdregio_code = ''")}
