@@ -133,3 +133,26 @@ def test_a_trade_name_named_by_a_later_crawl_takes_the_earlier_winner_of_that_na
 def _totals(path):
     return {r["organisation_id"]: (r["awards"], r["cents"]) for r in sqlite_utils.Database(path).query(
         "select organisation_id, awards, cents from summary_org_regions where jeugdregio_code = ''")}
+
+
+def test_a_buyers_contracts_show_each_winners_own_tender_value_where_the_lot_has_none(serve_api, crawl):
+    """§2.5/§4: a lot won by two parties each with a tender value of its own has no award value; the provider's
+    contracts and a procurement's awards show each winner's own value (`inschrijving`), but a buyer's contracts
+    (`opdrachtgever_contracten`, the buyer's page) showed the award's value only: nothing for either winner of the
+    framework lot, the € 1.200.000 and € 300.000,50 the notice gives nowhere on the buyer's page."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+    from tests.spiders.test_award_round8_crawl import OWN_VALUES
+
+    done = crawl(serve_api([award(template(), 960179, OWN_VALUES)]).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    (buyer,) = [r["buyer_id"] for r in done.db.query("select distinct buyer_id from notices where buyer_id is not null")]
+    datasette = Server(done.db_path)
+    try:
+        found = sorted((r["perceel"], r["aanbieder"], r["waarde_cents"], r["inschrijving"])
+                       for r in rows(datasette, "opdrachtgever_contracten", opdrachtgever=buyer))
+    finally:
+        datasette.stop()
+    assert found == [("1", "Jeugdhulp Rijn B.V.", None, "€ 1.200.000,00"),
+                     ("1", "Stichting Zorg Oost", None, "€ 300.000,50"),
+                     ("2", "Stichting Zorg Oost", 50000000, "€ 500.000,00")]
