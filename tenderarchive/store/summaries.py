@@ -149,12 +149,14 @@ def _chunks(keys: list, size: int = BATCH) -> Iterator[list]:
 #: numbered providers of one folded name are two firms: the name-only winner stays its own. Failing that, a winner
 #: known by name only whose folded name is the trade name another notice printed an organisation's winner with ("X
 #: B.V. h.o.d.n. Y" and "Y" alone, reference §4 "Same organisation, spelled differently") counts for that
-#: organisation, where that trade name is no other organisation's.
+#: organisation, where that trade name is no other organisation's and no numbered provider's own name.
 PROVIDER_SQL = """coalesce(case when s.kvk is null and s.organisation_id like 'name:%' then coalesce((
     select max(v.organisation_id) from organisations v where v.name_key = substr(s.organisation_id, 6)
       and v.kind = 'provider' and v.kvk is not null having count(distinct v.kvk) = 1), (
     select max(t.organisation_id) from award_suppliers t where t.trade_key = substr(s.organisation_id, 6)
       and t.organisation_id <> s.organisation_id and coalesce(t.is_buyer, 0) = 0
+      and not exists (select 1 from organisations v where v.name_key = substr(s.organisation_id, 6)
+        and v.kind = 'provider' and v.kvk is not null)
       having count(distinct t.organisation_id) = 1)) end, s.organisation_id)"""
 
 _PROCUREMENT_SQL = """

@@ -70,7 +70,8 @@ def test_a_winner_written_by_its_trade_name_alone_is_the_provider_that_trades_un
     Kindzorg" with its KvK number, another only "Kindzorg". They were two providers (`kvk:12345678` and
     `name:kindzorg`) in `aanbieders` and the provider summaries, each with one contract. A winner known by name only
     whose folded name is the folded trade name of exactly one organisation is that organisation's; a trade name two
-    organisations trade under ("Samen") is neither's."""
+    organisations trade under ("Samen") is neither's, and a name that is a numbered provider's own ("Kompas B.V.")
+    is that provider's, not the one trading under it."""
     from tests.datasette.archive_fixtures import Server
     from tests.datasette.test_saved_searches import rows
 
@@ -79,13 +80,18 @@ def test_a_winner_written_by_its_trade_name_alone_is_the_provider_that_trades_un
         award(template(), 960173, winner_notice("Kindzorg", "2 000 000")),
         award(template(), 960174, winner_notice("Zorg West B.V. h.o.d.n. Samen", "3 000 000", "11111111")),
         award(template(), 960175, winner_notice("Stichting Oost h.o.d.n. Samen", "4 000 000", "22222222")),
-        award(template(), 960176, winner_notice("Samen", "5 000 000"))])
+        award(template(), 960176, winner_notice("Samen", "5 000 000")),
+        award(template(), 960180, winner_notice("Jeugdzorg Zuid B.V. h.o.d.n. Kompas", "6 000 000", "44444444")),
+        award(template(), 960181, winner_notice("Kompas B.V.", "7 000 000", "55555555")),
+        award(template(), 960182, winner_notice("Kompas", "8 000 000"))])
     done = crawl(server.api_url, **WINDOW)
     assert done.crawl["status"] == "complete", done.errors
     db = sqlite_utils.Database(done.db_path)
     totals = _totals(done.db_path)
     assert totals == {"kvk:12345678": (2, 300000000), "kvk:11111111": (1, 300000000),
-                      "kvk:22222222": (1, 400000000), "name:samen": (1, 500000000)}
+                      "kvk:22222222": (1, 400000000), "name:samen": (1, 500000000),
+                      # a provider whose legal name is the trade name of another: the name is its
+                      "kvk:44444444": (1, 600000000), "kvk:55555555": (2, 1500000000)}
     # an archive written before (no folded trade names; the trade name alone a provider of its own) is summarised again
     from tenderarchive.store.summaries import refresh_summaries
     from tenderarchive.store.writes import open_archive
@@ -99,7 +105,7 @@ def test_a_winner_written_by_its_trade_name_alone_is_the_provider_that_trades_un
     refresh_summaries(upgraded)
     assert {r["organisation_id"]: (r["awards"], r["cents"]) for r in upgraded.query(
         "select organisation_id, awards, cents from summary_org_regions where jeugdregio_code = ''")} == totals
-    assert upgraded.execute("select count(*) from award_suppliers where trade_key > ''").fetchone()[0] == 3
+    assert upgraded.execute("select count(*) from award_suppliers where trade_key > ''").fetchone()[0] == 4
     datasette = Server(done.db_path)
     try:
         for provider in ("kvk:12345678", "12345678", "name:kindzorg"):
@@ -112,6 +118,10 @@ def test_a_winner_written_by_its_trade_name_alone_is_the_provider_that_trades_un
             [300000000]
         assert [r["waarde_cents"] for r in rows(datasette, "aanbieder_contracten", aanbieder="name:samen")] == \
             [500000000]
+        assert [r["waarde_cents"] for r in rows(datasette, "aanbieder_contracten", aanbieder="kvk:44444444")] == \
+            [600000000]
+        assert [r["waarde_cents"] for r in rows(datasette, "aanbieder_regios", aanbieder="kvk:44444444")] == \
+            [600000000]
     finally:
         datasette.stop()
 
