@@ -119,7 +119,15 @@ def cell_link(database: str, column: str, value, table: str | None) -> str | Non
         return record_url(database, value)
     if column == "publication_id" and table is None:
         return record_url(database, f"notices:{value}")
+    if column in NOTICE_COLUMNS and table in NOTICE_COLUMNS[column]:
+        # a notice's publication id in a table without a foreign key to notices (keyed by procedure and lot)
+        return record_url(database, f"notices:{value}")
     return None
+
+
+#: Columns holding a notice's publication id, per table that has no foreign key to ``notices`` for Datasette to
+#: link: the notice that gave an award's or a lot's values, the award notice a rectification corrects.
+NOTICE_COLUMNS = {"publication_id": ("awards", "lots"), "rectifies": ("awards",)}
 
 
 #: The record tables an organisation's ``named_in`` (``<table>:<key>``) can name.
@@ -137,7 +145,7 @@ def record_url(database: str, named_in: str) -> str | None:
 
 #: The only columns :func:`render_cell` may link (a page of 50 notices has 3,000 cells).
 CELL_COLUMNS = frozenset(LINKED_COLUMNS) | {"organisation_id", "procurement_id", "name", "title", "named_in",
-                                            "publication_id"}
+                                            "publication_id", "rectifies"}
 
 
 def render_cell(row, value, column, table, database):

@@ -117,6 +117,7 @@ def _awards(awards: list[dict], suppliers: list[dict], common: dict) -> dict:
             number = None if foreign_country(supplier.get("country")) else number
             winners.append(only_columns("award_suppliers", dict(
                 supplier, organisation_id=org, procurement_id=common["procurement_id"], trade_name=trade,
+                trade_key=name_key(trade) if trade else None,
                 kvk=kvk_number(supplier.get("kvk")) or number or supplier.get("kvk"))))
         out.append({"award": row, "suppliers": winners, "lot_id": award["lot_id"],
                     "source_lot_id": award.get("source_lot_id", award["lot_id"]), "index": award["award_index"]})

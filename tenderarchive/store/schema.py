@@ -227,13 +227,16 @@ TABLES: dict[str, dict] = {
             "is_buyer": int,
             # the trade name a winner was printed with ("X B.V. h.o.d.n. Y": Y); the organisation is X's
             "trade_name": str,
+            # its folded trade name (names.name_key): a winner printed by that name alone is the organisation's
+            # (store/summaries.py PROVIDER_SQL, aanbieder_contracten)
+            "trade_key": str,
             **_amounts("tender_value"),
             # the winner's own dates and contracts (reference §8.4), where a lot's winners differ in them
             "award_date": str, "contract_date": str, "contract_id": str,
         },
         "indexes": [["organisation_id"], ["procurement_id"], ["kvk"], ["group_member"], ["place"], ["is_buyer"],
                     # aanbieder_contracten's search of trade names: the rows that have one, not every winner
-                    ["trade_name", "organisation_id"]],
+                    ["trade_name", "organisation_id"], ["trade_key", "organisation_id"]],
         "foreign_keys": [("award_id", "awards", "award_id")],
     },
     # an organisation id no longer given (round 9: "X B.V. h.o.d.n. Y" and "X (KvK 12345678)" were organisations of
@@ -404,6 +407,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_summary_winner_values(db)
     migrate_summary_winner_twins(db)
     migrate_organisation_names(db)
+    migrate_trade_keys(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     load_reference_data(db)
@@ -621,6 +625,26 @@ def migrate_summary_winner_twins(db: sqlite_utils.Database) -> None:
 _SPLIT_NAME_LIKE = ("%h.o.d.n%", "%h. o. d. n%", "%hodn%", "%h o d n%", "%h/o/d/n%", "%h.o.n%", "%onder de naam%",
                     "%onder naam%", "%kvk%", "%k.v.k%", "%koophandel%", "%handelsregister%", "%trading as%", "%t/a%",
                     "%commerce%", "%coc%")
+
+
+def migrate_trade_keys(db: sqlite_utils.Database) -> None:
+    """Winners archived with a trade name before ``award_suppliers.trade_key``: their folded trade name, so a winner
+    printed by that name alone counts for them (``store/summaries.py`` ``PROVIDER_SQL``); the summaries that
+    counted such a winner as a provider of its own are emptied, so the next derivation rebuilds them in one pass.
+    Reads the rows with a trade name by their index, so it costs little once done."""
+    from tenderarchive.awards.names import name_key
+
+    if not db["award_suppliers"].exists():
+        return
+    with db.atomic():
+        for rowid, trade in db.execute("select rowid, trade_name from award_suppliers "
+                                       "where trade_name > '' and trade_key is null").fetchall():
+            db.execute("update award_suppliers set trade_key = ? where rowid = ?", [name_key(trade), rowid])
+        if db["summary_award_winners"].exists() and db["summary_procurements"].exists() and db.execute(
+                "select 1 from award_suppliers t join summary_award_winners w on w.organisation_id = "
+                "'name:' || t.trade_key where t.trade_key > '' and w.organisation_id <> t.organisation_id "
+                "limit 1").fetchone():
+            db.execute("delete from summary_procurements")
 
 
 def migrate_organisation_names(db: sqlite_utils.Database) -> None:

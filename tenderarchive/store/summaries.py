@@ -146,10 +146,18 @@ def _chunks(keys: list, size: int = BATCH) -> Iterator[list]:
 #: The organisation a winner counts for: its own, or, for a winner known by name only (``name:<name key>``, no KvK
 #: number in that notice), the one provider with a KvK number whose folded name is that name (one notice gave the
 #: number, another only the name; reference tenderned-awards.md §4), as ``aanbieder_contracten`` finds it. Two
-#: numbered providers of one folded name are two firms: the name-only winner stays its own.
-PROVIDER_SQL = """coalesce(case when s.kvk is null and s.organisation_id like 'name:%' then (
+#: numbered providers of one folded name are two firms: the name-only winner stays its own. Failing that, a winner
+#: known by name only whose folded name is the trade name another notice printed an organisation's winner with ("X
+#: B.V. h.o.d.n. Y" and "Y" alone, reference §4 "Same organisation, spelled differently") counts for that
+#: organisation, where that trade name is no other organisation's and no numbered provider's own name.
+PROVIDER_SQL = """coalesce(case when s.kvk is null and s.organisation_id like 'name:%' then coalesce((
     select max(v.organisation_id) from organisations v where v.name_key = substr(s.organisation_id, 6)
-      and v.kind = 'provider' and v.kvk is not null having count(distinct v.kvk) = 1) end, s.organisation_id)"""
+      and v.kind = 'provider' and v.kvk is not null having count(distinct v.kvk) = 1), (
+    select max(t.organisation_id) from award_suppliers t where t.trade_key = substr(s.organisation_id, 6)
+      and t.organisation_id <> s.organisation_id and coalesce(t.is_buyer, 0) = 0
+      and not exists (select 1 from organisations v where v.name_key = substr(s.organisation_id, 6)
+        and v.kind = 'provider' and v.kvk is not null)
+      having count(distinct t.organisation_id) = 1)) end, s.organisation_id)"""
 
 _PROCUREMENT_SQL = """
 select p.procurement_id, p.jeugdregio_code, p.first_published, p.last_published,
@@ -507,6 +515,12 @@ def touched_procurements(db, crawl_id, relinked: Iterable[str] = ()) -> list[str
         f"select s.procurement_id from organisations v join award_suppliers s on s.organisation_id = "
         f"'name:' || v.name_key where v.{TOUCHED} and +v.kvk is not null and +v.kind = 'provider'",
         touched_params(crawl_id)))
+    # A winner known by name only counts for the organisation whose winner was printed with that trade name
+    # (PROVIDER_SQL): the procurements it won change with an award naming that trade name
+    ids.update(r[0] for r in db.execute(
+        f"select s.procurement_id from awards a join award_suppliers t on t.award_id = a.award_id "
+        f"join award_suppliers s on s.organisation_id = 'name:' || t.trade_key "
+        f"where a.{TOUCHED} and t.trade_key > ''", touched_params(crawl_id)))
     if ids:
         from tenderarchive.awards.names import name_key
 

@@ -636,3 +636,22 @@ def test_a_url_column_says_where_a_news_only_procurement_links(tmp_path):
             assert all("tenderned" not in r["url"] for r in news_only)
             assert "news" in columns["url"], (name, columns["url"])
     assert checked
+
+
+def test_an_awards_and_a_lots_notice_links_to_the_notice_that_gave_them(server):
+    """`awards.publication_id` (the notice that gave the award's current values, a rectification's once it corrected
+    them), `awards.rectifies` (the award notice it corrects) and `lots.publication_id` are notices' publication ids,
+    but the tables have no foreign key to `notices` (they are keyed by procedure and lot): the cells linked nowhere,
+    and a researcher asking "which notice says this" copied the number into another page. Each links to the
+    notice's row, as `aanbesteding_gunningen`'s notice does."""
+    for table in ("awards", "lots"):
+        ids = {str(r["publication_id"]) for r in get_json(server, f"/{server.database}/{table}", _size="max")
+               if r["publication_id"]}
+        assert ids, table
+        page = html(server, f"/{server.database}/{table}?_size=max")
+        cells = re.findall(r'<td class="col-publication_id[^"]*">(.*?)</td>', page, re.S)
+        linked = {m.group(1) for c in cells if (m := re.fullmatch(
+            rf'<a href="/{server.database}/notices/(\d+)">\d+</a>', c.strip()))}
+        assert linked == ids, table
+    awards = query_rows(server, "aanbesteding_gunningen", procurement_id="TN243310")
+    assert awards and all(r["publication_id"] for r in awards)
