@@ -248,15 +248,18 @@ def test_unknown_regions_buyers_and_providers_are_404(server):
         assert error.value.code == 404, path
 
 
-def test_a_market_view_of_a_region_that_is_none_lists_nothing_and_its_page_says_so(server):
+def test_a_market_view_of_a_region_that_is_none_is_refused_and_its_page_says_so(server):
     """``marktbeeld?jeugdregio=Atlantis`` (a typo, a region that does not exist) listed every region's market, and
     ``/-/markt?jeugdregio=Atlantis`` showed it under the asked name in the form: a researcher read the whole
-    country as that region. The saved search lists nothing (its CSV and export too); the page is a 404 naming it.
-    A region given by code, name or municipality, and none, are as before."""
+    country as that region. The saved search is answered 400 naming it (its CSV and export too,
+    ``tests/datasette/test_query_params.py``); the page is a 404 naming it. A region given by code, name or
+    municipality, and none, are as before."""
     everything = query_rows(server, "marktbeeld")
     assert len({r["jeugdregio_code"] for r in everything}) > 1
     for typo in ("Atlantis", "JZ99", "Holand Rijnland xyz"):
-        assert query_rows(server, "marktbeeld", jeugdregio=typo) == [], typo
+        with pytest.raises(urllib.error.HTTPError) as error:
+            query_rows(server, "marktbeeld", jeugdregio=typo)
+        assert error.value.code == 400 and f"jeugdregio: {typo!r} is no jeugdregio" in error.value.read().decode()
         with pytest.raises(urllib.error.HTTPError) as error:
             server.get("/-/markt?" + urllib.parse.urlencode({"jeugdregio": typo}))
         assert error.value.code == 404 and typo in html_unescape(error.value.read().decode()), typo

@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+import urllib.error
 import urllib.parse
 import xml.etree.ElementTree as ET
 
@@ -154,7 +155,9 @@ def test_a_notice_about_two_regions_is_listed_under_both(server):
         found = {r["source_key"] for r in rows(server, "by_jeugdregio", jeugdregio=region)}
         assert found - {"300301", "300377"} == {"https://www.kennemerdagblad.nl/regio/zuid-kennemerland-en-ijmond-"
                                                  "kiezen-voor-nieuwe-manier-van-samenwerken-met-aanbieders-van-jeugdhulp"}
-    assert rows(server, "by_jeugdregio", jeugdregio="Atlantis") == []
+    with pytest.raises(urllib.error.HTTPError) as refused:  # no region: 400 naming it (test_query_params.py)
+        rows(server, "by_jeugdregio", jeugdregio="Atlantis")
+    assert refused.value.code == 400
 
 
 def test_awards_name_the_winner_when_the_notice_text_does(server):
