@@ -84,6 +84,34 @@ def test_every_feed_of_the_site_is_valid_atom(server):
     assert with_entries >= 20  # the demo's feeds are not all empty
 
 
+def test_every_feed_entry_links_its_page_and_each_page_of_the_site_it_links_answers(server):
+    """The feeds of providers, buyers, regions, the market and values per year, and a procurement's awards, had
+    entries without a link (``null as atom_link``: nothing elsewhere to link): a feed reader showed "Cardea" or
+    "Gunningen 2022" with nowhere to go. Each entry links its page: elsewhere (TenderNed, the news page) or on this
+    site (``site_link``: the provider's, the buyer's, the region's, the market of that region and year), absolute on
+    the address the feed was asked at; every page of the site linked answers 200."""
+    queries = load_metadata()["databases"]["archive"]["queries"]
+    on_site, unlinked = set(), []
+    for name, query in queries.items():
+        if "atom_id" not in query["sql"]:
+            continue
+        params = {p: SAMPLE_PARAMS[p] for p in query.get("params") or [] if p in SAMPLE_PARAMS}
+        for entry in feed(server, name, **params).findall(f"{ATOM}entry"):
+            links = [link.get("href") for link in entry.findall(f"{ATOM}link")]
+            if not links:
+                unlinked.append((name, entry.findtext(f"{ATOM}title")))
+            on_site.update((name, link) for link in links if link.startswith(server.base))
+    assert unlinked == []
+    kinds = {(name, re.sub(r"[?/][^?/]*$", "", link[len(server.base):])) for name, link in on_site}
+    assert {("aanbieders", "/-/aanbieder"), ("opdrachtgevers", "/-/opdrachtgever"), ("values_per_year", "/-/markt"),
+            ("who_won_in_jeugdregio", "/-/aanbieder"), ("jeugdregio_overzicht", "/-/jeugdregio"),
+            ("marktbeeld", "/-/markt")} <= kinds, kinds
+    for link in sorted({link for _, link in on_site}):
+        server.get(link[len(server.base):])  # 200, or HTTPError
+    [cardea] = [link for name, link in on_site if name == "aanbieders" and "cardea" in link.lower()]
+    assert "Cardea" in server.get(cardea[len(server.base):]).decode()
+
+
 def test_feed_entries_count_one_in_the_singular(server):
     """A feed reader showed "Zuid-Limburg: 1 aanbestedingen", "JZ41 …: 1 gunningen", "Gemeente Heerlen: 1
     aanbestedingen": the saved searches wrote every count with the plural. One is singular, other counts
