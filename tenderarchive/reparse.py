@@ -59,7 +59,9 @@ from tenderarchive.store import facet_counts
 from tenderarchive.store.schema import finish_bulk, start_bulk
 from tenderarchive.store.writes import bulk_build, open_archive
 
-SPIDER_ARGUMENTS = ("from_date", "until_date", "sample", "profile")
+#: The arguments a crawl recorded that a replay gives its spider again (``note`` and ``sources`` are given below): a
+#: ``site`` crawl replayed without its ``site`` was a crawl of the whole registry, counted as the source's last.
+SPIDER_ARGUMENTS = ("from_date", "until_date", "sample", "profile", "site")
 
 
 def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = False,
