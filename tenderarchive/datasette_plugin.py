@@ -30,7 +30,12 @@
       as the archive stores it (``tenderarchive/awards/names.py``: ``kvk_number``), or NULL;
   ``http_url(value)``
       the value if it is an absolute http(s) URL, else NULL (``tenderarchive/urls.py``): every
-      saved search's ``atom_link`` goes through it, so a feed never links another scheme.
+      saved search's ``atom_link`` goes through it, so a feed never links another scheme;
+  ``site_link(path, name, value, …)``
+      a page of this site: ``path`` with the non-empty ``name=value`` pairs as its query string
+      (``site_link('/-/aanbieder', 'id', 'name:zorg & co')`` is ``/-/aanbieder?id=name%3Azorg+%26+co``), the
+      ``atom_link`` of an entry with no page elsewhere (a provider, a buyer, a region, a year);
+      :func:`render_atom` makes it absolute on the address the feed was asked at.
 
 * The research pages (``tenderarchive/research.py``): a jeugdregio, a buyer, a provider, the
   market, a map and the glossary (``register_routes``), and links from table and query cells to them
@@ -190,6 +195,29 @@ def register_functions(conn) -> None:
     conn.create_function("aantal", 3, _safe(aantal), deterministic=True)
     conn.create_function("kvk", 1, _safe(_kvk), deterministic=True)
     conn.create_function("name_key", 1, _safe(_name_key), deterministic=True)
+    conn.create_function("site_link", -1, _safe(site_link), deterministic=True)
+
+
+def site_link(path, *pairs) -> str | None:
+    """SQL ``site_link(path, name, value, …)``: a page of this site, ``path`` (starting with one ``/``) with the
+    pairs whose value is not NULL or empty as its query string, else NULL."""
+    import urllib.parse
+
+    if not isinstance(path, str) or not path.startswith("/") or path.startswith("//") or len(pairs) % 2:
+        return None
+    query = urllib.parse.urlencode([(str(name), str(value)) for name, value in zip(pairs[::2], pairs[1::2])
+                                    if value not in (None, "")])
+    return path + (f"?{query}" if query else "")
+
+
+def _entry_link(datasette, request, value) -> str | None:
+    """An Atom entry's link: an absolute http(s) URL as it is, a page of this site (``site_link``) made absolute on
+    the address the feed was asked at (Datasette's ``base_url`` and ``force_https_urls`` kept), else None."""
+    if http_url(value):
+        return http_url(value)
+    if isinstance(value, str) and value.startswith("/") and not value.startswith("//") and site_link(value) == value:
+        return http_url(datasette.absolute_url(request, datasette.urls.path(value)))
+    return None
 
 
 def _name_key(text) -> str | None:
@@ -388,8 +416,9 @@ def render_atom(datasette, request, sql, columns, rows, database, table, query_n
 
     - characters XML 1.0 forbids are dropped from every value (feedgen's lxml refuses them,
       so one scraped title with a control character used to fail the whole feed);
-    - an entry links only to an http(s) ``atom_link`` (``tenderarchive/urls.py``); an entry
-      whose link is NULL or another scheme gets none (feedgen failed on NULL);
+    - an entry links only to an http(s) ``atom_link`` (``tenderarchive/urls.py``) or a page of this site
+      (``site_link``: a provider's, a buyer's, a region's, made absolute); an entry whose link is NULL or another
+      scheme gets none (feedgen failed on NULL);
     - a query with no rows gives a valid, empty feed (datasette-atom failed on it);
     - the feed names its author, "tenderarchive" (as the report's feed does): RFC 4287 §4.1.1 wants an
       ``atom:author`` in the feed unless every entry has one, and no saved search gives ``atom_author_name``,
@@ -424,7 +453,7 @@ def render_atom(datasette, request, sql, columns, rows, database, table, query_n
             entry.content(xml_text(row["atom_content"]), type="text")
         entry.updated(row["atom_updated"])
         entry.title(xml_text(row["atom_title"]))
-        link = http_url(row["atom_link"]) if "atom_link" in columns else None
+        link = _entry_link(datasette, request, row["atom_link"]) if "atom_link" in columns else None
         if link:
             entry.link(href=iri(link))  # an IRI reference too (RFC 4287 §4.2.7.1): a scraped address may hold a space
         if "atom_author_name" in columns and row["atom_author_name"]:

@@ -185,13 +185,14 @@ def refresh_procurements(db, crawl_id, full: bool = False) -> int:
         # tests/test_derive.py compares both ways).
         empty = _is_empty(db, "procurements")
         with indexes_after(db, "procurements", empty):
-            changed = _write_procurements(db, where, params, empty)
+            changed = _write_procurements(db, where, params, empty, crawl_id)
     return changed
 
 
-def _write_procurements(db, where: str, params: list, empty: bool) -> int:
+def _write_procurements(db, where: str, params: list, empty: bool, crawl_id: int | None = None) -> int:
     """The procurements of the kenmerken of the notices ``where`` selects; written through
-    ``upsert_if_changed`` (a version kept of what changed), or into an ``empty`` table as new rows."""
+    ``upsert_if_changed`` (a version kept of what changed, seen by crawl ``crawl_id``), or into an ``empty``
+    table as new rows."""
     changed = 0
     for kenmerken in batches(db, "notices", "kenmerk", where, params):
         marks = ",".join("?" * len(kenmerken))
@@ -208,7 +209,7 @@ def _write_procurements(db, where: str, params: list, empty: bool) -> int:
             continue
         for kenmerk, notices in rows.items():
             changed += upsert_if_changed(db, "procurements", procurement_row(notices),
-                                         when=last.get(kenmerk)) != "unchanged"
+                                         when=last.get(kenmerk), crawl_id=crawl_id) != "unchanged"
     return changed
 
 
@@ -405,8 +406,8 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
             articles = list(db.query("select a.* from articles a join procurement_links l on l.url = a.url "
                                      "where l.procurement_id = ? and +l.status = 'linked'", [procurement_id]))
             if articles:
-                counts["news_only"] += upsert_if_changed(db, "procurements",
-                                                         news_procurement(procurement_id, articles)) != "unchanged"
+                counts["news_only"] += upsert_if_changed(db, "procurements", news_procurement(procurement_id, articles),
+                                                         crawl_id=crawl_id) != "unchanged"
             elif db.execute("select 1 from procurements where procurement_id = ? and source = 'news'",
                             [procurement_id]).fetchone():
                 db["procurements"].delete(procurement_id)

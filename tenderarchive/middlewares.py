@@ -216,7 +216,12 @@ class UnreachableHostMiddleware:
     too) shows the host is there and resets its count; ``0`` switches this off.
 
     Placed before the retries (a lower order than ``RetryAfterMiddleware``), so it sees a request's
-    failure only once the retries are spent, and every retry of a skipped host is skipped too."""
+    failure only once the retries are spent, and every retry of a skipped host is skipped too.
+
+    A request passes the downloader middlewares before it waits in its download slot (Scrapy's ``Downloader``
+    queues it there for the slot's concurrency and delay), so those already waiting for a host when it is given
+    up would still be sent, a timeout each: they are taken out of the slot's queue and skipped the same way
+    (:meth:`skip_waiting`; Scrapy has no hook between the slot's queue and the download)."""
 
     def __init__(self, crawler):
         from scrapy.utils.misc import load_object
@@ -260,7 +265,24 @@ class UnreachableHostMiddleware:
                 spider.record_error(request.url, message)
             else:
                 logger.error(message)
+            self.skip_waiting(host)
         return None
+
+    def skip_waiting(self, host: str) -> None:
+        """Skip the requests to ``host`` waiting in the downloader's slots (their download's wait fails with the
+        ``IgnoreRequest`` :meth:`process_request` raises, which the spider counts and does not record)."""
+        engine = getattr(self.crawler, "engine", None)
+        slots = getattr(getattr(engine, "downloader", None), "slots", None) or {}
+        for slot in list(slots.values()):
+            queue = getattr(slot, "queue", None)
+            if not queue:
+                continue
+            waiting = [(request, wait) for request, wait in queue if self.host(request) == host]
+            for entry in waiting:
+                queue.remove(entry)
+            for request, wait in waiting:
+                self.crawler.stats.inc_value("unreachable/skipped")
+                wait.errback(IgnoreRequest(f"unreachable host {host}: not asked"))
 
 
 class RedirectMiddleware(BaseRedirectMiddleware):

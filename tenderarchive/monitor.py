@@ -267,7 +267,7 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
         killed = killed_crawls(conn, db_path) if killed is None else killed
         result = []
         for spider in sorted((set(expected) | set(known)) - set(freshness)):
-            health = SourceHealth(spider, [], None, None, crawled=False)
+            health = SourceHealth(spider, [], None, None, crawled=False, age_judged=not expected or spider in expected)
             if spider in expected:
                 health.problems.append("never crawled: the archive has no crawl of this spider, which "
                                        "is expected (--expect)")
@@ -373,7 +373,8 @@ def render(healths: list[SourceHealth]) -> str:
     for h in healths:
         if not h.crawled:
             lines.append(f"  {h.spider:<{width}} {h.verdict:<9} " + (
-                "no crawl in the archive" if h.problems else f"not judged (--expect {h.spider} requires a crawl)"))
+                "no crawl in the archive" if h.problems else "not judged (not in --expect)" if not h.age_judged
+                else f"not judged (give --expect {h.spider} to require a crawl)"))
             lines += [f"    ! {p}" for p in h.problems]
             continue
         age = f"{h.age_hours:.1f} h ago" if h.age_hours is not None else "never"

@@ -1,10 +1,11 @@
-"""The typed parameters of the saved searches: a date, a year or a page that is none is a clear error.
+"""The typed parameters of the saved searches: a date, a year, a page or a jeugdregio that is none is a clear error.
 
 The saved searches compare their date parameters (``before``, ``since``, ``as_of``, ``sinds``, ``voor``) with ISO
 dates as text and cast their years (``year``, ``jaar``) and pages (``pagina``) to integers, so a value that
 is none answered without a word: ``before=31-12-2022`` (the Dutch way of writing a date) listed every row,
 since "2022-…" sorts before "31-…"; ``since=gisteren`` and ``jaar=twintig`` listed nothing; ``pagina=twee``
-showed the first page. A date written day first (``31-12-2022``, ``1-2-2024``) is that date: the page is
+showed the first page; ``jeugdregio=Zuid-Limbrug`` (a region misspelt, or a code that is none) listed nothing at
+exit 0, as a region without procurements would. A date written day first (``31-12-2022``, ``1-2-2024``) is that date: the page is
 sent (302) to the same address with it as ``2022-12-31``. Anything else is answered 400 naming the
 parameter and what it takes: the site's error page (its header, footer and the demo's label, and a link to
 the search without that parameter) for the HTML page, one line for ``.csv`` and ``.atom``, JSON
@@ -19,10 +20,13 @@ import re
 import urllib.parse
 from datetime import date, datetime
 
-#: Parameters that take a date (YYYY-MM-DD, or an ISO date and time), a year, a page of 100 rows.
+#: Parameters that take a date (YYYY-MM-DD, or an ISO date and time), a year, a page of 100 rows, a jeugdregio
+#: (a code, a region name or alias, or a municipality: what the searches' SQL function ``jeugdregio_code`` reads).
 DATES = frozenset({"before", "since", "as_of", "sinds", "voor"})
 YEARS = frozenset({"year", "jaar"})
 PAGES = frozenset({"pagina"})
+REGIONS = frozenset({"jeugdregio"})
+TYPED = DATES | YEARS | PAGES | REGIONS
 
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\S+)?")
@@ -37,9 +41,11 @@ def checked(name: str, value: str | None) -> str | None:
     """``value`` of saved-search parameter ``name`` as the search reads it: as given, or a day-first date as
     ``YYYY-MM-DD``. Raises :class:`BadParameter` for a value that is not of the parameter's kind; an empty
     value is "not given" and stays."""
-    if value is None or not value.strip() or name not in DATES | YEARS | PAGES:
+    if value is None or not value.strip() or name not in TYPED:
         return value
     text = value.strip()
+    if name in REGIONS:
+        return _region(name, value)
     if name in DATES:
         if day_first := _DAY_FIRST.fullmatch(text):
             day, month, year = (int(part) for part in day_first.groups())
@@ -63,6 +69,23 @@ def checked(name: str, value: str | None) -> str | None:
     raise BadParameter(f"{name}: {value!r} is not a page: give 1, 2, 3 … or alle (every row)")
 
 
+def _region(name: str, value: str) -> str:
+    """``value`` when it names a jeugdregio as the searches read it, else :class:`BadParameter` (with the
+    nearest region names, as a watchlist's unknown jeugdregio has)."""
+    import difflib
+
+    from tenderarchive import reference
+    from tenderarchive.search.query import jeugdregio_code
+
+    if jeugdregio_code(value):
+        return value
+    names = sorted(row["name"] for row in reference.load().regions.values())
+    near = difflib.get_close_matches(value.strip(), names, n=2, cutoff=0.6)
+    hint = f" (did you mean {' or '.join(repr(n) for n in near)}?)" if near else ""
+    raise BadParameter(f"{name}: {value!r} is no jeugdregio{hint}: give its code, its name or a municipality in it, "
+                       f"such as JZ41, Zuid-Limburg or Heerlen")
+
+
 def checked_params(params: dict) -> dict:
     """Every parameter :func:`checked` (raises :class:`BadParameter` at the first that is not of its kind)."""
     return {name: checked(name, value) for name, value in params.items()}
@@ -78,7 +101,7 @@ async def response_for(datasette, path: str, query_string: str):
     if not match or not query_string:
         return None
     args = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
-    if not any(name in DATES | YEARS | PAGES for name, _ in args):
+    if not any(name in TYPED for name, _ in args):
         return None
     database, name = (tilde_decode(urllib.parse.unquote(part)) for part in match.groups()[:2])
     if database not in datasette.databases:

@@ -59,7 +59,9 @@ from tenderarchive.store import facet_counts
 from tenderarchive.store.schema import finish_bulk, start_bulk
 from tenderarchive.store.writes import bulk_build, open_archive
 
-SPIDER_ARGUMENTS = ("from_date", "until_date", "sample", "profile")
+#: The arguments a crawl recorded that a replay gives its spider again (``note`` and ``sources`` are given below): a
+#: ``site`` crawl replayed without its ``site`` was a crawl of the whole registry, counted as the source's last.
+SPIDER_ARGUMENTS = ("from_date", "until_date", "sample", "profile", "site")
 
 
 def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = False,
@@ -94,11 +96,35 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
     if info.get("note"):
         spider_args["note"] = info["note"]
     if info.get("registry"):
-        registry = workdir / f"sources-{info['crawl_id']}.yaml"
+        registry = registry_file(workdir, info)
         registry.write_text(info["registry"], encoding="utf-8")
         spider_args["sources"] = str(registry)
     overrides += [f"{name}={value}" for name, value in (info.get("settings") or {}).items() if value is not None]
     return overrides, spider_args
+
+
+def registry_file(workdir: Path, info: dict) -> Path:
+    """Where a replay writes the source registry a crawl recorded (its spider reads it from there)."""
+    return workdir / f"sources-{info['crawl_id']}.yaml"
+
+
+def record_registries(db, crawls: list[tuple[int, Path, dict]], workdir: Path) -> None:
+    """The registry each replayed crawl read, as the crawl recorded it (``crawls.source``, ``arguments.sources``):
+    a replay reads it from a file of the reparse's temporary folder (:func:`registry_file`), and the rebuilt
+    archive named that file, gone once the reparse ended, where the crawl had named its registry."""
+    from tenderarchive.store.keys import dumps
+
+    for crawl_id, _, info in crawls:
+        recorded = (info.get("arguments") or {}).get("sources")
+        if not info.get("registry") or not recorded:
+            continue
+        replayed = str(registry_file(workdir, info))
+        for row in db.query("select source, arguments from crawls where crawl_id = ? "
+                            "and json_extract(arguments, '$.sources') = ?", [crawl_id, replayed]):
+            arguments = {**json.loads(row["arguments"]), "sources": recorded}
+            db["crawls"].update(crawl_id, {"arguments": dumps(arguments),
+                                           "source": recorded if row["source"] == replayed else row["source"]})
+    db.conn.commit()
 
 
 def replay_all(crawls: list[tuple[int, Path, dict]], db: Path, root: Path, workdir: Path,
@@ -442,6 +468,7 @@ def reparse(db_path: Path, warc_root: Path | None = None,
             worst = max(replay_all(crawls, new_db, store, Path(workdir), force, direct, check, original_times,
                                    jobs, settings, quiet), default=ExitCode.COMPLETE)
             if new_db.exists():
+                _on_archive(new_db, lambda db: record_registries(db, crawls, Path(workdir)))
                 _on_archive(new_db, _finish_rebuild)
     except BaseException:  # a failure or Ctrl-C: nothing of the rebuild is left behind
         for leftover in leftovers:

@@ -369,11 +369,13 @@ async def procurement_page(request, datasette):
         await run_query(datasette, database, "aanbesteding_gunningen", {"procurement_id": pid}),
         await run_query(datasette, database, "aanbesteding_nieuws", {"procurement_id": pid}),
         await run_query(datasette, database, "procurement_timeline", {"procurement_id": pid}),
+        await run_query(datasette, database, "aanbesteding_wijzigingen", {"procurement_id": pid}),
     ]
     return await render(datasette, request, {
         "database": database, "heading": p["title"] or pid, "kind": "aanbesteding",
         "intro": "Eén aanbesteding: haar publicaties op TenderNed, haar percelen, wie won welk perceel voor "
-                 "hoeveel, het nieuws erover, en wat er tussendoor gebeurde (tijdlijn).",
+                 "hoeveel, het nieuws erover, wat er tussendoor gebeurde (tijdlijn) en wat er tussen twee crawls "
+                 "aan veranderde (wijzigingen).",
         "facts": facts, "links": links, "sections": sections,
     })
 

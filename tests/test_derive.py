@@ -43,6 +43,19 @@ def test_a_procurement_is_computed_from_all_its_notices(db):
     assert row["is_awarded"] == 1 and row["title"] == "Jeugdhulp regio"
 
 
+def test_a_procurements_version_names_the_crawl_that_changed_it(db):
+    """A procurement records no crawl of its own (it is derived), and its versions had none: ``versions.crawl_id``,
+    "the crawl that saw the change", was empty for every procurement's, so "what did crawl 2 change" (the
+    ``changes`` view by crawl) left out every moved deadline of a procedure. It is the crawl derived."""
+    derive(db, 1)
+    db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "running"})
+    write_notice(db, notice_record(7, published="2026-01-05", published_at="2026-01-05T09:00",
+                                   deadline="2026-02-08T12:00:00", fetched_at="2026-01-20T00:00:00+00:00"), 2)
+    derive(db, 2)
+    assert [(v["table_name"], v["crawl_id"]) for v in db.query(
+        "select table_name, crawl_id from versions order by table_name")] == [("notices", 2), ("procurements", 2)]
+
+
 def test_notice_and_article_events_join_one_timeline(db):
     derive(db, 1)
     timeline = list(db.query("select source_type, kind, date from events where procurement_id = 'TN100' "

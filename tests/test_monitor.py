@@ -297,8 +297,14 @@ def test_a_spider_the_schedule_runs_that_never_crawled_is_a_problem_and_the_othe
     db.close()
     out = status(db_path)
     assert out.returncode == ExitCode.COMPLETE, out.stdout
-    assert re.search(r"^  news +never run +not judged", out.stdout, re.M), out.stdout
+    assert re.search(r"^  news +never run +not judged \(give --expect news to require a crawl\)$", out.stdout, re.M), \
+        out.stdout
     assert re.search(r"^  tenderned_ocds +never run ", out.stdout, re.M)
+    # given the schedule, a spider outside it that never ran: it read "not judged (--expect news requires a
+    # crawl)" under "status --expect tenderned", as if news had been expected
+    out = status(db_path, "--expect", "tenderned")
+    assert out.returncode == ExitCode.COMPLETE and "--expect news" not in out.stdout, out.stdout
+    assert re.search(r"^  news +never run +not judged \(not in --expect\)$", out.stdout, re.M), out.stdout
     for expect in (["--expect", "tenderned", "--expect", "news"], ["--expect", "tenderned,news"]):
         out = status(db_path, *expect)
         assert out.returncode == ExitCode.STALE, out.stdout

@@ -2,6 +2,7 @@
 fed straight to the callbacks, the others through Scrapy's engine: both checked), and a killed
 crawl leaves a store and an archive that the next run completes."""
 
+import json
 import os
 import re
 import signal
@@ -271,3 +272,23 @@ def test_a_reparse_loads_only_the_modules_of_the_spiders_its_crawls_ran(tmp_path
     kept = with_spider_modules_of(other, {"renamed"})
     assert kept.getlist("SPIDER_MODULES") == ["otherspiders"]
     assert SpiderLoader.from_settings(kept.frozencopy()).load("renamed").__module__ == "otherspiders.crawler_module"
+
+
+def test_a_reparse_keeps_a_site_crawl_a_site_crawl(tmp_path):
+    """``crawl news --site heerlen`` is a crawl of a few sources, not of the source: the next run does not continue
+    from it, and ``status`` and ``freshness`` do not count it (README, spider arguments). A reparse replayed it
+    without its ``site``: a crawl of the whole registry, every other site's pages missing from the WARC file and
+    the crawl counted as the source's last. It keeps its arguments, its outcome and its sites; and the registry it
+    read is named as the crawl named it, not as the reparse's temporary file (gone once it ended)."""
+    db = tmp_path / "archive.db"
+    with serve_sites() as base_urls:
+        first = crawl_news(write_registry(tmp_path, base_urls), db, "--site", "heerlen")
+        assert first.returncode == 0, first.stderr[-3000:]
+    query = "select source, arguments, status, error_count, items_new from crawls order by crawl_id"
+    before, articles = list(sqlite_utils.Database(db).query(query)), dump(db)["articles"]
+    assert '"site": "heerlen"' in before[0]["arguments"] and articles
+    completed = forkcli.run(["reparse", "--db", db], cwd=ROOT, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert list(sqlite_utils.Database(db).query(query)) == before
+    assert before[0]["source"] == json.loads(before[0]["arguments"])["sources"] == str(tmp_path / "sources.yaml")
+    assert dump(db)["articles"] == articles

@@ -3,6 +3,7 @@ from the notice type (docs/reference/tenderned-api.md §7.1), its form type (§8
 
 import pytest
 
+from tenderarchive.datasette_plugin import AMSTERDAM
 from tenderarchive.derive import derive
 from tenderarchive.store.writes import open_archive, write_notice
 from tenderarchive.timeline import notice_events
@@ -314,22 +315,55 @@ def test_of_two_events_on_the_latest_day_the_later_stage_is_current(db, same_day
 
 
 def test_a_market_consultation_is_not_an_open_tender(tmp_path):
-    import sqlite3
-
-    from tenderarchive import datasette_plugin
-    from tenderarchive.metadata import build_metadata
-
     db = open_archive(tmp_path / "archive.db")
     write_notice(db, notice_record(7, youth_care=1, published="2025-01-05", deadline="2025-02-01T12:00:00"), 1)
     write_notice(db, notice_record(8, kenmerk=101, procurement_id="TN101", notice_type="MAC",
                                    notice_type_label="Marktconsultatie", form_type="consultation", youth_care=1,
                                    published="2025-01-05",
                                    deadline="2025-02-01T12:00:00", consultation_deadline="2025-02-01"), 1)
+    assert open_tenders(db, "2025-01-10") == ["TN100"]
+
+
+def open_tenders(db, as_of: str = "") -> list:
+    """The procurements ``open_youth_care_tenders`` lists from ``db`` (as the site runs it), on ``as_of``."""
+    import sqlite3
+
+    from tenderarchive import datasette_plugin
+    from tenderarchive.metadata import build_metadata
+
     query = build_metadata(db, "archive")["databases"]["archive"]["queries"]["open_youth_care_tenders"]
-    conn = sqlite3.connect(tmp_path / "archive.db")
+    conn = sqlite3.connect(db.conn.execute("pragma database_list").fetchone()[2])
     conn.row_factory = sqlite3.Row
     datasette_plugin.prepare_connection(conn, "archive", None)
-    assert [r["procurement_id"] for r in conn.execute(query["sql"], {"as_of": "2025-01-10"})] == ["TN100"]
+    try:
+        return [r["procurement_id"] for r in conn.execute(query["sql"], {"as_of": as_of})]
+    finally:
+        conn.close()
+
+
+def test_a_tender_whose_deadline_passed_this_morning_is_no_longer_open(tmp_path):
+    """``open_youth_care_tenders`` compared deadlines by the day: a tender closing at 10:00 today was "open"
+    until midnight, its deadline passed, in the list and its Atom feed. Today (no ``as_of``) the deadline is
+    a moment; an earlier day (``as_of``) still lists what closed on it."""
+    import time
+    from datetime import datetime, timedelta, timezone
+
+    while datetime.now(timezone.utc).time() < datetime.min.time().replace(second=5):
+        time.sleep(1)  # a deadline earlier today needs a moment of today behind us
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    passed = max(now - timedelta(hours=1), now.replace(hour=0, minute=0, second=1))
+    db = open_archive(tmp_path / "archive.db")
+    for publication_id, kenmerk, deadline in ((7, 100, passed), (8, 101, now + timedelta(hours=1))):
+        write_notice(db, notice_record(publication_id, kenmerk=kenmerk, procurement_id=f"TN{kenmerk}", youth_care=1,
+                                       published=(now - timedelta(days=30)).date().isoformat(),
+                                       deadline=deadline.isoformat()), 1)
+    assert open_tenders(db) == ["TN101"]
+    assert open_tenders(db, now.date().isoformat()) == ["TN100", "TN101"]
+    # a deadline written without an offset is Amsterdam's time: an hour ahead of UTC, or two
+    amsterdam = now.astimezone(AMSTERDAM)
+    naive = max(amsterdam - timedelta(minutes=30), amsterdam.replace(hour=0, minute=0, second=1))
+    db["notices"].update(7, {"deadline": naive.replace(tzinfo=None).isoformat()})
+    assert open_tenders(db) == ["TN101"]
 
 
 def test_a_procedure_tenderned_flags_as_ended_early_is_mislukt_whatever_its_last_event(db):

@@ -402,12 +402,13 @@ def omitted_unreadable(value) -> set[str]:
 
 
 def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: str | None = None,
-                      old=_LOOK_UP, unreadable=()) -> str:
+                      old=_LOOK_UP, unreadable=(), crawl_id: int | None = None) -> str:
     """Write ``row`` unless the archive already holds the same content.
 
     Returns ``"new"``, ``"updated"`` or ``"unchanged"``. For versioned tables an
     update first keeps the earlier values in ``versions``: valid from when they
-    were fetched until ``row``'s ``fetched_at`` (or ``when``). Joins the caller's
+    were fetched until ``row``'s ``fetched_at`` (or ``when``), seen by ``row``'s crawl (or
+    ``crawl_id``: a derived row, a procurement, records none of its own). Joins the caller's
     transaction when one is open.
     """
     key = row_key(table, row)
@@ -417,12 +418,13 @@ def upsert_if_changed(db: sqlite_utils.Database, table: str, row: dict, when: st
     if content_equal(table, old, row):
         return "unchanged"
     if old is not None and TABLES[table].get("versioned"):
-        record_version(db, table, version_key(key), old, row, when)
+        record_version(db, table, version_key(key), old, row, when, crawl_id)
     put_row(db, table, row)
     return "new" if old is None else "updated"
 
 
-def record_version(db, table: str, key: str, old: dict, new: dict, when: str | None) -> None:
+def record_version(db, table: str, key: str, old: dict, new: dict, when: str | None,
+                   crawl_id: int | None = None) -> None:
     ignore = _ignored(table)
     changed = sorted(k for k, v in new.items() if k not in ignore and old.get(k) != v)
     if not changed:
@@ -437,7 +439,7 @@ def record_version(db, table: str, key: str, old: dict, new: dict, when: str | N
         "changed_columns": dumps(changed),
         "previous_values": dumps({k: old.get(k) for k in changed}),
         "new_values": dumps({k: new.get(k) for k in changed}),
-        "crawl_id": new.get("crawl_id"),
+        "crawl_id": new.get("crawl_id") or crawl_id,
     })
 
 

@@ -1,4 +1,4 @@
-"""A saved search's date, year or page that is none is a clear error, not a silent answer
+"""A saved search's date, year, page or jeugdregio that is none is a clear error, not a silent answer
 (``tenderarchive/query_params.py``): on the site and in ``tenderarchive export``."""
 
 import html
@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 
 from tenderarchive.metadata import load_metadata
-from tenderarchive.query_params import DATES, PAGES, YEARS, BadParameter, checked
+from tenderarchive.query_params import DATES, PAGES, REGIONS, YEARS, BadParameter, checked
 from tests.conftest import ROOT
 from tests.datasette.test_saved_searches import rows
 
@@ -22,14 +22,16 @@ def test_every_typed_parameter_of_a_saved_search_is_known():
     """Every saved-search parameter named like a date, a year or a page is checked (a new one with a new name
     would go unchecked)."""
     params = {p for q in load_metadata()["databases"]["archive"]["queries"].values() for p in q.get("params") or ()}
-    assert {p for p in params if p in ("before", "since", "as_of", "sinds", "voor", "year", "jaar", "pagina")} == \
-        DATES | YEARS | PAGES
+    assert {p for p in params if p in ("before", "since", "as_of", "sinds", "voor", "year", "jaar", "pagina",
+                                       "jeugdregio")} == DATES | YEARS | PAGES | REGIONS
 
 
 @pytest.mark.parametrize("name, value, meant", [
     ("before", "2022-12-31", "2022-12-31"), ("before", "31-12-2022", "2022-12-31"), ("sinds", "1-2-2024", "2024-02-01"),
     ("since", "2024-01-01T00:00:00+00:00", "2024-01-01T00:00:00+00:00"), ("as_of", "", ""), ("jaar", "2023", "2023"),
-    ("pagina", "alle", "alle"), ("pagina", "2", "2"), ("aanbieder", "31-12-2022", "31-12-2022")])
+    ("pagina", "alle", "alle"), ("pagina", "2", "2"), ("aanbieder", "31-12-2022", "31-12-2022"),
+    ("jeugdregio", "JZ41", "JZ41"), ("jeugdregio", "Zuid-Limburg", "Zuid-Limburg"), ("jeugdregio", "heerlen", "heerlen"),
+    ("jeugdregio", "", "")])
 def test_a_value_of_its_kind_is_read_as_the_search_reads_it(name, value, meant):
     assert checked(name, value) == meant
 
@@ -41,6 +43,17 @@ def test_a_value_of_its_kind_is_read_as_the_search_reads_it(name, value, meant):
 def test_a_value_not_of_its_kind_is_refused_naming_it(name, value):
     with pytest.raises(BadParameter, match=f"^{name}: {value!r} is not a"):
         checked(name, value)
+
+
+def test_a_jeugdregio_that_names_no_region_is_refused_with_the_nearest_names():
+    """``by_jeugdregio?jeugdregio=Zuid Limbrug`` (misspelt) or ``JZ99`` listed nothing, as a region without
+    notices would: the searches' ``jeugdregio_code`` reads no region in it."""
+    with pytest.raises(BadParameter) as refused:
+        checked("jeugdregio", "Zuid Limbrug")
+    assert str(refused.value) == ("jeugdregio: 'Zuid Limbrug' is no jeugdregio (did you mean 'Zuid-Limburg'?): give "
+                                  "its code, its name or a municipality in it, such as JZ41, Zuid-Limburg or Heerlen")
+    with pytest.raises(BadParameter, match=r"^jeugdregio: 'JZ99' is no jeugdregio: give its code"):
+        checked("jeugdregio", "JZ99")
 
 
 def test_the_site_sends_a_day_first_date_on_and_refuses_a_date_that_is_none(server):
@@ -55,7 +68,9 @@ def test_the_site_sends_a_day_first_date_on_and_refuses_a_date_that_is_none(serv
     assert 0 < len(earlier) < len(rows(server, "award_notices"))
     for path, words in (("new_this_week?since=gisteren", b"since: 'gisteren' is not a date: give YYYY-MM-DD"),
                         ("awards_by_region_year.csv?year=abc", b"year: 'abc' is not a year"),
-                        ("aanbieder_contracten?aanbieder=Kennemer&pagina=twee", b"pagina: 'twee' is not a page")):
+                        ("aanbieder_contracten?aanbieder=Kennemer&pagina=twee", b"pagina: 'twee' is not a page"),
+                        ("by_jeugdregio?jeugdregio=JZ99", b"jeugdregio: 'JZ99' is no jeugdregio"),
+                        ("jeugdregio_aanbestedingen.csv?jeugdregio=Nergensland", b"'Nergensland' is no jeugdregio")):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(f"{server.db}/{path}", timeout=30)
         assert refused.value.code == 400 and words in html.unescape(refused.value.read().decode()).encode(), path
@@ -93,5 +108,10 @@ def test_export_refuses_a_date_that_is_none_and_reads_a_day_first_one(demo_archi
                                     "such as 2024-12-31")
     assert export("award_notices", "--param", "before=1-1-2022").stdout == \
         export("award_notices", "--param", "before=2022-01-01").stdout
+    unknown = export("jeugdregio_aanbestedingen", "--param", "jeugdregio=Zuid Limbrug")
+    assert unknown.returncode == 2 and unknown.stdout == ""
+    assert "--param jeugdregio: 'Zuid Limbrug' is no jeugdregio (did you mean 'Zuid-Limburg'?)" in unknown.stderr
+    assert export("jeugdregio_aanbestedingen", "--param", "jeugdregio=Heerlen").stdout == \
+        export("jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ41").stdout
     # a query of one's own reads its parameters as given
     assert export("select :before as b", "--param", "before=gisteren").stdout.split() == ["b", "gisteren"]

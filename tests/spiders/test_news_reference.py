@@ -499,11 +499,10 @@ def test_a_discovered_page_that_is_gone_is_no_error_of_the_crawl(tmp_path):
     assert "'news/gone': 2" in completed.stdout + completed.stderr
 
 
-def test_a_site_that_does_not_answer_is_given_up_after_a_few_requests(tmp_path):
-    """A site that is down (its every request times out or is refused) was asked for every one of
-    its URLs, each with every retry: with ``DOWNLOAD_TIMEOUT`` 60 s most of an hour of a nightly
-    crawl. After ``UNREACHABLE_HOST_FAILURES`` requests in a row failed for good its other requests
-    are skipped (one error for the host; docs/reference/peers.md §7), and the other sites are crawled."""
+def crawl_with_a_dead_site(tmp_path, *settings, delay: float = 0) -> tuple:
+    """A crawl of two sites, one of them down (nothing listens on its port: eight living pages and a feed, asked one
+    at a time, ``delay`` seconds apart); its outcome (exit code, output, crawl status, errors) and the dead site's
+    host."""
     import socket
 
     page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
@@ -515,23 +514,50 @@ def test_a_site_that_does_not_answer_is_given_up_after_a_few_requests(tmp_path):
                     "living_pages": ["project/jeugdhulp"], "politeness": {"download_delay": 0}},
                    {"name": "dood", "title": "Dood (synthetic)", "base_url": dead, "municipalities": ["Oegstgeest"],
                     "living_pages": [f"project/{n}" for n in range(8)], "discovery": {"feeds": ["feed/"]},
-                    "politeness": {"download_delay": 0, "concurrency": 1}}]
+                    "politeness": {"download_delay": delay, "concurrency": 1}}]
         path = tmp_path / "sources.yaml"
         path.write_text(yaml.safe_dump({"version": 1, "sites": entries}), encoding="utf-8")
-        completed = crawl_news(str(path), tmp_path / "archive.db", "-s", "RETRY_TIMES=1", "-s", "ROBOTSTXT_OBEY=False",
-                               "-s", "CONCURRENT_REQUESTS=1")  # one at a time: which fail and which are skipped is fixed
-    output = completed.stdout + completed.stderr
+        completed = crawl_news(str(path), tmp_path / "archive.db", "-s", "ROBOTSTXT_OBEY=False", *settings)
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert [r["site"] for r in db["articles"].rows] == ["levend"]
     crawl = next(db.query("select status, errors from crawls"))
-    errors = json.loads(crawl["errors"])
-    assert crawl["status"] == "partial" and completed.returncode == 3
+    return completed, completed.stdout + completed.stderr, crawl["status"], json.loads(crawl["errors"]), \
+        dead.rstrip("/").split("//")[1]
+
+
+def test_a_site_that_does_not_answer_is_given_up_after_a_few_requests(tmp_path):
+    """A site that is down (its every request times out or is refused) was asked for every one of
+    its URLs, each with every retry: with ``DOWNLOAD_TIMEOUT`` 60 s most of an hour of a nightly
+    crawl. After ``UNREACHABLE_HOST_FAILURES`` requests in a row failed for good its other requests
+    are skipped (one error for the host; docs/reference/peers.md §7), and the other sites are crawled."""
+    # one at a time: which fail and which are skipped is fixed
+    completed, output, status, errors, host = crawl_with_a_dead_site(tmp_path, "-s", "RETRY_TIMES=1",
+                                                                     "-s", "CONCURRENT_REQUESTS=1")
+    assert status == "partial" and completed.returncode == 3
     unreachable = [e for e in errors if "unreachable" in e["error"]]
-    assert len(unreachable) == 1 and dead.rstrip("/").split("//")[1] in unreachable[0]["error"], errors
+    assert len(unreachable) == 1 and host in unreachable[0]["error"], errors
     # nine requests (eight pages and the feed), each tried twice: their first tries fail (retries go
     # last), three retries fail for good, the host is given up, and the six other retries are skipped
     assert len(errors) == 3 + 1, errors
     assert "'unreachable/skipped': 6" in output
+
+
+def test_a_site_given_up_is_not_asked_for_the_requests_already_waiting_for_it(tmp_path):
+    """With the crawl's usual concurrency the scheduler hands the downloader several requests at once, and those
+    of a site crawled one at a time wait in its download slot, past the check that skips a host given up: each was
+    still sent (a timeout each, of a site that is down), failed and was recorded. The requests waiting for the host
+    are skipped when it is given up: three fail, one error names the host, and of the six others only the one the
+    slot started as the third failed may be sent."""
+    # the site's politeness, one request at a time and a delay between them, as a registry gives it (with no delay
+    # Scrapy's slot sends every request waiting in it at once)
+    completed, output, status, errors, host = crawl_with_a_dead_site(tmp_path, "-s", "RETRY_TIMES=0", delay=0.05)
+    assert status == "partial" and completed.returncode == 3
+    assert [e["error"] for e in errors if "unreachable" in e["error"]] == [
+        f"host {host} unreachable: 3 requests in a row failed (DownloadConnectionRefusedError) after every retry; "
+        "its other requests in this crawl are skipped"], errors
+    sent = [e for e in errors if "unreachable" not in e["error"]]
+    assert 3 <= len(sent) <= 3 + 1, errors
+    assert f"'unreachable/skipped': {9 - len(sent)}" in output
 
 
 def test_the_news_sites_view_shows_a_site_that_yields_nothing(tmp_path):
