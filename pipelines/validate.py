@@ -28,7 +28,7 @@ class ValidatePipeline:
 def _has_text(value) -> bool:
     """Whether a text field says something once cleaned; a value of the wrong shape (a list, an object) counts,
     so that normalising it drops the item saying what it was. Cleaned by normalise's ``clean_field`` (issue 14:
-    ``values.clean_field`` cleaned every title again, twice a notice, ≈ 0.5 % of a reparse; normalise's gives its
+    ``values.clean_field`` cleaned every title in full, twice a notice: 3.0 → 0.5 µs a call; normalise's gives its
     answers, returns a text with nothing to clean as it is and remembers the rest for normalise's own reading)."""
     try:
         return bool(clean_field(value))

@@ -24,8 +24,8 @@ def http_url(value) -> str | None:
     """``value`` stripped if it is an absolute http(s) URL with a host, else ``None``.
 
     Its control characters are looked for by one regex search (issue 14: a generator over every
-    character, ``any(ord(ch) < 32 …)``, was ≈ 5 µs of a 95-character URL, three URLs a notice, ≈ 1.5 %
-    of a reparse); ``tests/test_urls.py`` checks both say the same of every control character anywhere."""
+    character, ``any(ord(ch) < 32 …)``, made it 2.4 µs a TenderNed link against 0.5, three links a notice
+    in a reparse); ``tests/test_urls.py`` checks both say the same of every control character anywhere."""
     if not isinstance(value, str):
         return None
     text = value.strip()
