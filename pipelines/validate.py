@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from scrapy.exceptions import DropItem
 
+from pipelines.normalise import clean_field  # values.clean_field's answers, a text with nothing to clean as it is
 from tenderarchive.items import NoticeItem
-from tenderarchive.values import clean_field, readable_timestamp, to_int
+from tenderarchive.values import readable_timestamp, to_int
 
 
 class ValidatePipeline:
@@ -26,7 +27,9 @@ class ValidatePipeline:
 
 def _has_text(value) -> bool:
     """Whether a text field says something once cleaned; a value of the wrong shape (a list, an object) counts,
-    so that normalising it drops the item saying what it was."""
+    so that normalising it drops the item saying what it was. Cleaned by normalise's ``clean_field`` (issue 14:
+    ``values.clean_field`` cleaned every title in full, twice a notice: 3.0 → 0.5 µs a call; normalise's gives its
+    answers, returns a text with nothing to clean as it is and remembers the rest for normalise's own reading)."""
     try:
         return bool(clean_field(value))
     except ValueError:
