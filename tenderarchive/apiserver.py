@@ -265,7 +265,9 @@ class TenderNedAPI:
                 return False
         cpvs = values("cpvCodes")
         if cpvs:
-            codes = [c["code"].split("-")[0] for c in detail.get("cpvCodes") or []]
+            listed = detail.get("cpvCodes") or []  # a list, or one code alone (a {code, …} object or a string)
+            listed = [listed] if isinstance(listed, (dict, str)) else listed
+            codes = [(c.get("code") if isinstance(c, dict) else c).split("-")[0] for c in listed]
             prefixes = [c.split("-")[0].rstrip("0") for c in cpvs]
             if not any(code.startswith(prefix) for code in codes for prefix in prefixes):
                 return False
