@@ -213,6 +213,7 @@ class TenderNedSpider(BaseSpider):
         self.archived: dict[str, dict] = {}  # publicatieId -> the archived notice (CrawlState's known_notices)
         self.status_rows: dict[str, dict] = {}  # archived notices listed with another publicatiestatus: their row
         self.rowless: dict[str, NoticeItem] = {}  # archived notices re-checked (no list row) past their /documenten
+        self.short_before: dict[str, tuple[int, int]] = {}  # single days short in a recorded crawl (shortfalls)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -250,6 +251,8 @@ class TenderNedSpider(BaseSpider):
         self.unavailable = set(state.get("unavailable_notices") or ())
         self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
         self.unavailable_related = set(state.get("unavailable_related") or ())
+        # single days a query came short on in a recorded crawl of this profile: (fetched, expected) by window key
+        self.short_before = dict((state.get("short_days") or {}).get(self.profile.name) or {})
         # every crawl, incremental or not: a detail that now gives another notice type has its /html read again
         # (the archive's notices as the state gives them, not a copy: a million-notice archive's are large)
         self.archived = state.get("known_notices") or {}
@@ -743,8 +746,31 @@ class TenderNedSpider(BaseSpider):
                 self.logger.info("%s: listed %d of %d publications; today's list still changes: not an error",
                                  shortfall["key"], shortfall["fetched"], shortfall["expected"])
                 continue
+            if self.short_as_before(shortfall):
+                continue
             out.append(shortfall)
         return out
+
+    def short_as_before(self, shortfall: dict) -> bool:
+        """A single past day (the windows are split and listed again down to days: :meth:`split_short`) that comes
+        short of the same ``totalElements`` as a recorded crawl found it, listing no fewer rows than then: the API
+        counts a publication its pages never list (a notice withdrawn from the list and still counted; rows that
+        repeat across pages, §12, listed twice already). Recorded by the first crawl that meets it; listed again, the
+        day said the same, and it left every later crawl partial, for ever, each incremental window reaching back to
+        that day (:func:`~tenderarchive.store.queries.unfinished_crawls`). Only logged now, as a withdrawn notice's
+        404 is (:meth:`detail_unavailable`). A day whose total changed, or that lists fewer rows, is recorded again."""
+        key = shortfall["key"]
+        start, end = self.window_start.get(key), self.window_end.get(key)
+        before = self.short_before.get(key)
+        if start is None or start != end or before is None:
+            return False
+        fetched, expected = before
+        if shortfall["expected"] != expected or shortfall["fetched"] < fetched:
+            return False
+        self.logger.info("%s: listed %d of %d publications, as a crawl before found it (its pages list no more than "
+                         "that): recorded then, not an error again", key, shortfall["fetched"], shortfall["expected"])
+        self.crawler.stats.inc_value("tenderned/short_day_as_before")
+        return True
 
     def select(self, row: dict, query: str, response):
         raw_id = row.get("publicatieId") if isinstance(row, dict) else None

@@ -26,3 +26,26 @@ def test_cpv_codes_sent_as_one_code_instead_of_a_list_are_read_not_a_dropped_not
     row = done.db["notices"].get(300301)
     assert (row["cpv_main"], row["youth_care"]) == ("85311300-5", 1)
     assert [r["cpv"] for r in done.db["notice_cpv"].rows_where("publication_id = 300301")] == ["85311300-5"]
+
+
+def test_a_past_day_short_as_a_crawl_before_found_it_is_recorded_once(snapshot, serve_api, crawl):
+    """§12: "A day that comes back short of totalElements is an error, except for today": recorded, so the next run
+    lists it again. A past day whose ``totalElements`` stays above what its pages list (a notice withdrawn from the
+    list and still counted) said the same to every later run: each crawl partial, for ever, and each incremental
+    window reaching back to that day. The first crawl records it; one that finds the day short of the same total,
+    listing no fewer rows, only logs it. A day whose total changes (a notice published into it) is recorded again."""
+    from tests.spiders.test_tenderned import _many
+
+    publications = _many(snapshot, days=1, per_day=3)
+    server = serve_api(publications, envelope=lambda page, params: dict(page, totalElements=page["totalElements"] + 1))
+    day = {"from_date": "2021-03-01", "until_date": "2021-03-01"}
+    first = crawl(server.api_url, "--profile", "all", **day)
+    assert first.crawl["status"] == "partial"
+    assert [e["error"] for e in first.errors] == ["shortfall: all 2021-03-01..2021-03-01: fetched 3 of 4 rows"]
+    second = crawl(server.api_url, "--profile", "all", **day)
+    assert second.crawl["status"] == "complete", second.errors
+    assert "as a crawl before found it" in second.output
+    server.api.add(_many(snapshot, days=1, per_day=4)[3])  # a fourth notice of the day: it counts 5 now
+    third = crawl(server.api_url, "--profile", "all", **day)
+    assert [e["error"] for e in third.errors] == ["shortfall: all 2021-03-01..2021-03-01: fetched 4 of 5 rows"]
+    assert third.db["notices"].count == 4
