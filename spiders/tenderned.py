@@ -431,11 +431,35 @@ class TenderNedSpider(BaseSpider):
         return Request(
             self.list_url(params, start, end, page, size),
             callback=self.parse_list,
-            errback=self.list_failed if page else self.errback,
+            errback=self.list_failed if page else self.first_page_failed,
             dont_filter=relist,
             meta={"query": name, "params": params, "window": (start, end), "page": page,
                   "top": top, "baseline": baseline, "pages": pages, "relist": relist, **JSON},
         )
+
+    def first_page_failed(self, failure):
+        """Page 0 of a query that failed is recorded (the query lists nothing in its window; the next run's window
+        reaches back to it). A 400 is the API refusing the query itself (a value it does not take: a CPV code not on
+        its list, a comma list, docs/reference/tenderned-api.md §2), which asking again will not change: the error
+        names the query and its window. A query of several values of one parameter (the profile's repeated
+        ``cpvCodes``) is asked again value by value, so the refused value costs only its own publications: one code
+        refused left the profile's whole CPV query unlisted, every crawl, its notices found only by its words."""
+        response = getattr(failure.value, "response", None)
+        meta = failure.request.meta
+        params, (start, end) = meta["params"], meta["window"]
+        if response is None or response.status != 400 or meta.get("relist"):
+            self.errback(failure)
+            return
+        if len(params) > 1 and len({key for key, _value in params}) == 1:
+            self.logger.warning("%s: query %r refused (HTTP 400): asking its %d %s values one by one",
+                                failure.request.url, meta["query"], len(params), params[0][0])
+            self.crawler.stats.inc_value("tenderned/query_split_refused")
+            for key, value in params:
+                yield self.page_request(f"{meta['query']}[{value}]", [(key, value)], start, end, 0,
+                                        top=meta.get("top"), baseline=meta.get("baseline"))
+            return
+        self.errback(failure, note=f" (query {meta['query']!r} refused by the API: none of its publications on "
+                                   f"{start}..{end} listed; check the profile's values)")
 
     def list_failed(self, failure):
         """A list page after the first that failed is recorded (its rows are a shortfall), and the

@@ -549,7 +549,7 @@ def unavailable_related(path: str | Path, spider: str) -> set[str]:
 
 
 #: A shortfall the crawl recorder wrote (tenderarchive/extensions.py ``CrawlRecorder``) for a list query's single day.
-_SHORT_DAY = re.compile(r"shortfall: (?P<key>\S+ (?P<day>[0-9]{4}-[0-9]{2}-[0-9]{2})\.\.(?P=day)): "
+_SHORT_DAY = re.compile(r"shortfall: (?P<key>.+ (?P<day>[0-9]{4}-[0-9]{2}-[0-9]{2})\.\.(?P=day)): "
                         r"fetched (?P<fetched>[0-9]+) of (?P<expected>[0-9]+) rows")
 
 

@@ -49,3 +49,21 @@ def test_a_past_day_short_as_a_crawl_before_found_it_is_recorded_once(snapshot, 
     third = crawl(server.api_url, "--profile", "all", **day)
     assert [e["error"] for e in third.errors] == ["shortfall: all 2021-03-01..2021-03-01: fetched 4 of 5 rows"]
     assert third.db["notices"].count == 4
+
+
+def test_a_cpv_code_the_api_refuses_costs_only_its_own_publications(snapshot, serve_api, crawl):
+    """§2: the profile's CPV codes go in one query, ``cpvCodes`` repeated; the API answers a request it does not take
+    with 400 (a comma list, a page past 99). A code it refuses (not on its list) cost the whole query: none of the
+    profile's CPV codes listed, by every crawl, and a youth-care notice whose words name no search term (coded
+    85311300-5, welzijnszorg voor kinderen en jongeren) never archived. The query is asked again code by code: the
+    refused code is recorded by name, the others listed."""
+    notice = by_id(snapshot, 300301)
+    notice["list"].update(aanbestedingNaam="Verwerving zorg Zuid-Kennemerland en IJmond 2023",
+                          opdrachtBeschrijving="Synthetische demodata. Dialooggerichte aanbesteding.")
+    server = serve_api(snapshot, refused_cpv={"85312120-6"})
+    done = crawl(server.api_url, **OPEN)
+    assert done.crawl["status"] == "partial"
+    assert done.db["notices"].get(300301)["youth_care"] == 1
+    refused = [e["error"] for e in done.errors]
+    assert len(refused) == 1 and "Unknown CPV code 85312120-6" in refused[0], refused
+    assert "query 'cpv[85312120-6]' refused by the API" in refused[0]
