@@ -638,15 +638,24 @@ class TenderNedSpider(BaseSpider):
         pages = self.next_page_wanted(listed, page_data, key, more) if not self.sample else 0
         if pages:
             yield self.page_request(name, params, start, end, page + 1, pages=pages, relist=bool(meta.get("relist")))
-        elif not self.sample and not meta.get("relist") and key in self.window_end:
-            if end >= self.today():
+        elif not self.sample and key in self.window_end:
+            if meta.get("relist"):
+                # Still short when listed once more (a window reaching today, or a past day): a window of several
+                # days is listed again in halves, down to single days, to tell which day comes short (today's alone
+                # is excused; a past day short as a crawl before found it is recorded once: :meth:`short_as_before`).
+                # Recorded whole, the next run's window held that day and came short again, every run partial.
+                if start < end:
+                    yield from self.split_short(listed, key)
+            elif end >= self.today():
                 # A window reaching today that came short: its list changed while it was read. A notice
                 # withdrawn from the newest-first list during paging shifts every later row up a place, so
                 # the row at the next page boundary is never listed: anywhere in the window (a backfill
                 # from January loses a March notice), and the next incremental run lists only its last
                 # days. The window is listed once more, every page, for the rows the first listing missed.
                 yield from self.relist_short(listed, key, "the list changed while it was read")
-            elif page and start < end and self.repeated(key):
+            elif start < end:
+                # a past window of several days that came short (rows repeated across pages, a total that
+                # overstates, a page that failed): its halves, down to single days (:meth:`split_short`)
                 yield from self.split_short(listed, key)
             elif page and self.repeated(key):
                 # A past day paged over several pages (a working day has up to 105 publications, §2) that came
@@ -674,8 +683,12 @@ class TenderNedSpider(BaseSpider):
         yield self.page_request(meta["query"], meta["params"], *meta["window"], 0, relist=True)
 
     def split_short(self, listed: Listed, key: str):
-        """A past window paged over several pages that came short of its ``totalElements``, its pages repeating rows
-        (:meth:`repeated`): listed again in two halves (each split again if it comes short so), within this crawl.
+        """A past window of several days that came short of its ``totalElements`` (its pages repeating rows:
+        :meth:`repeated`; a total that overstates; a page that failed), or a window reaching today still short when
+        listed once more: listed again in two halves (each split again if it comes short so), within this crawl, so a
+        shortfall is brought down to the day it is of (today's alone is excused; a past day short as a crawl before
+        found it is recorded once, :meth:`short_as_before`: recorded whole, the window's shortfall held the next
+        run's window back to it, every run partial).
         Rows repeat across pages
         (docs/reference/tenderned-api.md §12): the list has no stable order within a day, so paging a window of many
         days repeats rows and never shows others ("Geen server-side sortering → backfill per datumvenster, niet per
@@ -689,9 +702,10 @@ class TenderNedSpider(BaseSpider):
         meta = listed.meta
         start, end = meta["window"]
         middle = start + timedelta(days=(end - start).days // 2)
-        self.logger.info("%s: listed %d of %d publications over %d pages (rows repeat across pages): listing it again "
+        self.logger.info("%s: listed %d of %d publications over %d pages%s: listing it again "
                          "in two windows, %s..%s and %s..%s", key, counts.get("fetched", 0), counts["expected"],
-                         meta["page"] + 1, start, middle, middle + timedelta(days=1), end)
+                         meta["page"] + 1, " (rows repeat across pages)" if self.repeated(key) else "",
+                         start, middle, middle + timedelta(days=1), end)
         self.crawler.stats.inc_value("tenderned/windows_split_short")
         # its rows are its halves' once both are listed (:meth:`shortfalls`); a half not answered (failed, or not in
         # the WARC store of a crawl replayed that did not split) leaves the window's own shortfall recorded
