@@ -30,8 +30,10 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    more before that is believed. A page whose rows were mostly published outside the window is
    the API ignoring the date filter: recorded, and the window not paged further
    (:meth:`date_filter_ignored`).
-   A past window of several days that comes short over several pages (rows repeat across
-   pages) is listed again in halves, down to single days (:meth:`split_short`).
+   A past window of several days that comes short, or a window reaching today still short when listed
+   once more, is listed again in halves, down to single days (:meth:`split_short`); a past day short of the
+   same total as a crawl before recorded is only logged (:meth:`short_as_before`). A query the API refuses
+   (400) is asked again value by value when it repeats one parameter (:meth:`first_page_failed`).
 3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
    each gets one detail request (CPV, NUTS, the current deadline and the notice
    type ``aankondigingCode`` live only there) and one ``/documenten`` request.
