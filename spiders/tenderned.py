@@ -1034,7 +1034,9 @@ class TenderNedSpider(BaseSpider):
         provenance = self.provenance(response)  # the documents' own response, not the detail's
         item.documents_url = provenance["source_url"]
         item.documents_fetched_at, item.documents_sha256 = provenance["fetched_at"], provenance["sha256"]
-        documents = self.load_json(response)  # None when malformed: documents kept as they were
+        # 204 No Content: TenderNed's answer that the notice has no documents, as a 404 is (documents_failed); it
+        # was taken for a broken answer, retried, recorded and asked again by every crawl, each partial
+        documents = {"documenten": []} if response.status == 204 else self.load_json(response)  # None: malformed
         if documents is not None and not isinstance(documents.get("documenten"), list):
             # An error object with status 200 ({"status": 500, …}) is no list of documents: taken for
             # "no documents", the notice was archived complete and its documents never asked again;
@@ -1288,7 +1290,10 @@ class TenderNedSpider(BaseSpider):
         under the detail's name for it, is read too, and a page envelope that says more pages follow is paged
         (``page``, ``size`` as for ``/publicaties``; at most ``TENDERNED_MAX_PAGE``). It was recorded as "JSON is
         dict, not a list" and the procedure's other notices stayed unknown, every crawl. Anything else is
-        recorded with what came (its keys, or its type): None."""
+        recorded with what came (its keys, or its type): None. A 204 No Content is no related notice (the list
+        names the notice itself, §6, but an answer of nothing is an answer, not a broken one)."""
+        if response.status == 204:
+            return [], None
         try:
             value = read_json(response)
         except NOT_JSON:
@@ -1341,8 +1346,9 @@ class TenderNedSpider(BaseSpider):
         try:
             value = read_json(response)
         except NOT_JSON as exc:
-            self.record_error(response.url, (html_page(response) or
-                                             f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}") + note)
+            said = ("HTTP 204 No Content: no JSON answer" if response.status == 204 and not response.body.strip()
+                    else html_page(response) or f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}")
+            self.record_error(response.url, said + note)
             return None
         if not isinstance(value, shape):
             self.record_error(response.url, f"JSON is {type(value).__name__}, not "

@@ -97,3 +97,26 @@ def test_a_past_day_short_in_a_window_reaching_today_is_brought_down_to_its_day(
     assert first.db["notices"].count == 6
     second = crawl(server.api_url, "--profile", "all", **window)
     assert second.crawl["status"] == "complete", second.errors
+
+
+NOTICE = "/papi/tenderned-rs-tns/v2/publicaties/300301"
+
+
+def test_an_answer_of_no_content_is_no_documents_not_a_broken_answer(snapshot, serve_api, crawl):
+    """``/documenten`` answers ``{documenten: […]}`` (§5) and a 404 for a notice without a documents list; a server may
+    say "nothing" with 204 No Content (RFC 9110 §15.3.5: no body). That was taken for a broken answer: retried four
+    times, recorded as "malformed JSON (0 bytes)", the notice archived with its documents unread and fetched again by
+    every crawl, each partial. A 204 is no documents (and, from ``/gerelateerd``, no related notice), asked once; a
+    detail answered so is still recorded, saying what came."""
+    no_content = [{"status": 204, "body": ""}] * 10
+    server = serve_api(snapshot, faults={f"{NOTICE}/documenten": list(no_content),
+                                         f"{NOTICE}/gerelateerd": list(no_content)})
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "complete", first.errors
+    assert server.api.log.count(f"{NOTICE}/documenten") == 1
+    row = first.db["notices"].get(300301)
+    assert row["documents_unread"] is None and first.db["documents"].count_where("publication_id = 300301") == 0
+    server.api.faults[NOTICE] = [{"status": 204, "body": ""}] * 10
+    second = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", **OPEN)
+    assert [e["error"] for e in second.errors if e["url"].endswith(NOTICE)] == ["HTTP 204 No Content: no JSON answer"]
+    assert first.db["notices"].get(300301)["title"] == row["title"]  # kept as archived
