@@ -390,7 +390,11 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     digital, digital_label = informative_code(d.get("digitaalInschrijvenCode"))
 
     cpv_rows = []
-    for entry in _array(d.get("cpvCodes")):
+    # a list of {code, omschrijving, isHoofdOpdracht} (docs/reference/tenderned-api.md §4), of plain codes, or one of
+    # them alone, as nutsCodes comes (a serialiser that writes a one-element list as its element): a lone
+    # {"code": "85311300-5", …} dropped the notice ("expected a list, got dict"), by every crawl, each partial
+    listed_cpv = d.get("cpvCodes")
+    for entry in [listed_cpv] if isinstance(listed_cpv, (str, dict)) else _array(listed_cpv):
         raw = entry.get("code") if isinstance(entry, dict) else entry
         if not raw:
             continue

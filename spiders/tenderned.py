@@ -30,8 +30,10 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    more before that is believed. A page whose rows were mostly published outside the window is
    the API ignoring the date filter: recorded, and the window not paged further
    (:meth:`date_filter_ignored`).
-   A past window of several days that comes short over several pages (rows repeat across
-   pages) is listed again in halves, down to single days (:meth:`split_short`).
+   A past window of several days that comes short, or a window reaching today still short when listed
+   once more, is listed again in halves, down to single days (:meth:`split_short`); a past day short of the
+   same total as a crawl before recorded is only logged (:meth:`short_as_before`). A query the API refuses
+   (400) is asked again value by value when it repeats one parameter (:meth:`first_page_failed`).
 3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
    each gets one detail request (CPV, NUTS, the current deadline and the notice
    type ``aankondigingCode`` live only there) and one ``/documenten`` request.
@@ -226,6 +228,7 @@ class TenderNedSpider(BaseSpider):
         self.archived: dict[str, dict] = {}  # publicatieId -> the archived notice (CrawlState's known_notices)
         self.status_rows: dict[str, dict] = {}  # archived notices listed with another publicatiestatus: their row
         self.rowless: dict[str, NoticeItem] = {}  # archived notices re-checked (no list row) past their /documenten
+        self.short_before: dict[str, tuple[int, int]] = {}  # single days short in a recorded crawl (shortfalls)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -263,6 +266,8 @@ class TenderNedSpider(BaseSpider):
         self.unavailable = set(state.get("unavailable_notices") or ())
         self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
         self.unavailable_related = set(state.get("unavailable_related") or ())
+        # single days a query came short on in a recorded crawl of this profile: (fetched, expected) by window key
+        self.short_before = dict((state.get("short_days") or {}).get(self.profile.name) or {})
         # every crawl, incremental or not: a detail that now gives another notice type has its /html read again
         # (the archive's notices as the state gives them, not a copy: a million-notice archive's are large)
         self.archived = state.get("known_notices") or {}
@@ -441,11 +446,35 @@ class TenderNedSpider(BaseSpider):
         return Request(
             self.list_url(params, start, end, page, size),
             callback=self.parse_list,
-            errback=self.list_failed if page else self.errback,
+            errback=self.list_failed if page else self.first_page_failed,
             dont_filter=relist,
             meta={"query": name, "params": params, "window": (start, end), "page": page,
                   "top": top, "baseline": baseline, "pages": pages, "relist": relist, **JSON},
         )
+
+    def first_page_failed(self, failure):
+        """Page 0 of a query that failed is recorded (the query lists nothing in its window; the next run's window
+        reaches back to it). A 400 is the API refusing the query itself (a value it does not take: a CPV code not on
+        its list, a comma list, docs/reference/tenderned-api.md §2), which asking again will not change: the error
+        names the query and its window. A query of several values of one parameter (the profile's repeated
+        ``cpvCodes``) is asked again value by value, so the refused value costs only its own publications: one code
+        refused left the profile's whole CPV query unlisted, every crawl, its notices found only by its words."""
+        response = getattr(failure.value, "response", None)
+        meta = failure.request.meta
+        params, (start, end) = meta["params"], meta["window"]
+        if response is None or response.status != 400 or meta.get("relist"):
+            self.errback(failure)
+            return
+        if len(params) > 1 and len({key for key, _value in params}) == 1:
+            self.logger.warning("%s: query %r refused (HTTP 400): asking its %d %s values one by one",
+                                failure.request.url, meta["query"], len(params), params[0][0])
+            self.crawler.stats.inc_value("tenderned/query_split_refused")
+            for key, value in params:
+                yield self.page_request(f"{meta['query']}[{value}]", [(key, value)], start, end, 0,
+                                        top=meta.get("top"), baseline=meta.get("baseline"))
+            return
+        self.errback(failure, note=f" (query {meta['query']!r} refused by the API: none of its publications on "
+                                   f"{start}..{end} listed; check the profile's values)")
 
     def list_failed(self, failure):
         """A list page after the first that failed is recorded (its rows are a shortfall), and the
@@ -624,15 +653,24 @@ class TenderNedSpider(BaseSpider):
         pages = self.next_page_wanted(listed, page_data, key, more) if not self.sample else 0
         if pages:
             yield self.page_request(name, params, start, end, page + 1, pages=pages, relist=bool(meta.get("relist")))
-        elif not self.sample and not meta.get("relist") and key in self.window_end:
-            if end >= self.today():
+        elif not self.sample and key in self.window_end:
+            if meta.get("relist"):
+                # Still short when listed once more (a window reaching today, or a past day): a window of several
+                # days is listed again in halves, down to single days, to tell which day comes short (today's alone
+                # is excused; a past day short as a crawl before found it is recorded once: :meth:`short_as_before`).
+                # Recorded whole, the next run's window held that day and came short again, every run partial.
+                if start < end:
+                    yield from self.split_short(listed, key)
+            elif end >= self.today():
                 # A window reaching today that came short: its list changed while it was read. A notice
                 # withdrawn from the newest-first list during paging shifts every later row up a place, so
                 # the row at the next page boundary is never listed: anywhere in the window (a backfill
                 # from January loses a March notice), and the next incremental run lists only its last
                 # days. The window is listed once more, every page, for the rows the first listing missed.
                 yield from self.relist_short(listed, key, "the list changed while it was read")
-            elif page and start < end and self.repeated(key):
+            elif start < end:
+                # a past window of several days that came short (rows repeated across pages, a total that
+                # overstates, a page that failed): its halves, down to single days (:meth:`split_short`)
                 yield from self.split_short(listed, key)
             elif page and self.repeated(key):
                 # A past day paged over several pages (a working day has up to 105 publications, §2) that came
@@ -660,8 +698,12 @@ class TenderNedSpider(BaseSpider):
         yield self.page_request(meta["query"], meta["params"], *meta["window"], 0, relist=True)
 
     def split_short(self, listed: Listed, key: str):
-        """A past window paged over several pages that came short of its ``totalElements``, its pages repeating rows
-        (:meth:`repeated`): listed again in two halves (each split again if it comes short so), within this crawl.
+        """A past window of several days that came short of its ``totalElements`` (its pages repeating rows:
+        :meth:`repeated`; a total that overstates; a page that failed), or a window reaching today still short when
+        listed once more: listed again in two halves (each split again if it comes short so), within this crawl, so a
+        shortfall is brought down to the day it is of (today's alone is excused; a past day short as a crawl before
+        found it is recorded once, :meth:`short_as_before`: recorded whole, the window's shortfall held the next
+        run's window back to it, every run partial).
         Rows repeat across pages
         (docs/reference/tenderned-api.md §12): the list has no stable order within a day, so paging a window of many
         days repeats rows and never shows others ("Geen server-side sortering → backfill per datumvenster, niet per
@@ -675,9 +717,10 @@ class TenderNedSpider(BaseSpider):
         meta = listed.meta
         start, end = meta["window"]
         middle = start + timedelta(days=(end - start).days // 2)
-        self.logger.info("%s: listed %d of %d publications over %d pages (rows repeat across pages): listing it again "
+        self.logger.info("%s: listed %d of %d publications over %d pages%s: listing it again "
                          "in two windows, %s..%s and %s..%s", key, counts.get("fetched", 0), counts["expected"],
-                         meta["page"] + 1, start, middle, middle + timedelta(days=1), end)
+                         meta["page"] + 1, " (rows repeat across pages)" if self.repeated(key) else "",
+                         start, middle, middle + timedelta(days=1), end)
         self.crawler.stats.inc_value("tenderned/windows_split_short")
         # its rows are its halves' once both are listed (:meth:`shortfalls`); a half not answered (failed, or not in
         # the WARC store of a crawl replayed that did not split) leaves the window's own shortfall recorded
@@ -756,8 +799,31 @@ class TenderNedSpider(BaseSpider):
                 self.logger.info("%s: listed %d of %d publications; today's list still changes: not an error",
                                  shortfall["key"], shortfall["fetched"], shortfall["expected"])
                 continue
+            if self.short_as_before(shortfall):
+                continue
             out.append(shortfall)
         return out
+
+    def short_as_before(self, shortfall: dict) -> bool:
+        """A single past day (the windows are split and listed again down to days: :meth:`split_short`) that comes
+        short of the same ``totalElements`` as a recorded crawl found it, listing no fewer rows than then: the API
+        counts a publication its pages never list (a notice withdrawn from the list and still counted; rows that
+        repeat across pages, §12, listed twice already). Recorded by the first crawl that meets it; listed again, the
+        day said the same, and it left every later crawl partial, for ever, each incremental window reaching back to
+        that day (:func:`~tenderarchive.store.queries.unfinished_crawls`). Only logged now, as a withdrawn notice's
+        404 is (:meth:`detail_unavailable`). A day whose total changed, or that lists fewer rows, is recorded again."""
+        key = shortfall["key"]
+        start, end = self.window_start.get(key), self.window_end.get(key)
+        before = self.short_before.get(key)
+        if start is None or start != end or before is None:
+            return False
+        fetched, expected = before
+        if shortfall["expected"] != expected or shortfall["fetched"] < fetched:
+            return False
+        self.logger.info("%s: listed %d of %d publications, as a crawl before found it (its pages list no more than "
+                         "that): recorded then, not an error again", key, shortfall["fetched"], shortfall["expected"])
+        self.crawler.stats.inc_value("tenderned/short_day_as_before")
+        return True
 
     def select(self, row: dict, query: str, response):
         raw_id = row.get("publicatieId") if isinstance(row, dict) else None
@@ -981,7 +1047,9 @@ class TenderNedSpider(BaseSpider):
         provenance = self.provenance(response)  # the documents' own response, not the detail's
         item.documents_url = provenance["source_url"]
         item.documents_fetched_at, item.documents_sha256 = provenance["fetched_at"], provenance["sha256"]
-        documents = self.load_json(response)  # None when malformed: documents kept as they were
+        # 204 No Content: TenderNed's answer that the notice has no documents, as a 404 is (documents_failed); it
+        # was taken for a broken answer, retried, recorded and asked again by every crawl, each partial
+        documents = {"documenten": []} if response.status == 204 else self.load_json(response)  # None: malformed
         if documents is not None and not isinstance(documents.get("documenten"), list):
             # An error object with status 200 ({"status": 500, …}) is no list of documents: taken for
             # "no documents", the notice was archived complete and its documents never asked again;
@@ -1235,7 +1303,10 @@ class TenderNedSpider(BaseSpider):
         under the detail's name for it, is read too, and a page envelope that says more pages follow is paged
         (``page``, ``size`` as for ``/publicaties``; at most ``TENDERNED_MAX_PAGE``). It was recorded as "JSON is
         dict, not a list" and the procedure's other notices stayed unknown, every crawl. Anything else is
-        recorded with what came (its keys, or its type): None."""
+        recorded with what came (its keys, or its type): None. A 204 No Content is no related notice (the list
+        names the notice itself, §6, but an answer of nothing is an answer, not a broken one)."""
+        if response.status == 204:
+            return [], None
         try:
             value = read_json(response)
         except NOT_JSON:
@@ -1288,8 +1359,9 @@ class TenderNedSpider(BaseSpider):
         try:
             value = read_json(response)
         except NOT_JSON as exc:
-            self.record_error(response.url, (html_page(response) or
-                                             f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}") + note)
+            said = ("HTTP 204 No Content: no JSON answer" if response.status == 204 and not response.body.strip()
+                    else html_page(response) or f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}")
+            self.record_error(response.url, said + note)
             return None
         if not isinstance(value, shape):
             self.record_error(response.url, f"JSON is {type(value).__name__}, not "

@@ -12,7 +12,8 @@ the documents list. It enforces the API's documented behaviour:
   find nothing;
 - ``publicatieDatumVanaf``/``Tot`` (inclusive), ``publicatieType``,
   ``typeOpdracht``, ``nationaalOfEuropees``;
-- every other parameter is silently ignored; newest publications first;
+- every other parameter is silently ignored; newest publications first; a CPV code in ``refused_cpv`` is
+  answered 400 (a code the API does not take);
 - ``/publicaties/{id}/html`` answers ``{"html": …}`` with the publication's
   rendering (a ``<id>.html`` file next to its JSON, or a minimal eForms table
   made from the detail) and ``/publicaties/{id}/gerelateerd`` the array of every
@@ -118,7 +119,7 @@ class TenderNedAPI:
 
     def __init__(self, publications: list[dict], *, max_size=100, max_page=99,
                  ignore_params=(), faults=None, datasets: dict | None = None,
-                 page_overlap: int = 0, omit_envelope=(), envelope=None):
+                 page_overlap: int = 0, omit_envelope=(), envelope=None, refused_cpv=()):
         self.publications = publications
         # A list that shifts while it is read: each page after the first starts ``page_overlap``
         # rows early, repeating rows of the page before and never reaching the last ones; and
@@ -131,6 +132,9 @@ class TenderNedAPI:
         self.origin = ""  # set by APIServer: http://127.0.0.1:PORT
         self.max_size, self.max_page = max_size, max_page
         self.ignore_params = set(ignore_params)
+        # CPV codes the API does not take (``refused_cpv``): a list query naming one answers 400, as a Spring
+        # endpoint validating a parameter against its code list does
+        self.refused_cpv = set(refused_cpv)
         self.faults: dict[str, list[dict]] = defaultdict(list, {k: list(v) for k, v in (faults or {}).items()})
         self.log: list[str] = []
         self.times: list[float] = []  # time.monotonic() of every request, in the order of ``log``
@@ -233,6 +237,9 @@ class TenderNedAPI:
             return 400, {}, b'{"message": "Bad Request"}'
         if not (1 <= size <= self.max_size) or not (0 <= page <= self.max_page):
             return 400, {}, b'{"message": "Bad Request: page or size out of range"}'
+        refused = sorted(set(params.get("cpvCodes", [])) & self.refused_cpv)
+        if refused:
+            return 400, {}, json.dumps({"error": "Bad Request", "message": f"Unknown CPV code {refused[0]}"}).encode()
         selected = [p for p in self.publications if self.matches(p, params)]
         selected.sort(key=lambda p: (p["list"]["publicatieDatum"], int(p["list"]["publicatieId"])), reverse=True)
         total = len(selected)
@@ -265,7 +272,9 @@ class TenderNedAPI:
                 return False
         cpvs = values("cpvCodes")
         if cpvs:
-            codes = [c["code"].split("-")[0] for c in detail.get("cpvCodes") or []]
+            listed = detail.get("cpvCodes") or []  # a list, or one code alone (a {code, …} object or a string)
+            listed = [listed] if isinstance(listed, (dict, str)) else listed
+            codes = [(c.get("code") if isinstance(c, dict) else c).split("-")[0] for c in listed]
             prefixes = [c.split("-")[0].rstrip("0") for c in cpvs]
             if not any(code.startswith(prefix) for code in codes for prefix in prefixes):
                 return False

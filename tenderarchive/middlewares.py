@@ -133,6 +133,7 @@ class RetryAfterMiddleware(RetryMiddleware):
             return response
         expects = request.meta.get("expects_json")
         if (response.status not in self.retry_http_codes and expects and 200 <= response.status < 300
+                and response.status != 204  # No Content: an answer of nothing (RFC 9110 §15.3.5), not a broken one
                 and not_json(response) and not (expects == "or html" and response.body.lstrip()[:1] == b"<")):
             # A 200 that is no JSON is a failed answer, not TenderNed's: it was recorded and asked only by
             # the next run, so one garbled or maintenance-page answer left the crawl partial. No wait, as for

@@ -548,6 +548,31 @@ def unavailable_related(path: str | Path, spider: str) -> set[str]:
         return ids - api_archived(db, ids)
 
 
+#: A shortfall the crawl recorder wrote (tenderarchive/extensions.py ``CrawlRecorder``) for a list query's single day.
+_SHORT_DAY = re.compile(r"shortfall: (?P<key>.+ (?P<day>[0-9]{4}-[0-9]{2}-[0-9]{2})\.\.(?P=day)): "
+                        r"fetched (?P<fetched>[0-9]+) of (?P<expected>[0-9]+) rows")
+
+
+def short_days(path: str | Path, spider: str) -> dict[str, dict[str, tuple[int, int]]]:
+    """The single days a list query came short on in a recorded crawl of the spider, by the crawl's profile:
+    ``{profile: {"QUERY DAY..DAY": (fetched, expected)}}``, the latest crawl's counts for each. A past day whose
+    ``totalElements`` stays above what its pages list (a withdrawn notice still counted) is recorded by the first
+    crawl that meets it; the spider only logs it when it comes short so again (spiders/tenderned.py
+    ``TenderNedSpider.shortfalls``)."""
+    out: dict[str, dict[str, tuple[int, int]]] = {}
+    with _crawls_read(path) as db:
+        if db is None:
+            return out
+        for crawl in db.query("select arguments, errors from crawls where spider = ? and errors like '%shortfall: %' "
+                              "order by crawl_id", [spider]):
+            profile = (_arguments(crawl) or {}).get("profile")
+            for error in _crawl_errors(db, "select ? as errors", [crawl["errors"]]):
+                m = _SHORT_DAY.fullmatch(str(error.get("error") or ""))
+                if m and error.get("url") is None and isinstance(profile, str):
+                    out.setdefault(profile, {})[m["key"]] = (int(m["fetched"]), int(m["expected"]))
+    return out
+
+
 def _unavailable_ids(db, spider: str, endpoint: str = "") -> set[str]:
     """The publication ids whose ``endpoint`` (the detail: ``""``) answered 404 or 410 in a crawl of the spider.
     Of ``/gerelateerd`` any of its pages: a later page of one answered in a page envelope is asked with

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from tenderarchive.store.queries import known_article_urls
+from tenderarchive.store.queries import known_article_urls, short_days
 from tenderarchive.store.schema import ensure_schema
 
 
@@ -26,3 +26,23 @@ def test_a_304_an_older_archive_kept_a_location_of_is_no_redirect_to_a_known_pag
     known = known_article_urls(path)
     assert "http://127.0.0.1:1/verhuisd" in known
     assert "http://127.0.0.1:1/ongewijzigd" not in known and "http://127.0.0.1:1/keuze" not in known
+
+
+def test_short_days_are_read_by_profile_for_every_query_name(tmp_path):
+    """The single days a list query came short on (``short_days``: the spider records such a day once), by the
+    crawl's profile, the latest crawl's counts; a query named by a search term of several words too (its name has a
+    space), and only single days (a window of several is no day). Synthetic rows."""
+    import json
+
+    path = tmp_path / "archive.db"
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    short = [{"url": None, "error": "shortfall: search:jeugd ggz 2021-03-01..2021-03-01: fetched 3 of 4 rows"},
+             {"url": None, "error": "shortfall: cpv 2021-03-01..2021-03-02: fetched 3 of 4 rows"}]
+    for crawl_id, profile, errors in ((1, "youth_care", short), (2, "all", short[:1]),
+                                      (3, "youth_care", [dict(short[0], error=short[0]["error"].replace("3 of", "2 of"))])):
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": "partial",
+                             "arguments": json.dumps({"profile": profile}), "errors": json.dumps(errors)}, alter=True)
+    db.close()
+    assert short_days(path, "tenderned") == {"youth_care": {"search:jeugd ggz 2021-03-01..2021-03-01": (2, 4)},
+                                             "all": {"search:jeugd ggz 2021-03-01..2021-03-01": (3, 4)}}
