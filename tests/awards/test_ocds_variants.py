@@ -297,3 +297,44 @@ def test_each_winner_keeps_its_own_award_and_signing_dates(tmp_path):
               for entry in ocds_record(item, "https://www.tenderned.nl/aankondigingen/overzicht/{id}")["awards"]
               for s in entry["suppliers"]]
     assert stored == [("Alpha B.V.", "2021-02-15", "2021-04-01"), ("Beta B.V.", "2021-02-20", "2021-05-01")]
+
+
+def test_a_contract_amendment_is_a_modification_of_the_award_not_a_new_award(tmp_path):
+    """OCDS releases with ``tag`` values (codelist releaseTag): a later publication tagged ``contractAmendment`` alone
+    amends the contract an earlier award notice awarded, and, as releases giving the whole state do, repeats that
+    award. It was an award notice ("Gunning", AGO, `definitieve_gunning` on the timeline), and its repeat of the
+    award became the award: the modified contract's value (€ 6.500, not the € 5.000 awarded), the modification's
+    day for its date, the modification for its notice. It is a modification (AAW, `verlenging`, as the API's
+    modification notice) and the award stays the award notice's; an award of a lot no earlier publication gives
+    stands, as the API's modification of a lot whose award notice is not archived. SYNTHETIC releases, written and
+    derived in a real archive."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.derive import refresh_award_currency
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import open_archive, write_ocds_procedure
+    from tenderarchive.timeline import notice_events
+
+    first = _release("310200-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000)], lots=("1", "2"))
+    amendment = dict(_release("310201-a", "2021-09-01", [_award("a1", "11111111", "Alpha B.V.", 650000),
+                                                         _award("b1", "22222222", "Beta B.V.", 70000, lots=("2",))],
+                              lots=("1", "2")), tag=["contractAmendment"],
+                     contracts=[{"id": "c1", "awardID": "a1", "value": {"amount": 650000, "currency": "EUR"},
+                                 "amendments": [{"id": "1", "date": "2021-09-01T00:00:00Z",
+                                                 "rationale": "Verlenging met een jaar"}]}])
+    (procedure,), report = read(tmp_path, [first, amendment])
+    assert report.errors == []
+    assert [(a["lot_id"], a["publication_id"], a["value_cents"], a["award_date"]) for a in procedure["awards"]] == [
+        ("1", 310200, 50000000, "2021-03-01"), ("2", 310201, 7000000, "2021-09-01")]
+    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
+                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    write_ocds_procedure(db, record, 1)
+    db.conn.commit()
+    refresh_award_currency(db, 1)
+    assert sorted((r["lot_id"], r["publication_id"], r["value_cents"], r["current"])
+                  for r in db.query("select * from awards")) == [("1", 310200, 50000000, 1), ("2", 310201, 7000000, 1)]
+    notices = {n["publication_id"]: n for n in db.query("select * from notices")}
+    assert [(n["notice_type"], n["notice_type_label"]) for _, n in sorted(notices.items())] == [
+        ("AGO", "Gunning (OCDS-dataset)"), ("AAW", "Wijziging opdracht (OCDS-dataset)")]
+    assert [(e["kind"], e["stage"]) for e in notice_events(notices[310201])] == [("modification", "verlenging")]
