@@ -296,8 +296,11 @@ def _publications(releases: list[dict]) -> dict:
     # contract modification ("Wijziging van een gegunde opdracht", the API's AAW), not an award notice
     modifications = sorted(key for key, tags in tagged.items()
                            if "contractAmendment" in tags and not tags & {"award", "awardUpdate"})
+    # a publication whose releases cancel the tender (tag tenderCancellation) and give no award: the procedure ended
+    # early (the API's VBE)
+    cancellations = sorted(key for key, tags in tagged.items() if "tenderCancellation" in tags and key not in awards)
     return {"publication_dates": dates, "award_publications": sorted(awards), "update_publications": updates,
-            "modification_publications": modifications}
+            "modification_publications": modifications, "cancellation_publications": cancellations}
 
 
 def _amount(prefix: str, value) -> dict:

@@ -338,3 +338,35 @@ def test_a_contract_amendment_is_a_modification_of_the_award_not_a_new_award(tmp
     assert [(n["notice_type"], n["notice_type_label"]) for _, n in sorted(notices.items())] == [
         ("AGO", "Gunning (OCDS-dataset)"), ("AAW", "Wijziging opdracht (OCDS-dataset)")]
     assert [(e["kind"], e["stage"]) for e in notice_events(notices[310201])] == [("modification", "verlenging")]
+
+
+def test_a_tender_cancellation_is_the_procedures_early_end_on_its_timeline(tmp_path):
+    """OCDS ``tag`` values and reference §4 (whole procedure stopped: the API's VBE, isVroegtijdigBeeindigd): a later
+    publication tagged ``tenderCancellation`` (tender status cancelled) was a "Publicatie (OCDS-dataset)" of no
+    type: flagged cancelled, but on the timeline a publication of no stage, where the API's VBE is the cancellation
+    (`mislukt`). It is a VBE; so is a stopped procedure's latest publication that gives no award, tagged or not.
+    SYNTHETIC releases, written and derived in a real archive."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.derive import derive
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import open_archive, write_ocds_procedure
+
+    tender = dict(_release("310300-a", "2021-03-01", []), tag=["tender"])
+    cancelled = {"ocid": tender["ocid"], "id": "310301-a", "date": "2021-06-01T00:00:00Z",
+                 "tender": {"id": "t", "title": "Jeugdhulp", "status": "cancelled", "statusDetails": "Ingetrokken"}}
+    for tags in (["tenderCancellation"], None):
+        (procedure,), report = read(tmp_path, [tender, dict(cancelled, **({"tag": tags} if tags else {}))])
+        assert report.errors == []
+        record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
+                             "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+        path = tmp_path / f"archive-{bool(tags)}.db"
+        db = open_archive(path)
+        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+        write_ocds_procedure(db, record, 1)
+        db.conn.commit()
+        derive(db, 1)
+        assert [(n["publication_id"], n["notice_type"], n["notice_type_label"]) for n in db.query(
+            "select * from notices order by publication_id")] == [
+            (310300, None, "Publicatie (OCDS-dataset)"), (310301, "VBE", "Vroegtijdige beëindiging (OCDS-dataset)")]
+        assert [(e["date"], e["kind"], e["stage"]) for e in db.query("select * from events order by date")] == [
+            ("2021-03-01", "publication", None), ("2021-06-01", "cancellation", "mislukt")], tags
