@@ -53,3 +53,37 @@ def test_a_providers_first_and_last_award_are_its_own_not_its_co_winners(serve_a
     upgraded = open_archive(done.db_path)
     refresh_summaries(upgraded)
     assert summarised(upgraded) == expected
+
+
+def test_a_winner_of_several_lots_is_named_once_among_an_award_notices_winners(serve_api, crawl):
+    """§4 different winners per lot: one provider won two of a notice's three lots. The award notices list
+    (`award_notices`: the notice's winners, in its list and its feed) named it once per lot, "Jeugdhulp Rijn B.V.;
+    Jeugdhulp Rijn B.V.; Stichting Zorg Oost", as did `awards_without_prior_call`; each winner is named once."""
+    from tests.awards.test_html_shapes import eforms, h1, h2
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import feed, rows
+    from tests.fixtures.awards.make_fixtures import amount, h3, only, row
+
+    def lot(number, name, value):
+        return [h2(f"6.1 ID resultaat perceel: LOT-000{number}"), only("Er is ten minste één winnaar gekozen."),
+                h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", name),
+                only("Inschrijving"), amount("Waarde van de aanbesteding", value, "Euro")]
+    html = eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
+                  *lot(1, "Jeugdhulp Rijn B.V.", "100 000"), *lot(2, "Stichting Zorg Oost", "200 000"),
+                  *lot(3, "Jeugdhulp Rijn B.V.", "300 000"))
+    notice = award(template(), 960184, html)
+    notice["detail"]["onlyGunningProcedure"] = True
+    done = crawl(serve_api([notice]).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    datasette = Server(done.db_path)
+    try:
+        (listed,) = rows(datasette, "award_notices")
+        assert (listed["winners"], listed["awarded_value"]) == ("Jeugdhulp Rijn B.V.; Stichting Zorg Oost",
+                                                                "€ 600.000,00")
+        (entry,) = feed(datasette, "award_notices").findall("{http://www.w3.org/2005/Atom}entry")
+        content = entry.find("{http://www.w3.org/2005/Atom}content").text
+        assert "gegund aan Jeugdhulp Rijn B.V.; Stichting Zorg Oost voor € 600.000,00" in content
+        (without_call,) = rows(datasette, "awards_without_prior_call")
+        assert without_call["winners"] == "Jeugdhulp Rijn B.V.; Stichting Zorg Oost"
+    finally:
+        datasette.stop()
