@@ -291,7 +291,10 @@ def _publications(releases: list[dict]) -> dict:
         tagged.setdefault(key, set()).update(tags)
     # a publication whose releases only update an award (tag awardUpdate, no award of its own) corrects an
     # earlier one: a rectification, whose awards supersede the earlier awards of their lots (reference §4)
-    updates = sorted(key for key, tags in tagged.items() if "awardUpdate" in tags and "award" not in tags)
+    # (so is one that only cancels an award, tag awardCancellation: it corrects the award notice, the lot now without
+    # a winner; it was an award notice, "Gunning", of the award stage)
+    updates = sorted(key for key, tags in tagged.items()
+                     if tags & {"awardUpdate", "awardCancellation"} and "award" not in tags)
     # a publication whose releases amend a contract (tag contractAmendment) and give no award of their own: a
     # contract modification ("Wijziging van een gegunde opdracht", the API's AAW), not an award notice
     modifications = sorted(key for key, tags in tagged.items()

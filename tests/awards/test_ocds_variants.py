@@ -370,3 +370,39 @@ def test_a_tender_cancellation_is_the_procedures_early_end_on_its_timeline(tmp_p
             (310300, None, "Publicatie (OCDS-dataset)"), (310301, "VBE", "Vroegtijdige beëindiging (OCDS-dataset)")]
         assert [(e["date"], e["kind"], e["stage"]) for e in db.query("select * from events order by date")] == [
             ("2021-03-01", "publication", None), ("2021-06-01", "cancellation", "mislukt")], tags
+
+
+def test_an_award_cancellation_is_a_correction_of_the_award_not_an_award_notice(tmp_path):
+    """OCDS ``tag`` values and reference §4 (rectified award): a later publication tagged ``awardCancellation`` alone
+    cancels Alpha's award of lot 1 (status cancelled; the lot is then not awarded, for the reason given). It was an
+    award notice ("Gunning (OCDS-dataset)", AGO, an award on the timeline) of a procedure whose lot it takes the
+    winner from. It is a rectification of the award, as an ``awardUpdate`` is; Beta's lot 2 stays awarded.
+    SYNTHETIC releases, written and derived in a real archive."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.derive import derive
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import open_archive, write_ocds_procedure
+
+    first = _release("310400-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000)], lots=("1", "2"))
+    second = _release("310400-b", "2021-03-01", [_award("b1", "22222222", "Beta B.V.", 700000, lots=("2",))],
+                      lots=("1", "2"))
+    cancel = {"ocid": first["ocid"], "id": "310401-a", "date": "2021-06-01T00:00:00Z", "tag": ["awardCancellation"],
+              "awards": [{"id": "a1", "status": "cancelled", "statusDetails": "Gunning ingetrokken"}]}
+    (procedure,), report = read(tmp_path, [first, second, cancel])
+    assert report.errors == []
+    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
+                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    write_ocds_procedure(db, record, 1)
+    db.conn.commit()
+    derive(db, 1)
+    assert [(r["lot_id"], r["awarded"], r["not_awarded_reason"]) for r in db.query(
+        "select * from lots order by lot_id")] == [("1", 0, "Gunning ingetrokken"), ("2", 1, None)]
+    assert [(r["lot_id"], r["current"]) for r in db.query("select * from awards")] == [("2", 1)]
+    assert [(n["publication_id"], n["notice_type"], n["notice_type_label"]) for n in db.query(
+        "select * from notices order by publication_id")] == [
+        (310400, "AGO", "Gunning (OCDS-dataset)"), (310401, "REC", "Rectificatie gunning (OCDS-dataset)")]
+    assert [(e["kind"], e["stage"]) for e in db.query(
+        "select * from events where source_type = 'notice' and source_id = '310401'")] == [
+        ("rectification", "definitieve_gunning")]
