@@ -33,6 +33,9 @@ def test_a_providers_first_and_last_award_are_its_own_not_its_co_winners(serve_a
         assert {r["organisation_id"]: r["last_award"] for r in rows(datasette, "who_won_in_jeugdregio",
                                                                      jeugdregio="")} == \
             {k: v[2] for k, v in expected.items()}
+        for provider, (first, last, _) in expected.items():  # the provider page's regions
+            assert [(r["eerste_jaar"], r["laatste_jaar"]) for r in rows(datasette, "aanbieder_regios",
+                                                                        aanbieder=provider)] == [(first, last)]
     finally:
         datasette.stop()
     from tenderarchive.store.summaries import refresh_summaries
