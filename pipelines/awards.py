@@ -108,10 +108,15 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
     buyer = organisation(n.get("buyer")) or {}
     dates, awarding = n.get("publication_dates") or {}, set(n.get("award_publications") or [])
     updating = set(n.get("update_publications") or [])
+    modifying = set(n.get("modification_publications") or [])
+    cancelling = set(n.get("cancellation_publications") or [])
     # a procedure the package says was stopped: its latest publication says so (notices.is_cancelled, the API's
     # isVroegtijdigBeeindigd), so the procedure's stage is a stopped one
     latest = max(((dates.get(str(pid)) or "", int(pid)) for pid in n.get("publication_ids") or [] if str(pid).isdigit()),
                   default=(None, None))[1] if n.get("stopped") else None
+    if latest is not None and str(latest) not in awarding | updating | modifying:
+        cancelling.add(str(latest))  # the publication that says the procedure stopped, where it gives no award
+
     record["notices"] = [only_columns("notices", {
         "publication_id": int(pid), "kenmerk": record["kenmerk"], "procurement_id": record["procurement_id"],
         "title": n.get("title"), "description": n.get("description"), "buyer": n.get("buyer"),
@@ -119,12 +124,18 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
         # first day), and named for the timeline, which read "TenderNed: None — …" (the package gives no code)
         **_published(dates.get(str(pid)) or day),
         "notice_type_label": "Rectificatie gunning (OCDS-dataset)" if str(pid) in updating else
+                             "Wijziging opdracht (OCDS-dataset)" if str(pid) in modifying else
+                             "Vroegtijdige beëindiging (OCDS-dataset)" if str(pid) in cancelling else
                              "Gunning (OCDS-dataset)" if str(pid) in awarding else "Publicatie (OCDS-dataset)",
         # an award update (tag awardUpdate) is a rectification: its awards supersede the earlier ones of their
         # lots (derive.refresh_award_currency), also when it names another winner under a new award id
         # and one giving an award is an award notice (AGO): the awards saved search and the open tenders list
         # it, the timeline has its award; it is no award notice the API crawl has archived (queries.py)
-        "notice_type": "REC" if str(pid) in updating else "AGO" if str(pid) in awarding else None,
+        # and a contract modification (tag contractAmendment alone) is the API's AAW: the timeline's verlenging
+        # and one cancelling the tender (tag tenderCancellation, or the stopped procedure's latest publication where
+        # it gives no award) the API's VBE: the timeline's cancellation (mislukt), not a publication of no stage
+        "notice_type": "REC" if str(pid) in updating else "AAW" if str(pid) in modifying else
+                       "AGO" if str(pid) in awarding else "VBE" if str(pid) in cancelling else None,
         "procedure_label": n.get("procedure"),
         "cpv_main": cpv, "cpv_main_8": cpv.split("-")[0] if cpv else None,
         "is_awarded": 1 if record["awards"] else 0, "is_cancelled": 1 if int(pid) == latest else None,

@@ -213,9 +213,15 @@ class StandardReader:
                         text, skip = value_of(line) if low.startswith("totale") else with_highest(line)
                         block["shared_value"], block["last_value"] = self._value(text), "shared_value"
             i += 2 if skip else 1
-        # key the blocks by lot: "Perceel nr.: -" is the procedure's single lot
+        # key the blocks by lot: "Perceel nr.: -" is the procedure's single lot (reference §3.1), "1" as the other
+        # notices of the procedure name it, whatever the contract's number: the contracts "Opdracht nr.: 1" and "2"
+        # of a procedure without lots are two awards of its one lot (they were lots "1" and "2", a lot no notice
+        # of the procedure has, counted among its percelen). A block naming neither is the single lot too, or,
+        # among blocks that name their lots, the lot of its contract's number.
+        numbered = any(block["lot_id"] not in (None, "-") for block in results.values())
         for key, block in list(results.items()):
-            lot_id = block["lot_id"] if block["lot_id"] not in (None, "-") else (block["contract_no"] or "1")
+            lot_id = block["lot_id"] if block["lot_id"] not in (None, "-") else (
+                block["contract_no"] or "1") if block["lot_id"] is None and numbered else "1"
             del results[key]
             if block.get("group"):
                 names = [c["name"] for c in block["winners"] if c.get("name")]

@@ -291,8 +291,19 @@ def _publications(releases: list[dict]) -> dict:
         tagged.setdefault(key, set()).update(tags)
     # a publication whose releases only update an award (tag awardUpdate, no award of its own) corrects an
     # earlier one: a rectification, whose awards supersede the earlier awards of their lots (reference §4)
-    updates = sorted(key for key, tags in tagged.items() if "awardUpdate" in tags and "award" not in tags)
-    return {"publication_dates": dates, "award_publications": sorted(awards), "update_publications": updates}
+    # (so is one that only cancels an award, tag awardCancellation: it corrects the award notice, the lot now without
+    # a winner; it was an award notice, "Gunning", of the award stage)
+    updates = sorted(key for key, tags in tagged.items()
+                     if tags & {"awardUpdate", "awardCancellation"} and "award" not in tags)
+    # a publication whose releases amend a contract (tag contractAmendment) and give no award of their own: a
+    # contract modification ("Wijziging van een gegunde opdracht", the API's AAW), not an award notice
+    modifications = sorted(key for key, tags in tagged.items()
+                           if "contractAmendment" in tags and not tags & {"award", "awardUpdate"})
+    # a publication whose releases cancel the tender (tag tenderCancellation) and give no award: the procedure ended
+    # early (the API's VBE)
+    cancellations = sorted(key for key, tags in tagged.items() if "tenderCancellation" in tags and key not in awards)
+    return {"publication_dates": dates, "award_publications": sorted(awards), "update_publications": updates,
+            "modification_publications": modifications, "cancellation_publications": cancellations}
 
 
 def _amount(prefix: str, value) -> dict:
@@ -433,9 +444,16 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     # place where it first appeared. Releases are in date order.
     latest: dict[tuple, tuple[dict, dict, tuple]] = {}
     seen: dict[str, dict] = {}  # each award id as its releases so far give it
+    modifications = set(notice["modification_publications"])
     for release in releases:
+        modification = str(_publication(release)) in modifications
         for award in release.get("awards") or []:
             if not isinstance(award, dict):
+                continue
+            if modification and str(award.get("id")) in seen:
+                # a contract modification repeating the award it modifies (a release giving the whole state): the
+                # award stays the award notice's, its value and date (the modified contract's value, the
+                # modification's day, are no award's), as the API's modification of an awarded lot is no award
                 continue
             if award.get("id") is not None:
                 # a release with only some of an award's fields (an update giving its new value alone): what it

@@ -406,6 +406,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_lot_keys(db)
     migrate_summary_winner_values(db)
     migrate_summary_winner_twins(db)
+    migrate_summary_winner_dates(db)
     migrate_organisation_names(db)
     migrate_trade_keys(db)
     for name, sql in VIEWS.items():
@@ -603,6 +604,22 @@ def migrate_summary_winner_values(db: sqlite_utils.Database) -> None:
         "select 1 from summary_award_winners w join awards a on a.award_id = w.award_id "
         "join award_suppliers s on s.award_id = w.award_id and s.organisation_id = w.organisation_id "
         "where a.value_cents is null and s.tender_value_cents is not null and w.value_cents is null limit 1").fetchone()
+    if stale:
+        db.execute("delete from summary_procurements")
+
+
+def migrate_summary_winner_dates(db: sqlite_utils.Database) -> None:
+    """Summaries written before a winner row was dated by the winner's own award (``store/summaries.py``
+    ``WINNERS_SQL``: a provider's last award and years in ``aanbieders`` and ``who_won_in_jeugdregio`` were its
+    co-winner's): emptied where a winner chosen on a day of its own has a row dated otherwise, so the next
+    derivation rebuilds them in one pass."""
+    if not all(db[t].exists() for t in ("summary_award_winners", "summary_procurements", "award_suppliers")):
+        return
+    # (an award whose winners were chosen on days of their own, summarised with one date for all of them)
+    stale = db.execute(
+        "select 1 from summary_award_winners w where (select count(distinct coalesce(s.award_date, s.contract_date)) "
+        "from award_suppliers s where s.award_id = w.award_id) > 1 group by w.award_id "
+        "having count(distinct w.last_award) = 1 and count(*) > 1 limit 1").fetchone()
     if stale:
         db.execute("delete from summary_procurements")
 

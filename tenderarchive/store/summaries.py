@@ -210,14 +210,17 @@ where a.procurement_id in ({marks}) and +a.current = 1 and +p.youth_care = 1
 #: A winner's value is the award's, or (a lot of several winners with a tender value each, which has no award value:
 #: reference tenderned-awards.md §2.5, §4) the winner's own: a provider's totals count what it won. A provider
 #: printed twice in one award (with and without its KvK number) is one winner of it (winners without an id stay
-#: a row each, as before).
+#: a row each, as before). Each winner row is dated by the winner's own award (``award_suppliers.award_date``, its
+#: contract date where it has none, the award's where it has neither: reference §8.4, §4 several winners per lot), as
+#: ``aanbieder_contracten`` dates it; ``year`` stays the award's, the year the region years count the award in, and a
+#: provider's first and last year (:data:`OWN_YEAR`) are those of its own awards.
 WINNERS_SQL = """
 select award_id, provider_id, min(name), procurement_id, jeugdregio_code, year,
-  coalesce(award_value, max(tender_value_cents)) as value_cents, last_award, last_update
+  coalesce(award_value, max(tender_value_cents)) as value_cents, max(last_award), max(last_update)
 from (select s.award_id, {provider} as provider_id, s.rowid as supplier_row, s.name, a.procurement_id,
     p.jeugdregio_code, a.year, a.value_cents as award_value, s.tender_value_cents,
-    coalesce(a.award_date, a.contract_date) as last_award,
-    coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
+    coalesce(s.award_date, s.contract_date, a.award_date, a.contract_date) as last_award,
+    coalesce(s.award_date, s.contract_date, a.award_date, a.contract_date, a.fetched_at) as last_update
   from awards a join procurements p on p.procurement_id = a.procurement_id
     join award_suppliers s on s.award_id = a.award_id
   where a.procurement_id in ({{marks}}) and +a.current = 1 and +p.youth_care = 1 and coalesce(s.is_buyer, 0) = 0)
@@ -382,10 +385,21 @@ def _region_year(db, code, year) -> bool:
     return _replace(db, "summary_region_years", "jeugdregio_code is ? and jaar is ?", [code, year], row)
 
 
+#: The year of a winner row's own award (its ``last_award``, the winner's own date), else the award's year.
+OWN_YEAR = "coalesce(cast(substr(last_award, 1, 4) as integer), year)"
+
+
+def _own_year(row) -> int | None:
+    """:data:`OWN_YEAR` of a ``summary_award_winners`` row read in Python."""
+    day = row[7]
+    return int(day[:4]) if isinstance(day, str) and day[:4].isdigit() else row[5]
+
+
 def _org_region(db, organisation_id, code) -> bool:
     row = db.execute(
         "select organisation_id, jeugdregio_code, min(name), count(distinct award_id), count(distinct procurement_id), "
-        "null, sum(value_cents), min(year), max(year), max(last_award), max(last_update) from summary_award_winners "
+        f"null, sum(value_cents), min({OWN_YEAR}), max({OWN_YEAR}), max(last_award), max(last_update) "
+        "from summary_award_winners "
         "where organisation_id is ? and jeugdregio_code is ? group by organisation_id, jeugdregio_code",
         [organisation_id, code]).fetchone()
     return _replace(db, "summary_org_regions", "organisation_id is ? and jeugdregio_code is ?",
@@ -455,8 +469,8 @@ def _fold_org_region(db, keys: Keys, key) -> bool:
     return _replace(db, "summary_org_regions", "organisation_id = ? and jeugdregio_code is ?", [organisation_id, code],
                     (organisation_id, code, _min(name, [r[2] for r in rows]), awards + len(rows),
                      procedures + len({r[3] for r in rows if (key, r[3]) not in keys.kept_org_regions}), regions,
-                     _sum(cents, [r[6] for r in rows]), _min(first_year, [r[5] for r in rows]),
-                     _max(last_year, [r[5] for r in rows]), _max(last_award, [r[7] for r in rows]),
+                     _sum(cents, [r[6] for r in rows]), _min(first_year, [_own_year(r) for r in rows]),
+                     _max(last_year, [_own_year(r) for r in rows]), _max(last_award, [r[7] for r in rows]),
                      _max(last_update, [r[8] for r in rows])))
 
 
@@ -631,7 +645,7 @@ def _rebuild_keys(db) -> None:
         "  on w.jeugdregio_code is k.code and w.year is k.year")
     db.execute(
         "insert into summary_org_regions select organisation_id, jeugdregio_code, min(name), count(distinct award_id), "
-        "count(distinct procurement_id), null, sum(value_cents), min(year), max(year), max(last_award), "
+        f"count(distinct procurement_id), null, sum(value_cents), min({OWN_YEAR}), max({OWN_YEAR}), max(last_award), "
         "max(last_update) from summary_award_winners group by organisation_id, jeugdregio_code")
     db.execute(
         f"insert into summary_org_regions select organisation_id, {ALL_REGIONS}, min(name), sum(awards), "

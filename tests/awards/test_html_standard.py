@@ -50,3 +50,38 @@ def test_contractors_of_a_lot_have_its_contract_date():
         CONTRACTOR.replace("Berkel-B B.V.", "ECLG expertisecentrum")))
     assert [(s["name"], s["contract_date"]) for s in read["suppliers"]] == [
         ("Berkel-B B.V.", "2022-06-24"), ("ECLG expertisecentrum", "2022-06-24")]
+
+
+def _contract(number: str, lot: str, name: str, value: str) -> str:
+    """One "Afdeling V" block (one contract) of a standard form, its contractor and value (reference §3.1)."""
+    return ('<h3 class="section-header-1">Afdeling V: <span>Gunning van een opdracht</span></h3>'
+            f'<p class="subsection-content">Opdracht nr.: {number}<br />Perceel nr.: {lot}<br />Benaming: Jeugdhulp</p>'
+            '<p class="subsection-content">Een opdracht/perceel wordt gegund: ja</p>'
+            + CONTRACTOR.replace("Berkel-B B.V.", name).replace("1 800 000,00", value))
+
+
+@pytest.mark.parametrize("lot", ["-", "1"])
+def test_the_contracts_of_a_procedure_without_lots_are_awards_of_its_single_lot(lot):
+    """Reference §3.1: "Perceel nr." is "-" with a single lot, and the "Afdeling V" heading repeats per contract. Two
+    contracts ("Opdracht nr.: 1" and "2") of a procedure without lots were lots "1" and "2": a second lot that no
+    notice of the procedure has, counted among its percelen, its award apart from the lot's. They are two awards of
+    the one lot, each with its own winner and value, as when the form numbers the lot."""
+    html = ('<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+            + _contract("1", lot, "Jeugdhulp Noord B.V.", "100 000,00")
+            + _contract("2", lot, "Stichting Zorg Oost", "200 000,00")
+            + '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+    parsed = parse_html(html)
+    assert [lot["lot_id"] for lot in parsed["lots"]] == ["1"]
+    assert [(a["lot_id"], a["value_cents"]) for a in parsed["awards"]] == [("1", 10000000), ("1", 20000000)]
+    assert [(s["lot_id"], s["award_index"], s["name"]) for s in parsed["suppliers"]] == [
+        ("1", 0, "Jeugdhulp Noord B.V."), ("1", 1, "Stichting Zorg Oost")]
+
+
+def test_blocks_naming_their_lots_keep_them_and_a_block_naming_none_is_its_contracts():
+    """Beside blocks that name their lots ("Perceel nr.: 2"), a block without a "Perceel nr." line is the lot of its
+    contract's number, as before."""
+    html = ('<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+            + _contract("1", "2", "Jeugdhulp Noord B.V.", "100 000,00")
+            + _contract("3", "X", "Stichting Zorg Oost", "200 000,00").replace("Perceel nr.: X<br />", "")
+            + '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+    assert sorted(a["lot_id"] for a in parse_html(html)["awards"]) == ["2", "3"]

@@ -297,3 +297,112 @@ def test_each_winner_keeps_its_own_award_and_signing_dates(tmp_path):
               for entry in ocds_record(item, "https://www.tenderned.nl/aankondigingen/overzicht/{id}")["awards"]
               for s in entry["suppliers"]]
     assert stored == [("Alpha B.V.", "2021-02-15", "2021-04-01"), ("Beta B.V.", "2021-02-20", "2021-05-01")]
+
+
+def test_a_contract_amendment_is_a_modification_of_the_award_not_a_new_award(tmp_path):
+    """OCDS releases with ``tag`` values (codelist releaseTag): a later publication tagged ``contractAmendment`` alone
+    amends the contract an earlier award notice awarded, and, as releases giving the whole state do, repeats that
+    award. It was an award notice ("Gunning", AGO, `definitieve_gunning` on the timeline), and its repeat of the
+    award became the award: the modified contract's value (€ 6.500, not the € 5.000 awarded), the modification's
+    day for its date, the modification for its notice. It is a modification (AAW, `verlenging`, as the API's
+    modification notice) and the award stays the award notice's; an award of a lot no earlier publication gives
+    stands, as the API's modification of a lot whose award notice is not archived. SYNTHETIC releases, written and
+    derived in a real archive."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.derive import refresh_award_currency
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import open_archive, write_ocds_procedure
+    from tenderarchive.timeline import notice_events
+
+    first = _release("310200-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000)], lots=("1", "2"))
+    amendment = dict(_release("310201-a", "2021-09-01", [_award("a1", "11111111", "Alpha B.V.", 650000),
+                                                         _award("b1", "22222222", "Beta B.V.", 70000, lots=("2",))],
+                              lots=("1", "2")), tag=["contractAmendment"],
+                     contracts=[{"id": "c1", "awardID": "a1", "value": {"amount": 650000, "currency": "EUR"},
+                                 "amendments": [{"id": "1", "date": "2021-09-01T00:00:00Z",
+                                                 "rationale": "Verlenging met een jaar"}]}])
+    (procedure,), report = read(tmp_path, [first, amendment])
+    assert report.errors == []
+    assert [(a["lot_id"], a["publication_id"], a["value_cents"], a["award_date"]) for a in procedure["awards"]] == [
+        ("1", 310200, 50000000, "2021-03-01"), ("2", 310201, 7000000, "2021-09-01")]
+    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
+                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    write_ocds_procedure(db, record, 1)
+    db.conn.commit()
+    refresh_award_currency(db, 1)
+    assert sorted((r["lot_id"], r["publication_id"], r["value_cents"], r["current"])
+                  for r in db.query("select * from awards")) == [("1", 310200, 50000000, 1), ("2", 310201, 7000000, 1)]
+    notices = {n["publication_id"]: n for n in db.query("select * from notices")}
+    assert [(n["notice_type"], n["notice_type_label"]) for _, n in sorted(notices.items())] == [
+        ("AGO", "Gunning (OCDS-dataset)"), ("AAW", "Wijziging opdracht (OCDS-dataset)")]
+    assert [(e["kind"], e["stage"]) for e in notice_events(notices[310201])] == [("modification", "verlenging")]
+
+
+def test_a_tender_cancellation_is_the_procedures_early_end_on_its_timeline(tmp_path):
+    """OCDS ``tag`` values and reference §4 (whole procedure stopped: the API's VBE, isVroegtijdigBeeindigd): a later
+    publication tagged ``tenderCancellation`` (tender status cancelled) was a "Publicatie (OCDS-dataset)" of no
+    type: flagged cancelled, but on the timeline a publication of no stage, where the API's VBE is the cancellation
+    (`mislukt`). It is a VBE; so is a stopped procedure's latest publication that gives no award, tagged or not.
+    SYNTHETIC releases, written and derived in a real archive."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.derive import derive
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import open_archive, write_ocds_procedure
+
+    tender = dict(_release("310300-a", "2021-03-01", []), tag=["tender"])
+    cancelled = {"ocid": tender["ocid"], "id": "310301-a", "date": "2021-06-01T00:00:00Z",
+                 "tender": {"id": "t", "title": "Jeugdhulp", "status": "cancelled", "statusDetails": "Ingetrokken"}}
+    for tags in (["tenderCancellation"], None):
+        (procedure,), report = read(tmp_path, [tender, dict(cancelled, **({"tag": tags} if tags else {}))])
+        assert report.errors == []
+        record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
+                             "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+        path = tmp_path / f"archive-{bool(tags)}.db"
+        db = open_archive(path)
+        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+        write_ocds_procedure(db, record, 1)
+        db.conn.commit()
+        derive(db, 1)
+        assert [(n["publication_id"], n["notice_type"], n["notice_type_label"]) for n in db.query(
+            "select * from notices order by publication_id")] == [
+            (310300, None, "Publicatie (OCDS-dataset)"), (310301, "VBE", "Vroegtijdige beëindiging (OCDS-dataset)")]
+        assert [(e["date"], e["kind"], e["stage"]) for e in db.query("select * from events order by date")] == [
+            ("2021-03-01", "publication", None), ("2021-06-01", "cancellation", "mislukt")], tags
+
+
+def test_an_award_cancellation_is_a_correction_of_the_award_not_an_award_notice(tmp_path):
+    """OCDS ``tag`` values and reference §4 (rectified award): a later publication tagged ``awardCancellation`` alone
+    cancels Alpha's award of lot 1 (status cancelled; the lot is then not awarded, for the reason given). It was an
+    award notice ("Gunning (OCDS-dataset)", AGO, an award on the timeline) of a procedure whose lot it takes the
+    winner from. It is a rectification of the award, as an ``awardUpdate`` is; Beta's lot 2 stays awarded.
+    SYNTHETIC releases, written and derived in a real archive."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.derive import derive
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import open_archive, write_ocds_procedure
+
+    first = _release("310400-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000)], lots=("1", "2"))
+    second = _release("310400-b", "2021-03-01", [_award("b1", "22222222", "Beta B.V.", 700000, lots=("2",))],
+                      lots=("1", "2"))
+    cancel = {"ocid": first["ocid"], "id": "310401-a", "date": "2021-06-01T00:00:00Z", "tag": ["awardCancellation"],
+              "awards": [{"id": "a1", "status": "cancelled", "statusDetails": "Gunning ingetrokken"}]}
+    (procedure,), report = read(tmp_path, [first, second, cancel])
+    assert report.errors == []
+    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
+                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+    db = open_archive(tmp_path / "archive.db")
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    write_ocds_procedure(db, record, 1)
+    db.conn.commit()
+    derive(db, 1)
+    assert [(r["lot_id"], r["awarded"], r["not_awarded_reason"]) for r in db.query(
+        "select * from lots order by lot_id")] == [("1", 0, "Gunning ingetrokken"), ("2", 1, None)]
+    assert [(r["lot_id"], r["current"]) for r in db.query("select * from awards")] == [("2", 1)]
+    assert [(n["publication_id"], n["notice_type"], n["notice_type_label"]) for n in db.query(
+        "select * from notices order by publication_id")] == [
+        (310400, "AGO", "Gunning (OCDS-dataset)"), (310401, "REC", "Rectificatie gunning (OCDS-dataset)")]
+    assert [(e["kind"], e["stage"]) for e in db.query(
+        "select * from events where source_type = 'notice' and source_id = '310401'")] == [
+        ("rectification", "definitieve_gunning")]
