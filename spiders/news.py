@@ -127,7 +127,7 @@ def _moment(value: str | None) -> datetime | date | None:
         try:
             moment = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
-            return _english_day(value) or _dutch_moment(value)
+            return _english_day(value) or _weekday_form(value) or _dutch_moment(value)
         if moment.tzinfo is None and re.search(r"-0000\s*$", value):
             # RFC 5322 §3.3: "-0000" is UTC (the sender's own zone unknown); Python leaves it naive, which read it
             # as Amsterdam's, two hours early in summer: an item of 23:30 UTC dated the day before its Dutch day
@@ -178,6 +178,65 @@ def _english_day(value: str) -> date | None:
         return date(int(match.group("y")), month, int(match.group("d") or match.group("d2"))) if month else None
     except ValueError:  # "31 Nov 2021"
         return None
+
+
+_ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: A date as Drupal's default formats write it, in a feed's item, a Views listing or a WordPress theme's: a weekday,
+#: then the month before the day, then the time after " - " (Drupal's "long", ``l, F j, Y - H:i``: "Thursday,
+#: October 14, 2021 - 16:05"; its "medium", ``D, m/d/Y - H:i``: "Thu, 10/14/2021 - 16:05"), or "at" (WordPress:
+#: "October 14, 2021 at 16:05"); the weekday and month names translated where the site runs in Dutch ("do,
+#: 10/14/2021 - 16:05", "donderdag, oktober 14, 2021 - 16:05") while the order stays the format's.
+_WEEKDAY_FORM = re.compile(
+    r"(?:(?P<wd>[a-z]{2,9})\.?,?\s+)?(?:(?P<mon>[a-z]{3,9})\.?\s+(?P<d>\d{1,2}),?|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/)"
+    r"\s*(?P<y>(?:19|20)\d{2})(?:\s*(?:[-–—,|@]|\bat\b|\bom\b)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)"
+    r"(?::[0-5]\d)?(?:\s*uur)?)?", re.I)
+
+
+def _weekday_number(name: str | None) -> int | None:
+    """Monday 0 … Sunday 6 of an English or Dutch weekday name or its abbreviation ("Thu", "do"), else None."""
+    from tenderarchive.extraction.dates import WEEKDAY_ABBREVIATIONS, WEEKDAYS
+
+    name = (name or "").lower()
+    if name in WEEKDAYS or name in WEEKDAY_ABBREVIATIONS:
+        return WEEKDAYS.get(name, WEEKDAY_ABBREVIATIONS.get(name))
+    return next((i for i, day in enumerate(_ENGLISH_WEEKDAYS) if len(name) >= 3 and day.startswith(name)), None)
+
+
+def _weekday_form(value: str) -> datetime | date | None:
+    """A date written as :data:`_WEEKDAY_FORM` reads it, with its time when it gives one (Amsterdam's), else None.
+    Read as no date, a Drupal feed's or listing's items went undated where their pages state none, and a
+    ``--from-date`` crawl asked every older one. A numeric date is read month first only where a weekday says
+    so (the day it names falls on it; "Thu, 10/14/2021" cannot be day first, "do, 04/10/2021" is 10 April); without
+    one the Dutch reading (day first) stands, and a numeric date that its weekday contradicts either way is left to it."""
+    from tenderarchive.extraction.dates import MONTHS
+
+    match = _WEEKDAY_FORM.fullmatch(" ".join(_twenty_four_hours(value).split()))
+    if match is None:
+        return None
+    weekday = _weekday_number(match.group("wd"))
+    if match.group("wd") and weekday is None:
+        return None
+    year = int(match.group("y"))
+    if match.group("mon"):
+        name = match.group("mon").lower()
+        month = MONTHS.get(name) or next((i for i, full in enumerate(_ENGLISH_MONTHS, 1) if full.startswith(name)), None)
+        candidates = [(month, int(match.group("d")))] if month else []
+    elif weekday is None:
+        return None
+    else:
+        first, second = int(match.group("n1")), int(match.group("n2"))
+        candidates = [(first, second), (second, first)]
+    for month, day in candidates:
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if weekday is not None and len(candidates) > 1 and found.weekday() != weekday:
+            continue
+        if match.group("H") is None:
+            return found
+        return datetime(year, month, day, int(match.group("H")), int(match.group("M")), tzinfo=AMSTERDAM)
+    return None
 
 
 #: A UTC offset or zone name ending a feed's date (``+0200``, ``+02:00``, ``GMT``, ``UTC``, ``Z``).
@@ -803,14 +862,17 @@ _SHORT_YEAR = re.compile(r"(?:(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)
 #: An English date with an optional time after it ("October 14, 2021", "14 Oct 2021 at 4:05 PM"): a WordPress theme
 #: left in its default language prints its dates so.
 _ENGLISH_LISTED = re.compile(r"(?P<day>.+?\d{4})(?:,?\s+(?:at\s+)?(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d)?)?", re.I)
-#: A label before a listing's date ("Gepubliceerd op:", "Posted on", "Datum:").
-_LISTED_LABEL = re.compile(r"^(?:gepubliceerd|geplaatst|datum|published|posted)(?:\s+(?:op|on))?\s*:?\s*", re.I)
+#: A label before a listing's date ("Gepubliceerd op:", "Posted on", "Datum:"; Drupal's "Submitted by redactie on",
+#: in Dutch "Ingediend door redactie op").
+_LISTED_LABEL = re.compile(r"^(?:gepubliceerd|geplaatst|ingediend|datum|published|posted|submitted)"
+                           r"(?:\s+(?:by|door)\s+\S.{0,40}?(?=\s+(?:on|op)\s))?(?:\s+(?:op|on))?\s*:?\s*", re.I)
 
 
 def short_listed_date(text: str | None, fetched: datetime | None):
     """The date a listing's date element holds as its whole text (a label before it allowed) where the Dutch forms of
     news-sites.md §2.3 do not read it: written with a two-digit year (:data:`_SHORT_YEAR`; the century the one that
-    puts it no later than a year after ``fetched``) or in English (:data:`_ENGLISH_LISTED`, :func:`_english_day`).
+    puts it no later than a year after ``fetched``) or in English (:data:`_ENGLISH_LISTED`, :func:`_english_day`), or as
+    Drupal's default formats write it (:func:`_weekday_form`).
     Read as no date, such a listing's items went undated where their pages state none, and a ``--from-date`` crawl
     asked every older one; a page's own text is not read so (a "14-10-21" in a sentence may be anything).
 
@@ -836,7 +898,19 @@ def short_listed_date(text: str | None, fetched: datetime | None):
         return ParsedDate(day.isoformat() + time(match), "minute" if match.group("H") else "day")
     match = _ENGLISH_LISTED.fullmatch(_twenty_four_hours(text))
     day = _english_day(match.group("day")) if match else None
-    return ParsedDate(day.isoformat() + time(match), "minute" if match.group("H") else "day") if day else None
+    if day:
+        return ParsedDate(day.isoformat() + time(match), "minute" if match.group("H") else "day")
+    return _weekday_listed(text)  # Drupal's "Thursday, October 14, 2021 - 16:05"
+
+
+def _weekday_listed(text: str | None):
+    """The date of a listing's date element written as :func:`_weekday_form` reads it (a label before it allowed), as a
+    :class:`~tenderarchive.extraction.dates.ParsedDate`, else None."""
+    from tenderarchive.extraction.dates import ParsedDate
+
+    text = _LISTED_LABEL.sub("", " ".join((text or "").replace("\u00a0", " ").split()).strip(_DATE_WRAPPING))
+    moment = _weekday_form(text) if text and len(text) <= 50 else None
+    return ParsedDate(_listed_iso(moment), "minute" if isinstance(moment, datetime) else "day") if moment else None
 
 
 def _listed_date(anchor, href: str, other_article, fetched: datetime | None = None) -> str:
@@ -902,6 +976,10 @@ def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_a
         for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
             if modification_marked(el):
                 continue  # "updated" holds "date"
+            # Drupal's "Thu, 04/10/2021 - 16:05" (month first, its weekday says so) before the Dutch reading (day first)
+            found = _weekday_listed(one_line(el))
+            if found:
+                break
             stated = find_stated_date(element_text(el).split("\n"), head_lines=3, suffix_limit=None) \
                 or find_stated_date([one_line(el)], head_lines=1, suffix_limit=None)
             if stated:

@@ -1,0 +1,66 @@
+"""The news spider, eighteenth pass against docs/reference/news-sites.md as an evaluator would test it:
+loopback sites of SYNTHETIC pages (labelled like tests/fixtures/news), crawled with ``tenderarchive
+crawl news`` into a real archive."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, registry, serve
+from tests.spiders.test_news_reference17 import rss_feed, undated_page
+
+
+def test_a_feed_dated_in_drupals_default_formats_dates_its_items(tmp_path):
+    """§2.1 Drupal, feeds; §2.3 weekday and time of day: Drupal's default date formats, which a Views feed or a
+    theme prints, put a weekday first and the time after " - " ("Thursday, October 14, 2021 - 16:05", its "long";
+    "Sat, 10/02/2021 - 11:00", its "medium", month first), in Dutch where the site is ("wo, 10/02/2021 - 11:00").
+    Such a date was no date: the item went undated where its page states none, and a ``--from-date`` crawl fetched
+    it however old. Each dates its item; the weekday tells a numeric date's order (Saturday 2 October, Wednesday 10
+    February), and one before the window is not asked."""
+    from spiders.news import _moment
+
+    log: list[str] = []
+    items = {"/nieuws/gunning-jeugdhulp": "Thursday, October 14, 2021 - 16:05",
+             "/nieuws/inschrijving-geopend": "Sat, 10/02/2021 - 11:00",
+             "/nieuws/contracten-getekend": "vrijdag, oktober 15, 2021 - 09:30",
+             "/nieuws/marktconsultatie": "wo, 10/02/2021 - 11:00",
+             "/nieuws/inkoopplan": "Thursday, September 30, 2021 - 10:00"}
+    routes = {"/robots.txt": ROBOTS, **{path: undated_page(f"Bericht {n}") for n, path in enumerate(items)}}
+    with serve({**routes, "/rss.xml": lambda base: rss_feed(base, items)}, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="drupal", discovery={"feeds": ["rss.xml"]},
+                                    allow=["^/nieuws/"]), tmp_path / "archive.db", "--from-date", "2021-10-01")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted((r["title"], r["published"]) for r in db["articles"].rows) == [
+        ("Bericht 0", "2021-10-14T16:05"), ("Bericht 1", "2021-10-02T11:00"), ("Bericht 2", "2021-10-15T09:30")]
+    assert not {"/nieuws/marktconsultatie", "/nieuws/inkoopplan"} & set(log)
+    assert _moment("za, 04/10/2021 - 16:05").date().isoformat() == "2021-04-10"  # a Saturday: 10 April
+    assert _moment("October 14, 2021 at 4:05 pm").hour == 16
+
+
+def test_a_drupal_views_listing_dates_its_entries_by_their_weekday_and_month_first_date(tmp_path):
+    """§2.1 Drupal (a Views listing paged ``?page=``), §2.3 listing dates: the "Submitted" date Drupal prints under
+    each title in its "medium" format ("Sat, 10/02/2021 - 11:00": month first) was read day first (10 February) or
+    not at all ("Thu, 10/14/2021 - 16:05"): the entry went undated, or dated months off, where its page states none;
+    a ``--from-date`` crawl skipped the one and asked the other however old. The weekday tells the order."""
+    log: list[str] = []
+    entries = {"/nieuws/gunning-jeugdhulp": "Thu, 10/14/2021 - 16:05", "/nieuws/inschrijving-geopend":
+               "Sat, 10/02/2021 - 11:00", "/nieuws/marktconsultatie": "Wed, 02/10/2021 - 11:00",
+               "/nieuws/contracten": "Thursday, October 14, 2021 - 16:05"}
+    listing = "".join(f"<div class='views-row'><h3><a href='{path}'>Bericht {n}</a></h3><div class='node-date'>"
+                      f"Submitted by redactie on {day}</div></div>" if n < 3 else
+                      f"<div class='views-row'><h3><a href='{path}'>Bericht {n}</a></h3><span class='date'>{day}</span>"
+                      "</div>" for n, (path, day) in enumerate(entries.items()))
+    routes = {"/robots.txt": ROBOTS, **{path: undated_page(f"Bericht {n}") for n, path in enumerate(entries)},
+              "/nieuws": ("text/html; charset=utf-8", ("<!doctype html><html><head><meta name='tenderarchive-fixture' "
+                          f"content='synthetic'></head><body><main><div class='view-content'>{listing}</div></main>"
+                          "</body></html>").encode())}
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="drupal", discovery={"listing": {"urls": ["nieuws"]}},
+                                    allow=["^/nieuws/"]), tmp_path / "archive.db", "--from-date", "2021-10-01")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted((r["title"], r["published"]) for r in db["articles"].rows) == [
+        ("Bericht 0", "2021-10-14T16:05"), ("Bericht 1", "2021-10-02T11:00"), ("Bericht 3", "2021-10-14T16:05")]
+    assert "/nieuws/marktconsultatie" not in log
