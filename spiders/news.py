@@ -1101,6 +1101,8 @@ class NewsSpider(BaseSpider):
         spider.revisit_before = spider.now() - timedelta(hours=number_setting(crawler.settings, "NEWS_REVISIT_HOURS",
                                                                               float))
         spider.revisit_max = number_setting(crawler.settings, "NEWS_REVISIT_MAX", int)
+        spider.redirect_recheck_before = spider.now() - timedelta(
+            days=number_setting(crawler.settings, "NEWS_REDIRECT_RECHECK_DAYS", float))
         return spider
 
     def use_archive_state(self, state: dict) -> None:
@@ -1110,6 +1112,10 @@ class NewsSpider(BaseSpider):
         for url, fetched_at in state["known_articles"].items():
             key = page_key(url)
             self.known[key] = max(self.known.get(key, ""), fetched_at or "")
+        #: per address (:func:`page_key`): where its last answer redirected, off the archived pages, and when
+        #: (``queries.redirected_elsewhere``; :meth:`redirected_off_the_site`)
+        self.redirected_elsewhere = {page_key(url): found for url, found in
+                                     (state.get("redirected_elsewhere") or {}).items()}
         #: per (site, hash of its text): the archived news page of that site with that text, its title and date
         #: (:meth:`archived_copy_of`; pages archived in this crawl are added as they are handed to the store)
         self.known_contents = {}
@@ -1842,6 +1848,9 @@ class NewsSpider(BaseSpider):
             self.crawler.stats.inc_value("news/lastmod_in_future")
             changed = None
         known = self.known.get(key)
+        if not living and known is None and self.redirected_off_the_site(site, key, moment):
+            self.crawler.stats.inc_value("news/skipped_redirected_away")
+            return None
         if not living and known is not None:
             if (changed is None or not self.changed_since(moment, known, self.today())) \
                     and not self.revisit_due(key, known, via, lastmod):
@@ -1858,6 +1867,31 @@ class NewsSpider(BaseSpider):
             return None
         self.requested.add(key)
         return url, living
+
+    def redirected_off_the_site(self, site, key: str, moment: datetime | date | None) -> bool:
+        """Whether an address is left alone because its last answer redirected off the site
+        (``queries.redirected_elsewhere``): to a place the site's registry entry still does not admit (outside its
+        rules, its home page, its news overview: :meth:`redirect_lands_on_a_page`), and no sitemap ``lastmod`` says
+        it changed since. Such an item (moved to a partner's host, withdrawn to the home page) was asked again,
+        with where it leads, at every crawl, and never archived. An address whose redirect now leads onto the site
+        (its rules widened), or that last answered so over ``NEWS_REDIRECT_RECHECK_DAYS`` ago, is asked."""
+        found = getattr(self, "redirected_elsewhere", {}).get(key)
+        if found is None:
+            return False
+        target, fetched_at = found
+        if moment is not None and self.changed_since(moment, fetched_at, self.today()):
+            return False
+        try:
+            answered = datetime.fromisoformat(fetched_at)
+        except (TypeError, ValueError):
+            return False
+        if (answered if answered.tzinfo else answered.replace(tzinfo=timezone.utc)) <= self.redirect_recheck_before:
+            return False  # asked again now and then (NEWS_REDIRECT_RECHECK_DAYS): the item may be back
+        try:
+            home = urlsplit(target).path.strip("/") == urlsplit(site.base_url).path.strip("/")
+        except ValueError:
+            home = True
+        return home or self.is_overview(site, target) or not site.allows(target)
 
     def revisit_due(self, key: str, fetched_at: str, via: str | None, lastmod) -> bool:
         """Whether an archived page that a listing or a feed names (or a sitemap entry without ``lastmod``),

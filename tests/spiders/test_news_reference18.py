@@ -64,3 +64,83 @@ def test_a_drupal_views_listing_dates_its_entries_by_their_weekday_and_month_fir
     assert sorted((r["title"], r["published"]) for r in db["articles"].rows) == [
         ("Bericht 0", "2021-10-14T16:05"), ("Bericht 1", "2021-10-02T11:00"), ("Bericht 3", "2021-10-14T16:05")]
     assert "/nieuws/marktconsultatie" not in log
+
+
+def redirecting(routes: dict, moved: dict, log: list):
+    """A loopback site serving ``routes`` (path: ``(content type, body)``), whose paths in ``moved`` answer ``301`` to
+    the address given (a callable of the base URL)."""
+    import http.server
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    base = [""]
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            log.append((self.headers.get("Host", "").split(":")[0], self.path))
+            if self.path in moved:
+                self.send_response(301)
+                self.send_header("Location", moved[self.path](base[0]))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            route = routes.get(self.path)
+            if route is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", route[0])
+            self.send_header("Content-Length", str(len(route[1])))
+            self.end_headers()
+            self.wfile.write(route[1])
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base[0] = f"http://127.0.0.1:{server.server_address[1]}/"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, base[0]
+
+
+def test_a_listed_item_that_redirects_off_the_site_is_not_asked_again_by_every_crawl(tmp_path):
+    """Redirects, incremental re-crawls: a listing that links an item which answers ``301`` to another host (a
+    regional partner's site, a municipality's new address the registry does not read) or to the site's home page (a
+    withdrawn item) is not archived, rightly: nothing of the site is there. But the next crawl asked the item and
+    its target again, and every crawl after it, for nothing. An address whose last answer led off the site is left
+    alone (``news/skipped_redirected_away``) while the registry still excludes where it leads, until that answer is
+    ``NEWS_REDIRECT_RECHECK_DAYS`` old (the item may be back) or its sitemap ``lastmod`` moves."""
+    from tests.spiders.test_news_reference6 import listing_of
+    from tests.spiders.test_news_reference16 import iprox_item_of
+
+    log: list = []
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing_of("/nieuws/gunning", "/nieuws/naar-de-regio",
+                                                           "/nieuws/ingetrokken"),
+              "/nieuws/gunning": iprox_item_of("Voorlopige gunning jeugdhulp", "14 oktober 2021"),
+              "/": ("text/html", b"<!doctype html><html><body><h1>Gemeente Voorbeeld</h1></body></html>"),
+              "/regio/inkoop-jeugdhulp": iprox_item_of("Inkoop jeugdhulp in de regio", "15 oktober 2021")}
+    moved = {"/nieuws/naar-de-regio": lambda base: base.replace("127.0.0.1", "localhost") + "regio/inkoop-jeugdhulp",
+             "/nieuws/ingetrokken": lambda base: base}
+    server, base = redirecting(routes, moved, log)
+    db_path = tmp_path / "archive.db"
+    sources = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+    try:
+        first = crawl_news(sources, db_path)
+        asked_first = list(log)
+        del log[:]
+        second = crawl_news(sources, db_path)
+        asked_second = list(log)
+        del log[:]
+        third = crawl_news(sources, db_path, "-s", "NEWS_REDIRECT_RECHECK_DAYS=0")
+    finally:
+        server.shutdown()
+    assert [first.returncode, second.returncode, third.returncode] == [0, 0, 0], second.stderr[-3000:]
+    assert ("localhost", "/regio/inkoop-jeugdhulp") in asked_first and ("127.0.0.1", "/nieuws/ingetrokken") in asked_first
+    assert sorted(path for _, path in asked_second) == ["/nieuws", "/robots.txt"]
+    # now and then (NEWS_REDIRECT_RECHECK_DAYS) it is asked again: the item may be back
+    assert {"/nieuws/naar-de-regio", "/nieuws/ingetrokken"} <= {path for _, path in log}
+    db = sqlite_utils.Database(db_path)
+    assert [r["title"] for r in db["articles"].rows] == ["Voorlopige gunning jeugdhulp"]
+    assert "'news/skipped_redirected_away': 2" in second.stderr
+    assert next(db.query("select status, error_count from crawls order by crawl_id desc")) == {
+        "status": "complete", "error_count": 0}
