@@ -1278,6 +1278,9 @@ class NewsSpider(BaseSpider):
                 if archive_pages:  # lists of posts by author, category or tag: no articles
                     self.crawler.stats.inc_value("news/skipped_archive_sitemap")
                     continue
+                if self.sitemap_before_window(entry.get("lastmod")):
+                    self.crawler.stats.inc_value("news/skipped_sitemap_out_of_window")
+                    continue
                 request = self.follow(url, self.parse_sitemap, response, {"site": site, "sitemap_depth": depth + 1})
                 if request:
                     yield request
@@ -1291,6 +1294,19 @@ class NewsSpider(BaseSpider):
                                             listed=_listed_iso(_moment(published)))
                 if request:
                     yield request
+
+    def sitemap_before_window(self, lastmod: str | None) -> bool:
+        """Whether a sitemap that a sitemap index names last changed before the crawl's first day (its ``lastmod``
+        in the index, sitemaps.org: "the time that the corresponding Sitemap file was modified"; Yoast's
+        ``post-sitemap1.xml`` … ``post-sitemapN.xml``, a year's or a month's sitemap of TYPO3 or Drupal): every page it
+        names was added, and last changed, before that day, and a ``--from-date`` crawl would skip each
+        (:meth:`lastmod_in_window`). A big site's index names hundreds: each was fetched and read at every crawl, for
+        nothing (Scrapy's ``SitemapSpider.sitemap_filter`` is the hook for it). A ``lastmod`` after today is no date
+        (:meth:`admit`); without one the sitemap is read."""
+        moment = changed_moment(lastmod)
+        if moment is None or local_day(moment) > self.today():
+            return False
+        return not self.lastmod_in_window(lastmod, local_day(moment))
 
     def parse_feed(self, response):
         site = response.meta["site"]

@@ -144,3 +144,46 @@ def test_a_listed_item_that_redirects_off_the_site_is_not_asked_again_by_every_c
     assert "'news/skipped_redirected_away': 2" in second.stderr
     assert next(db.query("select status, error_count from crawls order by crawl_id desc")) == {
         "status": "complete", "error_count": 0}
+
+
+def test_a_sitemap_index_of_many_sitemaps_reads_only_those_changed_in_the_crawls_window(tmp_path):
+    """§2.1 WordPress / TYPO3 sitemaps, a big site: a sitemap index naming a sitemap per month (or Yoast's
+    ``post-sitemap1…N.xml``), each with the ``lastmod`` of its newest change. A ``--from-date`` crawl fetched and read
+    every one, to skip each page of those last changed before its first day: hundreds of requests per crawl on a
+    site with years of news. A sitemap last changed before the window is not asked; one without a ``lastmod``, one
+    changed in the window, and one whose ``lastmod`` lies in the future (no date) are."""
+    log: list[str] = []
+    months = {f"/sitemap-2021-{m:02d}.xml": f"2021-{m:02d}-28T12:00:00+00:00" for m in range(1, 10)}
+    months.update({"/sitemap-2021-10.xml": "2021-10-14T16:05:00+02:00", "/sitemap-pages.xml": "",
+                   "/sitemap-later.xml": "2099-01-01T00:00:00+00:00"})
+
+    def index(base: str) -> tuple[str, bytes]:
+        entries = "".join(f"<sitemap><loc>{base}{path[1:]}</loc>" + (f"<lastmod>{mod}</lastmod>" if mod else "")
+                          + "</sitemap>" for path, mod in months.items())
+        return ("application/xml", ("<?xml version='1.0' encoding='UTF-8'?><!-- SYNTHETIC --><sitemapindex xmlns="
+                                    f"'http://www.sitemaps.org/schemas/sitemap/0.9'>{entries}</sitemapindex>").encode())
+
+    def urlset(path: str, day: str):
+        def answer(base: str) -> tuple[str, bytes]:
+            return ("application/xml", ("<?xml version='1.0' encoding='UTF-8'?><!-- SYNTHETIC --><urlset xmlns="
+                                        f"'http://www.sitemaps.org/schemas/sitemap/0.9'><url><loc>{base}{path[1:]}</loc>"
+                                        f"<lastmod>{day}</lastmod></url></urlset>").encode())
+        return answer
+
+    pages = {"/sitemap-2021-10.xml": ("/nieuws/gunning-jeugdhulp", "2021-10-14"),
+             "/sitemap-pages.xml": ("/nieuws/inkoop-jeugdhulp", "2021-10-15"),
+             "/sitemap-later.xml": ("/nieuws/contracten-jeugdhulp", "2021-10-16"),
+             **{path: (f"/nieuws/bericht-{path[14:16]}", mod[:10]) for path, mod in months.items() if "2021-0" in path}}
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": index,
+              **{path: urlset(page, day) for path, (page, day) in pages.items()},
+              **{page: undated_page(f"Bericht {page[8:]}") for page, _ in pages.values()}}
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="typo3", discovery={"sitemaps": ["sitemap.xml"]},
+                                    allow=["^/nieuws/"]), tmp_path / "archive.db", "--from-date", "2021-10-01")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert sorted(p for p in log if p.startswith("/sitemap-")) == [
+        "/sitemap-2021-10.xml", "/sitemap-later.xml", "/sitemap-pages.xml"]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == [
+        "Bericht contracten-jeugdhulp", "Bericht gunning-jeugdhulp", "Bericht inkoop-jeugdhulp"]
+    assert "'news/skipped_sitemap_out_of_window': 9" in crawl.stderr
