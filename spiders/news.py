@@ -1508,7 +1508,17 @@ class NewsSpider(BaseSpider):
         state["links"] |= links
         pages = state["pages"]
         for next_url in next_urls:
-            if next_url in pages or len(pages) >= listing.max_pages + state["extra"]:
+            if next_url in pages:
+                continue
+            if len(pages) >= listing.max_pages + state["extra"]:
+                if not state.get("bounded"):
+                    # the registry's bound (max_pages, default 1) reached with more pages there: not asked, as it
+                    # should not be, but said, once per listing; it was silent, and a site added with the default
+                    # read one page of a listing of years without a word of the rest
+                    state["bounded"] = True
+                    self.logger.warning("%s: the listing has more pages than its max_pages (%d) in the registry: "
+                                        "%s and later not read", root, listing.max_pages, next_url)
+                    self.crawler.stats.inc_value("news/listing_bounded")
                 continue
             pages.add(next_url)
             request = self.follow(next_url, self.parse_listing, response,
@@ -1568,6 +1578,10 @@ class NewsSpider(BaseSpider):
                              "are not read", response.url)
             self.crawler.stats.inc_value("news/openpub_past_window")
             more = False
+        if items and more and page >= self.settings.getint("NEWS_OPENPUB_MAX_PAGES"):
+            self.logger.warning("%s: the OpenPub API has more pages than NEWS_OPENPUB_MAX_PAGES (%d): not read",
+                                response.meta["openpub_root"], page)
+            self.crawler.stats.inc_value("news/openpub_bounded")
         if items and more and page < self.settings.getint("NEWS_OPENPUB_MAX_PAGES"):
             root = response.meta["openpub_root"]
             yield scrapy.Request(add_or_replace_parameter(root, "page", str(page + 1)), self.parse_openpub, errback=self.errback,
@@ -1886,11 +1900,12 @@ class NewsSpider(BaseSpider):
 
     def redirected_off_the_site(self, site, key: str, moment: datetime | date | None) -> bool:
         """Whether an address is left alone because its last answer redirected off the site
-        (``queries.redirected_elsewhere``): to a place the site's registry entry still does not admit (outside its
-        rules, its home page, its news overview: :meth:`redirect_lands_on_a_page`), and no sitemap ``lastmod`` says
-        it changed since. Such an item (moved to a partner's host, withdrawn to the home page) was asked again,
-        with where it leads, at every crawl, and never archived. An address whose redirect now leads onto the site
-        (its rules widened), or that last answered so over ``NEWS_REDIRECT_RECHECK_DAYS`` ago, is asked."""
+        (``queries.redirected_elsewhere``): to a place outside the rules of the site's registry entry (another host,
+        :meth:`redirect_lands_on_a_page`), and no sitemap ``lastmod`` says it changed since. Such an item (moved to a
+        partner's host, a municipality's new one the registry does not read) was asked again, with where it leads,
+        at every crawl, and never archived. An address whose redirect now leads onto the site (its rules widened),
+        or that last answered so over ``NEWS_REDIRECT_RECHECK_DAYS`` ago, is asked. One sent to the site's home page
+        or news overview (a withdrawn item, a soft 404) is asked by the next crawl, as a page that is gone is."""
         found = getattr(self, "redirected_elsewhere", {}).get(key)
         if found is None:
             return False
@@ -1906,8 +1921,9 @@ class NewsSpider(BaseSpider):
         try:
             home = urlsplit(target).path.strip("/") == urlsplit(site.base_url).path.strip("/")
         except ValueError:
-            home = True
-        return home or self.is_overview(site, target) or not site.allows(target)
+            return False
+        return not home and not self.is_overview(site, target) and not site.allows(target) \
+            and not site.is_living_page(target)
 
     def revisit_due(self, key: str, fetched_at: str, via: str | None, lastmod) -> bool:
         """Whether an archived page that a listing or a feed names (or a sitemap entry without ``lastmod``),

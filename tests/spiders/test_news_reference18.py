@@ -105,11 +105,12 @@ def redirecting(routes: dict, moved: dict, log: list):
 
 def test_a_listed_item_that_redirects_off_the_site_is_not_asked_again_by_every_crawl(tmp_path):
     """Redirects, incremental re-crawls: a listing that links an item which answers ``301`` to another host (a
-    regional partner's site, a municipality's new address the registry does not read) or to the site's home page (a
-    withdrawn item) is not archived, rightly: nothing of the site is there. But the next crawl asked the item and
-    its target again, and every crawl after it, for nothing. An address whose last answer led off the site is left
-    alone (``news/skipped_redirected_away``) while the registry still excludes where it leads, until that answer is
-    ``NEWS_REDIRECT_RECHECK_DAYS`` old (the item may be back) or its sitemap ``lastmod`` moves."""
+    regional partner's site, a municipality's new address the registry does not read) is not archived, rightly:
+    nothing of the site is there. But the next crawl asked the item and its target again, and every crawl after it,
+    for nothing. An address whose last answer led off the site is left alone (``news/skipped_redirected_away``)
+    while the registry still excludes where it leads, until that answer is ``NEWS_REDIRECT_RECHECK_DAYS`` old (the
+    item may be back) or its sitemap ``lastmod`` moves. One sent to the home page (a withdrawn item, a soft 404)
+    is still asked by the next crawl, as a page that is gone is (test_news_reference6)."""
     from tests.spiders.test_news_reference6 import listing_of
     from tests.spiders.test_news_reference16 import iprox_item_of
 
@@ -136,12 +137,12 @@ def test_a_listed_item_that_redirects_off_the_site_is_not_asked_again_by_every_c
         server.shutdown()
     assert [first.returncode, second.returncode, third.returncode] == [0, 0, 0], second.stderr[-3000:]
     assert ("localhost", "/regio/inkoop-jeugdhulp") in asked_first and ("127.0.0.1", "/nieuws/ingetrokken") in asked_first
-    assert sorted(path for _, path in asked_second) == ["/nieuws", "/robots.txt"]
+    assert sorted(path for _, path in asked_second) == ["/", "/nieuws", "/nieuws/ingetrokken", "/robots.txt"]
     # now and then (NEWS_REDIRECT_RECHECK_DAYS) it is asked again: the item may be back
     assert {"/nieuws/naar-de-regio", "/nieuws/ingetrokken"} <= {path for _, path in log}
     db = sqlite_utils.Database(db_path)
     assert [r["title"] for r in db["articles"].rows] == ["Voorlopige gunning jeugdhulp"]
-    assert "'news/skipped_redirected_away': 2" in second.stderr
+    assert "'news/skipped_redirected_away': 1" in second.stderr
     assert next(db.query("select status, error_count from crawls order by crawl_id desc")) == {
         "status": "complete", "error_count": 0}
 
@@ -187,3 +188,29 @@ def test_a_sitemap_index_of_many_sitemaps_reads_only_those_changed_in_the_crawls
     assert sorted(r["title"] for r in db["articles"].rows) == [
         "Bericht contracten-jeugdhulp", "Bericht gunning-jeugdhulp", "Bericht inkoop-jeugdhulp"]
     assert "'news/skipped_sitemap_out_of_window': 9" in crawl.stderr
+
+
+def test_a_listing_with_more_pages_than_its_registry_bound_says_so(tmp_path):
+    """§2.1 iprox's ``pager_page`` paging, a big site: a listing read up to its registry entry's ``max_pages`` (1
+    unless set) left the rest of a listing of years unread without a word, in the log or the crawl's counts: a
+    site added with the default archived its first page only, and nobody knew. Its later pages are still not
+    asked (bounded, no error); the crawl says, once per listing, that the bound cut it (``news/listing_bounded``)."""
+    from tests.spiders.test_news_reference6 import listing_of
+
+    log: list[str] = []
+    pager = "".join(f"<a href='/nieuws?pager_page={n}'>{n}</a>" for n in range(1, 7))
+
+    def page(n: int) -> tuple[str, bytes]:
+        kind, body = listing_of(f"/nieuws/bericht-{n}a", f"/nieuws/bericht-{n}b")
+        return kind, body.replace(b"</main>", f"<div class='pager'>{pager}</div></main>".encode())
+
+    routes = {"/robots.txt": ROBOTS, "/nieuws": page(1), **{f"/nieuws?pager_page={n}": page(n) for n in range(1, 7)},
+              **{f"/nieuws/bericht-{n}{x}": undated_page(f"Bericht {n}{x}") for n in range(1, 7) for x in "ab"}}
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="iprox", allow=["^/nieuws/"],
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 2}}),
+                           tmp_path / "archive.db")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert not {f"/nieuws?pager_page={n}" for n in range(3, 7)} & set(log)
+    assert "more pages than its max_pages (2)" in crawl.stderr
+    assert "'news/listing_bounded': 1" in crawl.stderr
