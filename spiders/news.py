@@ -180,63 +180,19 @@ def _english_day(value: str) -> date | None:
         return None
 
 
-_ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-#: A date as Drupal's default formats write it, in a feed's item, a Views listing or a WordPress theme's: a weekday,
-#: then the month before the day, then the time after " - " (Drupal's "long", ``l, F j, Y - H:i``: "Thursday,
-#: October 14, 2021 - 16:05"; its "medium", ``D, m/d/Y - H:i``: "Thu, 10/14/2021 - 16:05"), or "at" (WordPress:
-#: "October 14, 2021 at 16:05"); the weekday and month names translated where the site runs in Dutch ("do,
-#: 10/14/2021 - 16:05", "donderdag, oktober 14, 2021 - 16:05") while the order stays the format's.
-_WEEKDAY_FORM = re.compile(
-    r"(?:(?P<wd>[a-z]{2,9})\.?,?\s+)?(?:(?P<mon>[a-z]{3,9})\.?\s+(?P<d>\d{1,2}),?|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/)"
-    r"\s*(?P<y>(?:19|20)\d{2})(?:\s*(?:[-–—,|@]|\bat\b|\bom\b)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)"
-    r"(?::[0-5]\d)?(?:\s*uur)?)?", re.I)
-
-
-def _weekday_number(name: str | None) -> int | None:
-    """Monday 0 … Sunday 6 of an English or Dutch weekday name or its abbreviation ("Thu", "do"), else None."""
-    from tenderarchive.extraction.dates import WEEKDAY_ABBREVIATIONS, WEEKDAYS
-
-    name = (name or "").lower()
-    if name in WEEKDAYS or name in WEEKDAY_ABBREVIATIONS:
-        return WEEKDAYS.get(name, WEEKDAY_ABBREVIATIONS.get(name))
-    return next((i for i, day in enumerate(_ENGLISH_WEEKDAYS) if len(name) >= 3 and day.startswith(name)), None)
-
-
 def _weekday_form(value: str) -> datetime | date | None:
-    """A date written as :data:`_WEEKDAY_FORM` reads it, with its time when it gives one (Amsterdam's), else None.
-    Read as no date, a Drupal feed's or listing's items went undated where their pages state none, and a
-    ``--from-date`` crawl asked every older one. A numeric date is read month first only where a weekday says
-    so (the day it names falls on it; "Thu, 10/14/2021" cannot be day first, "do, 04/10/2021" is 10 April); without
-    one the Dutch reading (day first) stands, and a numeric date that its weekday contradicts either way is left to it."""
-    from tenderarchive.extraction.dates import MONTHS
+    """A date as Drupal's default formats write it (weekday first, the time after " - ", a numeric date month first
+    where its weekday says so: :func:`~tenderarchive.extraction.dates.weekday_form_date`), its time Amsterdam's, else
+    None. Read as no date, a Drupal feed's or listing's items went undated where their pages state none, and a
+    ``--from-date`` crawl asked every older one."""
+    from tenderarchive.extraction.dates import weekday_form_date
 
-    match = _WEEKDAY_FORM.fullmatch(" ".join(_twenty_four_hours(value).split()))
-    if match is None:
+    parsed = weekday_form_date(_twenty_four_hours(value))
+    if parsed is None:
         return None
-    weekday = _weekday_number(match.group("wd"))
-    if match.group("wd") and weekday is None:
-        return None
-    year = int(match.group("y"))
-    if match.group("mon"):
-        name = match.group("mon").lower()
-        month = MONTHS.get(name) or next((i for i, full in enumerate(_ENGLISH_MONTHS, 1) if full.startswith(name)), None)
-        candidates = [(month, int(match.group("d")))] if month else []
-    elif weekday is None:
-        return None
-    else:
-        first, second = int(match.group("n1")), int(match.group("n2"))
-        candidates = [(first, second), (second, first)]
-    for month, day in candidates:
-        try:
-            found = date(year, month, day)
-        except ValueError:
-            continue
-        if weekday is not None and len(candidates) > 1 and found.weekday() != weekday:
-            continue
-        if match.group("H") is None:
-            return found
-        return datetime(year, month, day, int(match.group("H")), int(match.group("M")), tzinfo=AMSTERDAM)
-    return None
+    if parsed.precision != "minute":
+        return parsed.day
+    return datetime.fromisoformat(parsed.iso).replace(tzinfo=AMSTERDAM)
 
 
 #: A UTC offset or zone name ending a feed's date (``+0200``, ``+02:00``, ``GMT``, ``UTC``, ``Z``).
