@@ -127,7 +127,7 @@ def _moment(value: str | None) -> datetime | date | None:
         try:
             moment = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
-            return _english_day(value) or _dutch_moment(value)
+            return _english_day(value) or _weekday_form(value) or _dutch_moment(value)
         if moment.tzinfo is None and re.search(r"-0000\s*$", value):
             # RFC 5322 §3.3: "-0000" is UTC (the sender's own zone unknown); Python leaves it naive, which read it
             # as Amsterdam's, two hours early in summer: an item of 23:30 UTC dated the day before its Dutch day
@@ -178,6 +178,21 @@ def _english_day(value: str) -> date | None:
         return date(int(match.group("y")), month, int(match.group("d") or match.group("d2"))) if month else None
     except ValueError:  # "31 Nov 2021"
         return None
+
+
+def _weekday_form(value: str) -> datetime | date | None:
+    """A date as Drupal's default formats write it (weekday first, the time after " - ", a numeric date month first
+    where its weekday says so: :func:`~tenderarchive.extraction.dates.weekday_form_date`), its time Amsterdam's, else
+    None. Read as no date, a Drupal feed's or listing's items went undated where their pages state none, and a
+    ``--from-date`` crawl asked every older one."""
+    from tenderarchive.extraction.dates import weekday_form_date
+
+    parsed = weekday_form_date(_twenty_four_hours(value))
+    if parsed is None:
+        return None
+    if parsed.precision != "minute":
+        return parsed.day
+    return datetime.fromisoformat(parsed.iso).replace(tzinfo=AMSTERDAM)
 
 
 #: A UTC offset or zone name ending a feed's date (``+0200``, ``+02:00``, ``GMT``, ``UTC``, ``Z``).
@@ -803,14 +818,17 @@ _SHORT_YEAR = re.compile(r"(?:(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)
 #: An English date with an optional time after it ("October 14, 2021", "14 Oct 2021 at 4:05 PM"): a WordPress theme
 #: left in its default language prints its dates so.
 _ENGLISH_LISTED = re.compile(r"(?P<day>.+?\d{4})(?:,?\s+(?:at\s+)?(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::\d\d)?)?", re.I)
-#: A label before a listing's date ("Gepubliceerd op:", "Posted on", "Datum:").
-_LISTED_LABEL = re.compile(r"^(?:gepubliceerd|geplaatst|datum|published|posted)(?:\s+(?:op|on))?\s*:?\s*", re.I)
+#: A label before a listing's date ("Gepubliceerd op:", "Posted on", "Datum:"; Drupal's "Submitted by redactie on",
+#: in Dutch "Ingediend door redactie op").
+_LISTED_LABEL = re.compile(r"^(?:gepubliceerd|geplaatst|ingediend|datum|published|posted|submitted)"
+                           r"(?:\s+(?:by|door)\s+\S.{0,40}?(?=\s+(?:on|op)\s))?(?:\s+(?:op|on))?\s*:?\s*", re.I)
 
 
 def short_listed_date(text: str | None, fetched: datetime | None):
     """The date a listing's date element holds as its whole text (a label before it allowed) where the Dutch forms of
     news-sites.md §2.3 do not read it: written with a two-digit year (:data:`_SHORT_YEAR`; the century the one that
-    puts it no later than a year after ``fetched``) or in English (:data:`_ENGLISH_LISTED`, :func:`_english_day`).
+    puts it no later than a year after ``fetched``) or in English (:data:`_ENGLISH_LISTED`, :func:`_english_day`), or as
+    Drupal's default formats write it (:func:`_weekday_form`).
     Read as no date, such a listing's items went undated where their pages state none, and a ``--from-date`` crawl
     asked every older one; a page's own text is not read so (a "14-10-21" in a sentence may be anything).
 
@@ -836,7 +854,19 @@ def short_listed_date(text: str | None, fetched: datetime | None):
         return ParsedDate(day.isoformat() + time(match), "minute" if match.group("H") else "day")
     match = _ENGLISH_LISTED.fullmatch(_twenty_four_hours(text))
     day = _english_day(match.group("day")) if match else None
-    return ParsedDate(day.isoformat() + time(match), "minute" if match.group("H") else "day") if day else None
+    if day:
+        return ParsedDate(day.isoformat() + time(match), "minute" if match.group("H") else "day")
+    return _weekday_listed(text)  # Drupal's "Thursday, October 14, 2021 - 16:05"
+
+
+def _weekday_listed(text: str | None):
+    """The date of a listing's date element written as :func:`_weekday_form` reads it (a label before it allowed), as a
+    :class:`~tenderarchive.extraction.dates.ParsedDate`, else None."""
+    from tenderarchive.extraction.dates import ParsedDate
+
+    text = _LISTED_LABEL.sub("", " ".join((text or "").replace("\u00a0", " ").split()).strip(_DATE_WRAPPING))
+    moment = _weekday_form(text) if text and len(text) <= 50 else None
+    return ParsedDate(_listed_iso(moment), "minute" if isinstance(moment, datetime) else "day") if moment else None
 
 
 def _listed_date(anchor, href: str, other_article, fetched: datetime | None = None) -> str:
@@ -902,6 +932,10 @@ def _entry_date(entry, anchor, fetched: datetime | None, href: str = "", other_a
         for el in entry.xpath(".//*[contains(@class,'date') or contains(@class,'datum')]"):
             if modification_marked(el):
                 continue  # "updated" holds "date"
+            # Drupal's "Thu, 04/10/2021 - 16:05" (month first, its weekday says so) before the Dutch reading (day first)
+            found = _weekday_listed(one_line(el))
+            if found:
+                break
             stated = find_stated_date(element_text(el).split("\n"), head_lines=3, suffix_limit=None) \
                 or find_stated_date([one_line(el)], head_lines=1, suffix_limit=None)
             if stated:
@@ -1023,6 +1057,8 @@ class NewsSpider(BaseSpider):
         spider.revisit_before = spider.now() - timedelta(hours=number_setting(crawler.settings, "NEWS_REVISIT_HOURS",
                                                                               float))
         spider.revisit_max = number_setting(crawler.settings, "NEWS_REVISIT_MAX", int)
+        spider.redirect_recheck_before = spider.now() - timedelta(
+            days=number_setting(crawler.settings, "NEWS_REDIRECT_RECHECK_DAYS", float))
         return spider
 
     def use_archive_state(self, state: dict) -> None:
@@ -1032,6 +1068,10 @@ class NewsSpider(BaseSpider):
         for url, fetched_at in state["known_articles"].items():
             key = page_key(url)
             self.known[key] = max(self.known.get(key, ""), fetched_at or "")
+        #: per address (:func:`page_key`): where its last answer redirected, off the archived pages, and when
+        #: (``queries.redirected_elsewhere``; :meth:`redirected_off_the_site`)
+        self.redirected_elsewhere = {page_key(url): found for url, found in
+                                     (state.get("redirected_elsewhere") or {}).items()}
         #: per (site, hash of its text): the archived news page of that site with that text, its title and date
         #: (:meth:`archived_copy_of`; pages archived in this crawl are added as they are handed to the store)
         self.known_contents = {}
@@ -1194,6 +1234,9 @@ class NewsSpider(BaseSpider):
                 if archive_pages:  # lists of posts by author, category or tag: no articles
                     self.crawler.stats.inc_value("news/skipped_archive_sitemap")
                     continue
+                if self.sitemap_before_window(entry.get("lastmod")):
+                    self.crawler.stats.inc_value("news/skipped_sitemap_out_of_window")
+                    continue
                 request = self.follow(url, self.parse_sitemap, response, {"site": site, "sitemap_depth": depth + 1})
                 if request:
                     yield request
@@ -1207,6 +1250,19 @@ class NewsSpider(BaseSpider):
                                             listed=_listed_iso(_moment(published)))
                 if request:
                     yield request
+
+    def sitemap_before_window(self, lastmod: str | None) -> bool:
+        """Whether a sitemap that a sitemap index names last changed before the crawl's first day (its ``lastmod``
+        in the index, sitemaps.org: "the time that the corresponding Sitemap file was modified"; Yoast's
+        ``post-sitemap1.xml`` … ``post-sitemapN.xml``, a year's or a month's sitemap of TYPO3 or Drupal): every page it
+        names was added, and last changed, before that day, and a ``--from-date`` crawl would skip each
+        (:meth:`lastmod_in_window`). A big site's index names hundreds: each was fetched and read at every crawl, for
+        nothing (Scrapy's ``SitemapSpider.sitemap_filter`` is the hook for it). A ``lastmod`` after today is no date
+        (:meth:`admit`); without one the sitemap is read."""
+        moment = changed_moment(lastmod)
+        if moment is None or local_day(moment) > self.today():
+            return False
+        return not self.lastmod_in_window(lastmod, local_day(moment))
 
     def parse_feed(self, response):
         site = response.meta["site"]
@@ -1408,7 +1464,17 @@ class NewsSpider(BaseSpider):
         state["links"] |= links
         pages = state["pages"]
         for next_url in next_urls:
-            if next_url in pages or len(pages) >= listing.max_pages + state["extra"]:
+            if next_url in pages:
+                continue
+            if len(pages) >= listing.max_pages + state["extra"]:
+                if not state.get("bounded"):
+                    # the registry's bound (max_pages, default 1) reached with more pages there: not asked, as it
+                    # should not be, but said, once per listing; it was silent, and a site added with the default
+                    # read one page of a listing of years without a word of the rest
+                    state["bounded"] = True
+                    self.logger.warning("%s: the listing has more pages than its max_pages (%d) in the registry: "
+                                        "%s and later not read", root, listing.max_pages, next_url)
+                    self.crawler.stats.inc_value("news/listing_bounded")
                 continue
             pages.add(next_url)
             request = self.follow(next_url, self.parse_listing, response,
@@ -1468,6 +1534,10 @@ class NewsSpider(BaseSpider):
                              "are not read", response.url)
             self.crawler.stats.inc_value("news/openpub_past_window")
             more = False
+        if items and more and page >= self.settings.getint("NEWS_OPENPUB_MAX_PAGES"):
+            self.logger.warning("%s: the OpenPub API has more pages than NEWS_OPENPUB_MAX_PAGES (%d): not read",
+                                response.meta["openpub_root"], page)
+            self.crawler.stats.inc_value("news/openpub_bounded")
         if items and more and page < self.settings.getint("NEWS_OPENPUB_MAX_PAGES"):
             root = response.meta["openpub_root"]
             yield scrapy.Request(add_or_replace_parameter(root, "page", str(page + 1)), self.parse_openpub, errback=self.errback,
@@ -1764,6 +1834,9 @@ class NewsSpider(BaseSpider):
             self.crawler.stats.inc_value("news/lastmod_in_future")
             changed = None
         known = self.known.get(key)
+        if not living and known is None and self.redirected_off_the_site(site, key, moment):
+            self.crawler.stats.inc_value("news/skipped_redirected_away")
+            return None
         if not living and known is not None:
             if (changed is None or not self.changed_since(moment, known, self.today())) \
                     and not self.revisit_due(key, known, via, lastmod):
@@ -1780,6 +1853,33 @@ class NewsSpider(BaseSpider):
             return None
         self.requested.add(key)
         return url, living
+
+    def redirected_off_the_site(self, site, key: str, moment: datetime | date | None) -> bool:
+        """Whether an address is left alone because its last answer redirected off the site
+        (``queries.redirected_elsewhere``): to a place outside the rules of the site's registry entry (another host,
+        :meth:`redirect_lands_on_a_page`), and no sitemap ``lastmod`` says it changed since. Such an item (moved to a
+        partner's host, a municipality's new one the registry does not read) was asked again, with where it leads,
+        at every crawl, and never archived. An address whose redirect now leads onto the site (its rules widened),
+        or that last answered so over ``NEWS_REDIRECT_RECHECK_DAYS`` ago, is asked. One sent to the site's home page
+        or news overview (a withdrawn item, a soft 404) is asked by the next crawl, as a page that is gone is."""
+        found = getattr(self, "redirected_elsewhere", {}).get(key)
+        if found is None:
+            return False
+        target, fetched_at = found
+        if moment is not None and self.changed_since(moment, fetched_at, self.today()):
+            return False
+        try:
+            answered = datetime.fromisoformat(fetched_at)
+        except (TypeError, ValueError):
+            return False
+        if (answered if answered.tzinfo else answered.replace(tzinfo=timezone.utc)) <= self.redirect_recheck_before:
+            return False  # asked again now and then (NEWS_REDIRECT_RECHECK_DAYS): the item may be back
+        try:
+            home = urlsplit(target).path.strip("/") == urlsplit(site.base_url).path.strip("/")
+        except ValueError:
+            return False
+        return not home and not self.is_overview(site, target) and not site.allows(target) \
+            and not site.is_living_page(target)
 
     def revisit_due(self, key: str, fetched_at: str, via: str | None, lastmod) -> bool:
         """Whether an archived page that a listing or a feed names (or a sitemap entry without ``lastmod``),

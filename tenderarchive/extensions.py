@@ -112,6 +112,7 @@ def archive_state(db_path, spider_name: str) -> dict:
     }
     if spider_name == "news":  # reads fetches by sha256 too: only the news spider uses it
         state["known_articles"] = queries.known_article_urls(db_path)
+        state["redirected_elsewhere"] = queries.redirected_elsewhere(db_path, state["known_articles"])
         state["known_contents"] = queries.known_article_contents(db_path)
         state["moved_articles"] = queries.moved_article_urls(db_path)
         state["failed_pages"] = queries.failed_news_pages(db_path, spider_name)

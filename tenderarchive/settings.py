@@ -57,6 +57,9 @@ NEWS_LIVING_RECHECK_HOURS = 20
 NEWS_REVISIT_DAYS = 14
 NEWS_REVISIT_HOURS = 24
 NEWS_REVISIT_MAX = 50
+# A discovered address whose last answer redirected outside its site's rules (another host) is left alone
+# until that answer is older than this many days (0: asked every crawl).
+NEWS_REDIRECT_RECHECK_DAYS = 30
 # Pages of an OpenPub items endpoint (registry discovery.openpub) read per crawl, at most.
 NEWS_OPENPUB_MAX_PAGES = 20
 # Sitemap indexes followed below a site's sitemap (WordPress and TYPO3 have one level; the

@@ -169,16 +169,28 @@ def _date_elements(tree, title_el, elsewhere=()) -> ParsedDate | None:
 #: Meta tags that name a page's publication date, first found first: Open Graph's article tag,
 #: the Dublin-Core ``dcterms:*`` of iprox (news-sites.md §2.1) in its colon and dotted forms,
 #: schema.org's ``datePublished``, the plain ``date``/``pubdate`` of older CMSes. htmldate reads
-#: neither the colon forms nor a Dutch value.
+#: neither the colon forms nor a Dutch value. Dublin Core's ``available`` ("the date the resource became
+#: available") is the publication date of the Dutch government's OWMS metadata, which municipal CMSes write
+#: (a TYPO3 extension's ``publishdate`` as ``<meta name="DCTERMS.available" scheme="DCTERMS.W3CDTF">``),
+#: after the terms that name the publication itself.
 PUBLISHED_META = ("article:published_time", "dcterms:issued", "dcterms:created", "dcterms:date",
                   "dcterms.issued", "dcterms.created", "dcterms.date", "dc.date.issued", "dc.date.created",
-                  "dc.date", "datepublished", "pubdate", "publication_date", "date")
+                  "dc.date", "dcterms:available", "dcterms.available", "dc.date.available", "datepublished",
+                  "pubdate", "publication_date", "date")
+
+#: The start of a Dublin Core period (DCMI Period encoding, OWMS's ``scheme="DCTERMS.Period"``:
+#: ``start=2020-12-14; end=2021-12-31;``) or of an ISO 8601 interval (``2020-12-14/2021-12-31``), which
+#: ``available`` may hold: the day the page became available.
+_PERIOD_START = re.compile(r"^\s*(?:start\s*=\s*([^;]+)|(\d{4}-\d{2}-\d{2}[^/\s]*)\s*/)", re.I)
 
 
 def _declared_meta_date(tree) -> ParsedDate | None:
     """The publication date a page's meta tags declare (:data:`PUBLISHED_META`), in any form
-    the Dutch date grammar reads: ``2020-12-14T08:55:00+01:00``, ``14-12-2020``, ``14 december 2020``."""
+    the Dutch date grammar reads: ``2020-12-14T08:55:00+01:00``, ``14-12-2020``, ``14 december 2020``;
+    of a period (:data:`_PERIOD_START`), its start."""
     value = meta_content(tree, *PUBLISHED_META)
+    if value and (start := _PERIOD_START.match(value)):
+        value = (start.group(1) or start.group(2)).strip()
     return parse_dutch_date(value, anchored=True) if value else None
 
 

@@ -46,7 +46,7 @@ from .cleaning import DATELINE_LABELS
 __all__ = ["ParsedDate", "MONTHS", "WEEKDAYS", "DATE_SEP", "LONG_DATE", "NUMERIC_DATE", "ISO_DATE",
            "FULL_DATE_PATTERNS", "full_date", "parse_dutch_date", "find_stated_date", "find_modified_date",
            "split_date_labels", "relative_date", "find_relative_date", "listed_day",
-           "label_only",
+           "label_only", "weekday_form_date",
            "url_date"]
 
 MONTHS = {
@@ -394,6 +394,71 @@ def label_only(line: str) -> str | None:
     return None
 
 
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december")
+_ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: A date as Drupal's default formats write it, on a page, in a feed's item or a Views listing (or a WordPress
+#: theme's): a weekday, then the month before the day, then the time after " - " (Drupal's "long", ``l, F j, Y -
+#: H:i``: "Thursday, October 14, 2021 - 16:05"; its "medium", ``D, m/d/Y - H:i``: "Thu, 10/14/2021 - 16:05"), or
+#: "at" (WordPress: "October 14, 2021 at 16:05"); the weekday and month names translated where the site runs in
+#: Dutch ("do, 10/14/2021 - 16:05", "donderdag, oktober 14, 2021 - 16:05") while the order stays the format's.
+_WEEKDAY_FORM = re.compile(
+    r"(?:(?P<wd>[a-z]{2,9})\.?,?\s+)?(?:(?P<mon>[a-z]{3,9})\.?\s+(?P<d>\d{1,2}),?|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/)"
+    r"\s*(?P<y>(?:19|20)\d{2})(?:\s*(?:[-–—,|@]|\bat\b|\bom\b)?\s*(?P<H>[01]?\d|2[0-3])[:.](?P<M>[0-5]\d)"
+    r"(?::[0-5]\d)?(?:\s*uur)?)?", re.I)
+#: Drupal's "Submitted by redactie on …" before a page's date (the Dutch "Ingediend door … op" is a byline).
+_SUBMITTED = re.compile(r"^(?:submitted|posted|published)(?:\s+by\s+\S.{0,40}?)?\s+on\s+", re.I)
+
+
+def _weekday_number(name: str | None) -> int | None:
+    """Monday 0 … Sunday 6 of an English or Dutch weekday name or its abbreviation ("Thu", "do"), else None."""
+    name = (name or "").lower()
+    if name in WEEKDAYS or name in WEEKDAY_ABBREVIATIONS:
+        return WEEKDAYS.get(name, WEEKDAY_ABBREVIATIONS.get(name))
+    return next((i for i, day in enumerate(_ENGLISH_WEEKDAYS) if len(name) >= 3 and day.startswith(name)), None)
+
+
+def weekday_form_date(value: str | None) -> ParsedDate | None:
+    """A date written as :data:`_WEEKDAY_FORM` reads it, the whole of ``value`` (24-hour clock), with its time when
+    it gives one, else None. A numeric date is read month first only where a weekday says so (the day it names
+    falls on it; "Thu, 10/14/2021" cannot be day first, "za, 04/10/2021" is 10 April); without one the Dutch
+    reading (day first, :func:`parse_dutch_date`) stands, and a numeric date its weekday contradicts either way is
+    left to it.
+
+    >>> weekday_form_date("Thursday, October 14, 2021 - 16:05").iso
+    '2021-10-14T16:05'
+    >>> weekday_form_date("Sat, 10/02/2021 - 11:00").iso
+    '2021-10-02T11:00'
+    """
+    match = _WEEKDAY_FORM.fullmatch(" ".join((value or "").replace("\u00a0", " ").split()))
+    if match is None:
+        return None
+    weekday = _weekday_number(match.group("wd"))
+    if match.group("wd") and weekday is None:
+        return None
+    year = int(match.group("y"))
+    if match.group("mon"):
+        name = match.group("mon").lower()
+        month = MONTHS.get(name) or next((i for i, full in enumerate(_ENGLISH_MONTHS, 1) if full.startswith(name)), None)
+        candidates = [(month, int(match.group("d")))] if month else []
+    elif weekday is None:
+        return None
+    else:
+        first, second = int(match.group("n1")), int(match.group("n2"))
+        candidates = [(first, second), (second, first)]
+    for month, day in candidates:
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if weekday is not None and len(candidates) > 1 and found.weekday() != weekday:
+            continue
+        if match.group("H") is None:
+            return ParsedDate(found.isoformat(), "day")
+        return ParsedDate(f"{found.isoformat()}T{int(match.group('H')):02d}:{match.group('M')}", "minute")
+    return None
+
+
 def find_stated_date(lines: list[str], *, head_lines: int = 4,
                      suffix_limit: int | None = 40) -> tuple[ParsedDate, int] | None:
     """Find the publication date a text states; return it and its line index.
@@ -425,13 +490,18 @@ def find_stated_date(lines: list[str], *, head_lines: int = 4,
                 parsed = parse_dutch_date(line[m.end():], anchored=True)
                 if parsed:
                     return parsed, i
+            m = _SUBMITTED.match(line)  # Drupal's "Submitted by redactie on Thu, 10/14/2021 - 16:05"
+            if m:
+                parsed = weekday_form_date(line[m.end():])
+                if parsed:
+                    return parsed, i
             label = label_only(line)
             if labelled == "published":
                 parsed = _is_date_only(line)
                 if parsed:
                     return parsed, i
             if seen <= head_lines and fallback is None and labelled not in ("modified", "other"):
-                parsed = _is_date_only(line, suffix_limit)
+                parsed = _is_date_only(line, suffix_limit) or weekday_form_date(line)
                 if parsed:
                     fallback = (parsed, i)
     return fallback

@@ -206,6 +206,56 @@ def redirects_to_known(path: str | Path, known: dict[str, str]) -> dict[str, str
     return found
 
 
+def redirected_elsewhere(path: str | Path, known: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """``{url: (where it leads, fetched_at)}`` of the addresses whose last answer was a redirect (or a page's
+    refresh) that leads, in at most :data:`REDIRECT_HOPS` redirects, to an address that answered (2xx, in a crawl
+    that finished and recorded no error for it nor for the address) and is no page of ``known``: a listed item
+    that moved to another host, or a withdrawn one sent to the home page. The news spider did not archive where it
+    led (outside the site's rules, its home page or news overview) and asked the address and its target again at
+    every crawl; it leaves one alone while its registry entry still does not admit where it leads
+    (``NewsSpider.admit``). ``fetched_at``: when the address last answered so."""
+    from tenderarchive.middlewares import REDIRECT_STATUSES
+    from tenderarchive.urls import page_key
+
+    db = read_only(path)
+    if db is None:
+        return {}
+    try:
+        if not db["fetches"].exists() or "location" not in db["fetches"].columns_dict:
+            return {}
+        crawls = db["crawls"].exists()
+        unfinished = {r["crawl_id"] for r in db.query("select crawl_id from crawls where status = 'running' or "
+                                                       "finish_reason = 'killed'")} if crawls else set()
+        statuses = ", ".join(map(str, sorted(REDIRECT_STATUSES)))
+        rows = list(db.query(
+            "select f.url, f.location, f.fetched_at, f.crawl_id from (select distinct url from fetches where location "
+            "is not null) m join fetches f on f.rowid = (select g.rowid from fetches g where g.url = m.url order by "
+            f"g.fetched_at desc, g.rowid desc limit 1) where f.location is not null and (f.status not between 300 and "
+            f"399 or f.status in ({statuses}))"))
+        leads = {page_key(r["url"]): r["location"] for r in rows}
+        known_keys = {page_key(url) for url in known}
+        refused = _refused_fetches(path) if crawls else set()
+        found = {}
+        for row in rows:
+            if row["crawl_id"] in unfinished or (row["crawl_id"], row["url"]) in refused:
+                continue
+            key, target, hops = page_key(row["url"]), None, 0
+            while key in leads and hops < REDIRECT_HOPS:
+                target, hops = leads[key], hops + 1
+                key = page_key(target)
+            if target is None or key in leads or key in known_keys:  # a loop, or a page archived (redirects_to_known)
+                continue
+            last = next(db.query("select status, crawl_id from fetches where url = ? order by fetched_at desc, "
+                                 "rowid desc limit 1", [target]), None)
+            if last is None or not 200 <= (last["status"] or 0) <= 299 or last["crawl_id"] in unfinished \
+                    or (last["crawl_id"], target) in refused:
+                continue
+            found[row["url"]] = (target, row["fetched_at"])
+        return found
+    finally:
+        db.close()
+
+
 def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
     """The complete crawl an incremental run continues from: of the complete crawls of the whole
     source with the last one's scope (profile, source registry), the one whose window ends latest

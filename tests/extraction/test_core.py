@@ -31,3 +31,20 @@ def test_a_date_badge_dates_the_page_and_is_not_its_text(badge):
     assert result["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
     assert "2021" not in result["text"]
 
+
+
+@pytest.mark.parametrize("meta", [
+    '<meta name="DCTERMS.available" scheme="DCTERMS.W3CDTF" content="2020-12-14">',
+    '<meta name="DCTERMS.available" scheme="DCTERMS.Period" content="start=2020-12-14; end=2021-12-31;">',
+    '<meta property="dcterms:available" content="2020-12-14/2021-12-31">',
+    '<meta name="DC.date.available" content="14-12-2020">',
+    '<meta name="DCTERMS.modified" content="2021-03-04"><meta name="DCTERMS.available" content="2020-12-14">',
+])
+def test_dublin_core_available_dates_a_page_that_states_no_date(meta):
+    """news-sites.md §2.1 (iprox's and TYPO3's Dublin-Core ``dcterms:*`` meta): the Dutch government's OWMS metadata,
+    which municipal CMSes write, gives a page's publication as ``DCTERMS.available`` (a date, or a period from
+    that day). A page stating no date of its own went undated (a ``--from-date`` crawl kept it however old, and
+    its news went without a day); its last change (``DCTERMS.modified``) is still no publication."""
+    page = extract_html(synthetic_page(meta, "<h1>Inkoop jeugdhulp</h1>" + SYNTHETIC_BODY),
+                        url="https://www.voorbeeldstad.nl/inwoners/nieuws/inkoop_jeugdhulp")
+    assert (page["published"], page["published_source"]) == ("2020-12-14", "meta")

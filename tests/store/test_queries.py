@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from tenderarchive.store.queries import known_article_urls, short_days
+from tenderarchive.store.queries import known_article_urls, redirected_elsewhere, short_days
 from tenderarchive.store.schema import ensure_schema
+
+
+def fetched(db, url: str, status: int, at: str, location: str | None = None, crawl_id: int = 1) -> None:
+    """A SYNTHETIC ``fetches`` row."""
+    db["fetches"].insert({"url": url, "method": "GET", "status": status, "fetched_at": at, "sha256": "0" * 64,
+                          "warc_file": "a.warc.gz", "warc_offset": db["fetches"].count, "warc_length": 1,
+                          "crawl_id": crawl_id, "location": location})
 
 
 def test_a_304_an_older_archive_kept_a_location_of_is_no_redirect_to_a_known_page(tmp_path):
@@ -46,3 +53,29 @@ def test_short_days_are_read_by_profile_for_every_query_name(tmp_path):
     db.close()
     assert short_days(path, "tenderned") == {"youth_care": {"search:jeugd ggz 2021-03-01..2021-03-01": (2, 4)},
                                              "all": {"search:jeugd ggz 2021-03-01..2021-03-01": (3, 4)}}
+
+
+def test_an_address_whose_redirect_led_to_an_answer_that_is_no_archived_page_is_redirected_elsewhere(tmp_path):
+    """An address whose last answer redirected, through any hops, to an address that answered (2xx) and is no
+    archived page: the spider leaves it alone while its site does not admit where it leads. Not one whose
+    redirect leads to an archived page (``redirects_to_known``), to an answer that failed (a 503: asked again),
+    or that answers a page of its own now. Synthetic rows."""
+    site = "http://127.0.0.1:1"
+    path = tmp_path / "archive.db"
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    db["articles"].insert({"url": f"{site}/nieuws/bekend", "source_url": f"{site}/nieuws/bekend",
+                           "fetched_at": "2026-01-01T00:00:00+00:00"}, alter=False)
+    fetched(db, f"{site}/nieuws/bekend", 200, "2026-01-01T00:00:00+00:00")
+    fetched(db, f"{site}/nieuws/verhuisd", 301, "2026-01-02T00:00:00+00:00", "http://localhost:1/tussen")
+    fetched(db, "http://localhost:1/tussen", 302, "2026-01-02T00:00:01+00:00", "http://localhost:1/regio/bericht")
+    fetched(db, "http://localhost:1/regio/bericht", 200, "2026-01-02T00:00:02+00:00")
+    fetched(db, f"{site}/nieuws/oud", 301, "2026-01-02T00:00:00+00:00", f"{site}/nieuws/bekend")
+    fetched(db, f"{site}/nieuws/storing", 301, "2026-01-02T00:00:00+00:00", "http://localhost:1/kapot")
+    fetched(db, "http://localhost:1/kapot", 503, "2026-01-02T00:00:01+00:00")
+    fetched(db, f"{site}/nieuws/terug", 301, "2026-01-02T00:00:00+00:00", "http://localhost:1/regio/bericht")
+    fetched(db, f"{site}/nieuws/terug", 200, "2026-01-03T00:00:00+00:00")
+    db.close()
+    found = redirected_elsewhere(path, known_article_urls(path))
+    assert found == {f"{site}/nieuws/verhuisd": ("http://localhost:1/regio/bericht", "2026-01-02T00:00:00+00:00"),
+                     "http://localhost:1/tussen": ("http://localhost:1/regio/bericht", "2026-01-02T00:00:01+00:00")}

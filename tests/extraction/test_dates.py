@@ -1,0 +1,33 @@
+"""``tenderarchive.extraction.dates``: the dates a news page states (SYNTHETIC pages, labelled like the fixture pages
+of tests/fixtures/news)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tenderarchive.extraction.core import extract_html
+from tests.extraction.test_extraction import SYNTHETIC_BODY, synthetic_page
+
+#: How a Drupal theme prints a node's date under its title (its default "Submitted by … on", the "medium" and
+#: "long" formats), and the date it states.
+DRUPAL_DATE_LINES = {
+    "<div class='submitted'>Submitted by redactie on Thu, 10/14/2021 - 16:05</div>": "2021-10-14T16:05",
+    "<div class='node-date'>Sat, 10/02/2021 - 11:00</div>": "2021-10-02T11:00",
+    "<span class='date'>Thursday, October 14, 2021 - 16:05</span>": "2021-10-14T16:05",
+    "<div class='submitted'>Posted on za, 04/10/2021 - 09:30</div>": "2021-04-10T09:30",
+}
+
+
+@pytest.mark.parametrize("line", DRUPAL_DATE_LINES)
+def test_a_drupal_pages_date_line_dates_it_and_is_not_its_text(line):
+    """news-sites.md §2.1 Drupal, §2.3 weekday and time of day: a Drupal node's date as its theme prints it under
+    the title, a weekday first, the month before the day, the time after " - ", was no date: the page went undated
+    (a ``--from-date`` crawl kept it however old) and "Submitted by redactie on …" opened its text. It is the page's
+    stated date, a numeric one read month first where its weekday says so (Saturday 10 April), and no line of its
+    text."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{line}{SYNTHETIC_BODY}</article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert (page["published"], page["published_source"]) == (DRUPAL_DATE_LINES[line], "stated")
+    assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
