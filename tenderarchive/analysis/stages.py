@@ -610,8 +610,15 @@ def primary_stage(stages: list[dict], lead: str | None = None, definition: str |
             found = primary_stage(in_lead, definition="newest")
             if found:
                 return found
+    # branch cv30: a failure or legal step named in the title or lead (stages.md: "a legal stage or mislukt reported in
+    # the text's own period outranks the stage it interrupted") counts as strong evidence, however tense-less its cue
+    # ("Tijdens de hoorzitting wordt de stop van de regionale inkopen besproken", "Aanbieders stappen naar de rechter"):
+    # the lead tells what the page reports, and its failure or court step is no background
+    def strong(s: dict) -> bool:
+        return s["strong"] or bool(lead and s["stage"] in INTERRUPTING and (s.get("sentence") or "\0") in lead)
+
     for strong_only in ((False,) if definition == "any_evidence" else (True, False)):
-        cands = [s for s in stages if s["status"] in ("done", "current") and (s["strong"] or not strong_only)
+        cands = [s for s in stages if s["status"] in ("done", "current") and (strong(s) or not strong_only)
                  and not (on("stage.objection_filed") and s["stage"] == "bezwaar" and not _FILED.search(s["sentence"]))]
         if not cands:
             continue

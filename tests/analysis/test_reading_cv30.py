@@ -46,3 +46,32 @@ def test_the_present_passive_is_core_grammar_not_a_named_rule():
     with rules.disabled(*rules.RULES):
         r = _read("Bij open house is er geen aanbesteding waarbij het contract voor de jeugdhulp wordt gegund.")
     assert stage_statuses(r)["definitieve_gunning"] != "done"
+
+
+# --- a failure or court step in the title or lead is what the page reports ------------------------------------------
+
+FAILURE = "Tijdens de hoorzitting wordt de stop van de inkoop van de jeugdbescherming besproken."
+NOT_ENROLLED = "De belangrijkste aanbieders hebben zich niet ingeschreven op de aanbesteding voor de jeugdhulp."
+SUIT = "Drie aanbieders voeren een kort geding tegen de regio over de aanbesteding van de jeugdhulp."
+AWARD = "De regio heeft de opdracht voor de jeugdhulp in maart voorlopig gegund aan Stichting Voorbeeld."
+
+
+@pytest.mark.parametrize("lead, body, stage", [
+    (FAILURE, NOT_ENROLLED, "mislukt"),
+    (SUIT, AWARD, "kort_geding"),
+])
+def test_a_failure_or_court_step_in_the_lead_outranks_the_step_it_interrupted(lead, body, stage):
+    # stages.md: a legal stage or `mislukt` reported in the text's own period outranks the stage it interrupted; the
+    # lead is the page's own period, even when its cue carries no tense marker (weak evidence)
+    assert _read(lead + "\n\n" + body)["primary_stage"] == stage
+
+
+@pytest.mark.parametrize("body, aside", [
+    (NOT_ENROLLED, FAILURE),
+    (AWARD, SUIT),
+])
+def test_the_same_tense_less_step_below_the_lead_does_not(body, aside):
+    r = _read(body + "\n\n" + aside)
+    assert r["primary_stage"] in ("inschrijving", "voorlopige_gunning")
+    # the evidence kept in the archive is the cue's own: the lead does not rewrite it
+    assert {s["stage"]: s["evidence"] for s in r["stages"]}[r["primary_stage"]] == "strong"
