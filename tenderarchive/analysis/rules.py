@@ -42,7 +42,6 @@ RULES: dict[str, str] = {
     "stage.legal_filed": ("a legal stage brought ('kort geding aangespannen', 'naar de rechter gestapt') with no ruling "
                           "anywhere in the text is current, not done"),
     "stage.ongoing": "'gestart met' / 'bezig met' keeps preparation current",
-    "stage.present_passive": "a participle after 'wordt' is not a past event",
     "stage.deadline_ahead": "a deadline 'a.s.' keeps the step current",
     "stage.contract_ends": "'contracten lopen af' is no contract start",
     "stage.undated_start_planned": "'vanaf 1 januari' in an undated text is planned",

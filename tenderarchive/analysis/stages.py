@@ -98,6 +98,14 @@ _PERFECT_INFINITIVE = re.compile(r"\b(?:hebben|zijn)\b(?! (?:[\w'-]+ ){0,2}(?:mo
 _PRESENT_PASSIVE = re.compile(r"\b(?:wordt|worden)\s+((?:[\w'-]+\s+){0,10}[\w'-]+)\b", re.I)
 
 
+#: branch cv30: "wordt"/"worden" before a participle in its clause, with no past or perfect auxiliary and no clause
+#: boundary between them: the participle is the present passive's, no past event (not after a modal in the past, "moest
+#: worden stopgezet": it had to be, and was)
+_IN_PRESENT_PASSIVE = re.compile(r"(?<!\bmoest )(?<!\bmoesten )(?<!\bmocht )(?<!\bmochten )(?<!\bkon )(?<!\bkonden )"
+                                 r"\b(?:wordt|worden)\b(?:(?!\b(?:is|zijn|was|waren|werd|werden|heeft|hebben|had|hadden|"
+                                 r"en|maar|die|dat|omdat|want|nadat|toen)\b)[^.;:,!?])*$", re.I)
+
+
 def _present_passive(text: str) -> bool:
     """Does the sentence have a present passive, "wordt"/"worden" with a participle within ten words after it?"""
     return any(_participles(m.group(1)) for m in _PRESENT_PASSIVE.finditer(text))
@@ -277,14 +285,14 @@ def _grammar(piece: str, sentence: str, cue_pos: int) -> str | None:
     if len(piece) > 2_000:
         low = max(0, cue_pos - _TENSE_WINDOW)
         piece, cue_pos = piece[low:cue_pos + _TENSE_WINDOW], cue_pos - low
-    marks = _marks(piece, sentence, on("stage.deadline_ahead"), on("stage.present_passive"))
+    marks = _marks(piece, sentence, on("stage.deadline_ahead"))
     if isinstance(marks, str) or not marks:
         return marks or None
     return min(marks, key=lambda x: (abs(x[0] - cue_pos), STATUS_PRIORITY[x[1]] * -1))[1]
 
 
 @lru_cache(maxsize=256)
-def _marks(piece: str, sentence: str, deadline_ahead: bool, present_passive: bool) -> str | tuple[tuple[int, str], ...]:
+def _marks(piece: str, sentence: str, deadline_ahead: bool) -> str | tuple[tuple[int, str], ...]:
     """The tense markers of ``piece`` (position, status) for :func:`_grammar`, or ``"current"`` for a
     deadline still ahead. Worked out once a piece, not once a cue in it (the cues of one long
     sentence each scanned it: 9,000 scans of 1,500 characters for a page of "gegund aan")."""
@@ -302,10 +310,12 @@ def _marks(piece: str, sentence: str, deadline_ahead: bool, present_passive: boo
             marks.append((m.start(), "done"))
     for m in PAST_EVENT.finditer(piece):
         marks.append((m.start(), "done"))
-    # present passive ("Nu wordt begonnen met de inkoop"): a participle right after wordt is
-    # not a past event
+    # present passive ("Nu wordt begonnen met de inkoop", "het contract wordt aan een beperkte hoeveelheid aanbieders
+    # gegund", "de contracten worden daarna ondertekend"): a participle of the passive is no past event. The Dutch
+    # participle closes its clause, so the whole clause after "wordt"/"worden" is read, not only the word after it (branch
+    # cv30; the named rule `stage.present_passive` read the participle right after "wordt" only)
     return tuple((pos, st) for pos, st in marks
-                 if not (present_passive and st == "done" and re.search(r"\bwordt\s+$", piece[max(0, pos - 12):pos], re.I)))
+                 if not (st == "done" and _IN_PRESENT_PASSIVE.search(piece[max(0, pos - 90):pos])))
 
 
 def _date_status(clause: str, events: list[dict], ref: dt.date | None, max_date: str | None) -> str | None:
@@ -600,8 +610,15 @@ def primary_stage(stages: list[dict], lead: str | None = None, definition: str |
             found = primary_stage(in_lead, definition="newest")
             if found:
                 return found
+    # branch cv30: a failure or legal step named in the title or lead (stages.md: "a legal stage or mislukt reported in
+    # the text's own period outranks the stage it interrupted") counts as strong evidence, however tense-less its cue
+    # ("Tijdens de hoorzitting wordt de stop van de regionale inkopen besproken", "Aanbieders stappen naar de rechter"):
+    # the lead tells what the page reports, and its failure or court step is no background
+    def strong(s: dict) -> bool:
+        return s["strong"] or bool(lead and s["stage"] in INTERRUPTING and (s.get("sentence") or "\0") in lead)
+
     for strong_only in ((False,) if definition == "any_evidence" else (True, False)):
-        cands = [s for s in stages if s["status"] in ("done", "current") and (s["strong"] or not strong_only)
+        cands = [s for s in stages if s["status"] in ("done", "current") and (strong(s) or not strong_only)
                  and not (on("stage.objection_filed") and s["stage"] == "bezwaar" and not _FILED.search(s["sentence"]))]
         if not cands:
             continue
