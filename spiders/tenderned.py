@@ -380,6 +380,26 @@ class TenderNedSpider(BaseSpider):
     def crawl_arguments(self) -> dict:
         return {**super().crawl_arguments(), "profile": self.profile.name}
 
+    # --- where an error is recorded ------------------------------------------------------
+    @staticmethod
+    def asked(request_or_response) -> str:
+        """The API address a request was made for, or a response answers: the first of its redirect chain. An
+        error after a redirect (to a maintenance page, another host) was recorded under the target's address, and
+        the next run reads the recorded addresses to know what to ask again (``queries.related_failed``: a notice's
+        ``/publicaties/{id}``, its ``/gerelateerd``; ``queries._error_key``): a related notice whose detail was
+        redirected and failed was never asked again."""
+        return (request_or_response.meta.get("redirect_urls") or [request_or_response.url])[0]
+
+    def failed_url(self, request) -> str:
+        return self.asked(request)
+
+    def errback(self, failure, note: str = ""):
+        """:meth:`BaseSpider.errback`, recorded under the address asked; one redirected says where it went."""
+        request = getattr(failure, "request", None)
+        if request is not None and request.meta.get("redirect_urls"):
+            note = f" (redirected to {request.url}){note}"  # before the note: "(related to N)" stays the end
+        super().errback(failure, note=note)
+
     # --- URLs ----------------------------------------------------------------------
     def list_url(self, params: list[tuple[str, str]], start: date, end: date, page: int, size: int) -> str:
         query = [
@@ -513,7 +533,7 @@ class TenderNedSpider(BaseSpider):
             yield from self.past_page(meta)
             return
         if not isinstance(rows, list):
-            self.record_error(response.url, f"list page: 'content' is {type(rows).__name__}, not a list")
+            self.record_error(self.asked(response), f"list page: 'content' is {type(rows).__name__}, not a list")
             yield from self.past_page(meta)
             return
         if page == 0 and total == 0 and not meta.get("confirming"):
@@ -829,7 +849,7 @@ class TenderNedSpider(BaseSpider):
         raw_id = row.get("publicatieId") if isinstance(row, dict) else None
         publication_id = publication_key(raw_id)
         if publication_id is None:
-            self.record_error(response.url, f"list row without a numeric publicatieId: {raw_id!r:.80}")
+            self.record_error(self.asked(response), f"list row without a numeric publicatieId: {raw_id!r:.80}")
             return
         if publication_id not in self.seen and self.sample and len(self.seen) >= self.sample:
             return
@@ -982,7 +1002,7 @@ class TenderNedSpider(BaseSpider):
                                      response.url, publication_id, where, problem)
                     self.crawler.stats.inc_value("tenderned/still_unreadable")
                     continue
-                self.record_error(response.url, f"publication {publication_id}: {where} {problem}; archived without it")
+                self.record_error(self.asked(response), f"publication {publication_id}: {where} {problem}; archived without it")
         self.check_status(response.url, publication_id, row)
         item = NoticeItem(
             publication_id=publication_id,
@@ -1054,12 +1074,12 @@ class TenderNedSpider(BaseSpider):
             # An error object with status 200 ({"status": 500, …}) is no list of documents: taken for
             # "no documents", the notice was archived complete and its documents never asked again;
             # a "documenten" that is no list (null too) dropped the whole notice in validation.
-            self.record_error(response.url, "documents answer without a 'documenten' list "
+            self.record_error(self.asked(response), "documents answer without a 'documenten' list "
                                             f"({', '.join(sorted(map(str, documents))[:5]) or 'empty object'}); "
                                             "asked again next run")
             documents = None
         for problem in document_problems(documents):
-            self.record_error(response.url, f"publication {item.publication_id}: {problem}; archived without it")
+            self.record_error(self.asked(response), f"publication {item.publication_id}: {problem}; archived without it")
         item.documents = documents
         yield from self.after_documents(item)
 
@@ -1180,7 +1200,7 @@ class TenderNedSpider(BaseSpider):
                     self.logger.info("%s: /html of the award notice still unreadable (%s); asked again next run",
                                      response.url, why)
                 else:
-                    self.record_error(response.url, f"/html of the award notice unreadable ({why}); "
+                    self.record_error(self.asked(response), f"/html of the award notice unreadable ({why}); "
                                                     "asked again next run")
                 yield from self.pdf_request(item)
                 return
@@ -1317,7 +1337,7 @@ class TenderNedSpider(BaseSpider):
         if not held:
             what = (f"an object ({', '.join(sorted(map(str, value))[:6]) or 'empty'})" if isinstance(value, dict)
                     else f"{type(value).__name__} {value!r:.60}")
-            self.record_error(response.url, f"/gerelateerd answered {what}, not a list of related notices; "
+            self.record_error(self.asked(response), f"/gerelateerd answered {what}, not a list of related notices; "
                                             "asked again next run")
             return None, None
         rows, following = value[held[0]], None
@@ -1361,10 +1381,10 @@ class TenderNedSpider(BaseSpider):
         except NOT_JSON as exc:
             said = ("HTTP 204 No Content: no JSON answer" if response.status == 204 and not response.body.strip()
                     else html_page(response) or f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}")
-            self.record_error(response.url, said + note)
+            self.record_error(self.asked(response), said + note)
             return None
         if not isinstance(value, shape):
-            self.record_error(response.url, f"JSON is {type(value).__name__}, not "
+            self.record_error(self.asked(response), f"JSON is {type(value).__name__}, not "
                                             f"{'an object' if shape is dict else 'a list'}{note}")
             return None
         return value
@@ -1378,7 +1398,7 @@ class TenderNedSpider(BaseSpider):
             # Every page has it, an empty one too (0): an answer without it (an error object with
             # status 200) is no list page, not an empty window.
             if not quiet:
-                self.record_error(response.url, f"list page without totalElements: not a page envelope "
+                self.record_error(self.asked(response), f"list page without totalElements: not a page envelope "
                                                 f"({', '.join(sorted(map(str, data))[:5]) or 'empty object'}){note}")
             return None
         if value is None:  # absent or null: none
@@ -1388,5 +1408,5 @@ class TenderNedSpider(BaseSpider):
         if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,9}\s*", value):
             return int(value)
         if not quiet:
-            self.record_error(response.url, f"list page: {field} {value!r:.80} is not a count{note}")
+            self.record_error(self.asked(response), f"list page: {field} {value!r:.80} is not a count{note}")
         return None
