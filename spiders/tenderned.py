@@ -87,6 +87,7 @@ import re
 from collections import namedtuple
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 from urllib.parse import urlencode
 
 import scrapy
@@ -216,6 +217,8 @@ class TenderNedSpider(BaseSpider):
         self.rechecked_kenmerken: set = set()
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
+        self.failed_details: set[str] = set()  # notices not archived whose own detail failed since then
+        self.resuming = False  # run in a --jobdir whose duplicate filter remembers a crawl before (retry_failed)
         self.interrupted: set[str] = set()  # notices archived by a crawl cut short since (killed, stopped)
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
         self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
@@ -246,6 +249,9 @@ class TenderNedSpider(BaseSpider):
             raise SpiderArgumentError(
                 "TENDERNED_PAGE_SIZE", "page size must be 1..100 and max page 0..99 (the API's caps)"
             )
+        jobdir = settings.get("JOBDIR")
+        seen = Path(jobdir, "requests.seen") if jobdir else None
+        spider.resuming = bool(seen and seen.is_file() and seen.stat().st_size)
         spider.incremental = arguments.bool_setting(settings, "TENDERNED_INCREMENTAL")
         spider.overlap_days = arguments.number_setting(settings, "TENDERNED_OVERLAP_DAYS")
         spider.recheck_until = spider.arguments.until_date - timedelta(
@@ -262,6 +268,7 @@ class TenderNedSpider(BaseSpider):
         self.results_missing = set(state.get("results_missing") or ())
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
+        self.failed_details = set(state.get("failed_details") or ())
         self.interrupted = set(state.get("interrupted_notices") or ())
         self.unavailable = set(state.get("unavailable_notices") or ())
         self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
@@ -350,6 +357,8 @@ class TenderNedSpider(BaseSpider):
         # months later under other CPV codes or words (docs/reference/tenderned-awards.md §5), so
         # its /gerelateerd is asked once per crawl until TENDERNED_RESULTS_HORIZON_DAYS after its
         # last deadline or publication.
+        for request in self.retry_failed():
+            yield request
         if self.profile.all or self.sample:
             return
         # notices whose related notice's detail, or whose /gerelateerd, failed since the last complete
@@ -357,7 +366,7 @@ class TenderNedSpider(BaseSpider):
         for publication_id in sorted(self.related_failed - self.related_checked):
             self.related_checked.add(publication_id)
             self.crawler.stats.inc_value("tenderned/related_retried")
-            yield self.related(publication_id)
+            yield self.related(publication_id).replace(dont_filter=self.resuming)
         # notices archived by a crawl cut short since (killed, stopped by a signal): their /gerelateerd, asked
         # after everything else, may never have been answered, and no error says so
         for publication_id in sorted(self.interrupted - self.related_checked):
@@ -376,6 +385,21 @@ class TenderNedSpider(BaseSpider):
             self.related_checked.add(publication_id)
             self.crawler.stats.inc_value("tenderned/awaiting_results")
             yield self.related(publication_id)
+
+    def retry_failed(self):
+        """A crawl resumed from ``--jobdir`` (Scrapy keeps the duplicate filter there: ``resuming``) asks again the
+        details that failed since the last complete crawl (``queries.failed_details``), not through its list pages:
+        those are in the queue it resumes or were read by the crawl before, and every request that crawl made is
+        filtered as a duplicate. A detail that failed before the interrupt (a 500 past its retries) was never asked
+        again: the resumed crawl completed, its window (the same) covered the interrupted crawl's, and no later run
+        listed it again. The ``/gerelateerd`` asked again for a related notice that failed (``related_failed``) is
+        let through the filter the same way. Without ``--jobdir`` the window is listed again instead, and the list
+        row comes with the notice."""
+        if not self.resuming:
+            return
+        for publication_id in sorted(self.failed_details - self.seen - set(self.known)):
+            self.crawler.stats.inc_value("tenderned/failed_retried")
+            yield self.detail_request(publication_id, None, "retry:failed").replace(dont_filter=True)
 
     def crawl_arguments(self) -> dict:
         return {**super().crawl_arguments(), "profile": self.profile.name}
