@@ -1389,7 +1389,9 @@ class TenderNedSpider(BaseSpider):
             if related is None or related in self.seen or related in self.known:
                 continue
             self.crawler.stats.inc_value("tenderned/related_fetched")
-            yield self.detail_request(related, None, f"related:{origin}", related_to=origin, related_row=row)
+            request = self.detail_request(related, None, f"related:{origin}", related_to=origin, related_row=row)
+            # asked again for a related notice that failed: in a resumed --jobdir its detail is a duplicate (retry_failed)
+            yield request.replace(dont_filter=True) if self.resuming and origin in self.related_failed else request
 
     # --- helpers -----------------------------------------------------------------------
     def load_json(self, response, shape: type = dict, note: str = ""):

@@ -82,3 +82,20 @@ def test_a_detail_that_failed_before_an_interrupt_is_asked_by_the_resumed_crawl(
     assert sqlite_utils.Database(db)["notices"].count == 40
     assert server.api.log.count(failing) == 1
     assert not {p for p in server.api.log if p.startswith(detail) and p[len(detail):].isdigit()} & archived_before
+
+
+def test_a_related_notice_that_failed_is_fetched_by_the_next_run_in_the_same_job_folder(snapshot, serve_api, crawl,
+                                                                                          tmp_path):
+    """A related notice whose detail failed is asked again through its procedure's ``/gerelateerd`` by the next run
+    (``test_a_related_notice_that_failed_is_fetched_by_the_next_run``). A backfill run again with the same
+    ``--jobdir`` asked neither: Scrapy's duplicate filter there remembers both requests of the crawl before, the
+    rerun asked nothing and the notice was never archived."""
+    path = hidden_rectification(snapshot)
+    server = serve_api(snapshot, faults={path: [{"status": 500}] * 5})
+    job = ("--jobdir", str(tmp_path / "job"), "-s", "TENDERNED_INCREMENTAL=False")
+    first = crawl(server.api_url, *job)
+    assert first.returncode == 3
+    again = crawl(server.api_url, *job)
+    assert again.returncode == 0, again.errors
+    notice = again.db["notices"].get(200299)
+    assert notice["youth_care"] == 1 and "related to 200201" in notice["youth_care_reasons"]
