@@ -82,6 +82,9 @@ def test_a_detail_that_failed_before_an_interrupt_is_asked_by_the_resumed_crawl(
     assert sqlite_utils.Database(db)["notices"].count == 40
     assert server.api.log.count(failing) == 1
     assert not {p for p in server.api.log if p.startswith(detail) and p[len(detail):].isdigit()} & archived_before
+    rebuilt = forkcli.run(["reparse", "--db", str(db)], cwd=ROOT, timeout=300)  # its WARC files hold the retry
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert sqlite_utils.Database(db)["notices"].get(6027)
 
 
 def test_a_related_notice_that_failed_is_fetched_by_the_next_run_in_the_same_job_folder(snapshot, serve_api, crawl,
