@@ -163,7 +163,12 @@ class BaseSpider(scrapy.Spider):
         said = error_message(response) if response is not None else None
         if said:
             what += f" {said!r}"  # quoted: the notes after it ("(related to N)") stay the error's end
-        self.record_error(request.url if request else None, f"request failed: {what}{note}")
+        self.record_error(self.failed_url(request) if request else None, f"request failed: {what}{note}")
+
+    def failed_url(self, request) -> str:
+        """The URL a failed request is recorded under: the one it was made for (a spider may name the address it
+        asked rather than where a redirect took it, :meth:`TenderNedSpider.failed_url`)."""
+        return request.url
 
     # --- expected vs fetched ----------------------------------------------------
     def expect(self, key: str, expected: int) -> None:

@@ -87,6 +87,7 @@ import re
 from collections import namedtuple
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 from urllib.parse import urlencode
 
 import scrapy
@@ -216,6 +217,8 @@ class TenderNedSpider(BaseSpider):
         self.rechecked_kenmerken: set = set()
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
+        self.failed_details: set[str] = set()  # notices not archived whose own detail failed since then
+        self.resuming = False  # run in a --jobdir whose duplicate filter remembers a crawl before (retry_failed)
         self.interrupted: set[str] = set()  # notices archived by a crawl cut short since (killed, stopped)
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
         self.unavailable_lists: set[str] = set()  # ... whose /gerelateerd answered so
@@ -246,6 +249,9 @@ class TenderNedSpider(BaseSpider):
             raise SpiderArgumentError(
                 "TENDERNED_PAGE_SIZE", "page size must be 1..100 and max page 0..99 (the API's caps)"
             )
+        jobdir = settings.get("JOBDIR")
+        seen = Path(jobdir, "requests.seen") if jobdir else None
+        spider.resuming = bool(seen and seen.is_file() and seen.stat().st_size)
         spider.incremental = arguments.bool_setting(settings, "TENDERNED_INCREMENTAL")
         spider.overlap_days = arguments.number_setting(settings, "TENDERNED_OVERLAP_DAYS")
         spider.recheck_until = spider.arguments.until_date - timedelta(
@@ -262,6 +268,7 @@ class TenderNedSpider(BaseSpider):
         self.results_missing = set(state.get("results_missing") or ())
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
+        self.failed_details = set(state.get("failed_details") or ())
         self.interrupted = set(state.get("interrupted_notices") or ())
         self.unavailable = set(state.get("unavailable_notices") or ())
         self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
@@ -350,6 +357,8 @@ class TenderNedSpider(BaseSpider):
         # months later under other CPV codes or words (docs/reference/tenderned-awards.md §5), so
         # its /gerelateerd is asked once per crawl until TENDERNED_RESULTS_HORIZON_DAYS after its
         # last deadline or publication.
+        for request in self.retry_failed():
+            yield request
         if self.profile.all or self.sample:
             return
         # notices whose related notice's detail, or whose /gerelateerd, failed since the last complete
@@ -357,7 +366,7 @@ class TenderNedSpider(BaseSpider):
         for publication_id in sorted(self.related_failed - self.related_checked):
             self.related_checked.add(publication_id)
             self.crawler.stats.inc_value("tenderned/related_retried")
-            yield self.related(publication_id)
+            yield self.related(publication_id).replace(dont_filter=self.resuming)
         # notices archived by a crawl cut short since (killed, stopped by a signal): their /gerelateerd, asked
         # after everything else, may never have been answered, and no error says so
         for publication_id in sorted(self.interrupted - self.related_checked):
@@ -377,8 +386,43 @@ class TenderNedSpider(BaseSpider):
             self.crawler.stats.inc_value("tenderned/awaiting_results")
             yield self.related(publication_id)
 
+    def retry_failed(self):
+        """A crawl resumed from ``--jobdir`` (Scrapy keeps the duplicate filter there: ``resuming``) asks again the
+        details that failed since the last complete crawl (``queries.failed_details``), not through its list pages:
+        those are in the queue it resumes or were read by the crawl before, and every request that crawl made is
+        filtered as a duplicate. A detail that failed before the interrupt (a 500 past its retries) was never asked
+        again: the resumed crawl completed, its window (the same) covered the interrupted crawl's, and no later run
+        listed it again. The ``/gerelateerd`` asked again for a related notice that failed (``related_failed``) is
+        let through the filter the same way. Without ``--jobdir`` the window is listed again instead, and the list
+        row comes with the notice."""
+        if not self.resuming:
+            return
+        for publication_id in sorted(self.failed_details - self.seen - set(self.known)):
+            self.crawler.stats.inc_value("tenderned/failed_retried")
+            yield self.detail_request(publication_id, None, "retry:failed").replace(dont_filter=True)
+
     def crawl_arguments(self) -> dict:
         return {**super().crawl_arguments(), "profile": self.profile.name}
+
+    # --- where an error is recorded ------------------------------------------------------
+    @staticmethod
+    def asked(request_or_response) -> str:
+        """The API address a request was made for, or a response answers: the first of its redirect chain. An
+        error after a redirect (to a maintenance page, another host) was recorded under the target's address, and
+        the next run reads the recorded addresses to know what to ask again (``queries.related_failed``: a notice's
+        ``/publicaties/{id}``, its ``/gerelateerd``; ``queries._error_key``): a related notice whose detail was
+        redirected and failed was never asked again."""
+        return (request_or_response.meta.get("redirect_urls") or [request_or_response.url])[0]
+
+    def failed_url(self, request) -> str:
+        return self.asked(request)
+
+    def errback(self, failure, note: str = ""):
+        """:meth:`BaseSpider.errback`, recorded under the address asked; one redirected says where it went."""
+        request = getattr(failure, "request", None)
+        if request is not None and request.meta.get("redirect_urls"):
+            note = f" (redirected to {request.url}){note}"  # before the note: "(related to N)" stays the end
+        super().errback(failure, note=note)
 
     # --- URLs ----------------------------------------------------------------------
     def list_url(self, params: list[tuple[str, str]], start: date, end: date, page: int, size: int) -> str:
@@ -513,7 +557,7 @@ class TenderNedSpider(BaseSpider):
             yield from self.past_page(meta)
             return
         if not isinstance(rows, list):
-            self.record_error(response.url, f"list page: 'content' is {type(rows).__name__}, not a list")
+            self.record_error(self.asked(response), f"list page: 'content' is {type(rows).__name__}, not a list")
             yield from self.past_page(meta)
             return
         if page == 0 and total == 0 and not meta.get("confirming"):
@@ -829,7 +873,7 @@ class TenderNedSpider(BaseSpider):
         raw_id = row.get("publicatieId") if isinstance(row, dict) else None
         publication_id = publication_key(raw_id)
         if publication_id is None:
-            self.record_error(response.url, f"list row without a numeric publicatieId: {raw_id!r:.80}")
+            self.record_error(self.asked(response), f"list row without a numeric publicatieId: {raw_id!r:.80}")
             return
         if publication_id not in self.seen and self.sample and len(self.seen) >= self.sample:
             return
@@ -982,7 +1026,7 @@ class TenderNedSpider(BaseSpider):
                                      response.url, publication_id, where, problem)
                     self.crawler.stats.inc_value("tenderned/still_unreadable")
                     continue
-                self.record_error(response.url, f"publication {publication_id}: {where} {problem}; archived without it")
+                self.record_error(self.asked(response), f"publication {publication_id}: {where} {problem}; archived without it")
         self.check_status(response.url, publication_id, row)
         item = NoticeItem(
             publication_id=publication_id,
@@ -1054,12 +1098,12 @@ class TenderNedSpider(BaseSpider):
             # An error object with status 200 ({"status": 500, …}) is no list of documents: taken for
             # "no documents", the notice was archived complete and its documents never asked again;
             # a "documenten" that is no list (null too) dropped the whole notice in validation.
-            self.record_error(response.url, "documents answer without a 'documenten' list "
+            self.record_error(self.asked(response), "documents answer without a 'documenten' list "
                                             f"({', '.join(sorted(map(str, documents))[:5]) or 'empty object'}); "
                                             "asked again next run")
             documents = None
         for problem in document_problems(documents):
-            self.record_error(response.url, f"publication {item.publication_id}: {problem}; archived without it")
+            self.record_error(self.asked(response), f"publication {item.publication_id}: {problem}; archived without it")
         item.documents = documents
         yield from self.after_documents(item)
 
@@ -1180,7 +1224,7 @@ class TenderNedSpider(BaseSpider):
                     self.logger.info("%s: /html of the award notice still unreadable (%s); asked again next run",
                                      response.url, why)
                 else:
-                    self.record_error(response.url, f"/html of the award notice unreadable ({why}); "
+                    self.record_error(self.asked(response), f"/html of the award notice unreadable ({why}); "
                                                     "asked again next run")
                 yield from self.pdf_request(item)
                 return
@@ -1317,7 +1361,7 @@ class TenderNedSpider(BaseSpider):
         if not held:
             what = (f"an object ({', '.join(sorted(map(str, value))[:6]) or 'empty'})" if isinstance(value, dict)
                     else f"{type(value).__name__} {value!r:.60}")
-            self.record_error(response.url, f"/gerelateerd answered {what}, not a list of related notices; "
+            self.record_error(self.asked(response), f"/gerelateerd answered {what}, not a list of related notices; "
                                             "asked again next run")
             return None, None
         rows, following = value[held[0]], None
@@ -1345,7 +1389,9 @@ class TenderNedSpider(BaseSpider):
             if related is None or related in self.seen or related in self.known:
                 continue
             self.crawler.stats.inc_value("tenderned/related_fetched")
-            yield self.detail_request(related, None, f"related:{origin}", related_to=origin, related_row=row)
+            request = self.detail_request(related, None, f"related:{origin}", related_to=origin, related_row=row)
+            # asked again for a related notice that failed: in a resumed --jobdir its detail is a duplicate (retry_failed)
+            yield request.replace(dont_filter=True) if self.resuming and origin in self.related_failed else request
 
     # --- helpers -----------------------------------------------------------------------
     def load_json(self, response, shape: type = dict, note: str = ""):
@@ -1361,10 +1407,10 @@ class TenderNedSpider(BaseSpider):
         except NOT_JSON as exc:
             said = ("HTTP 204 No Content: no JSON answer" if response.status == 204 and not response.body.strip()
                     else html_page(response) or f"malformed JSON ({len(response.body)} bytes): {str(exc)[:200]}")
-            self.record_error(response.url, said + note)
+            self.record_error(self.asked(response), said + note)
             return None
         if not isinstance(value, shape):
-            self.record_error(response.url, f"JSON is {type(value).__name__}, not "
+            self.record_error(self.asked(response), f"JSON is {type(value).__name__}, not "
                                             f"{'an object' if shape is dict else 'a list'}{note}")
             return None
         return value
@@ -1378,7 +1424,7 @@ class TenderNedSpider(BaseSpider):
             # Every page has it, an empty one too (0): an answer without it (an error object with
             # status 200) is no list page, not an empty window.
             if not quiet:
-                self.record_error(response.url, f"list page without totalElements: not a page envelope "
+                self.record_error(self.asked(response), f"list page without totalElements: not a page envelope "
                                                 f"({', '.join(sorted(map(str, data))[:5]) or 'empty object'}){note}")
             return None
         if value is None:  # absent or null: none
@@ -1388,5 +1434,5 @@ class TenderNedSpider(BaseSpider):
         if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,9}\s*", value):
             return int(value)
         if not quiet:
-            self.record_error(response.url, f"list page: {field} {value!r:.80} is not a count{note}")
+            self.record_error(self.asked(response), f"list page: {field} {value!r:.80} is not a count{note}")
         return None

@@ -119,6 +119,7 @@ def archive_state(db_path, spider_name: str) -> dict:
     if spider_name == "tenderned":  # a scan of every notice, for the procedures awaiting an award
         state["awaiting_results"] = queries.awaiting_results(db_path)
         state["related_failed"] = queries.related_failed(db_path, spider_name)
+        state["failed_details"] = queries.failed_details(db_path, spider_name)
         state["interrupted_notices"] = queries.interrupted_notices(db_path, spider_name)
         state["unfinished_crawls"] = queries.unfinished_crawls(db_path, spider_name)
         state["unavailable_notices"] = queries.unavailable_notices(db_path, spider_name)

@@ -586,6 +586,23 @@ def unavailable_notices(path: str | Path, spider: str, endpoint: str = "") -> se
         return api_archived(db, _unavailable_ids(db, spider, endpoint)) if db is not None else set()
 
 
+def failed_details(path: str | Path, spider: str) -> set[str]:
+    """The notices whose own detail (``/publicaties/{id}``, asked because a list listed it: not "related to N",
+    which :func:`related_failed` asks again through its ``/gerelateerd``) failed in a crawl of the spider since its
+    last complete one and are still not archived from the API. A crawl resumed from ``--jobdir`` asks them again
+    (spiders/tenderned.py ``TenderNedSpider.retry_failed``): its duplicate filter remembers the failed requests of
+    the crawl it resumes, and its list pages are not asked again."""
+    with _crawls_read(path) as db:
+        if db is None:
+            return set()
+        failed = set()
+        for error in _errors_since_complete(db, spider):
+            notice = re.search(r"/publicaties/(\d+)/?(?:\?[^/]*)?$", str(error.get("url") or ""))
+            if notice and not re.search(r"\(related to \d+\)$", str(error.get("error") or "")):
+                failed.add(notice.group(1))
+        return failed - api_archived(db, failed)
+
+
 def unavailable_related(path: str | Path, spider: str) -> set[str]:
     """Notices not archived (from the API) whose detail answered 404 or 410 in a recorded crawl of the
     spider: a ``/gerelateerd`` lists them (a withdrawn notice of the procedure), no detail comes. The

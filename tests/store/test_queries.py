@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from tenderarchive.store.queries import known_article_urls, redirected_elsewhere, short_days
+from tenderarchive.store.queries import failed_details, known_article_urls, redirected_elsewhere, short_days
 from tenderarchive.store.schema import ensure_schema
 
 
@@ -79,3 +79,30 @@ def test_an_address_whose_redirect_led_to_an_answer_that_is_no_archived_page_is_
     found = redirected_elsewhere(path, known_article_urls(path))
     assert found == {f"{site}/nieuws/verhuisd": ("http://localhost:1/regio/bericht", "2026-01-02T00:00:00+00:00"),
                      "http://localhost:1/tussen": ("http://localhost:1/regio/bericht", "2026-01-02T00:00:01+00:00")}
+
+
+def test_failed_details_are_the_listed_notices_whose_own_detail_failed_and_are_not_archived(tmp_path):
+    """``failed_details`` (asked again by a crawl resumed from ``--jobdir``): a detail that failed (also after a
+    redirect, or an item dropped under its URL) in a crawl no complete one covers, not archived since; not a related
+    notice's (``related to N``: its ``/gerelateerd`` is asked again), not a documents list, not one archived since,
+    not one of a crawl a later complete crawl of the same window covers. Synthetic rows."""
+    import json
+
+    path = tmp_path / "archive.db"
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    api = "http://127.0.0.1:1/papi/tenderned-rs-tns/v2/publicaties"
+    window = {"profile": "youth_care", "from_date": "2021-05-01", "until_date": "2021-05-31"}
+    settled = [{"url": f"{api}/100", "error": "request failed: HTTP 500"}]
+    errors = [{"url": f"{api}/101", "error": "request failed: HTTP 500"},
+              {"url": f"{api}/102", "error": "request failed: HTTP 503 (redirected to http://127.0.0.1:1/storing)"},
+              {"url": f"{api}/103", "error": "request failed: HTTP 500 (related to 101)"},
+              {"url": f"{api}/104/documenten", "error": "request failed: HTTP 500"},
+              {"url": f"{api}/105", "error": "request failed: HTTP 500"},
+              {"url": f"{api}?page=1&size=100", "error": "request failed: HTTP 500"}]
+    for crawl_id, status, listed in ((1, "partial", settled), (2, "complete", []), (3, "partial", errors)):
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": status,
+                             "arguments": json.dumps(window), "errors": json.dumps(listed)}, alter=True)
+    db["notices"].insert({"publication_id": 105, "form_type": "competition"}, alter=True)
+    db.close()
+    assert failed_details(path, "tenderned") == {"101", "102"}
