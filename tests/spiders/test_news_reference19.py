@@ -107,3 +107,74 @@ def test_a_window_crawls_read_of_a_sitemap_does_not_spare_a_later_full_crawl_rea
     db = sqlite_utils.Database(archive)
     assert sorted(r["title"] for r in db["articles"].rows) == [
         "Bericht gunning-jeugdhulp", "Bericht inkoopplan", "Bericht marktconsultatie"]
+
+
+#: [S1] (https://www.kennemerdagblad.nl/regio/zuid-kennemerland-en-ijmond-kiezen-voor-nieuwe-manier-van-samenwerken-met-
+#: aanbieders-van-jeugdhulp), verbatim from docs/reference's seed text: its first paragraph and a later one.
+S1_OPENING = ("ZUID-KENNEMERLAND/IJMOND - De jeugdhulp in de regio’s Zuid-Kennemerland en IJmond kan en moet beter. "
+              "Kinderen en hun ouders moeten tijdig de juiste hulp krijgen; niet zwaarder dan nodig en zo dicht mogelijk "
+              "bij huis. En dat alles tegen beheersbare kosten.")
+S1_LATER = ("De inkoop van jeugdhulp is een van de middelen die de gemeenten inzetten om te komen tot betere jeugdhulp. "
+            "Door de inkoop anders aan te pakken willen de gemeenten in Zuid-Kennemerland en IJmond vorm geven aan een "
+            "nieuwe manier van samenwerken. Daarom is gekozen voor een dialooggerichte aanbesteding voor de inkoop van "
+            "jeugdhulp.")
+SPLIT_TITLE = "Zuid-Kennemerland en IJmond kiezen voor nieuwe manier van samenwerken"
+
+
+def split_page(paragraph: str, pager: str, head: str = "") -> tuple[str, bytes]:
+    """A SYNTHETIC WordPress post page (``<!--nextpage-->``): the item's title and date, one page of its text, and
+    ``wp_link_pages``'s pager, and the theme's "next post" link (``rel="next"``, another item)."""
+    return ("text/html; charset=utf-8", (
+        "<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+        f"<title>{SPLIT_TITLE}</title>{head}</head><body><main><article><h1>{SPLIT_TITLE}</h1>"
+        "<time datetime='2021-10-20T09:00:00+02:00'>20 oktober 2021</time>"
+        f"<div class='entry-content'><p>{paragraph}</p>"
+        f"<div class='page-links'>Pagina's: {pager}</div></div></article>"
+        "<nav class='post-navigation'><a href='/nieuws/inkoopplan/' rel='next'>Volgend bericht</a></nav>"
+        "</main></body></html>").encode())
+
+
+def test_a_news_item_split_over_two_pages_is_archived_with_the_text_of_both(tmp_path):
+    """§2.4 text on the page, a regional news site or a WordPress post split with ``<!--nextpage-->``: the item's
+    second page (``/<slug>/2/``, linked from its pager and its head's ``rel="next"``) was never read, and the archive
+    held half the text ([S1]'s paragraph on the dialooggerichte aanbesteding lost). Its pages are read and archived as
+    one item, under its own address; the theme's "next post" link is another item, not a page of it."""
+    log: list[str] = []
+    slug = "/nieuws/nieuwe-manier-van-samenwerken/"
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": urlset({slug: "2021-10-20"}),
+              slug: split_page(S1_OPENING, f"1 <a href='{slug}2/' class='post-page-numbers'>2</a>",
+                               f"<link rel='next' href='{slug}2/'>"),
+              f"{slug}2/": split_page(S1_LATER, f"<a href='{slug}' class='post-page-numbers'>1</a> 2")}
+    archive = tmp_path / "archive.db"
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="wordpress", discovery={"sitemaps": ["sitemap.xml"]},
+                                    allow=["^/nieuws/"]), archive)
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert "/nieuws/inkoopplan/" not in log
+    [article] = sqlite_utils.Database(archive)["articles"].rows
+    assert article["url"].endswith(slug) and article["published"].startswith("2021-10-20")
+    assert S1_OPENING in article["text"] and S1_LATER in article["text"]
+    assert article["text"].index(S1_OPENING) < article["text"].index(S1_LATER)
+    assert article["text"].count(SPLIT_TITLE) <= 1
+    rebuilt = forkcli.run(["reparse", "--db", str(archive)], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert [r["text"] for r in sqlite_utils.Database(archive)["articles"].rows] == [article["text"]]
+
+
+def test_an_item_whose_second_page_fails_is_not_archived_from_its_first_alone(tmp_path):
+    """An item whose second page fails (a 503) is not archived from its first page alone, half its text: an error of
+    the item, which the next crawl asks again."""
+    slug = "/nieuws/nieuwe-manier-van-samenwerken/"
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": urlset({slug: "2021-10-20"}),
+              slug: split_page(S1_OPENING, f"1 <a href='{slug}2/'>2</a>"),
+              f"{slug}2/": ("text/html", b"", 503)}
+    archive = tmp_path / "archive.db"
+    with serve(routes) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="wordpress", discovery={"sitemaps": ["sitemap.xml"]},
+                                    allow=["^/nieuws/"]), archive, "-s", "RETRY_TIMES=0")
+    db = sqlite_utils.Database(archive)
+    assert db["articles"].count == 0
+    from tenderarchive.store.queries import failed_news_pages
+
+    assert [url[len(url) - len(slug):] for url in failed_news_pages(archive)] == [slug]
+    assert crawl.returncode != 0
