@@ -2306,8 +2306,20 @@ class NewsSpider(BaseSpider):
 
     def part_failed(self, failure):
         """A page of an item split over several pages that failed: the item is not archived from the rest (nor over
-        its archived whole text), an error of its first page, which the next crawl asks again."""
+        its archived whole text), an error of its first page, which the next crawl asks again. One that is not there
+        (404, 410: a pager's link to a page number the item lacks) or that robots.txt forbids has no text to read:
+        the item is archived from its other pages (``news/article_part_gone``), else it was an error of every crawl."""
+        from scrapy.exceptions import IgnoreRequest
+
         request = failure.request
         item = request.meta["part_of"]
+        response = getattr(failure.value, "response", None)
+        if (response is not None and response.status in (404, 410)) or (
+                failure.check(IgnoreRequest) and "robots.txt" in str(failure.value)):
+            self.logger.info("%s: page %s of the item not read (%s)", item.url, request.url,
+                             failure.getErrorMessage()[:200])
+            self.crawler.stats.inc_value("news/article_part_gone")
+            yield from self.next_part(item, request.meta["part_state"])
+            return
         self.record_error(item.source_url or item.url, f"page {request.url} of the item failed: "
                           f"{failure.getErrorMessage()[:200]}; the item is not archived{NEWS_PAGE_FAILED}")

@@ -163,7 +163,8 @@ def test_a_news_item_split_over_two_pages_is_archived_with_the_text_of_both(tmp_
 
 def test_an_item_whose_second_page_fails_is_not_archived_from_its_first_alone(tmp_path):
     """An item whose second page fails (a 503) is not archived from its first page alone, half its text: an error of
-    the item, which the next crawl asks again."""
+    the item, which the next crawl asks again. A pager's link to a page that is not there (404) is no failure: the
+    item is archived from the pages there are."""
     slug = "/nieuws/nieuwe-manier-van-samenwerken/"
     routes = {"/robots.txt": ROBOTS, "/sitemap.xml": urlset({slug: "2021-10-20"}),
               slug: split_page(S1_OPENING, f"1 <a href='{slug}2/'>2</a>"),
@@ -178,3 +179,17 @@ def test_an_item_whose_second_page_fails_is_not_archived_from_its_first_alone(tm
 
     assert [url[len(url) - len(slug):] for url in failed_news_pages(archive)] == [slug]
     assert crawl.returncode != 0
+
+
+def test_an_items_pager_linking_a_page_that_is_not_there_still_archives_the_item(tmp_path):
+    slug = "/nieuws/nieuwe-manier-van-samenwerken/"
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": urlset({slug: "2021-10-20"}),
+              slug: split_page(S1_OPENING, f"1 <a href='{slug}2/'>2</a> <a href='{slug}3/'>3</a>"),
+              f"{slug}2/": split_page(S1_LATER, f"<a href='{slug}'>1</a> 2 <a href='{slug}3/'>3</a>")}
+    archive = tmp_path / "archive.db"
+    with serve(routes) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="wordpress", discovery={"sitemaps": ["sitemap.xml"]},
+                                    allow=["^/nieuws/"]), archive)
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    [article] = sqlite_utils.Database(archive)["articles"].rows
+    assert S1_OPENING in article["text"] and S1_LATER in article["text"]
