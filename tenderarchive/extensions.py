@@ -284,6 +284,10 @@ class CrawlRecorder:
             "expected_rows": sum(a["expected"] for a in accounting.values()),
             "fetched_rows": sum(a["fetched"] for a in accounting.values()),
             "error_count": len(errors), "errors": dumps(errors),
+            # what the crawl left unread at a bound (a listing's max_pages): not an error, but a crawl "complete"
+            # with it was no sign of it outside the log
+            "bounds": dumps({key: int(value) for key, value in sorted(stats.get_stats().items())
+                             if key.endswith("_bounded") and value}),
         }
         if self.crawler.settings.getbool("CRAWL_TIMES_FROM_WARC") and stats.get_value("tenderarchive/first_fetched_at"):
             # a rebuilt crawl keeps when it ran: its first and last recorded response (WARC-Date)

@@ -4,6 +4,7 @@ crawl news`` into a real archive."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 
 import sqlite_utils
@@ -193,3 +194,30 @@ def test_an_items_pager_linking_a_page_that_is_not_there_still_archives_the_item
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     [article] = sqlite_utils.Database(archive)["articles"].rows
     assert S1_OPENING in article["text"] and S1_LATER in article["text"]
+
+
+def test_a_crawl_that_reached_a_bound_says_so_in_its_crawls_row(tmp_path):
+    """§2.1 iprox's ``pager_page`` paging, a big site read up to its registry entry's ``max_pages``: the crawl is
+    complete (no error), and its ``crawls`` row says which bounds it reached and how often (``bounds``); that was in
+    the log alone, so the archive's own record of the crawl (Datasette's ``crawls``, a monitor) showed nothing left
+    unread. A crawl that reached none records an empty object."""
+    from tests.spiders.test_news_reference6 import listing_of
+
+    pager = "".join(f"<a href='/nieuws?pager_page={n}'>{n}</a>" for n in range(1, 4))
+
+    def page(n: int) -> tuple[str, bytes]:
+        kind, body = listing_of(f"/nieuws/bericht-{n}")
+        return kind, body.replace(b"</main>", f"<div class='pager'>{pager}</div></main>".encode())
+
+    routes = {"/robots.txt": ROBOTS, "/nieuws": page(1), **{f"/nieuws?pager_page={n}": page(n) for n in range(1, 4)},
+              **{f"/nieuws/bericht-{n}": undated_page(f"Bericht {n}") for n in range(1, 4)}}
+    archive = tmp_path / "archive.db"
+    with serve(routes) as base:
+        bounded = crawl_news(registry(tmp_path, base_url=base, cms="iprox", allow=["^/nieuws/"],
+                                      discovery={"listing": {"urls": ["nieuws"], "max_pages": 2}}), archive)
+        whole = crawl_news(registry(tmp_path, base_url=base, cms="iprox", allow=["^/nieuws/"],
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}}), archive)
+    assert bounded.returncode == 0 and whole.returncode == 0, bounded.stderr[-3000:] + whole.stderr[-3000:]
+    rows = list(sqlite_utils.Database(archive).query("select status, bounds from crawls order by crawl_id"))
+    assert [(r["status"], json.loads(r["bounds"])) for r in rows] == [
+        ("complete", {"news/listing_bounded": 1}), ("complete", {})]
