@@ -1024,6 +1024,8 @@ def article_part_links(response, first: str) -> dict[int, str]:
     except ValueError:
         return {}
     path = base.path.rstrip("/")
+    if not path:  # the site's home page: its links are other pages, not its own
+        return {}
     found: dict[int, str] = {}
     for href in response.css("a::attr(href), link[rel~=next]::attr(href)").getall():
         try:
@@ -1035,7 +1037,7 @@ def article_part_links(response, first: str) -> dict[int, str]:
             continue
         number = None
         tail = parts.path.rstrip("/")
-        if tail.startswith(path + "/") and tail[len(path) + 1:].isdigit() and path:
+        if tail.startswith(path + "/") and tail[len(path) + 1:].isdigit():
             number = int(tail[len(path) + 1:])
         elif tail == path:
             values = [v for k, v in parse_qsl(parts.query) if k.lower() in PART_PARAMETERS]
