@@ -290,6 +290,27 @@ def canonical(url: str, candidate: str | None, site=None) -> str:
     return url.split("#")[0]
 
 
+def with_parts(text: str, item: ArticleItem) -> str:
+    """The text of an item split over several pages (``ArticleItem.parts``: its second page and after, read by the
+    news spider), each page's main text after the first's, read as the first is; a paragraph the first pages gave
+    already (the title and lead a template repeats on each page) is left out."""
+    from tenderarchive.extraction import extract_html
+
+    paragraphs = [p for p in text.split("\n\n")]
+    seen = {p.strip() for p in paragraphs}
+    for part in item.parts:
+        try:
+            page = extract_html(part["body"], part["url"], site=item.site_config or None,
+                                content_type=part.get("content_type") or None)
+        except ValueError:  # no HTML document: nothing to add
+            continue
+        for paragraph in (page.get("text") or "").split("\n\n"):
+            if paragraph.strip() and paragraph.strip() not in seen:
+                seen.add(paragraph.strip())
+                paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
 def extract_article(item: ArticleItem) -> dict:
     if not item.body or not item.body.strip():
         raise DropItem(f"{item.url}: empty page")
@@ -318,6 +339,8 @@ def extract_article(item: ArticleItem) -> dict:
             head if isinstance(head, bytes) else head.encode("utf-8", "replace")):
         # a soft 404: recorded as a 404 is, and never archived over the page as it was (peers.md §0.3)
         raise PageGone(f"{item.url}: the page says it was not found ({page['title'][:80]!r}; HTTP 200)")
+    if item.parts:
+        page["text"] = with_parts(page["text"], item)
     listed_on, _, listed_by = (item.listed_date or "").partition(" ")
     if page.get("published_source") in (None, "url") and listed_on and not item.is_living_page:
         # the page states no date: its feed item's, Google News sitemap entry's or listing entry's (the

@@ -1006,6 +1006,47 @@ def site_slots(sites, configured: dict | None = None) -> dict:
     return slots
 
 
+#: A query parameter that numbers the pages of one item split over several (``?page=2``, ``?pagina=2``).
+PART_PARAMETERS = ("page", "pagina", "pg")
+
+
+def article_part_links(response, first: str) -> dict[int, str]:
+    """``{number: URL}`` of the other pages of a news item split over several, as the page links them (the pager of
+    WordPress's ``<!--nextpage-->``, ``wp_link_pages``: ``/<slug>/2/``; a ``rel="next"`` link in the head; a CMS's
+    ``?page=2``): a link on the item's host whose path is the item's (``first``) with a page number after it, or
+    the item's path with a page number in :data:`PART_PARAMETERS` (2 and up; 1 is the item). An item's text on
+    its second page and after was never read: the archive held its first page alone. A link to another item (the
+    "next post" link WordPress marks ``rel="next"`` too) has another path and is none.
+
+    Parsel's CSS selectors here, not a library for "pagination": none reads an article's own pager."""
+    try:
+        base = urlsplit(first)
+    except ValueError:
+        return {}
+    path = base.path.rstrip("/")
+    if not path:  # the site's home page: its links are other pages, not its own
+        return {}
+    found: dict[int, str] = {}
+    for href in response.css("a::attr(href), link[rel~=next]::attr(href)").getall():
+        try:
+            url = urljoin(response.url, href.strip())
+            parts = urlsplit(url)
+        except ValueError:
+            continue
+        if parts.scheme not in ("http", "https") or parts.hostname != base.hostname:
+            continue
+        number = None
+        tail = parts.path.rstrip("/")
+        if tail.startswith(path + "/") and tail[len(path) + 1:].isdigit():
+            number = int(tail[len(path) + 1:])
+        elif tail == path:
+            values = [v for k, v in parse_qsl(parts.query) if k.lower() in PART_PARAMETERS]
+            number = int(values[0]) if len(values) == 1 and values[0].isdigit() else None
+        if number is not None and 2 <= number <= 1000:
+            found.setdefault(number, urlunsplit(parts._replace(fragment="")))
+    return found
+
+
 class NewsSpider(BaseSpider):
     name = "news"
     default_window_days = None  # no lower date bound unless asked for
@@ -1088,6 +1129,16 @@ class NewsSpider(BaseSpider):
         #: Pages whose request failed since the last complete crawl and that are still not archived
         #: (``queries.failed_news_pages``): asked again, whether or not discovery still lists them.
         self.failed_pages = list(state.get("failed_pages") or [])
+        #: per sitemap address: when a complete crawl whose window began no later than this one's last read it whole
+        #: (``queries.sitemaps_read``; :meth:`sitemap_unchanged`)
+        self.sitemaps_read = {}
+        for row in state.get("sitemaps_read") or ():
+            try:
+                covered = date.fromisoformat(str(row.get("from_date"))[:10]) <= self.arguments.from_date
+            except ValueError:
+                continue
+            if covered and row.get("url") and row.get("fetched_at"):
+                self.sitemaps_read[row["url"]] = max(self.sitemaps_read.get(row["url"], ""), row["fetched_at"])
 
     def crawl_arguments(self) -> dict:
         subset = {"site": self.site_subset} if self.site_subset else {}
@@ -1238,6 +1289,9 @@ class NewsSpider(BaseSpider):
                     self.crawler.stats.inc_value("news/skipped_sitemap_out_of_window")
                     continue
                 request = self.follow(url, self.parse_sitemap, response, {"site": site, "sitemap_depth": depth + 1})
+                if request and self.sitemap_unchanged(request.url, entry.get("lastmod")):
+                    self.crawler.stats.inc_value("news/skipped_sitemap_unchanged")
+                    continue
                 if request:
                     yield request
             elif http_url(url) is None:
@@ -1263,6 +1317,24 @@ class NewsSpider(BaseSpider):
         if moment is None or local_day(moment) > self.today():
             return False
         return not self.lastmod_in_window(lastmod, local_day(moment))
+
+    def sitemap_unchanged(self, url: str, lastmod: str | None) -> bool:
+        """Whether a sitemap that a sitemap index names is unchanged since an earlier complete crawl read it whole
+        (:attr:`sitemaps_read`: one whose window began no later than this one's): its ``lastmod`` in the index is not
+        after that read (:meth:`changed_since`; a day alone is a change until that day is over). Every page it names
+        was then archived, or is asked again as a failed page; those it names with a ``lastmod`` were changed no later
+        than the sitemap. A crawl without ``--from-date`` (a weekly full crawl) fetched every sitemap of a big site's
+        index (Yoast's ``post-sitemap1…N.xml``, a month's sitemap of TYPO3 or Drupal) each time, hundreds of
+        requests for nothing new. Without a ``lastmod``, or with one in the future, it is read; so is one never read
+        whole (a ``--from-date`` crawl's read skipped the pages before its window; a sample's). After a site's registry
+        entry was widened to admit pages it did not, ``-s NEWS_SITEMAPS_REREAD=true`` reads every one."""
+        if self.settings.getbool("NEWS_SITEMAPS_REREAD"):
+            return False
+        fetched = getattr(self, "sitemaps_read", {}).get(url)
+        moment = changed_moment(lastmod)
+        if not fetched or moment is None or local_day(moment) > self.today():
+            return False
+        return not self.changed_since(moment, fetched, self.today())
 
     def parse_feed(self, response):
         site = response.meta["site"]
@@ -2187,10 +2259,69 @@ class NewsSpider(BaseSpider):
             # so the next crawl knows the address too (queries.known_article_urls); nothing archived is touched.
         else:
             first = ""
-        yield ArticleItem(
+        item = ArticleItem(
             url=response.url, site=site.name, body=response.body, site_config=site.to_dict(),
             content_type=(response.headers.get("Content-Type") or b"").decode("latin-1"),
             is_living_page=response.meta["living"], discovered_via=response.meta["via"],
             listed_date=self.listed_for(response), duplicate_of=first,
             **provenance,
         )
+        links = {} if response.meta["living"] or first else article_part_links(response, response.url)
+        if not links:
+            yield item
+            return
+        # an item split over several pages: its other pages are read first, and it is handed on whole
+        yield from self.next_part(item, {"links": links, "asked": set(), "seen": {provenance["sha256"]},
+                                          "site": site})
+
+    def next_part(self, item: ArticleItem, state: dict):
+        """The request for the next page of an item split over several pages (:func:`article_part_links`), its
+        lowest-numbered page not yet asked, or, when none is left (or ``NEWS_ARTICLE_MAX_PARTS`` pages are read:
+        ``news/article_parts_bounded``), the item with the text of each (``ArticleItem.parts``)."""
+        pending = sorted(n for n in state["links"] if n not in state["asked"])
+        if pending and len(state["asked"]) + 1 >= self.settings.getint("NEWS_ARTICLE_MAX_PARTS"):
+            self.logger.warning("%s: more than %d pages of one item: the rest not read", item.url,
+                                self.settings.getint("NEWS_ARTICLE_MAX_PARTS"))
+            self.crawler.stats.inc_value("news/article_parts_bounded")
+            pending = []
+        if not pending:
+            if item.parts:
+                self.crawler.stats.inc_value("news/article_parts", len(item.parts))
+            yield item
+            return
+        state["asked"].add(pending[0])
+        yield scrapy.Request(state["links"][pending[0]], self.parse_part, errback=self.part_failed, dont_filter=True,
+                             meta={"part_of": item, "part_state": state, "site": state["site"]})
+
+    def parse_part(self, response):
+        item, state = response.meta["part_of"], response.meta["part_state"]
+        provenance = self.provenance(response)
+        if isinstance(response, scrapy.http.TextResponse) and provenance["sha256"] not in state["seen"]:
+            # a page that answers the item's own bytes again (a CMS sending a page number it lacks back to the item)
+            # adds nothing
+            state["seen"].add(provenance["sha256"])
+            item.parts.append({"url": response.url, "body": response.body, "content_type": (
+                response.headers.get("Content-Type") or b"").decode("latin-1")})
+            for number, url in article_part_links(response, item.url).items():
+                state["links"].setdefault(number, url)
+        yield from self.next_part(item, state)
+
+    def part_failed(self, failure):
+        """A page of an item split over several pages that failed: the item is not archived from the rest (nor over
+        its archived whole text), an error of its first page, which the next crawl asks again. One that is not there
+        (404, 410: a pager's link to a page number the item lacks) or that robots.txt forbids has no text to read:
+        the item is archived from its other pages (``news/article_part_gone``), else it was an error of every crawl."""
+        from scrapy.exceptions import IgnoreRequest
+
+        request = failure.request
+        item = request.meta["part_of"]
+        response = getattr(failure.value, "response", None)
+        if (response is not None and response.status in (404, 410)) or (
+                failure.check(IgnoreRequest) and "robots.txt" in str(failure.value)):
+            self.logger.info("%s: page %s of the item not read (%s)", item.url, request.url,
+                             failure.getErrorMessage()[:200])
+            self.crawler.stats.inc_value("news/article_part_gone")
+            yield from self.next_part(item, request.meta["part_state"])
+            return
+        self.record_error(item.source_url or item.url, f"page {request.url} of the item failed: "
+                          f"{failure.getErrorMessage()[:200]}; the item is not archived{NEWS_PAGE_FAILED}")

@@ -116,6 +116,7 @@ def archive_state(db_path, spider_name: str) -> dict:
         state["known_contents"] = queries.known_article_contents(db_path)
         state["moved_articles"] = queries.moved_article_urls(db_path)
         state["failed_pages"] = queries.failed_news_pages(db_path, spider_name)
+        state["sitemaps_read"] = queries.sitemaps_read(db_path, spider_name)
     if spider_name == "tenderned":  # a scan of every notice, for the procedures awaiting an award
         state["awaiting_results"] = queries.awaiting_results(db_path)
         state["related_failed"] = queries.related_failed(db_path, spider_name)
@@ -284,6 +285,10 @@ class CrawlRecorder:
             "expected_rows": sum(a["expected"] for a in accounting.values()),
             "fetched_rows": sum(a["fetched"] for a in accounting.values()),
             "error_count": len(errors), "errors": dumps(errors),
+            # what the crawl left unread at a bound (a listing's max_pages): not an error, but a crawl "complete"
+            # with it was no sign of it outside the log
+            "bounds": dumps({key: int(value) for key, value in sorted(stats.get_stats().items())
+                             if key.endswith("_bounded") and value}),
         }
         if self.crawler.settings.getbool("CRAWL_TIMES_FROM_WARC") and stats.get_value("tenderarchive/first_fetched_at"):
             # a rebuilt crawl keeps when it ran: its first and last recorded response (WARC-Date)

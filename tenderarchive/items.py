@@ -55,6 +55,7 @@ class ArticleItem:
     fetched_at: str = ""
     sha256: str = ""
     duplicate_of: str = ""              # the address that answered the same bytes earlier in this crawl (not archived again)
+    parts: list = field(default_factory=list)  # the item's further pages, split over several: {url, body, content_type}
     record: dict | None = None          # filled by pipelines: {"article": {...}, "events": [...], ...}
 
 

@@ -65,6 +65,11 @@ NEWS_OPENPUB_MAX_PAGES = 20
 # Sitemap indexes followed below a site's sitemap (WordPress and TYPO3 have one level; the
 # protocol has no nesting): a deeper chain is recorded and not followed.
 NEWS_SITEMAP_MAX_DEPTH = 3
+# A sitemap that a sitemap index names, its lastmod not after an earlier complete crawl read it whole, is not
+# asked again; True reads every one (after widening a site's rules in the registry).
+NEWS_SITEMAPS_REREAD = False
+# Pages of one news item split over several (``/<slug>/2/``) read, the first included.
+NEWS_ARTICLE_MAX_PARTS = 10
 
 # A crawl id to use instead of the next one (reparse replays crawls under their own ids).
 CRAWL_ID = None
@@ -171,7 +176,8 @@ WARC_INFO_SETTINGS = ["TENDERNED_API_URL", "TENDERNED_DATASETS_URL", "TENDERNED_
                       # which archived news pages a crawl asks again, and how far it follows sitemaps and OpenPub:
                       # a replay under the defaults skipped the revisits and re-checks of a crawl run with its own
                       "NEWS_LIVING_RECHECK_HOURS", "NEWS_REVISIT_DAYS", "NEWS_REVISIT_HOURS", "NEWS_REVISIT_MAX",
-                      "NEWS_OPENPUB_MAX_PAGES", "NEWS_SITEMAP_MAX_DEPTH"]
+                      "NEWS_OPENPUB_MAX_PAGES", "NEWS_SITEMAP_MAX_DEPTH", "NEWS_SITEMAPS_REREAD",
+                      "NEWS_ARTICLE_MAX_PARTS"]
 
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,

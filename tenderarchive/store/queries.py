@@ -131,6 +131,32 @@ def _refused_fetches(path) -> set[tuple[int, str]]:
         db.close()
 
 
+def sitemaps_read(path: str | Path, spider: str = "news") -> list[dict]:
+    """``url``, ``fetched_at`` (its last fetch there) and ``from_date`` of each sitemap (an address with ``sitemap`` or
+    ``.xml`` in it) that a complete crawl of the spider fetched with a ``2xx`` and read whole: no sample, and an
+    ``until_date`` not before the crawl's day (none given), so no page it names was left for being too new. A crawl
+    that reads a sitemap index asks again only the sitemaps changed since (``NewsSpider.sitemap_read_since``). A
+    complete crawl recorded no error, so every page those sitemaps named was archived, or is asked again
+    (:func:`failed_news_pages`)."""
+    return _table_rows(path, "crawls", (
+        "select f.url, max(f.fetched_at) as fetched_at, json_extract(c.arguments, '$.from_date') as from_date"
+        " from fetches f join crawls c on c.crawl_id = f.crawl_id"
+        " where c.spider = ? and c.status = 'complete' and f.status between 200 and 299"
+        " and (f.url like '%sitemap%' or f.url like '%.xml%') and json_valid(c.arguments)"
+        " and json_extract(c.arguments, '$.sample') is null"
+        " and coalesce(json_extract(c.arguments, '$.until_date'), '9999') >= substr(c.started, 1, 10)"
+        " group by f.url, json_extract(c.arguments, '$.from_date')"), [spider]) if _has_table(path, "fetches") else []
+
+
+def _has_table(path, table: str) -> bool:
+    db = read_only(path)
+    try:
+        return db is not None and db[table].exists()
+    finally:
+        if db is not None:
+            db.close()
+
+
 def known_article_contents(path: str | Path) -> list[dict]:
     """``site``, ``url``, ``title``, ``published`` and ``content_sha256`` (the hash of its text) of every
     archived news page that is not a living page: a page of a site that a new address answers with the
