@@ -33,6 +33,16 @@ def test_exports_are_identical_run_after_run(demo_archive):
     assert export(demo_archive, "procurements").stdout == export(demo_archive, "procurements").stdout
 
 
+def test_a_table_or_saved_search_name_is_case_insensitive_as_in_sql(demo_archive):
+    """``export Notices`` answered "no table, view or saved search named 'Notices'" though ``select * from
+    Notices`` reads the table: SQLite's names are case-insensitive, so are the export's."""
+    assert export(demo_archive, "Notices").stdout == export(demo_archive, "notices").stdout
+    assert export(demo_archive, "PROCUREMENTS").returncode == 0
+    upper = export(demo_archive, "Award_Notices")
+    assert upper.returncode == 0, upper.stderr
+    assert upper.stdout == export(demo_archive, "award_notices").stdout
+
+
 def test_a_query_exports_in_its_own_column_order(demo_archive, tmp_path):
     target = tmp_path / "out.json"
     sql = "select title, publication_id, youth_care from notices where youth_care = 0"
