@@ -87,6 +87,7 @@ class Candidate:
     status: str = "new or changed"  # new | changed | new or changed; "unchanged" (bookkeeping only) is not reported
     changes: list[dict] = field(default_factory=list)   # {column, old, new}
     winners: list[str] = field(default_factory=list)    # winners of a notice's awards, for providers
+    former_winners: list[str] = field(default_factory=list)  # winners the crawl took off a notice's awards
     via: dict[str, list[str]] = field(default_factory=dict)  # an article's CPV code / buyer -> its linked procurements
     awards: list[dict] = field(default_factory=list)    # a notice's awards: {lot_id, winners, value, current, …}
 
@@ -163,10 +164,27 @@ def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
         awarded = (" union select publication_id from awards where crawl_id = :crawl"
                    if _table_exists(conn, "awards") and "crawl_id" in _columns(conn, "awards") else "")
         selected = f"publication_id in (select publication_id from notices where crawl_id = :crawl{awarded})"
-        out += _notice_candidates(conn, selected, {"crawl": crawl_id})
+        notices = _notice_candidates(conn, selected, {"crawl": crawl_id})
+        _former_winners(conn, notices, crawl_id)
+        out += notices
     if _table_exists(conn, "articles"):
         out += _article_candidates(conn, "crawl_id = :crawl", {"crawl": crawl_id})
     return out
+
+
+def _former_winners(conn: sqlite3.Connection, candidates: list[Candidate], crawl_id: int) -> None:
+    """The winners crawl ``crawl_id`` took off the notices' awards (``versions`` of ``awards``, column ``winners``,
+    ``tenderarchive/store/writes.py``): a provider watch is told of the lot its provider no longer wins."""
+    if not _table_exists(conn, "versions") or "crawl_id" not in _columns(conn, "versions"):
+        return
+    for c in candidates:
+        for award in c.awards:
+            if award.get("crawl_id") != crawl_id:
+                continue
+            for (previous,) in conn.execute("select previous_values from versions where table_name = 'awards' and "
+                                            "row_key = ? and crawl_id = ?", [award["award_id"], crawl_id]):
+                names = (_load(previous, {}) or {}).get("winners") or ""
+                c.former_winners += [n for n in names.split("; ") if n and n not in c.winners + c.former_winners]
 
 
 # the status of the answer (spiders/base.py errback), not a 404 the quoted error body after it may mention
@@ -329,11 +347,13 @@ def match(watch: Watch, c: Candidate) -> list[str] | None:
                                                               and not any(_word(b).search(c.text) for b in hits)]))
     if watch.providers:
         won = [p for p in watch.providers if any(_word(p).search(n) for n in c.winners)]
-        hits = [p for p in watch.providers if p not in won and (
+        lost = [p for p in watch.providers if p not in won and any(_word(p).search(n) for n in c.former_winners)]
+        hits = [p for p in watch.providers if p not in won + lost and (
             _word(p).search(c.text) or (c.table == "articles" and any(_word(p).search(n) for n in c.names)))]
-        if not hits and not won:
+        if not hits and not won and not lost:
             return None
-        reasons.append("provider " + ", ".join([f"{p} (winner)" for p in won] + hits))
+        reasons.append("provider " + ", ".join([f"{p} (winner)" for p in won] + [f"{p} (former winner)" for p in lost]
+                                               + hits))
     if watch.municipalities:
         hits = [name for code, name in watch.municipalities.items() if code in c.municipalities]
         if not hits:

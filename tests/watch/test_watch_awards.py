@@ -147,7 +147,8 @@ def test_a_crawl_that_gives_a_lot_other_winners_reports_who_won_before_and_who_w
     B.V.) and its /html now names another winner, at the same value. The winners are rows of their own
     (award_suppliers), so no version said what changed: the report listed the notice as CHANGED with the new
     winner alone, and the providers that lost the lot were named nowhere. The award keeps its former winners in
-    ``versions`` (column ``winners``) and the report says "lot 1 winners: old → new"."""
+    ``versions`` (column ``winners``) and the report says "lot 1 winners: old → new", also to a watch on a provider
+    that lost the lot."""
     import shutil
 
     import sqlite_utils
@@ -170,10 +171,15 @@ def test_a_crawl_that_gives_a_lot_other_winners_reports_who_won_before_and_who_w
         assert write_results(db, notice, results, 4)
     db.close()
     watchlist = tmp_path / "watchlist.yaml"
-    watchlist.write_text('watches:\n  - name: Parkstad\n    jeugdregios: [Zuid-Limburg]\n', encoding="utf-8")
-    text = render_text(build_report(path, load_watchlist(watchlist), 4))
+    watchlist.write_text('watches:\n  - name: Parkstad\n    jeugdregios: [Zuid-Limburg]\n'
+                         '  - name: Jeugdteam Zuid\n    providers: ["Jeugdteam Zuid B.V."]\n', encoding="utf-8")
+    report = build_report(path, load_watchlist(watchlist), 4)
+    text = render_text(report)
     assert "CHANGED   Gegund: Basishulp Jeugd Heerlen" in text
     assert "lot 1 winners: Jeugdteam Zuid B.V.; Stichting Basishulp Parkstad → Jeugdhulp Nieuw B.V." in text
+    # a journalist following the provider that lost the lot is told so
+    assert [m.reasons for m in dict((w.name, ms) for w, ms in report.results)["Jeugdteam Zuid"]] == [
+        ["provider Jeugdteam Zuid B.V. (former winner)"]]
     # the same notice re-read unchanged is no change
     db = sqlite_utils.Database(path)
     db["crawls"].insert({"crawl_id": 5, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
