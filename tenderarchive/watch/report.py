@@ -159,10 +159,10 @@ def _award_value(award: dict) -> str | None:
 def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
     out = []
     if _table_exists(conn, "notices"):
-        # The notices this crawl changed, and those whose awards it added or changed without
+        # The notices this crawl changed, and those whose awards or lots it added or changed without
         # changing the notice (an OCDS backfill of a procedure the API archived).
-        awarded = (" union select publication_id from awards where crawl_id = :crawl"
-                   if _table_exists(conn, "awards") and "crawl_id" in _columns(conn, "awards") else "")
+        awarded = "".join(f" union select publication_id from {table} where crawl_id = :crawl" for table in ("awards", "lots")
+                          if _table_exists(conn, table) and "crawl_id" in _columns(conn, table))
         selected = f"publication_id in (select publication_id from notices where crawl_id = :crawl{awarded})"
         notices = _notice_candidates(conn, selected, {"crawl": crawl_id})
         _former_winners(conn, notices, crawl_id)
@@ -492,6 +492,8 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
                 raw = {ch["column"][:-len("_raw")] for ch in changed if ch["column"].endswith("_raw")}
                 award_changes += [ch for ch in changed if not (ch["column"].endswith("_cents")
                                                                and ch["column"][:-len("_cents")] in raw)]
+    if c.table == "notices" and by_crawl:
+        award_changes = _lot_changes(conn, c, crawl_id) + award_changes
     if mine:
         c.status = "changed"
         c.changes = _changes(mine[0], c.row) + award_changes + _document_changes(conn, c, crawl_id)
@@ -503,6 +505,25 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
         c.changes = award_changes + _document_changes(conn, c, crawl_id)
     else:
         c.status = "new"
+
+
+def _lot_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> list[dict]:
+    """The changes crawl N made to the lots a notice describes (``versions`` of ``lots``: a lot's title, whether it
+    was awarded, its estimate or tenders), each column as "lot 1 title": the report listed the notice as changed
+    without them, or not at all when a lot was all that changed."""
+    if not _table_exists(conn, "lots") or "crawl_id" not in _columns(conn, "lots"):
+        return []
+    out = []
+    for lot in conn.execute("select * from lots where publication_id = ? and crawl_id = ? order by lot_id",
+                            [c.key, crawl_id]):
+        lot = dict(lot)
+        for version in conn.execute(
+                "select * from versions where table_name = 'lots' and row_key = ? and crawl_id = ? order by version",
+                [version_key((lot["procurement_id"], lot["lot_id"])), crawl_id]):
+            changed = _changes(dict(version), lot, f"{lot_label(lot['lot_id'])} ")
+            raw = {ch["column"][:-len("_raw")] for ch in changed if ch["column"].endswith("_raw")}
+            out += [ch for ch in changed if not (ch["column"].endswith("_cents") and ch["column"][:-len("_cents")] in raw)]
+    return out
 
 
 def _document_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> list[dict]:
