@@ -700,8 +700,14 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
 
 def cmd_export(args) -> int:
     """A table, view or query, every row, as CSV or JSON; read-only."""
+    from tenderarchive import clock
     from tenderarchive.export import ExportError, OlderArchive, OutputError, export
 
+    try:  # the moment the saved searches take for now: told, not a traceback and "query failed" per row
+        clock.now()
+    except ValueError as exc:
+        print(f"tenderarchive export: {exc}", file=sys.stderr)
+        return ExitCode.BAD_ARGUMENTS
     try:
         params = {}
         for item in args.param or []:
