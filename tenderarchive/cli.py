@@ -387,13 +387,18 @@ def cmd_serve(args) -> int:
     ``--live``. Nothing is
     written: a missing or outdated search index is reported, not rebuilt (the crawl's
     derivation step builds it)."""
-    from tenderarchive import readonly
+    from tenderarchive import clock, readonly
     from tenderarchive.metadata import at_current_schema, build_metadata, older_archive_searches
     from tenderarchive.store.search_index import index_state
 
     settings, problem = datasette_settings(args.setting or [])
     if problem:
         return _bad("--setting", problem)
+    try:  # the moment the saved searches take for now, told before serving, not as every page's SQL error
+        clock.now()
+    except ValueError as exc:
+        print(f"tenderarchive: {exc}", file=sys.stderr)
+        return ExitCode.BAD_ARGUMENTS
     db_path = Path(args.db)
     try:
         db = readonly.database(db_path)
@@ -695,8 +700,14 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
 
 def cmd_export(args) -> int:
     """A table, view or query, every row, as CSV or JSON; read-only."""
+    from tenderarchive import clock
     from tenderarchive.export import ExportError, OlderArchive, OutputError, export
 
+    try:  # the moment the saved searches take for now: told, not a traceback and "query failed" per row
+        clock.now()
+    except ValueError as exc:
+        print(f"tenderarchive export: {exc}", file=sys.stderr)
+        return ExitCode.BAD_ARGUMENTS
     try:
         params = {}
         for item in args.param or []:

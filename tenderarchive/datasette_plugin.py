@@ -28,6 +28,10 @@
   ``kvk(text)``
       the 8-digit KvK number a user typed ("01234567", "1234567" without its leading zero, "KvK 0123 4567"),
       as the archive stores it (``tenderarchive/awards/names.py``: ``kvk_number``), or NULL;
+  ``vandaag()``, ``nu()``
+      today (``YYYY-MM-DD``) as Amsterdam counts it and now (UTC, as ``julianday`` reads it), not SQLite's UTC
+      ``date('now')``: the day of ``new_this_week``, of the open tenders and of a procurement's current stage
+      turns at Amsterdam's midnight (``tenderarchive/clock.py``; ``TENDERARCHIVE_NOW`` fixes the moment);
   ``http_url(value)``
       the value if it is an absolute http(s) URL, else NULL (``tenderarchive/urls.py``): every
       saved search's ``atom_link`` goes through it, so a feed never links another scheme;
@@ -86,7 +90,7 @@ from datasette import hookimpl
 from datasette.facets import ColumnFacet
 from datasette.utils import path_with_added_args, path_with_removed_args
 
-from tenderarchive import research
+from tenderarchive import clock, research
 from tenderarchive.search import query as search_query
 from tenderarchive.store import facet_counts
 from tenderarchive.timeline import notice_stage
@@ -196,6 +200,9 @@ def register_functions(conn) -> None:
     conn.create_function("kvk", 1, _safe(_kvk), deterministic=True)
     conn.create_function("name_key", 1, _safe(_name_key), deterministic=True)
     conn.create_function("site_link", -1, _safe(site_link), deterministic=True)
+    # not deterministic: SQLite must ask them again for every statement (a bad TENDERARCHIVE_NOW is the query's error)
+    conn.create_function("vandaag", 0, clock.vandaag)
+    conn.create_function("nu", 0, clock.nu)
 
 
 def site_link(path, *pairs) -> str | None:

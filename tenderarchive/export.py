@@ -90,6 +90,9 @@ def saved_search_sql(conn: sqlite3.Connection, name: str) -> str | None:
     from tenderarchive.metadata import build_metadata
 
     queries = build_metadata(sqlite_utils.Database(conn), "archive")["databases"]["archive"]["queries"]
+    # a saved search's name as a table's, case-insensitively (New_This_Week is new_this_week)
+    name = next((known for known in queries if known == name), None) or next(
+        (known for known in queries if known.lower() == name.lower()), name)
     if (queries.get(name) or {}).get("older_archive"):
         raise OlderArchive(f"the saved search {name}: {queries[name]['older_archive']}")
     if (queries.get(name) or {}).get("note"):  # what the site says atop this search on this archive
@@ -106,8 +109,12 @@ def source_sql(conn: sqlite3.Connection, table_or_sql: str) -> str:
     """The SELECT that exports ``table_or_sql``: a table or view by name, a saved search by name,
     or a query as given."""
     name = table_or_sql.strip()
-    row = conn.execute("select type from sqlite_master where name = ? and type in ('table', 'view')",
-                       [name]).fetchone()
+    # SQLite's names are case-insensitive ("select * from Notices" reads notices), so is the export's: the name
+    # as the archive spells it
+    row = conn.execute("select type, name from sqlite_master where name = ? collate nocase "
+                       "and type in ('table', 'view') order by name = ? desc", [name, name]).fetchone()
+    if row is not None:
+        name = row[1]
     if row is None:
         if " " not in name and not name.lower().startswith(("select", "with")):
             saved = saved_search_sql(conn, name)

@@ -307,7 +307,7 @@ async def region_page(request, datasette):
 #: ``opdrachtgever_aanbestedingen`` read it the same way).
 STAGE_SQL = """select case when exists (select 1 from notices c where c.procurement_id = ?1 and c.is_cancelled = 1)
   then 'mislukt' else (select e.stage from events e where e.procurement_id = ?1 and coalesce(e.stage, '') != ''
-  and e.date <= date('now') and not (e.source_type = 'notice' and e.kind = 'contract_start'
+  and e.date <= vandaag() and not (e.source_type = 'notice' and e.kind = 'contract_start'
   and exists (select 1 from events m where m.procurement_id = e.procurement_id and m.stage = 'mislukt'
   and m.date <= e.date)) order by e.date desc, stage_rank(e.stage) desc, e.event_id desc limit 1) end as stage"""
 

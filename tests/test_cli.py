@@ -259,6 +259,16 @@ def test_serve_without_an_archive_names_the_commands_that_build_one(tmp_path):
                           f"{missing}` (the synthetic demo) or `tenderarchive crawl --db {missing}`\n")
 
 
+def test_serve_with_a_now_that_is_no_moment_says_so_before_serving(demo_db, monkeypatch):
+    """TENDERARCHIVE_NOW (the moment the saved searches take for now, docs/operations.md) that is not ISO 8601
+    would make every saved search that reads today fail with SQLite's "user-defined function raised exception"."""
+    monkeypatch.setenv("TENDERARCHIVE_NOW", "gisteren")
+    out = cli("serve", "--db", demo_db, "--port", "1")
+    assert out.returncode == 2
+    assert out.stderr == ("tenderarchive: TENDERARCHIVE_NOW='gisteren' is not an ISO 8601 date and time "
+                          "(YYYY-MM-DDTHH:MM)\n")
+
+
 def test_serve_and_export_of_an_empty_file_say_there_is_no_archive_not_an_older_one(tmp_path):
     """A file of 0 bytes (or one nothing was written to) was served as "written by an older version of tenderarchive:
     29 saved searches answer with a note", and `export notices` said the archive "has no table notices yet": it holds

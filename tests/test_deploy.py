@@ -165,6 +165,20 @@ def test_the_systemd_health_check_fails_when_a_source_is_stale_or_failed(tmp_pat
     assert out.returncode == 5 and "stale" in out.stdout, out.stdout + out.stderr
 
 
+def test_the_operations_guide_gives_the_health_check_as_the_unit_runs_it():
+    """docs/operations.md said the health check runs `status --max-age-hours 48 --limit 3` and fails when a source is
+    stale or its last crawl failed; the unit also runs it with `--expect tenderned,news`, which fails it when a crawl
+    unit never ran (its timer not enabled): a journalist reading why the check failed found no such case."""
+    start = shlex.split(unit("tenderarchive-status.service")["Service"]["ExecStart"])
+    db = start.index("--db")
+    unit_args = start[1:db] + start[db + 2:]
+    guide = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
+    section = guide[guide.index("#### Health check"):]
+    said = re.search(r"`tenderarchive (status [^`]*)`", section).group(1).split()
+    assert said == unit_args
+    assert "no crawl" in section[:section.index("```")]
+
+
 # --- scrapyd ---------------------------------------------------------------------------------------------
 def test_pyproject_declares_the_scrapy_settings_entry_point():
     """scrapyd finds an egg's settings module through the ``scrapy.settings`` entry point; setuptools

@@ -660,8 +660,10 @@ def _later(db: sqlite_utils.Database, publication_id, than) -> bool:
 
 def _write_award(db, entry: dict, crawl_id) -> bool:
     award = dict(entry["award"], crawl_id=crawl_id)
-    changed = upsert_if_changed(db, "awards", award) != "unchanged"
+    archived = get_row(db, "awards", award["award_id"])
+    changed = upsert_if_changed(db, "awards", award, old=archived) != "unchanged"
     named = _winners(db, award["award_id"])
+    before = _winner_names(db, award["award_id"])
     suppliers = []
     for supplier in entry["suppliers"]:
         supplier = dict(supplier, award_id=award["award_id"])
@@ -672,9 +674,27 @@ def _write_award(db, entry: dict, crawl_id) -> bool:
         suppliers.append(supplier)
     changed |= sync_rows(db, "award_suppliers", "award_id = ?", [award["award_id"]],
                          list({s["organisation_id"]: s for s in suppliers}.values()))
+    after = _winner_names(db, award["award_id"])
+    if archived is not None and after != before:
+        # Other winners of an archived award (a corrected /html, a re-read notice) are a change of the award:
+        # its winners are rows of their own (award_suppliers, unversioned), so the award row alone may not
+        # change, and the crawl report said the notice changed without saying what (the winner that lost the
+        # lot was not named at all). The award keeps the names it had in ``versions`` (column ``winners``) and
+        # is stamped with the crawl, as a change of its own columns would.
+        record_version(db, "awards", version_key(award["award_id"]),
+                       {"winners": "; ".join(before), "fetched_at": archived.get("fetched_at")},
+                       {"winners": "; ".join(after), "fetched_at": award.get("fetched_at"), "crawl_id": crawl_id},
+                       None, crawl_id)
+        set_values(db, "awards", award["award_id"], {"crawl_id": crawl_id})
     providers = {s["organisation_id"] for s in suppliers if not s.get("is_buyer")}
     _unname(db, [o for o in named if o not in providers], award["award_id"])
     return changed
+
+
+def _winner_names(db: sqlite_utils.Database, award_id: str) -> list[str]:
+    """The names of an award's winners as published, in order (the buyer listed as the winner too)."""
+    return [r[0] for r in db.execute("select distinct name from award_suppliers where award_id = ? and name is not null "
+                                     "order by name", [award_id]).fetchall()]
 
 
 def _winners(db: sqlite_utils.Database, award_id: str) -> list[str]:

@@ -87,6 +87,7 @@ class Candidate:
     status: str = "new or changed"  # new | changed | new or changed; "unchanged" (bookkeeping only) is not reported
     changes: list[dict] = field(default_factory=list)   # {column, old, new}
     winners: list[str] = field(default_factory=list)    # winners of a notice's awards, for providers
+    former_winners: list[str] = field(default_factory=list)  # winners the crawl took off a notice's awards
     via: dict[str, list[str]] = field(default_factory=dict)  # an article's CPV code / buyer -> its linked procurements
     awards: list[dict] = field(default_factory=list)    # a notice's awards: {lot_id, winners, value, current, …}
 
@@ -158,15 +159,32 @@ def _award_value(award: dict) -> str | None:
 def _candidates(conn: sqlite3.Connection, crawl_id: int) -> list[Candidate]:
     out = []
     if _table_exists(conn, "notices"):
-        # The notices this crawl changed, and those whose awards it added or changed without
+        # The notices this crawl changed, and those whose awards or lots it added or changed without
         # changing the notice (an OCDS backfill of a procedure the API archived).
-        awarded = (" union select publication_id from awards where crawl_id = :crawl"
-                   if _table_exists(conn, "awards") and "crawl_id" in _columns(conn, "awards") else "")
+        awarded = "".join(f" union select publication_id from {table} where crawl_id = :crawl" for table in ("awards", "lots")
+                          if _table_exists(conn, table) and "crawl_id" in _columns(conn, table))
         selected = f"publication_id in (select publication_id from notices where crawl_id = :crawl{awarded})"
-        out += _notice_candidates(conn, selected, {"crawl": crawl_id})
+        notices = _notice_candidates(conn, selected, {"crawl": crawl_id})
+        _former_winners(conn, notices, crawl_id)
+        out += notices
     if _table_exists(conn, "articles"):
         out += _article_candidates(conn, "crawl_id = :crawl", {"crawl": crawl_id})
     return out
+
+
+def _former_winners(conn: sqlite3.Connection, candidates: list[Candidate], crawl_id: int) -> None:
+    """The winners crawl ``crawl_id`` took off the notices' awards (``versions`` of ``awards``, column ``winners``,
+    ``tenderarchive/store/writes.py``): a provider watch is told of the lot its provider no longer wins."""
+    if not _table_exists(conn, "versions") or "crawl_id" not in _columns(conn, "versions"):
+        return
+    for c in candidates:
+        for award in c.awards:
+            if award.get("crawl_id") != crawl_id:
+                continue
+            for (previous,) in conn.execute("select previous_values from versions where table_name = 'awards' and "
+                                            "row_key = ? and crawl_id = ?", [award["award_id"], crawl_id]):
+                names = (_load(previous, {}) or {}).get("winners") or ""
+                c.former_winners += [n for n in names.split("; ") if n and n not in c.winners + c.former_winners]
 
 
 # the status of the answer (spiders/base.py errback), not a 404 the quoted error body after it may mention
@@ -329,11 +347,13 @@ def match(watch: Watch, c: Candidate) -> list[str] | None:
                                                               and not any(_word(b).search(c.text) for b in hits)]))
     if watch.providers:
         won = [p for p in watch.providers if any(_word(p).search(n) for n in c.winners)]
-        hits = [p for p in watch.providers if p not in won and (
+        lost = [p for p in watch.providers if p not in won and any(_word(p).search(n) for n in c.former_winners)]
+        hits = [p for p in watch.providers if p not in won + lost and (
             _word(p).search(c.text) or (c.table == "articles" and any(_word(p).search(n) for n in c.names)))]
-        if not hits and not won:
+        if not hits and not won and not lost:
             return None
-        reasons.append("provider " + ", ".join([f"{p} (winner)" for p in won] + hits))
+        reasons.append("provider " + ", ".join([f"{p} (winner)" for p in won] + [f"{p} (former winner)" for p in lost]
+                                               + hits))
     if watch.municipalities:
         hits = [name for code, name in watch.municipalities.items() if code in c.municipalities]
         if not hits:
@@ -472,6 +492,8 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
                 raw = {ch["column"][:-len("_raw")] for ch in changed if ch["column"].endswith("_raw")}
                 award_changes += [ch for ch in changed if not (ch["column"].endswith("_cents")
                                                                and ch["column"][:-len("_cents")] in raw)]
+    if c.table == "notices" and by_crawl:
+        award_changes = _lot_changes(conn, c, crawl_id) + award_changes
     if mine:
         c.status = "changed"
         c.changes = _changes(mine[0], c.row) + award_changes + _document_changes(conn, c, crawl_id)
@@ -483,6 +505,25 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
         c.changes = award_changes + _document_changes(conn, c, crawl_id)
     else:
         c.status = "new"
+
+
+def _lot_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> list[dict]:
+    """The changes crawl N made to the lots a notice describes (``versions`` of ``lots``: a lot's title, whether it
+    was awarded, its estimate or tenders), each column as "lot 1 title": the report listed the notice as changed
+    without them, or not at all when a lot was all that changed."""
+    if not _table_exists(conn, "lots") or "crawl_id" not in _columns(conn, "lots"):
+        return []
+    out = []
+    for lot in conn.execute("select * from lots where publication_id = ? and crawl_id = ? order by lot_id",
+                            [c.key, crawl_id]):
+        lot = dict(lot)
+        for version in conn.execute(
+                "select * from versions where table_name = 'lots' and row_key = ? and crawl_id = ? order by version",
+                [version_key((lot["procurement_id"], lot["lot_id"])), crawl_id]):
+            changed = _changes(dict(version), lot, f"{lot_label(lot['lot_id'])} ")
+            raw = {ch["column"][:-len("_raw")] for ch in changed if ch["column"].endswith("_raw")}
+            out += [ch for ch in changed if not (ch["column"].endswith("_cents") and ch["column"][:-len("_cents")] in raw)]
+    return out
 
 
 def _document_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> list[dict]:

@@ -92,9 +92,10 @@ def free_port() -> int:
 
 
 class Server:
-    """``tenderarchive serve`` in a subprocess; ``base`` is the instance URL, ``db`` the database's."""
+    """``tenderarchive serve`` in a subprocess; ``base`` is the instance URL, ``db`` the database's; ``env``:
+    variables added to its environment (``TENDERARCHIVE_NOW``: the moment it takes for now)."""
 
-    def __init__(self, db_path: Path, args: list[str] = ()):
+    def __init__(self, db_path: Path, args: list[str] = (), env: dict[str, str] | None = None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.database = db_path.stem
@@ -103,7 +104,8 @@ class Server:
         # answers (a traceback for each 404 too), and a full pipe would block the server mid-request.
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen([*CLI, "serve", "--db", str(db_path), "--port", str(self.port), *args],
-                                        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log)
+                                        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log,
+                                        env={**os.environ, **env} if env else None)
         for _ in range(150):
             try:
                 urllib.request.urlopen(self.base + "/-/versions.json", timeout=2)

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -31,6 +32,30 @@ def test_a_table_exports_every_row_in_key_order_with_the_table_column_order(demo
 
 def test_exports_are_identical_run_after_run(demo_archive):
     assert export(demo_archive, "procurements").stdout == export(demo_archive, "procurements").stdout
+
+
+def test_a_table_or_saved_search_name_is_case_insensitive_as_in_sql(demo_archive):
+    """``export Notices`` answered "no table, view or saved search named 'Notices'" though ``select * from
+    Notices`` reads the table: SQLite's names are case-insensitive, so are the export's."""
+    assert export(demo_archive, "Notices").stdout == export(demo_archive, "notices").stdout
+    assert export(demo_archive, "PROCUREMENTS").returncode == 0
+    upper = export(demo_archive, "Award_Notices")
+    assert upper.returncode == 0, upper.stderr
+    assert upper.stdout == export(demo_archive, "award_notices").stdout
+
+
+def test_a_saved_search_exports_as_of_the_moment_tenderarchive_now_gives(demo_archive):
+    """TENDERARCHIVE_NOW (docs/operations.md) fixes the today of ``export new_this_week`` as of the site; a value
+    that is no moment printed a traceback and "query failed: user-defined function raised exception"."""
+    def at(moment):
+        return subprocess.run([*CLI, "new_this_week", "--db", str(demo_archive)], cwd=ROOT, capture_output=True,
+                              timeout=60, env={**os.environ, "TENDERARCHIVE_NOW": moment})
+
+    assert b"\r\n2022-10-21,notices," in at("2022-10-28T12:00").stdout
+    bad = at("gisteren")
+    assert bad.returncode == 2 and bad.stdout == b""
+    assert bad.stderr == (b"tenderarchive export: TENDERARCHIVE_NOW='gisteren' is not an ISO 8601 date and time "
+                          b"(YYYY-MM-DDTHH:MM)\n")
 
 
 def test_a_query_exports_in_its_own_column_order(demo_archive, tmp_path):

@@ -171,6 +171,40 @@ def test_new_this_week_lists_recent_publications_newest_first(server):
     assert feed(server, "new_this_week").findall(f"{ATOM}entry") == []  # an empty feed is still a feed
 
 
+def test_today_is_amsterdams_day_not_utcs(demo_archive):
+    """The saved searches took today from SQLite's date('now'), UTC's: for the first one or two hours after
+    Amsterdam's midnight "the last 7 days" still began a day early, and a procurement's stage missed the
+    events of the day that had begun. TENDERARCHIVE_NOW fixes the moment the site takes for now (a time
+    without offset is Amsterdam's), so the day's turn can be shown at any hour."""
+    def at(moment):
+        return Server(demo_archive, env={"TENDERARCHIVE_NOW": moment})
+
+    # 300377 was published on 2022-10-21: in the last 7 days until Amsterdam's 2022-10-28 ends (CEST, UTC+2)
+    for moment, listed in (("2022-10-28T23:59", True), ("2022-10-29T00:30", False), ("2022-10-28T22:30Z", False)):
+        server = at(moment)
+        try:
+            assert ("300377" in [r["source_key"] for r in rows(server, "new_this_week")]) is listed, moment
+            if moment == "2022-10-29T00:30":
+                # 300301's deadline is 2021-11-15 12:00 (a moment): open that morning, closed at noon
+                assert rows(server, "open_youth_care_tenders") == []
+        finally:
+            server.stop()
+    server = at("2021-11-15T11:59")
+    try:
+        assert [r["publication_id"] for r in rows(server, "open_youth_care_tenders")] == [300301, 400401]
+    finally:
+        server.stop()
+    # TN243310 was announced on 2020-06-15: half an hour into that day (22:30 UTC the day before) that is its stage
+    server = at("2020-06-15T00:30")
+    try:
+        [row] = [r for r in rows(server, "jeugdregio_aanbestedingen", jeugdregio="JZ18")
+                 if r["procurement_id"] == "TN243310"]
+        assert row["fase"] == "aankondiging"
+        assert '<dd data-fact="Fase">aankondiging</dd>' in server.get("/-/aanbesteding?id=TN243310").decode()
+    finally:
+        server.stop()
+
+
 @pytest.mark.parametrize("region", ["JZ18", "Holland Rijnland", "Leidse regio", "Leiden", "jz18"])
 def test_by_jeugdregio_accepts_a_code_a_name_or_a_municipality(server, region):
     leiderdorp = "https://www.leiderdorp.nl/inwoner/nieuws/voorlopige_gunning_gemeentelijke_toegang_jeugdhulp_bekend"

@@ -142,6 +142,85 @@ def demo(tmp_path_factory):
     return build_demo(tmp_path_factory.mktemp("watch-demo") / "archive.db", run_dir(tmp_path_factory))
 
 
+def test_a_crawl_that_gives_a_lot_other_winners_reports_who_won_before_and_who_wins_now(demo, tmp_path):
+    """Crawl 4 re-reads award notice 100190 (the demo's lot 1: Stichting Basishulp Parkstad and Jeugdteam Zuid
+    B.V.) and its /html now names another winner, at the same value. The winners are rows of their own
+    (award_suppliers), so no version said what changed: the report listed the notice as CHANGED with the new
+    winner alone, and the providers that lost the lot were named nowhere. The award keeps its former winners in
+    ``versions`` (column ``winners``) and the report says "lot 1 winners: old → new", also to a watch on a provider
+    that lost the lot."""
+    import shutil
+
+    import sqlite_utils
+
+    from tenderarchive.store.writes import write_results
+
+    path = shutil.copy(demo, tmp_path / "archive.db")
+    db = sqlite_utils.Database(path)
+    notice = next(db.query("select * from notices where publication_id = 100190"))
+    awards = []
+    for award in db.query("select * from awards where publication_id = 100190"):
+        suppliers = [dict(s) for s in db.query("select * from award_suppliers where award_id = ?", [award["award_id"]])]
+        winner = dict(suppliers[0], name="Jeugdhulp Nieuw B.V.", organisation_id="name:jeugdhulp nieuw",
+                      name_key="jeugdhulp nieuw", kvk=None, place="Sittard")   # SYNTHETIC: another winner
+        awards.append({"award": dict(award), "lot_id": award["lot_id"], "suppliers": [winner]})
+    results = {"notice_result": next(db.query("select * from notice_results where publication_id = 100190")),
+               "lots": list(db.query("select * from lots where publication_id = 100190")), "awards": awards}
+    db["crawls"].insert({"crawl_id": 4, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    with db.conn:
+        assert write_results(db, notice, results, 4)
+    db.close()
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text('watches:\n  - name: Parkstad\n    jeugdregios: [Zuid-Limburg]\n'
+                         '  - name: Jeugdteam Zuid\n    providers: ["Jeugdteam Zuid B.V."]\n', encoding="utf-8")
+    report = build_report(path, load_watchlist(watchlist), 4)
+    text = render_text(report)
+    assert "CHANGED   Gegund: Basishulp Jeugd Heerlen" in text
+    assert "lot 1 winners: Jeugdteam Zuid B.V.; Stichting Basishulp Parkstad → Jeugdhulp Nieuw B.V." in text
+    # a journalist following the provider that lost the lot is told so
+    assert [m.reasons for m in dict((w.name, ms) for w, ms in report.results)["Jeugdteam Zuid"]] == [
+        ["provider Jeugdteam Zuid B.V. (former winner)"]]
+    # the same notice re-read unchanged is no change
+    db = sqlite_utils.Database(path)
+    db["crawls"].insert({"crawl_id": 5, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    with db.conn:
+        assert not write_results(db, notice, results, 5)
+    assert list(db.query("select * from versions where crawl_id = 5")) == []
+
+
+def test_a_crawl_that_changes_only_a_lot_of_a_notice_reports_what_changed_in_the_lot(demo, tmp_path):
+    """Crawl 4 re-reads award notice 100190 and only its lot 1 changed (another title, one tender fewer): the lot
+    keeps its former values in ``versions``, but the report listed nothing (a lot was no candidate) or, with
+    another change of the notice, left the lot out. It lists the notice as changed with "lot 1 title: old → new"."""
+    import shutil
+
+    import sqlite_utils
+
+    from tenderarchive.store.writes import write_results
+
+    path = shutil.copy(demo, tmp_path / "archive.db")
+    db = sqlite_utils.Database(path)
+    notice = next(db.query("select * from notices where publication_id = 100190"))
+    awards = [{"award": dict(award), "lot_id": award["lot_id"],
+               "suppliers": list(db.query("select * from award_suppliers where award_id = ?", [award["award_id"]]))}
+              for award in db.query("select * from awards where publication_id = 100190")]
+    lots = [dict(lot, title=lot["title"] + " (herzien)", tenders_received=lot["tenders_received"] - 1)  # SYNTHETIC
+            for lot in db.query("select * from lots where publication_id = 100190")]
+    results = {"notice_result": next(db.query("select * from notice_results where publication_id = 100190")),
+               "lots": lots, "awards": awards}
+    db["crawls"].insert({"crawl_id": 4, "spider": "tenderned", "status": "complete"}, pk="crawl_id")
+    with db.conn:
+        assert write_results(db, notice, results, 4)
+    db.close()
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text('watches:\n  - name: Parkstad\n    jeugdregios: [Zuid-Limburg]\n', encoding="utf-8")
+    text = render_text(build_report(path, load_watchlist(watchlist), 4))
+    assert "CHANGED   Gegund: Basishulp Jeugd Heerlen" in text
+    assert ("lot 1 title: Basishulp Jeugd Heerlen, Landgraaf en Voerendaal → Basishulp Jeugd Heerlen, Landgraaf en "
+            "Voerendaal (herzien)") in text
+    assert "lot 1 tenders_received: 3 → 2" in text
+
+
 def test_a_news_article_linked_to_a_procurement_matches_through_its_cpv_codes_and_buyer(demo, tmp_path):
     """The demo's news crawl (crawl 3) archives the Leiderdorp page on the provisional award of
     TN243310 (Leiden, CPV 85311300), which the derivation links to it. A watch on the Leidse regio's
