@@ -5,6 +5,7 @@ crawl news`` into a real archive."""
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime, timezone
 
 import sqlite_utils
@@ -63,6 +64,7 @@ def test_a_full_recrawl_asks_only_the_sitemaps_its_index_says_changed_since_a_co
             ["/sitemap_index.xml", *children])
         # the site publishes an item: the sitemap it lands in says so in the index
         pages["/post-sitemap4.xml"]["/nieuws/gunning-jeugdhulp"] = "2021-10-20"
+        time.sleep(1.1)  # a lastmod in whole seconds, after the first crawl's read (not within its second)
         children["/post-sitemap4.xml"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
         log.clear()
         second = crawl_news(sources, archive)
