@@ -60,6 +60,9 @@ FILE_YEAR = re.compile(r"(?:^|/)((?:19|20)\d{2})\.json(?:\.gz)?$")
 FILE_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]((?:19|20)\d{2})\.json(?:\.gz)?$")
 #: OCDS award and lot statuses (codelist awardStatus, the lots extension's lotStatus) that mean no winner
 NO_WINNER = {"unsuccessful", "cancelled"}
+#: the awardStatus of an award proposed but not yet in force (a standstill period, a challenge): no winner yet, its
+#: lot not known yet, until a later release gives the award ``active``
+NOT_YET = {"pending"}
 
 # OCDS 1.1 release-schema merge rules (https://standard.open-contracting.org/1.1/en/schema/merging/),
 # given explicitly so ocdsmerge never downloads the schema: release id/date/tag are omitted when merging,
@@ -483,6 +486,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             # no relatedLots: the award of a single-lot procedure, or of no lot we can name in one of several
             related = [next(iter(lots))] if len(lots) == 1 else ([None] if lots else ["1"])
         closed = str(award.get("status") or "").lower() in NO_WINNER
+        if str(award.get("status") or "").lower() in NOT_YET:
+            continue  # proposed, not in force: no winner, no value, its lot not awarded yet (nor closed)
         if not names or closed:
             # an award naming no supplier is no winner; an unsuccessful or cancelled one (an awardCancellation
             # release repeats the award, suppliers and all, with status cancelled) closes its lots

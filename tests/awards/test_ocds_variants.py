@@ -406,3 +406,24 @@ def test_an_award_cancellation_is_a_correction_of_the_award_not_an_award_notice(
     assert [(e["kind"], e["stage"]) for e in db.query(
         "select * from events where source_type = 'notice' and source_id = '310401'")] == [
         ("rectification", "definitieve_gunning")]
+
+
+def test_a_pending_award_is_no_winner_yet_until_a_later_release_makes_it_active(tmp_path):
+    """OCDS awardStatus ``pending`` ("proposed, but not yet in force": a standstill period, a challenge) against
+    reference §8.5 (the lot's status: awarded / not awarded / not known yet) and §4 (the current winners are those
+    of the latest version): a pending award was stored as a final one, its supplier a winner, its value counted
+    and its lot awarded. It names no winner yet and leaves its lot "not known yet"; an ``active`` award beside it
+    stays a winner, and a later release giving the same award active makes it one. SYNTHETIC releases."""
+    proposed = _release("310500-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000, status="pending"),
+                                                   _award("b1", "22222222", "Beta B.V.", 700000, lots=("2",),
+                                                          status="active")], lots=("1", "2"))
+    (procedure,), _ = read(tmp_path, [proposed])
+    assert [(lot["lot_id"], lot["awarded"]) for lot in procedure["lots"]] == [("1", None), ("2", 1)]
+    assert [(a["lot_id"], a["value_cents"]) for a in procedure["awards"]] == [("2", 70000000)]
+    assert [s["name"] for s in procedure["suppliers"]] == ["Beta B.V."]
+    in_force = {"ocid": proposed["ocid"], "id": "310501-a", "date": "2021-04-01T00:00:00Z", "tag": ["awardUpdate"],
+                "awards": [{"id": "a1", "status": "active"}]}
+    (procedure,), _ = read(tmp_path, [proposed, in_force])
+    assert [(lot["lot_id"], lot["awarded"]) for lot in procedure["lots"]] == [("1", 1), ("2", 1)]
+    assert sorted((a["lot_id"], a["value_cents"]) for a in procedure["awards"]) == [("1", 50000000), ("2", 70000000)]
+    assert sorted(s["name"] for s in procedure["suppliers"]) == ["Alpha B.V.", "Beta B.V."]
