@@ -605,10 +605,20 @@ def _statistics(releases: list[dict], key=str) -> tuple[dict[str, dict[str, int]
     counts: dict[str, dict[str, int]] = {}
     money: dict[str, dict[str, dict]] = {}
     for release in releases:
+        # the converter's release (id "<publication>-<row hash>") is one publication x lot x winner (reference
+        # §6.3), its lowest and highest bid ("1", "2") naming no lot where its counts ("3-<lot>") do: a statistic
+        # naming no lot is the lot of such a release's awards when they are of one lot (it was no lot's in a
+        # procedure of several, and lost). A release of a whole publication (an all-digit id, the 2026 files)
+        # may hold other lots' rows: its statistic naming no lot stays no lot's there
+        own = {str(x) for a in release.get("awards") or [] if isinstance(a, dict)
+               for x in (a.get("relatedLots") if isinstance(a.get("relatedLots"), list) else [])}
+        per_row = re.fullmatch(r"\d+-\S+", str(release.get("id") or "")) is not None
+        default = key(next(iter(own))) if per_row and len(own) == 1 else ""
         for stat in (release.get("bids") or {}).get("statistics") or []:
             if not isinstance(stat, dict):
                 continue
-            measure, value, lot = stat.get("measure"), stat.get("value"), key(stat.get("relatedLot") or "")
+            measure, value = stat.get("measure"), stat.get("value")
+            lot = key(stat["relatedLot"]) if stat.get("relatedLot") else default
             if isinstance(value, str):  # a number written as text
                 cents = _cents(value)
                 value = None if cents is None else Decimal(cents) / 100
