@@ -89,11 +89,19 @@ _SCALE_WORDS = (r"(?:(?:miljoen|mln\.?|mio\.?|millions?|millionen|mn\.?|miljard|
 _RANGE = re.compile((
     r"(?i)laagste\s+(?:offerte|inschrijving)\s*:?\s*(?P<low>[^/]*?\d[^/]*?)\s*(?:/|en)\s*"
     r"hoogste\s+(?:offerte|inschrijving)\s*:?\s*(?P<high>.*?\d[\d.,  ]*)"
-    r"|(?P<low2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)\s*(?:-|–|tot|à)\s*"
+    r"|(?P<low2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)\s*(?:-|–|tot|à|to|bis)\s*"
     r"(?P<high2>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)"
-    # "tussen € 100.000 en € 200.000": a range said in words
-    r"|\btussen\s+(?P<low3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)\s+en\s+"
-    r"(?P<high3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)").replace("{_SCALE_WORDS}", _SCALE_WORDS))
+    # "tussen (de) € 100.000 en € 200.000": a range said in words, also in the languages of the renderings read
+    # (English "between … and …", German "zwischen … und …", French "entre … et …")
+    r"|\b(?:tussen(?:\s+de)?|between|zwischen|entre)\s+"
+    r"(?P<low3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)\s+(?:en|and|und|et)\s+"
+    r"(?P<high3>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)"
+    # "minimaal € 100.000 en maximaal € 200.000", "min. € 100.000 max. € 200.000": the ends named
+    r"|\bmin(?:imaal|imum|\.)?\s*:?\s*(?P<low4>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)"
+    r"\s*(?:,|;|/|en|and|und|et|-)?\s*max(?:imaal|imum|\.)?\s*:?\s*"
+    r"(?P<high4>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*{_SCALE_WORDS})?(?:\s*(?:€|eur\w*))?)").replace("{_SCALE_WORDS}", _SCALE_WORDS))
+#: whole euros written with a dash for the cents ("€ 100.000,-", "100.000,--"): the dash is no range sign
+_DASH_CENTS = re.compile(r"(?<=\d)[.,]-{1,2}(?![\d-])")
 #: a span of years, not of money ("€ 100.000 voor de jaren 2025-2027", "periode 2024 - 2026", "2025 t/m 2027"):
 #: two years (1990-2099) written without grouping or decimals, at most 30 apart, neither end carrying a currency or
 #: a scale word. Read as years where a year word stands before it or another number is in the text (the amount);
@@ -394,11 +402,11 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
         code = currency.strip()[:40]
     if (listed := _per_year(text, code)) is not None:
         return Amount(raw, listed.cents, code, problems=tuple(problems) + listed.problems)
-    text = _without_years(text).strip()
+    text = _DASH_CENTS.sub("", _without_years(text)).strip()
     match = _RANGE.search(text)
     if match:
-        low_text = match.group("low") or match.group("low2") or match.group("low3")
-        high_text = match.group("high") or match.group("high2") or match.group("high3")
+        low_text = match.group("low") or match.group("low2") or match.group("low3") or match.group("low4")
+        high_text = match.group("high") or match.group("high2") or match.group("high3") or match.group("high4")
         low, _ = _number(low_text)
         high, _ = _number(high_text)
         # "tussen 1 en 2 miljoen", "1 - 1,5 mln": the word after the range's high end scales its low end too

@@ -384,7 +384,10 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
     # the other winner's left out), and the award counts it among its winners
     nameless = len(result.get("winners", [])) - len(winners)
     if winners:
-        values = [w.get("value") for w in winners if w.get("value") is not None and w["value"].cents is not None]
+        # (a range, "tussen 400 000 en 650 000", is the lot's only winner's value as a single amount is: the award
+        # keeps its text and ends, no cents, as the older form's "Laagste offerte … / Hoogste offerte …")
+        values = [w.get("value") for w in winners if w.get("value") is not None
+                  and (w["value"].cents is not None or w["value"].is_range)]
         value = shared_value or (values[0] if len(winners) == 1 and not nameless and values else None)
         award = {"lot_id": lot_id, "award_index": len(awards),
                  "award_date": next((w.get("award_date") for w in winners if w.get("award_date")), result.get("award_date")),

@@ -60,6 +60,9 @@ FILE_YEAR = re.compile(r"(?:^|/)((?:19|20)\d{2})\.json(?:\.gz)?$")
 FILE_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]((?:19|20)\d{2})\.json(?:\.gz)?$")
 #: OCDS award and lot statuses (codelist awardStatus, the lots extension's lotStatus) that mean no winner
 NO_WINNER = {"unsuccessful", "cancelled"}
+#: the awardStatus of an award proposed but not yet in force (a standstill period, a challenge): no winner yet, its
+#: lot not known yet, until a later release gives the award ``active``
+NOT_YET = {"pending"}
 
 # OCDS 1.1 release-schema merge rules (https://standard.open-contracting.org/1.1/en/schema/merging/),
 # given explicitly so ocdsmerge never downloads the schema: release id/date/tag are omitted when merging,
@@ -483,6 +486,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             # no relatedLots: the award of a single-lot procedure, or of no lot we can name in one of several
             related = [next(iter(lots))] if len(lots) == 1 else ([None] if lots else ["1"])
         closed = str(award.get("status") or "").lower() in NO_WINNER
+        if str(award.get("status") or "").lower() in NOT_YET:
+            continue  # proposed, not in force: no winner, no value, its lot not awarded yet (nor closed)
         if not names or closed:
             # an award naming no supplier is no winner; an unsuccessful or cancelled one (an awardCancellation
             # release repeats the award, suppliers and all, with status cancelled) closes its lots
@@ -600,10 +605,20 @@ def _statistics(releases: list[dict], key=str) -> tuple[dict[str, dict[str, int]
     counts: dict[str, dict[str, int]] = {}
     money: dict[str, dict[str, dict]] = {}
     for release in releases:
+        # the converter's release (id "<publication>-<row hash>") is one publication x lot x winner (reference
+        # §6.3), its lowest and highest bid ("1", "2") naming no lot where its counts ("3-<lot>") do: a statistic
+        # naming no lot is the lot of such a release's awards when they are of one lot (it was no lot's in a
+        # procedure of several, and lost). A release of a whole publication (an all-digit id, the 2026 files)
+        # may hold other lots' rows: its statistic naming no lot stays no lot's there
+        own = {str(x) for a in release.get("awards") or [] if isinstance(a, dict)
+               for x in (a.get("relatedLots") if isinstance(a.get("relatedLots"), list) else [])}
+        per_row = re.fullmatch(r"\d+-\S+", str(release.get("id") or "")) is not None
+        default = key(next(iter(own))) if per_row and len(own) == 1 else ""
         for stat in (release.get("bids") or {}).get("statistics") or []:
             if not isinstance(stat, dict):
                 continue
-            measure, value, lot = stat.get("measure"), stat.get("value"), key(stat.get("relatedLot") or "")
+            measure, value = stat.get("measure"), stat.get("value")
+            lot = key(stat["relatedLot"]) if stat.get("relatedLot") else default
             if isinstance(value, str):  # a number written as text
                 cents = _cents(value)
                 value = None if cents is None else Decimal(cents) / 100

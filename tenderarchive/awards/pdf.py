@@ -158,14 +158,17 @@ def _heading(line: str) -> str | None:
 
 def _split(pending: list[str], line: str) -> tuple[list[str], str, str] | None:
     """A label/value line: (lines before the label that belong to the previous value, label, value);
-    the label is the shortest run of the pending lines and the text before a colon that is a known
-    label, or the text before the line's first colon."""
+    the label is the longest run of the pending lines and the text before a colon that is a known
+    label, or the text before the line's first colon. The longest: a label broken over lines ends in a word
+    that is a label of its own ("Waarde van de laagste ontvankelijke" / "inschrijving: 300 000 Euro",
+    "Maximumwaarde van de" / "raamovereenkomst: …"), which the shortest run took for the label, the lowest tender
+    or the framework maximum lost and its first line given to the value above."""
     colons = [m.start() for m in re.finditer(r":(?!//)(?!\d{2}\b)", line)]
     if not colons:
         return None
     for at in colons:
         left, value = line[:at].strip(), line[at + 1:].strip()
-        for start in range(len(pending), -1, -1):
+        for start in range(len(pending) + 1):
             candidate = " ".join([*pending[start:], left]).strip()
             if candidate and _label(candidate):
                 return pending[:start], _label(candidate), value

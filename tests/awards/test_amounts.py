@@ -414,3 +414,26 @@ def test_the_total_written_with_its_currency_first_stays_the_value_beside_a_late
 def test_a_rate_after_a_lots_number_is_still_a_rate():
     amount = parse_amount("Perceel 2: € 300.000 per jaar")
     assert (amount.cents, amount.period, amount.value_cents) == (30000000, "jaar", None)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("between 100 000 and 200 000 Euro", 10000000, 20000000),        # an English rendering (reference §2.1)
+    ("from 100 000 to 200 000 Euro", 10000000, 20000000),
+    ("zwischen 100 000 und 200 000 Euro", 10000000, 20000000),        # German, French renderings occur
+    ("entre 100 000 et 200 000 Euro", 10000000, 20000000),
+    ("tussen de 1 en 2 miljoen euro", 100000000, 200000000),
+    ("minimaal € 100.000 en maximaal € 200.000", 10000000, 20000000),
+    ("min. € 100.000 max. € 200.000", 10000000, 20000000),
+    ("€ 100.000,- tot € 200.000,-", 10000000, 20000000),             # whole euros with a dash for the cents
+])
+def test_a_range_in_other_words_is_a_range_not_one_of_its_ends_as_the_value(text, low, high):
+    """Reference §4 (ranges: neither end is the award value) and the brief's "tussen … en …": a range written
+    in English, German or French words, "tussen de …", with its ends named minimaal/maximaal, or with whole euros
+    written ",-" was read as one of its ends, in cents ("between 100 000 and 200 000" was € 200.000 and "tussen de 1
+    en 2 miljoen" € 1, a placeholder), a value summed as an award's. SYNTHETIC texts."""
+    amount = parse_amount(text)
+    assert (amount.value_cents, amount.low_cents, amount.high_cents, amount.currency) == (None, low, high, "EUR")
+
+
+def test_whole_euros_with_a_dash_for_the_cents_are_that_amount():
+    assert parse_amount("€ 100.000,-").value_cents == parse_amount("€ 100.000,--").value_cents == 10000000

@@ -523,3 +523,26 @@ def test_each_winner_of_a_lot_keeps_its_own_award_and_contract_dates():
         ("Alfa Jeugdhulp B.V.", "2025-03-01", "2025-03-15", "CON-0001"),
         ("Beta Jeugdzorg B.V.", "2025-03-02", "2025-04-20", "CON-0002"),
         ("Gamma Zorg B.V.", None, None, None)]
+
+
+def test_a_lots_only_winner_with_a_range_as_its_tender_value_gives_the_award_that_range():
+    """Reference §4 (ranges: neither end is the award value), §8.4/§8.5 (values kept with their printed text) and
+    the older form's "Laagste offerte … / Hoogste offerte …" (the award keeps the range). SYNTHETIC rows: the lot's
+    only winner prints its tender value as a range ("tussen 400 000 en 650 000"). Its own row had the range, but
+    the award (the lot's value, as for a single amount) had nothing: no text, no low and high ends, where a single
+    amount is the award's. Now the award keeps the range, with no value in cents; a single amount is as before."""
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, row, table
+
+    def lot(value):
+        return parse_html(table([
+            h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeld"), h1("6. Resultaten"),
+            h2("6.1", "ID resultaat perceel", "LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+            only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."),
+            only("Inschrijving"), amount("Waarde van de aanbesteding", value)]))
+
+    ranged = lot("tussen 400 000 en 650 000")
+    assert [(a["value_cents"], a["value_raw"], a["value_low_cents"], a["value_high_cents"], a["value_currency"])
+            for a in ranged["awards"]] == [(None, "tussen 400 000 en 650 000", 40000000, 65000000, "EUR")]
+    assert [(s["tender_value_low_cents"], s["tender_value_high_cents"]) for s in ranged["suppliers"]] == [
+        (40000000, 65000000)]
+    assert [(a["value_cents"], a["value_raw"]) for a in lot("500 000")["awards"]] == [(50000000, "500 000")]

@@ -189,7 +189,8 @@ def test_bid_statistics_give_each_lot_its_lowest_and_highest_tender_and_counts(t
     """Reference §6.3 (tender counts): TenderNed's converter fills ``bids.statistics`` with
     lowestValidBidValue (id "1"), highestValidBidValue ("2"), requests ("3-<lot>") and electronicBids
     ("4-<lot>"); §8.5: a lot keeps its counts and its lowest and highest tender. A statistic that names
-    no lot is the lot's in a single-lot procedure, and no lot's when there are several."""
+    no lot is the lot's in a single-lot procedure; where there are several, the lot of its release's awards when
+    the release is one row (publication x lot x winner, id "<publication>-<row>") of one lot, else no lot's."""
     from tests.fixtures.awards.make_fixtures import package, release, supplier
 
     one = release("ocds-1l04xe-400021", "400021-a", "2021-05-01T00:00:00Z", "Jeugdhulp Eenstad", "85311300-5",
@@ -220,7 +221,7 @@ def test_bid_statistics_give_each_lot_its_lowest_and_highest_tender_and_counts(t
     assert json.loads(lot["received_counts"]) == {"Inschrijvingen": 3, "Elektronisch ingediende inschrijvingen": 3}
     lots = {lot["lot_id"]: lot for lot in out["ocds-1l04xe-400022"]["lots"]}
     assert lots["1"]["lowest_tender_cents"] is None and lots["1"]["received_counts"] is None   # not guessed
-    assert (lots["2"]["lowest_tender_cents"], lots["2"]["highest_tender_cents"]) == (None, 160000000)
+    assert (lots["2"]["lowest_tender_cents"], lots["2"]["highest_tender_cents"]) == (140000000, 160000000)
     assert json.loads(lots["2"]["received_counts"]) == {"Elektronisch ingediende inschrijvingen": 2}
     assert lots["2"]["tenders_received"] is None           # electronic bids are not the number of tenders
 

@@ -406,3 +406,54 @@ def test_an_award_cancellation_is_a_correction_of_the_award_not_an_award_notice(
     assert [(e["kind"], e["stage"]) for e in db.query(
         "select * from events where source_type = 'notice' and source_id = '310401'")] == [
         ("rectification", "definitieve_gunning")]
+
+
+def test_a_pending_award_is_no_winner_yet_until_a_later_release_makes_it_active(tmp_path):
+    """OCDS awardStatus ``pending`` ("proposed, but not yet in force": a standstill period, a challenge) against
+    reference §8.5 (the lot's status: awarded / not awarded / not known yet) and §4 (the current winners are those
+    of the latest version): a pending award was stored as a final one, its supplier a winner, its value counted
+    and its lot awarded. It names no winner yet and leaves its lot "not known yet"; an ``active`` award beside it
+    stays a winner, and a later release giving the same award active makes it one. SYNTHETIC releases."""
+    proposed = _release("310500-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000, status="pending"),
+                                                   _award("b1", "22222222", "Beta B.V.", 700000, lots=("2",),
+                                                          status="active")], lots=("1", "2"))
+    (procedure,), _ = read(tmp_path, [proposed])
+    assert [(lot["lot_id"], lot["awarded"]) for lot in procedure["lots"]] == [("1", None), ("2", 1)]
+    assert [(a["lot_id"], a["value_cents"]) for a in procedure["awards"]] == [("2", 70000000)]
+    assert [s["name"] for s in procedure["suppliers"]] == ["Beta B.V."]
+    in_force = {"ocid": proposed["ocid"], "id": "310501-a", "date": "2021-04-01T00:00:00Z", "tag": ["awardUpdate"],
+                "awards": [{"id": "a1", "status": "active"}]}
+    (procedure,), _ = read(tmp_path, [proposed, in_force])
+    assert [(lot["lot_id"], lot["awarded"]) for lot in procedure["lots"]] == [("1", 1), ("2", 1)]
+    assert sorted((a["lot_id"], a["value_cents"]) for a in procedure["awards"]) == [("1", 50000000), ("2", 70000000)]
+    assert sorted(s["name"] for s in procedure["suppliers"]) == ["Alpha B.V.", "Beta B.V."]
+
+
+def test_the_lowest_and_highest_bid_of_a_release_of_one_lot_are_that_lots(tmp_path):
+    """Reference §6.3: TenderNed's converter writes one release per publication × lot × winner, its
+    ``lowestValidBidValue`` and ``highestValidBidValue`` statistics (ids "1", "2") naming no lot, where the counts
+    ("3-<lot>") do; §8.5: lowest and highest tender are kept per lot. In a procedure of several lots such a
+    statistic was no lot's, and every lot's lowest and highest tender was lost. It is the lot of its release's
+    award; a release of awards of several lots, or of a whole publication (an all-digit id, §6.3 "per
+    publication in the 2026 consumers"), leaves it to none. SYNTHETIC releases."""
+    def with_bids(release, low, high, lot):
+        release["bids"] = {"statistics": [
+            {"id": "1", "measure": "lowestValidBidValue", "value": low, "currency": "EUR"},
+            {"id": "2", "measure": "highestValidBidValue", "value": high, "currency": "EUR"},
+            {"id": f"3-{lot}", "measure": "requests", "value": 3, "relatedLot": lot}]}
+        return release
+    first = with_bids(_release("310600-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000)],
+                               lots=("1", "2")), 450000, 800000, "1")
+    second = with_bids(_release("310600-b", "2021-03-01", [_award("b1", "22222222", "Beta B.V.", 700000, lots=("2",))],
+                                lots=("1", "2")), 650000, 900000, "2")
+    (procedure,), _ = read(tmp_path, [first, second])
+    assert [(lot["lot_id"], lot["lowest_tender_cents"], lot["highest_tender_cents"], lot["tenders_received"])
+            for lot in procedure["lots"]] == [("1", 45000000, 80000000, 3), ("2", 65000000, 90000000, 3)]
+    both = with_bids(_release("310700-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000),
+                                                         _award("b1", "22222222", "Beta B.V.", 700000, lots=("2",))],
+                              lots=("1", "2"), ocid="ocds-1l04xe-313480"), 450000, 900000, "1")
+    whole = with_bids(_release("310800", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000)],
+                               lots=("1", "2"), ocid="ocds-1l04xe-313490"), 450000, 900000, "1")
+    for release in (both, whole):  # several lots' awards; a release of a whole publication (all-digit id)
+        (procedure,), _ = read(tmp_path, [release])
+        assert [(lot["lot_id"], lot["lowest_tender_cents"]) for lot in procedure["lots"]] == [("1", None), ("2", None)]

@@ -205,3 +205,23 @@ def test_a_german_or_french_pdfs_page_headers_are_dropped_and_its_labels_read():
                                   "Nom officiel: Jeugdzorg Grens B.V.", "Valeur de", "Page 2 sur 3", "l’offre:",
                                   "800 000 Euro"]]))
     assert winners(parsed) == [("LOT-0001", "Jeugdzorg Grens B.V.", None, 80000000)]
+
+
+def test_a_label_broken_before_its_last_word_that_is_a_label_of_its_own_is_the_whole_label():
+    """Reference §7 (labels broken over two or three lines, BH) and §2.3 (BT-709 framework maximum, BT-710 lowest
+    admissible tender, BT-3201 tender identifier): a label broken before its last word, a label of its own
+    ("Maximumwaarde van de" / "raamovereenkomst: 100 000 000 Euro", "Waarde van de laagste ontvankelijke" /
+    "inschrijving: 300 000 Euro"), was read as that word (the block openers "Raamovereenkomst", "Inschrijving"): the
+    framework maximum and the lowest tender were lost, with a problem "unread amount". SYNTHETIC PDF."""
+    parsed = parse_pdf(text_pdf([[
+        "6. Resultaten", "6.1 ID resultaat perceel: LOT-0001", "Raamovereenkomst:", "Maximumwaarde van de",
+        "raamovereenkomst: 100 000 000 Euro", "6.1.2 Informatie over winnaars", "Winnaar:",
+        "Officiële naam: Alpha Zorg B.V.", "Inschrijving:", "Identificatiecode van de", "inschrijving: TEN-0001",
+        "Waarde van de aanbesteding: 400 000 Euro", "6.1.4 Statistische informatie",
+        "Waarde van de laagste ontvankelijke", "inschrijving: 300 000 Euro",
+        "Waarde van de hoogste ontvankelijke", "inschrijving: 650 000 Euro"]]))
+    (lot,) = parsed["lots"]
+    assert (lot["framework_maximum_cents"], lot["lowest_tender_cents"], lot["highest_tender_cents"]) == (
+        10000000000, 30000000, 65000000)
+    assert winners(parsed) == [("LOT-0001", "Alpha Zorg B.V.", None, 40000000)]
+    assert parsed["problems"] == []
