@@ -61,7 +61,10 @@ _UP = r"(?:[A-ZÀ-Ý0-9][\w&'!+]*(?:-[\w&'!+]*)*|[a-z][A-Z][\w!+]*(?:-[\w!+]*)*)
 _CONN = r"(?:van|de|der|den|des|het|voor|in|op|&|'t|en(?= [A-Z][\w-]*(?: [A-Z]|$)))"
 # At most 16 words after the first (with up to 3 joining words each): a name unbounded made a rule
 # that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
-_NAME = rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
+# branch orgs2: a name may end in a lower-case "groep" ("de Pluryn groep", "Willem Schrikker groep"): without it a list
+# "A, B groep, C en D" ended at B
+_NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
+         r"(?: groep\b)?")
 # a list of names on one line: "A, B en C", "De Rading, Timon, het Leger des Heils en Youké" (branch orgs1: an article
 # before a later name no longer ends the list, and the "en" of "Bezwaren" is no list word)
 _LIST = rf"{_NAME}(?:(?:, ?| en )(?:de |het )?{_NAME}){{0,24}}"  # bounded: a rule that starts with a list is tried at every word
@@ -107,7 +110,7 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
         n = tail["head"]  # "Horizon in Zuid-Holland": the place is where, not who
     if _SERVICE.match(n) or re.fullmatch(r"[A-Z][\w-]*se", n):
         return None  # a service ("Ambulante Jeugdhulp") or a regional adjective ("Noord-Hollandse")
-    if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z]+-?[A-Z]", n):
+    if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z]+-?[A-Z]|['’][st][ -][A-Z]", n):
         return None
     if re.fullmatch(r"\d+[.)]?", n) or re.search(r"-gemeenten$", n):
         return None
@@ -270,6 +273,35 @@ def find_awardees(text: str) -> list[dict]:
     return out
 
 
+# branch orgs2: head words of a care organisation's name, before or after the rest of it (a name's shape, not a list
+# of names); what follows a head word that is no name ("Jeugdbescherming Plus", "GGZ Jeugd")
+_HEAD_FIRST = r"Jeugdbescherming|Jeugdbeschermers|Zorggroep|Thuiszorg|Praktijk|Psychologenpraktijk|GG[ZzDd]"
+_JOIN = r"(?:van|de|der|den|des|het|voor|&|'t)"  # no "en": "GGZ Delfland en TSN Thuiszorg" are two
+_HEAD_LAST = r"Groep|groep|Zorggroep|Thuiszorg"  # not "Jeugdhulp": "Regiovisie Jeugdhulp", "Inkoopplan Jeugdhulp"
+_NOT_NAME = r"(?:Jeugd|Plus|Kinderen|Jongeren|Volwassenen|Wmo|Zorg|Instelling|Instellingen|Aanbieders?|Regio|In|Op|En|Of|De|Het)"
+# words that open a sentence or name a kind of thing, not a provider, before a head word: "Volgens Mutsaersstichting",
+# "Specialistische Jeugdhulp", "Inkoop Jeugdhulp", "Gesloten Jeugdhulp"
+_NOT_SHAPED = re.compile(r"^(?:\w+(?:ing|isch|ische|ele|ale|iele|ieve|ende|erde|lijke|ige)|Inkoop|Jeugd|Zorg|Regio|Gemeente|"
+                         r"Gemeenten|Gesloten|Lokale|Nieuwe|Volgens|Ook|Bij|Met|Door|Namens|Naast|Daarnaast|Voor|Van|Na|"
+                         r"Als|Dat|Die|Dit|Deze|Waar|Wat|De|Het|Een|Werk|Doel|Stuur|Project|Klankbord|Leeftijds|Risico|Beroeps|Peuter)$")
+
+
+def _shaped(name: str) -> str | None:
+    """A provider's name read by its shape (rule ``name_head``), or None: its first word may not open a sentence or
+    name a kind of care ("Volgens Mutsaersstichting" -> "Mutsaersstichting"; "Specialistische Jeugdhulp" -> None)."""
+    words = name.split()
+    while len(words) > 1 and _NOT_SHAPED.match(words[0]) and not re.fullmatch(_HEAD_FIRST, words[0]):
+        words = words[1:]
+    if len(words) == 1 and (re.fullmatch(rf"{_HEAD_FIRST}|{_HEAD_LAST}", words[0])
+                            or _NOT_SHAPED.match(re.sub(r"(?:stichting|groep)$", "", words[0]))):
+        return None
+    if len(words) > 1 and re.fullmatch(_HEAD_LAST, words[-1]) and (_NOT_SHAPED.match(words[-2])
+                                                                   or re.fullmatch(r"[A-Z][a-z]+e", words[-2])):
+        return None
+    n = _clean_name(" ".join(words))
+    return n if n and not _is_place(n) and not re.match(r"\d", n) else None
+
+
 ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # a court with its seat, as written: "Rechtbank Den Haag", "Gerechtshof 's-Hertogenbosch", "rechtbank van Haarlem",
     # "de Rotterdamse rechtbank"; "de rechtbank in/te Amsterdam" is read as "rechtbank Amsterdam" (branch orgs1)
@@ -300,6 +332,14 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     ("provider", "incumbent_list", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij|contractpartner)s?(?: van [a-z ]{{2,30}})?,?\s+"
                                               rf"(?:de |het )?(?P<names>{_LIST})")),
     ("provider", "legal_form", re.compile(rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie|Vereniging) {_NAME}|{_NAME} B\.V\.)")),
+    # branch orgs2: a provider known by the shape of its name, without a legal form: a head word of a care organisation
+    # before its name ("Jeugdbescherming Noord", "Zorggroep Parlan", "Thuiszorg de Friese Wouden", "GGZ Delfland",
+    # "Praktijk voor Kinder- en Jeugdpsychologie Maas en Waal"), after it ("Hartekamp Groep", "TSN Thuiszorg", "Kenter
+    # Jeugdhulp"), or inside one capitalised word mid-sentence ("de Mutsaersstichting", "met PLANgroep"); see _shaped
+    ("provider", "name_head", re.compile(
+        rf"(?<![\w'’-])(?P<names>(?:{_HEAD_FIRST}) (?:(?:de|van|het) )?(?!{_NOT_NAME}\b){_UP}(?: (?:{_JOIN} ){{0,3}}{_UP}){{0,6}}"
+        rf"|(?:['’][st] )?{_UP}(?: (?:{_JOIN} ){{0,2}}{_UP}){{0,3}} (?:{_HEAD_LAST})\b"
+        rf"|(?:{_UP} )?[A-Z]\w+?(?:stichting|groep)\b)")),
     ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
     ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
                                           rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?P<names>{_LIST})")),
@@ -396,6 +436,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             elif group in SINGLE_GROUPS:
                 name = _clean_name(chunk, keep_article=not _initial(text, m.start(group)))
                 names = [name] if name and not _is_place(name) else []
+            elif rule == "name_head":
+                name = _shaped(chunk)
+                names = [name] if name else []
             elif rule == "abbreviation":
                 name = _abbreviated(chunk, m.group("abbr"))
                 names = [name] if name else []

@@ -1,0 +1,45 @@
+"""Organisations and awardees on pages never seen: name shapes, relations and documents (issue 11, branch orgs2).
+
+Every sentence here is SYNTHETIC: written for the test, after the classes of misses that recur over several sites of
+the development corpus (names without a legal form, providers told by their relation to the buyer, parties of a court
+ruling, abbreviations); the names are invented or common words, no page's text is copied.
+"""
+
+import pytest
+
+from tenderarchive.analysis.organisations import find_awardees, find_organisations
+
+
+def organisations(text: str) -> dict[str, str]:
+    return {o["name"]: o["role"] for o in find_organisations(text, [], [])}
+
+
+# --- a provider known by the shape of its name ---------------------------------------------
+
+@pytest.mark.parametrize("text,names", [
+    # a head word of a care organisation before the name, with a lower-case article inside
+    ("Volgens Jeugdbescherming Zuidwest is de wachtlijst te lang.", ["Jeugdbescherming Zuidwest"]),
+    ("De zorg ging naar Thuiszorg de Groene Weide en GGZ Oostkust.", ["Thuiszorg de Groene Weide", "GGZ Oostkust"]),
+    # a head word after the name
+    ("Ook de Lindeboom Groep en Tamarisk Thuiszorg schreven een brief.", ["Lindeboom Groep", "Tamarisk Thuiszorg"]),
+    # one capitalised word mid-sentence, a word that opens the sentence left out
+    ("Volgens Kastanjestichting gaat het goed met de cliënten.", ["Kastanjestichting"]),
+    ("Sinds vorig jaar werkt de gemeente met PLUKgroep.", ["PLUKgroep"]),
+    # a list that holds a name ending in a lower-case "groep" goes on after it
+    ("Zorgaanbieders Wilg, Beuk groep, ’t Eikenhuis en de Hazelaar zijn tevreden.", ["Wilg", "Beuk groep", "’t Eikenhuis", "Hazelaar"]),
+])
+def test_a_provider_is_read_by_the_shape_of_its_name(text, names):
+    found = organisations(text)
+    for n in names:
+        assert found.get(n) == "provider", (n, found)
+
+
+@pytest.mark.parametrize("text", [
+    "De Werkgroep en de Doelgroep kwamen bijeen.",
+    "De inkoop van Specialistische Jeugdhulp start in 2025.",
+    "Het Inkoopplan Jeugdhulp en de Regiovisie Jeugdhulp zijn vastgesteld.",
+    "Een Kwetsbare groep jongeren wacht op hulp.",
+    "GGZ Jeugd en Jeugdbescherming Plus zijn diensten, geen partijen.",
+])
+def test_a_kind_of_care_or_a_common_noun_is_no_provider(text):
+    assert organisations(text) == {}
