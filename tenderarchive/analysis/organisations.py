@@ -76,7 +76,7 @@ _KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]or
 _BRAND = rf"(?:[a-z]+-?[A-Z][\w!+-]*|{_NAME})"
 _LIST_SEP = re.compile(r"\s*(?:,|;|\b(?i:en)\b|\bof\b|&(?= [A-Z][\w-]* [A-Z]))\s*|(?<=!)\s+(?=[A-Z])")
 _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Die", "Dat", "Alle", "Ook", "Zij",
-         "Wij", "We", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's", "Jeugdigen", "Cliënten"}
+         "Wij", "We", "Gecertificeerde Instellingen", "Gecertificeerde Instelling", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's", "Jeugdigen", "Cliënten"}
 _PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
               "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg", "Twente",
               "Nederland", "de regio"}
@@ -273,6 +273,9 @@ def find_awardees(text: str) -> list[dict]:
     return out
 
 
+# branch orgs2: a lower-case word naming the kind of party before its name ("schoonmaakbedrijf", "welzijnskoepel", "de
+# stichtingen", "vervoerder")
+_KIND_WORD = r"[a-z]*(?:bedrijf|koepel|organisatie|instelling|aanbieder|stichting|stichtingen|partij|partijen|vervoerder|groep)"
 # branch orgs2: head words of a care organisation's name, before or after the rest of it (a name's shape, not a list
 # of names); what follows a head word that is no name ("Jeugdbescherming Plus", "GGZ Jeugd")
 _HEAD_FIRST = r"Jeugdbescherming|Jeugdbeschermers|Zorggroep|Thuiszorg|Praktijk|Psychologenpraktijk|GG[ZzDd]"
@@ -340,6 +343,14 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"(?<![\w'’-])(?P<names>(?:{_HEAD_FIRST}) (?:(?:de|van|het) )?(?!{_NOT_NAME}\b){_UP}(?: (?:{_JOIN} ){{0,3}}{_UP}){{0,6}}"
         rf"|(?:['’][st] )?{_UP}(?: (?:{_JOIN} ){{0,2}}{_UP}){{0,3}} (?:{_HEAD_LAST})\b"
         rf"|(?:{_UP} )?[A-Z]\w+?(?:stichting|groep)\b)")),
+    # branch orgs2: a provider told by its relation to the buyer -- a contract or partnership with it, the work done by
+    # it, handed to it or taken over by it ("het lopende contract met Vervoerder X", "de samenwerking met PLANgroep",
+    # "overgenomen door Youké", "niet meer laten uitvoeren door X", "in handen te leggen van de stichtingen A, B en C",
+    # "onder te brengen bij de welzijnskoepel X"); a kind written before the name is skipped
+    ("provider", "relation", re.compile(
+        rf"(?:(?:contract|overeenkomst|samenwerking)\w* met|(?:overgenomen|uitgevoerd|geleverd) door|uit (?:te )?(?:laten )?voeren door|"
+        rf"(?:laten )?uitvoeren door|in handen (?:te leggen |gelegd |geven |gegeven )?van|onder (?:te )?brengen bij|ondergebracht bij|"
+        rf"(?:werkt|werken|werkte|werkten) (?:[\w'’]+ ){{0,4}}samen met) (?:de |het )?(?:{_KIND_WORD} )?(?:{_KIND} )?(?P<names>{_LIST})")),
     ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
     ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
                                           rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?P<names>{_LIST})")),
@@ -415,7 +426,7 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
 SINGLE_GROUPS = ("names2", "names5", "names6", "names9", "names10", "names11")  # one name, not a list
-LIST_RULES = ("aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
+LIST_RULES = ("relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 
 def find_organisations(text: str, awardees: list[dict] | None = None,
@@ -427,8 +438,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     for a in awardees if awardees is not None else find_awardees(text):
         seen.add(a["name"].casefold())
         out.append({"name": a["name"], "role": "awardee", "rule": a["rule"], "sentence": a["sentence"]})
-    for role, rule, rx in ROLE_PATTERNS:
+    for pattern_role, rule, rx in ROLE_PATTERNS:
         for m in rx.finditer(text):
+            role = pattern_role
             group = next(g for g, v in m.groupdict().items() if v and g.startswith("names"))
             chunk = m.group(group)
             if rule in LIST_RULES and group not in SINGLE_GROUPS:
@@ -465,6 +477,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                         or n in _STOP or len(n) < 3:
                     continue
                 seen.add(key)
+                if rule == "relation" and re.search(r"(?i:onderzoek|evaluatie|rapport|advies|analyse|peiling)\w*\W+(?:\w+\W+){0,4}$",
+                                                    text[max(0, m.start() - 80): m.start()]):
+                    role = "adviser"  # "het onderzoek is uitgevoerd door X": X advised, it does not provide care
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 line_end = text.find("\n", m.end())
                 out.append({"name": n, "role": role, "rule": rule,

@@ -43,3 +43,26 @@ def test_a_provider_is_read_by_the_shape_of_its_name(text, names):
 ])
 def test_a_kind_of_care_or_a_common_noun_is_no_provider(text):
     assert organisations(text) == {}
+
+
+# --- a provider told by its relation to the buyer ------------------------------------------
+
+@pytest.mark.parametrize("text,names", [
+    ("Op 1 januari loopt het bestaande contract met schoonmaakbedrijf Glansrijk af.", ["Glansrijk"]),
+    ("De gemeente zet de samenwerking met Kompasrood voor twee jaar voort.", ["Kompasrood"]),
+    ("De kortdurende hulp wordt tot eind 2020 overgenomen door Zonnedauw.", ["Zonnedauw"]),
+    ("De gemeenten willen de jeugdreclassering niet meer laten uitvoeren door Trekvogel.", ["Trekvogel"]),
+    ("Zij besloten de zorg in handen te leggen van de stichtingen Avondrood, Thuiszorg de Heide en Morgenster.",
+     ["Avondrood", "Thuiszorg de Heide", "Morgenster"]),
+    ("Het college besloot de taak onder te brengen bij de welzijnskoepel Kruispunt.", ["Kruispunt"]),
+    ("Sinds 2020 werken de drie regio's nauw samen met Wilgenhof.", ["Wilgenhof"]),
+])
+def test_a_provider_is_read_from_its_relation_to_the_buyer(text, names):
+    found = organisations(text)
+    for n in names:
+        assert found.get(n) == "provider", (n, found)
+
+
+def test_who_carried_out_a_study_is_an_adviser_and_a_kind_of_party_no_name():
+    assert organisations("Het onderzoek is uitgevoerd door Peilbureau Noord.") == {"Peilbureau Noord": "adviser"}
+    assert organisations("De diensten worden uitgevoerd door Gecertificeerde Instellingen (GI's).") == {}
