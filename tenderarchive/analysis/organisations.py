@@ -378,6 +378,37 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
 ]
 
 
+# branch orgs2: the parties at the head of a court ruling, one to a line above their seat ("1. de publiekrechtelijke
+# rechtspersoon / GEMEENTE NIJKERK, / zetelend te Nijkerk", "2. GGD WEST-BRABANT, / te Breda, / hierna te noemen",
+# "de stichting / Stichting Kwadraad , / statutair gevestigd te Gouda"); a person "wonende te" is no party read here
+_RULING_PARTY = re.compile(
+    r"(?:^|\n)[ \t]*(?:(?:\d{1,2}[.)]?|-)[ \t]+)?(?:de (?:publiekrechtelijke rechtspersoon|stichting|vereniging|coöperatie|"
+    r"besloten vennootschap[^\n,]{0,60}|naamloze vennootschap)\s+)?(?P<names>[A-ZÀ-Ý'’][^\n,(]{2,90}?)[ \t]*(?:\([^)\n]{0,80}\))?"
+    r"[ \t]*,?[ \t]*\n[ \t]*(?:statutair )?(?:(?:gevestigd|zetelend|kantoorhoudende) (?:te|in)|te) [A-Z\[’']")
+_SMALL = {"EN", "VAN", "DE", "DER", "DEN", "DES", "VOOR", "HET", "TE", "IN", "OP"}
+
+
+def _ruling_name(chunk: str) -> tuple[str, str] | None:
+    """(name, role) of a party at a ruling's head: written in capitals it is read in the usual case ("GEMEENTE
+    NIJKERK" -> "gemeente Nijkerk", "GGD WEST-BRABANT" -> "GGD West-Brabant"); a municipality, region or the state is
+    the buyer, any other party a provider."""
+    n = re.sub(r"\s+", " ", chunk).strip(" ,.")
+    if not re.search(r"[a-zà-ÿ]", n):
+        words = n.split(" ")
+        n = " ".join(w.lower() if i and w in _SMALL else w if len(w) <= 3 or "." in w
+                     else "-".join(p[:1] + p[1:].lower() for p in w.split("-")) for i, w in enumerate(words))
+    if _PERSON.fullmatch(n) or re.match(r"(?:mr|dr|ir|drs)\.? ", n, re.I) or len(n) < 3:
+        return None
+    if re.match(r"(?i:gemeente) ", n):
+        return "gemeente " + n.split(" ", 1)[1], "buyer"
+    if re.match(r"(?i:regio|gemeenschappelijke regeling|provincie|de staat|staat der)\b", n):
+        return n, "buyer"
+    clean = _clean_name(n)
+    if clean and re.search(r"\b(?:B\.V|U\.A|N\.V)$", clean):
+        clean += "."  # the cleaning took the legal form's last dot
+    return (clean, "provider") if clean and not _is_place(clean) else None
+
+
 def _regio_name(name: str) -> bool:
     """"regio Gooi en Vechtstreek", "De Leidse Regio": a region that acts; not "regio Nederland", not "de regio Jeugd"."""
     rest = re.sub(r"^[Rr]egio ", "", name)
@@ -438,6 +469,14 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     for a in awardees if awardees is not None else find_awardees(text):
         seen.add(a["name"].casefold())
         out.append({"name": a["name"], "role": "awardee", "rule": a["rule"], "sentence": a["sentence"]})
+    # before the patterns: a party in capitals is read in the usual case (branch orgs2)
+    for m in _RULING_PARTY.finditer(text):
+        party = _ruling_name(m.group("names"))
+        if party and party[0].casefold() not in seen:
+            seen.update({party[0].casefold(), party[0].casefold().rstrip(".")})  # "X B.V." as "X B.V" later
+            out.append({"name": party[0], "role": party[1], "rule": "ruling_head",
+                        "sentence": re.sub(r"\s*\n\s*", " / ", m.group(0).strip())[:300]})
+
     for pattern_role, rule, rx in ROLE_PATTERNS:
         for m in rx.finditer(text):
             role = pattern_role

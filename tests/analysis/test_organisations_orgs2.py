@@ -66,3 +66,36 @@ def test_a_provider_is_read_from_its_relation_to_the_buyer(text, names):
 def test_who_carried_out_a_study_is_an_adviser_and_a_kind_of_party_no_name():
     assert organisations("Het onderzoek is uitgevoerd door Peilbureau Noord.") == {"Peilbureau Noord": "adviser"}
     assert organisations("De diensten worden uitgevoerd door Gecertificeerde Instellingen (GI's).") == {}
+
+
+# --- the parties at the head of a court ruling ---------------------------------------------
+
+RULING_HEAD = """Vonnis in kort geding van 3 maart 2021
+in de zaak van
+de besloten vennootschap met beperkte aansprakelijkheid
+ZONNEDAUW ZORG B.V.,
+gevestigd te Almelo,
+eiseres,
+advocaat mr. A. de Vries te Utrecht,
+tegen
+1. de publiekrechtelijke rechtspersoon
+GEMEENTE WATERLAND-NOORD,
+zetelend te Noordwijkerhout,
+gedaagde,
+2. GGD KUSTSTREEK-WEST,
+te Breda,
+hierna te noemen: de GGD,
+3. de stichting
+Stichting Kompasrood ,
+statutair gevestigd te Gouda ,
+"""
+
+
+def test_the_parties_at_a_rulings_head_are_read_above_their_seat():
+    found = organisations(RULING_HEAD)
+    assert found["Zonnedauw Zorg B.V."] == "provider"
+    assert found["gemeente Waterland-Noord"] == "buyer"
+    assert found["GGD Kuststreek-West"] == "provider"
+    assert found["Stichting Kompasrood"] == "provider"
+    # the lawyer's line names no party
+    assert not any("Vries" in n for n in found)
