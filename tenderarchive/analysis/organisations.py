@@ -540,4 +540,25 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 out.append({"name": f"gemeente {name}", "role": "buyer", "rule": "gemeente_x",
                             "sentence": text[text.rfind(chr(10), 0, m.start()) + 1:][:300].split("\n")[0]})
                 break
+    # branch orgs2: a municipality that acts as the buyer without the word "gemeente" before its name -- the place of a
+    # local paper's dateline whose first sentence has "het college" or "de gemeente" act ("HOOGEVEEN - Het college
+    # start de inkoop"), and municipalities listed as the ones who buy together ("Vanaf 2023 gaan A, B en C samen ...",
+    # "A, B en C kopen gezamenlijk jeugdzorg in", "Naast A doen ook mee: B, C en D")
+    if others:
+        names = "|".join(re.escape(f) for f in others)
+        lst = rf"(?:{names})(?:,\s+(?:de |het )?(?:{names})){{0,30}},?\s+en\s+(?:de |het )?(?:{names})"
+        acts = [(m, m.group("m"), "dateline") for m in re.finditer(
+            rf"\A\s*(?P<m>(?i:{names})) [–-] [^.\n]{{0,60}}?\b(?:[Hh]et college|[Dd]e gemeente)\b(?!raad)", text)]
+        for m in re.finditer(rf"\b(?:(?:gaan|gingen|werken|werkten|trekken|kopen|kochten|besteden) (?P<a>{lst})\b[^.\n]{{0,40}}?"
+                             rf"\b(?:samen|gezamenlijk)|(?P<b>{lst}) (?:gaan|werken|trekken|kopen|besteden|willen|kiezen)\b"
+                             rf"[^.\n]{{0,40}}?\b(?:samen|gezamenlijk)|(?:doen|deden|doet) (?:ook )?mee:\s*(?P<c>{lst}))", text):
+            chunk = m.group("a") or m.group("b") or m.group("c")
+            acts += [(m, f, "joint_buyers") for f in re.findall(names, chunk)]
+        for m, form, rule in acts:
+            mun = next((x["name"] for x in municipalities if form.casefold() in {f.casefold() for f in forms_of(x["name"])}), None)
+            if mun and f"gemeente {mun}".casefold() not in seen:
+                seen.add(f"gemeente {mun}".casefold())
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                out.append({"name": f"gemeente {mun}", "role": "buyer", "rule": rule,
+                            "sentence": text[line_start:].split("\n")[0][:300]})
     return out

@@ -99,3 +99,31 @@ def test_the_parties_at_a_rulings_head_are_read_above_their_seat():
     assert found["Stichting Kompasrood"] == "provider"
     # the lawyer's line names no party
     assert not any("Vries" in n for n in found)
+
+
+# --- a municipality that acts as the buyer without the word "gemeente" -------------------------
+
+def buyers(text: str, municipalities: list[str]) -> dict[str, str]:
+    found = find_organisations(text, [], [{"name": m} for m in municipalities])
+    return {o["name"]: o["rule"] for o in found if o["role"] == "buyer"}
+
+
+def test_the_place_of_a_dateline_is_the_buyer_when_its_college_acts():
+    text = "ZEEWOLDE - Het college start de inkoop van jeugdhulp voor 2026."
+    assert buyers(text, ["Zeewolde"]) == {"gemeente Zeewolde": "dateline"}
+    # the council's party acting, or the place named later, is no buyer
+    assert buyers("ZEEWOLDE – De fractie van D66 las in een brief van het College over de begroting.", ["Zeewolde"]) == {}
+    assert buyers("Het college start de inkoop. ZEEWOLDE - Het college besloot.", ["Zeewolde"]) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Vanaf 1 januari gaan Epe, Heerde en Hattem samen de jeugdhulp inkopen.",
+    "Kort gezegd: Epe, Heerde en Hattem kopen gezamenlijk jeugdzorg in.",
+    "Naast Epe doen ook mee: Heerde en Hattem.",
+])
+def test_municipalities_listed_as_the_ones_who_buy_together_are_buyers(text):
+    assert set(buyers(text, ["Epe", "Heerde", "Hattem"])) >= {"gemeente Heerde", "gemeente Hattem"}
+
+
+def test_municipalities_listed_otherwise_are_no_buyers():
+    assert buyers("In Epe, Heerde en Hattem stegen de kosten van de jeugdzorg.", ["Epe", "Heerde", "Hattem"]) == {}
