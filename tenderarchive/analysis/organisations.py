@@ -86,6 +86,7 @@ _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
     r"(?:zijn|is|worden) (?:\w+ ){0,4}gecontracteerd|gecontracteerde (?:\w+ ){0,2}aanbieders|winnaars?)"
     r"[^:]{0,80}:\s*$|(?:partijen|aanbieders) zijn:\s*$", re.I)
+_PARTY_HEAD = re.compile(r"\b(?:partijen|\w*aanbieders|organisaties|instellingen|leveranciers)(?: \w+){0,2}:\s*$", re.I)
 _LIST_LINE = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 _Q = "['‘’\"“”]?"  # a verb in quotes: "de zorg werd 'gegund' aan Horizon"
 _FOR_AMOUNT = r"(?: voor (?:€|EUR|euro)?\s?\d[\d.,]*(?:\s?(?:miljoen|mln\.?|miljard|duizend))?(?: euro)?)?"
@@ -153,39 +154,53 @@ def _add(out: list[dict], seen: set, name: str, rule: str, sentence: str) -> Non
     out.append({"name": name, "rule": rule, "sentence": sentence.strip()[:300]})
 
 
+def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
+    """The names listed under the line ``lines[i]`` that announces them, with the list line of each: bullet or
+    numbered lines, or short plain lines. A bullet item is a name as written: lower-case words inside it belong to
+    it when the name goes on in capitals or ends in a legal form ("- Regionaal instituut voor Dyslexie", "- Zien in de
+    klas B.V.", branch orgs2)."""
+    found: list[tuple[str, str]] = []
+    items_seen = numbered = False
+    for nxt in lines[i + 1: i + 40]:
+        s = nxt.strip()
+        if not s:
+            if items_seen:
+                break
+            continue
+        if _LIST_LINE.match(s):
+            numbered = True
+            item = _LIST_LINE.sub("", s)
+            if ":" in item:
+                item = item.rsplit(":", 1)[1]
+            whole = item.strip(" .;")
+            if (re.fullmatch(r"[A-ZÀ-Ý][\w'’-]*(?: [\w'’&.-]+){1,6}", whole) and not re.search(r",| en | of ", whole)
+                    and re.search(r" (?:[A-ZÀ-Ý][\w'’-]*|B\.V|U\.A|N\.V)\.?$", whole) and _clean_name(whole)
+                    and not _is_place(whole)):
+                found.append((whole if not re.search(r"\b(?:B\.V|U\.A|N\.V)$", whole) else whole + ".", s))
+            else:
+                found += [(n, s) for n in _split_names(item, initial=False)]  # a list item is a name as written
+            items_seen = True
+            continue
+        if numbered:  # a note under a list item (subcontractors, combination members)
+            if len(s) > 240:
+                break
+            continue
+        if len(s) > 90 or (s.endswith(".") and len(s.split()) > 8):
+            break
+        found += [(n, s) for n in _split_names(s)]
+        items_seen = True
+    return found
+
+
 def find_awardees(text: str) -> list[dict]:
     """Parties the text says were awarded or contracted, with the rule that found them."""
     out: list[dict] = []
     seen: set[str] = set()
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if not _AWARD_HEAD.search(line):
-            continue
-        items_seen = numbered = False
-        for nxt in lines[i + 1: i + 40]:
-            s = nxt.strip()
-            if not s:
-                if items_seen:
-                    break
-                continue
-            if _LIST_LINE.match(s):
-                numbered = True
-                item = _LIST_LINE.sub("", s)
-                if ":" in item:
-                    item = item.rsplit(":", 1)[1]
-                for n in _split_names(item, initial=False):  # a list item is a name as written
-                    _add(out, seen, n, "award_list", line + " " + s)
-                items_seen = True
-                continue
-            if numbered:  # a note under a list item (subcontractors, combination members)
-                if len(s) > 240:
-                    break
-                continue
-            if len(s) > 90 or (s.endswith(".") and len(s.split()) > 8):
-                break
-            for n in _split_names(s):
+        if _AWARD_HEAD.search(line):
+            for n, s in _list_after(lines, i):
                 _add(out, seen, n, "award_list", line + " " + s)
-            items_seen = True
     for m in re.finditer(r"(?:zijn|is|worden|werden) (?:in [\w ]{2,40} )?gecontracteerd:\s*([^\n]+)|"
                          r"(?:gegunde|gecontracteerde) (?:\w+ ){0,2}(?:zijn|is):\s*([^\n]+)", text, re.I):
         for n in _split_names(m.group(1) or m.group(2), initial=_initial(text, m.start(m.lastindex))):
@@ -461,14 +476,30 @@ LIST_RULES = ("relation", "aanbieder_x", "consortium", "party_in_procedure", "ad
 
 
 def find_organisations(text: str, awardees: list[dict] | None = None,
-                       municipalities: list[dict] | None = None) -> list[dict]:
+                       municipalities: list[dict] | None = None, providers: list[dict] | None = None) -> list[dict]:
     """Organisations with ``name``, ``role``, ``rule`` and ``sentence``. Awardees come
-    first (role ``awardee``); buyers include each municipality named as "gemeente X"."""
+    first (role ``awardee``); buyers include each municipality named as "gemeente X". ``providers``: parties found
+    by the awardee rules that are not this archive's awardees (the winners of a Wmo tender on a page that is not about
+    youth care), kept as providers with the awardee rule that found them (branch orgs2)."""
     out: list[dict] = []
     seen: set[str] = set()
     for a in awardees if awardees is not None else find_awardees(text):
         seen.add(a["name"].casefold())
         out.append({"name": a["name"], "role": "awardee", "rule": a["rule"], "sentence": a["sentence"]})
+    for a in providers or []:
+        if a["name"].casefold() not in seen:
+            seen.add(a["name"].casefold())
+            out.append({"name": a["name"], "role": "provider", "rule": a["rule"], "sentence": a["sentence"]})
+    # branch orgs2: parties listed under a line that announces them ("... van 4 naar 8 partijen namelijk:", "De
+    # deelnemende organisaties:"), one to a line: providers (the award heads are read by find_awardees)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _PARTY_HEAD.search(line) and not _AWARD_HEAD.search(line):
+            for n, item in _list_after(lines, i):
+                if n.casefold() not in seen and not re.match(r"(?i:perceel|lot|deel)\b", n):
+                    seen.add(n.casefold())
+                    out.append({"name": n, "role": "provider", "rule": "party_list", "sentence": (line + " " + item)[:300]})
+    seen |= {k.rstrip(".") for k in seen}  # "X B.V." found, "X B.V" is the same
     # before the patterns: a party in capitals is read in the usual case (branch orgs2)
     for m in _RULING_PARTY.finditer(text):
         party = _ruling_name(m.group("names"))

@@ -127,3 +127,31 @@ def test_municipalities_listed_as_the_ones_who_buy_together_are_buyers(text):
 
 def test_municipalities_listed_otherwise_are_no_buyers():
     assert buyers("In Epe, Heerde en Hattem stegen de kosten van de jeugdzorg.", ["Epe", "Heerde", "Hattem"]) == {}
+
+
+# --- lists of parties, one to a line -----------------------------------------------------------
+
+def test_a_bullet_item_is_a_name_as_written_with_its_lower_case_words():
+    text = ("Er zijn 4 aanbieders gecontracteerd door de gemeente:\n- Wilg\n- Regionaal centrum voor Leesplezier\n"
+            "- Lezen in de klas B.V.\n- Opstap")
+    assert [a["name"] for a in find_awardees(text)] == ["Wilg", "Regionaal centrum voor Leesplezier",
+                                                        "Lezen in de klas B.V.", "Opstap"]
+
+
+def test_parties_listed_under_a_line_that_announces_them_are_providers():
+    text = ("Het aanbod verdubbelt hiermee van 4 naar 8 partijen namelijk:\n- Wilg Thuis\n- De Nieuwe Hulp\n"
+            "- Opstap\nHulp bij het huishouden\nHulp bij het huishouden is ondersteuning voor mensen.")
+    assert organisations(text) == {"Wilg Thuis": "provider", "De Nieuwe Hulp": "provider", "Opstap": "provider"}
+    # lots listed under a line about parties are no parties
+    assert organisations("Aanbieders kunnen inschrijven op de volgende percelen van de aanbieders:\n- Perceel 1\n- Perceel 2") == {}
+
+
+def test_the_winners_of_another_tender_are_providers_not_awardees():
+    from tenderarchive.analysis import analyse
+    text = ("Gemeente Zeewolde gunt de hulp bij het huishouden (Wmo).\n"
+            "De gegunde partijen zijn:\n- Wilg Thuis\n- Opstap\n"
+            "Zij leveren vanaf 1 januari 2026 huishoudelijke hulp aan inwoners met een Wmo-indicatie.")
+    result = analyse(text, title="Nieuwe aanbieders huishoudelijke hulp")
+    assert not result["relevant"] and result["awardees"] == []
+    roles = {o["name"]: o["role"] for o in result["organisations"]}
+    assert roles["Wilg Thuis"] == roles["Opstap"] == "provider"
