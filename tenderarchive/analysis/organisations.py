@@ -390,6 +390,8 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # branch orgs1: a name defined with its abbreviation in brackets ("het Nederlands Jeugdinstituut (NJi)", "Sociale
     # Dienst Drechtsteden (SDD)"): the brackets say it is a body; its role from its head word (_abbr_role)
     ("adviser", "abbreviation", re.compile(rf"(?P<names>{_NAME}) \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)")),
+    # branch orgs2: the abbreviation first, the name in brackets ("BZJ (BuurtZorg Jong)")
+    ("adviser", "abbreviation", re.compile(rf"(?<![\w-])(?P<abbr>[A-Z][A-Za-z]{{1,7}}) \((?P<names>{_NAME})\)")),
 ]
 
 
@@ -431,6 +433,39 @@ def _regio_name(name: str) -> bool:
         or name.endswith("se Regio")
 
 
+def _spells(abbr: str, words: list[str]) -> bool:
+    """Whether ``abbr`` is spelled by ``words`` in order, each word giving its first letter and maybe more of its own
+    letters ("IPO": "Interprovinciaal Overleg"; "BEZINN": "Boer en Zorg in Noord Nederland"); small joining words
+    may give none (branch orgs2: the capitals-only check missed a letter taken from inside a word)."""
+    letters = [c.lower() for c in abbr if c.isalpha()]
+    words = [w.lower() for w in words if re.search(r"\w", w)]
+    if len(letters) > 12 or len(words) > 10:
+        return False
+
+    def fit(li: int, wi: int) -> bool:
+        if wi == len(words):
+            return li == len(letters)
+        w = words[wi]
+        if w in ("de", "het", "van", "voor", "der", "den", "en", "in", "op", "&") and fit(li, wi + 1):
+            return True
+        if li == len(letters) or w[0] != letters[li]:
+            return False
+        # the word gives its first letter, then any of its later letters in order
+        pos, k = 1, li + 1
+        if fit(k, wi + 1):
+            return True
+        while k < len(letters):
+            j = w.find(letters[k], pos)
+            if j < 0:
+                return False
+            pos, k = j + 1, k + 1
+            if fit(k, wi + 1):
+                return True
+        return False
+
+    return fit(0, 0)
+
+
 def _abbreviated(name: str, abbr: str) -> str | None:
     """The words of ``name`` that ``abbr`` abbreviates ("Het Nederlands Jeugdinstituut", "NJi" -> "Nederlands
     Jeugdinstituut"): the abbreviation's capitals are the capitals of the name's words, in order."""
@@ -442,10 +477,14 @@ def _abbreviated(name: str, abbr: str) -> str | None:
     if len(caps) < 2 or len(words) < 2 or not initials.startswith(caps[0]):
         return None
     it = iter(initials)
-    if not all(c in it for c in caps) or len(initials) > len(caps) + 2:
+    if (not all(c in it for c in caps) or len(initials) > len(caps) + 2) and not _spells(abbr, words):
         return None
     n = _clean_name(" ".join(words))
-    return n if n and not _is_place(n) and _BODY.search(n) and not _NOT_BODY.search(n) else None
+    if not n or n in BARE_OFFICES or (re.search(r"(?i:akkoord|tijd|zorg|hulp)$", n)
+                                      and not re.search(_HEAD_NOUNS, n.rsplit(" ", 1)[0] if " " in n else "", re.I)):
+        return None  # a sector, an agreement or a programme ("Geestelijke Gezondheidszorg (GGZ)", "Integraal
+        # Zorgakkoord (IZA)", "Maatschappelijke Diensttijd (MDT)"), or a body's kind without its name (branch orgs2)
+    return n if not _is_place(n) and _BODY.search(n) and not _NOT_BODY.search(n) else None
 
 
 # the head words of a body (an institute, association, service, court, team, provider), and of what is not one
@@ -453,6 +492,8 @@ def _abbreviated(name: str, abbr: str) -> str | None:
 _BODY = re.compile(r"(?i:instituut|vereniging|centrum|centre|center|raad|groep|dienst|bureau|stichting|platform|overleg|"
                    r"autoriteit|regeling|team|punt|kamer|ministerie|inspectie|organisatie|federatie|bond|netwerk|zorg|jeugd|"
                    r"ggz|ggd|coöperatie|college|commissie|academie|rechtbank|hof)")
+_HEAD_NOUNS = (r"instituut|vereniging|centrum|raad|groep|dienst|bureau|stichting|platform|overleg|autoriteit|team|punt|"
+               r"ministerie|inspectie|organisatie|federatie|bond|netwerk|coöperatie|college|commissie|academie")
 _NOT_BODY = re.compile(r"\b(?:Wet|Akkoord|Maatregel\w*|Programma|Plan|Besluit|Verordening)\b")
 
 

@@ -155,3 +155,27 @@ def test_the_winners_of_another_tender_are_providers_not_awardees():
     assert not result["relevant"] and result["awardees"] == []
     roles = {o["name"]: o["role"] for o in result["organisations"]}
     assert roles["Wilg Thuis"] == roles["Opstap"] == "provider"
+
+
+# --- names defined by an abbreviation ------------------------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    # a letter of the abbreviation taken from inside a word
+    ("Het Interprovinciaal Beraad (IPB) meldde dat de kosten stegen.", "Interprovinciaal Beraad"),
+    # a small joining word gives no letter
+    ("Het Landelijk Overleg van Jeugdraden (LOJ) vroeg aandacht.", "Landelijk Overleg van Jeugdraden"),
+    # the abbreviation first, the name in brackets
+    ("De gemeente gaf jaren subsidie aan WZJ (WijkZorg Jong).", "WijkZorg Jong"),
+])
+def test_a_name_defined_by_its_abbreviation_is_read(text, name):
+    assert name in organisations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De Geestelijke Gezondheidszorg (GGZ) staat onder druk.",
+    "Het Integraal Zorgakkoord (IZA) vraagt om samenwerking.",
+    "Jongeren doen mee aan de Maatschappelijke Diensttijd (MDT).",
+    "Het bestuur van de Gemeenschappelijke Regeling (GR) besloot.",
+])
+def test_a_sector_an_agreement_or_a_bare_kind_in_brackets_is_no_body(text):
+    assert organisations(text) == {}
