@@ -366,6 +366,15 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"(?:(?:contract|overeenkomst|samenwerking)\w* met|(?:overgenomen|uitgevoerd|geleverd) door|uit (?:te )?(?:laten )?voeren door|"
         rf"(?:laten )?uitvoeren door|in handen (?:te leggen |gelegd |geven |gegeven )?van|onder (?:te )?brengen bij|ondergebracht bij|"
         rf"(?:werkt|werken|werkte|werkten) (?:[\w'’]+ ){{0,4}}samen met) (?:de |het )?(?:{_KIND_WORD} )?(?:{_KIND} )?(?P<names>{_LIST})")),
+    # branch orgs2: an organisation named by the person who speaks or works for it ("bestuurder van Parlan",
+    # "directeur bij de Opvoedpoli"; a researcher's organisation advises: "onderzoeker bij Het Vergeten Kind"), and a
+    # body of interest named after its kind ("reizigersorganisatie Rocov", "brancheorganisatie X")
+    ("provider", "staff_of", re.compile(
+        rf"(?<![\w-])(?P<fn>[Oo]nderzoeker|[Dd]irecteur|[Dd]irectrice|[Ww]oordvoerder|[Ww]oordvoerster|[Bb]estuurder|"
+        rf"[Bb]estuursvoorzitter|[Mm]edewerker|[Bb]eleidsadviseur) (?:bij|van) (?:de |het )?(?P<names>{_LIST})")),
+    ("adviser", "interest_body", re.compile(
+        rf"(?<![\w-])(?:[Bb]elangen|[Bb]ranche|[Kk]oepel|[Cc]liënten|[Pp]atiënten|[Rr]eizigers|[Oo]uder|[Bb]eroeps|[Jj]ongeren)"
+        rf"(?:organisatie|vereniging|platform)s? (?:van )?(?:de |het )?(?P<names>{_LIST})")),
     ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
     ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
                                           rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?P<names>{_LIST})")),
@@ -513,7 +522,7 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
 SINGLE_GROUPS = ("names2", "names5", "names6", "names9", "names10", "names11")  # one name, not a list
-LIST_RULES = ("relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
+LIST_RULES = ("staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 
 def find_organisations(text: str, awardees: list[dict] | None = None,
@@ -588,6 +597,10 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                         or n in _STOP or len(n) < 3:
                     continue
                 seen.add(key)
+                if rule == "staff_of" and (len(n) < 4 and not n.isupper() or _PERSON.fullmatch(n)):
+                    continue  # "bestuurder van Stg." (an abbreviated legal form), a person
+                if rule == "staff_of" and m.group("fn").lower() in ("onderzoeker", "beleidsadviseur"):
+                    role = "adviser"
                 if rule == "relation" and re.search(r"(?i:onderzoek|evaluatie|rapport|advies|analyse|peiling)\w*\W+(?:\w+\W+){0,4}$",
                                                     text[max(0, m.start() - 80): m.start()]):
                     role = "adviser"  # "het onderzoek is uitgevoerd door X": X advised, it does not provide care

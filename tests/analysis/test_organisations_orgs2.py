@@ -179,3 +179,17 @@ def test_a_name_defined_by_its_abbreviation_is_read(text, name):
 ])
 def test_a_sector_an_agreement_or_a_bare_kind_in_brackets_is_no_body(text):
     assert organisations(text) == {}
+
+
+# --- an organisation named by who speaks or works for it, a body of interest by its kind ------------
+
+def test_an_organisation_is_read_from_the_person_who_works_for_it():
+    found = organisations("Dat zegt Anna de Wit, bestuurder van Zonnedauw. Piet Jansen, onderzoeker bij Kinderstem, "
+                          "beaamt dat; ook directeur bij de Opstap sprak.")
+    assert found == {"Zonnedauw": "provider", "Kinderstem": "adviser", "Opstap": "provider"}
+    # the person named after the function is no organisation
+    assert organisations("Volgens woordvoerder Anna de Wit gaat het goed.") == {}
+
+
+def test_a_body_of_interest_is_read_after_its_kind():
+    assert organisations("Volgens reizigersorganisatie Halte Noord gaat het goed.") == {"Halte Noord": "adviser"}
