@@ -57,7 +57,7 @@ import re
 # a capitalised word; its hyphens are its own ("Gemiva-SVG", "Jeugd-"), so words join by a space only: with a hyphen
 # both inside a word and between words, "A-B-C-..." could be cut in 2^n ways (branch orgs1: 300 hyphenated words took
 # minutes)
-_UP = r"(?:[A-ZÀ-Ý0-9][\w&'!+]*(?:-[\w&'!+]*)*|[a-z][A-Z][\w!+]*(?:-[\w!+]*)*)"
+_UP = r"(?:[A-ZÀ-Ý][\w&'!+]*- (?:en|&) [\w]+|[A-ZÀ-Ý0-9][\w&'!+]*(?:-[\w&'!+]*)*|[a-z][A-Z][\w!+]*(?:-[\w!+]*)*)"
 _CONN = r"(?:van|de|der|den|des|het|voor|in|op|&|'t|en(?= [A-Z][\w-]*(?: [A-Z]|$)))"
 # At most 16 words after the first (with up to 3 joining words each): a name unbounded made a rule
 # that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
@@ -74,9 +74,11 @@ _KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]or
          r"(?:aanbieders?|instelling(?:en)?|organisaties?)|[Aa]anbieders?)")
 # a name written as a brand with a lower-case start ("rondomJou"): read only where the kind of party is named before it
 _BRAND = rf"(?:[a-z]+-?[A-Z][\w!+-]*|{_NAME})"
-_LIST_SEP = re.compile(r"\s*(?:,|;|\b(?i:en)\b|\bof\b|&(?= [A-Z][\w-]* [A-Z]))\s*|(?<=!)\s+(?=[A-Z])")
+# (branch orgs2: the "en" of a word cut short, "Jeugd- en Gezinsbeschermers", joins one name)
+_LIST_SEP = re.compile(r"(?<!-)\s*(?:,|;|(?<!- )\b(?i:en)\b|\bof\b|&(?= [A-Z][\w-]* [A-Z]))\s*|(?<=!)\s+(?=[A-Z])")
 _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Die", "Dat", "Alle", "Ook", "Zij",
-         "Wij", "We", "Gecertificeerde Instellingen", "Gecertificeerde Instelling", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's", "Jeugdigen", "Cliënten"}
+         "Wij", "We", "Verder", "Daarnaast", "Momenteel", "Inmiddels", "Nu", "Toen", "Er", "Hier", "Daar", "Dan", "Wel",
+         "Gecertificeerde Instellingen", "Gecertificeerde Instelling", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's", "Jeugdigen", "Cliënten"}
 _PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
               "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg", "Twente",
               "Nederland", "de regio"}
@@ -115,6 +117,8 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
         return None
     if re.fullmatch(r"\d+[.)]?", n) or re.search(r"-gemeenten$", n):
         return None
+    if re.fullmatch(r"[A-Z][a-z]*wet|WMO|Wmo \d*", n):
+        return None  # a law ("zorgaanbieder WMO en Jeugdwet"), not a party (branch orgs2)
     return n
 
 
@@ -331,6 +335,10 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
                                          rf"Gemeenschappelijke [Rr]egeling(?! (?:\(GR\) )?(?:Inkoopbureau|Serviceorganisatie|Inkooporganisatie))|Jeugdhulpregio|Jeugdregio|Netwerkorganisatie|Servicebureau|"
                                          rf"(?:Intergemeentelijke )?Sociale Dienst|Regionaal Serviceteam)"
                                          rf"(?: (?:[Rr]egio )?{_NAME})?)")),
+    # branch orgs2: the same bodies written in lower case, then only with their name ("de jeugdhulpregio Noord-Veluwe",
+    # "een gemeenschappelijke regeling (GR) Omnibuzz"); the name is written with a capital
+    ("buyer", "buyer_office", re.compile(rf"(?<![\w-])(?P<names>(?:jeugdhulpregio|jeugdregio|inkoopbureau|inkooporganisatie|"
+                                         rf"gemeenschappelijke regeling)(?: \(GR\))? (?!(?:{_NOT_NAME})\b){_NAME})")),
     ("buyer", "acronym", re.compile(r"\b(?P<names>RIGG|OZJT|H10 Inkoopbureau|GRJR|SOJ|TWO Jeugdhulp)\b")),
     # branch orgs1: a region as a body ("de regio Gooi en Vechtstreek heeft besloten", "De Leidse Regio"); a region
     # name joins its parts with "en" ("Noord-Veluwe en Zeewolde"), which a list of names would split
@@ -376,6 +384,16 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"(?<![\w-])(?:[Bb]elangen|[Bb]ranche|[Kk]oepel|[Cc]liënten|[Pp]atiënten|[Rr]eizigers|[Oo]uder|[Bb]eroeps|[Jj]ongeren)"
         rf"(?:organisatie|vereniging|platform)s? (?:van )?(?:de |het )?(?P<names>{_LIST})")),
     ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
+    # branch orgs2: one provider set off by commas after its kind ("En die nieuwe jeugdhulpaanbieder, Horizon, komt er")
+    ("provider", "aanbieder_x", re.compile(rf"\b(?:[Dd]e|[Hh]et|[Ee]en|[Dd]ie|[Dd]eze) (?:[a-z]+ )?(?:[Jj]eugdzorg|[Jj]eugdhulp|[Zz]org)?"
+                                           rf"(?:aanbieder|instelling|organisatie), (?P<names11>{_NAME}),")),
+    # branch orgs2: the providers a kind of party names in brackets or that are said to be the ones ("De grootste
+    # organisaties in de provincie (de A, B en het C) die ...", "A, B en het C zijn op dit moment de organisaties die",
+    # "de huidige aanbieders (A in X, B in Y en C)")
+    ("provider", "kind_list", re.compile(
+        rf"(?:(?:organisaties|aanbieders|instellingen|partijen|contractpartners)(?: [\w-]+){{0,3}} \((?:de |het )?(?P<names>{_LIST})\)"
+        rf"|(?P<names13>{_LIST}) (?:zijn|waren) (?:[\w-]+ ){{0,4}}(?:de|het|een) (?:[\w-]+ )?(?:organisaties|aanbieders|instellingen|"
+        rf"partijen|GI's)\b)")),
     ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
                                           rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?P<names>{_LIST})")),
     # branch orgs1: a party told by its part in the procedure -- the one that sued or objected, subscribed or not,
@@ -522,7 +540,7 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
 SINGLE_GROUPS = ("names2", "names5", "names6", "names9", "names10", "names11")  # one name, not a list
-LIST_RULES = ("staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
+LIST_RULES = ("kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 
 def find_organisations(text: str, awardees: list[dict] | None = None,
@@ -584,6 +602,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     n = re.sub(r" Gemeenten?\b.*$", "", n)  # "Regio Oosterschelde Gemeenten Borsele"
                     if not _regio_name(n):
                         continue
+                if rule == "buyer_office":  # "jeugdhulpregio X" written as a name (branch orgs2)
+                    n = (n[:1].upper() + n[1:]).replace(" (GR)", "")
                 if rule == "buyer_office" and n in BARE_OFFICES:
                     continue  # "de Gemeenschappelijke Regeling" without its name names no body
                 if rule == "advice_by" and _PERSON.fullmatch(n):

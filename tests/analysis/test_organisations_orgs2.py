@@ -193,3 +193,31 @@ def test_an_organisation_is_read_from_the_person_who_works_for_it():
 
 def test_a_body_of_interest_is_read_after_its_kind():
     assert organisations("Volgens reizigersorganisatie Halte Noord gaat het goed.") == {"Halte Noord": "adviser"}
+
+
+# --- buyers written in lower case, providers set off by commas or brackets -----------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("In de afgelopen maanden heeft de jeugdhulpregio Veluwezoom een aanbesteding doorlopen.", "Jeugdhulpregio Veluwezoom"),
+    ("De gemeenten starten een gemeenschappelijke regeling (GR) Vervoerplus per 1 mei.", "Gemeenschappelijke regeling Vervoerplus"),
+])
+def test_a_buyer_office_written_in_lower_case_is_read_with_its_name(text, name):
+    assert organisations(text).get(name) == "buyer"
+
+
+@pytest.mark.parametrize("text,names", [
+    ("En die nieuwe jeugdhulpaanbieder, Zonnedauw,komt er.", ["Zonnedauw"]),
+    ("De grootste organisaties in de provincie (de Wilg Stichting, Jeugd- en Gezinshoeders en het Baken) die zorgen "
+     "voor de jeugdbescherming, weigeren.", ["Wilg Stichting", "Jeugd- en Gezinshoeders", "Baken"]),
+    ("De Wilg Stichting, Jeugd- en Gezinshoeders en het Baken zijn op dit moment de organisaties die dat doen.",
+     ["Wilg Stichting", "Jeugd- en Gezinshoeders", "Baken"]),
+])
+def test_providers_set_off_after_their_kind_or_said_to_be_the_ones(text, names):
+    found = organisations(text)
+    for n in names:
+        assert found.get(n) == "provider", (n, found)
+
+
+def test_an_adverb_or_a_law_is_no_provider():
+    assert organisations("Verder zijn de aanbieders tevreden over de tarieven.") == {}
+    assert organisations("Zorgfraude door zorgaanbieder WMO en Jeugdwet.") == {}
