@@ -276,6 +276,17 @@ def find_awardees(text: str) -> list[dict]:
         ("levert_vanaf", rf"(?:aanbesteding|gunning|inkoop)\w*[^.\n]{{0,60}}\bdat (?P<names>{_NAME})(?: uit [A-Z][\w' -]+?)? "
                          rf"(?:vanaf|per|met ingang van) \d{{1,2}} {_MONTH} \d{{4}} [^.\n]{{0,60}}?"
                          rf"(?:overnemen|overneemt|uitvoeren|uitvoert|leveren|levert|verzorgen|verzorgt)\b"),
+        # branch orgs2: the award told in the passive, as the winner's idiom, or with krijgen, the verb before its
+        # subject as Dutch puts it after an opening phrase ("De aanbesteding is gewonnen door X", "X kwam als winnaar
+        # uit de bus", "X krijgt de opdracht", "Per 1 januari krijgt X het contract")
+        ("winner", rf"(?:aanbesteding|opdracht|contract|gunning|perceel|tender)\w* (?:[\w-]+ ){{0,6}}"
+                   rf"gewonnen door (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
+        ("winner", rf"(?P<names>{_NAME}) (?:is|komt|kwam|zijn|kwamen) (?:\w+ ){{0,3}}als (?:\w+ )?winnaars? (?:uit de bus|uit de aanbesteding|van de)"),
+        # (not "X krijgt de opdracht niet", nor an errand: "X krijgt de opdracht om een plan te maken")
+        ("winner_side", rf"(?P<names>{_NAME}) (?:krijgt|kreeg|krijgen|kregen) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning)\b"
+                        rf"(?! niet| om (?!vanaf|per|met ingang))"),
+        ("winner_side", rf"\b(?:krijgt|kreeg|krijgen|kregen) (?P<names>{_NAME}) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning)\b"
+                        rf"(?! niet| om (?!vanaf|per|met ingang))"),
         ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_LIST}) "
                              rf"(?:leveren|zorgen|verzorgen|voeren|gaan|nemen)\b[^.\n]{{0,80}}\bvanaf\b"),
     ]

@@ -221,3 +221,24 @@ def test_providers_set_off_after_their_kind_or_said_to_be_the_ones(text, names):
 def test_an_adverb_or_a_law_is_no_provider():
     assert organisations("Verder zijn de aanbieders tevreden over de tarieven.") == {}
     assert organisations("Zorgfraude door zorgaanbieder WMO en Jeugdwet.") == {}
+
+
+# --- awardees: the passive, the winner's idiom, krijgen with the verb first ------------------------
+
+def awardees(text: str) -> list[str]:
+    return [a["name"] for a in find_awardees(text)]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("De aanbesteding voor de ambulante jeugdhulp is gewonnen door Zonnedauw en Opstap.", ["Zonnedauw", "Opstap"]),
+    ("Kompasrood kwam als winnaar uit de bus.", ["Kompasrood"]),
+    ("Zonnedauw krijgt de opdracht voor vier jaar.", ["Zonnedauw"]),
+    ("Per 1 januari krijgt Zonnedauw het contract voor de jeugdbescherming.", ["Zonnedauw"]),
+])
+def test_the_winner_is_read_in_the_passive_by_idiom_and_with_krijgen(text, names):
+    assert awardees(text) == names
+
+
+def test_a_party_that_does_not_get_the_contract_is_no_awardee():
+    assert awardees("Zonnedauw krijgt de opdracht niet.") == []
+    assert awardees("Daarna krijgt Peilbureau Noord de opdracht om een plan te maken.") == []
