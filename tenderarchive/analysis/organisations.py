@@ -67,7 +67,11 @@ _NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0
          r"(?: groep\b)?")
 # a list of names on one line: "A, B en C", "De Rading, Timon, het Leger des Heils en Youké" (branch orgs1: an article
 # before a later name no longer ends the list, and the "en" of "Bezwaren" is no list word)
-_LIST = rf"{_NAME}(?:(?:, ?| en )(?:de |het )?{_NAME}){{0,24}}"  # bounded: a rule that starts with a list is tried at every word
+_LIST = rf"{_NAME}(?:(?:, ?| en )(?:de |het )?{_NAME}){{0,24}}"
+# branch orgs2: a list that a rule starts with, taken whole (an atomic group): "en" both joins a name ("Maas en Waal")
+# and a list, so a list that is not followed by the rule's verb was cut in exponentially many ways before failing
+# ("A Groep en " x 16: seconds, x 30: hours)
+_ALIST = rf"(?>{_LIST})"  # bounded: a rule that starts with a list is tried at every word
 # kinds of party written before a provider's name: "jeugdhulpaanbieders A en B", "zorginstelling Pluryn",
 # "jeugdzorgorganisatie Intervence", "grote zorginstellingen als A, B en C"
 _KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]org|[Ww]elzijns|[Gg]gz-|GGZ-)"
@@ -233,7 +237,7 @@ def find_awardees(text: str) -> list[dict]:
         ("contract_met", rf"(?:contract|overeenkomst)verlenging (?:voor|met|van) (?:de |het )?(?P<names>{_NAME})"),
         ("contract_met", rf"(?:contract|overeenkomst)\w* met (?:de |het )?(?P<names>{_NAME}) (?:[\w-]+ ){{0,6}}?(?:te )?verleng(?:en|d|t)\b"),
         ("contract_met", rf"afspraken (?:\w+ ){{0,2}}(?:gemaakt|vastgelegd) met (?:de |het )?{_KIND} (?P<names>{_LIST})"),
-        ("contract_met", rf"\b[Mm]et (?:de )?{_KIND} (?P<names>{_LIST}) (?:gaan|gaat|zijn|is|werd|werden|hebben|heeft) "
+        ("contract_met", rf"\b[Mm]et (?:de )?{_KIND} (?P<names>{_ALIST}) (?:gaan|gaat|zijn|is|werd|werden|hebben|heeft) "
                          rf"(?:[\w-]+ ){{0,4}}(?:samenwerking|overeenkomst|contract)\w* (?:aan|aangegaan|gesloten|getekend)\b"),
         ("contracted_list", rf"(?:betrokken|gecontracteerde|geselecteerde|gegunde|deelnemende) (?:GI'?s|aanbieders|partijen|"
                             rf"instellingen|organisaties) zijn[,:]? (?:naast (?:de |het )?(?P<first>{_NAME}),\s*)?"
@@ -258,7 +262,7 @@ def find_awardees(text: str) -> list[dict]:
         # after their kind: "van twee samenwerkingsverbanden, rondomJou en Kracht jeugd en gezin, hun handtekening gezet
         # onder de overeenkomst"
         ("signing_parties", rf"(?:samenwerkingsverband|consortium|consortia|combinatie|aanbieder|organisatie)\w*,?\s+"
-                            rf"(?P<names>{_BRAND}(?:\s*(?:,|en)\s*{_BRAND})*)[^.\n,]{{0,30}},?\s+(?:[a-z]+ ){{0,2}}"
+                            rf"(?P<names>(?>{_BRAND}(?:\s*(?:,|en)\s*{_BRAND})*))[^.\n,]{{0,30}},?\s+(?:[a-z]+ ){{0,2}}"
                             rf"(?:hun|zijn|haar) handtekening(?:en)? (?:[\w'-]+ ){{0,2}}onder (?:de|het) (?:\w*overeenkomst|\w*contract)"),
         # branch orgs1: the members of a consortium the text says was awarded or chosen ("... uit te laten voeren door
         # het samenwerkingsverband waar X deel van uitmaakt. Dit samenwerkingsverband bestaat uit A, B en C")
@@ -287,7 +291,7 @@ def find_awardees(text: str) -> list[dict]:
                         rf"(?! niet| om (?!vanaf|per|met ingang))"),
         ("winner_side", rf"\b(?:krijgt|kreeg|krijgen|kregen) (?P<names>{_NAME}) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning)\b"
                         rf"(?! niet| om (?!vanaf|per|met ingang))"),
-        ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_LIST}) "
+        ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_ALIST}) "
                              rf"(?:leveren|zorgen|verzorgen|voeren|gaan|nemen)\b[^.\n]{{0,80}}\bvanaf\b"),
     ]
     for rule, rx in rules:
@@ -361,7 +365,7 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
                                       r"Vereniging van Nederlandse Gemeenten|\bVNG\b)")),
     # branch orgs1: the party asked for advice or that wrote the report ("KPMG is gevraagd om advies", "opgesteld door
     # Deloitte en AKD", "ondersteund door ISD Bollenstreek")
-    ("adviser", "advice_by", re.compile(rf"(?:(?P<names>{_LIST}) (?:is|zijn|werd|werden) (?:\w+ )?gevraagd (?:om |te )?(?:advies|adviseren)|"
+    ("adviser", "advice_by", re.compile(rf"(?:(?P<names>{_ALIST}) (?:is|zijn|werd|werden) (?:\w+ )?gevraagd (?:om |te )?(?:advies|adviseren)|"
                                         rf"(?:opgesteld|ondersteund|geadviseerd) door (?:de |het )?(?P<names12>{_LIST}))")),
     ("provider", "incumbent", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij)\s+(?P<names>(?:[Cc]oöperatie|[Ss]tichting) {_NAME})")),
     # branch orgs1: the incumbents named after their kind, also in a list ("De huidige contractpartners, het Leger des
@@ -402,18 +406,18 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # organisaties in de provincie (de A, B en het C) die ...", "A, B en het C zijn op dit moment de organisaties die",
     # "de huidige aanbieders (A in X, B in Y en C)")
     ("provider", "kind_list", re.compile(
-        rf"(?:(?:organisaties|aanbieders|instellingen|partijen|contractpartners)(?: [\w-]+){{0,3}} \((?:de |het )?(?P<names>{_LIST})\)"
-        rf"|(?P<names13>{_LIST}) (?:zijn|waren) (?:[\w-]+ ){{0,4}}(?:de|het|een) (?:[\w-]+ )?(?:organisaties|aanbieders|instellingen|"
+        rf"(?:(?:organisaties|aanbieders|instellingen|partijen|contractpartners)(?: [\w-]+){{0,3}} \((?:de |het )?(?P<names>{_ALIST})\)"
+        rf"|(?P<names13>{_ALIST}) (?:zijn|waren) (?:[\w-]+ ){{0,4}}(?:de|het|een) (?:[\w-]+ )?(?:organisaties|aanbieders|instellingen|"
         rf"partijen|GI's)\b)")),
     ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
                                           rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?P<names>{_LIST})")),
     # branch orgs1: a party told by its part in the procedure -- the one that sued or objected, subscribed or not,
     # the group a provider belongs to, the founders of a new provider
     ("provider", "party_in_procedure", re.compile(
-        rf"(?:(?P<names>{_LIST}) (?:spant|spande|spanden|spannen|heeft|hebben) (?:een |het )?kort geding"
+        rf"(?:(?P<names>{_ALIST}) (?:spant|spande|spanden|spannen|heeft|hebben) (?:een |het )?kort geding"
         rf"|[Ss]pande (?P<names2>{_NAME}) (?:een )?kort geding"
-        rf"|(?P<names3>{_LIST}) (?:maakte|maakten|maakt|maken) bezwaar"
-        rf"|(?P<names4>{_LIST}) (?:heeft|hebben) (?:zich )?(?:niet |wel |opnieuw )?(?:ingeschreven|inschreven)"
+        rf"|(?P<names3>{_ALIST}) (?:maakte|maakten|maakt|maken) bezwaar"
+        rf"|(?P<names4>{_ALIST}) (?:heeft|hebben) (?:zich )?(?:niet |wel |opnieuw )?(?:ingeschreven|inschreven)"
         rf"|[Nn]ieuwe inschrijver is (?P<names5>{_NAME})"
         rf"|(?:onderdeel|dochter\w*) van (?:de |het )?(?P<names6>{_NAME})"
         rf"|(?:opgericht|bijeengebracht) door (?:de |het )?(?:{_KIND} )?(?P<names7>{_LIST})"
@@ -423,7 +427,7 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"|(?P<names11>{_NAME}),? (?:is )?(?:een|het) (?:samenwerkingsverband|consortium|combinatie) (?:van|tussen) (?:de |het )?(?=[A-Z]))")),
     # branch orgs1: the parties of a court ruling as it names them ("hierna te noemen: Jeugdformaat", "Partijen worden
     # hierna A, B, C en de gemeente genoemd")
-    ("provider", "ruling_party", re.compile(rf"[Hh]ierna(?: gezamenlijk)?(?: te noemen)?:? (?:de |het )?(?P<names>{_LIST})"
+    ("provider", "ruling_party", re.compile(rf"[Hh]ierna(?: gezamenlijk)?(?: te noemen)?:? (?:de |het )?(?P<names>{_ALIST})"
                                             rf"(?=[,.;\n]| genoemd| en de)")),
     # branch orgs1: a name defined with its abbreviation in brackets ("het Nederlands Jeugdinstituut (NJi)", "Sociale
     # Dienst Drechtsteden (SDD)"): the brackets say it is a body; its role from its head word (_abbr_role)

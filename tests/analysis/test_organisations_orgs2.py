@@ -242,3 +242,15 @@ def test_the_winner_is_read_in_the_passive_by_idiom_and_with_krijgen(text, names
 def test_a_party_that_does_not_get_the_contract_is_no_awardee():
     assert awardees("Zonnedauw krijgt de opdracht niet.") == []
     assert awardees("Daarna krijgt Peilbureau Noord de opdracht om een plan te maken.") == []
+
+
+# --- a list that a rule starts with is read in linear time --------------------------------------
+
+@pytest.mark.parametrize("opening", ["", "Zorgaanbieders ", "de huidige aanbieders ", "organisaties ("])
+def test_a_long_run_of_names_joined_by_en_is_read_quickly(opening):
+    import time
+    # "en" both joins a name and a list: a list not followed by the rule's verb was cut in exponentially many ways
+    text = (opening + "Zonnedauw Groep en " * 40) * 3
+    start = time.monotonic()
+    find_organisations(text, find_awardees(text), [])
+    assert time.monotonic() - start < 5
