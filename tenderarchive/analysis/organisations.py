@@ -45,6 +45,15 @@ incumbents in a list, regions as bodies (``regio_x``, ``regio_list``), public bo
 seat as written, advisers asked for advice (``advice_by``) and bodies defined by an abbreviation in brackets
 (``abbreviation``, role from the head word).
 
+Branch orgs2 added, after the classes of dev misses that recur over several sites: providers by the shape of their
+name (``name_head``) and by their relation to the buyer (``relation``), the parties at a ruling's head
+(``ruling_head``), buyers from a dateline (``dateline``) or a list of municipalities buying together
+(``joint_buyers``), parties listed under a line announcing them (``party_list``), the organisation of a person who
+speaks for it (``staff_of``), bodies of interest (``interest_body``), providers named after their kind in brackets or
+said to be the ones (``kind_list``), abbreviations spelled from inside words or written first, and awardees in the
+passive, by the winner's idiom and with krijgen. A list that a rule must find a verb after is taken whole
+(:data:`_ALIST`).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
