@@ -78,8 +78,11 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
         # run is read by stages.add_procedure_running).
         primary = "voorbereiding"
         primary_rule = "preparation_default"
+    others_won: list[dict] = []
     if not rel["relevant"]:
-        awardees = []  # winners of something else (a Wmo or transport tender) are not this archive's awardees
+        # winners of something else (a Wmo or transport tender) are not this archive's awardees; they are still
+        # organisations the page names, as providers (branch orgs2)
+        awardees, others_won = [], awardees
     result = {
         **rel,
         "stages": [{k: s[k] for k in ("stage", "status", "cue", "sentence")} | {"evidence": "strong" if s["strong"] else "weak"}
@@ -90,7 +93,8 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
         "reference_date": ref.isoformat() if ref else None,
         "reference_date_source": ("published" if published else "text") if ref else None,
         **places,
-        "organisations": find_organisations(norm, awardees, places["municipalities"] + places["implied_municipalities"]),
+        "organisations": find_organisations(norm, awardees, places["municipalities"] + places["implied_municipalities"],
+                                            providers=others_won),
         "awardees": [a["name"] for a in awardees],
         "awardee_evidence": awardees,
         "procedure_type": proc_norm,

@@ -45,6 +45,15 @@ incumbents in a list, regions as bodies (``regio_x``, ``regio_list``), public bo
 seat as written, advisers asked for advice (``advice_by``) and bodies defined by an abbreviation in brackets
 (``abbreviation``, role from the head word).
 
+Branch orgs2 added, after the classes of dev misses that recur over several sites: providers by the shape of their
+name (``name_head``) and by their relation to the buyer (``relation``), the parties at a ruling's head
+(``ruling_head``), buyers from a dateline (``dateline``) or a list of municipalities buying together
+(``joint_buyers``), parties listed under a line announcing them (``party_list``), the organisation of a person who
+speaks for it (``staff_of``), bodies of interest (``interest_body``), providers named after their kind in brackets or
+said to be the ones (``kind_list``), abbreviations spelled from inside words or written first, and awardees in the
+passive, by the winner's idiom and with krijgen. A list that a rule must find a verb after is taken whole
+(:data:`_ALIST`).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -57,23 +66,32 @@ import re
 # a capitalised word; its hyphens are its own ("Gemiva-SVG", "Jeugd-"), so words join by a space only: with a hyphen
 # both inside a word and between words, "A-B-C-..." could be cut in 2^n ways (branch orgs1: 300 hyphenated words took
 # minutes)
-_UP = r"(?:[A-ZÀ-Ý0-9][\w&'!+]*(?:-[\w&'!+]*)*|[a-z][A-Z][\w!+]*(?:-[\w!+]*)*)"
+_UP = r"(?:[A-ZÀ-Ý][\w&'!+]*- (?:en|&) [\w]+|[A-ZÀ-Ý0-9][\w&'!+]*(?:-[\w&'!+]*)*|[a-z][A-Z][\w!+]*(?:-[\w!+]*)*)"
 _CONN = r"(?:van|de|der|den|des|het|voor|in|op|&|'t|en(?= [A-Z][\w-]*(?: [A-Z]|$)))"
 # At most 16 words after the first (with up to 3 joining words each): a name unbounded made a rule
 # that starts with one quadratic on a run of capitalised words ("Gemeente " x 3000: 15 s).
-_NAME = rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
+# branch orgs2: a name may end in a lower-case "groep" ("de Pluryn groep", "Willem Schrikker groep"): without it a list
+# "A, B groep, C en D" ended at B
+_NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
+         r"(?: groep\b)?")
 # a list of names on one line: "A, B en C", "De Rading, Timon, het Leger des Heils en Youké" (branch orgs1: an article
 # before a later name no longer ends the list, and the "en" of "Bezwaren" is no list word)
-_LIST = rf"{_NAME}(?:(?:, ?| en )(?:de |het )?{_NAME}){{0,24}}"  # bounded: a rule that starts with a list is tried at every word
+_LIST = rf"{_NAME}(?:(?:, ?| en )(?:de |het )?{_NAME}){{0,24}}"
+# branch orgs2: a list that a rule starts with, taken whole (an atomic group): "en" both joins a name ("Maas en Waal")
+# and a list, so a list that is not followed by the rule's verb was cut in exponentially many ways before failing
+# ("A Groep en " x 16: seconds, x 30: hours)
+_ALIST = rf"(?>{_LIST})"  # bounded: a rule that starts with a list is tried at every word
 # kinds of party written before a provider's name: "jeugdhulpaanbieders A en B", "zorginstelling Pluryn",
 # "jeugdzorgorganisatie Intervence", "grote zorginstellingen als A, B en C"
 _KIND = (r"(?<![\w-])(?:(?:[Jj]eugdzorg|[Jj]eugdhulp|[Jj]eugdbeschermings|[Zz]org|[Ww]elzijns|[Gg]gz-|GGZ-)"
          r"(?:aanbieders?|instelling(?:en)?|organisaties?)|[Aa]anbieders?)")
 # a name written as a brand with a lower-case start ("rondomJou"): read only where the kind of party is named before it
 _BRAND = rf"(?:[a-z]+-?[A-Z][\w!+-]*|{_NAME})"
-_LIST_SEP = re.compile(r"\s*(?:,|;|\b(?i:en)\b|\bof\b|&(?= [A-Z][\w-]* [A-Z]))\s*|(?<=!)\s+(?=[A-Z])")
+# (branch orgs2: the "en" of a word cut short, "Jeugd- en Gezinsbeschermers", joins one name)
+_LIST_SEP = re.compile(r"(?<!-)\s*(?:,|;|(?<!- )\b(?i:en)\b|\bof\b|&(?= [A-Z][\w-]* [A-Z]))\s*|(?<=!)\s+(?=[A-Z])")
 _STOP = {"De", "Het", "Een", "Jeugdhulp", "Op", "In", "Tot", "Voor", "Deze", "Die", "Dat", "Alle", "Ook", "Zij",
-         "Wij", "We", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's", "Jeugdigen", "Cliënten"}
+         "Wij", "We", "Verder", "Daarnaast", "Momenteel", "Inmiddels", "Nu", "Toen", "Er", "Hier", "Daar", "Dan", "Wel",
+         "Gecertificeerde Instellingen", "Gecertificeerde Instelling", "Gemeenten", "Gemeente", "Regio", "De gemeente", "Jeugd", "Wmo", "GI", "GI's", "Jeugdigen", "Cliënten"}
 _PROVINCES = {"Groningen", "Friesland", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
               "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Brabant", "Limburg", "Twente",
               "Nederland", "de regio"}
@@ -83,6 +101,7 @@ _AWARD_HEAD = re.compile(
     r"(?:gegunde (?:partijen|aanbieders|organisaties|\w*aanbieders)|gegund gekregen|opdracht (?:\w+ ){0,3}gegund|"
     r"(?:zijn|is|worden) (?:\w+ ){0,4}gecontracteerd|gecontracteerde (?:\w+ ){0,2}aanbieders|winnaars?)"
     r"[^:]{0,80}:\s*$|(?:partijen|aanbieders) zijn:\s*$", re.I)
+_PARTY_HEAD = re.compile(r"\b(?:partijen|\w*aanbieders|organisaties|instellingen|leveranciers)(?: \w+){0,2}:\s*$", re.I)
 _LIST_LINE = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s+")
 _Q = "['‘’\"“”]?"  # a verb in quotes: "de zorg werd 'gegund' aan Horizon"
 _FOR_AMOUNT = r"(?: voor (?:€|EUR|euro)?\s?\d[\d.,]*(?:\s?(?:miljoen|mln\.?|miljard|duizend))?(?: euro)?)?"
@@ -107,10 +126,12 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
         n = tail["head"]  # "Horizon in Zuid-Holland": the place is where, not who
     if _SERVICE.match(n) or re.fullmatch(r"[A-Z][\w-]*se", n):
         return None  # a service ("Ambulante Jeugdhulp") or a regional adjective ("Noord-Hollandse")
-    if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z]+-?[A-Z]", n):
+    if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z]+-?[A-Z]|['’][st][ -][A-Z]", n):
         return None
     if re.fullmatch(r"\d+[.)]?", n) or re.search(r"-gemeenten$", n):
         return None
+    if re.fullmatch(r"[A-Z][a-z]*wet|WMO|Wmo \d*", n):
+        return None  # a law ("zorgaanbieder WMO en Jeugdwet"), not a party (branch orgs2)
     return n
 
 
@@ -150,39 +171,53 @@ def _add(out: list[dict], seen: set, name: str, rule: str, sentence: str) -> Non
     out.append({"name": name, "rule": rule, "sentence": sentence.strip()[:300]})
 
 
+def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
+    """The names listed under the line ``lines[i]`` that announces them, with the list line of each: bullet or
+    numbered lines, or short plain lines. A bullet item is a name as written: lower-case words inside it belong to
+    it when the name goes on in capitals or ends in a legal form ("- Regionaal instituut voor Dyslexie", "- Zien in de
+    klas B.V.", branch orgs2)."""
+    found: list[tuple[str, str]] = []
+    items_seen = numbered = False
+    for nxt in lines[i + 1: i + 40]:
+        s = nxt.strip()
+        if not s:
+            if items_seen:
+                break
+            continue
+        if _LIST_LINE.match(s):
+            numbered = True
+            item = _LIST_LINE.sub("", s)
+            if ":" in item:
+                item = item.rsplit(":", 1)[1]
+            whole = item.strip(" .;")
+            if (re.fullmatch(r"[A-ZÀ-Ý][\w'’-]*(?: [\w'’&.-]+){1,6}", whole) and not re.search(r",| en | of ", whole)
+                    and re.search(r" (?:[A-ZÀ-Ý][\w'’-]*|B\.V|U\.A|N\.V)\.?$", whole) and _clean_name(whole)
+                    and not _is_place(whole)):
+                found.append((whole if not re.search(r"\b(?:B\.V|U\.A|N\.V)$", whole) else whole + ".", s))
+            else:
+                found += [(n, s) for n in _split_names(item, initial=False)]  # a list item is a name as written
+            items_seen = True
+            continue
+        if numbered:  # a note under a list item (subcontractors, combination members)
+            if len(s) > 240:
+                break
+            continue
+        if len(s) > 90 or (s.endswith(".") and len(s.split()) > 8):
+            break
+        found += [(n, s) for n in _split_names(s)]
+        items_seen = True
+    return found
+
+
 def find_awardees(text: str) -> list[dict]:
     """Parties the text says were awarded or contracted, with the rule that found them."""
     out: list[dict] = []
     seen: set[str] = set()
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if not _AWARD_HEAD.search(line):
-            continue
-        items_seen = numbered = False
-        for nxt in lines[i + 1: i + 40]:
-            s = nxt.strip()
-            if not s:
-                if items_seen:
-                    break
-                continue
-            if _LIST_LINE.match(s):
-                numbered = True
-                item = _LIST_LINE.sub("", s)
-                if ":" in item:
-                    item = item.rsplit(":", 1)[1]
-                for n in _split_names(item, initial=False):  # a list item is a name as written
-                    _add(out, seen, n, "award_list", line + " " + s)
-                items_seen = True
-                continue
-            if numbered:  # a note under a list item (subcontractors, combination members)
-                if len(s) > 240:
-                    break
-                continue
-            if len(s) > 90 or (s.endswith(".") and len(s.split()) > 8):
-                break
-            for n in _split_names(s):
+        if _AWARD_HEAD.search(line):
+            for n, s in _list_after(lines, i):
                 _add(out, seen, n, "award_list", line + " " + s)
-            items_seen = True
     for m in re.finditer(r"(?:zijn|is|worden|werden) (?:in [\w ]{2,40} )?gecontracteerd:\s*([^\n]+)|"
                          r"(?:gegunde|gecontracteerde) (?:\w+ ){0,2}(?:zijn|is):\s*([^\n]+)", text, re.I):
         for n in _split_names(m.group(1) or m.group(2), initial=_initial(text, m.start(m.lastindex))):
@@ -211,7 +246,7 @@ def find_awardees(text: str) -> list[dict]:
         ("contract_met", rf"(?:contract|overeenkomst)verlenging (?:voor|met|van) (?:de |het )?(?P<names>{_NAME})"),
         ("contract_met", rf"(?:contract|overeenkomst)\w* met (?:de |het )?(?P<names>{_NAME}) (?:[\w-]+ ){{0,6}}?(?:te )?verleng(?:en|d|t)\b"),
         ("contract_met", rf"afspraken (?:\w+ ){{0,2}}(?:gemaakt|vastgelegd) met (?:de |het )?{_KIND} (?P<names>{_LIST})"),
-        ("contract_met", rf"\b[Mm]et (?:de )?{_KIND} (?P<names>{_LIST}) (?:gaan|gaat|zijn|is|werd|werden|hebben|heeft) "
+        ("contract_met", rf"\b[Mm]et (?:de )?{_KIND} (?P<names>{_ALIST}) (?:gaan|gaat|zijn|is|werd|werden|hebben|heeft) "
                          rf"(?:[\w-]+ ){{0,4}}(?:samenwerking|overeenkomst|contract)\w* (?:aan|aangegaan|gesloten|getekend)\b"),
         ("contracted_list", rf"(?:betrokken|gecontracteerde|geselecteerde|gegunde|deelnemende) (?:GI'?s|aanbieders|partijen|"
                             rf"instellingen|organisaties) zijn[,:]? (?:naast (?:de |het )?(?P<first>{_NAME}),\s*)?"
@@ -236,7 +271,7 @@ def find_awardees(text: str) -> list[dict]:
         # after their kind: "van twee samenwerkingsverbanden, rondomJou en Kracht jeugd en gezin, hun handtekening gezet
         # onder de overeenkomst"
         ("signing_parties", rf"(?:samenwerkingsverband|consortium|consortia|combinatie|aanbieder|organisatie)\w*,?\s+"
-                            rf"(?P<names>{_BRAND}(?:\s*(?:,|en)\s*{_BRAND})*)[^.\n,]{{0,30}},?\s+(?:[a-z]+ ){{0,2}}"
+                            rf"(?P<names>(?>{_BRAND}(?:\s*(?:,|en)\s*{_BRAND})*))[^.\n,]{{0,30}},?\s+(?:[a-z]+ ){{0,2}}"
                             rf"(?:hun|zijn|haar) handtekening(?:en)? (?:[\w'-]+ ){{0,2}}onder (?:de|het) (?:\w*overeenkomst|\w*contract)"),
         # branch orgs1: the members of a consortium the text says was awarded or chosen ("... uit te laten voeren door
         # het samenwerkingsverband waar X deel van uitmaakt. Dit samenwerkingsverband bestaat uit A, B en C")
@@ -254,7 +289,18 @@ def find_awardees(text: str) -> list[dict]:
         ("levert_vanaf", rf"(?:aanbesteding|gunning|inkoop)\w*[^.\n]{{0,60}}\bdat (?P<names>{_NAME})(?: uit [A-Z][\w' -]+?)? "
                          rf"(?:vanaf|per|met ingang van) \d{{1,2}} {_MONTH} \d{{4}} [^.\n]{{0,60}}?"
                          rf"(?:overnemen|overneemt|uitvoeren|uitvoert|leveren|levert|verzorgen|verzorgt)\b"),
-        ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_LIST}) "
+        # branch orgs2: the award told in the passive, as the winner's idiom, or with krijgen, the verb before its
+        # subject as Dutch puts it after an opening phrase ("De aanbesteding is gewonnen door X", "X kwam als winnaar
+        # uit de bus", "X krijgt de opdracht", "Per 1 januari krijgt X het contract")
+        ("winner", rf"(?:aanbesteding|opdracht|contract|gunning|perceel|tender)\w* (?:[\w-]+ ){{0,6}}"
+                   rf"gewonnen door (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
+        ("winner", rf"(?P<names>{_NAME}) (?:is|komt|kwam|zijn|kwamen) (?:\w+ ){{0,3}}als (?:\w+ )?winnaars? (?:uit de bus|uit de aanbesteding|van de)"),
+        # (not "X krijgt de opdracht niet", nor an errand: "X krijgt de opdracht om een plan te maken")
+        ("winner_side", rf"(?P<names>{_NAME}) (?:krijgt|kreeg|krijgen|kregen) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning)\b"
+                        rf"(?! niet| om (?!vanaf|per|met ingang))"),
+        ("winner_side", rf"\b(?:krijgt|kreeg|krijgen|kregen) (?P<names>{_NAME}) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning)\b"
+                        rf"(?! niet| om (?!vanaf|per|met ingang))"),
+        ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_ALIST}) "
                              rf"(?:leveren|zorgen|verzorgen|voeren|gaan|nemen)\b[^.\n]{{0,80}}\bvanaf\b"),
     ]
     for rule, rx in rules:
@@ -270,6 +316,38 @@ def find_awardees(text: str) -> list[dict]:
     return out
 
 
+# branch orgs2: a lower-case word naming the kind of party before its name ("schoonmaakbedrijf", "welzijnskoepel", "de
+# stichtingen", "vervoerder")
+_KIND_WORD = r"[a-z]*(?:bedrijf|koepel|organisatie|instelling|aanbieder|stichting|stichtingen|partij|partijen|vervoerder|groep)"
+# branch orgs2: head words of a care organisation's name, before or after the rest of it (a name's shape, not a list
+# of names); what follows a head word that is no name ("Jeugdbescherming Plus", "GGZ Jeugd")
+_HEAD_FIRST = r"Jeugdbescherming|Jeugdbeschermers|Zorggroep|Thuiszorg|Praktijk|Psychologenpraktijk|GG[ZzDd]"
+_JOIN = r"(?:van|de|der|den|des|het|voor|&|'t)"  # no "en": "GGZ Delfland en TSN Thuiszorg" are two
+_HEAD_LAST = r"Groep|groep|Zorggroep|Thuiszorg"  # not "Jeugdhulp": "Regiovisie Jeugdhulp", "Inkoopplan Jeugdhulp"
+_NOT_NAME = r"(?:Jeugd|Plus|Kinderen|Jongeren|Volwassenen|Wmo|Zorg|Instelling|Instellingen|Aanbieders?|Regio|In|Op|En|Of|De|Het)"
+# words that open a sentence or name a kind of thing, not a provider, before a head word: "Volgens Mutsaersstichting",
+# "Specialistische Jeugdhulp", "Inkoop Jeugdhulp", "Gesloten Jeugdhulp"
+_NOT_SHAPED = re.compile(r"^(?:\w+(?:ing|isch|ische|ele|ale|iele|ieve|ende|erde|lijke|ige)|Inkoop|Jeugd|Zorg|Regio|Gemeente|"
+                         r"Gemeenten|Gesloten|Lokale|Nieuwe|Volgens|Ook|Bij|Met|Door|Namens|Naast|Daarnaast|Voor|Van|Na|"
+                         r"Als|Dat|Die|Dit|Deze|Waar|Wat|De|Het|Een|Werk|Doel|Stuur|Project|Klankbord|Leeftijds|Risico|Beroeps|Peuter)$")
+
+
+def _shaped(name: str) -> str | None:
+    """A provider's name read by its shape (rule ``name_head``), or None: its first word may not open a sentence or
+    name a kind of care ("Volgens Mutsaersstichting" -> "Mutsaersstichting"; "Specialistische Jeugdhulp" -> None)."""
+    words = name.split()
+    while len(words) > 1 and _NOT_SHAPED.match(words[0]) and not re.fullmatch(_HEAD_FIRST, words[0]):
+        words = words[1:]
+    if len(words) == 1 and (re.fullmatch(rf"{_HEAD_FIRST}|{_HEAD_LAST}", words[0])
+                            or _NOT_SHAPED.match(re.sub(r"(?:stichting|groep)$", "", words[0]))):
+        return None
+    if len(words) > 1 and re.fullmatch(_HEAD_LAST, words[-1]) and (_NOT_SHAPED.match(words[-2])
+                                                                   or re.fullmatch(r"[A-Z][a-z]+e", words[-2])):
+        return None
+    n = _clean_name(" ".join(words))
+    return n if n and not _is_place(n) and not re.match(r"\d", n) else None
+
+
 ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # a court with its seat, as written: "Rechtbank Den Haag", "Gerechtshof 's-Hertogenbosch", "rechtbank van Haarlem",
     # "de Rotterdamse rechtbank"; "de rechtbank in/te Amsterdam" is read as "rechtbank Amsterdam" (branch orgs1)
@@ -281,6 +359,10 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
                                          rf"Gemeenschappelijke [Rr]egeling(?! (?:\(GR\) )?(?:Inkoopbureau|Serviceorganisatie|Inkooporganisatie))|Jeugdhulpregio|Jeugdregio|Netwerkorganisatie|Servicebureau|"
                                          rf"(?:Intergemeentelijke )?Sociale Dienst|Regionaal Serviceteam)"
                                          rf"(?: (?:[Rr]egio )?{_NAME})?)")),
+    # branch orgs2: the same bodies written in lower case, then only with their name ("de jeugdhulpregio Noord-Veluwe",
+    # "een gemeenschappelijke regeling (GR) Omnibuzz"); the name is written with a capital
+    ("buyer", "buyer_office", re.compile(rf"(?<![\w-])(?P<names>(?:jeugdhulpregio|jeugdregio|inkoopbureau|inkooporganisatie|"
+                                         rf"gemeenschappelijke regeling)(?: \(GR\))? (?!(?:{_NOT_NAME})\b){_NAME})")),
     ("buyer", "acronym", re.compile(r"\b(?P<names>RIGG|OZJT|H10 Inkoopbureau|GRJR|SOJ|TWO Jeugdhulp)\b")),
     # branch orgs1: a region as a body ("de regio Gooi en Vechtstreek heeft besloten", "De Leidse Regio"); a region
     # name joins its parts with "en" ("Noord-Veluwe en Zeewolde"), which a list of names would split
@@ -292,7 +374,7 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
                                       r"Vereniging van Nederlandse Gemeenten|\bVNG\b)")),
     # branch orgs1: the party asked for advice or that wrote the report ("KPMG is gevraagd om advies", "opgesteld door
     # Deloitte en AKD", "ondersteund door ISD Bollenstreek")
-    ("adviser", "advice_by", re.compile(rf"(?:(?P<names>{_LIST}) (?:is|zijn|werd|werden) (?:\w+ )?gevraagd (?:om |te )?(?:advies|adviseren)|"
+    ("adviser", "advice_by", re.compile(rf"(?:(?P<names>{_ALIST}) (?:is|zijn|werd|werden) (?:\w+ )?gevraagd (?:om |te )?(?:advies|adviseren)|"
                                         rf"(?:opgesteld|ondersteund|geadviseerd) door (?:de |het )?(?P<names12>{_LIST}))")),
     ("provider", "incumbent", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij)\s+(?P<names>(?:[Cc]oöperatie|[Ss]tichting) {_NAME})")),
     # branch orgs1: the incumbents named after their kind, also in a list ("De huidige contractpartners, het Leger des
@@ -300,16 +382,51 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     ("provider", "incumbent_list", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij|contractpartner)s?(?: van [a-z ]{{2,30}})?,?\s+"
                                               rf"(?:de |het )?(?P<names>{_LIST})")),
     ("provider", "legal_form", re.compile(rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie|Vereniging) {_NAME}|{_NAME} B\.V\.)")),
+    # branch orgs2: a provider known by the shape of its name, without a legal form: a head word of a care organisation
+    # before its name ("Jeugdbescherming Noord", "Zorggroep Parlan", "Thuiszorg de Friese Wouden", "GGZ Delfland",
+    # "Praktijk voor Kinder- en Jeugdpsychologie Maas en Waal"), after it ("Hartekamp Groep", "TSN Thuiszorg", "Kenter
+    # Jeugdhulp"), or inside one capitalised word mid-sentence ("de Mutsaersstichting", "met PLANgroep"); see _shaped
+    ("provider", "name_head", re.compile(
+        rf"(?<![\w'’-])(?P<names>(?:{_HEAD_FIRST}) (?:(?:de|van|het) )?(?!{_NOT_NAME}\b){_UP}(?: (?:{_JOIN} ){{0,3}}{_UP}){{0,6}}"
+        rf"|(?:['’][st] )?{_UP}(?: (?:{_JOIN} ){{0,2}}{_UP}){{0,3}} (?:{_HEAD_LAST})\b"
+        rf"|(?:{_UP} )?[A-Z]\w+?(?:stichting|groep)\b)")),
+    # branch orgs2: a provider told by its relation to the buyer -- a contract or partnership with it, the work done by
+    # it, handed to it or taken over by it ("het lopende contract met Vervoerder X", "de samenwerking met PLANgroep",
+    # "overgenomen door Youké", "niet meer laten uitvoeren door X", "in handen te leggen van de stichtingen A, B en C",
+    # "onder te brengen bij de welzijnskoepel X"); a kind written before the name is skipped
+    ("provider", "relation", re.compile(
+        rf"(?:(?:contract|overeenkomst|samenwerking)\w* met|(?:overgenomen|uitgevoerd|geleverd) door|uit (?:te )?(?:laten )?voeren door|"
+        rf"(?:laten )?uitvoeren door|in handen (?:te leggen |gelegd |geven |gegeven )?van|onder (?:te )?brengen bij|ondergebracht bij|"
+        rf"(?:werkt|werken|werkte|werkten) (?:[\w'’]+ ){{0,4}}samen met) (?:de |het )?(?:{_KIND_WORD} )?(?:{_KIND} )?(?P<names>{_LIST})")),
+    # branch orgs2: an organisation named by the person who speaks or works for it ("bestuurder van Parlan",
+    # "directeur bij de Opvoedpoli"; a researcher's organisation advises: "onderzoeker bij Het Vergeten Kind"), and a
+    # body of interest named after its kind ("reizigersorganisatie Rocov", "brancheorganisatie X")
+    ("provider", "staff_of", re.compile(
+        rf"(?<![\w-])(?P<fn>[Oo]nderzoeker|[Dd]irecteur|[Dd]irectrice|[Ww]oordvoerder|[Ww]oordvoerster|[Bb]estuurder|"
+        rf"[Bb]estuursvoorzitter|[Mm]edewerker|[Bb]eleidsadviseur) (?:bij|van) (?:de |het )?(?P<names>{_LIST})")),
+    ("adviser", "interest_body", re.compile(
+        rf"(?<![\w-])(?:[Bb]elangen|[Bb]ranche|[Kk]oepel|[Cc]liënten|[Pp]atiënten|[Rr]eizigers|[Oo]uder|[Bb]eroeps|[Jj]ongeren)"
+        rf"(?:organisatie|vereniging|platform)s? (?:van )?(?:de |het )?(?P<names>{_LIST})")),
     ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
+    # branch orgs2: one provider set off by commas after its kind ("En die nieuwe jeugdhulpaanbieder, Horizon, komt er")
+    ("provider", "aanbieder_x", re.compile(rf"\b(?:[Dd]e|[Hh]et|[Ee]en|[Dd]ie|[Dd]eze) (?:[a-z]+ )?(?:[Jj]eugdzorg|[Jj]eugdhulp|[Zz]org)?"
+                                           rf"(?:aanbieder|instelling|organisatie), (?P<names11>{_NAME}),")),
+    # branch orgs2: the providers a kind of party names in brackets or that are said to be the ones ("De grootste
+    # organisaties in de provincie (de A, B en het C) die ...", "A, B en het C zijn op dit moment de organisaties die",
+    # "de huidige aanbieders (A in X, B in Y en C)")
+    ("provider", "kind_list", re.compile(
+        rf"(?:(?:organisaties|aanbieders|instellingen|partijen|contractpartners)(?: [\w-]+){{0,3}} \((?:de |het )?(?P<names>{_ALIST})\)"
+        rf"|(?P<names13>{_ALIST}) (?:zijn|waren) (?:[\w-]+ ){{0,4}}(?:de|het|een) (?:[\w-]+ )?(?:organisaties|aanbieders|instellingen|"
+        rf"partijen|GI's)\b)")),
     ("provider", "consortium", re.compile(rf"(?:samenwerkingsverband|consortium|combinatie|consortia)\w*,? (?:tussen |van |bestaa\w* uit |"
                                           rf"(?:dat |die )?bestaat uit )?(?:de |het )?(?P<names>{_LIST})")),
     # branch orgs1: a party told by its part in the procedure -- the one that sued or objected, subscribed or not,
     # the group a provider belongs to, the founders of a new provider
     ("provider", "party_in_procedure", re.compile(
-        rf"(?:(?P<names>{_LIST}) (?:spant|spande|spanden|spannen|heeft|hebben) (?:een |het )?kort geding"
+        rf"(?:(?P<names>{_ALIST}) (?:spant|spande|spanden|spannen|heeft|hebben) (?:een |het )?kort geding"
         rf"|[Ss]pande (?P<names2>{_NAME}) (?:een )?kort geding"
-        rf"|(?P<names3>{_LIST}) (?:maakte|maakten|maakt|maken) bezwaar"
-        rf"|(?P<names4>{_LIST}) (?:heeft|hebben) (?:zich )?(?:niet |wel |opnieuw )?(?:ingeschreven|inschreven)"
+        rf"|(?P<names3>{_ALIST}) (?:maakte|maakten|maakt|maken) bezwaar"
+        rf"|(?P<names4>{_ALIST}) (?:heeft|hebben) (?:zich )?(?:niet |wel |opnieuw )?(?:ingeschreven|inschreven)"
         rf"|[Nn]ieuwe inschrijver is (?P<names5>{_NAME})"
         rf"|(?:onderdeel|dochter\w*) van (?:de |het )?(?P<names6>{_NAME})"
         rf"|(?:opgericht|bijeengebracht) door (?:de |het )?(?:{_KIND} )?(?P<names7>{_LIST})"
@@ -319,12 +436,45 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"|(?P<names11>{_NAME}),? (?:is )?(?:een|het) (?:samenwerkingsverband|consortium|combinatie) (?:van|tussen) (?:de |het )?(?=[A-Z]))")),
     # branch orgs1: the parties of a court ruling as it names them ("hierna te noemen: Jeugdformaat", "Partijen worden
     # hierna A, B, C en de gemeente genoemd")
-    ("provider", "ruling_party", re.compile(rf"[Hh]ierna(?: gezamenlijk)?(?: te noemen)?:? (?:de |het )?(?P<names>{_LIST})"
+    ("provider", "ruling_party", re.compile(rf"[Hh]ierna(?: gezamenlijk)?(?: te noemen)?:? (?:de |het )?(?P<names>{_ALIST})"
                                             rf"(?=[,.;\n]| genoemd| en de)")),
     # branch orgs1: a name defined with its abbreviation in brackets ("het Nederlands Jeugdinstituut (NJi)", "Sociale
     # Dienst Drechtsteden (SDD)"): the brackets say it is a body; its role from its head word (_abbr_role)
     ("adviser", "abbreviation", re.compile(rf"(?P<names>{_NAME}) \((?P<abbr>[A-Z][A-Za-z]{{1,7}})\)")),
+    # branch orgs2: the abbreviation first, the name in brackets ("BZJ (BuurtZorg Jong)")
+    ("adviser", "abbreviation", re.compile(rf"(?<![\w-])(?P<abbr>[A-Z][A-Za-z]{{1,7}}) \((?P<names>{_NAME})\)")),
 ]
+
+
+# branch orgs2: the parties at the head of a court ruling, one to a line above their seat ("1. de publiekrechtelijke
+# rechtspersoon / GEMEENTE NIJKERK, / zetelend te Nijkerk", "2. GGD WEST-BRABANT, / te Breda, / hierna te noemen",
+# "de stichting / Stichting Kwadraad , / statutair gevestigd te Gouda"); a person "wonende te" is no party read here
+_RULING_PARTY = re.compile(
+    r"(?:^|\n)[ \t]*(?:(?:\d{1,2}[.)]?|-)[ \t]+)?(?:de (?:publiekrechtelijke rechtspersoon|stichting|vereniging|coöperatie|"
+    r"besloten vennootschap[^\n,]{0,60}|naamloze vennootschap)\s+)?(?P<names>[A-ZÀ-Ý'’][^\n,(]{2,90}?)[ \t]*(?:\([^)\n]{0,80}\))?"
+    r"[ \t]*,?[ \t]*\n[ \t]*(?:statutair )?(?:(?:gevestigd|zetelend|kantoorhoudende) (?:te|in)|te) [A-Z\[’']")
+_SMALL = {"EN", "VAN", "DE", "DER", "DEN", "DES", "VOOR", "HET", "TE", "IN", "OP"}
+
+
+def _ruling_name(chunk: str) -> tuple[str, str] | None:
+    """(name, role) of a party at a ruling's head: written in capitals it is read in the usual case ("GEMEENTE
+    NIJKERK" -> "gemeente Nijkerk", "GGD WEST-BRABANT" -> "GGD West-Brabant"); a municipality, region or the state is
+    the buyer, any other party a provider."""
+    n = re.sub(r"\s+", " ", chunk).strip(" ,.")
+    if not re.search(r"[a-zà-ÿ]", n):
+        words = n.split(" ")
+        n = " ".join(w.lower() if i and w in _SMALL else w if len(w) <= 3 or "." in w
+                     else "-".join(p[:1] + p[1:].lower() for p in w.split("-")) for i, w in enumerate(words))
+    if _PERSON.fullmatch(n) or re.match(r"(?:mr|dr|ir|drs)\.? ", n, re.I) or len(n) < 3:
+        return None
+    if re.match(r"(?i:gemeente) ", n):
+        return "gemeente " + n.split(" ", 1)[1], "buyer"
+    if re.match(r"(?i:regio|gemeenschappelijke regeling|provincie|de staat|staat der)\b", n):
+        return n, "buyer"
+    clean = _clean_name(n)
+    if clean and re.search(r"\b(?:B\.V|U\.A|N\.V)$", clean):
+        clean += "."  # the cleaning took the legal form's last dot
+    return (clean, "provider") if clean and not _is_place(clean) else None
 
 
 def _regio_name(name: str) -> bool:
@@ -332,6 +482,39 @@ def _regio_name(name: str) -> bool:
     rest = re.sub(r"^[Rr]egio ", "", name)
     return rest != name and rest not in _PROVINCES and not _SERVICE.match(rest) and rest not in _STOP \
         or name.endswith("se Regio")
+
+
+def _spells(abbr: str, words: list[str]) -> bool:
+    """Whether ``abbr`` is spelled by ``words`` in order, each word giving its first letter and maybe more of its own
+    letters ("IPO": "Interprovinciaal Overleg"; "BEZINN": "Boer en Zorg in Noord Nederland"); small joining words
+    may give none (branch orgs2: the capitals-only check missed a letter taken from inside a word)."""
+    letters = [c.lower() for c in abbr if c.isalpha()]
+    words = [w.lower() for w in words if re.search(r"\w", w)]
+    if len(letters) > 12 or len(words) > 10:
+        return False
+
+    def fit(li: int, wi: int) -> bool:
+        if wi == len(words):
+            return li == len(letters)
+        w = words[wi]
+        if w in ("de", "het", "van", "voor", "der", "den", "en", "in", "op", "&") and fit(li, wi + 1):
+            return True
+        if li == len(letters) or w[0] != letters[li]:
+            return False
+        # the word gives its first letter, then any of its later letters in order
+        pos, k = 1, li + 1
+        if fit(k, wi + 1):
+            return True
+        while k < len(letters):
+            j = w.find(letters[k], pos)
+            if j < 0:
+                return False
+            pos, k = j + 1, k + 1
+            if fit(k, wi + 1):
+                return True
+        return False
+
+    return fit(0, 0)
 
 
 def _abbreviated(name: str, abbr: str) -> str | None:
@@ -345,10 +528,14 @@ def _abbreviated(name: str, abbr: str) -> str | None:
     if len(caps) < 2 or len(words) < 2 or not initials.startswith(caps[0]):
         return None
     it = iter(initials)
-    if not all(c in it for c in caps) or len(initials) > len(caps) + 2:
+    if (not all(c in it for c in caps) or len(initials) > len(caps) + 2) and not _spells(abbr, words):
         return None
     n = _clean_name(" ".join(words))
-    return n if n and not _is_place(n) and _BODY.search(n) and not _NOT_BODY.search(n) else None
+    if not n or n in BARE_OFFICES or (re.search(r"(?i:akkoord|tijd|zorg|hulp)$", n)
+                                      and not re.search(_HEAD_NOUNS, n.rsplit(" ", 1)[0] if " " in n else "", re.I)):
+        return None  # a sector, an agreement or a programme ("Geestelijke Gezondheidszorg (GGZ)", "Integraal
+        # Zorgakkoord (IZA)", "Maatschappelijke Diensttijd (MDT)"), or a body's kind without its name (branch orgs2)
+    return n if not _is_place(n) and _BODY.search(n) and not _NOT_BODY.search(n) else None
 
 
 # the head words of a body (an institute, association, service, court, team, provider), and of what is not one
@@ -356,6 +543,8 @@ def _abbreviated(name: str, abbr: str) -> str | None:
 _BODY = re.compile(r"(?i:instituut|vereniging|centrum|centre|center|raad|groep|dienst|bureau|stichting|platform|overleg|"
                    r"autoriteit|regeling|team|punt|kamer|ministerie|inspectie|organisatie|federatie|bond|netwerk|zorg|jeugd|"
                    r"ggz|ggd|coöperatie|college|commissie|academie|rechtbank|hof)")
+_HEAD_NOUNS = (r"instituut|vereniging|centrum|raad|groep|dienst|bureau|stichting|platform|overleg|autoriteit|team|punt|"
+               r"ministerie|inspectie|organisatie|federatie|bond|netwerk|coöperatie|college|commissie|academie")
 _NOT_BODY = re.compile(r"\b(?:Wet|Akkoord|Maatregel\w*|Programma|Plan|Besluit|Verordening)\b")
 
 
@@ -375,20 +564,45 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
 SINGLE_GROUPS = ("names2", "names5", "names6", "names9", "names10", "names11")  # one name, not a list
-LIST_RULES = ("aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
+LIST_RULES = ("kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 
 def find_organisations(text: str, awardees: list[dict] | None = None,
-                       municipalities: list[dict] | None = None) -> list[dict]:
+                       municipalities: list[dict] | None = None, providers: list[dict] | None = None) -> list[dict]:
     """Organisations with ``name``, ``role``, ``rule`` and ``sentence``. Awardees come
-    first (role ``awardee``); buyers include each municipality named as "gemeente X"."""
+    first (role ``awardee``); buyers include each municipality named as "gemeente X". ``providers``: parties found
+    by the awardee rules that are not this archive's awardees (the winners of a Wmo tender on a page that is not about
+    youth care), kept as providers with the awardee rule that found them (branch orgs2)."""
     out: list[dict] = []
     seen: set[str] = set()
     for a in awardees if awardees is not None else find_awardees(text):
         seen.add(a["name"].casefold())
         out.append({"name": a["name"], "role": "awardee", "rule": a["rule"], "sentence": a["sentence"]})
-    for role, rule, rx in ROLE_PATTERNS:
+    for a in providers or []:
+        if a["name"].casefold() not in seen:
+            seen.add(a["name"].casefold())
+            out.append({"name": a["name"], "role": "provider", "rule": a["rule"], "sentence": a["sentence"]})
+    # branch orgs2: parties listed under a line that announces them ("... van 4 naar 8 partijen namelijk:", "De
+    # deelnemende organisaties:"), one to a line: providers (the award heads are read by find_awardees)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _PARTY_HEAD.search(line) and not _AWARD_HEAD.search(line):
+            for n, item in _list_after(lines, i):
+                if n.casefold() not in seen and not re.match(r"(?i:perceel|lot|deel)\b", n):
+                    seen.add(n.casefold())
+                    out.append({"name": n, "role": "provider", "rule": "party_list", "sentence": (line + " " + item)[:300]})
+    seen |= {k.rstrip(".") for k in seen}  # "X B.V." found, "X B.V" is the same
+    # before the patterns: a party in capitals is read in the usual case (branch orgs2)
+    for m in _RULING_PARTY.finditer(text):
+        party = _ruling_name(m.group("names"))
+        if party and party[0].casefold() not in seen:
+            seen.update({party[0].casefold(), party[0].casefold().rstrip(".")})  # "X B.V." as "X B.V" later
+            out.append({"name": party[0], "role": party[1], "rule": "ruling_head",
+                        "sentence": re.sub(r"\s*\n\s*", " / ", m.group(0).strip())[:300]})
+
+    for pattern_role, rule, rx in ROLE_PATTERNS:
         for m in rx.finditer(text):
+            role = pattern_role
             group = next(g for g, v in m.groupdict().items() if v and g.startswith("names"))
             chunk = m.group(group)
             if rule in LIST_RULES and group not in SINGLE_GROUPS:
@@ -396,6 +610,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
             elif group in SINGLE_GROUPS:
                 name = _clean_name(chunk, keep_article=not _initial(text, m.start(group)))
                 names = [name] if name and not _is_place(name) else []
+            elif rule == "name_head":
+                name = _shaped(chunk)
+                names = [name] if name else []
             elif rule == "abbreviation":
                 name = _abbreviated(chunk, m.group("abbr"))
                 names = [name] if name else []
@@ -409,6 +626,8 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     n = re.sub(r" Gemeenten?\b.*$", "", n)  # "Regio Oosterschelde Gemeenten Borsele"
                     if not _regio_name(n):
                         continue
+                if rule == "buyer_office":  # "jeugdhulpregio X" written as a name (branch orgs2)
+                    n = (n[:1].upper() + n[1:]).replace(" (GR)", "")
                 if rule == "buyer_office" and n in BARE_OFFICES:
                     continue  # "de Gemeenschappelijke Regeling" without its name names no body
                 if rule == "advice_by" and _PERSON.fullmatch(n):
@@ -422,6 +641,13 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                         or n in _STOP or len(n) < 3:
                     continue
                 seen.add(key)
+                if rule == "staff_of" and (len(n) < 4 and not n.isupper() or _PERSON.fullmatch(n)):
+                    continue  # "bestuurder van Stg." (an abbreviated legal form), a person
+                if rule == "staff_of" and m.group("fn").lower() in ("onderzoeker", "beleidsadviseur"):
+                    role = "adviser"
+                if rule == "relation" and re.search(r"(?i:onderzoek|evaluatie|rapport|advies|analyse|peiling)\w*\W+(?:\w+\W+){0,4}$",
+                                                    text[max(0, m.start() - 80): m.start()]):
+                    role = "adviser"  # "het onderzoek is uitgevoerd door X": X advised, it does not provide care
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 line_end = text.find("\n", m.end())
                 out.append({"name": n, "role": role, "rule": rule,
@@ -443,4 +669,25 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 out.append({"name": f"gemeente {name}", "role": "buyer", "rule": "gemeente_x",
                             "sentence": text[text.rfind(chr(10), 0, m.start()) + 1:][:300].split("\n")[0]})
                 break
+    # branch orgs2: a municipality that acts as the buyer without the word "gemeente" before its name -- the place of a
+    # local paper's dateline whose first sentence has "het college" or "de gemeente" act ("HOOGEVEEN - Het college
+    # start de inkoop"), and municipalities listed as the ones who buy together ("Vanaf 2023 gaan A, B en C samen ...",
+    # "A, B en C kopen gezamenlijk jeugdzorg in", "Naast A doen ook mee: B, C en D")
+    if others:
+        names = "|".join(re.escape(f) for f in others)
+        lst = rf"(?:{names})(?:,\s+(?:de |het )?(?:{names})){{0,30}},?\s+en\s+(?:de |het )?(?:{names})"
+        acts = [(m, m.group("m"), "dateline") for m in re.finditer(
+            rf"\A\s*(?P<m>(?i:{names})) [–-] [^.\n]{{0,60}}?\b(?:[Hh]et college|[Dd]e gemeente)\b(?!raad)", text)]
+        for m in re.finditer(rf"\b(?:(?:gaan|gingen|werken|werkten|trekken|kopen|kochten|besteden) (?P<a>{lst})\b[^.\n]{{0,40}}?"
+                             rf"\b(?:samen|gezamenlijk)|(?P<b>{lst}) (?:gaan|werken|trekken|kopen|besteden|willen|kiezen)\b"
+                             rf"[^.\n]{{0,40}}?\b(?:samen|gezamenlijk)|(?:doen|deden|doet) (?:ook )?mee:\s*(?P<c>{lst}))", text):
+            chunk = m.group("a") or m.group("b") or m.group("c")
+            acts += [(m, f, "joint_buyers") for f in re.findall(names, chunk)]
+        for m, form, rule in acts:
+            mun = next((x["name"] for x in municipalities if form.casefold() in {f.casefold() for f in forms_of(x["name"])}), None)
+            if mun and f"gemeente {mun}".casefold() not in seen:
+                seen.add(f"gemeente {mun}".casefold())
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                out.append({"name": f"gemeente {mun}", "role": "buyer", "rule": rule,
+                            "sentence": text[line_start:].split("\n")[0][:300]})
     return out
