@@ -121,6 +121,7 @@ def archive_state(db_path, spider_name: str) -> dict:
         state["awaiting_results"] = queries.awaiting_results(db_path)
         state["related_failed"] = queries.related_failed(db_path, spider_name)
         state["failed_details"] = queries.failed_details(db_path, spider_name)
+        state["failed_list_pages"] = queries.failed_list_pages(db_path, spider_name)
         state["interrupted_notices"] = queries.interrupted_notices(db_path, spider_name)
         state["unfinished_crawls"] = queries.unfinished_crawls(db_path, spider_name)
         state["unavailable_notices"] = queries.unavailable_notices(db_path, spider_name)
