@@ -88,7 +88,7 @@ from collections import namedtuple
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import scrapy
 
@@ -218,6 +218,7 @@ class TenderNedSpider(BaseSpider):
         self.awaiting_results: dict[str, dict] = {}  # kenmerk -> newest notice, latest date (no result notice yet)
         self.related_failed: set[str] = set()  # notices whose related notice failed since the last complete crawl
         self.failed_details: set[str] = set()  # notices not archived whose own detail failed since then
+        self.failed_lists: list[str] = []  # list pages whose request failed since then (queries.failed_list_pages)
         self.resuming = False  # run in a --jobdir whose duplicate filter remembers a crawl before (retry_failed)
         self.interrupted: set[str] = set()  # notices archived by a crawl cut short since (killed, stopped)
         self.unavailable: set[str] = set()  # archived notices whose detail answered 404/410 in a recorded crawl
@@ -269,6 +270,7 @@ class TenderNedSpider(BaseSpider):
         self.awaiting_results = dict(state.get("awaiting_results") or {})
         self.related_failed = set(state.get("related_failed") or ())
         self.failed_details = set(state.get("failed_details") or ())
+        self.failed_lists = list(state.get("failed_list_pages") or ())
         self.interrupted = set(state.get("interrupted_notices") or ())
         self.unavailable = set(state.get("unavailable_notices") or ())
         self.unavailable_lists = set(state.get("unavailable_related_lists") or ())
@@ -394,12 +396,45 @@ class TenderNedSpider(BaseSpider):
         again: the resumed crawl completed, its window (the same) covered the interrupted crawl's, and no later run
         listed it again. The ``/gerelateerd`` asked again for a related notice that failed (``related_failed``) is
         let through the filter the same way. Without ``--jobdir`` the window is listed again instead, and the list
-        row comes with the notice."""
+        row comes with the notice.
+
+        The list pages that failed (``queries.failed_list_pages``: a query's page 0 or a later one, a 500 past its
+        retries) are asked again the same way: the resumed crawl asked none of them, and the notices only they
+        listed were never fetched (a backfill whose list requests all failed before the interrupt asked nothing
+        at all when resumed)."""
         if not self.resuming:
             return
         for publication_id in sorted(self.failed_details - self.seen - set(self.known)):
             self.crawler.stats.inc_value("tenderned/failed_retried")
             yield self.detail_request(publication_id, None, "retry:failed").replace(dont_filter=True)
+        for url in self.failed_lists:
+            request = self.list_request_for(url)
+            if request is not None:
+                self.crawler.stats.inc_value("tenderned/failed_lists_retried")
+                yield request
+
+    def list_request_for(self, url: str) -> Request | None:
+        """The list page ``url`` (recorded as failed) as :meth:`page_request` makes it: its query by its
+        parameters (one of this profile's queries; the window's count and the control, with values that match
+        nothing, are none), its window and page; ``None`` for another API, profile or shape."""
+        head, _, query = url.partition("?")
+        if head != f"{self.api_url}/publicaties":
+            return None
+        pairs = parse_qsl(query, keep_blank_values=True)
+        fixed = {key: value for key, value in pairs
+                 if key in ("page", "size", "publicatieDatumVanaf", "publicatieDatumTot")}
+        rest = [(key, value) for key, value in pairs if key not in fixed]
+        try:
+            page = int(fixed["page"])
+            start = date.fromisoformat(fixed["publicatieDatumVanaf"])
+            end = date.fromisoformat(fixed["publicatieDatumTot"])
+        except (KeyError, ValueError):
+            return None
+        for name, params in self.profile.queries():
+            if sorted(params) == sorted(rest):
+                request = self.page_request(name, params, start, end, page, top=page == 0)
+                return request.replace(url=url, dont_filter=True)
+        return None
 
     def crawl_arguments(self) -> dict:
         return {**super().crawl_arguments(), "profile": self.profile.name}

@@ -24,7 +24,8 @@ recorded error with its URL. Status rules:
 
 - ``failed``: no response at all came back, or the crawl archived nothing and either
   recorded errors or closed for another reason than ``finished`` (a crawl with nothing
-  new and nothing wrong is ``complete``);
+  new and nothing wrong is ``complete``); one run in a ``--jobdir`` whose crawl had asked
+  everything asks nothing (Scrapy's duplicate filter) and records an error saying so;
 - ``partial``: anything went wrong that the crawl survived: a recorded error, a
   shortfall of fetched rows against ``totalElements``, a dropped item, an error
   in a callback or pipeline, or a close reason other than ``finished``;
@@ -121,6 +122,7 @@ def archive_state(db_path, spider_name: str) -> dict:
         state["awaiting_results"] = queries.awaiting_results(db_path)
         state["related_failed"] = queries.related_failed(db_path, spider_name)
         state["failed_details"] = queries.failed_details(db_path, spider_name)
+        state["failed_list_pages"] = queries.failed_list_pages(db_path, spider_name)
         state["interrupted_notices"] = queries.interrupted_notices(db_path, spider_name)
         state["unfinished_crawls"] = queries.unfinished_crawls(db_path, spider_name)
         state["unavailable_notices"] = queries.unavailable_notices(db_path, spider_name)
@@ -268,6 +270,14 @@ class CrawlRecorder:
         ]
         accounting = getattr(spider, "accounting", {})
         responses = get("downloader/response_count")
+        jobdir = self.crawler.settings.get("JOBDIR")
+        if responses == 0 and jobdir and get("dupefilter/filtered"):
+            # run again in a job folder whose crawl had asked everything: Scrapy's duplicate filter (its
+            # requests.seen) dropped every request. It was ``failed`` with no error: nothing said why, nor what to do.
+            errors.append({"url": None, "error": (
+                f"nothing asked: every request of this crawl ({get('dupefilter/filtered')}) was made before by the "
+                f"crawl in the job folder {jobdir} (Scrapy's duplicate filter, requests.seen): nothing was left to "
+                "resume, nothing was checked; to crawl again, run without --jobdir or with a new job folder")})
         archived = get("archive/new") + get("archive/updated") + get("archive/unchanged")
         if responses == 0 or (archived == 0 and (errors or reason != "finished")):
             status = "failed"

@@ -39,3 +39,19 @@ def test_the_next_crawl_records_when_it_found_a_crawl_killed_and_status_shows_wh
     out = cli("status", "--db", db_path)
     assert re.search(r"^ +1  tenderned +failed .*\n +! -: killed: no process ran this crawl when the next crawl "
                      r"started at ", out.stdout, re.M), out.stdout
+
+
+def test_a_crawl_that_asked_nothing_in_a_used_job_folder_says_why_it_failed(snapshot, serve_api, crawl, tmp_path):
+    """A crawl run again with a ``--jobdir`` whose crawl had asked everything (a resumed backfill with nothing left,
+    the same command run twice) asks nothing: Scrapy's duplicate filter in the job folder drops every request. It
+    ended ``failed`` (exit 1) with no error: ``status`` said nothing of why, nor what to do. It records why."""
+    server = serve_api(snapshot)
+    job = ("--jobdir", str(tmp_path / "job"), "-s", "TENDERNED_INCREMENTAL=False")
+    assert crawl(server.api_url, *job).returncode == 0
+    again = crawl(server.api_url, *job)
+    assert (again.returncode, again.crawl["status"], again.crawl["responses"]) == (1, "failed", 0)
+    [error] = again.errors
+    assert error["error"].startswith("nothing asked: every request of this crawl (")
+    assert f"job folder {tmp_path / 'job'} " in error["error"] and "with a new job folder" in error["error"]
+    out = cli("status", "--db", tmp_path / "archive.db")
+    assert re.search(r"^ +2  tenderned +failed .*\n +! -: nothing asked: every request", out.stdout, re.M), out.stdout

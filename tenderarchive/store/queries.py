@@ -629,6 +629,19 @@ def failed_details(path: str | Path, spider: str) -> set[str]:
         return failed - api_archived(db, failed)
 
 
+def failed_list_pages(path: str | Path, spider: str) -> list[str]:
+    """The list pages (``/publicaties?page=…``: a query's page, the window's count) whose request failed in a crawl
+    of the spider since its last complete one, oldest first. A crawl resumed from ``--jobdir`` asks them again
+    (spiders/tenderned.py ``TenderNedSpider.retry_failed``): its duplicate filter remembers every request of the
+    crawl it resumes, so a list page that failed before the interrupt (a 500 past its retries) was never asked
+    again, and the notices only it listed never fetched."""
+    with _crawls_read(path) as db:
+        if db is None:
+            return []
+        pages = (str(error.get("url") or "") for error in _errors_since_complete(db, spider))
+        return list(dict.fromkeys(url for url in pages if re.search(r"/publicaties\?(?:[^/]*&)?page=\d", url)))
+
+
 def unavailable_related(path: str | Path, spider: str) -> set[str]:
     """Notices not archived (from the API) whose detail answered 404 or 410 in a recorded crawl of the
     spider: a ``/gerelateerd`` lists them (a withdrawn notice of the procedure), no detail comes. The

@@ -106,3 +106,31 @@ def test_failed_details_are_the_listed_notices_whose_own_detail_failed_and_are_n
     db["notices"].insert({"publication_id": 105, "form_type": "competition"}, alter=True)
     db.close()
     assert failed_details(path, "tenderned") == {"101", "102"}
+
+
+def test_failed_list_pages_are_the_list_requests_that_failed_since_the_last_complete_crawl(tmp_path):
+    """``failed_list_pages`` (asked again by a crawl resumed from ``--jobdir``): the list pages (``?page=…``) whose
+    request failed in a crawl no complete one covers, oldest first, each once; not a detail, not a ``/gerelateerd``,
+    not one of a crawl a later complete crawl of the same window covers. Synthetic rows."""
+    import json
+
+    from tenderarchive.store.queries import failed_list_pages
+
+    path = tmp_path / "archive.db"
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    api = "http://127.0.0.1:1/papi/tenderned-rs-tns/v2/publicaties"
+    window = {"profile": "youth_care", "from_date": "2021-05-01", "until_date": "2021-05-31"}
+    page0 = f"{api}?page=0&size=100&publicatieDatumVanaf=2021-05-01&publicatieDatumTot=2021-05-31&search=jeugd"
+    page2 = page0.replace("page=0", "page=2")
+    settled = [{"url": page0.replace("jeugd", "zorg"), "error": "request failed: HTTP 500"}]
+    errors = [{"url": page2, "error": "request failed: HTTP 500"},
+              {"url": f"{api}/101", "error": "request failed: HTTP 500"},
+              {"url": f"{api}/101/gerelateerd", "error": "request failed: HTTP 500"},
+              {"url": page0, "error": "request failed: HTTP 500"},
+              {"url": page2, "error": "list page: 'content' is str, not a list"}]
+    for crawl_id, status, listed in ((1, "partial", settled), (2, "complete", []), (3, "partial", errors)):
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": status,
+                             "arguments": json.dumps(window), "errors": json.dumps(listed)}, alter=True)
+    db.close()
+    assert failed_list_pages(path, "tenderned") == [page2, page0]
