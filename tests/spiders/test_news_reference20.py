@@ -4,8 +4,13 @@ crawl news`` into a real archive."""
 
 from __future__ import annotations
 
+import time
+from datetime import datetime, timezone
+
 import sqlite_utils
 
+from tests import forkcli
+from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, registry, serve
 from tests.spiders.test_news_reference19 import S1_LATER, S1_OPENING, SPLIT_TITLE, split_page, urlset
@@ -90,3 +95,58 @@ def test_a_wordpress_items_own_pager_beside_its_comments_is_still_read(tmp_path)
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     [article] = sqlite_utils.Database(archive)["articles"].rows
     assert S1_OPENING in article["text"] and S1_LATER in article["text"]
+
+
+def regional_item(paragraphs: list[str], free: bool) -> tuple[str, bytes]:
+    """A SYNTHETIC regional news site's item ([S1]'s text): whole while free, later behind its paywall (its lead
+    alone, and schema.org's ``isAccessibleForFree: false`` in its JSON-LD, Google's markup of paywalled content)."""
+    ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "%s", '
+          '"datePublished": "2021-10-20T09:00:00+02:00", "isAccessibleForFree": %s, "hasPart": {"@type": '
+          '"WebPageElement", "isAccessibleForFree": false, "cssSelector": ".paywall"}}'
+          % (SPLIT_TITLE, "true" if free else "false"))
+    wall = "" if free else "<div class='paywall'><p>Lees verder met een abonnement.</p></div>"
+    return ("text/html; charset=utf-8", (
+        "<!doctype html><html lang='nl'><head><meta name='tenderarchive-fixture' content='synthetic'>"
+        f"<title>{SPLIT_TITLE}</title><script type='application/ld+json'>{ld}</script></head><body><main><article>"
+        f"<h1>{SPLIT_TITLE}</h1><time datetime='2021-10-20T09:00:00+02:00'>20 oktober 2021</time>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs) + f"{wall}</article></main></body></html>").encode())
+
+
+def test_an_item_gone_behind_a_paywall_is_not_archived_over_its_whole_text(tmp_path):
+    """§2.4 a regional news site: an item free when first read goes behind the site's paywall days later, and a
+    re-crawl read its teaser (the lead alone; the page says so in schema.org's ``isAccessibleForFree: false``). The
+    teaser was archived over the item's whole text as its next version: the current text the lead alone. The whole
+    text stays current; a teaser is archived only where nothing longer is (an item first read behind the wall)."""
+    slug = "/regio/nieuwe-manier-van-samenwerken"
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": urlset({slug: "2021-10-20"}),
+              slug: regional_item([S1_OPENING, S1_LATER], free=True)}
+    archive = tmp_path / "archive.db"
+    log: list[str] = []
+    with serve(routes, log) as base:
+        sources = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/regio/"])
+        first = crawl_news(sources, archive)
+        assert first.returncode == 0, first.stderr[-3000:]
+        time.sleep(1.1)  # changed after the first crawl fetched it, its sitemap says
+        routes.update({"/sitemap.xml": urlset({slug: datetime.now(timezone.utc).isoformat(timespec="seconds")}), slug: regional_item([S1_OPENING], free=False)})
+        del log[:]
+        again = crawl_news(sources, archive)
+        assert again.returncode == 0, again.stderr[-3000:]
+    assert slug in log
+    [article] = sqlite_utils.Database(archive)["articles"].rows
+    assert S1_OPENING in article["text"] and S1_LATER in article["text"]
+    rebuilt = forkcli.run(["reparse", "--db", str(archive)], cwd=ROOT, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert [r["text"] for r in sqlite_utils.Database(archive)["articles"].rows] == [article["text"]]
+
+
+def test_an_item_first_read_behind_a_paywall_is_archived_as_its_teaser(tmp_path):
+    slug = "/regio/nieuwe-manier-van-samenwerken"
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": urlset({slug: "2021-10-20"}),
+              slug: regional_item([S1_OPENING], free=False)}
+    archive = tmp_path / "archive.db"
+    with serve(routes) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]},
+                                    allow=["^/regio/"]), archive)
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    [article] = sqlite_utils.Database(archive)["articles"].rows
+    assert S1_OPENING in article["text"]
