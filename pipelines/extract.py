@@ -191,6 +191,9 @@ class ExtractPipeline:
                 raise DuplicatePage(f"{item.url} is byte for byte {item.duplicate_of}, fetched in this crawl: "
                                     f"archived once, under {item.duplicate_of}", log_level="INFO")
             item.record = {"article": article}
+            if is_paywalled(item.body):
+                # a teaser: never archived over a longer text of the item (store.writes.write_article)
+                item.record["teaser"] = True
         return item
 
     def check_window(self, item: ArticleItem, article: dict) -> None:
@@ -309,6 +312,44 @@ def with_parts(text: str, item: ArticleItem) -> str:
                 seen.add(paragraph.strip())
                 paragraphs.append(paragraph)
     return "\n\n".join(paragraphs)
+
+
+def is_paywalled(body) -> bool:
+    """Whether a page says its item is behind the site's paywall, a teaser of it: schema.org's
+    ``isAccessibleForFree`` false for the page's item (JSON-LD, at the top of a block or in its ``@graph``; microdata's
+    ``itemprop``), Google's markup of paywalled content, which regional news sites write. A part of the page marked so
+    (``hasPart``) with the item free is no teaser. json and Parsel: the flag is one schema.org property, which the
+    extraction's JSON-LD reading (dates, titles) does not look for."""
+    import json
+
+    from parsel import Selector
+
+    head = body if isinstance(body, bytes) else str(body).encode("utf-8", "replace")
+    if b"isaccessibleforfree" not in head.lower():
+        return False
+    try:
+        page = Selector(text=head.decode("utf-8", "replace"))
+    except ValueError:
+        return False
+
+    def closed(value) -> bool:
+        return value is False or (isinstance(value, str) and value.strip().lower() == "false")
+
+    for script in page.xpath("//script[@type='application/ld+json']/text()").getall():
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        blocks = data if isinstance(data, list) else [data]
+        for block in blocks:
+            if not isinstance(block, dict):
+                continue
+            graph = block.get("@graph")
+            for entry in [block, *(graph if isinstance(graph, list) else [])]:
+                if isinstance(entry, dict) and closed(entry.get("isAccessibleForFree")):
+                    return True
+    return any(closed(value) for value in page.xpath(
+        "//*[@itemprop='isAccessibleForFree' and not(ancestor::*[@itemprop='hasPart'])]/@content").getall())
 
 
 def extract_article(item: ArticleItem) -> dict:

@@ -1009,6 +1009,26 @@ def site_slots(sites, configured: dict | None = None) -> dict:
 #: A query parameter that numbers the pages of one item split over several (``?page=2``, ``?pagina=2``).
 PART_PARAMETERS = ("page", "pagina", "pg")
 
+#: A class or id token of a block whose pager pages another list on the item's page, not the item: its readers'
+#: comments (Drupal's ``comment-wrapper``, ``field--name-comment``; WordPress's ``#comments``, "reacties"), a views
+#: block (Drupal's ``view``, ``views-element-container``, ``block-views-…``), related items, a sidebar.
+OTHER_LIST = re.compile(r"comment|reactie|related|gerelateerd|sidebar|^views?(?:-|$)|^block-views", re.IGNORECASE)
+
+
+def in_other_list(element) -> bool:
+    """Whether ``element`` (lxml) is in an ``aside`` or a block :data:`OTHER_LIST` names (``body`` and ``html``, whose
+    classes describe the whole page, are not read)."""
+    for ancestor in element.iterancestors():
+        tag = ancestor.tag if isinstance(ancestor.tag, str) else ""
+        if tag in ("body", "html"):
+            break
+        if tag == "aside":
+            return True
+        tokens = (ancestor.get("class") or "").split() + (ancestor.get("id") or "").split()
+        if any(OTHER_LIST.search(token) for token in tokens):
+            return True
+    return False
+
 
 def article_part_links(response, first: str) -> dict[int, str]:
     """``{number: URL}`` of the other pages of a news item split over several, as the page links them (the pager of
@@ -1016,7 +1036,10 @@ def article_part_links(response, first: str) -> dict[int, str]:
     ``?page=2``): a link on the item's host whose path is the item's (``first``) with a page number after it, or
     the item's path with a page number in :data:`PART_PARAMETERS` (2 and up; 1 is the item). An item's text on
     its second page and after was never read: the archive held its first page alone. A link to another item (the
-    "next post" link WordPress marks ``rel="next"`` too) has another path and is none.
+    "next post" link WordPress marks ``rel="next"`` too) has another path and is none, and so is a link in another
+    list's pager on the item's page (:func:`in_other_list`: Drupal pages its comments and a views block under the node
+    with ``?page=N`` on the node's own path; their later pages were read as the item's, and their comments archived
+    as its text).
 
     Parsel's CSS selectors here, not a library for "pagination": none reads an article's own pager."""
     try:
@@ -1027,9 +1050,11 @@ def article_part_links(response, first: str) -> dict[int, str]:
     if not path:  # the site's home page: its links are other pages, not its own
         return {}
     found: dict[int, str] = {}
-    for href in response.css("a::attr(href), link[rel~=next]::attr(href)").getall():
+    for link in response.css("a[href], link[rel~=next][href]"):
+        if in_other_list(link.root):
+            continue
         try:
-            url = urljoin(response.url, href.strip())
+            url = urljoin(response.url, link.attrib["href"].strip())
             parts = urlsplit(url)
         except ValueError:
             continue

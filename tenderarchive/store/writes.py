@@ -552,9 +552,16 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
 
 
 def write_article(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
-    """Archive an analysed article with its places, organisations and dated events."""
+    """Archive an analysed article with its places, organisations and dated events. A teaser of it (``teaser``: the
+    page said its item is behind the site's paywall, pipelines/extract.py ``is_paywalled``) is not written over a
+    longer archived text (``teaser_kept``): a regional news site closes an item days after it was free, and the
+    next version of the archived whole text was its lead alone."""
     article = dict(record["article"], crawl_id=crawl_id)
     url = article["url"]
+    if record.get("teaser"):
+        old = get_row(db, "articles", row_key("articles", article))
+        if old is not None and len(old.get("text") or "") > len(article.get("text") or ""):
+            return "teaser_kept"
     with _item(db):
         outcome = upsert_if_changed(db, "articles", article)
         if outcome == "unchanged":

@@ -262,3 +262,17 @@ def test_an_archived_items_change_inside_a_crawls_dates_is_archived_whatever_its
     assert "bezwaartermijn is met twee weken verlengd" in article["text"]
     assert article["published"][:10] == published.date().isoformat()
     assert db["versions"].count == 1
+
+
+def test_a_page_is_a_paywall_teaser_when_its_item_is_not_free_not_when_a_part_of_it_is():
+    from pipelines.extract import is_paywalled
+
+    def page(ld: str) -> bytes:  # SYNTHETIC
+        return f"<html><head><script type='application/ld+json'>{ld}</script></head><body><p>x</p></body></html>".encode()
+
+    assert is_paywalled(page('{"@type": "NewsArticle", "isAccessibleForFree": false}'))
+    assert is_paywalled(page('{"@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", "isAccessibleForFree": "False"}]}'))
+    assert not is_paywalled(page('{"@type": "NewsArticle", "isAccessibleForFree": true, "hasPart": '
+                                 '{"@type": "WebPageElement", "isAccessibleForFree": false}}'))
+    assert not is_paywalled(page('{"@type": "NewsArticle", "isAccessibleForFree": fals'))
+    assert not is_paywalled(b"<html><body><p>Gratis te lezen.</p></body></html>")
