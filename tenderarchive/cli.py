@@ -330,6 +330,22 @@ def print_crawls(rows: list[dict], errors: int) -> None:
               f"{r['items_unchanged'] or 0:>5} {r['error_count'] or 0:>4}")
         for error in json.loads(r["errors"] or "[]")[: errors]:
             print(f"         ! {error.get('url') or '-'}: {error['error']}")
+        bounds = _bounds_reached(r.get("bounds"))
+        if bounds:
+            print(f"         ~ bounds reached (part of a site left unread, no error): {bounds}")
+
+
+def _bounds_reached(value) -> str | None:
+    """The bounds a crawl reached (``crawls.bounds``, ``tenderarchive/extensions.py``) as "news/listing_bounded 1×":
+    a complete crawl that left part of a site unread said so in its row and its log alone, not in ``status``.
+    None when it reached none, or its archive predates the column."""
+    try:
+        bounds = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return value  # not JSON: as archived
+    if not isinstance(bounds, dict) or not bounds:
+        return None
+    return ", ".join(f"{name} {count}×" for name, count in sorted(bounds.items()))
 
 
 def real_crawls(db_path: Path) -> list[int]:

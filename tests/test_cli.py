@@ -124,6 +124,28 @@ def test_status_whose_reader_stops_early_keeps_its_exit_code_without_a_traceback
         assert b"Traceback" not in stderr and b"BrokenPipe" not in stderr
 
 
+def test_status_says_which_bounds_a_crawl_reached(demo_db, tmp_path):
+    """A news crawl that left listing pages unread at the registry's ``max_pages`` is complete, no error; its
+    ``crawls`` row records the bound (``bounds``), but ``status``, the journalist's view of the last crawls, showed
+    a complete crawl with no sign that part of a site was left unread. It names each bound reached and how often;
+    a crawl that reached none gets no such line."""
+    import shutil
+    import sqlite3
+
+    path = shutil.copy(demo_db, tmp_path / "archive.db")
+    with sqlite3.connect(path) as conn:
+        conn.execute("""update crawls set bounds = '{"news/listing_bounded": 2, "news/revisit_bounded": 1}' """
+                     "where spider = 'news'")
+    conn.close()
+    out = subprocess.run([*CLI, "status", "--db", str(path)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    news = next(i for i, line in enumerate(lines) if " news " in line)
+    assert lines[news + 1] == ("         ~ bounds reached (part of a site left unread, no error): "
+                               "news/listing_bounded 2×, news/revisit_bounded 1×")
+    assert out.stdout.count("bounds reached") == 1   # the tenderned crawls reached none
+
+
 def test_status_without_an_archive_fails_clearly(tmp_path):
     out = subprocess.run([*CLI, "status", "--db", str(tmp_path / "none.db")], capture_output=True, text=True)
     assert out.returncode == 1 and "no archive" in out.stderr

@@ -488,10 +488,7 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
             for version in conn.execute(
                     "select * from versions where table_name = 'awards' and row_key = ? and crawl_id = ? "
                     "order by version", [award["award_id"], crawl_id]):
-                changed = _changes(dict(version), award, f"{lot_label(award['lot_id'])} ")
-                raw = {ch["column"][:-len("_raw")] for ch in changed if ch["column"].endswith("_raw")}
-                award_changes += [ch for ch in changed if not (ch["column"].endswith("_cents")
-                                                               and ch["column"][:-len("_cents")] in raw)]
+                award_changes += _amounts_as_read(_changes(dict(version), award, f"{lot_label(award['lot_id'])} "))
     if c.table == "notices" and by_crawl:
         award_changes = _lot_changes(conn, c, crawl_id) + award_changes
     if mine:
@@ -507,6 +504,29 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
         c.status = "new"
 
 
+def _amounts_as_read(changed: list[dict]) -> list[dict]:
+    """An award's or lot's changes as a reader reads them: an amount whose printed text changed is that text's change
+    (its cents left out), an amount changed in its cents alone (a text read anew as another amount) is the amount in
+    euros, named without "_cents" ("lot 1 estimated: € 13.000.000,00 → € 13.000.000,50"): raw cents are a hundred
+    times the euros."""
+    raw = {ch["column"][:-len("_raw")] for ch in changed if ch["column"].endswith("_raw")}
+    out = []
+    for ch in changed:
+        if not ch["column"].endswith("_cents"):
+            out.append(ch)
+        elif ch["column"][:-len("_cents")] not in raw:
+            out.append({"column": ch["column"][:-len("_cents")], "old": _euro_text(ch["old"]),
+                        "new": _euro_text(ch["new"])})
+    return out
+
+
+def _euro_text(cents):
+    try:
+        return euro(cents)
+    except (TypeError, ValueError):
+        return cents  # not a number of cents: as archived
+
+
 def _lot_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> list[dict]:
     """The changes crawl N made to the lots a notice describes (``versions`` of ``lots``: a lot's title, whether it
     was awarded, its estimate or tenders), each column as "lot 1 title": the report listed the notice as changed
@@ -520,9 +540,7 @@ def _lot_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> list[
         for version in conn.execute(
                 "select * from versions where table_name = 'lots' and row_key = ? and crawl_id = ? order by version",
                 [version_key((lot["procurement_id"], lot["lot_id"])), crawl_id]):
-            changed = _changes(dict(version), lot, f"{lot_label(lot['lot_id'])} ")
-            raw = {ch["column"][:-len("_raw")] for ch in changed if ch["column"].endswith("_raw")}
-            out += [ch for ch in changed if not (ch["column"].endswith("_cents") and ch["column"][:-len("_cents")] in raw)]
+            out += _amounts_as_read(_changes(dict(version), lot, f"{lot_label(lot['lot_id'])} "))
     return out
 
 

@@ -188,10 +188,9 @@ def test_a_crawl_that_gives_a_lot_other_winners_reports_who_won_before_and_who_w
     assert list(db.query("select * from versions where crawl_id = 5")) == []
 
 
-def test_a_crawl_that_changes_only_a_lot_of_a_notice_reports_what_changed_in_the_lot(demo, tmp_path):
-    """Crawl 4 re-reads award notice 100190 and only its lot 1 changed (another title, one tender fewer): the lot
-    keeps its former values in ``versions``, but the report listed nothing (a lot was no candidate) or, with
-    another change of the notice, left the lot out. It lists the notice as changed with "lot 1 title: old → new"."""
+def _rewrite_lots_of_100190(demo, tmp_path, **changed) -> str:
+    """The text report of crawl 4, which re-reads award notice 100190 of the demo with its lots changed by
+    ``changed`` (column: function of the lot's row giving the new value) and its awards as they were."""
     import shutil
 
     import sqlite_utils
@@ -204,7 +203,7 @@ def test_a_crawl_that_changes_only_a_lot_of_a_notice_reports_what_changed_in_the
     awards = [{"award": dict(award), "lot_id": award["lot_id"],
                "suppliers": list(db.query("select * from award_suppliers where award_id = ?", [award["award_id"]]))}
               for award in db.query("select * from awards where publication_id = 100190")]
-    lots = [dict(lot, title=lot["title"] + " (herzien)", tenders_received=lot["tenders_received"] - 1)  # SYNTHETIC
+    lots = [dict(lot, **{column: change(lot) for column, change in changed.items()})
             for lot in db.query("select * from lots where publication_id = 100190")]
     results = {"notice_result": next(db.query("select * from notice_results where publication_id = 100190")),
                "lots": lots, "awards": awards}
@@ -214,11 +213,30 @@ def test_a_crawl_that_changes_only_a_lot_of_a_notice_reports_what_changed_in_the
     db.close()
     watchlist = tmp_path / "watchlist.yaml"
     watchlist.write_text('watches:\n  - name: Parkstad\n    jeugdregios: [Zuid-Limburg]\n', encoding="utf-8")
-    text = render_text(build_report(path, load_watchlist(watchlist), 4))
+    return render_text(build_report(path, load_watchlist(watchlist), 4))
+
+
+def test_a_crawl_that_changes_only_a_lot_of_a_notice_reports_what_changed_in_the_lot(demo, tmp_path):
+    """Crawl 4 re-reads award notice 100190 and only its lot 1 changed (another title, one tender fewer): the lot
+    keeps its former values in ``versions``, but the report listed nothing (a lot was no candidate) or, with
+    another change of the notice, left the lot out. It lists the notice as changed with "lot 1 title: old → new"."""
+    text = _rewrite_lots_of_100190(demo, tmp_path, title=lambda lot: lot["title"] + " (herzien)",  # SYNTHETIC
+                                   tenders_received=lambda lot: lot["tenders_received"] - 1)
     assert "CHANGED   Gegund: Basishulp Jeugd Heerlen" in text
     assert ("lot 1 title: Basishulp Jeugd Heerlen, Landgraaf en Voerendaal → Basishulp Jeugd Heerlen, Landgraaf en "
             "Voerendaal (herzien)") in text
     assert "lot 1 tenders_received: 3 → 2" in text
+
+
+def test_an_amount_changed_in_cents_alone_is_reported_in_euros(demo, tmp_path):
+    """Crawl 4 reads lot 1's estimate "13 000 000,00" (the text unchanged) as another amount, as a re-read with a
+    better amount reader does (SYNTHETIC: € 13.000.000,50). A changed text is reported as text and its cents left
+    out, but a change in the cents alone was reported as raw integers ("lot 1 estimated_cents: 1300000000 →
+    1300000050"), a hundred times the euros. It is the amount in euros, named without "_cents"."""
+    text = _rewrite_lots_of_100190(demo, tmp_path, estimated_cents=lambda lot: lot["estimated_cents"] + 50)
+    assert "CHANGED   Gegund: Basishulp Jeugd Heerlen" in text
+    assert "lot 1 estimated: € 13.000.000,00 → € 13.000.000,50" in text
+    assert "1300000000" not in text and "estimated_cents" not in text
 
 
 def test_a_news_article_linked_to_a_procurement_matches_through_its_cpv_codes_and_buyer(demo, tmp_path):
