@@ -120,6 +120,8 @@ def test_the_old_provider_contracts_before_is_kept_as_voor(demo_archive, tmp_pat
             "select a.award_id from awards a join award_suppliers s using (award_id) where s.name like '%Kennemer%' "
             "order by a.award_id")]
         conn.execute("update awards set award_date = '2019-05-01' where award_id = ?", [earlier])
+        # a winner is dated by its own award date where it has one (award_suppliers.award_date)
+        conn.execute("update award_suppliers set award_date = '2019-05-01' where award_id = ?", [earlier])
     assert later
     server = Server(path)
     try:
