@@ -499,3 +499,33 @@ def test_a_notice_that_two_watches_match_is_counted_once_in_the_summary(tmp_path
     assert report.summary == "1 new, 1 changed in 2 of 2 watches"
     assert report.count() == 2
     assert "== Dyslexie: 1 ==" in render_text(report)
+
+
+def test_a_revised_news_article_is_reported_with_its_text_change_not_the_archives_rescoring(tmp_path):
+    """Two news crawls of one site (SYNTHETIC pages): the second finds an article's last sentence revised
+    and a paywalled page answering only its teaser. The report of crawl 2 lists the revised article as
+    changed with its text, old → new; the model's rescoring of it ("relevance_model_score: 0.9149 →
+    0.921", the archive's figure, not the page's) is not listed as a change. The teaser is kept out of
+    the archive (the longer text stays), so that page is not reported at all."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+
+    def page(title, extra):
+        return "text/html; charset=utf-8", ARTICLE.format(title=title, extra=extra).encode()
+    teaser = ARTICLE.format(title="Inkoop jeugdhulp betaald", extra="Lange tekst over de inkoop").replace(
+        "</head>", '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
+        ' "headline": "Inkoop jeugdhulp betaald", "isAccessibleForFree": false}</script></head>')
+    routes = {"/robots.txt": ROBOTS, "/project/a": page("Aanbesteding jeugdhulp", "Het college gunt in maart."),
+              "/project/p": page("Inkoop jeugdhulp betaald", "Lange tekst over de inkoop van jeugdhulp. " * 30)}
+    db = tmp_path / "archive.db"
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=["project/a", "project/p"])
+        assert crawl_news(path, db).returncode == 0
+        routes["/project/a"] = page("Aanbesteding jeugdhulp", "Het college gunt in juni.")
+        routes["/project/p"] = ("text/html; charset=utf-8", teaser.encode())
+        assert crawl_news(path, db).returncode == 0
+    watchlist = write(tmp_path, "watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n    news: all\n")
+    ((_, matches),) = build_report(db, load_watchlist(watchlist), 2).results
+    assert [(m.key, m.status) for m in matches] == [(f"{base}project/a", "changed")]
+    assert [change["column"] for change in matches[0].changes] == ["text"]
+    assert "relevance" not in render_text(build_report(db, load_watchlist(watchlist), 2))
