@@ -133,3 +133,39 @@ def test_a_key_of_another_type_finds_the_row_it_names(tmp_path):
     assert get_row(db, "notice_cpv", ("7", "85311300-5"))["cpv_8"] == "85311300"
     assert get_row(db, "notices", 8) is None
     archive.close_spider()
+
+
+def a_revised_article_and_a_paywalled_one(tmp_path):
+    """Two news crawls of one site (SYNTHETIC pages) into ``tmp_path/archive.db``: the second finds the last
+    sentence of ``project/a`` revised and ``project/p``, archived whole, answering only its teaser (schema.org
+    ``isAccessibleForFree: false``). Returns the archive and the site's base URL."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+
+    def page(title, extra):
+        return "text/html; charset=utf-8", ARTICLE.format(title=title, extra=extra).encode()
+    teaser = ARTICLE.format(title="Inkoop jeugdhulp betaald", extra="Lange tekst over de inkoop").replace(
+        "</head>", '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
+        ' "headline": "Inkoop jeugdhulp betaald", "isAccessibleForFree": false}</script></head>')
+    routes = {"/robots.txt": ROBOTS, "/project/a": page("Aanbesteding jeugdhulp", "Het college gunt in maart."),
+              "/project/p": page("Inkoop jeugdhulp betaald", "Lange tekst over de inkoop van jeugdhulp. " * 30)}
+    db = tmp_path / "archive.db"
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=["project/a", "project/p"])
+        assert crawl_news(path, db).returncode == 0
+        routes["/project/a"] = page("Aanbesteding jeugdhulp", "Het college gunt in juni.")
+        routes["/project/p"] = ("text/html; charset=utf-8", teaser.encode())
+        assert crawl_news(path, db).returncode == 0
+    return db, base
+
+
+def test_a_paywall_teaser_kept_out_counts_as_an_unchanged_article(tmp_path):
+    """A page that answers only its teaser keeps its archived whole text: the archive holds it unchanged. The crawl
+    counted it nowhere ("0 new, 1 updated, 0 unchanged" of two pages read), so `status` showed a nightly re-check
+    of a paywalled site as a crawl that archived nothing, and its drop check took it for a source gone quiet. It
+    is counted unchanged."""
+    db, base = a_revised_article_and_a_paywalled_one(tmp_path)
+    crawl = sqlite_utils.Database(db)["crawls"].get(2)
+    assert (crawl["items_new"], crawl["items_updated"], crawl["items_unchanged"]) == (0, 1, 1)
+    assert "Lange tekst over de inkoop van jeugdhulp." in sqlite_utils.Database(db)["articles"].get(
+        f"{base}project/p")["text"]

@@ -507,23 +507,9 @@ def test_a_revised_news_article_is_reported_with_its_text_change_not_the_archive
     changed with its text, old → new; the model's rescoring of it ("relevance_model_score: 0.9149 →
     0.921", the archive's figure, not the page's) is not listed as a change. The teaser is kept out of
     the archive (the longer text stays), so that page is not reported at all."""
-    from tests.spiders.test_news import crawl_news
-    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+    from tests.pipelines.test_archive import a_revised_article_and_a_paywalled_one
 
-    def page(title, extra):
-        return "text/html; charset=utf-8", ARTICLE.format(title=title, extra=extra).encode()
-    teaser = ARTICLE.format(title="Inkoop jeugdhulp betaald", extra="Lange tekst over de inkoop").replace(
-        "</head>", '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
-        ' "headline": "Inkoop jeugdhulp betaald", "isAccessibleForFree": false}</script></head>')
-    routes = {"/robots.txt": ROBOTS, "/project/a": page("Aanbesteding jeugdhulp", "Het college gunt in maart."),
-              "/project/p": page("Inkoop jeugdhulp betaald", "Lange tekst over de inkoop van jeugdhulp. " * 30)}
-    db = tmp_path / "archive.db"
-    with serve(routes) as base:
-        path = registry(tmp_path, base_url=base, living_pages=["project/a", "project/p"])
-        assert crawl_news(path, db).returncode == 0
-        routes["/project/a"] = page("Aanbesteding jeugdhulp", "Het college gunt in juni.")
-        routes["/project/p"] = ("text/html; charset=utf-8", teaser.encode())
-        assert crawl_news(path, db).returncode == 0
+    db, base = a_revised_article_and_a_paywalled_one(tmp_path)
     watchlist = write(tmp_path, "watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n    news: all\n")
     ((_, matches),) = build_report(db, load_watchlist(watchlist), 2).results
     assert [(m.key, m.status) for m in matches] == [(f"{base}project/a", "changed")]
