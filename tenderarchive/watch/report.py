@@ -504,8 +504,21 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
     elif award_changes or (c.table == "notices" and _archived_before(conn, c, crawl_id)):
         c.status = "changed"
         c.changes = award_changes + _document_changes(conn, c, crawl_id)
+    elif c.table == "articles" and _moved_article(conn, c, crawl_id):
+        c.status = "unchanged"  # the same page at a new address: not reported
     else:
         c.status = "new"
+
+
+def _moved_article(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> bool:
+    """True when article ``c``, stamped by crawl ``crawl_id`` with no version of it, is an archived page that
+    crawl found at a new address with the same title and text (``store.writes.write_moved_article``: its
+    provenance is the new address's fetch, ``source_url``, its URL the archived one, which an earlier crawl
+    read). The report listed it as *new*: the reader was told again of a page told of before."""
+    row = c.row
+    return bool(row.get("source_url") and row["source_url"] != row.get("url") and _table_exists(conn, "fetches")
+                and conn.execute("select 1 from fetches where url = ? and status = 200 and crawl_id < ? limit 1",
+                                 [row.get("url"), crawl_id]).fetchone())
 
 
 def _amounts_as_read(changed: list[dict]) -> list[dict]:

@@ -515,3 +515,37 @@ def test_a_revised_news_article_is_reported_with_its_text_change_not_the_archive
     assert [(m.key, m.status) for m in matches] == [(f"{base}project/a", "changed")]
     assert [change["column"] for change in matches[0].changes] == ["text"]
     assert "relevance" not in render_text(build_report(db, load_watchlist(watchlist), 2))
+
+
+def test_a_news_page_found_at_a_new_address_is_not_reported_again_as_new(tmp_path):
+    """A site moved to another CMS (SYNTHETIC pages, tests/spiders/test_news_reference9.py): crawl 2 finds the
+    archived page at a new address, its old one answering 301 there, with the same title and text. The archive
+    keeps it as one page whose address is the new one; the report of crawl 2 listed it as NEW, telling the reader
+    again of a page crawl 1 told of. It is not reported: nothing of it changed."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
+    from tests.spiders.test_news_reference8 import iprox_item, wordpress_item
+    from tests.spiders.test_news_reference9 import NEW, OLD, sitemap_of
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of(OLD), OLD: iprox_item("Voorlopige gunning jeugdhulp")}
+    redirects: dict = {}
+    db = tmp_path / "archive.db"
+    server, base = redirecting(routes, redirects)
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/", "^/20"])
+        assert crawl_news(path, db).returncode == 0
+        watchlist = load_watchlist(write(tmp_path, "watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n"
+                                                   "    news: all\n"))
+        assert [(m.key, m.status) for _, ms in build_report(db, watchlist).results for m in ms] == [
+            (f"{base}{OLD.lstrip('/')}", "new")]
+        routes.pop(OLD)
+        routes.update({"/sitemap.xml": sitemap_of(OLD, NEW), NEW: wordpress_item("Voorlopige gunning jeugdhulp")})
+        redirects[OLD] = base + NEW.lstrip("/")
+        assert crawl_news(path, db).returncode == 0
+    finally:
+        server.shutdown()
+    article = next(iter(__import__("sqlite_utils").Database(db)["articles"].rows))
+    assert (article["url"], article["source_url"], article["crawl_id"]) == (base + OLD.lstrip("/"), base + NEW.lstrip("/"), 2)
+    report = build_report(db, watchlist, 2)
+    assert [m for _, ms in report.results for m in ms] == []
+    assert "0 new, 0 changed" in render_text(report)
