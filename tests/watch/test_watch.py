@@ -522,30 +522,13 @@ def test_a_news_page_found_at_a_new_address_is_not_reported_again_as_new(tmp_pat
     archived page at a new address, its old one answering 301 there, with the same title and text. The archive
     keeps it as one page whose address is the new one; the report of crawl 2 listed it as NEW, telling the reader
     again of a page crawl 1 told of. It is not reported: nothing of it changed."""
-    from tests.spiders.test_news import crawl_news
-    from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
-    from tests.spiders.test_news_reference8 import iprox_item, wordpress_item
-    from tests.spiders.test_news_reference9 import NEW, OLD, sitemap_of
+    from tests.pipelines.test_archive import OLD, an_archived_page_found_at_a_new_address
 
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of(OLD), OLD: iprox_item("Voorlopige gunning jeugdhulp")}
-    redirects: dict = {}
-    db = tmp_path / "archive.db"
-    server, base = redirecting(routes, redirects)
-    try:
-        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/", "^/20"])
-        assert crawl_news(path, db).returncode == 0
-        watchlist = load_watchlist(write(tmp_path, "watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n"
-                                                   "    news: all\n"))
-        assert [(m.key, m.status) for _, ms in build_report(db, watchlist).results for m in ms] == [
-            (f"{base}{OLD.lstrip('/')}", "new")]
-        routes.pop(OLD)
-        routes.update({"/sitemap.xml": sitemap_of(OLD, NEW), NEW: wordpress_item("Voorlopige gunning jeugdhulp")})
-        redirects[OLD] = base + NEW.lstrip("/")
-        assert crawl_news(path, db).returncode == 0
-    finally:
-        server.shutdown()
+    db, base = an_archived_page_found_at_a_new_address(tmp_path)
+    watchlist = load_watchlist(write(tmp_path, "watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n"
+                                               "    news: all\n"))
     article = next(iter(__import__("sqlite_utils").Database(db)["articles"].rows))
-    assert (article["url"], article["source_url"], article["crawl_id"]) == (base + OLD.lstrip("/"), base + NEW.lstrip("/"), 2)
+    assert (article["url"], article["crawl_id"]) == (base + OLD.lstrip("/"), 2)
     report = build_report(db, watchlist, 2)
     assert [m for _, ms in report.results for m in ms] == []
     assert "0 new, 0 changed" in render_text(report)
