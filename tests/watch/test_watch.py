@@ -532,3 +532,18 @@ def test_a_news_page_found_at_a_new_address_is_not_reported_again_as_new(tmp_pat
     report = build_report(db, watchlist, 2)
     assert [m for _, ms in report.results for m in ms] == []
     assert "0 new, 0 changed" in render_text(report)
+
+
+def test_an_article_no_notice_matched_is_told_as_known_only_from_news(tmp_path):
+    """An article that matched no TenderNed notice is linked to a procurement known only from news; the report said
+    "about NEWS-da7ec4f404 Aanbesteding jeugdhulp (linked: news_only)", the linker's reason code. It says so in
+    words, in every rendering."""
+    from tenderarchive.watch import render_html, render_markdown
+    from tests.pipelines.test_archive import a_revised_article_and_a_paywalled_one
+
+    db, _ = a_revised_article_and_a_paywalled_one(tmp_path)
+    watchlist = write(tmp_path, "watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n    news: all\n")
+    report = build_report(db, load_watchlist(watchlist), 2)
+    for rendered in (render_text(report), render_markdown(report), render_html(report)):
+        assert "news_only" not in rendered
+        assert "known only from news: no TenderNed notice matched" in rendered
