@@ -2,8 +2,10 @@
 
 A notice or article whose content equals the archived row is not written
 (``archive/unchanged``); a changed one is updated and its history kept
-(``archive/updated``). Everything computed from the archived items (procurements,
-events, links, search index) is the derivation step's job
+(``archive/updated``). A paywall's teaser of an archived whole text is not written over it
+(``archive/teaser_kept``) and counts as unchanged too: the archive holds the article as it was; so does
+an archived page read at a new address (``archive/moved``, below). Everything computed from the
+archived items (procurements, events, links, search index) is the derivation step's job
 (:mod:`tenderarchive.derive`, run by the ``Derivation`` extension when the crawl closes).
 
 A news page that is an archived page of its site at a new address (the same title and text:
@@ -160,6 +162,8 @@ class ArchivePipeline:
             outcomes = self.write_each(pending)
         for outcome in outcomes:
             self.crawler.stats.inc_value(f"archive/{outcome}")
+            if outcome in ("teaser_kept", "moved"):   # the archived text stays: an unchanged article
+                self.crawler.stats.inc_value("archive/unchanged")
 
     def write_each(self, pending: list) -> list[str]:
         """Write ``pending`` in one transaction, each item in a savepoint: a failing item is

@@ -90,9 +90,14 @@ def award_line(award: dict) -> str:
 
 
 def procurement_line(p: dict) -> str:
-    """The procurement an article is linked to, one line: "about TN243310 Title (linked: reasons)"."""
+    """The procurement an article is linked to, one line: "about TN243310 Title (linked: reasons)". A
+    procurement known only from news (no TenderNed notice matched the article: ``linking.decide``'s
+    ``news_only``) says so in words: "(linked: news_only)" named the linker's reason code."""
     title = f" {p['title']}" if p.get("title") else ""
-    reasons = f" (linked: {p['reasons']})" if p.get("reasons") else ""
+    if p.get("reasons") == "news_only":
+        reasons = " (known only from news: no TenderNed notice matched)"
+    else:
+        reasons = f" (linked: {p['reasons']})" if p.get("reasons") else ""
     return f"about {p['procurement_id']}{title}{reasons}"
 
 

@@ -71,6 +71,10 @@ PROVENANCE_COLUMNS = {"source_url", "fetched_at", "sha256", "crawl_id", "content
 #: alone is no change of the notice: it was reported "changed" with only ``omitted_columns`` (a sparse answer,
 #: ``isGegund: "onbekend"``), though every value a reader sees stayed as it was.
 BOOKKEEPING_COLUMNS = {"omitted_columns", "documents_unread"}
+#: The archive's scores of an article (the rules' and the model's relevance, a fraction): a revised text
+#: rescores it, and the report listed "relevance_model_score: 0.9149 → 0.921" beside the text's change, a
+#: figure of the archive's, not the page's. A change of ``relevant`` (its verdict) is still reported.
+BOOKKEEPING_COLUMNS |= {"relevance_score", "relevance_model_score"}
 
 
 # --- candidates: rows new or changed in a crawl --------------------------------------------------------------
@@ -500,8 +504,21 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
     elif award_changes or (c.table == "notices" and _archived_before(conn, c, crawl_id)):
         c.status = "changed"
         c.changes = award_changes + _document_changes(conn, c, crawl_id)
+    elif c.table == "articles" and _moved_article(conn, c, crawl_id):
+        c.status = "unchanged"  # the same page at a new address: not reported
     else:
         c.status = "new"
+
+
+def _moved_article(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> bool:
+    """True when article ``c``, stamped by crawl ``crawl_id`` with no version of it, is an archived page that
+    crawl found at a new address with the same title and text (``store.writes.write_moved_article``: its
+    provenance is the new address's fetch, ``source_url``, its URL the archived one, which an earlier crawl
+    read). The report listed it as *new*: the reader was told again of a page told of before."""
+    row = c.row
+    return bool(row.get("source_url") and row["source_url"] != row.get("url") and _table_exists(conn, "fetches")
+                and conn.execute("select 1 from fetches where url = ? and status = 200 and crawl_id < ? limit 1",
+                                 [row.get("url"), crawl_id]).fetchone())
 
 
 def _amounts_as_read(changed: list[dict]) -> list[dict]:

@@ -11,6 +11,7 @@ from pipelines.archive import ArchivePipeline
 from tenderarchive.items import NoticeItem
 from tenderarchive.store.schema import TABLES
 from tenderarchive.store.writes import write_notice
+from tests.spiders.test_news_reference9 import NEW, OLD
 from tests.store.test_writes import notice_record
 
 
@@ -133,3 +134,74 @@ def test_a_key_of_another_type_finds_the_row_it_names(tmp_path):
     assert get_row(db, "notice_cpv", ("7", "85311300-5"))["cpv_8"] == "85311300"
     assert get_row(db, "notices", 8) is None
     archive.close_spider()
+
+
+def a_revised_article_and_a_paywalled_one(tmp_path):
+    """Two news crawls of one site (SYNTHETIC pages) into ``tmp_path/archive.db``: the second finds the last
+    sentence of ``project/a`` revised and ``project/p``, archived whole, answering only its teaser (schema.org
+    ``isAccessibleForFree: false``). Returns the archive and the site's base URL."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+
+    def page(title, extra):
+        return "text/html; charset=utf-8", ARTICLE.format(title=title, extra=extra).encode()
+    teaser = ARTICLE.format(title="Inkoop jeugdhulp betaald", extra="Lange tekst over de inkoop").replace(
+        "</head>", '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
+        ' "headline": "Inkoop jeugdhulp betaald", "isAccessibleForFree": false}</script></head>')
+    routes = {"/robots.txt": ROBOTS, "/project/a": page("Aanbesteding jeugdhulp", "Het college gunt in maart."),
+              "/project/p": page("Inkoop jeugdhulp betaald", "Lange tekst over de inkoop van jeugdhulp. " * 30)}
+    db = tmp_path / "archive.db"
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=["project/a", "project/p"])
+        assert crawl_news(path, db).returncode == 0
+        routes["/project/a"] = page("Aanbesteding jeugdhulp", "Het college gunt in juni.")
+        routes["/project/p"] = ("text/html; charset=utf-8", teaser.encode())
+        assert crawl_news(path, db).returncode == 0
+    return db, base
+
+
+def test_a_paywall_teaser_kept_out_counts_as_an_unchanged_article(tmp_path):
+    """A page that answers only its teaser keeps its archived whole text: the archive holds it unchanged. The crawl
+    counted it nowhere ("0 new, 1 updated, 0 unchanged" of two pages read), so `status` showed a nightly re-check
+    of a paywalled site as a crawl that archived nothing, and its drop check took it for a source gone quiet. It
+    is counted unchanged."""
+    db, base = a_revised_article_and_a_paywalled_one(tmp_path)
+    crawl = sqlite_utils.Database(db)["crawls"].get(2)
+    assert (crawl["items_new"], crawl["items_updated"], crawl["items_unchanged"]) == (0, 1, 1)
+    assert "Lange tekst over de inkoop van jeugdhulp." in sqlite_utils.Database(db)["articles"].get(
+        f"{base}project/p")["text"]
+
+
+def an_archived_page_found_at_a_new_address(tmp_path):
+    """Two news crawls of a SYNTHETIC site moved to another CMS (tests/spiders/test_news_reference9.py): crawl 1
+    archives ``OLD``; crawl 2 finds it gone (301) to ``NEW``, with the same title and text. Returns the archive
+    and the site's base URL."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
+    from tests.spiders.test_news_reference8 import iprox_item, wordpress_item
+    from tests.spiders.test_news_reference9 import sitemap_of
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of(OLD), OLD: iprox_item("Voorlopige gunning jeugdhulp")}
+    redirects: dict = {}
+    db = tmp_path / "archive.db"
+    server, base = redirecting(routes, redirects)
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/", "^/20"])
+        assert crawl_news(path, db).returncode == 0
+        routes.pop(OLD)
+        routes.update({"/sitemap.xml": sitemap_of(OLD, NEW), NEW: wordpress_item("Voorlopige gunning jeugdhulp")})
+        redirects[OLD] = base + NEW.lstrip("/")
+        assert crawl_news(path, db).returncode == 0
+    finally:
+        server.shutdown()
+    return db, base
+
+
+def test_a_page_found_at_a_new_address_counts_as_an_unchanged_article(tmp_path):
+    """The archived page read at a new address with the same title and text keeps its content (its provenance is
+    the new address's fetch): the crawl counted it nowhere ("0 new, 0 updated, 0 unchanged" of the one page it
+    read), like a paywall's teaser kept out. It is counted unchanged."""
+    db, base = an_archived_page_found_at_a_new_address(tmp_path)
+    crawl = sqlite_utils.Database(db)["crawls"].get(2)
+    assert (crawl["items_new"], crawl["items_updated"], crawl["items_unchanged"]) == (0, 0, 1)
+    assert [r["source_url"] for r in sqlite_utils.Database(db)["articles"].rows] == [base + NEW.lstrip("/")]

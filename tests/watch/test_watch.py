@@ -499,3 +499,51 @@ def test_a_notice_that_two_watches_match_is_counted_once_in_the_summary(tmp_path
     assert report.summary == "1 new, 1 changed in 2 of 2 watches"
     assert report.count() == 2
     assert "== Dyslexie: 1 ==" in render_text(report)
+
+
+def test_a_revised_news_article_is_reported_with_its_text_change_not_the_archives_rescoring(tmp_path):
+    """Two news crawls of one site (SYNTHETIC pages): the second finds an article's last sentence revised
+    and a paywalled page answering only its teaser. The report of crawl 2 lists the revised article as
+    changed with its text, old → new; the model's rescoring of it ("relevance_model_score: 0.9149 →
+    0.921", the archive's figure, not the page's) is not listed as a change. The teaser is kept out of
+    the archive (the longer text stays), so that page is not reported at all."""
+    from tests.pipelines.test_archive import a_revised_article_and_a_paywalled_one
+
+    db, base = a_revised_article_and_a_paywalled_one(tmp_path)
+    watchlist = write(tmp_path, "watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n    news: all\n")
+    ((_, matches),) = build_report(db, load_watchlist(watchlist), 2).results
+    assert [(m.key, m.status) for m in matches] == [(f"{base}project/a", "changed")]
+    assert [change["column"] for change in matches[0].changes] == ["text"]
+    assert "relevance" not in render_text(build_report(db, load_watchlist(watchlist), 2))
+
+
+def test_a_news_page_found_at_a_new_address_is_not_reported_again_as_new(tmp_path):
+    """A site moved to another CMS (SYNTHETIC pages, tests/spiders/test_news_reference9.py): crawl 2 finds the
+    archived page at a new address, its old one answering 301 there, with the same title and text. The archive
+    keeps it as one page whose address is the new one; the report of crawl 2 listed it as NEW, telling the reader
+    again of a page crawl 1 told of. It is not reported: nothing of it changed."""
+    from tests.pipelines.test_archive import OLD, an_archived_page_found_at_a_new_address
+
+    db, base = an_archived_page_found_at_a_new_address(tmp_path)
+    watchlist = load_watchlist(write(tmp_path, "watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n"
+                                               "    news: all\n"))
+    article = next(iter(__import__("sqlite_utils").Database(db)["articles"].rows))
+    assert (article["url"], article["crawl_id"]) == (base + OLD.lstrip("/"), 2)
+    report = build_report(db, watchlist, 2)
+    assert [m for _, ms in report.results for m in ms] == []
+    assert "0 new, 0 changed" in render_text(report)
+
+
+def test_an_article_no_notice_matched_is_told_as_known_only_from_news(tmp_path):
+    """An article that matched no TenderNed notice is linked to a procurement known only from news; the report said
+    "about NEWS-da7ec4f404 Aanbesteding jeugdhulp (linked: news_only)", the linker's reason code. It says so in
+    words, in every rendering."""
+    from tenderarchive.watch import render_html, render_markdown
+    from tests.pipelines.test_archive import a_revised_article_and_a_paywalled_one
+
+    db, _ = a_revised_article_and_a_paywalled_one(tmp_path)
+    watchlist = write(tmp_path, "watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n    news: all\n")
+    report = build_report(db, load_watchlist(watchlist), 2)
+    for rendered in (render_text(report), render_markdown(report), render_html(report)):
+        assert "news_only" not in rendered
+        assert "known only from news: no TenderNed notice matched" in rendered
