@@ -30,7 +30,8 @@ into archive rows.
 - the detail fields award data needs are kept too: ``onlyGunningProcedure``
   (``award_only``), ``urlTsenderWebsite``, ``trefwoord1..10`` (``keywords``, JSON),
   ``looptijdCode``, ``formType``, ``aanbestedingStatus``, ``afgerondeAanbesteding``,
-  ``pbNummerTed`` and the NUTS labels (docs/reference/tenderned-api.md §4).
+  ``pbNummerTed`` and the NUTS labels (docs/reference/tenderned-api.md §4); ``publicatiePdfId`` is
+  ``pdf_id``.
 - the list row's ``publicatiestatus`` (§3, §7.3: ``PUB`` Gepubliceerd, the only documented value) is
   ``publication_status`` and its label, whatever its code: a notice listed under another status
   (withdrawn, corrected) is archived with the status TenderNed gives it, never dropped (the spider
@@ -118,6 +119,17 @@ def text_or_label(value) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return clean_field(value)
     return None
+
+
+def pdf_id(value) -> int | None:
+    """A detail's ``publicatiePdfId`` (docs/reference/tenderned-api.md §4: "int", the reference's example has ``0``) as
+    TenderNed gives it: a whole number, also as digits or ``470012.0``. It is informative only: one of no readable
+    shape (``"n.v.t."``, a list, a yes/no, a negative number) costs that field, not the notice."""
+    try:
+        number = values.to_int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number is not None and number >= 0 else None
 
 
 def form_type(value) -> str | None:
@@ -468,6 +480,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "is_imported": flag(d.get("isGeimporteerd")),
         "digital_submission": digital, "digital_submission_label": digital_label,
         "deviating_rules": text_or_label(d.get("afwijkendReglement")),
+        "pdf_id": pdf_id(d.get("publicatiePdfId")),
         "ted_number": clean_field(str(d["pbNummerTed"])) if d.get("pbNummerTed") not in (None, "") else None,
         "nuts_labels": ", ".join(label for _code, label in nuts_codes if label)
                        or None,

@@ -314,6 +314,19 @@ def test_the_details_other_documented_fields_are_archived(snapshot):
     assert (notice["is_imported"], notice["digital_submission"], notice["deviating_rules"]) == (0, "TNI", "ARW")
 
 
+@pytest.mark.parametrize("sent, archived", [(470012, 470012), ("470012", 470012), (470012.0, 470012), (0, 0),
+                                              (None, None), ("n.v.t.", None), ([470012], None), (True, None),
+                                              (-1, None)])
+def test_the_details_pdf_id_is_archived_and_one_of_no_shape_costs_only_itself(snapshot, sent, archived):
+    """Reference §4 documents ``publicatiePdfId`` ("int", ``0`` in its example): it was mapped nowhere, only the raw
+    record had it. It is ``pdf_id``, as TenderNed gives it; one of no readable shape is none, the notice kept."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"]["publicatiePdfId"] = sent
+    notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
+    assert notice["pdf_id"] == archived
+    assert notice["title"]
+
+
 @pytest.mark.parametrize("digital, rules", [([{"code": "TNI"}], True), ({"code": ["TNI"]}, ["x"])])
 def test_an_informative_detail_field_of_no_shape_costs_only_itself(snapshot, digital, rules):
     publication = by_id(snapshot, 100101)
