@@ -281,10 +281,21 @@ def _first(*candidates):
     return next((v for v in candidates if v is not None), None)
 
 
+def scalar_text(value) -> str | None:
+    """A documented text field (``trefwoord1``, ``pbNummerTed``: strings, reference §4) as text, also when it comes
+    as a number (a whole one as ``470012``, not ``470012.0``); a yes/no, a list or an object is no text: None, that
+    field alone. Written with ``str()``, they were archived as ``"True"``, ``"['jeugd']"``, ``"{'code': 'x'}"``:
+    Python's rendering of the value, a keyword or TED number nobody sent."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return clean_field(str(value))
+
+
 def keywords(detail: dict) -> str | None:
     """``trefwoord1`` … ``trefwoord10`` as a JSON list (None when there are none)."""
-    words = [clean_field(str(detail.get(f"trefwoord{i}"))) for i in range(1, 11)
-             if str(detail.get(f"trefwoord{i}") or "").strip()]
+    words = [scalar_text(detail.get(f"trefwoord{i}")) for i in range(1, 11)]
     return dumps([w for w in words if w]) if any(words) else None
 
 
@@ -481,7 +492,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "digital_submission": digital, "digital_submission_label": digital_label,
         "deviating_rules": text_or_label(d.get("afwijkendReglement")),
         "pdf_id": pdf_id(d.get("publicatiePdfId")),
-        "ted_number": clean_field(str(d["pbNummerTed"])) if d.get("pbNummerTed") not in (None, "") else None,
+        "ted_number": scalar_text(d.get("pbNummerTed")),
         "nuts_labels": ", ".join(label for _code, label in nuts_codes if label)
                        or None,
         # A documents list that could not be read (an error or a broken answer: recorded) leaves
