@@ -30,7 +30,8 @@ into archive rows.
 - the detail fields award data needs are kept too: ``onlyGunningProcedure``
   (``award_only``), ``urlTsenderWebsite``, ``trefwoord1..10`` (``keywords``, JSON),
   ``looptijdCode``, ``formType``, ``aanbestedingStatus``, ``afgerondeAanbesteding``,
-  ``pbNummerTed`` and the NUTS labels (docs/reference/tenderned-api.md §4).
+  ``pbNummerTed`` and the NUTS labels (docs/reference/tenderned-api.md §4); ``publicatiePdfId`` is
+  ``pdf_id``.
 - the list row's ``publicatiestatus`` (§3, §7.3: ``PUB`` Gepubliceerd, the only documented value) is
   ``publication_status`` and its label, whatever its code: a notice listed under another status
   (withdrawn, corrected) is archived with the status TenderNed gives it, never dropped (the spider
@@ -118,6 +119,17 @@ def text_or_label(value) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return clean_field(value)
     return None
+
+
+def pdf_id(value) -> int | None:
+    """A detail's ``publicatiePdfId`` (docs/reference/tenderned-api.md §4: "int", the reference's example has ``0``) as
+    TenderNed gives it: a whole number, also as digits or ``470012.0``. It is informative only: one of no readable
+    shape (``"n.v.t."``, a list, a yes/no, a negative number) costs that field, not the notice."""
+    try:
+        number = values.to_int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number is not None and number >= 0 else None
 
 
 def form_type(value) -> str | None:
@@ -269,10 +281,21 @@ def _first(*candidates):
     return next((v for v in candidates if v is not None), None)
 
 
+def scalar_text(value) -> str | None:
+    """A documented text field (``trefwoord1``, ``pbNummerTed``: strings, reference §4) as text, also when it comes
+    as a number (a whole one as ``470012``, not ``470012.0``); a yes/no, a list or an object is no text: None, that
+    field alone. Written with ``str()``, they were archived as ``"True"``, ``"['jeugd']"``, ``"{'code': 'x'}"``:
+    Python's rendering of the value, a keyword or TED number nobody sent."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return clean_field(str(value))
+
+
 def keywords(detail: dict) -> str | None:
     """``trefwoord1`` … ``trefwoord10`` as a JSON list (None when there are none)."""
-    words = [clean_field(str(detail.get(f"trefwoord{i}"))) for i in range(1, 11)
-             if str(detail.get(f"trefwoord{i}") or "").strip()]
+    words = [scalar_text(detail.get(f"trefwoord{i}")) for i in range(1, 11)]
     return dumps([w for w in words if w]) if any(words) else None
 
 
@@ -468,7 +491,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "is_imported": flag(d.get("isGeimporteerd")),
         "digital_submission": digital, "digital_submission_label": digital_label,
         "deviating_rules": text_or_label(d.get("afwijkendReglement")),
-        "ted_number": clean_field(str(d["pbNummerTed"])) if d.get("pbNummerTed") not in (None, "") else None,
+        "pdf_id": pdf_id(d.get("publicatiePdfId")),
+        "ted_number": scalar_text(d.get("pbNummerTed")),
         "nuts_labels": ", ".join(label for _code, label in nuts_codes if label)
                        or None,
         # A documents list that could not be read (an error or a broken answer: recorded) leaves

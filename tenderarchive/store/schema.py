@@ -78,6 +78,8 @@ TABLES: dict[str, dict] = {
             "publication_status": str, "publication_status_label": str,
             # more of the detail (reference §4): isGeimporteerd, digitaalInschrijvenCode, afwijkendReglement
             "is_imported": int, "digital_submission": str, "digital_submission_label": str, "deviating_rules": str,
+            # the detail's publicatiePdfId (reference §4: int)
+            "pdf_id": int,
             **PROVENANCE,
         },
         "indexes": [["kenmerk"], ["published"], ["year"], ["year_month"], ["notice_type"],

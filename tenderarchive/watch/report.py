@@ -28,6 +28,8 @@ Without a ``fetches`` table the report cannot tell and keeps *changed*.
 answered 404 or 410 (``crawls.errors``) is listed as *withdrawn*, with that answer; the
 archive keeps it as it was. Only the first crawl that finds it gone lists it (the last
 earlier fetch of its URL, ``fetches``, was not already a 404 or 410).
+A notice that a later crawl finds published again (its detail answered 200, the last earlier
+fetch of it a 404 or 410) is listed as *changed* by that crawl's report, "published again".
 
 **Matching.** Keywords match case-insensitively *inside* words (Dutch compounds:
 ``jeugdhulp`` finds ``jeugdhulpaanbieders``); buyers and providers match whole
@@ -94,6 +96,7 @@ class Candidate:
     former_winners: list[str] = field(default_factory=list)  # winners the crawl took off a notice's awards
     via: dict[str, list[str]] = field(default_factory=dict)  # an article's CPV code / buyer -> its linked procurements
     awards: list[dict] = field(default_factory=list)    # a notice's awards: {lot_id, winners, value, current, …}
+    published_again: dict | None = None  # a notice found published again after a 404/410 (_published_again)
 
 
 _table_exists = readonly.table_exists
@@ -236,6 +239,50 @@ def _gone(conn: sqlite3.Connection, crawl: dict, known: set) -> list[Candidate]:
                 out.append(c)
     for c in out:
         c.status = "withdrawn"
+    return out
+
+
+def _back(conn: sqlite3.Connection, crawl: dict) -> dict[int, str]:
+    """The archived notices crawl N found published again: its fetch of a notice's detail was answered 200 where
+    the last earlier fetch of that URL (``fetches``) was a 404 or 410, which the report of that crawl listed as
+    *withdrawn*. Publication id → what that crawl's answer was. Without this the report of the crawl that found
+    it back said nothing (its content unchanged, nothing was new), and the reader, told it was withdrawn, never
+    heard it is published again."""
+    if not _table_exists(conn, "fetches") or not _table_exists(conn, "notices"):
+        return {}
+    out: dict[int, str] = {}
+    for url, status, before in conn.execute(
+            "select url, status, (select p.status || ' ' || coalesce(p.crawl_id, '') from fetches p where p.url = f.url "
+            "and p.crawl_id < f.crawl_id order by p.crawl_id desc, p.fetched_at desc limit 1) from fetches f "
+            "where f.crawl_id = ? and f.status = 200", [crawl["crawl_id"]]):
+        found = _DETAIL.search(str(url).split("?")[0])
+        answer, _, earlier = str(before or "").partition(" ")
+        if found and answer in ("404", "410"):
+            out[int(found.group(1))] = f"HTTP {answer}" + (f" in crawl {earlier}" if earlier else "")
+    if not out:
+        return {}
+    marks = ", ".join("?" * len(out))
+    archived = {r[0] for r in conn.execute(f"select publication_id from notices where publication_id in ({marks})",
+                                           list(out))}
+    return {pid: answer for pid, answer in out.items() if pid in archived}
+
+
+def _published_again(conn: sqlite3.Connection, crawl: dict, candidates: list[Candidate]) -> list[Candidate]:
+    """The notices of :func:`_back` as candidates, *changed*: a notice this crawl also changed gets the change
+    first in its list (after :func:`_classify`, see :func:`build_report`); another is a candidate of its own."""
+    back = _back(conn, crawl)
+    if not back:
+        return []
+    known = {c.key: c for c in candidates if c.table == "notices"}
+    out = []
+    marks = ", ".join("?" * len(back))
+    for c in [known[k] for k in back if k in known] + [
+            c for c in _notice_candidates(conn, f"publication_id in ({marks})", list(back)) if c.key not in known]:
+        c.published_again = {"column": "TenderNed", "old": f"{back[c.key]}: withdrawn or removed",
+                             "new": f"published again in crawl {crawl['crawl_id']}"}
+        if c.key not in known:
+            c.status, c.changes = "changed", [c.published_again]
+            out.append(c)
     return out
 
 
@@ -686,6 +733,7 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
             if crawl["crawl_id"] in killed_crawls(conn, db_path):   # as `status` says it
                 crawl["status"] = "killed"
         candidates = _candidates(conn, crawl["crawl_id"])
+        candidates += _published_again(conn, crawl, candidates)
         candidates += _gone(conn, crawl, {(c.table, c.key) for c in candidates})
         versions = _table_exists(conn, "versions")
         results = []
@@ -697,7 +745,10 @@ def build_report(db_path: str | Path, watchlist: Watchlist, crawl_id: int | None
                 if reasons is None:
                     continue
                 if id(c) not in classified and c.status != "withdrawn":
-                    _classify(conn, c, versions, crawl, last_reported)
+                    if c.changes != [c.published_again]:  # one found again alone is classified already
+                        _classify(conn, c, versions, crawl, last_reported)
+                        if c.published_again is not None:  # and changed (or bookkeeping only) besides
+                            c.status, c.changes = "changed", [c.published_again, *c.changes]
                     classified.add(id(c))
                 if c.status == "unchanged":
                     continue

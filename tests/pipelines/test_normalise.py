@@ -1,3 +1,5 @@
+import json
+
 from tenderarchive.items import NoticeItem
 from pipelines.normalise import normalise_notice
 from pipelines.validate import validate_notice
@@ -312,6 +314,33 @@ def test_the_details_other_documented_fields_are_archived(snapshot):
                                   "digitaalInschrijvenCode": "TNI"})
     notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
     assert (notice["is_imported"], notice["digital_submission"], notice["deviating_rules"]) == (0, "TNI", "ARW")
+
+
+@pytest.mark.parametrize("sent, archived", [(470012, 470012), ("470012", 470012), (470012.0, 470012), (0, 0),
+                                              (None, None), ("n.v.t.", None), ([470012], None), (True, None),
+                                              (-1, None)])
+def test_the_details_pdf_id_is_archived_and_one_of_no_shape_costs_only_itself(snapshot, sent, archived):
+    """Reference §4 documents ``publicatiePdfId`` ("int", ``0`` in its example): it was mapped nowhere, only the raw
+    record had it. It is ``pdf_id``, as TenderNed gives it; one of no readable shape is none, the notice kept."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"]["publicatiePdfId"] = sent
+    notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
+    assert notice["pdf_id"] == archived
+    assert notice["title"]
+
+
+@pytest.mark.parametrize("sent, archived", [("2020/S 115-281234", "2020/S 115-281234"), (2020115281234, "2020115281234"),
+                                              (2020115281234.0, "2020115281234"), (True, None), (["x"], None),
+                                              ({"code": "x"}, None), ("", None), (None, None)])
+def test_a_keyword_or_ted_number_of_no_text_shape_is_none_not_pythons_rendering_of_it(snapshot, sent, archived):
+    """Reference §4: ``trefwoord1`` … ``trefwoord10`` and ``pbNummerTed`` are strings. A number is its digits; a
+    yes/no, a list or an object was archived as Python wrote it (``"True"``, ``"['x']"``, ``"{'code': 'x'}"``), a
+    keyword or TED number nobody sent. It costs that field alone."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"].update({"pbNummerTed": sent, "trefwoord1": "jeugdhulp", "trefwoord2": sent})
+    notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
+    assert notice["ted_number"] == archived
+    assert json.loads(notice["keywords"]) == ["jeugdhulp"] + ([archived] if archived else [])
 
 
 @pytest.mark.parametrize("digital, rules", [([{"code": "TNI"}], True), ({"code": ["TNI"]}, ["x"])])

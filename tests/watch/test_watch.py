@@ -465,6 +465,34 @@ def test_a_notice_whose_only_change_is_the_archives_bookkeeping_is_not_reported_
     assert "0 changed" in render_text(report)
 
 
+def test_a_notice_reported_withdrawn_that_a_later_crawl_finds_published_again_is_reported_so(tmp_path):
+    """Crawl 2 asked TenderNed for notice 100131 again and got 404: its report listed it *withdrawn*. Crawl 3 found
+    it published again (200, unchanged): its report said nothing, so the reader, told it was withdrawn, never heard
+    it is back. It is *changed* in crawl 3's report, "published again"; in crawl 4's, found so again, it is not."""
+    snapshot = load_publications()
+    db = tmp_path / "archive.db"
+    detail = "/papi/tenderned-rs-tns/v2/publicaties/100131"
+    with APIServer(TenderNedAPI(snapshot)) as server:
+        assert run_crawl(server.api_url, db, "-s", "TENDERNED_INCREMENTAL=False").returncode == 0
+        server.api.faults[detail] = [{"status": 404, "body": '{"message": "Publicatie niet gevonden"}'}] * 10
+        assert run_crawl(server.api_url, db, "-s", "TENDERNED_INCREMENTAL=False").returncode != 0
+        server.api.faults.clear()
+        for _ in range(2):
+            assert run_crawl(server.api_url, db, "-s", "TENDERNED_INCREMENTAL=False").returncode == 0
+    watchlist = load_watchlist(write(tmp_path, WATCHLIST))
+
+    def zuid_limburg(crawl_id):
+        report = build_report(db, watchlist, crawl_id)
+        return {m.key: m for watch, matches in report.results if watch.name == "Zuid-Limburg" for m in matches}
+
+    assert zuid_limburg(2)[100131].status == "withdrawn"
+    back = zuid_limburg(3)[100131]
+    assert back.status == "changed"
+    assert back.changes == [{"column": "TenderNed", "old": "HTTP 404 in crawl 2: withdrawn or removed",
+                             "new": "published again in crawl 3"}]
+    assert 100131 not in zuid_limburg(4)
+
+
 def test_a_partial_news_crawls_report_warns_of_missing_news_pages_not_notices(tmp_path):
     """The report of a partial news crawl warned "some new or changed notices may be missing": a news crawl
     archives news pages, never notices. The warning names what that crawl's spider archives."""
