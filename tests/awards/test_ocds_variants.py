@@ -15,6 +15,22 @@ def read(tmp_path, releases):
     return list(read_package(path, report=report)), report
 
 
+def archived(path, procedure):
+    """The archive at ``path`` with ``procedure`` (as a package is read) written by crawl 1, as the OCDS spider's
+    pipelines write it."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import open_archive, write_ocds_procedure
+
+    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
+                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
+    db = open_archive(path)
+    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+    write_ocds_procedure(db, record, 1)
+    db.conn.commit()
+    return db
+
+
 def test_amounts_written_as_text_are_read_not_a_release_skipped_with_its_winner(tmp_path):
     """Reference §6.3 values (``awards[].value.amount``, ``tender.value``, ``bids.statistics``): an amount
     written as text ("2300000.50", or as the forms print it) failed the release's check, and the whole
@@ -129,10 +145,7 @@ def test_an_award_update_naming_another_winner_supersedes_the_earlier_award_of_i
     rectification (``notice_type`` REC), whose award supersedes the earlier one; on the timeline it is still
     the award's stage. Publications tagged ``award`` (open-house rounds) keep adding winners. SYNTHETIC
     releases, written and derived in a real archive."""
-    from pipelines.awards import ocds_record
     from tenderarchive.derive import refresh_award_currency
-    from tenderarchive.items import OCDSProcedureItem
-    from tenderarchive.store.writes import open_archive, write_ocds_procedure
     from tenderarchive.timeline import notice_events
 
     first = _release("310110-a", "2021-03-01", [_award("11111111-1", "11111111", "Alpha B.V.", 100000)], lots=("1", "2"))
@@ -141,12 +154,7 @@ def test_an_award_update_naming_another_winner_supersedes_the_earlier_award_of_i
     update = dict(_release("310130-c", "2021-06-01", [_award("22222222-1", "22222222", "Beta B.V.", 150000)],
                            lots=("1", "2")), tag=["awardUpdate"])
     (procedure,), _ = read(tmp_path, [first, round_two, update])
-    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
-                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
-    db = open_archive(tmp_path / "archive.db")
-    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
-    write_ocds_procedure(db, record, 1)
-    db.conn.commit()
+    db = archived(tmp_path / "archive.db", procedure)
     refresh_award_currency(db, 1)
     assert sorted((r["lot_id"], r["publication_id"], r["value_cents"], r["current"])
                   for r in db.query("select * from awards")) == [
@@ -193,23 +201,15 @@ def test_a_packages_award_publication_is_an_award_notice_listed_with_the_awards(
     ("Awards and who won them", award notices) listed none of the backfill's awards and the timeline put no
     award on its day. It is an AGO; it still does not count as the API's award notice for the TenderNed
     crawl, which keeps asking /gerelateerd for a procedure whose award it has not archived (§8.8)."""
-    from pipelines.awards import ocds_record
     from tenderarchive.derive import derive
-    from tenderarchive.items import OCDSProcedureItem
     from tenderarchive.metadata import load_metadata
     from tenderarchive.store import queries
-    from tenderarchive.store.writes import open_archive, write_ocds_procedure
 
     release = _release("310170-a", "2021-03-01", [_award("a", "11111111", "Alpha B.V.", 100000)])
     release["tender"]["description"] = "Specialistische jeugdhulp"
     (procedure,), _ = read(tmp_path, [release])
-    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
-                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
     path = tmp_path / "archive.db"
-    db = open_archive(path)
-    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
-    write_ocds_procedure(db, record, 1)
-    db.conn.commit()
+    db = archived(path, procedure)
     derive(db, 1)
     db.conn.commit()
     sql = load_metadata()["databases"]["archive"]["queries"]["award_notices"]["sql"]
@@ -308,10 +308,7 @@ def test_a_contract_amendment_is_a_modification_of_the_award_not_a_new_award(tmp
     modification notice) and the award stays the award notice's; an award of a lot no earlier publication gives
     stands, as the API's modification of a lot whose award notice is not archived. SYNTHETIC releases, written and
     derived in a real archive."""
-    from pipelines.awards import ocds_record
     from tenderarchive.derive import refresh_award_currency
-    from tenderarchive.items import OCDSProcedureItem
-    from tenderarchive.store.writes import open_archive, write_ocds_procedure
     from tenderarchive.timeline import notice_events
 
     first = _release("310200-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000)], lots=("1", "2"))
@@ -325,12 +322,7 @@ def test_a_contract_amendment_is_a_modification_of_the_award_not_a_new_award(tmp
     assert report.errors == []
     assert [(a["lot_id"], a["publication_id"], a["value_cents"], a["award_date"]) for a in procedure["awards"]] == [
         ("1", 310200, 50000000, "2021-03-01"), ("2", 310201, 7000000, "2021-09-01")]
-    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
-                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
-    db = open_archive(tmp_path / "archive.db")
-    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
-    write_ocds_procedure(db, record, 1)
-    db.conn.commit()
+    db = archived(tmp_path / "archive.db", procedure)
     refresh_award_currency(db, 1)
     assert sorted((r["lot_id"], r["publication_id"], r["value_cents"], r["current"])
                   for r in db.query("select * from awards")) == [("1", 310200, 50000000, 1), ("2", 310201, 7000000, 1)]
@@ -346,10 +338,7 @@ def test_a_tender_cancellation_is_the_procedures_early_end_on_its_timeline(tmp_p
     type: flagged cancelled, but on the timeline a publication of no stage, where the API's VBE is the cancellation
     (`mislukt`). It is a VBE; so is a stopped procedure's latest publication that gives no award, tagged or not.
     SYNTHETIC releases, written and derived in a real archive."""
-    from pipelines.awards import ocds_record
     from tenderarchive.derive import derive
-    from tenderarchive.items import OCDSProcedureItem
-    from tenderarchive.store.writes import open_archive, write_ocds_procedure
 
     tender = dict(_release("310300-a", "2021-03-01", []), tag=["tender"])
     cancelled = {"ocid": tender["ocid"], "id": "310301-a", "date": "2021-06-01T00:00:00Z",
@@ -357,13 +346,8 @@ def test_a_tender_cancellation_is_the_procedures_early_end_on_its_timeline(tmp_p
     for tags in (["tenderCancellation"], None):
         (procedure,), report = read(tmp_path, [tender, dict(cancelled, **({"tag": tags} if tags else {}))])
         assert report.errors == []
-        record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
-                             "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
         path = tmp_path / f"archive-{bool(tags)}.db"
-        db = open_archive(path)
-        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
-        write_ocds_procedure(db, record, 1)
-        db.conn.commit()
+        db = archived(path, procedure)
         derive(db, 1)
         assert [(n["publication_id"], n["notice_type"], n["notice_type_label"]) for n in db.query(
             "select * from notices order by publication_id")] == [
@@ -378,10 +362,7 @@ def test_an_award_cancellation_is_a_correction_of_the_award_not_an_award_notice(
     award notice ("Gunning (OCDS-dataset)", AGO, an award on the timeline) of a procedure whose lot it takes the
     winner from. It is a rectification of the award, as an ``awardUpdate`` is; Beta's lot 2 stays awarded.
     SYNTHETIC releases, written and derived in a real archive."""
-    from pipelines.awards import ocds_record
     from tenderarchive.derive import derive
-    from tenderarchive.items import OCDSProcedureItem
-    from tenderarchive.store.writes import open_archive, write_ocds_procedure
 
     first = _release("310400-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000)], lots=("1", "2"))
     second = _release("310400-b", "2021-03-01", [_award("b1", "22222222", "Beta B.V.", 700000, lots=("2",))],
@@ -390,12 +371,7 @@ def test_an_award_cancellation_is_a_correction_of_the_award_not_an_award_notice(
               "awards": [{"id": "a1", "status": "cancelled", "statusDetails": "Gunning ingetrokken"}]}
     (procedure,), report = read(tmp_path, [first, second, cancel])
     assert report.errors == []
-    record = ocds_record(OCDSProcedureItem(procedure=procedure, source_url="http://127.0.0.1/p.json"),
-                         "https://www.tenderned.nl/aankondigingen/overzicht/{id}")
-    db = open_archive(tmp_path / "archive.db")
-    db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
-    write_ocds_procedure(db, record, 1)
-    db.conn.commit()
+    db = archived(tmp_path / "archive.db", procedure)
     derive(db, 1)
     assert [(r["lot_id"], r["awarded"], r["not_awarded_reason"]) for r in db.query(
         "select * from lots order by lot_id")] == [("1", 0, "Gunning ingetrokken"), ("2", 1, None)]
