@@ -54,6 +54,11 @@ said to be the ones (``kind_list``), abbreviations spelled from inside words or 
 passive, by the winner's idiom and with krijgen. A list that a rule must find a verb after is taken whole
 (:data:`_ALIST`).
 
+Branch orgs3: the title is read with the same rules and the headline's way without a verb (``headline_naar``); the
+general Dutch ways of reporting a winner (``keuze_op``, ``gekozen_als``, ``toegekend_aan``, won in the past tense, "in de
+wacht gesleept", "binnengehaald"); a party the text says was not awarded, lost, withdrew or objected, and the winner of
+a tender for another service, are no awardees (:func:`_not_won`).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
