@@ -61,7 +61,8 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
     places = find_municipalities(norm, norm_title, year=ref.year if ref else None,
                                  published_year=published.year if published else None)
     proc_norm, proc_raw = procedure_type(norm)
-    awardees = find_awardees(norm)
+    other_tenders: list[dict] = []  # winners of a tender for another service (branch orgs3)
+    awardees = find_awardees(norm, norm_title, other_tenders)
     rel = relevance(norm, norm_title, stage_list)
     # title + first paragraph: what the page reports (stages.primary_stage, definition "lead")
     lead = (norm_title or "") + "\n" + re.split(r"\n\s*\n", norm.strip(), maxsplit=1)[0][:600]
@@ -78,11 +79,11 @@ def analyse(text: str, *, title: str | None = None, published: dt.date | None = 
         # run is read by stages.add_procedure_running).
         primary = "voorbereiding"
         primary_rule = "preparation_default"
-    others_won: list[dict] = []
+    others_won: list[dict] = other_tenders
     if not rel["relevant"]:
         # winners of something else (a Wmo or transport tender) are not this archive's awardees; they are still
         # organisations the page names, as providers (branch orgs2)
-        awardees, others_won = [], awardees
+        awardees, others_won = [], awardees + other_tenders
     result = {
         **rel,
         "stages": [{k: s[k] for k in ("stage", "status", "cue", "sentence")} | {"evidence": "strong" if s["strong"] else "weak"}

@@ -54,6 +54,11 @@ said to be the ones (``kind_list``), abbreviations spelled from inside words or 
 passive, by the winner's idiom and with krijgen. A list that a rule must find a verb after is taken whole
 (:data:`_ALIST`).
 
+Branch orgs3: the title is read with the same rules and the headline's way without a verb (``headline_naar``); the
+general Dutch ways of reporting a winner (``keuze_op``, ``gekozen_als``, ``toegekend_aan``, won in the past tense, "in de
+wacht gesleept", "binnengehaald"); a party the text says was not awarded, lost, withdrew or objected, and the winner of
+a tender for another service, are no awardees (:func:`_not_won`).
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -209,8 +214,91 @@ def _list_after(lines: list[str], i: int) -> list[tuple[str, str]]:
     return found
 
 
-def find_awardees(text: str) -> list[dict]:
-    """Parties the text says were awarded or contracted, with the rule that found them."""
+def find_awardees(text: str, title: str | None = None, other_tenders: list[dict] | None = None) -> list[dict]:
+    """Parties the text says were awarded or contracted, with the rule that found them. ``title``: the page's title,
+    read first with the same rules and the headline's own way without a verb ("Aanbesteding Buurtteams naar A en B",
+    branch orgs3); a party the text says lost, withdrew, objected or was not awarded, and the winner of a tender for
+    another service, are left out (:func:`_not_won`); the latter are added to ``other_tenders`` when it is given (they
+    are still organisations the page names, as providers)."""
+    found = _awardees(text)
+    if title and title.strip() and not text.lstrip().startswith(title.strip()):
+        head = _awardees(title.strip() + ".")
+        for m in re.finditer(_HEADLINE, title):
+            for n in _split_names(m.group("names"), _BRAND, initial=False):
+                head.append({"name": n, "rule": "headline_naar", "sentence": title.strip()[:300]})
+        seen = {a["name"].casefold() for a in found}
+        for a in head:
+            if a["name"].casefold() not in seen and not _loser(a["name"], text):
+                seen.add(a["name"].casefold())
+                found.append(a | {"rule": "title:" + a["rule"] if not a["rule"].startswith("headline") else a["rule"]})
+    kept = []
+    for a in found:
+        why = _not_won(a, text)
+        if not why:
+            kept.append(a)
+        elif why == "other_service" and other_tenders is not None:
+            other_tenders.append(a)
+    return kept
+
+
+# branch orgs3: a headline tells the award without its verb: "Aanbesteding jeugdhulp opnieuw naar A en B", "Contract
+# gesloten jeugdzorg naar X" (the text's rule gaat_naar needs the verb)
+_HEADLINE = re.compile(rf"(?:^|: )(?:[Aa]anbesteding|[Oo]pdracht|[Cc]ontract|[Gg]unning|[Pp]erceel|[Tt]ender)\w* "
+                       rf"(?:[\w-]+ ){{0,5}}?naar (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})\s*[.!?]?\s*$")
+# branch orgs3: a party that lost, withdrew or objected (the general Dutch ways of saying so); the subject before the
+# verb or after it ("X verloor de aanbesteding", "X trok zich terug", "X maakte bezwaar", "X spande een kort geding
+# aan", "X viste achter het net", "bezwaar van X", "kort geding aangespannen door X")
+_LOSS_AFTER = (r"(?:\s*,[^,.\n]{0,60},)? (?:heeft |had |hebben |is |was |zijn )?(?:\w+ ){0,3}?"
+               r"(?:verloor|verloren|verliest|verliezen|viste?n? (?:\w+ )?achter het net|greep (?:\w+ )?naast|grepen (?:\w+ )?naast|"
+               r"naast (?:de|het) (?:\w+ )?(?:opdracht|contract|aanbesteding)\w* gegrepen|"
+               r"trok(?:ken)? zich (?:\w+ )?terug|trekt zich (?:\w+ )?terug|(?:zich )?teruggetrokken|"
+               r"(?:maakt|maakte|maakten|tekende|tekenden) (?:\w+ )?bezwaar|bezwaar (?:gemaakt|aangetekend)|"
+               r"(?:spande|spanden|spant|begon|startte) (?:\w+ ){0,3}(?:kort geding|rechtszaak|procedure)|"
+               r"(?:kort geding|rechtszaak) (?:\w+ ){0,2}aangespannen|viel(?:en)? buiten de boot|valt buiten de boot|"
+               r"(?:is|werd|was) (?:\w+ )?afgewezen|(?:is|werd|was) (?:\w+ )?uitgesloten)")
+_LOSS_BEFORE = (r"(?:bezwaar|kort geding|rechtszaak|beroep|klacht)(?:schrift)? (?:\w+ ){0,3}?(?:van|door|aangespannen door) "
+                r"(?:de |het )?(?:[a-z]+ )?$")
+# branch orgs3: services bought by the same buyers that are not youth care; a winner in a sentence about one of them
+# (and not about jeugd) won another tender
+_OTHER_SERVICE = re.compile(r"leerlingenvervoer|doelgroepenvervoer|regiotaxi|\w*vervoer\b|schoonmaak|huishoudelijke "
+                            r"(?:hulp|ondersteuning)|\bWmo\b|catering|beveiliging|groenonderhoud|ICT|\bsoftware\b", re.I)
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start))
+    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[a + 1: min(ends) if ends else len(text)]
+
+
+def _loser(name: str, text: str) -> bool:
+    """Whether the text says ``name`` lost, withdrew, objected or went to court against the award (branch orgs3)."""
+    n = re.escape(name)
+    if re.search(rf"(?<![\w-]){n}(?![\w-]){_LOSS_AFTER}", text):
+        return True
+    return any(re.search(_LOSS_BEFORE, text[max(0, m.start() - 80): m.start()], re.I)
+               for m in re.finditer(rf"(?<![\w-]){n}(?![\w-])", text))
+
+
+def _not_won(a: dict, text: str) -> str | None:
+    """An awardee candidate the text says did not win (branch orgs3): the award denied where it is told ("niet gegund
+    aan X", "X heeft de aanbesteding niet gewonnen"), the party said to have lost, withdrawn or objected, or the
+    winner of a tender for another service ("het leerlingenvervoer is gegund aan X") in a sentence that is not about
+    jeugd."""
+    ev = a["sentence"]
+    i = text.find(ev) if ev else -1
+    sent = _sentence_at(text, i, i + len(ev)) if i >= 0 else ev
+    if re.search(r"\b(?:niet|geen|nooit)\b(?: \w+){0,2} (?:gegund|gewonnen|gecontracteerd|toegekend|gekozen)\b", ev) or (
+            i >= 0 and (re.search(r"\b(?:niet|geen|nooit)\b(?: \w+){0,2}\s*$", text[max(0, i - 40): i])
+                         # the negation at the clause's end, as Dutch puts it after a finite verb: "X won de
+                         # aanbesteding voor jeugdhulp niet."
+                         or re.match(r"(?:\s[\w-]+){0,4}?\s(?:niet|nooit)\s*(?:[.,;!?\n]|$)", text[i + len(ev): i + len(ev) + 80]))):
+        return "denied"
+    if _OTHER_SERVICE.search(sent) and not re.search(r"jeugd", sent, re.I):
+        return "other_service"
+    return "lost" if _loser(a["name"], text) else None
+
+
+def _awardees(text: str) -> list[dict]:
     out: list[dict] = []
     seen: set[str] = set()
     lines = text.split("\n")
@@ -300,10 +388,29 @@ def find_awardees(text: str) -> list[dict]:
                         rf"(?! niet| om (?!vanaf|per|met ingang))"),
         ("winner_side", rf"\b(?:krijgt|kreeg|krijgen|kregen) (?P<names>{_NAME}) (?:de|het) (?:[a-z]+ )?(?:opdracht|contract|gunning)\b"
                         rf"(?! niet| om (?!vanaf|per|met ingang))"),
+        # branch orgs3: the general Dutch ways of reporting a winner: won in the past tense, the choice that fell on a
+        # party, a party chosen as the provider, the work given to it, and the contract "binnengehaald" or "in de wacht
+        # gesleept" with the verb in the present or past ("X won de aanbesteding", "De keuze is gevallen op X", "De
+        # regio koos voor X als nieuwe aanbieder", "X is geselecteerd als opdrachtnemer", "De opdracht is toegekend
+        # aan X", "X sleept contract in de wacht")
+        ("winner", rf"(?P<names>{_NAME}) (?:won|wonnen|wint|winnen) (?:de |het |een )?(?:[a-z]+ )?(?:aanbesteding|opdracht|contract|tender|perceel)\w*\b(?! niet)", r"\b(?:won|wonnen|wint|winnen)\b"),
+        ("keuze_op", rf"\b[Kk]euze (?:\w+ ){{0,3}}?(?:is |werd )?(?:viel|gevallen|valt) (?:\w+ )?op (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST})"),
+        ("gekozen_als", rf"(?P<names>{_NAME}) (?:is|werd|wordt|zijn|werden|worden) (?:\w+ ){{0,2}}(?:gekozen|geselecteerd|aangewezen) als (?:de )?"
+                        rf"(?:nieuwe )?(?:\w*aanbieders?|partners?|uitvoerders?|opdrachtnemers?)\b", r"\b(?:gekozen|geselecteerd|aangewezen) als\b"),
+        ("gekozen_als", rf"\b(?:kiest|koos|kozen|kiezen|gekozen) (?:\w+ ){{0,3}}?voor (?:de |het )?(?:{_KIND} )?(?P<names>{_ALIST}) als (?:de )?"
+                        rf"(?:nieuwe )?(?:\w*aanbieders?|partners?|uitvoerders?|opdrachtnemers?)\b"),
+        ("toegekend_aan", rf"(?:opdracht|contract|aanbesteding|perceel|gunning|percelen)\w* (?:[\w-]+ ){{0,6}}?(?:toegekend|verleend|gegeven|toegewezen) aan "
+                          rf"(?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
+        ("winner_side", rf"(?P<names>{_NAME}) (?:sleept|sleepte|sleepten|haalt|haalde|haalden|heeft|hebben) (?:[a-z]+ ){{0,2}}(?:(?:de|het|een) )?(?:[a-z]+ )?"
+                        rf"(?:opdracht|contract|aanbesteding)\w* (?:[\w-]+ ){{0,5}}?(?:in de wacht(?: gesleept)?|binnen(?:gehaald)?)\b", r"in de wacht|\bbinnen"),
         ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_ALIST}) "
                              rf"(?:leveren|zorgen|verzorgen|voeren|gaan|nemen)\b[^.\n]{{0,80}}\bvanaf\b"),
     ]
-    for rule, rx in rules:
+    for rule, rx, *need in rules:
+        # (branch orgs3: a rule that starts with a name is tried at every word; it is tried only when the words that
+        # must follow the name occur at all, which keeps a page of capitalised words as fast as before)
+        if need and not re.search(need[0], text):
+            continue
         for m in re.finditer(rx, text):
             found = _split_names(m.group("names"), _BRAND if rule in ("signing_parties", "gunning_aan", "onderbrengen_bij") else _NAME,
                                  initial=_initial(text, m.start("names")))
