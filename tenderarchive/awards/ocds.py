@@ -488,7 +488,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         closed = str(award.get("status") or "").lower() in NO_WINNER
         if str(award.get("status") or "").lower() in NOT_YET:
             continue  # proposed, not in force: no winner, no value, its lot not awarded yet (nor closed)
-        if not names or closed:
+        if not names and not closed and str(award.get("status") or "").lower() == "active":
+            # an award in force naming no supplier (a later package's release making an earlier one's pending award
+            # active, giving its status and value alone; a withheld winner): its lot is awarded and its value
+            # kept, an award without a winner's name, as the /html reader keeps a winner block without a name
+            pass
+        elif not names or closed:
             # an award naming no supplier is no winner; an unsuccessful or cancelled one (an awardCancellation
             # release repeats the award, suppliers and all, with status cancelled) closes its lots
             if closed:
