@@ -182,11 +182,16 @@ def _open(source) -> IO[bytes]:
 
 
 def read_package(source, *, relevance: Relevance | None = None, report: ReadReport | None = None,
-                 since: str | None = None, until: str | None = None) -> Iterator[dict]:
+                 since: str | None = None, until: str | None = None, carried: dict | None = None) -> Iterator[dict]:
     """Yield one procedure dict per youth-care ocid in the package at ``source`` (a path).
 
     ``since``/``until`` (ISO dates) keep procedures with a release dated in the window. Errors (a truncated
     file) go to ``report.errors`` and end the iteration before any procedure is yielded.
+
+    ``carried`` (one dict for the packages of a crawl, read in turn): the awards a package leaves pending, with
+    their suppliers, by ocid (:func:`_carry`). A later package's releases of the ocid are merged after them, so
+    its release making the award active, naming no supplier, gives the winner the earlier file named
+    (reference §6.3: one ocid in several files, "merge them"); a youth-care ocid stays one in the later file.
     """
     relevance = relevance or load_profile("youth_care").relevance
     name = str(source)
@@ -225,6 +230,9 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
                              f"nothing from it was archived")
         return
     report.procedures = len(seen)
+    for ocid in seen & set(carried or ()):
+        reasons.setdefault(ocid, [])
+        reasons[ocid].extend(r for r in carried[ocid]["reasons"] if r not in reasons[ocid])
     selected = {ocid for ocid in reasons if ocid in in_window}
     report.selected = len(selected)
     if report.releases == 0:
@@ -240,13 +248,42 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
                 continue  # as in pass 1: a malformed release was recorded there and is not counted
             pending.setdefault(ocid, []).append(project(release))
             if len(pending[ocid]) == counts[ocid]:
-                procedure = to_procedure(pending.pop(ocid), merger, name, reasons[ocid])
+                own = pending.pop(ocid)
+                earlier = carried.pop(ocid)["releases"] if carried is not None and ocid in carried else []
+                procedure = to_procedure(earlier + own, merger, name, reasons[ocid])
+                if carried is not None:
+                    _carry(carried, ocid, earlier + own, reasons[ocid])
                 if ocid in damaged or None in damaged:
                     # read without a release the package has for it (or may have: one without a readable
                     # ocid): what it gives is added, nothing archived is taken away on its account
                     procedure["partial"] = True
                 report.yielded += 1
                 yield procedure
+
+
+#: at most this many ocids' pending awards are carried from one package to the next (a bound on memory)
+CARRIED_MAX = 10_000
+
+
+def _carry(carried: dict, ocid: str, releases: list[dict], reasons: list[str]) -> None:
+    """Keep for the next package the awards of ``ocid`` still ``pending`` after ``releases`` (their last status),
+    each as a release of its own date and id holding the award and its suppliers' parties: nothing else of the
+    earlier file is merged into the later one's procedure."""
+    last: dict[str, tuple[dict, dict]] = {}
+    for release in releases:
+        for award in release.get("awards") or []:
+            if isinstance(award, dict) and award.get("id") is not None:
+                before = last.get(str(award["id"]), (None, {}))[1]
+                last[str(award["id"])] = (release, {**before, **{k: v for k, v in award.items() if v is not None}})
+    kept = []
+    for release, award in last.values():
+        if str(award.get("status") or "").lower() not in NOT_YET or not award.get("suppliers"):
+            continue
+        ids = {str(s.get("id")) for s in award["suppliers"] if isinstance(s, dict)}
+        kept.append({"ocid": ocid, "id": release.get("id"), "date": release.get("date"), "awards": [award],
+                     "parties": [p for p in release.get("parties") or [] if isinstance(p, dict) and str(p.get("id")) in ids]})
+    if kept and (ocid in carried or len(carried) < CARRIED_MAX):
+        carried[ocid] = {"releases": kept, "reasons": list(reasons)}
 
 
 def _day(value) -> str | None:
