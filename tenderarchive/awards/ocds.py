@@ -354,10 +354,14 @@ def _amount(prefix: str, value) -> dict:
     # hasTax true: the amount includes VAT (btw), where the forms print values exclusive of it; kept as
     # given and said in the text, as the /html reader does for a value printed "Met BTW"; also where the package
     # writes it as text ("true", as a converter writing the Excel's cells may: the schema lets text through)
-    tax = value.get("hasTax")
-    with_tax = tax is True or isinstance(tax, str) and tax.strip().lower() in ("true", "1", "ja", "yes")
-    raw = f"{number} incl. btw" if with_tax else str(number)
+    raw = f"{number} incl. btw" if _with_tax(value) else str(number)
     return amount_fields(prefix, Amount(raw, _cents(number), _currency(value.get("currency"))))
+
+
+def _with_tax(value) -> bool:
+    """True for a ``Value`` whose ``hasTax`` says it includes VAT (also written as text, "true")."""
+    tax = value.get("hasTax") if isinstance(value, dict) else None
+    return tax is True or isinstance(tax, str) and tax.strip().lower() in ("true", "1", "ja", "yes")
 
 
 def _kvk(supplier_id: str, party: dict) -> str | None:
@@ -484,6 +488,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     # place where it first appeared. Releases are in date order.
     latest: dict[tuple, tuple[dict, dict, tuple]] = {}
     seen: dict[str, dict] = {}  # each award id as its releases so far give it
+    seen_in: dict[str, object] = {}  # the publication of the release that gave it last
     modifications = set(notice["modification_publications"])
     for release in releases:
         modification = str(_publication(release)) in modifications
@@ -501,8 +506,18 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 # and lots, was dropped as naming no winner
                 earlier = seen.get(str(award["id"]))
                 if earlier is not None:
+                    value = award.get("value")
                     award = {**earlier, **{k: v for k, v in award.items() if v is not None}}
+                    if _publication(release) is not None and _publication(release) == seen_in.get(str(award["id"])) \
+                            and _with_tax(value) \
+                            and isinstance(earlier.get("value"), dict) and earlier["value"].get("amount") is not None \
+                            and not _with_tax(earlier["value"]):
+                        # one publication giving the award's value twice, exclusive and inclusive of VAT (hasTax):
+                        # the archive's values are exclusive of it, as the /html and PDF readers keep (amounts.
+                        # excl_vat_first); a later publication's value (a correction) is the current one as before
+                        award["value"] = earlier["value"]
                 seen[str(award["id"])] = award
+                seen_in[str(award["id"])] = _publication(release)
             names = tuple((str(s.get("id")), s.get("name")) for s in award.get("suppliers") or [] if isinstance(s, dict))
             latest[(str(award.get("id")), names)] = (release, award, names)
     # Within one publication an award id repeated with other suppliers is one award's further winners (one
