@@ -63,6 +63,8 @@ class TenderNedOCDSSpider(BaseSpider):
     def __init__(self, *args, profile=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.profile_name = profile
+        # the awards a package left pending, by ocid, for the packages read after it (read_package ``carried``)
+        self.carried: dict = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -106,8 +108,13 @@ class TenderNedOCDSSpider(BaseSpider):
         if self.sample:
             selected = selected[: self.sample]
         self.expect("packages", len(selected))
-        for url in selected:
-            yield scrapy.Request(url, callback=self.parse_package, errback=self.errback,
+        from tenderarchive.awards.ocds import file_period
+
+        # oldest period first, then in the page's order (Scrapy's queue is last in, first out): the awards a
+        # package leaves pending are carried to the later packages of the ocid (read_package ``carried``)
+        order = sorted(range(len(selected)), key=lambda n: (file_period(urlsplit(selected[n]).path)[0] or "9999", n))
+        for rank, n in enumerate(order):
+            yield scrapy.Request(selected[n], callback=self.parse_package, errback=self.errback, priority=-rank,
                                  meta={"download_maxsize": 0, "download_warnsize": 0})
 
     @staticmethod
@@ -146,7 +153,8 @@ class TenderNedOCDSSpider(BaseSpider):
             low, high = self.arguments.from_date, self.arguments.until_date
             window = {} if file_period(urlsplit(response.url).path)[0] else {
                 "since": low.isoformat() if low else None, "until": high.isoformat() if high else None}
-            for procedure in read_package(path, relevance=self.profile.relevance, report=report, **window):
+            for procedure in read_package(path, relevance=self.profile.relevance, report=report,
+                                      carried=self.carried, **window):
                 procedure["provenance"]["source_url"] = response.url
                 yield OCDSProcedureItem(procedure=procedure, **provenance)
         finally:

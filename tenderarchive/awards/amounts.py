@@ -294,6 +294,25 @@ class Amount:
         return cents_to_text(self.cents)
 
 
+def includes_vat(amount: Amount | None) -> bool:
+    """True for an amount whose printed text says it includes VAT: "incl. btw", "inclusief BTW", "including VAT" (as
+    :func:`parse_amount` names it) or the older forms' "Met BTW" (reference §3.2)."""
+    raw = amount.raw if amount is not None else None
+    return bool(raw) and bool(_WITH_VAT.search(raw) or re.search(r"(?i)\bmet\s+btw\b", raw))
+
+
+def excl_vat_first(kept: Amount | None, new: Amount | None) -> Amount | None:
+    """The amount to keep where one field (a winner's tender value, a lot's value, a total) is printed twice, once
+    exclusive and once inclusive of VAT: the archive's values are exclusive of it (eForms BT-720, V.2.4 "exclusief
+    btw", reference §2.3/§3.1), so a VAT-inclusive amount never replaces an exclusive one read before it, in
+    whichever order they are printed; otherwise the later amount is kept, as before."""
+    if new is None or kept is None or kept.missing or (kept.cents is None and not kept.is_range):
+        return new
+    if includes_vat(new) and not includes_vat(kept):
+        return kept
+    return new
+
+
 def cents_to_text(cents: int | None) -> str | None:
     if cents is None:
         return None

@@ -15,7 +15,7 @@ import re
 
 from lxml import etree
 
-from tenderarchive.awards.amounts import parse_amount
+from tenderarchive.awards.amounts import excl_vat_first, includes_vat, parse_amount
 from tenderarchive.awards.names import kvk_number
 from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, currency_like, parse_notice_date, party_name,
                                       tender_count)
@@ -362,12 +362,12 @@ class EFormsReader:
             self.buyer = _clean(value)
         elif sec == 2:
             if key in ESTIMATED:
-                self.procedure["estimated"] = amount
+                self._keep(self.procedure, "estimated", amount)
             elif key in TITLE and "title" not in self.procedure:
                 self.procedure["title"] = _clean(value)
         elif sec == 5 and self.lot5 is not None:
             if key in ESTIMATED:
-                self.lot5["estimated"] = amount
+                self._keep(self.lot5, "estimated", amount)
             elif key in TITLE and not self.lot5["title"]:
                 self.lot5["title"] = _clean(value)
             elif key in CPV or ("classificatie" in key and re.search(r"\d{8}", value or "")):
@@ -392,10 +392,28 @@ class EFormsReader:
                 self.org["winner_of"] = [] if _norm(value).rstrip(".") in UNPUBLISHED else \
                     re.findall(r"LOT-\d+|[\w-]*\w[\w-]*", value or "")
 
+    def _keep(self, target: dict, key: str, amount) -> None:
+        """``target[key] = amount``, but a value printed twice, exclusive and inclusive of VAT ("… Euro" and "… Euro
+        incl. btw"), keeps the exclusive one whichever comes last (:func:`excl_vat_first`), the other named."""
+        kept = excl_vat_first(target.get(key), amount)
+        if kept is not amount and includes_vat(amount):
+            while self.problems and "includes VAT" in self.problems[-1]:
+                self.problems.pop()  # said of the amount just read, which is not stored
+            self.problems.append(f"two values for {key!r}: kept {kept.raw!r:.60} (excl. btw), "
+                                 f"not {amount.raw!r:.60} (incl. btw)")
+        elif kept is amount and includes_vat(target.get(key)) and amount is not None and not includes_vat(amount) \
+                and (amount.cents is not None or amount.is_range):
+            self.problems.append(f"two values for {key!r}: kept {amount.raw!r:.60} (excl. btw), "
+                                 f"not {target[key].raw!r:.60} (incl. btw)")
+            # the value read before, said to be stored as printed with VAT, is not stored
+            self.problems = [p for p in self.problems[:-1] if not ("includes VAT" in p and target[key].raw in p)] \
+                + self.problems[-1:]
+        target[key] = kept
+
     def _result_row(self, key, value, amount, parts=()):
         if self.result is None:  # notice-level rows before the first lot result
             if key in TOTAL_AWARDED:
-                self.procedure["total_awarded"] = amount
+                self._keep(self.procedure, "total_awarded", amount)
             elif key in FRAMEWORK_NOTICE:
                 self.procedure["framework_maximum"] = amount
             elif key in FRAMEWORK_APPROX:
@@ -456,7 +474,7 @@ class EFormsReader:
             else:
                 winner["place" if key in CITY else "country"] = _clean(value)
         elif winner is not None and key in TENDER_VALUE:
-            winner["value"] = amount
+            self._keep(winner, "value", amount)
         elif winner is not None and key in TENDER_LOT:
             winner["tender_lot"] = _clean(value)
         elif winner is not None and key in TENDER_ID:
@@ -473,6 +491,6 @@ class EFormsReader:
                 self.problems.append(f"date is not a date: {key!r} = {value!r:.100}")
             (winner if winner is not None else result)["award_date" if key in WINNER_DATE else "contract_date"] = day
         elif key in TENDER_VALUE:
-            result["shared_value"] = amount
+            self._keep(result, "shared_value", amount)
         elif amount is not None and amount.cents is not None and key not in CONCESSION and currency_like(value):
             self.problems.append(f"unread amount in section 6: {key!r} = {value!r}")

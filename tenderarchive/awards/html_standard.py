@@ -18,7 +18,7 @@ from dataclasses import replace
 
 import lxml.html
 
-from tenderarchive.awards.amounts import Amount, currency_code, parse_amount
+from tenderarchive.awards.amounts import Amount, currency_code, excl_vat_first, includes_vat, parse_amount
 from tenderarchive.awards.html import _clean, _finish, _lot, _norm, parse_notice_date, party_name, tender_count
 from tenderarchive.awards.names import kvk_number
 
@@ -63,6 +63,7 @@ class StandardReader:
     def __init__(self, html: str):
         self.root = lxml.html.fromstring(html)
         self.problems: list[str] = []
+        self._replaced: dict = {}  # (id of a dict, key): the value the last one read replaced (see _keep)
 
     def parse(self) -> dict:
         lines = _lines(self.root)
@@ -122,7 +123,7 @@ class StandardReader:
                     if procedure.get(key) is not None:
                         procedure[key] = _with_currency(procedure[key], code)
             elif section == "II" and re.match(r"met\s+btw\b", low) and last_total in procedure:
-                procedure[last_total] = self._with_vat(procedure[last_total], line)
+                self._keep(procedure, last_total, self._with_vat(procedure[last_total], line), marked=True)
             elif section == "I" and low.startswith("officiele benaming") and not buyer:
                 buyer = _clean(value_of(line)[0])
             elif section == "I" and low.startswith("nationale identificatie") and buyer and not buyer_kvk:
@@ -130,7 +131,8 @@ class StandardReader:
             elif section == "II" and ("totale waarde van de aanbesteding" in low or sub == "II.1.7"):
                 if low.startswith("waarde") or low.startswith("laagste"):
                     text, skip = with_highest(line)
-                    procedure["total_awarded"], last_total = self._value(text), "total_awarded"
+                    last_total = "total_awarded"
+                    self._keep(procedure, "total_awarded", self._value(text))
             elif section == "II" and sub == "II.1.5" and (low.startswith("waarde") or "geraamde totale waarde" in low):
                 text, skip = value_of(line)
                 if re.search(r"\d", text):
@@ -199,7 +201,7 @@ class StandardReader:
                     if re.match(r"met\s+btw\b", low) and block.get("last_value") in block:
                         # "Met BTW" on a line of its own after its value and currency: that value includes VAT
                         key = block["last_value"]
-                        block[key] = self._with_vat(block[key], line)
+                        self._keep(block, key, self._with_vat(block[key], line), marked=True)
                     elif low.startswith("munt"):
                         code = value_of(line)[0]
                         for key in ("estimated", "shared_value"):
@@ -207,11 +209,13 @@ class StandardReader:
                                 block[key] = _with_currency(block[key], code)
                     elif re.match(r"aanvankelijke? geraamde totale waarde", low):
                         text, skip = value_of(line)
-                        block["estimated"], block["last_value"] = self._value(text), "estimated"
+                        block["last_value"] = "estimated"
+                        self._keep(block, "estimated", self._value(text))
                     elif low.startswith(("totale waarde van de opdracht", "totale definitieve waarde van de opdracht",
                                          "laagste offerte")):
                         text, skip = value_of(line) if low.startswith("totale") else with_highest(line)
-                        block["shared_value"], block["last_value"] = self._value(text), "shared_value"
+                        block["last_value"] = "shared_value"
+                        self._keep(block, "shared_value", self._value(text))
             i += 2 if skip else 1
         # key the blocks by lot: "Perceel nr.: -" is the procedure's single lot (reference §3.1), "1" as the other
         # notices of the procedure name it, whatever the contract's number: the contracts "Opdracht nr.: 1" and "2"
@@ -242,6 +246,29 @@ class StandardReader:
         # the buyer as an organisation of the role "Koper" (section 8's in eForms): its number is the buyer's
         orgs = [{"name": buyer, "registration": buyer_kvk, "roles": ["Koper"], "winner_of": []}] if buyer_kvk else []
         return _finish("standard", "nl", buyer, procedure, lots, results, orgs, self.problems)
+
+    def _keep(self, target: dict, key: str, amount: Amount | None, marked: bool = False) -> None:
+        """``target[key] = amount``, but a value printed twice, exclusive and inclusive of VAT ("Zonder BTW" and "Met
+        BTW", before 2016), keeps the exclusive one in whichever order (:func:`excl_vat_first`). ``marked``: the
+        amount is the last one read, now said to include VAT by a "Met BTW" line of its own; it is weighed against
+        the value it replaced (kept aside for this), as an amount printed "… Met BTW" on one line is."""
+        replaced = self._replaced.get((id(target), key)) if marked else target.get(key)
+        kept = excl_vat_first(replaced, amount)
+        if kept is not amount:
+            while self.problems and "includes VAT" in self.problems[-1]:
+                self.problems.pop()  # said of the value just read, which is not stored
+            self.problems.append(f"two values for {key!r}: kept {kept.raw!r:.60} (excl. btw), "
+                                 f"not {amount.raw!r:.60} (incl. btw)")
+        elif not marked and replaced is not None and includes_vat(replaced) and amount is not None \
+                and not includes_vat(amount) and (amount.cents is not None or amount.is_range):
+            self.problems.append(f"two values for {key!r}: kept {amount.raw!r:.60} (excl. btw), "
+                                 f"not {replaced.raw!r:.60} (incl. btw)")
+            # the value read before, said to be stored as printed with VAT, is not stored
+            self.problems = [p for p in self.problems[:-1] if not ("includes VAT" in p and re.split(r"(?i)\s+met\s+btw", replaced.raw)[0] in p)] \
+                + self.problems[-1:]
+        if not marked:
+            self._replaced[(id(target), key)] = target.get(key)
+        target[key] = kept
 
     def _with_vat(self, amount: Amount | None, line: str) -> Amount | None:
         """``amount`` said to include VAT by a line of its own ("Met BTW BTW-tarief (%): 21"): its text says so, as

@@ -182,11 +182,16 @@ def _open(source) -> IO[bytes]:
 
 
 def read_package(source, *, relevance: Relevance | None = None, report: ReadReport | None = None,
-                 since: str | None = None, until: str | None = None) -> Iterator[dict]:
+                 since: str | None = None, until: str | None = None, carried: dict | None = None) -> Iterator[dict]:
     """Yield one procedure dict per youth-care ocid in the package at ``source`` (a path).
 
     ``since``/``until`` (ISO dates) keep procedures with a release dated in the window. Errors (a truncated
     file) go to ``report.errors`` and end the iteration before any procedure is yielded.
+
+    ``carried`` (one dict for the packages of a crawl, read in turn): the awards a package leaves pending, with
+    their suppliers, by ocid (:func:`_carry`). A later package's releases of the ocid are merged after them, so
+    its release making the award active, naming no supplier, gives the winner the earlier file named
+    (reference §6.3: one ocid in several files, "merge them"); a youth-care ocid stays one in the later file.
     """
     relevance = relevance or load_profile("youth_care").relevance
     name = str(source)
@@ -225,6 +230,9 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
                              f"nothing from it was archived")
         return
     report.procedures = len(seen)
+    for ocid in seen & set(carried or ()):
+        reasons.setdefault(ocid, [])
+        reasons[ocid].extend(r for r in carried[ocid]["reasons"] if r not in reasons[ocid])
     selected = {ocid for ocid in reasons if ocid in in_window}
     report.selected = len(selected)
     if report.releases == 0:
@@ -240,13 +248,42 @@ def read_package(source, *, relevance: Relevance | None = None, report: ReadRepo
                 continue  # as in pass 1: a malformed release was recorded there and is not counted
             pending.setdefault(ocid, []).append(project(release))
             if len(pending[ocid]) == counts[ocid]:
-                procedure = to_procedure(pending.pop(ocid), merger, name, reasons[ocid])
+                own = pending.pop(ocid)
+                earlier = carried.pop(ocid)["releases"] if carried is not None and ocid in carried else []
+                procedure = to_procedure(earlier + own, merger, name, reasons[ocid])
+                if carried is not None:
+                    _carry(carried, ocid, earlier + own, reasons[ocid])
                 if ocid in damaged or None in damaged:
                     # read without a release the package has for it (or may have: one without a readable
                     # ocid): what it gives is added, nothing archived is taken away on its account
                     procedure["partial"] = True
                 report.yielded += 1
                 yield procedure
+
+
+#: at most this many ocids' pending awards are carried from one package to the next (a bound on memory)
+CARRIED_MAX = 10_000
+
+
+def _carry(carried: dict, ocid: str, releases: list[dict], reasons: list[str]) -> None:
+    """Keep for the next package the awards of ``ocid`` still ``pending`` after ``releases`` (their last status),
+    each as a release of its own date and id holding the award and its suppliers' parties: nothing else of the
+    earlier file is merged into the later one's procedure."""
+    last: dict[str, tuple[dict, dict]] = {}
+    for release in releases:
+        for award in release.get("awards") or []:
+            if isinstance(award, dict) and award.get("id") is not None:
+                before = last.get(str(award["id"]), (None, {}))[1]
+                last[str(award["id"])] = (release, {**before, **{k: v for k, v in award.items() if v is not None}})
+    kept = []
+    for release, award in last.values():
+        if str(award.get("status") or "").lower() not in NOT_YET or not award.get("suppliers"):
+            continue
+        ids = {str(s.get("id")) for s in award["suppliers"] if isinstance(s, dict)}
+        kept.append({"ocid": ocid, "id": release.get("id"), "date": release.get("date"), "awards": [award],
+                     "parties": [p for p in release.get("parties") or [] if isinstance(p, dict) and str(p.get("id")) in ids]})
+    if kept and (ocid in carried or len(carried) < CARRIED_MAX):
+        carried[ocid] = {"releases": kept, "reasons": list(reasons)}
 
 
 def _day(value) -> str | None:
@@ -317,10 +354,14 @@ def _amount(prefix: str, value) -> dict:
     # hasTax true: the amount includes VAT (btw), where the forms print values exclusive of it; kept as
     # given and said in the text, as the /html reader does for a value printed "Met BTW"; also where the package
     # writes it as text ("true", as a converter writing the Excel's cells may: the schema lets text through)
-    tax = value.get("hasTax")
-    with_tax = tax is True or isinstance(tax, str) and tax.strip().lower() in ("true", "1", "ja", "yes")
-    raw = f"{number} incl. btw" if with_tax else str(number)
+    raw = f"{number} incl. btw" if _with_tax(value) else str(number)
     return amount_fields(prefix, Amount(raw, _cents(number), _currency(value.get("currency"))))
+
+
+def _with_tax(value) -> bool:
+    """True for a ``Value`` whose ``hasTax`` says it includes VAT (also written as text, "true")."""
+    tax = value.get("hasTax") if isinstance(value, dict) else None
+    return tax is True or isinstance(tax, str) and tax.strip().lower() in ("true", "1", "ja", "yes")
 
 
 def _kvk(supplier_id: str, party: dict) -> str | None:
@@ -447,6 +488,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     # place where it first appeared. Releases are in date order.
     latest: dict[tuple, tuple[dict, dict, tuple]] = {}
     seen: dict[str, dict] = {}  # each award id as its releases so far give it
+    seen_in: dict[str, object] = {}  # the publication of the release that gave it last
     modifications = set(notice["modification_publications"])
     for release in releases:
         modification = str(_publication(release)) in modifications
@@ -464,8 +506,18 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
                 # and lots, was dropped as naming no winner
                 earlier = seen.get(str(award["id"]))
                 if earlier is not None:
+                    value = award.get("value")
                     award = {**earlier, **{k: v for k, v in award.items() if v is not None}}
+                    if _publication(release) is not None and _publication(release) == seen_in.get(str(award["id"])) \
+                            and _with_tax(value) \
+                            and isinstance(earlier.get("value"), dict) and earlier["value"].get("amount") is not None \
+                            and not _with_tax(earlier["value"]):
+                        # one publication giving the award's value twice, exclusive and inclusive of VAT (hasTax):
+                        # the archive's values are exclusive of it, as the /html and PDF readers keep (amounts.
+                        # excl_vat_first); a later publication's value (a correction) is the current one as before
+                        award["value"] = earlier["value"]
                 seen[str(award["id"])] = award
+                seen_in[str(award["id"])] = _publication(release)
             names = tuple((str(s.get("id")), s.get("name")) for s in award.get("suppliers") or [] if isinstance(s, dict))
             latest[(str(award.get("id")), names)] = (release, award, names)
     # Within one publication an award id repeated with other suppliers is one award's further winners (one
@@ -488,7 +540,12 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         closed = str(award.get("status") or "").lower() in NO_WINNER
         if str(award.get("status") or "").lower() in NOT_YET:
             continue  # proposed, not in force: no winner, no value, its lot not awarded yet (nor closed)
-        if not names or closed:
+        if not names and not closed and str(award.get("status") or "").lower() == "active":
+            # an award in force naming no supplier (a later package's release making an earlier one's pending award
+            # active, giving its status and value alone; a withheld winner): its lot is awarded and its value
+            # kept, an award without a winner's name, as the /html reader keeps a winner block without a name
+            pass
+        elif not names or closed:
             # an award naming no supplier is no winner; an unsuccessful or cancelled one (an awardCancellation
             # release repeats the award, suppliers and all, with status cancelled) closes its lots
             if closed:

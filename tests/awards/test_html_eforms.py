@@ -77,3 +77,35 @@ def test_a_rendering_is_parsed_once_without_fromstrings_pick_or_lxml_htmls_class
                         lambda *a, **k: calls.append("lookup") or lookup(*a, **k))
     reading = EFormsReader(next(iter(RENDERINGS.values()))).parse()
     assert reading["lots"] and calls == []
+
+
+def test_a_value_printed_both_exclusive_and_inclusive_of_vat_keeps_the_exclusive_one_in_either_order():
+    """Reference §2.3 (BT-720 "Waarde van de aanbesteding", the award value, and BT-27 "Geraamde waarde exclusief
+    btw": the archive's values are exclusive of VAT). SYNTHETIC rows: a winner's tender value, a lot's shared value
+    and the notice's total printed twice, once "incl. btw". The later row was kept, so the VAT-inclusive amount was
+    the award's value when printed last. Now the exclusive one is kept in either order, the other named."""
+    from tenderarchive.awards.html import parse_html
+    from tests.fixtures.awards.make_fixtures import amount, h1, h2, h3, only, row, table
+
+    def notice(*values):
+        rows = [amount("Waarde van de aanbesteding", value) for value in values]
+        return parse_html(table([
+            h1("1. Koper"), row("Officiële naam", "Gemeente Voorbeeld"), h1("6. Resultaten"),
+            *[amount("Waarde van alle contracten toegekend in deze kennisgeving", value) for value in values],
+            h2("6.1", "ID resultaat perceel", "LOT-0001"), h3("6.1.2 Informatie over winnaars"),
+            only("Winnaar"), row("Officiële naam", "Jeugdhulp Noord B.V."), only("Inschrijving"), *rows,
+            h2("6.1", "ID resultaat perceel", "LOT-0002"), *rows, h3("6.1.2 Informatie over winnaars"),
+            only("Winnaar"), row("Officiële naam", "Jeugdhulp Zuid B.V.")]))
+
+    for values in (["100 000", "121 000 incl. btw"], ["121 000 inclusief btw", "100 000"]):
+        parsed = notice(*values)
+        assert [(a["lot_id"], a["value_cents"], a["value_raw"]) for a in parsed["awards"]] == [
+            ("LOT-0001", 10000000, "100 000"), ("LOT-0002", 10000000, "100 000")], values
+        assert [s["tender_value_cents"] for s in parsed["suppliers"]] == [10000000, None], values
+        assert parsed["procedure"]["total_awarded_cents"] == 10000000, values
+        assert len(parsed["problems"]) == 3 and all(p.startswith("two values for") for p in parsed["problems"])
+    # two values with no word about VAT: the later one, as before; one value with VAT: kept and said
+    assert [a["value_cents"] for a in notice("100 000", "90 000")["awards"]] == [9000000, 9000000]
+    only_with = notice("121 000 incl. btw")
+    assert [a["value_cents"] for a in only_with["awards"]] == [12100000, 12100000]
+    assert any("includes VAT" in p for p in only_with["problems"])

@@ -85,3 +85,37 @@ def test_blocks_naming_their_lots_keep_them_and_a_block_naming_none_is_its_contr
             + _contract("3", "X", "Stichting Zorg Oost", "200 000,00").replace("Perceel nr.: X<br />", "")
             + '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
     assert sorted(a["lot_id"] for a in parse_html(html)["awards"]) == ["2", "3"]
+
+
+def test_a_value_printed_without_and_with_btw_keeps_the_one_without_in_either_order():
+    """Reference §3.1 (V.2.4 "… (exclusief btw)", II.1.7) and §3.2 (before 2016: "Waarde: … Munt: EUR Met BTW
+    BTW-tarief (%): 19" or "… Zonder BTW"). SYNTHETIC blocks printing a lot's value and the procedure's total twice,
+    "Zonder BTW" and "Met BTW" ("Met BTW" on the value's line or on a line of its own). The later value was kept, so
+    the VAT-inclusive one was the award's when printed last. Now the one without VAT is kept in either order."""
+    def paragraphs(*lines):
+        return "".join(f'<p class="subsection-content">{line}</p>' for line in lines)
+
+    def item(number, heading):
+        return (f'<h5 class="subsection"><span class="subsection-number">{number})</span> '
+                f'<span class="section-header-3">{heading}</span></h5>')
+
+    def notice(*printed):
+        values = [paragraphs(f"Totale waarde van de opdracht/het perceel: {value}", *after) for value, after in printed]
+        totals = [paragraphs(f"Waarde: {value}", *after) for value, after in printed]
+        html = afdeling_v("Opdracht nr.: 1<br />Perceel nr.: -<br />Benaming: Jeugdhulp",
+                          paragraphs("Een opdracht/perceel wordt gegund: ja"), CONTRACTOR.rsplit("<p", 1)[0], *values)
+        return parse_html(html.replace(
+            '<h3 class="section-header-1">Afdeling V', '<h3 class="section-header-1">Afdeling II: <span>Voorwerp</span>'
+            '</h3>' + item("II.1.7", "Totale waarde van de aanbesteding (exclusief btw)") + "".join(totals)
+            + '<h3 class="section-header-1">Afdeling V', 1))
+
+    without, with_vat = ("1 000 000,00", ["Munt: EUR", "Zonder BTW"]), ("1 210 000,00", ["Munt: EUR", "Met BTW BTW-tarief (%): 21"])
+    on_its_line = ("1 210 000,00 Met BTW BTW-tarief (%): 21", ["Munt: EUR"])
+    for printed in ([without, with_vat], [with_vat, without], [on_its_line, without], [without, on_its_line]):
+        parsed = notice(*printed)
+        assert [(a["value_cents"], a["value_raw"]) for a in parsed["awards"]] == [(100000000, "1 000 000,00")], printed
+        assert parsed["procedure"]["total_awarded_cents"] == 100000000, printed
+        assert len(parsed["problems"]) == 2 and all(p.startswith("two values for") for p in parsed["problems"]), (
+            printed, parsed["problems"])
+    # without a word about VAT the later value is kept, as before
+    assert [a["value_cents"] for a in notice(("1 000 000,00", []), ("900 000,00", []))["awards"]] == [90000000]

@@ -433,3 +433,19 @@ def test_the_lowest_and_highest_bid_of_a_release_of_one_lot_are_that_lots(tmp_pa
     for release in (both, whole):  # several lots' awards; a release of a whole publication (all-digit id)
         (procedure,), _ = read(tmp_path, [release])
         assert [(lot["lot_id"], lot["lowest_tender_cents"]) for lot in procedure["lots"]] == [("1", None), ("2", None)]
+
+
+def test_one_publication_giving_an_awards_value_with_and_without_vat_keeps_the_one_without(tmp_path):
+    """Reference §6.3 (one release per publication × lot × winner, each repeating the award) and OCDS ``hasTax``
+    (true: the amount includes VAT), against the forms' values exclusive of VAT: one publication's releases giving
+    the award's value once without and once with VAT kept the later release's, the VAT-inclusive amount. The one
+    without is kept, as the /html and PDF readers keep it; a later publication's value (a correction) is still
+    the current one. SYNTHETIC releases."""
+    def taxed(rid, amount):
+        return _release(rid, "2021-03-01", [dict(_award("a1", "11111111", "Alpha B.V."), value={
+            "amount": amount, "currency": "EUR", "hasTax": True})])
+    plain = _release("310900-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 1000000)])
+    (procedure,), _ = read(tmp_path, [plain, taxed("310900-b", 1210000)])
+    assert [(a["value_cents"], a["value_raw"]) for a in procedure["awards"]] == [(100000000, "1000000")]
+    (procedure,), _ = read(tmp_path, [plain, taxed("311000-a", 1210000)])
+    assert [(a["value_cents"], a["value_raw"]) for a in procedure["awards"]] == [(121000000, "1210000 incl. btw")]

@@ -225,3 +225,14 @@ def test_a_label_broken_before_its_last_word_that_is_a_label_of_its_own_is_the_w
         10000000000, 30000000, 65000000)
     assert winners(parsed) == [("LOT-0001", "Alpha Zorg B.V.", None, 40000000)]
     assert parsed["problems"] == []
+
+
+def test_a_winners_value_printed_exclusive_and_inclusive_of_vat_keeps_the_exclusive_one():
+    """Reference §7 (award PDFs read with the eForms labels) and §2.3 (BT-720, values exclusive of VAT): a winner's
+    tender value printed twice, the later "incl. btw", kept the later one. Now the exclusive one. SYNTHETIC PDF."""
+    parsed = parse_pdf(text_pdf([[
+        "6. Resultaten", "6.1 ID resultaat perceel: LOT-0001", "6.1.2 Informatie over winnaars", "Winnaar:",
+        "Officiële naam: Alpha Zorg B.V.", "Inschrijving:", "Waarde van de aanbesteding: 400 000 Euro",
+        "Waarde van de aanbesteding: 484 000 Euro incl. btw"]]))
+    assert winners(parsed) == [("LOT-0001", "Alpha Zorg B.V.", None, 40000000)]
+    assert [p[:15] for p in parsed["problems"]] == ["two values for "]

@@ -384,3 +384,40 @@ def test_one_ocid_in_two_yearly_files_gives_the_same_lots_and_awards_in_either_o
     assert seen[0] == seen[1]
     assert seen[0] == ([("1", "Ambulant 2022", 1, 299900), ("2", "Verblijf 2022", 1, 299900)],
                        [("1", 110000000, 1, "Stichting Twee"), ("2", 50000000, 1, "Stichting Drie")])
+
+
+def test_an_award_made_active_in_a_later_file_without_its_supplier_keeps_its_lot_awarded_and_its_value(tmp_path):
+    """OCDS awardStatus (``pending`` proposed, ``active`` in force), reference §6.1/§6.3 (one ocid in several yearly
+    files, "merge them") and §8.5 (a lot awarded / not awarded / not known yet): a 2021 file gives an award pending
+    with its supplier, the 2022 file the same award ``active`` with its value and no supplier. The active award,
+    naming no supplier, was dropped: in either order the lot stayed "not known yet" and no award or value was
+    archived. It is now an award of its lot, in force, with its value and no winner's name (the supplier of the
+    pending release in another file is not known to the later one). SYNTHETIC releases."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    proposed = release("ocds-1l04xe-313910", "299810", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                       lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
+                       awards=[{"id": "a1", "status": "pending", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                                "value": {"amount": 1000000, "currency": "EUR"}, "relatedLots": ["1"]}])
+    in_force = {"ocid": "ocds-1l04xe-313910", "id": "299910", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+                "awards": [{"id": "a1", "status": "active", "value": {"amount": 1000000, "currency": "EUR"},
+                            "relatedLots": ["1"]}]}
+    files = {"2021": to_procedure([proposed], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([in_force], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = []
+    for order in (["2021", "2022"], ["2022", "2021"]):
+        db = open_archive(tmp_path / f"{'-'.join(order)}.db")
+        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+        for name in order:
+            with db.conn:
+                write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=files[name]), NOTICE_URL), 1)
+        refresh_award_currency(db, 1, full=True)
+        seen.append(([(r["lot_id"], r["awarded"]) for r in db.query("select * from lots order by lot_id")],
+                     [(r["lot_id"], r["value_cents"], r["current"], r["winner_count"]) for r in db.query(
+                         "select * from awards order by award_id")],
+                     db.execute("select count(*) from award_suppliers").fetchone()[0]))
+    assert seen[0] == seen[1] == ([("1", 1)], [("1", 100000000, 1, 0)], 0), seen
