@@ -908,7 +908,8 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("source", metavar="TABLE_OR_SQL",
                         help="a table or view name, a saved search of the Datasette site by name, or a SELECT query")
     export.add_argument("--param", action="append", metavar="NAME=VALUE",
-                        help="value of :NAME in the saved search or query (repeatable; one not given is empty)")
+                        help="value of :NAME in the saved search or query (repeatable; one not given is empty, "
+                             "or the saved search's default for an empty one)")
     export.add_argument("--format", choices=["csv", "json"], default=None, help="csv (default) or json")
     export.add_argument("--excel", action="store_true", help="CSV for a Dutch Excel: UTF-8 with BOM, ';' separator, decimal comma, "
                         "an apostrophe before a text Excel would run as a formula (=, +, -, @)")

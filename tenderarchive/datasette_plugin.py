@@ -408,9 +408,22 @@ def _feed_title(datasette, request, sql, database, table, query_name, data) -> s
         title += ": " + data["human_description_en"]
     if query_name:
         try:
-            title = datasette.metadata(database=database)["queries"][query_name]["title"]
+            query = datasette.metadata(database=database)["queries"][query_name]
+            title = query["title"]
         except (KeyError, TypeError):
-            pass
+            return title
+        # The parameters given name the feed: "New in the last 7 days" with since=2022-03-01 listed everything
+        # since that day under a title that said otherwise, and each region's by_jeugdregio feed had one title.
+        # A query's ``feed_title`` (metadata.yaml) words a given parameter, e.g. "New since {since}"; any other
+        # given parameter is added as "(name: value)".
+        given = {name: request.args.get(name, "").strip() for name in query.get("params") or []}
+        given = {name: value for name, value in given.items() if value}
+        worded = {name: wording for name, wording in (query.get("feed_title") or {}).items() if name in given}
+        for name, wording in worded.items():
+            title = wording.format(**given)
+        rest = [f"{name}: {value}" for name, value in given.items() if name not in worded]
+        if rest:
+            title += " (" + ", ".join(rest) + ")"
     return title
 
 

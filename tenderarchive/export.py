@@ -105,6 +105,23 @@ def named_parameters(sql: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r"(?<![:\w]):(\w+)", _without_strings(sql))))
 
 
+def defaulted_parameters(sql: str) -> set[str]:
+    """The ``:name`` parameters ``sql`` gives a meaning when empty: it compares them with the empty text
+    (``:sinds = '' or …``, ``trim(:jeugdregio) = ''``) or takes another value for an empty one
+    (``coalesce(nullif(:since, ''), …)``). Not given, such a parameter is its default (every row, the last 7
+    days), not what left the export empty. Regular expressions over the SQL, as :func:`named_parameters`: the
+    saved searches spell these tests in these few ways, and SQLite has no API that says how a parameter is
+    used."""
+    # comments blanked, string literals kept (the tests compare with them)
+    text = re.sub(r"('(?:[^']|'')*')|--[^\n]*|/\*.*?\*/", lambda m: m.group(1) or " ", sql, flags=re.DOTALL)
+    name = r"(?:trim\(\s*)?:(\w+)\b\s*\)?"
+    tests = (rf"{name}\s*(?:=|==|<>|!=)\s*''(?!')",          # :x = '' / trim(:x) = ''
+             rf"(?<!')''\s*(?:=|==|<>|!=)\s*{name}",          # '' = :x
+             rf"nullif\(\s*{name}\s*,\s*''\s*\)",            # nullif(:x, '')
+             rf"coalesce\(\s*{name}\s*,\s*''\s*\)\s*(?:=|==|<>|!=)\s*''")  # coalesce(:x, '') = ''
+    return {found for test in tests for found in re.findall(test, text, flags=re.IGNORECASE)}
+
+
 def source_sql(conn: sqlite3.Connection, table_or_sql: str) -> str:
     """The SELECT that exports ``table_or_sql``: a table or view by name, a saved search by name,
     or a query as given."""
@@ -288,7 +305,8 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
     """Write the export; return the number of rows written. An export of no rows whose SQL reads a
     ``:NAME`` not given (empty, as the site fills it: ``export jeugdregio_aanbestedingen`` without
     ``--param jeugdregio=…`` is a header and nothing else) says which in ``notes``, for the command to
-    print: an empty CSV at exit 0 looked like a region without procurements."""
+    print: an empty CSV at exit 0 looked like a region without procurements. One the query gives a default
+    (:func:`defaulted_parameters`) is named apart, as "not given, so their default"."""
     if excel:
         if fmt not in (None, "csv"):
             raise ExportError("--excel writes CSV; it cannot be combined with --format json")
@@ -326,8 +344,13 @@ def export(db_path: str | Path, table_or_sql: str, fmt: str = "csv", excel: bool
                 stream.write("\n]\n" if count else "]\n")
         unset = [name for name in named_parameters(sql) if not (params or {}).get(name)]
         if notes is not None and not count and unset:
-            notes.append(f"no rows; not given, so empty: {', '.join(':' + n for n in unset)} "
-                         f"(give --param NAME=VALUE)")
+            # "not given, so empty: :jeugdregio, :sinds" named :sinds, whose empty value keeps every row, as
+            # a cause of no rows; a parameter with a default is named as that
+            defaulted = defaulted_parameters(sql)
+            said = [f"{words}: {', '.join(':' + n for n in names)}" for words, names in (
+                ("not given, so empty", [n for n in unset if n not in defaulted]),
+                ("not given, so their default", [n for n in unset if n in defaulted])) if names]
+            notes.append(f"no rows; {'; '.join(said)} (give --param NAME=VALUE)")
         return count
     except sqlite3.Error as exc:
         raise ExportError(str(exc)) from exc

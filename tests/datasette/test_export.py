@@ -262,14 +262,27 @@ def test_an_export_of_no_rows_names_the_parameters_it_was_not_given(demo_archive
     parameter given, says nothing."""
     unasked = export(demo_archive, "jeugdregio_aanbestedingen")
     assert unasked.returncode == 0 and unasked.stdout.count(b"\r\n") == 1
-    assert unasked.stderr.decode() == ("tenderarchive export: no rows; not given, so empty: :jeugdregio, :sinds "
-                                       "(give --param NAME=VALUE)\n")
+    assert unasked.stderr.decode() == ("tenderarchive export: no rows; not given, so empty: :jeugdregio; not given, "
+                                       "so their default: :sinds (give --param NAME=VALUE)\n")
     query = export(demo_archive, "select 1 as a where :x = 'y'")
     assert query.returncode == 0 and ":x (give --param NAME=VALUE)" in query.stderr.decode()
     for given in (export(demo_archive, "jeugdregio_aanbestedingen", "--param", "jeugdregio=JZ18"),
                   export(demo_archive, "select 1 as a where :x = 'y'", "--param", "x=z"),
                   export(demo_archive, "award_notices")):
         assert given.returncode == 0 and given.stderr == b""
+
+
+def test_an_export_of_no_rows_names_a_defaulted_parameter_as_its_default(demo_archive):
+    """An export of no rows named every parameter not given "not given, so empty": :sinds of
+    jeugdregio_aanbestedingen, whose empty value keeps every procurement, and :since of new_this_week, whose
+    empty value is the last 7 days, read as the reason for no rows. A parameter the query gives a meaning when
+    empty is named as its default."""
+    recent = export(demo_archive, "new_this_week")  # nothing in the demo is from the last 7 days
+    assert recent.returncode == 0 and recent.stdout.count(b"\r\n") == 1
+    assert recent.stderr.decode() == ("tenderarchive export: no rows; not given, so their default: :since "
+                                      "(give --param NAME=VALUE)\n")
+    query = export(demo_archive, "select 1 as a where :x = 'y' and (:y = '' or 0) and coalesce(nullif(:z, ''), 0)")
+    assert "not given, so empty: :x; not given, so their default: :y, :z (" in query.stderr.decode()
 
 
 def test_a_renamed_saved_search_exports_under_its_old_name(demo_archive):

@@ -171,6 +171,20 @@ def test_new_this_week_lists_recent_publications_newest_first(server):
     assert feed(server, "new_this_week").findall(f"{ATOM}entry") == []  # an empty feed is still a feed
 
 
+def test_a_feed_is_titled_by_the_parameters_it_was_given(server):
+    """new_this_week with since=2022-03-01 lists everything since that day: its feed was still titled "New in the
+    last 7 days", and every region's by_jeugdregio feed had the same title in a feed reader."""
+    def title(query, **params):
+        return feed(server, query, **params).findtext(f"{ATOM}title")
+
+    assert title("new_this_week") == "New in the last 7 days"
+    assert title("new_this_week", since="") == "New in the last 7 days"
+    assert title("new_this_week", since="2022-03-01") == "New since 2022-03-01"
+    assert title("by_jeugdregio", jeugdregio="JZ18") == "Notices and news by jeugdregio (jeugdregio: JZ18)"
+    assert title("by_jeugdregio", jeugdregio="JZ18", before="2022-01-01") == \
+        "Notices and news by jeugdregio (jeugdregio: JZ18, before: 2022-01-01)"
+
+
 def test_today_is_amsterdams_day_not_utcs(demo_archive):
     """The saved searches took today from SQLite's date('now'), UTC's: for the first one or two hours after
     Amsterdam's midnight "the last 7 days" still began a day early, and a procurement's stage missed the
