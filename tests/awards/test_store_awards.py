@@ -344,16 +344,30 @@ def test_an_award_corrected_twice_the_last_correction_withdrawing_a_lot_leaves_i
     assert set(current) == {"TN900001/900104/LOT-0002", "TN900001/900104/LOT-0004"}
 
 
+def written_in_either_order(tmp_path, files):
+    """An archive per order of the two yearly OCDS procedures ``files`` ({"2021": …, "2022": …}), each written by
+    crawl 1 and its award currency derived: the same ocid read from its files in either order."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+
+    for order in (["2021", "2022"], ["2022", "2021"]):
+        db = open_archive(tmp_path / f"{'-'.join(order)}.db")
+        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
+        for name in order:
+            with db.conn:
+                write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=files[name]), NOTICE_URL), 1)
+        refresh_award_currency(db, 1, full=True)
+        yield db
+
+
 def test_one_ocid_in_two_yearly_files_gives_the_same_lots_and_awards_in_either_order(tmp_path):
     """Reference §6.1 (one file per year or half year) and §6.3 (a procedure is several releases with one ocid,
     "merge them"): a procedure's 2021 publication (its lots, an award of lot 1) is in one file, its 2022 publication
     (new lot titles, lot 1's award given again to another winner, an award of lot 2) in the next. Read newer file
     first, the older file's lots replaced the newer ones (titles of 2021, the 2021 publication) while the awards
     stayed the 2022 ones; read in one file or the other order, the lots were 2022's. SYNTHETIC releases."""
-    from pipelines.awards import ocds_record
     from tenderarchive.awards.ocds import to_procedure
-    from tenderarchive.items import OCDSProcedureItem
-    from tenderarchive.store.writes import write_ocds_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     def award(aid, sid, name, amount, lot):
@@ -370,13 +384,7 @@ def test_one_ocid_in_two_yearly_files_gives_the_same_lots_and_awards_in_either_o
     files = {"2021": to_procedure([older], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
              "2022": to_procedure([newer], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
     seen = []
-    for order in (["2021", "2022"], ["2022", "2021"]):
-        db = open_archive(tmp_path / f"{'-'.join(order)}.db")
-        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
-        for name in order:
-            with db.conn:
-                write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=files[name]), NOTICE_URL), 1)
-        refresh_award_currency(db, 1, full=True)
+    for db in written_in_either_order(tmp_path, files):
         seen.append((sorted((r["lot_id"], r["title"], r["awarded"], r["publication_id"]) for r in db.query("select * from lots")),
                      sorted((r["lot_id"], r["value_cents"], r["current"], r["winners"]) for r in db.query(
                          "select a.lot_id, a.value_cents, a.current, group_concat(s.name) as winners from awards a "
@@ -393,10 +401,7 @@ def test_an_award_made_active_in_a_later_file_without_its_supplier_keeps_its_lot
     naming no supplier, was dropped: in either order the lot stayed "not known yet" and no award or value was
     archived. It is now an award of its lot, in force, with its value and no winner's name (the supplier of the
     pending release in another file is not known to the later one). SYNTHETIC releases."""
-    from pipelines.awards import ocds_record
     from tenderarchive.awards.ocds import to_procedure
-    from tenderarchive.items import OCDSProcedureItem
-    from tenderarchive.store.writes import write_ocds_procedure
     from tests.fixtures.awards.make_fixtures import release, supplier
 
     proposed = release("ocds-1l04xe-313910", "299810", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
@@ -409,13 +414,7 @@ def test_an_award_made_active_in_a_later_file_without_its_supplier_keeps_its_lot
     files = {"2021": to_procedure([proposed], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
              "2022": to_procedure([in_force], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
     seen = []
-    for order in (["2021", "2022"], ["2022", "2021"]):
-        db = open_archive(tmp_path / f"{'-'.join(order)}.db")
-        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned_ocds", "status": "running"}, pk="crawl_id")
-        for name in order:
-            with db.conn:
-                write_ocds_procedure(db, ocds_record(OCDSProcedureItem(procedure=files[name]), NOTICE_URL), 1)
-        refresh_award_currency(db, 1, full=True)
+    for db in written_in_either_order(tmp_path, files):
         seen.append(([(r["lot_id"], r["awarded"]) for r in db.query("select * from lots order by lot_id")],
                      [(r["lot_id"], r["value_cents"], r["current"], r["winner_count"]) for r in db.query(
                          "select * from awards order by award_id")],
