@@ -168,6 +168,24 @@ class RetryAfterMiddleware(RetryMiddleware):
             self.crawler.stats.inc_value("retry_backoff/site_slowed")
 
 
+def network_reason(exc: BaseException) -> str:
+    """Why a request got no answer, as a user can act on it: the exception's name, and for a TLS handshake that
+    failed (a site misconfigured, or an ``https`` address of a host serving only ``http``) OpenSSL's reason, for a
+    host name that does not resolve (a site gone, a typo in ``base_url``) that. Scrapy wraps both: a TLS failure
+    is a ``DownloadFailedError`` whose cause holds the OpenSSL error, so the crawl's row said
+    "DownloadFailedError" and nothing of TLS."""
+    name = type(exc).__name__
+    for reason in getattr(exc.__cause__, "reasons", None) or []:  # twisted's ResponseFailed: a list of failures
+        value = getattr(reason, "value", reason)
+        if type(value).__module__.startswith("OpenSSL"):
+            errors = value.args[0] if value.args and isinstance(value.args[0], list) else []
+            detail = "; ".join(str(e[-1]) for e in errors if isinstance(e, tuple) and e[-1]) or str(value)
+            return f"{name}: TLS handshake failed: {detail}"
+    if name == "CannotResolveHostError":
+        return f"{name}: DNS lookup failed, no address for the host"
+    return name
+
+
 class RobotsTxtMiddleware(BaseRobotsTxtMiddleware):
     """Scrapy's robots.txt rules, with RFC 9309 §2.3.1.4 kept: a robots.txt that is unreachable (a
     server error, ``5xx``, once its retries are spent, or no answer at all) means "complete disallow".
@@ -212,7 +230,7 @@ class RobotsTxtMiddleware(BaseRobotsTxtMiddleware):
         if isinstance(exc, IgnoreRequest):
             return super()._robots_error(exc, netloc)
         # the address asked, scheme and all (it was written "//host/robots.txt", no URL a user can open)
-        self._unreachable(f"{self.schemes.get(netloc, 'http')}://{netloc}/robots.txt", type(exc).__name__, netloc)
+        self._unreachable(f"{self.schemes.get(netloc, 'http')}://{netloc}/robots.txt", network_reason(exc), netloc)
         deferred = self._parsers[netloc]
         self._parsers[netloc] = parser = build_from_crawler(self._parserimpl, self.crawler, self.DISALLOW_ALL)
         deferred.callback(parser)
@@ -288,7 +306,7 @@ class UnreachableHostMiddleware:
         if self.failures[host] >= self.limit and host not in self.down:
             self.down.add(host)
             message = (f"host {host} unreachable: {self.failures[host]} requests in a row failed "
-                       f"({type(exception).__name__}) after every retry; its other requests in this crawl are skipped")
+                       f"({network_reason(exception)}) after every retry; its other requests in this crawl are skipped")
             spider = self.crawler.spider
             if hasattr(spider, "record_error"):
                 spider.record_error(request.url, message)

@@ -50,3 +50,21 @@ def test_a_site_that_is_down_is_one_error_naming_its_robots_txt_and_the_other_si
     assert json.loads(row["errors"]) == [{"url": down + "robots.txt", "error": (
         "robots.txt unreachable (DownloadConnectionRefusedError): its host's pages are not fetched in this crawl "
         "(RFC 9309: complete disallow)")}]
+
+
+def test_a_site_whose_tls_handshake_fails_says_so_in_its_one_error(tmp_path):
+    """A site of the registry whose ``https`` address gets no TLS handshake (a site misconfigured; here a host that
+    serves only ``http``): its robots.txt is unreachable and the crawl's one error for it said
+    "DownloadFailedError", nothing of TLS, so the user could not tell a broken certificate set-up from a site that
+    is down. It names the TLS handshake and OpenSSL's reason; the other site is archived."""
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": urlset({SLUG: "2021-10-20"}), SLUG: split_page(S1_OPENING, "")}
+    archive = tmp_path / "archive.db"
+    with serve(routes) as base, serve(routes) as plain:
+        tls = plain.replace("http://", "https://")
+        crawl = crawl_news(two_sites(tmp_path, base, tls), archive)
+    assert crawl.returncode == ExitCode.PARTIAL, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(archive)
+    assert [a["url"] for a in db["articles"].rows] == [base + SLUG[1:]]
+    [error] = json.loads(next(db["crawls"].rows)["errors"])
+    assert error["url"] == tls + "robots.txt"
+    assert error["error"].startswith("robots.txt unreachable (DownloadFailedError: TLS handshake failed: "), error
