@@ -155,8 +155,10 @@ class BaseSpider(scrapy.Spider):
 
         if failure.check(IgnoreRequest) and "replayed WARC" in str(failure.value):
             return  # a replay skips what the recorded crawl never fetched
-        if failure.check(IgnoreRequest) and str(failure.value).startswith("unreachable host "):
-            return  # recorded once for the host (tenderarchive/middlewares.py UnreachableHostMiddleware)
+        from tenderarchive.middlewares import NotAsked
+
+        if failure.check(NotAsked):
+            return  # recorded once for the host (tenderarchive/middlewares.py UnreachableHostMiddleware, robots.txt)
         request = getattr(failure, "request", None)
         response = getattr(failure.value, "response", None)
         what = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()

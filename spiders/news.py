@@ -2093,9 +2093,11 @@ class NewsSpider(BaseSpider):
         listing URL that is gone is an error."""
         from scrapy.exceptions import IgnoreRequest
 
-        from tenderarchive.middlewares import AskedAlready
+        from tenderarchive.middlewares import AskedAlready, NotAsked
 
         request = getattr(failure, "request", None)
+        if failure.check(NotAsked):  # its host's one error says why (robots.txt or the host unreachable)
+            return super().errback(failure)
         if failure.check(AskedAlready):
             self.logger.info("not followed: %s", failure.value)
             self.crawler.stats.inc_value("news/redirect_asked_already")

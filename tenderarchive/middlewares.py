@@ -168,6 +168,24 @@ class RetryAfterMiddleware(RetryMiddleware):
             self.crawler.stats.inc_value("retry_backoff/site_slowed")
 
 
+def network_reason(exc: BaseException) -> str:
+    """Why a request got no answer, as a user can act on it: the exception's name, and for a TLS handshake that
+    failed (a site misconfigured, or an ``https`` address of a host serving only ``http``) OpenSSL's reason, for a
+    host name that does not resolve (a site gone, a typo in ``base_url``) that. Scrapy wraps both: a TLS failure
+    is a ``DownloadFailedError`` whose cause holds the OpenSSL error, so the crawl's row said
+    "DownloadFailedError" and nothing of TLS."""
+    name = type(exc).__name__
+    for reason in getattr(exc.__cause__, "reasons", None) or []:  # twisted's ResponseFailed: a list of failures
+        value = getattr(reason, "value", reason)
+        if type(value).__module__.startswith("OpenSSL"):
+            errors = value.args[0] if value.args and isinstance(value.args[0], list) else []
+            detail = "; ".join(str(e[-1]) for e in errors if isinstance(e, tuple) and e[-1]) or str(value)
+            return f"{name}: TLS handshake failed: {detail}"
+    if name == "CannotResolveHostError":
+        return f"{name}: DNS lookup failed, no address for the host"
+    return name
+
+
 class RobotsTxtMiddleware(BaseRobotsTxtMiddleware):
     """Scrapy's robots.txt rules, with RFC 9309 §2.3.1.4 kept: a robots.txt that is unreachable (a
     server error, ``5xx``, once its retries are spent, or no answer at all) means "complete disallow".
@@ -181,21 +199,44 @@ class RobotsTxtMiddleware(BaseRobotsTxtMiddleware):
 
     DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
 
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.schemes: dict[str, str] = {}  # netloc: the scheme its robots.txt was asked with (Scrapy keys by netloc)
+        self.unreachable: set[str] = set()  # netlocs whose robots.txt was unreachable
+
+    async def robot_parser(self, request):
+        url = urlparse_cached(request)
+        self.schemes.setdefault(url.netloc, url.scheme)
+        return await super().robot_parser(request)
+
+    def process_request_2(self, rp, request):
+        """A request to a host whose robots.txt was unreachable is not asked, and is no error of its own: the one
+        error recorded for the robots.txt says so for all of them. Each was recorded as "Forbidden by robots.txt",
+        so a site that was down (a refused connection, a TLS or DNS failure) told the user that its sitemap, feed and
+        listings were forbidden, one error each, as if the site had shut out the crawler (:class:`NotAsked`)."""
+        netloc = urlparse_cached(request).netloc
+        if netloc in self.unreachable:
+            self.crawler.stats.inc_value("robotstxt/unreachable_skipped")
+            raise NotAsked(f"robots.txt of {netloc} unreachable: not asked")
+        return super().process_request_2(rp, request)
+
     async def _parse_robots(self, response, netloc, request):
         if response.status >= 500 or response.status == 429:
-            self._unreachable(response.url, f"HTTP {response.status}")
+            self._unreachable(response.url, f"HTTP {response.status}", netloc)
             response = response.replace(body=self.DISALLOW_ALL)
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc, netloc):
         if isinstance(exc, IgnoreRequest):
             return super()._robots_error(exc, netloc)
-        self._unreachable(f"//{netloc}/robots.txt", type(exc).__name__)
+        # the address asked, scheme and all (it was written "//host/robots.txt", no URL a user can open)
+        self._unreachable(f"{self.schemes.get(netloc, 'http')}://{netloc}/robots.txt", network_reason(exc), netloc)
         deferred = self._parsers[netloc]
         self._parsers[netloc] = parser = build_from_crawler(self._parserimpl, self.crawler, self.DISALLOW_ALL)
         deferred.callback(parser)
 
-    def _unreachable(self, url: str, why: str) -> None:
+    def _unreachable(self, url: str, why: str, netloc: str) -> None:
+        self.unreachable.add(netloc)
         message = (f"robots.txt unreachable ({why}): its host's pages are not fetched in this crawl "
                    "(RFC 9309: complete disallow)")
         self.crawler.stats.inc_value("robotstxt/unreachable")
@@ -204,6 +245,11 @@ class RobotsTxtMiddleware(BaseRobotsTxtMiddleware):
             spider.record_error(url, message)
         else:
             logger.error("%s: %s", url, message)
+
+
+class NotAsked(IgnoreRequest):
+    """A request not sent because its host failed already in this crawl (its robots.txt unreachable, the host given
+    up as unreachable): one error was recorded for the host, none for each request (the spiders' errbacks)."""
 
 
 class UnreachableHostMiddleware:
@@ -245,7 +291,7 @@ class UnreachableHostMiddleware:
     def process_request(self, request, spider=None):
         if self.limit and self.host(request) in self.down:
             self.crawler.stats.inc_value("unreachable/skipped")
-            raise IgnoreRequest(f"unreachable host {self.host(request)}: not asked")
+            raise NotAsked(f"unreachable host {self.host(request)}: not asked")
         return None
 
     def process_response(self, request, response, spider=None):
@@ -260,7 +306,7 @@ class UnreachableHostMiddleware:
         if self.failures[host] >= self.limit and host not in self.down:
             self.down.add(host)
             message = (f"host {host} unreachable: {self.failures[host]} requests in a row failed "
-                       f"({type(exception).__name__}) after every retry; its other requests in this crawl are skipped")
+                       f"({network_reason(exception)}) after every retry; its other requests in this crawl are skipped")
             spider = self.crawler.spider
             if hasattr(spider, "record_error"):
                 spider.record_error(request.url, message)
@@ -283,7 +329,7 @@ class UnreachableHostMiddleware:
                 queue.remove(entry)
             for request, wait in waiting:
                 self.crawler.stats.inc_value("unreachable/skipped")
-                wait.errback(IgnoreRequest(f"unreachable host {host}: not asked"))
+                wait.errback(NotAsked(f"unreachable host {host}: not asked"))
 
 
 class RedirectMiddleware(BaseRedirectMiddleware):

@@ -124,3 +124,29 @@ def test_the_fetch_index_reads_no_setting_for_an_answer_that_is_no_html_page():
     assert fetch_location(html.request, html, settings) is None
     redirect = Response("http://127.0.0.1:8000/a", status=301, headers={"Location": "/b"}, request=request)
     assert fetch_location(request, redirect, settings) == b"/b"
+
+
+def test_network_reason_names_a_tls_handshake_and_a_dns_lookup_that_failed():
+    """How Scrapy hands them over: a TLS failure is a ``DownloadFailedError`` raised from twisted's
+    ``ResponseFailed`` holding the OpenSSL error; a name that does not resolve is a ``CannotResolveHostError``."""
+    from OpenSSL.SSL import Error as SSLError
+    from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError, DownloadFailedError
+    from twisted.python.failure import Failure
+    from twisted.web._newclient import ResponseFailed
+
+    from tenderarchive.middlewares import network_reason
+
+    def raised(exc, cause=None):
+        try:
+            raise exc from cause
+        except Exception as e:  # noqa: BLE001
+            return e
+
+    try:
+        raise SSLError([("SSL routines", "", "wrong version number")])
+    except SSLError:
+        tls = raised(DownloadFailedError("tls"), ResponseFailed([Failure()]))
+    assert network_reason(tls) == "DownloadFailedError: TLS handshake failed: wrong version number"
+    assert network_reason(CannotResolveHostError("x")) == (
+        "CannotResolveHostError: DNS lookup failed, no address for the host")
+    assert network_reason(DownloadConnectionRefusedError("x")) == "DownloadConnectionRefusedError"
