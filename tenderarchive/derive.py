@@ -153,9 +153,10 @@ def procurement_row(notices: list[dict]) -> dict:
         "notice_types": dumps([n["notice_type"] for n in notices]),
         "deadline": with_deadline[-1]["deadline"] if with_deadline else None,
         # an AGO flagged as ended early announces a cancellation, a VEAT (form type dir-awa-pre) only
-        # the intention to award (tenderarchive/timeline.py): neither is an award
+        # the intention to award, one whose results close every lot without a winner (``no_winner``, NO_WINNER_SQL)
+        # the procedure failing (tenderarchive/timeline.py): none is an award
         "is_awarded": 1 if any(n["is_awarded"] or (n["notice_type"] == "AGO" and not n["is_cancelled"]
-                                                   and n["form_type"] != "dir-awa-pre")
+                                                   and n["form_type"] != "dir-awa-pre" and not n.get("no_winner"))
                                for n in notices) else 0,
         "youth_care": 1 if any(n["youth_care"] for n in notices) else 0,
         "url": first["url"],
@@ -200,9 +201,16 @@ def _write_procurements(db, where: str, params: list, empty: bool, crawl_id: int
         last = dict(db.execute(f"select kenmerk, max(fetched_at) from notices where kenmerk in ({marks}) "
                                f"and ({where}) group by kenmerk", [*kenmerken, *params]).fetchall())
         rows: dict[int, list[dict]] = {}
-        for notice in list(db.query(f"select {PROCUREMENT_COLUMNS} from notices where kenmerk in ({marks}) "
-                                    "order by kenmerk, published_at, publication_id", kenmerken)):
-            rows.setdefault(notice["kenmerk"], []).append(notice)
+        found = list(db.query(f"select {PROCUREMENT_COLUMNS} from notices where kenmerk in ({marks}) "
+                              "order by kenmerk, published_at, publication_id", kenmerken))
+        # the award notices whose results close every lot without a winner award nothing (procurement_row)
+        no_winner = set()
+        if found and db["notice_results"].exists() and db["lots"].exists():
+            ids = [n["publication_id"] for n in found if n["notice_type"] == "AGO"]
+            for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+                no_winner |= set(_keys(db, NO_WINNER_SQL.format(marks=",".join("?" * len(chunk))), chunk))
+        for notice in found:
+            rows.setdefault(notice["kenmerk"], []).append(dict(notice, no_winner=notice["publication_id"] in no_winner))
         if empty:
             put_rows(db, "procurements", [procurement_row(notices) for notices in rows.values()])
             changed += len(rows)
