@@ -203,12 +203,14 @@ def _write_procurements(db, where: str, params: list, empty: bool, crawl_id: int
         rows: dict[int, list[dict]] = {}
         found = list(db.query(f"select {PROCUREMENT_COLUMNS} from notices where kenmerk in ({marks}) "
                               "order by kenmerk, published_at, publication_id", kenmerken))
-        # the award notices whose results close every lot without a winner award nothing (procurement_row)
+        # the award notices whose results close every lot without a winner, or whose every award a rectification
+        # closed so, award nothing (procurement_row)
         no_winner = set()
         if found and db["notice_results"].exists() and db["lots"].exists():
             ids = [n["publication_id"] for n in found if n["notice_type"] == "AGO"]
             for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
-                no_winner |= set(_keys(db, NO_WINNER_SQL.format(marks=",".join("?" * len(chunk))), chunk))
+                for sql in (NO_WINNER_SQL, CLOSED_BY_RECTIFICATION_SQL) if db["awards"].exists() else (NO_WINNER_SQL,):
+                    no_winner |= set(_keys(db, sql.format(marks=",".join("?" * len(chunk))), chunk))
         for notice in found:
             rows.setdefault(notice["kenmerk"], []).append(dict(notice, no_winner=notice["publication_id"] in no_winner))
         if empty:
@@ -233,6 +235,20 @@ NO_WINNER_SQL = """select r.publication_id from notice_results r where r.publica
   and r.lot_count > 0 and coalesce(r.award_count, 0) = 0
   and exists (select 1 from lots l where l.publication_id = r.publication_id and l.awarded = 0)
   and not exists (select 1 from lots l where l.publication_id = r.publication_id and coalesce(l.awarded, 1) != 0)"""
+
+
+#: The award notices every award of which a rectification (REC, or an eForms change notice) has since closed
+#: without a winner: the lot's row is the rectification's, ``awarded`` 0 (reference §4 "Rectified award": the
+#: current winners are those of the latest version; ``refresh_award_currency`` puts those awards out of currency).
+#: Another award notice of the lot that is no rectification (an open house's later admission round) closes
+#: nothing of an earlier one.
+CLOSED_BY_RECTIFICATION_SQL = """select r.publication_id from notice_results r where r.publication_id in ({marks})
+  and coalesce(r.award_count, 0) > 0
+  and not exists (select 1 from awards a where a.publication_id = r.publication_id and not exists (
+    select 1 from lots l join notices n on n.publication_id = l.publication_id
+      left join notice_results c on c.publication_id = l.publication_id
+    where l.procurement_id = a.procurement_id and l.lot_id = a.lot_id and l.awarded = 0
+      and l.publication_id != a.publication_id and (n.notice_type = 'REC' or c.change_notice = 1)))"""
 
 
 def refresh_notice_events(db, crawl_id, full: bool = False) -> int:

@@ -66,3 +66,25 @@ def test_an_award_notice_read_as_closed_without_a_winner_in_a_later_crawl_unawar
     db = sqlite_utils.Database(second.db_path)
     assert [r["awarded"] for r in db.query("select awarded from lots where publication_id = 962121")] == [0]
     assert [r["is_awarded"] for r in db.query("select is_awarded from procurements")] == [0]
+
+
+def test_a_rectification_that_closes_the_awarded_lot_without_a_winner_unawards_the_procurement(serve_api, crawl):
+    """Reference §4 "Rectified award" (the current winners and values are those of the latest version) and §8.6: an
+    award notice names a winner, its rectification (REC) closes the lot without one. The award is superseded
+    (current 0) and the procurement is not awarded; it stayed `is_awarded` 1 on the original notice's word. An award
+    notice of another admission round (no rectification) leaves an earlier round's award standing."""
+    awarded = not_flagged(publication(template(), 962131, 962130, "AGO", "result", "2024-06-10", "Jeugdhulp Rijnstad",
+                                      chosen("Jeugdhulp Rijn B.V.", "1 200 000", "05/06/2024")))
+    closed = not_flagged(publication(template(), 962132, 962130, "REC", "result", "2024-07-01",
+                                     "Jeugdhulp Rijnstad", NO_WINNER))
+    round1 = not_flagged(publication(template(), 962141, 962140, "AGO", "result", "2024-06-10", "Jeugdhulp Rijnstad",
+                                     chosen("Stichting Zorg Oost", "300 000", "05/06/2024")))
+    round2 = not_flagged(publication(template(), 962142, 962140, "AGO", "result", "2024-09-01",
+                                     "Jeugdhulp Rijnstad", NO_WINNER))
+    done = crawl(serve_api([awarded, closed, round1, round2]).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    assert {r["publication_id"]: r["current"] for r in db.query("select publication_id, current from awards")} == {
+        962131: 0, 962141: 1}
+    assert {r["procurement_id"]: r["is_awarded"] for r in db.query(
+        "select procurement_id, is_awarded from procurements")} == {"TN962130": 0, "TN962140": 1}
