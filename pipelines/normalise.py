@@ -395,7 +395,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     notice_type, notice_type_label = code_label(d.get("aankondigingCode") or row.get("typePublicatie"))
     procedure, procedure_label = code_label(d.get("procedureCode") or row.get("procedure"))
     contract_type, contract_type_label = code_label(d.get("typeOpdrachtCode") or row.get("typeOpdracht"))
-    nature, nature_label = code_label(d.get("opdrachtAardCode"))
+    # informative codes (§4, [M]): one of no shape (a list, an object for a code) costs that field, not the notice
+    nature, nature_label = informative_code(d.get("opdrachtAardCode"))
     framework, framework_label = code_label(d.get("juridischKaderCode"))
     form_code, form_label = code_label(d.get("publicatieCode"))
     eu_code, _ = code_label(d.get("nationaalOfEuropeesCode"))
@@ -434,7 +435,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     listed_nuts = d.get("nutsCodes")
     nuts_codes = [code_label(n) for n in ([listed_nuts] if isinstance(listed_nuts, (str, dict)) else _array(listed_nuts))]
     nuts = [code for code, _label in nuts_codes]
-    duration_code, duration_label = code_label(d.get("looptijdCode"))
+    duration_code, duration_label = informative_code(d.get("looptijdCode"))
 
     notice = {
         "publication_id": publication_id,
@@ -473,11 +474,13 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "is_cancelled": flag(_first(d.get("isVroegtijdigBeeindigd"), row.get("isVroegtijdigeBeeindiging"))),
         "is_digital": flag(_first(d.get("isDigitaalInschrijvenMogelijk"), row.get("digitaal"))),
         "latest_rectification_id": to_int(d.get("publicatieIDLaatsteRectificatie")),
-        "reference": clean_field(d.get("referentieNummer")),
-        "tender_platform": clean_field(d.get("urlTsenderNaam")),
+        # the buyer's reference and the external platform (strings, §4, [M]): a number is its digits, a yes/no, a
+        # list or an object no text (that field alone); they dropped the notice, by every crawl
+        "reference": scalar_text(d.get("referentieNummer")),
+        "tender_platform": scalar_text(d.get("urlTsenderNaam")),
         # detail fields kept for award data (issue 10)
         "award_only": flag(d.get("onlyGunningProcedure")),
-        "tender_platform_url": clean_field(d.get("urlTsenderWebsite")),
+        "tender_platform_url": scalar_text(d.get("urlTsenderWebsite")),
         "keywords": keywords(d),
         "duration_code": duration_code,
         "duration_label": duration_label,
