@@ -26,7 +26,9 @@ into archive rows.
   yes/no that is none (``"onbekend"``), costs only that field: it is read as omitted (an
   archived value is kept), and the spider records it, so the crawl is partial;
   ``omitted_columns`` marks it ``"COLUMN (unreadable)"`` (:func:`unreadable_columns`), which
-  is no sparse answer to ask again (TenderNed would send the same).
+  is no sparse answer to ask again (TenderNed would send the same). So is an informative detail field of no
+  shape (:data:`INFORMATIVE_FIELDS`: ``looptijdCode`` as a list, ``publicatiePdfId`` as ``"n.v.t."``), which costs
+  that field alone and is not recorded.
 - the detail fields award data needs are kept too: ``onlyGunningProcedure``
   (``award_only``), ``urlTsenderWebsite``, ``trefwoord1..10`` (``keywords``, JSON),
   ``looptijdCode``, ``formType``, ``aanbestedingStatus``, ``afgerondeAanbesteding``,
@@ -355,6 +357,37 @@ def unreadable_flags(record, detail=None) -> dict[str, str]:
                                     and detail.get(DETAIL_FLAG_OF[field]) is None))}
 
 
+#: The detail's informative fields (docs/reference/tenderned-api.md §4, [M]) whose value of no shape costs that field
+#: alone (a list where a code belongs, a yes/no for a text, ``"n.v.t."`` for a number): their reader and the notice
+#: columns it fills. Read as omitted, such a value kept the archived one but made the answer sparse, so every later
+#: crawl fetched the notice again, met the same shape, and never settled: they are unreadable (:func:`unreadable_columns`).
+INFORMATIVE_FIELDS = {
+    "opdrachtAardCode": (informative_code, ("contract_nature", "contract_nature_label")),
+    "looptijdCode": (informative_code, ("duration_code", "duration_label")),
+    "digitaalInschrijvenCode": (informative_code, ("digital_submission", "digital_submission_label")),
+    "referentieNummer": (scalar_text, ("reference",)),
+    "urlTsenderNaam": (scalar_text, ("tender_platform",)),
+    "urlTsenderWebsite": (scalar_text, ("tender_platform_url",)),
+    "pbNummerTed": (scalar_text, ("ted_number",)),
+    "afwijkendReglement": (text_or_label, ("deviating_rules",)),
+    "publicatiePdfId": (pdf_id, ("pdf_id",)),
+}
+
+
+def unreadable_informative(detail) -> list[str]:
+    """The notice columns of the detail's :data:`INFORMATIVE_FIELDS` sent with a value (not none, not blank) that
+    their reader finds nothing in."""
+    columns = []
+    for field, (read, field_columns) in INFORMATIVE_FIELDS.items():
+        value = detail.get(field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        got = read(value)
+        if got is None or got == (None, None):
+            columns.extend(field_columns)
+    return columns
+
+
 def unreadable_columns(detail, row) -> list[str]:
     """The notice columns a response sent unreadable (the detail's, else for a field the detail has not, its
     list row's): the archive keeps their earlier value, as for an omitted one, but they do not make the answer
@@ -365,6 +398,7 @@ def unreadable_columns(detail, row) -> list[str]:
     columns = {FLAG_FIELDS[f] for f in [*unreadable_flags(detail), *unreadable_flags(row, detail)]}
     for field in values.unreadable_dates(detail):
         columns.update(DATE_COLUMNS.get(field, ()))
+    columns.update(unreadable_informative(detail))
     return sorted(columns)
 
 
@@ -395,7 +429,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     notice_type, notice_type_label = code_label(d.get("aankondigingCode") or row.get("typePublicatie"))
     procedure, procedure_label = code_label(d.get("procedureCode") or row.get("procedure"))
     contract_type, contract_type_label = code_label(d.get("typeOpdrachtCode") or row.get("typeOpdracht"))
-    nature, nature_label = code_label(d.get("opdrachtAardCode"))
+    # informative codes (§4, [M]): one of no shape (a list, an object for a code) costs that field, not the notice
+    nature, nature_label = informative_code(d.get("opdrachtAardCode"))
     framework, framework_label = code_label(d.get("juridischKaderCode"))
     form_code, form_label = code_label(d.get("publicatieCode"))
     eu_code, _ = code_label(d.get("nationaalOfEuropeesCode"))
@@ -434,7 +469,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     listed_nuts = d.get("nutsCodes")
     nuts_codes = [code_label(n) for n in ([listed_nuts] if isinstance(listed_nuts, (str, dict)) else _array(listed_nuts))]
     nuts = [code for code, _label in nuts_codes]
-    duration_code, duration_label = code_label(d.get("looptijdCode"))
+    duration_code, duration_label = informative_code(d.get("looptijdCode"))
 
     notice = {
         "publication_id": publication_id,
@@ -473,11 +508,13 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
         "is_cancelled": flag(_first(d.get("isVroegtijdigBeeindigd"), row.get("isVroegtijdigeBeeindiging"))),
         "is_digital": flag(_first(d.get("isDigitaalInschrijvenMogelijk"), row.get("digitaal"))),
         "latest_rectification_id": to_int(d.get("publicatieIDLaatsteRectificatie")),
-        "reference": clean_field(d.get("referentieNummer")),
-        "tender_platform": clean_field(d.get("urlTsenderNaam")),
+        # the buyer's reference and the external platform (strings, §4, [M]): a number is its digits, a yes/no, a
+        # list or an object no text (that field alone); they dropped the notice, by every crawl
+        "reference": scalar_text(d.get("referentieNummer")),
+        "tender_platform": scalar_text(d.get("urlTsenderNaam")),
         # detail fields kept for award data (issue 10)
         "award_only": flag(d.get("onlyGunningProcedure")),
-        "tender_platform_url": clean_field(d.get("urlTsenderWebsite")),
+        "tender_platform_url": scalar_text(d.get("urlTsenderWebsite")),
         "keywords": keywords(d),
         "duration_code": duration_code,
         "duration_label": duration_label,

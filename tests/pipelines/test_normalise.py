@@ -368,3 +368,29 @@ def test_the_day_a_countdown_ends_is_kept_only_without_a_closing_date_in_the_det
     from pipelines.normalise import countdown_end
 
     assert countdown_end(detail, row, "2026-01-05T23:30:00+00:00") == expected
+
+
+@pytest.mark.parametrize("sent", [["RAA"], [{"code": "RAA"}], {"code": ["RAA"]}, True, {"code": {"x": 1}}])
+def test_a_duration_or_nature_code_of_no_shape_costs_only_itself(snapshot, sent):
+    """Reference §4: ``opdrachtAardCode`` and ``looptijdCode`` are informative ``{code, omschrijving}`` objects
+    ([M]). One of no shape (a list, an object for a code, a yes/no) dropped the whole notice, by every crawl; it
+    costs that field alone, the notice kept."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"].update({"opdrachtAardCode": sent, "looptijdCode": sent})
+    notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
+    assert (notice["contract_nature"], notice["contract_nature_label"]) == (None, None)
+    assert (notice["duration_code"], notice["duration_label"]) == (None, None)
+    assert notice["title"]
+
+
+@pytest.mark.parametrize("sent, archived", [("2024-JH-07", "2024-JH-07"), (202407, "202407"), (202407.0, "202407"),
+                                              (True, None), (["2024-JH-07"], None), ({"code": "Mercell"}, None)])
+def test_a_reference_or_tender_platform_of_no_text_shape_costs_only_itself(snapshot, sent, archived):
+    """Reference §4: ``referentieNummer`` (the buyer's own reference), ``urlTsenderNaam`` and ``urlTsenderWebsite``
+    are strings ([M]). A number is its digits (not ``"202407.0"``); a yes/no, a list or an object dropped the whole
+    notice, by every crawl: it costs that field alone."""
+    publication = by_id(snapshot, 100101)
+    publication["detail"].update({"referentieNummer": sent, "urlTsenderNaam": sent, "urlTsenderWebsite": sent})
+    notice = normalise_notice(item_of(publication), URL, "https://www.tenderned.nl")["notice"]
+    assert (notice["reference"], notice["tender_platform"], notice["tender_platform_url"]) == (archived,) * 3
+    assert notice["title"]

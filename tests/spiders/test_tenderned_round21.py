@@ -1,0 +1,45 @@
+"""TenderNed API conformance, round 21: what the twenty earlier rounds left, each by a real crawl of the loopback
+API (tenderarchive/apiserver.py) into a real archive. The records are the synthetic snapshot's (SYNTHETIC)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import by_id
+
+DETAIL = "/papi/tenderned-rs-tns/v2/publicaties/"
+WINDOW = {"from_date": "2020-02-10", "until_date": "2020-12-31"}  # notice 600601, past its deadline and the margin
+
+
+@pytest.mark.parametrize("field, readable, column, no_shape", [
+    ("looptijdCode", {"code": "OBP", "omschrijving": "Onbepaald"}, "duration_code", ["OBP"]),
+    ("opdrachtAardCode", {"code": "RAA", "omschrijving": "Raamovereenkomst"}, "contract_nature", {"code": ["RAA"]}),
+    ("referentieNummer", "2020-JH-01", "reference", {"nummer": "2020-JH-01"}),
+    ("urlTsenderNaam", "Mercell", "tender_platform", ["Mercell"]),
+    ("publicatiePdfId", 8812345, "pdf_id", "n.v.t."),
+    ("pbNummerTed", "2020/S 115-281234", "ted_number", True),
+])
+def test_an_informative_field_sent_of_no_shape_keeps_the_archived_value_and_is_not_fetched_again(
+        snapshot, serve_api, crawl, field, readable, column, no_shape):
+    """Reference §4 ([M]): these detail fields are informative; one of no shape costs that field, not the notice,
+    and the archive keeps the value it had. It was kept as a value the answer *omitted* (a sparse answer), so every
+    later crawl fetched the notice again, met the same shape, and never settled: it is marked unreadable, as an
+    unreadable yes/no or date is, and not asked again for it."""
+    by_id(snapshot, 600601)["detail"][field] = readable
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **WINDOW)
+    assert first.returncode == 0, first.errors
+    kept = first.db["notices"].get(600601)[column]
+    assert kept is not None
+    by_id(snapshot, 600601)["detail"][field] = no_shape
+    second = crawl(server.api_url, "-s", "TENDERNED_INCREMENTAL=False", **WINDOW)
+    assert second.returncode == 0, second.errors
+    row = second.db["notices"].get(600601)
+    assert row[column] == kept
+    assert f"{column} (unreadable)" in json.loads(row["omitted_columns"])
+    began = len(server.api.log)
+    third = crawl(server.api_url, **WINDOW)
+    assert f"{DETAIL}600601" not in server.api.log[began:]
+    assert third.crawl["status"] == "complete", third.errors
