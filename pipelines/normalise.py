@@ -376,16 +376,25 @@ INFORMATIVE_FIELDS = {
 
 def unreadable_informative(detail) -> list[str]:
     """The notice columns of the detail's :data:`INFORMATIVE_FIELDS` sent with a value (not none, not blank) that
-    their reader finds nothing in."""
+    their reader finds nothing in, and ``keywords`` when ``trefwoord1`` … ``trefwoord10`` were sent and none is text
+    (:func:`keywords`): kept as omitted, the keywords made every crawl fetch the notice again for the same shape."""
     columns = []
     for field, (read, field_columns) in INFORMATIVE_FIELDS.items():
         value = detail.get(field)
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if not _sent(value):
             continue
         got = read(value)
         if got is None or got == (None, None):
             columns.extend(field_columns)
+    if keywords(detail) is None and any(_sent(detail.get(f"trefwoord{i}")) for i in range(1, 11)):
+        # keywords sent, none of them text (a yes/no, a list): as unreadable as one informative field of no shape
+        columns.append("keywords")
     return columns
+
+
+def _sent(value) -> bool:
+    """A detail field sent with a value: not none, not blank."""
+    return value is not None and not (isinstance(value, str) and not value.strip())
 
 
 def unreadable_columns(detail, row) -> list[str]:

@@ -343,6 +343,21 @@ def test_a_keyword_or_ted_number_of_no_text_shape_is_none_not_pythons_rendering_
     assert json.loads(notice["keywords"]) == ["jeugdhulp"] + ([archived] if archived else [])
 
 
+@pytest.mark.parametrize("sent, unreadable", [
+    ({"trefwoord1": True}, True), ({"trefwoord1": ["jeugd"], "trefwoord4": {"x": 1}}, True),
+    ({"trefwoord1": "jeugdhulp", "trefwoord2": True}, False),   # a keyword read: a value, not an unreadable one
+    ({"trefwoord1": "", "trefwoord2": None}, False),            # none sent: an omission
+    ({}, False),
+])
+def test_keywords_sent_with_none_of_text_shape_are_unreadable_not_omitted(sent, unreadable):
+    """Reference §4: ``trefwoord1`` … ``trefwoord10`` are strings. Sent, and none of them text, they give no
+    ``keywords``: kept as an *omitted* value, the answer counted as sparse and every crawl fetched the notice again,
+    meeting the same shape. They are unreadable, as an informative field of no shape is."""
+    from pipelines.normalise import unreadable_columns
+
+    assert ("keywords" in unreadable_columns(sent, {})) is unreadable
+
+
 @pytest.mark.parametrize("digital, rules", [([{"code": "TNI"}], True), ({"code": ["TNI"]}, ["x"])])
 def test_an_informative_detail_field_of_no_shape_costs_only_itself(snapshot, digital, rules):
     publication = by_id(snapshot, 100101)
