@@ -27,8 +27,8 @@ into archive rows.
   archived value is kept), and the spider records it, so the crawl is partial;
   ``omitted_columns`` marks it ``"COLUMN (unreadable)"`` (:func:`unreadable_columns`), which
   is no sparse answer to ask again (TenderNed would send the same). So is an informative detail field of no
-  shape (:data:`INFORMATIVE_FIELDS`: ``looptijdCode`` as a list, ``publicatiePdfId`` as ``"n.v.t."``), which costs
-  that field alone and is not recorded.
+  shape (:data:`INFORMATIVE_FIELDS`: ``looptijdCode`` as a list, ``publicatiePdfId`` as ``"n.v.t."``), and
+  ``trefwoord1`` … ``trefwoord10`` sent with none of them text, which cost that field alone and are not recorded.
 - the detail fields award data needs are kept too: ``onlyGunningProcedure``
   (``award_only``), ``urlTsenderWebsite``, ``trefwoord1..10`` (``keywords``, JSON),
   ``looptijdCode``, ``formType``, ``aanbestedingStatus``, ``afgerondeAanbesteding``,
