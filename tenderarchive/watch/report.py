@@ -28,8 +28,8 @@ Without a ``fetches`` table the report cannot tell and keeps *changed*.
 answered 404 or 410 (``crawls.errors``) is listed as *withdrawn*, with that answer; the
 archive keeps it as it was. Only the first crawl that finds it gone lists it (the last
 earlier fetch of its URL, ``fetches``, was not already a 404 or 410).
-A notice that a later crawl finds published again (its detail answered 200, the last earlier
-fetch of it a 404 or 410) is listed as *changed* by that crawl's report, "published again".
+A notice or news page that a later crawl finds published again (its detail or page answered 200, the
+last earlier fetch of it a 404 or 410) is listed as *changed* by that crawl's report, "published again".
 
 **Matching.** Keywords match case-insensitively *inside* words (Dutch compounds:
 ``jeugdhulp`` finds ``jeugdhulpaanbieders``); buyers and providers match whole
@@ -96,7 +96,7 @@ class Candidate:
     former_winners: list[str] = field(default_factory=list)  # winners the crawl took off a notice's awards
     via: dict[str, list[str]] = field(default_factory=dict)  # an article's CPV code / buyer -> its linked procurements
     awards: list[dict] = field(default_factory=list)    # a notice's awards: {lot_id, winners, value, current, …}
-    published_again: dict | None = None  # a notice found published again after a 404/410 (_published_again)
+    published_again: dict | None = None  # a notice or news page found published again after a 404/410 (_published_again)
 
 
 _table_exists = readonly.table_exists
@@ -242,47 +242,67 @@ def _gone(conn: sqlite3.Connection, crawl: dict, known: set) -> list[Candidate]:
     return out
 
 
-def _back(conn: sqlite3.Connection, crawl: dict) -> dict[int, str]:
-    """The archived notices crawl N found published again: its fetch of a notice's detail was answered 200 where
-    the last earlier fetch of that URL (``fetches``) was a 404 or 410, which the report of that crawl listed as
-    *withdrawn*. Publication id → what that crawl's answer was. Without this the report of the crawl that found
-    it back said nothing (its content unchanged, nothing was new), and the reader, told it was withdrawn, never
-    heard it is published again."""
-    if not _table_exists(conn, "fetches") or not _table_exists(conn, "notices"):
-        return {}
-    out: dict[int, str] = {}
+def _back(conn: sqlite3.Connection, crawl: dict) -> tuple[dict[int, str], dict[str, str]]:
+    """The archived notices and news pages crawl N found published again: its fetch of a notice's detail or of a
+    page was answered 200 where the last earlier fetch of that URL (``fetches``) was a 404 or 410, which the report
+    of that crawl listed as *withdrawn*. Publication id → what that crawl's answer was, and article (``url``) → the
+    same; a page is found by its address or the one it was fetched from (``source_url``), as :func:`_gone` finds it.
+    Without this the report of the crawl that found it back said nothing (its content unchanged, nothing was new),
+    and the reader, told it was withdrawn, never heard it is published again."""
+    if not _table_exists(conn, "fetches"):
+        return {}, {}
+    notices: dict[int, str] = {}
+    pages: dict[str, str] = {}
     for url, status, before in conn.execute(
             "select url, status, (select p.status || ' ' || coalesce(p.crawl_id, '') from fetches p where p.url = f.url "
             "and p.crawl_id < f.crawl_id order by p.crawl_id desc, p.fetched_at desc limit 1) from fetches f "
             "where f.crawl_id = ? and f.status = 200", [crawl["crawl_id"]]):
-        found = _DETAIL.search(str(url).split("?")[0])
         answer, _, earlier = str(before or "").partition(" ")
-        if found and answer in ("404", "410"):
-            out[int(found.group(1))] = f"HTTP {answer}" + (f" in crawl {earlier}" if earlier else "")
-    if not out:
-        return {}
-    marks = ", ".join("?" * len(out))
-    archived = {r[0] for r in conn.execute(f"select publication_id from notices where publication_id in ({marks})",
-                                           list(out))}
-    return {pid: answer for pid, answer in out.items() if pid in archived}
+        if answer not in ("404", "410"):
+            continue
+        said = f"HTTP {answer}" + (f" in crawl {earlier}" if earlier else "")
+        found = _DETAIL.search(str(url).split("?")[0])
+        if found:
+            notices[int(found.group(1))] = said
+        pages[str(url)] = said
+    if notices and _table_exists(conn, "notices"):
+        marks = ", ".join("?" * len(notices))
+        archived = {r[0] for r in conn.execute(f"select publication_id from notices where publication_id in ({marks})",
+                                               list(notices))}
+        notices = {pid: answer for pid, answer in notices.items() if pid in archived}
+    else:
+        notices = {}
+    articles: dict[str, str] = {}
+    if pages and _table_exists(conn, "articles"):
+        urls = list(pages)
+        for start in range(0, len(urls), 400):
+            chunk = urls[start:start + 400]
+            marks = ", ".join("?" * len(chunk))
+            for url, source_url in conn.execute(f"select url, source_url from articles where url in ({marks}) "
+                                                f"or source_url in ({marks})", chunk + chunk):
+                articles[url] = pages.get(source_url) or pages[url]
+    return notices, articles
 
 
 def _published_again(conn: sqlite3.Connection, crawl: dict, candidates: list[Candidate]) -> list[Candidate]:
-    """The notices of :func:`_back` as candidates, *changed*: a notice this crawl also changed gets the change
-    first in its list (after :func:`_classify`, see :func:`build_report`); another is a candidate of its own."""
-    back = _back(conn, crawl)
-    if not back:
-        return []
-    known = {c.key: c for c in candidates if c.table == "notices"}
+    """The notices and news pages of :func:`_back` as candidates, *changed*: one this crawl also changed gets the
+    change first in its list (after :func:`_classify`, see :func:`build_report`); another is a candidate of its own."""
+    notices, articles = _back(conn, crawl)
     out = []
-    marks = ", ".join("?" * len(back))
-    for c in [known[k] for k in back if k in known] + [
-            c for c in _notice_candidates(conn, f"publication_id in ({marks})", list(back)) if c.key not in known]:
-        c.published_again = {"column": "TenderNed", "old": f"{back[c.key]}: withdrawn or removed",
-                             "new": f"published again in crawl {crawl['crawl_id']}"}
-        if c.key not in known:
-            c.status, c.changes = "changed", [c.published_again]
-            out.append(c)
+    for table, back, column, select in (("notices", notices, "TenderNed", _notice_candidates),
+                                        ("articles", articles, "page", _article_candidates)):
+        if not back:
+            continue
+        known = {c.key: c for c in candidates if c.table == table}
+        marks = ", ".join("?" * len(back))
+        where = f"{'publication_id' if table == 'notices' else 'url'} in ({marks})"
+        for c in [known[k] for k in back if k in known] + [
+                c for c in select(conn, where, list(back)) if c.key not in known]:
+            c.published_again = {"column": column, "old": f"{back[c.key]}: withdrawn or removed",
+                                 "new": f"published again in crawl {crawl['crawl_id']}"}
+            if c.key not in known:
+                c.status, c.changes = "changed", [c.published_again]
+                out.append(c)
     return out
 
 

@@ -464,6 +464,41 @@ def test_a_news_page_that_is_gone_is_reported_withdrawn(tmp_path):
          "HTTP 404 in crawl 2: withdrawn or removed (kept in the archive)")]
 
 
+def test_a_news_page_reported_withdrawn_that_a_later_crawl_finds_published_again_is_reported_so(tmp_path):
+    """A living page answered 404 in crawl 2 (reported *withdrawn*) and is back, unchanged, in crawl 3. Crawl 3's
+    report said nothing (only notices were looked for back), so the reader, told the page was withdrawn, never
+    heard it is published again. It is *changed* in crawl 3's report, "published again"; not in crawl 4's."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    other = ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").encode())
+    routes = {"/robots.txt": ROBOTS, "/project/inkoop-jeugdhulp": page, "/project/inkoop-jeugdzorg": other}
+    db = tmp_path / "archive.db"
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=["project/inkoop-jeugdhulp", "project/inkoop-jeugdzorg"])
+        assert crawl_news(path, db).returncode == 0
+        del routes["/project/inkoop-jeugdhulp"]
+        assert crawl_news(path, db).returncode == 3
+        routes["/project/inkoop-jeugdhulp"] = page
+        for _ in range(2):
+            assert crawl_news(path, db).returncode == 0
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n", encoding="utf-8")
+
+    def matches(crawl_id):
+        ((_, found),) = build_report(db, load_watchlist(watchlist), crawl_id).results
+        return {m.key: m for m in found}
+
+    url = f"{base}project/inkoop-jeugdhulp"
+    assert matches(2)[url].status == "withdrawn"
+    back = matches(3)[url]
+    assert (back.status, back.changes) == ("changed", [{"column": "page", "old": "HTTP 404 in crawl 2: withdrawn or removed",
+                                                        "new": "published again in crawl 3"}])
+    assert "published again in crawl 3" in render_text(build_report(db, load_watchlist(watchlist), 3))
+    assert url not in matches(4)
+
+
 def test_a_rectified_award_says_what_it_replaced(tmp_path):
     """Rectification 900103 corrects lot 1 of award notice 900102 (€ 1.234.567,89 -> € 1.250.000,00;
     tests/fixtures/awards). The journalist saw the new value only, with nothing to say it changed:
