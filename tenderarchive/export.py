@@ -109,16 +109,22 @@ def defaulted_parameters(sql: str) -> set[str]:
     """The ``:name`` parameters ``sql`` gives a meaning when empty: it compares them with the empty text
     (``:sinds = '' or …``, ``trim(:jeugdregio) = ''``) or takes another value for an empty one
     (``coalesce(nullif(:since, ''), …)``). Not given, such a parameter is its default (every row, the last 7
-    days), not what left the export empty. Regular expressions over the SQL, as :func:`named_parameters`: the
-    saved searches spell these tests in these few ways, and SQLite has no API that says how a parameter is
-    used."""
+    days), not what left the export empty; nor is a switch, compared with a text only as the alternative of
+    another condition (``… or :alle_gunningen = 'ja'``): empty, it is off. Regular expressions over the SQL, as
+    :func:`named_parameters`: the saved searches spell these tests in these few ways, and SQLite has no API that
+    says how a parameter is used."""
     # comments blanked, string literals kept (the tests compare with them)
     text = re.sub(r"('(?:[^']|'')*')|--[^\n]*|/\*.*?\*/", lambda m: m.group(1) or " ", sql, flags=re.DOTALL)
     name = r"(?:trim\(\s*)?:(\w+)\b\s*\)?"
+    literal = r"'(?:[^']|'')+'"   # a text that is not empty
     tests = (rf"{name}\s*(?:=|==|<>|!=)\s*''(?!')",          # :x = '' / trim(:x) = ''
              rf"(?<!')''\s*(?:=|==|<>|!=)\s*{name}",          # '' = :x
              rf"nullif\(\s*{name}\s*,\s*''\s*\)",            # nullif(:x, '')
-             rf"coalesce\(\s*{name}\s*,\s*''\s*\)\s*(?:=|==|<>|!=)\s*''")  # coalesce(:x, '') = ''
+             rf"coalesce\(\s*{name}\s*,\s*''\s*\)\s*(?:=|==|<>|!=)\s*''",  # coalesce(:x, '') = ''
+             # a switch: compared with a text only as another condition's alternative (``+a.current = 1 or
+             # :alle_gunningen = 'ja'``), empty it is off, not what left the export empty
+             rf"\bor\s+{name}\s*(?:=|==)\s*{literal}", rf"\bor\s+{literal}\s*(?:=|==)\s*{name}",
+             rf"{name}\s*(?:=|==)\s*{literal}\s*or\b", rf"{literal}\s*(?:=|==)\s*{name}\s*or\b")
     return {found for test in tests for found in re.findall(test, text, flags=re.IGNORECASE)}
 
 

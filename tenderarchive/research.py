@@ -178,6 +178,31 @@ def render_cell(row, value, column, table, database):
 PAGE_ROWS = 100
 
 
+#: Columns of a saved search holding a JSON object of a record's values (``aanbesteding_wijzigingen``' was/werd,
+#: from ``versions``), whose amounts in cents the page shows in euros.
+VALUE_OBJECT_COLUMNS = {"was", "werd"}
+
+
+def euro_values(value):
+    """A JSON object of a record's values as the page shows it: each ``…_cents`` amount in euros under its name
+    without ``_cents``: ``{"value_cents": 1200000000}`` → ``{"value": "€ 12.000.000,00"}``; the section showed
+    the cents (a corrected award's "1200000000"), a hundred times the amount to a reader. Anything else as it is
+    (the CSV and JSON of the saved search keep the stored values)."""
+    import json
+
+    from tenderarchive.timeline import euro
+
+    try:
+        values = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return value
+    if not isinstance(values, dict) or not any(k.endswith("_cents") for k in values):
+        return value
+    shown = {(k[:-len("_cents")] if k.endswith("_cents") and (v is None or type(v) is int) else k):
+             (euro(v) if k.endswith("_cents") and type(v) is int else v) for k, v in values.items()}
+    return json.dumps(shown, ensure_ascii=False)
+
+
 async def run_query(datasette, database: str, name: str, params: dict) -> dict:
     """One canned query run with ``params`` (missing ones empty), as a section of a page."""
     queries = await datasette.get_canned_queries(database, None)
@@ -193,7 +218,7 @@ async def run_query(datasette, database: str, name: str, params: dict) -> dict:
     for row in result.rows:
         cells = []
         for column in columns:
-            value = row[column]
+            value = euro_values(row[column]) if column in VALUE_OBJECT_COLUMNS else row[column]
             href = cell_link(database, column, value, None)
             if href is None and column == "url":
                 href = http_url(value)

@@ -89,15 +89,41 @@ def award_line(award: dict) -> str:
             + (f" ({', '.join(extra)})" if extra else ""))
 
 
+#: The linker's evidence codes (``linking.score``) in a reader's words: the report said "(linked: places:3/3,
+#: jeugdregio:JZ41, title:1.00, time:within)", the Datasette column's notation, which a journalist cannot read.
+_LINK_EVIDENCE = (
+    (re.compile(r"tenderned_ref:(\S+)"), lambda m: f"names {m[1]}"),
+    (re.compile(r"places:(\d+)/(\d+)"),
+     lambda m: "shares its municipality" if m[1] == m[2] == "1" else f"shares {m[1]} of its {m[2]} municipalities"),
+    (re.compile(r"jeugdregio:(\S+)"), lambda m: f"same jeugdregio {m[1]}"),
+    (re.compile(r"title:(\d+(?:\.\d+)?)"), lambda m: f"has {round(float(m[1]) * 100)}% of the title's words"),
+    (re.compile(r"time:within"), lambda m: "dated within the procurement's time span"),
+    (re.compile(r"time:outside"), lambda m: "dated outside the procurement's time span"),
+)
+
+
+def link_evidence(reasons: str) -> str:
+    """The reasons of a link (``procurement_links.reasons`` joined by ", ") in words, "; " between them:
+    "places:3/3, time:within" → "shares 3 of its 3 municipalities; dated within the procurement's time
+    span". A code this does not know is kept as it is."""
+    def words(code: str) -> str:
+        for pattern, say in _LINK_EVIDENCE:
+            if (m := pattern.fullmatch(code)):
+                return say(m)
+        return code
+    return "; ".join(words(code.strip()) for code in reasons.split(",") if code.strip())
+
+
 def procurement_line(p: dict) -> str:
-    """The procurement an article is linked to, one line: "about TN243310 Title (linked: reasons)". A
-    procurement known only from news (no TenderNed notice matched the article: ``linking.decide``'s
-    ``news_only``) says so in words: "(linked: news_only)" named the linker's reason code."""
+    """The procurement an article is linked to, one line: "about TN243310 Title (linked: evidence)", the
+    evidence in words (:func:`link_evidence`). A procurement known only from news (no TenderNed notice
+    matched the article: ``linking.decide``'s ``news_only``) says so in words: "(linked: news_only)" named
+    the linker's reason code."""
     title = f" {p['title']}" if p.get("title") else ""
     if p.get("reasons") == "news_only":
         reasons = " (known only from news: no TenderNed notice matched)"
     else:
-        reasons = f" (linked: {p['reasons']})" if p.get("reasons") else ""
+        reasons = f" (linked: {link_evidence(p['reasons'])})" if p.get("reasons") else ""
     return f"about {p['procurement_id']}{title}{reasons}"
 
 
@@ -133,8 +159,8 @@ def render_text(report: Report) -> str:
 
 
 # --- Markdown ------------------------------------------------------------------------------------
-def _md(text) -> str:
-    return re.sub(r"([\\`*_\[\]<>|#()!])", r"\\\1", _short(text))
+def _md(text, limit: int = 160) -> str:
+    return re.sub(r"([\\`*_\[\]<>|#()!])", r"\\\1", _short(text, limit))
 
 
 def _md_destination(url: str) -> str:
@@ -163,7 +189,7 @@ def render_markdown(report: Report) -> str:
             lines.append(f"  matched: {_md('; '.join(m.reasons))}")
             for p in m.procurements:
                 research = f" · {_md_link('research page', p['research_url'])}" if http_url(p.get("research_url")) else ""
-                lines.append(f"  - {_md(procurement_line(p))}{research}")
+                lines.append(f"  - {_md(procurement_line(p), 300)}{research}")
             for award in m.awards:
                 lines.append(f"  - {_md(award_line(award))}")
             for ch in m.changes:

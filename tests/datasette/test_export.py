@@ -285,6 +285,20 @@ def test_an_export_of_no_rows_names_a_defaulted_parameter_as_its_default(demo_ar
     assert "not given, so empty: :x; not given, so their default: :y, :z (" in query.stderr.decode()
 
 
+def test_an_export_of_no_rows_names_a_switch_off_as_its_default(demo_archive):
+    """``export aanbieder_contracten`` of no rows named ``:alle_gunningen`` "not given, so empty", as a cause of no
+    rows, beside ``:aanbieder``; but it is a switch (``+a.current = 1 or :alle_gunningen = 'ja'``): empty, it is off,
+    the current awards, its default. A parameter compared with a text only as the alternative of another condition
+    (``… or :x = 'ja'``) is named as its default; one compared alone (``where :x = 'y'``) still as empty."""
+    unasked = export(demo_archive, "aanbieder_contracten")
+    assert unasked.returncode == 0 and unasked.stdout.count(b"\r\n") == 1
+    note = unasked.stderr.decode()
+    empty, default = note.split("; not given, so their default: ")
+    assert ":aanbieder" in empty and ":alle_gunningen" not in empty and ":alle_gunningen" in default
+    query = export(demo_archive, "select 1 as a where :x = 'y' and (0 or :y = 'ja') and ('ja' = :z or 0)")
+    assert "not given, so empty: :x; not given, so their default: :y, :z (" in query.stderr.decode()
+
+
 def test_a_renamed_saved_search_exports_under_its_old_name(demo_archive):
     """An analyst's script that exports provider_contracts (now aanbieder_contracten, the glossary's word)
     gets the new search's rows, its provider parameter renamed, and a note on stderr."""

@@ -664,17 +664,12 @@ def test_an_awards_and_a_lots_notice_links_to_the_notice_that_gave_them(server):
     assert awards and all(r["publication_id"] for r in awards)
 
 
-def test_the_procurement_page_shows_what_changed_in_it_between_crawls(demo_archive, tmp_path):
-    """Researchers follow "what changed" per procurement (a moved deadline, a winner corrected), and the archive
-    keeps it (``versions``), but the procurement page showed its notices, lots, awards, news and timeline and
-    not one change: only the ``changes`` view of every record, by row key. The page has a section "Wijzigingen van
-    een aanbesteding" (``aanbesteding_wijzigingen``): the changes of the procurement, its notices and their
-    results, its lots and its awards, latest first, and none of another procurement."""
+def _a_demo_archive_with_changes(demo_archive, tmp_path) -> str:
+    """A copy of the demo archive whose procurement TN160417 changed between crawls (``versions`` rows of it, its
+    notice, lot and award), and a notice of another procurement too."""
     import shutil
 
     import sqlite_utils
-
-    from tests.datasette.archive_fixtures import Server
 
     path = shutil.copy(demo_archive, tmp_path / "archive.db")
     db = sqlite_utils.Database(path)
@@ -688,6 +683,18 @@ def test_the_procurement_page_shows_what_changed_in_it_between_crawls(demo_archi
                                 "previous_values": json.dumps(was), "new_values": "{}", "crawl_id": 2}
                                for table, key, when, was in changed])
     db.close()
+    return path
+
+
+def test_the_procurement_page_shows_what_changed_in_it_between_crawls(demo_archive, tmp_path):
+    """Researchers follow "what changed" per procurement (a moved deadline, a winner corrected), and the archive
+    keeps it (``versions``), but the procurement page showed its notices, lots, awards, news and timeline and
+    not one change: only the ``changes`` view of every record, by row key. The page has a section "Wijzigingen van
+    een aanbesteding" (``aanbesteding_wijzigingen``): the changes of the procurement, its notices and their
+    results, its lots and its awards, latest first, and none of another procurement."""
+    from tests.datasette.archive_fixtures import Server
+
+    path = _a_demo_archive_with_changes(demo_archive, tmp_path)
     server = Server(path)
     try:
         rows = query_rows(server, "aanbesteding_wijzigingen", procurement_id="160417")
@@ -700,3 +707,20 @@ def test_the_procurement_page_shows_what_changed_in_it_between_crawls(demo_archi
         ("procurements", "TN160417")]
     assert "<h2>Wijzigingen van een aanbesteding <small>(4)</small></h2>" in page and '"tenders_received": 2' in page
     assert len(feed.findall(f"{ATOM}entry")) == 4
+
+
+def test_the_procurement_pages_changes_show_amounts_in_euros(demo_archive, tmp_path):
+    """The section "Wijzigingen van een aanbesteding" showed a corrected award's earlier value as the archive stores
+    it, ``{"value_cents": 1200000000}``: a hundred times the amount to a reader. The page shows it in euros,
+    ``{"value": "€ 12.000.000,00"}``; the saved search's own rows keep the stored cents."""
+    from tests.datasette.archive_fixtures import Server
+
+    server = Server(_a_demo_archive_with_changes(demo_archive, tmp_path))
+    try:
+        rows = query_rows(server, "aanbesteding_wijzigingen", procurement_id="160417")
+        page = html_unescape(html(server, "/-/aanbesteding?id=TN160417"))
+    finally:
+        server.stop()
+    assert '"value": "€ 12.000.000,00"' in page and "1200000000" not in page
+    assert '"tenders_received": 2' in page
+    assert json.loads(next(r["was"] for r in rows if r["tabel"] == "awards")) == {"value_cents": 1200000000}

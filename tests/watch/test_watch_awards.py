@@ -621,3 +621,28 @@ def test_a_reported_article_names_the_procurement_it_is_linked_to(demo, tmp_path
     assert article.procurements[0]["research_url"] == research
     for rendered in (render_text(report), render_markdown(report), render_html(report), render_atom(report)):
         assert "TN243310" in rendered and title.split()[0] in rendered and "aanbesteding?id=TN243310" in rendered
+
+
+def test_a_reported_articles_link_evidence_is_told_in_words(demo, tmp_path):
+    """The report named the procurement an article is linked to with the linker's evidence codes, "(linked:
+    places:1/1, jeugdregio:JZ41, title:0.50, time:within)": the notation of the ``procurement_links.reasons``
+    column, which a journalist cannot read. The evidence is told in words, in every rendering; a code the words
+    do not know is kept as it is."""
+    from tenderarchive.watch import render_atom
+    from tenderarchive.watch.render import link_evidence
+
+    connection = sqlite3.connect(demo)
+    (url,) = connection.execute("select url from articles where url like '%leiderdorp.nl%voorlopige_gunning%'").fetchone()
+    (reasons,) = connection.execute("select reasons from procurement_links where url = ? and status = 'linked'",
+                                    [url]).fetchone()
+    assert any(code.startswith(("places:", "time:")) for code in json.loads(reasons))
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Leiderdorp\n    municipalities: [Leiderdorp]\n", encoding="utf-8")
+    report = build_report(demo, load_watchlist(watchlist), 3)
+    for rendered in (render_text(report), render_markdown(report), render_html(report), render_atom(report)):
+        assert not any(code in rendered for code in ("places:", "jeugdregio:", "title:0", "title:1", "time:"))
+        assert "dated within the procurement" in rendered
+    assert link_evidence("tenderned_ref:TN243310, places:3/4, jeugdregio:JZ41, title:1.00, time:outside, new_code") == (
+        "names TN243310; shares 3 of its 4 municipalities; same jeugdregio JZ41; has 100% of the title's words; "
+        "dated outside the procurement's time span; new_code")
+    assert link_evidence("places:1/1") == "shares its municipality"
