@@ -19,6 +19,9 @@
       structured winner), or NULL;
   ``euro(cents)``
       exact integer cents as Dutch euro text (``€ 12.400.000,00``), NULL stays NULL;
+  ``euro_values(json)``
+      a JSON object of a record's values (``versions``' previous/new values) with each ``…_cents`` amount in
+      euros under its name without ``_cents`` (``research.euro_values``), for the feed of a procurement's changes;
   ``notice_stage(notice_type, form_type, is_cancelled)``
       the stage id (``docs/reference/stages.md``) a notice's publication puts on the timeline
       (``tenderarchive/timeline.py``), for the dashboard's stages chart of an archive without news;
@@ -196,6 +199,7 @@ def register_functions(conn) -> None:
     conn.create_function("stage_rank", 1, stage_rank, deterministic=True)
     conn.create_function("http_url", 1, _safe(http_url), deterministic=True)
     conn.create_function("euro", 1, _safe(euro), deterministic=True)
+    conn.create_function("euro_values", 1, _safe(research.euro_values), deterministic=True)
     conn.create_function("aantal", 3, _safe(aantal), deterministic=True)
     conn.create_function("kvk", 1, _safe(_kvk), deterministic=True)
     conn.create_function("name_key", 1, _safe(_name_key), deterministic=True)

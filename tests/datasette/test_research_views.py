@@ -724,3 +724,22 @@ def test_the_procurement_pages_changes_show_amounts_in_euros(demo_archive, tmp_p
     assert '"value": "€ 12.000.000,00"' in page and "1200000000" not in page
     assert '"tenders_received": 2' in page
     assert json.loads(next(r["was"] for r in rows if r["tabel"] == "awards")) == {"value_cents": 1200000000}
+
+
+def test_the_feed_of_a_procurements_changes_shows_amounts_in_euros(demo_archive, tmp_path):
+    """The Atom feed of ``aanbesteding_wijzigingen`` (journalists follow a procurement's changes in a feed reader)
+    gave a corrected award's earlier value as stored, ``was: {"value_cents": 1200000000}``: a hundred times the
+    amount, where the procurement page shows euros. The entry's text shows ``"value": "€ 12.000.000,00"``; other
+    values stay as they are."""
+    from tests.datasette.archive_fixtures import Server
+
+    server = Server(_a_demo_archive_with_changes(demo_archive, tmp_path))
+    try:
+        feed = ET.fromstring(server.get(f"/{server.database}/aanbesteding_wijzigingen.atom?procurement_id=TN160417"))
+    finally:
+        server.stop()
+    texts = {e.findtext(f"{ATOM}title").split(" — ")[0]: e.findtext(f"{ATOM}content") or e.findtext(f"{ATOM}summary")
+             for e in feed.findall(f"{ATOM}entry")}
+    award = texts["awards TN160417/100190/1"]
+    assert '"value": "€ 12.000.000,00"' in award and "1200000000" not in award
+    assert '"tenders_received": 2' in texts['lots ["TN160417", "1"]']
