@@ -110,7 +110,9 @@ TABLES: dict[str, dict] = {
         "columns": {
             "document_id": str, "publication_id": int, "name": str, "file_type": str,
             "category": str, "category_label": str, "published": str, "size_bytes": int,
-            "virus_flag": int, "download_url": str, **PROVENANCE,
+            "virus_flag": int, "download_url": str,
+            # when the notice's documents list, read whole, first no longer named it (writes.unlist_documents)
+            "dropped_since": str, **PROVENANCE,
         },
         "indexes": [["publication_id"], ["category"], ["file_type"]],
         "foreign_keys": [("publication_id", "notices", "publication_id")],

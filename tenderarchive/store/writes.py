@@ -530,7 +530,11 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
         for row in record["cpv"] if known is None else ():  # a new notice has no codes archived to replace
             changed |= upsert_if_changed(db, "notice_cpv", row) != "unchanged"
         for row in record["documents"] or []:
-            changed |= upsert_if_changed(db, "documents", dict(row, crawl_id=crawl_id)) != "unchanged"
+            # listed (again): a document a list once left out and lists again is no longer dropped
+            row = dict(row, crawl_id=crawl_id, dropped_since=None)
+            changed |= upsert_if_changed(db, "documents", row) != "unchanged"
+        if record["documents"] is not None and known is not None:
+            changed |= mark_dropped_documents(db, key, record["documents"], notice.get("fetched_at"))
         if record.get("organisation"):
             upsert_if_changed(db, "organisations", record["organisation"])
             named_by(db, record["organisation"]["organisation_id"], notice, "notices", key)
@@ -549,6 +553,22 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             # Stamped in the item's own transaction, so a kill cannot leave the change unstamped.
             set_values(db, "notices", key, {"crawl_id": crawl_id})
     return outcome
+
+
+def mark_dropped_documents(db: sqlite_utils.Database, publication_id: int, listed: list[dict], when: str | None) -> bool:
+    """Mark the archived documents of a notice that its documents list, read whole, no longer names
+    (a rectification withdrew a file; docs/reference/tenderned-api.md §5): ``dropped_since``, the time of
+    the first list without it. Kept, not deleted (the archive loses nothing, and its download link and name
+    are what a reader needs to ask for the withdrawn file), but no longer presented as listed: the row
+    stayed as it was, indistinguishable from the notice's current documents. An unread list (None) marks
+    nothing. True if a row was marked."""
+    names = {row["document_id"] for row in listed}
+    changed = False
+    for document_id, dropped in db.conn.execute(
+            "select document_id, dropped_since from documents where publication_id = ?", [publication_id]).fetchall():
+        if document_id not in names and dropped is None:
+            changed |= set_values(db, "documents", (publication_id, document_id), {"dropped_since": when or ""})
+    return changed
 
 
 def write_article(db: sqlite_utils.Database, record: dict, crawl_id) -> str:

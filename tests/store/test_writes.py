@@ -290,3 +290,22 @@ def test_a_detail_whose_cpv_codes_changed_replaces_the_notices_codes_and_keeps_o
     third = crawl(server.api_url, **later)
     assert third.crawl["status"] == "complete", third.errors
     assert {r["cpv"]: r["is_main"] for r in third.db["notice_cpv"].rows_where("publication_id = 300301")} == rows
+
+
+def test_a_document_its_list_no_longer_names_is_kept_and_marked_dropped_but_an_unread_list_marks_nothing(tmp_path):
+    db = open_archive(tmp_path / "a.db")
+    listed = [{"document_id": d, "publication_id": 7, "name": f"{d}.pdf", "download_url": f"http://api/7/{d}"}
+              for d in ("1", "2")]
+    write_notice(db, dict(notice_record(), documents=listed), 1)
+    # the list could not be read (documents None): the archived documents stay as they were, unmarked
+    assert write_notice(db, dict(notice_record(fetched_at="2026-01-07T00:00:00+00:00"), documents=None), 2) == "unchanged"
+    assert {r["dropped_since"] for r in db["documents"].rows} == {None}
+    # read whole, it names document 1 alone: document 2 is kept, marked since that list
+    assert write_notice(db, dict(notice_record(fetched_at="2026-01-08T00:00:00+00:00"), documents=listed[:1]), 3) == "updated"
+    assert {r["document_id"]: r["dropped_since"] for r in db["documents"].rows} == {"1": None, "2": "2026-01-08T00:00:00+00:00"}
+    assert db["documents"].get((7, "2"))["name"] == "2.pdf"
+    # a later list without it keeps the first date; one that names it again clears the mark
+    write_notice(db, dict(notice_record(fetched_at="2026-01-09T00:00:00+00:00"), documents=listed[:1]), 4)
+    assert db["documents"].get((7, "2"))["dropped_since"] == "2026-01-08T00:00:00+00:00"
+    write_notice(db, dict(notice_record(fetched_at="2026-01-10T00:00:00+00:00"), documents=listed), 5)
+    assert db["documents"].get((7, "2"))["dropped_since"] is None
