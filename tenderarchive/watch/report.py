@@ -202,7 +202,8 @@ _DETAIL = re.compile(r"/publicaties/(\d+)/?$")
 def _gone(conn: sqlite3.Connection, crawl: dict, known: set) -> list[Candidate]:
     """Archived notices and articles that the source no longer publishes: crawl N asked for
     them again (a notice re-checked, a living page or a page a sitemap said changed) and the
-    source answered 404 or 410 (``crawls.errors``). The archive keeps them as they were; the
+    source answered 404 or 410 (``crawls.errors``; for a page a sitemap or listing names, which is no error, the
+    crawl's ``fetches``: :func:`_pages_gone`). The archive keeps them as they were; the
     report lists them as *withdrawn*, with the answer, so the journalist hears of it."""
     try:
         errors = json.loads(crawl.get("errors") or "[]")
@@ -214,7 +215,9 @@ def _gone(conn: sqlite3.Connection, crawl: dict, known: set) -> list[Candidate]:
         found = _GONE.search(message)
         if url and found and not _gone_before(conn, url, crawl["crawl_id"]):
             answers.setdefault(url, f"HTTP {found.group(1)}")
-    if not answers:
+    pages = dict(answers)
+    pages.update({url: answer for url, answer in _pages_gone(conn, crawl["crawl_id"]).items() if url not in pages})
+    if not pages:
         return []
     out = []
     ids = {int(m.group(1)): answer for url, answer in answers.items() if (m := _DETAIL.search(url.split("?")[0]))}
@@ -226,14 +229,14 @@ def _gone(conn: sqlite3.Connection, crawl: dict, known: set) -> list[Candidate]:
             c.changes = [{"column": "TenderNed", "old": "published",
                           "new": f"{ids[c.key]} in crawl {crawl['crawl_id']}: withdrawn or removed (kept in the archive)"}]
     if _table_exists(conn, "articles"):
-        urls = list(answers)
+        urls = list(pages)
         for start in range(0, len(urls), 400):
             chunk = urls[start:start + 400]
             marks = ", ".join("?" * len(chunk))
             for c in _article_candidates(conn, f"url in ({marks}) or source_url in ({marks})", chunk + chunk):
                 if ("articles", c.key) in known:
                     continue
-                answer = answers.get(c.row.get("source_url")) or answers.get(c.key)
+                answer = pages.get(c.row.get("source_url")) or pages.get(c.key)
                 c.changes = [{"column": "page", "old": "published",
                               "new": f"{answer} in crawl {crawl['crawl_id']}: withdrawn or removed (kept in the archive)"}]
                 out.append(c)
@@ -304,6 +307,20 @@ def _published_again(conn: sqlite3.Connection, crawl: dict, candidates: list[Can
                 c.status, c.changes = "changed", [c.published_again]
                 out.append(c)
     return out
+
+
+def _pages_gone(conn: sqlite3.Connection, crawl_id: int) -> dict[str, str]:
+    """URL → ``HTTP 404`` (or 410) of the pages that crawl ``crawl_id`` fetched and that answered 404 or 410 with no
+    other answer of that crawl, recorded by the crawl's ``fetches`` and not by its errors: a page a sitemap or listing
+    still names is no error of the crawl (``news/gone``, spiders/news.py), so an archived article whose page was
+    gone was never reported *withdrawn*. Those gone at the fetch before (:func:`_gone_before`) are left out."""
+    if not _table_exists(conn, "fetches"):
+        return {}
+    rows = conn.execute(
+        "select url, max(status) from fetches f where crawl_id = ? and status in (404, 410) and not exists "
+        "(select 1 from fetches o where o.url = f.url and o.crawl_id = f.crawl_id and o.status not in (404, 410)) "
+        "group by url", [crawl_id]).fetchall()
+    return {url: f"HTTP {status}" for url, status in rows if not _gone_before(conn, url, crawl_id)}
 
 
 def _gone_before(conn: sqlite3.Connection, url: str, crawl_id: int) -> bool:
