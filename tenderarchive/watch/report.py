@@ -247,8 +247,9 @@ def _gone(conn: sqlite3.Connection, crawl: dict, known: set) -> list[Candidate]:
 
 def _back(conn: sqlite3.Connection, crawl: dict) -> tuple[dict[int, str], dict[str, str]]:
     """The archived notices and news pages crawl N found published again: its fetch of a notice's detail or of a
-    page was answered 200 where the last earlier fetch of that URL (``fetches``) was a 404 or 410, which the report
-    of that crawl listed as *withdrawn*. Publication id → what that crawl's answer was, and article (``url``) → the
+    page was answered 200, or ``304 Not Modified`` (a revisit's conditional request: the page there, unchanged; only
+    a 200 counted, and a page back unchanged was never reported back), where the last earlier fetch of that URL
+    (``fetches``) was a 404 or 410, which the report of that crawl listed as *withdrawn*. Publication id → what that crawl's answer was, and article (``url``) → the
     same; a page is found by its address or the one it was fetched from (``source_url``), as :func:`_gone` finds it.
     Without this the report of the crawl that found it back said nothing (its content unchanged, nothing was new),
     and the reader, told it was withdrawn, never heard it is published again."""
@@ -259,7 +260,7 @@ def _back(conn: sqlite3.Connection, crawl: dict) -> tuple[dict[int, str], dict[s
     for url, status, before in conn.execute(
             "select url, status, (select p.status || ' ' || coalesce(p.crawl_id, '') from fetches p where p.url = f.url "
             "and p.crawl_id < f.crawl_id order by p.crawl_id desc, p.fetched_at desc limit 1) from fetches f "
-            "where f.crawl_id = ? and f.status = 200", [crawl["crawl_id"]]):
+            "where f.crawl_id = ? and f.status in (200, 304)", [crawl["crawl_id"]]):
         answer, _, earlier = str(before or "").partition(" ")
         if answer not in ("404", "410"):
             continue
