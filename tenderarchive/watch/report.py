@@ -202,7 +202,8 @@ _DETAIL = re.compile(r"/publicaties/(\d+)/?$")
 def _gone(conn: sqlite3.Connection, crawl: dict, known: set) -> list[Candidate]:
     """Archived notices and articles that the source no longer publishes: crawl N asked for
     them again (a notice re-checked, a living page or a page a sitemap said changed) and the
-    source answered 404 or 410 (``crawls.errors``). The archive keeps them as they were; the
+    source answered 404 or 410 (``crawls.errors``; for a page a sitemap or listing names, which is no error, the
+    crawl's ``fetches``: :func:`_pages_gone`). The archive keeps them as they were; the
     report lists them as *withdrawn*, with the answer, so the journalist hears of it."""
     try:
         errors = json.loads(crawl.get("errors") or "[]")
@@ -214,7 +215,9 @@ def _gone(conn: sqlite3.Connection, crawl: dict, known: set) -> list[Candidate]:
         found = _GONE.search(message)
         if url and found and not _gone_before(conn, url, crawl["crawl_id"]):
             answers.setdefault(url, f"HTTP {found.group(1)}")
-    if not answers:
+    pages = dict(answers)
+    pages.update({url: answer for url, answer in _pages_gone(conn, crawl["crawl_id"]).items() if url not in pages})
+    if not pages:
         return []
     out = []
     ids = {int(m.group(1)): answer for url, answer in answers.items() if (m := _DETAIL.search(url.split("?")[0]))}
@@ -226,14 +229,14 @@ def _gone(conn: sqlite3.Connection, crawl: dict, known: set) -> list[Candidate]:
             c.changes = [{"column": "TenderNed", "old": "published",
                           "new": f"{ids[c.key]} in crawl {crawl['crawl_id']}: withdrawn or removed (kept in the archive)"}]
     if _table_exists(conn, "articles"):
-        urls = list(answers)
+        urls = list(pages)
         for start in range(0, len(urls), 400):
             chunk = urls[start:start + 400]
             marks = ", ".join("?" * len(chunk))
             for c in _article_candidates(conn, f"url in ({marks}) or source_url in ({marks})", chunk + chunk):
                 if ("articles", c.key) in known:
                     continue
-                answer = answers.get(c.row.get("source_url")) or answers.get(c.key)
+                answer = pages.get(c.row.get("source_url")) or pages.get(c.key)
                 c.changes = [{"column": "page", "old": "published",
                               "new": f"{answer} in crawl {crawl['crawl_id']}: withdrawn or removed (kept in the archive)"}]
                 out.append(c)
@@ -244,8 +247,9 @@ def _gone(conn: sqlite3.Connection, crawl: dict, known: set) -> list[Candidate]:
 
 def _back(conn: sqlite3.Connection, crawl: dict) -> tuple[dict[int, str], dict[str, str]]:
     """The archived notices and news pages crawl N found published again: its fetch of a notice's detail or of a
-    page was answered 200 where the last earlier fetch of that URL (``fetches``) was a 404 or 410, which the report
-    of that crawl listed as *withdrawn*. Publication id → what that crawl's answer was, and article (``url``) → the
+    page was answered 200, or ``304 Not Modified`` (a revisit's conditional request: the page there, unchanged; only
+    a 200 counted, and a page back unchanged was never reported back), where the last earlier fetch of that URL
+    (``fetches``) was a 404 or 410, which the report of that crawl listed as *withdrawn*. Publication id → what that crawl's answer was, and article (``url``) → the
     same; a page is found by its address or the one it was fetched from (``source_url``), as :func:`_gone` finds it.
     Without this the report of the crawl that found it back said nothing (its content unchanged, nothing was new),
     and the reader, told it was withdrawn, never heard it is published again."""
@@ -256,7 +260,7 @@ def _back(conn: sqlite3.Connection, crawl: dict) -> tuple[dict[int, str], dict[s
     for url, status, before in conn.execute(
             "select url, status, (select p.status || ' ' || coalesce(p.crawl_id, '') from fetches p where p.url = f.url "
             "and p.crawl_id < f.crawl_id order by p.crawl_id desc, p.fetched_at desc limit 1) from fetches f "
-            "where f.crawl_id = ? and f.status = 200", [crawl["crawl_id"]]):
+            "where f.crawl_id = ? and f.status in (200, 304)", [crawl["crawl_id"]]):
         answer, _, earlier = str(before or "").partition(" ")
         if answer not in ("404", "410"):
             continue
@@ -304,6 +308,20 @@ def _published_again(conn: sqlite3.Connection, crawl: dict, candidates: list[Can
                 c.status, c.changes = "changed", [c.published_again]
                 out.append(c)
     return out
+
+
+def _pages_gone(conn: sqlite3.Connection, crawl_id: int) -> dict[str, str]:
+    """URL → ``HTTP 404`` (or 410) of the pages that crawl ``crawl_id`` fetched and that answered 404 or 410 with no
+    other answer of that crawl, recorded by the crawl's ``fetches`` and not by its errors: a page a sitemap or listing
+    still names is no error of the crawl (``news/gone``, spiders/news.py), so an archived article whose page was
+    gone was never reported *withdrawn*. Those gone at the fetch before (:func:`_gone_before`) are left out."""
+    if not _table_exists(conn, "fetches"):
+        return {}
+    rows = conn.execute(
+        "select url, max(status) from fetches f where crawl_id = ? and status in (404, 410) and not exists "
+        "(select 1 from fetches o where o.url = f.url and o.crawl_id = f.crawl_id and o.status not in (404, 410)) "
+        "group by url", [crawl_id]).fetchall()
+    return {url: f"HTTP {status}" for url, status in rows if not _gone_before(conn, url, crawl_id)}
 
 
 def _gone_before(conn: sqlite3.Connection, url: str, crawl_id: int) -> bool:

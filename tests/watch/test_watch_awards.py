@@ -464,6 +464,44 @@ def test_a_news_page_that_is_gone_is_reported_withdrawn(tmp_path):
          "HTTP 404 in crawl 2: withdrawn or removed (kept in the archive)")]
 
 
+def test_an_archived_page_its_sitemap_still_names_that_answers_404_is_reported_withdrawn(tmp_path):
+    """The sitemap of the site still names an archived article, with a new ``lastmod``, and the page answers 404.
+    A discovered page that is gone is no error of the crawl (``news/gone``: the crawl completes), so the report,
+    which read only the crawl's errors, never said the archived page was withdrawn: the journalist did not hear
+    of it. It is listed *withdrawn* with the site's answer (the crawl's ``fetches``), and once only."""
+    import time
+    from datetime import datetime, timezone
+
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    lastmod = ["2020-12-14"]
+
+    def sitemap(base):
+        return ("application/xml", (
+            '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{base}nieuws/gunning</loc><lastmod>{lastmod[0]}</lastmod></url></urlset>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap, "/nieuws/gunning": page}
+    db = tmp_path / "archive.db"
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        assert crawl_news(path, db).returncode == 0
+        del routes["/nieuws/gunning"]
+        for _ in range(2):
+            time.sleep(1)  # a lastmod to the second, after the last fetch
+            lastmod[0] = datetime.now(timezone.utc).isoformat(timespec="seconds")  # changed since the last fetch
+            gone = crawl_news(path, db)
+            assert gone.returncode == 0 and "'news/gone': 1" in gone.stdout + gone.stderr, gone.stderr[-3000:]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n", encoding="utf-8")
+    ((_, matches),) = build_report(db, load_watchlist(watchlist), 2).results
+    assert [(m.key, m.status, m.changes[0]["new"]) for m in matches] == [
+        (f"{base}nieuws/gunning", "withdrawn", "HTTP 404 in crawl 2: withdrawn or removed (kept in the archive)")]
+    assert build_report(db, load_watchlist(watchlist), 3).results[0][1] == []
+
+
 def test_a_news_page_reported_withdrawn_that_a_later_crawl_finds_published_again_is_reported_so(tmp_path):
     """A living page answered 404 in crawl 2 (reported *withdrawn*) and is back, unchanged, in crawl 3. Crawl 3's
     report said nothing (only notices were looked for back), so the reader, told the page was withdrawn, never
@@ -497,6 +535,46 @@ def test_a_news_page_reported_withdrawn_that_a_later_crawl_finds_published_again
                                                         "new": "published again in crawl 3"}])
     assert "published again in crawl 3" in render_text(build_report(db, load_watchlist(watchlist), 3))
     assert url not in matches(4)
+
+
+def test_a_page_reported_withdrawn_whose_return_fetch_answers_not_modified_is_reported_published_again(tmp_path):
+    """A listed item answered 404 in crawl 2 (reported *withdrawn*); in crawl 3 it is back, unchanged, and the
+    revisit's conditional request (``If-Modified-Since`` its archived fetch) is answered ``304 Not Modified``. Only a
+    ``200`` counted as found back, so the reader, told the page was withdrawn, never heard it is published again.
+    The ``304`` is the page there, unchanged: *changed* in crawl 3's report, "published again"."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import registry
+    from tests.spiders.test_news_reference6 import listing_of
+    from tests.spiders.test_news_reference8 import days_ago
+    from tests.spiders.test_news_reference9 import ROBOTS, conditional, dated_item
+
+    item = dated_item("Gunning jeugdhulp", days_ago(1))
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing_of("/nieuws/gunning"), "/nieuws/gunning": item}
+    db = tmp_path / "archive.db"
+    server, base = conditional(routes, [])
+    try:
+        path = registry(tmp_path, base_url=base, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+        crawls = [crawl_news(path, db)]
+        del routes["/nieuws/gunning"]
+        crawls.append(crawl_news(path, db, "-s", "NEWS_REVISIT_HOURS=0"))
+        routes.update({"/nieuws/gunning": item, "304": True})
+        crawls.append(crawl_news(path, db, "-s", "NEWS_REVISIT_HOURS=0"))
+    finally:
+        server.shutdown()
+    assert [c.returncode for c in crawls] == [0, 0, 0], crawls[-1].stderr[-3000:]
+    url = f"{base}nieuws/gunning"
+    assert [r[0] for r in sqlite3.connect(db).execute("select status from fetches where url = ? order by rowid", [url])] \
+        == [200, 404, 304]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n", encoding="utf-8")
+
+    def matches(crawl_id):
+        ((_, found),) = build_report(db, load_watchlist(watchlist), crawl_id).results
+        return {m.key: m for m in found}
+
+    assert matches(2)[url].status == "withdrawn"
+    assert (matches(3)[url].status, matches(3)[url].changes) == (
+        "changed", [{"column": "page", "old": "HTTP 404 in crawl 2: withdrawn or removed", "new": "published again in crawl 3"}])
 
 
 def test_a_rectified_award_says_what_it_replaced(tmp_path):
