@@ -110,7 +110,7 @@ def bool_setting(settings, name: str) -> bool:
 #: tests/test_arguments.py checks every ``getfloat`` of Scrapy and of this project against it.
 SETTING_KINDS = {"DNS_TIMEOUT": float, "DOWNLOAD_TIMEOUT": float, "EXTRACT_TIMEOUT": float,
                  "RETRY_AFTER_MAX": float, "NEWS_LIVING_RECHECK_HOURS": float, "NEWS_REVISIT_HOURS": float,
-                 "CRAWL_HEARTBEAT_SECONDS": float,
+                 "CRAWL_HEARTBEAT_SECONDS": float, "NEWS_REDIRECT_RECHECK_DAYS": float,
                  "CRAWL_ID": int}
 
 
