@@ -112,10 +112,22 @@ class TenderNedOCDSSpider(BaseSpider):
 
         # oldest period first, then in the page's order (Scrapy's queue is last in, first out): the awards a
         # package leaves pending are carried to the later packages of the ocid (read_package ``carried``)
+        # One after another, not only queued in that order: two packages in flight at once were read in the order
+        # their answers came, and a pending award's winner was lost when the later file came first.
         order = sorted(range(len(selected)), key=lambda n: (file_period(urlsplit(selected[n]).path)[0] or "9999", n))
-        for rank, n in enumerate(order):
-            yield scrapy.Request(selected[n], callback=self.parse_package, errback=self.errback, priority=-rank,
+        self.packages_waiting = [selected[n] for n in order]
+        yield from self.next_package()
+
+    def next_package(self):
+        """The request of the next package to read, if any (each is asked once the one before was read)."""
+        waiting = getattr(self, "packages_waiting", [])
+        if waiting:
+            yield scrapy.Request(waiting.pop(0), callback=self.parse_package, errback=self.package_failed,
                                  meta={"download_maxsize": 0, "download_warnsize": 0})
+
+    def package_failed(self, failure):
+        self.errback(failure)
+        yield from self.next_package()
 
     @staticmethod
     def package_links(response, xpath: str) -> list[str]:
@@ -127,6 +139,10 @@ class TenderNedOCDSSpider(BaseSpider):
         return links
 
     def parse_package(self, response):
+        yield from self.read_one_package(response)
+        yield from self.next_package()
+
+    def read_one_package(self, response):
         from tenderarchive.awards.ocds import ReadReport, file_period, read_package
 
         provenance = self.provenance(response)
