@@ -441,25 +441,42 @@ def test_an_error_whose_body_mentions_a_404_is_no_withdrawal(tmp_path):
     assert statuses.get(100150) == "new" and statuses.get(100101) != "withdrawn"
 
 
+
+def _jeugdhulp_matches(db, tmp_path, crawl_id):
+    """The matches of a keyword watch on "jeugdhulp" in crawl ``crawl_id``'s report, by key (the watch list is
+    written to ``tmp_path/watchlist.yaml``)."""
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n", encoding="utf-8")
+    ((_, found),) = build_report(db, load_watchlist(watchlist), crawl_id).results
+    return {m.key: m for m in found}
+
+
+def _two_living_pages():
+    """A site's routes with two living pages (SYNTHETIC articles), and the first page's response."""
+    from tests.spiders.test_news_reference import ARTICLE, ROBOTS
+
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    other = ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").encode())
+    return {"/robots.txt": ROBOTS, "/project/inkoop-jeugdhulp": page, "/project/inkoop-jeugdzorg": other}, page
+
+
+LIVING_PAGES = ["project/inkoop-jeugdhulp", "project/inkoop-jeugdzorg"]
+
+
 def test_a_news_page_that_is_gone_is_reported_withdrawn(tmp_path):
     """A living page of the registry answers 404 at its re-check: the archive keeps it, the crawl is
     partial, and the report of that crawl lists the page as withdrawn for a watch that follows it."""
     from tests.spiders.test_news import crawl_news
-    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+    from tests.spiders.test_news_reference import registry, serve
 
-    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
-    other = ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").encode())
-    routes = {"/robots.txt": ROBOTS, "/project/inkoop-jeugdhulp": page, "/project/inkoop-jeugdzorg": other}
+    routes, page = _two_living_pages()
     db = tmp_path / "archive.db"
     with serve(routes) as base:
-        path = registry(tmp_path, base_url=base, living_pages=["project/inkoop-jeugdhulp", "project/inkoop-jeugdzorg"])
+        path = registry(tmp_path, base_url=base, living_pages=LIVING_PAGES)
         assert crawl_news(path, db).returncode == 0
         del routes["/project/inkoop-jeugdhulp"]
         assert crawl_news(path, db).returncode == 3
-    watchlist = tmp_path / "watchlist.yaml"
-    watchlist.write_text("watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n", encoding="utf-8")
-    ((_, matches),) = build_report(db, load_watchlist(watchlist), 2).results
-    assert [(m.key, m.status, m.changes[0]["new"]) for m in matches] == [
+    assert [(key, m.status, m.changes[0]["new"]) for key, m in _jeugdhulp_matches(db, tmp_path, 2).items()] == [
         (f"{base}project/inkoop-jeugdhulp", "withdrawn",
          "HTTP 404 in crawl 2: withdrawn or removed (kept in the archive)")]
 
@@ -494,12 +511,9 @@ def test_an_archived_page_its_sitemap_still_names_that_answers_404_is_reported_w
             lastmod[0] = datetime.now(timezone.utc).isoformat(timespec="seconds")  # changed since the last fetch
             gone = crawl_news(path, db)
             assert gone.returncode == 0 and "'news/gone': 1" in gone.stdout + gone.stderr, gone.stderr[-3000:]
-    watchlist = tmp_path / "watchlist.yaml"
-    watchlist.write_text("watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n", encoding="utf-8")
-    ((_, matches),) = build_report(db, load_watchlist(watchlist), 2).results
-    assert [(m.key, m.status, m.changes[0]["new"]) for m in matches] == [
+    assert [(key, m.status, m.changes[0]["new"]) for key, m in _jeugdhulp_matches(db, tmp_path, 2).items()] == [
         (f"{base}nieuws/gunning", "withdrawn", "HTTP 404 in crawl 2: withdrawn or removed (kept in the archive)")]
-    assert build_report(db, load_watchlist(watchlist), 3).results[0][1] == []
+    assert _jeugdhulp_matches(db, tmp_path, 3) == {}
 
 
 def test_a_news_page_reported_withdrawn_that_a_later_crawl_finds_published_again_is_reported_so(tmp_path):
@@ -507,33 +521,28 @@ def test_a_news_page_reported_withdrawn_that_a_later_crawl_finds_published_again
     report said nothing (only notices were looked for back), so the reader, told the page was withdrawn, never
     heard it is published again. It is *changed* in crawl 3's report, "published again"; not in crawl 4's."""
     from tests.spiders.test_news import crawl_news
-    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+    from tests.spiders.test_news_reference import registry, serve
 
-    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
-    other = ("text/html; charset=utf-8", ARTICLE.format(title="Inkoop jeugdzorg", extra="De regio koopt in.").encode())
-    routes = {"/robots.txt": ROBOTS, "/project/inkoop-jeugdhulp": page, "/project/inkoop-jeugdzorg": other}
+    routes, page = _two_living_pages()
     db = tmp_path / "archive.db"
     with serve(routes) as base:
-        path = registry(tmp_path, base_url=base, living_pages=["project/inkoop-jeugdhulp", "project/inkoop-jeugdzorg"])
+        path = registry(tmp_path, base_url=base, living_pages=LIVING_PAGES)
         assert crawl_news(path, db).returncode == 0
         del routes["/project/inkoop-jeugdhulp"]
         assert crawl_news(path, db).returncode == 3
         routes["/project/inkoop-jeugdhulp"] = page
         for _ in range(2):
             assert crawl_news(path, db).returncode == 0
-    watchlist = tmp_path / "watchlist.yaml"
-    watchlist.write_text("watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n", encoding="utf-8")
 
     def matches(crawl_id):
-        ((_, found),) = build_report(db, load_watchlist(watchlist), crawl_id).results
-        return {m.key: m for m in found}
+        return _jeugdhulp_matches(db, tmp_path, crawl_id)
 
     url = f"{base}project/inkoop-jeugdhulp"
     assert matches(2)[url].status == "withdrawn"
     back = matches(3)[url]
     assert (back.status, back.changes) == ("changed", [{"column": "page", "old": "HTTP 404 in crawl 2: withdrawn or removed",
                                                         "new": "published again in crawl 3"}])
-    assert "published again in crawl 3" in render_text(build_report(db, load_watchlist(watchlist), 3))
+    assert "published again in crawl 3" in render_text(build_report(db, load_watchlist(tmp_path / "watchlist.yaml"), 3))
     assert url not in matches(4)
 
 
@@ -565,12 +574,9 @@ def test_a_page_reported_withdrawn_whose_return_fetch_answers_not_modified_is_re
     url = f"{base}nieuws/gunning"
     assert [r[0] for r in sqlite3.connect(db).execute("select status from fetches where url = ? order by rowid", [url])] \
         == [200, 404, 304]
-    watchlist = tmp_path / "watchlist.yaml"
-    watchlist.write_text("watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n", encoding="utf-8")
 
     def matches(crawl_id):
-        ((_, found),) = build_report(db, load_watchlist(watchlist), crawl_id).results
-        return {m.key: m for m in found}
+        return _jeugdhulp_matches(db, tmp_path, crawl_id)
 
     assert matches(2)[url].status == "withdrawn"
     assert (matches(3)[url].status, matches(3)[url].changes) == (
