@@ -549,8 +549,13 @@ CONTRACT_FOLLOW_UPS = ("cont-modif", "completion")
 
 def form_type_of(notice: dict) -> str | None:
     """A notice's eForms form type (reference tenderned-api.md §8.4), or for one whose detail named none the form
-    type of its TenderNed notice type where that has one form: a modification (``AAW``, §7.1) is ``cont-modif``."""
-    return notice.get("form_type") or ("cont-modif" if notice.get("notice_type") == "AAW" else None)
+    type of its TenderNed notice type where that has one form: a modification (``AAW``, §7.1) is ``cont-modif``. So is
+    an OCDS package's publication typed AAW (tag ``contractAmendment``): its ``form_type`` "ocds" says where it was
+    read, no form (its award of a lot an earlier publication awarded was a second current award of the lot)."""
+    form = notice.get("form_type")
+    if form and form != "ocds":
+        return form
+    return "cont-modif" if notice.get("notice_type") == "AAW" else None
 
 
 def package_order(award: dict) -> tuple[str, str]:

@@ -891,9 +891,23 @@ def write_ocds_procedure(db: sqlite_utils.Database, record: dict, crawl_id) -> s
         for entry in record["awards"]:
             award = entry["award"]
             old = get_row(db, "awards", award["award_id"])
-            if old is not None and old["source_file"] != award.get("source_file") and \
-                    _later(db, old["publication_id"], award["publication_id"]):
-                continue  # another package gave this award in a later publication (a correction): it stands
+            other = old is not None and old["source_file"] != award.get("source_file")
+            if other and _later(db, old["publication_id"], award["publication_id"]):
+                # another package gave this award in a later publication (a correction): it stands; where that
+                # correction names no supplier (its new value alone, OCDS merging: what a release leaves out is as
+                # the earlier releases gave it), its winner is the one this package names
+                if entry["suppliers"] and not old.get("winner_count") and not _winners(db, award["award_id"]):
+                    changed |= _write_award(db, {"award": dict(old, winner_count=len(entry["suppliers"])),
+                                                 "suppliers": entry["suppliers"]}, crawl_id)
+                continue
+            if other and not entry["suppliers"]:
+                # ... and read the other way round: this package's later correction naming no supplier keeps the
+                # winner the other package's award named (it replaced the award's row, and its winner with it)
+                kept = [{k: v for k, v in s.items() if k != "award_id"} for s in db.query(
+                    "select * from award_suppliers where award_id = ? order by rowid", [award["award_id"]])]
+                if kept:
+                    entry = dict(entry, award=dict(award, winner_count=old.get("winner_count") or len(kept)),
+                                 suppliers=kept)
             changed |= _write_award(db, entry, crawl_id)
             written.add(award["award_id"])
         # this package's awards of the procedure are exactly what it says now: an award it no longer gives

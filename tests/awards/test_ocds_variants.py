@@ -332,6 +332,36 @@ def test_a_contract_amendment_is_a_modification_of_the_award_not_a_new_award(tmp
     assert [(e["kind"], e["stage"]) for e in notice_events(notices[310201])] == [("modification", "verlenging")]
 
 
+def test_a_contract_amendment_giving_the_award_under_a_new_id_is_no_second_award_of_the_lot(tmp_path):
+    """Reference §8.8 and §6.3 (one release per publication x lot x winner, the award id made from the row): a
+    contract modification (tag ``contractAmendment`` alone, the API's AAW) whose release gives the modified contract
+    of an awarded lot as an award of another id (the converter's row of that publication: "11111111-1-1" beside the
+    award notice's "11111111-0-1") was a second current award of the lot: the provider's gunningen, the lot's and the
+    procedure's awarded value counted twice (€ 5.000 + € 6.500), and on the timeline "gegund" on the day of the
+    modification. As the API's modification (form type cont-modif) of a lot an earlier notice awarded, it is no award
+    in force: the award notice's award stands, the modification's is kept, not current, and its timeline is the
+    modification's own (`verlenging`). SYNTHETIC releases, written and derived in a real archive."""
+    from tenderarchive.derive import derive
+
+    first = _release("310210-a", "2021-03-01", [_award("11111111-0-1", "11111111", "Alpha B.V.", 500000)])
+    amendment = dict(_release("310211-a", "2021-09-01", [_award("11111111-1-1", "11111111", "Alpha B.V.", 650000)]),
+                     tag=["contractAmendment"],
+                     contracts=[{"id": "c1", "awardID": "11111111-1-1", "value": {"amount": 650000, "currency": "EUR"},
+                                 "amendments": [{"id": "1", "date": "2021-09-01T00:00:00Z",
+                                                 "rationale": "Verlenging met een jaar"}]}])
+    (procedure,), report = read(tmp_path, [first, amendment])
+    assert report.errors == []
+    db = archived(tmp_path / "archive.db", procedure)
+    derive(db, 1)
+    assert sorted((r["lot_id"], r["publication_id"], r["value_cents"], r["current"])
+                  for r in db.query("select * from awards")) == [("1", 310210, 50000000, 1), ("1", 310211, 65000000, 0)]
+    assert [(r["gunningen"], r["gegunde_waarde_cents"]) for r in db.query(
+        "select * from summary_procurements")] == [(1, 50000000)]
+    assert [(e["date"], e["kind"], e["stage"]) for e in db.query(
+        "select * from events where source_type = 'award' order by date")] == [
+        ("2021-03-01", "award", "definitieve_gunning")]
+
+
 def test_a_tender_cancellation_is_the_procedures_early_end_on_its_timeline(tmp_path):
     """OCDS ``tag`` values and reference §4 (whole procedure stopped: the API's VBE, isVroegtijdigBeeindigd): a later
     publication tagged ``tenderCancellation`` (tender status cancelled) was a "Publicatie (OCDS-dataset)" of no

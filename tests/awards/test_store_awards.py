@@ -420,3 +420,35 @@ def test_an_award_made_active_in_a_later_file_without_its_supplier_keeps_its_lot
                          "select * from awards order by award_id")],
                      db.execute("select count(*) from award_suppliers").fetchone()[0]))
     assert seen[0] == seen[1] == ([("1", 1)], [("1", 100000000, 1, 0)], 0), seen
+
+
+def test_an_award_update_in_a_later_file_giving_the_new_value_alone_keeps_the_winner_the_earlier_file_named(tmp_path):
+    """OCDS merging (a release gives the fields that changed; what it leaves out is as the earlier releases gave it)
+    and reference §6.1/§6.3 (one ocid in several yearly files, "merge them"), §4 "Rectified award" (the latest
+    version's value is the current one): the 2021 file awards lot 1 to Stichting Een (KvK 11111111) for € 10.000, the
+    2022 file's rectification (tag ``awardUpdate``) gives the same award ``active`` with its corrected value alone,
+    naming no supplier. The later file's award replaced the earlier one's row, and with it its winner: the award was
+    current with the corrected value and no winner, Stichting Een no longer a provider of it. Read in either order
+    the award is the correction's, with the value it corrects to and the winner the earlier file named. SYNTHETIC
+    releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release("ocds-1l04xe-313920", "299820", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
+                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1000000, "currency": "EUR"}, "relatedLots": ["1"]}])
+    corrected = {"ocid": "ocds-1l04xe-313920", "id": "299920", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+                 "awards": [{"id": "a1", "status": "active", "value": {"amount": 1250000, "currency": "EUR"},
+                             "relatedLots": ["1"]}]}
+    files = {"2021": to_procedure([awarded], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([corrected], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = []
+    for db in written_in_either_order(tmp_path, files):
+        seen.append(([(r["lot_id"], r["publication_id"], r["value_cents"], r["current"]) for r in db.query(
+                         "select * from awards where current = 1 order by award_id")],
+                     [(r["name"], r["kvk"]) for r in db.query(
+                         "select s.* from award_suppliers s join awards a using (award_id) where a.current = 1")],
+                     [r["name"] for r in db.query("select name from organisations where kind = 'provider'")]))
+    assert seen[0] == seen[1] == ([("1", 299920, 125000000, 1)], [("Stichting Een", "11111111")],
+                                  ["Stichting Een"]), seen
