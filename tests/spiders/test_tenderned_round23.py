@@ -38,3 +38,32 @@ def test_a_related_notice_dated_nowhere_is_still_dropped_saying_where_it_looked(
     assert [e["error"] for e in result.errors if "200288" in e["error"]] == [
         "item dropped: publication 200288: detail record has no readable publicatieDatum (nor has its "
         "/gerelateerd row) (related to 200201)"]
+
+
+def test_a_past_day_whose_list_shrinks_while_it_is_paged_is_listed_again_not_left_short(snapshot, serve_api, crawl):
+    """A past day of 13 notices paged 5 at a time; after page 0 is read a notice of it is withdrawn from the day's
+    list (its row now dated the day before; its detail still answers). Every row after it moves up a place, so the
+    row at the next page boundary is never listed and no row repeats; the later pages' ``totalElements`` fell to 12
+    (reference §3, §12: the list changes while it is read). The day was recorded short ("fetched 12 of 13"), the
+    crawl partial, and the notice still listed on that day not archived until the next run. The day is listed once
+    more, and its rows are all archived."""
+    from tests.spiders.test_tenderned import _many
+
+    publications = _many(snapshot, days=1, per_day=13)
+    withdrawn = []
+
+    def withdraw_after_page_0(page, params):  # the envelope of every list page, as the API sends it
+        if params.get("page") == ["0"] and not withdrawn:
+            row = next(p["list"] for p in publications if p["list"]["publicatieId"] == page["content"][2]["publicatieId"])
+            row["publicatieDatum"] = "2021-02-28"
+            withdrawn.append(row["publicatieId"])
+        return page
+
+    server = serve_api(publications, max_size=5, envelope=withdraw_after_page_0)
+    result = crawl(server.api_url, "--profile", "all", "-s", "TENDERNED_PAGE_SIZE=5",
+                   from_date="2021-03-01", until_date="2021-03-01")
+    assert result.crawl["status"] == "complete", result.errors
+    assert result.returncode == 0
+    assert result.db["notices"].count == 13  # the 12 still listed on the day, and the one listed before it went
+    assert "totalElements fell from 13 to 12" in result.output
+    assert sum("page=0&" in p for p in server.api.log if "/publicaties?" in p) == 2  # the day listed once more
