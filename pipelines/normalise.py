@@ -424,6 +424,14 @@ def _distinct_cpv(rows: list[dict]) -> dict[str, dict]:
     return distinct
 
 
+def related_published(related_row):
+    """The ``publicatieDatum`` of a notice's ``/gerelateerd`` row (docs/reference/tenderned-api.md §6: every row
+    gives it, ``"2026-05-14T15:24:38"``), or None (no row, none, none readable). A notice found through
+    ``/gerelateerd`` has no list row, so a detail that left its date out (fields go missing, §13) or sent it
+    unreadable had none: the notice (an award notice, its winners) was dropped, by every crawl, each partial."""
+    return readable_timestamp(related_row.get("publicatieDatum")) if isinstance(related_row, dict) else None
+
+
 def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     # an unreadable optional date is left out, as if the response omitted it (the spider recorded it;
     # the archive keeps an earlier readable value): it costs the field, not the notice
@@ -432,8 +440,10 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     row = values.without_unreadable_dates(_object(item.list_record))
     publication_id = to_int(item.publication_id)  # the detail's own, when it has one (validate)
     kenmerk = values.kenmerk_number(d.get("kenmerk") if d.get("kenmerk") is not None else row.get("kenmerk"))
-    # the detail's timestamp, else the list row's date (a detail may leave it out: §13)
-    published_at = parse_timestamp(d.get("publicatieDatum")) or parse_timestamp(row.get("publicatieDatum"))
+    # the detail's timestamp, else the list row's date (a detail may leave it out: §13), else, for a notice found
+    # through /gerelateerd (no list row), that list's row's timestamp (§6 gives every row its publicatieDatum)
+    published_at = (parse_timestamp(d.get("publicatieDatum")) or parse_timestamp(row.get("publicatieDatum"))
+                    or related_published(item.related_record))
     published = local_date(published_at)
     notice_type, notice_type_label = code_label(d.get("aankondigingCode") or row.get("typePublicatie"))
     procedure, procedure_label = code_label(d.get("procedureCode") or row.get("procedure"))

@@ -68,10 +68,13 @@ def validate_notice(item: NoticeItem) -> None:
         raise DropItem(f"{where}: detail record has no aanbestedingNaam (title), nor has its list row")
     # An unreadable optional date costs that field, not the notice (values.OPTIONAL_DATES: the spider
     # records it, normalise reads it as omitted); the publication date is required.
-    # the list row's date stands in for a missing or unreadable one (docs/reference/tenderned-api.md §3, §13)
-    if all(readable_timestamp(record.get("publicatieDatum")) is None for record in (detail, row)) \
+    # the list row's date stands in for a missing or unreadable one (docs/reference/tenderned-api.md §3, §13), and
+    # for a notice found through /gerelateerd (no list row) that list's row's (§6: every row gives its date)
+    related = item.related_record if isinstance(item.related_record, dict) else {}
+    if all(readable_timestamp(record.get("publicatieDatum")) is None for record in (detail, row, related)) \
             and not item.archived:
-        raise DropItem(f"{where}: detail record has no readable publicatieDatum (nor has its list row)")
+        raise DropItem(f"{where}: detail record has no readable publicatieDatum (nor has its "
+                       f"{'/gerelateerd row' if item.related_record is not None else 'list row'})")
     if item.documents is not None and not (isinstance(item.documents, dict)
                                            and isinstance(item.documents.get("documenten", []), list)):
         raise DropItem(f"{where}: documents response has no 'documenten' list")

@@ -32,7 +32,9 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    (:meth:`date_filter_ignored`).
    A past window of several days that comes short, or a window reaching today still short when listed
    once more, is listed again in halves, down to single days (:meth:`split_short`); a past day short of the
-   same total as a crawl before recorded is only logged (:meth:`short_as_before`). A query the API refuses
+   same total as a crawl before recorded is only logged (:meth:`short_as_before`); a past day that comes short after
+   its ``totalElements`` fell between its pages (a notice withdrawn from its list shifts the rows after it up) is
+   listed once more too. A query the API refuses
    (400) is asked again value by value when it repeats one parameter (:meth:`first_page_failed`).
 3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
    each gets one detail request (CPV, NUTS, the current deadline and the notice
@@ -233,6 +235,7 @@ class TenderNedSpider(BaseSpider):
         self.status_rows: dict[str, dict] = {}  # archived notices listed with another publicatiestatus: their row
         self.rowless: dict[str, NoticeItem] = {}  # archived notices re-checked (no list row) past their /documenten
         self.short_before: dict[str, tuple[int, int]] = {}  # single days short in a recorded crawl (shortfalls)
+        self.totals_fell: set[str] = set()  # query windows whose totalElements fell between their pages
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -714,6 +717,14 @@ class TenderNedSpider(BaseSpider):
             self.logger.info("%s: totalElements rose from %d to %d while the window was paged",
                              key, self.accounting[key]["expected"], total)
             self.expect(key, total)
+        elif key in self.window_end and not self.sample and total < self.accounting[key]["expected"]:
+            # The list shrank while it was read: a notice withdrawn from the window's list (its day corrected, its
+            # status changed) shifts every row after it up a place, so the row at the next page boundary is never
+            # listed and no row repeats. Page 0's total is kept (the rows it counted may still be missed); the
+            # window is listed once more when it comes short (``totals_fell``).
+            self.logger.info("%s: totalElements fell from %d to %d while the window was paged",
+                             key, self.accounting[key]["expected"], total)
+            self.totals_fell.add(key)
 
         # Rows can repeat across pages (docs/reference/tenderned-api.md §12): a window's count is of
         # distinct publications, so a repeated row cannot hide one that never came. By the notice
@@ -756,6 +767,11 @@ class TenderNedSpider(BaseSpider):
                 # short: the list has no stable order within a day (§12: rows repeat across pages), so another
                 # listing shows rows this one did not. Recorded at once, the next run listed it the same way.
                 yield from self.relist_short(listed, key, "rows repeat across pages")
+            elif page and key in self.totals_fell:
+                # A past day whose list shrank while it was paged (its totalElements fell between pages): the row
+                # shifted past a page boundary is listed by the day listed again. Recorded at once, the crawl was
+                # partial and that notice, still listed on its day, was not archived until the next run.
+                yield from self.relist_short(listed, key, "its totalElements fell while it was read")
 
     def repeated(self, key: str) -> bool:
         """Whether the window's pages listed a row more than once: the list's order changed while it was paged (rows
