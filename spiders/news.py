@@ -1094,6 +1094,10 @@ class NewsSpider(BaseSpider):
         self.listing_pages: dict[str, dict] = {}
         #: per page (:func:`page_key`): the date its feed item, news sitemap or listing entry gives, and which
         self.listed: dict[str, tuple[str, str]] = {}
+        #: per site: how many feed, sitemap, listing and OpenPub addresses its registry entry names, and those of
+        #: them that answered 404 or 410 with their error (:meth:`registry_gone`)
+        self.registry_urls: dict[str, int] = {}
+        self.registry_failures: dict[str, list] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -1174,6 +1178,11 @@ class NewsSpider(BaseSpider):
     async def start(self):
         for site in self.sites:
             meta = {"site": site}
+            # the addresses of the registry entry that the site's news is read from (its feeds, sitemaps, listings,
+            # OpenPub API): every one of them gone is one error of the site (:meth:`registry_gone`)
+            registry = {"site": site, "registry": True}
+            self.registry_urls[site.name] = len(site.discovery.feeds) + len(site.discovery.sitemaps) + len(
+                site.discovery.listing.urls if site.discovery.listing else ()) + len(site.discovery.openpub)
             for url in site.living_pages:
                 request = self.page_request(site, url, "living_page", living=True)
                 if request:
@@ -1184,18 +1193,18 @@ class NewsSpider(BaseSpider):
                     if request:
                         yield request
             for url in site.discovery.feeds:
-                yield scrapy.Request(url, self.parse_feed, errback=self.errback, meta=meta)
+                yield scrapy.Request(url, self.parse_feed, errback=self.errback, meta=registry)
             for url in site.discovery.sitemaps:
-                yield scrapy.Request(url, self.parse_sitemap, errback=self.errback, meta=meta)
+                yield scrapy.Request(url, self.parse_sitemap, errback=self.errback, meta=registry)
             if site.discovery.robots_sitemaps:
                 yield scrapy.Request(site.robots_url, self.parse_robots, errback=self.robots_errback, meta=meta)
             if site.discovery.listing:
                 for url in site.discovery.listing.urls:
                     yield scrapy.Request(url, self.parse_listing, errback=self.errback,
-                                         meta={**meta, "listing_page": 1})
+                                         meta={**registry, "listing_page": 1})
             for url in site.discovery.openpub:
                 yield scrapy.Request(add_or_replace_parameter(url, "page", "1"), self.parse_openpub, errback=self.errback,
-                                     meta={**meta, "openpub_page": 1, "openpub_root": url})
+                                     meta={**registry, "openpub_page": 1, "openpub_root": url})
 
     def follow(self, url, callback, response, meta) -> scrapy.Request | None:
         """A request for a discovered URL, or None (recorded) when it is not an http(s) URL."""
@@ -2158,6 +2167,30 @@ class NewsSpider(BaseSpider):
         # a page's failure is marked so that the next crawl asks that page again (queries.failed_news_pages)
         super().errback(failure, note=NEWS_PAGE_FAILED if request is not None and request.callback == self.parse_page
                         else "")
+        if request is not None and request.meta.get("registry") and response is not None \
+                and response.status in (404, 410):
+            self.registry_gone(request.meta["site"], self.crawl_errors[-1], response.status)
+
+    def registry_gone(self, site, error: dict, status: int) -> None:
+        """A feed, sitemap, listing or OpenPub address of ``site``'s registry entry that answered 404 or 410 (its
+        error, just recorded). When every one of them has, the site has moved or changed its addresses, or its
+        entry is mistyped: one error of the site, under its ``base_url``, naming its registry entry and the
+        addresses, where the crawl recorded "request failed: HTTP 404" once per address and named no site, so the
+        user of a registry of many sites had to find whose entry was wrong from the URLs alone (as a site that is
+        down is one error, its robots.txt's: tenderarchive/middlewares.py)."""
+        gone = self.registry_failures.setdefault(site.name, [])
+        gone.append((error, status))
+        if len(gone) < self.registry_urls.get(site.name, 0):
+            return
+        errors = {id(e) for e, _ in gone}
+        self.crawl_errors[:] = [e for e in self.crawl_errors if id(e) not in errors]
+        if self.crawler:
+            self.crawler.stats.inc_value("tenderarchive/errors", -len(gone))
+        answers = " or ".join(f"HTTP {code}" for code in sorted({code for _, code in gone}))
+        self.record_error(site.base_url, (
+            f"site {site.name!r} of the registry: every address its entry reads news from answered {answers} "
+            f"({', '.join(e['url'] for e, _ in gone)}): nothing of its news was read; has the site moved or changed "
+            "its addresses? Check its entry in sources.yaml"))
 
     def lastmod_in_window(self, lastmod: str | None, changed: date) -> bool:
         """Whether a page whose sitemap or feed date is ``lastmod`` (its day ``changed``) may fall in the crawl's

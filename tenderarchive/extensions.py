@@ -201,6 +201,9 @@ class CrawlRecorder:
         self.db_path = crawler.settings.get("ARCHIVE_DB")
         self.crawl_id = None
         self.extra_errors: list[dict] = []
+        #: the pages that answered 200 but said they were not found (a soft 404, ``pipelines.extract.PageGone``),
+        #: by the address fetched: ``crawls.soft_404``, read by the watch report as a 404 of the page is
+        self.soft_404: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -243,6 +246,8 @@ class CrawlRecorder:
 
         if isinstance(exception, (OutsideWindow, DuplicatePage)):  # outside the crawl's dates, a page's copy: no error
             return
+        if isinstance(exception, PageGone) and getattr(item, "source_url", None):
+            self.soft_404.add(item.source_url)
         if isinstance(exception, PageGone) and not getattr(item, "is_living_page", False):
             spider.crawler.stats.inc_value("news/gone")  # a discovered page gone: as a 404 of one (spiders/news.py)
             return
@@ -299,6 +304,9 @@ class CrawlRecorder:
             # with it was no sign of it outside the log
             "bounds": dumps({key: int(value) for key, value in sorted(stats.get_stats().items())
                              if key.endswith("_bounded") and value}),
+            # a soft 404 is no error of a discovered page, and its fetch answered 200: without this, the watch report
+            # could not tell an archived article withdrawn so from one fetched again (watch/report.py _pages_gone)
+            "soft_404": dumps(sorted(self.soft_404)),
         }
         if self.crawler.settings.getbool("CRAWL_TIMES_FROM_WARC") and stats.get_value("tenderarchive/first_fetched_at"):
             # a rebuilt crawl keeps when it ran: its first and last recorded response (WARC-Date)

@@ -11,6 +11,8 @@ exits ``ExitCode.STALE`` (5, ``tenderarchive/exitcodes.py``) when a source needs
   has one definition, :data:`FRESHNESS_SQL`, which is also the archive's ``freshness`` view,
   so Datasette and ``status`` never disagree about how old a source is;
 - **failed**: its last finished crawl has status ``failed``;
+- **partial** (a warning, see below): its last finished crawl went on past errors (a site of the news registry
+  down, a page failing): fresh, but its verdict said "ok", the errors told only by the crawl's own row;
 - a sample crawl (``--sample N``: a quick look at N records) or a crawl of a few news sites
   (``--site``) is none of these: it does not make a source fresh, is not its last crawl, and is
   not judged (:data:`FULL_CRAWL_SQL`);
@@ -343,6 +345,13 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
                     f"archive, but no process runs it (it holds no crawl lock): stopped without finishing "
                     f"(kill -9, out of memory, a reboot); what it archived is kept, the next crawl records it "
                     f"failed and starts from the last complete crawl")
+            if finished and finished[0].status == "partial":
+                # a success (fresh), but something went wrong that the crawl went on past: the verdict said "ok" and
+                # only the list of recent statuses told it, so cron's check and a reader of status missed a site of
+                # the registry down, or a page failing, night after night (a warning: exit 5 only with --strict)
+                last = next(c for c in history if c["crawl_id"] == finished[0].crawl_id)
+                health.warnings.append(f"partial: the last finished crawl ({finished[0].crawl_id}) went on past "
+                                       f"{_errors_said(last)}; the next crawl asks again")
             for c in checks:
                 started = _parse_time(c.started)
                 if c.status == "running" and started and (now - started).total_seconds() / 3600 > max_age_hours:
@@ -354,6 +363,23 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
         return sorted(result, key=lambda h: h.spider)
     finally:
         conn.close()
+
+
+def _errors_said(crawl: dict) -> str:
+    """A partial crawl's errors in a few words: how many, and the first (``crawls.errors``) cut short."""
+    try:
+        errors = json.loads(crawl.get("errors") or "[]")
+    except ValueError:
+        errors = []
+    errors = [e for e in errors if isinstance(e, dict)] if isinstance(errors, list) else []
+    count = int(crawl.get("error_count") or len(errors))
+    if not count:
+        return "something that went wrong (no error recorded: a dropped item, a shortfall, its close reason)"
+    said = f"{count} error{'s' if count != 1 else ''}"
+    if errors:
+        first = f"{errors[0].get('url') or '-'}: {errors[0].get('error') or ''}"
+        said += f", the first {first[:160] + ('…' if len(first) > 160 else '')!r}"
+    return said
 
 
 def exit_code(healths: list[SourceHealth], strict: bool = False) -> int:

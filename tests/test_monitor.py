@@ -516,3 +516,33 @@ def test_the_crawls_heartbeat_never_makes_its_own_writes_fail(tmp_path):
     finally:
         crawler.signals.send_catch_log(signals.engine_stopped)
     assert db.execute("select note from crawls where crawl_id = ?", [crawl_id]).fetchone()[0] == "written"
+
+
+def test_a_source_whose_last_crawl_was_partial_is_a_warning_naming_its_first_error(tmp_path):
+    """A news crawl that went on past an error (the registry's feed of a site answers 404; its sitemap is read and
+    its item archived) is partial: a success, so the source is fresh, but ``status`` said "ok", the error told
+    only by the crawl's row, and a site of the registry failing night after night went unseen by cron's check. Its
+    verdict is "warning", naming the crawl and its first error; the exit code is 0, 5 under ``--strict``. A
+    complete crawl after it is "ok" again."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ROBOTS, registry, serve
+    from tests.spiders.test_news_reference19 import S1_OPENING, split_page, urlset
+    from tests.spiders.test_news_reference21 import SLUG
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": urlset({SLUG: "2021-10-20"}), SLUG: split_page(S1_OPENING, "")}
+    db = tmp_path / "archive.db"
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"], "feeds": ["feed/"]},
+                        allow=["^/nieuws/"])
+        assert crawl_news(path, db).returncode == ExitCode.PARTIAL
+        out = status(db)
+        assert out.returncode == 0, out.stdout + out.stderr
+        assert re.search(r"^  news +warning ", out.stdout, re.M), out.stdout
+        assert (f"    ~ partial: the last finished crawl (1) went on past 1 error, the first "
+                f"'{base}feed/: request failed: HTTP 404'; the next crawl asks again") in out.stdout, out.stdout
+        assert status(db, "--strict").returncode == ExitCode.STALE
+        routes["/feed/"] = ("application/rss+xml", b'<?xml version="1.0"?><!-- SYNTHETIC --><rss version="2.0">'
+                                                   b"<channel><title>Nieuws</title></channel></rss>")
+        assert crawl_news(path, db).returncode == 0
+    out = status(db)
+    assert out.returncode == 0 and re.search(r"^  news +ok ", out.stdout, re.M), out.stdout

@@ -25,11 +25,12 @@ and the first fetch of its URL that the source answered 200 (``fetches``) is a l
 Without a ``fetches`` table the report cannot tell and keeps *changed*.
 
 **Withdrawn.** An archived notice or article that crawl N asked for again and the source
-answered 404 or 410 (``crawls.errors``) is listed as *withdrawn*, with that answer; the
+answered 404 or 410 (``crawls.errors``, ``fetches``), or 200 with a page saying it was not found (a soft 404,
+``crawls.soft_404``), is listed as *withdrawn*, with that answer; the
 archive keeps it as it was. Only the first crawl that finds it gone lists it (the last
-earlier fetch of its URL, ``fetches``, was not already a 404 or 410).
+earlier fetch of its URL, ``fetches``, was not already a 404, 410 or soft 404).
 A notice or news page that a later crawl finds published again (its detail or page answered 200, the
-last earlier fetch of it a 404 or 410) is listed as *changed* by that crawl's report, "published again".
+last earlier fetch of it a 404, 410 or soft 404) is listed as *changed* by that crawl's report, "published again".
 
 **Matching.** Keywords match case-insensitively *inside* words (Dutch compounds:
 ``jeugdhulp`` finds ``jeugdhulpaanbieders``); buyers and providers match whole
@@ -249,7 +250,7 @@ def _back(conn: sqlite3.Connection, crawl: dict) -> tuple[dict[int, str], dict[s
     """The archived notices and news pages crawl N found published again: its fetch of a notice's detail or of a
     page was answered 200, or ``304 Not Modified`` (a revisit's conditional request: the page there, unchanged; only
     a 200 counted, and a page back unchanged was never reported back), where the last earlier fetch of that URL
-    (``fetches``) was a 404 or 410, which the report of that crawl listed as *withdrawn*. Publication id → what that crawl's answer was, and article (``url``) → the
+    (``fetches``) was a 404 or 410, or a soft 404 of its crawl (:func:`_soft_404`), which the report of that crawl listed as *withdrawn*. Publication id → what that crawl's answer was, and article (``url``) → the
     same; a page is found by its address or the one it was fetched from (``source_url``), as :func:`_gone` finds it.
     Without this the report of the crawl that found it back said nothing (its content unchanged, nothing was new),
     and the reader, told it was withdrawn, never heard it is published again."""
@@ -257,14 +258,17 @@ def _back(conn: sqlite3.Connection, crawl: dict) -> tuple[dict[int, str], dict[s
         return {}, {}
     notices: dict[int, str] = {}
     pages: dict[str, str] = {}
+    soft = _soft_404(conn, crawl["crawl_id"])  # a page still saying it was not found is not back
     for url, status, before in conn.execute(
             "select url, status, (select p.status || ' ' || coalesce(p.crawl_id, '') from fetches p where p.url = f.url "
             "and p.crawl_id < f.crawl_id order by p.crawl_id desc, p.fetched_at desc limit 1) from fetches f "
             "where f.crawl_id = ? and f.status in (200, 304)", [crawl["crawl_id"]]):
         answer, _, earlier = str(before or "").partition(" ")
-        if answer not in ("404", "410"):
+        if answer == "200" and url not in soft and earlier.isdigit() and url in _soft_404(conn, int(earlier)):
+            answer = SOFT_404  # a soft 404 of the crawl before (_pages_gone), a page again now
+        elif answer not in ("404", "410"):
             continue
-        said = f"HTTP {answer}" + (f" in crawl {earlier}" if earlier else "")
+        said = (answer if answer == SOFT_404 else f"HTTP {answer}") + (f" in crawl {earlier}" if earlier else "")
         found = _DETAIL.search(str(url).split("?")[0])
         if found:
             notices[int(found.group(1))] = said
@@ -314,24 +318,44 @@ def _pages_gone(conn: sqlite3.Connection, crawl_id: int) -> dict[str, str]:
     """URL → ``HTTP 404`` (or 410) of the pages that crawl ``crawl_id`` fetched and that answered 404 or 410 with no
     other answer of that crawl, recorded by the crawl's ``fetches`` and not by its errors: a page a sitemap or listing
     still names is no error of the crawl (``news/gone``, spiders/news.py), so an archived article whose page was
-    gone was never reported *withdrawn*. Those gone at the fetch before (:func:`_gone_before`) are left out."""
+    gone was never reported *withdrawn*. A page that answered 200 but said it was not found (a soft 404, "Pagina
+    niet gevonden": ``crawls.soft_404``, tenderarchive/extensions.py) is gone as well, though its fetch says 200:
+    it was never reported. Those gone at the fetch before (:func:`_gone_before`) are left out."""
     if not _table_exists(conn, "fetches"):
         return {}
     rows = conn.execute(
         "select url, max(status) from fetches f where crawl_id = ? and status in (404, 410) and not exists "
         "(select 1 from fetches o where o.url = f.url and o.crawl_id = f.crawl_id and o.status not in (404, 410)) "
         "group by url", [crawl_id]).fetchall()
-    return {url: f"HTTP {status}" for url, status in rows if not _gone_before(conn, url, crawl_id)}
+    gone = {url: f"HTTP {status}" for url, status in rows}
+    for url in _soft_404(conn, crawl_id):
+        gone.setdefault(url, SOFT_404)
+    return {url: answer for url, answer in gone.items() if not _gone_before(conn, url, crawl_id)}
+
+
+#: How the report names a soft 404's answer (a page answered 200 that says it was not found).
+SOFT_404 = "HTTP 200 saying the page was not found"
+
+
+def _soft_404(conn: sqlite3.Connection, crawl_id) -> set[str]:
+    """The addresses crawl ``crawl_id`` fetched that answered 200 but said they were not found (``crawls.soft_404``;
+    empty for an archive written before that column, or a crawl that met none)."""
+    if crawl_id is None or "soft_404" not in {r[1] for r in conn.execute("pragma table_info(crawls)")}:
+        return set()
+    row = conn.execute("select soft_404 from crawls where crawl_id = ?", [crawl_id]).fetchone()
+    found = _load(row[0], []) if row else []
+    return {u for u in found if isinstance(u, str)} if isinstance(found, list) else set()
 
 
 def _gone_before(conn: sqlite3.Connection, url: str, crawl_id: int) -> bool:
-    """True when the last fetch of ``url`` before crawl ``crawl_id`` was already a 404 or 410
-    (``fetches``): that crawl's report told it; a re-check that finds it gone again is no news."""
+    """True when the last fetch of ``url`` before crawl ``crawl_id`` was already a 404 or 410, or a soft 404 of its
+    crawl (:func:`_soft_404`) (``fetches``): that crawl's report told it; a re-check that finds it gone again is no
+    news."""
     if not _table_exists(conn, "fetches"):
         return False
-    last = conn.execute("select status from fetches where url = ? and crawl_id < ? "
+    last = conn.execute("select status, crawl_id from fetches where url = ? and crawl_id < ? "
                         "order by crawl_id desc, fetched_at desc limit 1", [url, crawl_id]).fetchone()
-    return last is not None and last[0] in (404, 410)
+    return last is not None and (last[0] in (404, 410) or (last[0] == 200 and url in _soft_404(conn, last[1])))
 
 
 def _notice_candidates(conn: sqlite3.Connection, selected: str, params) -> list[Candidate]:

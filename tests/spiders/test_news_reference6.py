@@ -4,6 +4,8 @@ crawl news`` into a real archive."""
 
 from __future__ import annotations
 
+import json
+
 import sqlite_utils
 
 from tests import forkcli
@@ -255,8 +257,11 @@ def test_a_listing_page_its_pager_links_past_the_end_ends_the_listing_without_an
     db = sqlite_utils.Database(tmp_path / "archive.db")
     assert sorted(r["url"] for r in db["articles"].rows) == [base + f"nieuws/artikel-{n}" for n in "abc"]
     assert gone.returncode == 1  # nothing new and an error: failed
-    assert [(c["status"], c["errors"]) for c in db.query("select status, errors from crawls order by crawl_id")] == [
-        ("complete", "[]"), ("failed", '[{"error": "request failed: HTTP 404", "url": "' + base + 'archief/"}]')]
+    # the registry's only address of the site gone: one error of the site, naming its entry (refnews24)
+    assert [(c["status"], json.loads(c["errors"])) for c in db.query(
+        "select status, errors from crawls order by crawl_id")] == [("complete", []), ("failed", [{"url": base, "error": (
+            f"site 'voorbeeld' of the registry: every address its entry reads news from answered HTTP 404 ({base}archief/): "
+            "nothing of its news was read; has the site moved or changed its addresses? Check its entry in sources.yaml")}])]
 
 
 def test_a_listing_paged_only_by_rel_next_is_read_to_its_end(tmp_path):

@@ -516,6 +516,61 @@ def test_an_archived_page_its_sitemap_still_names_that_answers_404_is_reported_w
     assert _jeugdhulp_matches(db, tmp_path, 3) == {}
 
 
+#: SYNTHETIC: a municipal CMS's "not found" page, answered with status 200 (a soft 404)
+SOFT_404_PAGE = ("text/html; charset=utf-8", (
+    '<!doctype html><html lang="nl"><head><title>Pagina niet gevonden | Gemeente Voorbeeldstad</title>'
+    '<meta name="tenderarchive-fixture" content="synthetic"></head><body><main><h1>Pagina niet gevonden</h1>'
+    "<p>De pagina die u zoekt bestaat niet (meer) of is verplaatst. Gebruik de zoekfunctie of ga naar de "
+    "homepage van de gemeente.</p></main></body></html>").encode())
+
+
+def test_an_archived_page_that_answers_200_saying_it_was_not_found_is_reported_withdrawn_and_back(tmp_path):
+    """The sitemap still names an archived article, with a new ``lastmod``, and the site answers its address with
+    status 200 and a page "Pagina niet gevonden" (a soft 404, as municipal CMSs answer a removed item). The crawl
+    reads it as gone (``news/gone``, not archived over the article), but its fetch says 200 and no error names
+    it, so the report never said the article was withdrawn, where a 404 is reported. It is listed *withdrawn*
+    once (the crawl's ``soft_404``), not again while the site still answers so, and *published again* when the
+    page is back."""
+    import time
+    from datetime import datetime, timezone
+
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+
+    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
+    lastmod = ["2020-12-14"]
+
+    def sitemap(base):
+        return ("application/xml", (
+            '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{base}nieuws/gunning</loc><lastmod>{lastmod[0]}</lastmod></url></urlset>").encode())
+
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap, "/nieuws/gunning": page}
+    db = tmp_path / "archive.db"
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
+        assert crawl_news(path, db).returncode == 0
+        for answer in (SOFT_404_PAGE, SOFT_404_PAGE, page):
+            routes["/nieuws/gunning"] = answer
+            time.sleep(1)  # a lastmod to the second, after the last fetch
+            lastmod[0] = datetime.now(timezone.utc).isoformat(timespec="seconds")  # changed since the last fetch
+            crawl = crawl_news(path, db)
+            assert crawl.returncode == 0, crawl.stderr[-3000:]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Jeugdhulp\n    keywords: [jeugdhulp]\n", encoding="utf-8")
+
+    def matches(crawl_id):
+        ((_, found),) = build_report(db, load_watchlist(watchlist), crawl_id).results
+        return [(m.key, m.status, m.changes) for m in found]
+
+    url = f"{base}nieuws/gunning"
+    assert matches(2) == [(url, "withdrawn", [{"column": "page", "old": "published", "new": (
+        "HTTP 200 saying the page was not found in crawl 2: withdrawn or removed (kept in the archive)")}])]
+    assert matches(3) == []
+    assert matches(4) == [(url, "changed", [{"column": "page", "new": "published again in crawl 4", "old": (
+        "HTTP 200 saying the page was not found in crawl 3: withdrawn or removed")}])]
+
+
 def test_a_news_page_reported_withdrawn_that_a_later_crawl_finds_published_again_is_reported_so(tmp_path):
     """A living page answered 404 in crawl 2 (reported *withdrawn*) and is back, unchanged, in crawl 3. Crawl 3's
     report said nothing (only notices were looked for back), so the reader, told the page was withdrawn, never
