@@ -295,6 +295,38 @@ def test_timeline_and_changes_come_from_events_and_versions_once_they_exist(demo
         server.stop()
 
 
+def test_the_changed_notices_feed_tells_each_change_in_words(demo_archive, tmp_path):
+    """A journalist follows ``changed_notices`` in a feed reader. Its entries gave the version as stored: the title
+    "… — changed: ["deadline", "title"]", the text "was: {"deadline": …, "title": …} / now: {…}", JSON to a reader.
+    The title names the columns, the text says each change "column: was → now"; a version that recorded no new
+    value (an older archive) says what it was. The saved search's rows (and CSV) keep the stored JSON."""
+    path = shutil.copy(demo_archive, tmp_path / "changes.db")
+    db = sqlite_utils.Database(path)
+    db["versions"].insert_all([
+        {"table_name": "notices", "row_key": "100101", "version": 1, "valid_from": "2018-03-13T10:00:00+00:00",
+         "valid_to": "2018-07-03T10:00:00+00:00", "changed_columns": '["deadline", "title"]', "crawl_id": 2,
+         "previous_values": '{"deadline": "2018-07-06T12:00:00+02:00", "title": "Basishulp Jeugd Heerlen"}',
+         "new_values": '{"deadline": "2018-06-30T12:00:00+02:00", "title": "Basishulp Jeugd Heerlen (herzien)"}'},
+        {"table_name": "notices", "row_key": "200201", "version": 1, "valid_from": None, "crawl_id": 2,
+         "valid_to": "2020-07-01T10:00:00+00:00", "changed_columns": '["buyer"]',
+         "previous_values": '{"buyer": null}', "new_values": None}], alter=True)
+    db.close()
+    server = Server(path)
+    try:
+        entries = feed(server, "changed_notices").findall(f"{ATOM}entry")
+        changed = rows(server, "changed_notices")
+    finally:
+        server.stop()
+    texts = {e.findtext(f"{ATOM}id").split(":")[-2]: (e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}content"))
+             for e in entries}
+    title, text = texts["100101"]
+    assert title.endswith(" — changed: deadline, title")
+    assert text == ("deadline: 2018-07-06T12:00:00+02:00 → 2018-06-30T12:00:00+02:00; "
+                    "title: Basishulp Jeugd Heerlen → Basishulp Jeugd Heerlen (herzien)")
+    assert texts["200201"][1] == "buyer: was —"
+    assert {r["publication_id"]: r["changed_columns"] for r in changed}[100101] == '["deadline", "title"]'
+
+
 def test_dashboards_are_configured_for_the_served_database(server):
     page = server.get("/-/dashboards/jeugdhulp").decode()
     for title in ("Publications per month", "Procedure types", "Notice types", "stages over time"):
