@@ -39,6 +39,9 @@
       today (``YYYY-MM-DD``) as Amsterdam counts it and now (UTC, as ``julianday`` reads it), not SQLite's UTC
       ``date('now')``: the day of ``new_this_week``, of the open tenders and of a procurement's current stage
       turns at Amsterdam's midnight (``tenderarchive/clock.py``; ``TENDERARCHIVE_NOW`` fixes the moment);
+  ``amsterdam_day(ts)``
+      the Amsterdam day (``YYYY-MM-DD``) of an archived UTC moment (``fetches.fetched_at``): the day
+      ``new_this_week`` counts an undated news page from, the day the archive first read it;
   ``http_url(value)``
       the value if it is an absolute http(s) URL, else NULL (``tenderarchive/urls.py``): every
       saved search's ``atom_link`` goes through it, so a feed never links another scheme;
@@ -211,6 +214,7 @@ def register_functions(conn) -> None:
     conn.create_function("name_key", 1, _safe(_name_key), deterministic=True)
     conn.create_function("site_link", -1, _safe(site_link), deterministic=True)
     # not deterministic: SQLite must ask them again for every statement (a bad TENDERARCHIVE_NOW is the query's error)
+    conn.create_function("amsterdam_day", 1, _safe(clock.amsterdam_day), deterministic=True)
     conn.create_function("vandaag", 0, clock.vandaag)
     conn.create_function("nu", 0, clock.nu)
 

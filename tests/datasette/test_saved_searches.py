@@ -164,11 +164,53 @@ def test_open_tenders_are_those_whose_current_deadline_has_not_passed(server):
     assert rows(server, "open_youth_care_tenders") == []  # the demo's deadlines are all past
 
 
-def test_new_this_week_lists_recent_publications_newest_first(server):
-    recent = rows(server, "new_this_week", since="2022-03-01")
-    assert [r["source_key"] for r in recent] == ["300377", "400466"]
-    assert rows(server, "new_this_week") == []  # nothing in the demo is from the last 7 days
-    assert feed(server, "new_this_week").findall(f"{ATOM}entry") == []  # an empty feed is still a feed
+def _days_after_first_read(db_path, days: int) -> str:
+    """A moment (TENDERARCHIVE_NOW) ``days`` days after the demo's news crawl read its pages (the snapshot's
+    recording: its WARC-Dates), noon in Amsterdam."""
+    import sqlite3
+    from datetime import date, timedelta
+
+    (first,) = sqlite3.connect(db_path).execute(
+        "select min(f.fetched_at) from fetches f join articles a on a.url = f.url where f.status = 200").fetchone()
+    return f"{date.fromisoformat(first[:10]) + timedelta(days=days)}T12:00"
+
+
+def test_new_this_week_lists_recent_publications_newest_first(demo_archive):
+    server = Server(demo_archive, env={"TENDERARCHIVE_NOW": _days_after_first_read(demo_archive, 30)})
+    try:
+        recent = rows(server, "new_this_week", since="2022-03-01")
+        assert [r["source_key"] for r in recent if r["published"]] == ["300377", "400466"]
+        assert rows(server, "new_this_week") == []  # nothing in the demo is from the last 7 days
+        assert feed(server, "new_this_week").findall(f"{ATOM}entry") == []  # an empty feed is still a feed
+    finally:
+        server.stop()
+
+
+def test_new_this_week_lists_an_undated_news_page_in_the_week_the_archive_first_read_it(demo_archive):
+    """Four of the demo's youth-care news pages give no date ("Update aanbesteding MVS Jeugdhulp", a project page);
+    new_this_week lists what was published in the last 7 days, so they were never listed, nor in its feed: a
+    journalist following it never heard of them. An undated page counts from the day the archive first read it
+    (``first_seen``, its first fetch answered 200, Amsterdam's day), ``published`` left empty: listed in that week,
+    not after it, and its feed entry is dated by that fetch."""
+    import sqlite3
+
+    url = "https://jeugdhulpmvs.nl/Informatie_en_nieuws/Nieuwsberichten/Nieuws_Update_aanbesteding_MVS_Jeugdhulp"
+    (first,) = sqlite3.connect(demo_archive).execute(
+        "select min(fetched_at) from fetches where url = ? and status = 200", [url]).fetchone()
+    listed = {}
+    for days in (3, 8):
+        server = Server(demo_archive, env={"TENDERARCHIVE_NOW": _days_after_first_read(demo_archive, days)})
+        try:
+            listed[days] = {r["source_key"]: r for r in rows(server, "new_this_week")}
+            entries = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")
+                       for e in feed(server, "new_this_week").findall(f"{ATOM}entry")}
+        finally:
+            server.stop()
+        if days == 3:
+            assert (listed[3][url]["published"], listed[3][url]["first_seen"]) == (None, first[:10])
+            assert entries[f"tag:tenderarchive,2024:article:{url}"] == first
+            assert all(r["first_seen"] for r in listed[3].values() if not r["published"])
+    assert url not in listed[8]
 
 
 def test_a_feed_is_titled_by_the_parameters_it_was_given(server):
