@@ -40,3 +40,13 @@ def vandaag(env=None) -> str:
 def nu(env=None) -> str:
     """SQL ``nu()``: now as a UTC ``YYYY-MM-DD HH:MM:SS`` (what ``julianday('now')`` reads)."""
     return now(env).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def amsterdam_day(moment) -> str | None:
+    """SQL ``amsterdam_day(ts)``: the Amsterdam day (``YYYY-MM-DD``) of an archived moment (``fetched_at``: ISO 8601,
+    UTC; one without an offset is taken as UTC, as the archive writes them), to compare with ``vandaag()``'s days;
+    NULL for none. ``2026-11-30T23:30:00+00:00`` is Amsterdam's 2026-12-01."""
+    if moment is None or str(moment).strip() == "":
+        return None
+    value = datetime.fromisoformat(str(moment).strip().replace("Z", "+00:00"))
+    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(AMSTERDAM).date().isoformat()

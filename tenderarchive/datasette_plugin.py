@@ -22,6 +22,10 @@
   ``euro_values(json)``
       a JSON object of a record's values (``versions``' previous/new values) with each ``…_cents`` amount in
       euros under its name without ``_cents`` (``research.euro_values``), for the feed of a procurement's changes;
+  ``change_text(previous_values, new_values)``, ``column_names(changed_columns)``
+      a version's change as words, "deadline: 2018-07-06 → 2018-06-30; title: … → …" (amounts in euros), and its
+      changed columns as "deadline, title" (``research.change_text``, ``research.column_names``), for the entries of
+      the ``changed_notices`` feed, which gave the stored JSON;
   ``notice_stage(notice_type, form_type, is_cancelled)``
       the stage id (``docs/reference/stages.md``) a notice's publication puts on the timeline
       (``tenderarchive/timeline.py``), for the dashboard's stages chart of an archive without news;
@@ -35,6 +39,9 @@
       today (``YYYY-MM-DD``) as Amsterdam counts it and now (UTC, as ``julianday`` reads it), not SQLite's UTC
       ``date('now')``: the day of ``new_this_week``, of the open tenders and of a procurement's current stage
       turns at Amsterdam's midnight (``tenderarchive/clock.py``; ``TENDERARCHIVE_NOW`` fixes the moment);
+  ``amsterdam_day(ts)``
+      the Amsterdam day (``YYYY-MM-DD``) of an archived UTC moment (``fetches.fetched_at``): the day
+      ``new_this_week`` counts an undated news page from, the day the archive first read it;
   ``http_url(value)``
       the value if it is an absolute http(s) URL, else NULL (``tenderarchive/urls.py``): every
       saved search's ``atom_link`` goes through it, so a feed never links another scheme;
@@ -200,11 +207,14 @@ def register_functions(conn) -> None:
     conn.create_function("http_url", 1, _safe(http_url), deterministic=True)
     conn.create_function("euro", 1, _safe(euro), deterministic=True)
     conn.create_function("euro_values", 1, _safe(research.euro_values), deterministic=True)
+    conn.create_function("change_text", 2, _safe(research.change_text), deterministic=True)
+    conn.create_function("column_names", 1, _safe(research.column_names), deterministic=True)
     conn.create_function("aantal", 3, _safe(aantal), deterministic=True)
     conn.create_function("kvk", 1, _safe(_kvk), deterministic=True)
     conn.create_function("name_key", 1, _safe(_name_key), deterministic=True)
     conn.create_function("site_link", -1, _safe(site_link), deterministic=True)
     # not deterministic: SQLite must ask them again for every statement (a bad TENDERARCHIVE_NOW is the query's error)
+    conn.create_function("amsterdam_day", 1, _safe(clock.amsterdam_day), deterministic=True)
     conn.create_function("vandaag", 0, clock.vandaag)
     conn.create_function("nu", 0, clock.nu)
 

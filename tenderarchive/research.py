@@ -203,6 +203,52 @@ def euro_values(value):
     return json.dumps(shown, ensure_ascii=False)
 
 
+def _json_object(value) -> dict | None:
+    import json
+
+    try:
+        values = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return values if isinstance(values, dict) else None
+
+
+def change_text(previous, new=None):
+    """A version's change as a feed reader reads it, one "column: was → now" a column, joined by "; ":
+    ``{"deadline": "2018-07-06"}``, ``{"deadline": "2018-06-30"}`` → "deadline: 2018-07-06 → 2018-06-30"; a
+    ``…_cents`` amount in euros under its name without ``_cents`` (:func:`euro_values`), an empty value "—", a long
+    text from a little before where the two differ (``watch.render.change_pair``), and "was …" alone where the
+    version recorded no new value (an older archive). The ``changed_notices`` feed gave its entries the two JSON
+    objects as stored ("was: {"deadline": …} / now: {…}"). Not JSON objects: as they are."""
+    from tenderarchive.watch.render import change_pair
+
+    was, now = _json_object(euro_values(previous)), _json_object(euro_values(new))
+    if was is None:
+        return previous
+    now = now or {}
+    parts = []
+    for column, old in was.items():
+        if column in now:
+            a, b = change_pair(old, now[column], 160)
+            parts.append(f"{column}: {a} → {b}")
+        else:
+            a, _ = change_pair(old, None, 160)
+            parts.append(f"{column}: was {a}")
+    return "; ".join(parts)
+
+
+def column_names(value):
+    """A JSON list of column names (``versions.changed_columns``) as words, "deadline, title"; a feed's entry title
+    gave the list as stored, ``["deadline", "title"]``. Not a JSON list: as it is."""
+    import json
+
+    try:
+        names = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return value
+    return ", ".join(map(str, names)) if isinstance(names, list) else value
+
+
 async def run_query(datasette, database: str, name: str, params: dict) -> dict:
     """One canned query run with ``params`` (missing ones empty), as a section of a page."""
     queries = await datasette.get_canned_queries(database, None)

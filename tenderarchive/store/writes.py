@@ -534,7 +534,7 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             row = dict(row, crawl_id=crawl_id, dropped_since=None)
             changed |= upsert_if_changed(db, "documents", row) != "unchanged"
         if record["documents"] is not None and known is not None:
-            changed |= mark_dropped_documents(db, key, record["documents"], notice.get("fetched_at"))
+            changed |= mark_dropped_documents(db, key, record["documents"], notice.get("fetched_at"), crawl_id)
         if record.get("organisation"):
             upsert_if_changed(db, "organisations", record["organisation"])
             named_by(db, record["organisation"]["organisation_id"], notice, "notices", key)
@@ -555,19 +555,23 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
     return outcome
 
 
-def mark_dropped_documents(db: sqlite_utils.Database, publication_id: int, listed: list[dict], when: str | None) -> bool:
+def mark_dropped_documents(db: sqlite_utils.Database, publication_id: int, listed: list[dict], when: str | None,
+                           crawl_id=None) -> bool:
     """Mark the archived documents of a notice that its documents list, read whole, no longer names
     (a rectification withdrew a file; docs/reference/tenderned-api.md §5): ``dropped_since``, the time of
     the first list without it. Kept, not deleted (the archive loses nothing, and its download link and name
     are what a reader needs to ask for the withdrawn file), but no longer presented as listed: the row
     stayed as it was, indistinguishable from the notice's current documents. An unread list (None) marks
-    nothing. True if a row was marked."""
+    nothing. The mark is the row's current value that crawl ``crawl_id`` wrote (``documents.crawl_id``): the
+    crawl report tells that crawl's reader the file is no longer listed (``watch/report.py``
+    ``_document_changes``). True if a row was marked."""
     names = {row["document_id"] for row in listed}
     changed = False
     for document_id, dropped in db.conn.execute(
             "select document_id, dropped_since from documents where publication_id = ?", [publication_id]).fetchall():
         if document_id not in names and dropped is None:
-            changed |= set_values(db, "documents", (publication_id, document_id), {"dropped_since": when or ""})
+            mark = {"dropped_since": when or ""} | ({"crawl_id": crawl_id} if crawl_id is not None else {})
+            changed |= set_values(db, "documents", (publication_id, document_id), mark)
     return changed
 
 

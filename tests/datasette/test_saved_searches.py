@@ -164,11 +164,53 @@ def test_open_tenders_are_those_whose_current_deadline_has_not_passed(server):
     assert rows(server, "open_youth_care_tenders") == []  # the demo's deadlines are all past
 
 
-def test_new_this_week_lists_recent_publications_newest_first(server):
-    recent = rows(server, "new_this_week", since="2022-03-01")
-    assert [r["source_key"] for r in recent] == ["300377", "400466"]
-    assert rows(server, "new_this_week") == []  # nothing in the demo is from the last 7 days
-    assert feed(server, "new_this_week").findall(f"{ATOM}entry") == []  # an empty feed is still a feed
+def _days_after_first_read(db_path, days: int) -> str:
+    """A moment (TENDERARCHIVE_NOW) ``days`` days after the demo's news crawl read its pages (the snapshot's
+    recording: its WARC-Dates), noon in Amsterdam."""
+    import sqlite3
+    from datetime import date, timedelta
+
+    (first,) = sqlite3.connect(db_path).execute(
+        "select min(f.fetched_at) from fetches f join articles a on a.url = f.url where f.status = 200").fetchone()
+    return f"{date.fromisoformat(first[:10]) + timedelta(days=days)}T12:00"
+
+
+def test_new_this_week_lists_recent_publications_newest_first(demo_archive):
+    server = Server(demo_archive, env={"TENDERARCHIVE_NOW": _days_after_first_read(demo_archive, 30)})
+    try:
+        recent = rows(server, "new_this_week", since="2022-03-01")
+        assert [r["source_key"] for r in recent if r["published"]] == ["300377", "400466"]
+        assert rows(server, "new_this_week") == []  # nothing in the demo is from the last 7 days
+        assert feed(server, "new_this_week").findall(f"{ATOM}entry") == []  # an empty feed is still a feed
+    finally:
+        server.stop()
+
+
+def test_new_this_week_lists_an_undated_news_page_in_the_week_the_archive_first_read_it(demo_archive):
+    """Four of the demo's youth-care news pages give no date ("Update aanbesteding MVS Jeugdhulp", a project page);
+    new_this_week lists what was published in the last 7 days, so they were never listed, nor in its feed: a
+    journalist following it never heard of them. An undated page counts from the day the archive first read it
+    (``first_seen``, its first fetch answered 200, Amsterdam's day), ``published`` left empty: listed in that week,
+    not after it, and its feed entry is dated by that fetch."""
+    import sqlite3
+
+    url = "https://jeugdhulpmvs.nl/Informatie_en_nieuws/Nieuwsberichten/Nieuws_Update_aanbesteding_MVS_Jeugdhulp"
+    (first,) = sqlite3.connect(demo_archive).execute(
+        "select min(fetched_at) from fetches where url = ? and status = 200", [url]).fetchone()
+    listed = {}
+    for days in (3, 8):
+        server = Server(demo_archive, env={"TENDERARCHIVE_NOW": _days_after_first_read(demo_archive, days)})
+        try:
+            listed[days] = {r["source_key"]: r for r in rows(server, "new_this_week")}
+            entries = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")
+                       for e in feed(server, "new_this_week").findall(f"{ATOM}entry")}
+        finally:
+            server.stop()
+        if days == 3:
+            assert (listed[3][url]["published"], listed[3][url]["first_seen"]) == (None, first[:10])
+            assert entries[f"tag:tenderarchive,2024:article:{url}"] == first
+            assert all(r["first_seen"] for r in listed[3].values() if not r["published"])
+    assert url not in listed[8]
 
 
 def test_a_feed_is_titled_by_the_parameters_it_was_given(server):
@@ -293,6 +335,38 @@ def test_timeline_and_changes_come_from_events_and_versions_once_they_exist(demo
         assert len(feed(server, "procurement_timeline", procurement_id="TN160417").findall(f"{ATOM}entry")) == len(timeline)
     finally:
         server.stop()
+
+
+def test_the_changed_notices_feed_tells_each_change_in_words(demo_archive, tmp_path):
+    """A journalist follows ``changed_notices`` in a feed reader. Its entries gave the version as stored: the title
+    "… — changed: ["deadline", "title"]", the text "was: {"deadline": …, "title": …} / now: {…}", JSON to a reader.
+    The title names the columns, the text says each change "column: was → now"; a version that recorded no new
+    value (an older archive) says what it was. The saved search's rows (and CSV) keep the stored JSON."""
+    path = shutil.copy(demo_archive, tmp_path / "changes.db")
+    db = sqlite_utils.Database(path)
+    db["versions"].insert_all([
+        {"table_name": "notices", "row_key": "100101", "version": 1, "valid_from": "2018-03-13T10:00:00+00:00",
+         "valid_to": "2018-07-03T10:00:00+00:00", "changed_columns": '["deadline", "title"]', "crawl_id": 2,
+         "previous_values": '{"deadline": "2018-07-06T12:00:00+02:00", "title": "Basishulp Jeugd Heerlen"}',
+         "new_values": '{"deadline": "2018-06-30T12:00:00+02:00", "title": "Basishulp Jeugd Heerlen (herzien)"}'},
+        {"table_name": "notices", "row_key": "200201", "version": 1, "valid_from": None, "crawl_id": 2,
+         "valid_to": "2020-07-01T10:00:00+00:00", "changed_columns": '["buyer"]',
+         "previous_values": '{"buyer": null}', "new_values": None}], alter=True)
+    db.close()
+    server = Server(path)
+    try:
+        entries = feed(server, "changed_notices").findall(f"{ATOM}entry")
+        changed = rows(server, "changed_notices")
+    finally:
+        server.stop()
+    texts = {e.findtext(f"{ATOM}id").split(":")[-2]: (e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}content"))
+             for e in entries}
+    title, text = texts["100101"]
+    assert title.endswith(" — changed: deadline, title")
+    assert text == ("deadline: 2018-07-06T12:00:00+02:00 → 2018-06-30T12:00:00+02:00; "
+                    "title: Basishulp Jeugd Heerlen → Basishulp Jeugd Heerlen (herzien)")
+    assert texts["200201"][1] == "buyer: was —"
+    assert {r["publication_id"]: r["changed_columns"] for r in changed}[100101] == '["deadline", "title"]'
 
 
 def test_dashboards_are_configured_for_the_served_database(server):

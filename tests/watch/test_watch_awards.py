@@ -785,3 +785,42 @@ def test_a_reported_articles_link_evidence_is_told_in_words(demo, tmp_path):
         "names TN243310; shares 3 of its 4 municipalities; same jeugdregio JZ41; has 100% of the title's words; "
         "dated outside the procurement's time span; new_code")
     assert link_evidence("places:1/1") == "shares its municipality"
+
+
+def test_a_document_a_rectification_withdrew_is_reported_no_longer_listed(tmp_path):
+    """Contract notice 100101 listed two documents (crawl 1); its rectification 100131 withdrew one, and crawl 2 reads
+    the notice's /documenten whole, naming the other alone: the archive keeps the withdrawn file's row and marks it
+    ``dropped_since``. The report of crawl 2 said nothing of it (it named only documents added or changed), so the
+    journalist was not told a tender document is gone. It lists the notice as changed, naming the file no longer
+    listed, in every rendering; crawl 3, which lists the same, says nothing of it again."""
+    from tenderarchive.watch import render_atom
+
+    snapshot = load_publications()
+    notice = by_id(snapshot, 100101)
+    names = {str(d["documentId"]): d["documentNaam"] for d in notice["documenten"]["documenten"]}
+    kept, withdrawn = names
+    before = copy.deepcopy(notice)
+    before["detail"]["publicatieIDLaatsteRectificatie"] = None  # not yet rectified
+    rectified = copy.deepcopy(notice)
+    rectified["documenten"]["documenten"] = rectified["documenten"]["documenten"][:1]
+    db = tmp_path / "archive.db"
+    day = {"from_date": "2018-07-03", "until_date": "2018-07-03"}   # rectification 100131
+    with APIServer(TenderNedAPI([before])) as server:
+        assert run_crawl(server.api_url, db, from_date="2018-03-13", until_date="2018-03-13").returncode == 0
+    with APIServer(TenderNedAPI([rectified, by_id(snapshot, 100131)])) as server:
+        second = run_crawl(server.api_url, db, **day)
+        assert second.returncode == 0, second.output[-3000:]
+        assert run_crawl(server.api_url, db, **day).returncode == 0
+    assert second.db["documents"].get((100101, withdrawn))["dropped_since"]
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text("watches:\n  - name: Heerlen\n    municipalities: [Heerlen]\n", encoding="utf-8")
+    report = build_report(db, load_watchlist(watchlist), 2)
+    by_key = {m.key: m for _, matches in report.results for m in matches}
+    assert by_key[100101].status == "changed"
+    assert {"column": "documents", "old": names[withdrawn],
+            "new": "no longer listed since crawl 2: withdrawn (kept in the archive)"} in by_key[100101].changes
+    assert names[kept] not in json.dumps(by_key[100101].changes)   # still listed, unchanged
+    for rendered in (render_text(report), render_markdown(report), render_html(report), render_atom(report)):
+        assert "no longer listed since crawl 2" in rendered
+    third = {m.key: m for _, matches in build_report(db, load_watchlist(watchlist), 3).results for m in matches}
+    assert 100101 not in third
