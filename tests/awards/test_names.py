@@ -35,6 +35,26 @@ def test_a_kvk_number_after_its_label_is_read_beside_a_longer_number():
     assert kvk_number("KvK 123456789") is None and kvk_number("RSIN 812345678") is None
 
 
+@pytest.mark.parametrize("registration", [
+    "01234567 (vestigingsnummer 000012345678)", "01234567, vestigingsnr. 0000 1234 5678",
+    "0123 4567 / Vestigingsnummer: 0000.1234.5678", "Vestigingsnummer 000012345678, 01234567",
+    "01234567 (RSIN 812345678)", "0123 4567, btw-nummer NL812345678B01", "01234567; branch number 000012345678",
+])
+def test_a_kvk_number_without_its_label_is_read_beside_another_registers_labelled_number(registration):
+    """The value of section 8's "Registratienummer" (reference §2.3) or the older form's "Nationale identificatie"
+    (§3.1) carries no KvK label of its own: the label is in the row's other cell. Written there beside the
+    organisation's labelled branch number (vestigingsnummer), RSIN or VAT number, the 8 digits were "no KvK number"
+    (a longer number beside them), so the winner lost its number and was ``name:…`` in one notice and
+    ``kvk:01234567`` in the next (reference §4: the KvK number is 8 digits; foreign winners have other ids)."""
+    assert kvk_number(registration) == "01234567"
+
+
+def test_a_longer_number_beside_eight_digits_without_a_label_is_still_no_kvk_number():
+    """Without its label a longer number may be the id the 8 digits are part of: nothing is read, as before."""
+    for text in ("01234567 000012345678", "vestigingsnummer 000012345678", "NL812345678B01", "KvK 123456789"):
+        assert kvk_number(text) is None, text
+
+
 def test_different_organisations_keep_different_keys():
     assert not same_organisation("Jeugdhulp Noord", "Jeugdhulp Zuid")
     assert name_key("Jeugd & Gezin") == name_key("Jeugd en Gezin") == "jeugd en gezin"
