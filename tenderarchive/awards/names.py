@@ -156,6 +156,21 @@ def kvk_number(text: str | None) -> str | None:
     return match.group(1)
 
 
+#: a text that is a KvK number and nothing else, as a person writes one: its label ("KvK", "KvK-nummer: ",
+#: "Handelsregister", "NL"), the digits grouped by spaces or dots, brackets or punctuation around them; no name
+_KVK_ALONE = re.compile(r"(?i)[\s(\[]*(?:(?:kvk|k\.v\.k\.?|kamer\s+van\s+koophandel|handelsregister)"
+                        r"(?:[\s\-]*(?:nummer|nr\.?|no\.?))?|nl)?[\s:.\-]*\d(?:[\s.]?\d){6,7}[\s()\[\],;/\-]*")
+
+
+def kvk_only(text: str | None) -> str | None:
+    """The KvK number of a text that is nothing else ("0123 4567", "KvK 01234567", "01234567 (vestigingsnummer
+    000012345678)"): an identifier that may be a name ("Jeugdzorg 2000 B.V.") only gives a number written alone."""
+    if not text:
+        return None
+    rest = _OTHER_REGISTER.sub(" ", str(text))
+    return kvk_number(rest) if _KVK_ALONE.fullmatch(rest) else None
+
+
 #: the Netherlands however written: "NL", "Nederland", "The Netherlands", ISO 3166's "Netherlands (the)" and
 #: "Netherlands (Kingdom of the)", "Koninkrijk der Nederlanden", a German rendering's "Niederlande", a French one's "Pays-Bas" (eForms SDK code_fr.xml
 #: ``country.NLD``) (not the former Antilles, which keep registers of their own)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tenderarchive.awards.names import kvk_number, lot_keys, name_key, organisation_key, same_organisation, split_name
+from tenderarchive.awards.names import (kvk_number, kvk_only, lot_keys, name_key, organisation_key, same_organisation,
+                                        split_name)
 
 
 @pytest.mark.parametrize("variant", [
@@ -53,6 +54,17 @@ def test_a_longer_number_beside_eight_digits_without_a_label_is_still_no_kvk_num
     """Without its label a longer number may be the id the 8 digits are part of: nothing is read, as before."""
     for text in ("01234567 000012345678", "vestigingsnummer 000012345678", "NL812345678B01", "KvK 123456789"):
         assert kvk_number(text) is None, text
+
+
+@pytest.mark.parametrize("text, kvk", [
+    ("0123 4567", "01234567"), ("KvK-nummer: 0123.4567", "01234567"), ("(01234567)", "01234567"),
+    ("01234567 (vestigingsnummer 000012345678)", "01234567"), ("Jeugdzorg 2000 B.V.", None),
+    ("Stichting 01234567", None), ("01234567 000012345678", None), ("123 456 789", None), (None, None),
+])
+def test_an_identifier_is_a_kvk_number_only_when_it_is_written_alone(text, kvk):
+    """An id that is a KvK number or else a name (reference §6.3's supplier id) gives the number only when it
+    holds nothing else: a name with digits in it is a name."""
+    assert kvk_only(text) == kvk
 
 
 def test_different_organisations_keep_different_keys():
