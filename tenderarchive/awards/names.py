@@ -48,6 +48,14 @@ _KVK_LABELLED = re.compile(r"(?i)(?<![a-z])(?:kvk|kamervankoophandel|handelsregi
                            r"(\d{8})(?!\d)")
 #: a legal form left as a word at the end once "U.A." is gone ("Jeugd en Gezin Coöperatie U.A.")
 _FORM_WORD_AFTER = re.compile(r"(?i)\s+(?:cooperatie(?:ve)?(?:\s+vereniging)?)$")
+#: another register's number after its own label, written beside the KvK number in one registration field: the
+#: 12-digit vestigingsnummer (branch number, "vestigingsnr. 0000 1234 5678"), the 9-digit RSIN / fiscal number, a
+#: VAT number ("btw-nummer NL812345678B01"). Without its label the KvK number beside it is not read: a longer number
+#: beside 8 digits may be a foreign id the 8 digits belong to
+_OTHER_REGISTER = re.compile(
+    r"(?i)(?<![a-z])(?:vestigings?[\s\-]*(?:nummer|nr\.?|no\.?)?|branch(?:\s+(?:number|no\.?))?|establishment\s+number"
+    r"|rsin|fiscaal\s+nummer|btw(?:[\s\-]*(?:nummer|nr\.?|id(?:entificatienummer)?))?|vat(?:\s+(?:number|no\.?|id))?)"
+    r"[\s:.\-]*(?:nl\s*)?\d(?:[\s.]?\d){8,11}(?:\s*b\s*\d{2})?(?!\d)")
 _KVK_SEVEN = re.compile(r"(?i)(?:(?:kvk|k\.?v\.?k\.?|kamervankoophandel|handelsregister|registratienummer|nationale"
                         r"identificatie)(?:-?(?:nummer|nr|no))?[:\-]*|nl)?(\d{7})")
 
@@ -129,7 +137,9 @@ def kvk_number(text: str | None) -> str | None:
     """The 8-digit KvK number in a published identifier ("KvK 01234567", "NL01234567", "01234567"), as text."""
     if not text:
         return None
-    digits = re.sub(r"[\s.]", "", str(text))
+    # "01234567 (vestigingsnummer 000012345678)": the labelled branch number is no part of the KvK number
+    text = _OTHER_REGISTER.sub(" ", str(text))
+    digits = re.sub(r"[\s.]", "", text)
     if labelled := _KVK_LABELLED.search(digits):
         return labelled.group(1)
     match = _KVK.search(digits)
@@ -144,6 +154,21 @@ def kvk_number(text: str | None) -> str | None:
     if re.search(r"\d{9,}", digits.replace(match.group(1), "", 1)) or re.search(r"\d{9,}", digits):
         return None  # a longer number (RSIN/VAT with suffix digits, a foreign id) is not a KvK number
     return match.group(1)
+
+
+#: a text that is a KvK number and nothing else, as a person writes one: its label ("KvK", "KvK-nummer: ",
+#: "Handelsregister", "NL"), the digits grouped by spaces or dots, brackets or punctuation around them; no name
+_KVK_ALONE = re.compile(r"(?i)[\s(\[]*(?:(?:kvk|k\.v\.k\.?|kamer\s+van\s+koophandel|handelsregister)"
+                        r"(?:[\s\-]*(?:nummer|nr\.?|no\.?))?|nl)?[\s:.\-]*\d(?:[\s.]?\d){6,7}[\s()\[\],;/\-]*")
+
+
+def kvk_only(text: str | None) -> str | None:
+    """The KvK number of a text that is nothing else ("0123 4567", "KvK 01234567", "01234567 (vestigingsnummer
+    000012345678)"): an identifier that may be a name ("Jeugdzorg 2000 B.V.") only gives a number written alone."""
+    if not text:
+        return None
+    rest = _OTHER_REGISTER.sub(" ", str(text))
+    return kvk_number(rest) if _KVK_ALONE.fullmatch(rest) else None
 
 
 #: the Netherlands however written: "NL", "Nederland", "The Netherlands", ISO 3166's "Netherlands (the)" and

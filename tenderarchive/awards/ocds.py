@@ -48,7 +48,7 @@ from ocdsmerge import Merger
 
 from tenderarchive.awards.amounts import Amount, currency_code, parse_amount, to_cents
 from tenderarchive.awards.html import amount_fields, buyer_as_supplier, parse_notice_date
-from tenderarchive.awards.names import foreign_country, kvk_number, lot_keys, name_key
+from tenderarchive.awards.names import foreign_country, kvk_number, kvk_only, lot_keys, name_key
 from tenderarchive.awards.ocds_schema import MAX_AMOUNT, project, release_problem
 from tenderarchive.profiles import Relevance, load_profile
 
@@ -371,11 +371,16 @@ def _kvk(supplier_id: str, party: dict) -> str | None:
     spreadsheet dropped is given it back there) or without a scheme. An id in another register's scheme (a
     VAT number, a Danish CVR number) is no KvK number, even of 8 digits. The converter's id is the Excel's
     KvK column or else the name (reference §6.3): a number of 7 digits, or one written as a spreadsheet's
-    float ("41165432.0"), is a KvK number that lost its leading zero or gained a decimal on the way."""
+    float ("41165432.0"), is a KvK number that lost its leading zero or gained a decimal on the way; one written
+    with spaces or its label, or beside its labelled branch number, is that number (an id that is a name is none)."""
     if m := re.fullmatch(r"(\d{7,8})(?:\.0+)?", supplier_id.strip()):
         return m.group(1).zfill(8)
     if m := re.fullmatch(r"(?i)NL-KVK-(\d{1,8})", supplier_id.strip()):
         return m.group(1).zfill(8)
+    if kvk := kvk_only(supplier_id):
+        # the Excel's KvK cell as the buyer wrote it: "0123 4567", "KvK 01234567", the number beside its labelled
+        # branch number; the /html and PDF readers read the same text as this number (names.kvk_number)
+        return kvk
     identifiers = [party.get("identifier"), *(party.get("additionalIdentifiers") or [])]
     for identifier in identifiers:
         if not isinstance(identifier, dict) or identifier.get("id") is None:

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tenderarchive.awards.names import kvk_number, lot_keys, name_key, organisation_key, same_organisation, split_name
+from tenderarchive.awards.names import (kvk_number, kvk_only, lot_keys, name_key, organisation_key, same_organisation,
+                                        split_name)
 
 
 @pytest.mark.parametrize("variant", [
@@ -33,6 +34,37 @@ def test_a_kvk_number_after_its_label_is_read_beside_a_longer_number():
     assert kvk_number("KvK-nummer: 01234567, vestigingsnummer 000012345678") == "01234567"
     assert kvk_number("Handelsregister 0123 4567 (RSIN 812345678)") == "01234567"
     assert kvk_number("KvK 123456789") is None and kvk_number("RSIN 812345678") is None
+
+
+@pytest.mark.parametrize("registration", [
+    "01234567 (vestigingsnummer 000012345678)", "01234567, vestigingsnr. 0000 1234 5678",
+    "0123 4567 / Vestigingsnummer: 0000.1234.5678", "Vestigingsnummer 000012345678, 01234567",
+    "01234567 (RSIN 812345678)", "0123 4567, btw-nummer NL812345678B01", "01234567; branch number 000012345678",
+])
+def test_a_kvk_number_without_its_label_is_read_beside_another_registers_labelled_number(registration):
+    """The value of section 8's "Registratienummer" (reference §2.3) or the older form's "Nationale identificatie"
+    (§3.1) carries no KvK label of its own: the label is in the row's other cell. Written there beside the
+    organisation's labelled branch number (vestigingsnummer), RSIN or VAT number, the 8 digits were "no KvK number"
+    (a longer number beside them), so the winner lost its number and was ``name:…`` in one notice and
+    ``kvk:01234567`` in the next (reference §4: the KvK number is 8 digits; foreign winners have other ids)."""
+    assert kvk_number(registration) == "01234567"
+
+
+def test_a_longer_number_beside_eight_digits_without_a_label_is_still_no_kvk_number():
+    """Without its label a longer number may be the id the 8 digits are part of: nothing is read, as before."""
+    for text in ("01234567 000012345678", "vestigingsnummer 000012345678", "NL812345678B01", "KvK 123456789"):
+        assert kvk_number(text) is None, text
+
+
+@pytest.mark.parametrize("text, kvk", [
+    ("0123 4567", "01234567"), ("KvK-nummer: 0123.4567", "01234567"), ("(01234567)", "01234567"),
+    ("01234567 (vestigingsnummer 000012345678)", "01234567"), ("Jeugdzorg 2000 B.V.", None),
+    ("Stichting 01234567", None), ("01234567 000012345678", None), ("123 456 789", None), (None, None),
+])
+def test_an_identifier_is_a_kvk_number_only_when_it_is_written_alone(text, kvk):
+    """An id that is a KvK number or else a name (reference §6.3's supplier id) gives the number only when it
+    holds nothing else: a name with digits in it is a name."""
+    assert kvk_only(text) == kvk
 
 
 def test_different_organisations_keep_different_keys():

@@ -84,6 +84,22 @@ def test_the_kvk_number_comes_from_the_parties_identifiers_in_the_kvk_scheme_onl
         ("Alpha B.V.", "01234567"), ("Beta B.V.", "07654321"), ("Dansk Børneomsorg ApS", None), ("Gamma", "41165432")]
 
 
+def test_a_supplier_id_that_is_a_kvk_number_written_with_spaces_its_label_or_its_branch_number_is_that_number(tmp_path):
+    """Reference §6.3 suppliers (the converter's supplier id is the Excel's KvK cell when the row has one, otherwise
+    the name) and §4 (8 digits kept as text): a cell written as a person writes the number ("0123 4567",
+    "KvK-nummer: 01234567", "01234567 (vestigingsnummer 000012345678)") gave the winner no KvK number, so it was
+    ``name:…`` here and ``kvk:01234567`` in the notice's /html, which reads the same text as the number: one provider
+    twice in `aanbieders`. An id that is a name with digits in it, or an 8-digit number beside an unlabelled longer
+    one, gives none, as before."""
+    ids = ["0123 4567", "KvK-nummer: 01234567", "01234567 (vestigingsnummer 000012345678)", "Jeugdzorg 2000 B.V.",
+           "01234567 000012345678"]
+    awards = [_award(str(n), sid, f"Winnaar {n}", lots=(str(n),)) for n, sid in enumerate(ids, 1)]
+    release = _release("310064", "2021-03-01", awards, lots=tuple(str(n) for n in range(1, len(ids) + 1)))
+    (procedure,), report = read(tmp_path, [release])
+    assert report.errors == []
+    assert [s["kvk"] for s in procedure["suppliers"]] == ["01234567", "01234567", "01234567", None, None]
+
+
 def test_each_publication_of_a_package_is_dated_by_its_own_releases_and_named(tmp_path):
     """Reference §6.3 (one release per publication: its ``id`` and ``date``; ``tag`` "award" when it gives a
     winner) and §8.8 (link a release to its publication): every publication of a procedure was archived with
