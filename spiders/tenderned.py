@@ -245,6 +245,10 @@ class TenderNedSpider(BaseSpider):
             spider.profile = load_profile(spider.profile_name or settings.get("TENDERNED_PROFILE"))
         except ProfileError as exc:
             raise SpiderArgumentError("profile", str(exc)) from None
+        # a profile file of the user's is recorded whole in the crawl's WARC file (middlewares.RawStoreMiddleware),
+        # as a news crawl's source registry is: a reparse replays the crawl with it (its name alone, in the crawl's
+        # arguments, is no profile the package has)
+        spider.profile_document = None if spider.profile.shipped else spider.profile.document()
         spider.api_url = settings.get("TENDERNED_API_URL").rstrip("/")
         spider.page_size = arguments.number_setting(settings, "TENDERNED_PAGE_SIZE")
         spider.max_page = arguments.number_setting(settings, "TENDERNED_MAX_PAGE")

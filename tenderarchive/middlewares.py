@@ -652,6 +652,8 @@ class RawStoreMiddleware:
                 state["tenderarchive_crawl_id"] = crawl_id
         if getattr(spider, "registry_text", None):
             info["registry"] = json.dumps(spider.registry_text)  # one line, as warcinfo fields are
+        if getattr(spider, "profile_document", None):
+            info["profile"] = json.dumps(spider.profile_document, ensure_ascii=False)  # a topic profile of the user's
         path, n = self.root / name, 1
         while path.exists():  # two archives sharing warc/ whose crawls began in the same second
             n += 1

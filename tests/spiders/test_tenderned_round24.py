@@ -41,3 +41,35 @@ def test_an_award_rendering_in_its_declared_charset_keeps_its_labels_and_winners
     assert "Coöperatie Cardéa" in names
     assert not [name for name in names if "\ufffd" in name]
     assert_reparse_gives_the_same(str(result.db_path))
+
+
+PROFILE = """\
+# SYNTHETIC: a user's own topic profile, a file outside the package
+name: {name}
+description: Jeugdhulp, gezocht op woorden alleen.
+queries:
+  search:
+    - jeugdhulp
+relevance:
+  terms:
+    - jeugdhulp
+"""
+
+
+@pytest.mark.parametrize("name", ["leiden_jeugd", "youth_care"])
+def test_a_crawl_with_a_profile_file_of_its_own_reparses_to_the_same_archive(snapshot, serve_api, crawl, tmp_path,
+                                                                             name):
+    """A user adds a profile as a file of their own (``--profile path/to/file.yaml``: README, profiles/__init__.py).
+    The crawl recorded the profile's name, not the file, and a reparse (the archive rebuilt from its WARC files alone,
+    ARCHITECTURE.md) gave the replay that name: "topic profile 'leiden_jeugd' not found", the crawl not replayed; or,
+    for a copy of the shipped profile edited under its name, the shipped profile's queries and relevance instead of the
+    file's. The crawl records the profile file whole in its WARC file, and the replay runs with it."""
+    server = serve_api(snapshot)
+    profile = tmp_path / "profiles" / "leiden.yaml"
+    profile.parent.mkdir()
+    profile.write_text(PROFILE.format(name=name), encoding="utf-8")
+    result = crawl(server.api_url, "--profile", str(profile), from_date="2020-01-01", until_date="2020-12-31")
+    assert result.crawl["status"] == "complete", result.errors
+    assert result.db["notices"].count
+    profile.unlink()  # the file moved on or gone: the WARC file is the record
+    assert_reparse_gives_the_same(str(result.db_path))
