@@ -101,7 +101,7 @@ from tenderarchive import arguments
 from tenderarchive.arguments import SpiderArgumentError
 from tenderarchive.awards.html import detect_layout, parse_html, unwrap
 from tenderarchive.items import NoticeItem
-from tenderarchive.middlewares import NOT_JSON, read_json
+from tenderarchive.middlewares import NOT_JSON, read_json, utf8_body
 from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import RESULT_CODES, RESULT_FORMS, started_day
 from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
@@ -245,6 +245,10 @@ class TenderNedSpider(BaseSpider):
             spider.profile = load_profile(spider.profile_name or settings.get("TENDERNED_PROFILE"))
         except ProfileError as exc:
             raise SpiderArgumentError("profile", str(exc)) from None
+        # a profile file of the user's is recorded whole in the crawl's WARC file (middlewares.RawStoreMiddleware),
+        # as a news crawl's source registry is: a reparse replays the crawl with it (its name alone, in the crawl's
+        # arguments, is no profile the package has)
+        spider.profile_document = None if spider.profile.shipped else spider.profile.document()
         spider.api_url = settings.get("TENDERNED_API_URL").rstrip("/")
         spider.page_size = arguments.number_setting(settings, "TENDERNED_PAGE_SIZE")
         spider.max_page = arguments.number_setting(settings, "TENDERNED_MAX_PAGE")
@@ -1254,7 +1258,8 @@ class TenderNedSpider(BaseSpider):
         time and hash."""
         item = self.with_status_row(response.meta["item"])
         provenance = self.provenance(response)
-        setattr(item, f"{kind}_body", response.body)
+        # the rendering as UTF-8 (middlewares.utf8_body): its readers have only the bytes, not the declared charset
+        setattr(item, f"{kind}_body", utf8_body(response) if kind == "html" else response.body)
         setattr(item, f"{kind}_url", response.url)
         setattr(item, f"{kind}_fetched_at", provenance["fetched_at"])
         setattr(item, f"{kind}_sha256", provenance["sha256"])
@@ -1264,7 +1269,7 @@ class TenderNedSpider(BaseSpider):
     def parse_html(self, response):
         item = self.keep(response, "html")
         if self.is_result(item):
-            html, problems = unwrap(response.body)
+            html, problems = unwrap(item.html_body)
             if html is None or detect_layout(html) == "unknown":
                 # A 200 that is no rendering (an empty body, an error object, a maintenance page) is
                 # archived as unread (layout "unknown", asked again next run) and recorded like a

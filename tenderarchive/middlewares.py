@@ -91,6 +91,26 @@ def read_json(response):
         return json.loads(response.text)
 
 
+def utf8_body(response) -> bytes:
+    """The response's body as UTF-8 bytes, for a reader that has only the bytes (the ``/html`` rendering: the
+    awards pipeline and a reparse read ``NoticeItem.html_body``). A body that reads as JSON's own encodings (UTF-8,
+    or UTF-16/32 by its first bytes: RFC 8259) is returned as it came, whatever charset is declared, as
+    :func:`read_json` reads it; one that does not is decoded by the charset its response declares (the
+    Content-Type's, a BOM, an HTML page's ``<meta charset>``) and re-encoded. A rendering sent in ISO-8859-1 as
+    declared was read as UTF-8 with every accented letter a U+FFFD, "Officiële benaming" no label any more: the
+    award notice archived without its winners."""
+    body = response.body
+    try:
+        body.decode(json.detect_encoding(body))
+        return body
+    except UnicodeDecodeError:
+        pass
+    try:
+        return response.text.encode("utf-8")
+    except AttributeError:  # a body-only Response: no charset to read it by
+        return body
+
+
 def not_json(response) -> bool:
     """Whether a response's body (or a body's bytes, read as UTF-8 alone) is no JSON at all (what
     :func:`read_json` cannot read)."""
@@ -632,6 +652,8 @@ class RawStoreMiddleware:
                 state["tenderarchive_crawl_id"] = crawl_id
         if getattr(spider, "registry_text", None):
             info["registry"] = json.dumps(spider.registry_text)  # one line, as warcinfo fields are
+        if getattr(spider, "profile_document", None):
+            info["profile"] = json.dumps(spider.profile_document, ensure_ascii=False)  # a topic profile of the user's
         path, n = self.root / name, 1
         while path.exists():  # two archives sharing warc/ whose crawls began in the same second
             n += 1

@@ -426,7 +426,7 @@ def read_info(path: Path) -> dict:
                     if ": " in line:
                         key, value = line.split(": ", 1)
                         fields[key] = value
-                for key in ("arguments", "settings", "registry"):
+                for key in ("arguments", "settings", "registry", "profile"):
                     if key in fields:
                         fields[key] = json.loads(fields[key])
                 if fields and record.rec_headers.get_header("WARC-Date"):

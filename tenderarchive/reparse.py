@@ -51,6 +51,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
+import yaml
+
 from tenderarchive import readonly
 from tenderarchive.exitcodes import ExitCode
 from tenderarchive.lock import lock_path_for
@@ -95,6 +97,12 @@ def crawl_plan(path: Path, info: dict, root: Path, workdir: Path, force: bool = 
     spider_args = {name: str(args[name]) for name in SPIDER_ARGUMENTS if args.get(name) is not None}
     if info.get("note"):
         spider_args["note"] = info["note"]
+    if isinstance(info.get("profile"), dict):
+        # the topic profile file of the user's the crawl ran with, as it recorded it (spiders/tenderned.py): the
+        # crawl's arguments name it only, which is no profile the package has
+        profile = workdir / f"profile-{info['crawl_id']}.yaml"
+        profile.write_text(yaml.safe_dump(info["profile"], allow_unicode=True, sort_keys=False), encoding="utf-8")
+        spider_args["profile"] = str(profile)
     if info.get("registry"):
         registry = registry_file(workdir, info)
         registry.write_text(info["registry"], encoding="utf-8")

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from scrapy import Request
 from scrapy.http import Headers, HtmlResponse, Response, TextResponse
 
-from tenderarchive.middlewares import ReplayMiddleware, replayed_headers
+from tenderarchive.middlewares import ReplayMiddleware, replayed_headers, utf8_body
 from tenderarchive.rawstore import WarcFile
 
 _NAMES = ["Content-Type", "content-type", "CONTENT-TYPE", "Server", "server", "X-Request-Id", "x-request-id",
@@ -150,3 +150,16 @@ def test_network_reason_names_a_tls_handshake_and_a_dns_lookup_that_failed():
     assert network_reason(CannotResolveHostError("x")) == (
         "CannotResolveHostError: DNS lookup failed, no address for the host")
     assert network_reason(DownloadConnectionRefusedError("x")) == "DownloadConnectionRefusedError"
+
+
+def test_a_body_is_made_utf8_by_its_declared_charset_only_when_it_is_no_utf8():
+    """JSON's own encoding wins over a declared charset (RFC 8259, as read_json reads it); a body that is not UTF-8
+    is read by the charset declared for it, and one with none declared is left as it came."""
+    url = "http://127.0.0.1/publicaties/1/html"
+    latin = TextResponse(url, body='{"html": "Officiële"}'.encode("iso-8859-1"),
+                         headers={"Content-Type": "application/json;charset=ISO-8859-1"})
+    assert utf8_body(latin) == '{"html": "Officiële"}'.encode()
+    mislabelled = TextResponse(url, body='{"html": "Officiële"}'.encode(),
+                               headers={"Content-Type": "application/json;charset=ISO-8859-1"})
+    assert utf8_body(mislabelled) is mislabelled.body
+    assert utf8_body(Response(url, body=b"\xe9")) == b"\xe9"

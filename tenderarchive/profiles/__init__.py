@@ -95,6 +95,17 @@ class Profile:
     all: bool
     relevance: Relevance
     path: str
+    #: loaded by name from the package (``youth_care``, ``all``), not from a file of the user's
+    shipped: bool = False
+
+    def document(self) -> dict:
+        """The profile as the content of one file that needs no other (its ``relevance_from`` read): what a crawl
+        with a profile file of the user's records in its WARC file, so that a reparse replays it with the profile it
+        ran with (tenderarchive/reparse.py ``crawl_plan``), the file moved on, edited or gone."""
+        queries = {"all": True} if self.all else {key: list(values) for key, values in (
+            ("cpv", self.cpv), ("search", self.search)) if values}
+        relevance = {key: list(values) for key, values in self.relevance.model_dump().items()}
+        return {"name": self.name, "description": self.description, "queries": queries, "relevance": relevance}
 
     def queries(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(query name, extra query parameters) for every list query to run."""
@@ -111,7 +122,8 @@ def load_profile(name_or_path: str, _seen: tuple[str, ...] = ()) -> Profile:
     if not isinstance(name_or_path, str) or not name_or_path.strip():
         raise ProfileError(f"topic profile name {name_or_path!r:.80} is not a name or a path")
     path = Path(name_or_path)
-    if not path.suffix:
+    shipped = not path.suffix
+    if shipped:
         path = PROFILE_DIR / f"{name_or_path}.yaml"
     if not path.is_file():
         shipped = ", ".join(sorted(p.name[:-5] for p in PROFILE_DIR.iterdir() if p.name.endswith(".yaml")))
@@ -124,4 +136,4 @@ def load_profile(name_or_path: str, _seen: tuple[str, ...] = ()) -> Profile:
             raise ProfileError(f'{where}: field "relevance_from": refers back to itself ({" → ".join(_seen)})')
         relevance = load_profile(spec.relevance_from, (*_seen, where)).relevance
     return Profile(spec.name, spec.description, spec.queries.cpv, spec.queries.search, spec.queries.all,
-                   relevance, where)
+                   relevance, where, shipped)

@@ -1,4 +1,5 @@
 import pytest
+import yaml
 
 from tenderarchive.profiles import ProfileError, load_profile
 
@@ -21,6 +22,20 @@ def test_a_profile_is_a_file_away(tmp_path):
     path = tmp_path / "wmo.yaml"
     path.write_text("name: wmo\nqueries:\n  search: [wmo]\nrelevance:\n  terms: [wmo]\n")
     assert load_profile(str(path)).queries() == [("search:wmo", [("search", "wmo")])]
+
+
+def test_a_profile_file_is_written_whole_as_a_document_that_loads_as_the_same_profile(tmp_path):
+    """What a crawl records of a profile file of the user's (its relevance_from read) for a reparse to replay with."""
+    path = tmp_path / "jeugd.yaml"
+    path.write_text("name: jeugd\nqueries:\n  cpv: [85311300-5]\n  search: ['\"zorg voor jeugd\"']\n"
+                    "relevance_from: youth_care\n")
+    profile = load_profile(str(path))
+    assert not profile.shipped and load_profile("youth_care").shipped
+    again = tmp_path / "again.yaml"
+    again.write_text(yaml.safe_dump(profile.document(), allow_unicode=True))
+    replayed = load_profile(str(again))
+    assert (replayed.name, replayed.queries(), replayed.relevance) == (profile.name, profile.queries(),
+                                                                       load_profile("youth_care").relevance)
 
 
 @pytest.mark.parametrize("text, field", [
