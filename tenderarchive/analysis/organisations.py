@@ -752,6 +752,33 @@ SINGLE_GROUPS = ("names2", "names5", "names6", "names9", "names10", "names11", "
 LIST_RULES = ("kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
 
 
+_OFFICE_OF = re.compile(r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\b")
+
+
+def _jeugdregios(text: str, out: list[dict], seen: set[str]) -> None:
+    """A jeugdregio named by its own name, without "regio" before it ("de jeugdhulp-regeling van Holland Rijnland",
+    "West-Brabant West kiest opnieuw voor open house"), is the buying body (branch orgs4; "regio X" is read by
+    ``regio_x``). A region named after a province or a municipality is a place, not named as a body here."""
+    from .places import find_regions
+    for r in find_regions(text):
+        n = r["matched"]
+        if (r["kind"] != "jeugdregio" or " " not in n.strip() and "-" not in n or _is_place(n) or n in _PROVINCES
+                or re.fullmatch(r"[A-Z][\w -]*(?<![^i]e)se", n)):
+            continue  # a place, a province, a regional adjective ("West-Friese")
+        # the first mention that is not "regio X" nor a place ("in Zuid-Limburg", "uit Holland Rijnland")
+        m = next((x for x in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)
+                  if not re.search(r"(?i:regio|\bin|\buit|\bnaar|\bbinnen|\brond|\bheel|\bvan het)\s*$",
+                                   text[max(0, x.start() - 12): x.start()])), None)
+        if not m:
+            continue
+        key = n.casefold()
+        if key in seen or any(k.endswith(" " + key) for k in seen):
+            continue
+        seen.add(key)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        out.append({"name": n, "role": "buyer", "rule": "jeugdregio_name", "sentence": text[line_start:].split("\n")[0][:300]})
+
+
 def _siblings(text: str, out: list[dict], seen: set[str]) -> None:
     """Coordinated lists (branch orgs4): the other members of a list "A, B en C" in which a party already found as a
     provider, awardee or adviser is named are parties of the same kind ("Hartekamp Groep, Opvoedpoli, Lijn5 en Kenter
@@ -892,6 +919,7 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 line_end = text.find("\n", m.end())
                 out.append({"name": n, "role": role, "rule": rule,
                             "sentence": text[line_start: line_end if line_end > 0 else None][:300]})
+    _jeugdregios(text, out, seen)
     _siblings(text, out, seen)
 
     def forms_of(name: str) -> set[str]:
@@ -906,9 +934,17 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
         name = mun["name"]
         for form in forms_of(name):
             m = re.search(rf"\b[Gg]emeente(?:n|s)?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" + re.escape(form) + r"\b", text)
+            rule = "gemeente_x"
+            if not m:
+                # branch orgs4: the municipality of an office holder or its board ("wethouder Johan Coes van
+                # Hellendoorn", "het college van Ede", "de gemeenteraad van Rijswijk") is a buyer too
+                m = _OFFICE_OF.search(text) and re.search(
+                    r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\s+(?:[A-Z][\w.'-]*\s+){0,4}van\s+"
+                    + re.escape(form) + r"(?![\w-])", text)
+                rule = "office_of"
             if m and f"gemeente {name}".casefold() not in seen:
                 seen.add(f"gemeente {name}".casefold())
-                out.append({"name": f"gemeente {name}", "role": "buyer", "rule": "gemeente_x",
+                out.append({"name": f"gemeente {name}", "role": "buyer", "rule": rule,
                             "sentence": text[text.rfind(chr(10), 0, m.start()) + 1:][:300].split("\n")[0]})
                 break
     # branch orgs2: a municipality that acts as the buyer without the word "gemeente" before its name -- the place of a

@@ -101,6 +101,18 @@ def test_a_longer_name_that_ends_in_a_region_already_found_is_kept():
     assert found.get("Jeugdbescherming Regio Noordkust") == "provider"
 
 
+def test_a_jeugdregio_named_as_a_body_is_a_buyer_and_one_named_as_a_place_is_not():
+    found = roles("Meedoen met de jeugdhulp-regeling van Holland Rijnland is een noodoplossing.")
+    assert found.get("Holland Rijnland") == "buyer"
+    assert "Zuid-Limburg" not in roles("Het gezin woont in Zuid-Limburg.")
+
+
+def test_the_municipality_of_an_office_holder_is_a_buyer():
+    result = analyse("Wethouder Johan Kaas van Hellendoorn spreekt van een intensief inkooptraject voor jeugdhulp.")
+    assert {"name": "gemeente Hellendoorn", "role": "buyer"}.items() <= next(
+        o for o in result["organisations"] if o["name"] == "gemeente Hellendoorn").items()
+
+
 # --- coordinated lists ------------------------------------------------------------------------
 
 def test_the_other_members_of_a_list_with_a_known_provider_are_providers():
