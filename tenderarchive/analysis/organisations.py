@@ -59,6 +59,13 @@ general Dutch ways of reporting a winner (``keuze_op``, ``gekozen_als``, ``toege
 wacht gesleept", "binnengehaald"); a party the text says was not awarded, lost, withdrew or objected, and the winner of
 a tender for another service, are no awardees (:func:`_not_won`).
 
+Branch orgs4: parties named without a legal form by their part in court (``party_in_procedure``: "in het gelijk
+gesteld", "naar de rechter gestapt", "als verliezer uit de bus"), by the person who acts for them (``on_behalf``,
+``person_org``), by what they wrote (``author``), as a body named as such (``named_as``), after a bureau's kind
+(``kind_bureau``), a jeugdregio named as a body (``jeugdregio_name``), the municipality of an office holder
+(``office_of``), and the other members of a coordinated list with a known provider (``list_sibling``). A contract only
+extended, a loser's idiom and a former provider named away from its award are no award.
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
