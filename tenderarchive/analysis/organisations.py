@@ -59,6 +59,13 @@ general Dutch ways of reporting a winner (``keuze_op``, ``gekozen_als``, ``toege
 wacht gesleept", "binnengehaald"); a party the text says was not awarded, lost, withdrew or objected, and the winner of
 a tender for another service, are no awardees (:func:`_not_won`).
 
+Branch orgs4: parties named without a legal form by their part in court (``party_in_procedure``: "in het gelijk
+gesteld", "naar de rechter gestapt", "als verliezer uit de bus"), by the person who acts for them (``on_behalf``,
+``person_org``), by what they wrote (``author``), as a body named as such (``named_as``), after a bureau's kind
+(``kind_bureau``), a jeugdregio named as a body (``jeugdregio_name``), the municipality of an office holder
+(``office_of``), and the other members of a coordinated list with a known provider (``list_sibling``). A contract only
+extended, a loser's idiom and a former provider named away from its award are no award.
+
 Names are runs of capitalised words (with ``van``, ``de``, ``der``, ``voor``, ``en``
 inside a name, ``&``, ``!``, digits and legal forms), joined by spaces and starting at a word; a capitalised article
 inside a sentence is part of the name ("met De Rading"); a bare municipality name in a list is a place, not a party. Hand-written: a general Dutch NER model would need a model
@@ -78,7 +85,7 @@ _CONN = r"(?:van|de|der|den|des|het|voor|in|op|&|'t|en(?= [A-Z][\w-]*(?: [A-Z]|$
 # branch orgs2: a name may end in a lower-case "groep" ("de Pluryn groep", "Willem Schrikker groep"): without it a list
 # "A, B groep, C en D" ended at B
 _NAME = (rf"(?<![\w'’!&+-])(?:['’][st][ -])?(?:{_UP}|GGZ)(?: (?:{_CONN} ){{0,3}}(?:{_UP}|B\.V\.|U\.A\.)){{0,16}}"
-         r"(?: groep\b)?")
+         r"(?: (?:groep|jeugdhulp|jeugdzorg)\b)?")
 # a list of names on one line: "A, B en C", "De Rading, Timon, het Leger des Heils en Youké" (branch orgs1: an article
 # before a later name no longer ends the list, and the "en" of "Bezwaren" is no list word)
 _LIST = rf"{_NAME}(?:(?:, ?| en )(?:de |het )?{_NAME}){{0,24}}"
@@ -125,11 +132,11 @@ def _clean_name(n: str, keep_article: bool = False) -> str | None:
     if article and core and core == n[article.end():] and not _is_place(core):
         return n
     n = re.sub(r"^(?:de|het|aanbieders?|zorgaanbieders?|organisaties?|partijen)\s+", "", n, flags=re.I)
-    n = re.sub(r"^\S*(?:instelling|aanbieder)\s+", "", n)
+    n = re.sub(r"^\S*(?:instelling|aanbieder)\s+|^\S+bedrijf\s+(?=[A-Z])", "", n)
     tail = re.match(r"^(?P<head>.+?)\s+in\s+(?P<place>[A-Z][\w' -]+)$", n)
     if tail:  # (branch orgs1: any capitalised place, also a former municipality such as Heerhugowaard)
         n = tail["head"]  # "Horizon in Zuid-Holland": the place is where, not who
-    if _SERVICE.match(n) or re.fullmatch(r"[A-Z][\w-]*se", n):
+    if _SERVICE.match(n) or re.fullmatch(r"[A-Z][\w-]*(?<![^i]e)se", n):
         return None  # a service ("Ambulante Jeugdhulp") or a regional adjective ("Noord-Hollandse")
     if not n or n in _STOP or len(n) < 2 or not re.match(r"[A-ZÀ-Ý0-9]|[a-z]+-?[A-Z]|['’][st][ -][A-Z]", n):
         return None
@@ -236,7 +243,7 @@ def find_awardees(text: str, title: str | None = None, other_tenders: list[dict]
         why = _not_won(a, text)
         if not why:
             kept.append(a)
-        elif why == "other_service" and other_tenders is not None:
+        elif why in ("other_service", "extension") and other_tenders is not None:
             other_tenders.append(a)
     return kept
 
@@ -255,9 +262,16 @@ _LOSS_AFTER = (r"(?:\s*,[^,.\n]{0,60},)? (?:heeft |had |hebben |is |was |zijn )?
                r"(?:maakt|maakte|maakten|tekende|tekenden) (?:\w+ )?bezwaar|bezwaar (?:gemaakt|aangetekend)|"
                r"(?:spande|spanden|spant|begon|startte) (?:\w+ ){0,3}(?:kort geding|rechtszaak|procedure)|"
                r"(?:kort geding|rechtszaak) (?:\w+ ){0,2}aangespannen|viel(?:en)? buiten de boot|valt buiten de boot|"
-               r"(?:is|werd|was) (?:\w+ )?afgewezen|(?:is|werd|was) (?:\w+ )?uitgesloten)")
+               r"(?:is|werd|was) (?:\w+ )?afgewezen|(?:is|werd|was) (?:\w+ )?uitgesloten|"
+               # branch orgs4: the loser's idioms ("X kwam als verliezer uit de bus", "X zag het contract aan zich
+               # voorbijgaan", "X greep mis")
+               r"(?:\w+ ){0,3}als verliezers? uit de bus|(?:zag|zagen|ziet|zien) (?:[\w-]+ ){0,4}aan (?:zich|haar|hun) (?:neus )?voorbij\w*|"
+               r"gre(?:e|e)?p(?:en)? (?:\w+ )?mis|misgegrepen)")
 _LOSS_BEFORE = (r"(?:bezwaar|kort geding|rechtszaak|beroep|klacht)(?:schrift)? (?:\w+ ){0,3}?(?:van|door|aangespannen door) "
                 r"(?:de |het )?(?:[a-z]+ )?$")
+# branch orgs4: the former provider, named as such ("de vorige aanbieder, X,", "voormalig zorgaanbieder X")
+_FORMER_BEFORE = (r"\b(?:voormalige?|vorige|oude|vertrekkende) (?:[\w-]+ )?(?:\w*aanbieder|opdrachtnemer|contractpartner|"
+                  r"leverancier)s?,? (?:(?:de|het) )?$")
 # branch orgs3: services bought by the same buyers that are not youth care; a winner in a sentence about one of them
 # (and not about jeugd) won another tender
 _OTHER_SERVICE = re.compile(r"leerlingenvervoer|doelgroepenvervoer|regiotaxi|\w*vervoer\b|schoonmaak|huishoudelijke "
@@ -295,7 +309,20 @@ def _not_won(a: dict, text: str) -> str | None:
         return "denied"
     if _OTHER_SERVICE.search(sent) and not re.search(r"jeugd", sent, re.I):
         return "other_service"
-    return "lost" if _loser(a["name"], text) else None
+    if re.search(r"verleng|verlenging", ev) and not re.search(r"gegund|gunning|gewonnen|aanbesteding", ev):
+        # branch orgs4: the contract of a party extended is no award (corpus README: "an extension names no award");
+        # the party is still a provider the page names
+        return "extension"
+    if _loser(a["name"], text):
+        return "lost"
+    # branch orgs4: a party the text names as the former provider, away from the sentence that reports its award
+    # ("... gegund aan Eik. De vorige aanbieder, Wilg, ..."; "De opdracht gaat weer naar de vorige aanbieder X" keeps X)
+    n = re.escape(a["name"])
+    for m in re.finditer(rf"(?<![\w-]){n}(?![\w-])", text):
+        if re.search(_FORMER_BEFORE, text[max(0, m.start() - 60): m.start()], re.I) and not (
+                i >= 0 and i <= m.start() < i + len(ev)) and m.start() not in range(text.find(sent), text.find(sent) + len(sent)):
+            return "former"
+    return None
 
 
 def _awardees(text: str) -> list[dict]:
@@ -324,15 +351,14 @@ def _awardees(text: str) -> list[dict]:
         ("gaat_naar", rf"(?:opdracht|aanbesteding|gunning|contract|perceel)\w* (?:\w+ ){{0,5}}(?:gaat|ging|gaan|gingen) "
                       rf"(?:\w+ )?naar (?:de |het )?(?:{_KIND} )?(?P<names>{_LIST})"),
         ("contract_met", rf"(?:tekenden|ondertekenden|sloten|sluiten)\b[^.\n]{{0,80}}? en (?P<names>{_NAME}) (?:de|een) (?:overeenkomst|contract)"),
-        ("contract_met", rf"(?:sluit\w*|sloten|gesloten|tekenen|ondertekend|getekend)\b[^.\n]{{0,80}}"
+        # (branch orgs4: the verb is a word of its own, not the "sloten" of "besloten")
+        ("contract_met", rf"(?<![\w-])(?:sluit\w*|sloten|gesloten|afgesloten|tekenen|ondertekend|getekend)\b[^.\n]{{0,80}}"
                          rf"(?:overeenkomst|contract)\w* met (?P<names>{_NAME})"),
         ("contract_met", rf"(?:overeenkomst|contract)\w* (?:(?:dat|die) )?met (?P<names>{_NAME})[^.\n]{{0,60}}"
                          rf"(?:gesloten|getekend|ondertekend|afgesloten)"),
         # branch orgs1: a contract extended with a party ("de contractverlenging voor Horizon", "het contract met X te
         # verlengen"), agreements made with a named provider ("afspraken gemaakt met jeugdhulpaanbieder X"), and a
         # partnership entered with named providers ("Met jeugdhulpaanbieders A, B en C gaan ze de samenwerking aan")
-        ("contract_met", rf"(?:contract|overeenkomst)verlenging (?:voor|met|van) (?:de |het )?(?P<names>{_NAME})"),
-        ("contract_met", rf"(?:contract|overeenkomst)\w* met (?:de |het )?(?P<names>{_NAME}) (?:[\w-]+ ){{0,6}}?(?:te )?verleng(?:en|d|t)\b"),
         ("contract_met", rf"afspraken (?:\w+ ){{0,2}}(?:gemaakt|vastgelegd) met (?:de |het )?{_KIND} (?P<names>{_LIST})"),
         ("contract_met", rf"\b[Mm]et (?:de )?{_KIND} (?P<names>{_ALIST}) (?:gaan|gaat|zijn|is|werd|werden|hebben|heeft) "
                          rf"(?:[\w-]+ ){{0,4}}(?:samenwerking|overeenkomst|contract)\w* (?:aan|aangegaan|gesloten|getekend)\b"),
@@ -405,6 +431,10 @@ def _awardees(text: str) -> list[dict]:
                         rf"(?:opdracht|contract|aanbesteding)\w* (?:[\w-]+ ){{0,5}}?(?:in de wacht(?: gesleept)?|binnen(?:gehaald)?)\b", r"in de wacht|\bbinnen"),
         ("aanbieders_vanaf", rf"(?:[Zz]org)?[Aa]anbieders (?P<names>{_ALIST}) "
                              rf"(?:leveren|zorgen|verzorgen|voeren|gaan|nemen)\b[^.\n]{{0,80}}\bvanaf\b"),
+        # branch orgs1, tried last (branch orgs4): a contract extended with a party ("de contractverlenging voor
+        # Horizon", "het contract met X te verlengen"); read alone it is no award (:func:`_not_won`)
+        ("contract_met", rf"(?:contract|overeenkomst)verlenging (?:voor|met|van) (?:de |het )?(?P<names>{_NAME})"),
+        ("contract_met", rf"(?:contract|overeenkomst)\w* met (?:de |het )?(?P<names>{_NAME}) (?:[\w-]+ ){{0,6}}?(?:te )?verleng(?:en|d|t)\b"),
     ]
     for rule, rx, *need in rules:
         # (branch orgs3: a rule that starts with a name is tried at every word; it is tried only when the words that
@@ -430,7 +460,8 @@ _KIND_WORD = r"[a-z]*(?:bedrijf|koepel|organisatie|instelling|aanbieder|stichtin
 # of names); what follows a head word that is no name ("Jeugdbescherming Plus", "GGZ Jeugd")
 _HEAD_FIRST = r"Jeugdbescherming|Jeugdbeschermers|Zorggroep|Thuiszorg|Praktijk|Psychologenpraktijk|GG[ZzDd]"
 _JOIN = r"(?:van|de|der|den|des|het|voor|&|'t)"  # no "en": "GGZ Delfland en TSN Thuiszorg" are two
-_HEAD_LAST = r"Groep|groep|Zorggroep|Thuiszorg"  # not "Jeugdhulp": "Regiovisie Jeugdhulp", "Inkoopplan Jeugdhulp"
+# (branch orgs4: "Stichting" written last, "William Schrikker Stichting")
+_HEAD_LAST = r"Groep|groep|Zorggroep|Thuiszorg|Stichting"  # not "Jeugdhulp": "Regiovisie Jeugdhulp", "Inkoopplan Jeugdhulp"
 _NOT_NAME = r"(?:Jeugd|Plus|Kinderen|Jongeren|Volwassenen|Wmo|Zorg|Instelling|Instellingen|Aanbieders?|Regio|In|Op|En|Of|De|Het)"
 # words that open a sentence or name a kind of thing, not a provider, before a head word: "Volgens Mutsaersstichting",
 # "Specialistische Jeugdhulp", "Inkoop Jeugdhulp", "Gesloten Jeugdhulp"
@@ -455,6 +486,32 @@ def _shaped(name: str) -> str | None:
     return n if n and not _is_place(n) and not re.match(r"\d", n) else None
 
 
+# branch orgs4: what a party wrote or researched, and the verbs of writing it (rule ``author``)
+_PAPER = (r"(?:handreiking|artikel|rapport|onderzoek|advies|notitie|brochure|analyse|handleiding|evaluatie|factsheet|"
+          r"publicatie)\w*")
+_WROTE = r"(?:geschreven|opgesteld|gemaakt|uitgevoerd|gepubliceerd|uitgebracht)\b"
+# branch orgs4: political parties (a closed class, as the legal forms are): a councillor's "(PvdA)" names no party to
+# the procurement
+_POLITICAL = re.compile(r".*\b(?:VVD|CDA|PvdA|D66|SP|GL|GroenLinks|CU|ChristenUnie|SGP|PVV|PvdD|JA21|BBB|DENK|Volt|FvD|50PLUS|"
+                        r"Lokaal|Leefbaar|Gemeentebelangen|Dorpsbelangen|Burgerbelangen|BurgerBelangen|Progressief|Partij)\b.*"
+                        # and an office, not a body: "Namens de Minister voor Rechtsbescherming"
+                        r"|(?:Minister|Staatssecretaris|Wethouder|Burgemeester|Gedeputeerde|College|Kamerlid)\b.*")
+# a word that names a subject, not a party ("Integratie", "Orthopedagogiek", "Cultuur"), where a list splits a name
+_SUBJECT_WORD = re.compile(r"[A-Z][a-zë]+(?:tie|sie|iek|pie|ing|heid|schap|isme|uur|ogie|ica|ia|ië|zaken)")
+
+
+def _head_role(name: str, default: str) -> str:
+    """The role of a party found by its relation to a person or a text, from its head words (branch orgs4): a court,
+    a buying body (regio, gemeente, regeling, inkoop), an adviser's bureau or platform, else ``default``."""
+    if re.search(r"Rechtbank|Gerechtshof|Raad van State|Raad van Beroep", name):
+        return "court"
+    if re.search(r"(?i:\bregio|gemeente|regeling|\bGR\b|inkoop|samenwerking\b)", name):
+        return "buyer"
+    if re.search(r"(?i:platform|advies|bureau|vereniging|kenniscentrum|instituut)", name):
+        return "adviser"
+    return default
+
+
 ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # a court with its seat, as written: "Rechtbank Den Haag", "Gerechtshof 's-Hertogenbosch", "rechtbank van Haarlem",
     # "de Rotterdamse rechtbank"; "de rechtbank in/te Amsterdam" is read as "rechtbank Amsterdam" (branch orgs1)
@@ -469,7 +526,7 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # branch orgs2: the same bodies written in lower case, then only with their name ("de jeugdhulpregio Noord-Veluwe",
     # "een gemeenschappelijke regeling (GR) Omnibuzz"); the name is written with a capital
     ("buyer", "buyer_office", re.compile(rf"(?<![\w-])(?P<names>(?:jeugdhulpregio|jeugdregio|inkoopbureau|inkooporganisatie|"
-                                         rf"gemeenschappelijke regeling)(?: \(GR\))? (?!(?:{_NOT_NAME})\b){_NAME})")),
+                                         rf"gemeenschappelijke regeling|(?<=[Dd]e )GR)(?: \(GR\))? (?!(?:{_NOT_NAME})\b){_NAME})")),
     ("buyer", "acronym", re.compile(r"\b(?P<names>RIGG|OZJT|H10 Inkoopbureau|GRJR|SOJ|TWO Jeugdhulp)\b")),
     # branch orgs1: a region as a body ("de regio Gooi en Vechtstreek heeft besloten", "De Leidse Regio"); a region
     # name joins its parts with "en" ("Noord-Veluwe en Zeewolde"), which a list of names would split
@@ -482,19 +539,20 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     # branch orgs1: the party asked for advice or that wrote the report ("KPMG is gevraagd om advies", "opgesteld door
     # Deloitte en AKD", "ondersteund door ISD Bollenstreek")
     ("adviser", "advice_by", re.compile(rf"(?:(?P<names>{_ALIST}) (?:is|zijn|werd|werden) (?:\w+ )?gevraagd (?:om |te )?(?:advies|adviseren)|"
-                                        rf"(?:opgesteld|ondersteund|geadviseerd) door (?:de |het )?(?P<names12>{_LIST}))")),
+                                        rf"(?:opgesteld|ondersteund|geadviseerd) door\s+(?:de |het )?(?P<names12>{_LIST}))")),
     ("provider", "incumbent", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij)\s+(?P<names>(?:[Cc]oöperatie|[Ss]tichting) {_NAME})")),
     # branch orgs1: the incumbents named after their kind, also in a list ("De huidige contractpartners, het Leger des
     # Heils en De Jeugd- & Gezinsbeschermers,", "De huidige aanbieder van die zorg, Parlan,")
     ("provider", "incumbent_list", re.compile(rf"huidige (?:aan ?bieder|opdrachtnemer|partij|contractpartner)s?(?: van [a-z ]{{2,30}})?,?\s+"
                                               rf"(?:de |het )?(?P<names>{_LIST})")),
-    ("provider", "legal_form", re.compile(rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie|Vereniging) {_NAME}|{_NAME} B\.V\.)")),
+    # (branch orgs4: the legal form also without its dots, "X BV", "X B.V", "X N.V.")
+    ("provider", "legal_form", re.compile(rf"(?P<names>(?:[Ss]tichting|[Cc]oöperatie|Vereniging) {_NAME}|{_NAME} (?:B\.V\.|N\.V\.|(?:BV|B\.V|NV)\b))")),
     # branch orgs2: a provider known by the shape of its name, without a legal form: a head word of a care organisation
     # before its name ("Jeugdbescherming Noord", "Zorggroep Parlan", "Thuiszorg de Friese Wouden", "GGZ Delfland",
     # "Praktijk voor Kinder- en Jeugdpsychologie Maas en Waal"), after it ("Hartekamp Groep", "TSN Thuiszorg", "Kenter
     # Jeugdhulp"), or inside one capitalised word mid-sentence ("de Mutsaersstichting", "met PLANgroep"); see _shaped
     ("provider", "name_head", re.compile(
-        rf"(?<![\w'’-])(?P<names>(?:{_HEAD_FIRST}) (?:(?:de|van|het) )?(?!{_NOT_NAME}\b){_UP}(?: (?:{_JOIN} ){{0,3}}{_UP}){{0,6}}"
+        rf"(?<![\w'’-])(?P<names>(?:{_HEAD_FIRST}) (?:(?:de|van|het|voor) |Regio (?=[A-Z]))?(?!{_NOT_NAME}\b){_UP}(?: (?:{_JOIN} ){{0,3}}{_UP}){{0,6}}"
         rf"|(?:['’][st] )?{_UP}(?: (?:{_JOIN} ){{0,2}}{_UP}){{0,3}} (?:{_HEAD_LAST})\b"
         rf"|(?:{_UP} )?[A-Z]\w+?(?:stichting|groep)\b)")),
     # branch orgs2: a provider told by its relation to the buyer -- a contract or partnership with it, the work done by
@@ -514,6 +572,24 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
     ("adviser", "interest_body", re.compile(
         rf"(?<![\w-])(?:[Bb]elangen|[Bb]ranche|[Kk]oepel|[Cc]liënten|[Pp]atiënten|[Rr]eizigers|[Oo]uder|[Bb]eroeps|[Jj]ongeren)"
         rf"(?:organisatie|vereniging|platform)s? (?:van )?(?:de |het )?(?P<names>{_LIST})")),
+    # branch orgs4: an organisation named by the part a person plays for it -- speaking or signing on its behalf
+    # ("Namens Wilg tekende de bestuurder"), a person with the organisation in brackets ("Anna Berk (Wilg)", "mevrouw
+    # Berk (directeur De Eik)") -- or by what it wrote or researched ("heeft Divosa een handreiking geschreven", "X doet
+    # onderzoek", "een onderzoek via X"); the role from the name's head word (:func:`_head_role`)
+    ("provider", "on_behalf", re.compile(rf"(?<![\w-])[Nn]amens (?:de |het )?(?P<names14>{_NAME})")),
+    ("provider", "person_org", re.compile(
+        rf"(?P<who>\b(?:[A-Z][a-z]+|[Mm]evrouw|[Mm]eneer|[Dd]e heer) (?:(?:van|de|der|den|ter|ten|van der|van den|van de) )?[A-Z][a-z]+) "
+        rf"\((?:(?i:directeur|directrice|bestuurder|voorzitter|woordvoerder|woordvoerster|manager|medewerker|oprichter|"
+        rf"eigenaar|jurist|advocaat)\s(?:van |bij )?)?(?:de |het )?(?P<names20>{_NAME})\)")),
+    ("adviser", "author", re.compile(
+        rf"(?:heeft|hebben) (?:de |het )?(?P<names21>{_NAME}) (?:[\w-]+ ){{0,3}}?{_PAPER} (?:[\w-]+ ){{0,3}}?{_WROTE}"
+        rf"|(?P<names22>{_NAME}) (?:heeft|hebben) (?:[\w-]+ ){{0,3}}?{_PAPER} (?:[\w-]+ ){{0,3}}?{_WROTE}"
+        rf"|(?P<names23>{_NAME}) (?:doet|deed|deden|doen) (?:[\w-]+ ){{0,2}}?onderzoek\b"
+        rf"|(?:onderzoek|evaluatie|analyse|rapport)\w* (?:[\w-]+ ){{0,4}}?(?:via|door) (?:de |het )?(?P<names24>{_NAME})")),
+    # branch orgs4: a body named as such ("werken samen onder de naam Samen 14"), a bureau named after its kind
+    # ("het bureau Eik", "gastouderbureau Wilg", "advocatenkantoor Beuk")
+    ("provider", "named_as", re.compile(rf"\bonder de naam ['‘\"“]?(?P<names25>{_NAME})")),
+    ("adviser", "kind_bureau", re.compile(rf"(?<![\w-])(?P<kind>[a-z]*bureau|[a-z]+kantoor) (?P<names26>{_NAME})")),
     ("provider", "aanbieder_x", re.compile(rf"{_KIND}(?: als| zoals| [-–]|:)? (?:de |het )?(?P<names>{_LIST})")),
     # branch orgs2: one provider set off by commas after its kind ("En die nieuwe jeugdhulpaanbieder, Horizon, komt er")
     ("provider", "aanbieder_x", re.compile(rf"\b(?:[Dd]e|[Hh]et|[Ee]en|[Dd]ie|[Dd]eze) (?:[a-z]+ )?(?:[Jj]eugdzorg|[Jj]eugdhulp|[Zz]org)?"
@@ -540,7 +616,15 @@ ROLE_PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"|komt voort uit (?:de |het )?(?:{_KIND} )?(?P<names8>{_LIST})"
         rf"|(?P<names9>{_NAME})(?=,? \(?(?:onderdeel|een dochter\w*) van)"
         rf"|waar (?P<names10>{_NAME}) (?:deel|onderdeel|lid) van (?:uit ?maakt|is)"
-        rf"|(?P<names11>{_NAME}),? (?:is )?(?:een|het) (?:samenwerkingsverband|consortium|combinatie) (?:van|tussen) (?:de |het )?(?=[A-Z]))")),
+        rf"|(?P<names11>{_NAME}),? (?:is )?(?:een|het) (?:samenwerkingsverband|consortium|combinatie) (?:van|tussen) (?:de |het )?(?=[A-Z])"
+        # branch orgs4: the party a court proved right or wrong, the one that went to court, the one that lost ("De
+        # rechtbank stelde X in het gelijk", "X werd in het ongelijk gesteld", "X stapte naar de rechter", "X is een
+        # van de partijen die naar de rechter is gestapt", "X kwam als verliezer uit de bus")
+        rf"|\b[Ss]tel(?:t|de|den|len)\b (?:[\w-]+ ){{0,4}}?(?:de |het )?(?P<names15>{_NAME}) in het (?:on)?gelijk"
+        rf"|(?P<names16>{_ALIST}) (?:is|zijn|werd|werden|wordt|worden) (?:[\w-]+ ){{0,4}}in het (?:on)?gelijk gesteld"
+        rf"|(?P<names17>{_ALIST}) (?:stapt|stapte|stapten|stappen|trok|trokken|trekt|trekken) (?:[\w-]+ ){{0,3}}naar de rechter"
+        rf"|(?P<names18>{_ALIST}) (?:is|zijn) (?:een van de (?:[\w-]+ ){{0,2}}die |samen )?naar de rechter (?:is |zijn )?(?:gestapt|gegaan|getrokken)"
+        rf"|(?P<names19>{_NAME})(?:,[^,.\n]{{0,90}},)? (?:[\w-]+ ){{0,4}}?als verliezers? uit de bus)")),
     # branch orgs1: the parties of a court ruling as it names them ("hierna te noemen: Jeugdformaat", "Partijen worden
     # hierna A, B, C en de gemeente genoemd")
     ("provider", "ruling_party", re.compile(rf"[Hh]ierna(?: gezamenlijk)?(?: te noemen)?:? (?:de |het )?(?P<names>{_ALIST})"
@@ -670,8 +754,67 @@ BARE_OFFICES = {"Gemeenschappelijke Regeling", "Gemeenschappelijke regeling", "J
                 "Netwerkorganisatie", "Servicebureau", "Sociale Dienst", "Regionaal Serviceteam"}
 # a Dutch person's name: a first name, a lower-case tussenvoegsel and a surname ("Marion van Olst")
 _PERSON = re.compile(r"[A-Z][a-z]+ (?:van|de|der|den|ter|ten|van der|van den|van de|de la) [A-Z][a-z]+")
-SINGLE_GROUPS = ("names2", "names5", "names6", "names9", "names10", "names11")  # one name, not a list
+SINGLE_GROUPS = ("names2", "names5", "names6", "names9", "names10", "names11", "names14", "names15", "names19",
+                 "names20", "names21", "names22", "names23", "names24", "names25", "names26")  # one name, not a list
 LIST_RULES = ("kind_list", "staff_of", "interest_body", "relation", "aanbieder_x", "consortium", "party_in_procedure", "advice_by", "incumbent_list", "ruling_party", "regio_list")
+
+
+_OFFICE_OF = re.compile(r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\b")
+
+
+def _jeugdregios(text: str, out: list[dict], seen: set[str]) -> None:
+    """A jeugdregio named by its own name, without "regio" before it ("de jeugdhulp-regeling van Holland Rijnland",
+    "West-Brabant West kiest opnieuw voor open house"), is the buying body (branch orgs4; "regio X" is read by
+    ``regio_x``). A region named after a province or a municipality is a place, not named as a body here."""
+    from .places import find_regions
+    for r in find_regions(text):
+        n = r["matched"]
+        if (r["kind"] != "jeugdregio" or " " not in n.strip() and "-" not in n or _is_place(n) or n in _PROVINCES
+                or re.fullmatch(r"[A-Z][\w -]*(?<![^i]e)se", n)):
+            continue  # a place, a province, a regional adjective ("West-Friese")
+        # the first mention that is not "regio X" nor a place ("in Zuid-Limburg", "uit Holland Rijnland")
+        m = next((x for x in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)
+                  if not re.search(r"(?i:regio|\bin|\buit|\bnaar|\bbinnen|\brond|\bheel|\bvan het)\s*$",
+                                   text[max(0, x.start() - 12): x.start()])), None)
+        if not m:
+            continue
+        key = n.casefold()
+        if key in seen or any(k.endswith(" " + key) for k in seen):
+            continue
+        seen.add(key)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        out.append({"name": n, "role": "buyer", "rule": "jeugdregio_name", "sentence": text[line_start:].split("\n")[0][:300]})
+
+
+def _siblings(text: str, out: list[dict], seen: set[str]) -> None:
+    """Coordinated lists (branch orgs4): the other members of a list "A, B en C" in which a party already found as a
+    provider, awardee or adviser is named are parties of the same kind ("Hartekamp Groep, Opvoedpoli, Lijn5 en Kenter
+    Jeugdhulp ondertekenden de brief"); they are providers (an awardee's partner in a list is not said to have won),
+    or advisers beside an adviser. Places, persons and political parties are not members."""
+    anchors = [o for o in out if o["role"] in ("provider", "awardee", "adviser") and len(o["name"]) >= 3]
+    done: set[tuple[int, int]] = set()
+    for o in anchors[:60]:
+        for occ in list(re.finditer(rf"(?<![\w-]){re.escape(o['name'])}(?![\w-])", text))[:5]:
+            ls = text.rfind("\n", 0, occ.start()) + 1
+            le = text.find("\n", occ.end())
+            line = text[ls: le if le >= 0 else len(text)]
+            if len(line) > 2000:
+                continue
+            for m in re.finditer(_ALIST, line):
+                if (ls + m.start(), ls + m.end()) in done or not (m.start() <= occ.start() - ls < m.end()):
+                    continue
+                done.add((ls + m.start(), ls + m.end()))
+                names = _split_names(m.group(0), initial=_initial(text, ls + m.start()))
+                if len(names) < 2 or o["name"].casefold() not in {n.casefold() for n in names}:
+                    continue
+                role = "adviser" if o["role"] == "adviser" else "provider"
+                for n in names:
+                    key = n.casefold()
+                    if (key in seen or _POLITICAL.fullmatch(n) or _PERSON.fullmatch(n) or n in _PROVINCES or len(n) < 3
+                            or _SUBJECT_WORD.fullmatch(n) or _NOT_BODY.search(n)):
+                        continue
+                    seen.add(key)
+                    out.append({"name": n, "role": role, "rule": "list_sibling", "sentence": line.strip()[:300]})
 
 
 def find_organisations(text: str, awardees: list[dict] | None = None,
@@ -744,9 +887,33 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                     continue
                 if rule == "court_name" and " " not in n.strip() and not n.endswith("se rechtbank"):
                     continue  # "Rechtbank" without a seat names no organisation
-                if not n or key in seen or any(k.startswith(key + " ") or key.endswith(" " + k) for k in seen) \
+                # a name already found with more words, or with a lower-case word before it ("de zorgaanbieder X");
+                # branch orgs4: not a longer name that ends in one found ("Jeugdbescherming Regio Amsterdam" after
+                # "Regio Amsterdam")
+                if not n or key in seen or any(k.startswith(key + " ") or key.endswith(" " + k)
+                                               and re.fullmatch(r"(?:[a-zà-ÿ'’-]+ )+", n[: len(n) - len(k)])
+                                               for k in seen) \
                         or n in _STOP or len(n) < 3:
                     continue
+                if rule in ("on_behalf", "person_org", "author", "named_as", "kind_bureau"):  # branch orgs4
+                    before = text[max(0, m.start() - 80): m.start()]
+                    if _POLITICAL.fullmatch(n) or _PERSON.fullmatch(n) or _is_place(n) or _NOT_BODY.search(n) or (
+                            rule == "person_org" and (re.search(r"[A-ZÀ-Ý][\w-]*\s*$", before)  # "Bureau Jeugdzorg (BJZ)"
+                                                      or re.search(r"(?i:minister|staatssecretaris|wethouder|gedeputeerde|"
+                                                                   r"kamerlid|raadslid|fractie\w*|burgemeester|partij)\W+(?:\w+\W+){0,3}$", before)
+                                                      or _SUBJECT_WORD.fullmatch(n)
+                                                      # an abbreviation of the words before: "Interprovinciaal Overleg (IPO)"
+                                                      or re.fullmatch(r"[A-Z][A-Za-z]{1,6}", n) and sum(c.isupper() for c in n) >= 2
+                                                      and n[0] == m.group("who")[0])):
+                        continue  # a party or a portfolio, a person, a place, a law, or an abbreviation of the words before
+                    if rule == "named_as" and re.search(r"(?i:gemeent\w*|regio)\b[^.\n]{0,100}$", text[max(0, m.start() - 120): m.start()]):
+                        role = "buyer"  # "de gemeenten die samenwerken onder de naam X"
+                    elif rule == "kind_bureau":
+                        kind = m.group("kind")
+                        role = ("buyer" if "inkoop" in kind else "provider" if re.search(r"gastouder|zorg|jeugd|hulp|opvang", kind)
+                                else "adviser")
+                    else:
+                        role = _head_role(n, pattern_role)
                 seen.add(key)
                 if rule == "staff_of" and (len(n) < 4 and not n.isupper() or _PERSON.fullmatch(n)):
                     continue  # "bestuurder van Stg." (an abbreviated legal form), a person
@@ -759,6 +926,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
                 line_end = text.find("\n", m.end())
                 out.append({"name": n, "role": role, "rule": rule,
                             "sentence": text[line_start: line_end if line_end > 0 else None][:300]})
+    _jeugdregios(text, out, seen)
+    _siblings(text, out, seen)
+
     def forms_of(name: str) -> set[str]:
         plain = re.sub(r"\s*\([^)]*\)", "", name)
         return {plain, "Den Haag"} if name == "'s-Gravenhage" else {plain}
@@ -771,9 +941,17 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
         name = mun["name"]
         for form in forms_of(name):
             m = re.search(rf"\b[Gg]emeente(?:n|s)?\s+(?:(?:{item})(?:,\s+|\s+en\s+)){{0,30}}" + re.escape(form) + r"\b", text)
+            rule = "gemeente_x"
+            if not m:
+                # branch orgs4: the municipality of an office holder or its board ("wethouder Johan Coes van
+                # Hellendoorn", "het college van Ede", "de gemeenteraad van Rijswijk") is a buyer too
+                m = _OFFICE_OF.search(text) and re.search(
+                    r"\b(?:[Ww]ethouder|[Bb]urgemeester|[Cc]ollege|[Gg]emeenteraad)\s+(?:[A-Z][\w.'-]*\s+){0,4}van\s+"
+                    + re.escape(form) + r"(?![\w-])", text)
+                rule = "office_of"
             if m and f"gemeente {name}".casefold() not in seen:
                 seen.add(f"gemeente {name}".casefold())
-                out.append({"name": f"gemeente {name}", "role": "buyer", "rule": "gemeente_x",
+                out.append({"name": f"gemeente {name}", "role": "buyer", "rule": rule,
                             "sentence": text[text.rfind(chr(10), 0, m.start()) + 1:][:300].split("\n")[0]})
                 break
     # branch orgs2: a municipality that acts as the buyer without the word "gemeente" before its name -- the place of a
@@ -781,7 +959,9 @@ def find_organisations(text: str, awardees: list[dict] | None = None,
     # start de inkoop"), and municipalities listed as the ones who buy together ("Vanaf 2023 gaan A, B en C samen ...",
     # "A, B en C kopen gezamenlijk jeugdzorg in", "Naast A doen ook mee: B, C en D")
     if others:
-        names = "|".join(re.escape(f) for f in others)
+        # (branch orgs4: a name's article written in lower case inside a list, "Utrecht, de Ronde Venen en de Bilt")
+        names = "|".join(re.sub(r"^(?:De|Het)\\ ", lambda a: f"[{a.group(0)[0]}{a.group(0)[0].lower()}]{a.group(0)[1:]}", re.escape(f))
+                         for f in others)
         lst = rf"(?:{names})(?:,\s+(?:de |het )?(?:{names})){{0,30}},?\s+en\s+(?:de |het )?(?:{names})"
         acts = [(m, m.group("m"), "dateline") for m in re.finditer(
             rf"\A\s*(?P<m>(?i:{names})) [–-] [^.\n]{{0,60}}?\b(?:[Hh]et college|[Dd]e gemeente)\b(?!raad)", text)]

@@ -29,9 +29,8 @@ def organisations(text: str) -> dict[str, str]:
     ("Zonnehof, een van de winnaars van de aanbesteding, vond de tarieven te laag.", ["Zonnehof"]),
     # the idiom of winning
     ("Bekend werd dat Zonnehof de aanbesteding in 2019 aan het langste eind trok.", ["Zonnehof"]),
-    # a contract with a named party, extended or closed
-    ("De raad stemde in met de contractverlenging voor Zonnehof.", ["Zonnehof"]),
-    ("Het college besloot het contract met Zonnehof voor twee jaar te verlengen.", ["Zonnehof"]),
+    # a contract with a named party, closed (branch orgs4: a contract only extended names no award, as the corpus
+    # README's gold rule says -- see test_organisations_orgs4.py)
     ("Het contract dat met Zonnehof „op basis van objectieve criteria\" is gesloten, blijft staan.", ["Zonnehof"]),
     ("Zeven gemeenten hebben afspraken gemaakt met jeugdhulpaanbieder Zonnehof.", ["Zonnehof"]),
     # a partnership entered with named providers, the article before a later name kept in the list
