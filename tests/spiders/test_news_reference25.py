@@ -10,6 +10,8 @@ import json
 import sqlite_utils
 
 from tenderarchive.exitcodes import ExitCode
+from tests import forkcli
+from tests.conftest import ROOT
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, redirecting, registry
 from tests.spiders.test_news_reference19 import S1_OPENING, split_page
@@ -56,13 +58,16 @@ def test_a_feed_address_answering_a_page_that_names_its_feed_is_read_through_tha
     and its old address sends to the news page: that page names its feed in its head (feed autodiscovery, as every
     feed reader reads it). The crawl recorded "no feed: the address answered an HTML page" on every run, partial,
     and none of the feed's items was found. The feed it names is read (its comments feed is not), the item archived,
-    the crawl complete."""
+    the crawl complete, and its replay (``reparse``) reads the same."""
     routes = {"/nieuws": news_page(ADVERTISED), "/nieuws/rss": feed}
     done, base, db, log = crawl(tmp_path, routes, {}, ["nieuws"])
     assert done.returncode == 0, done.stderr[-3000:]
     assert next(db["crawls"].rows)["status"] == "complete"
     assert [a["url"] for a in db["articles"].rows] == [base + SLUG[1:]]
     assert "/comments/feed/" not in log
+    rebuilt = forkcli.run(["reparse", "--db", str(tmp_path / "archive.db")], cwd=ROOT, timeout=300)  # server gone
+    assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert [a["url"] for a in sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows] == [base + SLUG[1:]]
 
 
 def test_a_feed_moved_behind_a_redirect_to_the_news_page_is_read_at_its_new_address(tmp_path):
