@@ -154,6 +154,24 @@ def test_an_entry_that_is_no_mapping_lists_the_fields_of_one():
                                      "base_url")
 
 
+@pytest.mark.parametrize("written,says", [
+    (["Leidendorp"], "unknown municipality 'Leidendorp' (did you mean 'Leiderdorp'"),
+    ("Heerlen, Landgraaf, Voerendaal", "'Heerlen, Landgraaf, Voerendaal' is one name to YAML; write a list: "
+                                        "[Heerlen, Landgraaf, Voerendaal]"),
+])
+def test_a_municipality_the_reference_does_not_know_is_an_error_with_the_name_meant(written, says):
+    """A typo, or the names written as one string (YAML's one name): taken as written, ``--site Landgraaf`` then
+    named no site of the registry."""
+    message = error_for(municipalities=written)
+    assert message.startswith('sources.yaml: entry 2 ("heerlen"): field "municipalities[0]": ' + says)
+
+
+def test_municipalities_are_kept_as_written_when_the_reference_knows_them():
+    """A CBS name, an alias, a GM code, a merged municipality's old name, an ambiguous name: each as written."""
+    written = ["Heerlen", "Den Bosch", "GM0917", "Weesp", "Bergen"]
+    assert parse_sources(registry_with(municipalities=written))[1].municipalities == tuple(written)
+
+
 def test_the_documented_example_entry_loads_as_written():
     """The entry in the module's docstring is what a user adding a site copies: it loads as written."""
     import textwrap
