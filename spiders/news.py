@@ -1427,7 +1427,9 @@ class NewsSpider(BaseSpider):
                                          meta={"site": site, "advertised_by": asked})
                 return
             landed = f" at {response.url}" if response.url != asked else ""
-            self.record_error(asked, f"no feed: the address answered an HTML page{landed} ({page!r})")
+            named = f"; the page that the registry's feed {response.meta['advertised_by']} answered named it as " \
+                "its feed" if response.meta.get("advertised_by") else ""
+            self.record_error(asked, f"no feed: the address answered an HTML page{landed} ({page!r}){named}")
             return
         try:
             root = feed_root(response)

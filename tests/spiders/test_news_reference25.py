@@ -88,3 +88,16 @@ def test_a_page_that_names_only_the_feed_that_sent_it_there_or_another_sites_is_
     assert [(e["url"], e["error"]) for e in errors] == [
         (f"{base}feed/", f"no feed: the address answered an HTML page at {base} ('Nieuws - Gemeente Voorbeeld')")]
     assert log.count("/feed/") == 1
+
+
+def test_a_feed_a_page_names_that_answers_an_html_page_too_names_the_registrys_feed(tmp_path):
+    """The page names a feed that the site switched off too (it answers the home page): the error says which
+    registry feed led there, not only the address the page named."""
+    head = "<link rel='alternate' type='application/rss+xml' href='/?feed=rss2'>"
+    done, base, db, log = crawl(tmp_path, {"/nieuws": news_page(head), "/": news_page("")},
+                                {"/?feed=rss2": "/"}, ["nieuws"])
+    errors = json.loads(next(db["crawls"].rows)["errors"])
+    assert [(e["url"], e["error"]) for e in errors] == [
+        (f"{base}?feed=rss2", f"no feed: the address answered an HTML page at {base} ('Nieuws - Gemeente Voorbeeld'); "
+                              f"the page that the registry's feed {base}nieuws answered named it as its feed")]
+    assert log.count("/?feed=rss2") == 1
