@@ -7,7 +7,8 @@ than news. For every enabled site it
 discovers article URLs through the configured methods:
 
 - ``feeds``: RSS 2.0 ``<item><link>`` (else its permalink ``<guid>``), RSS 1.0 (RDF) items and
-  Atom ``<entry><link href>`` (relative to ``xml:base``);
+  Atom ``<entry><link href>`` (relative to ``xml:base``); a feed address answering an HTML page that names its
+  feeds in its head (:func:`advertised_feeds`, feed autodiscovery) is read through them;
 - ``sitemaps`` and ``robots_sitemaps`` (XML, or the protocol's text form, one URL a line: :func:`text_sitemap`;
   the ``Sitemap:`` lines of robots.txt; when it names
   none or is missing, the CMS's sitemap at its usual address: ``/wp-sitemap.xml``, ``/sitemap.xml``):
@@ -333,6 +334,42 @@ def html_answer(response) -> str | None:
         return None
     title = re.search(rb"<title[^>]*>(.*?)</title", response.body[:1 << 16], re.I | re.S)
     return " ".join(html.unescape(title.group(1).decode("utf-8", "replace")).split())[:80] if title else ""
+
+
+#: The media types of a page's ``<link rel="alternate">`` that name a feed (RSS Advisory Board, "RSS Autodiscovery").
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+#: A feed of a page's comments (WordPress's "Reacties feed", ``/comments/feed/``, a post's ``/feed/`` of its
+#: comments): its items are comments, not news.
+_COMMENTS_FEED = re.compile(r"(?:^|/)(?:comments?|reacties)(?:/|$)|\b(?:comments?|reacties)\b", re.I)
+#: Feeds read from one page's autodiscovery links at most.
+MAX_ADVERTISED_FEEDS = 5
+
+
+def advertised_feeds(response) -> list[str]:
+    """The feeds an HTML page names in its ``<head>`` (``<link rel="alternate" type="application/rss+xml"
+    href>``, Atom's and RDF's too: feed autodiscovery, as every feed reader and browser reads it), absolute, in
+    page order, its comments feeds left out (:data:`_COMMENTS_FEED`), at most :data:`MAX_ADVERTISED_FEEDS`.
+    A site's news page or home page is where a user adding the site finds its "RSS" (news-sites.md §2.1:
+    WordPress's ``/feed/``, a category's archive URL + ``/feed``; other CMSs name theirs so too)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(response.body)
+    except (etree.ParserError, ValueError):
+        return []
+    feeds: list[str] = []
+    for link in tree.xpath("//link[@href and @type]"):
+        rel = (link.get("rel") or "").lower().split()
+        if "alternate" not in rel or link.get("type").split(";")[0].strip().lower() not in FEED_TYPES:
+            continue
+        href = link.get("href").strip()
+        try:
+            url = http_url(urljoin(response.url, href))
+        except ValueError:
+            continue
+        if url and url not in feeds and not _COMMENTS_FEED.search(f"{urlsplit(url).path} {link.get('title') or ''}"):
+            feeds.append(url)
+    return feeds[:MAX_ADVERTISED_FEEDS]
 
 
 _CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.S)
@@ -1375,8 +1412,24 @@ class NewsSpider(BaseSpider):
         page = html_answer(response)
         if page is not None:
             asked = (response.meta.get("redirect_urls") or [response.url])[0]
+            # a page that names its feeds (feed autodiscovery): the registry gave the news page, or the feed moved
+            # and its old address sends there; read the feeds it names on the site's hosts, one level, none asked
+            hosts, seen = site_hosts(site), {*(response.meta.get("redirect_urls") or ()), response.url}
+            feeds = [] if response.meta.get("advertised_by") else [
+                url for url in advertised_feeds(response)
+                if url not in seen and (urlsplit(url).hostname or "").lower() in hosts]
+            if feeds:
+                self.logger.info("the feed address %s answered an HTML page that names its feeds: reading %s",
+                                 asked, ", ".join(feeds))
+                self.crawler.stats.inc_value("news/feed_advertised", len(feeds))
+                for url in feeds:
+                    yield scrapy.Request(url, self.parse_feed, errback=self.errback,
+                                         meta={"site": site, "advertised_by": asked})
+                return
             landed = f" at {response.url}" if response.url != asked else ""
-            self.record_error(asked, f"no feed: the address answered an HTML page{landed} ({page!r})")
+            named = f"; the page that the registry's feed {response.meta['advertised_by']} answered named it as " \
+                "its feed" if response.meta.get("advertised_by") else ""
+            self.record_error(asked, f"no feed: the address answered an HTML page{landed} ({page!r}){named}")
             return
         try:
             root = feed_root(response)

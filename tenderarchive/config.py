@@ -11,7 +11,10 @@ all of them:
   refused, not expanded: PyYAML has no option for that, hence one pass over its events);
 - :func:`validate` checks the data against a model and turns pydantic's errors into
   one line that names the file, the entry and the field, e.g.
-  ``sources.yaml: entry 3 ("heerlen"): field "discovery.sitemaps[0]": must be a URL``.
+  ``sources.yaml: entry 3 ("heerlen"): field "discovery.sitemaps[0]": must be a URL``, in the file's
+  words (:func:`message`): an unknown field with the field meant (``did you mean "feeds"?``, or the
+  section it belongs under), a value of the wrong kind with what to write (``must be a mapping of
+  fields (urls, next, max_pages), not text ('nieuws')``), never pydantic's class and type names.
 
 Every problem raises the caller's error class (a ``ValueError``), so the CLI reports
 it as a bad argument.
@@ -19,8 +22,9 @@ it as a bad argument.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -116,12 +120,72 @@ def field_path(loc: tuple) -> str:
     return out or "(entry)"
 
 
-def message(error: dict) -> str:
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field's annotation declares (``ListingSpec | None``, ``list[SiteSpec]``,
+    ``Annotated[...]``), else None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        if (found := _model_in(arg)) is not None:
+            return found
+    return None
+
+
+def model_at(model: type[BaseModel] | None, loc: tuple) -> type[BaseModel] | None:
+    """The model that validates the value at ``loc`` (list indexes skipped), else None."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part)) if model is not None else None
+        model = _model_in(field.annotation) if field is not None else None
+    return model
+
+
+#: What a value of the wrong kind should have been, in the words of the file (pydantic's own say "a valid
+#: dictionary or instance of ListingSpec", "a valid tuple": the class and the Python type, not what to write).
+_KINDS = {"tuple_type": "a list, e.g. [a, b]", "list_type": "a list, e.g. [a, b]", "string_type": "text",
+          "dict_type": "a mapping of names to values", "int_type": "a whole number", "int_parsing": "a whole number",
+          "float_type": "a number", "float_parsing": "a number", "bool_type": "true or false",
+          "bool_parsing": "true or false"}
+
+
+def _written(value: Any) -> str:
+    """How the wrong value was written: its kind and a short quote."""
+    kind = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", type(None): "empty"}.get(
+        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__)
+    return kind if value is None else f"{kind} ({' '.join(repr(value).split())[:40]})"
+
+
+def _fields(model: type[BaseModel]) -> str:
+    return ", ".join(model.model_fields)
+
+
+def message(error: dict, model: type[BaseModel] | None = None) -> str:
+    """One line saying what is wrong with a value, in the file's words: an unknown field with the field meant
+    (a close name, or the section it belongs in), a value of the wrong kind with what to write instead.
+    ``model``: the file's model, to name the fields where the error stands."""
     text = error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    loc = tuple(error.get("loc") or ())
     if error["type"] == "extra_forbidden":
-        return "unknown field"
+        parent = model_at(model, loc[:-1])
+        if parent is None or not loc:
+            return "unknown field"
+        name = str(loc[-1])
+        close = difflib.get_close_matches(name.casefold(), list(parent.model_fields), n=1, cutoff=0.75)
+        home = next((f for f, info in parent.model_fields.items()
+                     if (inner := _model_in(info.annotation)) is not None and name in inner.model_fields), None)
+        if home is not None:
+            return f'unknown field here; "{name}" belongs under "{home}" ({home}: {{{name}: ...}})'
+        hint = f'did you mean "{close[0]}"? ' if close else ""
+        return f"unknown field ({hint}fields here: {_fields(parent)})"
     if error["type"] == "missing":
         return "required"
+    if error["type"] in ("model_type", "model_attributes_type"):
+        inner = model_at(model, loc)
+        fields = f" ({_fields(inner)})" if inner is not None else ""
+        return f"must be a mapping of fields{fields}, not {_written(error.get('input'))}"
+    if error["type"] in _KINDS:
+        return f"must be {_KINDS[error['type']]}, not {_written(error.get('input'))}"
     return text
 
 
@@ -146,4 +210,4 @@ def validate(model: type[M], data: Any, error: type[ValueError] = ConfigError, w
         field = field_path(loc)
         if isinstance(cause, FieldError):
             field = f"{field}.{cause.field}" if loc else cause.field
-        raise error(f'{where}: field "{field}": {message(first)}') from None
+        raise error(f'{where}: field "{field}": {message(first, model)}') from None

@@ -6,11 +6,11 @@ with a top-level ``sites:`` list.  One entry per site::
     - name: leiderdorp                 # slug id: [a-z0-9][a-z0-9_-]*, unique
       title: Gemeente Leiderdorp
       base_url: https://www.leiderdorp.nl/
-      municipalities: [Leiderdorp]     # CBS names; and/or
+      municipalities: [Leiderdorp]     # CBS names (an alias, a GM code: checked); and/or
       region: JZ18 Holland Rijnland    # jeugdregio or sub-region ("MVS", "Leidse regio")
       cms: iprox                       # iprox | wordpress | typo3 | drupal | other (optional)
       discovery:                       # at least one method, or living_pages
-        feeds: [feed/]                 # RSS/Atom URLs
+        feeds: [feed/]                 # RSS/Atom URLs, or a page naming its feeds in its <head>
         sitemaps: [sitemap.xml]        # sitemap or sitemap-index URLs
         robots_sitemaps: true          # also read "Sitemap:" lines in robots.txt (none, or
                                        # no robots.txt: the CMS's /sitemap.xml, /wp-sitemap.xml)
@@ -299,12 +299,35 @@ def _text(value: Any) -> str:
     return value.strip()
 
 
+def _municipality(value: str) -> str:
+    """A municipality's name as written, when :mod:`tenderarchive.reference` knows it (a CBS name, an alias such as
+    "Den Bosch", a GM code, a merged municipality's old name; an ambiguous one such as "Bergen" too), else an error
+    with the names meant. A typo ("Leidendorp"), or several names in one string ("Leiden, Leiderdorp", which YAML
+    reads as one name), was taken as written: ``--site Leiderdorp`` then named no site of the registry."""
+    from tenderarchive import reference
+
+    if reference.municipality(value) is not None:
+        return value
+    keys = reference.load().municipality_keys
+    key = reference.normalise(value)
+    if key in keys:  # ambiguous: a name of two municipalities
+        return value
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) > 1 and all(reference.municipality(p) is not None for p in parts):
+        raise ValueError(f"{value!r} is one name to YAML; write a list: [{', '.join(parts)}]")
+    import difflib
+
+    names = {row["name"] for row in reference.load().municipalities.values()}
+    close = difflib.get_close_matches(value, sorted(names), n=3, cutoff=0.75)
+    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+    raise ValueError(f"unknown municipality {value!r}{hint}; use a CBS name (tenderarchive/data/municipalities.csv)")
+
+
 Url = Annotated[str, BeforeValidator(_url)]
 Urls = Annotated[tuple[Url, ...], BeforeValidator(_as_list)]
 Selector = Annotated[str, BeforeValidator(_selector)]
 Flag = Annotated[bool, BeforeValidator(_flag)]
 Regexes = Annotated[tuple[Annotated[str, BeforeValidator(_regex)], ...], BeforeValidator(_as_list)]
-Names = Annotated[tuple[Annotated[str, AfterValidator(_text)], ...], BeforeValidator(_as_list)]
 
 
 class ListingSpec(Strict):
@@ -344,7 +367,8 @@ class SiteSpec(Strict):
     name: Annotated[str, BeforeValidator(_slug)]
     title: Annotated[str, BeforeValidator(_text)]
     base_url: Annotated[str, BeforeValidator(_absolute_url)]
-    municipalities: Names = ()
+    municipalities: Annotated[tuple[Annotated[str, AfterValidator(_text), AfterValidator(_municipality)], ...],
+                              BeforeValidator(_as_list)] = ()
     region: Annotated[str, AfterValidator(_text)] | None = None
     cms: Annotated[Literal[CMS_FAMILIES], BeforeValidator(
         lambda v: v if v is None or v in CMS_FAMILIES else _fail(f"must be one of {', '.join(CMS_FAMILIES)}"))] | None = None

@@ -113,6 +113,78 @@ def test_error_names_entry_and_field(changes, field, problem):
     assert problem in message
 
 
+@pytest.mark.parametrize("changes,field,says", [
+    ({"discovery__feed": ["feed/"]}, "discovery.feed", ['did you mean "feeds"?', "feeds, sitemaps"]),
+    ({"discovery__listing": {"url": ["nieuws"]}}, "discovery.listing.url", ['did you mean "urls"?']),
+    ({"feeds": ["feed/"]}, "feeds", ['"feeds" belongs under "discovery"']),
+    ({"listing": {"urls": ["nieuws"]}}, "listing", ['"listing" belongs under "discovery"']),
+    ({"selectors": {"lead": ".intro"}}, "selectors.lead", ["fields here: title, date, body"]),
+])
+def test_a_mistyped_field_names_the_field_meant(changes, field, says):
+    """A user adding a site writes ``feed:`` for ``feeds:``, or the feeds beside ``discovery`` instead of in it:
+    "unknown field" alone left them to read the module's source for the names there are."""
+    message = error_for(**changes)
+    assert message.startswith(f'sources.yaml: entry 2 ("heerlen"): field "{field}": unknown field')
+    for words in says:
+        assert words in message
+
+
+@pytest.mark.parametrize("changes,field,says", [
+    ({"discovery__listing": "inwoner/nieuws"}, "discovery.listing",
+     "must be a mapping of fields (urls, next, max_pages), not text ('inwoner/nieuws')"),
+    ({"discovery": ["feed/"]}, "discovery", "must be a mapping of fields (feeds, sitemaps, robots_sitemaps"),
+    ({"discovery__sitemaps": True}, "discovery.sitemaps", "must be a list, e.g. [a, b], not true/false"),
+    ({"discovery__openpub": True}, "discovery.openpub", "must be a list, e.g. [a, b], not true/false"),
+    ({"selectors": "h1"}, "selectors", "must be a mapping of fields (title, date, body), not text ('h1')"),
+    ({"region": ["JZ41"]}, "region", "must be text, not a list (['JZ41'])"),
+])
+def test_a_value_of_the_wrong_kind_says_what_to_write(changes, field, says):
+    """``listing: inwoner/nieuws`` (the URL where the docs nest ``urls:``), ``sitemaps: true``: the error said
+    pydantic's "Input should be a valid dictionary or instance of ListingSpec" or "a valid tuple", a class and a
+    Python type the file never shows, not what to write."""
+    message = error_for(**changes)
+    assert message.startswith(f'sources.yaml: entry 2 ("heerlen"): field "{field}": {says}')
+    assert "Input should" not in message and "Spec" not in message
+
+
+def test_an_entry_that_is_no_mapping_lists_the_fields_of_one():
+    with pytest.raises(SourceRegistryError) as exc:
+        parse_sources({"sites": [copy.deepcopy(OTHER), "heerlen"]}, "sources.yaml")
+    assert str(exc.value).startswith('sources.yaml: entry 2: field "(entry)": must be a mapping of fields (name, title, '
+                                     "base_url")
+
+
+@pytest.mark.parametrize("written,says", [
+    (["Leidendorp"], "unknown municipality 'Leidendorp' (did you mean 'Leiderdorp'"),
+    ("Heerlen, Landgraaf, Voerendaal", "'Heerlen, Landgraaf, Voerendaal' is one name to YAML; write a list: "
+                                        "[Heerlen, Landgraaf, Voerendaal]"),
+])
+def test_a_municipality_the_reference_does_not_know_is_an_error_with_the_name_meant(written, says):
+    """A typo, or the names written as one string (YAML's one name): taken as written, ``--site Landgraaf`` then
+    named no site of the registry."""
+    message = error_for(municipalities=written)
+    assert message.startswith('sources.yaml: entry 2 ("heerlen"): field "municipalities[0]": ' + says)
+
+
+def test_municipalities_are_kept_as_written_when_the_reference_knows_them():
+    """A CBS name, an alias, a GM code, a merged municipality's old name, an ambiguous name: each as written."""
+    written = ["Heerlen", "Den Bosch", "GM0917", "Weesp", "Bergen"]
+    assert parse_sources(registry_with(municipalities=written))[1].municipalities == tuple(written)
+
+
+def test_the_documented_example_entry_loads_as_written():
+    """The entry in the module's docstring is what a user adding a site copies: it loads as written."""
+    import textwrap
+
+    from tenderarchive import sources
+
+    doc = sources.__doc__
+    example = textwrap.dedent(doc[doc.index("    - name: leiderdorp"):doc.index("``allow``/``deny``")])
+    (site,) = parse_sources(yaml.safe_load(example), "sources.yaml")
+    assert site.discovery.methods == ["feeds", "sitemaps", "robots_sitemaps", "listing", "openpub"]
+    assert site.discovery.listing.urls == ("https://www.leiderdorp.nl/inwoner/nieuws",)
+
+
 @pytest.mark.parametrize("field,pattern", [
     ("allow", "https://www.heerlen.nl/inkoopjeugdhulp"), ("allow", r"^https?://(www\.)?heerlen\.nl/nieuws/"),
     ("allow", r"^www\.heerlen\.nl/"), ("allow", "heerlen.nl/nieuws/"), ("deny", "//www.heerlen.nl/zoeken"),
