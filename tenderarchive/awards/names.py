@@ -73,6 +73,9 @@ def _fold(text: str) -> str:
 
 
 MAX_NAME = 300  # characters of a name that are folded
+#: raised when :func:`name_key` folds a name differently: it is part of the archive's schema fingerprint
+#: (``store/schema.py``), so an archive opened after the change has its winners re-keyed (2: a seat after the name)
+NAME_KEY_VERSION = 2
 
 _PLACE_WORDS = r"(?:['’]s[\s\-])?[^\W\d_][\w'’./]*(?:[\s\-]+[^\W\d_][\w'’./]*){0,3}"  # "'s-Hertogenbosch", "a/d"
 #: "… gevestigd te Leiden", ", statutair gevestigd in Leiden", "(gevestigd te Leiden)", "… te Leiden"
