@@ -85,3 +85,43 @@ def test_an_archive_keyed_before_seats_were_folded_is_re_keyed_on_opening(serve_
         ("name:jeugdzorg oost leiden", "name:jeugdzorg oost")]
     assert [r["organisation_id"] for r in db.query(
         "select organisation_id from organisations where kind = 'provider'")] == ["name:jeugdzorg oost"]
+
+
+def test_a_package_lot_titled_without_the_perceel_number_the_notice_writes_is_the_notices_lot(serve_api, crawl,
+                                                                                                tmp_path):
+    """Reference §2.3 (section 5: "5.1 Perceel: LOT-nnnn" and its "Titel"; an eForms notice may number its lots from
+    LOT-0000) and §6.3/§8.8 (the package's lots are "1", "2"; link a release to the API's notices, do not count a
+    procedure twice): the contract notice crawled from the API titles its lots "Perceel 1 – Ambulante jeugdhulp" and
+    "Perceel 2 – Jeugd GGZ" (LOT-0000, LOT-0001), the 2021 package "Ambulante jeugdhulp" and "Jeugd GGZ" and awards
+    "2". The procedure had four lots, the package's award on a lot of its own, the notice's lot never awarded."""
+    from tests.awards.test_html_shapes import eforms, h1, h2
+    from tests.fixtures.awards.make_fixtures import JEUGD, amount, release, row, supplier
+    from tests.spiders.test_award_variants_crawl import publication
+    from tests.spiders.test_awards_crawl import scrapy_ocds
+    from tests.spiders.test_tenderned_ocds import datasets
+
+    contract = publication(template(), 976401, 976400, "AAO", "competition", "2024-06-01", "Jeugdhulp Rijnstad", eforms(
+        h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("5. Perceel"),
+        h2("5.1 Perceel: LOT-0000"), row("Titel", "Perceel 1 – Ambulante jeugdhulp"),
+        amount("Geraamde waarde exclusief btw", "500 000"),
+        h2("5.1 Perceel: LOT-0001"), row("Titel", "Perceel 2 – Jeugd GGZ"),
+        amount("Geraamde waarde exclusief btw", "700 000")))
+    server = serve_api([contract], datasets=datasets(tmp_path / "ds", {"2021": [release(
+        "ocds-1l04xe-976400", "976402", "2021-11-01", "Jeugdhulp Rijnstad", JEUGD,
+        lots=[("1", "Ambulante jeugdhulp"), ("2", "Jeugd GGZ")], parties=[supplier("01234567", "Jeugdzorg Oost B.V.")],
+        awards=[{"id": "a2", "status": "active", "relatedLots": ["2"],
+                 "suppliers": [{"id": "01234567", "name": "Jeugdzorg Oost B.V."}],
+                 "value": {"amount": 650000, "currency": "EUR"}}])]}))
+    done = crawl(server.api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    backfill = scrapy_ocds(done.db_path, server.datasets_url)
+    assert backfill.returncode == 0, backfill.stderr[-3000:]
+    db = sqlite_utils.Database(done.db_path)
+    assert sorted((r["lot_id"], r["title"], r["awarded"], r["estimated_cents"]) for r in db.query(
+        "select * from lots where procurement_id = 'TN976400'")) == [
+        ("LOT-0000", "Perceel 1 – Ambulante jeugdhulp", None, 50000000),
+        ("LOT-0001", "Perceel 2 – Jeugd GGZ", 1, 70000000)]
+    assert [(r["lot_id"], r["source_lot_id"], r["value_cents"]) for r in db.query(
+        "select * from awards where procurement_id = 'TN976400'")] == [("LOT-0001", "2", 65000000)]
+    (summary,) = db.query("select percelen, gunningen from summary_procurements where procurement_id = 'TN976400'")
+    assert summary == {"percelen": 2, "gunningen": 1}
