@@ -125,3 +125,31 @@ def test_a_package_lot_titled_without_the_perceel_number_the_notice_writes_is_th
         "select * from awards where procurement_id = 'TN976400'")] == [("LOT-0001", "2", 65000000)]
     (summary,) = db.query("select percelen, gunningen from summary_procurements where procurement_id = 'TN976400'")
     assert summary == {"percelen": 2, "gunningen": 1}
+
+
+def test_an_older_form_award_printing_a_value_and_then_a_range_counts_its_value(serve_api, crawl):
+    """Reference §3.1 (V.2.4 and II.1.7 print "Laagste offerte … / Hoogste offerte … meegerekend" *instead of* a value)
+    and §4 "Ranges" (neither end is the award value): an older-form award notice crawled from the API prints the lot's
+    "Totale waarde van de opdracht/het perceel: 1 800 000,00" and then a range. The range replaced the value: the award
+    had no value, and `aanbieders` gave its winner one award worth nothing. The value is the award's, the range named
+    in the notice's problems."""
+    from tests.awards.test_html_standard import RANGE, VALUE, standard_notice
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+
+    html = standard_notice([f"Waarde: {VALUE}", RANGE, "Munt: EUR"],
+                           [f"Totale waarde van de opdracht/het perceel: {VALUE}", RANGE, "Munt: EUR"])
+    done = crawl(serve_api([award(template(), 960254, html)]).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    (row,) = db.query("select a.value_cents, a.value_raw, r.total_awarded_cents, r.problems from awards a "
+                      "join notice_results r on r.publication_id = a.publication_id")
+    assert (row["value_cents"], row["value_raw"], row["total_awarded_cents"]) == (180000000, VALUE, 180000000)
+    assert "not the range" in row["problems"]
+    datasette = Server(done.db_path)
+    try:
+        listed = {r["aanbieder_id"]: (r["gunningen"], r["waarde_gunningen_cents"])
+                  for r in rows(datasette, "aanbieders")}
+    finally:
+        datasette.stop()
+    assert listed == {"name:berkel b": (1, 180000000)}
