@@ -305,12 +305,23 @@ def excl_vat_first(kept: Amount | None, new: Amount | None) -> Amount | None:
     """The amount to keep where one field (a winner's tender value, a lot's value, a total) is printed twice, once
     exclusive and once inclusive of VAT: the archive's values are exclusive of it (eForms BT-720, V.2.4 "exclusief
     btw", reference §2.3/§3.1), so a VAT-inclusive amount never replaces an exclusive one read before it, in
-    whichever order they are printed; otherwise the later amount is kept, as before."""
+    whichever order they are printed. A range ("Laagste offerte: … / Hoogste offerte: …") never replaces a value read
+    before it: it is printed instead of a value (reference §3.1, §4 "Ranges": neither end is the award value), so
+    where both are printed the value is the value, in whichever order (:func:`range_beside_value`); otherwise the
+    later amount is kept, as before."""
     if new is None or kept is None or kept.missing or (kept.cents is None and not kept.is_range):
         return new
     if includes_vat(new) and not includes_vat(kept):
         return kept
+    if range_beside_value(kept, new):
+        return kept
     return new
+
+
+def range_beside_value(kept: Amount | None, new: Amount | None) -> bool:
+    """True when ``new`` is a range and ``kept`` a value (not a placeholder, a rate or a range) read before it."""
+    return new is not None and new.is_range and kept is not None and not kept.is_range \
+        and kept.value_cents is not None
 
 
 def cents_to_text(cents: int | None) -> str | None:

@@ -15,7 +15,7 @@ import re
 
 from lxml import etree
 
-from tenderarchive.awards.amounts import excl_vat_first, includes_vat, parse_amount
+from tenderarchive.awards.amounts import excl_vat_first, includes_vat, parse_amount, range_beside_value
 from tenderarchive.awards.names import kvk_number
 from tenderarchive.awards.html import (_clean, _finish, _lot, _norm, currency_like, parse_notice_date, party_name,
                                       tender_count)
@@ -396,7 +396,9 @@ class EFormsReader:
         """``target[key] = amount``, but a value printed twice, exclusive and inclusive of VAT ("… Euro" and "… Euro
         incl. btw"), keeps the exclusive one whichever comes last (:func:`excl_vat_first`), the other named."""
         kept = excl_vat_first(target.get(key), amount)
-        if kept is not amount and includes_vat(amount):
+        if kept is not amount and range_beside_value(target.get(key), amount) and not includes_vat(amount):
+            self.problems.append(f"two values for {key!r}: kept {kept.raw!r:.60}, not the range {amount.raw!r:.80}")
+        elif kept is not amount and includes_vat(amount):
             while self.problems and "includes VAT" in self.problems[-1]:
                 self.problems.pop()  # said of the amount just read, which is not stored
             self.problems.append(f"two values for {key!r}: kept {kept.raw!r:.60} (excl. btw), "

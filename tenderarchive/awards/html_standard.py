@@ -18,7 +18,8 @@ from dataclasses import replace
 
 import lxml.html
 
-from tenderarchive.awards.amounts import Amount, currency_code, excl_vat_first, includes_vat, parse_amount
+from tenderarchive.awards.amounts import (Amount, currency_code, excl_vat_first, includes_vat, parse_amount,
+                                          range_beside_value)
 from tenderarchive.awards.html import _clean, _finish, _lot, _norm, parse_notice_date, party_name, tender_count
 from tenderarchive.awards.names import kvk_number
 
@@ -254,7 +255,9 @@ class StandardReader:
         the value it replaced (kept aside for this), as an amount printed "… Met BTW" on one line is."""
         replaced = self._replaced.get((id(target), key)) if marked else target.get(key)
         kept = excl_vat_first(replaced, amount)
-        if kept is not amount:
+        if kept is not amount and range_beside_value(replaced, amount) and not includes_vat(amount):
+            self.problems.append(f"two values for {key!r}: kept {kept.raw!r:.60}, not the range {amount.raw!r:.80}")
+        elif kept is not amount:
             while self.problems and "includes VAT" in self.problems[-1]:
                 self.problems.pop()  # said of the value just read, which is not stored
             self.problems.append(f"two values for {key!r}: kept {kept.raw!r:.60} (excl. btw), "

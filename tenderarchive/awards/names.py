@@ -21,6 +21,12 @@ A winner is also written with its trade name or its registration in the name:
 folds the legal name, the trade name is kept as the winner's ``trade_name`` and the
 number is its KvK number (:func:`kvk_in_name`). No library reads these Dutch forms
 (cleanco knows legal-form suffixes only), so the patterns are here.
+
+A winner's seat written after its name is no part of the name (:func:`_without_place`): "Jeugdhulp Noord B.V. te
+Leiden", "Stichting Jeugdhulp Noord, gevestigd te Leiden", "Jeugdhulp Noord (Leiden)" and "Jeugdhulp Noord, Leiden"
+are Jeugdhulp Noord. "gevestigd te/in" is followed by a place only; after a bare "te", a comma, a bracket or a dash
+the word is a place only when it is a Dutch municipality of the shipped reference data (``tenderarchive.reference``:
+names, aliases and merged-away names), so "Zorg te Huis" and "Jeugdhulp - Noord" keep their words.
 """
 
 from __future__ import annotations
@@ -67,6 +73,38 @@ def _fold(text: str) -> str:
 
 
 MAX_NAME = 300  # characters of a name that are folded
+#: raised when :func:`name_key` folds a name differently: it is part of the archive's schema fingerprint
+#: (``store/schema.py``), so an archive opened after the change has its winners re-keyed (2: a seat after the name)
+NAME_KEY_VERSION = 2
+
+_PLACE_WORDS = r"(?:['’]s[\s\-])?[^\W\d_][\w'’./]*(?:[\s\-]+[^\W\d_][\w'’./]*){0,3}"  # "'s-Hertogenbosch", "a/d"
+#: "… gevestigd te Leiden", ", statutair gevestigd in Leiden", "(gevestigd te Leiden)", "… te Leiden"
+_PLACE_TE = re.compile(r"(?i)(?:[\s,]+|\s*\(\s*)(?:(?P<seat>(?:statutair\s+)?gevestigd\s+(?:te|in))|te)\s+"
+                       rf"(?P<place>{_PLACE_WORDS})\s*\)?\.?$")
+#: "…, Leiden", "… (Leiden)", "… - Leiden", "…, vestiging Leiden", "…, locatie Leiden"
+_PLACE_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s*\(\s*|\s+[-–]\s+)(?:(?:vestiging|locatie)\s+)?"
+                          rf"(?P<place>{_PLACE_WORDS})\s*\)?\.?$")
+
+
+def _is_place(text: str) -> bool:
+    """True when ``text`` is a Dutch municipality (its name, an alias or a merged-away name); a region or a
+    municipality as a buyer ("regio Utrecht", "Gemeente Leiden") is not a winner's seat."""
+    from tenderarchive.reference import load, normalise
+
+    if re.match(r"(?i)(?:de\s+)?(?:gemeenten?|gem\.|jeugdregio|jeugdhulpregio|jeugdzorgregio|regio)\b", text.strip()):
+        return False
+    key = normalise(text)
+    ref = load()
+    return bool(key) and (key in ref.municipality_keys or key in ref.merger_keys)
+
+
+def _without_place(text: str) -> str:
+    """``text`` without the seat written after the name (module docstring); the name when nothing else is left."""
+    if (m := _PLACE_TE.search(text)) and m.start() > 0 and (m.group("seat") or _is_place(m.group("place"))):
+        return text[:m.start()].strip(" ,") or text
+    if (m := _PLACE_AFTER.search(text)) and m.start() > 0 and _is_place(m.group("place")):
+        return text[:m.start()].strip(" ,") or text
+    return text
 
 #: "h.o.d.n." (handelend onder de naam) and its spellings, "t.h.o.d.n." (tevens …), "h.o.n.", "onder de naam", the
 #: English "trading as"/"t/a": what follows is a trade name, not the organisation's legal name
@@ -118,6 +156,7 @@ def name_key(name: str | None) -> str | None:
     text = re.sub(r"^\[\s*|\s*\]\s*-*$", "", text)
     for _ in range(3):  # "Stichting X B.V." and "X B.V. i.o." need more than one pass
         before = text
+        text = _without_place(text)  # "X B.V. te Leiden": the legal form before the seat goes in this pass
         text = _PREFIX.sub("", text).strip()
         text = _FORM_AFTER.sub("", text).strip() or text
         text = basename(text).strip() or text

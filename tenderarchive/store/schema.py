@@ -642,10 +642,12 @@ def migrate_summary_winner_twins(db: sqlite_utils.Database) -> None:
         db.execute("delete from summary_procurements")
 
 
-#: names that may carry a trade name or a registration (names.split_name): the rows a migration reads in Python
+#: names that may carry a trade name or a registration (names.split_name), or their seat after the name ("… te
+#: Leiden", "…, gevestigd te …", "… (Leiden)", "…, Leiden", "… - Leiden": names.name_key): the rows a migration
+#: reads in Python
 _SPLIT_NAME_LIKE = ("%h.o.d.n%", "%h. o. d. n%", "%hodn%", "%h o d n%", "%h/o/d/n%", "%h.o.n%", "%onder de naam%",
                     "%onder naam%", "%kvk%", "%k.v.k%", "%koophandel%", "%handelsregister%", "%trading as%", "%t/a%",
-                    "%commerce%", "%coc%")
+                    "%commerce%", "%coc%", "% te %", "%gevestigd%", "%,%", "%(%", "% - %", "% – %")
 
 
 def migrate_trade_keys(db: sqlite_utils.Database) -> None:
@@ -741,7 +743,7 @@ def migrate_organisation_names(db: sqlite_utils.Database) -> None:
                            "and coalesce(name, '~') > ?", [legal, new, legal])
             db["organisation_aliases"].upsert(
                 {"alias_id": old, "organisation_id": new, "name": row["name"], "kind": row["kind"],
-                 "reason": "trade name or registration in the name (names.split_name)",
+                 "reason": "trade name, registration or seat in the name (names.split_name, names.name_key)",
                  **{c: row.get(c) for c in ("named_in", *PROVENANCE)}}, pk="alias_id")
             db.execute("delete from organisations where organisation_id = ?", [old])
             db.execute(f"update organisations set {FIRST_NAMED_COLUMNS} = ({FIRST_NAMED_RECORD}) "
@@ -791,7 +793,10 @@ def schema_fingerprint() -> int:
 
     from tenderarchive.store.summaries import WINNERS_SQL
 
-    digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED, WINNERS_SQL], sort_keys=True,
+    from tenderarchive.awards.names import NAME_KEY_VERSION
+
+    # NAME_KEY_VERSION: a change to how names fold re-keys archived winners (migrate_organisation_names) on opening
+    digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED, WINNERS_SQL, NAME_KEY_VERSION], sort_keys=True,
                                        default=lambda o: sorted(o) if isinstance(o, set) else repr(o)).encode())
     for name in REFERENCE_FILES:
         digest.update((DATA / name).read_bytes())

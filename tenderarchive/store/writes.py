@@ -956,8 +956,19 @@ def _onto_api_procurement(db: sqlite_utils.Database, record: dict) -> dict:
                         for entry in record["awards"]])
 
 
+#: a lot's number or letter written before its title ("Perceel 2 – Jeugd GGZ", "Perceel A: Verblijf", "Lot 3. …",
+#: "Perceel nr. 2 Jeugd GGZ"): one source prints it in the title, another ("Jeugd GGZ") in the id alone
+_LOT_LABEL = re.compile(r"(?i)^\s*(?:perceel|percelen|lot|kavel|deelopdracht)\s*(?:nr\.?|nummer|no\.?)?\s*"
+                        r"(?:\d{1,3}[a-z]?|[a-z])(?![^\W\d_])\s*[:.)\-–—]?\s*")
+
+
 def _fold_title(title) -> str | None:
-    folded = re.sub(r"[\W_]+", " ", str(title or "").casefold()).strip()
+    """A lot's title for matching lots of two sources: folded, without a lot label before it (:data:`_LOT_LABEL`)
+    when a title follows the label ("Perceel 2 – Jeugd GGZ" is "jeugd ggz"; "Perceel 2" alone stays itself)."""
+    text = str(title or "")
+    if (m := _LOT_LABEL.match(text)) and re.search(r"[^\W_]", text[m.end():]):
+        text = text[m.end():]
+    folded = re.sub(r"[\W_]+", " ", text.casefold()).strip()
     return folded or None
 
 

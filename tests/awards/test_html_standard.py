@@ -119,3 +119,46 @@ def test_a_value_printed_without_and_with_btw_keeps_the_one_without_in_either_or
             printed, parsed["problems"])
     # without a word about VAT the later value is kept, as before
     assert [a["value_cents"] for a in notice(("1 000 000,00", []), ("900 000,00", []))["awards"]] == [90000000]
+
+
+def standard_notice(total_lines: list[str], value_lines: list[str]) -> str:
+    """A SYNTHETIC standard-form award notice: II.1.7 printing ``total_lines``, one lot's V.2.4 ``value_lines``."""
+    def paragraphs(lines):
+        return "".join(f'<p class="subsection-content">{line}</p>' for line in lines)
+    html = afdeling_v("Opdracht nr.: 1<br />Perceel nr.: -<br />Benaming: Jeugdhulp",
+                      paragraphs(["Een opdracht/perceel wordt gegund: ja"]), CONTRACTOR.rsplit("<p", 1)[0],
+                      paragraphs(value_lines))
+    return html.replace(
+        '<h3 class="section-header-1">Afdeling V', '<h3 class="section-header-1">Afdeling II: <span>Voorwerp</span></h3>'
+        '<h5 class="subsection"><span class="subsection-number">II.1.7)</span> <span class="section-header-3">'
+        'Totale waarde van de aanbesteding (exclusief btw)</span></h5>' + paragraphs(total_lines)
+        + '<h3 class="section-header-1">Afdeling V', 1)
+
+
+VALUE, RANGE = "1 800 000,00", "Laagste offerte: 1 500 000,00 / Hoogste offerte: 2 000 000,00 meegerekend"
+
+
+@pytest.mark.parametrize("value_first", [True, False])
+def test_a_value_printed_beside_a_range_is_the_value_in_either_order(value_first):
+    """Reference §3.1 (V.2.4 and II.1.7 print a range "Laagste offerte … / Hoogste offerte … meegerekend" *instead of*
+    a value) and §4 "Ranges" (neither end is the award value): a SYNTHETIC notice printing both for the lot and the
+    procedure. The later was kept, so a range printed after the value made the award valueless (value_cents NULL,
+    left out of every total in `aanbieders` and the region views) and said nothing. The value is kept in either
+    order and the range named in the problems."""
+    lot = [f"Totale waarde van de opdracht/het perceel: {VALUE}", RANGE]
+    total = [f"Waarde: {VALUE}", RANGE]
+    order = (lambda lines: lines) if value_first else (lambda lines: lines[::-1])
+    parsed = parse_html(standard_notice(order(total) + ["Munt: EUR"], order(lot) + ["Munt: EUR"]))
+    assert [(a["value_cents"], a["value_raw"]) for a in parsed["awards"]] == [(180000000, VALUE)]
+    assert parsed["procedure"]["total_awarded_cents"] == 180000000
+    if value_first:
+        assert len(parsed["problems"]) == 2 and all("not the range" in p for p in parsed["problems"]), parsed["problems"]
+
+
+def test_a_range_alone_or_beside_a_placeholder_stays_the_range():
+    """A range printed alone is kept as the range (no value, both ends stored), as is one printed after a placeholder
+    ("1,00", reference §4): neither is a contract value."""
+    for lot in ([RANGE], ["Totale waarde van de opdracht/het perceel: 1,00", RANGE]):
+        (award,) = parse_html(standard_notice(["Waarde: 160 000,00", "Munt: EUR"], lot + ["Munt: EUR"]))["awards"]
+        assert (award["value_cents"], award["value_low_cents"], award["value_high_cents"]) == \
+            (None, 150000000, 200000000), lot

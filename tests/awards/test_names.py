@@ -149,3 +149,25 @@ def test_the_kvk_number_in_a_name_is_the_key():
     assert organisation_key("Zorg West (KvK 12345678)") == "kvk:12345678"
     assert organisation_key("Jeugdhulp Noord B.V. h.o.d.n. Kindzorg") == organisation_key("Stichting Jeugdhulp Noord") \
         == "name:jeugdhulp noord"
+
+
+@pytest.mark.parametrize("printed", [
+    "Jeugdhulp Noord te Leiden", "Jeugdhulp Noord B.V. te Leiden", "JEUGDHULP NOORD B.V. TE LEIDEN",
+    "Stichting Jeugdhulp Noord, gevestigd te Leiden", "Jeugdhulp Noord B.V. (statutair gevestigd in Driebergen)",
+    "Jeugdhulp Noord, Leiden", "Jeugdhulp Noord B.V., Leiden", "Jeugdhulp Noord (Leiden)", "Jeugdhulp Noord - Leiden",
+    "Stichting Jeugdhulp Noord, vestiging Alphen a/d Rijn", "Jeugdhulp Noord te 's-Hertogenbosch",
+])
+def test_a_seat_written_after_the_name_is_no_part_of_it(printed):
+    """Reference §4 "Same organisation, spelled differently" (normalise for matching, keep the printed name): a winner
+    written with its seat ("… te Leiden", ", gevestigd te …", ", Leiden", "(Leiden)") was an organisation of its own
+    (``jeugdhulp noord b v te leiden``), and `aanbieders` listed it apart from the same winner without it."""
+    assert name_key(printed) == name_key("Stichting Jeugdhulp Noord") == "jeugdhulp noord"
+
+
+@pytest.mark.parametrize("printed, key", [
+    ("Zorg te Huis", "zorg te huis"),  # "te" before a word that is no municipality: part of the name
+    ("Jeugdhulp - Noord", "jeugdhulp noord"), ("Jeugdhulp Leiden", "jeugdhulp leiden"),
+    ("Jeugdbescherming, regio Amsterdam", "jeugdbescherming regio amsterdam"), ("Stichting Leiden", "leiden"),
+])
+def test_words_after_a_name_that_are_no_seat_stay_in_it(printed, key):
+    assert name_key(printed) == key

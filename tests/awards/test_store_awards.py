@@ -305,6 +305,49 @@ def test_a_package_read_before_the_notices_gives_its_lot_to_the_notices_lot_of_t
     assert {r["lot_id"] for r in db.query("select lot_id from award_suppliers")} == {"LOT-0001"}
 
 
+@pytest.mark.parametrize("notice_titles, package_titles", [
+    (("Perceel 1 – Jeugd-GGZ", "Perceel 2 – Verblijf"), ("Jeugd-GGZ", "Verblijf")),
+    (("Jeugd-GGZ", "Verblijf"), ("Perceel A: Jeugd-GGZ", "Perceel B: Verblijf")),
+])
+@pytest.mark.parametrize("package_first", [False, True])
+def test_a_lot_titled_with_its_perceel_number_in_one_source_only_is_the_same_lot(
+        procedure_900001, tmp_path, notice_titles, package_titles, package_first):
+    """Lots joined by title (the two tests above) where one source writes the lot's number or letter before its
+    title and the other does not (reference §2.3: section 5's "Titel"; §6.3: the package's `tender.lots[].title`):
+    the contract notice's LOT-0000 "Perceel 1 – Jeugd-GGZ" and LOT-0001 "Perceel 2 – Verblijf" and the package's
+    "1" "Jeugd-GGZ" and "2" "Verblijf" (or the other way round, "Perceel A: …") were four lots, the package's
+    award on a lot of its own and the notice's lot never awarded. A lot label before a title is no part of it when
+    titles are matched. SYNTHETIC: the fixture's contract notice renumbered from LOT-0000 and retitled."""
+    from pipelines.awards import ocds_record
+    from tenderarchive.awards.ocds import to_procedure
+    from tenderarchive.items import OCDSProcedureItem
+    from tenderarchive.store.writes import write_ocds_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    (contract,) = [p for p in procedure_900001 if p["detail"]["publicatieId"] == 900101]
+    html = contract["html"].replace("LOT-0001", "LOT-0000").replace("LOT-0002", "LOT-0001")
+    html = html.replace(">Jeugd-GGZ<", f">{notice_titles[0]}<").replace(">Verblijf<", f">{notice_titles[1]}<")
+    contract = dict(contract, html=html)
+    dump = release("ocds-1l04xe-900001", "900102", "2025-09-01", "Specialistische jeugdhulp Regio Voorbeeld",
+                   "85311300-5", lots=[("1", package_titles[0]), ("2", package_titles[1])],
+                   parties=[supplier("01234567", "Stichting Jeugdhulp Noord")],
+                   awards=[{"id": "a2", "suppliers": [{"id": "01234567", "name": "Stichting Jeugdhulp Noord"}],
+                            "value": {"amount": 800000, "currency": "EUR"}, "relatedLots": ["2"]}])
+    item = OCDSProcedureItem(procedure=to_procedure([dump], source="Dataset_Tenderned-2025-01-01-2025-12-31.json"))
+    db = archive(tmp_path, [] if package_first else [contract], "titled")
+    with db.conn:
+        write_ocds_procedure(db, ocds_record(item, NOTICE_URL), 2)
+    if package_first:
+        with db.conn:
+            write_notice(db, record(contract), 1)
+        refresh_award_currency(db, 1)
+    lots = {r["lot_id"]: r for r in db.query("select * from lots where procurement_id = 'TN900001'")}
+    assert set(lots) == {"LOT-0000", "LOT-0001"}
+    assert (lots["LOT-0001"]["awarded"], lots["LOT-0001"]["estimated_cents"]) == (1, 90000000)
+    assert [(r["lot_id"], r["source_lot_id"], r["value_cents"]) for r in db.query("select * from awards")] == [
+        ("LOT-0001", "2", 80000000)]
+
+
 def test_an_award_corrected_twice_the_last_correction_withdrawing_a_lot_leaves_it_without_a_winner(procedure_900001,
                                                                                                       tmp_path):
     """Reference §4 (rectified award: "the current winners and values are those of the latest version") and §4's
