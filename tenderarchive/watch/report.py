@@ -33,7 +33,8 @@ earlier fetch of its URL, ``fetches``, was not already a 404, 410 or soft 404).
 A notice or news page that a later crawl finds published again (its detail or page answered 200, the
 last earlier fetch of it a 404, 410 or soft 404) is listed as *changed* by that crawl's report, "published again".
 A document a notice's documents list no longer names (``documents.dropped_since``, marked by crawl N: a
-rectification withdrew the file) makes the notice *changed* in crawl N's report, the file "no longer listed".
+rectification withdrew the file) makes the notice *changed* in crawl N's report, the file "no longer listed"; a later
+list naming it again (``documents.listed_again``) makes it *changed* in that crawl's, the file "listed again".
 
 **Matching.** Keywords match case-insensitively *inside* words (Dutch compounds:
 ``jeugdhulp`` finds ``jeugdhulpaanbieders``); buyers and providers match whole
@@ -719,19 +720,25 @@ def _document_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> 
     """The documents of a changed notice that crawl N added or changed (``documents.crawl_id``): a
     new "Nota van inlichtingen" is news to the journalist, and the notice row itself may not change.
     Those crawl N found no longer listed (``dropped_since``, marked by N: a rectification withdrew them) are
-    named apart, "no longer listed": the report named only listed ones, and the file's withdrawal went untold."""
+    named apart, "no longer listed": the report named only listed ones, and the file's withdrawal went untold. Those
+    crawl N listed again after a list no longer named them (``listed_again``) are "listed again", not new."""
     if c.table != "notices" or not _table_exists(conn, "documents") or "crawl_id" not in _columns(conn, "documents"):
         return []
-    dropped = "dropped_since is not null" if "dropped_since" in _columns(conn, "documents") else "0"
-    listed, unlisted = [], []
-    for name, document_id, is_dropped in conn.execute(
-            f"select name, document_id, {dropped} from documents where publication_id = ? and crawl_id = ? "
-            "order by name, document_id", [c.key, crawl_id]):
-        (unlisted if is_dropped else listed).append(name or str(document_id))
+    columns = _columns(conn, "documents")
+    dropped = "dropped_since is not null" if "dropped_since" in columns else "0"
+    again = "listed_again is ?" if "listed_again" in columns else "0 and ?"
+    listed, unlisted, relisted = [], [], []
+    for name, document_id, is_dropped, is_again in conn.execute(
+            f"select name, document_id, {dropped}, {again} from documents where publication_id = ? and crawl_id = ? "
+            "order by name, document_id", [crawl_id, c.key, crawl_id]):
+        (unlisted if is_dropped else relisted if is_again else listed).append(name or str(document_id))
     out = [{"column": "documents", "old": None, "new": ", ".join(listed)}] if listed else []
     if unlisted:
         out.append({"column": "documents", "old": ", ".join(unlisted),
                     "new": f"no longer listed since crawl {crawl_id}: withdrawn (kept in the archive)"})
+    if relisted:
+        out.append({"column": "documents", "old": f"{', '.join(relisted)}: no longer listed",
+                    "new": f"listed again in crawl {crawl_id}"})
     return out
 
 

@@ -3,8 +3,11 @@ which lot for how much, also when the winners arrive in a later crawl than their
 
 import copy
 import json
+import shutil
 import sqlite3
 import textwrap
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from tenderarchive.apiserver import API_PATH, APIServer, TenderNedAPI, load_publications
@@ -790,7 +793,8 @@ def test_a_reported_articles_link_evidence_is_told_in_words(demo, tmp_path):
 @pytest.fixture(scope="module")
 def rectified_documents(tmp_path_factory):
     """Contract notice 100101 listed two documents (crawl 1); its rectification 100131 withdrew one, and crawl 2 reads
-    the notice's /documenten whole, naming the other alone; crawl 3 lists the same. Gives the archive, the
+    the notice's /documenten whole, naming the other alone; crawl 3 lists the same; crawl 4 lists both again. Gives
+    the archive, the
     watchlist (Heerlen), the documents' names by id and the kept and withdrawn ids."""
     tmp_path = tmp_path_factory.mktemp("rectified-documents")
     snapshot = load_publications()
@@ -810,9 +814,15 @@ def rectified_documents(tmp_path_factory):
         assert second.returncode == 0, second.output[-3000:]
         assert run_crawl(server.api_url, db, **day).returncode == 0
     assert second.db["documents"].get((100101, withdrawn))["dropped_since"]
+    relisted = Path(shutil.copy(db, tmp_path / "relisted.db"))   # crawl 4 of a copy: 2's report stays 2's
+    with APIServer(TenderNedAPI([notice, by_id(snapshot, 100131)])) as server:   # both listed again
+        fourth = run_crawl(server.api_url, relisted, **day)
+        assert fourth.returncode == 0, fourth.output[-3000:]
+    assert fourth.db["documents"].get((100101, withdrawn))["dropped_since"] is None
     watchlist = tmp_path / "watchlist.yaml"
     watchlist.write_text("watches:\n  - name: Heerlen\n    municipalities: [Heerlen]\n", encoding="utf-8")
-    return db, load_watchlist(watchlist), names, kept, withdrawn
+    return SimpleNamespace(db=db, relisted=relisted, watchlist=load_watchlist(watchlist), names=names, kept=kept,
+                           withdrawn=withdrawn)
 
 
 def test_a_document_a_rectification_withdrew_is_reported_no_longer_listed(rectified_documents):
@@ -822,17 +832,33 @@ def test_a_document_a_rectification_withdrew_is_reported_no_longer_listed(rectif
     same, says nothing of it again."""
     from tenderarchive.watch import render_atom
 
-    db, watchlist, names, kept, withdrawn = rectified_documents
-    report = build_report(db, watchlist, 2)
+    docs = rectified_documents
+    report = build_report(docs.db, docs.watchlist, 2)
     by_key = {m.key: m for _, matches in report.results for m in matches}
     assert by_key[100101].status == "changed"
-    assert {"column": "documents", "old": names[withdrawn],
+    assert {"column": "documents", "old": docs.names[docs.withdrawn],
             "new": "no longer listed since crawl 2: withdrawn (kept in the archive)"} in by_key[100101].changes
-    assert names[kept] not in json.dumps(by_key[100101].changes)   # still listed, unchanged
+    assert docs.names[docs.kept] not in json.dumps(by_key[100101].changes)   # still listed, unchanged
     for rendered in (render_text(report), render_markdown(report), render_html(report), render_atom(report)):
         assert "no longer listed since crawl 2" in rendered
-    third = {m.key: m for _, matches in build_report(db, watchlist, 3).results for m in matches}
+    third = {m.key: m for _, matches in build_report(docs.db, docs.watchlist, 3).results for m in matches}
     assert 100101 not in third
+
+
+def test_a_document_listed_again_after_it_was_withdrawn_is_reported_listed_again_not_new(rectified_documents):
+    """Crawl 4 reads the notice's /documenten naming the withdrawn file again: the report said "documents: — →
+    Nota van inlichtingen 1.pdf", as of a document never seen, though crawl 2's report told it withdrawn. It
+    says the file is listed again, in every rendering, and not as new."""
+    from tenderarchive.watch import render_atom
+
+    docs = rectified_documents
+    report = build_report(docs.relisted, docs.watchlist, 4)
+    notice = next(m for _, matches in report.results for m in matches if m.key == 100101)
+    assert notice.status == "changed"
+    assert notice.changes == [{"column": "documents", "old": f"{docs.names[docs.withdrawn]}: no longer listed",
+                               "new": "listed again in crawl 4"}]
+    for rendered in (render_text(report), render_markdown(report), render_html(report), render_atom(report)):
+        assert "listed again in crawl 4" in rendered
 
 
 def test_a_notices_rectification_is_reported_in_words_not_by_its_column(rectified_documents):
@@ -841,8 +867,7 @@ def test_a_notices_rectification_is_reported_in_words_not_by_its_column(rectifie
     rectification: — → notice 100131" in every rendering."""
     from tenderarchive.watch import render_atom
 
-    db, watchlist, *_ = rectified_documents
-    report = build_report(db, watchlist, 2)
+    report = build_report(rectified_documents.db, rectified_documents.watchlist, 2)
     notice = next(m for _, matches in report.results for m in matches if m.key == 100101)
     assert {"column": "latest rectification", "old": None, "new": "notice 100131"} in notice.changes
     for rendered in (render_text(report), render_markdown(report), render_html(report), render_atom(report)):
