@@ -75,14 +75,14 @@ def test_every_event_kind_is_in_the_glossary(kind):
 # The English words of table, column, parameter and saved-search names. Every other word of a name is Dutch
 # and must be in the glossary: a new name word goes in the glossary or, when it is English, here.
 ENGLISH_NAME_WORDS = set("""
-age alias implied imported submission deviating rules aliases alive all approximate archived area arguments article articles as at award awarded awardees awards
+again age alias implied imported submission deviating rules aliases alive all approximate archived area arguments article articles as at award awarded awardees awards
 basis before bounds buyer buyers by bytes call cancelled care category cbs cents change changed changes code codes
 columns completed consortium consultation content contract contracts count country counts cpv crawl crawls
 cue currency current date days deadline description difference differences digital document documents
 download dropped duration end error errors estimated european event events evidence expected extractor
 fetched fetches file finish finished first flag for form framework freshness from group high highest hours trade
 http id ids in inference inferred is items key keywords kind label labels language last latest layout leader
-legal length links list living location lot lots low lowest main matched maximum member members membership mergers
+legal length links list listed living location lot lots low lowest main matched maximum member members membership mergers
 method model modified month municipalities name named nature new news not note notice notices number nuts ocds of
 official offset old omitted only open org organisation organisations page pages pct pdf per place
 placeholder platform precision previous primary prior problems procedure procedures procurement

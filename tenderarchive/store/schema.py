@@ -112,7 +112,10 @@ TABLES: dict[str, dict] = {
             "category": str, "category_label": str, "published": str, "size_bytes": int,
             "virus_flag": int, "download_url": str,
             # when the notice's documents list, read whole, first no longer named it (writes.unlist_documents)
-            "dropped_since": str, **PROVENANCE,
+            "dropped_since": str,
+            # the crawl whose list named it again after one no longer did (writes.write_notice): the crawl report
+            # says "listed again", not a new document
+            "listed_again": int, **PROVENANCE,
         },
         "indexes": [["publication_id"], ["category"], ["file_type"]],
         "foreign_keys": [("publication_id", "notices", "publication_id")],

@@ -529,9 +529,16 @@ def write_notice(db: sqlite_utils.Database, record: dict, crawl_id) -> str:
             changed |= sync_rows(db, "notice_cpv", "publication_id = ?", [key], record["cpv"])
         for row in record["cpv"] if known is None else ():  # a new notice has no codes archived to replace
             changed |= upsert_if_changed(db, "notice_cpv", row) != "unchanged"
+        # listed (again): a document a list once left out and lists again is no longer dropped, and the crawl
+        # that lists it again says so (``listed_again``: that crawl's id, kept after it): the crawl report told
+        # of it as of a new document
+        archived = {document_id: (dropped, again) for document_id, dropped, again in db.conn.execute(
+            "select document_id, dropped_since, listed_again from documents where publication_id = ?", [key])
+        } if record["documents"] and known is not None else {}
         for row in record["documents"] or []:
-            # listed (again): a document a list once left out and lists again is no longer dropped
-            row = dict(row, crawl_id=crawl_id, dropped_since=None)
+            dropped, again = archived.get(row["document_id"], (None, None))
+            row = dict(row, crawl_id=crawl_id, dropped_since=None,
+                       listed_again=crawl_id if dropped is not None else again)
             changed |= upsert_if_changed(db, "documents", row) != "unchanged"
         if record["documents"] is not None and known is not None:
             changed |= mark_dropped_documents(db, key, record["documents"], notice.get("fetched_at"), crawl_id)

@@ -6,7 +6,8 @@ that last *changed* them (unchanged rows are not rewritten), so the rows of
 exactly the rows new or changed in crawl N. A row is *changed* when the
 ``versions`` table holds an earlier version of it; its latest version is the one
 that crawl N superseded (a later change would have moved ``crawl_id`` on), and its
-``changed_columns``/``previous_values`` give the old → new values. Without a
+``changed_columns``/``previous_values`` give the old → new values, a notice's in words where its column is none
+(``latest_rectification_id`` is "latest rectification: — → notice 100131": :func:`_notice_changes_as_read`). Without a
 ``versions`` table the report cannot tell the two apart and says "new or changed".
 A notice whose own row did not change but whose CPV codes, documents, places or
 awards did is stamped with the crawl too (``store/writes.py``): it is *changed*,
@@ -32,7 +33,8 @@ earlier fetch of its URL, ``fetches``, was not already a 404, 410 or soft 404).
 A notice or news page that a later crawl finds published again (its detail or page answered 200, the
 last earlier fetch of it a 404, 410 or soft 404) is listed as *changed* by that crawl's report, "published again".
 A document a notice's documents list no longer names (``documents.dropped_since``, marked by crawl N: a
-rectification withdrew the file) makes the notice *changed* in crawl N's report, the file "no longer listed".
+rectification withdrew the file) makes the notice *changed* in crawl N's report, the file "no longer listed"; a later
+list naming it again (``documents.listed_again``) makes it *changed* in that crawl's, the file "listed again".
 
 **Matching.** Keywords match case-insensitively *inside* words (Dutch compounds:
 ``jeugdhulp`` finds ``jeugdhulpaanbieders``); buyers and providers match whole
@@ -81,6 +83,21 @@ BOOKKEEPING_COLUMNS = {"omitted_columns", "documents_unread"}
 #: figure of the archive's, not the page's. A change of ``relevant`` (its verdict) is still reported.
 BOOKKEEPING_COLUMNS |= {"relevance_score", "relevance_model_score"}
 
+
+#: A notice's columns whose name and value are the archive's, not words (``store/schema.py``), as the report says
+#: them: it listed "latest_rectification_id: — → 100131" (a rectification was published) and "is_awarded: 0 → 1".
+#: Each is named in words, its value a notice's number or yes/no (:func:`_notice_changes_as_read`).
+NOTICE_COLUMN_WORDS = {
+    "latest_rectification_id": ("latest rectification", lambda v: f"notice {v}"),
+    **{column: (words, lambda v: {0: "no", 1: "yes"}.get(v, v)) for column, words in (
+        ("is_awarded", "awarded"), ("is_cancelled", "cancelled"), ("is_european", "European"),
+        ("is_digital", "digital"), ("is_completed", "completed"), ("is_imported", "imported"),
+        ("award_only", "award notice without a prior call"), ("youth_care", "jeugdhulp"),
+        ("deadline_placeholder", "deadline a placeholder"))},
+}
+#: Columns the archive derives from another one a change names (``year``/``year_month`` of ``published``, the main
+#: CPV code's 8 digits): "year_month: 2018-06 → 2018-07" beside the date said nothing new.
+NOTICE_DERIVED_COLUMNS = {"year": "published", "year_month": "published", "cpv_main_8": "cpv_main"}
 
 # --- candidates: rows new or changed in a crawl --------------------------------------------------------------
 @dataclass
@@ -518,6 +535,31 @@ def _changes(version: dict, row: dict, prefix: str = "") -> list[dict]:
             for col in columns if col not in PROVENANCE_COLUMNS and col not in BOOKKEEPING_COLUMNS]
 
 
+def _notice_changes_as_read(changes: list[dict]) -> list[dict]:
+    """A notice's changes as a reader reads them: a column of a code and its label (``procedure`` and
+    ``procedure_label``) is one change, the labels' ("procedure: Openbaar → Niet-openbaar"), not two; a column
+    derived from another changed one is left out; an id or a 0/1 flag is named in words with its value a notice's
+    number or yes/no (:data:`NOTICE_COLUMN_WORDS`); the rest as they are."""
+    by_column = {ch["column"]: ch for ch in changes}
+    out = []
+    for ch in changes:
+        column = ch["column"]
+        if NOTICE_DERIVED_COLUMNS.get(column) in by_column:
+            continue
+        if column.endswith("_label") and column[:-len("_label")] in by_column:
+            continue   # said under its code's name, below
+        if f"{column}_label" in by_column or column.endswith("_label"):
+            label = by_column.get(f"{column}_label", ch)
+            out.append({"column": column.removesuffix("_label"), "old": label["old"], "new": label["new"]})
+        elif column in NOTICE_COLUMN_WORDS:
+            words, said = NOTICE_COLUMN_WORDS[column]
+            out.append({"column": words, "old": None if ch["old"] is None else said(ch["old"]),
+                        "new": None if ch["new"] is None else said(ch["new"])})
+        else:
+            out.append(ch)
+    return out
+
+
 def _archived_before(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> bool:
     """True when notice ``c`` was archived before crawl ``crawl_id``, which only added or changed
     rows of it (awards, CPV codes, documents, places) and stamped it: the notice row still holds
@@ -608,7 +650,9 @@ def _classify_in_crawl(conn: sqlite3.Connection, c: Candidate, versions: bool, c
         award_changes = _lot_changes(conn, c, crawl_id) + award_changes
     if mine:
         c.status = "changed"
-        c.changes = _changes(mine[0], c.row) + award_changes + _document_changes(conn, c, crawl_id)
+        own = _changes(mine[0], c.row)
+        c.changes = ((_notice_changes_as_read(own) if c.table == "notices" else own) + award_changes
+                     + _document_changes(conn, c, crawl_id))
         if not c.changes and _load(mine[0].get("changed_columns"), None) and set(
                 _load(mine[0].get("changed_columns"), [])) <= BOOKKEEPING_COLUMNS | PROVENANCE_COLUMNS:
             c.status = "unchanged"  # only the archive's bookkeeping changed: not reported
@@ -676,19 +720,25 @@ def _document_changes(conn: sqlite3.Connection, c: Candidate, crawl_id: int) -> 
     """The documents of a changed notice that crawl N added or changed (``documents.crawl_id``): a
     new "Nota van inlichtingen" is news to the journalist, and the notice row itself may not change.
     Those crawl N found no longer listed (``dropped_since``, marked by N: a rectification withdrew them) are
-    named apart, "no longer listed": the report named only listed ones, and the file's withdrawal went untold."""
+    named apart, "no longer listed": the report named only listed ones, and the file's withdrawal went untold. Those
+    crawl N listed again after a list no longer named them (``listed_again``) are "listed again", not new."""
     if c.table != "notices" or not _table_exists(conn, "documents") or "crawl_id" not in _columns(conn, "documents"):
         return []
-    dropped = "dropped_since is not null" if "dropped_since" in _columns(conn, "documents") else "0"
-    listed, unlisted = [], []
-    for name, document_id, is_dropped in conn.execute(
-            f"select name, document_id, {dropped} from documents where publication_id = ? and crawl_id = ? "
-            "order by name, document_id", [c.key, crawl_id]):
-        (unlisted if is_dropped else listed).append(name or str(document_id))
+    columns = _columns(conn, "documents")
+    dropped = "dropped_since is not null" if "dropped_since" in columns else "0"
+    again = "listed_again is ?" if "listed_again" in columns else "0 and ?"
+    listed, unlisted, relisted = [], [], []
+    for name, document_id, is_dropped, is_again in conn.execute(
+            f"select name, document_id, {dropped}, {again} from documents where publication_id = ? and crawl_id = ? "
+            "order by name, document_id", [crawl_id, c.key, crawl_id]):
+        (unlisted if is_dropped else relisted if is_again else listed).append(name or str(document_id))
     out = [{"column": "documents", "old": None, "new": ", ".join(listed)}] if listed else []
     if unlisted:
         out.append({"column": "documents", "old": ", ".join(unlisted),
                     "new": f"no longer listed since crawl {crawl_id}: withdrawn (kept in the archive)"})
+    if relisted:
+        out.append({"column": "documents", "old": f"{', '.join(relisted)}: no longer listed",
+                    "new": f"listed again in crawl {crawl_id}"})
     return out
 
 

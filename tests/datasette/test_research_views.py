@@ -673,15 +673,18 @@ def _a_demo_archive_with_changes(demo_archive, tmp_path) -> str:
 
     path = shutil.copy(demo_archive, tmp_path / "archive.db")
     db = sqlite_utils.Database(path)
-    changed = [("procurements", "TN160417", "2018-07-03T10:00:00+00:00", {"deadline": "2018-05-31T12:00:00+02:00"}),
-               ("notices", "100101", "2018-07-03T10:00:00+00:00", {"deadline": "2018-05-31T12:00:00+02:00"}),
-               ("lots", '["TN160417", "1"]', "2018-11-21T10:00:00+00:00", {"tenders_received": 2}),
-               ("awards", "TN160417/100190/1", "2018-11-22T10:00:00+00:00", {"value_cents": 1200000000}),
-               ("notices", "200201", "2020-07-01T10:00:00+00:00", {"title": "Jeugdhulp"})]   # another procurement
+    changed = [("procurements", "TN160417", "2018-07-03T10:00:00+00:00", {"deadline": "2018-05-31T12:00:00+02:00"},
+                {"deadline": "2018-06-07T12:00:00+02:00"}),
+               ("notices", "100101", "2018-07-03T10:00:00+00:00", {"deadline": "2018-05-31T12:00:00+02:00"}, {}),
+               ("lots", '["TN160417", "1"]', "2018-11-21T10:00:00+00:00", {"tenders_received": 2},
+                {"tenders_received": 3}),
+               ("awards", "TN160417/100190/1", "2018-11-22T10:00:00+00:00", {"value_cents": 1200000000},
+                {"value_cents": 1150000000}),
+               ("notices", "200201", "2020-07-01T10:00:00+00:00", {"title": "Jeugdhulp"}, {})]   # another procurement
     db["versions"].insert_all([{"table_name": table, "row_key": key, "version": 1, "valid_from": None,
                                 "valid_to": when, "changed_columns": json.dumps(list(was)),
-                                "previous_values": json.dumps(was), "new_values": "{}", "crawl_id": 2}
-                               for table, key, when, was in changed])
+                                "previous_values": json.dumps(was), "new_values": json.dumps(now), "crawl_id": 2}
+                               for table, key, when, was, now in changed])
     db.close()
     return path
 
@@ -726,20 +729,28 @@ def test_the_procurement_pages_changes_show_amounts_in_euros(demo_archive, tmp_p
     assert json.loads(next(r["was"] for r in rows if r["tabel"] == "awards")) == {"value_cents": 1200000000}
 
 
-def test_the_feed_of_a_procurements_changes_shows_amounts_in_euros(demo_archive, tmp_path):
+def test_the_feed_of_a_procurements_changes_tells_each_change_in_words(demo_archive, tmp_path):
     """The Atom feed of ``aanbesteding_wijzigingen`` (journalists follow a procurement's changes in a feed reader)
-    gave a corrected award's earlier value as stored, ``was: {"value_cents": 1200000000}``: a hundred times the
-    amount, where the procurement page shows euros. The entry's text shows ``"value": "€ 12.000.000,00"``; other
-    values stay as they are."""
+    gave each entry's text as the two JSON objects, ``was: {"value": "€ 12.000.000,00"} / werd: {…}``, and its
+    title the stored list, ``gewijzigd: ["value_cents"]``: JSON to a reader, where the ``changed_notices`` feed
+    says each change in words since refusers22. The title names the columns ("gewijzigd: tenders_received") and
+    the text says each change, "value: € 12.000.000,00 → € 11.500.000,00", an amount in euros, "was …" alone
+    where the version recorded no new value; the rows, CSV and JSON keep the stored JSON."""
     from tests.datasette.archive_fixtures import Server
 
     server = Server(_a_demo_archive_with_changes(demo_archive, tmp_path))
     try:
         feed = ET.fromstring(server.get(f"/{server.database}/aanbesteding_wijzigingen.atom?procurement_id=TN160417"))
+        rows = query_rows(server, "aanbesteding_wijzigingen", procurement_id="160417")
     finally:
         server.stop()
-    texts = {e.findtext(f"{ATOM}title").split(" — ")[0]: e.findtext(f"{ATOM}content") or e.findtext(f"{ATOM}summary")
-             for e in feed.findall(f"{ATOM}entry")}
-    award = texts["awards TN160417/100190/1"]
-    assert '"value": "€ 12.000.000,00"' in award and "1200000000" not in award
-    assert '"tenders_received": 2' in texts['lots ["TN160417", "1"]']
+    entries = {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}content") or e.findtext(f"{ATOM}summary")
+               for e in feed.findall(f"{ATOM}entry")}
+    assert entries == {
+        "awards TN160417/100190/1 — gewijzigd: value_cents": "value: € 12.000.000,00 → € 11.500.000,00",
+        'lots ["TN160417", "1"] — gewijzigd: tenders_received': "tenders_received: 2 → 3",
+        "notices 100101 — gewijzigd: deadline": "deadline: was 2018-05-31T12:00:00+02:00",
+        "procurements TN160417 — gewijzigd: deadline":
+            "deadline: 2018-05-31T12:00:00+02:00 → 2018-06-07T12:00:00+02:00"}
+    award = next(r for r in rows if r["tabel"] == "awards")
+    assert json.loads(award["was"]) == {"value_cents": 1200000000} and award["kolommen"] == '["value_cents"]'

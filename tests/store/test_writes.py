@@ -309,3 +309,19 @@ def test_a_document_its_list_no_longer_names_is_kept_and_marked_dropped_but_an_u
     assert db["documents"].get((7, "2"))["dropped_since"] == "2026-01-08T00:00:00+00:00"
     write_notice(db, dict(notice_record(fetched_at="2026-01-10T00:00:00+00:00"), documents=listed), 5)
     assert db["documents"].get((7, "2"))["dropped_since"] is None
+
+
+def test_a_document_listed_again_after_it_was_dropped_records_the_crawl_that_listed_it_again(tmp_path):
+    """The crawl report told of a document a list named again, after one no longer did, as of a new one: the row
+    said nothing of it. ``listed_again`` is the crawl whose list named it again; a later list naming the same
+    leaves it, and a document never dropped has none."""
+    db = open_archive(tmp_path / "a.db")
+    listed = [{"document_id": d, "publication_id": 7, "name": f"{d}.pdf", "download_url": f"http://api/7/{d}"}
+              for d in ("1", "2")]
+    write_notice(db, dict(notice_record(), documents=listed), 1)
+    write_notice(db, dict(notice_record(fetched_at="2026-01-08T00:00:00+00:00"), documents=listed[:1]), 2)
+    assert write_notice(db, dict(notice_record(fetched_at="2026-01-09T00:00:00+00:00"), documents=listed), 3) == "updated"
+    assert {r["document_id"]: (r["listed_again"], r["crawl_id"]) for r in db["documents"].rows} == {
+        "1": (None, 1), "2": (3, 3)}
+    assert write_notice(db, dict(notice_record(fetched_at="2026-01-10T00:00:00+00:00"), documents=listed), 4) == "unchanged"
+    assert db["documents"].get((7, "2"))["listed_again"] == 3

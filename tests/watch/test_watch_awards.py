@@ -3,8 +3,11 @@ which lot for how much, also when the winners arrive in a later crawl than their
 
 import copy
 import json
+import shutil
 import sqlite3
 import textwrap
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from tenderarchive.apiserver import API_PATH, APIServer, TenderNedAPI, load_publications
@@ -787,14 +790,13 @@ def test_a_reported_articles_link_evidence_is_told_in_words(demo, tmp_path):
     assert link_evidence("places:1/1") == "shares its municipality"
 
 
-def test_a_document_a_rectification_withdrew_is_reported_no_longer_listed(tmp_path):
+@pytest.fixture(scope="module")
+def rectified_documents(tmp_path_factory):
     """Contract notice 100101 listed two documents (crawl 1); its rectification 100131 withdrew one, and crawl 2 reads
-    the notice's /documenten whole, naming the other alone: the archive keeps the withdrawn file's row and marks it
-    ``dropped_since``. The report of crawl 2 said nothing of it (it named only documents added or changed), so the
-    journalist was not told a tender document is gone. It lists the notice as changed, naming the file no longer
-    listed, in every rendering; crawl 3, which lists the same, says nothing of it again."""
-    from tenderarchive.watch import render_atom
-
+    the notice's /documenten whole, naming the other alone; crawl 3 lists the same; crawl 4 lists both again. Gives
+    the archive, the
+    watchlist (Heerlen), the documents' names by id and the kept and withdrawn ids."""
+    tmp_path = tmp_path_factory.mktemp("rectified-documents")
     snapshot = load_publications()
     notice = by_id(snapshot, 100101)
     names = {str(d["documentId"]): d["documentNaam"] for d in notice["documenten"]["documenten"]}
@@ -812,15 +814,84 @@ def test_a_document_a_rectification_withdrew_is_reported_no_longer_listed(tmp_pa
         assert second.returncode == 0, second.output[-3000:]
         assert run_crawl(server.api_url, db, **day).returncode == 0
     assert second.db["documents"].get((100101, withdrawn))["dropped_since"]
+    relisted = Path(shutil.copy(db, tmp_path / "relisted.db"))   # crawl 4 of a copy: 2's report stays 2's
+    with APIServer(TenderNedAPI([notice, by_id(snapshot, 100131)])) as server:   # both listed again
+        fourth = run_crawl(server.api_url, relisted, **day)
+        assert fourth.returncode == 0, fourth.output[-3000:]
+    assert fourth.db["documents"].get((100101, withdrawn))["dropped_since"] is None
     watchlist = tmp_path / "watchlist.yaml"
     watchlist.write_text("watches:\n  - name: Heerlen\n    municipalities: [Heerlen]\n", encoding="utf-8")
-    report = build_report(db, load_watchlist(watchlist), 2)
+    return SimpleNamespace(db=db, relisted=relisted, watchlist=load_watchlist(watchlist), names=names, kept=kept,
+                           withdrawn=withdrawn)
+
+
+def test_a_document_a_rectification_withdrew_is_reported_no_longer_listed(rectified_documents):
+    """The archive keeps the withdrawn file's row and marks it ``dropped_since``. The report of crawl 2 said nothing
+    of it (it named only documents added or changed), so the journalist was not told a tender document is gone.
+    It lists the notice as changed, naming the file no longer listed, in every rendering; crawl 3, which lists the
+    same, says nothing of it again."""
+    from tenderarchive.watch import render_atom
+
+    docs = rectified_documents
+    report = build_report(docs.db, docs.watchlist, 2)
     by_key = {m.key: m for _, matches in report.results for m in matches}
     assert by_key[100101].status == "changed"
-    assert {"column": "documents", "old": names[withdrawn],
+    assert {"column": "documents", "old": docs.names[docs.withdrawn],
             "new": "no longer listed since crawl 2: withdrawn (kept in the archive)"} in by_key[100101].changes
-    assert names[kept] not in json.dumps(by_key[100101].changes)   # still listed, unchanged
+    assert docs.names[docs.kept] not in json.dumps(by_key[100101].changes)   # still listed, unchanged
     for rendered in (render_text(report), render_markdown(report), render_html(report), render_atom(report)):
         assert "no longer listed since crawl 2" in rendered
-    third = {m.key: m for _, matches in build_report(db, load_watchlist(watchlist), 3).results for m in matches}
+    third = {m.key: m for _, matches in build_report(docs.db, docs.watchlist, 3).results for m in matches}
     assert 100101 not in third
+
+
+def test_a_document_listed_again_after_it_was_withdrawn_is_reported_listed_again_not_new(rectified_documents):
+    """Crawl 4 reads the notice's /documenten naming the withdrawn file again: the report said "documents: — →
+    Nota van inlichtingen 1.pdf", as of a document never seen, though crawl 2's report told it withdrawn. It
+    says the file is listed again, in every rendering, and not as new."""
+    from tenderarchive.watch import render_atom
+
+    docs = rectified_documents
+    report = build_report(docs.relisted, docs.watchlist, 4)
+    notice = next(m for _, matches in report.results for m in matches if m.key == 100101)
+    assert notice.status == "changed"
+    assert notice.changes == [{"column": "documents", "old": f"{docs.names[docs.withdrawn]}: no longer listed",
+                               "new": "listed again in crawl 4"}]
+    for rendered in (render_text(report), render_markdown(report), render_html(report), render_atom(report)):
+        assert "listed again in crawl 4" in rendered
+
+
+def test_a_notices_rectification_is_reported_in_words_not_by_its_column(rectified_documents):
+    """Crawl 2 archives rectification 100131 of notice 100101, whose ``latest_rectification_id`` it sets: the report
+    said "latest_rectification_id: — → 100131", the archive's column and a bare number. It says "latest
+    rectification: — → notice 100131" in every rendering."""
+    from tenderarchive.watch import render_atom
+
+    report = build_report(rectified_documents.db, rectified_documents.watchlist, 2)
+    notice = next(m for _, matches in report.results for m in matches if m.key == 100101)
+    assert {"column": "latest rectification", "old": None, "new": "notice 100131"} in notice.changes
+    for rendered in (render_text(report), render_markdown(report), render_html(report), render_atom(report)):
+        assert "latest rectification" in rendered and "notice 100131" in rendered
+        assert "latest_rectification_id" not in rendered
+
+
+def test_a_notices_code_and_label_flags_and_derived_columns_are_reported_as_a_reader_reads_them():
+    """A notice whose procedure changed was reported with two changes, "procedure: OPEN → NIET_OPEN" and
+    "procedure_label: Openbaar → Niet-openbaar", a moved publication date with "year_month: 2018-06 → 2018-07"
+    beside it, and an award with "is_awarded: 0 → 1". It is one change of the labels under the code's name, the
+    derived month is left out, a flag is named in words with yes/no; other columns stay as they are."""
+    from tenderarchive.watch.report import _notice_changes_as_read
+
+    changes = [{"column": "procedure", "old": "OPEN", "new": "NIET_OPEN"},
+               {"column": "procedure_label", "old": "Openbaar", "new": "Niet-openbaar"},
+               {"column": "contract_type_label", "old": "Diensten", "new": "Leveringen"},
+               {"column": "published", "old": "2018-06-30", "new": "2018-07-02"},
+               {"column": "year_month", "old": "2018-06", "new": "2018-07"},
+               {"column": "is_awarded", "old": 0, "new": 1},
+               {"column": "title", "old": "Jeugdhulp", "new": "Jeugdhulp Heerlen"}]
+    assert _notice_changes_as_read(changes) == [
+        {"column": "procedure", "old": "Openbaar", "new": "Niet-openbaar"},
+        {"column": "contract_type", "old": "Diensten", "new": "Leveringen"},
+        {"column": "published", "old": "2018-06-30", "new": "2018-07-02"},
+        {"column": "awarded", "old": "no", "new": "yes"},
+        {"column": "title", "old": "Jeugdhulp", "new": "Jeugdhulp Heerlen"}]
