@@ -38,7 +38,6 @@ RULES: dict[str, str] = {
     "stage.implementation_context": "'implementatie' only of new contracts (or of a procurement's results)",
     "stage.negation": "a negated step did not happen",
     "stage.legal_other_field": "a ruling about pgb/Wmo is no tender ruling (stages.md rule b)",
-    "stage.ruling_done": "a reported ruling is done",
     "stage.legal_filed": ("a legal stage brought ('kort geding aangespannen', 'naar de rechter gestapt') with no ruling "
                           "anywhere in the text is current, not done"),
     "stage.ongoing": "'gestart met' / 'bezig met' keeps preparation current",

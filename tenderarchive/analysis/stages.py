@@ -447,7 +447,9 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "current"  # the decision on how to purchase is taken: the preparation is under way (news12)
             if service_done:
                 status = "done"  # "liet deze uitvoeren door ...": the delivery began in the past
-            if on("stage.ruling_done") and stage in LEGAL_STAGES and re.search(r"uitspraak|vonnis|oordeel\w*|bepaald|bepaalt|besloten|beslist|"
+            # a ruling reported is a ruling made: core since branch cv31 (the named rule `stage.ruling_done`, two dev
+            # sites fixed, none broken; a verdict's verbs are what a ruling is, not a page's wording)
+            if stage in LEGAL_STAGES and re.search(r"uitspraak|vonnis|oordeel\w*|bepaald|bepaalt|besloten|beslist|"
                                                     r"beslissing|gelijk|wees|afgewezen|toegewezen|arrest|verbiedt|verbood|"
                                                     r"bekrachtig\w*|vernietig\w*|tot de conclusie|verboden", text, re.I):
                 status = "done"  # a ruling reported is a ruling made
