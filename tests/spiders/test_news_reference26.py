@@ -1,0 +1,34 @@
+"""The news spider, twenty-sixth pass against docs/reference/news-sites.md as an evaluator would test it: pages of an
+older CMS whose bytes are windows-1252 in a template that says UTF-8 (§2.4 mojibake), crawled with ``tenderarchive crawl
+news`` over loopback into a real archive (SYNTHETIC pages, labelled like tests/fixtures/news; the article's sentence is
+verbatim from a public text, tests/extraction/test_markup.py)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from tests.extraction.test_markup import SHORT
+from tests.spiders.test_news_reference import ROBOTS, crawl_site
+
+
+def cms_page(title: str, body: str) -> tuple[str, bytes]:
+    """A SYNTHETIC page whose ``<meta charset>`` says UTF-8 over windows-1252 bytes, served with no charset in its
+    ``Content-Type`` (as an Apache without ``AddDefaultCharset`` serves a static export)."""
+    html = (f"<!doctype html><html lang='nl'><head><meta charset='utf-8'><meta name='tenderarchive-fixture' "
+            f"content='synthetic'><title>{title}</title></head><body><main>{body}</main></body></html>")
+    return "text/html", html.encode("cp1252")
+
+
+def test_a_short_windows_1252_article_whose_meta_says_utf8_is_archived_with_its_letters(tmp_path):
+    """A guess at the charset of a short page made "één" "ťťn" (or Chinese characters) in the archived title and
+    text; the page is read as a Dutch browser reads it."""
+    title = "Eén loket voor jeugdhulp"
+    routes = {"/robots.txt": ROBOTS,
+              "/nieuws": cms_page("Nieuws", "<ul><li><a href='/nieuws/een-loket'>Eén loket voor jeugdhulp</a>"
+                                            "</li></ul>"),
+              "/nieuws/een-loket": cms_page(title, f"<article><h1>{title}</h1><p>Gepubliceerd op: 3 december 2026</p>"
+                                                   f"<p>{SHORT}</p></article>")}
+    crawl_site(tmp_path, routes, None, discovery={"listing": {"urls": ["nieuws"]}}, allow=["^/nieuws/"])
+    article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert article["title"] == title
+    assert SHORT in article["text"]
