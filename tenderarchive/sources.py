@@ -35,8 +35,10 @@ with a top-level ``sites:`` list.  One entry per site::
 discovery URLs themselves and ``living_pages`` are always fetched.
 
 URLs in ``discovery`` and ``living_pages`` may be relative; they resolve
-against ``base_url`` (write them *without* a leading slash so a base URL with
-a path prefix also works). They may also be absolute on another host: a
+against ``base_url``. Under a base URL with a path (``https://www.gemeente.nl/inwoner/``)
+one written with a leading slash resolves under that path as well (``/nieuws`` is
+``…/inwoner/nieuws``) unless it already begins with it (``/inwoner/nieuws``): an
+address at the host's root under such a base is written in full. They may also be absolute on another host: a
 municipality whose news listing is on ``www.gemeente.nl`` while its items are
 on ``nieuws.gemeente.nl`` is one entry with the items' host as ``base_url``
 and the listing's full address under ``discovery.listing.urls``. Pages are
@@ -226,6 +228,21 @@ def _absolute_url(value: Any) -> str:
     return value if value.endswith("/") else value + "/"
 
 
+def _resolve(base: str, url: str) -> str:
+    """``url`` of a registry entry resolved against its ``base_url``. A path written with a leading slash
+    (``/nieuws/rss``) under a base URL with a path (``https://www.gemeente.nl/inwoner/``, or a site served under
+    ``http://127.0.0.1:8000/leiderdorp/``) is taken under that path, as the entry's other relative URLs are, unless
+    it already begins with it: by URL rules (RFC 3986 §5.2) it replaced the base's path, so ``/nieuws/rss`` was
+    ``https://www.gemeente.nl/nieuws/rss``, a 404 or another part of the site, and the docs' "write it without
+    a leading slash" was the only word of it."""
+    prefix = urlsplit(base).path.rstrip("/")
+    if prefix and url.startswith("/") and not url.startswith("//"):
+        path = urlsplit(url).path
+        if not (path == prefix or path.startswith(prefix + "/")):
+            return urljoin(base, url.lstrip("/"))
+    return urljoin(base, url)
+
+
 def _names_an_address(pattern: str, host: str) -> bool:
     """Whether an ``allow``/``deny`` regex is written as a whole address (``https://www.gemeente.nl/nieuws/``,
     ``^www\\.gemeente\\.nl/nieuws``, ``gemeente.nl/nieuws/``): :meth:`Site.allows` searches the patterns in a URL's
@@ -400,7 +417,7 @@ class SiteSpec(Strict):
     def site(self) -> Site:
         """The entry with every URL resolved against ``base_url``."""
         base = self.base_url
-        absolute = lambda urls: tuple(urljoin(base, u) for u in urls)  # noqa: E731
+        absolute = lambda urls: tuple(_resolve(base, u) for u in urls)  # noqa: E731
         listing = self.discovery.listing
         return Site(
             name=self.name, title=self.title, base_url=base, municipalities=self.municipalities,

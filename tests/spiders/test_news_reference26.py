@@ -1,5 +1,6 @@
 """The news spider, twenty-sixth pass against docs/reference/news-sites.md as an evaluator would test it: pages of an
-older CMS whose bytes are windows-1252 in a template that says UTF-8 (§2.4 mojibake), crawled with ``tenderarchive crawl
+older CMS whose bytes are windows-1252 in a template that says UTF-8 (§2.4 mojibake), a site served under a path whose
+registry entry writes its listing with a leading slash (how a user adds a site), crawled with ``tenderarchive crawl
 news`` over loopback into a real archive (SYNTHETIC pages, labelled like tests/fixtures/news; the article's sentence is
 verbatim from a public text, tests/extraction/test_markup.py)."""
 
@@ -8,7 +9,8 @@ from __future__ import annotations
 import sqlite_utils
 
 from tests.extraction.test_markup import SHORT
-from tests.spiders.test_news_reference import ROBOTS, crawl_site
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, crawl_site, registry, serve
 
 
 def cms_page(title: str, body: str) -> tuple[str, bytes]:
@@ -32,3 +34,23 @@ def test_a_short_windows_1252_article_whose_meta_says_utf8_is_archived_with_its_
     article = next(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
     assert article["title"] == title
     assert SHORT in article["text"]
+
+
+def test_a_site_under_a_path_whose_entry_writes_its_listing_with_a_leading_slash_is_crawled(tmp_path):
+    """A user adding a site served under a path (``…/jeugdhulp/``) wrote its listing as ``/nieuws``: the listing was
+    asked at the host's root (a 404, the crawl partial, nothing archived); it is the site's ``…/jeugdhulp/nieuws``."""
+    log: list[str] = []
+    title = "Eén loket voor jeugdhulp"
+    routes = {"/robots.txt": ROBOTS,
+              "/jeugdhulp/nieuws": cms_page("Nieuws", "<ul><li><a href='/jeugdhulp/nieuws/een-loket'>Eén loket</a>"
+                                                      "</li></ul>"),
+              "/jeugdhulp/nieuws/een-loket": cms_page(title, f"<article><h1>{title}</h1><p>{SHORT}</p></article>")}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base + "jeugdhulp/", discovery={"listing": {"urls": ["/nieuws"]}},
+                        allow=["^/jeugdhulp/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert "/nieuws" not in log
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["title"] for r in db["articles"].rows] == [title]
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
