@@ -165,7 +165,12 @@ class Site:
         The host must equal the base URL's host (``www.`` optional, port must
         match).  The regexes are searched (``re.search``) in the path plus
         ``?query``: at least one ``allow`` must match (when any are given)
-        and no ``deny`` may match.
+        and no ``deny`` may match.  Under a base URL with a path
+        (``https://www.gemeente.nl/jeugdhulp/``) a page under it is also
+        matched by its path from there (``/nieuws/een-loket`` for
+        ``/jeugdhulp/nieuws/een-loket``), as its registry URLs are written
+        (:func:`_resolve`): ``'^/nieuws/'`` refused every page such a site's
+        discovery found, the crawl complete, nothing archived, no word why.
         """
         try:
             parts = urlsplit(url)
@@ -178,9 +183,13 @@ class Site:
         except ValueError:  # a malformed URL (bad port, broken IPv6 host) is not one of ours
             return False
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        if self.allow and not any(re.search(p, target) for p in self.allow):
+        targets = [target]
+        prefix = base.path.rstrip("/")
+        if prefix and target.startswith(prefix + "/"):
+            targets.append(target[len(prefix):])
+        if self.allow and not any(re.search(p, t) for p in self.allow for t in targets):
             return False
-        return not any(re.search(p, target) for p in self.deny)
+        return not any(re.search(p, t) for p in self.deny for t in targets)
 
     def is_living_page(self, url: str) -> bool:
         return url.split("#")[0] in self.living_pages

@@ -260,6 +260,23 @@ def test_allow_and_deny():
     assert open_site.allows("https://www.heerlen.nl/wonen/")
 
 
+def test_allow_and_deny_under_a_base_url_with_a_path_match_a_page_by_its_path_from_there_too():
+    """As its URLs are written (``/nieuws`` is under the base's path), so are its patterns: ``'^/nieuws/'`` under
+    ``https://www.heerlen.nl/bestuur/`` refused every page of ``/bestuur/nieuws/`` (a crawl complete with nothing
+    archived). A pattern with the base's path still matches; a page outside the base's path is matched as it is."""
+    site = parse_sources(registry_with(base_url="https://www.heerlen.nl/bestuur/", allow=["^/nieuws/"],
+                                       deny=["^/nieuws/zoeken"]))[1]
+    assert site.allows("https://www.heerlen.nl/bestuur/nieuws/een-loket")
+    assert site.allows("https://www.heerlen.nl/nieuws/een-loket")
+    assert not site.allows("https://www.heerlen.nl/bestuur/nieuws/zoeken?q=jeugd")
+    assert not site.allows("https://www.heerlen.nl/bestuur/wonen/nieuws/een-loket")
+    assert not site.allows("https://www.heerlen.nl/anders/nieuws/een-loket")
+    written_in_full = parse_sources(registry_with(base_url="https://www.heerlen.nl/bestuur/",
+                                                  allow=["^/bestuur/nieuws/"]))[1]
+    assert written_in_full.allows("https://www.heerlen.nl/bestuur/nieuws/een-loket")
+    assert not written_in_full.allows("https://www.heerlen.nl/nieuws/een-loket")
+
+
 def test_site_works_as_extraction_site_argument():
     from tenderarchive.extraction import extract_html
 

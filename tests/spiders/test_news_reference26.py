@@ -51,6 +51,27 @@ def test_a_site_under_a_path_whose_entry_writes_its_listing_with_a_leading_slash
         completed = crawl_news(path, tmp_path / "archive.db")
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert "/nieuws" not in log
-    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert_archived(tmp_path / "archive.db", title)
+
+
+def assert_archived(db_path, title: str) -> None:
+    """The crawl into ``db_path`` is complete, without an error, and archived the one article ``title``."""
+    db = sqlite_utils.Database(db_path)
     assert [r["title"] for r in db["articles"].rows] == [title]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+def test_a_site_under_a_path_whose_entry_allows_its_pages_by_their_path_from_there_archives_them(tmp_path):
+    """The same user wrote ``allow: ['^/nieuws/']`` as they wrote the listing: every page the listing linked was
+    refused, and the crawl was complete with nothing archived and no word why."""
+    title = "Eén loket voor jeugdhulp"
+    routes = {"/robots.txt": ROBOTS,
+              "/jeugdhulp/nieuws": cms_page("Nieuws", "<ul><li><a href='/jeugdhulp/nieuws/een-loket'>Eén loket</a>"
+                                                      "</li></ul>"),
+              "/jeugdhulp/nieuws/een-loket": cms_page(title, f"<article><h1>{title}</h1><p>{SHORT}</p></article>")}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base + "jeugdhulp/", discovery={"listing": {"urls": ["nieuws"]}},
+                        allow=["^/nieuws/"])
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert_archived(tmp_path / "archive.db", title)
