@@ -32,7 +32,9 @@ with a top-level ``sites:`` list.  One entry per site::
       note: "cms and discovery are guesses from URL shape"
 
 ``allow``/``deny`` filter the candidate page URLs that discovery finds;
-discovery URLs themselves and ``living_pages`` are always fetched.
+discovery URLs themselves and ``living_pages`` are always fetched. Under a
+base URL with a path a page under it is matched by its path from there too
+(``'^/nieuws/'`` allows ``…/jeugdhulp/nieuws/een-loket`` under ``…/jeugdhulp/``).
 
 URLs in ``discovery`` and ``living_pages`` may be relative; they resolve
 against ``base_url``. Under a base URL with a path (``https://www.gemeente.nl/inwoner/``)
