@@ -32,11 +32,15 @@ with a top-level ``sites:`` list.  One entry per site::
       note: "cms and discovery are guesses from URL shape"
 
 ``allow``/``deny`` filter the candidate page URLs that discovery finds;
-discovery URLs themselves and ``living_pages`` are always fetched.
+discovery URLs themselves and ``living_pages`` are always fetched. Under a
+base URL with a path a page under it is matched by its path from there too
+(``'^/nieuws/'`` allows ``…/jeugdhulp/nieuws/een-loket`` under ``…/jeugdhulp/``).
 
 URLs in ``discovery`` and ``living_pages`` may be relative; they resolve
-against ``base_url`` (write them *without* a leading slash so a base URL with
-a path prefix also works). They may also be absolute on another host: a
+against ``base_url``. Under a base URL with a path (``https://www.gemeente.nl/inwoner/``)
+one written with a leading slash resolves under that path as well (``/nieuws`` is
+``…/inwoner/nieuws``) unless it already begins with it (``/inwoner/nieuws``): an
+address at the host's root under such a base is written in full. They may also be absolute on another host: a
 municipality whose news listing is on ``www.gemeente.nl`` while its items are
 on ``nieuws.gemeente.nl`` is one entry with the items' host as ``base_url``
 and the listing's full address under ``discovery.listing.urls``. Pages are
@@ -163,7 +167,12 @@ class Site:
         The host must equal the base URL's host (``www.`` optional, port must
         match).  The regexes are searched (``re.search``) in the path plus
         ``?query``: at least one ``allow`` must match (when any are given)
-        and no ``deny`` may match.
+        and no ``deny`` may match.  Under a base URL with a path
+        (``https://www.gemeente.nl/jeugdhulp/``) a page under it is also
+        matched by its path from there (``/nieuws/een-loket`` for
+        ``/jeugdhulp/nieuws/een-loket``), as its registry URLs are written
+        (:func:`_resolve`): ``'^/nieuws/'`` refused every page such a site's
+        discovery found, the crawl complete, nothing archived, no word why.
         """
         try:
             parts = urlsplit(url)
@@ -176,9 +185,13 @@ class Site:
         except ValueError:  # a malformed URL (bad port, broken IPv6 host) is not one of ours
             return False
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        if self.allow and not any(re.search(p, target) for p in self.allow):
+        targets = [target]
+        prefix = base.path.rstrip("/")
+        if prefix and target.startswith(prefix + "/"):
+            targets.append(target[len(prefix):])
+        if self.allow and not any(re.search(p, t) for p in self.allow for t in targets):
             return False
-        return not any(re.search(p, target) for p in self.deny)
+        return not any(re.search(p, t) for p in self.deny for t in targets)
 
     def is_living_page(self, url: str) -> bool:
         return url.split("#")[0] in self.living_pages
@@ -224,6 +237,21 @@ def _absolute_url(value: Any) -> str:
     if not urlsplit(value).scheme:
         raise ValueError("must be an absolute http(s) URL")
     return value if value.endswith("/") else value + "/"
+
+
+def _resolve(base: str, url: str) -> str:
+    """``url`` of a registry entry resolved against its ``base_url``. A path written with a leading slash
+    (``/nieuws/rss``) under a base URL with a path (``https://www.gemeente.nl/inwoner/``, or a site served under
+    ``http://127.0.0.1:8000/leiderdorp/``) is taken under that path, as the entry's other relative URLs are, unless
+    it already begins with it: by URL rules (RFC 3986 §5.2) it replaced the base's path, so ``/nieuws/rss`` was
+    ``https://www.gemeente.nl/nieuws/rss``, a 404 or another part of the site, and the docs' "write it without
+    a leading slash" was the only word of it."""
+    prefix = urlsplit(base).path.rstrip("/")
+    if prefix and url.startswith("/") and not url.startswith("//"):
+        path = urlsplit(url).path
+        if not (path == prefix or path.startswith(prefix + "/")):
+            return urljoin(base, url.lstrip("/"))
+    return urljoin(base, url)
 
 
 def _names_an_address(pattern: str, host: str) -> bool:
@@ -400,7 +428,7 @@ class SiteSpec(Strict):
     def site(self) -> Site:
         """The entry with every URL resolved against ``base_url``."""
         base = self.base_url
-        absolute = lambda urls: tuple(urljoin(base, u) for u in urls)  # noqa: E731
+        absolute = lambda urls: tuple(_resolve(base, u) for u in urls)  # noqa: E731
         listing = self.discovery.listing
         return Site(
             name=self.name, title=self.title, base_url=base, municipalities=self.municipalities,

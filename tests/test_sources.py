@@ -228,6 +228,26 @@ def test_relative_urls_resolve_against_base_url():
     assert site.living_pages == ("https://www.heerlen.nl/inkoopjeugdhulp.html",)
 
 
+def test_a_url_written_with_a_leading_slash_stays_under_a_base_url_with_a_path():
+    """A user adding a site whose news is under ``https://www.heerlen.nl/bestuur/`` writes ``/nieuws`` as well as
+    ``nieuws``: both are under the base's path (by URL rules the slash replaced it, ``https://www.heerlen.nl/nieuws``, a
+    404 or another part of the site). One that already begins with the base's path, one written in full and one on
+    another host are taken as written."""
+    site = parse_sources(registry_with(
+        base_url="https://www.heerlen.nl/bestuur/", living_pages=["/inkoopjeugdhulp.html", "inkoop.html", "/bestuur"],
+        discovery={"sitemaps": ["/sitemap.xml", "/bestuur/sitemap-nieuws.xml", "https://www.heerlen.nl/sitemap.xml"],
+                   "feeds": ["//nieuws.heerlen.nl/rss"], "listing": {"urls": ["/nieuws?pagina=1"]}}))[1]
+    assert site.living_pages == ("https://www.heerlen.nl/bestuur/inkoopjeugdhulp.html",
+                                 "https://www.heerlen.nl/bestuur/inkoop.html", "https://www.heerlen.nl/bestuur")
+    assert site.discovery.sitemaps == ("https://www.heerlen.nl/bestuur/sitemap.xml",
+                                       "https://www.heerlen.nl/bestuur/sitemap-nieuws.xml",
+                                       "https://www.heerlen.nl/sitemap.xml")
+    assert site.discovery.feeds == ("https://nieuws.heerlen.nl/rss",)
+    assert site.discovery.listing.urls == ("https://www.heerlen.nl/bestuur/nieuws?pagina=1",)
+    at_the_root = parse_sources(registry_with(living_pages=["/inkoopjeugdhulp.html"]))[1]
+    assert at_the_root.living_pages == ("https://www.heerlen.nl/inkoopjeugdhulp.html",)
+
+
 def test_allow_and_deny():
     site = parse_sources(registry_with())[1]
     assert site.allows("https://www.heerlen.nl/inkoopjeugdhulp.html")
@@ -238,6 +258,23 @@ def test_allow_and_deny():
     assert not site.allows("mailto:info@heerlen.nl")
     open_site = parse_sources(registry_with(allow=None, deny=None))[1]
     assert open_site.allows("https://www.heerlen.nl/wonen/")
+
+
+def test_allow_and_deny_under_a_base_url_with_a_path_match_a_page_by_its_path_from_there_too():
+    """As its URLs are written (``/nieuws`` is under the base's path), so are its patterns: ``'^/nieuws/'`` under
+    ``https://www.heerlen.nl/bestuur/`` refused every page of ``/bestuur/nieuws/`` (a crawl complete with nothing
+    archived). A pattern with the base's path still matches; a page outside the base's path is matched as it is."""
+    site = parse_sources(registry_with(base_url="https://www.heerlen.nl/bestuur/", allow=["^/nieuws/"],
+                                       deny=["^/nieuws/zoeken"]))[1]
+    assert site.allows("https://www.heerlen.nl/bestuur/nieuws/een-loket")
+    assert site.allows("https://www.heerlen.nl/nieuws/een-loket")
+    assert not site.allows("https://www.heerlen.nl/bestuur/nieuws/zoeken?q=jeugd")
+    assert not site.allows("https://www.heerlen.nl/bestuur/wonen/nieuws/een-loket")
+    assert not site.allows("https://www.heerlen.nl/anders/nieuws/een-loket")
+    written_in_full = parse_sources(registry_with(base_url="https://www.heerlen.nl/bestuur/",
+                                                  allow=["^/bestuur/nieuws/"]))[1]
+    assert written_in_full.allows("https://www.heerlen.nl/bestuur/nieuws/een-loket")
+    assert not written_in_full.allows("https://www.heerlen.nl/nieuws/een-loket")
 
 
 def test_site_works_as_extraction_site_argument():

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 import trafilatura
-from w3lib.encoding import http_content_type_encoding, read_bom
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
 
 from tenderarchive.urls import http_url
 
@@ -135,12 +135,28 @@ def _codec(name: str) -> str | None:
         return None
 
 
+def _windows_1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A ``codecs`` error handler: the bytes a UTF-8 decode rejects, read as ``windows-1252``
+    (the five bytes it leaves undefined as the C1 controls WHATWG maps them to)."""
+    bad = error.object[error.start:error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), error.end
+
+
+codecs.register_error("tenderarchive-windows-1252", _windows_1252_bytes)
+
+
 def decode_html(html: str | bytes, content_type: str | None = None) -> str:
     """The page as text. Bytes are decoded as a browser would where the page declares its
     charset outside the markup (a byte-order mark, then the HTTP ``Content-Type`` header, with
     WHATWG's aliases: ``iso-8859-1`` is ``windows-1252``), as long as they decode with it;
-    otherwise trafilatura guesses (it reads ``<meta charset>``). A guess alone turns a
-    ``windows-1252`` page declared only in the header into mojibake ("één" as "ťťn")."""
+    then valid UTF-8 is UTF-8; then the ``<meta charset>`` the markup declares, when it is no
+    UTF-8 and the bytes decode with it. Bytes left are a page that says UTF-8 (or nothing) over
+    text that is not: an older CMS's ``windows-1252`` article in a new template's
+    ``<meta charset="utf-8">`` (news-sites.md §2.4 mojibake). They are read as UTF-8 where they are
+    UTF-8 and as ``windows-1252``, WHATWG's fallback for a Dutch reader, byte by byte where they are
+    not (a page mixing both keeps both). A guess (trafilatura's charset detection, which does not
+    read ``<meta>``) turned a short such page's "één" into "ťťn" or CJK characters; a guess alone
+    also turns a ``windows-1252`` page declared only in the header into mojibake."""
     if isinstance(html, str):
         return html
     declared, bom = read_bom(html)
@@ -159,7 +175,18 @@ def decode_html(html: str | bytes, content_type: str | None = None) -> str:
             return html[len(bom or b""):].decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass
-    return trafilatura.utils.decode_file(html)
+    html = trafilatura.utils.handle_compressed_file(html)  # a gzipped body a server sent without saying so
+    try:
+        return html.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    in_markup = _codec(html_body_declared_encoding(html) or "")
+    if in_markup and in_markup not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
+        try:
+            return html.decode(in_markup)
+        except UnicodeDecodeError:
+            pass
+    return html.decode("utf-8", errors="tenderarchive-windows-1252")
 
 
 #: A class or id token of a block that lists other pages (news-sites.md §2.4 boilerplate): "lees

@@ -1,0 +1,55 @@
+"""How the bytes of a page become its text (tenderarchive/extraction/markup.py ``decode_html``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tenderarchive.extraction.markup import decode_html
+
+#: Verbatim from the Jeugdwet's memorie van antwoord (http://docplayer.nl/18272213-Memorie-van-antwoord-1-inleiding.html),
+#: wrapped in SYNTHETIC markup below: one sentence (a short page), then two.
+SHORT = "Het kabinet is met het voorliggende wetsvoorstel niet over één nacht ijs gegaan."
+SENTENCE = (SHORT + " Uit het voorlopig verslag valt af te leiden dat de meerderheid van de fracties het hoofddoel van het "
+            "wetsvoorstel onderschrijft, namelijk een verlegging van de bestuurlijke en financiële verantwoordelijkheid "
+            "voor de ondersteuning, hulp en zorg aan jeugdigen en gezinnen naar gemeenten.")
+
+
+def page(meta: str, text: str = SENTENCE) -> str:
+    return (f'<!doctype html><html lang="nl"><head>{meta}<meta name="tenderarchive-fixture" content="synthetic">'
+            f"<title>Jeugdwet</title></head><body><article><h1>Eén loket</h1><p>{text}</p></article></body></html>")
+
+
+@pytest.mark.parametrize("meta", ['<meta charset="utf-8">', '<meta charset="UTF-8"/>',
+                                  '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">', ""])
+@pytest.mark.parametrize("content_type", [None, "text/html"])
+def test_a_windows_1252_page_that_says_utf8_or_nothing_keeps_its_letters(meta, content_type):
+    """An older CMS's windows-1252 article in a template whose ``<meta>`` says UTF-8 (or that says nothing), served
+    without a charset in the HTTP header (news-sites.md §2.4 mojibake): trafilatura's guess made "één" "ťťn" or
+    Chinese characters on a short page. Bytes that are no UTF-8 are read as windows-1252, a Dutch browser's fallback."""
+    for text in (SHORT, SENTENCE):
+        assert decode_html(page(meta, text).encode("cp1252"), content_type) == page(meta, text)
+
+
+def test_a_page_mixing_utf8_and_windows_1252_keeps_both():
+    """A UTF-8 template around a pasted windows-1252 paragraph: each part is read in its own encoding."""
+    html = page('<meta charset="utf-8">', "{}").replace("Eén", "Eén – coördinatie")
+    data = html.encode("utf-8").replace(b"{}", SENTENCE.encode("cp1252"))
+    assert decode_html(data) == html.replace("{}", SENTENCE)
+
+
+@pytest.mark.parametrize("charset", ["windows-1252", "iso-8859-15", "iso-8859-1"])
+def test_a_page_declaring_its_charset_only_in_its_meta_tag_is_read_by_it(charset):
+    """A ``<meta charset>`` that is no UTF-8 is the page's word when its bytes decode with it (ISO-8859-15's "€"
+    and "Š" are not windows-1252's)."""
+    html = page(f'<meta charset="{charset}">', SENTENCE + " Het budget: 5 miljoen €.")
+    assert decode_html(html.encode("iso-8859-15" if charset == "iso-8859-15" else "cp1252")) == html
+
+
+def test_valid_utf8_is_utf8_whatever_the_meta_tag_says():
+    html = page('<meta charset="windows-1252">')
+    assert decode_html(html.encode("utf-8")) == html
+
+
+def test_the_http_header_comes_before_the_meta_tag():
+    html = page('<meta charset="utf-8">')
+    assert decode_html(html.encode("cp1252"), "text/html; charset=windows-1252") == html
