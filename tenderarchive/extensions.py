@@ -125,6 +125,7 @@ def archive_state(db_path, spider_name: str) -> dict:
         state["failed_list_pages"] = queries.failed_list_pages(db_path, spider_name)
         state["interrupted_notices"] = queries.interrupted_notices(db_path, spider_name)
         state["unfinished_crawls"] = queries.unfinished_crawls(db_path, spider_name)
+        state["complete_crawls"] = queries.complete_crawls(db_path, spider_name)
         state["unavailable_notices"] = queries.unavailable_notices(db_path, spider_name)
         state["unavailable_related_lists"] = queries.unavailable_notices(db_path, spider_name, "/gerelateerd")
         state["unavailable_related"] = queries.unavailable_related(db_path, spider_name)

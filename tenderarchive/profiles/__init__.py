@@ -107,6 +107,14 @@ class Profile:
         relevance = {key: list(values) for key, values in self.relevance.model_dump().items()}
         return {"name": self.name, "description": self.description, "queries": queries, "relevance": relevance}
 
+    def query_keys(self) -> list[str]:
+        """What the profile lists, one key per value (``all``, ``cpv:85311300-5``, ``search:jeugdhulp``): recorded in a
+        crawl's arguments, so that a later run knows which of its queries listed which years
+        (spiders/tenderned.py ``TenderNedSpider.reach_back_for_new_queries``)."""
+        if self.all:
+            return ["all"]
+        return [*(f"cpv:{code}" for code in self.cpv), *(f"search:{term}" for term in self.search)]
+
     def queries(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(query name, extra query parameters) for every list query to run."""
         if self.all:
