@@ -126,6 +126,15 @@ class Profile:
         return out
 
 
+def _beside(name_or_path: str, profile_path, shipped: bool) -> str:
+    """A profile's ``relevance_from``: a shipped profile's name as it is, a relative path read from the folder of the
+    profile file that names it (as an include is), not from wherever the crawl was started (a cron job, scrapyd)."""
+    other = Path(name_or_path)
+    if shipped or not other.suffix or other.is_absolute():
+        return name_or_path
+    return str(Path(profile_path).parent / other)
+
+
 def load_profile(name_or_path: str, _seen: tuple[str, ...] = ()) -> Profile:
     if not isinstance(name_or_path, str) or not name_or_path.strip():
         raise ProfileError(f"topic profile name {name_or_path!r:.80} is not a name or a path")
@@ -142,6 +151,6 @@ def load_profile(name_or_path: str, _seen: tuple[str, ...] = ()) -> Profile:
     if spec.relevance_from is not None:
         if where in _seen:
             raise ProfileError(f'{where}: field "relevance_from": refers back to itself ({" → ".join(_seen)})')
-        relevance = load_profile(spec.relevance_from, (*_seen, where)).relevance
+        relevance = load_profile(_beside(spec.relevance_from, path, shipped), (*_seen, where)).relevance
     return Profile(spec.name, spec.description, spec.queries.cpv, spec.queries.search, spec.queries.all,
                    relevance, where, shipped)
