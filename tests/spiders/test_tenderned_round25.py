@@ -5,7 +5,15 @@ edited into shapes docs/reference/tenderned-api.md allows."""
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
 from pathlib import Path
+
+import sqlite_utils
+
+from tests import forkcli
+from tests.conftest import FAST, ROOT, slowed_publications, wait_for_notices
 
 PROFILE = """\
 # SYNTHETIC: a user's own topic profile, edited between crawls
@@ -62,3 +70,39 @@ def test_a_word_added_to_a_profile_lists_the_years_the_archive_holds(snapshot, s
     narrowed = crawl(server.api_url, "--profile", str(profile), from_date=None, until_date="2021-03-31")
     assert narrowed.crawl["status"] == "complete", narrowed.errors
     assert window(narrowed)[0] > "2021-02-01"
+
+
+def test_a_crawl_stopped_by_sigterm_ends_unfinished_and_the_next_run_lists_its_window_again(snapshot, serve_api, crawl,
+                                                                                             tmp_path):
+    """A nightly incremental crawl stopped by SIGTERM (a deploy, a shutdown, scrapyd's cancel) while its details are
+    asked: the crawl is recorded as not complete, its exit code and ``status`` say so, nothing archived is lost, and
+    the next incremental run lists the stopped crawl's window again, archiving what it never reached."""
+    publications, faults = slowed_publications(snapshot, 6000, 30, "2021-05")
+    server = serve_api(snapshot + publications, faults=faults)
+    first = crawl(server.api_url, from_date="2021-01-01", until_date="2021-04-30")
+    assert first.crawl["status"] == "complete", first.errors
+    archived = first.db["notices"].count
+
+    db = tmp_path / "archive.db"
+    command = [sys.executable, "-m", "tenderarchive.cli", "crawl", "tenderned", "--db", str(db), "--api-url",
+               server.api_url, "--until-date", "2021-05-31", *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+               "-s", "ARCHIVE_BATCH_ITEMS=1"]
+    nightly = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wait_for_notices(db, archived + 3)
+    nightly.send_signal(signal.SIGTERM)
+    _, log = nightly.communicate(timeout=120)
+    assert nightly.returncode in (1, 3), log[-3000:]
+    stopped = next(sqlite_utils.Database(db).query("select * from crawls order by crawl_id desc limit 1"))
+    assert stopped["status"] in ("partial", "failed"), stopped
+    may = "publication_id between 6000 and 6029"
+    reached = sqlite_utils.Database(db)["notices"].count_where(may)
+    assert 3 <= reached < 30  # stopped mid-crawl
+    status = forkcli.run(["status", "--db", str(db)], cwd=ROOT, timeout=120)
+    assert "stopped before it ended (close reason 'shutdown'" in status.stdout, status.stdout + log[-3000:]
+
+    server.api.faults.clear()
+    again = crawl(server.api_url, from_date=None, until_date="2021-06-05")
+    assert again.returncode == 0, again.errors
+    assert window(again)[0] <= "2021-05-01"
+    assert again.db["notices"].count_where(may) == 30
+    assert again.db["notices"].count >= archived + 30
