@@ -42,7 +42,9 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
 
 Incremental by default (``TENDERNED_INCREMENTAL``): without ``from_date`` the window
 starts at the last complete crawl's ``until_date`` minus ``TENDERNED_OVERLAP_DAYS``, or at the
-``from_date`` of a crawl since then that did not complete, if earlier;
+``from_date`` of a crawl since then that did not complete, if earlier, or at the first day the profile's complete
+crawls listed when one of its queries (a word added to the profile) has not listed from that day
+(:meth:`TenderNedSpider.reach_back_for_new_queries`);
 publications already archived get no detail request, except (a) all publications of
 a procedure that has a new one in this crawl (a rectification changes the original
 notice's detail, never its list row) and (b) open procedures, re-checked until their
@@ -320,9 +322,45 @@ class TenderNedSpider(BaseSpider):
             self.logger.info("incremental: crawls since the last complete one began at %s; listing from there",
                              min(unfinished))
         if starts:
+            first = self.reach_back_for_new_queries(state.get("complete_crawls") or ())
+            if first is not None and first < min(starts):
+                starts.append(first)
             self.arguments = replace(self.arguments, from_date=min(min(starts), self.arguments.until_date))
             self.logger.info("incremental: continuing from crawl %s, window %s..%s",
                              last["crawl_id"] if last else "-", self.arguments.from_date, self.arguments.until_date)
+
+    def reach_back_for_new_queries(self, complete: list[dict]) -> date | None:
+        """The first day the archive's complete crawls of this profile listed, when one of the profile's queries
+        (a word or CPV code the user added to it: :meth:`Profile.query_keys`) has not listed back to it; else None.
+
+        An incremental window is the days since the last crawl: a query added to the profile listed only those, and
+        what it finds in the years the archive holds was never asked for, silently. Each crawl records its queries
+        (``crawls.arguments.queries``); a query no complete crawl from the profile's first day ran lists from that
+        day, the whole crawl with it (its window's count checks each query for an ignored filter; the notices
+        archived cost list rows only, no detail). A crawl recorded before its queries were counts as having run the
+        profile's present queries (unknown: not every archive's years listed again on an upgrade)."""
+        begun: dict[str, date] = {}  # a query (or None: every one) -> the first day a complete crawl listed it from
+        for arguments in complete:
+            try:
+                if arguments.get("profile") != self.profile.name or not arguments.get("from_date"):
+                    continue
+                start = date.fromisoformat(str(arguments["from_date"]))
+            except (AttributeError, ValueError):
+                continue
+            recorded = arguments.get("queries")
+            keys = [None] if not isinstance(recorded, list) or "all" in recorded else [str(k) for k in recorded]
+            for key in keys:
+                begun[key] = min(begun.get(key, start), start)
+        if not begun:
+            return None
+        first = min(begun.values())
+        new = [key for key in self.profile.query_keys()
+               if min(begun.get(key, date.max), begun.get(None, date.max)) > first]
+        if not new:
+            return None
+        self.logger.warning("incremental: profile %s has queries no crawl listed back to %s (%s): the window "
+                            "reaches back to that day", self.profile.name, first, ", ".join(new))
+        return first
 
     def is_open(self, notice: dict) -> bool:
         """Still open: the latest of its deadline, its consultation deadline (``sluitingsDatumMarktconsultatie``,
@@ -444,7 +482,9 @@ class TenderNedSpider(BaseSpider):
         return None
 
     def crawl_arguments(self) -> dict:
-        return {**super().crawl_arguments(), "profile": self.profile.name}
+        # its queries too: a query added to the profile later reaches back to the years the others listed
+        # (reach_back_for_new_queries)
+        return {**super().crawl_arguments(), "profile": self.profile.name, "queries": self.profile.query_keys()}
 
     # --- where an error is recorded ------------------------------------------------------
     @staticmethod

@@ -125,6 +125,7 @@ def archive_state(db_path, spider_name: str) -> dict:
         state["failed_list_pages"] = queries.failed_list_pages(db_path, spider_name)
         state["interrupted_notices"] = queries.interrupted_notices(db_path, spider_name)
         state["unfinished_crawls"] = queries.unfinished_crawls(db_path, spider_name)
+        state["complete_crawls"] = queries.complete_crawls(db_path, spider_name)
         state["unavailable_notices"] = queries.unavailable_notices(db_path, spider_name)
         state["unavailable_related_lists"] = queries.unavailable_notices(db_path, spider_name, "/gerelateerd")
         state["unavailable_related"] = queries.unavailable_related(db_path, spider_name)
@@ -320,9 +321,10 @@ class CrawlRecorder:
             db["crawls"].update(self.crawl_id, row)
         db.close()
         log = logger.info if status == "complete" else logger.warning
-        log("crawl %s %s: %s requests, %s new, %s updated, %s unchanged, %s errors",
+        log("crawl %s %s: %s requests, %s new, %s updated, %s unchanged, %s errors%s",
             self.crawl_id, status, row["requests"], row["items_new"], row["items_updated"],
-            row["items_unchanged"], row["error_count"])
+            row["items_unchanged"], row["error_count"],
+            "" if reason == "finished" else f"; stopped before it ended (close reason {reason!r})")
 
 
 #: How long past its close a crawl is taken to be alive (``alive_until``) while its derivation runs: the reactor,

@@ -12,7 +12,8 @@ exits ``ExitCode.STALE`` (5, ``tenderarchive/exitcodes.py``) when a source needs
   so Datasette and ``status`` never disagree about how old a source is;
 - **failed**: its last finished crawl has status ``failed``;
 - **partial** (a warning, see below): its last finished crawl went on past errors (a site of the news registry
-  down, a page failing): fresh, but its verdict said "ok", the errors told only by the crawl's own row;
+  down, a page failing) or was stopped before it ended (a SIGTERM: said so, and how, ``_stopped``): fresh, but its
+  verdict said "ok", the errors told only by the crawl's own row;
 - a sample crawl (``--sample N``: a quick look at N records) or a crawl of a few news sites
   (``--site``) is none of these: it does not make a source fresh, is not its last crawl, and is
   not judged (:data:`FULL_CRAWL_SQL`);
@@ -338,7 +339,10 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
                                        f"(more than {max_age_hours:g} h)")
             finished = [c for c in checks if c.status != "running"]
             if finished and finished[0].status == "failed":
-                health.problems.append(f"failed: the last finished crawl ({finished[0].crawl_id}) failed")
+                last = next(c for c in history if c["crawl_id"] == finished[0].crawl_id)
+                stopped = _stopped(last)
+                health.problems.append(f"failed: the last finished crawl ({finished[0].crawl_id}) failed"
+                                       + (f": it {stopped}" if stopped else ""))
             if finished and finished[0].status == "killed":
                 health.problems.append(
                     f"killed: crawl {finished[0].crawl_id} still 'running' since {finished[0].started} in the "
@@ -350,8 +354,16 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
                 # only the list of recent statuses told it, so cron's check and a reader of status missed a site of
                 # the registry down, or a page failing, night after night (a warning: exit 5 only with --strict)
                 last = next(c for c in history if c["crawl_id"] == finished[0].crawl_id)
-                health.warnings.append(f"partial: the last finished crawl ({finished[0].crawl_id}) went on past "
-                                       f"{_errors_said(last)}; the next crawl asks again")
+                stopped = _stopped(last)
+                if stopped:
+                    # a crawl stopped by a signal (a deploy, a shutdown, scrapyd's cancel) recorded no error: it "went
+                    # on past something that went wrong (no error recorded ...)", as if it had ended and dropped a row
+                    errors = f", after {_errors_said(last)}" if last.get("error_count") else ""
+                    health.warnings.append(f"partial: the last finished crawl ({finished[0].crawl_id}) {stopped}"
+                                           f"{errors}; what it archived is kept, the next crawl asks the rest again")
+                else:
+                    health.warnings.append(f"partial: the last finished crawl ({finished[0].crawl_id}) went on past "
+                                           f"{_errors_said(last)}; the next crawl asks again")
             for c in checks:
                 started = _parse_time(c.started)
                 if c.status == "running" and started and (now - started).total_seconds() / 3600 > max_age_hours:
@@ -363,6 +375,21 @@ def source_health(db_path: str | Path, *, max_age_hours: float = 48, recent: int
         return sorted(result, key=lambda h: h.spider)
     finally:
         conn.close()
+
+
+#: Scrapy's close reasons for a crawl stopped before it ended, in a user's words (others are said as they are)
+_CLOSE_REASONS = {"shutdown": "a SIGTERM or Ctrl-C", "cancelled": "cancelled",
+                  "closespider_timeout": "CLOSESPIDER_TIMEOUT reached"}
+
+
+def _stopped(crawl: dict) -> str:
+    """How a finished crawl that did not end by itself was stopped (``crawls.finish_reason`` other than
+    ``finished``; ``killed`` has its own word), or "" when it ended by itself."""
+    reason = crawl.get("finish_reason")
+    if not reason or reason in ("finished", "killed"):
+        return ""
+    said = _CLOSE_REASONS.get(str(reason))
+    return f"was stopped before it ended (close reason {reason!r}{': ' + said if said else ''})"
 
 
 def _errors_said(crawl: dict) -> str:

@@ -546,3 +546,29 @@ def test_a_source_whose_last_crawl_was_partial_is_a_warning_naming_its_first_err
         assert crawl_news(path, db).returncode == 0
     out = status(db)
     assert out.returncode == 0 and re.search(r"^  news +ok ", out.stdout, re.M), out.stdout
+
+
+def test_a_crawl_stopped_before_it_ended_is_said_stopped_not_a_crawl_that_went_on_past_an_error(tmp_path):
+    """A crawl stopped by a signal (SIGTERM from a deploy or a shutdown, Ctrl-C; Scrapy's close reason
+    ``shutdown``) is partial when it archived something, failed when nothing: ``status`` said it "went on past
+    something that went wrong (no error recorded: a dropped item, a shortfall, its close reason)", or only "failed",
+    a reader left to guess whether the API broke. It says the crawl was stopped, how, and that the next crawl asks
+    the rest again. Synthetic crawl history."""
+    db_path = tmp_path / "archive.db"
+    db = open_archive(db_path)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    when = (now - timedelta(hours=1)).isoformat()
+    row = {"spider": "tenderned", "started": when, "finished": when, "status": "partial", "finish_reason": "shutdown",
+           "items_new": 11, "items_updated": 0, "items_unchanged": 0, "error_count": 0, "errors": "[]"}
+    db["crawls"].insert(row)
+    db.close()
+    [health] = source_health(db_path, now=now)
+    assert health.warnings == ["partial: the last finished crawl (1) was stopped before it ended (close reason "
+                               "'shutdown': a SIGTERM or Ctrl-C); what it archived is kept, the next crawl asks the "
+                               "rest again"]
+    db = open_archive(db_path)
+    db["crawls"].insert({**row, "status": "failed", "items_new": 0})
+    db.close()
+    [health] = source_health(db_path, now=now)
+    assert health.problems == ["failed: the last finished crawl (2) failed: it was stopped before it ended (close "
+                               "reason 'shutdown': a SIGTERM or Ctrl-C)"]

@@ -107,6 +107,14 @@ class Profile:
         relevance = {key: list(values) for key, values in self.relevance.model_dump().items()}
         return {"name": self.name, "description": self.description, "queries": queries, "relevance": relevance}
 
+    def query_keys(self) -> list[str]:
+        """What the profile lists, one key per value (``all``, ``cpv:85311300-5``, ``search:jeugdhulp``): recorded in a
+        crawl's arguments, so that a later run knows which of its queries listed which years
+        (spiders/tenderned.py ``TenderNedSpider.reach_back_for_new_queries``)."""
+        if self.all:
+            return ["all"]
+        return [*(f"cpv:{code}" for code in self.cpv), *(f"search:{term}" for term in self.search)]
+
     def queries(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """(query name, extra query parameters) for every list query to run."""
         if self.all:
@@ -116,6 +124,15 @@ class Profile:
             out.append(("cpv", [("cpvCodes", code) for code in self.cpv]))
         out.extend((f"search:{term}", [("search", term)]) for term in self.search)
         return out
+
+
+def _beside(name_or_path: str, profile_path, shipped: bool) -> str:
+    """A profile's ``relevance_from``: a shipped profile's name as it is, a relative path read from the folder of the
+    profile file that names it (as an include is), not from wherever the crawl was started (a cron job, scrapyd)."""
+    other = Path(name_or_path)
+    if shipped or not other.suffix or other.is_absolute():
+        return name_or_path
+    return str(Path(profile_path).parent / other)
 
 
 def load_profile(name_or_path: str, _seen: tuple[str, ...] = ()) -> Profile:
@@ -134,6 +151,6 @@ def load_profile(name_or_path: str, _seen: tuple[str, ...] = ()) -> Profile:
     if spec.relevance_from is not None:
         if where in _seen:
             raise ProfileError(f'{where}: field "relevance_from": refers back to itself ({" → ".join(_seen)})')
-        relevance = load_profile(spec.relevance_from, (*_seen, where)).relevance
+        relevance = load_profile(_beside(spec.relevance_from, path, shipped), (*_seen, where)).relevance
     return Profile(spec.name, spec.description, spec.queries.cpv, spec.queries.search, spec.queries.all,
                    relevance, where, shipped)

@@ -307,14 +307,26 @@ def last_complete_crawl(path: str | Path, spider: str) -> dict | None:
     return chosen or rows[-1]
 
 
+def complete_crawls(path: str | Path, spider: str) -> list[dict]:
+    """The arguments of the spider's complete full crawls (no ``sample``, no ``site``), oldest first: which
+    windows each profile's queries (``arguments.queries``) have listed."""
+    from tenderarchive.monitor import FULL_CRAWL_SQL
+
+    rows = _table_rows(path, "crawls", "select arguments from crawls where spider = ? and status = 'complete' "
+                                       f"and {FULL_CRAWL_SQL} order by crawl_id", [spider])
+    return [arguments for row in rows if (arguments := _arguments(row)) is not None]
+
+
 def started_day(started) -> date | None:
     """The Europe/Amsterdam day of a ``crawls.started`` timestamp (None when it is unreadable)."""
     day = local_date(readable_timestamp(str(started))) if started else None
     return date.fromisoformat(day) if day else None
 
 
-#: Arguments that narrow a crawl to part of its scope: a complete full crawl covers such a crawl.
-_NARROWING = ("from_date", "until_date", "sample", "site")
+#: Arguments that narrow a crawl to part of its scope: a complete full crawl covers such a crawl. A profile's
+#: ``queries`` (recorded to know which of them listed which years: :func:`complete_crawls`) are no scope either: a
+#: profile edited is the same profile, its crawls one chain, and a term dropped settles nothing for ever.
+_NARROWING = ("from_date", "until_date", "sample", "site", "queries")
 
 
 def _json_column(row: dict, column: str, kind: type):

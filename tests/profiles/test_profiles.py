@@ -38,6 +38,28 @@ def test_a_profile_file_is_written_whole_as_a_document_that_loads_as_the_same_pr
                                                                        load_profile("youth_care").relevance)
 
 
+def test_a_relevance_from_path_is_read_beside_the_profile_that_names_it(tmp_path, monkeypatch):
+    """A profile file that takes its relevance from a file beside it (``relevance_from: relevance.yaml``) is read
+    the same from any folder the crawl starts in (a cron job's, scrapyd's): the path was read from the current
+    folder, and the profile was "not found" everywhere but in its own folder. A shipped profile's name and an
+    absolute path are read as they are."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "relevance.yaml").write_text("name: relevance\nqueries:\n  search: [pleegzorg]\n"
+                                           "relevance:\n  terms: [pleegzorg]\n")
+    (folder / "leiden.yaml").write_text("name: leiden\nqueries:\n  search: [jeugdhulp]\nrelevance_from: relevance.yaml\n")
+    (folder / "shipped.yaml").write_text("name: s\nqueries:\n  search: [jeugdhulp]\nrelevance_from: youth_care\n")
+    (folder / "absolute.yaml").write_text(f"name: a\nqueries:\n  search: [jeugdhulp]\n"
+                                          f"relevance_from: {folder / 'relevance.yaml'}\n")
+    elsewhere = tmp_path / "cron"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert load_profile(str(folder / "leiden.yaml")).relevance.terms == ("pleegzorg",)
+    assert load_profile("../profiles/leiden.yaml").relevance.terms == ("pleegzorg",)
+    assert load_profile(str(folder / "shipped.yaml")).relevance == load_profile("youth_care").relevance
+    assert load_profile(str(folder / "absolute.yaml")).relevance.terms == ("pleegzorg",)
+
+
 @pytest.mark.parametrize("text, field", [
     ("name: x\nqueries:\n  cpv: [85311300]\n", "cpv"),
     ("name: x\nqueries: {}\n", "queries"),

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from tenderarchive.store.queries import failed_details, known_article_urls, redirected_elsewhere, short_days
+from tenderarchive.store.queries import (
+    complete_crawls, failed_details, known_article_urls, last_complete_crawl, redirected_elsewhere, short_days,
+    unfinished_crawls,
+)
 from tenderarchive.store.schema import ensure_schema
 
 
@@ -134,3 +137,29 @@ def test_failed_list_pages_are_the_list_requests_that_failed_since_the_last_comp
                              "arguments": json.dumps(window), "errors": json.dumps(listed)}, alter=True)
     db.close()
     assert failed_list_pages(path, "tenderned") == [page2, page0]
+
+
+def test_a_profile_edited_between_crawls_is_one_chain_of_crawls(tmp_path):
+    """A crawl records its profile's queries (spiders/tenderned.py ``crawl_arguments``), which change when the user
+    edits the profile. They are no scope: a complete crawl after a word was dropped covers a partial crawl that still
+    asked it (its window listed again, and settled, or every later run listed that window again, for ever), and
+    continues the chain of the profile's complete crawls. Synthetic rows."""
+    import json
+
+    path = tmp_path / "archive.db"
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    failed_page = [{"url": "http://127.0.0.1:1/papi/tenderned-rs-tns/v2/publicaties?page=0", "error": "HTTP 500"}]
+    for crawl_id, status, window, queries, errors in (
+            (1, "complete", ("2020-01-01", "2020-12-31"), ["search:jeugdhulp", "search:Wmo"], []),
+            (2, "partial", ("2020-12-28", "2021-01-31"), ["search:jeugdhulp", "search:Wmo"], failed_page),
+            (3, "complete", ("2020-12-28", "2021-02-28"), ["search:jeugdhulp"], [])):
+        arguments = {"from_date": window[0], "until_date": window[1], "profile": "leiden_jeugd", "queries": queries}
+        db["crawls"].insert({"crawl_id": crawl_id, "spider": "tenderned", "status": status,
+                             "started": f"{window[1]}T10:00:00+00:00", "arguments": json.dumps(arguments),
+                             "errors": json.dumps(errors)}, alter=True)
+    db.close()
+    assert unfinished_crawls(path, "tenderned") == []
+    assert last_complete_crawl(path, "tenderned")["crawl_id"] == 3
+    assert [arguments["queries"] for arguments in complete_crawls(path, "tenderned")] == [
+        ["search:jeugdhulp", "search:Wmo"], ["search:jeugdhulp"]]
