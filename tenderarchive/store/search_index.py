@@ -60,7 +60,7 @@ import sqlite_utils
 from tenderarchive.search.query import jeugdregio_code, jeugdregio_name
 from tenderarchive.search.text import TOKENIZE, VOCABULARY_FILE, stem_text
 
-INDEX_VERSION = "12"  # 12: a notice is found by its kenmerk, id, CPV, jeugdregio and winners; 11: documents in
+INDEX_VERSION = "13"  # 13: the dashboard's publications per month are notices only; 12: a notice is found by its kenmerk, id, CPV, jeugdregio and winners; 11: documents in
 #                      publication order (rowid order = date order); 10: no ``body`` copy
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
@@ -117,11 +117,13 @@ DASHBOARD_SQL = ("create table if not exists dashboard_counts (chart text not nu
 def dashboard_keys(doc: dict) -> list[tuple[str, str, str]]:
     """``(chart, region, key)`` of every count a search document adds one to."""
     keys = [("documents", "")]
-    if doc.get("year_month"):
-        keys.append(("per_month", f"{doc['year_month']}|{doc.get('jeugdregio_name') or 'unknown'}"))
     if doc["source_table"] == "notices":
         keys += [("notices", ""), ("notice_type", doc.get("kind") or ""),
                  ("procedure", doc.get("procedure") or "unknown")]
+        # "Publications per month" are TenderNed's publications, the rows the Notices card counts:
+        # it counted every dated article too, news about road works or home care among them
+        if doc.get("year_month"):
+            keys.append(("per_month", f"{doc['year_month']}|{doc.get('jeugdregio_name') or 'unknown'}"))
         if doc.get("procurement_id"):
             keys.append(("procurement", doc["procurement_id"]))  # one row per procedure: count(*) is distinct
     elif doc.get("youth_care") == 1 and (doc.get("kind") or "").startswith("article: ") and doc.get("published"):

@@ -34,11 +34,10 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, browser_server):
-    context = browser.new_context(accept_downloads=True)
+def local_page(context, server):
+    """A new page of browser ``context`` whose requests beyond ``server`` are aborted."""
     page = context.new_page()
-    local = browser_server.base
+    local = server.base
 
     def only_local(route):
         if route.request.url.startswith(local):
@@ -48,5 +47,11 @@ def page(browser, browser_server):
 
     page.route("**/*", only_local)
     page.set_default_timeout(15000)
-    yield page
+    return page
+
+
+@pytest.fixture
+def page(browser, browser_server):
+    context = browser.new_context(accept_downloads=True)
+    yield local_page(context, browser_server)
     context.close()

@@ -372,8 +372,9 @@ BASE_CHARTS = {
     "notices-count": "select count(*) from search_documents where source_table = 'notices' {region}",
     "procurements-count": "select count(distinct procurement_id) from search_documents "
                           "where source_table = 'notices' {region}",
+    # TenderNed's publications (notices) only, since branch refusers24: articles counted too before
     "per-month": "select year_month || '-01', coalesce(jeugdregio_name, 'unknown'), count(*) from search_documents "
-                 "where year_month is not null {region} group by 1, 2 order by 1, 2",
+                 "where source_table = 'notices' and year_month is not null {region} group by 1, 2 order by 1, 2",
     "procedure-types": "select coalesce(n.procedure_label, n.procedure, 'unknown'), count(*) from notices n "
                        "join search_documents d on d.source_table = 'notices' and d.source_key = "
                        "cast(n.publication_id as text) where true {region} group by 1 order by 2 desc, 1",
