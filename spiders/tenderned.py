@@ -129,6 +129,11 @@ LIST_META = ("query", "params", "window", "page", "top", "baseline", "relist")
 Listed = namedtuple("Listed", "url meta")
 
 
+#: What :func:`publication_key` keeps: ASCII digits, at most 18. Compiled once: ``re.fullmatch`` with the
+#: pattern's text looked it up in ``re``'s cache at every call (issue 14: five calls a notice).
+_PUBLICATION_ID = re.compile(r"[0-9]{1,18}")
+
+
 def publication_key(raw) -> str | None:
     """A ``publicatieId`` as the crawl keys it: its ASCII digits, from a string (list rows) or a number
     (details, ``/gerelateerd``: docs/reference/tenderned-api.md §3, §6), at most 18 (it is archived as a
@@ -141,7 +146,7 @@ def publication_key(raw) -> str | None:
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         return None
     text = str(raw).strip()
-    return (text.lstrip("0") or None) if re.fullmatch(r"[0-9]{1,18}", text) else None
+    return (text.lstrip("0") or None) if _PUBLICATION_ID.fullmatch(text) else None
 
 
 def code_of(value) -> str | None:

@@ -28,6 +28,7 @@ import json
 import logging
 import os
 import re
+import time
 import weakref
 from pathlib import Path
 from datetime import datetime, timezone
@@ -37,9 +38,13 @@ from scrapy.downloadermiddlewares.redirect import RedirectMiddleware as BaseRedi
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware as BaseRobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Headers, HtmlResponse, Response, TextResponse
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.response import response_status_message
+from w3lib.url import canonicalize_url
+
+from tenderarchive.rawstore import fetch_row, utc_now, warc_date
 
 logger = logging.getLogger(__name__)
 
@@ -479,8 +484,6 @@ class MetaRefreshMiddleware(BaseMetaRefreshMiddleware):
 
     def process_response(self, request, response, spider=None):
         """Scrapy's, the refresh read through the page's ``<head>`` (:func:`get_meta_refresh`)."""
-        from scrapy.http import HtmlResponse
-
         if request.meta.get("dont_redirect", False) or request.method == "HEAD" \
                 or not isinstance(response, HtmlResponse) or urlparse_cached(request).scheme not in {"http", "https"}:
             return response
@@ -519,8 +522,6 @@ def meta_refresh_target(request, response, settings) -> str | None:
     that follows it does not read the page again. The response is looked at before the settings: most
     answers are no HTML page (the API's JSON), and ``settings.getbool`` was most of this check's ~7 µs a
     response (issue 14)."""
-    from scrapy.http import HtmlResponse
-
     if not isinstance(response, HtmlResponse) or not 200 <= response.status < 300 or request.method == "HEAD" \
             or request.meta.get("dont_redirect") or not settings.getbool("METAREFRESH_ENABLED", True):
         return None
@@ -540,9 +541,6 @@ def refreshes_to_itself(request, response, ignore_tags=()) -> bool:
     """Whether a page's ``<meta http-equiv="refresh">`` names its own address (the address asked or
     answered, as the duplicate filter compares them: w3lib's ``canonicalize_url``, without the fragment):
     a reload, not a redirect. A refresh without a URL (``content="60"``) Scrapy does not follow at all."""
-    from scrapy.http import HtmlResponse
-    from w3lib.url import canonicalize_url
-
     if not isinstance(response, HtmlResponse):
         return False
     _, url = get_meta_refresh(response, ignore_tags=ignore_tags)
@@ -664,10 +662,6 @@ class RawStoreMiddleware:
                 self.db["crawls"].update(crawl_id, {"warc_file": name})
 
     def process_response(self, request, response, spider=None):
-        import time
-
-        from tenderarchive.rawstore import fetch_row, utc_now, warc_date
-
         if self.db is None:
             self._open()
         replayed = request.meta.get("replayed_from")
@@ -769,12 +763,8 @@ class ReplayMiddleware:
         return cls(path, crawler.stats, path_list(crawler.settings, "WARC_REPLAY_RESUMED"))
 
     def process_request(self, request, spider=None):
-        from scrapy.http import HtmlResponse, Response, TextResponse
-
         stored = self.index.next_for(request.url)
         if stored is None:
-            from scrapy.exceptions import IgnoreRequest
-
             self.stats.inc_value("replay/not_recorded")
             raise IgnoreRequest(f"not in the replayed WARC: {request.url}")
         body = stored.body(self.index.root)
@@ -804,8 +794,6 @@ def replayed_headers(grouped: dict):
     Why (issue 14): ``update``'s ``normkey``/``normvalue``/``_tobytes`` per header and value made a response
     with the store's four headers 9 µs to build, 6 µs this way; four responses a notice. Anything but text goes
     through ``Headers`` itself. ``tests/test_middlewares.py`` compares the two on random headers."""
-    from scrapy.http import Headers
-
     merged: dict[bytes, list[bytes]] = {}
     try:
         for name, values in grouped.items():

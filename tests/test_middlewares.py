@@ -163,3 +163,49 @@ def test_a_body_is_made_utf8_by_its_declared_charset_only_when_it_is_no_utf8():
                                headers={"Content-Type": "application/json;charset=ISO-8859-1"})
     assert utf8_body(mislabelled) is mislabelled.body
     assert utf8_body(Response(url, body=b"\xe9")) == b"\xe9"
+
+
+#: The middlewares' functions that run for every response of a crawl or a replay.
+PER_RESPONSE = ["ReplayMiddleware.process_request", "replayed_headers", "RawStoreMiddleware.process_response",
+                "MetaRefreshMiddleware.process_response", "meta_refresh_target", "refreshes_to_itself"]
+
+
+def test_the_per_response_middleware_code_runs_no_import_statement():
+    """Issue 14: ``from scrapy.http import ...`` and ``from tenderarchive.rawstore import ...`` inside the
+    functions that handle each response ran the import machinery three or four times a response (≈ 0.3 µs each,
+    four responses a notice); they are imported with the module. None of these functions holds an import."""
+    import dis
+
+    from tenderarchive import middlewares
+
+    for name in PER_RESPONSE:
+        function = middlewares
+        for part in name.split("."):
+            function = getattr(function, part)
+        imports = [i.argval for i in dis.get_instructions(function) if i.opname == "IMPORT_NAME"]
+        assert imports == [], (name, imports)
+
+
+def test_a_replayed_response_enters_no_import_machinery(tmp_path):
+    """The same seen from a replay: building a recorded response (HTML, JSON and a missing one) enters no frame of
+    Python's import machinery."""
+    from scrapy.exceptions import IgnoreRequest
+
+    from tests.frames import frames_entered, imports_entered
+
+    path = tmp_path / "warc" / "test-000001.warc.gz"
+    warc = WarcFile(path, {"spider": "test"})
+    moment = datetime(2026, 12, 4, 12, 0, tzinfo=timezone.utc)
+    warc.write_response("http://127.0.0.1:8000/a", 200, "OK", [(b"Content-Type", b"text/html")], b"<html></html>", moment)
+    warc.write_response("http://127.0.0.1:8000/b", 200, "OK", [(b"Content-Type", b"application/json")], b"{}", moment)
+    warc.close()
+    replay = ReplayMiddleware(path, _Stats())
+    for url, cls in (("http://127.0.0.1:8000/a", HtmlResponse), ("http://127.0.0.1:8000/b", TextResponse)):
+        response, frames = frames_entered(replay.process_request, Request(url))
+        assert type(response) is cls and imports_entered(frames) == []
+    try:
+        frames_entered(replay.process_request, Request("http://127.0.0.1:8000/missing"))
+    except IgnoreRequest:
+        pass
+    else:
+        raise AssertionError("a request the WARC does not hold is ignored")

@@ -15,6 +15,7 @@ This module never writes: it runs inside Datasette, on read-only connections.
 
 from __future__ import annotations
 
+from tenderarchive import reference
 from tenderarchive.search.text import fts_words, stem, vocabulary
 
 MATCH_NOTHING = '""'  # a valid FTS5 query that matches no row
@@ -83,7 +84,6 @@ def jeugdregio_code(value: str | None) -> str | None:
     (``tenderarchive/reference.py``); else the first region the text names."""
     if not value or not str(value).strip():
         return None
-    from tenderarchive import reference
     from tenderarchive.analysis import places
 
     text = str(value).strip()[:MAX_QUERY_CHARS]
@@ -98,6 +98,4 @@ def jeugdregio_code(value: str | None) -> str | None:
 
 
 def jeugdregio_name(code: str | None) -> str | None:
-    from tenderarchive import reference
-
     return reference.load().regions.get(code or "", {}).get("name")
