@@ -123,14 +123,75 @@ def pdf_pages(body: bytes, limits: PdfLimits = LIMITS) -> tuple[str, bool]:
 
 def text_lines(text: str) -> list[str]:
     """The PDF's text as tidy lines: ligatures and odd spaces folded (NFKC: "ﬃ" is "ffi", U+2008 a
-    space), page headers dropped, a label's lone colon joined to it, blank lines gone."""
-    lines = []
-    for raw in unicodedata.normalize("NFKC", text or "").replace("\x0c", "\n").splitlines():
-        line = re.sub(r"\s+", " ", raw).strip()
-        if not line or (_PAGE_HEADER.search(line) and ":" not in line):
-            continue
-        lines.append(line)
-    return lines
+    space), page headers dropped, a label's lone colon joined to it, blank lines gone. So are the running
+    headers and footers of a PDF's pages (:func:`_running_lines`): a winner's row that a page break splits
+    ("Officiële naam: Stichting Jeugdhulp" / footer / header / "Rijnmond") is its row again."""
+    pages = []
+    for page in unicodedata.normalize("NFKC", text or "").split("\x0c"):
+        lines = []
+        for raw in page.splitlines():
+            line = re.sub(r"\s+", " ", raw).strip()
+            if not line or (_PAGE_HEADER.search(line) and ":" not in line):
+                continue
+            lines.append(line)
+        pages.append(lines)
+    while pages and not pages[-1]:  # the form feed after the last page
+        pages.pop()
+    running = _running_lines(pages)
+    return [line for number, page in enumerate(pages) for at, line in enumerate(page)
+            if (number, at) not in running]
+
+
+#: A page's number alone, as a footer or header prints it: "2", "- 2 -", "2/5", "2 / 5", "(2)"
+_PAGE_NUMBER = re.compile(r"^[-–(\[]?\s*(\d{1,4})\s*(?:/\s*(\d{1,4}))?\s*[-–)\]]?$")
+#: the lines at a page's top and bottom read as its running header and footer
+_EDGE = 3
+
+
+def _running_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
+    """(page, line) of the running headers and footers of a PDF of several pages, which text extraction puts between
+    the lines of a row that a page break splits (reference tenderned-awards.md §7: page headers fall inside a label;
+    a winner's name or value ran on with them, "Alpha Zorg 12/03/2024 TenderNed 1/2 B.V."). Written here: pdfminer
+    gives a page's text, not which of its lines repeat on every page. A running line is one of a page's first or last
+    :data:`_EDGE` lines that, its digits aside, is among the first or last lines of another page too (a notice's
+    number and date, "TenderNed", the page count), and is no section heading and no label; or a page's number alone
+    ("2", "2/5", "- 2 -") as its own first or last line, the page count after the slash the PDF's. A label's value
+    on the next page, a number, is the page number only where no label before it waits for a value."""
+    if len(pages) < 2:
+        return set()
+
+    def shape(line: str) -> str:
+        return re.sub(r"\d+", "#", line.casefold())
+
+    def edges(page: list[str]) -> list[int]:
+        return sorted(set(range(min(_EDGE, len(page)))) | set(range(max(0, len(page) - _EDGE), len(page))))
+
+    def labelled(line: str) -> bool:
+        if _heading(line) or line.endswith(":") or _label(line):
+            return True
+        split = _split([], line)
+        return bool(split and _label(split[1] or ""))
+
+    seen: dict[str, set[int]] = {}
+    for number, page in enumerate(pages):
+        for at in edges(page):
+            seen.setdefault(shape(page[at]), set()).add(number)
+    running = set()
+    for number, page in enumerate(pages):
+        for at in edges(page):
+            line = page[at]
+            if len(seen[shape(line)]) >= 2 and not labelled(line) and not _PAGE_NUMBER.match(line):
+                running.add((number, at))
+        for at in (0, len(page) - 1):
+            if not page:
+                break
+            match = _PAGE_NUMBER.match(page[at])
+            if not match or int(match.group(1)) != number + 1 or (match.group(2) and int(match.group(2)) != len(pages)):
+                continue
+            before = page[at - 1] if at else (pages[number - 1][-1] if number and pages[number - 1] else "")
+            if match.group(2) or not before.endswith(":"):
+                running.add((number, at))
+    return running
 
 
 @functools.lru_cache(maxsize=4096)
