@@ -153,8 +153,10 @@ def _running_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
     the lines of a row that a page break splits (reference tenderned-awards.md §7: page headers fall inside a label;
     a winner's name or value ran on with them, "Alpha Zorg 12/03/2024 TenderNed 1/2 B.V."). Written here: pdfminer
     gives a page's text, not which of its lines repeat on every page. A running line is one of a page's first or last
-    :data:`_EDGE` lines that, its digits aside, is among the first or last lines of another page too (a notice's
-    number and date, "TenderNed", the page count), and is no section heading and no label; or a page's number alone
+    :data:`_EDGE` lines that, its digits aside, is among the first (or the last) lines of another page too, and of
+    half the pages of a long PDF (a notice's number and date, "TenderNed", the page count), and is no section heading,
+    no label and no amount or date (two values of one shape that a page break put at two pages' tops stay); or a
+    page's number alone
     ("2", "2/5", "- 2 -") as its own first or last line, the page count after the slash the PDF's. A label's value
     on the next page, a number, is the page number only where no label before it waits for a value."""
     if len(pages) < 2:
@@ -163,24 +165,32 @@ def _running_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
     def shape(line: str) -> str:
         return re.sub(r"\d+", "#", line.casefold())
 
-    def edges(page: list[str]) -> list[int]:
-        return sorted(set(range(min(_EDGE, len(page)))) | set(range(max(0, len(page) - _EDGE), len(page))))
-
     def labelled(line: str) -> bool:
         if _heading(line) or line.endswith(":") or _label(line):
             return True
         split = _split([], line)
         return bool(split and _label(split[1] or ""))
 
-    seen: dict[str, set[int]] = {}
+    def value_like(line: str) -> bool:  # an amount or a date: a value, however often its shape recurs
+        return bool(re.fullmatch(r"(?i)(€|eur|euro)?\s*\d[\d\s.,]*(€|eur|euro|[a-z ]{0,20})?|[\d\s/.:+-]+", line))
+
+    # the top and the bottom lines of every page, by their shape: on how many pages each is
+    tops: dict[str, set[int]] = {}
+    bottoms: dict[str, set[int]] = {}
     for number, page in enumerate(pages):
-        for at in edges(page):
-            seen.setdefault(shape(page[at]), set()).add(number)
+        for at, line in enumerate(page):
+            if at < _EDGE:
+                tops.setdefault(shape(line), set()).add(number)
+            if at >= len(page) - _EDGE:
+                bottoms.setdefault(shape(line), set()).add(number)
+    # on two pages at least, and on half of a long PDF's: a recurring line, not a coincidence of two values
+    enough = max(2, (len(pages) + 1) // 2)
     running = set()
     for number, page in enumerate(pages):
-        for at in edges(page):
-            line = page[at]
-            if len(seen[shape(line)]) >= 2 and not labelled(line) and not _PAGE_NUMBER.match(line):
+        for at, line in enumerate(page):
+            recurs = (at < _EDGE and len(tops[shape(line)]) >= enough
+                      or at >= len(page) - _EDGE and len(bottoms[shape(line)]) >= enough)
+            if recurs and not labelled(line) and not value_like(line) and not _PAGE_NUMBER.match(line):
                 running.add((number, at))
         for at in (0, len(page) - 1):
             if not page:
