@@ -348,15 +348,26 @@ def eforms_html(rows: list[tuple]) -> str:
     return "".join(out)
 
 
+#: the standard form's labels of a name or title, whose value a PDF wraps onto the next line (reference §3.1)
+_WRAPPED_VALUE = re.compile(r"^(offici[eë]le\s+benaming|benaming)\s*:\s*\S", re.I)
+
+
 def standard_html(lines: list[str]) -> str:
     """The lines of a standard-form PDF as the older rendering (one paragraph a line); a label broken over
-    two lines ("Totale waarde van de opdracht/het" / "perceel: 1 800 000,00") is one line again."""
+    two lines ("Totale waarde van de opdracht/het" / "perceel: 1 800 000,00") is one line again, and so is a
+    contractor's name or a lot's title that runs on the next line (a long name wrapped, a name a page break split:
+    "Officiële benaming: Stichting Jeugdhulp" / "Rijnmond"), which the reader skipped as a line of its own: the
+    winner was archived by half its name. A line with a colon, a heading or a date is no such continuation."""
     joined: list[str] = []
     for line in lines:
         if joined and ":" not in joined[-1] and ":" in line and line[:1].islower():
             joined[-1] = f"{joined[-1]} {line}"
         elif joined and line.startswith(":"):
             joined[-1] = f"{joined[-1]}{line}"
+        elif joined and _WRAPPED_VALUE.match(joined[-1]) and ":" not in line \
+                and not re.match(r"^([IVX]+(\.\d+)*\)|afdeling\s|perceel\s+nr|met\s+btw|zonder\s+btw)", line, re.I) \
+                and not re.fullmatch(r"[\d\s/.-]+", line):
+            joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
     return "<div>" + "".join(f"<p>{escape(line)}</p>" for line in joined) + "</div>"

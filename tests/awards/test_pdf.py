@@ -266,3 +266,23 @@ def test_a_pages_number_alone_is_dropped_where_it_ends_a_page_but_not_as_the_val
                                                   "Waarde van de aanbesteding:", "900 000 Euro", "Einde"]
     # one page: nothing repeats, nothing is a page's running line
     assert text_lines("Winnaar:\nOfficiële naam: Alpha Zorg\n1\n") == ["Winnaar:", "Officiële naam: Alpha Zorg", "1"]
+
+
+def test_a_standard_form_contractors_name_or_lot_title_that_runs_on_the_next_line_is_read_whole():
+    # SYNTHETIC: a contractor's name split by a page break (its running header between), a lot title wrapped
+    header = "Kenmerk: 313457 - TenderNed"
+    parsed = parse_pdf(text_pdf([
+        [header, "Afdeling I: Aanbestedende dienst", "Officiële benaming: Gemeente Rijnstad",
+         "Afdeling V: Gunning van een opdracht", "Opdracht nr.: 1", "Perceel nr.: 1",
+         "Benaming: Dyslexiezorg voor kinderen en jongeren", "in de regio Rijnstad",
+         "V.2.1) Datum van de sluiting van de overeenkomst:", "24/06/2022",
+         "V.2.3) Naam en adres van de contractant", "Officiële benaming: Stichting Jeugdhulp", "Pagina 1 van 2"],
+        [header, "Rijnmond", "Nationale identificatie: 23456789", "Plaats: Rotterdam",
+         "V.2.4) Inlichtingen over de waarde van de opdracht/het perceel (exclusief btw)",
+         "Totale waarde van de opdracht/het perceel: 1 800 000,00", "Munt: EUR",
+         "Afdeling VI: Aanvullende inlichtingen", "Pagina 2 van 2"]]))
+    assert winners(parsed) == [("1", "Stichting Jeugdhulp Rijnmond", "23456789", None)]
+    assert [(lot["title"], lot["awarded"]) for lot in parsed["lots"]] == \
+        [("Dyslexiezorg voor kinderen en jongeren in de regio Rijnstad", 1)]
+    assert [(a["value_cents"], a["contract_date"]) for a in parsed["awards"]] == [(180000000, "2022-06-24")]
+    assert parsed["buyer"] == "Gemeente Rijnstad"

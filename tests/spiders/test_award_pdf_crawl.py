@@ -256,3 +256,17 @@ def test_a_pdf_whose_winners_run_across_page_breaks_archives_each_winner_whole(s
     assert [tuple(r.values()) for r in db.query(
         "select name, kvk, tender_value_cents from award_suppliers order by name")] == [
         ("Stichting Jeugdhulp Rijnmond", "23456789", 80000000), ("Zorg Oost B.V.", None, 120000000)]
+
+
+def test_a_standard_form_pdf_whose_contractors_name_runs_on_the_next_page_archives_the_whole_name(serve_api, crawl):
+    """§3.1, §7: an older-form award PDF (SYNTHETIC) whose contractor's "Officiële benaming" a page break splits: the
+    winner is archived, and named as a provider, by its whole name ("Stichting Jeugdhulp" alone, before)."""
+    pages = [STANDARD_PAGES[0][:9] + ["V.2.3) Naam en adres van de contractant", "Officiële benaming: Stichting Jeugdhulp",
+                                      "Pagina 1 van 2"],
+             ["Pagina 2 van 2", "Rijnmond Zuid", "Nationale identificatie: 23456789", "Plaats: Rotterdam",
+              *STANDARD_PAGES[0][-5:]]]
+    done = crawl(serve_api([award(template(), 960032, None, html_status=404, pdf=text_pdf(pages))]).api_url, **WINDOW)
+    db = sqlite_utils.Database(done.db_path)
+    assert [tuple(r.values()) for r in db.query("select name, kvk from award_suppliers")] == \
+        [("Stichting Jeugdhulp Rijnmond Zuid", "23456789")]
+    assert [r["value_cents"] for r in db.query("select value_cents from awards")] == [180000000]
