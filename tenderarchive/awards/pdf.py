@@ -157,8 +157,8 @@ def _running_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
     half the pages of a long PDF (a notice's number and date, "TenderNed", the page count), and is no section heading,
     no label and no amount or date (two values of one shape that a page break put at two pages' tops stay); or a
     page's number alone
-    ("2", "2/5", "- 2 -") as its own first or last line, the page count after the slash the PDF's. A label's value
-    on the next page, a number, is the page number only where no label before it waits for a value."""
+    ("2", "2/5", "- 2 -") as its own first or last line, the page count after the slash the PDF's. A number alone
+    is the page number except where a count's label before it ("Aantal …:") waits for its value."""
     if len(pages) < 2:
         return set()
 
@@ -199,7 +199,9 @@ def _running_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
             if not match or int(match.group(1)) != number + 1 or (match.group(2) and int(match.group(2)) != len(pages)):
                 continue
             before = page[at - 1] if at else (pages[number - 1][-1] if number and pages[number - 1] else "")
-            if match.group(2) or not before.endswith(":"):
+            # a number a count's label waits for ("Aantal ontvangen inschrijvingen …:" / "2") is that count; a page
+            # number after a name's label waiting for its value on the next page is the footer
+            if match.group(2) or not (before.endswith(":") and re.search(r"(?i)\b(aantal|number|anzahl|nombre)\b", before)):
                 running.add((number, at))
     return running
 

@@ -260,6 +260,9 @@ def test_a_pages_number_alone_is_dropped_where_it_ends_a_page_but_not_as_the_val
     assert text_lines("Officiële naam: Alpha Zorg\n1/2\n\x0c2/2\nB.V.\n") == ["Officiële naam: Alpha Zorg", "B.V."]
     assert text_lines("Aantal ontvangen inschrijvingen of verzoeken tot deelname:\n\x0c2\nEinde\n\x0c") == \
         ["Aantal ontvangen inschrijvingen of verzoeken tot deelname:", "2", "Einde"]
+    # ... and where a name's label waits for its value on the next page
+    assert text_lines("Winnaar:\nOfficiële naam:\n1\n\x0cAlpha Zorg B.V.\n2\n\x0c") == \
+        ["Winnaar:", "Officiële naam:", "Alpha Zorg B.V."]
     # amounts of one shape at two pages' tops, each the value of the label before it, are values, not a header
     assert text_lines("Waarde van de aanbesteding:\n\x0c800 000 Euro\nWinnaar:\nWaarde van de aanbesteding:\n"
                       "\x0c900 000 Euro\nEinde\n") == ["Waarde van de aanbesteding:", "800 000 Euro", "Winnaar:",
