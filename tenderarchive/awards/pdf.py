@@ -123,14 +123,87 @@ def pdf_pages(body: bytes, limits: PdfLimits = LIMITS) -> tuple[str, bool]:
 
 def text_lines(text: str) -> list[str]:
     """The PDF's text as tidy lines: ligatures and odd spaces folded (NFKC: "ﬃ" is "ffi", U+2008 a
-    space), page headers dropped, a label's lone colon joined to it, blank lines gone."""
-    lines = []
-    for raw in unicodedata.normalize("NFKC", text or "").replace("\x0c", "\n").splitlines():
-        line = re.sub(r"\s+", " ", raw).strip()
-        if not line or (_PAGE_HEADER.search(line) and ":" not in line):
-            continue
-        lines.append(line)
-    return lines
+    space), page headers dropped, a label's lone colon joined to it, blank lines gone. So are the running
+    headers and footers of a PDF's pages (:func:`_running_lines`): a winner's row that a page break splits
+    ("Officiële naam: Stichting Jeugdhulp" / footer / header / "Rijnmond") is its row again."""
+    pages = []
+    for page in unicodedata.normalize("NFKC", text or "").split("\x0c"):
+        lines = []
+        for raw in page.splitlines():
+            line = re.sub(r"\s+", " ", raw).strip()
+            if not line or (_PAGE_HEADER.search(line) and ":" not in line):
+                continue
+            lines.append(line)
+        pages.append(lines)
+    while pages and not pages[-1]:  # the form feed after the last page
+        pages.pop()
+    running = _running_lines(pages)
+    return [line for number, page in enumerate(pages) for at, line in enumerate(page)
+            if (number, at) not in running]
+
+
+#: A page's number alone, as a footer or header prints it: "2", "- 2 -", "2/5", "2 / 5", "(2)"
+_PAGE_NUMBER = re.compile(r"^[-–(\[]?\s*(\d{1,4})\s*(?:/\s*(\d{1,4}))?\s*[-–)\]]?$")
+#: the lines at a page's top and bottom read as its running header and footer
+_EDGE = 3
+
+
+def _running_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
+    """(page, line) of the running headers and footers of a PDF of several pages, which text extraction puts between
+    the lines of a row that a page break splits (reference tenderned-awards.md §7: page headers fall inside a label;
+    a winner's name or value ran on with them, "Alpha Zorg 12/03/2024 TenderNed 1/2 B.V."). Written here: pdfminer
+    gives a page's text, not which of its lines repeat on every page. A running line is one of a page's first or last
+    :data:`_EDGE` lines that, its digits aside, is among the first (or the last) lines of another page too, and of
+    half the pages of a long PDF (a notice's number and date, "TenderNed", the page count), and is no section heading,
+    no label and no amount or date (two values of one shape that a page break put at two pages' tops stay); or a
+    page's number alone
+    ("2", "2/5", "- 2 -") as its own first or last line, the page count after the slash the PDF's. A number alone
+    is the page number except where a count's label before it ("Aantal …:") waits for its value."""
+    if len(pages) < 2:
+        return set()
+
+    def shape(line: str) -> str:
+        return re.sub(r"\d+", "#", line.casefold())
+
+    def labelled(line: str) -> bool:
+        if _heading(line) or line.endswith(":") or _label(line):
+            return True
+        split = _split([], line)
+        return bool(split and _label(split[1] or ""))
+
+    def value_like(line: str) -> bool:  # an amount or a date: a value, however often its shape recurs
+        return bool(re.fullmatch(r"(?i)(€|eur|euro)?\s*\d[\d\s.,]*(€|eur|euro|[a-z ]{0,20})?|[\d\s/.:+-]+", line))
+
+    # the top and the bottom lines of every page, by their shape: on how many pages each is
+    tops: dict[str, set[int]] = {}
+    bottoms: dict[str, set[int]] = {}
+    for number, page in enumerate(pages):
+        for at, line in enumerate(page):
+            if at < _EDGE:
+                tops.setdefault(shape(line), set()).add(number)
+            if at >= len(page) - _EDGE:
+                bottoms.setdefault(shape(line), set()).add(number)
+    # on two pages at least, and on half of a long PDF's: a recurring line, not a coincidence of two values
+    enough = max(2, (len(pages) + 1) // 2)
+    running = set()
+    for number, page in enumerate(pages):
+        for at, line in enumerate(page):
+            recurs = (at < _EDGE and len(tops[shape(line)]) >= enough
+                      or at >= len(page) - _EDGE and len(bottoms[shape(line)]) >= enough)
+            if recurs and not labelled(line) and not value_like(line) and not _PAGE_NUMBER.match(line):
+                running.add((number, at))
+        for at in (0, len(page) - 1):
+            if not page:
+                break
+            match = _PAGE_NUMBER.match(page[at])
+            if not match or int(match.group(1)) != number + 1 or (match.group(2) and int(match.group(2)) != len(pages)):
+                continue
+            before = page[at - 1] if at else (pages[number - 1][-1] if number and pages[number - 1] else "")
+            # a number a count's label waits for ("Aantal ontvangen inschrijvingen …:" / "2") is that count; a page
+            # number after a name's label waiting for its value on the next page is the footer
+            if match.group(2) or not (before.endswith(":") and re.search(r"(?i)\b(aantal|number|anzahl|nombre)\b", before)):
+                running.add((number, at))
+    return running
 
 
 @functools.lru_cache(maxsize=4096)
@@ -277,15 +350,26 @@ def eforms_html(rows: list[tuple]) -> str:
     return "".join(out)
 
 
+#: the standard form's labels of a name or title, whose value a PDF wraps onto the next line (reference §3.1)
+_WRAPPED_VALUE = re.compile(r"^(offici[eë]le\s+benaming|benaming)\s*:\s*\S", re.I)
+
+
 def standard_html(lines: list[str]) -> str:
     """The lines of a standard-form PDF as the older rendering (one paragraph a line); a label broken over
-    two lines ("Totale waarde van de opdracht/het" / "perceel: 1 800 000,00") is one line again."""
+    two lines ("Totale waarde van de opdracht/het" / "perceel: 1 800 000,00") is one line again, and so is a
+    contractor's name or a lot's title that runs on the next line (a long name wrapped, a name a page break split:
+    "Officiële benaming: Stichting Jeugdhulp" / "Rijnmond"), which the reader skipped as a line of its own: the
+    winner was archived by half its name. A line with a colon, a heading or a date is no such continuation."""
     joined: list[str] = []
     for line in lines:
         if joined and ":" not in joined[-1] and ":" in line and line[:1].islower():
             joined[-1] = f"{joined[-1]} {line}"
         elif joined and line.startswith(":"):
             joined[-1] = f"{joined[-1]}{line}"
+        elif joined and _WRAPPED_VALUE.match(joined[-1]) and ":" not in line \
+                and not re.match(r"^([IVX]+(\.\d+)*\)|afdeling\s|perceel\s+nr|met\s+btw|zonder\s+btw)", line, re.I) \
+                and not re.fullmatch(r"[\d\s/.-]+", line):
+            joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
     return "<div>" + "".join(f"<p>{escape(line)}</p>" for line in joined) + "</div>"

@@ -236,3 +236,56 @@ def test_a_winners_value_printed_exclusive_and_inclusive_of_vat_keeps_the_exclus
         "Waarde van de aanbesteding: 484 000 Euro incl. btw"]]))
     assert winners(parsed) == [("LOT-0001", "Alpha Zorg B.V.", None, 40000000)]
     assert [p[:15] for p in parsed["problems"]] == ["two values for "]
+
+
+def test_a_winners_row_split_by_a_page_break_is_one_row_without_the_pages_running_header_and_footer():
+    # SYNTHETIC: three pages, each with the notice's running header and a dated footer with its page number; a winner's
+    # name and a winner's block run across the page breaks
+    def page(number, lines):
+        return ["Aankondiging van een gegunde opdracht 470012", *lines,
+                f"Publicatiedatum 12/03/2024 - TenderNed - {number}/3"]
+    parsed = parse_pdf(text_pdf([
+        page(1, ["1. Koper", "Officiële naam: Gemeente Rijnstad", "6. Resultaten", "6.1 ID resultaat perceel: LOT-0001",
+                 "6.1.2 Informatie over winnaars", "Winnaar:", "Officiële naam: Stichting Jeugdhulp"]),
+        page(2, ["Rijnmond Zuid", "Inschrijving:", "Waarde van de aanbesteding: 800 000 Euro", "Winnaar:",
+                 "Officiële naam:"]),
+        page(3, ["Beta Zorg B.V.", "Inschrijving:", "Waarde van de aanbesteding:", "1 200 000 Euro"])]))
+    assert winners(parsed) == [("LOT-0001", "Stichting Jeugdhulp Rijnmond Zuid", None, 80000000),
+                               ("LOT-0001", "Beta Zorg B.V.", None, 120000000)]
+    assert parsed["buyer"] == "Gemeente Rijnstad"
+
+
+def test_a_pages_number_alone_is_dropped_where_it_ends_a_page_but_not_as_the_value_a_label_waits_for():
+    assert text_lines("Officiële naam: Alpha Zorg\n1\n\x0c- 2 -\nB.V.\n\x0c") == ["Officiële naam: Alpha Zorg", "B.V."]
+    assert text_lines("Officiële naam: Alpha Zorg\n1/2\n\x0c2/2\nB.V.\n") == ["Officiële naam: Alpha Zorg", "B.V."]
+    assert text_lines("Aantal ontvangen inschrijvingen of verzoeken tot deelname:\n\x0c2\nEinde\n\x0c") == \
+        ["Aantal ontvangen inschrijvingen of verzoeken tot deelname:", "2", "Einde"]
+    # ... and where a name's label waits for its value on the next page
+    assert text_lines("Winnaar:\nOfficiële naam:\n1\n\x0cAlpha Zorg B.V.\n2\n\x0c") == \
+        ["Winnaar:", "Officiële naam:", "Alpha Zorg B.V."]
+    # amounts of one shape at two pages' tops, each the value of the label before it, are values, not a header
+    assert text_lines("Waarde van de aanbesteding:\n\x0c800 000 Euro\nWinnaar:\nWaarde van de aanbesteding:\n"
+                      "\x0c900 000 Euro\nEinde\n") == ["Waarde van de aanbesteding:", "800 000 Euro", "Winnaar:",
+                                                  "Waarde van de aanbesteding:", "900 000 Euro", "Einde"]
+    # one page: nothing repeats, nothing is a page's running line
+    assert text_lines("Winnaar:\nOfficiële naam: Alpha Zorg\n1\n") == ["Winnaar:", "Officiële naam: Alpha Zorg", "1"]
+
+
+def test_a_standard_form_contractors_name_or_lot_title_that_runs_on_the_next_line_is_read_whole():
+    # SYNTHETIC: a contractor's name split by a page break (its running header between), a lot title wrapped
+    header = "Kenmerk: 313457 - TenderNed"
+    parsed = parse_pdf(text_pdf([
+        [header, "Afdeling I: Aanbestedende dienst", "Officiële benaming: Gemeente Rijnstad",
+         "Afdeling V: Gunning van een opdracht", "Opdracht nr.: 1", "Perceel nr.: 1",
+         "Benaming: Dyslexiezorg voor kinderen en jongeren", "in de regio Rijnstad",
+         "V.2.1) Datum van de sluiting van de overeenkomst:", "24/06/2022",
+         "V.2.3) Naam en adres van de contractant", "Officiële benaming: Stichting Jeugdhulp", "Pagina 1 van 2"],
+        [header, "Rijnmond", "Nationale identificatie: 23456789", "Plaats: Rotterdam",
+         "V.2.4) Inlichtingen over de waarde van de opdracht/het perceel (exclusief btw)",
+         "Totale waarde van de opdracht/het perceel: 1 800 000,00", "Munt: EUR",
+         "Afdeling VI: Aanvullende inlichtingen", "Pagina 2 van 2"]]))
+    assert winners(parsed) == [("1", "Stichting Jeugdhulp Rijnmond", "23456789", None)]
+    assert [(lot["title"], lot["awarded"]) for lot in parsed["lots"]] == \
+        [("Dyslexiezorg voor kinderen en jongeren in de regio Rijnstad", 1)]
+    assert [(a["value_cents"], a["contract_date"]) for a in parsed["awards"]] == [(180000000, "2022-06-24")]
+    assert parsed["buyer"] == "Gemeente Rijnstad"

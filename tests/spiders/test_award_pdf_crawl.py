@@ -235,3 +235,38 @@ def test_a_pdf_over_its_cpu_time_is_refused_named_and_settled_and_the_crawl_goes
     second = crawl(server.api_url, "-s", "AWARDS_PDF_CPU_SECONDS=1", **WINDOW)
     assert second.crawl["status"] == "complete", second.errors
     assert PDF_PATH.format(960006) not in server.api.log[began:]
+
+
+def test_a_pdf_whose_winners_run_across_page_breaks_archives_each_winner_whole(serve_api, crawl):
+    """§7 (page headers fall inside a label): an award PDF of three pages, each with the notice's running header and a
+    dated footer with its page number (SYNTHETIC), a winner's name and the next winner's block split by the page
+    breaks: each winner is archived by its whole name and value, with no header or footer text in it (the name was
+    "Stichting Jeugdhulp Publicatiedatum 12/03/2024 - TenderNed - 1/3 Aankondiging … Rijnmond")."""
+    def page(number, lines):
+        return ["Aankondiging van een gegunde opdracht 960031", *lines,
+                f"Publicatiedatum 12/03/2024 - TenderNed - {number}/3"]
+    pdf = text_pdf([
+        page(1, ["1. Koper", "Officiële naam: Gemeente Rijnstad", "6. Resultaten", "6.1 ID resultaat perceel: LOT-0001",
+                 "6.1.2 Informatie over winnaars", "Winnaar:", "Officiële naam: Stichting Jeugdhulp"]),
+        page(2, ["Rijnmond", "KvK-nummer: 23456789", "Inschrijving:", "Waarde van de aanbesteding: 800 000 Euro",
+                 "Winnaar:", "Officiële naam:"]),
+        page(3, ["Zorg Oost B.V.", "Inschrijving:", "Waarde van de aanbesteding:", "1 200 000 Euro"])])
+    done = crawl(serve_api([award(template(), 960031, None, html_status=404, pdf=pdf)]).api_url, **WINDOW)
+    db = sqlite_utils.Database(done.db_path)
+    assert [tuple(r.values()) for r in db.query(
+        "select name, kvk, tender_value_cents from award_suppliers order by name")] == [
+        ("Stichting Jeugdhulp Rijnmond", "23456789", 80000000), ("Zorg Oost B.V.", None, 120000000)]
+
+
+def test_a_standard_form_pdf_whose_contractors_name_runs_on_the_next_page_archives_the_whole_name(serve_api, crawl):
+    """§3.1, §7: an older-form award PDF (SYNTHETIC) whose contractor's "Officiële benaming" a page break splits: the
+    winner is archived, and named as a provider, by its whole name ("Stichting Jeugdhulp" alone, before)."""
+    pages = [STANDARD_PAGES[0][:9] + ["V.2.3) Naam en adres van de contractant", "Officiële benaming: Stichting Jeugdhulp",
+                                      "Pagina 1 van 2"],
+             ["Pagina 2 van 2", "Rijnmond Zuid", "Nationale identificatie: 23456789", "Plaats: Rotterdam",
+              *STANDARD_PAGES[0][-5:]]]
+    done = crawl(serve_api([award(template(), 960032, None, html_status=404, pdf=text_pdf(pages))]).api_url, **WINDOW)
+    db = sqlite_utils.Database(done.db_path)
+    assert [tuple(r.values()) for r in db.query("select name, kvk from award_suppliers")] == \
+        [("Stichting Jeugdhulp Rijnmond Zuid", "23456789")]
+    assert [r["value_cents"] for r in db.query("select value_cents from awards")] == [180000000]
