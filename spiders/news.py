@@ -1216,10 +1216,13 @@ class NewsSpider(BaseSpider):
         for site in self.sites:
             meta = {"site": site}
             # the addresses of the registry entry that the site's news is read from (its feeds, sitemaps, listings,
-            # OpenPub API): every one of them gone is one error of the site (:meth:`registry_gone`)
+            # OpenPub API): every one of them gone is one error of the site (:meth:`registry_gone`). An entry that
+            # also reads robots.txt's sitemaps or living pages has news from elsewhere: they count as addresses of
+            # the entry that are never "gone" here, so its registry addresses' errors stay their own.
             registry = {"site": site, "registry": True}
             self.registry_urls[site.name] = len(site.discovery.feeds) + len(site.discovery.sitemaps) + len(
-                site.discovery.listing.urls if site.discovery.listing else ()) + len(site.discovery.openpub)
+                site.discovery.listing.urls if site.discovery.listing else ()) + len(site.discovery.openpub) + (
+                1 if site.discovery.robots_sitemaps else 0) + len(site.living_pages)
             for url in site.living_pages:
                 request = self.page_request(site, url, "living_page", living=True)
                 if request:
