@@ -161,6 +161,30 @@ LIST_FALLBACK = frozenset({
     # the list row's alone (publicatiestatus): a row without it is no sparse detail
     "publication_status", "publication_status_label"})
 
+#: The label of each notice type docs/reference/tenderned-api.md §7.1 lists (list ``typePublicatie`` = detail
+#: ``aankondigingCode``), for a notice whose answers give the code without its ``omschrijving``.
+NOTICE_TYPE_LABELS = {
+    "AAO": "Aankondiging opdracht", "AGO": "Aankondiging gegunde opdracht", "VAK": "Vooraankondiging",
+    "MAC": "Marktconsultatie", "REC": "Rectificatie", "AAW": "Aankondiging van een wijziging",
+    "VBE": "Vroegtijdige beëindiging",
+}
+
+
+def notice_type_of(detail: dict, row: dict) -> tuple[str | None, str | None]:
+    """The notice type (code, label): the detail's ``aankondigingCode``, else the list row's ``typePublicatie``
+    (§4, §7.1). Either may send the code alone (a bare ``"AGO"``, an object without ``omschrijving``: §13, fields
+    go missing); the label then is the list row's for the same code, else the one §7.1 gives the code. A label
+    left out was no label at all: the saved searches and the timeline that write "… per <label>" showed nothing."""
+    code, label = code_label(detail.get("aankondigingCode") or row.get("typePublicatie"))
+    if code and not label:
+        try:
+            listed_code, listed_label = code_label(row.get("typePublicatie"))
+        except ValueError:  # a list row's type of no shape, beside the detail's: the detail's code stands
+            listed_code = listed_label = None
+        label = (listed_label if listed_code == code else None) or NOTICE_TYPE_LABELS.get(code.upper())
+    return code, label
+
+
 #: The one ``publicatiestatus`` code docs/reference/tenderned-api.md documents (§3, §7.3).
 PUBLISHED = "PUB"
 
@@ -445,7 +469,7 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     published_at = (parse_timestamp(d.get("publicatieDatum")) or parse_timestamp(row.get("publicatieDatum"))
                     or related_published(item.related_record))
     published = local_date(published_at)
-    notice_type, notice_type_label = code_label(d.get("aankondigingCode") or row.get("typePublicatie"))
+    notice_type, notice_type_label = notice_type_of(d, row)
     procedure, procedure_label = code_label(d.get("procedureCode") or row.get("procedure"))
     contract_type, contract_type_label = code_label(d.get("typeOpdrachtCode") or row.get("typeOpdracht"))
     # informative codes (§4, [M]): one of no shape (a list, an object for a code) costs that field, not the notice

@@ -1,0 +1,29 @@
+"""TenderNed API conformance, round 26: what the twenty-five earlier rounds left, each by a real crawl of the
+loopback API (tenderarchive/apiserver.py) into a real archive. The records are the synthetic snapshot's (SYNTHETIC),
+edited into shapes docs/reference/tenderned-api.md allows."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import by_id
+
+PROCEDURE = {"from_date": "2020-06-15", "until_date": "2020-06-15"}  # contract notice 200201; award 200288 is later
+
+
+@pytest.mark.parametrize("sent", ["AAO", {"code": "AAO"}, {"code": "AAO", "omschrijving": None}])
+def test_a_notice_type_sent_as_its_code_alone_is_archived_with_its_label(snapshot, serve_api, crawl, sent):
+    """The detail's ``aankondigingCode`` (§4) of contract notice 200201 gives the code without its ``omschrijving``
+    (a bare code, or an object leaving it out: §13, fields go missing and change shape), and award notice 200288,
+    found through /gerelateerd (no list row), gives ``{"code": "AGO"}`` alone. Both were archived with no
+    ``notice_type_label``, though 200201's list row gave "Aankondiging opdracht": Datasette's notices showed no
+    type, and the timeline's "Deadline … per <label>" rows were empty. The label is the list row's for the same
+    code, else the one §7.1 gives it."""
+    by_id(snapshot, 200201)["detail"]["aankondigingCode"] = sent
+    by_id(snapshot, 200288)["detail"]["aankondigingCode"] = {"code": "AGO"}
+    server = serve_api(snapshot)
+    result = crawl(server.api_url, **PROCEDURE)
+    assert result.crawl["status"] == "complete", result.errors
+    labels = {row["publication_id"]: (row["notice_type"], row["notice_type_label"])
+              for row in result.db.query("select publication_id, notice_type, notice_type_label from notices")}
+    assert labels == {200201: ("AAO", "Aankondiging opdracht"), 200288: ("AGO", "Aankondiging gegunde opdracht")}
