@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import by_id
+from tests.conftest import by_id, make_publication
 
 PROCEDURE = {"from_date": "2020-06-15", "until_date": "2020-06-15"}  # contract notice 200201; award 200288 is later
 
@@ -27,3 +27,26 @@ def test_a_notice_type_sent_as_its_code_alone_is_archived_with_its_label(snapsho
     labels = {row["publication_id"]: (row["notice_type"], row["notice_type_label"])
               for row in result.db.query("select publication_id, notice_type, notice_type_label from notices")}
     assert labels == {200201: ("AAO", "Aankondiging opdracht"), 200288: ("AGO", "Aankondiging gegunde opdracht")}
+
+
+def test_an_award_that_names_no_buyer_leaves_the_procedures_buyer_as_its_notices_named_it(snapshot, serve_api, crawl):
+    """Award notice 200288, found through contract notice 200201's /gerelateerd, has a detail without
+    ``opdrachtgeverNaam`` and ``aanbestedendeDienstNaam`` (§13, fields go missing); a rectification between them
+    (REC 200250) names the buyer anew. The procurement took its buyer from its latest notice alone: it had none, the
+    Leidse procedure listed under no buyer in ``procurements``. It is the latest notice's that names one."""
+    rectification = make_publication(by_id(snapshot, 200201), 200250, "2020-06-15", kenmerk=243310)
+    rectification["list"]["typePublicatie"] = rectification["detail"]["aankondigingCode"] = {
+        "code": "REC", "omschrijving": "Rectificatie"}
+    for part in (rectification["list"], rectification["detail"]):
+        part["opdrachtgeverNaam"] = part["aanbestedendeDienstNaam"] = "Gemeente Leiderdorp"
+    snapshot.append(rectification)
+    award = by_id(snapshot, 200288)
+    for part in (award["list"], award["detail"]):
+        part.pop("opdrachtgeverNaam", None)
+        part.pop("aanbestedendeDienstNaam", None)
+    server = serve_api(snapshot)
+    result = crawl(server.api_url, **PROCEDURE)
+    assert result.crawl["status"] == "complete", result.errors
+    assert result.db["notices"].get(200288)["buyer"] is None  # as TenderNed gave it
+    procurement = result.db["procurements"].get("TN243310")
+    assert (procurement["notice_types"], procurement["buyer"]) == ('["AAO", "REC", "AGO"]', "Gemeente Leiderdorp")
