@@ -29,6 +29,21 @@ def test_a_notice_type_sent_as_its_code_alone_is_archived_with_its_label(snapsho
     assert labels == {200201: ("AAO", "Aankondiging opdracht"), 200288: ("AGO", "Aankondiging gegunde opdracht")}
 
 
+def test_a_procedure_or_contract_type_sent_as_its_code_alone_is_archived_with_its_label(snapshot, serve_api, crawl):
+    """So are the detail's ``procedureCode`` and ``typeOpdrachtCode`` (§4): contract notice 200201's sent as bare
+    codes (its list row labels them), award notice 200288's as objects without ``omschrijving`` (no list row: §7.2,
+    §7.3 label them). The procedure and contract type columns Datasette's notices and saved searches show were empty."""
+    contract, award = by_id(snapshot, 200201)["detail"], by_id(snapshot, 200288)["detail"]
+    contract["procedureCode"], contract["typeOpdrachtCode"] = "OPE", "D"
+    award["procedureCode"], award["typeOpdrachtCode"] = {"code": "OPE"}, {"code": "D", "omschrijving": ""}
+    server = serve_api(snapshot)
+    result = crawl(server.api_url, **PROCEDURE)
+    assert result.crawl["status"] == "complete", result.errors
+    assert {tuple(row.values()) for row in result.db.query(
+        "select procedure, procedure_label, contract_type, contract_type_label from notices")} == {
+        ("OPE", "Openbaar", "D", "Diensten")}
+
+
 def test_an_award_that_names_no_buyer_leaves_the_procedures_buyer_as_its_notices_named_it(snapshot, serve_api, crawl):
     """Award notice 200288, found through contract notice 200201's /gerelateerd, has a detail without
     ``opdrachtgeverNaam`` and ``aanbestedendeDienstNaam`` (§13, fields go missing); a rectification between them
