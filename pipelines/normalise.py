@@ -161,6 +161,37 @@ LIST_FALLBACK = frozenset({
     # the list row's alone (publicatiestatus): a row without it is no sparse detail
     "publication_status", "publication_status_label"})
 
+#: The label of each code docs/reference/tenderned-api.md gives, for a notice whose answers send the code without
+#: its ``omschrijving``: the notice types of §7.1 (list ``typePublicatie`` = detail ``aankondigingCode``), the
+#: procedures of §7.2 whose label is known (``OZB`` and ``CCD`` as TenderNed's own dataset labels them), the
+#: contract types of §7.3.
+NOTICE_TYPE_LABELS = {
+    "AAO": "Aankondiging opdracht", "AGO": "Aankondiging gegunde opdracht", "VAK": "Vooraankondiging",
+    "MAC": "Marktconsultatie", "REC": "Rectificatie", "AAW": "Aankondiging van een wijziging",
+    "VBE": "Vroegtijdige beëindiging",
+}
+PROCEDURE_LABELS = {"OPE": "Openbaar", "NOP": "Niet-openbaar", "APM": "Andere procedure in meerdere fasen",
+                    "MAC": "Marktconsultatie", "OZB": "Onderhandeling zonder bekendmaking",
+                    "CCD": "Concurrentiegerichte dialoog"}
+CONTRACT_TYPE_LABELS = {"D": "Diensten", "L": "Leveringen", "W": "Werken"}
+
+
+def coded(detail_value, row_value, labels: dict[str, str]) -> tuple[str | None, str | None]:
+    """A code and its label: the detail's (``aankondigingCode``, ``procedureCode``, ``typeOpdrachtCode``), else the
+    list row's (``typePublicatie``, ``procedure``, ``typeOpdracht``) (§3, §4). Either may send the code alone (a
+    bare ``"AGO"``, an object without ``omschrijving``: §13, fields go missing and change shape); the label then
+    is the list row's for the same code, else the one the reference gives the code (``labels``). A label left
+    out was no label at all: the notices' type and procedure columns, and the timeline's "… per <label>", empty."""
+    code, label = code_label(detail_value or row_value)
+    if code and not label:
+        try:
+            listed_code, listed_label = code_label(row_value)
+        except ValueError:  # a list row's code of no shape, beside the detail's: the detail's code stands
+            listed_code = listed_label = None
+        label = (listed_label if listed_code == code else None) or labels.get(code.upper())
+    return code, label
+
+
 #: The one ``publicatiestatus`` code docs/reference/tenderned-api.md documents (§3, §7.3).
 PUBLISHED = "PUB"
 
@@ -445,9 +476,10 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
     published_at = (parse_timestamp(d.get("publicatieDatum")) or parse_timestamp(row.get("publicatieDatum"))
                     or related_published(item.related_record))
     published = local_date(published_at)
-    notice_type, notice_type_label = code_label(d.get("aankondigingCode") or row.get("typePublicatie"))
-    procedure, procedure_label = code_label(d.get("procedureCode") or row.get("procedure"))
-    contract_type, contract_type_label = code_label(d.get("typeOpdrachtCode") or row.get("typeOpdracht"))
+    notice_type, notice_type_label = coded(d.get("aankondigingCode"), row.get("typePublicatie"), NOTICE_TYPE_LABELS)
+    procedure, procedure_label = coded(d.get("procedureCode"), row.get("procedure"), PROCEDURE_LABELS)
+    contract_type, contract_type_label = coded(d.get("typeOpdrachtCode"), row.get("typeOpdracht"),
+                                               CONTRACT_TYPE_LABELS)
     # informative codes (§4, [M]): one of no shape (a list, an object for a code) costs that field, not the notice
     nature, nature_label = informative_code(d.get("opdrachtAardCode"))
     framework, framework_label = code_label(d.get("juridischKaderCode"))

@@ -145,7 +145,9 @@ def procurement_row(notices: list[dict]) -> dict:
         "procurement_id": f"TN{kenmerk}",
         "kenmerk": kenmerk,
         "title": next((n["title"] for n in notices if n["notice_type"] in ("AAO", "VAK", "MAC")), last["title"]),
-        "buyer": last["buyer"],
+        # the latest notice that names its buyer (a rectification may name another): a notice that leaves it out
+        # (an award found through /gerelateerd whose detail has no opdrachtgeverNaam: reference §13) is no new buyer
+        "buyer": next((n["buyer"] for n in reversed(notices) if n["buyer"]), None),
         "first_published": first["published"],
         "last_published": last["published"],
         "publication_count": len(notices),

@@ -43,6 +43,19 @@ def test_a_procurement_is_computed_from_all_its_notices(db):
     assert row["is_awarded"] == 1 and row["title"] == "Jeugdhulp regio"
 
 
+def test_a_procurements_buyer_is_the_latest_notice_that_names_one(db):
+    """The award notice names no buyer (a detail without ``opdrachtgeverNaam``, found through /gerelateerd: no list
+    row to name it either): the procurement's buyer was emptied, the announcement's "Gemeente Heerlen" lost from
+    ``procurements``. A rectification naming another buyer is the latest that names one: its buyer stands."""
+    db.execute("update notices set buyer = 'Gemeente Heerlen' where publication_id = 7")
+    derive(db, 1)
+    assert db["procurements"].get("TN100")["buyer"] == "Gemeente Heerlen"
+    write_notice(db, notice_record(9, notice_type="REC", buyer="Gemeente Brunssum", published="2026-01-20",
+                                   published_at="2026-01-20T09:00"), 1)
+    derive(db, 1)
+    assert db["procurements"].get("TN100")["buyer"] == "Gemeente Brunssum"
+
+
 def test_a_procurements_version_names_the_crawl_that_changed_it(db):
     """A procurement records no crawl of its own (it is derived), and its versions had none: ``versions.crawl_id``,
     "the crawl that saw the change", was empty for every procurement's, so "what did crawl 2 change" (the
