@@ -320,6 +320,16 @@ def text_sitemap(body: bytes) -> list[str] | None:
     return None if not urls or None in urls else urls
 
 
+def robots_lines(body: bytes) -> bytes:
+    """A robots.txt body as Scrapy's ``sitemap_urls_from_robots`` reads it: without a UTF-8 byte order mark, and
+    with its lines ended by ``\n``. That function reads a line only at ``\n`` and only when it starts with
+    ``Sitemap:``: a robots.txt saved with a BOM (a Windows editor) hid its first line, a TYPO3 site's
+    ``Sitemap: …?type=200`` announcement (news-sites.md §2.1) among them, and one with old-Mac ``\r`` line ends was one
+    line, so no sitemap was read (RFC 9309 §2.2 allows CR, LF or CRLF; Protego, which reads the rules, already
+    takes the BOM and each line end)."""
+    return body.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
 def html_answer(response) -> str | None:
     """The title (``""`` without one) of an answer that is an HTML page where a feed or a sitemap was asked (its body an
     HTML document: ``<!doctype html>``, ``<html>``), else None. A CMS answers an address it has nothing at with its
@@ -1259,7 +1269,7 @@ class NewsSpider(BaseSpider):
     def parse_robots(self, response):
         site = response.meta["site"]
         try:
-            urls = list(sitemap_urls_from_robots(response.body, base_url=response.url))
+            urls = list(sitemap_urls_from_robots(robots_lines(response.body), base_url=response.url))
         except (ValueError, UnicodeDecodeError) as exc:
             urls = []
             self.record_error(response.url, f"malformed robots.txt: {exc}")

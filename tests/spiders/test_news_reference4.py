@@ -216,6 +216,30 @@ def test_an_older_typo3_sitemap_page_type_named_in_robots_txt_leads_to_its_unrou
         assert row["text"].startswith("De gemeenten in de regio") and "Home" not in row["text"]
 
 
+@pytest.mark.parametrize("robots", [
+    pytest.param("\ufeffSitemap: {base}index.php?type=200\r\nUser-agent: *\r\nDisallow: /typo3/\r\n", id="byte-order-mark"),
+    pytest.param("User-agent: *\rDisallow: /typo3/\rSitemap: {base}index.php?type=200\r", id="carriage-returns"),
+])
+def test_a_sitemap_line_in_a_robots_txt_with_a_byte_order_mark_or_bare_carriage_returns_is_read(tmp_path, robots):
+    """§2.1 TYPO3: sitemaps "announced in robots.txt". A robots.txt saved by a Windows editor starts with a UTF-8 byte
+    order mark, and RFC 9309 §2.2 ends a line with CR, LF or CRLF: the ``Sitemap:`` line first after the mark, or
+    in a file of CR line ends, was not seen, so the sitemap at ``?type=200`` was never read and no news archived
+    (the fallback ``/sitemap.xml`` is no page here)."""
+    detail = "/index.php?id=14&tx_news_pi1%5Bnews%5D=45&tx_news_pi1%5Bcontroller%5D=News&tx_news_pi1%5Baction%5D=detail"
+    routes = {"/robots.txt": lambda base: ("text/plain", robots.format(base=base).encode("utf-8")),
+              "/index.php?type=200": lambda base: ("text/xml; charset=utf-8", (
+                  '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                  f"<url><loc>{base}{detail[1:].replace('&', '&amp;')}</loc></url></urlset>").encode()),
+              detail: typo3_detail("Aanbesteding jeugdhulp afgerond", "2021-10-14")}
+    with serve(routes, []) as base:
+        path = registry(tmp_path, base_url=base, cms="typo3", discovery={"robots_sitemaps": True})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    rows = list(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert [(r["title"], r["published"], r["url"]) for r in rows] == [
+        ("Aanbesteding jeugdhulp afgerond", "2021-10-14", base + detail[1:])]
+
+
 def iprox_page(title: str, extra: str = "") -> tuple[str, bytes]:
     """An iprox article that states no date of its own (the site shows it in the listing only)."""
     return (HTML, f"""<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{title} - Gemeente Voorbeeld</title>
