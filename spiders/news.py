@@ -53,8 +53,8 @@ a year or a month, W3C Datetime's reduced precision, from its first day: :func:`
 they are recent and due a revisit (conditional, bounded per crawl: :meth:`NewsSpider.revisit_due`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
 feed date before fetching (a ``lastmod`` or Atom ``updated``, when a page last changed, by ``from_date`` only:
-:meth:`NewsSpider.lastmod_in_window`; ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; a year or month by any of its days; without one, by the
-``/YYYY/MM/DD/`` date in the page's address: :meth:`NewsSpider.outside_by_url`) and on the page's own date after
+:meth:`NewsSpider.lastmod_in_window`; ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; a year or month by any of its days; with or without one,
+a page not yet archived by the ``/YYYY/MM/DD/`` date in its address: :meth:`NewsSpider.outside_by_url`) and on the page's own date after
 (pipelines/extract.py; a page outside is not archived and is no error; the default
 ``until_date``, today, is not applied to the page's date); pages without a date and
 living pages are kept. ``sample=N`` stops after N pages.
@@ -2014,7 +2014,10 @@ class NewsSpider(BaseSpider):
         if living and known is not None and known > self.living_recheck_after:
             self.crawler.stats.inc_value("news/living_not_due")
             return None
-        if changed and not living and (not self.lastmod_in_window(lastmod, changed) or self.outside_as_listed(listed)):
+        # a lastmod judges only the window's start, and an old post's moves on with every edit: a new page is judged
+        # by the date in its address too (WordPress's /2021/07/29/<slug>/, its publication day)
+        if changed and not living and (not self.lastmod_in_window(lastmod, changed) or self.outside_as_listed(listed)
+                                       or (known is None and self.outside_by_url(url))):
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
         if changed is None and not living and known is None and (self.outside_by_url(url) or self.outside_as_listed(listed)):
@@ -2086,11 +2089,12 @@ class NewsSpider(BaseSpider):
         return True
 
     def outside_by_url(self, url: str) -> bool:
-        """Whether a page that no feed or sitemap dates is outside the crawl's dates by the date in its
+        """Whether a page is outside the crawl's dates by the date in its
         address (news-sites.md §2.3 "ISO in URL", WordPress's ``/2021/07/29/<slug>/``: the page's date when
         it states none, pipelines/extract.py), judged as its own date is (:meth:`page_in_window`). A listing
         or a sitemap without ``lastmod`` names every post of a site since its start: a ``--from-date``
-        crawl fetched each, to drop it once read."""
+        crawl fetched each, to drop it once read; a ``lastmod`` judges only the window's start and moves on with every
+        edit of an old post, so a page not yet archived is judged by its address with one too (:meth:`admit`)."""
         from tenderarchive.extraction.dates import url_date
 
         try:

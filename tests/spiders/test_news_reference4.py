@@ -83,6 +83,32 @@ def test_a_feed_in_gmt_keeps_a_post_of_just_after_midnight_in_a_from_date_crawl(
     assert "/nieuws/inkoop-jeugdhulp-avond/" not in log
 
 
+def test_a_sitemap_post_whose_address_dates_it_outside_the_window_is_not_fetched_whatever_its_lastmod(tmp_path):
+    """§2.3 "ISO in URL" (``/2021/07/29/``, jeugdhulprijnmond.nl): a WordPress permalink carries the post's day. A
+    sitemap ``lastmod`` is when a page last changed (an edit, a theme update touches every post) and judges only the
+    window's start: a ``--from-date``/``--until-date`` crawl fetched every post changed since, each older or later
+    one only to drop it once read. Such a post is not asked; one inside is archived."""
+    posts = {"/2021/07/29/contourenbesluit-jeugdhulp/": ("Contourenbesluit jeugdhulp", "2021-07-29T08:00:00+00:00"),
+             "/2022/03/15/aanbesteding-jeugdhulp-gestart/": ("Aanbesteding jeugdhulp gestart", "2022-03-15T08:00:00+00:00"),
+             "/2023/05/02/jeugdhulp-definitief-gegund/": ("Jeugdhulp definitief gegund", "2023-05-02T08:00:00+00:00")}
+    log: list[str] = []
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /wp-admin/\n"),
+              "/wp-sitemap.xml": lambda base: ("application/xml", (
+                  '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                  + "".join(f"<url><loc>{base}{p[1:]}</loc><lastmod>2024-01-10T09:00:00+00:00</lastmod></url>"
+                            for p in posts) + "</urlset>").encode())}
+    for path, (title, published) in posts.items():
+        routes[path] = wordpress_post(title, published, "<p>De regio heeft de aanbesteding van specialistische "
+                                      "jeugdhulp gepubliceerd.</p>")
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"sitemaps": ["wp-sitemap.xml"]})
+        completed = crawl_news(path, tmp_path / "archive.db", "--from-date", "2022-01-01", "--until-date", "2022-12-31")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["title"] for r in db["articles"].rows] == ["Aanbesteding jeugdhulp gestart"]
+    assert [p for p in posts if p in log] == ["/2022/03/15/aanbesteding-jeugdhulp-gestart/"]
+
+
 def test_a_page_changed_later_on_the_day_it_was_fetched_is_fetched_again_by_its_sitemap_lastmod(tmp_path):
     """§2.1: a sitemap's ``lastmod`` tells a second run what changed. Compared by its day alone, a page
     changed in the afternoon after a morning crawl had a ``lastmod`` no later than its fetch, and no
