@@ -2016,8 +2016,10 @@ class NewsSpider(BaseSpider):
             return None
         # a lastmod judges only the window's start, and an old post's moves on with every edit: a new page is judged
         # by the date in its address too (WordPress's /2021/07/29/<slug>/, its publication day)
-        if changed and not living and (not self.lastmod_in_window(lastmod, changed) or self.outside_as_listed(listed)
-                                       or (known is None and self.outside_by_url(url))):
+        # an archived page changed since is its next version, whatever day it was published (pipelines/extract.py
+        # check_window keeps it): only a page not yet archived is judged by its listed or address date
+        if changed and not living and (not self.lastmod_in_window(lastmod, changed) or (
+                known is None and (self.outside_as_listed(listed) or self.outside_by_url(url)))):
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
         if changed is None and not living and known is None and (self.outside_by_url(url) or self.outside_as_listed(listed)):

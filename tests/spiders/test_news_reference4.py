@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlite_utils
@@ -143,6 +144,42 @@ def test_a_page_changed_later_on_the_day_it_was_fetched_is_fetched_again_by_its_
     db = sqlite_utils.Database(db_path)
     article, = db["articles"].rows
     assert "inschrijvingstermijn is verlengd" in article["text"]
+    assert db["versions"].count == 1
+
+
+def test_an_archived_post_updated_in_a_from_date_window_is_fetched_again_though_published_before_it(tmp_path):
+    """§2.1 WordPress/Atom feeds: an entry's ``updated`` is when the post changed, its ``published`` when it appeared.
+    A ``--from-date`` crawl (the incremental re-crawl of the last days) skipped an archived post changed inside the
+    window by its publication day before it: the update was never archived, though pipelines/extract.py keeps an
+    archived page's next version whatever its date. It is fetched and kept as a new version, the old one kept."""
+    text = {"body": "<p>De regio heeft de aanbesteding van specialistische jeugdhulp gepubliceerd.</p>",
+            "updated": "2021-10-14T10:00:00+00:00"}
+    post = "/nieuws/aanbesteding-jeugdhulp/"
+    log: list[str] = []
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /wp-admin/\n"),
+              "/feed/atom/": lambda base: ("application/atom+xml; charset=UTF-8", (
+                  '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                  f"<title>Jeugdhulp Voorbeeldregio</title><id>{base}</id><updated>{text['updated']}</updated>"
+                  f'<entry><title>Aanbesteding jeugdhulp</title><link rel="alternate" href="{base}{post[1:]}"/>'
+                  f"<id>{base}?p=101</id><published>2021-10-14T10:00:00+00:00</published>"
+                  f"<updated>{text['updated']}</updated></entry></feed>").encode()),
+              post: lambda base: wordpress_post("Aanbesteding jeugdhulp", "2021-10-14T10:00:00+00:00", text["body"])}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"feeds": ["feed/atom/"]})
+        db_path = tmp_path / "archive.db"
+        runs = [crawl_news(path, db_path)]
+        fetched_at, = [r["fetched_at"] for r in sqlite_utils.Database(db_path)["articles"].rows]
+        changed = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
+        text["updated"] = changed.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+        text["body"] += "<p>Update: de inschrijvingstermijn is verlengd tot 1 december 2021.</p>"
+        after_lastmod(text["updated"])
+        from_date = changed.astimezone(ZoneInfo("Europe/Amsterdam")).date().isoformat()
+        runs.append(crawl_news(path, db_path, "--from-date", from_date))
+    assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr[-3000:]
+    assert log.count(post) == 2
+    db = sqlite_utils.Database(db_path)
+    article, = db["articles"].rows
+    assert "inschrijvingstermijn is verlengd" in article["text"] and article["published"].startswith("2021-10-14")
     assert db["versions"].count == 1
 
 
