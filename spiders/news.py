@@ -53,8 +53,8 @@ a year or a month, W3C Datetime's reduced precision, from its first day: :func:`
 they are recent and due a revisit (conditional, bounded per crawl: :meth:`NewsSpider.revisit_due`); living pages are always re-checked (the archive pipeline writes them only
 when their content changed). ``from_date``/``until_date`` filter on the sitemap or
 feed date before fetching (a ``lastmod`` or Atom ``updated``, when a page last changed, by ``from_date`` only:
-:meth:`NewsSpider.lastmod_in_window`; ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; a year or month by any of its days; without one, by the
-``/YYYY/MM/DD/`` date in the page's address: :meth:`NewsSpider.outside_by_url`) and on the page's own date after
+:meth:`NewsSpider.lastmod_in_window`; ISO 8601 or RSS's RFC 822, by its Dutch day: WordPress writes UTC; a year or month by any of its days; with or without one,
+a page not yet archived by the ``/YYYY/MM/DD/`` date in its address: :meth:`NewsSpider.outside_by_url`) and on the page's own date after
 (pipelines/extract.py; a page outside is not archived and is no error; the default
 ``until_date``, today, is not applied to the page's date); pages without a date and
 living pages are kept. ``sample=N`` stops after N pages.
@@ -318,6 +318,16 @@ def text_sitemap(body: bytes) -> list[str] | None:
         return None
     urls = [http_url(line) if re.match(r"https?://\S+$", line, re.I) else None for line in lines[:50000]]
     return None if not urls or None in urls else urls
+
+
+def robots_lines(body: bytes) -> bytes:
+    """A robots.txt body as Scrapy's ``sitemap_urls_from_robots`` reads it: without a UTF-8 byte order mark, and
+    with its lines ended by ``\n``. That function reads a line only at ``\n`` and only when it starts with
+    ``Sitemap:``: a robots.txt saved with a BOM (a Windows editor) hid its first line, a TYPO3 site's
+    ``Sitemap: …?type=200`` announcement (news-sites.md §2.1) among them, and one with old-Mac ``\r`` line ends was one
+    line, so no sitemap was read (RFC 9309 §2.2 allows CR, LF or CRLF; Protego, which reads the rules, already
+    takes the BOM and each line end)."""
+    return body.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
 def html_answer(response) -> str | None:
@@ -1262,7 +1272,7 @@ class NewsSpider(BaseSpider):
     def parse_robots(self, response):
         site = response.meta["site"]
         try:
-            urls = list(sitemap_urls_from_robots(response.body, base_url=response.url))
+            urls = list(sitemap_urls_from_robots(robots_lines(response.body), base_url=response.url))
         except (ValueError, UnicodeDecodeError) as exc:
             urls = []
             self.record_error(response.url, f"malformed robots.txt: {exc}")
@@ -2007,7 +2017,12 @@ class NewsSpider(BaseSpider):
         if living and known is not None and known > self.living_recheck_after:
             self.crawler.stats.inc_value("news/living_not_due")
             return None
-        if changed and not living and (not self.lastmod_in_window(lastmod, changed) or self.outside_as_listed(listed)):
+        # a lastmod judges only the window's start, and an old post's moves on with every edit: a new page is judged
+        # by the date in its address too (WordPress's /2021/07/29/<slug>/, its publication day)
+        # an archived page changed since is its next version, whatever day it was published (pipelines/extract.py
+        # check_window keeps it): only a page not yet archived is judged by its listed or address date
+        if changed and not living and (not self.lastmod_in_window(lastmod, changed) or (
+                known is None and (self.outside_as_listed(listed) or self.outside_by_url(url)))):
             self.crawler.stats.inc_value("news/skipped_out_of_window")
             return None
         if changed is None and not living and known is None and (self.outside_by_url(url) or self.outside_as_listed(listed)):
@@ -2079,11 +2094,12 @@ class NewsSpider(BaseSpider):
         return True
 
     def outside_by_url(self, url: str) -> bool:
-        """Whether a page that no feed or sitemap dates is outside the crawl's dates by the date in its
+        """Whether a page is outside the crawl's dates by the date in its
         address (news-sites.md §2.3 "ISO in URL", WordPress's ``/2021/07/29/<slug>/``: the page's date when
         it states none, pipelines/extract.py), judged as its own date is (:meth:`page_in_window`). A listing
         or a sitemap without ``lastmod`` names every post of a site since its start: a ``--from-date``
-        crawl fetched each, to drop it once read."""
+        crawl fetched each, to drop it once read; a ``lastmod`` judges only the window's start and moves on with every
+        edit of an old post, so a page not yet archived is judged by its address with one too (:meth:`admit`)."""
         from tenderarchive.extraction.dates import url_date
 
         try:

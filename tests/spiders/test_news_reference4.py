@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlite_utils
@@ -83,6 +84,32 @@ def test_a_feed_in_gmt_keeps_a_post_of_just_after_midnight_in_a_from_date_crawl(
     assert "/nieuws/inkoop-jeugdhulp-avond/" not in log
 
 
+def test_a_sitemap_post_whose_address_dates_it_outside_the_window_is_not_fetched_whatever_its_lastmod(tmp_path):
+    """§2.3 "ISO in URL" (``/2021/07/29/``, jeugdhulprijnmond.nl): a WordPress permalink carries the post's day. A
+    sitemap ``lastmod`` is when a page last changed (an edit, a theme update touches every post) and judges only the
+    window's start: a ``--from-date``/``--until-date`` crawl fetched every post changed since, each older or later
+    one only to drop it once read. Such a post is not asked; one inside is archived."""
+    posts = {"/2021/07/29/contourenbesluit-jeugdhulp/": ("Contourenbesluit jeugdhulp", "2021-07-29T08:00:00+00:00"),
+             "/2022/03/15/aanbesteding-jeugdhulp-gestart/": ("Aanbesteding jeugdhulp gestart", "2022-03-15T08:00:00+00:00"),
+             "/2023/05/02/jeugdhulp-definitief-gegund/": ("Jeugdhulp definitief gegund", "2023-05-02T08:00:00+00:00")}
+    log: list[str] = []
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /wp-admin/\n"),
+              "/wp-sitemap.xml": lambda base: ("application/xml", (
+                  '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                  + "".join(f"<url><loc>{base}{p[1:]}</loc><lastmod>2024-01-10T09:00:00+00:00</lastmod></url>"
+                            for p in posts) + "</urlset>").encode())}
+    for path, (title, published) in posts.items():
+        routes[path] = wordpress_post(title, published, "<p>De regio heeft de aanbesteding van specialistische "
+                                      "jeugdhulp gepubliceerd.</p>")
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"sitemaps": ["wp-sitemap.xml"]})
+        completed = crawl_news(path, tmp_path / "archive.db", "--from-date", "2022-01-01", "--until-date", "2022-12-31")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["title"] for r in db["articles"].rows] == ["Aanbesteding jeugdhulp gestart"]
+    assert [p for p in posts if p in log] == ["/2022/03/15/aanbesteding-jeugdhulp-gestart/"]
+
+
 def test_a_page_changed_later_on_the_day_it_was_fetched_is_fetched_again_by_its_sitemap_lastmod(tmp_path):
     """§2.1: a sitemap's ``lastmod`` tells a second run what changed. Compared by its day alone, a page
     changed in the afternoon after a morning crawl had a ``lastmod`` no later than its fetch, and no
@@ -117,6 +144,42 @@ def test_a_page_changed_later_on_the_day_it_was_fetched_is_fetched_again_by_its_
     db = sqlite_utils.Database(db_path)
     article, = db["articles"].rows
     assert "inschrijvingstermijn is verlengd" in article["text"]
+    assert db["versions"].count == 1
+
+
+def test_an_archived_post_updated_in_a_from_date_window_is_fetched_again_though_published_before_it(tmp_path):
+    """§2.1 WordPress/Atom feeds: an entry's ``updated`` is when the post changed, its ``published`` when it appeared.
+    A ``--from-date`` crawl (the incremental re-crawl of the last days) skipped an archived post changed inside the
+    window by its publication day before it: the update was never archived, though pipelines/extract.py keeps an
+    archived page's next version whatever its date. It is fetched and kept as a new version, the old one kept."""
+    text = {"body": "<p>De regio heeft de aanbesteding van specialistische jeugdhulp gepubliceerd.</p>",
+            "updated": "2021-10-14T10:00:00+00:00"}
+    post = "/nieuws/aanbesteding-jeugdhulp/"
+    log: list[str] = []
+    routes = {"/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /wp-admin/\n"),
+              "/feed/atom/": lambda base: ("application/atom+xml; charset=UTF-8", (
+                  '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                  f"<title>Jeugdhulp Voorbeeldregio</title><id>{base}</id><updated>{text['updated']}</updated>"
+                  f'<entry><title>Aanbesteding jeugdhulp</title><link rel="alternate" href="{base}{post[1:]}"/>'
+                  f"<id>{base}?p=101</id><published>2021-10-14T10:00:00+00:00</published>"
+                  f"<updated>{text['updated']}</updated></entry></feed>").encode()),
+              post: lambda base: wordpress_post("Aanbesteding jeugdhulp", "2021-10-14T10:00:00+00:00", text["body"])}
+    with serve(routes, log) as base:
+        path = registry(tmp_path, base_url=base, cms="wordpress", discovery={"feeds": ["feed/atom/"]})
+        db_path = tmp_path / "archive.db"
+        runs = [crawl_news(path, db_path)]
+        fetched_at, = [r["fetched_at"] for r in sqlite_utils.Database(db_path)["articles"].rows]
+        changed = datetime.fromisoformat(fetched_at) + timedelta(seconds=1)
+        text["updated"] = changed.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+        text["body"] += "<p>Update: de inschrijvingstermijn is verlengd tot 1 december 2021.</p>"
+        after_lastmod(text["updated"])
+        from_date = changed.astimezone(ZoneInfo("Europe/Amsterdam")).date().isoformat()
+        runs.append(crawl_news(path, db_path, "--from-date", from_date))
+    assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr[-3000:]
+    assert log.count(post) == 2
+    db = sqlite_utils.Database(db_path)
+    article, = db["articles"].rows
+    assert "inschrijvingstermijn is verlengd" in article["text"] and article["published"].startswith("2021-10-14")
     assert db["versions"].count == 1
 
 
@@ -214,6 +277,30 @@ def test_an_older_typo3_sitemap_page_type_named_in_robots_txt_leads_to_its_unrou
     assert sorted(r["url"] for r in rows.values()) == sorted(base + p[1:] for p in details)
     for row in rows.values():
         assert row["text"].startswith("De gemeenten in de regio") and "Home" not in row["text"]
+
+
+@pytest.mark.parametrize("robots", [
+    pytest.param("\ufeffSitemap: {base}index.php?type=200\r\nUser-agent: *\r\nDisallow: /typo3/\r\n", id="byte-order-mark"),
+    pytest.param("User-agent: *\rDisallow: /typo3/\rSitemap: {base}index.php?type=200\r", id="carriage-returns"),
+])
+def test_a_sitemap_line_in_a_robots_txt_with_a_byte_order_mark_or_bare_carriage_returns_is_read(tmp_path, robots):
+    """§2.1 TYPO3: sitemaps "announced in robots.txt". A robots.txt saved by a Windows editor starts with a UTF-8 byte
+    order mark, and RFC 9309 §2.2 ends a line with CR, LF or CRLF: the ``Sitemap:`` line first after the mark, or
+    in a file of CR line ends, was not seen, so the sitemap at ``?type=200`` was never read and no news archived
+    (the fallback ``/sitemap.xml`` is no page here)."""
+    detail = "/index.php?id=14&tx_news_pi1%5Bnews%5D=45&tx_news_pi1%5Bcontroller%5D=News&tx_news_pi1%5Baction%5D=detail"
+    routes = {"/robots.txt": lambda base: ("text/plain", robots.format(base=base).encode("utf-8")),
+              "/index.php?type=200": lambda base: ("text/xml; charset=utf-8", (
+                  '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                  f"<url><loc>{base}{detail[1:].replace('&', '&amp;')}</loc></url></urlset>").encode()),
+              detail: typo3_detail("Aanbesteding jeugdhulp afgerond", "2021-10-14")}
+    with serve(routes, []) as base:
+        path = registry(tmp_path, base_url=base, cms="typo3", discovery={"robots_sitemaps": True})
+        completed = crawl_news(path, tmp_path / "archive.db")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    rows = list(sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows)
+    assert [(r["title"], r["published"], r["url"]) for r in rows] == [
+        ("Aanbesteding jeugdhulp afgerond", "2021-10-14", base + detail[1:])]
 
 
 def iprox_page(title: str, extra: str = "") -> tuple[str, bytes]:
