@@ -703,12 +703,18 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
         again = ""
         if getattr(args, "unreported", False):
             # Not reported until mailed: without its crawl-N.md the next --unreported run reports it again.
-            from tenderarchive.watch import default_out_dir
+            from tenderarchive.watch import default_out_dir, mark_unsent
 
-            (Path(args.out or default_out_dir(db)) / f"crawl-{crawl_id}.md").unlink(missing_ok=True)
+            folder = Path(args.out or default_out_dir(db))
+            (folder / f"crawl-{crawl_id}.md").unlink(missing_ok=True)
+            mark_unsent(folder, crawl_id, f"the report could not be mailed: {exc}")
             again = f"; crawl {crawl_id} is reported again by the next --unreported run"
         print(f"tenderarchive: the report was written but could not be mailed: {exc}{again}", file=sys.stderr)
         return ExitCode.FAILED
+    if getattr(args, "unreported", False):
+        from tenderarchive.watch import default_out_dir, mark_unsent
+
+        mark_unsent(Path(args.out or default_out_dir(db)), crawl_id, None)  # reported now
     if not args.quiet and report.paths:
         print(f"report files: {', '.join(str(p) for p in report.paths.values())}", file=sys.stderr)
     return ExitCode.COMPLETE
