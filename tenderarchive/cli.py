@@ -176,8 +176,9 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
         CrawlArguments.parse(args.from_date, args.until_date, args.sample)
         if args.spider == "tenderned":
             load_profile(args.profile or settings.get("TENDERNED_PROFILE"))
-    except SpiderArgumentError as exc:
-        return _bad(exc.argument, str(exc))
+    except SpiderArgumentError as exc:  # named as the command line gave it, not as the spider takes it
+        until = "--until-date" if args.until_date else "--until-date (default today)"
+        return _bad("--" + exc.argument.replace("_", "-"), exc.message.replace("until_date", until))
     except ProfileError as exc:
         return _bad("--profile", str(exc))
     from scrapy.spiderloader import SpiderLoader
