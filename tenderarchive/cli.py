@@ -176,8 +176,9 @@ def crawl_into(args, settings, dry_run: bool = False) -> int:
         CrawlArguments.parse(args.from_date, args.until_date, args.sample)
         if args.spider == "tenderned":
             load_profile(args.profile or settings.get("TENDERNED_PROFILE"))
-    except SpiderArgumentError as exc:
-        return _bad(exc.argument, str(exc))
+    except SpiderArgumentError as exc:  # named as the command line gave it, not as the spider takes it
+        until = "--until-date" if args.until_date else "--until-date (default today)"
+        return _bad("--" + exc.argument.replace("_", "-"), exc.message.replace("until_date", until))
     except ProfileError as exc:
         return _bad("--profile", str(exc))
     from scrapy.spiderloader import SpiderLoader
@@ -703,12 +704,18 @@ def _report_one(args, db, crawl_id, smtp, last_reported=None) -> int:
         again = ""
         if getattr(args, "unreported", False):
             # Not reported until mailed: without its crawl-N.md the next --unreported run reports it again.
-            from tenderarchive.watch import default_out_dir
+            from tenderarchive.watch import default_out_dir, mark_unsent
 
-            (Path(args.out or default_out_dir(db)) / f"crawl-{crawl_id}.md").unlink(missing_ok=True)
+            folder = Path(args.out or default_out_dir(db))
+            (folder / f"crawl-{crawl_id}.md").unlink(missing_ok=True)
+            mark_unsent(folder, crawl_id, f"the report could not be mailed: {exc}")
             again = f"; crawl {crawl_id} is reported again by the next --unreported run"
         print(f"tenderarchive: the report was written but could not be mailed: {exc}{again}", file=sys.stderr)
         return ExitCode.FAILED
+    if getattr(args, "unreported", False):
+        from tenderarchive.watch import default_out_dir, mark_unsent
+
+        mark_unsent(Path(args.out or default_out_dir(db)), crawl_id, None)  # reported now
     if not args.quiet and report.paths:
         print(f"report files: {', '.join(str(p) for p in report.paths.values())}", file=sys.stderr)
     return ExitCode.COMPLETE

@@ -251,10 +251,18 @@ def test_build_demo_quiet_prints_nothing_and_its_settings_reach_the_replay(tmp_p
     (["serve", "--setting", "nosuch", "1"], "--setting"),                # was taken silently
     (["serve", "--setting", "max_returned_rows", "abc"], "--setting"),   # every page answered 500
     (["serve", "--setting", "allow_facet", "maybe"], "--setting"),
+    # crawl named its options by the spider's arguments, twice: "bad argument sample: bad spider argument
+    # 'sample': 'abc' is not a whole number", "… 2027-01-01 is after until_date 2026-12-04" (no --until-date given)
+    (["crawl", "--sample", "abc"], "--sample: 'abc' is not a whole number"),
+    (["crawl", "news", "--until-date", "2026-13-01"], "--until-date: '2026-13-01' is not a calendar date"),
+    (["crawl", "--from-date", "2999-01-01"], "--from-date: 2999-01-01 is after --until-date (default today) "),
+    (["crawl", "--from-date", "2021-02-01", "--until-date", "2021-01-01"],
+     "--from-date: 2021-02-01 is after --until-date 2021-01-01\n"),
 ])
 def test_bad_numbers_are_bad_arguments_naming_the_argument(demo_db, args, words):
     out = subprocess.run([*CLI, *args, "--db", str(demo_db)], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 2 and f"argument {words}:" in out.stderr and "Traceback" not in out.stderr
+    assert out.returncode == 2 and f"argument {words}" in out.stderr and "Traceback" not in out.stderr, out.stderr
+    assert "spider argument" not in out.stderr and "_date" not in out.stderr
 
 
 def test_serve_on_a_port_in_use_says_so_and_fails(demo_db):

@@ -61,7 +61,9 @@ def unreported_crawls(db_path: str | Path, out_dir: str | Path | None = None) ->
     ``reports/`` next to the archive, :func:`default_out_dir`), in order. The files are the record of what was reported,
     so a crawl is reported once whatever ran it (cron, systemd, scrapyd, by hand) and a night
     whose report failed is caught up. With no report in the folder yet, the last crawl only (as
-    ``report`` without ``--crawl``). A crawl that is still running (it holds the archive's
+    ``report`` without ``--crawl``), unless a report whose e-mail failed left its mark there
+    (``crawl-N.unsent``, :func:`mark_unsent`): then from the first such crawl on, so the first
+    night's failed report is not lost to the next night's. A crawl that is still running (it holds the archive's
     lock) is left for the next run, with the crawls after it; a crawl recorded as running that
     holds no lock was killed, and is reported (its report warns). Raises LookupError for a
     missing archive."""
@@ -73,6 +75,9 @@ def unreported_crawls(db_path: str | Path, out_dir: str | Path | None = None) ->
     numbers = [int(m.group(1)) for f in (folder.glob("crawl-*.md") if folder.is_dir() else [])
                if (m := re.fullmatch(r"crawl-(\d+)\.md", f.name))]
     last = max(numbers, default=None)
+    unsent = [int(m.group(1)) for f in (folder.glob("crawl-*.unsent") if folder.is_dir() else [])
+              if (m := re.fullmatch(r"crawl-(\d+)\.unsent", f.name))]
+    first_unsent = min((n for n in unsent if last is None or n > last), default=None)
     try:
         conn = readonly.connect(db_path)
     except readonly.ArchiveMissing as exc:
@@ -85,7 +90,7 @@ def unreported_crawls(db_path: str | Path, out_dir: str | Path | None = None) ->
     finally:
         conn.close()
     if last is None:
-        rows = rows[-1:]
+        rows = [r for r in rows if r[0] >= first_unsent] if first_unsent is not None else rows[-1:]
     running = readonly.crawl_running(db_path)
     todo = []
     for crawl_id, status in rows:
@@ -93,6 +98,22 @@ def unreported_crawls(db_path: str | Path, out_dir: str | Path | None = None) ->
             break
         todo.append(crawl_id)
     return last, todo
+
+
+def mark_unsent(out_dir: Path, crawl_id: int, problem: str | None) -> None:
+    """Record in the report folder that crawl ``crawl_id``'s report was not mailed
+    (``crawl-N.unsent``, holding why), or, ``problem`` None, that it now was. The removed
+    ``crawl-N.md`` already makes a later ``--unreported`` report it again when an earlier crawl's
+    report is in the folder; with none there yet (the first night), only this mark does
+    (:func:`unreported_crawls`)."""
+    path = Path(out_dir) / f"crawl-{crawl_id}.unsent"
+    try:
+        if problem is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_text(problem + "\n", encoding="utf-8")
+    except OSError:  # the folder took the report files just now; failing here, its own error is what to tell
+        pass
 
 
 def report_after_crawl(db_path: str | Path, crawl_id: int | None, watchlist_path: str | Path, *,

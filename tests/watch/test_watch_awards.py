@@ -303,6 +303,41 @@ def test_report_unreported_reports_every_crawl_since_the_last_report_once(late_w
         assert refused.returncode == 2 and "--unreported" in refused.stderr
 
 
+def test_report_unreported_reports_again_a_first_report_whose_e_mail_failed(tmp_path):
+    """The first night of a schedule: crawl 1 runs, its ``report --unreported --email`` finds the
+    SMTP server down (exit 1, "reported again"), and the report folder holds no ``crawl-N.md`` yet.
+    The next night crawl 2 runs and its report is mailed. It reported crawl 2 only (with no report
+    in the folder, ``--unreported`` took the last crawl), so crawl 1's notice 100101 was never
+    told. The failed report is remembered (``crawl-1.unsent``): the next run reports crawls 1 and
+    2, in order, and forgets the mark."""
+    from tests.conftest import cli
+
+    snapshot = load_publications()
+    template = by_id(snapshot, 100101)
+    template["detail"]["publicatieIDLaatsteRectificatie"] = None  # served without its rectification
+    kenmerk = template["list"]["kenmerk"]
+    db, out = tmp_path / "archive.db", tmp_path / "reports"
+    watchlist = tmp_path / "watchlist.yaml"
+    watchlist.write_text(textwrap.dedent(WATCHLIST), encoding="utf-8")
+    report = ("report", "--watchlist", watchlist, "--db", db, "--unreported", "--out", out, "--quiet")
+    with APIServer(TenderNedAPI([template])) as server:
+        assert run_crawl(server.api_url, db).returncode == 0
+        refused = cli(*report, "--email", "--smtp-host", "127.0.0.1", "--smtp-port", _closed_port(),
+                      "--mail-to", "r@example.org")
+        assert refused.returncode == 1 and "crawl 1 is reported again" in refused.stderr, refused.stderr
+        assert not list(out.glob("crawl-*.md"))
+        server.api.add(make_publication(template, 100150, "2018-04-02", kenmerk=kenmerk))
+        assert run_crawl(server.api_url, db).returncode == 0
+    caught_up = cli(*report)
+    assert caught_up.returncode == 0, caught_up.stderr
+    headings = [line.split(" (")[0] for line in caught_up.stdout.splitlines() if line.startswith("Watchlist")]
+    assert headings == ["Watchlist watchlist: crawl 1", "Watchlist watchlist: crawl 2"]
+    assert "100101" in caught_up.stdout.split("Watchlist watchlist: crawl 2")[0]
+    assert sorted(p.name for p in out.glob("crawl-*.*") if p.suffix in (".md", ".unsent")) == [
+        "crawl-1.md", "crawl-2.md"]
+    assert cli(*report).stdout == ""
+
+
 def test_report_unreported_tells_a_notice_first_archived_in_an_unreported_crawl_as_new(tmp_path):
     """The journalist was told of crawl 1. Crawl 2 archives notice 100150 (a second notice of the
     Heerlen procedure); crawl 3 renames it and 100101. ``--unreported`` reports crawls 2 and 3:
