@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .rules import on
 from .text import Sentence, clause_at
-from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, REDO, LEGAL_STAGES,
+from .vocabulary import (EXTRA_CUES, IMPLIED_AWARD, IMPLIED_START, INTERRUPTING, NOBODY_ENROLLED, NOT_AWARDED, REDO, LEGAL_STAGES,
                          SERVICE_DONE, SERVICE_FROM, STAGE_CUES, STAGE_RANK)
 
 # ("akkoord gaan met" is to agree, in the present: no future -- "alle jeugdhulpaanbieders die akkoord gaan met de
@@ -56,11 +56,13 @@ PLANNED = re.compile(
     r"in de toekomst|gepland|voornemens|van plan|nog niet|verwachting is|hoopt|hopen|moet(?:en)? nog|"
     r"zullen worden|wordt verwacht|kunnen straks)\b|\ba\.s\.|^dan\b|"
     r"\bnodig(?:en|t) (?:u|jou|je|jullie|ons) (?:[\w'-]+ ){0,3}uit\b|\buitnodiging\b(?! tot inschrijving)", re.I)
-CURRENT = re.compile(r"\b(?:nog|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart|"
+CURRENT = re.compile(r"\b(?:nog(?! niet\b)|nu|momenteel|op dit moment|loopt|lopen|lopende|sinds|inmiddels gestart|"
                      r"starten)\b|"
                      # branch cv23: the present tense of starten before its object ("Veendam start een ... procedure"),
                      # not the noun ("de start van de aanbesteding")
                      r"\bstart(?= (?:met )?(?:een|de|het) )", re.I)
+# (branch cv32: not the "nog" of "nog niet", which PLANNED reads: "de opdracht is nog niet gegund" is the award to come; the
+# tie between the two marks at one position went to current)
 AUX = re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn|was|waren|werd|werden)\b", re.I)
 _NOT_PARTICIPLE = {"gemeente", "gemeenten", "gesprek", "gesprekken", "gebied", "gebieden", "gezin", "gezinnen",
                    "gevolg", "gevolgen", "geval", "gevallen", "gebruik", "gedeelte", "gedrag", "gewend", "gewoon",
@@ -84,6 +86,32 @@ _ONGOING_STAGES = {"voorbereiding", "marktconsultatie", "dialoog", "implementati
 # "vragen stellen" is the inlichtingen step only in a tender's context, not at any meeting.
 _TENDER_CONTEXT = re.compile(r"aanbested|inschrij|inkoopdocument|tenderned|nota van inlichtingen|offerte|leidraad", re.I)
 _NEGATED = re.compile(r"\b(?:geen|niet|nooit)\b(?: (?:[\w'-]+ ){0,3})?$", re.I)
+# branch cv32: a negation inside a cue's verb group ("de opdracht is niet gegund", "het contract wordt niet verlengd") or
+# "niet"/"nooit" right before a verb cue ("wordt niet gegund") denies the step: core grammar, not the broad named rule
+# `stage.negation` (up to three words before any cue), which cv21 found loses relevance on a negated noun ("Geen nieuwe
+# contractperiode"). Not "nog niet"/"nog geen" (not yet: the step is to come, PLANNED reads it planned), nor "niet
+# alleen/enkel/slechts/zomaar" (no denial), nor a failure cue ("dat is niet gelukt") or a court step, whose negation is
+# the verdict's ("de rechter heeft het kort geding niet toegewezen": a ruling made).
+_NEGATION_WORD = re.compile(r"(?<!\bnog )\b(?:niet|geen|nooit)\b(?! (?:alleen|enkel|slechts|zomaar|voor niets)\b)", re.I)
+_NOT_RIGHT_BEFORE = re.compile(r"(?<!\bnog )\b(?:niet|nooit)\s+$", re.I)
+
+
+def _negated_in_cue(text: str, m: re.Match) -> bool:
+    """Is the cue's own verb group denied: a negation inside the cue, or "niet"/"nooit" right before it?"""
+    return bool(_NEGATION_WORD.search(m.group(0)) or _NOT_RIGHT_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
+
+
+# branch cv32: a ruling announced for the future -- "de rechter doet op 12 maart uitspraak", "zal uitspraak doen", "de
+# uitspraak wordt over zes weken verwacht", "de zaak dient op 3 april" -- is no ruling made: the court step is filed or
+# heard, current (stages.md kort_geding: "filed, heard or ruled"); not planned, as the case itself already runs
+_RULING_AHEAD = re.compile(
+    r"\b(?:zal|zullen|gaat|gaan)\b(?: [\w'-]+){0,6} uitspraak (?:doen|te doen)\b|"
+    r"\bdoe[tn]\b (?:[\w'-]+ ){0,2}(?:op|binnen|over|rond|medio|begin|eind|naar verwachting|volgende|komende|later|pas)\b"
+    r"(?: [\w'-]+){0,5} uitspraak\b|"
+    r"\buitspraak (?:[\w'-]+ ){0,4}(?:volgt|volgen|wordt verwacht|verwacht|gepland|staat gepland)\b|"
+    r"\bverwacht(?:t|en)? (?:[\w'-]+ ){0,4}uitspraak\b|"
+    r"\b(?:zaak|kort geding|bodemprocedure|hoger beroep|zitting|behandeling)\b (?:[\w'-]+ ){0,6}(?:dient|dienen)\b|"
+    r"\b(?:dient|dienen) (?:de|het) (?:zaak|kort geding|bodemprocedure|hoger beroep)\b", re.I)
 _HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b", re.I)
 # round ten: the conditional right after the cue, "... opnieuw voor de rechter zou kunnen worden gedaagd"
 # branch cv28: the conditional mood and the adjective of possibility. "zou"/"zouden" before the cue in its own clause
@@ -349,6 +377,11 @@ def _hits(sentence: str) -> list[tuple[str, re.Match]]:
     for m in re.finditer(NOBODY_ENROLLED, sentence, re.I):
         taken.append(m.span())
         found.append(("mislukt", m))
+    # the award denied is a failed procedure, not the award done (vocabulary.NOT_AWARDED, branch cv32)
+    for m in re.finditer(NOT_AWARDED, sentence, re.I):
+        if not any(m.start() < b and m.end() > a for a, b in taken):
+            taken.append(m.span())
+            found.append(("mislukt", m))
     # the tender-open verbs (round four) come first, outside a sentence about a dialogue procedure
     for rule, stage, rx in EXTRA_CUES:
         if rule == "stage.tender_open" and on(rule) and not re.search(r"dialoog", sentence, re.I):
@@ -419,6 +452,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
             if (on("stage.negation") and stage != "mislukt" and _NEGATED.search(text[max(0, m.start() - 30):m.start()])
                     and not _ENROLLED.search(m.group(0))):
                 continue  # "geen ruimte voor een marktconsultatie", "niet gegund": the step did not happen
+            if stage not in INTERRUPTING and not _ENROLLED.search(m.group(0)) and _negated_in_cue(text, m):
+                continue  # "de opdracht is niet gegund", "wordt niet verlengd": the step denied (core, branch cv32)
             if (_HYPOTHETICAL.search(text[:m.start()]) or _CONDITIONAL.search(text[:m.start()])
                     or _HYPOTHETICAL_AFTER.match(text[m.end():]) or _conditional_mood(text, m)):
                 # "Mocht de rechter beslissen dat er opnieuw aanbesteed wordt, ...": nothing happened (any stage, round
@@ -453,6 +488,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                                                     r"beslissing|gelijk|wees|afgewezen|toegewezen|arrest|verbiedt|verbood|"
                                                     r"bekrachtig\w*|vernietig\w*|tot de conclusie|verboden", text, re.I):
                 status = "done"  # a ruling reported is a ruling made
+            if stage in LEGAL_STAGES and _RULING_AHEAD.search(text):
+                status = "current"  # "de rechter doet op 12 maart uitspraak": filed or heard, not ruled (branch cv32)
             if duty == "planned":
                 status = "planned"  # "moeten er nieuwe contracten zijn afgesloten": a deadline, the step to come (cv29)
             if status is None and open_now:
@@ -498,7 +535,8 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 strong = bool(i == 0 and s.is_heading)
             if (on("stage.legal_filed") and stage in LEGAL_STAGES and status == "done" and _SUIT_BROUGHT.search(text)
                     and not re.search(r"\bhad(?:den)?\b", text, re.I)
-                    and not (ruled := ruled if ruled is not None else any(_RULED.search(t.text) for t in sents))):
+                    and not (ruled := ruled if ruled is not None else any(_RULED.search(t.text) and not _RULING_AHEAD.search(t.text)
+                                                                        for t in sents))):
                 # "heeft een kort geding aangespannen" and no ruling anywhere: the case runs (the pluperfect,
                 # "die een kort geding hadden aangespannen", tells of a suit behind the story: left done)
                 status = "current"

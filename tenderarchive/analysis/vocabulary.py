@@ -164,6 +164,16 @@ NOBODY_ENROLLED = (r"\bgeen (?:enkele )?(?:partij(?:en)?|(?:zorg|jeugdhulp)?aanb
                    r"\bgeen (?:enkele |geldige |geschikte )?(?:inschrijvingen|inschrijving|offertes?|aanbiedingen|aanbieding)\b"
                    r"(?: [\w'-]+){0,3} (?:ontvangen|binnengekomen|binnen gekomen|ingediend)\b|"
                    r"\bniemand (?:heeft )?(?:zich )?(?:[\w'-]+ ){0,3}ingeschreven\b")
+# The award denied (stages.md, mislukt: "procedure stopped, failed"): "de opdracht is niet gegund", "heeft besloten niet
+# tot gunning over te gaan", "besluit de opdracht niet te gunnen" -- the procedure ends without an award. Read before the
+# stage cues (stages._hits), like NOBODY_ENROLLED, so that its "is ... gegund" is not the award done (branch cv32). Not "nog
+# niet gegund" (not yet: the award is to come), not "niet gegund aan X" (X lost; another may have won), not the idiom "het
+# is hem niet gegund" (he was not granted it).
+NOT_AWARDED = (r"\bniet (?:tot|over tot) (?:de |het )?(?:definitieve |voorlopige )?(?:gunning|gunnen)\b"
+               r"(?: (?:(?:[\w'-]+ ){0,3}?(?:overgegaan|over te gaan|overgaan|overgaat|overgaan|gekomen|komen|komt))\b)?|"
+               r"\b(?:is|zijn|werd|werden|wordt|worden)\b (?:(?!nog\b|hem\b|haar\b|ons\b|hen\b|hun\b|mij\b|jou\b|je\b)[\w'-]+ ){0,4}"
+               r"niet (?:definitief )?gegund\b(?! aan\b)|"
+               r"(?<!\bnog )\bniet (?:definitief )?te gunnen\b")
 STAGES = list(STAGE_ORDER)
 LEGAL_STAGES = ("kort_geding", "bodemprocedure", "hoger_beroep")
 # A legal stage or a failure reported in the text's own period outranks the stage it interrupted.
