@@ -326,8 +326,11 @@ def robots_lines(body: bytes) -> bytes:
     ``Sitemap:``: a robots.txt saved with a BOM (a Windows editor) hid its first line, a TYPO3 site's
     ``Sitemap: …?type=200`` announcement (news-sites.md §2.1) among them, and one with old-Mac ``\r`` line ends was one
     line, so no sitemap was read (RFC 9309 §2.2 allows CR, LF or CRLF; Protego, which reads the rules, already
-    takes the BOM and each line end)."""
-    return body.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    takes the BOM and each line end). One saved as UTF-16 or UTF-32 with its mark is read as such
+    (:func:`tenderarchive.robots.utf8_body`), as the rules are."""
+    from tenderarchive.robots import utf8_body
+
+    return utf8_body(body).removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
 def html_answer(response) -> str | None:

@@ -1,6 +1,6 @@
 """The news spider, twenty-eighth pass against docs/reference/news-sites.md as an evaluator would test it:
 loopback sites of SYNTHETIC pages (labelled like tests/fixtures/news), crawled with ``tenderarchive
-crawl news`` into a real archive. This pass: OpenPub API answers of odd shapes."""
+crawl news`` into a real archive. This pass: OpenPub API answers of odd shapes; a UTF-16 robots.txt."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import sqlite_utils
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, registry, serve
 from tests.spiders.test_news_reference17 import OPENPUB, openpub_item
+from tests.spiders.test_news_reference4 import typo3_detail
 
 
 def openpub_answer(data, page: int = 1, pages: int = 1) -> tuple[str, bytes]:
@@ -60,3 +61,31 @@ def test_an_openpub_item_written_in_wordpress_cores_rendered_shape_keeps_its_tit
     assert "specialistische jeugdhulp perceel 31" in rows[f"{OPENPUB}/31"]["text"]
     assert rows[f"{OPENPUB}/32"]["title"] == "Voorlopige gunning jeugdhulp perceel 32"
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+def test_a_robots_txt_saved_as_utf_16_is_obeyed_and_its_sitemap_read(tmp_path):
+    """Politeness and §2.1 TYPO3 (sitemaps "announced in robots.txt"): a robots.txt saved as UTF-16 with its byte
+    order mark (Windows Notepad's "Unicode") was read as UTF-8, a NUL between every letter: Protego found no rule,
+    so the page its ``Disallow`` forbids was fetched and archived, and its ``Sitemap:`` line was not seen (the
+    sitemap never read). It is read in the encoding its mark names: the rule is kept, the sitemap read."""
+    allowed = "/index.php?id=14&tx_news_pi1%5Bnews%5D=45&tx_news_pi1%5Baction%5D=detail"
+    forbidden = "/intern/concept-gunning-jeugdhulp"
+    log: list[str] = []
+    routes = {
+        "/robots.txt": lambda base: ("text/plain", (
+            f"# SYNTHETIC\r\nUser-agent: *\r\nDisallow: /intern/\r\nSitemap: {base}index.php?type=200\r\n"
+        ).encode("utf-16")),
+        "/index.php?type=200": lambda base: ("text/xml; charset=utf-8", (
+            '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{base}{allowed[1:].replace('&', '&amp;')}</loc></url>"
+            f"<url><loc>{base}{forbidden[1:]}</loc></url></urlset>").encode()),
+        allowed: typo3_detail("Aanbesteding jeugdhulp afgerond", "2021-10-14"),
+        forbidden: typo3_detail("Concept gunning jeugdhulp", "2021-10-15"),
+    }
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, cms="typo3", discovery={"robots_sitemaps": True}),
+                           tmp_path / "archive.db")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert [r["title"] for r in db["articles"].rows] == ["Aanbesteding jeugdhulp afgerond"]
+    assert forbidden not in log
