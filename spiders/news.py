@@ -326,8 +326,11 @@ def robots_lines(body: bytes) -> bytes:
     ``Sitemap:``: a robots.txt saved with a BOM (a Windows editor) hid its first line, a TYPO3 site's
     ``Sitemap: …?type=200`` announcement (news-sites.md §2.1) among them, and one with old-Mac ``\r`` line ends was one
     line, so no sitemap was read (RFC 9309 §2.2 allows CR, LF or CRLF; Protego, which reads the rules, already
-    takes the BOM and each line end)."""
-    return body.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    takes the BOM and each line end). One saved as UTF-16 or UTF-32 with its mark is read as such
+    (:func:`tenderarchive.robots.utf8_body`), as the rules are."""
+    from tenderarchive.robots import utf8_body
+
+    return utf8_body(body).removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
 def html_answer(response) -> str | None:
@@ -1677,7 +1680,9 @@ class NewsSpider(BaseSpider):
 
     def parse_openpub(self, response):
         """One page of an OpenPub ``items`` endpoint: ``{"data": [item, …], "pagination":
-        {"total_pages": N, …}}`` (plugin-openpub-base); each new item is archived from the JSON."""
+        {"total_pages": N, …}}`` (plugin-openpub-base); each new item is archived from the JSON. A ``data`` PHP wrote as an
+        object keyed by index and an item's ``{"rendered": …}`` title or content (WordPress core's shape) are read
+        as the list and the text they are."""
         site, page = response.meta["site"], response.meta["openpub_page"]
         try:
             data = json.loads(response.body)
@@ -1685,6 +1690,10 @@ class NewsSpider(BaseSpider):
             self.record_error(response.url, f"malformed OpenPub response: {str(exc)[:200]}")
             return
         items = data.get("data") if isinstance(data, dict) else data
+        if isinstance(items, dict) and items and all(str(key).isdigit() for key in items):
+            # PHP's json_encode writes an array whose keys are not 0, 1, 2 … (items filtered out by a plugin's
+            # array_filter) as an object keyed by index, {"0": item, "2": item}: the same list of items
+            items = [items[key] for key in sorted(items, key=int)]
         if not isinstance(items, list):
             self.record_error(response.url, "malformed OpenPub response: no list of items")
             return
@@ -1719,7 +1728,12 @@ class NewsSpider(BaseSpider):
         """An OpenPub item as an archived page: its ``portal_url`` (else the API's own
         ``…/items/{id}``), and an HTML page built from its ``title``, ``content`` (HTML; else the
         ``excerpt``) and ``date`` (``article:published_time``). None when it is not new."""
-        text = lambda key: entry.get(key) if isinstance(entry.get(key), str) else ""  # noqa: E731
+        def text(key: str) -> str:
+            # WordPress core's REST shape, {"rendered": "…"}, as a site's own filter on the items gives it
+            value = entry.get(key)
+            value = value.get("rendered") if isinstance(value, dict) else value
+            return value if isinstance(value, str) else ""
+
         ident = entry.get("id")
         root = urlsplit(response.meta["openpub_root"])
         url = http_url(text("portal_url")) or (

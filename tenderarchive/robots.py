@@ -5,6 +5,10 @@ Dutch sites write decimals with a comma (``Crawl-delay: 2,5``); Protego reads on
 so the site was asked with no delay at all. The body is mended before Protego parses it (only the number of a
 ``Crawl-delay`` or ``Request-rate`` line is touched); everything else is Protego's, as Scrapy uses it. Written
 here because Protego has no option for it and Scrapy's parser classes are the place Scrapy offers for it.
+
+A robots.txt saved as UTF-16 or UTF-32 with its byte order mark (Windows Notepad's "Unicode") is read in the encoding
+its mark names (w3lib's ``read_bom``; RFC 9309 asks UTF-8, but Scrapy's decoding kept its bytes as UTF-8, a NUL
+between every letter, and Protego found no rule in it: every ``Disallow`` ignored, the site crawled where it forbids).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import re
 
 from protego import Protego
 from scrapy.robotstxt import ProtegoRobotParser, decode_robotstxt
+from w3lib.encoding import read_bom
 
 #: The number of a ``Crawl-delay`` line written with a decimal comma (``Crawl-delay: 2,5``).
 _COMMA_DELAY = re.compile(r"^(?P<head>[ \t]*crawl-delay[ \t]*:[ \t]*)(?P<whole>\d+),(?P<part>\d+)", re.I | re.M)
@@ -27,9 +32,22 @@ def mend(body: str) -> str:
     return _COMMA_DELAY.sub(r"\g<head>\g<whole>.\g<part>", body)
 
 
+def utf8_body(body: bytes) -> bytes:
+    """A robots.txt ``body`` as UTF-8: one with a UTF-16 or UTF-32 byte order mark decoded by it (its mark dropped;
+    bytes that do not decode are replaced), any other as it is.
+
+    >>> utf8_body("User-agent: *\\nDisallow: /zoeken\\n".encode("utf-16"))
+    b'User-agent: *\\nDisallow: /zoeken\\n'
+    """
+    encoding, bom = read_bom(body)
+    if not encoding or encoding == "utf-8":
+        return body
+    return body[len(bom):].decode(encoding, errors="replace").encode("utf-8")
+
+
 class RobotsParser(ProtegoRobotParser):
     """Scrapy's :class:`~scrapy.robotstxt.ProtegoRobotParser` over the mended body (:func:`mend`)."""
 
     def __init__(self, robotstxt_body: bytes, spider=None):
         self.spider = spider
-        self.rp = Protego.parse(mend(decode_robotstxt(robotstxt_body, spider)))
+        self.rp = Protego.parse(mend(decode_robotstxt(utf8_body(robotstxt_body), spider)))
