@@ -145,7 +145,12 @@ def record_url(database: str, named_in: str) -> str | None:
 
 #: The only columns :func:`render_cell` may link (a page of 50 notices has 3,000 cells).
 CELL_COLUMNS = frozenset(LINKED_COLUMNS) | {"organisation_id", "procurement_id", "name", "title", "named_in",
-                                            "publication_id", "rectifies"}
+                                            "publication_id", "rectifies", "source_key"}
+
+
+#: Where a row names its archived record by the record's table and key: the ``search_documents`` table, and the
+#: saved searches over it (``search_all``, ``new_this_week``) with the table as ``source``.
+SOURCE_COLUMNS = {"search_documents": "source_table", None: "source"}
 
 
 def render_cell(row, value, column, table, database):
@@ -153,8 +158,15 @@ def render_cell(row, value, column, table, database):
     the row filters of tenderarchive/table_rows.py, not as a hook: Datasette would call that for every
     cell), or None: a linked column becomes a link (its text escaped). In the
     ``organisations`` table a name links to its provider or buyer page, in ``jeugdregios`` to the
-    region page, and a procurement's title to its page."""
+    region page, a procurement's title to its page, and a search hit's ``source_key`` to the archived notice or
+    article it is (``search_all``, ``new_this_week``, ``search_documents``)."""
     href = cell_link(database, column, value, table)
+    if column == "source_key" and table in SOURCE_COLUMNS and value not in (None, ""):
+        # a search hit's key: the archived notice or article it is (its ``url`` column links the source's page)
+        try:
+            href = record_url(database, f"{row[SOURCE_COLUMNS[table]]}:{value}")
+        except (KeyError, IndexError):   # no source column (another query, or hidden by _col/_nocol)
+            href = None
     if href is None and value not in (None, "") and (column == "name" or (column, table) == ("title", "procurements")):
         try:
             if table == "organisations":

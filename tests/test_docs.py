@@ -52,6 +52,19 @@ def test_every_cli_subcommand_is_in_the_readme(command):
     assert f"`tenderarchive {command}" in README
 
 
+@pytest.mark.parametrize("command", ["serve", "status", "export", "reparse", "extract"])
+def test_a_command_s_synopsis_in_the_readme_names_every_option_it_takes(command):
+    """The README's table of other commands gives these commands' options in full; it left out ``serve --setting``,
+    ``status --limit/--errors`` and ``reparse --warc/--accept-dropped`` (the way to accept a rebuild that drops
+    rejected pages), which a reader found only in ``--help``. ``--db`` is every command's."""
+    import argparse
+
+    sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)).choices[command]
+    options = {o for a in sub._actions for o in a.option_strings if o.startswith("--")} - {"--help", "--db"}
+    [synopsis] = re.findall(rf"^\| `tenderarchive {command} ([^`]*)` \|", README, re.M)
+    assert sorted(options - set(re.findall(r"--[\w-]+", synopsis))) == []
+
+
 @pytest.mark.parametrize("code", list(ExitCode), ids=lambda c: c.name)
 def test_every_exit_code_is_in_the_readme(code):
     assert f"| {code.value} | `{code.name}` |" in README

@@ -155,6 +155,24 @@ def test_search_all_shows_the_procurement_a_news_article_is_linked_to(server, de
     assert sum(1 for r in news if r["procurement_id"]) >= 4   # every linked article, candidates not
 
 
+def test_each_search_hit_links_the_archived_notice_or_article_it_is(server):
+    """A hit's ``source_key`` (a notice's publication id, an article's URL) was plain text or, for an article, the
+    source site's page again (as its ``url``): the archive's own row of the hit was not one click away. It links
+    that row, and the row's page shows that notice or article."""
+    from datasette.utils import tilde_encode
+
+    for query, params in [("search_all", {"q": "Zoeterwoude"}), ("new_this_week", {"since": "2022-03-01"})]:
+        hits = rows(server, query, **params)
+        assert hits, query
+        page = server.get(f"/{server.database}/{query}?{urllib.parse.urlencode(params)}").decode()
+        for hit in hits:
+            href = f"/{server.database}/{hit['source']}/{tilde_encode(hit['source_key'])}"
+            assert f'<td class="col-source_key"><a href="{href}">' in page, (query, hit["source_key"])
+            row = json.loads(server.get(f"{href}.json?_shape=array"))
+            assert [r["publication_id" if hit["source"] == "notices" else "url"] for r in row] == [
+                int(hit["source_key"]) if hit["source"] == "notices" else hit["source_key"]]
+
+
 def test_open_tenders_are_those_whose_current_deadline_has_not_passed(server):
     assert [r["publication_id"] for r in rows(server, "open_youth_care_tenders", as_of="2021-11-01")] == [300301, 400401]
     # Between the rectification and the deadline, the rectification is the procedure's latest word.
