@@ -701,10 +701,14 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 # awarded, a completion notice (completion) reports it done: the winner either repeats is that award,
                 # no second current award of one contract (the provider's gunningen and value were counted twice);
                 # it stands only where no earlier award of the lot is archived (the award notice before the window),
-                # and the earlier of two
-                later_rec = later_rec or form_type_of(row) in CONTRACT_FOLLOW_UPS and not is_rectification(row) and any(
+                # and the earlier of two. A rectification of a modification (a REC, or change notice, of form type
+                # cont-modif) is still a modification: it corrects the modification, whose award it supersedes, not
+                # the award notice's (it was a second current award beside it, the contract's value counted twice);
+                # it stands where the lot's only earlier awards are the modifications it corrects
+                later_rec = later_rec or form_type_of(row) in CONTRACT_FOLLOW_UPS and any(
                     o["form_type"] != "dir-awa-pre" and not awards_nothing(o) and (o["published"], o["publication_id"])
-                    < (row["published"], row["publication_id"]) for o in same_lot)
+                    < (row["published"], row["publication_id"])
+                    and not (is_rectification(row) and form_type_of(o) in CONTRACT_FOLLOW_UPS) for o in same_lot)
                 changed += set_values(db, "awards", row["award_id"],
                                       {"current": 0 if later_rec else 1, "rectifies": rectifies})
             # the events of an award the store no longer holds (an OCDS package that now gives it otherwise)

@@ -6,6 +6,10 @@ from __future__ import annotations
 import sqlite_utils
 
 from tests.fixtures.awards.make_fixtures import JEUGD, release, supplier
+from tests.spiders.test_award_pdf_crawl import template
+from tests.spiders.test_award_round8_crawl import WINDOW
+from tests.spiders.test_award_round13_crawl import chosen
+from tests.spiders.test_award_variants_crawl import CONTRACT, publication
 from tests.spiders.test_awards_crawl import scrapy_ocds
 from tests.spiders.test_tenderned_ocds import datasets
 
@@ -43,3 +47,54 @@ def test_a_package_naming_its_buyer_in_parties_alone_gives_the_procurement_its_b
     # the buyer is no winner: the suppliers stay the packages' suppliers
     assert sorted((r["name"], r["is_buyer"]) for r in db.query("select name, is_buyer from award_suppliers")) == [
         ("Pleegzorg Zuid B.V.", 0), ("Stichting Jeugdhulp Leiden", 0)]
+
+
+def test_a_rectification_of_a_contract_modification_is_no_second_current_award_of_the_contract(serve_api, crawl):
+    """Reference §5 (/gerelateerd: every publication of the procedure, "pre-notice, contract notice, rectifications,
+    award, modification" under one kenmerk) and §4 ("Rectified award": the current winners are those of the latest
+    version): a chain of four steps, contract notice -> award notice -> contract modification (AAW, cont-modif) ->
+    its rectification (REC of form type cont-modif, which the modification names as its latest rectification). The
+    rectification corrects the modification, not the award: it was a second current award beside the award
+    notice's, the provider's gunningen 2 and € 2.800.000 for one contract of € 1.200.000. A modification whose award
+    notice is not archived, and its rectification, still name the lot's winner once."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+
+    tender = publication(template(), 972701, 972700, "AAO", "competition", "2024-01-10", "Jeugdhulp Rijnstad", CONTRACT)
+    award = publication(template(), 972702, 972700, "AGO", "result", "2024-06-20", "Jeugdhulp Rijnstad",
+                        chosen("Jeugdhulp Rijn B.V.", "1 200 000", "15/06/2024"))
+    modification = publication(template(), 972704, 972700, "AAW", "cont-modif", "2024-09-20",
+                               "Jeugdhulp Rijnstad (wijziging)", chosen("Jeugdhulp Rijn B.V.", "1 500 000", "15/06/2024"))
+    modification["detail"]["publicatieIDLaatsteRectificatie"] = 972705
+    corrected = publication(template(), 972705, 972700, "REC", "cont-modif", "2024-10-01",
+                            "Jeugdhulp Rijnstad (rectificatie wijziging)",
+                            chosen("Jeugdhulp Rijn B.V.", "1 600 000", "15/06/2024"))
+    # a modification of a contract whose award notice lies before the window, and its rectification
+    alone = publication(template(), 972711, 972710, "AAW", "cont-modif", "2024-07-01", "Jeugdhulp Oost (wijziging)",
+                        chosen("Stichting Zorg Oost", "300 000", "10/01/2023"))
+    alone_corrected = publication(template(), 972712, 972710, "REC", "cont-modif", "2024-08-01",
+                                  "Jeugdhulp Oost (rectificatie wijziging)",
+                                  chosen("Stichting Zorg Oost", "350 000", "10/01/2023"))
+    done = crawl(serve_api([tender, award, modification, corrected, alone, alone_corrected]).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    assert {r["publication_id"]: (r["current"], r["value_cents"], r["rectifies"]) for r in db.query(
+        "select publication_id, current, value_cents, rectifies from awards")} == {
+        972702: (1, 120000000, None), 972704: (0, 150000000, None), 972705: (0, 160000000, 972704),
+        972711: (0, 30000000, None), 972712: (1, 35000000, 972711)}
+    # the timeline: the award once; the modification and its rectification as their notices' own publications
+    assert [tuple(r) for r in db.execute(
+        "select date, kind, stage, source_type from events where procurement_id = 'TN972700' order by date, kind")] == [
+        ("2024-01-10", "tender_publication", "aankondiging", "notice"),
+        ("2024-06-15", "award", "definitieve_gunning", "award"), ("2024-06-20", "award", "definitieve_gunning", "notice"),
+        ("2024-09-20", "modification", "verlenging", "notice"), ("2024-10-01", "rectification", "verlenging", "notice")]
+    datasette = Server(done.db_path)
+    try:
+        listed = {r["aanbieder_id"]: (r["gunningen"], r["waarde_gunningen_cents"]) for r in rows(datasette, "aanbieders")}
+        summary = {r["procurement_id"]: (r["gunningen"], r["gegunde_waarde_cents"]) for r in db.query(
+            "select procurement_id, gunningen, gegunde_waarde_cents from summary_procurements")}
+    finally:
+        datasette.stop()
+    assert listed["name:jeugdhulp rijn"] == (1, 120000000)
+    assert listed["name:zorg oost"] == (1, 35000000)
+    assert summary == {"TN972700": (1, 120000000), "TN972710": (1, 35000000)}
