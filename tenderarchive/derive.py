@@ -237,6 +237,19 @@ NO_WINNER_SQL = """select r.publication_id from notice_results r where r.publica
   and not exists (select 1 from lots l where l.publication_id = r.publication_id and coalesce(l.awarded, 1) != 0)"""
 
 
+#: The rectifications (REC) among ``marks`` that correct an award notice: one an award notice (AGO, or form type
+#: result) names as its latest rectification (publicatieIDLaatsteRectificatie, reference tenderned-awards.md §5), or
+#: (``results``) whose own results name a winner. Their stage is the award's where their own form type does not say
+#: (timeline.publication_event): an older standard-form notice has none.
+AWARD_RECTIFICATION_SQL = """select n.publication_id from notices n where n.publication_id in ({marks})
+  and n.notice_type = 'REC' and (exists (select 1 from notices o where o.procurement_id = n.procurement_id
+    and o.latest_rectification_id = n.publication_id
+    and o.publication_id != n.publication_id and (o.form_type = 'result' or o.notice_type = 'AGO'
+    and coalesce(o.form_type, '') in ('', 'ocds'))){results})"""
+AWARD_RESULTS_SQL = """
+    or exists (select 1 from notice_results r where r.publication_id = n.publication_id and r.award_count > 0)"""
+
+
 #: The award notices every award of which a rectification (REC, or an eForms change notice) has since closed
 #: without a winner: the lot's row is the rectification's, ``awarded`` 0 (reference §4 "Rectified award": the
 #: current winners are those of the latest version; ``refresh_award_currency`` puts those awards out of currency).
@@ -277,10 +290,13 @@ def _write_notice_events(db, where: str, params: list, results: bool, empty: boo
     for ids in batches(db, "notices", "publication_id", where, params):
         marks = ",".join("?" * len(ids))
         no_winner = set(_keys(db, NO_WINNER_SQL.format(marks=marks), ids)) if results else set()
+        corrects_award = set(_keys(db, AWARD_RECTIFICATION_SQL.format(
+            marks=marks, results=AWARD_RESULTS_SQL if results else ""), ids)) | no_winner
         new: list[dict] = []
         for notice in list(db.query(f"select {EVENT_COLUMNS} from notices where publication_id in ({marks})",
                                     ids)):
-            notice = dict(notice, no_winner=notice["publication_id"] in no_winner)
+            notice = dict(notice, no_winner=notice["publication_id"] in no_winner,
+                          corrects_award=notice["publication_id"] in corrects_award)
             if empty:  # what sync_rows writes when nothing is there: one row per event id, the last one's
                 wanted = {event["event_id"]: event for event in notice_events(notice)}
                 new.extend(wanted.values())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from tests.fixtures.awards.make_fixtures import JEUGD, release, supplier
+from tests.fixtures.awards.make_fixtures import JEUGD, release, standard_award_900302, supplier
 from tests.spiders.test_award_pdf_crawl import template
 from tests.spiders.test_award_round8_crawl import WINDOW
 from tests.spiders.test_award_round13_crawl import chosen
@@ -98,3 +98,42 @@ def test_a_rectification_of_a_contract_modification_is_no_second_current_award_o
     assert listed["name:jeugdhulp rijn"] == (1, 120000000)
     assert listed["name:zorg oost"] == (1, 35000000)
     assert summary == {"TN972700": (1, 120000000), "TN972710": (1, 35000000)}
+
+
+def test_a_rectification_of_an_older_form_award_notice_keeps_the_procurement_at_its_award_on_the_timeline(serve_api,
+                                                                                                         crawl):
+    """Reference §4 "Rectified award" (a later REC under the same kenmerk; the original's detail names it in
+    publicatieIDLaatsteRectificatie) and §3 (older standard forms, whose notices carry no eForms form type):
+    contract notice -> award notice -> its rectification, none with a ``formType``. The rectification was put on the
+    timeline at `aankondiging` (a rectification of a contract notice when its form type does not say), so the
+    procurement's current stage, its latest event's, went back from `definitieve_gunning` to `aankondiging` after
+    its award. A rectification whose results name winners, or that an award notice names as its latest, is of the
+    award's stage; a rectification of the contract notice stays at `aankondiging`."""
+    from tests.fixtures.awards.make_fixtures import standard_contract_900301
+
+    tender = publication(template(), 972801, 972800, "AAO", "competition", "2024-01-10", "Jeugdhulp Rijnstad",
+                         standard_contract_900301())
+    tender_corrected = publication(template(), 972802, 972800, "REC", "competition", "2024-02-01",
+                                   "Jeugdhulp Rijnstad (rectificatie)", standard_contract_900301())
+    award = publication(template(), 972803, 972800, "AGO", "result", "2024-06-20", "Jeugdhulp Rijnstad",
+                        standard_award_900302())
+    award["detail"]["publicatieIDLaatsteRectificatie"] = 972804
+    award_corrected = publication(template(), 972804, 972800, "REC", "result", "2024-07-01",
+                                  "Jeugdhulp Rijnstad (rectificatie gunning)", standard_award_900302())
+    # a rectification the award notice names, whose rendering gives no award (it corrects a date)
+    other = publication(template(), 972811, 972810, "AGO", "result", "2024-06-20", "Jeugdhulp Oost",
+                        standard_award_900302())
+    other["detail"]["publicatieIDLaatsteRectificatie"] = 972812
+    other_corrected = publication(template(), 972812, 972810, "REC", "result", "2024-07-01",
+                                  "Jeugdhulp Oost (rectificatie gunning)", standard_contract_900301())
+    notices = [tender, tender_corrected, award, award_corrected, other, other_corrected]
+    for notice in notices:
+        del notice["detail"]["formType"]
+    done = crawl(serve_api(notices).api_url, from_date="2024-01-01", until_date="2024-12-31")
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    stages = {int(r["source_id"]): (r["kind"], r["stage"]) for r in db.query(
+        "select source_id, kind, stage from events where source_type = 'notice' and kind != 'inschrijf_deadline'")}
+    assert stages == {972801: ("tender_publication", "aankondiging"), 972802: ("rectification", "aankondiging"),
+                      972803: ("award", "definitieve_gunning"), 972804: ("rectification", "definitieve_gunning"),
+                      972811: ("award", "definitieve_gunning"), 972812: ("rectification", "definitieve_gunning")}
