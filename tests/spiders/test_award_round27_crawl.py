@@ -75,13 +75,28 @@ def test_a_rectification_of_a_contract_modification_is_no_second_current_award_o
     alone_corrected = publication(template(), 972712, 972710, "REC", "cont-modif", "2024-08-01",
                                   "Jeugdhulp Oost (rectificatie wijziging)",
                                   chosen("Stichting Zorg Oost", "350 000", "10/01/2023"))
-    done = crawl(serve_api([tender, award, modification, corrected, alone, alone_corrected]).api_url, **WINDOW)
+    # the same chain in older forms, no notice with a form type: the rectification is known as the modification's by
+    # the modification naming it as its latest (it was the award's rectification, a current award of € 1.600.000)
+    older = [publication(template(), pid, 972720, code, None, day, title, chosen("Jeugdhulp Rijn B.V.", value, "15/06/2024"))
+             for pid, code, day, title, value in [
+                 (972722, "AGO", "2024-06-20", "Jeugdhulp West", "1 200 000"),
+                 (972724, "AAW", "2024-09-20", "Jeugdhulp West (wijziging)", "1 500 000"),
+                 (972725, "REC", "2024-10-01", "Jeugdhulp West (rectificatie wijziging)", "1 600 000")]]
+    for notice in older:
+        del notice["detail"]["formType"]
+    older[1]["detail"]["publicatieIDLaatsteRectificatie"] = 972725
+    done = crawl(serve_api([tender, award, modification, corrected, alone, alone_corrected, *older]).api_url, **WINDOW)
     assert done.crawl["status"] == "complete", done.errors
     db = sqlite_utils.Database(done.db_path)
     assert {r["publication_id"]: (r["current"], r["value_cents"], r["rectifies"]) for r in db.query(
         "select publication_id, current, value_cents, rectifies from awards")} == {
         972702: (1, 120000000, None), 972704: (0, 150000000, None), 972705: (0, 160000000, 972704),
-        972711: (0, 30000000, None), 972712: (1, 35000000, 972711)}
+        972711: (0, 30000000, None), 972712: (1, 35000000, 972711),
+        972722: (1, 120000000, None), 972724: (0, 150000000, None), 972725: (0, 160000000, 972724)}
+    assert [tuple(r) for r in db.execute(
+        "select date, kind, stage from events where procurement_id = 'TN972720' and source_type = 'notice' "
+        "order by date")] == [("2024-06-20", "award", "definitieve_gunning"), ("2024-09-20", "modification", "verlenging"),
+                              ("2024-10-01", "rectification", "verlenging")]
     # the timeline: the award once; the modification and its rectification as their notices' own publications
     assert [tuple(r) for r in db.execute(
         "select date, kind, stage, source_type from events where procurement_id = 'TN972700' order by date, kind")] == [
@@ -95,9 +110,9 @@ def test_a_rectification_of_a_contract_modification_is_no_second_current_award_o
             "select procurement_id, gunningen, gegunde_waarde_cents from summary_procurements")}
     finally:
         datasette.stop()
-    assert listed["name:jeugdhulp rijn"] == (1, 120000000)
+    assert listed["name:jeugdhulp rijn"] == (2, 240000000)
     assert listed["name:zorg oost"] == (1, 35000000)
-    assert summary == {"TN972700": (1, 120000000), "TN972710": (1, 35000000)}
+    assert summary == {"TN972700": (1, 120000000), "TN972710": (1, 35000000), "TN972720": (1, 120000000)}
 
 
 def test_a_rectification_of_an_older_form_award_notice_keeps_the_procurement_at_its_award_on_the_timeline(serve_api,
