@@ -60,7 +60,7 @@ from tenderarchive.store.writes import (add_named_organisation, delete_row, inde
                                        set_values,
                                        sync_rows, upsert_if_changed)
 from tenderarchive.timeline import (CONTRACT_STAGE_FORMS, CONTRACT_STAGE_TYPES, article_events, award_events,
-                                   awards_nothing, notice_events)
+                                   awards_nothing, notice_events, publication_event)
 
 logger = logging.getLogger(__name__)
 
@@ -239,6 +239,33 @@ NO_WINNER_SQL = """select r.publication_id from notice_results r where r.publica
   and not exists (select 1 from lots l where l.publication_id = r.publication_id and coalesce(l.awarded, 1) != 0)"""
 
 
+#: The rectifications (REC) among ``marks`` with the notice each corrects: the one naming it as its latest
+#: rectification (publicatieIDLaatsteRectificatie, reference tenderned-awards.md §5), its notice type and form type.
+RECTIFIED_NOTICES_SQL = """select n.publication_id, o.notice_type, o.form_type from notices n join notices o
+  on o.procurement_id = n.procurement_id and o.latest_rectification_id = n.publication_id
+  and o.publication_id != n.publication_id
+  where n.publication_id in ({marks}) and n.notice_type = 'REC' order by o.published_at, o.publication_id"""
+#: The rectifications (REC) among ``marks`` whose own results name a winner.
+AWARD_RESULTS_SQL = """select n.publication_id from notices n join notice_results r on r.publication_id = n.publication_id
+  where n.publication_id in ({marks}) and n.notice_type = 'REC' and r.award_count > 0"""
+
+
+def corrected_stages(db, ids: list, results: bool, no_winner: set) -> dict:
+    """The stage of the notice each rectification among ``ids`` corrects, where known: that of the notice naming it
+    as its latest rectification; else the award's where its results name winners or close every lot (the stage of a
+    rectification whose own form type does not say, an older standard-form notice having none:
+    timeline.publication_event)."""
+    marks = ",".join("?" * len(ids))
+    stages = {pid: "definitieve_gunning" for pid in no_winner}
+    if results:
+        stages.update((pid, "definitieve_gunning") for pid in _keys(db, AWARD_RESULTS_SQL.format(marks=marks), ids))
+    for pid, notice_type, form_type in db.execute(RECTIFIED_NOTICES_SQL.format(marks=marks), ids).fetchall():
+        stage = publication_event(notice_type, form_type_of({"notice_type": notice_type, "form_type": form_type}))[1]
+        if stage:
+            stages[pid] = stage
+    return stages
+
+
 #: The award notices every award of which a rectification (REC, or an eForms change notice) has since closed
 #: without a winner: the lot's row is the rectification's, ``awarded`` 0 (reference §4 "Rectified award": the
 #: current winners are those of the latest version; ``refresh_award_currency`` puts those awards out of currency).
@@ -279,10 +306,12 @@ def _write_notice_events(db, where: str, params: list, results: bool, empty: boo
     for ids in batches(db, "notices", "publication_id", where, params):
         marks = ",".join("?" * len(ids))
         no_winner = set(_keys(db, NO_WINNER_SQL.format(marks=marks), ids)) if results else set()
+        corrected = corrected_stages(db, ids, results, no_winner)
         new: list[dict] = []
         for notice in list(db.query(f"select {EVENT_COLUMNS} from notices where publication_id in ({marks})",
                                     ids)):
-            notice = dict(notice, no_winner=notice["publication_id"] in no_winner)
+            notice = dict(notice, no_winner=notice["publication_id"] in no_winner,
+                          corrects=corrected.get(notice["publication_id"]))
             if empty:  # what sync_rows writes when nothing is there: one row per event id, the last one's
                 wanted = {event["event_id"]: event for event in notice_events(notice)}
                 new.extend(wanted.values())
@@ -618,6 +647,16 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                     [procurement_id]):
                 corrects.setdefault(rectification, set()).add(original)
             named = set(corrects)
+            # the form type of each notice of the procedure (a rectification of none takes that of the notice naming it
+            # as its latest, below)
+            forms = {r["publication_id"]: form_type_of(dict(r)) for r in db.query(
+                "select publication_id, notice_type, form_type from notices where procurement_id = ?", [procurement_id])}
+
+            def follow_up(row) -> bool:
+                # a contract modification or completion; so is a rectification of no form type of its own (an older
+                # standard form has none) that such a notice names as its latest: it corrects the modification
+                return form_type_of(row) in CONTRACT_FOLLOW_UPS or not form_type_of(row) and any(
+                    forms.get(pid) in CONTRACT_FOLLOW_UPS for pid in corrects.get(row["publication_id"], ()))
 
             def supersedes(o, row) -> bool:
                 # a rectification some notice names as its latest (publicatieIDLaatsteRectificatie) corrects that notice:
@@ -703,10 +742,14 @@ def refresh_award_currency(db, crawl_id, full: bool = False) -> int:
                 # awarded, a completion notice (completion) reports it done: the winner either repeats is that award,
                 # no second current award of one contract (the provider's gunningen and value were counted twice);
                 # it stands only where no earlier award of the lot is archived (the award notice before the window),
-                # and the earlier of two
-                later_rec = later_rec or form_type_of(row) in CONTRACT_FOLLOW_UPS and not is_rectification(row) and any(
+                # and the earlier of two. A rectification of a modification (a REC, or change notice, of form type
+                # cont-modif) is still a modification: it corrects the modification, whose award it supersedes, not
+                # the award notice's (it was a second current award beside it, the contract's value counted twice);
+                # it stands where the lot's only earlier awards are the modifications it corrects
+                later_rec = later_rec or follow_up(row) and any(
                     o["form_type"] != "dir-awa-pre" and not awards_nothing(o) and (o["published"], o["publication_id"])
-                    < (row["published"], row["publication_id"]) for o in same_lot)
+                    < (row["published"], row["publication_id"])
+                    and not (is_rectification(row) and follow_up(o)) for o in same_lot)
                 changed += set_values(db, "awards", row["award_id"],
                                       {"current": 0 if later_rec else 1, "rectifies": rectifies})
             # the events of an award the store no longer holds (an OCDS package that now gives it otherwise)

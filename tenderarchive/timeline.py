@@ -42,12 +42,17 @@ NOTICE_EVENT_KINDS = sorted({kind for kind, _ in [*PUBLICATION_EVENTS.values(), 
 
 
 def publication_event(notice_type: str | None, form_type: str | None = None,
-                      is_cancelled: int | None = None, no_winner: bool = False) -> tuple[str, str | None]:
+                      is_cancelled: int | None = None, no_winner: bool = False,
+                      corrects: str | None = None) -> tuple[str, str | None]:
     """(kind, stage) of a notice's publication, from its type, eForms form type and flag, and
-    (``no_winner``) whether its results close every lot it describes without a winner."""
+    (``no_winner``) whether its results close every lot it describes without a winner, and (``corrects``) for a
+    rectification the stage of the notice it corrects (that naming it as its latest rectification; an award notice's
+    where its results name winners)."""
     kind, stage = PUBLICATION_EVENTS.get(notice_type or "", ("publication", None))
     if kind == "rectification":  # the stage of the notice it corrects (a contract notice when unsaid)
-        stage = FORM_TYPE_STAGES.get(form_type or "", stage)
+        # a rectification of no known form type (an older standard-form notice has none) is of the stage of the
+        # notice it corrects: one of an award notice put the procedure back at `aankondiging` after its award
+        stage = FORM_TYPE_STAGES.get(form_type or "", corrects or stage)
     elif kind == "award":
         kind, stage = AWARD_FORM_EVENTS.get(form_type or "", (kind, stage))
     if (is_cancelled or no_winner) and stage == "definitieve_gunning":
@@ -68,9 +73,10 @@ def notice_stage(notice_type: str | None, form_type: str | None = None, is_cance
 
 def notice_events(notice: dict) -> list[dict]:
     """The dated events of an archived ``notices`` row (with ``no_winner`` when its award results
-    close every lot without a winner, :func:`tenderarchive.derive.refresh_notice_events`)."""
+    close every lot without a winner, and ``corrects``, a rectification's stage of the notice it corrects,
+    :func:`tenderarchive.derive.refresh_notice_events`)."""
     kind, stage = publication_event(notice["notice_type"], notice.get("form_type"), notice.get("is_cancelled"),
-                                    bool(notice.get("no_winner")))
+                                    bool(notice.get("no_winner")), notice.get("corrects"))
     label = notice["notice_type_label"] or notice["notice_type"]
     deadline = notice.get("deadline") or ""
     consultation = notice.get("consultation_deadline")

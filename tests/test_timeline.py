@@ -380,3 +380,16 @@ def test_a_procedure_tenderned_flags_as_ended_early_is_mislukt_whatever_its_last
     datasette_plugin.prepare_connection(db.conn, "archive", None)
     assert db.execute(STAGE_SQL, ["TN100"]).fetchone()[0] == "mislukt"
     assert db.execute(STAGE_SQL, ["TN999"]).fetchone()[0] is None
+
+
+def test_a_rectification_of_no_form_type_is_of_the_stage_of_the_notice_it_corrects():
+    """A REC of an older standard-form notice has no eForms form type: it was a contract notice's rectification
+    (`aankondiging`) whatever it corrected. Correcting an award it is `definitieve_gunning`, a modification
+    `verlenging`; its form type, where given, still decides."""
+    from tenderarchive.timeline import publication_event
+
+    assert publication_event("REC", None) == ("rectification", "aankondiging")
+    assert publication_event("REC", None, corrects="definitieve_gunning") == ("rectification", "definitieve_gunning")
+    assert publication_event("REC", None, corrects="verlenging") == ("rectification", "verlenging")
+    assert publication_event("REC", "competition", corrects="definitieve_gunning") == ("rectification", "aankondiging")
+    assert publication_event("REC", None, no_winner=True, corrects="definitieve_gunning") == ("cancellation", "mislukt")

@@ -358,6 +358,28 @@ def _amount(prefix: str, value) -> dict:
     return amount_fields(prefix, Amount(raw, _cents(number), _currency(value.get("currency"))))
 
 
+def _roles(party: dict) -> set[str]:
+    """A party's roles, in lower case: a list, or text as TenderNed's converter may write them ("buyer;supplier")."""
+    roles = party.get("roles") if isinstance(party.get("roles"), list) else [party.get("roles")]
+    return {part.strip().lower() for role in roles if role is not None for part in str(role).split(";")}
+
+
+def _buyer(compiled: dict) -> dict:
+    """The procedure's buyer (``id``, ``name``): the release's ``buyer``, its name (where the reference gives only the
+    id, OCDS's OrganizationReference) from the party of that id; where the release has no ``buyer`` (an OCDS 1.1
+    release may name it in ``parties`` alone), the party of the role "buyer" (the one that is not also a supplier
+    where the converter gave a supplier the roles buyer;supplier, reference §6.3). {} when none is named."""
+    parties = [p for p in compiled.get("parties") or [] if isinstance(p, dict)]
+    buyer = dict(compiled["buyer"]) if isinstance(compiled.get("buyer"), dict) else {}
+    if buyer.get("id") is None and not _text(buyer.get("name")):
+        named = sorted((p for p in parties if "buyer" in _roles(p)), key=lambda p: "supplier" in _roles(p))
+        buyer = {"id": named[0].get("id"), "name": named[0].get("name")} if named else {}
+    if not _text(buyer.get("name")) and buyer.get("id") is not None:
+        party = next((p for p in parties if str(p.get("id")) == str(buyer["id"])), {})
+        buyer["name"] = party.get("name")
+    return buyer
+
+
 def _with_tax(value) -> bool:
     """True for a ``Value`` whose ``hasTax`` says it includes VAT (also written as text, "true")."""
     tax = value.get("hasTax") if isinstance(value, dict) else None
@@ -437,7 +459,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     suffix = ocid[len(OCID_PREFIX):] if ocid.startswith(OCID_PREFIX) else None
     notice = {"ocid": ocid, "kenmerk": int(suffix) if suffix and suffix.isdigit() and len(suffix) <= 18 else None,
               "publication_ids": publication_ids, "title": tender.get("title"), "description": tender.get("description"),
-              "buyer": (compiled.get("buyer") or {}).get("name"), "procedure": tender.get("procurementMethodDetails"),
+              "buyer": _buyer(compiled).get("name"), "procedure": tender.get("procurementMethodDetails"),
               "framework": 1 if (tender.get("techniques") or {}).get("hasFrameworkAgreement") else 0,
               "first_date": _day(releases[0].get("date")),
               "last_date": _day(releases[-1].get("date")),
@@ -577,7 +599,7 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
             if isinstance(contract, dict) and contract.get("awardID") is not None and _day(contract.get("dateSigned")):
                 contract_dates.setdefault(str(contract["awardID"]), []).append(_day(contract["dateSigned"]))
     awards, suppliers = [], []
-    buyer = compiled.get("buyer") if isinstance(compiled.get("buyer"), dict) else {}
+    buyer = _buyer(compiled)
     # the buyer's KvK number: a winner of its name but another number is a namesake, not the buyer
     buyer_kvk = _kvk(str(buyer["id"]), parties.get(str(buyer["id"])) or {}) if buyer.get("id") is not None else None
     for (lot_id, publication), members in groups.items():

@@ -495,3 +495,23 @@ def test_one_publication_giving_an_awards_value_with_and_without_vat_keeps_the_o
     assert [(a["value_cents"], a["value_raw"]) for a in procedure["awards"]] == [(100000000, "1000000")]
     (procedure,), _ = read(tmp_path, [plain, taxed("311000-a", 1210000)])
     assert [(a["value_cents"], a["value_raw"]) for a in procedure["awards"]] == [(121000000, "1210000 incl. btw")]
+
+
+def test_the_buyer_is_the_party_of_the_role_buyer_where_the_release_names_it_there_alone():
+    """§6.3: a release's ``parties`` give each organisation its roles; the buyer's party has the role "buyer". A
+    release without a ``buyer`` object, or with one of an id alone, gave the procedure no buyer. The buyer is that
+    party (not one the converter gave the roles buyer;supplier beside it), and the release's own ``buyer`` wins."""
+    from tenderarchive.awards.ocds import to_procedure
+
+    release = _release("310091", "2021-03-01", [_award("a", "22222222", "Jeugdteam Rijnstad")])
+    release["parties"][0]["roles"] = "buyer;supplier"
+    release["parties"].append({"id": "GM9999", "name": "Gemeente Rijnstad", "roles": ["buyer"]})
+    assert to_procedure([release])["notice"]["buyer"] == "Gemeente Rijnstad"
+    assert [s["is_buyer"] for s in to_procedure([release])["suppliers"]] == [1]
+    release["buyer"] = {"id": "GM9999"}
+    assert to_procedure([release])["notice"]["buyer"] == "Gemeente Rijnstad"
+    release["buyer"] = {"id": "GM8888", "name": "Gemeente Oostdam"}
+    assert to_procedure([release])["notice"]["buyer"] == "Gemeente Oostdam"
+    del release["buyer"]
+    release["parties"] = release["parties"][:1]
+    assert to_procedure([release])["notice"]["buyer"] == "Jeugdteam Rijnstad"  # the only party of the role
