@@ -18,9 +18,6 @@ def test_a_winners_registration_number_written_with_its_branch_number_is_its_kvk
     "01234567" in one notice and "01234567 (vestigingsnummer 000012345678)" (its number with its labelled
     branch number) in the other, under another name. The second winner had no KvK number (a longer number
     beside the 8 digits), so `aanbieders` listed the provider twice, each row with one award and half its value."""
-    from tests.datasette.archive_fixtures import Server
-    from tests.datasette.test_saved_searches import rows
-
     server = serve_api([
         award(template(), 960241, winner_notice("Jeugdzorg Oost B.V.", "1 000 000", "01234567")),
         award(template(), 960242, winner_notice("JZO Zorggroep B.V.", "2 000 000",
@@ -32,13 +29,7 @@ def test_a_winners_registration_number_written_with_its_branch_number_is_its_kvk
     assert sorted((r["name"], r["kvk"], r["organisation_id"]) for r in db.query(
         "select name, kvk, organisation_id from award_suppliers")) == [
         ("JZO Zorggroep B.V.", "01234567", "kvk:01234567"), ("Jeugdzorg Oost B.V.", "01234567", "kvk:01234567")]
-    datasette = Server(done.db_path)
-    try:
-        listed = {r["aanbieder_id"]: (r["kvk"], r["gunningen"], r["waarde_gunningen_cents"])
-                  for r in rows(datasette, "aanbieders")}
-    finally:
-        datasette.stop()
-    assert listed == {"kvk:01234567": ("01234567", 2, 300000000)}
+    assert providers_listed(done.db_path) == {"kvk:01234567": ("01234567", 2, 300000000)}
 
 
 def test_a_package_supplier_whose_kvk_cell_is_written_with_spaces_is_the_provider_its_html_numbers(serve_api, crawl,
@@ -47,9 +38,6 @@ def test_a_package_supplier_whose_kvk_cell_is_written_with_spaces_is_the_provide
     winner is linked as the API's are): a provider won one procurement whose award notice's section 8 gives
     "01234567", and one in the 2021 package whose supplier id is the cell "0123 4567". The package's winner had no KvK
     number (the id was not 8 digits in a row), so `aanbieders` listed it apart from its numbered self."""
-    from tests.datasette.archive_fixtures import Server
-    from tests.datasette.test_saved_searches import rows
-
     server = serve_api([award(template(), 960243, winner_notice("Jeugdzorg Oost B.V.", "1 000 000", "01234567"))],
                        datasets=datasets(tmp_path / "ds", {"2021": [release(
                            "ocds-1l04xe-313924", "299824-a", "2021-11-01", "Jeugdhulp Leiden", JEUGD,
@@ -65,10 +53,17 @@ def test_a_package_supplier_whose_kvk_cell_is_written_with_spaces_is_the_provide
     assert sorted((r["name"], r["kvk"], r["organisation_id"]) for r in db.query(
         "select name, kvk, organisation_id from award_suppliers")) == [
         ("JZO Zorggroep", "01234567", "kvk:01234567"), ("Jeugdzorg Oost B.V.", "01234567", "kvk:01234567")]
-    datasette = Server(done.db_path)
+    assert providers_listed(done.db_path) == {"kvk:01234567": ("01234567", 2, 300000000)}
+
+
+def providers_listed(db_path):
+    """What Datasette's `aanbieders` lists, per provider id: its KvK number, number of awards and their value."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+
+    datasette = Server(db_path)
     try:
-        listed = {r["aanbieder_id"]: (r["kvk"], r["gunningen"], r["waarde_gunningen_cents"])
-                  for r in rows(datasette, "aanbieders")}
+        return {r["aanbieder_id"]: (r["kvk"], r["gunningen"], r["waarde_gunningen_cents"])
+                for r in rows(datasette, "aanbieders")}
     finally:
         datasette.stop()
-    assert listed == {"kvk:01234567": ("01234567", 2, 300000000)}

@@ -519,16 +519,15 @@ def test_a_news_page_that_is_gone_is_reported_withdrawn(tmp_path):
          "HTTP 404 in crawl 2: withdrawn or removed (kept in the archive)")]
 
 
-def test_an_archived_page_its_sitemap_still_names_that_answers_404_is_reported_withdrawn(tmp_path):
-    """The sitemap of the site still names an archived article, with a new ``lastmod``, and the page answers 404.
-    A discovered page that is gone is no error of the crawl (``news/gone``: the crawl completes), so the report,
-    which read only the crawl's errors, never said the archived page was withdrawn: the journalist did not hear
-    of it. It is listed *withdrawn* with the site's answer (the crawl's ``fetches``), and once only."""
+
+def _one_sitemapped_article():
+    """A site whose sitemap names one article, ``/nieuws/gunning`` (SYNTHETIC): its routes, the article's answer,
+    and ``touch()``, which moves the sitemap's ``lastmod`` to now, a second after the last fetch (``lastmod`` is
+    to the second), so the page counts as changed since it was fetched."""
     import time
     from datetime import datetime, timezone
 
-    from tests.spiders.test_news import crawl_news
-    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+    from tests.spiders.test_news_reference import ARTICLE, ROBOTS
 
     page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
     lastmod = ["2020-12-14"]
@@ -538,15 +537,29 @@ def test_an_archived_page_its_sitemap_still_names_that_answers_404_is_reported_w
             '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
             f"<url><loc>{base}nieuws/gunning</loc><lastmod>{lastmod[0]}</lastmod></url></urlset>").encode())
 
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap, "/nieuws/gunning": page}
+    def touch():
+        time.sleep(1)
+        lastmod[0] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+    return {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap, "/nieuws/gunning": page}, page, touch
+
+
+def test_an_archived_page_its_sitemap_still_names_that_answers_404_is_reported_withdrawn(tmp_path):
+    """The sitemap of the site still names an archived article, with a new ``lastmod``, and the page answers 404.
+    A discovered page that is gone is no error of the crawl (``news/gone``: the crawl completes), so the report,
+    which read only the crawl's errors, never said the archived page was withdrawn: the journalist did not hear
+    of it. It is listed *withdrawn* with the site's answer (the crawl's ``fetches``), and once only."""
+    from tests.spiders.test_news import crawl_news
+    from tests.spiders.test_news_reference import registry, serve
+
+    routes, page, touch = _one_sitemapped_article()
     db = tmp_path / "archive.db"
     with serve(routes) as base:
         path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
         assert crawl_news(path, db).returncode == 0
         del routes["/nieuws/gunning"]
         for _ in range(2):
-            time.sleep(1)  # a lastmod to the second, after the last fetch
-            lastmod[0] = datetime.now(timezone.utc).isoformat(timespec="seconds")  # changed since the last fetch
+            touch()
             gone = crawl_news(path, db)
             assert gone.returncode == 0 and "'news/gone': 1" in gone.stdout + gone.stderr, gone.stderr[-3000:]
     assert [(key, m.status, m.changes[0]["new"]) for key, m in _jeugdhulp_matches(db, tmp_path, 2).items()] == [
@@ -569,29 +582,17 @@ def test_an_archived_page_that_answers_200_saying_it_was_not_found_is_reported_w
     it, so the report never said the article was withdrawn, where a 404 is reported. It is listed *withdrawn*
     once (the crawl's ``soft_404``), not again while the site still answers so, and *published again* when the
     page is back."""
-    import time
-    from datetime import datetime, timezone
-
     from tests.spiders.test_news import crawl_news
-    from tests.spiders.test_news_reference import ARTICLE, ROBOTS, registry, serve
+    from tests.spiders.test_news_reference import registry, serve
 
-    page = ("text/html; charset=utf-8", ARTICLE.format(title="Aanbesteding jeugdhulp", extra="Het college gunt.").encode())
-    lastmod = ["2020-12-14"]
-
-    def sitemap(base):
-        return ("application/xml", (
-            '<?xml version="1.0"?><!-- SYNTHETIC --><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-            f"<url><loc>{base}nieuws/gunning</loc><lastmod>{lastmod[0]}</lastmod></url></urlset>").encode())
-
-    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap, "/nieuws/gunning": page}
+    routes, page, touch = _one_sitemapped_article()
     db = tmp_path / "archive.db"
     with serve(routes) as base:
         path = registry(tmp_path, base_url=base, discovery={"sitemaps": ["sitemap.xml"]}, allow=["^/nieuws/"])
         assert crawl_news(path, db).returncode == 0
         for answer in (SOFT_404_PAGE, SOFT_404_PAGE, page):
             routes["/nieuws/gunning"] = answer
-            time.sleep(1)  # a lastmod to the second, after the last fetch
-            lastmod[0] = datetime.now(timezone.utc).isoformat(timespec="seconds")  # changed since the last fetch
+            touch()
             crawl = crawl_news(path, db)
             assert crawl.returncode == 0, crawl.stderr[-3000:]
     watchlist = tmp_path / "watchlist.yaml"
