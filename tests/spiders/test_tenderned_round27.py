@@ -45,3 +45,18 @@ def test_a_detail_redirected_to_a_publication_the_crawl_asks_anyway_is_archived_
     assert result.crawl["status"] == "complete", result.errors
     assert [row["publication_id"] for row in result.db.query("select publication_id from notices")] == [200288]
     assert server.api.log.count(f"{TENDERNED_API_PATH}/publicaties/200288/documenten") == 1
+
+
+def test_an_archived_notice_whose_detail_now_redirects_is_kept_beside_the_one_it_redirects_to(snapshot, serve_api,
+                                                                                             crawl):
+    """Contract notice 200201, archived by a first crawl, answers ``301`` to 200260 in the next: its archived record
+    is kept as it was (nothing archived is lost), 200260 is archived beside it, and the crawl is complete."""
+    snapshot.append(make_publication(by_id(snapshot, 200201), 200260, "2020-06-20", title="Jeugdhulp Leidse Regio 2"))
+    first = crawl(serve_api(snapshot).api_url, **PROCEDURE)
+    assert first.crawl["status"] == "complete", first.errors
+    before = first.db["notices"].get(200201)
+    server = serve_api(snapshot, faults=redirect(200201, 200260, times=2))
+    again = crawl(server.api_url, **PROCEDURE)
+    assert again.crawl["status"] == "complete", again.errors
+    assert again.db["notices"].get(200201) == before
+    assert again.db["notices"].get(200260)["title"] == "Jeugdhulp Leidse Regio 2"
