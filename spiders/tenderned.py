@@ -38,7 +38,8 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    (400) is asked again value by value when it repeats one parameter (:meth:`first_page_failed`).
 3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
    each gets one detail request (CPV, NUTS, the current deadline and the notice
-   type ``aankondigingCode`` live only there) and one ``/documenten`` request.
+   type ``aankondigingCode`` live only there) and one ``/documenten`` request. A detail that redirects to
+   another publication's (merged or renumbered) archives that one under its own id (:meth:`merged_into`).
 
 Incremental by default (``TENDERNED_INCREMENTAL``): without ``from_date`` the window
 starts at the last complete crawl's ``until_date`` minus ``TENDERNED_OVERLAP_DAYS``, or at the
