@@ -38,7 +38,8 @@ How it crawls (the API's shapes and caps: docs/reference/tenderned-api.md):
    (400) is asked again value by value when it repeats one parameter (:meth:`first_page_failed`).
 3. Publications are de-duplicated on ``publicatieId`` across queries and pages;
    each gets one detail request (CPV, NUTS, the current deadline and the notice
-   type ``aankondigingCode`` live only there) and one ``/documenten`` request.
+   type ``aankondigingCode`` live only there) and one ``/documenten`` request. A detail that redirects to
+   another publication's (merged or renumbered) archives that one under its own id (:meth:`merged_into`).
 
 Incremental by default (``TENDERNED_INCREMENTAL``): without ``from_date`` the window
 starts at the last complete crawl's ``until_date`` minus ``TENDERNED_OVERLAP_DAYS``, or at the
@@ -1111,12 +1112,19 @@ class TenderNedSpider(BaseSpider):
         if detail is None:
             return
         publication_id = response.meta["publication_id"]
+        row = response.meta["list_record"] or self.status_rows.get(publication_id)
+        merged = self.merged_into(response, publication_id, detail)
+        if merged is not None:
+            if merged in self.seen:
+                return  # asked in this crawl already, or to be: archived by that request
+            self.seen.add(merged)
+            # the list row is the notice asked for's, not this one's; that notice led to it
+            publication_id, row, origin = merged, None, origin or publication_id
         # An unreadable optional date ("n.v.t.", an impossible day) or yes/no ("onbekend") costs that field, not
         # the notice (values.OPTIONAL_DATES, normalise.FLAG_FIELDS): recorded here, so the crawl is partial. It
         # makes no sparse answer: not asked again for it (the same would come), only when fetched anyway.
         # Recorded once: the re-check of an archived notice (an open one's, every crawl) that sends what its archived
         # record says it sent unreadable only logs it (left every such crawl partial until its deadline).
-        row = response.meta["list_record"] or self.status_rows.get(publication_id)
         said = omitted_unreadable((self.known.get(publication_id) or {}).get("omitted_columns"))
         for where, problems in (("detail", {**unreadable_dates(detail), **unreadable_flags(detail)}),
                                 ("list row", {**unreadable_dates(row), **unreadable_flags(row, detail)})):
@@ -1132,8 +1140,8 @@ class TenderNedSpider(BaseSpider):
             publication_id=publication_id,
             detail=detail,
             list_record=row,
-            related_to=response.meta.get("related_to"),
-            related_record=response.meta.get("related_record"),
+            related_to=origin,
+            related_record=response.meta.get("related_record") if merged is None else None,
             archived=publication_id in self.archived,
             **self.provenance(response),
         )
@@ -1147,6 +1155,25 @@ class TenderNedSpider(BaseSpider):
             errback=self.documents_failed,
             meta={"item": item, **JSON},
         )
+
+    def merged_into(self, response, publication_id: str, detail: dict) -> str | None:
+        """The publication a detail request redirected to (a ``301``/``302`` to another ``/publicaties/{id}``: a
+        notice TenderNed merged into another or renumbered) when its detail is that publication's record: its
+        ``publicatieId`` names it. That record is archived under its own id, as a notice related to the one asked
+        for (whose archived record, if any, is kept); logged and counted (``tenderned/detail_redirected``), no error.
+        It was dropped as "detail record is for publicatieId N" and recorded, by every run while the list lists the
+        notice: each crawl partial for ever, and the notice it now is never archived unless something else led to
+        it. None when the answer is the asked notice's own (not redirected, or redirected to its own record)."""
+        if not response.meta.get("redirect_urls"):
+            return None
+        target = publication_key(detail.get("publicatieId"))
+        if target is None or target == publication_id:
+            return None
+        self.logger.warning("%s: publication %s redirects to publication %s (%s); archived as %s%s",
+                            self.asked(response), publication_id, target, response.url, target,
+                            " (asked in this crawl already)" if target in self.seen else "")
+        self.crawler.stats.inc_value("tenderned/detail_redirected")
+        return target
 
     def check_status(self, url: str, publication_id: str, row) -> None:
         """A list row whose ``publicatiestatus`` is not the documented ``PUB`` (docs/reference/tenderned-api.md
