@@ -735,10 +735,10 @@ def test_sample_limits_the_number_of_publications(snapshot, serve_api, crawl):
 
 def test_bad_arguments_stop_the_cli_with_a_message_naming_the_argument(tmp_path):
     for args, kwargs, name in [
-        ((), {"from_date": "2021-13-01"}, "from_date"),
-        ((), {"until_date": "yesterday"}, "until_date"),
-        ((), {"from_date": "2022-01-02", "until_date": "2022-01-01"}, "from_date"),
-        (("--sample", "abc"), {}, "sample"),
+        ((), {"from_date": "2021-13-01"}, "--from-date"),  # the option as the user typed it (refusers25)
+        ((), {"until_date": "yesterday"}, "--until-date"),
+        ((), {"from_date": "2022-01-02", "until_date": "2022-01-01"}, "--from-date"),
+        (("--sample", "abc"), {}, "--sample"),
         (("--profile", "nonsense"), {}, "--profile"),
     ]:
         dates = {"from_date": "2017-01-01", "until_date": "2022-12-31", **kwargs}
