@@ -281,13 +281,20 @@ CLOSED_BY_RECTIFICATION_SQL = """select r.publication_id from notice_results r w
 
 
 def refresh_notice_events(db, crawl_id, full: bool = False) -> int:
-    """The notice events of the notices a crawl wrote, and of those whose award results it wrote
-    (an ``/html`` read in a later crawl than its notice)."""
+    """The notice events of the notices a crawl wrote, of those whose award results it wrote
+    (an ``/html`` read in a later crawl than its notice), and of the rectifications the notices it wrote name
+    as their latest (a rectification archived in an earlier crawl than the notice it corrects)."""
     where, params = Scope(crawl_id, full).where()
     results = db["notice_results"].exists() and db["lots"].exists()
+    if not full:
+        # a rectification archived before the notice naming it as its latest (publicatieIDLaatsteRectificatie)
+        # takes that notice's stage when it arrives (corrected_stages)
+        where, params = (f"({where}) or publication_id in (select latest_rectification_id from notices "
+                         f"where latest_rectification_id is not null and ({where}))", [*params, *params])
     if results and not full:
-        where = f"({where}) or publication_id in (select publication_id from notice_results where {where})"
-        params = [*params, *params]
+        touched, touched_params_ = Scope(crawl_id, full).where()
+        where = f"({where}) or publication_id in (select publication_id from notice_results where {touched})"
+        params = [*params, *touched_params_]
     with db.atomic():
         # An empty events table (a rebuild's first derivation, a first crawl): no notice has events
         # to read and compare (sync_rows' select per notice), so each batch's are one executemany,
