@@ -576,8 +576,8 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
     ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``; in a link shaped
     as a pager's, other parameters beside it, as a Drupal view's exposed filters ``?type=All&page=1``), or a page number
-    in the path: WordPress's ``…/page/2/`` and the Dutch ``…/pagina/2``, ``…/pagina-2``. Links to anything else are
-    not pages of it.
+    in the path: WordPress's ``…/page/2/`` and the Dutch ``…/pagina/2``, ``…/pagina-2``, or a bare ``…/2`` in a link
+    shaped as a pager's (:func:`pager_shaped`, below 1000). Links to anything else are not pages of it.
 
     ``?p=123`` is a post on WordPress's plain permalinks, not page 123 of a listing at the site's root: on a site
     registered as WordPress (``cms``) ``p`` is never a page number, and on the others (the registry's ``cms`` is
@@ -620,8 +620,12 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
                     entries.add(url)  # its comment count ("3", to `?p=123#comments`) is no pager either
                     number = None
         elif query == base_query:
-            in_path = re.fullmatch(re.escape(base_path) + r"/(?:page|pagina)[/-](\d+)", parts.path.rstrip("/"), re.I)
-            number = int(in_path.group(1)) if in_path else None
+            in_path = re.fullmatch(re.escape(base_path) + r"/((?:page|pagina)[/-])?(\d+)", parts.path.rstrip("/"), re.I)
+            number = int(in_path.group(2)) if in_path else None
+            if in_path and not in_path.group(1) and (number >= 1000 or not pager_shaped(anchor)):
+                # a bare number (``/nieuws/2``, a Laravel or custom CMS's route) is a page only in a link shaped as
+                # a pager's: ``/nieuws/4821`` under an entry's title is that entry, ``/nieuws/2024`` a year's archive
+                number = None
         if number is not None and url != root:
             found.setdefault(url, number)
     return sorted((u for u in found if u not in entries), key=lambda u: (-found[u] if newest_last else found[u], u))

@@ -1,11 +1,12 @@
 """The news spider, twenty-ninth pass against docs/reference/news-sites.md as an evaluator would test it:
 loopback sites of SYNTHETIC pages (labelled like tests/fixtures/news), crawled with ``tenderarchive
-crawl news`` into a real archive. This pass: OpenPub items dated by a Unix timestamp."""
+crawl news`` into a real archive. This pass: OpenPub items dated by a Unix timestamp; a listing paged by a bare number in its path."""
 
 from __future__ import annotations
 
 import urllib.parse
 
+from tests.spiders.test_news_reference import ARTICLE, ROBOTS, assert_three_decisions_archived
 from tests.spiders.test_news_reference17 import OPENPUB, openpub_item
 from tests.spiders.test_news_reference28 import crawl_openpub, openpub_answer
 
@@ -51,3 +52,27 @@ def test_a_from_date_crawl_skips_openpub_items_and_pages_whose_timestamps_are_be
     assert list(db["articles"].rows) == []
     assert [path for path in log if path.startswith(OPENPUB)] == [f"{OPENPUB}?page=1"]
     assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
+
+
+def test_a_listing_paged_by_a_bare_number_in_its_path_is_read_to_its_last_page(tmp_path):
+    """§2.1 listings and their pagers: a listing whose pager numbers its pages as a bare path segment
+    (``/nieuws/2``, ``/nieuws/3`` in a ``nav.pagination``: a Laravel or custom CMS's route, as WordPress writes
+    ``/nieuws/page/2/``) was read on its first page only: the pager's links were no pages of it, and no ``rel="next"``
+    stood beside them. They are pages of the listing; an entry under ``/nieuws/<number>`` linked under its
+    title is an entry, not a page."""
+    slugs = ["inkoop-jeugdhulp", "gunning-jeugdhulp", "verlenging-jeugdhulp"]
+
+    def listing(n: int) -> tuple[str, bytes]:
+        pager = "".join(f"<li><a href='/nieuws/{k}'>{k}</a></li>" for k in (1, 2, 3))
+        return ("text/html; charset=utf-8", (
+            "<!doctype html><html><head><meta name='tenderarchive-fixture' content='synthetic'></head><body><main>"
+            f"<article><h2><a href='/nieuws/{slugs[n - 1]}'>Besluit {slugs[n - 1]}</a></h2></article>"
+            f"<nav class='pagination' aria-label='Paginering'><ul>{pager}</ul></nav></main></body></html>").encode())
+
+    log: list[str] = []
+    page = lambda title: ("text/html; charset=utf-8", ARTICLE.format(title=title, extra="Besluit.").encode())  # noqa: E731
+    routes = {"/robots.txt": ROBOTS, "/nieuws": listing(1), **{f"/nieuws/{n}": listing(n) for n in (1, 2, 3)},
+              **{f"/nieuws/{slug}": page("Besluit " + slug.replace("-", " ")) for slug in slugs}}
+    assert_three_decisions_archived(tmp_path, routes, log, allow=["^/nieuws/"],
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}})
+    assert {"/nieuws/2", "/nieuws/3"} <= set(log)
