@@ -96,6 +96,7 @@ import zlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import scrapy
 from lxml import etree
@@ -136,6 +137,51 @@ def _moment(value: str | None) -> datetime | date | None:
     if re.fullmatch(r"\d{4}-?\d{2}-?\d{2}", value):  # "2021-10-14": a date, no time
         return moment.date()
     return moment if moment.tzinfo else moment.replace(tzinfo=AMSTERDAM)
+
+
+#: An OpenPub item's ``date`` given as a Unix timestamp: seconds (nine or ten digits, 2001..2286) or milliseconds
+#: (twelve or thirteen, as a JavaScript layer writes them); eight digits would be a ``YYYYMMDD`` date, not a moment.
+_UNIX_TIMESTAMP = re.compile(r"(?:\d{9,10}|\d{12,13})(?:\.\d+)?")
+
+
+def _openpub_moment(value) -> str:
+    """An OpenPub item's ``date`` or ``date_modified`` as the ISO text the archived page states: a string as it is;
+    a Unix timestamp (a number, or its digits as a string: PHP's ``get_post_timestamp()`` a site's filter gives)
+    as the moment it names, written in Amsterdam's time, so its day is the Dutch one; PHP's ``DateTime`` as its
+    JSON writes it, ``{"date": "2021-10-14 16:05:00.000000", "timezone": "Europe/Amsterdam"}``, as its date in
+    its zone. Anything else is no date ("").
+
+    >>> _openpub_moment(1634220300)
+    '2021-10-14T16:05:00+02:00'
+    >>> _openpub_moment("1634220300000")
+    '2021-10-14T16:05:00+02:00'
+    >>> _openpub_moment({"date": "2021-10-14 16:05:00.000000", "timezone_type": 3, "timezone": "UTC"})
+    '2021-10-14T16:05:00+00:00'
+    >>> _openpub_moment("2021-10-14 10:00:00"), _openpub_moment(True)
+    ('2021-10-14 10:00:00', '')
+    """
+    if isinstance(value, dict) and isinstance(value.get("date"), str):
+        written, zone = value["date"].strip(), str(value.get("timezone") or "").strip()
+        try:
+            moment = datetime.fromisoformat(written[:19])
+        except ValueError:
+            return written
+        try:  # timezone_type 3 names a zone, 1 an offset ("+02:00"); 2's abbreviation ("CEST") is left Amsterdam's
+            moment = moment.replace(tzinfo=ZoneInfo(zone) if "/" in zone or zone == "UTC" else
+                                    datetime.fromisoformat(f"2000-01-01T00:00:00{zone}").tzinfo)
+        except (ValueError, ZoneInfoNotFoundError):
+            pass
+        return moment.isoformat()
+    if isinstance(value, str) and not _UNIX_TIMESTAMP.fullmatch(value.strip()):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return ""
+    seconds = float(value)
+    if not _UNIX_TIMESTAMP.fullmatch(f"{seconds:.0f}"):
+        return ""
+    if seconds >= 1e11:  # milliseconds
+        seconds /= 1000
+    return datetime.fromtimestamp(int(seconds), tz=timezone.utc).astimezone(AMSTERDAM).isoformat()
 
 
 #: A time on a twelve-hour clock in a feed's date, as a CMS template writes one (PHP's ``h:i:s A``: ``Thu, 14 Oct
@@ -530,8 +576,8 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
     the listing's URL with one page-number parameter added or changed (``?pager_page=2``,
     ``?page=1``, Joomla's ``?start=10``, TYPO3 EXT:news's ``?tx_news_pi1[currentPage]=2&cHash=…``; in a link shaped
     as a pager's, other parameters beside it, as a Drupal view's exposed filters ``?type=All&page=1``), or a page number
-    in the path: WordPress's ``…/page/2/`` and the Dutch ``…/pagina/2``, ``…/pagina-2``. Links to anything else are
-    not pages of it.
+    in the path: WordPress's ``…/page/2/`` and the Dutch ``…/pagina/2``, ``…/pagina-2``, or a bare ``…/2`` in a link
+    shaped as a pager's (:func:`pager_shaped`, below 1000). Links to anything else are not pages of it.
 
     ``?p=123`` is a post on WordPress's plain permalinks, not page 123 of a listing at the site's root: on a site
     registered as WordPress (``cms``) ``p`` is never a page number, and on the others (the registry's ``cms`` is
@@ -574,8 +620,12 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
                     entries.add(url)  # its comment count ("3", to `?p=123#comments`) is no pager either
                     number = None
         elif query == base_query:
-            in_path = re.fullmatch(re.escape(base_path) + r"/(?:page|pagina)[/-](\d+)", parts.path.rstrip("/"), re.I)
-            number = int(in_path.group(1)) if in_path else None
+            in_path = re.fullmatch(re.escape(base_path) + r"/((?:page|pagina)[/-])?(\d+)", parts.path.rstrip("/"), re.I)
+            number = int(in_path.group(2)) if in_path else None
+            if in_path and not in_path.group(1) and (number >= 1000 or not pager_shaped(anchor)):
+                # a bare number (``/nieuws/2``, a Laravel or custom CMS's route) is a page only in a link shaped as
+                # a pager's: ``/nieuws/4821`` under an entry's title is that entry, ``/nieuws/2024`` a year's archive
+                number = None
         if number is not None and url != root:
             found.setdefault(url, number)
     return sorted((u for u in found if u not in entries), key=lambda u: (-found[u] if newest_last else found[u], u))
@@ -1707,7 +1757,7 @@ class NewsSpider(BaseSpider):
         except ValueError:
             total = None
         more = page < total if total is not None else bool(items)
-        days = [(e.get("date") if isinstance(e, dict) and isinstance(e.get("date"), str) else "")[:10] for e in items]
+        days = [_openpub_moment(e.get("date"))[:10] if isinstance(e, dict) else "" for e in items]
         if more and self.listed_before_window(days):
             # newest first (WordPress's order), and this page's newest item before the crawl's dates: its later pages
             # hold older items only, as a listing's do
@@ -1727,7 +1777,8 @@ class NewsSpider(BaseSpider):
     def openpub_item(self, site, response, entry: dict) -> ArticleItem | None:
         """An OpenPub item as an archived page: its ``portal_url`` (else the API's own
         ``…/items/{id}``), and an HTML page built from its ``title``, ``content`` (HTML; else the
-        ``excerpt``) and ``date`` (``article:published_time``). None when it is not new."""
+        ``excerpt``) and ``date`` (``article:published_time``; a Unix timestamp or PHP ``DateTime`` as the moment
+        it names, :func:`_openpub_moment`). None when it is not new."""
         def text(key: str) -> str:
             # WordPress core's REST shape, {"rendered": "…"}, as a site's own filter on the items gives it
             value = entry.get(key)
@@ -1743,13 +1794,14 @@ class NewsSpider(BaseSpider):
         if not url or not (title or content.strip()):
             self.record_error(response.url, f"OpenPub item without a URL or text skipped: id {str(ident)[:40]!r}")
             return None
-        modified = text("date_modified") or text("date")
+        published, changed = _openpub_moment(entry.get("date")), _openpub_moment(entry.get("date_modified"))
+        modified = changed or published
         admitted = self.admit(site, url, modified, filtered=False)
         if admitted is None:
             return None
         url = admitted[0]
         meta = "".join(f'<meta property="{name}" content="{html.escape(value)}">' for name, value in
-                       (("article:published_time", text("date")), ("article:modified_time", text("date_modified")))
+                       (("article:published_time", published), ("article:modified_time", changed))
                        if value)
         page = (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
                 f'{meta}<link rel="canonical" href="{html.escape(url)}"></head><body><article>'

@@ -164,6 +164,18 @@ def test_pager_links_read_a_page_number_in_the_path():
         "http://127.0.0.1/nieuws/pagina/2/", "http://127.0.0.1/nieuws/pagina-3", "http://127.0.0.1/nieuws/Pagina-4"]
 
 
+def test_pager_links_read_a_bare_page_number_in_the_path_only_in_a_pager():
+    """A bare ``…/2`` is a page of the listing in a link shaped as a pager's; under an entry's title it is the entry
+    (``/nieuws/4821``), and a four-digit number (``/nieuws/2024``, a year's archive) is never a page number."""
+    from scrapy.http import HtmlResponse
+
+    body = (b'<!-- SYNTHETIC --><h2><a href="/nieuws/4821">Aanbesteding jeugdhulp</a></h2>'
+            b'<h2><a href="/nieuws/7">Inkoop jeugdhulp gestart</a></h2><a href="/nieuws/2024">2024</a>'
+            b'<nav class="pagination"><a href="/nieuws/3">3</a><a href="/nieuws/2">Volgende</a></nav>')
+    response = HtmlResponse("http://127.0.0.1/nieuws", body=body, encoding="utf-8")
+    assert pager_links(response, "http://127.0.0.1/nieuws") == ["http://127.0.0.1/nieuws/2", "http://127.0.0.1/nieuws/3"]
+
+
 def test_pager_links_ignore_empty_parameters():
     """Drupal Search API (news-sites.md §2.1): page links carry the empty exposed filters."""
     from scrapy.http import HtmlResponse

@@ -22,11 +22,12 @@ def openpub_answer(data, page: int = 1, pages: int = 1) -> tuple[str, bytes]:
     return ("application/json; charset=UTF-8", json.dumps(body).encode())
 
 
-def crawl_openpub(tmp_path, routes: dict):
-    """One crawl of a WordPress site whose only discovery is the OpenPub API; its archive."""
-    with serve({"/robots.txt": ROBOTS, **routes}, []) as base:
+def crawl_openpub(tmp_path, routes: dict, *args: str, log: list | None = None):
+    """One crawl (with ``args``) of a WordPress site whose only discovery is the OpenPub API; its archive. ``log``
+    collects every path asked."""
+    with serve({"/robots.txt": ROBOTS, **routes}, [] if log is None else log) as base:
         crawl = crawl_news(registry(tmp_path, base_url=base, cms="wordpress", discovery={"openpub": [OPENPUB[1:]]},
-                                    deny=["^/wp-json"]), tmp_path / "archive.db")
+                                    deny=["^/wp-json"]), tmp_path / "archive.db", *args)
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     return sqlite_utils.Database(tmp_path / "archive.db")
 
