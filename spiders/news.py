@@ -597,7 +597,8 @@ def pager_links(response, root: str, newest_last: bool = False, cms: str | None 
     for anchor in response.xpath("//a[@href]"):
         href = anchor.attrib["href"]
         try:
-            url = on_listing_host(response.urljoin(href.strip()).split("#")[0], root)
+            # a session id a server writes into each answer's links (the crawl sends no cookie) is no other page
+            url = on_listing_host(without_tracking(response.urljoin(href.strip()).split("#")[0]), root)
             if url is None or http_url(url) is None:
                 continue
             parts = urlsplit(url)
@@ -1643,9 +1644,11 @@ class NewsSpider(BaseSpider):
                 next_urls = [next_href]
         else:  # no next link (or none configured), or a listing whose newest items are on its last pages: its pager
             next_urls = pagers
+        # without the session id or tracking parameters the answer wrote into its links: one page, asked once
+        next_urls = list(dict.fromkeys(without_tracking(u) for u in next_urls))
         # Pages of the listing itself are never articles: its pager, its next and previous pages
         # ("Vorige", rel="prev") and every page of it read before (page 3 links back to page 2).
-        not_articles = set(pagers) | set(next_urls) | set(rel_next_links(response, root, REL_PREV)) | state["pages"]
+        not_articles = set(pagers) | set(next_urls) | {without_tracking(u) for u in rel_next_links(response, root, REL_PREV)} | state["pages"]
         links = set()
 
         def other_article(href: str) -> bool:
@@ -1655,7 +1658,7 @@ class NewsSpider(BaseSpider):
                 url = http_url(response.urljoin(href))
             except ValueError:
                 return False
-            return bool(url) and url.split("#")[0] not in not_articles and site.allows(url) \
+            return bool(url) and without_tracking(url) not in not_articles and site.allows(url) \
                 and not DOCUMENT_PATH.search(urlsplit(url).path)
 
         entry_days: list[str] = []  # the listed day of each entry the site's rules accept, in page order
@@ -1665,7 +1668,7 @@ class NewsSpider(BaseSpider):
                 url = http_url(response.urljoin(href))
             except ValueError:  # a malformed link (bad port, broken IPv6 host) is no page of ours
                 url = None
-            if not url or url.split("#")[0] in not_articles or on_listing_host(url.split("#")[0], root) in not_articles:
+            if not url or without_tracking(url) in not_articles or on_listing_host(without_tracking(url), root) in not_articles:
                 continue
             links.add(url.split("#")[0])
             listed = listed_date(anchor.root, href, other_article, fetched_moment(response))
