@@ -679,3 +679,15 @@ def test_a_notice_moved_to_another_procedure_leaves_the_one_it_was_in(snapshot, 
     assert json.loads(left["publication_ids"]) == [
         row["publication_id"] for row in again.db.query("select publication_id from notices where kenmerk = 243310")]
 
+
+
+def test_a_procedure_whose_every_notice_moved_is_no_more(snapshot, serve_api, crawl):
+    """Both publications of procedure 243310 (both listed by the window) are renumbered to 777001: TN243310
+    (derived from notices, none of which is its any more) is gone, its summary too, instead of listing two notices
+    of another procedure; the notices are all kept."""
+    again = _renumbered_crawls(snapshot, serve_api, crawl, moved=(200201, 200288),
+                               window={"from_date": "2020-06-15", "until_date": "2021-01-20"})
+    assert again.db["procurements"].get("TN777001")["publication_ids"] == "[200201, 200288]"
+    assert not list(again.db.query("select 1 from procurements where procurement_id = 'TN243310'"))
+    assert again.db["notices"].count == 2
+    assert not list(again.db.query("select 1 from summary_procurements where procurement_id = 'TN243310'"))
