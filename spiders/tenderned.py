@@ -979,7 +979,7 @@ class TenderNedSpider(BaseSpider):
         if publication_id not in self.seen and self.sample and len(self.seen) >= self.sample:
             return
         if publication_id in self.known and publication_id not in self.status_rows \
-                and self.status_changed(publication_id, row):
+                and (self.status_changed(publication_id, row) or self.kenmerk_changed(publication_id, row)):
             self.status_rows[publication_id] = row
             if publication_id in self.seen:  # re-checked before the list listed it (an open notice)
                 yield from self.listed_again(publication_id)
@@ -1006,6 +1006,24 @@ class TenderNedSpider(BaseSpider):
         self.logger.info("publication %s: listed with publicatiestatus %s, archived %s: fetched again",
                          publication_id, code, archived or "without one")
         self.crawler.stats.inc_value("tenderned/status_changed")
+        return True
+
+    def kenmerk_changed(self, publication_id: str, row: dict) -> bool:
+        """The list row of an archived notice names another procedure (``kenmerk``, per procedure: reference §3)
+        than the archive has: TenderNed renumbered it, or moved the publication to another procedure. Fetched again
+        (with the row, as for a changed status), so the notice and its procurement follow; the incremental skip kept
+        the first kenmerk for ever, the notice counted in a procedure that no longer has it. A row without a kenmerk
+        that reads (the list schema may lack it: §3) is no change."""
+        try:
+            listed = kenmerk_number(row.get("kenmerk"))
+        except (TypeError, ValueError):
+            return False
+        archived = self.known[publication_id].get("kenmerk")
+        if listed is None or archived is None or str(listed) == str(archived):
+            return False
+        self.logger.info("publication %s: listed in procedure %s, archived in %s: fetched again",
+                         publication_id, listed, archived)
+        self.crawler.stats.inc_value("tenderned/kenmerk_changed")
         return True
 
     def with_status_row(self, item: NoticeItem) -> NoticeItem:

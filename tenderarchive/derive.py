@@ -197,11 +197,13 @@ def _write_procurements(db, where: str, params: list, empty: bool, crawl_id: int
     ``upsert_if_changed`` (a version kept of what changed, seen by crawl ``crawl_id``), or into an ``empty``
     table as new rows."""
     changed = 0
-    for kenmerken in batches(db, "notices", "kenmerk", where, params):
+    former = former_kenmerken(db, where, params)
+    for kenmerken in [*batches(db, "notices", "kenmerk", where, params), *_chunks(sorted(former))]:
         marks = ",".join("?" * len(kenmerken))
-        # The time of the change: the latest fetch of the notices that changed.
+        # The time of the change: the latest fetch of the notices that changed (that left, for a former kenmerk).
         last = dict(db.execute(f"select kenmerk, max(fetched_at) from notices where kenmerk in ({marks}) "
                                f"and ({where}) group by kenmerk", [*kenmerken, *params]).fetchall())
+        last = {**{k: former[k] for k in kenmerken if k in former}, **last}
         rows: dict[int, list[dict]] = {}
         found = list(db.query(f"select {PROCUREMENT_COLUMNS} from notices where kenmerk in ({marks}) "
                               "order by kenmerk, published_at, publication_id", kenmerken))
@@ -215,6 +217,12 @@ def _write_procurements(db, where: str, params: list, empty: bool, crawl_id: int
                     no_winner |= set(_keys(db, sql.format(marks=",".join("?" * len(chunk))), chunk))
         for notice in found:
             rows.setdefault(notice["kenmerk"], []).append(dict(notice, no_winner=notice["publication_id"] in no_winner))
+        for kenmerk in sorted(set(kenmerken) - set(rows)):
+            # a former kenmerk none of whose notices is left (its one notice moved): the procurement is no more
+            if not empty and db.execute("select 1 from procurements where procurement_id = ? and source = 'tenderned'",
+                                        [f"TN{kenmerk}"]).fetchone():
+                db["procurements"].delete(f"TN{kenmerk}")
+                changed += 1
         if empty:
             put_rows(db, "procurements", [procurement_row(notices) for notices in rows.values()])
             changed += len(rows)
@@ -223,6 +231,24 @@ def _write_procurements(db, where: str, params: list, empty: bool, crawl_id: int
             changed += upsert_if_changed(db, "procurements", procurement_row(notices),
                                          when=last.get(kenmerk), crawl_id=crawl_id) != "unchanged"
     return changed
+
+
+def former_kenmerken(db, where: str, params: list) -> dict:
+    """The kenmerken the notices ``where`` selects had before their latest one (TenderNed renumbered a
+    publication's procedure: reference §3, ``kenmerk`` is per procedure), each with the latest fetch of a notice
+    that left it. Their procurements still listed the notice (its id, its type, its dates) beside the one it is
+    now in, since only the kenmerken the notices have now were recomputed. Read from the notices' ``versions``."""
+    return {kenmerk: when for kenmerk, when in db.execute(
+        "select json_extract(v.previous_values, '$.kenmerk'), max(n.fetched_at) from "
+        f"(select publication_id, kenmerk, fetched_at from notices where {where}) n join versions v "
+        "on v.table_name = 'notices' and v.row_key = cast(n.publication_id as text) "
+        "where json_extract(v.previous_values, '$.kenmerk') is not null "
+        "and json_extract(v.previous_values, '$.kenmerk') is not n.kenmerk group by 1", params).fetchall()
+        if isinstance(kenmerk, int)} if db["versions"].exists() else {}
+
+
+def _chunks(keys: list, size: int = BATCH) -> list[list]:
+    return [keys[i:i + size] for i in range(0, len(keys), size)]
 
 
 def _is_empty(db, table: str) -> bool:

@@ -646,3 +646,48 @@ def test_a_first_derivation_looks_up_no_event_or_procurement_row(tmp_path):
     assert {"idx_events_date", "idx_procurements_kenmerk"} <= created, created
     assert db.execute("select count(*) from events").fetchone()[0] > 60  # several events a notice
     assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+
+
+# --- a notice whose kenmerk changes between versions (a real loopback crawl of the TenderNed API) -------------------
+RENUMBERED_WINDOW = {"from_date": "2020-06-15", "until_date": "2020-06-15"}  # contract notice 200201; award 200288 later
+
+
+def _renumbered_crawls(snapshot, serve_api, crawl, moved: tuple, window: dict = RENUMBERED_WINDOW):
+    """The synthetic snapshot (SYNTHETIC) crawled, then crawled again after TenderNed moved the publications
+    ``moved`` (of procedure 243310) to procedure ``kenmerk`` (reference tenderned-api.md §3: ``kenmerk`` is per
+    procedure; a detail's may change between versions), the publications listed in ``window`` both times."""
+    from tests.conftest import by_id
+
+    first = crawl(serve_api(snapshot).api_url, **window)
+    assert first.db["procurements"].get("TN243310")["publication_ids"] == "[200201, 200288]"
+    for publication_id in moved:
+        notice = by_id(snapshot, publication_id)
+        notice["list"]["kenmerk"] = notice["detail"]["kenmerk"] = 777001
+    again = crawl(serve_api(snapshot).api_url, **window)
+    assert again.crawl["status"] == "complete", again.errors
+    return again
+
+
+def test_a_notice_moved_to_another_procedure_leaves_the_one_it_was_in(snapshot, serve_api, crawl):
+    """Contract notice 200201 of procedure 243310 is renumbered to procedure 777001: TN777001 lists it, and TN243310,
+    which still listed it beside its award (two publications, first published on 200201's day, an ``AAO``), is
+    recomputed from the award alone. Only the kenmerken the notices have now were recomputed."""
+    again = _renumbered_crawls(snapshot, serve_api, crawl, moved=(200201,))
+    assert again.db["procurements"].get("TN777001")["publication_ids"] == "[200201]"
+    left = again.db["procurements"].get("TN243310")
+    assert (left["publication_ids"], left["publication_count"], left["notice_types"]) == ("[200288]", 1, '["AGO"]')
+    assert json.loads(left["publication_ids"]) == [
+        row["publication_id"] for row in again.db.query("select publication_id from notices where kenmerk = 243310")]
+
+
+
+def test_a_procedure_whose_every_notice_moved_is_no_more(snapshot, serve_api, crawl):
+    """Both publications of procedure 243310 (both listed by the window) are renumbered to 777001: TN243310
+    (derived from notices, none of which is its any more) is gone, its summary too, instead of listing two notices
+    of another procedure; the notices are all kept."""
+    again = _renumbered_crawls(snapshot, serve_api, crawl, moved=(200201, 200288),
+                               window={"from_date": "2020-06-15", "until_date": "2021-01-20"})
+    assert again.db["procurements"].get("TN777001")["publication_ids"] == "[200201, 200288]"
+    assert not list(again.db.query("select 1 from procurements where procurement_id = 'TN243310'"))
+    assert again.db["notices"].count == 2
+    assert not list(again.db.query("select 1 from summary_procurements where procurement_id = 'TN243310'"))

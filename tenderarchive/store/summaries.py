@@ -513,7 +513,7 @@ def touched_procurements(db, crawl_id, relinked: Iterable[str] = ()) -> list[str
     """The procurements whose summaries crawl ``crawl_id`` (or a killed crawl) may have changed:
     those of the notices, lots and awards it wrote, and the news-only procurements whose row no
     longer matches its summary (or that are gone)."""
-    from tenderarchive.derive import TOUCHED, touched_params
+    from tenderarchive.derive import TOUCHED, former_kenmerken, touched_params
 
     ids: set[str] = set()
     for sql in (f"select procurement_id from notices where {TOUCHED} and procurement_id is not null",
@@ -521,6 +521,8 @@ def touched_procurements(db, crawl_id, relinked: Iterable[str] = ()) -> list[str
                 f"select procurement_id from lots where {TOUCHED}",
                 f"select procurement_id from awards where {TOUCHED}"):
         ids.update(r[0] for r in db.execute(sql, touched_params(crawl_id)))
+    # the procedures a notice left (its kenmerk changed): their rows counted it (derive.former_kenmerken)
+    ids.update(f"TN{kenmerk}" for kenmerk in former_kenmerken(db, TOUCHED, touched_params(crawl_id)))
     # A winner known by name counts for the one numbered provider of its folded name (PROVIDER_SQL): the
     # procurements it won change with that provider's row (a numbered namesake named by this crawl, a second one
     # that makes the name ambiguous), and those counted for a numbered provider this crawl removed (its awards
