@@ -56,14 +56,14 @@ def test_a_package_supplier_whose_kvk_cell_is_written_with_spaces_is_the_provide
     assert providers_listed(done.db_path) == {"kvk:01234567": ("01234567", 2, 300000000)}
 
 
-def providers_listed(db_path):
-    """What Datasette's `aanbieders` lists, per provider id: its KvK number, number of awards and their value."""
+def providers_listed(db_path, columns=("kvk", "gunningen", "waarde_gunningen_cents")):
+    """What Datasette's `aanbieders` lists, per provider id: the ``columns`` of its row (by default its KvK number,
+    number of awards and their value), read from a real Datasette serving the archive."""
     from tests.datasette.archive_fixtures import Server
     from tests.datasette.test_saved_searches import rows
 
     datasette = Server(db_path)
     try:
-        return {r["aanbieder_id"]: (r["kvk"], r["gunningen"], r["waarde_gunningen_cents"])
-                for r in rows(datasette, "aanbieders")}
+        return {r["aanbieder_id"]: tuple(r[c] for c in columns) for r in rows(datasette, "aanbieders")}
     finally:
         datasette.stop()

@@ -6,8 +6,11 @@ from __future__ import annotations
 import sqlite_utils
 
 from tests.spiders.test_award_pdf_crawl import award, template
+from tests.spiders.test_award_round24_crawl import providers_listed
 from tests.spiders.test_award_round8_crawl import WINDOW, winner_notice
 
+#: the columns of `aanbieders` these tests read: number of awards and their value
+VALUES = ("gunningen", "waarde_gunningen_cents")
 
 SEATS = [(960251, "Jeugdzorg Oost B.V.", "1 000 000"),
          (960252, "Stichting Jeugdzorg Oost, gevestigd te Leiden", "2 000 000"),
@@ -26,8 +29,6 @@ def test_a_winner_written_with_its_seat_is_one_provider_with_the_winner_written_
     provider, with no KvK number in any notice, wins three procurements as "Jeugdzorg Oost B.V.", "Stichting Jeugdzorg
     Oost, gevestigd te Leiden" and "Jeugdzorg Oost (Leiden)". The two with their seat were organisations of their own,
     so `aanbieders` listed the provider three times, each with one award and a third of its value."""
-    from tests.datasette.archive_fixtures import Server
-    from tests.datasette.test_saved_searches import rows
 
     done = _seat_archive(serve_api, crawl)
     db = sqlite_utils.Database(done.db_path)
@@ -35,13 +36,7 @@ def test_a_winner_written_with_its_seat_is_one_provider_with_the_winner_written_
         "select name, organisation_id from award_suppliers")) == [
         ("Jeugdzorg Oost (Leiden)", "name:jeugdzorg oost"), ("Jeugdzorg Oost B.V.", "name:jeugdzorg oost"),
         ("Stichting Jeugdzorg Oost, gevestigd te Leiden", "name:jeugdzorg oost")]
-    datasette = Server(done.db_path)
-    try:
-        listed = {r["aanbieder_id"]: (r["gunningen"], r["waarde_gunningen_cents"])
-                  for r in rows(datasette, "aanbieders")}
-    finally:
-        datasette.stop()
-    assert listed == {"name:jeugdzorg oost": (3, 600000000)}
+    assert providers_listed(done.db_path, VALUES) == {"name:jeugdzorg oost": (3, 600000000)}
 
 
 def test_an_archive_keyed_before_seats_were_folded_is_re_keyed_on_opening(serve_api, crawl, monkeypatch):
@@ -134,8 +129,6 @@ def test_an_older_form_award_printing_a_value_and_then_a_range_counts_its_value(
     had no value, and `aanbieders` gave its winner one award worth nothing. The value is the award's, the range named
     in the notice's problems."""
     from tests.awards.test_html_standard import RANGE, VALUE, standard_notice
-    from tests.datasette.archive_fixtures import Server
-    from tests.datasette.test_saved_searches import rows
 
     html = standard_notice([f"Waarde: {VALUE}", RANGE, "Munt: EUR"],
                            [f"Totale waarde van de opdracht/het perceel: {VALUE}", RANGE, "Munt: EUR"])
@@ -146,10 +139,4 @@ def test_an_older_form_award_printing_a_value_and_then_a_range_counts_its_value(
                       "join notice_results r on r.publication_id = a.publication_id")
     assert (row["value_cents"], row["value_raw"], row["total_awarded_cents"]) == (180000000, VALUE, 180000000)
     assert "not the range" in row["problems"]
-    datasette = Server(done.db_path)
-    try:
-        listed = {r["aanbieder_id"]: (r["gunningen"], r["waarde_gunningen_cents"])
-                  for r in rows(datasette, "aanbieders")}
-    finally:
-        datasette.stop()
-    assert listed == {"name:berkel b": (1, 180000000)}
+    assert providers_listed(done.db_path, VALUES) == {"name:berkel b": (1, 180000000)}

@@ -9,6 +9,7 @@ from tests.fixtures.awards.make_fixtures import JEUGD, release, standard_award_9
 from tests.spiders.test_award_pdf_crawl import template
 from tests.spiders.test_award_round8_crawl import WINDOW
 from tests.spiders.test_award_round13_crawl import chosen
+from tests.spiders.test_award_round24_crawl import providers_listed
 from tests.spiders.test_award_variants_crawl import CONTRACT, publication
 from tests.spiders.test_awards_crawl import scrapy_ocds
 from tests.spiders.test_tenderned_ocds import datasets
@@ -57,9 +58,6 @@ def test_a_rectification_of_a_contract_modification_is_no_second_current_award_o
     rectification corrects the modification, not the award: it was a second current award beside the award
     notice's, the provider's gunningen 2 and € 2.800.000 for one contract of € 1.200.000. A modification whose award
     notice is not archived, and its rectification, still name the lot's winner once."""
-    from tests.datasette.archive_fixtures import Server
-    from tests.datasette.test_saved_searches import rows
-
     tender = publication(template(), 972701, 972700, "AAO", "competition", "2024-01-10", "Jeugdhulp Rijnstad", CONTRACT)
     award = publication(template(), 972702, 972700, "AGO", "result", "2024-06-20", "Jeugdhulp Rijnstad",
                         chosen("Jeugdhulp Rijn B.V.", "1 200 000", "15/06/2024"))
@@ -103,13 +101,9 @@ def test_a_rectification_of_a_contract_modification_is_no_second_current_award_o
         ("2024-01-10", "tender_publication", "aankondiging", "notice"),
         ("2024-06-15", "award", "definitieve_gunning", "award"), ("2024-06-20", "award", "definitieve_gunning", "notice"),
         ("2024-09-20", "modification", "verlenging", "notice"), ("2024-10-01", "rectification", "verlenging", "notice")]
-    datasette = Server(done.db_path)
-    try:
-        listed = {r["aanbieder_id"]: (r["gunningen"], r["waarde_gunningen_cents"]) for r in rows(datasette, "aanbieders")}
-        summary = {r["procurement_id"]: (r["gunningen"], r["gegunde_waarde_cents"]) for r in db.query(
-            "select procurement_id, gunningen, gegunde_waarde_cents from summary_procurements")}
-    finally:
-        datasette.stop()
+    listed = providers_listed(done.db_path, ("gunningen", "waarde_gunningen_cents"))
+    summary = {r["procurement_id"]: (r["gunningen"], r["gegunde_waarde_cents"]) for r in db.query(
+        "select procurement_id, gunningen, gegunde_waarde_cents from summary_procurements")}
     assert listed["name:jeugdhulp rijn"] == (2, 240000000)
     assert listed["name:zorg oost"] == (1, 35000000)
     assert summary == {"TN972700": (1, 120000000), "TN972710": (1, 35000000), "TN972720": (1, 120000000)}
