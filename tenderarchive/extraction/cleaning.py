@@ -205,6 +205,18 @@ _NAV_PREFIX = re.compile(r"^(u bent hier|je bent hier|u bevindt zich hier)\s*:",
 # A breadcrumb trail on one line: "Home > Inwoner > Nieuws > Titel", "Home / Actueel / …".
 _BREADCRUMB = re.compile(r"^(home|homepage|start|startpagina)(\s*[>›»/|]\s*[^>›»/|]{1,80}){1,8}$", re.I)
 
+#: A page-view counter on a line of its own ("Dit bericht is 1.234 keer gelezen", "1.234 keer bekeken",
+#: "1.234 weergaven", "Gelezen: 1.234x", "Aantal keer bekeken: 1.234", Joomla's "Hits: 1234"): a CMS plugin's
+#: count, which the crawl's own visit raises, so a page whose words never changed read as changed at every fetch
+#: (a new version of a living page each crawl). Only a count and its words: "Gelezen: 12 reacties" is text.
+_COUNT = r"\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+"
+_VIEW_COUNTER = re.compile(
+    rf"(?:(?:dit|deze|het) (?:artikel|bericht|nieuwsbericht|nieuwsitem|item|pagina) is (?:al )?)?(?:{_COUNT})\s*"
+    r"(?:x|keer|maal)\s+(?:gelezen|bekeken|bezocht|geopend)"
+    rf"|(?:aantal (?:keer )?)?(?:gelezen|bekeken|weergaven|views|hits|pageviews)\s*:?\s*(?:{_COUNT})\s*(?:x|keer|maal)?"
+    rf"|(?:{_COUNT})\s*(?:weergaven|views|hits|pageviews)",
+    re.I)
+
 # "Jongeren_op_bankje 640x480", "IMG_2041.jpg", "foto-1.png 800x600"
 _IMAGE_RESIDUE_INLINE = re.compile(
     r"\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?:\.(?:jpe?g|png|gif|webp))?\s+\d{2,4}[x×]\d{2,4}\b\s*", re.I
@@ -249,6 +261,12 @@ def strip_template_label(title: str | None) -> str | None:
 def _is_navigation(line: str) -> bool:
     s = line.strip()
     return s.lower() in NAVIGATION_LINES or bool(_NAV_PREFIX.match(s)) or bool(_BREADCRUMB.match(s))
+
+
+def _is_view_counter(line: str) -> bool:
+    """Whether ``line`` is a page-view counter and nothing else (:data:`_VIEW_COUNTER`)."""
+    s = line.strip().rstrip(".").strip()
+    return len(s) <= 60 and bool(_VIEW_COUNTER.fullmatch(s))
 
 
 def _is_image_residue(line: str) -> bool:
@@ -351,7 +369,7 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
 
     Steps, in order: mojibake repair; NBSP/invisible characters; cookie
     block; a table repeated line for line (officielebekendmakingen.nl's
-    header table); navigation lines ("Overslaan en naar de inhoud gaan", "Menu",
+    header table); a page-view counter ("Dit bericht is 1.234 keer gelezen"); navigation lines ("Overslaan en naar de inhoud gaan", "Menu",
     "Zoeken", breadcrumbs also as one line "Home > Nieuws > …", "Terug naar
     overzicht"); a share block ("Deel dit
     bericht" and the Facebook/X/LinkedIn/WhatsApp/E-mail buttons under it); image file-name residue ("Jongeren_op_bankje
@@ -374,7 +392,7 @@ def clean_text(text: str, *, strip_label: bool = True, strip_trailing_tag: bool 
         if sharing and (not line.strip() or _SHARE_BUTTON.match(line.strip())):
             continue
         sharing = bool(_SHARE_HEADING.match(line.strip()))
-        if sharing or _is_navigation(line) or _is_image_residue(line):
+        if sharing or _is_navigation(line) or _is_image_residue(line) or _is_view_counter(line):
             continue
         line = _IMAGE_RESIDUE_INLINE.sub("", line)
         line = _unglue_alt_text(line)

@@ -470,6 +470,16 @@ def test_a_breadcrumb_trail_on_one_line_is_navigation():
     assert text == "De gunning is bekend.\nHomepage van de gemeente is vernieuwd."
 
 
+def test_a_page_view_counter_on_a_line_of_its_own_is_no_text():
+    """§2.4 boilerplate: a CMS's view counter ("Dit bericht is 1.234 keer gelezen", "1.251 weergaven",
+    Joomla's "Hits: 1234") counts every visit, the crawl's too; as a line of the text it changed at every fetch.
+    A sentence that counts something else stays."""
+    text = clean_text("De gunning is bekend.\nDit bericht is 1.234 keer gelezen\n1.251 weergaven\nGelezen: 88x\n"
+                      "Aantal keer bekeken: 1 234\nHits: 1234\n523 keer bekeken.\nGelezen: 12 reacties\n"
+                      "De 80 aanbieders hebben de stukken 3 keer bekeken.")
+    assert text == "De gunning is bekend.\nGelezen: 12 reacties\nDe 80 aanbieders hebben de stukken 3 keer bekeken."
+
+
 def test_a_date_before_the_web_is_not_a_publication_date():
     """A page stating a date before 1995 ("Opgericht 12 mei 1940") was dated by it (uvacw/inca #22:
     pages dated 1940), and a crawl then dropped the page as outside its dates: the next source of a

@@ -1,0 +1,64 @@
+"""The news spider, thirty-first pass against docs/reference/news-sites.md as an evaluator would test it:
+loopback sites of SYNTHETIC pages (labelled like tests/fixtures/news), crawled with ``tenderarchive
+crawl news`` into a real archive."""
+
+from __future__ import annotations
+
+import pytest
+import sqlite_utils
+
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, SYNTHETIC_HEAD, registry, serve
+
+#: The real text of jeugdhulpzkij.nl's page on perceel 2 (news-sites.md §2.2 ``/verwerving-jeugdhulp/<slug>``),
+#: https://www.jeugdhulpzkij.nl/verwerving-jeugdhulp/aanbesteding-van-de-enkelvoudige-jeugdhulp-perceel-2, verbatim.
+PERCEEL_2_TITLE = "Aanbesteding van de enkelvoudige jeugdhulp (perceel 2)"
+PERCEEL_2 = ("Eind 2022 diende één van de ruim 80 aanbieders die een inschrijving wilden doen voor perceel 2 een klacht "
+             "in over het geboden tarief en de manier waarop dit is bepaald. Dit betekent dat de samenwerkende gemeenten "
+             "de inschrijving voor perceel 2 tot nader order hebben moeten uitstellen. Inmiddels heeft de regio een "
+             "nieuw onderzoek naar het tarief opgestart. De verwachting is dat dit onderzoek voor de zomer is afgerond. "
+             "Daarna vervolgen de gemeenten de aanbesteding. De aanbieders die in de pre-selectie zijn geselecteerd "
+             "krijgen hierover informatie via TenderNed.")
+
+#: How a CMS's page-view counter writes itself under or above a page's text (a WordPress "post views" plugin, a
+#: Joomla "Hits" line, a custom template), ``{n}`` the count of this answer.
+VIEW_COUNTERS = {
+    "bericht_gelezen": "<p class='views'>Dit bericht is {n} keer gelezen</p>",
+    "keer_bekeken": "<span class='hits'>{n} keer bekeken</span>",
+    "weergaven": "<div class='post-views'>{n} weergaven</div>",
+    "gelezen_x": "<div class='post-views'>Gelezen: {n}x</div>",
+    "aantal_bekeken": "<p>Aantal keer bekeken: {n}</p>",
+}
+
+
+def counted_page(counter: str, views: list[int]):
+    """A SYNTHETIC living page around :data:`PERCEEL_2` with the view counter ``counter`` (of
+    :data:`VIEW_COUNTERS`), its count one higher at every answer (``views``: the counts written)."""
+    def page(base):
+        views.append(1234 + 17 * len(views))
+        line = VIEW_COUNTERS[counter].format(n=f"{views[-1]:,}".replace(",", "."))
+        return ("text/html; charset=utf-8", f"""<!doctype html><html lang="nl"><head><meta charset="utf-8">
+<title>{PERCEEL_2_TITLE}</title>{SYNTHETIC_HEAD}</head><body><main><article><h1>{PERCEEL_2_TITLE}</h1>
+<p>{PERCEEL_2}</p>{line}</article></main></body></html>""".encode())
+    return page
+
+
+@pytest.mark.parametrize("counter", sorted(VIEW_COUNTERS))
+def test_a_living_page_whose_view_counter_alone_changed_is_no_new_version(tmp_path, counter):
+    """§1/§2.2 living pages "version them by crawl time", and §2.4 boilerplate that pollutes extracted text: a page's
+    view counter ("Dit bericht is 1.234 keer gelezen", "1.251 weergaven") counts the crawl's own visit too, so it
+    changes at every answer. It was read as a line of the page's text: every crawl of an unchanged page archived a
+    new version of it (``versions`` growing by one a crawl, ``items_updated`` 1), its only change the count. The
+    counter is the page's chrome: an unchanged page stays one row, no version, its text the page's words."""
+    views: list[int] = []
+    routes = {"/robots.txt": ROBOTS, "/verwerving-jeugdhulp/perceel-2": counted_page(counter, views)}
+    with serve(routes) as base:
+        path = registry(tmp_path, base_url=base, living_pages=["verwerving-jeugdhulp/perceel-2"])
+        crawls = [crawl_news(path, tmp_path / "archive.db") for _ in range(2)]
+    assert [c.returncode for c in crawls] == [0, 0], crawls[-1].stderr[-3000:]
+    assert len(set(views)) == 2
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    article, = db["articles"].rows
+    assert db["versions"].count == 0
+    assert article["title"] == PERCEEL_2_TITLE and article["text"] == PERCEEL_2
+    assert [r["items_updated"] for r in db.query("select items_updated from crawls order by crawl_id")] == [0, 0]
