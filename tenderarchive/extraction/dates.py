@@ -347,7 +347,7 @@ def in_amsterdam(parsed: ParsedDate, rest: str, joined: bool = True) -> ParsedDa
 
 
 def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None:
-    """A line that is just a date, optionally followed by ' - Categorie' (at most
+    """A line that is just a date (and a full stop), optionally followed by ' - Categorie' (at most
     ``suffix_limit`` characters of it; None: any, for an element that is a date element)."""
     line = line.replace("\u00a0", " ").strip()
     kicker = _KICKER.match(line) or _LABEL_KICKER.match(line)
@@ -357,7 +357,8 @@ def _is_date_only(line: str, suffix_limit: int | None = 40) -> ParsedDate | None
     for pattern in (LONG_DATE, NUMERIC_DATE, ISO_DATE):
         m = pattern.match(line)
         if m:
-            rest = line[m.end():].strip()
+            # a sentence's full stop after the date: "Deze pagina is voor het laatst gewijzigd op 2 december 2026."
+            rest = line[m.end():].strip().removesuffix(".").rstrip()
             # a suffix after a separator ("14 oktober 2018 - Verkeer"), or the author ("14 oktober 2021 door
             # redactie": a WordPress theme's date and byline in one line)
             if not rest or (re.match(r"^(?:[-–|·]\s*\S|door\s+\S)", rest, re.I)

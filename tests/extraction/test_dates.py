@@ -31,3 +31,22 @@ def test_a_drupal_pages_date_line_dates_it_and_is_not_its_text(line):
                         url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
     assert (page["published"], page["published_source"]) == (DRUPAL_DATE_LINES[line], "stated")
     assert page["text"].startswith("De gemeente Voorbeeldstad heeft de aanbesteding")
+
+
+#: A page's modification line written as a sentence, with its full stop, and the moment it states.
+MODIFICATION_SENTENCES = {
+    "Deze pagina is voor het laatst gewijzigd op 12 maart 2023.": "2023-03-12",
+    "Laatst gewijzigd: 12 maart 2023.": "2023-03-12",
+    "Laatst bijgewerkt op 12-03-2023 om 10:15 uur.": "2023-03-12T10:15",
+}
+
+
+@pytest.mark.parametrize("line", MODIFICATION_SENTENCES)
+def test_a_modification_line_ending_in_a_full_stop_is_the_pages_modified_date(line):
+    """news-sites.md §2.3 label + date: "Gepubliceerd op 14 december 2020." was read with its full stop, "Laatst
+    gewijzigd op 12 maart 2023." was not: no ``modified``, and the line stayed in the text. It is the page's
+    ``modified`` and no line of its text, as without the stop."""
+    page = extract_html(synthetic_page(body=f"<article><h1>Inkoop jeugdhulp</h1>{SYNTHETIC_BODY}<p>{line}</p></article>"),
+                        url="https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp", fetched_at=datetime(2024, 1, 1))
+    assert page["modified"] == MODIFICATION_SENTENCES[line]
+    assert "gewijzigd" not in page["text"] and "bijgewerkt" not in page["text"]

@@ -62,3 +62,26 @@ def test_a_living_page_whose_view_counter_alone_changed_is_no_new_version(tmp_pa
     assert db["versions"].count == 0
     assert article["title"] == PERCEEL_2_TITLE and article["text"] == PERCEEL_2
     assert [r["items_updated"] for r in db.query("select items_updated from crawls order by crawl_id")] == [0, 0]
+
+
+@pytest.mark.parametrize("line", ["Deze pagina is voor het laatst gewijzigd op 12 maart 2023.",
+                                  "Laatst gewijzigd: 12 maart 2023.",
+                                  "Laatst gewijzigd op 12-03-2023 om 10:15 uur."])
+def test_a_modification_line_ending_in_a_full_stop_is_the_pages_modified_date_not_its_text(tmp_path, line):
+    """§2.3 date formats (label + date, "HH:mm … plus an optional uur") and §2.4 boilerplate: a template writes the
+    page's last change as a sentence, with its full stop ("Deze pagina is voor het laatst gewijzigd op 12 maart 2023.").
+    Without the stop it was the page's ``modified``; with it the line was not read as a date: the page had no
+    ``modified``, the line stood in its text (a new text at every edit of that date alone) and was read as a dated
+    event of the page's subject. It is the page's ``modified``, out of the text, as without the stop."""
+    page = ("text/html; charset=utf-8", f"""<!doctype html><html lang="nl"><head><meta charset="utf-8">
+<title>{PERCEEL_2_TITLE}</title>{SYNTHETIC_HEAD}</head><body><main><article><h1>{PERCEEL_2_TITLE}</h1>
+<p>{PERCEEL_2}</p><p class="page-modified">{line}</p></article></main></body></html>""".encode())
+    routes = {"/robots.txt": ROBOTS, "/verwerving-jeugdhulp/perceel-2": page}
+    with serve(routes) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, living_pages=["verwerving-jeugdhulp/perceel-2"]),
+                           tmp_path / "archive.db")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    article, = db["articles"].rows
+    assert not [e for e in db["article_events"].rows if (e.get("date") or "").startswith("2023-03-12")]
+    assert (article["modified"] or "").startswith("2023-03-12") and article["text"] == PERCEEL_2
