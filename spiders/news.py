@@ -23,7 +23,9 @@ discovers article URLs through the configured methods:
   nothing), the listing's numbered pager (``?pager_page=N`` of iprox, ``?page=N`` of
   Drupal, Joomla's ``?start=N``, WordPress's ``/page/N/`` (``?paged=N`` on plain permalinks), ``/pagina/N`` or ``/pagina-N``: :func:`pager_links`; an iprox
   pager of ``data-page`` numbers alone: :func:`data_page_links`; else its ``rel="next"`` link:
-  :func:`rel_next_links`), at most ``max_pages`` pages per listing URL; a listing whose first page is
+  :func:`rel_next_links`; else the endpoint of its "Meer laden" button: :func:`load_more_links`, whose JSON
+  answer is read as the rows its script would show, :func:`json_listing`, the standard library's ``json`` reading
+  it, as no library knows such a theme's own keys), at most ``max_pages`` pages per listing URL; a listing whose first page is
   dated oldest first (:func:`oldest_first`) is read from its last pages, where its newest items are;
 - ``openpub``: the Open Webconcept's OpenPub REST API of a WordPress municipality
   (``wp-json/owc/openpub/v1/items``, news-sites.md §2.1): its JSON carries each item's
@@ -688,6 +690,129 @@ def rel_next_links(response, root: str, rel: str = REL_NEXT) -> list[str]:
         except ValueError:
             continue
     return found
+
+
+#: A "load more" control's words (Dutch and English): "Meer laden", "Laad meer nieuws", "Toon meer berichten", "Meer
+#: nieuws laden", "Load more". Not "Meer nieuws" alone: a link to the news overview (extraction's navigation lines).
+LOAD_MORE_WORDS = re.compile(
+    r"(?:meer\s+(?:nieuws(?:berichten)?\s+|berichten\s+|items\s+|resultaten\s+)?(?:laden|tonen|weergeven)"
+    r"|(?:laad|toon)\s+meer(?:\s+(?:nieuws(?:berichten)?|berichten|items|resultaten))?"
+    r"|(?:load|show)\s+more(?:\s+(?:news|posts|items|results))?)\s*(?:\.\.\.|…|[+»›↓]+)?", re.I)
+#: A "load more" control's class or id (``load-more``, ``loadmore``, ``js-load-more``, ``meer-laden``).
+LOAD_MORE_NAME = re.compile(r"load[-_]?more|meer[-_]?laden", re.I)
+#: Where a "load more" button names the endpoint its script asks (a button has no ``href``).
+LOAD_MORE_ATTRIBUTES = ("data-url", "data-href", "data-next", "data-next-url", "data-next-page", "data-endpoint",
+                        "data-load-more-url", "data-ajax-url", "data-src", "href")
+
+
+def load_more_links(response, root: str) -> list[str]:
+    """The endpoint a listing's "Meer laden" control names (news-sites.md §2.1 listing pages): a link or button whose
+    words (:data:`LOAD_MORE_WORDS`) or class or id (:data:`LOAD_MORE_NAME`) say so, its address in ``href`` or in the
+    ``data-url`` (:data:`LOAD_MORE_ATTRIBUTES`) its script reads, on the listing's host. Its answer (HTML rows, or
+    JSON: :func:`json_listing`) holds the listing's next items: a page of the listing, where the page's pager has
+    none to name (a button is no link, and the endpoint is rarely the listing's path with a page number)."""
+    found = []
+    for element in response.xpath("//a | //button | //*[@data-url or @data-href or @data-next or @data-next-url"
+                                  " or @data-endpoint or @data-load-more-url or @data-ajax-url]"):
+        words = " ".join(" ".join(element.xpath(".//text()").getall()).split())
+        names = " ".join(element.attrib.get(a, "") for a in ("class", "id"))
+        if not (LOAD_MORE_WORDS.fullmatch(words) or LOAD_MORE_NAME.search(names)):
+            continue
+        for attribute in LOAD_MORE_ATTRIBUTES:
+            value = (element.attrib.get(attribute) or "").strip()
+            if not value or value.startswith("#"):
+                continue
+            try:
+                url = http_url(response.urljoin(value).split("#")[0])
+                url = on_listing_host(without_tracking(url), root) if url else None
+            except ValueError:
+                url = None
+            if url and page_key(url) not in (page_key(root), page_key(response.url)) and url not in found:
+                found.append(url)
+            break
+    return found
+
+
+#: The keys of a "load more" endpoint's JSON that give an item's address, its title and date, the next endpoint, and
+#: whether more items follow (a theme's AJAX handler, a headless CMS's list: each names them its own way).
+_JSON_LINK_KEYS = ("url", "link", "permalink", "href", "path")
+_JSON_TITLE_KEYS = ("title", "titel", "name", "naam")
+_JSON_DATE_KEYS = ("date", "datum", "published", "publicatiedatum", "pubDate", "created")
+_JSON_NEXT_KEYS = ("next", "next_url", "nextUrl", "next_page_url", "nextPageUrl", "next_link", "nextLink",
+                   "load_more_url", "loadMoreUrl", "more_url")
+_JSON_NEXT_PAGE_KEYS = ("next_page", "nextPage")
+_JSON_MORE_KEYS = ("hasMore", "has_more", "more", "hasNext", "has_next", "moreAvailable", "more_available", "load_more")
+
+
+def json_listing(response):
+    """A listing page that answered JSON (a "Meer laden" endpoint, :func:`load_more_links`) as the HTML page its
+    script would build of it, so that it is read as any listing page: every string of it that holds a link (the
+    rendered rows a theme returns, ``"html": "<li><a href=…>"``, its ``\\/`` and ``\\"`` read by :mod:`json`), an
+    entry of each object naming an address (``url``, ``link``, ``permalink``) with its title and date, and a
+    ``<link rel="next">`` to the next endpoint it names (``next``, ``next_url``), or to its own address with the page
+    number (or offset) counted on while it says more follow (``hasMore``, ``has_more``). Anything else is returned
+    as it is. The standard library reads the JSON; the keys are those such endpoints are seen to use."""
+    declared = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
+    body = response.body.lstrip()
+    if "json" not in declared and not body.startswith((b"{", b"[")):
+        return response
+    try:
+        data = json.loads(response.text)
+    except (ValueError, AttributeError):
+        return response
+    rows: list[str] = []
+    nexts: list[str] = []
+    count = 0
+
+    def text(value) -> str:
+        if isinstance(value, dict):  # WordPress's REST API: {"rendered": "…"}
+            value = value.get("rendered")
+        return value.strip() if isinstance(value, str) else ""
+
+    def walk(value, depth: int = 0) -> None:
+        nonlocal count
+        if depth > 8:
+            return
+        if isinstance(value, str):
+            if re.search(r"<a\s[^>]*href", value, re.I):
+                rows.append(value)
+                count += len(re.findall(r"<a\s[^>]*href", value, re.I))
+            return
+        if isinstance(value, list):
+            for v in value[:1000]:
+                walk(v, depth + 1)
+            return
+        if not isinstance(value, dict):
+            return
+        link = next((text(value[k]) for k in _JSON_LINK_KEYS if text(value.get(k))), "")
+        if link.startswith(("/", "http://", "https://")) and not re.search(r"\s", link):
+            title = next((text(value[k]) for k in _JSON_TITLE_KEYS if text(value.get(k))), "") or link
+            day = next((text(value[k]) for k in _JSON_DATE_KEYS if text(value.get(k))), "")
+            when = f"<time datetime='{html.escape(day)}'>{html.escape(day)}</time> " if day else ""
+            rows.append(f"<li>{when}<a href='{html.escape(link)}'>{html.escape(re.sub(r'<[^>]+>', '', title))}</a></li>")
+            count += 1
+            return  # an item: the links in its text (its "content", "excerpt") are not the listing's
+        for key, v in value.items():
+            if key in _JSON_NEXT_KEYS and text(v).startswith(("/", "http://", "https://", "?")):
+                nexts.append(text(v))
+            elif not key.startswith("_"):  # not an API's own links ("_links", "_embedded": its endpoints)
+                walk(v, depth + 1)
+
+    walk(data)
+    if not nexts and isinstance(data, dict) and rows:
+        number = next((data[k] for k in _JSON_NEXT_PAGE_KEYS if isinstance(data.get(k), int)), None)
+        more = any(data.get(k) is True for k in _JSON_MORE_KEYS)
+        if number is not None or more:
+            query = dict(parse_qsl(urlsplit(response.url).query))
+            pager = next((k for k in query if k.lower() in PAGER_PARAMETERS and query[k].isdigit()), None)
+            offset = next((k for k in query if k.lower() in OFFSET_PARAMETERS and query[k].isdigit()), None)
+            if pager:
+                nexts.append(add_or_replace_parameter(response.url, pager, str(number or int(query[pager]) + 1)))
+            elif offset and number is None:
+                nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + count)))
+    head = "".join(f"<link rel='next' href='{html.escape(n)}'>" for n in nexts[:1])
+    page = f"<!doctype html><html><head>{head}</head><body><main><ul>{''.join(rows)}</ul></main></body></html>"
+    return response.replace(cls=scrapy.http.HtmlResponse, body=page.encode("utf-8"), encoding="utf-8")
 
 
 #: Sub-sitemaps of a sitemap index that list archive pages (an author's, a category's or a tag's
@@ -1618,7 +1743,7 @@ class NewsSpider(BaseSpider):
                                      "and allow rules need updating)")
 
     def parse_listing(self, response):
-        response = utf8_mislabelled(response)
+        response = json_listing(utf8_mislabelled(response))
         site = response.meta["site"]
         if self.listing_gated(response):
             return
@@ -1636,7 +1761,7 @@ class NewsSpider(BaseSpider):
                                                  for a in response.xpath(LISTING_ANCHORS)])
         newest_last = state.get("newest_last", False)
         pagers = pager_links(response, root, newest_last, site.cms) or data_page_links(response, root, site.cms, newest_last) \
-            or rel_next_links(response, root)
+            or rel_next_links(response, root) or load_more_links(response, root)
         if next_href and not (newest_last and pagers):
             try:
                 next_urls = [response.urljoin(next_href)]

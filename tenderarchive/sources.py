@@ -21,7 +21,9 @@ with a top-level ``sites:`` list.  One entry per site::
           urls: [inwoner/nieuws]       # listing pages
           next: a[rel=next]            # CSS or XPath of the next-page link; without it (or
                                        # when it finds none) the numbered pager is followed:
-                                       # ?pager_page=N, ?page=N, ?start=N, /page/N/, /pagina-N
+                                       # ?pager_page=N, ?page=N, ?start=N, /page/N/, /pagina-N,
+                                       # rel=next, or a "Meer laden" button's endpoint (its
+                                       # JSON read as the rows a script would show)
           max_pages: 5                 # per listing URL; default 1
       allow: ['^/inwoner/nieuws/']     # regexes on the URL path (+ "?query")
       deny: ['/zoeken']

@@ -13,7 +13,7 @@ import pytest
 import sqlite_utils
 import yaml
 
-from spiders.news import pager_links
+from spiders.news import json_listing, load_more_links, pager_links
 from tests.spiders.test_news import crawl_news
 
 PAGES = 4  # every listing has four pages; max_pages is 3
@@ -201,3 +201,41 @@ def test_pager_links_by_p_read_a_pagers_words_beside_its_arrows():
     assert pager_links(response, "http://127.0.0.1/nieuws?p=1") == [
         "http://127.0.0.1/nieuws?p=2", "http://127.0.0.1/nieuws?p=3", "http://127.0.0.1/nieuws?p=4",
         "http://127.0.0.1/nieuws?p=9"]
+
+
+def test_load_more_links_read_a_meer_laden_controls_endpoint_not_a_link_to_the_overview():
+    """A listing's "Meer laden" control names the endpoint its script asks, in a button's ``data-url`` or a link's
+    ``href``, by its words or its class; "Meer nieuws" (a link to the overview), a "#" and another host are none.
+    SYNTHETIC."""
+    from scrapy.http import HtmlResponse
+
+    body = (b'<!-- SYNTHETIC --><a href="/nieuws/overzicht">Meer nieuws</a><a class="load-more" href="#">Meer laden</a>'
+            b'<button class="btn" data-url="/nieuws/ajax?pagina=2">Meer laden</button>'
+            b'<div class="js-loadmore" data-href="https://elders.example/meer?p=2"></div>'
+            b'<a class="btn" href="/nieuws/lijst?offset=10">Laad meer nieuws</a><a href="/nieuws/bericht">Bericht</a>')
+    response = HtmlResponse("http://127.0.0.1/nieuws", body=body, encoding="utf-8")
+    assert load_more_links(response, "http://127.0.0.1/nieuws") == [
+        "http://127.0.0.1/nieuws/ajax?pagina=2", "http://127.0.0.1/nieuws/lijst?offset=10"]
+
+
+def test_a_json_listing_page_reads_as_its_rows_items_and_next_endpoint():
+    """A "meer laden" endpoint's JSON is read as the page its script builds: rendered rows (PHP's escaped ``\\/``),
+    items' addresses with their titles (not the links inside an item's text, nor an API's own ``_links``), and the
+    next endpoint it names, or its own address with the next page number (or offset) while it says more follow.
+    An answer that is no JSON is left as it is. SYNTHETIC."""
+    from scrapy.http import HtmlResponse, TextResponse
+
+    def listing(url: str, data: str):
+        page = json_listing(TextResponse(url, body=data.encode(), headers={"Content-Type": "application/json"}))
+        return page.xpath("//main//a/@href").getall(), page.xpath("//link[@rel='next']/@href").getall()
+
+    rows = '{"html": "<li><a href=\\"\\/nieuws\\/a\\">A<\\/a><\\/li>", "next": "\\/nieuws\\/ajax?pagina=3"}'
+    assert listing("http://127.0.0.1/nieuws/ajax?pagina=2", rows) == (["/nieuws/a"], ["/nieuws/ajax?pagina=3"])
+    items = ('{"items": [{"title": {"rendered": "B"}, "link": "/nieuws/b", "content": "<a href=\\"/elders\\">x</a>",'
+             ' "_links": {"self": [{"href": "/wp-json/x"}]}}], "hasMore": true}')
+    assert listing("http://127.0.0.1/nieuws/ajax?pagina=2", items) == (
+        ["/nieuws/b"], ["http://127.0.0.1/nieuws/ajax?pagina=3"])
+    assert listing("http://127.0.0.1/nieuws/ajax?offset=10", items)[1] == ["http://127.0.0.1/nieuws/ajax?offset=11"]
+    assert listing("http://127.0.0.1/nieuws/ajax?pagina=4", '{"items": [], "hasMore": false}') == ([], [])
+    html = HtmlResponse("http://127.0.0.1/nieuws", body=b"<!-- SYNTHETIC --><a href='/nieuws/c'>C</a>")
+    assert json_listing(html) is html

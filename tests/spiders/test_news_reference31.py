@@ -4,11 +4,14 @@ crawl news`` into a real archive."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import sqlite_utils
 
 from tests.spiders.test_news import crawl_news
 from tests.spiders.test_news_reference import ROBOTS, SYNTHETIC_HEAD, registry, serve
+from tests.spiders.test_news_reference5 import undated_page
 
 #: The real text of jeugdhulpzkij.nl's page on perceel 2 (news-sites.md §2.2 ``/verwerving-jeugdhulp/<slug>``),
 #: https://www.jeugdhulpzkij.nl/verwerving-jeugdhulp/aanbesteding-van-de-enkelvoudige-jeugdhulp-perceel-2, verbatim.
@@ -85,3 +88,56 @@ def test_a_modification_line_ending_in_a_full_stop_is_the_pages_modified_date_no
     article, = db["articles"].rows
     assert not [e for e in db["article_events"].rows if (e.get("date") or "").startswith("2023-03-12")]
     assert (article["modified"] or "").startswith("2023-03-12") and article["text"] == PERCEEL_2
+
+
+def load_more_listing(control: str) -> tuple[str, bytes]:
+    """A SYNTHETIC listing ``/nieuws`` of two items whose later items come by a "Meer laden" control (``control``:
+    its markup, naming the endpoint of page 2) that a script on the page would call."""
+    rows = "".join(f"<li><a href='/nieuws/bericht-1-{k}'>Inkoop jeugdhulp 1-{k}</a></li>" for k in range(2))
+    return ("text/html; charset=utf-8", (f"<!doctype html><html lang='nl'><head>{SYNTHETIC_HEAD}<title>Nieuws</title>"
+                                         f"</head><body><main><h1>Nieuws</h1><ul class='news-list'>{rows}</ul>{control}"
+                                         "</main></body></html>").encode())
+
+
+def load_more_page(number: int, shape: str, last: int = 3) -> tuple[str, bytes]:
+    """Page ``number`` of a "meer laden" endpoint answering JSON, two items a page (``shape``: ``html``, the rendered
+    rows and the next endpoint, as a theme's AJAX handler returns them; ``items``, the items' addresses and titles and
+    whether more follow), written as PHP's ``json_encode`` writes it (``\\/`` for every ``/``)."""
+    if shape == "html":
+        rows = "".join(f'<li><a href="/nieuws/bericht-{number}-{k}">Inkoop jeugdhulp {number}-{k}</a></li>'
+                       for k in range(2))
+        data = {"success": True, "html": rows, "next": f"/nieuws/meer?pagina={number + 1}" if number < last else None}
+    else:
+        data = {"items": [{"title": f"Inkoop jeugdhulp {number}-{k}", "url": f"/nieuws/bericht-{number}-{k}",
+                           "date": "2026-11-30"} for k in range(2)], "page": number, "hasMore": number < last}
+    return ("application/json", json.dumps(data).replace("/", "\\/").encode())
+
+
+@pytest.mark.parametrize("control, shape", [
+    ("<button class='load-more' data-url='/nieuws/meer?pagina=2'>Meer laden</button>", "html"),
+    ("<div class='load-more'><a class='btn' href='/nieuws/meer?pagina=2'>Laad meer nieuws</a></div>", "html"),
+    ("<button type='button' class='js-load-more' data-href='/nieuws/meer?pagina=2'>Toon meer berichten</button>", "items"),
+])
+def test_a_listing_loaded_by_a_meer_laden_json_endpoint_is_read_to_its_last_page(tmp_path, control, shape):
+    """§2.1 listing pages and paging: a listing shows its first items and loads the next ones by a "Meer laden"
+    button, its script asking an endpoint that answers JSON (the rendered rows and the next endpoint, or the items'
+    addresses and whether more follow). The crawl read the first items only: a ``<button data-url>`` is no link, a
+    link to another path is no page of the listing's pager, and a JSON answer read as HTML gives no link (its
+    ``href=\\"\\/nieuws\\/…\\"`` escaped). The control's endpoint is a page of the listing, its JSON's rows and
+    addresses its items, its next endpoint (or the same with the next page number, while it says more follow) its
+    next page, within ``max_pages``: every item is archived, each endpoint asked once."""
+    log: list[str] = []
+    routes = {"/robots.txt": ROBOTS, "/nieuws": load_more_listing(control),
+              **{f"/nieuws/meer?pagina={n}": load_more_page(n, shape) for n in (2, 3)},
+              "/nieuws/meer?pagina=4": ("application/json", b'{"items": [], "html": "", "hasMore": false}'),
+              **{f"/nieuws/bericht-{n}-{k}": undated_page(f"Inkoop jeugdhulp {n}-{k}") for n in (1, 2, 3) for k in range(2)}}
+    with serve(routes, log) as base:
+        crawl = crawl_news(registry(tmp_path, base_url=base, allow=[r"^/nieuws/bericht"],
+                                    discovery={"listing": {"urls": ["nieuws"], "max_pages": 5}}), tmp_path / "archive.db")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    assert sorted(r["title"] for r in db["articles"].rows) == sorted(
+        f"Inkoop jeugdhulp {n}-{k}" for n in (1, 2, 3) for k in range(2))
+    endpoints = [p for p in log if p.startswith("/nieuws/meer")]
+    assert sorted(endpoints) == sorted(set(endpoints)) and "/nieuws/meer?pagina=3" in endpoints
+    assert next(db.query("select status, error_count from crawls")) == {"status": "complete", "error_count": 0}
