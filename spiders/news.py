@@ -762,7 +762,7 @@ def json_listing(response):
         return response
     rows: list[str] = []
     nexts: list[str] = []
-    count = 0
+    linked: set[str] = set()  # the addresses of its items (a row links its item by its image and by its title)
 
     def text(value) -> str:
         if isinstance(value, dict):  # WordPress's REST API: {"rendered": "…"}
@@ -770,13 +770,12 @@ def json_listing(response):
         return value.strip() if isinstance(value, str) else ""
 
     def walk(value, depth: int = 0) -> None:
-        nonlocal count
         if depth > 8:
             return
         if isinstance(value, str):
             if re.search(r"<a\s[^>]*href", value, re.I):
                 rows.append(value)
-                count += len(re.findall(r"<a\s[^>]*href", value, re.I))
+                linked.update(re.findall(r"<a\s[^>]*href\s*=\s*[\"']?([^\"'\s>]+)", value, re.I))
             return
         if isinstance(value, list):
             for v in value[:1000]:
@@ -790,7 +789,7 @@ def json_listing(response):
             day = next((text(value[k]) for k in _JSON_DATE_KEYS if text(value.get(k))), "")
             when = f"<time datetime='{html.escape(day)}'>{html.escape(day)}</time> " if day else ""
             rows.append(f"<li>{when}<a href='{html.escape(link)}'>{html.escape(re.sub(r'<[^>]+>', '', title))}</a></li>")
-            count += 1
+            linked.add(link)
             return  # an item: the links in its text (its "content", "excerpt") are not the listing's
         for key, v in value.items():
             if key in _JSON_NEXT_KEYS and text(v).startswith(("/", "http://", "https://", "?")):
@@ -809,7 +808,7 @@ def json_listing(response):
             if pager:
                 nexts.append(add_or_replace_parameter(response.url, pager, str(number or int(query[pager]) + 1)))
             elif offset and number is None:
-                nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + count)))
+                nexts.append(add_or_replace_parameter(response.url, offset, str(int(query[offset]) + len(linked))))
     head = "".join(f"<link rel='next' href='{html.escape(n)}'>" for n in nexts[:1])
     page = f"<!doctype html><html><head>{head}</head><body><main><ul>{''.join(rows)}</ul></main></body></html>"
     return response.replace(cls=scrapy.http.HtmlResponse, body=page.encode("utf-8"), encoding="utf-8")

@@ -237,5 +237,8 @@ def test_a_json_listing_page_reads_as_its_rows_items_and_next_endpoint():
         ["/nieuws/b"], ["http://127.0.0.1/nieuws/ajax?pagina=3"])
     assert listing("http://127.0.0.1/nieuws/ajax?offset=10", items)[1] == ["http://127.0.0.1/nieuws/ajax?offset=11"]
     assert listing("http://127.0.0.1/nieuws/ajax?pagina=4", '{"items": [], "hasMore": false}') == ([], [])
+    cards = ('{"html": "' + "".join(f'<li><a href=\\"/nieuws/{k}\\"><img src=\\"/{k}.jpg\\"></a>'
+                                    f'<a href=\\"/nieuws/{k}\\">{k}</a></li>' for k in range(3)) + '", "has_more": true}')
+    assert listing("http://127.0.0.1/nieuws/ajax?offset=3", cards)[1] == ["http://127.0.0.1/nieuws/ajax?offset=6"]
     html = HtmlResponse("http://127.0.0.1/nieuws", body=b"<!-- SYNTHETIC --><a href='/nieuws/c'>C</a>")
     assert json_listing(html) is html
