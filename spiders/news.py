@@ -758,7 +758,7 @@ def json_listing(response):
         return response
     try:
         data = json.loads(response.text)
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):  # RecursionError: "[[[[…" nested past Python's stack
         return response
     rows: list[str] = []
     nexts: list[str] = []

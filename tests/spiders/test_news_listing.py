@@ -241,4 +241,5 @@ def test_a_json_listing_page_reads_as_its_rows_items_and_next_endpoint():
                                     f'<a href=\\"/nieuws/{k}\\">{k}</a></li>' for k in range(3)) + '", "has_more": true}')
     assert listing("http://127.0.0.1/nieuws/ajax?offset=3", cards)[1] == ["http://127.0.0.1/nieuws/ajax?offset=6"]
     html = HtmlResponse("http://127.0.0.1/nieuws", body=b"<!-- SYNTHETIC --><a href='/nieuws/c'>C</a>")
-    assert json_listing(html) is html
+    deep = TextResponse("http://127.0.0.1/nieuws", body=b"[" * 100_000, headers={"Content-Type": "application/json"})
+    assert json_listing(html) is html and json_listing(deep) is deep
