@@ -342,8 +342,15 @@ def _publications(releases: list[dict]) -> dict:
     # a publication whose releases cancel the tender (tag tenderCancellation) and give no award: the procedure ended
     # early (the API's VBE)
     cancellations = sorted(key for key, tags in tagged.items() if "tenderCancellation" in tags and key not in awards)
-    return {"publication_dates": dates, "award_publications": sorted(awards), "update_publications": updates,
-            "modification_publications": modifications, "cancellation_publications": cancellations}
+    # a publication whose releases amend the tender (tag tenderAmendment, OCDS's "amendment to an existing tender")
+    # and neither award, update an award nor cancel: a rectification of the contract notice (the API's REC of a
+    # contract notice), not an award notice where it repeats the awards given before (a release giving the whole
+    # state), nor a publication of no type
+    amendments = sorted(key for key, tags in tagged.items() if "tenderAmendment" in tags
+                        and not tags & (AWARD_TAGS | {"tenderCancellation"}))
+    return {"publication_dates": dates, "award_publications": sorted(awards - set(amendments)),
+            "update_publications": updates, "modification_publications": modifications,
+            "cancellation_publications": cancellations, "amendment_publications": amendments}
 
 
 def _amount(prefix: str, value) -> dict:
@@ -516,7 +523,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     latest: dict[tuple, tuple[dict, dict, tuple]] = {}
     seen: dict[str, dict] = {}  # each award id as its releases so far give it
     seen_in: dict[str, object] = {}  # the publication of the release that gave it last
-    modifications = set(notice["modification_publications"])
+    # a contract modification or a tender amendment repeating an award given before is no award of its own
+    modifications = set(notice["modification_publications"]) | set(notice["amendment_publications"])
     for release in releases:
         modification = str(_publication(release)) in modifications
         for award in release.get("awards") or []:
