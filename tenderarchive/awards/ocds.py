@@ -348,9 +348,14 @@ def _publications(releases: list[dict]) -> dict:
     # state), nor a publication of no type
     amendments = sorted(key for key, tags in tagged.items() if "tenderAmendment" in tags
                         and not tags & (AWARD_TAGS | {"tenderCancellation"}))
+    # a publication whose releases only plan the procurement (tag planning or planningUpdate: OCDS's planning stage,
+    # before a tender) is a prior information notice (the API's VAK, `vooraankondiging`), not a publication of no type
+    plans = sorted(key for key, tags in tagged.items() if tags & {"planning", "planningUpdate"} and key not in awards
+                   and not tags & {"tender", "tenderAmendment", "tenderUpdate", "tenderCancellation"})
     return {"publication_dates": dates, "award_publications": sorted(awards - set(amendments)),
             "update_publications": updates, "modification_publications": modifications,
-            "cancellation_publications": cancellations, "amendment_publications": amendments}
+            "cancellation_publications": cancellations, "amendment_publications": amendments,
+            "planning_publications": plans}
 
 
 def _amount(prefix: str, value) -> dict:
