@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from tests.fixtures.awards.make_fixtures import JEUGD, release, supplier
+from tests.awards.test_html_shapes import eforms, h1, h2
+from tests.fixtures.awards.make_fixtures import JEUGD, amount, h3, only, org, release, row, supplier
+from tests.spiders.test_award_pdf_crawl import template
+from tests.spiders.test_award_variants_crawl import publication
 from tests.spiders.test_awards_crawl import scrapy_ocds
 from tests.spiders.test_tenderned_ocds import datasets
 
@@ -49,3 +52,54 @@ def test_a_tender_amendment_is_a_rectification_of_the_contract_notice_on_the_pro
     # the changes list names the amendment a rectification (its row, from the notices, as the saved search reads it)
     assert [r["publication_id"] for r in db.query("select publication_id from notices where notice_type = 'REC'")] \
         == [299911]
+
+
+def bought_by(buyer: str, pid: int, day: str, winner: str, value: str, chosen: str, kvk: str | None) -> dict:
+    """A SYNTHETIC award notice of ``buyer`` (a municipality, so the procurement is in its jeugdregio) whose one lot
+    ``winner`` won for ``value``, with its KvK number in section 8 where given."""
+    html = eforms(h1("1. Koper"), row("Officiële naam", buyer), h1("6. Resultaten"),
+                  h2("6.1 ID resultaat perceel: LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+                  h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", winner),
+                  only("Inschrijving"), amount("Waarde van de aanbesteding", value, "Euro"),
+                  only("Informatie over het contract"), row("Datum waarop de winnaar is gekozen", chosen),
+                  h1("8. Organisaties"), *org(1, buyer, None, buyer.split()[-1]),
+                  *(org(2, winner, kvk, "Groningen", ["LOT-0001"]) if kvk else []))
+    notice = publication(template(), pid, pid - 1, "AGO", "result", day, f"Jeugdhulp {buyer.split()[-1]}", html)
+    for part in ("list", "detail"):
+        notice[part].update(aanbestedendeDienstNaam=buyer, opdrachtgeverNaam=buyer)
+    return notice
+
+
+def test_a_providers_regions_feed_names_each_region_entry_by_the_provider_asked_whatever_name_it_won_under(
+        serve_api, crawl):
+    """Reference §4 ("Same organisation, spelled differently": normalise for matching, keep the printed name) and
+    §8.4 (the printed name and its trade name kept): a provider with its KvK number wins in Holland Rijnland as
+    "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg" and in Utrecht under its own name, and in Groningen under its trade name
+    "Kindzorg" alone (no KvK number). Its regions (`aanbieder_regios`, the provider page's list and its Atom feed)
+    list the three, but the Groningen entry's Atom id was the trade name's ("provider-region:name:kindzorg:JZ01",
+    whichever winner row SQLite kept for the region), and a later award there under the KvK number would give the
+    same entry another id: a feed reader showed it twice. Every entry is the asked provider's."""
+    notices = [bought_by("Gemeente Leiden", 973001, "2024-06-20", "Jeugdhulp Noord B.V. h.o.d.n. Kindzorg",
+                         "1 000 000", "15/06/2024", "12345678"),
+               bought_by("Gemeente Utrecht", 973011, "2024-07-20", "Jeugdhulp Noord B.V.", "2 000 000", "15/07/2024",
+                         "12345678"),
+               bought_by("Gemeente Groningen", 973021, "2024-08-20", "Kindzorg", "500 000", "15/08/2024", None)]
+    done = crawl(serve_api(notices).api_url, from_date="2024-06-01", until_date="2024-12-31")
+    assert done.crawl["status"] == "complete", done.errors
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+
+    datasette = Server(done.db_path)
+    try:
+        regions = {r["jeugdregio_code"]: (r["gunningen"], r["waarde_cents"], r["atom_id"], r["atom_link"])
+                   for r in rows(datasette, "aanbieder_regios", aanbieder="kvk:12345678")}
+        by_trade_name = {r["jeugdregio_code"]: r["atom_id"]
+                         for r in rows(datasette, "aanbieder_regios", aanbieder="name:kindzorg")}
+    finally:
+        datasette.stop()
+    assert regions == {
+        code: (1, cents, f"tag:tenderarchive,2024:provider-region:kvk:12345678:{code}", f"/-/jeugdregio/{code}")
+        for code, cents in (("JZ01", 50000000), ("JZ18", 100000000), ("JZ22", 200000000))}
+    # the trade name's own feed: its entries are the trade name's, the same three regions
+    assert by_trade_name == {code: f"tag:tenderarchive,2024:provider-region:name:kindzorg:{code}"
+                             for code in ("JZ01", "JZ18", "JZ22")}
