@@ -580,10 +580,15 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         closed = str(award.get("status") or "").lower() in NO_WINNER
         if str(award.get("status") or "").lower() in NOT_YET:
             continue  # proposed, not in force: no winner, no value, its lot not awarded yet (nor closed)
-        if not names and not closed and str(award.get("status") or "").lower() == "active":
+        tags = release.get("tag") if isinstance(release.get("tag"), list) else [release.get("tag")]
+        if not names and not closed and (str(award.get("status") or "").lower() == "active" or (
+                award.get("status") is None and "awardUpdate" in tags)):
             # an award in force naming no supplier (a later package's release making an earlier one's pending award
             # active, giving its status and value alone; a withheld winner): its lot is awarded and its value
             # kept, an award without a winner's name, as the /html reader keeps a winner block without a name
+            # (store.writes.write_ocds_procedure gives it the winner another package's award of its id named).
+            # So is an update (tag awardUpdate) of an award another package gave, its new value alone: the status it
+            # leaves out is as the earlier release gave it (OCDS merging); it was dropped, the correction lost
             pass
         elif not names or closed:
             # an award naming no supplier is no winner; an unsuccessful or cancelled one (an awardCancellation

@@ -103,3 +103,39 @@ def test_a_providers_regions_feed_names_each_region_entry_by_the_provider_asked_
     # the trade name's own feed: its entries are the trade name's, the same three regions
     assert by_trade_name == {code: f"tag:tenderarchive,2024:provider-region:name:kindzorg:{code}"
                              for code in ("JZ01", "JZ18", "JZ22")}
+
+
+def test_a_later_file_s_award_update_giving_no_status_lowers_the_value_in_the_sums_of_a_later_crawl(
+        serve_api, tmp_path):
+    """Reference §6.1/§6.3 (yearly files; one ocid in several, "merge them"), §4 "Rectified award" (the latest version's
+    value is the current one) and OCDS merging (what a release leaves out, the award's status too, is as before): a
+    crawl of 2021 archives the award of € 1.200.000; a later crawl of 2022 reads the rectification (tag
+    ``awardUpdate``) giving the award its corrected value and date alone. The rectification was archived but its
+    award dropped as naming no winner, so the procurement, the provider and the region kept summing € 1.200.000.
+    The award is the correction's (€ 900.000, its winner the one the 2021 file named), once in every sum."""
+    lots = [("1", "Ambulant")]
+    awarded = release("ocds-1l04xe-313995", "299950-a", "2021-11-01", "Jeugdhulp Leiden", JEUGD, lots=lots,
+                      parties=[supplier("41165432", "Stichting Jeugdhulp Leiden")],
+                      awards=[{"id": "a1", "status": "active", "relatedLots": ["1"], "date": "2021-10-20T00:00:00Z",
+                               "suppliers": [{"id": "41165432", "name": "Stichting Jeugdhulp Leiden"}],
+                               "value": {"amount": 1200000, "currency": "EUR"}}])
+    corrected = {"ocid": "ocds-1l04xe-313995", "id": "299951-a", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+                 "tender": {"id": "t", "title": "Jeugdhulp Leiden", "classification": {"scheme": "CPV", "id": JEUGD}},
+                 "awards": [{"id": "a1", "value": {"amount": 900000, "currency": "EUR"}, "relatedLots": ["1"],
+                             "date": "2022-01-20T00:00:00Z"}]}
+    server = serve_api([], datasets=datasets(tmp_path / "ds", {"2021": [awarded], "2022": [corrected]}))
+    db_path = tmp_path / "archive.db"
+    for window in (["-a", "from_date=2021-01-01", "-a", "until_date=2021-12-31"], ["-a", "from_date=2022-01-01"]):
+        done = scrapy_ocds(db_path, server.datasets_url, *window)
+        assert done.returncode == 0, done.stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    assert [(r["publication_id"], r["value_cents"], r["award_date"], r["current"]) for r in db.query(
+        "select * from awards")] == [(299951, 90000000, "2022-01-20", 1)]
+    assert [(r["name"], r["kvk"]) for r in db.query("select * from award_suppliers")] == [
+        ("Stichting Jeugdhulp Leiden", "41165432")]
+    assert [(r["gunningen"], r["gegunde_waarde_cents"]) for r in db.query("select * from summary_procurements")] == [
+        (1, 90000000)]
+    assert sorted((r["jeugdregio_code"], r["awards"], r["cents"]) for r in db.query(
+        "select * from summary_org_regions")) == [("", 1, 90000000), ("JZ18", 1, 90000000)]
+    assert [(r["jaar"], r["gunningen"], r["gegunde_waarde_cents"]) for r in db.query(
+        "select * from summary_region_years where gunningen > 0")] == [(2022, 1, 90000000)]
