@@ -25,6 +25,7 @@ from tenderarchive.awards.rows import html_results, ocds_results, only_columns, 
 from tenderarchive.items import NoticeItem, OCDSProcedureItem
 from tenderarchive.organisations import organisation
 from tenderarchive.store.keys import dumps
+from tenderarchive.timeline import OCDS_TENDER_RECTIFICATION
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +111,8 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
     updating = set(n.get("update_publications") or [])
     modifying = set(n.get("modification_publications") or [])
     cancelling = set(n.get("cancellation_publications") or [])
+    amending = set(n.get("amendment_publications") or [])  # tag tenderAmendment: the contract notice rectified
+    planning = set(n.get("planning_publications") or [])  # tag planning alone: a prior information notice
     # a procedure the package says was stopped: its latest publication says so (notices.is_cancelled, the API's
     # isVroegtijdigBeeindigd), so the procedure's stage is a stopped one
     latest = max(((dates.get(str(pid)) or "", int(pid)) for pid in n.get("publication_ids") or [] if str(pid).isdigit()),
@@ -126,7 +129,9 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
         "notice_type_label": "Rectificatie gunning (OCDS-dataset)" if str(pid) in updating else
                              "Wijziging opdracht (OCDS-dataset)" if str(pid) in modifying else
                              "Vroegtijdige beëindiging (OCDS-dataset)" if str(pid) in cancelling else
-                             "Gunning (OCDS-dataset)" if str(pid) in awarding else "Publicatie (OCDS-dataset)",
+                             "Gunning (OCDS-dataset)" if str(pid) in awarding else
+                             OCDS_TENDER_RECTIFICATION if str(pid) in amending else
+                             "Vooraankondiging (OCDS-dataset)" if str(pid) in planning else "Publicatie (OCDS-dataset)",
         # an award update (tag awardUpdate) is a rectification: its awards supersede the earlier ones of their
         # lots (derive.refresh_award_currency), also when it names another winner under a new award id
         # and one giving an award is an award notice (AGO): the awards saved search and the open tenders list
@@ -134,8 +139,12 @@ def ocds_record(item: OCDSProcedureItem, notice_url: str) -> dict:
         # and a contract modification (tag contractAmendment alone) is the API's AAW: the timeline's verlenging
         # and one cancelling the tender (tag tenderCancellation, or the stopped procedure's latest publication where
         # it gives no award) the API's VBE: the timeline's cancellation (mislukt), not a publication of no stage
+        # and one amending the tender (tag tenderAmendment) the API's REC of a contract notice: a rectification on the
+        # timeline at `aankondiging` (timeline.OCDS_TENDER_RECTIFICATION), listed with the changes
+        # and one only planning it (tag planning) the API's VAK: the timeline's vooraankondiging
         "notice_type": "REC" if str(pid) in updating else "AAW" if str(pid) in modifying else
-                       "AGO" if str(pid) in awarding else "VBE" if str(pid) in cancelling else None,
+                       "AGO" if str(pid) in awarding else "VBE" if str(pid) in cancelling else
+                       "REC" if str(pid) in amending else "VAK" if str(pid) in planning else None,
         "procedure_label": n.get("procedure"),
         "cpv_main": cpv, "cpv_main_8": cpv.split("-")[0] if cpv else None,
         "is_awarded": 1 if record["awards"] else 0, "is_cancelled": 1 if int(pid) == latest else None,

@@ -28,6 +28,11 @@ FORM_TYPE_STAGES = {
     "ocds": "definitieve_gunning",  # an OCDS package's rectification is an award update (pipelines/awards.py)
 }
 
+#: The type label of an OCDS package's rectification of the contract notice (a publication tagged
+#: ``tenderAmendment``, pipelines/awards.py): the package gives no form type (``form_type`` "ocds" says where it was
+#: read), so its label says which notice it corrects; its stage is the contract notice's, `aankondiging`.
+OCDS_TENDER_RECTIFICATION = "Rectificatie aankondiging (OCDS-dataset)"
+
 #: An award notice (AGO) that is really something else, by its form type: a voluntary ex-ante
 #: transparency notice (VEAT, form type ``dir-awa-pre``, "vrijwillige transparantie vooraf")
 #: announces the intention to award directly, the standstill running (``voorlopige_gunning``);
@@ -75,9 +80,12 @@ def notice_events(notice: dict) -> list[dict]:
     """The dated events of an archived ``notices`` row (with ``no_winner`` when its award results
     close every lot without a winner, and ``corrects``, a rectification's stage of the notice it corrects,
     :func:`tenderarchive.derive.refresh_notice_events`)."""
-    kind, stage = publication_event(notice["notice_type"], notice.get("form_type"), notice.get("is_cancelled"),
-                                    bool(notice.get("no_winner")), notice.get("corrects"))
     label = notice["notice_type_label"] or notice["notice_type"]
+    form_type = notice.get("form_type")
+    if form_type == "ocds" and label == OCDS_TENDER_RECTIFICATION:
+        form_type = "competition"  # it corrects the tender, not an award (OCDS_TENDER_RECTIFICATION)
+    kind, stage = publication_event(notice["notice_type"], form_type, notice.get("is_cancelled"),
+                                    bool(notice.get("no_winner")), notice.get("corrects"))
     deadline = notice.get("deadline") or ""
     consultation = notice.get("consultation_deadline")
     if stage == "marktconsultatie":

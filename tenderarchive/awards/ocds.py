@@ -342,8 +342,20 @@ def _publications(releases: list[dict]) -> dict:
     # a publication whose releases cancel the tender (tag tenderCancellation) and give no award: the procedure ended
     # early (the API's VBE)
     cancellations = sorted(key for key, tags in tagged.items() if "tenderCancellation" in tags and key not in awards)
-    return {"publication_dates": dates, "award_publications": sorted(awards), "update_publications": updates,
-            "modification_publications": modifications, "cancellation_publications": cancellations}
+    # a publication whose releases amend the tender (tag tenderAmendment, OCDS's "amendment to an existing tender")
+    # and neither award, update an award nor cancel: a rectification of the contract notice (the API's REC of a
+    # contract notice), not an award notice where it repeats the awards given before (a release giving the whole
+    # state), nor a publication of no type
+    amendments = sorted(key for key, tags in tagged.items() if "tenderAmendment" in tags
+                        and not tags & (AWARD_TAGS | {"tenderCancellation"}))
+    # a publication whose releases only plan the procurement (tag planning or planningUpdate: OCDS's planning stage,
+    # before a tender) is a prior information notice (the API's VAK, `vooraankondiging`), not a publication of no type
+    plans = sorted(key for key, tags in tagged.items() if tags & {"planning", "planningUpdate"} and key not in awards
+                   and not tags & {"tender", "tenderAmendment", "tenderUpdate", "tenderCancellation"})
+    return {"publication_dates": dates, "award_publications": sorted(awards - set(amendments)),
+            "update_publications": updates, "modification_publications": modifications,
+            "cancellation_publications": cancellations, "amendment_publications": amendments,
+            "planning_publications": plans}
 
 
 def _amount(prefix: str, value) -> dict:
@@ -516,7 +528,8 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
     latest: dict[tuple, tuple[dict, dict, tuple]] = {}
     seen: dict[str, dict] = {}  # each award id as its releases so far give it
     seen_in: dict[str, object] = {}  # the publication of the release that gave it last
-    modifications = set(notice["modification_publications"])
+    # a contract modification or a tender amendment repeating an award given before is no award of its own
+    modifications = set(notice["modification_publications"]) | set(notice["amendment_publications"])
     for release in releases:
         modification = str(_publication(release)) in modifications
         for award in release.get("awards") or []:
@@ -567,10 +580,15 @@ def to_procedure(releases: list[dict], merger: Merger | None = None, source: str
         closed = str(award.get("status") or "").lower() in NO_WINNER
         if str(award.get("status") or "").lower() in NOT_YET:
             continue  # proposed, not in force: no winner, no value, its lot not awarded yet (nor closed)
-        if not names and not closed and str(award.get("status") or "").lower() == "active":
+        tags = release.get("tag") if isinstance(release.get("tag"), list) else [release.get("tag")]
+        if not names and not closed and (str(award.get("status") or "").lower() == "active" or (
+                award.get("status") is None and "awardUpdate" in tags)):
             # an award in force naming no supplier (a later package's release making an earlier one's pending award
             # active, giving its status and value alone; a withheld winner): its lot is awarded and its value
             # kept, an award without a winner's name, as the /html reader keeps a winner block without a name
+            # (store.writes.write_ocds_procedure gives it the winner another package's award of its id named).
+            # So is an update (tag awardUpdate) of an award another package gave, its new value alone: the status it
+            # leaves out is as the earlier release gave it (OCDS merging); it was dropped, the correction lost
             pass
         elif not names or closed:
             # an award naming no supplier is no winner; an unsuccessful or cancelled one (an awardCancellation

@@ -515,3 +515,59 @@ def test_the_buyer_is_the_party_of_the_role_buyer_where_the_release_names_it_the
     del release["buyer"]
     release["parties"] = release["parties"][:1]
     assert to_procedure([release])["notice"]["buyer"] == "Jeugdteam Rijnstad"  # the only party of the role
+
+
+def test_a_tender_amendment_repeating_the_awards_is_a_rectification_of_the_tender_not_an_award_notice(tmp_path):
+    """OCDS ``tag`` values (releaseTag ``tenderAmendment``: "an amendment to an existing tender", with
+    ``tender.amendments``) and reference §6.3 (one ocid, several publications): a later publication tagged
+    ``tenderAmendment`` alone that, as releases giving the whole state do, repeats the award given before was an award
+    notice ("Gunning (OCDS-dataset)", AGO) and its repeat the award: the amendment's day its date, the amendment its
+    notice. It is a rectification of the contract notice (REC, "Rectificatie aankondiging", `aankondiging` on the
+    timeline), and the award stays the award notice's. SYNTHETIC releases, written and derived in a real archive."""
+    from tenderarchive.derive import derive
+
+    first = _release("310600-a", "2021-03-01", [_award("a1", "11111111", "Alpha B.V.", 500000)])
+    amendment = dict(_release("310601-a", "2021-04-01", [_award("a1", "11111111", "Alpha B.V.", 500000)]),
+                     tag=["tenderAmendment"])
+    amendment["tender"] = dict(amendment["tender"], amendments=[
+        {"id": "1", "date": "2021-04-01T00:00:00Z", "description": "Omschrijving van perceel 1 aangevuld"}])
+    (procedure,), report = read(tmp_path, [first, amendment])
+    assert report.errors == []
+    assert [(a["lot_id"], a["publication_id"], a["award_date"]) for a in procedure["awards"]] == [
+        ("1", 310600, "2021-03-01")]
+    db = archived(tmp_path / "archive.db", procedure)
+    derive(db, 1)
+    assert [(n["publication_id"], n["notice_type"], n["notice_type_label"]) for n in db.query(
+        "select * from notices order by publication_id")] == [
+        (310600, "AGO", "Gunning (OCDS-dataset)"), (310601, "REC", "Rectificatie aankondiging (OCDS-dataset)")]
+    assert [(e["source_type"], e["date"], e["kind"], e["stage"]) for e in db.query(
+        "select * from events order by date, source_type")] == [
+        ("award", "2021-03-01", "award", "definitieve_gunning"),
+        ("notice", "2021-03-01", "award", "definitieve_gunning"),
+        ("notice", "2021-04-01", "rectification", "aankondiging")]
+
+
+def test_a_planning_release_is_the_prior_information_notice_on_the_timeline(tmp_path):
+    """OCDS ``tag`` values (releaseTag ``planning``: the procurement planned, before a tender) against stages.md
+    (prior information → `vooraankondiging`): a publication whose releases only plan the procedure was a
+    "Publicatie (OCDS-dataset)" of no type and no stage, so the procurement's timeline began at its tender. It is a
+    prior information notice (VAK, "Vooraankondiging (OCDS-dataset)", `vooraankondiging`); a publication that plans
+    and tenders at once stays the tender's. SYNTHETIC releases, written and derived in a real archive."""
+    from tenderarchive.derive import derive
+
+    planned = dict(_release("310700-a", "2020-11-01", []), tag=["planning"],
+                   planning={"rationale": "Nieuwe inkoop jeugdhulp per 2022", "budget": {"description": "Begroting"}})
+    tender = dict(_release("310701-a", "2021-01-10", []), tag=["planning", "tender"])
+    award = _release("310702-a", "2021-06-01", [_award("a1", "11111111", "Alpha B.V.", 500000)])
+    (procedure,), report = read(tmp_path, [planned, tender, award])
+    assert report.errors == []
+    db = archived(tmp_path / "archive.db", procedure)
+    derive(db, 1)
+    assert [(n["publication_id"], n["notice_type"], n["notice_type_label"]) for n in db.query(
+        "select * from notices order by publication_id")] == [
+        (310700, "VAK", "Vooraankondiging (OCDS-dataset)"), (310701, None, "Publicatie (OCDS-dataset)"),
+        (310702, "AGO", "Gunning (OCDS-dataset)")]
+    assert [(e["date"], e["kind"], e["stage"]) for e in db.query(
+        "select * from events where source_type = 'notice' order by date")] == [
+        ("2020-11-01", "vooraankondiging", "vooraankondiging"), ("2021-01-10", "publication", None),
+        ("2021-06-01", "award", "definitieve_gunning")]

@@ -495,3 +495,32 @@ def test_an_award_update_in_a_later_file_giving_the_new_value_alone_keeps_the_wi
                      [r["name"] for r in db.query("select name from organisations where kind = 'provider'")]))
     assert seen[0] == seen[1] == ([("1", 299920, 125000000, 1)], [("Stichting Een", "11111111")],
                                   ["Stichting Een"]), seen
+
+
+def test_an_award_update_in_a_later_file_giving_no_status_corrects_the_value_and_keeps_the_winner(tmp_path):
+    """OCDS merging (a release gives the fields that changed; a field it leaves out, the award's ``status`` too, is as
+    the earlier releases gave it) and reference §6.1/§6.3 (one ocid in several yearly files, "merge them"), §4
+    "Rectified award": the 2022 file's rectification (tag ``awardUpdate``) gives the 2021 file's award its corrected
+    value and date alone, no status and no supplier. Read from its own file it was dropped as an award naming no
+    winner: the rectification was archived ("Rectificatie gunning") but the award kept the value it corrects, in
+    the provider's and the region's sums too. As an update with ``status`` active it is the correction's, with the
+    value it corrects to and the winner the earlier file named, in either order. SYNTHETIC releases."""
+    from tenderarchive.awards.ocds import to_procedure
+    from tests.fixtures.awards.make_fixtures import release, supplier
+
+    awarded = release("ocds-1l04xe-313921", "299821", "2021-11-01", "Jeugdhulp Leiden", "85311300-5",
+                      lots=[("1", "Ambulant")], parties=[supplier("11111111", "Stichting Een")],
+                      awards=[{"id": "a1", "status": "active", "suppliers": [{"id": "11111111", "name": "Stichting Een"}],
+                               "value": {"amount": 1200000, "currency": "EUR"}, "relatedLots": ["1"]}])
+    corrected = {"ocid": "ocds-1l04xe-313921", "id": "299921", "date": "2022-02-01T00:00:00Z", "tag": ["awardUpdate"],
+                 "awards": [{"id": "a1", "value": {"amount": 900000, "currency": "EUR"}, "relatedLots": ["1"],
+                             "date": "2022-01-20T00:00:00Z"}]}
+    files = {"2021": to_procedure([awarded], source="Dataset_Tenderned-2021-01-01-2021-12-31.json"),
+             "2022": to_procedure([corrected], source="Dataset_Tenderned-2022-01-01-2022-12-31.json")}
+    seen = []
+    for db in written_in_either_order(tmp_path, files):
+        seen.append(([(r["lot_id"], r["publication_id"], r["value_cents"], r["award_date"]) for r in db.query(
+                         "select * from awards where current = 1 order by award_id")],
+                     [(r["name"], r["kvk"]) for r in db.query(
+                         "select s.* from award_suppliers s join awards a using (award_id) where a.current = 1")]))
+    assert seen[0] == seen[1] == ([("1", 299921, 90000000, "2022-01-20")], [("Stichting Een", "11111111")]), seen
