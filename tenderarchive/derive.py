@@ -56,8 +56,8 @@ from tenderarchive.store.keys import dumps
 from tenderarchive.store.schema import API_SOURCES
 from tenderarchive.store.link_tables import LINK_KEYS_SQL, ensure_link_floor
 from tenderarchive.store.summaries import refresh_summaries
-from tenderarchive.store.writes import (add_named_organisation, delete_row, indexes_after, named_by, put_row, put_rows,
-                                       set_values,
+from tenderarchive.store.writes import (add_named_organisation, delete_row, drop_moved_results, indexes_after, named_by,
+                                       put_row, put_rows, set_values,
                                        sync_rows, upsert_if_changed)
 from tenderarchive.timeline import (CONTRACT_STAGE_FORMS, CONTRACT_STAGE_TYPES, article_events, award_events,
                                    awards_nothing, notice_events, publication_event)
@@ -230,6 +230,14 @@ def _write_procurements(db, where: str, params: list, empty: bool, crawl_id: int
         for kenmerk, notices in rows.items():
             changed += upsert_if_changed(db, "procurements", procurement_row(notices),
                                          when=last.get(kenmerk), crawl_id=crawl_id) != "unchanged"
+    for kenmerk in sorted(former):
+        # the lots and awards of the notices that left it, re-read under the procurement they are in now
+        # (store.writes.drop_moved_results), and the timeline events of those awards
+        procurement_id = f"TN{kenmerk}"
+        dropped = drop_moved_results(db, procurement_id)
+        changed += dropped
+        if dropped and db["events"].exists():
+            changed += db.execute(STALE_AWARD_EVENTS_SQL, [procurement_id, procurement_id]).rowcount
     return changed
 
 
