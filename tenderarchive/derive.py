@@ -387,6 +387,21 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
             # incrementally by the crawl_id index ("+": not every relevant article by the relevant index)
             f"select count(*) from articles where {'' if full else '+'}relevant = 1 and ({where})",
             params).fetchone()[0]
+        if not full:
+            # The procedures the crawl's notices left (TenderNed moved or renumbered them: former_kenmerken) changed
+            # too; the articles linked to one that is no more (all its notices left) are scored again against every
+            # procurement, as the crawl's own articles are: they stayed linked to a procurement gone from the
+            # archive, and the one its notices are in now got the article as a candidate only.
+            former = {f"TN{kenmerk}" for kenmerk in former_kenmerken(db, where, params)}
+            gone = former - set(_keys(db, f"select procurement_id from procurements where procurement_id in "
+                                          f"({','.join('?' * len(former))})", sorted(former))) if former else set()
+            changed_ids |= former - gone
+            orphaned = set(_keys(db, f"select url from procurement_links where procurement_id in "
+                                     f"({','.join('?' * len(gone))})", sorted(gone))) - touched_set if gone else set()
+            if orphaned:
+                touched_urls = sorted(touched_set | orphaned)
+                touched_set |= orphaned
+                relevant_touched += len(orphaned)
         everything = procurement_profiles(db) if (full or relevant_touched) else []
         # The changed procurements' profiles serve step 2 only, which rescores the unchanged
         # relevant articles and those already linked: with neither in the archive (a TenderNed
