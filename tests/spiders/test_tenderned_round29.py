@@ -4,8 +4,11 @@ edited into shapes docs/reference/tenderned-api.md allows."""
 
 from __future__ import annotations
 
+import sqlite_utils
+
 from tenderarchive import TENDERNED_API_PATH
-from tests.conftest import by_id
+from tests import forkcli
+from tests.conftest import ROOT, by_id
 
 BOTH = {"from_date": "2020-06-15", "until_date": "2021-01-20"}  # contract notice 200201 and award 200288 of TN243310
 
@@ -34,7 +37,8 @@ def test_a_notice_moved_to_another_procedure_takes_its_lots_and_awards_along(sna
     to four winners), then listed under kenmerk 777001 (§3: ``kenmerk`` is per procedure; refapi28 fetches them
     again). The /html, read once and never again, left the lots, the award, its winners and its timeline event on
     TN243310, a procurement no longer in the archive, and TN777001 had none: the procedure looked unawarded. The
-    moved notices' /html is read again, and the former procedure's copies go once the new ones are archived."""
+    moved notices' /html is read again, and the former procedure's copies go once the new ones are archived; a
+    reparse of the crawls' WARC files gives the same."""
     first = crawl(serve_api(snapshot).api_url, **BOTH)
     assert first.crawl["status"] == "complete", first.errors
     before = results_by_procurement(first.db)
@@ -49,6 +53,9 @@ def test_a_notice_moved_to_another_procedure_takes_its_lots_and_awards_along(sna
     assert third.crawl["status"] == "complete", third.errors
     assert "its /html is read again" not in third.output
     assert results_by_procurement(third.db) == results_by_procurement(again.db)
+    reparsed = forkcli.run(["reparse", "--db", third.db_path], cwd=ROOT, timeout=300)
+    assert reparsed.returncode == 0, reparsed.stderr[-2000:]
+    assert results_by_procurement(sqlite_utils.Database(third.db_path)) == results_by_procurement(again.db)
 
 
 def test_a_moved_award_notice_whose_html_fails_keeps_its_award_until_it_is_read_again(snapshot, serve_api, crawl):
