@@ -816,7 +816,9 @@ def drop_moved_results(db: sqlite_utils.Database, procurement_id: str) -> int:
     are keyed by procurement, so the re-read wrote the notice's under its new one and the former kept its copies:
     one award counted in two procedures, the same winners twice. A notice whose re-read has not succeeded keeps its
     rows where they are (nothing lost until their replacement is archived); a lot the moved notice was the last to
-    describe stays while a notice still in the procedure has results of its own (the lot is still that procedure's).
+    describe stays while a notice still in the procedure describes lots of its own (the lot is still that
+    procedure's), and goes where none does (a contract notice whose rendering names no lot: the lot, its result and
+    its tenders were the moved award's only).
     Order-free: called after the crawl, by the derivation (``derive.former_kenmerken``)."""
     if not (db["notices"].exists() and db["notice_results"].exists()):
         return 0
@@ -841,7 +843,7 @@ def drop_moved_results(db: sqlite_utils.Database, procurement_id: str) -> int:
             _unname(db, named, award_id)
             dropped += 1
     if not db.execute("select 1 from notices n join notice_results r on r.publication_id = n.publication_id "
-                      "where n.procurement_id = ? limit 1", [procurement_id]).fetchone():
+                      "where n.procurement_id = ? and r.lot_count > 0 limit 1", [procurement_id]).fetchone():
         dropped += db.execute(f"delete from lots where procurement_id = ? and publication_id in ({marks})",
                               [procurement_id, *moved]).rowcount
     return dropped

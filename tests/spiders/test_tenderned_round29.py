@@ -77,3 +77,19 @@ def test_a_moved_award_notice_whose_html_fails_keeps_its_award_until_it_is_read_
     assert healed.crawl["status"] == "complete", healed.errors
     held = results_by_procurement(healed.db)
     assert set(held) == {"TN777001"} and "awards:TN777001/200288/1" in held["TN777001"]
+
+
+def test_an_award_notice_moved_alone_leaves_no_lots_behind_in_the_procedure_it_left(snapshot, serve_api, crawl):
+    """Only award notice 200288 is moved to procedure 777001; contract notice 200201 stays in 243310, its rendering
+    naming no lot. The award's lots (one awarded after two tenders, one not awarded) stayed on TN243310 beside the
+    contract notice: a procedure with no award notice showed a lot awarded. They go with the award; TN243310 keeps
+    its contract notice, TN777001 has the award, its lots and winners."""
+    first = crawl(serve_api(snapshot).api_url, **BOTH)
+    assert first.crawl["status"] == "complete", first.errors
+    before = results_by_procurement(first.db)
+    move_procedure(snapshot, 777001, 200288)
+    again = crawl(serve_api(snapshot).api_url, **BOTH)
+    assert again.crawl["status"] == "complete", again.errors
+    assert results_by_procurement(again.db) == {
+        "TN777001": [entry.replace("TN243310", "TN777001") for entry in before["TN243310"]]}
+    assert again.db["procurements"].get("TN243310")["publication_ids"] == "[200201]"
