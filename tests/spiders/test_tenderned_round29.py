@@ -62,7 +62,7 @@ def test_a_moved_award_notice_whose_html_fails_keeps_its_award_until_it_is_read_
     """The crawl that sees award notice 200288 moved to procedure 777001 cannot read its /html (nor its PDF, the
     fallback): its award stays where it is, nothing archived lost, and the crawl says what failed. The notice is
     archived in 777001 now, so the next crawl sees no move: it still reads the /html again (its results are of
-    another procedure), and the award moves then."""
+    another procedure), and the award moves then; a reparse of the three crawls gives the same."""
     first = crawl(serve_api(snapshot).api_url, **BOTH)
     assert first.crawl["status"] == "complete", first.errors
     move_procedure(snapshot, 777001, 200201, 200288)
@@ -77,6 +77,9 @@ def test_a_moved_award_notice_whose_html_fails_keeps_its_award_until_it_is_read_
     assert healed.crawl["status"] == "complete", healed.errors
     held = results_by_procurement(healed.db)
     assert set(held) == {"TN777001"} and "awards:TN777001/200288/1" in held["TN777001"]
+    reparsed = forkcli.run(["reparse", "--db", healed.db_path], cwd=ROOT, timeout=300)
+    assert reparsed.returncode == 0, reparsed.stderr[-2000:]
+    assert results_by_procurement(sqlite_utils.Database(healed.db_path)) == held
 
 
 def test_an_award_notice_moved_alone_leaves_no_lots_behind_in_the_procedure_it_left(snapshot, serve_api, crawl):
