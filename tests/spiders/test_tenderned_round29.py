@@ -96,3 +96,21 @@ def test_an_award_notice_moved_alone_leaves_no_lots_behind_in_the_procedure_it_l
     assert results_by_procurement(again.db) == {
         "TN777001": [entry.replace("TN243310", "TN777001") for entry in before["TN243310"]]}
     assert again.db["procurements"].get("TN243310")["publication_ids"] == "[200201]"
+
+
+def test_a_moved_award_notice_read_again_as_naming_no_winner_keeps_its_award(snapshot, serve_api, crawl):
+    """The re-read /html of award notice 200288, moved to procedure 777001, comes back as a rendering that names no
+    lot and no winner (a broken page; its PDF, the fallback, fails too): the award it gave stays where it was, not
+    dropped for a read that gave nothing in its place; the next crawl reads it again and the award moves then."""
+    first = crawl(serve_api(snapshot).api_url, **BOTH)
+    assert first.crawl["status"] == "complete", first.errors
+    move_procedure(snapshot, 777001, 200201, 200288)
+    empty = {f"{TENDERNED_API_PATH}/publicaties/200288/html": [{"status": 200, "body": '{"html": "<table></table>"}'}],
+             f"{TENDERNED_API_PATH}/publicaties/200288/pdf": [{"status": 404}]}
+    again = crawl(serve_api(snapshot, faults=empty).api_url, **BOTH)
+    assert again.db["notices"].get(200288)["procurement_id"] == "TN777001"
+    held = results_by_procurement(again.db)
+    assert "awards:TN243310/200288/1" in held.get("TN243310", []), held
+    healed = crawl(serve_api(snapshot).api_url, **BOTH)  # read again, as a rendering read as nothing is
+    held = results_by_procurement(healed.db)
+    assert set(held) == {"TN777001"} and "awards:TN777001/200288/1" in held["TN777001"], held
