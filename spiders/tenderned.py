@@ -1327,6 +1327,25 @@ class TenderNedSpider(BaseSpider):
             self.crawler.stats.inc_value("tenderned/changed_type")
         return bool(changed)
 
+    def moved(self, item: NoticeItem) -> bool:
+        """Whether the detail names another procedure (``kenmerk``, per procedure: reference §3, §12) than the
+        archive has the notice in: TenderNed renumbered it, or moved the publication to another procedure. Its
+        /html is read again, so its lots and awards are written under the procurement it is now in: read once and
+        never again, they stayed on the former procurement (gone once its every notice left), and the one the
+        notice is now in had none. A detail without a kenmerk that reads is no move."""
+        notice = self.archived.get(item.publication_id)
+        try:
+            now = kenmerk_number(item.detail.get("kenmerk"))
+        except (TypeError, ValueError):
+            return False
+        was = notice.get("kenmerk") if notice else None
+        if now is None or was is None or str(now) == str(was):
+            return False
+        self.logger.info("publication %s moved from procedure %s to %s: its /html is read again",
+                         item.publication_id, was, now)
+        self.crawler.stats.inc_value("tenderned/moved_results")
+        return True
+
     def after_documents(self, item: NoticeItem):
         """Fetch the /html of a result notice (its awards) or a contract notice (its lots and
         estimated values) once, never again once archived; then the item goes on, and the
@@ -1335,7 +1354,7 @@ class TenderNedSpider(BaseSpider):
         if item.list_record is None and item.publication_id in self.known:  # a re-check: see listed_again
             self.rowless[item.publication_id] = replace(item)  # as it is now: no /html or PDF body held
         yield from self.related_request(item)
-        if (item.publication_id not in self.known_results or self.changed_type(item)) and (
+        if (item.publication_id not in self.known_results or self.changed_type(item) or self.moved(item)) and (
                 self.is_result(item) or self.is_contract_notice(item.detail)
                 or self._row_code(item.list_record) == "AAO" or self.related_form(item) == "competition"):
             yield Request(f"{self.detail_url(item.publication_id)}/html", callback=self.parse_html,

@@ -56,8 +56,8 @@ from tenderarchive.store.keys import dumps
 from tenderarchive.store.schema import API_SOURCES
 from tenderarchive.store.link_tables import LINK_KEYS_SQL, ensure_link_floor
 from tenderarchive.store.summaries import refresh_summaries
-from tenderarchive.store.writes import (add_named_organisation, delete_row, indexes_after, named_by, put_row, put_rows,
-                                       set_values,
+from tenderarchive.store.writes import (add_named_organisation, delete_row, drop_moved_results, indexes_after, named_by,
+                                       put_row, put_rows, set_values,
                                        sync_rows, upsert_if_changed)
 from tenderarchive.timeline import (CONTRACT_STAGE_FORMS, CONTRACT_STAGE_TYPES, article_events, award_events,
                                    awards_nothing, notice_events, publication_event)
@@ -230,6 +230,14 @@ def _write_procurements(db, where: str, params: list, empty: bool, crawl_id: int
         for kenmerk, notices in rows.items():
             changed += upsert_if_changed(db, "procurements", procurement_row(notices),
                                          when=last.get(kenmerk), crawl_id=crawl_id) != "unchanged"
+    for kenmerk in sorted(former):
+        # the lots and awards of the notices that left it, re-read under the procurement they are in now
+        # (store.writes.drop_moved_results), and the timeline events of those awards
+        procurement_id = f"TN{kenmerk}"
+        dropped = drop_moved_results(db, procurement_id)
+        changed += dropped
+        if dropped and db["events"].exists():
+            changed += db.execute(STALE_AWARD_EVENTS_SQL, [procurement_id, procurement_id]).rowcount
     return changed
 
 
@@ -379,6 +387,21 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
             # incrementally by the crawl_id index ("+": not every relevant article by the relevant index)
             f"select count(*) from articles where {'' if full else '+'}relevant = 1 and ({where})",
             params).fetchone()[0]
+        if not full:
+            # The procedures the crawl's notices left (TenderNed moved or renumbered them: former_kenmerken) changed
+            # too; the articles linked to one that is no more (all its notices left) are scored again against every
+            # procurement, as the crawl's own articles are: they stayed linked to a procurement gone from the
+            # archive, and the one its notices are in now got the article as a candidate only.
+            former = {f"TN{kenmerk}" for kenmerk in former_kenmerken(db, where, params)}
+            gone = former - set(_keys(db, f"select procurement_id from procurements where procurement_id in "
+                                          f"({','.join('?' * len(former))})", sorted(former))) if former else set()
+            changed_ids |= former - gone
+            orphaned = set(_keys(db, f"select url from procurement_links where procurement_id in "
+                                     f"({','.join('?' * len(gone))})", sorted(gone))) - touched_set if gone else set()
+            if orphaned:
+                touched_urls = sorted(touched_set | orphaned)
+                touched_set |= orphaned
+                relevant_touched += len(orphaned)
         everything = procurement_profiles(db) if (full or relevant_touched) else []
         # The changed procurements' profiles serve step 2 only, which rescores the unchanged
         # relevant articles and those already linked: with neither in the archive (a TenderNed

@@ -691,3 +691,33 @@ def test_a_procedure_whose_every_notice_moved_is_no_more(snapshot, serve_api, cr
     assert not list(again.db.query("select 1 from procurements where procurement_id = 'TN243310'"))
     assert again.db["notices"].count == 2
     assert not list(again.db.query("select 1 from summary_procurements where procurement_id = 'TN243310'"))
+
+
+def test_news_linked_to_a_procedure_whose_every_notice_moved_follows_them(snapshot, serve_api, crawl, tmp_path):
+    """A municipal news page (SYNTHETIC) on the award of the Leidse Regio's gemeentelijke toegang is linked to
+    TN243310. TenderNed then moves both its publications to procedure 777001: TN243310 is gone, but only the
+    articles of the crawl and the procurements whose kenmerk the crawl's notices have now were scored again, so the
+    page stayed linked to a procurement no longer in the archive and TN777001 had it as a candidate only (no
+    article counted, none on its timeline). The articles linked to a procurement whose notices all left are scored
+    again against every procurement."""
+    from tests.conftest import by_id
+    from tests.spiders.test_news import crawl_news
+    from tests.test_linking import serve_story, story_registry
+
+    window = {"from_date": "2020-06-15", "until_date": "2021-01-20"}  # contract notice 200201, award 200288
+    first = crawl(serve_api(snapshot).api_url, **window)
+    assert first.crawl["status"] == "complete", first.errors
+    page = ("2021-01-25", "Toegang jeugdhulp Leidse Regio gegund",
+            "De gemeenten van de Leidse Regio hebben de aanbesteding gemeentelijke toegang jeugdhulp gegund aan "
+            "Cardea, Gemiva-SVG Groep, Kwadraad en MEE ZHN. De gemeente Leiden was penvoerder.")
+    with serve_story({"nieuws/toegang.html": page}) as base:
+        assert crawl_news(story_registry(tmp_path, base), first.db_path).returncode == 0
+    links = "select procurement_id, status from procurement_links order by 1"
+    assert [tuple(row.values()) for row in first.db.query(links)] == [("TN243310", "linked")]
+    for publication_id in (200201, 200288):
+        notice = by_id(snapshot, publication_id)
+        notice["list"]["kenmerk"] = notice["detail"]["kenmerk"] = 777001
+    again = crawl(serve_api(snapshot).api_url, **window)
+    assert again.crawl["status"] == "complete", again.errors
+    assert [tuple(row.values()) for row in again.db.query(links)] == [("TN777001", "linked")]
+    assert again.db["procurements"].get("TN777001")["article_count"] == 1

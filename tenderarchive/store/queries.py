@@ -501,8 +501,15 @@ def known_results(path: str | Path) -> set[str]:
     could not be read at all (layout ``unknown``: a broken response) is asked again next time, as is one
     whose awards came from the notice's PDF because the /html failed (layout ``pdf``) or whose row an OCDS
     package wrote (layout ``ocds``)."""
-    return {str(r["publication_id"]) for r in _table_rows(
-        path, "notice_results", f"select publication_id from notice_results where {HTML_READ}")}
+    db = read_only(path)
+    if db is None:
+        return set()
+    try:
+        if not (db["notice_results"].exists() and db["notices"].exists()):
+            return set()
+        return {str(r["publication_id"]) for r in db.query(READ_HERE)}
+    finally:
+        db.close()
 
 
 #: The notice_results rows of an /html that was read: not one that could not be (``unknown``), nor one the PDF
@@ -516,6 +523,11 @@ RESULT_FORMS = ("result", "cont-modif", "completion")
 RESULT_CODES = ("AGO", "REC", "AAW")
 #: An archived result notice (:data:`RESULT_FORMS`, :data:`RESULT_CODES`): its /html is asked again until it reads.
 RESULT_NOTICE = f"(form_type in {RESULT_FORMS!r} or notice_type in {RESULT_CODES!r})"
+#: The notices whose ``/html`` was read (:data:`HTML_READ`) in the procedure they are in now: one read while the
+#: notice was in another (TenderNed moved it: reference §3, ``kenmerk`` is per procedure) wrote its lots and awards
+#: under that one, and is read again (``store.writes.drop_moved_results`` then clears the former's copies).
+READ_HERE = (f"select r.publication_id from notice_results r join notices n on n.publication_id = r.publication_id "
+             f"where r.{HTML_READ} and r.procurement_id is n.procurement_id")
 
 
 def awaiting_results(path: str | Path) -> dict[str, dict]:
@@ -546,15 +558,15 @@ def awaiting_results(path: str | Path) -> dict[str, dict]:
 
 
 def results_missing(path: str | Path) -> set[str]:
-    """Archived result notices (formType result, or AGO/REC) whose ``/html`` has not been read."""
+    """Archived result notices (formType result, or AGO/REC) whose ``/html`` has not been read (in the procedure
+    they are in now: :data:`READ_HERE`)."""
     db = read_only(path)
     if db is None:
         return set()
     try:
         if not db["notices"].exists() or "form_type" not in db["notices"].columns_dict:
             return set()
-        read = f"select publication_id from notice_results where {HTML_READ}" \
-            if db["notice_results"].exists() else "select null where 0"
+        read = READ_HERE if db["notice_results"].exists() else "select null where 0"
         return {str(r["publication_id"]) for r in db.query(
             f"select publication_id from notices where {RESULT_NOTICE} and publication_id not in ({read})")}
     finally:

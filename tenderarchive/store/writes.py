@@ -808,6 +808,51 @@ def write_results(db: sqlite_utils.Database, notice: dict, results: dict, crawl_
     return changed
 
 
+def drop_moved_results(db: sqlite_utils.Database, procurement_id: str) -> int:
+    """Remove from procurement ``procurement_id`` the lots and the API's awards (with their winners) of the notices
+    that left it for another procedure (TenderNed moved or renumbered them: reference §3, ``kenmerk`` is per
+    procedure) and whose ``/html`` has been read again there (their ``notice_results`` row is of the procurement
+    they are now in, :meth:`spiders.tenderned.TenderNedSpider.moved`); returns how many rows went. Awards and lots
+    are keyed by procurement, so the re-read wrote the notice's under its new one and the former kept its copies:
+    one award counted in two procedures, the same winners twice. A notice whose re-read has not succeeded, or gave
+    no awards (no lots) where it is now, keeps its rows where they are (nothing lost until their replacement is
+    archived); a lot the moved notice was the last to describe stays while a notice still in the procedure describes
+    lots of its own (the lot is still that procedure's), and goes where none does (a contract notice whose rendering
+    names no lot: the lot, its result and its tenders were the moved award's only). Order-free: called after the crawl, by the derivation (``derive.former_kenmerken``)."""
+    if not (db["notices"].exists() and db["notice_results"].exists()):
+        return 0
+    moved = [row[0] for row in db.execute(
+        "select n.publication_id from notices n join notice_results r on r.publication_id = n.publication_id "
+        "where n.procurement_id != ? and r.procurement_id = n.procurement_id and (n.publication_id in "
+        "(select publication_id from lots where procurement_id = ?)" + (
+            " or n.publication_id in (select publication_id from awards where procurement_id = ?))"
+            if db["awards"].exists() else ")"),
+        [procurement_id, procurement_id] + ([procurement_id] if db["awards"].exists() else [])).fetchall()]
+    if not moved:
+        return 0
+    marks = ", ".join("?" * len(moved))
+    dropped = 0
+    if db["awards"].exists():
+        for (award_id,) in db.execute(
+                f"select a.award_id from awards a join notices n on n.publication_id = a.publication_id "
+                f"where a.procurement_id = ? and a.source in {API_SOURCES!r} and a.publication_id in ({marks}) "
+                # the re-read gave awards where the notice is now (a rendering read as naming none keeps these)
+                "and exists (select 1 from awards b where b.publication_id = n.publication_id "
+                "and b.procurement_id = n.procurement_id)", [procurement_id, *moved]).fetchall():
+            named = _winners(db, award_id)
+            sync_rows(db, "award_suppliers", "award_id = ?", [award_id], [])
+            delete_row(db, "awards", award_id)
+            _unname(db, named, award_id)
+            dropped += 1
+    if not db.execute("select 1 from notices n join notice_results r on r.publication_id = n.publication_id "
+                      "where n.procurement_id = ? and r.lot_count > 0 limit 1", [procurement_id]).fetchone():
+        dropped += db.execute(
+            f"delete from lots where procurement_id = ? and publication_id in ({marks}) and exists (select 1 from lots "
+            "b join notices n on n.publication_id = b.publication_id where b.publication_id = lots.publication_id "
+            "and b.procurement_id = n.procurement_id)", [procurement_id, *moved]).rowcount
+    return dropped
+
+
 def _unname(db: sqlite_utils.Database, organisation_ids: list[str], award_id: str) -> None:
     """Winners award ``award_id`` no longer names (the award removed, or re-read without them: the /html's
     awards replacing the notice's PDF's): a provider no record names any more is removed, and one whose
