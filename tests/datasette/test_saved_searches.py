@@ -231,6 +231,23 @@ def test_new_this_week_lists_an_undated_news_page_in_the_week_the_archive_first_
     assert url not in listed[8]
 
 
+@pytest.mark.parametrize("query, params", [("search_all", {"q": "inkoop jeugdhulp Heerlen"}),
+                                           ("by_jeugdregio", {"jeugdregio": "Zuid-Limburg"})])
+def test_an_undated_news_page_in_a_feed_is_dated_by_when_the_archive_first_read_it(server, demo_archive, query, params):
+    """Heerlen's project page gives no date: in the feeds of Search everything and of its jeugdregio its entry was
+    dated 1970-01-01, so a feed reader showed it as half a century old (or dropped it); new_this_week dates such an
+    entry by the archive's first fetch of the page that answered 200, and these feeds now do the same."""
+    import sqlite3
+
+    url = "https://www.heerlen.nl/inkoopjeugdhulp.html"
+    (first,) = sqlite3.connect(demo_archive).execute(
+        "select min(fetched_at) from fetches where url = ? and status = 200", [url]).fetchone()
+    entries = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")
+               for e in feed(server, query, **params).findall(f"{ATOM}entry")}
+    assert first and entries[f"tag:tenderarchive,2024:article:{url}"] == first
+    assert not [updated for updated in entries.values() if updated.startswith("1970")]
+
+
 def test_a_feed_is_titled_by_the_parameters_it_was_given(server):
     """new_this_week with since=2022-03-01 lists everything since that day: its feed was still titled "New in the
     last 7 days", and every region's by_jeugdregio feed had the same title in a feed reader."""
