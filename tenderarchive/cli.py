@@ -904,7 +904,8 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--crawl", type=int, help="crawl id (default: the last crawl)")
     report.add_argument("--unreported", action="store_true",
                         help="report, in order, every crawl after the last one reported in the report folder "
-                             "(its crawl-N.md files): for scrapyd, several spiders, or a missed night")
+                             "(its crawl-N.md files; with none there yet, the last crawl only, or every crawl from "
+                             "one whose e-mailed report failed): for scrapyd, several spiders, or a missed night")
     report.add_argument("--db", default="archive.db", help="archive path (default archive.db)")
     report.add_argument("--quiet", action="store_true",
                         help="print the report only when something matched (for cron, which mails output)")

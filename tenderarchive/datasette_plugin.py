@@ -260,7 +260,32 @@ def register_routes(datasette):
 
     renamed = "|".join(RENAMED_QUERIES)
     return research.routes() + [(r"^/-/search$", search_everything),
-                                (rf"^/(?P<database>[^/]+)/(?P<query>{renamed})(?P<ext>\.\w+)?$", old_saved_search)]
+                                (rf"^/(?P<database>[^/]+)/(?P<query>{renamed})(?P<ext>\.\w+)?$", old_saved_search),
+                                (rf"^{DASHBOARD_SCRIPT}$", dashboard_script)]
+
+
+#: The dashboard pages' script: a chart with no rows for the chosen jeugdregio says so (``datasette/dashboard.js``).
+DASHBOARD_SCRIPT = "/-/tenderarchive/dashboard.js"
+
+
+@hookimpl
+def extra_js_urls(template, database, table, columns, view_name, request, datasette):
+    """``datasette/dashboard.js`` in the head of datasette-dashboards' pages (a dashboard, one chart of it): it wraps
+    the plugin's renderers as soon as they are loaded, before the page calls them, and says "No data for this
+    jeugdregio" where a chart has no rows (an empty axis with a lone 0, a table card left blank by an error)."""
+    if template in ("dashboard_view.html", "dashboard_chart.html"):
+        return [{"url": DASHBOARD_SCRIPT}]
+    return []
+
+
+async def dashboard_script(datasette, request):
+    from importlib import resources
+
+    from datasette.utils.asgi import Response
+
+    # package data, read through importlib.resources: it works from a zipped egg too
+    text = resources.files("tenderarchive").joinpath("datasette", "dashboard.js").read_text(encoding="utf-8")
+    return Response(text, content_type="text/javascript; charset=utf-8")
 
 
 async def search_everything(datasette, request):

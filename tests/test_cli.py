@@ -370,6 +370,22 @@ def test_every_help_says_what_the_command_does_and_its_exit_codes():
             assert re.search(rf"^  {code.value} {code.name} ", out.stdout, re.M), (argv, code)
 
 
+def test_report_unreported_says_in_its_help_what_it_reports_from_a_folder_with_no_report(demo_db, tmp_path):
+    """``report --help`` said --unreported reports "every crawl after the last one reported in the report folder": on
+    the first night of a schedule, a folder with no report yet, a reader expected every crawl of the archive and got
+    the last one only (as docs/operations.md says). The help says what such a first run reports, and it does that."""
+    import sqlite3
+
+    out = tmp_path / "reports"
+    first = cli("report", "--watchlist", ROOT / "docs" / "watchlist.example.yaml", "--db", demo_db, "--unreported",
+                "--out", out)
+    assert first.returncode == 0, first.stderr
+    (last,) = sqlite3.connect(demo_db).execute("select max(crawl_id) from crawls").fetchone()
+    assert last > 1 and [p.name for p in out.glob("crawl-*.md")] == [f"crawl-{last}.md"]
+    helped = " ".join(cli("report", "--help").stdout.split())
+    assert "with none there yet, the last crawl only" in helped
+
+
 def test_crawl_all_dry_run_passes_replay_on_to_every_spider(tmp_path):
     """``crawl all --dry-run --replay STORE`` ran every spider's dry run against the network (its
     ``--replay`` was left out of the options passed on): with no network, all failed. The bundled

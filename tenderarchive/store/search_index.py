@@ -60,7 +60,7 @@ import sqlite_utils
 from tenderarchive.search.query import jeugdregio_code, jeugdregio_name
 from tenderarchive.search.text import TOKENIZE, VOCABULARY_FILE, stem_text
 
-INDEX_VERSION = "13"  # 13: the dashboard's publications per month are notices only; 12: a notice is found by its kenmerk, id, CPV, jeugdregio and winners; 11: documents in
+INDEX_VERSION = "14"  # 14: a winner's KvK number; 13: the dashboard's publications per month are notices only; 12: a notice is found by its kenmerk, id, CPV, jeugdregio and winners; 11: documents in
 #                      publication order (rowid order = date order); 10: no ``body`` copy
 
 # Raw full-text indexes: table -> indexed columns (those that exist are used).
@@ -237,11 +237,13 @@ def _notice_documents(db: sqlite_utils.Database, keys: list | None = None, chron
 
 
 #: What a notice is also found by besides its words (INDEX_VERSION 12): its CPV codes with their
-#: labels, and the winners of the awards it published. ``{0}`` is the batch's publication ids.
+#: labels, and the winners of the awards it published, with their KvK numbers (INDEX_VERSION 14:
+#: "KvK 14012345", so the number alone, "KvK 14012345" and the provider's id "kvk:14012345" find it).
+#: ``{0}`` is the batch's publication ids.
 NOTICE_TERMS = {
     "notice_cpv": "select publication_id as k, cpv || ' ' || coalesce(label, '') as term from notice_cpv "
                   "where publication_id in ({0}) order by k, is_main desc, cpv",
-    "award_suppliers": "select a.publication_id as k, s.name as term from awards a "
+    "award_suppliers": "select a.publication_id as k, s.name || coalesce(' KvK ' || s.kvk, '') as term from awards a "
                        "join award_suppliers s on s.award_id = a.award_id "
                        "where a.publication_id in ({0}) and s.name is not null order by k, a.award_id, s.name",
 }

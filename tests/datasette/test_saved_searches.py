@@ -231,6 +231,55 @@ def test_new_this_week_lists_an_undated_news_page_in_the_week_the_archive_first_
     assert url not in listed[8]
 
 
+@pytest.mark.parametrize("query, params", [("search_all", {"q": "inkoop jeugdhulp Heerlen"}),
+                                           ("by_jeugdregio", {"jeugdregio": "Zuid-Limburg"})])
+def test_an_undated_news_page_in_a_feed_is_dated_by_when_the_archive_first_read_it(server, demo_archive, query, params):
+    """Heerlen's project page gives no date: in the feeds of Search everything and of its jeugdregio its entry was
+    dated 1970-01-01, so a feed reader showed it as half a century old (or dropped it); new_this_week dates such an
+    entry by the archive's first fetch of the page that answered 200, and these feeds now do the same."""
+    import sqlite3
+
+    url = "https://www.heerlen.nl/inkoopjeugdhulp.html"
+    (first,) = sqlite3.connect(demo_archive).execute(
+        "select min(fetched_at) from fetches where url = ? and status = 200", [url]).fetchone()
+    entries = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")
+               for e in feed(server, query, **params).findall(f"{ATOM}entry")}
+    assert first and entries[f"tag:tenderarchive,2024:article:{url}"] == first
+    assert not [updated for updated in entries.values() if updated.startswith("1970")]
+
+
+def test_every_amount_a_saved_search_shows_in_euros_has_its_exact_cents_beside_it(demo_archive):
+    """An analyst sums what the CSV of a saved search gives: most amounts came as euro text ("€ 9.800.000,00") with
+    their exact cents beside them (``waarde``, ``waarde_cents``), but the total of ``who_won_in_jeugdregio``, the
+    awarded value of ``award_notices``, the estimate of ``lots_not_awarded``, the framework maxima of
+    ``values_per_year`` and each winner's own tender value (``inschrijving``) came as text alone, which no
+    spreadsheet sums. Every column a saved search fills with ``euro(…)`` has its ``…_cents`` beside it."""
+    import sqlite3
+
+    from tenderarchive import datasette_plugin
+    from tenderarchive.metadata import load_metadata
+
+    conn = sqlite3.connect(f"file:{demo_archive}?mode=ro", uri=True)
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    [database] = load_metadata()["databases"].values()
+    missing, checked = [], 0
+    for name, query in database["queries"].items():
+        cursor = conn.execute(query["sql"], {p: "" for p in re.findall(r":(\w+)", query["sql"])})
+        columns = [d[0] for d in cursor.description]
+        rows = [dict(zip(columns, row)) for row in cursor.fetchall()]
+        for column in sorted(set(re.findall(r"euro\(.*?\)\s+as\s+(\w+)", query["sql"], re.S)) & set(columns)):
+            if column.startswith("atom_"):
+                continue
+            checked += 1
+            if f"{column}_cents" not in columns:
+                missing.append(f"{name}.{column}")
+                continue
+            for row in rows:  # the text is the cents in euros (or the printed text where no exact amount)
+                if row[f"{column}_cents"] is not None:
+                    assert row[column] == datasette_plugin.euro(row[f"{column}_cents"]), (name, column, row)
+    assert checked > 15 and missing == []
+
+
 def test_a_feed_is_titled_by_the_parameters_it_was_given(server):
     """new_this_week with since=2022-03-01 lists everything since that day: its feed was still titled "New in the
     last 7 days", and every region's by_jeugdregio feed had the same title in a feed reader."""

@@ -123,6 +123,14 @@ def test_a_procurement_is_found_by_its_kenmerk_id_winners_region_and_cpv(conn, q
     assert search(conn, query) == found
 
 
+@pytest.mark.parametrize("query", ["14012345", "KvK 14012345", "kvk:14012345"])
+def test_a_winner_is_found_by_its_kvk_number(conn, query):
+    """A journalist types the KvK number of a provider (the number its aanbieder page,
+    /-/aanbieder?id=kvk:14012345, is named by): Search everything found the notice by the
+    winner's name only, and the number found nothing."""
+    assert search(conn, query) == [100190]  # won by Stichting Basishulp Parkstad, KvK 14012345
+
+
 def test_a_winner_or_cpv_a_later_crawl_adds_is_searched_and_the_index_stays_current(demo_archive, tmp_path):
     """Winners come later than their notice (a late /html, an OCDS backfill) and do not stamp it:
     the award tables and notice_cpv mark the notice's search document for the next derivation."""
