@@ -1,0 +1,103 @@
+"""The news spider, thirty-second pass against docs/reference/news-sites.md as an evaluator would test it:
+loopback sites of SYNTHETIC pages (labelled like tests/fixtures/news), crawled with ``tenderarchive
+crawl news`` into a real archive."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import sqlite_utils
+
+from tests.spiders.test_news import crawl_news
+from tests.spiders.test_news_reference import ROBOTS, registry
+from tests.spiders.test_news_reference8 import iprox_item
+from tests.spiders.test_news_reference9 import sitemap_of
+from tests.spiders.test_news_reference14 import news_overview
+
+#: Two items of a SYNTHETIC iprox site (news-sites.md §2.1, §2.2 ``/Informatie_en_nieuws/Nieuwsberichten/…``).
+ITEMS = {"/nieuws/Gunning_jeugdhulp": iprox_item("Voorlopige gunning jeugdhulp"),
+         "/nieuws/Inkoop_jeugdhulp": iprox_item("Inkoop jeugdhulp gestart",
+                                                "Het inkooptraject voor de jeugdhulp in de regio is gestart. " * 6)}
+
+#: The site's discovery, as its registry entry names it: a sitemap, or a listing (§2.1).
+DISCOVERY = {"sitemap": ({"sitemaps": ["sitemap.xml"]}, ("/sitemap.xml", sitemap_of(*ITEMS))),
+             "listing": ({"listing": {"urls": ["nieuws"]}}, ("/nieuws", news_overview(list(ITEMS))))}
+
+
+@contextlib.contextmanager
+def moving_site(routes: dict, moved: dict):
+    """A loopback site answering on ``127.0.0.1`` and on ``localhost`` (one port: two hosts); a route may be a
+    callable of the base URL it is asked on. While ``moved["to"]`` names a host, every request to the other host
+    answers ``301`` to the same path on that one (a whole site moved to a new domain). Yields the port."""
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            host = (self.headers.get("Host") or "").split(":")[0]
+            if moved.get("to") and host != moved["to"]:
+                self.send_response(301)
+                self.send_header("Location", f"http://{moved['to']}:{port}{self.path}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            route = routes.get(self.path)
+            route = route(f"http://{host}:{port}/") if callable(route) else route
+            if route is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", route[0])
+            self.send_header("Content-Length", str(len(route[1])))
+            self.end_headers()
+            self.wfile.write(route[1])
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    port = server.server_address[1]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield port
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("discovery", sorted(DISCOVERY))
+def test_a_site_moved_to_a_new_domain_is_an_error_naming_both_addresses_then_kept_once_at_its_new_one(
+        tmp_path, discovery):
+    """§2.1 (a site moved to another CMS or host), redirects, and how a user keeps the registry: a whole site moves
+    to a new domain, every old address answering ``301`` to the same path there. Its sitemap (or listing) followed
+    there names only the new host's items, each refused as another site's: the crawl was "complete", nothing found,
+    no error, every crawl after, the site's news no longer archived and no one told. It is an error of the crawl
+    naming the old address and the new one, and nothing archived is lost or rewritten. With its registry entry
+    moved to the new domain, the items read there are the archived pages (one each, their URLs kept, the new
+    address their provenance), not archived a second time."""
+    where, route = DISCOVERY[discovery]
+    routes = {"/robots.txt": ROBOTS, **ITEMS, route[0]: route[1]}
+    moved: dict = {}
+    db_path = tmp_path / "archive.db"
+    with moving_site(routes, moved) as port:
+        old, new = f"http://127.0.0.1:{port}/", f"http://localhost:{port}/"
+        crawls = [crawl_news(registry(tmp_path, base_url=old, discovery=where), db_path)]
+        archived = sorted((r["url"], r["text"], r["content_sha256"])
+                          for r in sqlite_utils.Database(db_path)["articles"].rows)
+        moved["to"] = "localhost"
+        crawls.append(crawl_news(registry(tmp_path, base_url=old, discovery=where), db_path))
+        after_move = sorted((r["url"], r["text"], r["content_sha256"])
+                            for r in sqlite_utils.Database(db_path)["articles"].rows)
+        crawls.append(crawl_news(registry(tmp_path, base_url=new, discovery=where), db_path))
+    assert crawls[0].returncode == 0 and crawls[2].returncode == 0, crawls[2].stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    first, moving, updated = db.query("select status, errors from crawls order by crawl_id")
+    assert first["status"] == updated["status"] == "complete"
+    assert moving["status"] != "complete" and crawls[1].returncode != 0
+    errors = json.loads(moving["errors"])
+    assert len(errors) == 1 and errors[0]["url"] == old + route[0][1:]
+    assert f"moved to {new}{route[0][1:]}" in errors[0]["error"]
+    assert len(archived) == 2 and after_move == archived
+    assert sorted((r["url"], r["source_url"]) for r in db["articles"].rows) == sorted(
+        (old + path[1:], new + path[1:]) for path in ITEMS)
+    assert db["versions"].count == 0
