@@ -1516,7 +1516,7 @@ class NewsSpider(BaseSpider):
                 request = self.page_request(site, url, "sitemap")
                 if request:
                     yield request
-            self.sitemap_moved(site, response, lines)
+            self.discovery_moved(site, response, lines, "sitemap")
             return
         try:
             # lxml's recover (Scrapy's sitemap parser) drops a bare "&": TYPO3's "index.php?id=12&L=0" was asked as
@@ -1526,7 +1526,7 @@ class NewsSpider(BaseSpider):
         except Exception as exc:  # lxml raises several types on broken XML
             self.record_error(response.url, f"malformed sitemap: {str(exc)[:200]}")
             return
-        pages = []  # the page addresses it names (sitemap_moved)
+        pages = []  # the page addresses it names (discovery_moved)
         for entry in entries:
             url = entry.get("loc")
             if not url:
@@ -1569,18 +1569,18 @@ class NewsSpider(BaseSpider):
                 if request:
                     yield request
                 pages.append(url)
-        self.sitemap_moved(site, response, pages)
+        self.discovery_moved(site, response, pages, "sitemap")
 
-    def sitemap_moved(self, site, response, pages: list[str]) -> None:
-        """A sitemap read on another host than the site's (``response``: the registry's sitemap, or robots.txt's,
-        answering ``301`` to a new domain, or a sitemap an index there names) none of whose ``pages`` the registry's
-        rules accept (all on that host): a whole site moved to a new domain, every address answering ``301`` to the
-        same path there (news-sites.md §2.1, a site moved to another CMS or host). Its pages were dropped one by one
-        as another site's, so the crawl was "complete" with nothing found, every crawl, the site's news no longer
-        archived and no one told. An error of the crawl naming both addresses, for the registry's ``base_url`` to
-        be brought up to date, as a listing moved so is (:meth:`listing_moved`); a sitemap on the site's host (the
-        other of its ``www.`` and bare hosts, ``http`` or ``https``) or one naming a page the rules accept is read
-        as before."""
+    def discovery_moved(self, site, response, pages: list[str], kind: str) -> None:
+        """A sitemap or feed (``kind``) read on another host than the site's (``response``: the registry's, or
+        robots.txt's sitemap, answering ``301`` to a new domain, or a sitemap an index there names) none of whose
+        ``pages`` the registry's rules accept (all on that host): a whole site moved to a new domain, every address
+        answering ``301`` to the same path there (news-sites.md §2.1, a site moved to another CMS or host). Its pages
+        were dropped one by one as another site's, so the crawl was "complete" with nothing found, every crawl, the
+        site's news no longer archived and no one told. An error of the crawl naming both addresses, for the
+        registry's ``base_url`` to be brought up to date, as a listing moved so is (:meth:`listing_moved`), once a
+        site; one on the site's host (the other of its ``www.`` and bare hosts, ``http`` or ``https``) or naming a
+        page the rules accept is read as before."""
         def admitted(url: str) -> bool:
             try:
                 return site.allows(self.page_url(site, url))
@@ -1588,14 +1588,14 @@ class NewsSpider(BaseSpider):
                 return False
 
         if not pages or on_listing_host(response.url, site.base_url) is not None or any(map(admitted, pages)) \
-                or site.name in getattr(self, "sitemaps_moved", set()):
+                or site.name in getattr(self, "discoveries_moved", set()):
             return
-        if not hasattr(self, "sitemaps_moved"):
-            self.sitemaps_moved = set()
-        self.sitemaps_moved.add(site.name)  # once a site: an index moved names many such sitemaps
+        if not hasattr(self, "discoveries_moved"):
+            self.discoveries_moved = set()
+        self.discoveries_moved.add(site.name)  # once a site: an index moved names many such sitemaps
         asked = (response.meta.get("redirect_urls") or [response.url])[0]
         where = f"moved to {response.url}" if asked != response.url else "is"
-        self.record_error(asked, f"the sitemap {where} on another host than the site's {site.base_url}, and none of "
+        self.record_error(asked, f"the {kind} {where} on another host than the site's {site.base_url}, and none of "
                                  f"its {len(pages)} pages pass the site's rules: its pages were not read (the site moved "
                                  "to a new domain? the registry's base_url and discovery need updating)")
 
@@ -1661,6 +1661,7 @@ class NewsSpider(BaseSpider):
             return
         atom, rss1 = "{http://www.w3.org/2005/Atom}", "{http://purl.org/rss/1.0/}"
         dc = "{http://purl.org/dc/elements/1.1/}"
+        links = []  # the page addresses it names (discovery_moved)
         for item in root.iter("item", f"{atom}entry", f"{rss1}item"):
             # RSS 2.0's <link>, else its <guid> when that is the permalink (isPermaLink defaults to
             # true); RSS 1.0's (RDF, WordPress's /feed/rdf/) <link>; Atom's alternate <link href>,
@@ -1696,6 +1697,8 @@ class NewsSpider(BaseSpider):
                 request = self.page_request(site, link, "feed", lastmod=when, listed=_listed_iso(_moment(published)))
                 if request:
                     yield request
+                links.append(link)
+        self.discovery_moved(site, response, links, "feed")
 
     def listing_gated(self, response) -> bool:
         """Whether a listing page is no listing: a cookie wall (news-sites.md §2.4) in front of it (its request

@@ -17,14 +17,18 @@ from tests.spiders.test_news_reference import ROBOTS, registry
 from tests.spiders.test_news_reference8 import iprox_item
 from tests.spiders.test_news_reference9 import sitemap_of
 from tests.spiders.test_news_reference14 import news_overview
+from tests.spiders.test_news_reference17 import rss_feed
 
 #: Two items of a SYNTHETIC iprox site (news-sites.md §2.1, §2.2 ``/Informatie_en_nieuws/Nieuwsberichten/…``).
 ITEMS = {"/nieuws/Gunning_jeugdhulp": iprox_item("Voorlopige gunning jeugdhulp"),
          "/nieuws/Inkoop_jeugdhulp": iprox_item("Inkoop jeugdhulp gestart",
                                                 "Het inkooptraject voor de jeugdhulp in de regio is gestart. " * 6)}
 
-#: The site's discovery, as its registry entry names it: a sitemap, or a listing (§2.1).
+#: The site's discovery, as its registry entry names it: a sitemap, a feed (WordPress's ``/feed/``) or a listing
+#: (§2.1), each naming the items on the host it is asked on.
 DISCOVERY = {"sitemap": ({"sitemaps": ["sitemap.xml"]}, ("/sitemap.xml", sitemap_of(*ITEMS))),
+             "feed": ({"feeds": ["feed/"]}, ("/feed/", lambda base: rss_feed(
+                 base, dict.fromkeys(ITEMS, "Thu, 14 Oct 2021 10:00:00 +0200")))),
              "listing": ({"listing": {"urls": ["nieuws"]}}, ("/nieuws", news_overview(list(ITEMS))))}
 
 
@@ -69,10 +73,10 @@ def moving_site(routes: dict, moved: dict):
 def test_a_site_moved_to_a_new_domain_is_an_error_naming_both_addresses_then_kept_once_at_its_new_one(
         tmp_path, discovery):
     """§2.1 (a site moved to another CMS or host), redirects, and how a user keeps the registry: a whole site moves
-    to a new domain, every old address answering ``301`` to the same path there. Its sitemap (or listing) followed
+    to a new domain, every old address answering ``301`` to the same path there. Its sitemap (feed, listing) followed
     there names only the new host's items, each refused as another site's: the crawl was "complete", nothing found,
     no error, every crawl after, the site's news no longer archived and no one told. It is an error of the crawl
-    naming the old address and the new one, and nothing archived is lost or rewritten. With its registry entry
+    naming the old address and the new one (once), and nothing archived is lost or rewritten. With its registry entry
     moved to the new domain, the items read there are the archived pages (one each, their URLs kept, the new
     address their provenance), not archived a second time."""
     where, route = DISCOVERY[discovery]
