@@ -105,3 +105,26 @@ def test_a_site_moved_to_a_new_domain_is_an_error_naming_both_addresses_then_kep
     assert sorted((r["url"], r["source_url"]) for r in db["articles"].rows) == sorted(
         (old + path[1:], new + path[1:]) for path in ITEMS)
     assert db["versions"].count == 0
+
+
+def test_a_page_dated_only_in_utc_json_ld_just_before_midnight_is_in_the_window_of_its_dutch_day(tmp_path):
+    """§2.3 (a date with its time of day), ``--from-date`` windows: a page whose only date is its JSON-LD, in UTC,
+    published at 23:30 UTC on 13 December (00:30 on the 14th in the Netherlands) and drafted that evening
+    (``dateCreated`` 21:05 UTC, written first). The page took its day from the publication and its time from the
+    draft: dated 13 December 22:05, it fell out of a ``--from-date 2020-12-14`` crawl and was not archived. It is
+    archived, dated 14 December 00:30."""
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+          '"headline": "Voorlopige gunning jeugdhulp", "dateCreated": "2020-12-13T21:05:00Z", '
+          '"datePublished": "2020-12-13T23:30:00Z"}</script>')
+    title, body = "Voorlopige gunning jeugdhulp", ITEMS["/nieuws/Gunning_jeugdhulp"][1].decode()
+    undated = body.replace("<div class='iprox-content iprox-date date'>14 oktober 2021</div>", "")
+    routes = {"/robots.txt": ROBOTS, "/sitemap.xml": sitemap_of("/nieuws/Gunning_jeugdhulp"),
+              "/nieuws/Gunning_jeugdhulp": ("text/html; charset=utf-8", undated.replace("</head>", f"{ld}</head>")
+                                            .encode())}
+    with moving_site(routes, {}) as port:
+        crawl = crawl_news(registry(tmp_path, base_url=f"http://127.0.0.1:{port}/",
+                                    discovery={"sitemaps": ["sitemap.xml"]}),
+                           tmp_path / "archive.db", "--from-date", "2020-12-14")
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    article, = sqlite_utils.Database(tmp_path / "archive.db")["articles"].rows
+    assert (article["title"], article["published"][:16]) == (title, "2020-12-14T00:30")
