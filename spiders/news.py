@@ -1516,6 +1516,7 @@ class NewsSpider(BaseSpider):
                 request = self.page_request(site, url, "sitemap")
                 if request:
                     yield request
+            self.discovery_moved(site, response, lines, "sitemap")
             return
         try:
             # lxml's recover (Scrapy's sitemap parser) drops a bare "&": TYPO3's "index.php?id=12&L=0" was asked as
@@ -1525,6 +1526,7 @@ class NewsSpider(BaseSpider):
         except Exception as exc:  # lxml raises several types on broken XML
             self.record_error(response.url, f"malformed sitemap: {str(exc)[:200]}")
             return
+        pages = []  # the page addresses it names (discovery_moved)
         for entry in entries:
             url = entry.get("loc")
             if not url:
@@ -1566,6 +1568,36 @@ class NewsSpider(BaseSpider):
                                             listed=_listed_iso(_moment(published)))
                 if request:
                     yield request
+                pages.append(url)
+        self.discovery_moved(site, response, pages, "sitemap")
+
+    def discovery_moved(self, site, response, pages: list[str], kind: str) -> None:
+        """A sitemap or feed (``kind``) read on another host than the site's (``response``: the registry's, or
+        robots.txt's sitemap, answering ``301`` to a new domain, or a sitemap an index there names) none of whose
+        ``pages`` the registry's rules accept (all on that host): a whole site moved to a new domain, every address
+        answering ``301`` to the same path there (news-sites.md §2.1, a site moved to another CMS or host). Its pages
+        were dropped one by one as another site's, so the crawl was "complete" with nothing found, every crawl, the
+        site's news no longer archived and no one told. An error of the crawl naming both addresses, for the
+        registry's ``base_url`` to be brought up to date, as a listing moved so is (:meth:`listing_moved`), once a
+        site; one on the site's host (the other of its ``www.`` and bare hosts, ``http`` or ``https``) or naming a
+        page the rules accept is read as before."""
+        def admitted(url: str) -> bool:
+            try:
+                return site.allows(self.page_url(site, url))
+            except ValueError:  # a malformed address: recorded where it is read
+                return False
+
+        if not pages or on_listing_host(response.url, site.base_url) is not None or any(map(admitted, pages)) \
+                or site.name in getattr(self, "discoveries_moved", set()):
+            return
+        if not hasattr(self, "discoveries_moved"):
+            self.discoveries_moved = set()
+        self.discoveries_moved.add(site.name)  # once a site: an index moved names many such sitemaps
+        asked = (response.meta.get("redirect_urls") or [response.url])[0]
+        where = f"moved to {response.url}" if asked != response.url else "is"
+        self.record_error(asked, f"the {kind} {where} on another host than the site's {site.base_url}, and none of "
+                                 f"its {len(pages)} pages pass the site's rules: its pages were not read (the site moved "
+                                 "to a new domain? the registry's base_url and discovery need updating)")
 
     def sitemap_before_window(self, lastmod: str | None) -> bool:
         """Whether a sitemap that a sitemap index names last changed before the crawl's first day (its ``lastmod``
@@ -1629,6 +1661,7 @@ class NewsSpider(BaseSpider):
             return
         atom, rss1 = "{http://www.w3.org/2005/Atom}", "{http://purl.org/rss/1.0/}"
         dc = "{http://purl.org/dc/elements/1.1/}"
+        links = []  # the page addresses it names (discovery_moved)
         for item in root.iter("item", f"{atom}entry", f"{rss1}item"):
             # RSS 2.0's <link>, else its <guid> when that is the permalink (isPermaLink defaults to
             # true); RSS 1.0's (RDF, WordPress's /feed/rdf/) <link>; Atom's alternate <link href>,
@@ -1664,6 +1697,8 @@ class NewsSpider(BaseSpider):
                 request = self.page_request(site, link, "feed", lastmod=when, listed=_listed_iso(_moment(published)))
                 if request:
                     yield request
+                links.append(link)
+        self.discovery_moved(site, response, links, "feed")
 
     def listing_gated(self, response) -> bool:
         """Whether a listing page is no listing: a cookie wall (news-sites.md §2.4) in front of it (its request
@@ -1724,16 +1759,21 @@ class NewsSpider(BaseSpider):
 
     def listing_moved(self, response, linked: int) -> None:
         """A listing the site redirected to another path (``/nieuws`` to ``/actueel/nieuws``: a site reorganised or
-        moved to another CMS, news-sites.md §2.1) none of whose links the registry's ``allow``/``deny`` rules accept
-        (its items under the new path, ``^/nieuws/`` allowed): read as a listing without items, so the crawl was
-        "complete" with nothing found, every crawl, the site's news no longer archived and no one told. An error of
-        the crawl naming both addresses, for the registry to be brought up to date; a listing that redirects within
-        its own path, or whose items the rules accept, is read as before."""
+        moved to another CMS, news-sites.md §2.1), or to another host (a whole site moved to a new domain, the same
+        path there), none of whose links the registry's ``allow``/``deny`` rules accept (its items under the new path,
+        ``^/nieuws/`` allowed; on the new host): read as a listing without items, so the crawl was "complete" with
+        nothing found, every crawl, the site's news no longer archived and no one told. An error of the crawl naming
+        both addresses, for the registry to be brought up to date; a listing that redirects within its own path and
+        host (the other of its ``www.`` and bare hosts, ``http`` or ``https``, being its own), or whose items the
+        rules accept, is read as before."""
         asked = (response.meta.get("redirect_urls") or [None])[0]
         if not asked:
             return
         try:
-            moved = urlsplit(asked).path.rstrip("/").lower() != urlsplit(response.url).path.rstrip("/").lower()
+            # another path, or another host (a whole site moved to a new domain: every address answers 301 to the
+            # same path there), the other of its www. and bare hosts and http/https alike being the site's own
+            moved = urlsplit(asked).path.rstrip("/").lower() != urlsplit(response.url).path.rstrip("/").lower() \
+                or on_listing_host(response.url, asked) is None
         except ValueError:
             moved = False
         if moved:

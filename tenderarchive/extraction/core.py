@@ -274,11 +274,17 @@ def _meta_date(tree, raw_html: str, fetched_at, elsewhere=()) -> ParsedDate | No
     if not found or found not in raw_html:
         return None
     # metadata can carry a time: keep it when the same attribute does
-    m = re.search(re.escape(found) + r"[T ](\d{2}):(\d{2})", raw_html)
-    if m:
-        # a UTC time ("…T23:30:00Z", JSON-LD's usual form) is a Dutch day's and time's
-        return in_amsterdam(ParsedDate(f"{found}T{m.group(1)}:{m.group(2)}", "minute"), raw_html[m.end():m.end() + 20],
-                            joined=m.group(0)[len(found)] == "T")
+    stamp = re.compile(re.escape(found) + r"[T ](\d{2}):(\d{2})")
+    # the publication's own (its meta tag, JSON-LD datePublished) before the first of that day in the page: a head
+    # naming another stamp of the day first (a draft's dateCreated, a dateModified) gave the publication its time,
+    # and near midnight UTC its Dutch day (23:30Z published, 21:05Z created: 13 December, not the 14th)
+    for text in (*(v.strip() for v in (meta_content(tree, *PUBLISHED_META), _json_ld_value(tree, "datePublished"))
+                   if v), raw_html):
+        m = stamp.match(text) if text is not raw_html else stamp.search(text)
+        if m:
+            # a UTC time ("…T23:30:00Z", JSON-LD's usual form) is a Dutch day's and time's
+            return in_amsterdam(ParsedDate(f"{found}T{m.group(1)}:{m.group(2)}", "minute"), text[m.end():m.end() + 20],
+                                joined=m.group(0)[len(found)] == "T")
     return ParsedDate(found, "day")
 
 

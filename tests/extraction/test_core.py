@@ -3,6 +3,8 @@ pages of tests/fixtures/news)."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
 from tenderarchive.extraction.core import extract_html
@@ -48,3 +50,33 @@ def test_dublin_core_available_dates_a_page_that_states_no_date(meta):
     page = extract_html(synthetic_page(meta, "<h1>Inkoop jeugdhulp</h1>" + SYNTHETIC_BODY),
                         url="https://www.voorbeeldstad.nl/inwoners/nieuws/inkoop_jeugdhulp")
     assert (page["published"], page["published_source"]) == ("2020-12-14", "meta")
+
+
+#: How a CMS declares a page's stamps beside its publication, the other before it in the markup: a schema.org
+#: ``dateCreated`` (the draft, that evening), an Open Graph ``og:updated_time`` or ``article:modified_time``.
+OTHER_STAMPS_FIRST = {
+    "JSON-LD dateCreated before datePublished": '<script type="application/ld+json">{"@context": "https://schema.org", '
+                                                '"@type": "NewsArticle", "dateCreated": "2020-12-13T21:05:00Z", '
+                                                '"datePublished": "2020-12-13T23:30:00Z"}</script>',
+    "dateModified before datePublished": '<script type="application/ld+json">{"@type": "NewsArticle", "dateModified": '
+                                         '"2020-12-13T23:55:00+00:00", "datePublished": "2020-12-13T23:30:00+00:00"}'
+                                         '</script>',
+    "a modified meta before the published one": "<meta property='og:updated_time' content='2020-12-13T22:10:00+00:00'>"
+                                                "<meta property='article:published_time' "
+                                                "content='2020-12-13T23:30:00+00:00'>",
+}
+
+
+@pytest.mark.parametrize("stamps", OTHER_STAMPS_FIRST)
+def test_a_utc_publication_near_midnight_takes_its_time_from_the_publication_not_another_stamp(stamps):
+    """news-sites.md §2.3 (a date with its time of day) and docs: dates are Europe/Amsterdam: a page dated only in
+    its head, in UTC, published at 23:30 UTC on 13 December (00:30 on the 14th in the Netherlands), whose head names
+    another stamp of that UTC day first (its draft's ``dateCreated`` at 21:05, its last change). The day came from
+    the publication but its time from the first stamp of that day in the markup: the page was dated 13 December
+    22:05 (the Dutch day before its own: out of a ``--from-date 2020-12-14`` crawl, a day early on a timeline) or
+    14 December 00:55 (its last change's). The time is the publication's own: 14 December 00:30."""
+    page = synthetic_page(head=OTHER_STAMPS_FIRST[stamps], body=f"<article><h1>Inkoop jeugdhulp</h1>{SYNTHETIC_BODY}"
+                                                                "</article>")
+    got = extract_html(page, "https://www.voorbeeldstad.nl/nieuws/inkoop-jeugdhulp",
+                       fetched_at=datetime(2021, 1, 5, tzinfo=timezone.utc))
+    assert (got["published"], got["published_source"]) == ("2020-12-14T00:30", "meta")
