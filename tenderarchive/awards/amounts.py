@@ -232,7 +232,8 @@ _PERIOD_AFTER = re.compile(r"(?i)^[\s,.\-]*(?:(?:€|(?:euro?s?|eur)\b)\s*)?"
                            r"jährlich|monatlich)\b"
                            # "€ 500.000 op jaarbasis" / "op maandbasis", "€ 500.000 p/j" / "pj"
                            r"|op\s+(?P<basis>jaar|maand|week|dag|uur)basis\b|(?P<pj>p\s*/\s*j|pj)\b)")
-_PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar|op jaarbasis|jaarwaarde)\b")
+#: ("4 jaar à € 2,4 mln": years at an amount each)
+_PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar|op jaarbasis|jaarwaarde)\b|\d\s*(?:jaar|jaren)\s+(?:à|á|a)\s")
 _PERIODS = {"j": "jaar", "jr": "jaar", "pj": "jaar", "kalenderjaar": "jaar", "contractjaar": "jaar",
             "halfjaar": "halfjaar", "kwartaallijks": "kwartaal", "mnd": "maand", "jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week",
             "dagelijks": "dag", "year": "jaar", "annum": "jaar", "month": "maand", "day": "dag", "hour": "uur",
@@ -242,8 +243,13 @@ _PERIODS = {"j": "jaar", "jr": "jaar", "pj": "jaar", "kalenderjaar": "jaar", "co
 #: "incl. btw", "inclusief BTW", "incl. VAT", "including VAT": the amount includes VAT ("excl." is the usual basis)
 #: ("incl. 21% btw": the rate between)
 _WITH_VAT = re.compile(r"(?i)\b(?:incl\.?|inclusief|including|inc\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?(?:btw|vat)\b")
-#: the total beside a rate: "€ 100.000 per jaar, totaal € 400.000", "€ 100.000 per jaar (in totaal € 400.000)"
-_TOTAL_AFTER = re.compile(r"(?i)\b(?:(?:in\s+)?totaal|totale\s+(?:contract)?waarde|total(?:\s+value)?)\s*:?\s*"
+#: the total beside a rate: "€ 100.000 per jaar, totaal € 400.000", "€ 100.000 per jaar (in totaal € 400.000)", the
+#: total over a duration ("jaarlijks € 2,4 mln, totaal over 4 jaar € 9,6 mln", "totaal (4 jaar): …", "totaal voor de
+#: looptijd van 4 jaar …") or the rate times the duration ("€ 2,4 mln per jaar gedurende 4 jaar = € 9,6 mln")
+_DURATION = (r"(?:\(?\s*(?:over|voor|gedurende|in)?\s*(?:de\s+(?:gehele\s+|totale\s+)?(?:loop|contract)tijd\s*(?:van\s+)?)?"
+             r"\d+(?:[.,]\d+)?(?:\s*\+\s*\d+)*\s*(?:jaar|jaren|maanden|maand)\s*\)?\s*)?")
+_TOTAL_AFTER = re.compile(r"(?i)(?:\b(?:(?:in\s+)?totaal|totale\s+(?:contract)?waarde|total(?:\s+value)?)\s*" + _DURATION
+                          + r"|=\s*)\s*:?\s*"
                           r"(?:van\s+)?(?:ca\.?\s*|circa\s+|maximaal\s+|max\.?\s*)?"
                           r"(?P<total>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*" + _SCALE_WORDS + r")?(?:\s*(?:€|eur\w*))?)(?![\d.,]*\s*(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|uur|uren)\b)")
 #: "k€ 250", "K€ 1.200": thousands of euros

@@ -42,3 +42,46 @@ def test_an_open_house_award_of_thirty_contracts_repeating_the_lots_value_counts
         ("JZ18", 1, 1, 1200000000, 30)]
     # each provider won the one award of the lot, its value shared (reference: counted in full for each)
     assert {(r["awards"], r["cents"]) for r in db.query("select * from summary_org_regions")} == {(1, 1200000000)}
+
+
+def test_values_per_year_beside_their_total_over_the_years_give_the_total_and_a_bare_rate_none(serve_api, crawl):
+    """Reference §4 (values given per year with a duration vs a total) and §8.7: an eForms award whose lot 1 winner's
+    "Waarde van de aanbesteding" reads "€ 2,4 mln per jaar, totaal over 4 jaar € 9,6 mln", a standard-form award whose
+    V.2.4 reads "jaarlijks € 600.000, totaal (2+1+1 jaar) € 2.400.000", and lot 2 of the first a rate alone ("€ 500.000
+    per jaar, 4 jaar"). The totals over the years were lost (read as rates: no value), so both procedures showed no
+    awarded value. Each award is its total; the bare rate stays without one (kept as printed, never multiplied)."""
+    from tests.awards.test_html_shapes import afdeling_v, eforms, h1, h2, item
+    from tests.fixtures.awards.make_fixtures import amount, h3, only, row
+
+    def lot(lot_id, winner, value):
+        return [h2(f"6.1 ID resultaat perceel: {lot_id}"), only("Er is ten minste één winnaar gekozen."),
+                h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", winner),
+                only("Inschrijving"), amount("Waarde van de aanbesteding", value, ""),
+                only("Informatie over het contract"), row("Datum waarop de winnaar is gekozen", "15/05/2024")]
+
+    modern = eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Leiden"), h1("6. Resultaten"),
+                    *lot("LOT-0001", "Jeugdhulp Rijn B.V.", "€ 2,4 mln per jaar, totaal over 4 jaar € 9,6 mln"),
+                    *lot("LOT-0002", "Stichting Zorg Oost", "€ 500.000 per jaar, 4 jaar"))
+    older = afdeling_v('<p class="subsection-content">Opdracht nr.: 1<br />Perceel nr.: -<br />Benaming: Jeugdhulp</p>',
+                       '<p class="subsection-content">Een opdracht/perceel wordt gegund: ja</p>',
+                       item("V.2.1", "Datum van de sluiting van de overeenkomst: ", "01/03/2024"),
+                       item("V.2.3", "Naam en adres van de contractant", "")
+                       + '<dl class="subsection"><dt>Officiële benaming:</dt><dd>Jeugdhulp Noord B.V.</dd></dl>',
+                       item("V.2.4", "Inlichtingen over de waarde van de opdracht/het perceel (exclusief btw)",
+                            "Totale waarde van de opdracht/het perceel: jaarlijks € 600.000, totaal (2+1+1 jaar) "
+                            "€ 2.400.000"))
+    notices = [leiden(974022, 974021, "2024-06-20", modern), leiden(974032, 974031, "2024-06-21", older)]
+    done = crawl(serve_api(notices).api_url, from_date="2024-06-01", until_date="2024-12-31")
+    assert done.crawl["status"] == "complete", done.errors
+    db = done.db
+    awarded = {(r["procurement_id"], r["lot_id"]): (r["value_cents"], r["value_raw"]) for r in db.query(
+        "select a.*, coalesce(a.value_cents, s.tender_value_cents) as value_cents, "
+        "coalesce(a.value_raw, s.tender_value_raw) as value_raw from awards a join award_suppliers s using (award_id)")}
+    assert awarded == {
+        ("TN974021", "1"): (960000000, "€ 2,4 mln per jaar, totaal over 4 jaar € 9,6 mln"),
+        ("TN974021", "2"): (None, "€ 500.000 per jaar, 4 jaar"),
+        ("TN974031", "1"): (240000000, "jaarlijks € 600.000, totaal (2+1+1 jaar) € 2.400.000")}
+    assert {r["procurement_id"]: r["gegunde_waarde_cents"] for r in db.query("select * from summary_procurements")} \
+        == {"TN974021": 960000000, "TN974031": 240000000}
+    assert [(r["gunningen"], r["met_waarde"], r["gegunde_waarde_cents"]) for r in db.query(
+        "select * from summary_region_years where gunningen > 0")] == [(3, 2, 1200000000)]
