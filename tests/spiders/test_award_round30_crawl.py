@@ -85,3 +85,54 @@ def test_values_per_year_beside_their_total_over_the_years_give_the_total_and_a_
         == {"TN974021": 960000000, "TN974031": 240000000}
     assert [(r["gunningen"], r["met_waarde"], r["gegunde_waarde_cents"]) for r in db.query(
         "select * from summary_region_years where gunningen > 0")] == [(3, 2, 1200000000)]
+
+
+def admission_round(first: int, count: int, chosen: str) -> str:
+    """A SYNTHETIC eForms award notice of one admission round of an open house: ``count`` providers (numbered from
+    ``first``) admitted to its one lot, a framework of € 115 mln, no tender values (reference §4: open house)."""
+    from tests.awards.test_html_shapes import eforms, h1, h2
+    from tests.fixtures.awards.make_fixtures import amount, h3, only, org, row
+
+    rows = [h1("1. Koper"), row("Officiële naam", "Gemeente Leiden"), h1("5. Perceel"), h2("5.1 Perceel: LOT-0001"),
+            row("Titel", "Toelating jeugdhulpaanbieders"), h1("6. Resultaten"),
+            amount("Maximumwaarde van de raamovereenkomsten in deze aankondiging", "115 000 000", "Euro"),
+            h2("6.1 ID resultaat perceel: LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+            only("Raamovereenkomst"), amount("Maximumwaarde van de raamovereenkomst", "115 000 000", "Euro"),
+            h3("6.1.2 Informatie over winnaars")]
+    for i in range(first, first + count):
+        rows += [only("Winnaar"), row("Officiële naam", f"Jeugdhulp Aanbieder {i:02d} B.V."),
+                 only("Informatie over het contract"), row("Datum waarop de winnaar is gekozen", chosen)]
+    rows.append(h1("8. Organisaties"))
+    for i in range(first, first + count):
+        rows += org(i + 2, f"Jeugdhulp Aanbieder {i:02d} B.V.", f"{60000000 + i * 1111:08d}", "Leiden", ["LOT-0001"])
+    return eforms(*rows)
+
+
+def test_an_open_houses_framework_maximum_counts_once_however_many_admission_rounds_award_its_lot(serve_api, crawl):
+    """Reference §4 (open house: many winners on one lot, "a framework maximum or nothing"; several award notices per
+    procedure, one per admission round, "the winners of a procedure are the union"; framework maxima are ceilings).
+    Round 1 admits 20 providers, a later crawl reads round 2 admitting 25 more, both to the one lot of a € 115 mln
+    framework. Both rounds' awards are current, as they should be, but the market and values pages summed the lot's
+    ceiling per award: € 230 mln of framework maxima for one € 115 mln framework. The ceiling counts once, the 45
+    winners each once."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import rows
+
+    server = serve_api([leiden(974042, 974041, "2024-03-20", admission_round(0, 20, "15/03/2024")),
+                        leiden(974043, 974041, "2024-09-20", admission_round(20, 25, "15/09/2024"))])
+    first = crawl(server.api_url, from_date="2024-01-01", until_date="2024-06-30")
+    assert first.crawl["status"] == "complete", first.errors
+    done = crawl(server.api_url, from_date="2024-07-01", until_date="2024-12-31")
+    assert done.crawl["status"] == "complete", done.errors
+    db = done.db
+    assert [(r["publication_id"], r["framework_maximum_cents"], r["winner_count"], r["current"]) for r in db.query(
+        "select * from awards order by publication_id")] == [(974042, 11500000000, 20, 1), (974043, 11500000000, 25, 1)]
+    assert db.execute("select count(*), count(distinct organisation_id) from award_suppliers").fetchone() == (45, 45)
+    assert [(r["gunningen"], r["raamwerk_cents"], r["winnaars"]) for r in db.query(
+        "select * from summary_region_years where gunningen > 0")] == [(2, 11500000000, 45)]
+    datasette = Server(done.db_path)
+    try:
+        per_year = [(r["year"], r["awards"], r["framework_maxima"]) for r in rows(datasette, "values_per_year")]
+    finally:
+        datasette.stop()
+    assert per_year == [(2024, 2, "€ 115.000.000,00")]
