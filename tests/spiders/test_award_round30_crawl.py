@@ -136,3 +136,15 @@ def test_an_open_houses_framework_maximum_counts_once_however_many_admission_rou
     finally:
         datasette.stop()
     assert per_year == [(2024, 2, "€ 115.000.000,00")]
+    # an archive summarised before (the ceiling summed per round) is summarised again when opened
+    from tenderarchive.store.summaries import refresh_summaries
+    from tenderarchive.store.writes import open_archive
+
+    db.execute("update summary_awards set framework_maximum_cents = 11500000000")
+    db.execute("update summary_region_years set raamwerk_cents = 23000000000")
+    db.execute("PRAGMA user_version = 0")
+    db.conn.commit()
+    upgraded = open_archive(done.db_path)
+    refresh_summaries(upgraded)
+    assert [r["raamwerk_cents"] for r in upgraded.query("select * from summary_region_years where gunningen > 0")] \
+        == [11500000000]
