@@ -252,6 +252,9 @@ _TOTAL_AFTER = re.compile(r"(?i)(?:\b(?:(?:in\s+)?totaal|totale\s+(?:contract)?w
                           + r"|=\s*)\s*:?\s*"
                           r"(?:van\s+)?(?:ca\.?\s*|circa\s+|maximaal\s+|max\.?\s*)?"
                           r"(?P<total>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*" + _SCALE_WORDS + r")?(?:\s*(?:€|eur\w*))?)(?![\d.,]*\s*(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|uur|uren)\b)")
+#: the total beside a rate, its word after it: "€ 2,4 mln per jaar; € 9,6 mln in totaal", "… (€ 9,6 mln totaal)"
+_TOTAL_WORD_AFTER = re.compile(r"(?i)(?P<total>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*" + _SCALE_WORDS + r")?"
+                               r"(?:\s*(?:€|eur\w*))?)\s*,?\s*(?:in\s+)?(?:totaal|total)\b")
 #: "k€ 250", "K€ 1.200": thousands of euros
 _KILO_EURO = re.compile(r"(?i)^\s*k\s?(?=€|eur\b)")
 _LABEL = re.compile(r"(?i)^\s*(waarde|totale waarde|bedrag|value)\s*:\s*")
@@ -471,7 +474,8 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
         problems.append(f"value includes VAT (btw), stored as printed: {raw!r}")
     period = _period(text, text[at + len(amount_text or ""):] if at >= 0 else "", max(at, 0))
     if period:
-        total = _TOTAL_AFTER.search(text, at + len(amount_text or "")) if at >= 0 else None
+        total = (_TOTAL_AFTER.search(text, at + len(amount_text or ""))
+                 or _TOTAL_WORD_AFTER.search(text, at + len(amount_text or ""))) if at >= 0 else None
         total_cents = _number(total.group("total"))[0] if total else None
         if total_cents is not None and total_cents * (1000 if kilo else 1) >= cents and not _period(text, text[total.end("total"):], 0) \
                 and not _PERIOD_BEFORE.search(text[total.start():total.start("total")]):

@@ -289,7 +289,9 @@ def test_a_rate_with_its_total_beside_it_gives_the_total(text, cents):
 
 
 @pytest.mark.parametrize("text", ["€ 100.000 per jaar, totaal 4 jaar",          # a duration, not a total
+                                  "€ 100.000 per jaar, 4 jaar totaal",
                                   "€ 100.000 per jaar, totaal € 50.000",         # a "total" under the rate
+                                  "€ 100.000 per jaar, € 50.000 totaal",
                                   "€ 100.000 per jaar, totaal € 300.000 per jaar"])
 def test_no_total_beside_a_rate_leaves_the_rate(text):
     amount = parse_amount(text)
@@ -446,6 +448,8 @@ def test_whole_euros_with_a_dash_for_the_cents_are_that_amount():
     ("€ 600.000 per jaar, in totaal (2+1+1 jaar) € 2.400.000", 240000000),
     ("€ 2,4 mln per jaar, totaal voor de looptijd van 4 jaar € 9,6 mln", 960000000),
     ("€ 2,4 mln per jaar gedurende 4 jaar = € 9,6 mln", 960000000),
+    ("€ 2,4 mln per jaar; € 9,6 mln in totaal", 960000000),      # the word after the total
+    ("€ 2,4 mln per jaar (€ 9,6 mln totaal)", 960000000),
 ])
 def test_a_rate_with_its_total_over_the_contracts_years_gives_the_total(text, cents):
     """Reference §4 (values given per year vs a total) and §8.7: a rate whose total names the years it covers
