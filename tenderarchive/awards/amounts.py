@@ -232,7 +232,8 @@ _PERIOD_AFTER = re.compile(r"(?i)^[\s,.\-]*(?:(?:€|(?:euro?s?|eur)\b)\s*)?"
                            r"jährlich|monatlich)\b"
                            # "€ 500.000 op jaarbasis" / "op maandbasis", "€ 500.000 p/j" / "pj"
                            r"|op\s+(?P<basis>jaar|maand|week|dag|uur)basis\b|(?P<pj>p\s*/\s*j|pj)\b)")
-_PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar|op jaarbasis|jaarwaarde)\b")
+#: ("4 jaar à € 2,4 mln": years at an amount each)
+_PERIOD_BEFORE = re.compile(r"(?i)\b(?:jaarlijks|per jaar|op jaarbasis|jaarwaarde)\b|\d\s*(?:jaar|jaren)\s+(?:à|á|a)\s")
 _PERIODS = {"j": "jaar", "jr": "jaar", "pj": "jaar", "kalenderjaar": "jaar", "contractjaar": "jaar",
             "halfjaar": "halfjaar", "kwartaallijks": "kwartaal", "mnd": "maand", "jaarlijks": "jaar", "maandelijks": "maand", "wekelijks": "week",
             "dagelijks": "dag", "year": "jaar", "annum": "jaar", "month": "maand", "day": "dag", "hour": "uur",
@@ -242,10 +243,18 @@ _PERIODS = {"j": "jaar", "jr": "jaar", "pj": "jaar", "kalenderjaar": "jaar", "co
 #: "incl. btw", "inclusief BTW", "incl. VAT", "including VAT": the amount includes VAT ("excl." is the usual basis)
 #: ("incl. 21% btw": the rate between)
 _WITH_VAT = re.compile(r"(?i)\b(?:incl\.?|inclusief|including|inc\.?)\s*(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?(?:btw|vat)\b")
-#: the total beside a rate: "€ 100.000 per jaar, totaal € 400.000", "€ 100.000 per jaar (in totaal € 400.000)"
-_TOTAL_AFTER = re.compile(r"(?i)\b(?:(?:in\s+)?totaal|totale\s+(?:contract)?waarde|total(?:\s+value)?)\s*:?\s*"
+#: the total beside a rate: "€ 100.000 per jaar, totaal € 400.000", "€ 100.000 per jaar (in totaal € 400.000)", the
+#: total over a duration ("jaarlijks € 2,4 mln, totaal over 4 jaar € 9,6 mln", "totaal (4 jaar): …", "totaal voor de
+#: looptijd van 4 jaar …") or the rate times the duration ("€ 2,4 mln per jaar gedurende 4 jaar = € 9,6 mln")
+_DURATION = (r"(?:\(?\s*(?:over|voor|gedurende|in)?\s*(?:de\s+(?:gehele\s+|totale\s+)?(?:loop|contract)tijd\s*(?:van\s+)?)?"
+             r"\d+(?:[.,]\d+)?(?:\s*\+\s*\d+)*\s*(?:jaar|jaren|maanden|maand)\s*\)?\s*)?")
+_TOTAL_AFTER = re.compile(r"(?i)(?:\b(?:(?:in\s+)?totaal|totale\s+(?:contract)?waarde|total(?:\s+value)?)\s*" + _DURATION
+                          + r"|=\s*)\s*:?\s*"
                           r"(?:van\s+)?(?:ca\.?\s*|circa\s+|maximaal\s+|max\.?\s*)?"
                           r"(?P<total>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*" + _SCALE_WORDS + r")?(?:\s*(?:€|eur\w*))?)(?![\d.,]*\s*(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|uur|uren)\b)")
+#: the total beside a rate, its word after it: "€ 2,4 mln per jaar; € 9,6 mln in totaal", "… (€ 9,6 mln totaal)"
+_TOTAL_WORD_AFTER = re.compile(r"(?i)(?P<total>(?:€|eur\w*)?\s*\d[\d.,  ]*(?:\s*" + _SCALE_WORDS + r")?"
+                               r"(?:\s*(?:€|eur\w*))?)\s*,?\s*(?:in\s+)?(?:totaal|total)\b")
 #: "k€ 250", "K€ 1.200": thousands of euros
 _KILO_EURO = re.compile(r"(?i)^\s*k\s?(?=€|eur\b)")
 _LABEL = re.compile(r"(?i)^\s*(waarde|totale waarde|bedrag|value)\s*:\s*")
@@ -465,7 +474,8 @@ def parse_amount(text: str | None, currency: str | None = None) -> Amount:
         problems.append(f"value includes VAT (btw), stored as printed: {raw!r}")
     period = _period(text, text[at + len(amount_text or ""):] if at >= 0 else "", max(at, 0))
     if period:
-        total = _TOTAL_AFTER.search(text, at + len(amount_text or "")) if at >= 0 else None
+        total = (_TOTAL_AFTER.search(text, at + len(amount_text or ""))
+                 or _TOTAL_WORD_AFTER.search(text, at + len(amount_text or ""))) if at >= 0 else None
         total_cents = _number(total.group("total"))[0] if total else None
         if total_cents is not None and total_cents * (1000 if kilo else 1) >= cents and not _period(text, text[total.end("total"):], 0) \
                 and not _PERIOD_BEFORE.search(text[total.start():total.start("total")]):

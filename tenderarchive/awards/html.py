@@ -299,7 +299,7 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                 lot[key] = result[key]
         lot["received_counts"] = result.get("received_counts") or lot["received_counts"]
         # an older form gives one block per contract: a lot awarded in several contracts has several parts
-        parts = [result, *result.get("contracts", [])]
+        parts = _one_lot_value(result, [result, *result.get("contracts", [])], lot["shared_value"])
         winners = [w for part in parts for w in part.get("winners", []) if not w.get("empty")]
         awarded = result.get("awarded")
         if any(part.get("awarded") for part in parts[1:]):
@@ -337,6 +337,28 @@ def _finish(layout, language, buyer, procedure, lots: dict, results: dict, orgs:
                     sorted(foreign, key=str))
     return {"layout": layout, "language": language, "buyer": buyer, "procedure": flat, "lots": out_lots,
             "awards": awards, "suppliers": suppliers, "problems": problems}
+
+
+def _one_lot_value(result: dict, parts: list, shared_value) -> list:
+    """The contracts of one lot (an older form's "Afdeling V" block per contract, reference §3.1), as one award of
+    the lot with every contract's winners where each block repeats one and the same "Totale waarde van de
+    opdracht/het perceel": the lot's value printed once per contract (an open house or a framework with many
+    parties, reference §4: "many winners on one lot"), as TenderNed's converter repeats it on each winner's row
+    (:func:`tenderarchive.awards.ocds.to_procedure` makes those one award). An award per block counted the lot's
+    value once per winner in every total (30 contracts of a € 12 mln lot: € 360 mln). Contracts of different values
+    stay an award each, with its own value. Each winner keeps its own block's dates."""
+    if len(parts) < 2:
+        return parts
+    values = [shared_value if part is result else part.get("shared_value") for part in parts]
+    if any(v is None or v.value_cents is None for v in values) or len({(v.value_cents, v.currency) for v in values}) > 1:
+        return parts
+    winners = [{**w, "award_date": w.get("award_date") or part.get("award_date"),
+                "contract_date": w.get("contract_date") or part.get("contract_date")}
+               for part in parts for w in part.get("winners", [])]
+    merged = {**result, "winners": winners, "awarded": True if any(p.get("awarded") for p in parts) else
+              result.get("awarded"), "shared_value": values[0]}
+    merged.pop("contracts", None)
+    return [merged]
 
 
 class _OrgFinder:

@@ -414,6 +414,7 @@ def ensure_schema(db: sqlite_utils.Database, bulk: bool = False) -> None:
     migrate_summary_winner_values(db)
     migrate_summary_winner_twins(db)
     migrate_summary_winner_dates(db)
+    migrate_summary_framework_once(db)
     migrate_organisation_names(db)
     migrate_trade_keys(db)
     for name, sql in VIEWS.items():
@@ -615,6 +616,22 @@ def migrate_summary_winner_values(db: sqlite_utils.Database) -> None:
         db.execute("delete from summary_procurements")
 
 
+def migrate_summary_framework_once(db: sqlite_utils.Database) -> None:
+    """Summaries written before a lot's framework maximum counted once (``store/summaries.py`` ``_AWARDS_SQL``: the
+    admission rounds of an open house each summed the lot's ceiling in ``summary_region_years``): emptied where a later
+    current award of a lot repeats the maximum an earlier one gives, so the next derivation rebuilds them in one pass."""
+    if not all(db[t].exists() for t in ("summary_awards", "summary_procurements", "awards")):
+        return
+    stale = db.execute(
+        "select 1 from summary_awards w join awards a on a.award_id = w.award_id "
+        "where w.framework_maximum_cents is not null and exists (select 1 from awards b "
+        "where b.procurement_id = a.procurement_id and b.lot_id is a.lot_id and +b.current = 1 "
+        "and b.framework_maximum_cents = a.framework_maximum_cents and (coalesce(b.award_date, b.contract_date, ''), "
+        "b.award_id) < (coalesce(a.award_date, a.contract_date, ''), a.award_id)) limit 1").fetchone()
+    if stale:
+        db.execute("delete from summary_procurements")
+
+
 def migrate_summary_winner_dates(db: sqlite_utils.Database) -> None:
     """Summaries written before a winner row was dated by the winner's own award (``store/summaries.py``
     ``WINNERS_SQL``: a provider's last award and years in ``aanbieders`` and ``who_won_in_jeugdregio`` were its
@@ -794,12 +811,13 @@ def schema_fingerprint() -> int:
     it changes whenever a migration or a reference update has something to do."""
     from tenderarchive.reference import DATA, REFERENCE_FILES
 
-    from tenderarchive.store.summaries import WINNERS_SQL
+    from tenderarchive.store.summaries import _AWARDS_SQL, WINNERS_SQL
 
     from tenderarchive.awards.names import NAME_KEY_VERSION
 
     # NAME_KEY_VERSION: a change to how names fold re-keys archived winners (migrate_organisation_names) on opening
-    digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED, WINNERS_SQL, NAME_KEY_VERSION], sort_keys=True,
+    # _AWARDS_SQL: how the summaries count an award's amounts (migrate_summary_framework_once)
+    digest = hashlib.sha256(json.dumps([TABLES, VIEWS, COUNTED, WINNERS_SQL, _AWARDS_SQL, NAME_KEY_VERSION], sort_keys=True,
                                        default=lambda o: sorted(o) if isinstance(o, set) else repr(o)).encode())
     for name in REFERENCE_FILES:
         digest.update((DATA / name).read_bytes())

@@ -198,9 +198,20 @@ from awards a where a.procurement_id in ({marks}) and +a.current = 1
   and not exists (select 1 from lots l where l.procurement_id = a.procurement_id and l.lot_id = a.lot_id)
 """
 
+#: A lot's framework maximum is the ceiling of its framework agreement, not of each award: the current awards of one lot
+#: giving the same maximum (an open house's or a DAS's admission rounds, each its own award notice under the procedure's
+#: kenmerk: "the winners of a procedure are the union", reference tenderned-awards.md §4) count it once, on the lot's
+#: first award (by date, then id); the others' ``framework_maximum_cents`` is NULL here (``awards`` keeps each). Summed per
+#: award, two rounds of a € 115 mln framework were € 230 mln of framework maxima on the market and values pages.
 _AWARDS_SQL = """
 select a.award_id, a.procurement_id, p.jeugdregio_code, r.name as jeugdregio, p.title, a.lot_id, a.year,
-  a.value_cents, a.framework_maximum_cents, coalesce(a.award_date, a.contract_date) as last_award,
+  a.value_cents,
+  case when exists (select 1 from awards b where b.procurement_id = a.procurement_id and b.lot_id is a.lot_id
+      and +b.current = 1 and b.framework_maximum_cents = a.framework_maximum_cents
+      and (coalesce(b.award_date, b.contract_date, ''), b.award_id)
+        < (coalesce(a.award_date, a.contract_date, ''), a.award_id))
+    then null else a.framework_maximum_cents end as framework_maximum_cents,
+  coalesce(a.award_date, a.contract_date) as last_award,
   coalesce(a.award_date, a.contract_date, a.fetched_at) as last_update
 from awards a join procurements p on p.procurement_id = a.procurement_id
   left join jeugdregios r on r.code = p.jeugdregio_code

@@ -289,7 +289,9 @@ def test_a_rate_with_its_total_beside_it_gives_the_total(text, cents):
 
 
 @pytest.mark.parametrize("text", ["€ 100.000 per jaar, totaal 4 jaar",          # a duration, not a total
+                                  "€ 100.000 per jaar, 4 jaar totaal",
                                   "€ 100.000 per jaar, totaal € 50.000",         # a "total" under the rate
+                                  "€ 100.000 per jaar, € 50.000 totaal",
                                   "€ 100.000 per jaar, totaal € 300.000 per jaar"])
 def test_no_total_beside_a_rate_leaves_the_rate(text):
     amount = parse_amount(text)
@@ -437,3 +439,30 @@ def test_a_range_in_other_words_is_a_range_not_one_of_its_ends_as_the_value(text
 
 def test_whole_euros_with_a_dash_for_the_cents_are_that_amount():
     assert parse_amount("€ 100.000,-").value_cents == parse_amount("€ 100.000,--").value_cents == 10000000
+
+
+@pytest.mark.parametrize("text, cents", [
+    ("jaarlijks € 2,4 mln, totaal over 4 jaar € 9,6 mln", 960000000),
+    ("€ 2,4 mln per jaar, totaal over 4 jaar: € 9,6 mln", 960000000),
+    ("€ 2.400.000 per jaar (totaal voor 4 jaar € 9.600.000)", 960000000),
+    ("€ 600.000 per jaar, in totaal (2+1+1 jaar) € 2.400.000", 240000000),
+    ("€ 2,4 mln per jaar, totaal voor de looptijd van 4 jaar € 9,6 mln", 960000000),
+    ("€ 2,4 mln per jaar gedurende 4 jaar = € 9,6 mln", 960000000),
+    ("€ 2,4 mln per jaar; € 9,6 mln in totaal", 960000000),      # the word after the total
+    ("€ 2,4 mln per jaar (€ 9,6 mln totaal)", 960000000),
+])
+def test_a_rate_with_its_total_over_the_contracts_years_gives_the_total(text, cents):
+    """Reference §4 (values given per year vs a total) and §8.7: a rate whose total names the years it covers
+    ("totaal over 4 jaar € 9,6 mln", "gedurende 4 jaar = € 9,6 mln") was read as the rate alone, no value: the total
+    printed beside it was lost from the award and every sum. The total is the value; the rate is said."""
+    amount = parse_amount(text)
+    assert (amount.cents, amount.value_cents, amount.period) == (cents, cents, None)
+    assert [p for p in amount.problems if "a rate per jaar and a total" in p]
+
+
+@pytest.mark.parametrize("text", ["4 jaar à € 2,4 mln", "2 jaren a € 500.000"])
+def test_years_at_an_amount_each_is_a_rate(text):
+    """"4 jaar à € 2,4 mln" (four years at € 2,4 mln each) was read as a total value of € 2,4 mln, a quarter of the
+    contract's, and summed with the totals of other awards. It is a rate per year (no total beside it: no value)."""
+    amount = parse_amount(text)
+    assert (amount.value_cents, amount.period) == (None, "jaar")

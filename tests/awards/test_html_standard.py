@@ -162,3 +162,36 @@ def test_a_range_alone_or_beside_a_placeholder_stays_the_range():
         (award,) = parse_html(standard_notice(["Waarde: 160 000,00", "Munt: EUR"], lot + ["Munt: EUR"]))["awards"]
         assert (award["value_cents"], award["value_low_cents"], award["value_high_cents"]) == \
             (None, 150000000, 200000000), lot
+
+
+def _open_house_contract(number: int, name: str, value: str, day: str) -> str:
+    """One "Afdeling V" block of a SYNTHETIC open-house award: contract ``number`` of lot 1, its one contractor, its
+    date and the value it prints (reference §3.1)."""
+    return _contract(str(number), "1", name, value).replace(
+        '<p class="subsection-content">Een opdracht/perceel wordt gegund: ja</p>',
+        '<p class="subsection-content">Een opdracht/perceel wordt gegund: ja</p>'
+        '<h5 class="subsection"><span class="subsection-number">V.2.1)</span> <span class="section-header-3">'
+        f'Datum van de sluiting van de overeenkomst: </span></h5><p class="subsection-content">{day}</p>')
+
+
+def test_contracts_of_one_lot_repeating_one_value_are_one_award_of_that_value_with_every_winner():
+    """Reference §3.1 (one "Afdeling V" block per contract, the heading repeats) and §4 (an open house or a framework
+    with several parties: many winners on one lot; total vs per-winner values: do not derive one from the other). An
+    open house admitting 30 providers to lot 1 prints a block per contract, each repeating the lot's "Totale waarde van
+    de opdracht/het perceel: 12 000 000,00". Each block was an award of € 12 mln: 30 awards, € 360 mln in the
+    procedure's, the region's and the dashboard's totals. They are one award of the lot, its value once, with the
+    30 winners, each with its own contract date; contracts of different values stay an award each (above)."""
+    names = [f"Jeugdhulp Aanbieder {i:02d} B.V." for i in range(30)]
+    html = ('<div id="publicatie"><h3 class="section-header-1">Afdeling I: <span>Aanbestedende dienst</span></h3>'
+            + "".join(_open_house_contract(i + 1, name, "12 000 000,00", f"{1 + i % 28:02d}/03/2022")
+                      for i, name in enumerate(names))
+            + '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+    parsed = parse_html(html)
+    assert [(lot["lot_id"], lot["awarded"]) for lot in parsed["lots"]] == [("1", 1)]
+    assert [(a["lot_id"], a["value_cents"], a["winner_count"]) for a in parsed["awards"]] == [("1", 1200000000, 30)]
+    assert [(s["name"], s["award_index"], s["contract_date"], s["tender_value_cents"]) for s in parsed["suppliers"]] \
+        == [(name, 0, f"2022-03-{1 + i % 28:02d}", None) for i, name in enumerate(names)]
+    assert not parsed["problems"]
+    # one contract of another value among them: each contract is its own award, as before
+    other = html.replace("12 000 000,00", "2 000 000,00", 1)
+    assert [a["value_cents"] for a in parse_html(other)["awards"]] == [200000000] + [1200000000] * 29
