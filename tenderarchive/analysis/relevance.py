@@ -70,6 +70,12 @@ def _matches(patterns: list[str], text: str) -> list[str]:
     return list(found)
 
 
+#: Branch cv33: the genre words of the title are also the *heads* of Dutch compounds -- "Inkoophandreiking jeugd-GGZ"
+#: is a handreiking as much as "Handreiking inkoop" is (the last part of a compound names the thing; the first only
+#: what it is about). A modifier of three letters or more before the word.
+GUIDANCE_HEADS = [re.sub(r"^\\b", r"\\b(?:[a-zà-ÿ]{3,})?", p) for p in GUIDANCE]
+
+
 #: "waar het kind staat ingeschreven": registered as a resident, not enrolled in a tender (round three)
 RESIDENT = re.compile(r"\b(?:staat|staan|stond|is|zijn) (?:[\w'-]+ ){0,2}ingeschreven\b(?! (?:op|voor) (?:de|het|een) (?:aanbesteding|opdracht|perce))|"
                       r"\bingeschreven (?:staat|staan|stond)\b", re.I)
@@ -112,6 +118,12 @@ _GENERIC_SENTENCE = re.compile(r"\b(?:wanneer|indien|hoewel|vaak|meestal|doorgaa
 # -- names the activity in general (a minister's programme, a trade body's position), not a procurement
 _FIELD_PAIR = re.compile(r"(?<!\bde )(?<!\bhet )(?<!\bdeze )\b(?:inkoop|subsidie\w*|subsidiëren|financiering|bekostiging) "
                          r"(?:en|of|boven|versus|dan|in plaats van) $", re.I)
+# (e) branch cv33: the infinitive used as the name of the activity -- after a preposition, with at most "het" and
+# one adverb between ("op het gebied van beter aanbesteden", "de worsteling rond het aanbesteden", "deze vorm van
+# aanbesteden") -- is procurement in general; with its object after it ("de wijze van aanbesteden van de gemeenten",
+# "het opnieuw aanbesteden van de jeugdhulp") or reported (a year, a step done) it stays the procedure it names
+_ACTIVITY_BEFORE = re.compile(r"\b(?:van|rond|rondom|bij|over|op|voor|met|tot)\s+(?:het\s+)?(?:[\w'-]+\s+)?$", re.I)
+_OBJECT_AFTER = re.compile(r"^\s+van\b", re.I)
 _LIST_INTRO = re.compile(r":\s*$")
 _BARE_PLURAL = re.compile(r"^(?:aanbestedingen|inkoopprocedures|aanbestedingsprocedures|inschrijvingen|offertes|gunningen|percelen)$", re.I)
 _DETERMINED = re.compile(r"\b(?:de|deze|die|twee|drie|beide|alle \w+|onze|hun|zijn|haar|\d+)\s+(?:[\w'-]+\s+)?$", re.I)
@@ -139,12 +151,17 @@ def particular(term_match: re.Match, text: str) -> bool:
     sent_end = min((i for i in (text.find(".", term_match.end()), text.find("\n", term_match.end())) if i >= 0), default=len(text))
     before = text[max(sent_start, term_match.start() - 40):term_match.start()]
     reported, generic, rules = _sentence_reads(text, sent_start, sent_end)
+    if _FIELD_PAIR.search(before):
+        # (d) the field or an instrument of funding, not a procedure -- also in a dated sentence (branch cv33: "heeft
+        # op 24 januari 2018 de Kamer geïnformeerd over de verbetering van inkoop en aanbesteden": the date is the letter's)
+        return False
     if reported:
         return True
     if _GENERIC_BEFORE.search(before) or (_INDEFINITE_BEFORE.search(before) and generic):
         return False  # (b)
-    if _FIELD_PAIR.search(before):
-        return False  # (d) the field or an instrument of funding, not a procedure
+    if (word.lower() == "aanbesteden" and _ACTIVITY_BEFORE.search(before) and not re.search(r"\bte\s+$", before)
+            and not _OBJECT_AFTER.match(text[term_match.end():term_match.end() + 8])):
+        return False  # (e) the activity named by its infinitive
     if _BARE_PLURAL.match(word) and not _DETERMINED.search(before):
         return False  # (c) a bare plural
     return not rules  # (c) a sentence stating rules
@@ -190,6 +207,13 @@ _PURCHASE_REPORTED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:besloten|besloot|beslui
 _PURCHASE_GENERIC = re.compile(r"\b(?:hoeven|hoeft|veel van|vaak|meestal|elke|iedere|bijvoorbeeld|bv|bijv)\b", re.I)
 
 
+# branch cv33: a contract cancelled ("hebben contracten met jeugdzorgorganisatie X opgezegd", "zeggen het contract op",
+# "beëindigd", "ontbonden") ends a purchase; the sentence reports no purchase of youth care
+_CANCELLED = re.compile(r"\b(?:opgezegd|opzeggen|opzegging|opzegt|"
+                        r"zeg(?:t|gen) (?:[\w'-]+ ){0,3}(?:contract\w*|overeenkomst\w*) (?:[\w'-]+ ){0,4}op|"
+                        r"beëindig\w*|ontbonden|ontbinden|ontbindt)\b", re.I)
+
+
 def plain_purchases(full: str) -> list[str]:
     """Sentences reporting a particular purchase of youth care in plain verbs (rule ``rel.plain_purchase``)."""
     from .stages import AUX, _participles  # the tense markers of the stage reading (no import cycle)
@@ -201,7 +225,7 @@ def plain_purchases(full: str) -> list[str]:
             continue
         if not (_PURCHASE_REPORTED.search(sent) or (AUX.search(sent) and _participles(sent))):
             continue
-        if (_GENERIC_SENTENCE.search(sent) or _PURCHASE_GENERIC.search(sent)
+        if (_GENERIC_SENTENCE.search(sent) or _PURCHASE_GENERIC.search(sent) or _CANCELLED.search(sent)
                 or re.search(r"contract\w* (?:[\w'-]+ ){0,3}afgesloten", sent, re.I) and not re.search(r"\b(?:19|20)\d\d\b", sent)):
             continue
         out.append(m.group(0).lower())
@@ -288,7 +312,7 @@ def relevance(text: str, title: str | None = None, stages: list[dict] | None = N
     # the title says what kind of page this is (issue 11 round two: one rule for the genres, read
     # in the title only -- a table of contents in a tender document's opening is no handbook)
     head = title or lead
-    guidance = _matches(GUIDANCE, head)
+    guidance = _matches(GUIDANCE_HEADS, head)
     report = _matches(REPORT, title or "")
     budget_topic = _matches(BUDGET, title or "")
     regulation_title = _matches(REGULATION, title or "")
