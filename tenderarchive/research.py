@@ -240,6 +240,8 @@ def change_text(previous, new=None):
     now = now or {}
     parts = []
     for column, old in was.items():
+        if _derived_beside(column, was):
+            continue
         if column in now:
             a, b = change_pair(old, now[column], 160)
             parts.append(f"{column}: {a} → {b}")
@@ -258,7 +260,19 @@ def column_names(value):
         names = json.loads(value) if isinstance(value, str) else None
     except ValueError:
         return value
-    return ", ".join(map(str, names)) if isinstance(names, list) else value
+    if not isinstance(names, list):
+        return value
+    return ", ".join(str(name) for name in names if not _derived_beside(name, names))
+
+
+def _derived_beside(column, changed) -> bool:
+    """True when ``column`` is one the archive derives from another of the ``changed`` columns (``procurement_id``
+    of ``kenmerk``, ``year_month`` of ``published``: ``watch.report.NOTICE_DERIVED_COLUMNS``), which says the change
+    already: a notice moved to another procedure read "kenmerk: 243310 → 777001; procurement_id: TN243310 →
+    TN777001", as the crawl report no longer says it."""
+    from tenderarchive.watch.report import NOTICE_DERIVED_COLUMNS
+
+    return isinstance(column, str) and NOTICE_DERIVED_COLUMNS.get(column) in changed
 
 
 async def run_query(datasette, database: str, name: str, params: dict) -> dict:

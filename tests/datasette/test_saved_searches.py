@@ -489,6 +489,38 @@ def test_the_changed_notices_feed_tells_each_change_in_words(demo_archive, tmp_p
     assert {r["publication_id"]: r["changed_columns"] for r in changed}[100101] == '["deadline", "title"]'
 
 
+def test_a_change_feed_says_a_change_once_not_again_in_the_columns_derived_from_it(demo_archive, tmp_path):
+    """TenderNed moved notice 200201 to another procedure (a changed ``kenmerk``) and dated notice 100101 anew: the
+    feeds of ``changed_notices`` and of the procurement's changes (``aanbesteding_wijzigingen``) said each twice or
+    thrice, "kenmerk: 243310 → 777001; procurement_id: TN243310 → TN777001", "published: … ; year_month: 2018-03 →
+    2018-04", titled "changed: kenmerk, procurement_id". A column the archive derives from another changed one is
+    left out, as the crawl report leaves it out; the rows keep the stored JSON."""
+    path = shutil.copy(demo_archive, tmp_path / "moved.db")
+    db = sqlite_utils.Database(path)
+    db["versions"].insert_all([
+        {"table_name": "notices", "row_key": "200201", "version": 1, "valid_from": "2020-06-15T10:00:00+00:00",
+         "valid_to": "2020-07-01T10:00:00+00:00", "changed_columns": '["kenmerk", "procurement_id"]', "crawl_id": 2,
+         "previous_values": '{"kenmerk": 243310, "procurement_id": "TN243310"}',
+         "new_values": '{"kenmerk": 777001, "procurement_id": "TN777001"}'},
+        {"table_name": "notices", "row_key": "100101", "version": 1, "valid_from": "2018-03-13T10:00:00+00:00",
+         "valid_to": "2018-07-03T10:00:00+00:00", "changed_columns": '["published", "year_month"]', "crawl_id": 2,
+         "previous_values": '{"published": "2018-03-13", "year_month": "2018-03"}',
+         "new_values": '{"published": "2018-04-13", "year_month": "2018-04"}'}], alter=True)
+    db.close()
+    server = Server(path)
+    try:
+        entries = feed(server, "changed_notices").findall(f"{ATOM}entry")
+        changed = rows(server, "changed_notices")
+    finally:
+        server.stop()
+    said = {e.findtext(f"{ATOM}id").split(":")[-2]: (e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}content"))
+            for e in entries}
+    assert said["200201"][0].endswith(" — changed: kenmerk") and said["200201"][1] == "kenmerk: 243310 → 777001"
+    assert said["100101"][0].endswith(" — changed: published") and said["100101"][1] == \
+        "published: 2018-03-13 → 2018-04-13"
+    assert {r["publication_id"]: r["changed_columns"] for r in changed}[200201] == '["kenmerk", "procurement_id"]'
+
+
 def test_dashboards_are_configured_for_the_served_database(server):
     page = server.get("/-/dashboards/jeugdhulp").decode()
     for title in ("Publications per month", "Procedure types", "Notice types", "stages over time"):
