@@ -240,6 +240,8 @@ def change_text(previous, new=None):
     now = now or {}
     parts = []
     for column, old in was.items():
+        if _derived_beside(column, was):
+            continue
         if column in now:
             a, b = change_pair(old, now[column], 160)
             parts.append(f"{column}: {a} → {b}")
@@ -258,7 +260,19 @@ def column_names(value):
         names = json.loads(value) if isinstance(value, str) else None
     except ValueError:
         return value
-    return ", ".join(map(str, names)) if isinstance(names, list) else value
+    if not isinstance(names, list):
+        return value
+    return ", ".join(str(name) for name in names if not _derived_beside(name, names))
+
+
+def _derived_beside(column, changed) -> bool:
+    """True when ``column`` is one the archive derives from another of the ``changed`` columns (``procurement_id``
+    of ``kenmerk``, ``year_month`` of ``published``: ``watch.report.NOTICE_DERIVED_COLUMNS``), which says the change
+    already: a notice moved to another procedure read "kenmerk: 243310 → 777001; procurement_id: TN243310 →
+    TN777001", as the crawl report no longer says it."""
+    from tenderarchive.watch.report import NOTICE_DERIVED_COLUMNS
+
+    return isinstance(column, str) and NOTICE_DERIVED_COLUMNS.get(column) in changed
 
 
 async def run_query(datasette, database: str, name: str, params: dict) -> dict:
@@ -402,6 +416,28 @@ def procurement_key(asked: str) -> str:
     return f"TN{m.group(1)}" if m else asked.strip()
 
 
+async def moved_procurements(db, asked: str) -> list[str]:
+    """The procurements the notices of procedure ``asked`` (``TN`` + kenmerk, or the kenmerk) are in now, when
+    TenderNed moved every one of them to another procedure (reference tenderned-api.md §3: a detail's ``kenmerk``
+    may change between versions; the derivation then removes the procurement they left, ``derive.py``). Read from
+    the notices' ``versions`` (their former kenmerk); empty when none was in it, or the look-up ran out of time."""
+    from datasette.database import QueryInterrupted
+
+    m = re.fullmatch(r"(?:TN)?(\d{1,18})", asked)
+    if not m or not await db.table_exists("versions"):
+        return []
+    try:
+        rows = (await db.execute(
+            "select distinct n.procurement_id from versions v join notices n "
+            "on n.publication_id = cast(v.row_key as integer) where v.table_name = 'notices' "
+            "and v.changed_columns like '%\"kenmerk\"%' and json_extract(v.previous_values, '$.kenmerk') = ? "
+            "and n.procurement_id is not null and n.procurement_id is not ? order by n.procurement_id",
+            [int(m.group(1)), f"TN{m.group(1)}"])).rows
+    except QueryInterrupted:
+        return []
+    return [row[0] for row in rows]
+
+
 async def procurement_page(request, datasette):
     database = archive_database(datasette)
     db = datasette.get_database(database)
@@ -426,6 +462,17 @@ async def procurement_page(request, datasette):
 
             return Response.redirect(procurement_url(notice[0][0]), status=302)
     if not found:
+        moved = await moved_procurements(db, asked)
+        if len(moved) == 1:
+            from datasette.utils.asgi import Response
+
+            return Response.redirect(procurement_url(moved[0]), status=302)
+        if moved:
+            return await render(datasette, request, {
+                "database": database, "heading": "Niet gevonden", "status": 404,
+                "intro": f"Aanbesteding “{asked}” staat niet meer in het archief: TenderNed verplaatste haar "
+                         f"publicaties naar {len(moved)} andere aanbestedingen.",
+                "links": [(pid, procurement_url(pid)) for pid in moved], "sections": []})
         return await not_found(datasette, request, database, f"Geen aanbesteding gevonden met id “{asked}”.")
     p = dict(found[0])
     pid = p["procurement_id"]

@@ -652,17 +652,19 @@ def test_a_first_derivation_looks_up_no_event_or_procurement_row(tmp_path):
 RENUMBERED_WINDOW = {"from_date": "2020-06-15", "until_date": "2020-06-15"}  # contract notice 200201; award 200288 later
 
 
-def _renumbered_crawls(snapshot, serve_api, crawl, moved: tuple, window: dict = RENUMBERED_WINDOW):
+def _renumbered_crawls(snapshot, serve_api, crawl, moved: tuple, window: dict = RENUMBERED_WINDOW,
+                       to: tuple = (777001,)):
     """The synthetic snapshot (SYNTHETIC) crawled, then crawled again after TenderNed moved the publications
-    ``moved`` (of procedure 243310) to procedure ``kenmerk`` (reference tenderned-api.md §3: ``kenmerk`` is per
-    procedure; a detail's may change between versions), the publications listed in ``window`` both times."""
+    ``moved`` (of procedure 243310) to procedure 777001, or each to its own of ``to`` (reference tenderned-api.md
+    §3: ``kenmerk`` is per procedure; a detail's may change between versions), the publications listed in
+    ``window`` both times."""
     from tests.conftest import by_id
 
     first = crawl(serve_api(snapshot).api_url, **window)
     assert first.db["procurements"].get("TN243310")["publication_ids"] == "[200201, 200288]"
-    for publication_id in moved:
+    for publication_id, kenmerk in zip(moved, to * len(moved) if len(to) == 1 else to, strict=True):
         notice = by_id(snapshot, publication_id)
-        notice["list"]["kenmerk"] = notice["detail"]["kenmerk"] = 777001
+        notice["list"]["kenmerk"] = notice["detail"]["kenmerk"] = kenmerk
     again = crawl(serve_api(snapshot).api_url, **window)
     assert again.crawl["status"] == "complete", again.errors
     return again

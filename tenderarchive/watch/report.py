@@ -96,8 +96,10 @@ NOTICE_COLUMN_WORDS = {
         ("deadline_placeholder", "deadline a placeholder"))},
 }
 #: Columns the archive derives from another one a change names (``year``/``year_month`` of ``published``, the main
-#: CPV code's 8 digits): "year_month: 2018-06 → 2018-07" beside the date said nothing new.
-NOTICE_DERIVED_COLUMNS = {"year": "published", "year_month": "published", "cpv_main_8": "cpv_main"}
+#: CPV code's 8 digits, the procurement id ``TN`` + ``kenmerk``): "year_month: 2018-06 → 2018-07" beside the date,
+#: "procurement_id: TN243310 → TN777001" beside "kenmerk: 243310 → 777001", said nothing new.
+NOTICE_DERIVED_COLUMNS = {"year": "published", "year_month": "published", "cpv_main_8": "cpv_main",
+                          "procurement_id": "kenmerk"}
 
 # --- candidates: rows new or changed in a crawl --------------------------------------------------------------
 @dataclass

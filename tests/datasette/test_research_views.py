@@ -380,6 +380,39 @@ def test_the_procurement_page_takes_a_notices_publication_id_for_its_procurement
     assert missing.value.code == 404
 
 
+@pytest.mark.parametrize("to", [(777001,), (777001, 777002)], ids=["to one", "to two"])
+def test_the_page_of_a_procurement_whose_every_notice_moved_leads_to_where_they_are(snapshot, serve_api, crawl, to):
+    """TenderNed moved both publications of procedure 243310 to another procedure (a changed ``kenmerk``, reference
+    §3), and the archive keeps no procurement TN243310 any more: ``/-/aanbesteding?id=TN243310``, the page a crawl
+    report, a feed entry or a bookmark of a journalist links, answered "Geen aanbesteding gevonden", though the
+    archive knows where its notices went (their ``versions``). It goes to the procurement they are in now; to more
+    than one, a page linking each. A kenmerk no notice ever had is still not found."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.test_derive import _renumbered_crawls
+
+    again = _renumbered_crawls(snapshot, serve_api, crawl, moved=(200201, 200288), to=to,
+                               window={"from_date": "2020-06-15", "until_date": "2021-01-20"})
+    assert not list(again.db.query("select 1 from procurements where procurement_id = 'TN243310'"))
+    server = Server(again.db_path)
+    try:
+        if len(to) == 1:
+            with urllib.request.urlopen(server.base + "/-/aanbesteding?id=TN243310", timeout=30) as response:
+                landed, page = response.url, response.read().decode("utf-8")
+            assert landed == server.base + "/-/aanbesteding?id=TN777001"
+            assert 'data-query="aanbesteding_publicaties"' in page and "200201" in page and "200288" in page
+        else:
+            with pytest.raises(urllib.error.HTTPError) as moved:
+                server.get("/-/aanbesteding?id=243310")
+            page = moved.value.read().decode("utf-8")
+            assert moved.value.code == 404 and "TenderNed verplaatste" in page
+            assert 'href="/-/aanbesteding?id=TN777001"' in page and 'href="/-/aanbesteding?id=TN777002"' in page
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            server.get("/-/aanbesteding?id=TN999999")
+        assert missing.value.code == 404
+    finally:
+        server.stop()
+
+
 def test_a_research_page_reads_its_dates_and_years_as_the_saved_searches_do(server, archive):
     """The research pages run the saved searches themselves, past ``query_params``: ``sinds=14-3-2021`` (a date as
     the Dutch write it, compared as text with "2021-…") listed every procurement of the region or none,

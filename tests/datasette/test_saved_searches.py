@@ -248,6 +248,59 @@ def test_an_undated_news_page_in_a_feed_is_dated_by_when_the_archive_first_read_
     assert not [updated for updated in entries.values() if updated.startswith("1970")]
 
 
+def _read_again_later(db_path, url: str, how: str) -> None:
+    """A later crawl (a week on) wrote the archived page ``url`` again, its title and text as they were: it answered
+    at a new address of its site (``moved``, ``store.writes.write_moved_article``), or the crawl's newer relevance
+    model scored it anew (``rescored``, ``write_article``). Its row's ``fetched_at`` is that crawl's fetch; the crawl
+    report tells the reader nothing of either (no change of the page)."""
+    from tenderarchive.store.writes import open_archive, write_article, write_moved_article
+
+    db = open_archive(db_path)
+    crawl_id = db["crawls"].insert({"spider": "news", "status": "complete"}).last_pk
+    later = "2026-12-08T04:00:00+00:00"
+    if how == "moved":
+        write_moved_article(db, {"moved": {"url": url, "address": url + "?pagina=inkoop", "fetched_at": later,
+                                           "sha256": "0" * 64}}, crawl_id)
+    else:
+        (article,) = db.query("select * from articles where url = ?", [url])
+        record = {"article": dict(article, fetched_at=later, relevance_model_score=article["relevance_model_score"]
+                                  + 0.01)}
+        for key, table in (("municipalities", "article_municipalities"), ("organisations", "article_organisations"),
+                           ("awardees", "article_awardees"), ("article_stages", "article_stages"),
+                           ("events", "article_events")):
+            record[key] = list(db.query(f"select * from {table} where url = ?", [url]))
+        assert write_article(db, record, crawl_id) == "updated"
+    db.close()
+
+
+@pytest.mark.parametrize("how", ["moved", "rescored"])
+@pytest.mark.parametrize("query, params", [("jeugdregio_nieuws", {"jeugdregio": "Zuid-Limburg"}),
+                                           ("aanbesteding_nieuws", {"procurement_id": "TN160417"})])
+def test_an_undated_news_page_read_again_keeps_its_date_in_the_news_feeds(demo_archive, tmp_path, how, query, params):
+    """The news feeds of a jeugdregio and of a procurement dated Heerlen's undated project page by the archive's
+    ``articles.fetched_at``, which a later crawl moves without the page changing (a new address of the page, a newer
+    model's score): the old page came back in a feed reader as updated that week, as new, while the crawl report and
+    the feeds of Search everything and of the jeugdregio (``by_jeugdregio``) kept it where it was. Such an entry is
+    dated as theirs: by the archive's first fetch of the page that answered 200."""
+    import sqlite3
+
+    url = "https://www.heerlen.nl/inkoopjeugdhulp.html"
+    path = shutil.copy(demo_archive, tmp_path / "later.db")
+    (first,) = sqlite3.connect(path).execute(
+        "select min(fetched_at) from fetches where url = ? and status = 200", [url]).fetchone()
+    _read_again_later(path, url, how)
+    server = Server(path)
+    try:
+        dated = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")
+                 for e in feed(server, query, **params).findall(f"{ATOM}entry")}
+        everything = {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated")
+                      for e in feed(server, "by_jeugdregio", jeugdregio="Zuid-Limburg").findall(f"{ATOM}entry")}
+    finally:
+        server.stop()
+    entry = f"tag:tenderarchive,2024:article:{url}"
+    assert first and dated[entry] == everything[entry] == first
+
+
 def test_every_amount_a_saved_search_shows_in_euros_has_its_exact_cents_beside_it(demo_archive):
     """An analyst sums what the CSV of a saved search gives: most amounts came as euro text ("€ 9.800.000,00") with
     their exact cents beside them (``waarde``, ``waarde_cents``), but the total of ``who_won_in_jeugdregio``, the
@@ -434,6 +487,38 @@ def test_the_changed_notices_feed_tells_each_change_in_words(demo_archive, tmp_p
                     "title: Basishulp Jeugd Heerlen → Basishulp Jeugd Heerlen (herzien)")
     assert texts["200201"][1] == "buyer: was —"
     assert {r["publication_id"]: r["changed_columns"] for r in changed}[100101] == '["deadline", "title"]'
+
+
+def test_a_change_feed_says_a_change_once_not_again_in_the_columns_derived_from_it(demo_archive, tmp_path):
+    """TenderNed moved notice 200201 to another procedure (a changed ``kenmerk``) and dated notice 100101 anew: the
+    feeds of ``changed_notices`` and of the procurement's changes (``aanbesteding_wijzigingen``) said each twice or
+    thrice, "kenmerk: 243310 → 777001; procurement_id: TN243310 → TN777001", "published: … ; year_month: 2018-03 →
+    2018-04", titled "changed: kenmerk, procurement_id". A column the archive derives from another changed one is
+    left out, as the crawl report leaves it out; the rows keep the stored JSON."""
+    path = shutil.copy(demo_archive, tmp_path / "moved.db")
+    db = sqlite_utils.Database(path)
+    db["versions"].insert_all([
+        {"table_name": "notices", "row_key": "200201", "version": 1, "valid_from": "2020-06-15T10:00:00+00:00",
+         "valid_to": "2020-07-01T10:00:00+00:00", "changed_columns": '["kenmerk", "procurement_id"]', "crawl_id": 2,
+         "previous_values": '{"kenmerk": 243310, "procurement_id": "TN243310"}',
+         "new_values": '{"kenmerk": 777001, "procurement_id": "TN777001"}'},
+        {"table_name": "notices", "row_key": "100101", "version": 1, "valid_from": "2018-03-13T10:00:00+00:00",
+         "valid_to": "2018-07-03T10:00:00+00:00", "changed_columns": '["published", "year_month"]', "crawl_id": 2,
+         "previous_values": '{"published": "2018-03-13", "year_month": "2018-03"}',
+         "new_values": '{"published": "2018-04-13", "year_month": "2018-04"}'}], alter=True)
+    db.close()
+    server = Server(path)
+    try:
+        entries = feed(server, "changed_notices").findall(f"{ATOM}entry")
+        changed = rows(server, "changed_notices")
+    finally:
+        server.stop()
+    said = {e.findtext(f"{ATOM}id").split(":")[-2]: (e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}content"))
+            for e in entries}
+    assert said["200201"][0].endswith(" — changed: kenmerk") and said["200201"][1] == "kenmerk: 243310 → 777001"
+    assert said["100101"][0].endswith(" — changed: published") and said["100101"][1] == \
+        "published: 2018-03-13 → 2018-04-13"
+    assert {r["publication_id"]: r["changed_columns"] for r in changed}[200201] == '["kenmerk", "procurement_id"]'
 
 
 def test_dashboards_are_configured_for_the_served_database(server):

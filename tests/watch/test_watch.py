@@ -465,6 +465,25 @@ def test_a_notice_whose_only_change_is_the_archives_bookkeeping_is_not_reported_
     assert "0 changed" in render_text(report)
 
 
+def test_a_notice_moved_to_another_procedure_is_reported_with_its_kenmerk_once(snapshot, serve_api, crawl, tmp_path):
+    """TenderNed moved both publications of procedure 243310 to procedure 777001 (a changed ``kenmerk``, reference
+    §3): each was reported changed with "kenmerk: 243310 → 777001" and, below it, "procurement_id: TN243310 →
+    TN777001", the same move twice (the archive's procurement id is ``TN`` + kenmerk). The kenmerk alone says it."""
+    from tests.test_derive import _renumbered_crawls
+
+    again = _renumbered_crawls(snapshot, serve_api, crawl, moved=(200201, 200288),
+                               window={"from_date": "2020-06-15", "until_date": "2021-01-20"})
+    report = build_report(again.db_path, load_watchlist(write(tmp_path, "watches:\n  - name: Leiden\n"
+                                                                        "    municipalities: [Leiden]\n")))
+    [(_, matches)] = report.results
+    assert {m.key: m.status for m in matches} == {200201: "changed", 200288: "changed"}
+    for m in matches:
+        assert [(ch["column"], ch["old"], ch["new"]) for ch in m.changes
+                if "kenmerk" in ch["column"] or "procurement" in ch["column"]] == [("kenmerk", 243310, 777001)]
+    text = render_text(report)
+    assert text.count("kenmerk: 243310 → 777001") == 2 and "TN243310" not in text
+
+
 def test_a_notice_reported_withdrawn_that_a_later_crawl_finds_published_again_is_reported_so(tmp_path):
     """Crawl 2 asked TenderNed for notice 100131 again and got 404: its report listed it *withdrawn*. Crawl 3 found
     it published again (200, unchanged): its report said nothing, so the reader, told it was withdrawn, never heard
