@@ -111,7 +111,14 @@ _RULING_AHEAD = re.compile(
     r"\buitspraak (?:[\w'-]+ ){0,4}(?:volgt|volgen|wordt verwacht|verwacht|gepland|staat gepland)\b|"
     r"\bverwacht(?:t|en)? (?:[\w'-]+ ){0,4}uitspraak\b|"
     r"\b(?:zaak|kort geding|bodemprocedure|hoger beroep|zitting|behandeling)\b (?:[\w'-]+ ){0,6}(?:dient|dienen)\b|"
-    r"\b(?:dient|dienen) (?:de|het) (?:zaak|kort geding|bodemprocedure|hoger beroep)\b", re.I)
+    r"\b(?:dient|dienen) (?:de|het) (?:zaak|kort geding|bodemprocedure|hoger beroep)\b|"
+    # branch cv34: a ruling awaited -- "Pas na de uitspraak in het kort geding ... wordt duidelijk", "Zodra de uitspraak
+    # bekend is", "in afwachting van het vonnis" -- is no ruling made either
+    r"\b(?:pas na|zodra|in afwachting van|wachten op|wacht op) (?:de|het) (?:uitspraak|vonnis|arrest)\b", re.I)
+#: branch cv34: the ruling an appeal (or objection) is brought against -- "tegen de uitspraak in hoger beroep gaan", "hoger
+#: beroep ingesteld tegen het vonnis" -- is the lower court's, not a ruling in the appeal: read without it
+_AGAINST_RULING = re.compile(r"\btegen (?:de|het|dit|deze|dat|die) (?:[\w'-]+ )?(?:uitspraak|vonnis|beslissing|oordeel)"
+                             r"(?: (?:van|in) (?:de|het) [\w'-]+)?", re.I)
 _HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b", re.I)
 # round ten: the conditional right after the cue, "... opnieuw voor de rechter zou kunnen worden gedaagd"
 # branch cv28: the conditional mood and the adjective of possibility. "zou"/"zouden" before the cue in its own clause
@@ -172,11 +179,22 @@ _CLOSED_PASSIVE = re.compile(r"\b(?:is|zijn|werd|werden|was|waren)\s+gesloten$",
 # aanbieders", "het perceel omvat" -- states the step as it stands now
 # A legal proceeding brought (filed) but not yet ruled on runs: stages.md's kort_geding is "filed, heard or
 # ruled", and a suit filed is the stage's current state until a ruling is reported (branch lead, 2026-12-02).
-_SUIT_BROUGHT = re.compile(r"\b(?:aangespannen|spant|spannen|spande|spanden|gestapt|stapt|stappen|stapte|stapten|aanhangig|"
+_SUIT_BROUGHT = re.compile(r"\b(?:aangespannen|ingesteld|spant|spannen|spande|spanden|gestapt|stapt|stappen|stapte|stapten|aanhangig|"
                     r"gedagvaard|dagvaardt|dagvaarden|aangetekend|(?:naar|voor) de (?:voorzieningen)?rechter)\b", re.I)
 _RULED = re.compile(r"\b(?:uitspraak|uitspraken|vonnis|vonnissen|oordeelde|oordeelt|geoordeeld|bepaalde|besliste|"
                     r"gelijk|wees|wijst|afgewezen|toegewezen|arrest|verbood|verbiedt|vernietig\w*|bekrachtig\w*|"
                     r"ongegrond|gegrond|ingetrokken)\b", re.I)
+#: branch cv34: a sentence about the appeal itself (its court or its own name)
+_APPEAL = re.compile(r"hoger beroep|gerechtshof|\bhet hof\b|centrale raad van beroep|\bcrvb\b|\barrest\b", re.I)
+
+
+def _appeal_ruled(sents: list[Sentence]) -> bool:
+    """Does the text report a ruling in the appeal -- a ruling word in a sentence about the appeal, not the ruling the
+    appeal is brought against ("hoger beroep ingesteld tegen het vonnis") nor one awaited?"""
+    return any(_APPEAL.search(t.text) and _RULED.search(_AGAINST_RULING.sub(" ", t.text)) and not _RULING_AHEAD.search(t.text)
+               for t in sents)
+
+
 _STATE_AFTER = re.compile(r"\s+(?:telt|tellen|omvat|omvatten|bevat|bevatten)\b", re.I)
 # a council's motion or amendment: "ingetrokken" of one of them is no tender withdrawn (round ten)
 _MOTION = re.compile(r"\bmotie\w*|\bamendement\w*", re.I)
@@ -484,9 +502,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "done"  # "liet deze uitvoeren door ...": the delivery began in the past
             # a ruling reported is a ruling made: core since branch cv31 (the named rule `stage.ruling_done`, two dev
             # sites fixed, none broken; a verdict's verbs are what a ruling is, not a page's wording)
+            judged = _AGAINST_RULING.sub(" ", text) if stage == "hoger_beroep" else text
             if stage in LEGAL_STAGES and re.search(r"uitspraak|vonnis|oordeel\w*|bepaald|bepaalt|besloten|beslist|"
                                                     r"beslissing|gelijk|wees|afgewezen|toegewezen|arrest|verbiedt|verbood|"
-                                                    r"bekrachtig\w*|vernietig\w*|tot de conclusie|verboden", text, re.I):
+                                                    r"bekrachtig\w*|vernietig\w*|tot de conclusie|verboden", judged, re.I):
                 status = "done"  # a ruling reported is a ruling made
             if stage in LEGAL_STAGES and _RULING_AHEAD.search(text):
                 status = "current"  # "de rechter doet op 12 maart uitspraak": filed or heard, not ruled (branch cv32)
@@ -535,10 +554,13 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 strong = bool(i == 0 and s.is_heading)
             if (on("stage.legal_filed") and stage in LEGAL_STAGES and status == "done" and _SUIT_BROUGHT.search(text)
                     and not re.search(r"\bhad(?:den)?\b", text, re.I)
-                    and not (ruled := ruled if ruled is not None else any(_RULED.search(t.text) and not _RULING_AHEAD.search(t.text)
-                                                                        for t in sents))):
+                    and not (_appeal_ruled(sents) if stage == "hoger_beroep" else
+                             (ruled := ruled if ruled is not None else any(_RULED.search(t.text) and not _RULING_AHEAD.search(t.text)
+                                                                          for t in sents)))):
                 # "heeft een kort geding aangespannen" and no ruling anywhere: the case runs (the pluperfect,
-                # "die een kort geding hadden aangespannen", tells of a suit behind the story: left done)
+                # "die een kort geding hadden aangespannen", tells of a suit behind the story: left done). An appeal
+                # runs until a ruling *in the appeal* is reported: the ruling it is brought against is the lower
+                # court's (branch cv34)
                 status = "current"
             if on("stage.postponed") and stage == "mislukt" and status == "done" and _POSTPONED.search(text):
                 status = "current"  # postponed "tot nader order": the standstill goes on

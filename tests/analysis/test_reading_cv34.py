@@ -1,0 +1,68 @@
+"""Specifications of the readings of branch cv34 (issue 11): kinds of Dutch that misled the primary stage and the stage
+statuses on pages the reading had not seen, in short synthetic pages (SYNTHETIC: written for these tests, not taken
+from a page); the dev part's figures before and after are in the CHANGELOG entry of branch cv34.
+"""
+import datetime as dt
+
+import pytest
+
+from tenderarchive.analysis import analyse, rules
+
+from tests.analysis.reading import stage_statuses
+
+
+def _read(text: str, title: str = "Nieuws over de jeugdhulp") -> dict:
+    return analyse("SYNTHETISCHE TEKST. " + text, title=title, published=dt.date(2024, 5, 6))
+
+
+# --- a procedure told finished ends with the award; finished "met" a party is the agreement with it --------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Het college heeft op 6 april 2024 het inkooptraject jeugdhulp afgerond door kennis te nemen van de gunning aan "
+    "Stichting Voorbeeld.",
+    "De aanbesteding van de specialistische jeugdhulp is inmiddels afgerond.",
+])
+def test_a_procedure_told_finished_is_the_award_made(sentence):
+    result = _read(sentence)
+    assert result["primary_stage"] == "definitieve_gunning"
+    assert "contract_ondertekend" not in stage_statuses(result)
+
+
+def test_a_procedure_finished_with_a_party_is_the_agreement_with_it():
+    result = _read("De regio's hebben gisteren een gezamenlijk inkooptraject jeugdhulp afgerond met Stichting Voorbeeld "
+                   "en vier andere instellingen.")
+    assert result["primary_stage"] == "contract_ondertekend"
+
+
+def test_a_procedure_that_must_be_finished_by_a_date_is_no_award():
+    st = stage_statuses(_read("De aanbesteding van de jeugdhulp moet voor 1 december afgerond zijn."))
+    assert st.get("definitieve_gunning") in (None, "planned")
+
+
+# --- a ruling awaited is no ruling made; the ruling an appeal is against is not the appeal's ------------------------
+
+def test_a_suit_whose_ruling_is_awaited_runs():
+    result = _read("Eén partij heeft een kort geding aangespannen tegen de voorlopige gunning van de aanbesteding "
+                   "jeugdhulp. Pas na de uitspraak in het kort geding wordt duidelijk of de gemeenten definitief gunnen. "
+                   "Zodra de uitspraak in het kort geding bekend is, krijgen de inwoners een brief.")
+    assert stage_statuses(result)["kort_geding"] == "current"
+    assert result["primary_stage"] == "kort_geding"
+
+
+def test_the_ruling_an_appeal_is_brought_against_is_not_a_ruling_in_the_appeal():
+    st = stage_statuses(_read("De rechter gaf de aanbieders in het kort geding over de aanbesteding jeugdhulp gelijk. "
+                              "De gemeenten hebben hoger beroep ingesteld tegen het vonnis."))
+    assert st["kort_geding"] == "done"
+    assert st["hoger_beroep"] == "current"
+
+
+def test_a_ruling_given_in_the_appeal_stays_done():
+    st = stage_statuses(_read("Het gerechtshof heeft in hoger beroep het vonnis over de aanbesteding jeugdhulp "
+                              "bekrachtigd."))
+    assert st["hoger_beroep"] == "done"
+
+
+def test_a_ruling_reported_after_the_suit_stays_done():
+    st = stage_statuses(_read("Eén aanbieder heeft een kort geding aangespannen tegen de aanbesteding jeugdhulp. Na de "
+                              "uitspraak van de rechter op 2 april 2024 gaan de gemeenten door met de gunning."))
+    assert st["kort_geding"] == "done"
