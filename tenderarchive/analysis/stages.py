@@ -78,7 +78,11 @@ PARTICIPLE = re.compile(
 PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b|\bjl\.|"
                         r"\b(?:\w*tekenden?|sloten|sloot|besloot|kozen|koos|startten?|begonnen|begon|wonnen|kreeg|kregen|"
                         r"gunden?|dienden?|oordeelden?|bepaalden?|stelden?|publiceerden?|kondigden?|weigerden?|"
-                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden|schreef|schreven|konden)\b", re.I)
+                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden|schreef|schreven|konden)\b|"
+                        # branch cv34: the simple past of "zijn" tells a step that was ("De predialoogfase was onderdeel
+                        # van een marktconsultatie", "de informatiebijeenkomst was op 3 maart"), as "werd" does; not when
+                        # denied or not yet ("was nog niet bekend", "was geen sprake van")
+                        r"\b(?:was|waren)\b(?! (?:[\w'-]+ ){0,2}?(?:nog niet|niet|geen|nooit)\b)", re.I)
 # "is in april 2018 gestart met de ontwikkeling van een inkoopstrategie": the work began then
 # and goes on; the date is its start, not its end (issue 11).
 ONGOING = re.compile(r"\b(?:gestart|begonnen) met\b|\bbezig met\b|\bwerk(?:t|en) (?:momenteel |nu |hard )?aan\b", re.I)

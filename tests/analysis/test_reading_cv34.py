@@ -66,3 +66,18 @@ def test_a_ruling_reported_after_the_suit_stays_done():
     st = stage_statuses(_read("Eén aanbieder heeft een kort geding aangespannen tegen de aanbesteding jeugdhulp. Na de "
                               "uitspraak van de rechter op 2 april 2024 gaan de gemeenten door met de gunning."))
     assert st["kort_geding"] == "done"
+
+
+# --- the simple past of "zijn" tells a step that was -------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "De predialoogfase was onderdeel van een marktconsultatie voor de inkoop van jeugdhulp.",
+    "De marktconsultatie voor de inkoop van jeugdhulp was in het voorjaar.",
+])
+def test_a_step_told_in_the_simple_past_of_zijn_is_done(sentence):
+    assert stage_statuses(_read(sentence))["marktconsultatie"] == "done"
+
+
+def test_a_step_that_was_not_yet_there_is_not_done():
+    assert stage_statuses(_read("De gunning van de aanbesteding jeugdhulp was nog niet bekend.")).get(
+        "definitieve_gunning") in (None, "planned")
