@@ -199,6 +199,20 @@ def _appeal_ruled(sents: list[Sentence]) -> bool:
                for t in sents)
 
 
+#: branch cv34: stages.md's `mislukt` is "re-procurement ordered" -- after a procedure failed or a court ruled on it ("De
+#: gemeente is veroordeeld tot intrekking ... en moet deze opnieuw aanbesteden", "zodat opnieuw moet worden aanbesteed"
+#: after a ruling that the terms are disproportionate). A re-procurement in a text where nothing failed or was ruled on
+#: is the next round ("Het contract loopt straks af. Verlengen is in strijd met de Europese regels, dus we moeten opnieuw
+#: aanbesteden"): the preparation of a new procurement, read with the tense of its clause.
+_REDO_CUE = re.compile(r"\b(?:opnieuw|overnieuw)\b|\bover (?:moeten )?doen\b|\bmoet over\b", re.I)
+_FAILED_BEFORE = re.compile(r"\brechter\w*|\brechtbank\w*|\bvonnis\w*|\buitspraak\w*|kort ?geding\w*|\bhof\b|gerechtshof|"
+                            r"bodemprocedure|veroordeeld|geoordeeld|oordeel\w*|disproportione\w*|onrechtmatig\w*|ongeldig\w*|"
+                            r"misluk\w*|\bfout\w*|\bgebrek\w*|ingetrokken|intrekking|stopgezet|\bstop (?:te |moeten )?zetten|\bgestopt|gestaakt|geen (?:enkele |geldige )?"
+                            r"(?:inschrijving\w*|offerte\w*|aanmelding\w*)|niet gelukt|bezwaar\w*|klacht\w*", re.I)
+#: branch cv34: a verb cue in the bare infinitive opening its sentence as the subject of a judgement -- "Verlengen is in
+#: strijd met de Europese regels", "Opnieuw aanbesteden is niet mogelijk", "Verlengen kan niet" -- weighs an option; it
+#: reports no step
+_INFINITIVE_JUDGED = re.compile(r"(?:opnieuw )?[\w-]+en (?:is|was|lijkt|blijkt|bleek|kan|kon|mag|mocht)\b", re.I)
 _STATE_AFTER = re.compile(r"\s+(?:telt|tellen|omvat|omvatten|bevat|bevatten)\b", re.I)
 # a council's motion or amendment: "ingetrokken" of one of them is no tender withdrawn (round ten)
 _MOTION = re.compile(r"\bmotie\w*|\bamendement\w*", re.I)
@@ -489,6 +503,13 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # "de gunning is uitgesteld, ... besloten het contract vanaf februari in te laten gaan": a delay
             if stage == "mislukt" and _redone_unordered(text, m):
                 continue  # "is in 2018 opnieuw aanbesteed": a new round held, not re-procurement ordered (news18)
+            if stage == "mislukt" and _REDO_CUE.search(m.group(0)) and not any(_FAILED_BEFORE.search(t.text) for t in sents):
+                # "Verlengen is in strijd met de Europese regels, dus we moeten opnieuw aanbesteden": the next round, not
+                # a failed one -- nothing in the text failed or was ruled on (branch cv34)
+                stage = "voorbereiding"
+            if (re.fullmatch(r"(?:opnieuw )?[\w-]+en", m.group(0), re.I) and _INFINITIVE_JUDGED.match(text[m.start():])
+                    and not text[:m.start()].strip(" \"'‘’“”-–")):
+                continue  # "Verlengen is in strijd met de regels": an option weighed, no step (branch cv34)
             if stage == "mislukt" and _stops_other(text, m):
                 continue  # "het stopzetten van de financiering": a provider's funding or contract, not the tender (news14r)
             if stage == "verlenging" and _extends_other(text, m):

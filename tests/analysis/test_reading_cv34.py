@@ -81,3 +81,31 @@ def test_a_step_told_in_the_simple_past_of_zijn_is_done(sentence):
 def test_a_step_that_was_not_yet_there_is_not_done():
     assert stage_statuses(_read("De gunning van de aanbesteding jeugdhulp was nog niet bekend.")).get(
         "definitieve_gunning") in (None, "planned")
+
+
+# --- a re-procurement is a failure only where something failed or was ruled on; an infinitive judged is no step -----
+
+def test_a_re_procurement_because_the_contract_ends_is_the_next_round_being_prepared():
+    result = _read("Het contract voor de gesloten jeugdzorg loopt straks af. Verlengen is in strijd met de Europese "
+                   "regels, dus we moeten opnieuw aanbesteden.")
+    st = stage_statuses(result)
+    assert "mislukt" not in st and "verlenging" not in st
+    assert result["primary_stage"] == "voorbereiding"
+
+
+@pytest.mark.parametrize("text", [
+    "De rechter oordeelde dat de voorwaarden van de aanbesteding jeugdhulp disproportioneel zijn, zodat de gemeente "
+    "opnieuw moet aanbesteden.",
+    "Geen enkele aanbieder heeft zich ingeschreven. De regio moet de jeugdhulp opnieuw aanbesteden.",
+])
+def test_a_re_procurement_after_a_failure_or_a_ruling_stays_a_failed_procedure(text):
+    assert _read(text)["primary_stage"] == "mislukt"
+
+
+def test_a_step_named_by_its_noun_before_a_copula_is_still_read():
+    st = stage_statuses(_read("Streven is om in juli 2024 de aanbesteding jeugdhulp op TenderNed te publiceren."))
+    assert "vooraankondiging" in st
+
+
+def test_an_extension_reported_in_a_sentence_of_its_own_is_still_an_extension():
+    assert _read("Verlengd is het contract voor de jeugdhulp met Stichting Voorbeeld.")["primary_stage"] == "verlenging"
