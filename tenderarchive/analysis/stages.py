@@ -209,6 +209,7 @@ _FAILED_BEFORE = re.compile(r"\brechter\w*|\brechtbank\w*|\bvonnis\w*|\buitspraa
                             r"bodemprocedure|veroordeeld|geoordeeld|oordeel\w*|disproportione\w*|onrechtmatig\w*|ongeldig\w*|"
                             r"misluk\w*|\bfout\w*|\bgebrek\w*|ingetrokken|intrekking|stopgezet|\bstop (?:te |moeten )?zetten|\bgestopt|gestaakt|geen (?:enkele |geldige )?"
                             r"(?:inschrijving\w*|offerte\w*|aanmelding\w*)|niet gelukt|bezwaar\w*|klacht\w*", re.I)
+_HAD_TO = re.compile(r"\bmoest(?:en)?\b", re.I)
 #: branch cv34: a verb cue in the bare infinitive opening its sentence as the subject of a judgement -- "Verlengen is in
 #: strijd met de Europese regels", "Opnieuw aanbesteden is niet mogelijk", "Verlengen kan niet" -- weighs an option; it
 #: reports no step
@@ -503,9 +504,13 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # "de gunning is uitgesteld, ... besloten het contract vanaf februari in te laten gaan": a delay
             if stage == "mislukt" and _redone_unordered(text, m):
                 continue  # "is in 2018 opnieuw aanbesteed": a new round held, not re-procurement ordered (news18)
-            if stage == "mislukt" and _REDO_CUE.search(m.group(0)) and not any(_FAILED_BEFORE.search(t.text) for t in sents):
+            if (stage == "mislukt" and _REDO_CUE.search(m.group(0)) and not _HAD_TO.search(text)
+                    and not re.search(r"aanbesteed\b", m.group(0), re.I)
+                    and not any(_FAILED_BEFORE.search(t.text) for t in sents)):
                 # "Verlengen is in strijd met de Europese regels, dus we moeten opnieuw aanbesteden": the next round, not
-                # a failed one -- nothing in the text failed or was ruled on (branch cv34)
+                # a failed one -- nothing in the text failed or was ruled on (branch cv34); the past of the duty ("moest
+                # ... opnieuw worden aanbesteed") tells that a round had to be redone, and the passive ("wordt opnieuw
+                # aanbesteed") a re-procurement decided (rfix6b): both left a failure
                 stage = "voorbereiding"
             if (re.fullmatch(r"(?:opnieuw )?[\w-]+en", m.group(0), re.I) and _INFINITIVE_JUDGED.match(text[m.start():])
                     and not text[:m.start()].strip(" \"'‘’“”-–")):
