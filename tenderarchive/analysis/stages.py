@@ -209,6 +209,14 @@ _FAILED_BEFORE = re.compile(r"\brechter\w*|\brechtbank\w*|\bvonnis\w*|\buitspraa
                             r"bodemprocedure|veroordeeld|geoordeeld|oordeel\w*|disproportione\w*|onrechtmatig\w*|ongeldig\w*|"
                             r"misluk\w*|\bfout\w*|\bgebrek\w*|ingetrokken|intrekking|stopgezet|\bstop (?:te |moeten )?zetten|\bgestopt|gestaakt|geen (?:enkele |geldige )?"
                             r"(?:inschrijving\w*|offerte\w*|aanmelding\w*)|niet gelukt|bezwaar\w*|klacht\w*", re.I)
+#: branch cv34: "sinds" with a date marks the start of a state that goes on. A step that happens at a point in time -- an
+#: award, a signing, the contracts' start -- took place on that date and is done ("Sinds 1 januari 2024 verzorgt MetMaya
+#: ...": the contract start); a step that lasts (the tendering, the preparation, a transition) runs, as CURRENT reads it.
+#: (Not the announcement: "Sinds 15 oktober kunnen aanbieders hun interesse kenbaar maken" is the seed 001, whose gold
+#: reads the call open, current; the corpus page of the same article reads it done -- corpus README, news11e.)
+_POINT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "contract_ondertekend", "contractstart"}
+_SINCE_DATE = re.compile(r"\bsinds (?:(?:begin|eind|medio|half) )?(?:\d{1,2} )?(?:januari|februari|maart|april|mei|juni|juli|"
+                         r"augustus|september|oktober|november|december|(?:19|20)\d\d)\b", re.I)
 _HAD_TO = re.compile(r"\bmoest(?:en)?\b", re.I)
 #: branch cv34: a verb cue in the bare infinitive opening its sentence as the subject of a judgement -- "Verlengen is in
 #: strijd met de Europese regels", "Opnieuw aanbesteden is niet mogelijk", "Verlengen kan niet" -- weighs an option; it
@@ -592,6 +600,9 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # runs until a ruling *in the appeal* is reported: the ruling it is brought against is the lower
                 # court's (branch cv34)
                 status = "current"
+            if status == "current" and stage in _POINT_STAGES and (found := clause_at(text, m.start())) is not None \
+                    and _SINCE_DATE.search(found[1]):
+                status = "done"  # "Sinds 1 januari 2024 verzorgt X ...": the start was on that date; what runs is its state (cv34)
             if on("stage.postponed") and stage == "mislukt" and status == "done" and _POSTPONED.search(text):
                 status = "current"  # postponed "tot nader order": the standstill goes on
             # stages.md `vooraankondiging` is "publication announced for a date or period" ("verwacht … te publiceren",

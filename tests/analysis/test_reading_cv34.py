@@ -109,3 +109,22 @@ def test_a_step_named_by_its_noun_before_a_copula_is_still_read():
 
 def test_an_extension_reported_in_a_sentence_of_its_own_is_still_an_extension():
     assert _read("Verlengd is het contract voor de jeugdhulp met Stichting Voorbeeld.")["primary_stage"] == "verlenging"
+
+
+# --- "sinds" with a date: a step at a point in time took place then; a step that lasts runs ------------------------
+
+def test_a_start_since_a_date_is_done():
+    st = stage_statuses(_read("Sinds 1 januari 2024 verzorgt Stichting Voorbeeld bijna alle jeugdhulp in de regio."))
+    assert st["contractstart"] == "done"
+
+
+def test_an_award_since_a_date_is_done():
+    st = stage_statuses(_read("Sinds 1 maart 2024 is de opdracht voor de jeugdhulp gegund aan Stichting Voorbeeld, "
+                              "die nu de overdracht voorbereidt."))
+    assert st["definitieve_gunning"] == "done"
+
+
+def test_a_step_that_lasts_since_a_date_runs():
+    st = stage_statuses(_read("Sinds november 2023 zijn de gemeenten bezig met de voorbereiding van de aanbesteding "
+                              "jeugdhulp."))
+    assert st["voorbereiding"] == "current"
