@@ -518,8 +518,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 # "Verlengen is in strijd met de Europese regels, dus we moeten opnieuw aanbesteden": the next round, not
                 # a failed one -- nothing in the text failed or was ruled on (branch cv34); the past of the duty ("moest
                 # ... opnieuw worden aanbesteed") tells that a round had to be redone, and the passive ("wordt opnieuw
-                # aanbesteed") a re-procurement decided (rfix6b): both left a failure
-                stage = "voorbereiding"
+                # aanbesteed") a re-procurement decided (rfix6b): both left a failure. The plan to procure again is made
+                # now, whatever tense the procurement takes ("we gaan ... opnieuw aanbesteden"): stages.md's
+                # `voorbereiding`, "decision or plan to procure", current
+                stage, decided = "voorbereiding", True
             if (re.fullmatch(r"(?:opnieuw )?[\w-]+en", m.group(0), re.I) and _INFINITIVE_JUDGED.match(text[m.start():])
                     and not text[:m.start()].strip(" \"'‘’“”-–")):
                 continue  # "Verlengen is in strijd met de regels": an option weighed, no step (branch cv34)

@@ -128,3 +128,10 @@ def test_a_step_that_lasts_since_a_date_runs():
     st = stage_statuses(_read("Sinds november 2023 zijn de gemeenten bezig met de voorbereiding van de aanbesteding "
                               "jeugdhulp."))
     assert st["voorbereiding"] == "current"
+
+
+def test_a_plan_to_procure_again_is_preparation_under_way():
+    result = _read("De huidige contracten voor de jeugdhulp lopen eind 2025 af. De regio gaat de jeugdhulp opnieuw "
+                   "aanbesteden.")
+    assert stage_statuses(result).get("voorbereiding") == "current"
+    assert result["primary_stage"] == "voorbereiding"
