@@ -78,8 +78,9 @@ PARTICIPLE = re.compile(
 PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b|\bjl\.|"
                         r"\b(?:\w*tekenden?|sloten|sloot|besloot|kozen|koos|startten?|begonnen|begon|wonnen|kreeg|kregen|"
                         r"gunden?|dienden?|oordeelden?|bepaalden?|stelden?|publiceerden?|kondigden?|weigerden?|"
-                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden|schreef|schreven|konden)\b|"
-                        # branch cv34: the simple past of "zijn" tells a step that was ("De predialoogfase was onderdeel
+                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden|schreef|schreven|kon|konden)\b|"
+                        # branch cv34: "kon" is the simple past of kunnen as "konden" is ("Na een periode waarin men
+                        # vragen kon stellen"); the simple past of "zijn" tells a step that was ("De predialoogfase was onderdeel
                         # van een marktconsultatie", "de informatiebijeenkomst was op 3 maart"), as "werd" does; not when
                         # denied or not yet ("was nog niet bekend", "was geen sprake van")
                         r"\b(?:was|waren)\b(?! (?:[\w'-]+ ){0,2}?(?:nog niet|niet|geen|nooit)\b)", re.I)

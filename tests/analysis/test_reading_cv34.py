@@ -135,3 +135,9 @@ def test_a_plan_to_procure_again_is_preparation_under_way():
                    "aanbesteden.")
     assert stage_statuses(result).get("voorbereiding") == "current"
     assert result["primary_stage"] == "voorbereiding"
+
+
+def test_a_step_told_with_the_simple_past_of_kunnen_is_done():
+    st = stage_statuses(_read("Na een periode waarin men vragen kon stellen over de aanbesteding jeugdhulp, is de "
+                              "procedure gesloten."))
+    assert st["inlichtingen"] == "done"
