@@ -78,7 +78,12 @@ PARTICIPLE = re.compile(
 PAST_EVENT = re.compile(r"\bvond(?:en)? .{0,60}plaats\b|\bgeweest\b|\bafgelopen\b|\bdoorlopen\b|\bgeleden\b|\bjl\.|"
                         r"\b(?:\w*tekenden?|sloten|sloot|besloot|kozen|koos|startten?|begonnen|begon|wonnen|kreeg|kregen|"
                         r"gunden?|dienden?|oordeelden?|bepaalden?|stelden?|publiceerden?|kondigden?|weigerden?|"
-                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden|schreef|schreven|konden)\b", re.I)
+                        r"trokken|trok|spanden|spande|maakten|maakte|bleek|bleken|werd|werden|schreef|schreven|kon|konden)\b|"
+                        # branch cv34: "kon" is the simple past of kunnen as "konden" is ("Na een periode waarin men
+                        # vragen kon stellen"); the simple past of "zijn" tells a step that was ("De predialoogfase was onderdeel
+                        # van een marktconsultatie", "de informatiebijeenkomst was op 3 maart"), as "werd" does; not when
+                        # denied or not yet ("was nog niet bekend", "was geen sprake van")
+                        r"\b(?:was|waren)\b(?! (?:[\w'-]+ ){0,2}?(?:nog niet|niet|geen|nooit)\b)", re.I)
 # "is in april 2018 gestart met de ontwikkeling van een inkoopstrategie": the work began then
 # and goes on; the date is its start, not its end (issue 11).
 ONGOING = re.compile(r"\b(?:gestart|begonnen) met\b|\bbezig met\b|\bwerk(?:t|en) (?:momenteel |nu |hard )?aan\b", re.I)
@@ -111,7 +116,14 @@ _RULING_AHEAD = re.compile(
     r"\buitspraak (?:[\w'-]+ ){0,4}(?:volgt|volgen|wordt verwacht|verwacht|gepland|staat gepland)\b|"
     r"\bverwacht(?:t|en)? (?:[\w'-]+ ){0,4}uitspraak\b|"
     r"\b(?:zaak|kort geding|bodemprocedure|hoger beroep|zitting|behandeling)\b (?:[\w'-]+ ){0,6}(?:dient|dienen)\b|"
-    r"\b(?:dient|dienen) (?:de|het) (?:zaak|kort geding|bodemprocedure|hoger beroep)\b", re.I)
+    r"\b(?:dient|dienen) (?:de|het) (?:zaak|kort geding|bodemprocedure|hoger beroep)\b|"
+    # branch cv34: a ruling awaited -- "Pas na de uitspraak in het kort geding ... wordt duidelijk", "Zodra de uitspraak
+    # bekend is", "in afwachting van het vonnis" -- is no ruling made either
+    r"\b(?:pas na|zodra|in afwachting van|wachten op|wacht op) (?:de|het) (?:uitspraak|vonnis|arrest)\b", re.I)
+#: branch cv34: the ruling an appeal (or objection) is brought against -- "tegen de uitspraak in hoger beroep gaan", "hoger
+#: beroep ingesteld tegen het vonnis" -- is the lower court's, not a ruling in the appeal: read without it
+_AGAINST_RULING = re.compile(r"\btegen (?:de|het|dit|deze|dat|die) (?:[\w'-]+ )?(?:uitspraak|vonnis|beslissing|oordeel)"
+                             r"(?: (?:van|in) (?:de|het) [\w'-]+)?", re.I)
 _HYPOTHETICAL = re.compile(r"\bmocht(?:en)?\b|\bindien\b|\bzou(?:den)? kunnen\b", re.I)
 # round ten: the conditional right after the cue, "... opnieuw voor de rechter zou kunnen worden gedaagd"
 # branch cv28: the conditional mood and the adjective of possibility. "zou"/"zouden" before the cue in its own clause
@@ -172,11 +184,45 @@ _CLOSED_PASSIVE = re.compile(r"\b(?:is|zijn|werd|werden|was|waren)\s+gesloten$",
 # aanbieders", "het perceel omvat" -- states the step as it stands now
 # A legal proceeding brought (filed) but not yet ruled on runs: stages.md's kort_geding is "filed, heard or
 # ruled", and a suit filed is the stage's current state until a ruling is reported (branch lead, 2026-12-02).
-_SUIT_BROUGHT = re.compile(r"\b(?:aangespannen|spant|spannen|spande|spanden|gestapt|stapt|stappen|stapte|stapten|aanhangig|"
+_SUIT_BROUGHT = re.compile(r"\b(?:aangespannen|ingesteld|spant|spannen|spande|spanden|gestapt|stapt|stappen|stapte|stapten|aanhangig|"
                     r"gedagvaard|dagvaardt|dagvaarden|aangetekend|(?:naar|voor) de (?:voorzieningen)?rechter)\b", re.I)
 _RULED = re.compile(r"\b(?:uitspraak|uitspraken|vonnis|vonnissen|oordeelde|oordeelt|geoordeeld|bepaalde|besliste|"
                     r"gelijk|wees|wijst|afgewezen|toegewezen|arrest|verbood|verbiedt|vernietig\w*|bekrachtig\w*|"
                     r"ongegrond|gegrond|ingetrokken)\b", re.I)
+#: branch cv34: a sentence about the appeal itself (its court or its own name)
+_APPEAL = re.compile(r"hoger beroep|gerechtshof|\bhet hof\b|centrale raad van beroep|\bcrvb\b|\barrest\b", re.I)
+
+
+def _appeal_ruled(sents: list[Sentence]) -> bool:
+    """Does the text report a ruling in the appeal -- a ruling word in a sentence about the appeal, not the ruling the
+    appeal is brought against ("hoger beroep ingesteld tegen het vonnis") nor one awaited?"""
+    return any(_APPEAL.search(t.text) and _RULED.search(_AGAINST_RULING.sub(" ", t.text)) and not _RULING_AHEAD.search(t.text)
+               for t in sents)
+
+
+#: branch cv34: stages.md's `mislukt` is "re-procurement ordered" -- after a procedure failed or a court ruled on it ("De
+#: gemeente is veroordeeld tot intrekking ... en moet deze opnieuw aanbesteden", "zodat opnieuw moet worden aanbesteed"
+#: after a ruling that the terms are disproportionate). A re-procurement in a text where nothing failed or was ruled on
+#: is the next round ("Het contract loopt straks af. Verlengen is in strijd met de Europese regels, dus we moeten opnieuw
+#: aanbesteden"): the preparation of a new procurement, read with the tense of its clause.
+_REDO_CUE = re.compile(r"\b(?:opnieuw|overnieuw)\b|\bover (?:moeten )?doen\b|\bmoet over\b", re.I)
+_FAILED_BEFORE = re.compile(r"\brechter\w*|\brechtbank\w*|\bvonnis\w*|\buitspraak\w*|kort ?geding\w*|\bhof\b|gerechtshof|"
+                            r"bodemprocedure|veroordeeld|geoordeeld|oordeel\w*|disproportione\w*|onrechtmatig\w*|ongeldig\w*|"
+                            r"misluk\w*|\bfout\w*|\bgebrek\w*|ingetrokken|intrekking|stopgezet|\bstop (?:te |moeten )?zetten|\bgestopt|gestaakt|geen (?:enkele |geldige )?"
+                            r"(?:inschrijving\w*|offerte\w*|aanmelding\w*)|niet gelukt|bezwaar\w*|klacht\w*", re.I)
+#: branch cv34: "sinds" with a date marks the start of a state that goes on. A step that happens at a point in time -- an
+#: award, a signing, the contracts' start -- took place on that date and is done ("Sinds 1 januari 2024 verzorgt MetMaya
+#: ...": the contract start); a step that lasts (the tendering, the preparation, a transition) runs, as CURRENT reads it.
+#: (Not the announcement: "Sinds 15 oktober kunnen aanbieders hun interesse kenbaar maken" is the seed 001, whose gold
+#: reads the call open, current; the corpus page of the same article reads it done -- corpus README, news11e.)
+_POINT_STAGES = {"voorlopige_gunning", "definitieve_gunning", "contract_ondertekend", "contractstart"}
+_SINCE_DATE = re.compile(r"\bsinds (?:(?:begin|eind|medio|half) )?(?:\d{1,2} )?(?:januari|februari|maart|april|mei|juni|juli|"
+                         r"augustus|september|oktober|november|december|(?:19|20)\d\d)\b", re.I)
+_HAD_TO = re.compile(r"\bmoest(?:en)?\b", re.I)
+#: branch cv34: a verb cue in the bare infinitive opening its sentence as the subject of a judgement -- "Verlengen is in
+#: strijd met de Europese regels", "Opnieuw aanbesteden is niet mogelijk", "Verlengen kan niet" -- weighs an option; it
+#: reports no step
+_INFINITIVE_JUDGED = re.compile(r"(?:opnieuw )?[\w-]+en (?:is|was|lijkt|blijkt|bleek|kan|kon|mag|mocht)\b", re.I)
 _STATE_AFTER = re.compile(r"\s+(?:telt|tellen|omvat|omvatten|bevat|bevatten)\b", re.I)
 # a council's motion or amendment: "ingetrokken" of one of them is no tender withdrawn (round ten)
 _MOTION = re.compile(r"\bmotie\w*|\bamendement\w*", re.I)
@@ -467,6 +513,19 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 continue  # "de gunning is uitgesteld, ... besloten het contract vanaf februari in te laten gaan": a delay
             if stage == "mislukt" and _redone_unordered(text, m):
                 continue  # "is in 2018 opnieuw aanbesteed": a new round held, not re-procurement ordered (news18)
+            if (stage == "mislukt" and _REDO_CUE.search(m.group(0)) and not _HAD_TO.search(text)
+                    and not re.search(r"aanbesteed\b", m.group(0), re.I)
+                    and not any(_FAILED_BEFORE.search(t.text) for t in sents)):
+                # "Verlengen is in strijd met de Europese regels, dus we moeten opnieuw aanbesteden": the next round, not
+                # a failed one -- nothing in the text failed or was ruled on (branch cv34); the past of the duty ("moest
+                # ... opnieuw worden aanbesteed") tells that a round had to be redone, and the passive ("wordt opnieuw
+                # aanbesteed") a re-procurement decided (rfix6b): both left a failure. The plan to procure again is made
+                # now, whatever tense the procurement takes ("we gaan ... opnieuw aanbesteden"): stages.md's
+                # `voorbereiding`, "decision or plan to procure", current
+                stage, decided = "voorbereiding", True
+            if (re.fullmatch(r"(?:opnieuw )?[\w-]+en", m.group(0), re.I) and _INFINITIVE_JUDGED.match(text[m.start():])
+                    and not text[:m.start()].strip(" \"'‘’“”-–")):
+                continue  # "Verlengen is in strijd met de regels": an option weighed, no step (branch cv34)
             if stage == "mislukt" and _stops_other(text, m):
                 continue  # "het stopzetten van de financiering": a provider's funding or contract, not the tender (news14r)
             if stage == "verlenging" and _extends_other(text, m):
@@ -484,9 +543,10 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 status = "done"  # "liet deze uitvoeren door ...": the delivery began in the past
             # a ruling reported is a ruling made: core since branch cv31 (the named rule `stage.ruling_done`, two dev
             # sites fixed, none broken; a verdict's verbs are what a ruling is, not a page's wording)
+            judged = _AGAINST_RULING.sub(" ", text) if stage == "hoger_beroep" else text
             if stage in LEGAL_STAGES and re.search(r"uitspraak|vonnis|oordeel\w*|bepaald|bepaalt|besloten|beslist|"
                                                     r"beslissing|gelijk|wees|afgewezen|toegewezen|arrest|verbiedt|verbood|"
-                                                    r"bekrachtig\w*|vernietig\w*|tot de conclusie|verboden", text, re.I):
+                                                    r"bekrachtig\w*|vernietig\w*|tot de conclusie|verboden", judged, re.I):
                 status = "done"  # a ruling reported is a ruling made
             if stage in LEGAL_STAGES and _RULING_AHEAD.search(text):
                 status = "current"  # "de rechter doet op 12 maart uitspraak": filed or heard, not ruled (branch cv32)
@@ -535,11 +595,17 @@ def detect_stages(sents: list[Sentence], events: list[dict], ref: dt.date | None
                 strong = bool(i == 0 and s.is_heading)
             if (on("stage.legal_filed") and stage in LEGAL_STAGES and status == "done" and _SUIT_BROUGHT.search(text)
                     and not re.search(r"\bhad(?:den)?\b", text, re.I)
-                    and not (ruled := ruled if ruled is not None else any(_RULED.search(t.text) and not _RULING_AHEAD.search(t.text)
-                                                                        for t in sents))):
+                    and not (_appeal_ruled(sents) if stage == "hoger_beroep" else
+                             (ruled := ruled if ruled is not None else any(_RULED.search(t.text) and not _RULING_AHEAD.search(t.text)
+                                                                          for t in sents)))):
                 # "heeft een kort geding aangespannen" and no ruling anywhere: the case runs (the pluperfect,
-                # "die een kort geding hadden aangespannen", tells of a suit behind the story: left done)
+                # "die een kort geding hadden aangespannen", tells of a suit behind the story: left done). An appeal
+                # runs until a ruling *in the appeal* is reported: the ruling it is brought against is the lower
+                # court's (branch cv34)
                 status = "current"
+            if status == "current" and stage in _POINT_STAGES and (found := clause_at(text, m.start())) is not None \
+                    and _SINCE_DATE.search(found[1]):
+                status = "done"  # "Sinds 1 januari 2024 verzorgt X ...": the start was on that date; what runs is its state (cv34)
             if on("stage.postponed") and stage == "mislukt" and status == "done" and _POSTPONED.search(text):
                 status = "current"  # postponed "tot nader order": the standstill goes on
             # stages.md `vooraankondiging` is "publication announced for a date or period" ("verwacht … te publiceren",

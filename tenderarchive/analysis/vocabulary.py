@@ -244,7 +244,13 @@ STAGE_CUES: list[tuple[str, str]] = [
                             # de opdracht gekregen een plan te maken")
                             r"(?:opdracht|contract|aanbesteding|perce(?:el|len))\w* (?:[\w'-]+ ){0,6}(?:verworven|binnengehaald|binnengesleept)\b|"
                             r"\b(?:verwierf|verwierven|verwerft|verwerven) (?:[\w'-]+ ){0,4}(?:de|het|een) (?:[\w'-]+ )?(?:opdracht|contract|aanbesteding)\w*|"
-                            r"\bopdracht (?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds) "),
+                            r"\bopdracht (?:gegund )?gekregen (?:om )?(?:per|vanaf|met ingang van|sinds) |"
+                            # branch cv34: a procedure told finished -- "Aanbesteding afgerond", "het inkooptraject
+                            # JeugdZorgPlus afgerond door kennis te nemen van de gunning" -- ends with the award made (the
+                            # signing is the contract's own step); finished "met" a party is the agreement with it
+                            # (contract_ondertekend below)
+                            r"\b(?:aanbesteding(?:sprocedure|straject)?|inkoop ?traject|inkoopprocedure)\b(?: (?!met\b)[\w'-]+){0,6} "
+                            r"afgerond\b(?! met\b)"),
     ("hoger_beroep", r"hoger beroep|gerechtshof|\bin appel\b|\bhet hof\b|centrale raad van beroep|\bcrvb\b|\barrest\b"),
     ("bodemprocedure", r"bodemprocedure|bodemzaak"),
     ("kort_geding", r"kort ?geding\w*|kortgedingen|voorzieningenrechter|\bvonnis\b|voorlopige voorziening|"
@@ -315,7 +321,7 @@ STAGE_CUES: list[tuple[str, str]] = [
                              # contract" (stages.md contract_ondertekend; not under a letter of intent)
                              r"\bhandtekening(?:en)? (?:[\w'-]+ ){0,3}onder (?:de|het|een|hun|deze) (?:[\w'-]+ )?(?!intentie)(?:\w*overeenkomst|\w*contract)\w*|"
                              r"(?:contract|overeenkomst)\w*\b[^.]{0,120}\brond (?:komen|gekomen|komt)|"
-                             r"inkoop ?traject (?:[\w'-]+ ){0,6}afgerond|sluiten overeenkomst|"
+                             r"inkoop ?traject (?:[\w'-]+ ){0,6}afgerond met\b|sluiten overeenkomst|"
                              # branch news17: the agreement told as arrangements made with the providers ("hebben 7
                              # gemeenten ... afspraken gemaakt met jeugdhulpaanbieder X", "afspraken gemaakt met ongeveer 40
                              # zorgaanbieders"): stages.md "contracts signed / agreed"
