@@ -108,7 +108,7 @@ from tenderarchive.middlewares import NOT_JSON, read_json, utf8_body
 from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import RESULT_CODES, RESULT_FORMS, started_day
 from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
-from tenderarchive.values import (clean_field, code_label, code_text, kenmerk_number, local_date, parse_timestamp,
+from tenderarchive.values import (clean_field, code_label, code_text, flag, kenmerk_number, local_date, parse_timestamp,
                                   unreadable_dates)
 
 
@@ -979,7 +979,8 @@ class TenderNedSpider(BaseSpider):
         if publication_id not in self.seen and self.sample and len(self.seen) >= self.sample:
             return
         if publication_id in self.known and publication_id not in self.status_rows \
-                and (self.status_changed(publication_id, row) or self.kenmerk_changed(publication_id, row)):
+                and (self.status_changed(publication_id, row) or self.kenmerk_changed(publication_id, row)
+                     or self.listed_ended_early(publication_id, row)):
             self.status_rows[publication_id] = row
             if publication_id in self.seen:  # re-checked before the list listed it (an open notice)
                 yield from self.listed_again(publication_id)
@@ -1024,6 +1025,23 @@ class TenderNedSpider(BaseSpider):
         self.logger.info("publication %s: listed in procedure %s, archived in %s: fetched again",
                          publication_id, listed, archived)
         self.crawler.stats.inc_value("tenderned/kenmerk_changed")
+        return True
+
+    def listed_ended_early(self, publication_id: str, row: dict) -> bool:
+        """The list row of an archived notice says it ended early (``isVroegtijdigeBeeindiging: true``, reference §3;
+        the detail's ``isVroegtijdigBeeindigd``, §4) and the archive has it running: TenderNed stopped the procedure
+        after it was archived. Fetched again with the row (as for a changed status), so the notice is archived as
+        ended early and its procurement's fase follows (``mislukt``); the incremental skip kept it running for ever
+        when no other publication of the procedure came. Only that way: a row saying it runs while the archive (its
+        detail) says it ended is no news, and an archive that keeps no flag (``is_cancelled`` not in its state)
+        has nothing to compare."""
+        archived = self.known[publication_id]
+        if "is_cancelled" not in archived or flag(row.get("isVroegtijdigeBeeindiging")) != 1 \
+                or archived["is_cancelled"] == 1:
+            return False
+        self.logger.info("publication %s: listed as ended early (isVroegtijdigeBeeindiging), archived as running: "
+                         "fetched again", publication_id)
+        self.crawler.stats.inc_value("tenderned/cancelled_listed")
         return True
 
     def with_status_row(self, item: NoticeItem) -> NoticeItem:

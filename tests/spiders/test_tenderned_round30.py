@@ -1,0 +1,39 @@
+"""TenderNed API conformance, round 30: what the twenty-nine earlier rounds left, each by a real crawl of the
+loopback API (tenderarchive/apiserver.py) into a real archive. The records are the synthetic snapshot's (SYNTHETIC),
+edited into shapes docs/reference/tenderned-api.md allows."""
+
+from __future__ import annotations
+
+from tests.conftest import by_id
+
+# contract notice 200201 of TN243310 (published 2020-06-15), closed (2020-09-01) before the re-check margin
+CLOSED = {"from_date": "2020-06-15", "until_date": "2020-10-01"}
+
+
+def test_an_archived_notice_listed_as_ended_early_is_fetched_again_and_its_procedure_fails(
+        snapshot, serve_api, crawl):
+    """Contract notice 200201, archived by a first crawl, is listed by the next with ``isVroegtijdigeBeeindiging:
+    true`` (§3: early termination; its detail now says ``isVroegtijdigBeeindigd: true``, §4). An incremental crawl
+    skipped every archived notice whose ``publicatiestatus`` and ``kenmerk`` had not changed, so the archive kept it
+    running for ever: ``is_cancelled`` 0 and the procurement's fase not ``mislukt``. It is fetched again, archived
+    as ended early (the earlier row kept in ``versions``), the change said in the log; the next crawl fetches
+    nothing again."""
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **CLOSED)
+    assert first.crawl["status"] == "complete", first.errors
+    assert first.db["notices"].get(200201)["is_cancelled"] == 0
+    notice = by_id(snapshot, 200201)
+    notice["list"]["isVroegtijdigeBeeindiging"] = True
+    notice["detail"]["isVroegtijdigBeeindigd"] = True
+    again = crawl(server.api_url, **CLOSED)
+    assert again.crawl["status"] == "complete", again.errors
+    assert again.db["notices"].get(200201)["is_cancelled"] == 1
+    assert "publication 200201: listed as ended early (isVroegtijdigeBeeindiging), archived as running: " \
+           "fetched again" in again.output
+    assert "'tenderned/cancelled_listed': 1" in again.output
+    assert again.db["versions"].count_where("table_name = 'notices' and row_key = '200201'") == 1
+    # the procurement's current fase is `mislukt` once one of its notices is flagged so (docs/glossary.md)
+    assert again.db.execute("select count(*) from notices where procurement_id = 'TN243310' and is_cancelled = 1"
+                            ).fetchone()[0] == 1
+    third = crawl(server.api_url, **CLOSED)  # the archive follows: nothing to fetch again
+    assert "fetched again" not in third.output
