@@ -54,7 +54,9 @@ deadline (or, for a detail that gives none, the day its countdown ends: ``open_u
 recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
 record omitted values the archive kept (not values it sent unreadable, "onbekend": the same would come), and (d) notices whose ``/documenten`` failed when
 they were archived (``documents_unread``), and (e) listed notices whose list row gives another
-``publicatiestatus`` than archived (:meth:`status_changed`; a re-check of this crawl takes the row instead). A
+``publicatiestatus`` than archived (:meth:`status_changed`; a re-check of this crawl takes the row instead), another
+``kenmerk`` (:meth:`kenmerk_changed`), another notice type (:meth:`type_listed`), or that say the procedure ended
+early while the archive has it running (:meth:`listed_ended_early`). A
 day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
@@ -980,7 +982,7 @@ class TenderNedSpider(BaseSpider):
             return
         if publication_id in self.known and publication_id not in self.status_rows \
                 and (self.status_changed(publication_id, row) or self.kenmerk_changed(publication_id, row)
-                     or self.listed_ended_early(publication_id, row)):
+                     or self.listed_ended_early(publication_id, row) or self.type_listed(publication_id, row)):
             self.status_rows[publication_id] = row
             if publication_id in self.seen:  # re-checked before the list listed it (an open notice)
                 yield from self.listed_again(publication_id)
@@ -1042,6 +1044,20 @@ class TenderNedSpider(BaseSpider):
         self.logger.info("publication %s: listed as ended early (isVroegtijdigeBeeindiging), archived as running: "
                          "fetched again", publication_id)
         self.crawler.stats.inc_value("tenderned/cancelled_listed")
+        return True
+
+    def type_listed(self, publication_id: str, row: dict) -> bool:
+        """The list row of an archived notice gives another notice type (``typePublicatie.code``, the detail's
+        ``aankondigingCode``: reference §3, §4, §7.1) than the archive has: TenderNed corrected the publication's
+        type under the same ``publicatieId`` (a contract notice now a cancellation, VBE, or an award notice). Fetched
+        again with the row, so the notice, its /html (:meth:`changed_type`) and its procurement's fase follow; the
+        incremental skip kept the first type for ever. A row or an archive without a type that reads is no change."""
+        listed, archived = self._row_code(row), self.known[publication_id].get("notice_type")
+        if not listed or not archived or listed.upper() == str(archived).upper():
+            return False
+        self.logger.info("publication %s: listed as notice type %s, archived as %s: fetched again",
+                         publication_id, listed, archived)
+        self.crawler.stats.inc_value("tenderned/type_listed")
         return True
 
     def with_status_row(self, item: NoticeItem) -> NoticeItem:

@@ -37,3 +37,28 @@ def test_an_archived_notice_listed_as_ended_early_is_fetched_again_and_its_proce
                             ).fetchone()[0] == 1
     third = crawl(server.api_url, **CLOSED)  # the archive follows: nothing to fetch again
     assert "fetched again" not in third.output
+
+
+def test_an_archived_notice_listed_under_another_notice_type_is_fetched_again(snapshot, serve_api, crawl):
+    """Contract notice 200201 (AAO), archived by a first crawl, is listed by the next as a cancellation
+    (``typePublicatie`` VBE, §7.1; its detail's ``aankondigingCode`` says so too: the list's type is the detail's,
+    §3, §4): TenderNed corrected the publication's type under the same ``publicatieId``. An incremental crawl skipped
+    it (its status and kenmerk unchanged), so the archive kept a running contract notice for a stopped procedure.
+    It is fetched again and archived as the type it is now, the change said in the log; the next crawl fetches
+    nothing again. A list row with no type that reads is no change."""
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **CLOSED)
+    assert first.crawl["status"] == "complete", first.errors
+    notice = by_id(snapshot, 200201)
+    del notice["list"]["typePublicatie"]  # a row without its type (§13: fields go missing)
+    unread = crawl(server.api_url, **CLOSED)
+    assert "fetched again" not in unread.output
+    notice["list"]["typePublicatie"] = {"code": "VBE", "omschrijving": "Vroegtijdige beëindiging"}
+    notice["detail"]["aankondigingCode"] = {"code": "VBE", "omschrijving": "Vroegtijdige beëindiging"}
+    again = crawl(server.api_url, **CLOSED)
+    assert again.crawl["status"] == "complete", again.errors
+    assert again.db["notices"].get(200201)["notice_type"] == "VBE"
+    assert "publication 200201: listed as notice type VBE, archived as AAO: fetched again" in again.output
+    assert "'tenderned/type_listed': 1" in again.output
+    third = crawl(server.api_url, **CLOSED)
+    assert "fetched again" not in third.output
