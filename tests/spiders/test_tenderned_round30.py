@@ -4,6 +4,8 @@ edited into shapes docs/reference/tenderned-api.md allows."""
 
 from __future__ import annotations
 
+import json
+
 from tests.conftest import by_id
 
 # contract notice 200201 of TN243310 (published 2020-06-15), closed (2020-09-01) before the re-check margin
@@ -62,3 +64,36 @@ def test_an_archived_notice_listed_under_another_notice_type_is_fetched_again(sn
     assert "'tenderned/type_listed': 1" in again.output
     third = crawl(server.api_url, **CLOSED)
     assert "fetched again" not in third.output
+
+
+OPEN = {"from_date": "2020-06-15", "until_date": "2020-06-15"}  # 200201 still open: re-checked with its /documenten
+
+
+def test_a_document_listed_again_without_its_values_keeps_the_archived_ones(snapshot, serve_api, crawl):
+    """Document 20020101 of open notice 200201, archived whole, is listed by the next crawl's re-check with no
+    ``documentNaam``, an unreadable ``datumPublicatie`` and ``grootte`` (§5 gives neither's form; §13: fields go
+    missing) and no ``typeDocument``. Each cost the archived value: the row was written over with nothing, so the
+    document lost its name, date, size and type, though TenderNed still lists it. The archive keeps what it had
+    (as it does for a notice's omitted values), the row saying which it kept (``omitted_columns``); a value the
+    list gives again replaces the archived one (a document replaced under the same id)."""
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **OPEN)
+    assert first.crawl["status"] == "complete", first.errors
+    archived = first.db["documents"].get((200201, "20020101"))
+    assert (archived["name"], archived["published"], archived["size_bytes"], archived["file_type"]) == (
+        "Beschrijvend document toegang jeugdhulp.pdf", "2020-06-15", 127919, "pdf")
+    document = by_id(snapshot, 200201)["documenten"]["documenten"][0]
+    del document["documentNaam"], document["typeDocument"]
+    document["datumPublicatie"], document["grootte"] = "binnenkort", "onbekend"
+    again = crawl(server.api_url, **OPEN)
+    kept = again.db["documents"].get((200201, "20020101"))
+    assert (kept["name"], kept["published"], kept["size_bytes"], kept["file_type"]) == (
+        "Beschrijvend document toegang jeugdhulp.pdf", "2020-06-15", 127919, "pdf")
+    assert kept["dropped_since"] is None
+    assert set(json.loads(kept["omitted_columns"])) >= {"name", "file_type"}
+    document.update(documentNaam="Beschrijvend document toegang jeugdhulp v2.pdf", grootte=130001,
+                    datumPublicatie="2020-06-20T09:00:00")
+    replaced = crawl(server.api_url, **OPEN)
+    now = replaced.db["documents"].get((200201, "20020101"))
+    assert (now["name"], now["published"], now["size_bytes"]) == (
+        "Beschrijvend document toegang jeugdhulp v2.pdf", "2020-06-20", 130001)
