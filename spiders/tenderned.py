@@ -54,7 +54,9 @@ deadline (or, for a detail that gives none, the day its countdown ends: ``open_u
 recorded by the first crawl that meets it and only logged by the next ones), and (c) notices whose last detail
 record omitted values the archive kept (not values it sent unreadable, "onbekend": the same would come), and (d) notices whose ``/documenten`` failed when
 they were archived (``documents_unread``), and (e) listed notices whose list row gives another
-``publicatiestatus`` than archived (:meth:`status_changed`; a re-check of this crawl takes the row instead). A
+``publicatiestatus`` than archived (:meth:`status_changed`; a re-check of this crawl takes the row instead), another
+``kenmerk`` (:meth:`kenmerk_changed`), another notice type (:meth:`type_listed`), or that say the procedure ended
+early while the archive has it running (:meth:`listed_ended_early`). A
 day with nothing new costs only list
 requests, and one ``/gerelateerd`` per youth-care procedure still without an award
 notice, until ``TENDERNED_RESULTS_HORIZON_DAYS`` after its last deadline (an award
@@ -108,7 +110,7 @@ from tenderarchive.middlewares import NOT_JSON, read_json, utf8_body
 from tenderarchive.profiles import ProfileError, load_profile
 from tenderarchive.store.queries import RESULT_CODES, RESULT_FORMS, started_day
 from tenderarchive.store.writes import omitted_sparse, omitted_unreadable
-from tenderarchive.values import (clean_field, code_label, code_text, kenmerk_number, local_date, parse_timestamp,
+from tenderarchive.values import (clean_field, code_label, code_text, flag, kenmerk_number, local_date, parse_timestamp,
                                   unreadable_dates)
 
 
@@ -979,7 +981,8 @@ class TenderNedSpider(BaseSpider):
         if publication_id not in self.seen and self.sample and len(self.seen) >= self.sample:
             return
         if publication_id in self.known and publication_id not in self.status_rows \
-                and (self.status_changed(publication_id, row) or self.kenmerk_changed(publication_id, row)):
+                and (self.status_changed(publication_id, row) or self.kenmerk_changed(publication_id, row)
+                     or self.listed_ended_early(publication_id, row) or self.type_listed(publication_id, row)):
             self.status_rows[publication_id] = row
             if publication_id in self.seen:  # re-checked before the list listed it (an open notice)
                 yield from self.listed_again(publication_id)
@@ -1024,6 +1027,37 @@ class TenderNedSpider(BaseSpider):
         self.logger.info("publication %s: listed in procedure %s, archived in %s: fetched again",
                          publication_id, listed, archived)
         self.crawler.stats.inc_value("tenderned/kenmerk_changed")
+        return True
+
+    def listed_ended_early(self, publication_id: str, row: dict) -> bool:
+        """The list row of an archived notice says it ended early (``isVroegtijdigeBeeindiging: true``, reference §3;
+        the detail's ``isVroegtijdigBeeindigd``, §4) and the archive has it running: TenderNed stopped the procedure
+        after it was archived. Fetched again with the row (as for a changed status), so the notice is archived as
+        ended early and its procurement's fase follows (``mislukt``); the incremental skip kept it running for ever
+        when no other publication of the procedure came. Only that way: a row saying it runs while the archive (its
+        detail) says it ended is no news, and an archive that keeps no flag (``is_cancelled`` not in its state)
+        has nothing to compare."""
+        archived = self.known[publication_id]
+        if "is_cancelled" not in archived or flag(row.get("isVroegtijdigeBeeindiging")) != 1 \
+                or archived["is_cancelled"] == 1:
+            return False
+        self.logger.info("publication %s: listed as ended early (isVroegtijdigeBeeindiging), archived as running: "
+                         "fetched again", publication_id)
+        self.crawler.stats.inc_value("tenderned/cancelled_listed")
+        return True
+
+    def type_listed(self, publication_id: str, row: dict) -> bool:
+        """The list row of an archived notice gives another notice type (``typePublicatie.code``, the detail's
+        ``aankondigingCode``: reference §3, §4, §7.1) than the archive has: TenderNed corrected the publication's
+        type under the same ``publicatieId`` (a contract notice now a cancellation, VBE, or an award notice). Fetched
+        again with the row, so the notice, its /html (:meth:`changed_type`) and its procurement's fase follow; the
+        incremental skip kept the first type for ever. A row or an archive without a type that reads is no change."""
+        listed, archived = self._row_code(row), self.known[publication_id].get("notice_type")
+        if not listed or not archived or listed.upper() == str(archived).upper():
+            return False
+        self.logger.info("publication %s: listed as notice type %s, archived as %s: fetched again",
+                         publication_id, listed, archived)
+        self.crawler.stats.inc_value("tenderned/type_listed")
         return True
 
     def with_status_row(self, item: NoticeItem) -> NoticeItem:

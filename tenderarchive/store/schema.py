@@ -115,10 +115,14 @@ TABLES: dict[str, dict] = {
             "dropped_since": str,
             # the crawl whose list named it again after one no longer did (writes.write_notice): the crawl report
             # says "listed again", not a new document
-            "listed_again": int, **PROVENANCE,
+            "listed_again": int, "omitted_columns": str, **PROVENANCE,
         },
         "indexes": [["publication_id"], ["category"], ["file_type"]],
         "foreign_keys": [("publication_id", "notices", "publication_id")],
+        # what a documents list that still names the document leaves out or sends unreadable (no documentNaam, a
+        # datumPublicatie or grootte of no readable form: reference §5, §13) keeps its archived value: it was written
+        # over with nothing, the document losing its name, date and size though TenderNed still lists it
+        "keep_omitted": {"name", "file_type", "category", "category_label", "published", "size_bytes", "virus_flag"},
     },
     "procurements": {
         "pk": "procurement_id",
