@@ -817,7 +817,8 @@ def drop_moved_results(db: sqlite_utils.Database, procurement_id: str) -> int:
     one award counted in two procedures, the same winners twice. A notice whose re-read has not succeeded, or gave
     no awards (no lots) where it is now, keeps its rows where they are (nothing lost until their replacement is
     archived); a lot the moved notice was the last to describe stays while a notice still in the procedure describes
-    lots of its own (the lot is still that procedure's), and goes where none does (a contract notice whose rendering
+    lots of its own (the lot is still that procedure's: it is made again as those notices give it, :func:`_as_left`,
+    not left as the moved award's, awarded, with its tenders), and goes where none does (a contract notice whose rendering
     names no lot: the lot, its result and its tenders were the moved award's only). Order-free: called after the crawl, by the derivation (``derive.former_kenmerken``)."""
     if not (db["notices"].exists() and db["notice_results"].exists()):
         return 0
@@ -844,13 +845,46 @@ def drop_moved_results(db: sqlite_utils.Database, procurement_id: str) -> int:
             delete_row(db, "awards", award_id)
             _unname(db, named, award_id)
             dropped += 1
-    if not db.execute("select 1 from notices n join notice_results r on r.publication_id = n.publication_id "
-                      "where n.procurement_id = ? and r.lot_count > 0 limit 1", [procurement_id]).fetchone():
-        dropped += db.execute(
-            f"delete from lots where procurement_id = ? and publication_id in ({marks}) and exists (select 1 from lots "
-            "b join notices n on n.publication_id = b.publication_id where b.publication_id = lots.publication_id "
-            "and b.procurement_id = n.procurement_id)", [procurement_id, *moved]).rowcount
+    left = ("and exists (select 1 from lots b join notices n on n.publication_id = b.publication_id "
+            "where b.publication_id = lots.publication_id and b.procurement_id = n.procurement_id)")
+    describing = [row[0] for row in db.execute(
+        "select n.publication_id from notices n join notice_results r on r.publication_id = n.publication_id "
+        "where n.procurement_id = ? and r.lot_count > 0 order by n.published_at, n.publication_id",
+        [procurement_id]).fetchall()]
+    if not describing:
+        dropped += db.execute(f"delete from lots where procurement_id = ? and publication_id in ({marks}) {left}",
+                              [procurement_id, *moved]).rowcount
+        return dropped
+    cursor = db.execute(f"select * from lots where procurement_id = ? and publication_id in ({marks}) {left}",
+                        [procurement_id, *moved])
+    columns = [d[0] for d in cursor.description]
+    for lot in [dict(zip(columns, row)) for row in cursor.fetchall()]:
+        put_row(db, "lots", _as_left(db, lot, describing))
+        dropped += 1
     return dropped
+
+
+#: what a lot has from an award notice's section 6 alone (its result and its tenders), not from a contract notice
+_AWARD_ONLY = (*LOT_RESULT, "tenders_received", "received_counts")
+
+
+def _as_left(db: sqlite_utils.Database, lot: dict, describing: list[int]) -> dict:
+    """Lot ``lot`` of a procedure as the notices still in it (``describing``, in publication order) give it, now that
+    the notice that described it last left for another procedure (:func:`drop_moved_results`): the row as it was when
+    one of them wrote it, its later values taken back from ``versions`` (a version of the lot records what each
+    change replaced); where the moved notice described it first (the others only filled what it left out), its
+    result and tenders go, the lot is the latest remaining notice's. The change is a version of the lot."""
+    key = version_key((lot["procurement_id"], lot["lot_id"]))
+    restored = dict(lot)
+    for (previous,) in db.execute("select previous_values from versions where table_name = 'lots' and row_key = ? "
+                                  "order by version desc", [key]).fetchall():
+        if restored.get("publication_id") in describing:
+            break
+        restored.update(json.loads(previous or "{}"))
+    if restored.get("publication_id") not in describing:
+        restored = dict(lot, **{column: None for column in _AWARD_ONLY}, publication_id=describing[-1])
+    record_version(db, "lots", key, lot, restored, None)
+    return restored
 
 
 def _unname(db: sqlite_utils.Database, organisation_ids: list[str], award_id: str) -> None:
