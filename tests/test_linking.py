@@ -754,3 +754,25 @@ def test_news_linking_a_notice_only_by_its_address_is_linked_to_it_when_the_noti
     assert links["TN160499"]["status"] == "linked", links
     assert "tenderned_ref:TN160499" in json.loads(links["TN160499"]["reasons"]), links
     assert not any("tenderned_ref" in r["reasons"] for p, r in links.items() if p != "TN160499"), links
+
+
+def test_news_naming_two_procurements_by_their_kenmerken_is_linked_to_both_each_with_its_evidence(tmp_path):
+    """One page on two procurements of jeugdregio Zuid-Limburg, each named by its TenderNed kenmerk (basishulp
+    TN160417 and specialistische jeugdhulp Parkstad TN160600). Only the best was linked: the other, named as
+    plainly, was a candidate, its article count 0 and the page missing from its news. Both are linked, each with
+    its own reference as evidence; the best is the page's procurement, whose timeline its events join (once).
+    Real crawls; SYNTHETIC news page and notice copy."""
+    page = ("2018-05-22", "Twee aanbestedingen jeugdhulp Zuid-Limburg gepubliceerd",
+            "De gemeenten in Zuid-Limburg hebben op 14 mei 2018 twee aanbestedingen gepubliceerd op TenderNed: "
+            "basishulp jeugd voor Heerlen, Landgraaf en Voerendaal (TN160417) en specialistische jeugdhulp voor "
+            "Parkstad (TN160600). Jeugdhulpaanbieders kunnen inschrijven tot 30 juni 2018.")
+    archive, base = crawl_parkstad_story(tmp_path, {"nieuws/twee.html": page})
+    url = f"{base}nieuws/twee.html"
+    links = {r["procurement_id"]: r for r in archive["procurement_links"].rows_where("url = ?", [url])}
+    for procurement_id in ("TN160417", "TN160600"):
+        assert links[procurement_id]["status"] == "linked", links
+        assert f"tenderned_ref:{procurement_id}" in json.loads(links[procurement_id]["reasons"]), links
+        assert archive["procurements"].get(procurement_id)["article_count"] == 1, procurement_id
+    best = min((-r["score"], p) for p, r in links.items() if r["status"] == "linked")[1]
+    on = {r["procurement_id"] for r in archive["events"].rows_where("source_type = 'article' and source_id = ?", [url])}
+    assert on == {best}, (on, links)
