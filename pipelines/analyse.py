@@ -57,6 +57,9 @@ def analyse_article(record: dict) -> dict:
     article = record["article"]
     published = date.fromisoformat(article["published"][:10]) if article.get("published") else None
     result = analyse(article["text"], title=article.get("title"), published=published, url=article["url"])
+    # the notices the page links to (``<a href=…/aankondigingen/overzicht/311520>TenderNed</a>``): references as
+    # the text's own, which the main text cannot give (the number is in the address only)
+    result["tenderned_refs"] = with_linked_notices(result.get("tenderned_refs"), record.get("tenderned_links"))
     # the municipalities a sub-region's name implies (H10, Parkstad) are archived beside the named ones, marked
     # implied = 1 with the region as matched ("subregion:H10"): linking and the article's jeugdregio read them
     implied = result.get("implied_municipalities") or []
@@ -101,3 +104,20 @@ def analyse_article(record: dict) -> dict:
          "inference": e.get("inference")}
         for e in result["events"]]
     return result
+
+
+def with_linked_notices(refs: dict | None, links: list[str] | None) -> dict | None:
+    """The TenderNed references of a page's text (``refs``, :func:`tenderarchive.analysis.procedure.tenderned_refs`)
+    with those of the notice addresses it links to (``links``: the extraction's ``tenderned_links``): their
+    publication ids and addresses added, the platform TenderNed. Read with the same function, so a link and a
+    written-out address give the same reference (linking keys both as ``r:`` keys, tenderarchive/linking.py)."""
+    if not links:
+        return refs
+    from tenderarchive.analysis.procedure import tenderned_refs
+
+    linked = tenderned_refs(" ".join(links))
+    merged = dict(refs or {})
+    for key in ("tn_numbers", "urls", "publication_ids"):
+        merged[key] = sorted(set(merged.get(key) or []) | set(linked.get(key) or []))
+    merged["platform"] = merged.get("platform") or "TenderNed"
+    return merged

@@ -190,7 +190,7 @@ class ExtractPipeline:
                 self.crawler.stats.inc_value("news/duplicate_page")
                 raise DuplicatePage(f"{item.url} is byte for byte {item.duplicate_of}, fetched in this crawl: "
                                     f"archived once, under {item.duplicate_of}", log_level="INFO")
-            item.record = {"article": article}
+            item.record = {"article": article, "tenderned_links": article.pop("tenderned_links", [])}
             if is_paywalled(item.body):
                 # a teaser: never archived over a longer text of the item (store.writes.write_article)
                 item.record["teaser"] = True
@@ -406,5 +406,6 @@ def extract_article(item: ArticleItem) -> dict:
         "page_type": page.get("page_type"), "language": page.get("language"),
         "text": page["text"], "is_living_page": 1 if item.is_living_page else 0,
         "extractor": page.get("extractor"),
+        "tenderned_links": page.get("tenderned_links") or [],  # not a column: moved to the record (process_item)
         "source_url": item.source_url, "fetched_at": item.fetched_at, "sha256": item.sha256,
     }

@@ -420,7 +420,7 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
             """``stored``: the article's links as read already, for an unchanged article (step 2),
             whose news-only procurement and article counts change only with its *linked* rows."""
             old = stored if stored is not None else list(
-                db.query("select procurement_id, status from procurement_links where url = ?", [url]))
+                db.query("select procurement_id, status, score from procurement_links where url = ?", [url]))
             if sync_rows(db, "procurement_links", "url = ?", [url], rows):
                 counts["links"] += 1
                 if _linked(old) != _linked(rows):  # its procurement changed, not only a candidate
@@ -499,13 +499,15 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
                     for row in writes:
                         put_row(db, "procurement_links", row)
                     counts["links"] += 1
-                    before = _linked(stored)
-                    if before != linked:
+                    if _linked(stored) != linked:  # the article's procurement (its events, its search document)
                         relinked.add(url)
-                        for procurement_id in filter(None, (before, linked)):
-                            affected.add(procurement_id)
-                            if procurement_id.startswith("NEWS-"):
-                                news_ids.add(procurement_id)
+                    # every procurement it is linked to or no longer (article counts, news-only procurements)
+                    after = {r["procurement_id"]: r for r in stored if r["procurement_id"] not in deletes}
+                    after.update({r["procurement_id"]: r for r in writes})
+                    for procurement_id in _linked_ids(stored) ^ _linked_ids(after.values()):
+                        affected.add(procurement_id)
+                        if procurement_id.startswith("NEWS-"):
+                            news_ids.add(procurement_id)
         if full:  # links of articles that are gone; news-only procurements nothing links to any more
             gone = _keys(db, "select distinct url from procurement_links where url not in "
                              "(select url from articles where relevant = 1)", [])
@@ -552,7 +554,15 @@ def refresh_links(db, crawl_id=None, full: bool = False, with_relinked: bool = F
 
 
 def _linked(rows: list[dict]) -> str | None:
-    return next((r["procurement_id"] for r in rows if r["status"] == "linked"), None)
+    """The article's procurement among its links ``rows``: the best linked one (highest score, then lowest id, as
+    ``linking.rank_key`` and the events of ``_sync_article_events``); an article may be linked to more procurements
+    than it, those it names by a TenderNed reference (``linking.named``)."""
+    linked = [(-(r.get("score") or 0), r["procurement_id"]) for r in rows if r["status"] == "linked"]
+    return min(linked)[1] if linked else None
+
+
+def _linked_ids(rows) -> set[str]:
+    return {r["procurement_id"] for r in rows if r["status"] == "linked"}
 
 
 def _chunks(keys: list, size: int = 500) -> Iterator[list]:

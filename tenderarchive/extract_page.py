@@ -79,6 +79,8 @@ def download(source: str, timeout: float = 60, maxsize: int = 16 * 1024 * 1024) 
 
 
 def _summary(page: dict, url: str | None) -> dict:
+    from pipelines.analyse import with_linked_notices  # the crawl's rule, the same references
+
     published = date.fromisoformat(page["published"][:10]) if page.get("published") else None
     result = analyse(page.get("text") or "", title=page.get("title"), published=published, url=url)
     return {
@@ -104,7 +106,7 @@ def _summary(page: dict, url: str | None) -> dict:
         "awardees": result.get("awardees"),
         "procedure_type": result.get("procedure_type"), "procedure_raw": result.get("procedure_raw"),
         "lots": result.get("lots"), "contract_duration": result.get("contract_duration"),
-        "tenderned_refs": result.get("tenderned_refs"),
+        "tenderned_refs": with_linked_notices(result.get("tenderned_refs"), page.get("tenderned_links")),
         "text": page.get("text"),
     }
 

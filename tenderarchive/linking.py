@@ -20,7 +20,9 @@ An article is linked (``status = 'linked'``) to its best procurement when that
 scores at least ``LINK_THRESHOLD``; the next best procurements scoring at least
 ``CANDIDATE_THRESHOLD`` are kept as ``candidate`` links for review, at most
 ``CANDIDATE_LIMIT`` rows per article in all (ties by procurement id). Precision
-first: one linked procurement per article at most. The limit bounds the table:
+first: one linked procurement per article, the best, and beside it only those the
+article names by a TenderNed reference (:func:`named`: two kenmerken, two notice links);
+the best is the article's procurement, whose timeline its events join. The limit bounds the table:
 a candidate needs only one title word of three in the same jeugdregio and time
 window, so in an archive of all TenderNed an article had thousands (issue 14),
 more than anyone reviews and tens of millions of rows. A relevant article linked to
@@ -295,15 +297,27 @@ def rank_key(scored: tuple) -> tuple:
     return (-scored[0], scored[2])
 
 
+def named(total: float, reasons: str) -> bool:
+    """Whether a pair of score ``total`` and ``reasons`` (JSON) is linked beside the article's best: the
+    article names the procurement by a TenderNed reference (its kenmerk, a notice's publicatieId or
+    address) and the pair reaches the link threshold. An article naming two procurements ("TN160417 en
+    TN160499", the two notices of two lots or regions) is about each: the second was a candidate only,
+    its procurement's article count and news list without the article."""
+    return total >= LINK_THRESHOLD and '"tenderned_ref:' in reasons
+
+
 def decide(features: dict, scored: list[tuple[float, str, str]]) -> list[dict]:
     """The ``procurement_links`` rows of one relevant article from its scores
     ``(score, reasons as JSON, procurement_id)``: the best ``CANDIDATE_LIMIT`` at or over the
-    candidate threshold, the best linked when it reaches the link threshold, else one news-only link."""
+    candidate threshold, the best linked when it reaches the link threshold, with every other that
+    the article names by a TenderNed reference (:func:`named`), else one news-only link. The best is
+    the article's procurement (its events' and its search document's: the first linked row)."""
     scored = sorted(scored, key=rank_key)[:CANDIDATE_LIMIT]
     best = scored[0] if scored and scored[0][0] >= LINK_THRESHOLD else None
     url = features["url"]
     rows = [{"procurement_id": procurement_id, "url": url, "score": total,
-             "status": "linked" if best and procurement_id == best[2] else "candidate", "reasons": reasons}
+             "status": "linked" if best and (procurement_id == best[2] or named(total, reasons)) else "candidate",
+             "reasons": reasons}
             for total, reasons, procurement_id in scored if total >= CANDIDATE_THRESHOLD]
     if not best:
         rows.append({"procurement_id": news_procurement_id(features["places"], url), "url": url, "score": 0.0,

@@ -233,6 +233,44 @@ def test_two_incremental_derivations_equal_one_full_derivation(tmp_path, monkeyp
     assert derived_tables(incremental) == derived_tables(full)
 
 
+@pytest.mark.parametrize("limit", [10, 1])
+def test_an_article_naming_a_second_procurement_before_its_notice_is_linked_to_both_when_it_comes(
+        tmp_path, monkeypatch, limit):
+    """An article names TN100 and TN300; crawl 1 has TN100 only, crawl 2 brings TN300 (the article unchanged).
+    The incremental derivation links the article to both, as a full one does, and counts it for both; its
+    events stay on its best procurement. With one row per article too (then the second is no row at all)."""
+    from tenderarchive import linking
+
+    monkeypatch.setattr(linking, "CANDIDATE_LIMIT", limit)
+    url = "https://www.heerlen.nl/nieuws/jeugdhulp"
+
+    def crawls(db, upto):
+        db["crawls"].insert({"crawl_id": 1, "spider": "tenderned", "status": "complete"}, pk="crawl_id", replace=True)
+        write_notice(db, notice_record(7, published="2026-01-05", published_at="2026-01-05T09:00"), 1)
+        write_article(db, article_record(text="TN100 en TN300 zijn gegund.",
+                                         tenderned_refs='{"tn_numbers": ["TN100", "TN300"]}'), 1)
+        if upto == 2:
+            db["crawls"].insert({"crawl_id": 2, "spider": "tenderned", "status": "complete"}, pk="crawl_id",
+                                replace=True)
+            write_notice(db, texel_notice(30, 300, "Texel koopt jeugdzorg in"), 2)
+
+    incremental = open_archive(tmp_path / "incremental.db")
+    crawls(incremental, 1)
+    derive(incremental, 1)
+    crawls(incremental, 2)
+    derive(incremental, 2)
+    full = open_archive(tmp_path / "full.db")
+    crawls(full, 2)
+    derive(full, 2, full=True)
+    assert derived_tables(incremental) == derived_tables(full)
+    linked = {r["procurement_id"] for r in incremental["procurement_links"].rows_where(
+        "url = ? and status = 'linked'", [url])}
+    assert linked == ({"TN100", "TN300"} if limit > 1 else {"TN100"}), linked  # TN100 shares Heerlen: the best
+    for procurement_id in ("TN100", "TN300"):
+        assert incremental["procurements"].get(procurement_id)["article_count"] == (procurement_id in linked)
+    assert {r["procurement_id"] for r in incremental["events"].rows_where("source_type = 'article'")} == {"TN100"}
+
+
 def test_an_incremental_derivation_reads_only_what_the_crawl_touched(tmp_path):
     db = open_archive(tmp_path / "archive.db")
     crawl_a(db)

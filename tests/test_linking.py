@@ -716,3 +716,63 @@ def test_an_award_in_the_news_before_its_notice_is_linked_when_the_notice_is_cra
     [after] = [r for r in archive["procurement_links"].rows_where("url = ? and status = 'linked'", [url])]
     assert after["procurement_id"] == "TN160499", after
     assert "tenderned_ref:TN160499" in json.loads(after["reasons"])
+
+
+def test_news_linking_a_notice_only_by_its_address_is_linked_to_it_when_the_notice_is_crawled(tmp_path):
+    """A municipal page says "de stukken staan op <a href=…/aankondigingen/overzicht/100701>TenderNed</a>": the
+    notice's number is in the link's address only, not in the text, and the crawl has not got that notice yet.
+    The main text drops addresses, so the page had no TenderNed reference: news-only, and when the notice came
+    in a later crawl, linked (if at all) by places and title words, never by its reference. The page's links to
+    notices are references as a written-out address is; a link in the site's sidebar (another notice) is not the
+    article's. Real crawls; SYNTHETIC news page and notice copy."""
+    from tenderarchive.apiserver import APIServer, TenderNedAPI, load_publications
+    from tests.conftest import FAST, ROOT, by_id, make_publication
+
+    snapshot = load_publications()
+    basishulp = by_id(snapshot, 100101)
+    award = make_publication(basishulp, 100701, "2018-11-20", kenmerk=160499, title="Gunning jeugdhulp aan huis")
+    db = tmp_path / "archive.db"
+    page = ("2018-11-12", "Aanbesteding jeugdhulp aan huis gegund",
+            'De aanbesteding jeugdhulp aan huis is gegund. De gunningsbeslissing staat op <a href='
+            '"https://www.tenderned.nl/aankondigingen/overzicht/100701">TenderNed</a>. De nieuwe contracten gaan in '
+            'per 1 januari 2019.</p><aside><h2>Lopende aanbestedingen</h2><ul><li><a href='
+            '"https://www.tenderned.nl/aankondigingen/overzicht/100101">Basishulp jeugd</a></li></ul></aside><p>')
+    with serve_story({"nieuws/gegund.html": page}) as base:
+        done = crawl_news(story_registry(tmp_path, base), db)
+        assert done.returncode == 0, done.stderr[-2000:]
+    url = f"{base}nieuws/gegund.html"
+    archive = sqlite_utils.Database(db)
+    [article] = archive["articles"].rows_where("url = ?", [url])
+    assert article["relevant"] == 1 and "100701" not in article["text"]
+    assert json.loads(article["tenderned_refs"])["publication_ids"] == ["100701"], article["tenderned_refs"]
+    procedure = [by_id(snapshot, i) for i in (100131, 100190)]  # basishulp's rectification and award
+    with APIServer(TenderNedAPI([award, basishulp, *procedure])) as server:
+        done = forkcli.run(["crawl", "tenderned", "--db", db, "--api-url", server.api_url, "--from-date",
+                            "2017-01-01", "--until-date", "2022-12-31", *FAST], cwd=ROOT)
+        assert done.returncode == 0, done.stderr[-2000:]
+    links = {r["procurement_id"]: r for r in archive["procurement_links"].rows_where("url = ?", [url])}
+    assert links["TN160499"]["status"] == "linked", links
+    assert "tenderned_ref:TN160499" in json.loads(links["TN160499"]["reasons"]), links
+    assert not any("tenderned_ref" in r["reasons"] for p, r in links.items() if p != "TN160499"), links
+
+
+def test_news_naming_two_procurements_by_their_kenmerken_is_linked_to_both_each_with_its_evidence(tmp_path):
+    """One page on two procurements of jeugdregio Zuid-Limburg, each named by its TenderNed kenmerk (basishulp
+    TN160417 and specialistische jeugdhulp Parkstad TN160600). Only the best was linked: the other, named as
+    plainly, was a candidate, its article count 0 and the page missing from its news. Both are linked, each with
+    its own reference as evidence; the best is the page's procurement, whose timeline its events join (once).
+    Real crawls; SYNTHETIC news page and notice copy."""
+    page = ("2018-05-22", "Twee aanbestedingen jeugdhulp Zuid-Limburg gepubliceerd",
+            "De gemeenten in Zuid-Limburg hebben op 14 mei 2018 twee aanbestedingen gepubliceerd op TenderNed: "
+            "basishulp jeugd voor Heerlen, Landgraaf en Voerendaal (TN160417) en specialistische jeugdhulp voor "
+            "Parkstad (TN160600). Jeugdhulpaanbieders kunnen inschrijven tot 30 juni 2018.")
+    archive, base = crawl_parkstad_story(tmp_path, {"nieuws/twee.html": page})
+    url = f"{base}nieuws/twee.html"
+    links = {r["procurement_id"]: r for r in archive["procurement_links"].rows_where("url = ?", [url])}
+    for procurement_id in ("TN160417", "TN160600"):
+        assert links[procurement_id]["status"] == "linked", links
+        assert f"tenderned_ref:{procurement_id}" in json.loads(links[procurement_id]["reasons"]), links
+        assert archive["procurements"].get(procurement_id)["article_count"] == 1, procurement_id
+    best = min((-r["score"], p) for p, r in links.items() if r["status"] == "linked")[1]
+    on = {r["procurement_id"] for r in archive["events"].rows_where("source_type = 'article' and source_id = ?", [url])}
+    assert on == {best}, (on, links)

@@ -9,7 +9,7 @@ Public API (other parts of tenderarchive call exactly these)::
 Both return a JSON-serialisable dict with the keys ``title``,
 ``title_source``, ``published``, ``published_source``,
 ``published_precision``, ``modified``, ``text``, ``language``,
-``canonical_url``, ``extractor`` and ``page_type`` (see
+``canonical_url``, ``extractor``, ``page_type`` and ``tenderned_links`` (see
 :func:`extract_html`).
 
 What is library and what is hand-written

@@ -19,7 +19,7 @@ import trafilatura
 
 from .cleaning import clean_text, drop_repeated_paragraphs, normalize_whitespace, strip_template_label
 from .markup import (FIXTURE_BANNER, page_canonical_url, decode_html, element_text, in_blocks, one_line, meta_content,
-                     related_blocks, select, site_field)
+                     related_blocks, select, site_field, tenderned_links)
 from .titles import drop_leading_title, html_title, title_from_slug
 from .dates import (
     AMSTERDAM,
@@ -490,7 +490,7 @@ def _page_type(url: str | None, title: str | None, text: str, published, site: A
 def _result(**kw) -> dict:
     keys = ("title", "title_source", "published", "published_source", "published_precision",
             "modified", "text", "language", "canonical_url", "extractor", "page_type")
-    return {k: kw.get(k) for k in keys}
+    return {**{k: kw.get(k) for k in keys}, "tenderned_links": kw.get("tenderned_links") or []}
 
 
 def extract_html(html: str | bytes, url: str, site: dict | None = None,
@@ -516,7 +516,9 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         ``published_source`` (stated/meta/url/None),
         ``published_precision`` (day/minute/None), ``modified``, ``text``,
         ``language``, ``canonical_url``, ``extractor``, ``page_type``
-        (news/project_page/faq).
+        (news/project_page/faq), ``tenderned_links`` (the TenderNed notice
+        addresses the article links to, :func:`~.markup.tenderned_links`;
+        ``[]`` for plain text).
     """
     raw = decode_html(html, content_type)
     try:
@@ -652,6 +654,7 @@ def extract_html(html: str | bytes, url: str, site: dict | None = None,
         canonical_url=canonical_url,
         extractor=extractor,
         page_type=_page_type(url, title, text, published, site, og_type, had_label),
+        tenderned_links=tenderned_links(tree, body_root, url, elsewhere),
     )
 
 

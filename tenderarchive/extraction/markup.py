@@ -21,7 +21,7 @@ from tenderarchive.urls import http_url
 from .cleaning import normalize_whitespace
 
 __all__ = ["site_field", "select", "element_text", "meta_content", "page_canonical_url", "decode_html",
-           "related_blocks", "in_blocks"]
+           "related_blocks", "in_blocks", "tenderned_links"]
 
 _BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset",
@@ -273,3 +273,39 @@ def related_blocks(tree, title_el=None) -> list:
 def in_blocks(el, blocks) -> bool:
     """Whether ``el`` is one of ``blocks`` or inside one."""
     return any(a in blocks for a in [el, *el.iterancestors()])
+
+
+#: A TenderNed notice address: the current ``/aankondigingen/overzicht/<publicatieId>`` and the older
+#: ``/tenderned-tap/aankondigingen/<publicatieId>`` (tenderned-awards.md, "Old notice URL").
+_TENDERNED_NOTICE = re.compile(r"^https?://(?:www\.)?tenderned\.nl/(?:aankondigingen/overzicht|tenderned-tap/aankondigingen)/"
+                               r"\d+", re.I)
+
+
+def _is_chrome(el) -> bool:
+    """Whether ``el`` is a template part whose links are the site's: navigation, a sidebar, or the page's
+    header or footer (an ``<article>``'s own header and footer, its sources and "meer informatie", are the
+    article's)."""
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    if tag in ("nav", "aside") or el.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
+        return True
+    return tag in ("header", "footer") and not any(
+        isinstance(up.tag, str) and up.tag.lower() == "article" for up in el.iterancestors())
+
+
+def tenderned_links(tree, root, url: str, elsewhere=()) -> list[str]:
+    """The TenderNed notice addresses the article links to (``href`` of its ``<a>``), in page order, once
+    each: in ``root`` (the article's element) when there is one, else in the page; not in its
+    navigation, header, footer or sidebars, nor in ``elsewhere`` (:func:`related_blocks`). News links
+    a notice as "de stukken staan op <a href=…/aankondigingen/overzicht/311520>TenderNed</a>": the
+    text says "TenderNed" and the notice's number is only in the address, which the main text
+    (trafilatura's) drops; it is the article's reference to that notice (news-sites.md §2.2,
+    tenderned.nl)."""
+    out: list[str] = []
+    for a in (root if root is not None else tree).iter("a"):
+        href = urljoin(url or "", (a.get("href") or "").strip())
+        if not _TENDERNED_NOTICE.match(href) or href in out:
+            continue
+        if any(_is_chrome(el) for el in a.iterancestors() if el is not root) or (elsewhere and in_blocks(a, elsewhere)):
+            continue
+        out.append(href)
+    return out

@@ -29,7 +29,7 @@ SEEDS = FIXTURES / "seeds"
 GOLD = {g["seed"]: g for g in json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))}
 MANIFEST = yaml.safe_load((FIXTURES / "fixtures.yaml").read_text(encoding="utf-8"))
 KEYS = {"title", "title_source", "published", "published_source", "published_precision", "modified",
-        "text", "language", "canonical_url", "extractor", "page_type"}
+        "text", "language", "canonical_url", "extractor", "page_type", "tenderned_links"}
 
 BOILERPLATE = [
     "Deze site gebruikt cookies", "Strictly necessary cookies", "These cookies", "Meer weten...",

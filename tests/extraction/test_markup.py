@@ -1,4 +1,5 @@
-"""How the bytes of a page become its text (tenderarchive/extraction/markup.py ``decode_html``)."""
+"""How the bytes of a page become its text, and which of its links are the article's
+(tenderarchive/extraction/markup.py ``decode_html``, ``tenderned_links``)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,28 @@ def test_valid_utf8_is_utf8_whatever_the_meta_tag_says():
 def test_the_http_header_comes_before_the_meta_tag():
     html = page('<meta charset="utf-8">')
     assert decode_html(html.encode("cp1252"), "text/html; charset=windows-1252") == html
+
+
+def test_the_tenderned_notices_an_article_links_to_are_its_own_not_the_templates():
+    """The notices a page's article links to (current and old address forms, spaces around an address dropped, once each, in
+    page order; its own ``<footer>`` is the article's), not those of the site's navigation, header, footer or
+    sidebar (another procurement's notice, the same on every page). SYNTHETIC page around the text above."""
+    import lxml.html
+
+    from tenderarchive.extraction import extract_html
+    from tenderarchive.extraction.markup import related_blocks, tenderned_links
+
+    notice = "https://www.tenderned.nl/aankondigingen/overzicht/{}"
+    html = (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Jeugdwet</title></head><body>'
+            f'<header><a href="{notice.format(1)}">Aanbestedingen</a></header><nav><a href="{notice.format(2)}">TN</a>'
+            f'</nav><main><article><h1>Eén loket</h1><p>{SENTENCE} Zie <a href=" {notice.format(311520)} ">TenderNed'
+            f'</a> en <a href="http://tenderned.nl/tenderned-tap/aankondigingen/98765">de oude aankondiging</a>; ook '
+            f'<a href="{notice.format(311520)}">hier</a>, <a href="https://www.tenderned.nl/">TenderNed</a>.</p>'
+            f'<footer>Bron: <a href="{notice.format(311521)}/documenten">documenten</a></footer></article>'
+            f'<aside><a href="{notice.format(3)}">Lopende aanbesteding</a></aside></main>'
+            f'<footer><a href="{notice.format(4)}">TenderNed</a></footer></body></html>')
+    expected = [notice.format(311520), "http://tenderned.nl/tenderned-tap/aankondigingen/98765",
+                notice.format(311521) + "/documenten"]
+    tree = lxml.html.fromstring(html)
+    assert tenderned_links(tree, None, "https://gemeente.example/nieuws/a", related_blocks(tree)) == expected
+    assert extract_html(html, "https://gemeente.example/nieuws/a")["tenderned_links"] == expected
