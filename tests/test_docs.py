@@ -92,19 +92,19 @@ again age alias implied imported submission deviating rules aliases alive all ap
 basis before bounds buyer buyers by bytes call cancelled care category cbs cents change changed changes code codes
 columns completed consortium consultation content contract contracts count country counts cpv crawl crawls
 cue currency current date days deadline description difference differences digital document documents
-download dropped duration end error errors estimated european event events evidence expected extractor
+download dropped duration end error errors estimated european event events evidence excerpt expected extractor
 fetched fetches file finish finished first flag for form framework freshness from group high highest hours trade
 http id ids in inference inferred is items key keywords kind label labels language last latest layout leader
-legal length links list listed living location lot lots low lowest main matched maximum member members membership mergers
+legal length links list listed living location lot lots low lowest main matched maxima maximum member members membership mergers
 method model modified month municipalities name named nature new news not note notice notices number nuts ocds of
 official offset old omitted only open org organisation organisations page pages pct pdf per place
 placeholder platform precision previous primary prior problems procedure procedures procurement
 procurements provider province publication published raw reason reasons received rectification rectifies
 reestimate reference refs region regional regions release relevance relevant requests responses results
-role row rows rule scale score search section sentence share since site sites size soft source sources spider
+role row rows rule scale score search section seen sentence share since site sites size soft source sources spider
 stage stages start started status success successful summary supplier suppliers table ted tender tenderned
 tenders terms text this timeline title to total type types unchanged unread until unverified update updated url
-used valid value values version versions virus warc week who winner winners without won year years youth zip
+used valid value values version versions virus warc week who winner winners with without won year years youth zip
 """.split())
 
 

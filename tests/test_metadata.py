@@ -42,6 +42,9 @@ def test_every_column_of_the_research_views_is_described(tmp_path):
     research = {name: q for name, q in queries.items() if "columns" in q}
     assert len(research) >= 14
     for name, query in research.items():
+        if "search_documents" in query["sql"]:
+            continue  # an empty archive has no search index: checked on the demo archive, in
+            # tests/datasette/test_saved_searches.py::test_every_saved_search_describes_each_column_it_shows
         cursor = conn.execute(query["sql"], {p: "" for p in query.get("params", [])})
         returned = {d[0] for d in cursor.description if not d[0].startswith("atom_")}
         assert returned == set(query["columns"]), name

@@ -144,6 +144,8 @@ def test_lots_not_awarded_and_values_per_year(server):
     # exact: the 75 cents of an OCDS award were cut off ("€ 4650000"), which marktbeeld gives as € 4.650.000,75
     assert years[2017]["awards"] == 2 and years[2017]["awarded_value"] == "€ 4.650.000,75"
     assert years[2017]["awarded_value_cents"] == 465000075
+    # no framework agreement awarded that year: no framework maxima, not "€ 0,00" (branch refusers29)
+    assert (years[2017]["framework_maxima"], years[2017]["framework_maxima_cents"]) == (None, None)
     winners = {r["provider"]: r for r in rows(server, "who_won_in_jeugdregio", jeugdregio="")}
     assert winners["Stichting Kennemer Jeugd"]["total_published_value"] == "€ 11.250.000,50"
 

@@ -301,6 +301,37 @@ def test_an_undated_news_page_read_again_keeps_its_date_in_the_news_feeds(demo_a
     assert first and dated[entry] == everything[entry] == first
 
 
+def test_every_saved_search_describes_each_column_it_shows(demo_archive, server):
+    """The research views describe their columns under "Kolommen" (``columns:``), but eleven saved searches of the
+    README had no ``columns:`` block: ``who_won_in_jeugdregio``, ``values_per_year``, ``award_notices``,
+    ``search_all``, ``changed_notices`` … described none of theirs, and an analyst reading ``with_value``,
+    ``framework_maxima`` or ``source_key`` in a CSV had to read the SQL. Every column a saved search shows (and the
+    columns of its variant for an older archive, ``fallback_columns``) is described, on its page too."""
+    import sqlite3
+
+    from tenderarchive import datasette_plugin
+
+    conn = sqlite3.connect(f"file:{demo_archive}?mode=ro", uri=True)
+    datasette_plugin.prepare_connection(conn, "archive", None)
+    [database] = load_metadata()["databases"].values()
+    undescribed = {}
+    for name, query in database["queries"].items():
+        for variant in ("", "fallback_"):
+            if f"{variant}sql" not in query:
+                continue
+            sql = query[f"{variant}sql"]
+            cursor = conn.execute(sql, {p: "" for p in re.findall(r":(\w+)", sql)})
+            shown = {d[0] for d in cursor.description if not d[0].startswith("atom_")}
+            # a variant without columns of its own is described by the query's (as tenderarchive/metadata.py shows it)
+            columns = query.get(f"{variant}columns") or query.get("columns") or {}
+            described = {c for c, text in columns.items() if str(text).strip()}
+            if shown != described:
+                undescribed[f"{variant}{name}"] = sorted(shown ^ described)
+    assert undescribed == {}
+    page = server.get(f"/{server.database}/who_won_in_jeugdregio").decode("utf-8")
+    assert all(f"<dt>{column}</dt>" in page for column in database["queries"]["who_won_in_jeugdregio"]["columns"])
+
+
 def test_every_amount_a_saved_search_shows_in_euros_has_its_exact_cents_beside_it(demo_archive):
     """An analyst sums what the CSV of a saved search gives: most amounts came as euro text ("€ 9.800.000,00") with
     their exact cents beside them (``waarde``, ``waarde_cents``), but the total of ``who_won_in_jeugdregio``, the

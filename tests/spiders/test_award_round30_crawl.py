@@ -148,3 +148,27 @@ def test_an_open_houses_framework_maximum_counts_once_however_many_admission_rou
     refresh_summaries(upgraded)
     assert [r["raamwerk_cents"] for r in upgraded.query("select * from summary_region_years where gunningen > 0")] \
         == [11500000000]
+
+
+def test_a_year_whose_awards_carry_no_value_shows_no_awarded_value_not_zero_euros(serve_api, crawl):
+    """An open house's admission round (reference §4: "a framework maximum or nothing", no award value) is the only
+    award of 2024. ``values_per_year`` said for 2024 "with_value 0, awarded_value € 0,00", and its feed entry "1
+    gunning, € 0,00", as if the gunning had been published as worth nothing, while ``awarded_value_cents`` beside it
+    was empty and ``marktbeeld`` left the value empty. No value published is an empty value, in the row and the
+    feed; the framework maximum is given as before."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import ATOM, feed, rows
+
+    done = crawl(serve_api([leiden(974052, 974051, "2024-03-20", admission_round(0, 3, "15/03/2024"))]).api_url,
+                 from_date="2024-01-01", until_date="2024-06-30")
+    assert done.crawl["status"] == "complete", done.errors
+    datasette = Server(done.db_path)
+    try:
+        [year] = rows(datasette, "values_per_year")
+        [entry] = feed(datasette, "values_per_year").findall(f"{ATOM}entry")
+    finally:
+        datasette.stop()
+    assert (year["year"], year["awards"], year["with_value"]) == (2024, 1, 0)
+    assert (year["awarded_value"], year["awarded_value_cents"]) == (None, None)
+    assert (year["framework_maxima"], year["framework_maxima_cents"]) == ("€ 115.000.000,00", 11500000000)
+    assert entry.findtext(f"{ATOM}content") == "1 gunning"
