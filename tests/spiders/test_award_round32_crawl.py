@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from tests.awards.test_html_shapes import afdeling_v
+from tests.awards.test_html_shapes import afdeling_v, eforms, h1, h2
+from tests.fixtures.awards.make_fixtures import h3, only, row
 from tests.awards.test_html_variants import contractor, heading, paragraphs
 from tests.spiders.test_award_pdf_crawl import award, template
 from tests.spiders.test_award_round8_crawl import WINDOW, winner_notice
@@ -46,3 +47,27 @@ def test_a_winner_printed_with_its_address_in_one_line_is_the_provider_of_its_na
         datasette.stop()
     assert listed == {"name:jeugdzorg oost": ("Jeugdzorg Oost B.V.", 2, 300000000),
                       "name:jugendhilfe nord": ("Jugendhilfe Nord GmbH", 1, 50000000)}
+
+
+def test_a_year_whose_awards_carry_no_value_shows_none_in_values_per_year(serve_api, crawl):
+    """Reference §2.5 ("No value. A winner with no value row occurs") and §4 (open house: "usually no tender values;
+    a framework maximum or nothing"): `values_per_year` gave such a year an awarded value and framework maxima of
+    "€ 0,00", and its feed entry "1 gunning, € 0,00", as if the awards were worth nothing. The year counts its
+    award with no value and shows none; a year with a value shows it."""
+    from tests.datasette.archive_fixtures import Server
+    from tests.datasette.test_saved_searches import ATOM, feed, rows
+
+    no_value = eforms(h1("1. Koper"), row("Officiële naam", "Gemeente Rijnstad"), h1("6. Resultaten"),
+                      h2("6.1 ID resultaat perceel: LOT-0001"), only("Er is ten minste één winnaar gekozen."),
+                      h3("6.1.2 Informatie over winnaars"), only("Winnaar"), row("Officiële naam", "Jeugdzorg Oost B.V."))
+    done = crawl(serve_api([award(template(), 960331, no_value)]).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    datasette = Server(done.db_path)
+    try:
+        per_year = [(r["year"], r["awards"], r["with_value"], r["awarded_value"], r["framework_maxima"])
+                    for r in rows(datasette, "values_per_year")]
+        (entry,) = feed(datasette, "values_per_year").findall(f"{ATOM}entry")
+    finally:
+        datasette.stop()
+    assert per_year == [(2024, 1, 0, None, None)]
+    assert entry.find(f"{ATOM}content").text == "1 gunning, geen gepubliceerde waarde"
