@@ -152,6 +152,16 @@ _ADDRESS = re.compile(
 _ADDRESS_NO_POSTCODE = re.compile(r"(?i)\s*[,;]\s*(?P<street>" + _STREET + r")\s*,\s*(?P<place>[^\W\d_][^,\d]*?)\s*\.?$")
 
 
+_POSTCODE_PLACE = re.compile(r"(?i)^(?P<postcode>" + _POSTCODE + r")\s+(?P<place>[^\W\d_][^,\d]*?)\s*\.?$")
+
+
+def postcode_place(line: str | None) -> tuple[str, str] | None:
+    """``(postcode, place)`` of an address line that is a postcode and a place ("1234 AB Oudstad", "D-28195
+    Bremen", "1000 Brussel"), else None."""
+    match = _POSTCODE_PLACE.match(re.sub(r"\s+", " ", line or "").strip())
+    return (match.group("postcode"), match.group("place").strip()) if match else None
+
+
 def split_address(name: str | None) -> tuple[str | None, dict | None]:
     """``(name, address)`` of a winner printed with its address in one line: "Jeugdzorg Oost B.V., Stationsstraat 1,
     3511 AB Utrecht" is ("Jeugdzorg Oost B.V.", {"street": "Stationsstraat 1", "postcode": "3511 AB", "place":

@@ -71,3 +71,23 @@ def test_a_year_whose_awards_carry_no_value_shows_none_in_values_per_year(serve_
         datasette.stop()
     assert per_year == [(2024, 1, 0, None, None)]
     assert entry.find(f"{ATOM}content").text == "1 gunning, geen gepubliceerde waarde"
+
+
+def test_a_foreign_contractor_before_2016_is_no_kvk_provider(serve_api, crawl):
+    """Reference §3.2 (V.3: name, an optional id, then the address) and §4 ("Foreign winners have other ids"): a
+    German contractor's 8-digit Handelsregister number on a page before 2016 became the KvK number of a provider
+    `kvk:12345678` with no place, which a Dutch firm registered under that number would share. Its address gives its
+    place and country; the number is not a KvK number and the notice's problems say so."""
+    from tests.awards.test_html_standard import ancient_contractor
+
+    page = ancient_contractor("Jugendhilfe Nord GmbH", "12345678", "Hauptstraße 5", "D-28195 Bremen", "Duitsland")
+    done = crawl(serve_api([award(template(), 960341, page)]).api_url, **WINDOW)
+    assert done.crawl["status"] == "complete", done.errors
+    db = sqlite_utils.Database(done.db_path)
+    assert [(r["organisation_id"], r["kvk"], r["place"], r["country"]) for r in db.query(
+        "select organisation_id, kvk, place, country from award_suppliers")] == [
+        ("name:jugendhilfe nord", None, "Bremen", "Duitsland")]
+    assert [r["organisation_id"] for r in db.query("select organisation_id from organisations where kind = 'provider'")] \
+        == ["name:jugendhilfe nord"]
+    (result,) = db.query("select problems from notice_results where publication_id = 960341")
+    assert "not read as a KvK number" in result["problems"]
