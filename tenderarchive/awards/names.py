@@ -27,6 +27,10 @@ Leiden", "Stichting Jeugdhulp Noord, gevestigd te Leiden", "Jeugdhulp Noord (Lei
 are Jeugdhulp Noord. "gevestigd te/in" is followed by a place only; after a bare "te", a comma, a bracket or a dash
 the word is a place only when it is a Dutch municipality of the shipped reference data (``tenderarchive.reference``:
 names, aliases and merged-away names), so "Zorg te Huis" and "Jeugdhulp - Noord" keep their words.
+
+A winner printed with its address in one line ("Jeugdzorg Oost B.V., Stationsstraat 1, 3511 AB Utrecht") is its name;
+the address gives its place (:func:`split_address`, :func:`postcode_place`). Address parsers (libpostal) need a model
+of hundreds of megabytes and do not say where a name ends, so the few shapes of a postcode after a name are here.
 """
 
 from __future__ import annotations
