@@ -36,7 +36,7 @@ import unicodedata
 from datetime import date
 
 from tenderarchive.awards.amounts import MISSING, Amount
-from tenderarchive.awards.names import foreign_country, kvk_number, name_key
+from tenderarchive.awards.names import foreign_country, kvk_number, name_key, split_address
 from tenderarchive.extraction.dates import LONG_DATE, full_date
 
 @functools.lru_cache(maxsize=4096)
@@ -433,7 +433,9 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
             if not parties:
                 parties = [{"name": own, "leader": None}]
             for party in parties:
-                name = _clean(party["name"])
+                # a winner printed with its address in one line ("X B.V., Stationsstraat 1, 3511 AB Utrecht") is X,
+                # of that place: the address was part of its name, and of its organisation's (one per address)
+                name, address = split_address(_clean(party["name"]))
                 org = by_key.find(name, lot_id) if name else None
                 kvk = winner.get("kvk") if len(parties) == 1 else None
                 kvk = kvk or (kvk_number(org.get("registration")) if org else None)
@@ -454,6 +456,9 @@ def _award_rows(lot_id, lot, result, shared_value, by_key, awards, suppliers, pr
                        "is_buyer": buyer_as_supplier(name, buyer, kvk=kvk, buyer_kvk=buyer_kvk)}
                 if row["is_buyer"]:
                     problems.append(f"{lot_id}: winner {name!r} is the buyer (a buyer listed as supplier)")
+                if address:  # the party's own, a consortium member's too
+                    row["place"] = row["place"] or address["place"]
+                    row["country"] = row["country"] or address["country"]
                 if org:
                     row["place"] = row["place"] or org.get("city")
                     row["country"] = row["country"] or org.get("country")

@@ -21,7 +21,7 @@ import lxml.html
 from tenderarchive.awards.amounts import (Amount, currency_code, excl_vat_first, includes_vat, parse_amount,
                                           range_beside_value)
 from tenderarchive.awards.html import _clean, _finish, _lot, _norm, parse_notice_date, party_name, tender_count
-from tenderarchive.awards.names import kvk_number
+from tenderarchive.awards.names import kvk_number, postcode_place
 
 
 _BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "div"}
@@ -146,6 +146,12 @@ class StandardReader:
                         contractor["name"], contractor["empty"] = _clean(line), False
                     elif contractor["lines"] == 2 and _ANCIENT_ID.match(line.replace(" ", "")):
                         contractor["kvk"] = kvk_number(line)
+                    elif found := postcode_place(line):
+                        contractor["place"] = found[1]  # the address's "1234 AB Oudstad"
+                    elif contractor.get("place") and not contractor.get("country") and re.fullmatch(r"[^\W\d_][^\d]*", line):
+                        # the line after the postcode and place is the country ("Nederland", "Duitsland"): a
+                        # foreign contractor's 8-digit id is then its own country's, no KvK number (html._award_rows)
+                        contractor["country"] = _clean(line)
                 elif m := _LOT_NO.match(line):
                     if block["lot_id"] is not None or block["winners"]:
                         # before 2016 one section V holds every lot, each opened by "PERCEEL nr."

@@ -27,6 +27,10 @@ Leiden", "Stichting Jeugdhulp Noord, gevestigd te Leiden", "Jeugdhulp Noord (Lei
 are Jeugdhulp Noord. "gevestigd te/in" is followed by a place only; after a bare "te", a comma, a bracket or a dash
 the word is a place only when it is a Dutch municipality of the shipped reference data (``tenderarchive.reference``:
 names, aliases and merged-away names), so "Zorg te Huis" and "Jeugdhulp - Noord" keep their words.
+
+A winner printed with its address in one line ("Jeugdzorg Oost B.V., Stationsstraat 1, 3511 AB Utrecht") is its name;
+the address gives its place (:func:`split_address`, :func:`postcode_place`). Address parsers (libpostal) need a model
+of hundreds of megabytes and do not say where a name ends, so the few shapes of a postcode after a name are here.
 """
 
 from __future__ import annotations
@@ -135,6 +139,55 @@ def split_name(name: str | None) -> tuple[str | None, str | None, str | None]:
         trade = match.group("trade").strip(" ,;()[]") or None
         text = text[:match.start()].strip(" ,;([-–")
     return text, trade, number
+
+
+#: a postcode: Dutch "3511 AB", Belgian and Danish 4 digits, German 5, with a country prefix as a letterhead writes
+#: one ("B-1000", "D-28195", "NL-3511 AB")
+_POSTCODE = r"(?:[a-z]{1,2}\s?-\s?)?(?:\d{4}\s?[a-z]{2}(?![\w])|\d{4,5}(?!\d))"
+#: a street with its house number ("Stationsstraat 1", "Oudegracht 12-bis", "Rue de la Loi 16"), or a Postbus
+_STREET = r"(?:postbus\s+\d+|[^\W\d_][^,\d]*?\s\d{1,5}(?:\s?[a-z]{1,3}(?![\w])|[\-/]\w{1,4})?)"
+#: a name and its address written in one line (reference §2.3/§3.1 give them as rows of their own; a winner block or
+#: a V.3 contractor printed as one line gives them together): "X B.V., Stationsstraat 1, 3511 AB Utrecht",
+#: "X GmbH, Hauptstraße 5, D-28195 Bremen, Duitsland", "X, 3511 AB Utrecht"
+_ADDRESS = re.compile(
+    r"(?i)\s*[,;]\s*(?:(?P<street>" + _STREET + r")\s*,?\s*)?(?P<postcode>" + _POSTCODE + r")\s+"
+    r"(?P<place>[^\W\d_][^,\d]*?)(?:\s*,\s*(?P<country>[^\W\d_][^,\d]*?))?\s*\.?$")
+#: the same without a postcode: the street, then a place that is a Dutch municipality ("X, Stationsstraat 1, Utrecht")
+_ADDRESS_NO_POSTCODE = re.compile(r"(?i)\s*[,;]\s*(?P<street>" + _STREET + r")\s*,\s*(?P<place>[^\W\d_][^,\d]*?)\s*\.?$")
+
+
+_POSTCODE_PLACE = re.compile(r"(?i)^(?P<postcode>" + _POSTCODE + r")\s+(?P<place>[^\W\d_][^,\d]*?)\s*\.?$")
+
+
+def postcode_place(line: str | None) -> tuple[str, str] | None:
+    """``(postcode, place)`` of an address line that is a postcode and a place ("1234 AB Oudstad", "D-28195
+    Bremen", "1000 Brussel"), else None."""
+    match = _POSTCODE_PLACE.match(re.sub(r"\s+", " ", line or "").strip())
+    return (match.group("postcode"), match.group("place").strip()) if match else None
+
+
+def split_address(name: str | None) -> tuple[str | None, dict | None]:
+    """``(name, address)`` of a winner printed with its address in one line: "Jeugdzorg Oost B.V., Stationsstraat 1,
+    3511 AB Utrecht" is ("Jeugdzorg Oost B.V.", {"street": "Stationsstraat 1", "postcode": "3511 AB", "place":
+    "Utrecht", "country": None}). The address needs a postcode and a place, or a street and a Dutch municipality;
+    digits alone are a postcode only after a street: "Zorg, Welzijn en Wonen", "Zorggroep, 2000 Plus" and
+    "Jeugdzorg 2000" keep their words. A name without one is itself, None."""
+    if not name or not name.strip():
+        return name, None
+    text = re.sub(r"\s+", " ", name).strip()
+    match = _ADDRESS.search(text)
+    if match is None:
+        match = _ADDRESS_NO_POSTCODE.search(text)
+        if match is not None and not _is_place(match.group("place")):
+            match = None
+    if match is None or not text[:match.start()].strip(" ,;"):
+        return name, None
+    if not match.group("street") and re.fullmatch(r"\d{4,5}", match.group("postcode") or ""):
+        return name, None  # "Zorggroep, 2000 Plus": bare digits without a street are no postcode
+    found = match.groupdict()
+    address = {"street": found.get("street"), "postcode": found.get("postcode"), "place": found.get("place"),
+               "country": found.get("country")}
+    return text[:match.start()].strip(" ,;"), {k: (v.strip() if v else None) for k, v in address.items()}
 
 
 def kvk_in_name(name: str | None) -> str | None:

@@ -195,3 +195,27 @@ def test_contracts_of_one_lot_repeating_one_value_are_one_award_of_that_value_wi
     # one contract of another value among them: each contract is its own award, as before
     other = html.replace("12 000 000,00", "2 000 000,00", 1)
     assert [a["value_cents"] for a in parse_html(other)["awards"]] == [200000000] + [1200000000] * 29
+
+
+def ancient_contractor(*lines: str) -> str:
+    """A SYNTHETIC page before 2016 (reference §3.2) of one lot whose V.3 prints the contractor as ``lines``."""
+    return ('<div id="publicatie"><h3 class="section-header-1">Afdeling V: <span>Gunning van de opdracht</span></h3>'
+            '<p>PERCEEL nr. 1<br />BENAMING: Ambulante jeugdhulp</p>'
+            '<h4 class="section-header-2">V.3) <span>Naam en adres van de ondernemer aan wie de opdracht is gegund</span>'
+            '</h4><p>' + "<br />".join(lines) + '</p>'
+            '<h3 class="section-header-1">Afdeling VI: <span>Aanvullende inlichtingen</span></h3></div>')
+
+
+def test_a_contractor_before_2016_has_the_place_and_country_of_its_address_lines():
+    """Reference §3.2: V.3 gives the contractor as lines, "name, an optional id …, then the address". The address
+    was not read: the winner had no place, and a foreign contractor's 8-digit id (a German Handelsregister number)
+    was taken for a KvK number, though §4 says "Foreign winners have other ids"."""
+    dutch = parse_html(ancient_contractor("Stichting Jeugdhulp Oudstad", "41165432", "Dorpsstraat 1", "1234 AB Oudstad",
+                                          "Nederland"))
+    assert [(s["name"], s["kvk"], s["place"], s["country"]) for s in dutch["suppliers"]] == [
+        ("Stichting Jeugdhulp Oudstad", "41165432", "Oudstad", "Nederland")]
+    german = parse_html(ancient_contractor("Jugendhilfe Nord GmbH", "12345678", "Hauptstraße 5", "D-28195 Bremen",
+                                           "Duitsland"))
+    assert [(s["name"], s["kvk"], s["place"], s["country"]) for s in german["suppliers"]] == [
+        ("Jugendhilfe Nord GmbH", None, "Bremen", "Duitsland")]
+    assert any("12345678" in p and "not read as a KvK number" in p for p in german["problems"])

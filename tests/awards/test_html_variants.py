@@ -418,3 +418,23 @@ def test_a_french_rendering_is_read_with_the_sdks_french_labels():
     assert (lots["LOT-0002"]["awarded"], lots["LOT-0002"]["not_awarded_reason"]) == (0, "Autre")
     assert (read["procedure"]["total_awarded_cents"], read["procedure"]["estimated_cents"],
             read["procedure"]["framework_maximum_cents"]) == (65000000, 100000000, 90000000)
+
+
+def test_a_winner_printed_with_its_address_in_one_line_is_the_winner_of_that_place_in_either_layout():
+    """Reference §2.3/§3.1 give a winner's name, address and place as rows of their own; a rendering printing them
+    in one line ("Officiële benaming: Jeugdzorg Oost B.V., Stationsstraat 1, 3511 AB Utrecht") made the address part
+    of the winner's name and of its organisation (``name:jeugdzorg oost b v stationsstraat 1 3511 ab utrecht``), and
+    section 8's registration of "Jeugdzorg Oost B.V." was not found for it. A foreign winner's country comes with it."""
+    standard = afdeling_v(heading("1", "Jeugdhulp"), paragraphs("Een opdracht/perceel wordt gegund: ja"),
+                          contractor("Jeugdzorg Oost B.V., Stationsstraat 1, 3511 AB Utrecht"))
+    assert [(s["name"], s["name_key"], s["place"]) for s in parse_html(standard)["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "jeugdzorg oost", "Utrecht")]
+    html = eforms(h1("1. Koper"), h1("6. Resultaten"), h2("6.1 ID resultaat perceel: LOT-0001"),
+                  h3("6.1.2 Informatie over winnaars"), only("Winnaar"),
+                  row("Officiële naam", "Jeugdzorg Oost B.V., Stationsstraat 1, 3511 AB Utrecht"),
+                  only("Winnaar"), row("Officiële naam", "Jugendhilfe Nord GmbH, Hauptstraße 5, D-28195 Bremen, Duitsland"),
+                  h1("8. Organisaties"), h2("8.1 ORG-0001"), row("Officiële naam", "Jeugdzorg Oost B.V."),
+                  row("Registratienummer", "12345678"))
+    assert [(s["name"], s["kvk"], s["place"], s["country"]) for s in parse_html(html)["suppliers"]] == [
+        ("Jeugdzorg Oost B.V.", "12345678", "Utrecht", None),
+        ("Jugendhilfe Nord GmbH", None, "Bremen", "Duitsland")]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tenderarchive.awards.names import (kvk_number, kvk_only, lot_keys, name_key, organisation_key, same_organisation,
+from tenderarchive.awards.names import (kvk_number, split_address, kvk_only, lot_keys, name_key, organisation_key, same_organisation,
                                         split_name)
 
 
@@ -171,3 +171,26 @@ def test_a_seat_written_after_the_name_is_no_part_of_it(printed):
 ])
 def test_words_after_a_name_that_are_no_seat_stay_in_it(printed, key):
     assert name_key(printed) == key
+
+
+@pytest.mark.parametrize("printed, name, address", [
+    ("Jeugdzorg Oost B.V., Stationsstraat 1, 3511 AB Utrecht", "Jeugdzorg Oost B.V.",
+     ("Stationsstraat 1", "3511 AB", "Utrecht", None)),
+    ("Jeugdzorg Oost B.V., Postbus 123 3500AA Utrecht", "Jeugdzorg Oost B.V.", ("Postbus 123", "3500AA", "Utrecht", None)),
+    ("Jeugdzorg Oost, 3511 AB Utrecht", "Jeugdzorg Oost", (None, "3511 AB", "Utrecht", None)),
+    ("Jeugdzorg Oost B.V., Oudegracht 12a, Utrecht", "Jeugdzorg Oost B.V.", ("Oudegracht 12a", None, "Utrecht", None)),
+    ("Jugendhilfe Nord GmbH, Hauptstraße 5, D-28195 Bremen, Duitsland", "Jugendhilfe Nord GmbH",
+     ("Hauptstraße 5", "D-28195", "Bremen", "Duitsland")),
+    ("Zorgpunt Vlaanderen BV, Rue de la Loi 16, 1000 Brussel, België", "Zorgpunt Vlaanderen BV",
+     ("Rue de la Loi 16", "1000", "Brussel", "België")),
+])
+def test_a_name_printed_with_its_address_in_one_line_is_the_name_and_the_address(printed, name, address):
+    got_name, got = split_address(printed)
+    assert (got_name, (got["street"], got["postcode"], got["place"], got["country"])) == (name, address)
+
+
+@pytest.mark.parametrize("printed", ["Zorg, Welzijn en Wonen", "Zorggroep, 2000 Plus", "Jeugdzorg 2000",
+                                     "Stichting Zorg, Welzijn 24 Uur Hulp", "Zorg 24/7, Amsterdam",
+                                     "Jeugdzorg Oost B.V. Stationsstraat 1 3511 AB Utrecht"])
+def test_words_and_numbers_of_a_name_that_are_no_address_stay_in_it(printed):
+    assert split_address(printed) == (printed, None)
