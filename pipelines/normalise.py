@@ -634,4 +634,8 @@ def normalise_notice(item: NoticeItem, notice_url: str, site_url: str) -> dict:
                 "source_url": item.documents_url, "fetched_at": item.documents_fetched_at or item.fetched_at,
                 "sha256": item.documents_sha256,
             })
+    if item.documents_not_found:
+        # /documenten answered 404/410: no list, so no document is dropped and the zip link stays as archived
+        notice.pop("documents_zip_url", None)
+        documents = None
     return {"notice": notice, "cpv": cpv_rows, "documents": documents, "unreadable": unreadable}

@@ -1289,12 +1289,16 @@ class TenderNedSpider(BaseSpider):
     def documents_failed(self, failure):
         """Recorded; the notice goes on without documents and, after an error or no answer, is
         fetched again next run (``documents_unread``). A 404 or 410 is TenderNed's answer: the
-        notice has no documents list there, so it is not asked again every run."""
+        notice has no documents list there, so it is not asked again every run. It is no list read
+        whole either (docs/reference/tenderned-api.md §5 documents none): the notice's archived
+        documents stay listed and its zip link stays (``documents_not_found``); they were all marked
+        dropped by it, for a notice whose detail still answered."""
         self.errback(failure)
         item = failure.request.meta["item"]
         response = getattr(failure.value, "response", None)
         if response is not None and response.status in (404, 410):
             item.documents_url, item.documents = failure.request.url, {"documenten": []}
+            item.documents_not_found = True
         yield from self.after_documents(item)
 
     # --- award data: /html of result notices, /gerelateerd of procedures (docs/awards.md) ------------
