@@ -4,6 +4,10 @@ into shapes docs/reference/tenderned-api.md allows."""
 
 from __future__ import annotations
 
+import pytest
+
+from tests.conftest import by_id
+
 NOTICE_DAY = {"from_date": "2018-03-13", "until_date": "2018-03-13"}  # contract notice 100101 (TN160417)
 DOCUMENTS = "/papi/tenderned-rs-tns/v2/publicaties/100101/documenten"
 
@@ -50,3 +54,42 @@ def test_a_detail_cut_off_mid_transfer_is_retried_recorded_and_archived_by_the_n
     second = crawl(server.api_url, **OPEN)
     assert second.crawl["status"] == "complete", second.errors
     assert second.db["notices"].get(300301)["title"]
+
+
+# contract notice 200201 of TN243310 (published 2020-06-15), closed (2020-09-01) before the re-check margin
+CLOSED = {"from_date": "2020-06-15", "until_date": "2020-10-01"}
+DETAIL = "/papi/tenderned-rs-tns/v2/publicaties/200201"
+
+
+@pytest.mark.parametrize("disagreement", ["type", "kenmerk", "ended_early"])
+def test_a_list_row_that_keeps_disagreeing_with_its_detail_is_not_fetched_every_crawl(
+        snapshot, serve_api, crawl, disagreement):
+    """The list row and the detail of one publication may disagree for good (§13: fields differ between endpoints):
+    the row lists contract notice 200201 under another notice type, another ``kenmerk``, or as ended early, while its
+    detail, which the archive follows (§12: "the authoritative notice type" lives there), keeps saying otherwise.
+    Each crawl compared the row with the archived (detail's) value and fetched the notice again: a detail, its
+    documents and a log line per crawl, for ever, for an answer that did not change. The archive keeps what the row
+    said when the notice was fetched with it (``listed_as``); a row saying that again is no news. A row that changes
+    again is."""
+    notice = by_id(snapshot, 200201)
+    row = notice["list"]
+    if disagreement == "type":
+        row["typePublicatie"] = {"code": "VBE", "omschrijving": "Vroegtijdige beëindiging"}
+    elif disagreement == "kenmerk":
+        row["kenmerk"] = 243399
+    else:
+        row["isVroegtijdigeBeeindiging"] = True
+    server = serve_api(snapshot)
+    first = crawl(server.api_url, **CLOSED)
+    assert first.crawl["status"] == "complete", first.errors
+    archived = first.db["notices"].get(200201)
+    assert (archived["notice_type"], archived["kenmerk"], archived["is_cancelled"]) == ("AAO", 243310, 0)  # the detail's
+    fetched = server.api.log.count(DETAIL)
+    for _ in range(2):
+        again = crawl(server.api_url, **CLOSED)
+        assert again.crawl["status"] == "complete", again.errors
+    assert server.api.log.count(DETAIL) == fetched, "fetched again for a disagreement already seen"
+    row["kenmerk"], row["typePublicatie"] = 243400, {"code": "AAO", "omschrijving": "Aankondiging opdracht"}
+    changed = crawl(server.api_url, **CLOSED)  # the row says something new: fetched again
+    assert changed.crawl["status"] == "complete", changed.errors
+    assert server.api.log.count(DETAIL) == fetched + 1
